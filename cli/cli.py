@@ -1,7 +1,237 @@
-"""Command-line interface (placeholder, replaced below)."""
+"""The ``diplograph`` command line.
+
+Results go to standard output; progress and errors to standard error. Exit codes: 0 success,
+1 a failure (a facts file refused, nothing found), 2 a usage or query syntax error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
 import click
 
+from . import __version__
+from .graph.errors import DiplographError
+from .graph.store import ENV_STORE, default_store_path, open_store
 
-@click.group()
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+def _fail(e: DiplographError) -> None:
+    click.echo(f"error: {e}", err=True)
+    sys.exit(EXIT_USAGE if e.kind == "syntax" else EXIT_FAILURE)
+
+
+store_option = click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=ENV_STORE,
+    default=None,
+    help=f"Store directory [env {ENV_STORE}; default {default_store_path()}].",
+)
+
+
+def _open(store_path: Path | None, *, read_only: bool = False):  # noqa: ANN202
+    try:
+        return open_store(store_path, read_only=read_only)
+    except DiplographError as e:
+        if "lock" in str(e).lower():
+            e = DiplographError(
+                "storage",
+                f"{e.message} (is `diplograph serve` running on this store? stop it, or give "
+                "another --store)",
+            )
+        _fail(e)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="diplograph")
 def main() -> None:
-    """diplograph: a knowledge graph of international relations."""
+    """diplograph: a knowledge graph of international relations.
+
+    Build the graph from the bundled sources with `diplograph build`, then query it with
+    `diplograph query` or serve it with `diplograph serve`.
+    """
+
+
+@main.command()
+@store_option
+@click.option("--sources", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="Folder of *.facts.yaml files [default: the bundled sources/].")
+@click.option("--no-datasets", is_flag=True, help="Skip the reference data sets (COW IGO spells).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+def build(store_path: Path | None, sources: Path | None, no_datasets: bool, quiet: bool) -> None:
+    """Build the graph: ontology, registry, reference data and every source's facts."""
+    from .loaders.build import build as run_build
+
+    store = _open(store_path)
+    t0 = time.perf_counter()
+    where = store_path or default_store_path()
+    if not quiet:
+        click.echo(f"building the graph in {where}", err=True)
+    report = run_build(
+        store, sources=sources, with_datasets=not no_datasets,
+        progress=(lambda m: None) if quiet else (lambda m: click.echo(m, err=True)),
+    )
+    store.flush()
+    n = sum(t for _, t, _ in report.steps)
+    click.echo(
+        f"built {len(store):,} quads ({n:,} written in {len(report.steps)} steps) in "
+        f"{time.perf_counter() - t0:.1f} s",
+        err=True,
+    )
+    if report.failures:
+        click.echo(f"error: {len(report.failures)} step(s) failed; see above", err=True)
+        sys.exit(EXIT_FAILURE)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--no-shacl", is_flag=True, help="Skip the SHACL check.")
+def validate(files: tuple[Path, ...], no_shacl: bool) -> None:
+    """Check facts files without loading them. Prints one line per problem."""
+    import pyoxigraph as ox
+
+    from .loaders.facts import _shacl_check, document_quads, parse_facts_file
+
+    bad = 0
+    for f in files:
+        try:
+            doc = parse_facts_file(f)
+            if not no_shacl:
+                _shacl_check(doc, document_quads(doc))
+            click.echo(f"{f}: ok ({len(doc.facts)} facts, {len(document_quads(doc))} triples)")
+        except DiplographError as e:
+            bad += 1
+            click.echo(str(e), err=True)
+    del ox
+    if bad:
+        sys.exit(EXIT_FAILURE)
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@store_option
+@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
+              help="Read the query from a file ('-' for standard input).")
+@click.option("-n", "--named", help="Run a named query from queries/ (see `diplograph queries`).")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the named query, bound as an RDF term (repeatable).")
+@click.option("--format", "fmt",
+              type=click.Choice(["json", "csv", "tsv", "xml", "turtle", "ntriples", "rdfxml",
+                                 "jsonld", "nquads", "trig"]),
+              default=None, help="Result format [default: json for SELECT/ASK, turtle for graphs].")
+def query(sparql: str | None, store_path: Path | None, query_file, named: str | None,  # noqa: ANN001
+          params: tuple[str, ...], fmt: str | None) -> None:
+    """Run a SPARQL query on the store (the default graph is the union of all graphs)."""
+    from .graph.named_queries import bind, get_query, substitutions
+    from .graph.query import run_query
+
+    subs = None
+    try:
+        if named:
+            if sparql or query_file:
+                raise click.UsageError("give either a query or --named, not both")
+            q = get_query(named)
+            args = {}
+            for p in params:
+                k, sep, v = p.partition("=")
+                if not sep:
+                    raise click.UsageError(f"--param {p!r}: expected NAME=VALUE")
+                args[k] = v
+            text = q.text
+            subs = substitutions(bind(q, args))
+        else:
+            if params:
+                raise click.UsageError("--param goes with --named")
+            text = query_file.read() if query_file else sparql
+            if not text:
+                raise click.UsageError("give a query, --file or --named")
+        store = _open(store_path, read_only=True)
+        out = run_query(store, text, fmt=fmt, substitutions=subs)
+    except DiplographError as e:
+        _fail(e)
+    sys.stdout.buffer.write(out)
+    if not out.endswith(b"\n"):
+        sys.stdout.buffer.write(b"\n")
+
+
+@main.command("queries")
+def list_named_queries() -> None:
+    """List the named queries with their parameters."""
+    from .graph.named_queries import list_queries
+
+    for q in list_queries():
+        params = " ".join(
+            f"{p.name}:{p.type}{'' if p.required else '?'}" for p in q.parameters
+        )
+        click.echo(f"{q.name:32} {q.title}" + (f"  [{params}]" if params else ""))
+
+
+@main.command()
+@store_option
+@click.option("-g", "--graph", help="Export only this named graph (an IRI).")
+@click.option("--format", "fmt",
+              type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"]),
+              default=None, help="[default: from the file name, else turtle]")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file ('.gz' compresses) [default: standard output].")
+def export(store_path: Path | None, graph: str | None, fmt: str | None, output: Path | None) -> None:
+    """Export the store (or one graph) as RDF, streaming; Turtle by default."""
+    from .graph.export import export as do_export
+    from .graph.export import export_to_path
+
+    store = _open(store_path, read_only=True)
+    try:
+        if output:
+            used = export_to_path(store, output, fmt=fmt, graph=graph)
+            click.echo(f"exported {output} ({used})", err=True)
+        else:
+            do_export(store, sys.stdout.buffer, fmt=fmt or "turtle", graph=graph)
+            sys.stdout.buffer.flush()
+    except DiplographError as e:
+        _fail(e)
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def stats(store_path: Path | None, as_json: bool) -> None:
+    """Counts: quads, graphs, entities per class, facts."""
+    from .graph.stats import stats as compute
+
+    s = compute(_open(store_path, read_only=True))
+    if as_json:
+        click.echo(json.dumps(s, indent=2))
+        return
+    click.echo(f"quads: {s['quads']:,}   distinct triples: {s['distinct_triples']:,}   "
+               f"facts: {s['facts']:,}")
+    click.echo("graphs:")
+    for g, n in s["graphs"].items():
+        click.echo(f"  {n:>9,}  {g}")
+    click.echo("classes (dg:):")
+    for c, n in s["classes"].items():
+        click.echo(f"  {n:>9,}  {c.rsplit('#', 1)[-1]}")
+
+
+def _register_optional() -> None:
+    """Commands that live with their own package (server, linking)."""
+    import importlib
+
+    for module, attr in (("diplograph.server.cli", "serve"), ("diplograph.linking.cli", "link")):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as e:
+            if e.name and e.name.startswith("diplograph"):
+                continue
+            raise
+        main.add_command(getattr(mod, attr))
+
+
+_register_optional()

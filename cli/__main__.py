@@ -1,0 +1,5 @@
+"""``python -m diplograph``."""
+
+from .cli import main
+
+main()

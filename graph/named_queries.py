@@ -1,0 +1,254 @@
+"""Named queries: ``queries/*.rq`` files with a metadata header.
+
+A named query is a SPARQL file whose leading comment lines describe it::
+
+    #+ title: Organisations a state belongs to
+    #+ description: Memberships of a state, with role, dates and the source quote.
+    #+ param: state entity required -- the member state (name, ISO code, key or IRI)
+    #+ param: year year optional -- only memberships that had begun by this year
+
+A parameter is bound to the query variable of the same name (``?state``) as an RDF term,
+through pyoxigraph's ``substitutions``. Values are never pasted into the query text.
+
+>>> q = parse_named_query("demo", '''#+ title: Demo
+... #+ description: A demo.
+... #+ param: n integer optional=3 -- how many
+... SELECT * WHERE { BIND(?n AS ?m) }''')
+>>> q.title, [p.name for p in q.parameters], q.parameters[0].default
+('Demo', ['n'], '3')
+>>> bind(q, {})
+{'n': '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'}
+>>> bind(q, {"n": "three"})
+Traceback (most recent call last):
+...
+diplograph.graph.errors.DiplographError: parameter 'n': not an integer: 'three'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .dates import parse_date
+from .errors import DiplographError
+from .namespaces import XSD
+
+PARAM_TYPES = ("iri", "entity", "string", "integer", "date", "year", "lang")
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
+_PARAM_RE = re.compile(
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\w+)\s+"
+    r"(?P<req>required|optional(?:=(?P<default>\S+))?)\s*(?:--\s*(?P<desc>.*))?$"
+)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A typed parameter of a named query."""
+
+    name: str
+    type: str
+    required: bool
+    default: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A SPARQL query kept as a file, with its metadata."""
+
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    text: str
+    path: Path | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready description (no query text)."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "parameters": [
+                {
+                    "name": p.name,
+                    "type": p.type,
+                    "required": p.required,
+                    "default": p.default,
+                    "description": p.description,
+                }
+                for p in self.parameters
+            ],
+        }
+
+
+def queries_dir() -> Path:
+    """The folder of the bundled named queries (``queries/``)."""
+    from .. import queries
+
+    return Path(queries.__file__).parent
+
+
+def parse_named_query(name: str, text: str, path: Path | None = None) -> NamedQuery:
+    """Parse the ``#+`` header of a named query."""
+    where = str(path) if path else name
+    if not _NAME_RE.match(name):
+        raise DiplographError("bad-input", f"{where}: query name {name!r} is not a slug")
+    title = description = ""
+    params: list[Parameter] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("#+"):
+            if line.strip() and not line.startswith("#"):
+                break
+            continue
+        key, _, value = line[2:].partition(":")
+        key, value = key.strip(), value.strip()
+        if key == "title":
+            title = value
+        elif key == "description":
+            description = (description + " " + value).strip()
+        elif key == "param":
+            m = _PARAM_RE.match(value)
+            if not m or m["type"] not in PARAM_TYPES:
+                raise DiplographError(
+                    "bad-input",
+                    f"{where}:{lineno}: param: expected 'NAME TYPE required|optional[=DEFAULT]"
+                    f" -- description' with TYPE one of {', '.join(PARAM_TYPES)}",
+                )
+            params.append(
+                Parameter(
+                    name=m["name"],
+                    type=m["type"],
+                    required=m["req"] == "required",
+                    default=m["default"],
+                    description=(m["desc"] or "").strip(),
+                )
+            )
+        else:
+            raise DiplographError("bad-input", f"{where}:{lineno}: unknown header key {key!r}")
+    if not title:
+        raise DiplographError("bad-input", f"{where}: missing '#+ title:' header")
+    return NamedQuery(name, title, description, tuple(params), text, path)
+
+
+@cache
+def _load_dir(directory: Path) -> tuple[NamedQuery, ...]:
+    return tuple(
+        parse_named_query(p.stem, p.read_text(encoding="utf-8"), p)
+        for p in sorted(directory.glob("*.rq"))
+    )
+
+
+def list_queries(directory: Path | None = None) -> list[NamedQuery]:
+    """All named queries of ``directory`` (default: the bundled ``queries/``), by name."""
+    return list(_load_dir((directory or queries_dir()).resolve()))
+
+
+def get_query(name: str, directory: Path | None = None) -> NamedQuery:
+    """The named query ``name``; ``DiplographError('not-found')`` if there is none."""
+    for q in list_queries(directory):
+        if q.name == name:
+            return q
+    raise DiplographError("not-found", f"no named query {name!r}")
+
+
+def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None) -> ox.Term:
+    def bad(why: str) -> DiplographError:
+        return DiplographError("bad-input", f"parameter {p.name!r}: {why}: {raw!r}")
+
+    if p.type == "iri":
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", raw):
+            raise bad("not an absolute IRI")
+        try:
+            return ox.NamedNode(raw)
+        except ValueError as e:
+            raise bad(f"not a valid IRI ({e})") from e
+    if p.type == "entity":
+        if re.match(r"^https?://\S+$", raw):
+            try:
+                return ox.NamedNode(raw)
+            except ValueError as e:
+                raise bad(f"not a valid IRI ({e})") from e
+        if resolve is None:
+            from ..loaders.registry import load_registry
+
+            def resolve(name: str) -> str:
+                return load_registry().resolve(name).iri
+
+        try:
+            return ox.NamedNode(resolve(raw))
+        except DiplographError as e:
+            raise DiplographError("bad-input", f"parameter {p.name!r}: {e.message}") from e
+    if p.type == "string":
+        return ox.Literal(raw)
+    if p.type == "integer":
+        if not re.fullmatch(r"[+-]?\d{1,18}", raw.strip()):
+            raise bad("not an integer")
+        return ox.Literal(str(int(raw)), datatype=ox.NamedNode(XSD("integer")))
+    if p.type == "year":
+        if not re.fullmatch(r"-?\d{4}", raw.strip()):
+            raise bad("not a year (YYYY)")
+        return ox.Literal(raw.strip(), datatype=ox.NamedNode(XSD("gYear")))
+    if p.type == "date":
+        try:
+            d = parse_date(raw)
+        except ValueError as e:
+            raise bad(str(e)) from e
+        # A range parameter compares with the derived xsd:date bounds, so bind the earliest day.
+        return ox.Literal(d.earliest.isoformat(), datatype=ox.NamedNode(XSD("date")))
+    if p.type == "lang":
+        if not re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*", raw):
+            raise bad("not a language tag")
+        return ox.Literal(raw.lower())
+    raise bad(f"unknown parameter type {p.type}")  # pragma: no cover - checked at parse time
+
+
+def bind(
+    q: NamedQuery,
+    args: Mapping[str, str],
+    *,
+    resolve: Callable[[str], str] | None = None,
+) -> dict[str, str]:
+    """Check ``args`` against the parameters of ``q``. Return the substitutions.
+
+    The result maps each variable name to an RDF term in N-Triples syntax. Unknown,
+    missing or malformed parameters raise ``DiplographError('bad-input')`` naming the
+    parameter and the reason. ``resolve`` turns an entity name into an IRI (default: the registry).
+    """
+    known = {p.name for p in q.parameters}
+    extra = sorted(set(args) - known - {"format"})
+    if extra:
+        raise DiplographError(
+            "bad-input",
+            f"unknown parameter {extra[0]!r} for query {q.name!r}; it takes: "
+            + (", ".join(sorted(known)) or "no parameters"),
+        )
+    out: dict[str, str] = {}
+    for p in q.parameters:
+        raw = args.get(p.name)
+        if raw is None or raw == "":
+            if p.required:
+                raise DiplographError("bad-input", f"parameter {p.name!r} is required ({p.type})")
+            if p.default is None:
+                continue
+            raw = p.default
+        out[p.name] = str(_term_for(p, raw, resolve))
+    return out
+
+
+def substitutions(bound: Mapping[str, str]) -> dict[ox.Variable, ox.Term]:
+    """Turn :func:`bind`'s N-Triples terms into pyoxigraph ``substitutions``.
+
+    >>> substitutions({"x": '"a"@en'})
+    {<Variable value=x>: <Literal value=a language=en>}
+    """
+    out: dict[ox.Variable, ox.Term] = {}
+    for name, text in bound.items():
+        quad = next(iter(ox.parse(f"<urn:s> <urn:p> {text} .", format=ox.RdfFormat.N_TRIPLES)))
+        out[ox.Variable(name)] = quad.object
+    return out

@@ -1,0 +1,127 @@
+"""``diplograph build``: the whole graph from the bundled ontology, reference data and sources.
+
+Each step replaces its own named graph, so a rebuild gives the same IRIs and the same
+triples. A facts file that fails is reported and changes nothing. The other steps still run,
+and the build ends with an error listing the failures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..graph.errors import DiplographError
+from ..graph.namespaces import GRAPH
+from .facts import facts_files, load_facts_file, replace_graph
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build did, step by step."""
+
+    steps: list[tuple[str, int, float]] = field(default_factory=list)  # (name, triples, seconds)
+    failures: list[DiplographError] = field(default_factory=list)
+
+
+def sources_dir() -> Path:
+    """The bundled ``sources/`` folder."""
+    from .. import sources
+
+    return Path(sources.__file__).parent
+
+
+def _replace_large(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> int:
+    """Replace a (possibly large) reference graph: remove it, then add all quads in one transaction."""
+    g = ox.NamedNode(graph)
+    items = [ox.Quad(q.subject, q.predicate, q.object, g) for q in quads]
+    store.remove_graph(g) if store.contains_named_graph(g) else None
+    store.extend(items)
+    return len(items)
+
+
+def build(
+    store: ox.Store,
+    *,
+    sources: Path | None = None,
+    with_datasets: bool = True,
+    progress: Progress = lambda _msg: None,
+) -> BuildReport:
+    """Build everything into ``store``. Returns a :class:`BuildReport`. Raises nothing for a bad
+    facts file (it is in ``report.failures``)."""
+    from ..ontology import files as ontology_files
+    from .cameo_plover import cameo_plover_quads
+    from .registry import load_registry
+
+    report = BuildReport()
+    sources = sources or sources_dir()
+    files = facts_files(sources)
+    steps: list[tuple[str, Callable[[], int]]] = []
+
+    for graph_iri, paths in ontology_files().items():
+        def step(graph_iri: str = graph_iri, paths: list[Path] = paths) -> int:
+            quads: list[ox.Quad] = []
+            for p in paths:
+                quads += ox.parse(path=str(p), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_iri))
+            return replace_graph(store, graph_iri, quads)
+
+        steps.append((f"ontology <{graph_iri}>", step))
+    steps.append(("CAMEO/PLOVER event codes", lambda: _replace_large(store, GRAPH("cameo-plover"), cameo_plover_quads())))
+    registry_holder: dict[str, object] = {}
+
+    def registry_step() -> int:
+        reg = load_registry()
+        registry_holder["r"] = reg
+        return _replace_large(store, GRAPH("registry"), reg.quads())
+
+    steps.append(("registry of states and organisations", registry_step))
+    if with_datasets:
+        def cow_step() -> int:
+            from .cow_igo import cow_membership_quads
+
+            return _replace_large(store, GRAPH("dataset/cow-igo-v3"), cow_membership_quads(registry_holder["r"]))  # type: ignore[arg-type]
+
+        steps.append(("COW IGO v3 membership spells", cow_step))
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for path in files:
+        def fstep(path: Path = path) -> int:
+            return load_facts_file(store, path, registry_holder.get("r"), loaded_at=now).triples
+
+        steps.append((f"facts {path.name}", fstep))
+
+    total = len(steps)
+    for i, (name, fn) in enumerate(steps, 1):
+        t0 = time.perf_counter()
+        try:
+            n = fn()
+        except DiplographError as e:
+            report.failures.append(e)
+            progress(f"[{i}/{total}] {name}: FAILED\n{e}")
+            continue
+        dt_s = time.perf_counter() - t0
+        report.steps.append((name, n, dt_s))
+        progress(f"[{i}/{total}] {name}: {n:,} triples in {dt_s:.2f} s")
+    # Drop the graphs of source documents no longer in the sources folder. If any facts file
+    # could not be read, nothing is dropped: a broken file must not cost its old graph.
+    wanted: set[str] = set()
+    readable = True
+    for path in files:
+        try:
+            import yaml
+
+            doc = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("document") or {}
+            wanted.add(GRAPH(f"source/{doc['id']}"))
+        except Exception:  # noqa: BLE001 - a broken file was reported above
+            readable = False
+    if readable:
+        for g in list(store.named_graphs()):
+            if g.value.startswith(GRAPH("source/")) and g.value not in wanted:
+                store.remove_graph(g)
+                progress(f"removed the graph of a deleted source: <{g.value}>")
+    return report
