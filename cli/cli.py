@@ -162,6 +162,52 @@ def query(sparql: str | None, store_path: Path | None, query_file, named: str | 
         sys.stdout.buffer.write(b"\n")
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@store_option
+@click.option("-g", "--graph", help="Load triples into this named graph (an IRI) [default: the "
+              "graphs of a quad file; the default graph for triple formats].")
+@click.option("--format", "fmt",
+              type=click.Choice(["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"]),
+              default=None, help="[default: from the file name]")
+@click.option("--atomic", is_flag=True,
+              help="All or nothing, in one transaction (holds the file in memory; slower).")
+def load(files: tuple[Path, ...], store_path: Path | None, graph: str | None, fmt: str | None,
+         atomic: bool) -> None:
+    """Import RDF files into the store (bulk loader by default, like `oxigraph load`).
+
+    The bulk loader is fast but not atomic: a file that fails midway may leave part of it.
+    Use --atomic for all-or-nothing.
+    """
+    import pyoxigraph as ox
+
+    from .graph.export import FORMATS, format_for_path
+
+    store = _open(store_path)
+    for f in files:
+        name = fmt or format_for_path(f)
+        if name is None:
+            _fail(DiplographError("bad-input", f"{f}: cannot tell the format; give --format"))
+        before = len(store)
+        t0 = time.perf_counter()
+        kwargs: dict[str, object] = {"path": str(f), "format": FORMATS[name]}
+        if graph:
+            kwargs["to_graph"] = ox.NamedNode(graph)
+        try:
+            if atomic:
+                store.load(**kwargs)
+            else:
+                store.bulk_load(**kwargs)
+        except (SyntaxError, ValueError) as e:
+            _fail(DiplographError("bad-input", f"{f}: {e}"))
+        dt_s = time.perf_counter() - t0
+        n = len(store) - before
+        click.echo(f"{f}: {n:,} quads loaded in {dt_s:.1f} s ({n / max(dt_s, 1e-9):,.0f}/s)",
+                   err=True)
+    store.flush()
+
+
 @main.command("queries")
 def list_named_queries() -> None:
     """List the named queries with their parameters."""

@@ -38,10 +38,10 @@ from .dates import parse_date
 from .errors import DiplographError
 from .namespaces import XSD
 
-PARAM_TYPES = ("iri", "entity", "string", "integer", "date", "year", "lang")
+PARAM_TYPES = ("iri", "entity", "string", "integer", "date", "date-end", "year", "lang")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 _PARAM_RE = re.compile(
-    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\w+)\s+"
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[\w-]+)\s+"
     r"(?P<req>required|optional(?:=(?P<default>\S+))?)\s*(?:--\s*(?P<desc>.*))?$"
 )
 
@@ -194,13 +194,15 @@ def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None) -> o
         if not re.fullmatch(r"-?\d{4}", raw.strip()):
             raise bad("not a year (YYYY)")
         return ox.Literal(raw.strip(), datatype=ox.NamedNode(XSD("gYear")))
-    if p.type == "date":
+    if p.type in ("date", "date-end"):
         try:
             d = parse_date(raw)
         except ValueError as e:
             raise bad(str(e)) from e
-        # A range parameter compares with the derived xsd:date bounds, so bind the earliest day.
-        return ox.Literal(d.earliest.isoformat(), datatype=ox.NamedNode(XSD("date")))
+        # Range parameters compare with the derived xsd:date bounds: a "date" binds the earliest
+        # day of what was given ("2019" -> 2019-01-01), a "date-end" the latest (2019-12-31).
+        day = d.earliest if p.type == "date" else d.latest
+        return ox.Literal(day.isoformat(), datatype=ox.NamedNode(XSD("date")))
     if p.type == "lang":
         if not re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*", raw):
             raise bad("not a language tag")

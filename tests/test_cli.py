@@ -1,0 +1,78 @@
+"""The diplograph command line, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+DG = [sys.executable, "-m", "diplograph"]
+
+
+def run(*args: str, env: dict[str, str] | None = None, check: bool = False) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*DG, *args], capture_output=True, text=True, env=env, check=check, cwd=ROOT)
+
+
+def test_every_command_has_help() -> None:
+    out = run("--help", check=True).stdout
+    commands = [line.split()[0] for line in out.split("Commands:")[1].splitlines() if line.strip()]
+    assert {"build", "validate", "query", "export", "stats"} <= set(commands)
+    for c in commands:
+        assert run(c, "--help").returncode == 0, c
+
+
+def test_query_syntax_error_exits_2_with_parser_message(built_store_path: Path) -> None:
+    p = run("query", "SELEC * WHERE { ?s ?p ?o }", "--store", str(built_store_path))
+    assert p.returncode == 2
+    assert "syntax" in p.stderr.lower() and "error" in p.stderr.lower()
+    assert p.stdout == ""
+
+
+def test_query_formats(built_store_path: Path) -> None:
+    q = "SELECT ?n WHERE { <https://diplograph.org/id/state/MNG> <http://www.w3.org/2000/01/rdf-schema#label> ?n FILTER(LANG(?n) = 'vi') }"
+    j = json.loads(run("query", q, "--store", str(built_store_path), check=True).stdout)
+    assert j["results"]["bindings"][0]["n"]["value"] == "Mông Cổ"
+    csv = run("query", q, "--store", str(built_store_path), "--format", "csv", check=True).stdout
+    assert csv.splitlines()[0].strip() == "n" and "Mông Cổ" in csv
+    ttl = run("query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3", "--store",
+              str(built_store_path), "--format", "turtle", check=True).stdout
+    assert ttl.strip()
+
+
+def test_named_query_with_parameters(built_store_path: Path) -> None:
+    out = run("query", "--named", "wikidata-qid", "-p", "entity=Mông Cổ", "--store",
+              str(built_store_path), "--format", "csv", check=True).stdout
+    assert "Q711" in out
+    bad = run("query", "--named", "wikidata-qid", "-p", "nope=1", "--store", str(built_store_path))
+    assert bad.returncode == 1 and "unknown parameter 'nope'" in bad.stderr
+
+
+def test_stats_json(built_store_path: Path) -> None:
+    s = json.loads(run("stats", "--json", "--store", str(built_store_path), check=True).stdout)
+    assert s["facts"] > 100 and s["quads"] > 10000
+    assert "https://diplograph.org/graph/source/vn-mn-relations-2023" in s["graphs"]
+
+
+def test_validate_reports_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "x.facts.yaml"
+    bad.write_text("format: diplograph-facts/1\ndocument: {id: x}\nfacts: []\n", encoding="utf-8")
+    p = run("validate", str(bad))
+    assert p.returncode == 1
+    assert f"{bad}:2: document: missing required key 'file'" in p.stderr
+
+
+@pytest.mark.slow
+def test_build_then_rebuild_is_identical(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    first = run("build", "--store", str(store), check=True)
+    assert "[1/" in first.stderr and "built" in first.stderr
+    dump1 = run("export", "--store", str(store), "--format", "nquads", check=True).stdout
+    run("build", "--store", str(store), "-q", check=True)
+    dump2 = run("export", "--store", str(store), "--format", "nquads", check=True).stdout
+    strip = lambda d: sorted(line for line in d.splitlines() if "endedAtTime" not in line)  # noqa: E731
+    assert strip(dump1) == strip(dump2)
