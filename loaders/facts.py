@@ -904,8 +904,8 @@ def _fact_quads(w: _Writer, doc: FactsDocument, fact: Fact, lang: str, activity:
         w.instant(period + "/beginning", a)
         w.add(period, TIME("hasEnd"), period + "/end")
         w.instant(period + "/end", b)
-        precision = a.precision if a == b else a.precision
-        w.add(f, DG("periodPrecision"), DGC(f"precision/{precision}"))
+        precision = a.precision
+        w.add(period, DG("periodPrecision"), DGC(f"precision/{precision}"))
         w.add(period, RDFS("label"), ox.Literal(str(a) if a == b else f"{a}/{b}"))
         w.add(f, DG("periodStart"), _typed(a.earliest.isoformat(), "date"))
         w.add(f, DG("periodEnd"), _typed(b.latest.isoformat(), "date"))
@@ -978,6 +978,8 @@ def _shacl_check(doc: FactsDocument, quads: list[ox.Quad]) -> None:
         cls = KIND_CLASS.get(entity.kind)
         if cls:
             triples.append(ox.Triple(_nn(entity.iri), _nn(RDF("type")), _nn(DG(cls))))
+        for lang, label in entity.labels.items():
+            triples.append(ox.Triple(_nn(entity.iri), _nn(RDFS("label")), ox.Literal(label, language=lang)))
     g = rdflib.Graph()
     g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
     messages = check(g)

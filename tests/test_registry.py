@@ -1,0 +1,256 @@
+"""The reference registry, built from the real data sets in data/."""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.registry import REGISTRY_GRAPH
+from diplograph.loaders.registry import default_data_dir, load_registry
+
+SEED_QIDS = {
+    "Mongolia": "Q711",
+    "Vietnam": "Q881",
+    "ASEAN": "Q7768",
+    "SCO": "Q485207",
+    "Holy See": "Q159583",
+    "Intelsat": "Q15546770",
+    "WToO": "Q61923",
+    "WTrO": "Q7825",
+    "ICRM": "Q7178",
+    "Soviet Union": "Q15180",
+}
+MUST_RESOLVE = [
+    "Vietnam",
+    "Việt Nam",
+    "Mongolia",
+    "Mông Cổ",
+    "Russia",
+    "China",
+    "Germany",
+    "France",
+    "United Kingdom",
+    "Holy See",
+    "State of Palestine",
+    "European Union",
+    "EU",
+    "Republic of China",
+    "East Germany",
+    "Soviet Union",
+    "Liên Xô",
+    "Ulaanbaatar",
+    "Hue",
+    "Huế",
+    "Ho Chi Minh",
+    "Hồ Chí Minh",
+    "Hue Festival",
+    "Festival Huế",
+    "Forum of Small States",
+    "UN",
+]
+FACTBOOK = {
+    "AsDB": "AsDB",
+    "ASEAN": "ASEAN",
+    "ASEM": "ASEM",
+    "CICA": "CICA",
+    "ESCAP": "ESCAP",
+    "FAO": "FAO",
+    "G-77": "G-77",
+    "IAEA": "IAEA",
+    "IBRD": "IBRD",
+    "ICAO": "ICAO",
+    "ICCt": "ICCt",
+    "ICFTU": "ICFTU",
+    "ICRM": "ICRM",
+    "IDA": "IDA",
+    "IFAD": "IFAD",
+    "IFC": "IFC",
+    "IFRCS": "IFRCS",
+    "ILO": "ILO",
+    "IMF": "IMF",
+    "IMO": "IMO",
+    "Intelsat": "Intelsat",
+    "Interpol": "Interpol",
+    "IOC": "IOC",
+    "ISO": "ISO",
+    "ITU": "ITU",
+    "NAM": "NAM-org",
+    "OPCW": "OPCW",
+    "OSCE": "OSCE",
+    "UN": "UN",
+    "UNCTAD": "UNCTAD",
+    "UNESCO": "UNESCO",
+    "UNIDO": "UNIDO",
+    "UPU": "UPU",
+    "WCO": "WCO",
+    "WHO": "WHO",
+    "WIPO": "WIPO",
+    "WMO": "WMO",
+    "WToO": "WToO",
+    "WTrO": "WTrO",
+    "SCO": "SCO",
+    "FOSS": "FOSS",
+    "Forum of Small States": "FOSS",
+    "WTO": "WTrO",
+}
+
+
+@pytest.fixture(scope="module")
+def reg():
+    t0 = time.perf_counter()
+    r = load_registry()
+    print(f"registry: {len(r)} entities, loaded in {time.perf_counter() - t0:.2f} s")
+    return r
+
+
+def test_seed_qids(reg):
+    for name, qid in SEED_QIDS.items():
+        e = reg.resolve(name)
+        assert e.qid == qid, (name, e.qid)
+        assert e.confidence in ("verified", "single-source")
+    assert reg.resolve("Holy See").qid != "Q237"
+    assert reg.resolve("ICRM").confidence == "single-source"
+
+
+def test_no_verified_seed_qid_contradicted(reg):
+    seed_qids = {}
+    with (default_data_dir() / "reference" / "seed-entities-qids.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["qid"].startswith("Q"):
+                seed_qids[row["qid"]] = row
+    holders = {}
+    for e in reg.entities:
+        if e.qid:
+            holders.setdefault(e.qid, []).append(e)
+    for qid, row in seed_qids.items():
+        for e in holders.get(qid, []):
+            if row["confidence"].startswith("verified"):
+                assert e.confidence == "verified", (qid, e)
+    # the known-wrong internacia QIDs never appear
+    for bad in ("Q16635", "Q448647", "Q215524", "Q163740", "Q237"):
+        assert bad not in holders, holders[bad]
+    assert [e.key for e in holders.get("Q5987345", [])] != ["ICRM"]
+    # every entity holding a seed QID that is an organisation/state is the seed entity itself
+    assert [e.key for e in holders["Q7825"]] == ["WTrO"]
+    assert [e.key for e in holders["Q61923"]] == ["WToO"]
+
+
+def test_un_members_and_observers(reg):
+    members = [e for e in reg.entities if e.un_status == "member"]
+    observers = sorted(e.key for e in reg.entities if e.un_status == "observer-state")
+    assert len(members) == 193
+    assert all(e.kind == "state" and e.iso3 for e in members)
+    assert observers == ["PSE", "VAT"]
+    assert reg.get("PSE").labels["vi"] == "Nhà nước Palestine"
+    assert reg.get("VAT").qid == "Q159583"
+
+
+@pytest.mark.parametrize("name", MUST_RESOLVE)
+def test_names_resolve(reg, name):
+    assert reg.resolve(name) is not None
+
+
+@pytest.mark.parametrize("name,key", sorted(FACTBOOK.items()))
+def test_factbook_acronyms(reg, name, key):
+    assert reg.resolve(name).key == key
+
+
+def test_specific_resolutions(reg):
+    assert reg.resolve("Việt Nam").key == "VNM"
+    assert reg.resolve("Mong Co").key == "MNG"  # diacritics removed
+    assert reg.resolve("mông cổ").key == "MNG"
+    assert reg.resolve("Lien Xo").key == "USSR"
+    assert reg.resolve("Hue").key == reg.resolve("Huế").key == "hue"
+    assert reg.resolve("Festival Huế").key == "hue-festival"
+    assert reg.resolve("Chủ tịch Hồ Chí Minh").key == "ho-chi-minh"
+    assert reg.resolve("East Germany").kind == "historical-state"
+    assert reg.resolve("Namibia").key == "NAM"
+    assert reg.resolve("Republic of China").qid == "Q865"
+
+
+def test_historical_states_are_own_entities(reg):
+    ussr, drv, rvn = reg.get("USSR"), reg.get("DRV"), reg.get("RVN")
+    assert ussr.kind == drv.kind == rvn.kind == "historical-state"
+    assert ussr.labels["vi"] == "Liên Xô" and ussr.succeeded_by == "RUS"
+    assert drv.labels["vi"] == "Việt Nam Dân chủ Cộng hòa"
+    assert (drv.existed_from, drv.existed_until, drv.succeeded_by) == ("1945", "1976", "VNM")
+    assert drv.qid is None and drv.confidence == "unverified"
+    assert rvn.cow_code == 817 and reg.get("VNM").cow_code == 816
+    assert reg.get("GDR").cow_code == 265 and reg.get("CSK").cow_code == 315
+
+
+@pytest.mark.parametrize("name", ["Congo", "Guinea", "Korea", "Sudan"])
+def test_ambiguous(reg, name):
+    with pytest.raises(DiplographError) as err:
+        reg.resolve(name)
+    assert err.value.kind == "bad-input"
+    assert err.value.message.startswith(f"ambiguous name '{name}': ")
+
+
+def test_congo_message(reg):
+    with pytest.raises(DiplographError) as err:
+        reg.resolve("Congo")
+    assert err.value.message == (
+        "ambiguous name 'Congo': Republic of the Congo (COG), "
+        "Democratic Republic of the Congo (COD)"
+    )
+
+
+def test_unknown_name_suggestions(reg):
+    with pytest.raises(DiplographError) as err:
+        reg.resolve("Mongolai")
+    assert err.value.kind == "bad-input"
+    assert err.value.message.startswith("unknown name 'Mongolai'; closest: Mongolia (MNG)")
+    assert err.value.message.count("(") <= 5
+    assert reg.candidates("Mongolai")[0][0].key == "MNG"
+
+
+def test_kinds_filter(reg):
+    assert reg.resolve("NAM", kinds={"state"}).key == "NAM"
+    with pytest.raises(DiplographError):
+        reg.resolve("Mongolia", kinds={"organisation"})
+
+
+def test_get_and_by_iri(reg):
+    e = reg.get("mng")
+    assert e.iri == "https://diplograph.org/id/state/MNG"
+    assert reg.by_iri("https://diplograph.org/id/org/UN").key == "UN"
+    assert reg.get("ho-chi-minh").iri == "https://diplograph.org/id/person/ho-chi-minh"
+    assert reg.get("hue-festival").iri == "https://diplograph.org/id/event/hue-festival"
+    assert reg.get("ulaanbaatar").iri == "https://diplograph.org/id/place/ulaanbaatar"
+
+
+def test_quads_deterministic_and_parse(reg, tmp_path: Path):
+    from diplograph.loaders.registry import _Builder
+
+    other = _Builder(default_data_dir()).build()  # a second, independent build
+    a = [str(q) for q in reg.quads()]
+    b = [str(q) for q in other.quads()]
+    assert a == b
+    assert all(q.graph_name.value == REGISTRY_GRAPH for q in reg.quads())
+    assert not any(
+        isinstance(t, pyoxigraph.BlankNode) for q in reg.quads() for t in (q.subject, q.object)
+    )
+    store = pyoxigraph.Store(str(tmp_path / "store"))
+    store.bulk_extend(reg.quads())
+    text = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    again = pyoxigraph.Store()
+    again.load(text, format=pyoxigraph.RdfFormat.N_QUADS)
+    assert len(again) == len(set(a))
+    q = """PREFIX dg: <https://diplograph.org/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    PREFIX dgc: <https://diplograph.org/id/concept/>
+    SELECT ?qid ?conf WHERE { GRAPH ?g { <https://diplograph.org/id/state/MNG> skos:exactMatch ?t ;
+      dg:wikidataLink ?l . ?l dg:qid ?qid ; dg:confidence ?conf } }"""
+    rows = list(store.query(q))
+    assert [(r["qid"].value, r["conf"].value) for r in rows] == [
+        ("Q711", "https://diplograph.org/id/concept/confidence/verified")
+    ]
+    q2 = """PREFIX dg: <https://diplograph.org/ontology#>
+    ASK { GRAPH ?g { <https://diplograph.org/id/org/FOSS/wikidata> dg:confidence
+      <https://diplograph.org/id/concept/confidence/unverified> .
+      FILTER NOT EXISTS { <https://diplograph.org/id/org/FOSS/wikidata> dg:target ?t } } }"""
+    assert store.query(q2)
