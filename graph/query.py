@@ -30,9 +30,9 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
 
 def check_query_safety(sparql: str, allow_federation: tuple[str, ...] = ()) -> None:
     """Refuse ``SERVICE``/``LOAD`` to hosts outside the allow-list (empty by default)."""
-    from .sparql_safety import check_federation
+    from .sparql_safety import check_external_access
 
-    check_federation(sparql, allow_federation)
+    check_external_access(sparql, allow=allow_federation)
 
 
 def run_query(

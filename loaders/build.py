@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +35,31 @@ def sources_dir() -> Path:
     from .. import sources
 
     return Path(sources.__file__).parent
+
+
+GENID = "https://diplograph.org/.well-known/genid/"
+
+
+def skolemize(quads: Iterable[ox.Quad], scope: str) -> Iterator[ox.Quad]:
+    """Replace blank nodes by IRIs numbered in order of first appearance (RDF 1.1, 3.5).
+
+    Parsing the same file gives the same IRIs, so a rebuild gives identical triples.
+
+    >>> q = next(iter(ox.parse(b"[] <http://e/p> 1 .", format=ox.RdfFormat.TURTLE)))
+    >>> next(skolemize([q], "demo")).subject.value
+    'https://diplograph.org/.well-known/genid/demo/1'
+    """
+    names: dict[str, ox.NamedNode] = {}
+
+    def fix(term):  # noqa: ANN001, ANN202
+        if isinstance(term, ox.BlankNode):
+            if term.value not in names:
+                names[term.value] = ox.NamedNode(f"{GENID}{scope}/{len(names) + 1}")
+            return names[term.value]
+        return term
+
+    for q in quads:
+        yield ox.Quad(fix(q.subject), q.predicate, fix(q.object), q.graph_name)
 
 
 def _replace_large(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> int:
@@ -68,7 +93,7 @@ def build(
         def step(graph_iri: str = graph_iri, paths: list[Path] = paths) -> int:
             quads: list[ox.Quad] = []
             for p in paths:
-                quads += ox.parse(path=str(p), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph_iri))
+                quads += skolemize(ox.parse(path=str(p), format=ox.RdfFormat.TURTLE), p.stem)
             return replace_graph(store, graph_iri, quads)
 
         steps.append((f"ontology <{graph_iri}>", step))
@@ -89,12 +114,21 @@ def build(
 
         steps.append(("COW IGO v3 membership spells", cow_step))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    steps_after: list[tuple[str, Callable[[], int]]] = []
+
+    def view_step() -> int:
+        from ..linking.wikidata_view import write_view
+
+        return write_view(store)
+
+    steps_after.append(("Wikidata-shaped view of the document facts", view_step))
     for path in files:
         def fstep(path: Path = path) -> int:
             return load_facts_file(store, path, registry_holder.get("r"), loaded_at=now).triples
 
         steps.append((f"facts {path.name}", fstep))
 
+    steps += steps_after
     total = len(steps)
     for i, (name, fn) in enumerate(steps, 1):
         t0 = time.perf_counter()

@@ -42,6 +42,14 @@ def fact_iri(ccode: int | str, ioname: str, start_year: int | str) -> str:
     return ID(f"fact/{DATASET}/{ccode}-{quote(ioname, safe='')}-{start_year}")
 
 
+#: The last year COW IGO v3 observes: a spell that reaches it was still going on.
+COVERAGE_END = 2014
+ONGOING_COMMENT = (
+    "COW IGO v3 observes this membership up to the end of its coverage (2014), so no end is "
+    "recorded."
+)
+
+
 def _year_quads(fact: NamedNode, prop: str, year: int, g: NamedNode) -> Iterator[Quad]:
     yield Quad(
         fact, NamedNode(DG(prop)), Literal(f"{year:04d}", datatype=NamedNode(XSD("gYear"))), g
@@ -75,7 +83,13 @@ def cow_membership_quads(registry: Registry, data_dir: Path | None = None) -> It
                 f, NamedNode(ORG("role")), NamedNode(DGC("role/" + ROLES[row["status_label"]])), g
             )
             yield from _year_quads(f, "startDate", start, g)
-            yield from _year_quads(f, "endDate", end, g)
-            yield Quad(f, NamedNode(RDFS("comment")), Literal(END_COMMENT, language="en"), g)
+            if end < COVERAGE_END:
+                yield from _year_quads(f, "endDate", end, g)
+                yield Quad(f, NamedNode(RDFS("comment")), Literal(END_COMMENT, language="en"), g)
+            else:
+                yield Quad(f, NamedNode(RDFS("comment")), Literal(ONGOING_COMMENT, language="en"), g)
+            yield Quad(f, NamedNode(DG("factType")), Literal("membership"), g)
+            yield Quad(f, NamedNode(DG("involves")), NamedNode(state.iri), g)
+            yield Quad(f, NamedNode(DG("involves")), NamedNode(org.iri), g)
             yield Quad(f, NamedNode(PROV("wasDerivedFrom")), ds, g)
             yield Quad(f, NamedNode(DG("sourceRow")), Literal(str(line), datatype=integer), g)

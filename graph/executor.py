@@ -1,0 +1,732 @@
+"""Run SPARQL with hard time limits: a pool of killable worker processes.
+
+pyoxigraph cannot cancel a query, so each query runs in a pre-started worker *process*. On
+timeout the worker gets SIGKILL and a fresh one replaces it in the background; the caller gets
+``DiplographError('timeout')`` at once. Workers serialise results with pyoxigraph and send back
+bytes: no Python loop per row.
+
+Writes (SPARQL Update, Graph Store writes) go through the one read-write ``Store`` owned by
+this process. Workers do not open the live store: ``Store.read_only`` beside a writer breaks
+when RocksDB compacts ("Corruption: ... No such file", seen in tests). Instead, after every
+write this process takes a checkpoint (``Store.backup``: hard links, ~10 ms) into
+``<store>.snapshots/<generation>-<id>/``; every request names the current checkpoint and a
+worker reopens (``Store.read_only``) when it changed, so a write is visible to every later
+query. Superseded checkpoints are deleted once no running query can still use them.
+
+Wire protocol (worker stdin/stdout): frames of an 8-byte big-endian length + payload. The
+parent sends one JSON request; the worker answers with a JSON header frame and a body frame.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import logging
+import os
+import queue
+import re
+import selectors
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pyoxigraph as ox
+
+from . import conneg
+from .errors import DiplographError
+from .sparql_safety import (
+    check_external_access,
+    has_dataset_clause,
+    query_form,
+    update_dataset_keywords,
+)
+
+__all__ = ["QueryResult", "QueryService", "parse_term", "query_form"]
+
+log = logging.getLogger(__name__)
+
+_RESULT_FORMATS = {
+    conneg.JSON: ox.QueryResultsFormat.JSON,
+    conneg.XML: ox.QueryResultsFormat.XML,
+    conneg.CSV: ox.QueryResultsFormat.CSV,
+    conneg.TSV: ox.QueryResultsFormat.TSV,
+}
+_RDF_FORMATS = {
+    conneg.TURTLE: ox.RdfFormat.TURTLE,
+    conneg.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+    conneg.RDFXML: ox.RdfFormat.RDF_XML,
+    conneg.JSONLD: ox.RdfFormat.JSON_LD,
+    conneg.NQUADS: ox.RdfFormat.N_QUADS,
+    conneg.TRIG: ox.RdfFormat.TRIG,
+    "text/n3": ox.RdfFormat.N3,
+}
+_TEXT_TYPES = {conneg.CSV, conneg.TSV}
+
+
+@dataclass
+class QueryResult:
+    """A finished, serialised query result."""
+
+    form: str  # 'select' | 'ask' | 'construct' | 'describe'
+    body: bytes
+    media_type: str  # the Content-Type to send (with charset for CSV/TSV)
+    rows: int | None  # solutions for SELECT, None otherwise
+
+
+def content_type(media_type: str) -> str:
+    """The Content-Type header value for a media type.
+
+    >>> content_type("text/csv")
+    'text/csv; charset=utf-8'
+    """
+    return f"{media_type}; charset=utf-8" if media_type in _TEXT_TYPES else media_type
+
+
+def parse_term(text: str) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """Parse one RDF term written in N-Triples syntax (a substitution value).
+
+    >>> parse_term('<https://diplograph.org/id/state/MNG>')
+    <NamedNode value=https://diplograph.org/id/state/MNG>
+    >>> parse_term('"1961"^^<http://www.w3.org/2001/XMLSchema#gYear>').value
+    '1961'
+    >>> parse_term('"x" . <a> <b> <c>')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    diplograph.graph.errors.DiplographError: not one RDF term in N-Triples syntax: ...
+    """
+    doc = f"<urn:x-s:s> <urn:x-s:p> {text.strip()} .\n"
+    try:
+        triples = list(ox.parse(doc.encode(), format=ox.RdfFormat.N_TRIPLES))
+    except (SyntaxError, ValueError) as e:
+        raise DiplographError("bad-input", f"not one RDF term in N-Triples syntax: {text!r}",
+                              [str(e)]) from e
+    if len(triples) != 1:
+        raise DiplographError("bad-input", f"not one RDF term in N-Triples syntax: {text!r}")
+    return triples[0].object  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- framing
+
+
+def _write_frame(out: BinaryIO, payload: bytes) -> None:
+    out.write(struct.pack(">Q", len(payload)))
+    out.write(payload)
+
+
+def _read_exact(inp: BinaryIO, n: int) -> bytes:
+    chunks = []
+    while n:
+        b = inp.read(n)
+        if not b:
+            raise EOFError("pipe closed")
+        chunks.append(b)
+        n -= len(b)
+    return b"".join(chunks)
+
+
+def _read_frame(inp: BinaryIO) -> bytes:
+    (n,) = struct.unpack(">Q", _read_exact(inp, 8))
+    return _read_exact(inp, n)
+
+
+# ---------------------------------------------------------------- row counting
+
+_ROW_START_JSON = re.compile(rb'\},\{"[^},]')
+
+
+def count_rows(body: bytes, media_type: str) -> int:
+    """Count the solutions in a serialised SELECT result, without parsing it row by row.
+
+    JSON: escapes are removed, then strings; a row boundary is ``},{"name``. CSV: quoted
+    fields are removed, then lines counted. TSV: lines. XML: ``<result>`` elements.
+
+    >>> count_rows(b'{"head":{"vars":["x"]},"results":{"bindings":[]}}', conneg.JSON)
+    0
+    >>> count_rows(b'x\\r\\n"a\\r\\nb"\\r\\nc\\r\\n', conneg.CSV)
+    2
+    """
+    if media_type == conneg.XML:
+        return body.count(b"<result>")
+    if media_type == conneg.TSV:
+        return max(body.count(b"\n") - 1, 0)
+    if media_type == conneg.CSV:
+        return max(b"".join(body.split(b'"')[::2]).count(b"\n") - 1, 0)
+    plain = body.replace(b"\\\\", b"").replace(b'\\"', b"")  # no quote left inside strings
+    if b"[{" not in b"".join(plain.split(b'"')[::2]):
+        return 0
+    return len(_ROW_START_JSON.findall(plain)) + 1
+
+
+class _BoundedSink(io.RawIOBase):
+    """A write-only buffer that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.buf = io.BytesIO()
+        self.limit = limit
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        n = len(b)
+        self.size += n
+        if self.size > self.limit:
+            raise _TooLarge()
+        self.buf.write(b)
+        return n
+
+
+class _TooLarge(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- the worker process
+
+
+def _worker_main(store_path: str) -> None:
+    """Serve requests from stdin until EOF (run by ``python -m diplograph.graph.executor``)."""
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb", buffering=0)
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints go to stderr
+    inp = sys.stdin.buffer
+    store: ox.Store | None = None
+    snapshot = ""
+    _write_frame(out, json.dumps({"ready": os.getpid()}).encode())
+    while True:
+        try:
+            req = json.loads(_read_frame(inp))
+        except EOFError:
+            return
+        try:
+            if req["snapshot"] != snapshot or store is None:
+                store = None
+                store = ox.Store.read_only(req["snapshot"])
+                snapshot = req["snapshot"]
+            header, body = _run_query(store, req)
+        except DiplographError as e:
+            header, body = {"error": e.kind, "message": e.message, "details": e.details}, b""
+        except Exception as e:  # noqa: BLE001 - reported to the parent, never swallowed
+            header, body = {"error": "internal", "message": f"{type(e).__name__}: {e}"}, b""
+        _write_frame(out, json.dumps(header).encode())
+        _write_frame(out, body)
+
+
+def _graph_list(iris: Sequence[str]) -> list[ox.NamedNode | ox.DefaultGraph]:
+    return [ox.NamedNode(i) for i in iris]
+
+
+def _run_query(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    kwargs: dict[str, Any] = {"base_iri": req.get("base_iri")}
+    if req["default_graphs"] or req["named_graphs"]:
+        # The protocol's dataset replaces FROM/FROM NAMED; an absent half is empty.
+        kwargs["default_graph"] = _graph_list(req["default_graphs"]) or []
+        kwargs["named_graphs"] = [ox.NamedNode(i) for i in req["named_graphs"]]
+    elif req["union"]:
+        kwargs["use_default_graph_as_union"] = True
+    if req["substitutions"]:
+        kwargs["substitutions"] = {
+            ox.Variable(k): parse_term(v) for k, v in req["substitutions"].items()
+        }
+    try:
+        result = store.query(req["sparql"], **kwargs)
+    except SyntaxError as e:
+        raise DiplographError("syntax", f"SPARQL syntax error: {e}") from e
+    except (ValueError, TypeError) as e:
+        raise DiplographError("bad-input", str(e)) from e
+    except RuntimeError as e:
+        raise DiplographError("bad-input", str(e)) from e
+    media_type: str = req["media_type"]
+    sink = _BoundedSink(req["max_bytes"])
+    try:
+        if isinstance(result, ox.QueryTriples):
+            result.serialize(sink, format=_RDF_FORMATS[media_type])
+        elif isinstance(result, ox.QueryBoolean):
+            result.serialize(sink, format=_RESULT_FORMATS[media_type])
+        else:
+            result.serialize(sink, format=_RESULT_FORMATS[media_type])
+    except _TooLarge:
+        raise DiplographError(
+            "result-too-large",
+            f"the result is larger than {req['max_bytes']} bytes (the size cap): "
+            "add LIMIT or narrow the query",
+        ) from None
+    except OSError as e:
+        if isinstance(e.__context__, _TooLarge) or "TooLarge" in repr(e):
+            raise DiplographError(
+                "result-too-large",
+                f"the result is larger than {req['max_bytes']} bytes (the size cap): "
+                "add LIMIT or narrow the query",
+            ) from None
+        raise DiplographError("internal", f"query evaluation failed: {e}") from e
+    body = sink.buf.getvalue()
+    rows = None
+    if isinstance(result, ox.QuerySolutions):
+        rows = count_rows(body, media_type)
+        if rows > req["max_rows"]:
+            raise DiplographError(
+                "result-too-large",
+                f"the result has {rows} rows, more than the cap of {req['max_rows']}: "
+                "add LIMIT (and page with OFFSET)",
+            )
+    return {"rows": rows}, body
+
+
+# ---------------------------------------------------------------- the pool
+
+
+class _Worker:
+    """One worker process and its pipes."""
+
+    def __init__(self, store_path: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "diplograph.graph.executor", "--worker", store_path],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0,
+        )
+        assert self.proc.stdin and self.proc.stdout
+        self.stdin = self.proc.stdin
+        self.stdout = self.proc.stdout
+        self.generation = -1
+
+    def wait_ready(self, timeout: float) -> None:
+        if not self._poll(timeout):
+            self.kill()
+            raise DiplographError("internal", "a query worker did not start")
+        json.loads(_read_frame(self.stdout))
+
+    def _poll(self, timeout: float) -> bool:
+        with selectors.DefaultSelector() as sel:
+            sel.register(self.stdout, selectors.EVENT_READ)
+            return bool(sel.select(max(timeout, 0)))
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError, OSError):
+            os.kill(self.proc.pid, signal.SIGKILL)
+        for f in (self.stdin, self.stdout):
+            with contextlib.suppress(OSError):
+                f.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.proc.wait(timeout=5)
+
+    @property
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+
+class QueryService:
+    """SPARQL query, update and graph-store operations on one on-disk store.
+
+    Queries run in ``workers`` killable processes with a ``timeout`` (seconds), a row cap
+    (``max_rows``, SELECT) and a size cap (``max_bytes``, every form). ``allow_federation``
+    lists the IRIs SERVICE/LOAD may reach (none by default). Without protocol dataset
+    parameters, the default graph is the union of all named graphs (``union_default_graph``).
+    """
+
+    def __init__(
+        self,
+        store_path: str | Path,
+        *,
+        timeout: float = 30.0,
+        max_rows: int = 100_000,
+        max_bytes: int = 256 * 2**20,
+        workers: int = 2,
+        allow_federation: Sequence[str] = (),
+        union_default_graph: bool = True,
+    ) -> None:
+        self.store_path = str(store_path)
+        Path(self.store_path).mkdir(parents=True, exist_ok=True)
+        try:
+            self.store = ox.Store(self.store_path)
+        except OSError as e:
+            raise DiplographError("storage", f"cannot open the store at {store_path}: {e}") from e
+        self.timeout = float(timeout)
+        self.max_rows = int(max_rows)
+        self.max_bytes = int(max_bytes)
+        self.n_workers = max(int(workers), 1)
+        self.allow_federation = tuple(allow_federation)
+        self.union_default_graph = union_default_graph
+        self.generation = 0
+        self._write_lock = threading.Lock()
+        self._snap_root = Path(self.store_path).with_name(Path(self.store_path).name + ".snapshots")
+        shutil.rmtree(self._snap_root, ignore_errors=True)  # leftovers of an earlier run
+        self._snap_root.mkdir(parents=True, exist_ok=True)
+        self._snapshots: list[tuple[str, float]] = []  # (path, superseded at or 0)
+        self.snapshot = ""
+        self._take_snapshot()
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._all_lock = threading.Lock()
+        self._closed = False
+        started = [self._spawn() for _ in range(self.n_workers)]
+        for w in started:
+            w.wait_ready(60)
+            self._idle.put(w)
+
+    # ------------------------------------------------------------ workers
+
+    def _spawn(self) -> _Worker:
+        w = _Worker(self.store_path)
+        with self._all_lock:
+            self._all.add(w)
+        return w
+
+    def _retire(self, w: _Worker) -> None:
+        with self._all_lock:
+            self._all.discard(w)
+        w.kill()
+
+    def _replace(self, w: _Worker) -> None:
+        """Kill ``w`` now; start its replacement in the background."""
+        with contextlib.suppress(ProcessLookupError, OSError):
+            os.kill(w.proc.pid, signal.SIGKILL)
+
+        def run() -> None:
+            self._retire(w)
+            if self._closed:
+                return
+            try:
+                nw = self._spawn()
+                nw.wait_ready(60)
+            except DiplographError:
+                log.exception("could not replace a query worker")
+                return
+            if self._closed:
+                self._retire(nw)
+            else:
+                self._idle.put(nw)
+
+        threading.Thread(target=run, name="diplograph-worker-replace", daemon=True).start()
+
+    # ------------------------------------------------------------ queries
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        media_type: str | None = None,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        substitutions: Mapping[str, str] | None = None,
+        base_iri: str | None = None,
+    ) -> QueryResult:
+        """Run a query; return the serialised result (see the module docstring)."""
+        form = query_form(sparql)
+        offers = conneg.offers_for_form(form)
+        if media_type is None:
+            media_type = offers[0]
+        media_type = conneg.base_type(media_type)
+        if media_type not in offers:
+            raise DiplographError(
+                "not-acceptable",
+                f"a {form.upper()} result cannot be sent as {media_type}; "
+                f"available: {', '.join(offers)}",
+            )
+        check_external_access(sparql, allow=self.allow_federation, base_iri=base_iri)
+        for iri in (*default_graph_uris, *named_graph_uris):
+            _check_iri(iri)
+        subs = dict(substitutions or {})
+        for k, v in subs.items():
+            parse_term(v)  # fail early, with a clear message
+            if not re.fullmatch(r"\w+", k):
+                raise DiplographError("bad-input", f"not a variable name: {k!r}")
+        req = {
+            "sparql": sparql, "media_type": media_type, "snapshot": self.snapshot,
+            "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
+            # FROM/FROM NAMED in the text define the dataset (pyoxigraph's union flag would
+            # override them); the protocol parameters override both.
+            "union": self.union_default_graph and not has_dataset_clause(sparql),
+            "substitutions": subs, "base_iri": base_iri,
+            "max_rows": self.max_rows, "max_bytes": self.max_bytes,
+        }
+        header, body = self._dispatch(req)
+        if "error" in header:
+            raise DiplographError(header["error"], header["message"], header.get("details", []))
+        return QueryResult(form, body, content_type(media_type), header.get("rows"))
+
+    def _dispatch(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        if self._closed:
+            raise DiplographError("unavailable", "the query service is closed")
+        deadline = time.monotonic() + self.timeout
+        try:
+            w = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise DiplographError(
+                "unavailable",
+                f"all {self.n_workers} query workers stayed busy for {self.timeout:g} s: "
+                "try again later",
+            ) from None
+        try:
+            _write_frame(w.stdin, json.dumps(req).encode())
+            if not w._poll(deadline - time.monotonic()):
+                self._replace(w)
+                w = None  # type: ignore[assignment]
+                raise DiplographError(
+                    "timeout",
+                    f"the query ran longer than the time limit of {self.timeout:g} s and was "
+                    "stopped: narrow it, add LIMIT, or ask the operator for a longer limit",
+                )
+            header = json.loads(_read_frame(w.stdout))
+            body = _read_frame(w.stdout)
+        except (EOFError, OSError, ValueError) as e:
+            if w is not None:
+                self._replace(w)
+                w = None  # type: ignore[assignment]
+            raise DiplographError("internal", f"a query worker failed: {e}") from e
+        finally:
+            if w is not None:
+                self._idle.put(w)
+        return header, body
+
+    # ------------------------------------------------------------ writes
+
+    def _bump(self) -> None:
+        """After a write (write lock held): new generation, new checkpoint for the workers."""
+        self.generation += 1
+        self._take_snapshot()
+
+    def _take_snapshot(self) -> None:
+        path = self._snap_root / f"{self.generation:06d}-{uuid.uuid4().hex[:8]}"
+        try:
+            self.store.backup(str(path))
+        except OSError as e:
+            raise DiplographError("storage", f"cannot checkpoint the store: {e}") from e
+        now = time.monotonic()
+        keep: list[tuple[str, float]] = []
+        for old, superseded in self._snapshots:
+            superseded = superseded or now
+            if now - superseded > self.timeout + 10:
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                keep.append((old, superseded))
+        self._snapshots = [*keep, (str(path), 0.0)]
+        self.snapshot = str(path)
+
+    def update(
+        self,
+        sparql: str,
+        *,
+        using_graph_uris: Sequence[str] = (),
+        using_named_graph_uris: Sequence[str] = (),
+        base_iri: str | None = None,
+    ) -> None:
+        """Run a SPARQL Update atomically (all operations or none)."""
+        check_external_access(sparql, allow=self.allow_federation, base_iri=base_iri)
+        if using_graph_uris or using_named_graph_uris:
+            found = update_dataset_keywords(sparql)
+            if found:
+                raise DiplographError(
+                    "bad-input",
+                    f"using-graph-uri/using-named-graph-uri cannot be combined with "
+                    f"{' or '.join(sorted(set(found)))} in the update",
+                )
+            for iri in (*using_graph_uris, *using_named_graph_uris):
+                _check_iri(iri)
+            sparql = _add_using(sparql, using_graph_uris, using_named_graph_uris)
+        with self._write_lock:
+            try:
+                self.store.update(sparql, base_iri=base_iri)
+            except SyntaxError as e:
+                raise DiplographError("syntax", f"SPARQL syntax error: {e}") from e
+            except OSError as e:
+                raise DiplographError("storage", f"the update failed: {e}") from e
+            except (ValueError, RuntimeError) as e:
+                raise DiplographError("bad-input", f"the update failed: {e}") from e
+            finally:
+                self._bump()
+
+    # ------------------------------------------------------------ graph store
+
+    @staticmethod
+    def _graph_node(iri: str | None) -> ox.NamedNode | ox.DefaultGraph:
+        if iri is None:
+            return ox.DefaultGraph()
+        _check_iri(iri)
+        return ox.NamedNode(iri)
+
+    def has_graph(self, iri: str | None) -> bool:
+        """Whether the named graph exists (the default graph always does)."""
+        if iri is None:
+            return True
+        return self.store.contains_named_graph(self._graph_node(iri))  # type: ignore[arg-type]
+
+    def get_graph(self, iri: str | None, media_type: str = conneg.TURTLE) -> bytes | None:
+        """The graph serialised as ``media_type``, or ``None`` if there is no such graph."""
+        if not self.has_graph(iri):
+            return None
+        fmt = _RDF_FORMATS[conneg.base_type(media_type)]
+        from .namespaces import PREFIXES
+
+        kwargs: dict[str, Any] = {"from_graph": self._graph_node(iri)}
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+            kwargs["prefixes"] = PREFIXES
+        return self.store.dump(format=fmt, **kwargs)  # type: ignore[no-any-return]
+
+    def get_dataset(self, media_type: str = conneg.NQUADS) -> bytes:
+        """The whole store as N-Quads or TriG."""
+        return self.store.dump(format=_RDF_FORMATS[conneg.base_type(media_type)])  # type: ignore[no-any-return]
+
+    def _parse_payload(self, data: bytes, media_type: str, base_iri: str | None) -> str:
+        mt = conneg.base_type(media_type)
+        if mt not in conneg.RDF_INPUT_TYPES:
+            raise DiplographError(
+                "unsupported-media-type",
+                f"cannot read {mt}: send one of {', '.join(conneg.RDF_INPUT_TYPES)}",
+            )
+        try:
+            triples = list(ox.parse(data, format=_RDF_FORMATS[mt], base_iri=base_iri))
+            return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()  # type: ignore[union-attr]
+        except (SyntaxError, ValueError, UnicodeDecodeError) as e:
+            raise DiplographError("bad-input", f"the {mt} payload does not parse: {e}") from e
+
+    def put_graph(self, iri: str | None, data: bytes, media_type: str,
+                  base_iri: str | None = None) -> bool:
+        """Replace the graph with ``data`` (atomically); return whether it was created."""
+        nt = self._parse_payload(data, media_type, base_iri or iri)
+        target = "DEFAULT" if iri is None else f"GRAPH <{iri}>"
+        ins = (f"INSERT DATA {{ {nt} }}" if iri is None
+               else f"INSERT DATA {{ GRAPH <{iri}> {{ {nt} }} }}")
+        with self._write_lock:
+            created = not self.has_graph(iri)
+            self._store_update(f"DROP SILENT {target} ;\n{ins}")
+        return created
+
+    def post_graph(self, iri: str | None, data: bytes, media_type: str,
+                   base_iri: str | None = None) -> bool:
+        """Merge ``data`` into the graph (fresh blank nodes); return whether it was created."""
+        nt = self._parse_payload(data, media_type, base_iri or iri)
+        with self._write_lock:
+            created = not self.has_graph(iri)
+            if nt.strip():
+                ins = (f"INSERT DATA {{ {nt} }}" if iri is None
+                       else f"INSERT DATA {{ GRAPH <{iri}> {{ {nt} }} }}")
+                self._store_update(ins)
+            elif iri is not None and created:
+                self._store_update(f"CREATE SILENT GRAPH <{iri}>")
+        return created
+
+    def delete_graph(self, iri: str | None) -> bool:
+        """Delete the graph (empty the default graph); return whether it existed."""
+        with self._write_lock:
+            if not self.has_graph(iri):
+                return False
+            self._store_update("DROP SILENT DEFAULT" if iri is None else f"DROP GRAPH <{iri}>")
+        return True
+
+    def new_graph_iri(self, under: str) -> str:
+        """A fresh graph IRI under ``under`` (for POST to the graph store itself)."""
+        return f"{under.rstrip('/')}/{uuid.uuid4().hex}"
+
+    def _store_update(self, sparql: str) -> None:
+        try:
+            self.store.update(sparql)
+        except SyntaxError as e:
+            raise DiplographError("bad-input", f"the payload cannot be stored: {e}") from e
+        except OSError as e:
+            raise DiplographError("storage", f"the write failed: {e}") from e
+        finally:
+            self._bump()
+
+    # ------------------------------------------------------------ statistics
+
+    def graph_sizes(self) -> tuple[int, dict[str, int]]:
+        """Triples in the default graph, and in each named graph (read in this process)."""
+        default = sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        named: dict[str, int] = {}
+        for row in self.store.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        ):
+            named[row["g"].value] = int(row["n"].value)  # type: ignore[index,union-attr]
+        for g in self.store.named_graphs():
+            named.setdefault(g.value, 0)
+        return default, named
+
+    def close(self) -> None:
+        """Stop every worker and release the store."""
+        self._closed = True
+        with self._all_lock:
+            workers = list(self._all)
+            self._all.clear()
+        for w in workers:
+            w.kill()
+        with contextlib.suppress(Exception):
+            self.store.flush()
+        shutil.rmtree(self._snap_root, ignore_errors=True)
+
+    def __enter__(self) -> QueryService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_IRI_OK = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]*")
+
+
+def _check_iri(iri: str) -> None:
+    if not _IRI_OK.fullmatch(iri):
+        raise DiplographError("bad-input", f"not an absolute IRI: {iri!r}")
+    try:
+        ox.NamedNode(iri)
+    except ValueError as e:
+        raise DiplographError("bad-input", f"not an absolute IRI: {iri!r}: {e}") from e
+
+
+def _add_using(sparql: str, using: Sequence[str], using_named: Sequence[str]) -> str:
+    """Add ``USING``/``USING NAMED`` before the ``WHERE`` of every DELETE/INSERT operation.
+
+    pyoxigraph has no dataset argument for updates, so the protocol parameters become text;
+    the IRIs were validated (no ``>`` can appear in them).
+
+    >>> _add_using('DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }', ['http://g/'], [])
+    'DELETE { ?s ?p ?o } USING <http://g/> WHERE { ?s ?p ?o }'
+    """
+    from .sparql_safety import tokenize
+
+    clause = " ".join([*(f"USING <{g}>" for g in using),
+                       *(f"USING NAMED <{g}>" for g in using_named)])
+    depth = 0
+    inserts: list[int] = []
+    in_modify = False
+    previous = ""
+    for tok in tokenize(sparql):
+        if tok.kind == "punct" and tok.text == "{":
+            depth += 1
+        elif tok.kind == "punct" and tok.text == "}":
+            depth -= 1
+        elif tok.kind == "name" and depth == 0:
+            w = tok.upper
+            if w in ("DELETE", "INSERT"):
+                in_modify = True
+            elif w == "WHERE" and in_modify:
+                if previous == "DELETE":
+                    raise DiplographError(
+                        "bad-input",
+                        "using-graph-uri cannot apply to the DELETE WHERE short form: "
+                        "write DELETE { ... } WHERE { ... }",
+                    )
+                inserts.append(tok.pos)
+                in_modify = False
+            elif w == "DATA":
+                in_modify = False
+        previous = tok.upper
+    for pos in reversed(inserts):
+        sparql = sparql[:pos] + clause + " " + sparql[pos:]
+    return sparql
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--worker":
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
+        _worker_main(sys.argv[2])
+    else:
+        print("usage: python -m diplograph.graph.executor --worker STORE", file=sys.stderr)
+        sys.exit(2)

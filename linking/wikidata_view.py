@@ -1,0 +1,309 @@
+"""A Wikidata-shaped view of our facts: memberships, relations and agreements in Wikidata's
+statement model, in the graph ``dgg:wikidata-view``.
+
+A query written for the Wikidata Query Service runs on our endpoint unchanged (with the
+Wikidata prefixes predefined, :data:`WIKIDATA_PREFIXES`)::
+
+    SELECT ?org ?start WHERE { wd:Q711 p:P463 ?st . ?st ps:P463 ?org ; pq:P580 ?start }
+
+Shapes written (``{f}`` is our fact IRI; statement, value and reference nodes are IRIs under it,
+so a rebuild gives the same triples):
+
+* membership -> ``S wdt:P463 O`` and ``S p:P463 {f}/wd/P463``; the statement has ``ps:P463 O``,
+  ``pq:P580``/``pq:P582`` (``xsd:dateTime``, padded as Wikidata does, with the real precision on
+  the ``pqv:`` value node: ``wikibase:timePrecision`` 11 day, 10 month, 9 year, 8 decade) and
+  ``pq:P2868`` for the roles other than full membership (``dgc:role/observer``: no Wikidata item
+  for the observer role is verified, so our own concept IRI is used);
+* diplomatic relation between two states -> ``P530`` stated on both sides, with ``pq:P580``
+  (established/restored) or ``pq:P582`` (severed/suspended) from the fact's date;
+* agreement -> the fact IRI as an item: ``wdt:P31 wd:Q131569`` (treaty), ``P1891`` signatory per
+  party, ``P585`` point in time (signing date), ``rdfs:label`` the title;
+* every statement has ``prov:wasDerivedFrom {f}/wd/reference`` with ``pr:P248`` (stated in) the
+  document IRI, ``pr:P854`` (reference URL) the document IRI and ``pr:P1683`` (quote) the exact
+  quote with its language.
+
+Only entities with a *verified* QID are written as ``wd:Q…``; all others keep our IRI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from ..graph.namespaces import DGC, GRAPH, RDF, RDFS, XSD
+
+WD = "http://www.wikidata.org/entity/"
+WDT = "http://www.wikidata.org/prop/direct/"
+P = "http://www.wikidata.org/prop/"
+PS = "http://www.wikidata.org/prop/statement/"
+PQ = "http://www.wikidata.org/prop/qualifier/"
+PQV = "http://www.wikidata.org/prop/qualifier/value/"
+PR = "http://www.wikidata.org/prop/reference/"
+WIKIBASE = "http://wikiba.se/ontology#"
+PROV_NS = "http://www.w3.org/ns/prov#"
+
+#: prefixes the Wikidata Query Service predefines (to add to the endpoint's default prefixes)
+WIKIDATA_PREFIXES: dict[str, str] = {
+    "wd": WD,
+    "wdt": WDT,
+    "p": P,
+    "ps": PS,
+    "pq": PQ,
+    "pqv": PQV,
+    "pr": PR,
+    "wikibase": WIKIBASE,
+    "prov": PROV_NS,
+    "rdfs": str(RDFS("")),
+    "xsd": str(XSD("")),
+}
+
+VIEW_GRAPH = GRAPH("wikidata-view")
+OBSERVER_ROLE = DGC("role/observer")
+GREGORIAN = WD + "Q1985727"
+TREATY = WD + "Q131569"
+PRECISION = {"day": 11, "month": 10, "year": 9, "decade": 8}
+
+_Q = """
+PREFIX dg: <https://diplograph.org/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dgc: <https://diplograph.org/id/concept/>
+"""
+
+MEMBERSHIPS = (
+    _Q
+    + """
+SELECT ?f ?doc ?quote ?m ?o ?role ?sd ?sp ?ed ?ep WHERE {
+  ?f a dg:Membership ; org:member ?m ; org:organization ?o ; dg:statedIn ?doc ; dg:quote ?quote .
+  OPTIONAL { ?f org:role ?role }
+  OPTIONAL { ?f dg:startDate ?sd OPTIONAL { ?f dg:startDatePrecision ?sp } }
+  OPTIONAL { ?f dg:endDate ?ed OPTIONAL { ?f dg:endDatePrecision ?ep } }
+} ORDER BY ?f ?role
+"""
+)
+
+RELATIONS = (
+    _Q
+    + """
+SELECT ?f ?doc ?quote ?a ?b ?status ?d ?dp WHERE {
+  ?f a dg:DiplomaticRelation ; dg:party ?a, ?b ; dg:statedIn ?doc ; dg:quote ?quote .
+  FILTER(STR(?a) < STR(?b))
+  OPTIONAL { ?f dg:relationStatus ?status }
+  OPTIONAL { ?f dg:date ?d OPTIONAL { ?f dg:datePrecision ?dp } }
+} ORDER BY ?f
+"""
+)
+
+AGREEMENTS = (
+    _Q
+    + """
+SELECT ?f ?doc ?quote ?party ?title ?d ?dp WHERE {
+  ?f a dg:Agreement ; dg:statedIn ?doc ; dg:quote ?quote .
+  OPTIONAL { ?f dg:party ?party }
+  OPTIONAL { ?f dg:title ?title }
+  OPTIONAL { ?f dg:signingDate ?d OPTIONAL { ?f dg:signingDatePrecision ?dp } }
+} ORDER BY ?f ?party
+"""
+)
+
+VERIFIED_QIDS = (
+    _Q
+    + """
+SELECT ?e ?wd WHERE {
+  ?e skos:exactMatch ?wd . FILTER(STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/Q"))
+}
+"""
+)
+
+STATES = _Q + "SELECT ?e WHERE { ?e a dg:State }"
+
+
+@dataclass
+class _Fact:
+    iri: str
+    doc: str
+    quote: ox.Literal
+
+
+def wikidata_time(value: str, precision: str | None) -> tuple[str, int]:
+    """Our date literal + precision -> (Wikidata dateTime lexical form, precision number).
+
+    >>> wikidata_time("1961", "year")
+    ('1961-01-01T00:00:00Z', 9)
+    >>> wikidata_time("1954-11-17", None)
+    ('1954-11-17T00:00:00Z', 11)
+    >>> wikidata_time("2019-11", "month")
+    ('2019-11-01T00:00:00Z', 10)
+    """
+    parts = value.split("-")
+    if value.startswith("-"):  # BCE years are not expected in this project
+        parts = ["-" + parts[1], *parts[2:]]
+    y = parts[0]
+    m = parts[1] if len(parts) > 1 else "01"
+    d = parts[2][:2] if len(parts) > 2 else "01"
+    default = {1: "year", 2: "month", 3: "day"}[min(len(parts), 3)]
+    prec = PRECISION.get((precision or default).rsplit("/", 1)[-1], 9)
+    return f"{y}-{m}-{d}T00:00:00Z", prec
+
+
+def quickstatements_time(value: str, precision: str | None) -> str:
+    """QuickStatements time: ``+1961-00-00T00:00:00Z/9`` (unknown parts written as 00).
+
+    >>> quickstatements_time("1961", "year")
+    '+1961-00-00T00:00:00Z/9'
+    >>> quickstatements_time("1954-11-17", "day")
+    '+1954-11-17T00:00:00Z/11'
+    """
+    iso, prec = wikidata_time(value, precision)
+    y, m, rest = iso.split("-", 2)
+    d = rest[:2]
+    if prec <= 9:
+        m, d = "00", "00"
+    elif prec == 10:
+        d = "00"
+    sign = "" if y.startswith("-") else "+"
+    return f"{sign}{y}-{m}-{d}T00:00:00Z/{prec}"
+
+
+def _query(store: ox.Store, q: str) -> list[ox.QuerySolution]:
+    return list(store.query(q, use_default_graph_as_union=True))
+
+
+def _val(term: object) -> str | None:
+    return None if term is None else term.value  # type: ignore[attr-defined]
+
+
+def verified_qids(store: ox.Store) -> dict[str, str]:
+    """Our entity IRI -> Wikidata entity IRI, for verified links (``skos:exactMatch``) only."""
+    return {s["e"].value: s["wd"].value for s in _query(store, VERIFIED_QIDS)}
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.g = ox.NamedNode(VIEW_GRAPH)
+        self.out: list[ox.Quad] = []
+        self.seen: set[tuple[str, str, str]] = set()
+
+    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal) -> None:
+        key = (s, p, str(o))
+        if key not in self.seen:
+            self.seen.add(key)
+            self.out.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o, self.g))
+
+    def time_qualifier(self, st: str, prop: str, value: str, precision: str | None) -> None:
+        iso, prec = wikidata_time(value, precision)
+        lit = ox.Literal(iso, datatype=ox.NamedNode(XSD("dateTime")))
+        self.add(st, PQ + prop, lit)
+        node = f"{st}/value/{prop}"
+        self.add(st, PQV + prop, ox.NamedNode(node))
+        self.add(node, RDF("type"), ox.NamedNode(WIKIBASE + "TimeValue"))
+        self.add(node, WIKIBASE + "timeValue", lit)
+        self.add(
+            node,
+            WIKIBASE + "timePrecision",
+            ox.Literal(str(prec), datatype=ox.NamedNode(XSD("integer"))),
+        )
+        self.add(
+            node, WIKIBASE + "timeTimezone", ox.Literal("0", datatype=ox.NamedNode(XSD("integer")))
+        )
+        self.add(node, WIKIBASE + "timeCalendarModel", ox.NamedNode(GREGORIAN))
+
+    def statement(
+        self, subject: str, prop: str, obj: ox.NamedNode | ox.Literal, st: str, fact: _Fact
+    ) -> str:
+        self.add(subject, WDT + prop, obj)
+        self.add(subject, P + prop, ox.NamedNode(st))
+        self.add(st, RDF("type"), ox.NamedNode(WIKIBASE + "Statement"))
+        self.add(st, WIKIBASE + "rank", ox.NamedNode(WIKIBASE + "NormalRank"))
+        self.add(st, PS + prop, obj)
+        ref = fact.iri + "/wd/reference"
+        self.add(st, PROV_NS + "wasDerivedFrom", ox.NamedNode(ref))
+        self.add(ref, RDF("type"), ox.NamedNode(WIKIBASE + "Reference"))
+        self.add(ref, PR + "P248", ox.NamedNode(fact.doc))
+        self.add(ref, PR + "P854", ox.NamedNode(fact.doc))
+        self.add(ref, PR + "P1683", fact.quote)
+        return st
+
+
+def wikidata_view_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """The quads of ``dgg:wikidata-view``, read from ``store`` through SPARQL (union of graphs).
+
+    Deterministic: the same store gives the same quads in the same order.
+    """
+    qids = verified_qids(store)
+    states = {s["e"].value for s in _query(store, STATES)}
+
+    def item(iri: str) -> str:
+        return qids.get(iri, iri)
+
+    w = _Writer()
+    # memberships
+    for s in _query(store, MEMBERSHIPS):
+        fact = _Fact(s["f"].value, s["doc"].value, s["quote"])
+        st = f"{fact.iri}/wd/P463"
+        w.statement(item(s["m"].value), "P463", ox.NamedNode(item(s["o"].value)), st, fact)
+        role = _val(s["role"])
+        if role and not role.endswith("/full"):
+            w.add(st, PQ + "P2868", ox.NamedNode(role))
+        if s["sd"] is not None:
+            w.time_qualifier(st, "P580", s["sd"].value, _val(s["sp"]))
+        if s["ed"] is not None:
+            w.time_qualifier(st, "P582", s["ed"].value, _val(s["ep"]))
+    # diplomatic relations (state-state only, both directions)
+    for s in _query(store, RELATIONS):
+        a, b = s["a"].value, s["b"].value
+        if a not in states or b not in states:
+            continue
+        fact = _Fact(s["f"].value, s["doc"].value, s["quote"])
+        status = (_val(s["status"]) or "").rsplit("/", 1)[-1]
+        for x, y in ((a, b), (b, a)):
+            tail = y.rsplit("/", 1)[-1]
+            st = w.statement(
+                item(x), "P530", ox.NamedNode(item(y)), f"{fact.iri}/wd/P530/{tail}", fact
+            )
+            if s["d"] is not None and status in ("established", "restored"):
+                w.time_qualifier(st, "P580", s["d"].value, _val(s["dp"]))
+            elif s["d"] is not None and status in ("severed", "suspended"):
+                w.time_qualifier(st, "P582", s["d"].value, _val(s["dp"]))
+    # agreements as items
+    for s in _query(store, AGREEMENTS):
+        fact = _Fact(s["f"].value, s["doc"].value, s["quote"])
+        st31 = w.statement(fact.iri, "P31", ox.NamedNode(TREATY), f"{fact.iri}/wd/P31", fact)
+        del st31
+        if s["title"] is not None:
+            w.add(fact.iri, RDFS("label"), s["title"])
+        if s["party"] is not None:
+            tail = s["party"].value.rsplit("/", 1)[-1]
+            w.statement(
+                fact.iri,
+                "P1891",
+                ox.NamedNode(item(s["party"].value)),
+                f"{fact.iri}/wd/P1891/{tail}",
+                fact,
+            )
+        if s["d"] is not None:
+            iso, prec = wikidata_time(s["d"].value, _val(s["dp"]))
+            lit = ox.Literal(iso, datatype=ox.NamedNode(XSD("dateTime")))
+            st = w.statement(fact.iri, "P585", lit, f"{fact.iri}/wd/P585", fact)
+            node = f"{st}/value"
+            w.add(st, "http://www.wikidata.org/prop/statement/value/P585", ox.NamedNode(node))
+            w.add(node, RDF("type"), ox.NamedNode(WIKIBASE + "TimeValue"))
+            w.add(node, WIKIBASE + "timeValue", lit)
+            w.add(
+                node,
+                WIKIBASE + "timePrecision",
+                ox.Literal(str(prec), datatype=ox.NamedNode(XSD("integer"))),
+            )
+    yield from w.out
+
+
+def write_view(store: ox.Store) -> int:
+    """Replace ``dgg:wikidata-view`` in ``store``; returns the number of quads written."""
+    quads = list(wikidata_view_quads(store))
+    g = ox.NamedNode(VIEW_GRAPH)
+    if store.contains_named_graph(g):
+        store.remove_graph(g)
+    store.extend(quads)
+    return len(quads)

@@ -1,0 +1,109 @@
+"""Validate RDF against the diplograph SHACL shapes (``shapes.ttl``) with pySHACL.
+
+The shapes target dg: classes; the check adds to a copy of the data the ontology's class
+hierarchy (``rdfs:subClassOf``, so a ``dg:HistoricalState`` meets the ``dg:State`` shape)
+and the concept schemes (``rdf:type`` and ``skos:inScheme`` of every concept, so a shape can
+require "a concept of dgc:role"). No other inference is run. The shapes and the ontology
+are parsed once per process.
+
+>>> from rdflib import Graph
+>>> check(Graph())
+[]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import rdflib
+from rdflib.namespace import RDF, RDFS, SH, SKOS
+
+from ..graph.namespaces import PREFIXES
+from . import CONCEPTS_FILE, ONTOLOGY_FILE, SHAPES_FILE
+
+
+@cache
+def shapes_graph() -> rdflib.Graph:
+    """The parsed shapes graph (cached)."""
+    return rdflib.Graph().parse(SHAPES_FILE, format="turtle")
+
+
+@cache
+def _support_triples() -> tuple[tuple[rdflib.term.Node, ...], ...]:
+    """The ontology triples the shapes rely on: class hierarchy and concept membership."""
+    onto = rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
+    concepts = rdflib.Graph().parse(CONCEPTS_FILE, format="turtle")
+    out = list(onto.triples((None, RDFS.subClassOf, None)))
+    out += concepts.triples((None, SKOS.inScheme, None))
+    out += concepts.triples((None, RDF.type, SKOS.Concept))
+    return tuple(out)
+
+
+def _short(node: rdflib.term.Node | None, nm: rdflib.namespace.NamespaceManager) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, rdflib.URIRef):
+        try:
+            return nm.normalizeUri(node)
+        except Exception:  # noqa: BLE001 - fall back to the full IRI
+            return f"<{node}>"
+    if isinstance(node, rdflib.BNode):
+        return "_:" + str(node)
+    return str(node)
+
+
+def check(data: rdflib.Graph) -> list[str]:
+    """Validate ``data`` against ``shapes.ttl`` + the ontology; return human messages.
+
+    Each message reads ``focus <iri>: path dg:x: message`` (the ``path`` part is left out
+    when a result has no path). Results nested in others (``sh:detail``) are not listed.
+    An empty list means the data conforms. Messages are sorted and unique.
+
+    >>> g = rdflib.Graph()
+    >>> r = rdflib.URIRef("https://diplograph.org/id/fact/d/rel")
+    >>> DG = rdflib.Namespace("https://diplograph.org/ontology#")
+    >>> _ = g.add((r, RDF.type, DG.DiplomaticRelation))
+    >>> _ = g.add((r, DG.party, rdflib.URIRef("https://diplograph.org/id/state/MNG")))
+    >>> _ = g.add((r, DG.relationStatus, rdflib.URIRef(
+    ...     "https://diplograph.org/id/concept/relation-status/established")))
+    >>> check(g)  # doctest: +NORMALIZE_WHITESPACE
+    ['focus <https://diplograph.org/id/fact/d/rel>: path dg:party: a diplomatic relation has
+      exactly two dg:party (actor IRIs)']
+    """
+    from pyshacl import validate
+
+    mixed = rdflib.Graph()
+    for prefix, iri in PREFIXES.items():
+        mixed.bind(prefix, iri)
+    for t in data.triples((None, None, None)):
+        mixed.add(t)
+    for t in _support_triples():
+        mixed.add(t)
+    _conforms, report, _text = validate(
+        mixed,
+        shacl_graph=shapes_graph(),
+        inference="none",
+        advanced=False,
+        inplace=True,
+        allow_warnings=False,
+    )
+    nm = mixed.namespace_manager
+    messages: set[str] = set()
+    for result in set(report.objects(None, SH.result)):  # top-level results only
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        msgs = list(report.objects(result, SH.resultMessage)) or [
+            report.value(result, SH.sourceConstraintComponent)
+        ]
+        focus_text = f"<{focus}>" if isinstance(focus, rdflib.URIRef) else _short(focus, nm)
+        short_path = _short(path, nm) if path is not None else ""
+        path_text = f"path {short_path}: " if short_path else ""
+        for msg in msgs:
+            text = _short(msg, nm)
+            if short_path and text.startswith(short_path + ": "):
+                text = text[len(short_path) + 2 :]  # the path is already in the line
+            messages.add(f"focus {focus_text}: {path_text}{text}")
+    return sorted(messages)
+
+
+__all__ = ["check", "shapes_graph"]

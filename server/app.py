@@ -1,0 +1,94 @@
+"""The Flask application factory of the diplograph SPARQL service.
+
+``create_app(config)`` opens the store through a :class:`~diplograph.graph.executor.QueryService`
+(stored at ``app.extensions['diplograph']``), registers the protocol blueprints (``/sparql``,
+``/update``, ``/store``), the optional UI blueprints of other modules, the one error handler,
+CORS (off by default) and one log line per request.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import logging
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, g, request
+
+from ..graph.executor import QueryService
+from .config import load_config
+from .errors import register_error_handlers
+
+__all__ = ["create_app", "query_service"]
+
+log = logging.getLogger("diplograph.server.access")
+
+_OPTIONAL_BLUEPRINTS = ("ui", "linked_data", "named_api")
+
+
+def query_service(app: Flask) -> QueryService:
+    """The app's QueryService."""
+    return app.extensions["diplograph"]  # type: ignore[no-any-return]
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then ``DIPLOGRAPH_*`` environment variables, then ``config``."""
+    app = Flask("diplograph.server")
+    app.config.update(load_config(config))
+    cfg = app.config
+    qs = QueryService(
+        cfg["DIPLOGRAPH_STORE"],
+        timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"],
+        max_rows=cfg["DIPLOGRAPH_MAX_ROWS"],
+        max_bytes=cfg["DIPLOGRAPH_MAX_BYTES"],
+        workers=cfg["DIPLOGRAPH_QUERY_WORKERS"],
+        allow_federation=cfg["DIPLOGRAPH_ALLOW_FEDERATION"],
+        union_default_graph=True,
+    )
+    app.extensions["diplograph"] = qs
+    atexit.register(qs.close)
+
+    from .gsp import bp as gsp_bp
+    from .protocol import bp as protocol_bp
+
+    app.register_blueprint(protocol_bp)
+    app.register_blueprint(gsp_bp)
+    for name in _OPTIONAL_BLUEPRINTS:
+        try:
+            mod = importlib.import_module(f"diplograph.server.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"diplograph.server.{name}":
+                raise
+            continue
+        app.register_blueprint(mod.bp)
+
+    register_error_handlers(app)
+    app.before_request(_start_timer)
+    app.after_request(_log_request)
+    if cfg["DIPLOGRAPH_CORS"]:
+        app.after_request(_cors_headers)
+    return app
+
+
+def _start_timer() -> None:
+    g.diplograph_t0 = time.perf_counter()
+
+
+def _log_request(resp: Response) -> Response:
+    t0 = g.get("diplograph_t0")
+    ms = (time.perf_counter() - t0) * 1000 if t0 else 0.0
+    log.info('%s "%s %s" %s %s %.1fms', request.remote_addr, request.method,
+             request.full_path.rstrip("?"), resp.status_code,
+             resp.headers.get("Content-Length", "-"), ms)
+    return resp
+
+
+def _cors_headers(resp: Response) -> Response:
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    resp.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
+    resp.headers["Access-Control-Allow-Headers"] = "Accept, Authorization, Content-Type"
+    resp.headers["Access-Control-Expose-Headers"] = "Content-Type, Location, Retry-After"
+    resp.headers["Access-Control-Max-Age"] = "600"
+    return resp

@@ -1,0 +1,43 @@
+"""The ``serve`` command (the lead adds it to the ``diplograph`` group)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..graph.store import default_store_path
+
+__all__ = ["serve"]
+
+
+@click.command()
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
+              envvar="DIPLOGRAPH_STORE", help="Store directory [env DIPLOGRAPH_STORE].")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Query worker processes (a timed-out query's worker is replaced).")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="HTTP request threads.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
+              envvar="DIPLOGRAPH_QUERY_TIMEOUT", help="Query time limit in seconds (then 503).")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
+              envvar="DIPLOGRAPH_MAX_ROWS", help="SELECT row cap (more rows: 422).")
+@click.option("--update-token", default=None, envvar="DIPLOGRAPH_UPDATE_TOKEN",
+              help="Bearer token for writes; without one the service is read-only.")
+@click.option("--cors", is_flag=True, envvar="DIPLOGRAPH_CORS",
+              help="Send CORS headers (Access-Control-Allow-Origin: *).")
+@click.option("--allow-federation", multiple=True, metavar="IRI",
+              help="An IRI that SERVICE/LOAD may reach (repeatable; none by default).")
+@click.option("--base", default="https://diplograph.org/", show_default=True,
+              envvar="DIPLOGRAPH_BASE", help="Public base of the /id/ IRIs.")
+def serve(store: Path | None, host: str, port: int, workers: int, threads: int, timeout: float,
+          max_rows: int, update_token: str | None, cors: bool, allow_federation: tuple[str, ...],
+          base: str) -> None:
+    """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with gunicorn."""
+    from .run import serve as run_serve
+
+    run_serve(store or default_store_path(), host=host, port=port, workers=workers,
+              threads=threads, timeout=timeout, update_token=update_token, cors=cors,
+              allow_federation=allow_federation, base=base, max_rows=max_rows)

@@ -1,0 +1,97 @@
+"""Server settings: defaults, then ``DIPLOGRAPH_*`` environment variables, then a mapping.
+
+>>> cfg = load_config({"DIPLOGRAPH_QUERY_TIMEOUT": "5", "DIPLOGRAPH_CORS": "yes"}, environ={})
+>>> cfg["DIPLOGRAPH_QUERY_TIMEOUT"], cfg["DIPLOGRAPH_CORS"], cfg["DIPLOGRAPH_UPDATE_TOKEN"]
+(5.0, True, None)
+>>> load_config({"DIPLOGRAPH_ALLOW_FEDERATION": "http://a/ http://b/"}, environ={})[
+...     "DIPLOGRAPH_ALLOW_FEDERATION"]
+('http://a/', 'http://b/')
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from ..graph.errors import DiplographError
+from ..graph.store import default_store_path
+
+__all__ = ["DEFAULTS", "ENV_KEYS", "load_config"]
+
+#: Every setting and its default. ``MAX_CONTENT_LENGTH`` is Flask's request-body cap (413).
+DEFAULTS: dict[str, Any] = {
+    "DIPLOGRAPH_STORE": None,  # None: graph.store.default_store_path()
+    "DIPLOGRAPH_QUERY_TIMEOUT": 30.0,  # seconds per query; then 503
+    "DIPLOGRAPH_MAX_ROWS": 100_000,  # SELECT row cap; more rows -> 422
+    "DIPLOGRAPH_MAX_BYTES": 256 * 2**20,  # result size cap; larger -> 422
+    "DIPLOGRAPH_QUERY_WORKERS": 2,  # query worker processes
+    "DIPLOGRAPH_UPDATE_TOKEN": None,  # None: read-only (writes -> 403)
+    "DIPLOGRAPH_CORS": False,
+    "DIPLOGRAPH_BASE": "https://diplograph.org/",
+    "DIPLOGRAPH_ALLOW_FEDERATION": (),  # IRIs SERVICE/LOAD may reach
+    "MAX_CONTENT_LENGTH": 64 * 2**20,
+}
+
+#: The settings read from the environment (same names).
+ENV_KEYS = (
+    "DIPLOGRAPH_STORE", "DIPLOGRAPH_QUERY_TIMEOUT", "DIPLOGRAPH_UPDATE_TOKEN",
+    "DIPLOGRAPH_MAX_ROWS", "DIPLOGRAPH_MAX_BYTES", "DIPLOGRAPH_QUERY_WORKERS", "DIPLOGRAPH_CORS",
+    "DIPLOGRAPH_BASE", "DIPLOGRAPH_ALLOW_FEDERATION", "DIPLOGRAPH_MAX_UPLOAD",
+)
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _bool(key: str, v: Any) -> bool:
+    if isinstance(v, bool):
+        return v
+    s = str(v).strip().lower()
+    if s in _TRUE:
+        return True
+    if s in _FALSE:
+        return False
+    raise DiplographError("bad-input", f"{key}: not a boolean: {v!r}")
+
+
+def _number(key: str, v: Any, kind: type) -> Any:
+    try:
+        n = kind(v)
+    except (TypeError, ValueError):
+        raise DiplographError("bad-input", f"{key}: not a number: {v!r}") from None
+    if n <= 0:
+        raise DiplographError("bad-input", f"{key}: must be positive: {v!r}")
+    return n
+
+
+def load_config(
+    overrides: Mapping[str, Any] | None = None, *, environ: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The effective settings, typed and checked."""
+    env = os.environ if environ is None else environ
+    cfg: dict[str, Any] = dict(DEFAULTS)
+    for key in ENV_KEYS:
+        if key in env:
+            cfg["MAX_CONTENT_LENGTH" if key == "DIPLOGRAPH_MAX_UPLOAD" else key] = env[key]
+    cfg.update(overrides or {})
+    if cfg["DIPLOGRAPH_STORE"] is None:
+        cfg["DIPLOGRAPH_STORE"] = str(default_store_path())
+    cfg["DIPLOGRAPH_STORE"] = str(cfg["DIPLOGRAPH_STORE"])
+    cfg["DIPLOGRAPH_QUERY_TIMEOUT"] = _number(
+        "DIPLOGRAPH_QUERY_TIMEOUT", cfg["DIPLOGRAPH_QUERY_TIMEOUT"], float)
+    for key in ("DIPLOGRAPH_MAX_ROWS", "DIPLOGRAPH_MAX_BYTES", "DIPLOGRAPH_QUERY_WORKERS",
+                "MAX_CONTENT_LENGTH"):
+        cfg[key] = _number(key, cfg[key], int)
+    cfg["DIPLOGRAPH_CORS"] = _bool("DIPLOGRAPH_CORS", cfg["DIPLOGRAPH_CORS"])
+    token = cfg["DIPLOGRAPH_UPDATE_TOKEN"]
+    cfg["DIPLOGRAPH_UPDATE_TOKEN"] = str(token) if token else None
+    fed = cfg["DIPLOGRAPH_ALLOW_FEDERATION"]
+    if isinstance(fed, str):
+        fed = fed.replace(",", " ").split()
+    cfg["DIPLOGRAPH_ALLOW_FEDERATION"] = tuple(fed or ())
+    base = str(cfg["DIPLOGRAPH_BASE"])
+    cfg["DIPLOGRAPH_BASE"] = base if base.endswith("/") else base + "/"
+    # Form posts (query=...) are parsed by us, within MAX_CONTENT_LENGTH.
+    cfg.setdefault("MAX_FORM_MEMORY_SIZE", cfg["MAX_CONTENT_LENGTH"])
+    return cfg

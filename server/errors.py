@@ -1,0 +1,109 @@
+"""The one error handler: ``DiplographError.kind`` -> HTTP status, and a pinned body shape.
+
+The body is JSON ``{"error": kind, "status": code, "message": ..., "details": [...]}`` when the
+client prefers JSON, plain text (the message, then the details, one per line) otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
+
+from ..graph import conneg
+from ..graph.errors import DiplographError
+
+__all__ = ["STATUS", "status_for", "error_response", "register_error_handlers"]
+
+log = logging.getLogger(__name__)
+
+#: The status of each error kind (anything else is 500).
+STATUS: dict[str, int] = {
+    "bad-input": 400,
+    "syntax": 400,
+    "unauthorized": 401,
+    "forbidden": 403,
+    "not-found": 404,
+    "method-not-allowed": 405,
+    "not-acceptable": 406,
+    "conflict": 409,
+    "too-large": 413,
+    "unsupported-media-type": 415,
+    "result-too-large": 422,
+    "storage": 500,
+    "internal": 500,
+    "timeout": 503,
+    "unavailable": 503,
+}
+
+_KIND_OF_STATUS = {v: k for k, v in reversed(list(STATUS.items()))}
+
+
+def status_for(kind: str) -> int:
+    """The HTTP status for an error kind.
+
+    >>> status_for("timeout"), status_for("syntax"), status_for("whatever")
+    (503, 400, 500)
+    """
+    return STATUS.get(kind, 500)
+
+
+def _wants_json() -> bool:
+    ranges = conneg.parse_accept(request.headers.get("Accept"))
+    j = max(conneg.quality(ranges, "application/json", explicit_only=True),
+            conneg.quality(ranges, conneg.JSON, explicit_only=True))
+    return j > conneg.quality(ranges, "text/plain")
+
+
+def error_response(kind: str, message: str, details: list[str] | None = None,
+                   status: int | None = None, headers: Any = None) -> Response:
+    """Build the error response for the current request."""
+    code = status or status_for(kind)
+    details = details or []
+    if _wants_json():
+        resp = Response(
+            json.dumps(
+                {"error": kind, "status": code, "message": message, "details": details},
+                ensure_ascii=False),
+            status=code, mimetype="application/json")
+    else:
+        text = "\n".join([message, *details]) + "\n"
+        resp = Response(text, status=code, content_type="text/plain; charset=utf-8")
+    if code == 401:
+        resp.headers["WWW-Authenticate"] = 'Bearer realm="diplograph"'
+    if code == 503:
+        resp.headers["Retry-After"] = "5"
+    for k, v in (headers or []):
+        if k.lower() not in ("content-type", "content-length"):
+            resp.headers[k] = v
+    return resp
+
+
+def _handle_diplograph(e: DiplographError) -> Response:
+    code = status_for(e.kind)
+    if code >= 500 and e.kind not in ("timeout", "unavailable"):
+        log.error("server error %s: %s", e.kind, e)
+    return error_response(e.kind, e.message, list(e.details), code)
+
+
+def _handle_http(e: HTTPException) -> Response:
+    code = e.code or 500
+    kind = _KIND_OF_STATUS.get(code, "bad-input" if code < 500 else "internal")
+    message = e.description or e.name
+    return error_response(kind, f"{e.name}: {message}", status=code,
+                          headers=e.get_headers())
+
+
+def _handle_other(e: Exception) -> Response:
+    log.exception("unexpected error")
+    return error_response("internal", "internal server error (logged)", status=500)
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Install the handlers on ``app``."""
+    app.register_error_handler(DiplographError, _handle_diplograph)
+    app.register_error_handler(HTTPException, _handle_http)
+    app.register_error_handler(Exception, _handle_other)

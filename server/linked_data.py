@@ -1,0 +1,737 @@
+"""Linked Data: every IRI we mint resolves on this server.
+
+``<DIPLOGRAPH_BASE>id/X`` is served at ``/id/X``:
+
+- ``GET /id/X`` answers ``303 See Other``: to ``/page/X`` for browsers (``Accept`` names
+  HTML), else to ``/data/X.ttl`` (or ``.nt``, ``.jsonld``, ``.rdf`` by ``Accept``);
+- ``GET /id/X.ttl`` (``.nt``, ``.jsonld``, ``.rdf``, ``.html``) answers directly;
+- ``GET /data/X.ttl`` etc.: the entity's triples (as subject and as object) and those of its
+  own sub-nodes (``X/wikidata``, a fact's ``X/annotation``, ``X/quote``, ``X/role/1`` …);
+- ``GET /page/X``: the HTML page.
+
+An IRI with no triples is a 404. The IRI is always bound as an RDF term
+(``substitutions``), never pasted into query text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+
+from ..graph.conneg import JSONLD, NTRIPLES, RDFXML, TURTLE, negotiate, prefers_html
+from ..graph.errors import DiplographError
+from ..graph.namespaces import (
+    DCTERMS,
+    DG,
+    OA,
+    ORG,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    TIME,
+    WD,
+)
+from .ui import base_iri, construct, href, iri_term, local_path, query_service
+
+bp = Blueprint("linked_data", __name__, template_folder="templates")
+
+#: Data formats of ``/data/…`` and ``/id/….ext``, in server preference order.
+DATA_TYPES: dict[str, tuple[str, ox.RdfFormat]] = {
+    TURTLE: ("ttl", ox.RdfFormat.TURTLE),
+    NTRIPLES: ("nt", ox.RdfFormat.N_TRIPLES),
+    JSONLD: ("jsonld", ox.RdfFormat.JSON_LD),
+    RDFXML: ("rdf", ox.RdfFormat.RDF_XML),
+}
+SUFFIXES: dict[str, str] = {ext: media for media, (ext, _) in DATA_TYPES.items()}
+SUFFIXES["html"] = "text/html"
+
+#: Turtle prefixes for data pages. ``dgr:``/``dgc:`` are left out: local names with ``/``
+#: would need escaping (``dgr:state\\/MNG``), and full IRIs read better.
+TURTLE_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in ("dgr", "dgc", "dgg")}
+
+LABEL_PROPS = (RDFS("label"), str(SKOS) + "prefLabel", DCTERMS("title"))
+LABELS_VALUES = "VALUES ?lp { rdfs:label skos:prefLabel dcterms:title }"
+
+
+# --------------------------------------------------------------------------------------------
+# Queries (static text; the entity is the substituted variable ?s)
+# --------------------------------------------------------------------------------------------
+
+
+def _sub(node: str, parent: str) -> str:
+    """SPARQL test: ``node`` is an IRI below ``parent`` (``{parent}/…``)."""
+    return f'isIRI({node}) && STRSTARTS(STR({node}), CONCAT(STR({parent}), "/"))'
+
+
+def _subnodes(parent: str, out: str, tag: str) -> str:
+    """Pattern: ``out`` is linked to ``parent`` (either direction) in 1–3 steps through
+    nodes below ``parent``. The caller filters ``out`` itself."""
+    a, m1, m2 = f"?{tag}a", f"?{tag}m1", f"?{tag}m2"
+    step1 = f"{{ {parent} {a}1 {m1} }} UNION {{ {m1} {a}1 {parent} }} FILTER({_sub(m1, parent)})"
+    step2 = f"{{ {m1} {a}2 {m2} }} UNION {{ {m2} {a}2 {m1} }} FILTER({_sub(m2, parent)})"
+    return (
+        f"{{ {{ {parent} {a}1 {out} }} UNION {{ {out} {a}1 {parent} }} }}\n"
+        f"    UNION {{ {step1} {{ {m1} {a}2 {out} }} UNION {{ {out} {a}2 {m1} }} }}\n"
+        f"    UNION {{ {step1} {step2} {{ {m2} {a}3 {out} }} UNION {{ {out} {a}3 {m2} }} }}"
+    )
+
+
+def _involves(f: str) -> str:
+    """Pattern: fact ``f`` points at ?s directly or through one or two of its sub-nodes."""
+    return (
+        f"{{ {f} ?ia ?s }} UNION {{ {f} ?ia ?ir . ?ir ?ib ?s FILTER({_sub('?ir', f)}) }} UNION "
+        f"{{ {f} ?ia ?ir . ?ir ?ib ?ir2 . ?ir2 ?ic ?s "
+        f"FILTER({_sub('?ir', f)} && {_sub('?ir2', f)}) }}"
+    )
+
+
+_PREFIXES = (
+    f"PREFIX dg: <{DG('')}>\nPREFIX rdfs: <{RDFS('')}>\nPREFIX skos: <{SKOS}>\n"
+    f"PREFIX dcterms: <{DCTERMS('')}>\n"
+)
+
+#: The entity's description: its triples both ways and its own sub-nodes' triples.
+ENTITY_DATA = (
+    _PREFIXES
+    + f"""CONSTRUCT {{ ?s ?p ?o . ?x ?q ?s . ?n ?np ?no . }}
+WHERE {{
+  {{ ?s ?p ?o }}
+  UNION {{ ?x ?q ?s }}
+  UNION {{ {{ {_subnodes("?s", "?n", "e")} }} FILTER({_sub("?n", "?s")}) ?n ?np ?no }}
+}}"""
+)
+
+#: What a page shows: the entity, its sub-nodes, whatever points at it, the facts that involve
+#: it (with their sub-nodes), and the labels of every object.
+PAGE_DATA = (
+    _PREFIXES
+    + f"""CONSTRUCT {{ ?s ?p0 ?o0 . ?o0 ?lp0 ?l0 . ?node ?p ?o . ?o ?lp ?l . }}
+WHERE {{
+  {{ ?s ?p0 ?o0
+     OPTIONAL {{ VALUES ?lp0 {{ rdfs:label skos:prefLabel dcterms:title }} ?o0 ?lp0 ?l0 }} }}
+  UNION {{
+    {{
+      {{ ?node ?q ?s }}
+      UNION {{ {{ {_subnodes("?s", "?node", "e")} }} FILTER({_sub("?node", "?s")}) }}
+      UNION {{ ?node a dg:Fact . {_involves("?node")} }}
+      UNION {{ ?f a dg:Fact . {_involves("?f")}
+               {{ {_subnodes("?f", "?node", "f")} }} FILTER({_sub("?node", "?f")}) }}
+    }}
+    ?node ?p ?o .
+    OPTIONAL {{ {LABELS_VALUES} ?o ?lp ?l }}
+  }}
+}}"""
+)
+
+EXISTS = "ASK { { ?s ?p ?o } UNION { ?x ?q ?s } }"
+
+
+# --------------------------------------------------------------------------------------------
+# Routes
+# --------------------------------------------------------------------------------------------
+
+
+def _split_suffix(path: str) -> tuple[str, str | None]:
+    """``state/MNG.ttl`` -> (``state/MNG``, ``text/turtle``); no known suffix -> (path, None).
+
+    >>> _split_suffix("state/MNG.jsonld"), _split_suffix("state/MNG")
+    (('state/MNG', 'application/ld+json'), ('state/MNG', None))
+    """
+    stem, dot, ext = path.rpartition(".")
+    if dot and "/" not in ext and ext in SUFFIXES and stem:
+        return stem, SUFFIXES[ext]
+    return path, None
+
+
+def _iri(path: str) -> str:
+    return base_iri() + "id/" + path
+
+
+def _exists(iri: str) -> bool:
+    result = query_service().query(
+        EXISTS, media_type="application/sparql-results+json", substitutions={"s": iri_term(iri)}
+    )
+    return bool(json.loads(result.body).get("boolean"))
+
+
+def _not_found(iri: str) -> DiplographError:
+    return DiplographError("not-found", f"nothing is known about <{iri}>")
+
+
+@bp.get("/id/<path:path>")
+def resolve(path: str) -> Any:
+    """The IRI itself: 303 to its page or its data; ``.ext`` answers directly."""
+    stem, media = _split_suffix(path)
+    if media == "text/html":
+        return page(stem)
+    if media is not None:
+        return _data_response(stem, media)
+    iri = _iri(path)
+    if not _exists(iri):
+        raise _not_found(iri)
+    accept = request.headers.get("Accept")
+    if prefers_html(accept, list(DATA_TYPES)):
+        target = url_for("linked_data.page", path=path)
+    else:
+        chosen = negotiate(accept, list(DATA_TYPES))
+        if chosen is None:
+            raise DiplographError(
+                "not-acceptable",
+                f"<{iri}> is offered as text/html, {', '.join(DATA_TYPES)}",
+            )
+        target = url_for("linked_data.data", path=f"{path}.{DATA_TYPES[chosen][0]}")
+    resp = redirect(target, code=303)
+    resp.vary.add("Accept")
+    return resp
+
+
+@bp.get("/data/<path:path>")
+def data(path: str) -> Any:
+    """The entity's triples, in the format its suffix names (ttl, nt, jsonld, rdf)."""
+    stem, media = _split_suffix(path)
+    if media is None or media == "text/html":
+        raise DiplographError(
+            "not-found",
+            f"/data/{path}: add a suffix: " + ", ".join("." + e for e, _ in DATA_TYPES.values()),
+        )
+    return _data_response(stem, media)
+
+
+def _data_response(path: str, media: str) -> Response:
+    iri = _iri(path)
+    triples = construct(ENTITY_DATA, {"s": iri_term(iri)})
+    if not triples:
+        raise _not_found(iri)
+    ext, fmt = DATA_TYPES[media]
+    body = ox.serialize(_sorted(triples), format=fmt, prefixes=TURTLE_PREFIXES)
+    ctype = media + ("; charset=utf-8" if media == TURTLE else "")
+    resp = Response(body, content_type=ctype)
+    resp.headers["Link"] = f'<{iri}>; rel="describes"'
+    return resp
+
+
+def _sorted(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    return sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+@bp.get("/page/<path:path>")
+def page(path: str) -> Any:
+    """The HTML page of an entity, a fact or a source document."""
+    iri = _iri(path)
+    triples = construct(PAGE_DATA, {"s": iri_term(iri)})
+    if not triples:
+        raise _not_found(iri)
+    view = build_view(iri, Graph(triples))
+    html = render_template("entity.html", v=view, path=path, data_links=_data_links(path))
+    return Response(html, content_type="text/html; charset=utf-8")
+
+
+def _data_links(path: str) -> list[tuple[str, str]]:
+    return [
+        (ext, url_for("linked_data.data", path=f"{path}.{ext}")) for ext, _ in DATA_TYPES.values()
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# The page's view model
+# --------------------------------------------------------------------------------------------
+
+
+class Graph:
+    """A few triples in memory, with the look-ups a page needs."""
+
+    def __init__(self, triples: Iterable[ox.Triple]) -> None:
+        self.store = ox.Store()
+        self.store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+
+    def objects(self, s: ox.NamedNode | str, p: str) -> list[Any]:
+        """The objects of ``s p ?``, sorted."""
+        subject = ox.NamedNode(s) if isinstance(s, str) else s
+        return sorted(
+            (q.object for q in self.store.quads_for_pattern(subject, ox.NamedNode(p), None)),
+            key=str,
+        )
+
+    def value(self, s: ox.NamedNode | str, p: str) -> Any | None:
+        """One object of ``s p ?`` (the first in sort order), or ``None``."""
+        objs = self.objects(s, p)
+        return objs[0] if objs else None
+
+    def subjects(self, p: str | None, o: ox.Term) -> list[Any]:
+        """The subjects of ``? p o``."""
+        pred = ox.NamedNode(p) if p else None
+        return sorted({q.subject for q in self.store.quads_for_pattern(None, pred, o)}, key=str)
+
+    def pairs(self, s: ox.NamedNode | str) -> list[tuple[Any, Any]]:
+        """All ``(p, o)`` of ``s``."""
+        subject = ox.NamedNode(s) if isinstance(s, str) else s
+        return sorted(
+            ((q.predicate, q.object) for q in self.store.quads_for_pattern(subject, None, None)),
+            key=lambda po: (str(po[0]), str(po[1])),
+        )
+
+    def types(self, s: ox.NamedNode | str) -> set[str]:
+        return {t.value for t in self.objects(s, RDF("type"))}
+
+    def labels(self, s: ox.Term) -> list[ox.Literal]:
+        """The labels (``rdfs:label``, ``skos:prefLabel``, ``dcterms:title``) of ``s``."""
+        if not isinstance(s, ox.NamedNode):
+            return []
+        seen: dict[tuple[str, str | None], ox.Literal] = {}
+        for p in LABEL_PROPS:
+            for o in self.objects(s, p):
+                if isinstance(o, ox.Literal):
+                    seen.setdefault((o.value, o.language), o)
+        return list(seen.values())
+
+    def label(self, s: ox.Term, lang: str = "en") -> str:
+        """The best label of ``s`` (``lang``, en, vi, any), else its local name."""
+        if isinstance(s, ox.Literal):
+            return s.value
+        labels = self.labels(s)
+        for wanted in (lang, "en", "vi", None):
+            for lit in labels:
+                if lit.language == wanted:
+                    return lit.value
+        if labels:
+            return labels[0].value
+        return local_name(s.value) if isinstance(s, ox.NamedNode) else str(s)
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last ``#`` or ``/``.
+
+    >>> local_name("https://diplograph.org/ontology#startDate"), local_name("http://x.org/a/b")
+    ('startDate', 'b')
+    """
+    for sep in ("#", "/"):
+        if sep in iri:
+            tail = iri.rsplit(sep, 1)[1]
+            if tail:
+                return tail
+    return iri
+
+
+@dataclass
+class Value:
+    """One value shown on a page: text, and a link when it is an IRI."""
+
+    text: str
+    link: str | None = None
+    lang: str | None = None
+    note: str | None = None
+    external: bool = False
+
+
+@dataclass
+class DateInfo:
+    """A date of a fact, with its precision and the earliest day it can mean."""
+
+    prop: str
+    text: str
+    precision: str | None
+    earliest: dt.date | None
+    latest: dt.date | None
+
+    @property
+    def label(self) -> str:
+        return _humanise(self.prop)
+
+
+@dataclass
+class FactView:
+    """A fact as listed on a page."""
+
+    iri: str
+    link: str
+    kind: str  # class local name: Membership, DiplomaticEvent, …
+    kind_label: str
+    rows: list[tuple[str, list[Value]]]
+    quote: Value | None
+    document: Value | None
+    dates: list[DateInfo] = field(default_factory=list)
+    comment: str | None = None
+
+    @property
+    def start(self) -> dt.date | None:
+        starts = [d.earliest for d in self.dates if d.prop != "endDate" and d.earliest]
+        return min(starts) if starts else None
+
+    @property
+    def end(self) -> dt.date | None:
+        ends = [d.latest for d in self.dates if d.prop == "endDate" and d.latest]
+        return max(ends) if ends else None
+
+    @property
+    def when(self) -> str:
+        parts = [d for d in self.dates if d.prop != "endDate"]
+        ends = [d for d in self.dates if d.prop == "endDate"]
+        text = parts[0].text if parts else ""
+        if ends:
+            text = f"{text} – {ends[0].text}"
+        elif self.kind == "Membership" and parts:
+            text = f"since {text}"
+        return text
+
+
+@dataclass
+class PageView:
+    """Everything the entity page shows."""
+
+    iri: str
+    title: str
+    labels: list[Value]
+    alt_labels: list[Value]
+    kinds: list[Value]
+    codes: list[tuple[str, str]]
+    wikidata: list[Value]
+    facts: list[FactView]
+    groups: list[tuple[str, list[FactView]]]
+    timeline: list[dict[str, Any]]
+    timeline_axis: list[dict[str, Any]]
+    statements: list[tuple[Value, list[Value]]]
+    incoming: list[tuple[Value, Value]]
+    is_fact: bool
+    fact: FactView | None
+    selector: dict[str, str] | None
+    position: tuple[str, str] | None
+    document: dict[str, Any] | None
+
+
+CODE_PROPS = [
+    ("ISO 3166-1 alpha-2", DG("iso3166Alpha2")),
+    ("ISO 3166-1 alpha-3", DG("iso3166Alpha3")),
+    ("COW code", DG("cowCode")),
+    ("COW abbreviation", DG("cowAbbrev")),
+    ("acronym", DG("acronym")),
+]
+
+#: Fact classes in display order, with section titles.
+FACT_GROUPS = [
+    ("Membership", "Memberships"),
+    ("DiplomaticRelation", "Diplomatic relations"),
+    ("Agreement", "Agreements"),
+    ("DiplomaticEvent", "Events"),
+    ("BilateralMechanism", "Bilateral mechanisms"),
+    ("Cooperation", "Cooperation"),
+    ("Claim", "Claims"),
+    ("TradeObservation", "Trade observations"),
+]
+
+DATE_PROPS = ["date", "startDate", "signingDate", "foundedDate", "endDate"]
+
+#: Fact properties not shown in the summary rows (they are shown elsewhere or are bookkeeping).
+HIDDEN_FACT_PROPS = {
+    RDF("type"),
+    DG("factId"),
+    DG("statedIn"),
+    DG("quote"),
+    DG("quoteStart"),
+    DG("quoteEnd"),
+    RDFS("comment"),
+    PROV("wasDerivedFrom"),
+    PROV("wasGeneratedBy"),
+    ORG("memberDuring"),
+    *(DG(f"{d}{s}") for d in DATE_PROPS for s in ("", "Precision", "Earliest", "Latest")),
+}
+
+#: Preferred order of fact properties (local names); the rest follow alphabetically.
+FACT_PROP_ORDER = [
+    "member", "organization", "role", "party", "relationStatus", "instrumentType", "title",
+    "eventType", "participation", "place", "reporter", "partner", "flow", "refPeriod",
+    "valueUSD", "valueUSDMin", "valueUSDMax", "tradeValue", "claimType", "subject", "object",
+    "statement", "count", "countScope", "modality", "name", "level", "field", "assessment",
+]
+
+
+def _value(g: Graph, term: Any) -> Value:
+    if isinstance(term, ox.Literal):
+        lang = term.language
+        return Value(term.value, lang=lang)
+    if isinstance(term, ox.NamedNode):
+        external = local_path(term.value) is None
+        text = g.label(term)
+        if term.value.startswith(str(WD)):
+            text = local_name(term.value) if text == local_name(term.value) else text
+        return Value(text, href(term.value), external=external)
+    return Value(str(term))
+
+
+def _date_info(g: Graph, fact: ox.NamedNode, name: str) -> DateInfo | None:
+    lit = g.value(fact, DG(name))
+    if not isinstance(lit, ox.Literal):
+        return None
+    precision = g.value(fact, DG(name + "Precision"))
+    earliest = g.value(fact, DG(name + "Earliest"))
+    latest = g.value(fact, DG(name + "Latest"))
+
+    def day(x: Any) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(x.value) if isinstance(x, ox.Literal) else None
+        except ValueError:
+            return None
+
+    e, la = day(earliest), day(latest)
+    if e is None:  # fall back on the literal itself (a year at least)
+        try:
+            e = dt.date(int(lit.value[:4]), 1, 1)
+            la = la or dt.date(int(lit.value[:4]), 12, 31)
+        except ValueError:
+            e = None
+    prec = local_name(precision.value) if isinstance(precision, ox.NamedNode) else None
+    text = lit.value + ("s" if prec == "decade" else "")
+    return DateInfo(name, text, prec, e, la)
+
+
+def _participation(g: Graph, node: Any) -> Value:
+    actor = g.value(node, DG("actor"))
+    role = g.value(node, DG("participantRole"))
+    post = g.value(node, DG("post"))
+    v = _value(g, actor) if actor is not None else Value(g.label(node))
+    notes = [g.label(role)] if role is not None else []
+    if post is not None:
+        notes.append(g.label(post))
+    v.note = ", ".join(notes) or None
+    return v
+
+
+def _period(g: Graph, node: Any) -> Value:
+    def instant(p: str) -> str:
+        inst = g.value(node, TIME(p))
+        if inst is None:
+            return ""
+        for q in ("inXSDDate", "inXSDgYear", "inXSDgYearMonth", "inXSDDateTimeStamp"):
+            lit = g.value(inst, TIME(q))
+            if lit is not None:
+                return lit.value
+        return ""
+
+    begin, end = instant("hasBeginning"), instant("hasEnd")
+    text = begin if begin == end or not end else f"{begin} – {end}"
+    partial = g.value(node, DG("partialPeriod"))
+    return Value(text or g.label(node), note="partial period" if partial is not None else None)
+
+
+def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
+    """Summarise one fact for a page."""
+    types = g.types(fact)
+    kind = next(
+        (local_name(t) for t in sorted(types) if t.startswith(DG("")) and t != DG("Fact")),
+        "Fact",
+    )
+    kind_label = g.label(ox.NamedNode(DG(kind)))
+    by_prop: dict[str, list[Value]] = {}
+    for p, o in g.pairs(fact):
+        if p.value in HIDDEN_FACT_PROPS:
+            continue
+        name = local_name(p.value)
+        if p.value == DG("participation"):
+            by_prop.setdefault(name, []).append(_participation(g, o))
+        elif name == "refPeriod":
+            by_prop.setdefault(name, []).append(_period(g, o))
+        else:
+            by_prop.setdefault(name, []).append(_value(g, o))
+    order = {n: i for i, n in enumerate(FACT_PROP_ORDER)}
+    rows = sorted(by_prop.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+    quote = g.value(fact, DG("quote"))
+    doc = g.value(fact, DG("statedIn")) or g.value(fact, PROV("wasDerivedFrom"))
+    comment = g.value(fact, RDFS("comment"))
+    dates = [d for d in (_date_info(g, fact, n) for n in DATE_PROPS) if d is not None]
+    return FactView(
+        iri=fact.value,
+        link=href(fact.value),
+        kind=kind,
+        kind_label=kind_label,
+        rows=[(_humanise(k), v) for k, v in rows],
+        quote=_value(g, quote) if quote is not None else None,
+        document=_value(g, doc) if doc is not None else None,
+        dates=dates,
+        comment=comment.value if comment is not None else None,
+    )
+
+
+def _humanise(name: str) -> str:
+    """``relationStatus`` -> ``relation status``; acronyms stay.
+
+    >>> _humanise("valueUSD"), _humanise("memberDuring"), _humanise("iso3166Alpha2")
+    ('value USD', 'member during', 'iso3166 alpha2')
+    """
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+|[A-Z]+", name)
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words) or name
+
+
+def _timeline(facts: list[FactView]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows of an inline SVG timeline (x and width in percent) and its axis ticks."""
+    dated = sorted((f for f in facts if f.start), key=lambda f: (f.start, f.iri))
+    if not dated:
+        return [], []
+
+    def year(d: dt.date) -> float:
+        return d.year + (d.timetuple().tm_yday - 1) / 366
+
+    lo = min(year(f.start) for f in dated)  # type: ignore[arg-type]
+    hi = max(year(f.end or f.start) for f in dated)  # type: ignore[arg-type]
+    today = dt.date.today()
+    open_ended = any(f.kind == "Membership" and not f.end for f in dated)
+    if open_ended:
+        hi = max(hi, year(today))
+    lo, hi = float(int(lo)), float(int(hi) + 1)
+    span = max(hi - lo, 1.0)
+    rows = []
+    for f in dated:
+        s = year(f.start)  # type: ignore[arg-type]
+        if f.end:
+            e = year(f.end)
+        elif f.kind == "Membership":
+            e = year(today)
+        else:
+            e = s
+        rows.append(
+            {
+                "fact": f,
+                "x": round((s - lo) / span * 100, 2),
+                "w": round(max((e - s) / span * 100, 0.0), 2),
+                "point": e == s,
+            }
+        )
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200) if span / s <= 10)
+    first = int(lo) + (-int(lo)) % step
+    ticks = [
+        {"x": round((y - lo) / span * 100, 2), "label": str(y)}
+        for y in range(first, int(hi) + 1, step)
+    ]
+    return rows, ticks
+
+
+def build_view(iri: str, g: Graph) -> PageView:
+    """The page view of ``iri`` from its neighbourhood graph ``g``."""
+    s = ox.NamedNode(iri)
+    labels = [Value(lit.value, lang=lit.language) for lit in g.labels(s)]
+    labels.sort(key=lambda v: ({"en": 0, "vi": 1}.get(v.lang or "", 2), v.text))
+    alt = [_value(g, o) for o in g.objects(s, str(SKOS) + "altLabel")]
+    kinds = [_value(g, t) for t in g.objects(s, RDF("type"))]
+    codes = [(name, g.value(s, p).value) for name, p in CODE_PROPS if g.value(s, p) is not None]
+
+    wikidata: list[Value] = []
+    for link in g.objects(s, DG("wikidataLink")):
+        target = g.value(link, DG("target"))
+        qid = g.value(link, DG("qid"))
+        confidence = g.value(link, DG("confidence"))
+        conf = g.label(confidence) if confidence is not None else "unknown"
+        if target is not None:
+            text = qid.value if qid is not None else local_name(target.value)
+            wikidata.append(
+                Value(text, f"https://www.wikidata.org/wiki/{text}", note=conf, external=True)
+            )
+        else:
+            wikidata.append(Value("no Wikidata item", note=conf))
+    if not wikidata:
+        matches = ((SKOS("exactMatch"), "exact match"), (SKOS("closeMatch"), "close match"))
+        for prop, conf in matches:
+            for t in g.objects(s, prop):
+                if isinstance(t, ox.NamedNode) and t.value.startswith(str(WD)):
+                    qid = local_name(t.value)
+                    wikidata.append(
+                        Value(qid, f"https://www.wikidata.org/wiki/{qid}", note=conf, external=True)
+                    )
+
+    types = g.types(s)
+    is_fact = DG("Fact") in types
+    fact_nodes = [
+        f
+        for f in g.subjects(RDF("type"), ox.NamedNode(DG("Fact")))
+        if isinstance(f, ox.NamedNode) and f != s
+    ]
+    facts = [fact_view(g, f) for f in fact_nodes]
+    facts.sort(key=lambda f: (f.start or dt.date.max, f.iri))
+    groups: list[tuple[str, list[FactView]]] = []
+    known = set()
+    for kind, title in FACT_GROUPS:
+        members = [f for f in facts if f.kind == kind]
+        known.add(kind)
+        if members:
+            groups.append((title, members))
+    others = [f for f in facts if f.kind not in known]
+    if others:
+        groups.append(("Other facts", others))
+    timeline, axis = _timeline(facts)
+
+    shown = {RDF("type"), str(SKOS) + "altLabel", DG("wikidataLink"), *LABEL_PROPS}
+    shown |= {p for _, p in CODE_PROPS}
+    statements: dict[str, tuple[Value, list[Value]]] = {}
+    for p, o in g.pairs(s):
+        if p.value in shown:
+            continue
+        key = p.value
+        if key not in statements:
+            statements[key] = (Value(_humanise(local_name(p.value)), p.value, external=True), [])
+        statements[key][1].append(_value(g, o))
+    incoming = []
+    fact_set = set(fact_nodes)
+    for q in g.store.quads_for_pattern(None, None, s):
+        subj = q.subject
+        if subj in fact_set or not isinstance(subj, ox.NamedNode):
+            continue
+        if subj.value.startswith(iri + "/"):
+            continue  # our own sub-nodes (annotation) are shown with the fact
+        incoming.append((_value(g, subj), Value(_humanise(local_name(q.predicate.value)))))
+    incoming.sort(key=lambda pair: (pair[1].text, pair[0].text))
+
+    fact = fact_view(g, s) if is_fact else None
+    selector = None
+    position = None
+    if is_fact:
+        for ann in g.subjects(OA("hasBody"), s):
+            for target in g.objects(ann, OA("hasTarget")):
+                for sel in g.objects(target, OA("hasSelector")):
+                    sel_types = g.types(sel)
+                    if OA("TextQuoteSelector") in sel_types:
+                        parts = {k: g.value(sel, OA(k)) for k in ("prefix", "exact", "suffix")}
+                        selector = {k: (v.value if v is not None else "") for k, v in parts.items()}
+                    if OA("TextPositionSelector") in sel_types:
+                        st, en = g.value(sel, OA("start")), g.value(sel, OA("end"))
+                        if st is not None and en is not None:
+                            position = (st.value, en.value)
+        if selector is None and fact and fact.quote:
+            selector = {"prefix": "", "exact": fact.quote.text, "suffix": ""}
+
+    document = None
+    if DG("SourceDocument") in types:
+        document = {
+            "facts": len(facts),
+            "language": (g.value(s, DCTERMS("language")) or ox.Literal("")).value,
+            "file": (g.value(s, DG("fileName")) or ox.Literal("")).value,
+        }
+
+    title = g.label(s)
+    if fact is not None:
+        title = f"{fact.kind_label[:1].upper()}{fact.kind_label[1:]}: {title}"
+    return PageView(
+        iri=iri,
+        title=title,
+        labels=labels,
+        alt_labels=alt,
+        kinds=kinds,
+        codes=codes,
+        wikidata=wikidata,
+        facts=facts,
+        groups=groups,
+        timeline=timeline,
+        timeline_axis=axis,
+        statements=list(statements.values()),
+        incoming=incoming,
+        is_fact=is_fact,
+        fact=fact,
+        selector=selector,
+        position=position,
+        document=document,
+    )

@@ -1,0 +1,280 @@
+"""The SPARQL 1.1 Protocol: ``/sparql`` (query, service description) and ``/update``.
+
+Views only parse the request, call the :class:`~diplograph.graph.executor.QueryService` and
+choose the media type; every failure is a ``DiplographError`` turned into a status by
+``server/errors.py``.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl
+
+from flask import Blueprint, Response, current_app, redirect, request
+
+from ..graph import conneg
+from ..graph.errors import DiplographError
+from ..graph.executor import QueryService
+
+__all__ = ["bp", "require_write_token", "read_params", "negotiated_type"]
+
+bp = Blueprint("protocol", __name__)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORM = "application/x-www-form-urlencoded"
+SPARQL_QUERY = "application/sparql-query"
+SPARQL_UPDATE = "application/sparql-update"
+
+
+def _qs() -> QueryService:
+    return current_app.extensions["diplograph"]  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------- helpers shared with gsp.py
+
+
+def require_write_token(view: F) -> F:
+    """Refuse a write unless ``Authorization: Bearer <token>`` matches the configured token.
+
+    No token configured: the service is read-only and every write gets 403.
+    """
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        check_write_token()
+        return view(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def check_write_token() -> None:
+    """Raise 'unauthorized' (401) or 'forbidden' (403) unless the request may write."""
+    token = current_app.config.get("DIPLOGRAPH_UPDATE_TOKEN")
+    if not token:
+        raise DiplographError(
+            "forbidden", "this service is read-only: no update token is configured"
+        )
+    auth = request.headers.get("Authorization", "")
+    scheme, _, given = auth.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise DiplographError(
+            "unauthorized", "writing needs an 'Authorization: Bearer <token>' header"
+        )
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise DiplographError("forbidden", "the bearer token is not valid for writing")
+
+
+def media_type_of_request() -> tuple[str, dict[str, str]]:
+    """The request's base media type and its parameters (lower-cased names)."""
+    raw = request.headers.get("Content-Type", "")
+    base = conneg.base_type(raw)
+    params: dict[str, str] = {}
+    for p in raw.split(";")[1:]:
+        k, _, v = p.partition("=")
+        params[k.strip().lower()] = v.strip().strip('"')
+    return base, params
+
+
+def _check_utf8_charset(params: dict[str, str]) -> None:
+    cs = params.get("charset")
+    if cs and cs.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise DiplographError(
+            "unsupported-media-type", f"only UTF-8 is accepted, not charset={cs}"
+        )
+
+
+def _decode_utf8(data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise DiplographError(
+            "bad-input", f"the {what} is not valid UTF-8 (byte {e.start})"
+        ) from None
+
+
+def _parse_form(data: bytes) -> list[tuple[str, str]]:
+    try:
+        text = data.decode("ascii")
+        return parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        raise DiplographError(
+            "bad-input", "the form body is not valid (UTF-8) URL encoding") from None
+
+
+def _url_params() -> list[tuple[str, str]]:
+    return _parse_form(request.query_string)
+
+
+def read_params() -> list[tuple[str, str]]:
+    """All parameters of the request: URL, plus the form body of a form POST."""
+    params = _url_params()
+    if request.method == "POST":
+        mt, cparams = media_type_of_request()
+        if mt == FORM:
+            _check_utf8_charset(cparams)
+            params += _parse_form(request.get_data(cache=True))
+    return params
+
+
+def _values(params: list[tuple[str, str]], name: str) -> list[str]:
+    return [v for k, v in params if k == name]
+
+
+def _one(params: list[tuple[str, str]], name: str) -> str | None:
+    vals = _values(params, name)
+    if len(vals) > 1:
+        raise DiplographError("bad-input", f"the '{name}' parameter was given {len(vals)} times")
+    return vals[0] if vals else None
+
+
+def negotiated_type(offers: tuple[str, ...], params: list[tuple[str, str]],
+                    explicit_only: frozenset[str] = conneg.EXPLICIT_ONLY) -> str:
+    """The media type to answer in: ``format=`` if given, else the Accept header (406)."""
+    fmt = _one(params, "format")
+    if fmt is not None:
+        mt = conneg.from_format_alias(fmt)
+        if mt is None:
+            raise DiplographError(
+                "bad-input",
+                f"unknown format={fmt!r}; use one of {', '.join(sorted(conneg.FORMAT_ALIASES))}",
+            )
+        if mt not in offers:
+            raise DiplographError(
+                "not-acceptable", f"format={fmt} is not available here; available: "
+                f"{', '.join(offers)}")
+        return mt
+    accept = request.headers.get("Accept")
+    mt = conneg.negotiate(accept, offers, explicit_only)
+    if mt is None:
+        raise DiplographError(
+            "not-acceptable",
+            f"nothing in 'Accept: {accept}' is available; available: {', '.join(offers)}",
+        )
+    return mt
+
+
+def no_content(status: int = 204) -> Response:
+    """An empty response without a (misleading) Content-Type."""
+    resp = Response(status=status)
+    resp.headers.remove("Content-Type")
+    return resp
+
+
+def _endpoint_base() -> str:
+    return request.base_url
+
+
+# ---------------------------------------------------------------- /sparql
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql() -> Response:
+    """A query (GET, form POST, direct POST), or the service description (bare GET)."""
+    params: list[tuple[str, str]]
+    if request.method in ("GET", "HEAD"):
+        params = _url_params()
+        query = _one(params, "query")
+        if query is None:
+            if _values(params, "update"):
+                raise DiplographError(
+                    "bad-input", "updates are only accepted by POST to /update")
+            if any(k not in ("format",) for k, _ in params):
+                raise DiplographError("bad-input", "the 'query' parameter is missing")
+            return _service_description(params)
+    else:
+        mt, cparams = media_type_of_request()
+        if mt == FORM:
+            params = read_params()
+            query = _one(params, "query")
+        elif mt == SPARQL_QUERY:
+            _check_utf8_charset(cparams)
+            params = _url_params()
+            if _values(params, "query"):
+                raise DiplographError(
+                    "bad-input", "a direct POST carries the query in the body, not in the URL")
+            query = _decode_utf8(request.get_data(cache=True), "query")
+        elif not mt:
+            raise DiplographError(
+                "unsupported-media-type",
+                f"a POST needs a Content-Type: {FORM} or {SPARQL_QUERY}")
+        else:
+            raise DiplographError(
+                "unsupported-media-type",
+                f"cannot take a query as {mt}: use {FORM} or {SPARQL_QUERY}")
+        if _values(params, "update"):
+            raise DiplographError("bad-input", "updates are only accepted by POST to /update")
+        if query is None:
+            raise DiplographError("bad-input", "the 'query' parameter is missing")
+
+    from ..graph.sparql_safety import query_form
+
+    form = query_form(query)
+    media_type = negotiated_type(conneg.offers_for_form(form), params)
+    result = _qs().query(
+        query,
+        media_type=media_type,
+        default_graph_uris=_values(params, "default-graph-uri"),
+        named_graph_uris=_values(params, "named-graph-uri"),
+        base_iri=_endpoint_base(),
+    )
+    resp = Response(result.body, status=200, content_type=result.media_type)
+    resp.headers["Vary"] = "Accept"
+    if result.rows is not None:
+        resp.headers["X-Diplograph-Rows"] = str(result.rows)
+    return resp
+
+
+def _service_description(params: list[tuple[str, str]]) -> Response:
+    from .service_description import service_description
+
+    accept = request.headers.get("Accept")
+    if (_one(params, "format") is None and "ui" in current_app.blueprints
+            and conneg.prefers_html(accept)):
+        resp = redirect("/", code=303)
+        resp.headers["Vary"] = "Accept"
+        return resp
+    offers = tuple(t for t in conneg.GRAPH_TYPES)
+    mt = negotiated_type(offers, params)
+    body = service_description(current_app, request.url_root, mt)
+    resp = Response(body, status=200, content_type=mt)
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+# ---------------------------------------------------------------- /update
+
+
+@bp.route("/update", methods=["POST"])
+@require_write_token
+def update() -> Response:
+    """A SPARQL Update by form POST or direct POST; 204 on success."""
+    mt, cparams = media_type_of_request()
+    if mt == FORM:
+        params = read_params()
+        text = _one(params, "update")
+    elif mt == SPARQL_UPDATE:
+        _check_utf8_charset(cparams)
+        params = _url_params()
+        if _values(params, "update"):
+            raise DiplographError(
+                "bad-input", "a direct POST carries the update in the body, not in the URL")
+        text = _decode_utf8(request.get_data(cache=True), "update")
+    else:
+        raise DiplographError(
+            "unsupported-media-type",
+            f"cannot take an update as {mt or 'no Content-Type'}: use {FORM} or {SPARQL_UPDATE}")
+    if _values(params, "query"):
+        raise DiplographError("bad-input", "queries go to /sparql, not /update")
+    if text is None:
+        raise DiplographError("bad-input", "the 'update' parameter is missing")
+    _qs().update(
+        text,
+        using_graph_uris=_values(params, "using-graph-uri"),
+        using_named_graph_uris=_values(params, "using-named-graph-uri"),
+        base_iri=_endpoint_base(),
+    )
+    return no_content(204)

@@ -1,0 +1,62 @@
+/* Configure the vendored YASGUI for this server (no network access beyond this host).
+ * - the endpoint is this server's /sparql; the endpoint list offers only it;
+ * - the LOV class/property autocompleters (they call lov.linkeddata.es) are switched off;
+ *   prefix autocompletion uses the list built into YASQE (prefixCcApi stays null);
+ * - each named query opens in its own tab (buttons above the editor, or #name in the URL). */
+(function () {
+  "use strict";
+  var queries = JSON.parse(document.getElementById("named-queries-data").textContent);
+  var endpoint = document.getElementById("endpoint-url").textContent.trim();
+
+  var LOCAL_COMPLETERS = ["prefixes", "variables"];
+  Yasgui.Yasqe.defaults.autocompleters = LOCAL_COMPLETERS.slice();
+  Yasgui.Yasqe.defaults.prefixCcApi = null;
+  Yasgui.defaults.endpointCatalogueOptions.getData = function () {
+    return [{ endpoint: endpoint }];
+  };
+
+  var yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: endpoint, method: "POST" },
+    copyEndpointOnNewTab: true,
+    autofocus: false,
+    corsProxy: undefined,
+    persistenceId: "diplograph-yasgui",
+    yasqe: { autocompleters: LOCAL_COMPLETERS.slice(), prefixCcApi: null },
+  });
+  window.diplographYasgui = yasgui;
+
+  function header(q) {
+    var lines = ["# " + q.title, "# " + (q.description || "")];
+    if (q.parameters.length) {
+      lines.push("# Parameters (bound as RDF terms by the API " + q.url + "?name=value):");
+      q.parameters.forEach(function (p) {
+        lines.push("#   ?" + p.name + " (" + p.type + (p.required ? ", required" : "") +
+                   (p.default ? ", default " + p.default : "") + ") " + (p.description || ""));
+      });
+      lines.push("# Here they are unbound: edit the query (e.g. VALUES) to restrict them.");
+    }
+    return lines.join("\n") + "\n";
+  }
+
+  function openQuery(name) {
+    var q = queries.find(function (x) { return x.name === name; });
+    if (!q) return null;
+    var tabs = yasgui._tabs;
+    for (var id in tabs) {
+      if (tabs[id].getName && tabs[id].getName() === q.title) { yasgui.selectTabId(id); return tabs[id]; }
+      if (tabs[id].name && tabs[id].name() === q.title) { yasgui.selectTabId(id); return tabs[id]; }
+    }
+    var body = q.query.split("\n").filter(function (l) { return l.indexOf("#+") !== 0; }).join("\n");
+    return yasgui.addTab(true, {
+      name: q.title,
+      yasqe: { value: header(q) + body.replace(/^\s+/, "") },
+      requestConfig: { endpoint: endpoint },
+    });
+  }
+  window.diplographOpenQuery = openQuery;
+
+  document.querySelectorAll(".open-query").forEach(function (btn) {
+    btn.addEventListener("click", function () { openQuery(btn.dataset.name); });
+  });
+  if (location.hash.length > 1) openQuery(decodeURIComponent(location.hash.slice(1)));
+})();

@@ -1,0 +1,214 @@
+"""The dataset description (VoID) at ``/.well-known/void`` and the health check ``/health``.
+
+Both read the per-graph triple counts from one ``GROUP BY ?g`` query. The counts are kept
+for ``DIPLOGRAPH_STATS_TTL`` seconds (default 30), so ``/health`` stays cheap under polling.
+
+This blueprint (``meta``) is nested in ``named_api``'s blueprint, so registering that one
+registers these routes too.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
+
+from .. import __version__
+from ..graph.conneg import negotiate
+from ..graph.errors import DiplographError
+from ..graph.namespaces import (
+    DCTERMS,
+    DG,
+    FOAF,
+    OA,
+    ORG,
+    PREFIXES,
+    PROV,
+    QB,
+    RDF,
+    SCHEMA,
+    SEM,
+    SKOS,
+    TIME,
+    VOID,
+    XSD,
+)
+from .ui import base_iri, select
+
+bp = Blueprint("meta", __name__)
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+
+RDF_OFFERS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+
+GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """Triple counts per named graph, and when they were taken."""
+
+    graphs: dict[str, int]
+    taken: float
+
+    @property
+    def triples(self) -> int:
+        """All triples in named graphs (quads)."""
+        return sum(self.graphs.values())
+
+
+_lock = threading.Lock()
+_cache: dict[int, StoreStats] = {}
+
+
+def store_stats() -> StoreStats:
+    """The per-graph counts, cached per app for ``DIPLOGRAPH_STATS_TTL`` seconds."""
+    ttl = float(current_app.config.get("DIPLOGRAPH_STATS_TTL", 30))
+    key = id(current_app._get_current_object())  # type: ignore[attr-defined]
+    now = time.monotonic()
+    with _lock:
+        cached = _cache.get(key)
+        if cached is not None and now - cached.taken < ttl:
+            return cached
+    rows = select(GRAPH_COUNTS)
+    stats = StoreStats({r["g"].value: int(r["n"].value) for r in rows if "g" in r}, now)
+    with _lock:
+        _cache[key] = stats
+    return stats
+
+
+@bp.get("/health")
+def health() -> Any:
+    """``{status, triples, graphs, version}``; 503 if the store cannot be read."""
+    try:
+        stats = store_stats()
+    except DiplographError as e:
+        resp = jsonify({"status": "error", "error": e.message, "version": __version__})
+        resp.status_code = 503
+        return resp
+    return jsonify(
+        {
+            "status": "ok",
+            "triples": stats.triples,
+            "graphs": len(stats.graphs),
+            "version": __version__,
+        }
+    )
+
+
+def _t(s: str | ox.NamedNode | ox.BlankNode, p: str, o: ox.Term) -> ox.Triple:
+    subject = ox.NamedNode(s) if isinstance(s, str) else s
+    return ox.Triple(subject, ox.NamedNode(p), o)
+
+
+def _int(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=ox.NamedNode(XSD("integer")))
+
+
+def void_triples(root: str, stats: StoreStats) -> list[ox.Triple]:
+    """The VoID description of the store as served at ``root`` (this server's URL root)."""
+    doc = root + ".well-known/void"
+    ds = doc + "#dataset"
+    endpoint = root + "sparql"
+    n = ox.NamedNode
+    out = [
+        _t(doc, RDF("type"), n(VOID("DatasetDescription"))),
+        _t(
+            doc,
+            DCTERMS("title"),
+            ox.Literal("VoID description of the diplograph dataset", language="en"),
+        ),
+        _t(doc, FOAF("primaryTopic"), n(ds)),
+        _t(ds, RDF("type"), n(VOID("Dataset"))),
+        _t(ds, DCTERMS("title"), ox.Literal("diplograph", language="en")),
+        _t(
+            ds,
+            DCTERMS("description"),
+            ox.Literal(
+                "A knowledge graph of international relations: facts from source documents, "
+                "each with its quote and provenance, plus a registry of actors linked to Wikidata.",
+                language="en",
+            ),
+        ),
+        _t(ds, FOAF("homepage"), n(root)),
+        _t(ds, VOID("sparqlEndpoint"), n(endpoint)),
+        _t(ds, VOID("uriSpace"), ox.Literal(base_iri() + "id/")),
+        _t(ds, VOID("uriLookupEndpoint"), n(root + "id/")),
+        _t(ds, VOID("triples"), _int(stats.triples)),
+        _t(ds, VOID("feature"), n(FORMATS_NS + "Turtle")),
+        _t(ds, VOID("feature"), n(FORMATS_NS + "N-Triples")),
+        _t(ds, VOID("feature"), n(FORMATS_NS + "JSON-LD")),
+    ]
+    for vocab in (
+        DG(""),
+        ORG(""),
+        PROV(""),
+        OA(""),
+        SKOS(""),
+        TIME(""),
+        QB(""),
+        SEM(""),
+        SCHEMA(""),
+        DCTERMS(""),
+    ):
+        out.append(
+            _t(ds, VOID("vocabulary"), n(vocab.rstrip("#") if vocab.endswith("#") else vocab))
+        )
+    for graph, count in stats.graphs.items():
+        sub = doc + "#graph-" + quote(graph, safe="")
+        out += [
+            _t(ds, VOID("subset"), n(sub)),
+            _t(sub, RDF("type"), n(VOID("Dataset"))),
+            _t(sub, SD + "name", n(graph)),
+            _t(sub, VOID("triples"), _int(count)),
+            _t(sub, VOID("sparqlEndpoint"), n(endpoint)),
+            _t(sub, VOID("dataDump"), n(root + "store?graph=" + quote(graph, safe=""))),
+        ]
+    return out
+
+
+@bp.get("/.well-known/void")
+def void_description() -> Any:
+    """The VoID description: Turtle by default; N-Triples, JSON-LD, RDF/XML by ``Accept``."""
+    fmt = request.args.get("format")
+    aliases = {
+        "ttl": "text/turtle",
+        "nt": "application/n-triples",
+        "jsonld": "application/ld+json",
+        "rdfxml": "application/rdf+xml",
+    }
+    media = (
+        aliases.get(fmt or "")
+        if fmt
+        else negotiate(request.headers.get("Accept"), list(RDF_OFFERS))
+    )
+    if media is None:
+        raise DiplographError(
+            "not-acceptable", f"the VoID description is offered as {', '.join(RDF_OFFERS)}"
+        )
+    root = url_for("ui.index", _external=True)
+    triples = void_triples(root, store_stats())
+    prefixes = {
+        "void": str(VOID),
+        "dcterms": str(DCTERMS),
+        "foaf": str(FOAF),
+        "sd": SD,
+        "dg": PREFIXES["dg"],
+    }
+    body = ox.serialize(triples, format=RDF_OFFERS[media], prefixes=prefixes)
+    resp = Response(
+        body, content_type=media + ("; charset=utf-8" if media.startswith("text/") else "")
+    )
+    resp.vary.add("Accept")
+    return resp

@@ -1,0 +1,93 @@
+"""``diplograph link FILE --column NAME -o OUT`` through the real click command."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+
+from click.testing import CliRunner
+from diplograph.linking.cli import link
+
+
+def _run(*args):
+    return CliRunner().invoke(link, [str(a) for a in args], catch_exceptions=False)
+
+
+def _read(path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_csv_utf8_bom_adds_columns(tmp_path):
+    src = tmp_path / "names.csv"
+    src.write_bytes(
+        codecs.BOM_UTF8 + "id,Name\n1,Mông Cổ\n2,WTO\n3,\n4,Lien Xo\n5,Atlantis\n".encode()
+    )
+    out = tmp_path / "out.csv"
+    r = _run(src, "--column", "Name", "-o", out)
+    assert r.exit_code == 0, r.output
+    rows = _read(out)
+    assert list(rows[0]) == ["id", "Name", "iri", "qid", "label", "score", "match", "note"]
+    assert rows[0]["qid"] == "Q711" and rows[0]["match"] == "true"
+    assert rows[0]["iri"] == "https://diplograph.org/id/state/MNG"
+    assert rows[1]["match"] == "false" and rows[1]["note"].startswith("ambiguous: World Trade")
+    assert rows[2]["note"] == "skipped: empty name"
+    assert rows[3]["qid"] == "Q15180" and rows[3]["label"] == "Soviet Union"
+    assert rows[4]["match"] == "false" and rows[4]["qid"] == ""
+
+
+def test_tsv_utf16_with_type_and_lang(tmp_path):
+    src = tmp_path / "names.tsv"
+    src.write_bytes(
+        "ten\tghi chu\nTrung Quốc\ta\nNga\tb\nx".encode("utf-16")
+        + ("y" * 1200 + "\tz\n").encode("utf-16")[2:]
+    )
+    out = tmp_path / "out.tsv"
+    r = _run(src, "--column", "ten", "--lang", "vi", "--type", "state", "-o", out)
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines(), delimiter="\t"))
+    assert rows[0]["qid"] == "Q148"
+    assert rows[1]["qid"] == "Q159"
+    assert rows[2]["note"] == "skipped: cell longer than 1000 characters"
+
+
+def test_missing_column_lists_columns_and_exits_2(tmp_path):
+    src = tmp_path / "n.csv"
+    src.write_text("id,Name\n1,Mongolia\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    r = _run(src, "--column", "nom", "-o", out)
+    assert r.exit_code == 2
+    assert "no column 'nom'; the columns are: 'id', 'Name'" in r.output
+    assert not out.exists()
+
+
+def test_bad_input_leaves_no_output(tmp_path):
+    src = tmp_path / "n.csv"
+    src.write_bytes(b"id,Name\n1,\xff\xfe\xfa broken\n")
+    out = tmp_path / "out.csv"
+    r = _run(src, "--column", "Name", "-o", out)
+    assert r.exit_code == 1 and "not UTF-8 or UTF-16" in r.output
+    assert list(tmp_path.iterdir()) == [src]
+    r = _run(tmp_path / "missing.csv", "--column", "Name", "-o", out)
+    assert r.exit_code == 1 and "cannot read" in r.output
+    r = _run(src, "--column", "Name", "-o", tmp_path / "no" / "out.csv")
+    assert r.exit_code == 1
+
+
+def test_output_replaced_atomically(tmp_path):
+    src = tmp_path / "n.csv"
+    src.write_text("Name\nMongolia\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    out.write_text("old content\n", encoding="utf-8")
+    assert _run(src, "--column", "Name", "-o", out).exit_code == 0
+    assert _read(out)[0]["qid"] == "Q711"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["n.csv", "out.csv"]
+
+
+def test_report_mode(tmp_path):
+    out = tmp_path / "report.md"
+    r = _run("--report", "-o", out)
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    assert "| historical states |" in text and "`ICFTU`" in text and "## Flagged" in text

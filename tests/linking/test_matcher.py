@@ -1,0 +1,171 @@
+"""The matcher on a held-out list of English and Vietnamese names, and on the seed QIDs."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from diplograph.graph.errors import DiplographError
+from diplograph.linking.matcher import Matcher
+
+HERE = Path(__file__).parent
+SEED = Path(__file__).parents[2] / "data" / "reference" / "seed-entities-qids.csv"
+
+
+def _rows(path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_eval_list_precision_and_recall(matcher):
+    rows = _rows(HERE / "names_eval.csv")
+    assert len(rows) >= 150
+    langs = {r["lang"] for r in rows}
+    assert {"en", "vi"} <= langs
+    tp = fp = fn = 0
+    failures = []
+    for r in rows:
+        res = matcher.match(r["name"], kind=r["kind"] or None, lang=r["lang"] or None)
+        best = res.best
+        expected = r["expected"]
+        if expected in ("AMBIGUOUS", "NONE"):
+            if best is not None:
+                fp += 1
+                failures.append((r["name"], expected, best.entity.key))
+            if expected == "AMBIGUOUS":
+                assert res.ambiguous and res.note.startswith("ambiguous: "), r["name"]
+            continue
+        if best is None:
+            fn += 1
+            failures.append((r["name"], expected, None))
+        elif best.entity.key == expected:
+            tp += 1
+        else:
+            fp += 1
+            fn += 1
+            failures.append((r["name"], expected, best.entity.key))
+    precision = tp / (tp + fp)
+    recall = tp / (tp + fn)
+    assert precision >= 0.98, failures
+    assert recall >= 0.95, failures
+
+
+def _seed_name(row):
+    if row["acronym"].startswith("(") or row["acronym"].startswith("P"):
+        return None
+    return row["acronym"]
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in _rows(SEED) if _seed_name(r)], ids=lambda r: r["acronym"]
+)
+def test_every_seed_entity_gets_its_qid(matcher, row):
+    """Every entity named in the two source documents resolves to the seed table's QID (by its
+    acronym/short name and, for organisations and states, by its full name too)."""
+    names = [row["acronym"]]
+    if row["acronym"] not in (
+        "Ho Chi Minh",
+        "Mongolia–Vietnam relations",
+        "Hue Festival",
+        "Intelsat",
+    ):
+        names.append(row["full_name"])
+    if row["acronym"] == "Mongolia–Vietnam relations":
+        res = matcher.match(row["acronym"])
+        assert res.best is None or res.best.qid is None
+        return
+    for name in names:
+        res = matcher.match(name)
+        assert res.best is not None, (name, res.note)
+        want = row["qid"] or None
+        if row["confidence"] == "unverified":
+            assert res.best.qid is None, name
+        else:
+            assert res.best.qid == want, (name, res.best.entity.key, res.best.qid)
+
+
+def test_no_registry_qid_contradicts_a_verified_seed_row(registry, matcher):
+    verified = {
+        r["qid"]: r
+        for r in _rows(SEED)
+        if r["confidence"].startswith("verified") and r["qid"].startswith("Q")
+    }
+    for e in registry.entities:
+        if e.qid in verified and e.confidence in ("verified", "single-source"):
+            row = verified[e.qid]
+            if row["acronym"].startswith("("):
+                continue  # class items (country, treaty...) are no registry entities
+            # the entity holding a seed QID is the one the seed row names
+            assert matcher.match(row["acronym"]).best.entity is e, (e.key, e.qid, row["acronym"])
+    for qid, row in verified.items():
+        if row["acronym"].startswith(("(", "P")) or not qid:
+            continue
+        e = matcher.match(row["acronym"]).best.entity
+        assert e.qid == qid and e.confidence == "verified", (
+            row["acronym"],
+            e.key,
+            e.qid,
+            e.confidence,
+        )
+
+
+def test_historical_states_are_their_own_entities(matcher):
+    pairs = [
+        ("Soviet Union", "Russia"),
+        ("Đông Đức", "Đức"),
+        ("Nam Tư", "Serbia"),
+        ("Việt Nam Dân chủ Cộng hòa", "Việt Nam"),
+        ("Republic of Vietnam", "Vietnam"),
+        ("West Germany", "Germany"),
+        ("Tiệp Khắc", "Czechia"),
+    ]
+    for old, new in pairs:
+        a, b = matcher.match(old).best, matcher.match(new).best
+        assert a and b and a.entity is not b.entity, (old, new)
+        assert a.entity.kind == "historical-state" and b.entity.kind == "state"
+        assert a.qid != b.qid or a.qid is None
+    ussr = matcher.match("Liên Xô").best
+    assert ussr.qid == "Q15180" and ussr.entity.existed_until == "1991"
+    assert "historical state" in matcher.match("USSR").note
+
+
+def test_ambiguous_names_are_never_a_match(matcher):
+    for name, keys in (
+        ("Congo", {"COG", "COD"}),
+        ("WTO", {"WTrO", "WToO"}),
+        ("Sudan", {"SDN", "SSD"}),
+    ):
+        res = matcher.match(name)
+        assert res.best is None and res.ambiguous
+        assert {c.entity.key for c in res.candidates} == keys
+        assert all(not c.match for c in res.candidates)
+    assert matcher.match("WTO").note == (
+        "ambiguous: World Trade Organization (WTrO, Q7825), "
+        "World Tourism Organization (WToO, Q61923)"
+    )
+    assert matcher.match("WTO (tourism)").best.entity.key == "WToO"
+    assert matcher.match("China").best.qid == "Q148"
+    assert matcher.match("Republic of China").best.qid == "Q865"
+    assert matcher.match("Germany").best.qid == "Q183"
+
+
+def test_codes_are_case_sensitive_before_labels(matcher):
+    assert matcher.match("NGA").best.entity.key == "NGA"  # ISO alpha-3 of Nigeria
+    assert matcher.match("Nga", lang="vi").best.entity.key == "RUS"  # Vietnamese for Russia
+    assert matcher.match("MN").best.qid == "Q711"
+
+
+def test_kind_hint_and_fuzzy(matcher):
+    assert matcher.match("Mongolia", kind="organisation").best is None
+    fuzzy = matcher.match("Mongolai")
+    assert fuzzy.best.entity.key == "MNG" and fuzzy.best.method == "fuzzy" and fuzzy.best.score < 88
+    assert matcher.match("Wakanda").best is None
+    assert matcher.match("   ").note == "empty name"
+    with pytest.raises(DiplographError):
+        matcher.match("Mongolia", kind="planet")
+
+
+def test_extra_aliases_must_name_registry_keys(registry):
+    with pytest.raises(DiplographError, match="unknown registry key"):
+        Matcher(registry, extra={"aliases": {"NOPE": [["x", "en"]]}})

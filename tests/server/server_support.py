@@ -1,0 +1,124 @@
+"""Helpers for the server tests: fixture data, app factory, a live server process."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from diplograph.server.app import create_app
+
+TOKEN = "s3cret-token"
+EX = "http://example.org/"
+REGISTRY = "https://diplograph.org/graph/registry"
+SOURCE = "https://diplograph.org/graph/source/test-doc"
+EXTRA = "http://example.org/graph/extra"
+
+#: Test triples in three named graphs (nothing in the real default graph).
+FIXTURE_UPDATE = f"""
+PREFIX dg: <https://diplograph.org/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+INSERT DATA {{
+  GRAPH <{REGISTRY}> {{
+    <https://diplograph.org/id/state/MNG> a dg:State ; rdfs:label "Mongolia"@en, "Mông Cổ"@vi .
+    <https://diplograph.org/id/state/VNM> a dg:State ; rdfs:label "Viet Nam"@en .
+    <https://diplograph.org/id/org/UN> a dg:InternationalOrganization ; rdfs:label "United Nations"@en .
+  }}
+  GRAPH <{SOURCE}> {{
+    <https://diplograph.org/id/fact/test-doc/un-member> a dg:Fact, dg:Membership ;
+      dg:startDate "1961"^^xsd:gYear ;
+      dg:quote "Mongolia did not join the UN until 1961, \\"SERVICE\\" <x>"@en .
+  }}
+  GRAPH <{EXTRA}> {{
+    <{EX}a> <{EX}p> 1, 2, 3 .
+  }}
+}}
+"""
+
+
+def make_app(store: Path, **config: object):
+    cfg = {
+        "DIPLOGRAPH_STORE": str(store),
+        "DIPLOGRAPH_UPDATE_TOKEN": TOKEN,
+        "DIPLOGRAPH_QUERY_TIMEOUT": 5.0,
+        "DIPLOGRAPH_QUERY_WORKERS": 2,
+    }
+    cfg.update(config)
+    app = create_app(cfg)
+    app.config["TESTING"] = True
+    qs = app.extensions["diplograph"]
+    if qs.graph_sizes()[1] == {}:
+        qs.update(FIXTURE_UPDATE)
+    return app
+
+
+
+
+
+
+
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """A real `python -m diplograph.server.run` process on a free 127.0.0.1 port."""
+
+    def __init__(self, store: Path, *args: str, timeout: float = 5.0) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = store.parent / f"server-{self.port}.log"
+        cmd = [sys.executable, "-m", "diplograph.server.run", "--store", str(store),
+               "--port", str(self.port), "--update-token", TOKEN, "--timeout", str(timeout),
+               "--workers", "2", "--threads", "8", *args]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOGRAPH_")}
+        self._logf = open(self.log, "wb")  # noqa: SIM115
+        self.proc = subprocess.Popen(cmd, stdout=self._logf, stderr=subprocess.STDOUT, env=env)
+        deadline = time.monotonic() + 30
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server died:\n{self.log.read_text()}")
+            try:
+                if requests.get(self.url + "/sparql", params={"query": "ASK {}"},
+                                timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"server did not start:\n{self.log.read_text()}")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self._logf.close()
+
+
+def fill_store(store: Path) -> None:
+    """Put the fixture triples into a store directory (then release it)."""
+    from diplograph.graph.executor import QueryService
+
+    with QueryService(store, workers=1) as qs:
+        qs.update(FIXTURE_UPDATE)
+
+
