@@ -61,8 +61,12 @@ def main() -> None:
 
 @main.command()
 @store_option
-@click.option("--sources", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              default=None, help="Folder of *.facts.yaml files [default: the bundled sources/].")
+@click.option(
+    "--sources",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Folder of *.facts.yaml files [default: the bundled sources/].",
+)
 @click.option("--no-datasets", is_flag=True, help="Skip the reference data sets (COW IGO spells).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def build(store_path: Path | None, sources: Path | None, no_datasets: bool, quiet: bool) -> None:
@@ -75,7 +79,9 @@ def build(store_path: Path | None, sources: Path | None, no_datasets: bool, quie
     if not quiet:
         click.echo(f"building the graph in {where}", err=True)
     report = run_build(
-        store, sources=sources, with_datasets=not no_datasets,
+        store,
+        sources=sources,
+        with_datasets=not no_datasets,
         progress=(lambda m: None) if quiet else (lambda m: click.echo(m, err=True)),
     )
     store.flush()
@@ -91,8 +97,9 @@ def build(store_path: Path | None, sources: Path | None, no_datasets: bool, quie
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
 @click.option("--no-shacl", is_flag=True, help="Skip the SHACL check.")
 def validate(files: tuple[Path, ...], no_shacl: bool) -> None:
     """Check facts files without loading them. Prints one line per problem."""
@@ -118,17 +125,39 @@ def validate(files: tuple[Path, ...], no_shacl: bool) -> None:
 @main.command()
 @click.argument("sparql", required=False)
 @store_option
-@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
-              help="Read the query from a file ('-' for standard input).")
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.File("r", encoding="utf-8"),
+    help="Read the query from a file ('-' for standard input).",
+)
 @click.option("-n", "--named", help="Run a named query from queries/ (see `diplograph queries`).")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="A parameter of the named query, bound as an RDF term (repeatable).")
-@click.option("--format", "fmt",
-              type=click.Choice(["json", "csv", "tsv", "xml", "turtle", "ntriples", "rdfxml",
-                                 "jsonld", "nquads", "trig"]),
-              default=None, help="Result format [default: json for SELECT/ASK, turtle for graphs].")
-def query(sparql: str | None, store_path: Path | None, query_file, named: str | None,  # noqa: ANN001
-          params: tuple[str, ...], fmt: str | None) -> None:
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter of the named query, bound as an RDF term (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(
+        ["json", "csv", "tsv", "xml", "turtle", "ntriples", "rdfxml", "jsonld", "nquads", "trig"]
+    ),
+    default=None,
+    help="Result format [default: json for SELECT/ASK, turtle for graphs].",
+)
+def query(
+    sparql: str | None,
+    store_path: Path | None,
+    query_file,
+    named: str | None,  # noqa: ANN001
+    params: tuple[str, ...],
+    fmt: str | None,
+) -> None:
     """Run a SPARQL query on the store (the default graph is the union of all graphs)."""
     from .graph.named_queries import bind, get_query, substitutions
     from .graph.query import run_query
@@ -163,18 +192,35 @@ def query(sparql: str | None, store_path: Path | None, query_file, named: str | 
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
 @store_option
-@click.option("-g", "--graph", help="Load triples into this named graph (an IRI) [default: the "
-              "graphs of a quad file; the default graph for triple formats].")
-@click.option("--format", "fmt",
-              type=click.Choice(["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"]),
-              default=None, help="[default: from the file name]")
-@click.option("--atomic", is_flag=True,
-              help="All or nothing, in one transaction (holds the file in memory; slower).")
-def load(files: tuple[Path, ...], store_path: Path | None, graph: str | None, fmt: str | None,
-         atomic: bool) -> None:
+@click.option(
+    "-g",
+    "--graph",
+    help="Load triples into this named graph (an IRI) [default: the "
+    "graphs of a quad file; the default graph for triple formats].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"]),
+    default=None,
+    help="[default: from the file name]",
+)
+@click.option(
+    "--atomic",
+    is_flag=True,
+    help="All or nothing, in one transaction (holds the file in memory; slower).",
+)
+def load(
+    files: tuple[Path, ...],
+    store_path: Path | None,
+    graph: str | None,
+    fmt: str | None,
+    atomic: bool,
+) -> None:
     """Import RDF files into the store (bulk loader by default, like `oxigraph load`).
 
     The bulk loader is fast but not atomic: a file that fails midway may leave part of it.
@@ -203,8 +249,9 @@ def load(files: tuple[Path, ...], store_path: Path | None, graph: str | None, fm
             _fail(DiplographError("bad-input", f"{f}: {e}"))
         dt_s = time.perf_counter() - t0
         n = len(store) - before
-        click.echo(f"{f}: {n:,} quads loaded in {dt_s:.1f} s ({n / max(dt_s, 1e-9):,.0f}/s)",
-                   err=True)
+        click.echo(
+            f"{f}: {n:,} quads loaded in {dt_s:.1f} s ({n / max(dt_s, 1e-9):,.0f}/s)", err=True
+        )
     store.flush()
 
 
@@ -214,21 +261,29 @@ def list_named_queries() -> None:
     from .graph.named_queries import list_queries
 
     for q in list_queries():
-        params = " ".join(
-            f"{p.name}:{p.type}{'' if p.required else '?'}" for p in q.parameters
-        )
+        params = " ".join(f"{p.name}:{p.type}{'' if p.required else '?'}" for p in q.parameters)
         click.echo(f"{q.name:32} {q.title}" + (f"  [{params}]" if params else ""))
 
 
 @main.command()
 @store_option
 @click.option("-g", "--graph", help="Export only this named graph (an IRI).")
-@click.option("--format", "fmt",
-              type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"]),
-              default=None, help="[default: from the file name, else turtle]")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file ('.gz' compresses) [default: standard output].")
-def export(store_path: Path | None, graph: str | None, fmt: str | None, output: Path | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"]),
+    default=None,
+    help="[default: from the file name, else turtle]",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file ('.gz' compresses) [default: standard output].",
+)
+def export(
+    store_path: Path | None, graph: str | None, fmt: str | None, output: Path | None
+) -> None:
     """Export the store (or one graph) as RDF, streaming; Turtle by default."""
     from .graph.export import export as do_export
     from .graph.export import export_to_path
@@ -256,8 +311,10 @@ def stats(store_path: Path | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(s, indent=2))
         return
-    click.echo(f"quads: {s['quads']:,}   distinct triples: {s['distinct_triples']:,}   "
-               f"facts: {s['facts']:,}")
+    click.echo(
+        f"quads: {s['quads']:,}   distinct triples: {s['distinct_triples']:,}   "
+        f"facts: {s['facts']:,}"
+    )
     click.echo("graphs:")
     for g, n in s["graphs"].items():
         click.echo(f"  {n:>9,}  {g}")

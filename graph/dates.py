@@ -11,7 +11,7 @@
 >>> parse_date("1991-02-30")
 Traceback (most recent call last):
 ...
-ValueError: not a date: '1991-02-30' (day out of range for month)
+ValueError: not a date: '1991-02-30' (day is out of range for month)
 """
 
 from __future__ import annotations

@@ -19,7 +19,10 @@ class DiplographError(Exception):
     'facts file refused\\na.yaml:3: date: not a date'
     """
 
-    kind: str  # bad-input | syntax | not-found | conflict | timeout | too-large | forbidden | unauthorized | not-acceptable | unsupported-media-type | method-not-allowed | storage | internal
+    #: bad-input | syntax | not-found | conflict | timeout | too-large | forbidden |
+    #: unauthorized | not-acceptable | unsupported-media-type | method-not-allowed |
+    #: storage | internal
+    kind: str
     message: str
     details: list[str] = field(default_factory=list)
 

@@ -29,8 +29,14 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 DATASET_FORMATS = {"nquads", "trig"}
-SUFFIXES = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig",
-            ".jsonld": "jsonld", ".rdf": "rdfxml"}
+SUFFIXES = {
+    ".ttl": "turtle",
+    ".nt": "ntriples",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "jsonld",
+    ".rdf": "rdfxml",
+}
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str | None:
@@ -60,7 +66,9 @@ def export(
 ) -> None:
     """Write the store (or one named graph) to ``output`` in ``fmt``."""
     if fmt not in FORMATS:
-        raise DiplographError("bad-input", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise DiplographError(
+            "bad-input", f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}"
+        )
     if graph is not None:
         try:
             g = ox.NamedNode(graph)
@@ -72,17 +80,30 @@ def export(
     prefixes = PREFIXES if fmt in ("turtle", "trig", "rdfxml") else None
     if fmt in DATASET_FORMATS:
         if graph is None:
-            ox.serialize(store.quads_for_pattern(None, None, None), output, format=rdf_format,
-                         prefixes=prefixes)
+            ox.serialize(
+                store.quads_for_pattern(None, None, None),
+                output,
+                format=rdf_format,
+                prefixes=prefixes,
+            )
         else:
-            ox.serialize(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)), output,
-                         format=rdf_format, prefixes=prefixes)
+            ox.serialize(
+                store.quads_for_pattern(None, None, None, ox.NamedNode(graph)),
+                output,
+                format=rdf_format,
+                prefixes=prefixes,
+            )
         return
     ox.serialize(_triples(store, graph), output, format=rdf_format, prefixes=prefixes)
 
 
-def export_to_path(store: ox.Store, path: str | os.PathLike[str], *, fmt: str | None = None,
-                   graph: str | None = None) -> str:
+def export_to_path(
+    store: ox.Store,
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    graph: str | None = None,
+) -> str:
     """Export to a file, gzip-compressed when the name ends in ``.gz``. Returns the format used.
 
     The file is written beside its final name and renamed at the end, so a failed export

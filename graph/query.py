@@ -66,7 +66,8 @@ def run_query(
         if f is None:
             raise DiplographError(
                 "not-acceptable",
-                f"format {fmt!r} does not suit a graph result; use one of {', '.join(GRAPH_FORMATS)}",
+                f"format {fmt!r} does not suit a graph result; "
+                f"use one of {', '.join(GRAPH_FORMATS)}",
             )
         return result.serialize(format=f)
     rf = RESULT_FORMATS.get(fmt or "json")
@@ -84,7 +85,7 @@ def select(
     sparql: str,
     substitutions: Mapping[ox.Variable, ox.Term] | None = None,
 ) -> list[dict[str, ox.Term]]:
-    """Run a SELECT and return its rows as dicts of variable name -> term (unbound ones left out)."""
+    """Run a SELECT; rows as dicts of variable name -> term (unbound ones left out)."""
     try:
         result = store.query(
             sparql, use_default_graph_as_union=True, substitutions=dict(substitutions or {})
@@ -94,7 +95,4 @@ def select(
     if not isinstance(result, ox.QuerySolutions):
         raise DiplographError("bad-input", "not a SELECT query")
     names = [v.value for v in result.variables]
-    return [
-        {n: row[n] for n in names if row[n] is not None}
-        for row in result
-    ]
+    return [{n: row[n] for n in names if row[n] is not None} for row in result]

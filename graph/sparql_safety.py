@@ -216,7 +216,7 @@ def is_allowed(iri: str, allow: Sequence[str]) -> bool:
 def check_external_access(
     sparql: str, *, allow: Sequence[str] = (), base_iri: str | None = None
 ) -> None:
-    """Raise ``DiplographError('bad-input')`` (HTTP 400) if ``sparql`` would fetch a non-allowed IRI."""
+    """Raise ``DiplographError('bad-input')`` (400) if ``sparql`` would fetch a non-allowed IRI."""
     for target in external_targets(sparql, base_iri):
         if target is None:
             raise DiplographError(

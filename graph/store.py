@@ -29,7 +29,8 @@ def default_store_path() -> Path:
 def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> ox.Store:
     """Open (creating if needed) the store at ``path`` (default :func:`default_store_path`).
 
-    A read-only store is a snapshot, and it can be opened beside a writer. Reopen it to see later writes.
+    A read-only store is a snapshot, and it can be opened beside a writer. Reopen it to see
+    later writes.
     """
     p = Path(path) if path is not None else default_store_path()
     try:

@@ -63,7 +63,7 @@ def skolemize(quads: Iterable[ox.Quad], scope: str) -> Iterator[ox.Quad]:
 
 
 def _replace_large(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> int:
-    """Replace a (possibly large) reference graph: remove it, then add all quads in one transaction."""
+    """Replace a (possibly large) reference graph: remove it, then add all quads at once."""
     g = ox.NamedNode(graph)
     items = [ox.Quad(q.subject, q.predicate, q.object, g) for q in quads]
     store.remove_graph(g) if store.contains_named_graph(g) else None
@@ -90,6 +90,7 @@ def build(
     steps: list[tuple[str, Callable[[], int]]] = []
 
     for graph_iri, paths in ontology_files().items():
+
         def step(graph_iri: str = graph_iri, paths: list[Path] = paths) -> int:
             quads: list[ox.Quad] = []
             for p in paths:
@@ -97,7 +98,12 @@ def build(
             return replace_graph(store, graph_iri, quads)
 
         steps.append((f"ontology <{graph_iri}>", step))
-    steps.append(("CAMEO/PLOVER event codes", lambda: _replace_large(store, GRAPH("cameo-plover"), cameo_plover_quads())))
+    steps.append(
+        (
+            "CAMEO/PLOVER event codes",
+            lambda: _replace_large(store, GRAPH("cameo-plover"), cameo_plover_quads()),
+        )
+    )
     registry_holder: dict[str, object] = {}
 
     def registry_step() -> int:
@@ -107,10 +113,13 @@ def build(
 
     steps.append(("registry of states and organisations", registry_step))
     if with_datasets:
+
         def cow_step() -> int:
             from .cow_igo import cow_membership_quads
 
-            return _replace_large(store, GRAPH("dataset/cow-igo-v3"), cow_membership_quads(registry_holder["r"]))  # type: ignore[arg-type]
+            return _replace_large(
+                store, GRAPH("dataset/cow-igo-v3"), cow_membership_quads(registry_holder["r"])
+            )  # type: ignore[arg-type]
 
         steps.append(("COW IGO v3 membership spells", cow_step))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -123,6 +132,7 @@ def build(
 
     steps_after.append(("Wikidata-shaped view of the document facts", view_step))
     for path in files:
+
         def fstep(path: Path = path) -> int:
             return load_facts_file(store, path, registry_holder.get("r"), loaded_at=now).triples
 

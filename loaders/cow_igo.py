@@ -87,7 +87,9 @@ def cow_membership_quads(registry: Registry, data_dir: Path | None = None) -> It
                 yield from _year_quads(f, "endDate", end, g)
                 yield Quad(f, NamedNode(RDFS("comment")), Literal(END_COMMENT, language="en"), g)
             else:
-                yield Quad(f, NamedNode(RDFS("comment")), Literal(ONGOING_COMMENT, language="en"), g)
+                yield Quad(
+                    f, NamedNode(RDFS("comment")), Literal(ONGOING_COMMENT, language="en"), g
+                )
             yield Quad(f, NamedNode(DG("factType")), Literal("membership"), g)
             yield Quad(f, NamedNode(DG("involves")), NamedNode(state.iri), g)
             yield Quad(f, NamedNode(DG("involves")), NamedNode(org.iri), g)

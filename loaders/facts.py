@@ -979,14 +979,16 @@ def _shacl_check(doc: FactsDocument, quads: list[ox.Quad]) -> None:
         if cls:
             triples.append(ox.Triple(_nn(entity.iri), _nn(RDF("type")), _nn(DG(cls))))
         for lang, label in entity.labels.items():
-            triples.append(ox.Triple(_nn(entity.iri), _nn(RDFS("label")), ox.Literal(label, language=lang)))
+            triples.append(
+                ox.Triple(_nn(entity.iri), _nn(RDFS("label")), ox.Literal(label, language=lang))
+            )
     g = rdflib.Graph()
     g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
     messages = check(g)
     if messages:
         raise DiplographError(
             "bad-input",
-            f"{doc.path}: refused: the facts do not conform to the SHACL shapes; nothing was loaded",
+            f"{doc.path}: refused: the facts break the SHACL shapes; nothing was loaded",
             [f"{doc.path}: shape: {m}" for m in messages],
         )
 

@@ -14,8 +14,12 @@ from .conftest import ROOT
 DG = [sys.executable, "-m", "diplograph"]
 
 
-def run(*args: str, env: dict[str, str] | None = None, check: bool = False) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*DG, *args], capture_output=True, text=True, env=env, check=check, cwd=ROOT)
+def run(
+    *args: str, env: dict[str, str] | None = None, check: bool = False
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*DG, *args], capture_output=True, text=True, env=env, check=check, cwd=ROOT
+    )
 
 
 def test_every_command_has_help() -> None:
@@ -39,14 +43,31 @@ def test_query_formats(built_store_path: Path) -> None:
     assert j["results"]["bindings"][0]["n"]["value"] == "Mông Cổ"
     csv = run("query", q, "--store", str(built_store_path), "--format", "csv", check=True).stdout
     assert csv.splitlines()[0].strip() == "n" and "Mông Cổ" in csv
-    ttl = run("query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3", "--store",
-              str(built_store_path), "--format", "turtle", check=True).stdout
+    ttl = run(
+        "query",
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3",
+        "--store",
+        str(built_store_path),
+        "--format",
+        "turtle",
+        check=True,
+    ).stdout
     assert ttl.strip()
 
 
 def test_named_query_with_parameters(built_store_path: Path) -> None:
-    out = run("query", "--named", "wikidata-qid", "-p", "entity=Mông Cổ", "--store",
-              str(built_store_path), "--format", "csv", check=True).stdout
+    out = run(
+        "query",
+        "--named",
+        "wikidata-qid",
+        "-p",
+        "entity=Mông Cổ",
+        "--store",
+        str(built_store_path),
+        "--format",
+        "csv",
+        check=True,
+    ).stdout
     assert "Q711" in out
     bad = run("query", "--named", "wikidata-qid", "-p", "nope=1", "--store", str(built_store_path))
     assert bad.returncode == 1 and "unknown parameter 'nope'" in bad.stderr

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
-
 from diplograph.graph.export import export_to_path
 from diplograph.graph.namespaces import GRAPH
 
@@ -18,7 +17,9 @@ def _distinct_triples(store: ox.Store) -> int:
     return len({(q.subject, q.predicate, q.object) for q in store})
 
 
-def test_turtle_export_roundtrips_to_the_store_triple_count(built_store: ox.Store, tmp_path: Path) -> None:
+def test_turtle_export_roundtrips_to_the_store_triple_count(
+    built_store: ox.Store, tmp_path: Path
+) -> None:
     out = tmp_path / "all.ttl"
     export_to_path(built_store, out)
     text = out.read_bytes()
@@ -58,8 +59,19 @@ def test_single_graph_export(built_store: ox.Store, tmp_path: Path) -> None:
 
 def test_cli_export_to_stdout(built_store_path: Path) -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "diplograph", "export", "--store", str(built_store_path),
-         "--format", "ntriples", "--graph", GRAPH("source/wikipedia-foreign-relations-of-mongolia")],
-        capture_output=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "diplograph",
+            "export",
+            "--store",
+            str(built_store_path),
+            "--format",
+            "ntriples",
+            "--graph",
+            GRAPH("source/wikipedia-foreign-relations-of-mongolia"),
+        ],
+        capture_output=True,
+        check=True,
     ).stdout
     assert len(rdflib.Graph().parse(data=out, format="nt")) > 100

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.namespaces import GRAPH
 from diplograph.loaders.facts import load_facts_file, parse_facts_file
@@ -67,10 +66,13 @@ def test_good_file_loads_with_offsets(tmp_path: Path) -> None:
     store = ox.Store(str(tmp_path / "s"))
     report = load_facts_file(store, _mini(tmp_path))
     assert report.facts == 2 and not report.replaced
-    rows = list(store.query(
-        "PREFIX dg: <https://diplograph.org/ontology#> SELECT ?s ?e ?q WHERE "
-        "{ ?f dg:factId 'un' ; dg:quoteStart ?s ; dg:quoteEnd ?e ; dg:quote ?q }",
-        use_default_graph_as_union=True))
+    rows = list(
+        store.query(
+            "PREFIX dg: <https://diplograph.org/ontology#> SELECT ?s ?e ?q WHERE "
+            "{ ?f dg:factId 'un' ; dg:quoteStart ?s ; dg:quoteEnd ?e ; dg:quote ?q }",
+            use_default_graph_as_union=True,
+        )
+    )
     start, end = int(rows[0]["s"].value), int(rows[0]["e"].value)
     assert TEXT[start:end] == rows[0]["q"].value == "joined the UN in 1961"
 
@@ -79,20 +81,46 @@ def test_good_file_loads_with_offsets(tmp_path: Path) -> None:
     ("old", "new", "line", "field", "why"),
     [
         ('date: "1954-11-17"', 'date: "1954-13-17"', 14, "facts[0].date", "not a date"),
-        ("organization: UN", "organization: United Natoins Org", 19, "facts[1].organization",
-         "unknown name"),
-        ('quote: "joined the UN in 1961"', 'quote: "joined the UN in 1962"', 17, "facts[1].quote",
-         "not found in the document"),
-        ("parties: [Mongolia, Vietnam]", "parties: Mongolia", 12, "facts[0].parties",
-         "must be a non-empty list"),
-        ("status: established", "status: befriended", 13, "facts[0].status",
-         "unknown relation-status code"),
-        ("    start: \"1961\"", "    start: \"1961\"\n    colour: blue", 21, "facts[1].colour",
-         "unknown key"),
+        (
+            "organization: UN",
+            "organization: United Natoins Org",
+            19,
+            "facts[1].organization",
+            "unknown name",
+        ),
+        (
+            'quote: "joined the UN in 1961"',
+            'quote: "joined the UN in 1962"',
+            17,
+            "facts[1].quote",
+            "not found in the document",
+        ),
+        (
+            "parties: [Mongolia, Vietnam]",
+            "parties: Mongolia",
+            12,
+            "facts[0].parties",
+            "must be a non-empty list",
+        ),
+        (
+            "status: established",
+            "status: befriended",
+            13,
+            "facts[0].status",
+            "unknown relation-status code",
+        ),
+        (
+            '    start: "1961"',
+            '    start: "1961"\n    colour: blue',
+            21,
+            "facts[1].colour",
+            "unknown key",
+        ),
     ],
 )
-def test_bad_field_is_named_with_its_line(tmp_path: Path, old: str, new: str, line: int,
-                                          field: str, why: str) -> None:
+def test_bad_field_is_named_with_its_line(
+    tmp_path: Path, old: str, new: str, line: int, field: str, why: str
+) -> None:
     assert old in GOOD
     err = _refused(_mini(tmp_path, GOOD.replace(old, new)))
     expected = f"mini.facts.yaml:{line}: {field}: "
@@ -106,14 +134,17 @@ def test_unknown_name_lists_closest_matches(tmp_path: Path) -> None:
 
 def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
     err = _refused(_mini(tmp_path, GOOD.replace("  - id: un", "  - id: [un")))
-    assert any(":15: YAML syntax" in d or ":16: YAML syntax" in d or "YAML syntax" in d
-               for d in err.details), err.details
+    assert any(
+        ":15: YAML syntax" in d or ":16: YAML syntax" in d or "YAML syntax" in d
+        for d in err.details
+    ), err.details
     assert any(d.startswith(str(tmp_path / "mini.facts.yaml")) for d in err.details)
 
 
 def test_duplicate_id_and_repeated_quote(tmp_path: Path) -> None:
     bad = GOOD.replace("  - id: un", "  - id: rel").replace(
-        'quote: "joined the UN in 1961"', 'quote: "Mongolia"')
+        'quote: "joined the UN in 1961"', 'quote: "Mongolia"'
+    )
     err = _refused(_mini(tmp_path, bad))
     text = "\n".join(err.details)
     assert "duplicate fact id 'rel'" in text
@@ -134,14 +165,24 @@ def test_reload_replaces_the_graph_with_stable_iris(tmp_path: Path) -> None:
     store = ox.Store(str(tmp_path / "s"))
     path = _mini(tmp_path)
     load_facts_file(store, path)
-    first = {q.subject.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH("source/mini")))}
+    first = {
+        q.subject.value
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH("source/mini")))
+    }
     path.write_text(GOOD.replace('start: "1961"', 'start: "1961-10"'), encoding="utf-8")
     report = load_facts_file(store, path)
     assert report.replaced
-    second = {q.subject.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH("source/mini")))}
+    second = {
+        q.subject.value
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH("source/mini")))
+    }
     assert first == second
-    years = [q.object.value for q in store.quads_for_pattern(
-        None, ox.NamedNode("https://diplograph.org/ontology#startDate"), None)]
+    years = [
+        q.object.value
+        for q in store.quads_for_pattern(
+            None, ox.NamedNode("https://diplograph.org/ontology#startDate"), None
+        )
+    ]
     assert years == ["1961-10"]
 
 
@@ -150,4 +191,4 @@ def test_bundled_facts_files_are_valid() -> None:
         doc = parse_facts_file(path)
         assert doc.facts
         for f in doc.facts:
-            assert doc.text[f.start:f.end] == f.quote
+            assert doc.text[f.start : f.end] == f.quote

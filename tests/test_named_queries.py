@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.named_queries import bind, get_query, list_queries, substitutions
 from diplograph.graph.query import select
@@ -30,7 +29,9 @@ def test_state_memberships(built_store: ox.Store) -> None:
     en = [r for r in rows if r["source"] == EN_DOC]
     orgs = {r["key"] for r in en}
     assert len({r["organization"] for r in en}) >= 40, orgs
-    observers = {r["organization"].rsplit("/", 1)[1] for r in en if "observer" in r["roles"].split(",")}
+    observers = {
+        r["organization"].rsplit("/", 1)[1] for r in en if "observer" in r["roles"].split(",")
+    }
     assert observers == {"ASEAN", "SCO"}
     un = [r for r in en if r["organization"].endswith("/org/UN") and r.get("start")]
     assert un and un[0]["start"] == "1961" and un[0]["startPrecision"] == "year"
@@ -38,7 +39,11 @@ def test_state_memberships(built_store: ox.Store) -> None:
     foss = [r for r in en if "founding" in r["roles"]]
     assert foss and foss[0]["start"] == "1992"
     # COW IGO v3 is a second source: it dates Mongolia's UN membership from 1961 too
-    cow = [r for r in rows if r["source"].endswith("/dataset/cow-igo-v3") and r["organization"].endswith("/org/UN")]
+    cow = [
+        r
+        for r in rows
+        if r["source"].endswith("/dataset/cow-igo-v3") and r["organization"].endswith("/org/UN")
+    ]
     assert cow and cow[0]["start"] == "1961"
 
 
@@ -48,8 +53,11 @@ def test_state_relations(built_store: ox.Store) -> None:
     vn = by_partner["VNM"]
     assert (vn["date"], vn["datePrecision"], vn["status"]) == ("1954-11-17", "day", "established")
     assert "17/11/1954" in vn["quote"]
-    assert {"VAT", "PSE"} <= set(by_partner) or {"holy-see", "PSE"} <= set(by_partner) or len(
-        [p for p in by_partner if p not in ("VNM",)]) >= 3
+    assert (
+        {"VAT", "PSE"} <= set(by_partner)
+        or {"holy-see", "PSE"} <= set(by_partner)
+        or len([p for p in by_partner if p not in ("VNM",)]) >= 3
+    )
     eu = [r for r in rows if r["partner"].endswith("/org/EU")]
     assert eu and eu[0]["source"] == EN_DOC and "European Union" in eu[0]["quote"]
 
@@ -65,7 +73,11 @@ def test_agreements_by_party_year_and_field(built_store: ox.Store) -> None:
     defence = run(built_store, "agreements", field="defence")
     assert len({r["agreement"] for r in defence}) == 1
     d = defence[0]
-    assert (d["signed"], d["signedPrecision"], d["instrument"]) == ("2019-11", "month", "thoa-thuan")
+    assert (d["signed"], d["signedPrecision"], d["instrument"]) == (
+        "2019-11",
+        "month",
+        "thoa-thuan",
+    )
     assert d.get("signedAt"), "the defence agreement points to the visit it was signed at"
     everything = run(built_store, "agreements")
     assert len({r["agreement"] for r in everything}) >= 6
@@ -101,7 +113,7 @@ def test_document_facts_match_the_text(built_store: ox.Store) -> None:
     rows = run(built_store, "document-facts", document=VI_DOC)
     assert len(rows) >= 35
     for r in rows:
-        assert text[int(r["start"]):int(r["end"])] == r["quote"]
+        assert text[int(r["start"]) : int(r["end"])] == r["quote"]
 
 
 def test_source_disagreements(built_store: ox.Store) -> None:
@@ -116,7 +128,11 @@ def test_source_disagreements(built_store: ox.Store) -> None:
 def test_wikidata_qid(built_store: ox.Store) -> None:
     assert run(built_store, "wikidata-qid", entity="Mongolia")[0]["qid"] == "Q711"
     holy = run(built_store, "wikidata-qid", entity="Holy See")[0]
-    assert holy["qid"] == "Q159583" and holy["confidence"] == "verified" and holy["exactMatch"] == "true"
+    assert (
+        holy["qid"] == "Q159583"
+        and holy["confidence"] == "verified"
+        and holy["exactMatch"] == "true"
+    )
     foss = run(built_store, "wikidata-qid", entity="Forum of Small States")[0]
     assert foss["confidence"] == "unverified" and "qid" not in foss
 

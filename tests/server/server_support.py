@@ -7,12 +7,9 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import requests
-
 from diplograph.server.app import create_app
 
 TOKEN = "s3cret-token"

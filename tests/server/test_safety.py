@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.sparql_safety import (
     check_external_access,
