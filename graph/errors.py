@@ -21,7 +21,7 @@ class DiplographError(Exception):
 
     #: bad-input | syntax | not-found | conflict | timeout | too-large | forbidden |
     #: unauthorized | not-acceptable | unsupported-media-type | method-not-allowed |
-    #: storage | internal
+    #: result-too-large | unavailable | storage | internal
     kind: str
     message: str
     details: list[str] = field(default_factory=list)

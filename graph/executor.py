@@ -44,6 +44,7 @@ import pyoxigraph as ox
 
 from . import conneg
 from .errors import DiplographError
+from .namespaces import QUERY_PREFIXES
 from .sparql_safety import (
     check_external_access,
     has_dataset_clause,
@@ -226,7 +227,7 @@ def _graph_list(iris: Sequence[str]) -> list[ox.NamedNode | ox.DefaultGraph]:
 
 
 def _run_query(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    kwargs: dict[str, Any] = {"base_iri": req.get("base_iri")}
+    kwargs: dict[str, Any] = {"base_iri": req.get("base_iri"), "prefixes": QUERY_PREFIXES}
     if req["default_graphs"] or req["named_graphs"]:
         # The protocol's dataset replaces FROM/FROM NAMED; an absent half is empty.
         kwargs["default_graph"] = _graph_list(req["default_graphs"]) or []
@@ -650,7 +651,9 @@ class QueryService:
         return default, named
 
     def close(self) -> None:
-        """Stop every worker and release the store."""
+        """Stop every worker and release the store (idempotent)."""
+        if self._closed:
+            return
         self._closed = True
         with self._all_lock:
             workers = list(self._all)
@@ -660,6 +663,7 @@ class QueryService:
         with contextlib.suppress(Exception):
             self.store.flush()
         shutil.rmtree(self._snap_root, ignore_errors=True)
+        self.store = None  # type: ignore[assignment]  # releases the RocksDB lock
 
     def __enter__(self) -> QueryService:
         return self

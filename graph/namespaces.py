@@ -87,3 +87,21 @@ def sparql_prefixes() -> str:
     True
     """
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+#: Wikidata's prefixes, as the Wikidata Query Service predefines them.
+WIKIDATA_QUERY_PREFIXES: dict[str, str] = {
+    "wd": "http://www.wikidata.org/entity/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+    "p": "http://www.wikidata.org/prop/",
+    "ps": "http://www.wikidata.org/prop/statement/",
+    "pq": "http://www.wikidata.org/prop/qualifier/",
+    "pqv": "http://www.wikidata.org/prop/qualifier/value/",
+    "pr": "http://www.wikidata.org/prop/reference/",
+    "wikibase": "http://wikiba.se/ontology#",
+}
+
+#: Prefixes every query may use without declaring them (a query's own PREFIX wins):
+#: ours and the Wikidata Query Service's, so WDQS queries run unchanged on the
+#: Wikidata-shaped view.
+QUERY_PREFIXES: dict[str, str] = {**PREFIXES, **WIKIDATA_QUERY_PREFIXES}

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from .errors import DiplographError
+from .namespaces import QUERY_PREFIXES
 
 #: CLI format name -> (pyoxigraph format, media type)
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -53,7 +54,7 @@ def run_query(
             sparql,
             use_default_graph_as_union=True,
             substitutions=dict(substitutions or {}),
-            prefixes=dict(prefixes or {}),
+            prefixes={**QUERY_PREFIXES, **(prefixes or {})},
         )
     except SyntaxError as e:
         raise DiplographError("syntax", f"SPARQL syntax error: {e}") from e

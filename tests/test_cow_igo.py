@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+
 from diplograph.loaders.cow_igo import COW_GRAPH, cow_membership_quads, fact_iri
 from diplograph.loaders.registry import default_data_dir, load_registry, org_for_cow, state_for_cow
 

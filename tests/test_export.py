@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
+
 from diplograph.graph.export import export_to_path
 from diplograph.graph.namespaces import GRAPH
 

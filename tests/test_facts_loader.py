@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.namespaces import GRAPH
 from diplograph.loaders.facts import load_facts_file, parse_facts_file

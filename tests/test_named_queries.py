@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.named_queries import bind, get_query, list_queries, substitutions
 from diplograph.graph.query import select

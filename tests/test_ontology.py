@@ -10,6 +10,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+
 from diplograph.graph.namespaces import DG, DGC, GRAPH
 from diplograph.loaders.cameo_plover import cameo_plover_quads
 from diplograph.ontology import (
@@ -21,7 +23,6 @@ from diplograph.ontology import (
     files,
 )
 from diplograph.ontology.shacl import check
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 REPO = Path(__file__).resolve().parent.parent
 TTL_FILES = [ONTOLOGY_FILE, CONCEPTS_FILE, SHAPES_FILE]

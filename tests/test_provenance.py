@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 import pyoxigraph as ox
+
 from diplograph.graph.namespaces import sparql_prefixes
 from diplograph.graph.query import select
 

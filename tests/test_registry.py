@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.registry import REGISTRY_GRAPH
 from diplograph.loaders.registry import default_data_dir, load_registry

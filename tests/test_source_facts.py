@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
 from diplograph.graph.namespaces import PREFIXES
 
 facts_loader = pytest.importorskip("diplograph.loaders.facts")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+
 from diplograph.linking.matcher import Matcher
 from diplograph.loaders.registry import load_registry
 

@@ -6,6 +6,7 @@ import codecs
 import csv
 
 from click.testing import CliRunner
+
 from diplograph.linking.cli import link
 
 

@@ -6,6 +6,7 @@ import shutil
 
 import pyoxigraph as ox
 from click.testing import CliRunner
+
 from diplograph.linking.cli import link
 from diplograph.linking.link_graph import LINKS_GRAPH
 

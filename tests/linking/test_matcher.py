@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+
 from diplograph.graph.errors import DiplographError
 from diplograph.linking.matcher import Matcher
 

@@ -6,6 +6,7 @@ import json
 import shutil
 
 import pytest
+
 from diplograph.server.reconcile import bp
 
 

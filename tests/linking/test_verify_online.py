@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from click.testing import CliRunner
+
 from diplograph.graph.registry import Entity
 from diplograph.linking.cli import link
 from diplograph.linking.verify_online import verify

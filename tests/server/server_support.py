@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import requests
+
 from diplograph.server.app import create_app
 
 TOKEN = "s3cret-token"
@@ -91,9 +92,9 @@ class LiveServer:
                 raise RuntimeError(f"server died:\n{self.log.read_text()}")
             try:
                 if requests.get(self.url + "/sparql", params={"query": "ASK {}"},
-                                timeout=1).status_code == 200:
+                                timeout=5).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             if time.monotonic() > deadline:
                 self.stop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from diplograph.graph import conneg as c
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.sparql_safety import (
     check_external_access,

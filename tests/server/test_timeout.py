@@ -7,9 +7,10 @@ import threading
 import time
 
 import pytest
+from server_support import make_app
+
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.executor import QueryService
-from server_support import make_app
 
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from diplograph.graph.store import open_store
-from diplograph.server.app import create_app
 from flask import Flask
 from flask.testing import FlaskClient
+
+from diplograph.graph.store import open_store
+from diplograph.server.app import create_app
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixture.trig"

@@ -1,0 +1,153 @@
+"""Smoke tests of the benchmark harness (bench/) at tiny sizes. No timing assertions."""
+
+from __future__ import annotations
+
+import io
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # bench/ is not an installed package
+    sys.path.insert(0, str(ROOT))
+
+from bench import generate, loadgen, mixes, report  # noqa: E402
+
+DG = "https://diplograph.org/ontology#"
+PREFIXES = (f"PREFIX dg: <{DG}>\nPREFIX org: <http://www.w3.org/ns/org#>\n"
+            "PREFIX oa: <http://www.w3.org/ns/oa#>\n"
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
+
+
+def _nq(triples: int, seed: int) -> bytes:
+    buf = io.StringIO()
+    generate.write_nquads(buf, triples, seed)
+    return buf.getvalue().encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def tiny_store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
+    path = tmp_path_factory.mktemp("bench") / "tiny.nq"
+    generate.generate_file(path, 2000, seed=3)
+    store = ox.Store(str(path.parent / "store"))
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def test_generator_is_deterministic() -> None:
+    a, b = _nq(2000, 5), _nq(2000, 5)
+    assert a == b
+    assert _nq(2000, 6) != a
+    assert a.count(b"\n") >= 2000
+
+
+def test_generated_data_parses_and_has_the_model_shape(tiny_store: ox.Store) -> None:
+    def ask(q: str) -> bool:
+        return bool(tiny_store.query(PREFIXES + q, use_default_graph_as_union=True))
+
+    assert len(tiny_store) > 1500
+    graphs = {g.value for g in tiny_store.named_graphs()}
+    assert "https://diplograph.org/graph/registry" in graphs
+    assert sum(g.startswith("https://diplograph.org/graph/source/") for g in graphs) >= 1
+    assert not any(True for _ in tiny_store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    # labels in English and Vietnamese
+    assert ask('ASK { ?s a dg:State ; rdfs:label ?en, ?vi FILTER(LANG(?en) = "en" && '
+               'LANG(?vi) = "vi") }')
+    # every fact has its provenance: document, quote, annotation with two selectors
+    assert not ask("ASK { ?f a dg:Fact FILTER NOT EXISTS { ?f dg:statedIn ?d ; dg:quote ?q ; "
+                   "dg:quoteStart ?s ; dg:quoteEnd ?e . ?a oa:hasBody ?f ; oa:hasTarget ?t . "
+                   "?t oa:hasSelector ?qs, ?ps . ?qs a oa:TextQuoteSelector . "
+                   "?ps a oa:TextPositionSelector } }")
+    # facts live in their document's graph
+    assert not ask("ASK { GRAPH ?g { ?f dg:statedIn ?d } "
+                   "FILTER(STRAFTER(STR(?g), '/graph/source/') != STRAFTER(STR(?d), '/source/')) }")
+    # memberships: member, organisation, role, dated start with precision and bounds
+    assert ask("ASK { ?m a dg:Membership ; org:member ?s ; org:organization ?o ; org:role ?r ; "
+               "dg:startDate ?d ; dg:startDatePrecision ?p ; dg:startDateEarliest ?lo ; "
+               "dg:startDateLatest ?hi ; org:memberDuring ?i FILTER(?lo <= ?hi) }")
+    for cls in ("DiplomaticRelation", "Agreement", "DiplomaticEvent", "TradeObservation"):
+        assert ask(f"ASK {{ ?f a dg:{cls} }}"), cls
+    assert ask("ASK { ?e a dg:DiplomaticEvent ; dg:participation ?r . ?r dg:actor ?a ; "
+               "dg:participantRole ?pr }")
+
+
+def test_mixes_are_valid_sparql_with_answers(tiny_store: ox.Store) -> None:
+    params = mixes.sample_params(tiny_store, seed=1)
+    assert params.states and params.orgs and params.documents
+    for name in mixes.MIXES:
+        reqs = mixes.build_mix(name, params, seed=1, n=60)
+        sizes = mixes.expected_sizes(tiny_store, reqs)  # raises on a syntax error
+        assert sizes
+        floors = mixes.floors(tiny_store, reqs, per_kind=1)
+        assert set(floors) == set(sizes)
+    named = mixes.build_mix("named", params, seed=1, n=10)
+    assert all(r.named and r.named.startswith("/queries/") for r in named)
+
+
+class _Counter(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    count = 0
+    lock = threading.Lock()
+
+    def do_GET(self) -> None:  # noqa: N802
+        with _Counter.lock:
+            _Counter.count += 1
+        status = 500 if "fail" in self.path else 200
+        body = b'{"boolean": true}'
+        self.send_response(status)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_load_generator_counts_against_a_local_server() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    try:
+        port = server.server_address[1]
+        targets = [("/sparql?query=ASK", "application/sparql-results+json"),
+                   ("/sparql?query=fail", "application/sparql-results+json")]
+        res = loadgen.run_cell(port, targets, concurrency=3, duration=0.8, warmup=0.2)
+        assert res.completed > 0 and res.errors > 0
+        assert res.statuses.get("200") == res.completed
+        assert res.statuses.get("500") == res.errors
+        # the server saw at least every measured request (plus warm-up ones)
+        assert _Counter.count >= res.completed + res.errors
+        assert res.rps == res.completed / 0.8
+        assert 0 < res.p50_ms <= res.p99_ms
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_report_renders(tmp_path: Path) -> None:
+    doc = {
+        "meta": {"size": "tiny", "date": "2026-01-01", "data": "synthetic", "quads": 2000,
+                 "machine": {"nproc": 2, "cpu": "x", "mem_gb": 1}, "notes": ["busy"]},
+        "load": [{"name": "oxigraph load", "seconds": 1.0, "quads_per_s": 2000,
+                  "peak_rss_mb": 30.0, "returncode": 0, "note": ""},
+                 {"name": "diplograph load", "seconds": 2.0, "quads_per_s": 1000,
+                  "peak_rss_mb": 40.0, "returncode": 0, "note": ""}],
+        "ceiling": [{"connections": 8, "rps": 10000.0, "p50_ms": 0.5}],
+        "cells": [{"mix": "light", "concurrency": c, "server": s, "round": r, "rps": v,
+                   "p50_ms": 1.0, "p99_ms": 3.0, "errors": 0}
+                  for c in (1, 8) for s, v in (("oxigraph", 100.0), ("diplograph", 40.0))
+                  for r in range(3)],
+        "floors": {"light": {"label": 0.05}},
+    }
+    md = report.render(doc)
+    assert "| light | 8 | diplograph | 40.0 | 0.40× |" in md
+    assert "| diplograph load | 2.00 | 1,000 | 0.50× |" in md
+    assert "note: busy" in md and "10,000 req/s" in md
+    j, m = report.write(doc, tmp_path, "tiny")
+    assert j.exists() and m.read_text(encoding="utf-8").startswith("# Benchmark: tiny")
+    assert (tmp_path / "raw" / "tiny.json").exists()
