@@ -43,6 +43,7 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from . import conneg
+from .cache import ResultCache
 from .errors import DiplographError
 from .namespaces import QUERY_PREFIXES
 from .sparql_safety import (
@@ -342,8 +343,11 @@ class QueryService:
         workers: int = 2,
         allow_federation: Sequence[str] = (),
         union_default_graph: bool = True,
+        cache_bytes: int = 64 * 2**20,
     ) -> None:
         self.store_path = str(store_path)
+        #: serialised results of repeated identical requests; cleared by every write
+        self.cache: ResultCache[QueryResult] = ResultCache(cache_bytes)
         Path(self.store_path).mkdir(parents=True, exist_ok=True)
         try:
             self.store = ox.Store(self.store_path)
@@ -448,10 +452,21 @@ class QueryService:
             "substitutions": subs, "base_iri": base_iri,
             "max_rows": self.max_rows, "max_bytes": self.max_bytes,
         }
+        key = (
+            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris),
+            tuple(sorted(subs.items())), base_iri,
+        )
+        generation = self.generation
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
         header, body = self._dispatch(req)
         if "error" in header:
             raise DiplographError(header["error"], header["message"], header.get("details", []))
-        return QueryResult(form, body, content_type(media_type), header.get("rows"))
+        result = QueryResult(form, body, content_type(media_type), header.get("rows"))
+        if generation == self.generation:  # no write happened meanwhile
+            self.cache.put(key, result, len(body) + len(sparql))
+        return result
 
     def _dispatch(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         if self._closed:
@@ -492,6 +507,7 @@ class QueryService:
     def _bump(self) -> None:
         """After a write (write lock held): new generation, new checkpoint for the workers."""
         self.generation += 1
+        self.cache.clear()
         self._take_snapshot()
 
     def _take_snapshot(self) -> None:

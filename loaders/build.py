@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from ..graph.errors import DiplographError
 from ..graph.namespaces import GRAPH
-from .facts import facts_files, load_facts_file, replace_graph
+from .facts import agent_quads, facts_files, load_facts_file, replace_graph
 
 Progress = Callable[[str], None]
 
@@ -98,6 +98,8 @@ def build(
             return replace_graph(store, graph_iri, quads)
 
         steps.append((f"ontology <{graph_iri}>", step))
+    meta = GRAPH("meta")
+    steps.append(("build metadata", lambda: replace_graph(store, meta, agent_quads(meta))))
     steps.append(
         (
             "CAMEO/PLOVER event codes",

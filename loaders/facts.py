@@ -671,13 +671,26 @@ class _Writer:
         )
 
 
+def agent_iri() -> str:
+    """The IRI of this version of diplograph as a PROV software agent."""
+    return ID(f"agent/diplograph/{__version__}")
+
+
+def agent_quads(graph: str) -> list[ox.Quad]:
+    """The description of the software agent, stated once (in ``dgg:meta``)."""
+    w = _Writer(graph)
+    w.add(agent_iri(), RDF("type"), PROV("SoftwareAgent"))
+    w.add(agent_iri(), RDFS("label"), ox.Literal(f"diplograph {__version__}"))
+    return w.quads
+
+
 def document_quads(doc: FactsDocument, *, loaded_at: dt.datetime | None = None) -> list[ox.Quad]:
     """All quads of the document's named graph (document, facts, provenance)."""
     w = _Writer(doc.graph)
     lang = doc.meta["language"]
     d_iri = doc.iri
     activity = ID(f"activity/load/{doc.id}")
-    agent = ID(f"agent/diplograph/{__version__}")
+    agent = agent_iri()
 
     # the document
     for cls in (DG("SourceDocument"), PROV("Entity"), SCHEMA("CreativeWork")):
@@ -706,8 +719,6 @@ def document_quads(doc: FactsDocument, *, loaded_at: dt.datetime | None = None) 
     w.add(activity, RDFS("label"), ox.Literal(f"diplograph load of {doc.path.name}", language="en"))
     w.add(activity, PROV("used"), d_iri)
     w.add(activity, PROV("wasAssociatedWith"), agent)
-    w.add(agent, RDF("type"), PROV("SoftwareAgent"))
-    w.add(agent, RDFS("label"), ox.Literal(f"diplograph {__version__}"))
     if loaded_at is not None:
         w.add(activity, PROV("endedAtTime"), _typed(loaded_at.isoformat(), "dateTime"))
 

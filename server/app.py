@@ -46,6 +46,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         workers=cfg["DIPLOGRAPH_QUERY_WORKERS"],
         allow_federation=cfg["DIPLOGRAPH_ALLOW_FEDERATION"],
         union_default_graph=True,
+        cache_bytes=cfg["DIPLOGRAPH_CACHE_MB"] * 2**20,
     )
     app.extensions["diplograph"] = qs
     atexit.register(qs.close)

@@ -30,14 +30,18 @@ __all__ = ["serve"]
               help="Send CORS headers (Access-Control-Allow-Origin: *).")
 @click.option("--allow-federation", multiple=True, metavar="IRI",
               help="An IRI that SERVICE/LOAD may reach (repeatable; none by default).")
+@click.option("--cache-mb", default=64, show_default=True, type=click.IntRange(0),
+              envvar="DIPLOGRAPH_CACHE_MB",
+              help="Result cache for repeated identical requests, in MiB (0: off).")
 @click.option("--base", default="https://diplograph.org/", show_default=True,
               envvar="DIPLOGRAPH_BASE", help="Public base of the /id/ IRIs.")
 def serve(store: Path | None, host: str, port: int, workers: int, threads: int, timeout: float,
           max_rows: int, update_token: str | None, cors: bool, allow_federation: tuple[str, ...],
-          base: str) -> None:
+          cache_mb: int, base: str) -> None:
     """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with gunicorn."""
     from .run import serve as run_serve
 
     run_serve(store or default_store_path(), host=host, port=port, workers=workers,
               threads=threads, timeout=timeout, update_token=update_token, cors=cors,
-              allow_federation=allow_federation, base=base, max_rows=max_rows)
+              allow_federation=allow_federation, base=base, max_rows=max_rows,
+              cache_mb=cache_mb)

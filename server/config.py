@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_MAX_ROWS": 100_000,  # SELECT row cap; more rows -> 422
     "DIPLOGRAPH_MAX_BYTES": 256 * 2**20,  # result size cap; larger -> 422
     "DIPLOGRAPH_QUERY_WORKERS": 2,  # query worker processes
+    "DIPLOGRAPH_CACHE_MB": 64,  # result cache for repeated identical requests; 0 = off
     "DIPLOGRAPH_UPDATE_TOKEN": None,  # None: read-only (writes -> 403)
     "DIPLOGRAPH_CORS": False,
     "DIPLOGRAPH_BASE": "https://diplograph.org/",
@@ -38,6 +39,7 @@ ENV_KEYS = (
     "DIPLOGRAPH_STORE", "DIPLOGRAPH_QUERY_TIMEOUT", "DIPLOGRAPH_UPDATE_TOKEN",
     "DIPLOGRAPH_MAX_ROWS", "DIPLOGRAPH_MAX_BYTES", "DIPLOGRAPH_QUERY_WORKERS", "DIPLOGRAPH_CORS",
     "DIPLOGRAPH_BASE", "DIPLOGRAPH_ALLOW_FEDERATION", "DIPLOGRAPH_MAX_UPLOAD",
+    "DIPLOGRAPH_CACHE_MB",
 )
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -81,7 +83,7 @@ def load_config(
     cfg["DIPLOGRAPH_QUERY_TIMEOUT"] = _number(
         "DIPLOGRAPH_QUERY_TIMEOUT", cfg["DIPLOGRAPH_QUERY_TIMEOUT"], float)
     for key in ("DIPLOGRAPH_MAX_ROWS", "DIPLOGRAPH_MAX_BYTES", "DIPLOGRAPH_QUERY_WORKERS",
-                "MAX_CONTENT_LENGTH"):
+                "MAX_CONTENT_LENGTH", "DIPLOGRAPH_CACHE_MB"):
         cfg[key] = _number(key, cfg[key], int)
     cfg["DIPLOGRAPH_CORS"] = _bool("DIPLOGRAPH_CORS", cfg["DIPLOGRAPH_CORS"])
     token = cfg["DIPLOGRAPH_UPDATE_TOKEN"]

@@ -61,6 +61,7 @@ def serve(
     allow_federation: Sequence[str] = (),
     base: str = "https://diplograph.org/",
     max_rows: int = 100_000,
+    cache_mb: int = 64,
 ) -> None:
     """Run the service until interrupted. ``workers`` = query worker processes."""
     logging.basicConfig(level=logging.INFO,
@@ -74,6 +75,7 @@ def serve(
         "DIPLOGRAPH_ALLOW_FEDERATION": tuple(allow_federation),
         "DIPLOGRAPH_BASE": base,
         "DIPLOGRAPH_MAX_ROWS": max_rows,
+        "DIPLOGRAPH_CACHE_MB": cache_mb,
     }
     options = {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",

@@ -103,6 +103,7 @@ def health() -> Any:
             "triples": stats.triples,
             "graphs": len(stats.graphs),
             "version": __version__,
+            "cache": current_app.extensions["diplograph"].cache.stats(),
         }
     )
 

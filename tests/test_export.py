@@ -26,6 +26,7 @@ def test_turtle_export_roundtrips_to_the_store_triple_count(
     text = out.read_bytes()
     assert text.startswith(b"@prefix")
     n = _distinct_triples(built_store)
+    assert n == len(built_store), "no triple is stated in two graphs, so triples == quads"
     g = rdflib.Graph().parse(out, format="turtle")
     assert len(g) == n
     assert len(list(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE))) >= n

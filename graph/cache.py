@@ -1,0 +1,90 @@
+"""A bounded in-memory cache of serialised query results.
+
+Public endpoints see the same requests again and again (the named queries, the examples of
+a UI). A cache hit skips the query workers altogether. The key is everything that decides the
+answer: the query text, the dataset parameters, the substitutions, the base IRI and the
+response media type. Any write clears the cache, so a hit is never stale. The cache is bounded
+by the total size of the cached bodies (least recently used first out). A size of 0 turns it
+off.
+
+>>> c = ResultCache(max_bytes=10, max_entry_fraction=1.0)
+>>> c.put(("q", "json"), "r1", 6)
+>>> c.get(("q", "json"))
+'r1'
+>>> c.put(("q2", "json"), "r2", 6)     # over 10 bytes in all: the least recently used goes
+>>> c.get(("q", "json")) is None, c.get(("q2", "json"))
+(True, 'r2')
+>>> c.clear(); c.get(("q2", "json")) is None
+True
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class ResultCache(Generic[T]):
+    """LRU cache bounded by bytes; thread-safe."""
+
+    def __init__(self, max_bytes: int, *, max_entry_fraction: float = 0.25) -> None:
+        self.max_bytes = max(int(max_bytes), 0)
+        #: an entry larger than this share of the cache is not kept (it would evict everything)
+        self.max_entry = int(self.max_bytes * max_entry_fraction)
+        self._items: OrderedDict[Hashable, tuple[T, int]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    @property
+    def enabled(self) -> bool:
+        return self.max_bytes > 0
+
+    def get(self, key: Hashable) -> T | None:
+        """The cached value for ``key``, or None (and the entry becomes the most recent)."""
+        if not self.enabled:
+            return None
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return item[0]
+
+    def put(self, key: Hashable, value: T, size: int) -> None:
+        """Keep ``value`` (``size`` bytes), evicting the least recently used entries."""
+        if not self.enabled or size > self.max_entry:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._size -= old[1]
+            self._items[key] = (value, size)
+            self._size += size
+            while self._size > self.max_bytes and self._items:
+                _, (_, s) = self._items.popitem(last=False)
+                self._size -= s
+
+    def clear(self) -> None:
+        """Forget everything (after any write)."""
+        with self._lock:
+            self._items.clear()
+            self._size = 0
+
+    def stats(self) -> dict[str, int]:
+        """Entries, bytes, hits and misses (for /health and the benchmarks)."""
+        with self._lock:
+            return {
+                "entries": len(self._items),
+                "bytes": self._size,
+                "max_bytes": self.max_bytes,
+                "hits": self.hits,
+                "misses": self.misses,
+            }

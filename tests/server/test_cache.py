@@ -1,0 +1,58 @@
+"""The result cache: repeated identical requests are served from memory; writes clear it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from diplograph.graph.cache import ResultCache
+from diplograph.graph.executor import QueryService
+
+
+@pytest.fixture()
+def service(tmp_path: Path):
+    store = ox.Store(str(tmp_path / "s"))
+    store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("1"),
+                      ox.NamedNode("http://g/1")))
+    del store
+    qs = QueryService(tmp_path / "s", workers=1, timeout=10, cache_bytes=2**20)
+    yield qs
+    qs.close()
+
+
+def test_repeated_query_is_a_hit_and_a_write_clears_it(service: QueryService) -> None:
+    q = "SELECT ?o WHERE { ?s <http://e/p> ?o }"
+    first = service.query(q)
+    assert service.cache.stats()["misses"] == 1
+    again = service.query(q)
+    assert again.body == first.body and service.cache.stats()["hits"] == 1
+    # another media type, another key
+    service.query(q, media_type="text/csv")
+    assert service.cache.stats()["misses"] == 2
+    service.update("INSERT DATA { GRAPH <http://g/1> { <http://e/b> <http://e/p> \"2\" } }")
+    assert service.cache.stats()["entries"] == 0
+    after = service.query(q)
+    assert b'"2"' in after.body, "a write is visible at once: the cache never serves stale data"
+
+
+def test_errors_are_not_cached(service: QueryService) -> None:
+    from diplograph.graph.errors import DiplographError
+
+    for _ in range(2):
+        with pytest.raises(DiplographError):
+            service.query("SELECT * WHERE { ?s ?p }")
+    assert service.cache.stats()["entries"] == 0
+
+
+def test_bounded_and_off_switch() -> None:
+    c: ResultCache[bytes] = ResultCache(100, max_entry_fraction=0.5)
+    for i in range(10):
+        c.put(i, b"x" * 30, 30)
+    assert c.stats()["bytes"] <= 100 and c.get(9) is not None and c.get(0) is None
+    c.put("big", b"x" * 60, 60)  # over half the cache: not kept
+    assert c.get("big") is None
+    off: ResultCache[bytes] = ResultCache(0)
+    off.put("k", b"v", 1)
+    assert off.get("k") is None and not off.enabled
