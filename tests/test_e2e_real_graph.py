@@ -1,0 +1,108 @@
+"""End to end on the real graph: the server process started on a copy of the full build
+answers SPARQLWrapper and plain HTTP exactly as `diplograph query` does in-process."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import requests
+from SPARQLWrapper import JSON, SPARQLWrapper
+
+from diplograph.graph.named_queries import bind, get_query, substitutions
+from diplograph.graph.query import run_query
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "server"))
+from server_support import LiveServer  # noqa: E402
+
+pytestmark = pytest.mark.e2e
+
+QUERIES = [
+    # memberships of Mongolia with their source and precision
+    """SELECT ?org ?start ?prec ?doc WHERE { ?m org:member dgr:state\\/MNG ; org:organization ?org ;
+         dg:statedIn ?doc . OPTIONAL { ?m dg:startDate ?start ; dg:startDatePrecision ?prec } }""",
+    # the trade series with partial periods
+    """SELECT ?o ?start ?end ?v ?partial WHERE { ?o a dg:TradeObservation ; dg:periodStart ?start ;
+         dg:periodEnd ?end . OPTIONAL { ?o dg:valueUSD ?v } OPTIONAL { ?o dg:partialPeriod ?partial } }""",
+    # every quote of the Vietnamese article
+    """SELECT ?f ?q ?s ?e WHERE { ?f dg:statedIn dgr:source\\/vn-mn-relations-2023 ; dg:quote ?q ;
+         dg:quoteStart ?s ; dg:quoteEnd ?e }""",
+    # an aggregate over the COW data set
+    """SELECT ?org (COUNT(?m) AS ?n) WHERE { GRAPH dgg:dataset\\/cow-igo-v3 { ?m org:organization ?org } }
+       GROUP BY ?org ORDER BY DESC(?n) LIMIT 20""",
+    "ASK { dgr:state\\/MNG skos:exactMatch wd:Q711 }",
+    # a Wikidata Query Service query, unchanged
+    "SELECT ?org ?start WHERE { wd:Q711 p:P463 ?st . ?st ps:P463 ?org ; pq:P580 ?start }",
+]
+
+
+def _rows(doc: dict) -> object:
+    if "boolean" in doc:
+        return doc["boolean"]
+    return sorted(
+        json.dumps({k: (v["type"], v["value"], v.get("datatype"), v.get("xml:lang"))
+                    for k, v in b.items()}, sort_keys=True)
+        for b in doc["results"]["bindings"]
+    )
+
+
+@pytest.fixture(scope="module")
+def real_server(built_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    dest = tmp_path_factory.mktemp("real") / "store"
+    shutil.copytree(built_store_path, dest, ignore=shutil.ignore_patterns("LOCK"))
+    server = LiveServer(dest, timeout=20.0)
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_sparqlwrapper_matches_in_process(real_server: LiveServer, built_store: ox.Store, query: str) -> None:
+    local = json.loads(run_query(built_store, query, fmt="json"))
+    client = SPARQLWrapper(real_server.url + "/sparql")
+    client.setQuery(query)
+    client.setReturnFormat(JSON)
+    remote = client.query().convert()
+    assert _rows(remote) == _rows(local)
+    assert local.get("boolean", True) is True
+    if "results" in local:
+        assert local["results"]["bindings"], "each query has answers"
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("state-memberships", {"state": "Mông Cổ"}),
+        ("trade-series", {"a": "Vietnam", "b": "Mongolia"}),
+        ("agreements", {"party": "Mongolia", "year": "1991"}),
+        ("events-in-range", {"from": "2019-11", "to": "2019-11"}),
+        ("source-disagreements", {"member": "Mongolia"}),
+        ("wikidata-qid", {"entity": "Holy See"}),
+    ],
+)
+def test_named_queries_over_http_match_in_process(real_server: LiveServer, built_store: ox.Store,
+                                                  name: str, args: dict[str, str]) -> None:
+    q = get_query(name)
+    local = json.loads(run_query(built_store, q.text, fmt="json", substitutions=substitutions(bind(q, args))))
+    r = requests.get(f"{real_server.url}/queries/{name}", params=args,
+                     headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    assert r.status_code == 200, r.text
+    assert _rows(r.json()) == _rows(local)
+    assert local["results"]["bindings"]
+
+
+def test_entity_pages_answer_quickly_on_the_real_graph(real_server: LiveServer) -> None:
+    for path in ("state/MNG", "org/UN", "source/vn-mn-relations-2023",
+                 "fact/vn-mn-relations-2023/defence-minister-visit-2019"):
+        r = requests.get(f"{real_server.url}/id/{path}", headers={"Accept": "text/html"}, timeout=30)
+        assert r.status_code == 200 and r.url.endswith(f"/page/{path}"), (path, r.status_code)
+        assert "diplograph" in r.text
+        ttl = requests.get(f"{real_server.url}/id/{path}", headers={"Accept": "text/turtle"}, timeout=30)
+        assert ttl.status_code == 200 and ttl.headers["Content-Type"].startswith("text/turtle")
+        assert len(ox.Dataset(ox.parse(ttl.content, format=ox.RdfFormat.TURTLE))) > 5
+    mng = requests.get(f"{real_server.url}/page/state/MNG", timeout=30).text
+    assert "Mông Cổ" in mng and "Q711" in mng and "17/11/1954" in mng
