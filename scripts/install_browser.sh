@@ -7,8 +7,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-$SUDO apt-get update
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium chromium-driver
-"$ROOT/.venv/bin/pip" install "selenium>=4.20,<5"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+"$ROOT/.venv/bin/python" -c "import selenium" 2>/dev/null || "$ROOT/.venv/bin/pip" install "selenium>=4.20,<5"
 chromium --version || true
 chromedriver --version
