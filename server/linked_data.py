@@ -365,6 +365,26 @@ class FactView:
     dates: list[DateInfo] = field(default_factory=list)
     comment: str | None = None
 
+    #: the rows that name what a fact is about, most telling first (for timeline labels)
+    HEADLINE_ROWS = ("organization", "member", "party", "actor", "partner", "reporter",
+                     "instrument type", "event type", "subject", "claim type")
+
+    def headline(self, exclude: str | None = None) -> str:
+        """A short label: the counterpart(s) of the fact, leaving out the page's own entity.
+
+        >>> f = FactView("i", "/l", "Membership", "membership",
+        ...              [("member", [Value("Mongolia", "/id/state/MNG")]),
+        ...               ("organization", [Value("United Nations", "/id/org/UN")])], None, None)
+        >>> f.headline(exclude="/id/org/UN"), f.headline(exclude="/id/state/MNG")
+        ('Mongolia', 'United Nations')
+        """
+        by_name = dict(self.rows)
+        for key in self.HEADLINE_ROWS:
+            values = [v for v in by_name.get(key, []) if v.link is None or v.link != exclude]
+            if values:
+                return ", ".join(v.text for v in values[:3])
+        return ""
+
     @property
     def start(self) -> dt.date | None:
         starts = [d.earliest for d in self.dates if d.prop != "endDate" and d.earliest]
@@ -409,6 +429,11 @@ class PageView:
     selector: dict[str, str] | None
     position: tuple[str, str] | None
     document: dict[str, Any] | None
+
+    @property
+    def self_link(self) -> str:
+        """The page's own link, as fact rows link to it (left out of timeline labels)."""
+        return href(self.iri)
 
 
 CODE_PROPS = [
