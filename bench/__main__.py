@@ -20,7 +20,9 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 WORK = BENCH / "work"
 RESULTS = BENCH / "results"
-ALL_SERVERS = ("diplograph", "oxigraph", "rdflib-endpoint")
+ALL_SERVERS = ("diplograph", "diplograph-nocache", "oxigraph", "rdflib-endpoint")
+#: the diplograph variants: (server name, --cache-mb passed; None = the server's default)
+DIPLOGRAPH_VARIANTS = {"diplograph": None, "diplograph-nocache": 0}
 
 
 def say(msg: str) -> None:
@@ -99,14 +101,45 @@ def _start(name: str, stores: dict[str, Path], nquads: Path, logs: Path,
            args: argparse.Namespace) -> Any:
     from . import servers as sv
 
-    if name == "diplograph":
-        return sv.start_diplograph(stores["diplograph"], logs / "diplograph.log",
-                                   workers=args.workers, threads=args.threads)
+    if name in DIPLOGRAPH_VARIANTS:
+        store = stores["diplograph"]
+        cache_mb = DIPLOGRAPH_VARIANTS[name]
+        if name == "diplograph":
+            cache_mb = args.cache_mb
+        else:  # a second read-write server needs its own copy of the store
+            store = sv.copy_store(store, store.with_name(f"store-{name}"))
+        return sv.start_diplograph(store, logs / f"{name}.log", workers=args.workers,
+                                   threads=args.threads, cache_mb=cache_mb, name=name)
     if name == "oxigraph":
         return sv.start_oxigraph(stores["oxigraph"], logs / "oxigraph.log")
     if name == "rdflib-endpoint":
         return sv.start_rdflib_endpoint(nquads, logs / "rdflib-endpoint.log")
     raise ValueError(name)
+
+
+def _restart(name: str, srv: Any, stores: dict[str, Path], nquads: Path, logs: Path,
+             args: argparse.Namespace, notes: list[str]) -> Any:
+    """Start again a server that exited during the run (its old log kept as ``.log.N``).
+
+    On a shared machine something else may end it (a stray ``pkill``): the cells go on with
+    a fresh process (cold caches), and the report says when it happened.
+    """
+    code = srv.proc.returncode
+    srv.stop()
+    k = 1
+    while srv.log.with_name(f"{srv.log.name}.{k}").exists():
+        k += 1
+    srv.log.rename(srv.log.with_name(f"{srv.log.name}.{k}"))
+    when = dt.datetime.now().strftime("%H:%M:%S")
+    say(f"  {name} exited ({code}) at {when}; restarting (old log {srv.log.name}.{k})")
+    try:
+        new = _start(name, stores, nquads, logs, args)
+    except RuntimeError as e:
+        notes.append(f"{name} exited ({code}) at {when} and did not start again: {str(e)[:200]}")
+        return None
+    notes.append(f"{name} exited ({code}) at {when} during the run and was restarted "
+                 "(fresh process, cold caches); see its log")
+    return new
 
 
 def parity(running: dict[str, Any], mix_reqs: dict[str, list[Any]],
@@ -126,8 +159,8 @@ def parity(running: dict[str, Any], mix_reqs: dict[str, list[Any]],
                     continue
                 seen.add(r.kind)
                 routes = [(name, r.target(srv.path))]
-                if name == "diplograph" and r.named:
-                    routes.append(("diplograph (/queries)", r.named))
+                if name in DIPLOGRAPH_VARIANTS and r.named:
+                    routes.append((f"{name} (/queries)", r.named))
                 for label, target in routes:
                     try:
                         status, body = fetch(srv.port, target, r.accept)
@@ -218,9 +251,18 @@ def cmd_run(args: argparse.Namespace) -> int:
         wanted.remove("rdflib-endpoint")
         notes.append(f"rdflib-endpoint skipped: {quads:,} quads > {servers.RDFLIB_MAX_QUADS:,}"
                      " (it holds everything in Python objects; 100k already takes ~250 MB)")
-    if "diplograph" in wanted and not servers.has_diplograph_serve():
-        wanted.remove("diplograph")
+    if any(w in DIPLOGRAPH_VARIANTS for w in wanted) and not servers.has_diplograph_serve():
+        wanted = [w for w in wanted if w not in DIPLOGRAPH_VARIANTS]
         notes.append("diplograph column pending: `diplograph serve` is not available yet")
+    if "diplograph" in wanted:
+        notes.append("diplograph: result cache " + (
+            "at the server's default (64 MiB)" if args.cache_mb is None
+            else f"--cache-mb {args.cache_mb}") + ", kept across cells (a steady state: the"
+            " mixes repeat their requests, so after the first pass most requests hit);"
+            " diplograph-nocache: --cache-mb 0")
+    if "oxigraph" in wanted:
+        notes.append("oxigraph serve runs without --timeout-s (0.5.13 starts a thread per query"
+                     " for the deadline and fails under load); diplograph keeps its 30 s limit")
     running: dict[str, Any] = {}
     doc["servers"] = []
     try:
@@ -233,6 +275,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                 say(f"  FAILED: {e}")
                 continue
             running[name] = srv
+            if srv.extra.get("note"):
+                notes.append(srv.extra["note"])
             time.sleep(0.5)
             info = {"name": name, "command": " ".join(Path(c).name if i == 0 else c
                                                       for i, c in enumerate(srv.command)),
@@ -254,29 +298,41 @@ def cmd_run(args: argparse.Namespace) -> int:
                     variants: list[tuple[str, str]] = []
                     for n in order:
                         variants.append((n, n))
-                        if mix == "named" and n == "diplograph":
-                            variants.append((n, "diplograph (/queries)"))
+                        if mix == "named" and n in DIPLOGRAPH_VARIANTS:
+                            variants.append((n, f"{n} (/queries)"))
                     for n, label_ in variants:
                         srv = running[n]
                         if srv.proc.poll() is not None:
-                            say(f"  {n} has exited; skipping")
-                            continue
-                        if label_ == "diplograph (/queries)":
+                            srv = _restart(n, srv, stores, nquads, logs, args, notes)
+                            if srv is None:
+                                continue
+                            running[n] = srv
+                        if label_.endswith("(/queries)"):
                             targets = [(r.named or r.target(srv.path), r.accept) for r in reqs]
                         else:
                             targets = [(r.target(srv.path), r.accept) for r in reqs]
+                        before = srv.cache_stats()
                         res = loadgen.run_cell(srv.port, targets, conc, args.duration,
                                                warmup=args.warmup, sample_rss=srv.rss_mb)
+                        after = srv.cache_stats()
                         cell = {"mix": mix, "concurrency": conc, "round": rnd,
                                 "server": label_, **res.to_json()}
+                        if before and after and after.get("max_bytes"):
+                            # counted from before the warm-up (the cache is per server)
+                            cell["cache_hits"] = after["hits"] - before["hits"]
+                            cell["cache_misses"] = after["misses"] - before["misses"]
                         doc["cells"].append(cell)
                         for s in doc["servers"]:
                             if s["name"] == n:
                                 s["peak_rss_mb"] = max(s["peak_rss_mb"], res.server_rss_mb)
                         bad = {s: v for s, v in res.statuses.items() if s != "200"}
+                        hits = ""
+                        if "cache_hits" in cell:
+                            n_ = cell["cache_hits"] + cell["cache_misses"]
+                            hits = f" cache hits {cell['cache_hits']}/{n_}"
                         say(f"  [{k}/{total}] {mix} c={conc} round {rnd + 1} {label_}: "
                             f"{res.rps:,.1f} req/s p50 {res.p50_ms:.2f} ms p99 {res.p99_ms:.2f}"
-                            f" ms" + (f" errors {bad}" if bad else ""))
+                            f" ms" + hits + (f" errors {bad}" if bad else ""))
     finally:
         for srv in running.values():
             srv.stop()
@@ -329,6 +385,9 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--seed", type=int, default=42)
     r.add_argument("--workers", type=int, default=None, help="diplograph serve --workers")
     r.add_argument("--threads", type=int, default=None, help="diplograph serve --threads")
+    r.add_argument("--cache-mb", type=int, default=None,
+                   help="diplograph serve --cache-mb for the 'diplograph' server [its default];"
+                        " 'diplograph-nocache' always gets 0")
     r.add_argument("--results", default=str(RESULTS), help="where the tables go")
     r.add_argument("--tag", default="", help="appended to the result file name")
     r.add_argument("--note", action="append", help="a note for the report (repeatable)")

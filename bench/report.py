@@ -27,7 +27,11 @@ from pathlib import Path
 from typing import Any
 
 REFERENCE = "oxigraph"
-SERVER_ORDER = ("diplograph", "diplograph (/queries)", "oxigraph", "rdflib-endpoint")
+SERVER_ORDER = ("diplograph", "diplograph (/queries)", "diplograph-nocache",
+                "diplograph-nocache (/queries)", "oxigraph", "rdflib-endpoint")
+#: cache on ÷ cache off: each cached route and its uncached twin
+NOCACHE_TWIN = {"diplograph": "diplograph-nocache",
+                "diplograph (/queries)": "diplograph-nocache (/queries)"}
 
 
 def _order(name: str) -> int:
@@ -49,12 +53,23 @@ def summarise(doc: dict[str, Any]) -> list[dict[str, Any]]:
             "errors": sum(c["errors"] for c in cells),
             "rps_spread": round(max(c["rps"] for c in cells) - min(c["rps"] for c in cells), 1),
         })
+        if any("cache_hits" in c for c in cells):
+            hits = sum(c.get("cache_hits", 0) for c in cells)
+            seen = hits + sum(c.get("cache_misses", 0) for c in cells)
+            rows[-1]["cache_hit_rate"] = round(hits / seen, 3) if seen else None
     ref = {(r["mix"], r["concurrency"]): r for r in rows if r["server"] == REFERENCE}
     for r in rows:
         base = ref.get((r["mix"], r["concurrency"]))
         r["ratio_rps"] = round(r["rps"] / base["rps"], 3) if base and base["rps"] else None
         r["ratio_p50"] = (round(r["p50_ms"] / base["p50_ms"], 2)
                           if base and base["p50_ms"] else None)
+        r["ratio_p99"] = (round(r["p99_ms"] / base["p99_ms"], 2)
+                          if base and base["p99_ms"] else None)
+    by_key = {(r["mix"], r["concurrency"], r["server"]): r for r in rows}
+    for r in rows:
+        twin = by_key.get((r["mix"], r["concurrency"], NOCACHE_TWIN.get(r["server"], "")))
+        if twin is not None and twin["rps"]:
+            r["ratio_nocache"] = round(r["rps"] / twin["rps"], 2)
     mixes = list(dict.fromkeys(c["mix"] for c in doc.get("cells", [])))
     rows.sort(key=lambda r: (mixes.index(r["mix"]), r["concurrency"], _order(r["server"]),
                              r["server"]))
@@ -69,6 +84,10 @@ def _table(header: list[str], rows: Iterable[list[object]]) -> str:
 
 def _f(x: float | None, nd: int = 1) -> str:
     return "" if x is None else f"{x:,.{nd}f}"
+
+
+def _pct(x: float | None) -> str:
+    return "" if x is None else f"{100 * x:.0f}%"
 
 
 def _ratio(x: float | None) -> str:
@@ -129,15 +148,24 @@ def render(doc: dict[str, Any]) -> str:
                             f"(p50 {c['p50_ms']:.2f} ms)" for c in ceil)
                 + ". A server near this figure is limited by the generator (same 2 cores).", ""]
     rows = summarise(doc)
+    cached = any("ratio_nocache" in r or "cache_hit_rate" in r for r in rows)
     for mix in dict.fromkeys(r["mix"] for r in rows):
         out += [f"## Mix: {mix}", ""]
+        extra = ["cache on vs off", "cache hits"] if cached else []
         out.append(_table(
             ["mix", "conc.", "server", "req/s", "vs oxigraph", "p50 ms", "p50 vs oxigraph",
-             "p99 ms", "errors", "spread req/s"],
+             "p99 ms", "errors", "spread req/s", *extra],
             [[r["mix"], r["concurrency"], r["server"], _f(r["rps"]), _ratio(r["ratio_rps"]),
               _f(r["p50_ms"], 2), _ratio(r["ratio_p50"]), _f(r["p99_ms"], 2), r["errors"],
-              _f(r["rps_spread"])] for r in rows if r["mix"] == mix]))
+              _f(r["rps_spread"]),
+              *([_ratio(r.get("ratio_nocache")), _pct(r.get("cache_hit_rate"))] if cached
+                else [])]
+             for r in rows if r["mix"] == mix]))
         out.append("")
+    if cached:
+        out += ["`cache on vs off`: req/s of the route with the result cache ÷ the same route on"
+                " `diplograph-nocache` (`--cache-mb 0`). `cache hits`: hits ÷ lookups counted by"
+                " the server (`/health`), warm-up included.", ""]
     floors = doc.get("floors") or {}
     if floors:
         out += ["## In-process floor (pyoxigraph, same store, query + serialisation)", ""]

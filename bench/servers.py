@@ -1,6 +1,10 @@
 """Start, probe and stop the servers under test, each on 127.0.0.1 and a free port.
 
-* ``diplograph``: ``diplograph serve --store DIR`` (gunicorn + Flask + query worker processes).
+* ``diplograph``: ``diplograph serve --store DIR`` (gunicorn + Flask + query worker processes)
+  with its result cache as configured by default (``--cache-mb 64``), or ``--cache-mb N``.
+* ``diplograph-nocache``: the same with ``--cache-mb 0`` (cache off), on its own copy of the
+  store (the server holds its store read-write, and RocksDB allows one such process per
+  directory).
 * ``oxigraph``: ``oxigraph serve --location DIR --union-default-graph`` (Rust, same engine);
   the union flag makes it answer like diplograph, whose default graph is the union.
 * ``rdflib-endpoint``: ``rdflib-endpoint serve FILE.nq`` (rdflib in memory, union default
@@ -15,8 +19,11 @@ left in its tree, by pid.
 from __future__ import annotations
 
 import http.client
+import json
+import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -50,6 +57,7 @@ class Server:
     started_s: float = 0.0
     named_path: str | None = None  # e.g. /queries (diplograph only)
     extra: dict[str, str] = field(default_factory=dict)
+    health_path: str | None = None  # e.g. /health (diplograph: result cache statistics)
 
     @property
     def url(self) -> str:
@@ -72,6 +80,19 @@ class Server:
             except psutil.Error:
                 pass
         return total / 2**20
+
+    def cache_stats(self) -> dict[str, int] | None:
+        """The ``cache`` object of ``/health`` (entries, bytes, hits, misses), if any."""
+        if not self.health_path:
+            return None
+        try:
+            status, body = fetch(self.port, self.health_path, "application/json", timeout=10)
+            if status != 200:
+                return None
+            stats = json.loads(body).get("cache")
+        except (OSError, ValueError, http.client.HTTPException):
+            return None
+        return stats if isinstance(stats, dict) else None
 
     def log_tail(self, n: int = 2000) -> str:
         try:
@@ -122,11 +143,12 @@ def fetch(port: int, target: str, accept: str, timeout: float = 120) -> tuple[in
 
 
 def _spawn(name: str, cmd: list[str], port: int, path: str, log: Path,
-           ready_timeout: float) -> Server:
+           ready_timeout: float, cwd: Path | None = None) -> Server:
     log.parent.mkdir(parents=True, exist_ok=True)
     fh = open(log, "wb")  # noqa: SIM115 - the child keeps it
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            cwd=cwd)
     fh.close()
     srv = Server(name, port, path, proc, log, cmd)
     deadline = t0 + ready_timeout
@@ -143,8 +165,10 @@ def _spawn(name: str, cmd: list[str], port: int, path: str, log: Path,
 
 
 def start_diplograph(store: Path, log: Path, *, workers: int | None = None,
-                     threads: int | None = None, timeout: float = 30) -> Server:
-    """``diplograph serve`` on ``store``."""
+                     threads: int | None = None, timeout: float = 30,
+                     cache_mb: int | None = None, name: str = "diplograph") -> Server:
+    """``diplograph serve`` on ``store``; ``cache_mb`` None keeps the server's default
+    result cache, 0 switches it off (``--cache-mb 0``)."""
     port = free_port()
     cmd = [tool("diplograph"), "serve", "--store", str(store), "--host", "127.0.0.1",
            "--port", str(port), "--timeout", str(timeout)]
@@ -152,9 +176,33 @@ def start_diplograph(store: Path, log: Path, *, workers: int | None = None,
         cmd += ["--workers", str(workers)]
     if threads:
         cmd += ["--threads", str(threads)]
-    srv = _spawn("diplograph", cmd, port, "/sparql", log, 120)
+    if cache_mb is not None:
+        cmd += ["--cache-mb", str(cache_mb)]
+    try:
+        srv = _spawn(name, cmd, port, "/sparql", log, 120)
+    except RuntimeError as e:
+        if cache_mb != 0 or "must be positive" not in str(e):
+            raise
+        # `--cache-mb 0` does not boot (server/config.py rejects 0): the same server with
+        # its cache disabled after start-up, see bench/nocache_serve.py
+        cmd = [sys.executable, "-m", "bench.nocache_serve", *cmd[2:]]  # drop "diplograph serve"
+        srv = _spawn(name, cmd, port, "/sparql", log, 120, cwd=Path(__file__).parents[1])
+        srv.extra["note"] = ("`diplograph serve --cache-mb 0` exits at start-up (server/config.py:"
+                             " DIPLOGRAPH_CACHE_MB must be positive); diplograph-nocache ran via"
+                             " bench/nocache_serve.py: the same server, cache disabled after"
+                             " start-up")
     srv.named_path = "/queries"
+    srv.health_path = "/health"
     return srv
+
+
+def copy_store(src: Path, dst: Path) -> Path:
+    """A fresh copy of the store directory ``src`` at ``dst`` (and no stale checkpoints of an
+    earlier server on ``dst``), so a second read-write server can open it."""
+    for d in (dst, dst.with_name(dst.name + ".snapshots")):
+        shutil.rmtree(d, ignore_errors=True)
+    shutil.copytree(src, dst)
+    return dst
 
 
 def start_oxigraph(store: Path | None, log: Path, *, timeout: float | None = None) -> Server:

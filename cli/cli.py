@@ -105,14 +105,14 @@ def validate(files: tuple[Path, ...], no_shacl: bool) -> None:
     """Check facts files without loading them. Prints one line per problem."""
     import pyoxigraph as ox
 
-    from .loaders.facts import _shacl_check, document_quads, parse_facts_file
+    from .loaders.facts import check_shapes, document_quads, parse_facts_file
 
     bad = 0
     for f in files:
         try:
             doc = parse_facts_file(f)
             if not no_shacl:
-                _shacl_check(doc, document_quads(doc))
+                check_shapes(doc, document_quads(doc))
             click.echo(f"{f}: ok ({len(doc.facts)} facts, {len(document_quads(doc))} triples)")
         except DiplographError as e:
             bad += 1

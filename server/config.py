@@ -57,12 +57,16 @@ def _bool(key: str, v: Any) -> bool:
     raise DiplographError("bad-input", f"{key}: not a boolean: {v!r}")
 
 
+#: settings for which 0 is meaningful (it switches the feature off)
+ZERO_ALLOWED = {"DIPLOGRAPH_CACHE_MB"}
+
+
 def _number(key: str, v: Any, kind: type) -> Any:
     try:
         n = kind(v)
     except (TypeError, ValueError):
         raise DiplographError("bad-input", f"{key}: not a number: {v!r}") from None
-    if n <= 0:
+    if n < 0 or (n == 0 and key not in ZERO_ALLOWED):
         raise DiplographError("bad-input", f"{key}: must be positive: {v!r}")
     return n
 

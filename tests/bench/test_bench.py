@@ -151,3 +151,51 @@ def test_report_renders(tmp_path: Path) -> None:
     j, m = report.write(doc, tmp_path, "tiny")
     assert j.exists() and m.read_text(encoding="utf-8").startswith("# Benchmark: tiny")
     assert (tmp_path / "raw" / "tiny.json").exists()
+
+
+def test_report_compares_cache_on_and_off() -> None:
+    cells = [{"mix": "named", "concurrency": 8, "server": s, "round": r, "rps": v,
+              "p50_ms": 1.0, "p99_ms": p99, "errors": 0,
+              **({"cache_hits": 9, "cache_misses": 1} if s == "diplograph" else {})}
+             for s, v, p99 in (("oxigraph", 100.0, 4.0), ("diplograph", 300.0, 2.0),
+                               ("diplograph-nocache", 60.0, 8.0),
+                               ("diplograph (/queries)", 240.0, 2.0),
+                               ("diplograph-nocache (/queries)", 40.0, 8.0))
+             for r in range(3)]
+    rows = {r["server"]: r for r in report.summarise({"cells": cells})}
+    assert rows["diplograph"]["ratio_rps"] == 3.0 and rows["diplograph"]["ratio_nocache"] == 5.0
+    assert rows["diplograph (/queries)"]["ratio_nocache"] == 6.0
+    assert rows["diplograph"]["cache_hit_rate"] == 0.9
+    assert rows["diplograph"]["ratio_p99"] == 0.5 and rows["diplograph-nocache"]["ratio_p99"] == 2.0
+    assert "ratio_nocache" not in rows["oxigraph"]
+    md = report.render({"cells": cells})
+    assert "| named | 8 | diplograph | 300.0 | 3.00× |" in md
+    assert md.count("cache on vs off") == 2  # the column and its legend
+    assert "| 5.00× | 90% |" in md
+
+
+def test_diplograph_variants_start_with_cache_on_and_off(tmp_path: Path) -> None:
+    """Real servers on a copy of the tiny store: the cache-off variant never hits."""
+    from bench import servers
+
+    if not servers.has_diplograph_serve():
+        pytest.skip("diplograph serve is not available")
+    src = tmp_path / "src"
+    nq = tmp_path / "tiny.nq"
+    generate.generate_file(nq, 1500, seed=4)
+    ox.Store(str(src)).bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    ask = "/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D"
+    seen = {}
+    for name, cache_mb in (("on", None), ("off", 0)):
+        store = servers.copy_store(src, tmp_path / f"store-{name}")
+        srv = servers.start_diplograph(store, tmp_path / f"{name}.log", cache_mb=cache_mb,
+                                       name=name)
+        try:
+            for _ in range(3):
+                assert servers.fetch(srv.port, ask, "application/sparql-results+json")[0] == 200
+            seen[name] = srv.cache_stats()
+        finally:
+            srv.stop()
+    assert seen["on"] is not None and seen["on"]["hits"] >= 2 and seen["on"]["max_bytes"] > 0
+    assert seen["off"] is not None and seen["off"]["hits"] == 0
+    assert seen["off"]["max_bytes"] == 0

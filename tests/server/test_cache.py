@@ -56,3 +56,21 @@ def test_bounded_and_off_switch() -> None:
     off: ResultCache[bytes] = ResultCache(0)
     off.put("k", b"v", 1)
     assert off.get("k") is None and not off.enabled
+
+
+def test_cache_can_be_switched_off_by_configuration(tmp_path: Path) -> None:
+    from diplograph.server.app import create_app
+
+    ox.Store(str(tmp_path / "s")).flush()
+    app = create_app({"DIPLOGRAPH_STORE": str(tmp_path / "s"), "DIPLOGRAPH_CACHE_MB": 0,
+                      "DIPLOGRAPH_QUERY_WORKERS": 1})
+    try:
+        qs = app.extensions["diplograph"]
+        assert not qs.cache.enabled
+        client = app.test_client()
+        for _ in range(2):
+            assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+        assert qs.cache.stats()["hits"] == 0
+        assert client.get("/health").get_json()["cache"]["max_bytes"] == 0
+    finally:
+        app.extensions["diplograph"].close()
