@@ -49,6 +49,7 @@ from .namespaces import QUERY_PREFIXES
 from .sparql_safety import (
     check_external_access,
     has_dataset_clause,
+    is_deterministic,
     query_form,
     update_dataset_keywords,
 )
@@ -464,7 +465,7 @@ class QueryService:
         if "error" in header:
             raise DiplographError(header["error"], header["message"], header.get("details", []))
         result = QueryResult(form, body, content_type(media_type), header.get("rows"))
-        if generation == self.generation:  # no write happened meanwhile
+        if generation == self.generation and is_deterministic(sparql):  # no write meanwhile
             self.cache.put(key, result, len(body) + len(sparql))
         return result
 

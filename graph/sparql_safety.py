@@ -249,3 +249,28 @@ def update_dataset_keywords(sparql: str) -> list[str]:
     []
     """
     return [t.upper for t in tokenize(sparql) if t.kind == "name" and t.upper in ("USING", "WITH")]
+
+
+#: Functions whose value changes from one evaluation to the next: a query that calls one
+#: must not be answered from a cache.
+NON_DETERMINISTIC = frozenset({"NOW", "RAND", "UUID", "STRUUID", "BNODE"})
+
+
+def is_deterministic(sparql: str) -> bool:
+    """False if ``sparql`` calls NOW(), RAND(), UUID(), STRUUID() or BNODE().
+
+    Names inside strings, IRIs and comments do not count.
+
+    >>> is_deterministic("SELECT * WHERE { ?s ?p ?o }")
+    True
+    >>> is_deterministic("SELECT (NOW() AS ?t) WHERE {}")
+    False
+    >>> is_deterministic('SELECT ("RAND()" AS ?x) {}')
+    True
+    """
+    toks = list(tokenize(sparql))
+    return not any(
+        t.kind == "name" and t.upper in NON_DETERMINISTIC and i + 1 < len(toks)
+        and toks[i + 1].text == "("
+        for i, t in enumerate(toks)
+    )

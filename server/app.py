@@ -20,6 +20,7 @@ from flask import Flask, Response, g, request
 from ..graph.executor import QueryService
 from .config import load_config
 from .errors import register_error_handlers
+from .response_cache import ResponseCache
 
 __all__ = ["create_app", "query_service"]
 
@@ -46,7 +47,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         workers=cfg["DIPLOGRAPH_QUERY_WORKERS"],
         allow_federation=cfg["DIPLOGRAPH_ALLOW_FEDERATION"],
         union_default_graph=True,
-        cache_bytes=cfg["DIPLOGRAPH_CACHE_MB"] * 2**20,
+        # the cache budget is shared: half for query results, half for whole responses
+        cache_bytes=cfg["DIPLOGRAPH_CACHE_MB"] * 2**20 // 2,
     )
     app.extensions["diplograph"] = qs
     atexit.register(qs.close)
@@ -70,6 +72,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.after_request(_log_request)
     if cfg["DIPLOGRAPH_CORS"]:
         app.after_request(_cors_headers)
+    responses = ResponseCache(app.wsgi_app, qs, cfg["DIPLOGRAPH_CACHE_MB"] * 2**20 // 2)
+    app.extensions["diplograph_responses"] = responses
+    app.wsgi_app = responses  # type: ignore[method-assign]
     return app
 
 

@@ -104,6 +104,7 @@ def health() -> Any:
             "graphs": len(stats.graphs),
             "version": __version__,
             "cache": current_app.extensions["diplograph"].cache.stats(),
+            "response_cache": current_app.extensions["diplograph_responses"].cache.stats(),
         }
     )
 

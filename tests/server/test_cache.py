@@ -74,3 +74,42 @@ def test_cache_can_be_switched_off_by_configuration(tmp_path: Path) -> None:
         assert client.get("/health").get_json()["cache"]["max_bytes"] == 0
     finally:
         app.extensions["diplograph"].close()
+
+
+def test_identical_gets_are_replayed_before_flask_and_writes_invalidate(tmp_path: Path) -> None:
+    from diplograph.server.app import create_app
+
+    store = ox.Store(str(tmp_path / "s"))
+    store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("1"),
+                      ox.NamedNode("http://g/1")))
+    del store
+    app = create_app({"DIPLOGRAPH_STORE": str(tmp_path / "s"), "DIPLOGRAPH_QUERY_WORKERS": 1,
+                      "DIPLOGRAPH_UPDATE_TOKEN": "t"})
+    try:
+        client = app.test_client()
+        responses = app.extensions["diplograph_responses"].cache
+        q = {"query": "SELECT ?o WHERE { ?s <http://e/p> ?o }"}
+        first = client.get("/sparql", query_string=q, headers={"Accept": "text/csv"})
+        second = client.get("/sparql", query_string=q, headers={"Accept": "text/csv"})
+        assert responses.stats()["hits"] == 1
+        assert (second.status, second.data) == (first.status, first.data)
+        assert dict(second.headers) == dict(first.headers)  # Content-Type, Vary … replayed as they were
+        other = client.get("/sparql", query_string=q, headers={"Accept": "application/sparql-results+json"})
+        assert other.mimetype == "application/sparql-results+json", "Accept is part of the key"
+        bad = client.get("/sparql", query_string={"query": "SELECT"})
+        assert bad.status_code == 400 and responses.stats()["entries"] == 2, "errors are not kept"
+        w = client.post("/update", data={"update": 'INSERT DATA { GRAPH <http://g/1> { <http://e/b> <http://e/p> "2" } }'},
+                        headers={"Authorization": "Bearer t"})
+        assert w.status_code in (200, 204)
+        after = client.get("/sparql", query_string=q, headers={"Accept": "text/csv"})
+        assert b"2" in after.data, "a write is visible at once"
+        assert client.get("/health").get_json()["response_cache"]["entries"] >= 1
+    finally:
+        app.extensions["diplograph"].close()
+
+
+def test_non_deterministic_queries_are_never_cached(service: QueryService) -> None:
+    for _ in range(2):
+        service.query("SELECT (RAND() AS ?r) WHERE {}")
+        service.query('SELECT ?o WHERE { ?s ?p ?o FILTER(?o != "NOW()") }')  # only in a string
+    assert service.cache.stats()["hits"] == 1 and service.cache.stats()["entries"] == 1
