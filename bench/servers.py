@@ -82,17 +82,24 @@ class Server:
         return total / 2**20
 
     def cache_stats(self) -> dict[str, int] | None:
-        """The ``cache`` object of ``/health`` (entries, bytes, hits, misses), if any."""
+        """Both caches of ``/health`` summed: the query service's results (``cache``) and the
+        whole responses answered before Flask (``response_cache``): entries, bytes, hits,
+        misses, max_bytes."""
         if not self.health_path:
             return None
         try:
             status, body = fetch(self.port, self.health_path, "application/json", timeout=10)
             if status != 200:
                 return None
-            stats = json.loads(body).get("cache")
+            health = json.loads(body)
         except (OSError, ValueError, http.client.HTTPException):
             return None
-        return stats if isinstance(stats, dict) else None
+        parts = [health.get(k) for k in ("cache", "response_cache")]
+        parts = [p for p in parts if isinstance(p, dict)]
+        if not parts:
+            return None
+        keys = set().union(*parts)
+        return {k: sum(int(p.get(k, 0)) for p in parts) for k in keys}
 
     def log_tail(self, n: int = 2000) -> str:
         try:
