@@ -23,7 +23,6 @@ import json
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -150,12 +149,11 @@ def fetch(port: int, target: str, accept: str, timeout: float = 120) -> tuple[in
 
 
 def _spawn(name: str, cmd: list[str], port: int, path: str, log: Path,
-           ready_timeout: float, cwd: Path | None = None) -> Server:
+           ready_timeout: float) -> Server:
     log.parent.mkdir(parents=True, exist_ok=True)
     fh = open(log, "wb")  # noqa: SIM115 - the child keeps it
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            cwd=cwd)
+    proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     fh.close()
     srv = Server(name, port, path, proc, log, cmd)
     deadline = t0 + ready_timeout
@@ -185,19 +183,7 @@ def start_diplograph(store: Path, log: Path, *, workers: int | None = None,
         cmd += ["--threads", str(threads)]
     if cache_mb is not None:
         cmd += ["--cache-mb", str(cache_mb)]
-    try:
-        srv = _spawn(name, cmd, port, "/sparql", log, 120)
-    except RuntimeError as e:
-        if cache_mb != 0 or "must be positive" not in str(e):
-            raise
-        # `--cache-mb 0` does not boot (server/config.py rejects 0): the same server with
-        # its cache disabled after start-up, see bench/nocache_serve.py
-        cmd = [sys.executable, "-m", "bench.nocache_serve", *cmd[2:]]  # drop "diplograph serve"
-        srv = _spawn(name, cmd, port, "/sparql", log, 120, cwd=Path(__file__).parents[1])
-        srv.extra["note"] = ("`diplograph serve --cache-mb 0` exits at start-up (server/config.py:"
-                             " DIPLOGRAPH_CACHE_MB must be positive); diplograph-nocache ran via"
-                             " bench/nocache_serve.py: the same server, cache disabled after"
-                             " start-up")
+    srv = _spawn(name, cmd, port, "/sparql", log, 120)
     srv.named_path = "/queries"
     srv.health_path = "/health"
     return srv

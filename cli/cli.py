@@ -103,21 +103,19 @@ def build(store_path: Path | None, sources: Path | None, no_datasets: bool, quie
 @click.option("--no-shacl", is_flag=True, help="Skip the SHACL check.")
 def validate(files: tuple[Path, ...], no_shacl: bool) -> None:
     """Check facts files without loading them. Prints one line per problem."""
-    import pyoxigraph as ox
-
     from .loaders.facts import check_shapes, document_quads, parse_facts_file
 
     bad = 0
     for f in files:
         try:
             doc = parse_facts_file(f)
+            quads = document_quads(doc)
             if not no_shacl:
-                check_shapes(doc, document_quads(doc))
-            click.echo(f"{f}: ok ({len(doc.facts)} facts, {len(document_quads(doc))} triples)")
+                check_shapes(doc, quads)
+            click.echo(f"{f}: ok ({len(doc.facts)} facts, {len(quads)} triples)")
         except DiplographError as e:
             bad += 1
             click.echo(str(e), err=True)
-    del ox
     if bad:
         sys.exit(EXIT_FAILURE)
 

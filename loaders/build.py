@@ -66,7 +66,8 @@ def _replace_large(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> int
     """Replace a (possibly large) reference graph: remove it, then add all quads at once."""
     g = ox.NamedNode(graph)
     items = [ox.Quad(q.subject, q.predicate, q.object, g) for q in quads]
-    store.remove_graph(g) if store.contains_named_graph(g) else None
+    if store.contains_named_graph(g):
+        store.remove_graph(g)
     store.extend(items)
     return len(items)
 
@@ -106,41 +107,41 @@ def build(
             lambda: _replace_large(store, GRAPH("cameo-plover"), cameo_plover_quads()),
         )
     )
-    registry_holder: dict[str, object] = {}
-
-    def registry_step() -> int:
-        reg = load_registry()
-        registry_holder["r"] = reg
-        return _replace_large(store, GRAPH("registry"), reg.quads())
-
-    steps.append(("registry of states and organisations", registry_step))
+    steps.append(
+        (
+            "registry of states and organisations",
+            lambda: _replace_large(store, GRAPH("registry"), load_registry().quads()),
+        )
+    )
     if with_datasets:
+        from .cow_igo import cow_membership_quads
 
-        def cow_step() -> int:
-            from .cow_igo import cow_membership_quads
-
-            return _replace_large(
-                store, GRAPH("dataset/cow-igo-v3"), cow_membership_quads(registry_holder["r"])
-            )  # type: ignore[arg-type]
-
-        steps.append(("COW IGO v3 membership spells", cow_step))
+        steps.append(
+            (
+                "COW IGO v3 membership spells",
+                lambda: _replace_large(
+                    store, GRAPH("dataset/cow-igo-v3"), cow_membership_quads(load_registry())
+                ),
+            )
+        )
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    steps_after: list[tuple[str, Callable[[], int]]] = []
+    loaded: set[str] = set()  # graphs of the facts files that loaded
+
+    for path in files:
+
+        def fstep(path: Path = path) -> int:
+            r = load_facts_file(store, path, load_registry(), loaded_at=now)
+            loaded.add(r.graph)
+            return r.triples
+
+        steps.append((f"facts {path.name}", fstep))
 
     def view_step() -> int:
         from ..linking.wikidata_view import write_view
 
         return write_view(store)
 
-    steps_after.append(("Wikidata-shaped view of the document facts", view_step))
-    for path in files:
-
-        def fstep(path: Path = path) -> int:
-            return load_facts_file(store, path, registry_holder.get("r"), loaded_at=now).triples
-
-        steps.append((f"facts {path.name}", fstep))
-
-    steps += steps_after
+    steps.append(("Wikidata-shaped view of the document facts", view_step))
     total = len(steps)
     for i, (name, fn) in enumerate(steps, 1):
         t0 = time.perf_counter()
@@ -154,20 +155,10 @@ def build(
         report.steps.append((name, n, dt_s))
         progress(f"[{i}/{total}] {name}: {n:,} triples in {dt_s:.2f} s")
     # Drop the graphs of source documents no longer in the sources folder. If any facts file
-    # could not be read, nothing is dropped: a broken file must not cost its old graph.
-    wanted: set[str] = set()
-    readable = True
-    for path in files:
-        try:
-            import yaml
-
-            doc = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("document") or {}
-            wanted.add(GRAPH(f"source/{doc['id']}"))
-        except Exception:  # noqa: BLE001 - a broken file was reported above
-            readable = False
-    if readable:
+    # failed, nothing is dropped: a broken file must not cost its old graph.
+    if len(loaded) == len(files):
         for g in list(store.named_graphs()):
-            if g.value.startswith(GRAPH("source/")) and g.value not in wanted:
+            if g.value.startswith(GRAPH("source/")) and g.value not in loaded:
                 store.remove_graph(g)
                 progress(f"removed the graph of a deleted source: <{g.value}>")
     return report

@@ -164,6 +164,27 @@ def no_content(status: int = 204) -> Response:
     return resp
 
 
+def _posted_operation(name: str, direct_type: str) -> tuple[list[tuple[str, str]], str | None]:
+    """The parameters and the ``name`` operation (query or update) of a POST: a form POST
+    carries it as a parameter; a direct POST of ``direct_type`` as its UTF-8 body, with the
+    other parameters in the URL. Any other Content-Type is refused (415)."""
+    mt, cparams = media_type_of_request()
+    if mt == FORM:
+        params = read_params()
+        return params, _one(params, name)
+    if mt == direct_type:
+        _check_utf8_charset(cparams)
+        params = _url_params()
+        if _values(params, name):
+            raise DiplographError(
+                "bad-input", f"a direct POST carries the {name} in the body, not in the URL")
+        return params, _decode_utf8(request.get_data(cache=True), name)
+    raise DiplographError(
+        "unsupported-media-type",
+        f"cannot take a{'n' if name == 'update' else ''} {name} as {mt or 'no Content-Type'}: "
+        f"use {FORM} or {direct_type}")
+
+
 def _endpoint_base() -> str:
     return request.base_url
 
@@ -186,25 +207,7 @@ def sparql() -> Response:
                 raise DiplographError("bad-input", "the 'query' parameter is missing")
             return _service_description(params)
     else:
-        mt, cparams = media_type_of_request()
-        if mt == FORM:
-            params = read_params()
-            query = _one(params, "query")
-        elif mt == SPARQL_QUERY:
-            _check_utf8_charset(cparams)
-            params = _url_params()
-            if _values(params, "query"):
-                raise DiplographError(
-                    "bad-input", "a direct POST carries the query in the body, not in the URL")
-            query = _decode_utf8(request.get_data(cache=True), "query")
-        elif not mt:
-            raise DiplographError(
-                "unsupported-media-type",
-                f"a POST needs a Content-Type: {FORM} or {SPARQL_QUERY}")
-        else:
-            raise DiplographError(
-                "unsupported-media-type",
-                f"cannot take a query as {mt}: use {FORM} or {SPARQL_QUERY}")
+        params, query = _posted_operation("query", SPARQL_QUERY)
         if _values(params, "update"):
             raise DiplographError("bad-input", "updates are only accepted by POST to /update")
         if query is None:
@@ -252,21 +255,7 @@ def _service_description(params: list[tuple[str, str]]) -> Response:
 @require_write_token
 def update() -> Response:
     """A SPARQL Update by form POST or direct POST; 204 on success."""
-    mt, cparams = media_type_of_request()
-    if mt == FORM:
-        params = read_params()
-        text = _one(params, "update")
-    elif mt == SPARQL_UPDATE:
-        _check_utf8_charset(cparams)
-        params = _url_params()
-        if _values(params, "update"):
-            raise DiplographError(
-                "bad-input", "a direct POST carries the update in the body, not in the URL")
-        text = _decode_utf8(request.get_data(cache=True), "update")
-    else:
-        raise DiplographError(
-            "unsupported-media-type",
-            f"cannot take an update as {mt or 'no Content-Type'}: use {FORM} or {SPARQL_UPDATE}")
+    params, text = _posted_operation("update", SPARQL_UPDATE)
     if _values(params, "query"):
         raise DiplographError("bad-input", "queries go to /sparql, not /update")
     if text is None:
