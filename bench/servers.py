@@ -86,6 +86,7 @@ class Server:
         misses, max_bytes."""
         if not self.health_path:
             return None
+        time.sleep(0.3)  # each worker process publishes its counters every 0.25 s
         try:
             status, body = fetch(self.port, self.health_path, "application/json", timeout=10)
             if status != 200:
@@ -98,7 +99,9 @@ class Server:
         if not parts:
             return None
         keys = set().union(*parts)
-        return {k: sum(int(p.get(k, 0)) for p in parts) for k in keys}
+        out = {k: sum(int(p.get(k, 0)) for p in parts) for k in keys}
+        out["processes"] = int(health.get("processes", 1))
+        return out
 
     def log_tail(self, n: int = 2000) -> str:
         try:

@@ -1,20 +1,22 @@
-"""Run SPARQL with hard time limits: a pool of killable worker processes.
+"""Run SPARQL with hard time limits, on read-only checkpoints of the store.
 
-pyoxigraph cannot cancel a query, so each query runs in a pre-started worker *process*. On
-timeout the worker gets SIGKILL and a fresh one replaces it in the background; the caller gets
-``DiplographError('timeout')`` at once. Workers serialise results with pyoxigraph and send back
-bytes: no Python loop per row.
+Queries never touch the live store: they read the newest published checkpoint
+(:mod:`.checkpoints`), which every write replaces, in this process or in any other serving
+the same store. pyoxigraph cannot cancel a query, so a time limit needs more than a timer;
+:class:`QueryService` offers two ways:
 
-Writes (SPARQL Update, Graph Store writes) go through the one read-write ``Store`` owned by
-this process. Workers do not open the live store: ``Store.read_only`` beside a writer breaks
-when RocksDB compacts ("Corruption: ... No such file", seen in tests). Instead, after every
-write this process takes a checkpoint (``Store.backup``: hard links, ~10 ms) into
-``<store>.snapshots/<generation>-<id>/``; every request names the current checkpoint and a
-worker reopens (``Store.read_only``) when it changed, so a write is visible to every later
-query. Superseded checkpoints are deleted once no running query can still use them.
+- ``isolation="process"``: each query runs in a pre-started worker *process*. On timeout the
+  worker gets SIGKILL and a fresh one replaces it in the background; the caller gets
+  ``DiplographError('timeout')`` at once. Wire protocol (worker stdin/stdout): frames of an
+  8-byte big-endian length + payload; the parent sends one JSON request, the worker answers
+  with a JSON header frame and a body frame.
+- ``isolation="thread"``: each query runs in a thread of this process (pyoxigraph releases the
+  GIL while it evaluates and serialises). On timeout the caller gets the same error at once
+  and ``on_overrun`` is called, so that the server can replace the whole process
+  (``server/run.py``). No inter-process hop: this is what the HTTP server uses.
 
-Wire protocol (worker stdin/stdout): frames of an 8-byte big-endian length + payload. The
-parent sends one JSON request; the worker answers with a JSON header frame and a body frame.
+Either way results are serialised by pyoxigraph into bytes, with no Python loop per row, and
+capped in rows and bytes.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ import os
 import queue
 import re
 import selectors
-import shutil
 import signal
 import struct
 import subprocess
@@ -35,7 +36,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -44,6 +45,7 @@ import pyoxigraph as ox
 
 from . import conneg
 from .cache import ResultCache
+from .checkpoints import Checkpoints
 from .errors import DiplographError
 from .namespaces import QUERY_PREFIXES
 from .sparql_safety import (
@@ -325,13 +327,85 @@ class _Worker:
         return self.proc.poll() is None
 
 
+class _Job:
+    """One call handed to a query thread; ``done`` is released when it has finished."""
+
+    __slots__ = ("fn", "args", "result", "error", "done")
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self.fn, self.args = fn, args
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.done = threading.Lock()
+        self.done.acquire()
+
+
+class _DaemonThreads:
+    """A fixed set of daemon threads running calls for waiting request threads.
+
+    A query that overran its time limit keeps its thread busy, but never keeps the process
+    from exiting. The hand-off is one queue put and one lock (the cheapest wake-up CPython
+    has); it costs a few tens of microseconds, the price of a time limit that answers on
+    time."""
+
+    def __init__(self, n: int) -> None:
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._threads = [
+            threading.Thread(target=self._loop, name=f"diplograph-query-{i}", daemon=True)
+            for i in range(n)
+        ]
+        for t in self._threads:
+            t.start()
+
+    def _loop(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            try:
+                job.result = job.fn(*job.args)
+            except BaseException as e:  # noqa: BLE001 - handed to the waiting request
+                job.error = e
+            job.done.release()
+
+    def run(self, fn: Callable[..., Any], *args: Any, timeout: float) -> Any:
+        """``fn(*args)`` in a query thread; ``TimeoutError`` if it takes over ``timeout`` s
+        (it goes on running: pyoxigraph cannot be interrupted)."""
+        job = _Job(fn, args)
+        self._jobs.put(job)
+        if not job.done.acquire(timeout=timeout):
+            raise TimeoutError
+        if job.error is not None:
+            raise job.error
+        return job.result
+
+    def stop(self) -> None:
+        for _ in self._threads:
+            self._jobs.put(None)
+
+
 class QueryService:
     """SPARQL query, update and graph-store operations on one on-disk store.
 
-    Queries run in ``workers`` killable processes with a ``timeout`` (seconds), a row cap
-    (``max_rows``, SELECT) and a size cap (``max_bytes``, every form). ``allow_federation``
-    lists the IRIs SERVICE/LOAD may reach (none by default). Without protocol dataset
-    parameters, the default graph is the union of all named graphs (``union_default_graph``).
+    Queries read the newest published checkpoint of the store (:mod:`.checkpoints`), with a
+    ``timeout`` (seconds), a row cap (``max_rows``, SELECT) and a size cap (``max_bytes``,
+    every form). ``allow_federation`` lists the IRIs SERVICE/LOAD may reach (none by
+    default). Without protocol dataset parameters, the default graph is the union of all
+    named graphs (``union_default_graph``).
+
+    ``isolation`` decides where a query runs:
+
+    - ``"process"``: in one of ``workers`` killable worker processes; past the time limit the
+      worker gets SIGKILL and is replaced. Right for a single process that must never be
+      left with a runaway query (the Flask test client, embedding).
+    - ``"thread"``: in one of ``workers`` threads of this process (pyoxigraph releases the
+      GIL, so they run in parallel) with no inter-process hop. Past the time limit the caller
+      gets the same error at once and ``on_overrun()`` is called: the server then replaces
+      this whole process (``server/run.py``), since pyoxigraph cannot stop a query.
+
+    ``prepared``: the checkpoints were already published by whoever started the service
+    (``server/run.py``, before it starts its worker processes); otherwise this instance
+    publishes generation 0 and removes the checkpoints when closed.
     """
 
     def __init__(
@@ -345,37 +419,80 @@ class QueryService:
         allow_federation: Sequence[str] = (),
         union_default_graph: bool = True,
         cache_bytes: int = 64 * 2**20,
+        isolation: str = "process",
+        prepared: bool = False,
+        on_overrun: Callable[[], None] | None = None,
     ) -> None:
+        if isolation not in ("process", "thread"):
+            raise DiplographError("bad-input", f"isolation must be 'process' or 'thread', "
+                                               f"not {isolation!r}")
         self.store_path = str(store_path)
-        #: serialised results of repeated identical requests; cleared by every write
-        self.cache: ResultCache[QueryResult] = ResultCache(cache_bytes)
-        Path(self.store_path).mkdir(parents=True, exist_ok=True)
-        try:
-            self.store = ox.Store(self.store_path)
-        except OSError as e:
-            raise DiplographError("storage", f"cannot open the store at {store_path}: {e}") from e
         self.timeout = float(timeout)
         self.max_rows = int(max_rows)
         self.max_bytes = int(max_bytes)
         self.n_workers = max(int(workers), 1)
         self.allow_federation = tuple(allow_federation)
         self.union_default_graph = union_default_graph
-        self.generation = 0
+        self.isolation = isolation
+        self.on_overrun = on_overrun
+        #: serialised results of repeated identical requests; cleared by every write
+        self.cache: ResultCache[QueryResult] = ResultCache(cache_bytes)
+        self.checkpoints = Checkpoints(self.store_path, keep_seconds=self.timeout + 30)
+        self._owns_checkpoints = not prepared
+        if not prepared:
+            self.checkpoints.hold_serving()
+            try:
+                self.checkpoints.prepare()
+            except DiplographError as e:
+                self.checkpoints.release_serving()
+                raise DiplographError("storage", f"cannot open the store at {store_path}: "
+                                                 f"{e.message}") from e
+        self._cache_generation = self.generation
+        self._reader: tuple[str, ox.Store] | None = None
+        self._reader_lock = threading.Lock()
         self._write_lock = threading.Lock()
-        self._snap_root = Path(self.store_path).with_name(Path(self.store_path).name + ".snapshots")
-        shutil.rmtree(self._snap_root, ignore_errors=True)  # leftovers of an earlier run
-        self._snap_root.mkdir(parents=True, exist_ok=True)
-        self._snapshots: list[tuple[str, float]] = []  # (path, superseded at or 0)
-        self.snapshot = ""
-        self._take_snapshot()
+        self._closed = False
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._all_lock = threading.Lock()
-        self._closed = False
-        started = [self._spawn() for _ in range(self.n_workers)]
-        for w in started:
-            w.wait_ready(60)
-            self._idle.put(w)
+        self._threads: _DaemonThreads | None = None
+        if isolation == "thread":
+            self._threads = _DaemonThreads(self.n_workers)
+        else:
+            started = [self._spawn() for _ in range(self.n_workers)]
+            for w in started:
+                w.wait_ready(60)
+                self._idle.put(w)
+
+    # ------------------------------------------------------------ checkpoints
+
+    @property
+    def generation(self) -> int:
+        """The write generation of the newest checkpoint (every write adds one)."""
+        return self.checkpoints.current().generation
+
+    @property
+    def snapshot(self) -> str:
+        """The directory of the newest checkpoint."""
+        return self.checkpoints.current().path
+
+    def _read_store(self, path: str | None = None) -> ox.Store:
+        """A read-only handle on the checkpoint at ``path`` (default: the newest), kept open
+        until a newer one is asked for."""
+        path = path or self.snapshot
+        reader = self._reader
+        if reader is not None and reader[0] == path:
+            return reader[1]
+        with self._reader_lock:
+            reader = self._reader
+            if reader is None or reader[0] != path:
+                try:
+                    reader = (path, ox.Store.read_only(path))
+                except OSError as e:
+                    raise DiplographError("storage", f"cannot open the checkpoint {path}: {e}"
+                                          ) from e
+                self._reader = reader
+        return reader[1]
 
     # ------------------------------------------------------------ workers
 
@@ -444,8 +561,19 @@ class QueryService:
             parse_term(v)  # fail early, with a clear message
             if not re.fullmatch(r"\w+", k):
                 raise DiplographError("bad-input", f"not a variable name: {k!r}")
+        checkpoint = self.checkpoints.current()
+        if checkpoint.generation != self._cache_generation:  # a write, maybe in another process
+            self.cache.clear()
+            self._cache_generation = checkpoint.generation
+        key = (
+            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris),
+            tuple(sorted(subs.items())), base_iri,
+        )
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
         req = {
-            "sparql": sparql, "media_type": media_type, "snapshot": self.snapshot,
+            "sparql": sparql, "media_type": media_type, "snapshot": checkpoint.path,
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
             # FROM/FROM NAMED in the text define the dataset (pyoxigraph's union flag would
             # override them); the protocol parameters override both.
@@ -453,21 +581,44 @@ class QueryService:
             "substitutions": subs, "base_iri": base_iri,
             "max_rows": self.max_rows, "max_bytes": self.max_bytes,
         }
-        key = (
-            sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris),
-            tuple(sorted(subs.items())), base_iri,
-        )
-        generation = self.generation
-        cached = self.cache.get(key)
-        if cached is not None:
-            return cached
-        header, body = self._dispatch(req)
-        if "error" in header:
-            raise DiplographError(header["error"], header["message"], header.get("details", []))
-        result = QueryResult(form, body, content_type(media_type), header.get("rows"))
-        if generation == self.generation and is_deterministic(sparql):  # no write meanwhile
+        if self._threads is not None:
+            rows, body = self._run_in_thread(req)
+        else:
+            header, body = self._dispatch(req)
+            if "error" in header:
+                raise DiplographError(header["error"], header["message"],
+                                      header.get("details", []))
+            rows = header.get("rows")
+        result = QueryResult(form, body, content_type(media_type), rows)
+        # no write meanwhile, and the same text always gives the same answer
+        if checkpoint.generation == self.generation and is_deterministic(sparql):
             self.cache.put(key, result, len(body) + len(sparql))
         return result
+
+    def _timeout_error(self) -> DiplographError:
+        return DiplographError(
+            "timeout",
+            f"the query ran longer than the time limit of {self.timeout:g} s and was "
+            "stopped: narrow it, add LIMIT, or ask the operator for a longer limit",
+        )
+
+    def _run_in_thread(self, req: dict[str, Any]) -> tuple[int | None, bytes]:
+        if self._closed or self._threads is None:
+            raise DiplographError("unavailable", "the query service is closed")
+        store = self._read_store(req["snapshot"])
+        try:
+            header, body = self._threads.run(_run_query, store, req, timeout=self.timeout)
+        except TimeoutError:
+            log.warning("a query overran the time limit of %g s: %.200r", self.timeout,
+                        req["sparql"])
+            if self.on_overrun is not None:
+                self.on_overrun()
+            raise self._timeout_error() from None
+        except DiplographError:
+            raise
+        except Exception as e:  # noqa: BLE001 - reported, never swallowed
+            raise DiplographError("internal", f"{type(e).__name__}: {e}") from e
+        return header.get("rows"), body
 
     def _dispatch(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         if self._closed:
@@ -486,11 +637,7 @@ class QueryService:
             if not w._poll(deadline - time.monotonic()):
                 self._replace(w)
                 w = None  # type: ignore[assignment]
-                raise DiplographError(
-                    "timeout",
-                    f"the query ran longer than the time limit of {self.timeout:g} s and was "
-                    "stopped: narrow it, add LIMIT, or ask the operator for a longer limit",
-                )
+                raise self._timeout_error()
             header = json.loads(_read_frame(w.stdout))
             body = _read_frame(w.stdout)
         except (EOFError, OSError, ValueError) as e:
@@ -505,28 +652,14 @@ class QueryService:
 
     # ------------------------------------------------------------ writes
 
-    def _bump(self) -> None:
-        """After a write (write lock held): new generation, new checkpoint for the workers."""
-        self.generation += 1
+    def _write(self, fn: Callable[[ox.Store], Any]) -> Any:
+        """Run ``fn`` on the live store, read-write; publish a new checkpoint after it."""
+        if self._closed:
+            raise DiplographError("unavailable", "the query service is closed")
+        with self._write_lock:
+            result = self.checkpoints.write(fn)
         self.cache.clear()
-        self._take_snapshot()
-
-    def _take_snapshot(self) -> None:
-        path = self._snap_root / f"{self.generation:06d}-{uuid.uuid4().hex[:8]}"
-        try:
-            self.store.backup(str(path))
-        except OSError as e:
-            raise DiplographError("storage", f"cannot checkpoint the store: {e}") from e
-        now = time.monotonic()
-        keep: list[tuple[str, float]] = []
-        for old, superseded in self._snapshots:
-            superseded = superseded or now
-            if now - superseded > self.timeout + 10:
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                keep.append((old, superseded))
-        self._snapshots = [*keep, (str(path), 0.0)]
-        self.snapshot = str(path)
+        return result
 
     def update(
         self,
@@ -549,17 +682,18 @@ class QueryService:
             for iri in (*using_graph_uris, *using_named_graph_uris):
                 _check_iri(iri)
             sparql = _add_using(sparql, using_graph_uris, using_named_graph_uris)
-        with self._write_lock:
+
+        def run(store: ox.Store) -> None:
             try:
-                self.store.update(sparql, base_iri=base_iri)
+                store.update(sparql, base_iri=base_iri)
             except SyntaxError as e:
                 raise DiplographError("syntax", f"SPARQL syntax error: {e}") from e
             except OSError as e:
                 raise DiplographError("storage", f"the update failed: {e}") from e
             except (ValueError, RuntimeError) as e:
                 raise DiplographError("bad-input", f"the update failed: {e}") from e
-            finally:
-                self._bump()
+
+        self._write(run)
 
     # ------------------------------------------------------------ graph store
 
@@ -570,15 +704,20 @@ class QueryService:
         _check_iri(iri)
         return ox.NamedNode(iri)
 
-    def has_graph(self, iri: str | None) -> bool:
-        """Whether the named graph exists (the default graph always does)."""
+    @classmethod
+    def _has_graph(cls, store: ox.Store, iri: str | None) -> bool:
         if iri is None:
             return True
-        return self.store.contains_named_graph(self._graph_node(iri))  # type: ignore[arg-type]
+        return store.contains_named_graph(cls._graph_node(iri))  # type: ignore[arg-type]
+
+    def has_graph(self, iri: str | None) -> bool:
+        """Whether the named graph exists (the default graph always does)."""
+        return self._has_graph(self._read_store(), iri)
 
     def get_graph(self, iri: str | None, media_type: str = conneg.TURTLE) -> bytes | None:
         """The graph serialised as ``media_type``, or ``None`` if there is no such graph."""
-        if not self.has_graph(iri):
+        store = self._read_store()
+        if not self._has_graph(store, iri):
             return None
         fmt = _RDF_FORMATS[conneg.base_type(media_type)]
         from .namespaces import PREFIXES
@@ -586,11 +725,12 @@ class QueryService:
         kwargs: dict[str, Any] = {"from_graph": self._graph_node(iri)}
         if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
             kwargs["prefixes"] = PREFIXES
-        return self.store.dump(format=fmt, **kwargs)  # type: ignore[no-any-return]
+        return store.dump(format=fmt, **kwargs)  # type: ignore[no-any-return]
 
     def get_dataset(self, media_type: str = conneg.NQUADS) -> bytes:
         """The whole store as N-Quads or TriG."""
-        return self.store.dump(format=_RDF_FORMATS[conneg.base_type(media_type)])  # type: ignore[no-any-return]
+        return self._read_store().dump(  # type: ignore[no-any-return]
+            format=_RDF_FORMATS[conneg.base_type(media_type)])
 
     def _parse_payload(self, data: bytes, media_type: str, base_iri: str | None) -> str:
         mt = conneg.base_type(media_type)
@@ -612,58 +752,61 @@ class QueryService:
         target = "DEFAULT" if iri is None else f"GRAPH <{iri}>"
         ins = (f"INSERT DATA {{ {nt} }}" if iri is None
                else f"INSERT DATA {{ GRAPH <{iri}> {{ {nt} }} }}")
-        with self._write_lock:
-            created = not self.has_graph(iri)
-            self._store_update(f"DROP SILENT {target} ;\n{ins}")
-        return created
+
+        def run(store: ox.Store) -> bool:
+            created = not self._has_graph(store, iri)
+            _store_update(store, f"DROP SILENT {target} ;\n{ins}")
+            return created
+
+        return bool(self._write(run))
 
     def post_graph(self, iri: str | None, data: bytes, media_type: str,
                    base_iri: str | None = None) -> bool:
         """Merge ``data`` into the graph (fresh blank nodes); return whether it was created."""
         nt = self._parse_payload(data, media_type, base_iri or iri)
-        with self._write_lock:
-            created = not self.has_graph(iri)
+
+        def run(store: ox.Store) -> bool:
+            created = not self._has_graph(store, iri)
             if nt.strip():
                 ins = (f"INSERT DATA {{ {nt} }}" if iri is None
                        else f"INSERT DATA {{ GRAPH <{iri}> {{ {nt} }} }}")
-                self._store_update(ins)
+                _store_update(store, ins)
             elif iri is not None and created:
-                self._store_update(f"CREATE SILENT GRAPH <{iri}>")
-        return created
+                _store_update(store, f"CREATE SILENT GRAPH <{iri}>")
+            return created
+
+        return bool(self._write(run))
 
     def delete_graph(self, iri: str | None) -> bool:
         """Delete the graph (empty the default graph); return whether it existed."""
-        with self._write_lock:
-            if not self.has_graph(iri):
+        if not self.has_graph(iri):  # nothing to write, no new checkpoint
+            return False
+
+        def run(store: ox.Store) -> bool:
+            if not self._has_graph(store, iri):
                 return False
-            self._store_update("DROP SILENT DEFAULT" if iri is None else f"DROP GRAPH <{iri}>")
-        return True
+            _store_update(store, "DROP SILENT DEFAULT" if iri is None
+                          else f"DROP GRAPH <{iri}>")
+            return True
+
+        return bool(self._write(run))
 
     def new_graph_iri(self, under: str) -> str:
         """A fresh graph IRI under ``under`` (for POST to the graph store itself)."""
         return f"{under.rstrip('/')}/{uuid.uuid4().hex}"
 
-    def _store_update(self, sparql: str) -> None:
-        try:
-            self.store.update(sparql)
-        except SyntaxError as e:
-            raise DiplographError("bad-input", f"the payload cannot be stored: {e}") from e
-        except OSError as e:
-            raise DiplographError("storage", f"the write failed: {e}") from e
-        finally:
-            self._bump()
-
     # ------------------------------------------------------------ statistics
 
     def graph_sizes(self) -> tuple[int, dict[str, int]]:
-        """Triples in the default graph, and in each named graph (read in this process)."""
-        default = sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        """Triples in the default graph, and in each named graph (newest checkpoint)."""
+        store = self._read_store()
+        default = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         named: dict[str, int] = {}
-        for row in self.store.query(
+        for row in store.query(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
         ):
             named[row["g"].value] = int(row["n"].value)  # type: ignore[index,union-attr]
-        for g in self.store.named_graphs():
+        for g in store.named_graphs():
             named.setdefault(g.value, 0)
         return default, named
 
@@ -677,16 +820,27 @@ class QueryService:
             self._all.clear()
         for w in workers:
             w.kill()
-        with contextlib.suppress(Exception):
-            self.store.flush()
-        shutil.rmtree(self._snap_root, ignore_errors=True)
-        self.store = None  # type: ignore[assignment]  # releases the RocksDB lock
+        if self._threads is not None:
+            self._threads.stop()
+        self._reader = None
+        if self._owns_checkpoints:
+            self.checkpoints.remove_all()
+            self.checkpoints.release_serving()
 
     def __enter__(self) -> QueryService:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _store_update(store: ox.Store, sparql: str) -> None:
+    try:
+        store.update(sparql)
+    except SyntaxError as e:
+        raise DiplographError("bad-input", f"the payload cannot be stored: {e}") from e
+    except OSError as e:
+        raise DiplographError("storage", f"the write failed: {e}") from e
 
 
 _IRI_OK = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]*")

@@ -19,6 +19,7 @@ diplograph.graph.errors.DiplographError: SERVICE/LOAD of <http://x/> is not allo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -64,8 +65,9 @@ _WS = re.compile(r"\s+")
 _COMMENT = re.compile(r"#[^\n\r]*")
 
 
-def tokenize(text: str) -> Iterator[Token]:
-    """Yield the tokens of ``text`` (comments and white space skipped).
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text`` (comments and white space skipped), memoised: a request checks
+    the same text several times (form, federation, dataset clause, determinism).
 
     Unknown characters come out as one-character 'punct' tokens, so the tokenizer never fails:
     syntax errors are the engine's job.
@@ -73,6 +75,15 @@ def tokenize(text: str) -> Iterator[Token]:
     >>> [t.kind for t in tokenize('SELECT ?x { <a> ?p "b#c" } # x')]
     ['name', 'var', 'punct', 'iri', 'var', 'string', 'punct']
     """
+    return _cached_tokens(text) if len(text) <= 20_000 else tuple(_tokens(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _cached_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(_tokens(text))
+
+
+def _tokens(text: str) -> Iterator[Token]:
     i, n = 0, len(text)
     while i < n:
         c = text[i]

@@ -38,6 +38,9 @@ def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = 
             if not p.exists():
                 raise DiplographError("not-found", f"no store at {p}: run `diplograph build` first")
             return ox.Store.read_only(str(p))
+        from .checkpoints import check_not_served
+
+        check_not_served(p)
         p.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(p))
     except OSError as e:

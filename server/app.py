@@ -20,7 +20,9 @@ from flask import Flask, Response, g, request
 from ..graph.executor import QueryService
 from .config import load_config
 from .errors import register_error_handlers
+from .fast_path import CORS_HEADERS, QueryFastPath, reraise_fast_path_error
 from .response_cache import ResponseCache
+from .worker_stats import StatsPublisher
 
 __all__ = ["create_app", "query_service"]
 
@@ -49,6 +51,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         union_default_graph=True,
         # the cache budget is shared: half for query results, half for whole responses
         cache_bytes=cfg["DIPLOGRAPH_CACHE_MB"] * 2**20 // 2,
+        isolation=cfg["DIPLOGRAPH_ISOLATION"],
+        prepared=cfg["DIPLOGRAPH_PREPARED"],
     )
     app.extensions["diplograph"] = qs
     atexit.register(qs.close)
@@ -69,17 +73,29 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     register_error_handlers(app)
     app.before_request(_start_timer)
+    app.before_request(_fast_path_error)
     app.after_request(_log_request)
     if cfg["DIPLOGRAPH_CORS"]:
         app.after_request(_cors_headers)
-    responses = ResponseCache(app.wsgi_app, qs, cfg["DIPLOGRAPH_CACHE_MB"] * 2**20 // 2)
+    fast = QueryFastPath(app.wsgi_app, qs, cors=cfg["DIPLOGRAPH_CORS"])
+    responses = ResponseCache(fast, qs, cfg["DIPLOGRAPH_CACHE_MB"] * 2**20 // 2)
     app.extensions["diplograph_responses"] = responses
     app.wsgi_app = responses  # type: ignore[method-assign]
+    if cfg["DIPLOGRAPH_PREPARED"]:  # one of several worker processes: share the counters
+        publisher = StatsPublisher(
+            qs.checkpoints.root / "workers",
+            lambda: {"cache": qs.cache.stats(), "response_cache": responses.cache.stats()})
+        publisher.start()
+        app.extensions["diplograph_stats"] = publisher
     return app
 
 
 def _start_timer() -> None:
     g.diplograph_t0 = time.perf_counter()
+
+
+def _fast_path_error() -> None:
+    reraise_fast_path_error(request.environ)
 
 
 def _log_request(resp: Response) -> Response:
@@ -92,9 +108,6 @@ def _log_request(resp: Response) -> Response:
 
 
 def _cors_headers(resp: Response) -> Response:
-    resp.headers["Access-Control-Allow-Origin"] = "*"
-    resp.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
-    resp.headers["Access-Control-Allow-Headers"] = "Accept, Authorization, Content-Type"
-    resp.headers["Access-Control-Expose-Headers"] = "Content-Type, Location, Retry-After"
-    resp.headers["Access-Control-Max-Age"] = "600"
+    for name, value in CORS_HEADERS:
+        resp.headers[name] = value
     return resp

@@ -16,10 +16,11 @@ __all__ = ["serve"]
               envvar="DIPLOGRAPH_STORE", help="Store directory [env DIPLOGRAPH_STORE].")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Query worker processes (a timed-out query's worker is replaced).")
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="HTTP worker processes, each answering queries in its own threads "
+                   "[default: the number of CPUs].")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
-              help="HTTP request threads.")
+              help="Request threads (and query threads) per worker process.")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
               envvar="DIPLOGRAPH_QUERY_TIMEOUT", help="Query time limit in seconds (then 503).")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
@@ -35,10 +36,10 @@ __all__ = ["serve"]
               help="Result cache for repeated identical requests, in MiB (0: off).")
 @click.option("--base", default="https://diplograph.org/", show_default=True,
               envvar="DIPLOGRAPH_BASE", help="Public base of the /id/ IRIs.")
-def serve(store: Path | None, host: str, port: int, workers: int, threads: int, timeout: float,
-          max_rows: int, update_token: str | None, cors: bool, allow_federation: tuple[str, ...],
-          cache_mb: int, base: str) -> None:
-    """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with gunicorn."""
+def serve(store: Path | None, host: str, port: int, workers: int | None, threads: int,
+          timeout: float, max_rows: int, update_token: str | None, cors: bool,
+          allow_federation: tuple[str, ...], cache_mb: int, base: str) -> None:
+    """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with granian."""
     from .run import serve as run_serve
 
     run_serve(store or default_store_path(), host=host, port=port, workers=workers,

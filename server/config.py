@@ -25,7 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_QUERY_TIMEOUT": 30.0,  # seconds per query; then 503
     "DIPLOGRAPH_MAX_ROWS": 100_000,  # SELECT row cap; more rows -> 422
     "DIPLOGRAPH_MAX_BYTES": 256 * 2**20,  # result size cap; larger -> 422
-    "DIPLOGRAPH_QUERY_WORKERS": 2,  # query worker processes
+    "DIPLOGRAPH_QUERY_WORKERS": 2,  # query worker processes, or threads (isolation "thread")
+    "DIPLOGRAPH_ISOLATION": "process",  # "process" | "thread": see graph.executor
+    "DIPLOGRAPH_PREPARED": False,  # the checkpoints were published by server.run
     "DIPLOGRAPH_CACHE_MB": 64,  # result cache for repeated identical requests; 0 = off
     "DIPLOGRAPH_UPDATE_TOKEN": None,  # None: read-only (writes -> 403)
     "DIPLOGRAPH_CORS": False,
@@ -90,6 +92,10 @@ def load_config(
                 "MAX_CONTENT_LENGTH", "DIPLOGRAPH_CACHE_MB"):
         cfg[key] = _number(key, cfg[key], int)
     cfg["DIPLOGRAPH_CORS"] = _bool("DIPLOGRAPH_CORS", cfg["DIPLOGRAPH_CORS"])
+    cfg["DIPLOGRAPH_PREPARED"] = _bool("DIPLOGRAPH_PREPARED", cfg["DIPLOGRAPH_PREPARED"])
+    if cfg["DIPLOGRAPH_ISOLATION"] not in ("process", "thread"):
+        raise DiplographError("bad-input", "DIPLOGRAPH_ISOLATION: 'process' or 'thread', not "
+                                           f"{cfg['DIPLOGRAPH_ISOLATION']!r}")
     token = cfg["DIPLOGRAPH_UPDATE_TOKEN"]
     cfg["DIPLOGRAPH_UPDATE_TOKEN"] = str(token) if token else None
     fed = cfg["DIPLOGRAPH_ALLOW_FEDERATION"]

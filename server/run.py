@@ -1,59 +1,93 @@
-"""Serve the SPARQL service with gunicorn (``python -m diplograph.server.run --help``).
+"""Serve the SPARQL service with granian (``python -m diplograph.server.run --help``).
 
-One gunicorn worker *process* (gthread, ``threads`` request threads) holds the read-write
-store, because RocksDB allows one writer; queries run in the QueryService's own killable
-worker processes (``workers``). See docs/endpoint.md for the choice of gunicorn over waitress.
+The process model:
+
+- The **main process** publishes generation 0 of the store's checkpoints
+  (:mod:`diplograph.graph.checkpoints`), then runs granian, which starts ``workers`` worker
+  processes and supervises them. It removes the checkpoints when it stops.
+- Each **worker process** builds the Flask app (:func:`worker_app`) and answers HTTP requests
+  in ``threads`` threads; each query runs in one of ``threads`` query threads of the same
+  process, on a read-only handle of the newest checkpoint (``isolation="thread"``): no hop
+  between processes, and pyoxigraph runs the queries of all threads and processes in
+  parallel.
+- **Writes** (SPARQL Update, Graph Store) may arrive at any worker: the worker takes the
+  store's write lock, opens it read-write, applies the change, publishes a new checkpoint and
+  closes it; every worker sees the new checkpoint on its next request.
+- **Time limits**: a query past the limit gets 503 at once, and its worker process asks
+  granian (SIGHUP) to replace the workers gracefully: new processes start, the old ones finish
+  their other requests and exit, and are killed if a runaway query keeps them alive
+  (pyoxigraph cannot stop a query). See docs/endpoint.md.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from gunicorn.app.base import BaseApplication
+__all__ = ["serve", "worker_app"]
 
-__all__ = ["serve", "DiplographServer"]
+#: set by ``serve`` for its worker processes: the checkpoints are published
+PREPARED_ENV = "DIPLOGRAPH_CHECKPOINTS_PREPARED"
 
+log = logging.getLogger("diplograph.server")
 
-class DiplographServer(BaseApplication):  # type: ignore[misc]
-    """A gunicorn application that builds the Flask app in its (single) worker process."""
-
-    def __init__(self, app_config: dict[str, Any], options: dict[str, Any]) -> None:
-        self.app_config = app_config
-        self.options = options
-        super().__init__()
-
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-
-    def load(self) -> Any:
-        from .app import create_app
-
-        return create_app(self.app_config)
+_recycling = threading.Lock()
 
 
-def _has_setting(name: str) -> bool:
-    from gunicorn.config import KNOWN_SETTINGS
+def _recycle_workers() -> None:
+    """A query overran its time limit in this process: ask granian's main process (our
+    parent) to replace the workers gracefully. One request per process is enough."""
+    if not _recycling.acquire(blocking=False):
+        return
+    parent = os.getppid()
+    log.warning("a query overran its time limit: asking the server (pid %d) to replace "
+                "worker process %d", parent, os.getpid())
+    try:
+        os.kill(parent, signal.SIGHUP)
+    except OSError:  # no parent any more: leave, granian is gone
+        log.exception("could not signal the server")
 
-    return any(s.name == name for s in KNOWN_SETTINGS)
+
+def worker_app() -> Any:
+    """The WSGI app of one worker process (granian calls this factory in each worker).
+
+    Settings come from the ``DIPLOGRAPH_*`` environment that :func:`serve` set."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from .app import create_app
+
+    prepared = os.environ.get(PREPARED_ENV) == "1"
+    app = create_app({"DIPLOGRAPH_ISOLATION": "thread", "DIPLOGRAPH_PREPARED": prepared})
+    app.extensions["diplograph"].on_overrun = _recycle_workers
+    return app.wsgi_app
 
 
-def _worker_exit(server: Any, worker: Any) -> None:
-    app = getattr(worker, "wsgi", None)
-    qs = getattr(app, "extensions", {}).get("diplograph") if app is not None else None
-    if qs is not None:
-        qs.close()
+def _check_port_free(host: str, port: int) -> None:
+    """Exit with a message if ``host:port`` is taken. granian binds with SO_REUSEPORT, so it
+    would silently share a port with another server; a plain bind refuses."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            print(f"diplograph: cannot listen on {host}:{port}: {e.strerror}", file=sys.stderr)
+            raise SystemExit(2) from None
 
 
 def serve(
     store: Path | str,
     host: str = "127.0.0.1",
     port: int = 8000,
-    workers: int = 2,
+    workers: int | None = None,
     threads: int = 8,
     timeout: float = 30.0,
     update_token: str | None = None,
@@ -63,41 +97,67 @@ def serve(
     max_rows: int = 100_000,
     cache_mb: int = 64,
 ) -> None:
-    """Run the service until interrupted. ``workers`` = query worker processes."""
+    """Run the service until interrupted. ``workers``: HTTP worker processes (default: the
+    number of CPUs); ``threads``: request threads (and query threads) per worker."""
+    from granian import Granian
+    from granian.constants import Interfaces
+    from granian.log import LogLevels
+
+    from ..graph.checkpoints import Checkpoints, prepare_in_subprocess
+    from ..graph.errors import DiplographError
+    from .config import load_config
+
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app_config: dict[str, Any] = {
+    workers = workers or max(os.cpu_count() or 1, 1)
+    settings: dict[str, Any] = {
         "DIPLOGRAPH_STORE": str(store),
         "DIPLOGRAPH_QUERY_TIMEOUT": timeout,
-        "DIPLOGRAPH_QUERY_WORKERS": workers,
-        "DIPLOGRAPH_UPDATE_TOKEN": update_token,
-        "DIPLOGRAPH_CORS": cors,
-        "DIPLOGRAPH_ALLOW_FEDERATION": tuple(allow_federation),
+        "DIPLOGRAPH_QUERY_WORKERS": threads,
+        "DIPLOGRAPH_UPDATE_TOKEN": update_token or "",
+        "DIPLOGRAPH_CORS": "1" if cors else "0",
+        "DIPLOGRAPH_ALLOW_FEDERATION": " ".join(allow_federation),
         "DIPLOGRAPH_BASE": base,
         "DIPLOGRAPH_MAX_ROWS": max_rows,
         "DIPLOGRAPH_CACHE_MB": cache_mb,
     }
-    options = {
-        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
-        "workers": 1,  # one process owns the read-write store
-        "worker_class": "gthread",
-        "threads": threads,
-        # The heartbeat runs in gthread's main loop, so long requests do not trip it;
-        # queries themselves are bounded by `timeout` in the QueryService.
-        "timeout": max(60, int(timeout * 2) + 10),
-        "graceful_timeout": 10,
-        "keepalive": 5,
-        "accesslog": None,  # the app logs one line per request with its duration
-        "errorlog": "-",
-        "loglevel": "info",
-        "worker_exit": _worker_exit,
-        "limit_request_line": 16384,  # long GET queries
-    }
-    if _has_setting("control_socket_disable"):
-        options["control_socket_disable"] = True  # gunicorn >= 24: no socket in $HOME
+    env = {k: str(v) for k, v in settings.items()}
+    checkpoints = Checkpoints(store)
+    try:
+        load_config(environ=env)  # fail here, with the message, not in every worker
+        _check_port_free(host, port)
+        checkpoints.hold_serving()
+        # not in this process: granian forks it, and RocksDB does not survive a fork
+        prepare_in_subprocess(store, keep_seconds=timeout + 30)
+    except DiplographError as e:
+        print(f"diplograph: {e.message}", file=sys.stderr)
+        raise SystemExit(2) from None
+    os.environ.update(env)
+    os.environ[PREPARED_ENV] = "1"
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/sparql"
-    print(f"diplograph: serving {url} (store {store})", file=sys.stderr, flush=True)
-    DiplographServer(app_config, options).run()
+    print(f"diplograph: serving {url} (store {store}; {workers} worker processes × "
+          f"{threads} threads)", file=sys.stderr, flush=True)
+    server = Granian(
+        "diplograph.server.run:worker_app",
+        factory=True,
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        blocking_threads=threads,
+        backlog=2048,
+        respawn_failed_workers=True,
+        respawn_interval=0.5,
+        # a worker kept alive by a runaway query is killed after this
+        workers_kill_timeout=max(5, int(timeout) + 5),
+        log_level=LogLevels.info,
+        log_access=False,  # the app logs one line per request with its duration
+    )
+    try:
+        server.serve()
+    finally:
+        checkpoints.remove_all()
+        checkpoints.release_serving()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

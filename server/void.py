@@ -39,6 +39,7 @@ from ..graph.namespaces import (
     XSD,
 )
 from .ui import base_iri, select
+from .worker_stats import aggregate
 
 bp = Blueprint("meta", __name__)
 
@@ -97,15 +98,18 @@ def health() -> Any:
         resp = jsonify({"status": "error", "error": e.message, "version": __version__})
         resp.status_code = 503
         return resp
+    caches: dict[str, Any] = {
+        "cache": current_app.extensions["diplograph"].cache.stats(),
+        "response_cache": current_app.extensions["diplograph_responses"].cache.stats(),
+        "processes": 1,
+    }
+    publisher = current_app.extensions.get("diplograph_stats")
+    if publisher is not None:  # several worker processes: the counters of all of them
+        publisher.publish_now()
+        caches = aggregate(publisher.directory)
     return jsonify(
-        {
-            "status": "ok",
-            "triples": stats.triples,
-            "graphs": len(stats.graphs),
-            "version": __version__,
-            "cache": current_app.extensions["diplograph"].cache.stats(),
-            "response_cache": current_app.extensions["diplograph_responses"].cache.stats(),
-        }
+        {"status": "ok", "triples": stats.triples, "graphs": len(stats.graphs),
+         "version": __version__, **caches}
     )
 
 

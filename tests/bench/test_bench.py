@@ -191,11 +191,13 @@ def test_diplograph_variants_start_with_cache_on_and_off(tmp_path: Path) -> None
         srv = servers.start_diplograph(store, tmp_path / f"{name}.log", cache_mb=cache_mb,
                                        name=name)
         try:
-            for _ in range(3):
+            for _ in range(6):
                 assert servers.fetch(srv.port, ask, "application/sparql-results+json")[0] == 200
             seen[name] = srv.cache_stats()
         finally:
             srv.stop()
-    assert seen["on"] is not None and seen["on"]["hits"] >= 2 and seen["on"]["max_bytes"] > 0
+    # each worker process misses once at most (2 by default); /health sums them all
+    assert seen["on"] is not None and seen["on"]["processes"] >= 1
+    assert seen["on"]["hits"] >= 6 - seen["on"]["processes"] and seen["on"]["max_bytes"] > 0
     assert seen["off"] is not None and seen["off"]["hits"] == 0
     assert seen["off"]["max_bytes"] == 0

@@ -1,0 +1,269 @@
+"""Read-only checkpoints of a store, shared by every process that serves it.
+
+RocksDB lets one process at a time open a store read-write, and a read-only handle on the live
+directory breaks when the writer compacts. So readers never open the live store: they open a
+*checkpoint* (``Store.backup``: hard links, ~10 ms) under ``<store>.snapshots/``, and the file
+``CURRENT`` names the newest one. A write, from any process:
+
+1. takes an exclusive ``flock`` on ``<store>.snapshots/WRITE.lock`` (one writer at a time);
+2. opens the live store read-write, applies the change (atomically, in pyoxigraph), closes it;
+3. takes a checkpoint named ``<generation>-<random>``, generation = the current one + 1;
+4. publishes it by atomically replacing ``CURRENT``;
+5. deletes checkpoints superseded longer ago than ``keep_seconds`` (the query time limit plus
+   a margin: no query can still be reading them).
+
+Readers ``stat`` ``CURRENT`` on each request (a few microseconds) and reopen when it changed,
+so a write is visible to every later query in every process.
+
+>>> import tempfile, pyoxigraph as ox
+>>> d = Path(tempfile.mkdtemp()) / "store"
+>>> cps = Checkpoints(d)
+>>> cps.prepare().generation
+0
+>>> cps.write(lambda store: store.update("INSERT DATA { <http://e/s> <http://e/p> 1 }"))
+>>> cps.current().generation
+1
+>>> len(ox.Store.read_only(cps.current().path))
+1
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pyoxigraph as ox
+
+from .errors import DiplographError
+
+__all__ = ["Checkpoint", "Checkpoints"]
+
+T = TypeVar("T")
+
+CURRENT = "CURRENT"
+WRITE_LOCK = "WRITE.lock"
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """One published checkpoint: its write generation and its directory."""
+
+    generation: int
+    path: str
+
+
+class Checkpoints:
+    """The checkpoints of the store at ``store_path`` (see the module docstring)."""
+
+    def __init__(self, store_path: str | Path, keep_seconds: float = 60.0) -> None:
+        self.store_path = Path(store_path)
+        self.root = self.store_path.with_name(self.store_path.name + ".snapshots")
+        self.serving_lock = serving_lock_path(self.store_path)
+        self._serving: Any = None
+        self.keep_seconds = keep_seconds
+        self._seen: tuple[int, int, int] | None = None
+        self._current: Checkpoint | None = None
+
+    # ------------------------------------------------------------ serving
+
+    def hold_serving(self) -> None:
+        """Mark the store as served by this process until :meth:`release_serving` (or exit).
+
+        A second service on the same store, or a command-line write beside the service
+        (``diplograph load``), would bypass the checkpoints: both are refused."""
+        self.serving_lock.parent.mkdir(parents=True, exist_ok=True)
+        f = open(self.serving_lock, "a+b")  # noqa: SIM115 - held until released
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.close()
+            raise DiplographError(
+                "storage", f"another diplograph service is serving the store at "
+                f"{self.store_path}: stop it first") from None
+        self._serving = f
+
+    def release_serving(self) -> None:
+        """Undo :meth:`hold_serving`."""
+        if self._serving is not None:
+            self._serving.close()
+            self._serving = None
+
+    # ------------------------------------------------------------ publishing
+
+    def prepare(self) -> Checkpoint:
+        """Start afresh: drop earlier checkpoints, take generation 0 of the live store.
+
+        Called once by whoever starts serving (not by every worker process)."""
+        self.store_path.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.root, ignore_errors=True)  # leftovers of an earlier run
+        self.root.mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            store = self._open_live()
+            try:
+                return self._publish(store, 0)
+            finally:
+                del store
+
+    def write(self, change: Callable[[ox.Store], T]) -> T:
+        """Apply ``change`` to the live store, opened read-write, and publish a new checkpoint
+        (also when the change failed: a failed pyoxigraph update changed nothing, and
+        publishing keeps every reader's view in step with the store). The store is closed
+        before the write lock is released, so ``change`` must not keep it."""
+        with self._locked():
+            generation = self.current().generation + 1
+            store = self._open_live()
+            try:
+                return change(store)
+            except BaseException as e:
+                # the traceback's frames would keep the store open past this write
+                traceback.clear_frames(e.__traceback__)
+                raise
+            finally:
+                with contextlib.suppress(OSError):
+                    store.flush()
+                try:
+                    self._publish(store, generation)
+                finally:
+                    del store  # closes it: RocksDB allows one handle per process
+
+    def _open_live(self) -> ox.Store:
+        try:
+            return ox.Store(str(self.store_path))
+        except OSError as e:
+            raise DiplographError(
+                "storage", f"cannot open the store at {self.store_path} for writing: {e}"
+            ) from e
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / WRITE_LOCK, "a+b") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+    def _publish(self, store: ox.Store, generation: int) -> Checkpoint:
+        name = f"{generation:06d}-{uuid.uuid4().hex[:8]}"
+        path = self.root / name
+        try:
+            store.backup(str(path))
+        except OSError as e:
+            raise DiplographError("storage", f"cannot checkpoint the store: {e}") from e
+        tmp = self.root / f".{CURRENT}.{uuid.uuid4().hex[:8]}"
+        tmp.write_text(name + "\n")
+        os.replace(tmp, self.root / CURRENT)
+        self._sweep(keep=name)
+        return Checkpoint(generation, str(path))
+
+    def _sweep(self, keep: str) -> None:
+        """Delete checkpoints superseded more than ``keep_seconds`` ago.
+
+        A checkpoint's superseded time is the modification time of its successor's
+        directory; the newest one (``keep``) always stays."""
+        names = sorted(p.name for p in self.root.iterdir()
+                       if p.is_dir() and p.name[:6].isdigit())
+        now = time.time()
+        for older, newer in zip(names, names[1:], strict=False):
+            if older == keep:
+                continue
+            try:
+                superseded = (self.root / newer).stat().st_mtime
+            except FileNotFoundError:
+                continue
+            if now - superseded > self.keep_seconds:
+                shutil.rmtree(self.root / older, ignore_errors=True)
+
+    # ------------------------------------------------------------ reading
+
+    def current(self) -> Checkpoint:
+        """The newest published checkpoint (one ``stat`` when nothing changed)."""
+        try:
+            st = os.stat(self.root / CURRENT)
+        except FileNotFoundError:
+            raise DiplographError(
+                "storage", f"no checkpoint of the store is published under {self.root}: "
+                "is the service started?") from None
+        seen = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if seen != self._seen or self._current is None:
+            name = (self.root / CURRENT).read_text().strip()
+            self._current = Checkpoint(int(name.split("-", 1)[0]), str(self.root / name))
+            self._seen = seen
+        return self._current
+
+    def remove_all(self) -> None:
+        """Delete every checkpoint (when the service stops)."""
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def serving_lock_path(store_path: str | Path) -> Path:
+    """The lock file a running service holds for the store at ``store_path``."""
+    p = Path(store_path)
+    return p.with_name(p.name + ".serving.lock")
+
+
+def check_not_served(store_path: str | Path) -> None:
+    """Raise unless no service holds the store at ``store_path`` (for command-line writes,
+    which would bypass the service's checkpoints).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()) / "store"
+    >>> check_not_served(d)
+    >>> cps = Checkpoints(d); cps.hold_serving()
+    >>> check_not_served(d)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    diplograph.graph.errors.DiplographError: the store at ... is being served ...
+    >>> cps.release_serving(); check_not_served(d)
+    """
+    lock = serving_lock_path(store_path)
+    if not lock.exists():
+        return
+    with open(lock, "a+b") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DiplographError(
+                "storage", f"the store at {store_path} is being served by diplograph serve: "
+                "write through its /update or /store endpoints, or stop it first") from None
+        fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def prepare_in_subprocess(store_path: str | Path, keep_seconds: float = 60.0) -> Checkpoint:
+    """:meth:`Checkpoints.prepare` in a short-lived child process.
+
+    For a parent that forks afterwards (the HTTP server): RocksDB's background threads do not
+    survive ``fork``, so a process that opened a store read-write before forking leaves its
+    children with a store engine whose flushes never finish."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "diplograph.graph.checkpoints", str(store_path),
+         str(keep_seconds)],
+        capture_output=True, text=True, check=False,
+    )
+    if proc.returncode != 0:
+        raise DiplographError("storage", (proc.stderr.strip() or proc.stdout.strip()
+                                          or f"exit status {proc.returncode}"))
+    return Checkpoints(store_path, keep_seconds).current()
+
+
+if __name__ == "__main__":
+    import sys
+
+    try:
+        Checkpoints(sys.argv[1], float(sys.argv[2])).prepare()
+    except DiplographError as e:
+        print(e.message, file=sys.stderr)
+        sys.exit(1)
