@@ -53,7 +53,7 @@ def _versions() -> dict[str, str]:
 
     out = {}
     for p in ("diplograph", "pyoxigraph", "oxigraph", "rdflib", "rdflib-endpoint", "uvicorn",
-              "gunicorn", "flask"):
+              "granian", "flask"):
         try:
             out[p] = version(p)
         except PackageNotFoundError:
@@ -204,6 +204,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         "meta": {"size": label, "date": date, "data": data, "data_meta": data_meta,
                  "machine": m, "versions": _versions(), "duration": args.duration,
                  "warmup": args.warmup, "rounds": args.rounds, "seed": args.seed,
+                 "loadgen": args.loadgen,
                  "command": "python -m bench run " + " ".join(args.argv), "notes": notes},
     }
 
@@ -242,7 +243,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     say("load generator ceiling ...")
     doc["ceiling"] = []
     for c in sorted({min(args.concurrency), max(args.concurrency)}):
-        r = loadgen.ceiling(c, min(args.duration, 3.0), str(logs))
+        r = loadgen.ceiling(c, min(args.duration, 3.0), str(logs), wrk=args.loadgen == "wrk")
         doc["ceiling"].append(r.to_json())
         say(f"  {c} connections: {r.rps:,.0f} req/s")
 
@@ -312,8 +313,10 @@ def cmd_run(args: argparse.Namespace) -> int:
                         else:
                             targets = [(r.target(srv.path), r.accept) for r in reqs]
                         before = srv.cache_stats()
-                        res = loadgen.run_cell(srv.port, targets, conc, args.duration,
-                                               warmup=args.warmup, sample_rss=srv.rss_mb)
+                        run_cell = (loadgen.run_cell_wrk if args.loadgen == "wrk"
+                                    else loadgen.run_cell)
+                        res = run_cell(srv.port, targets, conc, args.duration,
+                                       warmup=args.warmup, sample_rss=srv.rss_mb)
                         after = srv.cache_stats()
                         cell = {"mix": mix, "concurrency": conc, "round": rnd,
                                 "server": label_, **res.to_json()}
@@ -383,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--skip-load", action="store_true",
                    help="reuse the stores of the last run; no import/export timings")
     r.add_argument("--seed", type=int, default=42)
+    r.add_argument("--loadgen", choices=["python", "wrk"], default="python",
+                   help="load generator: python (default, bench/loadgen.py) or wrk (Debian)")
     r.add_argument("--workers", type=int, default=None, help="diplograph serve --workers")
     r.add_argument("--threads", type=int, default=None, help="diplograph serve --threads")
     r.add_argument("--cache-mb", type=int, default=None,

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import http.client
 import multiprocessing as mp
+import os
+import re
 import statistics
 import threading
 import time
@@ -179,7 +181,7 @@ def run_cell(port: int, targets: list[tuple[str, str]], concurrency: int, durati
 
 
 def ceiling(concurrency: int = 8, duration: float = 3.0,
-            log_dir: str | None = None) -> CellResult:
+            log_dir: str | None = None, wrk: bool = False) -> CellResult:
     """Requests/s of this generator against ``oxigraph serve`` answering ``ASK {}`` in memory."""
     import tempfile
     import urllib.parse
@@ -191,7 +193,109 @@ def ceiling(concurrency: int = 8, duration: float = 3.0,
     srv = start_oxigraph(None, logs / "trivial.log")
     try:
         target = f"/query?{urllib.parse.urlencode({'query': 'ASK {}'})}"
-        return run_cell(srv.port, [(target, "application/sparql-results+json")], concurrency,
-                        duration, warmup=0.5)
+        run = run_cell_wrk if wrk else run_cell
+        return run(srv.port, [(target, "application/sparql-results+json")], concurrency,
+                   duration, warmup=0.5)
     finally:
         srv.stop()
+
+
+# ---------------------------------------------------------------- wrk, an outside generator
+
+WRK_SCRIPT = """
+local reqs = {
+%s
+}
+local i = %d
+request = function()
+  i = i + 1
+  local r = reqs[(i %% #reqs) + 1]
+  return wrk.format("GET", r[1], {["Accept"] = r[2]})
+end
+"""
+
+_WRK_LATENCY = re.compile(r"^\s*(50|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+_WRK_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _lua_string(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def wrk_script(targets: list[tuple[str, str]], offset: int = 0) -> str:
+    """The Lua script that makes wrk cycle through ``targets`` (path+query, Accept).
+
+    >>> print(wrk_script([("/sparql?query=ASK", "text/csv")]).strip().splitlines()[1])
+    {"/sparql?query=ASK", "text/csv"},
+    """
+    rows = "\n".join(f"{{{_lua_string(t)}, {_lua_string(a)}}}," for t, a in targets)
+    return WRK_SCRIPT % (rows, offset)
+
+
+def parse_wrk(out: str, duration: float, connections: int) -> CellResult:
+    """A :class:`CellResult` from wrk's ``--latency`` report.
+
+    >>> r = parse_wrk('''Latency Distribution
+    ...      50%  521.00us
+    ...      90%    1.10ms
+    ...      99%    2.68ms
+    ...   41812 requests in 3.00s, 20.59MB read
+    ...   Non-2xx or 3xx responses: 2
+    ... Requests/sec:  13938.70''', 3.0, 8)
+    >>> r.rps, r.p50_ms, r.p99_ms, r.errors
+    (13936.67, 0.521, 2.68, 2)
+    """
+    pct = {int(p): float(v) * _WRK_UNITS[u] for p, v, u in _WRK_LATENCY.findall(out)}
+    m = re.search(r"^\s*(\d+) requests in ([\d.]+)(m?s)", out, re.M)
+    completed = int(m.group(1)) if m else 0
+    errors = 0
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s*(\d+)", out)
+    if non2xx:
+        errors += int(non2xx.group(1))
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if sock:
+        errors += sum(int(x) for x in sock.groups())
+    ok = max(completed - errors, 0)
+    res = CellResult(connections, duration, ok, errors, round((ok) / duration, 2),
+                     round(pct.get(50, 0.0), 3), round(pct.get(90, 0.0), 3),
+                     round(pct.get(99, 0.0), 3), 0.0,
+                     {"200": ok, **({"error": errors} if errors else {})})
+    return res
+
+
+def run_cell_wrk(port: int, targets: list[tuple[str, str]], concurrency: int, duration: float,
+                 *, warmup: float = 1.0, timeout: float = 60.0, host: str = "127.0.0.1",
+                 sample_rss: Callable[[], float] | None = None) -> CellResult:
+    """The same cell driven by ``wrk`` (C, one event loop per thread: a lighter generator
+    than the Python one, so servers near its ceiling are measured more fairly)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise RuntimeError("wrk is not installed (Debian package wrk)")
+    threads = max(1, min(concurrency, 2))
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(wrk_script(targets))
+        script = f.name
+    url = f"http://{host}:{port}"
+    try:
+        if warmup > 0:
+            subprocess.run([wrk, f"-t{threads}", f"-c{concurrency}", f"-d{max(warmup, 1):g}s",
+                            "-s", script, url], capture_output=True, check=False)
+        proc = subprocess.Popen([wrk, f"-t{threads}", f"-c{concurrency}", f"-d{duration:g}s",
+                                 f"--timeout={timeout:g}s", "--latency", "-s", script, url],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        peak = 0.0
+        t_end = time.time() + duration + timeout + 10
+        while proc.poll() is None and time.time() < t_end:
+            if sample_rss is not None:
+                peak = max(peak, sample_rss())
+            time.sleep(0.2)
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        os.unlink(script)
+    res = parse_wrk(out, duration, concurrency)
+    res.server_rss_mb = round(peak, 1)
+    return res

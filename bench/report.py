@@ -105,6 +105,9 @@ def render(doc: dict[str, Any]) -> str:
             f"- machine: {m.get('cpu', '?')}, {m.get('nproc', '?')} cores, "
             f"{m.get('mem_gb', '?')} GB; load average at start {m.get('loadavg', '?')}",
             f"- command: `{meta.get('command', '')}`",
+            f"- load generator: {meta.get('loadgen', 'python')}"
+            + (" (wrk, C: one event loop per thread)" if meta.get("loadgen") == "wrk"
+               else " (bench/loadgen.py: Python processes, keep-alive connections)"),
             f"- cells: {meta.get('duration', '?')} s each (+{meta.get('warmup', '?')} s warm-up),"
             f" {meta.get('rounds', '?')} rounds with the server order alternated; medians over"
             " rounds; ratios are to `oxigraph serve` (rps: higher is better; p50: lower is"

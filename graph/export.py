@@ -13,7 +13,7 @@ import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -94,7 +94,79 @@ def export(
                 prefixes=prefixes,
             )
         return
+    if fmt in ("turtle", "ntriples"):
+        _dump_graphs(store, output, rdf_format, prefixes, graph)
+        return
     ox.serialize(_triples(store, graph), output, format=rdf_format, prefixes=prefixes)
+
+
+def _dump_graphs(store: ox.Store, output: IO[bytes], rdf_format: ox.RdfFormat,
+                 prefixes: dict[str, str] | None, graph: str | None) -> None:
+    """Turtle or N-Triples of one graph, or of the union: each graph dumped by pyoxigraph in
+    turn (no Python object per triple), the ``@prefix`` block written once."""
+    if graph is not None:
+        store.dump(output, format=rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
+        return
+    graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
+    graphs += sorted(store.named_graphs(), key=str)
+    for name, iri in (prefixes or {}).items():  # once, for every graph below
+        output.write(f"@prefix {name}: <{iri}> .\n".encode())
+    sink = _SkipPrefixes(output)
+    sink.skip = bool(prefixes)
+    for g in graphs:
+        store.dump(sink, format=rdf_format, from_graph=g, prefixes=prefixes)
+        sink.end_of_dump()
+
+
+class _SkipPrefixes(io.RawIOBase):
+    r"""Pass bytes through to ``out``, dropping the leading ``@prefix`` lines of a dump when
+    ``skip`` is set (those lines may arrive split across writes).
+
+    >>> buf = io.BytesIO(); s = _SkipPrefixes(buf)
+    >>> s.skip = True; _ = s.write(b"@prefix a: <x> .\n@pre"); _ = s.write(b"fix b: <y> .\na:s")
+    >>> _ = s.write(b" a:p b:o .\n"); s.end_of_dump(); buf.getvalue()
+    b'a:s a:p b:o .\n'
+    """
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.skip = False
+        self._head = b""  # bytes seen while still in the prefix block
+        self._in_head = True
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        n = len(b)
+        if not (self.skip and self._in_head):
+            self.out.write(b)
+            return n
+        self._head += bytes(b)
+        while self._in_head:
+            line, nl, rest = self._head.partition(b"\n")
+            if not nl:  # an incomplete line: wait for the rest if it may be a prefix line
+                if not (line.startswith(b"@prefix") or b"@prefix".startswith(line)):
+                    self._flush_head()
+                return n
+            if line.startswith(b"@prefix") or not line.strip():
+                self._head = rest
+            else:
+                self._flush_head()
+        return n
+
+    def _flush_head(self) -> None:
+        self._in_head = False
+        if self._head:
+            self.out.write(self._head)
+        self._head = b""
+
+    def end_of_dump(self) -> None:
+        """The dump is complete: write anything held back; the next one starts afresh."""
+        if self._in_head and self._head and not self._head.startswith(b"@prefix"):
+            self.out.write(self._head)
+        self._head = b""
+        self._in_head = True
 
 
 def export_to_path(

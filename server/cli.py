@@ -19,8 +19,9 @@ __all__ = ["serve"]
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
               help="HTTP worker processes, each answering queries in its own threads "
                    "[default: the number of CPUs].")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
-              help="Request threads (and query threads) per worker process.")
+@click.option("--threads", default=None, type=click.IntRange(1, 256),
+              help="Request threads (and query threads) per worker process "
+                   "[default: 2 × CPUs + 1, at most 8].")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1),
               envvar="DIPLOGRAPH_QUERY_TIMEOUT", help="Query time limit in seconds (then 503).")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
@@ -36,7 +37,7 @@ __all__ = ["serve"]
               help="Result cache for repeated identical requests, in MiB (0: off).")
 @click.option("--base", default="https://diplograph.org/", show_default=True,
               envvar="DIPLOGRAPH_BASE", help="Public base of the /id/ IRIs.")
-def serve(store: Path | None, host: str, port: int, workers: int | None, threads: int,
+def serve(store: Path | None, host: str, port: int, workers: int | None, threads: int | None,
           timeout: float, max_rows: int, update_token: str | None, cors: bool,
           allow_federation: tuple[str, ...], cache_mb: int, base: str) -> None:
     """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with granian."""

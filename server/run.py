@@ -88,7 +88,7 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     workers: int | None = None,
-    threads: int = 8,
+    threads: int | None = None,
     timeout: float = 30.0,
     update_token: str | None = None,
     cors: bool = False,
@@ -98,7 +98,8 @@ def serve(
     cache_mb: int = 64,
 ) -> None:
     """Run the service until interrupted. ``workers``: HTTP worker processes (default: the
-    number of CPUs); ``threads``: request threads (and query threads) per worker."""
+    number of CPUs); ``threads``: request threads, and as many query threads, per worker
+    (default: 2 × CPUs + 1, at most 8)."""
     from granian import Granian
     from granian.constants import Interfaces
     from granian.log import LogLevels
@@ -109,7 +110,9 @@ def serve(
 
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    workers = workers or max(os.cpu_count() or 1, 1)
+    cpus = max(os.cpu_count() or 1, 1)
+    workers = workers or cpus
+    threads = threads or min(2 * cpus + 1, 8)
     settings: dict[str, Any] = {
         "DIPLOGRAPH_STORE": str(store),
         "DIPLOGRAPH_QUERY_TIMEOUT": timeout,

@@ -1,4 +1,4 @@
-"""End to end: the real server process (gunicorn) on a free 127.0.0.1 port."""
+"""End to end: the real server process (granian, several worker processes) on a free 127.0.0.1 port."""
 
 from __future__ import annotations
 
@@ -200,3 +200,91 @@ def test_error_body_shape(live_server):
     assert body["status"] == r.status_code == 400
     r = requests.get(live_server.url + "/nope", headers={"Accept": "application/json"})
     assert r.status_code == 404 and json.loads(r.text)["error"] == "not-found"
+
+
+def _server_processes(server: LiveServer) -> set[int]:
+    """The server's process and its worker processes (from /proc)."""
+    import os
+
+    pids = {server.proc.pid}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            if ppid == server.proc.pid:
+                pids.add(int(entry))
+    return pids
+
+
+def test_overruns_replace_the_workers_and_the_service_stays_up(tmp_path):
+    """Two overruns in a row: both 503 at the limit; the workers that ran them are replaced
+    (granian reload, not a crash loop), the runaway queries end with their processes, and
+    the service answers throughout."""
+    store = tmp_path / "store"
+    fill_store(store)
+    server = LiveServer(store, timeout=1.0)
+    try:
+        u = server.url
+        triples = " ".join(f"<http://e/{i}> <http://e/p> {i} ." for i in range(300))
+        assert requests.post(u + "/update", headers=AUTH, data={
+            "update": f"INSERT DATA {{ GRAPH <http://e/big> {{ {triples} }} }}"}
+        ).status_code == 204
+        before = _server_processes(server)
+        cross = ("SELECT (COUNT(*) AS ?n) { GRAPH <http://e/big> "
+                 "{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } }")
+        for _ in range(2):
+            t = time.perf_counter()
+            r = requests.get(u + "/sparql", params={"query": cross})
+            assert r.status_code == 503 and r.headers["Retry-After"]
+            assert time.perf_counter() - t < 2.5
+            assert requests.get(u + "/sparql", params={"query": "ASK {}"}).status_code == 200
+        # the old workers (and their runaway queries) are gone within timeout + 5 s + margin
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and (before - {server.proc.pid}) & \
+                _server_processes(server):
+            time.sleep(0.25)
+        assert not (before - {server.proc.pid}) & _server_processes(server)
+        assert server.proc.poll() is None
+        assert requests.get(u + "/sparql", params={"query": "ASK { <http://e/1> ?p ?o }"}
+                            ).json()["boolean"] is True
+        assert "HUP signal received" in server.log.read_text()
+    finally:
+        server.stop()
+
+
+def test_every_write_is_seen_by_every_worker(live_server):
+    """Fresh connections land on any worker process: each must see every earlier write."""
+    u = live_server.url
+    graph = "http://example.org/graph/counter"
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    for i in range(1, 9):
+        r = requests.post(u + "/update", headers={**AUTH, "Connection": "close"},
+                          data={"update": f"INSERT DATA {{ GRAPH <{graph}> "
+                                          f"{{ <http://e/c{i}> <http://e/p> {i} }} }}"})
+        assert r.status_code == 204
+        for _ in range(3):
+            r = requests.get(u + "/sparql", params={"query": count},
+                             headers={"Connection": "close"})
+            assert int(r.json()["results"]["bindings"][0]["n"]["value"]) == i
+    assert requests.post(u + "/update", headers=AUTH,
+                         data={"update": f"DROP GRAPH <{graph}>"}).status_code == 204
+
+
+def test_a_second_server_on_the_same_store_or_port_is_refused(live_server, tmp_path):
+    import subprocess
+    import sys
+
+    store = live_server.log.parent / "store"
+    cmd = [sys.executable, "-m", "diplograph.server.run", "--store", str(store), "--port"]
+    other_port = str(live_server.port + 1 if live_server.port < 65000 else live_server.port - 1)
+    r = subprocess.run([*cmd, other_port], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "another diplograph service" in r.stderr
+    r = subprocess.run([sys.executable, "-m", "diplograph.server.run", "--store",
+                        str(tmp_path / "other"), "--port", str(live_server.port)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "cannot listen" in r.stderr
+    assert requests.get(live_server.url + "/sparql", params={"query": "ASK {}"}
+                        ).status_code == 200
