@@ -2,7 +2,7 @@
 
 Starts ``diplograph serve`` on the store of the last ``run`` at that size (loading one if
 there is none), drives it with the load generator, and records every process of its tree
-(gunicorn master, the Flask worker, the query worker processes) with ``py-spy record
+(the granian main process and its worker processes) with ``py-spy record
 --subprocesses`` twice in parallel: a flame graph (SVG) and the raw collapsed stacks, which
 :func:`summarise` turns into a Markdown summary of the hot path (self and inclusive time).
 """

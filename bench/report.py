@@ -132,13 +132,16 @@ def render(doc: dict[str, Any]) -> str:
               ("FAILED " if r["returncode"] else "") + r.get("note", "")] for r in runs]))
         out.append("")
 
-    runs_table("Import (N-Quads file → store)", "load", "oxigraph load")
+    load_ref = ("oxigraph load + optimize"
+                if any(r["name"] == "oxigraph load + optimize" for r in doc.get("load") or [])
+                else "oxigraph load")
+    runs_table("Import (N-Quads file → store)", "load", load_ref)
     runs_table("Export (store → file)", "export", "oxigraph dump nquads")
 
     if doc.get("servers"):
         out += ["## Servers", ""]
-        out.append(_table(["server", "command", "ready after s", "idle RSS MB",
-                           "peak RSS MB under load"],
+        out.append(_table(["server", "command", "ready after s", "idle MB (PSS)",
+                           "peak MB under load (PSS)"],
                           [[s["name"], f"`{s['command']}`", _f(s.get("started_s"), 2),
                             _f(s.get("idle_rss_mb"), 0), _f(s.get("peak_rss_mb"), 0)]
                            for s in doc["servers"]]))

@@ -1,10 +1,10 @@
 """Start, probe and stop the servers under test, each on 127.0.0.1 and a free port.
 
-* ``diplograph``: ``diplograph serve --store DIR`` (gunicorn + Flask + query worker processes)
-  with its result cache as configured by default (``--cache-mb 64``), or ``--cache-mb N``.
+* ``diplograph``: ``diplograph serve --store DIR`` (granian, one worker process per CPU, queries
+  in threads on a checkpoint of the store) with its result cache as configured by default
+  (``--cache-mb 64``), or ``--cache-mb N``.
 * ``diplograph-nocache``: the same with ``--cache-mb 0`` (cache off), on its own copy of the
-  store (the server holds its store read-write, and RocksDB allows one such process per
-  directory).
+  store (a running service holds its store: one service per directory).
 * ``oxigraph``: ``oxigraph serve --location DIR --union-default-graph`` (Rust, same engine);
   the union flag makes it answer like diplograph, whose default graph is the union.
 * ``rdflib-endpoint``: ``rdflib-endpoint serve FILE.nq`` (rdflib in memory, union default
@@ -34,6 +34,20 @@ from .load import tool
 
 RDFLIB_MAX_QUADS = 300_000
 ASK = "ASK {}"
+
+
+def _pss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return int(psutil.Process(pid).memory_info().rss)
+    except psutil.Error:
+        return 0
 
 
 def free_port() -> int:
@@ -71,13 +85,13 @@ class Server:
             return []
 
     def rss_mb(self) -> float:
-        """The summed RSS of the server's process tree, in MB."""
+        """The memory of the server's process tree, in MB: the sum of each process's PSS
+        (proportional set size: a page shared by n processes counts 1/n in each), so that
+        the interpreter, libraries and store files mapped by several worker processes are
+        counted once; plain RSS where PSS cannot be read."""
         total = 0
         for pid in self.pids():
-            try:
-                total += psutil.Process(pid).memory_info().rss
-            except psutil.Error:
-                pass
+            total += _pss_bytes(pid)
         return total / 2**20
 
     def cache_stats(self) -> dict[str, int] | None:

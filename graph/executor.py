@@ -443,10 +443,9 @@ class QueryService:
             self.checkpoints.hold_serving()
             try:
                 self.checkpoints.prepare()
-            except DiplographError as e:
+            except DiplographError:
                 self.checkpoints.release_serving()
-                raise DiplographError("storage", f"cannot open the store at {store_path}: "
-                                                 f"{e.message}") from e
+                raise
         self._cache_generation = self.generation
         self._reader: tuple[str, ox.Store] | None = None
         self._reader_lock = threading.Lock()

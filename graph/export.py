@@ -108,7 +108,7 @@ def _dump_graphs(store: ox.Store, output: IO[bytes], rdf_format: ox.RdfFormat,
         store.dump(output, format=rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
         return
     graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph()]
-    graphs += sorted(store.named_graphs(), key=str)
+    graphs += list(store.named_graphs())  # index order: sequential reads, a stable output
     for name, iri in (prefixes or {}).items():  # once, for every graph below
         output.write(f"@prefix {name}: <{iri}> .\n".encode())
     sink = _SkipPrefixes(output)
