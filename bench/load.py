@@ -5,7 +5,8 @@ psutil every 50 ms and keeps the peak of their summed RSS (so a short peak betwe
 can be missed: the figure is a lower bound).
 
 Importers: ``diplograph load FILE --store DIR`` (the bulk loader of pyoxigraph behind our CLI),
-``oxigraph load --location DIR --file FILE`` (the Rust CLI, same engine), and pyoxigraph
+``oxigraph load --location DIR --file FILE`` (the Rust CLI, same engine) followed by ``oxigraph
+optimize`` (timed apart and together: ``diplograph load`` compacts too), and pyoxigraph
 ``Store.bulk_load`` called directly in a bare Python process (the floor for our CLI).
 Exporters: ``diplograph export`` as Turtle (the union of all graphs) and as N-Quads, against
 ``oxigraph dump`` as N-Quads and as TriG (``oxigraph dump`` cannot write the union as Turtle:

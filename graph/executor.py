@@ -433,7 +433,6 @@ class QueryService:
         self.n_workers = max(int(workers), 1)
         self.allow_federation = tuple(allow_federation)
         self.union_default_graph = union_default_graph
-        self.isolation = isolation
         self.on_overrun = on_overrun
         #: serialised results of repeated identical requests; cleared by every write
         self.cache: ResultCache[QueryResult] = ResultCache(cache_bytes)

@@ -12,7 +12,8 @@ Errors are never rendered here: a ``DiplographError`` raised by the query is put
 WSGI environ and the request is handed to Flask, whose ``before_request`` hook re-raises it,
 so the one error handler (``server/errors.py``) answers, and the query does not run twice.
 
-docs/benchmarks.md shows what this saves (about half the CPU time of a light query).
+Measured with wrk at 1M (light mix, 2 cores): 1,715 / 2,480 req/s through Flask, 2,832 / 3,718
+with this path, at c = 8 / 32: about a third less CPU per light request.
 """
 
 from __future__ import annotations

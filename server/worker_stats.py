@@ -21,6 +21,7 @@ import contextlib
 import json
 import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,8 @@ class StatsPublisher:
             self._thread.start()
 
     def _loop(self) -> None:
-        stop = threading.Event()
-        while not stop.wait(self.interval):
+        while True:
+            time.sleep(self.interval)
             with contextlib.suppress(OSError):
                 self.publish_now()
 
