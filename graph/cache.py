@@ -16,6 +16,12 @@ off.
 (True, 'r2')
 >>> c.clear(); c.get(("q2", "json")) is None
 True
+
+Writes may happen in another process; a caller that knows the store's write generation
+passes it, so that an answer computed before a write is never kept after it:
+
+>>> c.sync(1); c.put(("q", "json"), "old", 3, generation=0); c.get(("q", "json")) is None
+True
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ class ResultCache(Generic[T]):
         self._items: OrderedDict[Hashable, tuple[T, int]] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
+        #: the newest write generation seen (:meth:`sync`); None until the first
+        self.generation: int | None = None
         self.hits = 0
         self.misses = 0
 
@@ -58,11 +66,27 @@ class ResultCache(Generic[T]):
             self.hits += 1
             return item[0]
 
-    def put(self, key: Hashable, value: T, size: int) -> None:
-        """Keep ``value`` (``size`` bytes), evicting the least recently used entries."""
+    def sync(self, generation: int) -> None:
+        """Note the store's newest write ``generation``: a newer one empties the cache. An
+        older one (a request that looked before another saw the write) changes nothing."""
+        if not self.enabled or generation == self.generation:
+            return
+        with self._lock:
+            if self.generation is None or generation > self.generation:
+                self._items.clear()
+                self._size = 0
+                self.generation = generation
+
+    def put(self, key: Hashable, value: T, size: int, *, generation: int | None = None) -> None:
+        """Keep ``value`` (``size`` bytes), evicting the least recently used entries.
+
+        With ``generation`` (the one the value was computed on), nothing is kept unless it is
+        still the newest one :meth:`sync` saw."""
         if not self.enabled or size > self.max_entry:
             return
         with self._lock:
+            if generation is not None and generation != self.generation:
+                return
             old = self._items.pop(key, None)
             if old is not None:
                 self._size -= old[1]

@@ -72,6 +72,7 @@ class Checkpoints:
         self.keep_seconds = keep_seconds
         self._seen: tuple[int, int, int] | None = None
         self._current: Checkpoint | None = None
+        self._current_file = str(self.root / CURRENT)  # stat'ed on every request
 
     # ------------------------------------------------------------ serving
 
@@ -189,7 +190,7 @@ class Checkpoints:
     def current(self) -> Checkpoint:
         """The newest published checkpoint (one ``stat`` when nothing changed)."""
         try:
-            st = os.stat(self.root / CURRENT)
+            st = os.stat(self._current_file)
         except FileNotFoundError:
             raise DiplographError(
                 "storage", f"no checkpoint of the store is published under {self.root}: "

@@ -445,7 +445,6 @@ class QueryService:
             except DiplographError:
                 self.checkpoints.release_serving()
                 raise
-        self._cache_generation = self.generation
         self._reader: tuple[str, ox.Store] | None = None
         self._reader_lock = threading.Lock()
         self._write_lock = threading.Lock()
@@ -560,9 +559,7 @@ class QueryService:
             if not re.fullmatch(r"\w+", k):
                 raise DiplographError("bad-input", f"not a variable name: {k!r}")
         checkpoint = self.checkpoints.current()
-        if checkpoint.generation != self._cache_generation:  # a write, maybe in another process
-            self.cache.clear()
-            self._cache_generation = checkpoint.generation
+        self.cache.sync(checkpoint.generation)  # a write, maybe in another process, empties it
         key = (
             sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris),
             tuple(sorted(subs.items())), base_iri,
@@ -588,9 +585,11 @@ class QueryService:
                                       header.get("details", []))
             rows = header.get("rows")
         result = QueryResult(form, body, content_type(media_type), rows)
-        # no write meanwhile, and the same text always gives the same answer
-        if checkpoint.generation == self.generation and is_deterministic(sparql):
-            self.cache.put(key, result, len(body) + len(sparql))
+        # kept only if no write was seen meanwhile, and the same text always gives the same
+        # answer
+        if self.cache.enabled and is_deterministic(sparql):
+            self.cache.put(key, result, len(body) + len(sparql),
+                           generation=checkpoint.generation)
         return result
 
     def _timeout_error(self) -> DiplographError:
@@ -656,7 +655,7 @@ class QueryService:
             raise DiplographError("unavailable", "the query service is closed")
         with self._write_lock:
             result = self.checkpoints.write(fn)
-        self.cache.clear()
+        self.cache.sync(self.generation)  # empty now, and no older answer kept from here on
         return result
 
     def update(

@@ -36,6 +36,8 @@ __all__ = [
     "is_allowed",
     "update_dataset_keywords",
     "has_dataset_clause",
+    "is_deterministic",
+    "keywords",
 ]
 
 #: A token: ``kind`` is 'iri', 'string', 'var', 'name' (keyword or prefixed name), 'punct'.
@@ -75,12 +77,37 @@ def tokenize(text: str) -> tuple[Token, ...]:
     >>> [t.kind for t in tokenize('SELECT ?x { <a> ?p "b#c" } # x')]
     ['name', 'var', 'punct', 'iri', 'var', 'string', 'punct']
     """
-    return _cached_tokens(text) if len(text) <= 20_000 else tuple(_tokens(text))
+    return _cached_tokens(text) if len(text) <= _MEMO_MAX else tuple(_tokens(text))
+
+
+#: texts up to this length are memoised (longer ones are rare and would crowd the caches)
+_MEMO_MAX = 20_000
 
 
 @functools.lru_cache(maxsize=512)
 def _cached_tokens(text: str) -> tuple[Token, ...]:
     return tuple(_tokens(text))
+
+
+def keywords(text: str) -> frozenset[str]:
+    """The upper-cased 'name' tokens of ``text`` (keywords, prefixed names), memoised.
+
+    The hot path asks only "does this text use SERVICE, LOAD, FROM or NOW?"; a set answers
+    that without walking the tokens again. SPARQL keywords cannot be escaped (pyoxigraph
+    reads ``\\u0053ERVICE`` as a syntax error), so a keyword absent from this set is absent
+    from the query.
+
+    >>> sorted(keywords('select * { ?s <http://e/LOAD> "SERVICE" } # FROM'))
+    ['SELECT']
+    """
+    return _cached_keywords(text) if len(text) <= _MEMO_MAX else _keywords(text)
+
+
+def _keywords(text: str) -> frozenset[str]:
+    return frozenset(t.upper for t in tokenize(text) if t.kind == "name")
+
+
+_cached_keywords = functools.lru_cache(maxsize=4096)(_keywords)
 
 
 def _tokens(text: str) -> Iterator[Token]:
@@ -145,6 +172,10 @@ def query_form(sparql: str) -> str:
     ...
     diplograph.graph.errors.DiplographError: this is an update, not a query: send it to /update
     """
+    return _cached_form(sparql) if len(sparql) <= _MEMO_MAX else _form(sparql)
+
+
+def _form(sparql: str) -> str:
     for tok in tokenize(sparql):
         if tok.kind != "name":
             continue
@@ -163,6 +194,9 @@ def query_form(sparql: str) -> str:
     )
 
 
+_cached_form = functools.lru_cache(maxsize=4096)(_form)  # errors are raised, never cached
+
+
 def _resolve(tok: Token, prefixes: dict[str, str], base: str | None) -> str | None:
     if tok.kind == "iri":
         return urljoin(base, tok.text) if base else tok.text
@@ -171,6 +205,9 @@ def _resolve(tok: Token, prefixes: dict[str, str], base: str | None) -> str | No
         if pfx in prefixes:
             return prefixes[pfx] + local.replace("\\", "")
     return None
+
+
+_EXTERNAL = frozenset({"SERVICE", "LOAD"})
 
 
 def external_targets(sparql: str, base_iri: str | None = None) -> list[str | None]:
@@ -185,6 +222,8 @@ def external_targets(sparql: str, base_iri: str | None = None) -> list[str | Non
     >>> external_targets('LOAD SILENT <http://d/x.ttl> INTO GRAPH <http://g/>')
     ['http://d/x.ttl']
     """
+    if not _EXTERNAL & keywords(sparql):
+        return []
     prefixes: dict[str, str] = {}
     base = base_iri
     toks = list(tokenize(sparql))
@@ -248,7 +287,7 @@ def has_dataset_clause(sparql: str) -> bool:
     >>> has_dataset_clause('SELECT * { ?s <http://e/from> ?o } # FROM <x>')
     False
     """
-    return any(t.kind == "name" and t.upper == "FROM" for t in tokenize(sparql))
+    return "FROM" in keywords(sparql)
 
 
 def update_dataset_keywords(sparql: str) -> list[str]:
@@ -279,6 +318,8 @@ def is_deterministic(sparql: str) -> bool:
     >>> is_deterministic('SELECT ("RAND()" AS ?x) {}')
     True
     """
+    if not NON_DETERMINISTIC & keywords(sparql):
+        return True
     toks = list(tokenize(sparql))
     return not any(
         t.kind == "name" and t.upper in NON_DETERMINISTIC and i + 1 < len(toks)

@@ -37,7 +37,6 @@ class ResponseCache:
         self.app = app
         self.service = service
         self.cache: ResultCache[Stored] = ResultCache(max_bytes)
-        self._generation = service.generation
 
     def _cacheable(self, environ: dict[str, Any]) -> bool:
         path = environ.get("PATH_INFO", "")
@@ -56,9 +55,7 @@ class ResponseCache:
             return self.app(environ, start_response)
         t0 = time.perf_counter()
         generation = self.service.generation
-        if generation != self._generation:
-            self.cache.clear()
-            self._generation = generation
+        self.cache.sync(generation)  # a write, maybe in another process, empties it
         key = (
             environ.get("PATH_INFO", ""),
             environ.get("QUERY_STRING", ""),
@@ -88,7 +85,9 @@ class ResponseCache:
             if close is not None:
                 close()
         query = dict(parse_qsl(key[1])).get("query", "")
-        # no write happened meanwhile, and the query gives the same answer each time
-        if generation == self.service.generation and is_deterministic(query):
-            self.cache.put(key, (captured["status"], tuple(captured["headers"]), body), len(body))
+        # kept only if no write was seen meanwhile, and the query gives the same answer
+        # each time
+        if is_deterministic(query):
+            self.cache.put(key, (captured["status"], tuple(captured["headers"]), body), len(body),
+                           generation=generation)
         return [body]

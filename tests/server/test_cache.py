@@ -113,3 +113,21 @@ def test_non_deterministic_queries_are_never_cached(service: QueryService) -> No
         service.query("SELECT (RAND() AS ?r) WHERE {}")
         service.query('SELECT ?o WHERE { ?s ?p ?o FILTER(?o != "NOW()") }')  # only in a string
     assert service.cache.stats()["hits"] == 1 and service.cache.stats()["entries"] == 1
+
+
+def test_generations_only_move_forward_and_stale_answers_are_dropped() -> None:
+    """Two requests may read the write generation in either order; an answer computed on an
+    older generation is never kept once a newer one was seen, and a late look at the older
+    generation does not bring its answers back."""
+    c: ResultCache[str] = ResultCache(1000)
+    c.sync(3)
+    c.put("q", "gen3", 4, generation=3)
+    assert c.get("q") == "gen3"
+    c.sync(4)  # a write: empty
+    assert c.get("q") is None
+    c.put("q", "gen3-late", 9, generation=3)  # computed before the write, finished after
+    assert c.get("q") is None
+    c.sync(3)  # a request that read the generation before the write: ignored
+    assert c.generation == 4
+    c.put("q", "gen4", 4, generation=4)
+    assert c.get("q") == "gen4"

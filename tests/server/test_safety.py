@@ -96,3 +96,39 @@ def test_service_refused_over_http(client):
     r = client.post("/update", data={"update": "LOAD <http://127.0.0.1:9/x.ttl>"},
                     headers={"Authorization": "Bearer s3cret-token"})
     assert r.status_code == 400
+
+
+def test_keyword_fast_exit_premise_escaped_keywords_do_not_parse():
+    """``external_targets`` and friends skip texts whose keyword set lacks SERVICE/LOAD/FROM.
+    That is sound only if a keyword cannot be written with a codepoint escape: the engine
+    must refuse ``\\u0053ERVICE`` rather than read it as SERVICE."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for text in ("SELECT * { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+                 "SELECT * \\u0046ROM <http://g/> { ?s ?p ?o }"):
+        assert external_targets(text) == [] and not has_dataset_clause(text)
+        with pytest.raises(SyntaxError):
+            store.query(text)
+
+
+@pytest.mark.parametrize("text,dataset,deterministic", [
+    ("select * from <http://g/> { ?s ?p ?o }", True, True),
+    ('SELECT * { ?s ?p "FROM NOW()" } # from <x> now()', False, True),
+    ("SELECT (now() AS ?t) {}", False, False),
+    ("PREFIX now: <http://e/> SELECT * { ?s now:x ?o }", False, True),
+    ("SELECT ?now { BIND(1 AS ?now) }", False, True),
+])
+def test_dataset_and_determinism_checks(text, dataset, deterministic):
+    from diplograph.graph.sparql_safety import is_deterministic
+
+    assert has_dataset_clause(text) is dataset
+    assert is_deterministic(text) is deterministic
+    assert has_dataset_clause(text) is dataset  # memoised: the same answer again
+
+
+def test_memoised_query_form_refuses_every_time():
+    for _ in range(3):
+        with pytest.raises(DiplographError):
+            query_form("INSERT DATA {}")
+    assert query_form("ask {}") == "ask" and query_form("ask {}") == "ask"
