@@ -297,8 +297,17 @@ def list_named_queries() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Output file ('.gz' compresses) [default: standard output].",
 )
+@click.option(
+    "-j",
+    "--threads",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Graphs serialised at once (Turtle, N-Triples, N-Quads of the whole store) "
+    "[default: the number of CPUs].",
+)
 def export(
-    store_path: Path | None, graph: str | None, fmt: str | None, output: Path | None
+    store_path: Path | None, graph: str | None, fmt: str | None, output: Path | None,
+    threads: int | None,
 ) -> None:
     """Export the store (or one graph) as RDF, streaming; Turtle by default."""
     from .graph.export import export as do_export
@@ -307,10 +316,11 @@ def export(
     store = _open(store_path, read_only=True)
     try:
         if output:
-            used = export_to_path(store, output, fmt=fmt, graph=graph)
+            used = export_to_path(store, output, fmt=fmt, graph=graph, workers=threads)
             click.echo(f"exported {output} ({used})", err=True)
         else:
-            do_export(store, sys.stdout.buffer, fmt=fmt or "turtle", graph=graph)
+            do_export(store, sys.stdout.buffer, fmt=fmt or "turtle", graph=graph,
+                      workers=threads)
             sys.stdout.buffer.flush()
     except DiplographError as e:
         _fail(e)

@@ -77,3 +77,54 @@ def test_cli_export_to_stdout(built_store_path: Path) -> None:
         check=True,
     ).stdout
     assert len(rdflib.Graph().parse(data=out, format="nt")) > 100
+
+
+def test_parallel_export_writes_the_same_bytes_as_one_thread(
+    built_store: ox.Store, tmp_path: Path
+) -> None:
+    """Graphs are serialised in several threads and copied in index order: the output does
+    not depend on the number of threads, and N-Quads keeps every quad in its graph."""
+    for fmt in ("turtle", "ntriples", "nquads"):
+        outs = []
+        for workers in (1, 2, 5):
+            out = tmp_path / f"{fmt}-{workers}"
+            export_to_path(built_store, out, fmt=fmt, workers=workers)
+            outs.append(out.read_bytes())
+        assert outs[0] == outs[1] == outs[2], fmt
+    quads = ox.Dataset(ox.parse(outs[0], format=ox.RdfFormat.N_QUADS))
+    assert quads == ox.Dataset(built_store)
+    assert not list(tmp_path.glob("diplograph-export-*")), "no graph file is left behind"
+
+
+def test_trig_export_keeps_every_quad(built_store: ox.Store, tmp_path: Path) -> None:
+    out = tmp_path / "all.trig"
+    export_to_path(built_store, out)
+    assert ox.Dataset(ox.parse(path=str(out), format=ox.RdfFormat.TRIG)) == ox.Dataset(built_store)
+
+
+class _FailingStore:
+    """A store whose serialisation of one graph fails (a full disk, say)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.calls = 0
+
+    def named_graphs(self):  # noqa: ANN201
+        return self.store.named_graphs()
+
+    def dump(self, output, **kwargs):  # noqa: ANN001, ANN003, ANN201
+        self.calls += 1
+        if self.calls == 4:
+            raise OSError("No space left on device")
+        return self.store.dump(output, **kwargs)
+
+
+def test_a_failing_graph_fails_the_export_and_leaves_nothing(
+    built_store: ox.Store, tmp_path: Path
+) -> None:
+    import pytest
+
+    out = tmp_path / "all.ttl"
+    with pytest.raises(OSError, match="No space left"):
+        export_to_path(_FailingStore(built_store), out, workers=2)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == [], "no output, no .part file, no graph files"
