@@ -14,13 +14,14 @@ off.
 >>> c.put(("q2", "json"), "r2", 6)     # over 10 bytes in all: the least recently used goes
 >>> c.get(("q", "json")) is None, c.get(("q2", "json"))
 (True, 'r2')
->>> c.clear(); c.get(("q2", "json")) is None
+
+Every write moves the store to a new generation (writes may happen in another process).
+:meth:`ResultCache.sync` with a newer one empties the cache, and ``put`` with the generation a
+value was computed on keeps it only if that is still the newest one seen:
+
+>>> c.sync(1); c.get(("q2", "json")) is None
 True
-
-Writes may happen in another process; a caller that knows the store's write generation
-passes it, so that an answer computed before a write is never kept after it:
-
->>> c.sync(1); c.put(("q", "json"), "old", 3, generation=0); c.get(("q", "json")) is None
+>>> c.put(("q", "json"), "old", 3, generation=0); c.get(("q", "json")) is None
 True
 """
 
@@ -96,11 +97,6 @@ class ResultCache(Generic[T]):
                 _, (_, s) = self._items.popitem(last=False)
                 self._size -= s
 
-    def clear(self) -> None:
-        """Forget everything (after any write)."""
-        with self._lock:
-            self._items.clear()
-            self._size = 0
 
     def stats(self) -> dict[str, int]:
         """Entries, bytes, hits and misses (for /health and the benchmarks)."""

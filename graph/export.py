@@ -1,6 +1,7 @@
 """Streaming export of the store: Turtle (default), N-Triples, N-Quads, TriG, JSON-LD.
 
-Quads are streamed from the store to the output, so memory does not grow with the store. The
+Quads are streamed from the store to the output, never held in memory (what memory grows
+with the store is RocksDB's caches: 90 MB at 1M quads, 269 MB at 10M). The
 order is the store's index order, so two exports of the same store are byte-identical.
 Turtle, N-Triples and JSON-LD have no named graphs: a whole-store export in them is the union of
 all graphs (``--graph`` picks one). N-Quads and TriG keep the graphs.

@@ -68,8 +68,8 @@ _COMMENT = re.compile(r"#[^\n\r]*")
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    """The tokens of ``text`` (comments and white space skipped), memoised: a request checks
-    the same text several times (form, federation, dataset clause, determinism).
+    """The tokens of ``text`` (comments and white space skipped), memoised: the query form and
+    :func:`keywords` are computed from them, and an update is checked more than once.
 
     Unknown characters come out as one-character 'punct' tokens, so the tokenizer never fails:
     syntax errors are the engine's job.

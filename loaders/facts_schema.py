@@ -208,6 +208,15 @@ def _codes(scheme: str) -> frozenset[str]:
     return codes(scheme)
 
 
+def _list_items(value: Any, path: tuple[str | int, ...], err: _Errors,
+                what: str) -> list[tuple[tuple[str | int, ...], Any]] | None:
+    """The items of a non-empty list, each with its path; None (and an error) otherwise."""
+    if not isinstance(value, list) or not value:
+        err.add(path, f"must be a non-empty list of {what}")
+        return None
+    return [((*path, i), item) for i, item in enumerate(value)]
+
+
 def _check_value(kind: str, value: Any, path: tuple[str | int, ...], err: _Errors) -> Any:
     """Check one value against its kind; return the normalised value (or None after an error)."""
     if kind == "slug":
@@ -325,12 +334,11 @@ def _check_value(kind: str, value: Any, path: tuple[str | int, ...], err: _Error
             return None
         return [v.strip() for v in value]
     if kind == "participants":
-        if not isinstance(value, list) or not value:
-            err.add(path, "must be a non-empty list of {actor, role, post}")
+        items = _list_items(value, path, err, "{actor, role, post}")
+        if items is None:
             return None
         out = []
-        for i, p in enumerate(value):
-            pp = (*path, i)
+        for pp, p in items:
             if not isinstance(p, dict) or "actor" not in p:
                 err.add(pp, "must be a map with at least 'actor'")
                 continue
@@ -363,12 +371,11 @@ def _check_value(kind: str, value: Any, path: tuple[str | int, ...], err: _Error
             out.append({"actor": actor, "role": role, "post": post})
         return out
     if kind == "level-changes":
-        if not isinstance(value, list) or not value:
-            err.add(path, "must be a non-empty list of {from, to, date}")
+        items = _list_items(value, path, err, "{from, to, date}")
+        if items is None:
             return None
         out = []
-        for i, c in enumerate(value):
-            pp = (*path, i)
+        for pp, c in items:
             if not isinstance(c, dict) or set(c) - {"from", "to", "date"} or "to" not in c:
                 err.add(pp, "must be a map {from: level, to: level, date: date}")
                 continue
