@@ -20,7 +20,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 WORK = BENCH / "work"
 RESULTS = BENCH / "results"
-ALL_SERVERS = ("diplograph", "diplograph-nocache", "oxigraph", "rdflib-endpoint")
+ALL_SERVERS = ("diplograph", "diplograph-nocache", "oxigraph", "python-minimal", "rdflib-endpoint")
 #: the diplograph variants: (server name, --cache-mb passed; None = the server's default)
 DIPLOGRAPH_VARIANTS = {"diplograph": None, "diplograph-nocache": 0}
 
@@ -114,6 +114,8 @@ def _start(name: str, stores: dict[str, Path], nquads: Path, logs: Path,
         return sv.start_oxigraph(stores["oxigraph"], logs / "oxigraph.log")
     if name == "rdflib-endpoint":
         return sv.start_rdflib_endpoint(nquads, logs / "rdflib-endpoint.log")
+    if name == "python-minimal":
+        return sv.start_python_minimal(stores["readonly"], logs / "python-minimal.log")
     raise ValueError(name)
 
 
@@ -181,7 +183,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Everything: data, import/export, servers, mixes, report."""
     import pyoxigraph as ox
 
-    from . import load, loadgen, mixes, report, servers
+    from . import engine, load, loadgen, mixes, report, servers
 
     date = dt.date.today().isoformat()
     label = "real" if args.real else args.size
@@ -230,15 +232,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     quads = load.count_quads(stores["pyoxigraph"])
     doc["meta"]["quads"] = quads
 
+    # a compacted copy nothing else opens: the floors, the engine ceiling, python-minimal
+    stores["readonly"] = servers.copy_store(stores["diplograph"], work / "store-readonly")
     say("sampling parameters and in-process floors ...")
     st = ox.Store.read_only(str(stores["pyoxigraph"]))
     params = mixes.sample_params(st, seed=args.seed)
     mix_reqs = {name: mixes.build_mix(name, params, seed=args.seed) for name in args.mixes}
-    doc["floors"] = {name: mixes.floors(st, reqs) for name, reqs in mix_reqs.items()}
     expected = {name: mixes.expected_sizes(st, reqs) for name, reqs in mix_reqs.items()}
+    del st
+    st = ox.Store.read_only(str(stores["readonly"]))
+    doc["floors"] = {name: mixes.floors(st, reqs) for name, reqs in mix_reqs.items()}
     del st
     for name, fl in doc["floors"].items():
         say(f"  {name}: " + ", ".join(f"{k} {v:.2f} ms" for k, v in fl.items()))
+
+    say("engine ceiling (pyoxigraph in process, no HTTP) ...")
+    doc["engine"] = []
+    cpus = os.cpu_count() or 1
+    for name, reqs in mix_reqs.items():
+        for procs, threads in ((cpus, 1), (1, engine.THREADS)):
+            r = engine.ceiling(stores["readonly"], reqs, procs, threads, args.duration, logs)
+            doc["engine"].append({"mix": name, **r})
+            say(f"  {name}, {procs} process(es) x {threads} thread(s): {r['rps']:,.1f} req/s")
 
     say("load generator ceiling ...")
     doc["ceiling"] = []

@@ -3,7 +3,8 @@
 The results document (JSON) has: ``meta`` (machine, command, data), ``load`` and ``export``
 (lists of measured runs), ``servers`` (startup, RSS), ``ceiling`` (the load generator against
 a trivial endpoint), ``cells`` (every round of every server x mix x concurrency) and
-``floors`` (in-process pyoxigraph ms per query kind). :func:`summarise` takes the medians
+``floors`` (in-process pyoxigraph ms per query kind) and ``engine`` (in-process pyoxigraph
+req/s per mix and layout, see ``bench/engine.py``). :func:`summarise` takes the medians
 over rounds; :func:`render` writes the Markdown.
 
 >>> doc = {"meta": {"size": "tiny", "quads": 10}, "cells": [
@@ -28,7 +29,7 @@ from typing import Any
 
 REFERENCE = "oxigraph"
 SERVER_ORDER = ("diplograph", "diplograph (/queries)", "diplograph-nocache",
-                "diplograph-nocache (/queries)", "oxigraph", "rdflib-endpoint")
+                "diplograph-nocache (/queries)", "oxigraph", "python-minimal", "rdflib-endpoint")
 #: cache on ÷ cache off: each cached route and its uncached twin
 NOCACHE_TWIN = {"diplograph": "diplograph-nocache",
                 "diplograph (/queries)": "diplograph-nocache (/queries)"}
@@ -172,6 +173,22 @@ def render(doc: dict[str, Any]) -> str:
         out += ["`cache on vs off`: req/s of the route with the result cache ÷ the same route on"
                 " `diplograph-nocache` (`--cache-mb 0`). `cache hits`: hits ÷ lookups counted by"
                 " the server (`/health`), warm-up included.", ""]
+    engine = doc.get("engine") or []
+    if engine:
+        ref = {(r["mix"], r["concurrency"]): r["rps"] for r in rows if r["server"] == REFERENCE}
+        concs = sorted({c for (_, c) in ref})
+        out += ["## Engine ceiling (pyoxigraph in process, no HTTP)", "",
+                "Requests per second that pyoxigraph itself answers in process (query +"
+                " serialisation, no HTTP, no safety checks, no load generator on the cores),"
+                " and that figure ÷ `oxigraph serve`'s req/s over HTTP: no Python server on"
+                " pyoxigraph can reach a higher ratio on this machine (`bench/engine.py`).", ""]
+        out.append(_table(
+            ["mix", "layout", "req/s", *(f"vs oxigraph c={c}" for c in concs)],
+            [[e["mix"], f"{e['processes']} process(es) × {e['threads']} thread(s)",
+              _f(e["rps"]),
+              *(_ratio(e["rps"] / ref[(e["mix"], c)]) if ref.get((e["mix"], c)) else ""
+                for c in concs)] for e in engine]))
+        out.append("")
     floors = doc.get("floors") or {}
     if floors:
         out += ["## In-process floor (pyoxigraph, same store, query + serialisation)", ""]

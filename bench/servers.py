@@ -9,6 +9,9 @@
   the union flag makes it answer like diplograph, whose default graph is the union.
 * ``rdflib-endpoint``: ``rdflib-endpoint serve FILE.nq`` (rdflib in memory, union default
   graph, FastAPI + uvicorn); only for small sizes (:data:`RDFLIB_MAX_QUADS`).
+* ``python-minimal``: ``bench/minimal.py`` on a read-only copy of the diplograph store: uvloop +
+  httptools, one process per CPU, queries inline, no safety at all. Not an endpoint: the
+  ceiling of any Python serving layer on pyoxigraph (see that module).
 * ``trivial``: ``oxigraph serve`` on an empty in-memory store answering ``ASK {}``, used to
   measure the ceiling of the load generator itself.
 
@@ -23,6 +26,7 @@ import json
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -237,6 +241,13 @@ def start_rdflib_endpoint(nquads: Path, log: Path) -> Server:
     cmd = [tool("rdflib-endpoint"), "serve", str(nquads), "--host", "127.0.0.1",
            "--port", str(port)]
     return _spawn("rdflib-endpoint", cmd, port, "/", log, 900)
+
+
+def start_python_minimal(store: Path, log: Path) -> Server:
+    """``bench/minimal.py`` on ``store`` (opened read-only), one process per CPU."""
+    port = free_port()
+    cmd = [sys.executable, str(Path(__file__).with_name("minimal.py")), str(store), str(port)]
+    return _spawn("python-minimal", cmd, port, "/sparql", log, 60)
 
 
 def has_diplograph_serve() -> bool:

@@ -201,3 +201,80 @@ def test_diplograph_variants_start_with_cache_on_and_off(tmp_path: Path) -> None
     assert seen["on"]["hits"] >= 6 - seen["on"]["processes"] and seen["on"]["max_bytes"] > 0
     assert seen["off"] is not None and seen["off"]["hits"] == 0
     assert seen["off"]["max_bytes"] == 0
+
+
+@pytest.fixture(scope="module")
+def closed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny store on disk that no process holds open (children open it read-only)."""
+    d = tmp_path_factory.mktemp("closed")
+    generate.generate_file(d / "tiny.nq", 1500, seed=5)
+    store = ox.Store(str(d / "store"))
+    store.bulk_load(path=str(d / "tiny.nq"), format=ox.RdfFormat.N_QUADS)
+    del store
+    return d / "store"
+
+
+def test_engine_ceiling_counts_answered_requests(closed_store: Path, tmp_path: Path) -> None:
+    from bench import engine
+
+    st = ox.Store.read_only(str(closed_store))
+    reqs = mixes.build_mix("light", mixes.sample_params(st, seed=1), seed=1, n=20)
+    del st
+    r = engine.ceiling(closed_store, reqs, processes=2, threads=2, duration=0.5,
+                       scratch=tmp_path)
+    assert (r["processes"], r["threads"]) == (2, 2)
+    assert r["done"] > 0 and 0.5 <= r["seconds"] < 5
+    assert r["rps"] == pytest.approx(r["done"] / r["seconds"], rel=0.01)  # seconds rounded
+    assert not list(tmp_path.glob("engine-requests-*.json"))  # the request file is removed
+
+
+def test_engine_ceiling_fails_loudly_on_a_bad_store(tmp_path: Path) -> None:
+    from bench import engine
+
+    bad = [mixes.Request("ask", "ASK { ?s ?p ?o }")]
+    with pytest.raises(RuntimeError, match="did not start"):
+        engine.ceiling(tmp_path / "no-such-store", bad, 1, 1, 0.2, tmp_path)
+
+
+def test_python_minimal_answers_like_pyoxigraph(closed_store: Path, tmp_path: Path) -> None:
+    """The minimal server gives the same answers as pyoxigraph in process, and 400 on a
+    syntax error."""
+    from bench import servers
+
+    st = ox.Store.read_only(str(closed_store))
+    reqs = mixes.build_mix("light", mixes.sample_params(st, seed=2), seed=2, n=40)
+    want = [mixes.expected_sizes(st, [r])[r.kind] for r in reqs]  # each request's own answer
+    del st
+    srv = servers.start_python_minimal(closed_store, tmp_path / "minimal.log")
+    try:
+        assert len(srv.pids()) >= 2  # the parent and one process per CPU
+        got = []
+        for r in reqs:
+            status, body = servers.fetch(srv.port, r.target("/sparql"), r.accept)
+            assert status == 200
+            got.append(mixes.result_size(body, r.accept))
+        assert got == want and any(got)
+        status, body = servers.fetch(srv.port, "/sparql?query=SELEC", mixes.JSON)
+        assert status == 400 and body
+    finally:
+        srv.stop()
+    assert all(not psutil_alive(p) for p in srv.pids())
+
+
+def psutil_alive(pid: int) -> bool:
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def test_report_renders_the_engine_ceiling() -> None:
+    cells = [{"mix": "light", "concurrency": c, "server": "oxigraph", "round": 0,
+              "rps": 1000.0 * c, "p50_ms": 1.0, "p99_ms": 2.0, "errors": 0} for c in (8, 32)]
+    engine = [{"mix": "light", "processes": 2, "threads": 1, "done": 10, "seconds": 1.0,
+               "rps": 4000.0}]
+    md = report.render({"cells": cells, "engine": engine})
+    assert "## Engine ceiling" in md
+    assert "| light | 2 process(es) × 1 thread(s) | 4,000.0 | 0.50× | 0.12× |" in md
