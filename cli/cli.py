@@ -15,7 +15,8 @@ import click
 
 from . import __version__
 from .graph.errors import DiplographError
-from .graph.store import ENV_STORE, default_store_path, open_store
+from .graph.store import default_store_path, open_store
+from .options import store_option
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -26,14 +27,6 @@ def _fail(e: DiplographError) -> None:
     sys.exit(EXIT_USAGE if e.kind == "syntax" else EXIT_FAILURE)
 
 
-store_option = click.option(
-    "--store",
-    "store_path",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar=ENV_STORE,
-    default=None,
-    help=f"Store directory [env {ENV_STORE}; default {default_store_path()}].",
-)
 
 
 def _open(store_path: Path | None, *, read_only: bool = False):  # noqa: ANN202

@@ -22,7 +22,8 @@ from pathlib import Path
 import click
 
 from ..graph.errors import DiplographError
-from ..graph.store import ENV_STORE, open_store
+from ..graph.store import open_store
+from ..options import store_option
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -81,14 +82,7 @@ def _store(store_path: Path | None, read_only: bool):  # noqa: ANN202
     default=None,
     help="Output file (CSV/TSV for FILE; Markdown for --report; .ttl/.nq for --wikidata-view).",
 )
-@click.option(
-    "--store",
-    "store_path",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar=ENV_STORE,
-    default=None,
-    help=f"Store directory [env {ENV_STORE}].",
-)
+@store_option
 @click.option("--report", is_flag=True, help="Write the registry completeness report.")
 @click.option(
     "--verify-online", is_flag=True, help="Check QIDs and labels against Wikidata's API (network)."

@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from ..graph.store import default_store_path
+from ..options import store_option
 
 __all__ = ["serve"]
 
 
 @click.command()
-@click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
-              envvar="DIPLOGRAPH_STORE", help="Store directory [env DIPLOGRAPH_STORE].")
+@store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
@@ -37,13 +37,13 @@ __all__ = ["serve"]
               help="Result cache for repeated identical requests, in MiB (0: off).")
 @click.option("--base", default="https://diplograph.org/", show_default=True,
               envvar="DIPLOGRAPH_BASE", help="Public base of the /id/ IRIs.")
-def serve(store: Path | None, host: str, port: int, workers: int | None, threads: int | None,
+def serve(store_path: Path | None, host: str, port: int, workers: int | None, threads: int | None,
           timeout: float, max_rows: int, update_token: str | None, cors: bool,
           allow_federation: tuple[str, ...], cache_mb: int, base: str) -> None:
     """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with granian."""
     from .run import serve as run_serve
 
-    run_serve(store or default_store_path(), host=host, port=port, workers=workers,
+    run_serve(store_path or default_store_path(), host=host, port=port, workers=workers,
               threads=threads, timeout=timeout, update_token=update_token, cors=cors,
               allow_federation=allow_federation, base=base, max_rows=max_rows,
               cache_mb=cache_mb)
