@@ -27,8 +27,6 @@ def _fail(e: DiplographError) -> None:
     sys.exit(EXIT_USAGE if e.kind == "syntax" else EXIT_FAILURE)
 
 
-
-
 def _open(store_path: Path | None, *, read_only: bool = False):  # noqa: ANN202
     try:
         return open_store(store_path, read_only=read_only)
