@@ -32,6 +32,7 @@ from typing import Any
 #: the threads of the one-process layout (diplograph's default per worker on 2+ cores)
 THREADS = 8
 
+
 def _answer(store: Any, sparql: str, accept: str) -> bytes:  # noqa: ANN401
     import pyoxigraph as ox
 
