@@ -2,11 +2,10 @@
 
 A mix is run in process by ``processes`` Python processes with ``threads`` threads each, all
 in the same wall-clock window; every request is a query plus the serialisation a server
-sends (JSON results, Turtle graphs), as in :func:`bench.mixes.floors`. No HTTP, no
-parsing of requests, no time limit, no logging, no load generator on the same cores: no
-server written in Python on top of pyoxigraph can beat this figure on the same machine.
-The report divides it by `oxigraph serve`'s req/s, so a target above that ratio is out of
-reach for any such server.
+sends (:func:`bench.mixes.answer`, as for the floors). No HTTP, no parsing of requests, no
+time limit, no logging, no load generator on the same cores: no server written in Python on
+top of pyoxigraph can beat this figure on the same machine. The report divides it by
+`oxigraph serve`'s req/s, so a target above that ratio is out of reach for any such server.
 
 Two layouts are measured by ``python -m bench run``:
 
@@ -29,17 +28,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .mixes import answer
+
 #: the threads of the one-process layout (diplograph's default per worker on 2+ cores)
 THREADS = 8
-
-
-def _answer(store: Any, sparql: str, accept: str) -> bytes:  # noqa: ANN401
-    import pyoxigraph as ox
-
-    res = store.query(sparql, use_default_graph_as_union=True)
-    if isinstance(res, ox.QueryTriples):
-        return res.serialize(format=ox.RdfFormat.TURTLE)
-    return res.serialize(format=ox.QueryResultsFormat.JSON)
 
 
 def _child(store_path: str, requests_file: str, threads: int) -> int:
@@ -47,9 +39,9 @@ def _child(store_path: str, requests_file: str, threads: int) -> int:
     import pyoxigraph as ox
 
     store = ox.Store.read_only(store_path)
-    reqs = [(r["sparql"], r["accept"]) for r in json.loads(Path(requests_file).read_text())]
-    for sparql, accept in dict.fromkeys(reqs):
-        _answer(store, sparql, accept)
+    reqs = [r["sparql"] for r in json.loads(Path(requests_file).read_text())]
+    for sparql in dict.fromkeys(reqs):
+        answer(store, sparql)
     print("ready", flush=True)
     start, end = (float(x) for x in sys.stdin.readline().split())
     done = [0] * threads
@@ -61,8 +53,7 @@ def _child(store_path: str, requests_file: str, threads: int) -> int:
         while time.time() < start:
             time.sleep(0.001)
         while (now := time.time()) < end:
-            sparql, accept = reqs[k % len(reqs)]
-            _answer(store, sparql, accept)
+            answer(store, reqs[k % len(reqs)])
             k += 1
             n += 1
         done[i], finished[i] = n, now
@@ -85,8 +76,8 @@ def ceiling(store_path: Path, requests: list[Any], processes: int, threads: int,
     """
     scratch.mkdir(parents=True, exist_ok=True)
     req_file = scratch / f"engine-requests-{os.getpid()}.json"
-    req_file.write_text(json.dumps([{"sparql": r.sparql, "accept": r.accept}
-                                    for r in requests]), encoding="utf-8")
+    req_file.write_text(json.dumps([{"sparql": r.sparql} for r in requests]),
+                        encoding="utf-8")
     root = str(Path(__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
     children = [subprocess.Popen(

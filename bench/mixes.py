@@ -201,6 +201,17 @@ def build_mix(name: str, p: Params, seed: int = 11, n: int = 500) -> list[Reques
     raise ValueError(f"unknown mix {name!r}")
 
 
+def answer(store, sparql: str) -> bytes:  # noqa: ANN001
+    """``sparql`` run in process and serialised as a server sends it (JSON results, Turtle
+    graphs): what the floors and the engine ceiling (``bench/engine.py``) time."""
+    import pyoxigraph as ox
+
+    res = store.query(sparql, use_default_graph_as_union=True)
+    if isinstance(res, ox.QueryTriples):
+        return res.serialize(format=ox.RdfFormat.TURTLE)
+    return res.serialize(format=ox.QueryResultsFormat.JSON)
+
+
 def floors(store, requests: list[Request], per_kind: int = 5,  # noqa: ANN001
            runs: int = 3) -> dict[str, float]:
     """Median in-process pyoxigraph time (ms) of each request kind: the floor of any server.
@@ -210,8 +221,6 @@ def floors(store, requests: list[Request], per_kind: int = 5,  # noqa: ANN001
     """
     import statistics
     import time
-
-    import pyoxigraph as ox
 
     by_kind: dict[str, list[Request]] = {}
     for r in requests:
@@ -223,11 +232,7 @@ def floors(store, requests: list[Request], per_kind: int = 5,  # noqa: ANN001
         for r in reqs:
             for i in range(runs + 1):
                 t0 = time.perf_counter()
-                res = store.query(r.sparql, use_default_graph_as_union=True)
-                if isinstance(res, ox.QueryTriples):
-                    res.serialize(format=ox.RdfFormat.TURTLE)
-                else:
-                    res.serialize(format=ox.QueryResultsFormat.JSON)
+                answer(store, r.sparql)
                 if i:  # the first run warms the caches
                     times.append((time.perf_counter() - t0) * 1000)
         out[kind] = round(statistics.median(times), 3)

@@ -97,7 +97,6 @@ class ResultCache(Generic[T]):
                 _, (_, s) = self._items.popitem(last=False)
                 self._size -= s
 
-
     def stats(self) -> dict[str, int]:
         """Entries, bytes, hits and misses (for /health and the benchmarks)."""
         with self._lock:
