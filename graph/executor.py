@@ -201,6 +201,9 @@ class _TooLarge(Exception):
 
 def _worker_main(store_path: str) -> None:
     """Serve requests from stdin until EOF (run by ``python -m diplograph.graph.executor``)."""
+    from .egress import deny_outbound
+
+    deny_outbound(os.environ.get("DIPLOGRAPH_ALLOW_FEDERATION", ""), what="query worker")
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb", buffering=0)
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints go to stderr
     inp = sys.stdin.buffer

@@ -72,7 +72,10 @@ def worker_app() -> Any:
     prepared = os.environ.get(PREPARED_ENV) == "1"
     app = create_app({"DIPLOGRAPH_ISOLATION": "thread", "DIPLOGRAPH_PREPARED": prepared})
     app.extensions["diplograph"].on_overrun = _recycle_workers
-    return app.wsgi_app
+    from ..graph.egress import before_first_call  # no network sockets once serving (#14)
+
+    return before_first_call(app.wsgi_app, os.environ.get("DIPLOGRAPH_ALLOW_FEDERATION", ""),
+                             what="worker process")
 
 
 def _check_port_free(host: str, port: int) -> None:
