@@ -49,7 +49,11 @@ from .checkpoints import Checkpoints
 from .errors import DiplographError
 from .namespaces import QUERY_PREFIXES
 from .sparql_safety import (
+    DEFAULT_LIMITS,
+    DEFAULT_UPDATE_LIMITS,
+    Limits,
     check_external_access,
+    check_limits,
     has_dataset_clause,
     is_deterministic,
     query_form,
@@ -426,6 +430,8 @@ class QueryService:
         isolation: str = "process",
         prepared: bool = False,
         on_overrun: Callable[[], None] | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+        update_limits: Limits = DEFAULT_UPDATE_LIMITS,
     ) -> None:
         if isolation not in ("process", "thread"):
             raise DiplographError("bad-input", f"isolation must be 'process' or 'thread', "
@@ -436,6 +442,8 @@ class QueryService:
         self.max_bytes = int(max_bytes)
         self.n_workers = max(int(workers), 1)
         self.allow_federation = tuple(allow_federation)
+        #: size, nesting and operator bounds of query and update texts (413/400 beyond)
+        self.limits, self.update_limits = limits, update_limits
         self.union_default_graph = union_default_graph
         self.on_overrun = on_overrun
         #: serialised results of repeated identical requests; cleared by every write
@@ -543,7 +551,8 @@ class QueryService:
         base_iri: str | None = None,
     ) -> QueryResult:
         """Run a query; return the serialised result (see the module docstring)."""
-        form = query_form(sparql)
+        t0 = time.monotonic()  # the checks count against the time limit
+        form = self.check_query(sparql)
         offers = conneg.offers_for_form(form)
         if media_type is None:
             media_type = offers[0]
@@ -579,6 +588,7 @@ class QueryService:
             "union": self.union_default_graph and not has_dataset_clause(sparql),
             "substitutions": subs, "base_iri": base_iri,
             "max_rows": self.max_rows, "max_bytes": self.max_bytes,
+            "checked_in": time.monotonic() - t0,
         }
         if self._threads is not None:
             rows, body = self._run_in_thread(req)
@@ -596,6 +606,13 @@ class QueryService:
                            generation=checkpoint.generation)
         return result
 
+    def check_query(self, sparql: str) -> str:
+        """The form of ``sparql`` ('select', 'ask', …) once its size (413), nesting and
+        operators (400) are within :attr:`limits`: for callers that negotiate the media type
+        before running it. Memoised: :meth:`query` asks again at no cost."""
+        check_limits(sparql, self.limits)
+        return query_form(sparql)
+
     def _timeout_error(self) -> DiplographError:
         return DiplographError(
             "timeout",
@@ -608,7 +625,8 @@ class QueryService:
             raise DiplographError("unavailable", "the query service is closed")
         store = self._read_store(req["snapshot"])
         try:
-            header, body = self._threads.run(_run_query, store, req, timeout=self.timeout)
+            header, body = self._threads.run(_run_query, store, req, timeout=max(
+                self.timeout - req.get("checked_in", 0.0), 0.001))
         except TimeoutError:
             log.warning("a query overran the time limit of %g s: %.200r", self.timeout,
                         req["sparql"])
@@ -624,7 +642,7 @@ class QueryService:
     def _dispatch(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         if self._closed:
             raise DiplographError("unavailable", "the query service is closed")
-        deadline = time.monotonic() + self.timeout
+        deadline = time.monotonic() + self.timeout - req.get("checked_in", 0.0)
         try:
             w = self._idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -671,6 +689,7 @@ class QueryService:
         base_iri: str | None = None,
     ) -> None:
         """Run a SPARQL Update atomically (all operations or none)."""
+        check_limits(sparql, self.update_limits, what="update")
         check_external_access(sparql, allow=self.allow_federation, base_iri=base_iri)
         if using_graph_uris or using_named_graph_uris:
             found = update_dataset_keywords(sparql)

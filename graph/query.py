@@ -30,9 +30,11 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
 
 
 def check_query_safety(sparql: str, allow_federation: tuple[str, ...] = ()) -> None:
-    """Refuse ``SERVICE``/``LOAD`` to hosts outside the allow-list (empty by default)."""
-    from .sparql_safety import check_external_access
+    """Refuse a text beyond the size, nesting and operator limits (:mod:`.sparql_safety`)
+    and ``SERVICE``/``LOAD`` to hosts outside the allow-list (empty by default)."""
+    from .sparql_safety import check_external_access, check_limits
 
+    check_limits(sparql)
     check_external_access(sparql, allow=allow_federation)
 
 

@@ -160,10 +160,10 @@ class Limits:
     """Bounds on a query or update text, checked before the engine sees it.
 
     The engine (pyoxigraph 0.5) parses and evaluates recursively: about 2,100 nested groups
-    ``{{{…}}}``, 4,500 nested parentheses, or 6,000-9,000 chained operators (``UNION``,
-    ``||``, ``+``, ``!``, ``FILTER``) overflow its stack and kill the process (measured in a
-    query thread with the default 8 MiB stack, docs/endpoint.md). The defaults stay well
-    under that and well over real queries.
+    ``{{{…}}}``, 2,400 nested subqueries, 4,500 nested parentheses, 2,500 chained ``MINUS``
+    or 6,000-9,000 chained ``UNION``, ``OPTIONAL``, ``||``, ``+``, ``!``, ``FILTER`` overflow
+    its stack and kill the process (measured in a query thread with the default 8 MiB stack,
+    docs/endpoint.md). The defaults stay well under that and well over real queries.
     """
 
     #: characters in the text (413 beyond)
@@ -171,10 +171,10 @@ class Limits:
     #: nesting of ``{`` ``(`` ``[`` (400 beyond)
     max_depth: int = 200
     #: operators that build the engine's expression and algebra trees (400 beyond)
-    max_operators: int = 2_000
+    max_operators: int = 1_000
 
 
-#: The defaults: 1 MiB of text, 200 levels, 2,000 operators.
+#: The defaults: 1 MiB of text, 200 levels, 1,000 operators.
 DEFAULT_LIMITS = Limits()
 #: SPARQL Update texts (INSERT DATA of a file's worth of triples) may be larger.
 DEFAULT_UPDATE_LIMITS = Limits(max_length=16 * 1_048_576)

@@ -18,6 +18,7 @@ from typing import Any
 from flask import Flask, Response, g, request
 
 from ..graph.executor import QueryService
+from ..graph.sparql_safety import Limits
 from .config import load_config
 from .errors import register_error_handlers
 from .fast_path import CORS_HEADERS, QueryFastPath, reraise_fast_path_error
@@ -53,6 +54,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         cache_bytes=cfg["DIPLOGRAPH_CACHE_MB"] * 2**20 // 2,
         isolation=cfg["DIPLOGRAPH_ISOLATION"],
         prepared=cfg["DIPLOGRAPH_PREPARED"],
+        **text_limits(cfg),
     )
     app.extensions["diplograph"] = qs
     atexit.register(qs.close)
@@ -88,6 +90,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         publisher.start()
         app.extensions["diplograph_stats"] = publisher
     return app
+
+
+def text_limits(cfg: Mapping[str, Any]) -> dict[str, Limits]:
+    """The ``limits`` and ``update_limits`` of the QueryService, from the settings."""
+    depth, ops = cfg["DIPLOGRAPH_MAX_QUERY_DEPTH"], cfg["DIPLOGRAPH_MAX_QUERY_OPERATORS"]
+    return {"limits": Limits(cfg["DIPLOGRAPH_MAX_QUERY_LENGTH"], depth, ops),
+            "update_limits": Limits(cfg["DIPLOGRAPH_MAX_UPDATE_LENGTH"], depth, ops)}
 
 
 def _start_timer() -> None:

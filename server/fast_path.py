@@ -29,7 +29,6 @@ from werkzeug.wsgi import get_current_url
 
 from ..graph import conneg
 from ..graph.executor import QueryService
-from ..graph.sparql_safety import query_form
 
 __all__ = ["ERROR_KEY", "QueryFastPath", "CORS_HEADERS"]
 
@@ -87,7 +86,7 @@ class QueryFastPath:
         t0 = time.perf_counter()
         query = next(v for k, v in params if k == "query")
         try:
-            offers = conneg.offers_for_form(query_form(query))
+            offers = conneg.offers_for_form(self.service.check_query(query))
             media_type = conneg.negotiate(environ.get("HTTP_ACCEPT"), offers)
             if media_type is None:
                 return self.app(environ, start_response)  # 406 from Flask

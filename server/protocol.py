@@ -213,9 +213,7 @@ def sparql() -> Response:
         if query is None:
             raise DiplographError("bad-input", "the 'query' parameter is missing")
 
-    from ..graph.sparql_safety import query_form
-
-    form = query_form(query)
+    form = _qs().check_query(query)  # 413/400 for a text beyond the limits
     media_type = negotiated_type(conneg.offers_for_form(form), params)
     result = _qs().query(
         query,
