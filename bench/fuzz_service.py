@@ -126,7 +126,8 @@ def _target(rng: random.Random, base: str) -> tuple[str, str, str | None]:
     if kind == "iri-escaped":
         return "", f"<{_u_escape(rng, base + 'q')}>", "/q"
     if kind == "relative":
-        base_decl = rng.choice([f"BASE <{base}>", f"base<{base}>", f"BASE <{_u_escape(rng, base)}>"])
+        base_decl = rng.choice([f"BASE <{base}>", f"base<{base}>",
+                                f"BASE <{_u_escape(rng, base)}>"])
         return base_decl + _sep(rng, False), "<rel>", "/rel"
     if kind == "var":
         bind = f"BIND(<{base}v> AS ?ep) "
@@ -144,7 +145,8 @@ def _wrap(rng: random.Random, clause: str) -> str:
         clause = rng.choice([
             "{ %s }", "OPTIONAL { %s }", "{ } UNION { %s }", "{ %s } UNION { }",
             "?s0 ?p0 ?o0 MINUS { %s }", "GRAPH ?g { %s }", "FILTER EXISTS { %s }",
-            "FILTER NOT EXISTS { %s }", "{ SELECT * WHERE { %s } }", "{ SELECT ?leak { %s } LIMIT 1 }",
+            "FILTER NOT EXISTS { %s }", "{ SELECT * WHERE { %s } }",
+            "{ SELECT ?leak { %s } LIMIT 1 }",
         ]) % clause
     return clause
 
@@ -181,7 +183,8 @@ def _service(rng: random.Random, base: str) -> Spelling:
     if rng.random() < 0.25:  # an update with the SERVICE in its WHERE
         form = rng.choice(["INSERT { <urn:x:s> <urn:x:p> ?leak } WHERE { %s }",
                            "DELETE { ?leak ?p ?o } WHERE { %s }",
-                           "INSERT DATA { <urn:x:a> <urn:x:b> 1 } ; INSERT { ?leak ?p ?o } WHERE { %s }"])
+                           "INSERT DATA { <urn:x:a> <urn:x:b> 1 } ; "
+                           "INSERT { ?leak ?p ?o } WHERE { %s }"])
         return Spelling(prologue + form % body, True, True, path)
     return Spelling(prologue + form % body, False, True, path)
 
