@@ -40,6 +40,7 @@ import re
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 from .errors import DiplographError
@@ -66,8 +67,7 @@ __all__ = [
 #: A token: ``kind`` is 'iri', 'string', 'var', 'lang', 'name' (one run of name characters:
 #: a keyword, prefixed name, blank node label or number), 'punct', or 'error' (a character
 #: that starts no SPARQL terminal: the engine will refuse the text).
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
     pos: int
@@ -87,44 +87,45 @@ _STRING = (
     r"|'(?:[^'\\\n\r]|" + _STR_ESC + r")*'"
 )
 _LEX = re.compile(
-    r"(?P<ws>[ \t\r\n]+)"
-    r"|(?P<comment>#[^\r\n]*)"
+    r"[ \t\r\n]*(?:"  # white space goes with the token after it: one match per token
+    r"(?P<comment>#[^\r\n]*)"
     r"|(?P<iri><(?:[^<>\"{}|^`\\\x00-\x20]|" + _UCHAR + r")*>)"
     r"|(?P<string>" + _STRING + r")"
     r"|(?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)"
     r"|(?P<lang>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)"
     r"|(?P<name>(?:[\w:%\-.\u00b7\u0300-\u036f\u203f-\u2040]|\\[_~.\-!$&'()*+,;=/?#@%])+)"
     r"|(?P<punct>\^\^|\|\||&&|!=|<=|>=|[{}()\[\];,=<>!+\-*/|^?$@&])"
-    r"|(?P<error>.)",
+    r"|(?P<error>.))",
     re.DOTALL,
 )
 
 
 def _tokens(text: str) -> Iterator[Token]:
+    new = tuple.__new__
     for m in _LEX.finditer(text):
         kind = m.lastgroup
-        if kind == "ws" or kind == "comment":
+        if kind == "comment":
             continue
-        i = m.start()
+        i = m.start(kind)
         if kind == "name":
-            word = m.group()
+            word = m.group(kind)
             if word[0] == ".":  # '.' ends a triple; no name starts with it
-                yield Token("punct", ".", i)
+                yield new(Token, ("punct", ".", i))
                 yield from (Token(t.kind, t.text, t.pos + i + 1) for t in _tokens(word[1:]))
                 continue
             stripped = word.rstrip(".")
             if stripped != word and not stripped.endswith("\\"):  # 'ex:a.' = 'ex:a' '.'
-                yield Token("name", stripped, i)
+                yield new(Token, ("name", stripped, i))
                 for k in range(len(stripped), len(word)):
-                    yield Token("punct", ".", i + k)
+                    yield new(Token, ("punct", ".", i + k))
                 continue
-            yield Token("name", word, i)
+            yield new(Token, ("name", word, i))
         elif kind == "iri":
-            yield Token("iri", m.group()[1:-1], i)
+            yield new(Token, ("iri", m.group(kind)[1:-1], i))
         else:
             # 'error': no terminal starts here (an unterminated string, a bad escape, a
             # stray character); the lexer goes on after it
-            yield Token(kind, m.group(), i)  # type: ignore[arg-type]
+            yield new(Token, (kind, m.group(kind), i))
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
