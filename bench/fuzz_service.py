@@ -157,6 +157,9 @@ _BEFORE = [
     "?a <p:q> \"#\" .", "?a <p:q> \"\\u0022 # \" .", "?a <p:q> '\\u0027' .",
     "?a <p:q> \"\"\"a\"\"b\"\"\" .", "?a <p:q> '''x''' .", "BIND(1 AS ?one)",
     "FILTER(1 < 2)", "FILTER(?a<?b || ?b>?a)", "VALUES ?v { 1 2 }",
+    "?a <p:q> 1.5", "?a <p:q> 15e-1", "?a <p:q> 'x'@en", "?a <p:q> \"x\"^^<urn:x:d>",
+    "?a <p:q> []", "?a <p:q> ?c.", "?a <p:q> ?c ;", "VALUES ?x { UNDEF }", "OPTIONAL{}",
+    "FILTER(true)", "GRAPH<urn:x:g>{}",
 ]
 _BEFORE_PNAME = ["?a :b\\#c ?d .", "?a :b\\'c ?d .", "?a :b\\#c ?d", "?a :b\\'c?d ."]
 
@@ -173,7 +176,8 @@ def _service(rng: random.Random, base: str) -> Spelling:
     before = rng.choice(_BEFORE)
     if prologue.upper().startswith("PREFIX :") or "PREFIX:" in prologue.upper():
         before = rng.choice(_BEFORE + _BEFORE_PNAME)
-    sep_before = "" if before.endswith(("1", "true")) and rng.random() < 0.5 else " "
+    sep_before = "" if before.endswith(("1", "5", "true", ")", "}", ">", "]", ".", ";")) \
+        and rng.random() < 0.5 else " "
     clause = (f"{bind}{before}{sep_before}{keyword}{_sep(rng, bool(silent) or glue)}{silent}"
               f"{target}{_sep(rng, True)}{{ ?leak ?p ?o }}")
     body = _wrap(rng, clause)
@@ -215,6 +219,8 @@ def _decoy(rng: random.Random, base: str) -> Spelling:
         f"# LOAD <{base}>\nASK {{ }}",
         "PREFIX ex: <urn:x:> SELECT * { ?s ex:service ?o . ?service ?p ex:load }",
         "PREFIX service: <urn:x:> SELECT * { ?s service:x ?o }",
+        "PREFIX load: <urn:x:> SELECT * { ?s load:x ?o . ?o ?p load:y }",
+        "PREFIX loader: <urn:x:> SELECT * { loader:a loader:b ?o }",
         f"SELECT ?service {{ BIND({hidden} AS ?service) }}",
         "PREFIX : <urn:x:> SELECT * { ?a :b\\#c ?d . } # SERVICE <urn:x:> { }",
     ])

@@ -410,6 +410,9 @@ def _unescape_iri(iri: str) -> str:
 def _find_targets(toks: Sequence[Token]) -> Iterator[Target]:
     """Every SERVICE/LOAD the engine could read in ``toks``, with its target.
 
+    A candidate counts only where the engine's grammar could take it: SERVICE followed by its
+    target and ``{``; LOAD followed by its target and then ``INTO``, ``;`` or the end.
+
     Prefixes and the base are tracked in text order; a prefix declared twice with different
     IRIs, or a relative IRI after a second BASE, gives an unknown target (refused even when
     federation is allow-listed)."""
@@ -499,6 +502,12 @@ def _find_targets(toks: Sequence[Token]) -> Iterator[Target]:
                 if after is None or after.text != "{" or after.kind != "punct":
                     continue
                 if target_tok is not None and target_tok.kind not in ("iri", "name", "var"):
+                    continue
+            else:
+                # LOAD [SILENT] iri [INTO GRAPH g] ends the text or comes before ';'
+                after = toks[k] if k < n else None
+                if after is not None and after.text != ";" and not (
+                        after.kind == "name" and after.upper.startswith("INTO")):
                     continue
             yield Target(keyword, iri, spelling, tok.pos, relative)
             break
