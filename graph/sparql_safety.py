@@ -145,7 +145,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 
 def keywords(text: str) -> frozenset[str]:
-    """The upper-cased 'name' tokens of ``text`` (keywords, prefixed names), memoised.
+    """The upper-cased 'name' tokens of ``text`` (keywords, prefixed names), memoised; for a
+    text over 20,000 characters, only those the checks ask about (see :func:`analyze`).
 
     >>> sorted(keywords('select * { ?s <http://e/LOAD> "SERVICE" } # FROM'))
     ['SELECT']
