@@ -169,7 +169,7 @@ def test_deep_nesting_is_refused_within_a_memory_limit(
     path = tmp_path / "deep.facts.yaml"
     path.write_text("format: diplograph-facts/1\nnote: " + opening * 200_000 + closing * 200_000
                     + "\n", encoding="utf-8")
-    _assert_refused_under_limit(path, "nested more than")
+    _assert_refused_under_limit(path, "nest")  # ours, or libyaml's own limit
 
 
 def test_many_values_are_refused_within_a_memory_limit(tmp_path: Path) -> None:
