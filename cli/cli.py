@@ -242,6 +242,13 @@ def load(
         name = fmt or format_for_path(f)
         if name is None:
             _fail(DiplographError("bad-input", f"{f}: cannot tell the format; give --format"))
+        if name == "rdfxml":
+            from .graph.rdfxml import refuse_doctype_in_file
+
+            try:
+                refuse_doctype_in_file(f)
+            except DiplographError as e:
+                _fail(e)
         # counting is a full scan (about 0.2 s per million quads): skip it for an empty store
         empty = next(iter(store.quads_for_pattern(None, None, None, None)), None) is None
         before = 0 if empty else len(store)

@@ -136,6 +136,24 @@ class Checkpoints:
                 finally:
                     del store  # closes it: RocksDB allows one handle per process
 
+    def write_external(self, change: Callable[[], T]) -> T:
+        """Like :meth:`write`, for a change made by another process that opens the live store
+        itself and has closed it when ``change`` returns (an update with a time limit,
+        ``graph/update_worker.py``). The write lock is held around it; a checkpoint is
+        published after it, also when it failed."""
+        with self._locked():
+            generation = self.current().generation + 1
+            try:
+                return change()
+            finally:
+                store = self._open_live()
+                try:
+                    with contextlib.suppress(OSError):
+                        store.flush()
+                    self._publish(store, generation)
+                finally:
+                    del store
+
     def _open_live(self) -> ox.Store:
         try:
             return ox.Store(str(self.store_path))
