@@ -133,6 +133,9 @@ class Checkpoints:
                     store.flush()
                 try:
                     self._publish(store, generation)
+                except BaseException as e:
+                    _release_frames(e)  # or the store stays open and locked (a full disk)
+                    raise
                 finally:
                     del store  # closes it: RocksDB allows one handle per process
 
@@ -151,6 +154,9 @@ class Checkpoints:
                     with contextlib.suppress(OSError):
                         store.flush()
                     self._publish(store, generation)
+                except BaseException as e:
+                    _release_frames(e)
+                    raise
                 finally:
                     del store
 
@@ -223,6 +229,16 @@ class Checkpoints:
     def remove_all(self) -> None:
         """Delete every checkpoint (when the service stops)."""
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _release_frames(e: BaseException) -> None:
+    """Drop the local variables of the frames an exception (and its causes) keeps, so that
+    no store handle outlives a failed write."""
+    seen: set[int] = set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        traceback.clear_frames(e.__traceback__)
+        e = e.__cause__ or e.__context__  # type: ignore[assignment]
 
 
 def serving_lock_path(store_path: str | Path) -> Path:
