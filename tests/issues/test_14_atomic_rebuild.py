@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -26,6 +27,16 @@ def _digests(path: Path) -> dict[str, tuple[int, str]]:
         lines = sorted(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).splitlines())
         out[g.value] = (len(lines), hashlib.sha256(b"\n".join(lines)).hexdigest())
     return out
+
+
+def _cow_quads(path: Path) -> int | None:
+    """The quads of the COW graph seen by a read-only open of the live store (None if the
+    store cannot be opened at this moment)."""
+    try:
+        store = ox.Store.read_only(str(path))
+        return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(COW)))
+    except OSError:
+        return None
 
 
 @pytest.mark.slow
@@ -50,15 +61,29 @@ def test_a_killed_rebuild_keeps_every_graph_whole(store_copy: Path, built_store_
         [sys.executable, "-m", "diplograph", "build", "--store", str(store_copy)],
         stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     assert proc.stderr is not None
-    # kill it inside the COW step: just after the registry step reports, while the COW
-    # spells are computed and written (several seconds)
-    for line in proc.stderr:
-        if "registry of states and organisations" in line:
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+    reader.start()
+    # Kill it inside the COW step, at the worst moment we can see: as soon as a read-only
+    # look at the store finds the COW graph gone or partial (a non-atomic replacement), or
+    # else right after the step (the atomic one never shows it). A build that finished
+    # first would prove nothing.
+    deadline = time.monotonic() + 300
+    seen_partial = False
+    while time.monotonic() < deadline and proc.poll() is None:
+        text = "".join(lines)
+        if "COW IGO v3 membership spells:" in text:
             break
-    time.sleep(2.5)
+        if "registry of states and organisations:" in text:
+            n = _cow_quads(store_copy)
+            if n is not None and n != before[COW][0]:
+                seen_partial = True
+                break
+        time.sleep(0.05)
     assert proc.poll() is None, "the build ended before it could be killed"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(30)
+    print("killed", "while the COW graph looked partial" if seen_partial else "after the step")
 
     after = _digests(store_copy)
     for graph, digest in before.items():
