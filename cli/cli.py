@@ -84,7 +84,10 @@ def build(store_path: Path | None, sources: Path | None, no_datasets: bool, quie
         err=True,
     )
     if report.failures:
-        click.echo(f"error: {len(report.failures)} step(s) failed; see above", err=True)
+        click.echo(f"error: {len(report.failures)} step(s) failed, the other steps were built:",
+                   err=True)
+        for failure in report.failures:
+            click.echo(f"  {failure.message}", err=True)
         sys.exit(EXIT_FAILURE)
 
 
@@ -108,6 +111,10 @@ def validate(files: tuple[Path, ...], no_shacl: bool) -> None:
         except DiplographError as e:
             bad += 1
             click.echo(str(e), err=True)
+        except Exception as e:  # noqa: BLE001 - a bug: reported for this file, the others go on
+            bad += 1
+            click.echo(f"{f}: internal error while checking ({type(e).__name__}: {e}); please "
+                       "report it", err=True)
     if bad:
         sys.exit(EXIT_FAILURE)
 
@@ -235,6 +242,13 @@ def load(
         name = fmt or format_for_path(f)
         if name is None:
             _fail(DiplographError("bad-input", f"{f}: cannot tell the format; give --format"))
+        if name == "rdfxml":
+            from .graph.rdfxml import refuse_doctype_in_file
+
+            try:
+                refuse_doctype_in_file(f)
+            except DiplographError as e:
+                _fail(e)
         # counting is a full scan (about 0.2 s per million quads): skip it for an empty store
         empty = next(iter(store.quads_for_pattern(None, None, None, None)), None) is None
         before = 0 if empty else len(store)

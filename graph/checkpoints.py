@@ -133,8 +133,32 @@ class Checkpoints:
                     store.flush()
                 try:
                     self._publish(store, generation)
+                except BaseException as e:
+                    _release_frames(e)  # or the store stays open and locked (a full disk)
+                    raise
                 finally:
                     del store  # closes it: RocksDB allows one handle per process
+
+    def write_external(self, change: Callable[[], T]) -> T:
+        """Like :meth:`write`, for a change made by another process that opens the live store
+        itself and has closed it when ``change`` returns (an update with a time limit,
+        ``graph/update_worker.py``). The write lock is held around it; a checkpoint is
+        published after it, also when it failed."""
+        with self._locked():
+            generation = self.current().generation + 1
+            try:
+                return change()
+            finally:
+                store = self._open_live()
+                try:
+                    with contextlib.suppress(OSError):
+                        store.flush()
+                    self._publish(store, generation)
+                except BaseException as e:
+                    _release_frames(e)
+                    raise
+                finally:
+                    del store
 
     def _open_live(self) -> ox.Store:
         try:
@@ -205,6 +229,16 @@ class Checkpoints:
     def remove_all(self) -> None:
         """Delete every checkpoint (when the service stops)."""
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _release_frames(e: BaseException) -> None:
+    """Drop the local variables of the frames an exception (and its causes) keeps, so that
+    no store handle outlives a failed write."""
+    seen: set[int] = set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        traceback.clear_frames(e.__traceback__)
+        e = e.__cause__ or e.__context__  # type: ignore[assignment]
 
 
 def serving_lock_path(store_path: str | Path) -> Path:

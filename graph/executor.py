@@ -36,7 +36,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -279,6 +279,7 @@ def _run_query(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], by
                 f"the result is larger than {req['max_bytes']} bytes (the size cap): "
                 "add LIMIT or narrow the query",
             ) from None
+        _raise_if_unsupported(e, media_type)
         raise DiplographError("internal", f"query evaluation failed: {e}") from e
     body = sink.buf.getvalue()
     rows = None
@@ -672,12 +673,28 @@ class QueryService:
     # ------------------------------------------------------------ writes
 
     def _write(self, fn: Callable[[ox.Store], Any]) -> Any:
-        """Run ``fn`` on the live store, read-write; publish a new checkpoint after it."""
+        """Run ``fn`` on the live store, read-write; publish a new checkpoint after it.
+
+        A storage failure says whether the change is in the store: ``fn`` fails as a whole
+        (pyoxigraph writes one transaction or nothing), and a failure after it (flushing,
+        publishing the checkpoint) leaves it applied."""
         if self._closed:
             raise DiplographError("unavailable", "the query service is closed")
-        with self._write_lock:
-            result = self.checkpoints.write(fn)
-        self.cache.sync(self.generation)  # empty now, and no older answer kept from here on
+        applied = False
+
+        def change(store: ox.Store) -> Any:
+            nonlocal applied
+            result = fn(store)
+            applied = True
+            return result
+
+        try:
+            with self._write_lock:
+                result = self.checkpoints.write(change)
+        except DiplographError as e:
+            raise _with_outcome(e, applied) from e
+        finally:
+            self.cache.sync(self.generation)  # empty now, and no older answer kept from here on
         return result
 
     def update(
@@ -703,17 +720,50 @@ class QueryService:
                 _check_iri(iri)
             sparql = _add_using(sparql, using_graph_uris, using_named_graph_uris)
 
-        def run(store: ox.Store) -> None:
-            try:
-                store.update(sparql, base_iri=base_iri)
-            except SyntaxError as e:
-                raise DiplographError("syntax", f"SPARQL syntax error: {e}") from e
-            except OSError as e:
-                raise DiplographError("storage", f"the update failed: {e}") from e
-            except (ValueError, RuntimeError) as e:
-                raise DiplographError("bad-input", f"the update failed: {e}") from e
+        self._update_in_child(sparql, base_iri)
 
-        self._write(run)
+    def _update_in_child(self, sparql: str, base_iri: str | None) -> None:
+        """Apply an update in a child process (``graph/update_worker.py``) under the write
+        lock, killed past the time limit: a heavy update cannot hold the lock for longer,
+        and, killed, changes nothing (one transaction)."""
+        if self._closed:
+            raise DiplographError("unavailable", "the query service is closed")
+        outcome: dict[str, Any] = {}
+
+        def change() -> None:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "diplograph.graph.update_worker", self.store_path],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            request = json.dumps({"sparql": sparql, "base_iri": base_iri}).encode()
+            try:
+                out, err = proc.communicate(request, timeout=self.timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                out, err = proc.communicate()
+                outcome.update(_last_json(out) or {"applied": False})
+                outcome["timeout"] = True
+                return
+            outcome.update(_last_json(out) or {
+                "applied": False, "error": "internal",
+                "message": f"the update process ended with status {proc.returncode}: "
+                           f"{err.decode('utf-8', 'replace')[-500:]}"})
+
+        try:
+            with self._write_lock:
+                self.checkpoints.write_external(change)
+        except DiplographError as e:
+            raise _with_outcome(e, bool(outcome.get("applied"))) from e
+        finally:
+            self.cache.sync(self.generation)
+        if outcome.get("timeout") and not outcome.get("applied"):
+            log.warning("an update overran the time limit of %g s: %.200r", self.timeout, sparql)
+            raise DiplographError(
+                "timeout",
+                f"the update ran longer than the time limit of {self.timeout:g} s and was "
+                "stopped; the change was not applied (the store is unchanged)")
+        if "error" in outcome:
+            e = DiplographError(outcome["error"], outcome["message"])
+            raise _with_outcome(e, bool(outcome["applied"])) if e.kind == "storage" else e
 
     # ------------------------------------------------------------ graph store
 
@@ -745,12 +795,34 @@ class QueryService:
         kwargs: dict[str, Any] = {"from_graph": self._graph_node(iri)}
         if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
             kwargs["prefixes"] = PREFIXES
-        return store.dump(format=fmt, **kwargs)  # type: ignore[no-any-return]
+        try:
+            return store.dump(format=fmt, **kwargs)  # type: ignore[no-any-return]
+        except OSError as e:
+            _raise_if_unsupported(e, conneg.base_type(media_type))
+            raise DiplographError("storage", f"cannot read the graph: {e}") from e
 
     def get_dataset(self, media_type: str = conneg.NQUADS) -> bytes:
-        """The whole store as N-Quads or TriG."""
-        return self._read_store().dump(  # type: ignore[no-any-return]
-            format=_RDF_FORMATS[conneg.base_type(media_type)])
+        """The whole store as N-Quads or TriG (in memory: see :meth:`stream_dataset`)."""
+        return b"".join(self.stream_dataset(media_type))
+
+    def stream_dataset(self, media_type: str = conneg.NQUADS,
+                       chunk_bytes: int = 64 * 2**10) -> Iterator[bytes]:
+        """The whole store (newest checkpoint) as N-Quads or TriG, in chunks, with flat memory.
+
+        A store that cannot fit in the size cap (``max_bytes``; at least 24 bytes per quad)
+        is refused at once ('result-too-large'); a dump that passes the cap midway stops
+        there with the same error (the client sees a cut transfer). pyoxigraph writes the
+        dump in a thread, into a queue of a few chunks; closing the iterator stops it."""
+        store = self._read_store()
+        fmt = _RDF_FORMATS[conneg.base_type(media_type)]
+        quads = len(store)
+        if quads * 24 > self.max_bytes:
+            raise DiplographError(
+                "result-too-large",
+                f"the store holds {quads:,} quads, more than fits in the size cap of "
+                f"{self.max_bytes:,} bytes: ask for one graph (?graph=IRI), or export with "
+                "`diplograph export`")
+        return _stream_dump(store, fmt, chunk_bytes, self.max_bytes)
 
     def _parse_payload(self, data: bytes, media_type: str, base_iri: str | None) -> str:
         mt = conneg.base_type(media_type)
@@ -759,6 +831,10 @@ class QueryService:
                 "unsupported-media-type",
                 f"cannot read {mt}: send one of {', '.join(conneg.RDF_INPUT_TYPES)}",
             )
+        if mt == conneg.RDFXML:
+            from .rdfxml import refuse_doctype
+
+            refuse_doctype(data, f"the {mt} payload")
         try:
             triples = list(ox.parse(data, format=_RDF_FORMATS[mt], base_iri=base_iri))
             return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()  # type: ignore[union-attr]
@@ -852,6 +928,118 @@ class QueryService:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _last_json(out: bytes) -> dict[str, Any] | None:
+    """The last JSON line a child printed, if any."""
+    for line in reversed(out.splitlines()):
+        with contextlib.suppress(ValueError):
+            value = json.loads(line)
+            if isinstance(value, dict):
+                return value
+    return None
+
+
+def _with_outcome(e: DiplographError, applied: bool) -> DiplographError:
+    """A storage error that says whether the change is in the store (the client must know
+    whether to retry)."""
+    if e.kind != "storage" or "the change was" in e.message:
+        return e
+    if applied:
+        return DiplographError(
+            "storage", f"the change was applied, but then: {e.message} (queries may see the "
+            "previous state until the next successful write)", e.details)
+    return DiplographError("storage", f"the change was not applied: {e.message}", e.details)
+
+
+class _Stop(Exception):
+    pass
+
+
+class _ChunkWriter(io.RawIOBase):
+    """A file pyoxigraph dumps into: whole chunks go into ``out``; ``stop`` aborts the dump."""
+
+    def __init__(self, out: queue.Queue[bytes | BaseException | None], chunk_bytes: int,
+                 max_bytes: int) -> None:
+        self.out, self.chunk_bytes, self.max_bytes = out, chunk_bytes, max_bytes
+        self.buf = bytearray()
+        self.size = 0
+        self.stop = threading.Event()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        if self.stop.is_set():
+            raise _Stop
+        self.size += len(b)
+        if self.size > self.max_bytes:
+            raise _TooLarge
+        self.buf += b
+        if len(self.buf) >= self.chunk_bytes:
+            self._put(bytes(self.buf))
+            self.buf.clear()
+        return len(b)
+
+    def _put(self, item: bytes | BaseException | None) -> None:
+        while not self.stop.is_set():
+            try:
+                self.out.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+        raise _Stop
+
+    def finish(self, error: BaseException | None) -> None:
+        with contextlib.suppress(_Stop):
+            if error is None and self.buf:
+                self._put(bytes(self.buf))
+            self._put(error)
+
+
+def _stream_dump(store: ox.Store, fmt: ox.RdfFormat, chunk_bytes: int,
+                 max_bytes: int) -> Iterator[bytes]:
+    chunks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=4)
+    writer = _ChunkWriter(chunks, chunk_bytes, max_bytes)
+
+    def produce() -> None:
+        error: BaseException | None = None
+        try:
+            store.dump(writer, format=fmt)
+        except BaseException as e:  # noqa: BLE001 - handed to the consumer
+            error = e
+        if isinstance(error, _Stop) or isinstance(error.__context__ if error else None, _Stop):
+            return
+        writer.finish(error)
+
+    thread = threading.Thread(target=produce, name="diplograph-dump", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = chunks.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                if isinstance(item, _TooLarge) or isinstance(item.__context__, _TooLarge):
+                    raise DiplographError(
+                        "result-too-large", f"the dump passed the size cap of {max_bytes:,} "
+                        "bytes and was cut: ask for one graph (?graph=IRI)") from None
+                raise DiplographError("storage", f"the dump failed: {item}")
+            yield item
+    finally:
+        writer.stop.set()
+
+
+def _raise_if_unsupported(e: OSError, media_type: str) -> None:
+    """Raise 'not-acceptable' (406) if ``e`` says the format cannot express the data (JSON-LD
+    and RDF 1.2 triple terms, in pyoxigraph 0.5)."""
+    text = str(e)
+    if "does not support" in text or "RDF 1.2" in text:
+        raise DiplographError(
+            "not-acceptable",
+            f"this result cannot be written as {media_type} ({text}): it holds triple terms "
+            "(RDF 1.2, << >>); ask for Turtle, TriG, N-Triples or N-Quads",
+        ) from None
 
 
 def _store_update(store: ox.Store, sparql: str) -> None:

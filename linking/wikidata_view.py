@@ -300,10 +300,8 @@ def wikidata_view_quads(store: ox.Store) -> Iterator[ox.Quad]:
 
 
 def write_view(store: ox.Store) -> int:
-    """Replace ``dgg:wikidata-view`` in ``store``; returns the number of quads written."""
-    quads = list(wikidata_view_quads(store))
-    g = ox.NamedNode(VIEW_GRAPH)
-    if store.contains_named_graph(g):
-        store.remove_graph(g)
-    store.extend(quads)
-    return len(quads)
+    """Replace ``dgg:wikidata-view`` in ``store`` in one transaction (a crash leaves the old
+    view or the new one); returns the number of quads written."""
+    from ..loaders.facts import replace_graph
+
+    return replace_graph(store, VIEW_GRAPH, list(wikidata_view_quads(store)))

@@ -8,6 +8,7 @@ and the build ends with an error listing the failures.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from ..graph.namespaces import GRAPH
 from .facts import agent_quads, facts_files, load_facts_file, replace_graph
 
 Progress = Callable[[str], None]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -63,13 +66,49 @@ def skolemize(quads: Iterable[ox.Quad], scope: str) -> Iterator[ox.Quad]:
 
 
 def _replace_large(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> int:
-    """Replace a (possibly large) reference graph: remove it, then add all quads at once."""
+    """Replace a (possibly large) reference graph atomically: after a crash at any moment the
+    store holds either the whole previous graph or the whole new one.
+
+    pyoxigraph has no cheap atomic swap (one SPARQL ``MOVE`` or ``DROP``+``INSERT DATA`` of
+    the COW graph takes about a minute and 2 GB), so the new graph is compared with the
+    stored one, line by line in N-Triples, and only the difference is written, in one
+    transaction (one update). A rebuild of unchanged data writes nothing; a new graph is
+    written in one transaction (``extend``). Blank nodes cannot be compared this way: they
+    are refused (the reference graphs are skolemised).
+
+    >>> store = ox.Store()
+    >>> q = lambda o: ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal(o))
+    >>> _replace_large(store, "http://e/g", [q("a"), q("b")])
+    2
+    >>> _replace_large(store, "http://e/g", [q("b"), q("c")])
+    2
+    >>> sorted(t.object.value for t in store.quads_for_pattern(None, None, None, None))
+    ['b', 'c']
+    """
     g = ox.NamedNode(graph)
-    items = [ox.Quad(q.subject, q.predicate, q.object, g) for q in quads]
-    if store.contains_named_graph(g):
-        store.remove_graph(g)
-    store.extend(items)
-    return len(items)
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+           for t in triples):
+        raise DiplographError("internal", f"<{graph}>: blank nodes in a reference graph")
+    if not store.contains_named_graph(g):
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+        return len(triples)
+    new = set(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines())
+    old = set(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).splitlines())
+    gone, added = old - new, new - old
+    del new, old
+    if gone or added:
+        ops = []
+        if gone:
+            ops.append(f"DELETE DATA {{ GRAPH {g} {{\n{_lines(gone)}}} }}")
+        if added:
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{_lines(added)}}} }}")
+        store.update(" ;\n".join(ops))
+    return len(triples)
+
+
+def _lines(lines: set[bytes]) -> str:
+    return "".join(line.decode("utf-8") + "\n" for line in sorted(lines))
 
 
 def build(
@@ -150,6 +189,14 @@ def build(
         except DiplographError as e:
             report.failures.append(e)
             progress(f"[{i}/{total}] {name}: FAILED\n{e}")
+            continue
+        except Exception as e:  # noqa: BLE001 - one step's bug must not stop the others
+            log.exception("build step %s failed", name)
+            err = DiplographError(
+                "internal", f"{name}: unexpected failure ({type(e).__name__}: {e}); nothing of "
+                "this step was written; please report it")
+            report.failures.append(err)
+            progress(f"[{i}/{total}] {name}: FAILED\n{err}")
             continue
         dt_s = time.perf_counter() - t0
         report.steps.append((name, n, dt_s))

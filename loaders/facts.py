@@ -10,21 +10,24 @@ RDF writing in :mod:`.facts_rdf`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pyoxigraph as ox
 
 from ..graph.errors import DiplographError
-from ..graph.namespaces import DG, RDF, RDFS
+from ..graph.namespaces import DG, ID, RDF, RDFS
 from .facts_rdf import _nn, agent_iri, agent_quads, document_quads
 from .facts_schema import (
     COMMON,
     DOCUMENT_KEYS,
     DOCUMENT_KINDS,
     FORMAT,
+    LANGUAGE_TAG,
     REQUIRED,
     TYPES,
     Fact,
@@ -33,6 +36,7 @@ from .facts_schema import (
     Resolver,
     _check_value,
     _Errors,
+    _shown,
 )
 from .yaml_lines import load_with_lines
 
@@ -59,22 +63,75 @@ def _occurrences(text: str, quote: str) -> list[int]:
     return out
 
 
+#: The largest facts file read (the bundled ones are about 20 KB).
+MAX_FILE_BYTES = 5 * 2**20
+#: The largest document text read (the bundled ones are a few KB).
+MAX_TEXT_BYTES = 5 * 2**20
+#: The most facts one file may state.
+MAX_FACTS = 5_000
+
+
+def _read_capped(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``; ``OSError`` or ``ValueError`` (with a
+    message) if it is not a regular file or is larger than ``limit``."""
+    with open(path, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise ValueError("not a regular file")
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"larger than {limit // 2**20} MB (the limit)")
+    return data
+
+
+def _document_file(folder: Path, name: str) -> tuple[Path | None, str]:
+    """The document file ``name`` inside ``folder``, or None and why not.
+
+    Only a relative path that stays inside the folder of the facts file is allowed: no
+    absolute path, no ``..``, no symbolic link that leads out of the folder.
+
+    >>> _document_file(Path("/tmp"), "../etc/passwd")[1]
+    "must be a path inside the facts file's folder (no '..'), got '../etc/passwd'"
+    """
+    pure = PurePosixPath(name)
+    if pure.is_absolute() or name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
+        return None, f"must be a relative path inside the facts file's folder, got {name!r}"
+    if ".." in pure.parts or "\\" in name:
+        return None, f"must be a path inside the facts file's folder (no '..'), got {name!r}"
+    candidate = folder / pure
+    try:
+        real, root = candidate.resolve(strict=True), folder.resolve(strict=True)
+    except (OSError, RuntimeError) as e:  # missing, or a symlink loop
+        return None, f"cannot read the document {candidate}: {getattr(e, 'strerror', e) or e}"
+    if not real.is_relative_to(root):
+        return None, (f"must stay inside the facts file's folder; {name!r} leads to {real} "
+                      "(a symbolic link out of the folder)")
+    return candidate, ""
+
+
 def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> FactsDocument:
     """Read and check a facts file completely. Raise ``DiplographError`` listing every problem.
 
-    ``resolve`` maps a name to a registry entity (default: the bundled registry).
+    ``resolve`` maps a name to a registry entity (default: the bundled registry). Any
+    failure, whatever the input, is a ``DiplographError`` with ``file:line: field:``
+    details; nothing else escapes.
     """
     path = Path(path)
     filename = str(path)
     try:
-        raw = path.read_bytes()
+        raw = _read_capped(path, MAX_FILE_BYTES)
     except OSError as e:
-        raise DiplographError("bad-input", f"{filename}: cannot read: {e.strerror}") from e
+        raise DiplographError("bad-input", f"{filename}: cannot read: {e.strerror or e}") from e
+    except ValueError as e:
+        raise DiplographError(
+            "bad-input", f"{filename}: refused; nothing was loaded",
+            [f"{filename}:0: (file): {e}"]) from e
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
         raise DiplographError(
-            "bad-input", f"{filename}: refused: not UTF-8 ({e}); nothing was loaded"
+            "bad-input", f"{filename}: refused: not UTF-8; nothing was loaded",
+            [f"{filename}:{line}: (file): not UTF-8 (byte {e.start}: {e.reason})"],
         ) from e
     data, lines = load_with_lines(content, filename)
     err = _Errors(filename, lines)
@@ -84,7 +141,7 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
     for key in sorted(set(data) - {"format", "document", "facts"}):
         err.add((key,), "unknown top-level key; allowed: format, document, facts")
     if data.get("format") != FORMAT:
-        err.add(("format",), f"must be {FORMAT!r}, got {data.get('format')!r}")
+        err.add(("format",), f"must be {FORMAT!r}, got {_shown(data.get('format'))}")
 
     # --- document
     meta: dict[str, Any] = {}
@@ -107,20 +164,31 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
             ("document", "kind"),
             f"unknown kind {meta['kind']!r}; valid: {', '.join(DOCUMENT_KINDS)}",
         )
-    if meta.get("language") and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", meta["language"]):
-        err.add(("document", "language"), f"not a BCP 47 language tag: {meta['language']!r}")
+    if meta.get("language") and not LANGUAGE_TAG.fullmatch(meta["language"]):
+        err.add(("document", "language"),
+                f"not a BCP 47 language tag: {_shown(meta['language'])}")
     text = ""
-    text_path = path.parent / str(meta.get("file") or "")
+    text_path = path.parent / "-"
     if meta.get("file"):
-        try:
-            text = text_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            err.add(("document", "file"), f"cannot read the document {text_path}: {e}")
+        found, problem = _document_file(path.parent, meta["file"])
+        if found is None:
+            err.add(("document", "file"), problem)
+        else:
+            text_path = found
+            try:
+                text = _read_capped(text_path, MAX_TEXT_BYTES).decode("utf-8")
+            except (OSError, ValueError) as e:  # UnicodeDecodeError is a ValueError
+                err.add(("document", "file"),
+                        f"cannot read the document {text_path}: {getattr(e, 'strerror', '') or e}")
 
     # --- facts
     facts_raw = data.get("facts")
     if not isinstance(facts_raw, list) or not facts_raw:
         err.add(("facts",), "missing or not a non-empty list")
+        facts_raw = []
+    elif len(facts_raw) > MAX_FACTS:
+        err.add(("facts",), f"{len(facts_raw):,} facts; at most {MAX_FACTS:,} in one file: "
+                            "split it")
         facts_raw = []
     facts: list[Fact] = []
     seen: dict[str, int] = {}
@@ -130,9 +198,10 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
             err.add(p, "a fact must be a map")
             continue
         ftype = f.get("type")
-        if ftype not in TYPES:
+        if not isinstance(ftype, str) or ftype not in TYPES:
             err.add(
-                (*p, "type"), f"unknown or missing fact type {ftype!r}; valid: {', '.join(TYPES)}"
+                (*p, "type"),
+                f"unknown or missing fact type {_shown(ftype)}; valid: {', '.join(TYPES)}",
             )
             continue
         spec = {**COMMON, **TYPES[ftype]}
@@ -152,7 +221,8 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
         if fid:
             if fid in seen:
                 err.add((*p, "id"), f"duplicate fact id {fid!r} (first at facts[{seen[fid]}])")
-            seen[fid] = i
+            else:
+                seen[fid] = i
         # type-specific rules
         if ftype == "relation" and values.get("parties") and len(values["parties"]) != 2:
             err.add(
@@ -198,23 +268,25 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
                 err.add(
                     (*p, "quote"), f"occurs {len(occ)} times in the document; add 'occurrence: N'"
                 )
-            elif n < 1 or n > len(occ):
+            elif n > len(occ):
                 err.add((*p, "occurrence"), f"the quote occurs {len(occ)} time(s), not {n}")
             else:
                 start = occ[n - 1]
                 end = start + len(quote)
-        facts.append(Fact(fid or f"#{i}", ftype, values, quote or "", start, end, lines.get(p, 0)))
+        facts.append(
+            Fact(fid or f"#{i}", ftype, values, quote or "", start, end, lines.get(p, 0), i)
+        )
 
-    # fact references
-    for i, fact in enumerate(facts):
+    # fact references (``seen`` maps an id to its index in the file, ``type_of`` to its type)
+    type_of = {fact.id: fact.type for fact in facts}
+    for fact in facts:
+        i = fact.index
         for key in ("signed_at", "part_of"):
             ref = fact.data.get(key)
             if isinstance(ref, str) and ref.startswith("fact:") and ref[5:] not in seen:
-                err.add(("facts", i, key), f"no fact with id {ref[5:]!r} in this file")
-        if (
-            fact.data.get("signed_at")
-            and facts[seen.get(fact.data["signed_at"][5:], i)].type != "event"
-        ):
+                err.add(("facts", i, key), f"no fact with id {_shown(ref[5:])} in this file")
+        ref = fact.data.get("signed_at")
+        if ref and ref[5:] in seen and type_of.get(ref[5:]) != "event":
             err.add(("facts", i, "signed_at"), "must point to an event fact")
 
     # names
@@ -227,7 +299,8 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
             return registry.resolve(name)
 
     entities: dict[str, Any] = {}
-    for i, fact in enumerate(facts):
+    for fact in facts:
+        i = fact.index
         for key, value in fact.data.items():
             kind = {**COMMON, **TYPES[fact.type]}.get(key, "")
             names: list[tuple[tuple[str | int, ...], str]] = []
@@ -253,7 +326,8 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
                 except DiplographError as e:
                     err.add(npath, e.message)
     err.raise_if_any()
-    return FactsDocument(path, meta["id"], text_path, text, meta, facts, entities)
+    return FactsDocument(path, meta["id"], text_path, text, meta, facts, entities,
+                         lines.get(("document",), 0))
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -293,8 +367,19 @@ def check_shapes(doc: FactsDocument, quads: list[ox.Quad]) -> None:
         raise DiplographError(
             "bad-input",
             f"{doc.path}: refused: the facts break the SHACL shapes; nothing was loaded",
-            [f"{doc.path}: shape: {m}" for m in messages],
+            [_shape_message(doc, m) for m in messages],
         )
+
+
+def _shape_message(doc: FactsDocument, message: str) -> str:
+    """``file:line: field: shape: message``: the fact (or the document) a SHACL message is
+    about, found from its focus node."""
+    focus = message[len("focus <"):].split(">", 1)[0] if message.startswith("focus <") else ""
+    for fact in doc.facts:
+        iri = ID(f"fact/{doc.id}/{fact.id}")
+        if focus == iri or focus.startswith(iri + "/"):
+            return f"{doc.path}:{fact.line}: facts[{fact.index}]: shape: {message}"
+    return f"{doc.path}:{doc.line}: document: shape: {message}"
 
 
 def replace_graph(store: ox.Store, graph: str, quads: list[ox.Quad] | Iterator[ox.Quad]) -> int:

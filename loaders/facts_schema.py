@@ -6,6 +6,7 @@ these rules, and :mod:`.facts_rdf` writes what a checked file states.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,12 @@ from ..graph.namespaces import GRAPH, ID
 
 FORMAT = "diplograph-facts/1"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: a BCP 47 language tag as RDF accepts it: a 2-3 letter language, then subtags of 1-8
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+#: a number as a curator writes it in a quoted string: digits, an optional fraction
+DECIMAL = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+#: at most this many significant digits in a number (amounts are "as written")
+MAX_DIGITS = 30
 CONTEXT_CHARS = 32
 
 # --- the schema of the format --------------------------------------------------------------
@@ -126,6 +133,15 @@ DOCUMENT_KEYS = {
     "url": "string",
 }
 DOCUMENT_KINDS = ("news-article", "ministry-page", "encyclopedia-article", "other")
+#: the allowed range of each integer key (inclusive); a key not listed takes 0 to 10^9
+INTEGER_RANGES: dict[str, tuple[int, int]] = {
+    "occurrence": (1, 10**6),
+    "multiplier": (0, 15),  # a power of ten: 3 thousand, 6 million, 9 billion, 12 trillion
+    "session_count": (0, 10**6),
+    "count": (0, 10**9),
+}
+#: number keys that cannot be negative
+NON_NEGATIVE = frozenset({"value", "value_min", "value_max"})
 
 Resolver = Callable[[str], Any]  # name -> registry Entity (with .iri), raises DiplographError
 
@@ -141,6 +157,7 @@ class Fact:
     start: int
     end: int
     line: int
+    index: int = -1  # its position in the file's list of facts
 
 
 @dataclass
@@ -154,6 +171,7 @@ class FactsDocument:
     meta: dict[str, Any]
     facts: list[Fact]
     entities: dict[str, Any] = field(default_factory=dict)  # name -> Entity
+    line: int = 0  # the line of the ``document`` key
 
     @property
     def iri(self) -> str:
@@ -217,18 +235,67 @@ def _list_items(value: Any, path: tuple[str | int, ...], err: _Errors,
     return [((*path, i), item) for i, item in enumerate(value)]
 
 
+def _shown(value: Any) -> str:
+    """A value for a message, with its YAML kind when that is the problem.
+
+    >>> _shown(True), _shown([1]), _shown("x")
+    ('true (a boolean)', '[1] (a list)', "'x'")
+    """
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    what = {list: "a list", dict: "a map", float: "a decimal number"}.get(type(value))
+    text = repr(value)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return f"{text} ({what})" if what else text
+
+
+def _check_number(value: Any, path: tuple[str | int, ...], err: _Errors) -> Decimal | None:
+    """A finite number as written: an integer, a decimal, or a quoted ``123.45``.
+
+    NaN, infinities, booleans, exponents and numbers of more than :data:`MAX_DIGITS`
+    digits are refused."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        err.add(path, f"must be a number, got {_shown(value)}")
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        err.add(path, f"must be a finite number, got {_shown(value)}")
+        return None
+    text = value.strip() if isinstance(value, str) else str(value)
+    if isinstance(value, float) or isinstance(value, int):
+        if isinstance(value, float) and ("e" in text or "E" in text):
+            text = format(Decimal(text), "f")
+    elif not DECIMAL.fullmatch(text):
+        err.add(path, f"must be a number written with digits (such as 85 or 1.5), "
+                      f"got {_shown(value)}")
+        return None
+    digits = sum(ch.isdigit() for ch in text)
+    if digits > MAX_DIGITS:
+        err.add(path, f"a number of {digits} digits (at most {MAX_DIGITS})")
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the text was checked above
+        err.add(path, f"must be a number, got {_shown(value)}")
+        return None
+    key = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if key in NON_NEGATIVE and number < 0:
+        err.add(path, f"cannot be negative, got {text}")
+        return None
+    return number
+
+
 def _check_value(kind: str, value: Any, path: tuple[str | int, ...], err: _Errors) -> Any:
     """Check one value against its kind; return the normalised value (or None after an error)."""
     if kind == "slug":
-        if not isinstance(value, str) or not SLUG.match(value):
-            err.add(
-                path, f"must be a slug ([a-z0-9-], starting with a letter or digit), got {value!r}"
-            )
+        if not isinstance(value, str) or not SLUG.fullmatch(value):
+            err.add(path, "must be a slug ([a-z0-9-], starting with a letter or digit), got "
+                          f"{_shown(value)}")
             return None
         return value
     if kind == "string":
         if not isinstance(value, str) or not value.strip():
-            err.add(path, f"must be a non-empty string, got {type(value).__name__} {value!r}")
+            err.add(path, f"must be a non-empty string, got {_shown(value)}")
             return None
         return value
     if kind == "text":
@@ -239,7 +306,7 @@ def _check_value(kind: str, value: Any, path: tuple[str | int, ...], err: _Error
             and value
             and all(
                 isinstance(k, str)
-                and re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", k)
+                and LANGUAGE_TAG.fullmatch(k)
                 and isinstance(v, str)
                 and v.strip()
                 for k, v in value.items()
@@ -250,21 +317,20 @@ def _check_value(kind: str, value: Any, path: tuple[str | int, ...], err: _Error
         return None
     if kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
-            err.add(path, f"must be an integer, got {value!r}")
+            err.add(path, f"must be an integer, got {_shown(value)}")
+            return None
+        key = next((p for p in reversed(path) if isinstance(p, str)), "")
+        low, high = INTEGER_RANGES.get(key, (0, 10**9))
+        if not low <= value <= high:
+            err.add(path, f"must be between {low} and {high}, got {value}"
+                    + (" (it must be 1 or more)" if low == 1 and value < 1 else ""))
             return None
         return value
     if kind == "number":
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
-            err.add(path, f"must be a number, got {value!r}")
-            return None
-        try:
-            return Decimal(str(value))
-        except InvalidOperation:
-            err.add(path, f"must be a number, got {value!r}")
-            return None
+        return _check_number(value, path, err)
     if kind == "bool":
         if not isinstance(value, bool):
-            err.add(path, f"must be true or false, got {value!r}")
+            err.add(path, f"must be true or false, got {_shown(value)}")
             return None
         return value
     if kind == "date":
@@ -290,15 +356,16 @@ def _check_value(kind: str, value: Any, path: tuple[str | int, ...], err: _Error
         if not isinstance(value, str) or not re.fullmatch(
             r"P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?", value
         ):
-            err.add(path, f"must be an ISO 8601 duration such as P2Y, got {value!r}")
+            err.add(path, f"must be an ISO 8601 duration such as P2Y, got {_shown(value)}")
             return None
         return value
     if kind == "quantity":
         if value == "many" or (
-            isinstance(value, int) and not isinstance(value, bool) and value > 0
+            isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 10**9
         ):
             return value
-        err.add(path, f"must be a positive integer or 'many', got {value!r}")
+        err.add(path, f"must be a positive integer (at most 10^9) or 'many', "
+                      f"got {_shown(value)}")
         return None
     if kind.startswith("code:") or kind.startswith("codes:"):
         scheme = kind.split(":", 1)[1]
@@ -311,17 +378,18 @@ def _check_value(kind: str, value: Any, path: tuple[str | int, ...], err: _Error
         for i, v in enumerate(values):
             p = (*path, i) if kind.startswith("codes:") else path
             if not isinstance(v, str) or v not in valid:
-                err.add(p, f"unknown {scheme} code {v!r}; valid: {', '.join(sorted(valid))}")
+                err.add(p, f"unknown {scheme} code {_shown(v)}; "
+                           f"valid: {', '.join(sorted(valid))}")
                 ok = False
         if not ok:
             return None
         return list(values) if kind.startswith("codes:") else value
     if kind in ("name", "name-or-fact", "factref"):
         if not isinstance(value, str) or not value.strip():
-            err.add(path, f"must be a name (string), got {value!r}")
+            err.add(path, f"must be a name (string), got {_shown(value)}")
             return None
         if kind == "factref" and not value.startswith("fact:"):
-            err.add(path, f"must be a reference 'fact:ID', got {value!r}")
+            err.add(path, f"must be a reference 'fact:ID', got {_shown(value)}")
             return None
         return value.strip()
     if kind == "names":

@@ -7,7 +7,8 @@ Graph identification:
 * direct: ``/store/<path>`` is the graph whose IRI is that request URL (as the client wrote
   it: scheme, host and path, no query string). Graphs created by ``POST /store`` get such IRIs.
 
-``GET /store`` (no parameter) dumps the whole dataset (N-Quads, or TriG when asked);
+``GET /store`` (no parameter) streams the whole dataset (N-Quads, or TriG when asked),
+within the size cap;
 ``POST /store`` creates a new graph and answers 201 with its ``Location``.
 Writes need the update token (see ``protocol.check_write_token``).
 """
@@ -118,7 +119,8 @@ def store() -> Response:
         return _operate(iri)
     if request.method in ("GET", "HEAD"):
         mt = negotiated_type(conneg.DATASET_TYPES, params, frozenset())
-        resp = Response(_qs().get_dataset(mt), status=200, content_type=mt)
+        # streamed: memory stays flat; a store too large for the size cap is refused first
+        resp = Response(_qs().stream_dataset(mt), status=200, content_type=mt)
         resp.headers["Vary"] = "Accept"
         return resp
     if request.method == "POST":

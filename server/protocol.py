@@ -199,10 +199,11 @@ def sparql() -> Response:
     if request.method in ("GET", "HEAD"):
         params = _url_params()
         query = _one(params, "query")
+        if _values(params, "update"):
+            raise DiplographError(
+                "bad-input", "updates are only accepted by POST to /update"
+                + (" (this request gave both 'query' and 'update')" if query is not None else ""))
         if query is None:
-            if _values(params, "update"):
-                raise DiplographError(
-                    "bad-input", "updates are only accepted by POST to /update")
             if any(k not in ("format",) for k, _ in params):
                 raise DiplographError("bad-input", "the 'query' parameter is missing")
             return _service_description(params)

@@ -38,6 +38,7 @@ bp = Blueprint("reconcile", __name__)
 MAX_QUERIES = 5000
 MAX_LIMIT = 100
 _JSONP = re.compile(r"^[A-Za-z_$][\w$.]{0,63}$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 TYPES = {
     "State": ("state", "state (sovereign or historical)"),
@@ -221,6 +222,29 @@ def _fact_results(tid: str, text: str, limit: int) -> list[dict[str, Any]]:
     return res
 
 
+def _check_text(value: Any, where: str) -> None:
+    """Refuse strings that are not text: a lone surrogate (a ``\\ud800`` escape in JSON)
+    cannot be matched or written back as UTF-8.
+
+    >>> _check_text({"query": "Mông Cổ", "properties": [{"v": "x"}]}, "q0")
+    >>> _check_text({"query": chr(0xD800)}, "q0")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    diplograph.server.reconcile.BadRequest: q0 holds a lone surrogate ...
+    """
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if _SURROGATE.search(v):
+                raise BadRequest(f"{where} holds a lone surrogate (a \\udXXX escape that is not "
+                                 "half of a pair): not text")
+        elif isinstance(v, dict):
+            stack += [*v.keys(), *v.values()]
+        elif isinstance(v, list):
+            stack += v
+
+
 def answer(q: Any) -> dict[str, Any]:
     """The result object for one query object."""
     if isinstance(q, str):
@@ -243,12 +267,11 @@ def answer(q: Any) -> dict[str, Any]:
         return {"result": _fact_results(tid, text, limit)}
     kind = TYPES[tid][0] if tid else None
     lang = None
-    for p in q.get("properties") or []:
-        if (
-            isinstance(p, dict)
-            and p.get("pid") in ("lang", "language")
-            and p.get("v") in ("en", "vi")
-        ):
+    properties = q.get("properties") or []
+    if not isinstance(properties, list) or not all(isinstance(p, dict) for p in properties):
+        raise BadRequest("'properties' must be a list of objects {\"pid\": ..., \"v\": ...}")
+    for p in properties:
+        if p.get("pid") in ("lang", "language") and p.get("v") in ("en", "vi"):
             lang = p["v"]
     r = _matcher().match(text, kind=kind, lang=lang, limit=limit)
     return {"result": [_entity_result(c.entity, c.score, c.match) for c in r.candidates[:limit]]}
@@ -298,7 +321,15 @@ def reconcile() -> Response:
                 return _error('\'queries\' must be a JSON object: {"q0": {"query": "..."}, ...}')
             if len(queries) > MAX_QUERIES:
                 return _error(f"too many queries in one batch ({len(queries)} > {MAX_QUERIES})")
-            return _respond({str(k): answer(v) for k, v in queries.items()})
+            out = {}
+            for k, v in queries.items():
+                try:
+                    _check_text(k, "its key")
+                    _check_text(v, "it")
+                    out[k] = answer(v)
+                except BadRequest as e:
+                    raise BadRequest(f"query {k!r}: {e}") from None
+            return _respond(out)
         if single is not None:
             q: Any = single
             if single.lstrip().startswith("{"):
@@ -306,6 +337,7 @@ def reconcile() -> Response:
                     q = json.loads(single)
                 except ValueError as e:
                     return _error(f"'query' is not valid JSON: {e}")
+            _check_text(q, "the query")
             return _respond(answer(q))
     except BadRequest as e:
         return _error(str(e))

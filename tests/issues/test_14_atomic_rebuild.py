@@ -1,0 +1,96 @@
+"""Issue 14, defect 9: a rebuild killed with SIGKILL midway leaves every graph whole: as it
+was before, or as the new build made it, never missing or half written."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+COW = "https://diplograph.org/graph/dataset/cow-igo-v3"
+REGISTRY = "https://diplograph.org/graph/registry"
+
+
+def _digests(path: Path) -> dict[str, tuple[int, str]]:
+    """(quads, digest of the sorted N-Triples) of every named graph, leaving out the time of
+    each load (``prov:endedAtTime``), which every build sets anew."""
+    store = ox.Store.read_only(str(path))
+    out = {}
+    for g in store.named_graphs():
+        lines = sorted(line for line in
+                       store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).splitlines()
+                       if b"/prov#endedAtTime>" not in line)
+        out[g.value] = (len(lines), hashlib.sha256(b"\n".join(lines)).hexdigest())
+    return out
+
+
+def _cow_quads(path: Path) -> int | None:
+    """The quads of the COW graph seen by a read-only open of the live store (None if the
+    store cannot be opened at this moment)."""
+    try:
+        store = ox.Store.read_only(str(path))
+        return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(COW)))
+    except OSError:
+        return None
+
+
+@pytest.mark.slow
+def test_a_killed_rebuild_keeps_every_graph_whole(store_copy: Path, built_store_path: Path
+                                                  ) -> None:
+    built = _digests(built_store_path)
+    # make the old COW and registry graphs differ from what the build writes, so that the
+    # build has to replace them
+    store = ox.Store(str(store_copy))
+    for graph in (COW, REGISTRY):
+        g = ox.NamedNode(graph)
+        first = next(iter(store.quads_for_pattern(None, None, None, g)))
+        store.remove(first)
+        store.add(ox.Quad(ox.NamedNode("https://example.org/old"), first.predicate,
+                          ox.Literal("from the previous build"), g))
+    store.flush()
+    del store
+    before = _digests(store_copy)
+    assert before[COW] != built[COW] and before[REGISTRY] != built[REGISTRY]
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "diplograph", "build", "--store", str(store_copy)],
+        stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert proc.stderr is not None
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+    reader.start()
+    # Kill it inside the COW step, at the worst moment we can see: as soon as a read-only
+    # look at the store finds the COW graph gone or partial (a non-atomic replacement), or
+    # else right after the step (the atomic one never shows it). A build that finished
+    # first would prove nothing.
+    deadline = time.monotonic() + 300
+    seen_partial = False
+    while time.monotonic() < deadline and proc.poll() is None:
+        text = "".join(lines)
+        if "COW IGO v3 membership spells:" in text:
+            break
+        if "registry of states and organisations:" in text:
+            n = _cow_quads(store_copy)
+            if n is not None and n != before[COW][0]:
+                seen_partial = True
+                break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the build ended before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    print("killed", "while the COW graph looked partial" if seen_partial else "after the step")
+
+    after = _digests(store_copy)
+    for graph, digest in before.items():
+        assert graph in after, f"<{graph}> was lost"
+        assert after[graph] in (digest, built.get(graph)), f"<{graph}> is half written"
+    for graph, digest in after.items():  # nothing half written appeared either
+        assert digest in (before.get(graph), built.get(graph)), f"<{graph}> is partial"
