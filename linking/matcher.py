@@ -41,6 +41,7 @@ import yaml
 
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
+from .names import extra_names, read_yaml, resolve_target
 from .normalise import (
     exact_form,
     folded_form,
@@ -85,6 +86,8 @@ class Candidate:
     score: float
     match: bool
     method: str
+    #: why this entity: the name source, data sets agreeing on an acronym, a rewriting
+    evidence: str = ""
 
     @property
     def qid(self) -> str | None:
@@ -120,6 +123,7 @@ class _Name:
     lang: str | None
     method: str
     rank: int  # 0 best
+    evidence: str = ""
 
 
 def describe(entity: Entity) -> str:
@@ -159,13 +163,28 @@ class Matcher:
         for key, names in (extra.get("aliases") or {}).items():
             e = self._need(key)
             for text, lang in names:
-                self._add(_Name(e, str(text), lang, "alias", 0))
+                self._add(_Name(e, str(text), lang, "alias", 0, "linking/aliases.yaml"))
+        # CLDR, ISO 3166-3, predecessor and common Vietnamese names (linking/names/)
+        resolved, self.pending_names = extra_names(registry)
+        for rn in resolved:
+            rank = 1 if rn.method in ("cldr", "iso-3166-3") else 0
+            self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
+        forms = read_yaml("forms.yaml")
+        self._state_forms = _units(
+            [*forms["state_forms"]["vi"], *forms["state_forms"]["en"]]
+        )
+        self._institution_words = _units(
+            [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
+        )
         # ambiguous and preferred lists: the registry's (if it exposes them), then ours
         self._ambiguous: dict[str, list[Entity]] = {}
         for name, ents in (getattr(registry, "_ambiguous", None) or {}).items():
             self._ambiguous[folded_form(name)] = list(ents)
         for name, keys in (extra.get("ambiguous") or {}).items():
-            self._ambiguous[folded_form(name)] = [self._need(k) for k in keys]
+            found = [resolve_target(registry, k) for k in keys]
+            ents = _unique(e for e in found if e is not None)
+            if len(ents) > 1:
+                self._ambiguous[folded_form(name)] = ents
         self._preferred: dict[str, Entity] = {}
         for name, ent in (getattr(registry, "_preferred", None) or {}).items():
             self._preferred[name] = ent
@@ -185,7 +204,7 @@ class Matcher:
     # -- index -------------------------------------------------------------------------------
 
     def _need(self, key: str) -> Entity:
-        e = self.registry.get(key)
+        e = resolve_target(self.registry, key)
         if e is None:
             raise DiplographError(
                 "internal", f"linking/aliases.yaml names an unknown registry key {key!r}"
@@ -256,6 +275,10 @@ class Matcher:
                 if r is not None:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
+            result = self._official_form(query, text, kinds, lang)
+        if result is None:
+            result = self._institution(query, text, kinds, lang)
+        if result is None:
             result = self._fuzzy(query, text, kinds)
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
@@ -272,13 +295,19 @@ class Matcher:
             members = [e for e in amb if kinds is None or e.kind in kinds]
             if len(members) == 1:
                 return _single(
-                    text, members[0], 97.0, "ambiguous-narrowed-by-kind", self._note(members[0])
+                    text, members[0], 97.0, "ambiguous-narrowed-by-kind", self._note(members[0]),
+                    "the only candidate of the requested type",
                 )
             if members:
                 return _ambiguous(text, members, 90.0)
         pref = self._preferred.get(ex)
         if pref is not None and (kinds is None or pref.kind in kinds):
-            return _single(text, pref, 99.0, "preferred", self._note(pref))
+            sup = acronym_support(pref, text)
+            ev = _support_text(text, pref, sup) if sup else "the registry's preferred list"
+            return MatchResult(
+                text, [Candidate(pref, 99.0, True, "preferred", ev)], False,
+                _join(ev if sup else "", self._note(pref)),
+            )
         for index, form, base, folded in (
             (self._codes, text, 100.0, False),
             (self._exact, ex, 100.0, False),
@@ -317,15 +346,38 @@ class Matcher:
             # when the tie is between different kinds (ISO "NAM" vs the movement is in the
             # preferred list; nothing is guessed here)
             pass
+        code_hit = all(h.method in ("iso-code", "acronym", "cow-code", "key") for h in top)
+        if len(ents) > 1 and code_hit:
+            # an acronym the data sets agree on: one entity carries it as its own identifier
+            # in two or more data sets and no other candidate in any (a split of one acronym
+            # into two, as the CIA World Factbook writes WTrO/WToO, is a convention, not
+            # evidence of ambiguity)
+            support = {id(e): acronym_support(e, text) for e in ents}
+            backed = [e for e in ents if support[id(e)]]
+            if len(backed) == 1 and len(support[id(backed[0])]) >= 2:
+                e = backed[0]
+                ev = _support_text(text, e, support[id(e)])
+                cands = [Candidate(e, base - 3, True, "acronym-evidence", ev)]
+                cands += [
+                    Candidate(o, max(0.0, base - 30), False, "acronym", "") for o in ents
+                    if o is not e
+                ]
+                return MatchResult(text, cands, False, _join(ev, self._note(e)))
         if len(ents) > 1:
             return _ambiguous(text, ents, base - 10 - 2 * best_rank)
         e = ents[0]
-        method = next(h.method for h in top if h.entity is e)
+        first = next(h for h in top if h.entity is e)
+        method = first.method
         if folded:
             method += "-folded" if not method.endswith("-folded") else ""
         score = base - 2 * best_rank
+        evidence = first.evidence or _name_evidence(first)
+        if code_hit:
+            sup = acronym_support(e, text)
+            if sup:
+                evidence = _support_text(text, e, sup)
         others = _unique(h.entity for h in hits if h.entity is not e)
-        cands = [Candidate(e, score, True, method)]
+        cands = [Candidate(e, score, True, method, evidence)]
         cands += [Candidate(o, max(0.0, score - 20), False, method) for o in others]
         return MatchResult(text, cands, False, self._note(e))
 
@@ -340,11 +392,23 @@ class Matcher:
         r = self._match(head, kinds, lang)
         if r is None:
             return None
-        if not r.ambiguous:
-            return _rescore(r, query, -10.0, "qualified")
         want = tokens(qual)
+        cands = list(r.candidates)
+        if not r.ambiguous:
+            if r.best is not None and want & _words_of(r.best.entity):
+                return _rescore(r, query, -10.0, "qualified")
+            # a Factbook-style split of the acronym (WTrO/WToO for WTO, ICCt for ICC): the
+            # qualifier chooses among the entities whose acronym has these capitals
+            split = [
+                h.entity for h in self._codes.values() for h in h
+                if h.method == "acronym" and _capitals(h.text) == head and h.text != head
+            ]
+            extra = [Candidate(e, 80.0, False, "acronym") for e in _unique(split)]
+            if not extra:
+                return _rescore(r, query, -10.0, "qualified")
+            cands += [c for c in extra if all(c.entity is not x.entity for x in cands)]
         scored = []
-        for c in r.candidates:
+        for c in cands:
             e = c.entity
             words: set[str] = set()
             for t in [*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms, e.key]:
@@ -353,7 +417,12 @@ class Matcher:
         scored.sort(key=lambda x: -x[0])
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             e = scored[0][1].entity
-            return _single(query, e, 90.0, "qualified", self._note(e))
+            return _single(
+                query, e, 90.0, "qualified", self._note(e),
+                f"{head!r} narrowed by the qualifier {qual!r}",
+            )
+        if not r.ambiguous:
+            return _rescore(r, query, -10.0, "qualified")
         return MatchResult(query, r.candidates, True, r.note)
 
     def _fuzzy(self, query: str, text: str, kinds: frozenset[str] | None) -> MatchResult:
@@ -399,9 +468,18 @@ class Matcher:
             and top_ratio - second >= FUZZY_GAP
         )
         cands = [
-            Candidate(e, round(88.0 * r, 1), is_match and e is top_e, "fuzzy")
-            for r, e, _t in ranked
+            Candidate(
+                e, round(88.0 * r, 1), is_match and e is top_e, "fuzzy",
+                f"closest name {t!r} (similarity {r:.2f})",
+            )
+            for r, e, t in ranked
         ]
+        amb = self._ambiguous.get(folded_form(top_text)) if is_match else None
+        if amb:
+            members = [e for e in amb if kinds is None or e.kind in kinds]
+            if len(members) > 1:
+                r = _ambiguous(query, members, 80.0)
+                return MatchResult(query, r.candidates, True, f"{r.note} (read as {top_text!r})")
         if is_match:
             note = f"fuzzy: read as {top_text!r}"
             extra = self._note(top_e)
@@ -412,6 +490,88 @@ class Matcher:
             )
         return MatchResult(query, cands, False, note)
 
+    def _official_form(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """"Cộng hòa Ba Lan", "Kingdom of Norway": the words of an official long form, then a
+        name that matches a state on its own (the shortest such form first)."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        toks = text.split()
+        words = [folded_form(t) for t in toks]
+        for k in _prefix_ends(words, self._state_forms):
+            if k >= len(toks):
+                break
+            rest = " ".join(toks[k:])
+            r = self._match(rest, state_kinds, lang)
+            if r is None or not r.candidates:
+                continue
+            form = " ".join(toks[:k])
+            if r.ambiguous:
+                return MatchResult(query, r.candidates, True, r.note)
+            best = r.candidates[0]
+            ev = f"official long form: {form!r} + {rest!r} ({best.method})"
+            cands = [
+                Candidate(c.entity, min(c.score, 93.0) if c.match else c.score - 5, c.match,
+                          "official-form" if c.match else c.method, ev if c.match else "")
+                for c in r.candidates
+            ]
+            return MatchResult(query, cands, False, r.note)
+        return None
+
+    def _institution(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """A body of an organisation ("ASEAN Summit", "UN Secretariat", "Ủy ban châu Âu"):
+        matched only as the body itself (an acronym written out: "UN Secretariat" = "United
+        Nations Secretariat"), never as the organisation."""
+        toks = text.split()
+        words = [folded_form(t) for t in toks]
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        # acronyms of one organisation written out, in both word orders
+        for i, t in enumerate(toks):
+            hits = [h for h in self._codes.get(t, ()) if h.entity.kind in org_kinds]
+            orgs = _unique(h.entity for h in hits)
+            if len(orgs) != 1 or len(toks) == 1:
+                continue
+            o = orgs[0]
+            rest = " ".join(toks[:i] + toks[i + 1 :])
+            for name in dict.fromkeys(o.labels.values()):
+                for cand in (
+                    " ".join([*toks[:i], name, *toks[i + 1 :]]),
+                    f"{rest} of the {name}",
+                    f"{rest} of {name}",
+                ):
+                    r = self._match(cand, kinds or org_kinds, lang)
+                    if r is not None and r.best is not None and r.best.entity is not o:
+                        ev = f"{t!r} written out as {name!r}: {cand!r}"
+                        c = r.best
+                        return MatchResult(
+                            query, [Candidate(c.entity, 90.0, True, "acronym-expanded", ev)],
+                            False, "",
+                        )
+        # the organisation named with the words of a body: no match
+        spans = _spans(words, self._institution_words)
+        if not spans:
+            return None
+        keep = [t for j, t in enumerate(toks) if j not in spans]
+        while keep and folded_form(keep[0]) in ("of", "the", "cua", "thuoc"):
+            keep.pop(0)
+        if not keep or len(keep) == len(toks):
+            return None
+        r = self._match(" ".join(keep), org_kinds, lang)
+        if r is None or not r.candidates:
+            return None
+        parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
+        return MatchResult(
+            query, [], False,
+            f"no match: names a body of {parents}, not the organisation itself; "
+            "the registry holds no such body",
+        )
+
     def _note(self, e: Entity) -> str:
         if e.key in self._historical_notes:
             return self._historical_notes[e.key]
@@ -421,6 +581,97 @@ class Matcher:
             tail = f", succeeded by {succ.label} ({succ.key})" if succ else ""
             return f"historical state{f' ({span})' if span else ''}{tail}"
         return ""
+
+
+STATE_KINDS = frozenset({"state", "historical-state"})
+
+#: data set prefixes of ``Entity.source_ids`` and how evidence names them
+SOURCE_NAMES = {
+    "cow-igo-v3": "COW IGO v3 ioname",
+    "internacia": "internacia id",
+    "owid-countries-regions": "OWID code",
+}
+
+
+def acronym_support(e: Entity, code: str) -> list[str]:
+    """The data sets whose own identifier for ``e`` is exactly ``code`` (an acronym, ISO or COW
+    code), e.g. ``['COW IGO v3 ioname', 'internacia id']`` for the WTO and the trade body."""
+    out = []
+    for sid in e.source_ids:
+        ds, _, local = sid.partition(":")
+        if local == code and ds in SOURCE_NAMES:
+            out.append(SOURCE_NAMES[ds])
+    if code in (e.iso2, e.iso3):
+        out.append("ISO 3166-1")
+    if e.cow_abbrev == code:
+        out.append("COW state abbreviation")
+    return sorted(set(out))
+
+
+def _capitals(code: str) -> str:
+    """The capitals and digits of an acronym (``WToO`` -> ``WTO``)."""
+    return "".join(c for c in code if c.isupper() or c.isdigit())
+
+
+def _words_of(e: Entity) -> set[str]:
+    words: set[str] = set()
+    for t in [*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms, e.key]:
+        words |= tokens(t)
+    return words
+
+
+def _support_text(code: str, e: Entity, support: list[str]) -> str:
+    return f"{code!r} is {e.label}'s identifier in {' and '.join(support)}"
+
+
+def _name_evidence(n: _Name) -> str:
+    where = {"label": "registry label", "alias": "registry alias", "key": "registry key",
+             "iso-code": "ISO 3166-1 code", "acronym": "acronym", "cow-code": "COW code"}
+    lang = f" ({n.lang})" if n.lang else ""
+    return f"{where.get(n.method, n.method)}{lang} {n.text!r}"
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
+def _units(items: Iterable[str]) -> set[tuple[str, ...]]:
+    """Folded multi-word units (``"cong hoa"`` -> ``("conghoa"... )`` per whitespace word)."""
+    return {tuple(folded_form(w) for w in str(x).split()) for x in items if str(x).strip()}
+
+
+def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
+    """Ends of the prefixes of ``words`` made only of ``units``, shortest first.
+
+    >>> _prefix_ends(["conghoa", "danchu", "lao"], {("conghoa",), ("danchu",)})
+    [1, 2]
+    """
+    ends: set[int] = set()
+    frontier = {0}
+    lengths = sorted({len(u) for u in units})
+    while frontier:
+        i = frontier.pop()
+        for n in lengths:
+            if tuple(words[i : i + n]) in units and i + n not in ends:
+                ends.add(i + n)
+                frontier.add(i + n)
+    return sorted(ends)
+
+
+def _spans(words: list[str], units: set[tuple[str, ...]]) -> set[int]:
+    """Positions of ``words`` covered by one of ``units`` (longest first at each position)."""
+    covered: set[int] = set()
+    lengths = sorted({len(u) for u in units}, reverse=True)
+    i = 0
+    while i < len(words):
+        for n in lengths:
+            if tuple(words[i : i + n]) in units:
+                covered.update(range(i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    return covered
 
 
 def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:
@@ -445,8 +696,10 @@ def _unique(ents: Iterable[Entity]) -> list[Entity]:
     return list(seen.values())
 
 
-def _single(query: str, e: Entity, score: float, method: str, note: str = "") -> MatchResult:
-    return MatchResult(query, [Candidate(e, score, True, method)], False, note)
+def _single(
+    query: str, e: Entity, score: float, method: str, note: str = "", evidence: str = ""
+) -> MatchResult:
+    return MatchResult(query, [Candidate(e, score, True, method, evidence)], False, note)
 
 
 def _ambiguous(query: str, ents: list[Entity], score: float) -> MatchResult:
@@ -456,7 +709,10 @@ def _ambiguous(query: str, ents: list[Entity], score: float) -> MatchResult:
 
 def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResult:
     cands = [
-        Candidate(c.entity, max(0.0, min(90.0, c.score + delta)), c.match, method)
+        Candidate(
+            c.entity, max(0.0, min(90.0, c.score + delta)), c.match, method,
+            _join(f"read as {method}", c.evidence),
+        )
         for c in r.candidates
     ]
     return MatchResult(query, cands, r.ambiguous, r.note)
