@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_UPDATE_TOKEN": None,  # None: read-only (writes -> 403)
     "DIPLOGRAPH_CORS": False,
     "DIPLOGRAPH_BASE": "https://diplograph.org/",
+    "DIPLOGRAPH_PUBLIC_URL": None,  # this server's public URL for links (reconcile); None: localhost
     "DIPLOGRAPH_ALLOW_FEDERATION": (),  # IRIs SERVICE/LOAD may reach
     "MAX_CONTENT_LENGTH": 64 * 2**20,
 }
@@ -41,7 +42,7 @@ ENV_KEYS = (
     "DIPLOGRAPH_STORE", "DIPLOGRAPH_QUERY_TIMEOUT", "DIPLOGRAPH_UPDATE_TOKEN",
     "DIPLOGRAPH_MAX_ROWS", "DIPLOGRAPH_MAX_BYTES", "DIPLOGRAPH_QUERY_WORKERS", "DIPLOGRAPH_CORS",
     "DIPLOGRAPH_BASE", "DIPLOGRAPH_ALLOW_FEDERATION", "DIPLOGRAPH_MAX_UPLOAD",
-    "DIPLOGRAPH_CACHE_MB",
+    "DIPLOGRAPH_CACHE_MB", "DIPLOGRAPH_PUBLIC_URL",
 )
 
 _TRUE = {"1", "true", "yes", "on"}
