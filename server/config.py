@@ -32,7 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_UPDATE_TOKEN": None,  # None: read-only (writes -> 403)
     "DIPLOGRAPH_CORS": False,
     "DIPLOGRAPH_BASE": "https://diplograph.org/",
-    "DIPLOGRAPH_PUBLIC_URL": None,  # this server's public URL for links (reconcile); None: localhost
+    "DIPLOGRAPH_PUBLIC_URL": None,  # public URL of this server for links; None: localhost
     "DIPLOGRAPH_ALLOW_FEDERATION": (),  # IRIs SERVICE/LOAD may reach
     "MAX_CONTENT_LENGTH": 64 * 2**20,
 }
