@@ -47,6 +47,7 @@ from . import conneg
 from .cache import ResultCache
 from .checkpoints import Checkpoints
 from .errors import DiplographError
+from .label_service import rewrite_label_service
 from .namespaces import QUERY_PREFIXES
 from .sparql_safety import (
     check_external_access,
@@ -540,6 +541,7 @@ class QueryService:
         base_iri: str | None = None,
     ) -> QueryResult:
         """Run a query; return the serialised result (see the module docstring)."""
+        sparql = rewrite_label_service(sparql)
         form = query_form(sparql)
         offers = conneg.offers_for_form(form)
         if media_type is None:

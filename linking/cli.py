@@ -173,7 +173,8 @@ def link(
             click.echo(
                 f"{len(exp.lines)} statements; skipped: "
                 f"{exp.skipped_no_qid} without a verified QID, "
-                f"{exp.skipped_role} with an observer role, {exp.skipped_undated} undated",
+                f"{exp.skipped_role} with an observer role, {exp.skipped_undated} undated, "
+                f"{exp.skipped_dataset} from reference data sets",
                 err=True,
             )
         else:
