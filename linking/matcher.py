@@ -32,7 +32,8 @@ another case, 90 a rewriting, below 88 fuzzy.
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,6 +198,7 @@ class Matcher:
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
         self._grams: dict[str, list[int]] = defaultdict(list)
+        self._form_lengths = [len(f) for f in self._forms]
         for i, f in enumerate(self._forms):
             for g in trigrams(f):
                 self._grams[g].append(i)
@@ -429,16 +431,17 @@ class Matcher:
         fo = folded_form(text)
         if len(fo) < 4:
             return MatchResult(query, [], False, "no match")
-        counts: dict[int, int] = defaultdict(int)
+        counter: Counter[int] = Counter()
         for g in trigrams(fo):
-            for i in self._grams.get(g, ()):
-                counts[i] += 1
-        if not counts:
+            counter.update(self._grams.get(g, ()))
+        if not counter:
             return MatchResult(query, [], False, "no match")
-        n_q = len(fo) + 2
-        shortlist = sorted(counts, key=lambda i: -2 * counts[i] / (n_q + len(self._forms[i]) + 2))[
-            :40
-        ]
+        n_q = len(fo) + 4
+        lengths = self._form_lengths
+        shortlist = heapq.nlargest(
+            40, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]])
+        )
+        shortlist = [i for i, _n in shortlist]
         best: dict[int, tuple[float, Entity, str]] = {}
         sm = difflib.SequenceMatcher(autojunk=False)
         sm.set_seq2(fo)

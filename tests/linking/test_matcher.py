@@ -238,3 +238,29 @@ def test_kind_hint_and_fuzzy(matcher):
 def test_extra_aliases_must_name_registry_keys(registry):
     with pytest.raises(DiplographError, match="unknown registry key"):
         Matcher(registry, extra={"aliases": {"NOPE": [["x", "en"]]}})
+
+
+def test_evaluate_command(tmp_path):
+    from click.testing import CliRunner
+
+    from diplograph.linking.cli import link
+
+    r = CliRunner().invoke(link, ["--evaluate", str(HERE / "eval" / "names_dev.csv"),
+                                  "--failures"])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("names: ") and "precision: " in r.output
+    assert "ambiguous names reported as ambiguous: " in r.output and "by category" in r.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,lang,expected,kind,category\nMongolia,en,,,x\n", encoding="utf-8")
+    r = CliRunner().invoke(link, ["--evaluate", str(bad)])
+    assert r.exit_code == 1 and "line 2: field 'expected' is empty" in r.output
+
+
+def test_pending_names_are_listed_not_matched(registry):
+    """A names-file entry whose IRIs do not exist (yet) is kept aside, never matched."""
+    from diplograph.linking.names import NameRecord, resolve_target
+
+    assert resolve_target(registry, ["state/NOPE", "state/MNG"]).key == "MNG"
+    assert resolve_target(registry, "state/NOPE") is None
+    m = Matcher(registry)
+    assert all(isinstance(p, NameRecord) for p in m.pending_names)

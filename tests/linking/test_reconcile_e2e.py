@@ -140,3 +140,21 @@ def test_bad_input_is_bounded_and_the_server_stays_up(server):
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("application/json")
     assert "error" in r.json()["q"] and "<img" not in r.json()["q"]["error"]["message"]
     assert requests.get(server + "/reconcile", timeout=30).status_code == 200
+
+
+def test_wdqs_label_service_over_the_sparql_endpoint(server):
+    """The server's query path rewrites SERVICE wikibase:label locally (no federation needed)."""
+    q = """SELECT ?org ?orgLabel WHERE {
+      wd:Q711 wdt:P463 ?org .
+      SERVICE wikibase:label { bd:serviceParam wikibase:language "vi,en". }
+    }"""
+    r = requests.get(server + "/sparql", params={"query": q},
+                     headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    rows = r.json()["results"]["bindings"]
+    labels = {b["org"]["value"]: b["orgLabel"] for b in rows}
+    assert labels["http://www.wikidata.org/entity/Q1065"]["value"] == "Liên Hợp Quốc"
+    # any other SERVICE is still refused
+    r = requests.get(server + "/sparql", params={
+        "query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"}, timeout=30)
+    assert r.status_code == 400
