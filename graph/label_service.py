@@ -6,19 +6,19 @@ languages of ``bd:serviceParam wikibase:language "vi,en"`` (first that has one),
 the entity's id (``Q711``) when no label exists. :func:`rewrite_label_service` removes the
 ``SERVICE`` block and adds, at the end of the group that held it::
 
-    OPTIONAL { ?x rdfs:label ?x__label_0 FILTER(LANG(?x__label_0) = "vi") }
-    OPTIONAL { ?x rdfs:label ?x__label_1 FILTER(LANG(?x__label_1) = "en") }
-    BIND(COALESCE(?x__label_0, ?x__label_1, <the id of ?x>) AS ?xLabel)
+    OPTIONAL { ?x rdfs:label ?x__xLabel_0 FILTER(LANG(?x__xLabel_0) = "vi") }
+    OPTIONAL { ?x rdfs:label ?x__xLabel_1 FILTER(LANG(?x__xLabel_1) = "en") }
+    BIND(COALESCE(?x__xLabel_0, ?x__xLabel_1, <the id of ?x>) AS ?xLabel)
 
 Manual mode (``?x rdfs:label ?name`` inside the block) binds the named variables instead.
 The query is tokenised (IRIs, strings, comments and prefixed names are read as such), so a
 ``SERVICE`` in a string or a comment is left alone; a query without the service is returned
-unchanged. ``SELECT *`` also shows the helper variables (``?x__label_0`` ...).
+unchanged. ``SELECT *`` also shows the helper variables (``?x__xLabel_0`` ...).
 
 >>> q = ('SELECT ?x ?xLabel WHERE { ?x a ?c . '
 ...      'SERVICE wikibase:label { bd:serviceParam wikibase:language "vi,en" . } }')
 >>> out = rewrite_label_service(q)
->>> "SERVICE" in out, 'LANG(?x__label_0) = "vi"' in out, "AS ?xLabel)" in out
+>>> "SERVICE" in out, 'LANG(?x__xLabel_0) = "vi"' in out, "AS ?xLabel)" in out
 (False, True, True)
 >>> rewrite_label_service("SELECT * WHERE { ?s ?p ?o }")
 'SELECT * WHERE { ?s ?p ?o }'

@@ -1,32 +1,45 @@
 """Reconcile a free-text name (English or Vietnamese) to a registry entity and its Wikidata QID.
 
-The matcher reads the registry (:func:`diplograph.loaders.registry.load_registry`) and the
-project's extra names in ``linking/aliases.yaml``. It tries, in order, and stops at the first
+The matcher reads the registry (:func:`diplograph.loaders.registry.load_registry`), the project's
+extra names in ``linking/aliases.yaml`` and the name sources of :mod:`diplograph.linking.names`
+(CLDR territory names via babel, ISO 3166-3 formerly used names via pycountry, predecessor and
+historical names, common Vietnamese press names). It tries, in order, and stops at the first
 pass that finds something:
 
-1. the ambiguous list (``Congo``, ``Guinea``, ``Korea``, ``Sudan``, ``WTO``...): never a match;
+1. the ambiguous list (``Congo``, ``Guinea``, ``Korea``, ``Sudan``...): never a match;
 2. the preferred list (``NAM`` -> Non-Aligned Movement, ``ICC`` -> the Criminal Court...);
-3. codes, case-sensitively: ISO 3166 alpha-2/alpha-3, registry keys, acronyms (CIA World Factbook
-   forms such as ``ICCt``, ``WToO``, ``WTrO``, ``AsDB``), COW abbreviations;
-4. labels and aliases, case-folded; then with diacritics, punctuation and spaces folded
-   (``Viet Nam Dan Chu Cong Hoa`` = ``Việt Nam Dân chủ Cộng hòa``);
+3. codes, case-sensitively: ISO 3166 alpha-2/alpha-3, registry keys, acronyms, COW
+   abbreviations. An acronym several entities carry is a match only when the data sets agree:
+   one entity has it as its own identifier in two or more data sets and no other in any
+   (``WTO``: COW IGO v3 and internacia both give it to the trade body; the Factbook's
+   ``WTrO``/``WToO`` split is a convention, not ambiguity);
+4. labels, aliases and the extra names, case-folded; then with diacritics, punctuation and
+   spaces folded (``Viet Nam Dan Chu Cong Hoa`` = ``Việt Nam Dân chủ Cộng hòa``);
 5. codes case-insensitively (``mng``, ``g77``);
-6. rewritings: ``Korea, South`` -> ``South Korea``; ``WTO (tourism)`` -> ``WTO`` narrowed by the
-   qualifier;
-7. a fuzzy pass (character trigrams, then :class:`difflib.SequenceMatcher`) for typos: scored
-   lower, and a match only when the best candidate is well ahead of the next one.
+6. rewritings: ``Korea, South`` -> ``South Korea``; ``WTO (tourism)`` -> the entity the
+   qualifier names;
+7. official long forms in both languages: the words of ``linking/names/forms.yaml`` then a
+   state's name (``Vương quốc Na Uy``, ``Đại Công quốc Luxembourg``, ``Kingdom of Norway``);
+8. bodies of organisations: ``UN Secretariat`` = ``United Nations Secretariat`` (an acronym
+   written out); ``ASEAN Summit`` is never ASEAN itself (no match, with a note);
+9. a fuzzy pass (character trigrams, then :class:`difflib.SequenceMatcher`) for typos: scored
+   lower, and a match only when the best candidate is well ahead of the next one (a name read
+   as an ambiguous one is reported ambiguous).
 
 A candidate is a ``match`` only when the pass found exactly one entity (after the ``kind`` and
-``lang`` hints). Scores are 0..100: 100 a label or code, 98 an alias, 96/94 folded, 92 a code in
-another case, 90 a rewriting, below 88 fuzzy.
+``lang`` hints). Scores (the confidence) are 0..100: 100 a label or code, 98 an alias, 97 an
+acronym the data sets agree on, 96/94 folded, 93 an official long form, 92 a code in another
+case, 90 a rewriting, below 88 fuzzy. Every candidate carries its ``evidence``.
 
 >>> from diplograph.loaders.registry import load_registry
 >>> m = Matcher(load_registry())
 >>> r = m.match("Liên Xô")
->>> r.best.entity.key, r.best.qid, r.best.method
-('USSR', 'Q15180', 'label')
->>> m.match("WTO").note
-'ambiguous: World Trade Organization (WTrO, Q7825), World Tourism Organization (WToO, Q61923)'
+>>> r.best.qid, r.best.entity.kind
+('Q15180', 'historical-state')
+>>> m.match("WTO").best.evidence
+"'WTO' is World Trade Organization's identifier in COW IGO v3 ioname and internacia id"
+>>> m.match("Congo").note
+'ambiguous: Republic of the Congo (COG, Q971), Democratic Republic of the Congo (COD, Q974)'
 """
 
 from __future__ import annotations
