@@ -154,9 +154,16 @@ def link(
             _link_file(file, column, lang, kind, output)
         elif report:
             from ..loaders.registry import load_registry
+            from .evaluate import default_lists, markdown_section
+            from .matcher import Matcher
             from .report import completeness_report
 
-            _write_text(output, completeness_report(load_registry()))
+            reg = load_registry()
+            text = completeness_report(reg)
+            lists = default_lists()
+            if lists:
+                text += "\n" + markdown_section(Matcher(reg), lists)
+            _write_text(output, text)
         elif verify_online:
             _verify(wikidata_api, everything)
         elif evaluate_list is not None:

@@ -180,8 +180,17 @@ class Matcher:
                 self._add(_Name(e, str(text), lang, "alias", 0, "linking/aliases.yaml"))
         # CLDR, ISO 3166-3, predecessor and common Vietnamese names (linking/names/)
         resolved, self.pending_names = extra_names(registry)
+        #: names of the well-kept lists left out because they already name another entity
+        #: (ISO 3166-3 writes "Viet-Nam, Democratic Republic of": "Viet-Nam" alone is not
+        #: the DRV's name)
+        self.skipped_names: list[tuple[str, str]] = []
         for rn in resolved:
-            rank = 1 if rn.method in ("cldr", "iso-3166-3") else 0
+            if rn.source in ("cldr", "iso3166-3"):
+                taken = self._folded.get(folded_form(rn.text), [])
+                if any(h.entity is not rn.entity for h in taken):
+                    self.skipped_names.append((rn.text, rn.entity.key))
+                    continue
+            rank = 1 if rn.source in ("cldr", "iso3166-3") else 0
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
         forms = read_yaml("forms.yaml")
         self._state_forms = _units(

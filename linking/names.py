@@ -46,8 +46,9 @@ class NameRecord:
     text: str
     lang: str | None
     target: tuple[str, ...]  # entity ids, first existing wins
-    method: str  # cldr | iso-3166-3 | predecessor | historical-name | common-name
+    method: str  # cldr | predecessor | historical-name | common-name
     evidence: str
+    source: str = "file"  # cldr | iso3166-3 | file
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class ResolvedName:
     entity: Entity
     method: str
     evidence: str
+    source: str = "file"
 
 
 @functools.cache
@@ -134,7 +136,7 @@ def cldr_records(registry: Registry) -> Iterator[NameRecord]:
             for text in split_cldr_name(name):
                 yield NameRecord(
                     text, lang, (e.iri[len(ID("")) :],), "cldr",
-                    f"CLDR {lang} territory name of {code} (babel)",
+                    f"CLDR {lang} territory name of {code} (babel)", "cldr",
                 )
 
 
@@ -151,7 +153,9 @@ def iso3166_3_records() -> Iterator[NameRecord]:
             continue
         method = "historical-name" if spec.get("relation") == "historical-state" else "predecessor"
         for text in split_iso_name(h.name):
-            yield NameRecord(text, "en", targets(spec["target"]), method, spec["evidence"])
+            yield NameRecord(
+                text, "en", targets(spec["target"]), method, spec["evidence"], "iso3166-3"
+            )
 
 
 def file_records() -> Iterator[NameRecord]:
@@ -177,7 +181,9 @@ def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord
         if e is None:
             pending.append(rec)
             continue
-        resolved.append(ResolvedName(rec.text, rec.lang, e, rec.method, rec.evidence))
+        resolved.append(
+            ResolvedName(rec.text, rec.lang, e, rec.method, rec.evidence, rec.source)
+        )
     return resolved, pending
 
 
@@ -185,7 +191,7 @@ def future_targets() -> list[tuple[str, str]]:
     """(name, first id) of file names whose first-choice id is not the one used today: the names
     that point at IRIs that exist only once the registry's historical states are renamed."""
     out = []
-    for rec in file_records():
+    for rec in (*iso3166_3_records(), *file_records()):
         if len(rec.target) > 1:
             out.append((rec.text, rec.target[0]))
     return out
