@@ -221,6 +221,12 @@ class Matcher:
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
         self._grams: dict[str, list[int]] = defaultdict(list)
         self._form_lengths = [len(f) for f in self._forms]
+        # acronyms by their capitals (WTrO, WToO -> WTO): a Factbook-style split
+        self._split_codes: dict[str, list[_Name]] = defaultdict(list)
+        for names in self._codes.values():
+            for h in names:
+                if h.method == "acronym":
+                    self._split_codes[_capitals(h.text)].append(h)
         for i, f in enumerate(self._forms):
             for g in trigrams(f):
                 self._grams[g].append(i)
@@ -423,10 +429,7 @@ class Matcher:
                 return _rescore(r, query, -10.0, "qualified")
             # a Factbook-style split of the acronym (WTrO/WToO for WTO, ICCt for ICC): the
             # qualifier chooses among the entities whose acronym has these capitals
-            split = [
-                h.entity for h in self._codes.values() for h in h
-                if h.method == "acronym" and _capitals(h.text) == head and h.text != head
-            ]
+            split = [h.entity for h in self._split_codes.get(head, ()) if h.text != head]
             extra = [Candidate(e, 80.0, False, "acronym") for e in _unique(split)]
             if not extra:
                 return _rescore(r, query, -10.0, "qualified")

@@ -511,6 +511,8 @@ def _json_param(name: str) -> tuple[Any, Response | None]:
         if isinstance(body, dict) and name in body and name != "queries":
             return body[name], None
         if name == "queries":
+            if isinstance(body, dict) and set(body) == {"queries"}:
+                body = body["queries"]  # {"queries": {...}} as some clients wrap it
             return body, None
         return None, None
     if raw is None:

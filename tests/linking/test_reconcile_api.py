@@ -200,3 +200,12 @@ def test_data_extension(client):
     bad = client.post("/reconcile", data={"extend": json.dumps(
         {"ids": ["state/MNG"], "properties": [{"id": "shoeSize"}]})})
     assert bad.status_code == 400 and "shoeSize" in bad.get_json()["message"]
+
+
+def test_json_body_batches(client):
+    for body in ({"q0": {"query": "Mông Cổ"}}, {"queries": {"q0": {"query": "Mông Cổ"}}}):
+        r = client.post("/reconcile", json=body)
+        assert r.status_code == 200
+        assert r.get_json()["q0"]["result"][0]["id"] == "state/MNG"
+    r = client.post("/reconcile", data="{oops", content_type="application/json")
+    assert r.status_code == 400 and "not valid JSON" in r.get_json()["message"]
