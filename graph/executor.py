@@ -47,6 +47,7 @@ from . import conneg
 from .cache import ResultCache
 from .checkpoints import Checkpoints
 from .errors import DiplographError
+from .label_service import rewrite_label_service
 from .namespaces import QUERY_PREFIXES
 from .sparql_safety import (
     DEFAULT_LIMITS,
@@ -553,6 +554,7 @@ class QueryService:
     ) -> QueryResult:
         """Run a query; return the serialised result (see the module docstring)."""
         t0 = time.monotonic()  # the checks count against the time limit
+        sparql = rewrite_label_service(sparql)  # a local SERVICE wikibase:label, never fetched
         form = self.check_query(sparql)
         offers = conneg.offers_for_form(form)
         if media_type is None:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from .errors import DiplographError
+from .label_service import rewrite_label_service
 from .namespaces import QUERY_PREFIXES
 
 #: CLI format name -> (pyoxigraph format, media type)
@@ -50,6 +51,7 @@ def run_query(
 
     Syntax errors raise ``DiplographError('syntax')`` carrying the parser's message.
     """
+    sparql = rewrite_label_service(sparql)
     check_query_safety(sparql)
     try:
         result = store.query(

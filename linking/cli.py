@@ -8,7 +8,9 @@ Modes (one per call):
 * ``diplograph link --report [-o docs/linking-report.md]`` - registry completeness report;
 * ``diplograph link --verify-online [--wikidata-api URL]`` - compare QIDs and labels with Wikidata;
 * ``diplograph link --wikidata-view -o view.ttl|view.nq`` - the Wikidata-shaped view of the store;
-* ``diplograph link --quickstatements -o out.txt`` - QuickStatements v1 lines for dated facts.
+* ``diplograph link --quickstatements -o out.txt`` - QuickStatements v1 lines for dated facts;
+* ``diplograph link --evaluate LIST.csv [--failures]`` - precision, recall and ambiguity reporting
+  of the matcher on an evaluation list (``tests/linking/eval/names_dev.csv``, ``names_test.csv``).
 
 Exit codes: 0 success, 1 a failure (bad file, store problem, verification found problems),
 2 a usage error (bad options, missing column).
@@ -106,6 +108,14 @@ def _store(store_path: Path | None, read_only: bool):  # noqa: ANN202
 @click.option(
     "--dry-run", is_flag=True, help="Without FILE: report what would be linked, write nothing."
 )
+@click.option(
+    "--evaluate",
+    "evaluate_list",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Evaluate the matcher on a list (name,lang,expected,kind,category).",
+)
+@click.option("--failures", is_flag=True, help="With --evaluate: list the rows counted wrong.")
 def link(
     file: Path | None,
     column: str | None,
@@ -121,6 +131,8 @@ def link(
     quickstatements: bool,
     separator: str,
     dry_run: bool,
+    evaluate_list: Path | None,
+    failures: bool,
 ) -> None:
     """Reconcile names to registry entities and Wikidata QIDs (see `docs/linking.md`)."""
     modes = [
@@ -131,6 +143,7 @@ def link(
             ("--verify-online", verify_online),
             ("--wikidata-view", wikidata_view),
             ("--quickstatements", quickstatements),
+            ("--evaluate", evaluate_list is not None),
         )
         if on
     ]
@@ -141,11 +154,20 @@ def link(
             _link_file(file, column, lang, kind, output)
         elif report:
             from ..loaders.registry import load_registry
+            from .evaluate import default_lists, markdown_section
+            from .matcher import Matcher
             from .report import completeness_report
 
-            _write_text(output, completeness_report(load_registry()))
+            reg = load_registry()
+            text = completeness_report(reg)
+            lists = default_lists()
+            if lists:
+                text += "\n" + markdown_section(Matcher(reg), lists)
+            _write_text(output, text)
         elif verify_online:
             _verify(wikidata_api, everything)
+        elif evaluate_list is not None:
+            _evaluate(evaluate_list, failures)
         elif wikidata_view:
             _view(store_path, output)
         elif quickstatements:
@@ -158,7 +180,8 @@ def link(
             click.echo(
                 f"{len(exp.lines)} statements; skipped: "
                 f"{exp.skipped_no_qid} without a verified QID, "
-                f"{exp.skipped_role} with an observer role, {exp.skipped_undated} undated",
+                f"{exp.skipped_role} with an observer role, {exp.skipped_undated} undated, "
+                f"{exp.skipped_dataset} from reference data sets",
                 err=True,
             )
         else:
@@ -202,6 +225,15 @@ def _link_file(
         f"{summary.unmatched} not matched, {summary.skipped} skipped",
         err=True,
     )
+
+
+def _evaluate(path: Path, failures: bool) -> None:
+    from ..loaders.registry import load_registry
+    from .evaluate import evaluate, read_list, render
+    from .matcher import Matcher
+
+    ev = evaluate(Matcher(load_registry()), read_list(path))
+    click.echo(render(ev, failures=failures, categories=True))
 
 
 def _verify(api: str | None, everything: bool) -> None:

@@ -1,38 +1,52 @@
 """Reconcile a free-text name (English or Vietnamese) to a registry entity and its Wikidata QID.
 
-The matcher reads the registry (:func:`diplograph.loaders.registry.load_registry`) and the
-project's extra names in ``linking/aliases.yaml``. It tries, in order, and stops at the first
+The matcher reads the registry (:func:`diplograph.loaders.registry.load_registry`), the project's
+extra names in ``linking/aliases.yaml`` and the name sources of :mod:`diplograph.linking.names`
+(CLDR territory names via babel, ISO 3166-3 formerly used names via pycountry, predecessor and
+historical names, common Vietnamese press names). It tries, in order, and stops at the first
 pass that finds something:
 
-1. the ambiguous list (``Congo``, ``Guinea``, ``Korea``, ``Sudan``, ``WTO``...): never a match;
+1. the ambiguous list (``Congo``, ``Guinea``, ``Korea``, ``Sudan``...): never a match;
 2. the preferred list (``NAM`` -> Non-Aligned Movement, ``ICC`` -> the Criminal Court...);
-3. codes, case-sensitively: ISO 3166 alpha-2/alpha-3, registry keys, acronyms (CIA World Factbook
-   forms such as ``ICCt``, ``WToO``, ``WTrO``, ``AsDB``), COW abbreviations;
-4. labels and aliases, case-folded; then with diacritics, punctuation and spaces folded
-   (``Viet Nam Dan Chu Cong Hoa`` = ``Việt Nam Dân chủ Cộng hòa``);
+3. codes, case-sensitively: ISO 3166 alpha-2/alpha-3, registry keys, acronyms, COW
+   abbreviations. An acronym several entities carry is a match only when the data sets agree:
+   one entity has it as its own identifier in two or more data sets and no other in any
+   (``WTO``: COW IGO v3 and internacia both give it to the trade body; the Factbook's
+   ``WTrO``/``WToO`` split is a convention, not ambiguity);
+4. labels, aliases and the extra names, case-folded; then with diacritics, punctuation and
+   spaces folded (``Viet Nam Dan Chu Cong Hoa`` = ``Việt Nam Dân chủ Cộng hòa``);
 5. codes case-insensitively (``mng``, ``g77``);
-6. rewritings: ``Korea, South`` -> ``South Korea``; ``WTO (tourism)`` -> ``WTO`` narrowed by the
-   qualifier;
-7. a fuzzy pass (character trigrams, then :class:`difflib.SequenceMatcher`) for typos: scored
-   lower, and a match only when the best candidate is well ahead of the next one.
+6. rewritings: ``Korea, South`` -> ``South Korea``; ``WTO (tourism)`` -> the entity the
+   qualifier names;
+7. official long forms in both languages: the words of ``linking/names/forms.yaml`` then a
+   state's name (``Vương quốc Na Uy``, ``Đại Công quốc Luxembourg``, ``Kingdom of Norway``);
+8. bodies of organisations: ``UN Secretariat`` = ``United Nations Secretariat`` (an acronym
+   written out); ``ASEAN Summit`` is never ASEAN itself (no match, with a note);
+9. a fuzzy pass (character trigrams, then :class:`difflib.SequenceMatcher`) for typos: scored
+   lower, and a match only when the best candidate is well ahead of the next one (a name read
+   as an ambiguous one is reported ambiguous).
 
 A candidate is a ``match`` only when the pass found exactly one entity (after the ``kind`` and
-``lang`` hints). Scores are 0..100: 100 a label or code, 98 an alias, 96/94 folded, 92 a code in
-another case, 90 a rewriting, below 88 fuzzy.
+``lang`` hints). Scores (the confidence) are 0..100: 100 a label or code, 98 an alias, 97 an
+acronym the data sets agree on, 96/94 folded, 93 an official long form, 92 a code in another
+case, 90 a rewriting, below 88 fuzzy. Every candidate carries its ``evidence``.
 
 >>> from diplograph.loaders.registry import load_registry
 >>> m = Matcher(load_registry())
 >>> r = m.match("Liên Xô")
->>> r.best.entity.key, r.best.qid, r.best.method
-('USSR', 'Q15180', 'label')
->>> m.match("WTO").note
-'ambiguous: World Trade Organization (WTrO, Q7825), World Tourism Organization (WToO, Q61923)'
+>>> r.best.qid, r.best.entity.kind
+('Q15180', 'historical-state')
+>>> m.match("WTO").best.evidence
+"'WTO' is World Trade Organization's identifier in COW IGO v3 ioname and internacia id"
+>>> m.match("Congo").note
+'ambiguous: Republic of the Congo (COG, Q971), Democratic Republic of the Congo (COD, Q974)'
 """
 
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +55,7 @@ import yaml
 
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
+from .names import extra_names, read_yaml, resolve_target
 from .normalise import (
     exact_form,
     folded_form,
@@ -85,6 +100,8 @@ class Candidate:
     score: float
     match: bool
     method: str
+    #: why this entity: the name source, data sets agreeing on an acronym, a rewriting
+    evidence: str = ""
 
     @property
     def qid(self) -> str | None:
@@ -120,6 +137,7 @@ class _Name:
     lang: str | None
     method: str
     rank: int  # 0 best
+    evidence: str = ""
 
 
 def describe(entity: Entity) -> str:
@@ -159,13 +177,37 @@ class Matcher:
         for key, names in (extra.get("aliases") or {}).items():
             e = self._need(key)
             for text, lang in names:
-                self._add(_Name(e, str(text), lang, "alias", 0))
+                self._add(_Name(e, str(text), lang, "alias", 0, "linking/aliases.yaml"))
+        # CLDR, ISO 3166-3, predecessor and common Vietnamese names (linking/names/)
+        resolved, self.pending_names = extra_names(registry)
+        #: names of the well-kept lists left out because they already name another entity
+        #: (ISO 3166-3 writes "Viet-Nam, Democratic Republic of": "Viet-Nam" alone is not
+        #: the DRV's name)
+        self.skipped_names: list[tuple[str, str]] = []
+        for rn in resolved:
+            if rn.source in ("cldr", "iso3166-3"):
+                taken = self._folded.get(folded_form(rn.text), [])
+                if any(h.entity is not rn.entity for h in taken):
+                    self.skipped_names.append((rn.text, rn.entity.key))
+                    continue
+            rank = 1 if rn.source in ("cldr", "iso3166-3") else 0
+            self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
+        forms = read_yaml("forms.yaml")
+        self._state_forms = _units(
+            [*forms["state_forms"]["vi"], *forms["state_forms"]["en"]]
+        )
+        self._institution_words = _units(
+            [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
+        )
         # ambiguous and preferred lists: the registry's (if it exposes them), then ours
         self._ambiguous: dict[str, list[Entity]] = {}
         for name, ents in (getattr(registry, "_ambiguous", None) or {}).items():
             self._ambiguous[folded_form(name)] = list(ents)
         for name, keys in (extra.get("ambiguous") or {}).items():
-            self._ambiguous[folded_form(name)] = [self._need(k) for k in keys]
+            found = [resolve_target(registry, k) for k in keys]
+            ents = _unique(e for e in found if e is not None)
+            if len(ents) > 1:
+                self._ambiguous[folded_form(name)] = ents
         self._preferred: dict[str, Entity] = {}
         for name, ent in (getattr(registry, "_preferred", None) or {}).items():
             self._preferred[name] = ent
@@ -178,6 +220,13 @@ class Matcher:
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
         self._grams: dict[str, list[int]] = defaultdict(list)
+        self._form_lengths = [len(f) for f in self._forms]
+        # acronyms by their capitals (WTrO, WToO -> WTO): a Factbook-style split
+        self._split_codes: dict[str, list[_Name]] = defaultdict(list)
+        for names in self._codes.values():
+            for h in names:
+                if h.method == "acronym":
+                    self._split_codes[_capitals(h.text)].append(h)
         for i, f in enumerate(self._forms):
             for g in trigrams(f):
                 self._grams[g].append(i)
@@ -185,7 +234,7 @@ class Matcher:
     # -- index -------------------------------------------------------------------------------
 
     def _need(self, key: str) -> Entity:
-        e = self.registry.get(key)
+        e = resolve_target(self.registry, key)
         if e is None:
             raise DiplographError(
                 "internal", f"linking/aliases.yaml names an unknown registry key {key!r}"
@@ -256,6 +305,10 @@ class Matcher:
                 if r is not None:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
+            result = self._official_form(query, text, kinds, lang)
+        if result is None:
+            result = self._institution(query, text, kinds, lang)
+        if result is None:
             result = self._fuzzy(query, text, kinds)
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
@@ -272,13 +325,19 @@ class Matcher:
             members = [e for e in amb if kinds is None or e.kind in kinds]
             if len(members) == 1:
                 return _single(
-                    text, members[0], 97.0, "ambiguous-narrowed-by-kind", self._note(members[0])
+                    text, members[0], 97.0, "ambiguous-narrowed-by-kind", self._note(members[0]),
+                    "the only candidate of the requested type",
                 )
             if members:
                 return _ambiguous(text, members, 90.0)
         pref = self._preferred.get(ex)
         if pref is not None and (kinds is None or pref.kind in kinds):
-            return _single(text, pref, 99.0, "preferred", self._note(pref))
+            sup = acronym_support(pref, text)
+            ev = _support_text(text, pref, sup) if sup else "the registry's preferred list"
+            return MatchResult(
+                text, [Candidate(pref, 99.0, True, "preferred", ev)], False,
+                _join(ev if sup else "", self._note(pref)),
+            )
         for index, form, base, folded in (
             (self._codes, text, 100.0, False),
             (self._exact, ex, 100.0, False),
@@ -317,15 +376,38 @@ class Matcher:
             # when the tie is between different kinds (ISO "NAM" vs the movement is in the
             # preferred list; nothing is guessed here)
             pass
+        code_hit = all(h.method in ("iso-code", "acronym", "cow-code", "key") for h in top)
+        if len(ents) > 1 and code_hit:
+            # an acronym the data sets agree on: one entity carries it as its own identifier
+            # in two or more data sets and no other candidate in any (a split of one acronym
+            # into two, as the CIA World Factbook writes WTrO/WToO, is a convention, not
+            # evidence of ambiguity)
+            support = {id(e): acronym_support(e, text) for e in ents}
+            backed = [e for e in ents if support[id(e)]]
+            if len(backed) == 1 and len(support[id(backed[0])]) >= 2:
+                e = backed[0]
+                ev = _support_text(text, e, support[id(e)])
+                cands = [Candidate(e, base - 3, True, "acronym-evidence", ev)]
+                cands += [
+                    Candidate(o, max(0.0, base - 30), False, "acronym", "") for o in ents
+                    if o is not e
+                ]
+                return MatchResult(text, cands, False, _join(ev, self._note(e)))
         if len(ents) > 1:
             return _ambiguous(text, ents, base - 10 - 2 * best_rank)
         e = ents[0]
-        method = next(h.method for h in top if h.entity is e)
+        first = next(h for h in top if h.entity is e)
+        method = first.method
         if folded:
             method += "-folded" if not method.endswith("-folded") else ""
         score = base - 2 * best_rank
+        evidence = first.evidence or _name_evidence(first)
+        if code_hit:
+            sup = acronym_support(e, text)
+            if sup:
+                evidence = _support_text(text, e, sup)
         others = _unique(h.entity for h in hits if h.entity is not e)
-        cands = [Candidate(e, score, True, method)]
+        cands = [Candidate(e, score, True, method, evidence)]
         cands += [Candidate(o, max(0.0, score - 20), False, method) for o in others]
         return MatchResult(text, cands, False, self._note(e))
 
@@ -340,11 +422,20 @@ class Matcher:
         r = self._match(head, kinds, lang)
         if r is None:
             return None
-        if not r.ambiguous:
-            return _rescore(r, query, -10.0, "qualified")
         want = tokens(qual)
+        cands = list(r.candidates)
+        if not r.ambiguous:
+            if r.best is not None and want & _words_of(r.best.entity):
+                return _rescore(r, query, -10.0, "qualified")
+            # a Factbook-style split of the acronym (WTrO/WToO for WTO, ICCt for ICC): the
+            # qualifier chooses among the entities whose acronym has these capitals
+            split = [h.entity for h in self._split_codes.get(head, ()) if h.text != head]
+            extra = [Candidate(e, 80.0, False, "acronym") for e in _unique(split)]
+            if not extra:
+                return _rescore(r, query, -10.0, "qualified")
+            cands += [c for c in extra if all(c.entity is not x.entity for x in cands)]
         scored = []
-        for c in r.candidates:
+        for c in cands:
             e = c.entity
             words: set[str] = set()
             for t in [*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms, e.key]:
@@ -353,23 +444,29 @@ class Matcher:
         scored.sort(key=lambda x: -x[0])
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             e = scored[0][1].entity
-            return _single(query, e, 90.0, "qualified", self._note(e))
+            return _single(
+                query, e, 90.0, "qualified", self._note(e),
+                f"{head!r} narrowed by the qualifier {qual!r}",
+            )
+        if not r.ambiguous:
+            return _rescore(r, query, -10.0, "qualified")
         return MatchResult(query, r.candidates, True, r.note)
 
     def _fuzzy(self, query: str, text: str, kinds: frozenset[str] | None) -> MatchResult:
         fo = folded_form(text)
         if len(fo) < 4:
             return MatchResult(query, [], False, "no match")
-        counts: dict[int, int] = defaultdict(int)
+        counter: Counter[int] = Counter()
         for g in trigrams(fo):
-            for i in self._grams.get(g, ()):
-                counts[i] += 1
-        if not counts:
+            counter.update(self._grams.get(g, ()))
+        if not counter:
             return MatchResult(query, [], False, "no match")
-        n_q = len(fo) + 2
-        shortlist = sorted(counts, key=lambda i: -2 * counts[i] / (n_q + len(self._forms[i]) + 2))[
-            :40
-        ]
+        n_q = len(fo) + 4
+        lengths = self._form_lengths
+        shortlist = heapq.nlargest(
+            40, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]])
+        )
+        shortlist = [i for i, _n in shortlist]
         best: dict[int, tuple[float, Entity, str]] = {}
         sm = difflib.SequenceMatcher(autojunk=False)
         sm.set_seq2(fo)
@@ -399,9 +496,18 @@ class Matcher:
             and top_ratio - second >= FUZZY_GAP
         )
         cands = [
-            Candidate(e, round(88.0 * r, 1), is_match and e is top_e, "fuzzy")
-            for r, e, _t in ranked
+            Candidate(
+                e, round(88.0 * r, 1), is_match and e is top_e, "fuzzy",
+                f"closest name {t!r} (similarity {r:.2f})",
+            )
+            for r, e, t in ranked
         ]
+        amb = self._ambiguous.get(folded_form(top_text)) if is_match else None
+        if amb:
+            members = [e for e in amb if kinds is None or e.kind in kinds]
+            if len(members) > 1:
+                r = _ambiguous(query, members, 80.0)
+                return MatchResult(query, r.candidates, True, f"{r.note} (read as {top_text!r})")
         if is_match:
             note = f"fuzzy: read as {top_text!r}"
             extra = self._note(top_e)
@@ -412,6 +518,88 @@ class Matcher:
             )
         return MatchResult(query, cands, False, note)
 
+    def _official_form(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """"Cộng hòa Ba Lan", "Kingdom of Norway": the words of an official long form, then a
+        name that matches a state on its own (the shortest such form first)."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        toks = text.split()
+        words = [folded_form(t) for t in toks]
+        for k in _prefix_ends(words, self._state_forms):
+            if k >= len(toks):
+                break
+            rest = " ".join(toks[k:])
+            r = self._match(rest, state_kinds, lang)
+            if r is None or not r.candidates:
+                continue
+            form = " ".join(toks[:k])
+            if r.ambiguous:
+                return MatchResult(query, r.candidates, True, r.note)
+            best = r.candidates[0]
+            ev = f"official long form: {form!r} + {rest!r} ({best.method})"
+            cands = [
+                Candidate(c.entity, min(c.score, 93.0) if c.match else c.score - 5, c.match,
+                          "official-form" if c.match else c.method, ev if c.match else "")
+                for c in r.candidates
+            ]
+            return MatchResult(query, cands, False, r.note)
+        return None
+
+    def _institution(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """A body of an organisation ("ASEAN Summit", "UN Secretariat", "Ủy ban châu Âu"):
+        matched only as the body itself (an acronym written out: "UN Secretariat" = "United
+        Nations Secretariat"), never as the organisation."""
+        toks = text.split()
+        words = [folded_form(t) for t in toks]
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        # acronyms of one organisation written out, in both word orders
+        for i, t in enumerate(toks):
+            hits = [h for h in self._codes.get(t, ()) if h.entity.kind in org_kinds]
+            orgs = _unique(h.entity for h in hits)
+            if len(orgs) != 1 or len(toks) == 1:
+                continue
+            o = orgs[0]
+            rest = " ".join(toks[:i] + toks[i + 1 :])
+            for name in dict.fromkeys(o.labels.values()):
+                for cand in (
+                    " ".join([*toks[:i], name, *toks[i + 1 :]]),
+                    f"{rest} of the {name}",
+                    f"{rest} of {name}",
+                ):
+                    r = self._match(cand, kinds or org_kinds, lang)
+                    if r is not None and r.best is not None and r.best.entity is not o:
+                        ev = f"{t!r} written out as {name!r}: {cand!r}"
+                        c = r.best
+                        return MatchResult(
+                            query, [Candidate(c.entity, 90.0, True, "acronym-expanded", ev)],
+                            False, "",
+                        )
+        # the organisation named with the words of a body: no match
+        spans = _spans(words, self._institution_words)
+        if not spans:
+            return None
+        keep = [t for j, t in enumerate(toks) if j not in spans]
+        while keep and folded_form(keep[0]) in ("of", "the", "cua", "thuoc"):
+            keep.pop(0)
+        if not keep or len(keep) == len(toks):
+            return None
+        r = self._match(" ".join(keep), org_kinds, lang)
+        if r is None or not r.candidates:
+            return None
+        parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
+        return MatchResult(
+            query, [], False,
+            f"no match: names a body of {parents}, not the organisation itself; "
+            "the registry holds no such body",
+        )
+
     def _note(self, e: Entity) -> str:
         if e.key in self._historical_notes:
             return self._historical_notes[e.key]
@@ -421,6 +609,97 @@ class Matcher:
             tail = f", succeeded by {succ.label} ({succ.key})" if succ else ""
             return f"historical state{f' ({span})' if span else ''}{tail}"
         return ""
+
+
+STATE_KINDS = frozenset({"state", "historical-state"})
+
+#: data set prefixes of ``Entity.source_ids`` and how evidence names them
+SOURCE_NAMES = {
+    "cow-igo-v3": "COW IGO v3 ioname",
+    "internacia": "internacia id",
+    "owid-countries-regions": "OWID code",
+}
+
+
+def acronym_support(e: Entity, code: str) -> list[str]:
+    """The data sets whose own identifier for ``e`` is exactly ``code`` (an acronym, ISO or COW
+    code), e.g. ``['COW IGO v3 ioname', 'internacia id']`` for the WTO and the trade body."""
+    out = []
+    for sid in e.source_ids:
+        ds, _, local = sid.partition(":")
+        if local == code and ds in SOURCE_NAMES:
+            out.append(SOURCE_NAMES[ds])
+    if code in (e.iso2, e.iso3):
+        out.append("ISO 3166-1")
+    if e.cow_abbrev == code:
+        out.append("COW state abbreviation")
+    return sorted(set(out))
+
+
+def _capitals(code: str) -> str:
+    """The capitals and digits of an acronym (``WToO`` -> ``WTO``)."""
+    return "".join(c for c in code if c.isupper() or c.isdigit())
+
+
+def _words_of(e: Entity) -> set[str]:
+    words: set[str] = set()
+    for t in [*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms, e.key]:
+        words |= tokens(t)
+    return words
+
+
+def _support_text(code: str, e: Entity, support: list[str]) -> str:
+    return f"{code!r} is {e.label}'s identifier in {' and '.join(support)}"
+
+
+def _name_evidence(n: _Name) -> str:
+    where = {"label": "registry label", "alias": "registry alias", "key": "registry key",
+             "iso-code": "ISO 3166-1 code", "acronym": "acronym", "cow-code": "COW code"}
+    lang = f" ({n.lang})" if n.lang else ""
+    return f"{where.get(n.method, n.method)}{lang} {n.text!r}"
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
+def _units(items: Iterable[str]) -> set[tuple[str, ...]]:
+    """Folded multi-word units (``"cong hoa"`` -> ``("conghoa"... )`` per whitespace word)."""
+    return {tuple(folded_form(w) for w in str(x).split()) for x in items if str(x).strip()}
+
+
+def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
+    """Ends of the prefixes of ``words`` made only of ``units``, shortest first.
+
+    >>> _prefix_ends(["conghoa", "danchu", "lao"], {("conghoa",), ("danchu",)})
+    [1, 2]
+    """
+    ends: set[int] = set()
+    frontier = {0}
+    lengths = sorted({len(u) for u in units})
+    while frontier:
+        i = frontier.pop()
+        for n in lengths:
+            if tuple(words[i : i + n]) in units and i + n not in ends:
+                ends.add(i + n)
+                frontier.add(i + n)
+    return sorted(ends)
+
+
+def _spans(words: list[str], units: set[tuple[str, ...]]) -> set[int]:
+    """Positions of ``words`` covered by one of ``units`` (longest first at each position)."""
+    covered: set[int] = set()
+    lengths = sorted({len(u) for u in units}, reverse=True)
+    i = 0
+    while i < len(words):
+        for n in lengths:
+            if tuple(words[i : i + n]) in units:
+                covered.update(range(i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    return covered
 
 
 def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:
@@ -445,8 +724,10 @@ def _unique(ents: Iterable[Entity]) -> list[Entity]:
     return list(seen.values())
 
 
-def _single(query: str, e: Entity, score: float, method: str, note: str = "") -> MatchResult:
-    return MatchResult(query, [Candidate(e, score, True, method)], False, note)
+def _single(
+    query: str, e: Entity, score: float, method: str, note: str = "", evidence: str = ""
+) -> MatchResult:
+    return MatchResult(query, [Candidate(e, score, True, method, evidence)], False, note)
 
 
 def _ambiguous(query: str, ents: list[Entity], score: float) -> MatchResult:
@@ -456,7 +737,10 @@ def _ambiguous(query: str, ents: list[Entity], score: float) -> MatchResult:
 
 def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResult:
     cands = [
-        Candidate(c.entity, max(0.0, min(90.0, c.score + delta)), c.match, method)
+        Candidate(
+            c.entity, max(0.0, min(90.0, c.score + delta)), c.match, method,
+            _join(f"read as {method}", c.evidence),
+        )
         for c in r.candidates
     ]
     return MatchResult(query, cands, r.ambiguous, r.note)

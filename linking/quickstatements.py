@@ -13,7 +13,8 @@ form of the QuickStatements text box). Statements are skipped, and counted, when
 * the subject or the object has no verified QID (agreements are our own items: no QID);
 * the statement has a role qualifier with no Wikidata item (the observer role: writing the
   membership without the role would state something the source does not say);
-* the statement has no date.
+* the statement has no date;
+* the statement comes from a reference data set (no document to cite as its source).
 
 Double quotes inside a quote become typographic quotes, and tabs, ``|`` and line breaks become
 spaces, because QuickStatements v1 has no escape syntax.
@@ -54,6 +55,7 @@ class QuickStatementsExport:
     skipped_no_qid: int = 0
     skipped_role: int = 0
     skipped_undated: int = 0
+    skipped_dataset: int = 0
 
     def text(self) -> str:
         """The file content (one command per line, final newline)."""
@@ -132,6 +134,9 @@ def quickstatements(
             continue
         if not g["times"]:
             out.skipped_undated += 1
+            continue
+        if g["url"] is None:
+            out.skipped_dataset += 1  # from a reference data set: no document to cite
             continue
         cols = [subj, g["prop"], obj]
         for q, (t, prec) in sorted(g["times"].items()):

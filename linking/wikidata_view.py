@@ -55,6 +55,8 @@ WIKIDATA_PREFIXES: dict[str, str] = {
     "pr": PR,
     "wikibase": WIKIBASE,
     "prov": PROV_NS,
+    "schema": "http://schema.org/",
+    "bd": "http://www.bigdata.com/rdf#",
     "rdfs": str(RDFS("")),
     "xsd": str(XSD("")),
 }
@@ -72,17 +74,94 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dgc: <https://diplograph.org/id/concept/>
 """
 
-MEMBERSHIPS = (
+
+@dataclass(frozen=True)
+class StatementMapping:
+    """One kind of our facts written as Wikidata statements (data over code).
+
+    ``where`` binds ``?f`` (the fact), ``?s`` (the subject) and ``?v`` (the value, an IRI) in
+    our ontology; the common part adds the provenance (``?doc``/``?quote`` of a document, or
+    ``?dataset``/``?row`` of a reference data set), the role (``?role``, written as
+    ``pq:P2868`` unless it is the full role) and the start and end dates (``?sd``/``?sp``,
+    ``?ed``/``?ep``: ``pq:P580``/``pq:P582``). Adding a kind of fact (alliances, wars,
+    leaders, capitals) is one more entry in :data:`STATEMENT_MAPPINGS`.
+    """
+
+    name: str
+    pid: str
+    where: str
+    start: str = "dg:startDate"
+    end: str = "dg:endDate"
+
+    def query(self) -> str:
+        """The SELECT for this mapping."""
+        return (
+            _Q
+            + "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+            + "SELECT ?f ?s ?v ?doc ?quote ?dataset ?row ?role ?sd ?sp ?ed ?ep WHERE {\n"
+            + f"  {self.where}\n"
+            + "  { ?f dg:statedIn ?doc ; dg:quote ?quote }\n"
+            + "  UNION { ?f prov:wasDerivedFrom ?dataset . ?dataset a dg:ReferenceDataset "
+            + "OPTIONAL { ?f dg:sourceRow ?row } }\n"
+            + "  OPTIONAL { ?f org:role ?role }\n"
+            + f"  OPTIONAL {{ ?f {self.start} ?sd OPTIONAL {{ ?f {self.start}Precision ?sp }} }}\n"
+            + f"  OPTIONAL {{ ?f {self.end} ?ed OPTIONAL {{ ?f {self.end}Precision ?ep }} }}\n"
+            + "} ORDER BY ?f ?role"
+        )
+
+
+#: Our facts as Wikidata statements. Membership: P463 "member of" (document facts and the
+#: COW IGO v3 spells alike). The reference data of alliances, wars, leaders and capitals map
+#: the same way once their facts are in the store (P463 for alliance membership, P607
+#: "conflict", P6 "head of government"/P35 "head of state", P36 "capital").
+STATEMENT_MAPPINGS: tuple[StatementMapping, ...] = (
+    StatementMapping(
+        "membership", "P463",
+        "?f a dg:Membership ; org:member ?s ; org:organization ?v .",
+    ),
+)
+
+MEMBERSHIPS = STATEMENT_MAPPINGS[0].query()
+
+#: labels, aliases and descriptions of the ``wd:`` items, from the registry (verified QIDs)
+ITEM_LABELS = (
     _Q
     + """
-SELECT ?f ?doc ?quote ?m ?o ?role ?sd ?sp ?ed ?ep WHERE {
-  ?f a dg:Membership ; org:member ?m ; org:organization ?o ; dg:statedIn ?doc ; dg:quote ?quote .
-  OPTIONAL { ?f org:role ?role }
-  OPTIONAL { ?f dg:startDate ?sd OPTIONAL { ?f dg:startDatePrecision ?sp } }
-  OPTIONAL { ?f dg:endDate ?ed OPTIONAL { ?f dg:endDatePrecision ?ep } }
-} ORDER BY ?f ?role
+SELECT ?wd ?p ?l WHERE {
+  GRAPH <https://diplograph.org/graph/registry> {
+    ?e skos:exactMatch ?wd . FILTER(STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/Q"))
+    { ?e skos:prefLabel ?l BIND(rdfs:label AS ?p) }
+    UNION { ?e skos:altLabel ?l BIND(skos:altLabel AS ?p) }
+  }
+} ORDER BY ?wd ?p ?l
+"""
+).replace("PREFIX dgc:", "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX dgc:")
+
+ITEM_KINDS = (
+    _Q
+    + """
+SELECT ?wd ?c ?from ?until WHERE {
+  GRAPH <https://diplograph.org/graph/registry> {
+    ?e skos:exactMatch ?wd ; a ?c . FILTER(STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/Q"))
+    OPTIONAL { ?e dg:existedFrom ?from } OPTIONAL { ?e dg:existedUntil ?until }
+  }
+} ORDER BY ?wd ?c
 """
 )
+
+#: English descriptions of the wd: items by the most specific class of the registry
+DESCRIPTIONS = {
+    "HistoricalState": "historical state",
+    "State": "sovereign state",
+    "InternationalOrganization": "international organization",
+    "Forum": "international forum",
+    "NonGovernmentalOrganization": "non-governmental organization",
+    "Person": "person",
+    "Place": "place",
+    "EventSeries": "recurring event",
+}
+SCHEMA_DESCRIPTION = "http://schema.org/description"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 
 RELATIONS = (
     _Q
@@ -123,8 +202,10 @@ STATES = _Q + "SELECT ?e WHERE { ?e a dg:State }"
 @dataclass
 class _Fact:
     iri: str
-    doc: str
-    quote: ox.Literal
+    doc: str | None
+    quote: ox.Literal | None
+    dataset: str | None = None
+    row: ox.Literal | None = None
 
 
 def wikidata_time(value: str, precision: str | None) -> tuple[str, int]:
@@ -221,9 +302,16 @@ class _Writer:
         ref = fact.iri + "/wd/reference"
         self.add(st, PROV_NS + "wasDerivedFrom", ox.NamedNode(ref))
         self.add(ref, RDF("type"), ox.NamedNode(WIKIBASE + "Reference"))
-        self.add(ref, PR + "P248", ox.NamedNode(fact.doc))
-        self.add(ref, PR + "P854", ox.NamedNode(fact.doc))
-        self.add(ref, PR + "P1683", fact.quote)
+        if fact.doc is not None:
+            self.add(ref, PR + "P248", ox.NamedNode(fact.doc))
+            self.add(ref, PR + "P854", ox.NamedNode(fact.doc))
+        if fact.quote is not None:
+            self.add(ref, PR + "P1683", fact.quote)
+        if fact.dataset is not None:
+            # stated in: the reference data set (our IRI: no verified QID), with its row
+            self.add(ref, PR + "P248", ox.NamedNode(fact.dataset))
+            if fact.row is not None:
+                self.add(ref, "https://diplograph.org/ontology#sourceRow", fact.row)
         return st
 
 
@@ -239,18 +327,42 @@ def wikidata_view_quads(store: ox.Store) -> Iterator[ox.Quad]:
         return qids.get(iri, iri)
 
     w = _Writer()
-    # memberships
-    for s in _query(store, MEMBERSHIPS):
-        fact = _Fact(s["f"].value, s["doc"].value, s["quote"])
-        st = f"{fact.iri}/wd/P463"
-        w.statement(item(s["m"].value), "P463", ox.NamedNode(item(s["o"].value)), st, fact)
-        role = _val(s["role"])
-        if role and not role.endswith("/full"):
-            w.add(st, PQ + "P2868", ox.NamedNode(role))
-        if s["sd"] is not None:
-            w.time_qualifier(st, "P580", s["sd"].value, _val(s["sp"]))
-        if s["ed"] is not None:
-            w.time_qualifier(st, "P582", s["ed"].value, _val(s["ep"]))
+    # the wd: items: labels (en, vi), aliases and a description from the registry
+    for s in _query(store, ITEM_LABELS):
+        w.add(s["wd"].value, str(RDFS("label")) if s["p"].value.endswith("#label")
+              else SKOS_ALT, s["l"])
+    kinds: dict[str, tuple[int, str]] = {}
+    order = list(DESCRIPTIONS)
+    for s in _query(store, ITEM_KINDS):
+        local = s["c"].value.rsplit("#", 1)[-1]
+        if local not in DESCRIPTIONS:
+            continue
+        desc = DESCRIPTIONS[local]
+        if local == "HistoricalState" and (s["from"] is not None or s["until"] is not None):
+            span = "–".join(x.value for x in (s["from"], s["until"]) if x is not None)
+            desc = f"{desc} ({span})"
+        rank = order.index(local)
+        if s["wd"].value not in kinds or rank < kinds[s["wd"].value][0]:
+            kinds[s["wd"].value] = (rank, desc)
+    for wd in sorted(kinds):
+        w.add(wd, SCHEMA_DESCRIPTION, ox.Literal(kinds[wd][1], language="en"))
+    # statements of the mapped kinds of fact (documents and reference data sets)
+    for mapping in STATEMENT_MAPPINGS:
+        for s in _query(store, mapping.query()):
+            fact = _Fact(
+                s["f"].value, _val(s["doc"]), s["quote"], _val(s["dataset"]), s["row"]
+            )
+            st = f"{fact.iri}/wd/{mapping.pid}"
+            w.statement(
+                item(s["s"].value), mapping.pid, ox.NamedNode(item(s["v"].value)), st, fact
+            )
+            role = _val(s["role"])
+            if role and not role.endswith("/full"):
+                w.add(st, PQ + "P2868", ox.NamedNode(role))
+            if s["sd"] is not None:
+                w.time_qualifier(st, "P580", s["sd"].value, _val(s["sp"]))
+            if s["ed"] is not None:
+                w.time_qualifier(st, "P582", s["ed"].value, _val(s["ep"]))
     # diplomatic relations (state-state only, both directions)
     for s in _query(store, RELATIONS):
         a, b = s["a"].value, s["b"].value
@@ -300,8 +412,9 @@ def wikidata_view_quads(store: ox.Store) -> Iterator[ox.Quad]:
 
 
 def write_view(store: ox.Store) -> int:
-    """Replace ``dgg:wikidata-view`` in ``store`` in one transaction (a crash leaves the old
-    view or the new one); returns the number of quads written."""
-    from ..loaders.facts import replace_graph
+    """Replace ``dgg:wikidata-view`` in ``store`` atomically (a crash leaves the old view or
+    the new one), writing only what changed (the view of the reference data is hundreds of
+    thousands of quads); returns the number of quads of the view."""
+    from ..loaders.build import _replace_large
 
-    return replace_graph(store, VIEW_GRAPH, list(wikidata_view_quads(store)))
+    return _replace_large(store, VIEW_GRAPH, wikidata_view_quads(store))

@@ -180,7 +180,7 @@ def build(
 
         return write_view(store)
 
-    steps.append(("Wikidata-shaped view of the document facts", view_step))
+    steps.append(("Wikidata-shaped view of the facts and reference data", view_step))
     total = len(steps)
     for i, (name, fn) in enumerate(steps, 1):
         t0 = time.perf_counter()

@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_UPDATE_TOKEN": None,  # None: read-only (writes -> 403)
     "DIPLOGRAPH_CORS": False,
     "DIPLOGRAPH_BASE": "https://diplograph.org/",
+    "DIPLOGRAPH_PUBLIC_URL": None,  # public URL of this server for links; None: localhost
     "DIPLOGRAPH_ALLOW_FEDERATION": (),  # IRIs SERVICE/LOAD may reach
     # bounds on query and update texts, checked before the engine sees them (#14)
     "DIPLOGRAPH_MAX_QUERY_LENGTH": 1_048_576,  # characters of a query; longer -> 413
@@ -47,7 +48,7 @@ ENV_KEYS = (
     "DIPLOGRAPH_MAX_ROWS", "DIPLOGRAPH_MAX_BYTES", "DIPLOGRAPH_QUERY_WORKERS", "DIPLOGRAPH_CORS",
     "DIPLOGRAPH_BASE", "DIPLOGRAPH_ALLOW_FEDERATION", "DIPLOGRAPH_MAX_UPLOAD",
     "DIPLOGRAPH_CACHE_MB", "DIPLOGRAPH_MAX_QUERY_LENGTH", "DIPLOGRAPH_MAX_UPDATE_LENGTH",
-    "DIPLOGRAPH_MAX_QUERY_DEPTH", "DIPLOGRAPH_MAX_QUERY_OPERATORS",
+    "DIPLOGRAPH_MAX_QUERY_DEPTH", "DIPLOGRAPH_MAX_QUERY_OPERATORS", "DIPLOGRAPH_PUBLIC_URL",
 )
 
 _TRUE = {"1", "true", "yes", "on"}

@@ -130,6 +130,7 @@ def serve(
         "DIPLOGRAPH_CORS": "1" if cors else "0",
         "DIPLOGRAPH_ALLOW_FEDERATION": " ".join(allow_federation),
         "DIPLOGRAPH_BASE": base,
+        "DIPLOGRAPH_PUBLIC_URL": os.environ.get("DIPLOGRAPH_PUBLIC_URL") or f"http://{host}:{port}/",
         "DIPLOGRAPH_MAX_ROWS": max_rows,
         "DIPLOGRAPH_CACHE_MB": cache_mb,
     }

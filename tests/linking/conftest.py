@@ -7,8 +7,13 @@ files with the real loaders (``Registry.quads`` + ``load_facts_file``).
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # reconcile_checks
 
 from diplograph.linking.matcher import Matcher
 from diplograph.loaders.registry import load_registry

@@ -31,7 +31,8 @@ def test_csv_utf8_bom_adds_columns(tmp_path):
     assert list(rows[0]) == ["id", "Name", "iri", "qid", "label", "score", "match", "note"]
     assert rows[0]["qid"] == "Q711" and rows[0]["match"] == "true"
     assert rows[0]["iri"] == "https://diplograph.org/id/state/MNG"
-    assert rows[1]["match"] == "false" and rows[1]["note"].startswith("ambiguous: World Trade")
+    # WTO: the data sets agree on the trade body (COW IGO v3 and internacia)
+    assert rows[1]["match"] == "true" and rows[1]["qid"] == "Q7825"
     assert rows[2]["note"] == "skipped: empty name"
     assert rows[3]["qid"] == "Q15180" and rows[3]["label"] == "Soviet Union"
     assert rows[4]["match"] == "false" and rows[4]["qid"] == ""

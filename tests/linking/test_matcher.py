@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from diplograph.graph.errors import DiplographError
+from diplograph.linking.evaluate import evaluate, read_list, render
 from diplograph.linking.matcher import Matcher
 
 HERE = Path(__file__).parent
@@ -17,6 +18,21 @@ SEED = Path(__file__).parents[2] / "data" / "reference" / "seed-entities-qids.cs
 def _rows(path):
     with open(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("name", ["names_dev.csv", "names_test.csv"])
+def test_dev_and_test_lists_meet_the_targets(matcher, name):
+    """The published figures (docs/linking-report.md) come from these two lists; the test list
+    was written before the matcher was changed and is never tuned on."""
+    ev = evaluate(matcher, read_list(HERE / "eval" / name))
+    assert len(ev.outcomes) >= 150 and ev.ambiguous_total >= 4
+    assert ev.precision >= 0.98, render(ev)
+    assert ev.recall >= 0.95, render(ev)
+    # every ambiguous name is reported ambiguous and never matched (the published figure also
+    # asks that all the expected candidates are listed: docs/linking-report.md)
+    for o in ev.outcomes:
+        if o.row.ambiguous:
+            assert o.got is None and o.note.startswith("ambiguous: "), (o.row.name, o.note)
 
 
 def test_eval_list_precision_and_recall(matcher):
@@ -134,21 +150,73 @@ def test_historical_states_are_their_own_entities(matcher):
 def test_ambiguous_names_are_never_a_match(matcher):
     for name, keys in (
         ("Congo", {"COG", "COD"}),
-        ("WTO", {"WTrO", "WToO"}),
         ("Sudan", {"SDN", "SSD"}),
+        ("Guinea", {"GIN", "GNB", "GNQ"}),
     ):
         res = matcher.match(name)
         assert res.best is None and res.ambiguous
         assert {c.entity.key for c in res.candidates} == keys
         assert all(not c.match for c in res.candidates)
-    assert matcher.match("WTO").note == (
-        "ambiguous: World Trade Organization (WTrO, Q7825), "
-        "World Tourism Organization (WToO, Q61923)"
-    )
+        assert res.note.startswith("ambiguous: ")
     assert matcher.match("WTO (tourism)").best.entity.key == "WToO"
     assert matcher.match("China").best.qid == "Q148"
     assert matcher.match("Republic of China").best.qid == "Q865"
     assert matcher.match("Germany").best.qid == "Q183"
+
+
+def test_acronym_the_data_sets_agree_on_is_a_match_with_its_evidence(matcher):
+    """COW IGO v3 and internacia both give WTO to the trade body; the Factbook's WTrO/WToO
+    split is a convention, not ambiguity."""
+    best = matcher.match("WTO").best
+    assert best.entity.key == "WTrO" and best.qid == "Q7825"
+    assert "COW IGO v3" in best.evidence and "internacia" in best.evidence
+    assert matcher.match("UNWTO").best.entity.key == "WToO"
+
+
+def test_every_match_has_a_confidence_and_evidence(matcher):
+    for name in ("Mongolia", "Zaire", "Cộng hòa Ba Lan", "Mongolai", "Đông Timor", "WTO", "MN"):
+        best = matcher.match(name).best
+        assert best is not None, name
+        assert 0 < best.score <= 100 and best.evidence, (name, best)
+
+
+def test_official_long_forms_in_both_languages(matcher):
+    for name, key in (
+        ("Vương quốc Na Uy", "NOR"),
+        ("Đại Công quốc Luxembourg", "LUX"),
+        ("Cộng hòa Dân chủ Nhân dân Lào", "LAO"),
+        ("Kingdom of Norway", "NOR"),
+        ("Vương quốc Ả Rập Xê Út", "SAU"),
+    ):
+        best = matcher.match(name).best
+        assert best is not None and best.entity.key == key, name
+    # the words of a form alone name nothing
+    assert matcher.match("Cộng hòa").best is None
+    assert matcher.match("Kingdom of Atlantis").best is None
+
+
+def test_predecessor_and_common_vietnamese_names(matcher):
+    for name, key in (
+        ("Zaire", "COD"),
+        ("Kampuchea", "KHM"),
+        ("Burma", "MMR"),
+        ("Ceylon", "LKA"),
+        ("Đông Timor", "TLS"),
+        ("Miến Điện", "MMR"),
+    ):
+        best = matcher.match(name).best
+        assert best is not None and best.entity.key == key, name
+        assert best.method in ("predecessor", "common-name", "cldr", "alias", "label"), best
+
+
+def test_an_organisation_is_not_its_own_body(matcher):
+    # the body, when the registry holds it; never the organisation
+    assert matcher.match("Hội đồng Bảo an Liên Hợp Quốc").best.entity.key == "UNSC"
+    assert matcher.match("UN Secretariat").best.entity.key != "UN"
+    res = matcher.match("ASEAN Summit")
+    assert res.best is None and "body of" in res.note
+    res = matcher.match("Hội nghị Cấp cao ASEAN")
+    assert res.best is None and "ASEAN" in res.note
 
 
 def test_codes_are_case_sensitive_before_labels(matcher):
@@ -170,3 +238,29 @@ def test_kind_hint_and_fuzzy(matcher):
 def test_extra_aliases_must_name_registry_keys(registry):
     with pytest.raises(DiplographError, match="unknown registry key"):
         Matcher(registry, extra={"aliases": {"NOPE": [["x", "en"]]}})
+
+
+def test_evaluate_command(tmp_path):
+    from click.testing import CliRunner
+
+    from diplograph.linking.cli import link
+
+    r = CliRunner().invoke(link, ["--evaluate", str(HERE / "eval" / "names_dev.csv"),
+                                  "--failures"])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("names: ") and "precision: " in r.output
+    assert "ambiguous names reported as ambiguous: " in r.output and "by category" in r.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,lang,expected,kind,category\nMongolia,en,,,x\n", encoding="utf-8")
+    r = CliRunner().invoke(link, ["--evaluate", str(bad)])
+    assert r.exit_code == 1 and "line 2: field 'expected' is empty" in r.output
+
+
+def test_pending_names_are_listed_not_matched(registry):
+    """A names-file entry whose IRIs do not exist (yet) is kept aside, never matched."""
+    from diplograph.linking.names import NameRecord, resolve_target
+
+    assert resolve_target(registry, ["state/NOPE", "state/MNG"]).key == "MNG"
+    assert resolve_target(registry, "state/NOPE") is None
+    m = Matcher(registry)
+    assert all(isinstance(p, NameRecord) for p in m.pending_names)

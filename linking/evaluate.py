@@ -1,0 +1,287 @@
+"""Evaluate the matcher on a list of names: precision, recall and how ambiguity is reported.
+
+A list is a CSV file with the columns ``name, lang, expected, kind, category``. ``expected`` is
+
+* an entity id (the path of its IRI under ``https://diplograph.org/id/``, e.g. ``state/MNG``), or
+  several separated by ``|`` when any of them is right (``state/SUN|state/USSR``: the IRI of a
+  historical state before and after a registry change);
+* ``AMBIGUOUS:id|id…``: the name must not be a match and must be reported ambiguous with (at
+  least) these candidates;
+* ``NONE``: the name must not be a match (unknown, or a body the registry does not hold).
+
+Counting: a right match is a true positive; a wrong match is a false positive (and a false
+negative when an entity was expected); no match where one was expected is a false negative;
+any match of an ``AMBIGUOUS`` or ``NONE`` name is a false positive.
+
+The project keeps two lists in ``tests/linking/eval/``: ``names_dev.csv`` (tuned on) and
+``names_test.csv`` (written first, never tuned on). ``diplograph link --evaluate FILE`` prints
+the figures.
+
+>>> row = EvalRow("Congo", "en", "AMBIGUOUS:state/COG|state/COD", "", "ambiguous", 2)
+>>> row.ambiguous, row.ids
+(True, ('state/COG', 'state/COD'))
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..graph.errors import DiplographError
+from ..graph.namespaces import ID
+from .matcher import Matcher, MatchResult
+
+COLUMNS = ("name", "lang", "expected", "kind", "category")
+
+
+@dataclass(frozen=True)
+class EvalRow:
+    """One name of an evaluation list."""
+
+    name: str
+    lang: str
+    expected: str
+    kind: str
+    category: str
+    line: int
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when the name must be reported ambiguous."""
+        return self.expected.startswith("AMBIGUOUS:")
+
+    @property
+    def none(self) -> bool:
+        """True when the name must not be matched at all."""
+        return self.expected == "NONE"
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The acceptable entity ids (or the ambiguous candidates)."""
+        if self.none:
+            return ()
+        return tuple(x.strip() for x in self.expected.split(":", 1)[-1].split("|") if x.strip())
+
+
+@dataclass
+class Outcome:
+    """The matcher's answer for one row and how it was counted."""
+
+    row: EvalRow
+    got: str | None
+    verdict: str  # tp | fp | fn | fp+fn | tn
+    ambiguity_reported: bool | None = None
+    note: str = ""
+
+
+@dataclass
+class Evaluation:
+    """Totals of one evaluation run."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def _count(self, what: str) -> int:
+        return sum(1 for o in self.outcomes if what in o.verdict.split("+"))
+
+    @property
+    def tp(self) -> int:
+        """True positives."""
+        return self._count("tp")
+
+    @property
+    def fp(self) -> int:
+        """False positives."""
+        return self._count("fp")
+
+    @property
+    def fn(self) -> int:
+        """False negatives."""
+        return self._count("fn")
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp) (1.0 when nothing was matched)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn) (1.0 when no entity was expected)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def ambiguous_total(self) -> int:
+        """Rows that must be reported ambiguous."""
+        return sum(1 for o in self.outcomes if o.row.ambiguous)
+
+    @property
+    def ambiguous_reported(self) -> int:
+        """Ambiguous rows reported ambiguous with all their expected candidates."""
+        return sum(1 for o in self.outcomes if o.row.ambiguous and o.ambiguity_reported)
+
+    def failures(self) -> list[Outcome]:
+        """Rows counted wrong (or ambiguous rows not reported as such)."""
+        return [
+            o
+            for o in self.outcomes
+            if o.verdict not in ("tp", "tn") or (o.row.ambiguous and not o.ambiguity_reported)
+        ]
+
+    def by_category(self) -> dict[str, tuple[int, int]]:
+        """category -> (right, total)."""
+        total: Counter[str] = Counter()
+        right: Counter[str] = Counter()
+        for o in self.outcomes:
+            total[o.row.category] += 1
+            ok = o.verdict in ("tp", "tn") and (not o.row.ambiguous or o.ambiguity_reported)
+            right[o.row.category] += ok
+        return {c: (right[c], total[c]) for c in sorted(total)}
+
+    def summary(self) -> str:
+        """A few lines of figures."""
+        return (
+            f"names: {len(self.outcomes)}\n"
+            f"precision: {self.precision:.3f} (tp {self.tp}, fp {self.fp})\n"
+            f"recall: {self.recall:.3f} (fn {self.fn})\n"
+            f"ambiguous names reported as ambiguous: "
+            f"{self.ambiguous_reported}/{self.ambiguous_total}"
+        )
+
+
+def read_list(path: Path) -> list[EvalRow]:
+    """Read an evaluation list; a bad row names the file, line and field."""
+    try:
+        fh = path.open(encoding="utf-8", newline="")
+    except OSError as e:
+        raise DiplographError("bad-input", f"cannot read {path}: {e}") from e
+    rows: list[EvalRow] = []
+    with fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
+        if missing:
+            raise DiplographError(
+                "bad-input", f"{path}: line 1: missing column(s) {', '.join(missing)}"
+            )
+        for i, r in enumerate(reader, start=2):
+            if not (r.get("name") or "").strip():
+                raise DiplographError("bad-input", f"{path}: line {i}: field 'name' is empty")
+            exp = (r.get("expected") or "").strip()
+            if not exp:
+                raise DiplographError("bad-input", f"{path}: line {i}: field 'expected' is empty")
+            rows.append(
+                EvalRow(
+                    r["name"],
+                    (r.get("lang") or "").strip(),
+                    exp,
+                    (r.get("kind") or "").strip(),
+                    (r.get("category") or "").strip(),
+                    i,
+                )
+            )
+    return rows
+
+
+def _id(iri: str) -> str:
+    return iri[len(ID("")) :] if iri.startswith(ID("")) else iri
+
+
+def judge(row: EvalRow, res: MatchResult) -> Outcome:
+    """Count one answer."""
+    best = res.best
+    got = _id(best.entity.iri) if best else None
+    if row.ambiguous:
+        cands = {_id(c.entity.iri) for c in res.candidates}
+        reported = res.ambiguous and set(row.ids) <= cands
+        return Outcome(row, got, "fp" if best else "tn", reported, res.note)
+    if row.none:
+        return Outcome(row, got, "fp" if best else "tn", None, res.note)
+    if got is None:
+        return Outcome(row, None, "fn", None, res.note)
+    return Outcome(row, got, "tp" if got in row.ids else "fp+fn", None, res.note)
+
+
+def evaluate(matcher: Matcher, rows: Iterable[EvalRow]) -> Evaluation:
+    """Run the matcher on every row (with its ``kind`` and ``lang`` hints)."""
+    ev = Evaluation()
+    for row in rows:
+        lang = row.lang if row.lang in ("en", "vi") else None
+        res = matcher.match(row.name, kind=row.kind or None, lang=lang)
+        ev.outcomes.append(judge(row, res))
+    return ev
+
+
+def render(ev: Evaluation, *, failures: bool = True, categories: bool = False) -> str:
+    """The figures, then (optionally) the rows counted wrong and the per-category table."""
+    lines = [ev.summary()]
+    if categories:
+        lines.append("by category (right/total):")
+        for cat, (ok, n) in ev.by_category().items():
+            lines.append(f"  {cat}: {ok}/{n}")
+    if failures:
+        fails = ev.failures()
+        lines.append(f"rows counted wrong: {len(fails)}")
+        for o in fails:
+            lines.append(
+                f"  line {o.row.line}: {o.row.name!r} expected {o.row.expected}, "
+                f"got {o.got or '(no match)'}; {o.note}"
+            )
+    return "\n".join(lines)
+
+
+def default_lists() -> list[Path]:
+    """The project's evaluation lists (``tests/linking/eval/``) when run from a checkout."""
+    folder = Path(__file__).resolve().parents[1] / "tests" / "linking" / "eval"
+    return [p for p in (folder / "names_dev.csv", folder / "names_test.csv") if p.is_file()]
+
+
+def markdown_section(matcher: Matcher, lists: Iterable[Path]) -> str:
+    """The "Matcher evaluation" section of ``docs/linking-report.md``."""
+    from .names import future_targets
+
+    out = [
+        "## Matcher evaluation",
+        "",
+        "Generated by `diplograph link --report` from the evaluation lists in",
+        "`tests/linking/eval/` (run one with `diplograph link --evaluate FILE --failures`).",
+        "`names_test.csv` was written before the matcher was changed and is never tuned on;",
+        "`names_dev.csv` is the list the changes were tuned on. An ambiguous name counts as",
+        "reported when it is not matched, is flagged ambiguous and lists every expected candidate.",
+        "",
+        "| list | names | precision | recall | ambiguous reported |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    evs = []
+    for path in lists:
+        ev = evaluate(matcher, read_list(path))
+        evs.append((path, ev))
+        out.append(
+            f"| `{path.name}` | {len(ev.outcomes)} | {ev.precision:.3f} | {ev.recall:.3f} | "
+            f"{ev.ambiguous_reported}/{ev.ambiguous_total} |"
+        )
+    for path, ev in evs:
+        out += ["", f"### `{path.name}` by category (right/total)", ""]
+        out.append(", ".join(f"{c} {ok}/{n}" for c, (ok, n) in ev.by_category().items()))
+        fails = ev.failures()
+        out += ["", f"Rows counted wrong in `{path.name}`: {len(fails)}", ""]
+        for o in fails:
+            out.append(
+                f"- `{o.row.name}` expected `{o.row.expected}`, got `{o.got or 'no match'}`"
+                + (f": {o.note}" if o.note else "")
+            )
+    out += [
+        "",
+        "## Names that point at IRIs of the reference-data branch",
+        "",
+        "These names (in `linking/names/predecessors.yaml`) name the ISO 3166-3 based IRI of a",
+        "historical state first; until that IRI exists in the registry they resolve to the older",
+        "IRI named after it. Pending names (no IRI exists): "
+        + (", ".join(f"`{r.text}`" for r in matcher.pending_names) or "none") + ".",
+        "",
+    ]
+    for text, iri in future_targets():
+        exists = matcher.registry.by_iri(ID(iri)) is not None
+        out.append(f"- `{text}` -> `{iri}`" + ("" if exists else " (not yet in the registry)"))
+    out.append("")
+    return "\n".join(out)
