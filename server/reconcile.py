@@ -495,8 +495,7 @@ def _answer_each(queries: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in queries.items():
         try:
-            _check_text(k, "its key")
-            _check_text(v, "it")
+            _check_text(v, f"query {k!r}")
             out[str(k)] = answer(v)
         except BadRequest as e:
             out[str(k)] = {"result": [], "error": {"type": "bad-input", "message": str(e)}}
@@ -568,6 +567,10 @@ def reconcile() -> Response:
                 f"too many queries in one batch ({len(queries):,} > {MAX_QUERIES:,}); "
                 "send them in batches (OpenRefine sends 10 to 50)", 413
             )
+        try:  # a key that is not text cannot carry its answer: the whole batch is refused
+            _check_text(list(queries), "a query key")
+        except BadRequest as e:
+            return _error(str(e))
         return _respond(_answer_each(queries))
     single = request.values.get("query")
     if single is not None:
