@@ -35,6 +35,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -250,6 +251,43 @@ def _run_query(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], by
         raise DiplographError("bad-input", str(e)) from e
     except RuntimeError as e:
         raise DiplographError("bad-input", str(e)) from e
+    try:
+        return _serialise(result, req)
+    except BaseException as e:
+        # pyoxigraph's result objects must die in the thread that made them (a result
+        # dropped on another thread is leaked, with the checkpoint files it holds open);
+        # the traceback's frames would carry this one to the request thread
+        _clear_frames(e)
+        raise
+    finally:
+        del result
+
+
+def _clear_frames(error: BaseException) -> None:
+    """Drop the local variables of the finished frames of ``error``'s traceback, and of the
+    errors it was raised from or during.
+
+    >>> def f():
+    ...     big = object()
+    ...     raise ValueError("x")
+    >>> try:
+    ...     f()
+    ... except ValueError as e:
+    ...     _clear_frames(e)
+    ...     "big" in e.__traceback__.tb_next.tb_frame.f_locals
+    False
+    """
+    seen: set[int] = set()
+    e: BaseException | None = error
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        with contextlib.suppress(RuntimeError):  # a frame still running keeps its locals
+            traceback.clear_frames(e.__traceback__)
+        e = e.__cause__ or e.__context__
+
+
+def _serialise(result: Any, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Serialise a pyoxigraph result within the caps of ``req``."""
     media_type: str = req["media_type"]
     sink = _BoundedSink(req["max_bytes"])
     try:
@@ -328,29 +366,41 @@ class _Worker:
 
 
 class _Job:
-    """One call handed to a query thread; ``done`` is released when it has finished."""
+    """One call handed to a query thread; ``started`` is released when a thread takes it,
+    ``done`` when it has finished."""
 
-    __slots__ = ("fn", "args", "result", "error", "done")
+    __slots__ = ("fn", "args", "result", "error", "started", "done")
 
     def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
         self.fn, self.args = fn, args
         self.result: Any = None
         self.error: BaseException | None = None
+        self.started = threading.Lock()
+        self.started.acquire()
         self.done = threading.Lock()
         self.done.acquire()
+
+
+class Busy(Exception):
+    """Every query thread is taken (by queries, or by runaways past their time limit)."""
 
 
 class _DaemonThreads:
     """A fixed set of daemon threads running calls for waiting request threads.
 
     A query that overran its time limit keeps its thread busy, but never keeps the process
-    from exiting. The hand-off is one queue put and one lock (the cheapest wake-up CPython
-    has): about 15 µs when both threads run on one core, up to 300 µs of CPU when the query
-    thread wakes on another (measured at 1M, docs/endpoint.md), the price of a time limit
-    that answers on time."""
+    from exiting. A call gets a thread at once or :class:`Busy` (after at most ``wait``
+    seconds): it never queues behind runaways, and its time limit counts from the moment a
+    thread starts it. The hand-off is one queue put and one lock (the cheapest wake-up
+    CPython has): about 15 µs when both threads run on one core, up to 300 µs of CPU when
+    the query thread wakes on another (measured at 1M, docs/endpoint.md), the price of a
+    time limit that answers on time."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, wait: float = 0.05) -> None:
+        self.n = n
+        self.wait = wait
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._slots = threading.BoundedSemaphore(n)
         self._threads = [
             threading.Thread(target=self._loop, name=f"diplograph-query-{i}", daemon=True)
             for i in range(n)
@@ -363,17 +413,24 @@ class _DaemonThreads:
             job = self._jobs.get()
             if job is None:
                 return
+            job.started.release()
             try:
                 job.result = job.fn(*job.args)
             except BaseException as e:  # noqa: BLE001 - handed to the waiting request
                 job.error = e
+            self._slots.release()  # this thread is free again (a runaway, only now)
             job.done.release()
+            job = None  # no reference to the last result kept while idle
 
     def run(self, fn: Callable[..., Any], *args: Any, timeout: float) -> Any:
-        """``fn(*args)`` in a query thread; ``TimeoutError`` if it takes over ``timeout`` s
-        (it goes on running: pyoxigraph cannot be interrupted)."""
+        """``fn(*args)`` in a query thread; :class:`Busy` if no thread is free,
+        ``TimeoutError`` if it runs over ``timeout`` s (it goes on running: pyoxigraph
+        cannot be interrupted)."""
+        if not self._slots.acquire(timeout=self.wait):
+            raise Busy
         job = _Job(fn, args)
         self._jobs.put(job)
+        job.started.acquire()  # a slot is free, so a thread takes it at once
         if not job.done.acquire(timeout=timeout):
             raise TimeoutError
         if job.error is not None:
@@ -600,12 +657,22 @@ class QueryService:
             "stopped: narrow it, add LIMIT, or ask the operator for a longer limit",
         )
 
+    def _busy_error(self) -> DiplographError:
+        return DiplographError(
+            "unavailable",
+            f"the server is busy: all {self.n_workers} query slots of this worker are taken "
+            "(by other queries, or by queries past their time limit that are still being "
+            "stopped); your query did not run: try again in a few seconds",
+        )
+
     def _run_in_thread(self, req: dict[str, Any]) -> tuple[int | None, bytes]:
         if self._closed or self._threads is None:
             raise DiplographError("unavailable", "the query service is closed")
         store = self._read_store(req["snapshot"])
         try:
             header, body = self._threads.run(_run_query, store, req, timeout=self.timeout)
+        except Busy:
+            raise self._busy_error() from None
         except TimeoutError:
             log.warning("a query overran the time limit of %g s: %.200r", self.timeout,
                         req["sparql"])
@@ -621,7 +688,6 @@ class QueryService:
     def _dispatch(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         if self._closed:
             raise DiplographError("unavailable", "the query service is closed")
-        deadline = time.monotonic() + self.timeout
         try:
             w = self._idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -630,6 +696,7 @@ class QueryService:
                 f"all {self.n_workers} query workers stayed busy for {self.timeout:g} s: "
                 "try again later",
             ) from None
+        deadline = time.monotonic() + self.timeout  # the clock starts when the query does
         try:
             _write_frame(w.stdin, json.dumps(req).encode())
             if not w._poll(deadline - time.monotonic()):

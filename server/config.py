@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_UPDATE_TOKEN": None,  # None: read-only (writes -> 403)
     "DIPLOGRAPH_CORS": False,
     "DIPLOGRAPH_BASE": "https://diplograph.org/",
+    "DIPLOGRAPH_PUBLIC_URL": None,  # the service's own address; None: from each request
     "DIPLOGRAPH_ALLOW_FEDERATION": (),  # IRIs SERVICE/LOAD may reach
     "MAX_CONTENT_LENGTH": 64 * 2**20,
 }
@@ -41,7 +42,7 @@ ENV_KEYS = (
     "DIPLOGRAPH_STORE", "DIPLOGRAPH_QUERY_TIMEOUT", "DIPLOGRAPH_UPDATE_TOKEN",
     "DIPLOGRAPH_MAX_ROWS", "DIPLOGRAPH_MAX_BYTES", "DIPLOGRAPH_QUERY_WORKERS", "DIPLOGRAPH_CORS",
     "DIPLOGRAPH_BASE", "DIPLOGRAPH_ALLOW_FEDERATION", "DIPLOGRAPH_MAX_UPLOAD",
-    "DIPLOGRAPH_CACHE_MB",
+    "DIPLOGRAPH_CACHE_MB", "DIPLOGRAPH_PUBLIC_URL",
 )
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -104,6 +105,12 @@ def load_config(
     cfg["DIPLOGRAPH_ALLOW_FEDERATION"] = tuple(fed or ())
     base = str(cfg["DIPLOGRAPH_BASE"])
     cfg["DIPLOGRAPH_BASE"] = base if base.endswith("/") else base + "/"
+    if cfg["DIPLOGRAPH_PUBLIC_URL"]:
+        from .public_url import check_public_url
+
+        cfg["DIPLOGRAPH_PUBLIC_URL"] = check_public_url(str(cfg["DIPLOGRAPH_PUBLIC_URL"]))
+    else:
+        cfg["DIPLOGRAPH_PUBLIC_URL"] = None
     # Form posts (query=...) are parsed by us, within MAX_CONTENT_LENGTH.
     cfg.setdefault("MAX_FORM_MEMORY_SIZE", cfg["MAX_CONTENT_LENGTH"])
     return cfg

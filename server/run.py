@@ -34,6 +34,10 @@ __all__ = ["serve", "worker_app"]
 
 #: set by ``serve`` for its worker processes: the checkpoints are published
 PREPARED_ENV = "DIPLOGRAPH_CHECKPOINTS_PREPARED"
+#: set by ``serve``: the pid of the server's main process, the workers' only parent
+SUPERVISOR_ENV = "DIPLOGRAPH_SUPERVISOR_PID"
+#: set by ``serve``: where the workers record their requests in flight (server/supervisor.py)
+IN_FLIGHT_ENV = "DIPLOGRAPH_IN_FLIGHT_DIR"
 
 log = logging.getLogger("diplograph.server")
 
@@ -46,6 +50,11 @@ def _recycle_workers() -> None:
     if not _recycling.acquire(blocking=False):
         return
     parent = os.getppid()
+    if str(parent) != os.environ.get(SUPERVISOR_ENV):
+        # our server is gone (a watchdog ends this process): never signal a stranger
+        log.error("a query overran its time limit, and the server that started worker "
+                  "process %d is gone: not signalling pid %d", os.getpid(), parent)
+        return
     log.warning("a query overran its time limit: asking the server (pid %d) to replace "
                 "worker process %d", parent, os.getpid())
     try:
@@ -68,11 +77,22 @@ def worker_app() -> Any:
     logging.logProcesses = False
     logging.logMultiprocessing = False
     from .app import create_app
+    from .public_url import PublicURL
+    from .supervisor import InFlight, RecordInFlight, die_with_parent
 
+    supervisor = os.environ.get(SUPERVISOR_ENV)
+    if supervisor:  # no worker outlives its server (kill -9 of the main process)
+        die_with_parent(int(supervisor))
     prepared = os.environ.get(PREPARED_ENV) == "1"
     app = create_app({"DIPLOGRAPH_ISOLATION": "thread", "DIPLOGRAPH_PREPARED": prepared})
     app.extensions["diplograph"].on_overrun = _recycle_workers
-    return app.wsgi_app
+    wsgi = app.wsgi_app
+    if app.config.get("DIPLOGRAPH_PUBLIC_URL"):  # links never follow the request's Host
+        wsgi = PublicURL(wsgi, app.config["DIPLOGRAPH_PUBLIC_URL"])
+    in_flight = os.environ.get(IN_FLIGHT_ENV)
+    if in_flight:  # named in the log if this process crashes
+        wsgi = RecordInFlight(wsgi, InFlight(Path(in_flight)))
+    return wsgi
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -102,17 +122,20 @@ def serve(
     base: str = "https://diplograph.org/",
     max_rows: int = 100_000,
     cache_mb: int = 64,
+    public_url: str | None = None,
 ) -> None:
     """Run the service until interrupted. ``workers``: HTTP worker processes (default: the
     number of CPUs); ``threads``: request threads, and as many query threads, per worker
-    (default: 2 × CPUs + 1, at most 8)."""
-    from granian import Granian
+    (default: 2 × CPUs + 1, at most 8); ``public_url``: the address users reach the service
+    at (default: ``http://host:port/``), the base of every link it writes."""
     from granian.constants import Interfaces
     from granian.log import LogLevels
 
     from ..graph.checkpoints import Checkpoints, prepare_in_subprocess
     from ..graph.errors import DiplographError
     from .config import load_config
+    from .public_url import default_public_url
+    from .supervisor import SupervisedServer
 
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -129,6 +152,7 @@ def serve(
         "DIPLOGRAPH_BASE": base,
         "DIPLOGRAPH_MAX_ROWS": max_rows,
         "DIPLOGRAPH_CACHE_MB": cache_mb,
+        "DIPLOGRAPH_PUBLIC_URL": public_url or default_public_url(host, port),
     }
     env = {k: str(v) for k, v in settings.items()}
     checkpoints = Checkpoints(store)
@@ -143,11 +167,26 @@ def serve(
         raise SystemExit(2) from None
     os.environ.update(env)
     os.environ[PREPARED_ENV] = "1"
+    os.environ[SUPERVISOR_ENV] = str(os.getpid())
+    in_flight = checkpoints.root / "in-flight"
+    os.environ[IN_FLIGHT_ENV] = str(in_flight)
+
+    def healthy() -> str | None:
+        """Why the store cannot be served any more, or None."""
+        try:
+            current = checkpoints.current()
+        except DiplographError as e:
+            return e.message
+        return None if Path(current.path).is_dir() else f"{current.path} is missing"
+
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/sparql"
     print(f"diplograph: serving {url} (store {store}; {workers} worker processes × "
           f"{threads} threads)", file=sys.stderr, flush=True)
-    server = Granian(
+    # granian's own supervision exits after three quick crashes: ours never gives up
+    server = SupervisedServer(
         "diplograph.server.run:worker_app",
+        healthy=healthy,
+        in_flight_dir=in_flight,
         factory=True,
         address=host,
         port=port,

@@ -1,0 +1,276 @@
+"""Keep the service up whatever happens to a worker process, and no worker without its server.
+
+Three parts, used by :mod:`.run`:
+
+- :class:`InFlight` (worker side): each request thread writes a one-line description of the
+  request it is answering (method, path, a prefix and a hash of the query) into its slot of a
+  small memory-mapped file, ``<dir>/<pid>``, and blanks it when the answer is ready: a few
+  microseconds, no system call. When a worker dies, the supervisor reads the file of that pid
+  and logs the requests that were in flight: the one that crashed it is among them.
+- :class:`SupervisedServer` (main process): granian's multi-process server, whose own
+  supervision exits on the third crash within seconds ("crash loop detected") and leaves the
+  port refused. Here a crashed worker is always replaced, with a backoff when the same worker
+  keeps crashing (0.25 s, doubling, at most :data:`MAX_BACKOFF` s) while the other workers
+  go on answering. Only an unhealthy store (no readable checkpoint) stops the service.
+- :func:`die_with_parent` (worker side): a worker whose server died (``kill -9``) must not go on
+  serving and writing unsupervised: the kernel sends it SIGTERM when its parent dies
+  (``PR_SET_PDEATHSIG``), and a watchdog thread checks the parent every half second in case
+  that signal was missed, and ends the process if it outlives its parent by five seconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import hashlib
+import io
+import logging
+import mmap
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote_plus
+
+from granian.server import MPServer
+
+__all__ = ["InFlight", "RecordInFlight", "SupervisedServer", "describe_request",
+           "die_with_parent", "read_in_flight"]
+
+log = logging.getLogger("diplograph.server")
+
+SLOTS = 64  # request threads per worker we can name (granian's blocking threads)
+SLOT_BYTES = 512
+#: the longest wait before a worker that keeps crashing is started again, in seconds
+MAX_BACKOFF = 30.0
+#: a worker that dies sooner than this after its start counts as crashing again
+QUICK_CRASH = 10.0
+#: POST bodies up to this size are hashed for the description (and kept in memory)
+BODY_PEEK = 1 << 20
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+# ---------------------------------------------------------------- requests in flight
+
+
+def describe_request(method: str, path: str, query_string: str, body: bytes | None,
+                     limit: int = 300) -> str:
+    """One line naming a request: method, path, a hash and the length of its query string or
+    body, and a printable prefix of it (decoded, escapes shown, never an ``Authorization``).
+
+    >>> describe_request("GET", "/sparql", "query=ASK%7B%7B%7D%7D", None)
+    "GET /sparql [query string 21 bytes, sha256 21b80f8b9606] 'query=ASK{{}}'"
+    >>> describe_request("POST", "/update", "", b"INSERT DATA {}")[:34]
+    'POST /update [body 14 bytes, sha25'
+    """
+    if body:
+        what, data = "body", body
+        text = body[:limit * 2].decode("utf-8", "replace")
+    elif query_string:
+        what, data = "query string", query_string.encode("latin-1", "replace")
+        text = unquote_plus(query_string[:limit * 3], errors="replace")
+    else:
+        return f"{method} {path}"
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    return f"{method} {path} [{what} {len(data)} bytes, sha256 {digest}] {text[:limit]!r}"
+
+
+class InFlight:
+    """The in-flight slots of one worker process, a memory-mapped file ``<dir>/<pid>``."""
+
+    def __init__(self, directory: Path, pid: int | None = None) -> None:
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.path = self.directory / str(pid or os.getpid())
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.ftruncate(fd, SLOTS * SLOT_BYTES)
+            self._map = mmap.mmap(fd, SLOTS * SLOT_BYTES)
+        finally:
+            os.close(fd)
+        self._local = threading.local()
+        self._next = 0
+        self._lock = threading.Lock()
+
+    def _slot(self) -> int:
+        slot = getattr(self._local, "slot", None)
+        if slot is None:
+            with self._lock:
+                slot = self._local.slot = self._next % SLOTS
+                self._next += 1
+        return slot  # type: ignore[no-any-return]
+
+    def enter(self, description: str) -> None:
+        """Record the request this thread starts answering."""
+        data = description.encode("utf-8", "replace")[:SLOT_BYTES - 1]
+        start = self._slot() * SLOT_BYTES
+        self._map[start:start + SLOT_BYTES] = data.ljust(SLOT_BYTES, b"\0")
+
+    def leave(self) -> None:
+        """This thread's request is answered."""
+        start = self._slot() * SLOT_BYTES
+        self._map[start] = 0
+
+
+def read_in_flight(directory: Path, pid: int, remove: bool = True) -> list[str]:
+    """The requests a (dead) worker process was answering, read from its slots.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> f = InFlight(d, pid=4242); f.enter("GET /sparql 'ASK {}'")
+    >>> read_in_flight(d, 4242)
+    ["GET /sparql 'ASK {}'"]
+    >>> read_in_flight(d, 4242)
+    []
+    """
+    path = Path(directory) / str(pid)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return []
+    if remove:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    found = []
+    for i in range(0, len(data), SLOT_BYTES):
+        slot = data[i:i + SLOT_BYTES].split(b"\0", 1)[0]
+        if slot:
+            found.append(slot.decode("utf-8", "replace"))
+    return found
+
+
+class RecordInFlight:
+    """WSGI middleware: each request in its thread's slot of :class:`InFlight` while the
+    app answers it."""
+
+    def __init__(self, app: WSGIApp, in_flight: InFlight) -> None:
+        self.app = app
+        self.in_flight = in_flight
+
+    def __call__(self, environ: dict[str, Any],
+                 start_response: Callable[..., Any]) -> Iterable[bytes]:
+        body = None
+        if environ.get("REQUEST_METHOD") == "POST":
+            body = _peek_body(environ)
+        self.in_flight.enter(describe_request(
+            environ.get("REQUEST_METHOD", "?"), environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""), body))
+        try:
+            return self.app(environ, start_response)
+        finally:
+            self.in_flight.leave()
+
+
+def _peek_body(environ: dict[str, Any]) -> bytes | None:
+    """Read a small request body and put it back as ``wsgi.input``."""
+    try:
+        n = int(environ.get("CONTENT_LENGTH") or -1)
+    except ValueError:
+        return None
+    if not 0 < n <= BODY_PEEK:
+        return None
+    body: bytes = environ["wsgi.input"].read(n)
+    environ["wsgi.input"] = io.BytesIO(body)
+    environ["CONTENT_LENGTH"] = str(len(body))
+    return body
+
+
+# ---------------------------------------------------------------- the main process
+
+
+class SupervisedServer(MPServer):  # type: ignore[misc]
+    """granian's multi-process server with a supervision that never gives up on a worker.
+
+    ``healthy()`` says whether the store can still be served; ``in_flight_dir`` is where the
+    workers record their requests in flight."""
+
+    def __init__(self, *args: Any, healthy: Callable[[], str | None],
+                 in_flight_dir: Path, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.healthy = healthy
+        self.in_flight_dir = Path(in_flight_dir)
+        self.crashes: dict[int, int] = {}  # worker index -> quick crashes in a row
+        self.exit_code = 0
+
+    def _on_crash(self, idx: int) -> float:
+        """Log a dead worker and what it was answering; the delay before its restart."""
+        wrk = self.wrks[idx]
+        pid, code = wrk.inner.pid, wrk.inner.exitcode
+        how = (f"killed by {signal.Signals(-code).name}" if code is not None and code < 0
+               else f"exit status {code}")
+        requests = read_in_flight(self.in_flight_dir, pid)
+        if requests:
+            for r in requests:
+                log.error("worker-%d (pid %d) died (%s) while answering: %s",
+                          idx + 1, pid, how, r)
+        else:
+            log.error("worker-%d (pid %d) died (%s) with no request in flight",
+                      idx + 1, pid, how)
+        lived = time.monotonic() - wrk.birth
+        n = self.crashes.get(idx, 0) + 1 if lived < QUICK_CRASH else 0
+        self.crashes[idx] = n
+        delay = 0.0 if n == 0 else min(0.25 * 2 ** (n - 1), MAX_BACKOFF)
+        log.warning("worker-%d will be replaced in %.2f s (%d quick crashes in a row)",
+                    idx + 1, delay, n)
+        return delay
+
+    def _serve_loop(self, spawn_target: Any, target_loader: Any) -> None:
+        due: dict[int, float] = {}  # dead worker index -> when to start its replacement
+        while True:
+            wait = max(min(due.values()) - time.monotonic(), 0) if due else None
+            self.main_loop_interrupt.wait(wait)
+            self.main_loop_interrupt.clear()  # before the flags are read: no wake-up lost
+            if self.interrupt_signal:
+                break
+            if self.interrupt_children:
+                dead = list(self.interrupt_children)
+                self.interrupt_children.clear()
+                for idx in dead:
+                    due[idx] = time.monotonic() + self._on_crash(idx)
+                problem = self.healthy()
+                if problem:
+                    log.error("the store cannot be served (%s): stopping", problem)
+                    self.exit_code = 1
+                    break
+            now = time.monotonic()
+            for idx in [i for i, t in due.items() if t <= now]:
+                del due[idx]
+                self._respawn_workers([idx], spawn_target, target_loader)
+            if self.reload_signal:
+                due.clear()  # every worker is replaced
+                self._reload(spawn_target, target_loader)
+
+    def _serve(self, spawn_target: Any, target_loader: Any) -> None:
+        self.startup(spawn_target, target_loader)
+        self._serve_loop(spawn_target, target_loader)
+        self.shutdown(self.exit_code)
+
+
+# ---------------------------------------------------------------- the worker side
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int, grace: float = 5.0) -> None:
+    """End this process when ``parent`` is no longer its parent (see the module docstring)."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the call above
+        log.error("worker %d: the server (pid %d) is gone: exiting", os.getpid(), parent)
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        log.error("worker %d: the server (pid %d) is gone: exiting", os.getpid(), parent)
+        with contextlib.suppress(OSError):
+            os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(grace)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="diplograph-parent-watch", daemon=True).start()
