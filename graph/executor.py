@@ -417,6 +417,8 @@ class _DaemonThreads:
             try:
                 job.result = job.fn(*job.args)
             except BaseException as e:  # noqa: BLE001 - handed to the waiting request
+                # the finished frames' locals (a result, a store) die here, in their thread
+                _clear_frames(e)
                 job.error = e
             self._slots.release()  # this thread is free again (a runaway, only now)
             job.done.release()
@@ -433,9 +435,17 @@ class _DaemonThreads:
         job.started.acquire()  # a slot is free, so a thread takes it at once
         if not job.done.acquire(timeout=timeout):
             raise TimeoutError
-        if job.error is not None:
-            raise job.error
-        return job.result
+        error, result = job.error, job.result
+        job = None  # type: ignore[assignment]
+        if error is None:
+            return result
+        try:
+            raise error
+        finally:
+            # no cycle error -> traceback -> this frame -> error, and no store in this frame:
+            # they would keep the query's checkpoint (its open files) until the garbage
+            # collector happens to run
+            error = args = None  # type: ignore[assignment]
 
     def stop(self) -> None:
         for _ in self._threads:
@@ -668,9 +678,10 @@ class QueryService:
     def _run_in_thread(self, req: dict[str, Any]) -> tuple[int | None, bytes]:
         if self._closed or self._threads is None:
             raise DiplographError("unavailable", "the query service is closed")
-        store = self._read_store(req["snapshot"])
         try:
-            header, body = self._threads.run(_run_query, store, req, timeout=self.timeout)
+            # no store in this frame: an error's traceback would keep it open
+            header, body = self._threads.run(_run_query, self._read_store(req["snapshot"]), req,
+                                             timeout=self.timeout)
         except Busy:
             raise self._busy_error() from None
         except TimeoutError:

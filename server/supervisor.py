@@ -10,8 +10,9 @@ Three parts, used by :mod:`.run`:
 - :class:`SupervisedServer` (main process): granian's multi-process server, whose own
   supervision exits on the third crash within seconds ("crash loop detected") and leaves the
   port refused. Here a crashed worker is always replaced, with a backoff when the same worker
-  keeps crashing (0.25 s, doubling, at most :data:`MAX_BACKOFF` s) while the other workers
-  go on answering. Only an unhealthy store (no readable checkpoint) stops the service.
+  keeps crashing (0.25 s, doubling, at most :data:`MAX_BACKOFF` s while another worker
+  answers, at most 1 s when none does). Only an unhealthy store (no readable checkpoint)
+  stops the service.
 - :func:`die_with_parent` (worker side): a worker whose server died (``kill -9``) must not go on
   serving and writing unsupervised: the kernel sends it SIGTERM when its parent dies
   (``PR_SET_PDEATHSIG``), and a watchdog thread checks the parent every half second in case
@@ -214,6 +215,9 @@ class SupervisedServer(MPServer):  # type: ignore[misc]
         n = self.crashes.get(idx, 0) + 1 if lived < QUICK_CRASH else 0
         self.crashes[idx] = n
         delay = 0.0 if n == 0 else min(0.25 * 2 ** (n - 1), MAX_BACKOFF)
+        others = [w for i, w in enumerate(self.wrks) if i != idx and w.is_alive()]
+        if not others:  # nothing answers meanwhile: the port must not stay refused
+            delay = min(delay, 1.0)
         log.warning("worker-%d will be replaced in %.2f s (%d quick crashes in a row)",
                     idx + 1, delay, n)
         return delay
