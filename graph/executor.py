@@ -369,7 +369,7 @@ class _Job:
     """One call handed to a query thread; ``started`` is released when a thread takes it,
     ``done`` when it has finished."""
 
-    __slots__ = ("fn", "args", "result", "error", "started", "done")
+    __slots__ = ("fn", "args", "result", "error", "started", "done", "thread")
 
     def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
         self.fn, self.args = fn, args
@@ -379,6 +379,7 @@ class _Job:
         self.started.acquire()
         self.done = threading.Lock()
         self.done.acquire()
+        self.thread = 0  # the native id of the thread running it
 
 
 class Busy(Exception):
@@ -413,6 +414,7 @@ class _DaemonThreads:
             job = self._jobs.get()
             if job is None:
                 return
+            job.thread = threading.get_native_id()
             job.started.release()
             try:
                 job.result = job.fn(*job.args)
@@ -434,6 +436,10 @@ class _DaemonThreads:
         self._jobs.put(job)
         job.started.acquire()  # a slot is free, so a thread takes it at once
         if not job.done.acquire(timeout=timeout):
+            # a runaway: it yields the CPU to every other thread from now on (this process
+            # is replaced soon; a niceness cannot be lowered back without privileges)
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, job.thread, 19)
             raise TimeoutError
         error, result = job.error, job.result
         job = None  # type: ignore[assignment]
@@ -670,9 +676,9 @@ class QueryService:
     def _busy_error(self) -> DiplographError:
         return DiplographError(
             "unavailable",
-            f"the server is busy: all {self.n_workers} query slots of this worker are taken "
-            "(by other queries, or by queries past their time limit that are still being "
-            "stopped); your query did not run: try again in a few seconds",
+            f"the server is busy: all {self.n_workers} query slots of this worker process "
+            "are taken (by other queries, or by runaway queries still being stopped); your "
+            "query did not run: try again in a few seconds",
         )
 
     def _run_in_thread(self, req: dict[str, Any]) -> tuple[int | None, bytes]:

@@ -13,17 +13,19 @@ The process model:
 - **Writes** (SPARQL Update, Graph Store) may arrive at any worker: the worker takes the
   store's write lock, opens it read-write, applies the change, publishes a new checkpoint and
   closes it; every worker sees the new checkpoint on its next request.
-- **Time limits**: a query past the limit gets 503 at once, and its worker process asks
-  granian (SIGHUP) to replace the workers gracefully: new processes start, the old ones finish
-  their other requests and exit, and are killed if a runaway query keeps them alive
-  (pyoxigraph cannot stop a query). See docs/endpoint.md.
+- **Time limits**: a query past the limit gets 503 at once, and its worker process asks the
+  main process (a file naming it, then SIGHUP) to replace it gracefully: a new process starts,
+  and once it serves, the old one finishes its other requests and exits, or is killed if a
+  runaway query keeps it alive (pyoxigraph cannot stop a query). See docs/endpoint.md.
+- **Supervision** (:mod:`.supervisor`): a worker that dies is replaced, always (with a backoff
+  if it keeps dying at once), and the log names the requests it was answering; workers die
+  with the main process.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import signal
 import sys
 import threading
 from collections.abc import Sequence
@@ -45,21 +47,22 @@ _recycling = threading.Lock()
 
 
 def _recycle_workers() -> None:
-    """A query overran its time limit in this process: ask granian's main process (our
-    parent) to replace the workers gracefully. One request per process is enough."""
+    """A query overran its time limit in this process: ask the server's main process (our
+    parent) to replace this worker gracefully. One request per process is enough."""
     if not _recycling.acquire(blocking=False):
         return
+    from .supervisor import ask_to_be_replaced
+
     parent = os.getppid()
-    if str(parent) != os.environ.get(SUPERVISOR_ENV):
-        # our server is gone (a watchdog ends this process): never signal a stranger
-        log.error("a query overran its time limit, and the server that started worker "
-                  "process %d is gone: not signalling pid %d", os.getpid(), parent)
-        return
+    supervisor = int(os.environ.get(SUPERVISOR_ENV) or 0)
     log.warning("a query overran its time limit: asking the server (pid %d) to replace "
                 "worker process %d", parent, os.getpid())
     try:
-        os.kill(parent, signal.SIGHUP)
-    except OSError:  # no parent any more: leave, granian is gone
+        if not ask_to_be_replaced(Path(os.environ.get(IN_FLIGHT_ENV) or "."), supervisor):
+            # our server is gone (the watchdog ends this process): never signal a stranger
+            log.error("the server that started worker process %d is gone: not signalling "
+                      "pid %d", os.getpid(), parent)
+    except OSError:
         log.exception("could not signal the server")
 
 
@@ -194,7 +197,9 @@ def serve(
         port=port,
         interface=Interfaces.WSGI,
         workers=workers,
-        blocking_threads=threads,
+        # two request threads more than query slots: when runaways hold every slot, a
+        # request still gets a thread and hears "busy" at once instead of waiting
+        blocking_threads=threads + 2,
         backlog=2048,
         respawn_failed_workers=True,
         respawn_interval=0.5,

@@ -38,8 +38,8 @@ from urllib.parse import unquote_plus
 
 from granian.server import MPServer
 
-__all__ = ["InFlight", "RecordInFlight", "SupervisedServer", "describe_request",
-           "die_with_parent", "read_in_flight"]
+__all__ = ["InFlight", "RecordInFlight", "SupervisedServer", "ask_to_be_replaced",
+           "describe_request", "die_with_parent", "read_in_flight"]
 
 log = logging.getLogger("diplograph.server")
 
@@ -245,8 +245,76 @@ class SupervisedServer(MPServer):  # type: ignore[misc]
                 del due[idx]
                 self._respawn_workers([idx], spawn_target, target_loader)
             if self.reload_signal:
-                due.clear()  # every worker is replaced
-                self._reload(spawn_target, target_loader)
+                self.reload_signal = False
+                asked = self._recycle_requests()
+                if asked is None:  # SIGHUP from an operator: replace them all
+                    every = list(range(len(self.wrks)))
+                    log.info("SIGHUP: replacing every worker")
+                    self._call_hooks(self.hooks_reload)
+                    for idx in every:
+                        due.pop(idx, None)
+                    self._respawn_workers(every, spawn_target, target_loader)
+                else:
+                    idxs = [i for i, w in enumerate(self.wrks) if w.inner.pid in asked]
+                    self._respawn_workers(idxs, spawn_target, target_loader)
+
+    def _recycle_requests(self) -> set[int] | None:
+        """The pids of the workers that asked to be replaced (:func:`ask_to_be_replaced`),
+        or None if none did (the SIGHUP came from elsewhere)."""
+        files = list(self.in_flight_dir.glob("*.recycle"))
+        if not files:
+            return None
+        pids = set()
+        for f in files:
+            with contextlib.suppress(ValueError):
+                pids.add(int(f.name.split(".", 1)[0]))
+            with contextlib.suppress(OSError):
+                f.unlink()
+        return pids
+
+    def _respawn_workers(self, workers: list[int], spawn_target: Any, target_loader: Any,
+                         delay: float = 0.0) -> None:
+        """Replace the workers at ``workers``: start each new one, wait until it serves, then
+        stop the old one (if alive) in the background. granian's version stops the old
+        worker after a fixed delay, ready or not, and waits for it: during a graceful reload
+        under load no worker listened, and connections were refused."""
+        for idx in workers:
+            self.respawned_wrks[idx] = time.monotonic()
+            old = self.wrks[idx]
+            new = self._spawn_worker(idx=idx, target=spawn_target,
+                                     callback_loader=target_loader)
+            new.start()
+            self.wrks[idx] = new
+            if old.is_alive():
+                self._wait_ready(new)
+                log.info("worker-%d (pid %d) replaced by pid %d: stopping the old one",
+                         idx + 1, old.inner.pid, new.inner.pid)
+                old.terminate()
+                threading.Thread(target=self._reap, args=(old,), name="diplograph-reap",
+                                 daemon=True).start()
+            else:
+                old.join(1)
+        self._metrics.incr_spawn(len(workers))
+
+    def _wait_ready(self, wrk: Any, timeout: float = 60.0) -> None:
+        """Wait until ``wrk`` has built its app (its in-flight file exists) and listens."""
+        marker = self.in_flight_dir / str(wrk.inner.pid)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and wrk.is_alive() and not marker.exists():
+            time.sleep(0.05)
+        time.sleep(0.3)  # from the app built to the socket listening
+
+    def _reap(self, wrk: Any) -> None:
+        wrk.join(self.workers_kill_timeout)
+        if wrk.is_alive():
+            time.sleep(0.01)  # just exited, not yet reaped (as granian does)
+        if wrk.is_alive():
+            log.warning("worker pid %d did not stop within %s s: killed", wrk.inner.pid,
+                        self.workers_kill_timeout)
+            wrk.kill()
+            wrk.join()
+        with contextlib.suppress(OSError):
+            (self.in_flight_dir / str(wrk.inner.pid)).unlink()
 
     def _serve(self, spawn_target: Any, target_loader: Any) -> None:
         self.startup(spawn_target, target_loader)
@@ -255,6 +323,18 @@ class SupervisedServer(MPServer):  # type: ignore[misc]
 
 
 # ---------------------------------------------------------------- the worker side
+
+
+def ask_to_be_replaced(directory: Path, supervisor: int) -> bool:
+    """Ask the supervisor (pid ``supervisor``, which must be this process's parent) to
+    replace this worker gracefully; whether the request was sent."""
+    if os.getppid() != supervisor:
+        return False  # never signal a stranger
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    (Path(directory) / f"{os.getpid()}.recycle").touch()
+    os.kill(supervisor, signal.SIGHUP)
+    return True
+
 
 _PR_SET_PDEATHSIG = 1
 
