@@ -39,8 +39,8 @@ from typing import Any
 from .soak import RESULTS, TOKEN, WORK, real_store, say, scratch_copy, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
-METHODS = (["GET"] * 8 + ["POST"] * 6 + ["PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"]
-           + ["BREW", "PROPFIND", "TRACE"])
+METHODS = (["GET"] * 16 + ["POST"] * 12 + ["PUT", "PUT", "DELETE", "HEAD", "OPTIONS",
+                                           "PATCH", "BREW", "PROPFIND", "TRACE"])
 ACCEPTS = ["*/*", "application/sparql-results+json", "application/sparql-results+xml",
            "text/csv", "text/tab-separated-values", "text/turtle", "application/n-triples",
            "application/rdf+xml", "application/ld+json", "application/n-quads", "application/trig",

@@ -369,7 +369,8 @@ class _Job:
     """One call handed to a query thread; ``started`` is released when a thread takes it,
     ``done`` when it has finished."""
 
-    __slots__ = ("fn", "args", "result", "error", "started", "done", "thread")
+    __slots__ = ("fn", "args", "result", "error", "started", "done", "thread", "finished",
+                 "overran")
 
     def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
         self.fn, self.args = fn, args
@@ -380,6 +381,8 @@ class _Job:
         self.done = threading.Lock()
         self.done.acquire()
         self.thread = 0  # the native id of the thread running it
+        self.finished = False
+        self.overran = False  # its caller stopped waiting: a runaway holds the slot
 
 
 class Busy(Exception):
@@ -390,16 +393,19 @@ class _DaemonThreads:
     """A fixed set of daemon threads running calls for waiting request threads.
 
     A query that overran its time limit keeps its thread busy, but never keeps the process
-    from exiting. A call gets a thread at once or :class:`Busy` (after at most ``wait``
-    seconds): it never queues behind runaways, and its time limit counts from the moment a
-    thread starts it. The hand-off is one queue put and one lock (the cheapest wake-up
-    CPython has): about 15 µs when both threads run on one core, up to 300 µs of CPU when
-    the query thread wakes on another (measured at 1M, docs/endpoint.md), the price of a
+    from exiting. A call waits at most ``wait`` seconds for a free thread, and not at all
+    when runaways hold every thread, then gets :class:`Busy`: it never queues behind
+    runaways, and its time limit counts from the moment a thread starts it. The hand-off is
+    one queue put and one lock (the cheapest wake-up CPython has): about 15 µs when both
+    threads run on one core, up to 300 µs of CPU when the query thread wakes on another
+    (measured at 1M, docs/endpoint.md), the price of a
     time limit that answers on time."""
 
-    def __init__(self, n: int, wait: float = 0.05) -> None:
+    def __init__(self, n: int, wait: float = 0.5) -> None:
         self.n = n
         self.wait = wait
+        self.runaways = 0  # threads still running a query whose caller timed out
+        self._lock = threading.Lock()
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._slots = threading.BoundedSemaphore(n)
         self._threads = [
@@ -422,6 +428,10 @@ class _DaemonThreads:
                 # the finished frames' locals (a result, a store) die here, in their thread
                 _clear_frames(e)
                 job.error = e
+            with self._lock:
+                job.finished = True
+                if job.overran:
+                    self.runaways -= 1
             self._slots.release()  # this thread is free again (a runaway, only now)
             job.done.release()
             job = None  # no reference to the last result kept while idle
@@ -430,12 +440,16 @@ class _DaemonThreads:
         """``fn(*args)`` in a query thread; :class:`Busy` if no thread is free,
         ``TimeoutError`` if it runs over ``timeout`` s (it goes on running: pyoxigraph
         cannot be interrupted)."""
-        if not self._slots.acquire(timeout=self.wait):
+        if not self._slots.acquire(timeout=0 if self.runaways >= self.n else self.wait):
             raise Busy
         job = _Job(fn, args)
         self._jobs.put(job)
         job.started.acquire()  # a slot is free, so a thread takes it at once
         if not job.done.acquire(timeout=timeout):
+            with self._lock:
+                if not job.finished:
+                    job.overran = True
+                    self.runaways += 1
             # a runaway: it yields the CPU to every other thread from now on (this process
             # is replaced soon; a niceness cannot be lowered back without privileges)
             with contextlib.suppress(OSError):
