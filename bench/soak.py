@@ -27,6 +27,7 @@ import csv
 import datetime as dt
 import http.client
 import json
+import math
 import multiprocessing as mp
 import shutil
 import statistics
@@ -330,8 +331,10 @@ def run_soak(store: Path, *, duration: float, clients: int, write_every: float,
     early = statistics.median(r["pss_mb"] for r in rows[:third]) if rows else 0
     late = statistics.median(r["pss_mb"] for r in rows[-third:]) if rows else 0
     per_minute = []
-    for k in range(int(duration // 60) + 1):
-        lo, hi = t_start + 60 * k, t_start + 60 * (k + 1)
+    minutes = max(math.ceil(duration / 60), 1)
+    for k in range(minutes):
+        lo = t_start + 60 * k
+        hi = t_start + 60 * (k + 1) if k < minutes - 1 else float("inf")  # the last: to the end
         xs = [ms for t, ms, s in samples if lo <= t < hi and s == "200"]
         if xs:
             per_minute.append({"minute": k + 1, "requests": len(xs),

@@ -39,7 +39,7 @@ from urllib.parse import unquote_plus
 from granian.server import MPServer
 
 __all__ = ["InFlight", "RecordInFlight", "SupervisedServer", "ask_to_be_replaced",
-           "describe_request", "die_with_parent", "read_in_flight"]
+           "describe_record", "die_with_parent", "read_in_flight", "request_record"]
 
 log = logging.getLogger("diplograph.server")
 
@@ -58,26 +58,36 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 # ---------------------------------------------------------------- requests in flight
 
 
-def describe_request(method: str, path: str, query_string: str, body: bytes | None,
-                     limit: int = 300) -> str:
-    """One line naming a request: method, path, a hash and the length of its query string or
-    body, and a printable prefix of it (decoded, escapes shown, never an ``Authorization``).
-
-    >>> describe_request("GET", "/sparql", "query=ASK%7B%7B%7D%7D", None)
-    "GET /sparql [query string 21 bytes, sha256 21b80f8b9606] 'query=ASK{{}}'"
-    >>> describe_request("POST", "/update", "", b"INSERT DATA {}")[:34]
-    'POST /update [body 14 bytes, sha25'
-    """
+def request_record(method: str, path: str, query_string: str, body: bytes | None) -> bytes:
+    """The record of a request kept in flight: method, path, what carries the query, its
+    length and SHA-256 prefix, and its raw first bytes (decoded only if the worker dies, by
+    :func:`describe_record`: a few microseconds per request)."""
     if body:
         what, data = "body", body
-        text = body[:limit * 2].decode("utf-8", "replace")
     elif query_string:
         what, data = "query string", query_string.encode("latin-1", "replace")
-        text = unquote_plus(query_string[:limit * 3], errors="replace")
     else:
-        return f"{method} {path}"
+        return f"{method} {path}".encode("utf-8", "replace")
     digest = hashlib.sha256(data).hexdigest()[:12]
-    return f"{method} {path} [{what} {len(data)} bytes, sha256 {digest}] {text[:limit]!r}"
+    head = f"{method} {path}\0{what}\0{len(data)}\0{digest}\0".encode("utf-8", "replace")
+    return head + data[:SLOT_BYTES]
+
+
+def describe_record(record: bytes, limit: int = 300) -> str:
+    """One line naming a request from its record: method, path, the length and a hash of its
+    query string or body, and a printable prefix of it (decoded, escapes shown).
+
+    >>> describe_record(request_record("GET", "/sparql", "query=ASK%7B%7B%7D%7D", None))
+    "GET /sparql [query string 21 bytes, sha256 21b80f8b9606] 'query=ASK{{}}'"
+    >>> describe_record(request_record("POST", "/update", "", b"INSERT DATA {}"))[:34]
+    'POST /update [body 14 bytes, sha25'
+    """
+    parts = record.split(b"\0", 4)
+    if len(parts) < 5:
+        return record.decode("utf-8", "replace")
+    first, what, length, digest, data = (p.decode("utf-8", "replace") for p in parts)
+    text = unquote_plus(data, errors="replace") if what == "query string" else data
+    return f"{first} [{what} {length} bytes, sha256 {digest}] {text[:limit]!r}"
 
 
 class InFlight:
@@ -105,11 +115,11 @@ class InFlight:
                 self._next += 1
         return slot  # type: ignore[no-any-return]
 
-    def enter(self, description: str) -> None:
-        """Record the request this thread starts answering."""
-        data = description.encode("utf-8", "replace")[:SLOT_BYTES - 1]
+    def enter(self, record: bytes) -> None:
+        """Record the request this thread starts answering (:func:`request_record`)."""
+        data = record[:SLOT_BYTES - 2] + b"\0\0"  # two NULs end a record
         start = self._slot() * SLOT_BYTES
-        self._map[start:start + SLOT_BYTES] = data.ljust(SLOT_BYTES, b"\0")
+        self._map[start:start + len(data)] = data
 
     def leave(self) -> None:
         """This thread's request is answered."""
@@ -122,9 +132,9 @@ def read_in_flight(directory: Path, pid: int, remove: bool = True) -> list[str]:
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
-    >>> f = InFlight(d, pid=4242); f.enter("GET /sparql 'ASK {}'")
+    >>> f = InFlight(d, pid=4242); f.enter(request_record("GET", "/sparql", "query=ASK", None))
     >>> read_in_flight(d, 4242)
-    ["GET /sparql 'ASK {}'"]
+    ["GET /sparql [query string 9 bytes, sha256 dbe1771c1326] 'query=ASK'"]
     >>> read_in_flight(d, 4242)
     []
     """
@@ -138,9 +148,9 @@ def read_in_flight(directory: Path, pid: int, remove: bool = True) -> list[str]:
             path.unlink()
     found = []
     for i in range(0, len(data), SLOT_BYTES):
-        slot = data[i:i + SLOT_BYTES].split(b"\0", 1)[0]
-        if slot:
-            found.append(slot.decode("utf-8", "replace"))
+        slot = data[i:i + SLOT_BYTES]
+        if slot[:1] != b"\0":
+            found.append(describe_record(slot.split(b"\0\0", 1)[0]))
     return found
 
 
@@ -157,7 +167,7 @@ class RecordInFlight:
         body = None
         if environ.get("REQUEST_METHOD") == "POST":
             body = _peek_body(environ)
-        self.in_flight.enter(describe_request(
+        self.in_flight.enter(request_record(
             environ.get("REQUEST_METHOD", "?"), environ.get("PATH_INFO", ""),
             environ.get("QUERY_STRING", ""), body))
         try:
