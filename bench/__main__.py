@@ -1,4 +1,4 @@
-"""``python -m bench run|generate|profile|report`` (see bench/README.md)."""
+"""``python -m bench run|generate|profile|report|soak|fuzz`` (see bench/README.md)."""
 
 from __future__ import annotations
 
@@ -423,10 +423,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--output", default=str(RESULTS / "profile"))
     rp = sub.add_parser("report", help="print the Markdown of a results JSON")
     rp.add_argument("file")
+    from .fuzz_http import add_arguments as fuzz_arguments
+    from .fuzz_http import cmd_fuzz
+    from .soak import add_arguments as soak_arguments
+    from .soak import cmd_soak
+
+    soak_arguments(sub.add_parser("soak", help="many clients for minutes, with writes: errors, "
+                                               "p99, memory over time, lost writes"))
+    fuzz_arguments(sub.add_parser("fuzz", help="random and mutated HTTP requests on every "
+                                               "route: any 5xx, and is the server still up"))
     args = ap.parse_args(argv)
     args.argv = argv[1:]
     return {"run": cmd_run, "generate": cmd_generate, "profile": cmd_profile,
-            "report": cmd_report}[args.cmd](args)
+            "report": cmd_report, "soak": cmd_soak, "fuzz": cmd_fuzz}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -258,6 +259,43 @@ def _run_query(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], by
         raise DiplographError("bad-input", str(e)) from e
     except RuntimeError as e:
         raise DiplographError("bad-input", str(e)) from e
+    try:
+        return _serialise(result, req)
+    except BaseException as e:
+        # pyoxigraph's result objects must die in the thread that made them (a result
+        # dropped on another thread is leaked, with the checkpoint files it holds open);
+        # the traceback's frames would carry this one to the request thread
+        _clear_frames(e)
+        raise
+    finally:
+        del result
+
+
+def _clear_frames(error: BaseException) -> None:
+    """Drop the local variables of the finished frames of ``error``'s traceback, and of the
+    errors it was raised from or during.
+
+    >>> def f():
+    ...     big = object()
+    ...     raise ValueError("x")
+    >>> try:
+    ...     f()
+    ... except ValueError as e:
+    ...     _clear_frames(e)
+    ...     "big" in e.__traceback__.tb_next.tb_frame.f_locals
+    False
+    """
+    seen: set[int] = set()
+    e: BaseException | None = error
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        with contextlib.suppress(RuntimeError):  # a frame still running keeps its locals
+            traceback.clear_frames(e.__traceback__)
+        e = e.__cause__ or e.__context__
+
+
+def _serialise(result: Any, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Serialise a pyoxigraph result within the caps of ``req``."""
     media_type: str = req["media_type"]
     sink = _BoundedSink(req["max_bytes"])
     try:
@@ -337,29 +375,48 @@ class _Worker:
 
 
 class _Job:
-    """One call handed to a query thread; ``done`` is released when it has finished."""
+    """One call handed to a query thread; ``started`` is released when a thread takes it,
+    ``done`` when it has finished."""
 
-    __slots__ = ("fn", "args", "result", "error", "done")
+    __slots__ = ("fn", "args", "result", "error", "started", "done", "thread", "finished",
+                 "overran")
 
     def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
         self.fn, self.args = fn, args
         self.result: Any = None
         self.error: BaseException | None = None
+        self.started = threading.Lock()
+        self.started.acquire()
         self.done = threading.Lock()
         self.done.acquire()
+        self.thread = 0  # the native id of the thread running it
+        self.finished = False
+        self.overran = False  # its caller stopped waiting: a runaway holds the slot
+
+
+class Busy(Exception):
+    """Every query thread is taken (by queries, or by runaways past their time limit)."""
 
 
 class _DaemonThreads:
     """A fixed set of daemon threads running calls for waiting request threads.
 
     A query that overran its time limit keeps its thread busy, but never keeps the process
-    from exiting. The hand-off is one queue put and one lock (the cheapest wake-up CPython
-    has): about 15 µs when both threads run on one core, up to 300 µs of CPU when the query
-    thread wakes on another (measured at 1M, docs/endpoint.md), the price of a time limit
-    that answers on time."""
+    from exiting. A call waits at most ``wait`` seconds for a free thread, and not at all
+    when runaways hold every thread, then gets :class:`Busy`: it never queues behind
+    runaways, and its time limit counts from the moment a thread starts it. The hand-off is
+    one queue put and one lock (the cheapest wake-up CPython has): about 15 µs when both
+    threads run on one core, up to 300 µs of CPU when the query thread wakes on another
+    (measured at 1M, docs/endpoint.md), the price of a
+    time limit that answers on time."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, wait: float = 0.5) -> None:
+        self.n = n
+        self.wait = wait
+        self.runaways = 0  # threads still running a query whose caller timed out
+        self._lock = threading.Lock()
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._slots = threading.BoundedSemaphore(n)
         self._threads = [
             threading.Thread(target=self._loop, name=f"diplograph-query-{i}", daemon=True)
             for i in range(n)
@@ -372,22 +429,52 @@ class _DaemonThreads:
             job = self._jobs.get()
             if job is None:
                 return
+            job.thread = threading.get_native_id()
+            job.started.release()
             try:
                 job.result = job.fn(*job.args)
             except BaseException as e:  # noqa: BLE001 - handed to the waiting request
+                # the finished frames' locals (a result, a store) die here, in their thread
+                _clear_frames(e)
                 job.error = e
+            with self._lock:
+                job.finished = True
+                if job.overran:
+                    self.runaways -= 1
+            self._slots.release()  # this thread is free again (a runaway, only now)
             job.done.release()
+            job = None  # no reference to the last result kept while idle
 
     def run(self, fn: Callable[..., Any], *args: Any, timeout: float) -> Any:
-        """``fn(*args)`` in a query thread; ``TimeoutError`` if it takes over ``timeout`` s
-        (it goes on running: pyoxigraph cannot be interrupted)."""
+        """``fn(*args)`` in a query thread; :class:`Busy` if no thread is free,
+        ``TimeoutError`` if it runs over ``timeout`` s (it goes on running: pyoxigraph
+        cannot be interrupted)."""
+        if not self._slots.acquire(timeout=0 if self.runaways >= self.n else self.wait):
+            raise Busy
         job = _Job(fn, args)
         self._jobs.put(job)
+        job.started.acquire()  # a slot is free, so a thread takes it at once
         if not job.done.acquire(timeout=timeout):
+            with self._lock:
+                if not job.finished:
+                    job.overran = True
+                    self.runaways += 1
+            # a runaway: it yields the CPU to every other thread from now on (this process
+            # is replaced soon; a niceness cannot be lowered back without privileges)
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, job.thread, 19)
             raise TimeoutError
-        if job.error is not None:
-            raise job.error
-        return job.result
+        error, result = job.error, job.result
+        job = None  # type: ignore[assignment]
+        if error is None:
+            return result
+        try:
+            raise error
+        finally:
+            # no cycle error -> traceback -> this frame -> error, and no store in this frame:
+            # they would keep the query's checkpoint (its open files) until the garbage
+            # collector happens to run
+            error = args = None  # type: ignore[assignment]
 
     def stop(self) -> None:
         for _ in self._threads:
@@ -623,13 +710,25 @@ class QueryService:
             "stopped: narrow it, add LIMIT, or ask the operator for a longer limit",
         )
 
+    def _busy_error(self) -> DiplographError:
+        return DiplographError(
+            "unavailable",
+            f"the server is busy: all {self.n_workers} query slots of this worker process "
+            "are taken (by other queries, or by runaway queries still being stopped); your "
+            "query did not run: try again in a few seconds",
+        )
+
     def _run_in_thread(self, req: dict[str, Any]) -> tuple[int | None, bytes]:
         if self._closed or self._threads is None:
             raise DiplographError("unavailable", "the query service is closed")
-        store = self._read_store(req["snapshot"])
         try:
-            header, body = self._threads.run(_run_query, store, req, timeout=max(
-                self.timeout - req.get("checked_in", 0.0), 0.001))
+            # no store in this frame: an error's traceback would keep it open; the time the
+            # checks took counts against the limit
+            header, body = self._threads.run(
+                _run_query, self._read_store(req["snapshot"]), req,
+                timeout=max(self.timeout - req.get("checked_in", 0.0), 0.001))
+        except Busy:
+            raise self._busy_error() from None
         except TimeoutError:
             log.warning("a query overran the time limit of %g s: %.200r", self.timeout,
                         req["sparql"])
@@ -645,7 +744,6 @@ class QueryService:
     def _dispatch(self, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         if self._closed:
             raise DiplographError("unavailable", "the query service is closed")
-        deadline = time.monotonic() + self.timeout - req.get("checked_in", 0.0)
         try:
             w = self._idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -654,6 +752,8 @@ class QueryService:
                 f"all {self.n_workers} query workers stayed busy for {self.timeout:g} s: "
                 "try again later",
             ) from None
+        # the clock starts when the query does (less the time its checks took)
+        deadline = time.monotonic() + self.timeout - req.get("checked_in", 0.0)
         try:
             _write_frame(w.stdin, json.dumps(req).encode())
             if not w._poll(deadline - time.monotonic()):

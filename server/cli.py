@@ -37,13 +37,18 @@ __all__ = ["serve"]
               help="Result cache for repeated identical requests, in MiB (0: off).")
 @click.option("--base", default="https://diplograph.org/", show_default=True,
               envvar="DIPLOGRAPH_BASE", help="Public base of the /id/ IRIs.")
+@click.option("--public-url", default=None, envvar="DIPLOGRAPH_PUBLIC_URL", metavar="URL",
+              help="The address users reach the service at, the base of every link it "
+                   "writes (never taken from the request's Host) [default: "
+                   "http://HOST:PORT/].")
 def serve(store_path: Path | None, host: str, port: int, workers: int | None, threads: int | None,
           timeout: float, max_rows: int, update_token: str | None, cors: bool,
-          allow_federation: tuple[str, ...], cache_mb: int, base: str) -> None:
+          allow_federation: tuple[str, ...], cache_mb: int, base: str,
+          public_url: str | None) -> None:
     """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with granian."""
     from .run import serve as run_serve
 
     run_serve(store_path or default_store_path(), host=host, port=port, workers=workers,
               threads=threads, timeout=timeout, update_token=update_token, cors=cors,
               allow_federation=allow_federation, base=base, max_rows=max_rows,
-              cache_mb=cache_mb)
+              cache_mb=cache_mb, public_url=public_url)

@@ -32,7 +32,9 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_UPDATE_TOKEN": None,  # None: read-only (writes -> 403)
     "DIPLOGRAPH_CORS": False,
     "DIPLOGRAPH_BASE": "https://diplograph.org/",
-    "DIPLOGRAPH_PUBLIC_URL": None,  # public URL of this server for links; None: localhost
+    # the service's public address (links, view URLs); `serve` sets http://host:port/; the
+    # request's Host header is never used for it
+    "DIPLOGRAPH_PUBLIC_URL": None,
     "DIPLOGRAPH_ALLOW_FEDERATION": (),  # IRIs SERVICE/LOAD may reach
     # bounds on query and update texts, checked before the engine sees them (#14)
     "DIPLOGRAPH_MAX_QUERY_LENGTH": 1_048_576,  # characters of a query; longer -> 413
@@ -113,6 +115,12 @@ def load_config(
     cfg["DIPLOGRAPH_ALLOW_FEDERATION"] = tuple(fed or ())
     base = str(cfg["DIPLOGRAPH_BASE"])
     cfg["DIPLOGRAPH_BASE"] = base if base.endswith("/") else base + "/"
+    if cfg["DIPLOGRAPH_PUBLIC_URL"]:
+        from .public_url import check_public_url
+
+        cfg["DIPLOGRAPH_PUBLIC_URL"] = check_public_url(str(cfg["DIPLOGRAPH_PUBLIC_URL"]))
+    else:
+        cfg["DIPLOGRAPH_PUBLIC_URL"] = None
     # Form posts (query=...) are parsed by us, within MAX_CONTENT_LENGTH.
     cfg.setdefault("MAX_FORM_MEMORY_SIZE", cfg["MAX_CONTENT_LENGTH"])
     return cfg

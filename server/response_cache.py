@@ -3,10 +3,11 @@
 The benchmarks showed that a result-cache hit still costs about 1 ms, spent in Flask
 (routing, protocol parsing, content negotiation) before the query service is reached. This
 WSGI middleware answers a repeated GET of ``/sparql?…`` or ``/queries/<name>?…`` before
-Flask runs. A request with the same path, query string, ``Accept`` and ``Origin`` in the same
-write generation gets the same response, so the stored status, headers and body are replayed
-as they are. Any write moves the query service to a new generation, and the next request finds
-the cache empty. Only 200 answers are kept, nothing of a request that carries
+Flask runs. A request with the same path, query string, ``Accept``, ``Origin`` and address
+(scheme, ``Host``, server name and port, script name: the links in a response depend on them)
+in the same write generation gets the same response, so the stored status, headers and body
+are replayed as they are. Any write moves the query service to a new generation, and the next
+request finds the cache empty. Only 200 answers are kept, nothing of a request that carries
 ``Authorization``, and no query that calls NOW(), RAND(), UUID(), STRUUID() or BNODE().
 """
 
@@ -61,6 +62,14 @@ class ResponseCache:
             environ.get("QUERY_STRING", ""),
             environ.get("HTTP_ACCEPT", ""),
             environ.get("HTTP_ORIGIN", ""),
+            # the links and base IRIs of a response follow the request's address, unless
+            # diplograph serve fixed it (--public-url): one client's Host header must never
+            # reach another client's answer
+            environ.get("wsgi.url_scheme", ""),
+            environ.get("HTTP_HOST", ""),
+            environ.get("SERVER_NAME", ""),
+            environ.get("SERVER_PORT", ""),
+            environ.get("SCRIPT_NAME", ""),
         )
         hit = self.cache.get(key)
         if hit is not None:

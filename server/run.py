@@ -13,17 +13,19 @@ The process model:
 - **Writes** (SPARQL Update, Graph Store) may arrive at any worker: the worker takes the
   store's write lock, opens it read-write, applies the change, publishes a new checkpoint and
   closes it; every worker sees the new checkpoint on its next request.
-- **Time limits**: a query past the limit gets 503 at once, and its worker process asks
-  granian (SIGHUP) to replace the workers gracefully: new processes start, the old ones finish
-  their other requests and exit, and are killed if a runaway query keeps them alive
-  (pyoxigraph cannot stop a query). See docs/endpoint.md.
+- **Time limits**: a query past the limit gets 503 at once, and its worker process asks the
+  main process (a file naming it, then SIGHUP) to replace it gracefully: a new process starts,
+  and once it serves, the old one finishes its other requests and exits, or is killed if a
+  runaway query keeps it alive (pyoxigraph cannot stop a query). See docs/endpoint.md.
+- **Supervision** (:mod:`.supervisor`): a worker that dies is replaced, always (with a backoff
+  if it keeps dying at once), and the log names the requests it was answering; workers die
+  with the main process.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import signal
 import sys
 import threading
 from collections.abc import Sequence
@@ -34,6 +36,10 @@ __all__ = ["serve", "worker_app"]
 
 #: set by ``serve`` for its worker processes: the checkpoints are published
 PREPARED_ENV = "DIPLOGRAPH_CHECKPOINTS_PREPARED"
+#: set by ``serve``: the pid of the server's main process, the workers' only parent
+SUPERVISOR_ENV = "DIPLOGRAPH_SUPERVISOR_PID"
+#: set by ``serve``: where the workers record their requests in flight (server/supervisor.py)
+IN_FLIGHT_ENV = "DIPLOGRAPH_IN_FLIGHT_DIR"
 
 log = logging.getLogger("diplograph.server")
 
@@ -41,16 +47,22 @@ _recycling = threading.Lock()
 
 
 def _recycle_workers() -> None:
-    """A query overran its time limit in this process: ask granian's main process (our
-    parent) to replace the workers gracefully. One request per process is enough."""
+    """A query overran its time limit in this process: ask the server's main process (our
+    parent) to replace this worker gracefully. One request per process is enough."""
     if not _recycling.acquire(blocking=False):
         return
+    from .supervisor import ask_to_be_replaced
+
     parent = os.getppid()
+    supervisor = int(os.environ.get(SUPERVISOR_ENV) or 0)
     log.warning("a query overran its time limit: asking the server (pid %d) to replace "
                 "worker process %d", parent, os.getpid())
     try:
-        os.kill(parent, signal.SIGHUP)
-    except OSError:  # no parent any more: leave, granian is gone
+        if not ask_to_be_replaced(Path(os.environ.get(IN_FLIGHT_ENV) or "."), supervisor):
+            # our server is gone (the watchdog ends this process): never signal a stranger
+            log.error("the server that started worker process %d is gone: not signalling "
+                      "pid %d", os.getpid(), parent)
+    except OSError:
         log.exception("could not signal the server")
 
 
@@ -68,13 +80,24 @@ def worker_app() -> Any:
     logging.logProcesses = False
     logging.logMultiprocessing = False
     from .app import create_app
+    from .public_url import PublicURL
+    from .supervisor import InFlight, RecordInFlight, die_with_parent
 
+    supervisor = os.environ.get(SUPERVISOR_ENV)
+    if supervisor:  # no worker outlives its server (kill -9 of the main process)
+        die_with_parent(int(supervisor))
     prepared = os.environ.get(PREPARED_ENV) == "1"
     app = create_app({"DIPLOGRAPH_ISOLATION": "thread", "DIPLOGRAPH_PREPARED": prepared})
     app.extensions["diplograph"].on_overrun = _recycle_workers
     from ..graph.egress import before_first_call  # no network sockets once serving (#14)
 
-    return before_first_call(app.wsgi_app, os.environ.get("DIPLOGRAPH_ALLOW_FEDERATION", ""),
+    wsgi = app.wsgi_app
+    if app.config.get("DIPLOGRAPH_PUBLIC_URL"):  # links never follow the request's Host
+        wsgi = PublicURL(wsgi, app.config["DIPLOGRAPH_PUBLIC_URL"])
+    in_flight = os.environ.get(IN_FLIGHT_ENV)
+    if in_flight:  # named in the log if this process crashes
+        wsgi = RecordInFlight(wsgi, InFlight(Path(in_flight)))
+    return before_first_call(wsgi, os.environ.get("DIPLOGRAPH_ALLOW_FEDERATION", ""),
                              what="worker process")
 
 
@@ -85,6 +108,8 @@ def _check_port_free(host: str, port: int) -> None:
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as s:
+        # as granian does: connections of an earlier server in TIME_WAIT do not hold the port
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError as e:
@@ -105,17 +130,20 @@ def serve(
     base: str = "https://diplograph.org/",
     max_rows: int = 100_000,
     cache_mb: int = 64,
+    public_url: str | None = None,
 ) -> None:
     """Run the service until interrupted. ``workers``: HTTP worker processes (default: the
     number of CPUs); ``threads``: request threads, and as many query threads, per worker
-    (default: 2 × CPUs + 1, at most 8)."""
-    from granian import Granian
+    (default: 2 × CPUs + 1, at most 8); ``public_url``: the address users reach the service
+    at (default: ``http://host:port/``), the base of every link it writes."""
     from granian.constants import Interfaces
     from granian.log import LogLevels
 
     from ..graph.checkpoints import Checkpoints, prepare_in_subprocess
     from ..graph.errors import DiplographError
     from .config import load_config
+    from .public_url import default_public_url
+    from .supervisor import SupervisedServer
 
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -130,9 +158,9 @@ def serve(
         "DIPLOGRAPH_CORS": "1" if cors else "0",
         "DIPLOGRAPH_ALLOW_FEDERATION": " ".join(allow_federation),
         "DIPLOGRAPH_BASE": base,
-        "DIPLOGRAPH_PUBLIC_URL": os.environ.get("DIPLOGRAPH_PUBLIC_URL") or f"http://{host}:{port}/",
         "DIPLOGRAPH_MAX_ROWS": max_rows,
         "DIPLOGRAPH_CACHE_MB": cache_mb,
+        "DIPLOGRAPH_PUBLIC_URL": public_url or default_public_url(host, port),
     }
     env = {k: str(v) for k, v in settings.items()}
     checkpoints = Checkpoints(store)
@@ -147,17 +175,34 @@ def serve(
         raise SystemExit(2) from None
     os.environ.update(env)
     os.environ[PREPARED_ENV] = "1"
+    os.environ[SUPERVISOR_ENV] = str(os.getpid())
+    in_flight = checkpoints.root / "in-flight"
+    os.environ[IN_FLIGHT_ENV] = str(in_flight)
+
+    def healthy() -> str | None:
+        """Why the store cannot be served any more, or None."""
+        try:
+            current = checkpoints.current()
+        except DiplographError as e:
+            return e.message
+        return None if Path(current.path).is_dir() else f"{current.path} is missing"
+
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/sparql"
     print(f"diplograph: serving {url} (store {store}; {workers} worker processes × "
           f"{threads} threads)", file=sys.stderr, flush=True)
-    server = Granian(
+    # granian's own supervision exits after three quick crashes: ours never gives up
+    server = SupervisedServer(
         "diplograph.server.run:worker_app",
+        healthy=healthy,
+        in_flight_dir=in_flight,
         factory=True,
         address=host,
         port=port,
         interface=Interfaces.WSGI,
         workers=workers,
-        blocking_threads=threads,
+        # two request threads more than query slots: when runaways hold every slot, a
+        # request still gets a thread and hears "busy" at once instead of waiting
+        blocking_threads=threads + 2,
         backlog=2048,
         respawn_failed_workers=True,
         respawn_interval=0.5,
