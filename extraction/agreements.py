@@ -208,6 +208,13 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool) -> list[C
         flags.append("party-from-document")
     d = pick_date(ctx, end if before_verb else sg.end(), limit, sg.end()) or pick_date(
         ctx, s.start, limit, sg.end())
+    if d is None and ctx.dateline is not None:
+        from .partnerships import _context_date
+
+        d = _context_date(ctx, s)
+        if d is not None:
+            flags.append("date-from-context")
+            conf -= 0.15
     out = []
     groups = [[*base, p] for p in keys(partners) if p not in base] if partners else [base]
     for parties in groups:

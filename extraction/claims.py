@@ -62,6 +62,28 @@ def extract(ctx: Context) -> list[Candidate]:
             out.append(Candidate("claim", data, *span_of((start, end)), conf,
                                  f"claim-{modality}", flags))
             prev_subjects, prev_end = subjects, b
+    return out + negations(ctx)
+
+
+NOT_RECOGNISE = re.compile(r"\bchưa\s+(?:công nhận|thừa nhận)|\b(?:does|do|has|have)\s+not\s+"
+                           r"(?:yet\s+)?recogni[sz]ed?\b", re.I)
+
+
+def negations(ctx: Context) -> list[Candidate]:
+    """"Hoa Kỳ chưa công nhận …": a position, negated."""
+    out = []
+    for s in ctx.sents:
+        for m in NOT_RECOGNISE.finditer(ctx.text, s.start, s.end):
+            subj = group_before(ctx, s.start, m.start())
+            if not subj:
+                continue
+            objs = [x.key for x in ctx.mentions_in(m.end(), s.end) if x.is_state and x.key
+                    and x.key not in keys(subj)]
+            data = {"claim_type": "position", "subjects": [ctx.label(k) for k in keys(subj)]}
+            if objs:
+                data["objects"] = [ctx.label(k) for k in dict.fromkeys(objs)]
+            out.append(Candidate("claim", data, subj[0].start, _clause_end(ctx, m.end(), s.end),
+                                 0.7, "claim-not-recognised"))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,6 +148,7 @@ class Context:
     main_org: str | None = None
     dateline: DateMention | None = None
     pair_spans: list[tuple[int, int]] = field(default_factory=list)
+    pair_strong: bool = False  # both states of the pair are named at least three times
 
     @classmethod
     def build(cls, text: str, lang: str, gazetteer: Gazetteer, anchor: str | None = None
@@ -172,10 +174,14 @@ class Context:
     def _pair(self) -> tuple[str, ...]:
         counts: Counter[str] = Counter()
         first_line_end = self.text.find("\n")
+        first = self.text[:first_line_end].strip()
+        titled = 0 < len(first) < 120 and not first.endswith(".")
         for m in self.mentions:
             if m.is_state and m.key:
-                counts[m.key] += 3 if 0 <= m.start < first_line_end else 1
-        return tuple(k for k, _ in counts.most_common(2)) if len(counts) >= 2 else ()
+                counts[m.key] += 3 if titled and 0 <= m.start < first_line_end else 1
+        top = counts.most_common(2)
+        self.pair_strong = len(top) == 2 and top[1][1] >= 3
+        return tuple(k for k, _ in top) if len(counts) >= 2 else ()
 
     def other(self, key: str) -> str | None:
         """The other state of the document's pair."""
@@ -258,10 +264,12 @@ def group_before(ctx: Context, a: int, pos: int, states_only: bool = True) -> li
     return group
 
 
-def group_after(ctx: Context, pos: int, b: int, states_only: bool = True) -> list[Mention]:
-    """The coordinated names starting nearest after ``pos``."""
+def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
+                keep: Callable[[Mention], bool] | None = None) -> list[Mention]:
+    """The coordinated names starting nearest after ``pos`` (those ``keep`` accepts)."""
     ms = [m for m in ctx.mentions_in(pos, b) if (m.is_state or m.how == "demonym"
-                                                 or not states_only) and (m.key or m.candidates)]
+                                                 or not states_only) and (m.key or m.candidates)
+          and (keep is None or keep(m))]
     if not ms:
         return []
     group = [ms[0]]

@@ -204,7 +204,10 @@ def dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
         if d.precision != "day" or not d.explicit or d.kind != "point":
             continue
         line_start = text.rfind("\n", 0, d.start) + 1
-        if len(re.findall(r"\w+", text[line_start : d.start])) <= 4:
+        line_end = text.find("\n", d.end)
+        after = text[d.end : len(text) if line_end < 0 else line_end]
+        if len(re.findall(r"\w+", text[line_start : d.start])) <= 4 and re.match(
+                r"\s*(?:[-–—)|:]|\d{1,2}:\d{2}|$)", after):
             return d
     return None
 

@@ -78,6 +78,8 @@ def extract(ctx: Context) -> list[Candidate]:
             tr = [x.end() for x in TRADE.finditer(left_text)]
             inv = [x.end() for x in INVEST.finditer(left_text)]
             inv_after = INVEST.search(ctx.text, mo.end, min(right, mo.end + 30))
+            if not tr and not inv and not inv_after and TRADE.search(ctx.text, mo.end, right):
+                tr = [mo.start]  # "Từ mức 5 đến 6 triệu USD …, kim ngạch thương mại …"
             if not tr and not inv and not inv_after:
                 prev = mo.end
                 continue
@@ -93,6 +95,20 @@ def extract(ctx: Context) -> list[Candidate]:
                 out += _investment(ctx, s, mo, prev, right)
             prev = mo.end
     return out
+
+
+_BASE = re.compile(r"(?:so với|compared\s+(?:with|to)|than|%\s+(?:on|over|from))\s*"
+                   r"(?:cùng kỳ\s+)?(?:năm\s+|the\s+)?$", re.I)
+
+
+def _period(ctx: Context, a: int, b: int, pos: int):
+    """The period of a figure, never the base of a comparison ("tăng 27% so với năm 2021")."""
+    ds = [d for d in ctx.dates_in(a, b) if d.value is not None and d is not ctx.dateline
+          and not _BASE.search(ctx.text[max(a, d.start - 25) : d.start])]
+    if not ds:
+        return None
+    after = [d for d in ds if d.start >= pos]
+    return after[0] if after else ds[-1]
 
 
 def _states(ctx: Context, a: int, b: int) -> list[str]:
@@ -125,7 +141,7 @@ def _trade(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]
         for v, d in zip(mo.values, years, strict=True):
             out.append(_trade_cand(ctx, reporter, partner, flow, [v], False, mo, d, conf, flags))
         return out
-    d = pick_date(ctx, max(prev, s.start), right, mo.end)
+    d = _period(ctx, max(prev, s.start), right, mo.end)
     return [_trade_cand(ctx, reporter, partner, flow, mo.values, len(mo.values) == 2, mo, d,
                         conf, flags)]
 
@@ -175,7 +191,7 @@ def _investment(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candi
         return []
     window = text[s.start : s.end]
     cumulative = not re.search(r"\bnew\b|\bmới\b", window, re.I)
-    d = pick_date(ctx, max(prev, s.start), right, mo.end)
+    d = _period(ctx, max(prev, s.start), right, mo.end)
     data: dict = {"investor": ctx.label(investor), "recipient": ctx.label(recipient)}
     if d is not None and d.value is not None:
         data["period"] = d.value

@@ -117,10 +117,18 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
         after = [p for p in posts if p.start >= b and p.start - b < 80]
         before = [p for p in posts if p.end <= a]
+        relative = re.search(r"(?:\bwho\b|\bngười\b)[^,.;]{0,30}$", ctx.text[s.start:a])
         post = after[0] if after and re.search(r"(?:của|of)\s*$",
                                                 ctx.text[max(b, after[0].start - 8):after[0].start]) \
-            else (before[-1] if before else (after[0] if after else None))
+            else (before[-1] if before and relative else before[0] if before
+                  else (after[0] if after else None))
         host = dest.key if dest else None
+        if host is None:
+            place = _place(ctx, s.start, s.end)
+            if place is not None and place.key != (post.state if post else None):
+                host = place.key
+            elif post is not None and post.state and ctx.other(post.state):
+                host = ctx.other(post.state)
         visitor = None
         if post is not None:
             visitor = _post_state(ctx, post, host)
@@ -164,7 +172,17 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         if None in states or states[0] == states[1]:
             continue
         place = _place(ctx, b, s.end) or _place(ctx, s.start, s.end)
-        d = pick_date(ctx, s.start, s.end, b)
+        if place is None:
+            # the meeting takes place where the visit in the same sentence goes
+            v = re.search(r"(?:\bvisit\w*|thăm)[^.;]{0,40}?(?:\bto|tới|đến|sang)\s+$|x",
+                          ctx.text[s.start : s.end])
+            for x in ctx.mentions_in(b, s.end):
+                if x.is_state and re.search(r"(?:\bto|tới|đến|sang)\s+(?:the\s+)?$",
+                                            ctx.text[max(s.start, x.start - 12) : x.start]):
+                    place = x
+                    break
+            del v
+        d = pick_date(ctx, s.start, s.end, b, kinds=("point",))
         data = {"event_type": "meeting",
                 "participants": [_participant(ctx, k, "participant", p)
                                  for k, p in zip(states, chosen, strict=True)]}

@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, Sentence, group_before, keys, negated, pick_date, span_of
+from .context import (
+    Candidate,
+    Context,
+    Sentence,
+    group_before,
+    keys,
+    modal,
+    negated,
+    pick_date,
+    span_of,
+)
 from .names import Mention
 
 JOIN = re.compile(
-    r"\bdid\s+not\s+join\s+(?:\w+\s+)?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
+    r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b|\baccessions?\b"
     r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên",
@@ -140,6 +150,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         if kind == "join" and negated(ctx, a, prev_end) and "until" not in word:
             continue
+        if re.search(r"(?:nguyên tắc|sẽ|dự kiến|in principle|will|would|to)\s*$",
+                     ctx.text[max(prev_end, a - 20) : a], re.I) or modal(ctx, a, prev_end):
+            continue
         right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
         subj = _members(ctx, group_before(ctx, prev_end, a))
         if not subj and kind == "join" and "accession" in word:
@@ -150,6 +163,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if org is None:
             continue
         roles = ["observer"] if kind == "observer" else ["full"]
+        if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
+                     r"|từ khi thành lập", ctx.text[b:right], re.I):
+            roles = ["founding", "full"]
         if PARTNER.search(text, s.start, s.end):
             roles = ["participant"]
         listed = len(subj) > 1 and any(_paren_date(ctx, x, right) for x in subj)
@@ -157,6 +173,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             d = _paren_date(ctx, x, right) if listed else None
             if d is None:
                 d = pick_date(ctx, subj[0].start, right, b)
+            if d is None:
+                ds = [x for x in ctx.dates_in(s.start, s.end) if x.value is not None]
+                d = ds[0] if len(ds) == 1 else None
             out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
                            f"membership-{kind}"))
         prev_end = b

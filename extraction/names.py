@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry, fold
 
 GAZETTEER_FILE = Path(__file__).resolve().parent / "gazetteer.yaml"
@@ -150,6 +151,13 @@ class Gazetteer:
             states = [e for e in entries if e.kind in ("state", "historical-state")]
             if len(keys) > 1 and len({e.key for e in states}) == 1:
                 keys = [states[0].key]
+            if len(keys) > 1:
+                try:  # the registry's own preference ("IOC" is the Olympic committee)
+                    preferred = self.registry.resolve(surface).key
+                except DiplographError:
+                    preferred = None
+                if preferred in keys:
+                    keys = [preferred]
             e0 = next(e for e in entries if e.key == keys[0])
             if len(keys) == 1:
                 out.append(Mention(start, end, surface, keys[0], e0.kind, e0.how))
@@ -162,6 +170,9 @@ class Gazetteer:
 def _registry_names(e: Entity) -> list[tuple[str, int, str]]:
     """(name, tier, how) of one entity: English and Vietnamese labels, aliases, acronyms."""
     out: list[tuple[str, int, str]] = []
+    if e.kind in ("organisation", "forum", "ngo") and re.fullmatch(r"[A-Z][A-Za-z0-9\-]{1,9}",
+                                                                    e.key):
+        out.append((e.key, 2, "acronym"))  # COW abbreviations: "ICFTU", "Interpol"
     for lang in ("en", "vi"):
         if e.labels.get(lang):
             out.append((e.labels[lang], 1, "name"))

@@ -52,12 +52,13 @@ def _key(c: Candidate, with_dates: bool = True) -> str:
 def dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per statement: identical ones merge; an undated one goes when the same
     fact is also found with a date; the most confident wins."""
-    best: dict[str, Candidate] = {}
-    for c in cands:
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: -c.confidence):
         k = _key(c)
-        if k not in best or c.confidence > best[k].confidence:
-            best[k] = c
-    kept = list(best.values())
+        if any(_key(x) == k and ((x.start < c.end and c.start < x.end)
+                                 or "date-from-context" in c.flags + x.flags) for x in kept):
+            continue
+        kept.append(c)
     dated = {_key(c, False) for c in kept if any(x in c.data for x in ("date", "start", "signed",
                                                                          "period"))}
     out = []

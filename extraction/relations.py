@@ -33,13 +33,23 @@ TRIGGERS = [
                 rf"\s+(?:its\s+|their\s+|all\s+)?{_REL}", re.I), "severed"),
     (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
                 r"|\bmaintains?\s+(?:diplomatic\s+)?relations\b", re.I), "maintained"),
-    (re.compile(r"\bha(?:s|ve)\s+(?:full\s+)?diplomatic\s+relations\s+with\b", re.I), "maintained"),
+    # "X has diplomatic relations with Y": relations exist, i.e. were established (the seeds'
+    # convention); "continues to recognise" is "maintained"
+    (re.compile(r"\bha(?:s|ve)\s+(?:full\s+)?diplomatic\s+relations\s+with\b", re.I),
+     "established"),
     (re.compile(r"\b(?:ha(?:s|ve)|had)\s+no\s+(?:diplomatic\s+)?relations\b", re.I), "none"),
     (re.compile(r"(?:thiết lập|bình thường hóa|bình thường hoá)\s+quan hệ(?:\s+ngoại giao)?"
                 r"(?!\s+(?:Đối tác|đối tác))", re.I), "established"),
     (re.compile(r"(?:khôi phục|nối lại|tái lập)\s+quan hệ(?:\s+ngoại giao)?", re.I), "restored"),
     (re.compile(r"(?:cắt đứt|cắt|đoạn tuyệt)\s+quan hệ(?:\s+ngoại giao)?", re.I), "severed"),
 ]
+
+
+def _actors_after(ctx: Context, b: int, right: int) -> list:
+    """The states (and the EU) named after "with": a coordinated list."""
+    return group_after(ctx, b, right, states_only=False,
+                       keep=lambda m: m.is_state or m.how in ("demonym", "capital")
+                       or m.key == "EU")
 
 
 def extract(ctx: Context) -> list[Candidate]:
@@ -59,9 +69,9 @@ def extract(ctx: Context) -> list[Candidate]:
                     and "bình thường" not in ctx.text[a:b].lower():
                 continue  # "thiết lập quan hệ" alone is often a partnership
             subj = group_before(ctx, prev_end, a)
-            obj = group_after(ctx, b, right) if re.match(
+            obj = _actors_after(ctx, b, right) if re.match(
                 r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
-                re.match(r"\s*(?:with|với)", ctx.text[b - 6 : b + 1]) else []
+                re.search(r"(?:with|với)\s*$", ctx.text[max(0, b - 6) : b]) else []
             pair_word = ctx.pair_word_in(prev_end, a)
             conf, flags = 0.9, []
             parties = keys(subj) + [k for k in keys(obj) if k not in keys(subj)]
@@ -76,7 +86,8 @@ def extract(ctx: Context) -> list[Candidate]:
                 earlier = group_before(ctx, s.start, a)
                 if earlier:
                     parties = keys(earlier)[:1] + [k for k in keys(obj) if k not in keys(earlier)]
-            if len(parties) == 1 and ctx.other(parties[0]):
+            if len(parties) == 1 and ctx.other(parties[0]) and ctx.pair_strong \
+                    and not s.text.rstrip().endswith(":"):
                 parties.append(ctx.other(parties[0]))
                 conf -= 0.15
                 flags.append("party-from-document")
