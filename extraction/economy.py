@@ -111,6 +111,21 @@ def _period(ctx: Context, a: int, b: int, pos: int):
     return after[0] if after else ds[-1]
 
 
+def _keyword(ctx: Context, rx: re.Pattern[str], mo: Money) -> tuple[int, int] | None:
+    """The keyword that makes a figure trade or investment, when it is close before it."""
+    s = ctx.sentence_of(mo.start)
+    found = [m for m in rx.finditer(ctx.text, max(s.start, mo.start - 80), mo.start)]
+    if not found:
+        return None
+    m = found[0]
+    # back to the start of the noun phrase ("Kim ngạch thương mại", "Two-way trade")
+    start = m.start()
+    head = re.search(r"(?:[\w\-]+\s+){0,2}$", ctx.text[max(s.start, start - 25) : start])
+    if head and not re.search(r"[,.;]", head.group()):
+        start -= len(head.group())
+    return (max(start, s.start), m.end())
+
+
 def _states(ctx: Context, a: int, b: int) -> list[str]:
     return list(dict.fromkeys(m.key for m in ctx.mentions_in(a, b)
                               if m.key and (m.is_state or m.key == "EU")))
@@ -163,7 +178,8 @@ def _trade_cand(ctx, reporter, partner, flow, values, is_range, mo, d, conf, fla
         data["value"] = _num_value(values[0])
     data["currency"] = "USD"
     data["multiplier"] = mo.multiplier
-    return Candidate("trade", data, *span_of(mo, d), round(conf, 2), "trade", fl)
+    return Candidate("trade", data, *span_of(mo, d, _keyword(ctx, TRADE, mo)), round(conf, 2),
+                     "trade", fl)
 
 
 def _investment(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]:
@@ -208,4 +224,11 @@ def _investment(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candi
         data["value"] = _num_value(mo.values[0])
     data["currency"] = "USD"
     data["multiplier"] = mo.multiplier
-    return [Candidate("investment", data, *span_of(mo, d), conf, "investment", flags)]
+    return [Candidate("investment", data, *span_of(mo, d, _keyword(ctx, INVEST, mo),
+                                                   _first_state(ctx, s.start, mo.start)),
+                      conf, "investment", flags)]
+
+
+def _first_state(ctx: Context, a: int, b: int):
+    ms = [m for m in ctx.mentions_in(a, b) if m.is_state or m.how == "demonym"]
+    return ms[0] if ms else None

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, keys, modal, negated, pick_date, point, span_of
+from .context import (
+    Candidate,
+    Context,
+    group_before,
+    keys,
+    modal,
+    negated,
+    pick_date,
+    point,
+    span_of,
+)
 
 FRAMEWORKS = [
     (r"comprehensive\s+strategic\s+cooperative\s+partner(?:ship|s)"
@@ -79,7 +89,12 @@ def extract(ctx: Context) -> list[Candidate]:
             if d is not None and point(d):
                 data["date"] = point(d)
                 fl += [f for f in d.flags if f != "unresolved"]
-            out.append(Candidate("partnership", data, *span_of((prev if n else s.start, m.end())),
+            verbs = [v for v in VERB.finditer(ctx.text, prev, m.start())]
+            start = verbs[-1].start() if verbs else prev if n else s.start
+            subj = group_before(ctx, prev, start)
+            pw = ctx.pair_word_in(prev, start)
+            start = subj[0].start if subj else pw[0] if pw else start
+            out.append(Candidate("partnership", data, *span_of((start, m.end())),
                                  round(c, 2), "partnership", fl))
             prev = m.end()
     return out

@@ -140,10 +140,13 @@ def new_id(ft: FactsText, ftype: str) -> str:
     return f"{ftype}-added-{n}"
 
 
-def check_and_write(path: Path, text: str) -> Any:
-    """Check ``text`` with the facts loader (on a temporary file beside ``path``), then replace
-    ``path`` atomically. Returns the parsed document. Raises and writes nothing when invalid."""
-    from ..loaders.facts import parse_facts_file
+def check_and_write(path: Path, text: str, *, shapes: bool = True) -> Any:
+    """Check ``text`` with the facts loader (on a temporary file beside ``path``; with the
+    SHACL shapes too unless ``shapes`` is false), then replace ``path`` atomically. Returns the
+    parsed document. Raises and writes nothing when invalid."""
+    import datetime as dt
+
+    from ..loaders.facts import check_shapes, document_quads, parse_facts_file
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -151,13 +154,60 @@ def check_and_write(path: Path, text: str) -> Any:
             fh.write(text)
         try:
             doc = parse_facts_file(tmp)
+            if shapes and doc.facts:
+                check_shapes(doc, document_quads(doc, loaded_at=dt.datetime.now(dt.UTC)))
         except DiplographError as e:
             details = [d.replace(tmp, str(path)) for d in e.details]
             raise DiplographError("bad-input", e.message.replace(tmp, str(path)), details) \
                 from None
         os.replace(tmp, path)
         tmp = ""
+        doc.path = path
         return doc
     finally:
         if tmp and os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def apply_operations(path: Path, operations: list[dict[str, Any]]) -> Any:
+    """Apply a curator's operations to the facts file at ``path`` as it is now, check the result
+    and write it (or nothing). Operations: ``{"op": "status", "id", "status"}``,
+    ``{"op": "replace", "id", "fact"}``, ``{"op": "add", "fact"}`` (an id is made when the fact
+    has none). Returns the parsed document (the accepted facts)."""
+    if not isinstance(operations, list) or not operations:
+        raise DiplographError("bad-input", "no operations: send a non-empty list")
+    ft = FactsText.read(path)
+    text = ft.text
+    for n, op in enumerate(operations):
+        if not isinstance(op, dict) or op.get("op") not in ("status", "replace", "add"):
+            raise DiplographError("bad-input",
+                                  f"operation {n}: 'op' must be status, replace or add")
+        if op["op"] == "status":
+            text = set_status(ft, str(op.get("id")), str(op.get("status")))
+        else:
+            fact = op.get("fact")
+            if not isinstance(fact, dict) or not fact.get("type"):
+                raise DiplographError("bad-input", f"operation {n}: 'fact' must be a map with "
+                                      "a 'type'")
+            if op["op"] == "replace":
+                fact = {**fact, "id": str(op.get("id"))}
+                text = replace_fact(ft, str(op.get("id")), fact)
+            else:
+                if not fact.get("id"):
+                    fact = {"id": new_id(ft, str(fact["type"])), **fact}
+                text = append_fact(ft, fact)
+        data, lines = load_with_lines(text, str(path))
+        ft = FactsText(path, text, data, lines)
+    return check_and_write(path, text)
+
+
+def load_document(store: Any, doc: Any) -> int:
+    """Replace the document's named graph in ``store`` by its accepted facts (SHACL-checked);
+    the number of triples written."""
+    import datetime as dt
+
+    from ..loaders.facts import check_shapes, document_quads, replace_graph
+
+    quads = document_quads(doc, loaded_at=dt.datetime.now(dt.UTC).replace(microsecond=0))
+    check_shapes(doc, quads)
+    return replace_graph(store, doc.graph, quads)
