@@ -181,6 +181,9 @@ class Context:
                 counts[m.key] += 3 if titled and 0 <= m.start < first_line_end else 1
         top = counts.most_common(2)
         self.pair_strong = len(top) == 2 and top[1][1] >= 3
+        if len(top) == 1 and self.lang == "vi" and top[0][0] != "VNM":
+            # a Vietnamese text naming one partner: "hai nước" are Vietnam and that partner
+            return ("VNM", top[0][0])
         return tuple(k for k, _ in top) if len(counts) >= 2 else ()
 
     def other(self, key: str) -> str | None:

@@ -33,6 +33,10 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     raw = path.read_bytes()
     if not raw.strip():
         raise DiplographError("bad-input", f"{path}: refused: the file is empty")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DiplographError(
+            "bad-input", f"{path}: refused: not UTF-8 (a UTF-16 byte-order mark); convert it, "
+            "e.g. iconv -f UTF-16 -t UTF-8")
     if b"\x00" in raw[:65536]:
         raise DiplographError(
             "bad-input", f"{path}: refused: a binary file (NUL bytes), not a text document"

@@ -86,10 +86,14 @@ def extract(ctx: Context) -> list[Candidate]:
 
 
 def _post_state(ctx: Context, post: Post, exclude: str | None = None) -> str | None:
+    """The state of an office: as written, else the pair's other state, else (Vietnamese press
+    names foreign leaders with their state) Vietnam in a Vietnamese text."""
     if post.state:
         return post.state
     if exclude and ctx.other(exclude):
         return ctx.other(exclude)
+    if ctx.lang == "vi" and exclude != "VNM":
+        return "VNM"
     return None
 
 
