@@ -106,8 +106,7 @@ def set_status(ft: FactsText, fact_id: str, status: str) -> str:
 
 def _block_text(fact: dict[str, Any], indent: str) -> list[str]:
     body = dump({"facts": [fact]}).split("\n", 1)[1].rstrip("\n").split("\n")
-    return [indent + line[2:] if line.startswith("  ") else indent + line for line in body
-            if line.strip()]
+    return [indent + line for line in body if line.strip()]
 
 
 def replace_fact(ft: FactsText, fact_id: str, fact: dict[str, Any]) -> str:
