@@ -139,12 +139,18 @@ def extract(ctx: Context) -> list[Candidate]:
                 targets = [m for m in targets if m.start() < limit]
             for m in targets:
                 used.add(m.start())
+            inherited: list[str] = []
             for i, m in enumerate(targets):
                 limit = targets[i + 1].start() if i + 1 < len(targets) else s.end
                 if reduced:
                     comma = ctx.text.find(",", b, limit)
                     limit = comma if comma >= 0 else limit
-                out += _agreements(ctx, s, sg, m, limit, reduced or passive)
+                if passive:
+                    limit = s.end  # "The A and the B were signed in Hanoi on …": after the verb
+                found = _agreements(ctx, s, sg, m, limit, reduced or passive, inherited)
+                if found and not any("pair-from-document" in c.flags for c in found):
+                    inherited = [x for x in found[0].data["parties"]]
+                out += found
     return out
 
 
@@ -163,7 +169,8 @@ def _parties(ctx: Context, sa: int, a: int, b: int, sb: int) -> list[str]:
     return out
 
 
-def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool) -> list[Candidate]:
+def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
+                inherited: list[str] | None = None) -> list[Candidate]:
     text = ctx.text
     phrase = m.group()
     start = m.start()
@@ -189,6 +196,9 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool) -> list[C
     flags: list[str] = []
     conf = 0.8
     base = keys(in_title) or keys(subj)
+    if not base and inherited:
+        # "the A Agreement and the B Agreement were signed": B has A's parties
+        base = [ctx.gazetteer.registry.resolve(x).key for x in inherited]
     if before_verb and not base:
         by = re.search(r"\bby\s+the\s+(?:three|two)\s+countries", text[sg.end() : s.end])
         if by and "three" in by.group():

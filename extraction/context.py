@@ -177,7 +177,7 @@ class Context:
         first = self.text[:first_line_end].strip()
         titled = 0 < len(first) < 120 and not first.endswith(".")
         for m in self.mentions:
-            if m.is_state and m.key:
+            if (m.is_state or m.key == "EU") and m.key:
                 counts[m.key] += 3 if titled and 0 <= m.start < first_line_end else 1
         top = counts.most_common(2)
         self.pair_strong = len(top) == 2 and top[1][1] >= 3

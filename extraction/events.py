@@ -97,26 +97,34 @@ def _post_state(ctx: Context, post: Post, exclude: str | None = None) -> str | N
     return None
 
 
+def _visit_dest(ctx: Context, b: int, limit: int) -> Mention | None:
+    """Where a visit goes: "visit to X", "thăm chính thức X", "chuyến thăm X của …", "tới X"."""
+    nxt = [x for x in ctx.mentions_in(b, limit) if x.key and (x.is_state or x.how == "capital")]
+    if nxt and re.fullmatch(r"\s*(?:to|tới|đến|sang)?\s*(?:the\s+)?", ctx.text[b:nxt[0].start],
+                            re.I):
+        return nxt[0]
+    for x in nxt:
+        gap = ctx.text[b : x.start]
+        if re.search(r"(?:to|tới|đến|sang)\s+(?:the\s+)?$", gap) and len(gap) < 60:
+            return x
+    return None
+
+
+def _dateline_date(ctx: Context, s: Sentence, d):  # noqa: ANN001, ANN202
+    """An undated event in the sentence that carries the dateline happened on that date."""
+    line = ctx.dateline
+    if d is None and line is not None and s.start <= line.start < s.end:
+        return line
+    return d
+
+
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in VISIT.finditer(ctx.text, s.start, s.end):
         a, b = m.start(), m.end()
         if negated(ctx, a, s.start):
             continue
-        # destination: "visit to X", "thăm chính thức X", "chuyến thăm X của …", "tới X"
-        dest = None
-        nxt = [x for x in ctx.mentions_in(b, s.end) if x.key and (x.is_state or x.how == "capital")]
-        if nxt and re.fullmatch(r"\s*(?:to|tới|đến|sang)?\s*(?:the\s+)?", ctx.text[b:nxt[0].start],
-                                re.I):
-            dest = nxt[0]
-        if dest is None:
-            tail = re.search(r"\s(?:to|tới|đến|sang)\s+(?:the\s+)?$", ctx.text[b : b + 1])
-            for x in nxt:
-                gap = ctx.text[b : x.start]
-                if re.search(r"(?:to|tới|đến|sang)\s+(?:the\s+)?$", gap) and len(gap) < 60:
-                    dest = x
-                    break
-            del tail
+        dest = _visit_dest(ctx, b, s.end)
         posts = ctx.posts_in(s.start, s.end)
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
         after = [p for p in posts if p.start >= b and p.start - b < 80]
@@ -143,7 +151,7 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             pass
         if host is None or visitor is None or host == visitor:
             continue
-        d = pick_date(ctx, a, s.end, b) or pick_date(ctx, s.start, s.end, b)
+        d = _dateline_date(ctx, s, pick_date(ctx, a, s.end, b) or pick_date(ctx, s.start, s.end, b))
         data = {"event_type": "visit",
                 "participants": [_participant(ctx, visitor, "visitor", post),
                                  _participant(ctx, host, "host", None)],
@@ -177,16 +185,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         place = _place(ctx, b, s.end) or _place(ctx, s.start, s.end)
         if place is None:
-            # the meeting takes place where the visit in the same sentence goes
-            v = re.search(r"(?:\bvisit\w*|thăm)[^.;]{0,40}?(?:\bto|tới|đến|sang)\s+$|x",
-                          ctx.text[s.start : s.end])
-            for x in ctx.mentions_in(b, s.end):
-                if x.is_state and re.search(r"(?:\bto|tới|đến|sang)\s+(?:the\s+)?$",
-                                            ctx.text[max(s.start, x.start - 12) : x.start]):
-                    place = x
+            # the meeting takes place where the visit of the same sentence goes
+            for v in VISIT.finditer(ctx.text, s.start, s.end):
+                place = _visit_dest(ctx, v.end(), s.end)
+                if place is not None:
                     break
-            del v
-        d = pick_date(ctx, s.start, s.end, b, kinds=("point",))
+        d = _dateline_date(ctx, s, pick_date(ctx, s.start, s.end, b, kinds=("point",)))
         data = {"event_type": "meeting",
                 "participants": [_participant(ctx, k, "participant", p)
                                  for k, p in zip(states, chosen, strict=True)]}

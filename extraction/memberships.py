@@ -27,7 +27,7 @@ from .names import Mention
 JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
-    r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b|\baccessions?\b"
+    r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b|\baccessions?\b|sáng lập"
     r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên",
     re.I,
 )
@@ -96,6 +96,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                  *span_of(subj, (m.start(), m.end())), 0.7, "membership-negated"))
         blocked.append((m.start(), m.end()))
     for m in APPLY.finditer(text, s.start, s.end):
+        if any(a <= m.start() < b for a, b in blocked) or negated(ctx, m.start(), s.start):
+            continue
         subj = group_before(ctx, s.start, m.start())
         org = _org(ctx, m.start(), s.end)
         if subj:
@@ -155,14 +157,23 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
         subj = _members(ctx, group_before(ctx, prev_end, a))
-        if not subj and kind == "join" and "accession" in word:
-            subj = _members(ctx, ctx.mentions_in(b, right))
+        if "accession" in word:
+            # "X's accession", "the accessions of A (2017) and B (2020)"; never the objects of
+            # another verb ("Turkey delayed its accession protocol")
+            possessive = re.search(r"['’]s\s+$", text[max(s.start, a - 4) : a])
+            after = [x for x in _members(ctx, ctx.mentions_in(b, s.end))
+                     if _paren_date(ctx, x, s.end)]
+            right = s.end if after else right
+            subj = subj[-1:] if possessive and subj else after
+        if not subj and "sáng lập" in word:
+            subj = _members(ctx, group_before(ctx, s.start, a))
         if not subj:
             continue
         org = _org(ctx, b, right) or _org(ctx, s.start, a)
         if org is None:
             continue
-        roles = ["observer"] if kind == "observer" else ["full"]
+        roles = ["observer"] if kind == "observer" else ["founding", "full"] \
+            if "sáng lập" in word else ["full"]
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]
@@ -174,8 +185,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if d is None:
                 d = pick_date(ctx, subj[0].start, right, b)
             if d is None:
+                # a date opening the sentence ("Tháng 11/2022, …") applies to all of it
                 ds = [x for x in ctx.dates_in(s.start, s.end) if x.value is not None]
-                d = ds[0] if len(ds) == 1 else None
+                d = ds[0] if len(ds) == 1 and ds[0].start < triggers[0][0] else None
             out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
                            f"membership-{kind}"))
         prev_end = b

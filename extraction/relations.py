@@ -45,11 +45,14 @@ TRIGGERS = [
 ]
 
 
+def _actor(m) -> bool:  # noqa: ANN001
+    """States, their capitals and adjectives, and the EU can hold diplomatic relations."""
+    return m.is_state or m.how in ("demonym", "capital") or m.key == "EU"
+
+
 def _actors_after(ctx: Context, b: int, right: int) -> list:
     """The states (and the EU) named after "with": a coordinated list."""
-    return group_after(ctx, b, right, states_only=False,
-                       keep=lambda m: m.is_state or m.how in ("demonym", "capital")
-                       or m.key == "EU")
+    return group_after(ctx, b, right, states_only=False, keep=_actor)
 
 
 def extract(ctx: Context) -> list[Candidate]:
@@ -62,14 +65,16 @@ def extract(ctx: Context) -> list[Candidate]:
                     found.append((m.start(), m.end(), status))
         found.sort()
         prev_parties: list[str] = []
+        prev_subject: list[str] = []
         prev_end = s.start
         for n, (a, b, status) in enumerate(found):
             right = found[n + 1][0] if n + 1 < len(found) else s.end
             if ctx.lang == "vi" and status == "established" and "ngoại giao" not in ctx.text[a:b] \
                     and "bình thường" not in ctx.text[a:b].lower():
                 continue  # "thiết lập quan hệ" alone is often a partnership
-            subj = group_before(ctx, prev_end, a)
-            obj = _actors_after(ctx, b, right) if re.match(
+            subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)]
+            recognise = re.search(r"recogni", ctx.text[a:b], re.I)
+            obj = _actors_after(ctx, b, right) if recognise or re.match(
                 r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
                 re.search(r"(?:with|với)\s*$", ctx.text[max(0, b - 6) : b]) else []
             pair_word = ctx.pair_word_in(prev_end, a)
@@ -79,8 +84,9 @@ def extract(ctx: Context) -> list[Candidate]:
                 parties, conf = list(ctx.pair) + [k for k in keys(obj) if k not in ctx.pair], 0.75
                 flags.append("pair-from-document")
             elif not subj and prev_parties:
-                parties = prev_parties[:1] + [k for k in keys(obj) if k != prev_parties[0]] \
-                    if obj else prev_parties
+                # a shared subject ("A cut ties with B and restored relations with C")
+                parties = prev_subject + [k for k in keys(obj) if k not in prev_subject] \
+                    if obj and prev_subject else prev_parties
             elif not subj:
                 # "it broke off …": the nearest state earlier in the sentence
                 earlier = group_before(ctx, s.start, a)
@@ -99,7 +105,8 @@ def extract(ctx: Context) -> list[Candidate]:
                         {"claim_type": "characterisation",
                          "subjects": [ctx.label(k) for k in parties]},
                         *span_of(subj, obj, (a, b)), conf - 0.1, "relation-negated", flags))
-                prev_end, prev_parties = b, parties
+                prev_end, prev_parties = (obj[-1].end if obj else b), parties
+                prev_subject = keys(subj) or prev_subject
                 continue
             if modal(ctx, a, prev_end) and not re.search(r"\bagree", ctx.text[prev_end:a], re.I):
                 out.append(Candidate(
@@ -107,7 +114,8 @@ def extract(ctx: Context) -> list[Candidate]:
                     {"claim_type": "intention", "modality": "intended",
                      "subjects": [ctx.label(k) for k in parties]},
                     *span_of(subj, (a, b)), conf - 0.1, "relation-intended", flags))
-                prev_end, prev_parties = b, parties
+                prev_end, prev_parties = (obj[-1].end if obj else b), parties
+                prev_subject = keys(subj) or prev_subject
                 continue
             if len(parties) < 2:
                 prev_end = b
@@ -130,5 +138,6 @@ def extract(ctx: Context) -> list[Candidate]:
                 c = conf - (0.1 if d is not None and not d.explicit else 0)
                 out.append(Candidate("relation", data, *span_of(subj, obj, (a, b), d),
                                      round(c, 2), f"relation-{status}", fl))
-            prev_end, prev_parties = b, parties
+            prev_end, prev_parties = (obj[-1].end if obj else b), parties
+            prev_subject = keys(subj) or prev_subject
     return out
