@@ -38,7 +38,8 @@ def test_corpus_has_the_promised_size_and_split() -> None:
     assert "written by the diplograph project" in readme and "test/" in readme
 
 
-@pytest.mark.parametrize("gold", golds("dev") + golds("test"), ids=lambda p: p.name)
+@pytest.mark.parametrize("gold", golds("dev") + golds("test") + golds("test2"),
+                         ids=lambda p: p.name)
 def test_every_gold_file_is_a_valid_facts_file(gold: Path) -> None:
     doc = parse_facts_file(gold)
     assert doc.facts and doc.meta["language"] in ("en", "vi")
