@@ -90,7 +90,8 @@ def extract(document: Path, lang: str | None, output: Path | None, as_of: str | 
 def evaluate(extracted: Path, gold: Path, show_errors: bool, as_json: bool) -> None:
     """Precision and recall of EXTRACTED facts against GOLD facts (files, or folders matched
     by the document each file describes), per fact type, strict and lenient."""
-    from .evaluate import evaluate as run, table
+    from .evaluate import evaluate as run
+    from .evaluate import table
 
     try:
         scores, missing = run(extracted, gold, _registry())
@@ -124,9 +125,9 @@ def _show(i: int, n: int, fact: dict, text: str) -> None:
     before = text[max(0, a - 80) : a].replace("\n", " ")
     after = text[b : b + 80].replace("\n", " ")
     click.echo("")
-    click.echo(click.style(f"[{i}/{n}] {fact.get('type')} {fact.get('id')}  "
-                           f"confidence {fact.get('confidence', '-')}  rule {fact.get('rule', '-')}",
-                           bold=True))
+    head = (f"[{i}/{n}] {fact.get('type')} {fact.get('id')}  "
+            f"confidence {fact.get('confidence', '-')}  rule {fact.get('rule', '-')}")
+    click.echo(click.style(head, bold=True))
     click.echo(textwrap.fill("…" + before + click.style(quote, fg="yellow", bold=True) + after
                              + "…", width=100))
     skip = {"id", "type", "review", "confidence", "rule", "quote", "offsets", "occurrence"}

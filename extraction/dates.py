@@ -5,7 +5,8 @@ Every mention is found with its span; a mention without a year ("on 9 December",
 "the following day") is resolved against its anchor (the nearest explicit date before it, or
 the document's dateline) and flagged; without an anchor it stays unresolved (value None).
 
->>> [(d.value, d.precision) for d in find_dates("ngày 17/11/1954, tháng 11/2019, 23 tháng 9 năm 2024")]
+>>> found = find_dates("ngày 17/11/1954, tháng 11/2019, 23 tháng 9 năm 2024")
+>>> [(d.value, d.precision) for d in found]
 [('1954-11-17', 'day'), ('2019-11', 'month'), ('2024-09-23', 'day')]
 >>> [(d.value, d.precision) for d in find_dates("in the 1990s and since 1992")]
 [('1990s', 'decade'), ('1992', 'year')]
@@ -99,26 +100,26 @@ def _month(y: int, m: int) -> str | None:
 
 # (regex, handler name) in priority order: a later pattern never overlaps an earlier match
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s*(?:to|-|–)\s*(\d{{1,2}})\s+{MONTH}\s+{YEAR}", re.I), "en_range"),
-    (re.compile(rf"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{{1,2}})(?:/(\d{{1,2}}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?(?![\d/])", re.I), "vi_range"),
+    (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s*(?:to|-|–)\s*(\d{{1,2}})\s+{MONTH}\s+{YEAR}", re.I), "en_range"),  # noqa: E501
+    (re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])", re.I), "vi_range"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s*{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_dmy"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),
     (re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])"), "vi_dmy"),
     (re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I), "vi_dmy_words"),
     (re.compile(rf"(?:the\s+)?first\s+{NUM}\s+months\s+of\s+{YEAR}", re.I), "en_first_months"),
-    (re.compile(rf"(?<!\d){NUM_VI}\s+tháng\s+(?:từ\s+)?đầu\s+năm\s+{YEAR}", re.I), "vi_first_months"),
+    (re.compile(rf"(?<!\d){NUM_VI}\s+tháng\s+(?:từ\s+)?đầu\s+năm\s+{YEAR}", re.I), "vi_first_months"),  # noqa: E501
     (re.compile(rf"{MONTH}\s+{YEAR}(?!\d)", re.I), "en_my"),
     (re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I), "vi_my"),
-    (re.compile(r"(?:the\s+)?(1[89]\d0|20\d0)s\b|(?:thập\s+niên|những\s+năm)\s+(1[89]\d0|20\d0)", re.I), "decade"),
+    (re.compile(r"(?:the\s+)?(1[89]\d0|20\d0)s\b|(?:thập\s+niên|những\s+năm)\s+(1[89]\d0|20\d0)", re.I), "decade"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_dm"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?![\d,])", re.I), "en_md"),
-    (re.compile(r"(?:ngày|chiều|sáng|tối|trưa|đêm|hôm)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.I), "vi_dm"),
+    (re.compile(r"(?:ngày|chiều|sáng|tối|trưa|đêm|hôm)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.I), "vi_dm"),  # noqa: E501
     (re.compile(rf"\bin\s+{MONTH}(?!\s*\d)", re.I), "en_m"),
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
-    (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),
+    (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
     (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b|(?<!\w)năm\s+sau\b", re.I), "years_later_vi"),
-    (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),
+    (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
 ]
 
 _SINCE = re.compile(r"(?:since|từ\s+năm|từ\s+tháng|từ)\s*$", re.I)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import Candidate, Context, modal, pick_date, span_of
+from .context import Candidate, Context, modal, span_of
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(billion|million|bn|tỷ|triệu|nghìn tỷ)"

@@ -130,8 +130,9 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         after = [p for p in posts if p.start >= b and p.start - b < 80]
         before = [p for p in posts if p.end <= a]
         relative = re.search(r"(?:\bwho\b|\bngười\b)[^,.;]{0,30}$", ctx.text[s.start:a])
-        post = after[0] if after and re.search(r"(?:của|of)\s*$",
-                                                ctx.text[max(b, after[0].start - 8):after[0].start]) \
+        of_after = bool(after) and re.search(
+            r"(?:của|of)\s*$", ctx.text[max(b, after[0].start - 8) : after[0].start])
+        post = after[0] if of_after \
             else (before[-1] if before and relative else before[0] if before
                   else (after[0] if after else None))
         host = dest.key if dest else None

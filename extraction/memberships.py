@@ -39,7 +39,8 @@ LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(
 PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại", re.I)
 APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|\bhas\s+applied\b"
                    r"|\bapplied\b[^.]{0,30}\bmembership\b", re.I)
-NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b|\b(?:is|are)\s+not\s+(?:a\s+)?members?\b"
+NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
+                      r"|\b(?:is|are)\s+not\s+(?:a\s+)?members?\b"
                       r"|\bha(?:s|ve)\s+not\s+applied\b|chưa\s+(?:trở thành|gia nhập|là)", re.I)
 
 
