@@ -369,3 +369,14 @@ def _register_optional() -> None:
 
 
 _register_optional()
+
+
+def _register_extraction() -> None:
+    """``extract``, ``evaluate`` and ``review`` (docs/extraction.md)."""
+    from .extraction.cli import evaluate, extract, review
+
+    for command in (extract, evaluate, review):
+        main.add_command(command)
+
+
+_register_extraction()

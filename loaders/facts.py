@@ -29,6 +29,7 @@ from .facts_schema import (
     FORMAT,
     LANGUAGE_TAG,
     REQUIRED,
+    REVIEW_STATUSES,
     TYPES,
     Fact,
     FactsDocument,
@@ -197,6 +198,11 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
         if not isinstance(f, dict):
             err.add(p, "a fact must be a map")
             continue
+        if f.get("review", "accepted") != "accepted":
+            # an extracted candidate (or a rejected one): kept in the file, never loaded
+            if f.get("review") not in REVIEW_STATUSES:
+                err.add((*p, "review"), f"must be one of {', '.join(REVIEW_STATUSES)}")
+            continue
         ftype = f.get("type")
         if not isinstance(ftype, str) or ftype not in TYPES:
             err.add(
@@ -238,11 +244,18 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
             s, e = values.get("start"), values.get("end")
             if s and e and e.latest < s.earliest:
                 err.add((*p, "end"), f"ends ({e}) before it starts ({s})")
-        if ftype == "trade":
+        if ftype == "partnership" and values.get("parties") and len(values["parties"]) != 2:
+            err.add(
+                (*p, "parties"),
+                f"a partnership has exactly two parties, got {len(values['parties'])}",
+            )
+        if ftype in ("trade", "investment"):
             has_v = "value" in f
             has_range = "value_min" in f or "value_max" in f
             if has_v == has_range or (has_range and not ("value_min" in f and "value_max" in f)):
-                err.add(p, "a trade fact has either 'value' or both 'value_min' and 'value_max'")
+                err.add(
+                    p, f"a {ftype} fact has either 'value' or both 'value_min' and 'value_max'"
+                )
             elif (
                 has_range
                 and values.get("value_min") is not None
@@ -260,6 +273,11 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
         if quote and text:
             occ = _occurrences(text, quote)
             n = values.get("occurrence") or 1
+            offsets = values.get("offsets")
+            if offsets and "occurrence" not in f and offsets[0] in occ:
+                occ, n = [offsets[0]], 1  # an extracted fact's offsets pick the occurrence
+            elif offsets:
+                err.add((*p, "offsets"), f"{offsets} is not where the quote stands in the document")
             if not occ:
                 err.add(
                     (*p, "quote"), "not found in the document (quotes must be exact substrings)"

@@ -158,6 +158,10 @@ CLASS_OF = {
     "trade": ("TradeObservation", QB("Observation")),
     "cooperation": ("Cooperation", None),
     "claim": ("Claim", None),
+    # partnership frameworks are events of type partnership-upgrade; investment figures are
+    # kept as claims (with their quote) until the model has an investment observation
+    "partnership": ("DiplomaticEvent", SEM("Event")),
+    "investment": ("Claim", None),
 }
 
 
@@ -282,6 +286,8 @@ def _fact_quads(w: _Writer, doc: FactsDocument, fact: Fact, lang: str, activity:
             w.add(f, DG("periodicity"), _typed(v["periodicity"], "duration"))
         if v.get("part_of"):
             w.add(f, DG("partOf"), _ref(doc, v["part_of"]))
+        if v.get("ordinal") is not None:
+            w.add(f, DG("ordinal"), _typed(str(v["ordinal"]), "positiveInteger"))
         if v.get("about"):
             about = _entity(doc, v["about"])
             w.add(f, DG("about"), about)
@@ -359,6 +365,27 @@ def _fact_quads(w: _Writer, doc: FactsDocument, fact: Fact, lang: str, activity:
             w.date(f, "startDate", v["start"])
         if v.get("recurrence"):
             w.add(f, DG("recurrence"), ox.Literal(v["recurrence"]))
+    elif t == "partnership":
+        w.add(f, DG("eventType"), DGC("event-type/partnership-upgrade"))
+        w.add(f, DG("partnershipFramework"), DGC(f"partnership-framework/{v['framework']}"))
+        for n, name in enumerate(v["parties"], 1):
+            node, actor = f"{f}/role/{n}", _entity(doc, name)
+            involved.append(actor)
+            w.add(f, DG("participation"), node)
+            w.add(f, SEM("hasActor"), actor)
+            w.add(node, RDF("type"), DG("Participation"))
+            w.add(node, DG("actor"), actor)
+            w.add(node, DG("participantRole"), DGC("participant-role/participant"))
+        if v.get("date"):
+            w.date(f, "date", v["date"])
+    elif t == "investment":
+        w.add(f, DG("claimType"), DGC("claim-type/characterisation"))
+        for key, prop in (("investor", "subject"), ("recipient", "object")):
+            iri = _entity(doc, v[key])
+            w.add(f, DG(prop), iri)
+            involved.append(iri)
+        w.text(f, DG("statement"), fact.quote, lang)
+        w.add(f, DG("modality"), DGC("modality/asserted"))
     elif t == "claim":
         w.add(f, DG("claimType"), DGC(f"claim-type/{v['claim_type']}"))
         party_list("subjects", DG("subject"))

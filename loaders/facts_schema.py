@@ -38,7 +38,16 @@ COMMON = {
     "quote": "string",
     "occurrence": "integer",
     "note": "string",
+    # review keys of extracted candidates (docs/extraction.md): only accepted facts are loaded
+    "review": "code:review",
+    "confidence": "number",
+    "rule": "string",
+    "offsets": "offsets",
+    "unresolved": "strings",
+    "flags": "strings",
 }
+#: review statuses; a fact without ``review`` was written by hand and counts as accepted
+REVIEW_STATUSES = ("candidate", "accepted", "rejected")
 TYPES: dict[str, dict[str, str]] = {
     "membership": {
         "member": "name",
@@ -69,6 +78,23 @@ TYPES: dict[str, dict[str, str]] = {
         "part_of": "name-or-fact",
         "about": "name",
         "fields": "codes:field",
+        "ordinal": "integer",
+    },
+    "partnership": {
+        "parties": "names",
+        "framework": "code:partnership-framework",
+        "date": "date",
+    },
+    "investment": {
+        "investor": "name",
+        "recipient": "name",
+        "period": "period",
+        "cumulative": "bool",
+        "value": "number",
+        "value_min": "number",
+        "value_max": "number",
+        "currency": "string",
+        "multiplier": "integer",
     },
     "mechanism": {
         "name": "text",
@@ -119,6 +145,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "trade": ("reporter", "partner", "period", "currency"),
     "cooperation": ("parties", "fields"),
     "claim": ("claim_type",),
+    "partnership": ("parties", "framework"),
+    "investment": ("investor", "recipient", "currency"),
 }
 DOCUMENT_KEYS = {
     "id": "slug",
@@ -367,9 +395,24 @@ def _check_value(kind: str, value: Any, path: tuple[str | int, ...], err: _Error
         err.add(path, f"must be a positive integer (at most 10^9) or 'many', "
                       f"got {_shown(value)}")
         return None
+    if kind == "offsets":
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+            or value[1] < value[0]
+        ):
+            err.add(path, f"must be [start, end] character offsets, got {value!r}")
+            return None
+        return list(value)
+    if kind == "strings":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            err.add(path, "must be a list of strings")
+            return None
+        return list(value)
     if kind.startswith("code:") or kind.startswith("codes:"):
         scheme = kind.split(":", 1)[1]
-        valid = _codes(scheme)
+        valid = frozenset(REVIEW_STATUSES) if scheme == "review" else _codes(scheme)
         values = value if kind.startswith("codes:") else [value]
         if kind.startswith("codes:") and (not isinstance(value, list) or not value):
             err.add(path, f"must be a non-empty list of {scheme} codes")

@@ -15,7 +15,7 @@ import pytest
 import diplograph
 
 PACKAGES = ["diplograph", "diplograph.graph", "diplograph.loaders", "diplograph.ontology",
-            "diplograph.linking", "diplograph.server"]
+            "diplograph.linking", "diplograph.server", "diplograph.extraction"]
 
 
 def _modules() -> list[str]:

@@ -1,0 +1,251 @@
+"""Agreements signed: instrument type, title, parties (one agreement per partner of a plural
+"signed agreements with A and B"), fields and signing date. Intentions ("dự kiến sớm ký",
+"plan to sign") become claims; "no agreement was signed" is a negation claim.
+
+>>> instrument("investment promotion and protection agreements")
+'investment-treaty'
+>>> instrument("Bản ghi nhớ về hợp tác khoáng sản")
+'mou'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Candidate, Context, group_after, group_before, keys, modal, pick_date, span_of
+
+_EN = (r"(?-i:(?:[A-Z][\w\-]*(?:\s+-\s+|\s+|-))*?)"  # capitalised words of a title
+       r"(?:(?:investment\s+promotion\s+and\s+protection|investment\s+protection|free\s+trade"
+       r"|economic\s+cooperation|security\s+cooperation|defen[cs]e\s+cooperation|partnership\s+and"
+       r"\s+cooperation|general|cooperation|trade)\s+)?"
+       r"(?:agreements?|treaty|treaties|protocols?|memorand(?:um|a)\s+of\s+understanding|MoUs?"
+       r"|joint\s+(?:statement|communiqu[eé]|declaration)s?|accords?)")
+_VI = r"(?:hiệp định|thỏa thuận|thoả thuận|bản ghi nhớ|nghị định thư|hiệp ước|tuyên bố chung)"
+INSTRUMENT = re.compile(rf"{_EN}|{_VI}", re.I)
+SIGN = re.compile(r"\b(?:signed|signs|sign|signing|concluded)\b|\bký kết\b|\bký\b|(?<!\w)ký(?!\w)",
+                  re.I)
+FIELDS = [
+    (r"defen[cs]e|quốc phòng", "defence"),
+    (r"security|an ninh", "security"),
+    (r"trade|thương mại", "trade"),
+    (r"investment|đầu tư", "investment"),
+    (r"econom|kinh tế", "economy"),
+    (r"training|đào tạo", "training"),
+    (r"educat|giáo dục", "education"),
+    (r"cultur|văn hóa|văn hoá", "culture"),
+    (r"agricultur|nông nghiệp", "agriculture"),
+    (r"science|technolog|khoa học", "science-technology"),
+    (r"tourism|du lịch", "tourism"),
+    (r"labou?r|lao động", "labour"),
+]
+
+
+def instrument(phrase: str) -> str:
+    p = phrase.lower()
+    if "investment" in p and ("protection" in p or "promotion" in p):
+        return "investment-treaty"
+    if "memorand" in p or re.search(r"\bmous?\b", p) or "bản ghi nhớ" in p:
+        return "mou"
+    if "protocol" in p or "nghị định thư" in p:
+        return "protocol"
+    if "treat" in p or "hiệp ước" in p:
+        return "treaty"
+    if "hiệp định" in p:
+        return "hiep-dinh"
+    if "thỏa thuận" in p or "thoả thuận" in p:
+        return "thoa-thuan"
+    return "agreement"
+
+
+def _fields(text: str) -> list[str]:
+    return [code for rx, code in FIELDS if re.search(rx, text, re.I)]
+
+
+def _title_end(ctx: Context, a: int, b: int, limit: int) -> int:
+    """Extend a Vietnamese instrument noun over its complement ("… hợp tác trong lĩnh vực quốc
+    phòng") or an English one over "on …" up to a comma, "with", a date or a verb."""
+    m = re.match(r"(?:\s+(?:\([A-Z]+\))|\s+(?:on|về|hợp tác|trong|lĩnh vực|[^\s,.;()]+)){0,8}",
+                 ctx.text[b:limit])
+    if not m:
+        return b
+    seg = ctx.text[b : b + m.end()]
+    stop = re.search(r"\s(?:with|với|signed|was|were|in|on\s+\d|tại|nhân|vào|ngày|năm|and|và"
+                     r"|giữa|between|by|của|đã|,)\b", seg)
+    return b + (stop.start() if stop else len(seg))
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        signs = list(SIGN.finditer(ctx.text, s.start, s.end))
+        if not signs:
+            continue
+        insts = [m for m in INSTRUMENT.finditer(ctx.text, s.start, s.end)
+                 if not re.fullmatch(r"(?:agreements?|treaty)", m.group().strip(), re.I)
+                 or True]
+        if not insts:
+            continue
+        used: set[int] = set()
+        for sg in signs:
+            a, b = sg.start(), sg.end()
+            window = ctx.text[max(s.start, a - 60) : a]
+            negative = re.search(r"\b(?:no|not|never)\b[^.]*$", window, re.I) or re.search(
+                r"\bchưa\s*$", window)
+            # reduced relative ("an agreement signed in 2001"): the instrument just before
+            before = [m for m in insts if m.end() <= a and (a - m.end() <= 3 or (
+                a - m.end() <= 100 and not re.search(r"[.;]|\b(?:signed|ký|and\s+an?)\b",
+                                                     ctx.text[m.end() : a])
+                and not any(m.end() <= x.start < a and x.is_state for x in ctx.mentions)))]
+            reduced = bool(before) and not re.search(r"\b(?:was|were|has|have|been|had)\b",
+                                                     ctx.text[before[-1].end() : a])
+            passive = bool(re.search(r"\b(?:was|were|been)\s+$", window))
+            if negative:
+                parties = _parties(ctx, s.start, a, b, s.end)
+                out.append(Candidate("claim", {"claim_type": "characterisation",
+                                               "subjects": [ctx.label(k) for k in parties]},
+                                     max(s.start, a - 60), b, 0.6, "agreement-negated"))
+                continue
+            if not reduced and modal(ctx, a, s.start):
+                parties = _parties(ctx, s.start, a, b, s.end)
+                if parties:
+                    end = min(s.end, b + 80)
+                    nxt = [m for m in insts if m.start() >= b]
+                    if nxt:
+                        end = _title_end(ctx, nxt[0].start(), nxt[0].end(), s.end)
+                    out.append(Candidate(
+                        "claim", {"claim_type": "intention", "modality": "intended",
+                                  "subjects": [ctx.label(k) for k in parties]},
+                        _modal_start(ctx, a, s.start), end, 0.6, "agreement-intended"))
+                continue
+            if reduced or passive:
+                targets = [m for m in insts if m.end() <= a and m.start() not in used]
+                if reduced:
+                    targets = targets[-1:]
+                elif targets:
+                    # "The A (X) and the B (Y) were signed": every instrument of the subject
+                    first = targets[-1]
+                    chain = [first]
+                    for m in reversed(targets[:-1]):
+                        if re.fullmatch(r"\s*(?:\([A-Z]+\))?\s*(?:,|and|và)\s*(?:the\s+)?",
+                                        ctx.text[m.end() : chain[0].start()], re.I):
+                            chain.insert(0, m)
+                        else:
+                            break
+                    targets = chain
+            else:
+                targets = [m for m in insts if m.start() >= b and m.start() not in used]
+                nxt = [x.start() for x in signs if x.start() > a]
+                limit = nxt[0] if nxt else s.end
+                targets = [m for m in targets if m.start() < limit]
+            for m in targets:
+                used.add(m.start())
+            inherited: list[str] = []
+            for i, m in enumerate(targets):
+                limit = targets[i + 1].start() if i + 1 < len(targets) else s.end
+                if reduced:
+                    comma = ctx.text.find(",", b, limit)
+                    limit = comma if comma >= 0 else limit
+                if passive:
+                    limit = s.end  # "The A and the B were signed in Hanoi on …": after the verb
+                found = _agreements(ctx, s, sg, m, limit, reduced or passive, inherited)
+                if found and not any("pair-from-document" in c.flags for c in found):
+                    inherited = [x for x in found[0].data["parties"]]
+                out += found
+    return out
+
+
+def _modal_start(ctx: Context, a: int, floor: int) -> int:
+    w = ctx.text[max(floor, a - 40) : a]
+    m = re.search(r"(?:dự kiến|sẽ|sớm|would|will|plan|intend|expect)", w, re.I)
+    return max(floor, a - 40) + m.start() if m else a
+
+
+def _parties(ctx: Context, sa: int, a: int, b: int, sb: int) -> list[str]:
+    subj = group_before(ctx, sa, a, states_only=False)
+    subj = [m for m in subj if m.is_state or m.key == "EU" or m.how == "demonym"]
+    out = keys(subj)
+    if not out and (ctx.pair_word_in(sa, a) or len(ctx.pair) == 2):
+        out = list(ctx.pair)
+    return out
+
+
+def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
+                inherited: list[str] | None = None) -> list[Candidate]:
+    text = ctx.text
+    phrase = m.group()
+    start = m.start()
+    # strip leading function words from the title
+    lead = re.match(r"(?:(?:In|During|a|an|the|The|A|An)\s+)+", phrase)
+    if lead:
+        start += lead.end()
+        phrase = phrase[lead.end():]
+    end = _title_end(ctx, start, m.end(), limit)
+    title = text[start:end].strip()
+    if "văn kiện" in title.lower():
+        return []
+    inst = instrument(title)
+    plural = bool(re.search(r"agreements|treaties|memoranda|protocols|MoUs", title)) or bool(
+        re.search(r"nhiều|một số|các", text[max(s.start, start - 12) : start]))
+    # parties: the title's own names ("Viet Nam - Korea Free Trade Agreement"), the subject of
+    # "signed", the partners after "with"
+    in_title = [x for x in ctx.mentions_in(start, end) if x.key and (x.is_state or x.key == "EU")]
+    subj = [x for x in group_before(ctx, s.start, sg.start(), states_only=False)
+            if x.is_state or x.key == "EU" or x.how == "demonym"] if not before_verb else []
+    with_m = re.match(r"\s*(?:with|với)\s+", text[end:limit])
+    partners = group_after(ctx, end, limit) if with_m else []
+    flags: list[str] = []
+    conf = 0.8
+    base = keys(in_title) or keys(subj)
+    if not base and inherited:
+        # "the A Agreement and the B Agreement were signed": B has A's parties
+        base = [ctx.gazetteer.registry.resolve(x).key for x in inherited]
+    if before_verb and not base:
+        by = re.search(r"\bby\s+the\s+(?:three|two)\s+countries", text[sg.end() : s.end])
+        if by and "three" in by.group():
+            from collections import Counter
+
+            counts = Counter(x.key for x in ctx.mentions if x.is_state and x.key)
+            base = [k for k, _ in counts.most_common(3)]
+    if not base and ctx.pair_word_in(s.start, sg.start()):
+        base, conf = list(ctx.pair), 0.7
+        flags.append("pair-from-document")
+    if not base and not partners and len(ctx.pair) == 2:
+        base, conf = list(ctx.pair), 0.65
+        flags.append("pair-from-document")
+    if len(base) == 1 and not partners and ctx.other(base[0]):
+        base.append(ctx.other(base[0]))
+        conf -= 0.1
+        flags.append("party-from-document")
+    d = pick_date(ctx, end if before_verb else sg.end(), limit, sg.end()) or pick_date(
+        ctx, s.start, limit, sg.end())
+    if d is None and ctx.dateline is not None:
+        from .partnerships import _context_date
+
+        d = _context_date(ctx, s)
+        if d is not None:
+            flags.append("date-from-context")
+            conf -= 0.15
+    out = []
+    groups = [[*base, p] for p in keys(partners) if p not in base] if partners else [base]
+    for parties in groups:
+        if len(parties) < 2:
+            continue
+        data: dict = {"instrument": inst, "title": {ctx.lang: _clean_title(title)},
+                      "parties": [ctx.label(k) for k in parties]}
+        fl = list(flags)
+        if d is not None and isinstance(d.value, str):
+            data["signed"] = d.value
+            fl += [f for f in d.flags if f != "unresolved"]
+        fields = _fields(title)
+        if fields:
+            data["fields"] = fields
+        if plural and not partners and len(groups) == 1:
+            data["quantity"] = "many"
+        span = span_of((start, end), sg, d, partners)
+        out.append(Candidate("agreement", data, max(span[0], s.start), min(span[1], s.end),
+                             round(conf, 2), f"agreement-{inst}", fl))
+    return out
+
+
+def _clean_title(title: str) -> str:
+    return re.sub(r"\s+", " ", title).strip(" ,.")

@@ -1,0 +1,92 @@
+"""Intentions, considerations and wishes: claims with their modality, never facts ("Tokyo hopes
+to expand …", "Hai bên mong muốn …", "the two governments would consider …").
+
+Negations are claims too; the rules of relations, memberships and agreements emit them where
+they recognise the negated statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Candidate, Context, group_before, keys, span_of
+
+INTENT = [
+    (re.compile(r"\bhopes?\s+to\b|\bwish(?:es)?\s+to\b|\bmong muốn\b|\bmong\b", re.I), "hoped"),
+    (re.compile(r"\b(?:would|will)\s+consider\b|\bconsider(?:s|ing)?\b|\bplans?\s+to\b"
+                r"|\bintends?\s+to\b|\bseeks?\b|\baims?\s+to\b"
+                r"|\bsaid\s+(?:they|it)\s+would\b(?!\s+not)|\bcân nhắc\b|\bxem xét\b"
+                r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b", re.I), "intended"),
+]
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        found = []
+        for rx, modality in INTENT:
+            for m in rx.finditer(ctx.text, s.start, s.end):
+                if not any(m.start() < b and a < m.end() for a, b, _ in found):
+                    found.append((m.start(), m.end(), modality))
+        found.sort()
+        prev_subjects: list[str] = []
+        prev_end = s.start
+        for a, b, modality in found:
+            subj = group_before(ctx, prev_end, a, states_only=False)
+            subj = [m for m in subj if m.is_state or m.how in ("capital", "demonym")
+                    or m.is_org]
+            conf, flags = 0.7, []
+            subjects = keys(subj)
+            if not subjects and ctx.pair_word_in(max(s.start, prev_end - 1), a) \
+                    and len(ctx.pair) == 2:
+                subjects, conf = list(ctx.pair), 0.65
+                flags.append("pair-from-document")
+            elif not subjects and ctx.pair_word_in(s.start, a) and len(ctx.pair) == 2:
+                subjects, conf = list(ctx.pair), 0.6
+                flags.append("pair-from-document")
+            elif not subjects and prev_subjects:
+                subjects = prev_subjects
+            if not subjects:
+                prev_end = b
+                continue
+            end = _clause_end(ctx, b, s.end)
+            data: dict = {"claim_type": "intention", "modality": modality,
+                          "subjects": [ctx.label(k) for k in subjects]}
+            objs = [m.key for m in ctx.mentions_in(b, end) if m.is_org and m.key]
+            if objs:
+                data["objects"] = [ctx.label(k) for k in dict.fromkeys(objs)]
+            start = subj[0].start if subj else a
+            pw = ctx.pair_word_in(s.start, a)
+            if not subj and pw:
+                start = pw[0]
+            out.append(Candidate("claim", data, *span_of((start, end)), conf,
+                                 f"claim-{modality}", flags))
+            prev_subjects, prev_end = subjects, b
+    return out + negations(ctx)
+
+
+NOT_RECOGNISE = re.compile(r"\bchưa\s+(?:công nhận|thừa nhận)|\b(?:does|do|has|have)\s+not\s+"
+                           r"(?:yet\s+)?recogni[sz]ed?\b", re.I)
+
+
+def negations(ctx: Context) -> list[Candidate]:
+    """"Hoa Kỳ chưa công nhận …": a position, negated."""
+    out = []
+    for s in ctx.sents:
+        for m in NOT_RECOGNISE.finditer(ctx.text, s.start, s.end):
+            subj = group_before(ctx, s.start, m.start())
+            if not subj:
+                continue
+            objs = [x.key for x in ctx.mentions_in(m.end(), s.end) if x.is_state and x.key
+                    and x.key not in keys(subj)]
+            data = {"claim_type": "position", "subjects": [ctx.label(k) for k in keys(subj)]}
+            if objs:
+                data["objects"] = [ctx.label(k) for k in dict.fromkeys(objs)]
+            out.append(Candidate("claim", data, subj[0].start, _clause_end(ctx, m.end(), s.end),
+                                 0.7, "claim-not-recognised"))
+    return out
+
+
+def _clause_end(ctx: Context, b: int, limit: int) -> int:
+    m = re.search(r"[,;.]|\s(?:and|but|và|nhưng)\s", ctx.text[b:limit])
+    return b + m.start() if m else limit

@@ -1,0 +1,367 @@
+"""What every rule sees: the text cut into sentences, its names, dates and posts, the document's
+pair of states, and the candidate facts the rules propose.
+
+>>> [s.text for s in sentences("It opened.The talks ended. Next.\\nU.S. aid rose 4.5% in 2022.")]
+['It opened.', 'The talks ended.', 'Next.', 'U.S. aid rose 4.5% in 2022.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import DateMention, find_dates
+from .names import Gazetteer, Mention
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"”’)]?)(?:\s+|(?=[A-ZÀ-Ỹ\"“]))")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets: a line break ends one, and so does ``.``/``!``/``?``
+    before a space or a capital ("lost spaces" of scraped text: ``ended.The``), except after
+    a one-letter abbreviation ("U.S.") or between digits."""
+    out: list[Sentence] = []
+    para = 0
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            para += 1
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            cut = m.start()
+            before = line[max(0, cut - 3) : cut]
+            if re.search(r"(?:^|[\s.])[A-Z]\.$", before) or re.search(r"\bNo\.$", before):
+                continue
+            piece = line[start:cut]
+            if piece.strip():
+                _add(out, line_start + start, piece, para)
+            start = m.end()
+        if line[start:].strip():
+            _add(out, line_start + start, line[start:], para)
+        para += 0
+    return out
+
+
+def _add(out: list[Sentence], offset: int, piece: str, para: int) -> None:
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    out.append(Sentence(offset + lead, offset + lead + len(piece), piece, para))
+
+
+# --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
+
+OFFICES_EN = [
+    (r"Deputy Prime Minister", "deputy-prime-minister"),
+    (r"Prime Minister|Premier", "prime-minister"),
+    (r"Vice[- ]President", "vice-president"),
+    (r"President", "president"),
+    (r"Foreign Minister|Minister of Foreign Affairs|Minister for Foreign Affairs|Foreign Secretary"
+     r"|Secretary of State", "minister-of-foreign-affairs"),
+    (r"Defen[cs]e Minister|Minister of Defen[cs]e|Minister for Defen[cs]e", "minister-of-defence"),
+    (r"General Secretary|Secretary[- ]General of the \w+ Party", "party-general-secretary"),
+    (r"Speaker", "speaker-of-parliament"),
+    (r"Ambassador", "ambassador"),
+    (r"Chancellor", "head-of-government"),
+    (r"King|Queen|Emperor|Emir|Sultan", "head-of-state"),
+    (r"Minister", "minister"),
+]
+OFFICES_VI = [
+    (r"Phó Thủ tướng", "deputy-prime-minister"),
+    (r"Thủ tướng", "prime-minister"),
+    (r"Phó Chủ tịch nước|Phó Tổng thống", "vice-president"),
+    (r"Tổng Bí thư", "party-general-secretary"),
+    (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])", "president"),
+    (r"Bộ trưởng (?:Bộ )?Ngoại giao", "minister-of-foreign-affairs"),
+    (r"Bộ trưởng (?:Bộ )?Quốc phòng", "minister-of-defence"),
+    (r"Chủ tịch Quốc hội", "speaker-of-parliament"),
+    (r"Đại sứ", "ambassador"),
+    (r"Thứ trưởng", "vice-minister"),
+    (r"Bộ trưởng", "minister"),
+    (r"Nhà vua|Quốc vương", "head-of-state"),
+]
+
+
+def _person_end(text: str, end: int, mention_starts: set[int]) -> int:
+    """The end of a person's name after an office: up to five capitalised words."""
+    pos, n = end, 0
+    while n < 5:
+        m = re.match(r"[ \t]+([\w'’\-]+)", text[pos : pos + 60])
+        if not m or not m.group(1)[:1].isupper() or pos + m.start(1) in mention_starts:
+            break
+        pos, n = pos + m.end(), n + 1
+    return pos
+
+
+@dataclass(frozen=True)
+class Post:
+    """An office holder named in the text, with the state of the office when the text says it."""
+
+    start: int
+    end: int
+    office: str
+    label: str
+    state: str | None  # registry key
+
+
+@dataclass
+class Candidate:
+    """A fact a rule proposes: its facts-format keys, its evidence and how sure the rule is."""
+
+    type: str
+    data: dict[str, Any]
+    start: int
+    end: int
+    confidence: float
+    rule: str
+    flags: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """One document as the rules see it."""
+
+    text: str
+    lang: str
+    gazetteer: Gazetteer
+    anchor: str | None = None
+    sents: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    pair: tuple[str, ...] = ()
+    main_org: str | None = None
+    dateline: DateMention | None = None
+    pair_spans: list[tuple[int, int]] = field(default_factory=list)
+    pair_strong: bool = False  # both states of the pair are named at least three times
+
+    @classmethod
+    def build(cls, text: str, lang: str, gazetteer: Gazetteer, anchor: str | None = None
+              ) -> Context:
+        from .dates import dateline
+
+        c = cls(text, lang, gazetteer, anchor)
+        c.sents = sentences(text)
+        c.mentions = gazetteer.mentions(text)
+        c.dates = find_dates(text, anchor)
+        c.dateline = dateline(text, c.dates)
+        c.posts = c._find_posts()
+        c.pair = c._pair()
+        orgs = Counter(m.key for m in c.mentions if m.is_org and m.key)
+        c.main_org = orgs.most_common(1)[0][0] if orgs else None
+        words = gazetteer.config.get("pair_words", {}).get(lang, [])
+        if words:
+            rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+            c.pair_spans = [(m.start(), m.end()) for m in rx.finditer(text)]
+        return c
+
+    # -- the document's pair of states -------------------------------------------------------
+    def _pair(self) -> tuple[str, ...]:
+        counts: Counter[str] = Counter()
+        first_line_end = self.text.find("\n")
+        first = self.text[:first_line_end].strip()
+        titled = 0 < len(first) < 120 and not first.endswith(".")
+        for m in self.mentions:
+            if (m.is_state or m.key == "EU") and m.key:
+                counts[m.key] += 3 if titled and 0 <= m.start < first_line_end else 1
+        top = counts.most_common(2)
+        self.pair_strong = len(top) == 2 and top[1][1] >= 3
+        if len(top) == 1 and self.lang == "vi" and top[0][0] != "VNM":
+            # a Vietnamese text naming one partner: "hai nước" are Vietnam and that partner
+            return ("VNM", top[0][0])
+        return tuple(k for k, _ in top) if len(counts) >= 2 else ()
+
+    def other(self, key: str) -> str | None:
+        """The other state of the document's pair."""
+        if len(self.pair) == 2 and key in self.pair:
+            return self.pair[1] if self.pair[0] == key else self.pair[0]
+        return None
+
+    # -- lookups -------------------------------------------------------------------------------
+    def sentence_of(self, pos: int) -> Sentence:
+        for s in self.sents:
+            if s.start <= pos < s.end:
+                return s
+        return self.sents[-1]
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        return [m for m in self.mentions if a <= m.start and m.end <= b]
+
+    def dates_in(self, a: int, b: int) -> list[DateMention]:
+        return [d for d in self.dates if a <= d.start and d.end <= b]
+
+    def posts_in(self, a: int, b: int) -> list[Post]:
+        return [p for p in self.posts if a <= p.start and p.end <= b]
+
+    def pair_word_in(self, a: int, b: int) -> tuple[int, int] | None:
+        return next(((x, y) for x, y in self.pair_spans if a <= x and y <= b), None)
+
+    def label(self, key: str) -> str:
+        return self.gazetteer.label(key)
+
+    # -- posts ---------------------------------------------------------------------------------
+    def _find_posts(self) -> list[Post]:
+        offices = OFFICES_VI if self.lang == "vi" else OFFICES_EN
+        rx = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(offices)))
+        out: list[Post] = []
+        for m in rx.finditer(self.text):
+            i = int(next(k for k, v in m.groupdict().items() if v)[1:])
+            office = offices[i][1]
+            start, end = m.start(), m.end()
+            state: str | None = None
+            # an adjective or a state just before ("Vietnamese President", "Chinese Foreign
+            # Minister", "Korean")
+            before = [x for x in self.mentions if x.end <= start and start - x.end <= 2]
+            if before and before[-1].is_state or before and before[-1].how == "demonym":
+                state, start = before[-1].key, before[-1].start
+            # Vietnamese: the state right after the office ("Tổng thống Hoa Kỳ Joe Biden")
+            after = [x for x in self.mentions if 0 <= x.start - end <= 1]
+            if state is None and after and (after[0].is_state or after[0].key == "EU"):
+                state, end = after[0].key, after[0].end
+            # the person's name
+            end = _person_end(self.text, end, {x.start for x in self.mentions})
+            # "President Yoon Suk Yeol of the Republic of Korea"
+            of = re.match(r",?\s+(?:of|của)\s+(?:the\s+)?", self.text[end:])
+            if state is None and of:
+                nxt = [x for x in self.mentions if x.start == end + of.end() and x.is_state]
+                if nxt:
+                    state, end = nxt[0].key, nxt[0].end
+            out.append(Post(start, end, office, self.text[m.start() : m.end()], state))
+        return out
+
+
+# --- shared helpers of the rules -----------------------------------------------------------------
+
+_JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvà\b|\bhoặc\b|&|–|-|/|\(\S+\)|\(since \d{4}\))?\s*"
+                   r"(?:,\s*)?(?:and\s+|và\s+|the\s+|either\s+)?", re.I)
+
+
+def group_before(ctx: Context, a: int, pos: int, states_only: bool = True) -> list[Mention]:
+    """The coordinated names ("A, B and C", "Việt Nam - Ấn Độ") ending nearest before ``pos``."""
+    ms = [m for m in ctx.mentions_in(a, pos) if (m.is_state or m.how == "demonym"
+                                                 or not states_only) and (m.key or m.candidates)]
+    if not ms:
+        return []
+    group = [ms[-1]]
+    for m in reversed(ms[:-1]):
+        gap = ctx.text[m.end : group[0].start]
+        if _JOIN.fullmatch(gap):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
+                keep: Callable[[Mention], bool] | None = None) -> list[Mention]:
+    """The coordinated names starting nearest after ``pos`` (those ``keep`` accepts)."""
+    ms = [m for m in ctx.mentions_in(pos, b) if (m.is_state or m.how == "demonym"
+                                                 or not states_only) and (m.key or m.candidates)
+          and (keep is None or keep(m))]
+    if not ms:
+        return []
+    group = [ms[0]]
+    for m in ms[1:]:
+        gap = ctx.text[group[-1].end : m.start]
+        if _JOIN.fullmatch(gap):
+            group.append(m)
+        else:
+            break
+    return group
+
+
+NEGATION = re.compile(r"\b(?:not|no|never|n't|yet\s+to|neither|nor)\b|\bchưa\b|\bkhông\b", re.I)
+MODAL = re.compile(
+    r"\b(?:would|will|shall|plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|seeks?\s+to"
+    r"|expects?\s+to|wants?\s+to|consider(?:s|ing)?|may|might|could|to\s*$)\b"
+    r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b",
+    re.I,
+)
+
+
+def window_before(ctx: Context, pos: int, words: int = 4, floor: int = 0) -> str:
+    """The ``words`` words before ``pos`` (not before ``floor``)."""
+    a = max(floor, pos - 60)
+    chunk = ctx.text[a:pos]
+    parts = re.split(r"(?<=\s)", chunk)
+    return "".join(parts[-words - 1 :]) if len(parts) > words else chunk
+
+
+def negated(ctx: Context, pos: int, floor: int = 0) -> bool:
+    return bool(NEGATION.search(window_before(ctx, pos, 4, floor)))
+
+
+def modal(ctx: Context, pos: int, floor: int = 0) -> bool:
+    return bool(MODAL.search(window_before(ctx, pos, 4, floor)))
+
+
+def keys(ms: list[Mention]) -> list[str]:
+    return list(dict.fromkeys(m.key for m in ms if m.key))
+
+
+def pick_date(ctx: Context, a: int, b: int, pos: int,
+              kinds: tuple[str, ...] = ("point", "range", "since", "until", "asof", "period")
+              ) -> DateMention | None:
+    """The date of a fact whose trigger is at ``pos`` in the clause ``[a, b)``: an explicit
+    date after the trigger first, then before it; a relative one only when no explicit one."""
+    ds = [d for d in ctx.dates_in(a, b) if d.value is not None and d.kind in kinds
+          and d is not ctx.dateline]
+    if not ds:
+        return None
+    for side in ([d for d in ds if d.start >= pos], [d for d in ds if d.start < pos][::-1]):
+        explicit = [d for d in side if "relative" not in d.flags]
+        if explicit:
+            return explicit[0]
+        if side:
+            return side[0]
+    return None
+
+
+def span_of(*parts: Any) -> tuple[int, int]:
+    """The smallest span covering the given mentions, dates, posts and (start, end) pairs."""
+    starts, ends = [], []
+    for p in parts:
+        if p is None:
+            continue
+        if isinstance(p, re.Match):
+            starts.append(p.start())
+            ends.append(p.end())
+        elif isinstance(p, tuple):
+            starts.append(p[0])
+            ends.append(p[1])
+        elif isinstance(p, list):
+            for x in p:
+                starts.append(x.start)
+                ends.append(x.end)
+        else:
+            starts.append(p.start)
+            ends.append(p.end)
+    return min(starts), max(ends)
+
+
+def date_value(d: DateMention | None) -> Any:
+    if d is None:
+        return None
+    return d.value
+
+
+def point(d: DateMention | None) -> str | None:
+    """A single date: the start of a range or period."""
+    if d is None or d.value is None:
+        return None
+    return d.first

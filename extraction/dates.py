@@ -1,0 +1,305 @@
+"""Dates in English and Vietnamese text, with the precision the text gives.
+
+Every mention is found with its span; a mention without a year ("on 9 December", "chiều 7/3",
+"in August"), a weekday ("on Monday") or a relative phrase ("five years later", "hai năm sau",
+"the following day") is resolved against its anchor (the nearest explicit date before it, or
+the document's dateline) and flagged; without an anchor it stays unresolved (value None).
+
+>>> found = find_dates("ngày 17/11/1954, tháng 11/2019, 23 tháng 9 năm 2024")
+>>> [(d.value, d.precision) for d in found]
+[('1954-11-17', 'day'), ('2019-11', 'month'), ('2024-09-23', 'day')]
+>>> [(d.value, d.precision) for d in find_dates("in the 1990s and since 1992")]
+[('1990s', 'decade'), ('1992', 'year')]
+>>> d = find_dates("the first eight months of 2023")[0]; d.value, d.partial
+({'from': '2023-01', 'to': '2023-08'}, True)
+>>> [(d.value, d.flags) for d in find_dates("BEIJING, March 11, 2023 - They agreed on Friday.")]
+[('2023-03-11', ()), ('2023-03-10', ('relative',))]
+>>> [d.value for d in find_dates("partners in 2009 and upgraded five years later")]
+['2009', '2014']
+>>> find_dates("They met on Monday.")[0].flags
+('relative', 'unresolved')
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(calendar.month_name)
+    if m
+} | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)"
+)
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+NUMBERS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+    "mười": 10,
+}  # fmt: skip
+NUM = r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+NUM_VI = r"(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+YEAR = r"(1[89]\d\d|20\d\d)"
+
+
+@dataclass
+class DateMention:
+    """A date in the text. ``value`` is a facts-format date (``"1954-11-17"``, ``"2019-11"``,
+    ``"1991"``, ``"1990s"``) or an interval ``{"from": …, "to": …}``; None when unresolved."""
+
+    start: int
+    end: int
+    value: str | dict[str, str] | None
+    precision: str
+    kind: str = "point"  # point | range | period | since | until | asof
+    flags: tuple[str, ...] = ()
+    partial: bool = False  # a period that is part of a year ("the first 8 months of 2023")
+    # for relative and year-less mentions: how to finish them once the anchor is known
+    pending: tuple = field(default=(), repr=False)
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    @property
+    def explicit(self) -> bool:
+        return "relative" not in self.flags and "year-from-context" not in self.flags
+
+    @property
+    def year(self) -> int | None:
+        v = self.value["to"] if isinstance(self.value, dict) else self.value
+        return int(v[:4]) if v else None
+
+    @property
+    def first(self) -> str | None:
+        """The start of a range or interval, else the value."""
+        return self.value["from"] if isinstance(self.value, dict) else self.value
+
+
+def _num(s: str) -> int:
+    s = s.lower()
+    return int(s) if s.isdigit() else NUMBERS[s]
+
+
+def _day(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month(y: int, m: int) -> str | None:
+    return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+
+
+# (regex, handler name) in priority order: a later pattern never overlaps an earlier match
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s*(?:to|-|–)\s*(\d{{1,2}})\s+{MONTH}\s+{YEAR}", re.I), "en_range"),  # noqa: E501
+    (re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])", re.I), "vi_range"),  # noqa: E501
+    (re.compile(rf"(?<!\d)(\d{{1,2}})\s*{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_dmy"),
+    (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),
+    (re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])"), "vi_dmy"),
+    (re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I), "vi_dmy_words"),
+    (re.compile(rf"(?:the\s+)?first\s+{NUM}\s+months\s+of\s+{YEAR}", re.I), "en_first_months"),
+    (re.compile(rf"(?<!\d){NUM_VI}\s+tháng\s+(?:từ\s+)?đầu\s+năm\s+{YEAR}", re.I), "vi_first_months"),  # noqa: E501
+    (re.compile(rf"{MONTH}\s+{YEAR}(?!\d)", re.I), "en_my"),
+    (re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I), "vi_my"),
+    (re.compile(r"(?:the\s+)?(1[89]\d0|20\d0)s\b|(?:thập\s+niên|những\s+năm)\s+(1[89]\d0|20\d0)", re.I), "decade"),  # noqa: E501
+    (re.compile(rf"(?<!\d)(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_dm"),
+    (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?![\d,])", re.I), "en_md"),
+    (re.compile(r"(?:ngày|chiều|sáng|tối|trưa|đêm|hôm)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.I), "vi_dm"),  # noqa: E501
+    (re.compile(rf"\bin\s+{MONTH}(?!\s*\d)", re.I), "en_m"),
+    (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
+    (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
+    (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
+    (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b|(?<!\w)năm\s+sau\b", re.I), "years_later_vi"),
+    (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
+]
+
+_SINCE = re.compile(r"(?:since|từ\s+năm|từ\s+tháng|từ)\s*$", re.I)
+_UNTIL = re.compile(r"(?:until|till|cho\s+đến|đến)\s*$", re.I)
+_ASOF = re.compile(r"(?:by\s+the\s+end\s+of|as\s+of|by|tính\s+đến|đến\s+cuối|đến\s+hết)\s*$", re.I)
+
+
+def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
+    g = m.groups()
+    s, e = m.start(), m.end()
+    if kind == "en_range":
+        mo, y = MONTHS[g[2].lower().rstrip(".")], int(g[3])
+        a, b = _day(y, mo, int(g[0])), _day(y, mo, int(g[1]))
+        return DateMention(s, e, {"from": a, "to": b}, "day", "range") if a and b else None
+    if kind == "vi_range":
+        d1, m1, d2, m2, y = g
+        m1 = m1 or m2
+        if y is None:
+            return DateMention(s, e, None, "day", "range", ("year-from-context",),
+                               pending=("range", int(d1), int(m1), int(d2), int(m2)))
+        a, b = _day(int(y), int(m1), int(d1)), _day(int(y), int(m2), int(d2))
+        return DateMention(s, e, {"from": a, "to": b}, "day", "range") if a and b else None
+    if kind in ("en_dmy", "en_mdy", "vi_dmy", "vi_dmy_words"):
+        if kind == "en_dmy":
+            d, mo, y = int(g[0]), MONTHS[g[1].lower().rstrip(".")], int(g[2])
+        elif kind == "en_mdy":
+            mo, d, y = MONTHS[g[0].lower().rstrip(".")], int(g[1]), int(g[2])
+        else:
+            d, mo, y = int(g[0]), int(g[1]), int(g[2])
+        v = _day(y, mo, d)
+        return DateMention(s, e, v, "day") if v else None
+    if kind in ("en_first_months", "vi_first_months"):
+        n, y = _num(g[0]), int(g[1])
+        if not 1 <= n <= 12:
+            return None
+        return DateMention(s, e, {"from": f"{y}-01", "to": f"{y}-{n:02d}"}, "month", "period",
+                           partial=n < 12)
+    if kind == "en_my":
+        v = _month(int(g[1]), MONTHS[g[0].lower().rstrip(".")])
+        return DateMention(s, e, v, "month") if v else None
+    if kind == "vi_my":
+        v = _month(int(g[1]), int(g[0]))
+        return DateMention(s, e, v, "month") if v else None
+    if kind == "decade":
+        return DateMention(s, e, f"{g[0] or g[1]}s", "decade")
+    if kind == "en_dm":
+        return DateMention(s, e, None, "day", flags=("year-from-context",),
+                           pending=("day", int(g[0]), MONTHS[g[1].lower().rstrip(".")]))
+    if kind == "en_md":
+        return DateMention(s, e, None, "day", flags=("year-from-context",),
+                           pending=("day", int(g[1]), MONTHS[g[0].lower().rstrip(".")]))
+    if kind == "vi_dm":
+        if not 1 <= int(g[1]) <= 12:
+            return None
+        return DateMention(s, e, None, "day", flags=("year-from-context",),
+                           pending=("day", int(g[0]), int(g[1])))
+    if kind == "en_m":
+        return DateMention(s + 3, e, None, "month", flags=("year-from-context",),
+                           pending=("month", MONTHS[g[0].lower().rstrip(".")]))
+    if kind == "year":
+        return DateMention(s, e, g[0], "year")
+    if kind == "weekday":
+        return DateMention(s, e, None, "day", flags=("relative",),
+                           pending=("weekday", WEEKDAYS[g[0].lower()]))
+    if kind in ("years_later", "years_later_vi"):
+        n = _num(g[0]) if g and g[0] else 1
+        return DateMention(s, e, None, "year", flags=("relative",), pending=("years", n))
+    if kind == "next_day":
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("next-day",))
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
+    """The document's own date: a day date opening one of its first lines ("TOKYO, November
+    28, 2023 -", "(Canberra, 7/3/2024)", "Thế giới|10/09/2023")."""
+    lines_end = 0
+    for _ in range(4):
+        nxt = text.find("\n", lines_end + 1)
+        lines_end = len(text) if nxt < 0 else nxt
+    for d in mentions:
+        if d.start > lines_end or d.start > 600:
+            break
+        if d.precision != "day" or not d.explicit or d.kind != "point":
+            continue
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line_end = text.find("\n", d.end)
+        after = text[d.end : len(text) if line_end < 0 else line_end]
+        if len(re.findall(r"\w+", text[line_start : d.start])) <= 4 and re.match(
+                r"\s*(?:[-–—)|:]|\d{1,2}:\d{2}|$)", after):
+            return d
+    return None
+
+
+def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
+    """Every date mention in ``text``, resolved where it can be (see the module doc)."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for rx, kind in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            d = _handle(kind, m)
+            if d is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(d)
+    found.sort(key=lambda d: d.start)
+    for d in found:
+        before = text[max(0, d.start - 20) : d.start]
+        if d.kind == "point" and _ASOF.search(before):
+            d.kind = "asof"
+        elif d.kind == "point" and _SINCE.search(before):
+            d.kind = "since"
+        elif d.kind == "point" and _UNTIL.search(before):
+            d.kind = "until"
+    line = dateline(text, found)
+    anchor_day = dt.date.fromisoformat(line.value) if line and isinstance(line.value, str) else None
+    if anchor_day is None and anchor and re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor):
+        anchor_day = dt.date.fromisoformat(anchor)
+    _resolve(text, found, anchor_day)
+    return found
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    b = min((x for x in (text.find(". ", pos), text.find("\n", pos)) if x >= 0), default=len(text))
+    return a, b
+
+
+def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> None:
+    explicit = [d for d in found if d.value is not None]
+    for d in found:
+        if not d.pending:
+            continue
+        what = d.pending[0]
+        prev = [x for x in explicit if x.end <= d.start and x.value is not None]
+        if what in ("day", "month", "range"):
+            # the year: an explicit date later in the same sentence, else before it, else the anchor
+            sa, sb = _sentence_bounds(text, d.start)
+            after = [x for x in explicit if d.end <= x.start < sb and x.year]
+            before = [x for x in prev if x.start >= sa and x.year]
+            year = (
+                after[0].year if after else before[-1].year if before
+                else prev[-1].year if prev and prev[-1].year
+                else anchor.year if anchor else None
+            )
+            if year is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            if what == "day":
+                d.value = _day(year, d.pending[2], d.pending[1])
+            elif what == "month":
+                d.value = _month(year, d.pending[1])
+            else:
+                a = _day(year, d.pending[2], d.pending[1])
+                b = _day(year, d.pending[4], d.pending[3])
+                d.value = {"from": a, "to": b} if a and b else None
+            if d.value is None:
+                d.flags = (*d.flags, "unresolved")
+        elif what == "weekday":
+            if anchor is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            back = (anchor.weekday() - d.pending[1]) % 7
+            d.value = (anchor - dt.timedelta(days=back)).isoformat()
+        elif what == "years":
+            base = next((x for x in reversed(prev) if x.year and x.kind != "range"), None)
+            if base is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            d.value = str(base.year + d.pending[1])
+        elif what == "next-day":
+            base = next(
+                (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)),
+                None,
+            )
+            if base is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            d.value = (dt.date.fromisoformat(base.value) + dt.timedelta(days=1)).isoformat()
+        if d.value is not None:
+            explicit.append(d)
+            explicit.sort(key=lambda x: x.start)

@@ -1,0 +1,234 @@
+"""Trade and investment figures: value (or range), currency, multiplier, period. A change ("up
+47%", "tăng 27%") is not a value; a target ("phấn đấu … lên 20 tỷ USD") is an intention; FDI and
+registered capital are investment, never trade.
+
+>>> [(m.values, m.multiplier) for m in money("đạt 15,7 tỷ USD, từ mức 5 đến 6 triệu USD")]
+[(['15.7'], 9), (['5', '6'], 6)]
+>>> [(m.values, m.multiplier) for m in money("USD 87.7billion and 47.6 billion USD")]
+[(['87.7'], 9), (['47.6'], 9)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Candidate, Context, modal, span_of
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_SCALE = r"(billion|million|bn|tỷ|triệu|nghìn tỷ)"
+MONEY = re.compile(
+    rf"(?:USD|US\$|\$)\s?({_NUM})\s*{_SCALE}"
+    rf"|({_NUM})(?:\s*(?:đến|to|và|and|-|–)\s*({_NUM}))?\s*{_SCALE}\s*(?:USD|US\s+dollars|dollars"
+    r"|đô la Mỹ|đô la|đồng đô la)",
+    re.I,
+)
+TRADE = re.compile(r"\btrade\b|trade turnover|two-way trade|\bexports?\b|\bimports?\b"
+                   r"|kim ngạch|thương mại|xuất khẩu|nhập khẩu|xuất nhập khẩu", re.I)
+INVEST = re.compile(r"\binvest\w*|\bFDI\b|registered\s+capital|vốn\s+(?:đầu tư|đăng ký)|đầu tư"
+                    r"|nhà đầu tư", re.I)
+TARGET = re.compile(r"\b(?:target|aim|goal|to\s+reach|strive)\w*|phấn đấu|mục tiêu|đưa\b.*\blên",
+                    re.I)
+MULT = {"billion": 9, "bn": 9, "tỷ": 9, "million": 6, "triệu": 6, "nghìn tỷ": 12}
+
+
+@dataclass
+class Money:
+    start: int
+    end: int
+    values: list[str]
+    multiplier: int
+
+
+def _number(s: str, lang: str) -> str:
+    if lang == "vi" or re.fullmatch(r"\d+,\d{1,2}", s):
+        s = s.replace(".", "").replace(",", ".")
+    else:
+        s = s.replace(",", "")
+    return s
+
+
+def money(text: str, lang: str = "vi", a: int = 0, b: int | None = None) -> list[Money]:
+    out = []
+    for m in MONEY.finditer(text, a, len(text) if b is None else b):
+        if m.group(1):
+            vals, scale = [m.group(1)], m.group(2)
+        else:
+            vals = [m.group(3)] + ([m.group(4)] if m.group(4) else [])
+            scale = m.group(5)
+        lg = "vi" if scale.lower() in ("tỷ", "triệu", "nghìn tỷ") else "en"
+        out.append(Money(m.start(), m.end(), [_number(v, lg) for v in vals],
+                         MULT[scale.lower()]))
+    return out
+
+
+def _num_value(v: str) -> int | float:
+    f = float(v)
+    return int(f) if f.is_integer() else f
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        ms = money(ctx.text, ctx.lang, s.start, s.end)
+        prev = s.start
+        for i, mo in enumerate(ms):
+            right = ms[i + 1].start if i + 1 < len(ms) else s.end
+            left_text = ctx.text[s.start : mo.start]
+            tr = [x.end() for x in TRADE.finditer(left_text)]
+            inv = [x.end() for x in INVEST.finditer(left_text)]
+            inv_after = INVEST.search(ctx.text, mo.end, min(right, mo.end + 30))
+            if not tr and not inv and not inv_after and TRADE.search(ctx.text, mo.end, right):
+                tr = [mo.start]  # "Từ mức 5 đến 6 triệu USD …, kim ngạch thương mại …"
+            if not tr and not inv and not inv_after:
+                prev = mo.end
+                continue
+            kind = "investment" if (inv and (not tr or inv[-1] > tr[-1])) or (
+                inv_after and not tr) else "trade"
+            if TARGET.search(ctx.text, max(prev, mo.start - 60), mo.start) or modal(
+                    ctx, mo.start, max(prev, mo.start - 40)):
+                prev = mo.end
+                continue
+            if kind == "trade":
+                out += _trade(ctx, s, mo, prev, right)
+            else:
+                out += _investment(ctx, s, mo, prev, right)
+            prev = mo.end
+    return out
+
+
+_BASE = re.compile(r"(?:so với|compared\s+(?:with|to)|than|%\s+(?:on|over|from))\s*"
+                   r"(?:cùng kỳ\s+)?(?:năm\s+|the\s+)?$", re.I)
+
+
+def _period(ctx: Context, a: int, b: int, pos: int):
+    """The period of a figure, never the base of a comparison ("tăng 27% so với năm 2021")."""
+    ds = [d for d in ctx.dates_in(a, b) if d.value is not None and d is not ctx.dateline
+          and not _BASE.search(ctx.text[max(a, d.start - 25) : d.start])]
+    if not ds:
+        return None
+    after = [d for d in ds if d.start >= pos]
+    return after[0] if after else ds[-1]
+
+
+def _keyword(ctx: Context, rx: re.Pattern[str], mo: Money) -> tuple[int, int] | None:
+    """The keyword that makes a figure trade or investment, when it is close before it."""
+    s = ctx.sentence_of(mo.start)
+    found = [m for m in rx.finditer(ctx.text, max(s.start, mo.start - 80), mo.start)]
+    if not found:
+        return None
+    m = found[0]
+    # back to the start of the noun phrase ("Kim ngạch thương mại", "Two-way trade")
+    start = m.start()
+    head = re.search(r"(?:[\w\-]+\s+){0,2}$", ctx.text[max(s.start, start - 25) : start])
+    if head and not re.search(r"[,.;]", head.group()):
+        start -= len(head.group())
+    return (max(start, s.start), m.end())
+
+
+def _states(ctx: Context, a: int, b: int) -> list[str]:
+    return list(dict.fromkeys(m.key for m in ctx.mentions_in(a, b)
+                              if m.key and (m.is_state or m.key == "EU")))
+
+
+def _trade(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]:
+    states = _states(ctx, s.start, s.end)
+    flags: list[str] = []
+    conf = 0.85
+    if len(states) == 2:
+        pair = states
+    elif len(ctx.pair) == 2:
+        pair, conf = list(ctx.pair), 0.75
+        flags.append("pair-from-document")
+    else:
+        return []
+    reporter, partner = (pair if "VNM" not in pair or pair[0] == "VNM" else pair[::-1])
+    left = ctx.text[max(prev, mo.start - 50) : mo.start].lower()
+    flow = ("export" if re.search(r"export|xuất khẩu", left)
+            and not re.search(r"import|nhập khẩu", left) else
+            "import" if re.search(r"import|nhập khẩu", left)
+            and not re.search(r"export|xuất khẩu", left) else "total")
+    # "80 và 85 triệu USD vào các năm 2021 và 2022": one value per year
+    years = [d for d in ctx.dates_in(mo.end, right) if d.precision == "year" and d.value]
+    if len(mo.values) == 2 and re.search(r"\s(?:và|and)\s", ctx.text[mo.start : mo.end]) \
+            and len(years) == 2:
+        out = []
+        for v, d in zip(mo.values, years, strict=True):
+            out.append(_trade_cand(ctx, reporter, partner, flow, [v], False, mo, d, conf, flags))
+        return out
+    d = _period(ctx, max(prev, s.start), right, mo.end)
+    return [_trade_cand(ctx, reporter, partner, flow, mo.values, len(mo.values) == 2, mo, d,
+                        conf, flags)]
+
+
+def _trade_cand(ctx, reporter, partner, flow, values, is_range, mo, d, conf, flags) -> Candidate:
+    data: dict = {"reporter": ctx.label(reporter), "partner": ctx.label(partner), "flow": flow}
+    fl = list(flags)
+    if d is not None and d.value is not None:
+        data["period"] = d.value
+        if d.partial:
+            data["partial_period"] = True
+        fl += [f for f in d.flags if f != "unresolved"]
+    else:
+        fl.append("no-period")
+        conf -= 0.3
+    if is_range:
+        data["value_min"], data["value_max"] = _num_value(values[0]), _num_value(values[1])
+    else:
+        data["value"] = _num_value(values[0])
+    data["currency"] = "USD"
+    data["multiplier"] = mo.multiplier
+    return Candidate("trade", data, *span_of(mo, d, _keyword(ctx, TRADE, mo)), round(conf, 2),
+                     "trade", fl)
+
+
+def _investment(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]:
+    text = ctx.text
+    flags: list[str] = []
+    # recipient: the state after "in/into/tại/vào"; investor: the other state of the sentence
+    recipient = None
+    for m in re.finditer(r"\b(?:in|into)\s+|(?:tại|vào)\s+", text[s.start : s.end]):
+        pos = s.start + m.end()
+        ms = [x for x in ctx.mentions_in(pos, s.end) if x.start == pos and x.key
+              and (x.is_state or x.key == "EU")]
+        if ms:
+            recipient = ms[0].key
+            break
+    states = [k for k in _states(ctx, s.start, s.end) if k != recipient]
+    investor = states[0] if states else None
+    conf = 0.8
+    if investor is None and recipient and ctx.other(recipient):
+        investor, conf = ctx.other(recipient), 0.65
+        flags.append("party-from-document")
+    if recipient is None and investor and ctx.other(investor):
+        recipient, conf = ctx.other(investor), 0.65
+        flags.append("party-from-document")
+    if investor is None or recipient is None:
+        return []
+    window = text[s.start : s.end]
+    cumulative = not re.search(r"\bnew\b|\bmới\b", window, re.I)
+    d = _period(ctx, max(prev, s.start), right, mo.end)
+    data: dict = {"investor": ctx.label(investor), "recipient": ctx.label(recipient)}
+    if d is not None and d.value is not None:
+        data["period"] = d.value
+        flags += [f for f in d.flags if f != "unresolved"]
+    elif cumulative and re.search(r"\bhiện\b|\bnow\b|\bcurrently\b", window, re.I) \
+            and ctx.dateline is not None:
+        data["period"] = ctx.dateline.value[:7]
+        flags.append("date-from-context")
+    data["cumulative"] = cumulative
+    if len(mo.values) == 2:
+        data["value_min"], data["value_max"] = (_num_value(mo.values[0]),
+                                                _num_value(mo.values[1]))
+    else:
+        data["value"] = _num_value(mo.values[0])
+    data["currency"] = "USD"
+    data["multiplier"] = mo.multiplier
+    return [Candidate("investment", data, *span_of(mo, d, _keyword(ctx, INVEST, mo),
+                                                   _first_state(ctx, s.start, mo.start)),
+                      conf, "investment", flags)]
+
+
+def _first_state(ctx: Context, a: int, b: int):
+    ms = [m for m in ctx.mentions_in(a, b) if m.is_state or m.how == "demonym"]
+    return ms[0] if ms else None

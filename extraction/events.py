@@ -1,0 +1,264 @@
+"""Events: visits (visitor, host, post, place, date), meetings and talks, committee sessions with
+their number, embassies and consulates opened or closed.
+
+A post without its state ("Thủ tướng Phạm Minh Chính") takes it from the visit (the visitor is
+the pair's state that is not visited); in a Vietnamese text the first of two unplaced leaders is
+Vietnam's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Candidate, Context, Post, Sentence, negated, pick_date, span_of
+from .names import Mention
+
+VISIT = re.compile(
+    r"\b(?:state|official|working|four-day|three-day|two-day|six-day|five-day|\w+-day)?\s*visits?\b"
+    r"|\bvisited\b|chuyến thăm(?:\s+(?:chính thức|cấp Nhà nước|cấp nhà nước|làm việc))?"
+    r"|(?<!chuyến )\bthăm\s+(?:chính thức|cấp Nhà nước|cấp nhà nước|làm việc)",
+    re.I,
+)
+MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
+                  r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])", re.I)
+SESSION = re.compile(
+    r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
+    r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b", re.I)
+COMMITTEE = re.compile(r"committee|commission|ủy ban|uỷ ban", re.I)
+SUMMIT = re.compile(r"(?:Hội nghị Thượng đỉnh|Hội nghị Cấp cao)[^,.;]*?lần\s+thứ\s+(\d+)"
+                    r"|(\d+)(?:st|nd|rd|th)\s+[\w\s\-]*?\bsummit\b", re.I)
+MISSION = re.compile(
+    r"\b(opened|reopened|re-opened|resumed\s+work\s+at|closed|shut)\s+(?:its|her|his|their|the|a|an)?"
+    r"\s*(?:country's\s+)?(?:first\s+)?(embassy|consulate[- ]general|consulate)\b"
+    r"|(mở lại|mở|khai trương|đóng cửa)\s+(Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)", re.I)
+PLACE_AFTER = re.compile(r"\s*(?:in|to|at|tại|ở|tới|đến|sang)\s+(?:the\s+)?", re.I)
+
+
+def _state_after(ctx: Context, pos: int, limit: int) -> Mention | None:
+    m = PLACE_AFTER.match(ctx.text, pos, limit)
+    if not m:
+        return None
+    nxt = [x for x in ctx.mentions_in(m.end(), limit) if x.start == m.end() and x.key]
+    return nxt[0] if nxt else None
+
+
+def _place(ctx: Context, a: int, b: int) -> Mention | None:
+    """A place named after "in/tại/at" in ``[a, b)``."""
+    for m in PLACE_AFTER.finditer(ctx.text, a, b):
+        nxt = [x for x in ctx.mentions_in(m.end(), b) if x.start == m.end() and x.key
+               and (x.is_state or x.how in ("capital", "city") or x.kind == "place")]
+        if nxt and re.search(r"(?:in|at|tại|ở)\s*(?:the\s+)?$", ctx.text[a : nxt[0].start],
+                             re.I):
+            return nxt[0]
+    return None
+
+
+def _participant(ctx: Context, key: str, role: str, post: Post | None) -> dict:
+    p: dict = {"actor": ctx.label(key), "role": role}
+    if post is not None:
+        p["post"] = {"label": {ctx.lang: post.label}, "office": post.office}
+    return p
+
+
+def _place_name(ctx: Context, m: Mention) -> str:
+    e = ctx.gazetteer.entity(m.key) if m.key else None
+    if e is not None and e.kind == "place":
+        return ctx.label(m.key)
+    return ctx.label(m.key)
+
+
+def _date_fields(d) -> dict:
+    if d is None or d.value is None:
+        return {}
+    if isinstance(d.value, dict):
+        return {"start": d.value["from"], "end": d.value["to"]}
+    return {"date": d.value}
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        out += _visits(ctx, s)
+        out += _meetings(ctx, s)
+        out += _sessions(ctx, s)
+        out += _missions(ctx, s)
+    return out
+
+
+def _post_state(ctx: Context, post: Post, exclude: str | None = None) -> str | None:
+    """The state of an office: as written, else the pair's other state, else (Vietnamese press
+    names foreign leaders with their state) Vietnam in a Vietnamese text."""
+    if post.state:
+        return post.state
+    if exclude and ctx.other(exclude):
+        return ctx.other(exclude)
+    if ctx.lang == "vi" and exclude != "VNM":
+        return "VNM"
+    return None
+
+
+def _visit_dest(ctx: Context, b: int, limit: int) -> Mention | None:
+    """Where a visit goes: "visit to X", "thăm chính thức X", "chuyến thăm X của …", "tới X"."""
+    nxt = [x for x in ctx.mentions_in(b, limit) if x.key and (x.is_state or x.how == "capital")]
+    if nxt and re.fullmatch(r"\s*(?:to|tới|đến|sang)?\s*(?:the\s+)?", ctx.text[b:nxt[0].start],
+                            re.I):
+        return nxt[0]
+    for x in nxt:
+        gap = ctx.text[b : x.start]
+        if re.search(r"(?:to|tới|đến|sang)\s+(?:the\s+)?$", gap) and len(gap) < 60:
+            return x
+    return None
+
+
+def _dateline_date(ctx: Context, s: Sentence, d):  # noqa: ANN001, ANN202
+    """An undated event in the sentence that carries the dateline happened on that date."""
+    line = ctx.dateline
+    if d is None and line is not None and s.start <= line.start < s.end:
+        return line
+    return d
+
+
+def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
+    out = []
+    for m in VISIT.finditer(ctx.text, s.start, s.end):
+        a, b = m.start(), m.end()
+        if negated(ctx, a, s.start):
+            continue
+        dest = _visit_dest(ctx, b, s.end)
+        posts = ctx.posts_in(s.start, s.end)
+        # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
+        after = [p for p in posts if p.start >= b and p.start - b < 80]
+        before = [p for p in posts if p.end <= a]
+        relative = re.search(r"(?:\bwho\b|\bngười\b)[^,.;]{0,30}$", ctx.text[s.start:a])
+        of_after = bool(after) and re.search(
+            r"(?:của|of)\s*$", ctx.text[max(b, after[0].start - 8) : after[0].start])
+        post = after[0] if of_after \
+            else (before[-1] if before and relative else before[0] if before
+                  else (after[0] if after else None))
+        host = dest.key if dest else None
+        if host is None:
+            place = _place(ctx, s.start, s.end)
+            if place is not None and place.key != (post.state if post else None):
+                host = place.key
+            elif post is not None and post.state and ctx.other(post.state):
+                host = ctx.other(post.state)
+        visitor = None
+        if post is not None:
+            visitor = _post_state(ctx, post, host)
+        if visitor is None:
+            subj = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key != host]
+            visitor = subj[-1].key if subj else None
+        if host is None and visitor and post and post.state is None and ctx.lang == "vi":
+            pass
+        if host is None or visitor is None or host == visitor:
+            continue
+        d = _dateline_date(ctx, s, pick_date(ctx, a, s.end, b) or pick_date(ctx, s.start, s.end, b))
+        data = {"event_type": "visit",
+                "participants": [_participant(ctx, visitor, "visitor", post),
+                                 _participant(ctx, host, "host", None)],
+                "place": ctx.label(host)}
+        data.update(_date_fields(d))
+        flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
+        out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
+                             flags))
+    return out
+
+
+def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
+    out = []
+    for m in MEET.finditer(ctx.text, s.start, s.end):
+        a, b = m.start(), m.end()
+        posts = [p for p in ctx.posts_in(s.start, s.end)]
+        left = [p for p in posts if p.end <= a]
+        right = [p for p in posts if p.start >= b and p.start - b < 40]
+        chosen = (left[-1:] + right[:1]) if right else left[-2:]
+        if len(chosen) < 2:
+            continue
+        states: list[str | None] = [p.state for p in chosen]
+        if states[0] is None and states[1] is not None:
+            states[0] = ctx.other(states[1])
+        elif states[1] is None and states[0] is not None:
+            states[1] = ctx.other(states[0])
+        elif states[0] is None and states[1] is None and len(ctx.pair) == 2:
+            first = "VNM" if ctx.lang == "vi" and "VNM" in ctx.pair else ctx.pair[0]
+            states = [first, ctx.other(first)]
+        if None in states or states[0] == states[1]:
+            continue
+        place = _place(ctx, b, s.end) or _place(ctx, s.start, s.end)
+        if place is None:
+            # the meeting takes place where the visit of the same sentence goes
+            for v in VISIT.finditer(ctx.text, s.start, s.end):
+                place = _visit_dest(ctx, v.end(), s.end)
+                if place is not None:
+                    break
+        d = _dateline_date(ctx, s, pick_date(ctx, s.start, s.end, b, kinds=("point",)))
+        data = {"event_type": "meeting",
+                "participants": [_participant(ctx, k, "participant", p)
+                                 for k, p in zip(states, chosen, strict=True)]}
+        if place is not None:
+            data["place"] = _place_name(ctx, place)
+        data.update(_date_fields(d))
+        flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
+        out.append(Candidate("event", data, *span_of(chosen, (a, b)), 0.75, "event-meeting",
+                             flags))
+    return out
+
+
+def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
+    out = []
+    for m in SESSION.finditer(ctx.text, s.start, s.end):
+        if not COMMITTEE.search(ctx.text, s.start, s.end):
+            continue
+        number = int(next(g for g in m.groups() if g))
+        states = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
+                                    if x.is_state and x.key and x.how == "name"))
+        if len(states) != 2:
+            states = list(ctx.pair)
+        if len(states) != 2:
+            continue
+        place = _place(ctx, m.end(), s.end)
+        d = pick_date(ctx, s.start, s.end, m.end())
+        data = {"event_type": "committee-session",
+                "participants": [_participant(ctx, k, "participant", None) for k in states],
+                "ordinal": number}
+        if place is not None:
+            data["place"] = _place_name(ctx, place)
+        data.update(_date_fields(d))
+        out.append(Candidate("event", data, m.start(), s.end, 0.75, "event-committee-session"))
+    return out
+
+
+def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
+    out = []
+    for m in MISSION.finditer(ctx.text, s.start, s.end):
+        verb = (m.group(1) or m.group(3) or "").lower()
+        noun = (m.group(2) or m.group(4) or "").lower()
+        closing = verb in ("closed", "shut", "đóng cửa")
+        kind = "consulate" if ("consul" in noun or "lãnh sự" in noun) else "embassy"
+        event_type = f"{kind}-{'closing' if closing else 'opening'}"
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        where = _state_after(ctx, m.end(), s.end)
+        subj = [x for x in ctx.mentions_in(s.start, m.start())
+                if x.key and (x.is_state or x.how == "demonym")]
+        posts = [p for p in ctx.posts_in(s.start, m.start())]
+        sender = subj[-1].key if subj else None
+        post = posts[-1] if posts and posts[-1].state == sender else None
+        if where is None or sender is None or where.key == sender:
+            continue
+        d = pick_date(ctx, m.end(), s.end, m.end()) or pick_date(ctx, s.start, s.end, m.end())
+        data = {"event_type": event_type,
+                "participants": [_participant(ctx, sender, "sender", post),
+                                 _participant(ctx, where.key, "host", None)],
+                "place": ctx.label(where.key)}
+        data.update(_date_fields(d))
+        flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
+        out.append(Candidate("event", data, *span_of(subj[-1:], (m.start(), m.end()), where, d),
+                             0.8, f"event-{event_type}", flags))
+    return out
+
+
+def modal(ctx: Context, pos: int, floor: int) -> bool:
+    from .context import modal as _modal
+
+    return _modal(ctx, pos, floor)

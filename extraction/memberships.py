@@ -1,0 +1,226 @@
+"""Memberships: "joined", "became members", "was admitted", "did not join until", "an observer
+since", "founded by A, B and C", lists ("Members: A, B", "AsDB, ASEAN (observer), …", "Sri Lanka
+(since 2009), Turkey (2012), Armenia and Nepal (2015)": a name without its own year shares the
+next one), and Vietnamese "gia nhập", "trở thành thành viên", "được kết nạp", "quan sát viên".
+
+"Has not joined" / "is not a member" / "chưa trở thành thành viên" become claims; "applied to
+join" is an intention claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import (
+    Candidate,
+    Context,
+    Sentence,
+    group_before,
+    keys,
+    modal,
+    negated,
+    pick_date,
+    span_of,
+)
+from .names import Mention
+
+JOIN = re.compile(
+    r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
+    r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
+    r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b|\baccessions?\b|sáng lập"
+    r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên",
+    re.I,
+)
+OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
+FOUNDED = re.compile(r"\b(?:was\s+)?founded\b[^.]*?\bby\b|thành viên sáng lập(?:\s+là)?|"
+                     r"founding\s+members?\s+(?:were|are|:)", re.I)
+LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(?: include)?|"
+                       r"Thành viên|Quan sát viên)\s*:?", re.I)
+PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại", re.I)
+APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|\bhas\s+applied\b"
+                   r"|\bapplied\b[^.]{0,30}\bmembership\b", re.I)
+NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
+                      r"|\b(?:is|are)\s+not\s+(?:a\s+)?members?\b"
+                      r"|\bha(?:s|ve)\s+not\s+applied\b|chưa\s+(?:trở thành|gia nhập|là)", re.I)
+
+
+def _org(ctx: Context, a: int, b: int) -> str | None:
+    orgs = [m for m in ctx.mentions_in(a, b) if m.is_org and m.key]
+    return orgs[0].key if orgs else ctx.main_org
+
+
+def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if m.is_state and m.key]
+
+
+def _paren_date(ctx: Context, m: Mention, b: int):
+    """The first parenthesised date after ``m`` (shared by the names before it)."""
+    for d in ctx.dates_in(m.end, b):
+        before = ctx.text[max(m.end, d.start - 8) : d.start]
+        if "(" in before and d.value is not None:
+            return d
+    return None
+
+
+def _mk(ctx: Context, member: str, org: str, roles: list[str], d, span, conf: float, rule: str
+        ) -> Candidate:
+    data: dict = {"member": ctx.label(member), "organization": ctx.label(org)}
+    if roles != ["full"]:
+        data["roles"] = roles
+    flags = []
+    if d is not None and isinstance(d.value, str):
+        data["start"] = d.value
+        flags = [f for f in d.flags if f != "unresolved"]
+    return Candidate("membership", data, span[0], span[1], conf, rule, flags)
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        out += _sentence(ctx, s)
+    out += _org_list(ctx)
+    return out
+
+
+def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
+    out: list[Candidate] = []
+    text = ctx.text
+    # negations and applications first: their clauses state no membership
+    blocked: list[tuple[int, int]] = []
+    for m in NEGATIVE.finditer(text, s.start, s.end):
+        subj = group_before(ctx, s.start, m.start()) or _nearest_state(ctx, s.start, m.start())
+        org = _org(ctx, m.end(), s.end) or _org(ctx, s.start, m.start())
+        if subj and org:
+            out.append(Candidate("claim", {"claim_type": "characterisation",
+                                           "subjects": [ctx.label(k) for k in keys(subj)],
+                                           "objects": [ctx.label(org)]},
+                                 *span_of(subj, (m.start(), m.end())), 0.7, "membership-negated"))
+        blocked.append((m.start(), m.end()))
+    for m in APPLY.finditer(text, s.start, s.end):
+        if any(a <= m.start() < b for a, b in blocked) or negated(ctx, m.start(), s.start):
+            continue
+        subj = group_before(ctx, s.start, m.start())
+        org = _org(ctx, m.start(), s.end)
+        if subj:
+            data = {"claim_type": "intention", "modality": "intended",
+                    "subjects": [ctx.label(k) for k in keys(subj)]}
+            if org:
+                data["objects"] = [ctx.label(org)]
+            out.append(Candidate("claim", data, *span_of(subj, (m.start(), m.end())), 0.7,
+                                 "membership-applied"))
+        blocked.append((m.start(), m.end()))
+
+    # founding members
+    for m in FOUNDED.finditer(text, s.start, s.end):
+        org = _org(ctx, s.start, m.start()) or ctx.main_org
+        members = _members(ctx, ctx.mentions_in(m.end(), s.end))
+        if not org or not members:
+            continue
+        d = pick_date(ctx, s.start, s.end, m.start())
+        if d is None and ctx.text[s.start:m.start()].strip().lower().startswith(("it ", "the ")):
+            d = None
+        for x in members:
+            out.append(_mk(ctx, x.key, org, ["founding", "full"], d, (s.start, s.end), 0.85,
+                           "membership-founding"))
+        blocked.append((m.start(), s.end))
+
+    # list lines: "Members: A, B", "Dialogue partners include A (2009), B and C (2015)"
+    head = LIST_HEAD.match(s.text)
+    if head:
+        label = head.group(1).lower()
+        roles = (["observer"] if "observ" in label or "quan sát" in label
+                 else ["participant"] if "partner" in label else ["full"])
+        org = _org(ctx, s.start, s.end) or ctx.main_org
+        if org:
+            for x in _members(ctx, ctx.mentions_in(s.start + head.end(), s.end)):
+                d = _paren_date(ctx, x, s.end)
+                out.append(_mk(ctx, x.key, org, roles, d, (s.start, s.end), 0.85,
+                               "membership-list"))
+        return out
+
+    # "joined", "became members", "was admitted", "an observer since"
+    triggers = [(m.start(), m.end(), "join") for m in JOIN.finditer(text, s.start, s.end)]
+    triggers += [(m.start(), m.end(), "observer") for m in OBSERVER.finditer(text, s.start, s.end)]
+    triggers = sorted(t for t in triggers
+                      if not any(a <= t[0] < b for a, b in blocked))
+    prev_end = s.start
+    for n, (a, b, kind) in enumerate(triggers):
+        word = text[a:b].lower()
+        if word == "followed" and not any(k == "join" for _, _, k in triggers[:n]):
+            continue
+        if word.startswith("join") and re.match(r"\s+(?:the\s+)?(?:talks|forces|efforts|hands)",
+                                                text[b : b + 12]):
+            continue
+        if kind == "join" and negated(ctx, a, prev_end) and "until" not in word:
+            continue
+        if re.search(r"(?:nguyên tắc|sẽ|dự kiến|in principle|will|would|to)\s*$",
+                     ctx.text[max(prev_end, a - 20) : a], re.I) or modal(ctx, a, prev_end):
+            continue
+        right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
+        subj = _members(ctx, group_before(ctx, prev_end, a))
+        if "accession" in word:
+            # "X's accession", "the accessions of A (2017) and B (2020)"; never the objects of
+            # another verb ("Turkey delayed its accession protocol")
+            possessive = re.search(r"['’]s\s+$", text[max(s.start, a - 4) : a])
+            after = [x for x in _members(ctx, ctx.mentions_in(b, s.end))
+                     if _paren_date(ctx, x, s.end)]
+            right = s.end if after else right
+            subj = subj[-1:] if possessive and subj else after
+        if not subj and "sáng lập" in word:
+            subj = _members(ctx, group_before(ctx, s.start, a))
+        if not subj:
+            continue
+        org = _org(ctx, b, right) or _org(ctx, s.start, a)
+        if org is None:
+            continue
+        roles = ["observer"] if kind == "observer" else ["founding", "full"] \
+            if "sáng lập" in word else ["full"]
+        if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
+                     r"|từ khi thành lập", ctx.text[b:right], re.I):
+            roles = ["founding", "full"]
+        if PARTNER.search(text, s.start, s.end):
+            roles = ["participant"]
+        listed = len(subj) > 1 and any(_paren_date(ctx, x, right) for x in subj)
+        for x in subj:
+            d = _paren_date(ctx, x, right) if listed else None
+            if d is None:
+                d = pick_date(ctx, subj[0].start, right, b)
+            if d is None:
+                # a date opening the sentence ("Tháng 11/2022, …") applies to all of it
+                ds = [x for x in ctx.dates_in(s.start, s.end) if x.value is not None]
+                d = ds[0] if len(ds) == 1 and ds[0].start < triggers[0][0] else None
+            out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
+                           f"membership-{kind}"))
+        prev_end = b
+    return out
+
+
+def _nearest_state(ctx: Context, a: int, b: int) -> list[Mention]:
+    ms = [m for m in ctx.mentions_in(a, b) if m.is_state and m.key]
+    return ms[-1:] if ms else []
+
+
+def _org_list(ctx: Context) -> list[Candidate]:
+    """A line of organisation names ("AsDB, ASEAN (observer), ASEM, …") lists the memberships
+    of the document's subject (its most named state)."""
+    out: list[Candidate] = []
+    subject = ctx.pair[0] if ctx.pair else None
+    if subject is None:
+        states = [m.key for m in ctx.mentions if m.is_state and m.key]
+        subject = max(set(states), key=states.count) if states else None
+    if subject is None:
+        return out
+    for s in ctx.sents:
+        items = [x for x in re.split(r",\s*", s.text) if x.strip()]
+        if len(items) < 4:
+            continue
+        orgs = [m for m in ctx.mentions_in(s.start, s.end) if m.is_org and m.key]
+        if len(orgs) < 0.6 * len(items):
+            continue
+        for m in orgs:
+            roles = ["observer"] if re.match(r"\s*\(observer\)", ctx.text[m.end : m.end + 12]) \
+                else ["full"]
+            end = m.end + (len("(observer)") + 1 if roles == ["observer"] else 0)
+            out.append(_mk(ctx, subject, m.key, roles, None, (m.start, end), 0.7,
+                           "membership-org-list"))
+    return out

@@ -1,0 +1,217 @@
+"""Names in a text: every mention of a registry entity, found with the registry as gazetteer.
+
+A mention is a run of words whose folded form (``graph.registry.fold``: no case, no
+diacritics, no spaces or hyphens) is an English or Vietnamese label or alias of an entity, an
+acronym written exactly, a capital (which stands for its state's government), another city (a
+place only) or an adjective of nationality (``extraction/gazetteer.yaml``). Short names (four
+letters or fewer once folded: "Nga", "Lào", "Mỹ", "Iran") must be written exactly, capital
+first, so the Vietnamese word "anh" is not the United Kingdom ("Anh"). The longest run wins.
+
+>>> g = gazetteer()
+>>> [(m.surface, m.key, m.how) for m in g.mentions("Riyadh severed ties with Tehran.")]
+[('Riyadh', 'SAU', 'capital'), ('Tehran', 'IRN', 'capital')]
+>>> [(m.surface, m.key) for m in g.mentions("Việt Nam và Nga, Ả Rập Xê Út")]
+[('Việt Nam', 'VNM'), ('Nga', 'RUS'), ('Ả Rập Xê Út', 'SAU')]
+>>> [m.key for m in g.mentions("Viet Nam and the People's Republic of China")]
+['VNM', 'CHN']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..graph.errors import DiplographError
+from ..graph.registry import Entity, Registry, fold
+
+GAZETTEER_FILE = Path(__file__).resolve().parent / "gazetteer.yaml"
+#: kinds an extracted fact may name, best first when one name fits several entities
+KIND_ORDER = ("state", "organisation", "forum", "historical-state", "place", "event-series", "ngo")
+MAX_WORDS = 9
+WORD = re.compile(r"\w+", re.UNICODE)
+#: what may stand between two words of one name
+GAP = re.compile(r"[ \t\-–'’]{0,3}|\.[ ]?")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention: its span, what it names, and how it was recognised."""
+
+    start: int
+    end: int
+    surface: str
+    key: str | None  # registry key, None when unresolved
+    kind: str  # entity kind ("state", "organisation", …), "" when unresolved
+    how: str  # name | acronym | capital | city | demonym
+    candidates: tuple[str, ...] = ()  # keys, when ambiguous
+
+    @property
+    def is_state(self) -> bool:
+        return self.kind in ("state", "historical-state")
+
+    @property
+    def is_org(self) -> bool:
+        return self.kind in ("organisation", "forum", "ngo")
+
+
+@dataclass
+class _Entry:
+    key: str
+    kind: str
+    tier: int
+    how: str
+    exact: str | None = None  # the surface must be exactly this (short names, acronyms)
+
+
+@dataclass
+class Gazetteer:
+    """The folded-name index over the registry and the extraction gazetteer."""
+
+    registry: Registry
+    index: dict[str, list[_Entry]] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+    config: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, text: str, entry: _Entry) -> None:
+        form = fold(text)
+        if not form:
+            return
+        if len(form) <= 4 or entry.how == "acronym":
+            entry.exact = unicodedata.normalize("NFC", text)
+        bucket = self.index.setdefault(form, [])
+        if not any(e.key == entry.key and e.exact == entry.exact for e in bucket):
+            bucket.append(entry)
+        words = WORD.findall(text)
+        if words:
+            self.first_words.add(fold(words[0]))
+
+    def entity(self, key: str) -> Entity | None:
+        return self.registry.get(key)
+
+    def label(self, key: str, lang: str = "en") -> str:
+        """The label a facts file uses for ``key`` (English, else any)."""
+        e = self.registry.get(key)
+        if e is None:
+            return key
+        return e.labels.get(lang) or e.label
+
+    def lookup(self, surface: str) -> list[_Entry]:
+        """The entries a surface form may name, best first (exact forms checked)."""
+        nfc = unicodedata.normalize("NFC", surface)
+        found = [
+            e for e in self.index.get(fold(surface), []) if e.exact is None or e.exact == nfc
+        ]
+        if not found:
+            return []
+        if not (surface[:1].isupper() or surface[:1].isdigit()):
+            return []
+        best = min(e.tier for e in found)
+        return sorted(
+            (e for e in found if e.tier == best),
+            key=lambda e: KIND_ORDER.index(e.kind) if e.kind in KIND_ORDER else 99,
+        )
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every entity mention in ``text``, in order, longest match first."""
+        words = list(WORD.finditer(text))
+        out: list[Mention] = []
+        i = 0
+        while i < len(words):
+            if fold(words[i].group()) not in self.first_words:
+                i += 1
+                continue
+            found = None
+            # the longest run of words (joined by spaces, hyphens, apostrophes) that is a name
+            j_max = i
+            for j in range(i + 1, min(i + MAX_WORDS, len(words))):
+                gap = text[words[j - 1].end() : words[j].start()]
+                if not GAP.fullmatch(gap) or "\n" in gap:
+                    break
+                j_max = j
+            for j in range(j_max, i - 1, -1):
+                start, end = words[i].start(), words[j].end()
+                if end < len(text) and text[end] == "." and j > i and len(words[j].group()) == 1:
+                    end += 1  # "U.S."
+                surface = text[start:end]
+                entries = self.lookup(surface)
+                if entries:
+                    found = (j, start, end, surface, entries)
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, start, end, surface, entries = found
+            keys = list(dict.fromkeys(e.key for e in entries))
+            states = [e for e in entries if e.kind in ("state", "historical-state")]
+            if len(keys) > 1 and len({e.key for e in states}) == 1:
+                keys = [states[0].key]
+            if len(keys) > 1:
+                try:  # the registry's own preference ("IOC" is the Olympic committee)
+                    preferred = self.registry.resolve(surface).key
+                except DiplographError:
+                    preferred = None
+                if preferred in keys:
+                    keys = [preferred]
+            e0 = next(e for e in entries if e.key == keys[0])
+            if len(keys) == 1:
+                out.append(Mention(start, end, surface, keys[0], e0.kind, e0.how))
+            else:
+                out.append(Mention(start, end, surface, None, "", e0.how, tuple(keys)))
+            i = j + 1
+        return out
+
+
+def _registry_names(e: Entity) -> list[tuple[str, int, str]]:
+    """(name, tier, how) of one entity: English and Vietnamese labels, aliases, acronyms."""
+    out: list[tuple[str, int, str]] = []
+    if e.kind in ("organisation", "forum", "ngo") and re.fullmatch(r"[A-Z][A-Za-z0-9\-]{1,9}",
+                                                                    e.key):
+        out.append((e.key, 2, "acronym"))  # COW abbreviations: "ICFTU", "Interpol"
+    for lang in ("en", "vi"):
+        if e.labels.get(lang):
+            out.append((e.labels[lang], 1, "name"))
+    for text in e.primary_names:
+        out.append((text, 1, "acronym" if text.isupper() else "name"))
+    for text, lang in e.aliases:
+        if lang in (None, "en", "vi") and "(" not in text:
+            out.append((text, 2, "name"))
+    for text in e.acronyms:
+        if re.fullmatch(r"[A-Z][A-Za-z0-9\-]{1,9}", text) and any(c.isupper() for c in text[1:]):
+            out.append((text, 2, "acronym"))
+    return out
+
+
+@cache
+def gazetteer(registry: Registry | None = None) -> Gazetteer:
+    """The gazetteer over ``registry`` (default: the bundled registry), built once."""
+    if registry is None:
+        from ..loaders.registry import load_registry
+
+        registry = load_registry()
+    config = yaml.safe_load(GAZETTEER_FILE.read_text(encoding="utf-8"))
+    g = Gazetteer(registry, config=config)
+    for e in registry.entities:
+        if e.kind == "person":
+            continue
+        for text, tier, how in _registry_names(e):
+            g.add(text, _Entry(e.key, e.kind, tier, how))
+    for section, how, tier in (
+        ("aliases", "name", 0),
+        ("capitals", "capital", 1),
+        ("cities", "city", 1),
+        ("demonyms", "demonym", 1),
+    ):
+        for key, names in (config.get(section) or {}).items():
+            e = registry.get(key)
+            if e is None:
+                continue
+            for text in names:
+                kind = e.kind
+                g.add(text, _Entry(e.key, kind, tier, "acronym" if text.isupper() else how))
+    return g

@@ -1,0 +1,108 @@
+"""Partnership frameworks established or raised ("upgraded ties to a Comprehensive Strategic
+Partnership", "nâng lên Đối tác chiến lược vào tháng 3/2018"), each with its own date.
+
+>>> framework("an extensive strategic partnership")
+'extensive-strategic-partnership'
+>>> framework("Đối tác Chiến lược Toàn diện")
+'comprehensive-strategic-partnership'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import (
+    Candidate,
+    Context,
+    group_before,
+    keys,
+    modal,
+    negated,
+    pick_date,
+    point,
+    span_of,
+)
+
+FRAMEWORKS = [
+    (r"comprehensive\s+strategic\s+cooperative\s+partner(?:ship|s)"
+     r"|đối tác hợp tác chiến lược toàn diện", "comprehensive-strategic-cooperative-partnership"),
+    (r"comprehensive\s+strategic\s+partner(?:ship|s)|đối tác chiến lược toàn diện",
+     "comprehensive-strategic-partnership"),
+    (r"extensive\s+strategic\s+partner(?:ship|s)|đối tác chiến lược sâu rộng",
+     "extensive-strategic-partnership"),
+    (r"strategic\s+cooperative\s+partner(?:ship|s)|đối tác hợp tác chiến lược",
+     "strategic-cooperative-partnership"),
+    (r"comprehensive\s+partner(?:ship|s)|đối tác toàn diện", "comprehensive-partnership"),
+    (r"strategic\s+partner(?:ship|s)|đối tác chiến lược", "strategic-partnership"),
+]
+_RX = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(FRAMEWORKS)), re.I)
+VERB = re.compile(
+    r"\b(?:rais|upgrad|elevat|lift|establish|set(?:ting)?\s+up|forg|launch|bec[oa]m|agreed\s+on"
+    r"|form|sign)\w*|nâng cấp|nâng lên|nâng tầm|xác lập|thiết lập|trở thành|ký|tuyên bố",
+    re.I,
+)
+
+
+def framework(text: str) -> str | None:
+    m = _RX.search(text)
+    if not m:
+        return None
+    i = int(next(k for k, v in m.groupdict().items() if v)[1:])
+    return FRAMEWORKS[i][1]
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        found = list(_RX.finditer(ctx.text, s.start, s.end))
+        if not found or not VERB.search(ctx.text, s.start, s.end):
+            continue
+        states = keys([m for m in ctx.mentions_in(s.start, s.end) if m.is_state])
+        conf, flags = 0.85, []
+        if len(states) == 2:
+            parties = states
+        elif len(ctx.pair) == 2 and (not states or set(states) <= set(ctx.pair)):
+            parties, conf = list(ctx.pair), 0.75
+            flags.append("pair-from-document")
+        else:
+            continue
+        prev = s.start
+        for n, m in enumerate(found):
+            right = found[n + 1].start() if n + 1 < len(found) else s.end
+            if negated(ctx, m.start(), prev) or modal(ctx, m.start(), prev):
+                prev = m.end()
+                continue
+            code = framework(m.group())
+            d = pick_date(ctx, prev, right, m.end())
+            if d is None and n == 0:
+                d = pick_date(ctx, s.start, right, m.end())
+            fl = list(flags)
+            data = {"parties": [ctx.label(k) for k in parties], "framework": code}
+            c = conf
+            if d is None and ctx.dateline is not None:
+                # news: the upgrade is the event the article reports; date it by the nearest
+                # earlier dated sentence of the paragraph, else by the dateline
+                d = _context_date(ctx, s)
+                if d is not None:
+                    fl.append("date-from-context")
+                    c -= 0.15
+            if d is not None and point(d):
+                data["date"] = point(d)
+                fl += [f for f in d.flags if f != "unresolved"]
+            verbs = [v for v in VERB.finditer(ctx.text, prev, m.start())]
+            start = verbs[-1].start() if verbs else prev if n else s.start
+            subj = group_before(ctx, prev, start)
+            pw = ctx.pair_word_in(prev, start)
+            start = subj[0].start if subj else pw[0] if pw else start
+            out.append(Candidate("partnership", data, *span_of((start, m.end())),
+                                 round(c, 2), "partnership", fl))
+            prev = m.end()
+    return out
+
+
+def _context_date(ctx: Context, s):
+    earlier = [d for d in ctx.dates if d.end <= s.start and d.value is not None
+               and ctx.sentence_of(d.start).paragraph == s.paragraph and d.precision == "day"]
+    if earlier:
+        return earlier[-1]
+    return ctx.dateline

@@ -1,0 +1,81 @@
+"""From a text to candidate facts: build the context, run every rule, drop duplicates."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..graph.registry import Registry
+from . import agreements, claims, economy, events, memberships, partnerships, relations
+from .context import Candidate, Context
+from .language import detect
+from .names import gazetteer
+
+#: the rules, one module per fact type
+RULES: list[tuple[str, Callable[[Context], list[Candidate]]]] = [
+    ("relations", relations.extract),
+    ("memberships", memberships.extract),
+    ("partnerships", partnerships.extract),
+    ("agreements", agreements.extract),
+    ("events", events.extract),
+    ("economy", economy.extract),
+    ("claims", claims.extract),
+]
+
+
+@dataclass
+class Extraction:
+    """What ``extract_text`` found."""
+
+    text: str
+    lang: str
+    candidates: list[Candidate]
+    context: Context
+    notes: list[str] = field(default_factory=list)
+
+
+def _key(c: Candidate, with_dates: bool = True) -> str:
+    data = {k: v for k, v in c.data.items()
+            if with_dates or k not in ("date", "start", "end", "signed", "period")}
+    for k in ("parties", "subjects"):
+        if isinstance(data.get(k), list):
+            data[k] = sorted(data[k])
+    if "participants" in data:
+        data["participants"] = sorted(json.dumps(p, sort_keys=True) for p in data["participants"])
+    data.pop("title", None)
+    data.pop("fields", None)
+    data.pop("place", None)
+    return c.type + json.dumps(data, sort_keys=True, default=str)
+
+
+def dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per statement: identical ones merge; an undated one goes when the same
+    fact is also found with a date; the most confident wins."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: -c.confidence):
+        k = _key(c)
+        if any(_key(x) == k and ((x.start < c.end and c.start < x.end)
+                                 or "date-from-context" in c.flags + x.flags) for x in kept):
+            continue
+        kept.append(c)
+    dated = {_key(c, False) for c in kept if any(x in c.data for x in ("date", "start", "signed",
+                                                                         "period"))}
+    out = []
+    for c in kept:
+        undated = not any(x in c.data for x in ("date", "start", "signed", "period"))
+        if undated and _key(c, False) in dated and c.type not in ("membership", "claim"):
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: (c.start, c.end, c.type))
+
+
+def extract_text(text: str, lang: str | None = None, registry: Registry | None = None,
+                 anchor: str | None = None) -> Extraction:
+    """Candidate facts of ``text`` (language detected when not given)."""
+    lang = lang or detect(text) or "en"
+    ctx = Context.build(text, lang, gazetteer(registry), anchor)
+    cands: list[Candidate] = []
+    for _, rule in RULES:
+        cands += rule(ctx)
+    return Extraction(text, lang, dedupe(cands), ctx)

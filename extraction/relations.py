@@ -1,0 +1,143 @@
+"""Diplomatic relations established, severed, restored or maintained (and their negation, which
+becomes a claim, never a relation).
+
+Parties: the names before the verb and those after "with"/"với"; "the two countries" / "hai
+nước" is the document's pair (lower confidence); a clause without a subject ("… and restored
+them in 1991") shares the previous clause's parties.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import (
+    Candidate,
+    Context,
+    group_after,
+    group_before,
+    keys,
+    modal,
+    negated,
+    pick_date,
+    point,
+    span_of,
+)
+
+_REL = r"(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\b"
+TRIGGERS = [
+    (re.compile(rf"\b(?:re-?establish(?:ed|es|ing)?|restor(?:e|ed|es|ing)|resum(?:e|ed|es|ing))\s+{_REL}"
+                r"|\brestored\s+them\b", re.I), "restored"),
+    (re.compile(rf"\b(?:establish(?:ed|es|ing)?|normali[sz](?:ed|es|ing|e))\s+{_REL}", re.I),
+     "established"),
+    (re.compile(rf"\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off)"
+                rf"\s+(?:its\s+|their\s+|all\s+)?{_REL}", re.I), "severed"),
+    (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
+                r"|\bmaintains?\s+(?:diplomatic\s+)?relations\b", re.I), "maintained"),
+    # "X has diplomatic relations with Y": relations exist, i.e. were established (the seeds'
+    # convention); "continues to recognise" is "maintained"
+    (re.compile(r"\bha(?:s|ve)\s+(?:full\s+)?diplomatic\s+relations\s+with\b", re.I),
+     "established"),
+    (re.compile(r"\b(?:ha(?:s|ve)|had)\s+no\s+(?:diplomatic\s+)?relations\b", re.I), "none"),
+    (re.compile(r"(?:thiết lập|bình thường hóa|bình thường hoá)\s+quan hệ(?:\s+ngoại giao)?"
+                r"(?!\s+(?:Đối tác|đối tác))", re.I), "established"),
+    (re.compile(r"(?:khôi phục|nối lại|tái lập)\s+quan hệ(?:\s+ngoại giao)?", re.I), "restored"),
+    (re.compile(r"(?:cắt đứt|cắt|đoạn tuyệt)\s+quan hệ(?:\s+ngoại giao)?", re.I), "severed"),
+]
+
+
+def _actor(m) -> bool:  # noqa: ANN001
+    """States, their capitals and adjectives, and the EU can hold diplomatic relations."""
+    return m.is_state or m.how in ("demonym", "capital") or m.key == "EU"
+
+
+def _actors_after(ctx: Context, b: int, right: int) -> list:
+    """The states (and the EU) named after "with": a coordinated list."""
+    return group_after(ctx, b, right, states_only=False, keep=_actor)
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        found = []
+        for rx, status in TRIGGERS:
+            for m in rx.finditer(ctx.text, s.start, s.end):
+                if not any(m.start() < b and a < m.end() for a, b, _ in found):
+                    found.append((m.start(), m.end(), status))
+        found.sort()
+        prev_parties: list[str] = []
+        prev_subject: list[str] = []
+        prev_end = s.start
+        for n, (a, b, status) in enumerate(found):
+            right = found[n + 1][0] if n + 1 < len(found) else s.end
+            if ctx.lang == "vi" and status == "established" and "ngoại giao" not in ctx.text[a:b] \
+                    and "bình thường" not in ctx.text[a:b].lower():
+                continue  # "thiết lập quan hệ" alone is often a partnership
+            subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)]
+            recognise = re.search(r"recogni", ctx.text[a:b], re.I)
+            obj = _actors_after(ctx, b, right) if recognise or re.match(
+                r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
+                re.search(r"(?:with|với)\s*$", ctx.text[max(0, b - 6) : b]) else []
+            pair_word = ctx.pair_word_in(prev_end, a)
+            conf, flags = 0.9, []
+            parties = keys(subj) + [k for k in keys(obj) if k not in keys(subj)]
+            if not subj and pair_word and len(ctx.pair) == 2:
+                parties, conf = list(ctx.pair) + [k for k in keys(obj) if k not in ctx.pair], 0.75
+                flags.append("pair-from-document")
+            elif not subj and prev_parties:
+                # a shared subject ("A cut ties with B and restored relations with C")
+                parties = prev_subject + [k for k in keys(obj) if k not in prev_subject] \
+                    if obj and prev_subject else prev_parties
+            elif not subj:
+                # "it broke off …": the nearest state earlier in the sentence
+                earlier = group_before(ctx, s.start, a)
+                if earlier:
+                    parties = keys(earlier)[:1] + [k for k in keys(obj) if k not in keys(earlier)]
+            if len(parties) == 1 and ctx.other(parties[0]) and ctx.pair_strong \
+                    and not s.text.rstrip().endswith(":"):
+                parties.append(ctx.other(parties[0]))
+                conf -= 0.15
+                flags.append("party-from-document")
+            is_negated = status == "none" or negated(ctx, a, max(prev_end, a - 40))
+            if status == "none" or is_negated:
+                if parties:
+                    out.append(Candidate(
+                        "claim",
+                        {"claim_type": "characterisation",
+                         "subjects": [ctx.label(k) for k in parties]},
+                        *span_of(subj, obj, (a, b)), conf - 0.1, "relation-negated", flags))
+                prev_end, prev_parties = (obj[-1].end if obj else b), parties
+                prev_subject = keys(subj) or prev_subject
+                continue
+            if modal(ctx, a, prev_end) and not re.search(r"\bagree", ctx.text[prev_end:a], re.I):
+                out.append(Candidate(
+                    "claim",
+                    {"claim_type": "intention", "modality": "intended",
+                     "subjects": [ctx.label(k) for k in parties]},
+                    *span_of(subj, (a, b)), conf - 0.1, "relation-intended", flags))
+                prev_end, prev_parties = (obj[-1].end if obj else b), parties
+                prev_subject = keys(subj) or prev_subject
+                continue
+            if len(parties) < 2:
+                prev_end = b
+                continue
+            date_floor = subj[0].start if subj else prev_end
+            d = pick_date(ctx, date_floor, right, b)
+            subject, objects = parties[0], parties[1:]
+            if len(subj) >= 2 and not obj:
+                pairs = [(subj_k, o) for subj_k, o in [(parties[0], parties[1])]]
+            elif len(subj) >= 2 and obj:
+                pairs = [(x, o) for x in keys(subj) for o in keys(obj)]
+            else:
+                pairs = [(subject, o) for o in objects]
+            for x, y in pairs:
+                data = {"parties": [ctx.label(x), ctx.label(y)], "status": status}
+                fl = list(flags)
+                if d is not None:
+                    data["date"] = point(d)
+                    fl += [f for f in d.flags if f != "unresolved"]
+                c = conf - (0.1 if d is not None and not d.explicit else 0)
+                out.append(Candidate("relation", data, *span_of(subj, obj, (a, b), d),
+                                     round(c, 2), f"relation-{status}", fl))
+            prev_end, prev_parties = (obj[-1].end if obj else b), parties
+            prev_subject = keys(subj) or prev_subject
+    return out

@@ -1,0 +1,110 @@
+"""The curation API (server/curation.py) on a real store: token, reading, saving into the facts
+file and the running graph, bad operations, hand edits kept."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from server_support import TOKEN, make_app
+
+CORPUS = Path(__file__).resolve().parents[1] / "extraction" / "corpus"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+NAME = "doc.facts.yaml"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cur = tmp_path / "curation"
+    cur.mkdir()
+    shutil.copy(CORPUS / "dev" / "en-saudi-iran-2023.txt", cur / "doc.txt")
+    r = subprocess.run([sys.executable, "-m", "diplograph", "extract", str(cur / "doc.txt"),
+                        "-o", str(cur / NAME)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    monkeypatch.setenv("DIPLOGRAPH_CURATION_DIR", str(cur))
+    return cur
+
+
+@pytest.fixture()
+def client(tmp_path: Path, folder: Path):
+    app = make_app(tmp_path / "store")
+    yield app.test_client()
+    app.extensions["diplograph"].close()
+
+
+def ids(folder: Path) -> dict[str, dict]:
+    return {f["id"]: f for f in yaml.safe_load((folder / NAME).read_text("utf-8"))["facts"]}
+
+
+def test_the_api_needs_the_token(client) -> None:
+    assert client.get("/curate/api/documents").status_code == 401
+    r = client.get("/curate/api/documents", headers={"Authorization": "Bearer wrong"})
+    assert r.status_code == 403
+    assert client.get("/curate/").status_code == 200  # the shell holds no data
+
+
+def test_a_document_with_its_candidates_and_offsets(client, folder: Path) -> None:
+    r = client.get(f"/curate/api/documents/{NAME}", headers=AUTH)
+    assert r.status_code == 200
+    data = r.get_json()
+    assert data["facts"] and all(f["review"] == "candidate" for f in data["facts"])
+    for f in data["facts"]:
+        a, b = f["offsets"]
+        assert data["text"][a:b] == f["quote"]
+    names = client.get("/curate/api/names?q=Viet Nam", headers=AUTH).get_json()["names"]
+    assert names[0]["key"] == "VNM"
+
+
+def test_saving_writes_the_file_and_the_graph(client, folder: Path) -> None:
+    facts = ids(folder)
+    rel = next(i for i, f in facts.items() if f["type"] == "relation")
+    other = next(i for i, f in facts.items() if f["type"] == "event")
+    # a hand edit made after the page was opened
+    path = folder / NAME
+    path.write_text(path.read_text("utf-8").replace("facts:\n", "# hand edit\nfacts:\n", 1),
+                    "utf-8")
+    edited = dict(facts[other], review="accepted")
+    edited.pop("id")
+    edited["note"] = "edited on the page"
+    text = "Israel, which has no diplomatic relations"
+    doc_text = (folder / "doc.txt").read_text("utf-8")
+    start = doc_text.index(text)
+    ops = [{"op": "status", "id": rel, "status": "accepted"},
+           {"op": "replace", "id": other, "fact": edited},
+           {"op": "add", "fact": {"type": "claim", "claim_type": "characterisation",
+                                  "subjects": ["Israel", "Iran"], "quote": text,
+                                  "offsets": [start, start + len(text)],
+                                  "review": "accepted"}}]
+    r = client.post(f"/curate/api/documents/{NAME}", json={"operations": ops}, headers=AUTH)
+    assert r.status_code == 200, r.get_data(as_text=True)
+    assert r.get_json()["saved"]["accepted"] == 3
+    after = ids(folder)
+    assert after[rel]["review"] == "accepted" and after[other]["note"] == "edited on the page"
+    assert "# hand edit" in path.read_text("utf-8")
+    q = ("PREFIX dg: <https://diplograph.org/ontology#> SELECT (COUNT(?f) AS ?n) WHERE { "
+         "GRAPH <https://diplograph.org/graph/source/doc> { ?f a dg:Fact } }")
+    res = client.get("/sparql", query_string={"query": q},
+                     headers={"Accept": "application/sparql-results+json"}).get_json()
+    assert res["results"]["bindings"][0]["n"]["value"] == "3"
+
+
+def test_a_bad_operation_writes_nothing(client, folder: Path) -> None:
+    before = (folder / NAME).read_text("utf-8")
+    facts = ids(folder)
+    rel = next(i for i, f in facts.items() if f["type"] == "relation")
+    broken = dict(facts[rel], parties=["Saudi Arabia", "Ruritania"], review="accepted")
+    r = client.post(f"/curate/api/documents/{NAME}",
+                    json={"operations": [{"op": "replace", "id": rel, "fact": broken}]},
+                    headers=AUTH)
+    assert r.status_code == 400
+    assert "Ruritania" in r.get_data(as_text=True)
+    assert (folder / NAME).read_text("utf-8") == before
+    r = client.post(f"/curate/api/documents/{NAME}", json={"operations": [{"op": "drop"}]},
+                    headers=AUTH)
+    assert r.status_code == 400
+    r = client.get("/curate/api/documents/..%2Fsecret.facts.yaml", headers=AUTH)
+    assert r.status_code in (400, 404)
