@@ -101,8 +101,8 @@ def _json(data: object) -> Response:
     return Response(json.dumps(data, ensure_ascii=False), mimetype="application/json")
 
 
+@bp.get("/search.json", endpoint="search_json")
 @bp.get("/search")
-@bp.get("/search.json")
 def search() -> Any:
     """Search every kind of entity by name; facets per kind; paging."""
     text = request.args.get("q", "")

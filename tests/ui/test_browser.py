@@ -196,3 +196,55 @@ def test_screenshots(server: str, browser: object) -> None:
     d.get(server + "page/fact/vn-mn-relations-2023/un-member")  # type: ignore[attr-defined]
     assert "until 1961" in _wait(d, "mark.exact").text  # type: ignore[attr-defined]
     d.save_screenshot(str(out / "diplograph-fact.png"))  # type: ignore[attr-defined]
+
+
+def test_search_box_suggests_and_opens_an_entity(server: str, browser: object) -> None:
+    """Typing in the header's search box lists suggestions (keyboard-navigable); Enter on one
+    opens its page; the page's timeline axis stays in view while its rows scroll."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    d.get(server + "page/state/VNM")  # type: ignore[attr-defined]
+    box = _wait(d, "#site-search")
+    box.send_keys("Mông")  # type: ignore[attr-defined]
+    option = _wait(d, "#site-search-list li")
+    assert "Mongolia" in option.text  # type: ignore[attr-defined]
+    assert box.get_attribute("aria-expanded") == "true"  # type: ignore[attr-defined]
+    box.send_keys(Keys.ARROW_DOWN)  # type: ignore[attr-defined]
+    assert box.get_attribute("aria-activedescendant") == "site-search-option-0"  # type: ignore[attr-defined]
+    box.send_keys(Keys.ENTER)  # type: ignore[attr-defined]
+    assert "Mông Cổ" in _wait(d, "#labels").text  # type: ignore[attr-defined]
+    assert d.current_url.endswith("/page/state/MNG")  # type: ignore[attr-defined]
+    axis = d.find_element(By.CSS_SELECTOR, ".tl-axis")  # type: ignore[attr-defined]
+    d.execute_script("document.querySelector('.tl').scrollTop = 200")  # type: ignore[attr-defined]
+    assert d.execute_script(  # type: ignore[attr-defined]
+        "return getComputedStyle(arguments[0]).position", axis) == "sticky"
+
+
+def test_search_works_without_javascript(server: str, tmp_path_factory: pytest.TempPathFactory,
+                                         ) -> None:
+    """With JavaScript off the search box is a plain form: submitting it lists results."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--no-first-run", "--window-size=1280,900",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-nojs')}"):
+        opts.add_argument(flag)
+    opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    d = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    try:
+        d.get(server + "page/state/")
+        assert "Mongolia" in d.find_element(By.ID, "entities").text
+        box = d.find_element(By.ID, "site-search")
+        box.send_keys("lien hop quoc")
+        box.submit()
+        hits = d.find_element(By.ID, "hits")
+        assert "United Nations" in hits.text
+        assert d.find_element(By.ID, "site-search-list").get_attribute("hidden") is not None
+    finally:
+        d.quit()
