@@ -36,6 +36,7 @@ from ..graph.namespaces import (
     PROV,
     RDF,
     RDFS,
+    SCHEMA,
     SKOS,
     TIME,
     WD,
@@ -683,6 +684,26 @@ def _timeline(facts: list[FactView]) -> tuple[list[dict[str, Any]], list[dict[st
     return rows, ticks
 
 
+def annotate(text: str, spans: list[tuple[int, int, Any]]) -> list[dict[str, Any]]:
+    """Cut ``text`` at every quote's start and end: the pieces, each with the facts quoting it.
+
+    ``spans`` are (start, end, fact) with code-point offsets, end exclusive (as stored).
+
+    >>> [(p["text"], p["facts"]) for p in annotate("abcdef", [(1, 4, "x"), (3, 5, "y")])]
+    [('a', []), ('bc', ['x']), ('d', ['x', 'y']), ('e', ['y']), ('f', [])]
+    """
+    cuts = {0, len(text)}
+    for start, end, _ in spans:
+        if 0 <= start < end <= len(text):
+            cuts.update((start, end))
+    points = sorted(cuts)
+    pieces = []
+    for a, b in zip(points, points[1:], strict=False):
+        covering = [f for start, end, f in spans if start <= a and b <= end]
+        pieces.append({"text": text[a:b], "facts": covering})
+    return pieces
+
+
 def build_view(iri: str, g: Graph) -> PageView:
     """The page view of ``iri`` from its neighbourhood graph ``g``."""
     s = ox.NamedNode(iri)
@@ -736,7 +757,8 @@ def build_view(iri: str, g: Graph) -> PageView:
         groups.append(("Other facts", others))
     timeline, axis = _timeline(facts)
 
-    shown = {RDF("type"), str(SKOS) + "altLabel", DG("wikidataLink"), *LABEL_PROPS}
+    shown = {RDF("type"), str(SKOS) + "altLabel", DG("wikidataLink"), SCHEMA("text"),
+             *LABEL_PROPS}
     shown |= {p for _, p in CODE_PROPS}
     statements: dict[str, tuple[Value, list[Value]]] = {}
     for p, o in g.pairs(s):
@@ -777,10 +799,18 @@ def build_view(iri: str, g: Graph) -> PageView:
 
     document = None
     if DG("SourceDocument") in types:
+        text = g.value(s, SCHEMA("text"))
+        spans = []
+        for f_node, f in zip(fact_nodes, (fact_view(g, n) for n in fact_nodes), strict=True):
+            start, end = g.value(f_node, DG("quoteStart")), g.value(f_node, DG("quoteEnd"))
+            if start is not None and end is not None:
+                spans.append((int(start.value), int(end.value), f))
         document = {
             "facts": len(facts),
             "language": (g.value(s, DCTERMS("language")) or ox.Literal("")).value,
             "file": (g.value(s, DG("fileName")) or ox.Literal("")).value,
+            "segments": annotate(text.value, spans) if text is not None else [],
+            "quoted": len(spans),
         }
 
     title = g.label(s)

@@ -89,3 +89,36 @@ def test_entity_page_contents_filters_and_tables(client: FlaskClient) -> None:
     assert bad.status_code == 400 and "must be a year" in bad.get_data(as_text=True)
     assert client.get("/page/state/MNG?kind=planets").status_code == 400
     assert client.get("/page/state/MNG?page-memberships=99").status_code == 404
+
+
+def test_document_page_shows_the_text_with_its_quotes(built_store_path, tmp_path) -> None:  # noqa: ANN001
+    """On the real build: the document's text in full, every quote highlighted in place and
+    linked to its fact's row; the highlighted pieces put together give the text back."""
+    import html
+    import re
+    import shutil
+
+    from diplograph.server.app import create_app
+
+    store = tmp_path / "store"
+    shutil.copytree(built_store_path, store, ignore=shutil.ignore_patterns("LOCK"))
+    app = create_app({"DIPLOGRAPH_STORE": str(store), "DIPLOGRAPH_QUERY_WORKERS": 1,
+                      "TESTING": True})
+    try:
+        client = app.test_client()
+        r = client.get("/page/source/vn-mn-relations-2023", headers=HTML)
+        page = r.get_data(as_text=True)
+        assert r.status_code == 200 and 'class="doc-text"' in page
+        body = page[page.index('class="doc-text"'):]
+        body = body[body.index(">") + 1: body.index("</div>")]
+        links = re.findall(r'<a class="q q\d" href="#fact-([^"]+)"', body)
+        rows = set(re.findall(r'<tr id="fact-([^"]+)"', page))
+        assert links and set(links) <= rows  # every highlight leads to a fact on the page
+        from pathlib import Path
+
+        text = (Path(__file__).resolve().parents[2] / "sources"
+                / "000_68460debbf1317d8.txt").read_text(encoding="utf-8")
+        assert html.unescape(re.sub(r"<[^>]+>", "", body)) == text
+        assert "hai nước thiết lập quan hệ ngoại giao ngày 17/11/1954" in html.unescape(body)
+    finally:
+        app.extensions["diplograph"].close()
