@@ -28,7 +28,7 @@ __all__ = ["create_app", "query_service"]
 
 log = logging.getLogger("diplograph.server.access")
 
-_OPTIONAL_BLUEPRINTS = ("ui", "linked_data", "named_api", "reconcile", "search")
+_OPTIONAL_BLUEPRINTS = ("ui", "linked_data", "named_api", "reconcile", "search", "pictures")
 
 
 def query_service(app: Flask) -> QueryService:

@@ -42,6 +42,7 @@ from ..graph.namespaces import (
     WD,
 )
 from .page_layout import layout_page
+from .pictures import pictures_for
 from .ui import base_iri, construct, href, iri_term, local_path, query_service
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
@@ -239,7 +240,7 @@ def page(path: str) -> Any:
     view = build_view(iri, Graph(triples))
     layout = layout_page(view.groups, view.facts, request.args, _timeline)
     html = render_template("entity.html", v=view, lay=layout, path=path,
-                           data_links=_data_links(path))
+                           pictures=pictures_for(path), data_links=_data_links(path))
     return Response(html, content_type="text/html; charset=utf-8")
 
 
