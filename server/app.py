@@ -18,6 +18,7 @@ from typing import Any
 from flask import Flask, Response, g, request
 
 from ..graph.executor import QueryService
+from . import i18n
 from .config import load_config
 from .errors import register_error_handlers
 from .fast_path import CORS_HEADERS, QueryFastPath, reraise_fast_path_error
@@ -72,6 +73,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.register_blueprint(mod.bp)
 
     register_error_handlers(app)
+    i18n.init_app(app)
     app.before_request(_start_timer)
     app.before_request(_fast_path_error)
     app.after_request(_log_request)

@@ -41,6 +41,7 @@ from ..graph.namespaces import (
     TIME,
     WD,
 )
+from .i18n import ui_lang
 from .page_layout import layout_page
 from .pictures import pictures_for
 from .ui import base_iri, construct, href, iri_term, local_path, query_service
@@ -237,7 +238,9 @@ def page(path: str) -> Any:
     triples = construct(PAGE_DATA, {"s": iri_term(iri)})
     if not triples:
         raise _not_found(iri)
-    view = build_view(iri, Graph(triples))
+    graph = Graph(triples)
+    graph.lang = ui_lang()
+    view = build_view(iri, graph)
     layout = layout_page(view.groups, view.facts, request.args, _timeline)
     html = render_template("entity.html", v=view, lay=layout, path=path,
                            pictures=pictures_for(path), data_links=_data_links(path))
@@ -302,8 +305,12 @@ class Graph:
                     seen.setdefault((o.value, o.language), o)
         return list(seen.values())
 
-    def label(self, s: ox.Term, lang: str = "en") -> str:
+    #: the language labels are chosen in (the page's interface language)
+    lang = "en"
+
+    def label(self, s: ox.Term, lang: str | None = None) -> str:
         """The best label of ``s`` (``lang``, en, vi, any), else its local name."""
+        lang = lang or self.lang
         if isinstance(s, ox.Literal):
             return s.value
         labels = self.labels(s)

@@ -30,6 +30,7 @@ from ..linking.search import (
     kind_of_segment,
     kinds,
 )
+from .i18n import ui_lang
 from .ui import href, query_service, select
 
 bp = Blueprint("search", __name__, template_folder="templates")
@@ -55,15 +56,6 @@ def search_index() -> SearchIndex:
             _cached["index"] = SearchIndex.from_rows(rows)
             _cached["generation"] = generation
         return _cached["index"]  # type: ignore[no-any-return]
-
-
-def ui_lang() -> str:
-    """The interface language: ``?lang=vi|en``, else the best of ``Accept-Language``."""
-    asked = request.args.get("lang")
-    if asked in ("en", "vi"):
-        return asked
-    best = request.accept_languages.best_match(["en", "vi"])
-    return best or "en"
 
 
 def _int_arg(name: str, default: int, lo: int, hi: int | None = None) -> int:

@@ -122,3 +122,21 @@ def test_document_page_shows_the_text_with_its_quotes(built_store_path, tmp_path
         assert "hai nước thiết lập quan hệ ngoại giao ngày 17/11/1954" in html.unescape(body)
     finally:
         app.extensions["diplograph"].close()
+
+
+def test_interface_in_vietnamese(client: FlaskClient) -> None:
+    """``?lang=vi`` (remembered in a cookie) or ``Accept-Language: vi``: the pages' words and the
+    labels are Vietnamese, English where a label has no Vietnamese form."""
+    r = client.get("/page/state/MNG?lang=vi", headers=HTML)
+    text = r.get_data(as_text=True)
+    assert '<html lang="vi">' in text and "Mục lục" in text and "Tư cách thành viên" in text
+    assert '<h1 id="title">Mông Cổ</h1>' in text
+    assert "lang=vi" in r.headers.get("Set-Cookie", "")
+    again = client.get("/page/state/VNM", headers=HTML).get_data(as_text=True)  # the cookie
+    assert '<h1 id="title">Việt Nam</h1>' in again
+    client.delete_cookie("lang")
+    by_header = client.get("/page/state/MNG", headers={**HTML, "Accept-Language": "vi,en;q=0.5"})
+    assert "Mục lục" in by_header.get_data(as_text=True)
+    english = client.get("/page/state/MNG", headers={**HTML, "Accept-Language": "en"})
+    assert '<h1 id="title">Mongolia</h1>' in english.get_data(as_text=True)
+    assert "Accept-Language" in english.headers.get("Vary", "")
