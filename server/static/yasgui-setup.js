@@ -8,7 +8,41 @@
   var queries = JSON.parse(document.getElementById("named-queries-data").textContent);
   var endpoint = document.getElementById("endpoint-url").textContent.trim();
 
-  var LOCAL_COMPLETERS = ["prefixes", "variables"];
+  // Entities of this graph by name: type a name (English or Vietnamese, any diacritics) or the
+  // start of one of our IRIs and press Ctrl+Space; the IRI is inserted. Asks this server's
+  // /search.json only.
+  var searchUrl = document.getElementById("yasgui").dataset.search;
+  var labels = {};
+  Yasgui.Yasqe.registerAutocompleter({
+    name: "entities",
+    bulk: false,
+    autoShow: false,
+    isValidCompletionPosition: function (yasqe) {
+      var s = yasqe.getCompleteToken().string || "";
+      if (s.indexOf("<https://diplograph.org/id/") === 0) return true;
+      return /^[^\s?$<>"':#{}().,;0-9][^\s<>"'#{}().,;:]{1,}$/.test(s) && s !== s.toUpperCase();
+    },
+    get: function (yasqe, token) {
+      var text = token.string.replace(/^<https:\/\/diplograph\.org\/id\/[^/]*\/?/, "").replace(/>$/, "");
+      if (!text) return Promise.resolve([]);
+      return fetch(searchUrl + "?limit=12&q=" + encodeURIComponent(text),
+                   { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : { results: [] }; })
+        .then(function (d) {
+          return (d.results || []).map(function (h) {
+            var iri = "<" + h.iri + ">";
+            labels[iri] = h.label + " (" + h.kind + ")";
+            return iri;
+          });
+        });
+    },
+    postprocessHints: function (yasqe, hints) {
+      hints.forEach(function (h) { if (labels[h.text]) h.displayText = labels[h.text] + "  " + h.text; });
+      return hints;
+    },
+  });
+
+  var LOCAL_COMPLETERS = ["prefixes", "variables", "entities"];
   Yasgui.Yasqe.defaults.autocompleters = LOCAL_COMPLETERS.slice();
   Yasgui.Yasqe.defaults.prefixCcApi = null;
   Yasgui.defaults.endpointCatalogueOptions.getData = function () {

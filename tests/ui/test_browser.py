@@ -248,3 +248,28 @@ def test_search_works_without_javascript(server: str, tmp_path_factory: pytest.T
         assert d.find_element(By.ID, "site-search-list").get_attribute("hidden") is not None
     finally:
         d.quit()
+
+
+@pytest.mark.skipif(not (VENDOR / "yasgui.min.js").exists(),
+                    reason="YASGUI is not vendored (run scripts/install_ui.sh)")
+def test_yasgui_completes_entity_names_to_iris(server: str, browser: object) -> None:
+    """In the query editor, a name followed by Ctrl+Space offers our entities by label and
+    inserts the chosen one's IRI."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    d.get(server)  # type: ignore[attr-defined]
+    _wait(d, ".yasqe")
+    d.execute_script(  # type: ignore[attr-defined]
+        "var y = window.diplographYasgui.getTab().getYasqe();"
+        "y.setValue('SELECT * WHERE { ?m <http://www.w3.org/ns/org#member> '); y.focus();"
+        "y.setCursor({line: 0, ch: 200});")
+    area = d.find_element(By.CSS_SELECTOR, ".tabPanel.active .CodeMirror textarea")  # type: ignore[attr-defined]
+    area.send_keys("mong")
+    area.send_keys(Keys.CONTROL, Keys.SPACE)
+    first = _wait(d, ".CodeMirror-hints li")
+    assert first.text.startswith("Mongolia (state)")  # type: ignore[attr-defined]
+    area.send_keys(Keys.ENTER)
+    value = d.execute_script("return window.diplographYasgui.getTab().getYasqe().getValue()")  # type: ignore[attr-defined]
+    assert value.endswith("<https://diplograph.org/id/state/MNG>")
