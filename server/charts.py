@@ -32,6 +32,23 @@ _HATCH = ('<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpac
           '<line x1="0" y1="0" x2="0" y2="6" stroke="#1f5f8b" stroke-width="2"/></pattern></defs>')
 
 
+def safe_href(url: str | None) -> str | None:
+    """``url`` if it is a link a picture may carry (this server's paths, http, https), else None.
+
+    >>> safe_href("/id/state/MNG"), safe_href("https://www.wikidata.org/wiki/Q1")
+    ('/id/state/MNG', 'https://www.wikidata.org/wiki/Q1')
+    >>> safe_href("javascript:alert(1)") is None, safe_href("//evil.example/") is None
+    (True, True)
+    """
+    if not url:
+        return None
+    if url.startswith("/") and not url.startswith("//"):
+        return url
+    if url.lower().startswith(("http://", "https://")):
+        return url
+    return None
+
+
 def nice_ticks(top: float, n: int = 5) -> list[float]:
     """Round tick values from 0 to at least ``top``.
 
@@ -98,7 +115,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, unit: str, width: int = 640,
             tip += f" — {b.note}"
         mark = (f'<rect class="bar{" partial" if b.partial else ""}" x="{x:.1f}" y="{y:.1f}" '
                 f'width="{bw:.1f}" height="{max(h, 0.5):.1f}"><title>{escape(tip)}</title></rect>')
-        if b.href:
+        if safe_href(b.href):
             mark = f'<a href="{escape(b.href)}" target="_top">{mark}</a>'
         out.append(mark)
         if b.low is not None and b.high is not None:
@@ -209,7 +226,7 @@ def ego_network(centre: str, edges: Sequence[Edge], *, title: str, size: int = 5
         lx = x + (8 if anchor == "start" else -8)
         node = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="#fff" stroke="#1d2733"/>'
                 f'<text x="{lx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{escape(name)}</text>')
-        if href:
+        if safe_href(href):
             node = f'<a href="{escape(href)}" target="_top">{node}<title>{escape(name)}</title></a>'
         out.append(node)
     out.append(f'<circle cx="{cx}" cy="{cy}" r="10" fill="#1d2733"/><text x="{cx}" '

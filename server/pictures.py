@@ -285,3 +285,14 @@ def pictures_for(path: str) -> list[dict[str, str]]:
         out.append({"kind": "network", "title": "Counterparts",
                     "url": url_for("pictures.network", path=path)})
     return out
+
+
+@bp.post("/pictures/results.svg")
+def result_view() -> Any:
+    """A picture of a result the query UI already has (``?view=map|timeline|chart|graph``)."""
+    from .result_views import VIEWS, draw, parse_results
+
+    view = _choice("view", set(VIEWS), "chart")
+    media = (request.mimetype or "").lower()
+    body = request.get_data(cache=False)
+    return _svg(draw(view, parse_results(body, media), href))

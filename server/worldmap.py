@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from .charts import safe_href
+
 __all__ = ["MapValue", "Point", "available", "equal_earth", "render", "ATLAS_FILE"]
 
 ATLAS_FILE = Path(__file__).parent / "static" / "vendor" / "world-atlas" / "countries-110m.json"
@@ -195,14 +197,14 @@ def render(values: Mapping[str, MapValue], *, title: str, legend: str,
         else:
             fill, text = NO_DATA, f"{name}: none"
         shape = f'<path d="{path}" fill="{fill}"><title>{escape(text)}</title></path>'
-        if v is not None and v.href:
+        if v is not None and safe_href(v.href):
             shape = f'<a href="{escape(v.href)}" target="_top">{shape}</a>'
         parts.append(shape)
     for p in points:
         x, y = _to_svg(p.lon, p.lat)
         dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#b5651d" stroke="#fff">'
                f'<title>{escape(p.text)}</title></circle>')
-        if p.href:
+        if safe_href(p.href):
             dot = f'<a href="{escape(p.href)}" target="_top">{dot}</a>'
         parts.append(dot)
     # legend

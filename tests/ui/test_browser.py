@@ -273,3 +273,25 @@ def test_yasgui_completes_entity_names_to_iris(server: str, browser: object) -> 
     area.send_keys(Keys.ENTER)
     value = d.execute_script("return window.diplographYasgui.getTab().getYasqe().getValue()")  # type: ignore[attr-defined]
     assert value.endswith("<https://diplograph.org/id/state/MNG>")
+
+
+@pytest.mark.skipif(not (VENDOR / "yasgui.min.js").exists(),
+                    reason="YASGUI is not vendored (run scripts/install_ui.sh)")
+def test_yasgui_result_views(server: str, browser: object) -> None:
+    """A result of states and counts can be seen as a chart (and a map where the shapes are
+    installed), drawn by the server from the result the page already has."""
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    d.get(server)  # type: ignore[attr-defined]
+    _wait(d, ".yasqe")
+    d.execute_script(  # type: ignore[attr-defined]
+        "var y = window.diplographYasgui.getTab().getYasqe();"
+        "y.setValue('SELECT ?state (COUNT(?m) AS ?n) WHERE { ?m "
+        "<http://www.w3.org/ns/org#member> ?state } GROUP BY ?state'); y.query();")
+    _wait(d, ".tabPanel.active .yasr table", timeout=30)
+    names = [b.text for b in d.find_elements(By.CSS_SELECTOR, ".tabPanel.active .yasr_btnGroup button")]  # type: ignore[attr-defined]
+    assert any("Chart" in n for n in names) and any("Map" in n for n in names)
+    d.execute_script("window.diplographYasgui.getTab().getYasr().selectPlugin('chartView')")  # type: ignore[attr-defined]
+    chart = _wait(d, ".tabPanel.active .result-view svg.chart")
+    assert "Result as a chart" in chart.get_attribute("aria-label")  # type: ignore[attr-defined]
