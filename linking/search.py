@@ -201,6 +201,7 @@ class SearchIndex:
 
     def __init__(self, entries: Sequence[_Entry]) -> None:
         self._entries = list(entries)
+        self._by_iri: dict[str, _Entry] | None = None
         # sorted (folded key, entry number, name number) for prefix look-ups by bisection
         keys = []
         for i, e in enumerate(self._entries):
@@ -242,6 +243,17 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def label_of(self, iri: str, lang: str = "en") -> str | None:
+        """The display label of an indexed entity, or None.
+
+        >>> SearchIndex.from_rows([("http://e/x", "state", "Iks", "en")]).label_of("http://e/x")
+        'Iks'
+        """
+        if self._by_iri is None:
+            self._by_iri = {e.iri: e for e in self._entries}
+        entry = self._by_iri.get(iri)
+        return entry.label(lang) if entry is not None else None
 
     def kind_counts(self) -> dict[str, int]:
         """How many entities of each kind the index holds."""

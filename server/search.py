@@ -58,6 +58,20 @@ def search_index() -> SearchIndex:
         return _cached["index"]  # type: ignore[no-any-return]
 
 
+@bp.app_template_global("term_label")
+def term_label(iri: str) -> str:
+    """Template helper: what a link to ``iri`` shows: the entity's label in the interface's
+    language when search knows it, else the end of the IRI (``role/full`` …)."""
+    try:
+        label = search_index().label_of(iri, ui_lang())
+    except DiplographError:  # the index could not be built: show the IRI's end
+        label = None
+    if label:
+        return label
+    tail = iri.split("/id/", 1)[1] if "/id/" in iri else iri.rstrip("/#").rsplit("/", 1)[-1]
+    return tail.rsplit("#", 1)[-1] or iri
+
+
 def _int_arg(name: str, default: int, lo: int, hi: int | None = None) -> int:
     raw = request.args.get(name)
     if raw is None or raw == "":

@@ -140,3 +140,13 @@ def test_interface_in_vietnamese(client: FlaskClient) -> None:
     english = client.get("/page/state/MNG", headers={**HTML, "Accept-Language": "en"})
     assert '<h1 id="title">Mongolia</h1>' in english.get_data(as_text=True)
     assert "Accept-Language" in english.headers.get("Vary", "")
+
+
+def test_named_query_page_shows_labels_not_raw_iris(client: FlaskClient) -> None:
+    r = client.get("/queries/memberships?state=https://diplograph.org/id/state/MNG",
+                   headers=HTML)
+    text = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert '>United Nations</a>' in text  # the organisation's label, linked
+    assert 'title="https://diplograph.org/id/org/UN"' in text  # the IRI on hover
+    assert ">https://diplograph.org/id/org/UN<" not in text
