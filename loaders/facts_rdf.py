@@ -112,6 +112,9 @@ def document_quads(doc: FactsDocument, *, loaded_at: dt.datetime | None = None) 
     w.add(d_iri, DG("fileName"), ox.Literal(doc.text_path.name))
     w.add(d_iri, DG("sha256"), ox.Literal(hashlib.sha256(doc.text.encode("utf-8")).hexdigest()))
     w.add(d_iri, DG("characterCount"), _typed(str(len(doc.text)), "integer"))
+    # the text itself, so that the document page can show every quote in place (the quotes'
+    # offsets count code points of exactly this text)
+    w.add(d_iri, SCHEMA("text"), ox.Literal(doc.text, language=lang))
     if doc.meta.get("kind"):
         w.add(d_iri, DG("documentKind"), ox.Literal(doc.meta["kind"]))
     if doc.meta.get("publisher"):

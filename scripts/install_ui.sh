@@ -56,6 +56,19 @@ LICENSE
 fi
 echo "$VERSION" > "$DEST/VERSION"
 
+# The world map's shapes (Natural Earth 1:110m countries as TopoJSON, npm package world-atlas,
+# ISC licence; Natural Earth itself is public domain): drawn on the server by server/worldmap.py.
+ATLAS="$ROOT/node_modules/world-atlas"
+ATLAS_DEST="$ROOT/server/static/vendor/world-atlas"
+if [ -f "$ATLAS/countries-110m.json" ]; then
+    rm -rf "$ATLAS_DEST"
+    mkdir -p "$ATLAS_DEST"
+    cp "$ATLAS/countries-110m.json" "$ATLAS/LICENSE" "$ATLAS_DEST/"
+    node -p "require('$ATLAS/package.json').version" > "$ATLAS_DEST/VERSION"
+else
+    echo "install_ui.sh: world-atlas is missing: the pages will have no world map" >&2
+fi
+
 # The bundle must not pull anything from a CDN: fail loudly if it ever starts to.
 if grep -Eq '(cdn\.jsdelivr|unpkg\.com|cdnjs|fonts\.googleapis)' "$DEST/yasgui.min.js" "$DEST/yasgui.min.css"; then
     echo "install_ui.sh: warning: the YASGUI bundle references a CDN" >&2

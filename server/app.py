@@ -19,6 +19,7 @@ from flask import Flask, Response, g, request
 
 from ..graph.executor import QueryService
 from ..graph.sparql_safety import Limits
+from . import i18n
 from .config import load_config
 from .errors import register_error_handlers
 from .fast_path import CORS_HEADERS, QueryFastPath, reraise_fast_path_error
@@ -29,7 +30,8 @@ __all__ = ["create_app", "query_service"]
 
 log = logging.getLogger("diplograph.server.access")
 
-_OPTIONAL_BLUEPRINTS = ("ui", "linked_data", "named_api", "reconcile", "curation")
+_OPTIONAL_BLUEPRINTS = ("ui", "linked_data", "named_api", "reconcile", "curation", "search",
+                        "pictures")
 
 
 def query_service(app: Flask) -> QueryService:
@@ -74,6 +76,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.register_blueprint(mod.bp)
 
     register_error_handlers(app)
+    i18n.init_app(app)
     app.before_request(_start_timer)
     app.before_request(_fast_path_error)
     app.after_request(_log_request)

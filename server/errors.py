@@ -1,7 +1,9 @@
 """The one error handler: ``DiplographError.kind`` -> HTTP status, and a pinned body shape.
 
 The body is JSON ``{"error": kind, "status": code, "message": ..., "details": [...]}`` when the
-client prefers JSON, plain text (the message, then the details, one per line) otherwise.
+client prefers JSON, an HTML page when a browser asks for a page (``Accept`` prefers HTML on a
+GET of anything but the SPARQL protocol URLs), plain text (the message, then the details, one per
+line) otherwise.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import json
 import logging
 from typing import Any
 
-from flask import Flask, Response, request
+from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from ..graph import conneg
@@ -52,10 +54,23 @@ def status_for(kind: str) -> int:
 
 
 def _wants_json() -> bool:
+    if request.path.endswith(".json"):  # a JSON resource answers its errors in JSON too
+        return True
     ranges = conneg.parse_accept(request.headers.get("Accept"))
     j = max(conneg.quality(ranges, "application/json", explicit_only=True),
             conneg.quality(ranges, conneg.JSON, explicit_only=True))
     return j > conneg.quality(ranges, "text/plain")
+
+
+#: URLs whose errors are always data (plain text or JSON), never pages: SPARQL clients ask
+#: for HTML by accident (``Accept: */*`` with a browser-like order) and must get the message.
+_DATA_PATHS = ("/sparql", "/update", "/store", "/reconcile")
+
+
+def _wants_page() -> bool:
+    if request.method not in ("GET", "HEAD") or request.path.startswith(_DATA_PATHS):
+        return False
+    return conneg.prefers_html(request.headers.get("Accept"), ["text/plain"])
 
 
 def error_response(kind: str, message: str, details: list[str] | None = None,
@@ -69,6 +84,18 @@ def error_response(kind: str, message: str, details: list[str] | None = None,
                 {"error": kind, "status": code, "message": message, "details": details},
                 ensure_ascii=False),
             status=code, mimetype="application/json")
+    elif _wants_page():
+        try:
+            html = render_template("error.html", code=code, kind=kind, message=message,
+                                   details=details)
+        except Exception:  # noqa: BLE001 - a broken page must not hide the error itself
+            log.exception("could not render the error page")
+            html = None
+        if html is None:
+            resp = Response(message + "\n", status=code,
+                            content_type="text/plain; charset=utf-8")
+        else:
+            resp = Response(html, status=code, content_type="text/html; charset=utf-8")
     else:
         text = "\n".join([message, *details]) + "\n"
         resp = Response(text, status=code, content_type="text/plain; charset=utf-8")

@@ -36,10 +36,14 @@ from ..graph.namespaces import (
     PROV,
     RDF,
     RDFS,
+    SCHEMA,
     SKOS,
     TIME,
     WD,
 )
+from .i18n import ui_lang
+from .page_layout import layout_page
+from .pictures import pictures_for
 from .ui import base_iri, construct, href, iri_term, local_path, query_service
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
@@ -234,8 +238,12 @@ def page(path: str) -> Any:
     triples = construct(PAGE_DATA, {"s": iri_term(iri)})
     if not triples:
         raise _not_found(iri)
-    view = build_view(iri, Graph(triples))
-    html = render_template("entity.html", v=view, path=path, data_links=_data_links(path))
+    graph = Graph(triples)
+    graph.lang = ui_lang()
+    view = build_view(iri, graph)
+    layout = layout_page(view.groups, view.facts, request.args, _timeline)
+    html = render_template("entity.html", v=view, lay=layout, path=path,
+                           pictures=pictures_for(path), data_links=_data_links(path))
     return Response(html, content_type="text/html; charset=utf-8")
 
 
@@ -297,8 +305,12 @@ class Graph:
                     seen.setdefault((o.value, o.language), o)
         return list(seen.values())
 
-    def label(self, s: ox.Term, lang: str = "en") -> str:
+    #: the language labels are chosen in (the page's interface language)
+    lang = "en"
+
+    def label(self, s: ox.Term, lang: str | None = None) -> str:
         """The best label of ``s`` (``lang``, en, vi, any), else its local name."""
+        lang = lang or self.lang
         if isinstance(s, ox.Literal):
             return s.value
         labels = self.labels(s)
@@ -364,6 +376,8 @@ class FactView:
     document: Value | None
     dates: list[DateInfo] = field(default_factory=list)
     comment: str | None = None
+    #: True when the fact comes from a reference data set (no source document states it)
+    reference: bool = False
 
     #: the rows that name what a fact is about, most telling first (for timeline labels)
     HEADLINE_ROWS = ("organization", "member", "party", "actor", "partner", "reporter",
@@ -384,6 +398,38 @@ class FactView:
             if values:
                 return ", ".join(v.text for v in values[:3])
         return ""
+
+    #: rows a table leaves out: the group says the type, the counterpart column the parties
+    NOT_DETAILS = ("fact type", "involves", "label")
+
+    def counterpart_rows(self, exclude: str | None = None) -> tuple[str, list[Value]]:
+        """The first headline row with a value other than the page's own entity."""
+        by_name = dict(self.rows)
+        for key in self.HEADLINE_ROWS:
+            values = [v for v in by_name.get(key, []) if v.link is None or v.link != exclude]
+            if values:
+                return key, values
+        return "", []
+
+    def details(self, exclude: str | None = None) -> list[tuple[str, list[Value]]]:
+        """The rows other than the counterpart and the page's own entity (a table's middle).
+
+        >>> f = FactView("i", "/l", "Membership", "membership",
+        ...              [("member", [Value("Mongolia", "/id/state/MNG")]),
+        ...               ("organization", [Value("United Nations", "/id/org/UN")]),
+        ...               ("role", [Value("full member")])], None, None)
+        >>> [(n, [v.text for v in vs]) for n, vs in f.details(exclude="/id/state/MNG")]
+        [('role', ['full member'])]
+        """
+        key, _ = self.counterpart_rows(exclude)
+        out = []
+        for name, values in self.rows:
+            if name == key or name in self.NOT_DETAILS:
+                continue
+            kept = [v for v in values if v.link is None or v.link != exclude]
+            if kept:
+                out.append((name, kept))
+        return out
 
     @property
     def start(self) -> dt.date | None:
@@ -473,6 +519,9 @@ HIDDEN_FACT_PROPS = {
     *(DG(f"{d}{s}") for d in DATE_PROPS for s in ("", "Precision", "Earliest", "Latest")),
 }
 
+#: Properties of the Wikidata-shaped view (wdt:, p:, ps:, pq: …), left out of fact rows.
+WIKIDATA_NAMESPACES = ("http://www.wikidata.org/",)
+
 #: Preferred order of fact properties (local names); the rest follow alphabetically.
 FACT_PROP_ORDER = [
     "member", "organization", "role", "party", "relationStatus", "instrumentType", "title",
@@ -560,8 +609,8 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     kind_label = g.label(ox.NamedNode(DG(kind)))
     by_prop: dict[str, list[Value]] = {}
     for p, o in g.pairs(fact):
-        if p.value in HIDDEN_FACT_PROPS:
-            continue
+        if p.value in HIDDEN_FACT_PROPS or p.value.startswith(WIKIDATA_NAMESPACES):
+            continue  # the Wikidata-shaped view's statements are not shown as our rows
         name = local_name(p.value)
         if p.value == DG("participation"):
             by_prop.setdefault(name, []).append(_participation(g, o))
@@ -572,7 +621,8 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     order = {n: i for i, n in enumerate(FACT_PROP_ORDER)}
     rows = sorted(by_prop.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
     quote = g.value(fact, DG("quote"))
-    doc = g.value(fact, DG("statedIn")) or g.value(fact, PROV("wasDerivedFrom"))
+    stated_in = g.value(fact, DG("statedIn"))
+    doc = stated_in or g.value(fact, PROV("wasDerivedFrom"))
     comment = g.value(fact, RDFS("comment"))
     dates = [d for d in (_date_info(g, fact, n) for n in DATE_PROPS) if d is not None]
     return FactView(
@@ -585,6 +635,7 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
         document=_value(g, doc) if doc is not None else None,
         dates=dates,
         comment=comment.value if comment is not None else None,
+        reference=stated_in is None,
     )
 
 
@@ -641,6 +692,26 @@ def _timeline(facts: list[FactView]) -> tuple[list[dict[str, Any]], list[dict[st
     return rows, ticks
 
 
+def annotate(text: str, spans: list[tuple[int, int, Any]]) -> list[dict[str, Any]]:
+    """Cut ``text`` at every quote's start and end: the pieces, each with the facts quoting it.
+
+    ``spans`` are (start, end, fact) with code-point offsets, end exclusive (as stored).
+
+    >>> [(p["text"], p["facts"]) for p in annotate("abcdef", [(1, 4, "x"), (3, 5, "y")])]
+    [('a', []), ('bc', ['x']), ('d', ['x', 'y']), ('e', ['y']), ('f', [])]
+    """
+    cuts = {0, len(text)}
+    for start, end, _ in spans:
+        if 0 <= start < end <= len(text):
+            cuts.update((start, end))
+    points = sorted(cuts)
+    pieces = []
+    for a, b in zip(points, points[1:], strict=False):
+        covering = [f for start, end, f in spans if start <= a and b <= end]
+        pieces.append({"text": text[a:b], "facts": covering})
+    return pieces
+
+
 def build_view(iri: str, g: Graph) -> PageView:
     """The page view of ``iri`` from its neighbourhood graph ``g``."""
     s = ox.NamedNode(iri)
@@ -694,7 +765,8 @@ def build_view(iri: str, g: Graph) -> PageView:
         groups.append(("Other facts", others))
     timeline, axis = _timeline(facts)
 
-    shown = {RDF("type"), str(SKOS) + "altLabel", DG("wikidataLink"), *LABEL_PROPS}
+    shown = {RDF("type"), str(SKOS) + "altLabel", DG("wikidataLink"), SCHEMA("text"),
+             *LABEL_PROPS}
     shown |= {p for _, p in CODE_PROPS}
     statements: dict[str, tuple[Value, list[Value]]] = {}
     for p, o in g.pairs(s):
@@ -735,10 +807,18 @@ def build_view(iri: str, g: Graph) -> PageView:
 
     document = None
     if DG("SourceDocument") in types:
+        text = g.value(s, SCHEMA("text"))
+        spans = []
+        for f_node, f in zip(fact_nodes, (fact_view(g, n) for n in fact_nodes), strict=True):
+            start, end = g.value(f_node, DG("quoteStart")), g.value(f_node, DG("quoteEnd"))
+            if start is not None and end is not None:
+                spans.append((int(start.value), int(end.value), f))
         document = {
             "facts": len(facts),
             "language": (g.value(s, DCTERMS("language")) or ox.Literal("")).value,
             "file": (g.value(s, DG("fileName")) or ox.Literal("")).value,
+            "segments": annotate(text.value, spans) if text is not None else [],
+            "quoted": len(spans),
         }
 
     title = g.label(s)

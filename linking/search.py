@@ -1,0 +1,346 @@
+"""Find entities by name: the index behind the search box, its autocompletion and the index pages.
+
+The index holds every entity of a known kind (``kinds.yaml``: states, organisations, people,
+places, agreements, events, documents, data sets) with all its names (labels in every language,
+alternative labels, acronyms, titles) and codes (ISO 3166, COW, Wikidata QIDs). A query text is
+folded the way the linking matcher folds names (:mod:`.normalise`: case, diacritics,
+punctuation), so "viet nam", "Việt Nam" and "VNM" all find Vietnam.
+
+The index is built from the rows of :data:`INDEX_QUERY` (run by the caller on whatever store it
+has), so this module needs no store and no HTTP:
+
+>>> rows = [
+...     ("https://diplograph.org/id/state/VNM", "state", "Vietnam", "en"),
+...     ("https://diplograph.org/id/state/VNM", "state", "Việt Nam", "vi"),
+...     ("https://diplograph.org/id/state/VNM", "state", "VNM", "code"),
+...     ("https://diplograph.org/id/state/SUN", "state", "Soviet Union", "en"),
+...     ("https://diplograph.org/id/state/SUN", "state", "Liên Xô", "vi"),
+...     ("https://diplograph.org/id/org/ASEAN", "organisation", "ASEAN", "acronym"),
+...     ("https://diplograph.org/id/org/ASEAN", "organisation",
+...      "Association of Southeast Asian Nations", "en"),
+... ]
+>>> index = SearchIndex.from_rows(rows)
+>>> [h.label for h in index.search("viet").hits]  # a word start ranks above "So-viet"
+['Vietnam', 'Soviet Union']
+>>> index.search("lien xo").hits[0].iri
+'https://diplograph.org/id/state/SUN'
+>>> index.search("asean").hits[0].matched
+'ASEAN'
+>>> index.search("nations", kinds={"state"}).total
+0
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..graph.errors import DiplographError
+from ..graph.namespaces import DCTERMS, DG, ORG, RDFS, SEM, SKOS
+from .normalise import exact_form, folded_form, strip_diacritics
+
+__all__ = [
+    "Hit",
+    "Kind",
+    "MAX_TEXT",
+    "Results",
+    "SearchIndex",
+    "index_query",
+    "kinds",
+]
+
+#: The longest search text accepted (longer texts are refused, not cut).
+MAX_TEXT = 200
+
+KINDS_FILE = Path(__file__).with_name("kinds.yaml")
+
+_PREFIXES = {"dg": DG(""), "sem": SEM(""), "org": ORG("")}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of entity: its facet name, IRI segment, classes and labels."""
+
+    kind: str
+    segment: str | None
+    classes: tuple[str, ...]
+    labels: dict[str, str]
+    weight: int
+
+    def label(self, lang: str = "en") -> str:
+        """The kind's name in ``lang`` (English if there is none)."""
+        return self.labels.get(lang) or self.labels.get("en") or self.kind
+
+
+@functools.cache
+def kinds() -> tuple[Kind, ...]:
+    """The kinds of ``kinds.yaml``, in file order.
+
+    >>> [k.kind for k in kinds()][:3]
+    ['state', 'organisation', 'person']
+    >>> next(k for k in kinds() if k.kind == "state").label("vi")
+    'Quốc gia'
+    """
+    out = []
+    for item in yaml.safe_load(KINDS_FILE.read_text(encoding="utf-8")):
+        classes = []
+        for c in item["classes"]:
+            prefix, _, local = c.partition(":")
+            classes.append(_PREFIXES[prefix] + local)
+        out.append(Kind(item["kind"], item.get("segment"), tuple(classes),
+                        dict(item["labels"]), int(item.get("weight", 0))))
+    return tuple(out)
+
+
+def kind_named(name: str) -> Kind | None:
+    """The kind called ``name``, or None."""
+    return next((k for k in kinds() if k.kind == name), None)
+
+
+def kind_of_segment(segment: str) -> Kind | None:
+    """The kind whose entities live under ``id/<segment>/``, or None.
+
+    >>> kind_of_segment("org").kind
+    'organisation'
+    """
+    return next((k for k in kinds() if k.segment == segment), None)
+
+
+#: Name properties, and the tag a row of :func:`index_query` carries for each: a language for
+#: labels, ``acronym``/``code`` for short forms that must match whole.
+_NAME_PROPS = {
+    RDFS("label"): None,
+    str(SKOS) + "prefLabel": None,
+    str(SKOS) + "altLabel": None,
+    DCTERMS("title"): None,
+    DG("title"): None,
+    DG("acronym"): "acronym",
+    DG("iso3166Alpha2"): "code",
+    DG("iso3166Alpha3"): "code",
+    DG("cowAbbrev"): "code",
+    DG("qid"): "code",
+}
+
+
+@functools.cache
+def index_query() -> str:
+    """The SELECT whose rows (``?s ?kind ?name ?tag``) make the index.
+
+    ``?tag`` is the language of a label, ``acronym`` or ``code``. The kinds' classes are
+    matched with their subclasses (``rdfs:subClassOf*``).
+    """
+    roots = " ".join(f'(<{c}> "{k.kind}")' for k in kinds() for c in k.classes)
+    props = " ".join(f'(<{p}> "{t or ""}")' for p, t in _NAME_PROPS.items())
+    return (
+        "SELECT DISTINCT ?s ?kind ?name ?tag WHERE {\n"
+        f"  VALUES (?root ?kind) {{ {roots} }}\n"
+        f"  VALUES (?p ?ptag) {{ {props} }}\n"
+        f"  ?class <{RDFS('subClassOf')}>* ?root .\n"
+        f"  ?s a ?class ; ?p ?name .\n"
+        "  FILTER(isIRI(?s) && isLiteral(?name))\n"
+        '  BIND(IF(?ptag = "", LANG(?name), ?ptag) AS ?tag)\n'
+        "}"
+    )
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One entity found: its IRI, kind, display label, the name that matched, and the score."""
+
+    iri: str
+    kind: str
+    label: str
+    matched: str
+    score: int
+    labels: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_json(self) -> dict[str, object]:
+        return {"iri": self.iri, "kind": self.kind, "label": self.label,
+                "matched": self.matched, "score": self.score}
+
+
+@dataclass(frozen=True)
+class Results:
+    """A page of hits, the number of all hits, and the number of hits of each kind."""
+
+    hits: list[Hit]
+    total: int
+    facets: dict[str, int]
+
+
+@dataclass
+class _Entry:
+    iri: str
+    kind: str
+    weight: int
+    labels: dict[str, str] = field(default_factory=dict)  # lang -> first label
+    names: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # (shown text, folded key, exact key without diacritics, tag)
+
+    def label(self, lang: str) -> str:
+        for key in (lang, "en", ""):
+            if key in self.labels:
+                return self.labels[key]
+        if self.labels:
+            return next(iter(self.labels.values()))
+        return self.names[0][0] if self.names else self.iri.rsplit("/", 1)[-1]
+
+
+def _words(text: str) -> list[str]:
+    return exact_form(strip_diacritics(text)).replace("-", " ").split()
+
+
+class SearchIndex:
+    """An in-memory index of entity names; :meth:`search` ranks the entities for a text."""
+
+    def __init__(self, entries: Sequence[_Entry]) -> None:
+        self._entries = list(entries)
+        self._by_iri: dict[str, _Entry] | None = None
+        # sorted (folded key, entry number, name number) for prefix look-ups by bisection
+        keys = []
+        for i, e in enumerate(self._entries):
+            for j, (_, folded, _, _) in enumerate(e.names):
+                keys.append((folded, i, j))
+        keys.sort()
+        self._keys = keys
+        self._folded = [k[0] for k in keys]
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str, str | None]]) -> SearchIndex:
+        """Build the index from ``(iri, kind, name, tag)`` rows (see :func:`index_query`).
+
+        An entity that belongs to several kinds is listed under the first in ``kinds.yaml``.
+        """
+        order = {k.kind: i for i, k in enumerate(kinds())}
+        weights = {k.kind: k.weight for k in kinds()}
+        entries: dict[str, _Entry] = {}
+        seen: set[tuple[str, str, str]] = set()
+        for iri, kind, name, tag in rows:
+            if kind not in order or not name or not name.strip():
+                continue
+            e = entries.get(iri)
+            if e is None:
+                e = entries[iri] = _Entry(iri, kind, weights[kind])
+            elif order[kind] < order[e.kind]:
+                e.kind, e.weight = kind, weights[kind]
+            tag = tag or ""
+            name = " ".join(name.split())
+            if (iri, name, tag) in seen:
+                continue
+            seen.add((iri, name, tag))
+            if tag not in ("acronym", "code"):
+                e.labels.setdefault(tag, name)
+            folded = folded_form(name)
+            if folded:
+                e.names.append((name, folded, " ".join(_words(name)), tag))
+        return cls([e for e in entries.values() if e.names])
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def label_of(self, iri: str, lang: str = "en") -> str | None:
+        """The display label of an indexed entity, or None.
+
+        >>> SearchIndex.from_rows([("http://e/x", "state", "Iks", "en")]).label_of("http://e/x")
+        'Iks'
+        """
+        if self._by_iri is None:
+            self._by_iri = {e.iri: e for e in self._entries}
+        entry = self._by_iri.get(iri)
+        return entry.label(lang) if entry is not None else None
+
+    def kind_counts(self) -> dict[str, int]:
+        """How many entities of each kind the index holds."""
+        return dict(Counter(e.kind for e in self._entries))
+
+    def entities(self, kind: str, *, lang: str = "en", only: set[str] | None = None,
+                 ) -> list[Hit]:
+        """All entities of ``kind`` sorted by label (for index pages); ``only`` keeps those IRIs."""
+        out = [self._hit(e, e.label(lang), 0, lang) for e in self._entries
+               if e.kind == kind and (only is None or e.iri in only)]
+        out.sort(key=lambda h: (folded_form(h.label), h.iri))
+        return out
+
+    def search(self, text: str, *, kinds: set[str] | None = None, limit: int = 20,
+               offset: int = 0, lang: str = "en") -> Results:
+        """Rank the entities whose names match ``text``.
+
+        Scores: a code or acronym equal to the text 100, a name equal to it 95, a name that
+        starts with it 80, names whose words start with its words 65, a name that contains it
+        40; matches with the same diacritics as the text get 3 more. Ties go to the kind's
+        weight, then to the shorter label.
+
+        >>> SearchIndex.from_rows([]).search("x" * 201)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        diplograph.graph.errors.DiplographError: the search text has 201 characters; ...
+        """
+        text = " ".join(text.split())
+        if len(text) > MAX_TEXT:
+            raise DiplographError(
+                "bad-input",
+                f"the search text has {len(text):,} characters; the limit is {MAX_TEXT}")
+        folded = folded_form(text)
+        if not folded:
+            return Results([], 0, {})
+        words = _words(text)
+        exact = exact_form(text)
+        upper = text.upper()
+        scored: dict[int, tuple[int, str]] = {}
+
+        def consider(i: int, score: int, name: str) -> None:
+            old = scored.get(i)
+            if old is None or score > old[0]:
+                scored[i] = (score, name)
+
+        # prefix (and equal) matches by bisection over the sorted folded names
+        lo = bisect.bisect_left(self._folded, folded)
+        for k in range(lo, len(self._keys)):
+            key, i, j = self._keys[k]
+            if not key.startswith(folded):
+                break
+            name, _, _, tag = self._entries[i].names[j]
+            if key == folded:
+                score = 100 if tag in ("acronym", "code") and name.upper() == upper else 95
+            elif tag in ("acronym", "code"):
+                continue  # "UN" is not "UNESCO"
+            else:
+                score = 80
+            if exact_form(name).startswith(exact):
+                score += 3
+            consider(i, score, name)
+        # word-prefix and substring matches need a scan (names are short: this is cheap)
+        if len(folded) >= 2:
+            for i, e in enumerate(self._entries):
+                for name, key, plain, tag in e.names:
+                    if tag in ("acronym", "code") or key.startswith(folded):
+                        continue
+                    name_words = plain.split()
+                    if words and all(any(w.startswith(q) for w in name_words) for q in words):
+                        score = 65
+                    elif len(folded) >= 3 and folded in key:
+                        score = 40
+                    else:
+                        continue
+                    if exact in exact_form(name):
+                        score += 3
+                    consider(i, score, name)
+        facets = Counter(self._entries[i].kind for i in scored)
+        chosen = [(i, s) for i, s in scored.items()
+                  if kinds is None or self._entries[i].kind in kinds]
+        chosen.sort(key=lambda item: (-item[1][0], -self._entries[item[0]].weight,
+                                      len(self._entries[item[0]].label(lang)),
+                                      self._entries[item[0]].label(lang)))
+        page = chosen[offset:offset + limit] if limit > 0 else []
+        hits = [self._hit(self._entries[i], name, score, lang) for i, (score, name) in page]
+        return Results(hits, len(chosen), dict(facets))
+
+    @staticmethod
+    def _hit(e: _Entry, matched: str, score: int, lang: str) -> Hit:
+        return Hit(e.iri, e.kind, e.label(lang), matched, score, dict(e.labels))

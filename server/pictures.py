@@ -1,0 +1,298 @@
+"""Pictures of an entity, drawn on the server as SVG from queries over the graph.
+
+- ``/pictures/map/<path>.svg?by=shared-memberships|relations|members``: a world map coloured by
+  the number of organisations a state shares with each other state, by the facts relating it to
+  each (memberships left out), or, for an organisation, by the year each member joined;
+  capitals as points where the graph has them (``geo:asWKT``);
+- ``/pictures/network/<path>.svg``: the entity and its counterparts in every kind of fact but
+  memberships (relations, agreements, events, mechanisms, alliances, disputes …);
+- ``/pictures/chart/<path>.svg?series=memberships|trade[&partner=IRI]``: memberships in force by
+  year, or trade by period with partial periods marked.
+
+The entity is bound as an RDF term (``substitutions``); nothing from the request is pasted into a
+query. The page shows these with ``<object>``/``<img>`` so that it does not wait for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from typing import Any
+
+from flask import Blueprint, Response, request
+
+from ..graph.errors import DiplographError
+from . import worldmap
+from .charts import Bar, Edge, bar_chart, ego_network, line_chart
+from .ui import base_iri, href, iri_term, select
+
+bp = Blueprint("pictures", __name__)
+
+_P = """PREFIX dg: <https://diplograph.org/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
+"""
+
+LABEL = ("OPTIONAL { ?{v} rdfs:label ?{v}En FILTER(LANGMATCHES(LANG(?{v}En), \"en\")) }\n"
+         "OPTIONAL { ?{v} rdfs:label ?{v}Any }")
+
+MAP_SHARED = _P + """SELECT ?s ?code ?other (COUNT(DISTINCT ?o) AS ?n) (SAMPLE(?otherEn) AS ?label)
+WHERE {
+  ?m1 org:member ?s ; org:organization ?o .
+  ?m2 org:organization ?o ; org:member ?other .
+  FILTER(?other != ?s)
+  ?other dg:iso3166Alpha3 ?code .
+  OPTIONAL { ?other rdfs:label ?otherEn FILTER(LANGMATCHES(LANG(?otherEn), "en")) }
+} GROUP BY ?s ?code ?other"""
+
+MAP_RELATIONS = _P + """SELECT ?s ?code ?other (COUNT(DISTINCT ?f) AS ?n)
+       (SAMPLE(?otherEn) AS ?label)
+WHERE {
+  ?f dg:involves ?s, ?other .
+  FILTER(?other != ?s)
+  FILTER NOT EXISTS { ?f a dg:Membership }
+  ?other dg:iso3166Alpha3 ?code .
+  OPTIONAL { ?other rdfs:label ?otherEn FILTER(LANGMATCHES(LANG(?otherEn), "en")) }
+} GROUP BY ?s ?code ?other"""
+
+MAP_MEMBERS = _P + """SELECT ?s ?code ?other (MIN(YEAR(?d)) AS ?since) (COUNT(DISTINCT ?m) AS ?n)
+       (SAMPLE(?otherEn) AS ?label)
+WHERE {
+  ?m org:organization ?s ; org:member ?other .
+  ?other dg:iso3166Alpha3 ?code .
+  OPTIONAL { ?m dg:startDateEarliest ?d }
+  OPTIONAL { ?other rdfs:label ?otherEn FILTER(LANGMATCHES(LANG(?otherEn), "en")) }
+} GROUP BY ?s ?code ?other"""
+
+CAPITALS = _P + """SELECT ?s ?x ?wkt (SAMPLE(?l) AS ?label) WHERE {
+  { ?s dg:capital ?x } UNION { ?c dg:capitalOf ?s ; dg:city ?x }
+  ?x geo:hasGeometry/geo:asWKT ?wkt .
+  OPTIONAL { ?x rdfs:label ?l }
+} GROUP BY ?s ?x ?wkt"""
+
+NETWORK = _P + """SELECT ?s ?other ?cls (COUNT(DISTINCT ?f) AS ?n) (SAMPLE(?oEn) AS ?label)
+       (SAMPLE(?oAny) AS ?anyLabel) (SAMPLE(?cEn) AS ?clsLabel)
+WHERE {
+  ?f dg:involves ?s, ?other ; a ?cls .
+  FILTER(?other != ?s && ?cls != dg:Fact && ?cls != dg:Membership
+         && STRSTARTS(STR(?cls), "https://diplograph.org/ontology#"))
+  OPTIONAL { ?other rdfs:label ?oEn FILTER(LANGMATCHES(LANG(?oEn), "en")) }
+  OPTIONAL { ?other rdfs:label ?oAny }
+  OPTIONAL { ?cls rdfs:label ?cEn FILTER(LANGMATCHES(LANG(?cEn), "en")) }
+} GROUP BY ?s ?other ?cls"""
+
+SPELLS = _P + """SELECT ?s ?x ?start ?end WHERE {
+  { ?m org:member ?s ; org:organization ?x } UNION { ?m org:organization ?s ; org:member ?x }
+  ?m dg:startDateEarliest ?start .
+  OPTIONAL { ?m dg:endDateLatest ?end }
+}"""
+
+TRADE = _P + """SELECT ?s ?obs ?other ?period ?start ?partial ?usd ?usdMin ?usdMax
+       (SAMPLE(?oEn) AS ?label)
+WHERE {
+  { ?obs dg:reporter ?s ; dg:partner ?other } UNION { ?obs dg:partner ?s ; dg:reporter ?other }
+  ?obs a dg:TradeObservation ; sdmx-dimension:refPeriod ?p ; dg:periodStart ?start .
+  ?p rdfs:label ?period .
+  OPTIONAL { ?obs dg:partialPeriod ?partial }
+  OPTIONAL { ?obs dg:valueUSD ?usd }
+  OPTIONAL { ?obs dg:valueUSDMin ?usdMin ; dg:valueUSDMax ?usdMax }
+  OPTIONAL { ?other rdfs:label ?oEn FILTER(LANGMATCHES(LANG(?oEn), "en")) }
+} GROUP BY ?s ?obs ?other ?period ?start ?partial ?usd ?usdMin ?usdMax ORDER BY ?start"""
+
+LABEL_OF = _P + """SELECT ?s ?l WHERE {
+  OPTIONAL { ?s rdfs:label ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
+  OPTIONAL { ?s rdfs:label ?any } BIND(COALESCE(?en, ?any) AS ?l) } LIMIT 1"""
+
+MAPS = {"shared-memberships", "relations", "members"}
+SERIES = {"memberships", "trade"}
+#: counterparts drawn in a network at most (the most connected)
+NETWORK_MAX = 40
+
+
+def _svg(text: str) -> Response:
+    resp = Response(text, mimetype="image/svg+xml")
+    resp.headers["Cache-Control"] = "no-cache"
+    return resp
+
+
+def _entity(path: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9._~%/-]+", path) or ".." in path:
+        raise DiplographError("not-found", f"no entity at {path!r}")
+    return base_iri() + "id/" + path
+
+
+def _label(iri: str) -> str:
+    rows = select(LABEL_OF, {"s": iri_term(iri)})
+    if rows and "l" in rows[0]:
+        return rows[0]["l"].value
+    return iri.rsplit("/", 1)[-1]
+
+
+def _choice(name: str, allowed: set[str], default: str) -> str:
+    value = request.args.get(name, default)
+    if value not in allowed:
+        raise DiplographError("bad-input",
+                              f"'{name}' must be one of {', '.join(sorted(allowed))}")
+    return value
+
+
+_POINT = re.compile(r"POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", re.I)
+
+
+@bp.get("/pictures/map/<path:path>.svg")
+def world_map(path: str) -> Any:
+    """The world coloured for this entity (see the module's docstring)."""
+    if not worldmap.available():
+        raise DiplographError("not-found", "the world map's shapes are not installed "
+                                           "(run scripts/install_ui.sh)")
+    iri = _entity(path)
+    by = _choice("by", MAPS, "members" if path.startswith("org/") else "shared-memberships")
+    subs = {"s": iri_term(iri)}
+    name = _label(iri)
+    values: dict[str, worldmap.MapValue] = {}
+    unknown: dict[str, worldmap.MapValue] = {}  # members whose first year is not known
+    if by == "members":
+        for r in select(MAP_MEMBERS, subs):
+            since = r.get("since")
+            if since is None:
+                unknown[r["code"].value] = worldmap.MapValue(
+                    0, "member (year not known)", href(r["other"].value))
+                continue
+            values[r["code"].value] = worldmap.MapValue(
+                float(since.value), f"member since {since.value}", href(r["other"].value))
+        title, legend = f"Members of {name}, by the year they joined", "joined"
+    else:
+        query = MAP_SHARED if by == "shared-memberships" else MAP_RELATIONS
+        what = "organisations shared" if by == "shared-memberships" else "facts"
+        for r in select(query, subs):
+            n = int(r["n"].value)
+            values[r["code"].value] = worldmap.MapValue(n, f"{n} {what}", href(r["other"].value))
+        title = (f"Organisations {name} shares with each state" if by == "shared-memberships"
+                 else f"Facts relating {name} to each state")
+        legend = what
+    points = []
+    for r in select(CAPITALS, subs):
+        m = _POINT.search(r["wkt"].value)
+        if m:
+            label = r["label"].value if "label" in r else "capital"
+            points.append(worldmap.Point(float(m.group(1)), float(m.group(2)), label,
+                                         href(r["x"].value)))
+    own = iri.rsplit("/", 1)[-1] if path.startswith("state/") else None
+    svg = worldmap.render(values, title=title, legend=legend, highlight=own, points=points,
+                          years=by == "members", unknown=unknown,
+                          unknown_label="member, year not known")
+    return _svg(svg)
+
+
+@bp.get("/pictures/network/<path:path>.svg")
+def network(path: str) -> Any:
+    """The entity and its counterparts, one edge per kind of fact."""
+    iri = _entity(path)
+    rows = select(NETWORK, {"s": iri_term(iri)})
+    totals: dict[str, int] = defaultdict(int)
+    for r in rows:
+        totals[r["other"].value] += int(r["n"].value)
+    keep = set(sorted(totals, key=lambda o: (-totals[o], o))[:NETWORK_MAX])
+    edges = []
+    for r in sorted(rows, key=lambda r: (-totals[r["other"].value], r["other"].value)):
+        other = r["other"].value
+        if other not in keep:
+            continue
+        label = (r.get("label") or r.get("anyLabel"))
+        kind = r["clsLabel"].value if "clsLabel" in r else r["cls"].value.rsplit("#", 1)[-1]
+        edges.append(Edge(label.value if label else other.rsplit("/", 1)[-1], href(other),
+                          kind, int(r["n"].value)))
+    name = _label(iri)
+    if not edges:
+        raise DiplographError("not-found", f"{name} has no facts with counterparts to draw")
+    title = f"{name} and its counterparts ({len(keep)} of {len(totals)})"
+    return _svg(ego_network(name, edges, title=title))
+
+
+@bp.get("/pictures/chart/<path:path>.svg")
+def chart(path: str) -> Any:
+    """A numeric series of the entity: memberships in force by year, or trade by period."""
+    iri = _entity(path)
+    series = _choice("series", SERIES, "memberships")
+    subs = {"s": iri_term(iri)}
+    name = _label(iri)
+    if series == "memberships":
+        spells: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        this_year = dt.date.today().year
+        for r in select(SPELLS, subs):
+            start = int(r["start"].value[:4])
+            end = int(r["end"].value[:4]) if "end" in r else this_year
+            spells[r["x"].value].append((start, end))
+        if not spells:
+            raise DiplographError("not-found", f"{name} has no dated memberships")
+        first = min(s for sp in spells.values() for s, _ in sp)
+        points = [(year, float(sum(1 for sp in spells.values()
+                                   if any(s <= year <= e for s, e in sp))))
+                  for year in range(first, this_year + 1)]
+        unit = "organisations" if path.startswith("state/") else "members"
+        return _svg(line_chart(points, title=f"{name}: {unit} in force", unit=unit))
+    partner = request.args.get("partner")
+    bars: dict[str, list[Bar]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    for r in select(TRADE, subs):
+        other = r["other"].value
+        if partner and other != partner:
+            continue
+        labels[other] = r["label"].value if "label" in r else other.rsplit("/", 1)[-1]
+        lo, hi = (float(r["usdMin"].value) / 1e6 if "usdMin" in r else None,
+                  float(r["usdMax"].value) / 1e6 if "usdMax" in r else None)
+        value = float(r["usd"].value) / 1e6 if "usd" in r else ((lo or 0) + (hi or 0)) / 2
+        partial = "partial" in r and r["partial"].value in ("true", "1")
+        bars[other].append(Bar(r["period"].value, value, partial, lo, hi,
+                               href=href(r["obs"].value)))
+    if not bars:
+        raise DiplographError("not-found", f"{name} has no trade figures"
+                                           + (" with that partner" if partner else ""))
+    other = partner if partner in bars else next(iter(bars))
+    title = f"Trade {name}–{labels[other]}"
+    return _svg(bar_chart(bars[other], title=title, unit="million USD"))
+
+
+def pictures_for(path: str) -> list[dict[str, str]]:
+    """The pictures an entity page embeds (each loads on its own)."""
+    from flask import url_for
+
+    out = []
+    if path.startswith("state/"):
+        if worldmap.available():
+            for by, title in (("shared-memberships", "Organisations shared, by state"),
+                              ("relations", "Facts relating it to each state")):
+                out.append({"kind": "map", "title": title,
+                            "url": url_for("pictures.world_map", path=path, by=by)})
+        out.append({"kind": "chart", "title": "Memberships in force by year",
+                    "url": url_for("pictures.chart", path=path, series="memberships")})
+        for r in select(_P + "SELECT DISTINCT ?s ?other WHERE { { ?o dg:reporter ?s ; dg:partner "
+                        "?other } UNION { ?o dg:partner ?s ; dg:reporter ?other } ?o a "
+                        "dg:TradeObservation }", {"s": iri_term(_entity(path))}):
+            out.append({"kind": "chart", "title": "Trade",
+                        "url": url_for("pictures.chart", path=path, series="trade",
+                                       partner=r["other"].value)})
+    elif path.startswith("org/"):
+        if worldmap.available():
+            out.append({"kind": "map", "title": "Members, by the year they joined",
+                        "url": url_for("pictures.world_map", path=path, by="members")})
+        out.append({"kind": "chart", "title": "Members in force by year",
+                    "url": url_for("pictures.chart", path=path, series="memberships")})
+    if path.startswith(("state/", "org/")):
+        out.append({"kind": "network", "title": "Counterparts",
+                    "url": url_for("pictures.network", path=path)})
+    return out
+
+
+@bp.post("/pictures/results.svg")
+def result_view() -> Any:
+    """A picture of a result the query UI already has (``?view=map|timeline|chart|graph``)."""
+    from .result_views import VIEWS, draw, parse_results
+
+    view = _choice("view", set(VIEWS), "chart")
+    media = (request.mimetype or "").lower()
+    body = request.get_data(cache=False)
+    return _svg(draw(view, parse_results(body, media), href))

@@ -1,0 +1,164 @@
+"""Search and the index pages: ``/search``, ``/search.json`` and ``/page/<segment>/``.
+
+- ``GET /search?q=…[&kind=…][&page=N]``: a results page with a facet per kind (HTML), or the
+  same as JSON (``Accept: application/json``, or ``/search.json``);
+- ``GET /search.json?q=…&limit=8``: what the search box's autocompletion asks for;
+- ``GET /page/state/``, ``/page/org/`` …: every entity of one kind, sorted by name, with a
+  filter box and pages of :data:`PAGE_SIZE`.
+
+The index (:class:`~diplograph.linking.search.SearchIndex`) is built once per worker process
+from the store and rebuilt after a write (the checkpoint generation changes). Every text is
+escaped by the templates; the JSON never echoes markup unescaped into a page.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any
+
+from flask import Blueprint, Response, abort, render_template, request
+
+from ..graph.conneg import prefers_html
+from ..graph.errors import DiplographError
+from ..linking.search import (
+    MAX_TEXT,
+    Results,
+    SearchIndex,
+    index_query,
+    kind_named,
+    kind_of_segment,
+    kinds,
+)
+from .i18n import ui_lang
+from .ui import href, query_service, select
+
+bp = Blueprint("search", __name__, template_folder="templates")
+
+#: entities per page of results and of index pages
+PAGE_SIZE = 50
+#: the most suggestions one autocompletion request may ask for
+MAX_LIMIT = 50
+
+_lock = threading.Lock()
+_cached: dict[str, Any] = {"generation": None, "index": None}
+
+
+def search_index() -> SearchIndex:
+    """The index of this worker, rebuilt when the store has changed since it was built."""
+    qs = query_service()
+    generation = qs.generation
+    with _lock:
+        if _cached["index"] is None or _cached["generation"] != generation:
+            rows = [(r["s"].value, r["kind"].value, r["name"].value,
+                     r["tag"].value if "tag" in r else None)
+                    for r in select(index_query())]
+            _cached["index"] = SearchIndex.from_rows(rows)
+            _cached["generation"] = generation
+        return _cached["index"]  # type: ignore[no-any-return]
+
+
+@bp.app_template_global("term_label")
+def term_label(iri: str) -> str:
+    """Template helper: what a link to ``iri`` shows: the entity's label in the interface's
+    language when search knows it, else the end of the IRI (``role/full`` …)."""
+    try:
+        label = search_index().label_of(iri, ui_lang())
+    except DiplographError:  # the index could not be built: show the IRI's end
+        label = None
+    if label:
+        return label
+    tail = iri.split("/id/", 1)[1] if "/id/" in iri else iri.rstrip("/#").rsplit("/", 1)[-1]
+    return tail.rsplit("#", 1)[-1] or iri
+
+
+def _int_arg(name: str, default: int, lo: int, hi: int | None = None) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise DiplographError("bad-input", f"'{name}' must be a whole number") from None
+    if value < lo or (hi is not None and value > hi):
+        bound = f"from {lo} to {hi}" if hi is not None else f"at least {lo}"
+        raise DiplographError("bad-input", f"'{name}' must be {bound}")
+    return value
+
+
+def _kinds_arg() -> set[str] | None:
+    names = [k for v in request.args.getlist("kind") for k in v.split(",") if k]
+    if not names:
+        return None
+    unknown = [k for k in names if kind_named(k) is None]
+    if unknown:
+        known = ", ".join(k.kind for k in kinds())
+        raise DiplographError("bad-input", f"unknown kind {unknown[0]!r}; known kinds: {known}")
+    return set(names)
+
+
+def _wants_json() -> bool:
+    if request.path.endswith(".json") or request.args.get("format") == "json":
+        return True
+    return not prefers_html(request.headers.get("Accept"), ["application/json"])
+
+
+def _json(data: object) -> Response:
+    return Response(json.dumps(data, ensure_ascii=False), mimetype="application/json")
+
+
+@bp.get("/search.json", endpoint="search_json")
+@bp.get("/search")
+def search() -> Any:
+    """Search every kind of entity by name; facets per kind; paging."""
+    text = request.args.get("q", "")
+    lang = ui_lang()
+    selected = _kinds_arg()
+    as_json = _wants_json()
+    if as_json:
+        limit = _int_arg("limit", 10, 1, MAX_LIMIT)
+        offset = _int_arg("offset", 0, 0)
+        results = search_index().search(text, kinds=selected, limit=limit, offset=offset,
+                                        lang=lang)
+        return _json({
+            "query": text,
+            "total": results.total,
+            "facets": results.facets,
+            "results": [dict(h.to_json(), url=href(h.iri)) for h in results.hits],
+        })
+    page = _int_arg("page", 1, 1)
+    results = (search_index().search(text, kinds=selected, limit=PAGE_SIZE,
+                                     offset=(page - 1) * PAGE_SIZE, lang=lang)
+               if text.strip() else Results([], 0, {}))
+    pages = max((results.total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    if text.strip() and page > pages:
+        raise DiplographError("not-found",
+                              f"page {page} is past the last page of results ({pages})")
+    return render_template(
+        "search.html", q=text, results=results, kinds=kinds(), selected=selected or set(),
+        page=page, pages=pages, offset=(page - 1) * PAGE_SIZE, lang=lang, max_text=MAX_TEXT)
+
+
+@bp.get("/page/<segment>/")
+def kind_index(segment: str) -> Any:
+    """Every entity of one kind (``/page/state/``, ``/page/org/`` …), with a filter and pages."""
+    kind = kind_of_segment(segment)
+    if kind is None:
+        abort(404, f"there is no index of '{segment}': the index pages are "
+                   + ", ".join(f"/page/{k.segment}/" for k in kinds() if k.segment))
+    lang = ui_lang()
+    text = request.args.get("q", "").strip()
+    page = _int_arg("page", 1, 1)
+    index = search_index()
+    if text:
+        found = index.search(text, kinds={kind.kind}, limit=10_000, lang=lang)
+        entities = sorted(found.hits, key=lambda h: (-h.score, h.label))
+    else:
+        entities = index.entities(kind.kind, lang=lang)
+    pages = max((len(entities) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    if page > pages:
+        raise DiplographError("not-found", f"page {page} is past the last page ({pages})")
+    shown = entities[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    return render_template(
+        "kind_index.html", kind=kind, kinds=kinds(), entities=shown, total=len(entities),
+        q=text, page=page, pages=pages, lang=lang, max_text=MAX_TEXT)
