@@ -43,12 +43,16 @@ def norm(term: object) -> tuple[str, ...]:
                 return ("num", str(Decimal(term.value).normalize()))
             except InvalidOperation:
                 return ("num?", term.value)
-        if dt == XSD + "boolean":
-            return ("bool", str(term.value in ("true", "1")))
+        if dt == XSD + "boolean":  # Virtuoso projects booleans as the integers 1 and 0
+            return ("num", "1" if term.value in ("true", "1") else "0")
         value = term.value
+        concat = False
         for sep in (" | ", " / "):  # GROUP_CONCAT's order is the engine's own
             if sep in value:
                 value = sep.join(sorted(value.split(sep)))
+                concat = True
+        if concat:  # and so is its language (Oxigraph keeps a tag the parts share)
+            return ("lit", value, "")
         if term.language:
             return ("lang", value, term.language.lower())
         return ("lit", value, dt)
@@ -80,10 +84,19 @@ CASES = [
 ]
 
 
+#: named queries that Virtuoso 7.2 cannot run as written (docs/engines.md, "Dialects"):
+#: errors inside COALESCE (optional parameters of `agreements`) make its FILTER false, and the
+#: nested IF of `source-disagreements` fails in its SQL compiler (SQ074)
+VIRTUOSO_DIALECT = {"agreements", "source-disagreements"}
+
+
 @pytest.mark.parametrize(("name", "args"), CASES, ids=[c[0] for c in CASES])
 def test_named_queries_answer_as_on_the_embedded_store(
         backend: GraphBackend, reference: EmbeddedBackend, name: str, args: dict[str, str],
+        request: pytest.FixtureRequest,
 ) -> None:
+    if name in VIRTUOSO_DIALECT and "virtuoso" in request.node.callspec.id:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="Virtuoso 7.2 dialect"))
     q = get_query(name)
     subs = {v.value: t for v, t in substitutions(bind(q, args, resolve=lambda s: s)).items()}
     want = answer_set(reference.query(q.text, bindings=subs))
@@ -182,9 +195,12 @@ class _Broken(http.server.BaseHTTPRequestHandler):
         else:
             body = b"Internal Server Error"
             self.send_response(500)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:  # the client gave up first (the slow case): as intended
+            pass
 
     def log_message(self, *args: object) -> None:
         pass
