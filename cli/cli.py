@@ -380,3 +380,14 @@ def _register_extraction() -> None:
 
 
 _register_extraction()
+
+
+def _register_engine_commands() -> None:
+    """``push`` and ``engine-query`` (cli/engine.py): the graph on an external engine."""
+    from .engine import engine_query, push
+
+    main.add_command(push)
+    main.add_command(engine_query)
+
+
+_register_engine_commands()

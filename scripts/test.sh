@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --bench
+if [ -f scripts/install_engines.sh ]; then
+  bash scripts/install_engines.sh || echo "test: Virtuoso could not be installed" >&2
+fi
 if [ -f scripts/install_browser.sh ]; then
   bash scripts/install_browser.sh || echo "test: headless Chromium could not be installed" >&2
 fi

@@ -1,0 +1,555 @@
+"""A remote SPARQL 1.1 engine (Oxigraph server, Virtuoso, Fuseki, GraphDB, QLever …) as a store.
+
+:class:`RemoteStore` speaks the SPARQL 1.1 Protocol (query and update) over HTTP with the
+standard library, so any engine works; the few places where engines differ are handled here,
+in one place, and listed in ``docs/engines.md``:
+
+- **Reads that never lie.** Every query names its dataset (``default-graph-uri`` and
+  ``named-graph-uri`` for each of our published graphs), so system graphs (Virtuoso) and
+  graphs being loaded never show. A result that the engine cut short is an error, never an
+  answer: Virtuoso's ``X-SPARQL-MaxRows`` header (the ``ResultSetMaxRows`` cap) and
+  ``X-SQL-State: S1TAT`` (a timeout that still answers 200) both raise.
+- **Writes that are all or nothing as queries see them, on every engine.** A graph such as
+  ``…/graph/registry`` is stored on the engine under a version of its own
+  (``…/graph/version/<uuid>``); the catalogue graph maps each of our graphs to its current
+  version. :meth:`RemoteStore.replace_graph` loads a new version in bounded requests (Graph
+  Store POSTs, or ``INSERT DATA`` of at most 500 triples: Virtuoso refuses large ones; blank
+  nodes skolemised), checks its triple count, then points the catalogue at it in one single-
+  operation update, and drops the old version once no reader can still be using it. Queries
+  name the current versions as their dataset and are rewritten so that the graph names they
+  use and get back are ours (a ``MOVE`` would not do: on Virtuoso readers see the graph empty
+  for a moment). A failure at any step drops the new version: the old one was never touched.
+- **Bound parameters.** Terms are serialised by pyoxigraph (N-Triples syntax, validated) into a
+  trailing ``VALUES`` clause, SPARQL's own way to bind variables from outside; no text from a
+  request is pasted into a query.
+- **Bounded time.** Every request has a time limit; on expiry the connection is closed (an engine
+  that stops work on a closed connection, such as Oxigraph, stops the query).
+
+>>> store = RemoteStore("http://127.0.0.1:7878/query")
+>>> store.update_url, store.name
+('http://127.0.0.1:7878/update', 'http://127.0.0.1:7878/query')
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from .errors import DiplographError
+from .namespaces import GRAPH, QUERY_PREFIXES
+
+__all__ = ["Auth", "RemoteStore", "bind_values", "parse_json_results"]
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+#: the graph that maps each of our graphs to the version that holds it on the engine
+CATALOGUE = GRAPH("catalogue")
+PUBLISHED = "https://diplograph.org/ontology#publishedGraph"
+VERSION = "https://diplograph.org/ontology#currentVersion"
+VERSIONS = GRAPH("version/")
+#: seconds a catalogue read is reused; an old version is dropped after twice as long
+CATALOGUE_TTL = 1.0
+GENID = "https://diplograph.org/.well-known/genid/"
+
+#: triples per INSERT DATA request (Virtuoso refuses requests of more than about 1,000)
+CHUNK = 500
+#: triples per Graph Store POST (bounded, so that no request is huge)
+GSP_CHUNK = 20_000
+
+
+@dataclass(frozen=True)
+class Auth:
+    """How to authenticate: ``kind`` is none, basic, digest or bearer."""
+
+    kind: str = "none"
+    user: str | None = None
+    password: str | None = None
+    token: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("none", "basic", "digest", "bearer"):
+            raise DiplographError("bad-input", f"unknown auth kind {self.kind!r}: "
+                                               "none, basic, digest or bearer")
+
+
+@dataclass
+class _Response:
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+def _term_from_json(t: Mapping[str, str]) -> Term:
+    kind = t.get("type")
+    value = t.get("value", "")
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(value)
+    if kind in ("literal", "typed-literal"):
+        if "xml:lang" in t:
+            return ox.Literal(value, language=t["xml:lang"])
+        if t.get("datatype"):
+            return ox.Literal(value, datatype=ox.NamedNode(t["datatype"]))
+        return ox.Literal(value)
+    if kind == "triple":  # SPARQL 1.2 triple terms
+        v = t["value"]  # type: ignore[assignment]
+        return ox.Triple(_term_from_json(v["subject"]), _term_from_json(v["predicate"]),  # type: ignore[index,arg-type]
+                         _term_from_json(v["object"]))  # type: ignore[index]
+    raise DiplographError("bad-input", f"unknown term type {kind!r} in a SPARQL JSON result")
+
+
+def parse_json_results(body: bytes) -> list[dict[str, Term]] | bool:
+    """SPARQL JSON results as rows of pyoxigraph terms (SELECT) or a boolean (ASK).
+
+    >>> parse_json_results(b'{"head":{},"boolean":true}')
+    True
+    >>> rows = parse_json_results(b'{"head":{"vars":["x"]},"results":{"bindings":['
+    ...     b'{"x":{"type":"typed-literal","value":"7",'
+    ...     b'"datatype":"http://www.w3.org/2001/XMLSchema#integer"}}]}}')
+    >>> rows[0]["x"].value, rows[0]["x"].datatype.value[-7:]
+    ('7', 'integer')
+    """
+    try:
+        data = json.loads(body)
+    except ValueError as e:
+        raise DiplographError("engine", f"the engine did not answer SPARQL JSON: {e}") from e
+    if "boolean" in data:
+        return bool(data["boolean"])
+    try:
+        return [{k: _term_from_json(v) for k, v in b.items()}
+                for b in data["results"]["bindings"]]
+    except (KeyError, TypeError) as e:
+        raise DiplographError("engine", "the engine's SPARQL JSON has no results") from e
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
+    """Bind variables with a ``VALUES`` block at the start of the query's WHERE group.
+
+    A ``VALUES`` block first in the group joins before anything else, so the group's patterns
+    and FILTERs see the values (SPARQL 1.1, 10.2). The terms are written by pyoxigraph in
+    N-Triples syntax, so a hostile value is one term that matches nothing.
+
+    >>> bind_values("SELECT * WHERE { ?s ?p ?o }", {"s": ox.NamedNode("http://e/a")})
+    'SELECT * WHERE { VALUES (?s) { (<http://e/a>) } ?s ?p ?o }'
+    >>> print(bind_values("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(?o = ?x) }",
+    ...                   {"x": ox.Literal('a" } DROP ALL #')}))
+    CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?x) { ("a\\" } DROP ALL #") } ?s ?p ?o FILTER(?o = ?x) }
+    """
+    if not bindings:
+        return sparql
+    names = []
+    for name in bindings:
+        if not name.replace("_", "a").isalnum():
+            raise DiplographError("bad-input", f"not a variable name: {name!r}")
+        names.append(f"?{name}")
+    terms = []
+    for term in bindings.values():
+        if isinstance(term, ox.BlankNode):
+            raise DiplographError("bad-input", "a blank node cannot be bound from outside")
+        terms.append(str(term))
+    from .sparql_safety import tokenize
+
+    form = None
+    depth = 0
+    groups = 0  # top-level groups seen after the query form (a CONSTRUCT template is one)
+    for t in tokenize(sparql):
+        if t.kind == "name" and form is None and t.upper in ("SELECT", "ASK", "CONSTRUCT",
+                                                           "DESCRIBE"):
+            form = t.upper
+        elif t.kind == "punct" and t.text == "{":
+            if depth == 0 and form is not None:
+                groups += 1
+                template = form == "CONSTRUCT" and groups == 1 and not _short_construct(
+                    sparql, t.pos)
+                if not template:
+                    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+                    return sparql[: t.pos + 1] + block + sparql[t.pos + 1:]
+            depth += 1
+        elif t.kind == "punct" and t.text == "}":
+            depth -= 1
+    raise DiplographError("bad-input", "cannot bind parameters: the query has no WHERE group")
+
+
+def _short_construct(sparql: str, brace: int) -> bool:
+    """Whether the brace at ``brace`` opens the WHERE of a ``CONSTRUCT WHERE { }``."""
+    return sparql[:brace].rstrip().upper().endswith("WHERE")
+
+
+def _prefix_block(sparql: str) -> str:
+    """PREFIX lines for the predefined prefixes the text uses and does not declare."""
+    from .sparql_safety import tokenize
+
+    declared = set()
+    used = set()
+    tokens = tokenize(sparql)
+    for i, t in enumerate(tokens):
+        if t.kind != "name":
+            continue
+        if t.upper == "PREFIX" and i + 1 < len(tokens):
+            declared.add(tokens[i + 1].text.rstrip(":"))
+        elif ":" in t.text:
+            used.add(t.text.split(":", 1)[0])
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in QUERY_PREFIXES.items()
+                   if p in used and p not in declared)
+
+
+def _skolem(term: Term, scope: str) -> Term:
+    if isinstance(term, ox.BlankNode):
+        return ox.NamedNode(f"{GENID}{scope}/{term.value}")
+    return term
+
+
+@dataclass
+class RemoteStore:
+    """A SPARQL 1.1 engine addressed by its query, update and Graph Store URLs."""
+
+    query_url: str
+    update_url: str | None = None
+    gsp_url: str | None = None
+    auth: Auth = field(default_factory=Auth)
+    timeout: float = 30.0
+    #: whether the engine applies a multi-operation update atomically (Oxigraph does,
+    #: Virtuoso does not); replace_graph never relies on it
+    atomic_updates: bool = False
+    _catalogue: dict[str, str] | None = field(default=None, repr=False)
+    _read_at: float = field(default=0.0, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.update_url is None:
+            if self.query_url.endswith("/query"):
+                self.update_url = self.query_url[: -len("query")] + "update"
+            else:
+                self.update_url = self.query_url
+        if not self.query_url.startswith(("http://", "https://")):
+            raise DiplographError("bad-input", f"not an http(s) URL: {self.query_url!r}")
+
+    @property
+    def name(self) -> str:
+        """How errors name this engine."""
+        return self.query_url
+
+    # ---------------------------------------------------------------- HTTP
+
+    def _headers(self) -> dict[str, str]:
+        h = {"User-Agent": "diplograph"}
+        if self.auth.kind == "basic":
+            raw = f"{self.auth.user or ''}:{self.auth.password or ''}".encode()
+            h["Authorization"] = "Basic " + base64.b64encode(raw).decode()
+        elif self.auth.kind == "bearer":
+            h["Authorization"] = f"Bearer {self.auth.token or ''}"
+        return h
+
+    def _opener(self) -> urllib.request.OpenerDirector:
+        handlers: list[urllib.request.BaseHandler] = []
+        if self.auth.kind == "digest":
+            mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            for url in (self.query_url, self.update_url or "", self.gsp_url or ""):
+                if url:
+                    mgr.add_password(None, url, self.auth.user or "", self.auth.password or "")
+            handlers.append(urllib.request.HTTPDigestAuthHandler(mgr))
+        return urllib.request.build_opener(*handlers)
+
+    def _post(self, url: str, form: Sequence[tuple[str, str]], accept: str,
+              what: str) -> _Response:
+        data = urllib.parse.urlencode(form).encode()
+        headers = {**self._headers(), "Accept": accept,
+                   "Content-Type": "application/x-www-form-urlencoded"}
+        req = urllib.request.Request(url, data=data, headers=headers, method="POST")
+        try:
+            with self._opener().open(req, timeout=self.timeout) as resp:  # noqa: S310
+                return _Response(resp.status, dict(resp.headers.items()), resp.read())
+        except urllib.error.HTTPError as e:
+            body = e.read()[:2000].decode("utf-8", "replace").strip()
+            if e.code in (401, 403):
+                raise DiplographError(
+                    "engine", f"the engine {self.name} refused the credentials for {what} "
+                              f"(HTTP {e.code})") from None
+            kind = "syntax" if e.code == 400 else "engine"
+            raise DiplographError(kind, f"the engine {self.name} answered HTTP {e.code} to "
+                                        f"{what}: {body[:500] or e.reason}") from None
+        except TimeoutError:
+            raise DiplographError(
+                "timeout", f"the engine {self.name} did not answer {what} within "
+                           f"{self.timeout:g} s (the request was closed)") from None
+        except (urllib.error.URLError, OSError) as e:
+            reason = getattr(e, "reason", e)
+            raise DiplographError("engine", f"cannot reach the engine {self.name} for {what}: "
+                                            f"{reason}") from None
+
+    def _check_complete(self, resp: _Response, what: str) -> None:
+        headers = {k.lower(): v for k, v in resp.headers.items()}
+        if headers.get("x-sql-state") == "S1TAT":
+            raise DiplographError(
+                "timeout", f"the engine {self.name} hit its own time limit on {what} and sent "
+                           "a partial answer (X-SQL-State S1TAT); it is not used")
+        if "x-sparql-maxrows" in headers:
+            raise DiplographError(
+                "result-too-large",
+                f"the engine {self.name} cut the answer to {what} at "
+                f"{headers['x-sparql-maxrows']} rows (its ResultSetMaxRows); page by key or "
+                "raise the engine's limit")
+
+    # ---------------------------------------------------------------- reads
+
+    def versions(self, *, refresh: bool = False) -> dict[str, str]:
+        """Our graphs on the engine and the version holding each (read at most once a second)."""
+        if (self._catalogue is None or refresh
+                or time.monotonic() - self._read_at > CATALOGUE_TTL):
+            q = (f"SELECT ?g ?v WHERE {{ GRAPH <{CATALOGUE}> {{ <{CATALOGUE}> <{PUBLISHED}> ?g "
+                 f"OPTIONAL {{ ?g <{VERSION}> ?v }} }} }}")
+            resp = self._post(self.query_url, [("query", q)],
+                              "application/sparql-results+json", "reading the catalogue")
+            self._check_complete(resp, "reading the catalogue")
+            rows = self._json(resp.body)
+            assert isinstance(rows, list)
+            self._catalogue = {r["g"].value: (r["v"].value if "v" in r else r["g"].value)
+                               for r in rows}
+            self._read_at = time.monotonic()
+        return dict(self._catalogue)
+
+    def published_graphs(self, *, refresh: bool = False) -> list[str]:
+        """Our graphs on the engine, from its catalogue graph."""
+        return sorted(self.versions(refresh=refresh))
+
+    def _dataset(self, physical: Sequence[str]) -> list[tuple[str, str]]:
+        names = list(physical) or [str(CATALOGUE)]  # nothing published: an empty dataset
+        return ([("default-graph-uri", g) for g in names]
+                + [("named-graph-uri", g) for g in names])
+
+    def _json(self, body: bytes) -> list[dict[str, Term]] | bool:
+        try:
+            return parse_json_results(body)
+        except DiplographError as e:
+            raise DiplographError("engine", f"the engine {self.name}: {e.message}") from None
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
+              graphs: Sequence[str] | None = None,
+              ) -> list[dict[str, Term]] | bool | list[ox.Triple]:
+        """Run a query on the union of our published graphs (or ``graphs``): rows of terms
+        (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE)."""
+        from .sparql_safety import check_external_access, query_form
+
+        check_external_access(sparql)
+        form = query_form(sparql)
+        versions = self.versions()
+        names = list(versions) if graphs is None else list(graphs)
+        to_physical = {g: versions.get(g, g) for g in names}
+        to_ours = {v: g for g, v in to_physical.items()}
+        text = _prefix_block(sparql) + _rename_iris(bind_values(sparql, bindings or {}),
+                                                    to_physical)
+        graph_form = form in ("construct", "describe")
+        accept = "application/n-triples" if graph_form else "application/sparql-results+json"
+        what = f"a {form.upper()} query"
+        resp = self._post(self.query_url,
+                          [("query", text), *self._dataset(list(to_physical.values()))],
+                          accept, what)
+        self._check_complete(resp, what)
+        if graph_form:
+            media = resp.headers.get("Content-Type", resp.headers.get("content-type", ""))
+            fmt = (ox.RdfFormat.TURTLE if "turtle" in media else ox.RdfFormat.N_TRIPLES)
+            try:
+                triples = [t if isinstance(t, ox.Triple) else t.triple
+                           for t in ox.parse(resp.body, format=fmt)]
+            except SyntaxError as e:
+                raise DiplographError("engine", f"the engine {self.name} sent RDF that does "
+                                                f"not parse: {e}") from e
+            return [ox.Triple(*(_ours(x, to_ours) for x in (t.subject, t.predicate, t.object)))
+                    for t in triples]
+        answer = self._json(resp.body)
+        if form == "ask" and isinstance(answer, list):
+            # Virtuoso answers a form-posted ASK as a one-row SELECT (__ASK_RETVAL)
+            values = [v for row in answer for v in row.values()]
+            return bool(values) and values[0].value in ("1", "true")
+        if isinstance(answer, list):
+            return [{k: _ours(v, to_ours) for k, v in row.items()} for row in answer]
+        return answer
+
+    def count(self, graph: str) -> int:
+        """The number of triples in one graph (staging graphs included)."""
+        rows = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
+                          graphs=[graph])  # a version of ours, or one of our graphs
+        assert isinstance(rows, list)
+        return int(rows[0]["n"].value) if rows else 0  # type: ignore[union-attr]
+
+    # ---------------------------------------------------------------- writes
+
+    def update(self, sparql: str, *, what: str = "an update") -> None:
+        """Send one SPARQL Update request."""
+        assert self.update_url is not None
+        resp = self._post(self.update_url, [("update", sparql)], "*/*", what)
+        if resp.status >= 300:
+            raise DiplographError("engine", f"the engine {self.name} answered HTTP "
+                                            f"{resp.status} to {what}")
+
+    def _gsp_chunks(self, graph: str, triples: Iterable[ox.Triple], scope: str) -> int:
+        """POST the triples to the Graph Store in bounded N-Triples bodies."""
+        assert self.gsp_url is not None
+        sep = "&" if "?" in self.gsp_url else "?"
+        url = f"{self.gsp_url}{sep}graph={urllib.parse.quote(graph, safe='')}"
+        what = f"loading <{graph}> through the Graph Store"
+        n = 0
+        chunk: list[ox.Triple] = []
+
+        def flush() -> None:
+            if not chunk:
+                return
+            body = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
+            headers = {**self._headers(), "Content-Type": "application/n-triples",
+                       "Accept": "*/*"}
+            req = urllib.request.Request(url, data=body, headers=headers, method="POST")
+            try:
+                with self._opener().open(req, timeout=self.timeout) as resp:  # noqa: S310
+                    resp.read()
+            except urllib.error.HTTPError as e:
+                detail = e.read()[:500].decode("utf-8", "replace").strip()
+                raise DiplographError("engine", f"the engine {self.name} answered HTTP {e.code}"
+                                                f" to {what}: {detail or e.reason}") from None
+            except TimeoutError:
+                raise DiplographError("timeout", f"the engine {self.name} did not finish {what}"
+                                                 f" within {self.timeout:g} s") from None
+            except (urllib.error.URLError, OSError) as e:
+                raise DiplographError("engine", f"cannot reach the engine {self.name} for "
+                                                f"{what}: {getattr(e, 'reason', e)}") from None
+            chunk.clear()
+
+        for t in triples:
+            chunk.append(ox.Triple(*(_skolem(x, scope) for x in (t.subject, t.predicate,
+                                                                 t.object))))
+            n += 1
+            if len(chunk) >= GSP_CHUNK:
+                flush()
+        flush()
+        return n
+
+    def _insert_chunks(self, graph: str, triples: Iterable[ox.Triple], scope: str) -> int:
+        n = 0
+        chunk: list[str] = []
+
+        def flush() -> None:
+            if chunk:
+                self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(chunk) + "\n} }",
+                            what=f"loading <{graph}>")
+                chunk.clear()
+
+        for t in triples:
+            s, p, o = (_skolem(x, scope) for x in (t.subject, t.predicate, t.object))
+            chunk.append(f"{s} {p} {o} .")
+            n += 1
+            if len(chunk) >= CHUNK:
+                flush()
+        flush()
+        return n
+
+    def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> int:
+        """Replace ``graph`` with ``triples``, all or nothing as queries see it; the count."""
+        ox.NamedNode(graph)  # validates
+        version = f"{VERSIONS}{uuid.uuid4().hex}"
+        self.update(f"DROP SILENT GRAPH <{version}>", what="preparing a new version")
+        try:
+            load = self._gsp_chunks if self.gsp_url else self._insert_chunks
+            n = load(version, _dedupe(triples), scope=graph.rsplit("/", 1)[-1])
+            loaded = self.count(version)
+            if loaded != n:
+                raise DiplographError(
+                    "engine", f"the engine {self.name} holds {loaded:,} triples of the {n:,} "
+                              f"sent for <{graph}>; nothing was replaced")
+            old = self.versions(refresh=True).get(graph)
+            # one operation: the catalogue points at the new version, or (on failure) not
+            entry = (f"<{CATALOGUE}> <{PUBLISHED}> <{graph}> . "
+                     f"<{graph}> <{VERSION}> <{version}> .")
+            if old is None or old == graph:
+                swap = f"INSERT DATA {{ GRAPH <{CATALOGUE}> {{ {entry} }} }}"
+            else:  # a WHERE that matches the old entry (Virtuoso skips an empty OPTIONAL)
+                current = f"<{graph}> <{VERSION}> <{old}>"
+                swap = (f"DELETE {{ GRAPH <{CATALOGUE}> {{ {current} }} }}\n"
+                        f"INSERT {{ GRAPH <{CATALOGUE}> {{ {entry} }} }}\n"
+                        f"WHERE {{ GRAPH <{CATALOGUE}> {{ {current} }} }}")
+            self.update(swap, what=f"publishing the new version of <{graph}>")
+            if self.versions(refresh=True).get(graph) != version:
+                raise DiplographError(
+                    "engine", f"the engine {self.name} did not record the new version of "
+                              f"<{graph}> (another writer?); the old one stays")
+        except BaseException:
+            try:
+                self.update(f"DROP SILENT GRAPH <{version}>", what="dropping a failed version")
+            except DiplographError:
+                pass  # the engine is gone: the version was never published, so never seen
+            raise
+        if old is not None and old not in (version, graph):
+            self._retire(old)
+        return n
+
+    def engine_graphs(self) -> list[str]:
+        """Every named graph on the engine (ours, old versions, anything else)."""
+        resp = self._post(self.query_url,
+                          [("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")],
+                          "application/sparql-results+json", "listing the engine's graphs")
+        self._check_complete(resp, "listing the engine's graphs")
+        rows = self._json(resp.body)
+        assert isinstance(rows, list)
+        return sorted(r["g"].value for r in rows)
+
+    def _retire(self, version: str) -> None:
+        """Drop an old version once readers that read the catalogue before the swap are done."""
+        def drop() -> None:
+            time.sleep(2 * CATALOGUE_TTL + 0.5)
+            try:
+                self.update(f"DROP SILENT GRAPH <{version}>", what="dropping an old version")
+            except DiplographError:
+                pass  # left for `diplograph push --clean`; never published, so never read
+
+        threading.Thread(target=drop, daemon=False, name="diplograph-retire").start()
+
+    def drop_graph(self, graph: str) -> None:
+        """Remove a graph (its current version) and its catalogue entry."""
+        version = self.versions(refresh=True).get(graph, graph)
+        self.update(
+            f"DELETE WHERE {{ GRAPH <{CATALOGUE}> {{ <{CATALOGUE}> <{PUBLISHED}> <{graph}> . "
+            f"<{graph}> <{VERSION}> ?v }} }}", what="unpublishing a graph")
+        self.update(f"DELETE DATA {{ GRAPH <{CATALOGUE}> {{ <{CATALOGUE}> <{PUBLISHED}> "
+                    f"<{graph}> }} }}", what="unpublishing a graph")
+        self._catalogue = None
+        self._retire(version)
+
+
+def _ours(term: Term, to_ours: Mapping[str, str]) -> Term:
+    if isinstance(term, ox.NamedNode) and term.value in to_ours:
+        return ox.NamedNode(to_ours[term.value])
+    return term
+
+
+def _rename_iris(sparql: str, renames: Mapping[str, str]) -> str:
+    """Write each IRI of ``renames`` that the text names in full (``<…>``) as its new IRI."""
+    from .sparql_safety import tokenize
+
+    if not any(old != new for old, new in renames.items()):
+        return sparql
+    out = []
+    last = 0
+    for t in tokenize(sparql):
+        if t.kind == "iri" and t.text in renames and renames[t.text] != t.text:
+            out.append(sparql[last:t.pos])
+            out.append(f"<{renames[t.text]}>")
+            last = t.pos + len(t.text) + 2
+    out.append(sparql[last:])
+    return "".join(out)
+
+
+def _dedupe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    """Each triple once (engines store a set; the count check compares with what was sent)."""
+    seen: set[ox.Triple] = set()
+    for t in triples:
+        if t not in seen:
+            seen.add(t)
+            yield t

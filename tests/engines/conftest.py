@@ -1,0 +1,104 @@
+"""Backends for the engine tests: the embedded store and real engines started here (once per
+test run). Without an engine installed its tests are skipped, except under CI=true, where they
+fail: CI must test every backend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from diplograph.graph.backend import EmbeddedBackend, GraphBackend
+from diplograph.graph.remote import RemoteStore
+
+from .engines import (
+    Engine,
+    in_ci,
+    oxigraph_binary,
+    start_oxigraph,
+    start_virtuoso,
+    virtuoso_binary,
+)
+
+#: the graphs of the full build that the engine tests load (the large reference data sets stay
+#: out: their loading speed is measured in bench/, not in the suite)
+GRAPHS = ("ontology", "registry", "wikidata-view")
+
+
+def _engine(name: str, installed: bool, start) -> Iterator[Engine]:  # noqa: ANN001
+    if not installed:
+        if in_ci():
+            pytest.fail(f"CI is set but {name} is not installed (scripts/install_engines.sh)")
+        pytest.skip(f"{name} is not installed (scripts/install_engines.sh)")
+    engine = start()
+    yield engine
+    engine.stop()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_engine() -> Iterator[Engine]:
+    yield from _engine("oxigraph", oxigraph_binary() is not None, start_oxigraph)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_engine() -> Iterator[Engine]:
+    yield from _engine("Virtuoso", virtuoso_binary() is not None, start_virtuoso)
+
+
+def graphs_to_load(built_store: ox.Store) -> dict[str, list[ox.Triple]]:
+    """Our build's small graphs (ontology, registry, document facts, Wikidata view)."""
+    out: dict[str, list[ox.Triple]] = {}
+    for g in built_store.named_graphs():
+        name = g.value.rsplit("/graph/", 1)[-1]
+        if name in GRAPHS or name.startswith("source/"):
+            out[g.value] = [q.triple for q in built_store.quads_for_pattern(None, None, None, g)]
+    return out
+
+
+@pytest.fixture(scope="session")
+def loaded_graphs(built_store: ox.Store) -> dict[str, list[ox.Triple]]:
+    graphs = graphs_to_load(built_store)
+    assert any("/source/" in g for g in graphs) and len(graphs) >= 4
+    return graphs
+
+
+@pytest.fixture(scope="session", params=["embedded", "oxigraph", "virtuoso"])
+def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+            loaded_graphs: dict[str, list[ox.Triple]]) -> GraphBackend:
+    """A backend of each kind, holding the same graphs (loaded through the interface)."""
+    kind = request.param
+    b: GraphBackend
+    if kind == "embedded":
+        b = EmbeddedBackend(ox.Store(str(tmp_path_factory.mktemp("embedded") / "store")))
+    else:
+        engine: Engine = request.getfixturevalue(f"{kind}_engine")
+        base = engine.query_url.rsplit("/", 1)[0]
+        gsp = base + ("/store" if kind == "oxigraph" else "/sparql-graph-crud")
+        b = RemoteStore(engine.query_url, update_url=engine.update_url, gsp_url=gsp,
+                        timeout=120)
+    for graph, triples in loaded_graphs.items():
+        assert b.replace_graph(graph, triples) == len(set(triples))
+    return b
+
+
+@pytest.fixture(scope="session")
+def reference(tmp_path_factory: pytest.TempPathFactory,
+              loaded_graphs: dict[str, list[ox.Triple]]) -> EmbeddedBackend:
+    """The embedded store with the same graphs: the answers every engine must give."""
+    b = EmbeddedBackend(ox.Store(str(tmp_path_factory.mktemp("reference") / "store")))
+    for graph, triples in loaded_graphs.items():
+        b.replace_graph(graph, triples)
+    return b
+
+
+@pytest.fixture()
+def scratch_graph() -> str:
+    return "https://diplograph.org/graph/test/scratch"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.fspath)).parent.name == "engines":
+            item.add_marker(pytest.mark.engines)
