@@ -173,16 +173,21 @@ def _jsonld_node_id(term: ox.NamedNode | ox.BlankNode, compact: _Compactor) -> s
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else compact(term.value)
 
 
-def _jsonld_value(term: ox.Term, compact: _Compactor) -> dict[str, str] | str:
+def _jsonld_value(term: ox.Term, compact: _Compactor) -> str:
+    """The JSON text of an object term (a value object, a node reference or a string)."""
+    import json
+
     if isinstance(term, ox.NamedNode | ox.BlankNode):
-        return {"@id": _jsonld_node_id(term, compact)}
+        return '{"@id":' + json.dumps(_jsonld_node_id(term, compact), ensure_ascii=False) + "}"
     if isinstance(term, ox.Literal):
+        value = json.dumps(term.value, ensure_ascii=False)
         if term.language:
-            return {"@value": term.value, "@language": term.language}
+            return '{"@value":' + value + ',"@language":' + json.dumps(term.language) + "}"
         dt = term.datatype.value
         if dt == _XSD_STRING:
-            return term.value
-        return {"@value": term.value, "@type": compact(dt)}
+            return value
+        return ('{"@value":' + value + ',"@type":'
+                + json.dumps(compact(dt), ensure_ascii=False) + "}")
     raise DiplographError("bad-input", f"cannot write {term} in JSON-LD")  # quoted triples
 
 
@@ -190,26 +195,51 @@ def _jsonld_nodes(
     quads: Iterator[ox.Quad], compact: _Compactor, indent: str
 ) -> Iterator[str]:
     """One JSON node object per run of quads with the same subject (the store's index
-    order groups them), properties in the order met."""
+    order groups them), properties in the order met. Object terms that repeat (concepts,
+    entities, years) are encoded once (a bounded memo)."""
     import json
 
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    memo: dict[ox.Term, str] = {}
+    keys: dict[str, str] = {}
     subject: ox.Term | None = None
-    node: dict[str, Any] = {}
+    props: dict[str, list[str]] = {}
+    types: list[str] = []
+
+    def node() -> str:
+        head = '{"@id":' + json.dumps(_jsonld_node_id(subject, compact),  # type: ignore[arg-type]
+                                      ensure_ascii=False)
+        parts = [head]
+        if types:
+            parts.append('"@type":[' + ",".join(types) + "]")
+        parts += [k + ":[" + ",".join(v) + "]" for k, v in props.items()]
+        return indent + ",".join(parts) + "}"
+
     for q in quads:
-        if q.subject != subject:
-            if node:
-                yield indent + dumps(node)
-            subject = q.subject
-            node = {"@id": _jsonld_node_id(q.subject, compact)}  # type: ignore[arg-type]
+        s = q.subject
+        if s != subject:
+            if subject is not None:
+                yield node()
+            subject, props, types = s, {}, []
         p = q.predicate.value
         o = q.object
         if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
-            node.setdefault("@type", []).append(compact(o.value))
+            types.append(json.dumps(compact(o.value), ensure_ascii=False))
             continue
-        node.setdefault(compact(p), []).append(_jsonld_value(o, compact))
-    if node:
-        yield indent + dumps(node)
+        key = keys.get(p)
+        if key is None:
+            key = keys[p] = json.dumps(compact(p), ensure_ascii=False)
+        text = memo.get(o)
+        if text is None:
+            text = _jsonld_value(o, compact)
+            if len(memo) < 200_000 and not (isinstance(o, ox.Literal) and len(text) > 64):
+                memo[o] = text
+        values = props.get(key)
+        if values is None:
+            props[key] = [text]
+        else:
+            values.append(text)
+    if subject is not None:
+        yield node()
 
 
 def write_jsonld(store: ox.Store, output: IO[bytes], *, graph: str | None = None) -> None:

@@ -51,7 +51,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from .errors import DiplographError
-from .export import write_jsonld
+from .export import _SkipPrefixes, write_jsonld
 from .namespaces import BASE, DCTERMS, PREFIXES, PROV, RDF, RDFS, SCHEMA, VOID, XSD
 
 __all__ = [
@@ -463,34 +463,56 @@ def make_release(
         sums: dict[str, tuple[str, int]] = {}
         lock = threading.Lock()
 
-        def write_gz(name: str, fill: Callable[[IO[bytes]], object]) -> None:
+        @contextlib.contextmanager
+        def gz_out(name: str) -> Iterator[IO[bytes]]:
             path = tmp / name
             with open(path, "wb") as raw:
                 h = _Hashing(raw)
                 inner = Path(name).name[:-3]
-                with gzip.GzipFile(filename=inner, mode="wb", fileobj=h, mtime=0,  # type: ignore[arg-type]
-                                   compresslevel=compresslevel) as gz:
+                with gzip.GzipFile(filename=inner, mode="wb", fileobj=h,  # type: ignore[arg-type]
+                                   mtime=0, compresslevel=compresslevel) as gz:
                     buffered = io.BufferedWriter(gz, buffer_size=1 << 20)  # type: ignore[arg-type]
-                    fill(buffered)
+                    yield buffered
                     buffered.flush()
             with lock:
                 sums[name] = (h.sha.hexdigest(), h.size)
 
-        def trig(f: IO[bytes]) -> None:
-            store.dump(f, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-
         for g in graphs:
             g.file = f"graphs/{graph_file_name(g.graph)}.ttl.gz"
-
-        def turtles() -> None:
-            for g in graphs:
-                write_gz(g.file, lambda f, g=g: store.dump(
-                    f, format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(g.graph),
-                    prefixes=PREFIXES))
-
-        names = {g.file for g in graphs}
-        if len(names) != len(graphs):  # pragma: no cover - two graph IRIs with one file name
+        if len({g.file for g in graphs}) != len(graphs):  # pragma: no cover
             raise DiplographError("internal", "two graphs map to one file name")
+
+        def turtle_and_trig() -> None:
+            """Each graph is dumped once, as Turtle: that dump is the graph's file and, in a
+            graph block, its part of the TriG file (one dump instead of two)."""
+            part = work / "graph.ttl"
+            with gz_out(f"{stem}.trig.gz") as trig:
+                trig.writelines(f"@prefix {k}: <{v}> .\n".encode() for k, v in PREFIXES.items())
+                default = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+                if next(iter(default), None) is not None:
+                    trig.write(b"\n{\n")
+                    skip = _SkipPrefixes(trig)
+                    skip.skip = True
+                    store.dump(skip, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                               prefixes=PREFIXES)
+                    skip.end_of_dump()
+                    trig.write(b"}\n")
+                for g in graphs:
+                    with open(part, "wb", buffering=1 << 20) as f:
+                        store.dump(f, format=ox.RdfFormat.TURTLE,
+                                   from_graph=ox.NamedNode(g.graph), prefixes=PREFIXES)
+                    with gz_out(g.file) as ttl, open(part, "rb") as f:
+                        shutil.copyfileobj(f, ttl, 1 << 20)
+                    trig.write(f"\n<{g.graph}> {{\n".encode())
+                    skip = _SkipPrefixes(trig)
+                    skip.skip = True
+                    with open(part, "rb") as f:
+                        while block := f.read(1 << 20):
+                            skip.write(block)
+                    skip.end_of_dump()
+                    trig.write(b"}\n")
+            part.unlink(missing_ok=True)
+
         failed: list[BaseException] = []
 
         def in_thread(fn: Callable[[], None]) -> threading.Thread:
@@ -505,24 +527,26 @@ def make_release(
             return t
 
         progress(f"writing release {version} ({date.isoformat()}) into {out}")
-        threads = [in_thread(lambda: write_gz(f"{stem}.trig.gz", trig)), in_thread(turtles)]
         sorted_nq = work / "sorted.nq"
-        with open(sorted_nq, "wb", buffering=1 << 20) as f:
-            n_lines = write_sorted_nquads(store, f, tmp_dir=work, sort_bytes=sort_bytes)
-        progress(f"  sorted N-Quads: {n_lines:,} quads")
+        counted: list[int] = []
 
-        def copy_sorted(f: IO[bytes]) -> None:
-            with open(sorted_nq, "rb") as src:
-                shutil.copyfileobj(src, f, 1 << 20)
+        def nquads() -> None:
+            with open(sorted_nq, "wb", buffering=1 << 20) as f:
+                counted.append(write_sorted_nquads(store, f, tmp_dir=work / "sort",
+                                                   sort_bytes=sort_bytes))
+            with gz_out(f"{stem}.nq.gz") as gz, open(sorted_nq, "rb") as src:
+                shutil.copyfileobj(src, gz, 1 << 20)
 
-        threads.append(in_thread(lambda: write_gz(f"{stem}.nq.gz", copy_sorted)))
-        write_gz(f"{stem}.jsonld.gz", lambda f: write_jsonld(store, f))
+        threads = [in_thread(turtle_and_trig), in_thread(nquads)]
+        with gz_out(f"{stem}.jsonld.gz") as f:
+            write_jsonld(store, f)
         progress("  JSON-LD written")
         for t in threads:
             t.join()
         if failed:
             raise failed[0]
-        progress("  TriG, N-Quads and Turtle per graph written")
+        n_lines = counted[0]
+        progress(f"  N-Quads ({n_lines:,} quads, sorted), TriG and Turtle per graph written")
         changes: dict[str, Any] | None = None
         if prev is not None:
             report = diff_nquads(prev.nquads, sorted_nq, old_label=f"release {prev.version}",
@@ -558,6 +582,9 @@ def make_release(
         (tmp / SUMS).write_text("".join(f"{h}  {n}\n" for n, (h, _) in sorted(sums.items())),
                                 encoding="ascii")
         verify(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp made it private
         _check_target(out, version)  # another release may have appeared meanwhile
         os.rename(tmp, out)
     except BaseException:
