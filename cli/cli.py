@@ -22,9 +22,13 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 
-def _fail(e: DiplographError) -> None:
+#: error kinds that are a usage error (exit 2): the command line itself must change
+USAGE_KINDS = ("syntax", "not-acceptable")
+
+
+def _fail(e: DiplographError, *, usage: bool = False) -> None:
     click.echo(f"error: {e}", err=True)
-    sys.exit(EXIT_USAGE if e.kind == "syntax" else EXIT_FAILURE)
+    sys.exit(EXIT_USAGE if usage or e.kind in USAGE_KINDS else EXIT_FAILURE)
 
 
 def _open(store_path: Path | None, *, read_only: bool = False):  # noqa: ANN202
@@ -140,6 +144,15 @@ def validate(files: tuple[Path, ...], no_shacl: bool) -> None:
     default=None,
     help="Result format [default: json for SELECT/ASK, turtle for graphs].",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    envvar="DIPLOGRAPH_QUERY_TIMEOUT",
+    default=30.0,
+    show_default=True,
+    help="Stop the query after this many seconds, as the endpoint does (0: no limit) "
+    "[env DIPLOGRAPH_QUERY_TIMEOUT].",
+)
 def query(
     sparql: str | None,
     store_path: Path | None,
@@ -147,17 +160,25 @@ def query(
     named: str | None,  # noqa: ANN001
     params: tuple[str, ...],
     fmt: str | None,
+    timeout: float,
 ) -> None:
-    """Run a SPARQL query on the store (the default graph is the union of all graphs)."""
-    from .graph.named_queries import bind, get_query, substitutions
-    from .graph.query import run_query
+    """Run a SPARQL query on the store (the default graph is the union of all graphs).
+
+    Like the endpoint, a query that runs past --timeout is stopped (exit 1)."""
+    import os
+
+    from .graph.named_queries import bind, get_query
+    from .graph.timed import query_with_limit
 
     subs = None
     try:
         if named:
             if sparql or query_file:
                 raise click.UsageError("give either a query or --named, not both")
-            q = get_query(named)
+            try:
+                q = get_query(named)
+            except DiplographError as e:
+                _fail(e, usage=True)
             args = {}
             for p in params:
                 k, sep, v = p.partition("=")
@@ -165,7 +186,10 @@ def query(
                     raise click.UsageError(f"--param {p!r}: expected NAME=VALUE")
                 args[k] = v
             text = q.text
-            subs = substitutions(bind(q, args))
+            try:
+                subs = bind(q, args)
+            except DiplographError as e:  # a missing, unknown or malformed parameter
+                _fail(e, usage=True)
         else:
             if params:
                 raise click.UsageError("--param goes with --named")
@@ -173,8 +197,12 @@ def query(
             if not text:
                 raise click.UsageError("give a query, --file or --named")
         store = _open(store_path, read_only=True)
-        out = run_query(store, text, fmt=fmt, substitutions=subs)
+        out = query_with_limit(store, text, fmt=fmt, substitutions=subs, timeout=timeout)
     except DiplographError as e:
+        if e.kind == "timeout":  # the query goes on in its thread: leave at once
+            click.echo(f"error: {e}", err=True)
+            sys.stderr.flush()
+            os._exit(EXIT_FAILURE)
         _fail(e)
     sys.stdout.buffer.write(out)
     if not out.endswith(b"\n"):
@@ -234,7 +262,8 @@ def load(
     for f in files:
         name = fmt or format_for_path(f)
         if name is None:
-            _fail(DiplographError("bad-input", f"{f}: cannot tell the format; give --format"))
+            _fail(DiplographError("bad-input", f"{f}: cannot tell the format; give --format"),
+                  usage=True)
         # counting is a full scan (about 0.2 s per million quads): skip it for an empty store
         empty = next(iter(store.quads_for_pattern(None, None, None, None)), None) is None
         before = 0 if empty else len(store)
@@ -301,20 +330,23 @@ def export(
     threads: int | None,
 ) -> None:
     """Export the store (or one graph) as RDF, streaming; Turtle by default."""
+    from .graph.export import count_quads, export_to_path
     from .graph.export import export as do_export
-    from .graph.export import export_to_path
 
     store = _open(store_path, read_only=True)
     try:
         if output:
             used = export_to_path(store, output, fmt=fmt, graph=graph, workers=threads)
-            click.echo(f"exported {output} ({used})", err=True)
+            where = f"{output} ({used})"
         else:
             do_export(store, sys.stdout.buffer, fmt=fmt or "turtle", graph=graph,
                       workers=threads)
             sys.stdout.buffer.flush()
+            where = f"standard output ({fmt or 'turtle'})"
+        n = count_quads(store, graph)
+        click.echo(f"exported {n:,} {'triples' if graph else 'quads'} to {where}", err=True)
     except DiplographError as e:
-        _fail(e)
+        _fail(e, usage=e.kind == "bad-input")
 
 
 @main.command()
