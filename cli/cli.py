@@ -372,6 +372,107 @@ def stats(store_path: Path | None, as_json: bool) -> None:
         click.echo(f"  {n:>9,}  {c.rsplit('#', 1)[-1]}")
 
 
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None):  # noqa: ANN202
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@main.command()
+@store_option
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The new release directory (created; its parent holds the earlier releases).",
+)
+@click.option("--version", "version", help="Release version [default: the release date].")
+@click.option(
+    "--date",
+    callback=_iso_date,
+    help="Release date, YYYY-MM-DD [default: the store's build date].",
+)
+@click.option(
+    "--previous",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The release to compare with [default: the newest release beside the output].",
+)
+@click.option(
+    "--base-url",
+    help="Where the release will be published (the catalogue's IRIs) "
+    "[default: https://diplograph.org/dumps/NAME/].",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+def release(
+    store_path: Path | None, output: Path, version: str | None, date, previous: Path | None,  # noqa: ANN001
+    base_url: str | None, quiet: bool,
+) -> None:
+    """Write a citable release: dumps in N-Quads, TriG, JSON-LD and Turtle per graph (gzip),
+    a VoID/DCAT catalogue, SHA256SUMS and what changed since the previous release."""
+    from .graph.release import make_release
+
+    store = _open(store_path, read_only=True)
+    t0 = time.perf_counter()
+    try:
+        r = make_release(
+            store, output, version=version, date=date, previous=previous, base_url=base_url,
+            progress=(lambda m: None) if quiet else (lambda m: click.echo(m, err=True)),
+        )
+    except DiplographError as e:
+        _fail(e, usage=e.kind == "bad-input")
+    click.echo(
+        f"released {r.version} ({r.date}): {r.triples:,} quads, {len(r.files) + 3} files in "
+        f"{output} in {time.perf_counter() - t0:.1f} s", err=True)
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file [default: standard output].",
+)
+def diff(old: Path, new: Path, fmt: str, output: Path | None) -> None:
+    """What changed from OLD to NEW (each a release, a store or a sorted N-Quads file):
+    facts added, removed and changed, by graph and type, with their quotes or data-set rows."""
+    from .graph.diff import diff_paths, render_html, render_markdown
+
+    try:
+        report = diff_paths(old, new)
+    except DiplographError as e:
+        _fail(e)
+    if fmt == "json":
+        text = json.dumps(report, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    elif fmt == "html":
+        text = render_html(report)
+    else:
+        text = render_markdown(report)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    s = report["summary"]
+    click.echo(f"{s['facts_added']:,} facts added, {s['facts_removed']:,} removed, "
+               f"{s['facts_changed']:,} changed; {s['other_subjects_changed']:,} other subjects "
+               "changed", err=True)
+
+
 def _register_optional() -> None:
     """Commands that live with their own package (server, linking)."""
     import importlib
