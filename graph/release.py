@@ -41,6 +41,7 @@ import re
 import shutil
 import tempfile
 import threading
+import traceback
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -488,8 +489,7 @@ def make_release(
             part = work / "graph.ttl"
             with gz_out(f"{stem}.trig.gz") as trig:
                 trig.writelines(f"@prefix {k}: <{v}> .\n".encode() for k, v in PREFIXES.items())
-                default = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-                if next(iter(default), None) is not None:
+                if _has_default_graph(store):
                     trig.write(b"\n{\n")
                     skip = _SkipPrefixes(trig)
                     skip.skip = True
@@ -520,6 +520,8 @@ def make_release(
                 try:
                     fn()
                 except BaseException as e:  # noqa: BLE001 - re-raised by the caller
+                    # pyoxigraph's iterators must die in the thread that made them
+                    traceback.clear_frames(e.__traceback__)
                     failed.append(e)
 
             t = threading.Thread(target=run, daemon=True)
@@ -587,11 +589,21 @@ def make_release(
         os.chmod(tmp, 0o777 & ~umask)  # mkdtemp made it private
         _check_target(out, version)  # another release may have appeared meanwhile
         os.rename(tmp, out)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise DiplographError(
+            "storage", f"cannot write the release (nothing was kept; is the disk full?): {e}"
+        ) from e
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     progress(f"release {version}: {len(sums) + 1} files in {out}")
     return read_release(out)
+
+
+def _has_default_graph(store: ox.Store) -> bool:
+    first = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+    return first is not None
 
 
 def verify(path: str | os.PathLike[str]) -> list[str]:
