@@ -46,13 +46,22 @@ def releases() -> list[Release]:
 
 
 def _files(r: Release) -> list[dict[str, Any]]:
+    """The files of a release: those of its manifest, then the catalogue, the manifest and
+    the checksums file (their SHA-256 from ``SHA256SUMS``, which has no line for itself)."""
     files = list(r.files)
     listed = {f["name"] for f in files}
+    sums: dict[str, str] = {}
+    try:
+        for line in (r.path / SUMS).read_text(encoding="ascii").splitlines():
+            digest, _, name = line.partition("  ")
+            sums[name] = digest
+    except (OSError, UnicodeDecodeError):
+        pass
     for name in ("catalog.ttl", "release.json", SUMS):
         p = r.path / name
         if name not in listed and p.is_file():
             files.append({"name": name, "bytes": p.stat().st_size, "media_type": media_type(name),
-                          "compressed": False, "sha256": None})
+                          "compressed": False, "sha256": sums.get(name)})
     return files
 
 
