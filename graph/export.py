@@ -144,8 +144,8 @@ class _Compactor:
     """IRIs to compact IRIs (``dg:Membership``) with the longest matching prefix, memoised.
 
     >>> c = _Compactor({"dg": "https://diplograph.org/ontology#", "x": "http://x/"})
-    >>> c("https://diplograph.org/ontology#Fact"), c("http://x//y"), c("urn:a")
-    ('dg:Fact', 'http://x//y', 'urn:a')
+    >>> c("https://diplograph.org/ontology#Fact"), c("http://x///y"), c("urn:a")
+    ('dg:Fact', 'http://x///y', 'urn:a')
     """
 
     def __init__(self, prefixes: dict[str, str]) -> None:
