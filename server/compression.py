@@ -70,13 +70,22 @@ def _textual(content_type: str) -> bool:
 class GzipMiddleware:
     """Wrap a WSGI ``app``; see the module docstring. ``level``: zlib compression level
     (6, as gzip's default); ``min_size``: responses with a smaller ``Content-Length`` are
-    sent as they are."""
+    sent as they are.
+
+    The wrapper is transparent: any other attribute is the wrapped application's (so code
+    that walks the middleware chain, ``app.wsgi_app.app``, sees the same chain as without
+    it)."""
 
     def __init__(self, app: Callable[..., Iterable[bytes]], *, level: int = 6,
                  min_size: int = 512) -> None:
-        self.app = app
+        self.wrapped = app
         self.level = level
         self.min_size = min_size
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "wrapped":  # not set yet (copying, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.wrapped, name)
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         wanted = (accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING"))
@@ -103,7 +112,7 @@ class GzipMiddleware:
                     headers.append(("Content-Encoding", "gzip"))
             return start_response(status, headers, exc_info)
 
-        body = self.app(environ, start)
+        body = self.wrapped(environ, start)
         if not wanted:
             return body
         it = iter(body)
