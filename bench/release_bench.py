@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> None:
     md = table([result])
     print(md)
     RESULTS.mkdir(exist_ok=True)
-    stem = RESULTS / f"release-{(a.size or 'real')}-{dt.date.today().isoformat()}"
+    stem = RESULTS / f"release-{(a.size or 'real')}-{a.rounds}r-{dt.date.today().isoformat()}"
     stem.with_suffix(".json").write_text(json.dumps(result, indent=1) + "\n")
     stem.with_suffix(".md").write_text(md)
     print(f"wrote {stem}.md and .json", file=sys.stderr)

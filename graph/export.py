@@ -152,7 +152,8 @@ class _Compactor:
         self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
         self.memo: dict[str, str] = {}
 
-    def __call__(self, iri: str) -> str:
+    def __call__(self, iri: str, keep: bool = True) -> str:
+        """The compact form of ``iri``; ``keep=False`` for IRIs seen once (subjects)."""
         hit = self.memo.get(iri)
         if hit is not None:
             return hit
@@ -164,7 +165,7 @@ class _Compactor:
                 if not rest.startswith("//") and ":" not in rest and "@" not in rest:
                     out = f"{name}:{rest}"
                 break
-        if len(self.memo) < 1_000_000:
+        if keep and len(self.memo) < 20_000:  # predicates, classes, datatypes: few
             self.memo[iri] = out
         return out
 
@@ -206,8 +207,9 @@ def _jsonld_nodes(
     types: list[str] = []
 
     def node() -> str:
-        head = '{"@id":' + json.dumps(_jsonld_node_id(subject, compact),  # type: ignore[arg-type]
-                                      ensure_ascii=False)
+        sid = (f"_:{subject.value}" if isinstance(subject, ox.BlankNode)
+               else compact(subject.value, keep=False))  # type: ignore[union-attr]
+        head = '{"@id":' + json.dumps(sid, ensure_ascii=False)
         parts = [head]
         if types:
             parts.append('"@type":[' + ",".join(types) + "]")
@@ -231,7 +233,7 @@ def _jsonld_nodes(
         text = memo.get(o)
         if text is None:
             text = _jsonld_value(o, compact)
-            if len(memo) < 200_000 and not (isinstance(o, ox.Literal) and len(text) > 64):
+            if len(memo) < 20_000 and not (isinstance(o, ox.Literal) and len(text) > 64):
                 memo[o] = text
         values = props.get(key)
         if values is None:
