@@ -91,7 +91,7 @@ def run(store: Path, label: str, rounds: int, work: Path) -> dict[str, object]:
     dump_s = statistics.median(m.seconds for m in dumps)
     rel_s = statistics.median(m.seconds for m in releases)
     return {
-        "label": label, "store": str(store), "rounds": rounds,
+        "label": label, "rounds": rounds,
         "quads": json.loads((work / "releases" / "r0" / "release.json").read_text())["triples"],
         "oxigraph_dump_s": round(dump_s, 2), "release_s": round(rel_s, 2),
         "release_over_dump": round(rel_s / dump_s, 2),
@@ -101,8 +101,15 @@ def run(store: Path, label: str, rounds: int, work: Path) -> dict[str, object]:
         "diff_s": round(statistics.median(d.seconds for d in diffs), 2),
         "diff_rss_mb": round(statistics.median(d.peak_rss_mb for d in diffs)),
         "diff_removed": dropped,
-        "raw": [x.to_json() for x in (*dumps, *releases, m, *diffs)],
+        "raw": [_portable(x.to_json(), work) for x in (*dumps, *releases, m, *diffs)],
     }
+
+
+def _portable(d: dict[str, object], work: Path) -> dict[str, object]:
+    """A raw record without this machine's paths (the work folder, the virtualenv)."""
+    cmd = str(d["command"]).replace(str(work), "WORK").replace(str(Path(sys.executable).parent),
+                                                                ".venv/bin")
+    return {**d, "command": cmd}
 
 
 def table(results: list[dict[str, object]]) -> str:
