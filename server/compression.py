@@ -6,12 +6,16 @@ chunk as the application yields it (``zlib`` with a gzip wrapper; nothing is hel
 beyond what the compressor buffers), so a streamed response stays streamed and the memory
 used does not grow with its size.
 
+The middleware calls the server's ``start_response`` once it has the application's body: a
+complete body (a list, as Flask and the fast path return) is compressed in one block and
+keeps a ``Content-Length``; any other body is compressed chunk by chunk as it is iterated.
+
 A response is compressed when the client accepts gzip (``Accept-Encoding``, q-values
 honoured), its status is 200, it is of a textual type (text, JSON, XML, the RDF and SPARQL
 result formats, JavaScript, SVG), it carries no ``Content-Encoding`` yet, it is not a range
-request nor an answer to ``HEAD``, and it is not known to be smaller than ``min_size``. Such
-responses lose ``Content-Length`` (the compressed size is not known in advance), get
-``Content-Encoding: gzip``, and a strong ``ETag`` gets ``-gzip`` appended (the bytes differ).
+request nor an answer to ``HEAD``, and it is not known to be smaller than ``min_size``.
+Streamed ones lose ``Content-Length`` (the compressed size is not known in advance); all
+get ``Content-Encoding: gzip``, and a strong ``ETag`` gets ``-gzip`` (the bytes differ).
 Every response of a compressible type gets ``Vary: Accept-Encoding``, compressed or not, so
 caches keep the two forms apart. Files that are gzip already (the release dumps) are sent as
 they are.
@@ -91,41 +95,55 @@ class GzipMiddleware:
         wanted = (accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING"))
                   and environ.get("REQUEST_METHOD") != "HEAD"
                   and "HTTP_RANGE" not in environ)
-        state: dict[str, Any] = {"gzip": False}
+        held: list[Any] = []  # status, headers, exc_info: start_response waits for the body
 
         def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-            names = {k.lower(): v for k, v in headers}
-            ctype = names.get("content-type", "")
-            if _textual(ctype) and "content-encoding" not in names:
-                vary = names.get("vary")
-                if vary is None:
-                    headers.append(("Vary", "Accept-Encoding"))
-                elif "accept-encoding" not in vary.lower():
-                    headers = [(k, f"{v}, Accept-Encoding" if k.lower() == "vary" else v)
-                               for k, v in headers]
-                length = names.get("content-length")
-                small = length is not None and length.isdigit() and int(length) < self.min_size
-                if wanted and status.startswith("200") and not small:
-                    state["gzip"] = True
-                    headers = [(k, _gzip_etag(v) if k.lower() == "etag" else v)
-                               for k, v in headers if k.lower() != "content-length"]
-                    headers.append(("Content-Encoding", "gzip"))
-            return start_response(status, headers, exc_info)
+            held[:] = [status, headers, exc_info]
+            return _no_write
 
         body = self.wrapped(environ, start)
-        if not wanted:
+        if not held:  # a lazy application: it calls start_response when iterated
+            it = iter(body)
+            try:
+                first = next(it)
+            except StopIteration:
+                first = None
+            except BaseException:
+                _close(body)
+                raise
+            body = _Chained(first, it, body)
+        status, headers, exc_info = held
+        names = {k.lower(): v for k, v in headers}
+        ctype = names.get("content-type", "")
+        if not _textual(ctype) or "content-encoding" in names:
+            start_response(status, headers, exc_info)
             return body
-        it = iter(body)
-        try:
-            first = next(it)
-        except StopIteration:
-            first = None
-        except BaseException:
+        vary = names.get("vary")
+        if vary is None:
+            headers = [*headers, ("Vary", "Accept-Encoding")]
+        elif "accept-encoding" not in vary.lower():
+            headers = [(k, f"{v}, Accept-Encoding" if k.lower() == "vary" else v)
+                       for k, v in headers]
+        length = names.get("content-length")
+        small = length is not None and length.isdigit() and int(length) < self.min_size
+        if not wanted or not status.startswith("200") or small:
+            start_response(status, headers, exc_info)
+            return body
+        headers = [(k, _gzip_etag(v) if k.lower() == "etag" else v)
+                   for k, v in headers if k.lower() != "content-length"]
+        headers.append(("Content-Encoding", "gzip"))
+        if isinstance(body, list | tuple):  # complete already: one block, with its length
+            z = zlib.compressobj(self.level, zlib.DEFLATED, 31)
+            data = b"".join(z.compress(chunk) for chunk in body) + z.flush()
             _close(body)
-            raise
-        if not state["gzip"]:
-            return _Chained(first, it, body)
-        return _Compressed(first, it, body, self.level)
+            start_response(status, [*headers, ("Content-Length", str(len(data)))], exc_info)
+            return [data]
+        start_response(status, headers, exc_info)
+        return _Compressed(None, iter(body), body, self.level)
+
+
+def _no_write(data: bytes) -> None:
+    raise RuntimeError("the gzip middleware does not support the WSGI write() callable")
 
 
 def _gzip_etag(value: str) -> str:
