@@ -22,9 +22,13 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 
-def _fail(e: DiplographError) -> None:
+#: error kinds that are a usage error (exit 2): the command line itself must change
+USAGE_KINDS = ("syntax", "not-acceptable")
+
+
+def _fail(e: DiplographError, *, usage: bool = False) -> None:
     click.echo(f"error: {e}", err=True)
-    sys.exit(EXIT_USAGE if e.kind == "syntax" else EXIT_FAILURE)
+    sys.exit(EXIT_USAGE if usage or e.kind in USAGE_KINDS else EXIT_FAILURE)
 
 
 def _open(store_path: Path | None, *, read_only: bool = False):  # noqa: ANN202
@@ -147,6 +151,15 @@ def validate(files: tuple[Path, ...], no_shacl: bool) -> None:
     default=None,
     help="Result format [default: json for SELECT/ASK, turtle for graphs].",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    envvar="DIPLOGRAPH_QUERY_TIMEOUT",
+    default=30.0,
+    show_default=True,
+    help="Stop the query after this many seconds, as the endpoint does (0: no limit) "
+    "[env DIPLOGRAPH_QUERY_TIMEOUT].",
+)
 def query(
     sparql: str | None,
     store_path: Path | None,
@@ -154,17 +167,25 @@ def query(
     named: str | None,  # noqa: ANN001
     params: tuple[str, ...],
     fmt: str | None,
+    timeout: float,
 ) -> None:
-    """Run a SPARQL query on the store (the default graph is the union of all graphs)."""
-    from .graph.named_queries import bind, get_query, substitutions
-    from .graph.query import run_query
+    """Run a SPARQL query on the store (the default graph is the union of all graphs).
+
+    Like the endpoint, a query that runs past --timeout is stopped (exit 1)."""
+    import os
+
+    from .graph.named_queries import bind, get_query
+    from .graph.timed import query_with_limit
 
     subs = None
     try:
         if named:
             if sparql or query_file:
                 raise click.UsageError("give either a query or --named, not both")
-            q = get_query(named)
+            try:
+                q = get_query(named)
+            except DiplographError as e:
+                _fail(e, usage=True)
             args = {}
             for p in params:
                 k, sep, v = p.partition("=")
@@ -172,7 +193,10 @@ def query(
                     raise click.UsageError(f"--param {p!r}: expected NAME=VALUE")
                 args[k] = v
             text = q.text
-            subs = substitutions(bind(q, args))
+            try:
+                subs = bind(q, args)
+            except DiplographError as e:  # a missing, unknown or malformed parameter
+                _fail(e, usage=True)
         else:
             if params:
                 raise click.UsageError("--param goes with --named")
@@ -180,8 +204,12 @@ def query(
             if not text:
                 raise click.UsageError("give a query, --file or --named")
         store = _open(store_path, read_only=True)
-        out = run_query(store, text, fmt=fmt, substitutions=subs)
+        out = query_with_limit(store, text, fmt=fmt, substitutions=subs, timeout=timeout)
     except DiplographError as e:
+        if e.kind == "timeout":  # the query goes on in its thread: leave at once
+            click.echo(f"error: {e}", err=True)
+            sys.stderr.flush()
+            os._exit(EXIT_FAILURE)
         _fail(e)
     sys.stdout.buffer.write(out)
     if not out.endswith(b"\n"):
@@ -241,7 +269,8 @@ def load(
     for f in files:
         name = fmt or format_for_path(f)
         if name is None:
-            _fail(DiplographError("bad-input", f"{f}: cannot tell the format; give --format"))
+            _fail(DiplographError("bad-input", f"{f}: cannot tell the format; give --format"),
+                  usage=True)
         if name == "rdfxml":
             from .graph.rdfxml import refuse_doctype_in_file
 
@@ -315,20 +344,23 @@ def export(
     threads: int | None,
 ) -> None:
     """Export the store (or one graph) as RDF, streaming; Turtle by default."""
+    from .graph.export import count_quads, export_to_path
     from .graph.export import export as do_export
-    from .graph.export import export_to_path
 
     store = _open(store_path, read_only=True)
     try:
         if output:
             used = export_to_path(store, output, fmt=fmt, graph=graph, workers=threads)
-            click.echo(f"exported {output} ({used})", err=True)
+            where = f"{output} ({used})"
         else:
             do_export(store, sys.stdout.buffer, fmt=fmt or "turtle", graph=graph,
                       workers=threads)
             sys.stdout.buffer.flush()
+            where = f"standard output ({fmt or 'turtle'})"
+        n = count_quads(store, graph)
+        click.echo(f"exported {n:,} {'triples' if graph else 'quads'} to {where}", err=True)
     except DiplographError as e:
-        _fail(e)
+        _fail(e, usage=e.kind == "bad-input")
 
 
 @main.command()
@@ -352,6 +384,107 @@ def stats(store_path: Path | None, as_json: bool) -> None:
     click.echo("classes (dg:):")
     for c, n in s["classes"].items():
         click.echo(f"  {n:>9,}  {c.rsplit('#', 1)[-1]}")
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None):  # noqa: ANN202
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@main.command()
+@store_option
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The new release directory (created; its parent holds the earlier releases).",
+)
+@click.option("--version", "version", help="Release version [default: the release date].")
+@click.option(
+    "--date",
+    callback=_iso_date,
+    help="Release date, YYYY-MM-DD [default: the store's build date].",
+)
+@click.option(
+    "--previous",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The release to compare with [default: the newest release beside the output].",
+)
+@click.option(
+    "--base-url",
+    help="Where the release will be published (the catalogue's IRIs) "
+    "[default: https://diplograph.org/dumps/NAME/].",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+def release(
+    store_path: Path | None, output: Path, version: str | None, date, previous: Path | None,  # noqa: ANN001
+    base_url: str | None, quiet: bool,
+) -> None:
+    """Write a citable release: dumps in N-Quads, TriG, JSON-LD and Turtle per graph (gzip),
+    a VoID/DCAT catalogue, SHA256SUMS and what changed since the previous release."""
+    from .graph.release import make_release
+
+    store = _open(store_path, read_only=True)
+    t0 = time.perf_counter()
+    try:
+        r = make_release(
+            store, output, version=version, date=date, previous=previous, base_url=base_url,
+            progress=(lambda m: None) if quiet else (lambda m: click.echo(m, err=True)),
+        )
+    except DiplographError as e:
+        _fail(e, usage=e.kind == "bad-input")
+    click.echo(
+        f"released {r.version} ({r.date}): {r.triples:,} quads, {len(r.files) + 3} files in "
+        f"{output} in {time.perf_counter() - t0:.1f} s", err=True)
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file [default: standard output].",
+)
+def diff(old: Path, new: Path, fmt: str, output: Path | None) -> None:
+    """What changed from OLD to NEW (each a release, a store or a sorted N-Quads file):
+    facts added, removed and changed, by graph and type, with their quotes or data-set rows."""
+    from .graph.diff import diff_paths, render_html, render_markdown
+
+    try:
+        report = diff_paths(old, new)
+    except DiplographError as e:
+        _fail(e)
+    if fmt == "json":
+        text = json.dumps(report, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    elif fmt == "html":
+        text = render_html(report)
+    else:
+        text = render_markdown(report)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    s = report["summary"]
+    click.echo(f"{s['facts_added']:,} facts added, {s['facts_removed']:,} removed, "
+               f"{s['facts_changed']:,} changed; {s['other_subjects_changed']:,} other subjects "
+               "changed", err=True)
 
 
 def _register_optional() -> None:

@@ -38,7 +38,9 @@ from .dates import parse_date
 from .errors import DiplographError
 from .namespaces import XSD
 
-PARAM_TYPES = ("iri", "entity", "string", "integer", "date", "date-end", "year", "lang")
+PARAM_TYPES = (
+    "iri", "entity", "document", "string", "integer", "date", "date-end", "year", "lang",
+)
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 _PARAM_RE = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[\w-]+)\s+"
@@ -157,6 +159,77 @@ def get_query(name: str, directory: Path | None = None) -> NamedQuery:
     raise DiplographError("not-found", f"no named query {name!r}")
 
 
+@dataclass(frozen=True)
+class DocumentRef:
+    """A source document as the facts files name it: id, titles (every language), file."""
+
+    id: str
+    iri: str
+    titles: tuple[str, ...]
+    file: str
+
+
+@cache
+def _documents(directory: Path) -> tuple[DocumentRef, ...]:
+    import yaml
+
+    from .namespaces import ID
+
+    out = []
+    for path in sorted(directory.glob("*.facts.yaml")):
+        try:
+            head = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            continue  # a broken facts file is reported by `build`/`validate`, not here
+        doc = head.get("document") if isinstance(head, dict) else None
+        if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+            continue
+        titles = doc.get("title") or {}
+        if isinstance(titles, str):
+            titles = {"": titles}
+        out.append(DocumentRef(doc["id"], ID(f"source/{doc['id']}"),
+                               tuple(str(t) for t in titles.values() if t),
+                               str(doc.get("file") or "")))
+    return tuple(out)
+
+
+def documents(directory: Path | None = None) -> tuple[DocumentRef, ...]:
+    """The source documents of ``directory`` (default: the bundled ``sources/``)."""
+    if directory is None:
+        from ..loaders.build import sources_dir
+
+        directory = sources_dir()
+    return _documents(directory.resolve())
+
+
+def resolve_document(name: str, directory: Path | None = None) -> str:
+    """The IRI of a source document named by its IRI, id, title (any language, case and
+    spacing ignored) or text file name; ``DiplographError('not-found')`` if none matches.
+
+    >>> resolve_document("vn-mn-relations-2023")
+    'https://diplograph.org/id/source/vn-mn-relations-2023'
+    >>> resolve_document("foreign relations of  MONGOLIA")
+    'https://diplograph.org/id/source/wikipedia-foreign-relations-of-mongolia'
+    """
+    def norm(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    want = norm(name)
+    docs = documents(directory)
+    for d in docs:
+        if want in (norm(d.id), norm(d.iri), norm(d.file)):
+            return d.iri
+    hits = sorted({d.iri for d in docs if any(norm(t) == want for t in d.titles)})
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise DiplographError("bad-input", f"{name!r} is the title of several documents: "
+                              + ", ".join(hits) + "; give the document's id")
+    raise DiplographError(
+        "not-found", f"no source document {name!r} (give its id, title or IRI; known ids: "
+        + ", ".join(d.id for d in docs) + ")")
+
+
 def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None) -> ox.Term:
     def bad(why: str) -> DiplographError:
         return DiplographError("bad-input", f"parameter {p.name!r}: {why}: {raw!r}")
@@ -182,6 +255,20 @@ def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None) -> o
 
         try:
             return ox.NamedNode(resolve(raw))
+        except DiplographError as e:
+            try:  # a source document, by id or title, is an entity facts can be about too
+                return ox.NamedNode(resolve_document(raw))
+            except DiplographError:
+                pass
+            raise DiplographError("bad-input", f"parameter {p.name!r}: {e.message}") from e
+    if p.type == "document":
+        if re.match(r"^https?://\S+$", raw):
+            try:
+                return ox.NamedNode(raw)
+            except ValueError as e:
+                raise bad(f"not a valid IRI ({e})") from e
+        try:
+            return ox.NamedNode(resolve_document(raw))
         except DiplographError as e:
             raise DiplographError("bad-input", f"parameter {p.name!r}: {e.message}") from e
     if p.type == "string":

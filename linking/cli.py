@@ -116,6 +116,12 @@ def _store(store_path: Path | None, read_only: bool):  # noqa: ANN202
     help="Evaluate the matcher on a list (name,lang,expected,kind,category).",
 )
 @click.option("--failures", is_flag=True, help="With --evaluate: list the rows counted wrong.")
+@click.option(
+    "--prefix",
+    default=None,
+    help="With FILE: put this before the added column names (iri, qid, label, score, match, "
+    "note) [default: 'link_' when the input already has one of them, else none].",
+)
 def link(
     file: Path | None,
     column: str | None,
@@ -133,6 +139,7 @@ def link(
     dry_run: bool,
     evaluate_list: Path | None,
     failures: bool,
+    prefix: str | None,
 ) -> None:
     """Reconcile names to registry entities and Wikidata QIDs (see `docs/linking.md`)."""
     modes = [
@@ -151,7 +158,7 @@ def link(
         _fail(DiplographError("bad-input", f"choose one of {', '.join(modes)}"), usage=True)
     try:
         if file is not None:
-            _link_file(file, column, lang, kind, output)
+            _link_file(file, column, lang, kind, output, prefix)
         elif report:
             from ..loaders.registry import load_registry
             from .evaluate import default_lists, markdown_section
@@ -191,7 +198,8 @@ def link(
 
 
 def _link_file(
-    file: Path, column: str | None, lang: str | None, kind: str | None, output: Path | None
+    file: Path, column: str | None, lang: str | None, kind: str | None, output: Path | None,
+    prefix: str | None = None,
 ) -> None:
     from ..loaders.registry import load_registry
     from .csv_reconcile import read_table, reconcile_file
@@ -214,7 +222,8 @@ def _link_file(
     assert column is not None and output is not None
     try:
         summary = reconcile_file(
-            Matcher(load_registry()), file, output, column, kind=kind, lang=lang
+            Matcher(load_registry()), file, output, column, kind=kind, lang=lang,
+            prefix=prefix,
         )
     except DiplographError as e:
         _fail(e, usage=e.message.startswith("no column"))

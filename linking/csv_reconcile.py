@@ -200,15 +200,24 @@ def reconcile_file(
     *,
     kind: str | None = None,
     lang: str | None = None,
+    prefix: str | None = None,
 ) -> ReconcileSummary:
-    """Read ``src``, reconcile ``column``, write ``dst`` atomically. Returns the counts."""
+    """Read ``src``, reconcile ``column``, write ``dst`` atomically. Returns the counts.
+
+    ``prefix`` goes before the names of the added columns (``link_note``); without it, the
+    added columns are prefixed ``link_`` only when the input already has one of them (a
+    ``note`` column, say)."""
     header, rows, delim = read_table(src)
     col = find_column(header, column)
-    clash = [c for c in ADDED_COLUMNS if c in header]
+    if prefix is None:
+        prefix = "link_" if any(c in header for c in ADDED_COLUMNS) else ""
+    added = [prefix + c for c in ADDED_COLUMNS]
+    clash = [c for c in added if c in header]
     if clash:
         raise DiplographError(
             "bad-input",
-            f"the input already has the output column(s) {', '.join(clash)}; rename them first",
+            f"the input already has the output column(s) {', '.join(clash)}; rename them or "
+            "give another --prefix",
         )
     out_delim = (
         "\t"
@@ -217,5 +226,5 @@ def reconcile_file(
     )
     summary = ReconcileSummary()
     results = list(reconcile_rows(matcher, rows, col, kind=kind, lang=lang, summary=summary))
-    write_atomic(dst, header + list(ADDED_COLUMNS), iter(results), out_delim)
+    write_atomic(dst, header + added, iter(results), out_delim)
     return summary

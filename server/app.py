@@ -20,6 +20,7 @@ from flask import Flask, Response, g, request
 from ..graph.executor import QueryService
 from ..graph.sparql_safety import Limits
 from . import i18n
+from .compression import GzipMiddleware
 from .config import load_config
 from .errors import register_error_handlers
 from .fast_path import CORS_HEADERS, QueryFastPath, reraise_fast_path_error
@@ -31,7 +32,7 @@ __all__ = ["create_app", "query_service"]
 log = logging.getLogger("diplograph.server.access")
 
 _OPTIONAL_BLUEPRINTS = ("ui", "linked_data", "named_api", "reconcile", "curation", "search",
-                        "pictures")
+                        "pictures", "dumps")
 
 
 def query_service(app: Flask) -> QueryService:
@@ -86,6 +87,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     responses = ResponseCache(fast, qs, cfg["DIPLOGRAPH_CACHE_MB"] * 2**20 // 2)
     app.extensions["diplograph_responses"] = responses
     app.wsgi_app = responses  # type: ignore[method-assign]
+    app.wsgi_app = GzipMiddleware(app.wsgi_app)  # type: ignore[method-assign]
     if cfg["DIPLOGRAPH_PREPARED"]:  # one of several worker processes: share the counters
         publisher = StatsPublisher(
             qs.checkpoints.root / "workers",

@@ -41,12 +41,20 @@ __all__ = ["serve"]
               help="The address users reach the service at, the base of every link it "
                    "writes (never taken from the request's Host) [default: "
                    "http://HOST:PORT/].")
+@click.option("--releases", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, envvar="DIPLOGRAPH_RELEASES",
+              help="Folder of releases (`diplograph release`) to serve at /dumps.")
 def serve(store_path: Path | None, host: str, port: int, workers: int | None, threads: int | None,
           timeout: float, max_rows: int, update_token: str | None, cors: bool,
           allow_federation: tuple[str, ...], cache_mb: int, base: str,
-          public_url: str | None) -> None:
+          public_url: str | None, releases: Path | None) -> None:
     """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with granian."""
+    import os
+
     from .run import serve as run_serve
+
+    if releases is not None:  # read by every worker process's configuration
+        os.environ["DIPLOGRAPH_RELEASES"] = str(releases.resolve())
 
     run_serve(store_path or default_store_path(), host=host, port=port, workers=workers,
               threads=threads, timeout=timeout, update_token=update_token, cors=cors,

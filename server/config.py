@@ -41,6 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_MAX_UPDATE_LENGTH": 16 * 1_048_576,  # characters of an update; longer -> 413
     "DIPLOGRAPH_MAX_QUERY_DEPTH": 200,  # nesting of { ( [; deeper -> 400
     "DIPLOGRAPH_MAX_QUERY_OPERATORS": 1_000,  # UNION, OPTIONAL, FILTER, ||, + …; more -> 400
+    "DIPLOGRAPH_RELEASES": None,  # folder of releases served at /dumps (diplograph release)
     "MAX_CONTENT_LENGTH": 64 * 2**20,
 }
 
@@ -51,6 +52,7 @@ ENV_KEYS = (
     "DIPLOGRAPH_BASE", "DIPLOGRAPH_ALLOW_FEDERATION", "DIPLOGRAPH_MAX_UPLOAD",
     "DIPLOGRAPH_CACHE_MB", "DIPLOGRAPH_MAX_QUERY_LENGTH", "DIPLOGRAPH_MAX_UPDATE_LENGTH",
     "DIPLOGRAPH_MAX_QUERY_DEPTH", "DIPLOGRAPH_MAX_QUERY_OPERATORS", "DIPLOGRAPH_PUBLIC_URL",
+    "DIPLOGRAPH_RELEASES",
 )
 
 _TRUE = {"1", "true", "yes", "on"}

@@ -110,6 +110,18 @@ def service_description(app: Flask, root_url: str, media_type: str) -> bytes:
     add(dg, n(RDF("type")), sd("Graph"))
     if total is not None:
         add(dg, n(VOID("triples")), _lit(total, XSD("integer")))
+    from .dumps import dump_links
+
+    dcat = "http://www.w3.org/ns/dcat#"
+    for k, (url, mt, version) in enumerate(dump_links(cfg.get("DIPLOGRAPH_RELEASES"), root_url)):
+        dist = ox.BlankNode(f"dump{k}")
+        add(ds, n(VOID("dataDump")), n(url))
+        add(ds, n(dcat + "distribution"), dist)
+        add(dist, n(RDF("type")), n(dcat + "Distribution"))
+        add(dist, n(dcat + "downloadURL"), n(url))
+        add(dist, n(dcat + "mediaType"), _lit(mt))
+        add(dist, n(dcat + "compressFormat"), _lit("application/gzip"))
+        add(dist, n(RDFS("label")), _lit(f"release {version}"))
     for i, (iri, count) in enumerate(sorted(named.items())):
         ng = ox.BlankNode(f"ng{i}")
         gr = ox.BlankNode(f"g{i}")
@@ -124,7 +136,8 @@ def service_description(app: Flask, root_url: str, media_type: str) -> bytes:
         raise DiplographError("not-acceptable", f"cannot describe the service as {media_type}")
     kwargs: dict[str, Any] = {}
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        kwargs["prefixes"] = {"sd": SD, "void": str(VOID), "rdfs": str(RDFS)}
+        kwargs["prefixes"] = {"sd": SD, "void": str(VOID), "rdfs": str(RDFS),
+                              "dcat": "http://www.w3.org/ns/dcat#"}
     if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
         data: Any = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
     else:

@@ -44,6 +44,7 @@ from .worker_stats import aggregate
 bp = Blueprint("meta", __name__)
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
+DCAT = "http://www.w3.org/ns/dcat#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 
 RDF_OFFERS = {
@@ -122,8 +123,22 @@ def _int(n: int) -> ox.Literal:
     return ox.Literal(str(n), datatype=ox.NamedNode(XSD("integer")))
 
 
-def void_triples(root: str, stats: StoreStats) -> list[ox.Triple]:
-    """The VoID description of the store as served at ``root`` (this server's URL root)."""
+def void_triples(
+    root: str,
+    stats: StoreStats,
+    *,
+    releases: str | None = None,
+    modified: str | None = None,
+) -> list[ox.Triple]:
+    """The VoID description of the store as served at ``root`` (this server's URL root).
+
+    Each graph gets its title, licence and citation from the graph catalogue
+    (``data/catalogue/graphs.csv``, as the releases do); ``releases`` (a folder of releases)
+    adds their whole-graph dumps (``void:dataDump``, ``dcat:downloadURL``); ``modified`` (an
+    ISO date: the store's build date) becomes ``dcterms:modified``."""
+    from ..graph.release import catalogue_rows
+    from .dumps import dump_links
+
     doc = root + ".well-known/void"
     ds = doc + "#dataset"
     endpoint = root + "sparql"
@@ -171,6 +186,22 @@ def void_triples(root: str, stats: StoreStats) -> list[ox.Triple]:
         out.append(
             _t(ds, VOID("vocabulary"), n(vocab.rstrip("#") if vocab.endswith("#") else vocab))
         )
+    if modified:
+        out.append(_t(ds, DCTERMS("modified"), ox.Literal(modified, datatype=n(XSD("date")))))
+    out.append(_t(ds, DCTERMS("rights"), ox.Literal(
+        "Mixed: each graph (void:subset) states its own licence and citation.", language="en")))
+    for k, (url, mt, version) in enumerate(dump_links(releases, root)):
+        dist = ox.BlankNode(f"dump{k}")
+        out += [
+            _t(ds, VOID("dataDump"), n(url)),
+            _t(ds, DCAT + "distribution", dist),
+            _t(dist, RDF("type"), n(DCAT + "Distribution")),
+            _t(dist, DCAT + "downloadURL", n(url)),
+            _t(dist, DCAT + "mediaType", ox.Literal(mt)),
+            _t(dist, DCAT + "compressFormat", ox.Literal("application/gzip")),
+            _t(dist, DCTERMS("title"), ox.Literal(f"release {version}")),
+        ]
+    rows = catalogue_rows()
     for graph, count in stats.graphs.items():
         sub = doc + "#graph-" + quote(graph, safe="")
         out += [
@@ -181,6 +212,16 @@ def void_triples(root: str, stats: StoreStats) -> list[ox.Triple]:
             _t(sub, VOID("sparqlEndpoint"), n(endpoint)),
             _t(sub, VOID("dataDump"), n(root + "store?graph=" + quote(graph, safe=""))),
         ]
+        row = next((r for r in rows if r.matches(graph)), None)
+        if row is not None:
+            if row.title:
+                out.append(_t(sub, DCTERMS("title"), ox.Literal(row.title, language="en")))
+            if row.licence:
+                out.append(_t(sub, DCTERMS("license"), n(row.licence)))
+            if row.licence_label:
+                out.append(_t(sub, DCTERMS("rights"), ox.Literal(row.licence_label)))
+            if row.citation:
+                out.append(_t(sub, DCTERMS("bibliographicCitation"), ox.Literal(row.citation)))
     return out
 
 
@@ -204,12 +245,22 @@ def void_description() -> Any:
             "not-acceptable", f"the VoID description is offered as {', '.join(RDF_OFFERS)}"
         )
     root = url_for("ui.index", _external=True)
-    triples = void_triples(root, store_stats())
+    modified = None
+    try:
+        rows = select("SELECT (MAX(?t) AS ?last) "
+                      "WHERE { ?a <http://www.w3.org/ns/prov#endedAtTime> ?t }")
+        if rows and "last" in rows[0]:
+            modified = rows[0]["last"].value[:10]
+    except DiplographError:
+        pass  # described without a modification date
+    triples = void_triples(root, store_stats(), releases=current_app.config.get(
+        "DIPLOGRAPH_RELEASES"), modified=modified)
     prefixes = {
         "void": str(VOID),
         "dcterms": str(DCTERMS),
         "foaf": str(FOAF),
         "sd": SD,
+        "dcat": DCAT,
         "dg": PREFIXES["dg"],
     }
     body = ox.serialize(triples, format=RDF_OFFERS[media], prefixes=prefixes)

@@ -70,7 +70,7 @@ def test_named_query_with_parameters(built_store_path: Path) -> None:
     ).stdout
     assert "Q711" in out
     bad = run("query", "--named", "wikidata-qid", "-p", "nope=1", "--store", str(built_store_path))
-    assert bad.returncode == 1 and "unknown parameter 'nope'" in bad.stderr
+    assert bad.returncode == 2 and "unknown parameter 'nope'" in bad.stderr  # a usage error
 
 
 def test_stats_json(built_store_path: Path) -> None:

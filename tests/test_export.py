@@ -128,3 +128,24 @@ def test_a_failing_graph_fails_the_export_and_leaves_nothing(
     with pytest.raises(OSError, match="No space left"):
         export_to_path(_FailingStore(built_store), out, workers=2)  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == [], "no output, no .part file, no graph files"
+
+
+def test_jsonld_export_is_compact_keeps_the_graphs_and_round_trips(
+    built_store: ox.Store, tmp_path: Path
+) -> None:
+    import json
+
+    out = tmp_path / "all.jsonld"
+    export_to_path(built_store, out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["@context"]["dg"] == "https://diplograph.org/ontology#"
+    named = {n["@id"] for n in doc["@graph"] if "@graph" in n}
+    assert named == {"dgg:" + g.value.rsplit("/graph/", 1)[1] for g in built_store.named_graphs()}
+    assert set(ox.parse(path=str(out), format=ox.RdfFormat.JSON_LD)) == set(built_store)
+    # an independent JSON-LD processor (rdflib) reads the same quads
+    one = tmp_path / "vi.jsonld"
+    g = GRAPH("source/vn-mn-relations-2023")
+    export_to_path(built_store, one, graph=g)
+    n = sum(1 for _ in built_store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+    assert len(rdflib.Graph().parse(one, format="json-ld")) == n > 100
+    assert out.stat().st_size < 0.6 * len(ox.serialize(built_store, format=ox.RdfFormat.JSON_LD))

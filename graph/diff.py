@@ -1,0 +1,429 @@
+"""What changed between two releases (or two stores): facts added, removed and changed.
+
+Both sides are N-Quads with lines sorted bytewise (what a release's ``.nq.gz`` holds; a store
+is dumped and sorted first, :func:`~.release.write_sorted_nquads`). One merge pass over the
+two streams finds the lines only in the old side (removed) and only in the new side (added):
+memory grows with the size of the difference, never with the size of the graphs.
+
+The changed lines are then grouped by named graph (the source: a document or a data set) and
+by fact: a triple whose subject is a fact (``dgr:fact/{doc}/{id}``) or one of its sub-nodes
+(``…/annotation``, ``…/date``) belongs to that fact. A fact whose ``rdf:type dg:Fact`` was
+added is *added*, one whose type was removed is *removed*, any other is *changed*. Each fact
+is reported with its type, its quote (document facts) or its data set and rows (reference
+facts), read from the side where it exists. Triples of other subjects (the registry, the
+ontology, build metadata) are listed per subject.
+
+The report is a dict (written as ``changes.json``), rendered as Markdown and HTML.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from .errors import DiplographError
+from .namespaces import DG, ID, PROV, RDF
+
+__all__ = ["diff_nquads", "diff_paths", "render_html", "render_markdown", "write_reports"]
+
+FORMAT_ID = "diplograph-diff/1"
+_FACT_NS = ID("fact/")
+_FACT_PREFIX = b"<" + _FACT_NS.encode()
+_TYPE = RDF("type")
+_FACT = DG("Fact")
+#: how many facts (or subjects) of one kind the Markdown and HTML reports list in full
+LIST_LIMIT = 25
+
+
+def _open_lines(path: Path) -> IO[bytes]:
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb", buffering=1 << 20)  # noqa: SIM115
+
+
+def _checked(lines: Iterable[bytes], where: Path) -> Iterator[bytes]:
+    """Pass sorted lines through; refuse a stream that is not sorted."""
+    prev = b""
+    for lineno, line in enumerate(lines, 1):
+        if line < prev:
+            raise DiplographError(
+                "bad-input", f"{where}:{lineno}: the N-Quads are not sorted (a release's "
+                "dump is; give a release or a store)")
+        prev = line
+        if line.strip() and not line.startswith(b"#"):
+            yield line
+
+
+def merge_sorted(old: Iterable[bytes], new: Iterable[bytes]) -> Iterator[tuple[str, bytes]]:
+    """``("-", line)`` for lines only in ``old``, ``("+", line)`` for lines only in ``new``.
+
+    >>> list(merge_sorted([b"a", b"b", b"d"], [b"b", b"c", b"d", b"e"]))
+    [('-', b'a'), ('+', b'c'), ('+', b'e')]
+    """
+    a, b = iter(old), iter(new)
+    x = next(a, None)
+    y = next(b, None)
+    while x is not None and y is not None:
+        if x == y:
+            x, y = next(a, None), next(b, None)
+        elif x < y:
+            yield "-", x
+            x = next(a, None)
+        else:
+            yield "+", y
+            y = next(b, None)
+    while x is not None:
+        yield "-", x
+        x = next(a, None)
+    while y is not None:
+        yield "+", y
+        y = next(b, None)
+
+
+def fact_of(subject: str) -> str | None:
+    """The fact a subject belongs to (itself or its sub-nodes), or None.
+
+    >>> fact_of("https://diplograph.org/id/fact/doc/un-member/annotation")
+    'https://diplograph.org/id/fact/doc/un-member'
+    >>> fact_of("https://diplograph.org/id/state/MNG") is None
+    True
+    """
+    if not subject.startswith(_FACT_NS):
+        return None
+    parts = subject[len(_FACT_NS):].split("/")
+    if len(parts) < 2:
+        return None
+    return _FACT_NS + parts[0] + "/" + parts[1]
+
+
+def _fact_key_bytes(line: bytes) -> bytes | None:
+    if not line.startswith(_FACT_PREFIX):
+        return None
+    end = line.find(b">")
+    parts = line[len(_FACT_PREFIX):end].split(b"/")
+    if len(parts) < 2:
+        return None
+    return parts[0] + b"/" + parts[1]
+
+
+def _term(t: ox.Term) -> str:
+    return str(t)
+
+
+def _short(t: ox.Term) -> str:
+    """A term for people: the IRI or the literal's text."""
+    return t.value if isinstance(t, ox.NamedNode | ox.Literal) else str(t)
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _parse(lines: list[bytes]) -> list[ox.Quad]:
+    if not lines:
+        return []
+    return list(ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS))
+
+
+_DETAILS = {
+    DG("quote"): "quote", DG("statedIn"): "document", PROV("wasDerivedFrom"): "derived_from",
+    DG("sourceRow"): "rows", DG("rows"): "rows", DG("factType"): "fact_type",
+}
+
+
+def _details(quads: Iterable[ox.Quad], into: dict[str, dict[str, Any]]) -> None:
+    """Fill each fact's type, quote, document, data set and rows from its quads."""
+    for q in quads:
+        fact = fact_of(q.subject.value) if isinstance(q.subject, ox.NamedNode) else None
+        if fact is None or fact not in into:
+            continue
+        entry = into[fact]
+        p = q.predicate.value
+        if q.subject.value != fact:
+            continue
+        if p == _TYPE and q.object.value != _FACT:
+            entry.setdefault("type", _local(q.object.value))
+        elif p in _DETAILS:
+            key = _DETAILS[p]
+            value = _short(q.object)
+            if key == "derived_from":
+                entry.setdefault("derived_from", [])
+                if value not in entry["derived_from"]:
+                    entry["derived_from"].append(value)
+                    entry["derived_from"].sort()
+            elif key == "rows" and "rows" in entry and value not in entry["rows"].split(", "):
+                entry["rows"] = ", ".join(sorted({*entry["rows"].split(", "), value}))
+            else:
+                entry.setdefault(key, value)
+
+
+def _scan_details(path: Path, wanted: dict[str, dict[str, Any]]) -> None:
+    """One pass over ``path`` collecting the details of the ``wanted`` facts."""
+    keys = {f[len(_FACT_NS):].encode() for f in wanted}
+    batch: list[bytes] = []
+    with _open_lines(path) as f:
+        for line in f:
+            k = _fact_key_bytes(line)
+            if k is not None and k in keys:
+                batch.append(line)
+                if len(batch) >= 10_000:
+                    _details(_parse(batch), wanted)
+                    batch = []
+    _details(_parse(batch), wanted)
+
+
+def diff_nquads(
+    old: str | os.PathLike[str],
+    new: str | os.PathLike[str],
+    *,
+    old_label: str | None = None,
+    new_label: str | None = None,
+    tmp_dir: str | os.PathLike[str] | None = None,
+) -> dict[str, Any]:
+    """Compare two sorted N-Quads files (``.gz`` or not); return the report (module docs)."""
+    old, new = Path(old), Path(new)
+    removed_lines: list[bytes] = []
+    added_lines: list[bytes] = []
+    with _open_lines(old) as a, _open_lines(new) as b:
+        for sign, line in merge_sorted(_checked(a, old), _checked(b, new)):
+            (added_lines if sign == "+" else removed_lines).append(line)
+    removed = _parse(removed_lines)
+    added = _parse(added_lines)
+    del removed_lines, added_lines
+    # graph -> fact -> entry; graph -> subject -> entry
+    facts: dict[str, dict[str, dict[str, Any]]] = {}
+    others: dict[str, dict[str, dict[str, Any]]] = {}
+    for sign, quads in (("-", removed), ("+", added)):
+        key = "added" if sign == "+" else "removed"
+        for q in quads:
+            g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+            s = q.subject.value if isinstance(q.subject, ox.NamedNode) else str(q.subject)
+            fact = fact_of(s)
+            triple = f"{_term(q.subject)} {_term(q.predicate)} {_term(q.object)}"
+            if fact is None:
+                e = others.setdefault(g, {}).setdefault(s, {"subject": s})
+                e.setdefault(key, []).append(triple)
+                continue
+            e = facts.setdefault(g, {}).setdefault(fact, {"fact": fact})
+            e.setdefault(key, []).append(triple)
+            if s == fact and q.predicate.value == _TYPE and q.object.value == _FACT:
+                e["status"] = key
+    # details: added facts from the added quads, removed ones from the removed quads, the
+    # changed ones from the new side (they exist on both)
+    by_fact: dict[str, dict[str, Any]] = {}
+    for g_facts in facts.values():
+        for f, e in g_facts.items():
+            e.setdefault("status", "changed")
+            by_fact.setdefault(f, e)
+    _details(added, {f: e for f, e in by_fact.items() if e["status"] == "added"})
+    _details(removed, {f: e for f, e in by_fact.items() if e["status"] == "removed"})
+    changed = {f: e for f, e in by_fact.items() if e["status"] == "changed"}
+    if changed:
+        _scan_details(new, changed)
+        missing = {f: e for f, e in changed.items() if "type" not in e}
+        if missing:
+            _scan_details(old, missing)
+    graphs = []
+    totals = {"facts_added": 0, "facts_removed": 0, "facts_changed": 0,
+              "other_subjects_changed": 0, "triples_added": len(added),
+              "triples_removed": len(removed)}
+    for g in sorted(set(facts) | set(others)):
+        types: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        counts = {"added": 0, "removed": 0, "changed": 0}
+        for f in sorted(facts.get(g, {})):
+            e = facts[g][f]
+            status = e.pop("status")
+            if status != "changed":  # every triple of it: the count says enough
+                e[f"triples_{status}"] = len(e.pop(status, []))
+                e.pop("removed" if status == "added" else "added", None)
+            counts[status] += 1
+            totals[f"facts_{status}"] += 1
+            t = e.get("type") or e.get("fact_type") or "Fact"
+            types.setdefault(t, {"added": [], "removed": [], "changed": []})[status].append(e)
+        other = [others[g][s] for s in sorted(others.get(g, {}))]
+        totals["other_subjects_changed"] += len(other)
+        graphs.append({
+            "graph": g, "facts": counts,
+            "types": [{"type": t, **types[t]} for t in sorted(types)],
+            "other": other,
+        })
+    return {"format": FORMAT_ID, "old": old_label or str(old), "new": new_label or str(new),
+            "summary": totals, "graphs": graphs}
+
+
+def _source(path: Path, tmp: Path) -> tuple[Path, str]:
+    """Sorted N-Quads for a release, a store or an N-Quads file; and a label for it."""
+    from .release import MANIFEST, read_release, write_sorted_nquads
+
+    if (path / MANIFEST).is_file():
+        r = read_release(path)
+        return r.nquads, f"release {r.version} ({r.date})"
+    if path.is_dir():
+        try:
+            store = ox.Store.read_only(str(path))
+        except OSError as e:
+            raise DiplographError("bad-input", f"{path}: neither a release nor a store: {e}"
+                                  ) from e
+        out = tmp / f"{len(list(tmp.iterdir())):02d}.nq"
+        with open(out, "wb", buffering=1 << 20) as f:
+            write_sorted_nquads(store, f, tmp_dir=tmp / "sort")
+        del store
+        return out, f"store {path}"
+    if path.is_file():
+        return path, str(path)
+    raise DiplographError("not-found", f"{path}: no such release, store or file")
+
+
+def diff_paths(old: str | os.PathLike[str], new: str | os.PathLike[str]) -> dict[str, Any]:
+    """Compare two releases, two stores or two sorted N-Quads files (any mix)."""
+    with tempfile.TemporaryDirectory(prefix="diplograph-diff-") as tmp:
+        a, la = _source(Path(old), Path(tmp))
+        b, lb = _source(Path(new), Path(tmp))
+        return diff_nquads(a, b, old_label=la, new_label=lb, tmp_dir=tmp)
+
+
+# ---------------------------------------------------------------- reports
+
+
+def _fact_line(e: dict[str, Any]) -> str:
+    bits = [f"`{e['fact'][len(_FACT_NS):]}`"]
+    if e.get("quote"):
+        bits.append(f"“{e['quote']}”")
+    if e.get("document"):
+        bits.append(f"(document {e['document']})")
+    elif e.get("derived_from"):
+        bits.append("(from " + ", ".join(e["derived_from"]) + ")")
+    if e.get("rows"):
+        bits.append(f"rows {e['rows']}")
+    return " ".join(bits)
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: dict[str, Any], limit: int = LIST_LIMIT) -> str:
+    """The report for people, in Markdown (at most ``limit`` entries per list)."""
+    s = report["summary"]
+    out = [f"# What changed: {report['old']} → {report['new']}", "",
+           f"{s['facts_added']:,} facts added, {s['facts_removed']:,} removed, "
+           f"{s['facts_changed']:,} changed; {s['other_subjects_changed']:,} other subjects "
+           f"changed ({s['triples_added']:,} triples added, {s['triples_removed']:,} removed).",
+           ""]
+    if not report["graphs"]:
+        out += ["No difference.", ""]
+        return "\n".join(out)
+    out += ["| graph (source) | facts added | removed | changed | other subjects |",
+            "|---|---:|---:|---:|---:|"]
+    for g in report["graphs"]:
+        c = g["facts"]
+        out.append(f"| {_md_escape(g['graph'] or '(default graph)')} | {c['added']:,} | "
+                   f"{c['removed']:,} | {c['changed']:,} | {len(g['other']):,} |")
+    for g in report["graphs"]:
+        out += ["", f"## {g['graph'] or '(default graph)'}"]
+        for t in g["types"]:
+            for status in ("added", "removed", "changed"):
+                items = t[status]
+                if not items:
+                    continue
+                out += ["", f"### {t['type']}: {len(items):,} {status}", ""]
+                for e in items[:limit]:
+                    out.append(f"- {_md_escape(_fact_line(e))}")
+                    if status == "changed":
+                        out += [f"  - `−` {_md_escape(x)}" for x in e.get("removed", [])[:10]]
+                        out += [f"  - `+` {_md_escape(x)}" for x in e.get("added", [])[:10]]
+                if len(items) > limit:
+                    out.append(f"- … and {len(items) - limit:,} more (see the JSON report)")
+        if g["other"]:
+            out += ["", f"### Other subjects: {len(g['other']):,} changed", ""]
+            for e in g["other"][:limit]:
+                out.append(f"- <{e['subject']}>: {len(e.get('added', [])):,} triples added, "
+                           f"{len(e.get('removed', [])):,} removed")
+                out += [f"  - `−` {_md_escape(x)}" for x in e.get("removed", [])[:5]]
+                out += [f"  - `+` {_md_escape(x)}" for x in e.get("added", [])[:5]]
+            if len(g["other"]) > limit:
+                out.append(f"- … and {len(g['other']) - limit:,} more (see the JSON report)")
+    return "\n".join(out) + "\n"
+
+
+def render_html(report: dict[str, Any], limit: int = LIST_LIMIT) -> str:
+    """The report for people, as one HTML page (every value escaped)."""
+    esc = html.escape
+    s = report["summary"]
+    title = f"What changed: {report['old']} → {report['new']}"
+    out = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>{esc(title)}</title>",
+           "<style>body{font-family:sans-serif;max-width:70em;margin:auto;padding:1em}"
+           "td,th{padding:.2em .6em;border-bottom:1px solid #ddd}"
+           "td.n{text-align:right}q{color:#333}code{font-size:90%}</style></head><body>",
+           f"<h1>{esc(title)}</h1>",
+           f"<p>{s['facts_added']:,} facts added, {s['facts_removed']:,} removed, "
+           f"{s['facts_changed']:,} changed; {s['other_subjects_changed']:,} other subjects "
+           f"changed ({s['triples_added']:,} triples added, {s['triples_removed']:,} "
+           "removed).</p>"]
+    if report["graphs"]:
+        out.append("<table><tr><th>graph (source)</th><th>facts added</th><th>removed</th>"
+                   "<th>changed</th><th>other subjects</th></tr>")
+        for g in report["graphs"]:
+            c = g["facts"]
+            out.append(f"<tr><td>{esc(g['graph'] or '(default graph)')}</td>"
+                       f"<td class=n>{c['added']:,}</td><td class=n>{c['removed']:,}</td>"
+                       f"<td class=n>{c['changed']:,}</td><td class=n>{len(g['other']):,}</td>"
+                       "</tr>")
+        out.append("</table>")
+    for g in report["graphs"]:
+        out.append(f"<h2>{esc(g['graph'] or '(default graph)')}</h2>")
+        for t in g["types"]:
+            for status in ("added", "removed", "changed"):
+                items = t[status]
+                if not items:
+                    continue
+                out.append(f"<h3>{esc(t['type'])}: {len(items):,} {status}</h3><ul>")
+                for e in items[:limit]:
+                    bits = [f"<code>{esc(e['fact'][len(_FACT_NS):])}</code>"]
+                    if e.get("quote"):
+                        bits.append(f"<q>{esc(e['quote'])}</q>")
+                    src = e.get("document") or ", ".join(e.get("derived_from", []))
+                    if src:
+                        bits.append(f"({esc(src)})")
+                    if e.get("rows"):
+                        bits.append(f"rows {esc(e['rows'])}")
+                    out.append("<li>" + " ".join(bits))
+                    if status == "changed":
+                        out.append("<ul>" + "".join(
+                            f"<li>− <code>{esc(x)}</code></li>" for x in e.get("removed", [])[:10])
+                            + "".join(f"<li>+ <code>{esc(x)}</code></li>"
+                                      for x in e.get("added", [])[:10]) + "</ul>")
+                    out.append("</li>")
+                if len(items) > limit:
+                    out.append(f"<li>… and {len(items) - limit:,} more (see the JSON report)</li>")
+                out.append("</ul>")
+        if g["other"]:
+            out.append(f"<h3>Other subjects: {len(g['other']):,} changed</h3><ul>")
+            for e in g["other"][:limit]:
+                out.append(f"<li>{esc(e['subject'])}: {len(e.get('added', [])):,} added, "
+                           f"{len(e.get('removed', [])):,} removed</li>")
+            out.append("</ul>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def write_reports(report: dict[str, Any], folder: Path, stem: str = "changes") -> list[str]:
+    """Write ``{stem}.json``, ``{stem}.md`` and ``{stem}.html`` into ``folder``; return the
+    names."""
+    files = {
+        f"{stem}.json": json.dumps(report, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+        f"{stem}.md": render_markdown(report),
+        f"{stem}.html": render_html(report),
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return sorted(files)

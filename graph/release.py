@@ -1,0 +1,733 @@
+"""Versioned releases of the whole graph: the dump files, a catalogue and checksums.
+
+A release is one directory (``diplograph release -o DIR``) holding:
+
+- ``diplograph-{version}.nq.gz``: every quad, N-Quads, lines sorted bytewise (what
+  :mod:`.diff` merges), gzip;
+- ``diplograph-{version}.trig.gz``: TriG with the project's prefixes, gzip;
+- ``diplograph-{version}.jsonld.gz``: compact JSON-LD with an ``@context``, named graphs kept;
+- ``graphs/{name}.ttl.gz``: Turtle, one file per named graph;
+- ``catalog.ttl``: the VoID and DCAT description: the release's version, date and software
+  version; per graph its title, source, licence, citation and triple count (from
+  ``data/catalogue/graphs.csv``); per file its media type, size and SHA-256;
+- ``changes.md``, ``changes.html``, ``changes.json``: what changed since the previous release
+  (:mod:`.diff`), when there is one;
+- ``release.json``: the manifest (version, date, graphs, files);
+- ``SHA256SUMS``: the checksum of every other file (``sha256sum -c SHA256SUMS`` checks them).
+
+The same store gives byte-identical files: sorted or index-ordered output, gzip headers with
+no time stamp, and a release date taken from the store's build metadata (the newest
+``prov:endedAtTime``) unless one is given, never from the clock.
+
+Writing is safe: everything goes into a hidden temporary directory beside ``DIR``, the
+checksums are verified by reading the files back, and only then is the directory renamed to
+``DIR``. A failure at any point (a full disk included) removes the temporary directory, so no
+half-written release ever looks complete. Memory stays flat in the graph size: quads are
+streamed, and the N-Quads are sorted in runs of at most ``sort_bytes`` merged from disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import gzip
+import hashlib
+import heapq
+import io
+import json
+import os
+import re
+import shutil
+import tempfile
+import threading
+import traceback
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from .errors import DiplographError
+from .export import _SkipPrefixes, write_jsonld
+from .namespaces import BASE, DCTERMS, PREFIXES, PROV, RDF, RDFS, SCHEMA, VOID, XSD
+
+__all__ = [
+    "GraphInfo",
+    "Release",
+    "catalogue_rows",
+    "describe_graphs",
+    "find_previous",
+    "make_release",
+    "read_release",
+    "release_date",
+    "software_version",
+    "write_sorted_nquads",
+]
+
+MANIFEST = "release.json"
+SUMS = "SHA256SUMS"
+CATALOG = "catalog.ttl"
+FORMAT_ID = "diplograph-release/1"
+DCAT = "http://www.w3.org/ns/dcat#"
+SPDX = "http://spdx.org/rdf/terms#"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+IANA = "https://www.iana.org/assignments/media-types/"
+_VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+Progress = Callable[[str], None]
+
+
+def software_version() -> str:
+    """diplograph's version from the package metadata (the source's ``__version__`` when the
+    package is not installed)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("diplograph")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        from .. import __version__
+
+        return __version__
+
+
+# ---------------------------------------------------------------- the catalogue of graphs
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    """One row of ``data/catalogue/graphs.csv``."""
+
+    graph: str
+    title: str
+    source: str
+    licence: str
+    licence_label: str
+    citation: str
+
+    def matches(self, iri: str) -> bool:
+        """Does this row describe the graph ``iri`` (exactly, or as a ``*`` prefix)?"""
+        if self.graph.endswith("*"):
+            return iri.startswith(self.graph[:-1])
+        return iri == self.graph
+
+
+@dataclass
+class GraphInfo:
+    """What a release says about one named graph."""
+
+    graph: str
+    triples: int
+    title: str = ""
+    source: str = ""
+    licence: str = ""
+    licence_label: str = ""
+    citation: str = ""
+    file: str = ""
+
+
+def catalogue_path() -> Path:
+    """``data/catalogue/graphs.csv``: graphs → title, source, licence, citation."""
+    from .. import data
+
+    return Path(data.__file__).parent / "catalogue" / "graphs.csv"
+
+
+def catalogue_rows(path: Path | None = None) -> list[CatalogueRow]:
+    """The rows of the graph catalogue (``path`` default: the bundled one).
+
+    >>> rows = catalogue_rows()
+    >>> next(r for r in rows if r.matches("https://diplograph.org/graph/dataset/cow-igo-v3")).title
+    'COW Intergovernmental Organizations v3: membership spells'
+    """
+    path = path or catalogue_path()
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            want = {"graph", "title", "source", "licence", "licence_label", "citation"}
+            missing = want - set(reader.fieldnames or ())
+            if missing:
+                raise DiplographError(
+                    "bad-input", f"{path}:1: missing column(s) {', '.join(sorted(missing))}")
+            rows = []
+            for lineno, r in enumerate(reader, 2):
+                if not (r["graph"] or "").strip():
+                    raise DiplographError("bad-input", f"{path}:{lineno}: graph: empty")
+                rows.append(CatalogueRow(**{k: (r[k] or "").strip() for k in want}))
+            return rows
+    except OSError as e:
+        raise DiplographError("storage", f"cannot read the graph catalogue {path}: {e}") from e
+
+
+_GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+_STATED = f"""SELECT ?g ?x ?p ?o WHERE {{ GRAPH ?g {{ ?x ?p ?o
+  FILTER(?p IN (<{DCTERMS('license')}>, <{DCTERMS('bibliographicCitation')}>)) }} }}"""
+
+
+def describe_graphs(store: ox.Store, rows: list[CatalogueRow] | None = None) -> list[GraphInfo]:
+    """Every named graph of ``store`` with its triple count, title, source, licence and
+    citation, sorted by graph IRI. A graph matched only by a ``*`` row takes the licence and
+    citation its own data state (``dcterms:license``, ``dcterms:bibliographicCitation``)."""
+    rows = catalogue_rows() if rows is None else rows
+    counts = {r["g"].value: int(r["n"].value)  # type: ignore[index,union-attr]
+              for r in store.query(_GRAPH_COUNTS)}
+    for g in store.named_graphs():
+        if isinstance(g, ox.NamedNode):
+            counts.setdefault(g.value, 0)
+    stated: dict[str, dict[str, list[tuple[str, ox.Term]]]] = {}
+    for r in store.query(_STATED):
+        g = r["g"].value  # type: ignore[index,union-attr]
+        stated.setdefault(g, {}).setdefault(r["p"].value, []).append(  # type: ignore[index,union-attr]
+            (r["x"].value, r["o"]))  # type: ignore[index,union-attr]
+    out = []
+    for g in sorted(counts):
+        info = GraphInfo(g, counts[g])
+        row = next((r for r in rows if r.matches(g)), None)
+        if row is not None:
+            info.title, info.source = row.title, row.source
+            info.licence, info.licence_label, info.citation = (
+                row.licence, row.licence_label, row.citation)
+        if row is None or row.graph.endswith("*"):
+            said = stated.get(g, {})
+            for node, lic in sorted(said.get(DCTERMS("license"), []), key=str):
+                if isinstance(lic, ox.NamedNode):
+                    info.licence = lic.value
+                else:
+                    info.licence_label = lic.value
+                info.source = node
+            for _node, cit in sorted(said.get(DCTERMS("bibliographicCitation"), []), key=str):
+                info.citation = cit.value
+                break
+        out.append(info)
+    return out
+
+
+_ENDED = f"SELECT (MAX(?t) AS ?last) WHERE {{ ?a <{PROV('endedAtTime')}> ?t }}"
+
+
+def release_date(store: ox.Store) -> dt.date | None:
+    """The date of the store's newest build step (``prov:endedAtTime``), if it records one."""
+    for r in store.query(_ENDED, use_default_graph_as_union=True):
+        last = r["last"]  # type: ignore[index]
+        if last is not None:
+            with contextlib.suppress(ValueError):
+                return dt.date.fromisoformat(last.value[:10])
+    return None
+
+
+# ---------------------------------------------------------------- writing helpers
+
+
+class _Hashing(io.RawIOBase):
+    """A file that hashes (SHA-256) and counts what is written to it."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        self.f = f
+        self.sha = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        self.sha.update(b)
+        self.size += len(b)
+        return self.f.write(b) or len(b)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+def write_sorted_nquads(
+    store: ox.Store,
+    output: IO[bytes],
+    *,
+    tmp_dir: Path,
+    sort_bytes: int = 32 * 2**20,
+) -> int:
+    """Write every quad of ``store`` as N-Quads to ``output``, lines sorted bytewise, with
+    memory bounded by ``sort_bytes``: the dump is read back in runs of that size, each run
+    is sorted and written to disk, and the runs are merged. Returns the number of lines."""
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    dump = tmp_dir / f"dump-{uuid.uuid4().hex[:8]}.nq"
+    runs: list[Path] = []
+    n = 0
+    try:
+        with open(dump, "wb", buffering=1 << 20) as f:
+            store.dump(f, format=ox.RdfFormat.N_QUADS)
+        with open(dump, "rb", buffering=1 << 20) as f:
+            while True:
+                lines = f.readlines(sort_bytes)
+                if not lines:
+                    break
+                lines.sort()
+                n += len(lines)
+                if not runs and f.peek(1) == b"":  # type: ignore[attr-defined]
+                    output.writelines(lines)  # one run: no merge needed
+                    return n
+                run = tmp_dir / f"run-{len(runs):05d}.nq"
+                with open(run, "wb", buffering=1 << 20) as r:
+                    r.writelines(lines)
+                runs.append(run)
+                del lines
+        dump.unlink()
+        files = [open(r, "rb", buffering=1 << 20) for r in runs]  # noqa: SIM115
+        try:
+            output.writelines(heapq.merge(*files))
+        finally:
+            for f in files:
+                f.close()
+        return n
+    finally:
+        dump.unlink(missing_ok=True)
+        for r in runs:
+            r.unlink(missing_ok=True)
+
+
+def graph_file_name(iri: str) -> str:
+    """The file name (without ``.ttl.gz``) of a graph's Turtle dump.
+
+    >>> graph_file_name("https://diplograph.org/graph/dataset/cow-igo-v3")
+    'dataset-cow-igo-v3'
+    >>> graph_file_name("http://example.org/g?x=1")
+    'http-example.org-g-x-1'
+    """
+    name = iri[len(BASE + "graph/"):] if iri.startswith(BASE + "graph/") else iri
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "graph"
+
+
+# ---------------------------------------------------------------- reading releases
+
+
+@dataclass
+class Release:
+    """A release as its manifest (``release.json``) describes it."""
+
+    path: Path
+    version: str
+    date: str
+    software_version: str
+    triples: int
+    graphs: list[dict[str, Any]] = field(default_factory=list)
+    files: list[dict[str, Any]] = field(default_factory=list)
+    previous: str | None = None
+
+    @property
+    def nquads(self) -> Path:
+        """The sorted N-Quads dump."""
+        return self.path / f"diplograph-{self.version}.nq.gz"
+
+
+def read_release(path: str | os.PathLike[str]) -> Release:
+    """The release at ``path``; ``DiplographError('not-found')`` if it is not one."""
+    p = Path(path)
+    try:
+        data = json.loads((p / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DiplographError("not-found", f"{p} is not a diplograph release (no {MANIFEST})"
+                              ) from None
+    except (OSError, ValueError) as e:
+        raise DiplographError("bad-input", f"{p / MANIFEST}: unreadable: {e}") from e
+    if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
+        raise DiplographError("bad-input", f"{p / MANIFEST}: not a {FORMAT_ID} manifest")
+    return Release(p, str(data["version"]), str(data["date"]), str(data["software_version"]),
+                   int(data["triples"]), data.get("graphs", []), data.get("files", []),
+                   data.get("previous"))
+
+
+def list_releases(folder: str | os.PathLike[str]) -> list[Release]:
+    """The complete releases directly under ``folder``, oldest first (date, then version).
+    Hidden directories (releases being written) are left out."""
+    out = []
+    root = Path(folder)
+    if not root.is_dir():
+        return []
+    for d in sorted(root.iterdir()):
+        if d.name.startswith(".") or not (d / MANIFEST).is_file():
+            continue
+        with contextlib.suppress(DiplographError, KeyError, ValueError, TypeError):
+            out.append(read_release(d))
+    return sorted(out, key=lambda r: (r.date, r.version))
+
+
+def find_previous(folder: Path, *, before: str, exclude: Path | None = None) -> Release | None:
+    """The newest release in ``folder`` dated on or before ``before`` (ISO date)."""
+    found = [r for r in list_releases(folder)
+             if r.date <= before and (exclude is None or r.path.resolve() != exclude.resolve())]
+    return found[-1] if found else None
+
+
+# ---------------------------------------------------------------- making a release
+
+
+MEDIA_TYPES = {
+    ".nq.gz": "application/n-quads",
+    ".trig.gz": "application/trig",
+    ".jsonld.gz": "application/ld+json",
+    ".ttl.gz": "text/turtle",
+    ".ttl": "text/turtle",
+    ".json": "application/json",
+    ".md": "text/markdown",
+    ".html": "text/html",
+}
+
+
+def media_type(name: str) -> str:
+    """The media type of a release file (of its content, for gzip files).
+
+    >>> media_type("diplograph-1.nq.gz"), media_type("SHA256SUMS")
+    ('application/n-quads', 'text/plain')
+    """
+    for suffix, mt in MEDIA_TYPES.items():
+        if name.endswith(suffix):
+            return mt
+    return "text/plain"
+
+
+def _check_target(out: Path, version: str) -> None:
+    if out.exists() or out.is_symlink():
+        if (out / MANIFEST).is_file():
+            try:
+                other = read_release(out).version
+            except DiplographError:
+                other = "?"
+            raise DiplographError(
+                "conflict", f"{out} already holds release {other}: releases are never "
+                "overwritten; give another -o")
+        raise DiplographError(
+            "conflict", f"{out} exists and is not a release: give a new directory for -o "
+            "(it is created)")
+    for r in list_releases(out.parent):
+        if r.version == version:
+            raise DiplographError(
+                "conflict", f"version {version} is already released in {r.path}: give "
+                "another --version")
+
+
+def make_release(
+    store: ox.Store,
+    out: str | os.PathLike[str],
+    *,
+    version: str | None = None,
+    date: dt.date | None = None,
+    previous: str | os.PathLike[str] | None = None,
+    base_url: str | None = None,
+    progress: Progress = lambda _m: None,
+    compresslevel: int = 6,
+    sort_bytes: int = 32 * 2**20,
+    catalogue: list[CatalogueRow] | None = None,
+) -> Release:
+    """Write a release of ``store`` to the new directory ``out`` (see the module docstring).
+
+    ``version`` defaults to the release date; ``date`` to the store's build date
+    (:func:`release_date`); ``previous`` (a release directory) to the newest release beside
+    ``out``; ``base_url`` (where the files will be published) to
+    ``https://diplograph.org/dumps/{name of out}/``."""
+    from .diff import diff_nquads, write_reports
+
+    out = Path(out).absolute()
+    if date is None:
+        date = release_date(store)
+        if date is None:
+            raise DiplographError(
+                "bad-input", "the store records no build date (prov:endedAtTime): give --date")
+    version = version or date.isoformat()
+    if not _VERSION_RE.match(version):
+        raise DiplographError(
+            "bad-input", f"--version {version!r}: use letters, digits, '.', '_' and '-' "
+            "(at most 64)")
+    _check_target(out, version)
+    prev: Release | None = None
+    if previous is not None:
+        prev = read_release(previous)
+    else:
+        prev = find_previous(out.parent, before=date.isoformat(), exclude=out)
+    base_url = base_url or f"{BASE}dumps/{quote(out.name)}/"
+    if not base_url.endswith("/"):
+        base_url += "/"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    work = tmp / ".work"
+    try:
+        work.mkdir()
+        (tmp / "graphs").mkdir()
+        graphs = describe_graphs(store, catalogue)
+        stem = f"diplograph-{version}"
+        sums: dict[str, tuple[str, int]] = {}
+        lock = threading.Lock()
+
+        @contextlib.contextmanager
+        def gz_out(name: str) -> Iterator[IO[bytes]]:
+            path = tmp / name
+            with open(path, "wb") as raw:
+                h = _Hashing(raw)
+                inner = Path(name).name[:-3]
+                with gzip.GzipFile(filename=inner, mode="wb", fileobj=h,  # type: ignore[arg-type]
+                                   mtime=0, compresslevel=compresslevel) as gz:
+                    buffered = io.BufferedWriter(gz, buffer_size=1 << 20)  # type: ignore[arg-type]
+                    yield buffered
+                    buffered.flush()
+            with lock:
+                sums[name] = (h.sha.hexdigest(), h.size)
+
+        for g in graphs:
+            g.file = f"graphs/{graph_file_name(g.graph)}.ttl.gz"
+        if len({g.file for g in graphs}) != len(graphs):  # pragma: no cover
+            raise DiplographError("internal", "two graphs map to one file name")
+
+        def turtle_and_trig() -> None:
+            """Each graph is dumped once, as Turtle: that dump is the graph's file and, in a
+            graph block, its part of the TriG file (one dump instead of two)."""
+            part = work / "graph.ttl"
+            with gz_out(f"{stem}.trig.gz") as trig:
+                trig.writelines(f"@prefix {k}: <{v}> .\n".encode() for k, v in PREFIXES.items())
+                if _has_default_graph(store):
+                    trig.write(b"\n{\n")
+                    skip = _SkipPrefixes(trig)
+                    skip.skip = True
+                    store.dump(skip, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                               prefixes=PREFIXES)
+                    skip.end_of_dump()
+                    trig.write(b"}\n")
+                for g in graphs:
+                    with open(part, "wb", buffering=1 << 20) as f:
+                        store.dump(f, format=ox.RdfFormat.TURTLE,
+                                   from_graph=ox.NamedNode(g.graph), prefixes=PREFIXES)
+                    with gz_out(g.file) as ttl, open(part, "rb") as f:
+                        shutil.copyfileobj(f, ttl, 1 << 20)
+                    trig.write(f"\n<{g.graph}> {{\n".encode())
+                    skip = _SkipPrefixes(trig)
+                    skip.skip = True
+                    with open(part, "rb") as f:
+                        while block := f.read(1 << 20):
+                            skip.write(block)
+                    skip.end_of_dump()
+                    trig.write(b"}\n")
+            part.unlink(missing_ok=True)
+
+        failed: list[BaseException] = []
+
+        def in_thread(fn: Callable[[], None]) -> threading.Thread:
+            def run() -> None:
+                try:
+                    fn()
+                except BaseException as e:  # noqa: BLE001 - re-raised by the caller
+                    # pyoxigraph's iterators must die in the thread that made them
+                    traceback.clear_frames(e.__traceback__)
+                    failed.append(e)
+
+            t = threading.Thread(target=run, daemon=True)
+            t.start()
+            return t
+
+        progress(f"writing release {version} ({date.isoformat()}) into {out}")
+        sorted_nq = work / "sorted.nq"
+        counted: list[int] = []
+
+        def nquads() -> None:
+            with open(sorted_nq, "wb", buffering=1 << 20) as f:
+                counted.append(write_sorted_nquads(store, f, tmp_dir=work / "sort",
+                                                   sort_bytes=sort_bytes))
+            with gz_out(f"{stem}.nq.gz") as gz, open(sorted_nq, "rb") as src:
+                shutil.copyfileobj(src, gz, 1 << 20)
+
+        threads = [in_thread(turtle_and_trig), in_thread(nquads)]
+        with gz_out(f"{stem}.jsonld.gz") as f:
+            write_jsonld(store, f)
+        progress("  JSON-LD written")
+        for t in threads:
+            t.join()
+        if failed:
+            raise failed[0]
+        n_lines = counted[0]
+        progress(f"  N-Quads ({n_lines:,} quads, sorted), TriG and Turtle per graph written")
+        changes: dict[str, Any] | None = None
+        if prev is not None:
+            report = diff_nquads(prev.nquads, sorted_nq, old_label=f"release {prev.version}",
+                                 new_label=f"release {version}", tmp_dir=work)
+            for name in write_reports(report, tmp, stem="changes"):
+                sums[name] = (_sha256(tmp / name), (tmp / name).stat().st_size)
+            changes = report["summary"]
+            progress(f"  changes since {prev.version}: {changes}")
+        shutil.rmtree(work)
+        total = sum(g.triples for g in graphs)
+        info = {
+            "format": FORMAT_ID,
+            "version": version,
+            "date": date.isoformat(),
+            "software_version": software_version(),
+            "base_url": base_url,
+            "triples": n_lines,
+            "triples_in_named_graphs": total,
+            "previous": prev.version if prev else None,
+            "changes": changes,
+            "graphs": [asdict(g) for g in graphs],
+            "files": [{"name": n, "bytes": s, "sha256": h, "media_type": media_type(n),
+                       "compressed": n.endswith(".gz")}
+                      for n, (h, s) in sorted(sums.items())],
+        }
+        catalog = catalogue_triples(info)
+        (tmp / CATALOG).write_bytes(ox.serialize(catalog, format=ox.RdfFormat.TURTLE,
+                                                 prefixes=CATALOG_PREFIXES))
+        (tmp / MANIFEST).write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n",
+                                    encoding="utf-8")
+        for name in (CATALOG, MANIFEST):
+            sums[name] = (_sha256(tmp / name), (tmp / name).stat().st_size)
+        (tmp / SUMS).write_text("".join(f"{h}  {n}\n" for n, (h, _) in sorted(sums.items())),
+                                encoding="ascii")
+        verify(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp made it private
+        _check_target(out, version)  # another release may have appeared meanwhile
+        os.rename(tmp, out)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise DiplographError(
+            "storage", f"cannot write the release (nothing was kept; is the disk full?): {e}"
+        ) from e
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    progress(f"release {version}: {len(sums) + 1} files in {out}")
+    return read_release(out)
+
+
+def _has_default_graph(store: ox.Store) -> bool:
+    first = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+    return first is not None
+
+
+def verify(path: str | os.PathLike[str]) -> list[str]:
+    """Check every file listed in ``SHA256SUMS`` (and that nothing else is there but it).
+    Returns the names checked; raises ``DiplographError`` naming the first bad file."""
+    root = Path(path)
+    try:
+        lines = (root / SUMS).read_text(encoding="ascii").splitlines()
+    except OSError as e:
+        raise DiplographError("bad-input", f"{root}: cannot read {SUMS}: {e}") from e
+    names = []
+    for lineno, line in enumerate(lines, 1):
+        digest, sep, name = line.partition("  ")
+        if not sep or not re.fullmatch(r"[0-9a-f]{64}", digest) or ".." in name:
+            raise DiplographError("bad-input", f"{root / SUMS}:{lineno}: not 'SHA256  NAME'")
+        try:
+            actual = _sha256(root / name)
+        except OSError as e:
+            raise DiplographError("storage", f"{root / name}: cannot read: {e}") from e
+        if actual != digest:
+            raise DiplographError("storage", f"{root / name}: checksum mismatch (the file "
+                                  "was not written completely or has changed)")
+        names.append(name)
+    return names
+
+
+# ---------------------------------------------------------------- the catalogue (VoID + DCAT)
+
+
+CATALOG_PREFIXES = {
+    "dcat": DCAT, "dcterms": str(DCTERMS), "void": str(VOID), "prov": str(PROV),
+    "rdfs": str(RDFS), "schema": str(SCHEMA), "spdx": SPDX, "sd": SD, "xsd": str(XSD),
+}
+
+
+def catalogue_triples(info: dict[str, Any]) -> list[ox.Triple]:
+    """The VoID and DCAT description of a release, from its manifest ``info``."""
+    base = info["base_url"]
+    n = ox.NamedNode
+    out: list[ox.Triple] = []
+
+    def add(s: str, p: str, o: ox.Term) -> None:
+        out.append(ox.Triple(n(s), n(p), o))
+
+    def lit(v: object, datatype: str | None = None) -> ox.Literal:
+        return ox.Literal(str(v), datatype=n(datatype)) if datatype else ox.Literal(str(v))
+
+    version, date = info["version"], info["date"]
+    cat, ds = base, base + "#dataset"
+    agent = base + "#software"
+    activity = base + "#release"
+    add(cat, RDF("type"), n(DCAT + "Catalog"))
+    add(cat, DCTERMS("title"), ox.Literal(f"diplograph release {version}", language="en"))
+    add(cat, DCTERMS("issued"), lit(date, XSD("date")))
+    add(cat, DCAT + "dataset", n(ds))
+    for t in (DCAT + "Dataset", VOID("Dataset")):
+        add(ds, RDF("type"), n(t))
+    add(ds, DCTERMS("title"), ox.Literal(f"diplograph {version}", language="en"))
+    add(ds, DCTERMS("description"), ox.Literal(
+        "A knowledge graph of international relations: facts from source documents, each "
+        "with its quote, and from reference data sets, each with its rows; a registry of "
+        "actors linked to Wikidata. Every named graph keeps its own licence.", language="en"))
+    add(ds, DCAT + "version", lit(version))
+    add(ds, DCTERMS("issued"), lit(date, XSD("date")))
+    add(ds, DCTERMS("modified"), lit(date, XSD("date")))
+    add(ds, DCTERMS("rights"), ox.Literal(
+        "Mixed: each named graph (void:subset) states its own licence and citation; "
+        "cite the data sets as they ask.", language="en"))
+    add(ds, DCTERMS("bibliographicCitation"), lit(
+        f"diplograph contributors. diplograph: a knowledge graph of international relations, "
+        f"release {version} ({date}). {base}"))
+    add(ds, VOID("triples"), lit(info["triples"], XSD("integer")))
+    add(ds, VOID("uriSpace"), lit(BASE + "id/"))
+    add(ds, PROV("wasGeneratedBy"), n(activity))
+    add(activity, RDF("type"), n(PROV("Activity")))
+    add(activity, PROV("wasAssociatedWith"), n(agent))
+    add(agent, RDF("type"), n(PROV("SoftwareAgent")))
+    add(agent, RDF("type"), n(SCHEMA("SoftwareApplication")))
+    add(agent, RDFS("label"), lit(f"diplograph {info['software_version']}"))
+    add(agent, SCHEMA("softwareVersion"), lit(info["software_version"]))
+    if info.get("previous"):
+        add(ds, DCAT + "previousVersion", n(base + "../" + quote(info["previous"]) + "/#dataset"))
+    for f in info["files"]:
+        url = base + quote(f["name"])
+        dist = url
+        if f["name"].endswith((".nq.gz", ".trig.gz", ".jsonld.gz")):
+            add(ds, VOID("dataDump"), n(url))
+        add(ds, DCAT + "distribution", n(dist))
+        add(dist, RDF("type"), n(DCAT + "Distribution"))
+        add(dist, DCAT + "downloadURL", n(url))
+        add(dist, DCAT + "mediaType", n(IANA + f["media_type"]))
+        if f["compressed"]:
+            add(dist, DCAT + "compressFormat", n(IANA + "application/gzip"))
+        add(dist, DCAT + "byteSize", lit(f["bytes"], XSD("nonNegativeInteger")))
+        ck = url + "#sha256"
+        add(dist, SPDX + "checksum", n(ck))
+        add(ck, RDF("type"), n(SPDX + "Checksum"))
+        add(ck, SPDX + "algorithm", n(SPDX + "checksumAlgorithm_sha256"))
+        add(ck, SPDX + "checksumValue", lit(f["sha256"], XSD("hexBinary")))
+    for g in info["graphs"]:
+        sub = base + "#graph-" + graph_file_name(g["graph"])
+        add(ds, VOID("subset"), n(sub))
+        for t in (VOID("Dataset"), DCAT + "Dataset"):
+            add(sub, RDF("type"), n(t))
+        add(sub, SD + "name", n(g["graph"]))
+        add(sub, VOID("triples"), lit(g["triples"], XSD("integer")))
+        if g["title"]:
+            add(sub, DCTERMS("title"), ox.Literal(g["title"], language="en"))
+        if g["source"]:
+            add(sub, DCTERMS("source"), n(g["source"]) if g["source"].startswith("http")
+                else lit(g["source"]))
+        if g["licence"]:
+            add(sub, DCTERMS("license"), n(g["licence"]))
+        if g["licence_label"]:
+            add(sub, DCTERMS("rights"), lit(g["licence_label"]))
+        if g["citation"]:
+            add(sub, DCTERMS("bibliographicCitation"), lit(g["citation"]))
+        if g.get("file"):
+            add(sub, VOID("dataDump"), n(base + quote(g["file"])))
+    return out
+
+
+def iter_lines_gz(path: Path) -> Iterable[bytes]:
+    """The lines of a (possibly gzip) file, streamed."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rb") as f:  # type: ignore[operator]
+        yield from f

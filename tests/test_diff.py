@@ -1,0 +1,131 @@
+"""What changed between two releases or stores: facts by graph and type, with quotes and rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from diplograph.graph.diff import diff_nquads, diff_paths, render_html, render_markdown
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.release import make_release, write_sorted_nquads
+
+from .conftest import ROOT
+
+DOC = "https://diplograph.org/graph/source/vn-mn-relations-2023"
+WIKI = "https://diplograph.org/graph/source/wikipedia-foreign-relations-of-mongolia"
+COW = "https://diplograph.org/graph/dataset/cow-igo-v3"
+REG = "https://diplograph.org/graph/registry"
+FACT = "https://diplograph.org/id/fact/"
+
+CHANGES = f"""
+PREFIX dg: <https://diplograph.org/ontology#>
+DELETE {{ GRAPH ?g {{ ?x ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?x ?p ?o
+  FILTER(STRSTARTS(STR(?x), "{FACT}vn-mn-relations-2023/traditional-friends")) }} }} ;
+DELETE {{ GRAPH ?g {{ ?f dg:quote ?q }} }} INSERT {{ GRAPH ?g {{ ?f dg:quote "a new quote"@en }} }}
+WHERE {{ GRAPH ?g {{ ?f dg:quote ?q FILTER(?f = <{FACT}wikipedia-foreign-relations-of-mongolia/relations-with-all-un-states>) }} }} ;
+INSERT DATA {{
+  GRAPH <{COW}> {{ <{FACT}cow-igo-v3/999-NEW-2020> a dg:Fact, dg:Membership ; dg:sourceRow 99999 ;
+      <http://www.w3.org/ns/prov#wasDerivedFrom> <https://diplograph.org/id/dataset/cow-igo-v3> }}
+  GRAPH <{REG}> {{ <https://diplograph.org/id/state/MNG> <http://example.org/p> "new" }}
+}}
+"""
+
+
+def _small(built: ox.Store) -> ox.Store:
+    s = ox.Store()
+    for g in (DOC, WIKI):
+        s.extend(built.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+    return s
+
+
+def _sorted_file(store: ox.Store, path: Path) -> Path:
+    with open(path, "wb") as f:
+        write_sorted_nquads(store, f, tmp_dir=path.parent / "sort", sort_bytes=4096)
+    return path
+
+
+@pytest.fixture()
+def report(built_store: ox.Store, tmp_path: Path) -> dict:
+    old = _small(built_store)
+    new = _small(built_store)
+    new.update(CHANGES)
+    return diff_nquads(_sorted_file(old, tmp_path / "old.nq"), _sorted_file(new, tmp_path / "new.nq"))
+
+
+def _facts(report: dict, graph: str, status: str) -> list[dict]:
+    g = next(g for g in report["graphs"] if g["graph"] == graph)
+    return [f for t in g["types"] for f in t[status]]
+
+
+def test_added_removed_changed_by_graph_with_quotes_and_rows(report: dict) -> None:
+    s = report["summary"]
+    assert (s["facts_added"], s["facts_removed"], s["facts_changed"]) == (1, 1, 1)
+    assert s["other_subjects_changed"] == 1
+    removed = _facts(report, DOC, "removed")
+    assert [f["fact"] for f in removed] == [f"{FACT}vn-mn-relations-2023/traditional-friends"]
+    assert removed[0]["quote"] == "Việt Nam và Mông Cổ là bạn bè truyền thống"
+    assert removed[0]["type"] == "Claim"
+    assert removed[0]["document"] == "https://diplograph.org/id/source/vn-mn-relations-2023"
+    added = _facts(report, COW, "added")
+    assert added[0]["rows"] == "99999" and added[0]["type"] == "Membership"
+    assert added[0]["derived_from"] == ["https://diplograph.org/id/dataset/cow-igo-v3"]
+    changed = _facts(report, WIKI, "changed")
+    assert changed[0]["quote"] == "a new quote"
+    assert any("a new quote" in t for t in changed[0]["added"])
+    assert any("192 UN states" in t for t in changed[0]["removed"])
+    reg = next(g for g in report["graphs"] if g["graph"] == REG)
+    assert reg["other"][0]["subject"] == "https://diplograph.org/id/state/MNG"
+
+
+def test_reports_for_people(report: dict) -> None:
+    md = render_markdown(report)
+    assert "### Claim: 1 removed" in md and "### Membership: 1 added" in md
+    assert "rows 99999" in md and "“Việt Nam và Mông Cổ là bạn bè truyền thống”" in md
+    page = render_html(report)
+    assert "<q>Việt Nam và Mông Cổ là bạn bè truyền thống</q>" in page
+    report["graphs"][0]["graph"] = "<script>x</script>"
+    assert "<script>x" not in render_html(report)
+
+
+def test_identical_sides_have_no_difference(built_store: ox.Store, tmp_path: Path) -> None:
+    a = _sorted_file(_small(built_store), tmp_path / "a.nq")
+    r = diff_nquads(a, a)
+    assert r["graphs"] == [] and "No difference." in render_markdown(r)
+
+
+def test_unsorted_input_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "x.nq"
+    p.write_text("<http://b> <http://p> <http://o> <http://g> .\n"
+                 "<http://a> <http://p> <http://o> <http://g> .\n")
+    with pytest.raises(DiplographError, match=r"x.nq:2: the N-Quads are not sorted"):
+        diff_nquads(p, p)
+
+
+def test_diff_of_two_releases_and_of_two_stores_agree(built_store: ox.Store, tmp_path: Path) -> None:
+    old, new = _small(built_store), _small(built_store)
+    new.update(CHANGES)
+    make_release(old, tmp_path / "rel" / "a", version="a", date=dt.date(2026, 1, 1))
+    make_release(new, tmp_path / "rel" / "b", version="b", date=dt.date(2026, 1, 2))
+    for name, s in (("sa", old), ("sb", new)):  # the same data as on-disk stores
+        disk = ox.Store(str(tmp_path / name))
+        disk.extend(s)
+        disk.flush()
+        del disk
+    by_release = diff_paths(tmp_path / "rel" / "a", tmp_path / "rel" / "b")
+    by_store = diff_paths(tmp_path / "sa", tmp_path / "sb")
+    assert by_release["summary"] == by_store["summary"]
+    assert by_release["graphs"] == by_store["graphs"]
+    p = subprocess.run([sys.executable, "-m", "diplograph", "diff", str(tmp_path / "rel" / "a"),
+                        str(tmp_path / "rel" / "b"), "--format", "json"],
+                       capture_output=True, text=True, cwd=ROOT, check=True)
+    assert json.loads(p.stdout)["summary"] == by_release["summary"]
+    assert "1 facts added, 1 removed, 1 changed" in p.stderr
+    bad = subprocess.run([sys.executable, "-m", "diplograph", "diff", str(tmp_path / "rel" / "a"),
+                          str(tmp_path / "nope")], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "nope" in bad.stderr

@@ -1,0 +1,232 @@
+"""Releases: every file, checksums, the catalogue, byte-identical output, and safe writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.release import (
+    catalogue_rows,
+    describe_graphs,
+    list_releases,
+    make_release,
+    read_release,
+    release_date,
+    software_version,
+    verify,
+)
+
+from .conftest import ROOT
+
+DCTERMS = "http://purl.org/dc/terms/"
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+DAY = dt.date(2026, 1, 31)
+
+
+@pytest.fixture(scope="module")
+def released(built_store: ox.Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("releases") / "r1"
+    make_release(built_store, out, version="1.0", date=DAY)
+    return out
+
+
+def _quads(path: Path, fmt: ox.RdfFormat) -> set[ox.Quad]:
+    return set(ox.parse(gzip.decompress(path.read_bytes()), format=fmt))
+
+
+def test_release_has_every_format_and_each_gives_back_the_store(
+    built_store: ox.Store, released: Path
+) -> None:
+    names = {p.relative_to(released).as_posix() for p in released.rglob("*") if p.is_file()}
+    assert {"diplograph-1.0.nq.gz", "diplograph-1.0.trig.gz", "diplograph-1.0.jsonld.gz",
+            "catalog.ttl", "release.json", "SHA256SUMS"} <= names
+    store = set(built_store)
+    assert _quads(released / "diplograph-1.0.nq.gz", ox.RdfFormat.N_QUADS) == store
+    assert _quads(released / "diplograph-1.0.trig.gz", ox.RdfFormat.TRIG) == store
+    assert _quads(released / "diplograph-1.0.jsonld.gz", ox.RdfFormat.JSON_LD) == store
+    per_graph: set[ox.Quad] = set()
+    for g in built_store.named_graphs():
+        files = [n for n in names if n.startswith("graphs/") and n.endswith(".ttl.gz")]
+        assert files
+        rel = read_release(released)
+        file = next(x["file"] for x in rel.graphs if x["graph"] == g.value)
+        per_graph |= {ox.Quad(t.subject, t.predicate, t.object, g)
+                      for t in _quads(released / file, ox.RdfFormat.TURTLE)}
+    assert per_graph == store
+
+
+def test_nquads_are_sorted_and_jsonld_is_compact_with_graphs(released: Path) -> None:
+    lines = gzip.decompress((released / "diplograph-1.0.nq.gz").read_bytes()).splitlines()
+    assert lines == sorted(lines) and len(lines) > 300_000
+    doc = json.loads(gzip.decompress((released / "diplograph-1.0.jsonld.gz").read_bytes()))
+    assert doc["@context"]["dg"] == "https://diplograph.org/ontology#"
+    graphs = {node["@id"] for node in doc["@graph"] if "@graph" in node}
+    assert "dgg:dataset/cow-igo-v3" in graphs and "dgg:registry" in graphs
+
+
+def test_checksums_verify_with_sha256sum(released: Path) -> None:
+    listed = verify(released)
+    files = {p.relative_to(released).as_posix() for p in released.rglob("*") if p.is_file()}
+    assert set(listed) == files - {"SHA256SUMS"}
+    if shutil.which("sha256sum"):
+        subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=released, check=True)
+    (released / "catalog.ttl").write_bytes((released / "catalog.ttl").read_bytes())
+    copy = released.parent / "tampered"
+    shutil.copytree(released, copy)
+    with open(copy / "release.json", "a") as f:
+        f.write(" ")
+    with pytest.raises(DiplographError, match="release.json: checksum mismatch"):
+        verify(copy)
+    shutil.rmtree(copy)
+
+
+def test_catalogue_states_version_date_software_and_per_graph_licence(
+    built_store: ox.Store, released: Path
+) -> None:
+    cat = ox.Store()
+    cat.load(path=str(released / "catalog.ttl"), format=ox.RdfFormat.TURTLE)
+    base = read_release(released).path.name
+    assert base == "r1"
+
+    def one(q: str) -> list[ox.QuerySolution]:
+        return list(cat.query(q))  # type: ignore[arg-type]
+
+    ds = one(f"""SELECT ?v ?d ?sw ?n WHERE {{ ?ds a <{DCAT}Dataset>, <{VOID}Dataset> ;
+        <{DCAT}version> ?v ; <{DCTERMS}issued> ?d ; <{VOID}triples> ?n ;
+        <http://www.w3.org/ns/prov#wasGeneratedBy>/<http://www.w3.org/ns/prov#wasAssociatedWith>
+        /<https://schema.org/softwareVersion> ?sw }}""")
+    assert len(ds) == 1
+    assert (ds[0]["v"].value, ds[0]["d"].value) == ("1.0", "2026-01-31")  # type: ignore[union-attr]
+    assert ds[0]["sw"].value == software_version()  # type: ignore[union-attr]
+    assert int(ds[0]["n"].value) == len(built_store)  # type: ignore[union-attr]
+    subsets = {r["g"].value: r for r in one(f"""SELECT ?g ?n ?lic ?cit ?dump WHERE {{
+        ?ds <{VOID}subset> ?sub . ?sub <{SD}name> ?g ; <{VOID}triples> ?n ; <{VOID}dataDump> ?dump
+        OPTIONAL {{ ?sub <{DCTERMS}license> ?lic }} OPTIONAL {{ ?sub <{DCTERMS}bibliographicCitation> ?cit }} }}""")}  # type: ignore[union-attr,index]
+    assert set(subsets) == {g.value for g in built_store.named_graphs()}
+    cow = subsets["https://diplograph.org/graph/dataset/cow-igo-v3"]
+    assert "Pevehouse" in cow["cit"].value  # type: ignore[union-attr,index]
+    wiki = subsets["https://diplograph.org/graph/source/wikipedia-foreign-relations-of-mongolia"]
+    assert wiki["lic"].value == "https://creativecommons.org/licenses/by-sa/4.0/"  # type: ignore[union-attr,index]
+    counts = {g.graph: g.triples for g in describe_graphs(built_store)}
+    for g, r in subsets.items():
+        assert int(r["n"].value) == counts[g]  # type: ignore[union-attr,index]
+    dists = one(f"""SELECT ?url ?size ?sum WHERE {{ ?ds <{DCAT}distribution> ?d .
+        ?d <{DCAT}downloadURL> ?url ; <{DCAT}byteSize> ?size ;
+           <http://spdx.org/rdf/terms#checksum>/<http://spdx.org/rdf/terms#checksumValue> ?sum }}""")
+    sums = dict(reversed(line.split("  ")) for line in
+                (released / "SHA256SUMS").read_text().splitlines())
+    assert dists
+    for d in dists:
+        name = d["url"].value.split("/r1/", 1)[1]  # type: ignore[union-attr,index]
+        assert sums[name] == d["sum"].value  # type: ignore[union-attr,index]
+        assert int(d["size"].value) == (released / name).stat().st_size  # type: ignore[union-attr,index]
+
+
+def test_every_graph_of_the_build_has_a_licence_or_a_rights_statement(
+    built_store: ox.Store,
+) -> None:
+    rows = catalogue_rows()
+    for g in describe_graphs(built_store, rows):
+        assert g.title and (g.licence or g.licence_label), g.graph
+        assert g.citation, g.graph
+
+
+def test_same_store_gives_byte_identical_files(
+    built_store: ox.Store, released: Path, tmp_path: Path
+) -> None:
+    again = tmp_path / "elsewhere" / "r1"
+    make_release(built_store, again, version="1.0", date=DAY)
+    assert (again / "SHA256SUMS").read_bytes() == (released / "SHA256SUMS").read_bytes()
+    for p in released.rglob("*"):
+        if p.is_file():
+            assert (again / p.relative_to(released)).read_bytes() == p.read_bytes(), p.name
+
+
+def test_release_date_comes_from_the_build_not_the_clock(built_store: ox.Store) -> None:
+    day = release_date(built_store)
+    assert day is not None
+    ended = next(iter(built_store.query(
+        "SELECT ?t WHERE { GRAPH ?g { ?a <http://www.w3.org/ns/prov#endedAtTime> ?t } } LIMIT 1")))
+    assert day.isoformat() == ended["t"].value[:10]  # type: ignore[index,union-attr]
+
+
+def test_existing_directory_same_version_and_existing_release_are_refused(
+    built_store: ox.Store, released: Path, tmp_path: Path
+) -> None:
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "notes.txt").write_text("mine")
+    with pytest.raises(DiplographError, match="exists and is not a release"):
+        make_release(built_store, taken, version="2", date=DAY)
+    assert [p.name for p in taken.iterdir()] == ["notes.txt"]
+    with pytest.raises(DiplographError, match="already holds release 1.0"):
+        make_release(built_store, released, version="9", date=DAY)
+    with pytest.raises(DiplographError, match="version 1.0 is already released"):
+        make_release(built_store, released.parent / "r-again", version="1.0", date=DAY)
+    assert not (released.parent / "r-again").exists()
+    with pytest.raises(DiplographError, match="--version"):
+        make_release(built_store, tmp_path / "x", version="../evil", date=DAY)
+    assert not [p for p in released.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_a_full_disk_leaves_no_release(built_store_path: Path, tmp_path: Path) -> None:
+    """The disk fills mid-release (a file size limit: writes past 1 MB fail with EFBIG): a
+    clear error, exit 1, and nothing left that looks like a release, nor any temporary."""
+    out = tmp_path / "rels" / "r"
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+
+    p = subprocess.run(
+        [sys.executable, "-m", "diplograph", "release", "--store", str(built_store_path),
+         "-o", str(out), "--version", "x", "--date", "2026-01-01", "-q"],
+        capture_output=True, text=True, cwd=ROOT, preexec_fn=limit, check=False)
+    assert p.returncode == 1, p.stderr
+    assert "error:" in p.stderr and ("too large" in p.stderr.lower() or "27" in p.stderr)
+    assert not out.exists()
+    assert list((tmp_path / "rels").iterdir()) == []
+    assert list_releases(tmp_path / "rels") == []
+
+
+def _small_store(built: ox.Store) -> ox.Store:
+    """The two document graphs of the build, in memory (a small, real store)."""
+    s = ox.Store()
+    for g in ("source/vn-mn-relations-2023", "source/wikipedia-foreign-relations-of-mongolia"):
+        s.extend(built.quads_for_pattern(None, None, None,
+                                         ox.NamedNode("https://diplograph.org/graph/" + g)))
+    return s
+
+
+def test_second_release_carries_its_changes(built_store: ox.Store, tmp_path: Path) -> None:
+    folder = tmp_path / "releases"
+    first = _small_store(built_store)
+    make_release(first, folder / "v1", version="v1", date=dt.date(2026, 1, 1))
+    first.update("""DELETE { GRAPH ?g { ?x ?p ?o } } WHERE { GRAPH ?g { ?x ?p ?o
+      FILTER(STRSTARTS(STR(?x), "https://diplograph.org/id/fact/vn-mn-relations-2023/traditional-friends")) } }""")
+    r2 = make_release(first, folder / "v2", version="v2", date=dt.date(2026, 2, 1))
+    assert r2.previous == "v1"
+    report = json.loads((folder / "v2" / "changes.json").read_text())
+    assert report["summary"]["facts_removed"] == 1 and report["summary"]["facts_added"] == 0
+    md = (folder / "v2" / "changes.md").read_text()
+    assert "Việt Nam và Mông Cổ là bạn bè truyền thống" in md and "release v1" in md
+    assert "changes.md" in (folder / "v2" / "SHA256SUMS").read_text()
+    html = (folder / "v2" / "changes.html").read_text()
+    assert html.startswith("<!doctype html>") and "traditional-friends" in html
+    # an earlier date never takes a later release as its previous one
+    r0 = make_release(first, folder / "v0", version="v0", date=dt.date(2025, 12, 1))
+    assert r0.previous is None and not (folder / "v0" / "changes.md").exists()
+    assert [r.version for r in list_releases(folder)] == ["v0", "v1", "v2"]
