@@ -29,7 +29,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .errors import DiplographError
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, QUERY_PREFIXES
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -134,8 +134,9 @@ def count_quads(store: ox.Store, graph: str | None = None) -> int:
     return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
 
-#: the ``@context`` of the JSON-LD exports: the project's prefixes
-JSONLD_CONTEXT: dict[str, str] = {**PREFIXES, "xsd": "http://www.w3.org/2001/XMLSchema#"}
+#: the ``@context`` of the JSON-LD exports: the project's prefixes and Wikidata's (the
+#: Wikidata-shaped view is a large part of the graph)
+JSONLD_CONTEXT: dict[str, str] = {**QUERY_PREFIXES, "xsd": "http://www.w3.org/2001/XMLSchema#"}
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
