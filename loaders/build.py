@@ -114,16 +114,17 @@ def build(
         )
     )
     if with_datasets:
-        from .cow_igo import cow_membership_quads
+        from .datasets import all_datasets
+        from .registry import default_data_dir
+        from .state_periods import StatePeriods
 
-        steps.append(
-            (
-                "COW IGO v3 membership spells",
-                lambda: _replace_large(
-                    store, GRAPH("dataset/cow-igo-v3"), cow_membership_quads(load_registry())
-                ),
-            )
-        )
+        for info, fn in all_datasets():
+
+            def dstep(info=info, fn=fn) -> int:  # noqa: ANN001
+                periods = StatePeriods.load()
+                return _replace_large(store, info.graph, fn(default_data_dir(), periods, progress))
+
+            steps.append((f"{info.name}: {info.title}", dstep))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     loaded: set[str] = set()  # graphs of the facts files that loaded
 

@@ -118,6 +118,49 @@ def _norm_name(text: str) -> str:
     return " ".join(t.split())
 
 
+#: COW IGO v3 name fields are cut at this many characters.
+COW_NAME_WIDTH = 80
+
+
+def clean_cow_igo_name(text: str) -> tuple[str, list[str]]:
+    """A COW IGO name with its defects fixed, and what was fixed.
+
+    COW's file was written in Mac Roman and read as Latin-1 ("Communaut\x8e" is
+    "Communauté", a trailing "Ê" is a non-breaking space), and its long names are cut at 80
+    characters ("... (Berne Uni"). A cut name loses its unfinished last part (the registry
+    then takes its full name from another data set).
+
+    >>> clean_cow_igo_name("International Renewable Energy Agency\xca")
+    ('International Renewable Energy Agency', ["stray character(s) in 'International Renewable Energy Agency\xca' decoded as Mac Roman"])
+    >>> clean_cow_igo_name("Pan-African Postal Union")
+    ('Pan-African Postal Union', [])
+    >>> clean_cow_igo_name("International Union for the Protection of Literary and Artistic Works (Berne Uni")[0]
+    'International Union for the Protection of Literary and Artistic Works'
+    """
+    fixes: list[str] = []
+    out = text
+    if re.search(r"[\x80-\xff]", out):
+        try:
+            decoded = out.encode("latin-1").decode("mac_roman")
+        except UnicodeError:
+            decoded = out
+        if decoded != out:
+            fixes.append(f"stray character(s) in {text!r} decoded as Mac Roman")
+            out = decoded
+    out = " ".join(out.replace("\u00a0", " ").split())
+    if len(text) >= COW_NAME_WIDTH or out.count("(") > out.count(")"):
+        parts = out.split("/")
+        last = parts[-1]
+        if last.count("(") > last.count(")"):
+            last = last[: last.rfind("(")].strip()  # the part before the "(" is whole
+        elif len(text) >= COW_NAME_WIDTH:
+            last = ""  # the last part is cut off somewhere
+        kept = "/".join([*parts[:-1], last] if last else parts[:-1]).strip(" /")
+        fixes.append(f"cut off at {len(text)} characters ({text[-20:]!r}); kept {kept!r}")
+        out = kept
+    return out, fixes
+
+
 def _unpack(text: str) -> str:
     """internacia writes acronyms as ``{'lang': 'en', 'value': 'OFID'}``; return the value."""
     m = re.fullmatch(r"\{'lang': '[^']*', 'value': ['\"](.*)['\"]\}", text.strip())
@@ -440,16 +483,20 @@ class _Builder:
             r = cow[ioname]
             d.sources.add("cow-igo-v3")
             d.source_ids.append(f"cow-igo-v3:{ioname}")
+            long_name = clean_cow_igo_name(r["longorgname"])[0]
             names = [
                 n.strip()
-                for n in re.sub(r"\s*\([^)]*\)", "", r["longorgname"]).split("/")
+                for n in re.sub(r"\s*\([^)]*\)", "", long_name).split("/")
                 if n.strip()
             ]
+            short_name = clean_cow_igo_name(r["orgname"])[0]
+            if not names and short_name:
+                names = [short_name]  # the long name was cut off: COW's short name
             if names:
                 d.label("en", names[0])
                 for n in names[1:]:
                     d.alias(n, "en")
-            d.alias(r["orgname"], "en")
+            d.alias(short_name, "en")
             d.acronym(ioname)
             d.founded = d.founded or _year(r["sdate"])
             d.dissolved = d.dissolved or _year(r["deaddate"])
