@@ -26,7 +26,7 @@ ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 DGSH = Namespace(BASE + "shapes#")
 ONTOLOGY_IRI = BASE + "ontology"
-ONTOLOGY_VERSION_IRI = BASE + "ontology/0.1.0"
+ONTOLOGY_VERSION_IRI = BASE + "ontology/0.2.0"
 
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
