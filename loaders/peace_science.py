@@ -261,6 +261,10 @@ class Out:
         yield Quad(s, self.dg(prop + "Earliest"), Literal(lo, datatype=_XSD_DATE), self.g)
         yield Quad(s, self.dg(prop + "Latest"), Literal(hi, datatype=_XSD_DATE), self.g)
 
+    def gyear(self, s: NamedNode, prop: str, year: int) -> Quad:
+        """A bare ``xsd:gYear`` value (``dg:year`` of a yearly observation)."""
+        return Quad(s, self.dg(prop), Literal(f"{year:04d}", datatype=_XSD_GYEAR), self.g)
+
     def day(self, s: NamedNode, prop: str, d: dt.date) -> Quad:
         """A bare ``xsd:date`` value (an imputed day: no precision triple, it is an estimate)."""
         return Quad(s, self.dg(prop), Literal(d.isoformat(), datatype=_XSD_DATE), self.g)
