@@ -37,6 +37,11 @@ Progress = Callable[[str], None]
 #: theirs here).
 DATASETS: list[str] = [
     "cow_igo",
+    "atop",
+    "cow_wars",
+    "mid",
+    "rivalries",
+    "ucdp",
 ]
 
 
