@@ -51,6 +51,7 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 
 #: Prefixes for Turtle output and for SPARQL queries (``PREFIX`` lines).
 PREFIXES: dict[str, str] = {
@@ -77,6 +78,7 @@ PREFIXES: dict[str, str] = {
     "foaf": str(FOAF),
     "dcterms": str(DCTERMS),
     "wd": str(WD),
+    "geo": str(GEO),
 }
 
 

@@ -37,6 +37,10 @@ Progress = Callable[[str], None]
 #: theirs here).
 DATASETS: list[str] = [
     "cow_igo",
+    "state_systems",
+    "majors",
+    "capitals",
+    "archigos",
     "atop",
     "cow_wars",
     "mid",
