@@ -38,6 +38,9 @@ from .facts import agent_quads, facts_files, load_facts_file, replace_graph
 
 Progress = Callable[[str], None]
 
+#: The code that turns a facts file into triples (part of a facts graph's fingerprint).
+FACTS_CODE = ("loaders/facts.py", "loaders/facts_rdf.py", "loaders/facts_schema.py",
+              "loaders/yaml_lines.py")
 #: The graph that records what each graph was built from.
 BUILD_GRAPH = GRAPH("build")
 
@@ -198,6 +201,25 @@ def recorded(store: ox.Store) -> dict[str, tuple[str, str]]:
     return {step: (graph, fps.get(graph, "")) for graph, step in steps.items()}
 
 
+def facts_fingerprint(path: Path) -> tuple[str, str, str]:
+    """``(step, fingerprint, manifest)`` of a facts file, as :func:`build` computes them (so a
+    file loaded with ``diplograph load`` counts as current for the next build)."""
+    from ..ontology import files as ontology_files
+    from .registry import default_data_dir
+
+    reg, _ = fingerprint("registry", _registry_inputs(default_data_dir()))
+    key = f"facts {path.name}"
+    fp, manifest = fingerprint(
+        key, [path, *ontology_files()[GRAPH("shapes")], *_code(*FACTS_CODE)], {"registry": reg}
+    )
+    return key, fp, manifest
+
+
+def record_graph(store: ox.Store, step: str, graph: str, fp: str, manifest: str) -> None:
+    """Record in ``dgg:build`` that ``graph`` was built by ``step`` from inputs ``fp``."""
+    _record(store, step, graph, fp, manifest)
+
+
 def _record(store: ox.Store, step: str, graph: str, fp: str, manifest: str) -> None:
     g = ox.NamedNode(BUILD_GRAPH)
     s = ox.NamedNode(graph)
@@ -327,8 +349,6 @@ def build(
             ))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     loaded: set[str] = set()  # graphs of the facts files that loaded or are current
-    facts_code = ("loaders/facts.py", "loaders/facts_rdf.py", "loaders/facts_schema.py",
-                  "loaders/yaml_lines.py")
     facts_keys: list[str] = []
 
     for path in files:
@@ -343,7 +363,7 @@ def build(
         steps.append(_Step(
             f"facts {path.name}", key, None,
             inputs(key, lambda path=path: [path, *ontology_files()[GRAPH("shapes")],
-                                           *_code(*facts_code)], ("registry",)),
+                                           *_code(*FACTS_CODE)], ("registry",)),
             fstep,
         ))
 
