@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import re
 import datetime as dt
 from collections.abc import Iterator
 from functools import cache
@@ -300,7 +301,7 @@ def leader_iri(obsid: str) -> str:
     >>> leader_iri("USA-1901")
     'https://diplograph.org/id/leader/USA-1901'
     """
-    return ID("leader/" + obsid)
+    return ID("leader/" + re.sub(r"[^A-Za-z0-9_.-]", "-", obsid))
 
 
 def fact_iri(dataset: str, local: str) -> str:
