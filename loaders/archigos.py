@@ -4,9 +4,8 @@ One row of ``peace-science/archigos.csv`` is a spell of a state's effective lead
 
 * a person ``dgr:leader/{obsid}`` (``dg:Person``; the name as the conduit made it ASCII, birth
   year, gender, Archigos' leader id: the same person in several spells shares ``dg:archigosId``);
-* a tenure ``dgr:fact/archigos/{obsid}`` (``dg:LeaderTenure``): the person holds the post of
-  effective leader (``dg:office`` ``office/effective-leader``) of the state the G–W code names
-  on those days, from ``dg:startDate`` to ``dg:endDate`` (day precision), with the manner of
+* a tenure ``dgr:fact/archigos/{obsid}`` (``dg:LeaderTenure``): the person is the effective
+  leader (``dg:leader``) of the state (``dg:state``) the G–W code names on those days, from ``dg:startDate`` to ``dg:endDate`` (day precision), with the manner of
   entry and exit (``dg:entryManner``, ``dg:exitManner``, concepts) and Archigos' exit code
   (``dg:exitCircumstance``). A leader still in office when the data end (2015-12-31) has no end.
 
@@ -161,7 +160,6 @@ def quads(
             yield from fact_quads(f, ("Fact", "LeaderTenure"), DATASET, rows_node)
             yield Quad(f, NamedNode(DG("leader")), person, g)
             yield Quad(f, NamedNode(DG("state")), NamedNode(state), g)
-            yield Quad(f, NamedNode(DG("office")), NamedNode(DGC("office/effective-leader")), g)
             yield from day_quads(f, "startDate", g, s)
             last = i == len(kept) - 1
             if not (last and exit_ is None):

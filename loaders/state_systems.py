@@ -122,7 +122,7 @@ def _spell(
         yield from fact_quads(f, ("Fact", "SystemMembership"), DATASET, rows_node)
         yield Quad(f, NamedNode(ORG("member")), NamedNode(state), g)
         yield Quad(f, NamedNode(ORG("organization")), NamedNode(system_iri(system)), g)
-        yield Quad(f, NamedNode(DG(system + "Code")), Literal(str(code), datatype=_INT), g)
+        yield Quad(f, NamedNode(DG("systemCode")), Literal(str(code), datatype=_INT), g)
         yield from day_quads(f, "startDate", g, s)
         if e < coverage_end:
             yield from day_quads(f, "endDate", g, e)
