@@ -24,7 +24,7 @@ another case, 90 a rewriting, below 88 fuzzy.
 >>> m = Matcher(load_registry())
 >>> r = m.match("Liên Xô")
 >>> r.best.entity.key, r.best.qid, r.best.method
-('USSR', 'Q15180', 'label')
+('SUN', 'Q15180', 'label')
 >>> m.match("WTO").note
 'ambiguous: World Trade Organization (WTrO, Q7825), World Tourism Organization (WToO, Q61923)'
 """

@@ -59,7 +59,7 @@ def test_batch_post_and_get(client):
     assert top["id"] == "state/MNG" and top["match"] is True and top["type"][0]["id"] == "State"
     assert 0 <= top["score"] <= 100
     assert [x["match"] for x in out["q1"]["result"]] == [False, False]
-    assert out["q2"]["result"][0]["id"] == "state/USSR"
+    assert out["q2"]["result"][0]["id"] == "state/SUN"
     assert not any(x["match"] for x in out["q3"]["result"])
     r = client.get("/reconcile", query_string={"queries": json.dumps({"a": {"query": "Hoa Ky"}})})
     assert r.get_json()["a"]["result"][0]["id"] == "state/USA"
