@@ -315,6 +315,8 @@ class _Builder:
                 c.get("qid_confidence", "single-source"),
                 c.get("qid_evidence", "curated"),
             )
+        elif c.get("qid_evidence"):  # searched, not found in two sources: recorded as missing
+            d.fixed_qid = (None, "unverified", c["qid_evidence"])
 
     # -- states -----------------------------------------------------------------------------
 
