@@ -251,13 +251,18 @@ def test_a_sample_of_each_data_set_conforms_to_the_shapes(module, periods) -> No
 
 
 def test_every_fact_cites_its_rows(built_store: ox.Store) -> None:
-    q = """PREFIX dg: <https://diplograph.org/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
-    SELECT (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?f dg:factType ?t }
-      FILTER(?g IN (<https://diplograph.org/graph/dataset/atop>, <https://diplograph.org/graph/dataset/mid>,
-                    <https://diplograph.org/graph/dataset/cow-wars>, <https://diplograph.org/graph/dataset/ucdp>,
-                    <https://diplograph.org/graph/dataset/rivalries>))
-      FILTER NOT EXISTS { ?f prov:wasDerivedFrom ?r . ?r a dg:SourceRows ; dg:file ?file ; dg:rows ?rows } }"""
-    assert next(iter(built_store.query(q, use_default_graph_as_union=True)))["n"].value == "0"
+    dg, prov = "https://diplograph.org/ontology#", "http://www.w3.org/ns/prov#"
+    for name in ("atop", "mid", "cow-wars", "ucdp", "rivalries"):
+        g = f"<https://diplograph.org/graph/dataset/{name}>"
+
+        def count(pattern: str, g: str = g) -> int:
+            q = f"SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ GRAPH {g} {{ {pattern} }} }}"
+            return int(next(iter(built_store.query(q)))["n"].value)
+
+        facts = count(f"?f <{dg}factType> ?t")
+        cited = count(f"?f <{dg}factType> ?t ; <{prov}wasDerivedFrom> ?r . "
+                      f"?r <{dg}rows> ?rows ; <{dg}file> ?file")
+        assert facts > 50 and cited == facts, (name, facts, cited)
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -308,3 +313,41 @@ def test_bad_input_is_refused_with_file_line_and_column(
 def test_rows_label_and_precision_of_dates() -> None:
     assert rows_label([40, 12, 13, 14, 19]) == "12-14,19,40"
     assert concept("obligation", "atop_nonagg").endswith("/obligation/non-aggression")
+
+
+TREATY = """format: diplograph-facts/1
+document:
+  id: treaty-test
+  file: treaty-test.txt
+  title: Treaty test
+  language: en
+facts:
+  - id: treaty-1966
+    type: agreement
+    quote: "Mongolia and the Soviet Union signed a treaty of mutual assistance in 1966"
+    instrument: treaty
+    parties: [Mongolia, Soviet Union]
+    signed: "1966"
+    obligations: [defence, consultation]
+"""
+
+
+def test_a_document_treaty_and_atop_spells_answer_together(store_copy: Path, tmp_path: Path) -> None:
+    """An agreement from a document carries dg:obligation of the scheme ATOP spells use, so the
+    named query state-alliances returns both (the text here is a test document)."""
+    from diplograph.loaders.facts import load_facts_file
+
+    (tmp_path / "treaty-test.txt").write_text(
+        "Mongolia and the Soviet Union signed a treaty of mutual assistance in 1966.", encoding="utf-8"
+    )
+    facts = tmp_path / "treaty-test.facts.yaml"
+    facts.write_text(TREATY, encoding="utf-8")
+    store = ox.Store(str(store_copy))
+    load_facts_file(store, facts)
+    rows = run(store, "state-alliances", state="MNG", date="1970")
+    sun = [r for r in rows if r["partner"].endswith("/state/SUN")]
+    kinds = {r["kind"]: r for r in sun}
+    assert set(kinds) == {"agreement", "atop-spell"}, sun
+    assert set(kinds["agreement"]["obligations"].split(",")) == {"defence", "consultation"}
+    assert kinds["agreement"]["source"].endswith("/source/treaty-test")
+    assert "defence" in kinds["atop-spell"]["obligations"].split(",")
