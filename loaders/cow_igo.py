@@ -21,15 +21,16 @@ of the source documents.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from ..graph.namespaces import DG, DGC, GRAPH, ID, ORG, RDFS, XSD
+from ..graph.namespaces import DG, DGC, GRAPH, ID, ORG, PROV, RDF, RDFS, XSD
 from ..graph.registry import Registry
-from .datasets import CsvRows, DatasetInfo, dataset_quads, fact_quads, note_quad, source_rows
+from .datasets import CsvRows, DatasetInfo, dataset_quads, note_quad, source_rows
 from .registry import clean_cow_igo_name, default_data_dir, load_registry, org_for_cow
 from .state_periods import StatePeriods
 
@@ -84,6 +85,26 @@ def _year_quads(fact: NamedNode, prop: str, year: int, g: NamedNode) -> Iterator
     yield Quad(fact, NamedNode(DG(prop + "Latest")), Literal(f"{year:04d}-12-31", datatype=date), g)
 
 
+_nn = functools.lru_cache(maxsize=None)(NamedNode)
+_A = NamedNode(RDF("type"))
+_FACT, _MEMBERSHIP = NamedNode(DG("Fact")), NamedNode(DG("Membership"))
+_DERIVED = NamedNode(PROV("wasDerivedFrom"))
+_DATASET_N = NamedNode(DATASET.iri)
+_MEMBER, _ORGANIZATION, _ROLE = (NamedNode(ORG(x)) for x in ("member", "organization", "role"))
+_COMMENT, _NOTE = NamedNode(RDFS("comment")), NamedNode(DG("note"))
+_END_COMMENT = Literal(END_COMMENT, language="en")
+_ONGOING_COMMENT = Literal(ONGOING_COMMENT, language="en")
+_FACT_TYPE, _MEMBERSHIP_TYPE = NamedNode(DG("factType")), Literal("membership")
+_INVOLVES, _SOURCE_ROW = NamedNode(DG("involves")), NamedNode(DG("sourceRow"))
+_INTEGER = NamedNode(XSD("integer"))
+
+
+@functools.cache
+def _year_pairs(prop: str, year: int) -> tuple[tuple[NamedNode, Literal | NamedNode], ...]:
+    """(predicate, object) pairs of a year-precision ``dg:{prop}`` (interned)."""
+    return tuple((q.predicate, q.object) for q in _year_quads(_A, prop, year, _A))
+
+
 def quads(
     data_dir: Path, periods: StatePeriods, progress: Callable[[str], None] = lambda _m: None
 ) -> Iterator[Quad]:
@@ -91,7 +112,6 @@ def quads(
     registry = load_registry()
     g = NamedNode(COW_GRAPH)
     yield from dataset_quads(DATASET)
-    integer = NamedNode(XSD("integer"))
     meta = CsvRows(data_dir, META_FILE, ("ioname", "orgname", "longorgname", "sdate", "deaddate"))
     life: dict[str, tuple[int | None, int | None]] = {}
     for row in meta:
@@ -146,21 +166,25 @@ def quads(
             if state is None:
                 continue
             f = NamedNode(fact_iri(ccode, ioname, first))
-            yield from fact_quads(f, ("Fact", "Membership"), DATASET, rows_node)
-            yield Quad(f, NamedNode(ORG("member")), NamedNode(state), g)
-            yield Quad(f, NamedNode(ORG("organization")), NamedNode(org.iri), g)
-            yield Quad(f, NamedNode(ORG("role")), NamedNode(DGC("role/" + role)), g)
-            yield from _year_quads(f, "startDate", first, g)
+            state_n, org_n = _nn(state), _nn(org.iri)
+            yield Quad(f, _A, _FACT, g)
+            yield Quad(f, _A, _MEMBERSHIP, g)
+            yield Quad(f, _DERIVED, rows_node, g)
+            yield Quad(f, _DERIVED, _DATASET_N, g)
+            yield Quad(f, _MEMBER, state_n, g)
+            yield Quad(f, _ORGANIZATION, org_n, g)
+            yield Quad(f, _ROLE, _nn(DGC("role/" + role)), g)
+            for p, o in _year_pairs("startDate", first):
+                yield Quad(f, p, o, g)
             if last < COVERAGE_END:
-                yield from _year_quads(f, "endDate", last, g)
-                yield Quad(f, NamedNode(RDFS("comment")), Literal(END_COMMENT, language="en"), g)
+                for p, o in _year_pairs("endDate", last):
+                    yield Quad(f, p, o, g)
+                yield Quad(f, _COMMENT, _END_COMMENT, g)
             else:
-                yield Quad(
-                    f, NamedNode(RDFS("comment")), Literal(ONGOING_COMMENT, language="en"), g
-                )
+                yield Quad(f, _COMMENT, _ONGOING_COMMENT, g)
             if len(parts) > 1:
                 yield Quad(
-                    f, NamedNode(DG("note")),
+                    f, _NOTE,
                     Literal(
                         f"COW spell {start}-{end} of code {ccode} split at the boundary of the "
                         f"states the code names (state-periods.csv): this part is {first}-{last}",
@@ -170,10 +194,10 @@ def quads(
                 )
             for n in notes:
                 yield note_quad(f, DATASET, n)
-            yield Quad(f, NamedNode(DG("factType")), Literal("membership"), g)
-            yield Quad(f, NamedNode(DG("involves")), NamedNode(state), g)
-            yield Quad(f, NamedNode(DG("involves")), NamedNode(org.iri), g)
-            yield Quad(f, NamedNode(DG("sourceRow")), Literal(str(line), datatype=integer), g)
+            yield Quad(f, _FACT_TYPE, _MEMBERSHIP_TYPE, g)
+            yield Quad(f, _INVOLVES, state_n, g)
+            yield Quad(f, _INVOLVES, org_n, g)
+            yield Quad(f, _SOURCE_ROW, Literal(str(line), datatype=_INTEGER), g)
     if flagged:
         progress(f"  flagged {flagged:,} implausible spells with dg:note")
 

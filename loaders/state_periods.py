@@ -87,6 +87,7 @@ class StatePeriods:
     def __init__(self, periods: list[Period], path: Path | None = None) -> None:
         self.path = path
         self._by_code: dict[tuple[str, int], list[Period]] = {}
+        self._years: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
         for p in sorted(periods, key=lambda p: (p.system, p.code, p.start)):
             spans = self._by_code.setdefault((p.system, p.code), [])
             if spans and spans[-1].end >= p.start:
@@ -191,18 +192,41 @@ class StatePeriods:
         p = self.period(system, code, when)
         return p.key if p else None
 
+    def year_spans(self, system: str, code: int | str) -> list[tuple[int, int, str]]:
+        """``[(first year, last year, iri), ...]`` of a code under the year rule of
+        :meth:`entity` (a year belongs to the entity that held the code on 1 July)."""
+        key = (system, int(code))
+        cached = self._years.get(key)
+        if cached is None:
+            cached = []
+            for p in self.periods(system, code):
+                first = p.start.year if p.start <= dt.date(p.start.year, 7, 1) else p.start.year + 1
+                last = p.end.year if p.end >= dt.date(p.end.year, 7, 1) else p.end.year - 1
+                if first <= last:
+                    cached.append((first, last, p.iri))
+            self._years[key] = cached
+        return cached
+
     def split_years(
         self, system: str, code: int | str, first: int, last: int
     ) -> list[tuple[int, int, str | None]]:
         """Split a spell of years ``first..last`` into one sub-spell per entity (year rule of
         :meth:`entity`); a sub-spell with no entity has ``None``."""
         out: list[tuple[int, int, str | None]] = []
-        for y in range(first, last + 1):
-            iri = self.entity(system, code, y)
-            if out and out[-1][2] == iri:
-                out[-1] = (out[-1][0], y, iri)
-            else:
-                out.append((y, y, iri))
+        cur = first
+        for a, b, iri in self.year_spans(system, code):
+            if b < cur or a > last:
+                continue
+            if a > cur:
+                out.append((cur, a - 1, None))
+                cur = a
+            stop = min(b, last)
+            out.append((cur, stop, iri))
+            cur = stop + 1
+            if cur > last:
+                return out
+        if cur <= last:
+            out.append((cur, last, None))
         return out
 
     def split_dates(
