@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import calendar
 import csv
-import re
 import datetime as dt
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
