@@ -446,6 +446,8 @@ CODE_PROPS = [
 
 #: Fact classes in display order, with section titles.
 FACT_GROUPS = [
+    ("LeaderTenure", "Leaders"),
+    ("CapitalSpell", "Capital"),
     ("Membership", "Memberships"),
     ("DiplomaticRelation", "Diplomatic relations"),
     ("Agreement", "Agreements"),
@@ -454,6 +456,8 @@ FACT_GROUPS = [
     ("Cooperation", "Cooperation"),
     ("Claim", "Claims"),
     ("TradeObservation", "Trade observations"),
+    ("SystemMembership", "State-system membership"),
+    ("MajorPowerStatus", "Major-power status"),
 ]
 
 DATE_PROPS = ["date", "startDate", "signingDate", "foundedDate", "endDate"]
@@ -475,7 +479,7 @@ HIDDEN_FACT_PROPS = {
 
 #: Preferred order of fact properties (local names); the rest follow alphabetically.
 FACT_PROP_ORDER = [
-    "member", "organization", "role", "party", "relationStatus", "instrumentType", "title",
+    "leader", "capital", "state", "member", "organization", "role", "party", "relationStatus", "instrumentType", "title",
     "eventType", "participation", "place", "reporter", "partner", "flow", "refPeriod",
     "valueUSD", "valueUSDMin", "valueUSDMax", "tradeValue", "claimType", "subject", "object",
     "statement", "count", "countScope", "modality", "name", "level", "field", "assessment",
