@@ -203,6 +203,8 @@ class Out:
         self.g = NamedNode(info.graph)
         self.dataset = NamedNode(info.iri)
         self._iri: dict[str, NamedNode] = {}
+        self._dg: dict[str, NamedNode] = {}
+        self._dates: dict[tuple, list[tuple[NamedNode, NamedNode | Literal]]] = {}
         self.a = NamedNode(RDF("type"))
         self.derived = NamedNode(PROV("wasDerivedFrom"))
 
@@ -213,7 +215,10 @@ class Out:
         return n
 
     def dg(self, local: str) -> NamedNode:
-        return self.iri(DG(local))
+        n = self._dg.get(local)
+        if n is None:
+            n = self._dg[local] = self.iri(DG(local))
+        return n
 
     def q(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> Quad:
         return Quad(s, p, o, self.g)
@@ -246,6 +251,16 @@ class Out:
     def date(self, s: NamedNode, prop: str, year: int, month: int | None = None,
              day: int | None = None) -> Iterator[Quad]:
         """``dg:{prop}`` at the precision given, with its precision and derived bounds."""
+        key = (prop, year, month, day)
+        pairs = self._dates.get(key)
+        if pairs is None:
+            pairs = self._dates[key] = self._date_pairs(prop, year, month, day)
+        g = self.g
+        for p, o in pairs:
+            yield Quad(s, p, o, g)
+
+    def _date_pairs(self, prop: str, year: int, month: int | None,
+                    day: int | None) -> list[tuple[NamedNode, NamedNode | Literal]]:
         if month is None:
             lit = Literal(f"{year:04d}", datatype=_XSD_GYEAR)
             prec, lo, hi = "year", f"{year:04d}-01-01", f"{year:04d}-12-31"
@@ -257,10 +272,12 @@ class Out:
         else:
             lo = hi = f"{year:04d}-{month:02d}-{day:02d}"
             lit, prec = Literal(lo, datatype=_XSD_DATE), "day"
-        yield Quad(s, self.dg(prop), lit, self.g)
-        yield Quad(s, self.dg(prop + "Precision"), self.iri(DGC("precision/" + prec)), self.g)
-        yield Quad(s, self.dg(prop + "Earliest"), Literal(lo, datatype=_XSD_DATE), self.g)
-        yield Quad(s, self.dg(prop + "Latest"), Literal(hi, datatype=_XSD_DATE), self.g)
+        return [
+            (self.dg(prop), lit),
+            (self.dg(prop + "Precision"), self.iri(DGC("precision/" + prec))),
+            (self.dg(prop + "Earliest"), Literal(lo, datatype=_XSD_DATE)),
+            (self.dg(prop + "Latest"), Literal(hi, datatype=_XSD_DATE)),
+        ]
 
     def gyear(self, s: NamedNode, prop: str, year: int) -> Quad:
         """A bare ``xsd:gYear`` value (``dg:year`` of a yearly observation)."""
