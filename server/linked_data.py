@@ -479,7 +479,8 @@ HIDDEN_FACT_PROPS = {
 
 #: Preferred order of fact properties (local names); the rest follow alphabetically.
 FACT_PROP_ORDER = [
-    "leader", "capital", "state", "member", "organization", "role", "party", "relationStatus", "instrumentType", "title",
+    "leader", "capital", "state",
+    "member", "organization", "role", "party", "relationStatus", "instrumentType", "title",
     "eventType", "participation", "place", "reporter", "partner", "flow", "refPeriod",
     "valueUSD", "valueUSDMin", "valueUSDMax", "tradeValue", "claimType", "subject", "object",
     "statement", "count", "countScope", "modality", "name", "level", "field", "assessment",
