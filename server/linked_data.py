@@ -458,6 +458,11 @@ FACT_GROUPS = [
     ("TradeObservation", "Trade observations"),
     ("SystemMembership", "State-system membership"),
     ("MajorPowerStatus", "Major-power status"),
+    ("AllianceObligation", "Alliances"),
+    ("War", "Wars"),
+    ("MilitarizedDispute", "Militarized disputes"),
+    ("StrategicRivalry", "Rivalries"),
+    ("ArmedConflict", "Armed conflicts"),
 ]
 
 DATE_PROPS = ["date", "startDate", "signingDate", "foundedDate", "endDate"]
