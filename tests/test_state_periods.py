@@ -114,7 +114,7 @@ def test_state_system_spells_are_attributed_by_their_dates(built_store: ox.Store
     sample = rng.sample(gw, 25) + rng.sample(cow, 25)
     sample += [s for s in gw + cow if s[1] in (365, 255, 816, 345)]  # the codes that change
     q = """PREFIX dg: <https://diplograph.org/ontology#> PREFIX org: <http://www.w3.org/ns/org#>
-    SELECT ?m WHERE { ?f a dg:SystemMembership ; org:member ?m ; org:organization ?sys ;
+    SELECT ?m ?sys ?code ?day WHERE { ?f a dg:SystemMembership ; org:member ?m ; org:organization ?sys ;
       dg:systemCode ?code ; dg:startDateEarliest ?lo .
       OPTIONAL { ?f dg:endDateLatest ?hi }
       FILTER(?lo <= ?day && (!BOUND(?hi) || ?hi >= ?day)) }"""
