@@ -111,7 +111,7 @@ def quads(
     """Every COW IGO membership spell as quads (deterministic order: the CSV's row order)."""
     registry = load_registry()
     g = NamedNode(COW_GRAPH)
-    yield from dataset_quads(DATASET)
+    yield from dataset_quads(DATASET, typed=False)  # dgg:registry types it (its state list)
     meta = CsvRows(data_dir, META_FILE, ("ioname", "orgname", "longorgname", "sdate", "deaddate"))
     life: dict[str, tuple[int | None, int | None]] = {}
     for row in meta:

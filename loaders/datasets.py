@@ -111,12 +111,15 @@ def file_sha256(path: Path) -> str:
 # -- quads every data set writes ------------------------------------------------------------
 
 
-def dataset_quads(info: DatasetInfo) -> Iterator[Quad]:
-    """The data set node in its own graph: title, citation, version, licence, conduit, files."""
+def dataset_quads(info: DatasetInfo, *, typed: bool = True) -> Iterator[Quad]:
+    """The data set node in its own graph: title, citation, version, licence, conduit, files.
+    ``typed=False`` leaves out its classes, for a data set that ``dgg:registry`` already types
+    (no triple is stated in two graphs)."""
     g = NamedNode(info.graph)
     s = NamedNode(info.iri)
-    yield Quad(s, NamedNode(RDF("type")), NamedNode(DG("ReferenceDataset")), g)
-    yield Quad(s, NamedNode(RDF("type")), NamedNode(PROV("Entity")), g)
+    if typed:
+        yield Quad(s, NamedNode(RDF("type")), NamedNode(DG("ReferenceDataset")), g)
+        yield Quad(s, NamedNode(RDF("type")), NamedNode(PROV("Entity")), g)
     yield Quad(s, NamedNode(DCTERMS("title")), Literal(info.title, language="en"), g)
     yield Quad(s, NamedNode(DCTERMS("bibliographicCitation")), Literal(info.citation), g)
     yield Quad(s, NamedNode(OWL("versionInfo")), Literal(info.version), g)
