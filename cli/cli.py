@@ -54,6 +54,38 @@ def main() -> None:
     """
 
 
+def _served(store_path: Path | None) -> bool:
+    """True when `diplograph serve` holds the store at ``store_path``."""
+    from .graph.checkpoints import check_not_served
+
+    try:
+        check_not_served(store_path or default_store_path())
+    except DiplographError:
+        return True
+    return False
+
+
+def _write(store_path: Path | None, change):  # noqa: ANN001, ANN202
+    """Run ``change(store)`` on the store, read-write.
+
+    When `diplograph serve` is running on it, the service's own write path is used: the
+    change runs under the service's write lock (``<store>.snapshots/WRITE.lock``) on the live
+    store, and a new checkpoint is published, exactly as a worker does for /update; every
+    later query of every worker sees it, with no restart (docs/endpoint.md)."""
+    if _served(store_path):
+        from .graph.checkpoints import Checkpoints
+
+        where = store_path or default_store_path()
+        click.echo(
+            f"the store at {where} is being served: writing under the service's write lock, "
+            "then publishing a new checkpoint",
+            err=True,
+        )
+        # superseded checkpoints are left for the service to sweep (it knows its time limit)
+        return Checkpoints(where, keep_seconds=float("inf")).write(change)
+    return change(_open(store_path))
+
+
 @main.command()
 @store_option
 @click.option(
@@ -62,37 +94,86 @@ def main() -> None:
     default=None,
     help="Folder of *.facts.yaml files [default: the bundled sources/].",
 )
-@click.option("--no-datasets", is_flag=True, help="Skip the reference data sets (COW IGO spells).")
+@click.option("--no-datasets", is_flag=True, help="Skip the reference data sets.")
+@click.option(
+    "-d",
+    "--dataset",
+    "datasets",
+    multiple=True,
+    metavar="NAME",
+    help="Build only this reference data set (repeatable; see `diplograph datasets`).",
+)
+@click.option("--force", is_flag=True, help="Rebuild every graph, also those that are current.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
-def build(store_path: Path | None, sources: Path | None, no_datasets: bool, quiet: bool) -> None:
-    """Build the graph: ontology, registry, reference data and every source's facts."""
+def build(
+    store_path: Path | None,
+    sources: Path | None,
+    no_datasets: bool,
+    datasets: tuple[str, ...],
+    force: bool,
+    quiet: bool,
+) -> None:
+    """Build the graph: ontology, registry, reference data sets and every source's facts.
+
+    Only the graphs whose inputs changed (files, loader code, ontology version) are rebuilt,
+    unless --force. Works while `diplograph serve` runs on the store: the next query sees the
+    new graphs."""
     from .loaders.build import build as run_build
 
-    store = _open(store_path)
+    if no_datasets and datasets:
+        raise click.UsageError("give --no-datasets or --dataset, not both")
     t0 = time.perf_counter()
     where = store_path or default_store_path()
     if not quiet:
         click.echo(f"building the graph in {where}", err=True)
-    report = run_build(
-        store,
-        sources=sources,
-        with_datasets=not no_datasets,
-        progress=(lambda m: None) if quiet else (lambda m: click.echo(m, err=True)),
-    )
-    store.flush()
-    store.optimize()  # compact: bulk-loaded files read several times slower (docs/benchmarks.md)
+    say = (lambda m: None) if quiet else (lambda m: click.echo(m, err=True))
+
+    def change(store):  # noqa: ANN001, ANN202
+        report = run_build(
+            store,
+            sources=sources,
+            with_datasets=not no_datasets,
+            datasets=datasets or None,
+            force=force,
+            progress=say,
+        )
+        if report.steps:
+            store.flush()
+            store.optimize()  # compact: bulk-loaded files read several times slower
+        return report
+
+    try:
+        report = _write(store_path, change)
+    except DiplographError as e:
+        _fail(e)
     n = sum(t for _, t, _ in report.steps)
-    click.echo(
-        f"built {len(store):,} quads ({n:,} written in {len(report.steps)} steps) in "
-        f"{time.perf_counter() - t0:.1f} s",
-        err=True,
-    )
+    if report.steps:
+        click.echo(
+            f"rebuilt {len(report.steps)} graph(s), {n:,} triples written; "
+            f"{len(report.skipped)} up to date; in {time.perf_counter() - t0:.1f} s",
+            err=True,
+        )
+    else:
+        click.echo(
+            f"nothing to rebuild: all {len(report.skipped)} graphs are up to date "
+            f"({time.perf_counter() - t0:.1f} s)",
+            err=True,
+        )
     if report.failures:
         click.echo(f"error: {len(report.failures)} step(s) failed, the other steps were built:",
                    err=True)
         for failure in report.failures:
             click.echo(f"  {failure.message}", err=True)
         sys.exit(EXIT_FAILURE)
+
+
+@main.command("datasets")
+def datasets_cmd() -> None:
+    """List the reference data sets `diplograph build` loads (name, graph, title)."""
+    from .loaders.datasets import all_datasets
+
+    for info, _ in all_datasets():
+        click.echo(f"{info.name}\t<{info.graph}>\t{info.title}")
 
 
 @main.command()
@@ -253,19 +334,80 @@ def load(
     atomic: bool,
     no_optimize: bool,
 ) -> None:
-    """Import RDF files into the store (bulk loader by default, like `oxigraph load`).
+    """Load files into the store: a source document (FILE.facts.yaml) into its graph, or RDF
+    files (bulk loader by default, like `oxigraph load`).
 
-    The bulk loader is fast but not atomic: a file that fails midway may leave part of it.
+    A facts file is validated first (structure, quotes, dates, names, SHACL); a refused file
+    changes nothing. Its graph is replaced atomically.
+
+    The bulk loader is fast but not atomic: an RDF file that fails midway may leave part of it.
     Use --atomic for all-or-nothing. Afterwards the store is compacted (what `oxigraph
     optimize` does, and `oxigraph serve` in the background): the bulk loader's files read
     several times slower at 10 M quads, and the service reads checkpoints, which are never
     compacted in place.
+
+    Works while `diplograph serve` runs on the store: the next query sees the change.
     """
+    facts = [f for f in files if f.name.endswith((".facts.yaml", ".facts.yml"))]
+    rdf = [f for f in files if f not in facts]
+    if facts:
+        if graph or fmt or atomic:
+            raise click.UsageError("--graph, --format and --atomic apply to RDF files only")
+        _load_facts(facts, store_path)
+    if rdf:
+        _load_rdf(rdf, store_path, graph, fmt, atomic, no_optimize)
+
+
+def _load_facts(files: list[Path], store_path: Path | None) -> None:
+    """Validate every facts file, then (only if all are valid) replace their graphs."""
+    from .loaders.build import facts_fingerprint, record_graph
+    from .loaders.facts import check_shapes, document_quads, parse_facts_file, replace_graph
+    from .loaders.registry import load_registry
+
+    registry = load_registry()
+    docs = []
+    for f in files:
+        try:
+            doc = parse_facts_file(f, registry.resolve)
+            quads = document_quads(doc)
+            check_shapes(doc, quads)
+        except DiplographError as e:
+            _fail(e)  # names the file and line; nothing was written
+        docs.append((f, doc, quads, facts_fingerprint(f)))
+
+    def change(store):  # noqa: ANN001, ANN202
+        out = []
+        for f, doc, quads, (key, fp, manifest) in docs:
+            t0 = time.perf_counter()
+            n = replace_graph(store, doc.graph, quads)
+            record_graph(store, key, doc.graph, fp, manifest)
+            out.append((f, doc, n, time.perf_counter() - t0))
+        return out
+
+    try:
+        done = _write(store_path, change)
+    except DiplographError as e:
+        _fail(e)
+    for f, doc, n, took in done:
+        click.echo(
+            f"{f}: {len(doc.facts)} facts, {n:,} triples loaded into <{doc.graph}> in "
+            f"{took:.2f} s",
+            err=True,
+        )
+
+
+def _load_rdf(
+    files: list[Path],
+    store_path: Path | None,
+    graph: str | None,
+    fmt: str | None,
+    atomic: bool,
+    no_optimize: bool,
+) -> None:
     import pyoxigraph as ox
 
     from .graph.export import FORMATS, format_for_path
 
-    store = _open(store_path)
     for f in files:
         name = fmt or format_for_path(f)
         if name is None:
@@ -278,31 +420,41 @@ def load(
                 refuse_doctype_in_file(f)
             except DiplographError as e:
                 _fail(e)
-        # counting is a full scan (about 0.2 s per million quads): skip it for an empty store
-        empty = next(iter(store.quads_for_pattern(None, None, None, None)), None) is None
-        before = 0 if empty else len(store)
-        t0 = time.perf_counter()
-        kwargs: dict[str, object] = {"path": str(f), "format": FORMATS[name]}
-        if graph:
-            kwargs["to_graph"] = ox.NamedNode(graph)
-        try:
-            if atomic:
-                store.load(**kwargs)
-            else:
-                store.bulk_load(**kwargs)
-        except (SyntaxError, ValueError) as e:
-            _fail(DiplographError("bad-input", f"{f}: {e}"))
-        dt_s = time.perf_counter() - t0
-        n = len(store) - before
-        click.echo(
-            f"{f}: {n:,} quads loaded in {dt_s:.1f} s ({n / max(dt_s, 1e-9):,.0f}/s)", err=True
-        )
-    store.flush()
-    if not no_optimize:
-        t0 = time.perf_counter()
-        store.optimize()
-        click.echo(f"compacted the store for reading in {time.perf_counter() - t0:.1f} s",
-                   err=True)
+
+    def change(store):  # noqa: ANN001, ANN202
+        for f in files:
+            name = fmt or format_for_path(f)
+            # counting is a full scan (about 0.2 s per million quads): skip it for an empty store
+            empty = next(iter(store.quads_for_pattern(None, None, None, None)), None) is None
+            before = 0 if empty else len(store)
+            t0 = time.perf_counter()
+            kwargs: dict[str, object] = {"path": str(f), "format": FORMATS[name]}
+            if graph:
+                kwargs["to_graph"] = ox.NamedNode(graph)
+            try:
+                if atomic:
+                    store.load(**kwargs)
+                else:
+                    store.bulk_load(**kwargs)
+            except (SyntaxError, ValueError) as e:
+                raise DiplographError("bad-input", f"{f}: {e}") from None
+            dt_s = time.perf_counter() - t0
+            n = len(store) - before
+            click.echo(
+                f"{f}: {n:,} quads loaded in {dt_s:.1f} s ({n / max(dt_s, 1e-9):,.0f}/s)",
+                err=True,
+            )
+        store.flush()
+        if not no_optimize:
+            t0 = time.perf_counter()
+            store.optimize()
+            click.echo(f"compacted the store for reading in {time.perf_counter() - t0:.1f} s",
+                       err=True)
+
+    try:
+        _write(store_path, change)
+    except DiplographError as e:
+        _fail(e)
 
 
 @main.command("queries")

@@ -26,7 +26,7 @@ ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 DGSH = Namespace(BASE + "shapes#")
 ONTOLOGY_IRI = BASE + "ontology"
-ONTOLOGY_VERSION_IRI = BASE + "ontology/0.1.0"
+ONTOLOGY_VERSION_IRI = BASE + "ontology/0.2.0"
 
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
@@ -51,6 +51,7 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 
 #: Prefixes for Turtle output and for SPARQL queries (``PREFIX`` lines).
 PREFIXES: dict[str, str] = {
@@ -77,6 +78,7 @@ PREFIXES: dict[str, str] = {
     "foaf": str(FOAF),
     "dcterms": str(DCTERMS),
     "wd": str(WD),
+    "geo": str(GEO),
 }
 
 

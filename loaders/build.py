@@ -1,14 +1,31 @@
 """``diplograph build``: the whole graph from the bundled ontology, reference data and sources.
 
 Each step replaces its own named graph, so a rebuild gives the same IRIs and the same
-triples. A facts file that fails is reported and changes nothing. The other steps still run,
-and the build ends with an error listing the failures.
+triples. A facts file or a data set that fails is reported and changes nothing: its graph
+stays as it was. The other steps still run, and the build ends with an error listing the
+failures.
+
+**Incremental.** Every step has a fingerprint of its inputs: the SHA-256 of its input files
+(data files, Turtle files, facts files), of the source of the code that reads them (the
+loader's version), and the ontology's version IRI. After a step writes its graph, the build
+records the fingerprint in the graph ``dgg:build`` (``<graph> dg:inputFingerprint "…" ;
+dg:buildStep "…" ; dg:inputManifest "{json}"``). The next build skips every step whose
+fingerprint is unchanged and says so; ``force=True`` rebuilds them all.
+
+**Data sets** (``loaders/datasets.py``) stream their quads into a temporary N-Quads file; only
+when the whole data set has been read without error is its graph dropped and the file
+bulk-loaded into it, so a refused data set keeps its previous graph and the memory needed does
+not grow with the size of the data set.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import logging
+import os
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,12 +34,18 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..graph.errors import DiplographError
-from ..graph.namespaces import GRAPH
+from ..graph.namespaces import DG, GRAPH, ONTOLOGY_VERSION_IRI, PROV, XSD
 from .facts import agent_quads, facts_files, load_facts_file, replace_graph
 
 Progress = Callable[[str], None]
 
 log = logging.getLogger(__name__)
+
+#: The code that turns a facts file into triples (part of a facts graph's fingerprint).
+FACTS_CODE = ("loaders/facts.py", "loaders/facts_rdf.py", "loaders/facts_schema.py",
+              "loaders/yaml_lines.py")
+#: The graph that records what each graph was built from.
+BUILD_GRAPH = GRAPH("build")
 
 
 @dataclass
@@ -31,6 +54,11 @@ class BuildReport:
 
     steps: list[tuple[str, int, float]] = field(default_factory=list)  # (name, triples, seconds)
     failures: list[DiplographError] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # steps whose inputs did not change
+
+    @property
+    def rebuilt(self) -> list[str]:
+        return [name for name, _, _ in self.steps]
 
 
 def sources_dir() -> Path:
@@ -111,101 +139,342 @@ def _lines(lines: set[bytes]) -> str:
     return "".join(line.decode("utf-8") + "\n" for line in sorted(lines))
 
 
+def replace_streamed(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> int:
+    """Replace ``graph`` by ``quads`` without holding them in memory: they are written to a
+    temporary N-Quads file first; the graph is touched only once every quad was produced, so
+    an error while producing them (a refused data file) leaves the graph as it was."""
+    g = ox.NamedNode(graph)
+    n = 0
+
+    def counted() -> Iterator[ox.Quad]:
+        nonlocal n
+        for q in quads:
+            n += 1
+            yield q if q.graph_name == g else ox.Quad(q.subject, q.predicate, q.object, g)
+
+    fd, tmp = tempfile.mkstemp(prefix="diplograph-", suffix=".nq")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            ox.serialize(counted(), fh, ox.RdfFormat.N_QUADS)
+        if store.contains_named_graph(g):
+            store.remove_graph(g)
+        store.bulk_load(path=tmp, format=ox.RdfFormat.N_QUADS)
+    finally:
+        os.unlink(tmp)
+    return n
+
+
+# -- fingerprints ------------------------------------------------------------------------------
+
+_HASHES: dict[tuple[str, int, int], str] = {}
+
+
+def _file_hash(path: Path) -> str:
+    st = path.stat()
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    if key not in _HASHES:
+        from .datasets import file_sha256
+
+        _HASHES[key] = file_sha256(path)
+    return _HASHES[key]
+
+
+def _package_root() -> Path:
+    from .. import data
+
+    return Path(data.__file__).resolve().parent.parent
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(_package_root()))
+    except ValueError:
+        return str(path)
+
+
+def fingerprint(
+    step: str, files: Iterable[Path], extra: dict[str, str] | None = None
+) -> tuple[str, str]:
+    """``(sha256, manifest)`` of a step's inputs: the files' hashes, the ontology version and
+    the diplograph version (plus ``extra``, e.g. the fingerprints a step depends on)."""
+    from .. import __version__
+
+    manifest = {
+        "step": step,
+        "ontology": ONTOLOGY_VERSION_IRI,
+        "diplograph": __version__,
+        "files": {_rel(p): _file_hash(p) for p in sorted(set(files))},
+        **({"depends": dict(sorted(extra.items()))} if extra else {}),
+    }
+    text = json.dumps(manifest, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest(), text
+
+
+def _code(*modules: str) -> list[Path]:
+    """Source files of the code a step runs (its loader's version)."""
+    root = _package_root()
+    return [root / m for m in modules]
+
+
+def _registry_inputs(data_dir: Path) -> list[Path]:
+    files = [
+        *sorted((data_dir / "owid-countries-regions").glob("*.csv")),
+        data_dir / "cow-igo-v3" / "cow_states2016.csv",
+        data_dir / "cow-igo-v3" / "igo_meta.csv",
+        *sorted((data_dir / "supraverden-igos").glob("*.json")),
+        *sorted((data_dir / "internacia").glob("*.csv")),
+        *sorted((data_dir / "country-names-vi").glob("*.csv")),
+        data_dir / "reference" / "seed-entities-qids.csv",
+        data_dir / "registry" / "curated.yaml",
+    ]
+    return files + _code("loaders/registry.py", "graph/registry.py")
+
+
+def recorded(store: ox.Store) -> dict[str, tuple[str, str]]:
+    """``{step: (graph, fingerprint)}`` as the store records them (``dgg:build``)."""
+    g = ox.NamedNode(BUILD_GRAPH)
+    steps: dict[str, str] = {}
+    fps: dict[str, str] = {}
+    for q in store.quads_for_pattern(None, ox.NamedNode(DG("buildStep")), None, g):
+        steps[q.subject.value] = q.object.value
+    for q in store.quads_for_pattern(None, ox.NamedNode(DG("inputFingerprint")), None, g):
+        fps[q.subject.value] = q.object.value
+    return {step: (graph, fps.get(graph, "")) for graph, step in steps.items()}
+
+
+def facts_fingerprint(path: Path) -> tuple[str, str, str]:
+    """``(step, fingerprint, manifest)`` of a facts file, as :func:`build` computes them (so a
+    file loaded with ``diplograph load`` counts as current for the next build)."""
+    from ..ontology import files as ontology_files
+    from .registry import default_data_dir
+
+    reg, _ = fingerprint("registry", _registry_inputs(default_data_dir()))
+    key = f"facts {path.name}"
+    fp, manifest = fingerprint(
+        key, [path, *ontology_files()[GRAPH("shapes")], *_code(*FACTS_CODE)], {"registry": reg}
+    )
+    return key, fp, manifest
+
+
+def record_graph(store: ox.Store, step: str, graph: str, fp: str, manifest: str) -> None:
+    """Record in ``dgg:build`` that ``graph`` was built by ``step`` from inputs ``fp``."""
+    _record(store, step, graph, fp, manifest)
+
+
+def _record(store: ox.Store, step: str, graph: str, fp: str, manifest: str) -> None:
+    g = ox.NamedNode(BUILD_GRAPH)
+    s = ox.NamedNode(graph)
+    for q in list(store.quads_for_pattern(s, None, None, g)):
+        store.remove(q)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    store.extend([
+        ox.Quad(s, ox.NamedNode(DG("buildStep")), ox.Literal(step), g),
+        ox.Quad(s, ox.NamedNode(DG("inputFingerprint")), ox.Literal(fp), g),
+        ox.Quad(s, ox.NamedNode(DG("inputManifest")), ox.Literal(manifest), g),
+        ox.Quad(s, ox.NamedNode(PROV("generatedAtTime")),
+                ox.Literal(now, datatype=ox.NamedNode(XSD("dateTime"))), g),
+    ])
+
+
+def _forget(store: ox.Store, graph: str) -> None:
+    g = ox.NamedNode(BUILD_GRAPH)
+    for q in list(store.quads_for_pattern(ox.NamedNode(graph), None, None, g)):
+        store.remove(q)
+
+
+# -- the build ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Step:
+    name: str
+    key: str  # stable id of the step in dgg:build
+    graph: str | None  # known before running (None for facts files: the document decides)
+    inputs: Callable[[], tuple[str, str]]  # -> (fingerprint, manifest)
+    run: Callable[[], tuple[int, str]]  # -> (triples, graph written)
+
+
 def build(
     store: ox.Store,
     *,
     sources: Path | None = None,
     with_datasets: bool = True,
+    datasets: Iterable[str] | None = None,
+    force: bool = False,
+    data_dir: Path | None = None,
     progress: Progress = lambda _msg: None,
 ) -> BuildReport:
-    """Build everything into ``store``. Returns a :class:`BuildReport`. Raises nothing for a bad
-    facts file (it is in ``report.failures``)."""
+    """Build everything into ``store`` (only what changed, unless ``force``). Returns a
+    :class:`BuildReport`. Raises nothing for a bad facts file or data set (it is in
+    ``report.failures``). ``datasets``: the names of the data sets to build (default: all);
+    an unknown name raises ``DiplographError("not-found")``. ``data_dir``: the reference data
+    (default: the bundled ``data/``)."""
     from ..ontology import files as ontology_files
-    from .cameo_plover import cameo_plover_quads
-    from .registry import load_registry
+    from .registry import default_data_dir, load_registry
 
     report = BuildReport()
+    data_dir = Path(data_dir or default_data_dir())
     sources = sources or sources_dir()
     files = facts_files(sources)
-    steps: list[tuple[str, Callable[[], int]]] = []
+    steps: list[_Step] = []
+    fps: dict[str, str] = {}  # step key -> fingerprint, for steps that depend on others
+
+    def inputs(key: str, paths: Callable[[], list[Path]], depends: tuple[str, ...] = ()):  # noqa: ANN202
+        def compute() -> tuple[str, str]:
+            fp, manifest = fingerprint(key, paths(), {d: fps.get(d, "") for d in depends})
+            fps[key] = fp
+            return fp, manifest
+
+        return compute
 
     for graph_iri, paths in ontology_files().items():
 
-        def step(graph_iri: str = graph_iri, paths: list[Path] = paths) -> int:
+        def step(graph_iri: str = graph_iri, paths: list[Path] = paths) -> tuple[int, str]:
             quads: list[ox.Quad] = []
             for p in paths:
                 quads += skolemize(ox.parse(path=str(p), format=ox.RdfFormat.TURTLE), p.stem)
-            return replace_graph(store, graph_iri, quads)
+            return replace_graph(store, graph_iri, quads), graph_iri
 
-        steps.append((f"ontology <{graph_iri}>", step))
+        key = "ontology " + graph_iri.rsplit("/", 1)[1]
+        steps.append(_Step(f"ontology <{graph_iri}>", key, graph_iri,
+                           inputs(key, lambda paths=paths: [*paths]), step))
     meta = GRAPH("meta")
-    steps.append(("build metadata", lambda: replace_graph(store, meta, agent_quads(meta))))
-    steps.append(
-        (
-            "CAMEO/PLOVER event codes",
-            lambda: _replace_large(store, GRAPH("cameo-plover"), cameo_plover_quads()),
-        )
-    )
-    steps.append(
-        (
-            "registry of states and organisations",
-            lambda: _replace_large(store, GRAPH("registry"), load_registry().quads()),
-        )
-    )
-    if with_datasets:
-        from .cow_igo import cow_membership_quads
+    steps.append(_Step(
+        "build metadata", "meta", meta, inputs("meta", lambda: _code("loaders/facts_rdf.py")),
+        lambda: (replace_graph(store, meta, agent_quads(meta)), meta),
+    ))
 
-        steps.append(
-            (
-                "COW IGO v3 membership spells",
-                lambda: _replace_large(
-                    store, GRAPH("dataset/cow-igo-v3"), cow_membership_quads(load_registry())
-                ),
-            )
+    def cameo() -> tuple[int, str]:
+        from .cameo_plover import cameo_plover_quads
+
+        g = GRAPH("cameo-plover")
+        return _replace_large(store, g, cameo_plover_quads()), g
+
+    steps.append(_Step(
+        "CAMEO/PLOVER event codes", "cameo-plover", GRAPH("cameo-plover"),
+        inputs("cameo-plover", lambda: [*sorted((data_dir / "cameo-plover").glob("*.tsv")),
+                                         *_code("loaders/cameo_plover.py")]),
+        cameo,
+    ))
+    steps.append(_Step(
+        "registry of states and organisations", "registry", GRAPH("registry"),
+        inputs("registry", lambda: _registry_inputs(data_dir)),
+        lambda: (replace_streamed(store, GRAPH("registry"), load_registry(data_dir).quads()),
+                 GRAPH("registry")),
+    ))
+    if with_datasets:
+        from .datasets import all_datasets
+        from .datasets import dataset as find_dataset
+        from .state_periods import StatePeriods
+
+        chosen = (
+            [find_dataset(n) for n in dict.fromkeys(datasets)] if datasets else all_datasets()
         )
+        for info, fn in chosen:
+
+            def dstep(info=info, fn=fn) -> tuple[int, str]:  # noqa: ANN001
+                periods = StatePeriods.load(data_dir)
+                n = replace_streamed(store, info.graph, fn(data_dir, periods, progress))
+                return n, info.graph
+
+            key = "dataset " + info.name
+            mod = fn.__module__.rsplit(".", 1)[1]
+            steps.append(_Step(
+                f"{info.name}: {info.title}", key, info.graph,
+                inputs(
+                    key,
+                    lambda info=info, mod=mod: [
+                        *(data_dir / f for f in info.files),
+                        *_code(f"loaders/{mod}.py", "loaders/datasets.py",
+                               "loaders/state_periods.py"),
+                    ],
+                    ("registry",),
+                ),
+                dstep,
+            ))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    loaded: set[str] = set()  # graphs of the facts files that loaded
+    loaded: set[str] = set()  # graphs of the facts files that loaded or are current
+    facts_keys: list[str] = []
 
     for path in files:
 
-        def fstep(path: Path = path) -> int:
-            r = load_facts_file(store, path, load_registry(), loaded_at=now)
+        def fstep(path: Path = path) -> tuple[int, str]:
+            r = load_facts_file(store, path, load_registry(data_dir), loaded_at=now)
             loaded.add(r.graph)
-            return r.triples
+            return r.triples, r.graph
 
-        steps.append((f"facts {path.name}", fstep))
+        key = f"facts {path.name}"
+        facts_keys.append(key)
+        steps.append(_Step(
+            f"facts {path.name}", key, None,
+            inputs(key, lambda path=path: [path, *ontology_files()[GRAPH("shapes")],
+                                           *_code(*FACTS_CODE)], ("registry",)),
+            fstep,
+        ))
 
-    def view_step() -> int:
-        from ..linking.wikidata_view import write_view
+    def view_step() -> tuple[int, str]:
+        from ..linking.wikidata_view import VIEW_GRAPH, write_view
 
-        return write_view(store)
+        return write_view(store), VIEW_GRAPH
 
-    steps.append(("Wikidata-shaped view of the facts and reference data", view_step))
+    from ..linking.wikidata_view import VIEW_GRAPH
+
+    steps.append(_Step(
+        "Wikidata-shaped view of the facts and reference data", "wikidata-view", VIEW_GRAPH,
+        inputs("wikidata-view", lambda: _code("linking/wikidata_view.py"),
+               ("registry", *facts_keys, *(s.key for s in steps
+                                          if s.key.startswith("dataset ")))),
+        view_step,
+    ))
+
+    done = {} if force else recorded(store)
     total = len(steps)
-    for i, (name, fn) in enumerate(steps, 1):
+    for i, st in enumerate(steps, 1):
+        try:
+            fp, manifest = st.inputs()
+        except OSError as e:
+            err = DiplographError("bad-input", f"{st.name}: cannot read its inputs: {e}")
+            report.failures.append(err)
+            progress(f"[{i}/{total}] {st.name}: FAILED\n{err}")
+            continue
+        old = done.get(st.key)
+        if old and old[1] == fp and store.contains_named_graph(ox.NamedNode(old[0])):
+            report.skipped.append(st.name)
+            if st.key.startswith("facts "):
+                loaded.add(old[0])
+            progress(f"[{i}/{total}] {st.name}: up to date")
+            continue
         t0 = time.perf_counter()
         try:
-            n = fn()
+            n, graph = st.run()
         except DiplographError as e:
             report.failures.append(e)
-            progress(f"[{i}/{total}] {name}: FAILED\n{e}")
+            fps[st.key] = "failed"
+            progress(f"[{i}/{total}] {st.name}: FAILED (its graph is left as it was)\n{e}")
             continue
         except Exception as e:  # noqa: BLE001 - one step's bug must not stop the others
-            log.exception("build step %s failed", name)
+            log.exception("build step %s failed", st.name)
             err = DiplographError(
-                "internal", f"{name}: unexpected failure ({type(e).__name__}: {e}); nothing of "
-                "this step was written; please report it")
+                "internal", f"{st.name}: unexpected failure ({type(e).__name__}: {e}); its "
+                "graph is left as it was; please report it")
             report.failures.append(err)
-            progress(f"[{i}/{total}] {name}: FAILED\n{err}")
+            fps[st.key] = "failed"
+            progress(f"[{i}/{total}] {st.name}: FAILED\n{err}")
             continue
+        _record(store, st.key, graph, fp, manifest)
         dt_s = time.perf_counter() - t0
-        report.steps.append((name, n, dt_s))
-        progress(f"[{i}/{total}] {name}: {n:,} triples in {dt_s:.2f} s")
+        report.steps.append((st.name, n, dt_s))
+        progress(
+            f"[{i}/{total}] {st.name}: {n:,} triples in {dt_s:.2f} s "
+            f"({n / max(dt_s, 1e-9):,.0f}/s)"
+        )
     # Drop the graphs of source documents no longer in the sources folder. If any facts file
     # failed, nothing is dropped: a broken file must not cost its old graph.
-    if len(loaded) == len(files):
+    failed_facts = any(k in fps and fps[k] == "failed" for k in facts_keys)
+    if not failed_facts and len(loaded) == len(files):
         for g in list(store.named_graphs()):
             if g.value.startswith(GRAPH("source/")) and g.value not in loaded:
                 store.remove_graph(g)
+                _forget(store, g.value)
                 progress(f"removed the graph of a deleted source: <{g.value}>")
     return report

@@ -250,6 +250,8 @@ def _fact_quads(w: _Writer, doc: FactsDocument, fact: Fact, lang: str, activity:
             w.date(f, "signingDate", v["signed"])
         if v.get("signed_at"):
             w.add(f, DG("signedAt"), _ref(doc, v["signed_at"]))
+        for code in v.get("obligations") or []:  # shared with ATOP alliance spells
+            w.add(f, DG("obligation"), DGC(f"obligation/{code}"))
         q = v.get("quantity")
         if q is not None:
             w.add(

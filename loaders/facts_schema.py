@@ -63,6 +63,7 @@ TYPES: dict[str, dict[str, str]] = {
         "parties": "names",
         "signed": "date",
         "fields": "codes:field",
+        "obligations": "codes:obligation",
         "signed_at": "factref",
         "quantity": "quantity",
     },

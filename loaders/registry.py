@@ -118,6 +118,51 @@ def _norm_name(text: str) -> str:
     return " ".join(t.split())
 
 
+#: COW IGO v3 name fields are cut at this many characters.
+COW_NAME_WIDTH = 80
+
+
+def clean_cow_igo_name(text: str) -> tuple[str, list[str]]:
+    """A COW IGO name with its defects fixed, and what was fixed.
+
+    COW's file was written in Mac Roman and read as Latin-1 ("Communaut\x8e" is
+    "Communauté", a trailing "Ê" is a non-breaking space), and its long names are cut at 80
+    characters ("... (Berne Uni"). A cut name loses its unfinished last part (the registry
+    then takes its full name from another data set).
+
+    >>> name, fixes = clean_cow_igo_name("International Renewable Energy Agency\xca")
+    >>> name, fixes[0].endswith("decoded as Mac Roman")
+    ('International Renewable Energy Agency', True)
+    >>> clean_cow_igo_name("Pan-African Postal Union")
+    ('Pan-African Postal Union', [])
+    >>> cut = "International Union for the Protection of Literary and Artistic Works (Berne Uni"
+    >>> clean_cow_igo_name(cut)[0]
+    'International Union for the Protection of Literary and Artistic Works'
+    """
+    fixes: list[str] = []
+    out = text
+    if re.search(r"[\x80-\xff]", out):
+        try:
+            decoded = out.encode("latin-1").decode("mac_roman")
+        except UnicodeError:
+            decoded = out
+        if decoded != out:
+            fixes.append(f"stray character(s) in {text!r} decoded as Mac Roman")
+            out = decoded
+    out = " ".join(out.replace("\u00a0", " ").split())
+    if len(text) >= COW_NAME_WIDTH or out.count("(") > out.count(")"):
+        parts = out.split("/")
+        last = parts[-1]
+        if last.count("(") > last.count(")"):
+            last = last[: last.rfind("(")].strip()  # the part before the "(" is whole
+        elif len(text) >= COW_NAME_WIDTH:
+            last = ""  # the last part is cut off somewhere
+        kept = "/".join([*parts[:-1], last] if last else parts[:-1]).strip(" /")
+        fixes.append(f"cut off at {len(text)} characters ({text[-20:]!r}); kept {kept!r}")
+        out = kept
+    return out, fixes
+
+
 def _unpack(text: str) -> str:
     """internacia writes acronyms as ``{'lang': 'en', 'value': 'OFID'}``; return the value."""
     m = re.fullmatch(r"\{'lang': '[^']*', 'value': ['\"](.*)['\"]\}", text.strip())
@@ -272,6 +317,8 @@ class _Builder:
                 c.get("qid_confidence", "single-source"),
                 c.get("qid_evidence", "curated"),
             )
+        elif c.get("qid_evidence"):  # searched, not found in two sources: recorded as missing
+            d.fixed_qid = (None, "unverified", c["qid_evidence"])
 
     # -- states -----------------------------------------------------------------------------
 
@@ -440,16 +487,20 @@ class _Builder:
             r = cow[ioname]
             d.sources.add("cow-igo-v3")
             d.source_ids.append(f"cow-igo-v3:{ioname}")
+            long_name = clean_cow_igo_name(r["longorgname"])[0]
             names = [
                 n.strip()
-                for n in re.sub(r"\s*\([^)]*\)", "", r["longorgname"]).split("/")
+                for n in re.sub(r"\s*\([^)]*\)", "", long_name).split("/")
                 if n.strip()
             ]
+            short_name = clean_cow_igo_name(r["orgname"])[0]
+            if not names and short_name:
+                names = [short_name]  # the long name was cut off: COW's short name
             if names:
                 d.label("en", names[0])
                 for n in names[1:]:
                     d.alias(n, "en")
-            d.alias(r["orgname"], "en")
+            d.alias(short_name, "en")
             d.acronym(ioname)
             d.founded = d.founded or _year(r["sdate"])
             d.dissolved = d.dissolved or _year(r["deaddate"])
@@ -807,19 +858,22 @@ def _render_report(registry: Registry, build_seconds: float | None) -> str:
         "   internacia (corrected in the curated file for Guinea-Bissau), observers: Holy See,",
         "   State of Palestine.",
         "2. **Historical states** (`historical-state`): every COW state whose last spell ends",
-        "   before 2016,",
-        "   plus curated ones (USSR, Democratic Republic of Vietnam, Yugoslavia, Serbia and",
-        "   Montenegro). Each",
-        "   is its own entity with `existedFrom`/`existedUntil` and `succeededBy`; none is merged",
-        "   into its",
-        "   successor. Keys: the COW abbreviation, or a curated key where it would clash with an",
-        "   ISO3",
-        "   (Czechoslovakia `CSK`, Korea 1887-1905 `KOREAN-EMPIRE`).",
-        "   COW codes shared by a state and its predecessor follow COW's continuity convention",
-        "   for the",
-        "   membership spells: 816 -> `VNM` (the DRV continued by the unified state), 817 ->",
-        "   `RVN`,",
-        "   365 -> `RUS` (COW does not separate the USSR), 345 -> `SRB`, 255 -> `DEU`.",
+        "   before 2016, plus the curated ones (`historical_states` in the curated file): the",
+        "   entities a COW or G-W code named before it passed to another (the Russian Empire,",
+        "   the Russian Republic, the RSFSR and the USSR before Russia; Prussia and the German",
+        "   Reich before Germany; the DRV before Vietnam; the Kingdom of Serbia, Yugoslavia and",
+        "   Serbia and Montenegro before Serbia; the Ottoman Empire, Qing China, the Austrian",
+        "   Empire, the Kingdom of Sardinia, the Yemens ...) and the states only G-W lists.",
+        "   Each is its own entity with `existedFrom`/`existedUntil` and `succeededBy`; none is",
+        "   merged into its successor. Keys: the ISO 3166-3 alpha-3 code where the state has one",
+        "   (SUN, DDR, VDR, YUG, CSK, SCG, YMD); else the COW (or G-W) state abbreviation when no",
+        "   ISO 3166 alpha-3 code uses it (GFR, RVN, YAR, AUH, UPC, TBT, SER ...); else a slug of",
+        "   the English name (RUSSIAN-EMPIRE, OTTOMAN-EMPIRE, GERMAN-REICH, KOREAN-EMPIRE ...).",
+        "   Which entity a code names on a date is `data/registry/state-periods.csv` (columns",
+        "   system, code, start, end, entity, note; read by `loaders/state_periods.py`): every",
+        "   data-set loader attributes a row by its dates and splits a spell that crosses a",
+        "   boundary (COW IGO memberships of 365 up to 1991 are the USSR's, from 1992 Russia's).",
+        "   `state_for_cow` keeps COW's one-entity-per-code view for name resolution only.",
         "3. **Organisations** (`organisation`, `forum`, `ngo`), merged in this order:",
         "   the curated list (seed organisations, with their COW ioname, internacia block ids and",
         "   SupraVerden records named explicitly; SupraVerden also by the seed QID); then every",
@@ -866,7 +920,10 @@ def _render_report(registry: Registry, build_seconds: float | None) -> str:
         "  (internacia alone is never more); disagreement -> conflicting, no QID, both in the",
         "  evidence.",
         "- The USSR's Q15180 comes from the seed table's note on the Russia row (two sources",
-        "  named).",
+        "  named). Other historical states have a QID only where two public sources agree",
+        "  (East Germany, Czechoslovakia: opensanctions/rigour and SpocWiki/_Standards); one",
+        "  source gives single-source (Serbia and Montenegro); the others are recorded as",
+        "  missing, with what was found in `dg:evidence` (Yugoslavia).",
         "- `skos:exactMatch` only for verified, `skos:closeMatch` for single-source; every entity",
         "  has a",
         "  `{iri}/wikidata` `dg:WikidataLink` node with `dg:confidence` and `dg:evidence`.",

@@ -168,6 +168,13 @@ def render_reference() -> str:
     w("")
     w(_cell(_lang(onto, ont, DCTERMS.description, "en")))
     w("")
+    notes = sorted(str(n) for n in onto.objects(ont, SKOS.changeNote))
+    if notes:
+        w("## Changes")
+        w("")
+        for n in notes:
+            w(f"- {_cell(n)}")
+        w("")
 
     classes = _terms(onto, [OWL.Class])
     props = _terms(onto, [OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property])

@@ -492,6 +492,8 @@ CODE_PROPS = [
 
 #: Fact classes in display order, with section titles.
 FACT_GROUPS = [
+    ("LeaderTenure", "Leaders"),
+    ("CapitalSpell", "Capital"),
     ("Membership", "Memberships"),
     ("DiplomaticRelation", "Diplomatic relations"),
     ("Agreement", "Agreements"),
@@ -500,6 +502,13 @@ FACT_GROUPS = [
     ("Cooperation", "Cooperation"),
     ("Claim", "Claims"),
     ("TradeObservation", "Trade observations"),
+    ("SystemMembership", "State-system membership"),
+    ("MajorPowerStatus", "Major-power status"),
+    ("AllianceObligation", "Alliances"),
+    ("War", "Wars"),
+    ("MilitarizedDispute", "Militarized disputes"),
+    ("StrategicRivalry", "Rivalries"),
+    ("ArmedConflict", "Armed conflicts"),
 ]
 
 DATE_PROPS = ["date", "startDate", "signingDate", "foundedDate", "endDate"]
@@ -524,6 +533,7 @@ WIKIDATA_NAMESPACES = ("http://www.wikidata.org/",)
 
 #: Preferred order of fact properties (local names); the rest follow alphabetically.
 FACT_PROP_ORDER = [
+    "leader", "capital", "state",
     "member", "organization", "role", "party", "relationStatus", "instrumentType", "title",
     "eventType", "participation", "place", "reporter", "partner", "flow", "refPeriod",
     "valueUSD", "valueUSDMin", "valueUSDMax", "tradeValue", "claimType", "subject", "object",

@@ -39,3 +39,25 @@ def test_cookbook_answers_are_the_documents_facts(built_store: ox.Store) -> None
         "1979", "2012", "minister", "P2Y", "18")
     defence = select(built_store, prefixes + BLOCKS[4])[0]
     assert defence["signed"].value == "2019-11" and defence["post"].value == "Minister of Defence of Mongolia"
+
+
+def test_cookbook_alliance_answers_are_the_atop_rows(built_store: ox.Store) -> None:
+    """The USSR's defence allies of 1980 in the cookbook are exactly those of the ATOP rows."""
+    import csv
+
+    from diplograph.graph.namespaces import QUERY_PREFIXES
+    from diplograph.loaders.peace_science import entity_in_year
+    from diplograph.loaders.state_periods import StatePeriods
+
+    prefixes = "".join(f"PREFIX {p}: <{i}>\n" for p, i in QUERY_PREFIXES.items())
+    block = next(b for b in BLOCKS if "dgr:state\\/SUN, ?ally" in b)
+    got = {r["ally"].value for r in select(built_store, prefixes + block)}
+    periods = StatePeriods.load()
+    with (ROOT / "data/peace-science/atop_alliance.csv").open(encoding="utf-8") as fh:
+        expected = {
+            entity_in_year(periods, "cow", int(r["ccode2"]), 1980)
+            for r in csv.DictReader(fh)
+            if r["year"] == "1980" and r["atop_defense"] == "1" and "365" in (r["ccode1"], r["ccode2"])
+            for r in [r if r["ccode1"] == "365" else {**r, "ccode2": r["ccode1"]}]
+        }
+    assert got == expected

@@ -70,7 +70,7 @@ def test_files_maps_graphs_to_existing_turtle() -> None:
 def test_ontology_header(onto: rdflib.Graph) -> None:
     o = rdflib.URIRef("https://diplograph.org/ontology")
     assert (o, RDF.type, OWL.Ontology) in onto
-    assert onto.value(o, OWL.versionIRI) == rdflib.URIRef("https://diplograph.org/ontology/0.1.0")
+    assert onto.value(o, OWL.versionIRI) == rdflib.URIRef("https://diplograph.org/ontology/0.2.0")
     assert not list(onto.objects(o, OWL.imports))
 
 

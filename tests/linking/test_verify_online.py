@@ -84,7 +84,7 @@ def _e(key, label, qid):
 def test_statuses(api, registry):
     ents = [
         registry.get("MNG"),
-        registry.get("USSR"),
+        registry.get("SUN"),
         registry.get("Intelsat"),
         registry.get("WTrO"),
         _e("GONE", "Nowhere", "Q99999999999"),
@@ -93,7 +93,7 @@ def test_statuses(api, registry):
     ]
     res = {r.key: r for r in verify(ents, api=api + "/w/api.php")}
     assert res["MNG"].status == "ok" and res["MNG"].wikidata_label == "Mongolia"
-    assert res["USSR"].status == "ok"
+    assert res["SUN"].status == "ok"
     assert res["Intelsat"].status == "ok"
     assert res["WTrO"].status == "ok"
     assert res["GONE"].status == "missing"

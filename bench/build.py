@@ -1,0 +1,243 @@
+"""Build benchmark (#17): the full `diplograph build` (time, peak RSS, triples/s per step)
+against `oxigraph load` of the same quads, a build with nothing changed, and `diplograph load`
+of one facts file into a running server until a query sees it.
+
+    .venv/bin/python -m bench.build [--rounds 3] [--results bench/results]
+
+Every figure is the median of ``--rounds`` runs. Results: ``bench/results/build-DATE.json``
+and ``.md`` (the tables of docs/benchmarks.md, "Building the graph").
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+import pyoxigraph as ox
+import requests
+
+from .load import ROOT, _tree_rss, tool
+from .servers import free_port
+
+STEP = re.compile(r"^\[\d+/\d+\] (?P<name>.+?): (?P<n>[\d,]+) triples in (?P<s>[\d.]+) s")
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str, int]:
+    """Run ``cmd``: (wall seconds, peak RSS MB of the process tree, output, return code)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env={**os.environ, **(env or {})})
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    chunks: list[bytes] = []
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(ps))
+        time.sleep(0.05)
+    if proc.stdout:
+        chunks.append(proc.stdout.read())
+    return (time.perf_counter() - t0, peak / 2**20, b"".join(chunks).decode("utf-8", "replace"),
+            proc.returncode)
+
+
+def steps(output: str) -> dict[str, tuple[int, float]]:
+    out = {}
+    for line in output.splitlines():
+        m = STEP.match(line)
+        if m:
+            out[m["name"]] = (int(m["n"].replace(",", "")), float(m["s"]))
+    return out
+
+
+def bench(rounds: int, work: Path) -> dict:
+    env = {"DIPLOGRAPH_STORE": str(work / "store")}
+    full: list[tuple[float, float, dict[str, tuple[int, float]]]] = []
+    for i in range(rounds):
+        shutil.rmtree(work / "store", ignore_errors=True)
+        shutil.rmtree(work / "store.snapshots", ignore_errors=True)
+        secs, rss, out, rc = run([tool("diplograph"), "build"], env)
+        if rc != 0:
+            raise SystemExit(f"build failed:\n{out[-3000:]}")
+        full.append((secs, rss, steps(out)))
+        print(f"  full build {i + 1}/{rounds}: {secs:.1f} s, peak RSS {rss:,.0f} MB", flush=True)
+    nochange = []
+    for _ in range(rounds):
+        secs, _rss, out, rc = run([tool("diplograph"), "build"], env)
+        assert rc == 0 and "nothing to rebuild" in out, out[-2000:]
+        nochange.append(secs)
+    print(f"  no-change build: {statistics.median(nochange):.2f} s", flush=True)
+
+    # the same quads through `oxigraph load`, graph by graph and all at once
+    store = ox.Store.read_only(str(work / "store"))
+    graphs = {g.value: g for g in store.named_graphs()}
+    per_step = {}
+    names = list(full[0][2])
+    for name in names:
+        n_ours = [r[2][name] for r in full if name in r[2]]
+        triples = n_ours[0][0]
+        ours = statistics.median(s for _, s in n_ours)
+        per_step[name] = {"triples": triples, "seconds": round(ours, 3),
+                          "triples_per_s": round(triples / ours) if ours else None}
+    dataset_graphs = [g for g in graphs if "/graph/dataset/" in g]
+    for g in dataset_graphs:
+        nq = work / (g.rsplit("/", 1)[1] + ".nq")
+        with nq.open("wb") as fh:
+            store.dump(fh, format=ox.RdfFormat.N_QUADS, from_graph=graphs[g])
+        quads = sum(1 for _ in store.quads_for_pattern(None, None, None, graphs[g]))
+        times = []
+        for _ in range(rounds):
+            shutil.rmtree(work / "ox", ignore_errors=True)
+            secs, _rss, out, rc = run([tool("oxigraph"), "load", "--location", str(work / "ox"),
+                                       "--file", str(nq)])
+            assert rc == 0, out
+            times.append(secs)
+        name = next((n for n in names if n.startswith(g.rsplit("/", 1)[1] + ":")), g)
+        entry = per_step.setdefault(name, {})
+        ox_s = statistics.median(times)
+        entry.update({"graph": g, "quads": quads, "oxigraph_load_seconds": round(ox_s, 3),
+                      "oxigraph_quads_per_s": round(quads / ox_s)})
+        if entry.get("triples_per_s"):
+            entry["ratio"] = round(entry["triples_per_s"] / entry["oxigraph_quads_per_s"], 2)
+        print(f"  {name}: ours {entry.get('triples_per_s', 0):,}/s, oxigraph load "
+              f"{entry['oxigraph_quads_per_s']:,}/s", flush=True)
+    total_quads = len(store)
+    everything = work / "all.nq"
+    with everything.open("wb") as fh:
+        store.dump(fh, format=ox.RdfFormat.N_QUADS)
+    del store
+    ox_all = []
+    for _ in range(rounds):
+        shutil.rmtree(work / "ox", ignore_errors=True)
+        secs, rss, out, rc = run([tool("oxigraph"), "load", "--location", str(work / "ox"),
+                                  "--file", str(everything)])
+        assert rc == 0, out
+        ox_all.append((secs, rss))
+    load_visible = facts_load_into_server(work, rounds)
+    build_s = statistics.median(r[0] for r in full)
+    ox_s = statistics.median(s for s, _ in ox_all)
+    return {
+        "date": dt.date.today().isoformat(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+        "rounds": rounds,
+        "quads": total_quads,
+        "full_build_seconds": round(build_s, 2),
+        "full_build_peak_rss_mb": round(statistics.median(r[1] for r in full)),
+        "full_build_quads_per_s": round(total_quads / build_s),
+        "oxigraph_load_all_seconds": round(ox_s, 2),
+        "oxigraph_load_all_peak_rss_mb": round(statistics.median(r for _, r in ox_all)),
+        "oxigraph_load_all_quads_per_s": round(total_quads / ox_s),
+        "end_to_end_ratio": round(ox_s / build_s, 2),
+        "nochange_build_seconds": round(statistics.median(nochange), 2),
+        "facts_load_visible_seconds": load_visible,
+        "steps": per_step,
+    }
+
+
+def facts_load_into_server(work: Path, rounds: int) -> float:
+    """`diplograph load FILE.facts.yaml` into a running server until a query sees it (median)."""
+    from diplograph.loaders.build import sources_dir
+
+    src = sources_dir()
+    doc = next(iter(sorted(src.glob("*.facts.yaml"))))
+    edited = work / "edited"
+    edited.mkdir(exist_ok=True)
+    shutil.copy(doc.with_name(doc.name.replace(".facts.yaml", ".txt")), edited)
+    text = doc.read_text(encoding="utf-8")
+    variants = [text, text[: text.rindex("\n  - id:") + 1]]
+    for i, v in enumerate(variants):
+        (edited / f"v{i}").mkdir(exist_ok=True)
+        shutil.copy(doc.with_name(doc.name.replace(".facts.yaml", ".txt")), edited / f"v{i}")
+        (edited / f"v{i}" / doc.name).write_text(v, encoding="utf-8")
+    port = free_port()
+    env = {**os.environ, "DIPLOGRAPH_STORE": str(work / "store")}
+    server = subprocess.Popen([tool("diplograph"), "serve", "--port", str(port), "--workers", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    url = f"http://127.0.0.1:{port}/sparql"
+    graph = "https://diplograph.org/graph/source/vn-mn-relations-2023"
+    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    try:
+        for _ in range(300):
+            try:
+                requests.get(url, params={"query": "ASK {}"}, timeout=2)
+                break
+            except requests.RequestException:
+                time.sleep(0.2)
+        times = []
+        for r in range(rounds * 2):
+            v = edited / f"v{(r + 1) % 2}" / doc.name
+            before = requests.get(url, params={"query": q}, headers={"Accept": "text/csv"},
+                                  timeout=30).text
+            t0 = time.perf_counter()
+            out = subprocess.run([tool("diplograph"), "load", str(v)], env=env,
+                                 capture_output=True, text=True, check=False)
+            assert out.returncode == 0, out.stderr
+            while requests.get(url, params={"query": q}, headers={"Accept": "text/csv"},
+                               timeout=30).text == before:
+                time.sleep(0.01)
+            times.append(time.perf_counter() - t0)
+        print(f"  facts load visible in the server: {statistics.median(times):.2f} s", flush=True)
+        return round(statistics.median(times), 2)
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def markdown(r: dict) -> str:
+    lines = [
+        f"## Building the graph ({r['date']}, {r['cpus']} CPUs, load average at the end "
+        f"{r['load_average'][0]:.1f}; medians of {r['rounds']} runs)",
+        "",
+        "| what | figure |",
+        "|---|---|",
+        f"| full `diplograph build` ({r['quads']:,} quads) | {r['full_build_seconds']} s, "
+        f"peak RSS {r['full_build_peak_rss_mb']:,} MB, {r['full_build_quads_per_s']:,} quads/s |",
+        f"| `oxigraph load` of the same quads (one N-Quads file) | "
+        f"{r['oxigraph_load_all_seconds']} s, peak RSS {r['oxigraph_load_all_peak_rss_mb']:,} MB, "
+        f"{r['oxigraph_load_all_quads_per_s']:,} quads/s |",
+        f"| end to end: diplograph's rate / oxigraph's | {r['end_to_end_ratio']}x |",
+        f"| `diplograph build` with nothing changed | {r['nochange_build_seconds']} s |",
+        f"| `diplograph load` of a facts file into a running server, until a query sees it | "
+        f"{r['facts_load_visible_seconds']} s |",
+        "",
+        "| step | triples | s | triples/s | `oxigraph load` quads/s | ratio |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, s in r["steps"].items():
+        lines.append(
+            f"| {name.split(':')[0]} | {s.get('triples', s.get('quads', 0)):,} | "
+            f"{s.get('seconds', '')} | {s.get('triples_per_s') or 0:,} | "
+            f"{s.get('oxigraph_quads_per_s', '') and format(s['oxigraph_quads_per_s'], ',')} | "
+            f"{s.get('ratio', '')} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.build", description=__doc__.split("\n")[0])
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--results", type=Path, default=ROOT / "bench" / "results")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="diplograph-build-bench-") as tmp:
+        r = bench(args.rounds, Path(tmp))
+    args.results.mkdir(parents=True, exist_ok=True)
+    stem = args.results / f"build-{r['date']}"
+    stem.with_suffix(".json").write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")
+    stem.with_suffix(".md").write_text(markdown(r), encoding="utf-8")
+    print(markdown(r))
+    print(f"wrote {stem}.json and .md", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""COW capitals -> ``dg:CapitalSpell`` facts in ``dgg:dataset/cow-capitals``.
+
+One row of ``peace-science/cow_capitals.csv`` is a city that was a COW state's capital from
+``stdate`` to ``enddate``, with its coordinates. It becomes a place ``dgr:place/{slug}``
+(``dg:City``, its name, and a GeoSPARQL geometry ``{place}/geometry`` with ``geo:asWKT
+"POINT(lng lat)"^^geo:wktLiteral``) and one spell per state entity the code names in those days
+(``dgr:fact/cow-capitals/{ccode}-{slug}-{start}``): ``dg:state``, ``dg:capital``,
+``dg:startDate``/``dg:endDate`` (day precision; the conduit's dates are generous at the edges,
+and an end of 2024-12-31 means "still the capital": no end is written). Days when the code names
+no state (Germany 1945–1990 for COW 255) are left out and reported.
+
+>>> from diplograph.loaders.state_periods import StatePeriods
+>>> from diplograph.loaders.registry import default_data_dir
+>>> qs = list(quads(default_data_dir(), StatePeriods.load()))
+>>> any(q.object.value == "POINT(105.854041 21.0283334)" for q in qs)
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from ..graph.namespaces import DG, GEO, ID, PROV, RDF, RDFS
+from .datasets import PEACESCIENCER as CONDUIT
+from .datasets import (
+    CsvRows,
+    DatasetInfo,
+    comment_quad,
+    dataset_quads,
+    day_quads,
+    fact_quads,
+    source_rows,
+)
+from .state_periods import StatePeriods
+
+FILE = "peace-science/cow_capitals.csv"
+DATASET = DatasetInfo(
+    name="cow-capitals",
+    title="Capitals of the COW states, with their spans and coordinates",
+    files=(FILE, "registry/state-periods.csv"),
+    citation=(
+        "Correlates of War Project (2017). State System Membership List, v2016; capitals "
+        "compiled by S. Miller in the R package peacesciencer"
+    ),
+    version="peacesciencer 1.2.9",
+    licence="free for research with citation; values only",
+    conduit=CONDUIT,
+)
+#: an end on this day means "still the capital when the list was made"
+ONGOING = dt.date(2024, 12, 31)
+EDGES = "Capital spans of this list are generous at the edges (conduit's note)."
+
+
+def place_slug(name: str) -> str:
+    """``dgr:place/{slug}`` of a city name.
+
+    >>> place_slug("Washington D.C."), place_slug("Bogotá")
+    ('washington-d-c', 'bogota')
+    """
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
+
+
+def quads(
+    data_dir: Path, periods: StatePeriods, progress: Callable[[str], None] = lambda _m: None
+) -> Iterator[Quad]:
+    """Places and capital spells, in the file's row order."""
+    g = NamedNode(DATASET.graph)
+    a = NamedNode(RDF("type"))
+    yield from dataset_quads(DATASET)
+    rows = CsvRows(data_dir, FILE, ("ccode", "capital", "stdate", "enddate", "lat", "lng"))
+    places: dict[str, tuple[float, float]] = {}
+    for row in rows:
+        code = rows.int(row, "ccode", lo=1, hi=999)
+        name = rows.text(row, "capital")
+        start = rows.date(row, "stdate", lo=dt.date(1700, 1, 1), hi=ONGOING)
+        end = rows.date(row, "enddate", lo=dt.date(1700, 1, 1), hi=ONGOING)
+        assert start is not None and end is not None
+        if end < start:
+            raise rows.error("enddate", f"{end} is before stdate {start}")
+        lat = rows.float(row, "lat", lo=-90, hi=90)
+        lng = rows.float(row, "lng", lo=-180, hi=180)
+        try:
+            parts = periods.split_dates("cow", code, start, end)
+        except Exception as e:  # an unknown code
+            raise rows.error("ccode", str(getattr(e, "message", e))) from None
+        slug = place_slug(name)
+        place = NamedNode(ID("place/" + slug))
+        rows_node, rows_quads = source_rows(DATASET, FILE, rows.line)
+        yield from rows_quads
+        if slug not in places:
+            places[slug] = (lat, lng)
+            geom = NamedNode(place.value + "/geometry")
+            yield Quad(place, a, NamedNode(DG("City")), g)
+            yield Quad(place, a, NamedNode(GEO("Feature")), g)
+            yield Quad(place, NamedNode(RDFS("label")), Literal(name), g)
+            yield Quad(place, NamedNode(GEO("hasGeometry")), geom, g)
+            yield Quad(place, NamedNode(PROV("wasDerivedFrom")), rows_node, g)
+            yield Quad(geom, a, NamedNode(GEO("Geometry")), g)
+            yield Quad(
+                geom, NamedNode(GEO("asWKT")),
+                Literal(f"POINT({lng} {lat})", datatype=NamedNode(GEO("wktLiteral"))), g,
+            )
+        elif abs(places[slug][0] - lat) + abs(places[slug][1] - lng) > 0.5:
+            progress(
+                f"  {FILE}:{rows.line}: {name}: coordinates ({lat}, {lng}) differ from an "
+                f"earlier row {places[slug]}; the first are kept"
+            )
+        for s, e, state in parts:
+            if state is None:
+                progress(
+                    f"  {FILE}:{rows.line}: {name}: COW {code} names no state from {s} to {e} "
+                    "(state-periods.csv); those days are left out"
+                )
+                continue
+            f = NamedNode(ID(f"fact/{DATASET.name}/{code}-{slug}-{s.isoformat()}"))
+            yield from fact_quads(f, ("Fact", "CapitalSpell"), DATASET, rows_node)
+            yield Quad(f, NamedNode(DG("state")), NamedNode(state), g)
+            yield Quad(f, NamedNode(DG("capital")), place, g)
+            yield from day_quads(f, "startDate", g, s)
+            if e < ONGOING:
+                yield from day_quads(f, "endDate", g, e)
+            yield comment_quad(f, DATASET, EDGES)
+            if len(parts) > 1:
+                yield Quad(
+                    f, NamedNode(DG("note")),
+                    Literal(
+                        f"COW capital spell {start} to {end} split where COW {code} passes from "
+                        f"one state to the next (state-periods.csv): this part is {s} to {e}",
+                        language="en",
+                    ),
+                    g,
+                )
+            yield Quad(f, NamedNode(DG("factType")), Literal("capital"), g)
+            yield Quad(f, NamedNode(DG("involves")), NamedNode(state), g)
+            yield Quad(f, NamedNode(DG("involves")), place, g)

@@ -1,0 +1,95 @@
+"""COW major powers -> ``dg:MajorPowerStatus`` facts in ``dgg:dataset/cow-majors``.
+
+A row of ``peace-science/cow_majors.csv`` is a spell during which a COW state was a major power.
+It becomes one fact per state entity its code names in those days (``dg:state``,
+day-precision ``dg:startDate``/``dg:endDate``): COW's spell of 365 from 1922-01-01 is the RSFSR
+to 1922-12-29, the USSR to 1991-12-25, then Russia. A spell that reaches the end of COW's
+coverage (2016-12-31) has no end.
+
+>>> from diplograph.loaders.registry import default_data_dir
+>>> qs = list(quads(default_data_dir(), StatePeriods.load()))
+>>> sum(1 for q in qs if q.object.value.endswith("#MajorPowerStatus")) > 14
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from ..graph.namespaces import DG, ID
+from .datasets import PEACESCIENCER as CONDUIT
+from .datasets import CsvRows, DatasetInfo, dataset_quads, day_quads, fact_quads, source_rows
+from .state_periods import StatePeriods
+
+FILE = "peace-science/cow_majors.csv"
+DATASET = DatasetInfo(
+    name="cow-majors",
+    title="COW major powers (State System Membership v2016)",
+    files=(FILE, "registry/state-periods.csv"),
+    citation="Correlates of War Project (2017). State System Membership List, v2016",
+    version="2016",
+    licence="free for research with citation; values only",
+    conduit=CONDUIT,
+)
+COVERAGE_END = dt.date(2016, 12, 31)
+
+
+def quads(
+    data_dir: Path, periods: StatePeriods, progress: Callable[[str], None] = lambda _m: None
+) -> Iterator[Quad]:
+    """The major-power spells, in the file's row order."""
+    g = NamedNode(DATASET.graph)
+    yield from dataset_quads(DATASET)
+    rows = CsvRows(
+        data_dir, FILE, ("ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday")
+    )
+    for row in rows:
+
+        def day(prefix: str, row: dict[str, str] = row) -> dt.date:
+            y = rows.int(row, prefix + "year", lo=1800, hi=2016)
+            m = rows.int(row, prefix + "month", lo=1, hi=12)
+            d = rows.int(row, prefix + "day", lo=1, hi=31)
+            try:
+                return dt.date(y, m, d)  # type: ignore[arg-type]
+            except ValueError:
+                raise rows.error(prefix + "day", f"{y}-{m}-{d} is not a date") from None
+
+        code = rows.int(row, "ccode", lo=1, hi=999)
+        start, end = day("st"), day("end")
+        if end < start:
+            raise rows.error("endyear", f"{end} is before the start {start}")
+        try:
+            parts = periods.split_dates("cow", code, start, end)
+        except Exception as e:  # an unknown code
+            raise rows.error("ccode", str(getattr(e, "message", e))) from None
+        rows_node, rows_quads = source_rows(DATASET, FILE, rows.line)
+        yield from rows_quads
+        for s, e, state in parts:
+            if state is None:
+                progress(
+                    f"  {FILE}:{rows.line}: COW {code} names no state from {s} to {e} "
+                    "(state-periods.csv); those days are left out"
+                )
+                continue
+            f = NamedNode(ID(f"fact/{DATASET.name}/{code}-{s.isoformat()}"))
+            yield from fact_quads(f, ("Fact", "MajorPowerStatus"), DATASET, rows_node)
+            yield Quad(f, NamedNode(DG("state")), NamedNode(state), g)
+            yield from day_quads(f, "startDate", g, s)
+            if e < COVERAGE_END:
+                yield from day_quads(f, "endDate", g, e)
+            if len(parts) > 1:
+                yield Quad(
+                    f, NamedNode(DG("note")),
+                    Literal(
+                        f"COW major-power spell {start} to {end} split where COW {code} passes "
+                        f"from one state to the next (state-periods.csv): this part is {s} to {e}",
+                        language="en",
+                    ),
+                    g,
+                )
+            yield Quad(f, NamedNode(DG("factType")), Literal("major-power"), g)
+            yield Quad(f, NamedNode(DG("involves")), NamedNode(state), g)
