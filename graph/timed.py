@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from . import conneg
 from .errors import DiplographError
 from .executor import _DaemonThreads, _run_query
-from .sparql_safety import check_external_access, has_dataset_clause, query_form
+from .sparql_safety import has_dataset_clause, query_form
 
 __all__ = ["MEDIA_TYPES", "query_with_limit"]
 
@@ -39,7 +39,16 @@ def query_with_limit(
 ) -> bytes:
     """Run ``sparql`` (default graph: the union of the graphs) and serialise the result as
     ``fmt`` (default: json, or turtle for graph results) within ``timeout`` seconds
-    (``None`` or 0: no limit). ``substitutions``: variable → term in N-Triples syntax."""
+    (``None`` or 0: no limit). ``substitutions``: variable → term in N-Triples syntax.
+
+    The text passes the endpoint's checks first: size, nesting and operator bounds (a text
+    past them would overflow the engine's stack and kill this process), and no SERVICE/LOAD;
+    ``SERVICE wikibase:label`` is rewritten locally, as on the endpoint."""
+    from .label_service import rewrite_label_service
+    from .query import check_query_safety
+
+    sparql = rewrite_label_service(sparql)
+    check_query_safety(sparql)
     try:
         form = query_form(sparql)
     except DiplographError as e:
@@ -59,7 +68,6 @@ def query_with_limit(
         raise DiplographError(
             "not-acceptable",
             f"format {fmt!r} does not suit a {form.upper()} result; use one of {', '.join(names)}")
-    check_external_access(sparql, allow=())
     req = {
         "sparql": sparql, "media_type": media_type, "default_graphs": [], "named_graphs": [],
         "union": not has_dataset_clause(sparql), "substitutions": dict(substitutions or {}),
