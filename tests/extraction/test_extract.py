@@ -79,7 +79,7 @@ def test_capitals_stand_for_their_state_and_historical_names_stay_historical() -
     g = gazetteer()
     ms = g.mentions("Moscow and Hanoi; the Soviet Union")
     assert [(m.key, m.how) for m in ms] == [("RUS", "capital"), ("VNM", "capital"),
-                                            ("USSR", "name")]
+                                            ("SUN", "name")]
 
 
 def test_short_names_must_be_written_exactly() -> None:
