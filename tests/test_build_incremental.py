@@ -55,7 +55,7 @@ def test_second_build_skips_everything_and_force_rebuilds(tmp_path: Path) -> Non
     (src / f"{VI}.facts.yaml").write_text(text + "\n# touched\n", encoding="utf-8")
     third = build(store, sources=src, datasets=["cow-majors"])
     assert sorted(third.rebuilt) == sorted(
-        [f"facts {VI}.facts.yaml", "Wikidata-shaped view of the document facts"])
+        [f"facts {VI}.facts.yaml", "Wikidata-shaped view of the facts and reference data"])
     forced = build(store, sources=src, datasets=["cow-majors"], force=True)
     assert len(forced.steps) == len(first.steps) and not forced.skipped
     with pytest.raises(DiplographError) as err:

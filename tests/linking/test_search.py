@@ -30,11 +30,20 @@ def top(index: SearchIndex, text: str, **kw: object) -> str:
     ("MNG", "state/MNG"), ("Việt Nam", "state/VNM"), ("viet nam", "state/VNM"),
     ("Liên Hợp Quốc", "org/UN"), ("lien hop quoc", "org/UN"), ("UN", "org/UN"),
     ("United Nations", "org/UN"), ("ASEAN", "org/ASEAN"),
-    ("Ho Chi Minh", "person/ho-chi-minh"), ("Hồ Chí Minh", "person/ho-chi-minh"),
     ("Ulaanbaatar", "place/ulaanbaatar"),
 ])
 def test_names_find_their_entity(index: SearchIndex, text: str, iri: str) -> None:
     assert top(index, text) == ID + iri
+
+
+@pytest.mark.parametrize("text", ["Ho Chi Minh", "Hồ Chí Minh"])
+def test_a_person_is_found_by_name_with_or_without_diacritics(index: SearchIndex,
+                                                              text: str) -> None:
+    """The document's Ho Chi Minh and Archigos's leader record (the data sets are never merged
+    with the documents: two entities) are both people named so, and both are found."""
+    hits = [h for h in index.search(text, kinds={"person"}).hits if h.score >= 95]
+    assert ID + "person/ho-chi-minh" in [h.iri for h in hits]
+    assert all(h.kind == "person" and "Ho Chi Minh" in (h.label, h.matched) for h in hits)
 
 
 @pytest.mark.parametrize("text", ["Liên Xô", "lien xo", "USSR", "Soviet Union"])
