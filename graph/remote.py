@@ -507,7 +507,7 @@ class RemoteStore:
             try:
                 self.update(f"DROP SILENT GRAPH <{version}>", what="dropping an old version")
             except DiplographError:
-                pass  # left for `diplograph push --clean`; never published, so never read
+                pass  # an unpublished version is never read; it stays until dropped by hand
 
         threading.Thread(target=drop, daemon=False, name="diplograph-retire").start()
 
