@@ -2,7 +2,7 @@
 
 ``python -m bench.fuzz_service [--n 3000] [--seed 1] [--store DIR]`` starts a listener on
 127.0.0.1 standing for an internal service, starts the real server (``python -m
-diplograph.server.run``, with an update token) on a fresh store, and sends it ``n``
+diplograph serve``, with an update token) on a fresh store, and sends it ``n``
 spellings of SERVICE and LOAD made by :func:`spellings` (a small grammar: prefixed names
 with the empty prefix, PLX escapes and ``%hh``, ``\\u``/``\\U`` escapes, comments, BASE and
 relative IRIs, SILENT, keywords glued to their target, subqueries, nested groups,

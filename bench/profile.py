@@ -88,7 +88,7 @@ def main(args: argparse.Namespace) -> int:
     import pyoxigraph as ox
 
     from . import load, loadgen, mixes, parse_size, servers
-    from .__main__ import WORK, say, synthetic_nquads
+    from .inputs import WORK, say, synthetic_nquads
 
     size = args.size
     work = WORK / size

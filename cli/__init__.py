@@ -1,11 +1,9 @@
-"""diplograph: a knowledge graph of international relations.
+"""The ``diplograph`` command line: every click command lives in this folder.
 
-The import package ``diplograph`` maps to the repository's top-level folders:
-``diplograph`` (this file, the CLI) → ``cli/``, ``diplograph.graph`` → ``graph/``,
-``diplograph.loaders`` → ``loaders/``, ``diplograph.server`` → ``server/``,
-``diplograph.ontology`` → ``ontology/``, ``diplograph.queries`` → ``queries/``,
-``diplograph.linking`` → ``linking/``, ``diplograph.sources`` → ``sources/`` and
-``diplograph.data`` → ``data/``.
+``main`` is the group (``cli/main.py``); ``serve``, ``link``, ``extract``, ``evaluate``,
+``review``, ``push`` and ``engine-query`` come from the modules beside it, each calling the core.
 """
 
-__version__ = "0.1.0"
+from .main import main
+
+__all__ = ["main"]

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
-from .graph.errors import DiplographError
-from .graph.remote import Auth, RemoteStore
+from ..graph.errors import DiplographError
+from ..graph.remote import Auth, RemoteStore
 from .options import store_option
 
 __all__ = ["engine_query", "push"]
@@ -70,7 +70,7 @@ def push(store_path: Path | None, engine: str, update_url: str | None, gsp_url: 
     """Copy the store's graphs to an external SPARQL engine, each all or nothing."""
     import pyoxigraph as ox
 
-    from .graph.store import open_store
+    from ..graph.store import open_store
 
     try:
         remote = _remote(engine, update_url, gsp_url, auth_kind, user, password_env,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .graph.store import ENV_STORE, default_store_path
+from ..graph.store import ENV_STORE, default_store_path
 
 #: ``--store DIR`` (or ``DIPLOGRAPH_STORE``), passed as ``store_path`` (None: the default)
 store_option = click.option(

@@ -1,15 +1,14 @@
 """The Flask application factory of the diplograph SPARQL service.
 
 ``create_app(config)`` opens the store through a :class:`~diplograph.graph.executor.QueryService`
-(stored at ``app.extensions['diplograph']``), registers the protocol blueprints (``/sparql``,
-``/update``, ``/store``), the optional UI blueprints of other modules, the one error handler,
-CORS (off by default) and one log line per request.
+(stored at ``app.extensions['diplograph']``), registers every blueprint (:data:`BLUEPRINTS`: the
+protocol's ``/sparql``, ``/update``, ``/store``, then the pages), the one error handler, CORS (off
+by default) and one log line per request.
 """
 
 from __future__ import annotations
 
 import atexit
-import importlib
 import logging
 import time
 from collections.abc import Mapping
@@ -19,7 +18,20 @@ from flask import Flask, Response, g, request
 
 from ..graph.executor import QueryService
 from ..graph.sparql_safety import Limits
-from . import i18n
+from . import (
+    curation,
+    dumps,
+    gsp,
+    i18n,
+    linked_data,
+    named_api,
+    pictures,
+    protocol,
+    reconcile,
+    search,
+    ui,
+    void,
+)
 from .compression import GzipMiddleware
 from .config import load_config
 from .errors import register_error_handlers
@@ -31,8 +43,9 @@ __all__ = ["create_app", "query_service"]
 
 log = logging.getLogger("diplograph.server.access")
 
-_OPTIONAL_BLUEPRINTS = ("ui", "linked_data", "named_api", "reconcile", "curation", "search",
-                        "pictures", "dumps")
+#: every page and protocol of the service, in the order Flask matches them
+BLUEPRINTS = (protocol.bp, gsp.bp, ui.bp, linked_data.bp, named_api.bp, void.bp, reconcile.bp,
+              curation.bp, search.bp, pictures.bp, dumps.bp)
 
 
 def query_service(app: Flask) -> QueryService:
@@ -62,19 +75,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["diplograph"] = qs
     atexit.register(qs.close)
 
-    from .gsp import bp as gsp_bp
-    from .protocol import bp as protocol_bp
-
-    app.register_blueprint(protocol_bp)
-    app.register_blueprint(gsp_bp)
-    for name in _OPTIONAL_BLUEPRINTS:
-        try:
-            mod = importlib.import_module(f"diplograph.server.{name}")
-        except ModuleNotFoundError as e:
-            if e.name != f"diplograph.server.{name}":
-                raise
-            continue
-        app.register_blueprint(mod.bp)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
 
     register_error_handlers(app)
     i18n.init_app(app)

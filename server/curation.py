@@ -102,13 +102,13 @@ def document(name: str) -> Response:
     if request.method == "GET":
         return jsonify(_state(path))
     from ..extraction.review import apply_operations, load_document
-    from .app import query_service
+    from .ui import query_service
 
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise DiplographError("bad-input", "send a JSON object {operations: [...]}")
     doc = apply_operations(path, body.get("operations"))
-    triples = query_service(current_app)._write(lambda store: load_document(store, doc))
+    triples = query_service()._write(lambda store: load_document(store, doc))
     state = _state(path)
     state["saved"] = {"accepted": len(doc.facts), "triples": triples, "graph": doc.graph}
     return jsonify(state)

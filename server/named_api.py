@@ -15,8 +15,6 @@ This blueprint also carries ``/health`` and ``/.well-known/void`` (:mod:`.void`)
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
@@ -31,17 +29,9 @@ from ..graph.conneg import (
 from ..graph.errors import DiplographError
 from ..graph.named_queries import NamedQuery, bind, get_query, list_queries
 from ..graph.sparql_safety import query_form
-from . import void
-from .ui import rows_from_json, wants_html
+from .ui import queries_dir, rows_from_json, wants_html
 
 bp = Blueprint("named_api", __name__, template_folder="templates")
-bp.register_blueprint(void.bp)
-
-def queries_dir() -> Path | None:
-    directory = current_app.config.get("DIPLOGRAPH_QUERIES_DIR") or os.environ.get(
-        "DIPLOGRAPH_QUERIES_DIR"
-    )
-    return Path(directory) if directory else None
 
 
 def _links(q: NamedQuery) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Serve the SPARQL service with granian (``python -m diplograph.server.run --help``).
+"""Serve the SPARQL service with granian (``diplograph serve --help``).
 
 The process model:
 
@@ -212,19 +212,9 @@ def serve(
         log_access=False,  # the app logs one line per request with its duration
     )
     try:
-        server.serve()
+        # our own loader: granian's resolves the target as a path from the current folder, which
+        # goes wrong where that folder is a package (the repository's root is one)
+        server.serve(target_loader=worker_app, wrap_loader=False)
     finally:
         checkpoints.remove_all()
         checkpoints.release_serving()
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m diplograph.server.run``: the same options as ``diplograph serve``."""
-    from .cli import serve as serve_command
-
-    serve_command.main(args=list(argv) if argv is not None else None,
-                       prog_name="python -m diplograph.server.run")
-
-
-if __name__ == "__main__":
-    main()

@@ -12,6 +12,7 @@ reading SPARQL JSON results, showing terms) are used by ``linked_data`` and ``na
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,10 +159,16 @@ def yasgui_installed() -> bool:
     return (VENDOR_DIR / "yasgui.min.js").is_file() and (VENDOR_DIR / "yasgui.min.css").is_file()
 
 
+def queries_dir() -> Path | None:
+    """``DIPLOGRAPH_QUERIES_DIR`` (the app's setting, then the environment); None: queries/."""
+    directory = current_app.config.get("DIPLOGRAPH_QUERIES_DIR") or os.environ.get(
+        "DIPLOGRAPH_QUERIES_DIR"
+    )
+    return Path(directory) if directory else None
+
+
 def named_queries_for_ui() -> list[dict[str, object]]:
     """The named queries as the UI needs them (metadata, text, run URL)."""
-    from .named_api import queries_dir
-
     out = []
     for q in list_queries(queries_dir()):
         item = q.to_json()

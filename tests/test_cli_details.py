@@ -34,7 +34,7 @@ def test_query_stops_at_the_time_limit_like_the_endpoint(built_store_path: Path)
 
 
 def test_query_time_limit_defaults_to_the_endpoints() -> None:
-    from diplograph.cli import query
+    from diplograph.cli.main import query
     from diplograph.server.config import DEFAULTS
 
     opt = next(o for o in query.params if o.name == "timeout")

@@ -7,7 +7,7 @@ import csv
 
 from click.testing import CliRunner
 
-from diplograph.linking.cli import link
+from diplograph.cli.link import link
 
 
 def _run(*args):

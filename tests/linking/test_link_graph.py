@@ -7,7 +7,7 @@ import shutil
 import pyoxigraph as ox
 from click.testing import CliRunner
 
-from diplograph.linking.cli import link
+from diplograph.cli.link import link
 from diplograph.linking.link_graph import LINKS_GRAPH
 
 EXTRA = """

@@ -243,7 +243,7 @@ def test_extra_aliases_must_name_registry_keys(registry):
 def test_evaluate_command(tmp_path):
     from click.testing import CliRunner
 
-    from diplograph.linking.cli import link
+    from diplograph.cli.link import link
 
     r = CliRunner().invoke(link, ["--evaluate", str(HERE / "eval" / "names_dev.csv"),
                                   "--failures"])

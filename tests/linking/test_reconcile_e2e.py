@@ -34,7 +34,7 @@ def server(store_dir, tmp_path_factory):
     env["DIPLOGRAPH_PUBLIC_URL"] = "http://refine.test:9999/"
     log = open(d.parent / "server.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "diplograph.server.run", "--store", str(d), "--port", str(port),
+        [sys.executable, "-m", "diplograph", "serve", "--store", str(d), "--port", str(port),
          "--workers", "1", "--threads", "4"],
         stdout=log, stderr=subprocess.STDOUT, env=env,
     )

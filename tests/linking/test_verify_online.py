@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from click.testing import CliRunner
 
+from diplograph.cli.link import link
 from diplograph.graph.registry import Entity
-from diplograph.linking.cli import link
 from diplograph.linking.verify_online import verify
 
 RECORDED = Path(__file__).parent / "recorded"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from click.testing import CliRunner
 
-from diplograph.linking.cli import link
+from diplograph.cli.link import link
 from diplograph.linking.quickstatements import quickstatements
 from diplograph.linking.wikidata_view import (
     VIEW_GRAPH,

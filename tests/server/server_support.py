@@ -74,13 +74,13 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """A real `python -m diplograph.server.run` process on a free 127.0.0.1 port."""
+    """A real `python -m diplograph serve` process on a free 127.0.0.1 port."""
 
     def __init__(self, store: Path, *args: str, timeout: float = 5.0) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = store.parent / f"server-{self.port}.log"
-        cmd = [sys.executable, "-m", "diplograph.server.run", "--store", str(store),
+        cmd = [sys.executable, "-m", "diplograph", "serve", "--store", str(store),
                "--port", str(self.port), "--update-token", TOKEN, "--timeout", str(timeout),
                "--workers", "2", "--threads", "8", *args]
         env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOGRAPH_")}

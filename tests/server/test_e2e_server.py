@@ -283,11 +283,11 @@ def test_a_second_server_on_the_same_store_or_port_is_refused(live_server, tmp_p
     import sys
 
     store = live_server.log.parent / "store"
-    cmd = [sys.executable, "-m", "diplograph.server.run", "--store", str(store), "--port"]
+    cmd = [sys.executable, "-m", "diplograph", "serve", "--store", str(store), "--port"]
     other_port = str(live_server.port + 1 if live_server.port < 65000 else live_server.port - 1)
     r = subprocess.run([*cmd, other_port], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "another diplograph service" in r.stderr
-    r = subprocess.run([sys.executable, "-m", "diplograph.server.run", "--store",
+    r = subprocess.run([sys.executable, "-m", "diplograph", "serve", "--store",
                         str(tmp_path / "other"), "--port", str(live_server.port)],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "cannot listen" in r.stderr

@@ -1,6 +1,6 @@
 """The query UI in a real browser: headless Chromium (Debian) driven by Selenium.
 
-The server runs as a subprocess (``python -m diplograph.server.run``) on a fixture store.
+The server runs as a subprocess (``python -m diplograph serve``) on a fixture store.
 Skipped, with the reason, only when Chromium/chromedriver or Selenium are missing and the
 ``CI`` environment variable is not set; under ``CI=true`` a missing browser fails the test.
 Install with ``scripts/install_browser.sh``.
@@ -64,7 +64,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = dict(os.environ, DIPLOGRAPH_QUERIES_DIR=str(QUERIES))
     log = open(tmp / "server.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "diplograph.server.run", "--store", str(store),
+        [sys.executable, "-m", "diplograph", "serve", "--store", str(store),
          "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
         stdout=log, stderr=subprocess.STDOUT, env=env,
     )

@@ -43,7 +43,7 @@ def curation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pa
     env = dict(os.environ, DIPLOGRAPH_CURATION_DIR=str(cur))
     log = open(tmp / "server.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "diplograph.server.run", "--store", str(tmp / "store"),
+        [sys.executable, "-m", "diplograph", "serve", "--store", str(tmp / "store"),
          "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
          "--update-token", TOKEN], stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}/"

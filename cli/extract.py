@@ -45,9 +45,9 @@ def extract(document: Path, lang: str | None, output: Path | None, as_of: str | 
     Every candidate carries its exact quote and offsets, a confidence, the rule that proposed
     it and `review: candidate`; review them with `diplograph review` or the curation page.
     """
-    from .document import language_of, read_text
-    from .output import facts_yaml
-    from .pipeline import extract_text
+    from ..extraction.document import language_of, read_text
+    from ..extraction.output import facts_yaml
+    from ..extraction.pipeline import extract_text
 
     t0 = time.perf_counter()
     try:
@@ -90,8 +90,8 @@ def extract(document: Path, lang: str | None, output: Path | None, as_of: str | 
 def evaluate(extracted: Path, gold: Path, show_errors: bool, as_json: bool) -> None:
     """Precision and recall of EXTRACTED facts against GOLD facts (files, or folders matched
     by the document each file describes), per fact type, strict and lenient."""
-    from .evaluate import evaluate as run
-    from .evaluate import table
+    from ..extraction.evaluate import evaluate as run
+    from ..extraction.evaluate import table
 
     try:
         scores, missing = run(extracted, gold, _registry())
@@ -146,7 +146,7 @@ def review(facts_file: Path, review_all: bool) -> None:
     Each decision is saved at once (checked by the loader first), and only the `review:` line
     of that fact changes: hand edits in the file are kept.
     """
-    from .review import FactsText, check_and_write, set_status
+    from ..extraction.review import FactsText, check_and_write, set_status
 
     try:
         ft = FactsText.read(facts_file)

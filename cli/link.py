@@ -25,7 +25,7 @@ import click
 
 from ..graph.errors import DiplographError
 from ..graph.store import open_store
-from ..options import store_option
+from .options import store_option
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -160,10 +160,10 @@ def link(
         if file is not None:
             _link_file(file, column, lang, kind, output, prefix)
         elif report:
+            from ..linking.evaluate import default_lists, markdown_section
+            from ..linking.matcher import Matcher
+            from ..linking.report import completeness_report
             from ..loaders.registry import load_registry
-            from .evaluate import default_lists, markdown_section
-            from .matcher import Matcher
-            from .report import completeness_report
 
             reg = load_registry()
             text = completeness_report(reg)
@@ -178,8 +178,8 @@ def link(
         elif wikidata_view:
             _view(store_path, output)
         elif quickstatements:
-            from .quickstatements import quickstatements as qs
-            from .wikidata_view import wikidata_view_quads
+            from ..linking.quickstatements import quickstatements as qs
+            from ..linking.wikidata_view import wikidata_view_quads
 
             store = _store(store_path, read_only=True)
             exp = qs(wikidata_view_quads(store), separator="|" if separator == "pipe" else "\t")
@@ -201,9 +201,9 @@ def _link_file(
     file: Path, column: str | None, lang: str | None, kind: str | None, output: Path | None,
     prefix: str | None = None,
 ) -> None:
+    from ..linking.csv_reconcile import read_table, reconcile_file
+    from ..linking.matcher import Matcher
     from ..loaders.registry import load_registry
-    from .csv_reconcile import read_table, reconcile_file
-    from .matcher import Matcher
 
     if not column:
         try:
@@ -237,17 +237,17 @@ def _link_file(
 
 
 def _evaluate(path: Path, failures: bool) -> None:
+    from ..linking.evaluate import evaluate, read_list, render
+    from ..linking.matcher import Matcher
     from ..loaders.registry import load_registry
-    from .evaluate import evaluate, read_list, render
-    from .matcher import Matcher
 
     ev = evaluate(Matcher(load_registry()), read_list(path))
     click.echo(render(ev, failures=failures, categories=True))
 
 
 def _verify(api: str | None, everything: bool) -> None:
+    from ..linking.verify_online import DEFAULT_API, check_api_url, render, select, verify
     from ..loaders.registry import load_registry
-    from .verify_online import DEFAULT_API, check_api_url, render, select, verify
 
     url = check_api_url(api or DEFAULT_API)
     results = verify(select(load_registry(), everything=everything), api=url)
@@ -259,7 +259,7 @@ def _verify(api: str | None, everything: bool) -> None:
 def _view(store_path: Path | None, output: Path | None) -> None:
     import pyoxigraph as ox
 
-    from .wikidata_view import WIKIDATA_PREFIXES, wikidata_view_quads
+    from ..linking.wikidata_view import WIKIDATA_PREFIXES, wikidata_view_quads
 
     if output is None:
         _fail(
@@ -288,8 +288,8 @@ def _view(store_path: Path | None, output: Path | None) -> None:
 
 
 def _link_store(store_path: Path | None, dry_run: bool) -> None:
+    from ..linking.link_graph import link_store
     from ..loaders.registry import load_registry
-    from .link_graph import link_store
 
     store = _store(store_path, read_only=dry_run)
     rep = link_store(store, load_registry(), dry_run=dry_run)

@@ -13,10 +13,14 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .graph.errors import DiplographError
-from .graph.store import default_store_path, open_store
+from .. import __version__
+from ..graph.errors import DiplographError
+from ..graph.store import default_store_path, open_store
+from .engine import engine_query, push
+from .extract import evaluate, extract, review
+from .link import link
 from .options import store_option
+from .serve import serve
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -56,7 +60,7 @@ def main() -> None:
 
 def _served(store_path: Path | None) -> bool:
     """True when `diplograph serve` holds the store at ``store_path``."""
-    from .graph.checkpoints import check_not_served
+    from ..graph.checkpoints import check_not_served
 
     try:
         check_not_served(store_path or default_store_path())
@@ -73,7 +77,7 @@ def _write(store_path: Path | None, change):  # noqa: ANN001, ANN202
     store, and a new checkpoint is published, exactly as a worker does for /update; every
     later query of every worker sees it, with no restart (docs/endpoint.md)."""
     if _served(store_path):
-        from .graph.checkpoints import Checkpoints
+        from ..graph.checkpoints import Checkpoints
 
         where = store_path or default_store_path()
         click.echo(
@@ -118,7 +122,7 @@ def build(
     Only the graphs whose inputs changed (files, loader code, ontology version) are rebuilt,
     unless --force. Works while `diplograph serve` runs on the store: the next query sees the
     new graphs."""
-    from .loaders.build import build as run_build
+    from ..loaders.build import build as run_build
 
     if no_datasets and datasets:
         raise click.UsageError("give --no-datasets or --dataset, not both")
@@ -170,7 +174,7 @@ def build(
 @main.command("datasets")
 def datasets_cmd() -> None:
     """List the reference data sets `diplograph build` loads (name, graph, title)."""
-    from .loaders.datasets import all_datasets
+    from ..loaders.datasets import all_datasets
 
     for info, _ in all_datasets():
         click.echo(f"{info.name}\t<{info.graph}>\t{info.title}")
@@ -183,7 +187,7 @@ def datasets_cmd() -> None:
 @click.option("--no-shacl", is_flag=True, help="Skip the SHACL check.")
 def validate(files: tuple[Path, ...], no_shacl: bool) -> None:
     """Check facts files without loading them. Prints one line per problem."""
-    from .loaders.facts import check_shapes, document_quads, parse_facts_file
+    from ..loaders.facts import check_shapes, document_quads, parse_facts_file
 
     bad = 0
     for f in files:
@@ -255,8 +259,8 @@ def query(
     Like the endpoint, a query that runs past --timeout is stopped (exit 1)."""
     import os
 
-    from .graph.named_queries import bind, get_query
-    from .graph.timed import query_with_limit
+    from ..graph.named_queries import bind, get_query
+    from ..graph.timed import query_with_limit
 
     subs = None
     try:
@@ -360,9 +364,9 @@ def load(
 
 def _load_facts(files: list[Path], store_path: Path | None) -> None:
     """Validate every facts file, then (only if all are valid) replace their graphs."""
-    from .loaders.build import facts_fingerprint, record_graph
-    from .loaders.facts import check_shapes, document_quads, parse_facts_file, replace_graph
-    from .loaders.registry import load_registry
+    from ..loaders.build import facts_fingerprint, record_graph
+    from ..loaders.facts import check_shapes, document_quads, parse_facts_file, replace_graph
+    from ..loaders.registry import load_registry
 
     registry = load_registry()
     docs = []
@@ -406,7 +410,7 @@ def _load_rdf(
 ) -> None:
     import pyoxigraph as ox
 
-    from .graph.export import FORMATS, format_for_path
+    from ..graph.export import FORMATS, format_for_path
 
     for f in files:
         name = fmt or format_for_path(f)
@@ -414,7 +418,7 @@ def _load_rdf(
             _fail(DiplographError("bad-input", f"{f}: cannot tell the format; give --format"),
                   usage=True)
         if name == "rdfxml":
-            from .graph.rdfxml import refuse_doctype_in_file
+            from ..graph.rdfxml import refuse_doctype_in_file
 
             try:
                 refuse_doctype_in_file(f)
@@ -460,7 +464,7 @@ def _load_rdf(
 @main.command("queries")
 def list_named_queries() -> None:
     """List the named queries with their parameters."""
-    from .graph.named_queries import list_queries
+    from ..graph.named_queries import list_queries
 
     for q in list_queries():
         params = " ".join(f"{p.name}:{p.type}{'' if p.required else '?'}" for p in q.parameters)
@@ -496,8 +500,8 @@ def export(
     threads: int | None,
 ) -> None:
     """Export the store (or one graph) as RDF, streaming; Turtle by default."""
-    from .graph.export import count_quads, export_to_path
-    from .graph.export import export as do_export
+    from ..graph.export import count_quads, export_to_path
+    from ..graph.export import export as do_export
 
     store = _open(store_path, read_only=True)
     try:
@@ -520,7 +524,7 @@ def export(
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def stats(store_path: Path | None, as_json: bool) -> None:
     """Counts: quads, graphs, entities per class, facts."""
-    from .graph.stats import stats as compute
+    from ..graph.stats import stats as compute
 
     s = compute(_open(store_path, read_only=True))
     if as_json:
@@ -581,7 +585,7 @@ def release(
 ) -> None:
     """Write a citable release: dumps in N-Quads, TriG, JSON-LD and Turtle per graph (gzip),
     a VoID/DCAT catalogue, SHA256SUMS and what changed since the previous release."""
-    from .graph.release import make_release
+    from ..graph.release import make_release
 
     store = _open(store_path, read_only=True)
     t0 = time.perf_counter()
@@ -617,7 +621,7 @@ def release(
 def diff(old: Path, new: Path, fmt: str, output: Path | None) -> None:
     """What changed from OLD to NEW (each a release, a store or a sorted N-Quads file):
     facts added, removed and changed, by graph and type, with their quotes or data-set rows."""
-    from .graph.diff import diff_paths, render_html, render_markdown
+    from ..graph.diff import diff_paths, render_html, render_markdown
 
     try:
         report = diff_paths(old, new)
@@ -639,40 +643,5 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None) -> None:
                "changed", err=True)
 
 
-def _register_optional() -> None:
-    """Commands that live with their own package (server, linking)."""
-    import importlib
-
-    for module, attr in (("diplograph.server.cli", "serve"), ("diplograph.linking.cli", "link")):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as e:
-            if e.name and e.name.startswith("diplograph"):
-                continue
-            raise
-        main.add_command(getattr(mod, attr))
-
-
-_register_optional()
-
-
-def _register_extraction() -> None:
-    """``extract``, ``evaluate`` and ``review`` (docs/extraction.md)."""
-    from .extraction.cli import evaluate, extract, review
-
-    for command in (extract, evaluate, review):
-        main.add_command(command)
-
-
-_register_extraction()
-
-
-def _register_engine_commands() -> None:
-    """``push`` and ``engine-query`` (cli/engine.py): the graph on an external engine."""
-    from .engine import engine_query, push
-
-    main.add_command(push)
-    main.add_command(engine_query)
-
-
-_register_engine_commands()
+for _command in (serve, link, extract, evaluate, review, push, engine_query):
+    main.add_command(_command)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..graph.store import default_store_path
-from ..options import store_option
+from .options import store_option
 
 __all__ = ["serve"]
 
@@ -51,7 +51,7 @@ def serve(store_path: Path | None, host: str, port: int, workers: int | None, th
     """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with granian."""
     import os
 
-    from .run import serve as run_serve
+    from ..server.run import serve as run_serve
 
     if releases is not None:  # read by every worker process's configuration
         os.environ["DIPLOGRAPH_RELEASES"] = str(releases.resolve())

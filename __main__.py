@@ -1,0 +1,5 @@
+"""``python -m diplograph``: the command line (``cli/``)."""
+
+from .cli import main
+
+main()

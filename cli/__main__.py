@@ -1,5 +1,0 @@
-"""``python -m diplograph``."""
-
-from .cli import main
-
-main()
