@@ -58,11 +58,17 @@ def test_csv_and_tsv_bodies(client):
         "?s", "<https://diplograph.org/id/state/MNG>", "<https://diplograph.org/id/state/VNM>"]
 
 
-def test_ask_and_ask_refuses_csv(client):
+def test_ask_and_ask_as_csv(client):
     r = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
     assert r.status_code == 200 and json.loads(r.data)["boolean"] is True
+    # The CSV/TSV results spec does not define ASK; SPARQLWrapper offers it, and Oxigraph and
+    # Fuseki answer the bare boolean: so does this service (issue 15).
     r = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"},
                    headers={"Accept": "text/csv"})
+    assert r.status_code == 200 and r.data == b"true"
+    assert r.headers["Content-Type"] == "text/csv; charset=utf-8"
+    r = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"},
+                   headers={"Accept": "text/turtle"})
     assert r.status_code == 406
     assert "application/sparql-results+json" in r.data.decode()
 
