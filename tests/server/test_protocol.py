@@ -186,11 +186,13 @@ def test_relative_iris_resolve_against_endpoint(client):
 def test_syntax_error_is_400_with_position(client):
     r = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p }"})
     assert r.status_code == 400
-    assert "1:" in r.data.decode() and "syntax" in r.data.decode().lower()
+    assert "line 1, column 24" in r.data.decode() and "syntax" in r.data.decode().lower()
     r = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p }"},
                    headers={"Accept": "application/sparql-results+json"})
     body = json.loads(r.data)
-    assert body["error"] == "syntax" and body["status"] == 400 and "1:" in body["message"]
+    assert body["error"] == "syntax" and body["status"] == 400
+    assert "line 1, column 24: unexpected '}'" in body["message"]
+    assert body["details"] == ["line 1: SELECT * WHERE { ?s ?p }", " " * 31 + "^"]
 
 
 @pytest.mark.parametrize("qs", [
