@@ -18,6 +18,7 @@ from flask import Blueprint, Response, current_app, redirect, request
 from ..graph import conneg
 from ..graph.errors import DiplographError
 from ..graph.executor import QueryService
+from ..graph.namespaces import QUERY_PREFIXES
 from .conneg import choose
 
 __all__ = ["bp", "require_write_token", "read_params", "negotiated_type"]
@@ -251,3 +252,10 @@ def update() -> Response:
         base_iri=_endpoint_base(),
     )
     return no_content(204)
+
+
+@bp.app_template_global("sparql_prefixes")
+def sparql_prefixes() -> dict[str, str]:
+    """The prefixes this endpoint predefines (queries may use them without ``PREFIX``): for
+    the query editor, which must not mark them as undeclared."""
+    return dict(QUERY_PREFIXES)
