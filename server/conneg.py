@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -34,9 +35,9 @@ from ..graph.formats import (
     DATASET_TYPES,
     EXPLICIT_ONLY,
     FORMAT_ALIASES,
+    FORMATS,
     GRAPH_TYPES,
     SELECT_TYPES,
-    by_media_type,
     media_type_for_name,
     names_for,
 )
@@ -116,13 +117,15 @@ def quality(ranges: Sequence[MediaRange], media_type: str, *, explicit_only: boo
     return best.q if best else 0.0
 
 
+_ACCEPT_ALIASES: dict[str, tuple[str, ...]] = {f.media_type: f.accept_aliases for f in FORMATS}
+
+
 def _offer_quality(ranges: Sequence[MediaRange], offer: str, explicit_only: bool) -> float:
     """The q-value of an offer: its own name first; else the best of the other names
     clients give it (named exactly); else what a wildcard gives it."""
     if any(r.specificity == 2 and r.matches(offer) for r in ranges):
         return quality(ranges, offer)
-    f = by_media_type(offer)
-    aliases = f.accept_aliases if f else ()
+    aliases = _ACCEPT_ALIASES.get(offer, ())
     named = [r.q for r in ranges if r.specificity == 2
              and any(r.matches(a) for a in aliases)]
     if named:
@@ -134,8 +137,15 @@ def negotiate(accept: str | None, offers: Sequence[str],
               explicit_only: frozenset[str] = EXPLICIT_ONLY) -> str | None:
     """The offer to send, or ``None`` when nothing is acceptable (answer 406).
 
-    Offers in ``explicit_only`` are only chosen when the client names them.
+    Offers in ``explicit_only`` are only chosen when the client names them. Memoised: clients
+    send the same few ``Accept`` headers again and again.
     """
+    return _negotiate(accept, tuple(offers), explicit_only)
+
+
+@functools.lru_cache(maxsize=1024)
+def _negotiate(accept: str | None, offers: tuple[str, ...],
+               explicit_only: frozenset[str]) -> str | None:
     ranges = parse_accept(accept)
     best, best_q = None, 0.0
     for mt in offers:
