@@ -566,7 +566,7 @@ def reconcile() -> Response:
         if len(queries) > MAX_QUERIES:
             return _error(
                 f"too many queries in one batch ({len(queries):,} > {MAX_QUERIES:,}); "
-                "send them in batches (OpenRefine sends 10 to 50)", 413
+                "send them in batches (OpenRefine sends 10 to 50)", "too-large"
             )
         try:  # a key that is not text cannot carry its answer: the whole batch is refused
             _check_text(list(queries), "a query key")
