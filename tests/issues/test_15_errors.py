@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "tests" / "server") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests" / "server"))
 
-from server_support import make_app  # noqa: E402
+from server_support import AUTH, make_app  # noqa: E402
 
 from diplograph.graph.errors import STATUS, DiplographError, status_for  # noqa: E402
 from diplograph.graph.namespaces import QUERY_PREFIXES  # noqa: E402
@@ -110,6 +110,14 @@ def test_endpoint(client, query: str, words: list[str], line: int, column: int) 
     assert r.status_code == 400 and r.mimetype == "text/plain"
     text = r.data.decode()
     assert text.splitlines()[0] == body["message"] and text.rstrip().endswith("^")
+
+
+def test_update_endpoint(client) -> None:
+    r = client.post("/update", data={"update": "INSERT DATA {\n  dgs:a dgs:b 1 }"}, headers=AUTH)
+    assert r.status_code == 400
+    assert r.data.decode().splitlines() == [
+        "SPARQL Update syntax error at line 2, column 3: unknown prefix 'dgs:': declare it with "
+        "PREFIX dgs: <…>", "line 2:   dgs:a dgs:b 1 }", " " * 10 + "^"]
 
 
 def test_named_query_api(client) -> None:
