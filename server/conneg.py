@@ -140,6 +140,8 @@ def negotiate(accept: str | None, offers: Sequence[str],
     Offers in ``explicit_only`` are only chosen when the client names them. Memoised: clients
     send the same few ``Accept`` headers again and again.
     """
+    if accept is not None and len(accept) > 512:  # a rare, long header: not kept
+        return _negotiate.__wrapped__(accept, tuple(offers), explicit_only)
     return _negotiate(accept, tuple(offers), explicit_only)
 
 
