@@ -24,9 +24,9 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from .errors import DiplographError
 from .namespaces import QUERY_PREFIXES
 from .remote import Auth, RemoteStore
+from .sparql_errors import syntax_error
 
 __all__ = ["EmbeddedBackend", "GraphBackend", "open_backend"]
 
@@ -73,7 +73,7 @@ class EmbeddedBackend:
         try:
             result = self.store.query(sparql, substitutions=subs, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as e:
-            raise DiplographError("syntax", f"SPARQL syntax error: {e}") from e
+            raise syntax_error(e, sparql) from e
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QueryTriples):

@@ -1,13 +1,43 @@
 """The one error type of diplograph's core.
 
 Every failure the core reports to a user is a :class:`DiplographError`. Its ``kind`` says
-what went wrong, and the server maps ``kind`` to an HTTP status in one place. Its ``details``
-carry line-level messages (``file:line: field: what is wrong``).
+what went wrong, and :data:`STATUS` maps ``kind`` to a status in one place, for every face
+(the endpoint, the pages, the named-query API, reconciliation; the CLI's exit codes follow
+the same split: a 4xx kind is the user's to fix). Its ``details`` carry line-level messages
+(``file:line: field: what is wrong``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+#: The status of each error kind, as HTTP says it (anything else is 500).
+STATUS: dict[str, int] = {
+    "bad-input": 400,
+    "syntax": 400,
+    "unauthorized": 401,
+    "forbidden": 403,
+    "not-found": 404,
+    "method-not-allowed": 405,
+    "not-acceptable": 406,
+    "conflict": 409,
+    "too-large": 413,
+    "unsupported-media-type": 415,
+    "result-too-large": 422,
+    "storage": 500,
+    "internal": 500,
+    "timeout": 503,
+    "unavailable": 503,
+}
+
+
+def status_for(kind: str) -> int:
+    """The status of an error kind.
+
+    >>> status_for("timeout"), status_for("syntax"), status_for("whatever")
+    (503, 400, 500)
+    """
+    return STATUS.get(kind, 500)
 
 
 @dataclass
@@ -28,3 +58,12 @@ class DiplographError(Exception):
 
     def __str__(self) -> str:
         return "\n".join([self.message, *self.details])
+
+    @property
+    def status(self) -> int:
+        """The status of this error (:data:`STATUS`).
+
+        >>> DiplographError("syntax", "SPARQL syntax error at line 1, column 8: …").status
+        400
+        """
+        return status_for(self.kind)

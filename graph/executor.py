@@ -50,6 +50,7 @@ from .checkpoints import Checkpoints
 from .errors import DiplographError
 from .label_service import rewrite_label_service
 from .namespaces import QUERY_PREFIXES
+from .sparql_errors import syntax_error
 from .sparql_safety import (
     DEFAULT_LIMITS,
     DEFAULT_UPDATE_LIMITS,
@@ -254,7 +255,7 @@ def _run_query(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], by
     try:
         result = store.query(req["sparql"], **kwargs)
     except SyntaxError as e:
-        raise DiplographError("syntax", f"SPARQL syntax error: {e}") from e
+        raise syntax_error(e, req["sparql"]) from e
     except (ValueError, TypeError) as e:
         raise DiplographError("bad-input", str(e)) from e
     except RuntimeError as e:

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from .errors import DiplographError
 from .label_service import rewrite_label_service
 from .namespaces import QUERY_PREFIXES
+from .sparql_errors import syntax_error
 
 #: CLI format name -> (pyoxigraph format, media type)
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -61,7 +62,7 @@ def run_query(
             prefixes={**QUERY_PREFIXES, **(prefixes or {})},
         )
     except SyntaxError as e:
-        raise DiplographError("syntax", f"SPARQL syntax error: {e}") from e
+        raise syntax_error(e, sparql) from e
     except (RuntimeError, ValueError) as e:
         raise DiplographError("bad-input", f"query failed: {e}") from e
     except OSError as e:
@@ -96,7 +97,7 @@ def select(
             sparql, use_default_graph_as_union=True, substitutions=dict(substitutions or {})
         )
     except SyntaxError as e:
-        raise DiplographError("syntax", f"SPARQL syntax error: {e}") from e
+        raise syntax_error(e, sparql) from e
     if not isinstance(result, ox.QuerySolutions):
         raise DiplographError("bad-input", "not a SELECT query")
     names = [v.value for v in result.variables]

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from . import conneg
 from .errors import DiplographError
 from .executor import _DaemonThreads, _run_query
+from .sparql_errors import syntax_error
 from .sparql_safety import has_dataset_clause, query_form
 
 __all__ = ["MEDIA_TYPES", "query_with_limit"]
@@ -57,7 +58,7 @@ def query_with_limit(
         try:  # the parser's own message (line and column) on an empty store
             ox.Store().query(sparql)
         except SyntaxError as e:
-            raise DiplographError("syntax", f"SPARQL syntax error: {e}") from e
+            raise syntax_error(e, sparql) from e
         except (OSError, RuntimeError, ValueError):
             pass
         raise

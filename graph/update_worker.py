@@ -19,6 +19,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .sparql_errors import syntax_error
+
 
 def apply(store_path: str, req: dict[str, Any]) -> dict[str, Any]:
     """Apply ``req`` to the store at ``store_path``; the outcome as sent to the parent."""
@@ -29,7 +31,8 @@ def apply(store_path: str, req: dict[str, Any]) -> dict[str, Any]:
     try:
         store.update(req["sparql"], base_iri=req.get("base_iri"))
     except SyntaxError as e:
-        return {"applied": False, "error": "syntax", "message": f"SPARQL syntax error: {e}"}
+        err = syntax_error(e, req["sparql"], prefixes={}, what="SPARQL Update")
+        return {"applied": False, "error": "syntax", "message": str(err)}
     except OSError as e:
         return {"applied": False, "error": "storage", "message": f"the update failed: {e}"}
     except (ValueError, RuntimeError, TypeError) as e:

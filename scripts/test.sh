@@ -6,6 +6,9 @@ bash scripts/setup.sh --bench
 if [ -f scripts/install_engines.sh ]; then
   bash scripts/install_engines.sh || echo "test: Virtuoso could not be installed" >&2
 fi
+if [ -f scripts/install_jena.sh ]; then
+  bash scripts/install_jena.sh || echo "test: Apache Jena could not be installed" >&2
+fi
 if [ -f scripts/install_browser.sh ]; then
   bash scripts/install_browser.sh || echo "test: headless Chromium could not be installed" >&2
 fi

@@ -1,4 +1,5 @@
-"""The one error handler: ``DiplographError.kind`` -> HTTP status, and a pinned body shape.
+"""The one error handler: ``DiplographError.kind`` -> HTTP status (``graph.errors.STATUS``, the
+one map), and a pinned body shape.
 
 The body is JSON ``{"error": kind, "status": code, "message": ..., "details": [...]}`` when the
 client prefers JSON, an HTML page when a browser asks for a page (``Accept`` prefers HTML on a
@@ -16,41 +17,13 @@ from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from ..graph import conneg
-from ..graph.errors import DiplographError
+from ..graph.errors import STATUS, DiplographError, status_for
 
 __all__ = ["STATUS", "status_for", "error_response", "register_error_handlers"]
 
 log = logging.getLogger(__name__)
 
-#: The status of each error kind (anything else is 500).
-STATUS: dict[str, int] = {
-    "bad-input": 400,
-    "syntax": 400,
-    "unauthorized": 401,
-    "forbidden": 403,
-    "not-found": 404,
-    "method-not-allowed": 405,
-    "not-acceptable": 406,
-    "conflict": 409,
-    "too-large": 413,
-    "unsupported-media-type": 415,
-    "result-too-large": 422,
-    "storage": 500,
-    "internal": 500,
-    "timeout": 503,
-    "unavailable": 503,
-}
-
 _KIND_OF_STATUS = {v: k for k, v in reversed(list(STATUS.items()))}
-
-
-def status_for(kind: str) -> int:
-    """The HTTP status for an error kind.
-
-    >>> status_for("timeout"), status_for("syntax"), status_for("whatever")
-    (503, 400, 500)
-    """
-    return STATUS.get(kind, 500)
 
 
 def _wants_json() -> bool:

@@ -10,6 +10,10 @@ Graph identification:
 ``GET /store`` (no parameter) streams the whole dataset (N-Quads, or TriG when asked),
 within the size cap;
 ``POST /store`` creates a new graph and answers 201 with its ``Location``.
+A POST may carry several graphs as ``multipart/form-data`` ("Graph Management Operations",
+HTTP POST): every part is read (its ``Content-Type``, else its file name's extension, else
+its content says the format), and they are merged together, or nothing is if one part does
+not parse.
 Writes need the update token (see ``protocol.check_write_token``).
 """
 
@@ -17,18 +21,20 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 
-from ..graph import conneg
+from ..graph import formats
 from ..graph.errors import DiplographError
 from ..graph.executor import QueryService
+from ..graph.rdfxml import refuse_doctype
 from .protocol import _url_params, _values, check_write_token, negotiated_type, no_content
 
 __all__ = ["bp"]
 
 bp = Blueprint("gsp", __name__)
 
-GRAPH_OFFERS = (conneg.TURTLE, conneg.NTRIPLES, conneg.RDFXML, conneg.JSONLD)
+GRAPH_OFFERS = (formats.TURTLE, formats.NTRIPLES, formats.RDFXML, formats.JSONLD)
 METHODS = ["GET", "PUT", "POST", "DELETE"]
 
 
@@ -59,26 +65,89 @@ def _indirect_target(params: list[tuple[str, str]]) -> tuple[bool, str | None]:
     return False, None
 
 
+MULTIPART = "multipart/form-data"
+
+
+def _guess_type(data: bytes) -> str:
+    """"Status Codes": a payload without a type is guessed from its content."""
+    head = data[:200].lstrip()
+    if head.startswith((b"{", b"[")):
+        return formats.JSONLD
+    if head.startswith(b"<?xml") or head.startswith(b"<rdf:RDF"):
+        return formats.RDFXML
+    return formats.TURTLE
+
+
+def _readable(raw: str, what: str) -> str:
+    mt = formats.base_type(raw)
+    if mt not in formats.RDF_INPUT_TYPES:
+        raise DiplographError(
+            "unsupported-media-type",
+            f"cannot read {what} as {mt}: send one of {', '.join(formats.RDF_INPUT_TYPES)}"
+            + (f" (or {MULTIPART} with parts of those types, to POST)" if what == "the payload"
+               else ""))
+    return mt
+
+
 def _payload_type() -> str:
     raw = request.headers.get("Content-Type")
     if raw is None or not raw.strip():
-        # "Status Codes": guess from the content; RDF/XML is the fallback the spec names.
-        head = request.get_data(cache=True)[:200].lstrip()
-        if head.startswith((b"{", b"[")):
-            return conneg.JSONLD
-        if head.startswith(b"<?xml") or head.startswith(b"<rdf:RDF"):
-            return conneg.RDFXML
-        return conneg.TURTLE
-    mt = conneg.base_type(raw)
-    if mt == "multipart/form-data":
+        return _guess_type(request.get_data(cache=True))
+    if formats.base_type(raw) == MULTIPART:
         raise DiplographError(
-            "unsupported-media-type", "multipart/form-data is not supported: send one graph "
-            f"as {', '.join(conneg.RDF_INPUT_TYPES)}")
-    if mt not in conneg.RDF_INPUT_TYPES:
-        raise DiplographError(
-            "unsupported-media-type",
-            f"cannot read {mt}: send one of {', '.join(conneg.RDF_INPUT_TYPES)}")
-    return mt
+            "unsupported-media-type", f"{MULTIPART} is only accepted by POST (it merges its "
+            f"parts); {request.method} takes one graph as one of "
+            f"{', '.join(formats.RDF_INPUT_TYPES)}")
+    return _readable(raw, "the payload")
+
+
+def _part_type(name: str, filename: str | None, raw: str | None, data: bytes) -> str:
+    """The format of one part: its ``Content-Type`` unless generic, else its file name's
+    extension, else its content."""
+    what = f"part {name!r}"
+    mt = formats.base_type(raw or "")
+    if mt and mt not in ("application/octet-stream", "text/plain"):
+        return _readable(mt, what)
+    ext = (filename or "").rpartition(".")[2].lower() if "." in (filename or "") else ""
+    if ext:
+        f = ox.RdfFormat.from_extension(ext)
+        if f is None:
+            raise DiplographError(
+                "unsupported-media-type", f"cannot tell the format of {what} from the file "
+                f"name {filename!r}: give the part a Content-Type, one of "
+                f"{', '.join(formats.RDF_INPUT_TYPES)}")
+        return _readable(f.media_type, what)
+    return _guess_type(data)
+
+
+def _multipart_as_ntriples(base_iri: str | None) -> bytes:
+    """The graphs of a ``multipart/form-data`` POST, merged as N-Triples (each part keeps its
+    own blank nodes). Nothing is returned unless every part parses."""
+    parts = [(name, f.filename, f.content_type, f.read())
+             for name, f in request.files.items(multi=True)]
+    parts += [(name, None, None, value.encode()) for name, value in request.form.items(multi=True)]
+    if not parts:
+        raise DiplographError("bad-input", f"the {MULTIPART} POST has no parts")
+    triples: list[ox.Triple] = []
+    for name, filename, raw, data in parts:
+        mt = _part_type(name, filename, raw, data)
+        if mt == formats.RDFXML:
+            refuse_doctype(data, f"part {name!r}")
+        try:
+            triples += ox.parse(data, format=formats.pyoxigraph_format(mt), base_iri=base_iri)
+        except (SyntaxError, ValueError, UnicodeDecodeError) as e:
+            raise DiplographError(
+                "bad-input", f"part {name!r} ({mt}) does not parse: {e}; nothing was "
+                "changed") from e
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def _post_payload(iri: str | None) -> tuple[bytes, str]:
+    """The body and media type of a POST: one graph, or the parts of a multipart POST."""
+    raw = request.headers.get("Content-Type") or ""
+    if formats.base_type(raw) == MULTIPART:
+        return _multipart_as_ntriples(iri), formats.NTRIPLES
+    return request.get_data(cache=True), _payload_type()
 
 
 def _graph_response(iri: str | None) -> Response:
@@ -101,11 +170,10 @@ def _operate(iri: str | None) -> Response:
         if not qs.delete_graph(iri):
             raise DiplographError("not-found", f"there is no graph <{iri}>")
         return no_content(204)
-    mt = _payload_type()
-    data = request.get_data(cache=True)
     if request.method == "PUT":
-        created = qs.put_graph(iri, data, mt)
+        created = qs.put_graph(iri, request.get_data(cache=True), _payload_type())
     else:
+        data, mt = _post_payload(iri)
         created = qs.post_graph(iri, data, mt)
     return no_content(201 if created else 204)
 
@@ -118,16 +186,16 @@ def store() -> Response:
     if identified:
         return _operate(iri)
     if request.method in ("GET", "HEAD"):
-        mt = negotiated_type(conneg.DATASET_TYPES, params, frozenset())
+        mt = negotiated_type(formats.DATASET_TYPES, params, frozenset())
         # streamed: memory stays flat; a store too large for the size cap is refused first
         resp = Response(_qs().stream_dataset(mt), status=200, content_type=mt)
         resp.headers["Vary"] = "Accept"
         return resp
     if request.method == "POST":
         check_write_token()
-        mt = _payload_type()
         iri = _qs().new_graph_iri(_store_url())
-        _qs().post_graph(iri, request.get_data(cache=True), mt)
+        data, mt = _post_payload(iri)
+        _qs().post_graph(iri, data, mt)
         resp = no_content(201)
         resp.headers["Location"] = iri
         return resp

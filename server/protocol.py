@@ -18,6 +18,8 @@ from flask import Blueprint, Response, current_app, redirect, request
 from ..graph import conneg
 from ..graph.errors import DiplographError
 from ..graph.executor import QueryService
+from ..graph.namespaces import QUERY_PREFIXES
+from .conneg import choose
 
 __all__ = ["bp", "require_write_token", "read_params", "negotiated_type"]
 
@@ -132,29 +134,12 @@ def _one(params: list[tuple[str, str]], name: str) -> str | None:
 
 
 def negotiated_type(offers: tuple[str, ...], params: list[tuple[str, str]],
-                    explicit_only: frozenset[str] = conneg.EXPLICIT_ONLY) -> str:
-    """The media type to answer in: ``format=`` if given, else the Accept header (406)."""
-    fmt = _one(params, "format")
-    if fmt is not None:
-        mt = conneg.from_format_alias(fmt)
-        if mt is None:
-            raise DiplographError(
-                "bad-input",
-                f"unknown format={fmt!r}; use one of {', '.join(sorted(conneg.FORMAT_ALIASES))}",
-            )
-        if mt not in offers:
-            raise DiplographError(
-                "not-acceptable", f"format={fmt} is not available here; available: "
-                f"{', '.join(offers)}")
-        return mt
-    accept = request.headers.get("Accept")
-    mt = conneg.negotiate(accept, offers, explicit_only)
-    if mt is None:
-        raise DiplographError(
-            "not-acceptable",
-            f"nothing in 'Accept: {accept}' is available; available: {', '.join(offers)}",
-        )
-    return mt
+                    explicit_only: frozenset[str] = conneg.EXPLICIT_ONLY,
+                    what: str = "this result") -> str:
+    """The media type to answer in: ``format=`` (or Fuseki's ``output=``) if given, each time
+    with the same meaning, else the Accept header (406 when nothing fits)."""
+    return choose([*_values(params, "format"), *_values(params, "output")],
+                  request.headers.get("Accept"), offers, explicit_only, what)
 
 
 def no_content(status: int = 204) -> Response:
@@ -204,7 +189,7 @@ def sparql() -> Response:
                 "bad-input", "updates are only accepted by POST to /update"
                 + (" (this request gave both 'query' and 'update')" if query is not None else ""))
         if query is None:
-            if any(k not in ("format",) for k, _ in params):
+            if any(k not in ("format", "output") for k, _ in params):
                 raise DiplographError("bad-input", "the 'query' parameter is missing")
             return _service_description(params)
     else:
@@ -215,7 +200,8 @@ def sparql() -> Response:
             raise DiplographError("bad-input", "the 'query' parameter is missing")
 
     form = _qs().check_query(query)  # 413/400 for a text beyond the limits
-    media_type = negotiated_type(conneg.offers_for_form(form), params)
+    media_type = negotiated_type(conneg.offers_for_form(form), params,
+                                 what=f"a {form.upper()} result")
     result = _qs().query(
         query,
         media_type=media_type,
@@ -234,7 +220,7 @@ def _service_description(params: list[tuple[str, str]]) -> Response:
     from .service_description import service_description
 
     accept = request.headers.get("Accept")
-    if (_one(params, "format") is None and "ui" in current_app.blueprints
+    if (not _values(params, "format") and "ui" in current_app.blueprints
             and conneg.prefers_html(accept)):
         resp = redirect("/", code=303)
         resp.headers["Vary"] = "Accept"
@@ -266,3 +252,10 @@ def update() -> Response:
         base_iri=_endpoint_base(),
     )
     return no_content(204)
+
+
+@bp.app_template_global("sparql_prefixes")
+def sparql_prefixes() -> dict[str, str]:
+    """The prefixes this endpoint predefines (queries may use them without ``PREFIX``): for
+    the query editor, which must not mark them as undeclared."""
+    return dict(QUERY_PREFIXES)

@@ -37,6 +37,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
+from ..graph.errors import status_for
 from ..graph.namespaces import DG, ID
 from ..graph.registry import Entity
 from ..linking.matcher import Candidate, Matcher
@@ -521,8 +522,8 @@ def _cors(resp: Response) -> Response:
     return resp
 
 
-def _error(message: str, status: int = 400) -> Response:
-    return _respond({"error": "bad-input", "message": message}, status)
+def _error(message: str, kind: str = "bad-input") -> Response:
+    return _respond({"error": kind, "message": message}, status_for(kind))
 
 
 def _json_param(name: str) -> tuple[Any, Response | None]:
@@ -565,7 +566,7 @@ def reconcile() -> Response:
         if len(queries) > MAX_QUERIES:
             return _error(
                 f"too many queries in one batch ({len(queries):,} > {MAX_QUERIES:,}); "
-                "send them in batches (OpenRefine sends 10 to 50)", 413
+                "send them in batches (OpenRefine sends 10 to 50)", "too-large"
             )
         try:  # a key that is not text cannot carry its answer: the whole batch is refused
             _check_text(list(queries), "a query key")
@@ -763,7 +764,7 @@ def extend(ext: Any) -> Response:
     ids = ext["ids"]
     props = ext.get("properties") or []
     if len(ids) > MAX_EXTEND_IDS:
-        return _error(f"too many ids ({len(ids):,} > {MAX_EXTEND_IDS:,})", 413)
+        return _error(f"too many ids ({len(ids):,} > {MAX_EXTEND_IDS:,})", "too-large")
     if not isinstance(props, list) or not all(
         isinstance(p, dict) and isinstance(p.get("id"), str) for p in props
     ):

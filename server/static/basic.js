@@ -78,10 +78,16 @@
       var ct = resp.headers.get("Content-Type") || "";
       return resp.text().then(function (body) {
         if (!resp.ok) {
-          var msg = body;
-          try { var j = JSON.parse(body); msg = j.message + (j.details && j.details.length ? "\n" + j.details.join("\n") : ""); } catch (e) { /* plain text */ }
+          var msg = body, details = [];
+          try { var j = JSON.parse(body); msg = j.message; details = j.details || []; } catch (e) { /* plain text */ }
           $("results").innerHTML = "";
           status("Error " + resp.status + ": " + msg, true);
+          if (details.length) {  // e.g. the query line with a caret under the place
+            var pre = document.createElement("pre");
+            pre.className = "error-details";
+            pre.textContent = details.join("\n");
+            $("results").appendChild(pre);
+          }
           return;
         }
         render(ct.indexOf("json") >= 0 ? JSON.parse(body) : body, started);

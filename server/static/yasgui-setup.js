@@ -2,6 +2,9 @@
  * - the endpoint is this server's /sparql; the endpoint list offers only it;
  * - the LOV class/property autocompleters (they call lov.linkeddata.es) are switched off;
  *   prefix autocompletion uses the list built into YASQE (prefixCcApi stays null);
+ * - the editor knows the prefixes the endpoint predefines (no error mark for dg:, wd: …);
+ * - an error from the endpoint shows its message (and the query line with a caret), not JSON;
+ * - result IRIs minted here (<site base>id/…) link to this server's pages;
  * - each named query opens in its own tab (buttons above the editor, or #name in the URL). */
 (function () {
   "use strict";
@@ -95,6 +98,65 @@
     return anyCell(r, function (c) { return c.type === "uri"; });
   });
 
+  // The endpoint's predefined prefixes count as declared when YASQE checks the query: its
+  // SPARQL mode starts every parse with them.
+  var predefined = JSON.parse(document.getElementById("predefined-prefixes").textContent);
+  var sparqlMode = Yasgui.Yasqe.modes.sparql11;
+  if (sparqlMode && !sparqlMode.diplographPrefixes) {
+    var withPrefixes = function (config, parserConfig) {
+      var mode = sparqlMode(config, parserConfig);
+      var startState = mode.startState;
+      mode.startState = function () {
+        var state = startState.apply(this, arguments);
+        Object.keys(predefined).forEach(function (p) {
+          if (state.prefixes[p] === undefined) state.prefixes[p] = predefined[p];
+        });
+        return state;
+      };
+      return mode;
+    };
+    withPrefixes.diplographPrefixes = true;
+    Yasgui.Yasqe.defineMode("sparql11", withPrefixes);
+  }
+
+  // Errors: the endpoint answers {"error", "status", "message", "details"}; show the words.
+  function errorBox(error) {
+    var data;
+    try { data = JSON.parse(error.text); } catch (e) { return Promise.resolve(undefined); }
+    if (!data || typeof data.message !== "string") return Promise.resolve(undefined);
+    var box = document.createElement("div");
+    box.className = "diplograph-error";
+    var head = document.createElement("p");
+    head.className = "error-status";
+    head.textContent = "Error " + (error.status || data.status || "") + (data.error ? " (" + data.error + ")" : "");
+    var msg = document.createElement("p");
+    msg.className = "error-message";
+    msg.textContent = data.message;
+    box.appendChild(head);
+    box.appendChild(msg);
+    if (data.details && data.details.length) {
+      var pre = document.createElement("pre");
+      pre.className = "error-details";
+      pre.textContent = data.details.join("\n");
+      box.appendChild(pre);
+    }
+    var at = /at line (\d+), column (\d+)/.exec(data.message);
+    if (at) {
+      var go = document.createElement("button");
+      go.type = "button";
+      go.className = "error-goto";
+      go.textContent = "Show line " + at[1] + ", column " + at[2] + " in the editor";
+      go.addEventListener("click", function () {
+        var yq = yasgui.getTab().getYasqe();
+        yq.focus();
+        yq.setCursor({ line: +at[1] - 1, ch: +at[2] - 1 });
+      });
+      box.appendChild(go);
+    }
+    return Promise.resolve(box);
+  }
+  Yasgui.Yasr.defaults.errorRenderers = [errorBox];
+
   var LOCAL_COMPLETERS = ["prefixes", "variables", "entities"];
   Yasgui.Yasqe.defaults.autocompleters = LOCAL_COMPLETERS.slice();
   Yasgui.Yasqe.defaults.prefixCcApi = null;
@@ -111,6 +173,31 @@
     yasqe: { autocompleters: LOCAL_COMPLETERS.slice(), prefixCcApi: null },
   });
   window.diplographYasgui = yasgui;
+
+  // IRIs minted here (<site base>id/…) do not resolve on the public web from a local copy:
+  // their links in the results go to this server's pages instead (the IRI stays the text).
+  var root = document.getElementById("yasgui");
+  var idBase = root.dataset.siteBase + "id/";
+  var pages = root.dataset.pages;
+  function localise(el) {
+    var links = el.matches && el.matches("a[href]") ? [el] : [];
+    links = links.concat(Array.prototype.slice.call(el.querySelectorAll ? el.querySelectorAll("a[href]") : []));
+    links.forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (href && href.indexOf(idBase) === 0 && href.length > idBase.length) {
+        a.setAttribute("href", pages + href.slice(idBase.length));
+        a.setAttribute("data-iri", href);
+        a.title = href;
+      }
+    });
+  }
+  new MutationObserver(function (mutations) {
+    mutations.forEach(function (m) {
+      m.addedNodes.forEach(function (n) { if (n.nodeType === 1) localise(n); });
+      if (m.type === "attributes" && m.target.nodeType === 1) localise(m.target);
+    });
+  }).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["href"] });
+  localise(root);
 
   function header(q) {
     var lines = ["# " + q.title, "# " + (q.description || "")];

@@ -58,11 +58,17 @@ def test_csv_and_tsv_bodies(client):
         "?s", "<https://diplograph.org/id/state/MNG>", "<https://diplograph.org/id/state/VNM>"]
 
 
-def test_ask_and_ask_refuses_csv(client):
+def test_ask_and_ask_as_csv(client):
     r = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
     assert r.status_code == 200 and json.loads(r.data)["boolean"] is True
+    # The CSV/TSV results spec does not define ASK; SPARQLWrapper offers it, and Oxigraph and
+    # Fuseki answer the bare boolean: so does this service (issue 15).
     r = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"},
                    headers={"Accept": "text/csv"})
+    assert r.status_code == 200 and r.data == b"true"
+    assert r.headers["Content-Type"] == "text/csv; charset=utf-8"
+    r = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"},
+                   headers={"Accept": "text/turtle"})
     assert r.status_code == 406
     assert "application/sparql-results+json" in r.data.decode()
 
@@ -180,11 +186,13 @@ def test_relative_iris_resolve_against_endpoint(client):
 def test_syntax_error_is_400_with_position(client):
     r = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p }"})
     assert r.status_code == 400
-    assert "1:" in r.data.decode() and "syntax" in r.data.decode().lower()
+    assert "line 1, column 24" in r.data.decode() and "syntax" in r.data.decode().lower()
     r = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p }"},
                    headers={"Accept": "application/sparql-results+json"})
     body = json.loads(r.data)
-    assert body["error"] == "syntax" and body["status"] == 400 and "1:" in body["message"]
+    assert body["error"] == "syntax" and body["status"] == 400
+    assert "line 1, column 24: unexpected '}'" in body["message"]
+    assert body["details"] == ["line 1: SELECT * WHERE { ?s ?p }", " " * 31 + "^"]
 
 
 @pytest.mark.parametrize("qs", [
