@@ -144,9 +144,7 @@ def _html_run(q: NamedQuery, form: str, args: dict[str, str]) -> Any:
             ran = True
         except DiplographError as e:
             error = e
-            status = {"bad-input": 400, "not-found": 404, "timeout": 503, "too-large": 413}.get(
-                e.kind, 500
-            )
+            status = e.status
     html = render_template(
         "query_run.html",
         q=q,

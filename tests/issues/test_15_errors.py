@@ -127,9 +127,6 @@ def test_named_query_api(client) -> None:
     assert "line 3, column 8: ?s is selected but neither grouped" in body["message"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "server/named_api.py (moved by the lead this session, not edited here) still maps kinds "
-    "to statuses itself in _html_run; use `status = e.status` there, then drop this marker"))
 def test_named_query_page_is_4xx(client) -> None:
     r = client.get("/queries/broken", headers={"Accept": "text/html"})
     assert r.status_code == 400
