@@ -7,7 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..graph.registry import Registry
-from . import agreements, claims, economy, events, memberships, partnerships, relations
+from . import (
+    agreements,
+    claims,
+    economy,
+    events,
+    membership_ends,
+    memberships,
+    partnerships,
+    relations,
+    renewals,
+)
 from .context import Candidate, Context
 from .language import detect
 from .names import gazetteer
@@ -16,8 +26,10 @@ from .names import gazetteer
 RULES: list[tuple[str, Callable[[Context], list[Candidate]]]] = [
     ("relations", relations.extract),
     ("memberships", memberships.extract),
+    ("membership ends", membership_ends.extract),
     ("partnerships", partnerships.extract),
     ("agreements", agreements.extract),
+    ("renewals", renewals.extract),
     ("events", events.extract),
     ("economy", economy.extract),
     ("claims", claims.extract),
@@ -78,4 +90,20 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
     cands: list[Candidate] = []
     for _, rule in RULES:
         cands += rule(ctx)
-    return Extraction(text, lang, dedupe(cands), ctx)
+    return Extraction(text, lang, dedupe(_renewed_once(cands)), ctx)
+
+
+def _renewed_once(cands: list[Candidate]) -> list[Candidate]:
+    """A renewal ("extended the treaty signed in 2001") is one agreement: the signing the
+    agreement rules read in the same words is dropped when a renewal of the same instrument
+    and parties overlaps it."""
+    renewals = [c for c in cands if c.type == "agreement" and "renewed" in c.data]
+
+    def covered(c: Candidate) -> bool:
+        return c.type == "agreement" and "renewed" not in c.data and any(
+            r.start < c.end and c.start < r.end
+            and r.data["instrument"] == c.data.get("instrument")
+            and sorted(r.data["parties"]) == sorted(c.data.get("parties") or [])
+            for r in renewals)
+
+    return [c for c in cands if not covered(c)]

@@ -244,6 +244,10 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
             s, e = values.get("start"), values.get("end")
             if s and e and e.latest < s.earliest:
                 err.add((*p, "end"), f"ends ({e}) before it starts ({s})")
+        if ftype == "place" and not any(k in f for k in ("located_in", "named_after",
+                                                          "capital_of")):
+            err.add(p, "a place fact says at least one of 'located_in', 'named_after', "
+                       "'capital_of'")
         if ftype == "partnership" and values.get("parties") and len(values["parties"]) != 2:
             err.add(
                 (*p, "parties"),
