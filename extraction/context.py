@@ -248,7 +248,7 @@ class Context:
 # --- shared helpers of the rules -----------------------------------------------------------------
 
 _JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvà\b|\bhoặc\b|&|–|-|/|\(\S+\)|\(since \d{4}\))?\s*"
-                   r"(?:,\s*)?(?:and\s+|và\s+|the\s+|either\s+)?", re.I)
+                   r"(?:,\s*)?(?:and\s+|và\s+|either\s+)?(?:the\s+)?", re.I)
 
 
 def group_before(ctx: Context, a: int, pos: int, states_only: bool = True) -> list[Mention]:

@@ -22,13 +22,14 @@ from .names import Mention
 END = re.compile(
     r"(?P<withdrawal>\bwithdr(?:ew|awn|aws|aw)\b|\bwithdrawal\b|\bleft\b|\bleaves\b|\bquit(?:s)?\b"
     r"|\bpulled\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
-    r"|rút khỏi|rời khỏi|ra khỏi|rút tên khỏi)"
+    r"|rút khỏi|rời khỏi|ra khỏi|rút tên khỏi|\brời\b|\bfollowed\b)"
     r"|(?P<suspension>\bsuspend(?:ed|s)?\b|\bsuspension\b|đình chỉ)"
     r"|(?P<expulsion>\bexpel(?:led|s)?\b|\bexpulsion\b|khai trừ)"
     r"|(?P<expiry>\bterm\b[^.;]{0,60}?\b(?:expired|ended|ran\s+out|lapsed)\b"
     r"|\bmembership\b[^.;]{0,60}?\b(?:expired|lapsed)\b|hết nhiệm kỳ|kết thúc nhiệm kỳ)"
     r"|(?P<ended>\bmembership\b[^.;]{0,80}?\bended\b|chấm dứt tư cách thành viên)"
-    r"|(?P<rejoin>\brejoin(?:ed|s)?\b|\bre-joined\b|\breadmitted\b|\breturned\b"
+    r"|(?P<rejoin>\brejoin(?:ed|s)?\b|\bre-joined\b|\breadmitted\b|\breturned\b|\bcame\s+back\b"
+    r"|\breactivated\b"
     r"|tái gia nhập|được kết nạp lại|trở lại)",
     re.I,
 )
@@ -37,8 +38,8 @@ NOT_MEMBERSHIP = re.compile(
     r"\s+(?:(?:its|their|the|all|diplomatic|bilateral|direct|most)\s+){0,2}"
     r"(?:relations?|ties|talks|negotiations?|aid|flights?|imports?|exports?|trade|cooperation"
     r"|participation|ambassadors?|troops|forces|recognition|application|candidacy|support"
-    r"|sanctions|operations|office|power|behind|open|unchanged|for\b|quan hệ|viện trợ|đàm phán"
-    r"|hoạt động|đại sứ|hợp tác)",
+    r"|sanctions|operations|office|power|behind|open|unchanged|for\b(?!\s+good)|quan hệ|viện trợ"
+    r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia)",
     re.I,
 )
 #: an end that was announced, threatened or planned: an intention
@@ -48,7 +49,7 @@ ANNOUNCED = re.compile(
     r"|the|formal|sẽ)\s+){0,3}$",
     re.I,
 )
-RETURN_NEEDS_ORG = ("returned", "trở lại")
+RETURN_NEEDS_ORG = ("returned", "trở lại", "came back", "reactivated")
 
 
 def extract(ctx: Context) -> list[Candidate]:
@@ -101,6 +102,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     prev_members: list[Mention] = []
     prev_kind: str | None = None
     prev_org: Mention | None = None
+    prev_org_key: str | None = None
     prev_end = s.start
     for n, m in enumerate(triggers):
         kind = m.lastgroup or ""
@@ -108,6 +110,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         word = m.group().lower()
         nxt = triggers[n + 1].start() if n + 1 < len(triggers) else s.end
         limit = _clause_end(ctx, s, b, nxt)
+        if word == "followed" and prev_kind not in ("withdrawal", "suspension", "expulsion"):
+            prev_end = b  # "followed" ends a membership only after an end ("… and B followed")
+            continue
+        if word == "rời" and not _org_after(ctx, b, limit, 1):
+            prev_end = b  # bare "rời" ("rời Hà Nội") leaves an organisation only when one follows
+            continue
         if kind in ("withdrawal", "suspension", "expulsion", "rejoin") and NOT_MEMBERSHIP.match(
                 text, b) and not _org_after(ctx, b, limit, 2):
             prev_end = b
@@ -161,7 +169,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         if org is None and shared and prev_org is not None:
             org = prev_org
-        if org is None:
+        if org is None and shared and prev_org_key is not None:
+            org_key = prev_org_key  # the previous clause's organisation, named or not
+        elif org is None:
             # "the bloc", "the organisation", "Hiệp hội" or nothing: the document's organisation
             if kind == "rejoin" and word in RETURN_NEEDS_ORG and prev_kind in (None, "rejoin"):
                 prev_end = b
@@ -169,7 +179,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if kind in ("withdrawal", "rejoin") and word in ("left", "leaves", "quit", "quits",
                                                               "returned", "trở lại"):
                 follow = text[b : b + 40]
-                if not re.match(r"\s*(?:(?:on|in|at|the\s+(?:bloc|organi[sz]ation|union|body"
+                if not re.match(r"\s*(?:(?:for\s+good|permanently|altogether|formally)\s*)?"
+                                r"(?:(?:on|in|at|the\s+(?:bloc|organi[sz]ation|union|body"
                                 r"|group|club|association))\b|,|\.|$|\s+and\b)", follow, re.I):
                     prev_end = b
                     continue
@@ -193,6 +204,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                  "membership-end-announced"))
             prev_members, prev_kind, prev_end = members, kind, b
             prev_org = org if org is not None else prev_org
+            prev_org_key = org_key
             continue
         if kind == "withdrawal" and word == "withdrawal" and not re.search(
                 r"took\s+effect|became\s+effective|was\s+completed|có hiệu lực", text[b:s.end]):
@@ -200,7 +212,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         for x, d in dated:
             if d is None:
-                d = _date_after(ctx, b, limit) or _date_before(ctx, clause_start, a)
+                d = _date_after(ctx, b, limit) or (
+                    None if shared else _date_before(ctx, clause_start, min(x.start, a)))
             data: dict = {"member": ctx.label(x.key), "organization": ctx.label(org_key)}
             flags: list[str] = []
             if d is not None:
@@ -214,6 +227,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             out.append(Candidate("membership", data, lo, hi, 0.8, f"membership-{kind}", flags))
         prev_members, prev_kind, prev_end = members, kind, b
         prev_org = org if org is not None else prev_org
+        prev_org_key = org_key
     return out
 
 

@@ -74,10 +74,13 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
     dated = {_key(c, False) for c in kept if any(x in c.data for x in ("date", "start", "signed",
                                                                          "period"))}
     out = []
+    ended = {_key(c, False) for c in kept if "end_reason" in c.data and "end" in c.data}
     for c in kept:
         undated = not any(x in c.data for x in ("date", "start", "signed", "period"))
         if undated and _key(c, False) in dated and c.type not in ("membership", "claim"):
             continue
+        if "end_reason" in c.data and "end" not in c.data and _key(c, False) in ended:
+            continue  # "left UNESCO twice", then each time with its date
         out.append(c)
     return sorted(out, key=lambda c: (c.start, c.end, c.type))
 
