@@ -15,6 +15,7 @@ from . import (
     membership_ends,
     memberships,
     partnerships,
+    places,
     relations,
     renewals,
 )
@@ -33,6 +34,7 @@ RULES: list[tuple[str, Callable[[Context], list[Candidate]]]] = [
     ("events", events.extract),
     ("economy", economy.extract),
     ("claims", claims.extract),
+    ("places", places.extract),
 ]
 
 

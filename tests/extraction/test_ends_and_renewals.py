@@ -158,3 +158,23 @@ def test_strict_evaluation_compares_the_end_reason_and_the_renewal(registry) -> 
     r1 = {"type": "agreement", "parties": ["China", "Russia"], "instrument": "treaty",
           "renewed": "2021"}
     assert keys_of(r1, name)[0] != keys_of(dict(r1, renewed="2021-06"), name)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Ulaanbaatar is the capital of Mongolia.",
+    "The summit was held in Ulaanbaatar, the capital of Mongolia.",
+    "Mongolia's capital Ulaanbaatar hosted the talks.",
+    "The capital of Mongolia, Ulaanbaatar, hosted them.",
+    "Ulaanbaatar, thủ đô của Mông Cổ, đón đoàn đại biểu.",
+    "Mông Cổ mở một phòng trưng bày ở thủ đô Ulaanbaatar.",
+])
+def test_a_registry_place_called_a_states_capital_is_a_place_fact(text: str, registry) -> None:
+    found = facts(text, registry, "place")
+    assert [(f["place"], f["capital_of"]) for f in found] == [("Ulaanbaatar", "Mongolia")]
+
+
+def test_no_place_fact_without_a_registry_place_or_a_single_state(registry) -> None:
+    # Hanoi is read as Vietnam's government (the gazetteer's capitals), not a registry place
+    assert facts("Hanoi, the capital of Vietnam, hosted the summit.", registry, "place") == []
+    # two states in the sentence: whose capital it is stays unsaid
+    assert facts("Việt Nam và Mông Cổ họp tại thủ đô Ulaanbaatar.", registry, "place") == []
