@@ -288,7 +288,7 @@ def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
 NEGATION = re.compile(r"\b(?:not|no|never|n't|yet\s+to|neither|nor)\b|\bchưa\b|\bkhông\b", re.I)
 MODAL = re.compile(
     r"\b(?:would|will|shall|plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|seeks?\s+to"
-    r"|expects?\s+to|wants?\s+to|consider(?:s|ing)?|may|might|could|to\s*$)\b"
+    r"|expects?\s+to|wants?\s+to|consider(?:s|ing)?|(?-i:may)|might|could|to\s*$)\b"
     r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b",
     re.I,
 )

@@ -20,10 +20,11 @@ from .dates import DateMention
 from .names import Mention
 
 END = re.compile(
-    r"(?P<withdrawal>\bwithdr(?:ew|awn|aws|aw)\b|\bwithdrawal\b|\bleft\b|\bleaves\b|\bquit(?:s)?\b"
+    r"(?P<withdrawal>\bwithdr(?:ew|awn|aws|aw)\b|\bwithdrawal\b|\bexit\b|\bleft\b|\bleaves\b"
+    r"|\bquit(?:s)?\b"
     r"|\bpulled\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
     r"|rút khỏi|rời khỏi|ra khỏi|rút tên khỏi|\brời\b|\bfollowed\b)"
-    r"|(?P<suspension>\bsuspend(?:ed|s)?\b|\bsuspension\b|đình chỉ)"
+    r"|(?P<suspension>\bsuspend(?:ed|s)?\b|\bsuspension\b|đình chỉ|\bexcluded\s+from\b)"
     r"|(?P<expulsion>\bexpel(?:led|s)?\b|\bexpulsion\b|khai trừ)"
     r"|(?P<expiry>\bterm\b[^.;]{0,60}?\b(?:expired|ended|ran\s+out|lapsed)\b"
     r"|\bmembership\b[^.;]{0,60}?\b(?:expired|lapsed)\b|hết nhiệm kỳ|kết thúc nhiệm kỳ)"
@@ -161,6 +162,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if not members and prev_members and _coordinated(ctx, prev_end, a):
                 members = prev_members  # a clause without subject shares the previous one
                 shared = True
+            if not members and re.search(r"(?:^|[:;,]\s*)(?:it|they|nó|họ)\s+(?:\w+\s+){0,2}$",
+                                         text[max(s.start, a - 40) : a], re.I):
+                # "Nicaragua followed the same path: it notified its withdrawal": the pronoun
+                # is the sentence's state
+                states = _states(ctx.mentions_in(s.start, a))
+                members = states[:1] if len({x.key for x in states}) == 1 else []
             if not members:
                 members = _states(group_before(ctx, s.start, a)) if kind == "ended" else []
             dated = [(x, None) for x in members]
@@ -206,7 +213,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             prev_org = org if org is not None else prev_org
             prev_org_key = org_key
             continue
-        if kind == "withdrawal" and word == "withdrawal" and not re.search(
+        if kind == "withdrawal" and word in ("withdrawal", "exit") and not re.search(
                 r"took\s+effect|became\s+effective|was\s+completed|có hiệu lực", text[b:s.end]):
             prev_end = b
             continue

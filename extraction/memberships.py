@@ -43,6 +43,7 @@ APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|
                    r"|\bapplied\b[^.]{0,30}\bmembership\b", re.I)
 NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|\bha(?:s|ve)\s+not\s+(?:yet\s+)?become\s+(?:an?\s+)?(?:full\s+)?members?\b"
+                      r"|\bha(?:s|ve)\s+(?:not|never)\s+(?:yet\s+)?(?:returned|rejoined)\b"
                       r"|\b(?:is|are)\s+not\s+(?:a\s+)?members?\b"
                       r"|\bha(?:s|ve)\s+not\s+applied\b|chưa\s+(?:trở thành|gia nhập|là)", re.I)
 
@@ -156,6 +157,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         if kind == "join" and negated(ctx, a, prev_end) and "until" not in word:
             continue
+        if re.search(r"(?:sau|after)\s+\S+\s+(?:năm|years?)\s+(?:as\s+an?\s+)?$",
+                     text[max(prev_end, a - 30) : a], re.I):
+            continue  # "sau 47 năm là thành viên", "after 47 years as a member": a duration
         if re.search(r"(?:nguyên tắc|sẽ|dự kiến|in principle|will|would|to)\s*$",
                      ctx.text[max(prev_end, a - 20) : a], re.I) or modal(ctx, a, prev_end):
             continue

@@ -34,6 +34,14 @@ def term(text: str) -> str | None:
     return f"P{int(n) if n.isdigit() else NUMBERS[n]}Y"
 
 
+#: an announced end of an agreement ("announced it would terminate the agreement", "tuyên bố
+#: chấm dứt hiệp định"): an intention of the state that announced it
+TERMINATE = re.compile(r"(?:announc\w*|notif\w*|threaten\w*|decided|tuyên bố|thông báo|quyết định)"
+                       r"\s+(?:(?:it|that\s+it|they|would|will|to|the|its)\s+){0,3}"
+                       r"(?:terminat\w*|end(?:ing)?|scrap\w*|withdraw\w*\s+from|chấm dứt|rút khỏi)",
+                       re.I)
+
+
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
@@ -41,7 +49,28 @@ def extract(ctx: Context) -> list[Candidate]:
             c = _renewal(ctx, s, m)
             if c is not None:
                 out.append(c)
+        for m in TERMINATE.finditer(ctx.text, s.start, s.end):
+            c = _termination(ctx, s, m)
+            if c is not None:
+                out.append(c)
     return out
+
+
+def _termination(ctx: Context, s: Sentence, m: re.Match) -> Candidate | None:
+    text = ctx.text
+    inst = [x for x in INSTRUMENT.finditer(text, m.end(), min(s.end, m.end() + 40))
+            if re.fullmatch(r"\s*(?:the\s+|this\s+|its\s+)?", text[m.end() : x.start()], re.I)]
+    if not inst:
+        return None
+    from .context import group_before
+
+    subj = [x for x in group_before(ctx, s.start, m.start()) if x.is_state and x.key]
+    if not subj:
+        return None
+    end = _title_end(ctx, inst[0].start(), inst[0].end(), s.end)
+    return Candidate("claim", {"claim_type": "intention", "modality": "intended",
+                               "subjects": [ctx.label(x.key) for x in subj]},
+                     subj[0].start, end, 0.6, "agreement-termination-announced")
 
 
 def _renewal(ctx: Context, s: Sentence, m: re.Match) -> Candidate | None:

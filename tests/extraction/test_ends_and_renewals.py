@@ -178,3 +178,32 @@ def test_no_place_fact_without_a_registry_place_or_a_single_state(registry) -> N
     assert facts("Hanoi, the capital of Vietnam, hosted the summit.", registry, "place") == []
     # two states in the sentence: whose capital it is stays unsaid
     assert facts("Việt Nam và Mông Cổ họp tại thủ đô Ulaanbaatar.", registry, "place") == []
+
+
+def test_pronouns_nouns_and_durations(registry) -> None:
+    # "it" is the sentence's one state; the notice is an intention, the departure an end
+    found = facts("Nicaragua was next: it notified its withdrawal on 19 November 2021 and "
+                  "left the OAS in November 2023.", registry)
+    assert sorted((f["_type"], f.get("end") or "") for f in found) == [
+        ("claim", ""), ("membership", "2023-11")]
+    # a noun end counts once it took effect, with a date relative to the previous one
+    found = facts("Venezuela announced its withdrawal from the OAS in April 2017, and its exit "
+                  "took effect two years later.", registry, "membership")
+    assert [(f["end"], f["end_reason"]) for f in found] == [("2019", "withdrawal")]
+    # "after 47 years as a member" is a duration, not a start
+    assert facts("Anh rời Liên minh châu Âu ngày 31/1/2020, sau 47 năm là thành viên.",
+                 registry, "membership") == [{
+        "_type": "membership", "member": "United Kingdom", "organization": "European Union",
+        "end": "2020-01-31", "end_reason": "withdrawal"}]
+
+
+def test_an_announced_termination_of_an_agreement_is_an_intention(registry) -> None:
+    found = facts("Ngày 2/3/2030, Thái Lan tuyên bố chấm dứt hiệp định với Lào.", registry)
+    assert [(f["_type"], f.get("modality"), f.get("subjects")) for f in found] == [
+        ("claim", "intended", ["Thailand"])]
+
+
+def test_the_month_may_is_not_a_modal(registry) -> None:
+    found = facts("In May 2004 Malta joined the European Union.", registry, "membership")
+    assert [(f["member"], f["start"]) for f in found] == [("Malta", "2004-05")]
+    assert facts("Vietnam may join the group.", registry, "membership") == []
