@@ -228,9 +228,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 flags = [f for f in d.flags if f != "unresolved"]
             if kind not in ("rejoin", "ended"):
                 data["end_reason"] = kind
-            lo = min(x.start, a)
-            hi = max(b, d.end if d is not None and d.start < limit + 40 else b,
-                     org.end if org is not None else b)
+            parts = [(x.start, x.end), (a, b)]
+            if org is not None and s.start <= org.start:
+                parts.append((org.start, org.end))
+            if d is not None and s.start <= d.start < limit + 40:
+                parts.append((d.start, d.end))
+            lo, hi = min(p[0] for p in parts), max(p[1] for p in parts)
             out.append(Candidate("membership", data, lo, hi, 0.8, f"membership-{kind}", flags))
         prev_members, prev_kind, prev_end = members, kind, b
         prev_org = org if org is not None else prev_org
