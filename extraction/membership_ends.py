@@ -30,7 +30,8 @@ END = re.compile(
     r"|\bmembership\b[^.;]{0,60}?\b(?:expired|lapsed)\b|hết nhiệm kỳ|kết thúc nhiệm kỳ)"
     r"|(?P<ended>\bmembership\b[^.;]{0,80}?\bended\b|chấm dứt tư cách thành viên)"
     r"|(?P<rejoin>\brejoin(?:ed|s)?\b|\bre-joined\b|\breadmitted\b|\breturned\b|\bcame\s+back\b"
-    r"|\breactivated\b"
+    r"|\breactivated\b|\breinstated\b|\brestored\s+(?:its|the|their)\s+membership\b"
+    r"|khôi phục tư cách thành viên"
     r"|tái gia nhập|được kết nạp lại|trở lại)",
     re.I,
 )
@@ -132,10 +133,19 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             prev_end = b  # "its participation has been suspended": not the membership itself
             continue
         org = _org_after(ctx, b, limit)
+        agent = [x for x in ctx.mentions_in(max(s.start, a - 80), a) if x.is_org and x.key
+                 and not text[x.end : a].strip()
+                 and re.search(r"\bbị\s+$", text[max(s.start, x.start - 4) : x.start])]
+        if agent:
+            # "Syria bị Tổ chức Hợp tác Hồi giáo đình chỉ": a passive with its agent
+            passive, org = True, agent[-1]
+            a = agent[-1].start - len(re.search(r"bị\s+$", text[: agent[-1].start]).group())
         members: list[Mention] = []
         shared = False
         dated: list[tuple[Mention, DateMention | None]] = []
-        if kind in ("suspension", "expulsion") and not passive:
+        if (kind in ("suspension", "expulsion") or word.startswith(("khôi phục", "restored",
+                                                                    "reinstated"))) \
+                and not passive:
             # active: "ECOWAS suspended Mali in May 2021 and Burkina Faso in January 2022",
             # "khai trừ Nga", "đình chỉ tư cách thành viên của Nga tại Hội đồng Nhân quyền"
             after = _states([x for x in ctx.mentions_in(b, limit) if x.is_state and x.key])

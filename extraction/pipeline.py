@@ -77,7 +77,12 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
                                                                          "period"))}
     out = []
     ended = {_key(c, False) for c in kept if "end_reason" in c.data and "end" in c.data}
+    returned = {(c.data["member"], c.data["organization"]) for c in kept
+                if c.rule == "membership-rejoin" and "start" in c.data}
     for c in kept:
+        if c.rule == "membership-rejoin" and "start" not in c.data and (
+                c.data["member"], c.data["organization"]) in returned:
+            continue  # a headline's "Syria trở lại Liên đoàn Ả Rập", then the dated return
         undated = not any(x in c.data for x in ("date", "start", "signed", "period"))
         if undated and _key(c, False) in dated and c.type not in ("membership", "claim"):
             continue

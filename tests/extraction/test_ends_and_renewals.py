@@ -207,3 +207,13 @@ def test_the_month_may_is_not_a_modal(registry) -> None:
     found = facts("In May 2004 Malta joined the European Union.", registry, "membership")
     assert [(f["member"], f["start"]) for f in found] == [("Malta", "2004-05")]
     assert facts("Vietnam may join the group.", registry, "membership") == []
+
+
+def test_vietnamese_agent_passive_and_restored_membership(registry) -> None:
+    assert ends("Năm 1979, Ai Cập bị Liên đoàn Ả Rập đình chỉ tư cách thành viên.", registry) == [
+        ("EGY", "Arab-League", None, "1979", "suspension")]
+    assert ends("Năm 1989, Liên đoàn Ả Rập khôi phục tư cách thành viên của Ai Cập.",
+                registry) == [("EGY", "Arab-League", "1989", None, None)]
+    # a headline's undated return is dropped when the text dates the same return
+    assert ends("Ai Cập trở lại Liên đoàn Ả Rập\n\nNăm 1989, Liên đoàn Ả Rập khôi phục tư cách "
+                "thành viên của Ai Cập.", registry) == [("EGY", "Arab-League", "1989", None, None)]
