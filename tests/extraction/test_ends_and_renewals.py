@@ -217,3 +217,25 @@ def test_vietnamese_agent_passive_and_restored_membership(registry) -> None:
     # a headline's undated return is dropped when the text dates the same return
     assert ends("Ai Cập trở lại Liên đoàn Ả Rập\n\nNăm 1989, Liên đoàn Ả Rập khôi phục tư cách "
                 "thành viên của Ai Cập.", registry) == [("EGY", "Arab-League", "1989", None, None)]
+
+
+def test_candidates_sharing_a_value_are_written_without_yaml_aliases(tmp_path: Path,
+                                                                       registry) -> None:
+    """Two dialogue partners share one list of roles in memory; the file must spell it out
+    twice (the loader refuses anchors and aliases), and every accepted candidate loads."""
+    from diplograph.extraction.output import facts_yaml
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Dialogue partners include Cambodia and Nepal (2015) of the SCO. Qatar left OPEC on "
+                   "1 January 2019. In June 2021 China and Russia extended the 2001 Treaty of "
+                   "Good-Neighbourliness for another five years.", encoding="utf-8")
+    ex = extract_text(doc.read_text(encoding="utf-8"), None, registry)
+    body = facts_yaml(doc, ex, registry, "doc", "doc.txt")
+    assert "&id" not in body and "*id" not in body
+    out = tmp_path / "doc.facts.yaml"
+    out.write_text(body.replace("review: candidate", "review: accepted"), encoding="utf-8")
+    parsed = parse_facts_file(out, registry.resolve)
+    assert sorted(f.type for f in parsed.facts) == ["agreement", "membership", "membership",
+                                                    "membership"]
+    assert [f.data.get("roles") for f in parsed.facts if f.type == "membership"].count(
+        ["participant"]) == 2
