@@ -280,6 +280,8 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
             offsets = values.get("offsets")
             if offsets and "occurrence" not in f and offsets[0] in occ:
                 occ, n = [offsets[0]], 1  # an extracted fact's offsets pick the occurrence
+            elif offsets and "occurrence" in f and 0 < n <= len(occ) and occ[n - 1] == offsets[0]:
+                pass  # both given (as `diplograph extract` writes them), and they agree
             elif offsets:
                 err.add((*p, "offsets"), f"{offsets} is not where the quote stands in the document")
             if not occ:

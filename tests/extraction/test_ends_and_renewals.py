@@ -239,3 +239,21 @@ def test_candidates_sharing_a_value_are_written_without_yaml_aliases(tmp_path: P
                                                     "membership"]
     assert [f.data.get("roles") for f in parsed.facts if f.type == "membership"].count(
         ["participant"]) == 2
+
+
+def test_an_accepted_candidate_with_offsets_and_occurrence_loads(tmp_path: Path,
+                                                                  registry) -> None:
+    """`diplograph extract` writes `occurrence` with `offsets` when a quote occurs twice; an
+    accepted candidate must load, and offsets that disagree with the occurrence are refused."""
+    (tmp_path / "doc.txt").write_text("Qatar left OPEC on 1 January 2019. Qatar left OPEC.",
+                                      encoding="utf-8")
+    fact = ("format: diplograph-facts/1\ndocument: {id: d, file: doc.txt, title: t, language: "
+            "en, kind: other}\nfacts:\n  - {id: m, type: membership, review: accepted, quote: "
+            "Qatar left OPEC, offsets: [%d, %d], occurrence: %d, member: Qatar, "
+            "organization: OPEC}\n")
+    path = tmp_path / "doc.facts.yaml"
+    path.write_text(fact % (35, 50, 2), encoding="utf-8")
+    assert parse_facts_file(path, registry.resolve).facts[0].start == 35
+    path.write_text(fact % (0, 15, 2), encoding="utf-8")
+    with pytest.raises(DiplographError, match="not where the quote stands"):
+        parse_facts_file(path, registry.resolve)
