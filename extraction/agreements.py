@@ -98,7 +98,7 @@ def extract(ctx: Context) -> list[Candidate]:
                 and not any(m.end() <= x.start < a and x.is_state for x in ctx.mentions)))]
             reduced = bool(before) and not re.search(r"\b(?:was|were|has|have|been|had)\b",
                                                      ctx.text[before[-1].end() : a])
-            passive = bool(re.search(r"\b(?:was|were|been)\s+$", window))
+            passive = bool(re.search(r"\b(?:was|were|been)\s+$|(?<!\w)được\s+$", window))
             if negative:
                 parties = _parties(ctx, s.start, a, b, s.end)
                 out.append(Candidate("claim", {"claim_type": "characterisation",
@@ -199,6 +199,11 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     if not base and inherited:
         # "the A Agreement and the B Agreement were signed": B has A's parties
         base = [ctx.gazetteer.registry.resolve(x).key for x in inherited]
+    between = re.match(r"\s*(?:between|giữa)\s+", text[end:limit])
+    if not base and between:
+        # "The X Treaty between A and B was signed", "Hiệp ước X giữa A và B được ký"
+        base = keys([x for x in group_after(ctx, end + between.end(), limit, states_only=False)
+                     if x.is_state or x.key == "EU"])
     if before_verb and not base:
         by = re.search(r"\bby\s+the\s+(?:three|two)\s+countries", text[sg.end() : s.end])
         if by and "three" in by.group():

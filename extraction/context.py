@@ -248,7 +248,7 @@ class Context:
 # --- shared helpers of the rules -----------------------------------------------------------------
 
 _JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvà\b|\bhoặc\b|&|–|-|/|\(\S+\)|\(since \d{4}\))?\s*"
-                   r"(?:,\s*)?(?:and\s+|và\s+|the\s+|either\s+)?", re.I)
+                   r"(?:,\s*)?(?:and\s+|và\s+|either\s+)?(?:the\s+)?", re.I)
 
 
 def group_before(ctx: Context, a: int, pos: int, states_only: bool = True) -> list[Mention]:
@@ -288,7 +288,7 @@ def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
 NEGATION = re.compile(r"\b(?:not|no|never|n't|yet\s+to|neither|nor)\b|\bchưa\b|\bkhông\b", re.I)
 MODAL = re.compile(
     r"\b(?:would|will|shall|plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|seeks?\s+to"
-    r"|expects?\s+to|wants?\s+to|consider(?:s|ing)?|may|might|could|to\s*$)\b"
+    r"|expects?\s+to|wants?\s+to|consider(?:s|ing)?|(?-i:may)|might|could|to\s*$)\b"
     r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b",
     re.I,
 )

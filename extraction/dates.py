@@ -118,6 +118,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
     (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
+    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b", re.I), "same_year"),  # noqa: E501
     (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b|(?<!\w)năm\s+sau\b", re.I), "years_later_vi"),
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
 ]
@@ -187,6 +188,8 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind in ("years_later", "years_later_vi"):
         n = _num(g[0]) if g and g[0] else 1
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", n))
+    if kind == "same_year":
+        return DateMention(s, e, None, "year", flags=("relative",), pending=("years", 0))
     if kind == "next_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("next-day",))
     raise AssertionError(kind)  # pragma: no cover

@@ -21,8 +21,8 @@ from ..graph.errors import DiplographError
 #: the attributes strict matching compares, per type
 STRICT = {
     "relation": ("parties", "status", "date"),
-    "membership": ("member", "organization", "roles", "start", "end"),
-    "agreement": ("parties", "instrument", "signed"),
+    "membership": ("member", "organization", "roles", "start", "end", "end_reason"),
+    "agreement": ("parties", "instrument", "signed", "renewed"),
     "event": ("event_type", "participants", "date", "start", "end", "place", "ordinal"),
     "partnership": ("parties", "framework", "date"),
     "trade": ("reporter+partner", "flow", "period", "partial_period", "value", "value_min",
@@ -32,6 +32,7 @@ STRICT = {
     "claim": ("claim_type", "modality", "subjects"),
     "mechanism": ("parties", "founded", "level", "session_count"),
     "cooperation": ("parties", "fields"),
+    "place": ("place", "located_in", "named_after", "capital_of"),
 }
 #: the types of the issue's target (relations, memberships, agreements, events, trade)
 TARGET_TYPES = ("relation", "membership", "agreement", "event", "trade", "partnership",
@@ -72,7 +73,8 @@ def keys_of(f: dict[str, Any], name: _Names) -> tuple[tuple, tuple]:
             parts.append(frozenset(name(x) for x in f.get(k) or []))
         elif k == "reporter+partner":
             parts.append(frozenset(name(f[x]) for x in ("reporter", "partner") if f.get(x)))
-        elif k in ("member", "organization", "investor", "recipient", "place"):
+        elif k in ("member", "organization", "investor", "recipient", "place", "located_in",
+                   "named_after", "capital_of"):
             parts.append(name(f[k]) if f.get(k) else None)
         elif k == "roles":
             parts.append(frozenset(f.get("roles") or ["full"]))
@@ -80,7 +82,7 @@ def keys_of(f: dict[str, Any], name: _Names) -> tuple[tuple, tuple]:
             parts.append(frozenset(
                 (name(p["actor"]), p.get("role", "participant"),
                  (p.get("post") or {}).get("office")) for p in f.get(k) or []))
-        elif k in ("date", "start", "end", "signed", "period", "founded"):
+        elif k in ("date", "start", "end", "signed", "period", "founded", "renewed"):
             parts.append(_date(f.get(k)))
         elif k in ("value", "value_min", "value_max"):
             parts.append(_num(f.get(k)))
@@ -95,8 +97,9 @@ def keys_of(f: dict[str, Any], name: _Names) -> tuple[tuple, tuple]:
         else:
             parts.append(f.get(k))
     who: set[str] = set()
+    place_keys = ("place", "located_in", "named_after", "capital_of") if t == "place" else ()
     for k in ("parties", "subjects", "member", "organization", "reporter", "partner", "investor",
-              "recipient"):
+              "recipient", *place_keys):
         v = f.get(k)
         if isinstance(v, list):
             who |= {name(x) for x in v}

@@ -28,6 +28,8 @@ JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b|\baccessions?\b|sáng lập"
+    r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
+    r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên",
     re.I,
 )
@@ -40,6 +42,8 @@ PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại", re.
 APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|\bhas\s+applied\b"
                    r"|\bapplied\b[^.]{0,30}\bmembership\b", re.I)
 NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
+                      r"|\bha(?:s|ve)\s+not\s+(?:yet\s+)?become\s+(?:an?\s+)?(?:full\s+)?members?\b"
+                      r"|\bha(?:s|ve)\s+(?:not|never)\s+(?:yet\s+)?(?:returned|rejoined)\b"
                       r"|\b(?:is|are)\s+not\s+(?:a\s+)?members?\b"
                       r"|\bha(?:s|ve)\s+not\s+applied\b|chưa\s+(?:trở thành|gia nhập|là)", re.I)
 
@@ -153,10 +157,24 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         if kind == "join" and negated(ctx, a, prev_end) and "until" not in word:
             continue
+        if re.search(r"(?:sau|after)\s+\S+\s+(?:năm|years?)\s+(?:as\s+an?\s+)?$",
+                     text[max(prev_end, a - 30) : a], re.I):
+            continue  # "sau 47 năm là thành viên", "after 47 years as a member": a duration
         if re.search(r"(?:nguyên tắc|sẽ|dự kiến|in principle|will|would|to)\s*$",
                      ctx.text[max(prev_end, a - 20) : a], re.I) or modal(ctx, a, prev_end):
             continue
         right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
+        # gapping: "Qatar joined the following year, and Indonesia in 1962"
+        gapped: list[tuple[Mention, int]] = []
+        for g in re.finditer(r",?\s+(?:and|và)\s+(?:then\s+)?", text[b:right]):
+            after = [x for x in ctx.mentions_in(b + g.end(), right)
+                     if x.start == b + g.end() and x.is_state and x.key]
+            if after and re.match(r"\s+(?:in|on|năm|vào)\s+[^,.;]*?(?:[,.;]|$)",
+                                  text[after[0].end : right]) and not JOIN.search(
+                    text, after[0].end, right):
+                gapped.append((after[0], right))
+                right = b + g.start()
+                break
         subj = _members(ctx, group_before(ctx, prev_end, a))
         if "accession" in word:
             # "X's accession", "the accessions of A (2017) and B (2020)"; never the objects of
@@ -171,6 +189,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj:
             continue
         org = _org(ctx, b, right) or _org(ctx, s.start, a)
+        if org is None and re.search(r"newest|latest|recent|mới nhất", word):
+            org = ctx.main_org  # "A (2017) and B (2018) are the newest members"
         if org is None:
             continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
@@ -191,6 +211,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 d = ds[0] if len(ds) == 1 and ds[0].start < triggers[0][0] else None
             out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
                            f"membership-{kind}"))
+        for x, limit in gapped:
+            d = pick_date(ctx, x.end, limit, x.end)
+            out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, x, d), 0.75,
+                           "membership-gapped"))
         prev_end = b
     return out
 

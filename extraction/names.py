@@ -77,6 +77,7 @@ class Gazetteer:
     index: dict[str, list[_Entry]] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     config: dict[str, Any] = field(default_factory=dict)
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)  # label() cache
 
     def add(self, text: str, entry: _Entry) -> None:
         form = fold(text)
@@ -96,10 +97,23 @@ class Gazetteer:
 
     def label(self, key: str, lang: str = "en") -> str:
         """The label a facts file uses for ``key`` (English, else any)."""
+        if (key, lang) not in self.labels:
+            self.labels[key, lang] = self._label(key, lang)
+        return self.labels[key, lang]
+
+    def _label(self, key: str, lang: str) -> str:
         e = self.registry.get(key)
         if e is None:
             return key
-        return e.labels.get(lang) or e.label
+        text = e.labels.get(lang) or e.label
+        # a label the loader would not resolve back to this entity ("Sudan" is also a name
+        # of South Sudan) is written as the registry key, which always resolves
+        try:
+            if self.registry.resolve(text).key == key:
+                return text
+        except DiplographError:
+            pass
+        return key
 
     def lookup(self, surface: str) -> list[_Entry]:
         """The entries a surface form may name, best first (exact forms checked)."""

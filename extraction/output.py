@@ -105,7 +105,11 @@ def facts_yaml(path: Path, ex: Extraction, registry: Any, doc_id: str | None = N
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    """Never anchors and aliases (``&id001``/``*id001``): the loader refuses them, and a value
+    two candidates share (a list of roles) is written out in each."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _flow_list(dumper: yaml.SafeDumper, data: list) -> Any:

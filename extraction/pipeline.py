@@ -7,7 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..graph.registry import Registry
-from . import agreements, claims, economy, events, memberships, partnerships, relations
+from . import (
+    agreements,
+    claims,
+    economy,
+    events,
+    membership_ends,
+    memberships,
+    partnerships,
+    places,
+    relations,
+    renewals,
+)
 from .context import Candidate, Context
 from .language import detect
 from .names import gazetteer
@@ -16,11 +27,14 @@ from .names import gazetteer
 RULES: list[tuple[str, Callable[[Context], list[Candidate]]]] = [
     ("relations", relations.extract),
     ("memberships", memberships.extract),
+    ("membership ends", membership_ends.extract),
     ("partnerships", partnerships.extract),
     ("agreements", agreements.extract),
+    ("renewals", renewals.extract),
     ("events", events.extract),
     ("economy", economy.extract),
     ("claims", claims.extract),
+    ("places", places.extract),
 ]
 
 
@@ -62,10 +76,18 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
     dated = {_key(c, False) for c in kept if any(x in c.data for x in ("date", "start", "signed",
                                                                          "period"))}
     out = []
+    ended = {_key(c, False) for c in kept if "end_reason" in c.data and "end" in c.data}
+    returned = {(c.data["member"], c.data["organization"]) for c in kept
+                if c.rule == "membership-rejoin" and "start" in c.data}
     for c in kept:
+        if c.rule == "membership-rejoin" and "start" not in c.data and (
+                c.data["member"], c.data["organization"]) in returned:
+            continue  # a headline's "Syria trở lại Liên đoàn Ả Rập", then the dated return
         undated = not any(x in c.data for x in ("date", "start", "signed", "period"))
         if undated and _key(c, False) in dated and c.type not in ("membership", "claim"):
             continue
+        if "end_reason" in c.data and "end" not in c.data and _key(c, False) in ended:
+            continue  # "left UNESCO twice", then each time with its date
         out.append(c)
     return sorted(out, key=lambda c: (c.start, c.end, c.type))
 
@@ -78,4 +100,20 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
     cands: list[Candidate] = []
     for _, rule in RULES:
         cands += rule(ctx)
-    return Extraction(text, lang, dedupe(cands), ctx)
+    return Extraction(text, lang, dedupe(_renewed_once(cands)), ctx)
+
+
+def _renewed_once(cands: list[Candidate]) -> list[Candidate]:
+    """A renewal ("extended the treaty signed in 2001") is one agreement: the signing the
+    agreement rules read in the same words is dropped when a renewal of the same instrument
+    and parties overlaps it."""
+    renewals = [c for c in cands if c.type == "agreement" and "renewed" in c.data]
+
+    def covered(c: Candidate) -> bool:
+        return c.type == "agreement" and "renewed" not in c.data and any(
+            r.start < c.end and c.start < r.end
+            and r.data["instrument"] == c.data.get("instrument")
+            and sorted(r.data["parties"]) == sorted(c.data.get("parties") or [])
+            for r in renewals)
+
+    return [c for c in cands if not covered(c)]

@@ -244,6 +244,10 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
             s, e = values.get("start"), values.get("end")
             if s and e and e.latest < s.earliest:
                 err.add((*p, "end"), f"ends ({e}) before it starts ({s})")
+        if ftype == "place" and not any(k in f for k in ("located_in", "named_after",
+                                                          "capital_of")):
+            err.add(p, "a place fact says at least one of 'located_in', 'named_after', "
+                       "'capital_of'")
         if ftype == "partnership" and values.get("parties") and len(values["parties"]) != 2:
             err.add(
                 (*p, "parties"),
@@ -276,6 +280,8 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
             offsets = values.get("offsets")
             if offsets and "occurrence" not in f and offsets[0] in occ:
                 occ, n = [offsets[0]], 1  # an extracted fact's offsets pick the occurrence
+            elif offsets and "occurrence" in f and 0 < n <= len(occ) and occ[n - 1] == offsets[0]:
+                pass  # both given (as `diplograph extract` writes them), and they agree
             elif offsets:
                 err.add((*p, "offsets"), f"{offsets} is not where the quote stands in the document")
             if not occ:

@@ -165,6 +165,7 @@ CLASS_OF = {
     # kept as claims (with their quote) until the model has an investment observation
     "partnership": ("DiplomaticEvent", SEM("Event")),
     "investment": ("Claim", None),
+    "place": ("PlaceStatement", None),
 }
 
 
@@ -236,6 +237,8 @@ def _fact_quads(w: _Writer, doc: FactsDocument, fact: Fact, lang: str, activity:
             w.date(f, "endDate", v["end"])
             w.add(interval, TIME("hasEnd"), interval + "/end")
             w.instant(interval + "/end", v["end"])
+        if v.get("end_reason"):
+            w.add(f, DG("membershipEnd"), DGC(f"membership-end/{v['end_reason']}"))
     elif t == "relation":
         party_list("parties", DG("party"))
         w.add(f, DG("relationStatus"), DGC(f"relation-status/{v['status']}"))
@@ -248,6 +251,10 @@ def _fact_quads(w: _Writer, doc: FactsDocument, fact: Fact, lang: str, activity:
             w.text(f, DG("title"), v["title"], lang)
         if v.get("signed"):
             w.date(f, "signingDate", v["signed"])
+        if v.get("renewed"):
+            w.date(f, "renewalDate", v["renewed"])
+        if v.get("renewed_for"):
+            w.add(f, DG("renewalTerm"), _typed(v["renewed_for"], "duration"))
         if v.get("signed_at"):
             w.add(f, DG("signedAt"), _ref(doc, v["signed_at"]))
         for code in v.get("obligations") or []:  # shared with ATOP alliance spells
@@ -391,6 +398,13 @@ def _fact_quads(w: _Writer, doc: FactsDocument, fact: Fact, lang: str, activity:
             involved.append(iri)
         w.text(f, DG("statement"), fact.quote, lang)
         w.add(f, DG("modality"), DGC("modality/asserted"))
+    elif t == "place":
+        for key, prop in (("place", "describedPlace"), ("located_in", "locatedIn"),
+                          ("named_after", "namedAfter"), ("capital_of", "capitalOf")):
+            if v.get(key):
+                iri = _entity(doc, v[key])
+                w.add(f, DG(prop), iri)
+                involved.append(iri)
     elif t == "claim":
         w.add(f, DG("claimType"), DGC(f"claim-type/{v['claim_type']}"))
         party_list("subjects", DG("subject"))

@@ -55,6 +55,7 @@ TYPES: dict[str, dict[str, str]] = {
         "roles": "codes:role",
         "start": "date",
         "end": "date",
+        "end_reason": "code:membership-end",
     },
     "relation": {"parties": "names", "status": "code:relation-status", "date": "date"},
     "agreement": {
@@ -66,6 +67,8 @@ TYPES: dict[str, dict[str, str]] = {
         "obligations": "codes:obligation",
         "signed_at": "factref",
         "quantity": "quantity",
+        "renewed": "date",
+        "renewed_for": "duration",
     },
     "event": {
         "event_type": "code:event-type",
@@ -127,6 +130,12 @@ TYPES: dict[str, dict[str, str]] = {
         "start": "date",
         "recurrence": "string",
     },
+    "place": {
+        "place": "name",
+        "located_in": "name",
+        "named_after": "name",
+        "capital_of": "name",
+    },
     "claim": {
         "claim_type": "code:claim-type",
         "subjects": "names",
@@ -148,6 +157,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "claim": ("claim_type",),
     "partnership": ("parties", "framework"),
     "investment": ("investor", "recipient", "currency"),
+    "place": ("place",),
 }
 DOCUMENT_KEYS = {
     "id": "slug",

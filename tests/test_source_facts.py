@@ -275,7 +275,9 @@ def test_hue_festival_and_ho_chi_minh_events(store, registry):
             store,
             f"""SELECT ?t WHERE {{ ?e dg:eventType ?t ;
                     dg:about <{iri(registry, "Ho Chi Minh")}> ;
-                    dg:place <{iri(registry, "Ulaanbaatar")}> }}""",
+                    dg:place ?school .
+                  ?s dg:describedPlace ?school ;
+                     dg:locatedIn <{iri(registry, "Ulaanbaatar")}> }}""",
         )
     }
     assert types == {"unveiling", "opening"}

@@ -5,10 +5,10 @@
   var META = ["id", "type", "review", "confidence", "rule", "quote", "offsets", "occurrence",
               "flags", "unresolved"];
   var NAME_KEYS = ["member", "organization", "reporter", "partner", "investor", "recipient",
-                   "place", "about", "count_scope"];
+                   "place", "about", "count_scope", "located_in", "named_after", "capital_of"];
   var NAMES_KEYS = ["parties", "subjects", "objects"];
   var TYPES = ["relation", "membership", "agreement", "event", "partnership", "trade",
-               "investment", "claim", "mechanism", "cooperation"];
+               "investment", "claim", "mechanism", "cooperation", "place"];
   var TEMPLATES = {
     relation: {parties: [], status: "established"},
     membership: {member: "", organization: ""},
@@ -19,7 +19,8 @@
     investment: {investor: "", recipient: "", value: 0, currency: "USD", multiplier: 9},
     claim: {claim_type: "intention", subjects: []},
     mechanism: {name: "", parties: []},
-    cooperation: {parties: [], fields: []}
+    cooperation: {parties: [], fields: []},
+    place: {place: "", located_in: "", named_after: ""}
   };
   var state = null, edits = {}, added = [], selected = null;
   var $ = function (id) { return document.getElementById(id); };

@@ -1,0 +1,266 @@
+"""Ends and returns of memberships: a member withdrew, left, quit or pulled out (withdrawal),
+was suspended (suspension), expelled (expulsion), or its term ran out (expiry); "rejoined",
+"was readmitted", "returned" (after a clause that ended the membership) start a new one.
+Vietnamese: rút khỏi, rời khỏi, ra khỏi (withdrawal), đình chỉ (suspension), khai trừ
+(expulsion), hết nhiệm kỳ (expiry); tái gia nhập, được kết nạp lại, trở lại (a return).
+
+An announced or threatened end ("announced their withdrawal", "threatened to leave", "thông báo
+rút khỏi") is an intention claim, not an end; a negated one ("has not left") states nothing.
+
+>>> bool(END.search("Zimbabwe was suspended from the councils")), bool(END.search("bị khai trừ"))
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Candidate, Context, Sentence, group_before, keys, modal, negated
+from .dates import DateMention
+from .names import Mention
+
+END = re.compile(
+    r"(?P<withdrawal>\bwithdr(?:ew|awn|aws|aw)\b|\bwithdrawal\b|\bexit\b|\bleft\b|\bleaves\b"
+    r"|\bquit(?:s)?\b"
+    r"|\bpulled\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
+    r"|rút khỏi|rời khỏi|ra khỏi|rút tên khỏi|\brời\b|\bfollowed\b)"
+    r"|(?P<suspension>\bsuspend(?:ed|s)?\b|\bsuspension\b|đình chỉ|\bexcluded\s+from\b)"
+    r"|(?P<expulsion>\bexpel(?:led|s)?\b|\bexpulsion\b|khai trừ)"
+    r"|(?P<expiry>\bterm\b[^.;]{0,60}?\b(?:expired|ended|ran\s+out|lapsed)\b"
+    r"|\bmembership\b[^.;]{0,60}?\b(?:expired|lapsed)\b|hết nhiệm kỳ|kết thúc nhiệm kỳ)"
+    r"|(?P<ended>\bmembership\b[^.;]{0,80}?\bended\b|chấm dứt tư cách thành viên)"
+    r"|(?P<rejoin>\brejoin(?:ed|s)?\b|\bre-joined\b|\breadmitted\b|\breturned\b|\bcame\s+back\b"
+    r"|\breactivated\b|\breinstated\b|\brestored\s+(?:its|the|their)\s+membership\b"
+    r"|khôi phục tư cách thành viên"
+    r"|tái gia nhập|được kết nạp lại|trở lại)",
+    re.I,
+)
+#: what a suspension, withdrawal or exit that is not of a membership is about
+NOT_MEMBERSHIP = re.compile(
+    r"\s+(?:(?:its|their|the|all|diplomatic|bilateral|direct|most)\s+){0,2}"
+    r"(?:relations?|ties|talks|negotiations?|aid|flights?|imports?|exports?|trade|cooperation"
+    r"|participation|ambassadors?|troops|forces|recognition|application|candidacy|support"
+    r"|sanctions|operations|office|power|behind|open|unchanged|for\b(?!\s+good)|quan hệ|viện trợ"
+    r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia)",
+    re.I,
+)
+#: an end that was announced, threatened or planned: an intention
+ANNOUNCED = re.compile(
+    r"(?:announc\w*|threaten\w*|plan(?:s|ned)?|intend\w*|notif\w*|signal\w*|vowed|pledged"
+    r"|thông báo|tuyên bố|đe dọa|dọa|dự định|có ý định)\s+(?:(?:its|their|to|it|they|would|will"
+    r"|the|formal|sẽ)\s+){0,3}$",
+    re.I,
+)
+RETURN_NEEDS_ORG = ("returned", "trở lại", "came back", "reactivated")
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        out += _sentence(ctx, s)
+    return out
+
+
+def _states(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if m.is_state and m.key]
+
+
+def _org_after(ctx: Context, b: int, limit: int, words: int = 8) -> Mention | None:
+    """An organisation named right after the trigger ("from the Commonwealth", "khỏi ASEAN")."""
+    for m in ctx.mentions_in(b, limit):
+        if m.is_org and m.key:
+            gap = ctx.text[b : m.start]
+            if len(gap.split()) <= words and not re.search(r"[,;]", gap):
+                return m
+            return None
+    return None
+
+
+def _clause_end(ctx: Context, s: Sentence, b: int, nxt: int) -> int:
+    m = re.search(r"[;]|,\s+(?:after|while|when|but|which|a\s+year|sau khi|khi)\b|\s+sau khi\b",
+                  ctx.text[b:nxt])
+    return b + m.start() if m else nxt
+
+
+def _date_after(ctx: Context, a: int, b: int) -> DateMention | None:
+    for d in ctx.dates_in(a, b):
+        if d.value is not None and isinstance(d.value, str) and d is not ctx.dateline \
+                and d.kind in ("point", "asof", "since", "until"):
+            return d
+    return None
+
+
+def _date_before(ctx: Context, a: int, b: int) -> DateMention | None:
+    """A date opening the clause ("Ngày 16/3/2022, …", "On 7 April 2022 the assembly …")."""
+    ds = [d for d in ctx.dates_in(a, b) if d.value is not None and isinstance(d.value, str)
+          and d is not ctx.dateline]
+    return ds[-1] if ds else None
+
+
+def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
+    text = ctx.text
+    out: list[Candidate] = []
+    triggers = list(END.finditer(text, s.start, s.end))
+    prev_members: list[Mention] = []
+    prev_kind: str | None = None
+    prev_org: Mention | None = None
+    prev_org_key: str | None = None
+    prev_end = s.start
+    for n, m in enumerate(triggers):
+        kind = m.lastgroup or ""
+        a, b = m.start(), m.end()
+        word = m.group().lower()
+        nxt = triggers[n + 1].start() if n + 1 < len(triggers) else s.end
+        limit = _clause_end(ctx, s, b, nxt)
+        if word == "followed" and prev_kind not in ("withdrawal", "suspension", "expulsion"):
+            prev_end = b  # "followed" ends a membership only after an end ("… and B followed")
+            continue
+        if word == "rời" and not _org_after(ctx, b, limit, 1):
+            prev_end = b  # bare "rời" ("rời Hà Nội") leaves an organisation only when one follows
+            continue
+        if kind in ("withdrawal", "suspension", "expulsion", "rejoin") and NOT_MEMBERSHIP.match(
+                text, b) and not _org_after(ctx, b, limit, 2):
+            prev_end = b
+            continue
+        if negated(ctx, a, prev_end):
+            prev_end = b
+            continue
+        passive = bool(re.search(r"\b(?:was|were|been|be|is|are)\s+$|\bbị\s+$|\bđược\s+$",
+                                 text[max(prev_end, a - 8) : a]))
+        if passive and re.search(r"\b(?:participation|relations|ties|talks|aid|cooperation|rights"
+                                 r"|quan hệ|hoạt động)\s+(?:has\s+|have\s+|had\s+)?(?:been|was|were"
+                                 r"|bị)\s+$", text[max(s.start, a - 40) : a], re.I):
+            prev_end = b  # "its participation has been suspended": not the membership itself
+            continue
+        org = _org_after(ctx, b, limit)
+        agent = [x for x in ctx.mentions_in(max(s.start, a - 80), a) if x.is_org and x.key
+                 and not text[x.end : a].strip()
+                 and re.search(r"\bbị\s+$", text[max(s.start, x.start - 4) : x.start])]
+        if agent:
+            # "Syria bị Tổ chức Hợp tác Hồi giáo đình chỉ": a passive with its agent
+            passive, org = True, agent[-1]
+            a = agent[-1].start - len(re.search(r"bị\s+$", text[: agent[-1].start]).group())
+        members: list[Mention] = []
+        shared = False
+        dated: list[tuple[Mention, DateMention | None]] = []
+        if (kind in ("suspension", "expulsion") or word.startswith(("khôi phục", "restored",
+                                                                    "reinstated"))) \
+                and not passive:
+            # active: "ECOWAS suspended Mali in May 2021 and Burkina Faso in January 2022",
+            # "khai trừ Nga", "đình chỉ tư cách thành viên của Nga tại Hội đồng Nhân quyền"
+            after = _states([x for x in ctx.mentions_in(b, limit) if x.is_state and x.key])
+            after = [x for x in after if not (org and x.start > org.start
+                                                and org.start - b > 40)]
+            if after:
+                for i, x in enumerate(after):
+                    right = after[i + 1].start if i + 1 < len(after) else limit
+                    dated.append((x, _date_after(ctx, x.end, right)))
+                members = after
+                if org is None or org.start < after[0].start:
+                    o2 = _org_after(ctx, after[-1].end, limit, 6)
+                    org = o2 or org
+                if org is None:
+                    before = [x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key]
+                    org = before[-1] if before else None
+        if not members:
+            members = _states(group_before(ctx, prev_end, a))
+            if not members:
+                # "Georgia's membership of the CIS ended": the possessive state
+                poss = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key
+                        and re.match(r"['’]s\b", text[x.end : x.end + 2])]
+                members = poss[-1:]
+            if not members and prev_members and _coordinated(ctx, prev_end, a):
+                members = prev_members  # a clause without subject shares the previous one
+                shared = True
+            if not members and re.search(r"(?:^|[:;,]\s*)(?:it|they|nó|họ)\s+(?:\w+\s+){0,2}$",
+                                         text[max(s.start, a - 40) : a], re.I):
+                # "Nicaragua followed the same path: it notified its withdrawal": the pronoun
+                # is the sentence's state
+                states = _states(ctx.mentions_in(s.start, a))
+                members = states[:1] if len({x.key for x in states}) == 1 else []
+            if not members:
+                members = _states(group_before(ctx, s.start, a)) if kind == "ended" else []
+            dated = [(x, None) for x in members]
+        if not members:
+            prev_end = b
+            continue
+        if org is None and shared and prev_org is not None:
+            org = prev_org
+        if org is None and shared and prev_org_key is not None:
+            org_key = prev_org_key  # the previous clause's organisation, named or not
+        elif org is None:
+            # "the bloc", "the organisation", "Hiệp hội" or nothing: the document's organisation
+            if kind == "rejoin" and word in RETURN_NEEDS_ORG and prev_kind in (None, "rejoin"):
+                prev_end = b
+                continue
+            if kind in ("withdrawal", "rejoin") and word in ("left", "leaves", "quit", "quits",
+                                                              "returned", "trở lại"):
+                follow = text[b : b + 40]
+                if not re.match(r"\s*(?:(?:for\s+good|permanently|altogether|formally)\s*)?"
+                                r"(?:(?:on|in|at|the\s+(?:bloc|organi[sz]ation|union|body"
+                                r"|group|club|association))\b|,|\.|$|\s+and\b)", follow, re.I):
+                    prev_end = b
+                    continue
+            if ctx.main_org is None:
+                prev_end = b
+                continue
+            org_key = ctx.main_org
+        else:
+            org_key = org.key
+        clause_start = prev_end if prev_end > s.start else s.start
+        announced = ANNOUNCED.search(text[max(clause_start, a - 50) : a])
+        decided = re.search(r"(?:voted|decided|bỏ phiếu|quyết định)\s+(?:to\s+)?$",
+                            text[max(s.start, a - 20) : a], re.I)
+        if announced or (modal(ctx, a, prev_end) and not decided):
+            subj = members
+            start = max(clause_start, a - 50) + announced.start() if announced else a
+            out.append(Candidate("claim", {"claim_type": "intention", "modality": "intended",
+                                           "subjects": [ctx.label(k) for k in keys(subj)],
+                                           "objects": [ctx.label(org_key)]},
+                                 start, max(b, _span_end(ctx, b, limit)), 0.6,
+                                 "membership-end-announced"))
+            prev_members, prev_kind, prev_end = members, kind, b
+            prev_org = org if org is not None else prev_org
+            prev_org_key = org_key
+            continue
+        if kind == "withdrawal" and word in ("withdrawal", "exit") and not re.search(
+                r"took\s+effect|became\s+effective|was\s+completed|có hiệu lực", text[b:s.end]):
+            prev_end = b
+            continue
+        for x, d in dated:
+            if d is None:
+                d = _date_after(ctx, b, limit) or (
+                    None if shared else _date_before(ctx, clause_start, min(x.start, a)))
+            data: dict = {"member": ctx.label(x.key), "organization": ctx.label(org_key)}
+            flags: list[str] = []
+            if d is not None:
+                data["start" if kind == "rejoin" else "end"] = d.value
+                flags = [f for f in d.flags if f != "unresolved"]
+            if kind not in ("rejoin", "ended"):
+                data["end_reason"] = kind
+            parts = [(x.start, x.end), (a, b)]
+            if org is not None and s.start <= org.start:
+                parts.append((org.start, org.end))
+            if d is not None and s.start <= d.start < limit + 40:
+                parts.append((d.start, d.end))
+            lo, hi = min(p[0] for p in parts), max(p[1] for p in parts)
+            out.append(Candidate("membership", data, lo, hi, 0.8, f"membership-{kind}", flags))
+        prev_members, prev_kind, prev_end = members, kind, b
+        prev_org = org if org is not None else prev_org
+        prev_org_key = org_key
+    return out
+
+
+def _coordinated(ctx: Context, a: int, b: int) -> bool:
+    """The text between two triggers ends with a coordination ("… in 1965 and", "…, then")
+    and names no state: the second clause has no subject of its own."""
+    if any(m.is_state for m in ctx.mentions_in(a, b)):
+        return False
+    return bool(re.search(r"(?:,|\band|\bvà|\bbut|\bthen|\brồi|\bnhưng|\bwhile)\s+(?:\w+\s+){0,2}$",
+                          ctx.text[a:b], re.I))
+
+
+def _span_end(ctx: Context, b: int, limit: int) -> int:
+    ds = [d for d in ctx.dates_in(b, limit) if d.value is not None]
+    return ds[0].end if ds else b
+
