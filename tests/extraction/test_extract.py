@@ -190,6 +190,21 @@ def test_candidates_file_is_valid_and_loads_nothing_until_reviewed(tmp_path: Pat
     assert parsed.facts == []  # nothing accepted yet
 
 
+def test_a_candidates_file_outside_the_documents_folder_is_refused(tmp_path: Path) -> None:
+    """The loader reads `file:` only inside the facts file's folder: say so before extracting."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "out").mkdir()
+    doc = tmp_path / "docs" / "doc.txt"
+    doc.write_text("Vietnam and Chile established diplomatic relations on 25 March 1971.",
+                   encoding="utf-8")
+    r = run("extract", str(doc), "-o", str(tmp_path / "out" / "doc.facts.yaml"))
+    assert r.returncode == 1 and "is not inside" in r.stderr and "beside the document" in r.stderr
+    assert not (tmp_path / "out" / "doc.facts.yaml").exists()
+    above = tmp_path / "doc.facts.yaml"  # a folder above the document's is fine
+    assert run("extract", str(doc), "-o", str(above)).returncode == 0
+    assert parse_facts_file(above).facts == []
+
+
 def test_unresolved_names_are_kept_and_marked(tmp_path: Path) -> None:
     from diplograph.extraction.context import Candidate
     from diplograph.extraction.output import candidate_dict
