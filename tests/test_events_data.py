@@ -1,8 +1,7 @@
 """The event data sets (ATOP, COW wars, GML MID, Thompson–Dreyer, UCDP) and their named queries.
 
 Answers of the named queries over the built graph are compared with the data files' own rows,
-picked at random with a fixed seed; nothing here is a hard-coded answer. (The file name sorts
-before ``test_named_queries.py``, whose last test checks that every named query was run.)
+picked at random with a fixed seed; nothing here is a hard-coded answer.
 """
 
 from __future__ import annotations
