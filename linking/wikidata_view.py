@@ -113,12 +113,15 @@ class StatementMapping:
             + "SELECT ?f ?s ?v ?doc ?quote ?dataset ?row ?rows ?role ?sd ?sp ?ed ?ep"
             + f"{extra} WHERE {{\n"
             + f"  {self.where}\n"
-            + "  { ?f dg:statedIn ?doc ; dg:quote ?quote }\n"
-            + "  UNION { ?f prov:wasDerivedFrom ?src .\n"
-            + "    { ?src a dg:ReferenceDataset BIND(?src AS ?dataset) }\n"
-            + "    UNION { ?src a dg:SourceRows ; prov:wasDerivedFrom ?dataset\n"
-            + "            BIND(?src AS ?rows) }\n"
-            + "    OPTIONAL { ?f dg:sourceRow ?row } }\n"
+            # provenance as left joins on the bound ?f (a UNION here is evaluated over the
+            # whole graph first: 15 s per mapping on the full build, 0.2 s this way)
+            + "  OPTIONAL { ?f dg:statedIn ?doc ; dg:quote ?quote }\n"
+            + "  OPTIONAL { ?f prov:wasDerivedFrom ?ds0 . ?ds0 a dg:ReferenceDataset }\n"
+            + "  OPTIONAL { ?f prov:wasDerivedFrom ?rows . ?rows a dg:SourceRows ;\n"
+            + "             prov:wasDerivedFrom ?ds1 }\n"
+            + "  OPTIONAL { ?f dg:sourceRow ?row }\n"
+            + "  BIND(COALESCE(?ds0, ?ds1) AS ?dataset)\n"
+            + "  FILTER(BOUND(?doc) || BOUND(?dataset))\n"
             + "  OPTIONAL { ?f org:role ?role }\n"
             + dates
             + "} ORDER BY ?f ?v ?role"
