@@ -238,9 +238,12 @@ def _entity_id(e: Entity) -> str:
 def _description(e: Entity) -> str:
     """What tells candidates apart: type, dates, ISO code and capital, headquarters, QID (with
     its confidence)."""
-    text = choice_features(e, _capitals().names).text()
-    qid = _qid_of(e)
-    return f"{text} ({e.confidence})" if qid else text
+    cache = current_app.extensions.setdefault("diplograph.reconcile.descriptions", {})
+    out = cache.get(e.iri)
+    if out is None:
+        text = choice_features(e, _capitals().names).text()
+        out = cache[e.iri] = f"{text} ({e.confidence})" if _qid_of(e) else text
+    return out  # type: ignore[no-any-return]
 
 
 def _entity_result(c: Candidate, score: float, match: bool) -> dict[str, Any]:
