@@ -11,8 +11,11 @@ pass that finds something:
 3. codes, case-sensitively: ISO 3166 alpha-2/alpha-3, registry keys, acronyms, COW
    abbreviations. An acronym several entities carry is a match only when the data sets agree:
    one entity has it as its own identifier in two or more data sets and no other in any
-   (``WTO``: COW IGO v3 and internacia both give it to the trade body; the Factbook's
-   ``WTrO``/``WToO`` split is a convention, not ambiguity);
+   (``WTO``: COW IGO v3, SupraVerden and internacia give it to the trade body; the Factbook's
+   ``WTrO``/``WToO`` split is a convention, not ambiguity). A registry key is no evidence
+   against another entity's same acronym (``ECA``). An ambiguous name lists every entity it
+   can denote: all holders of the name and, for an acronym, those that write it with lower-case
+   letters inserted (``IDB``: ``IADB``, ``IADefB`` and ``IsDB``);
 4. labels, aliases and the extra names, case-folded; then with diacritics, punctuation and
    spaces folded (``Viet Nam Dan Chu Cong Hoa`` = ``Việt Nam Dân chủ Cộng hòa``);
 5. codes case-insensitively (``mng``, ``g77``);
@@ -36,8 +39,9 @@ case, 90 a rewriting, below 88 fuzzy. Every candidate carries its ``evidence``.
 >>> r = m.match("Liên Xô")
 >>> r.best.qid, r.best.entity.kind
 ('Q15180', 'historical-state')
->>> m.match("WTO").best.evidence
-"'WTO' is World Trade Organization's identifier in COW IGO v3 ioname and internacia id"
+>>> ev = m.match("WTO").best.evidence
+>>> ev.startswith("'WTO' is World Trade Organization's identifier in COW IGO v3 ioname")
+True
 >>> m.match("Congo").note
 'ambiguous: Republic of the Congo (COG, Q971), Democratic Republic of the Congo (COD, Q974)'
 """
