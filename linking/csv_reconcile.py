@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..graph.errors import DiplographError
+from .features import choice_features
 from .matcher import Matcher, MatchResult
 
 ADDED_COLUMNS = ("iri", "qid", "label", "score", "match", "note")
@@ -127,6 +128,13 @@ def result_cells(res: MatchResult | None, skip: str | None = None) -> list[str]:
     top = res.candidates[0] if res.candidates else None
     if top is None:
         return ["", "", "", "", "false", res.note or "no match"]
+    if res.ambiguous:
+        # never one guessed entity: every candidate, with what tells them apart
+        cands = " | ".join(
+            f"{c.entity.iri}: {c.entity.label} ({choice_features(c.entity).text()})"
+            for c in res.candidates
+        )
+        return ["", "", "", "", "false", f"ambiguous, {len(res.candidates)} candidates: {cands}"]
     # not a match: the best guess is shown for review, the note says why it is not a match
     return [top.entity.iri, top.qid or "", top.entity.label, f"{top.score:g}", "false", res.note]
 

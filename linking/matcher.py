@@ -11,8 +11,11 @@ pass that finds something:
 3. codes, case-sensitively: ISO 3166 alpha-2/alpha-3, registry keys, acronyms, COW
    abbreviations. An acronym several entities carry is a match only when the data sets agree:
    one entity has it as its own identifier in two or more data sets and no other in any
-   (``WTO``: COW IGO v3 and internacia both give it to the trade body; the Factbook's
-   ``WTrO``/``WToO`` split is a convention, not ambiguity);
+   (``WTO``: COW IGO v3, SupraVerden and internacia give it to the trade body; the Factbook's
+   ``WTrO``/``WToO`` split is a convention, not ambiguity). A registry key is no evidence
+   against another entity's same acronym (``ECA``). An ambiguous name lists every entity it
+   can denote: all holders of the name and, for an acronym, those that write it with lower-case
+   letters inserted (``IDB``: ``IADB``, ``IADefB`` and ``IsDB``);
 4. labels, aliases and the extra names, case-folded; then with diacritics, punctuation and
    spaces folded (``Viet Nam Dan Chu Cong Hoa`` = ``Việt Nam Dân chủ Cộng hòa``);
 5. codes case-insensitively (``mng``, ``g77``);
@@ -36,8 +39,9 @@ case, 90 a rewriting, below 88 fuzzy. Every candidate carries its ``evidence``.
 >>> r = m.match("Liên Xô")
 >>> r.best.qid, r.best.entity.kind
 ('Q15180', 'historical-state')
->>> m.match("WTO").best.evidence
-"'WTO' is World Trade Organization's identifier in COW IGO v3 ioname and internacia id"
+>>> ev = m.match("WTO").best.evidence
+>>> ev.startswith("'WTO' is World Trade Organization's identifier in COW IGO v3 ioname")
+True
 >>> m.match("Congo").note
 'ambiguous: Republic of the Congo (COG, Q971), Democratic Republic of the Congo (COD, Q974)'
 """
@@ -55,6 +59,7 @@ import yaml
 
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
+from .features import supraverden_of
 from .names import extra_names, read_yaml, resolve_target
 from .normalise import (
     exact_form,
@@ -277,6 +282,16 @@ class Matcher:
         if fo:
             self._folded[fo].append(n)
 
+    def _split_holders(self, code: str) -> list[Entity]:
+        """Entities whose acronym is ``code`` with lower-case letters inserted (``IsDB`` for
+        ``IDB``): code-like acronyms of two or more capitals only."""
+        out = []
+        for h in self._split_codes.get(code, ()):
+            t = h.text
+            if t != code and looks_like_code(t) and t[:1].isupper() and len(code) >= 2:
+                out.append(h.entity)
+        return _unique(out)
+
     # -- matching ----------------------------------------------------------------------------
 
     def match(
@@ -367,6 +382,20 @@ class Matcher:
         best_rank = min(h.rank for h in hits)
         top = [h for h in hits if h.rank == best_rank]
         ents = _unique(h.entity for h in top)
+        if len(ents) == 1 and top[0].method == "key" and all(h.method == "key" for h in top):
+            # a registry key is the acronym the entity happened to get first (a clash gets
+            # "-org"): it is not evidence against another entity carrying the same acronym as
+            # its own identifier in as many data sets (ECA: the Economic Commission for Africa
+            # and the European Court of Auditors, both SupraVerden's abbreviation)
+            rivals = _unique(h.entity for h in hits if h.entity is not ents[0]
+                             and h.method in ("acronym", "key"))
+            # (an entity whose data sets give conflicting QIDs may merge two bodies: its
+            # identifiers are no evidence)
+            rivals = [r for r in rivals if r.confidence != "conflicting"]
+            own = len(acronym_support(ents[0], text))
+            if own < 2 and any(len(acronym_support(r, text)) >= max(own, 1) for r in rivals):
+                ents = [ents[0], *rivals]
+                top = [h for h in hits if h.entity in ents]
         if len(ents) > 1 and lang:
             in_lang = _unique(h.entity for h in top if h.lang == lang)
             if len(in_lang) == 1:
@@ -394,7 +423,14 @@ class Matcher:
                 ]
                 return MatchResult(text, cands, False, _join(ev, self._note(e)))
         if len(ents) > 1:
-            return _ambiguous(text, ents, base - 10 - 2 * best_rank)
+            # every entity the name can denote, not only those of the best tier: the other
+            # holders of the name, then (for an acronym) the entities whose acronym is this one
+            # with lower-case letters inserted (IsDB, AfDB: the Factbook's way to tell apart
+            # two bodies that both write IDB, ADB)
+            more = [h.entity for h in hits if h.rank > best_rank]
+            if code_hit:
+                more += self._split_holders(text)
+            return _ambiguous(text, _unique([*ents, *more]), base - 10 - 2 * best_rank)
         e = ents[0]
         first = next(h for h in top if h.entity is e)
         method = first.method
@@ -618,6 +654,7 @@ SOURCE_NAMES = {
     "cow-igo-v3": "COW IGO v3 ioname",
     "internacia": "internacia id",
     "owid-countries-regions": "OWID code",
+    "supraverden-igos": "SupraVerden Abbreviation_en",
 }
 
 
@@ -629,6 +666,8 @@ def acronym_support(e: Entity, code: str) -> list[str]:
         ds, _, local = sid.partition(":")
         if local == code and ds in SOURCE_NAMES:
             out.append(SOURCE_NAMES[ds])
+    if any(r.abbreviation == code for r in supraverden_of(e)):
+        out.append(SOURCE_NAMES["supraverden-igos"])
     if code in (e.iso2, e.iso3):
         out.append("ISO 3166-1")
     if e.cow_abbrev == code:

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
+from pathlib import Path
 
 from ..graph.registry import CONFIDENCES, Registry
+
+#: items of the reference data sets that the Wikidata-shaped view writes: (what, file, the
+#: column that identifies one item, its Wikidata property in the view). None of these files
+#: gives a QID, so every item keeps our IRI (never a guessed QID).
+REFERENCE_ITEMS = (
+    ("ATOP alliance spells (dyads; no treaty id in the file)", "peace-science/atop_alliance.csv",
+     None, "P710/P31"),
+    ("COW inter-state wars", "peace-science/cow_war_inter.csv", "warnum", "P710/P607/P31"),
+    ("Archigos leaders (persons)", "peace-science/archigos.csv", "leadid", "P39"),
+    ("COW capitals (cities)", "peace-science/cow_capitals.csv", "capital", "P36"),
+)
 
 GROUPS = (
     ("states", ("state",)),
@@ -72,5 +85,48 @@ def completeness_report(registry: Registry) -> str:
         (e for e in registry.entities if e.confidence == "conflicting"), key=lambda e: e.key
     ):
         out.append(f"- `{e.key}` {e.label}: {e.evidence}")
+    out.append("")
+    out.append(reference_data_section())
+    return "\n".join(out)
+
+
+def reference_data_section(data_dir: Path | None = None) -> str:
+    """How many items of the reference data sets the Wikidata-shaped view writes without a QID
+    (all of them: ATOP, COW wars, Archigos and the COW capitals give none). The states they
+    involve are ``wd:`` items when their QID is verified."""
+    from ..loaders.registry import default_data_dir
+
+    d = Path(data_dir or default_data_dir())
+    out = [
+        "## Reference data in the Wikidata-shaped view: items without a QID",
+        "",
+        "The view (`linking/wikidata_view.py`) writes these facts with Wikidata properties;",
+        "the states are `wd:` items where their QID is verified. No data set below gives a",
+        "QID for its own items, so none is linked (a QID is never guessed): they keep our",
+        "IRIs, and the counts below are the items a curator could link.",
+        "",
+        "| items | in the data | with a QID | no QID | view property |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for what, file, column, pid in REFERENCE_ITEMS:
+        path = d / file
+        if not path.is_file():
+            out.append(f"| {what} | (file absent) | 0 | - | {pid} |")
+            continue
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            qcol = next((c for c in reader.fieldnames or ()
+                         if "qid" in c.lower() or "wikidata" in c.lower()), None)
+            if column is None:  # ATOP: one item per spell of a pair, counted by the loader
+                n_rows = sum(1 for _ in reader)
+                out.append(f"| {what} | {n_rows:,} dyad-year rows | 0 | all | {pid} |")
+                continue
+            items: dict[str, bool] = {}
+            for r in reader:
+                items[r[column]] = items.get(r[column], False) or bool(qcol and r[qcol].strip())
+        linked = sum(items.values())
+        out.append(
+            f"| {what} | {len(items):,} | {linked:,} | {len(items) - linked:,} | {pid} |"
+        )
     out.append("")
     return "\n".join(out)

@@ -40,6 +40,8 @@ from flask import Blueprint, Response, current_app, request
 from ..graph.errors import status_for
 from ..graph.namespaces import DG, ID
 from ..graph.registry import Entity
+from ..linking.capitals import CAPITALS_QUERY, CapitalIndex
+from ..linking.features import choice_features
 from ..linking.matcher import Candidate, Matcher
 from ..linking.normalise import exact_form, folded_form, tokens
 
@@ -109,6 +111,8 @@ ENTITY_PROPERTIES: dict[str, tuple[str, str, Callable[[Entity], Any], str]] = {
     "kind": ("registry kind", "", lambda e: e.kind, "code"),
     "succeededBy": ("succeeded by (id)", "P1366",
                     lambda e: f"state/{e.succeeded_by}" if e.succeeded_by else None, "code"),
+    "capital": ("capital (a city name or place id, any period)", "P36",
+                lambda e: _capitals().names.get(e.iri) or None, "capital"),
 }
 #: Wikidata property ids accepted for ours
 _WD_PIDS = {v[1]: k for k, v in ENTITY_PROPERTIES.items() if v[1]}
@@ -117,8 +121,8 @@ FACT_PROPERTIES = {
     "party": "party (a state or organisation name or id)",
     "date": "date (year or ISO date)",
 }
-#: properties accepted and not scored: the data for them is not in the registry yet
-RECOGNISED_UNSCORED = {"capital": "capital (no capital data in the registry yet)"}
+#: properties accepted and not scored (none at present)
+RECOGNISED_UNSCORED: dict[str, str] = {}
 #: hints, not properties of the entity
 HINTS = {"lang", "language"}
 
@@ -148,6 +152,28 @@ def _matcher() -> Matcher:
             _cache["prefix"] = names
             _cache["matcher"] = m
         return m
+
+
+def _capitals() -> CapitalIndex:
+    """The states' capitals in the graph (``dg:CapitalSpell``), read once per process through
+    the app's query service; empty when the store has no capitals (then ``capital`` is not
+    evidence either way)."""
+    key = "diplograph.reconcile.capitals"  # per app: each app has its own store
+    idx = current_app.extensions.get(key)
+    if idx is not None:
+        return idx  # type: ignore[no-any-return]
+    rows: list[tuple[str, str, str]] = []
+    try:
+        res = current_app.extensions["diplograph"].query(
+            CAPITALS_QUERY, media_type="application/sparql-results+json"
+        )
+        for b in json.loads(res.body)["results"]["bindings"]:
+            rows.append((b["state"]["value"], b["name"]["value"], b["place"]["value"]))
+    except Exception:  # noqa: BLE001 - no store or no capitals: capital is not scored
+        current_app.logger.warning("reconcile: cannot read the capitals", exc_info=True)
+    idx = CapitalIndex.from_rows(rows)
+    current_app.extensions[key] = idx
+    return idx
 
 
 def public_url() -> str:
@@ -211,13 +237,14 @@ def _entity_id(e: Entity) -> str:
 
 
 def _description(e: Entity) -> str:
-    desc = [e.kind]
-    qid = _qid_of(e)
-    if qid:
-        desc.append(f"Wikidata {qid} ({e.confidence})")
-    if e.existed_from or e.existed_until:
-        desc.append("–".join(x for x in (e.existed_from, e.existed_until) if x))
-    return "; ".join(desc)
+    """What tells candidates apart: type, dates, ISO code and capital, headquarters, QID (with
+    its confidence)."""
+    cache = current_app.extensions.setdefault("diplograph.reconcile.descriptions", {})
+    out = cache.get(e.iri)
+    if out is None:
+        text = choice_features(e, _capitals().names).text()
+        out = cache[e.iri] = f"{text} ({e.confidence})" if _qid_of(e) else text
+    return out  # type: ignore[no-any-return]
 
 
 def _entity_result(c: Candidate, score: float, match: bool) -> dict[str, Any]:
@@ -288,6 +315,8 @@ def _agree(e: Entity, pid: str, vals: list[str]) -> bool | None:
     have = get(e)
     if have is None or have == "":
         return None
+    if how == "capital":
+        return _capitals().agree(e.iri, vals)
     if how == "year":
         return _year(str(have)) in {_year(v) for v in vals}
     if how == "name":
@@ -810,6 +839,8 @@ def _extend_values(
             return [{"id": str(v), "name": s.label if s else str(v)}]
         if pid == "cowCode":
             return [{"int": int(v)}]
+        if isinstance(v, list):
+            return [{"str": str(x)} for x in v]
         return [{"str": str(v)}]
     if fact is not None:
         if pid == "party":

@@ -34,7 +34,8 @@ def _build(path) -> ox.Store:
     try:
         from diplograph.loaders.build import build
 
-        report = build(store, with_datasets=False)
+        # the registry, the documents' facts and the COW capitals (scored by reconciliation)
+        report = build(store, with_datasets=True, datasets=["cow-capitals"])
         if not report.failures:
             return store
     except Exception:  # noqa: BLE001 - the pipeline is still being written

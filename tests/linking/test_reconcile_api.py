@@ -90,6 +90,53 @@ def test_properties_are_scored(client):
     assert out["cow"]["result"][0]["id"] == "state/VNM" and out["cow"]["result"][0]["match"]
 
 
+def test_capital_is_scored_from_the_graph(client):
+    """COW capitals (dg:CapitalSpell) are in the store: a capital that is the candidate's agrees
+    (any period, names folded), one that is another state's contradicts, an unknown spelling is
+    no evidence."""
+    out = batch(client, {
+        "gnb": {"query": "Guinea", "properties": [{"pid": "capital", "v": "Bissau"}]},
+        "gin": {"query": "Guinea", "properties": [{"pid": "P36", "v": "Conakry"}]},
+        "vi": {"query": "Vietnam", "properties": [{"pid": "capital", "v": "Hà Nội"}]},
+        "old": {"query": "Brazil", "properties": [{"pid": "capital", "v": "Rio de Janeiro"}]},
+        "wrong": {"query": "Mongolia", "properties": [{"pid": "capital", "v": "Hanoi"}]},
+        "unknown": {"query": "Mongolia", "properties": [{"pid": "capital", "v": "Urga"}]},
+        "plain": {"query": "Mongolia"},
+        "place": {"query": "Guinea", "properties": [{"pid": "capital", "v": "place/bissau"}]},
+    })
+    for key, want in (("gnb", "state/GNB"), ("gin", "state/GIN"), ("place", "state/GNB")):
+        top = out[key]["result"][0]
+        assert top["id"] == want and top["match"], (key, out[key])
+    assert out["vi"]["result"][0]["score"] == 100 and out["vi"]["result"][0]["match"]
+    assert out["old"]["result"][0]["id"] == "state/BRA" and out["old"]["result"][0]["match"]
+    plain = out["plain"]["result"][0]
+    wrong, unknown = out["wrong"]["result"][0], out["unknown"]["result"][0]
+    assert not wrong["match"] and wrong["score"] == plain["score"] - 30
+    assert unknown["match"] and unknown["score"] == plain["score"]
+    # capitals are in the description and in data extension
+    assert "capital Bissau" in out["gnb"]["result"][0]["description"]
+    ext = client.post("/reconcile", data={"extend": json.dumps(
+        {"ids": ["state/BRA"], "properties": [{"id": "capital"}]})}).get_json()
+    assert ext["rows"]["state/BRA"]["capital"] == [{"str": "Rio de Janeiro"}, {"str": "Brasilia"}]
+
+
+def test_ambiguous_names_give_every_candidate_with_what_tells_them_apart(client):
+    """IDB: the Inter-American Development Bank, the Inter-American Defense Board and the
+    Islamic Development Bank (IsDB), none a match, each with type, dates, headquarters, QID."""
+    out = batch(client, {"idb": {"query": "IDB"}, "congo": {"query": "Congo", "type": "State"}})
+    idb = out["idb"]
+    assert idb["ambiguous"] and not any(r["match"] for r in idb["result"])
+    by_id = {r["id"]: r for r in idb["result"]}
+    assert {"org/IADB", "org/IADefB", "org/ISDB"} <= set(by_id)
+    isdb = by_id["org/ISDB"]["description"]
+    assert "international organization" in isdb and "founded 1974" in isdb
+    assert "Jeddah, Saudi Arabia" in isdb and "Q41230" in isdb
+    assert "Washington" in by_id["org/IADB"]["description"]
+    congo = {r["id"]: r["description"] for r in out["congo"]["result"]}
+    assert "ISO COG" in congo["state/COG"] and "capital Brazzaville" in congo["state/COG"]
+    assert "ISO COD" in congo["state/COD"] and "capital Kinshasa" in congo["state/COD"]
+
+
 def test_one_bad_query_does_not_fail_the_batch(client):
     out = batch(client, {
         "ok": {"query": "Mongolia"},

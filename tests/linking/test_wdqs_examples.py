@@ -1,5 +1,5 @@
 """Queries written in the Wikidata Query Service style run unchanged on the whole graph (the
-document facts and the COW IGO v3 reference data) and give answers of the same shape as on
+document facts and the reference data: COW IGO v3, capitals, wars, alliances, leaders) and give answers of the same shape as on
 WDQS: the projected variables, ``wd:`` items as IRIs, ``?xLabel`` as language-tagged labels
 from the local ``SERVICE wikibase:label`` (the entity id when no label exists)."""
 
@@ -75,6 +75,38 @@ SELECT ?org ?orgLabel ?end ?precision ?source WHERE {
 }
 ORDER BY ?end
 """, ["org", "orgLabel", "end", "precision", "source"]),
+    # the effective leaders of Vietnam (Archigos: P39 with P1001 the state) since 1976
+    "vietnam-leaders": ("""
+SELECT ?leader ?leaderLabel ?start ?end WHERE {
+  ?leader p:P39 ?st .
+  ?st pq:P1001 wd:Q881 ;
+      pq:P580 ?start .
+  OPTIONAL { ?st pq:P582 ?end . }
+  SERVICE wikibase:label { bd:serviceParam wikibase:language "en". }
+}
+ORDER BY ?start
+""", ["leader", "leaderLabel", "start", "end"]),
+    # the wars China took part in (COW: P607 conflict), with the number of participants
+    "china-wars": ("""
+SELECT ?war ?warLabel (COUNT(DISTINCT ?party) AS ?parties) WHERE {
+  wd:Q148 wdt:P607 ?war .
+  ?war wdt:P710 ?party .
+  SERVICE wikibase:label { bd:serviceParam wikibase:language "vi,en". }
+}
+GROUP BY ?war ?warLabel
+""", ["war", "warLabel", "parties"]),
+    # capitals and since when (COW capitals: P36 with P580)
+    "capitals": ("""
+SELECT ?state ?stateLabel ?capital ?capitalLabel ?since WHERE {
+  ?state p:P36 ?st .
+  ?st ps:P36 ?capital ;
+      pq:P580 ?since .
+  FILTER NOT EXISTS { ?st pq:P582 ?end }
+  SERVICE wikibase:label { bd:serviceParam wikibase:language "en". }
+}
+ORDER BY ?stateLabel
+LIMIT 50
+""", ["state", "stateLabel", "capital", "capitalLabel", "since"]),
     # manual mode: the label goes to a variable of our choosing
     "manual-mode": ("""
 SELECT ?org ?name WHERE {
@@ -134,6 +166,17 @@ def test_labels_from_the_registry_and_their_languages(full_store):
     assert int(top[0]["members"]["value"]) > 100  # the COW IGO v3 spells are in the view
     manual = _rows(full_store, "manual-mode")
     assert any(r["name"].get("xml:lang") == "vi" for r in manual)
+
+
+def test_leaders_wars_and_capitals_from_the_reference_data(full_store):
+    leaders = _rows(full_store, "vietnam-leaders")
+    assert len(leaders) >= 3 and all("/id/leader/" in r["leader"]["value"] for r in leaders)
+    assert all(r["leaderLabel"]["type"] == "literal" for r in leaders)
+    wars = _rows(full_store, "china-wars")
+    assert wars and all(int(r["parties"]["value"]) >= 2 for r in wars)
+    assert any(r["warLabel"].get("xml:lang") == "vi" for r in wars)  # the loader's vi label
+    caps = {r["state"]["value"]: r["capitalLabel"]["value"] for r in _rows(full_store, "capitals")}
+    assert caps and all(v for v in caps.values())
 
 
 def test_reference_data_statements_cite_their_data_set(full_store):
