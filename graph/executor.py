@@ -79,7 +79,7 @@ def media_format(form: str, media_type: str) -> ox.QueryResultsFormat | ox.RdfFo
     """pyoxigraph's format for a result of ``form`` written as ``media_type`` (None: none).
 
     >>> media_format("ask", "text/csv"), media_format("construct", "text/csv")
-    (<QueryResultsFormat CSV>, None)
+    (<QueryResultsFormat SPARQL Results in CSV>, None)
     """
     return _OFFERS[form].from_media_type(media_type)  # type: ignore[attr-defined,no-any-return]
 
@@ -199,6 +199,11 @@ class QueryService:
     def snapshot(self) -> str:
         """The directory of the newest checkpoint."""
         return self.checkpoints.current().path
+
+    def read_store(self) -> ox.Store:
+        """A read-only handle on the newest checkpoint (for reading the registry and the
+        like; queries go through :meth:`query` and its time limit)."""
+        return self._read_store()
 
     def _read_store(self, path: str | None = None) -> ox.Store:
         """A read-only handle on the checkpoint at ``path`` (default: the newest), kept open

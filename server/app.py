@@ -19,6 +19,7 @@ from typing import Any
 
 from flask import Flask, Response, g, request
 
+from ..graph import named_queries
 from ..graph.executor import QueryService
 from ..graph.sparql_safety import Limits
 from . import i18n
@@ -60,6 +61,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         **text_limits(cfg),
     )
     app.extensions["diplograph"] = qs
+    named_queries.use_store(qs.read_store)  # entity and document names: the store's registry
     atexit.register(qs.close)
 
     from .gsp import bp as gsp_bp

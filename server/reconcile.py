@@ -38,7 +38,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 
 from ..graph.namespaces import DG, ID
-from ..graph.registry import Entity
+from ..graph.registry import Entity, Registry
 from ..linking.matcher import Candidate, Matcher
 from ..linking.normalise import exact_form, folded_form, tokens
 
@@ -130,12 +130,14 @@ class BadRequest(Exception):
 
 
 def _matcher() -> Matcher:
+    """The matcher over the registry the store holds, read again after each write."""
+    qs = current_app.extensions["diplograph"]
+    generation = qs.generation
     with _lock:
         m = _cache.get("matcher")
-        if m is None:
-            from ..loaders.registry import load_registry
-
-            m = Matcher(load_registry())
+        if m is None or _cache.get("generation") != generation:
+            m = Matcher(Registry.from_store(qs.read_store()))
+            _cache["generation"] = generation
             names: list[tuple[str, str, str]] = []
             for e in m.registry.entities:
                 texts = {*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms}
@@ -340,23 +342,20 @@ def _facts(tid: str) -> dict[str, dict[str, Any]]:
     cls = "Agreement" if tid == "Agreement" else "DiplomaticEvent"
     out: dict[str, dict[str, Any]] = {}
     try:
-        res = current_app.extensions["diplograph"].query(
-            _FACTS_QUERY.format(cls=cls), media_type="application/sparql-results+json"
-        )
-        for b in json.loads(res.body)["results"]["bindings"]:
-            fid = b["f"]["value"][len(ID("")) :]
+        rows = current_app.extensions["diplograph"].select(_FACTS_QUERY.format(cls=cls))
+        for b in rows:
+            fid = b["f"].value[len(ID("")) :]
             f = out.setdefault(
                 fid,
-                {"id": fid, "slug": b["id"]["value"], "texts": [], "parties": set(),
+                {"id": fid, "slug": b["id"].value, "texts": [], "parties": set(),
                  "dates": set(), "type": tid},
             )
             if "text" in b:
-                t = b["text"]
-                f["texts"].append(t["value"])
+                f["texts"].append(b["text"].value)
             if "party" in b:
-                f["parties"].add(b["party"]["value"])
+                f["parties"].add(b["party"].value)
             if "date" in b:
-                f["dates"].add(b["date"]["value"])
+                f["dates"].add(b["date"].value)
     except Exception:  # noqa: BLE001 - no store or no facts: no candidates of this type
         current_app.logger.warning("reconcile: cannot read %s facts", cls, exc_info=True)
         out = {}

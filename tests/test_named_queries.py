@@ -21,7 +21,7 @@ TESTED: set[str] = set()
 def run(store: ox.Store, name: str, **args: str) -> list[dict[str, str]]:
     TESTED.add(name)
     q = get_query(name)
-    rows = select(store, q.text, substitutions(bind(q, args)))
+    rows = select(store, q.text, substitutions(bind(q, args, store=store)))
     return [{k: v.value for k, v in row.items()} for row in rows]
 
 
