@@ -287,8 +287,8 @@ class WorkerProcesses:
 
 
 class _Job:
-    """One call handed to a query thread; ``started`` is released when a thread takes it,
-    ``done`` when it has finished."""
+    """One call handed to a query thread; ``started`` is set when a thread takes it, ``done``
+    is released when it has finished."""
 
     __slots__ = ("fn", "args", "result", "error", "started", "done", "thread", "finished",
                  "overran")
@@ -297,8 +297,7 @@ class _Job:
         self.fn, self.args = fn, args
         self.result: Any = None
         self.error: BaseException | None = None
-        self.started = threading.Lock()
-        self.started.acquire()
+        self.started = 0.0  # time.monotonic() when a thread took it (0: not yet)
         self.done = threading.Lock()
         self.done.acquire()
         self.thread = 0  # the native id of the thread running it
@@ -342,7 +341,7 @@ class QueryThreads:
             if job is None:
                 return
             job.thread = threading.get_native_id()
-            job.started.release()
+            job.started = time.monotonic()
             try:
                 job.result = job.fn(*job.args)
             except BaseException as e:  # noqa: BLE001 - handed to the waiting request
@@ -365,16 +364,23 @@ class QueryThreads:
             raise Busy
         job = _Job(fn, args)
         self._jobs.put(job)
-        job.started.acquire()  # a slot is free, so a thread takes it at once
-        if not job.done.acquire(timeout=timeout):
+        # a slot is free, so a thread takes the job at once; the request thread sleeps until
+        # it is done (one wake-up), and only at the limit looks when it started
+        wait = timeout
+        while not job.done.acquire(timeout=wait):
+            started = job.started
+            wait = started + timeout - time.monotonic() if started else timeout
+            if wait > 0.0005:
+                continue
             with self._lock:
                 if not job.finished:
                     job.overran = True
                     self.runaways += 1
             # a runaway: it yields the CPU to every other thread from now on (this process
             # is replaced soon; a niceness cannot be lowered back without privileges)
-            with contextlib.suppress(OSError):
-                os.setpriority(os.PRIO_PROCESS, job.thread, 19)
+            if job.thread:
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, job.thread, 19)
             raise TimeoutError
         error, result = job.error, job.result
         job = None  # type: ignore[assignment]

@@ -97,7 +97,7 @@ class Front:
             return self._through_flask(environ, start_response, key, generation)
         query = next(v for k, v in params if k == "query")
         try:
-            result = answer_query(self.service, query, params, environ.get("HTTP_ACCEPT"),
+            result = answer_query(self.service, query, list(params), environ.get("HTTP_ACCEPT"),
                                   _base_iri(environ.get("wsgi.url_scheme"),
                                             environ.get("HTTP_HOST"),
                                             environ.get("SERVER_NAME"),
@@ -139,10 +139,17 @@ class Front:
         return [body]
 
 
-def _query_params(raw: str) -> list[tuple[str, str]] | None:
+@functools.lru_cache(maxsize=1024)  # clients repeat their requests: decode each once
+def _query_params(raw: str) -> tuple[tuple[str, str], ...] | None:
     """The parameters of a ``GET /sparql`` that asks a query, or None (Flask answers: the
     service description, an update by GET, a query string that does not decode, which
-    Flask refuses with the reason)."""
+    Flask refuses with the reason).
+
+    >>> _query_params("query=ASK%20%7B%7D&format=json")
+    (('query', 'ASK {}'), ('format', 'json'))
+    >>> _query_params("update=x") is None, _query_params("") is None
+    (True, True)
+    """
     if "query=" not in raw:
         return None
     try:
@@ -155,7 +162,7 @@ def _query_params(raw: str) -> list[tuple[str, str]] | None:
         if k == "update":
             return None
         n_query += k == "query"
-    return params if n_query == 1 else None
+    return tuple(params) if n_query == 1 else None
 
 
 def _cache_key(environ: dict[str, Any]) -> tuple[str, ...]:

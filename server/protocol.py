@@ -9,6 +9,7 @@ of the text, one negotiation, one run.
 
 from __future__ import annotations
 
+import functools
 import hmac
 from collections.abc import Callable
 from functools import wraps
@@ -158,13 +159,19 @@ def choose_media_type(offers: tuple[str, ...], params: list[tuple[str, str]],
                 "not-acceptable", f"format={fmt} is not available here; available: "
                 f"{', '.join(offers)}")
         return mt
-    mt = conneg.negotiate(accept, offers, explicit_only)
+    mt = _negotiate(accept, offers, explicit_only)
     if mt is None:
         raise DiplographError(
             "not-acceptable",
             f"nothing in 'Accept: {accept}' is available; available: {', '.join(offers)}",
         )
     return mt
+
+
+@functools.lru_cache(maxsize=512)  # clients send a handful of distinct Accept headers
+def _negotiate(accept: str | None, offers: tuple[str, ...],
+               explicit_only: frozenset[str]) -> str | None:
+    return conneg.negotiate(accept, offers, explicit_only)
 
 
 def no_content(status: int = 204) -> Response:
