@@ -257,6 +257,8 @@ class WorkerProcesses:
                 raise TimeoutError
             header = json.loads(read_frame(w.stdout))
             body = read_frame(w.stdout)
+        except TimeoutError:  # an OSError, but not the worker's failure
+            raise
         except (EOFError, OSError, ValueError) as e:
             if w is not None:
                 self._replace(w)
