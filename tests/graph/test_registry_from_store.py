@@ -1,0 +1,41 @@
+"""Registry.from_store: the registry read back from the store resolves every name as the one
+built from the data sets, and the one name normaliser is shared."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from diplograph.graph.names import exact_form, folded_form
+from diplograph.graph.registry import Registry, exact, fold
+from diplograph.linking import normalise
+
+
+def test_the_store_registry_resolves_every_name_alike(built_store: ox.Store) -> None:
+    from diplograph.loaders.registry import load_registry
+
+    built = load_registry()
+    read = Registry.from_store(built_store)
+    assert len(read) == len(built)
+    differ = []
+    for e in built.entities:
+        for name, _tier in e.names():
+            try:
+                a = built.resolve(name).key
+            except Exception as x:  # noqa: BLE001 - ambiguous and unknown names too
+                a = type(x).__name__ + str(x)
+            try:
+                b = read.resolve(name).key
+            except Exception as x:  # noqa: BLE001
+                b = type(x).__name__ + str(x)
+            if a != b:
+                differ.append((name, a, b))
+    assert differ == []
+    mng = read.get("MNG")
+    assert mng is not None and mng.qid == built.get("MNG").qid and mng.labels == built.get("MNG").labels  # type: ignore[union-attr]
+    assert read.ambiguous and read.preferred  # the curated names travel through the graph
+
+
+def test_one_normaliser() -> None:
+    assert normalise.folded_form is folded_form and normalise.exact_form is exact_form
+    for name in ("The Gambia", "Trade & Development", "Mông Cổ", "Côte d’Ivoire", "G-77"):
+        assert fold(name) == folded_form(name) and exact(name) == exact_form(name)
