@@ -26,21 +26,33 @@ from .servers import Server, copy_store, start_oxigraph
 WORK = Path(__file__).resolve().parent / "work"
 
 
-def _start_diplograph(exe: str, name: str, store: Path, log: Path) -> Server:
+def _start_diplograph(exe: str, name: str, store: Path, log: Path,
+                      env: list[str] | None = None) -> Server:
+    """``exe serve`` on ``store`` with the cache off, with ``env`` (``KEY=VALUE``) set."""
+    import os
+
     from . import servers
 
     real = servers.tool
+    saved = dict(os.environ)
+    os.environ.update(dict(e.split("=", 1) for e in env or []))
     servers.tool = lambda tool_name: exe if tool_name == "diplograph" else real(tool_name)  # type: ignore[assignment]
     try:
         return servers.start_diplograph(store, log, cache_mb=0, name=name)
     finally:
         servers.tool = real  # type: ignore[assignment]
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.side_by_side", description=__doc__)
     ap.add_argument("--baseline", required=True,
                     help="the diplograph executable of the earlier build")
+    ap.add_argument("--before-env", action="append", default=[], metavar="KEY=VALUE",
+                    help="an environment variable of the earlier build's server (repeatable)")
+    ap.add_argument("--after-env", action="append", default=[], metavar="KEY=VALUE",
+                    help="an environment variable of this tree's server (repeatable)")
     ap.add_argument("--size", default="1m", help="the stores of bench/work/SIZE [1m]")
     ap.add_argument("--mixes", default="light,ask,heavy")
     ap.add_argument("--concurrency", default="8,32")
@@ -63,10 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         servers["before"] = _start_diplograph(
             a.baseline, "before", copy_store(work / "store-diplograph-nocache", scratch / "before"),
-            scratch / "before.log")
+            scratch / "before.log", a.before_env)
         servers["after"] = _start_diplograph(
             tool("diplograph"), "after",
-            copy_store(work / "store-diplograph-nocache", scratch / "after"), scratch / "after.log")
+            copy_store(work / "store-diplograph-nocache", scratch / "after"), scratch / "after.log",
+            a.after_env)
         servers["oxigraph"] = start_oxigraph(work / "store-oxigraph", scratch / "oxigraph.log")
         names = list(servers)
         cells: list[dict[str, Any]] = []

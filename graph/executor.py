@@ -153,6 +153,7 @@ class QueryService:
         on_overrun: Callable[[], None] | None = None,
         limits: Limits = DEFAULT_LIMITS,
         update_limits: Limits = DEFAULT_UPDATE_LIMITS,
+        inline_below: float = 0.005,
     ) -> None:
         if isolation not in ("process", "thread"):
             raise DiplographError("bad-input", f"isolation must be 'process' or 'thread', "
@@ -167,6 +168,8 @@ class QueryService:
         self.limits, self.update_limits = limits, update_limits
         self.union_default_graph = union_default_graph
         self.on_overrun = on_overrun
+        #: seconds: see :meth:`_in_thread_or_here` (0: every query goes to a query thread)
+        self.inline_below = float(inline_below)
         self.cache: ResultCache[Any] = ResultCache(0)
         self.checkpoints = Checkpoints(self.store_path, keep_seconds=self.timeout + 30)
         self._owns_checkpoints = not prepared
@@ -182,7 +185,7 @@ class QueryService:
         self._write_lock = threading.Lock()
         self._closed = False
         self._threads: QueryThreads | None = None
-        #: quick queries (:meth:`_in_thread_or_here`): key -> runs under INLINE_BELOW
+        #: quick queries (:meth:`_in_thread_or_here`): key -> runs under inline_below
         self._fast: dict[tuple[Any, ...], int] = {}
         self._fast_generation = -1
         self._processes: WorkerProcesses | None = None
@@ -326,17 +329,13 @@ class QueryService:
             "query did not run: try again in a few seconds",
         )
 
-    #: a query that ran within this many seconds (twice, on the same write generation, with
-    #: the same dataset, substitutions and format) runs in the caller's thread from then on
-    INLINE_BELOW = 0.005
-
     def _in_thread_or_here(self, key: tuple[Any, ...], t0: float, fn: Callable[..., Any],
                            *args: Any) -> Any:
         """``fn(*args)`` in a query thread under the time limit (:meth:`_in_thread`), or,
         for a query known to be quick, here in the caller's thread, with no hand-off.
 
         pyoxigraph evaluates a query the same way each time on the same data, so a text that
-        ran in under :attr:`INLINE_BELOW` seconds on this write generation runs as fast the
+        ran in under :attr:`inline_below` seconds on this write generation runs as fast the
         next time: its time limit (30 s by default, 6,000 times more) cannot be reached. The
         hand-off to a query thread (two thread wake-ups, about 60 µs of CPU on a loaded
         2-core machine, measured at 1M triples) is what the light requests of an endpoint pay
@@ -358,7 +357,7 @@ class QueryService:
                 raise DiplographError("internal", f"{type(e).__name__}: {e}") from e
             finally:
                 took = time.monotonic() - t
-                if took > 4 * self.INLINE_BELOW:
+                if took > 4 * self.inline_below:
                     fast.pop(key, None)
                 if took > self.timeout:
                     log.warning("a quick query ran %.1f s, past the time limit: %.200r", took,
@@ -367,7 +366,7 @@ class QueryService:
                         self.on_overrun()
         t = time.monotonic()
         out = self._in_thread(fn, t0, *args)
-        if time.monotonic() - t < self.INLINE_BELOW:
+        if time.monotonic() - t < self.inline_below:
             fast[key] = fast.get(key, 0) + 1
         return out
 
