@@ -74,7 +74,7 @@ def _bool(key: str, v: Any) -> bool:
 
 
 #: settings for which 0 is meaningful (it switches the feature off)
-ZERO_ALLOWED = {"DIPLOGRAPH_CACHE_MB"}
+ZERO_ALLOWED = {"DIPLOGRAPH_CACHE_MB", "DIPLOGRAPH_INLINE_MS"}
 
 
 def _number(key: str, v: Any, kind: type) -> Any:
