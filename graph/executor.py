@@ -153,7 +153,6 @@ class QueryService:
         on_overrun: Callable[[], None] | None = None,
         limits: Limits = DEFAULT_LIMITS,
         update_limits: Limits = DEFAULT_UPDATE_LIMITS,
-        inline_below: float = 0.005,
     ) -> None:
         if isolation not in ("process", "thread"):
             raise DiplographError("bad-input", f"isolation must be 'process' or 'thread', "
@@ -168,8 +167,6 @@ class QueryService:
         self.limits, self.update_limits = limits, update_limits
         self.union_default_graph = union_default_graph
         self.on_overrun = on_overrun
-        #: seconds: see :meth:`_in_thread_or_here` (0: every query goes to a query thread)
-        self.inline_below = float(inline_below)
         self.cache: ResultCache[Any] = ResultCache(0)
         self.checkpoints = Checkpoints(self.store_path, keep_seconds=self.timeout + 30)
         self._owns_checkpoints = not prepared
@@ -185,9 +182,6 @@ class QueryService:
         self._write_lock = threading.Lock()
         self._closed = False
         self._threads: QueryThreads | None = None
-        #: quick queries (:meth:`_in_thread_or_here`): key -> runs under inline_below
-        self._fast: dict[tuple[Any, ...], int] = {}
-        self._fast_generation = -1
         self._processes: WorkerProcesses | None = None
         if isolation == "thread":
             self._threads = QueryThreads(self.n_workers)
@@ -265,10 +259,8 @@ class QueryService:
                 "not-acceptable", f"a {q.form.upper()} result cannot be sent as {media_type}")
         subs = variables(substitutions)
         if self._threads is not None:
-            cp = self.checkpoints.current()
-            rows, body = self._in_thread_or_here(
-                (cp.generation, q, dataset, frozenset(subs.items()), base_iri, fmt), t0,
-                _serialised, self._read_store(cp.path), q, dataset, subs, base_iri, fmt,
+            rows, body = self._in_thread(
+                _serialised, t0, self._read_store(), q, dataset, subs, base_iri, fmt,
                 self.max_bytes, self.max_rows)
         else:
             header, body = self._in_process(q, dataset, subs, base_iri, fmt.media_type, t0)
@@ -284,10 +276,8 @@ class QueryService:
                                                f"query: a {q.form.upper()}")
         subs = variables(substitutions)
         if self._threads is not None:
-            cp = self.checkpoints.current()
-            return self._in_thread_or_here(
-                (cp.generation, q, dataset, frozenset(subs.items()), None), t0,
-                _data, self._read_store(cp.path), q, dataset, subs, None, self.max_rows)
+            return self._in_thread(_data, t0, self._read_store(), q, dataset, subs, None,
+                                   self.max_rows)
         # a worker process sends bytes: read them back with pyoxigraph's parsers
         if q.form in ("construct", "describe"):
             _, body = self._in_process(q, dataset, subs, None, "application/n-triples", t0)
@@ -328,47 +318,6 @@ class QueryService:
             "are taken (by other queries, or by runaway queries still being stopped); your "
             "query did not run: try again in a few seconds",
         )
-
-    def _in_thread_or_here(self, key: tuple[Any, ...], t0: float, fn: Callable[..., Any],
-                           *args: Any) -> Any:
-        """``fn(*args)`` in a query thread under the time limit (:meth:`_in_thread`), or,
-        for a query known to be quick, here in the caller's thread, with no hand-off.
-
-        pyoxigraph evaluates a query the same way each time on the same data, so a text that
-        ran in under :attr:`inline_below` seconds on this write generation runs as fast the
-        next time: its time limit (30 s by default, 6,000 times more) cannot be reached. The
-        hand-off to a query thread (two thread wake-ups, about 60 µs of CPU on a loaded
-        2-core machine, measured at 1M triples) is what the light requests of an endpoint pay
-        most. Every new text, every text after a write, and every text that once ran slower
-        goes through a query thread and its time limit. Should a quick text ever overrun
-        here (a machine swapping), ``on_overrun`` is called as for a runaway, so the process
-        is replaced."""
-        fast = self._fast
-        if key[0] != self._fast_generation or len(fast) > 8192:
-            fast.clear()
-            self._fast_generation = key[0]
-        if fast.get(key, 0) >= 2:
-            t = time.monotonic()
-            try:
-                return fn(*args)
-            except DiplographError:
-                raise
-            except Exception as e:  # noqa: BLE001 - reported, never swallowed
-                raise DiplographError("internal", f"{type(e).__name__}: {e}") from e
-            finally:
-                took = time.monotonic() - t
-                if took > 4 * self.inline_below:
-                    fast.pop(key, None)
-                if took > self.timeout:
-                    log.warning("a quick query ran %.1f s, past the time limit: %.200r", took,
-                                args[1].text)
-                    if self.on_overrun is not None:
-                        self.on_overrun()
-        t = time.monotonic()
-        out = self._in_thread(fn, t0, *args)
-        if time.monotonic() - t < self.inline_below:
-            fast[key] = fast.get(key, 0) + 1
-        return out
 
     def _in_thread(self, fn: Callable[..., Any], t0: float, *args: Any) -> Any:
         if self._closed or self._threads is None:

@@ -58,7 +58,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         union_default_graph=True,
         isolation=cfg["DIPLOGRAPH_ISOLATION"],
         prepared=cfg["DIPLOGRAPH_PREPARED"],
-        inline_below=cfg["DIPLOGRAPH_INLINE_MS"] / 1000,
         **text_limits(cfg),
     )
     app.extensions["diplograph"] = qs

@@ -29,9 +29,6 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_ISOLATION": "process",  # "process" | "thread": see graph.executor
     "DIPLOGRAPH_PREPARED": False,  # the checkpoints were published by server.run
     "DIPLOGRAPH_CACHE_MB": 64,  # result cache for repeated identical requests; 0 = off
-    # a query text that ran within this many ms (twice, same write generation) runs in the
-    # request's thread, with no hand-off to a query thread; 0 = never (graph.executor)
-    "DIPLOGRAPH_INLINE_MS": 5.0,
     "DIPLOGRAPH_UPDATE_TOKEN": None,  # None: read-only (writes -> 403)
     "DIPLOGRAPH_CORS": False,
     "DIPLOGRAPH_BASE": "https://diplograph.org/",
@@ -55,7 +52,7 @@ ENV_KEYS = (
     "DIPLOGRAPH_BASE", "DIPLOGRAPH_ALLOW_FEDERATION", "DIPLOGRAPH_MAX_UPLOAD",
     "DIPLOGRAPH_CACHE_MB", "DIPLOGRAPH_MAX_QUERY_LENGTH", "DIPLOGRAPH_MAX_UPDATE_LENGTH",
     "DIPLOGRAPH_MAX_QUERY_DEPTH", "DIPLOGRAPH_MAX_QUERY_OPERATORS", "DIPLOGRAPH_PUBLIC_URL",
-    "DIPLOGRAPH_RELEASES", "DIPLOGRAPH_INLINE_MS",
+    "DIPLOGRAPH_RELEASES",
 )
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -74,7 +71,7 @@ def _bool(key: str, v: Any) -> bool:
 
 
 #: settings for which 0 is meaningful (it switches the feature off)
-ZERO_ALLOWED = {"DIPLOGRAPH_CACHE_MB", "DIPLOGRAPH_INLINE_MS"}
+ZERO_ALLOWED = {"DIPLOGRAPH_CACHE_MB"}
 
 
 def _number(key: str, v: Any, kind: type) -> Any:
@@ -102,8 +99,6 @@ def load_config(
     cfg["DIPLOGRAPH_STORE"] = str(cfg["DIPLOGRAPH_STORE"])
     cfg["DIPLOGRAPH_QUERY_TIMEOUT"] = _number(
         "DIPLOGRAPH_QUERY_TIMEOUT", cfg["DIPLOGRAPH_QUERY_TIMEOUT"], float)
-    cfg["DIPLOGRAPH_INLINE_MS"] = _number(
-        "DIPLOGRAPH_INLINE_MS", cfg["DIPLOGRAPH_INLINE_MS"], float)
     for key in ("DIPLOGRAPH_MAX_ROWS", "DIPLOGRAPH_MAX_BYTES", "DIPLOGRAPH_QUERY_WORKERS",
                 "MAX_CONTENT_LENGTH", "DIPLOGRAPH_CACHE_MB", "DIPLOGRAPH_MAX_QUERY_LENGTH",
                 "DIPLOGRAPH_MAX_UPDATE_LENGTH", "DIPLOGRAPH_MAX_QUERY_DEPTH",
