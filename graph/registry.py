@@ -430,6 +430,8 @@ def _entity_quads(e: Entity, g: NamedNode, reg: Registry) -> Iterator[Quad]:
         yield q(RDFS("comment"), Literal(e.note, language="en"))
     for name in sorted(set(e.primary_names)):
         yield q(DG("primaryName"), Literal(name))
+    for sid in sorted(set(e.source_ids)):
+        yield q(DG("sourceId"), Literal(sid))
     for name in sorted(n for n, key in reg.preferred.items() if key.casefold() == e.key.casefold()):
         yield q(DG("preferredName"), Literal(name))
     for name in sorted(n for n, keys in reg.ambiguous.items()
@@ -455,6 +457,7 @@ def _entity_quads(e: Entity, g: NamedNode, reg: Registry) -> Iterator[Quad]:
 
 
 _KIND_OF_CLASS = {DG(c[-1]): k for k, c in KIND_CLASSES.items()}
+STATE_LIKE = ("state", "historical-state")
 
 
 def _entity_from_rdf(iri: str, props: list[tuple[str, NamedNode | Literal]],
@@ -487,9 +490,13 @@ def _entity_from_rdf(iri: str, props: list[tuple[str, NamedNode | Literal]],
         confidence=confidence.rsplit("/", 1)[-1] or "unverified",
         evidence=next((o.value for p, o in link if p == DG("evidence")), ""),
         un_status=un_status.rsplit("/", 1)[-1] if un_status else None,
-        existed_from=one(DG("existedFrom")), existed_until=one(DG("existedUntil")),
+        existed_from=one(DG("existedFrom")),
+        # the graph writes one end year: a state's existence, or an organisation's dissolution
+        existed_until=one(DG("existedUntil")) if kind in STATE_LIKE else None,
+        dissolved=None if kind in STATE_LIKE else one(DG("existedUntil")),
         founded=one(DG("foundedDate")),
         primary_names=tuple(o.value for p, o in props if p == DG("primaryName")),
+        source_ids=tuple(o.value for p, o in props if p == DG("sourceId")),
         sources=tuple(o.value[len(dataset_iri("")):] for p, o in props
                       if p == PROV("wasDerivedFrom")),
         diplomatic_actor=DG("DiplomaticActor") in types and kind not in ("state",

@@ -3,6 +3,8 @@ built from the data sets, and the one name normaliser is shared."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pyoxigraph as ox
 
 from diplograph.graph.errors import DiplographError
@@ -34,6 +36,14 @@ def test_the_store_registry_resolves_every_name_alike(built_store: ox.Store) -> 
             if a != b:
                 differ.append((name, a, b))
     assert differ == []
+    for e in built.entities:  # every field travels through the graph
+        r = read.get(e.key)
+        assert r is not None
+        for f in dataclasses.fields(e):
+            a, b = getattr(e, f.name), getattr(r, f.name)
+            if isinstance(a, tuple):  # the store keeps no order
+                a, b = sorted(set(map(str, a))), sorted(set(map(str, b)))
+            assert a == b, (e.key, f.name)
     mng = read.get("MNG")
     assert mng is not None and mng.qid == built.get("MNG").qid and mng.labels == built.get("MNG").labels  # type: ignore[union-attr]
     assert read.ambiguous and read.preferred  # the curated names travel through the graph
