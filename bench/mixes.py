@@ -185,7 +185,7 @@ def named_requests(p: Params, rng: random.Random, per_query: int = 3) -> list[Re
     return out
 
 
-MIXES = ("light", "heavy", "named")
+MIXES = ("light", "ask", "heavy", "named")
 
 
 def build_mix(name: str, p: Params, seed: int = 11, n: int = 500) -> list[Request]:
@@ -193,6 +193,9 @@ def build_mix(name: str, p: Params, seed: int = 11, n: int = 500) -> list[Reques
     rng = random.Random(f"{name}:{seed}")
     if name == "light":
         return [_light(rng, p) for _ in range(n)]
+    if name == "ask":  # the smallest request: the serving layer's own cost shows most
+        return [Request("ask", PREFIXES + f"ASK {{ <{rng.choice(p.states)}> a dg:State }}")
+                for _ in range(n)]
     if name == "heavy":
         return [_heavy(rng, p) for _ in range(n)]
     if name == "named":

@@ -114,6 +114,8 @@ class Server:
             return None
         parts = [health.get(k) for k in ("cache", "response_cache")]
         parts = [p for p in parts if isinstance(p, dict)]
+        if len(parts) == 2 and parts[0] == parts[1]:  # one cache reported under both names
+            parts = parts[:1]
         if not parts:
             return None
         keys = set().union(*parts)

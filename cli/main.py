@@ -278,8 +278,9 @@ def query(
                     raise click.UsageError(f"--param {p!r}: expected NAME=VALUE")
                 args[k] = v
             text = q.text
+            store = _open(store_path, read_only=True)  # names resolve against its registry
             try:
-                subs = bind(q, args)
+                subs = bind(q, args, store=store)
             except DiplographError as e:  # a missing, unknown or malformed parameter
                 _fail(e, usage=True)
         else:
@@ -288,7 +289,7 @@ def query(
             text = query_file.read() if query_file else sparql
             if not text:
                 raise click.UsageError("give a query, --file or --named")
-        store = _open(store_path, read_only=True)
+            store = _open(store_path, read_only=True)
         out = query_with_limit(store, text, fmt=fmt, substitutions=subs, timeout=timeout)
     except DiplographError as e:
         if e.kind == "timeout":  # the query goes on in its thread: leave at once

@@ -10,6 +10,10 @@ A named query is a SPARQL file whose leading comment lines describe it::
 A parameter is bound to the query variable of the same name (``?state``) as an RDF term,
 through pyoxigraph's ``substitutions``. Values are never pasted into the query text.
 
+Entity and document parameters take names, resolved by the registry and the source documents
+*as the store holds them* (:meth:`~.registry.Registry.from_store`): give ``bind`` the store
+(``store=``), or let the server name its store once (:func:`use_store`).
+
 >>> q = parse_named_query("demo", '''#+ title: Demo
 ... #+ description: A demo.
 ... #+ param: n integer optional=3 -- how many
@@ -17,7 +21,7 @@ through pyoxigraph's ``substitutions``. Values are never pasted into the query t
 >>> q.title, [p.name for p in q.parameters], q.parameters[0].default
 ('Demo', ['n'], '3')
 >>> bind(q, {})
-{'n': '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'}
+{'n': <Literal value=3 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>}
 >>> bind(q, {"n": "three"})
 Traceback (most recent call last):
 ...
@@ -27,16 +31,19 @@ diplograph.graph.errors.DiplographError: parameter 'n': not an integer: 'three'
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from .dates import parse_date
 from .errors import DiplographError
-from .namespaces import XSD
+from .namespaces import ID, XSD
+from .registry import Registry
 
 PARAM_TYPES = (
     "iri", "entity", "document", "string", "integer", "date", "date-end", "year", "lang",
@@ -173,8 +180,6 @@ class DocumentRef:
 def _documents(directory: Path) -> tuple[DocumentRef, ...]:
     import yaml
 
-    from .namespaces import ID
-
     out = []
     for path in sorted(directory.glob("*.facts.yaml")):
         try:
@@ -193,29 +198,82 @@ def _documents(directory: Path) -> tuple[DocumentRef, ...]:
     return tuple(out)
 
 
-def documents(directory: Path | None = None) -> tuple[DocumentRef, ...]:
-    """The source documents of ``directory`` (default: the bundled ``sources/``)."""
-    if directory is None:
-        from ..loaders.build import sources_dir
+def documents(directory: Path | None = None, *,
+              store: ox.Store | None = None) -> tuple[DocumentRef, ...]:
+    """The source documents: those of the facts files in ``directory``, or else those the
+    store holds (``store``, or the one named by :func:`use_store`)."""
+    if directory is not None:
+        return _documents(directory.resolve())
+    return _from_store(store)[1]
 
-        directory = sources_dir()
-    return _documents(directory.resolve())
+
+_DOCUMENTS = """
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?d ?title ?file WHERE {
+  ?d a dg:SourceDocument ; dg:fileName ?file . OPTIONAL { ?d dcterms:title ?title }
+}"""
+
+#: the store the server reads (:func:`use_store`): a function giving its newest state
+_store_of_server: Callable[[], ox.Store] | None = None
+_last: list[Any] = []  # [store, registry, documents] of the last store read
+_last_lock = threading.Lock()
 
 
-def resolve_document(name: str, directory: Path | None = None) -> str:
+def use_store(newest: Callable[[], ox.Store] | None) -> None:
+    """Resolve entity and document names against the store ``newest()`` gives (the server
+    calls this once with its query service's newest checkpoint)."""
+    global _store_of_server
+    _store_of_server = newest
+
+
+def _from_store(store: ox.Store | None) -> tuple[Registry, tuple[DocumentRef, ...]]:
+    """The registry and the source documents of ``store`` (default: the server's), read once
+    per store."""
+    if store is None:
+        if _store_of_server is None:
+            raise DiplographError(
+                "bad-input", "names of entities and documents are resolved against a store: "
+                             "none is given (give an IRI instead)")
+        store = _store_of_server()
+    with _last_lock:
+        if _last and _last[0] is store:
+            return _last[1], _last[2]
+    from .runner import select
+
+    registry = Registry.from_store(store)
+    docs: dict[str, tuple[list[str], str]] = {}
+    prefix = ID("source/")
+    for row in select(store, _DOCUMENTS):
+        iri = row["d"].value
+        if not iri.startswith(prefix):
+            continue
+        titles, _ = docs.setdefault(iri, ([], row["file"].value))
+        if "title" in row and row["title"].value not in titles:
+            titles.append(row["title"].value)
+    refs = tuple(DocumentRef(iri[len(prefix):], iri, tuple(t), f)
+                 for iri, (t, f) in sorted(docs.items()))
+    with _last_lock:
+        _last[:] = [store, registry, refs]
+    return registry, refs
+
+
+def resolve_document(name: str, directory: Path | None = None, *,
+                     store: ox.Store | None = None) -> str:
     """The IRI of a source document named by its IRI, id, title (any language, case and
     spacing ignored) or text file name; ``DiplographError('not-found')`` if none matches.
 
-    >>> resolve_document("vn-mn-relations-2023")
+    >>> from .. import sources
+    >>> folder = Path(sources.__file__).parent
+    >>> resolve_document("vn-mn-relations-2023", folder)
     'https://diplograph.org/id/source/vn-mn-relations-2023'
-    >>> resolve_document("foreign relations of  MONGOLIA")
+    >>> resolve_document("foreign relations of  MONGOLIA", folder)
     'https://diplograph.org/id/source/wikipedia-foreign-relations-of-mongolia'
     """
     def norm(text: str) -> str:
         return " ".join(text.casefold().split())
 
     want = norm(name)
-    docs = documents(directory)
+    docs = documents(directory, store=store)
     for d in docs:
         if want in (norm(d.id), norm(d.iri), norm(d.file)):
             return d.iri
@@ -230,7 +288,8 @@ def resolve_document(name: str, directory: Path | None = None) -> str:
         + ", ".join(d.id for d in docs) + ")")
 
 
-def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None) -> ox.Term:
+def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None,
+              store: ox.Store | None) -> ox.Term:
     def bad(why: str) -> DiplographError:
         return DiplographError("bad-input", f"parameter {p.name!r}: {why}: {raw!r}")
 
@@ -247,17 +306,12 @@ def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None) -> o
                 return ox.NamedNode(raw)
             except ValueError as e:
                 raise bad(f"not a valid IRI ({e})") from e
-        if resolve is None:
-            from ..loaders.registry import load_registry
-
-            def resolve(name: str) -> str:
-                return load_registry().resolve(name).iri
-
         try:
-            return ox.NamedNode(resolve(raw))
+            iri = resolve(raw) if resolve is not None else _from_store(store)[0].resolve(raw).iri
+            return ox.NamedNode(iri)
         except DiplographError as e:
             try:  # a source document, by id or title, is an entity facts can be about too
-                return ox.NamedNode(resolve_document(raw))
+                return ox.NamedNode(resolve_document(raw, store=store))
             except DiplographError:
                 pass
             raise DiplographError("bad-input", f"parameter {p.name!r}: {e.message}") from e
@@ -268,7 +322,7 @@ def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None) -> o
             except ValueError as e:
                 raise bad(f"not a valid IRI ({e})") from e
         try:
-            return ox.NamedNode(resolve_document(raw))
+            return ox.NamedNode(resolve_document(raw, store=store))
         except DiplographError as e:
             raise DiplographError("bad-input", f"parameter {p.name!r}: {e.message}") from e
     if p.type == "string":
@@ -302,12 +356,14 @@ def bind(
     args: Mapping[str, str],
     *,
     resolve: Callable[[str], str] | None = None,
-) -> dict[str, str]:
+    store: ox.Store | None = None,
+) -> dict[str, ox.Term]:
     """Check ``args`` against the parameters of ``q``. Return the substitutions.
 
-    The result maps each variable name to an RDF term in N-Triples syntax. Unknown,
-    missing or malformed parameters raise ``DiplographError('bad-input')`` naming the
-    parameter and the reason. ``resolve`` turns an entity name into an IRI (default: the registry).
+    The result maps each variable name to an RDF term. Unknown, missing or malformed
+    parameters raise ``DiplographError('bad-input')`` naming the parameter and the reason.
+    ``resolve`` turns an entity name into an IRI (default: the registry of ``store``, or
+    of the server's store, :func:`use_store`).
     """
     known = {p.name for p in q.parameters}
     extra = sorted(set(args) - known - {"format"})
@@ -317,7 +373,7 @@ def bind(
             f"unknown parameter {extra[0]!r} for query {q.name!r}; it takes: "
             + (", ".join(sorted(known)) or "no parameters"),
         )
-    out: dict[str, str] = {}
+    out: dict[str, ox.Term] = {}
     for p in q.parameters:
         raw = args.get(p.name)
         if raw is None or raw == "":
@@ -326,18 +382,18 @@ def bind(
             if p.default is None:
                 continue
             raw = p.default
-        out[p.name] = str(_term_for(p, raw, resolve))
+        out[p.name] = _term_for(p, raw, resolve, store)
     return out
 
 
-def substitutions(bound: Mapping[str, str]) -> dict[ox.Variable, ox.Term]:
-    """Turn :func:`bind`'s N-Triples terms into pyoxigraph ``substitutions``.
+def substitutions(bound: Mapping[str, ox.Term | str]) -> dict[ox.Variable, ox.Term]:
+    """:func:`bind`'s terms as pyoxigraph ``substitutions`` (a term given as text, in
+    N-Triples syntax, is read).
 
-    >>> substitutions({"x": '"a"@en'})
-    {<Variable value=x>: <Literal value=a language=en>}
+    >>> subs = substitutions({"x": ox.Literal("a", language="en"), "y": '"b"'})
+    >>> subs[ox.Variable("x")] == ox.Literal("a", language="en"), subs[ox.Variable("y")]
+    (True, <Literal value=b datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>)
     """
-    out: dict[ox.Variable, ox.Term] = {}
-    for name, text in bound.items():
-        quad = next(iter(ox.parse(f"<urn:s> <urn:p> {text} .", format=ox.RdfFormat.N_TRIPLES)))
-        out[ox.Variable(name)] = quad.object
-    return out
+    from .runner import variables
+
+    return variables(bound)  # type: ignore[return-value]

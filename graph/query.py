@@ -1,6 +1,7 @@
 """Running SPARQL in-process on the embedded store (the CLI and the tests use this).
 
-The default graph is the union of all named graphs, as on the endpoint.
+A thin face of the one runner (:mod:`.runner`): the same checks, label service rewrite and
+union default graph as on the endpoint.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from .errors import DiplographError
-from .label_service import rewrite_label_service
 from .namespaces import QUERY_PREFIXES
-from .sparql_errors import syntax_error
+from .runner import Term, check, evaluate, serialize, variables
+from .runner import select as _select
 
-#: CLI format name -> (pyoxigraph format, media type)
+#: CLI format name -> pyoxigraph format
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
@@ -45,28 +46,19 @@ def run_query(
     sparql: str,
     *,
     fmt: str | None = None,
-    substitutions: Mapping[ox.Variable, ox.Term] | None = None,
+    substitutions: Mapping[ox.Variable, Term] | Mapping[str, Term] | None = None,
     prefixes: Mapping[str, str] | None = None,
 ) -> bytes:
     """Run ``sparql`` and serialise the result in ``fmt`` (default: json or turtle).
 
     Syntax errors raise ``DiplographError('syntax')`` carrying the parser's message.
     """
-    sparql = rewrite_label_service(sparql)
-    check_query_safety(sparql)
-    try:
-        result = store.query(
-            sparql,
-            use_default_graph_as_union=True,
-            substitutions=dict(substitutions or {}),
-            prefixes={**QUERY_PREFIXES, **(prefixes or {})},
-        )
-    except SyntaxError as e:
-        raise syntax_error(e, sparql) from e
-    except (RuntimeError, ValueError) as e:
-        raise DiplographError("bad-input", f"query failed: {e}") from e
-    except OSError as e:
-        raise DiplographError("storage", f"query failed: {e}") from e
+    if prefixes:  # declared in the text, ahead of the predefined ones
+        decl = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes.items()
+                       if QUERY_PREFIXES.get(p) != iri)
+        sparql = decl + sparql
+    query = check(sparql)
+    result = evaluate(store, query, substitutions=variables(substitutions))  # type: ignore[arg-type]
     if isinstance(result, ox.QueryTriples):
         f = GRAPH_FORMATS.get(fmt or "turtle")
         if f is None:
@@ -75,7 +67,7 @@ def run_query(
                 f"format {fmt!r} does not suit a graph result; "
                 f"use one of {', '.join(GRAPH_FORMATS)}",
             )
-        return result.serialize(format=f)
+        return serialize(result, f)[0]
     rf = RESULT_FORMATS.get(fmt or "json")
     kind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
     if rf is None:
@@ -83,22 +75,13 @@ def run_query(
             "not-acceptable",
             f"format {fmt!r} does not suit a {kind} result; use one of {', '.join(RESULT_FORMATS)}",
         )
-    return result.serialize(format=rf)
+    return serialize(result, rf)[0]
 
 
 def select(
     store: ox.Store,
     sparql: str,
-    substitutions: Mapping[ox.Variable, ox.Term] | None = None,
-) -> list[dict[str, ox.Term]]:
+    substitutions: Mapping[ox.Variable, Term] | Mapping[str, Term] | None = None,
+) -> list[dict[str, Term]]:
     """Run a SELECT; rows as dicts of variable name -> term (unbound ones left out)."""
-    try:
-        result = store.query(
-            sparql, use_default_graph_as_union=True, substitutions=dict(substitutions or {})
-        )
-    except SyntaxError as e:
-        raise syntax_error(e, sparql) from e
-    if not isinstance(result, ox.QuerySolutions):
-        raise DiplographError("bad-input", "not a SELECT query")
-    names = [v.value for v in result.variables]
-    return [{n: row[n] for n in names if row[n] is not None} for row in result]
+    return _select(store, sparql, substitutions)

@@ -20,14 +20,13 @@ diplograph.graph.errors.DiplographError: unknown name 'Mongolai'; closest: Mongo
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store, Triple
 
 from .errors import DiplographError
+from .names import exact_form, folded_form
 from .namespaces import DCTERMS, DG, DGC, GRAPH, ID, PROV, RDF, RDFS, SKOS, WD, XSD
 
 KINDS = (
@@ -88,26 +87,25 @@ def entity_iri(kind: str, key: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case-fold, strip diacritics (``đ`` -> ``d``), drop punctuation and whitespace.
+    """The folded form of a name (:func:`.names.folded_form`: no case, diacritics,
+    punctuation, spaces or leading "the").
 
     >>> fold("Mông Cổ") == fold("Mong-Co") == "mongco"
     True
     >>> fold("Đức")
     'duc'
     """
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", text.casefold())
+    return folded_form(text)
 
 
 def exact(text: str) -> str:
-    """Case-folded, whitespace-collapsed form of a name (the first matching pass).
+    """The exact form of a name (:func:`.names.exact_form`: case-folded, whitespace
+    collapsed).
 
     >>> exact("  Holy   See ")
     'holy see'
     """
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return exact_form(text)
 
 
 @dataclass(frozen=True, eq=False)
@@ -215,6 +213,9 @@ class Registry:
                     bucket = index.setdefault(form, {}).setdefault(tier, [])
                     if e not in bucket:
                         bucket.append(e)
+        #: the curated names as given (written to the graph, read back by :meth:`from_store`)
+        self.preferred = dict(preferred or {})
+        self.ambiguous = {k: tuple(v) for k, v in (ambiguous or {}).items()}
         self._preferred = {exact(k): self._need(v) for k, v in (preferred or {}).items()}
         self._preferred_folded = {fold(k): self._need(v) for k, v in (preferred or {}).items()}
         self._ambiguous = {
@@ -308,6 +309,59 @@ class Registry:
                         add(e, round(0.85 * ratio - 0.01 * tier, 4))
         return sorted(scores.values(), key=lambda es: (-es[1], es[0].key))
 
+    # -- from the store ----------------------------------------------------------------------
+
+    @classmethod
+    def from_store(cls, store: Store) -> Registry:
+        """The registry as the store holds it (the graph ``dgg:registry`` that
+        :meth:`quads` wrote): what the server and the CLI read at run time, instead of the
+        data sets. Curation that is not in the graph (names marked preferred or ambiguous,
+        primary acronyms) is not known here: such a name resolves by its tier alone.
+
+        >>> from pyoxigraph import Store
+        >>> s = Store()
+        >>> s.extend(Registry([Entity(key="MNG", iri=entity_iri("state", "MNG"), kind="state",
+        ...                           labels={"en": "Mongolia", "vi": "Mông Cổ"}, iso3="MNG",
+        ...                           qid="Q711", confidence="verified")]).quads())
+        >>> r = Registry.from_store(s)
+        >>> r.resolve("mong co").key, r.get("MNG").qid, r.get("MNG").kind
+        ('MNG', 'Q711', 'state')
+        """
+        g = NamedNode(REGISTRY_GRAPH)
+        by_subject: dict[str, list[tuple[str, NamedNode | Literal]]] = {}
+        for q in store.quads_for_pattern(None, None, None, g):
+            if isinstance(q.subject, NamedNode) and not isinstance(q.object, (Triple, BlankNode)):
+                by_subject.setdefault(q.subject.value, []).append((q.predicate.value, q.object))
+        datasets: dict[str, dict[str, str]] = {}
+        dataset_prefix = dataset_iri("")
+        for iri, props in by_subject.items():
+            if iri.startswith(dataset_prefix):
+                datasets[iri[len(dataset_prefix):]] = {
+                    p[len(DCTERMS("")):]: o.value for p, o in props
+                    if p in (DCTERMS("title"), DCTERMS("license"), DCTERMS("source"))}
+        entities: list[Entity] = []
+        successors: dict[str, str] = {}
+        for iri, props in by_subject.items():
+            e = _entity_from_rdf(iri, props, by_subject.get(iri + "/wikidata", []))
+            if e is not None:
+                entities.append(e)
+                succ = next((o.value for p, o in props if p == DG("succeededBy")), None)
+                if succ:
+                    successors[e.key] = succ
+        by_iri = {e.iri: e.key for e in entities}
+        entities = [
+            replace(e, succeeded_by=by_iri.get(successors[e.key])) if e.key in successors else e
+            for e in entities]
+        preferred: dict[str, str] = {}
+        ambiguous: dict[str, list[str]] = {}
+        for e in entities:
+            for p, o in by_subject[e.iri]:
+                if p == DG("preferredName"):
+                    preferred[o.value] = e.key
+                elif p == DG("ambiguousName"):
+                    ambiguous.setdefault(o.value, []).append(e.key)
+        return cls(entities, datasets, preferred, ambiguous)
+
     # -- RDF ---------------------------------------------------------------------------------
 
     def quads(self) -> Iterator[Quad]:
@@ -374,6 +428,15 @@ def _entity_quads(e: Entity, g: NamedNode, reg: Registry) -> Iterator[Quad]:
             yield q(DG("succeededBy"), NamedNode(succ.iri))
     if e.note:
         yield q(RDFS("comment"), Literal(e.note, language="en"))
+    for name in sorted(set(e.primary_names)):
+        yield q(DG("primaryName"), Literal(name))
+    for sid in sorted(set(e.source_ids)):
+        yield q(DG("sourceId"), Literal(sid))
+    for name in sorted(n for n, key in reg.preferred.items() if key.casefold() == e.key.casefold()):
+        yield q(DG("preferredName"), Literal(name))
+    for name in sorted(n for n, keys in reg.ambiguous.items()
+                       if e.key.casefold() in {k.casefold() for k in keys}):
+        yield q(DG("ambiguousName"), Literal(name))
     for src in sorted(set(e.sources)):
         yield q(PROV("wasDerivedFrom"), NamedNode(dataset_iri(src)))
     # Wikidata link node
@@ -391,3 +454,52 @@ def _entity_quads(e: Entity, g: NamedNode, reg: Registry) -> Iterator[Quad]:
     yield q(DG("evidence"), Literal(e.evidence or "no data set gives a QID"), link)
     for src in sorted(set(e.sources)):
         yield q(PROV("wasDerivedFrom"), NamedNode(dataset_iri(src)), link)
+
+
+_KIND_OF_CLASS = {DG(c[-1]): k for k, c in KIND_CLASSES.items()}
+STATE_LIKE = ("state", "historical-state")
+
+
+def _entity_from_rdf(iri: str, props: list[tuple[str, NamedNode | Literal]],
+                     link: list[tuple[str, NamedNode | Literal]]) -> Entity | None:
+    """The registry entity the triples ``props`` (and those of its Wikidata link node) of
+    ``iri`` describe, or None when ``iri`` is not an entity of a known kind."""
+    types = {o.value for p, o in props if p == RDF("type")}
+    kind = next((k for c, k in _KIND_OF_CLASS.items() if c in types and
+                 not (k == "state" and DG("HistoricalState") in types)), None)
+    if kind is None or not iri.startswith(ID(KIND_PATHS[kind] + "/")):
+        return None
+
+    def one(p: str) -> str | None:
+        return next((o.value for q, o in props if q == p), None)
+
+    def lang(o: NamedNode | Literal) -> str | None:
+        return o.language if isinstance(o, Literal) else None
+
+    labels = {lang(o) or "": o.value for p, o in props if p == RDFS("label")}
+    un_status = one(DG("unStatus"))
+    cow = one(DG("cowCode"))
+    confidence = next((o.value for p, o in link if p == DG("confidence")), DGC("confidence/"))
+    return Entity(
+        key=iri[len(ID(KIND_PATHS[kind] + "/")):], iri=iri, kind=kind, labels=labels,
+        aliases=tuple((o.value, lang(o)) for p, o in props if p == SKOS("altLabel")),
+        acronyms=tuple(o.value for p, o in props if p == DG("acronym")),
+        iso2=one(DG("iso3166Alpha2")), iso3=one(DG("iso3166Alpha3")),
+        cow_code=int(cow) if cow else None, cow_abbrev=one(DG("cowAbbrev")),
+        qid=next((o.value for p, o in link if p == DG("qid")), None),
+        confidence=confidence.rsplit("/", 1)[-1] or "unverified",
+        evidence=next((o.value for p, o in link if p == DG("evidence")), ""),
+        un_status=un_status.rsplit("/", 1)[-1] if un_status else None,
+        existed_from=one(DG("existedFrom")),
+        # the graph writes one end year: a state's existence, or an organisation's dissolution
+        existed_until=one(DG("existedUntil")) if kind in STATE_LIKE else None,
+        dissolved=None if kind in STATE_LIKE else one(DG("existedUntil")),
+        founded=one(DG("foundedDate")),
+        primary_names=tuple(o.value for p, o in props if p == DG("primaryName")),
+        source_ids=tuple(o.value for p, o in props if p == DG("sourceId")),
+        sources=tuple(o.value[len(dataset_iri("")):] for p, o in props
+                      if p == PROV("wasDerivedFrom")),
+        diplomatic_actor=DG("DiplomaticActor") in types and kind not in ("state",
+                                                                          "historical-state"),
+        note=one(RDFS("comment")),
+    )

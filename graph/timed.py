@@ -1,11 +1,10 @@
 """A query on an open store under the endpoint's time limit (for ``diplograph query``).
 
-The endpoint's :class:`~.executor.QueryService` runs each query in one of its query threads
-and stops waiting at the time limit (pyoxigraph cannot cancel a query). This runs the same
-function (``executor._run_query``: dataset, substitutions, serialisation) in the same kind
-of thread (``executor._DaemonThreads``), so a query behaves the same on the command line and
-on the endpoint. At the limit it raises ``DiplographError('timeout')``; the query goes on in
-its daemon thread, so the caller should exit (``os._exit``) rather than carry on.
+The same runner as the endpoint's (:mod:`.runner`: checks, label service, dataset,
+substitutions, serialisation) in the same kind of query thread (:class:`.isolation.QueryThreads`),
+so a query behaves the same on the command line and on the endpoint. At the limit it raises
+``DiplographError('timeout')``; the query goes on in its daemon thread, so the caller should
+exit (``os._exit``) rather than carry on.
 """
 
 from __future__ import annotations
@@ -16,9 +15,9 @@ import pyoxigraph as ox
 
 from . import conneg
 from .errors import DiplographError
-from .executor import _DaemonThreads, _run_query
-from .sparql_errors import syntax_error
-from .sparql_safety import has_dataset_clause, query_form
+from .executor import media_format
+from .isolation import QueryThreads
+from .runner import Checked, Term, check, evaluate, serialize, variables
 
 __all__ = ["MEDIA_TYPES", "query_with_limit"]
 
@@ -30,56 +29,48 @@ MEDIA_TYPES = {
 }
 
 
+def _serialised(store: ox.Store, query: Checked, subs: dict[ox.Variable, Term],
+                fmt: ox.QueryResultsFormat | ox.RdfFormat) -> bytes:
+    result = evaluate(store, query, substitutions=subs)
+    try:
+        return serialize(result, fmt)[0]
+    finally:
+        del result
+
+
 def query_with_limit(
     store: ox.Store,
     sparql: str,
     *,
     fmt: str | None = None,
-    substitutions: Mapping[str, str] | None = None,
+    substitutions: Mapping[str, str | Term] | None = None,
     timeout: float | None = 30.0,
 ) -> bytes:
     """Run ``sparql`` (default graph: the union of the graphs) and serialise the result as
     ``fmt`` (default: json, or turtle for graph results) within ``timeout`` seconds
-    (``None`` or 0: no limit). ``substitutions``: variable → term in N-Triples syntax.
+    (``None`` or 0: no limit). ``substitutions``: variable → term (or a term in N-Triples
+    syntax).
 
     The text passes the endpoint's checks first: size, nesting and operator bounds (a text
     past them would overflow the engine's stack and kill this process), and no SERVICE/LOAD;
     ``SERVICE wikibase:label`` is rewritten locally, as on the endpoint."""
-    from .label_service import rewrite_label_service
-    from .query import check_query_safety
-
-    sparql = rewrite_label_service(sparql)
-    check_query_safety(sparql)
-    try:
-        form = query_form(sparql)
-    except DiplographError as e:
-        if "update" in e.message:
-            raise
-        try:  # the parser's own message (line and column) on an empty store
-            ox.Store().query(sparql)
-        except SyntaxError as e:
-            raise syntax_error(e, sparql) from e
-        except (OSError, RuntimeError, ValueError):
-            pass
-        raise
-    offers = conneg.offers_for_form(form)
+    query = check(sparql)
+    offers = conneg.offers_for_form(query.form)
     media_type = MEDIA_TYPES.get(fmt or "") if fmt else offers[0]
     if media_type is None or media_type not in offers:
         names = [k for k, v in MEDIA_TYPES.items() if v in offers]
         raise DiplographError(
             "not-acceptable",
-            f"format {fmt!r} does not suit a {form.upper()} result; use one of {', '.join(names)}")
-    req = {
-        "sparql": sparql, "media_type": media_type, "default_graphs": [], "named_graphs": [],
-        "union": not has_dataset_clause(sparql), "substitutions": dict(substitutions or {}),
-        "base_iri": None, "max_rows": 2**62, "max_bytes": 2**62,
-    }
+            f"format {fmt!r} does not suit a {query.form.upper()} result; use one of "
+            f"{', '.join(names)}")
+    out_format = media_format(query.form, media_type)
+    assert out_format is not None  # every offer has a pyoxigraph format
+    subs = variables(substitutions)
     if not timeout:
-        _header, body = _run_query(store, req)
-        return body
-    threads = _DaemonThreads(1)
+        return _serialised(store, query, subs, out_format)
+    threads = QueryThreads(1)
     try:
-        _header, body = threads.run(_run_query, store, req, timeout=timeout)
+        body = threads.run(_serialised, store, query, subs, out_format, timeout=timeout)
     except TimeoutError:
         raise DiplographError(
             "timeout",

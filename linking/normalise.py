@@ -17,55 +17,14 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..graph.names import exact_form, folded_form, strip_diacritics
+
+__all__ = ["exact_form", "folded_form", "looks_like_code", "split_qualifier", "strip_diacritics",
+           "tokens", "trigrams", "uninvert"]
 
 _PUNCT = re.compile(r"[\W_]+")
-_SPACES = re.compile(r"\s+")
 _PAREN = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<qual>[^()]+)\)\s*$")
-
-
-def strip_diacritics(text: str) -> str:
-    """Remove combining marks; ``đ``/``Đ`` become ``d``/``D``.
-
-    >>> strip_diacritics("Đông Đức, Tiệp Khắc")
-    'Dong Duc, Tiep Khac'
-    """
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
-
-
-def exact_form(text: str) -> str:
-    """NFC, case-folded, whitespace collapsed; typographic quotes and dashes made plain.
-
-    >>> exact_form("  Mongolia’s   People ")
-    "mongolia's people"
-    """
-    text = unicodedata.normalize("NFC", text)
-    text = (
-        text.replace("\u2019", "'")
-        .replace("\u2018", "'")
-        .replace("\u2013", "-")
-        .replace("\u2014", "-")
-    )
-    return _SPACES.sub(" ", text.casefold()).strip()
-
-
-def folded_form(text: str) -> str:
-    """Diacritics, case, punctuation and whitespace folded; ``&`` -> ``and``; leading "the" dropped.
-
-    >>> folded_form("Trade & Development") == folded_form("trade and development")
-    True
-    >>> folded_form("G-77") == folded_form("G77")
-    True
-    """
-    t = strip_diacritics(exact_form(text)).replace("&", " and ")
-    t = _PUNCT.sub(" ", t).strip()
-    if t.startswith("the "):
-        t = t[4:]
-    return t.replace(" ", "")
 
 
 def tokens(text: str) -> set[str]:

@@ -1,9 +1,11 @@
 """The Flask application factory of the diplograph SPARQL service.
 
-``create_app(config)`` opens the store through a :class:`~diplograph.graph.executor.QueryService`
-(stored at ``app.extensions['diplograph']``), registers every blueprint (:data:`BLUEPRINTS`: the
-protocol's ``/sparql``, ``/update``, ``/store``, then the pages), the one error handler, CORS (off
-by default) and one log line per request.
+``create_app(config)`` opens the store through a :class:`~diplograph.server.store_ops.StoreService`
+(a :class:`~diplograph.graph.executor.QueryService` with the Graph Store operations, stored at
+``app.extensions['diplograph']``), registers every blueprint (:data:`BLUEPRINTS`: the protocol's
+``/sparql``, ``/update``, ``/store``, then the pages), the one error handler, CORS (off by
+default) and one log line per request, and puts the front (``GET /sparql`` without Flask, and
+the one response cache: ``server/front.py``) and gzip before Flask.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from flask import Flask, Response, g, request
 
+from ..graph import named_queries
 from ..graph.executor import QueryService
 from ..graph.sparql_safety import Limits
 from . import (
@@ -35,8 +38,8 @@ from . import (
 from .compression import GzipMiddleware
 from .config import load_config
 from .errors import register_error_handlers
-from .fast_path import CORS_HEADERS, QueryFastPath, reraise_fast_path_error
-from .response_cache import ResponseCache
+from .front import CORS_HEADERS, Front, reraise_front_error
+from .store_ops import StoreService
 from .worker_stats import StatsPublisher
 
 __all__ = ["create_app", "query_service"]
@@ -58,7 +61,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask("diplograph.server")
     app.config.update(load_config(config))
     cfg = app.config
-    qs = QueryService(
+    qs = StoreService(
         cfg["DIPLOGRAPH_STORE"],
         timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"],
         max_rows=cfg["DIPLOGRAPH_MAX_ROWS"],
@@ -66,13 +69,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         workers=cfg["DIPLOGRAPH_QUERY_WORKERS"],
         allow_federation=cfg["DIPLOGRAPH_ALLOW_FEDERATION"],
         union_default_graph=True,
-        # the cache budget is shared: half for query results, half for whole responses
-        cache_bytes=cfg["DIPLOGRAPH_CACHE_MB"] * 2**20 // 2,
         isolation=cfg["DIPLOGRAPH_ISOLATION"],
         prepared=cfg["DIPLOGRAPH_PREPARED"],
         **text_limits(cfg),
     )
     app.extensions["diplograph"] = qs
+    named_queries.use_store(qs.read_store)  # entity and document names: the store's registry
     atexit.register(qs.close)
 
     for blueprint in BLUEPRINTS:
@@ -81,19 +83,20 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_error_handlers(app)
     i18n.init_app(app)
     app.before_request(_start_timer)
-    app.before_request(_fast_path_error)
+    app.before_request(_front_error)
     app.after_request(_log_request)
     if cfg["DIPLOGRAPH_CORS"]:
         app.after_request(_cors_headers)
-    fast = QueryFastPath(app.wsgi_app, qs, cors=cfg["DIPLOGRAPH_CORS"])
-    responses = ResponseCache(fast, qs, cfg["DIPLOGRAPH_CACHE_MB"] * 2**20 // 2)
-    app.extensions["diplograph_responses"] = responses
-    app.wsgi_app = responses  # type: ignore[method-assign]
+    front = Front(app.wsgi_app, qs, cors=cfg["DIPLOGRAPH_CORS"],
+                  cache_bytes=cfg["DIPLOGRAPH_CACHE_MB"] * 2**20)
+    qs.cache = front.cache  # the one cache: writes empty it, /health reports it
+    app.extensions["diplograph_responses"] = front
+    app.wsgi_app = front  # type: ignore[method-assign]
     app.wsgi_app = GzipMiddleware(app.wsgi_app)  # type: ignore[method-assign]
     if cfg["DIPLOGRAPH_PREPARED"]:  # one of several worker processes: share the counters
         publisher = StatsPublisher(
             qs.checkpoints.root / "workers",
-            lambda: {"cache": qs.cache.stats(), "response_cache": responses.cache.stats()})
+            lambda: {"cache": front.cache.stats()})
         publisher.start()
         app.extensions["diplograph_stats"] = publisher
     return app
@@ -110,8 +113,8 @@ def _start_timer() -> None:
     g.diplograph_t0 = time.perf_counter()
 
 
-def _fast_path_error() -> None:
-    reraise_fast_path_error(request.environ)
+def _front_error() -> None:
+    reraise_front_error(request.environ)
 
 
 def _log_request(resp: Response) -> Response:

@@ -23,6 +23,7 @@ they are.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -37,6 +38,7 @@ _TEXTUAL = (
 )
 
 
+@functools.lru_cache(maxsize=256)  # clients send a handful of distinct headers
 def accepts_gzip(header: str | None) -> bool:
     """Does an ``Accept-Encoding`` header accept gzip?
 
@@ -66,6 +68,7 @@ def accepts_gzip(header: str | None) -> bool:
     return bool(star and star > 0)
 
 
+@functools.lru_cache(maxsize=256)
 def _textual(content_type: str) -> bool:
     ct = content_type.split(";", 1)[0].strip().lower()
     return ct.startswith(_TEXTUAL)

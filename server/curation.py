@@ -118,12 +118,12 @@ def document(name: str) -> Response:
 def names() -> Response:
     """Autocomplete: registry entities whose names are closest to ``q``."""
     check_write_token()
-    from ..loaders.registry import load_registry
+    from ..graph.registry import Registry
 
     q = request.args.get("q", "").strip()
     if not q:
         return jsonify({"names": []})
-    reg = load_registry()
+    reg = Registry.from_store(current_app.extensions["diplograph"].read_store())
     out = [{"key": e.key, "label": e.label, "vi": e.labels.get("vi"), "kind": e.kind,
             "score": s} for e, s in reg.candidates(q)[:10]]
     return jsonify({"names": out})

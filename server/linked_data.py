@@ -16,7 +16,6 @@ An IRI with no triples is a 404. The IRI is always bound as an RDF term
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -44,7 +43,7 @@ from ..graph.namespaces import (
 from .i18n import ui_lang
 from .page_layout import layout_page
 from .pictures import pictures_for
-from .ui import base_iri, construct, href, iri_term, local_path, query_service
+from .ui import base_iri, href, local_path, query_service
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
 
@@ -164,11 +163,16 @@ def _iri(path: str) -> str:
     return base_iri() + "id/" + path
 
 
+def _node(iri: str) -> ox.NamedNode:
+    """``iri`` as a term (404 when it is not a valid IRI)."""
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as e:
+        raise DiplographError("not-found", f"not a valid IRI: {iri!r}") from e
+
+
 def _exists(iri: str) -> bool:
-    result = query_service().query(
-        EXISTS, media_type="application/sparql-results+json", substitutions={"s": iri_term(iri)}
-    )
-    return bool(json.loads(result.body).get("boolean"))
+    return bool(query_service().ask(EXISTS, {"s": _node(iri)}))
 
 
 def _not_found(iri: str) -> DiplographError:
@@ -216,7 +220,7 @@ def data(path: str) -> Any:
 
 def _data_response(path: str, media: str) -> Response:
     iri = _iri(path)
-    triples = construct(ENTITY_DATA, {"s": iri_term(iri)})
+    triples = query_service().construct(ENTITY_DATA, {"s": _node(iri)})
     if not triples:
         raise _not_found(iri)
     ext, fmt = DATA_TYPES[media]
@@ -235,7 +239,7 @@ def _sorted(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
 def page(path: str) -> Any:
     """The HTML page of an entity, a fact or a source document."""
     iri = _iri(path)
-    triples = construct(PAGE_DATA, {"s": iri_term(iri)})
+    triples = query_service().construct(PAGE_DATA, {"s": _node(iri)})
     if not triples:
         raise _not_found(iri)
     graph = Graph(triples)

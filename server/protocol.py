@@ -2,7 +2,9 @@
 
 Views only parse the request, call the :class:`~diplograph.graph.executor.QueryService` and
 choose the media type; every failure is a ``DiplographError`` turned into a status by
-``server/errors.py``.
+``server/errors.py``. A query, however it arrives (``GET /sparql`` through the WSGI front of
+``server/front.py``, or a POST through Flask), is answered by :func:`answer_query`: one check
+of the text, one negotiation, one run.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from flask import Blueprint, Response, current_app, redirect, request
 
 from ..graph import conneg
 from ..graph.errors import DiplographError
-from ..graph.executor import QueryService
+from ..graph.executor import QueryResult, QueryService
 from ..graph.namespaces import QUERY_PREFIXES
 from .conneg import choose
+from .protocol_rules import dataset, update_with_dataset
 
-__all__ = ["bp", "require_write_token", "read_params", "negotiated_type"]
+__all__ = ["answer_query", "bp", "choose_media_type", "negotiated_type", "read_params",
+           "require_write_token", "result_headers"]
 
 bp = Blueprint("protocol", __name__)
 
@@ -138,8 +142,16 @@ def negotiated_type(offers: tuple[str, ...], params: list[tuple[str, str]],
                     what: str = "this result") -> str:
     """The media type to answer in: ``format=`` (or Fuseki's ``output=``) if given, each time
     with the same meaning, else the Accept header (406 when nothing fits)."""
-    return choose([*_values(params, "format"), *_values(params, "output")],
-                  request.headers.get("Accept"), offers, explicit_only, what)
+    return choose_media_type(offers, params, request.headers.get("Accept"), explicit_only, what)
+
+
+def choose_media_type(offers: tuple[str, ...], params: list[tuple[str, str]],
+                      accept: str | None,
+                      explicit_only: frozenset[str] = conneg.EXPLICIT_ONLY,
+                      what: str = "this result") -> str:
+    """:func:`negotiated_type` for a request known by its parameters and Accept header."""
+    return choose([*_values(params, "format"), *_values(params, "output")], accept, offers,
+                  explicit_only, what)
 
 
 def no_content(status: int = 204) -> Response:
@@ -174,6 +186,25 @@ def _endpoint_base() -> str:
     return request.base_url
 
 
+def answer_query(qs: QueryService, query: str, params: list[tuple[str, str]],
+                 accept: str | None, base_iri: str) -> QueryResult:
+    """Answer one SPARQL Protocol query: check the text (413/400, SERVICE/LOAD), choose the
+    media type (``format=`` or Accept; 406), read the dataset parameters, run it."""
+    checked = qs.check(query, base_iri)
+    media_type = choose_media_type(conneg.offers_for_form(checked.form), params, accept,
+                                   what=f"a {checked.form.upper()} result")
+    return qs.query(checked, media_type=media_type, dataset=dataset(params), base_iri=base_iri)
+
+
+def result_headers(result: QueryResult) -> list[tuple[str, str]]:
+    """The headers of a query answer (CORS and the like are added by the app)."""
+    headers = [("Content-Type", result.media_type), ("Content-Length", str(len(result.body))),
+               ("Vary", "Accept")]
+    if result.rows is not None:
+        headers.append(("X-Diplograph-Rows", str(result.rows)))
+    return headers
+
+
 # ---------------------------------------------------------------- /sparql
 
 
@@ -199,20 +230,11 @@ def sparql() -> Response:
         if query is None:
             raise DiplographError("bad-input", "the 'query' parameter is missing")
 
-    form = _qs().check_query(query)  # 413/400 for a text beyond the limits
-    media_type = negotiated_type(conneg.offers_for_form(form), params,
-                                 what=f"a {form.upper()} result")
-    result = _qs().query(
-        query,
-        media_type=media_type,
-        default_graph_uris=_values(params, "default-graph-uri"),
-        named_graph_uris=_values(params, "named-graph-uri"),
-        base_iri=_endpoint_base(),
-    )
-    resp = Response(result.body, status=200, content_type=result.media_type)
-    resp.headers["Vary"] = "Accept"
-    if result.rows is not None:
-        resp.headers["X-Diplograph-Rows"] = str(result.rows)
+    result = answer_query(_qs(), query, params, request.headers.get("Accept"),
+                          _endpoint_base())
+    resp = Response(result.body, status=200)
+    for name, value in result_headers(result):
+        resp.headers[name] = value
     return resp
 
 
@@ -245,12 +267,9 @@ def update() -> Response:
         raise DiplographError("bad-input", "queries go to /sparql, not /update")
     if text is None:
         raise DiplographError("bad-input", "the 'update' parameter is missing")
-    _qs().update(
-        text,
-        using_graph_uris=_values(params, "using-graph-uri"),
-        using_named_graph_uris=_values(params, "using-named-graph-uri"),
-        base_iri=_endpoint_base(),
-    )
+    text = update_with_dataset(text, _values(params, "using-graph-uri"),
+                               _values(params, "using-named-graph-uri"))
+    _qs().update(text, base_iri=_endpoint_base())
     return no_content(204)
 
 

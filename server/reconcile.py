@@ -39,7 +39,7 @@ from flask import Blueprint, Response, current_app, request
 
 from ..graph.errors import status_for
 from ..graph.namespaces import DG, ID
-from ..graph.registry import Entity
+from ..graph.registry import Entity, Registry
 from ..linking.capitals import CAPITALS_QUERY, CapitalIndex
 from ..linking.features import choice_features
 from ..linking.matcher import Candidate, Matcher
@@ -135,12 +135,14 @@ class BadRequest(Exception):
 
 
 def _matcher() -> Matcher:
+    """The matcher over the registry the store holds, read again after each write."""
+    qs = current_app.extensions["diplograph"]
+    generation = qs.generation
     with _lock:
         m = _cache.get("matcher")
-        if m is None:
-            from ..loaders.registry import load_registry
-
-            m = Matcher(load_registry())
+        if m is None or _cache.get("generation") != generation:
+            m = Matcher(Registry.from_store(qs.read_store()))
+            _cache["generation"] = generation
             names: list[tuple[str, str, str]] = []
             for e in m.registry.entities:
                 texts = {*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms}
@@ -164,11 +166,8 @@ def _capitals() -> CapitalIndex:
         return idx  # type: ignore[no-any-return]
     rows: list[tuple[str, str, str]] = []
     try:
-        res = current_app.extensions["diplograph"].query(
-            CAPITALS_QUERY, media_type="application/sparql-results+json"
-        )
-        for b in json.loads(res.body)["results"]["bindings"]:
-            rows.append((b["state"]["value"], b["name"]["value"], b["place"]["value"]))
+        for b in current_app.extensions["diplograph"].select(CAPITALS_QUERY):
+            rows.append((b["state"].value, b["name"].value, b["place"].value))
     except Exception:  # noqa: BLE001 - no store or no capitals: capital is not scored
         current_app.logger.warning("reconcile: cannot read the capitals", exc_info=True)
     idx = CapitalIndex.from_rows(rows)
@@ -370,23 +369,20 @@ def _facts(tid: str) -> dict[str, dict[str, Any]]:
     cls = "Agreement" if tid == "Agreement" else "DiplomaticEvent"
     out: dict[str, dict[str, Any]] = {}
     try:
-        res = current_app.extensions["diplograph"].query(
-            _FACTS_QUERY.format(cls=cls), media_type="application/sparql-results+json"
-        )
-        for b in json.loads(res.body)["results"]["bindings"]:
-            fid = b["f"]["value"][len(ID("")) :]
+        rows = current_app.extensions["diplograph"].select(_FACTS_QUERY.format(cls=cls))
+        for b in rows:
+            fid = b["f"].value[len(ID("")) :]
             f = out.setdefault(
                 fid,
-                {"id": fid, "slug": b["id"]["value"], "texts": [], "parties": set(),
+                {"id": fid, "slug": b["id"].value, "texts": [], "parties": set(),
                  "dates": set(), "type": tid},
             )
             if "text" in b:
-                t = b["text"]
-                f["texts"].append(t["value"])
+                f["texts"].append(b["text"].value)
             if "party" in b:
-                f["parties"].add(b["party"]["value"])
+                f["parties"].add(b["party"].value)
             if "date" in b:
-                f["dates"].add(b["date"]["value"])
+                f["dates"].add(b["date"].value)
     except Exception:  # noqa: BLE001 - no store or no facts: no candidates of this type
         current_app.logger.warning("reconcile: cannot read %s facts", cls, exc_info=True)
         out = {}

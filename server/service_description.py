@@ -10,7 +10,6 @@ until the next write.
 
 from __future__ import annotations
 
-import json
 import threading
 from typing import Any
 
@@ -40,11 +39,10 @@ def graph_sizes(qs: QueryService) -> tuple[int | None, dict[str, int]]:
     named: dict[str, int] = {}
     total: int | None = None
     try:
-        res = qs.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-        for b in json.loads(res.body)["results"]["bindings"]:
-            named[b["g"]["value"]] = int(b["n"]["value"])
-        res = qs.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        total = int(json.loads(res.body)["results"]["bindings"][0]["n"]["value"])
+        for row in qs.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
+                             "GROUP BY ?g"):
+            named[row["g"].value] = int(row["n"].value)
+        total = int(qs.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"].value)
     except DiplographError:
         pass  # too slow or too big: describe the dataset without sizes
     result = (total, named)

@@ -73,18 +73,34 @@ def iri_term(iri: str) -> str:
 
 def select(sparql: str, substitutions: Mapping[str, str] | None = None) -> list[dict[str, Term]]:
     """Run a SELECT through the query service; the rows as ``{var: Term}``."""
-    result = query_service().query(
-        sparql, media_type="application/sparql-results+json", substitutions=substitutions
-    )
-    return rows_from_json(result.body)
+    return [{var: _term(t) for var, t in row.items()}
+            for row in query_service().select(sparql, substitutions)]
 
 
 def construct(sparql: str, substitutions: Mapping[str, str] | None = None) -> list[ox.Triple]:
     """Run a CONSTRUCT through the query service; the triples."""
-    result = query_service().query(
-        sparql, media_type="application/n-triples", substitutions=substitutions
-    )
-    return [q.triple for q in ox.parse(result.body, format=ox.RdfFormat.N_TRIPLES)]
+    return query_service().construct(sparql, substitutions)  # type: ignore[no-any-return]
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _term(t: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Term:
+    """A pyoxigraph term as the pages read it (as SPARQL JSON results would spell it).
+
+    >>> _term(ox.Literal("Mông Cổ", language="vi"))
+    Term(type='literal', value='Mông Cổ', lang='vi', datatype=None)
+    >>> _term(ox.Literal("1961", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear")))
+    Term(type='literal', value='1961', lang=None, datatype='http://www.w3.org/2001/XMLSchema#gYear')
+    """
+    if isinstance(t, ox.NamedNode):
+        return Term("uri", t.value)
+    if isinstance(t, ox.BlankNode):
+        return Term("bnode", t.value)
+    if isinstance(t, ox.Literal):
+        datatype = None if t.language or t.datatype.value == _XSD_STRING else t.datatype.value
+        return Term("literal", t.value, t.language, datatype)
+    return Term("triple", str(t))
 
 
 @dataclass(frozen=True)

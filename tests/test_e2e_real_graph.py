@@ -87,7 +87,7 @@ def test_sparqlwrapper_matches_in_process(real_server: LiveServer, built_store: 
 def test_named_queries_over_http_match_in_process(real_server: LiveServer, built_store: ox.Store,
                                                   name: str, args: dict[str, str]) -> None:
     q = get_query(name)
-    local = json.loads(run_query(built_store, q.text, fmt="json", substitutions=substitutions(bind(q, args))))
+    local = json.loads(run_query(built_store, q.text, fmt="json", substitutions=substitutions(bind(q, args, store=built_store))))
     r = requests.get(f"{real_server.url}/queries/{name}", params=args,
                      headers={"Accept": "application/sparql-results+json"}, timeout=30)
     assert r.status_code == 200, r.text

@@ -19,7 +19,7 @@ EN_DOC = "https://diplograph.org/id/source/wikipedia-foreign-relations-of-mongol
 
 def run(store: ox.Store, name: str, **args: str) -> list[dict[str, str]]:
     q = get_query(name)
-    rows = select(store, q.text, substitutions(bind(q, args)))
+    rows = select(store, q.text, substitutions(bind(q, args, store=store)))
     return [{k: v.value for k, v in row.items()} for row in rows]
 
 

@@ -139,7 +139,7 @@ def _rss_mb() -> float:
 
 @pytest.mark.slow
 def test_streaming_the_real_store_keeps_memory_flat(store_copy: Path) -> None:
-    from diplograph.graph.executor import QueryService
+    from diplograph.server.store_ops import StoreService as QueryService
 
     # the real graph is over the default size cap of a dump (256 MiB of N-Quads): lift it
     with QueryService(store_copy, workers=1, isolation="thread", max_bytes=2**34) as qs:

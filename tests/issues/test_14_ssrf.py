@@ -207,12 +207,14 @@ def test_no_filter_when_federation_is_allow_listed(listener: Listener) -> None:
 def test_process_isolation_worker_cannot_connect(tmp_path: Path, listener: Listener) -> None:
     """The query worker of ``isolation="process"`` has the filter from its start: a SERVICE
     handed to it directly (no text check on that path) reaches nobody."""
-    from diplograph.graph.executor import QueryService, _read_frame, _write_frame
+    from diplograph.graph.executor import QueryService
+    from diplograph.graph.isolation import read_frame as _read_frame
+    from diplograph.graph.isolation import write_frame as _write_frame
 
     env_before = os.environ.pop("DIPLOGRAPH_ALLOW_FEDERATION", None)
     try:
         with QueryService(tmp_path / "store", workers=1) as qs:
-            w = qs._idle.get(timeout=30)
+            w = qs._processes.idle_worker(timeout=30)
             try:
                 req = {"sparql": f"SELECT * {{ SERVICE <{listener.base}> {{ ?s ?p ?o }} }}",
                        "media_type": "application/sparql-results+json",
@@ -224,7 +226,7 @@ def test_process_isolation_worker_cannot_connect(tmp_path: Path, listener: Liste
                 header = json.loads(_read_frame(w.stdout))
                 _read_frame(w.stdout)
             finally:
-                qs._idle.put(w)
+                qs._processes.give(w)
         assert "Permission denied" in header.get("message", "")
         assert listener.connections == before
     finally:

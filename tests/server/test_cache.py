@@ -1,4 +1,5 @@
-"""The result cache: repeated identical requests are served from memory; writes clear it."""
+"""The one response cache (server/front.py): repeated identical requests are served from
+memory; writes clear it."""
 
 from __future__ import annotations
 
@@ -8,41 +9,62 @@ import pyoxigraph as ox
 import pytest
 
 from diplograph.graph.cache import ResultCache
-from diplograph.graph.executor import QueryService
+
+
+class Service:
+    """The app's query service, its one cache, and a client that asks by GET."""
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        self.app, self.client = app, app.test_client()
+        self.qs = app.extensions["diplograph"]
+        self.cache = self.qs.cache
+
+    def query(self, q: str, media_type: str = "application/sparql-results+json") -> bytes:
+        r = self.client.get("/sparql", query_string={"query": q}, headers={"Accept": media_type})
+        return r.data if r.status_code == 200 else b"error"
+
+    def update(self, u: str) -> None:
+        r = self.client.post("/update", data={"update": u}, headers={"Authorization": "Bearer t"})
+        assert r.status_code == 204, r.data
 
 
 @pytest.fixture()
 def service(tmp_path: Path):
+    from diplograph.server.app import create_app
+
     store = ox.Store(str(tmp_path / "s"))
     store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("1"),
                       ox.NamedNode("http://g/1")))
     del store
-    qs = QueryService(tmp_path / "s", workers=1, timeout=10, cache_bytes=2**20)
-    yield qs
-    qs.close()
+    app = create_app({"DIPLOGRAPH_STORE": str(tmp_path / "s"), "DIPLOGRAPH_QUERY_WORKERS": 1,
+                      "DIPLOGRAPH_QUERY_TIMEOUT": 10, "DIPLOGRAPH_CACHE_MB": 1,
+                      "DIPLOGRAPH_UPDATE_TOKEN": "t"})
+    yield Service(app)
+    app.extensions["diplograph"].close()
 
 
-def test_repeated_query_is_a_hit_and_a_write_clears_it(service: QueryService) -> None:
+def test_the_service_reports_the_one_cache(service: Service) -> None:
+    assert service.qs.cache is service.app.extensions["diplograph_responses"].cache
+
+
+def test_repeated_query_is_a_hit_and_a_write_clears_it(service: Service) -> None:
     q = "SELECT ?o WHERE { ?s <http://e/p> ?o }"
     first = service.query(q)
     assert service.cache.stats()["misses"] == 1
     again = service.query(q)
-    assert again.body == first.body and service.cache.stats()["hits"] == 1
+    assert again == first and service.cache.stats()["hits"] == 1
     # another media type, another key
     service.query(q, media_type="text/csv")
     assert service.cache.stats()["misses"] == 2
     service.update("INSERT DATA { GRAPH <http://g/1> { <http://e/b> <http://e/p> \"2\" } }")
-    assert service.cache.stats()["entries"] == 0
     after = service.query(q)
-    assert b'"2"' in after.body, "a write is visible at once: the cache never serves stale data"
+    assert b'"2"' in after, "a write is visible at once: the cache never serves stale data"
+    assert service.cache.stats()["entries"] == 1
 
 
-def test_errors_are_not_cached(service: QueryService) -> None:
-    from diplograph.graph.errors import DiplographError
-
+def test_errors_are_not_cached(service: Service) -> None:
     for _ in range(2):
-        with pytest.raises(DiplographError):
-            service.query("SELECT * WHERE { ?s ?p }")
+        assert service.query("SELECT * WHERE { ?s ?p }") == b"error"
     assert service.cache.stats()["entries"] == 0
 
 
@@ -108,7 +130,7 @@ def test_identical_gets_are_replayed_before_flask_and_writes_invalidate(tmp_path
         app.extensions["diplograph"].close()
 
 
-def test_non_deterministic_queries_are_never_cached(service: QueryService) -> None:
+def test_non_deterministic_queries_are_never_cached(service: Service) -> None:
     for _ in range(2):
         service.query("SELECT (RAND() AS ?r) WHERE {}")
         service.query('SELECT ?o WHERE { ?s ?p ?o FILTER(?o != "NOW()") }')  # only in a string

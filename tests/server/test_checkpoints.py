@@ -18,6 +18,7 @@ from diplograph.graph.checkpoints import Checkpoints, check_not_served
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.executor import QueryService
 from diplograph.graph.store import open_store
+from diplograph.server.store_ops import StoreService
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 #: about 3 s in pyoxigraph over 300 triples: past a 0.5 s limit, then it ends by itself
@@ -31,8 +32,8 @@ def count(qs: QueryService) -> int:
 
 @pytest.fixture()
 def pair(tmp_path: Path):
-    owner = QueryService(tmp_path / "store", isolation="thread", workers=2, timeout=5)
-    other = QueryService(tmp_path / "store", isolation="thread", workers=2, timeout=5,
+    owner = StoreService(tmp_path / "store", isolation="thread", workers=2, timeout=5)
+    other = StoreService(tmp_path / "store", isolation="thread", workers=2, timeout=5,
                          prepared=True)
     yield owner, other
     other.close()
@@ -50,13 +51,26 @@ def test_a_write_in_one_service_is_seen_by_the_other(pair) -> None:
     assert count(other) == 2
 
 
-def test_a_write_elsewhere_clears_the_result_cache(pair) -> None:
+def test_a_write_elsewhere_clears_the_response_cache(pair) -> None:
+    """The response cache of one process (server/front.py) over ``other``: a write made by
+    ``owner`` (another process) empties it before the next answer."""
+    from werkzeug.test import EnvironBuilder
+
+    from diplograph.server.front import Front
+
     owner, other = pair
-    assert count(other) == 0
-    assert count(other) == 0
-    assert other.cache.stats()["hits"] >= 1
+    front = Front(lambda environ, start: [], other, cache_bytes=2**20)
+
+    def get() -> int:
+        env = EnvironBuilder(path="/sparql", query_string={"query": COUNT}).get_environ()
+        body = b"".join(front(env, lambda status, headers, exc=None: None))
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    assert get() == 0
+    assert get() == 0
+    assert front.cache.stats()["hits"] == 1
     owner.update("INSERT DATA { <http://e/a> <http://e/p> 1 }")
-    assert count(other) == 1  # not the cached 0
+    assert get() == 1  # not the cached 0
 
 
 def test_graph_store_reads_follow_the_newest_checkpoint(pair) -> None:

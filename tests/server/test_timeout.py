@@ -61,10 +61,10 @@ def test_timeout_is_503_and_light_queries_keep_answering(slow_app):
     assert sorted(light_times)[len(light_times) // 2] < 0.1  # median, loosely
     # the killed worker is replaced: the pool is back to full strength
     deadline = time.monotonic() + 10
-    while qs._idle.qsize() < qs.n_workers and time.monotonic() < deadline:
+    while qs._processes._idle.qsize() < qs.n_workers and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert qs._idle.qsize() == qs.n_workers
-    assert all(w.alive for w in qs._all)
+    assert qs._processes._idle.qsize() == qs.n_workers
+    assert all(w.alive for w in qs._processes._all)
 
 
 def test_two_pathological_queries_then_recovery(slow_app):

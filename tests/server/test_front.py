@@ -1,7 +1,7 @@
-"""The WSGI fast path for ``GET /sparql?query=…`` answers exactly as the Flask view would.
+"""The WSGI front answers ``GET /sparql?query=…`` exactly as the Flask view answers a POST.
 
-``format=`` sends the same request through Flask (the fast path leaves any other parameter
-to it), so each pair below is the same query answered by both routes.
+Both call ``protocol.answer_query``; a form POST goes through Flask, so each pair below is
+the same query answered by both routes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from server_support import make_app
 
-from diplograph.server.fast_path import QueryFastPath
+from diplograph.server.front import Front
 
 QUERIES = [
     ("SELECT ?s ?l WHERE { ?s rdfs:label ?l } ORDER BY ?s ?l", "application/sparql-results+json",
@@ -40,8 +40,8 @@ class Counting:
 @pytest.fixture(params=[False, True], ids=["cors-off", "cors-on"])
 def wired(request, tmp_path):
     app = make_app(tmp_path / "store", DIPLOGRAPH_CORS=request.param, DIPLOGRAPH_CACHE_MB=0)
-    fast = app.wsgi_app.app  # ResponseCache -> QueryFastPath -> Flask
-    assert isinstance(fast, QueryFastPath)
+    fast = app.wsgi_app.wrapped  # gzip -> Front -> Flask
+    assert isinstance(fast, Front)
     flask_side = Counting(fast.app)
     fast.app = flask_side
     yield app, flask_side
@@ -49,21 +49,23 @@ def wired(request, tmp_path):
 
 
 @pytest.mark.parametrize(("query", "accept", "fmt"), QUERIES)
-def test_fast_path_equals_the_flask_view(wired, query, accept, fmt) -> None:
+def test_front_equals_the_flask_view(wired, query, accept, fmt) -> None:
     app, flask_side = wired
     client = app.test_client()
     fast = client.get("/sparql", query_string={"query": query}, headers={"Accept": accept})
     assert fast.status_code == 200
     assert flask_side.calls == 0  # answered before Flask
-    slow = client.get("/sparql", query_string={"query": query, "format": fmt})
+    slow = client.post("/sparql", data={"query": query}, headers={"Accept": accept})
     assert flask_side.calls == 1
+    also = client.get("/sparql", query_string={"query": query, "format": fmt})
+    assert also.data == fast.data and flask_side.calls == 1  # format= too: no Flask
     assert slow.status_code == 200
     assert fast.data == slow.data
     for h in SAME_HEADERS:
         assert fast.headers.get(h) == slow.headers.get(h), h
 
 
-def test_dataset_parameters_take_the_fast_path(wired) -> None:
+def test_dataset_parameters_take_the_front(wired) -> None:
     app, flask_side = wired
     r = app.test_client().get("/sparql", query_string={
         "query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
@@ -103,11 +105,20 @@ def test_a_query_that_errors_runs_once(wired, monkeypatch) -> None:
         calls.append(1)
         return real(*a, **k)
 
+    checks = []
+    real_check = qs.check
+
+    def counting_checks(*a: Any, **k: Any) -> Any:
+        checks.append(1)
+        return real_check(*a, **k)
+
     monkeypatch.setattr(qs, "query", counting)
+    monkeypatch.setattr(qs, "check", counting_checks)
     r = app.test_client().get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o }"},
                               headers={"Accept": "text/csv"})
-    assert r.status_code == 200 and len(calls) == 1
+    assert r.status_code == 200 and len(calls) == 1 and len(checks) == 1
     r = app.test_client().get("/sparql", query_string={
         "query": "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"})
     assert r.status_code == 400 and "SERVICE" in r.get_data(as_text=True)
-    assert len(calls) == 2
+    assert len(checks) == 2, "checked once (by the front), never again by Flask"
+    assert len(calls) == 1, "refused before it runs"

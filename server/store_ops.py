@@ -1,0 +1,277 @@
+"""The Graph Store operations (SPARQL 1.1 Graph Store HTTP Protocol) on the query service.
+
+:class:`StoreService` is the :class:`~diplograph.graph.executor.QueryService` the server
+opens: the same queries and writes, plus reading, replacing, merging and deleting whole
+graphs and streaming the whole store. Payloads arrive as bytes in a media type; graphs leave
+as bytes in one (pyoxigraph's ``RdfFormat`` knows both).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import queue
+import threading
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..graph import conneg
+from ..graph.errors import DiplographError
+from ..graph.executor import QueryService
+from .protocol_rules import check_iri
+
+__all__ = ["StoreService"]
+
+
+def _rdf_format(media_type: str) -> ox.RdfFormat:
+    fmt = ox.RdfFormat.from_media_type(conneg.base_type(media_type))
+    if fmt is None:
+        raise DiplographError("not-acceptable", f"a graph cannot be written as {media_type}")
+    return fmt
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class StoreService(QueryService):
+    """A :class:`QueryService` with the Graph Store operations."""
+
+    def graph_sizes(self) -> tuple[int, dict[str, int]]:
+        """Triples in the default graph, and in each named graph (newest checkpoint)."""
+        store = self._read_store()
+        default = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        named: dict[str, int] = {}
+        for row in store.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        ):
+            named[row["g"].value] = int(row["n"].value)  # type: ignore[index,union-attr]
+        for g in store.named_graphs():
+            named.setdefault(g.value, 0)
+        return default, named
+
+    @staticmethod
+    def _graph_node(iri: str | None) -> ox.NamedNode | ox.DefaultGraph:
+        if iri is None:
+            return ox.DefaultGraph()
+        check_iri(iri)
+        return ox.NamedNode(iri)
+
+    @classmethod
+    def _has_graph(cls, store: ox.Store, iri: str | None) -> bool:
+        if iri is None:
+            return True
+        return store.contains_named_graph(cls._graph_node(iri))  # type: ignore[arg-type]
+
+    def has_graph(self, iri: str | None) -> bool:
+        """Whether the named graph exists (the default graph always does)."""
+        return self._has_graph(self._read_store(), iri)
+
+    def get_graph(self, iri: str | None, media_type: str = conneg.TURTLE) -> bytes | None:
+        """The graph serialised as ``media_type``, or ``None`` if there is no such graph."""
+        store = self._read_store()
+        if not self._has_graph(store, iri):
+            return None
+        fmt = _rdf_format(media_type)
+        from ..graph.namespaces import PREFIXES
+
+        kwargs: dict[str, Any] = {"from_graph": self._graph_node(iri)}
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+            kwargs["prefixes"] = PREFIXES
+        try:
+            return store.dump(format=fmt, **kwargs)  # type: ignore[no-any-return]
+        except OSError as e:
+            _raise_if_unsupported(e, conneg.base_type(media_type))
+            raise DiplographError("storage", f"cannot read the graph: {e}") from e
+
+    def get_dataset(self, media_type: str = conneg.NQUADS) -> bytes:
+        """The whole store as N-Quads or TriG (in memory: see :meth:`stream_dataset`)."""
+        return b"".join(self.stream_dataset(media_type))
+
+    def stream_dataset(self, media_type: str = conneg.NQUADS,
+                       chunk_bytes: int = 64 * 2**10) -> Iterator[bytes]:
+        """The whole store (newest checkpoint) as N-Quads or TriG, in chunks, with flat memory.
+
+        A store that cannot fit in the size cap (``max_bytes``; at least 24 bytes per quad)
+        is refused at once ('result-too-large'); a dump that passes the cap midway stops
+        there with the same error (the client sees a cut transfer). pyoxigraph writes the
+        dump in a thread, into a queue of a few chunks; closing the iterator stops it."""
+        store = self._read_store()
+        fmt = _rdf_format(media_type)
+        quads = len(store)
+        if quads * 24 > self.max_bytes:
+            raise DiplographError(
+                "result-too-large",
+                f"the store holds {quads:,} quads, more than fits in the size cap of "
+                f"{self.max_bytes:,} bytes: ask for one graph (?graph=IRI), or export with "
+                "`diplograph export`")
+        return _stream_dump(store, fmt, chunk_bytes, self.max_bytes)
+
+    def _parse_payload(self, data: bytes, media_type: str, base_iri: str | None) -> str:
+        mt = conneg.base_type(media_type)
+        if mt not in conneg.RDF_INPUT_TYPES:
+            raise DiplographError(
+                "unsupported-media-type",
+                f"cannot read {mt}: send one of {', '.join(conneg.RDF_INPUT_TYPES)}",
+            )
+        if mt == conneg.RDFXML:
+            from ..graph.rdfxml import refuse_doctype
+
+            refuse_doctype(data, f"the {mt} payload")
+        try:
+            triples = list(ox.parse(data, format=_rdf_format(mt), base_iri=base_iri))
+            return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()  # type: ignore[union-attr]
+        except (SyntaxError, ValueError, UnicodeDecodeError) as e:
+            raise DiplographError("bad-input", f"the {mt} payload does not parse: {e}") from e
+
+    def put_graph(self, iri: str | None, data: bytes, media_type: str,
+                  base_iri: str | None = None) -> bool:
+        """Replace the graph with ``data`` (atomically); return whether it was created."""
+        nt = self._parse_payload(data, media_type, base_iri or iri)
+        target = "DEFAULT" if iri is None else f"GRAPH <{iri}>"
+        ins = (f"INSERT DATA {{ {nt} }}" if iri is None
+               else f"INSERT DATA {{ GRAPH <{iri}> {{ {nt} }} }}")
+
+        def run(store: ox.Store) -> bool:
+            created = not self._has_graph(store, iri)
+            _store_update(store, f"DROP SILENT {target} ;\n{ins}")
+            return created
+
+        return bool(self._write(run))
+
+    def post_graph(self, iri: str | None, data: bytes, media_type: str,
+                   base_iri: str | None = None) -> bool:
+        """Merge ``data`` into the graph (fresh blank nodes); return whether it was created."""
+        nt = self._parse_payload(data, media_type, base_iri or iri)
+
+        def run(store: ox.Store) -> bool:
+            created = not self._has_graph(store, iri)
+            if nt.strip():
+                ins = (f"INSERT DATA {{ {nt} }}" if iri is None
+                       else f"INSERT DATA {{ GRAPH <{iri}> {{ {nt} }} }}")
+                _store_update(store, ins)
+            elif iri is not None and created:
+                _store_update(store, f"CREATE SILENT GRAPH <{iri}>")
+            return created
+
+        return bool(self._write(run))
+
+    def delete_graph(self, iri: str | None) -> bool:
+        """Delete the graph (empty the default graph); return whether it existed."""
+        if not self.has_graph(iri):  # nothing to write, no new checkpoint
+            return False
+
+        def run(store: ox.Store) -> bool:
+            if not self._has_graph(store, iri):
+                return False
+            _store_update(store, "DROP SILENT DEFAULT" if iri is None
+                          else f"DROP GRAPH <{iri}>")
+            return True
+
+        return bool(self._write(run))
+
+    def new_graph_iri(self, under: str) -> str:
+        """A fresh graph IRI under ``under`` (for POST to the graph store itself)."""
+        return f"{under.rstrip('/')}/{uuid.uuid4().hex}"
+
+
+class _Stop(Exception):
+    pass
+
+
+class _ChunkWriter(io.RawIOBase):
+    """A file pyoxigraph dumps into: whole chunks go into ``out``; ``stop`` aborts the dump."""
+
+    def __init__(self, out: queue.Queue[bytes | BaseException | None], chunk_bytes: int,
+                 max_bytes: int) -> None:
+        self.out, self.chunk_bytes, self.max_bytes = out, chunk_bytes, max_bytes
+        self.buf = bytearray()
+        self.size = 0
+        self.stop = threading.Event()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        if self.stop.is_set():
+            raise _Stop
+        self.size += len(b)
+        if self.size > self.max_bytes:
+            raise _TooLarge
+        self.buf += b
+        if len(self.buf) >= self.chunk_bytes:
+            self._put(bytes(self.buf))
+            self.buf.clear()
+        return len(b)
+
+    def _put(self, item: bytes | BaseException | None) -> None:
+        while not self.stop.is_set():
+            try:
+                self.out.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+        raise _Stop
+
+    def finish(self, error: BaseException | None) -> None:
+        with contextlib.suppress(_Stop):
+            if error is None and self.buf:
+                self._put(bytes(self.buf))
+            self._put(error)
+
+
+def _stream_dump(store: ox.Store, fmt: ox.RdfFormat, chunk_bytes: int,
+                 max_bytes: int) -> Iterator[bytes]:
+    chunks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=4)
+    writer = _ChunkWriter(chunks, chunk_bytes, max_bytes)
+
+    def produce() -> None:
+        error: BaseException | None = None
+        try:
+            store.dump(writer, format=fmt)
+        except BaseException as e:  # noqa: BLE001 - handed to the consumer
+            error = e
+        if isinstance(error, _Stop) or isinstance(error.__context__ if error else None, _Stop):
+            return
+        writer.finish(error)
+
+    thread = threading.Thread(target=produce, name="diplograph-dump", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = chunks.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                if isinstance(item, _TooLarge) or isinstance(item.__context__, _TooLarge):
+                    raise DiplographError(
+                        "result-too-large", f"the dump passed the size cap of {max_bytes:,} "
+                        "bytes and was cut: ask for one graph (?graph=IRI)") from None
+                raise DiplographError("storage", f"the dump failed: {item}")
+            yield item
+    finally:
+        writer.stop.set()
+
+
+def _raise_if_unsupported(e: OSError, media_type: str) -> None:
+    """Raise 'not-acceptable' (406) if ``e`` says the format cannot express the data (JSON-LD
+    and RDF 1.2 triple terms, in pyoxigraph 0.5)."""
+    text = str(e)
+    if "does not support" in text or "RDF 1.2" in text:
+        raise DiplographError(
+            "not-acceptable",
+            f"this result cannot be written as {media_type} ({text}): it holds triple terms "
+            "(RDF 1.2, << >>); ask for Turtle, TriG, N-Triples or N-Quads",
+        ) from None
+
+
+def _store_update(store: ox.Store, sparql: str) -> None:
+    try:
+        store.update(sparql)
+    except SyntaxError as e:
+        raise DiplographError("bad-input", f"the payload cannot be stored: {e}") from e
+    except OSError as e:
+        raise DiplographError("storage", f"the write failed: {e}") from e
