@@ -44,6 +44,7 @@ from ..graph.namespaces import (
 from .i18n import ui_lang
 from .page_layout import layout_page
 from .pictures import pictures_for
+from .renamed import new_path
 from .ui import base_iri, construct, href, iri_term, local_path, query_service
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
@@ -175,9 +176,26 @@ def _not_found(iri: str) -> DiplographError:
     return DiplographError("not-found", f"nothing is known about <{iri}>")
 
 
+def _moved(endpoint: str, path: str) -> Response | None:
+    """``301 Moved Permanently`` to the same route for a renamed IRI
+    (``data/registry/renamed.csv``), the query string kept; None if ``path`` was not renamed."""
+    stem, media = _split_suffix(path)
+    new = new_path(stem)
+    if new is None:
+        return None
+    suffix = path[len(stem):]
+    target = url_for(endpoint, path=new + suffix)
+    if request.query_string:
+        target += "?" + request.query_string.decode("latin-1")
+    return redirect(target, code=301)
+
+
 @bp.get("/id/<path:path>")
 def resolve(path: str) -> Any:
     """The IRI itself: 303 to its page or its data; ``.ext`` answers directly."""
+    moved = _moved("linked_data.resolve", path)
+    if moved is not None:
+        return moved
     stem, media = _split_suffix(path)
     if media == "text/html":
         return page(stem)
@@ -205,6 +223,9 @@ def resolve(path: str) -> Any:
 @bp.get("/data/<path:path>")
 def data(path: str) -> Any:
     """The entity's triples, in the format its suffix names (ttl, nt, jsonld, rdf)."""
+    moved = _moved("linked_data.data", path)
+    if moved is not None:
+        return moved
     stem, media = _split_suffix(path)
     if media is None or media == "text/html":
         raise DiplographError(
@@ -234,6 +255,9 @@ def _sorted(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
 @bp.get("/page/<path:path>")
 def page(path: str) -> Any:
     """The HTML page of an entity, a fact or a source document."""
+    moved = _moved("linked_data.page", path)
+    if moved is not None:
+        return moved
     iri = _iri(path)
     triples = construct(PAGE_DATA, {"s": iri_term(iri)})
     if not triples:
