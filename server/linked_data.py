@@ -45,7 +45,7 @@ from .i18n import ui_lang
 from .page_layout import layout_page
 from .pictures import pictures_for
 from .renamed import new_path
-from .ui import base_iri, construct, href, iri_term, local_path, query_service
+from .ui import base_iri, construct, href, iri_term, local_path, query_service, select
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
 
@@ -142,6 +142,92 @@ WHERE {{
 )
 
 EXISTS = "ASK { { ?s ?p ?o } UNION { ?x ?q ?s } }"
+
+# An entity page is read in steps, so that a state in thousands of facts stays cheap (#12, #14):
+# the entity itself (SELF_DATA), one row per fact that involves it (FACT_INDEX: its class,
+# dates and document, enough for the groups, counts, filters, paging and timeline), then the
+# details of only the facts the page shows (FACT_DETAILS, FACT_NODES, FACT_LABELS), and the
+# other nodes that point at it (INCOMING, capped).
+
+#: The entity, its own nodes, its annotation (a fact page) and the labels of their objects.
+SELF_DATA = (
+    _PREFIXES
+    + f"""PREFIX oa: <http://www.w3.org/ns/oa#>
+CONSTRUCT {{ ?s ?p0 ?o0 . ?o0 ?lp0 ?l0 . ?node ?p ?o . ?o ?lp ?l . }}
+WHERE {{
+  {{ ?s ?p0 ?o0
+     OPTIONAL {{ VALUES ?lp0 {{ rdfs:label skos:prefLabel dcterms:title }} ?o0 ?lp0 ?l0 }} }}
+  UNION {_own_nodes("?s", "?node", "e", _NODE)}
+  UNION {{ ?node oa:hasBody ?s . {_NODE} }}
+  UNION {{ ?a oa:hasBody ?s . ?a oa:hasTarget ?node . {_NODE} }}
+  UNION {{ ?a oa:hasBody ?s . ?a oa:hasTarget ?t . ?t oa:hasSelector ?node . {_NODE} }}
+}}"""
+)
+
+#: One row per fact that points at ?s: its class (the first dg: class but dg:Fact, as
+#: :func:`fact_view` chooses), its earliest start and latest end (the bounds of docs/model.md),
+#: and the document that states it (none for a reference data set's fact).
+FACT_INDEX = (
+    _PREFIXES
+    + """SELECT ?s ?f (MIN(STR(?c)) AS ?kind) (MIN(?st) AS ?start) (MAX(?en) AS ?end)
+       (SAMPLE(?d) AS ?doc)
+WHERE {
+  { SELECT DISTINCT ?s ?f WHERE { ?f ?q ?s . ?f a dg:Fact . FILTER(?f != ?s) } }
+  OPTIONAL { ?f a ?c FILTER(?c != dg:Fact && STRSTARTS(STR(?c), STR(dg:))) }
+  OPTIONAL { ?f dg:dateEarliest|dg:startDateEarliest|dg:signingDateEarliest|dg:foundedDateEarliest
+               ?st }
+  OPTIONAL { ?f dg:endDateLatest ?en }
+  OPTIONAL { ?f dg:statedIn ?d }
+} GROUP BY ?s ?f"""
+)
+
+#: ``{facts}`` below is a VALUES block of fact IRIs that FACT_INDEX returned (the store's own
+#: IRIs, written as N-Triples terms by pyoxigraph): nothing from the request is pasted.
+#: The facts' own triples.
+FACT_DETAILS = "CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o }"
+
+#: The nodes a fact row reads: participations (actor, role, post) and trade periods.
+FACT_NODES = (
+    _PREFIXES
+    + """PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
+CONSTRUCT { ?n ?np ?no . ?no ?ip ?iv . }
+WHERE {
+  { VALUES ?f { {facts} } ?f dg:participation ?n . ?n dg:actor|dg:participantRole|dg:post ?no .
+    ?n ?np ?no }
+  UNION { VALUES ?f { {facts} } ?f sdmx-dimension:refPeriod ?n . ?n ?np ?no
+          OPTIONAL { ?no time:inXSDDate|time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDateTimeStamp
+                     ?iv . ?no ?ip ?iv } }
+}"""
+)
+
+#: The labels (English, Vietnamese, no language) of everything the facts name.
+FACT_LABELS = (
+    _PREFIXES
+    + """CONSTRUCT { ?o rdfs:label ?l }
+WHERE {
+  { SELECT DISTINCT ?o WHERE {
+      { VALUES ?f { {facts} } ?f ?p ?o FILTER(isIRI(?o)) }
+      UNION { VALUES ?f { {facts} } ?f dg:participation ?n .
+              ?n dg:actor|dg:participantRole|dg:post ?o FILTER(isIRI(?o)) } } }
+  ?o rdfs:label|skos:prefLabel|dcterms:title ?l FILTER(LANG(?l) IN ("", "en", "vi"))
+}"""
+)
+
+#: the nodes that point at an entity and are not facts: at most this many on its page
+INCOMING_MAX = 300
+
+#: What else points at ?s (not a fact: those are listed by kind), with labels.
+INCOMING = (
+    _PREFIXES
+    + f"""CONSTRUCT {{ ?x ?q ?s . ?x rdfs:label ?l }}
+WHERE {{
+  {{ SELECT ?s ?x ?q WHERE {{
+      ?x ?q ?s FILTER(isIRI(?x) && !STRSTARTS(STR(?x), CONCAT(STR(?s), "/")))
+      FILTER NOT EXISTS {{ ?x a dg:Fact }} }} LIMIT {INCOMING_MAX} }}
+  OPTIONAL {{ ?x rdfs:label ?l FILTER(LANG(?l) IN ("", "en", "vi")) }}
+}}"""
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -259,16 +345,117 @@ def page(path: str) -> Any:
     if moved is not None:
         return moved
     iri = _iri(path)
-    triples = construct(PAGE_DATA, {"s": iri_term(iri)})
-    if not triples:
+    term = iri_term(iri)
+    own = construct(SELF_DATA, {"s": term})
+    index = fact_index(term)
+    incoming = construct(INCOMING, {"s": term})
+    if not own and not index and not incoming:
         raise _not_found(iri)
-    graph = Graph(triples)
+    groups = group_facts(index)
+    drawn: list[IndexedFact] = []
+
+    def later(dated: list[IndexedFact]) -> tuple[list[Any], list[Any]]:
+        drawn[:] = dated  # drawn once their details are read
+        return [], []
+
+    layout = layout_page(groups, index, request.args, later)
+    document = ox.Triple(ox.NamedNode(iri), ox.NamedNode(RDF("type")),
+                         ox.NamedNode(DG("SourceDocument")))
+    if document in own:  # every quote of the text is highlighted and linked to its row
+        shown: list[IndexedFact] = list(index)
+    else:
+        shown = [f for g in layout.groups for f in (*g.documents, *g.reference)] + drawn
+    graph = Graph([*own, *incoming, *fact_details([f.iri for f in shown])])
     graph.lang = ui_lang()
     view = build_view(iri, graph)
-    layout = layout_page(view.groups, view.facts, request.args, _timeline)
+    views = {f.iri: f for f in view.facts}
+    for g in layout.groups:
+        g.documents = [views[f.iri] for f in g.documents if f.iri in views]
+        g.reference = [views[f.iri] for f in g.reference if f.iri in views]
+    layout.timeline, layout.timeline_axis = _timeline([views[f.iri] for f in drawn
+                                                       if f.iri in views])
+    view.groups = groups  # every group, for the kind filter
+    view.incoming_capped = len({t.subject for t in incoming if t.object == ox.NamedNode(iri)}
+                               ) >= INCOMING_MAX
     html = render_template("entity.html", v=view, lay=layout, path=path,
                            pictures=pictures_for(path), data_links=_data_links(path))
     return Response(html, content_type="text/html; charset=utf-8")
+
+
+@dataclass
+class IndexedFact:
+    """A fact that involves a page's entity, as :data:`FACT_INDEX` lists it: enough to group,
+    count, filter, page and place it on the timeline before its details are read."""
+
+    iri: str
+    kind: str
+    start: dt.date | None
+    end: dt.date | None
+    reference: bool
+
+
+def _day(term: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(term.value) if term is not None else None
+    except ValueError:
+        return None
+
+
+def fact_index(entity: str) -> list[IndexedFact]:
+    """The facts that point at ``entity`` (an N-Triples term), by start then IRI."""
+    facts = [
+        IndexedFact(
+            r["f"].value,
+            local_name(r["kind"].value) if "kind" in r else "Fact",
+            _day(r.get("start")),
+            _day(r.get("end")),
+            "doc" not in r,
+        )
+        for r in select(FACT_INDEX, {"s": entity})
+        if r["f"].type == "uri"
+    ]
+    facts.sort(key=lambda f: (f.start or dt.date.max, f.iri))
+    return facts
+
+
+def group_facts(facts: list[Any]) -> list[tuple[str, list[Any]]]:
+    """The facts by group (:data:`FACT_GROUPS` order, then "Other facts"), order kept."""
+    by_kind: dict[str, list[Any]] = {}
+    for f in facts:
+        by_kind.setdefault(f.kind, []).append(f)
+    groups = [(title, by_kind.pop(kind)) for kind, title in FACT_GROUPS if kind in by_kind]
+    others = [f for members in by_kind.values() for f in members]
+    others.sort(key=lambda f: (f.start or dt.date.max, f.iri))
+    if others:
+        groups.append(("Other facts", others))
+    return groups
+
+
+def fact_details(facts: list[str]) -> list[ox.Triple]:
+    """The triples a page needs to show ``facts`` (IRIs from :func:`fact_index`): their own
+    triples, their participations and periods, and the labels of what they name."""
+    unique = list(dict.fromkeys(facts))
+    if not unique:
+        return []
+    values = " ".join(str(ox.NamedNode(f)) for f in unique)
+    out: list[ox.Triple] = []
+    for query in (FACT_DETAILS, FACT_NODES, FACT_LABELS):
+        out.extend(construct(query.replace("{facts}", values)))
+    return out
+
+
+def _href(iri: str) -> str:
+    """:func:`.ui.href`, remembered for the request (a page links the same entities and
+    concepts hundreds of times, and ``url_for`` costs a tenth of a millisecond)."""
+    from flask import g as request_globals
+
+    memo: dict[str, str] | None = getattr(request_globals, "diplograph_hrefs", None)
+    if memo is None:
+        memo = request_globals.diplograph_hrefs = {}
+    link = memo.get(iri)
+    if link is None:
+        link = memo[iri] = href(iri)
+    return link
 
 
 def _data_links(path: str) -> list[tuple[str, str]]:
@@ -291,11 +478,23 @@ class Graph:
 
     def objects(self, s: ox.NamedNode | str, p: str) -> list[Any]:
         """The objects of ``s p ?``, sorted."""
-        subject = ox.NamedNode(s) if isinstance(s, str) else s
-        return sorted(
-            (q.object for q in self.store.quads_for_pattern(subject, ox.NamedNode(p), None)),
-            key=str,
-        )
+        return self._props(s).get(p, [])
+
+    def _props(self, s: ox.NamedNode | str) -> dict[str, list[Any]]:
+        """Every ``p -> sorted objects`` of ``s``, read once (a page asks each fact for a
+        score of properties)."""
+        key = s if isinstance(s, str) else str(s) if not isinstance(s, ox.NamedNode) else s.value
+        memo = self.__dict__.setdefault("_by_subject", {})
+        found = memo.get(key)
+        if found is None:
+            subject = ox.NamedNode(s) if isinstance(s, str) else s
+            found = {}
+            for q in self.store.quads_for_pattern(subject, None, None):
+                found.setdefault(q.predicate.value, []).append(q.object)
+            for objs in found.values():
+                objs.sort(key=str)
+            memo[key] = found
+        return found  # type: ignore[no-any-return]
 
     def value(self, s: ox.NamedNode | str, p: str) -> Any | None:
         """One object of ``s p ?`` (the first in sort order), or ``None``."""
@@ -309,11 +508,8 @@ class Graph:
 
     def pairs(self, s: ox.NamedNode | str) -> list[tuple[Any, Any]]:
         """All ``(p, o)`` of ``s``."""
-        subject = ox.NamedNode(s) if isinstance(s, str) else s
-        return sorted(
-            ((q.predicate, q.object) for q in self.store.quads_for_pattern(subject, None, None)),
-            key=lambda po: (str(po[0]), str(po[1])),
-        )
+        props = self._props(s)
+        return [(ox.NamedNode(p), o) for p in sorted(props) for o in props[p]]
 
     def types(self, s: ox.NamedNode | str) -> set[str]:
         return {t.value for t in self.objects(s, RDF("type"))}
@@ -322,6 +518,13 @@ class Graph:
         """The labels (``rdfs:label``, ``skos:prefLabel``, ``dcterms:title``) of ``s``."""
         if not isinstance(s, ox.NamedNode):
             return []
+        memo = self.__dict__.setdefault("_labels", {})
+        found = memo.get(s.value)
+        if found is None:
+            found = memo[s.value] = self._labels_of(s)
+        return found  # type: ignore[no-any-return]
+
+    def _labels_of(self, s: ox.NamedNode) -> list[ox.Literal]:
         seen: dict[tuple[str, str | None], ox.Literal] = {}
         for p in LABEL_PROPS:
             for o in self.objects(s, p):
@@ -499,6 +702,8 @@ class PageView:
     selector: dict[str, str] | None
     position: tuple[str, str] | None
     document: dict[str, Any] | None
+    #: True when "referred to by" shows the first :data:`INCOMING_MAX` nodes only
+    incoming_capped: bool = False
 
     @property
     def self_link(self) -> str:
@@ -574,7 +779,7 @@ def _value(g: Graph, term: Any) -> Value:
         text = g.label(term)
         if term.value.startswith(str(WD)):
             text = local_name(term.value) if text == local_name(term.value) else text
-        return Value(text, href(term.value), external=external)
+        return Value(text, _href(term.value), external=external)
     return Value(str(term))
 
 
@@ -661,7 +866,7 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     dates = [d for d in (_date_info(g, fact, n) for n in DATE_PROPS) if d is not None]
     return FactView(
         iri=fact.value,
-        link=href(fact.value),
+        link=_href(fact.value),
         kind=kind,
         kind_label=kind_label,
         rows=[(_humanise(k), v) for k, v in rows],
