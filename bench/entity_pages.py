@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import statistics
 import time
 import urllib.parse
@@ -74,19 +75,39 @@ def _write(port: int, i: int) -> None:
         raise RuntimeError(f"write {i}: {status} {body[:200]!r}")
 
 
-def _get(port: int, page: str) -> tuple[float, int]:
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time of these processes (exited ones count as 0)."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        try:
+            t = psutil.Process(pid).cpu_times()
+        except psutil.Error:
+            continue
+        total += t.user + t.system
+    return total
+
+
+def _get(port: int, page: str, pids: list[int] | None = None) -> tuple[float, int, float]:
+    """Wall time, bytes and the server's CPU time for one page (CPU time counts only what
+    the server did, whatever else loads the machine; with a writer it includes the writes)."""
+    cpu0 = cpu_seconds(pids) if pids else 0.0
     t0 = time.perf_counter()
     status, body = _request(port, "GET", page, headers={"Accept": "text/html"}, timeout=120)
+    secs = time.perf_counter() - t0
+    cpu = cpu_seconds(pids) - cpu0 if pids else 0.0
     if status != 200:
         raise RuntimeError(f"{page}: {status} {body[:200]!r}")
-    return time.perf_counter() - t0, len(body)
+    return secs, len(body), cpu
 
 
 def measure(port: int, pages: list[str], rounds: int, writes: bool,
-            write_every: float) -> dict[str, dict[str, list[float]]]:
-    """``{page: {"cold": [s…], "warm": [s…], "bytes": [n]}}``."""
-    out: dict[str, dict[str, list[float]]] = {p: {"cold": [], "warm": [], "bytes": []}
-                                              for p in pages}
+            write_every: float, pids: list[int]) -> dict[str, dict[str, list[float]]]:
+    """``{page: {"cold": [s…], "warm": [s…], "cold_cpu": [s…], "warm_cpu": [s…],
+    "bytes": [n]}}``."""
+    out: dict[str, dict[str, list[float]]] = {
+        p: {"cold": [], "warm": [], "cold_cpu": [], "warm_cpu": [], "bytes": []} for p in pages}
     writer = None
     if writes:
         writer = Writer(port, write_every, time.time() + 3600)
@@ -97,11 +118,14 @@ def measure(port: int, pages: list[str], rounds: int, writes: bool,
             for page in pages:
                 counter += 1
                 _write(port, counter)
-                secs, size = _get(port, page)
+                secs, size, cpu = _get(port, page, pids)
                 out[page]["cold"].append(secs)
+                out[page]["cold_cpu"].append(cpu)
                 out[page]["bytes"] = [size]
                 for _ in range(2):
-                    out[page]["warm"].append(_get(port, page)[0])
+                    secs, _, cpu = _get(port, page, pids)
+                    out[page]["warm"].append(secs)
+                    out[page]["warm_cpu"].append(cpu)
     finally:
         if writer is not None:
             writer.t_end = 0  # ends after its current write
@@ -116,6 +140,8 @@ def summarise(runs: dict[str, Any]) -> dict[str, Any]:
                          "cold_median_s": round(statistics.median(d["cold"]), 3),
                          "warm_median_s": round(statistics.median(d["warm"]), 3),
                          "cold_max_s": round(max(d["cold"]), 3),
+                         "cold_cpu_median_s": round(statistics.median(d["cold_cpu"]), 3),
+                         "warm_cpu_median_s": round(statistics.median(d["warm_cpu"]), 3),
                          "n": len(d["cold"])})
     return {"rows": rows,
             "all_within_target": all(r["cold_median_s"] <= TARGET_S
@@ -127,14 +153,19 @@ def markdown(s: dict[str, Any]) -> str:
              f"Store: {s['store_triples']} · server: `diplograph serve` "
              f"({s['workers'] or 'default'} workers) · {s['rounds']} rounds · "
              f"writer every {s['write_every']} s in the \"under writes\" rows · target "
-             f"<= {TARGET_S} s", "",
-             "| entity | facts | HTML | mode | cold median | warm median | cold max |",
-             "|---|---:|---:|---|---:|---:|---:|"]
+             f"<= {TARGET_S} s · load average of the machine {s['load']}", "",
+             "Wall time is what a client waited; server CPU is the CPU time the server's "
+             "processes spent meanwhile (what the page costs on an idle machine, whatever else "
+             "runs on it; under writes it includes the writes).", "",
+             "| entity | facts | HTML | mode | cold median | warm median | cold max | "
+             "cold CPU | warm CPU |",
+             "|---|---:|---:|---|---:|---:|---:|---:|---:|"]
     facts = dict(s["busiest"])
     for r in s["summary"]["rows"]:
         lines.append(f"| `{r['page']}` | {facts.get(r['page'], '')} | {r['bytes'] // 1024} KB | "
                      f"{r['mode']} | {r['cold_median_s']} s | {r['warm_median_s']} s | "
-                     f"{r['cold_max_s']} s |")
+                     f"{r['cold_max_s']} s | {r['cold_cpu_median_s']} s | "
+                     f"{r['warm_cpu_median_s']} s |")
     lines += ["", f"All medians within target: {s['summary']['all_within_target']}", ""]
     return "\n".join(lines)
 
@@ -154,13 +185,16 @@ def run(store: Path, *, rounds: int, top: int, write_every: float, workers: int 
         pages = [p for p, _ in top_pages]
         for p in pages:  # first touch (the store's files into memory), not measured
             _get(server.port, p)
-        runs = {"quiet": measure(server.port, pages, rounds, False, write_every)}
-        runs["under writes"] = measure(server.port, pages, rounds, True, write_every)
+        pids = server.pids()
+        load0 = os.getloadavg()[0]
+        runs = {"quiet": measure(server.port, pages, rounds, False, write_every, pids)}
+        runs["under writes"] = measure(server.port, pages, rounds, True, write_every, pids)
+        load = f"{load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
     finally:
         server.stop()
     s = {"date": dt.date.today().isoformat(), "store_triples": f"{int(triples):,} triples",
          "workers": workers, "rounds": rounds, "write_every": write_every,
-         "busiest": top_pages, "runs": runs}
+         "busiest": top_pages, "runs": runs, "load": load}
     s["summary"] = summarise(runs)
     out_dir.mkdir(parents=True, exist_ok=True)
     name = f"entity-pages-{s['date']}{'-' + tag if tag else ''}"

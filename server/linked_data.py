@@ -166,13 +166,15 @@ WHERE {{
 
 #: One row per fact that points at ?s: its class (the first dg: class but dg:Fact, as
 #: :func:`fact_view` chooses), its earliest start and latest end (the bounds of docs/model.md),
-#: and the document that states it (none for a reference data set's fact).
+#: and the document that states it (none for a reference data set's fact). ``FILTER EXISTS``
+#: keeps the join order: written as a triple pattern, ``?f a dg:Fact`` was evaluated first, over
+#: every fact of the graph (0.13 s instead of 0.02 s for the USA).
 FACT_INDEX = (
     _PREFIXES
     + """SELECT ?s ?f (MIN(STR(?c)) AS ?kind) (MIN(?st) AS ?start) (MAX(?en) AS ?end)
        (SAMPLE(?d) AS ?doc)
 WHERE {
-  { SELECT DISTINCT ?s ?f WHERE { ?f ?q ?s . ?f a dg:Fact . FILTER(?f != ?s) } }
+  { SELECT DISTINCT ?s ?f WHERE { ?f ?q ?s . FILTER(?f != ?s) FILTER EXISTS { ?f a dg:Fact } } }
   OPTIONAL { ?f a ?c FILTER(?c != dg:Fact && STRSTARTS(STR(?c), STR(dg:))) }
   OPTIONAL { ?f dg:dateEarliest|dg:startDateEarliest|dg:signingDateEarliest|dg:foundedDateEarliest
                ?st }
