@@ -16,6 +16,7 @@ An IRI with no triples is a 404. The IRI is always bound as an RDF term
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -48,6 +49,15 @@ from .renamed import new_path
 from .ui import base_iri, construct, href, iri_term, local_path, query_service, select
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
+
+
+@bp.record_once
+def _read_renamed(_state: Any) -> None:
+    """Read ``data/registry/renamed.csv`` when the app is made: a bad row stops the start
+    with file, line and field, not each request."""
+    from .renamed import renamed_table
+
+    renamed_table()
 
 #: Data formats of ``/data/…`` and ``/id/….ext``, in server preference order.
 DATA_TYPES: dict[str, tuple[str, ox.RdfFormat]] = {
@@ -447,17 +457,33 @@ def fact_details(facts: list[str]) -> list[ox.Triple]:
 
 
 def _href(iri: str) -> str:
-    """:func:`.ui.href`, remembered for the request (a page links the same entities and
-    concepts hundreds of times, and ``url_for`` costs a tenth of a millisecond)."""
+    """:func:`.ui.href`, remembered for the request and without ``url_for`` per link (a page
+    links a thousand or more IRIs; ``url_for`` costs a tenth of a millisecond each)."""
+    return _link(iri)[0]
+
+
+def _link(iri: str) -> tuple[str, bool]:
+    """``(where a link to iri goes, whether it leaves this server)``, remembered per request."""
+    from urllib.parse import quote
+
     from flask import g as request_globals
 
-    memo: dict[str, str] | None = getattr(request_globals, "diplograph_hrefs", None)
+    memo: dict[str, tuple[str, bool]] | None = getattr(request_globals, "diplograph_links",
+                                                        None)
     if memo is None:
-        memo = request_globals.diplograph_hrefs = {}
-    link = memo.get(iri)
-    if link is None:
-        link = memo[iri] = href(iri)
-    return link
+        memo = request_globals.diplograph_links = {}
+        # "/id/x" -> "/id/": the route's own prefix (script root included), built once
+        request_globals.diplograph_id_prefix = url_for("linked_data.resolve", path="x")[:-1]
+    found = memo.get(iri)
+    if found is None:
+        path = local_path(iri)
+        if path is None:
+            found = (iri, True)
+        else:  # as werkzeug's path converter writes it
+            found = (request_globals.diplograph_id_prefix
+                     + quote(path, safe="!$&'()*+,/:;=@"), False)
+        memo[iri] = found
+    return found
 
 
 def _data_links(path: str) -> list[tuple[str, str]]:
@@ -660,12 +686,12 @@ class FactView:
                 out.append((name, kept))
         return out
 
-    @property
+    @functools.cached_property
     def start(self) -> dt.date | None:
         starts = [d.earliest for d in self.dates if d.prop != "endDate" and d.earliest]
         return min(starts) if starts else None
 
-    @property
+    @functools.cached_property
     def end(self) -> dt.date | None:
         ends = [d.latest for d in self.dates if d.prop == "endDate" and d.latest]
         return max(ends) if ends else None
@@ -777,11 +803,11 @@ def _value(g: Graph, term: Any) -> Value:
         lang = term.language
         return Value(term.value, lang=lang)
     if isinstance(term, ox.NamedNode):
-        external = local_path(term.value) is None
+        link, external = _link(term.value)
         text = g.label(term)
         if term.value.startswith(str(WD)):
             text = local_name(term.value) if text == local_name(term.value) else text
-        return Value(text, _href(term.value), external=external)
+        return Value(text, link, external=external)
     return Value(str(term))
 
 
