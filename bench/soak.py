@@ -9,7 +9,8 @@ build`` into ``bench/work/``), then for ``--duration`` seconds:
   a state's memberships): every answer's status and latency is kept;
 - a writer sends a SPARQL Update through ``/update`` every ``--write-every`` seconds (one new
   triple in a graph of its own) and keeps the numbers of the writes acknowledged (204);
-- a page prober fetches the entity pages of the busiest entities (``/page/org/UN``,
+- a page prober fetches the entity pages of the busiest entities (``/page/state/FRA``, the most
+  facts since the reference data sets, ``/page/org/UN``,
   ``/page/state/USA``) in turn, one at a time, and times them;
 - a sampler records, every ``--sample-every`` seconds, the memory (RSS and PSS) and open files
   of the server's process tree, and its processes.
@@ -45,7 +46,7 @@ WORK = BENCH / "work"
 RESULTS = BENCH / "results"
 TOKEN = "soak-token"  # noqa: S105 - a scratch server on 127.0.0.1
 SOAK_GRAPH = "urn:x-diplograph-soak:writes"
-PAGES = ("/page/org/UN", "/page/state/USA")
+PAGES = ("/page/state/FRA", "/page/org/UN", "/page/state/USA")
 MAX_PROCS = 4
 
 #: the targets of issue 14

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import hashlib
 import io
 import logging
 import mmap
 import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -51,6 +53,12 @@ MAX_BACKOFF = 30.0
 QUICK_CRASH = 10.0
 #: POST bodies up to this size are hashed for the description (and kept in memory)
 BODY_PEEK = 1 << 20
+#: a replaced worker's time, in seconds, to stop accepting and answer what it has taken
+DRAIN_TIMEOUT = 3.0
+#: after it stopped accepting: time for the connections it took to reach a request thread
+DRAIN_GRACE = 0.2
+#: the environment variable naming the in-flight directory (set by ``serve``)
+IN_FLIGHT_ENV = "DIPLOGRAPH_IN_FLIGHT_DIR"
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -207,6 +215,27 @@ class SupervisedServer(MPServer):  # type: ignore[misc]
         self.crashes: dict[int, int] = {}  # worker index -> quick crashes in a row
         self.exit_code = 0
 
+    def _init_shared_socket(self) -> None:
+        """One listening socket, made here and inherited by every worker, on Linux too.
+
+        granian makes one ``SO_REUSEPORT`` socket per worker on Linux. The kernel then queues
+        each new connection on one worker's socket, chosen at the handshake; when that
+        worker is replaced (a runaway query, a crash), its socket is closed with the
+        connections still queued on it, and their clients see the connection reset or
+        closed without an answer. With one shared socket the queue outlives any worker: a
+        worker that stops accepting leaves its share to the others."""
+        if self.bind_uds:
+            super()._init_shared_socket()
+            return
+        from granian.net import SocketSpec
+
+        self._ssp = None
+        self._shd = SocketSpec(self.bind_addr, self.bind_port, self.backlog).build()
+        self._sfd = self._shd.get_fd()
+        sock = socket.socket(fileno=self._sfd)
+        sock.set_inheritable(True)
+        self._sso = sock
+
     def _on_crash(self, idx: int) -> float:
         """Log a dead worker and what it was answering; the delay before its restart."""
         wrk = self.wrks[idx]
@@ -299,8 +328,7 @@ class SupervisedServer(MPServer):  # type: ignore[misc]
                 self._wait_ready(new)
                 log.info("worker-%d (pid %d) replaced by pid %d: stopping the old one",
                          idx + 1, old.inner.pid, new.inner.pid)
-                old.terminate()
-                threading.Thread(target=self._reap, args=(old,), name="diplograph-reap",
+                threading.Thread(target=self._retire, args=(old,), name="diplograph-reap",
                                  daemon=True).start()
             else:
                 old.join(1)
@@ -313,6 +341,39 @@ class SupervisedServer(MPServer):  # type: ignore[misc]
         while time.monotonic() < deadline and wrk.is_alive() and not marker.exists():
             time.sleep(0.05)
         time.sleep(0.3)  # from the app built to the socket listening
+
+    def _retire(self, wrk: Any) -> None:
+        """Stop a replaced worker without dropping a connection: first it stops accepting
+        (:func:`stop_accepting`, asked through ``<pid>.drain``), then the requests it has
+        taken are answered, then it is terminated and reaped.
+
+        A worker told to stop (SIGTERM) closes at once the connections it has accepted but
+        not yet read a request from (granian's graceful shutdown treats them as idle): their
+        clients saw "connection closed without response" whenever a light request arrived in
+        the last milliseconds before a replaced worker was stopped (issue 14, defect 6)."""
+        pid = wrk.inner.pid
+        drain = self.in_flight_dir / f"{pid}.drain"
+        with contextlib.suppress(OSError):
+            drain.touch()
+        deadline = time.monotonic() + DRAIN_TIMEOUT
+        acked = self.in_flight_dir / f"{pid}.draining"
+        while time.monotonic() < deadline and wrk.is_alive() and not acked.exists():
+            time.sleep(0.02)
+        if acked.exists():
+            # what it accepted before the filter reaches a request thread within moments
+            time.sleep(DRAIN_GRACE)
+            while (time.monotonic() < deadline and wrk.is_alive()
+                   and read_in_flight(self.in_flight_dir, pid, remove=False)):
+                time.sleep(0.02)
+        else:
+            log.warning("worker pid %d did not confirm it stopped accepting: stopping it",
+                        pid)
+        if wrk.is_alive():
+            wrk.terminate()
+        self._reap(wrk)
+        for marker in (drain, acked):
+            with contextlib.suppress(OSError):
+                marker.unlink()
 
     def _reap(self, wrk: Any) -> None:
         wrk.join(self.workers_kill_timeout)
@@ -358,9 +419,18 @@ def die_with_parent(parent: int, grace: float = 5.0) -> None:
         log.error("worker %d: the server (pid %d) is gone: exiting", os.getpid(), parent)
         os._exit(1)
 
+    directory = os.environ.get(IN_FLIGHT_ENV)
+    drain = Path(directory) / f"{os.getpid()}.drain" if directory else None
+
     def watch() -> None:
+        draining = False
         while os.getppid() == parent:
-            time.sleep(0.5)
+            time.sleep(0.05)
+            if drain is not None and not draining and drain.exists():
+                draining = True
+                stop_accepting()
+                with contextlib.suppress(OSError):
+                    drain.with_suffix(".draining").touch()
         log.error("worker %d: the server (pid %d) is gone: exiting", os.getpid(), parent)
         with contextlib.suppress(OSError):
             os.kill(os.getpid(), signal.SIGTERM)
@@ -368,3 +438,73 @@ def die_with_parent(parent: int, grace: float = 5.0) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="diplograph-parent-watch", daemon=True).start()
+
+
+# ---------------------------------------------------------------- no new connections
+
+
+_AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+#: machine -> (__NR_accept, __NR_accept4, __NR_seccomp)
+_ACCEPT_NR = {"x86_64": (43, 288, 317), "aarch64": (202, 242, 277)}
+
+
+def accept_filter(machine: str) -> list[tuple[int, int, int, int]]:
+    """The BPF program (``code, jt, jf, k``) under which ``accept``/``accept4`` fail with
+    ``EAGAIN`` and every other system call runs as before.
+
+    >>> len(accept_filter("x86_64"))
+    8
+    """
+    ld, jeq, ret = 0x20, 0x15, 0x06  # BPF_LD|W|ABS, BPF_JMP|JEQ|K, BPF_RET|K
+    allow, again = 0x7FFF0000, 0x00050000 | errno.EAGAIN
+    nr_accept, nr_accept4, _ = _ACCEPT_NR[machine]
+    return [
+        (ld, 0, 0, 4),  # seccomp_data.arch
+        (jeq, 1, 0, _AUDIT_ARCH[machine]),
+        (ret, 0, 0, allow),  # another ABI: not ours to change
+        (ld, 0, 0, 0),  # seccomp_data.nr
+        (jeq, 2, 0, nr_accept),
+        (jeq, 1, 0, nr_accept4),
+        (ret, 0, 0, allow),
+        (ret, 0, 0, again),
+    ]
+
+
+class _Fprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+def stop_accepting() -> bool:
+    """From now on this process accepts no connection (every thread: the listening socket is
+    shared, so the other workers take them); whether that could be arranged.
+
+    The accept loop sees ``EAGAIN`` ("nothing to accept") and waits, and a new connection
+    stays in the shared queue for another worker. Done with a seccomp filter (Linux), the
+    same means as :mod:`..graph.egress`; without it the worker is stopped as before."""
+    import platform
+    import struct
+
+    machine = platform.machine()
+    if machine not in _ACCEPT_NR:
+        return False
+    prog = accept_filter(machine)
+    raw = b"".join(struct.pack("=HBBI", *ins) for ins in prog)
+    buf = ctypes.create_string_buffer(raw, len(raw))
+    fprog = _Fprog(len(prog), ctypes.cast(buf, ctypes.c_void_p))
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                               ctypes.c_ulong]
+        if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
+            return False
+        libc.syscall.restype = ctypes.c_long
+        rc = libc.syscall(ctypes.c_long(_ACCEPT_NR[machine][2]), ctypes.c_ulong(1),
+                          ctypes.c_ulong(1), ctypes.byref(fprog))  # SET_MODE_FILTER, TSYNC
+    except (OSError, AttributeError):
+        return False
+    if rc != 0:
+        log.warning("worker %d: could not stop accepting (seccomp: %s)", os.getpid(),
+                    os.strerror(ctypes.get_errno()) if rc < 0 else f"thread {rc}")
+        return False
+    log.info("worker %d stopped accepting connections", os.getpid())
+    return True

@@ -27,9 +27,6 @@ HEAVY = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k
 LIGHT = "ASK { ?s ?p ?o } # light %d"
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "open (issue 14, defect 6): in a full suite run a light request's keep-alive connection is "
-    "now and then reset while the worker that ran a heavy query is replaced; passes alone"))
 def test_burst_of_heavy_queries(tmp_path: Path) -> None:
     store = tmp_path / "store"
     fill_store(store)

@@ -1,0 +1,106 @@
+"""An entity page in many facts, read in steps: the counts, filters, pages and timeline come from
+one row per fact, the details only for the facts shown (server/linked_data.py, #12 and #14).
+
+A real on-disk store holds the UI fixture plus 250 reference-data membership spells of
+Mongolia (one per year from 1765, in a data-set graph) and 3 document events: the page must
+count all of them, show 100 rows a page in SPARQL order, page to the last 50, filter, and
+draw at most 150 timeline rows, each with its full row of details.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from diplograph.graph.store import open_store
+from diplograph.server.app import create_app
+
+from .conftest import BASE, QUERIES, load_fixture
+
+HTML = {"Accept": "text/html"}
+SPELLS = 250
+DG = "https://diplograph.org/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _spells() -> str:
+    rows = []
+    for i in range(SPELLS):
+        year = 1765 + i
+        f = f"<{BASE}id/fact/test-spells/mng-{i:03d}>"
+        rows.append(
+            f"{f} a <{DG}Fact>, <{DG}Membership> ; <{ORG}member> <{BASE}id/state/MNG> ; "
+            f"<{ORG}organization> <{BASE}id/org/UN> ; <{DG}involves> <{BASE}id/state/MNG> ; "
+            f'<{DG}startDate> "{year}"^^<{XSD}gYear> ; '
+            f'<{DG}startDateEarliest> "{year}-01-01"^^<{XSD}date> ; '
+            f'<{DG}endDate> "{year}"^^<{XSD}gYear> ; '
+            f'<{DG}endDateLatest> "{year}-12-31"^^<{XSD}date> ; '
+            f"<http://www.w3.org/ns/prov#wasDerivedFrom> <{BASE}id/dataset/test-spells> .")
+    return "\n".join(rows)
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    store_dir = tmp_path_factory.mktemp("paging") / "store"
+    load_fixture(store_dir)
+    store = open_store(store_dir)
+    store.load(_spells().encode(), format=ox.RdfFormat.TURTLE,
+               to_graph=ox.NamedNode("https://diplograph.org/graph/dataset/test-spells"))
+    store.flush()
+    del store
+    app = create_app({"DIPLOGRAPH_STORE": str(store_dir), "DIPLOGRAPH_QUERIES_DIR": str(QUERIES),
+                      "DIPLOGRAPH_QUERY_WORKERS": 1, "DIPLOGRAPH_BASE": BASE, "TESTING": True})
+    yield app
+    app.extensions["diplograph"].close()
+
+
+def _rows(html: str, group: str) -> list[str]:
+    section = html[html.index(f'id="{group}"'):]
+    section = section[:section.index("</section>")]
+    return re.findall(r'<tr id="fact-([^"]+)"', section)
+
+
+def test_counts_pages_and_order(many: Flask) -> None:
+    c: FlaskClient = many.test_client()
+    page1 = c.get("/page/state/MNG", headers=HTML).get_data(as_text=True)
+    # the document membership plus the 250 spells, all counted, 100 shown
+    assert re.search(r'href="#memberships">[^<]*</a> <span class="muted">\(251\)', page1)
+    rows = _rows(page1, "memberships")
+    assert len(rows) == 100 and rows[0] == "un-member"  # documents first
+    assert rows[1:] == [f"mng-{i:03d}" for i in range(99)]  # then by start
+    assert "page 1 of 3" in page1
+    last = c.get("/page/state/MNG?page-memberships=3", headers=HTML).get_data(as_text=True)
+    assert _rows(last, "memberships") == [f"mng-{i:03d}" for i in range(199, 250)]
+    assert c.get("/page/state/MNG?page-memberships=4", headers=HTML).status_code == 404
+
+
+def test_filters_work_on_the_whole_index(many: Flask) -> None:
+    c: FlaskClient = many.test_client()
+    period = c.get("/page/state/MNG?from=1900&to=1909&kind=memberships",
+                   headers=HTML).get_data(as_text=True)
+    assert _rows(period, "memberships") == [f"mng-{y - 1765:03d}" for y in range(1900, 1910)]
+    data = c.get("/page/state/MNG?source=data", headers=HTML).get_data(as_text=True)
+    assert "un-member" not in _rows(data, "memberships")
+    assert re.search(r'href="#memberships">[^<]*</a> <span class="muted">\(250\)', data)
+    docs = c.get("/page/state/MNG?source=documents", headers=HTML).get_data(as_text=True)
+    assert _rows(docs, "memberships") == ["un-member"]
+
+
+def test_timeline_is_capped_and_its_rows_have_details(many: Flask) -> None:
+    c: FlaskClient = many.test_client()
+    html = c.get("/page/state/MNG", headers=HTML).get_data(as_text=True)
+    timeline = html[html.index('class="tl"'):]
+    timeline = timeline[:timeline.index("</section>")]
+    rows = re.findall(r'<div class="tl-row"', timeline)
+    assert len(rows) == 150
+    assert "more dated facts are not drawn" in html
+    # a spell drawn on the timeline but beyond the first table page still has its label
+    assert "/id/fact/test-spells/mng-140" in timeline
+    label = timeline[timeline.index("/id/fact/test-spells/mng-140"):][:300]
+    assert "United Nations" in label, label
