@@ -1,7 +1,7 @@
 """What changed between two releases (or two stores): facts added, removed and changed.
 
 Both sides are N-Quads with lines sorted bytewise (what a release's ``.nq.gz`` holds; a store
-is dumped and sorted first, :func:`~.release.write_sorted_nquads`). One merge pass over the
+is dumped and sorted first, :func:`~.release_files.write_sorted_nquads`). One merge pass over the
 two streams finds the lines only in the old side (removed) and only in the new side (added):
 memory grows with the size of the difference, never with the size of the graphs.
 
@@ -31,6 +31,7 @@ import pyoxigraph as ox
 
 from .errors import DiplographError
 from .namespaces import DG, ID, PROV, RDF
+from .release_files import MANIFEST, read_release, write_sorted_nquads
 
 __all__ = ["diff_nquads", "diff_paths", "render_html", "render_markdown", "write_reports"]
 
@@ -261,8 +262,6 @@ def diff_nquads(
 
 def _source(path: Path, tmp: Path) -> tuple[Path, str]:
     """Sorted N-Quads for a release, a store or an N-Quads file; and a label for it."""
-    from .release import MANIFEST, read_release, write_sorted_nquads
-
     if (path / MANIFEST).is_file():
         r = read_release(path)
         return r.nquads, f"release {r.version} ({r.date})"
