@@ -4,7 +4,7 @@ pyoxigraph 0.5 writes standard, streaming JSON-LD (``RdfFormat.JSON_LD``) in exp
 full IRIs everywhere and no ``@context`` (it ignores ``prefixes``). This module turns that
 output into compact JSON-LD on the bytes, as they stream: a ``@context`` of the project's
 prefixes (:data:`JSONLD_CONTEXT`), compact IRIs (``dg:Membership``, ``dgr:state/MNG``) for
-node ids, property keys and datatypes, and ``rdf:type`` as ``@type``. Every node object,
+node ids, property keys and datatypes, ``rdf:type`` as ``@type``, plain strings as strings. Every node object,
 value and order is pyoxigraph's, so the document means exactly what the expanded one does
 (parsed back by pyoxigraph and by rdflib it gives the same quads: tested). Rewriting bytes
 instead of building node objects in Python is what makes it fast: the serialiser runs in
@@ -20,8 +20,11 @@ a literal.
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
@@ -29,7 +32,9 @@ import pyoxigraph as ox
 from .errors import DiplographError
 from .namespaces import QUERY_PREFIXES
 
-__all__ = ["JSONLD_CONTEXT", "JsonLdCompactor", "context_head", "write_graph_nodes"]
+__all__ = [
+    "JSONLD_CONTEXT", "JsonLdCompactor", "context_head", "write_graph_nodes", "write_jsonld",
+]
 
 #: the ``@context`` of the JSON-LD exports: the project's prefixes and Wikidata's (the
 #: Wikidata-shaped view is a large part of the graph)
@@ -39,6 +44,8 @@ _SEPARATOR = rb'("@id":"|"@type":"|,")'  # before a node id or reference, a data
 _NODE_BREAK = (b']},{"@id":', b']},\n{"@id":')
 _TYPES = re.compile(rb'"rdf:type":\[((?:\{"@id":"[^"_][^"]*"\},?)+)\]')
 _TYPE_ID = re.compile(rb'\{"@id":("[^"]*")\}')
+# a plain string's value object (xsd:string, no language): split there, the string is kept
+_PLAIN = re.compile(rb'\{"@value":("(?:[^"\\]|\\.)*")\}')
 
 
 class JsonLdCompactor:
@@ -57,7 +64,7 @@ class JsonLdCompactor:
     ...                  b'<http://e/p> "http://e/not-an-iri", "1"^^<http://e/t>, _:b .',
     ...                  format=ox.RdfFormat.TURTLE)
     >>> c.compact(ox.serialize(quads, format=ox.RdfFormat.JSON_LD))
-    b'[{"@id":"e:s","@type":["dg:Fact"],"e:p":[{"@value":"http://e/not-an-iri"},{"@type":"e:t","@value":"1"},{"@id":"_:b"}]}]'
+    b'[{"@id":"e:s","@type":["dg:Fact"],"e:p":["http://e/not-an-iri",{"@type":"e:t","@value":"1"},{"@id":"_:b"}]}]'
     >>> try:
     ...     c.compact(b'[{"@id":"e:s","http://e/p":[{"@id":"dg:x"}]}]')
     ... except DiplographError as e:
@@ -97,7 +104,8 @@ class JsonLdCompactor:
                 "would read as a compact IRI in JSON-LD: it cannot be written")
         del parts[3::4]
         parts[2::3] = map(self.prefixes.__getitem__, parts[2::3])
-        out = b"".join(parts)
+        # after the IRIs: a plain string in an array would otherwise read as a key after ","
+        out = b"".join(_PLAIN.split(b"".join(parts)))
         return _TYPES.sub(self._types, out).replace(*_NODE_BREAK)
 
     @staticmethod
@@ -126,3 +134,51 @@ def write_graph_nodes(
         return first
     output.write((b"\n" if first else b",\n") + compactor.compact(body[1:-1]))
     return False
+
+
+def write_jsonld(
+    store: ox.Store,
+    output: IO[bytes],
+    *,
+    graph: str | None = None,
+    tmp_dir: str | os.PathLike[str] | None = None,
+    sort_bytes: int = 32 * 2**20,
+) -> None:
+    """The store (or its graph ``graph``) as compact JSON-LD, streamed: an ``@context`` of
+    the project's prefixes; the default graph's node objects, then one ``{"@id": graph,
+    "@graph": [...]}`` per named graph (IRI order). Each graph is dumped as N-Triples, sorted
+    (in runs of ``sort_bytes`` merged from ``tmp_dir``), and serialised a chunk of whole
+    subjects at a time: memory stays flat, and the output depends on the quads only. The
+    JSON-LD file of a release is written the same way (:mod:`.release_dumps`)."""
+    from .release_files import sorted_lines, subject_chunks
+
+    compactor = JsonLdCompactor(JSONLD_CONTEXT)
+    if graph is not None:
+        graphs: list[ox.NamedNode | ox.DefaultGraph] = [ox.NamedNode(graph)]
+    else:
+        graphs = [ox.DefaultGraph(), *sorted(
+            (g for g in store.named_graphs() if isinstance(g, ox.NamedNode)),
+            key=lambda g: g.value)]
+    output.write(context_head(JSONLD_CONTEXT))
+    top_empty = True
+    with tempfile.TemporaryDirectory(prefix="diplograph-jsonld-", dir=tmp_dir) as tmp:
+        part = Path(tmp) / "graph.nt"
+        for g in graphs:
+            store.dump(str(part), format=ox.RdfFormat.N_TRIPLES, from_graph=g)
+            nested = isinstance(g, ox.NamedNode) and graph is None
+            if nested:
+                gid = json.dumps(compactor.compact_iri(g.value), ensure_ascii=False)
+                output.write(("\n" if top_empty else ",\n").encode()
+                             + f' {{"@id":{gid},"@graph":['.encode())
+                top_empty = False
+            empty = True
+            for chunk in subject_chunks(sorted_lines(part, tmp_dir=Path(tmp) / "sort",
+                                                     sort_bytes=sort_bytes)):
+                triples = ox.parse(b"".join(chunk), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                if nested:
+                    empty = write_graph_nodes(triples, output, compactor, first=empty)
+                else:
+                    top_empty = write_graph_nodes(triples, output, compactor, first=top_empty)
+            if nested:
+                output.write(b"]}" if empty else b"\n ]}")
+    output.write(b"\n]}\n")

@@ -26,7 +26,7 @@ import io
 import json
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,12 +36,10 @@ import pyoxigraph as ox
 from .errors import DiplographError
 from .jsonld import JSONLD_CONTEXT, JsonLdCompactor, context_head, write_graph_nodes
 from .namespaces import PREFIXES
-from .release_files import merge_sorted_files, sorted_lines
+from .release_files import merge_sorted_files, sorted_lines, subject_chunks
 
 __all__ = ["DumpFiles", "GraphDump", "turtle_header", "write_dumps"]
 
-#: triples per chunk parsed and serialised at once (extended to the end of a subject)
-CHUNK = 8192
 _BLOCK = 1 << 20
 
 
@@ -155,33 +153,6 @@ def turtle_header(prefixes: dict[str, str] = PREFIXES) -> bytes:
     return text[:text.index(b"<urn:x:s>")]
 
 
-def _subject(line: bytes) -> bytes:
-    return line[:line.find(b" ")]
-
-
-def _chunks(batches: Iterator[list[bytes]], size: int = CHUNK) -> Iterator[list[bytes]]:
-    """Sorted N-Triples lines in chunks of about ``size`` lines, never splitting a subject."""
-    carry: list[bytes] = []
-    for lines in batches:
-        if carry:
-            lines = carry + lines
-            carry = []
-        i = 0
-        n = len(lines)
-        while n - i > size:
-            j = i + size
-            subject = _subject(lines[j - 1])
-            while j < n and lines[j].startswith(subject) and _subject(lines[j]) == subject:
-                j += 1
-            if j == n:  # the subject may go on in the next batch
-                break
-            yield lines[i:j]
-            i = j
-        carry = lines[i:]
-    if carry:
-        yield carry
-
-
 def write_dumps(
     store: ox.Store,
     folder: Path,
@@ -241,7 +212,7 @@ def write_dumps(
             inner_empty = True
             first_ttl = True
             with open(parts[i], "wb", buffering=_BLOCK) as nq:
-                for chunk in _chunks(sorted_lines(raw[i], tmp_dir=work / "sort",
+                for chunk in subject_chunks(sorted_lines(raw[i], tmp_dir=work / "sort",
                                                   sort_bytes=sort_bytes)):
                     quads += len(chunk)
                     text = b"".join(chunk)

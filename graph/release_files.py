@@ -40,6 +40,7 @@ __all__ = [
     "read_release",
     "sha256_file",
     "sorted_lines",
+    "subject_chunks",
     "verify",
     "write_sorted_nquads",
 ]
@@ -48,6 +49,8 @@ MANIFEST = "release.json"
 SUMS = "SHA256SUMS"
 CATALOG = "catalog.ttl"
 FORMAT_ID = "diplograph-release/1"
+#: lines per chunk of :func:`subject_chunks` (extended to the end of a subject)
+CHUNK = 8192
 
 
 def sha256_file(path: Path) -> str:
@@ -97,6 +100,39 @@ def sorted_lines(
     finally:
         for r in runs:
             r.unlink(missing_ok=True)
+
+
+def _subject(line: bytes) -> bytes:
+    return line[:line.find(b" ")]
+
+
+def subject_chunks(batches: Iterable[list[bytes]], size: int = CHUNK) -> Iterator[list[bytes]]:
+    """Sorted N-Triples (or N-Quads) lines in chunks of about ``size`` lines, never splitting
+    a subject's lines.
+
+    >>> batches = [[b"<a> 1\\n", b"<a> 2\\n", b"<b> 1\\n"], [b"<b> 2\\n"]]
+    >>> [len(c) for c in subject_chunks(batches, 1)]
+    [2, 2]
+    """
+    carry: list[bytes] = []
+    for lines in batches:
+        if carry:
+            lines = carry + lines
+            carry = []
+        i = 0
+        n = len(lines)
+        while n - i > size:
+            j = i + size
+            subject = _subject(lines[j - 1])
+            while j < n and lines[j].startswith(subject) and _subject(lines[j]) == subject:
+                j += 1
+            if j == n:  # the subject may go on in the next batch
+                break
+            yield lines[i:j]
+            i = j
+        carry = lines[i:]
+    if carry:
+        yield carry
 
 
 def merge_sorted_files(paths: Iterable[Path], output: IO[bytes], block: int = 1 << 20) -> int:
