@@ -11,7 +11,8 @@ the process tree each. Then a release that carries its diff (the store without i
 graph, against the first release: every fact of a data set removed, the largest difference
 a release can see), and ``diplograph diff`` of those two full releases. Then memory against
 size: a release and a dump of stores holding a part of the graphs (the smallest graphs up to
-a quarter and a half of the quads, ``--sizes``), one round each. Medians, and the ratios
+a quarter and a half of the quads) and twice the graphs (each graph copied under a second
+name), ``--sizes``, one round each. Medians, and the ratios
 the targets are about (release ≤ 2 × dump; diff ≤ 30 s; release memory flat in the graph
 size). Prints Markdown tables and writes them with the raw figures to
 ``bench/results/release-{label}-{rounds}r-{date}``.
@@ -119,20 +120,27 @@ def _without_largest_graph(store: Path, dest: Path) -> str:
 
 
 def _part_of(store: Path, dest: Path, share: float) -> int:
-    """A store of the smallest graphs of ``store`` up to ``share`` of its quads (in a child
-    process, so this one does not grow); returns its quads."""
+    """A store of the smallest graphs of ``store`` up to ``share`` of its quads; above 1, the
+    whole store and copies of its graphs (each under the name ``{graph}/copy``, smallest
+    first) up to that share (in a child process, so this one does not grow). Returns its
+    quads."""
     counts = _graph_counts(store)
     total = sum(counts.values())
-    keep, n = [], 0
-    for g in sorted(counts, key=lambda g: (counts[g], g)):
-        if n + counts[g] > share * total and keep:
-            continue
-        keep.append(g)
-        n += counts[g]
+    keep: list[str] = []
+    n = 0
+    for round_ in range(int(share) + 1):
+        for g in sorted(counts, key=lambda g: (counts[g], g)):
+            if n + counts[g] > share * total and (keep or round_):
+                continue
+            keep.append(g if not round_ else f"{g}\t{g}/copy{round_}")
+            n += counts[g]
     code = ("import sys, pyoxigraph as ox\n"
             "src = ox.Store.read_only(sys.argv[1]); dst = ox.Store(sys.argv[2])\n"
-            "for g in sys.argv[3:]:\n"
-            "    dst.bulk_extend(src.quads_for_pattern(None, None, None, ox.NamedNode(g)))\n"
+            "for arg in sys.argv[3:]:\n"
+            "    g, _, name = arg.partition('\\t')\n"
+            "    to = ox.NamedNode(name or g)\n"
+            "    quads = src.quads_for_pattern(None, None, None, ox.NamedNode(g))\n"
+            "    dst.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, to) for q in quads)\n"
             "dst.flush(); dst.optimize()\n")
     subprocess.run([sys.executable, "-c", code, str(store), str(dest), *keep], check=True)
     return n
@@ -162,8 +170,33 @@ def _med(runs: list[Run], attr: str) -> float:
     return statistics.median(getattr(m, attr) for m in runs)
 
 
+def memory_by_size(store: Path, work: Path, sizes: tuple[float, ...]
+                   ) -> tuple[list[dict[str, object]], list[Run]]:
+    """A release and a dump of a store of each share of ``store``'s quads (:func:`_part_of`),
+    one round each: quads, peak RSS and wall time."""
+    memory: list[dict[str, object]] = []
+    parts: list[Run] = []
+    for share in sizes:
+        part = work / f"part-{share}"
+        n = _part_of(store, part, share)
+        d = _dump(part, work, f"part-{share}")
+        r = _release(part, work / f"releases-part-{share}" / "p", "p")
+        _ok(d, r)
+        parts += [d, r]
+        memory.append({"quads": n, "release_rss_mb": round(r.peak_rss_mb),
+                       "oxigraph_dump_rss_mb": round(d.peak_rss_mb),
+                       "release_s": round(r.seconds, 2), "oxigraph_dump_s": round(d.seconds, 2),
+                       "release_cpu_s": round(r.cpu_seconds, 2),
+                       "oxigraph_dump_cpu_s": round(d.cpu_seconds, 2)})
+        print(f"{n:,} quads: release {r.peak_rss_mb:.0f} MB, dump {d.peak_rss_mb:.0f} MB",
+              file=sys.stderr)
+        shutil.rmtree(part)
+        shutil.rmtree(work / f"releases-part-{share}")
+    return memory, parts
+
+
 def run(store: Path, label: str, rounds: int, work: Path,
-        sizes: tuple[float, ...] = (0.25, 0.5)) -> dict[str, object]:
+        sizes: tuple[float, ...] = (0.25, 0.5, 2)) -> dict[str, object]:
     """Time the dump, the release and the diff on ``store``; return the figures."""
     dumps: list[Run] = []
     releases: list[Run] = []
@@ -193,21 +226,9 @@ def run(store: Path, label: str, rounds: int, work: Path,
     _ok(*diffs)
     shutil.rmtree(work / "smaller")
     shutil.rmtree(other.parent)
-    memory: list[dict[str, object]] = []
-    parts: list[Run] = []
-    for share in sizes:
-        part = work / f"part-{share}"
-        n = _part_of(store, part, share)
-        d = _dump(part, work, f"part-{share}")
-        r = _release(part, work / f"releases-part-{share}" / "p", "p")
-        _ok(d, r)
-        parts += [d, r]
-        memory.append({"quads": n, "release_rss_mb": round(r.peak_rss_mb),
-                       "oxigraph_dump_rss_mb": round(d.peak_rss_mb),
-                       "release_s": round(r.seconds, 2), "oxigraph_dump_s": round(d.seconds, 2)})
-        shutil.rmtree(part)
-        shutil.rmtree(work / f"releases-part-{share}")
-    memory.append({"quads": quads, "release_rss_mb": round(_med(releases, "peak_rss_mb")),
+    memory, parts = memory_by_size(store, work, sizes)
+    memory.insert(sum(1 for x in sizes if x < 1), {
+                   "quads": quads, "release_rss_mb": round(_med(releases, "peak_rss_mb")),
                    "oxigraph_dump_rss_mb": round(_med(dumps, "peak_rss_mb")),
                    "release_s": round(_med(releases, "seconds"), 2),
                    "oxigraph_dump_s": round(_med(dumps, "seconds"), 2)})
@@ -247,8 +268,13 @@ def table(results: list[dict[str, object]]) -> str:
                     f"({r['release_over_dump_cpu']}×) | {r['oxigraph_dump_rss_mb']} | "
                     f"{r['release_rss_mb']} | {r['release_with_diff_s']} | {r['diff_s']} | "
                     f"{r['diff_rss_mb']} |")
-    rows += ["", "| quads | release peak RSS (MB) | `oxigraph dump` peak RSS (MB) | "
-             "release (s) | dump (s) |", "|---:|---:|---:|---:|---:|"]
+    return "\n".join(rows) + "\n\n" + memory_table(results)
+
+
+def memory_table(results: list[dict[str, object]]) -> str:
+    """The Markdown table of the memory-against-size runs."""
+    rows = ["| quads | release peak RSS (MB) | `oxigraph dump` peak RSS (MB) | "
+            "release (s) | dump (s) |", "|---:|---:|---:|---:|---:|"]
     for r in results:
         for m in r["memory_by_size"]:  # type: ignore[attr-defined]
             rows.append(f"| {m['quads']:,} | {m['release_rss_mb']} | "
@@ -264,8 +290,11 @@ def main(argv: list[str] | None = None) -> None:
     src.add_argument("--store", type=Path, help="an existing store (e.g. the real graph)")
     src.add_argument("--size", help="generate a store of this size (100k, 1m, …)")
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--sizes", default="0.25,0.5",
-                    help="shares of the quads for the memory-against-size runs ('' for none)")
+    ap.add_argument("--sizes", default="0.25,0.5,2",
+                    help="shares of the quads for the memory-against-size runs (above 1: "
+                    "the store and copies of its graphs; '' for none)")
+    ap.add_argument("--memory-only", action="store_true",
+                    help="only the memory-against-size runs (--sizes)")
     ap.add_argument("--label", default=None)
     a = ap.parse_args(argv)
     sizes = tuple(float(x) for x in a.sizes.split(",") if x.strip())
@@ -273,11 +302,18 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(tmp)
         store = a.store or _store_from_size(a.size, work)
         label = a.label or (f"generated {a.size}" if a.size else "real graph")
-        result = run(store, label, a.rounds, work, sizes)
-    md = table([result])
+        if a.memory_only:
+            memory, parts = memory_by_size(store, work, sizes)
+            result = {"label": label, "memory_by_size": memory,
+                      "load_average": [round(x, 1) for x in os.getloadavg()],
+                      "raw": [x.to_json(work) for x in parts]}
+        else:
+            result = run(store, label, a.rounds, work, sizes)
+    md = table([result]) if not a.memory_only else memory_table([result])
     print(md)
     RESULTS.mkdir(exist_ok=True)
-    stem = RESULTS / f"release-{(a.size or 'real')}-{a.rounds}r-{dt.date.today().isoformat()}"
+    kind = "memory" if a.memory_only else f"{a.rounds}r"
+    stem = RESULTS / f"release-{(a.size or 'real')}-{kind}-{dt.date.today().isoformat()}"
     stem.with_suffix(".json").write_text(json.dumps(result, indent=1) + "\n")
     stem.with_suffix(".md").write_text(md)
     print(f"wrote {stem}.md and .json", file=sys.stderr)
