@@ -70,7 +70,8 @@ def _checked_blocks(f: IO[bytes], where: Path, block: int = 1 << 20) -> Iterator
                 continue
         if (prev is not None and lines[0] < prev) or lines != sorted(lines):
             bad = next(k for k in range(len(lines))
-                       if lines[k] < (lines[k - 1] if k else prev))  # type: ignore[operator]
+                       if (lines[k] < lines[k - 1] if k else prev is not None
+                           and lines[0] < prev))
             raise DiplographError(
                 "bad-input", f"{where}:{seen + bad + 1}: the N-Quads are not sorted (a "
                 "release's dump is; give a release or a store)")
