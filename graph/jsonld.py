@@ -4,8 +4,9 @@ pyoxigraph 0.5 writes standard, streaming JSON-LD (``RdfFormat.JSON_LD``) in exp
 full IRIs everywhere and no ``@context`` (it ignores ``prefixes``). This module turns that
 output into compact JSON-LD on the bytes, as they stream: a ``@context`` of the project's
 prefixes (:data:`JSONLD_CONTEXT`), compact IRIs (``dg:Membership``, ``dgr:state/MNG``) for
-node ids, property keys and datatypes, ``rdf:type`` as ``@type``, plain strings as strings. Every node object,
-value and order is pyoxigraph's, so the document means exactly what the expanded one does
+node ids, property keys and datatypes, ``rdf:type`` as ``@type``, plain strings as strings.
+Every node object, value and order is pyoxigraph's: the document means exactly what the
+expanded one does
 (parsed back by pyoxigraph and by rdflib it gives the same quads: tested). Rewriting bytes
 instead of building node objects in Python is what makes it fast: the serialiser runs in
 Rust and one regular expression pass compacts its output (about 1.5 s of CPU for the 1.4 M

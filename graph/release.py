@@ -15,15 +15,18 @@ A release is one directory (``diplograph release -o DIR``) holding:
 - ``release.json``: the manifest (version, date, graphs, files);
 - ``SHA256SUMS``: the checksum of every other file (``sha256sum -c SHA256SUMS`` checks them).
 
-The same store gives byte-identical files: sorted or index-ordered output, gzip headers with
-no time stamp, and a release date taken from the store's build metadata (the newest
-``prov:endedAtTime``) unless one is given, never from the clock.
+The dump files are written from one read of the store (:mod:`.release_dumps`). The same
+quads give byte-identical files: every graph's triples sorted in every format, gzip headers
+with no time stamp, and a release date taken from the store's build metadata (the newest
+``prov:endedAtTime``) unless one is given, never from the clock. The on-disk format (manifest,
+checksums, sorted N-Quads) is :mod:`.release_files`, which :mod:`.diff` reads too.
 
 Writing is safe: everything goes into a hidden temporary directory beside ``DIR``, the
 checksums are verified by reading the files back, and only then is the directory renamed to
 ``DIR``. A failure at any point (a full disk included) removes the temporary directory, so no
-half-written release ever looks complete. Memory stays flat in the graph size: quads are
-streamed, and the N-Quads are sorted in runs of at most ``sort_bytes`` merged from disk.
+half-written release ever looks complete. Memory stays flat in the graph size: triples are
+streamed a chunk of subjects at a time, and each graph is sorted in runs of at most
+``sort_bytes`` merged from disk.
 """
 
 from __future__ import annotations
