@@ -6,16 +6,15 @@ output into compact JSON-LD on the bytes, as they stream: a ``@context`` of the 
 prefixes (:data:`JSONLD_CONTEXT`), compact IRIs (``dg:Membership``, ``dgr:state/MNG``) for
 node ids, property keys and datatypes, ``rdf:type`` as ``@type``, plain strings as strings.
 Every node object, value and order is pyoxigraph's: the document means exactly what the
-expanded one does
-(parsed back by pyoxigraph and by rdflib it gives the same quads: tested). Rewriting bytes
-instead of building node objects in Python is what makes it fast: the serialiser runs in
-Rust and one regular expression pass compacts its output (about 1.5 s of CPU for the 1.4 M
-quads of the real graph).
+expanded one does (parsed back by pyoxigraph and by rdflib it gives the same quads: tested).
+Rewriting bytes instead of building node objects in Python is what makes it fast: the
+serialiser runs in Rust and one regular expression pass compacts its output (about 1.5 s of
+CPU for the 1.4 M quads of the real graph).
 
 Why rewriting the bytes is safe: in JSON, a ``"`` inside a string is always escaped (``\\"``),
-so the patterns below, each of which has a ``"`` right after a letter or before ``:``, only
-match the serialiser's own structure (keys, ``@id`` and ``@type`` values), never the text of
-a literal.
+and each pattern below holds an unescaped ``"`` next to a structural character (``{``, ``,``,
+``:``) or a keyword, so it only matches the serialiser's own structure (keys, ``@id`` and
+``@type`` values, value objects), never the text of a literal.
 """
 
 from __future__ import annotations
