@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import gzip
 import hashlib
 import heapq
 import json
@@ -315,10 +314,3 @@ def verify(path: str | os.PathLike[str]) -> list[str]:
                                   "was not written completely or has changed)")
         names.append(name)
     return names
-
-
-def iter_lines_gz(path: Path) -> Iterable[bytes]:
-    """The lines of a (possibly gzip) file, streamed."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as f:  # type: ignore[operator]
-        yield from f

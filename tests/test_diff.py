@@ -13,7 +13,8 @@ import pytest
 
 from diplograph.graph.diff import diff_nquads, diff_paths, render_html, render_markdown
 from diplograph.graph.errors import DiplographError
-from diplograph.graph.release import make_release, write_sorted_nquads
+from diplograph.graph.release import make_release
+from diplograph.graph.release_files import write_sorted_nquads
 
 from .conftest import ROOT
 
