@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import itertools
 import json
 import resource
 import shutil
@@ -250,10 +251,10 @@ def test_store_order_and_sort_runs_do_not_change_a_byte(
     for name in names:
         assert (a.path / name).read_bytes() == (b.path / name).read_bytes(), name
     for graph in read_release(a.path).graphs:  # each graph's Turtle is sorted by subject
-        text = gzip.decompress((a.path / graph["file"]).read_bytes()).decode()
-        subjects = [line.split(" ", 1)[0] for line in text.splitlines()
-                    if line and not line.startswith(("@prefix", "\t"))]
-        assert subjects == sorted(subjects, key=lambda s: s.replace("\\", "")), graph["file"]
+        quads = ox.parse(gzip.decompress((a.path / graph["file"]).read_bytes()),
+                         format=ox.RdfFormat.TURTLE)
+        subjects = [str(s) for s, _ in itertools.groupby(q.subject for q in quads)]
+        assert subjects == sorted(subjects), graph["file"]  # as N-Triples lines sort
 
 
 def test_jsonld_of_a_release_reads_the_same_in_rdflib(
@@ -270,7 +271,11 @@ def test_jsonld_of_a_release_reads_the_same_in_rdflib(
     node = next(n for g in doc["@graph"] for n in g["@graph"] if "dg:quote" in n)
     assert node["@id"].startswith("dgr:fact/") and "dg:Fact" in node["@type"]
     assert all(isinstance(q, (str, dict)) for q in node["dg:quote"])
-    ds = rdflib.Dataset()
-    ds.parse(data=text, format="json-ld")
-    back = set(ox.parse(ds.serialize(format="nquads").encode(), format=ox.RdfFormat.N_QUADS))
-    assert back == set(small)
+    def lines(data: bytes, fmt: str) -> set[str]:  # rdflib normalises some literals: both
+        ds = rdflib.Dataset()
+        ds.parse(data=data, format=fmt)
+        return {line for line in ds.serialize(format="nquads").splitlines() if line}
+
+    expected = lines(gzip.decompress((r.path / "diplograph-1.nq.gz").read_bytes()), "nquads")
+    assert len(expected) == len(small)
+    assert lines(text, "json-ld") == expected
