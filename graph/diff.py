@@ -1,9 +1,10 @@
 """What changed between two releases (or two stores): facts added, removed and changed.
 
 Both sides are N-Quads with lines sorted bytewise (what a release's ``.nq.gz`` holds; a store
-is dumped and sorted first, :func:`~.release.write_sorted_nquads`). One merge pass over the
-two streams finds the lines only in the old side (removed) and only in the new side (added):
-memory grows with the size of the difference, never with the size of the graphs.
+is dumped and sorted first, :func:`~.release_files.write_sorted_nquads`). One merge pass over the
+two streams finds the lines only in the old side (removed) and only in the new side (added)
+(:func:`diff_sorted`: unchanged runs are skipped a slice at a time): memory grows with the
+size of the difference, never with the size of the graphs.
 
 The changed lines are then grouped by named graph (the source: a document or a data set) and
 by fact: a triple whose subject is a fact (``dgr:fact/{doc}/{id}``) or one of its sub-nodes
@@ -18,6 +19,7 @@ The report is a dict (written as ``changes.json``), rendered as Markdown and HTM
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import html
 import json
@@ -31,6 +33,7 @@ import pyoxigraph as ox
 
 from .errors import DiplographError
 from .namespaces import DG, ID, PROV, RDF
+from .release_files import MANIFEST, read_release, write_sorted_nquads
 
 __all__ = ["diff_nquads", "diff_paths", "render_html", "render_markdown", "write_reports"]
 
@@ -49,43 +52,89 @@ def _open_lines(path: Path) -> IO[bytes]:
     return open(path, "rb", buffering=1 << 20)  # noqa: SIM115
 
 
-def _checked(lines: Iterable[bytes], where: Path) -> Iterator[bytes]:
-    """Pass sorted lines through; refuse a stream that is not sorted."""
-    prev = b""
-    for lineno, line in enumerate(lines, 1):
-        if line < prev:
+def _checked_blocks(f: IO[bytes], where: Path, block: int = 1 << 20) -> Iterator[list[bytes]]:
+    """The lines of a sorted file in lists of about ``block`` bytes, leading blank and comment
+    lines left out; a file that is not sorted is refused (checked a list at a time: sorting a
+    sorted list is linear)."""
+    prev: bytes | None = None
+    seen = 0
+    while lines := f.readlines(block):
+        if prev is None:
+            start = 0  # blank and comment lines sort first: they can only lead
+            while start < len(lines) and (lines[start].startswith(b"#")
+                                          or not lines[start].strip()):
+                start += 1
+            lines = lines[start:]
+            seen += start
+            if not lines:
+                continue
+        if (prev is not None and lines[0] < prev) or lines != sorted(lines):
+            bad = next(k for k in range(len(lines))
+                       if (lines[k] < lines[k - 1] if k else prev is not None
+                           and lines[0] < prev))
             raise DiplographError(
-                "bad-input", f"{where}:{lineno}: the N-Quads are not sorted (a release's "
-                "dump is; give a release or a store)")
-        prev = line
-        if line.strip() and not line.startswith(b"#"):
-            yield line
+                "bad-input", f"{where}:{seen + bad + 1}: the N-Quads are not sorted (a "
+                "release's dump is; give a release or a store)")
+        seen += len(lines)
+        prev = lines[-1]
+        yield lines
 
 
-def merge_sorted(old: Iterable[bytes], new: Iterable[bytes]) -> Iterator[tuple[str, bytes]]:
-    """``("-", line)`` for lines only in ``old``, ``("+", line)`` for lines only in ``new``.
+def diff_sorted(
+    old: Iterable[list[bytes]], new: Iterable[list[bytes]]
+) -> tuple[list[bytes], list[bytes]]:
+    """The lines only in ``old`` (removed) and only in ``new`` (added), from two sorted
+    streams given as lists of lines. Runs of equal lines are skipped a slice at a time and
+    runs of lines on one side only are found by binary search, so an unchanged region costs
+    list comparisons in C, not a Python step per line.
 
-    >>> list(merge_sorted([b"a", b"b", b"d"], [b"b", b"c", b"d", b"e"]))
-    [('-', b'a'), ('+', b'c'), ('+', b'e')]
+    >>> diff_sorted([[b"a", b"b"], [b"d"]], [[b"b", b"c"], [b"d", b"e"]])
+    ([b'a'], [b'c', b'e'])
     """
-    a, b = iter(old), iter(new)
-    x = next(a, None)
-    y = next(b, None)
-    while x is not None and y is not None:
+    removed: list[bytes] = []
+    added: list[bytes] = []
+    ai, bi = iter(old), iter(new)
+    a: list[bytes] = []
+    b: list[bytes] = []
+    i = j = 0
+    while True:
+        if i == len(a):
+            a, i = next(ai, []), 0
+            if not a:
+                break
+        if j == len(b):
+            b, j = next(bi, []), 0
+            if not b:
+                break
+        x, y = a[i], b[j]
         if x == y:
-            x, y = next(a, None), next(b, None)
+            k = min(len(a) - i, len(b) - j)
+            if a[i:i + k] == b[j:j + k]:
+                i, j = i + k, j + k
+                continue
+            lo, hi = 1, k  # a[i:i+lo] == b[j:j+lo], a[i:i+hi] != b[j:j+hi]
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if a[i:i + mid] == b[j:j + mid]:
+                    lo = mid
+                else:
+                    hi = mid
+            i, j = i + lo, j + lo
         elif x < y:
-            yield "-", x
-            x = next(a, None)
+            cut = bisect.bisect_left(a, y, i)
+            removed.extend(a[i:cut])
+            i = cut
         else:
-            yield "+", y
-            y = next(b, None)
-    while x is not None:
-        yield "-", x
-        x = next(a, None)
-    while y is not None:
-        yield "+", y
-        y = next(b, None)
+            cut = bisect.bisect_left(b, x, j)
+            added.extend(b[j:cut])
+            j = cut
+    removed.extend(a[i:])
+    for rest in ai:
+        removed.extend(rest)
+    added.extend(b[j:])
+    for rest in bi:
+        added.extend(rest)
+    return removed, added
 
 
 def fact_of(subject: str) -> str | None:
@@ -190,11 +239,9 @@ def diff_nquads(
 ) -> dict[str, Any]:
     """Compare two sorted N-Quads files (``.gz`` or not); return the report (module docs)."""
     old, new = Path(old), Path(new)
-    removed_lines: list[bytes] = []
-    added_lines: list[bytes] = []
     with _open_lines(old) as a, _open_lines(new) as b:
-        for sign, line in merge_sorted(_checked(a, old), _checked(b, new)):
-            (added_lines if sign == "+" else removed_lines).append(line)
+        removed_lines, added_lines = diff_sorted(_checked_blocks(a, old),
+                                                 _checked_blocks(b, new))
     removed = _parse(removed_lines)
     added = _parse(added_lines)
     del removed_lines, added_lines
@@ -261,8 +308,6 @@ def diff_nquads(
 
 def _source(path: Path, tmp: Path) -> tuple[Path, str]:
     """Sorted N-Quads for a release, a store or an N-Quads file; and a label for it."""
-    from .release import MANIFEST, read_release, write_sorted_nquads
-
     if (path / MANIFEST).is_file():
         r = read_release(path)
         return r.nquads, f"release {r.version} ({r.date})"

@@ -5,7 +5,8 @@ with the store is RocksDB's caches: 90 MB at 1M quads, 269 MB at 10M). The
 order is the store's index order, so two exports of the same store are byte-identical.
 Turtle and N-Triples have no named graphs: a whole-store export in them is the union of all
 graphs (``--graph`` picks one). N-Quads, TriG and JSON-LD keep the graphs; JSON-LD is written
-in compact form, with an ``@context`` of the project's prefixes (:func:`write_jsonld`).
+in compact form, with an ``@context`` of the project's prefixes, each graph's triples sorted
+(:func:`.jsonld.write_jsonld`: the same bytes as a release's JSON-LD).
 
 Turtle, N-Triples and N-Quads of the whole store are written graph by graph by pyoxigraph,
 in ``workers`` threads at once (pyoxigraph releases the GIL while it serialises), each graph
@@ -29,7 +30,8 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .errors import DiplographError
-from .namespaces import PREFIXES, QUERY_PREFIXES
+from .jsonld import write_jsonld
+from .namespaces import PREFIXES
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -122,7 +124,7 @@ def export(
         _dump_in_parallel(store, graphs, output, rdf_format, prefixes, None, workers, tmp_dir)
         return
     if fmt == "jsonld":
-        write_jsonld(store, output, graph=graph)
+        write_jsonld(store, output, graph=graph, tmp_dir=tmp_dir)
         return
     ox.serialize(_triples(store, graph), output, format=rdf_format, prefixes=prefixes)
 
@@ -132,156 +134,6 @@ def count_quads(store: ox.Store, graph: str | None = None) -> int:
     if graph is None:
         return len(store)
     return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-
-
-#: the ``@context`` of the JSON-LD exports: the project's prefixes and Wikidata's (the
-#: Wikidata-shaped view is a large part of the graph)
-JSONLD_CONTEXT: dict[str, str] = {**QUERY_PREFIXES, "xsd": "http://www.w3.org/2001/XMLSchema#"}
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-class _Compactor:
-    """IRIs to compact IRIs (``dg:Membership``) with the longest matching prefix, memoised.
-
-    >>> c = _Compactor({"dg": "https://diplograph.org/ontology#", "x": "http://x/"})
-    >>> c("https://diplograph.org/ontology#Fact"), c("http://x///y"), c("urn:a")
-    ('dg:Fact', 'http://x///y', 'urn:a')
-    """
-
-    def __init__(self, prefixes: dict[str, str]) -> None:
-        self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
-        self.memo: dict[str, str] = {}
-
-    def __call__(self, iri: str, keep: bool = True) -> str:
-        """The compact form of ``iri``; ``keep=False`` for IRIs seen once (subjects)."""
-        hit = self.memo.get(iri)
-        if hit is not None:
-            return hit
-        out = iri
-        for name, ns in self.prefixes:
-            if iri.startswith(ns):
-                rest = iri[len(ns):]
-                # "//…" would read as an absolute IRI; ":" or "@" could read as another term
-                if not rest.startswith("//") and ":" not in rest and "@" not in rest:
-                    out = f"{name}:{rest}"
-                break
-        if keep and len(self.memo) < 20_000:  # predicates, classes, datatypes: few
-            self.memo[iri] = out
-        return out
-
-
-def _jsonld_node_id(term: ox.NamedNode | ox.BlankNode, compact: _Compactor) -> str:
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else compact(term.value)
-
-
-def _jsonld_value(term: ox.Term, compact: _Compactor) -> str:
-    """The JSON text of an object term (a value object, a node reference or a string)."""
-    import json
-
-    if isinstance(term, ox.NamedNode | ox.BlankNode):
-        return '{"@id":' + json.dumps(_jsonld_node_id(term, compact), ensure_ascii=False) + "}"
-    if isinstance(term, ox.Literal):
-        value = json.dumps(term.value, ensure_ascii=False)
-        if term.language:
-            return '{"@value":' + value + ',"@language":' + json.dumps(term.language) + "}"
-        dt = term.datatype.value
-        if dt == _XSD_STRING:
-            return value
-        return ('{"@value":' + value + ',"@type":'
-                + json.dumps(compact(dt), ensure_ascii=False) + "}")
-    raise DiplographError("bad-input", f"cannot write {term} in JSON-LD")  # quoted triples
-
-
-def _jsonld_nodes(
-    quads: Iterator[ox.Quad], compact: _Compactor, indent: str
-) -> Iterator[str]:
-    """One JSON node object per run of quads with the same subject (the store's index
-    order groups them), properties in the order met. Object terms that repeat (concepts,
-    entities, years) are encoded once (a bounded memo)."""
-    import json
-
-    memo: dict[ox.Term, str] = {}
-    keys: dict[str, str] = {}
-    subject: ox.Term | None = None
-    props: dict[str, list[str]] = {}
-    types: list[str] = []
-
-    def node() -> str:
-        sid = (f"_:{subject.value}" if isinstance(subject, ox.BlankNode)
-               else compact(subject.value, keep=False))  # type: ignore[union-attr]
-        head = '{"@id":' + json.dumps(sid, ensure_ascii=False)
-        parts = [head]
-        if types:
-            parts.append('"@type":[' + ",".join(types) + "]")
-        parts += [k + ":[" + ",".join(v) + "]" for k, v in props.items()]
-        return indent + ",".join(parts) + "}"
-
-    for q in quads:
-        s = q.subject
-        if s != subject:
-            if subject is not None:
-                yield node()
-            subject, props, types = s, {}, []
-        p = q.predicate.value
-        o = q.object
-        if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
-            types.append(json.dumps(compact(o.value), ensure_ascii=False))
-            continue
-        key = keys.get(p)
-        if key is None:
-            key = keys[p] = json.dumps(compact(p), ensure_ascii=False)
-        text = memo.get(o)
-        if text is None:
-            text = _jsonld_value(o, compact)
-            if len(memo) < 20_000 and not (isinstance(o, ox.Literal) and len(text) > 64):
-                memo[o] = text
-        values = props.get(key)
-        if values is None:
-            props[key] = [text]
-        else:
-            values.append(text)
-    if subject is not None:
-        yield node()
-
-
-def write_jsonld(store: ox.Store, output: IO[bytes], *, graph: str | None = None) -> None:
-    """JSON-LD in compact form, streamed: an ``@context`` of the project's prefixes, and one
-    node object per subject. The whole store keeps its named graphs (a node object with
-    ``@id`` and ``@graph`` per graph, in index order); ``graph`` writes that graph alone.
-    Parsed back, it gives the same quads (tested)."""
-    import json
-
-    compact = _Compactor(JSONLD_CONTEXT)
-    context = json.dumps({"@context": JSONLD_CONTEXT}, ensure_ascii=False, indent=1)
-    output.write((context[:-2] + ',\n "@graph": [').encode())
-    first = True
-
-    def emit(text: str) -> None:
-        nonlocal first
-        output.write(((",\n" if not first else "\n") + text).encode())
-        first = False
-
-    if graph is not None:
-        for node in _jsonld_nodes(
-            store.quads_for_pattern(None, None, None, ox.NamedNode(graph)), compact, "  "
-        ):
-            emit(node)
-    else:
-        for g in _graphs(store):
-            quads = store.quads_for_pattern(None, None, None, g)
-            if isinstance(g, ox.DefaultGraph):
-                for node in _jsonld_nodes(quads, compact, "  "):
-                    emit(node)
-                continue
-            head = json.dumps({"@id": _jsonld_node_id(g, compact)}, ensure_ascii=False)
-            emit(f"  {head[:-1]}, \"@graph\": [")
-            inner = True
-            for node in _jsonld_nodes(quads, compact, "   "):
-                output.write(((",\n" if not inner else "\n") + node).encode())
-                inner = False
-            output.write(b"\n  ]}")
-    output.write(b"\n]}\n")
 
 
 def _graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:

@@ -15,15 +15,18 @@ A release is one directory (``diplograph release -o DIR``) holding:
 - ``release.json``: the manifest (version, date, graphs, files);
 - ``SHA256SUMS``: the checksum of every other file (``sha256sum -c SHA256SUMS`` checks them).
 
-The same store gives byte-identical files: sorted or index-ordered output, gzip headers with
-no time stamp, and a release date taken from the store's build metadata (the newest
-``prov:endedAtTime``) unless one is given, never from the clock.
+The dump files are written from one read of the store (:mod:`.release_dumps`). The same
+quads give byte-identical files: every graph's triples sorted in every format, gzip headers
+with no time stamp, and a release date taken from the store's build metadata (the newest
+``prov:endedAtTime``) unless one is given, never from the clock. The on-disk format (manifest,
+checksums, sorted N-Quads) is :mod:`.release_files`, which :mod:`.diff` reads too.
 
 Writing is safe: everything goes into a hidden temporary directory beside ``DIR``, the
 checksums are verified by reading the files back, and only then is the directory renamed to
 ``DIR``. A failure at any point (a full disk included) removes the temporary directory, so no
-half-written release ever looks complete. Memory stays flat in the graph size: quads are
-streamed, and the N-Quads are sorted in runs of at most ``sort_bytes`` merged from disk.
+half-written release ever looks complete. Memory stays flat in the graph size: triples are
+streamed a chunk of subjects at a time, and each graph is sorted in runs of at most
+``sort_bytes`` merged from disk.
 """
 
 from __future__ import annotations
@@ -31,47 +34,57 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import gzip
-import hashlib
-import heapq
-import io
 import json
 import os
 import re
 import shutil
 import tempfile
-import threading
-import traceback
-import uuid
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from .diff import diff_nquads, write_reports
 from .errors import DiplographError
-from .export import _SkipPrefixes, write_jsonld
-from .namespaces import BASE, DCTERMS, PREFIXES, PROV, RDF, RDFS, SCHEMA, VOID, XSD
+from .namespaces import BASE, DCTERMS, PROV, RDF, RDFS, SCHEMA, VOID, XSD
+from .release_dumps import GraphDump, write_dumps
+from .release_files import (
+    CATALOG,
+    FORMAT_ID,
+    MANIFEST,
+    SUMS,
+    Release,
+    find_previous,
+    list_releases,
+    media_type,
+    read_release,
+    sha256_file,
+    verify,
+    write_sorted_nquads,
+)
 
-__all__ = [
+__all__ = [  # the release's files on disk are read with release_files (re-exported here)
+    "CATALOG",
+    "MANIFEST",
+    "SUMS",
     "GraphInfo",
     "Release",
     "catalogue_rows",
     "describe_graphs",
     "find_previous",
+    "list_releases",
     "make_release",
+    "media_type",
     "read_release",
     "release_date",
     "software_version",
+    "verify",
     "write_sorted_nquads",
 ]
 
-MANIFEST = "release.json"
-SUMS = "SHA256SUMS"
-CATALOG = "catalog.ttl"
-FORMAT_ID = "diplograph-release/1"
 DCAT = "http://www.w3.org/ns/dcat#"
 SPDX = "http://spdx.org/rdf/terms#"
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -163,17 +176,23 @@ def catalogue_rows(path: Path | None = None) -> list[CatalogueRow]:
 
 
 _GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-_STATED = f"""SELECT ?g ?x ?p ?o WHERE {{ GRAPH ?g {{ ?x ?p ?o
-  FILTER(?p IN (<{DCTERMS('license')}>, <{DCTERMS('bibliographicCitation')}>)) }} }}"""
+_STATED = f"""SELECT ?g ?x ?p ?o WHERE {{ VALUES ?p {{ <{DCTERMS('license')}>
+  <{DCTERMS('bibliographicCitation')}> }} GRAPH ?g {{ ?x ?p ?o }} }}"""
 
 
-def describe_graphs(store: ox.Store, rows: list[CatalogueRow] | None = None) -> list[GraphInfo]:
+def describe_graphs(
+    store: ox.Store, rows: list[CatalogueRow] | None = None, counts: dict[str, int] | None = None
+) -> list[GraphInfo]:
     """Every named graph of ``store`` with its triple count, title, source, licence and
     citation, sorted by graph IRI. A graph matched only by a ``*`` row takes the licence and
-    citation its own data state (``dcterms:license``, ``dcterms:bibliographicCitation``)."""
+    citation its own data state (``dcterms:license``, ``dcterms:bibliographicCitation``).
+    ``counts`` (graph → triples, known from a dump) saves counting (a scan of the store)."""
     rows = catalogue_rows() if rows is None else rows
-    counts = {r["g"].value: int(r["n"].value)  # type: ignore[index,union-attr]
-              for r in store.query(_GRAPH_COUNTS)}
+    if counts is None:
+        counts = {r["g"].value: int(r["n"].value)  # type: ignore[index,union-attr]
+                  for r in store.query(_GRAPH_COUNTS)}
+    else:
+        counts = dict(counts)
     for g in store.named_graphs():
         if isinstance(g, ox.NamedNode):
             counts.setdefault(g.value, 0)
@@ -221,77 +240,6 @@ def release_date(store: ox.Store) -> dt.date | None:
 # ---------------------------------------------------------------- writing helpers
 
 
-class _Hashing(io.RawIOBase):
-    """A file that hashes (SHA-256) and counts what is written to it."""
-
-    def __init__(self, f: IO[bytes]) -> None:
-        self.f = f
-        self.sha = hashlib.sha256()
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, b: Any) -> int:
-        self.sha.update(b)
-        self.size += len(b)
-        return self.f.write(b) or len(b)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(1 << 20):
-            h.update(block)
-    return h.hexdigest()
-
-
-def write_sorted_nquads(
-    store: ox.Store,
-    output: IO[bytes],
-    *,
-    tmp_dir: Path,
-    sort_bytes: int = 32 * 2**20,
-) -> int:
-    """Write every quad of ``store`` as N-Quads to ``output``, lines sorted bytewise, with
-    memory bounded by ``sort_bytes``: the dump is read back in runs of that size, each run
-    is sorted and written to disk, and the runs are merged. Returns the number of lines."""
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    dump = tmp_dir / f"dump-{uuid.uuid4().hex[:8]}.nq"
-    runs: list[Path] = []
-    n = 0
-    try:
-        with open(dump, "wb", buffering=1 << 20) as f:
-            store.dump(f, format=ox.RdfFormat.N_QUADS)
-        with open(dump, "rb", buffering=1 << 20) as f:
-            while True:
-                lines = f.readlines(sort_bytes)
-                if not lines:
-                    break
-                lines.sort()
-                n += len(lines)
-                if not runs and f.peek(1) == b"":  # type: ignore[attr-defined]
-                    output.writelines(lines)  # one run: no merge needed
-                    return n
-                run = tmp_dir / f"run-{len(runs):05d}.nq"
-                with open(run, "wb", buffering=1 << 20) as r:
-                    r.writelines(lines)
-                runs.append(run)
-                del lines
-        dump.unlink()
-        files = [open(r, "rb", buffering=1 << 20) for r in runs]  # noqa: SIM115
-        try:
-            output.writelines(heapq.merge(*files))
-        finally:
-            for f in files:
-                f.close()
-        return n
-    finally:
-        dump.unlink(missing_ok=True)
-        for r in runs:
-            r.unlink(missing_ok=True)
-
-
 def graph_file_name(iri: str) -> str:
     """The file name (without ``.ttl.gz``) of a graph's Turtle dump.
 
@@ -307,89 +255,7 @@ def graph_file_name(iri: str) -> str:
 # ---------------------------------------------------------------- reading releases
 
 
-@dataclass
-class Release:
-    """A release as its manifest (``release.json``) describes it."""
-
-    path: Path
-    version: str
-    date: str
-    software_version: str
-    triples: int
-    graphs: list[dict[str, Any]] = field(default_factory=list)
-    files: list[dict[str, Any]] = field(default_factory=list)
-    previous: str | None = None
-
-    @property
-    def nquads(self) -> Path:
-        """The sorted N-Quads dump."""
-        return self.path / f"diplograph-{self.version}.nq.gz"
-
-
-def read_release(path: str | os.PathLike[str]) -> Release:
-    """The release at ``path``; ``DiplographError('not-found')`` if it is not one."""
-    p = Path(path)
-    try:
-        data = json.loads((p / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DiplographError("not-found", f"{p} is not a diplograph release (no {MANIFEST})"
-                              ) from None
-    except (OSError, ValueError) as e:
-        raise DiplographError("bad-input", f"{p / MANIFEST}: unreadable: {e}") from e
-    if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
-        raise DiplographError("bad-input", f"{p / MANIFEST}: not a {FORMAT_ID} manifest")
-    return Release(p, str(data["version"]), str(data["date"]), str(data["software_version"]),
-                   int(data["triples"]), data.get("graphs", []), data.get("files", []),
-                   data.get("previous"))
-
-
-def list_releases(folder: str | os.PathLike[str]) -> list[Release]:
-    """The complete releases directly under ``folder``, oldest first (date, then version).
-    Hidden directories (releases being written) are left out."""
-    out = []
-    root = Path(folder)
-    if not root.is_dir():
-        return []
-    for d in sorted(root.iterdir()):
-        if d.name.startswith(".") or not (d / MANIFEST).is_file():
-            continue
-        with contextlib.suppress(DiplographError, KeyError, ValueError, TypeError):
-            out.append(read_release(d))
-    return sorted(out, key=lambda r: (r.date, r.version))
-
-
-def find_previous(folder: Path, *, before: str, exclude: Path | None = None) -> Release | None:
-    """The newest release in ``folder`` dated on or before ``before`` (ISO date)."""
-    found = [r for r in list_releases(folder)
-             if r.date <= before and (exclude is None or r.path.resolve() != exclude.resolve())]
-    return found[-1] if found else None
-
-
 # ---------------------------------------------------------------- making a release
-
-
-MEDIA_TYPES = {
-    ".nq.gz": "application/n-quads",
-    ".trig.gz": "application/trig",
-    ".jsonld.gz": "application/ld+json",
-    ".ttl.gz": "text/turtle",
-    ".ttl": "text/turtle",
-    ".json": "application/json",
-    ".md": "text/markdown",
-    ".html": "text/html",
-}
-
-
-def media_type(name: str) -> str:
-    """The media type of a release file (of its content, for gzip files).
-
-    >>> media_type("diplograph-1.nq.gz"), media_type("SHA256SUMS")
-    ('application/n-quads', 'text/plain')
-    """
-    for suffix, mt in MEDIA_TYPES.items():
-        if name.endswith(suffix):
-            return mt
-    return "text/plain"
 
 
 def _check_target(out: Path, version: str) -> None:
@@ -423,6 +289,7 @@ def make_release(
     progress: Progress = lambda _m: None,
     compresslevel: int = 6,
     sort_bytes: int = 32 * 2**20,
+    workers: int = 2,
     catalogue: list[CatalogueRow] | None = None,
 ) -> Release:
     """Write a release of ``store`` to the new directory ``out`` (see the module docstring).
@@ -430,9 +297,8 @@ def make_release(
     ``version`` defaults to the release date; ``date`` to the store's build date
     (:func:`release_date`); ``previous`` (a release directory) to the newest release beside
     ``out``; ``base_url`` (where the files will be published) to
-    ``https://diplograph.org/dumps/{name of out}/``."""
-    from .diff import diff_nquads, write_reports
-
+    ``https://diplograph.org/dumps/{name of out}/``; ``workers``: threads reading the store
+    (:func:`~.release_dumps.write_dumps`)."""
     out = Path(out).absolute()
     if date is None:
         date = release_date(store)
@@ -459,102 +325,32 @@ def make_release(
     try:
         work.mkdir()
         (tmp / "graphs").mkdir()
-        graphs = describe_graphs(store, catalogue)
         stem = f"diplograph-{version}"
-        sums: dict[str, tuple[str, int]] = {}
-        lock = threading.Lock()
-
-        @contextlib.contextmanager
-        def gz_out(name: str) -> Iterator[IO[bytes]]:
-            path = tmp / name
-            with open(path, "wb") as raw:
-                h = _Hashing(raw)
-                inner = Path(name).name[:-3]
-                with gzip.GzipFile(filename=inner, mode="wb", fileobj=h,  # type: ignore[arg-type]
-                                   mtime=0, compresslevel=compresslevel) as gz:
-                    buffered = io.BufferedWriter(gz, buffer_size=1 << 20)  # type: ignore[arg-type]
-                    yield buffered
-                    buffered.flush()
-            with lock:
-                sums[name] = (h.sha.hexdigest(), h.size)
-
-        for g in graphs:
-            g.file = f"graphs/{graph_file_name(g.graph)}.ttl.gz"
-        if len({g.file for g in graphs}) != len(graphs):  # pragma: no cover
+        names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+        files = {g: f"graphs/{graph_file_name(g)}.ttl.gz" for g in names}
+        if len(set(files.values())) != len(names):  # pragma: no cover
             raise DiplographError("internal", "two graphs map to one file name")
-
-        def turtle_and_trig() -> None:
-            """Each graph is dumped once, as Turtle: that dump is the graph's file and, in a
-            graph block, its part of the TriG file (one dump instead of two)."""
-            part = work / "graph.ttl"
-            with gz_out(f"{stem}.trig.gz") as trig:
-                trig.writelines(f"@prefix {k}: <{v}> .\n".encode() for k, v in PREFIXES.items())
-                if _has_default_graph(store):
-                    trig.write(b"\n{\n")
-                    skip = _SkipPrefixes(trig)
-                    skip.skip = True
-                    store.dump(skip, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
-                               prefixes=PREFIXES)
-                    skip.end_of_dump()
-                    trig.write(b"}\n")
-                for g in graphs:
-                    with open(part, "wb", buffering=1 << 20) as f:
-                        store.dump(f, format=ox.RdfFormat.TURTLE,
-                                   from_graph=ox.NamedNode(g.graph), prefixes=PREFIXES)
-                    with gz_out(g.file) as ttl, open(part, "rb") as f:
-                        shutil.copyfileobj(f, ttl, 1 << 20)
-                    trig.write(f"\n<{g.graph}> {{\n".encode())
-                    skip = _SkipPrefixes(trig)
-                    skip.skip = True
-                    with open(part, "rb") as f:
-                        while block := f.read(1 << 20):
-                            skip.write(block)
-                    skip.end_of_dump()
-                    trig.write(b"}\n")
-            part.unlink(missing_ok=True)
-
-        failed: list[BaseException] = []
-
-        def in_thread(fn: Callable[[], None]) -> threading.Thread:
-            def run() -> None:
-                try:
-                    fn()
-                except BaseException as e:  # noqa: BLE001 - re-raised by the caller
-                    # pyoxigraph's iterators must die in the thread that made them
-                    traceback.clear_frames(e.__traceback__)
-                    failed.append(e)
-
-            t = threading.Thread(target=run, daemon=True)
-            t.start()
-            return t
-
         progress(f"writing release {version} ({date.isoformat()}) into {out}")
-        sorted_nq = work / "sorted.nq"
-        counted: list[int] = []
-
-        def nquads() -> None:
-            with open(sorted_nq, "wb", buffering=1 << 20) as f:
-                counted.append(write_sorted_nquads(store, f, tmp_dir=work / "sort",
-                                                   sort_bytes=sort_bytes))
-            with gz_out(f"{stem}.nq.gz") as gz, open(sorted_nq, "rb") as src:
-                shutil.copyfileobj(src, gz, 1 << 20)
-
-        threads = [in_thread(turtle_and_trig), in_thread(nquads)]
-        with gz_out(f"{stem}.jsonld.gz") as f:
-            write_jsonld(store, f)
-        progress("  JSON-LD written")
-        for t in threads:
-            t.join()
-        if failed:
-            raise failed[0]
-        n_lines = counted[0]
-        progress(f"  N-Quads ({n_lines:,} quads, sorted), TriG and Turtle per graph written")
+        to_dump = [GraphDump(g, files[g]) for g in names]
+        if _has_default_graph(store):
+            to_dump.insert(0, GraphDump(None))
+        sorted_nq = work / "sorted.nq" if prev is not None else None
+        dumps = write_dumps(store, tmp, stem, to_dump, work=work, sort_bytes=sort_bytes,
+                            compresslevel=compresslevel, workers=workers,
+                            sorted_copy=sorted_nq, progress=progress)
+        sums = dict(dumps.sums)
+        n_lines = dumps.quads
+        graphs = describe_graphs(store, catalogue, {g: dumps.counts[g] for g in names})
+        for g in graphs:
+            g.file = files[g.graph]
+        progress(f"  N-Quads ({n_lines:,} quads, sorted) written")
         changes: dict[str, Any] | None = None
         if prev is not None:
+            assert sorted_nq is not None
             report = diff_nquads(prev.nquads, sorted_nq, old_label=f"release {prev.version}",
                                  new_label=f"release {version}", tmp_dir=work)
             for name in write_reports(report, tmp, stem="changes"):
-                sums[name] = (_sha256(tmp / name), (tmp / name).stat().st_size)
+                sums[name] = (sha256_file(tmp / name), (tmp / name).stat().st_size)
             changes = report["summary"]
             progress(f"  changes since {prev.version}: {changes}")
         shutil.rmtree(work)
@@ -580,7 +376,7 @@ def make_release(
         (tmp / MANIFEST).write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n",
                                     encoding="utf-8")
         for name in (CATALOG, MANIFEST):
-            sums[name] = (_sha256(tmp / name), (tmp / name).stat().st_size)
+            sums[name] = (sha256_file(tmp / name), (tmp / name).stat().st_size)
         (tmp / SUMS).write_text("".join(f"{h}  {n}\n" for n, (h, _) in sorted(sums.items())),
                                 encoding="ascii")
         verify(tmp)
@@ -604,30 +400,6 @@ def make_release(
 def _has_default_graph(store: ox.Store) -> bool:
     first = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
     return first is not None
-
-
-def verify(path: str | os.PathLike[str]) -> list[str]:
-    """Check every file listed in ``SHA256SUMS`` (and that nothing else is there but it).
-    Returns the names checked; raises ``DiplographError`` naming the first bad file."""
-    root = Path(path)
-    try:
-        lines = (root / SUMS).read_text(encoding="ascii").splitlines()
-    except OSError as e:
-        raise DiplographError("bad-input", f"{root}: cannot read {SUMS}: {e}") from e
-    names = []
-    for lineno, line in enumerate(lines, 1):
-        digest, sep, name = line.partition("  ")
-        if not sep or not re.fullmatch(r"[0-9a-f]{64}", digest) or ".." in name:
-            raise DiplographError("bad-input", f"{root / SUMS}:{lineno}: not 'SHA256  NAME'")
-        try:
-            actual = _sha256(root / name)
-        except OSError as e:
-            raise DiplographError("storage", f"{root / name}: cannot read: {e}") from e
-        if actual != digest:
-            raise DiplographError("storage", f"{root / name}: checksum mismatch (the file "
-                                  "was not written completely or has changed)")
-        names.append(name)
-    return names
 
 
 # ---------------------------------------------------------------- the catalogue (VoID + DCAT)
@@ -724,10 +496,3 @@ def catalogue_triples(info: dict[str, Any]) -> list[ox.Triple]:
         if g.get("file"):
             add(sub, VOID("dataDump"), n(base + quote(g["file"])))
     return out
-
-
-def iter_lines_gz(path: Path) -> Iterable[bytes]:
-    """The lines of a (possibly gzip) file, streamed."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as f:  # type: ignore[operator]
-        yield from f

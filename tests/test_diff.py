@@ -13,7 +13,8 @@ import pytest
 
 from diplograph.graph.diff import diff_nquads, diff_paths, render_html, render_markdown
 from diplograph.graph.errors import DiplographError
-from diplograph.graph.release import make_release, write_sorted_nquads
+from diplograph.graph.release import make_release
+from diplograph.graph.release_files import write_sorted_nquads
 
 from .conftest import ROOT
 
@@ -129,3 +130,18 @@ def test_diff_of_two_releases_and_of_two_stores_agree(built_store: ox.Store, tmp
     bad = subprocess.run([sys.executable, "-m", "diplograph", "diff", str(tmp_path / "rel" / "a"),
                           str(tmp_path / "nope")], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "nope" in bad.stderr
+
+
+def test_diff_and_release_share_a_lower_module_not_an_import_circle() -> None:
+    """diff and release both read release_files; release_files imports neither, and diff
+    does not import release (release imports diff to carry its changes)."""
+    import ast
+
+    def imports(module: str) -> set[str]:
+        tree = ast.parse((ROOT / "graph" / f"{module}.py").read_text(encoding="utf-8"))
+        return {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+
+    assert "release_files" in imports("diff") and "release_files" in imports("release")
+    assert "release" not in imports("diff")
+    assert not {"release", "diff", "release_dumps"} & imports("release_files")
+    assert "release" not in imports("release_dumps") and "diff" not in imports("release_dumps")

@@ -149,3 +149,45 @@ def test_jsonld_export_is_compact_keeps_the_graphs_and_round_trips(
     n = sum(1 for _ in built_store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
     assert len(rdflib.Graph().parse(one, format="json-ld")) == n > 100
     assert out.stat().st_size < 0.6 * len(ox.serialize(built_store, format=ox.RdfFormat.JSON_LD))
+
+
+def test_jsonld_compaction_never_touches_a_literal(tmp_path: Path) -> None:
+    """Literals that look like the serialiser's own JSON (keys, ids, value objects, escaped
+    quotes and backslashes) and IRIs that must not be compacted come back exactly."""
+    import json
+
+    import pytest
+
+    from diplograph.graph.errors import DiplographError
+    from diplograph.graph.jsonld import write_jsonld
+
+    dg, dgr = "https://diplograph.org/ontology#", "https://diplograph.org/id/"
+    tricky = ['"@id":"https://diplograph.org/id/x"', ',"https://diplograph.org/ontology#p":[',
+              '{"@value":"x"}', 'a \\" b \\\\" c', "]},{\"@id\":", "https://diplograph.org/id/y",
+              '"rdf:type":[{"@id":"x"}]']
+    s = ox.Store()
+    g = ox.NamedNode("https://diplograph.org/graph/test")
+    subject = ox.NamedNode(dgr + "state/MNG")
+    for i, text in enumerate(tricky):
+        s.add(ox.Quad(subject, ox.NamedNode(dg + f"p{i}"), ox.Literal(text), g))
+        s.add(ox.Quad(subject, ox.NamedNode(dg + f"p{i}"), ox.Literal(text, language="mn"), g))
+    for odd in (dgr + "/x", dgr + "//x", "http://example.org/a#b", "urn:isbn:1"):
+        s.add(ox.Quad(ox.NamedNode(odd), ox.NamedNode(dg + "q"), subject, g))
+    s.add(ox.Quad(subject, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                  ox.NamedNode(dg + "State")))
+    out = tmp_path / "t.jsonld"
+    with open(out, "wb") as f:
+        write_jsonld(s, f, tmp_dir=tmp_path)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["@graph"][0] == {"@id": "dgr:state/MNG", "@type": ["dg:State"]}
+    ids = {n["@id"] for n in doc["@graph"][1]["@graph"]}
+    assert {"dgr:/x", "https://diplograph.org/id///x", "urn:isbn:1"} <= ids
+    assert set(ox.parse(path=str(out), format=ox.RdfFormat.JSON_LD)) == set(s)
+    ds = rdflib.Dataset()
+    ds.parse(out, format="json-ld")
+    back = set(ox.parse(ds.serialize(format="nquads").encode(), format=ox.RdfFormat.N_QUADS))
+    assert back == set(s)
+    clash = ox.Store()
+    clash.add(ox.Quad(ox.NamedNode("dg:x"), ox.NamedNode(dg + "q"), subject))
+    with open(tmp_path / "c.jsonld", "wb") as f, pytest.raises(DiplographError, match="scheme"):
+        write_jsonld(clash, f, tmp_dir=tmp_path)
