@@ -42,6 +42,7 @@ import urllib.request
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -65,6 +66,8 @@ GENID = "https://diplograph.org/.well-known/genid/"
 CHUNK = 500
 #: triples per Graph Store POST (bounded, so that no request is huge)
 GSP_CHUNK = 20_000
+#: rows per page of a keyset read (halved while the engine cuts pages shorter)
+PAGE = 5_000
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,10 @@ class RemoteStore:
     #: whether the engine applies a multi-operation update atomically (Oxigraph does,
     #: Virtuoso does not); replace_graph never relies on it
     atomic_updates: bool = False
+    #: the most rows the engine sends (Virtuoso's ResultSetMaxRows): learned from its
+    #: X-SPARQL-MaxRows header, or set; a CONSTRUCT answer that long is taken as cut
+    max_rows: int | None = None
+    _probed: bool = field(default=False, repr=False)
     _catalogue: dict[str, str] | None = field(default=None, repr=False)
     _read_at: float = field(default=0.0, repr=False)
 
@@ -294,11 +301,35 @@ class RemoteStore:
                 "timeout", f"the engine {self.name} hit its own time limit on {what} and sent "
                            "a partial answer (X-SQL-State S1TAT); it is not used")
         if "x-sparql-maxrows" in headers:
+            try:
+                self.max_rows = int(headers["x-sparql-maxrows"])
+            except ValueError:
+                pass
             raise DiplographError(
                 "result-too-large",
                 f"the engine {self.name} cut the answer to {what} at "
                 f"{headers['x-sparql-maxrows']} rows (its ResultSetMaxRows); page by key or "
                 "raise the engine's limit")
+
+    def _check_graph_complete(self, n: int, physical: Sequence[str], what: str) -> None:
+        """A CONSTRUCT answer as long as the engine's row cap is taken as cut: Virtuoso cuts
+        CONSTRUCT answers at ResultSetMaxRows without any header. The cap is learned once, when
+        a first long answer comes, from a SELECT one row longer (its X-SPARQL-MaxRows)."""
+        if self.max_rows is None and not self._probed and n >= 1000:
+            self._probed = True
+            probe = f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT {n + 1}"
+            resp = self._post(self.query_url, [("query", probe), *self._dataset(physical)],
+                              "application/sparql-results+json", "learning its row cap")
+            try:
+                self._check_complete(resp, "learning its row cap")
+            except DiplographError:
+                pass  # max_rows is now set
+        if self.max_rows is not None and n >= self.max_rows:
+            raise DiplographError(
+                "result-too-large",
+                f"the engine {self.name} cut the answer to {what} at {self.max_rows} rows (its "
+                "ResultSetMaxRows, signalled for CONSTRUCT by the length alone); page by key "
+                "or raise the engine's limit")
 
     # ---------------------------------------------------------------- reads
 
@@ -364,6 +395,7 @@ class RemoteStore:
             except SyntaxError as e:
                 raise DiplographError("engine", f"the engine {self.name} sent RDF that does "
                                                 f"not parse: {e}") from e
+            self._check_graph_complete(len(triples), list(to_physical.values()), what)
             return [ox.Triple(*(_ours(x, to_ours) for x in (t.subject, t.predicate, t.object)))
                     for t in triples]
         answer = self._json(resp.body)
@@ -381,6 +413,97 @@ class RemoteStore:
                           graphs=[graph])  # a version of ours, or one of our graphs
         assert isinstance(rows, list)
         return int(rows[0]["n"].value) if rows else 0  # type: ignore[union-attr]
+
+    # ---------------------------------------------------------------- large reads
+
+    def triples(self, graph: str, *, page: int = PAGE) -> Iterator[ox.Triple]:
+        """Every triple of one of our graphs, complete or an error.
+
+        One CONSTRUCT first; where the engine caps its answers (Virtuoso's
+        ``ResultSetMaxRows``), pages read by key instead: the subject, then the predicate, then
+        the object, compared as strings (``FILTER(STR(?s) > "last") ORDER BY STR(?s) LIMIT n``),
+        never by OFFSET, which such engines also cap (Virtuoso's ``MaxSortedTopRows``) and which
+        costs the skipped rows again on every page. The version being read is fixed at the start
+        (versions are never changed, only replaced), and the number of triples read is checked
+        against the engine's count at the end.
+        """
+        version = self.versions(refresh=True).get(graph, graph)
+        expected = self.count(version)
+        n = 0
+        try:
+            answer = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{version}> "
+                                "{ ?s ?p ?o } }", graphs=[version])
+            assert isinstance(answer, list)
+            found: Iterable[ox.Triple] = answer  # type: ignore[assignment]
+        except DiplographError as e:
+            if e.kind != "result-too-large":
+                raise
+            found = self._keyset(version, (), page)
+        for t in found:
+            n += 1
+            yield t
+        if n != expected:
+            raise DiplographError(
+                "engine", f"read {n:,} triples of the {expected:,} of <{graph}> on the engine "
+                          f"{self.name} (replaced while it was read, or blank nodes that cannot "
+                          "be paged): read it again")
+
+    def _keyset(self, version: str, fixed: tuple[Term, ...], page: int) -> Iterator[ox.Triple]:
+        """The triples of ``version`` whose first terms are ``fixed``, in pages by the next
+        term's string: a full page's last key is read again on the next page (its rows may be
+        cut), or, when a whole page shares one key, by the term after it."""
+        names = ("s", "p", "o")[len(fixed):]
+        key = names[0]
+        pattern = " ".join([*(str(t) for t in fixed), *(f"?{v}" for v in names)])
+        last: str | None = None
+        while True:
+            after = "" if last is None else f" FILTER(STR(?{key}) > {ox.Literal(last)})"
+            q = (f"SELECT {' '.join('?' + v for v in names)} WHERE {{ GRAPH <{version}> "
+                 f"{{ {pattern} }}{after} }} ORDER BY STR(?{key}) LIMIT {page}")
+            try:
+                rows = self.query(q, graphs=[version])
+            except DiplographError as e:
+                if e.kind != "result-too-large" or page <= 10:
+                    raise
+                page //= 2  # the engine caps rows below our page: smaller pages
+                continue
+            assert isinstance(rows, list)
+            full = len(rows) >= page
+            keys = [_key(r.get(key)) for r in rows]  # type: ignore[union-attr]
+            cut = keys[-1] if full else None
+            for r, k in zip(rows, keys, strict=True):
+                if k != cut:
+                    yield ox.Triple(*fixed, *(r[v] for v in names))  # type: ignore[index,arg-type]
+            if not full:
+                return
+            head = [k for k in keys if k != cut]
+            if not head:  # one key fills a page: read its rows by the next term
+                if len(names) == 1:
+                    raise DiplographError(
+                        "engine", f"more than {page:,} objects with the same text under one "
+                                  f"subject and predicate in <{version}>: cannot page them")
+                yield from self._keyset(version, (*fixed, rows[0][key]), page)  # type: ignore[index]
+                last = cut
+            else:
+                last = head[-1]
+
+    def dump_nquads(self, out: BinaryIO, graphs: Sequence[str] | None = None) -> int:
+        """Write our graphs (or ``graphs``) as N-Quads to ``out``, each read complete
+        (:meth:`triples`); the number of quads written."""
+        n = 0
+        for g in graphs or self.published_graphs(refresh=True):
+            name = ox.NamedNode(g)
+            batch: list[ox.Quad] = []
+            for t in self.triples(g):
+                batch.append(ox.Quad(t.subject, t.predicate, t.object, name))
+                if len(batch) >= GSP_CHUNK:
+                    out.write(ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
+                    n += len(batch)
+                    batch.clear()
+            if batch:
+                out.write(ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
+                n += len(batch)
+        return n
 
     # ---------------------------------------------------------------- writes
 
@@ -521,6 +644,13 @@ class RemoteStore:
                     f"<{graph}> }} }}", what="unpublishing a graph")
         self._catalogue = None
         self._retire(version)
+
+
+def _key(term: Term | None) -> str:
+    """A term's key for keyset paging: its string, as the engine's STR() gives it."""
+    if term is None or isinstance(term, ox.BlankNode):
+        raise DiplographError("engine", "a blank node or an unbound term cannot be paged by key")
+    return term.value  # type: ignore[union-attr]
 
 
 def _ours(term: Term, to_ours: Mapping[str, str]) -> Term:
