@@ -15,10 +15,10 @@ from pathlib import Path
 import click
 
 from ..graph.errors import DiplographError
-from ..graph.remote import Auth, RemoteStore
+from ..graph.remote import Auth, RemoteStore, publish
 from .options import store_option
 
-__all__ = ["engine_query", "push"]
+__all__ = ["engine_options", "engine_query", "push", "push_store", "remote_from_options"]
 
 
 def engine_options(f):  # noqa: ANN001, ANN201
@@ -45,8 +45,10 @@ def engine_options(f):  # noqa: ANN001, ANN201
     return f
 
 
-def _remote(engine: str, update_url: str | None, gsp_url: str | None, auth_kind: str,
-            user: str | None, password_env: str, engine_timeout: float) -> RemoteStore:
+def remote_from_options(engine: str, update_url: str | None, gsp_url: str | None,
+                        auth_kind: str, user: str | None, password_env: str,
+                        engine_timeout: float) -> RemoteStore:
+    """The engine the options name (the secret read from the environment variable)."""
     secret = os.environ.get(password_env)
     auth = Auth(auth_kind, user=user, password=secret if auth_kind != "bearer" else None,
                 token=secret if auth_kind == "bearer" else None)
@@ -64,38 +66,40 @@ def _fail(e: DiplographError) -> None:
 @engine_options
 @click.option("--graph", "graphs", multiple=True, metavar="IRI",
               help="Push only this graph (repeatable) [default: every graph of the store].")
+@click.option("--force", is_flag=True,
+              help="Push every graph, also those the engine already has.")
+@click.option("--prune", is_flag=True,
+              help="Remove from the engine our graphs that the store no longer has.")
 def push(store_path: Path | None, engine: str, update_url: str | None, gsp_url: str | None,
          auth_kind: str, user: str | None, password_env: str, engine_timeout: float,
-         graphs: tuple[str, ...]) -> None:
-    """Copy the store's graphs to an external SPARQL engine, each all or nothing."""
-    import pyoxigraph as ox
+         graphs: tuple[str, ...], force: bool, prune: bool) -> None:
+    """Copy the store's graphs to an external SPARQL engine, each all or nothing.
 
+    Only the graphs whose content the engine does not have yet are sent (their fingerprint is
+    recorded on the engine with each graph), unless --force."""
     from ..graph.store import open_store
 
     try:
-        remote = _remote(engine, update_url, gsp_url, auth_kind, user, password_env,
-                         engine_timeout)
+        remote = remote_from_options(engine, update_url, gsp_url, auth_kind, user,
+                                     password_env, engine_timeout)
         store = open_store(store_path, read_only=True)
-        names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-        if graphs:
-            missing = sorted(set(graphs) - set(names))
-            if missing:
-                raise DiplographError("bad-input", f"no graph <{missing[0]}> in the store")
-            names = sorted(graphs)
-        total = 0
-        t0 = time.perf_counter()
-        for i, g in enumerate(names, 1):
-            t = time.perf_counter()
-            triples = (q.triple for q in store.quads_for_pattern(None, None, None,
-                                                                ox.NamedNode(g)))
-            n = remote.replace_graph(g, triples)
-            total += n
-            click.echo(f"[{i}/{len(names)}] <{g}>: {n:,} triples in "
-                       f"{time.perf_counter() - t:.1f} s", err=True)
-        click.echo(f"pushed {total:,} triples in {len(names)} graphs to {engine} in "
-                   f"{time.perf_counter() - t0:.1f} s", err=True)
+        push_store(store, remote, graphs=list(graphs) or None, force=force, prune=prune)
     except DiplographError as e:
         _fail(e)
+
+
+def push_store(store: object, remote: RemoteStore, *, graphs: list[str] | None = None,
+               force: bool = False, prune: bool = False) -> None:
+    """Publish ``store`` on ``remote`` with progress lines on standard error (also what
+    ``diplograph build --engine URL`` runs after the build)."""
+    t0 = time.perf_counter()
+    report = publish(store, remote, graphs=graphs, force=force, prune=prune,  # type: ignore[arg-type]
+                     progress=lambda m: click.echo(m, err=True))
+    total = sum(n for _, n, _ in report.replaced)
+    click.echo(f"pushed {total:,} triples in {len(report.replaced)} graphs to {remote.name} "
+               f"({len(report.current)} up to date, {len(report.removed)} removed, "
+               f"{len(report.swept)} left-over versions swept) in "
+               f"{time.perf_counter() - t0:.1f} s", err=True)
 
 
 @click.command("engine-query")
@@ -110,8 +114,8 @@ def engine_query(engine: str, update_url: str | None, gsp_url: str | None, auth_
     import pyoxigraph as ox
 
     try:
-        remote = _remote(engine, update_url, gsp_url, auth_kind, user, password_env,
-                         engine_timeout)
+        remote = remote_from_options(engine, update_url, gsp_url, auth_kind, user,
+                                     password_env, engine_timeout)
         answer = remote.query(sparql)
     except DiplographError as e:
         _fail(e)

@@ -40,7 +40,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -49,7 +49,8 @@ import pyoxigraph as ox
 from .errors import DiplographError
 from .namespaces import GRAPH, QUERY_PREFIXES
 
-__all__ = ["Auth", "RemoteStore", "bind_values", "parse_json_results"]
+__all__ = ["Auth", "PublishReport", "RemoteStore", "bind_values", "parse_json_results",
+           "publish"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -58,6 +59,10 @@ CATALOGUE = GRAPH("catalogue")
 PUBLISHED = "https://diplograph.org/ontology#publishedGraph"
 VERSION = "https://diplograph.org/ontology#currentVersion"
 VERSIONS = GRAPH("version/")
+FINGERPRINT = "https://diplograph.org/ontology#contentFingerprint"
+#: a version that no catalogue entry names is swept once it is this old (seconds): a killed
+#: load's leftovers, never a load in progress nor an old version readers may still use
+SWEEP_AGE = 600.0
 #: seconds a catalogue read is reused; an old version is dropped after twice as long
 CATALOGUE_TTL = 1.0
 GENID = "https://diplograph.org/.well-known/genid/"
@@ -230,6 +235,7 @@ class RemoteStore:
     max_rows: int | None = None
     _probed: bool = field(default=False, repr=False)
     _catalogue: dict[str, str] | None = field(default=None, repr=False)
+    _fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
     _read_at: float = field(default=0.0, repr=False)
 
     def __post_init__(self) -> None:
@@ -337,8 +343,8 @@ class RemoteStore:
         """Our graphs on the engine and the version holding each (read at most once a second)."""
         if (self._catalogue is None or refresh
                 or time.monotonic() - self._read_at > CATALOGUE_TTL):
-            q = (f"SELECT ?g ?v WHERE {{ GRAPH <{CATALOGUE}> {{ <{CATALOGUE}> <{PUBLISHED}> ?g "
-                 f"OPTIONAL {{ ?g <{VERSION}> ?v }} }} }}")
+            q = (f"SELECT ?g ?v ?fp WHERE {{ GRAPH <{CATALOGUE}> {{ <{CATALOGUE}> <{PUBLISHED}> ?g "
+                 f"OPTIONAL {{ ?g <{VERSION}> ?v OPTIONAL {{ ?v <{FINGERPRINT}> ?fp }} }} }} }}")
             resp = self._post(self.query_url, [("query", q)],
                               "application/sparql-results+json", "reading the catalogue")
             self._check_complete(resp, "reading the catalogue")
@@ -346,8 +352,14 @@ class RemoteStore:
             assert isinstance(rows, list)
             self._catalogue = {r["g"].value: (r["v"].value if "v" in r else r["g"].value)
                                for r in rows}
+            self._fingerprints = {r["g"].value: r["fp"].value for r in rows if "fp" in r}
             self._read_at = time.monotonic()
         return dict(self._catalogue)
+
+    def fingerprints(self) -> dict[str, str]:
+        """The content fingerprint recorded with each graph's current version (if any)."""
+        self.versions(refresh=True)
+        return dict(self._fingerprints)
 
     def published_graphs(self, *, refresh: bool = False) -> list[str]:
         """Our graphs on the engine, from its catalogue graph."""
@@ -574,10 +586,13 @@ class RemoteStore:
         flush()
         return n
 
-    def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> int:
-        """Replace ``graph`` with ``triples``, all or nothing as queries see it; the count."""
+    def replace_graph(self, graph: str, triples: Iterable[ox.Triple], *,
+                      fingerprint: str | None = None) -> int:
+        """Replace ``graph`` with ``triples``, all or nothing as queries see it; the count.
+        ``fingerprint`` (of the content) is recorded with the new version in the same update
+        that publishes it, so that :func:`publish` can skip a graph the engine already has."""
         ox.NamedNode(graph)  # validates
-        version = f"{VERSIONS}{uuid.uuid4().hex}"
+        version = f"{VERSIONS}{int(time.time())}-{uuid.uuid4().hex}"
         self.update(f"DROP SILENT GRAPH <{version}>", what="preparing a new version")
         try:
             load = self._gsp_chunks if self.gsp_url else self._insert_chunks
@@ -591,6 +606,8 @@ class RemoteStore:
             # one operation: the catalogue points at the new version, or (on failure) not
             entry = (f"<{CATALOGUE}> <{PUBLISHED}> <{graph}> . "
                      f"<{graph}> <{VERSION}> <{version}> .")
+            if fingerprint is not None:
+                entry += f" <{version}> <{FINGERPRINT}> {ox.Literal(fingerprint)} ."
             if old is None or old == graph:
                 swap = f"INSERT DATA {{ GRAPH <{CATALOGUE}> {{ {entry} }} }}"
             else:  # a WHERE that matches the old entry (Virtuoso skips an empty OPTIONAL)
@@ -623,12 +640,31 @@ class RemoteStore:
         assert isinstance(rows, list)
         return sorted(r["g"].value for r in rows)
 
+    def sweep(self, *, older_than: float = SWEEP_AGE) -> list[str]:
+        """Drop the versions no catalogue entry names (left by a load that was killed) once
+        they are ``older_than`` seconds old; the versions dropped. A younger one may be a load
+        in progress, or an old version that readers still use for a moment."""
+        current = set(self.versions(refresh=True).values())
+        now = time.time()
+        dropped = []
+        for g in self.engine_graphs():
+            if not g.startswith(VERSIONS) or g in current:
+                continue
+            stamp = g[len(VERSIONS):].split("-", 1)[0]
+            made = float(stamp) if stamp.isdigit() else 0.0  # versions without a time: old
+            if now - made >= older_than:
+                self.update(f"DROP SILENT GRAPH <{g}>", what="sweeping a version left behind")
+                dropped.append(g)
+        return dropped
+
     def _retire(self, version: str) -> None:
         """Drop an old version once readers that read the catalogue before the swap are done."""
         def drop() -> None:
             time.sleep(2 * CATALOGUE_TTL + 0.5)
             try:
                 self.update(f"DROP SILENT GRAPH <{version}>", what="dropping an old version")
+                self.update(f"DELETE WHERE {{ GRAPH <{CATALOGUE}> {{ <{version}> ?p ?o }} }}",
+                            what="forgetting an old version")
             except DiplographError:
                 pass  # an unpublished version is never read; it stays until dropped by hand
 
@@ -683,3 +719,74 @@ def _dedupe(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
         if t not in seen:
             seen.add(t)
             yield t
+
+
+@dataclass
+class PublishReport:
+    """What :func:`publish` did: graphs replaced (with their triples), skipped, removed."""
+
+    replaced: list[tuple[str, int, float]] = field(default_factory=list)
+    current: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    swept: list[str] = field(default_factory=list)
+
+
+def local_fingerprint(store: ox.Store, graph: str) -> str:
+    """What identifies a graph's content in ``store``: the build's record of its inputs and
+    time (``…/graph/build``), else a hash of its triples (small graphs without a record).
+
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://p"), ox.Literal("x"),
+    ...               ox.NamedNode("http://g")))
+    >>> local_fingerprint(s, "http://g")[:7]
+    'sha256:'
+    """
+    import hashlib
+
+    build = ox.NamedNode(GRAPH("build"))
+    g = ox.NamedNode(graph)
+    record = sorted(f"{q.predicate} {q.object}" for q in store.quads_for_pattern(g, None, None,
+                                                                                  build))
+    if record and graph != build.value:
+        return "build:" + hashlib.sha256("\n".join(record).encode()).hexdigest()
+    lines = sorted(str(q.triple) for q in store.quads_for_pattern(None, None, None, g))
+    return "sha256:" + hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def publish(store: ox.Store, remote: RemoteStore, *, graphs: Sequence[str] | None = None,
+            force: bool = False, prune: bool = False,
+            progress: Callable[[str], None] = lambda _m: None) -> PublishReport:
+    """Make the engine hold the store's graphs (or ``graphs``): each graph whose content the
+    engine does not already have (by fingerprint, unless ``force``) is replaced all or
+    nothing (:meth:`RemoteStore.replace_graph`); with ``prune``, graphs published on the
+    engine that the store does not have are removed from it. Stops at the first failure:
+    every graph on the engine is then either as it was or wholly new. Versions left by a
+    killed earlier run are swept first. One writer at a time per engine."""
+    names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    if graphs is not None:
+        missing = sorted(set(graphs) - set(names))
+        if missing:
+            raise DiplographError("bad-input", f"no graph <{missing[0]}> in the store")
+        names = sorted(graphs)
+    report = PublishReport()
+    report.swept = remote.sweep()
+    there = remote.fingerprints()
+    for i, g in enumerate(names, 1):
+        fp = local_fingerprint(store, g)
+        if not force and there.get(g) == fp:
+            report.current.append(g)
+            progress(f"[{i}/{len(names)}] <{g}>: up to date on the engine")
+            continue
+        t0 = time.perf_counter()
+        n = remote.replace_graph(
+            g, (q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))),
+            fingerprint=fp)
+        dt = time.perf_counter() - t0
+        report.replaced.append((g, n, dt))
+        progress(f"[{i}/{len(names)}] <{g}>: {n:,} triples in {dt:.1f} s")
+    if prune:
+        for g in sorted(set(remote.published_graphs(refresh=True)) - set(names)):
+            remote.drop_graph(g)
+            report.removed.append(g)
+            progress(f"removed <{g}> from the engine (no longer in the store)")
+    return report
