@@ -279,15 +279,22 @@ class RemoteStore:
         headers = {**self._headers(), "Accept": accept,
                    "Content-Type": "application/x-www-form-urlencoded"}
         req = urllib.request.Request(url, data=data, headers=headers, method="POST")
+        deadline = time.monotonic() + self.timeout
         try:
             with self._opener().open(req, timeout=self.timeout) as resp:  # noqa: S310
-                return _Response(resp.status, dict(resp.headers.items()), resp.read())
+                return _Response(resp.status, dict(resp.headers.items()),
+                                 self._read(resp, deadline, what))
         except urllib.error.HTTPError as e:
             body = e.read()[:2000].decode("utf-8", "replace").strip()
             if e.code in (401, 403):
                 raise DiplographError(
                     "engine", f"the engine {self.name} refused the credentials for {what} "
                               f"(HTTP {e.code})") from None
+            if "SR353" in body:  # Virtuoso: OFFSET + LIMIT above its MaxSortedTopRows
+                raise DiplographError(
+                    "result-too-large", f"the engine {self.name} refused to sort that many "
+                                        f"rows for {what} (its MaxSortedTopRows): page by key "
+                                        "with smaller pages") from None
             kind = "syntax" if e.code == 400 else "engine"
             raise DiplographError(kind, f"the engine {self.name} answered HTTP {e.code} to "
                                         f"{what}: {body[:500] or e.reason}") from None
@@ -299,6 +306,16 @@ class RemoteStore:
             reason = getattr(e, "reason", e)
             raise DiplographError("engine", f"cannot reach the engine {self.name} for {what}: "
                                             f"{reason}") from None
+
+    def _read(self, resp: object, deadline: float, what: str) -> bytes:
+        """The whole body, or a timeout once the request's time is up (an engine that sends
+        a byte now and then never resets the limit)."""
+        parts = []
+        while chunk := resp.read1(1 << 16):  # type: ignore[attr-defined]
+            parts.append(chunk)
+            if time.monotonic() > deadline:
+                raise TimeoutError
+        return b"".join(parts)
 
     def _check_complete(self, resp: _Response, what: str) -> None:
         headers = {k.lower(): v for k, v in resp.headers.items()}
@@ -545,7 +562,7 @@ class RemoteStore:
             req = urllib.request.Request(url, data=body, headers=headers, method="POST")
             try:
                 with self._opener().open(req, timeout=self.timeout) as resp:  # noqa: S310
-                    resp.read()
+                    self._read(resp, time.monotonic() + self.timeout, what)
             except urllib.error.HTTPError as e:
                 detail = e.read()[:500].decode("utf-8", "replace").strip()
                 raise DiplographError("engine", f"the engine {self.name} answered HTTP {e.code}"
