@@ -295,6 +295,10 @@ class RemoteStore:
                     "result-too-large", f"the engine {self.name} refused to sort that many "
                                         f"rows for {what} (its MaxSortedTopRows): page by key "
                                         "with smaller pages") from None
+            if "S1T00" in body:  # Virtuoso: its own MaxQueryExecutionTime, as a 500
+                raise DiplographError(
+                    "timeout", f"the engine {self.name} stopped {what} at its own time limit: "
+                               f"{body[:300]}") from None
             kind = "syntax" if e.code == 400 else "engine"
             raise DiplographError(kind, f"the engine {self.name} answered HTTP {e.code} to "
                                         f"{what}: {body[:500] or e.reason}") from None
