@@ -18,31 +18,48 @@ from ..graph.errors import DiplographError
 from ..graph.remote import Auth, RemoteStore, publish
 from .options import store_option
 
-__all__ = ["engine_options", "engine_query", "push", "push_store", "remote_from_options"]
+__all__ = ["engine_options", "engine_query", "optional_engine_options", "push",
+           "push_after_build", "push_store", "remote_from_options"]
 
 
-def engine_options(f):  # noqa: ANN001, ANN201
-    """``--engine URL`` and how to write to and authenticate with it."""
-    for option in reversed([
-        click.option("--engine", "engine", required=True, envvar="DIPLOGRAPH_ENGINE",
-                     metavar="URL", help="The engine's SPARQL query URL [env DIPLOGRAPH_ENGINE]."),
-        click.option("--update-url", default=None, metavar="URL",
-                     help="Its SPARQL Update URL [default: the query URL; …/update "
-                          "for …/query]."),
-        click.option("--gsp-url", default=None, metavar="URL",
-                     help="Its Graph Store URL, for fast loads (e.g. …/store on Oxigraph, "
-                          "…/sparql-graph-crud on Virtuoso) [default: INSERT DATA requests]."),
-        click.option("--auth", "auth_kind", default="none", show_default=True,
-                     type=click.Choice(["none", "basic", "digest", "bearer"])),
-        click.option("--user", default=None, envvar="DIPLOGRAPH_ENGINE_USER"),
-        click.option("--password-env", default="DIPLOGRAPH_ENGINE_PASSWORD", show_default=True,
-                     help="The environment variable holding the password or bearer token "
-                          "(never on the command line)."),
-        click.option("--engine-timeout", default=60.0, show_default=True,
-                     type=click.FloatRange(1), help="Seconds per request to the engine."),
-    ]):
-        f = option(f)
-    return f
+def _engine_options(required: bool):  # noqa: ANN202
+    def decorate(f):  # noqa: ANN001, ANN202
+        engine = (click.option("--engine", "engine", required=True, envvar="DIPLOGRAPH_ENGINE",
+                               metavar="URL",
+                               help="The engine's SPARQL query URL [env DIPLOGRAPH_ENGINE].")
+                  if required else
+                  click.option("--engine", "engine", default=None, metavar="URL",
+                               help="Also push the built graphs to this SPARQL engine (its "
+                                    "query URL): only what changed, each graph all or nothing."))
+        for option in reversed([
+            engine,
+            click.option("--update-url", default=None, metavar="URL",
+                         help="Its SPARQL Update URL [default: the query URL; …/update "
+                              "for …/query]."),
+            click.option("--gsp-url", default=None, metavar="URL",
+                         help="Its Graph Store URL, for fast loads (e.g. …/store on Oxigraph, "
+                              "…/sparql-graph-crud on Virtuoso) [default: INSERT DATA "
+                              "requests]."),
+            click.option("--auth", "auth_kind", default="none", show_default=True,
+                         type=click.Choice(["none", "basic", "digest", "bearer"])),
+            click.option("--user", default=None, envvar="DIPLOGRAPH_ENGINE_USER"),
+            click.option("--password-env", default="DIPLOGRAPH_ENGINE_PASSWORD",
+                         show_default=True,
+                         help="The environment variable holding the password or bearer token "
+                              "(never on the command line)."),
+            click.option("--engine-timeout", default=60.0, show_default=True,
+                         type=click.FloatRange(1), help="Seconds per request to the engine."),
+        ]):
+            f = option(f)
+        return f
+
+    return decorate
+
+
+#: ``--engine URL`` (required) and how to write to and authenticate with it
+engine_options = _engine_options(required=True)
+#: the same with ``--engine`` optional (``diplograph build --engine URL``)
+optional_engine_options = _engine_options(required=False)
 
 
 def remote_from_options(engine: str, update_url: str | None, gsp_url: str | None,
@@ -91,7 +108,7 @@ def push(store_path: Path | None, engine: str, update_url: str | None, gsp_url: 
 def push_store(store: object, remote: RemoteStore, *, graphs: list[str] | None = None,
                force: bool = False, prune: bool = False) -> None:
     """Publish ``store`` on ``remote`` with progress lines on standard error (also what
-    ``diplograph build --engine URL`` runs after the build)."""
+    ``diplograph build --engine URL`` runs after the build: see :func:`push_after_build`)."""
     t0 = time.perf_counter()
     report = publish(store, remote, graphs=graphs, force=force, prune=prune,  # type: ignore[arg-type]
                      progress=lambda m: click.echo(m, err=True))
@@ -132,3 +149,20 @@ def engine_query(engine: str, update_url: str | None, gsp_url: str | None, auth_
     w.writerow(columns)
     for r in rows:
         w.writerow([r[c].value if c in r else "" for c in columns])  # type: ignore[index,union-attr]
+
+
+def push_after_build(store_path: Path | None, engine: str, update_url: str | None,
+                     gsp_url: str | None, auth_kind: str, user: str | None, password_env: str,
+                     engine_timeout: float) -> None:
+    """``diplograph build --engine URL``: once the build has written the store, push to the
+    engine the graphs it does not have yet (also removing ours the store no longer has, e.g. a
+    deleted source's). A graph whose step failed is as it was in the store, so the engine
+    keeps it as it was. Exits with an error message on an engine failure."""
+    from ..graph.store import open_store
+
+    try:
+        remote = remote_from_options(engine, update_url, gsp_url, auth_kind, user,
+                                     password_env, engine_timeout)
+        push_store(open_store(store_path, read_only=True), remote, prune=True)
+    except DiplographError as e:
+        _fail(e)
