@@ -19,9 +19,12 @@ in one place, and listed in ``docs/engines.md``:
   name the current versions as their dataset and are rewritten so that the graph names they
   use and get back are ours (a ``MOVE`` would not do: on Virtuoso readers see the graph empty
   for a moment). A failure at any step drops the new version: the old one was never touched.
+- **Large reads by key.** :meth:`RemoteStore.triples` reads a whole graph with one CONSTRUCT,
+  or, where the engine cuts it, in pages keyed by subject, predicate and object (never
+  OFFSET), and checks the count read against the engine's.
 - **Bound parameters.** Terms are serialised by pyoxigraph (N-Triples syntax, validated) into a
-  trailing ``VALUES`` clause, SPARQL's own way to bind variables from outside; no text from a
-  request is pasted into a query.
+  ``VALUES`` block at the start of the WHERE group, SPARQL's own way to bind variables from
+  outside; no text from a request is pasted into a query.
 - **Bounded time.** Every request has a time limit; on expiry the connection is closed (an engine
   that stops work on a closed connection, such as Oxigraph, stops the query).
 
