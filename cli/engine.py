@@ -15,38 +15,57 @@ from pathlib import Path
 import click
 
 from ..graph.errors import DiplographError
-from ..graph.remote import Auth, RemoteStore
+from ..graph.remote import Auth, RemoteStore, publish
 from .options import store_option
 
-__all__ = ["engine_query", "push"]
+__all__ = ["engine_options", "engine_query", "optional_engine_options", "push",
+           "push_after_build", "push_store", "remote_from_options"]
 
 
-def engine_options(f):  # noqa: ANN001, ANN201
-    """``--engine URL`` and how to write to and authenticate with it."""
-    for option in reversed([
-        click.option("--engine", "engine", required=True, envvar="DIPLOGRAPH_ENGINE",
-                     metavar="URL", help="The engine's SPARQL query URL [env DIPLOGRAPH_ENGINE]."),
-        click.option("--update-url", default=None, metavar="URL",
-                     help="Its SPARQL Update URL [default: the query URL; …/update "
-                          "for …/query]."),
-        click.option("--gsp-url", default=None, metavar="URL",
-                     help="Its Graph Store URL, for fast loads (e.g. …/store on Oxigraph, "
-                          "…/sparql-graph-crud on Virtuoso) [default: INSERT DATA requests]."),
-        click.option("--auth", "auth_kind", default="none", show_default=True,
-                     type=click.Choice(["none", "basic", "digest", "bearer"])),
-        click.option("--user", default=None, envvar="DIPLOGRAPH_ENGINE_USER"),
-        click.option("--password-env", default="DIPLOGRAPH_ENGINE_PASSWORD", show_default=True,
-                     help="The environment variable holding the password or bearer token "
-                          "(never on the command line)."),
-        click.option("--engine-timeout", default=60.0, show_default=True,
-                     type=click.FloatRange(1), help="Seconds per request to the engine."),
-    ]):
-        f = option(f)
-    return f
+def _engine_options(required: bool):  # noqa: ANN202
+    def decorate(f):  # noqa: ANN001, ANN202
+        engine = (click.option("--engine", "engine", required=True, envvar="DIPLOGRAPH_ENGINE",
+                               metavar="URL",
+                               help="The engine's SPARQL query URL [env DIPLOGRAPH_ENGINE].")
+                  if required else
+                  click.option("--engine", "engine", default=None, metavar="URL",
+                               help="Also push the built graphs to this SPARQL engine (its "
+                                    "query URL): only what changed, each graph all or nothing."))
+        for option in reversed([
+            engine,
+            click.option("--update-url", default=None, metavar="URL",
+                         help="Its SPARQL Update URL [default: the query URL; …/update "
+                              "for …/query]."),
+            click.option("--gsp-url", default=None, metavar="URL",
+                         help="Its Graph Store URL, for fast loads (e.g. …/store on Oxigraph, "
+                              "…/sparql-graph-crud on Virtuoso) [default: INSERT DATA "
+                              "requests]."),
+            click.option("--auth", "auth_kind", default="none", show_default=True,
+                         type=click.Choice(["none", "basic", "digest", "bearer"])),
+            click.option("--user", default=None, envvar="DIPLOGRAPH_ENGINE_USER"),
+            click.option("--password-env", default="DIPLOGRAPH_ENGINE_PASSWORD",
+                         show_default=True,
+                         help="The environment variable holding the password or bearer token "
+                              "(never on the command line)."),
+            click.option("--engine-timeout", default=60.0, show_default=True,
+                         type=click.FloatRange(1), help="Seconds per request to the engine."),
+        ]):
+            f = option(f)
+        return f
+
+    return decorate
 
 
-def _remote(engine: str, update_url: str | None, gsp_url: str | None, auth_kind: str,
-            user: str | None, password_env: str, engine_timeout: float) -> RemoteStore:
+#: ``--engine URL`` (required) and how to write to and authenticate with it
+engine_options = _engine_options(required=True)
+#: the same with ``--engine`` optional (``diplograph build --engine URL``)
+optional_engine_options = _engine_options(required=False)
+
+
+def remote_from_options(engine: str, update_url: str | None, gsp_url: str | None,
+                        auth_kind: str, user: str | None, password_env: str,
+                        engine_timeout: float) -> RemoteStore:
+    """The engine the options name (the secret read from the environment variable)."""
     secret = os.environ.get(password_env)
     auth = Auth(auth_kind, user=user, password=secret if auth_kind != "bearer" else None,
                 token=secret if auth_kind == "bearer" else None)
@@ -64,38 +83,40 @@ def _fail(e: DiplographError) -> None:
 @engine_options
 @click.option("--graph", "graphs", multiple=True, metavar="IRI",
               help="Push only this graph (repeatable) [default: every graph of the store].")
+@click.option("--force", is_flag=True,
+              help="Push every graph, also those the engine already has.")
+@click.option("--prune", is_flag=True,
+              help="Remove from the engine our graphs that the store no longer has.")
 def push(store_path: Path | None, engine: str, update_url: str | None, gsp_url: str | None,
          auth_kind: str, user: str | None, password_env: str, engine_timeout: float,
-         graphs: tuple[str, ...]) -> None:
-    """Copy the store's graphs to an external SPARQL engine, each all or nothing."""
-    import pyoxigraph as ox
+         graphs: tuple[str, ...], force: bool, prune: bool) -> None:
+    """Copy the store's graphs to an external SPARQL engine, each all or nothing.
 
+    Only the graphs whose content the engine does not have yet are sent (their fingerprint is
+    recorded on the engine with each graph), unless --force."""
     from ..graph.store import open_store
 
     try:
-        remote = _remote(engine, update_url, gsp_url, auth_kind, user, password_env,
-                         engine_timeout)
+        remote = remote_from_options(engine, update_url, gsp_url, auth_kind, user,
+                                     password_env, engine_timeout)
         store = open_store(store_path, read_only=True)
-        names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-        if graphs:
-            missing = sorted(set(graphs) - set(names))
-            if missing:
-                raise DiplographError("bad-input", f"no graph <{missing[0]}> in the store")
-            names = sorted(graphs)
-        total = 0
-        t0 = time.perf_counter()
-        for i, g in enumerate(names, 1):
-            t = time.perf_counter()
-            triples = (q.triple for q in store.quads_for_pattern(None, None, None,
-                                                                ox.NamedNode(g)))
-            n = remote.replace_graph(g, triples)
-            total += n
-            click.echo(f"[{i}/{len(names)}] <{g}>: {n:,} triples in "
-                       f"{time.perf_counter() - t:.1f} s", err=True)
-        click.echo(f"pushed {total:,} triples in {len(names)} graphs to {engine} in "
-                   f"{time.perf_counter() - t0:.1f} s", err=True)
+        push_store(store, remote, graphs=list(graphs) or None, force=force, prune=prune)
     except DiplographError as e:
         _fail(e)
+
+
+def push_store(store: object, remote: RemoteStore, *, graphs: list[str] | None = None,
+               force: bool = False, prune: bool = False) -> None:
+    """Publish ``store`` on ``remote`` with progress lines on standard error (also what
+    ``diplograph build --engine URL`` runs after the build: see :func:`push_after_build`)."""
+    t0 = time.perf_counter()
+    report = publish(store, remote, graphs=graphs, force=force, prune=prune,  # type: ignore[arg-type]
+                     progress=lambda m: click.echo(m, err=True))
+    total = sum(n for _, n, _ in report.replaced)
+    click.echo(f"pushed {total:,} triples in {len(report.replaced)} graphs to {remote.name} "
+               f"({len(report.current)} up to date, {len(report.removed)} removed, "
+               f"{len(report.swept)} left-over versions swept) in "
+               f"{time.perf_counter() - t0:.1f} s", err=True)
 
 
 @click.command("engine-query")
@@ -110,8 +131,8 @@ def engine_query(engine: str, update_url: str | None, gsp_url: str | None, auth_
     import pyoxigraph as ox
 
     try:
-        remote = _remote(engine, update_url, gsp_url, auth_kind, user, password_env,
-                         engine_timeout)
+        remote = remote_from_options(engine, update_url, gsp_url, auth_kind, user,
+                                     password_env, engine_timeout)
         answer = remote.query(sparql)
     except DiplographError as e:
         _fail(e)
@@ -128,3 +149,20 @@ def engine_query(engine: str, update_url: str | None, gsp_url: str | None, auth_
     w.writerow(columns)
     for r in rows:
         w.writerow([r[c].value if c in r else "" for c in columns])  # type: ignore[index,union-attr]
+
+
+def push_after_build(store_path: Path | None, engine: str, update_url: str | None,
+                     gsp_url: str | None, auth_kind: str, user: str | None, password_env: str,
+                     engine_timeout: float) -> None:
+    """``diplograph build --engine URL``: once the build has written the store, push to the
+    engine the graphs it does not have yet (also removing ours the store no longer has, e.g. a
+    deleted source's). A graph whose step failed is as it was in the store, so the engine
+    keeps it as it was. Exits with an error message on an engine failure."""
+    from ..graph.store import open_store
+
+    try:
+        remote = remote_from_options(engine, update_url, gsp_url, auth_kind, user,
+                                     password_env, engine_timeout)
+        push_store(open_store(store_path, read_only=True), remote, prune=True)
+    except DiplographError as e:
+        _fail(e)

@@ -104,7 +104,7 @@ NumberOfBuffers = 10000
 MaxDirtyBuffers = 6000
 ServerThreads = 10
 CheckpointInterval = 60
-MaxSortedTopRows = 10000
+MaxSortedTopRows = {max_sorted}
 
 [HTTPServer]
 ServerPort = 127.0.0.1:{http}
@@ -124,7 +124,7 @@ def virtuoso_binary() -> str | None:
     return shutil.which("virtuoso-t")
 
 
-def start_virtuoso(max_rows: int = 10000) -> Engine:
+def start_virtuoso(max_rows: int = 10000, max_sorted: int = 10000) -> Engine:
     exe = virtuoso_binary()
     isql = shutil.which("isql-vt")
     if exe is None or isql is None:
@@ -133,7 +133,8 @@ def start_virtuoso(max_rows: int = 10000) -> Engine:
     (folder / "load").mkdir()
     sql, http = free_port(), free_port()
     (folder / "virtuoso.ini").write_text(
-        VIRTUOSO_INI.format(d=folder, sql=sql, http=http, max_rows=max_rows))
+        VIRTUOSO_INI.format(d=folder, sql=sql, http=http, max_rows=max_rows,
+                            max_sorted=max_sorted))
     log = folder / "stdout.log"
     proc = subprocess.Popen(  # noqa: S603
         [exe, "+configfile", str(folder / "virtuoso.ini"), "+foreground"],

@@ -4,9 +4,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
+
+from diplograph.graph.remote import RemoteStore, publish
 
 from .engines import Engine, free_port
 
@@ -40,3 +46,97 @@ def test_push_errors_are_clear(built_store_path: Path) -> None:
     bad = run("push", "--store", str(built_store_path), "--engine", url, "--graph",
               "https://diplograph.org/graph/nothing")
     assert bad.returncode in (1, 2) and "Traceback" not in bad.stderr
+
+
+#: the two bundled sources (Vietnamese, English) and the English one's graph
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
+VI, EN = "000_68460debbf1317d8", "001_cf5b56e9778579b3"
+EN_GRAPH = "https://diplograph.org/graph/source/wikipedia-foreign-relations-of-mongolia"
+
+
+def _sources(dest: Path, *stems: str) -> Path:
+    dest.mkdir()
+    for stem in stems:
+        for suffix in (".txt", ".facts.yaml"):
+            shutil.copy(SOURCES / f"{stem}{suffix}", dest / f"{stem}{suffix}")
+    return dest
+
+
+def _published(remote: RemoteStore) -> dict[str, int]:
+    return {g: remote.count(g) for g in remote.published_graphs(refresh=True)}
+
+
+def test_a_killed_push_leaves_the_engine_as_it_was(virtuoso_engine: Engine,
+                                                   built_store_path: Path) -> None:
+    """A push killed while it loads: readers see the graphs as before; the version it was
+    loading is never published, and a later push sweeps it."""
+    remote = RemoteStore(virtuoso_engine.query_url, update_url=virtuoso_engine.update_url,
+                         timeout=120)
+    registry = "https://diplograph.org/graph/registry"
+    ok = run("push", "--store", str(built_store_path), "--engine", virtuoso_engine.query_url,
+             "--graph", registry)
+    assert ok.returncode == 0, ok.stderr
+    before = _published(remote)
+    assert before[registry] > 10_000
+    # --force: the same content again, in INSERT DATA requests of 500 triples (no Graph Store)
+    proc = subprocess.Popen([*EXE, "push", "--store", str(built_store_path), "--engine",  # noqa: S603
+                             virtuoso_engine.query_url, "--graph", registry, "--force"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        current = set(remote.versions(refresh=True).values())
+        while time.monotonic() < deadline:  # wait until the new version holds some triples
+            loading = [g for g in remote.engine_graphs()
+                       if "/graph/version/" in g and g not in current]
+            if loading and remote.count(loading[0]) >= 2_000:
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail("the push never started loading")
+        assert proc.poll() is None, "the push ended before it could be killed"
+    finally:
+        proc.kill()  # SIGKILL: no clean-up code runs
+        proc.wait()
+    assert _published(remote) == before  # readers see the registry as it was
+    assert remote.sweep() == []  # too young to be swept by default: it may be a live load
+    swept = remote.sweep(older_than=0)
+    assert loading[0] in swept
+    assert _published(remote) == before
+
+
+def test_push_sends_only_what_changed_and_a_failed_build_changes_nothing(
+        oxigraph_engine: Engine, tmp_path: Path) -> None:
+    """The engine mirrors the store through the interface (``diplograph build --engine`` runs
+    :func:`push_store` after the build): a second push sends nothing; a facts file that no
+    longer loads leaves its graph on the engine as it was."""
+    import pyoxigraph as ox
+
+    from diplograph.cli.engine import push_store
+    from diplograph.loaders.build import build
+
+    base = oxigraph_engine.query_url.rsplit("/", 1)[0]
+    remote = RemoteStore(oxigraph_engine.query_url, gsp_url=base + "/store", timeout=120)
+    store = ox.Store(str(tmp_path / "store"))
+    assert not build(store, sources=_sources(tmp_path / "good", VI, EN),
+                     with_datasets=False).failures
+    first = publish(store, remote)
+    names = {g.value for g in store.named_graphs()}
+    assert {g for g, _, _ in first.replaced} == names
+    assert publish(store, remote).replaced == []  # the engine has every graph already
+    on_engine = _published(remote)
+    label = ("SELECT ?q WHERE { GRAPH <" + EN_GRAPH + "> { ?f <https://diplograph.org/ontology#"
+             "quote> ?q } } ORDER BY ?q LIMIT 3")
+    quotes = remote.query(label)
+
+    broken = _sources(tmp_path / "broken", VI, EN)
+    (broken / f"{EN}.facts.yaml").write_text("format: diplograph-facts/1\nfacts: [\n",
+                                              encoding="utf-8")
+    report = build(store, sources=broken, with_datasets=False)
+    assert len(report.failures) == 1 and EN in str(report.failures[0])
+    again = publish(store, remote)
+    assert EN_GRAPH not in {g for g, _, _ in again.replaced}
+    assert EN_GRAPH in again.current
+    after = _published(remote)
+    assert after[EN_GRAPH] == on_engine[EN_GRAPH] and remote.query(label) == quotes
+    assert set(after) == set(on_engine)
+    push_store(store, remote)  # the command's function: runs and reports

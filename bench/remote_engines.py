@@ -1,0 +1,230 @@
+"""The graph on external engines: load rate and query latency through the remote path.
+
+``python -m bench.remote_engines [--store DIR] [--reps 5] [--out FILE]`` takes the built
+store (the real graph, or the bench generator's data built into a store) and, for each engine
+(``oxigraph serve`` from the PyPI package, Virtuoso Open Source 7 from Debian), both started
+here on loopback in throwaway folders:
+
+* **load rate**: the engine's own bulk loader fed with our N-Quads export (``oxigraph load``;
+  Virtuoso's ``ld_dir`` + ``rdf_loader_run()`` through ``isql``) against diplograph's
+  :func:`graph.remote.publish` (versions, Graph Store POSTs of 20,000 triples, count check,
+  catalogue swap) into a second, fresh instance;
+* **query latency** of the named-query mix and the heavy mix (``bench/mixes.py``): the median
+  of ``--reps`` runs of each request through :class:`graph.remote.RemoteStore` (dataset,
+  rewriting, truncation checks, JSON to terms), through the engine's own endpoint with the
+  very request RemoteStore sends (bytes read, nothing parsed), and on the embedded store.
+
+The overhead of the remote path is the sum of its medians over the sum of the engine's own.
+Figures go to standard output as JSON (and ``--out``); docs/benchmarks.md quotes them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _engines() -> Any:  # noqa: ANN401
+    """The test suite's engine starters (one way to run a throwaway engine)."""
+    sys.path.insert(0, str(ROOT / "tests" / "engines"))
+    import engines  # type: ignore[import-not-found]
+
+    return engines
+
+
+def export_nquads(store: ox.Store, path: Path) -> int:
+    """Every named graph of ``store`` as N-Quads (what the engines' bulk loaders read)."""
+    n = 0
+    with path.open("wb") as f:
+        for g in store.named_graphs():
+            quads = list(store.quads_for_pattern(None, None, None, g))
+            f.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+            n += len(quads)
+    return n
+
+
+def bulk_oxigraph(nq: Path, scratch: Path) -> float:
+    exe = _engines().oxigraph_binary()
+    t0 = time.perf_counter()
+    subprocess.run([exe, "load", "--location", str(scratch / "oxi-bulk"), "--file", str(nq)],  # noqa: S603
+                   check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def bulk_virtuoso(nq: Path) -> tuple[float, int]:
+    eng = _engines()
+    v = eng.start_virtuoso(max_rows=2_000_000)
+    try:
+        shutil.copy(nq, v.folder / "load" / "graph.nq")
+        sql = (f"ld_dir('{v.folder}/load', 'graph.nq', 'https://diplograph.org/graph/bulk');\n"
+               "rdf_loader_run();\ncheckpoint;\n"
+               "SELECT ll_state, ll_error FROM DB.DBA.load_list;\n")
+        t0 = time.perf_counter()
+        out = subprocess.run([shutil.which("isql-vt") or "isql-vt", f"127.0.0.1:{v.sql_port}",  # noqa: S603
+                              "dba", "dba"], input=sql.encode(), capture_output=True,
+                             timeout=3600, check=False)
+        dt = time.perf_counter() - t0
+        if b"*** Error" in out.stdout:
+            raise RuntimeError(out.stdout.decode(errors="replace")[-2000:])
+        q = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g "
+                                             "{ ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "
+                                             "'https://diplograph.org/')) }"})
+        req = urllib.request.Request(v.query_url, data=q.encode(),
+                                     headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(req, timeout=600) as r:  # noqa: S310
+            n = int(json.loads(r.read())["results"]["bindings"][0]["n"]["value"])
+        return dt, n
+    finally:
+        v.stop()
+
+
+class _Recorder:
+    """Wraps RemoteStore._post to keep the last request it sent."""
+
+    def __init__(self, remote: Any) -> None:  # noqa: ANN401
+        self.last: tuple[str, list[tuple[str, str]], str] | None = None
+        inner = remote._post
+
+        def post(url: str, form: Any, accept: str, what: str) -> Any:  # noqa: ANN401
+            self.last = (url, list(form), accept)
+            return inner(url, form, accept, what)
+
+        remote._post = post
+
+
+def _direct(url: str, form: list[tuple[str, str]], accept: str) -> int:
+    data = urllib.parse.urlencode(form).encode()
+    req = urllib.request.Request(url, data=data, method="POST", headers={
+        "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(req, timeout=600) as r:  # noqa: S310
+        return len(r.read())
+
+
+def _median(fn: Any, reps: int) -> float:  # noqa: ANN401
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def latency(remote: Any, embedded: Any, requests: list[Any], reps: int) -> dict[str, Any]:  # noqa: ANN401
+    """Median seconds per distinct request: remote path, the engine's endpoint, embedded."""
+    rec = _Recorder(remote)
+    rows = []
+    for r in {x.sparql: x for x in requests}.values():
+        try:
+            remote.query(r.sparql)  # warm-up; records the request as sent
+        except Exception as e:  # noqa: BLE001 - a query an engine refuses is reported, not timed
+            rows.append({"kind": r.kind, "error": str(e)[:200]})
+            continue
+        assert rec.last is not None
+        url, form, accept = rec.last
+        remote_s = _median(lambda r=r: remote.query(r.sparql), reps)
+        direct_s = _median(lambda u=url, f=form, a=accept: _direct(u, f, a), reps)
+        embedded_s = _median(lambda r=r: embedded.query(r.sparql), reps)
+        rows.append({"kind": r.kind, "remote": remote_s, "direct": direct_s,
+                     "embedded": embedded_s})
+    ok = [x for x in rows if "error" not in x]
+    total = {k: sum(x[k] for x in ok) for k in ("remote", "direct", "embedded")}
+    return {
+        "requests": len(rows), "errors": [x for x in rows if "error" in x],
+        "median_remote_ms": round(1000 * statistics.median([x["remote"] for x in ok]), 2),
+        "median_direct_ms": round(1000 * statistics.median([x["direct"] for x in ok]), 2),
+        "median_embedded_ms": round(1000 * statistics.median([x["embedded"] for x in ok]), 2),
+        "sum_remote_s": round(total["remote"], 3), "sum_direct_s": round(total["direct"], 3),
+        "sum_embedded_s": round(total["embedded"], 3),
+        "overhead": round(total["remote"] / total["direct"] - 1, 4) if total["direct"] else None,
+        "vs_embedded": round(total["remote"] / total["embedded"], 2) if total["embedded"] else None,
+    }
+
+
+def run(store_path: Path, reps: int, only: list[str] | None = None) -> dict[str, Any]:
+    from diplograph.graph.backend import EmbeddedBackend
+    from diplograph.graph.remote import RemoteStore, publish
+
+    from .mixes import build_mix, named_requests, sample_params
+
+    eng = _engines()
+    store = ox.Store.read_only(str(store_path))
+    embedded = EmbeddedBackend(store)
+    params = sample_params(store)
+    import random
+
+    mixes = {"named": named_requests(params, random.Random("named:11"), per_query=1),
+             "heavy": build_mix("heavy", params, n=25)}
+    scratch = Path(tempfile.mkdtemp(prefix="dg-bench-engines-"))
+    out: dict[str, Any] = {"store": str(store_path), "reps": reps, "cpus": os.cpu_count()}
+    try:
+        nq = scratch / "graph.nq"
+        t0 = time.perf_counter()
+        out["triples"] = export_nquads(store, nq)
+        out["export_s"] = round(time.perf_counter() - t0, 2)
+        for name in only or ["oxigraph", "virtuoso"]:
+            res: dict[str, Any] = {}
+            if name == "oxigraph":
+                res["bulk_load_s"] = round(bulk_oxigraph(nq, scratch), 2)
+                e = eng.start_oxigraph()
+                gsp = e.query_url.rsplit("/", 1)[0] + "/store"
+            else:
+                dt, n = bulk_virtuoso(nq)
+                res["bulk_load_s"], res["bulk_loaded"] = round(dt, 2), n
+                e = eng.start_virtuoso(max_rows=2_000_000)
+                gsp = e.query_url.rsplit("/", 1)[0] + "/sparql-graph-crud"
+            try:
+                remote = RemoteStore(e.query_url, update_url=e.update_url, gsp_url=gsp,
+                                     timeout=600)
+                t0 = time.perf_counter()
+                report = publish(store, remote)
+                res["publish_s"] = round(time.perf_counter() - t0, 2)
+                res["published"] = sum(n for _, n, _ in report.replaced)
+                res["bulk_rate"] = round(out["triples"] / res["bulk_load_s"])
+                res["publish_rate"] = round(res["published"] / res["publish_s"])
+                res["publish_vs_bulk"] = round(res["publish_s"] / res["bulk_load_s"], 2)
+                for mix, reqs in mixes.items():
+                    res[mix] = latency(remote, embedded, reqs, reps)
+            finally:
+                e.stop()
+            out[name] = res
+            print(json.dumps({name: res}, indent=1), file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.remote_engines", description=__doc__)
+    ap.add_argument("--store", type=Path, default=os.environ.get("DIPLOGRAPH_STORE"),
+                    help="the built store [env DIPLOGRAPH_STORE]")
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--engine", action="append", choices=["oxigraph", "virtuoso"])
+    ap.add_argument("--out", type=Path)
+    a = ap.parse_args(argv)
+    if a.store is None:
+        ap.error("--store is required (or DIPLOGRAPH_STORE)")
+    result = run(a.store, a.reps, a.engine)
+    text = json.dumps(result, indent=1)
+    print(text)
+    if a.out:
+        a.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
