@@ -11,7 +11,8 @@ no state (Germany 1945–1990 for COW 255) are left out and reported.
 
 >>> from diplograph.loaders.state_periods import StatePeriods
 >>> from diplograph.loaders.registry import default_data_dir
->>> qs = list(quads(default_data_dir(), StatePeriods.load()))
+>>> from diplograph.loaders.datasets import parsed
+>>> qs = list(parsed(quads(default_data_dir(), StatePeriods.load()), DATASET.graph))
 >>> any(q.object.value == "POINT(105.854041 21.0283334)" for q in qs)
 True
 """

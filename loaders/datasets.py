@@ -116,13 +116,18 @@ def parsed(items: Iterable[str | Quad], graph: str) -> Iterator[Quad]:
 
     g = NamedNode(graph)
     batch: list[str] = []
+
+    def flush() -> Iterator[Quad]:
+        for t in ox.parse("".join(batch), format=ox.RdfFormat.N_TRIPLES):
+            yield Quad(t.subject, t.predicate, t.object, g)
+        batch.clear()
+
     for item in items:
         if isinstance(item, Quad):
             yield item
             continue
         batch.append(item)
         if len(batch) >= 4096:
-            yield from ox.parse("".join(batch), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
-            batch.clear()
+            yield from flush()
     if batch:
-        yield from ox.parse("".join(batch), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
+        yield from flush()

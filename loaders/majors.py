@@ -7,7 +7,8 @@ to 1922-12-29, the USSR to 1991-12-25, then Russia. A spell that reaches the end
 coverage (2016-12-31) has no end.
 
 >>> from diplograph.loaders.registry import default_data_dir
->>> qs = list(quads(default_data_dir(), StatePeriods.load()))
+>>> from diplograph.loaders.datasets import parsed
+>>> qs = list(parsed(quads(default_data_dir(), StatePeriods.load()), DATASET.graph))
 >>> sum(1 for q in qs if q.object.value.endswith("#MajorPowerStatus")) > 14
 True
 """

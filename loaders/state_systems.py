@@ -11,7 +11,8 @@ Russian Empire, the Russian Republic, the RSFSR, the USSR and Russia). A spell t
 end of the list's coverage (COW 2016-12-31, G–W 2017-12-31) has no end.
 
 >>> from diplograph.loaders.registry import default_data_dir
->>> qs = list(quads(default_data_dir(), StatePeriods.load()))
+>>> from diplograph.loaders.datasets import parsed
+>>> qs = list(parsed(quads(default_data_dir(), StatePeriods.load()), DATASET.graph))
 >>> sorted({q.object.value for q in qs if q.predicate.value.endswith("#organization")})
 ['https://diplograph.org/id/system/cow', 'https://diplograph.org/id/system/gw']
 """

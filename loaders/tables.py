@@ -12,6 +12,7 @@
   literals are escaped as pyoxigraph's N-Triples serialiser does, so a rebuild's lines
   compare equal to the store's dump (``graph.store.replace_graph_atomically``).
 
+>>> from diplograph.loaders.datasets import DatasetInfo
 >>> out = Out(DatasetInfo("demo", "Demo", (), "c", "1", "l", "k"))
 >>> s = out.iri("http://e/s")
 >>> s.value
