@@ -169,7 +169,9 @@ def replace_streamed(store: ox.Store, graph: str, items: Iterable[ox.Quad | str]
     try:
         with os.fdopen(fd, "wb") as fh:
             n = write_ntriples(fh, items, g)
-        replace_graph_atomically(store, graph, tmp, n)
+        # lenient: the text was written by pyoxigraph (quads) or by loaders/tables.py, whose
+        # output tests/test_tables.py parses strictly for every data set
+        replace_graph_atomically(store, graph, tmp, n, lenient=True)
     finally:
         os.unlink(tmp)
     return n
@@ -457,7 +459,7 @@ def build(
                 loaded.add(old[0])
             progress(f"[{i}/{total}] {st.name}: up to date")
             continue
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
             n, graph = st.run()
         except DiplographError as e:
@@ -475,11 +477,11 @@ def build(
             progress(f"[{i}/{total}] {st.name}: FAILED\n{err}")
             continue
         _record(store, st.key, graph, fp, manifest)
-        dt_s = time.perf_counter() - t0
+        dt_s, cpu_s = time.perf_counter() - t0, time.process_time() - c0
         report.steps.append((st.name, n, dt_s))
         progress(
             f"[{i}/{total}] {st.name}: {n:,} triples in {dt_s:.2f} s "
-            f"({n / max(dt_s, 1e-9):,.0f}/s)"
+            f"({n / max(dt_s, 1e-9):,.0f}/s; {cpu_s:.2f} s CPU)"
         )
     # Drop the graphs of source documents no longer in the sources folder. If any facts file
     # failed, nothing is dropped: a broken file must not cost its old graph.
