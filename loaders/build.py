@@ -12,10 +12,15 @@ records the fingerprint in the graph ``dgg:build`` (``<graph> dg:inputFingerprin
 dg:buildStep "…" ; dg:inputManifest "{json}"``). The next build skips every step whose
 fingerprint is unchanged and says so; ``force=True`` rebuilds them all.
 
-**Data sets** (``loaders/datasets.py``) stream their quads into a temporary N-Quads file; only
-when the whole data set has been read without error is its graph dropped and the file
-bulk-loaded into it, so a refused data set keeps its previous graph and the memory needed does
-not grow with the size of the data set.
+**Data sets** (``loaders/datasets.py``) write N-Triples lines (``loaders/tables.py``) into a
+temporary file; only when the whole data set has been read without error does the file replace
+its graph, so a refused data set keeps its previous graph and the memory needed does not grow
+with the size of the data set. The replacement is atomic (``graph.store.
+replace_graph_atomically``): a new graph is bulk-loaded in one atomic ingestion, an existing
+one gets the difference in one transaction (nothing when the data did not change), so a build
+killed at any moment (SIGKILL, power loss) leaves every graph as it was or as the build made it,
+never empty or half written. The registry and the Wikidata view are replaced the same way; the
+ontology, the shapes and the facts graphs are small and replaced in one SPARQL update.
 """
 
 from __future__ import annotations
