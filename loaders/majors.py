@@ -49,17 +49,9 @@ def quads(
     )
     for row in rows.dicts():
 
-        def day(prefix: str, row: dict[str, str] = row) -> dt.date:
-            y = rows.int(row[prefix + "year"], prefix + "year", lo=1800, hi=2016)
-            m = rows.int(row[prefix + "month"], prefix + "month", lo=1, hi=12)
-            d = rows.int(row[prefix + "day"], prefix + "day", lo=1, hi=31)
-            try:
-                return dt.date(y, m, d)  # type: ignore[arg-type]
-            except ValueError:
-                raise rows.error(prefix + "day", f"{y}-{m}-{d} is not a date") from None
-
         code = rows.int(row["ccode"], "ccode", lo=1, hi=999)
-        start, end = day("st"), day("end")
+        start = rows.ymd(row, "st", lo=1800, hi=2016)
+        end = rows.ymd(row, "end", lo=1800, hi=2016)
         if end < start:
             raise rows.error("endyear", f"{end} is before the start {start}")
         try:

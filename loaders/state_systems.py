@@ -74,18 +74,9 @@ def quads(
         ("ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"),
     )
     for row in cow.dicts():
-
-        def day(prefix: str, row: dict[str, str] = row) -> dt.date:
-            y = cow.int(row[prefix + "year"], prefix + "year", lo=1800, hi=2016)
-            m = cow.int(row[prefix + "month"], prefix + "month", lo=1, hi=12)
-            d = cow.int(row[prefix + "day"], prefix + "day", lo=1, hi=31)
-            try:
-                return dt.date(y, m, d)  # type: ignore[arg-type]
-            except ValueError:
-                raise cow.error(prefix + "day", f"{y}-{m}-{d} is not a date") from None
-
         yield from _spell(
-            "cow", cow, cow.int(row["ccode"], "ccode", lo=1, hi=999), day("st"), day("end"),
+            "cow", cow, cow.int(row["ccode"], "ccode", lo=1, hi=999),
+            cow.ymd(row, "st", lo=1800, hi=2016), cow.ymd(row, "end", lo=1800, hi=2016),
             periods, progress, out,
         )
     gw = Table(data_dir, GW_FILE, ("gwcode", "startdate", "enddate"))

@@ -147,6 +147,18 @@ class Table:
             raise self.error(col, f"{d} is out of range [{lo}, {hi}]")
         return d
 
+    def ymd(self, row: dict[str, str], prefix: str, *, lo: int = 1400, hi: int = 2100
+            ) -> dt.date:
+        """A day split over three columns ``{prefix}year``, ``{prefix}month``, ``{prefix}day``
+        (the COW state-system files), the year between ``lo`` and ``hi``."""
+        y = self.int(row[prefix + "year"], prefix + "year", lo=lo, hi=hi)
+        m = self.int(row[prefix + "month"], prefix + "month", lo=1, hi=12)
+        d = self.int(row[prefix + "day"], prefix + "day", lo=1, hi=31)
+        try:
+            return dt.date(y, m, d)  # type: ignore[arg-type]
+        except ValueError:
+            raise self.error(prefix + "day", f"{y}-{m}-{d} is not a date") from None
+
     def text(self, text: str, col: str, *, optional: bool = False) -> str:
         """A stripped cell; empty is an error unless ``optional``."""
         text = text.strip()
