@@ -17,7 +17,8 @@ left out and reported.
 
 >>> from diplograph.loaders.state_periods import StatePeriods
 >>> from diplograph.loaders.registry import default_data_dir
->>> qs = list(quads(default_data_dir(), StatePeriods.load()))
+>>> from diplograph.loaders.datasets import parsed
+>>> qs = list(parsed(quads(default_data_dir(), StatePeriods.load()), DATASET.graph))
 >>> len({q.subject.value for q in qs if "/fact/archigos/" in q.subject.value}) > 3409
 True
 """
@@ -29,12 +30,11 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad
-
-from ..graph.namespaces import DG, DGC, ID, PROV, RDF, RDFS, SCHEMA, XSD
+from ..graph.namespaces import DGC, ID, RDFS, SCHEMA, XSD
 from .datasets import PEACESCIENCER as CONDUIT
-from .datasets import CsvRows, DatasetInfo, dataset_quads, day_quads, fact_quads, source_rows
+from .datasets import DatasetInfo
 from .state_periods import StatePeriods
+from .tables import Out, Table
 
 FILE = "peace-science/archigos.csv"
 DATASET = DatasetInfo(
@@ -68,8 +68,6 @@ EXIT = {
     "Still in Office": None,
 }
 GENDER = {"M": SCHEMA("Male"), "F": SCHEMA("Female")}
-RDFS_LABEL = NamedNode(RDFS("label"))
-PROV_DERIVED = NamedNode(PROV("wasDerivedFrom"))
 
 
 def leader_iri(obsid: str) -> str:
@@ -94,26 +92,25 @@ def tenure_iri(obsid: str, part: str | None = None) -> str:
 
 def quads(
     data_dir: Path, periods: StatePeriods, progress: Callable[[str], None] = lambda _m: None
-) -> Iterator[Quad]:
-    """Every leader and tenure of Archigos, in the file's row order."""
-    g = NamedNode(DATASET.graph)
-    a = NamedNode(RDF("type"))
-    yield from dataset_quads(DATASET)
-    rows = CsvRows(
+) -> Iterator[str]:
+    """Every leader and tenure of Archigos (N-Triples lines), in the file's row order."""
+    out = Out(DATASET)
+    yield from out.dataset_node()
+    rows = Table(
         data_dir, FILE,
         ("obsid", "gwcode", "leadid", "leader", "yrborn", "gender", "startdate", "enddate",
          "entry", "exit", "exitcode"),
     )
     seen: set[str] = set()
     skipped = split = 0
-    for row in rows:
-        obsid = rows.text(row, "obsid")
+    for row in rows.dicts():
+        obsid = rows.text(row["obsid"], "obsid")
         if obsid in seen:
             raise rows.error("obsid", f"{obsid!r} appears twice")
         seen.add(obsid)
-        code = rows.int(row, "gwcode", lo=1, hi=999)
-        start = rows.date(row, "startdate", lo=dt.date(1800, 1, 1), hi=COVERAGE_END)
-        end = rows.date(row, "enddate", lo=dt.date(1800, 1, 1), hi=COVERAGE_END)
+        code = rows.int(row["gwcode"], "gwcode", lo=1, hi=999)
+        start = rows.date(row["startdate"], "startdate", lo=dt.date(1800, 1, 1), hi=COVERAGE_END)
+        end = rows.date(row["enddate"], "enddate", lo=dt.date(1800, 1, 1), hi=COVERAGE_END)
         assert start is not None and end is not None
         if end < start:
             raise rows.error("enddate", f"{end} is before startdate {start}")
@@ -123,7 +120,7 @@ def quads(
         if row["exit"] not in EXIT:
             raise rows.error("exit", f"{row['exit']!r} is not one of {', '.join(EXIT)}")
         exit_ = EXIT[row["exit"]]
-        born = rows.int(row, "yrborn", lo=1700, hi=2000, optional=True)
+        born = rows.int(row["yrborn"], "yrborn", lo=1700, hi=2000, optional=True)
         gender = GENDER.get(row["gender"])
         if gender is None:
             raise rows.error("gender", f"{row['gender']!r} is not M or F")
@@ -131,20 +128,17 @@ def quads(
             parts = periods.split_dates("gw", code, start, end)
         except Exception as e:  # an unknown code
             raise rows.error("gwcode", str(getattr(e, "message", e))) from None
-        rows_node, rows_quads = source_rows(DATASET, FILE, rows.line)
-        yield from rows_quads
-        person = NamedNode(leader_iri(obsid))
-        yield Quad(person, a, NamedNode(DG("Person")), g)
-        yield Quad(person, RDFS_LABEL, Literal(rows.text(row, "leader")), g)
-        yield Quad(person, NamedNode(DG("archigosId")), Literal(rows.text(row, "leadid")), g)
-        yield Quad(person, NamedNode(SCHEMA("gender")), NamedNode(gender), g)
+        rows_node, rows_lines = out.rows(FILE, [rows.line])
+        yield from rows_lines
+        person = out.iri(leader_iri(obsid))
+        yield from out.types(person, "Person")
+        yield out.value(person, RDFS("label"), rows.text(row["leader"], "leader"))
+        yield out.text(person, "archigosId", rows.text(row["leadid"], "leadid"))
+        yield out.q(person, out.iri(SCHEMA("gender")), out.iri(gender))
         if born is not None:
-            yield Quad(
-                person, NamedNode(SCHEMA("birthDate")),
-                Literal(f"{born:04d}", datatype=NamedNode(XSD("gYear"))), g,
-            )
-        yield Quad(person, NamedNode(DG("archigosObsId")), Literal(obsid), g)
-        yield Quad(person, PROV_DERIVED, rows_node, g)
+            yield out.value(person, SCHEMA("birthDate"), f"{born:04d}", datatype=XSD("gYear"))
+        yield out.text(person, "archigosObsId", obsid)
+        yield out.q(person, out.derived, rows_node)
         kept = [p for p in parts if p[2] is not None]
         for s, e, _ in parts:
             if _ is None:
@@ -158,44 +152,29 @@ def quads(
         for i, (s, e, state) in enumerate(kept):
             assert state is not None
             key = state.rsplit("/", 1)[1]
-            f = NamedNode(tenure_iri(obsid, key if len(kept) > 1 else None))
-            yield from fact_quads(f, ("Fact", "LeaderTenure"), DATASET, rows_node)
-            yield Quad(f, NamedNode(DG("leader")), person, g)
-            yield Quad(f, NamedNode(DG("state")), NamedNode(state), g)
-            yield from day_quads(f, "startDate", g, s)
+            f = out.iri(tenure_iri(obsid, key if len(kept) > 1 else None))
+            yield from out.provenance(f, ("Fact", "LeaderTenure"), rows_node)
+            yield out.q(f, out.dg("leader"), person)
+            yield out.rel(f, "state", state)
+            yield from out.day_date(f, "startDate", s)
             last = i == len(kept) - 1
             if not (last and exit_ is None):
-                yield from day_quads(f, "endDate", g, e)
+                yield from out.day_date(f, "endDate", e)
             else:
-                yield Quad(
-                    f, NamedNode(RDFS("comment")),
-                    Literal("Still in office when Archigos 4.1 ends (2015-12-31).", language="en"),
-                    g,
-                )
+                yield out.comment(f, "Still in office when Archigos 4.1 ends (2015-12-31).")
             if i == 0:
-                entry_iri = NamedNode(DGC("leader-entry/" + entry))
-                yield Quad(f, NamedNode(DG("entryManner")), entry_iri, g)
+                yield out.rel(f, "entryManner", DGC("leader-entry/" + entry))
             if last:
                 if exit_ is not None:
-                    yield Quad(
-                        f, NamedNode(DG("exitManner")), NamedNode(DGC("leader-exit/" + exit_)), g
-                    )
-                yield Quad(
-                    f, NamedNode(DG("exitCircumstance")), Literal(row["exitcode"], language="en"), g
-                )
+                    yield out.rel(f, "exitManner", DGC("leader-exit/" + exit_))
+                yield out.text(f, "exitCircumstance", row["exitcode"], "en")
             if len(kept) > 1:
-                yield Quad(
-                    f, NamedNode(DG("note")),
-                    Literal(
-                        f"Archigos spell {obsid} ({start} to {end}) split where G-W {code} passes "
-                        f"from one state to the next (state-periods.csv): this part is {s} to {e}",
-                        language="en",
-                    ),
-                    g,
-                )
-            yield Quad(f, NamedNode(DG("factType")), Literal("leader-tenure"), g)
-            yield Quad(f, NamedNode(DG("involves")), NamedNode(state), g)
-            yield Quad(f, NamedNode(DG("involves")), person, g)
+                yield out.note(
+                    f, f"Archigos spell {obsid} ({start} to {end}) split where G-W {code} passes "
+                    f"from one state to the next (state-periods.csv): this part is {s} to {e}")
+            yield out.text(f, "factType", "leader-tenure")
+            yield out.rel(f, "involves", state)
+            yield out.q(f, out.dg("involves"), person)
     progress(f"  {split:,} tenures split between states; {skipped:,} parts with no state left out")
 
 

@@ -17,9 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from pyoxigraph import Quad
-
-from .datasets import DatasetInfo, Progress, dataset_quads
+from .datasets import DatasetInfo, Progress
 from .peace_science import CONDUIT, Out, Table, concept, fact_iri
 
 FILE = "peace-science/atop_alliance.csv"
@@ -110,12 +108,12 @@ def _read(table: Table, progress: Progress) -> dict[tuple[int, int], dict[int, l
     return pairs
 
 
-def quads(data_dir: Path, periods, progress: Progress) -> Iterator[Quad]:  # noqa: ANN001
+def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa: ANN001
     """Every alliance spell of the ATOP file as quads of ``dgg:dataset/atop``."""
     table = Table(data_dir, FILE, COLUMNS)
     pairs = _read(table, progress)
     out = Out(DATASET)
-    yield from dataset_quads(DATASET)
+    yield from out.dataset_node()
     obligation = [out.iri(concept("obligation", c) or "") for c in OBLIGATIONS]
     empty: list[int] = []
     stateless: list[int] = []

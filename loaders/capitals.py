@@ -11,7 +11,8 @@ no state (Germany 1945–1990 for COW 255) are left out and reported.
 
 >>> from diplograph.loaders.state_periods import StatePeriods
 >>> from diplograph.loaders.registry import default_data_dir
->>> qs = list(quads(default_data_dir(), StatePeriods.load()))
+>>> from diplograph.loaders.datasets import parsed
+>>> qs = list(parsed(quads(default_data_dir(), StatePeriods.load()), DATASET.graph))
 >>> any(q.object.value == "POINT(105.854041 21.0283334)" for q in qs)
 True
 """
@@ -24,20 +25,11 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad
-
-from ..graph.namespaces import DG, GEO, ID, PROV, RDF, RDFS
+from ..graph.namespaces import GEO, ID, RDFS
 from .datasets import PEACESCIENCER as CONDUIT
-from .datasets import (
-    CsvRows,
-    DatasetInfo,
-    comment_quad,
-    dataset_quads,
-    day_quads,
-    fact_quads,
-    source_rows,
-)
+from .datasets import DatasetInfo
 from .state_periods import StatePeriods
+from .tables import Out, Table
 
 FILE = "peace-science/cow_capitals.csv"
 DATASET = DatasetInfo(
@@ -69,44 +61,40 @@ def place_slug(name: str) -> str:
 
 def quads(
     data_dir: Path, periods: StatePeriods, progress: Callable[[str], None] = lambda _m: None
-) -> Iterator[Quad]:
-    """Places and capital spells, in the file's row order."""
-    g = NamedNode(DATASET.graph)
-    a = NamedNode(RDF("type"))
-    yield from dataset_quads(DATASET)
-    rows = CsvRows(data_dir, FILE, ("ccode", "capital", "stdate", "enddate", "lat", "lng"))
+) -> Iterator[str]:
+    """Places and capital spells (N-Triples lines), in the file's row order."""
+    out = Out(DATASET)
+    yield from out.dataset_node()
+    rows = Table(data_dir, FILE, ("ccode", "capital", "stdate", "enddate", "lat", "lng"))
     places: dict[str, tuple[float, float]] = {}
-    for row in rows:
-        code = rows.int(row, "ccode", lo=1, hi=999)
-        name = rows.text(row, "capital")
-        start = rows.date(row, "stdate", lo=dt.date(1700, 1, 1), hi=ONGOING)
-        end = rows.date(row, "enddate", lo=dt.date(1700, 1, 1), hi=ONGOING)
+    for row in rows.dicts():
+        code = rows.int(row["ccode"], "ccode", lo=1, hi=999)
+        name = rows.text(row["capital"], "capital")
+        start = rows.date(row["stdate"], "stdate", lo=dt.date(1700, 1, 1), hi=ONGOING)
+        end = rows.date(row["enddate"], "enddate", lo=dt.date(1700, 1, 1), hi=ONGOING)
         assert start is not None and end is not None
         if end < start:
             raise rows.error("enddate", f"{end} is before stdate {start}")
-        lat = rows.float(row, "lat", lo=-90, hi=90)
-        lng = rows.float(row, "lng", lo=-180, hi=180)
+        lat = rows.float(row["lat"], "lat", lo=-90, hi=90)
+        lng = rows.float(row["lng"], "lng", lo=-180, hi=180)
         try:
             parts = periods.split_dates("cow", code, start, end)
         except Exception as e:  # an unknown code
             raise rows.error("ccode", str(getattr(e, "message", e))) from None
         slug = place_slug(name)
-        place = NamedNode(ID("place/" + slug))
-        rows_node, rows_quads = source_rows(DATASET, FILE, rows.line)
-        yield from rows_quads
+        place = out.iri(ID("place/" + slug))
+        rows_node, rows_lines = out.rows(FILE, [rows.line])
+        yield from rows_lines
         if slug not in places:
             places[slug] = (lat, lng)
-            geom = NamedNode(place.value + "/geometry")
-            yield Quad(place, a, NamedNode(DG("City")), g)
-            yield Quad(place, a, NamedNode(GEO("Feature")), g)
-            yield Quad(place, NamedNode(RDFS("label")), Literal(name), g)
-            yield Quad(place, NamedNode(GEO("hasGeometry")), geom, g)
-            yield Quad(place, NamedNode(PROV("wasDerivedFrom")), rows_node, g)
-            yield Quad(geom, a, NamedNode(GEO("Geometry")), g)
-            yield Quad(
-                geom, NamedNode(GEO("asWKT")),
-                Literal(f"POINT({lng} {lat})", datatype=NamedNode(GEO("wktLiteral"))), g,
-            )
+            geom = out.iri(place.value + "/geometry")
+            yield from out.types(place, "City")
+            yield out.q(place, out.a, out.iri(GEO("Feature")))
+            yield out.value(place, RDFS("label"), name)
+            yield out.q(place, out.iri(GEO("hasGeometry")), geom)
+            yield out.q(place, out.derived, rows_node)
+            yield out.q(geom, out.a, out.iri(GEO("Geometry")))
+            yield out.value(geom, GEO("asWKT"), f"POINT({lng} {lat})", datatype=GEO("wktLiteral"))
         elif abs(places[slug][0] - lat) + abs(places[slug][1] - lng) > 0.5:
             progress(
                 f"  {FILE}:{rows.line}: {name}: coordinates ({lat}, {lng}) differ from an "
@@ -119,24 +107,18 @@ def quads(
                     "(state-periods.csv); those days are left out"
                 )
                 continue
-            f = NamedNode(ID(f"fact/{DATASET.name}/{code}-{slug}-{s.isoformat()}"))
-            yield from fact_quads(f, ("Fact", "CapitalSpell"), DATASET, rows_node)
-            yield Quad(f, NamedNode(DG("state")), NamedNode(state), g)
-            yield Quad(f, NamedNode(DG("capital")), place, g)
-            yield from day_quads(f, "startDate", g, s)
+            f = out.iri(ID(f"fact/{DATASET.name}/{code}-{slug}-{s.isoformat()}"))
+            yield from out.provenance(f, ("Fact", "CapitalSpell"), rows_node)
+            yield out.rel(f, "state", state)
+            yield out.q(f, out.dg("capital"), place)
+            yield from out.day_date(f, "startDate", s)
             if e < ONGOING:
-                yield from day_quads(f, "endDate", g, e)
-            yield comment_quad(f, DATASET, EDGES)
+                yield from out.day_date(f, "endDate", e)
+            yield out.comment(f, EDGES)
             if len(parts) > 1:
-                yield Quad(
-                    f, NamedNode(DG("note")),
-                    Literal(
-                        f"COW capital spell {start} to {end} split where COW {code} passes from "
-                        f"one state to the next (state-periods.csv): this part is {s} to {e}",
-                        language="en",
-                    ),
-                    g,
-                )
-            yield Quad(f, NamedNode(DG("factType")), Literal("capital"), g)
-            yield Quad(f, NamedNode(DG("involves")), NamedNode(state), g)
-            yield Quad(f, NamedNode(DG("involves")), place, g)
+                yield out.note(
+                    f, f"COW capital spell {start} to {end} split where COW {code} passes from "
+                    f"one state to the next (state-periods.csv): this part is {s} to {e}")
+            yield out.text(f, "factType", "capital")
+            yield out.rel(f, "involves", state)
+            yield out.q(f, out.dg("involves"), place)

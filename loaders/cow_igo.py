@@ -14,25 +14,22 @@ of the source documents.
 
 >>> from diplograph.loaders.state_periods import StatePeriods
 >>> from diplograph.loaders.registry import default_data_dir
->>> q = next(quads(default_data_dir(), StatePeriods.load()))
->>> q.graph_name.value
-'https://diplograph.org/graph/dataset/cow-igo-v3'
+>>> next(quads(default_data_dir(), StatePeriods.load()))[:60]
+'<https://diplograph.org/id/dataset/cow-igo-v3> <http://purl.'
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode, Quad
-
-from ..graph.namespaces import DG, DGC, GRAPH, ID, ORG, PROV, RDF, RDFS, XSD
+from ..graph.namespaces import DGC, GRAPH, ID, ORG, RDFS, XSD
 from ..graph.registry import Registry
-from .datasets import CsvRows, DatasetInfo, dataset_quads, note_quad, source_rows
+from .datasets import DatasetInfo
 from .registry import clean_cow_igo_name, default_data_dir, load_registry, org_for_cow
 from .state_periods import StatePeriods
+from .tables import Out, Table, literal
 
 SPELLS_FILE = "cow-igo-v3/state_igo_membership_spells.csv"
 META_FILE = "cow-igo-v3/igo_meta.csv"
@@ -73,52 +70,21 @@ def fact_iri(ccode: int | str, ioname: str, start_year: int | str) -> str:
     return ID(f"fact/{DATASET.name}/{ccode}-{quote(ioname, safe='')}-{start_year}")
 
 
-def _year_quads(fact: NamedNode, prop: str, year: int, g: NamedNode) -> Iterator[Quad]:
-    yield Quad(
-        fact, NamedNode(DG(prop)), Literal(f"{year:04d}", datatype=NamedNode(XSD("gYear"))), g
-    )
-    yield Quad(fact, NamedNode(DG(prop + "Precision")), NamedNode(DGC("precision/year")), g)
-    date = NamedNode(XSD("date"))
-    yield Quad(
-        fact, NamedNode(DG(prop + "Earliest")), Literal(f"{year:04d}-01-01", datatype=date), g
-    )
-    yield Quad(fact, NamedNode(DG(prop + "Latest")), Literal(f"{year:04d}-12-31", datatype=date), g)
-
-
-_nn = functools.lru_cache(maxsize=None)(NamedNode)
-_A = NamedNode(RDF("type"))
-_FACT, _MEMBERSHIP = NamedNode(DG("Fact")), NamedNode(DG("Membership"))
-_DERIVED = NamedNode(PROV("wasDerivedFrom"))
-_DATASET_N = NamedNode(DATASET.iri)
-_MEMBER, _ORGANIZATION, _ROLE = (NamedNode(ORG(x)) for x in ("member", "organization", "role"))
-_COMMENT, _NOTE = NamedNode(RDFS("comment")), NamedNode(DG("note"))
-_END_COMMENT = Literal(END_COMMENT, language="en")
-_ONGOING_COMMENT = Literal(ONGOING_COMMENT, language="en")
-_FACT_TYPE, _MEMBERSHIP_TYPE = NamedNode(DG("factType")), Literal("membership")
-_INVOLVES, _SOURCE_ROW = NamedNode(DG("involves")), NamedNode(DG("sourceRow"))
-_INTEGER = NamedNode(XSD("integer"))
-
-
-@functools.cache
-def _year_pairs(prop: str, year: int) -> tuple[tuple[NamedNode, Literal | NamedNode], ...]:
-    """(predicate, object) pairs of a year-precision ``dg:{prop}`` (interned)."""
-    return tuple((q.predicate, q.object) for q in _year_quads(_A, prop, year, _A))
-
-
 def quads(
     data_dir: Path, periods: StatePeriods, progress: Callable[[str], None] = lambda _m: None
-) -> Iterator[Quad]:
-    """Every COW IGO membership spell as quads (deterministic order: the CSV's row order)."""
+) -> Iterator[str]:
+    """Every COW IGO membership spell as N-Triples lines of its graph (``loaders/tables.py``;
+    deterministic order: the CSV's row order)."""
     registry = load_registry()
-    g = NamedNode(COW_GRAPH)
-    yield from dataset_quads(DATASET, typed=False)  # dgg:registry types it (its state list)
-    meta = CsvRows(data_dir, META_FILE, ("ioname", "orgname", "longorgname", "sdate", "deaddate"))
+    out = Out(DATASET)
+    yield from out.dataset_node(typed=False)  # dgg:registry types it (its state list)
+    meta = Table(data_dir, META_FILE, ("ioname", "orgname", "longorgname", "sdate", "deaddate"))
     life: dict[str, tuple[int | None, int | None]] = {}
-    for row in meta:
-        ioname = meta.text(row, "ioname")
+    for row in meta.dicts():
+        ioname = meta.text(row["ioname"], "ioname")
         life[ioname] = (
-            meta.int(row, "sdate", lo=1800, hi=2014, optional=True),
-            meta.int(row, "deaddate", lo=1800, hi=2014, optional=True),
+            meta.int(row["sdate"], "sdate", lo=1800, hi=2014, optional=True),
+            meta.int(row["deaddate"], "deaddate", lo=1800, hi=2014, optional=True),
         )
         org = org_for_cow(registry, ioname)
         for col in ("orgname", "longorgname"):
@@ -126,24 +92,26 @@ def quads(
             for fix in fixes:
                 msg = f"COW IGO v3 {col} of {ioname} ({META_FILE}:{meta.line}): {fix}"
                 progress(f"  fixed: {msg}")
-                yield note_quad(NamedNode(org.iri), DATASET, msg + f"; registry name {org.label!r}")
-    spells = CsvRows(
+                yield out.note(out.iri(org.iri), msg + f"; registry name {org.label!r}")
+    spells = Table(
         data_dir, SPELLS_FILE, ("ccode", "ioname", "status_label", "start_year", "end_year")
     )
     flagged = 0
-    for row in spells:
-        line = spells.line
-        ccode = spells.int(row, "ccode", lo=1, hi=999)
-        ioname = spells.text(row, "ioname")
+    member, organization, role_p = (out.iri(ORG(x)) for x in ("member", "organization", "role"))
+    comment = out.iri(RDFS("comment"))
+    end_comment = literal(END_COMMENT, "en")
+    ongoing_comment = literal(ONGOING_COMMENT, "en")
+    source_row, involves = out.dg("sourceRow"), out.dg("involves")
+    for line, (c_ccode, c_ioname, c_status, c_start, c_end) in spells:
+        ccode = spells.int(c_ccode, "ccode", lo=1, hi=999)
+        ioname = spells.text(c_ioname, "ioname")
         if ioname not in life:
             raise spells.error("ioname", f"{ioname!r} is not in {META_FILE}")
-        role = ROLES.get(row["status_label"])
+        role = ROLES.get(c_status)
         if role is None:
-            raise spells.error(
-                "status_label", f"{row['status_label']!r} is not one of {', '.join(ROLES)}"
-            )
-        start = spells.int(row, "start_year", lo=1815, hi=COVERAGE_END)
-        end = spells.int(row, "end_year", lo=1815, hi=COVERAGE_END)
+            raise spells.error("status_label", f"{c_status!r} is not one of {', '.join(ROLES)}")
+        start = spells.int(c_start, "start_year", lo=1815, hi=COVERAGE_END)
+        end = spells.int(c_end, "end_year", lo=1815, hi=COVERAGE_END)
         if end < start:
             raise spells.error("end_year", f"{end} is before start_year {start}")
         try:
@@ -151,7 +119,7 @@ def quads(
         except Exception as e:  # unknown code
             raise spells.error("ccode", str(getattr(e, "message", e))) from None
         org = org_for_cow(registry, ioname)
-        rows_node, rows_quads = source_rows(DATASET, SPELLS_FILE, line)
+        rows_node, rows_lines = out.rows(SPELLS_FILE, [line])
         notes = _implausible(ioname, start, end, life[ioname])
         gaps = [(a, b) for a, b, iri in parts if iri is None]
         for a, b in gaps:
@@ -161,43 +129,32 @@ def quads(
             )
         if notes:
             flagged += 1
-        yield from rows_quads
+        yield from rows_lines
         for first, last, state in parts:
             if state is None:
                 continue
-            f = NamedNode(fact_iri(ccode, ioname, first))
-            state_n, org_n = _nn(state), _nn(org.iri)
-            yield Quad(f, _A, _FACT, g)
-            yield Quad(f, _A, _MEMBERSHIP, g)
-            yield Quad(f, _DERIVED, rows_node, g)
-            yield Quad(f, _DERIVED, _DATASET_N, g)
-            yield Quad(f, _MEMBER, state_n, g)
-            yield Quad(f, _ORGANIZATION, org_n, g)
-            yield Quad(f, _ROLE, _nn(DGC("role/" + role)), g)
-            for p, o in _year_pairs("startDate", first):
-                yield Quad(f, p, o, g)
+            f = out.iri(fact_iri(ccode, ioname, first))
+            state_n, org_n = out.iri(state), out.iri(org.iri)
+            yield from out.provenance(f, ("Fact", "Membership"), rows_node)
+            yield f"{f} {member} {state_n} .\n"
+            yield f"{f} {organization} {org_n} .\n"
+            yield f"{f} {role_p} {out.iri(DGC('role/' + role))} .\n"
+            yield from out.date(f, "startDate", first)
             if last < COVERAGE_END:
-                for p, o in _year_pairs("endDate", last):
-                    yield Quad(f, p, o, g)
-                yield Quad(f, _COMMENT, _END_COMMENT, g)
+                yield from out.date(f, "endDate", last)
+                yield f"{f} {comment} {end_comment} .\n"
             else:
-                yield Quad(f, _COMMENT, _ONGOING_COMMENT, g)
+                yield f"{f} {comment} {ongoing_comment} .\n"
             if len(parts) > 1:
-                yield Quad(
-                    f, _NOTE,
-                    Literal(
-                        f"COW spell {start}-{end} of code {ccode} split at the boundary of the "
-                        f"states the code names (state-periods.csv): this part is {first}-{last}",
-                        language="en",
-                    ),
-                    g,
-                )
+                yield out.note(
+                    f, f"COW spell {start}-{end} of code {ccode} split at the boundary of the "
+                    f"states the code names (state-periods.csv): this part is {first}-{last}")
             for n in notes:
-                yield note_quad(f, DATASET, n)
-            yield Quad(f, _FACT_TYPE, _MEMBERSHIP_TYPE, g)
-            yield Quad(f, _INVOLVES, state_n, g)
-            yield Quad(f, _INVOLVES, org_n, g)
-            yield Quad(f, _SOURCE_ROW, Literal(str(line), datatype=_INTEGER), g)
+                yield out.note(f, n)
+            yield out.text(f, "factType", "membership")
+            yield f"{f} {involves} {state_n} .\n"
+            yield f"{f} {involves} {org_n} .\n"
+            yield f'{f} {source_row} "{line}"^^<{XSD("integer")}> .\n'
     if flagged:
         progress(f"  flagged {flagged:,} implausible spells with dg:note")
 
@@ -225,6 +182,6 @@ def _implausible(
 
 def cow_membership_quads(
     registry: Registry | None = None, data_dir: Path | None = None
-) -> Iterator[Quad]:
-    """The quads of :func:`quads` with the bundled state periods (kept for older callers)."""
+) -> Iterator[str]:
+    """The lines of :func:`quads` with the bundled state periods (kept for older callers)."""
     return quads(Path(data_dir or default_data_dir()), StatePeriods.load(data_dir))

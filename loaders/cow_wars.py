@@ -17,9 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from pyoxigraph import Quad
-
-from .datasets import DatasetInfo, Progress, dataset_quads
+from .datasets import DatasetInfo, Progress
 from .peace_science import CONDUIT, Out, Table, concept, fact_iri
 
 FILE = "peace-science/cow_war_inter.csv"
@@ -48,7 +46,7 @@ def war_iri(warnum: int) -> str:
     return fact_iri(DATASET.name, str(warnum))
 
 
-def quads(data_dir: Path, periods, progress: Progress) -> Iterator[Quad]:  # noqa: ANN001
+def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa: ANN001
     """Every war of the file with its participation episodes."""
     table = Table(data_dir, FILE, COLUMNS)
     # war -> (state, side) -> year -> (side, initiator, outcome, deaths, resume, lines)
@@ -85,7 +83,7 @@ def quads(data_dir: Path, periods, progress: Progress) -> Iterator[Quad]:  # noq
         progress(f"  cow-wars: {len(duplicates)} duplicated rows read once ({duplicates[:5]})")
 
     out = Out(DATASET)
-    yield from dataset_quads(DATASET)
+    yield from out.dataset_node()
     episodes = 0
     for war in sorted(wars):
         w = out.iri(war_iri(war))

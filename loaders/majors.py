@@ -7,7 +7,8 @@ to 1922-12-29, the USSR to 1991-12-25, then Russia. A spell that reaches the end
 coverage (2016-12-31) has no end.
 
 >>> from diplograph.loaders.registry import default_data_dir
->>> qs = list(quads(default_data_dir(), StatePeriods.load()))
+>>> from diplograph.loaders.datasets import parsed
+>>> qs = list(parsed(quads(default_data_dir(), StatePeriods.load()), DATASET.graph))
 >>> sum(1 for q in qs if q.object.value.endswith("#MajorPowerStatus")) > 14
 True
 """
@@ -18,12 +19,11 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad
-
-from ..graph.namespaces import DG, ID
+from ..graph.namespaces import ID
 from .datasets import PEACESCIENCER as CONDUIT
-from .datasets import CsvRows, DatasetInfo, dataset_quads, day_quads, fact_quads, source_rows
+from .datasets import DatasetInfo
 from .state_periods import StatePeriods
+from .tables import Out, Table
 
 FILE = "peace-science/cow_majors.csv"
 DATASET = DatasetInfo(
@@ -40,34 +40,26 @@ COVERAGE_END = dt.date(2016, 12, 31)
 
 def quads(
     data_dir: Path, periods: StatePeriods, progress: Callable[[str], None] = lambda _m: None
-) -> Iterator[Quad]:
-    """The major-power spells, in the file's row order."""
-    g = NamedNode(DATASET.graph)
-    yield from dataset_quads(DATASET)
-    rows = CsvRows(
+) -> Iterator[str]:
+    """The major-power spells (N-Triples lines), in the file's row order."""
+    out = Out(DATASET)
+    yield from out.dataset_node()
+    rows = Table(
         data_dir, FILE, ("ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday")
     )
-    for row in rows:
+    for row in rows.dicts():
 
-        def day(prefix: str, row: dict[str, str] = row) -> dt.date:
-            y = rows.int(row, prefix + "year", lo=1800, hi=2016)
-            m = rows.int(row, prefix + "month", lo=1, hi=12)
-            d = rows.int(row, prefix + "day", lo=1, hi=31)
-            try:
-                return dt.date(y, m, d)  # type: ignore[arg-type]
-            except ValueError:
-                raise rows.error(prefix + "day", f"{y}-{m}-{d} is not a date") from None
-
-        code = rows.int(row, "ccode", lo=1, hi=999)
-        start, end = day("st"), day("end")
+        code = rows.int(row["ccode"], "ccode", lo=1, hi=999)
+        start = rows.ymd(row, "st", lo=1800, hi=2016)
+        end = rows.ymd(row, "end", lo=1800, hi=2016)
         if end < start:
             raise rows.error("endyear", f"{end} is before the start {start}")
         try:
             parts = periods.split_dates("cow", code, start, end)
         except Exception as e:  # an unknown code
             raise rows.error("ccode", str(getattr(e, "message", e))) from None
-        rows_node, rows_quads = source_rows(DATASET, FILE, rows.line)
-        yield from rows_quads
+        rows_node, rows_lines = out.rows(FILE, [rows.line])
+        yield from rows_lines
         for s, e, state in parts:
             if state is None:
                 progress(
@@ -75,21 +67,15 @@ def quads(
                     "(state-periods.csv); those days are left out"
                 )
                 continue
-            f = NamedNode(ID(f"fact/{DATASET.name}/{code}-{s.isoformat()}"))
-            yield from fact_quads(f, ("Fact", "MajorPowerStatus"), DATASET, rows_node)
-            yield Quad(f, NamedNode(DG("state")), NamedNode(state), g)
-            yield from day_quads(f, "startDate", g, s)
+            f = out.iri(ID(f"fact/{DATASET.name}/{code}-{s.isoformat()}"))
+            yield from out.provenance(f, ("Fact", "MajorPowerStatus"), rows_node)
+            yield out.rel(f, "state", state)
+            yield from out.day_date(f, "startDate", s)
             if e < COVERAGE_END:
-                yield from day_quads(f, "endDate", g, e)
+                yield from out.day_date(f, "endDate", e)
             if len(parts) > 1:
-                yield Quad(
-                    f, NamedNode(DG("note")),
-                    Literal(
-                        f"COW major-power spell {start} to {end} split where COW {code} passes "
-                        f"from one state to the next (state-periods.csv): this part is {s} to {e}",
-                        language="en",
-                    ),
-                    g,
-                )
-            yield Quad(f, NamedNode(DG("factType")), Literal("major-power"), g)
-            yield Quad(f, NamedNode(DG("involves")), NamedNode(state), g)
+                yield out.note(
+                    f, f"COW major-power spell {start} to {end} split where COW {code} passes "
+                    f"from one state to the next (state-periods.csv): this part is {s} to {e}")
+            yield out.text(f, "factType", "major-power")
+            yield out.rel(f, "involves", state)

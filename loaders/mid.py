@@ -26,9 +26,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from pyoxigraph import Quad
-
-from .datasets import DatasetInfo, Progress, dataset_quads
+from .datasets import DatasetInfo, Progress
 from .peace_science import CONDUIT, Out, Table, concept, fact_iri, leader_iri
 
 DISPUTES = "peace-science/gml_mid_disps.csv"
@@ -118,11 +116,11 @@ def _archigos(data_dir: Path) -> dict[str, tuple[int, dt.date, dt.date]]:
     return out  # type: ignore[return-value]
 
 
-def quads(data_dir: Path, periods, progress: Progress) -> Iterator[Quad]:  # noqa: ANN001
+def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa: ANN001
     """Every dispute with its participant episodes."""
     leaders = _archigos(data_dir)
     out = Out(DATASET)
-    yield from dataset_quads(DATASET)
+    yield from out.dataset_node()
 
     # -- participants first: a dispute's end and involved states come from them ------------
     pt = Table(data_dir, PARTICIPANTS, PARTICIPANT_COLUMNS)

@@ -14,9 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from pyoxigraph import Quad
-
-from .datasets import DatasetInfo, Progress, dataset_quads
+from .datasets import DatasetInfo, Progress
 from .peace_science import CONDUIT, Out, Table, concept, fact_iri
 
 FILE = "peace-science/td_rivalries.csv"
@@ -49,11 +47,11 @@ def rivalry_iri(number: int, first: int) -> str:
     return fact_iri(DATASET.name, f"{number}-{first}")
 
 
-def quads(data_dir: Path, periods, progress: Progress) -> Iterator[Quad]:  # noqa: ANN001
+def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa: ANN001
     """Every rivalry of the file, split per pair of entities."""
     t = Table(data_dir, FILE, COLUMNS)
     out = Out(DATASET)
-    yield from dataset_quads(DATASET)
+    yield from out.dataset_node()
     seen: set[int] = set()
     spells = split = 0
     for line, v in t:

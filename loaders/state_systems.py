@@ -11,7 +11,8 @@ Russian Empire, the Russian Republic, the RSFSR, the USSR and Russia). A spell t
 end of the list's coverage (COW 2016-12-31, G–W 2017-12-31) has no end.
 
 >>> from diplograph.loaders.registry import default_data_dir
->>> qs = list(quads(default_data_dir(), StatePeriods.load()))
+>>> from diplograph.loaders.datasets import parsed
+>>> qs = list(parsed(quads(default_data_dir(), StatePeriods.load()), DATASET.graph))
 >>> sorted({q.object.value for q in qs if q.predicate.value.endswith("#organization")})
 ['https://diplograph.org/id/system/cow', 'https://diplograph.org/id/system/gw']
 """
@@ -22,11 +23,10 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad
-
-from ..graph.namespaces import DG, ID, ORG, RDF, RDFS, SKOS
-from .datasets import CsvRows, DatasetInfo, dataset_quads, day_quads, fact_quads, source_rows
+from ..graph.namespaces import ID, ORG, SKOS
+from .datasets import DatasetInfo
 from .state_periods import StatePeriods
+from .tables import Out, Table
 
 COW_FILE = "cow-igo-v3/cow_states2016.csv"
 GW_FILE = "peace-science/gw_states.csv"
@@ -60,49 +60,40 @@ def system_iri(system: str) -> str:
 
 def quads(
     data_dir: Path, periods: StatePeriods, progress: Callable[[str], None] = lambda _m: None
-) -> Iterator[Quad]:
-    """The two systems and their membership spells."""
-    g = NamedNode(DATASET.graph)
-    a = NamedNode(RDF("type"))
-    yield from dataset_quads(DATASET)
+) -> Iterator[str]:
+    """The two systems and their membership spells (N-Triples lines)."""
+    out = Out(DATASET)
+    yield from out.dataset_node()
     for system, (en, vi, _) in SYSTEMS.items():
-        s = NamedNode(system_iri(system))
-        yield Quad(s, a, NamedNode(DG("StateSystem")), g)
-        yield Quad(s, NamedNode(RDFS("label")), Literal(en, language="en"), g)
-        yield Quad(s, NamedNode(RDFS("label")), Literal(vi, language="vi"), g)
-        yield Quad(s, NamedNode(SKOS("prefLabel")), Literal(en, language="en"), g)
-    cow = CsvRows(
+        s = out.iri(system_iri(system))
+        yield from out.types(s, "StateSystem")
+        yield from out.label(s, en, vi)
+        yield out.value(s, SKOS("prefLabel"), en, "en")
+    cow = Table(
         data_dir, COW_FILE,
         ("ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"),
     )
-    for row in cow:
-
-        def day(prefix: str, row: dict[str, str] = row) -> dt.date:
-            y = cow.int(row, prefix + "year", lo=1800, hi=2016)
-            m = cow.int(row, prefix + "month", lo=1, hi=12)
-            d = cow.int(row, prefix + "day", lo=1, hi=31)
-            try:
-                return dt.date(y, m, d)  # type: ignore[arg-type]
-            except ValueError:
-                raise cow.error(prefix + "day", f"{y}-{m}-{d} is not a date") from None
-
+    for row in cow.dicts():
         yield from _spell(
-            "cow", cow, cow.int(row, "ccode", lo=1, hi=999), day("st"), day("end"), periods,
-            progress, g,
+            "cow", cow, cow.int(row["ccode"], "ccode", lo=1, hi=999),
+            cow.ymd(row, "st", lo=1800, hi=2016), cow.ymd(row, "end", lo=1800, hi=2016),
+            periods, progress, out,
         )
-    gw = CsvRows(data_dir, GW_FILE, ("gwcode", "startdate", "enddate"))
-    for row in gw:
-        start = gw.date(row, "startdate", lo=dt.date(1800, 1, 1), hi=dt.date(2017, 12, 31))
-        end = gw.date(row, "enddate", lo=dt.date(1800, 1, 1), hi=dt.date(2017, 12, 31))
+    gw = Table(data_dir, GW_FILE, ("gwcode", "startdate", "enddate"))
+    for row in gw.dicts():
+        lo, hi = dt.date(1800, 1, 1), dt.date(2017, 12, 31)
+        start = gw.date(row["startdate"], "startdate", lo=lo, hi=hi)
+        end = gw.date(row["enddate"], "enddate", lo=lo, hi=hi)
         yield from _spell(
-            "gw", gw, gw.int(row, "gwcode", lo=1, hi=999), start, end, periods, progress, g
+            "gw", gw, gw.int(row["gwcode"], "gwcode", lo=1, hi=999), start, end, periods,
+            progress, out,
         )
 
 
 def _spell(
-    system: str, rows: CsvRows, code: int | None, start: dt.date | None, end: dt.date | None,
-    periods: StatePeriods, progress: Callable[[str], None], g: NamedNode,
-) -> Iterator[Quad]:
+    system: str, rows: Table, code: int | None, start: dt.date | None, end: dt.date | None,
+    periods: StatePeriods, progress: Callable[[str], None], out: Out,
+) -> Iterator[str]:
     assert code is not None and start is not None and end is not None
     if end < start:
         raise rows.error("end", f"{end} is before the start {start}")
@@ -111,8 +102,8 @@ def _spell(
     except Exception as e:  # an unknown code
         column = "ccode" if system == "cow" else "gwcode"
         raise rows.error(column, str(getattr(e, "message", e))) from None
-    rows_node, rows_quads = source_rows(DATASET, rows.file, rows.line)
-    yield from rows_quads
+    rows_node, rows_lines = out.rows(rows.file, [rows.line])
+    yield from rows_lines
     coverage_end = SYSTEMS[system][2]
     for s, e, state in parts:
         if state is None:
@@ -121,27 +112,18 @@ def _spell(
                 f"{e} (state-periods.csv); those days are left out"
             )
             continue
-        f = NamedNode(ID(f"fact/{DATASET.name}/{system}-{code}-{s.isoformat()}"))
-        yield from fact_quads(f, ("Fact", "SystemMembership"), DATASET, rows_node)
-        yield Quad(f, NamedNode(ORG("member")), NamedNode(state), g)
-        yield Quad(f, NamedNode(ORG("organization")), NamedNode(system_iri(system)), g)
-        yield Quad(f, NamedNode(DG("systemCode")), Literal(str(code), datatype=_INT), g)
-        yield from day_quads(f, "startDate", g, s)
+        f = out.iri(ID(f"fact/{DATASET.name}/{system}-{code}-{s.isoformat()}"))
+        yield from out.provenance(f, ("Fact", "SystemMembership"), rows_node)
+        yield out.q(f, out.iri(ORG("member")), out.iri(state))
+        yield out.q(f, out.iri(ORG("organization")), out.iri(system_iri(system)))
+        yield out.integer(f, "systemCode", code)
+        yield from out.day_date(f, "startDate", s)
         if e < coverage_end:
-            yield from day_quads(f, "endDate", g, e)
+            yield from out.day_date(f, "endDate", e)
         if len(parts) > 1:
-            yield Quad(
-                f, NamedNode(DG("note")),
-                Literal(
-                    f"{system.upper()} spell {start} to {end} of code {code} split where the code "
-                    "passes from one state to the next (state-periods.csv): "
-                    f"this part is {s} to {e}",
-                    language="en",
-                ),
-                g,
-            )
-        yield Quad(f, NamedNode(DG("factType")), Literal("system-membership"), g)
-        yield Quad(f, NamedNode(DG("involves")), NamedNode(state), g)
-
-
-_INT = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+            yield out.note(
+                f, f"{system.upper()} spell {start} to {end} of code {code} split where the code "
+                "passes from one state to the next (state-periods.csv): "
+                f"this part is {s} to {e}")
+        yield out.text(f, "factType", "system-membership")
+        yield out.rel(f, "involves", state)

@@ -21,9 +21,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from pyoxigraph import Quad
-
-from .datasets import DatasetInfo, Progress, dataset_quads
+from .datasets import DatasetInfo, Progress
 from .peace_science import CONDUIT, Out, Table, concept, fact_iri
 
 FILE = "peace-science/ucdp_acd.csv"
@@ -72,7 +70,7 @@ def _precision(code: int) -> str:
     return "day" if code <= 2 else "month" if code <= 4 else "year"
 
 
-def _date_quads(out: Out, s, prop: str, d, code: int) -> Iterator[Quad]:  # noqa: ANN001
+def _date_quads(out: Out, s, prop: str, d, code: int) -> Iterator[str]:  # noqa: ANN001
     prec = _precision(code)
     if prec == "day":
         yield from out.date(s, prop, d.year, d.month, d.day)
@@ -83,7 +81,7 @@ def _date_quads(out: Out, s, prop: str, d, code: int) -> Iterator[Quad]:  # noqa
     yield out.integer(s, "ucdpStartPrecision", code)
 
 
-def quads(data_dir: Path, periods, progress: Progress) -> Iterator[Quad]:  # noqa: ANN001
+def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa: ANN001
     """Every conflict with its episodes and conflict years."""
     t = Table(data_dir, FILE, COLUMNS)
     # conflict -> year -> {"lines": [...], "v": first row values, side -> set(codes), notes}
@@ -130,7 +128,7 @@ def quads(data_dir: Path, periods, progress: Progress) -> Iterator[Quad]:  # noq
                 rec[prop].setdefault(code, entity)
 
     out = Out(DATASET)
-    yield from dataset_quads(DATASET)
+    yield from out.dataset_node()
     n_episodes = n_years = 0
     stateless: list[str] = []
     for cid in sorted(conflicts):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+from diplograph.loaders.build import replace_streamed
 from diplograph.loaders.cow_igo import COW_GRAPH, fact_iri, quads
 from diplograph.loaders.registry import (
     clean_cow_igo_name,
@@ -46,7 +47,7 @@ def rows():
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, periods):
     s = pyoxigraph.Store(str(tmp_path_factory.mktemp("cow") / "store"))
-    s.bulk_extend(quads(default_data_dir(), periods))
+    replace_streamed(s, COW_GRAPH, quads(default_data_dir(), periods))
     return s
 
 

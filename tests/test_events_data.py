@@ -17,6 +17,7 @@ import rdflib
 
 from diplograph.graph.errors import DiplographError
 from diplograph.loaders import atop, cow_wars, mid, rivalries, ucdp
+from diplograph.loaders.datasets import parsed
 from diplograph.loaders.peace_science import concept, entity_in_year, leader_iri, rows_label
 from diplograph.loaders.state_periods import StatePeriods
 
@@ -234,7 +235,7 @@ def test_world_for_state_has_the_leader_alliances_and_rivalries(built_store: ox.
 def test_a_sample_of_each_data_set_conforms_to_the_shapes(module, periods) -> None:  # noqa: ANN001
     from diplograph.ontology.shacl import check
 
-    quads = list(module.quads(DATA, periods, lambda _m: None))
+    quads = list(parsed(module.quads(DATA, periods, lambda _m: None), module.DATASET.graph))
     facts = [q.subject.value for q in quads
              if q.predicate.value.endswith("#factType")][:: 97][:12]
     keep = set(facts)

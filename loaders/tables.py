@@ -1,0 +1,388 @@
+"""What every reference data-set loader shares: reading CSV rows and writing N-Triples.
+
+* :class:`Table`: one CSV file of a data set, read with ``csv.reader``; each cell is checked by
+  an accessor whose error names the file (relative to ``data/``), the CSV line and the column:
+  ``peace-science/gml_part.csv:12: stmon: 13 is out of range [1, 12]``
+  (``DiplographError("bad-input")``). Iterating yields ``(line, values)`` in the order of the
+  columns asked for; :meth:`Table.dicts` yields ``{column: value}`` rows.
+* :class:`Out`: the triples of one data-set graph written directly as N-Triples lines
+  (``str``, one per triple, ending in a newline), not as pyoxigraph objects: the build writes
+  them to a file and bulk-loads it (``loaders/build.py``), which costs a fraction of building
+  a ``Quad`` per triple. IRIs are :class:`Iri` (the N-Triples form, with ``.value``);
+  literals are escaped as pyoxigraph's N-Triples serialiser does, so a rebuild's lines
+  compare equal to the store's dump (``graph.store.replace_graph_atomically``).
+
+>>> from diplograph.loaders.datasets import DatasetInfo
+>>> out = Out(DatasetInfo("demo", "Demo", (), "c", "1", "l", "k"))
+>>> s = out.iri("http://e/s")
+>>> s.value
+'http://e/s'
+>>> out.text(s, "name", 'say "hi"\\n', "en")
+'<http://e/s> <https://diplograph.org/ontology#name> "say \\\\"hi\\\\"\\\\n"@en .\\n'
+>>> rows_label([7, 2, 3, 4, 9])
+'2-4,7,9'
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..graph.errors import DiplographError
+from ..graph.namespaces import DCTERMS, DG, DGC, OWL, PROV, RDF, RDFS, XSD
+
+if TYPE_CHECKING:
+    from .datasets import DatasetInfo
+
+__all__ = ["Iri", "Out", "Table", "literal", "rows_label"]
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+class Table:
+    """One CSV file of a data set (see the module docstring).
+
+    ``columns``: the columns the loader reads; a file without one of them is refused (line 1).
+    Every row must have as many cells as the header.
+    """
+
+    def __init__(self, data_dir: Path, file: str, columns: tuple[str, ...]) -> None:
+        self.file = file
+        self.path = Path(data_dir) / file
+        self.columns = columns
+        self.line = 1
+
+    def error(self, column: str, what: str, line: int | None = None) -> DiplographError:
+        """A ``bad-input`` error naming file, line and column."""
+        return DiplographError(
+            "bad-input", f"data set file refused: {self.file}:{line or self.line}: {column}: {what}"
+        )
+
+    def _rows(self, every: bool) -> Iterator[tuple[int, list[str], list[str]]]:
+        if not self.path.is_file():
+            raise DiplographError("bad-input", f"data set file missing: {self.file}")
+        with self.path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            missing = [c for c in self.columns if c not in header]
+            if missing:
+                raise self.error(", ".join(missing), "missing column", 1)
+            index = [header.index(c) for c in (header if every else self.columns)]
+            width = len(header)
+            same = index == list(range(width))
+            for self.line, raw in enumerate(reader, start=2):
+                if len(raw) != width:
+                    raise self.error("(row)", f"{len(raw)} cells where the header has {width}")
+                # cells are not stripped: the checked accessors strip, and so do loaders
+                # that compare text
+                yield self.line, header, raw if same else [raw[i] for i in index]
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        for line, _header, values in self._rows(False):
+            yield line, values
+
+    def dicts(self) -> Iterator[dict[str, str]]:
+        """The rows as ``{column: value}`` (every column of the file)."""
+        for _line, header, values in self._rows(True):
+            yield dict(zip(header, values, strict=True))
+
+    def int(self, text: str, col: str, *, lo: int | None = None, hi: int | None = None,
+            optional: bool = False) -> int | None:
+        """A whole number (``12`` or ``12.0``); empty is an error unless ``optional``."""
+        text = text.strip()
+        if not text:
+            if optional:
+                return None
+            raise self.error(col, "empty")
+        try:
+            v = int(text)
+        except ValueError:
+            try:
+                f = float(text)
+                if f != int(f):
+                    raise ValueError from None
+                v = int(f)
+            except (ValueError, OverflowError):
+                raise self.error(col, f"{text!r} is not a whole number") from None
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            raise self.error(col, f"{v} is out of range [{lo}, {hi}]")
+        return v
+
+    def float(self, text: str, col: str, *, lo: float, hi: float) -> float:
+        """A number between ``lo`` and ``hi``."""
+        text = text.strip()
+        try:
+            v = float(text)
+        except ValueError:
+            raise self.error(col, f"{text!r} is not a number") from None
+        if not lo <= v <= hi:
+            raise self.error(col, f"{v} is out of range [{lo}, {hi}]")
+        return v
+
+    def flag(self, text: str, col: str) -> bool:
+        """A 0/1 cell."""
+        text = text.strip()
+        if text == "1":
+            return True
+        if text == "0":
+            return False
+        raise self.error(col, f"{text!r} is not 0 or 1")
+
+    def date(self, text: str, col: str, *, lo: dt.date = dt.date(1400, 1, 1),
+             hi: dt.date = dt.date(2100, 12, 31), optional: bool = False) -> dt.date | None:
+        """A ``YYYY-MM-DD`` cell between ``lo`` and ``hi`` (default 1400 to 2100)."""
+        text = text.strip()
+        if not text and optional:
+            return None
+        try:
+            d = dt.date.fromisoformat(text)
+        except ValueError:
+            raise self.error(col, f"{text!r} is not a YYYY-MM-DD date") from None
+        if not lo <= d <= hi:
+            raise self.error(col, f"{d} is out of range [{lo}, {hi}]")
+        return d
+
+    def ymd(self, row: dict[str, str], prefix: str, *, lo: int = 1400, hi: int = 2100
+            ) -> dt.date:
+        """A day split over three columns ``{prefix}year``, ``{prefix}month``, ``{prefix}day``
+        (the COW state-system files), the year between ``lo`` and ``hi``."""
+        y = self.int(row[prefix + "year"], prefix + "year", lo=lo, hi=hi)
+        m = self.int(row[prefix + "month"], prefix + "month", lo=1, hi=12)
+        d = self.int(row[prefix + "day"], prefix + "day", lo=1, hi=31)
+        try:
+            return dt.date(y, m, d)  # type: ignore[arg-type]
+        except ValueError:
+            raise self.error(prefix + "day", f"{y}-{m}-{d} is not a date") from None
+
+    def text(self, text: str, col: str, *, optional: bool = False) -> str:
+        """A stripped cell; empty is an error unless ``optional``."""
+        text = text.strip()
+        if not text and not optional:
+            raise self.error(col, "empty")
+        return text
+
+    def state(self, periods, system: str, code: int, col: str,  # noqa: ANN001
+              when: int | dt.date, line: int | None = None) -> str | None:
+        """The entity a state code names at ``when``: an unknown code is refused (naming
+        ``line``, by default the current one); None where the code names no entity then (the
+        caller reports it). A year (an ``int``) is ``peace_science.entity_in_year``."""
+        try:
+            if isinstance(when, int):
+                from .peace_science import entity_in_year
+
+                return entity_in_year(periods, system, code, when)
+            return periods.entity(system, code, when)
+        except DiplographError as e:
+            raise self.error(col, e.message, line) from None
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+class Iri(str):
+    """An IRI in its N-Triples form (``<…>``); ``.value`` is the IRI itself."""
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        return self[1:-1]
+
+
+# pyoxigraph's N-Triples escapes (oxrdf's print_quoted_str): the named escapes, other control
+# characters as \uXXXX
+_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
+_ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r",
+                 0x22: '\\"', 0x5C: "\\\\"})
+
+
+def literal(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """A literal in N-Triples (``datatype`` an IRI; ``xsd:string`` is left implicit).
+
+    >>> literal('a"b\\tc', "EN")
+    '"a\\\\"b\\\\tc"@en'
+    >>> literal("12", datatype="http://www.w3.org/2001/XMLSchema#integer")
+    '"12"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    """
+    body = '"' + text.translate(_ESCAPES) + '"'
+    if lang:
+        return f"{body}@{lang.lower()}"
+    if datatype and datatype != _STRING:
+        return f"{body}^^<{datatype}>"
+    return body
+
+
+_STRING = XSD("string")
+_INT = XSD("integer")
+_BOOL = XSD("boolean")
+_DATE = XSD("date")
+_GYEAR = XSD("gYear")
+_GYM = XSD("gYearMonth")
+
+
+def rows_label(lines: Iterable[int]) -> str:
+    """Sorted CSV line numbers written as ranges."""
+    out: list[str] = []
+    nums = sorted(set(lines))
+    i = 0
+    while i < len(nums):
+        j = i
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        out.append(str(nums[i]) if i == j else f"{nums[i]}-{nums[j]}")
+        i = j + 1
+    return ",".join(out)
+
+
+class Out:
+    """The N-Triples lines of one data-set graph, with interned IRIs and the usual literal
+    shapes (every method returns a line, or yields lines)."""
+
+    def __init__(self, info: DatasetInfo) -> None:
+        self.info = info
+        self._iri: dict[str, Iri] = {}
+        self._dates: dict[tuple, list[str]] = {}
+        self.dataset = self.iri(info.iri)
+        self.a = self.iri(RDF("type"))
+        self.derived = self.iri(PROV("wasDerivedFrom"))
+
+    def iri(self, value: str) -> Iri:
+        n = self._iri.get(value)
+        if n is None:
+            n = self._iri[value] = Iri(f"<{value}>")
+        return n
+
+    def dg(self, local: str) -> Iri:
+        return self.iri(DG(local))
+
+    def q(self, s: str, p: str, o: str) -> str:
+        """A triple of terms already in N-Triples form."""
+        return f"{s} {p} {o} .\n"
+
+    def types(self, s: str, *classes: str) -> Iterator[str]:
+        for c in classes:
+            yield f"{s} {self.a} {self.dg(c)} .\n"
+
+    def rel(self, s: str, prop: str, o: str) -> str:
+        return f"{s} {self.dg(prop)} {self.iri(o)} .\n"
+
+    def integer(self, s: str, prop: str, v: int) -> str:
+        return f'{s} {self.dg(prop)} "{v:d}"^^<{_INT}> .\n'
+
+    def boolean(self, s: str, prop: str, v: bool) -> str:
+        return f'{s} {self.dg(prop)} "{"true" if v else "false"}"^^<{_BOOL}> .\n'
+
+    def text(self, s: str, prop: str, v: str, lang: str | None = None) -> str:
+        return f"{s} {self.dg(prop)} {literal(v, lang)} .\n"
+
+    def value(self, s: str, p: str, v: str, lang: str | None = None,
+              datatype: str | None = None) -> str:
+        """``s p "v"`` for any predicate IRI ``p`` (not only ``dg:``)."""
+        return f"{s} {self.iri(p)} {literal(v, lang, datatype)} .\n"
+
+    def label(self, s: str, en: str, vi: str | None = None) -> Iterator[str]:
+        lab = self.iri(RDFS("label"))
+        yield f"{s} {lab} {literal(en, 'en')} .\n"
+        if vi:
+            yield f"{s} {lab} {literal(vi, 'vi')} .\n"
+
+    def note(self, s: str, text: str) -> str:
+        """A ``dg:note`` flag (a data-quality defect fixed at load)."""
+        return f"{s} {self.dg('note')} {literal(text, 'en')} .\n"
+
+    def comment(self, s: str, text: str) -> str:
+        return f"{s} {self.iri(RDFS('comment'))} {literal(text, 'en')} .\n"
+
+    def date(self, s: str, prop: str, year: int, month: int | None = None,
+             day: int | None = None) -> Iterator[str]:
+        """``dg:{prop}`` at the precision given, with its precision and derived bounds
+        (``docs/model.md``, "Dates and precision")."""
+        key = (prop, year, month, day)
+        tails = self._dates.get(key)
+        if tails is None:
+            tails = self._dates[key] = self._date_tails(prop, year, month, day)
+        for t in tails:
+            yield s + t
+
+    def day(self, s: str, prop: str, d: dt.date) -> str:
+        """A bare ``xsd:date`` value (an imputed day: no precision triple, it is an estimate)."""
+        return f'{s} {self.dg(prop)} "{d.isoformat()}"^^<{_DATE}> .\n'
+
+    def day_date(self, s: str, prop: str, d: dt.date) -> Iterator[str]:
+        """A day-precision ``dg:{prop}`` with its precision and bounds."""
+        return self.date(s, prop, d.year, d.month, d.day)
+
+    def _date_tails(self, prop: str, year: int, month: int | None,
+                    day: int | None) -> list[str]:
+        if month is None:
+            lit = f'"{year:04d}"^^<{_GYEAR}>'
+            prec, lo, hi = "year", f"{year:04d}-01-01", f"{year:04d}-12-31"
+        elif day is None:
+            lit = f'"{year:04d}-{month:02d}"^^<{_GYM}>'
+            last = calendar.monthrange(year, month)[1]
+            prec, lo = "month", f"{year:04d}-{month:02d}-01"
+            hi = f"{year:04d}-{month:02d}-{last:02d}"
+        else:
+            lo = hi = f"{year:04d}-{month:02d}-{day:02d}"
+            lit, prec = f'"{lo}"^^<{_DATE}>', "day"
+        return [
+            f" {self.dg(prop)} {lit} .\n",
+            f" {self.dg(prop + 'Precision')} {self.iri(DGC('precision/' + prec))} .\n",
+            f' {self.dg(prop + "Earliest")} "{lo}"^^<{_DATE}> .\n',
+            f' {self.dg(prop + "Latest")} "{hi}"^^<{_DATE}> .\n',
+        ]
+
+    def gyear(self, s: str, prop: str, year: int) -> str:
+        """A bare ``xsd:gYear`` value (``dg:year`` of a yearly observation)."""
+        return f'{s} {self.dg(prop)} "{year:04d}"^^<{_GYEAR}> .\n'
+
+    def rows(self, file: str, lines: Iterable[int]) -> tuple[Iri, list[str]]:
+        """The ``dg:SourceRows`` node of some lines of ``file`` and its lines (stable IRI
+        ``{dataset}/rows/{file stem}/{ranges}``)."""
+        label = rows_label(lines)
+        node = Iri(f"<{self.info.iri}/rows/{Path(file).stem}/{label}>")
+        return node, [
+            f"{node} {self.a} {self.dg('SourceRows')} .\n",
+            f"{node} {self.dg('file')} {literal(file)} .\n",
+            f"{node} {self.dg('rows')} {literal(label)} .\n",
+            f"{node} {self.derived} {self.dataset} .\n",
+        ]
+
+    def fact(self, s: str, classes: tuple[str, ...], fact_type: str,
+             rows: list[str], involves: Iterable[str] = ()) -> Iterator[str]:
+        """What every data-set fact carries: classes, ``dg:factType``, ``dg:involves`` and its
+        provenance (``prov:wasDerivedFrom`` the data set and its rows)."""
+        yield from self.types(s, *classes)
+        yield f"{s} {self.dg('factType')} {literal(fact_type)} .\n"
+        for e in sorted(involves):
+            yield f"{s} {self.dg('involves')} {self.iri(e)} .\n"
+        yield f"{s} {self.derived} {self.dataset} .\n"
+        for r in rows:
+            yield f"{s} {self.derived} {r} .\n"
+
+    def provenance(self, s: str, classes: tuple[str, ...], rows: str) -> Iterator[str]:
+        """Classes and provenance only (the data set and the rows), no fact type."""
+        yield from self.types(s, *classes)
+        yield f"{s} {self.derived} {rows} .\n"
+        yield f"{s} {self.derived} {self.dataset} .\n"
+
+    def dataset_node(self, *, typed: bool = True) -> Iterator[str]:
+        """The data set node: title, citation, version, licence, conduit, files.
+        ``typed=False`` leaves out its classes, for a data set that ``dgg:registry`` already
+        types (no triple is stated in two graphs)."""
+        info, s = self.info, self.dataset
+        if typed:
+            yield from self.types(s, "ReferenceDataset")
+            yield f"{s} {self.a} {self.iri(PROV('Entity'))} .\n"
+        yield f"{s} {self.iri(DCTERMS('title'))} {literal(info.title, 'en')} .\n"
+        yield f"{s} {self.iri(DCTERMS('bibliographicCitation'))} {literal(info.citation)} .\n"
+        yield f"{s} {self.iri(OWL('versionInfo'))} {literal(info.version)} .\n"
+        yield f"{s} {self.iri(DCTERMS('license'))} {literal(info.licence)} .\n"
+        yield f"{s} {self.dg('conduit')} {literal(info.conduit)} .\n"
+        for f in info.files:
+            yield f"{s} {self.dg('file')} {literal(f)} .\n"
