@@ -179,7 +179,7 @@ def link(
             _view(store_path, output)
         elif quickstatements:
             from ..linking.quickstatements import quickstatements as qs
-            from ..linking.wikidata_view import wikidata_view_quads
+            from ..loaders.wikidata_view import wikidata_view_quads
 
             store = _store(store_path, read_only=True)
             exp = qs(wikidata_view_quads(store), separator="|" if separator == "pipe" else "\t")
@@ -259,7 +259,7 @@ def _verify(api: str | None, everything: bool) -> None:
 def _view(store_path: Path | None, output: Path | None) -> None:
     import pyoxigraph as ox
 
-    from ..linking.wikidata_view import WIKIDATA_PREFIXES, wikidata_view_quads
+    from ..loaders.wikidata_view import WIKIDATA_PREFIXES, wikidata_view_quads
 
     if output is None:
         _fail(

@@ -174,7 +174,7 @@ def build(
 @main.command("datasets")
 def datasets_cmd() -> None:
     """List the reference data sets `diplograph build` loads (name, graph, title)."""
-    from ..loaders.datasets import all_datasets
+    from ..loaders.catalogue import all_datasets
 
     for info, _ in all_datasets():
         click.echo(f"{info.name}\t<{info.graph}>\t{info.title}")

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -119,3 +122,68 @@ _BLANK = re.compile(rb"^_:|> _:[^ \"<>]* \.$")
 
 def _lines(lines: set[bytes]) -> str:
     return b"\n".join(sorted(lines)).decode("utf-8") + "\n"
+
+
+def write_ntriples(fh: IO[bytes], items: Iterable[ox.Quad | str], graph: ox.NamedNode) -> int:
+    """Write ``items`` to ``fh`` as N-Triples and return how many there were. An item is an
+    N-Triples line (``str``, ending in a newline: what the data-set loaders write, see
+    ``loaders/tables.py``) or a ``pyoxigraph.Quad`` (serialised by pyoxigraph, in chunks;
+    its graph is ignored: everything goes to ``graph``)."""
+    n = 0
+    chunk: list[ox.Quad] = []
+    text: list[str] = []
+    tail = f" {graph} .".encode()
+
+    def flush_quads() -> None:
+        if all(q.graph_name == graph for q in chunk):  # N-Quads minus the graph: N-Triples
+            data = ox.serialize(chunk, format=ox.RdfFormat.N_QUADS)
+            fh.write(data.replace(tail + b"\n", b" .\n"))
+        else:
+            fh.write(ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in chunk],
+                                  format=ox.RdfFormat.N_TRIPLES))
+        chunk.clear()
+
+    def flush_text() -> None:
+        fh.write("".join(text).encode("utf-8"))
+        text.clear()
+
+    for item in items:
+        n += 1
+        if isinstance(item, str):
+            if chunk:
+                flush_quads()
+            text.append(item)
+            if len(text) >= 8192:
+                flush_text()
+        else:
+            if text:
+                flush_text()
+            chunk.append(item)
+            if len(chunk) >= 8192:
+                flush_quads()
+    if chunk:
+        flush_quads()
+    if text:
+        flush_text()
+    return n
+
+
+def replace_streamed(store: ox.Store, graph: str, items: Iterable[ox.Quad | str]) -> int:
+    """Replace ``graph`` by ``items`` (quads or N-Triples lines, :func:`write_ntriples`)
+    without holding them in memory, atomically: they are written to a temporary N-Triples
+    file first, and the graph is touched only once every item was produced, so an error
+    while producing them (a refused data file) leaves the graph as it was; then the file
+    replaces the graph in one atomic step (:func:`replace_graph_atomically`: a
+    bulk load for a new graph, the difference in one transaction for an existing one), so
+    a build killed at any moment leaves the old graph or the new one, never a half."""
+    g = ox.NamedNode(graph)
+    fd, tmp = tempfile.mkstemp(prefix="diplograph-", suffix=".nt")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            n = write_ntriples(fh, items, g)
+        # lenient: the text was written by pyoxigraph (quads) or by loaders/tables.py, whose
+        # output tests/test_tables.py parses strictly for every data set
+        replace_graph_atomically(store, graph, tmp, n, lenient=True)
+    finally:
+        os.unlink(tmp)
+    return n

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pyoxigraph as ox
 
-from . import conneg
+from . import formats
 from .errors import DiplographError
 from .executor import media_format
 from .isolation import QueryThreads
@@ -23,9 +23,9 @@ __all__ = ["MEDIA_TYPES", "query_with_limit"]
 
 #: ``--format`` names → media types
 MEDIA_TYPES = {
-    "json": conneg.JSON, "xml": conneg.XML, "csv": conneg.CSV, "tsv": conneg.TSV,
-    "turtle": conneg.TURTLE, "ntriples": conneg.NTRIPLES, "rdfxml": conneg.RDFXML,
-    "jsonld": conneg.JSONLD, "nquads": conneg.NQUADS, "trig": conneg.TRIG,
+    "json": formats.JSON, "xml": formats.XML, "csv": formats.CSV, "tsv": formats.TSV,
+    "turtle": formats.TURTLE, "ntriples": formats.NTRIPLES, "rdfxml": formats.RDFXML,
+    "jsonld": formats.JSONLD, "nquads": formats.NQUADS, "trig": formats.TRIG,
 }
 
 
@@ -55,7 +55,7 @@ def query_with_limit(
     past them would overflow the engine's stack and kill this process), and no SERVICE/LOAD;
     ``SERVICE wikibase:label`` is rewritten locally, as on the endpoint."""
     query = check(sparql)
-    offers = conneg.offers_for_form(query.form)
+    offers = formats.offers_for_form(query.form)
     media_type = MEDIA_TYPES.get(fmt or "") if fmt else offers[0]
     if media_type is None or media_type not in offers:
         names = [k for k, v in MEDIA_TYPES.items() if v in offers]

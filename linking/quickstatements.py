@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .wikidata_view import WD, WIKIDATA_PREFIXES, quickstatements_time
+from ..loaders.wikidata_view import WD, WIKIDATA_PREFIXES, quickstatements_time
 
 STATEMENTS = """
 SELECT ?s ?prop ?o ?st ?q ?t ?prec ?url ?quote WHERE {

@@ -100,7 +100,7 @@ def reference_data_section(data_dir: Path | None = None) -> str:
     out = [
         "## Reference data in the Wikidata-shaped view: items without a QID",
         "",
-        "The view (`linking/wikidata_view.py`) writes these facts with Wikidata properties;",
+        "The view (`loaders/wikidata_view.py`) writes these facts with Wikidata properties;",
         "the states are `wd:` items where their QID is verified. No data set below gives a",
         "QID for its own items, so none is linked (a QID is never guessed): they keep our",
         "IRIs, and the counts below are the items a curator could link.",

@@ -29,19 +29,16 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 import pyoxigraph as ox
 
 from ..graph.errors import DiplographError
 from ..graph.namespaces import DG, GRAPH, ONTOLOGY_VERSION_IRI, PROV, XSD
-from ..graph.store import replace_graph_atomically
+from ..graph.store import replace_streamed, write_ntriples  # noqa: F401 - the build's names
 from .facts import agent_quads, facts_files, load_facts_file, replace_graph
 
 Progress = Callable[[str], None]
@@ -117,71 +114,6 @@ def _replace_large(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> int
     return replace_streamed(store, graph, quads)
 
 
-def write_ntriples(fh: IO[bytes], items: Iterable[ox.Quad | str], graph: ox.NamedNode) -> int:
-    """Write ``items`` to ``fh`` as N-Triples and return how many there were. An item is an
-    N-Triples line (``str``, ending in a newline: what the data-set loaders write, see
-    ``loaders/tables.py``) or a ``pyoxigraph.Quad`` (serialised by pyoxigraph, in chunks;
-    its graph is ignored: everything goes to ``graph``)."""
-    n = 0
-    chunk: list[ox.Quad] = []
-    text: list[str] = []
-    tail = f" {graph} .".encode()
-
-    def flush_quads() -> None:
-        if all(q.graph_name == graph for q in chunk):  # N-Quads minus the graph: N-Triples
-            data = ox.serialize(chunk, format=ox.RdfFormat.N_QUADS)
-            fh.write(data.replace(tail + b"\n", b" .\n"))
-        else:
-            fh.write(ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in chunk],
-                                  format=ox.RdfFormat.N_TRIPLES))
-        chunk.clear()
-
-    def flush_text() -> None:
-        fh.write("".join(text).encode("utf-8"))
-        text.clear()
-
-    for item in items:
-        n += 1
-        if isinstance(item, str):
-            if chunk:
-                flush_quads()
-            text.append(item)
-            if len(text) >= 8192:
-                flush_text()
-        else:
-            if text:
-                flush_text()
-            chunk.append(item)
-            if len(chunk) >= 8192:
-                flush_quads()
-    if chunk:
-        flush_quads()
-    if text:
-        flush_text()
-    return n
-
-
-def replace_streamed(store: ox.Store, graph: str, items: Iterable[ox.Quad | str]) -> int:
-    """Replace ``graph`` by ``items`` (quads or N-Triples lines, :func:`write_ntriples`)
-    without holding them in memory, atomically: they are written to a temporary N-Triples
-    file first, and the graph is touched only once every item was produced, so an error
-    while producing them (a refused data file) leaves the graph as it was; then the file
-    replaces the graph in one atomic step (``graph.store.replace_graph_atomically``: a
-    bulk load for a new graph, the difference in one transaction for an existing one), so
-    a build killed at any moment leaves the old graph or the new one, never a half."""
-    g = ox.NamedNode(graph)
-    fd, tmp = tempfile.mkstemp(prefix="diplograph-", suffix=".nt")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            n = write_ntriples(fh, items, g)
-        # lenient: the text was written by pyoxigraph (quads) or by loaders/tables.py, whose
-        # output tests/test_tables.py parses strictly for every data set
-        replace_graph_atomically(store, graph, tmp, n, lenient=True)
-    finally:
-        os.unlink(tmp)
-    return n
-
-
 # -- fingerprints ------------------------------------------------------------------------------
 
 _HASHES: dict[tuple[str, int, int], str] = {}
@@ -235,17 +167,9 @@ def _code(*modules: str) -> list[Path]:
 
 
 def _registry_inputs(data_dir: Path) -> list[Path]:
-    files = [
-        *sorted((data_dir / "owid-countries-regions").glob("*.csv")),
-        data_dir / "cow-igo-v3" / "cow_states2016.csv",
-        data_dir / "cow-igo-v3" / "igo_meta.csv",
-        *sorted((data_dir / "supraverden-igos").glob("*.json")),
-        *sorted((data_dir / "internacia").glob("*.csv")),
-        *sorted((data_dir / "country-names-vi").glob("*.csv")),
-        data_dir / "reference" / "seed-entities-qids.csv",
-        data_dir / "registry" / "curated.yaml",
-    ]
-    return files + _code("loaders/registry.py", "graph/registry.py")
+    from .registry import registry_inputs
+
+    return registry_inputs(data_dir)
 
 
 def recorded(store: ox.Store) -> dict[str, tuple[str, str]]:
@@ -383,8 +307,8 @@ def build(
                  GRAPH("registry")),
     ))
     if with_datasets:
-        from .datasets import all_datasets
-        from .datasets import dataset as find_dataset
+        from .catalogue import all_datasets
+        from .catalogue import dataset as find_dataset
         from .state_periods import StatePeriods
 
         chosen = (
@@ -405,7 +329,7 @@ def build(
                     key,
                     lambda info=info, mod=mod: [
                         *(data_dir / f for f in info.files),
-                        *_code(f"loaders/{mod}.py", "loaders/datasets.py",
+                        *_code(f"loaders/{mod}.py", "loaders/datasets.py", "loaders/tables.py",
                                "loaders/state_periods.py"),
                     ],
                     ("registry",),
@@ -433,15 +357,15 @@ def build(
         ))
 
     def view_step() -> tuple[int, str]:
-        from ..linking.wikidata_view import VIEW_GRAPH, write_view
+        from .wikidata_view import VIEW_GRAPH, write_view
 
         return write_view(store), VIEW_GRAPH
 
-    from ..linking.wikidata_view import VIEW_GRAPH
+    from .wikidata_view import VIEW_GRAPH
 
     steps.append(_Step(
         "Wikidata-shaped view of the facts and reference data", "wikidata-view", VIEW_GRAPH,
-        inputs("wikidata-view", lambda: _code("linking/wikidata_view.py"),
+        inputs("wikidata-view", lambda: _code("loaders/wikidata_view.py"),
                ("registry", *facts_keys, *(s.key for s in steps
                                           if s.key.startswith("dataset ")))),
         view_step,

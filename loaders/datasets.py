@@ -12,23 +12,18 @@ Each data set is one module of ``loaders/`` with
   (:class:`~diplograph.loaders.tables.Table`); a data-quality defect fixed at load is reported
   through ``progress`` and flagged on the fact with ``dg:note``.
 
-:data:`DATASETS` lists the modules, in build order.
-
->>> [d.name for d, _ in all_datasets()][:1]
-['cow-igo-v3']
+``loaders/catalogue.py`` lists the modules, in build order.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad
 
-from ..graph.errors import DiplographError
 from ..graph.namespaces import GRAPH, ID
 
 Progress = Callable[[str], None]
@@ -40,20 +35,6 @@ PEACESCIENCER = (
 
 #: Modules of ``diplograph.loaders`` that are data sets, in build order (both #17 loaders add
 #: theirs here).
-DATASETS: list[str] = [
-    "cow_igo",
-    "state_systems",
-    "majors",
-    "capitals",
-    "archigos",
-    "atop",
-    "cow_wars",
-    "mid",
-    "rivalries",
-    "ucdp",
-]
-
-
 @dataclass(frozen=True)
 class DatasetInfo:
     """What a data set is and whom to cite."""
@@ -78,25 +59,6 @@ class DatasetInfo:
 
 
 QuadsFn = Callable[[Path, object, Progress], Iterator[Quad]]
-
-
-def all_datasets() -> list[tuple[DatasetInfo, QuadsFn]]:
-    """``[(DATASET, quads), ...]`` of every module in :data:`DATASETS`."""
-    out = []
-    for mod in DATASETS:
-        m = importlib.import_module(f"{__package__}.{mod}")
-        out.append((m.DATASET, m.quads))
-    return out
-
-
-def dataset(name: str) -> tuple[DatasetInfo, QuadsFn]:
-    """One data set by name; ``DiplographError("not-found")`` lists the names."""
-    found = {d.name: (d, fn) for d, fn in all_datasets()}
-    if name not in found:
-        raise DiplographError(
-            "not-found", f"no data set {name!r}; the data sets are: {', '.join(found)}"
-        )
-    return found[name]
 
 
 def file_sha256(path: Path) -> str:

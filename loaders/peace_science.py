@@ -16,11 +16,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cache
 
 from ..graph.namespaces import DG, DGC, ID
+from .state_periods import entity_in_year
 from .tables import Out, Table, rows_label
 
 #: The conduit every peace-science file came through (data/peace-science/SOURCE.md).
@@ -50,22 +50,6 @@ def _concepts() -> dict[tuple[str, str], str]:
 def concept(scheme: str, code: str) -> str | None:
     """The concept of ``scheme`` whose ``dg:dataCode`` is ``code``, or None."""
     return _concepts().get((scheme, code))
-
-
-def entity_in_year(periods, system: str, code: int, year: int) -> str | None:  # noqa: ANN001
-    """The entity a code names in a year of year-precision data: the one that holds it on
-    1 July (most of the year), else the one that holds it on 1 January (a state that ended
-    during the year: the German Reich in 1945), else on 31 December (one that began).
-
-    >>> from diplograph.loaders.state_periods import StatePeriods
-    >>> entity_in_year(StatePeriods.load(), "cow", 255, 1945)
-    'https://diplograph.org/id/state/GERMAN-REICH'
-    """
-    for when in (year, dt.date(year, 1, 1), dt.date(year, 12, 31)):
-        e = periods.entity(system, code, when)
-        if e is not None:
-            return e
-    return None
 
 
 def leader_iri(obsid: str) -> str:

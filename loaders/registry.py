@@ -768,6 +768,24 @@ def _load(data_dir: Path) -> Registry:
     return reg
 
 
+def registry_inputs(data_dir: Path) -> list[Path]:
+    """The files the registry is built from: the data files, then the code that reads them
+    (the build's fingerprint of the registry step, and the key of its cache)."""
+    package = Path(__file__).resolve().parent.parent
+    return [
+        *sorted((data_dir / "owid-countries-regions").glob("*.csv")),
+        data_dir / "cow-igo-v3" / "cow_states2016.csv",
+        data_dir / "cow-igo-v3" / "igo_meta.csv",
+        *sorted((data_dir / "supraverden-igos").glob("*.json")),
+        *sorted((data_dir / "internacia").glob("*.csv")),
+        *sorted((data_dir / "country-names-vi").glob("*.csv")),
+        data_dir / "reference" / "seed-entities-qids.csv",
+        data_dir / "registry" / "curated.yaml",
+        package / "loaders" / "registry.py",
+        package / "graph" / "registry.py",
+    ]
+
+
 def _cache_file(data_dir: Path) -> Path | None:
     """Where the registry built from ``data_dir`` is cached between processes (it takes a
     third of a second to build, a tenth of that to read back: `diplograph load` and every
@@ -776,11 +794,9 @@ def _cache_file(data_dir: Path) -> Path | None:
     ``DIPLOGRAPH_NO_CACHE=1`` turns it off. None when the inputs cannot be listed."""
     if os.environ.get("DIPLOGRAPH_NO_CACHE"):
         return None
-    from .build import _registry_inputs
-
     try:
         stamp = [(str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                 for p in _registry_inputs(data_dir)]
+                 for p in registry_inputs(data_dir)]
     except OSError:
         return None
     key = hashlib.sha256(repr((sys.version, stamp)).encode()).hexdigest()[:24]

@@ -260,3 +260,19 @@ class StatePeriods:
 @functools.lru_cache(maxsize=4)
 def _load(path: Path) -> StatePeriods:
     return StatePeriods.read(path)
+
+
+def entity_in_year(periods, system: str, code: int, year: int) -> str | None:  # noqa: ANN001
+    """The entity a code names in a year of year-precision data: the one that holds it on
+    1 July (most of the year), else the one that holds it on 1 January (a state that ended
+    during the year: the German Reich in 1945), else on 31 December (one that began).
+
+    >>> from diplograph.loaders.state_periods import StatePeriods
+    >>> entity_in_year(StatePeriods.load(), "cow", 255, 1945)
+    'https://diplograph.org/id/state/GERMAN-REICH'
+    """
+    for when in (year, dt.date(year, 1, 1), dt.date(year, 12, 31)):
+        e = periods.entity(system, code, when)
+        if e is not None:
+            return e
+    return None

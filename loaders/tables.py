@@ -170,10 +170,10 @@ class Table:
               when: int | dt.date, line: int | None = None) -> str | None:
         """The entity a state code names at ``when``: an unknown code is refused (naming
         ``line``, by default the current one); None where the code names no entity then (the
-        caller reports it). A year (an ``int``) is ``peace_science.entity_in_year``."""
+        caller reports it). A year (an ``int``) is ``state_periods.entity_in_year``."""
         try:
             if isinstance(when, int):
-                from .peace_science import entity_in_year
+                from .state_periods import entity_in_year
 
                 return entity_in_year(periods, system, code, when)
             return periods.entity(system, code, when)

@@ -26,9 +26,9 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, jsonify, redirect, request, send_file, url_for
 
-from ..graph.conneg import negotiate
 from ..graph.errors import DiplographError
 from ..graph.release import SUMS, Release, list_releases, media_type
+from .conneg import negotiate
 
 bp = Blueprint("dumps", __name__)
 

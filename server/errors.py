@@ -16,8 +16,9 @@ from typing import Any
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from ..graph import conneg
+from ..graph import formats
 from ..graph.errors import STATUS, DiplographError, status_for
+from . import conneg
 
 __all__ = ["STATUS", "status_for", "error_response", "register_error_handlers"]
 
@@ -31,7 +32,7 @@ def _wants_json() -> bool:
         return True
     ranges = conneg.parse_accept(request.headers.get("Accept"))
     j = max(conneg.quality(ranges, "application/json", explicit_only=True),
-            conneg.quality(ranges, conneg.JSON, explicit_only=True))
+            conneg.quality(ranges, formats.JSON, explicit_only=True))
     return j > conneg.quality(ranges, "text/plain")
 
 

@@ -25,8 +25,8 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 
-from ..graph.conneg import JSONLD, NTRIPLES, RDFXML, TURTLE, negotiate, prefers_html
 from ..graph.errors import DiplographError
+from ..graph.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
 from ..graph.namespaces import (
     DCTERMS,
     DG,
@@ -41,6 +41,7 @@ from ..graph.namespaces import (
     TIME,
     WD,
 )
+from .conneg import negotiate, prefers_html
 from .i18n import ui_lang
 from .page_layout import layout_page
 from .pictures import pictures_for

@@ -19,16 +19,11 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
-from ..graph.conneg import (
-    FORMAT_ALIASES,
-    from_format_alias,
-    negotiate,
-    offers_for_form,
-    prefers_html,
-)
 from ..graph.errors import DiplographError
+from ..graph.formats import FORMAT_ALIASES, from_format_alias, offers_for_form
 from ..graph.named_queries import NamedQuery, bind, get_query, list_queries
 from ..graph.sparql_safety import query_form
+from .conneg import negotiate, prefers_html
 from .ui import queries_dir, rows_from_json, wants_html
 
 bp = Blueprint("named_api", __name__, template_folder="templates")

@@ -17,10 +17,11 @@ from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, redirect, request
 
-from ..graph import conneg
+from ..graph import formats
 from ..graph.errors import DiplographError
 from ..graph.executor import QueryResult, QueryService
 from ..graph.namespaces import QUERY_PREFIXES
+from . import conneg
 from .conneg import choose
 from .protocol_rules import dataset, update_with_dataset
 
@@ -77,7 +78,7 @@ def check_write_token() -> None:
 def media_type_of_request() -> tuple[str, dict[str, str]]:
     """The request's base media type and its parameters (lower-cased names)."""
     raw = request.headers.get("Content-Type", "")
-    base = conneg.base_type(raw)
+    base = formats.base_type(raw)
     params: dict[str, str] = {}
     for p in raw.split(";")[1:]:
         k, _, v = p.partition("=")
@@ -138,7 +139,7 @@ def _one(params: list[tuple[str, str]], name: str) -> str | None:
 
 
 def negotiated_type(offers: tuple[str, ...], params: list[tuple[str, str]],
-                    explicit_only: frozenset[str] = conneg.EXPLICIT_ONLY,
+                    explicit_only: frozenset[str] = formats.EXPLICIT_ONLY,
                     what: str = "this result") -> str:
     """The media type to answer in: ``format=`` (or Fuseki's ``output=``) if given, each time
     with the same meaning, else the Accept header (406 when nothing fits)."""
@@ -147,7 +148,7 @@ def negotiated_type(offers: tuple[str, ...], params: list[tuple[str, str]],
 
 def choose_media_type(offers: tuple[str, ...], params: list[tuple[str, str]],
                       accept: str | None,
-                      explicit_only: frozenset[str] = conneg.EXPLICIT_ONLY,
+                      explicit_only: frozenset[str] = formats.EXPLICIT_ONLY,
                       what: str = "this result") -> str:
     """:func:`negotiated_type` for a request known by its parameters and Accept header."""
     return choose([*_values(params, "format"), *_values(params, "output")], accept, offers,
@@ -191,7 +192,7 @@ def answer_query(qs: QueryService, query: str, params: list[tuple[str, str]],
     """Answer one SPARQL Protocol query: check the text (413/400, SERVICE/LOAD), choose the
     media type (``format=`` or Accept; 406), read the dataset parameters, run it."""
     checked = qs.check(query, base_iri)
-    media_type = choose_media_type(conneg.offers_for_form(checked.form), params, accept,
+    media_type = choose_media_type(formats.offers_for_form(checked.form), params, accept,
                                    what=f"a {checked.form.upper()} result")
     return qs.query(checked, media_type=media_type, dataset=dataset(params), base_iri=base_iri)
 
@@ -247,7 +248,7 @@ def _service_description(params: list[tuple[str, str]]) -> Response:
         resp = redirect("/", code=303)
         resp.headers["Vary"] = "Accept"
         return resp
-    offers = tuple(t for t in conneg.GRAPH_TYPES)
+    offers = tuple(t for t in formats.GRAPH_TYPES)
     mt = negotiated_type(offers, params)
     body = service_description(current_app, request.url_root, mt)
     resp = Response(body, status=200, content_type=mt)

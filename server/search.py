@@ -19,7 +19,6 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
 
-from ..graph.conneg import prefers_html
 from ..graph.errors import DiplographError
 from ..linking.search import (
     MAX_TEXT,
@@ -30,6 +29,7 @@ from ..linking.search import (
     kind_of_segment,
     kinds,
 )
+from .conneg import prefers_html
 from .i18n import ui_lang
 from .ui import href, query_service, select
 

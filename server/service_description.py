@@ -16,7 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Flask
 
-from ..graph import conneg
+from ..graph import formats
 from ..graph.errors import DiplographError
 from ..graph.executor import QueryService
 from ..graph.namespaces import RDF, RDFS, VOID, XSD
@@ -73,8 +73,8 @@ def service_description(app: Flask, root_url: str, media_type: str) -> bytes:
     add(svc, sd("endpoint"), svc)
     add(svc, sd("supportedLanguage"), sd("SPARQL11Query"))
     add(svc, n(RDFS("label")), _lit("diplograph SPARQL endpoint"))
-    for mt in (*conneg.SELECT_TYPES, *conneg.GRAPH_TYPES):
-        add(svc, sd("resultFormat"), n(conneg.FORMAT_IRIS[mt]))
+    for mt in (*formats.SELECT_TYPES, *formats.GRAPH_TYPES):
+        add(svc, sd("resultFormat"), n(formats.FORMAT_IRIS[mt]))
     add(svc, sd("feature"), sd("UnionDefaultGraph"))
     add(svc, sd("feature"), sd("EmptyGraphs"))
     if qs.allow_federation:
@@ -92,8 +92,8 @@ def service_description(app: Flask, root_url: str, media_type: str) -> bytes:
     add(upd, n(RDF("type")), sd("Service"))
     add(upd, sd("endpoint"), upd)
     add(upd, sd("supportedLanguage"), sd("SPARQL11Update"))
-    for mt in conneg.RDF_INPUT_TYPES:
-        add(upd, sd("inputFormat"), n(conneg.FORMAT_IRIS[mt]))
+    for mt in formats.RDF_INPUT_TYPES:
+        add(upd, sd("inputFormat"), n(formats.FORMAT_IRIS[mt]))
     add(upd, n(RDFS("comment")), _lit(
         "Updates need 'Authorization: Bearer <token>'." if cfg.get("DIPLOGRAPH_UPDATE_TOKEN")
         else "This service is read-only (no update token is configured): updates get 403."))

@@ -18,7 +18,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..graph import conneg
+from ..graph import formats
 from ..graph.errors import DiplographError
 from ..graph.executor import QueryService
 from .protocol_rules import check_iri
@@ -27,7 +27,7 @@ __all__ = ["StoreService"]
 
 
 def _rdf_format(media_type: str) -> ox.RdfFormat:
-    fmt = ox.RdfFormat.from_media_type(conneg.base_type(media_type))
+    fmt = ox.RdfFormat.from_media_type(formats.base_type(media_type))
     if fmt is None:
         raise DiplographError("not-acceptable", f"a graph cannot be written as {media_type}")
     return fmt
@@ -70,7 +70,7 @@ class StoreService(QueryService):
         """Whether the named graph exists (the default graph always does)."""
         return self._has_graph(self._read_store(), iri)
 
-    def get_graph(self, iri: str | None, media_type: str = conneg.TURTLE) -> bytes | None:
+    def get_graph(self, iri: str | None, media_type: str = formats.TURTLE) -> bytes | None:
         """The graph serialised as ``media_type``, or ``None`` if there is no such graph."""
         store = self._read_store()
         if not self._has_graph(store, iri):
@@ -84,14 +84,14 @@ class StoreService(QueryService):
         try:
             return store.dump(format=fmt, **kwargs)  # type: ignore[no-any-return]
         except OSError as e:
-            _raise_if_unsupported(e, conneg.base_type(media_type))
+            _raise_if_unsupported(e, formats.base_type(media_type))
             raise DiplographError("storage", f"cannot read the graph: {e}") from e
 
-    def get_dataset(self, media_type: str = conneg.NQUADS) -> bytes:
+    def get_dataset(self, media_type: str = formats.NQUADS) -> bytes:
         """The whole store as N-Quads or TriG (in memory: see :meth:`stream_dataset`)."""
         return b"".join(self.stream_dataset(media_type))
 
-    def stream_dataset(self, media_type: str = conneg.NQUADS,
+    def stream_dataset(self, media_type: str = formats.NQUADS,
                        chunk_bytes: int = 64 * 2**10) -> Iterator[bytes]:
         """The whole store (newest checkpoint) as N-Quads or TriG, in chunks, with flat memory.
 
@@ -111,13 +111,13 @@ class StoreService(QueryService):
         return _stream_dump(store, fmt, chunk_bytes, self.max_bytes)
 
     def _parse_payload(self, data: bytes, media_type: str, base_iri: str | None) -> str:
-        mt = conneg.base_type(media_type)
-        if mt not in conneg.RDF_INPUT_TYPES:
+        mt = formats.base_type(media_type)
+        if mt not in formats.RDF_INPUT_TYPES:
             raise DiplographError(
                 "unsupported-media-type",
-                f"cannot read {mt}: send one of {', '.join(conneg.RDF_INPUT_TYPES)}",
+                f"cannot read {mt}: send one of {', '.join(formats.RDF_INPUT_TYPES)}",
             )
-        if mt == conneg.RDFXML:
+        if mt == formats.RDFXML:
             from ..graph.rdfxml import refuse_doctype
 
             refuse_doctype(data, f"the {mt} payload")

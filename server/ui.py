@@ -21,9 +21,9 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Blueprint, current_app, render_template, request, url_for
 
-from ..graph.conneg import prefers_html
 from ..graph.errors import DiplographError
 from ..graph.named_queries import list_queries
+from .conneg import prefers_html
 
 STATIC_DIR = Path(__file__).parent / "static"
 VENDOR_DIR = STATIC_DIR / "vendor" / "yasgui"

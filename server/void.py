@@ -19,7 +19,6 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from .. import __version__
-from ..graph.conneg import negotiate
 from ..graph.errors import DiplographError
 from ..graph.namespaces import (
     DCTERMS,
@@ -38,6 +37,7 @@ from ..graph.namespaces import (
     VOID,
     XSD,
 )
+from .conneg import negotiate
 from .ui import base_iri, select
 from .worker_stats import aggregate
 

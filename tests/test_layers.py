@@ -16,8 +16,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 
 #: the floors, ground first; the root package (``__version__``) and the data-only packages
@@ -80,8 +78,6 @@ def _graph() -> dict[str, list[tuple[str, int]]]:
     return {name: _imports(name, path, modules) for name, path in modules.items()}
 
 
-@pytest.mark.xfail(strict=True, reason="graph/named_queries.py reads loaders' registry; "
-                   "loaders/build.py runs linking's Wikidata view (issue 15, in progress)")
 def test_no_import_runs_up_a_layer():
     upward = [
         f"{name.replace('.', '/')}.py:{line} imports {target} ({target.split('.')[0]} is above "
@@ -93,8 +89,6 @@ def test_no_import_runs_up_a_layer():
     assert not upward, "\n".join(upward)
 
 
-@pytest.mark.xfail(strict=True, reason="graph/diff ↔ graph/release, linking/wikidata_view ↔ "
-                   "loaders/build (issue 15, in progress)")
 def test_no_import_circles():
     graph = {name: sorted({t for t, _ in targets}) for name, targets in _graph().items()}
     index: dict[str, int] = {}
@@ -130,7 +124,6 @@ def test_no_import_circles():
     assert not circles, "import circles: " + "; ".join(" ↔ ".join(c) for c in circles)
 
 
-@pytest.mark.xfail(strict=True, reason="loaders/datasets.py (issue 15, in progress)")
 def test_no_importlib_registration():
     hidden = [
         f"{path.relative_to(ROOT)}:{node.lineno}"

@@ -14,7 +14,8 @@ import pytest
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.store import replace_graph_atomically
 from diplograph.loaders.build import replace_streamed
-from diplograph.loaders.datasets import DatasetInfo, all_datasets
+from diplograph.loaders.catalogue import all_datasets
+from diplograph.loaders.datasets import DatasetInfo
 from diplograph.loaders.registry import default_data_dir
 from diplograph.loaders.state_periods import StatePeriods
 from diplograph.loaders.tables import Out, Table, literal

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from diplograph.cli.link import link
 from diplograph.linking.quickstatements import quickstatements
-from diplograph.linking.wikidata_view import (
+from diplograph.loaders.wikidata_view import (
     VIEW_GRAPH,
     WIKIDATA_PREFIXES,
     wikidata_view_quads,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from diplograph.linking.wikidata_view import (
+from diplograph.loaders.wikidata_view import (
     EFFECTIVE_LEADER,
     VIEW_GRAPH,
     WIKIDATA_PREFIXES,

@@ -71,15 +71,6 @@ def test_every_format_is_pyoxigraphs():
         assert f.pyoxigraph_format(fmt.content_type) == fmt.pyoxigraph
 
 
-def test_the_old_module_still_answers():
-    """graph/conneg.py keeps the names callers used before the split."""
-    from diplograph.graph import conneg as old
-
-    assert old.negotiate("application/json", old.SELECT_TYPES) == f.JSON
-    assert old.offers_for_form("select") == f.SELECT_TYPES and old.TURTLE == f.TURTLE
-    assert old.prefers_html("text/html") and old.parse_accept("a/b")[0].subtype == "b"
-
-
 @pytest.mark.parametrize("values,accept,offers,want", [
     (["tsv", "text/tab-separated-values"], None, f.SELECT_TYPES, f.TSV),  # SPARQLWrapper
     (["rdf+xml", "application/rdf+xml"], None, f.GRAPH_TYPES, f.RDFXML),

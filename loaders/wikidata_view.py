@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from ..graph.namespaces import DGC, GRAPH, RDF, RDFS, XSD
+from ..graph.store import replace_streamed
 
 WD = "http://www.wikidata.org/entity/"
 WDT = "http://www.wikidata.org/prop/direct/"
@@ -492,6 +493,4 @@ def write_view(store: ox.Store) -> int:
     """Replace ``dgg:wikidata-view`` in ``store`` atomically (a crash leaves the old view or
     the new one), writing only what changed (the view of the reference data is hundreds of
     thousands of quads); returns the number of quads of the view."""
-    from ..loaders.build import _replace_large
-
-    return _replace_large(store, VIEW_GRAPH, wikidata_view_quads(store))
+    return replace_streamed(store, VIEW_GRAPH, wikidata_view_quads(store))
