@@ -16,7 +16,7 @@ import click
 from .. import __version__
 from ..graph.errors import DiplographError
 from ..graph.store import default_store_path, open_store
-from .engine import engine_query, push
+from .engine import engine_query, optional_engine_options, push, push_after_build
 from .extract import evaluate, extract, review
 from .link import link
 from .options import store_option
@@ -109,6 +109,7 @@ def _write(store_path: Path | None, change):  # noqa: ANN001, ANN202
 )
 @click.option("--force", is_flag=True, help="Rebuild every graph, also those that are current.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+@optional_engine_options
 def build(
     store_path: Path | None,
     sources: Path | None,
@@ -116,12 +117,20 @@ def build(
     datasets: tuple[str, ...],
     force: bool,
     quiet: bool,
+    engine: str | None,
+    update_url: str | None,
+    gsp_url: str | None,
+    auth_kind: str,
+    user: str | None,
+    password_env: str,
+    engine_timeout: float,
 ) -> None:
     """Build the graph: ontology, registry, reference data sets and every source's facts.
 
     Only the graphs whose inputs changed (files, loader code, ontology version) are rebuilt,
     unless --force. Works while `diplograph serve` runs on the store: the next query sees the
-    new graphs."""
+    new graphs. With --engine, the built graphs then go to that SPARQL engine too (only those
+    it does not have yet; docs/engines.md)."""
     from ..loaders.build import build as run_build
 
     if no_datasets and datasets:
@@ -163,6 +172,9 @@ def build(
             f"({time.perf_counter() - t0:.1f} s)",
             err=True,
         )
+    if engine:
+        push_after_build(store_path, engine, update_url, gsp_url, auth_kind, user, password_env,
+                         engine_timeout)
     if report.failures:
         click.echo(f"error: {len(report.failures)} step(s) failed, the other steps were built:",
                    err=True)

@@ -140,3 +140,22 @@ def test_push_sends_only_what_changed_and_a_failed_build_changes_nothing(
     assert after[EN_GRAPH] == on_engine[EN_GRAPH] and remote.query(label) == quotes
     assert set(after) == set(on_engine)
     push_store(store, remote)  # the command's function: runs and reports
+
+
+def test_build_with_engine_publishes_what_it_built(oxigraph_engine: Engine,
+                                                   tmp_path: Path) -> None:
+    """``diplograph build --engine URL`` as a user runs it: the build's graphs reach the engine,
+    and a second build (nothing changed) sends nothing."""
+    base = oxigraph_engine.query_url.rsplit("/", 1)[0]
+    src = _sources(tmp_path / "src", VI, EN)
+    args = ("build", "--no-datasets", "--sources", str(src), "--store", str(tmp_path / "store"),
+            "--engine", oxigraph_engine.query_url, "--gsp-url", base + "/store")
+    r = run(*args)
+    assert r.returncode == 0, r.stderr
+    remote = RemoteStore(oxigraph_engine.query_url, gsp_url=base + "/store", timeout=120)
+    assert EN_GRAPH in _published(remote)
+    assert run(*args).returncode == 0
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(tmp_path / "store"))
+    assert publish(store, remote).replaced == []
