@@ -60,13 +60,14 @@ def extract(document: Path, lang: str | None, output: Path | None, as_of: str | 
         registry = _registry()
         ex = extract_text(text, lang, registry, anchor=as_of)
         base = (output.parent if output is not None else Path.cwd()).resolve()
+        ref = os.path.relpath(document.resolve(), base)
         if not document.resolve().is_relative_to(base):
             # the loader reads `file:` only inside the facts file's folder (docs/facts-format.md)
-            raise DiplographError(
-                "bad-input", f"{document} is not inside {base}: a facts file names its document "
-                "by a path inside its own folder, so write it beside the document (e.g. -o "
-                f"{document.with_suffix('.facts.yaml')}) or in a folder above it")
-        ref = os.path.relpath(document.resolve(), base)
+            click.echo(f"note: {document} is not inside {base}, so `diplograph load` and the "
+                       "build will refuse these candidates where they are (a facts file names "
+                       "its document by a path inside its own folder): to load them, write "
+                       f"them beside the document (e.g. -o {document.with_suffix('.facts.yaml')})"
+                       " or in a folder above it", err=True)
         body = facts_yaml(document, ex, registry, doc_id, ref)
     except DiplographError as e:
         _fail(e)

@@ -33,6 +33,7 @@ from werkzeug.wsgi import get_current_url
 
 from ..graph.cache import ResultCache
 from ..graph.executor import QueryService
+from ..graph.isolation import clear_frames
 from ..graph.sparql_safety import is_deterministic
 from .protocol import answer_query, result_headers
 
@@ -208,5 +209,13 @@ def _base_iri(scheme: str | None, host: str | None, server_name: str | None,
 def reraise_front_error(environ: dict[str, Any]) -> None:
     """Flask ``before_request`` helper: raise the error the front handed over, if any."""
     err = environ.pop(ERROR_KEY, None)
-    if err is not None:
+    if err is None:
+        return
+    # the finished frames of its traceback hold the query's checkpoint (a store handle, its open
+    # files): drop their locals now, not when the garbage collector breaks the cycle this
+    # re-raise makes (err -> traceback -> this frame -> err)
+    clear_frames(err)
+    try:
         raise err
+    finally:
+        err = None

@@ -190,18 +190,20 @@ def test_candidates_file_is_valid_and_loads_nothing_until_reviewed(tmp_path: Pat
     assert parsed.facts == []  # nothing accepted yet
 
 
-def test_a_candidates_file_outside_the_documents_folder_is_refused(tmp_path: Path) -> None:
-    """The loader reads `file:` only inside the facts file's folder: say so before extracting."""
+def test_a_candidates_file_outside_the_documents_folder_is_flagged(tmp_path: Path) -> None:
+    """The loader reads `file:` only inside the facts file's folder: extract says so (the file
+    is still written: evaluation reads it where it is)."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "out").mkdir()
     doc = tmp_path / "docs" / "doc.txt"
     doc.write_text("Vietnam and Chile established diplomatic relations on 25 March 1971.",
                    encoding="utf-8")
     r = run("extract", str(doc), "-o", str(tmp_path / "out" / "doc.facts.yaml"))
-    assert r.returncode == 1 and "is not inside" in r.stderr and "beside the document" in r.stderr
-    assert not (tmp_path / "out" / "doc.facts.yaml").exists()
-    above = tmp_path / "doc.facts.yaml"  # a folder above the document's is fine
-    assert run("extract", str(doc), "-o", str(above)).returncode == 0
+    assert r.returncode == 0 and "is not inside" in r.stderr and "beside the document" in r.stderr
+    assert (tmp_path / "out" / "doc.facts.yaml").exists()
+    above = tmp_path / "doc.facts.yaml"  # a folder above the document's is fine: no note
+    r = run("extract", str(doc), "-o", str(above))
+    assert r.returncode == 0 and "is not inside" not in r.stderr
     assert parse_facts_file(above).facts == []
 
 

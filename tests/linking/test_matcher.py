@@ -305,3 +305,11 @@ def test_pending_names_are_listed_not_matched(registry):
     assert resolve_target(registry, "state/NOPE") is None
     m = Matcher(registry)
     assert all(isinstance(p, NameRecord) for p in m.pending_names)
+
+
+def test_every_alias_names_a_registry_entity(matcher, registry):
+    """linking/aliases.yaml's keys all exist in the full registry (a typo is caught here); a
+    store built from part of the data only leaves the names of the entities it lacks out."""
+    assert matcher.unknown_keys == []
+    partial = type(registry)([e for e in registry.entities if e.key != "VDR"])
+    assert Matcher(partial).unknown_keys == ["VDR"]
