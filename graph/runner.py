@@ -47,7 +47,7 @@ from .sparql_safety import (
 )
 
 __all__ = ["Checked", "Dataset", "Term", "ask", "check", "construct", "describe", "evaluate",
-           "parse_term", "select", "serialize", "to_data"]
+           "parse_term", "raise_if_unsupported", "select", "serialize", "to_data"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -320,7 +320,7 @@ def serialize(result: Result, fmt: Format, *, max_bytes: int = 2**62,
     except OSError as e:
         if isinstance(e.__context__, _TooLarge) or "TooLarge" in repr(e):
             raise _too_large(max_bytes) from None
-        _raise_if_unsupported(e, fmt)
+        raise_if_unsupported(e, fmt.media_type)
         raise DiplographError("internal", f"query evaluation failed: {e}") from e
     body = sink.chunks[0] if len(sink.chunks) == 1 else b"".join(sink.chunks)
     if not isinstance(result, ox.QuerySolutions):
@@ -333,13 +333,13 @@ def serialize(result: Result, fmt: Format, *, max_bytes: int = 2**62,
     return body, rows
 
 
-def _raise_if_unsupported(e: OSError, fmt: Format) -> None:
+def raise_if_unsupported(e: OSError, media_type: str) -> None:
     """Raise 'not-acceptable' (406) if ``e`` says the format cannot express the data (JSON-LD
     and RDF 1.2 triple terms, in pyoxigraph 0.5)."""
     text = str(e)
     if "does not support" in text or "RDF 1.2" in text:
         raise DiplographError(
             "not-acceptable",
-            f"this result cannot be written as {fmt.media_type} ({text}): it holds triple "
+            f"this result cannot be written as {media_type} ({text}): it holds triple "
             "terms (RDF 1.2, << >>); ask for Turtle, TriG, N-Triples or N-Quads",
         ) from None

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from ..graph import formats
 from ..graph.errors import DiplographError
 from ..graph.executor import QueryService
+from ..graph.runner import raise_if_unsupported
 from .protocol_rules import check_iri
 
 __all__ = ["StoreService"]
@@ -84,7 +85,7 @@ class StoreService(QueryService):
         try:
             return store.dump(format=fmt, **kwargs)  # type: ignore[no-any-return]
         except OSError as e:
-            _raise_if_unsupported(e, formats.base_type(media_type))
+            raise_if_unsupported(e, formats.base_type(media_type))
             raise DiplographError("storage", f"cannot read the graph: {e}") from e
 
     def get_dataset(self, media_type: str = formats.NQUADS) -> bytes:
@@ -254,18 +255,6 @@ def _stream_dump(store: ox.Store, fmt: ox.RdfFormat, chunk_bytes: int,
             yield item
     finally:
         writer.stop.set()
-
-
-def _raise_if_unsupported(e: OSError, media_type: str) -> None:
-    """Raise 'not-acceptable' (406) if ``e`` says the format cannot express the data (JSON-LD
-    and RDF 1.2 triple terms, in pyoxigraph 0.5)."""
-    text = str(e)
-    if "does not support" in text or "RDF 1.2" in text:
-        raise DiplographError(
-            "not-acceptable",
-            f"this result cannot be written as {media_type} ({text}): it holds triple terms "
-            "(RDF 1.2, << >>); ask for Turtle, TriG, N-Triples or N-Quads",
-        ) from None
 
 
 def _store_update(store: ox.Store, sparql: str) -> None:
