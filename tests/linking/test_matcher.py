@@ -276,9 +276,9 @@ def test_kind_hint_and_fuzzy(matcher):
         matcher.match("Mongolia", kind="planet")
 
 
-def test_extra_aliases_must_name_registry_keys(registry):
-    with pytest.raises(DiplographError, match="unknown registry key"):
-        Matcher(registry, extra={"aliases": {"NOPE": [["x", "en"]]}})
+def test_extra_aliases_of_unknown_keys_are_reported_not_used(registry):
+    m = Matcher(registry, extra={"aliases": {"NOPE": [["x", "en"]]}})
+    assert m.unknown_keys == ["NOPE"] and m.match("x").best is None
 
 
 def test_evaluate_command(tmp_path):
