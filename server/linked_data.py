@@ -132,25 +132,6 @@ WHERE {{
 
 _NODE = f"?node ?p ?o OPTIONAL {{ {LABELS_VALUES} ?o ?lp ?l }}"
 
-#: What a page shows: the entity and its own nodes, whatever points at it (the facts that
-#: involve it among them), those facts' own nodes, its annotation (for a fact page), and the
-#: labels of every object.
-PAGE_DATA = (
-    _PREFIXES
-    + f"""PREFIX oa: <http://www.w3.org/ns/oa#>
-CONSTRUCT {{ ?s ?p0 ?o0 . ?o0 ?lp0 ?l0 . ?node ?p ?o . ?o ?lp ?l . }}
-WHERE {{
-  {{ ?s ?p0 ?o0
-     OPTIONAL {{ VALUES ?lp0 {{ rdfs:label skos:prefLabel dcterms:title }} ?o0 ?lp0 ?l0 }} }}
-  UNION {{ ?node ?q ?s . {_NODE} }}
-  UNION {_own_nodes("?s", "?node", "e", _NODE)}
-  UNION {{ ?node oa:hasBody ?s . {_NODE} }}
-  UNION {{ ?a oa:hasBody ?s . ?a oa:hasTarget ?node . {_NODE} }}
-  UNION {{ ?a oa:hasBody ?s . ?a oa:hasTarget ?t . ?t oa:hasSelector ?node . {_NODE} }}
-  UNION {{ ?f dg:involves ?s . {{ {_own_nodes("?f", "?node", "f", _NODE)} }} }}
-}}"""
-)
-
 EXISTS = "ASK { { ?s ?p ?o } UNION { ?x ?q ?s } }"
 
 # An entity page is read in steps, so that a state in thousands of facts stays cheap (#12, #14):
