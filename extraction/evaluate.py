@@ -22,7 +22,7 @@ from ..graph.errors import DiplographError
 STRICT = {
     "relation": ("parties", "status", "date"),
     "membership": ("member", "organization", "roles", "start", "end", "end_reason"),
-    "agreement": ("parties", "instrument", "signed", "renewed"),
+    "agreement": ("parties", "instrument", "signed", "renewed", "in_force"),
     "event": ("event_type", "participants", "date", "start", "end", "place", "ordinal"),
     "partnership": ("parties", "framework", "date"),
     "trade": ("reporter+partner", "flow", "period", "partial_period", "value", "value_min",
@@ -82,7 +82,7 @@ def keys_of(f: dict[str, Any], name: _Names) -> tuple[tuple, tuple]:
             parts.append(frozenset(
                 (name(p["actor"]), p.get("role", "participant"),
                  (p.get("post") or {}).get("office")) for p in f.get(k) or []))
-        elif k in ("date", "start", "end", "signed", "period", "founded", "renewed"):
+        elif k in ("date", "start", "end", "signed", "period", "founded", "renewed", "in_force"):
             parts.append(_date(f.get(k)))
         elif k in ("value", "value_min", "value_max"):
             parts.append(_num(f.get(k)))

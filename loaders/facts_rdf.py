@@ -255,6 +255,8 @@ def _fact_quads(w: _Writer, doc: FactsDocument, fact: Fact, lang: str, activity:
             w.date(f, "renewalDate", v["renewed"])
         if v.get("renewed_for"):
             w.add(f, DG("renewalTerm"), _typed(v["renewed_for"], "duration"))
+        if v.get("in_force"):
+            w.date(f, "entryIntoForceDate", v["in_force"])
         if v.get("signed_at"):
             w.add(f, DG("signedAt"), _ref(doc, v["signed_at"]))
         for code in v.get("obligations") or []:  # shared with ATOP alliance spells

@@ -69,6 +69,7 @@ TYPES: dict[str, dict[str, str]] = {
         "quantity": "quantity",
         "renewed": "date",
         "renewed_for": "duration",
+        "in_force": "date",
     },
     "event": {
         "event_type": "code:event-type",
