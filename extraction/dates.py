@@ -120,6 +120,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b", re.I), "same_year"),  # noqa: E501
     (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b|(?<!\w)năm\s+sau\b", re.I), "years_later_vi"),
+    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
+    (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)", re.I), "months_later"),  # noqa: E501
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
 ]
 
@@ -190,6 +192,11 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", n))
     if kind == "same_year":
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", 0))
+    if kind == "same_month":
+        return DateMention(s, e, None, "month", flags=("relative",), pending=("months", 0))
+    if kind == "months_later":
+        return DateMention(s, e, None, "month", flags=("relative",),
+                           pending=("months", _num(g[0] or g[1])))
     if kind == "next_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("next-day",))
     raise AssertionError(kind)  # pragma: no cover
@@ -294,6 +301,15 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 d.flags = (*d.flags, "unresolved")
                 continue
             d.value = str(base.year + d.pending[1])
+        elif what == "months":
+            base = next((x for x in reversed(prev) if isinstance(x.value, str)
+                         and x.precision in ("day", "month")), None)
+            if base is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            y, mo = int(base.value[:4]), int(base.value[5:7]) + d.pending[1]
+            y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
+            d.value = _month(y, mo)
         elif what == "next-day":
             base = next(
                 (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)),

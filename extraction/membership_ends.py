@@ -83,7 +83,12 @@ def _clause_end(ctx: Context, s: Sentence, b: int, nxt: int) -> int:
 
 
 def _date_after(ctx: Context, a: int, b: int) -> DateMention | None:
+    """The first date after ``a``, unless a subordinate clause ("after soldiers seized power
+    there in July 2023", "sau khi …") comes first: that date is another event's."""
     for d in ctx.dates_in(a, b):
+        if re.search(r"\b(?:after|before|following|when|because|as)\s+(?!(?:the\s+)?\d)\w+"
+                     r"|(?<!\w)(?:sau khi|trước khi|khi|vì)(?!\w)", ctx.text[a : d.start], re.I):
+            return None
         if d.value is not None and isinstance(d.value, str) and d is not ctx.dateline \
                 and d.kind in ("point", "asof", "since", "until"):
             return d
@@ -94,7 +99,14 @@ def _date_before(ctx: Context, a: int, b: int) -> DateMention | None:
     """A date opening the clause ("Ngày 16/3/2022, …", "On 7 April 2022 the assembly …")."""
     ds = [d for d in ctx.dates_in(a, b) if d.value is not None and isinstance(d.value, str)
           and d is not ctx.dateline]
-    return ds[-1] if ds else None
+    if not ds:
+        return None
+    # a date that closes an earlier clause ("… Burkina Faso in January 2022 …, and it
+    # suspended Niger") is that clause's, not this one's
+    if re.search(r"(?:,|;|\band\b|\bvà\b)\s*(?:\w+\s+){0,3}$", ctx.text[ds[-1].end : b]) and \
+            re.search(r"\b(?:and|but|while|và|nhưng|còn)\b", ctx.text[ds[-1].end : b]):
+        return None
+    return ds[-1]
 
 
 def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
@@ -184,6 +196,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not members:
             prev_end = b
             continue
+        if org is None:
+            # "Georgia's membership of the CIS ended": the organisation before the verb
+            of = [x for x in ctx.mentions_in(max(s.start, prev_end), b) if x.is_org and x.key
+                  and re.search(r"\bmembership\s+(?:of|in)\s+(?:the\s+)?$|thành viên\s+"
+                                r"(?:của\s+\w+\s+)?(?:tại|ở|trong)\s+$",
+                                text[max(s.start, x.start - 30) : x.start], re.I)]
+            org = of[-1] if of else None
         if org is None and shared and prev_org is not None:
             org = prev_org
         if org is None and shared and prev_org_key is not None:

@@ -11,6 +11,7 @@ from . import (
     agreements,
     claims,
     economy,
+    entry_into_force,
     events,
     membership_ends,
     memberships,
@@ -100,7 +101,8 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
     cands: list[Candidate] = []
     for _, rule in RULES:
         cands += rule(ctx)
-    return Extraction(text, lang, dedupe(_renewed_once(cands)), ctx)
+    cands = entry_into_force.attach(ctx, _renewed_once(cands))
+    return Extraction(text, lang, dedupe(cands), ctx)
 
 
 def _renewed_once(cands: list[Candidate]) -> list[Candidate]:
