@@ -22,6 +22,7 @@ from .context import (
     pick_date,
     span_of,
 )
+from .dates import NUMBERS
 from .names import Mention
 
 JOIN = re.compile(
@@ -29,6 +30,8 @@ JOIN = re.compile(
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
+    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)?(?:its|their|the|a)\s+founding\s+members?"
+    r"(?:\s+of)?\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên",
     re.I,
@@ -36,6 +39,8 @@ JOIN = re.compile(
 OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
 FOUNDED = re.compile(r"\b(?:was\s+)?founded\b[^.]*?\bby\b|thành viên sáng lập(?:\s+là)?|"
                      r"founding\s+members?\s+(?:were|are|:)", re.I)
+FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed)\b"
+                            r"|(?<!\w)(?:thành lập|lập ra)(?!\w)", re.I)
 LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(?: include)?|"
                        r"Thành viên|Quan sát viên)\s*:?", re.I)
 PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại", re.I)
@@ -128,6 +133,36 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                            "membership-founding"))
         blocked.append((m.start(), s.end))
 
+    # active founding: "Brazil, Russia, India and China founded the group in 2009", "The three
+    # states founded the Alliance of Sahel States in September 2023", "… thành lập ASEAN"
+    for m in FOUNDED_ACTIVE.finditer(text, s.start, s.end):
+        if any(a <= m.start() < b for a, b in blocked):
+            continue
+        if re.search(r"\b(?:was|were|been|being|is|are)\s+$|(?<!\w)được\s+$",
+                     text[max(s.start, m.start() - 8) : m.start()]):
+            continue  # "was founded in 1967": the organisation's founding, not a membership
+        orgs = [x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key]
+        if not orgs or not re.fullmatch(r"\s*(?:the\s+|ra\s+)?", text[m.end() : orgs[0].start],
+                                        re.I):
+            continue
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        subj = _members(ctx, group_before(ctx, s.start, m.start()))
+        if subj and text[subj[-1].end : m.start()].strip(" ,") and not re.fullmatch(
+                r"\s*(?:(?:had|have|has|jointly|together|then|đã|cùng(?:\s+nhau)?)\s+)*",
+                text[subj[-1].end : m.start()], re.I):
+            subj = []
+        if not subj:
+            subj = _counted_group(ctx, s, m.start())
+        if not subj:
+            continue
+        d = pick_date(ctx, m.end(), s.end, m.end())
+        for x in subj:
+            out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
+                           span_of(subj, (m.start(), orgs[0].end), d), 0.8,
+                           "membership-founded"))
+        blocked.append((m.start(), orgs[0].end))
+
     # list lines: "Members: A, B", "Dialogue partners include A (2009), B and C (2015)"
     head = LIST_HEAD.match(s.text)
     if head:
@@ -194,7 +229,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if org is None:
             continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
-            if "sáng lập" in word else ["full"]
+            if "sáng lập" in word or "founding" in word else ["full"]
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]
@@ -217,6 +252,27 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                            "membership-gapped"))
         prev_end = b
     return out
+
+
+def _counted_group(ctx: Context, s: Sentence, pos: int) -> list[Mention]:
+    """"The three states", "ba nước" right before ``pos``: the last group of exactly that many
+    states named in the sentences before (same or previous paragraph)."""
+    m = re.search(r"(?:the|these|those|all|all\s+the)\s+(two|three|four|five|six|seven|eight|\d)"
+                  r"\s+(?:[\w-]+\s+)?(?:states|countries|governments|nations|members|juntas)\s*$"
+                  r"|(?<!\w)(hai|ba|bốn|năm|sáu|bảy|tám)\s+nước(?:\s+này)?\s*(?:đã\s+)?$",
+                  ctx.text[max(0, pos - 60) : pos], re.I)
+    if not m:
+        return []
+    word = (m.group(1) or m.group(2)).lower()
+    n = int(word) if word.isdigit() else NUMBERS[word]
+    earlier = [x for x in ctx.sents if x.end <= s.start and s.paragraph - x.paragraph <= 1]
+    for sent in reversed(earlier[-4:]):
+        states = [x for x in ctx.mentions_in(sent.start, sent.end) if x.is_state and x.key]
+        for x in reversed(states):
+            group = _members(ctx, group_before(ctx, sent.start, x.end))
+            if len({g.key for g in group}) == n:
+                return group
+    return []
 
 
 def _nearest_state(ctx: Context, a: int, b: int) -> list[Mention]:

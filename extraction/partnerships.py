@@ -86,7 +86,16 @@ def extract(ctx: Context) -> list[Candidate]:
                 if d is not None:
                     fl.append("date-from-context")
                     c -= 0.15
-            if d is not None and point(d):
+            occasion = None
+            if d is None and OCCASION.search(ctx.text, s.start, m.start()):
+                # "Nhân dịp này, hai nước nâng cấp …", "On this occasion": the previous
+                # sentence's date; a visit's days within one month give that month
+                occasion = _occasion_date(ctx, s)
+            if occasion is not None:
+                data["date"] = occasion
+                fl.append("date-from-context")
+                c -= 0.15
+            elif d is not None and point(d):
                 data["date"] = point(d)
                 fl += [f for f in d.flags if f != "unresolved"]
             verbs = [v for v in VERB.finditer(ctx.text, prev, m.start())]
@@ -100,9 +109,31 @@ def extract(ctx: Context) -> list[Candidate]:
     return out
 
 
+OCCASION = re.compile(r"\b(?:on\s+(?:this|that|the)\s+occasion|during\s+the\s+visit)\b"
+                      r"|(?<!\w)(?:nhân\s+dịp\s+(?:này|đó)|trong\s+chuyến\s+thăm\s+(?:này|đó))(?!\w)",
+                      re.I)
+
+
+def _occasion_date(ctx: Context, s) -> str | None:
+    prev = [x for x in ctx.sents if x.end <= s.start and x.paragraph == s.paragraph]
+    if not prev:
+        return None
+    ds = [d for d in ctx.dates_in(prev[-1].start, prev[-1].end) if d.value is not None]
+    if not ds:
+        return None
+    v = ds[0].value
+    if isinstance(v, dict):
+        a, b = str(v.get("from")), str(v.get("to"))
+        return a[:7] if a[:7] == b[:7] else a
+    return v
+
+
 def _context_date(ctx: Context, s):
     earlier = [d for d in ctx.dates if d.end <= s.start and d.value is not None
                and ctx.sentence_of(d.start).paragraph == s.paragraph and d.precision == "day"]
+    # a day named ("Chiều 10/3") before the range of a visit ("từ ngày 9 đến 11/3/2025")
+    points = [d for d in earlier if isinstance(d.value, str)]
+    earlier = points or earlier
     if earlier:
         return earlier[-1]
     return ctx.dateline
