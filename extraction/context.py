@@ -47,6 +47,12 @@ def sentences(text: str) -> list[Sentence]:
             before = line[max(0, cut - 3) : cut]
             if re.search(r"(?:^|[\s.])[A-Z]\.$", before) or re.search(r"\bNo\.$", before):
                 continue
+            # a title ("Marcos Jr. đã …", "Mr. Kim") or a lower-case word after the stop: the
+            # sentence goes on
+            title = re.search(r"\b(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Lt|Col|Prof)\.$",
+                              line[max(0, cut - 5) : cut])
+            if title or line[m.end() : m.end() + 1].islower():
+                continue
             piece = line[start:cut]
             if piece.strip():
                 _add(out, line_start + start, piece, para)
