@@ -17,6 +17,7 @@ import re
 
 from .context import Candidate, Context, Sentence, group_before, keys, modal, negated
 from .dates import DateMention
+from .memberships import _counted_group
 from .names import Mention
 
 END = re.compile(
@@ -192,6 +193,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 members = states[:1] if len({x.key for x in states}) == 1 else []
             if not members:
                 members = _states(group_before(ctx, s.start, a)) if kind == "ended" else []
+            if not members:
+                # "the three military-led governments announced their withdrawal"
+                members = _counted_group(ctx, s, a, r"(?:\w+\s+){0,2}(?:their|its|sự|việc)?")
             dated = [(x, None) for x in members]
         if not members:
             prev_end = b

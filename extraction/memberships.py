@@ -254,22 +254,25 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     return out
 
 
-def _counted_group(ctx: Context, s: Sentence, pos: int) -> list[Mention]:
-    """"The three states", "ba nước" right before ``pos``: the last group of exactly that many
-    states named in the sentences before (same or previous paragraph)."""
-    m = re.search(r"(?:the|these|those|all|all\s+the)\s+(two|three|four|five|six|seven|eight|\d)"
-                  r"\s+(?:[\w-]+\s+)?(?:states|countries|governments|nations|members|juntas)\s*$"
-                  r"|(?<!\w)(hai|ba|bốn|năm|sáu|bảy|tám)\s+nước(?:\s+này)?\s*(?:đã\s+)?$",
-                  ctx.text[max(0, pos - 60) : pos], re.I)
+def _counted_group(ctx: Context, s: Sentence, pos: int, tail: str = "") -> list[Mention]:
+    """"The three states", "ba nước" right before ``pos`` (then ``tail``, a regex of the words
+    between): the last group of exactly that many states named in the sentences before (same
+    or previous paragraph)."""
+    m = re.search(r"(?:(?:the|these|those|all|all\s+the)\s+(two|three|four|five|six|seven|eight"
+                  r"|\d)\s+(?:[\w-]+\s+)?(?:states|countries|governments|nations|members|juntas)"
+                  r"|(?<!\w)(hai|ba|bốn|năm|sáu|bảy|tám)\s+nước(?:\s+này)?)\s*(?:đã\s+)?"
+                  + tail + r"\s*$", ctx.text[max(0, pos - 90) : pos], re.I)
     if not m:
         return []
     word = (m.group(1) or m.group(2)).lower()
     n = int(word) if word.isdigit() else NUMBERS[word]
-    earlier = [x for x in ctx.sents if x.end <= s.start and s.paragraph - x.paragraph <= 1]
-    for sent in reversed(earlier[-4:]):
-        states = [x for x in ctx.mentions_in(sent.start, sent.end) if x.is_state and x.key]
+    here = max(0, pos - 90) + m.start()
+    spans = [(x.start, x.end) for x in ctx.sents if x.end <= s.start
+             and s.paragraph - x.paragraph <= 1][-4:] + [(s.start, here)]
+    for a, b in reversed(spans):
+        states = [x for x in ctx.mentions_in(a, b) if x.is_state and x.key]
         for x in reversed(states):
-            group = _members(ctx, group_before(ctx, sent.start, x.end))
+            group = _members(ctx, group_before(ctx, a, x.end))
             if len({g.key for g in group}) == n:
                 return group
     return []

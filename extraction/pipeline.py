@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -58,7 +59,12 @@ def _key(c: Candidate, with_dates: bool = True) -> str:
             data[k] = sorted(data[k])
     if "participants" in data:
         data["participants"] = sorted(json.dumps(p, sort_keys=True) for p in data["participants"])
-    data.pop("title", None)
+    title = data.pop("title", None)
+    if c.type == "agreement" and "date-from-context" in c.flags and isinstance(title, dict):
+        # two instruments signed together ("ký bản ghi nhớ về A và bản ghi nhớ về B") differ
+        # by their titles only; an acronym in brackets does not make another title
+        data["title"] = " ".join(re.sub(r"\([^)]*\)", " ", " ".join(map(str, title.values())))
+                                 .lower().split())
     data.pop("fields", None)
     data.pop("place", None)
     return c.type + json.dumps(data, sort_keys=True, default=str)
