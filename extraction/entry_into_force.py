@@ -116,7 +116,7 @@ def _target(ctx: Context, s: Sentence, a: int, agreements: list[Candidate]) -> C
     semi = text.rfind(";", s.start, a)
     if semi >= 0:
         clause_a = semi + 1
-    subject = text[clause_a:a]
+    subject = text[clause_a:a].strip()
     # a signing in the same clause ("was signed … and took effect …", "signed in …, entered into
     # force on …"): the last agreement whose span starts before the verb
     same = [c for c in agreements if clause_a <= c.start < a and c.end >= clause_a]
@@ -124,7 +124,7 @@ def _target(ctx: Context, s: Sentence, a: int, agreements: list[Candidate]) -> C
         named = _by_name(ctx, subject, same)
         return named or same[-1]
     # an earlier agreement named by its acronym or title ("The EVFTA entered into force")
-    earlier = [c for c in agreements if c.start < s.start and (
+    earlier = [c for c in agreements if c.start < clause_a and (
         ctx.sentence_of(c.start).paragraph == s.paragraph
         or s.paragraph - ctx.sentence_of(c.start).paragraph <= 1)]
     named = _by_name(ctx, subject, earlier)
