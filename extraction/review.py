@@ -109,9 +109,32 @@ def _block_text(fact: dict[str, Any], indent: str) -> list[str]:
     return [indent + line for line in body if line.strip()]
 
 
+def _in_order_of(new: Any, old: Any) -> Any:
+    """``new`` with its keys in the order ``old`` (the fact as written) has them, nested maps
+    too, new keys after: a curator's file keeps its layout when a fact is edited."""
+    if not isinstance(new, dict):
+        if isinstance(new, list) and isinstance(old, list) and len(new) == len(old):
+            return [_in_order_of(x, y) for x, y in zip(new, old, strict=True)]
+        return new
+    old = old if isinstance(old, dict) else {}
+    keys = [k for k in old if k in new] + [k for k in new if k not in old]
+    return {k: _in_order_of(new[k], old.get(k)) for k in keys}
+
+
 def replace_fact(ft: FactsText, fact_id: str, fact: dict[str, Any]) -> str:
-    """The file's text with fact ``fact_id``'s block replaced by ``fact``."""
+    """The file's text with fact ``fact_id``'s block replaced by ``fact``: in the key order of
+    the fact as written (``id``, ``type``, ``quote`` first), without the ``offsets`` the page
+    computed for a fact that had none, and without ``review: accepted`` for a fact that had no
+    ``review`` (absent means accepted)."""
     i = ft.index_of(fact_id)
+    old = ft.facts[i] if isinstance(ft.facts[i], dict) else {}
+    fact = dict(fact)
+    if "offsets" not in old:
+        fact.pop("offsets", None)
+    if "review" not in old and fact.get("review") == "accepted":
+        fact.pop("review")
+    head = {k: fact[k] for k in ("id", "type", "quote") if k in fact}
+    fact = _in_order_of({**head, **fact}, {**{k: None for k in head}, **old})
     a, b = ft.block(i)
     lines = ft.text.split("\n")
     indent = re.match(r"\s*", lines[a]).group()

@@ -122,7 +122,14 @@
       input.value = value === null || value === undefined ? "" : String(value);
       if (NAME_KEYS.indexOf(key) >= 0) { input.setAttribute("list", "names"); }
     }
-    input.addEventListener("input", function () { suggest(input); markEdited(f); });
+    // a value typed but not saved yet survives a re-render (selecting, accepting another fact)
+    var draft = edits[f.id] && edits[f.id].values;
+    if (draft && draft[key] !== undefined) { input.value = draft[key]; }
+    input.addEventListener("input", function () {
+      suggest(input); markEdited(f);
+      edits[f.id].values = edits[f.id].values || {};
+      edits[f.id].values[key] = input.value;
+    });
     wrap.appendChild(input);
     return wrap;
   }
