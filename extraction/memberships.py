@@ -33,7 +33,8 @@ JOIN = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)?(?:its|their|the|a)\s+founding\s+members?"
     r"(?:\s+of)?\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
-    r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên",
+    r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên"
+    r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b",
     re.I,
 )
 OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
@@ -43,7 +44,8 @@ FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed)\b
                             r"|(?<!\w)(?:thành lập|lập ra)(?!\w)", re.I)
 LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(?: include)?|"
                        r"Thành viên|Quan sát viên)\s*:?", re.I)
-PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại", re.I)
+PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại|\bpartner\s+countr(?:y|ies)\b"
+                     r"|(?:quốc gia|nước) đối tác", re.I)
 APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|\bhas\s+applied\b"
                    r"|\bapplied\b[^.]{0,30}\bmembership\b", re.I)
 NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
@@ -122,16 +124,29 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     # founding members
     for m in FOUNDED.finditer(text, s.start, s.end):
         org = _org(ctx, s.start, m.start()) or ctx.main_org
-        members = _members(ctx, ctx.mentions_in(m.end(), s.end))
+        # the clause only: "…, còn Việt Nam gia nhập …" is another fact
+        stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;", text[m.end() : s.end])
+        clause_end = m.end() + stop.start() if stop else s.end
+        members = _members(ctx, ctx.mentions_in(m.end(), clause_end))
+        block_from = m.start()
+        cop = re.search(r"(?<!\w)là\s+(?:một\s+)?(?:các\s+|những\s+)?$"
+                        r"|\b(?:is|was|are|were)\s+(?:a\s+|the\s+)?$",
+                        text[max(s.start, m.start() - 12) : m.start()], re.I)
+        if cop:
+            block_from = max(s.start, m.start() - 12) + cop.start()
+            # "Malaysia là thành viên sáng lập ASEAN (1967)": the subject is the member
+            members = _members(ctx, group_before(ctx, s.start, m.start()))
+            after = [x for x in ctx.mentions_in(m.end(), clause_end) if x.is_org and x.key]
+            org = after[0].key if after else org
         if not org or not members:
             continue
-        d = pick_date(ctx, s.start, s.end, m.start())
+        d = pick_date(ctx, s.start, clause_end, m.start())
         if d is None and ctx.text[s.start:m.start()].strip().lower().startswith(("it ", "the ")):
             d = None
         for x in members:
             out.append(_mk(ctx, x.key, org, ["founding", "full"], d, (s.start, s.end), 0.85,
                            "membership-founding"))
-        blocked.append((m.start(), s.end))
+        blocked.append((block_from, clause_end))
 
     # active founding: "Brazil, Russia, India and China founded the group in 2009", "The three
     # states founded the Alliance of Sahel States in September 2023", "… thành lập ASEAN"
@@ -201,7 +216,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
         # gapping: "Qatar joined the following year, and Indonesia in 1962"
         gapped: list[tuple[Mention, int]] = []
-        for g in re.finditer(r",?\s+(?:and|và)\s+(?:then\s+)?", text[b:right]):
+        for g in re.finditer(r",?\s+(?:and|và)\s+(?:then\s+)?|,\s+(?:còn\s+)?", text[b:right]):
             after = [x for x in ctx.mentions_in(b + g.end(), right)
                      if x.start == b + g.end() and x.is_state and x.key]
             if after and re.match(r"\s+(?:in|on|năm|vào)\s+[^,.;]*?(?:[,.;]|$)",
@@ -235,6 +250,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             roles = ["founding", "full"]
         if PARTNER.search(text, s.start, s.end):
             roles = ["participant"]
+        if re.search(r"\bassociate\b|thành viên liên kết", text[a : min(right, b + 30)], re.I):
+            roles = ["associate"]  # "became associate members", "as an associate member"
         listed = len(subj) > 1 and any(_paren_date(ctx, x, right) for x in subj)
         for x in subj:
             d = _paren_date(ctx, x, right) if listed else None

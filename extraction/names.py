@@ -173,6 +173,9 @@ class Gazetteer:
                 if preferred in keys:
                     keys = [preferred]
             e0 = next(e for e in entries if e.key == keys[0])
+            if e0.how == "not-a-name":
+                i = j + 1  # "Nam Mỹ" (South America) is not Mỹ (the United States)
+                continue
             if len(keys) == 1:
                 out.append(Mention(start, end, surface, keys[0], e0.kind, e0.how))
             else:
@@ -228,4 +231,6 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
             for text in names:
                 kind = e.kind
                 g.add(text, _Entry(e.key, kind, tier, "acronym" if text.isupper() else how))
+    for text in config.get("not_names") or []:
+        g.add(text, _Entry("", "", -1, "not-a-name"))
     return g
