@@ -27,7 +27,9 @@ TRADE = re.compile(r"\btrade\b|trade turnover|two-way trade|\bexports?\b|\bimpor
                    r"|kim ngạch|thương mại|xuất khẩu|nhập khẩu|xuất nhập khẩu", re.I)
 INVEST = re.compile(r"\binvest\w*|\bFDI\b|registered\s+capital|vốn\s+(?:đầu tư|đăng ký)|đầu tư"
                     r"|nhà đầu tư", re.I)
-TARGET = re.compile(r"\b(?:target|aim|goal|to\s+reach|strive)\w*|phấn đấu|mục tiêu|đưa\b.*\blên",
+TARGET = re.compile(r"\b(?:target|aim|goal|to\s+reach|strive)\w*"
+                    r"|\b(?:hopes?|plans?|wants?|expects?|seeks?|hoping|planning)\s+to\b"
+                    r"|phấn đấu|mục tiêu|đưa\b.*\blên",
                     re.I)
 MULT = {"billion": 9, "bn": 9, "tỷ": 9, "million": 6, "triệu": 6, "nghìn tỷ": 12}
 

@@ -95,6 +95,8 @@ def attach(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             if when is None:
                 continue
             target = _target(ctx, s, a, agreements + added)
+            if target is None and _ANAPHOR.search(text[s.start : a].strip()):
+                continue  # "The treaty came into force …" with no treaty read before: no guess
             if target is None:
                 c = _new_agreement(ctx, s, a, b, when)
                 if c is not None:
