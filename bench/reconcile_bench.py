@@ -8,7 +8,8 @@ English and Vietnamese, with and without diacritics, official long forms, acrony
 ambiguous, bodies of organisations, typos, unknown), repeated and varied (case, spacing, a
 dropped letter) up to --n; one query in five carries a property (an ISO code). Prints the time of
 the cold request (which loads the registry and builds the matcher) and of the warm ones
-(median, max), and the matcher's own time per batch (median).
+(median, max), the same batch through the draft 1.0 endpoint (``/reconcile/v1/reconcile``,
+median), and the matcher's own time per batch (median).
 """
 
 from __future__ import annotations
@@ -97,6 +98,20 @@ def main() -> None:
         f"max {max(times):.3f} s "
         f"over {len(times)} runs"
     )
+    v1 = []
+    body = {"queries": [
+        {"conditions": [{"matchType": "name", "v": q["query"]}]
+         + [{"matchType": "property", "pid": p["pid"], "v": p["v"]}
+            for p in q.get("properties", [])]}
+        for q in queries.values()
+    ]}
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        r = client.post("/reconcile/v1/reconcile", json=body)
+        v1.append(time.perf_counter() - t0)
+        assert r.status_code == 200 and len(r.get_json()["results"]) == args.n, r.data[:200]
+    print(f"warm batch of {args.n} names, draft 1.0 endpoint: median "
+          f"{statistics.median(v1):.3f} s over {len(v1)} runs")
     from diplograph.server.reconcile import _matcher
 
     m = _matcher()
