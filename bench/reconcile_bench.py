@@ -8,7 +8,8 @@ English and Vietnamese, with and without diacritics, official long forms, acrony
 ambiguous, bodies of organisations, typos, unknown), repeated and varied (case, spacing, a
 dropped letter) up to --n; one query in five carries a property (an ISO code). Prints the time of
 the cold request (which loads the registry and builds the matcher) and of the warm ones
-(median, max), and the matcher's own time per batch (median).
+(median, max), the same batch through the draft 1.0 endpoint (``/reconcile/v1/reconcile``,
+median), and the matcher's own time per batch (median).
 """
 
 from __future__ import annotations
@@ -75,11 +76,13 @@ def main() -> None:
             q["properties"] = [{"pid": "iso3166Alpha2", "v": "MN"}]
         queries[f"q{i}"] = q
     payload = {"queries": json.dumps(queries, ensure_ascii=False)}
-    times = []
+    times, cpu = [], []
     for i in range(args.repeat + 1):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         r = client.post("/reconcile", data=payload)
         dt = time.perf_counter() - t0
+        if i:
+            cpu.append(time.process_time() - c0)
         assert r.status_code == 200, r.data[:200]
         res = r.get_json()
         assert len(res) == args.n
@@ -95,11 +98,28 @@ def main() -> None:
     print(
         f"warm batch of {args.n} names: median {statistics.median(times):.3f} s, "
         f"max {max(times):.3f} s "
-        f"over {len(times)} runs"
+        f"over {len(times)} runs (CPU time: median {statistics.median(cpu):.3f} s)"
     )
+    v1, v1cpu = [], []
+    body = {"queries": [
+        {"conditions": [{"matchType": "name", "v": q["query"]}]
+         + [{"matchType": "property", "pid": p["pid"], "v": p["v"]}
+            for p in q.get("properties", [])]}
+        for q in queries.values()
+    ]}
+    for _ in range(args.repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        r = client.post("/reconcile/v1/reconcile", json=body)
+        v1.append(time.perf_counter() - t0)
+        v1cpu.append(time.process_time() - c0)
+        assert r.status_code == 200 and len(r.get_json()["results"]) == args.n, r.data[:200]
+    print(f"warm batch of {args.n} names, draft 1.0 endpoint: median "
+          f"{statistics.median(v1):.3f} s over {len(v1)} runs "
+          f"(CPU time: median {statistics.median(v1cpu):.3f} s)")
     from diplograph.server.reconcile import _matcher
 
-    m = _matcher()
+    with app.app_context():
+        m = _matcher()
     alone = []
     for _ in range(args.repeat):
         t0 = time.perf_counter()

@@ -14,8 +14,8 @@ negative when an entity was expected); no match where one was expected is a fals
 any match of an ``AMBIGUOUS`` or ``NONE`` name is a false positive.
 
 The project keeps its lists in ``tests/linking/eval/``: ``names_dev.csv`` (tuned on),
-``names_test.csv`` and ``names_test2.csv`` (each written before a round of changes, never tuned
-on). ``diplograph link --evaluate FILE`` prints
+``names_test.csv``, ``names_test2.csv`` and ``names_test3.csv`` (each written before a round of
+changes, never tuned on). ``diplograph link --evaluate FILE`` prints
 the figures.
 
 >>> row = EvalRow("Congo", "en", "AMBIGUOUS:state/COG|state/COD", "", "ambiguous", 2)
@@ -234,7 +234,7 @@ def render(ev: Evaluation, *, failures: bool = True, categories: bool = False) -
 def default_lists() -> list[Path]:
     """The project's evaluation lists (``tests/linking/eval/``) when run from a checkout."""
     folder = Path(__file__).resolve().parents[1] / "tests" / "linking" / "eval"
-    names = ("names_dev.csv", "names_test.csv", "names_test2.csv")
+    names = ("names_dev.csv", "names_test.csv", "names_test2.csv", "names_test3.csv")
     return [folder / n for n in names if (folder / n).is_file()]
 
 
@@ -249,7 +249,11 @@ def markdown_section(matcher: Matcher, lists: Iterable[Path]) -> str:
         "`tests/linking/eval/` (run one with `diplograph link --evaluate FILE --failures`).",
         "`names_dev.csv` is the list the changes are tuned on. `names_test.csv` was written",
         "before the matcher's first change and `names_test2.csv` (ambiguous names and acronyms)",
-        "before the second round; neither is tuned on (docs/linking.md gives their first runs).",
+        "before the second round; `names_test3.csv` (80 names of every class: standard, variant,",
+        "transliterated, without diacritics, acronyms, official long forms in both languages, old",
+        "names, historical states, institutions, ambiguous acronyms, unknown names) was written",
+        "before the third round and run once at its end. None of the test lists is tuned on",
+        "(docs/linking.md gives their first runs).",
         "An ambiguous name counts as reported when it is not matched, is flagged ambiguous and",
         "lists every expected candidate.",
         "",

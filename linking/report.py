@@ -79,7 +79,28 @@ def completeness_report(registry: Registry) -> str:
         key=lambda e: e.key,
     ):
         span = "–".join(x for x in (e.existed_from, e.existed_until) if x)
-        out.append(f"- `{e.key}` {e.label} ({span}) [{e.confidence}]")
+        why = f": {e.evidence}" if e.evidence.startswith(("no QID", "one source")) else ""
+        out.append(f"- `{e.key}` {e.label} ({span}) [{e.confidence}]{why}")
+    out += [
+        "",
+        "## Historical states with a verified QID: the sources that agree",
+        "",
+        "Each QID below is stated by two or more independent public sources (a data set of the",
+        "registry, or public files found by searching; `qid_evidence` in",
+        "`data/registry/curated.yaml`), checked against the period of the entity; a source that",
+        "gives another item is named.",
+        "",
+    ]
+    for e in sorted(
+        (
+            e
+            for e in registry.entities
+            if e.kind == "historical-state" and e.confidence == "verified"
+        ),
+        key=lambda e: e.key,
+    ):
+        span = "–".join(x for x in (e.existed_from, e.existed_until) if x)
+        out.append(f"- `{e.key}` {e.label} ({span}) {e.qid}: {e.evidence}")
     out += ["", "## Flagged: conflicting QIDs (data sets disagree)", ""]
     for e in sorted(
         (e for e in registry.entities if e.confidence == "conflicting"), key=lambda e: e.key

@@ -31,6 +31,7 @@ from . import (
     pictures,
     protocol,
     reconcile,
+    reconcile_v1,
     search,
     ui,
     void,
@@ -48,7 +49,7 @@ log = logging.getLogger("diplograph.server.access")
 
 #: every page and protocol of the service, in the order Flask matches them
 BLUEPRINTS = (protocol.bp, gsp.bp, ui.bp, linked_data.bp, named_api.bp, void.bp, reconcile.bp,
-              curation.bp, search.bp, pictures.bp, dumps.bp)
+              reconcile_v1.bp, curation.bp, search.bp, pictures.bp, dumps.bp)
 
 
 def query_service(app: Flask) -> QueryService:

@@ -635,14 +635,20 @@ def suggest_entity() -> Response:
         tid = _type_id(request.args.get("type"))
     except BadRequest as e:
         return _error(str(e))
-    limit = min(int(request.args.get("limit", "10") or 10) if
-                (request.args.get("limit") or "10").isdigit() else 10, MAX_LIMIT)
+    return _respond({"result": suggest_entities(prefix, tid, _limit_arg(10))})
+
+
+def _limit_arg(default: int) -> int:
+    raw = request.args.get("limit") or str(default)
+    return min(int(raw) if raw.isdigit() and int(raw) > 0 else default, MAX_LIMIT)
+
+
+def suggest_entities(prefix: str, tid: str | None, limit: int) -> list[dict[str, Any]]:
+    """The entity suggestions for ``prefix`` (of type ``tid`` when given), best first."""
     m = _matcher()
     if tid in ("Agreement", "DiplomaticEvent"):
         res = _fact_results(tid, prefix, limit, [])
-        return _respond({"result": [
-            {"id": r["id"], "name": r["name"], "description": r["description"]} for r in res
-        ]})
+        return [{"id": r["id"], "name": r["name"], "description": r["description"]} for r in res]
     kinds = None
     if tid:
         from ..linking.matcher import KIND_GROUPS
@@ -674,11 +680,10 @@ def suggest_entity() -> Response:
             seen += 1
         for c in m.match(prefix, limit=5).candidates:
             add(c.entity, (0 if c.match else 2, 0, 0, c.entity.label))
-    out = [
+    return [
         {"id": _entity_id(e), "name": e.label, "description": _description(e)}
         for _r, e in sorted(ranked.values(), key=lambda x: x[0])[:limit]
     ]
-    return _respond({"result": out})
 
 
 @bp.route("/reconcile/suggest/type", methods=["GET", "OPTIONS"])
@@ -686,7 +691,12 @@ def suggest_type() -> Response:
     """The types whose id or name starts with (or contains) ``prefix``."""
     if request.method == "OPTIONS":
         return _cors(Response(status=204))
-    p = folded_form(request.args.get("prefix", "")[:MAX_NAME])
+    return _respond({"result": suggest_types(request.args.get("prefix", ""))})
+
+
+def suggest_types(prefix: str) -> list[dict[str, str]]:
+    """The types whose id or name starts with (or contains) ``prefix``."""
+    p = folded_form(prefix[:MAX_NAME])
     rows = []
     for tid, (_k, name) in TYPES.items():
         keys = [folded_form(tid), *(folded_form(w) for w in name.split())]
@@ -694,7 +704,7 @@ def suggest_type() -> Response:
             rows.append((0 if folded_form(tid).startswith(p) else 1, tid, name))
         elif p in folded_form(name):
             rows.append((2, tid, name))
-    return _respond({"result": [{"id": t, "name": n} for _r, t, n in sorted(rows)]})
+    return [{"id": t, "name": n} for _r, t, n in sorted(rows)]
 
 
 def _all_properties() -> list[tuple[str, str, str]]:
@@ -708,11 +718,17 @@ def suggest_property() -> Response:
     """The properties whose id or name starts with ``prefix`` (then those containing it)."""
     if request.method == "OPTIONS":
         return _cors(Response(status=204))
-    p = folded_form(request.args.get("prefix", "")[:MAX_NAME])
     try:
         tid = _type_id(request.args.get("type"))
     except BadRequest as e:
         return _error(str(e))
+    return _respond({"result": suggest_properties(request.args.get("prefix", ""), tid)})
+
+
+def suggest_properties(prefix: str, tid: str | None) -> list[dict[str, str]]:
+    """The properties (of type ``tid``) whose id or name starts with, then contains,
+    ``prefix``."""
+    p = folded_form(prefix[:MAX_NAME])
     rows = []
     for pid, name, scope in _all_properties():
         if tid and (scope == "fact") != (tid in ("Agreement", "DiplomaticEvent")):
@@ -722,7 +738,7 @@ def suggest_property() -> Response:
             rows.append((0, pid, name))
         elif p in fid or p in fname:
             rows.append((1, pid, name))
-    return _respond({"result": [{"id": i, "name": n} for _r, i, n in sorted(rows)]})
+    return [{"id": i, "name": n} for _r, i, n in sorted(rows)]
 
 
 # -- preview ---------------------------------------------------------------------------------
@@ -731,7 +747,13 @@ def suggest_property() -> Response:
 @bp.route("/reconcile/preview", methods=["GET"])
 def preview() -> Response:
     """An HTML card for any id the service returns (``state/MNG``, ``fact/…``)."""
-    eid = (request.args.get("id") or "")[:500]
+    body, status = preview_html((request.args.get("id") or "")[:500])
+    return _cors(Response(body, status=status, mimetype="text/html"))
+
+
+def preview_html(eid: str) -> tuple[str, int]:
+    """The HTML card of ``eid`` and the HTTP status (404 for an unknown id); every value is
+    escaped."""
     e = _matcher().registry.by_iri(ID(eid))
     view = html.escape(public_url() + "id/" + eid, quote=True)
     if e is not None:
@@ -739,25 +761,21 @@ def preview() -> Response:
             f"{html.escape(v)} ({html.escape(k)})"
             for k, v in sorted(e.labels.items()) if k in ("en", "vi")
         )
-        body = (
+        return (
             f'<div style="font:13px sans-serif"><a href="{view}" target="_blank"><b>'
             f"{html.escape(e.label)}</b></a> <code>{html.escape(eid)}</code><br>{labels}<br>"
             f"{html.escape(_description(e))}</div>"
-        )
-        return _cors(Response(body, mimetype="text/html"))
+        ), 200
     for tid in ("Agreement", "DiplomaticEvent"):
         f = _facts(tid).get(eid)
         if f is not None:
             texts = "<br>".join(html.escape(t[:300]) for t in dict.fromkeys(f["texts"]))
-            body = (
+            return (
                 f'<div style="font:13px sans-serif"><a href="{view}" target="_blank"><b>'
                 f"{html.escape(f['name'])}</b></a> <code>{html.escape(eid)}</code> "
                 f"({html.escape(tid)})<br>{texts}</div>"
-            )
-            return _cors(Response(body, mimetype="text/html"))
-    return _cors(Response(
-        f"<p>unknown id <code>{html.escape(eid)}</code></p>", status=404, mimetype="text/html"
-    ))
+            ), 200
+    return f"<p>unknown id <code>{html.escape(eid)}</code></p>", 404
 
 
 # -- data extension --------------------------------------------------------------------------
@@ -774,53 +792,68 @@ def propose_properties() -> Response:
         return _error(str(e))
     raw = request.args.get("limit") or "50"
     limit = int(raw) if raw.isdigit() else 50
-    props = [
+    return _respond({"type": tid, "properties": proposals(tid)[:limit], "limit": limit})
+
+
+def proposals(tid: str) -> list[dict[str, str]]:
+    """The properties a data extension of type ``tid`` can fetch."""
+    return [
         {"id": pid, "name": name}
         for pid, name, scope in _all_properties()
         if (scope == "fact") == (tid in ("Agreement", "DiplomaticEvent"))
     ]
-    return _respond({"type": tid, "properties": props[:limit], "limit": limit})
 
 
 def extend(ext: Any) -> Response:
     """Data extension: the values of ``properties`` for each id in ``ids``."""
+    try:
+        meta, rows = extension(ext)
+    except BadRequest as e:
+        return _error(str(e), "too-large" if str(e).startswith("too many") else "bad-input")
+    return _respond({"meta": meta, "rows": rows})
+
+
+def extension(ext: Any) -> tuple[list[dict[str, Any]], dict[str, dict[str, list[Any]]]]:
+    """(meta, rows) of a data extension query ``{"ids": [...], "properties": [{"id": ...}]}``;
+    raises :class:`BadRequest` (whose message starts with "too many" for a request too
+    large)."""
     if not isinstance(ext, dict) or not isinstance(ext.get("ids"), list):
-        return _error('\'extend\' must be {"ids": [...], "properties": [{"id": ...}]}')
+        raise BadRequest('\'extend\' must be {"ids": [...], "properties": [{"id": ...}]}')
     ids = ext["ids"]
     props = ext.get("properties") or []
     if len(ids) > MAX_EXTEND_IDS:
-        return _error(f"too many ids ({len(ids):,} > {MAX_EXTEND_IDS:,})", "too-large")
+        raise BadRequest(f"too many ids ({len(ids):,} > {MAX_EXTEND_IDS:,})")
     if not isinstance(props, list) or not all(
         isinstance(p, dict) and isinstance(p.get("id"), str) for p in props
     ):
-        return _error("'properties' must be a list of {\"id\": ...}")
+        raise BadRequest("'properties' must be a list of {\"id\": ...}")
     known = {pid: name for pid, name, _s in _all_properties()}
     pids = [_WD_PIDS.get(p["id"], p["id"]) for p in props]
     bad = [p for p in pids if p not in known]
     if bad:
-        return _error(
+        raise BadRequest(
             f"unknown propert{'y' if len(bad) == 1 else 'ies'} "
             f"{', '.join(repr(b[:100]) for b in bad)}; "
             f"see /reconcile/propose_properties"
         )
     reg = _matcher().registry
-    rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    rows: dict[str, dict[str, list[Any]]] = {}
     for raw in ids:
         if not isinstance(raw, str):
-            return _error("each id must be a string")
-        row: dict[str, list[dict[str, Any]]] = {}
+            raise BadRequest("each id must be a string")
+        row: dict[str, list[Any]] = {}
         e = reg.by_iri(ID(raw))
         fact = None if e else (_facts("Agreement").get(raw) or _facts("DiplomaticEvent").get(raw))
         for pid in pids:
             row[pid] = _extend_values(e, fact, pid)
         rows[raw] = row
-    meta = [{"id": pid, "name": known[pid]} for pid in pids]
+    meta: list[dict[str, Any]] = [{"id": pid, "name": known[pid]} for pid in pids]
     for m in meta:
         if m["id"] == "succeededBy":
             m["type"] = _type_list("State")[0]
         if m["id"] == "party":
             m["type"] = {"id": "State", "name": TYPES["State"][1]}
-    return _respond({"meta": meta, "rows": rows})
+    return meta, rows
 
 
 def _extend_values(

@@ -158,3 +158,34 @@ def test_wdqs_label_service_over_the_sparql_endpoint(server):
     r = requests.get(server + "/sparql", params={
         "query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"}, timeout=30)
     assert r.status_code == 400
+
+
+def test_draft_1_0_endpoint_in_the_real_server(server):
+    """The draft 1.0 service (``/reconcile/v1``) through the real server: manifest, a JSON batch
+    with conditions, suggest, extension, and a 10,000-query batch refused with the server up."""
+    v1 = server + "/reconcile/v1"
+    m = requests.get(v1, headers=UA, timeout=30).json()
+    check.manifest_v1(m)
+    assert m["view"]["url"] == "http://refine.test:9999/id/{id}"
+    queries = [
+        {"conditions": [{"matchType": "name", "v": "Việt Nam"}], "type": "State", "limit": 3},
+        {"conditions": [{"matchType": "name", "v": "Guinea"},
+                        {"matchType": "property", "pid": "P298", "v": "GNQ", "required": True}]},
+    ]
+    check.query_batch_v1({"queries": queries})
+    r = requests.post(v1 + "/reconcile", json={"queries": queries}, headers=UA, timeout=60)
+    assert r.status_code == 200 and r.headers["Access-Control-Allow-Origin"] == "*"
+    out = r.json()
+    check.result_batch_v1(out)
+    assert out["results"][0]["candidates"][0]["id"] == "state/VNM"
+    assert [c["id"] for c in out["results"][1]["candidates"]] == ["state/GNQ"]
+    s = requests.get(v1 + "/suggest/entity", params={"prefix": "Liên"}, headers=UA, timeout=30)
+    check.suggest_v1(s.json())
+    e = requests.post(v1 + "/extend", json={"ids": ["state/YUG"], "properties": [{"id": "qid"}]},
+                      headers=UA, timeout=30).json()
+    check.extension_response_v1(e)
+    assert e["rows"][0]["properties"][0]["values"] == [{"str": "Q36704"}]
+    big = {"queries": [{"conditions": [{"matchType": "name", "v": "Lào"}]}] * 10_000}
+    r = requests.post(v1 + "/reconcile", json=big, headers=UA, timeout=60)
+    assert r.status_code == 413 and "too many queries" in r.json()["message"]
+    assert requests.get(v1, headers=UA, timeout=30).status_code == 200
