@@ -162,6 +162,13 @@ class Entity:
         if self.cow_abbrev:
             yield self.cow_abbrev, 2
 
+    def codes(self) -> Iterator[str]:
+        """The key and the codes (ISO 3166, COW abbreviation): identifiers written in capitals."""
+        yield self.key
+        for code in (self.iso2, self.iso3, self.cow_abbrev):
+            if code:
+                yield code
+
     def __repr__(self) -> str:
         return f"Entity({self.key!r}, {self.kind!r}, {self.label!r})"
 
@@ -205,14 +212,25 @@ class Registry:
         # name indexes: form -> tier -> entities (ordered, unique)
         self._exact: dict[str, dict[int, list[Entity]]] = {}
         self._folded: dict[str, dict[int, list[Entity]]] = {}
+        # forms an entity matches only through its key or a code: "Nga" is Russia's
+        # Vietnamese name and Nigeria's ISO code; written so, it means Russia
+        self._code_only: set[tuple[str, str]] = set()
         for e in self.entities:
+            codes = set(e.codes())
+            named: set[str] = set()
             for text, tier in e.names():
                 for index, form in ((self._exact, exact(text)), (self._folded, fold(text))):
                     if not form:
                         continue
+                    if text not in codes:
+                        named.add(form)
                     bucket = index.setdefault(form, {}).setdefault(tier, [])
                     if e not in bucket:
                         bucket.append(e)
+            for code in codes:
+                for form in (exact(code), fold(code)):
+                    if form and form not in named:
+                        self._code_only.add((form, e.key))
         #: the curated names as given (written to the graph, read back by :meth:`from_store`)
         self.preferred = dict(preferred or {})
         self.ambiguous = {k: tuple(v) for k, v in (ambiguous or {}).items()}
@@ -260,10 +278,18 @@ class Registry:
             tiers = index.get(form)
             if not tiers:
                 continue
+            # a name not written in capitals prefers an entity it names over one it codes
+            as_code = name.strip() == name.strip().upper()
+            coded: list[Entity] = []
             for tier in sorted(tiers):
                 found = [e for e in tiers[tier] if kinds is None or e.kind in kinds]
-                if found:
-                    return found
+                named = found if as_code else [
+                    e for e in found if (form, e.key) not in self._code_only]
+                if named:
+                    return named
+                coded = coded or found
+            if coded:
+                return coded
         return None
 
     def resolve(self, name: str, kinds: Collection[str] | None = None) -> Entity:
