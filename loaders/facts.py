@@ -178,9 +178,9 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
             text_path = found
             try:
                 text = _read_capped(text_path, MAX_TEXT_BYTES).decode("utf-8")
-            except (OSError, ValueError) as e:  # UnicodeDecodeError is a ValueError
-                err.add(("document", "file"),
-                        f"cannot read the document {text_path}: {getattr(e, 'strerror', '') or e}")
+            except (OSError, ValueError) as exc:  # UnicodeDecodeError is a ValueError
+                why = getattr(exc, "strerror", "") or exc
+                err.add(("document", "file"), f"cannot read the document {text_path}: {why}")
 
     # --- facts
     facts_raw = data.get("facts")
