@@ -30,26 +30,15 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .errors import DiplographError
+from .formats import DATASET_NAMES, RDF_FILE_FORMATS
 from .jsonld import write_jsonld
 from .namespaces import PREFIXES
 
-FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-DATASET_FORMATS = {"nquads", "trig"}
-SUFFIXES = {
-    ".ttl": "turtle",
-    ".nt": "ntriples",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "jsonld",
-    ".rdf": "rdfxml",
-}
+#: short name -> pyoxigraph format (from the one format table, :mod:`.formats`)
+FORMATS: dict[str, ox.RdfFormat] = RDF_FILE_FORMATS
+DATASET_FORMATS = DATASET_NAMES
+#: file suffix -> short name (pyoxigraph's extension of each format)
+SUFFIXES = {"." + f.file_extension: name for name, f in RDF_FILE_FORMATS.items()}
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str | None:
