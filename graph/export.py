@@ -25,7 +25,7 @@ import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -201,7 +201,8 @@ def _dump_in_parallel(
                 t.join()
 
 
-def _copy(f: IO[bytes], out: IO[bytes], suffix: bytes | None, chunk: int = 1 << 20) -> None:
+def _copy(f: IO[bytes], out: IO[bytes] | io.RawIOBase, suffix: bytes | None,
+          chunk: int = 1 << 20) -> None:
     r"""Copy ``f`` to ``out``; with ``suffix``, replace the `` .\n`` ending every N-Triples
     line (a line break inside a term is always escaped, so each one ends a statement).
 
@@ -294,10 +295,11 @@ def export_to_path(
         with open(tmp, "wb") as raw:
             if path.name.endswith(".gz"):
                 with gzip.GzipFile(filename=path.name[:-3], mode="wb", fileobj=raw, mtime=0) as gz:
-                    export(store, gz, fmt=fmt, graph=graph, workers=workers,
+                    # a GzipFile is a binary file, though typeshed does not call it IO[bytes]
+                    export(store, cast(IO[bytes], gz), fmt=fmt, graph=graph, workers=workers,
                            tmp_dir=path.parent)
             else:
-                buffered = io.BufferedWriter(raw, buffer_size=1 << 20)  # type: ignore[arg-type]
+                buffered = io.BufferedWriter(raw, buffer_size=1 << 20)
                 export(store, buffered, fmt=fmt, graph=graph, workers=workers,
                        tmp_dir=path.parent)
                 buffered.flush()

@@ -38,6 +38,7 @@ from ..graph.namespaces import DCTERMS, DG, DGC, OWL, PROV, RDF, RDFS, XSD
 
 if TYPE_CHECKING:
     from .datasets import DatasetInfo
+    from .state_periods import StatePeriods
 
 __all__ = ["Iri", "Out", "Table", "literal", "rows_label"]
 
@@ -184,7 +185,7 @@ class Table:
             raise self.error(col, "empty")
         return text
 
-    def state(self, periods, system: str, code: builtins.int, col: str,  # noqa: ANN001
+    def state(self, periods: StatePeriods, system: str, code: builtins.int, col: str,
               when: builtins.int | dt.date, line: builtins.int | None = None) -> str | None:
         """The entity a state code names at ``when``: an unknown code is refused (naming
         ``line``, by default the current one); None where the code names no entity then (the
