@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-__all__ = ["Term", "Result", "value", "solutions", "to_bytes"]
+__all__ = ["Term", "Result", "value", "solutions", "to_bytes", "triple"]
 
 #: A term that can stand in a solution or as the object of a quad.
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -52,3 +52,15 @@ def to_bytes(data: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: ox.RdfFormat, *
     if out is None:  # pyoxigraph returns the bytes when it is given no output
         raise RuntimeError("pyoxigraph.serialize returned nothing")
     return out
+
+
+def triple(s: Term, p: Term, o: Term) -> ox.Triple:
+    """The triple ``s p o`` (``TypeError`` for a literal subject or a predicate that is not
+    an IRI: a rewritten or remote term that cannot stand there).
+
+    >>> str(triple(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("o")))
+    '<http://e/s> <http://e/p> "o"'
+    """
+    if isinstance(s, ox.Literal) or not isinstance(p, ox.NamedNode):
+        raise TypeError(f"not a triple: {s} {p} {o}")
+    return ox.Triple(s, p, o)
