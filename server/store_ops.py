@@ -34,8 +34,9 @@ def _rdf_format(media_type: str) -> ox.RdfFormat:
     return fmt
 
 
-def parse_graph_payload(data: bytes, fmt: ox.RdfFormat, base_iri: str | None) -> list[ox.Triple]:
-    """The triples of a Graph Store payload (``SyntaxError`` if it does not parse).
+def parse_graph_payload(data: bytes, fmt: ox.RdfFormat, base_iri: str | None) -> list[ox.Quad]:
+    """The triples of a Graph Store payload, as quads of the default graph (``SyntaxError`` if
+    it does not parse).
 
     One fault is forgiven, and only in Turtle: a document whose last statement lacks its
     final ``.``, that is, one that parses once a ``.`` is added at its end. The W3C Graph Store
