@@ -15,7 +15,7 @@ setup:
 	bash scripts/setup.sh
 
 lint:
-	.venv/bin/ruff check .
+	bash scripts/lint.sh
 
 bench:
 	bash scripts/setup.sh --bench && .venv/bin/python -m bench run --size 1m

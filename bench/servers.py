@@ -99,9 +99,8 @@ class Server:
         return total / 2**20
 
     def cache_stats(self) -> dict[str, int] | None:
-        """Both caches of ``/health`` summed: the query service's results (``cache``) and the
-        whole responses answered before Flask (``response_cache``): entries, bytes, hits,
-        misses, max_bytes."""
+        """The one response cache of ``/health`` (``cache``): entries, bytes, hits, misses,
+        max_bytes, summed over the worker processes, and their number (``processes``)."""
         if not self.health_path:
             return None
         time.sleep(0.3)  # each worker process publishes its counters every 0.25 s
@@ -112,14 +111,10 @@ class Server:
             health = json.loads(body)
         except (OSError, ValueError, http.client.HTTPException):
             return None
-        parts = [health.get(k) for k in ("cache", "response_cache")]
-        parts = [p for p in parts if isinstance(p, dict)]
-        if len(parts) == 2 and parts[0] == parts[1]:  # one cache reported under both names
-            parts = parts[:1]
-        if not parts:
+        cache = health.get("cache")
+        if not isinstance(cache, dict):
             return None
-        keys = set().union(*parts)
-        out = {k: sum(int(p.get(k, 0)) for p in parts) for k in keys}
+        out = {k: int(v) for k, v in cache.items()}
         out["processes"] = int(health.get("processes", 1))
         return out
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
+from ..graph import formats
 from ..graph.errors import DiplographError
 from ..graph.store import default_store_path, open_store
 from .engine import engine_query, optional_engine_options, push, push_after_build
@@ -242,9 +243,7 @@ def validate(files: tuple[Path, ...], no_shacl: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(
-        ["json", "csv", "tsv", "xml", "turtle", "ntriples", "rdfxml", "jsonld", "nquads", "trig"]
-    ),
+    type=click.Choice(formats.NAMES),
     default=None,
     help="Result format [default: json for SELECT/ASK, turtle for graphs].",
 )
@@ -328,7 +327,7 @@ def query(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"]),
+    type=click.Choice(list(formats.RDF_FILE_FORMATS)),
     default=None,
     help="[default: from the file name]",
 )
@@ -423,7 +422,7 @@ def _load_rdf(
 ) -> None:
     import pyoxigraph as ox
 
-    from ..graph.export import FORMATS, format_for_path
+    from ..graph.export import format_for_path
 
     for f in files:
         name = fmt or format_for_path(f)
@@ -445,7 +444,8 @@ def _load_rdf(
             empty = next(iter(store.quads_for_pattern(None, None, None, None)), None) is None
             before = 0 if empty else len(store)
             t0 = time.perf_counter()
-            kwargs: dict[str, object] = {"path": str(f), "format": FORMATS[name]}
+            kwargs: dict[str, object] = {"path": str(f),
+                                         "format": formats.RDF_FILE_FORMATS[name]}
             if graph:
                 kwargs["to_graph"] = ox.NamedNode(graph)
             try:
@@ -490,7 +490,7 @@ def list_named_queries() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"]),
+    type=click.Choice(list(formats.RDF_FILE_FORMATS)),
     default=None,
     help="[default: from the file name, else turtle]",
 )

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from .namespaces import QUERY_PREFIXES
 from .remote import Auth, RemoteStore
 from .sparql_errors import syntax_error
+from .terms import to_bytes
 
 __all__ = ["EmbeddedBackend", "GraphBackend", "open_backend"]
 
@@ -37,7 +38,8 @@ Answer = list[dict[str, Term]] | bool | list[ox.Triple]
 class GraphBackend(Protocol):
     """What the core needs of a store."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
               graphs: Sequence[str] | None = None) -> Answer: ...
@@ -89,7 +91,7 @@ class EmbeddedBackend:
         """
         g = str(ox.NamedNode(graph))
         unique = list(dict.fromkeys(triples))
-        body = ox.serialize(unique, format=ox.RdfFormat.N_TRIPLES).decode() if unique else ""
+        body = to_bytes(unique, ox.RdfFormat.N_TRIPLES).decode() if unique else ""
         self.store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
         return len(unique)
 

@@ -34,6 +34,7 @@ import pyoxigraph as ox
 from .errors import DiplographError
 from .namespaces import DG, ID, PROV, RDF
 from .release_files import MANIFEST, read_release, write_sorted_nquads
+from .terms import Term
 
 __all__ = ["diff_nquads", "diff_paths", "render_html", "render_markdown", "write_reports"]
 
@@ -163,11 +164,11 @@ def _fact_key_bytes(line: bytes) -> bytes | None:
     return parts[0] + b"/" + parts[1]
 
 
-def _term(t: ox.Term) -> str:
+def _term(t: Term) -> str:
     return str(t)
 
 
-def _short(t: ox.Term) -> str:
+def _short(t: Term) -> str:
     """A term for people: the IRI or the literal's text."""
     return t.value if isinstance(t, ox.NamedNode | ox.Literal) else str(t)
 
@@ -196,9 +197,9 @@ def _details(quads: Iterable[ox.Quad], into: dict[str, dict[str, Any]]) -> None:
             continue
         entry = into[fact]
         p = q.predicate.value
-        if q.subject.value != fact:
+        if not isinstance(q.subject, ox.NamedNode) or q.subject.value != fact:
             continue
-        if p == _TYPE and q.object.value != _FACT:
+        if p == _TYPE and isinstance(q.object, ox.NamedNode) and q.object.value != _FACT:
             entry.setdefault("type", _local(q.object.value))
         elif p in _DETAILS:
             key = _DETAILS[p]
@@ -261,7 +262,8 @@ def diff_nquads(
                 continue
             e = facts.setdefault(g, {}).setdefault(fact, {"fact": fact})
             e.setdefault(key, []).append(triple)
-            if s == fact and q.predicate.value == _TYPE and q.object.value == _FACT:
+            if (s == fact and q.predicate.value == _TYPE
+                    and isinstance(q.object, ox.NamedNode) and q.object.value == _FACT):
                 e["status"] = key
     # details: added facts from the added quads, removed ones from the removed quads, the
     # changed ones from the new side (they exist on both)

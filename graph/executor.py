@@ -444,8 +444,8 @@ class QueryService:
                 f"the update ran longer than the time limit of {self.timeout:g} s and was "
                 "stopped; the change was not applied (the store is unchanged)")
         if "error" in outcome:
-            e = DiplographError(outcome["error"], outcome["message"])
-            raise _with_outcome(e, bool(outcome["applied"])) if e.kind == "storage" else e
+            err = DiplographError(outcome["error"], outcome["message"])
+            raise _with_outcome(err, bool(outcome["applied"])) if err.kind == "storage" else err
 
     def close(self) -> None:
         """Stop every worker and release the store (idempotent)."""

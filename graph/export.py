@@ -25,31 +25,20 @@ import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
 from .errors import DiplographError
+from .formats import DATASET_NAMES, RDF_FILE_FORMATS
 from .jsonld import write_jsonld
 from .namespaces import PREFIXES
 
-FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-DATASET_FORMATS = {"nquads", "trig"}
-SUFFIXES = {
-    ".ttl": "turtle",
-    ".nt": "ntriples",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "jsonld",
-    ".rdf": "rdfxml",
-}
+#: short name -> pyoxigraph format (from the one format table, :mod:`.formats`)
+FORMATS: dict[str, ox.RdfFormat] = RDF_FILE_FORMATS
+DATASET_FORMATS = DATASET_NAMES
+#: file suffix -> short name (pyoxigraph's extension of each format)
+SUFFIXES = {"." + f.file_extension: name for name, f in RDF_FILE_FORMATS.items()}
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str | None:
@@ -212,7 +201,8 @@ def _dump_in_parallel(
                 t.join()
 
 
-def _copy(f: IO[bytes], out: IO[bytes], suffix: bytes | None, chunk: int = 1 << 20) -> None:
+def _copy(f: IO[bytes], out: IO[bytes] | io.RawIOBase, suffix: bytes | None,
+          chunk: int = 1 << 20) -> None:
     r"""Copy ``f`` to ``out``; with ``suffix``, replace the `` .\n`` ending every N-Triples
     line (a line break inside a term is always escaped, so each one ends a statement).
 
@@ -305,10 +295,11 @@ def export_to_path(
         with open(tmp, "wb") as raw:
             if path.name.endswith(".gz"):
                 with gzip.GzipFile(filename=path.name[:-3], mode="wb", fileobj=raw, mtime=0) as gz:
-                    export(store, gz, fmt=fmt, graph=graph, workers=workers,
+                    # a GzipFile is a binary file, though typeshed does not call it IO[bytes]
+                    export(store, cast(IO[bytes], gz), fmt=fmt, graph=graph, workers=workers,
                            tmp_dir=path.parent)
             else:
-                buffered = io.BufferedWriter(raw, buffer_size=1 << 20)  # type: ignore[arg-type]
+                buffered = io.BufferedWriter(raw, buffer_size=1 << 20)
                 export(store, buffered, fmt=fmt, graph=graph, workers=workers,
                        tmp_dir=path.parent)
                 buffered.flush()

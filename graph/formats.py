@@ -30,7 +30,8 @@ __all__ = [
     "NQUADS", "TRIG", "N3", "SELECT_TYPES", "ASK_TYPES", "GRAPH_TYPES", "DATASET_TYPES",
     "RDF_INPUT_TYPES", "EXPLICIT_ONLY", "FORMAT_ALIASES", "FORMAT_IRIS", "base_type",
     "by_media_type", "pyoxigraph_format", "offers_for_form", "media_type_for_name",
-    "names_for", "content_type", "from_format_alias",
+    "names_for", "content_type", "from_format_alias", "by_name", "NAMES", "RDF_FILE_FORMATS",
+    "DATASET_NAMES",
 ]
 
 _R = ox.QueryResultsFormat
@@ -131,6 +132,25 @@ FORMAT_ALIASES: dict[str, str] = {
     n: f.media_type for f in reversed(FORMATS)  # the results formats win "xml" and "json"
     for n in (f.name, *f.names) if "/" not in n
 }
+
+#: Every short name, in table order (``diplograph query --format``).
+NAMES: tuple[str, ...] = tuple(f.name for f in FORMATS)
+#: The RDF formats of files (``diplograph load`` and ``export``): short name -> pyoxigraph format.
+RDF_FILE_FORMATS: dict[str, ox.RdfFormat] = {
+    f.name: f.pyoxigraph for f in FORMATS if isinstance(f.pyoxigraph, ox.RdfFormat)
+}
+#: The short names of the formats that keep named graphs (N-Quads, TriG).
+DATASET_NAMES: frozenset[str] = frozenset(f.name for f in FORMATS if "dataset" in f.forms)
+
+
+def by_name(name: str) -> Format | None:
+    """The format of a short name (``None`` if there is none).
+
+    >>> by_name("ntriples").media_type, by_name("ttl")
+    ('application/n-triples', None)
+    """
+    return next((f for f in FORMATS if f.name == name), None)
+
 
 def by_media_type(media_type: str) -> Format | None:
     """The format of a media type (parameters ignored), or ``None``."""

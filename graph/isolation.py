@@ -31,7 +31,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -47,13 +47,13 @@ log = logging.getLogger(__name__)
 # ---------------------------------------------------------------- framing
 
 
-def write_frame(out: BinaryIO, payload: bytes) -> None:
+def write_frame(out: IO[bytes], payload: bytes) -> None:
     """Write one frame: an 8-byte big-endian length, then the payload."""
     out.write(struct.pack(">Q", len(payload)))
     out.write(payload)
 
 
-def _read_exact(inp: BinaryIO, n: int) -> bytes:
+def _read_exact(inp: IO[bytes], n: int) -> bytes:
     chunks = []
     while n:
         b = inp.read(n)
@@ -64,7 +64,7 @@ def _read_exact(inp: BinaryIO, n: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_frame(inp: BinaryIO) -> bytes:
+def read_frame(inp: IO[bytes]) -> bytes:
     """Read one frame written by :func:`write_frame`."""
     (n,) = struct.unpack(">Q", _read_exact(inp, 8))
     return _read_exact(inp, n)

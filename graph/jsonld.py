@@ -31,6 +31,8 @@ import pyoxigraph as ox
 
 from .errors import DiplographError
 from .namespaces import QUERY_PREFIXES
+from .sinks import BytesSink
+from .terms import to_bytes, value
 
 __all__ = [
     "JSONLD_CONTEXT", "JsonLdCompactor", "context_head", "write_graph_nodes", "write_jsonld",
@@ -120,8 +122,8 @@ def context_head(context: dict[str, str] = JSONLD_CONTEXT) -> bytes:
 
 
 def write_graph_nodes(
-    quads: Iterable[ox.Quad | ox.Triple],
-    output: IO[bytes],
+    quads: Iterable[ox.Quad] | Iterable[ox.Triple],
+    output: BytesSink,
     compactor: JsonLdCompactor,
     *,
     first: bool,
@@ -129,7 +131,7 @@ def write_graph_nodes(
     """Serialise ``quads`` (of one graph, their subjects grouped) as node objects, compacted,
     into ``output`` (inside a ``@graph`` array). ``first``: nothing precedes them in that array.
     Returns whether the array is still empty afterwards."""
-    body = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
+    body = to_bytes(quads, ox.RdfFormat.JSON_LD)
     if body == b"[]":
         return first
     output.write((b"\n" if first else b",\n") + compactor.compact(body[1:-1]))
@@ -167,7 +169,7 @@ def write_jsonld(
             store.dump(str(part), format=ox.RdfFormat.N_TRIPLES, from_graph=g)
             nested = isinstance(g, ox.NamedNode) and graph is None
             if nested:
-                gid = json.dumps(compactor.compact_iri(g.value), ensure_ascii=False)
+                gid = json.dumps(compactor.compact_iri(value(g)), ensure_ascii=False)
                 output.write(("\n" if top_empty else ",\n").encode()
                              + f' {{"@id":{gid},"@graph":['.encode())
                 top_empty = False

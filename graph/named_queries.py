@@ -44,6 +44,7 @@ from .dates import parse_date
 from .errors import DiplographError
 from .namespaces import ID, XSD
 from .registry import Registry
+from .terms import Term, value
 
 PARAM_TYPES = (
     "iri", "entity", "document", "string", "integer", "date", "date-end", "year", "lang",
@@ -244,12 +245,12 @@ def _from_store(store: ox.Store | None) -> tuple[Registry, tuple[DocumentRef, ..
     docs: dict[str, tuple[list[str], str]] = {}
     prefix = ID("source/")
     for row in select(store, _DOCUMENTS):
-        iri = row["d"].value
+        iri = value(row["d"])
         if not iri.startswith(prefix):
             continue
-        titles, _ = docs.setdefault(iri, ([], row["file"].value))
-        if "title" in row and row["title"].value not in titles:
-            titles.append(row["title"].value)
+        titles, _ = docs.setdefault(iri, ([], value(row["file"])))
+        if "title" in row and value(row["title"]) not in titles:
+            titles.append(value(row["title"]))
     refs = tuple(DocumentRef(iri[len(prefix):], iri, tuple(t), f)
                  for iri, (t, f) in sorted(docs.items()))
     with _last_lock:
@@ -289,7 +290,7 @@ def resolve_document(name: str, directory: Path | None = None, *,
 
 
 def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None,
-              store: ox.Store | None) -> ox.Term:
+              store: ox.Store | None) -> Term:
     def bad(why: str) -> DiplographError:
         return DiplographError("bad-input", f"parameter {p.name!r}: {why}: {raw!r}")
 
@@ -357,7 +358,7 @@ def bind(
     *,
     resolve: Callable[[str], str] | None = None,
     store: ox.Store | None = None,
-) -> dict[str, ox.Term]:
+) -> dict[str, Term]:
     """Check ``args`` against the parameters of ``q``. Return the substitutions.
 
     The result maps each variable name to an RDF term. Unknown, missing or malformed
@@ -373,7 +374,7 @@ def bind(
             f"unknown parameter {extra[0]!r} for query {q.name!r}; it takes: "
             + (", ".join(sorted(known)) or "no parameters"),
         )
-    out: dict[str, ox.Term] = {}
+    out: dict[str, Term] = {}
     for p in q.parameters:
         raw = args.get(p.name)
         if raw is None or raw == "":
@@ -386,7 +387,7 @@ def bind(
     return out
 
 
-def substitutions(bound: Mapping[str, ox.Term | str]) -> dict[ox.Variable, ox.Term]:
+def substitutions(bound: Mapping[str, Term | str]) -> dict[ox.Variable, Term]:
     """:func:`bind`'s terms as pyoxigraph ``substitutions`` (a term given as text, in
     N-Triples syntax, is read).
 
@@ -396,4 +397,4 @@ def substitutions(bound: Mapping[str, ox.Term | str]) -> dict[ox.Variable, ox.Te
     """
     from .runner import variables
 
-    return variables(bound)  # type: ignore[return-value]
+    return variables(bound)

@@ -58,7 +58,7 @@ def run_query(
                        if QUERY_PREFIXES.get(p) != iri)
         sparql = decl + sparql
     query = check(sparql)
-    result = evaluate(store, query, substitutions=variables(substitutions))  # type: ignore[arg-type]
+    result = evaluate(store, query, substitutions=variables(substitutions))
     if isinstance(result, ox.QueryTriples):
         f = GRAPH_FORMATS.get(fmt or "turtle")
         if f is None:

@@ -426,9 +426,9 @@ def _entity_quads(e: Entity, g: NamedNode, reg: Registry) -> Iterator[Quad]:
         yield q(RDFS("label"), _lit(e.labels[lang], lang))
         yield q(SKOS("prefLabel"), _lit(e.labels[lang], lang))
     seen = {(t, lang) for lang, t in e.labels.items()}
-    for text, lang in sorted(set(e.aliases), key=lambda x: (x[1] or "", x[0])):
-        if (text, lang) not in seen:
-            yield q(SKOS("altLabel"), _lit(text, lang))
+    for text, alias_lang in sorted(set(e.aliases), key=lambda x: (x[1] or "", x[0])):
+        if (text, alias_lang) not in seen:
+            yield q(SKOS("altLabel"), _lit(text, alias_lang))
     for acr in sorted(set(e.acronyms)):
         yield q(DG("acronym"), Literal(acr))
     if e.iso2:

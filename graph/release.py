@@ -65,6 +65,7 @@ from .release_files import (
     verify,
     write_sorted_nquads,
 )
+from .terms import Term, solutions, to_bytes, value
 
 __all__ = [  # the release's files on disk are read with release_files (re-exported here)
     "CATALOG",
@@ -189,18 +190,18 @@ def describe_graphs(
     ``counts`` (graph → triples, known from a dump) saves counting (a scan of the store)."""
     rows = catalogue_rows() if rows is None else rows
     if counts is None:
-        counts = {r["g"].value: int(r["n"].value)  # type: ignore[index,union-attr]
-                  for r in store.query(_GRAPH_COUNTS)}
+        counts = {value(r["g"]): int(value(r["n"]))
+                  for r in solutions(store.query(_GRAPH_COUNTS))}
     else:
         counts = dict(counts)
-    for g in store.named_graphs():
-        if isinstance(g, ox.NamedNode):
-            counts.setdefault(g.value, 0)
-    stated: dict[str, dict[str, list[tuple[str, ox.Term]]]] = {}
-    for r in store.query(_STATED):
-        g = r["g"].value  # type: ignore[index,union-attr]
-        stated.setdefault(g, {}).setdefault(r["p"].value, []).append(  # type: ignore[index,union-attr]
-            (r["x"].value, r["o"]))  # type: ignore[index,union-attr]
+    for named in store.named_graphs():
+        if isinstance(named, ox.NamedNode):
+            counts.setdefault(named.value, 0)
+    stated: dict[str, dict[str, list[tuple[str, Term]]]] = {}
+    for r in solutions(store.query(_STATED)):
+        g = value(r["g"])
+        stated.setdefault(g, {}).setdefault(value(r["p"]), []).append(
+            (value(r["x"]), r["o"]))
     out = []
     for g in sorted(counts):
         info = GraphInfo(g, counts[g])
@@ -215,10 +216,10 @@ def describe_graphs(
                 if isinstance(lic, ox.NamedNode):
                     info.licence = lic.value
                 else:
-                    info.licence_label = lic.value
+                    info.licence_label = value(lic)
                 info.source = node
             for _node, cit in sorted(said.get(DCTERMS("bibliographicCitation"), []), key=str):
-                info.citation = cit.value
+                info.citation = value(cit)
                 break
         out.append(info)
     return out
@@ -229,11 +230,11 @@ _ENDED = f"SELECT (MAX(?t) AS ?last) WHERE {{ ?a <{PROV('endedAtTime')}> ?t }}"
 
 def release_date(store: ox.Store) -> dt.date | None:
     """The date of the store's newest build step (``prov:endedAtTime``), if it records one."""
-    for r in store.query(_ENDED, use_default_graph_as_union=True):
-        last = r["last"]  # type: ignore[index]
+    for r in solutions(store.query(_ENDED, use_default_graph_as_union=True)):
+        last = r["last"]
         if last is not None:
             with contextlib.suppress(ValueError):
-                return dt.date.fromisoformat(last.value[:10])
+                return dt.date.fromisoformat(value(last)[:10])
     return None
 
 
@@ -371,8 +372,8 @@ def make_release(
                       for n, (h, s) in sorted(sums.items())],
         }
         catalog = catalogue_triples(info)
-        (tmp / CATALOG).write_bytes(ox.serialize(catalog, format=ox.RdfFormat.TURTLE,
-                                                 prefixes=CATALOG_PREFIXES))
+        (tmp / CATALOG).write_bytes(to_bytes(catalog, ox.RdfFormat.TURTLE,
+                                             prefixes=CATALOG_PREFIXES))
         (tmp / MANIFEST).write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n",
                                     encoding="utf-8")
         for name in (CATALOG, MANIFEST):
@@ -417,7 +418,7 @@ def catalogue_triples(info: dict[str, Any]) -> list[ox.Triple]:
     n = ox.NamedNode
     out: list[ox.Triple] = []
 
-    def add(s: str, p: str, o: ox.Term) -> None:
+    def add(s: str, p: str, o: Term) -> None:
         out.append(ox.Triple(n(s), n(p), o))
 
     def lit(v: object, datatype: str | None = None) -> ox.Literal:

@@ -37,6 +37,7 @@ from .errors import DiplographError
 from .jsonld import JSONLD_CONTEXT, JsonLdCompactor, context_head, write_graph_nodes
 from .namespaces import PREFIXES
 from .release_files import merge_sorted_files, sorted_lines, subject_chunks
+from .terms import to_bytes
 
 __all__ = ["DumpFiles", "GraphDump", "turtle_header", "write_dumps"]
 
@@ -91,7 +92,7 @@ class GzipOut:
         self._raw = open(path, "wb")  # noqa: SIM115 - closed by close()/abort()
         self._hash = _Hashing(self._raw)
         name = path.name[:-3] if path.name.endswith(".gz") else path.name
-        self._gz = gzip.GzipFile(filename=name, mode="wb", fileobj=self._hash,  # type: ignore[arg-type]
+        self._gz = gzip.GzipFile(filename=name, mode="wb", fileobj=self._hash,
                                  mtime=0, compresslevel=level)
         self._buf: list[bytes] = []
         self._held = 0
@@ -149,7 +150,7 @@ class GzipOut:
 def turtle_header(prefixes: dict[str, str] = PREFIXES) -> bytes:
     """The ``@prefix`` lines pyoxigraph's Turtle serialiser starts each output with."""
     probe = ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
-    text = ox.serialize([probe], format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    text = to_bytes([probe], ox.RdfFormat.TURTLE, prefixes=prefixes)
     return text[:text.index(b"<urn:x:s>")]
 
 
@@ -219,7 +220,7 @@ def write_dumps(
                     nq.write(text if g.iri is None else text.replace(b" .\n", suffix))
                     triples = list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES,
                                             lenient=True))
-                    body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+                    body = to_bytes(triples, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
                     if not body.startswith(header):  # pragma: no cover - pyoxigraph changed
                         raise DiplographError("internal", "unexpected Turtle prefix block")
                     if ttl is not None:

@@ -25,6 +25,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .errors import DiplographError
+from .sinks import LinesSink
 
 __all__ = [
     "CATALOG",
@@ -97,8 +98,8 @@ def sorted_lines(
             if out:
                 yield out
     finally:
-        for r in runs:
-            r.unlink(missing_ok=True)
+        for run_file in runs:
+            run_file.unlink(missing_ok=True)
 
 
 def _subject(line: bytes) -> bytes:
@@ -134,7 +135,7 @@ def subject_chunks(batches: Iterable[list[bytes]], size: int = CHUNK) -> Iterato
         yield carry
 
 
-def merge_sorted_files(paths: Iterable[Path], output: IO[bytes], block: int = 1 << 20) -> int:
+def merge_sorted_files(paths: Iterable[Path], output: LinesSink, block: int = 1 << 20) -> int:
     r"""Merge files of bytewise-sorted lines into ``output``, sorted; returns the lines written.
 
     Lines usually come in long runs from one file (the quads of one subject are in one

@@ -45,12 +45,14 @@ import urllib.request
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
 from .errors import DiplographError
 from .namespaces import GRAPH, QUERY_PREFIXES
+from .terms import to_bytes, triple
+from .terms import value as text_of
 
 __all__ = ["Auth", "PublishReport", "RemoteStore", "bind_values", "parse_json_results",
            "publish"]
@@ -100,7 +102,7 @@ class _Response:
     body: bytes
 
 
-def _term_from_json(t: Mapping[str, str]) -> Term:
+def _term_from_json(t: Mapping[str, Any]) -> Term:
     kind = t.get("type")
     value = t.get("value", "")
     if kind == "uri":
@@ -114,9 +116,11 @@ def _term_from_json(t: Mapping[str, str]) -> Term:
             return ox.Literal(value, datatype=ox.NamedNode(t["datatype"]))
         return ox.Literal(value)
     if kind == "triple":  # SPARQL 1.2 triple terms
-        v = t["value"]  # type: ignore[assignment]
-        return ox.Triple(_term_from_json(v["subject"]), _term_from_json(v["predicate"]),  # type: ignore[index,arg-type]
-                         _term_from_json(v["object"]))  # type: ignore[index]
+        v = t["value"]
+        try:
+            return triple(*(_term_from_json(v[k]) for k in ("subject", "predicate", "object")))
+        except TypeError as e:
+            raise DiplographError("bad-input", f"{e} in a SPARQL JSON result") from None
     raise DiplographError("bad-input", f"unknown term type {kind!r} in a SPARQL JSON result")
 
 
@@ -374,9 +378,9 @@ class RemoteStore:
             self._check_complete(resp, "reading the catalogue")
             rows = self._json(resp.body)
             assert isinstance(rows, list)
-            self._catalogue = {r["g"].value: (r["v"].value if "v" in r else r["g"].value)
+            self._catalogue = {text_of(r["g"]): text_of(r["v"] if "v" in r else r["g"])
                                for r in rows}
-            self._fingerprints = {r["g"].value: r["fp"].value for r in rows if "fp" in r}
+            self._fingerprints = {text_of(r["g"]): text_of(r["fp"]) for r in rows if "fp" in r}
             self._read_at = time.monotonic()
         return dict(self._catalogue)
 
@@ -432,13 +436,13 @@ class RemoteStore:
                 raise DiplographError("engine", f"the engine {self.name} sent RDF that does "
                                                 f"not parse: {e}") from e
             self._check_graph_complete(len(triples), list(to_physical.values()), what)
-            return [ox.Triple(*(_ours(x, to_ours) for x in (t.subject, t.predicate, t.object)))
+            return [triple(*(_ours(x, to_ours) for x in (t.subject, t.predicate, t.object)))
                     for t in triples]
         answer = self._json(resp.body)
         if form == "ask" and isinstance(answer, list):
             # Virtuoso answers a form-posted ASK as a one-row SELECT (__ASK_RETVAL)
             values = [v for row in answer for v in row.values()]
-            return bool(values) and values[0].value in ("1", "true")
+            return bool(values) and text_of(values[0]) in ("1", "true")
         if isinstance(answer, list):
             return [{k: _ours(v, to_ours) for k, v in row.items()} for row in answer]
         return answer
@@ -518,7 +522,7 @@ class RemoteStore:
                     raise DiplographError(
                         "engine", f"more than {page:,} objects with the same text under one "
                                   f"subject and predicate in <{version}>: cannot page them")
-                yield from self._keyset(version, (*fixed, rows[0][key]), page)  # type: ignore[index]
+                yield from self._keyset(version, (*fixed, rows[0][key]), page)
                 last = cut
             else:
                 last = head[-1]
@@ -533,11 +537,11 @@ class RemoteStore:
             for t in self.triples(g):
                 batch.append(ox.Quad(t.subject, t.predicate, t.object, name))
                 if len(batch) >= GSP_CHUNK:
-                    out.write(ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
+                    out.write(to_bytes(batch, ox.RdfFormat.N_QUADS))
                     n += len(batch)
                     batch.clear()
             if batch:
-                out.write(ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
+                out.write(to_bytes(batch, ox.RdfFormat.N_QUADS))
                 n += len(batch)
         return n
 
@@ -583,8 +587,8 @@ class RemoteStore:
             chunk.clear()
 
         for t in triples:
-            chunk.append(ox.Triple(*(_skolem(x, scope) for x in (t.subject, t.predicate,
-                                                                 t.object))))
+            chunk.append(triple(*(_skolem(x, scope) for x in (t.subject, t.predicate,
+                                                              t.object))))
             n += 1
             if len(chunk) >= GSP_CHUNK:
                 flush()
@@ -662,7 +666,7 @@ class RemoteStore:
         self._check_complete(resp, "listing the engine's graphs")
         rows = self._json(resp.body)
         assert isinstance(rows, list)
-        return sorted(r["g"].value for r in rows)
+        return sorted(text_of(r["g"]) for r in rows)
 
     def sweep(self, *, older_than: float = SWEEP_AGE) -> list[str]:
         """Drop the versions no catalogue entry names (left by a load that was killed) once

@@ -179,7 +179,7 @@ def evaluate(store: ox.Store, query: Checked, *, dataset: Dataset | None = None,
     if substitutions:
         kwargs["substitutions"] = substitutions
     try:
-        return store.query(query.text, **kwargs)  # type: ignore[no-any-return]
+        return store.query(query.text, **kwargs)
     except SyntaxError as e:
         raise syntax_error(e, query.text) from e
     except OSError as e:
@@ -311,7 +311,8 @@ def serialize(result: Result, fmt: Format, *, max_bytes: int = 2**62,
         raise DiplographError("not-acceptable", f"a {kind} result cannot be written as "
                                                 f"{fmt.name}")
     if isinstance(result, ox.QueryBoolean):  # a few bytes: no sink needed
-        return result.serialize(format=fmt), None  # type: ignore[arg-type]
+        assert isinstance(fmt, ox.QueryResultsFormat)  # checked above
+        return result.serialize(format=fmt) or b"", None
     sink = _Sink(max_bytes)
     try:
         result.serialize(sink, format=fmt)  # type: ignore[arg-type]

@@ -38,7 +38,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urljoin
@@ -104,7 +104,7 @@ def _tokens(text: str) -> Iterator[Token]:
     new = tuple.__new__
     for m in _LEX.finditer(text):
         kind = m.lastgroup
-        if kind == "comment":
+        if kind is None or kind == "comment":  # every alternative of the lexer is a group
             continue
         i = m.start(kind)
         if kind == "name":
@@ -359,7 +359,7 @@ def _analyze_long(text: str) -> Analysis:
     return Analysis((), kw, form, targets, max_depth, 0, operators, error_pos, complete=False)
 
 
-def _form(toks: Sequence[Token]) -> str | None:
+def _form(toks: Iterable[Token]) -> str | None:
     for tok in toks:
         if tok.kind != "name":
             if tok.kind == "iri":  # BASE <x> / PREFIX p: <x>
@@ -466,8 +466,8 @@ def _find_targets(toks: Sequence[Token]) -> Iterator[Target]:
                 declare(rest[:-1], nxt.text)  # PREFIX:<x> (the empty prefix), PREFIXex:<x>
             continue
         if word == "BASE" and nxt is not None and nxt.kind == "iri":
-            iri = _unescape_iri(nxt.text)
-            base = urljoin(base, iri) if base else iri
+            given = _unescape_iri(nxt.text)
+            base = urljoin(base, given) if base else given
             bases += 1
             continue
         for m in _EXTERNAL_IN_RUN.finditer(tok.text):

@@ -7,6 +7,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .namespaces import DG
+from .terms import solutions, value
 
 
 def stats(store: ox.Store) -> dict[str, Any]:
@@ -15,21 +16,19 @@ def stats(store: ox.Store) -> dict[str, Any]:
     for g in sorted(store.named_graphs(), key=lambda n: n.value):
         graphs[g.value] = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
     default = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    triples = next(
-        iter(
-            store.query(
-                "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
-                use_default_graph_as_union=True,
-            )
+    triples = value(next(iter(solutions(
+        store.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+            use_default_graph_as_union=True,
         )
-    )["n"].value
+    )))["n"])
     classes = {
-        row["c"].value: int(row["n"].value)
-        for row in store.query(
+        value(row["c"]): int(value(row["n"]))
+        for row in solutions(store.query(
             "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c "
             f'FILTER(STRSTARTS(STR(?c), "{DG("")}")) }} GROUP BY ?c ORDER BY ?c',
             use_default_graph_as_union=True,
-        )
+        ))
     }
     return {
         "quads": len(store),

@@ -17,6 +17,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from .errors import DiplographError
+from .terms import to_bytes
 
 ENV_STORE = "DIPLOGRAPH_STORE"
 
@@ -101,7 +102,7 @@ def replace_graph_atomically(store: ox.Store, graph: str, ntriples: str | os.Pat
         return count
     new = set(Path(ntriples).read_bytes().splitlines())
     new.discard(b"")
-    old = set(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).splitlines())
+    old = set((store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b"").splitlines())
     gone, added = old - new, new - old
     del new, old
     if not gone and not added:
@@ -136,11 +137,11 @@ def write_ntriples(fh: IO[bytes], items: Iterable[ox.Quad | str], graph: ox.Name
 
     def flush_quads() -> None:
         if all(q.graph_name == graph for q in chunk):  # N-Quads minus the graph: N-Triples
-            data = ox.serialize(chunk, format=ox.RdfFormat.N_QUADS)
+            data = to_bytes(chunk, ox.RdfFormat.N_QUADS)
             fh.write(data.replace(tail + b"\n", b" .\n"))
         else:
-            fh.write(ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in chunk],
-                                  format=ox.RdfFormat.N_TRIPLES))
+            fh.write(to_bytes([ox.Triple(q.subject, q.predicate, q.object) for q in chunk],
+                              ox.RdfFormat.N_TRIPLES))
         chunk.clear()
 
     def flush_text() -> None:

@@ -21,12 +21,8 @@ from .runner import Checked, Term, check, evaluate, serialize, variables
 
 __all__ = ["MEDIA_TYPES", "query_with_limit"]
 
-#: ``--format`` names → media types
-MEDIA_TYPES = {
-    "json": formats.JSON, "xml": formats.XML, "csv": formats.CSV, "tsv": formats.TSV,
-    "turtle": formats.TURTLE, "ntriples": formats.NTRIPLES, "rdfxml": formats.RDFXML,
-    "jsonld": formats.JSONLD, "nquads": formats.NQUADS, "trig": formats.TRIG,
-}
+#: ``--format`` names → media types (the one format table, :mod:`.formats`)
+MEDIA_TYPES = {f.name: f.media_type for f in formats.FORMATS}
 
 
 def _serialised(store: ox.Store, query: Checked, subs: dict[ox.Variable, Term],

@@ -111,7 +111,6 @@ def quads(
         code = rows.int(row["gwcode"], "gwcode", lo=1, hi=999)
         start = rows.date(row["startdate"], "startdate", lo=dt.date(1800, 1, 1), hi=COVERAGE_END)
         end = rows.date(row["enddate"], "enddate", lo=dt.date(1800, 1, 1), hi=COVERAGE_END)
-        assert start is not None and end is not None
         if end < start:
             raise rows.error("enddate", f"{end} is before startdate {start}")
         entry = ENTRY.get(row["entry"])
@@ -126,8 +125,8 @@ def quads(
             raise rows.error("gender", f"{row['gender']!r} is not M or F")
         try:
             parts = periods.split_dates("gw", code, start, end)
-        except Exception as e:  # an unknown code
-            raise rows.error("gwcode", str(getattr(e, "message", e))) from None
+        except Exception as exc:  # an unknown code
+            raise rows.error("gwcode", str(getattr(exc, "message", exc))) from None
         rows_node, rows_lines = out.rows(FILE, [rows.line])
         yield from rows_lines
         person = out.iri(leader_iri(obsid))

@@ -26,6 +26,7 @@ ontology, the shapes and the facts graphs are small and replaced in one SPARQL u
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -33,13 +34,18 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from ..graph.errors import DiplographError
 from ..graph.namespaces import DG, GRAPH, ONTOLOGY_VERSION_IRI, PROV, XSD
 from ..graph.store import replace_streamed, write_ntriples  # noqa: F401 - the build's names
+from ..graph.terms import to_bytes, value
 from .facts import agent_quads, facts_files, load_facts_file, replace_graph
+
+if TYPE_CHECKING:
+    from .datasets import DatasetInfo
 
 Progress = Callable[[str], None]
 
@@ -178,9 +184,9 @@ def recorded(store: ox.Store) -> dict[str, tuple[str, str]]:
     steps: dict[str, str] = {}
     fps: dict[str, str] = {}
     for q in store.quads_for_pattern(None, ox.NamedNode(DG("buildStep")), None, g):
-        steps[q.subject.value] = q.object.value
+        steps[value(q.subject)] = value(q.object)
     for q in store.quads_for_pattern(None, ox.NamedNode(DG("inputFingerprint")), None, g):
-        fps[q.subject.value] = q.object.value
+        fps[value(q.subject)] = value(q.object)
     return {step: (graph, fps.get(graph, "")) for graph, step in steps.items()}
 
 
@@ -214,7 +220,7 @@ def _record(store: ox.Store, step: str, graph: str, fp: str, manifest: str) -> N
         ox.Triple(s, ox.NamedNode(PROV("generatedAtTime")),
                   ox.Literal(now, datatype=ox.NamedNode(XSD("dateTime")))),
     ]
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    body = to_bytes(triples, ox.RdfFormat.N_TRIPLES).decode("utf-8")
     # one update, so a kill leaves the old record or the new one
     store.update(f"DELETE WHERE {{ GRAPH {g} {{ {s} ?p ?o }} }} ;\n"
                  f"INSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
@@ -281,7 +287,7 @@ def build(
 
         key = "ontology " + graph_iri.rsplit("/", 1)[1]
         steps.append(_Step(f"ontology <{graph_iri}>", key, graph_iri,
-                           inputs(key, lambda paths=paths: [*paths]), step))
+                           inputs(key, functools.partial(list, paths)), step))
     meta = GRAPH("meta")
     steps.append(_Step(
         "build metadata", "meta", meta, inputs("meta", lambda: _code("loaders/facts_rdf.py")),
@@ -323,17 +329,17 @@ def build(
 
             key = "dataset " + info.name
             mod = fn.__module__.rsplit(".", 1)[1]
+
+            def dinputs(info: DatasetInfo = info, mod: str = mod) -> list[Path]:
+                return [
+                    *(data_dir / f for f in info.files),
+                    *_code(f"loaders/{mod}.py", "loaders/datasets.py", "loaders/tables.py",
+                           "loaders/state_periods.py"),
+                ]
+
             steps.append(_Step(
                 f"{info.name}: {info.title}", key, info.graph,
-                inputs(
-                    key,
-                    lambda info=info, mod=mod: [
-                        *(data_dir / f for f in info.files),
-                        *_code(f"loaders/{mod}.py", "loaders/datasets.py", "loaders/tables.py",
-                               "loaders/state_periods.py"),
-                    ],
-                    ("registry",),
-                ),
+                inputs(key, dinputs, ("registry",)),
                 dstep,
             ))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -349,10 +355,13 @@ def build(
 
         key = f"facts {path.name}"
         facts_keys.append(key)
+
+        def finputs(path: Path = path) -> list[Path]:
+            return [path, *ontology_files()[GRAPH("shapes")], *_code(*FACTS_CODE)]
+
         steps.append(_Step(
             f"facts {path.name}", key, None,
-            inputs(key, lambda path=path: [path, *ontology_files()[GRAPH("shapes")],
-                                           *_code(*FACTS_CODE)], ("registry",)),
+            inputs(key, finputs, ("registry",)),
             fstep,
         ))
 

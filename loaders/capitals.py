@@ -72,15 +72,14 @@ def quads(
         name = rows.text(row["capital"], "capital")
         start = rows.date(row["stdate"], "stdate", lo=dt.date(1700, 1, 1), hi=ONGOING)
         end = rows.date(row["enddate"], "enddate", lo=dt.date(1700, 1, 1), hi=ONGOING)
-        assert start is not None and end is not None
         if end < start:
             raise rows.error("enddate", f"{end} is before stdate {start}")
         lat = rows.float(row["lat"], "lat", lo=-90, hi=90)
         lng = rows.float(row["lng"], "lng", lo=-180, hi=180)
         try:
             parts = periods.split_dates("cow", code, start, end)
-        except Exception as e:  # an unknown code
-            raise rows.error("ccode", str(getattr(e, "message", e))) from None
+        except Exception as exc:  # an unknown code
+            raise rows.error("ccode", str(getattr(exc, "message", exc))) from None
         slug = place_slug(name)
         place = out.iri(ID("place/" + slug))
         rows_node, rows_lines = out.rows(FILE, [rows.line])

@@ -125,12 +125,12 @@ def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa
                     if len(set(outcomes)) > 1:
                         yield out.note(p, f"COW gives this participant several outcomes over the "
                                           f"years ({sorted(set(outcomes))}); the first is kept.")
-                deaths = [r[3] for r in rows if r[3] is not None and r[3] >= 0]
-                if deaths:
-                    yield out.integer(p, "battleDeaths", deaths[0])
-                    if len(set(deaths)) > 1:
+                counts = [r[3] for r in rows if r[3] is not None and r[3] >= 0]
+                if counts:
+                    yield out.integer(p, "battleDeaths", counts[0])
+                    if len(set(counts)) > 1:
                         yield out.note(p, f"COW gives this participant several battle-death "
-                                          f"figures ({sorted(set(deaths))}); the first is kept.")
+                                          f"figures ({sorted(set(counts))}); the first is kept.")
                 yield from out.date(p, "startDate", first)
                 yield from out.date(p, "endDate", last)
         first, last = min(all_years), max(all_years)

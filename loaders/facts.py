@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from ..graph.errors import DiplographError
 from ..graph.namespaces import DG, ID, RDF, RDFS
+from ..graph.terms import to_bytes
 from .facts_rdf import _nn, agent_iri, agent_quads, document_quads
 from .facts_schema import (
     COMMON,
@@ -178,9 +179,9 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
             text_path = found
             try:
                 text = _read_capped(text_path, MAX_TEXT_BYTES).decode("utf-8")
-            except (OSError, ValueError) as e:  # UnicodeDecodeError is a ValueError
-                err.add(("document", "file"),
-                        f"cannot read the document {text_path}: {getattr(e, 'strerror', '') or e}")
+            except (OSError, ValueError) as exc:  # UnicodeDecodeError is a ValueError
+                why = getattr(exc, "strerror", "") or exc
+                err.add(("document", "file"), f"cannot read the document {text_path}: {why}")
 
     # --- facts
     facts_raw = data.get("facts")
@@ -241,9 +242,9 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
         ):
             err.add((*p, "parties"), f"a {ftype} needs at least two parties")
         if ftype == "membership":
-            s, e = values.get("start"), values.get("end")
-            if s and e and e.latest < s.earliest:
-                err.add((*p, "end"), f"ends ({e}) before it starts ({s})")
+            start, end = values.get("start"), values.get("end")
+            if start and end and end.latest < start.earliest:
+                err.add((*p, "end"), f"ends ({end}) before it starts ({start})")
         if ftype == "place" and not any(k in f for k in ("located_in", "named_after",
                                                           "capital_of")):
             err.add(p, "a place fact says at least one of 'located_in', 'named_after', "
@@ -412,7 +413,7 @@ def replace_graph(store: ox.Store, graph: str, quads: list[ox.Quad] | Iterator[o
     The quads are serialised by pyoxigraph (N-Triples escaping), so no value is pasted as text.
     """
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
+    body = to_bytes(triples, ox.RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
     g = str(ox.NamedNode(graph))
     store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
     return len(triples)

@@ -143,7 +143,8 @@ def document_quads(doc: FactsDocument, *, loaded_at: dt.datetime | None = None) 
 
 
 def _entity(doc: FactsDocument, name: str) -> str:
-    return doc.entities[name].iri
+    iri: str = doc.entities[name].iri  # a registry Entity
+    return iri
 
 
 def _ref(doc: FactsDocument, value: str) -> str:

@@ -56,8 +56,8 @@ def quads(
             raise rows.error("endyear", f"{end} is before the start {start}")
         try:
             parts = periods.split_dates("cow", code, start, end)
-        except Exception as e:  # an unknown code
-            raise rows.error("ccode", str(getattr(e, "message", e))) from None
+        except Exception as exc:  # an unknown code
+            raise rows.error("ccode", str(getattr(exc, "message", exc))) from None
         rows_node, rows_lines = out.rows(FILE, [rows.line])
         yield from rows_lines
         for s, e, state in parts:

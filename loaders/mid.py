@@ -92,9 +92,9 @@ def _part_date(t: Table, v: list[str], y: int, m: int, d: int, imp: int) -> _Dat
     month = t.int(v[m], PARTICIPANT_COLUMNS[m], lo=1, hi=12)
     day = t.int(v[d], PARTICIPANT_COLUMNS[d], lo=-9, hi=31)
     imputed = t.int(v[imp], PARTICIPANT_COLUMNS[imp], lo=1, hi=31, optional=True)
-    if day is not None and day < 1 and day != -9:
+    if day < 1 and day != -9:
         raise t.error(PARTICIPANT_COLUMNS[d], f"{day} is neither a day nor -9 (unknown)")
-    if day is not None and day > 0:
+    if day > 0:
         if day > calendar.monthrange(year, month)[1]:
             raise t.error(PARTICIPANT_COLUMNS[d], f"{year}-{month:02d}-{day:02d} is not a date")
         return _Date(year, month, day, None)
@@ -106,14 +106,14 @@ def _part_date(t: Table, v: list[str], y: int, m: int, d: int, imp: int) -> _Dat
 def _archigos(data_dir: Path) -> dict[str, tuple[int, dt.date, dt.date]]:
     """obsid -> (gwcode, start, end) of every Archigos leader spell."""
     t = Table(data_dir, ARCHIGOS, ARCHIGOS_COLUMNS)
-    out = {}
+    out: dict[str, tuple[int, dt.date, dt.date]] = {}
     for _line, v in t:
         out[v[0].strip()] = (
             t.int(v[1], "gwcode", lo=1, hi=999),
             t.date(v[2], "startdate"),
             t.date(v[3], "enddate"),
         )
-    return out  # type: ignore[return-value]
+    return out
 
 
 def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa: ANN001
@@ -197,20 +197,20 @@ def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa
                                   "month: the start is kept at year precision.")
         last = max(parts[disp], key=lambda p: (p[3].latest, p[3].earliest))[3]
         yield from out.date(s, "endDate", last.year, last.month, last.day)
-        for prop, scheme, col in (
+        for prop, scheme, i in (
             ("disputeOutcome", "mid-outcome", 3), ("settlement", "mid-settlement", 4),
             ("fatalityLevel", "fatality-level", 5), ("highestAction", "mid-action", 8),
             ("hostilityLevel", "hostility-level", 9),
         ):
-            code = dt_.int(v[col], DISPUTE_COLUMNS[col], lo=-9, hi=99)
+            code = dt_.int(v[i], DISPUTE_COLUMNS[i], lo=-9, hi=99)
             if code == -9:
                 continue  # missing in the data
             c = concept(scheme, str(code))
             if c is None:
-                raise dt_.error(DISPUTE_COLUMNS[col], f"{code} is not a {scheme} code")
+                raise dt_.error(DISPUTE_COLUMNS[i], f"{code} is not a {scheme} code")
             yield out.rel(s, prop, c)
-        for prop, col in (("minDuration", 6), ("maxDuration", 7)):
-            d = dt_.int(v[col], DISPUTE_COLUMNS[col], lo=-9, optional=True)
+        for prop, i in (("minDuration", 6), ("maxDuration", 7)):
+            d = dt_.int(v[i], DISPUTE_COLUMNS[i], lo=-9, optional=True)
             if d is not None and d >= 0:
                 yield out.integer(s, prop, d)
         yield out.boolean(s, "reciprocated", dt_.flag(v[10], "recip"))

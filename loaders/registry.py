@@ -275,7 +275,8 @@ class _Builder:
         return d
 
     def give_qid(
-        self, d: _Draft, dataset: str, qid: str | None, duplicates: set[str] = frozenset()
+        self, d: _Draft, dataset: str, qid: str | None,
+        duplicates: set[str] | frozenset[str] = frozenset(),
     ) -> None:
         if not qid:
             return
@@ -358,10 +359,10 @@ class _Builder:
                 )
             iso3s.add(o["iso_alpha3"] or o["code"])
         owid_code_for = {o["iso_alpha3"]: code for code, o in owid.items() if o["iso_alpha3"]}
-        for key, c in curated_states.items():
-            if c.get("owid"):
-                owid_code_for[key] = c["owid"]
-                iso3s.discard(owid[c["owid"]]["iso_alpha3"] or c["owid"])
+        for key, cur in curated_states.items():
+            if cur.get("owid"):
+                owid_code_for[key] = cur["owid"]
+                iso3s.discard(owid[cur["owid"]]["iso_alpha3"] or cur["owid"])
                 iso3s.add(key)
             elif key in owid_code_for:
                 iso3s.add(key)
@@ -412,9 +413,9 @@ class _Builder:
                 for text in (p["name_vi"], p["official_name_vi"]):
                     if text and text not in (p["name_en"], p["official_name_en"]):
                         d.alias(text, "vi")
-            c = curated_states.get(d.key) or curated_states.get(iso3)
-            if c:
-                self.apply_curated(d, c)
+            curated = curated_states.get(d.key) or curated_states.get(iso3)
+            if curated:
+                self.apply_curated(d, curated)
 
         # historical states: COW states that no longer exist, plus curated ones (USSR, DRV, ...)
         curated_hist = {h["key"]: h for h in self.cur.get("historical_states") or []}
@@ -626,12 +627,13 @@ class _Builder:
             acrs = [
                 v[k] for k in sorted(v) if k.startswith("Abbreviation_") and isinstance(v[k], str)
             ]
-            d = match(names, acrs, None)
-            if d is None:
+            found = match(names, acrs, None)
+            if found is None:
                 abbr = v.get("Abbreviation_en") or ""
-                d = self.new(
+                found = self.new(
                     abbr if abbr and " " not in abbr and len(abbr) <= 15 else key, "organisation"
                 )
+            d = found
             add_sv(d, key)
             index(d)
         for bid in sorted(blocks):
@@ -647,15 +649,16 @@ class _Builder:
             acrs = [bid] + [_unpack(a) for row in rows for a in row["acronyms"].split("|") if a]
             qid = _qid(r["wikidata_id"])
             qid = None if qid in in_dup or qid in self.rejected.get("internacia", {}) else qid
-            d = match(names, acrs, qid)
-            if d is None:
+            found = match(names, acrs, qid)
+            if found is None:
                 if cats & INTERNACIA_NGO_CATEGORIES:
                     kind = "ngo"
                 elif "forum" in cats or r["status"] == "informal":
                     kind = "forum"
                 else:
                     kind = "organisation"
-                d = self.new(bid, kind)
+                found = self.new(bid, kind)
+            d = found
             add_in(d, bid)
             index(d)
 
@@ -686,8 +689,8 @@ class _Builder:
             d.sources.add("seed-qids")
             return qid, conf, "; ".join(ev)
         if d.fixed_qid:
-            qid, conf, ev = d.fixed_qid
-            return qid, conf, "; ".join([ev, *parts])
+            qid, conf, fixed_ev = d.fixed_qid
+            return qid, conf, "; ".join([fixed_ev, *parts])
         distinct = sorted(set(d.qids.values()))
         if not distinct:
             return None, "unverified", "; ".join(parts) or "no data set gives a QID"

@@ -262,7 +262,7 @@ def _load(path: Path) -> StatePeriods:
     return StatePeriods.read(path)
 
 
-def entity_in_year(periods, system: str, code: int, year: int) -> str | None:  # noqa: ANN001
+def entity_in_year(periods: StatePeriods, system: str, code: int, year: int) -> str | None:
     """The entity a code names in a year of year-precision data: the one that holds it on
     1 July (most of the year), else the one that holds it on 1 January (a state that ended
     during the year: the German Reich in 1945), else on 31 December (one that began).

@@ -99,9 +99,9 @@ def _spell(
         raise rows.error("end", f"{end} is before the start {start}")
     try:
         parts = periods.split_dates(system, code, start, end)
-    except Exception as e:  # an unknown code
+    except Exception as exc:  # an unknown code
         column = "ccode" if system == "cow" else "gwcode"
-        raise rows.error(column, str(getattr(e, "message", e))) from None
+        raise rows.error(column, str(getattr(exc, "message", exc))) from None
     rows_node, rows_lines = out.rows(rows.file, [rows.line])
     yield from rows_lines
     coverage_end = SYSTEMS[system][2]

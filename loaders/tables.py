@@ -25,18 +25,20 @@
 
 from __future__ import annotations
 
+import builtins
 import calendar
 import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from ..graph.errors import DiplographError
 from ..graph.namespaces import DCTERMS, DG, DGC, OWL, PROV, RDF, RDFS, XSD
 
 if TYPE_CHECKING:
     from .datasets import DatasetInfo
+    from .state_periods import StatePeriods
 
 __all__ = ["Iri", "Out", "Table", "literal", "rows_label"]
 
@@ -91,8 +93,16 @@ class Table:
         for _line, header, values in self._rows(True):
             yield dict(zip(header, values, strict=True))
 
-    def int(self, text: str, col: str, *, lo: int | None = None, hi: int | None = None,
-            optional: bool = False) -> int | None:
+    @overload
+    def int(self, text: str, col: str, *, lo: builtins.int | None = None,
+            hi: builtins.int | None = None, optional: Literal[False] = False) -> builtins.int: ...
+
+    @overload
+    def int(self, text: str, col: str, *, lo: builtins.int | None = None,
+            hi: builtins.int | None = None, optional: bool) -> builtins.int | None: ...
+
+    def int(self, text: str, col: str, *, lo: builtins.int | None = None,
+            hi: builtins.int | None = None, optional: bool = False) -> builtins.int | None:
         """A whole number (``12`` or ``12.0``); empty is an error unless ``optional``."""
         text = text.strip()
         if not text:
@@ -113,7 +123,8 @@ class Table:
             raise self.error(col, f"{v} is out of range [{lo}, {hi}]")
         return v
 
-    def float(self, text: str, col: str, *, lo: float, hi: float) -> float:
+    def float(self, text: str, col: str, *, lo: builtins.float, hi: builtins.float
+              ) -> builtins.float:
         """A number between ``lo`` and ``hi``."""
         text = text.strip()
         try:
@@ -133,6 +144,14 @@ class Table:
             return False
         raise self.error(col, f"{text!r} is not 0 or 1")
 
+    @overload
+    def date(self, text: str, col: str, *, lo: dt.date = ..., hi: dt.date = ...,
+             optional: Literal[False] = False) -> dt.date: ...
+
+    @overload
+    def date(self, text: str, col: str, *, lo: dt.date = ..., hi: dt.date = ...,
+             optional: bool) -> dt.date | None: ...
+
     def date(self, text: str, col: str, *, lo: dt.date = dt.date(1400, 1, 1),
              hi: dt.date = dt.date(2100, 12, 31), optional: bool = False) -> dt.date | None:
         """A ``YYYY-MM-DD`` cell between ``lo`` and ``hi`` (default 1400 to 2100)."""
@@ -147,15 +166,15 @@ class Table:
             raise self.error(col, f"{d} is out of range [{lo}, {hi}]")
         return d
 
-    def ymd(self, row: dict[str, str], prefix: str, *, lo: int = 1400, hi: int = 2100
-            ) -> dt.date:
+    def ymd(self, row: dict[str, str], prefix: str, *, lo: builtins.int = 1400,
+            hi: builtins.int = 2100) -> dt.date:
         """A day split over three columns ``{prefix}year``, ``{prefix}month``, ``{prefix}day``
         (the COW state-system files), the year between ``lo`` and ``hi``."""
         y = self.int(row[prefix + "year"], prefix + "year", lo=lo, hi=hi)
         m = self.int(row[prefix + "month"], prefix + "month", lo=1, hi=12)
         d = self.int(row[prefix + "day"], prefix + "day", lo=1, hi=31)
         try:
-            return dt.date(y, m, d)  # type: ignore[arg-type]
+            return dt.date(y, m, d)
         except ValueError:
             raise self.error(prefix + "day", f"{y}-{m}-{d} is not a date") from None
 
@@ -166,8 +185,8 @@ class Table:
             raise self.error(col, "empty")
         return text
 
-    def state(self, periods, system: str, code: int, col: str,  # noqa: ANN001
-              when: int | dt.date, line: int | None = None) -> str | None:
+    def state(self, periods: StatePeriods, system: str, code: builtins.int, col: str,
+              when: builtins.int | dt.date, line: builtins.int | None = None) -> str | None:
         """The entity a state code names at ``when``: an unknown code is refused (naming
         ``line``, by default the current one); None where the code names no entity then (the
         caller reports it). A year (an ``int``) is ``state_periods.entity_in_year``."""

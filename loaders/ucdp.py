@@ -161,9 +161,10 @@ def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa
             yield out.q(e, out.derived, ep_rows)
             yield from _date_quads(out, e, "startDate", t.date(start2, "start_date2"),
                                    int(rec0[12]))
-            end = next((years[y]["v"][14] for y in ep_years if years[y]["v"][13] == "1"), "")
-            if end:
-                d = t.date(end, "ep_end_date")
+            end_text = next(
+                (years[y]["v"][14] for y in ep_years if years[y]["v"][13] == "1"), "")
+            if end_text:
+                d = t.date(end_text, "ep_end_date")
                 yield from out.date(e, "endDate", d.year, d.month, d.day)
             elif ep_years[-1] == COVERAGE_END:
                 yield out.boolean(e, "rightCensored", True)

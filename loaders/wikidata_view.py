@@ -34,6 +34,7 @@ import pyoxigraph as ox
 
 from ..graph.namespaces import DGC, GRAPH, RDF, RDFS, XSD
 from ..graph.store import replace_streamed
+from ..graph.terms import solutions
 
 WD = "http://www.wikidata.org/entity/"
 WDT = "http://www.wikidata.org/prop/direct/"
@@ -316,7 +317,7 @@ def quickstatements_time(value: str, precision: str | None) -> str:
 
 
 def _query(store: ox.Store, q: str) -> list[ox.QuerySolution]:
-    return list(store.query(q, use_default_graph_as_union=True))
+    return list(solutions(store.query(q, use_default_graph_as_union=True)))
 
 
 def _val(term: object) -> str | None:

@@ -24,7 +24,7 @@ f.yaml:1: a: anchors and aliases (&name, *name) are not allowed: write the value
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -44,10 +44,16 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _Y = "tag:yaml.org,2002:"
 
 
+class _Mark(Protocol):
+    """A position in a YAML text (PyYAML's ``Mark``, or libyaml's)."""
+
+    line: int
+
+
 class _Refused(Exception):
     """A construct the facts format does not allow, at a YAML mark."""
 
-    def __init__(self, mark: yaml.Mark | None, message: str, path: Path_ = ()) -> None:
+    def __init__(self, mark: _Mark | None, message: str, path: Path_ = ()) -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
@@ -63,6 +69,14 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
             yaml.reader.Reader.__init__(self, stream)
             yaml.scanner.Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
+
+
+def _composed(node: yaml.Node | None) -> yaml.Node:
+    """A node the composer built (it returns None only at the end of the stream, which
+    ``compose_node`` is never called at)."""
+    if node is None:
+        raise _Refused(None, "the YAML text ended inside a value")
+    return node
 
 
 class _PlainLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeConstructor,
@@ -95,8 +109,9 @@ class _PlainLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeCo
             if parent is not None:
                 self.path.pop()
 
-    def _refused(self, event: yaml.Event, message: str) -> _Refused:
-        return _Refused(event.start_mark, message, tuple(self.path))
+    def _refused(self, event: yaml.Event | None, message: str) -> _Refused:
+        return _Refused(event.start_mark if event is not None else None, message,
+                        tuple(self.path))
 
     def _compose_checked(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         event = self.peek_event()
@@ -120,10 +135,10 @@ class _PlainLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeCo
                 raise _Refused(event.start_mark,
                                f"maps and lists nested more than {MAX_DEPTH} deep", path)
             try:
-                return super().compose_node(parent, index)  # type: ignore[no-any-return]
+                return _composed(super().compose_node(parent, index))
             finally:
                 self._depth -= 1
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return _composed(super().compose_node(parent, index))
 
 
 def _refuse(filename: str, line: int, where: str, message: str) -> DiplographError:
@@ -230,6 +245,7 @@ def load_with_lines(text: str, filename: str) -> tuple[Any, dict[Path_, int]]:
             return out
         if isinstance(n, yaml.SequenceNode):
             return [walk(v, (*path, i)) for i, v in enumerate(n.value)]
+        assert isinstance(n, yaml.ScalarNode)  # a node is a mapping, a sequence or a scalar
         return _value_of(n, path)
 
     def _value_of(n: yaml.ScalarNode, path: Path_) -> Any:

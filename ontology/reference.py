@@ -99,7 +99,8 @@ def _alignments(g: rdflib.Graph, s: rdflib.term.Node) -> str:
 
 
 def _terms(g: rdflib.Graph, kinds: Iterable[rdflib.URIRef]) -> list[rdflib.URIRef]:
-    found = {s for k in kinds for s in g.subjects(RDF.type, k) if str(s).startswith(DG)}
+    found = {s for k in kinds for s in g.subjects(RDF.type, k)
+             if isinstance(s, rdflib.URIRef) and str(s).startswith(DG)}
     return sorted(found, key=str)
 
 
@@ -133,7 +134,7 @@ def _shape_line(shapes: rdflib.Graph, ps: rdflib.term.Node) -> str:
         bits.append(f"at least {shapes.value(ps, SH.qualifiedMinCount)} matching")
     msg = shapes.value(ps, SH.message)
     text = f"`{path}` " + " ".join(bits)
-    return text + (f" — {_cell(msg)}" if msg else "")
+    return text + (f" — {_cell(str(msg))}" if msg else "")
 
 
 def render_reference() -> str:
@@ -292,12 +293,14 @@ def render_reference() -> str:
                 for prop in concepts.objects(comp, QB[role]):
                     req = concepts.value(comp, QB.componentRequired)
                     order = concepts.value(comp, QB.order)
-                    rows.append((role, int(order) if order is not None else 99, curie(prop), req))
-        for role, _order, prop, req in sorted(
+                    rows.append((role, int(str(order)) if order is not None else 99, curie(prop),
+                                 req))
+        for role, _order, name, req in sorted(
             rows, key=lambda r: (["dimension", "measure", "attribute"].index(r[0]), r[1], r[2])
         ):
-            note = "" if req is None else (" (required)" if req.toPython() else " (optional)")
-            w(f"- {role}: `{prop}`{note}")
+            required = isinstance(req, rdflib.Literal) and bool(req.toPython())
+            note = "" if req is None else (" (required)" if required else " (optional)")
+            w(f"- {role}: `{name}`{note}")
         w("")
 
     node_shapes = sorted(
@@ -328,7 +331,7 @@ def render_reference() -> str:
         for p, word in ((SH["or"], "one of"), (SH.xone, "exactly one of"), (SH.node, "also")):
             if (s, p, None) in shapes:
                 msg = shapes.value(s, SH.message)
-                w(f"- node constraint ({word} …)" + (f" — {_cell(msg)}" if msg else ""))
+                w(f"- node constraint ({word} …)" + (f" — {_cell(str(msg))}" if msg else ""))
         w("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -29,7 +29,7 @@ def shapes_graph() -> rdflib.Graph:
 
 
 @cache
-def _support_triples() -> tuple[tuple[rdflib.term.Node, ...], ...]:
+def _support_triples() -> tuple[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node], ...]:
     """The ontology triples the shapes rely on: class hierarchy and concept membership."""
     onto = rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
     concepts = rdflib.Graph().parse(CONCEPTS_FILE, format="turtle")

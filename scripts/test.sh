@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: set up (with the headless browser for the UI tests), lint, run every test.
+# The test command: set up (with the headless browser for the UI tests), lint (ruff, and mypy on
+# the core: scripts/lint.sh), run every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --bench
@@ -12,7 +13,7 @@ fi
 if [ -f scripts/install_browser.sh ]; then
   bash scripts/install_browser.sh || echo "test: headless Chromium could not be installed" >&2
 fi
-.venv/bin/ruff check .
+bash scripts/lint.sh
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?

@@ -100,8 +100,7 @@ def health() -> Any:
         resp.status_code = 503
         return resp
     caches: dict[str, Any] = {
-        "cache": current_app.extensions["diplograph"].cache.stats(),
-        "response_cache": current_app.extensions["diplograph_responses"].cache.stats(),
+        "cache": current_app.extensions["diplograph"].cache.stats(),  # the one response cache
         "processes": 1,
     }
     publisher = current_app.extensions.get("diplograph_stats")

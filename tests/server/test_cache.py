@@ -125,7 +125,7 @@ def test_identical_gets_are_replayed_before_flask_and_writes_invalidate(tmp_path
         assert w.status_code in (200, 204)
         after = client.get("/sparql", query_string=q, headers={"Accept": "text/csv"})
         assert b"2" in after.data, "a write is visible at once"
-        assert client.get("/health").get_json()["response_cache"]["entries"] >= 1
+        assert client.get("/health").get_json()["cache"]["entries"] >= 1
     finally:
         app.extensions["diplograph"].close()
 

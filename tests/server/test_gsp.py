@@ -98,7 +98,9 @@ def test_default_graph(client):
     r = client.get("/store?default")
     assert r.status_code == 200 and r.data.strip() == b""
     assert client.put("/store?default", data=TTL, content_type="text/turtle",
-                      headers=AUTH).status_code == 204
+                      headers=AUTH).status_code == 201  # content created in the empty graph
+    assert client.put("/store?default", data=TTL, content_type="text/turtle",
+                      headers=AUTH).status_code == 204  # replaced
     assert len(triples(client.get("/store?default").data)) == 3
     assert client.delete("/store?default", headers=AUTH).status_code == 204
 
@@ -143,3 +145,36 @@ def test_dataset_dump(client):
     assert len(list(ox.parse(r.data, format=ox.RdfFormat.N_QUADS))) == 14
     r = client.get("/store", headers={"Accept": "application/trig"})
     assert r.content_type == "application/trig"
+
+
+def test_a_turtle_payload_missing_only_its_final_dot_is_read(client):
+    """The W3C GSP manifest's POST payloads lack their final "."; that one fault is forgiven."""
+    url = f"/store?graph={quote(EXTRA)}"
+    body = b"@prefix ex: <http://example.org/> .\nex:s ex:name \"Jane\"  # no dot\n"
+    r = client.post(url, data=body, content_type="text/turtle", headers=AUTH)
+    assert r.status_code in (200, 201, 204), r.data
+    got = [q.triple for q in triples(client.get(url).data)]
+    assert ox.Triple(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/name"),
+                     ox.Literal("Jane")) in got
+
+
+@pytest.mark.parametrize("body", [
+    b"@prefix ex: <http://example.org/> .\nex:s ex:name",  # a final dot would not help
+    b"@prefix ex: <http://example.org/> .\nex:s ex:p ex:o ex:q ex:r .",  # fault mid-document
+    b"@prefix ex: <http://example.org/> .\nex:s ex:p ex:o .\nex:t ex:p ex:o ..",
+])
+def test_other_broken_turtle_is_refused_and_changes_nothing(client, body):
+    url = f"/store?graph={quote(EXTRA)}"
+    before = sorted(map(str, triples(client.get(url).data)))
+    r = client.post(url, data=body, content_type="text/turtle", headers=AUTH)
+    assert r.status_code == 400
+    assert "does not parse" in r.get_data(as_text=True)
+    assert sorted(map(str, triples(client.get(url).data))) == before
+
+
+def test_a_ntriples_payload_missing_its_final_dot_is_refused(client):
+    """Only Turtle is forgiven (N-Triples is a line format: every line ends with ".")."""
+    url = f"/store?graph={quote(EXTRA)}"
+    r = client.post(url, data=b"<http://e/s> <http://e/p> <http://e/o>",
+                    content_type="application/n-triples", headers=AUTH)
+    assert r.status_code == 400
