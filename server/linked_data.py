@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
+from ..graph.changes import predicate_marker
 from ..graph.errors import DiplographError
 from ..graph.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
 from ..graph.namespaces import (
@@ -43,6 +44,7 @@ from ..graph.namespaces import (
 )
 from .conneg import negotiate, prefers_html
 from .i18n import ui_lang
+from .page_cache import PageCache
 from .page_layout import layout_page
 from .pictures import pictures_for
 from .renamed import new_path
@@ -334,6 +336,53 @@ def page(path: str) -> Any:
     moved = _moved("linked_data.page", path)
     if moved is not None:
         return moved
+    cache, qs = _page_cache(), query_service()
+    key = generation = None
+    if cache.enabled and hasattr(qs, "touched_between"):
+        generation = qs.generation
+        cache.sync(generation, qs.touched_between)
+        key = (request.path, request.query_string, ui_lang(), request.script_root)
+        html = cache.get(key)
+        if html is not None:
+            return Response(html, content_type="text/html; charset=utf-8")
+    html, terms = _render_page(path)
+    if key is not None and generation is not None:
+        cache.put(key, html, terms, generation)
+    return Response(html, content_type="text/html; charset=utf-8")
+
+
+def _page_cache() -> PageCache:
+    """The app's page cache (:mod:`.page_cache`), as large as the response cache."""
+    cache = current_app.extensions.get("diplograph.pages")
+    if cache is None:
+        cache = current_app.extensions.setdefault(
+            "diplograph.pages", PageCache(current_app.config["DIPLOGRAPH_CACHE_MB"] * 2**20))
+    return cache  # type: ignore[no-any-return]
+
+
+#: Terms every page depends on besides those it read: the predicates of the patterns that
+#: pass through a node the page does not keep (an annotation's target and selector; a node
+#: that points at the entity but is left out past INCOMING_MAX, and becomes a fact or not).
+PAGE_MARKERS = frozenset(predicate_marker(p) for p in (
+    RDF("type"), OA("hasBody"), OA("hasTarget"), OA("hasSelector")))
+
+
+def _terms_read(iri: str, index: list[IndexedFact], *triples: Iterable[ox.Triple]
+                ) -> frozenset[str]:
+    """What a page read: its IRI, its facts, every IRI in subject or object position of the
+    triples it used, and :data:`PAGE_MARKERS` (for :mod:`.page_cache`)."""
+    terms = {iri, *PAGE_MARKERS}
+    terms.update(f.iri for f in index)
+    for group in triples:
+        for t in group:
+            for node in (t.subject, t.object):
+                if isinstance(node, ox.NamedNode):
+                    terms.add(node.value)
+    return frozenset(terms)
+
+
+def _render_page(path: str) -> tuple[str, frozenset[str]]:
+    """The HTML page of ``path`` and the terms it read."""
     iri = _iri(path)
     term = iri_term(iri)
     own = construct(SELF_DATA, {"s": term})
@@ -355,7 +404,8 @@ def page(path: str) -> Any:
         shown: list[IndexedFact] = list(index)
     else:
         shown = [f for g in layout.groups for f in (*g.documents, *g.reference)] + drawn
-    graph = Graph([*own, *incoming, *fact_details([f.iri for f in shown])])
+    details = fact_details([f.iri for f in shown])
+    graph = Graph([*own, *incoming, *details])
     graph.lang = ui_lang()
     view = build_view(iri, graph)
     views = {f.iri: f for f in view.facts}
@@ -369,7 +419,7 @@ def page(path: str) -> Any:
                                ) >= INCOMING_MAX
     html = render_template("entity.html", v=view, lay=layout, path=path,
                            pictures=pictures_for(path), data_links=_data_links(path))
-    return Response(html, content_type="text/html; charset=utf-8")
+    return html, _terms_read(iri, index, own, incoming, details)
 
 
 @dataclass

@@ -1,0 +1,118 @@
+"""The cache of server-made pages that survives writes to what a page did not read.
+
+An entity page reads the triples around one node (the entity, the facts that involve it, the
+labels of what those name …) and costs a few hundred milliseconds for the busiest entities.
+The response cache of :mod:`.front` is emptied by every write; this one keeps each page with
+the **terms it read** (the IRIs in subject or object position of every triple it used, the
+facts of its index, and markers for the patterns that pass through nodes it does not keep),
+and a write drops only the pages whose terms meet the terms the write touched
+(:func:`diplograph.graph.changes.touched_terms`). A write that does not say what it touched
+(a ``DELETE … WHERE``, ``CLEAR``, a graph replaced through the Graph Store Protocol) empties
+the cache, as before. So a write to one document's graph, or a benchmark's scratch graph, no
+longer costs the UN its page, while a new fact about the UN is on its page at once.
+
+Writes may happen in any process: every process keeps its own cache and, on each look-up,
+reads the touched terms of the generations it has not seen (``<store>.snapshots/touched/``).
+
+>>> c = PageCache(max_bytes=10_000)
+>>> c.sync(0, lambda old, new: frozenset())
+>>> c.put(("/page/org/UN",), "<html>UN</html>", frozenset({"urn:UN", "urn:f1"}), 0)
+>>> c.put(("/page/state/MNG",), "<html>MNG</html>", frozenset({"urn:MNG"}), 0)
+>>> c.sync(1, lambda old, new: frozenset({"urn:other"}))  # an unrelated write
+>>> c.get(("/page/org/UN",))
+'<html>UN</html>'
+>>> c.sync(2, lambda old, new: frozenset({"urn:f1"}))  # a write to one of the UN's facts
+>>> c.get(("/page/org/UN",)) is None, c.get(("/page/state/MNG",))
+(True, '<html>MNG</html>')
+>>> c.sync(3, lambda old, new: None)  # a write that did not say: everything goes
+>>> c.get(("/page/state/MNG",)) is None
+True
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+__all__ = ["PageCache"]
+
+#: bytes counted per term a page keeps (a Python string in a frozenset, roughly)
+TERM_BYTES = 120
+
+
+class PageCache:
+    """Pages with the terms they read; LRU, bounded by bytes; thread-safe."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max(int(max_bytes), 0)
+        self._items: OrderedDict[Hashable, tuple[str, frozenset[str], int]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+        #: the newest write generation this cache has accounted for (None: not yet synced)
+        self.generation: int | None = None
+        self.hits = self.misses = self.dropped = self.flushes = 0
+
+    @property
+    def enabled(self) -> bool:
+        return self.max_bytes > 0
+
+    def sync(self, generation: int,
+             touched_between: Callable[[int, int], frozenset[str] | None]) -> None:
+        """Account for the writes up to ``generation``: drop the pages whose terms meet what
+        they touched (``touched_between(old, new)``; None: everything goes)."""
+        if not self.enabled or generation == self.generation:
+            return
+        with self._lock:
+            old = self.generation
+            if old is not None and generation <= old:
+                return
+            touched = None if old is None else touched_between(old, generation)
+            if touched is None:
+                self.flushes += bool(self._items)
+                self._items.clear()
+                self._size = 0
+            elif touched:
+                for key in [k for k, (_, terms, _) in self._items.items()
+                            if not terms.isdisjoint(touched)]:
+                    self._size -= self._items.pop(key)[2]
+                    self.dropped += 1
+            self.generation = generation
+
+    def get(self, key: Hashable) -> str | None:
+        """The page kept for ``key``, or None."""
+        if not self.enabled:
+            return None
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return item[0]
+
+    def put(self, key: Hashable, html: str, terms: frozenset[str], generation: int) -> None:
+        """Keep ``html``, made at ``generation`` from what ``terms`` name, unless a write came
+        in since (it might have changed what the page read half-way)."""
+        size = len(html) + TERM_BYTES * len(terms)
+        if not self.enabled or size > self.max_bytes // 4:
+            return
+        with self._lock:
+            if generation != self.generation:
+                return
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._size -= old[2]
+            self._items[key] = (html, terms, size)
+            self._size += size
+            while self._size > self.max_bytes and self._items:
+                _, (_, _, s) = self._items.popitem(last=False)
+                self._size -= s
+
+    def stats(self) -> dict[str, int]:
+        """Entries, bytes, hits, misses, pages dropped by a write, and full flushes."""
+        with self._lock:
+            return {"entries": len(self._items), "bytes": self._size,
+                    "max_bytes": self.max_bytes, "hits": self.hits, "misses": self.misses,
+                    "dropped": self.dropped, "flushes": self.flushes}
