@@ -21,9 +21,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote as url_quote
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import g as request_globals
 
 from ..graph.changes import predicate_marker
 from ..graph.errors import DiplographError
@@ -178,8 +180,10 @@ WHERE {
 
 #: ``{facts}`` below is a VALUES block of fact IRIs that FACT_INDEX returned (the store's own
 #: IRIs, written as N-Triples terms by pyoxigraph): nothing from the request is pasted.
-#: The facts' own triples.
-FACT_DETAILS = "CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o }"
+#: The facts' own triples, but the Wikidata-shaped view's (a page never shows those: a quarter
+#: of the triples of the USA's facts).
+FACT_DETAILS = """CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o
+  FILTER(!STRSTARTS(STR(?p), "http://www.wikidata.org/")) }"""
 
 #: The nodes a fact row reads: participations (actor, role, post) and trade periods.
 FACT_NODES = (
@@ -202,7 +206,8 @@ FACT_LABELS = (
     + """CONSTRUCT { ?o rdfs:label ?l }
 WHERE {
   { SELECT DISTINCT ?o WHERE {
-      { VALUES ?f { {facts} } ?f ?p ?o FILTER(isIRI(?o)) }
+      { VALUES ?f { {facts} } ?f ?p ?o
+        FILTER(isIRI(?o) && !STRSTARTS(STR(?p), "http://www.wikidata.org/")) }
       UNION { VALUES ?f { {facts} } ?f dg:participation ?n .
               ?n dg:actor|dg:participantRole|dg:post ?o FILTER(isIRI(?o)) } } }
   ?o rdfs:label|skos:prefLabel|dcterms:title ?l FILTER(LANG(?l) IN ("", "en", "vi"))
@@ -492,10 +497,6 @@ def _href(iri: str) -> str:
 
 def _link(iri: str) -> tuple[str, bool]:
     """``(where a link to iri goes, whether it leaves this server)``, remembered per request."""
-    from urllib.parse import quote
-
-    from flask import g as request_globals
-
     memo: dict[str, tuple[str, bool]] | None = getattr(request_globals, "diplograph_links",
                                                         None)
     if memo is None:
@@ -509,7 +510,7 @@ def _link(iri: str) -> tuple[str, bool]:
             found = (iri, True)
         else:  # as werkzeug's path converter writes it
             found = (request_globals.diplograph_id_prefix
-                     + quote(path, safe="!$&'()*+,/:;=@"), False)
+                     + url_quote(path, safe="!$&'()*+,/:;=@"), False)
         memo[iri] = found
     return found
 
@@ -546,7 +547,8 @@ class Graph:
             self._by_object.setdefault(_key(obj), []).append((subject, predicate))
         for props in self._by_subject.values():
             for objs in props.values():
-                objs.sort(key=str)
+                if len(objs) > 1:
+                    objs.sort(key=str)
 
     def objects(self, s: ox.NamedNode | str, p: str) -> list[Any]:
         """The objects of ``s p ?``, sorted."""
@@ -912,17 +914,19 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     )
     kind_label = g.label(ox.NamedNode(DG(kind)))
     by_prop: dict[str, list[Value]] = {}
-    for p, o in g.pairs(fact):
-        if p.value in HIDDEN_FACT_PROPS or p.value.startswith(WIKIDATA_NAMESPACES):
+    props = g._props(fact)
+    for p in sorted(props):
+        if p in HIDDEN_FACT_PROPS or p.startswith(WIKIDATA_NAMESPACES):
             continue  # the Wikidata-shaped view's statements are not shown as our rows
-        name = local_name(p.value)
-        if p.value == DG("participation"):
-            by_prop.setdefault(name, []).append(_participation(g, o))
-        elif name == "refPeriod":
-            by_prop.setdefault(name, []).append(_period(g, o))
-        else:
-            by_prop.setdefault(name, []).append(_value(g, o))
-    order = {n: i for i, n in enumerate(FACT_PROP_ORDER)}
+        name = local_name(p)
+        for o in props[p]:
+            if p == _PARTICIPATION:
+                by_prop.setdefault(name, []).append(_participation(g, o))
+            elif name == "refPeriod":
+                by_prop.setdefault(name, []).append(_period(g, o))
+            else:
+                by_prop.setdefault(name, []).append(_value(g, o))
+    order = _PROP_ORDER
     rows = sorted(by_prop.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
     quote = g.value(fact, DG("quote"))
     stated_in = g.value(fact, DG("statedIn"))
@@ -943,6 +947,11 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     )
 
 
+_PARTICIPATION = DG("participation")
+_PROP_ORDER = {n: i for i, n in enumerate(FACT_PROP_ORDER)}
+
+
+@functools.lru_cache(maxsize=1024)
 def _humanise(name: str) -> str:
     """``relationStatus`` -> ``relation status``; acronyms stay.
 
