@@ -197,10 +197,13 @@ class Checkpoints:
             raise DiplographError("storage", f"cannot checkpoint the store: {e}") from e
         if touched is not None:  # before CURRENT: whoever sees the generation finds it
             folder = self.root / TOUCHED
-            folder.mkdir(exist_ok=True)
             tmp_touched = folder / f".{generation}.{uuid.uuid4().hex[:8]}"
-            tmp_touched.write_text("\n".join(sorted(touched)), encoding="utf-8")
-            os.replace(tmp_touched, folder / str(generation))
+            try:
+                folder.mkdir(exist_ok=True)
+                tmp_touched.write_text("\n".join(sorted(touched)), encoding="utf-8")
+                os.replace(tmp_touched, folder / str(generation))
+            except OSError:  # no list: readers take it that anything may have changed
+                tmp_touched.unlink(missing_ok=True)
         tmp = self.root / f".{CURRENT}.{uuid.uuid4().hex[:8]}"
         tmp.write_text(name + "\n")
         os.replace(tmp, self.root / CURRENT)
