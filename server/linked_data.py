@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask import g as request_globals
 
 from ..graph.changes import predicate_marker
@@ -46,7 +46,7 @@ from ..graph.namespaces import (
 )
 from .conneg import negotiate, prefers_html
 from .i18n import ui_lang
-from .page_cache import PageCache
+from .page_cache import serve_cached
 from .page_layout import layout_page
 from .pictures import pictures_for
 from .renamed import new_path
@@ -341,28 +341,8 @@ def page(path: str) -> Any:
     moved = _moved("linked_data.page", path)
     if moved is not None:
         return moved
-    cache, qs = _page_cache(), query_service()
-    key = generation = None
-    if cache.enabled and hasattr(qs, "touched_between"):
-        generation = qs.generation
-        cache.sync(generation, qs.touched_between)
-        key = (request.path, request.query_string, ui_lang(), request.script_root)
-        html = cache.get(key)
-        if html is not None:
-            return Response(html, content_type="text/html; charset=utf-8")
-    html, terms = _render_page(path)
-    if key is not None and generation is not None:
-        cache.put(key, html, terms, generation)
+    html = serve_cached(lambda: _render_page(path))  # kept until a write touches what it read
     return Response(html, content_type="text/html; charset=utf-8")
-
-
-def _page_cache() -> PageCache:
-    """The app's page cache (:mod:`.page_cache`), as large as the response cache."""
-    cache = current_app.extensions.get("diplograph.pages")
-    if cache is None:
-        cache = current_app.extensions.setdefault(
-            "diplograph.pages", PageCache(current_app.config["DIPLOGRAPH_CACHE_MB"] * 2**20))
-    return cache  # type: ignore[no-any-return]
 
 
 #: Terms every page depends on besides those it read: the predicates of the patterns that

@@ -35,7 +35,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-__all__ = ["PageCache"]
+__all__ = ["PageCache", "page_cache", "serve_cached"]
 
 #: bytes counted per term a page keeps (a Python string in a frozenset, roughly)
 TERM_BYTES = 120
@@ -116,3 +116,36 @@ class PageCache:
             return {"entries": len(self._items), "bytes": self._size,
                     "max_bytes": self.max_bytes, "hits": self.hits, "misses": self.misses,
                     "dropped": self.dropped, "flushes": self.flushes}
+
+
+def page_cache() -> PageCache:
+    """The app's page cache, as large as the response cache (``DIPLOGRAPH_CACHE_MB``)."""
+    from flask import current_app
+
+    cache = current_app.extensions.get("diplograph.pages")
+    if cache is None:
+        cache = current_app.extensions.setdefault(
+            "diplograph.pages", PageCache(current_app.config["DIPLOGRAPH_CACHE_MB"] * 2**20))
+    return cache  # type: ignore[no-any-return]
+
+
+def serve_cached(render: Callable[[], tuple[str, frozenset[str]]]) -> str:
+    """The body for the current request: the one kept for its path, query string, interface
+    language and script root if no write touched what it read, else ``render()``'s (the body
+    and the terms it read), kept. An error raised by ``render`` is not kept."""
+    from flask import request
+
+    from .i18n import ui_lang
+    from .ui import query_service
+
+    cache, qs = page_cache(), query_service()
+    if not cache.enabled or not hasattr(qs, "touched_between"):
+        return render()[0]
+    generation = qs.generation
+    cache.sync(generation, qs.touched_between)
+    key = (request.path, request.query_string, ui_lang(), request.script_root)
+    body = cache.get(key)
+    if body is None:
+        body, terms = render()
+        cache.put(key, body, terms, generation)
+    return body

@@ -24,16 +24,17 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 
 
-def _fact(name: str, state: str) -> str:
+def _fact(name: str, state: str, org: str = "UN", year: int = 1961) -> str:
     return (f"GRAPH <https://diplograph.org/graph/dataset/test-cache> {{ <{ID}fact/test-cache/"
             f"{name}> a dg:Fact, dg:Membership ; org:member <{ID}state/{state}> ; "
-            f"org:organization <{ID}org/UN> ; dg:involves <{ID}state/{state}>, <{ID}org/UN> ; "
+            f"org:organization <{ID}org/{org}> ; dg:involves <{ID}state/{state}>, <{ID}org/{org}> ;"
+            f' dg:startDateEarliest "{year}-01-01"^^<http://www.w3.org/2001/XMLSchema#date> ; '
             f"prov:wasDerivedFrom <{ID}dataset/test-cache> }}")
 
 
 @pytest.fixture()
 def app(tmp_path: Path):
-    app = make_app(tmp_path / "store")
+    app = make_app(tmp_path / "store", DIPLOGRAPH_QUERY_TIMEOUT=60.0)  # a loaded machine
     client = app.test_client()
     _write(client, PREFIXES + "INSERT DATA { " + _fact("mng-un", "MNG") + " }")
     yield app
@@ -123,7 +124,7 @@ def test_each_language_has_its_page(app: Flask) -> None:
 
 
 def test_off_when_the_cache_size_is_zero(tmp_path: Path) -> None:
-    app = make_app(tmp_path / "store", DIPLOGRAPH_CACHE_MB=0)
+    app = make_app(tmp_path / "store", DIPLOGRAPH_CACHE_MB=0, DIPLOGRAPH_QUERY_TIMEOUT=60.0)
     try:
         c = app.test_client()
         _page(c, "/page/state/MNG")
@@ -131,3 +132,20 @@ def test_off_when_the_cache_size_is_zero(tmp_path: Path) -> None:
         assert _stats(app)["hits"] == 0 and _stats(app)["entries"] == 0
     finally:
         app.extensions["diplograph"].close()
+
+
+def test_a_picture_is_kept_until_a_write_names_what_it_reads(app: Flask) -> None:
+    c = app.test_client()
+    url = "/pictures/chart/state/MNG.svg?series=memberships"
+    first = c.get(url)
+    assert first.status_code == 200 and first.mimetype == "image/svg+xml"
+    hits = _stats(app)["hits"]
+    # a predicate none of the chart's queries names: the chart is kept
+    _write(c, f"INSERT DATA {{ <{ID}state/MNG> <urn:x-test:note> 1 }}")
+    assert c.get(url).get_data() == first.get_data()
+    assert _stats(app)["hits"] == hits + 1
+    # a new dated membership: the chart is drawn again, with it
+    _write(c, PREFIXES + "INSERT DATA { " + _fact("mng-asean", "MNG", "ASEAN", 1950) + " }")
+    again = c.get(url)
+    assert again.status_code == 200 and again.get_data() != first.get_data()
+    assert _stats(app)["hits"] == hits + 1
