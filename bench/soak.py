@@ -359,7 +359,7 @@ def run_soak(store: Path, *, duration: float, clients: int, write_every: float,
         "write_max_ms": round(max(writer.latencies_ms), 1) if writer.latencies_ms else 0,
         "acknowledged_writes_lost": lost, "pages": pages,
         "page_errors": prober.errors[:20] if prober is not None else [],
-        "log": str(log), "pss_mb_first_third": early, "pss_mb_last_third": late,
+        "log": _relative(log), "pss_mb_first_third": early, "pss_mb_last_third": late,
         "server_alive_at_end": alive, "worker_crashes_logged": crashes,
         "samples": rows,
         "load_average": {"min": min(r["load"] for r in rows), "median": statistics.median(
@@ -376,6 +376,14 @@ def run_soak(store: Path, *, duration: float, clients: int, write_every: float,
     shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(work.with_name(work.name + ".snapshots"), ignore_errors=True)
     return summary
+
+
+def _relative(path: Path) -> str:
+    """``path`` from the repository's root when it is inside it (no machine paths in results)."""
+    try:
+        return str(path.resolve().relative_to(BENCH.parent))
+    except ValueError:
+        return path.name
 
 
 def _load(la: dict[str, float] | None) -> str:
