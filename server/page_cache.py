@@ -13,6 +13,10 @@ longer costs the UN its page, while a new fact about the UN is on its page at on
 
 Writes may happen in any process: every process keeps its own cache and, on each look-up,
 reads the touched terms of the generations it has not seen (``<store>.snapshots/touched/``).
+A page one worker process made is also written, with its terms and generation, to
+``<store>.snapshots/pages/`` (:class:`SharedPages`, bounded by the same size): another worker
+that misses takes it from there if no write since touched what it read, so a page is made once
+per write that touches it, not once per worker.
 
 >>> c = PageCache(max_bytes=10_000)
 >>> c.sync(0, lambda old, new: frozenset())
@@ -31,11 +35,16 @@ True
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import threading
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from pathlib import Path
 
-__all__ = ["PageCache", "page_cache", "serve_cached"]
+__all__ = ["PageCache", "SharedPages", "page_cache", "serve_cached"]
 
 #: bytes counted per term a page keeps (a Python string in a frozenset, roughly)
 TERM_BYTES = 120
@@ -52,6 +61,8 @@ class PageCache:
         #: the newest write generation this cache has accounted for (None: not yet synced)
         self.generation: int | None = None
         self.hits = self.misses = self.dropped = self.flushes = 0
+        #: misses answered by a page another worker made (:class:`SharedPages`)
+        self.shared_hits = 0
 
     @property
     def enabled(self) -> bool:
@@ -111,11 +122,86 @@ class PageCache:
                 self._size -= s
 
     def stats(self) -> dict[str, int]:
-        """Entries, bytes, hits, misses, pages dropped by a write, and full flushes."""
+        """Entries, bytes, hits, misses, pages dropped by a write, full flushes, and misses
+        answered by another worker's page."""
         with self._lock:
             return {"entries": len(self._items), "bytes": self._size,
                     "max_bytes": self.max_bytes, "hits": self.hits, "misses": self.misses,
-                    "dropped": self.dropped, "flushes": self.flushes}
+                    "dropped": self.dropped, "flushes": self.flushes,
+                    "shared_hits": self.shared_hits}
+
+
+class SharedPages:
+    """Pages shared by the worker processes of one server: one file per page (a header line
+    with the key and the generation it was made at, a line of terms, the body), written
+    atomically, the oldest deleted past ``max_bytes``.
+
+    >>> import tempfile
+    >>> shared = SharedPages(Path(tempfile.mkdtemp()), max_bytes=1000)
+    >>> shared.put(("/page/org/UN",), "<html>UN</html>", frozenset({"urn:UN"}), 3)
+    >>> shared.get(("/page/org/UN",), 5, lambda old, new: frozenset({"urn:other"}))
+    ('<html>UN</html>', frozenset({'urn:UN'}))
+    >>> shared.get(("/page/org/UN",), 5, lambda old, new: frozenset({"urn:UN"})) is None
+    True
+    """
+
+    def __init__(self, folder: Path, max_bytes: int) -> None:
+        self.folder, self.max_bytes = folder, max_bytes
+
+    def _file(self, key: Hashable) -> Path:
+        return self.folder / (hashlib.sha256(repr(key).encode()).hexdigest() + ".page")
+
+    def get(self, key: Hashable, generation: int,
+            touched_between: Callable[[int, int], frozenset[str] | None]
+            ) -> tuple[str, frozenset[str]] | None:
+        """The body and terms kept for ``key`` if no write up to ``generation`` touched them."""
+        try:
+            text = self._file(key).read_text(encoding="utf-8")
+        except OSError:
+            return None
+        head, _, rest = text.partition("\n")
+        line, _, body = rest.partition("\n")
+        try:
+            meta = json.loads(head)
+        except ValueError:
+            return None
+        made = meta.get("generation")
+        if meta.get("key") != repr(key) or not isinstance(made, int) or made > generation:
+            return None
+        terms = frozenset(line.split(" ")) if line else frozenset()
+        if made < generation:
+            touched = touched_between(made, generation)
+            if touched is None or not terms.isdisjoint(touched):
+                return None
+        return body, terms
+
+    def put(self, key: Hashable, body: str, terms: frozenset[str], generation: int) -> None:
+        """Write the page for the other workers (a full disk only loses the sharing)."""
+        path = self._file(key)
+        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps({"key": repr(key), "generation": generation}) + "\n"
+                           + " ".join(sorted(terms)) + "\n" + body, encoding="utf-8")
+            os.replace(tmp, path)
+            self._trim()
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+    def _trim(self) -> None:
+        files = []
+        for f in self.folder.glob("*.page"):
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            files.append((st.st_mtime, st.st_size, f))
+        total = sum(size for _, size, _ in files)
+        for _, size, f in sorted(files):
+            if total <= self.max_bytes:
+                break
+            f.unlink(missing_ok=True)
+            total -= size
 
 
 def page_cache() -> PageCache:
@@ -145,7 +231,27 @@ def serve_cached(render: Callable[[], tuple[str, frozenset[str]]]) -> str:
     cache.sync(generation, qs.touched_between)
     key = (request.path, request.query_string, ui_lang(), request.script_root)
     body = cache.get(key)
-    if body is None:
-        body, terms = render()
+    if body is not None:
+        return body
+    shared = _shared_pages(qs, cache)
+    found = shared.get(key, generation, qs.touched_between) if shared is not None else None
+    if found is not None:
+        body, terms = found
+        cache.shared_hits += 1
         cache.put(key, body, terms, generation)
+        return body
+    body, terms = render()
+    cache.put(key, body, terms, generation)
+    if shared is not None:
+        shared.put(key, body, terms, generation)
     return body
+
+
+def _shared_pages(qs: object, cache: PageCache) -> SharedPages | None:
+    """The pages shared by the workers, beside the store's checkpoints (None: not served from
+    checkpoints)."""
+    checkpoints = getattr(qs, "checkpoints", None)
+    root = getattr(checkpoints, "root", None)
+    if root is None:
+        return None
+    return SharedPages(Path(root) / "pages", cache.max_bytes)

@@ -15,6 +15,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from server_support import AUTH, make_app
 
+from diplograph.server.app import create_app
+
 HTML = {"Accept": "text/html"}
 ID = "https://diplograph.org/id/"
 PREFIXES = """PREFIX dg: <https://diplograph.org/ontology#>
@@ -149,3 +151,24 @@ def test_a_picture_is_kept_until_a_write_names_what_it_reads(app: Flask) -> None
     again = c.get(url)
     assert again.status_code == 200 and again.get_data() != first.get_data()
     assert _stats(app)["hits"] == hits + 1
+
+
+def test_a_page_made_by_one_worker_serves_the_others(app: Flask) -> None:
+    """Two apps on one served store stand for two worker processes of ``diplograph serve``."""
+    other = create_app({"DIPLOGRAPH_STORE": app.config["DIPLOGRAPH_STORE"],
+                        "DIPLOGRAPH_PREPARED": True, "DIPLOGRAPH_QUERY_TIMEOUT": 60.0})
+    try:
+        c1, c2 = app.test_client(), other.test_client()
+        first = _page(c1, "/page/org/UN")
+        assert _page(c2, "/page/org/UN") == first
+        assert _stats(other)["shared_hits"] == 1
+        _write(c1, "INSERT DATA { GRAPH <urn:x-test:other> { <urn:x-test:a> <urn:x-test:p> 1 } }")
+        assert _page(c2, "/page/org/UN") == first  # kept in its own memory
+        assert _page(c2, "/page/org/UN?lang=en") == _page(c1, "/page/org/UN?lang=en")
+        assert _stats(app)["shared_hits"] == 1  # made by the other, this time
+        _write(c1, PREFIXES + "INSERT DATA { " + _fact("vnm-un", "VNM") + " }")
+        assert "vnm-un" in _page(c2, "/page/org/UN")  # the shared page is stale: made again
+        assert "vnm-un" in _page(c1, "/page/org/UN?lang=en")
+        assert _stats(other)["shared_hits"] == 1
+    finally:
+        other.extensions["diplograph"].close()
