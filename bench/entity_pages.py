@@ -29,6 +29,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
+from . import summary
 from .soak import (
     RESULTS,
     TOKEN,
@@ -152,6 +153,7 @@ def summarise(runs: dict[str, Any]) -> dict[str, Any]:
                          "warm_median_s": round(statistics.median(d["warm"]), 3),
                          "elsewhere_median_s": round(statistics.median(d["elsewhere"]), 3),
                          "cold_max_s": round(max(d["cold"]), 3),
+                         "cold_p90_s": summary.summarise(d["cold"])["p90"],
                          "cold_cpu_median_s": round(statistics.median(d["cold_cpu"]), 3),
                          "warm_cpu_median_s": round(statistics.median(d["warm_cpu"]), 3),
                          "n": len(d["cold"])})
