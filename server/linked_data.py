@@ -50,7 +50,7 @@ from .page_cache import serve_cached
 from .page_layout import layout_page
 from .pictures import pictures_for
 from .renamed import new_path
-from .ui import base_iri, construct, href, iri_term, local_path, query_service, select
+from .ui import base_iri, construct, href, iri_term, local_path, query_service
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
 
@@ -427,7 +427,10 @@ def _day(term: Any) -> dt.date | None:
 
 
 def fact_index(entity: str) -> list[IndexedFact]:
-    """The facts that point at ``entity`` (an N-Triples term), by start then IRI."""
+    """The facts that point at ``entity`` (an N-Triples term), by start then IRI.
+
+    The rows are read as pyoxigraph terms (not :func:`.ui.select`'s ``Term``): a concept's
+    page lists tens of thousands of facts, and that conversion was most of its Python time."""
     facts = [
         IndexedFact(
             r["f"].value,
@@ -436,8 +439,8 @@ def fact_index(entity: str) -> list[IndexedFact]:
             _day(r.get("end")),
             "doc" not in r,
         )
-        for r in select(FACT_INDEX, {"s": entity})
-        if r["f"].type == "uri"
+        for r in query_service().select(FACT_INDEX, {"s": entity})
+        if isinstance(r.get("f"), ox.NamedNode)
     ]
     facts.sort(key=lambda f: (f.start or dt.date.max, f.iri))
     return facts
