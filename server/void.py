@@ -102,6 +102,7 @@ def health() -> Any:
     caches: dict[str, Any] = {
         "cache": current_app.extensions["diplograph"].cache.stats(),
         "response_cache": current_app.extensions["diplograph_responses"].cache.stats(),
+        "pages": current_app.extensions["diplograph.pages"].stats(),
         "processes": 1,
     }
     publisher = current_app.extensions.get("diplograph_stats")

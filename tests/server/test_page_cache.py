@@ -125,6 +125,14 @@ def test_each_language_has_its_page(app: Flask) -> None:
     assert _page(c, "/page/org/UN?lang=en") == en and _page(c, "/page/org/UN?lang=vi") == vi
 
 
+def test_health_reports_the_page_cache(app: Flask) -> None:
+    c = app.test_client()
+    _page(c, "/page/org/UN")
+    _page(c, "/page/org/UN")
+    pages = c.get("/health").get_json()["pages"]
+    assert pages["hits"] >= 1 and pages["entries"] >= 1 and pages["bytes"] > 0
+
+
 def test_off_when_the_cache_size_is_zero(tmp_path: Path) -> None:
     app = make_app(tmp_path / "store", DIPLOGRAPH_CACHE_MB=0, DIPLOGRAPH_QUERY_TIMEOUT=60.0)
     try:
