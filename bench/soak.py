@@ -30,6 +30,7 @@ import http.client
 import json
 import math
 import multiprocessing as mp
+import os
 import shutil
 import statistics
 import subprocess
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .servers import Server, _spawn, free_port
+from .summary import percentile, summarise
 
 BENCH = Path(__file__).resolve().parent
 WORK = BENCH / "work"
@@ -236,7 +238,8 @@ class Sampler(threading.Thread):
                 continue
             pss += _pss_bytes(pid)
         return {"t_s": round(time.time() - self.t0, 1), "rss_mb": round(rss / 2**20, 1),
-                "pss_mb": round(pss / 2**20, 1), "open_files": fds, "processes": len(pids)}
+                "pss_mb": round(pss / 2**20, 1), "open_files": fds, "processes": len(pids),
+                "load": round(os.getloadavg()[0], 1)}
 
     def run(self) -> None:
         while time.time() < self.t_end:
@@ -248,11 +251,7 @@ class Sampler(threading.Thread):
 # ---------------------------------------------------------------- the run
 
 
-def _pct(xs: list[float], q: float) -> float:
-    if not xs:
-        return 0.0
-    s = sorted(xs)
-    return s[min(int(q * len(s)), len(s) - 1)]
+_pct = percentile
 
 
 def _light_targets(store: Path) -> list[tuple[str, str]]:
@@ -270,7 +269,8 @@ def _light_targets(store: Path) -> list[tuple[str, str]]:
 
 def run_soak(store: Path, *, duration: float, clients: int, write_every: float,
              sample_every: float, workers: int | None, threads: int | None,
-             out_dir: Path, tag: str, work_dir: Path = WORK) -> dict[str, Any]:
+             out_dir: Path, tag: str, work_dir: Path = WORK, pages: bool = True
+             ) -> dict[str, Any]:
     """The whole soak (see the module docstring); returns the summary written to ``out_dir``.
     The scratch store and the server's log go to ``work_dir``."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d-%H%M")
@@ -287,7 +287,7 @@ def run_soak(store: Path, *, duration: float, clients: int, write_every: float,
         sampler = Sampler(server, sample_every, t_end)
         sampler.start()
         writer = Writer(server.port, write_every, t_end)
-        prober = PageProber(server.port, t_end)
+        prober = PageProber(server.port, t_end) if pages else None
         ctx = mp.get_context("spawn")
         queue = ctx.Queue()
         nproc = min(MAX_PROCS, clients)
@@ -302,14 +302,16 @@ def run_soak(store: Path, *, duration: float, clients: int, write_every: float,
         while time.time() < t_start:
             time.sleep(0.01)
         writer.start()
-        prober.start()
+        if prober is not None:
+            prober.start()
         samples: list[tuple[float, float, str]] = []
         for _ in procs:
             samples += queue.get(timeout=duration + 300)
         for p in procs:
             p.join(30)
         writer.join(120)
-        prober.join(120)
+        if prober is not None:
+            prober.join(120)
         sampler.join(60)
         # every acknowledged write must be there
         q = f"SELECT ?n WHERE {{ GRAPH <{SOAK_GRAPH}> {{ ?s <urn:x-soak:n> ?n }} }}"
@@ -341,10 +343,8 @@ def run_soak(store: Path, *, duration: float, clients: int, write_every: float,
             per_minute.append({"minute": k + 1, "requests": len(xs),
                                "p50_ms": round(_pct(xs, 0.5), 1),
                                "p99_ms": round(_pct(xs, 0.99), 1)})
-    pages = {p: {"n": len(v), "median_s": round(statistics.median(v), 3) if v else None,
-                 "p90_s": round(_pct(v, 0.9), 3) if v else None,
-                 "max_s": round(max(v), 3) if v else None}
-             for p, v in prober.samples.items()}
+    pages = {p: {k + "_s" if k != "n" else k: v for k, v in summarise(xs).items()}
+             for p, xs in prober.samples.items()} if prober is not None else {}
     summary = {
         "name": name, "date": stamp, "duration_s": duration, "clients": clients,
         "write_every_s": write_every, "workers": workers, "threads": threads,
@@ -357,21 +357,38 @@ def run_soak(store: Path, *, duration: float, clients: int, write_every: float,
         "writes_acknowledged": len(writer.acknowledged), "writes_failed": writer.failed[:20],
         "write_p50_ms": round(_pct(writer.latencies_ms, 0.5), 1),
         "write_max_ms": round(max(writer.latencies_ms), 1) if writer.latencies_ms else 0,
-        "acknowledged_writes_lost": lost, "pages": pages, "page_errors": prober.errors[:20],
-        "log": str(log), "pss_mb_first_third": early, "pss_mb_last_third": late,
+        "acknowledged_writes_lost": lost, "pages": pages,
+        "page_errors": prober.errors[:20] if prober is not None else [],
+        "log": _relative(log), "pss_mb_first_third": early, "pss_mb_last_third": late,
         "server_alive_at_end": alive, "worker_crashes_logged": crashes,
         "samples": rows,
+        "load_average": {"min": min(r["load"] for r in rows), "median": statistics.median(
+            r["load"] for r in rows), "max": max(r["load"] for r in rows)} if rows else None,
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / f"{name}.json").write_text(json.dumps(summary, indent=1))
     with open(out_dir / f"{name}.csv", "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=["t_s", "rss_mb", "pss_mb", "open_files", "processes"])
+        w = csv.DictWriter(f, fieldnames=["t_s", "rss_mb", "pss_mb", "open_files", "processes",
+                                          "load"])
         w.writeheader()
         w.writerows(rows)
     (out_dir / f"{name}.md").write_text(markdown(summary))
     shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(work.with_name(work.name + ".snapshots"), ignore_errors=True)
     return summary
+
+
+def _relative(path: Path) -> str:
+    """``path`` from the repository's root when it is inside it (no machine paths in results)."""
+    try:
+        return str(path.resolve().relative_to(BENCH.parent))
+    except ValueError:
+        return path.name
+
+
+def _load(la: dict[str, float] | None) -> str:
+    return "not sampled" if not la else \
+        f"median {la['median']} (from {la['min']} to {la['max']})"
 
 
 def _verdict(ok: bool) -> str:
@@ -385,8 +402,10 @@ def markdown(s: dict[str, Any]) -> str:
         f"# Soak {s['name']}",
         "",
         f"{s['clients']} clients (light mix, keep-alive) for {s['duration_s']:g} s, a SPARQL "
-        f"Update every {s['write_every_s']:g} s, entity pages {', '.join(PAGES)} fetched in "
-        f"turn; store {s['store']}.",
+        f"Update every {s['write_every_s']:g} s, "
+        + (f"entity pages {', '.join(PAGES)} fetched in turn" if s["pages"] else "no pages")
+        + f"; store {s['store']}; load average of the machine (1 min) "
+        f"{_load(s.get('load_average'))}.",
         "",
         "| target | measured | verdict |",
         "|---|---|---|",
@@ -425,10 +444,10 @@ def markdown(s: dict[str, Any]) -> str:
         "Memory and open files of the server's process tree over time (every "
         f"{max(len(rows) // 12, 1)}th sample):",
         "",
-        "| t (s) | RSS MB | PSS MB | open files | processes |",
-        "|---|---|---|---|---|",
+        "| t (s) | RSS MB | PSS MB | open files | processes | load |",
+        "|---|---|---|---|---|---|",
         *(f"| {r['t_s']} | {r['rss_mb']} | {r['pss_mb']} | {r['open_files']} | "
-          f"{r['processes']} |" for r in rows[::max(len(rows) // 12, 1)]),
+          f"{r['processes']} | {r.get('load', '')} |" for r in rows[::max(len(rows) // 12, 1)]),
         "",
     ]
     return "\n".join(lines)
@@ -447,6 +466,8 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--threads", type=int, default=None, help="diplograph serve --threads")
     ap.add_argument("--out", default=str(RESULTS), help="where the results go")
     ap.add_argument("--tag", default="", help="appended to the result file names")
+    ap.add_argument("--no-pages", dest="pages", action="store_false",
+                    help="leave the entity pages out of the mix (to compare)")
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
@@ -456,7 +477,7 @@ def cmd_soak(args: argparse.Namespace) -> int:
     s = run_soak(store, duration=args.duration, clients=args.clients,
                  write_every=args.write_every, sample_every=args.sample_every,
                  workers=args.workers, threads=args.threads, out_dir=Path(args.out),
-                 tag=args.tag)
+                 tag=args.tag, pages=args.pages)
     print(markdown(s))
     ok = (s["errors"] == 0 and not s["acknowledged_writes_lost"] and not s["writes_failed"]
           and s["server_alive_at_end"])

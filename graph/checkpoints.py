@@ -8,7 +8,8 @@ directory breaks when the writer compacts. So readers never open the live store:
 1. takes an exclusive ``flock`` on ``<store>.snapshots/WRITE.lock`` (one writer at a time);
 2. opens the live store read-write, applies the change (atomically, in pyoxigraph), closes it;
 3. takes a checkpoint named ``<generation>-<random>``, generation = the current one + 1;
-4. publishes it by atomically replacing ``CURRENT``;
+4. publishes it by atomically replacing ``CURRENT`` (after ``touched/<generation>``, the terms
+   the write touched when the writer knows them: :mod:`.changes`);
 5. deletes checkpoints superseded longer ago than ``keep_seconds`` (the query time limit plus
    a margin: no query can still be reading them).
 
@@ -36,7 +37,7 @@ import shutil
 import time
 import traceback
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -51,6 +52,10 @@ T = TypeVar("T")
 
 CURRENT = "CURRENT"
 WRITE_LOCK = "WRITE.lock"
+#: the folder of the lists of terms each write touched (one file per generation)
+TOUCHED = "touched"
+#: how many generations of those lists are kept
+TOUCHED_KEEP = 1000
 
 
 @dataclass(frozen=True)
@@ -114,11 +119,14 @@ class Checkpoints:
             finally:
                 del store
 
-    def write(self, change: Callable[[ox.Store], T]) -> T:
+    def write(self, change: Callable[[ox.Store], T],
+              touched: Iterable[str] | None = None) -> T:
         """Apply ``change`` to the live store, opened read-write, and publish a new checkpoint
         (also when the change failed: a failed pyoxigraph update changed nothing, and
         publishing keeps every reader's view in step with the store). The store is closed
-        before the write lock is released, so ``change`` must not keep it."""
+        before the write lock is released, so ``change`` must not keep it.
+
+        ``touched``: the terms the change touches, if known (:meth:`touched_between`)."""
         with self._locked():
             generation = self.current().generation + 1
             store = self._open_live()
@@ -132,14 +140,15 @@ class Checkpoints:
                 with contextlib.suppress(OSError):
                     store.flush()
                 try:
-                    self._publish(store, generation)
+                    self._publish(store, generation, touched)
                 except BaseException as e:
                     _release_frames(e)  # or the store stays open and locked (a full disk)
                     raise
                 finally:
                     del store  # closes it: RocksDB allows one handle per process
 
-    def write_external(self, change: Callable[[], T]) -> T:
+    def write_external(self, change: Callable[[], T],
+                       touched: Iterable[str] | None = None) -> T:
         """Like :meth:`write`, for a change made by another process that opens the live store
         itself and has closed it when ``change`` returns (an update with a time limit,
         ``graph/update_worker.py``). The write lock is held around it; a checkpoint is
@@ -153,7 +162,7 @@ class Checkpoints:
                 try:
                     with contextlib.suppress(OSError):
                         store.flush()
-                    self._publish(store, generation)
+                    self._publish(store, generation, touched)
                 except BaseException as e:
                     _release_frames(e)
                     raise
@@ -178,13 +187,23 @@ class Checkpoints:
             finally:
                 fcntl.flock(f, fcntl.LOCK_UN)
 
-    def _publish(self, store: ox.Store, generation: int) -> Checkpoint:
+    def _publish(self, store: ox.Store, generation: int,
+                 touched: Iterable[str] | None = None) -> Checkpoint:
         name = f"{generation:06d}-{uuid.uuid4().hex[:8]}"
         path = self.root / name
         try:
             store.backup(str(path))
         except OSError as e:
             raise DiplographError("storage", f"cannot checkpoint the store: {e}") from e
+        if touched is not None:  # before CURRENT: whoever sees the generation finds it
+            folder = self.root / TOUCHED
+            tmp_touched = folder / f".{generation}.{uuid.uuid4().hex[:8]}"
+            try:
+                folder.mkdir(exist_ok=True)
+                tmp_touched.write_text("\n".join(sorted(touched)), encoding="utf-8")
+                os.replace(tmp_touched, folder / str(generation))
+            except OSError:  # no list: readers take it that anything may have changed
+                tmp_touched.unlink(missing_ok=True)
         tmp = self.root / f".{CURRENT}.{uuid.uuid4().hex[:8]}"
         tmp.write_text(name + "\n")
         os.replace(tmp, self.root / CURRENT)
@@ -192,10 +211,17 @@ class Checkpoints:
         return Checkpoint(generation, str(path))
 
     def _sweep(self, keep: str) -> None:
-        """Delete checkpoints superseded more than ``keep_seconds`` ago.
+        """Delete checkpoints superseded more than ``keep_seconds`` ago, and the lists of
+        touched terms older than :data:`TOUCHED_KEEP` generations.
 
         A checkpoint's superseded time is the modification time of its successor's
         directory; the newest one (``keep``) always stays."""
+        folder = self.root / TOUCHED
+        if folder.is_dir():
+            newest = int(keep.split("-", 1)[0])
+            for f in folder.iterdir():
+                if f.name.isdigit() and int(f.name) <= newest - TOUCHED_KEEP:
+                    f.unlink(missing_ok=True)
         names = sorted(p.name for p in self.root.iterdir()
                        if p.is_dir() and p.name[:6].isdigit())
         now = time.time()
@@ -225,6 +251,31 @@ class Checkpoints:
             self._current = Checkpoint(int(name.split("-", 1)[0]), str(self.root / name))
             self._seen = seen
         return self._current
+
+    def touched_between(self, old: int, new: int) -> frozenset[str] | None:
+        """The terms the writes after generation ``old`` up to ``new`` touched, or None when
+        one of them did not say (or its list is gone): then anything may have changed.
+
+        >>> import tempfile
+        >>> cps = Checkpoints(Path(tempfile.mkdtemp()) / "store"); _ = cps.prepare()
+        >>> cps.write(lambda s: None, touched=["http://e/a"])
+        >>> cps.write(lambda s: None, touched=["http://e/b"])
+        >>> sorted(cps.touched_between(0, 2))
+        ['http://e/a', 'http://e/b']
+        >>> cps.write(lambda s: None)
+        >>> cps.touched_between(1, 3) is None, cps.touched_between(3, 3)
+        (True, frozenset())
+        """
+        if new - old > TOUCHED_KEEP:
+            return None
+        terms: set[str] = set()
+        for generation in range(old + 1, new + 1):
+            try:
+                text = (self.root / TOUCHED / str(generation)).read_text(encoding="utf-8")
+            except OSError:
+                return None
+            terms.update(line for line in text.split("\n") if line)
+        return frozenset(terms)
 
     def remove_all(self) -> None:
         """Delete every checkpoint (when the service stops)."""

@@ -32,6 +32,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .cache import ResultCache
+from .changes import touched_terms
 from .checkpoints import Checkpoints
 from .errors import DiplographError
 from .isolation import Busy, QueryThreads, WorkerProcesses
@@ -402,9 +403,15 @@ class QueryService:
         killed past the time limit."""
         check_limits(sparql, self.update_limits, what="update")
         check_external_access(sparql, allow=self.allow_federation, base_iri=base_iri)
-        self._update_in_child(sparql, base_iri)
+        self._update_in_child(sparql, base_iri, touched_terms(sparql, base_iri))
 
-    def _update_in_child(self, sparql: str, base_iri: str | None) -> None:
+    def touched_between(self, old: int, new: int) -> frozenset[str] | None:
+        """The terms the writes after generation ``old`` up to ``new`` touched, or None if
+        unknown (:meth:`.checkpoints.Checkpoints.touched_between`)."""
+        return self.checkpoints.touched_between(old, new)
+
+    def _update_in_child(self, sparql: str, base_iri: str | None,
+                         touched: frozenset[str] | None = None) -> None:
         """Apply an update in a child process (``graph/update_worker.py``) under the write
         lock, killed past the time limit: a heavy update cannot hold the lock for longer,
         and, killed, changes nothing (one transaction)."""
@@ -432,7 +439,7 @@ class QueryService:
 
         try:
             with self._write_lock:
-                self.checkpoints.write_external(change)
+                self.checkpoints.write_external(change, touched)
         except DiplographError as e:
             raise _with_outcome(e, bool(outcome.get("applied"))) from e
         finally:

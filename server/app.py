@@ -40,6 +40,7 @@ from .compression import GzipMiddleware
 from .config import load_config
 from .errors import register_error_handlers
 from .front import CORS_HEADERS, Front, reraise_front_error
+from .page_cache import PageCache
 from .store_ops import StoreService
 from .worker_stats import StatsPublisher
 
@@ -94,10 +95,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["diplograph_responses"] = front
     app.wsgi_app = front  # type: ignore[method-assign]
     app.wsgi_app = GzipMiddleware(app.wsgi_app)  # type: ignore[method-assign]
+    pages = app.extensions["diplograph.pages"] = PageCache(cfg["DIPLOGRAPH_CACHE_MB"] * 2**20)
     if cfg["DIPLOGRAPH_PREPARED"]:  # one of several worker processes: share the counters
         publisher = StatsPublisher(
             qs.checkpoints.root / "workers",
-            lambda: {"cache": front.cache.stats()})
+            lambda: {"cache": front.cache.stats(), "pages": pages.stats()})
         publisher.start()
         app.extensions["diplograph_stats"] = publisher
     return app

@@ -21,10 +21,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote as url_quote
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import g as request_globals
 
+from ..graph.changes import predicate_marker
 from ..graph.errors import DiplographError
 from ..graph.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
 from ..graph.namespaces import (
@@ -43,10 +46,11 @@ from ..graph.namespaces import (
 )
 from .conneg import negotiate, prefers_html
 from .i18n import ui_lang
+from .page_cache import serve_cached
 from .page_layout import layout_page
 from .pictures import pictures_for
 from .renamed import new_path
-from .ui import base_iri, construct, href, iri_term, local_path, query_service, select
+from .ui import base_iri, construct, href, iri_term, local_path, query_service
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
 
@@ -176,8 +180,10 @@ WHERE {
 
 #: ``{facts}`` below is a VALUES block of fact IRIs that FACT_INDEX returned (the store's own
 #: IRIs, written as N-Triples terms by pyoxigraph): nothing from the request is pasted.
-#: The facts' own triples.
-FACT_DETAILS = "CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o }"
+#: The facts' own triples, but the Wikidata-shaped view's (a page never shows those: a quarter
+#: of the triples of the USA's facts).
+FACT_DETAILS = """CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o
+  FILTER(!STRSTARTS(STR(?p), "http://www.wikidata.org/")) }"""
 
 #: The nodes a fact row reads: participations (actor, role, post) and trade periods.
 FACT_NODES = (
@@ -200,7 +206,8 @@ FACT_LABELS = (
     + """CONSTRUCT { ?o rdfs:label ?l }
 WHERE {
   { SELECT DISTINCT ?o WHERE {
-      { VALUES ?f { {facts} } ?f ?p ?o FILTER(isIRI(?o)) }
+      { VALUES ?f { {facts} } ?f ?p ?o
+        FILTER(isIRI(?o) && !STRSTARTS(STR(?p), "http://www.wikidata.org/")) }
       UNION { VALUES ?f { {facts} } ?f dg:participation ?n .
               ?n dg:actor|dg:participantRole|dg:post ?o FILTER(isIRI(?o)) } } }
   ?o rdfs:label|skos:prefLabel|dcterms:title ?l FILTER(LANG(?l) IN ("", "en", "vi"))
@@ -334,6 +341,33 @@ def page(path: str) -> Any:
     moved = _moved("linked_data.page", path)
     if moved is not None:
         return moved
+    html = serve_cached(lambda: _render_page(path))  # kept until a write touches what it read
+    return Response(html, content_type="text/html; charset=utf-8")
+
+
+#: Terms every page depends on besides those it read: the predicates of the patterns that
+#: pass through a node the page does not keep (an annotation's target and selector; a node
+#: that points at the entity but is left out past INCOMING_MAX, and becomes a fact or not).
+PAGE_MARKERS = frozenset(predicate_marker(p) for p in (
+    RDF("type"), OA("hasBody"), OA("hasTarget"), OA("hasSelector")))
+
+
+def _terms_read(iri: str, index: list[IndexedFact], *triples: Iterable[ox.Triple]
+                ) -> frozenset[str]:
+    """What a page read: its IRI, its facts, every IRI in subject or object position of the
+    triples it used, and :data:`PAGE_MARKERS` (for :mod:`.page_cache`)."""
+    terms = {iri, *PAGE_MARKERS}
+    terms.update(f.iri for f in index)
+    for group in triples:
+        for t in group:
+            for node in (t.subject, t.object):
+                if isinstance(node, ox.NamedNode):
+                    terms.add(node.value)
+    return frozenset(terms)
+
+
+def _render_page(path: str) -> tuple[str, frozenset[str]]:
+    """The HTML page of ``path`` and the terms it read."""
     iri = _iri(path)
     term = iri_term(iri)
     own = construct(SELF_DATA, {"s": term})
@@ -355,7 +389,8 @@ def page(path: str) -> Any:
         shown: list[IndexedFact] = list(index)
     else:
         shown = [f for g in layout.groups for f in (*g.documents, *g.reference)] + drawn
-    graph = Graph([*own, *incoming, *fact_details([f.iri for f in shown])])
+    details = fact_details([f.iri for f in shown])
+    graph = Graph([*own, *incoming, *details])
     graph.lang = ui_lang()
     view = build_view(iri, graph)
     views = {f.iri: f for f in view.facts}
@@ -369,7 +404,7 @@ def page(path: str) -> Any:
                                ) >= INCOMING_MAX
     html = render_template("entity.html", v=view, lay=layout, path=path,
                            pictures=pictures_for(path), data_links=_data_links(path))
-    return Response(html, content_type="text/html; charset=utf-8")
+    return html, _terms_read(iri, index, own, incoming, details)
 
 
 @dataclass
@@ -392,7 +427,10 @@ def _day(term: Any) -> dt.date | None:
 
 
 def fact_index(entity: str) -> list[IndexedFact]:
-    """The facts that point at ``entity`` (an N-Triples term), by start then IRI."""
+    """The facts that point at ``entity`` (an N-Triples term), by start then IRI.
+
+    The rows are read as pyoxigraph terms (not :func:`.ui.select`'s ``Term``): a concept's
+    page lists tens of thousands of facts, and that conversion was most of its Python time."""
     facts = [
         IndexedFact(
             r["f"].value,
@@ -401,8 +439,8 @@ def fact_index(entity: str) -> list[IndexedFact]:
             _day(r.get("end")),
             "doc" not in r,
         )
-        for r in select(FACT_INDEX, {"s": entity})
-        if r["f"].type == "uri"
+        for r in query_service().select(FACT_INDEX, {"s": entity})
+        if isinstance(r.get("f"), ox.NamedNode)
     ]
     facts.sort(key=lambda f: (f.start or dt.date.max, f.iri))
     return facts
@@ -442,10 +480,6 @@ def _href(iri: str) -> str:
 
 def _link(iri: str) -> tuple[str, bool]:
     """``(where a link to iri goes, whether it leaves this server)``, remembered per request."""
-    from urllib.parse import quote
-
-    from flask import g as request_globals
-
     memo: dict[str, tuple[str, bool]] | None = getattr(request_globals, "diplograph_links",
                                                         None)
     if memo is None:
@@ -459,7 +493,7 @@ def _link(iri: str) -> tuple[str, bool]:
             found = (iri, True)
         else:  # as werkzeug's path converter writes it
             found = (request_globals.diplograph_id_prefix
-                     + quote(path, safe="!$&'()*+,/:;=@"), False)
+                     + url_quote(path, safe="!$&'()*+,/:;=@"), False)
         memo[iri] = found
     return found
 
@@ -496,7 +530,8 @@ class Graph:
             self._by_object.setdefault(_key(obj), []).append((subject, predicate))
         for props in self._by_subject.values():
             for objs in props.values():
-                objs.sort(key=str)
+                if len(objs) > 1:
+                    objs.sort(key=str)
 
     def objects(self, s: ox.NamedNode | str, p: str) -> list[Any]:
         """The objects of ``s p ?``, sorted."""
@@ -549,6 +584,15 @@ class Graph:
 
     #: the language labels are chosen in (the page's interface language)
     lang = "en"
+
+    def link(self, iri: str) -> tuple[str, bool]:
+        """:func:`_link`, remembered on the page's graph (``flask.g`` is a context-local
+        proxy: a tenth of the Python time of a 500-row page went into reaching it)."""
+        memo = self.__dict__.setdefault("_links", {})
+        found = memo.get(iri)
+        if found is None:
+            found = memo[iri] = _link(iri)
+        return found  # type: ignore[no-any-return]
 
     def label(self, s: ox.Term, lang: str | None = None) -> str:
         """The best label of ``s`` (``lang``, en, vi, any), else its local name."""
@@ -790,7 +834,7 @@ def _value(g: Graph, term: Any) -> Value:
         lang = term.language
         return Value(term.value, lang=lang)
     if isinstance(term, ox.NamedNode):
-        link, external = _link(term.value)
+        link, external = g.link(term.value)
         text = g.label(term)
         if term.value.startswith(str(WD)):
             text = local_name(term.value) if text == local_name(term.value) else text
@@ -862,17 +906,19 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     )
     kind_label = g.label(ox.NamedNode(DG(kind)))
     by_prop: dict[str, list[Value]] = {}
-    for p, o in g.pairs(fact):
-        if p.value in HIDDEN_FACT_PROPS or p.value.startswith(WIKIDATA_NAMESPACES):
+    props = g._props(fact)
+    for p in sorted(props):
+        if p in HIDDEN_FACT_PROPS or p.startswith(WIKIDATA_NAMESPACES):
             continue  # the Wikidata-shaped view's statements are not shown as our rows
-        name = local_name(p.value)
-        if p.value == DG("participation"):
-            by_prop.setdefault(name, []).append(_participation(g, o))
-        elif name == "refPeriod":
-            by_prop.setdefault(name, []).append(_period(g, o))
-        else:
-            by_prop.setdefault(name, []).append(_value(g, o))
-    order = {n: i for i, n in enumerate(FACT_PROP_ORDER)}
+        name = local_name(p)
+        for o in props[p]:
+            if p == _PARTICIPATION:
+                by_prop.setdefault(name, []).append(_participation(g, o))
+            elif name == "refPeriod":
+                by_prop.setdefault(name, []).append(_period(g, o))
+            else:
+                by_prop.setdefault(name, []).append(_value(g, o))
+    order = _PROP_ORDER
     rows = sorted(by_prop.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
     quote = g.value(fact, DG("quote"))
     stated_in = g.value(fact, DG("statedIn"))
@@ -893,6 +939,11 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     )
 
 
+_PARTICIPATION = DG("participation")
+_PROP_ORDER = {n: i for i, n in enumerate(FACT_PROP_ORDER)}
+
+
+@functools.lru_cache(maxsize=1024)
 def _humanise(name: str) -> str:
     """``relationStatus`` -> ``relation status``; acronyms stay.
 

@@ -11,20 +11,28 @@
 
 The entity is bound as an RDF term (``substitutions``); nothing from the request is pasted into a
 query. The page shows these with ``<object>``/``<img>`` so that it does not wait for them.
+
+Each picture is kept in the page cache (:mod:`.page_cache`) until a write touches one of the
+predicates (and classes) its queries name: every pattern of these queries has a constant
+predicate, so no other quad can change them (:func:`~diplograph.graph.changes.query_predicates`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, request
 
+from ..graph.changes import query_predicates
 from ..graph.errors import DiplographError
 from . import worldmap
 from .charts import Bar, Edge, bar_chart, ego_network, line_chart
+from .page_cache import serve_cached
 from .ui import base_iri, href, iri_term, select
 
 bp = Blueprint("pictures", __name__)
@@ -112,6 +120,19 @@ SERIES = {"memberships", "trade"}
 NETWORK_MAX = 40
 
 
+def _kept(*queries: str) -> Callable[[Callable[[str], Response]], Callable[[str], Response]]:
+    """Keep a picture view's SVG in the page cache, with the predicates of ``queries`` (all it
+    reads) as its terms."""
+    terms = frozenset().union(*(query_predicates(q) for q in queries))
+
+    def wrap(view: Callable[[str], Response]) -> Callable[[str], Response]:
+        @functools.wraps(view)
+        def kept(path: str) -> Response:
+            return _svg(serve_cached(lambda: (view(path).get_data(as_text=True), terms)))
+        return kept
+    return wrap
+
+
 def _svg(text: str) -> Response:
     resp = Response(text, mimetype="image/svg+xml")
     resp.headers["Cache-Control"] = "no-cache"
@@ -143,6 +164,7 @@ _POINT = re.compile(r"POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", re.I)
 
 
 @bp.get("/pictures/map/<path:path>.svg")
+@_kept(LABEL_OF, MAP_MEMBERS, MAP_SHARED, MAP_RELATIONS, CAPITALS)
 def world_map(path: str) -> Any:
     """The world coloured for this entity (see the module's docstring)."""
     if not worldmap.available():
@@ -188,6 +210,7 @@ def world_map(path: str) -> Any:
 
 
 @bp.get("/pictures/network/<path:path>.svg")
+@_kept(LABEL_OF, NETWORK)
 def network(path: str) -> Any:
     """The entity and its counterparts, one edge per kind of fact."""
     iri = _entity(path)
@@ -213,6 +236,7 @@ def network(path: str) -> Any:
 
 
 @bp.get("/pictures/chart/<path:path>.svg")
+@_kept(LABEL_OF, SPELLS, TRADE)
 def chart(path: str) -> Any:
     """A numeric series of the entity: memberships in force by year, or trade by period."""
     iri = _entity(path)

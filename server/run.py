@@ -24,6 +24,7 @@ The process model:
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -97,6 +98,11 @@ def worker_app() -> Any:
     in_flight = os.environ.get(IN_FLIGHT_ENV)
     if in_flight:  # named in the log if this process crashes
         wsgi = RecordInFlight(wsgi, InFlight(Path(in_flight)))
+    # What the app holds from now on (modules, templates, the ontology, the registry) lives as
+    # long as the worker: keep it out of the collector's full passes, which a page of 500 rows
+    # sets off (0.07-0.11 s of CPU each for the USA's page; 0.02-0.05 s once frozen).
+    gc.collect()
+    gc.freeze()
     return before_first_call(wsgi, os.environ.get("DIPLOGRAPH_ALLOW_FEDERATION", ""),
                              what="worker process")
 

@@ -101,6 +101,7 @@ def health() -> Any:
         return resp
     caches: dict[str, Any] = {
         "cache": current_app.extensions["diplograph"].cache.stats(),  # the one response cache
+        "pages": current_app.extensions["diplograph.pages"].stats(),
         "processes": 1,
     }
     publisher = current_app.extensions.get("diplograph_stats")

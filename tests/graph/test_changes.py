@@ -1,0 +1,69 @@
+"""What a write touched (graph/changes.py): for a data-only update, a superset of the subjects and
+objects of every quad it changes in a real store; for anything else, "unknown" (None)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from diplograph.graph.changes import predicate_marker, touched_terms
+
+BEFORE = """PREFIX ex: <http://e/>
+INSERT DATA { ex:a ex:p ex:b . GRAPH ex:g { ex:c ex:q "x"@en . ex:d a ex:C } }"""
+
+DATA_ONLY = [
+    "PREFIX ex: <http://e/> INSERT DATA { GRAPH ex:g2 { ex:n ex:p ex:a, 1, true, -2.5e3 } }",
+    "PREFIX ex: <http://e/> DELETE DATA { GRAPH ex:g { ex:c ex:q \"x\"@en } }",
+    "PREFIX ex: <http://e/> DELETE DATA { ex:a ex:p ex:b } ; INSERT DATA { ex:a ex:p ex:z }",
+    "BASE <http://e/> INSERT DATA { <rel> <p> <a> }",
+    "PREFIX : <http://e/> INSERT DATA { :x\\#y :p [ :q :r ] }",
+    "INSERT DATA { <http://e/a> <http://e/p> \"}\" } # a comment with DELETE WHERE",
+    "PREFIX ex: <http://e/>\nINSERT DATA { ex:d a ex:D }",
+]
+
+UNKNOWN = [
+    "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "PREFIX ex: <http://e/> WITH ex:g DELETE { ex:c ex:q ?o } WHERE { ex:c ex:q ?o }",
+    "CLEAR ALL",
+    "DROP GRAPH <http://e/g>",
+    "LOAD <http://e/x>",
+    "COPY <http://e/g> TO <http://e/h>",
+    "INSERT DATA { <http://e/a> <http://e/p> 1 } ; DELETE WHERE { ?s ?p ?o }",
+    "INSERT DATA { <http://e/a> <http://e/p> 1 } ; CLEAR ALL",
+    "DELETEWHERE:x{}",
+    "INSERT DATA { <http://e/a> <http://e/p> ?o }",
+    "INSERT DATA { <http://e/a> <http://e/p> }",  # a syntax error: the engine refuses it
+    "INSERT { <http://e/a> <http://e/p> 1 } WHERE {}",
+]
+
+
+def _quads(store: ox.Store) -> set[ox.Quad]:
+    return set(store)
+
+
+@pytest.mark.parametrize("update", DATA_ONLY)
+def test_data_updates_name_every_changed_term(update: str) -> None:
+    store = ox.Store()
+    store.update(BEFORE)
+    before = _quads(store)
+    store.update(update, base_iri="http://e/")
+    changed = before ^ _quads(store)
+    assert changed, "each case changes the store"
+    touched = touched_terms(update, "http://e/")
+    assert touched is not None
+    for q in changed:
+        for node in (q.subject, q.object):
+            if isinstance(node, ox.NamedNode):
+                assert node.value in touched, (node, touched)
+        assert predicate_marker(q.predicate.value) in touched
+
+
+@pytest.mark.parametrize("update", UNKNOWN)
+def test_other_updates_are_unknown(update: str) -> None:
+    assert touched_terms(update, "http://e/") is None
+
+
+def test_large_texts_are_unknown() -> None:
+    triples = " ".join(f"<http://e/s{i}> <http://e/p> {i} ." for i in range(25_000))
+    assert touched_terms(f"INSERT DATA {{ {triples} }}") is None
