@@ -154,10 +154,14 @@ def _dump(store_copy: Path, work: Path, tag: str) -> Run:
     return m
 
 
+#: extra options of every timed ``diplograph release`` (``--gzip-level``)
+RELEASE_OPTIONS: list[str] = []
+
+
 def _release(store: Path, out: Path, version: str, *extra: str) -> Run:
     return measure("diplograph release", [
         tool("diplograph"), "release", "--store", str(store), "-o", str(out), "--version",
-        version, "--date", "2026-01-01", "-q", *extra])
+        version, "--date", "2026-01-01", "-q", *RELEASE_OPTIONS, *extra])
 
 
 def _ok(*runs: Run) -> None:
@@ -212,13 +216,19 @@ def run(store: Path, label: str, rounds: int, work: Path,
             shutil.rmtree(rel.parent, ignore_errors=True)  # keep the first for the diff
         print(f"round {i + 1}: dump {dumps[-1].seconds:.1f} s, release "
               f"{releases[-1].seconds:.1f} s", file=sys.stderr)
-    quads = json.loads((first / "release.json").read_text())["triples"]
+    manifest = json.loads((first / "release.json").read_text())
+    quads = manifest["triples"]
+    sizes_mb = {f["name"]: round(f["bytes"] / 1e6, 2) for f in manifest["files"]
+                if f["compressed"] and not f["name"].startswith("graphs/")}
+    sizes_mb["graphs/*.ttl.gz"] = round(sum(f["bytes"] for f in manifest["files"]
+                                            if f["name"].startswith("graphs/")) / 1e6, 2)
     shutil.rmtree(copy)
     dropped = _without_largest_graph(store, work / "smaller")
     other = work / "releases-b" / "b"
     with_diff = measure("diplograph release (with its diff)", [
         tool("diplograph"), "release", "--store", str(work / "smaller"), "-o", str(other),
-        "--version", "b", "--date", "2026-01-02", "--previous", str(first), "-q"])
+        "--version", "b", "--date", "2026-01-02", "--previous", str(first), "-q",
+        *RELEASE_OPTIONS])
     _ok(with_diff)
     diffs = [measure("diplograph diff", [tool("diplograph"), "diff", str(first), str(other),
                                          "--format", "json", "-o", str(work / "diff.json")])
@@ -236,6 +246,7 @@ def run(store: Path, label: str, rounds: int, work: Path,
     dump_cpu, rel_cpu = _med(dumps, "cpu_seconds"), _med(releases, "cpu_seconds")
     return {
         "label": label, "rounds": rounds, "quads": quads,
+        "release_options": RELEASE_OPTIONS, "file_mb": sizes_mb,
         "load_average": [round(x, 1) for x in os.getloadavg()],
         "oxigraph_dump_s": round(dump_s, 2), "release_s": round(rel_s, 2),
         "release_over_dump": round(rel_s / dump_s, 2),
@@ -296,7 +307,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--memory-only", action="store_true",
                     help="only the memory-against-size runs (--sizes)")
     ap.add_argument("--label", default=None)
+    ap.add_argument("--gzip-level", type=int, default=None,
+                    help="the releases' --gzip-level [default: diplograph's]")
     a = ap.parse_args(argv)
+    if a.gzip_level is not None:
+        RELEASE_OPTIONS[:] = ["--gzip-level", str(a.gzip_level)]
     sizes = tuple(float(x) for x in a.sizes.split(",") if x.strip())
     with tempfile.TemporaryDirectory(prefix="diplograph-release-bench-") as tmp:
         work = Path(tmp)
@@ -313,7 +328,9 @@ def main(argv: list[str] | None = None) -> None:
     print(md)
     RESULTS.mkdir(exist_ok=True)
     kind = "memory" if a.memory_only else f"{a.rounds}r"
-    stem = RESULTS / f"release-{(a.size or 'real')}-{kind}-{dt.date.today().isoformat()}"
+    level = "" if a.gzip_level is None else f"-gzip{a.gzip_level}"
+    stem = RESULTS / (f"release-{(a.size or 'real')}-{kind}{level}-"
+                      f"{dt.date.today().isoformat()}")
     stem.with_suffix(".json").write_text(json.dumps(result, indent=1) + "\n")
     stem.with_suffix(".md").write_text(md)
     print(f"wrote {stem}.md and .json", file=sys.stderr)
