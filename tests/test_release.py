@@ -279,3 +279,25 @@ def test_jsonld_of_a_release_reads_the_same_in_rdflib(
     expected = lines(gzip.decompress((r.path / "diplograph-1.nq.gz").read_bytes()), "nquads")
     assert len(expected) == len(small)
     assert lines(text, "json-ld") == expected
+
+
+def test_gzip_level_changes_the_sizes_not_the_contents(built_store: ox.Store, tmp_path: Path
+                                                       ) -> None:
+    """``--gzip-level``: level 1 writes larger files holding the same bytes as level 9's, and
+    each level is deterministic (the same files twice)."""
+    small = _small_store(built_store)
+    fast = make_release(small, tmp_path / "l1" / "r", version="1", date=DAY, compresslevel=1)
+    best = make_release(small, tmp_path / "l9" / "r", version="1", date=DAY, compresslevel=9)
+    again = make_release(small, tmp_path / "l1b" / "r", version="1", date=DAY, compresslevel=1)
+    for name in ("diplograph-1.nq.gz", "diplograph-1.trig.gz", "diplograph-1.jsonld.gz"):
+        a, b = (fast.path / name).read_bytes(), (best.path / name).read_bytes()
+        assert gzip.decompress(a) == gzip.decompress(b), name
+        assert len(a) > len(b), name
+        assert (again.path / name).read_bytes() == a, name
+    verify(fast.path)
+    from click.testing import CliRunner
+
+    from diplograph.cli import main
+
+    bad = CliRunner().invoke(main, ["release", "-o", str(tmp_path / "x"), "--gzip-level", "0"])
+    assert bad.exit_code == 2 and "--gzip-level" in bad.output
