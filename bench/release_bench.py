@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.release_bench --store var/store          # the real graph
     .venv/bin/python -m bench.release_bench --size 1m                   # the generator's 1M
+    .venv/bin/python -m bench.release_bench --store var/store --levels 6,3,1   # gzip levels
 
 For each store: ``oxigraph dump`` of the whole store as N-Quads (on a copy: it opens the
 store for writing) and ``diplograph release`` of the same store, alternated for ``--rounds``
@@ -154,10 +155,14 @@ def _dump(store_copy: Path, work: Path, tag: str) -> Run:
     return m
 
 
+#: extra options of every timed ``diplograph release`` (``--gzip-level``)
+RELEASE_OPTIONS: list[str] = []
+
+
 def _release(store: Path, out: Path, version: str, *extra: str) -> Run:
     return measure("diplograph release", [
         tool("diplograph"), "release", "--store", str(store), "-o", str(out), "--version",
-        version, "--date", "2026-01-01", "-q", *extra])
+        version, "--date", "2026-01-01", "-q", *RELEASE_OPTIONS, *extra])
 
 
 def _ok(*runs: Run) -> None:
@@ -212,13 +217,19 @@ def run(store: Path, label: str, rounds: int, work: Path,
             shutil.rmtree(rel.parent, ignore_errors=True)  # keep the first for the diff
         print(f"round {i + 1}: dump {dumps[-1].seconds:.1f} s, release "
               f"{releases[-1].seconds:.1f} s", file=sys.stderr)
-    quads = json.loads((first / "release.json").read_text())["triples"]
+    manifest = json.loads((first / "release.json").read_text())
+    quads = manifest["triples"]
+    sizes_mb = {f["name"]: round(f["bytes"] / 1e6, 2) for f in manifest["files"]
+                if f["compressed"] and not f["name"].startswith("graphs/")}
+    sizes_mb["graphs/*.ttl.gz"] = round(sum(f["bytes"] for f in manifest["files"]
+                                            if f["name"].startswith("graphs/")) / 1e6, 2)
     shutil.rmtree(copy)
     dropped = _without_largest_graph(store, work / "smaller")
     other = work / "releases-b" / "b"
     with_diff = measure("diplograph release (with its diff)", [
         tool("diplograph"), "release", "--store", str(work / "smaller"), "-o", str(other),
-        "--version", "b", "--date", "2026-01-02", "--previous", str(first), "-q"])
+        "--version", "b", "--date", "2026-01-02", "--previous", str(first), "-q",
+        *RELEASE_OPTIONS])
     _ok(with_diff)
     diffs = [measure("diplograph diff", [tool("diplograph"), "diff", str(first), str(other),
                                          "--format", "json", "-o", str(work / "diff.json")])
@@ -236,6 +247,7 @@ def run(store: Path, label: str, rounds: int, work: Path,
     dump_cpu, rel_cpu = _med(dumps, "cpu_seconds"), _med(releases, "cpu_seconds")
     return {
         "label": label, "rounds": rounds, "quads": quads,
+        "release_options": RELEASE_OPTIONS, "file_mb": sizes_mb,
         "load_average": [round(x, 1) for x in os.getloadavg()],
         "oxigraph_dump_s": round(dump_s, 2), "release_s": round(rel_s, 2),
         "release_over_dump": round(rel_s / dump_s, 2),
@@ -253,6 +265,46 @@ def run(store: Path, label: str, rounds: int, work: Path,
         "memory_by_size": memory,
         "raw": [x.to_json(work) for x in (*dumps, *releases, with_diff, *diffs, *parts)],
     }
+
+
+def gzip_levels(store: Path, work: Path, levels: tuple[int, ...], rounds: int
+                ) -> dict[str, object]:
+    """Releases of ``store`` at each gzip level, interleaved (6, 3, 1, 6, 3, 1, …) for
+    ``rounds`` rounds: median wall and CPU seconds, and the sizes of the files."""
+    runs: dict[int, list[Run]] = {lv: [] for lv in levels}
+    sizes: dict[int, dict[str, int]] = {}
+    for i in range(rounds):
+        for lv in levels:
+            out = work / f"levels-{lv}-{i}" / "r"
+            runs[lv].append(_release(store, out, f"l{lv}", "--gzip-level", str(lv)))
+            _ok(runs[lv][-1])
+            files = json.loads((out / "release.json").read_text())["files"]
+            sizes[lv] = {"nq": 0, "trig": 0, "jsonld": 0, "ttl": 0}
+            for f in files:
+                for kind in sizes[lv]:
+                    if f["name"].endswith(f".{kind}.gz"):
+                        sizes[lv][kind] += f["bytes"]
+            shutil.rmtree(out.parent)
+            print(f"level {lv}: {runs[lv][-1].seconds:.1f} s", file=sys.stderr)
+    return {"rounds": rounds, "load_average": [round(x, 1) for x in os.getloadavg()],
+            "levels": [{"level": lv, "release_s": round(_med(runs[lv], "seconds"), 2),
+                        "release_cpu_s": round(_med(runs[lv], "cpu_seconds"), 2),
+                        "release_rss_mb": round(_med(runs[lv], "peak_rss_mb")),
+                        "bytes": sizes[lv], "total_mb": round(sum(sizes[lv].values()) / 1e6, 1)}
+                       for lv in levels],
+            "raw": [x.to_json(work) for lv in levels for x in runs[lv]]}
+
+
+def levels_table(result: dict[str, object]) -> str:
+    """The Markdown table of :func:`gzip_levels`."""
+    rows = ["| gzip level | release s | release CPU s | N-Quads MB | TriG MB | JSON-LD MB | "
+            "Turtle per graph MB | all dumps MB |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in result["levels"]:  # type: ignore[attr-defined]
+        b = r["bytes"]
+        rows.append(f"| {r['level']} | {r['release_s']} | {r['release_cpu_s']} | "
+                    f"{b['nq'] / 1e6:.1f} | {b['trig'] / 1e6:.1f} | {b['jsonld'] / 1e6:.1f} | "
+                    f"{b['ttl'] / 1e6:.1f} | {r['total_mb']} |")
+    return "\n".join(rows) + "\n"
 
 
 def table(results: list[dict[str, object]]) -> str:
@@ -296,24 +348,39 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--memory-only", action="store_true",
                     help="only the memory-against-size runs (--sizes)")
     ap.add_argument("--label", default=None)
+    ap.add_argument("--levels", default=None,
+                    help="only compare releases at these gzip levels (e.g. '6,3,1')")
+    ap.add_argument("--gzip-level", type=int, default=None,
+                    help="the releases' --gzip-level [default: diplograph's]")
     a = ap.parse_args(argv)
+    if a.gzip_level is not None:
+        RELEASE_OPTIONS[:] = ["--gzip-level", str(a.gzip_level)]
     sizes = tuple(float(x) for x in a.sizes.split(",") if x.strip())
     with tempfile.TemporaryDirectory(prefix="diplograph-release-bench-") as tmp:
         work = Path(tmp)
         store = a.store or _store_from_size(a.size, work)
         label = a.label or (f"generated {a.size}" if a.size else "real graph")
-        if a.memory_only:
+        if a.levels:
+            levels = tuple(int(x) for x in a.levels.split(","))
+            result = gzip_levels(store, work, levels, a.rounds)
+            result["label"] = label
+        elif a.memory_only:
             memory, parts = memory_by_size(store, work, sizes)
             result = {"label": label, "memory_by_size": memory,
                       "load_average": [round(x, 1) for x in os.getloadavg()],
                       "raw": [x.to_json(work) for x in parts]}
         else:
             result = run(store, label, a.rounds, work, sizes)
-    md = table([result]) if not a.memory_only else memory_table([result])
+    if a.levels:
+        md = levels_table(result)
+    else:
+        md = table([result]) if not a.memory_only else memory_table([result])
     print(md)
     RESULTS.mkdir(exist_ok=True)
-    kind = "memory" if a.memory_only else f"{a.rounds}r"
-    stem = RESULTS / f"release-{(a.size or 'real')}-{kind}-{dt.date.today().isoformat()}"
+    kind = ("memory" if a.memory_only else f"{a.rounds}r") + ("-levels" if a.levels else "")
+    level = "" if a.gzip_level is None else f"-gzip{a.gzip_level}"
+    stem = RESULTS / (f"release-{(a.size or 'real')}-{kind}{level}-"
+                      f"{dt.date.today().isoformat()}")
     stem.with_suffix(".json").write_text(json.dumps(result, indent=1) + "\n")
     stem.with_suffix(".md").write_text(md)
     print(f"wrote {stem}.md and .json", file=sys.stderr)

@@ -591,10 +591,18 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None): 
     help="Where the release will be published (the catalogue's IRIs) "
     "[default: https://diplograph.org/dumps/NAME/].",
 )
+@click.option(
+    "--gzip-level",
+    type=click.IntRange(1, 9),
+    default=6,
+    show_default=True,
+    help="gzip compression level of the dump files: 1 is fastest, 9 smallest (on the real "
+    "graph level 3 takes about a third of level 6's CPU for files about a third larger).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def release(
     store_path: Path | None, output: Path, version: str | None, date, previous: Path | None,  # noqa: ANN001
-    base_url: str | None, quiet: bool,
+    base_url: str | None, gzip_level: int, quiet: bool,
 ) -> None:
     """Write a citable release: dumps in N-Quads, TriG, JSON-LD and Turtle per graph (gzip),
     a VoID/DCAT catalogue, SHA256SUMS and what changed since the previous release."""
@@ -605,6 +613,7 @@ def release(
     try:
         r = make_release(
             store, output, version=version, date=date, previous=previous, base_url=base_url,
+            compresslevel=gzip_level,
             progress=(lambda m: None) if quiet else (lambda m: click.echo(m, err=True)),
         )
     except DiplographError as e:

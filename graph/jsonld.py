@@ -25,7 +25,7 @@ import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -48,6 +48,42 @@ _TYPES = re.compile(rb'"rdf:type":\[((?:\{"@id":"[^"_][^"]*"\},?)+)\]')
 _TYPE_ID = re.compile(rb'\{"@id":("[^"]*")\}')
 # a plain string's value object (xsd:string, no language): split there, the string is kept
 _PLAIN = re.compile(rb'\{"@value":("(?:[^"\\]|\\.)*")\}')
+
+
+def _trie(words: Iterable[bytes]) -> bytes:
+    r"""A regular expression matching the longest of ``words`` (as a prefix trie: Python's
+    ``re`` tries an alternation's branches one by one, and most namespaces share their
+    start, so a trie makes the compaction pass about twice as fast).
+
+    >>> _trie([b"http://a/", b"http://a/b#", b"https://c/"])
+    b'http(?:://a/(?:b\\#)?|s://c/)'
+    >>> re.fullmatch(_trie([b"x", b"xy"]), b"xy") is not None
+    True
+    """
+    tree: dict[int, Any] = {}
+    for w in words:
+        node = tree
+        for byte in w:
+            node = node.setdefault(byte, {})
+        node[-1] = {}  # a word ends here
+
+    def build(node: dict[int, Any]) -> bytes:
+        ends = -1 in node
+        branches = []
+        for byte in sorted(k for k in node if k != -1):
+            head, child = bytes([byte]), node[byte]
+            while len(child) == 1 and -1 not in child:  # a chain: no branching, no end
+                (nxt, child), = child.items()
+                head += bytes([nxt])
+            branches.append(re.escape(head) + build(child))
+        if not branches:
+            return b""
+        body = branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
+        if ends:  # greedy: the longer words first, then this one
+            return body + b"?" if len(branches) > 1 else b"(?:" + body + b")?"
+        return body
+
+    return build(tree)
 
 
 class JsonLdCompactor:
@@ -83,8 +119,8 @@ class JsonLdCompactor:
         self.prefixes = {ns.encode(): name.encode() + b":" for name, ns in spaces}
         names = sorted((name.encode() for name in context), key=lambda n: -len(n))
         self._pattern = re.compile(
-            _SEPARATOR + rb"(?:(" + b"|".join(re.escape(ns.encode()) for _, ns in spaces)
-            + rb")(?!//)|(" + b"|".join(map(re.escape, names)) + rb"):)")
+            _SEPARATOR + rb"(?:(" + _trie([ns.encode() for _, ns in spaces])
+            + rb")(?!//)|(" + _trie(names) + rb"):)")
 
     def compact_iri(self, iri: str) -> str:
         """``iri`` as a compact IRI with the longest matching namespace, or as it is."""

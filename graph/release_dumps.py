@@ -13,10 +13,10 @@ chunks of whole subjects; each chunk is parsed once and written:
 - as N-Quads lines, to a sorted file per graph; at the end the graphs' files are merged into
   the whole-store N-Quads, sorted bytewise (what :mod:`.diff` merges).
 
-Every file is gzip (no time stamp), compressed and hashed (SHA-256) in a thread of its own
-as it is written. Sorted input makes every file independent of the store's internal order:
-the same quads give the same bytes. Memory is bounded by ``sort_bytes``, the chunk size and
-a few 1 MB buffers per file, whatever the size of the graph.
+Every file is gzip (no time stamp, no file name), compressed and hashed (SHA-256) in a
+thread of its own as it is written. Sorted input makes every file independent of the store's
+internal order: the same quads give the same bytes. Memory is bounded by ``sort_bytes``, the
+chunk size and a few 1 MB buffers per file, whatever the size of the graph.
 """
 
 from __future__ import annotations
@@ -92,7 +92,10 @@ class GzipOut:
         self._raw = open(path, "wb")  # noqa: SIM115 - closed by close()/abort()
         self._hash = _Hashing(self._raw)
         name = path.name[:-3] if path.name.endswith(".gz") else path.name
-        self._gz = gzip.GzipFile(filename=name, mode="wb", fileobj=self._hash,
+        # as ``gzip -n``: no name and no time stamp in the header, so the bytes depend on
+        # the contents only (a release of the same quads under another version has the same
+        # N-Quads file, checksum included)
+        self._gz = gzip.GzipFile(filename="", mode="wb", fileobj=self._hash,
                                  mtime=0, compresslevel=level)
         self._buf: list[bytes] = []
         self._held = 0

@@ -279,3 +279,40 @@ def test_jsonld_of_a_release_reads_the_same_in_rdflib(
     expected = lines(gzip.decompress((r.path / "diplograph-1.nq.gz").read_bytes()), "nquads")
     assert len(expected) == len(small)
     assert lines(text, "json-ld") == expected
+
+
+def test_gzip_level_changes_the_sizes_not_the_contents(built_store: ox.Store, tmp_path: Path
+                                                       ) -> None:
+    """``--gzip-level``: level 1 writes larger files holding the same bytes as level 9's, and
+    each level is deterministic (the same files twice)."""
+    small = _small_store(built_store)
+    fast = make_release(small, tmp_path / "l1" / "r", version="1", date=DAY, compresslevel=1)
+    best = make_release(small, tmp_path / "l9" / "r", version="1", date=DAY, compresslevel=9)
+    again = make_release(small, tmp_path / "l1b" / "r", version="1", date=DAY, compresslevel=1)
+    for name in ("diplograph-1.nq.gz", "diplograph-1.trig.gz", "diplograph-1.jsonld.gz"):
+        a, b = (fast.path / name).read_bytes(), (best.path / name).read_bytes()
+        assert gzip.decompress(a) == gzip.decompress(b), name
+        assert len(a) > len(b), name
+        assert (again.path / name).read_bytes() == a, name
+    verify(fast.path)
+    from click.testing import CliRunner
+
+    from diplograph.cli import main
+
+    bad = CliRunner().invoke(main, ["release", "-o", str(tmp_path / "x"), "--gzip-level", "0"])
+    assert bad.exit_code == 2 and "--gzip-level" in bad.output
+
+
+def test_gzip_headers_hold_no_name_and_no_time(built_store: ox.Store, tmp_path: Path) -> None:
+    """As ``gzip -n``: the same quads released under two versions give the same N-Quads,
+    TriG and JSON-LD bytes (only the names of the files differ)."""
+    small = _small_store(built_store)
+    a = make_release(small, tmp_path / "a" / "r", version="1", date=DAY)
+    b = make_release(small, tmp_path / "b" / "r", version="2", date=DAY)
+    for kind in ("nq", "trig", "jsonld"):
+        data = (a.path / f"diplograph-1.{kind}.gz").read_bytes()
+        assert data[:2] == b"\x1f\x8b" and data[3] == 0, kind  # FLG: no FNAME, no FCOMMENT
+        assert data[4:8] == b"\0\0\0\0", kind  # MTIME 0
+        assert (b.path / f"diplograph-2.{kind}.gz").read_bytes() == data, kind
+    for g in read_release(a.path).graphs:
+        assert (a.path / g["file"]).read_bytes()[3] == 0, g["file"]
