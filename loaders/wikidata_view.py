@@ -22,6 +22,12 @@ so a rebuild gives the same triples):
   document IRI, ``pr:P854`` (reference URL) the document IRI and ``pr:P1683`` (quote) the exact
   quote with its language.
 
+The reference data sets are mapped by :data:`STATEMENT_MAPPINGS`: COW IGO memberships
+(P463), capitals (P36), ATOP alliance spells, COW wars, GML militarized disputes, strategic
+rivalries and UCDP armed conflicts (P710 participant, P607 conflict on the state where the
+data has participation episodes, P31 our class), Archigos leaders (P39 with P1001), state-system
+membership (P463 of the COW or G-W system) and COW major-power spells (P31 "major power").
+
 Only entities with a *verified* QID are written as ``wd:Q…``; all others keep our IRI.
 """
 
@@ -143,9 +149,15 @@ class StatementMapping:
 #: of state (P35) nor head of government (P6) in general (a party's general secretary), and no
 #: Wikidata item for it is verified: an item of this view, labelled in English and Vietnamese.
 EFFECTIVE_LEADER = "https://diplograph.org/id/wikidata-view/effective-leader"
+#: The value of a major-power spell's P31: COW's list of major powers (not verified as any
+#: Wikidata item, "great power" included: COW's criteria are its own).
+MAJOR_POWER = "https://diplograph.org/id/wikidata-view/major-power"
 VIEW_ITEM_LABELS = {
     EFFECTIVE_LEADER: {
         "en": "effective leader (Archigos)", "vi": "người lãnh đạo thực tế (Archigos)",
+    },
+    MAJOR_POWER: {
+        "en": "major power (Correlates of War)", "vi": "cường quốc (Correlates of War)",
     },
 }
 
@@ -179,6 +191,46 @@ STATEMENT_MAPPINGS: tuple[StatementMapping, ...] = (
     StatementMapping(
         "war-class", "P31",
         "?f a dg:War . BIND(?f AS ?s) BIND(dg:War AS ?v)", dated=False,
+    ),
+    # GML MID: P710 participant on the dispute per participant episode (with its dates at
+    # their precision) and P607 conflict on the state; P31 our class
+    StatementMapping(
+        "dispute-participant", "P710",
+        "?s a dg:MilitarizedDispute ; dg:participantEpisode ?f . ?f dg:participant ?v .",
+        inverse="P607",
+    ),
+    StatementMapping(
+        "dispute-class", "P31",
+        "?f a dg:MilitarizedDispute . BIND(?f AS ?s) BIND(dg:MilitarizedDispute AS ?v)",
+        dated=False,
+    ),
+    # Thompson-Dreyer strategic rivalries: P710 participant per party with the spell's
+    # years; P31 our class
+    StatementMapping(
+        "rivalry", "P710",
+        "?f a dg:StrategicRivalry ; dg:party ?v . BIND(?f AS ?s)", per_value=True,
+        instance_of=DG_NS + "StrategicRivalry",
+    ),
+    # UCDP/PRIO armed conflicts: P710 participant per state named as a primary side (A or
+    # B) in any of its years, dated by the conflict's start; P31 our class. Secondary
+    # supporters and the yearly intensity stay in our own graph.
+    StatementMapping(
+        "conflict", "P710",
+        "?f a dg:ArmedConflict ; dg:conflictYear ?y . { ?y dg:sideA ?v } UNION "
+        "{ ?y dg:sideB ?v } BIND(?f AS ?s)", per_value=True,
+        instance_of=DG_NS + "ArmedConflict",
+    ),
+    # COW and Gleditsch-Ward state-system membership: P463 member of the system (our item,
+    # labelled in its data set's graph), with the spell's days
+    StatementMapping(
+        "system-membership", "P463",
+        "?f a dg:SystemMembership ; org:member ?s ; org:organization ?v .",
+    ),
+    # COW major powers: P31 instance of "major power (COW)" with the spell's days (no
+    # Wikidata item for COW's list is verified: an item of this view, like the leader post)
+    StatementMapping(
+        "major-power", "P31",
+        f"?f a dg:MajorPowerStatus ; dg:state ?s . BIND(<{MAJOR_POWER}> AS ?v)",
     ),
     # Archigos: P39 position held (effective leader) with P1001 applies to jurisdiction
     StatementMapping(
