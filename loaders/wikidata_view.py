@@ -595,4 +595,10 @@ def write_view(store: ox.Store) -> int:
     """Replace ``dgg:wikidata-view`` in ``store`` atomically (a crash leaves the old view or
     the new one), writing only what changed (the view of the reference data is hundreds of
     thousands of quads); returns the number of quads of the view."""
-    return replace_streamed(store, VIEW_GRAPH, wikidata_view_lines(store))
+    lines = wikidata_view_lines(store)
+
+    def drain() -> Iterator[str]:
+        yield from lines
+        lines.clear()  # written to the temporary file: free them before the load
+
+    return replace_streamed(store, VIEW_GRAPH, drain())
