@@ -41,6 +41,8 @@ STEP = re.compile(r"^\[\d+/\d+\] (?P<name>.+?): (?P<n>[\d,]+) triples in (?P<s>[
 
 #: CPU seconds of the last :func:`run` (user + system of the child and its waited children)
 LAST_CPU = [0.0]
+#: the 1-minute load average at the start of every run (the machine may be shared)
+LOADS: list[float] = []
 
 
 def _children_cpu() -> float:
@@ -52,6 +54,7 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float
     """Run ``cmd``: (wall seconds, peak RSS MB of the process tree, output, return code); its
     CPU seconds go to ``LAST_CPU[0]``."""
     cpu0 = _children_cpu()
+    LOADS.append(os.getloadavg()[0])
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             env={**os.environ, **(env or {})})
@@ -89,7 +92,7 @@ def _ox_load(work: Path, nq: Path) -> tuple[float, float, float]:
     return secs, LAST_CPU[0], rss
 
 
-def bench(rounds: int, work: Path) -> dict:
+def bench(rounds: int, work: Path, dataset_rounds: int | None = None) -> dict:
     env = {"DIPLOGRAPH_STORE": str(work / "store")}
     everything = work / "all.nq"
     full: list[tuple[float, float, float, dict]] = []  # (wall, cpu, rss, steps)
@@ -147,7 +150,7 @@ def bench(rounds: int, work: Path) -> dict:
         with nq.open("wb") as fh:
             store.dump(fh, format=ox.RdfFormat.N_QUADS, from_graph=graphs[g])
         quads = sum(1 for _ in store.quads_for_pattern(None, None, None, graphs[g]))
-        times = [_ox_load(work, nq) for _ in range(rounds)]
+        times = [_ox_load(work, nq) for _ in range(dataset_rounds or rounds)]
         name = next((n for n in names if n.startswith(g.rsplit("/", 1)[1] + ":")), g)
         entry = per_step.setdefault(name, {})
         ox_s = statistics.median(t[0] for t in times)
@@ -163,7 +166,7 @@ def bench(rounds: int, work: Path) -> dict:
         print(f"  {name}: ours {entry.get('cpu_seconds', 0)} s CPU, oxigraph load "
               f"{ox_cpu:.2f} s CPU", flush=True)
     del store
-    load_visible = facts_load_into_server(work, rounds)
+    load_visible, load_cpu = facts_load_into_server(work, rounds)
     build_s = statistics.median(r[0] for r in full)
     build_cpu = statistics.median(r[1] for r in full)
     ox_s = statistics.median(t[0] for t in ox_all)
@@ -195,12 +198,21 @@ def bench(rounds: int, work: Path) -> dict:
         "datasets_cpu_ratio": round(ds_ox / ds_ours, 2) if ds_ours else None,
         "nochange_build_seconds": round(statistics.median(nochange), 2),
         "facts_load_visible_seconds": load_visible,
+        "facts_load_cpu_seconds": load_cpu,
+        "load_average_min_max": [round(min(LOADS), 1), round(max(LOADS), 1)],
+        "end_to_end_cpu_ratios": [round(o[1] / f[1], 2) for o, f in zip(ox_all, full,
+                                                                          strict=True)],
+        "end_to_end_cpu_ratio_median_of_pairs": round(statistics.median(
+            o[1] / f[1] for o, f in zip(ox_all, full, strict=True)), 2),
+        "end_to_end_cpu_ratio_with_optimize_median_of_pairs": round(statistics.median(
+            (o[1] + opt) / f[1] for o, f, opt in zip(ox_all, full, ox_opt, strict=True)), 2),
         "steps": per_step,
     }
 
 
-def facts_load_into_server(work: Path, rounds: int) -> float:
-    """`diplograph load FILE.facts.yaml` into a running server until a query sees it (median)."""
+def facts_load_into_server(work: Path, rounds: int) -> tuple[float, float]:
+    """`diplograph load FILE.facts.yaml` into a running server until a query sees it: (median
+    wall seconds, median CPU seconds of the command)."""
     from diplograph.loaders.build import sources_dir
 
     src = sources_dir()
@@ -228,21 +240,22 @@ def facts_load_into_server(work: Path, rounds: int) -> float:
                 break
             except requests.RequestException:
                 time.sleep(0.2)
-        times = []
+        times, cpus = [], []
         for r in range(rounds * 2):
             v = edited / f"v{(r + 1) % 2}" / doc.name
             before = requests.get(url, params={"query": q}, headers={"Accept": "text/csv"},
                                   timeout=30).text
             t0 = time.perf_counter()
-            out = subprocess.run([tool("diplograph"), "load", str(v)], env=env,
-                                 capture_output=True, text=True, check=False)
-            assert out.returncode == 0, out.stderr
+            _secs, _rss, out, rc = run([tool("diplograph"), "load", str(v)], env)
+            assert rc == 0, out
+            cpus.append(LAST_CPU[0])
             while requests.get(url, params={"query": q}, headers={"Accept": "text/csv"},
                                timeout=30).text == before:
                 time.sleep(0.01)
             times.append(time.perf_counter() - t0)
-        print(f"  facts load visible in the server: {statistics.median(times):.2f} s", flush=True)
-        return round(statistics.median(times), 2)
+        print(f"  facts load visible in the server: {statistics.median(times):.2f} s "
+              f"({statistics.median(cpus):.2f} s CPU of the command)", flush=True)
+        return round(statistics.median(times), 2), round(statistics.median(cpus), 2)
     finally:
         server.terminate()
         server.wait(30)
@@ -250,8 +263,9 @@ def facts_load_into_server(work: Path, rounds: int) -> float:
 
 def markdown(r: dict) -> str:
     lines = [
-        f"## Building the graph ({r['date']}, {r['cpus']} CPUs, load average at the end "
-        f"{r['load_average'][0]:.1f}; medians of {r['rounds']} runs)",
+        f"## Building the graph ({r['date']}, {r['cpus']} CPUs, load average "
+        f"{r['load_average_min_max'][0]} to {r['load_average_min_max'][1]} during the run; "
+        f"medians of {r['rounds']} interleaved pairs)",
         "",
         "| what | figure |",
         "|---|---|",
@@ -261,16 +275,20 @@ def markdown(r: dict) -> str:
         f"{r['oxigraph_load_all_seconds']} s wall, **{r['oxigraph_load_all_cpu_seconds']} s "
         f"CPU**, peak RSS {r['oxigraph_load_all_peak_rss_mb']:,} MB |",
         f"| end to end, by CPU: diplograph's rate / oxigraph's | "
-        f"**{r['end_to_end_cpu_ratio']}x** (by wall time {r['end_to_end_ratio']}x) |",
+        f"**{r['end_to_end_cpu_ratio_median_of_pairs']}x** median of the pairs "
+        f"(ratio of the medians {r['end_to_end_cpu_ratio']}x; by wall time "
+        f"{r['end_to_end_ratio']}x; the "
+        f"pairs' ratios {', '.join(f'{x}x' for x in r['end_to_end_cpu_ratios'])}) |",
         f"| the same against `oxigraph load` + `oxigraph optimize` "
         f"({r['oxigraph_optimize_cpu_seconds']} s CPU; the build compacts too) | "
-        f"**{r['end_to_end_cpu_ratio_with_optimize']}x** |",
+        f"**{r['end_to_end_cpu_ratio_with_optimize_median_of_pairs']}x** median of the pairs |",
         f"| the data-set steps only, by CPU (their graphs through `oxigraph load`) | "
         f"{r['datasets_cpu_seconds']} s against {r['datasets_oxigraph_cpu_seconds']} s: "
         f"**{r['datasets_cpu_ratio']}x** |",
         f"| `diplograph build` with nothing changed | {r['nochange_build_seconds']} s |",
         f"| `diplograph load` of a facts file into a running server, until a query sees it | "
-        f"{r['facts_load_visible_seconds']} s |",
+        f"{r['facts_load_visible_seconds']} s ({r['facts_load_cpu_seconds']} s CPU of the "
+        "command) |",
         "",
         "| step | triples | wall s | CPU s | `oxigraph load` CPU s | rate ratio by CPU |",
         "|---|---|---|---|---|---|",
@@ -286,11 +304,14 @@ def markdown(r: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.build", description=__doc__.split("\n")[0])
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=5,
+                    help="interleaved pairs of full build / oxigraph load [5]")
+    ap.add_argument("--dataset-rounds", type=int, default=None,
+                    help="`oxigraph load` runs per data-set graph [--rounds]")
     ap.add_argument("--results", type=Path, default=ROOT / "bench" / "results")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="diplograph-build-bench-") as tmp:
-        r = bench(args.rounds, Path(tmp))
+        r = bench(args.rounds, Path(tmp), args.dataset_rounds)
     args.results.mkdir(parents=True, exist_ok=True)
     stem = args.results / f"build-{r['date']}"
     stem.with_suffix(".json").write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")

@@ -63,9 +63,13 @@ def replace_graph_atomically(store: ox.Store, graph: str, ntriples: str | os.Pat
     (``count`` lines), so that a crash at any moment (SIGKILL, power loss) leaves either the
     whole previous graph or the whole new one, never an empty or half-written graph.
 
-    * A graph the store does not hold yet is bulk-loaded: up to :data:`BULK_BATCH` quads the
-      bulk loader ingests one batch of index files in one atomic RocksDB step (as fast as
-      ``oxigraph load``); a larger one is loaded in one transaction.
+    * A graph the store does not hold yet is bulk-loaded (as fast as ``oxigraph load``): up
+      to :data:`BULK_BATCH` quads the bulk loader ingests one batch of index files in one
+      atomic RocksDB step. A larger one is ingested in several batches (one transaction
+      of a million quads or more costs several times the CPU and gigabytes of memory): a
+      crash between two leaves part of a graph that did not exist, which the next build
+      replaces by the whole one (``loaders/build.py`` records a graph's fingerprint only
+      once it is loaded, so the step runs again and writes the difference).
     * A graph the store holds is compared with the new triples, line by line in N-Triples
       (the store's dump against the file), and only the difference is written, in one
       transaction (one SPARQL update of ``DELETE DATA`` and ``INSERT DATA``): a rebuild of
@@ -94,11 +98,8 @@ def replace_graph_atomically(store: ox.Store, graph: str, ntriples: str | os.Pat
     """
     g = ox.NamedNode(graph)
     if not store.contains_named_graph(g):
-        if count <= BULK_BATCH:
-            store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES, to_graph=g,
-                            lenient=lenient)
-        else:
-            store.load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
+        store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES, to_graph=g,
+                        lenient=lenient)
         return count
     new = set(Path(ntriples).read_bytes().splitlines())
     new.discard(b"")

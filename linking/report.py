@@ -17,6 +17,11 @@ REFERENCE_ITEMS = (
     ("COW inter-state wars", "peace-science/cow_war_inter.csv", "warnum", "P710/P607/P31"),
     ("Archigos leaders (persons)", "peace-science/archigos.csv", "leadid", "P39"),
     ("COW capitals (cities)", "peace-science/cow_capitals.csv", "capital", "P36"),
+    ("GML militarized interstate disputes", "peace-science/gml_mid_disps.csv", "dispnum",
+     "P710/P607/P31"),
+    ("Thompson-Dreyer strategic rivalries", "peace-science/td_rivalries.csv", "rivalryno",
+     "P710/P31"),
+    ("UCDP/PRIO armed conflicts", "peace-science/ucdp_acd.csv", "conflict_id", "P710/P31"),
 )
 
 GROUPS = (

@@ -22,6 +22,12 @@ so a rebuild gives the same triples):
   document IRI, ``pr:P854`` (reference URL) the document IRI and ``pr:P1683`` (quote) the exact
   quote with its language.
 
+The reference data sets are mapped by :data:`STATEMENT_MAPPINGS`: COW IGO memberships
+(P463), capitals (P36), ATOP alliance spells, COW wars, GML militarized disputes, strategic
+rivalries and UCDP armed conflicts (P710 participant, P607 conflict on the state where the
+data has participation episodes, P31 our class), Archigos leaders (P39 with P1001), state-system
+membership (P463 of the COW or G-W system) and COW major-power spells (P31 "major power").
+
 Only entities with a *verified* QID are written as ``wd:Q…``; all others keep our IRI.
 """
 
@@ -64,6 +70,7 @@ WIKIDATA_PREFIXES: dict[str, str] = {
 }
 
 VIEW_GRAPH = GRAPH("wikidata-view")
+DG_NS = "https://diplograph.org/ontology#"
 OBSERVER_ROLE = DGC("role/observer")
 GREGORIAN = WD + "Q1985727"
 TREATY = WD + "Q131569"
@@ -100,6 +107,11 @@ class StatementMapping:
     dated: bool = True
     #: more qualifiers: (Wikidata property, variable bound by ``where``), e.g. P1001 ``state``
     qualifiers: tuple[tuple[str, str], ...] = ()
+    #: also the inverse statement ``?v {inverse} ?s`` (its own node ``{f}/wd/{inverse}``, the
+    #: same qualifiers and reference): P607 conflict on a participant, from one query
+    inverse: str | None = None
+    #: also ``?f wdt:P31 <class>`` (undated, the fact's reference) for every fact found
+    instance_of: str | None = None
 
     def query(self) -> str:
         """The SELECT for this mapping."""
@@ -118,25 +130,35 @@ class StatementMapping:
             # provenance as left joins on the bound ?f (a UNION here is evaluated over the
             # whole graph first: 15 s per mapping on the full build, 0.2 s this way)
             + "  OPTIONAL { ?f dg:statedIn ?doc ; dg:quote ?quote }\n"
-            + "  OPTIONAL { ?f prov:wasDerivedFrom ?ds0 . ?ds0 a dg:ReferenceDataset }\n"
-            + "  OPTIONAL { ?f prov:wasDerivedFrom ?rows . ?rows a dg:SourceRows ;\n"
-            + "             prov:wasDerivedFrom ?ds1 }\n"
+            # a data-set fact is derived from its dg:SourceRows, and they from the data set
+            # (loaders/tables.py): one join, not a type test per node (a third of the time)
+            + "  OPTIONAL { ?f prov:wasDerivedFrom ?rows . ?rows prov:wasDerivedFrom ?dataset }\n"
             + "  OPTIONAL { ?f dg:sourceRow ?row }\n"
-            + "  BIND(COALESCE(?ds0, ?ds1) AS ?dataset)\n"
             + "  FILTER(BOUND(?doc) || BOUND(?dataset))\n"
             + "  OPTIONAL { ?f org:role ?role }\n"
             + dates
-            + "} ORDER BY ?f ?v ?role"
+            + "}"
         )
+
+    def variables(self) -> list[str]:
+        """The names of the columns of :meth:`query`, in order."""
+        return [*"f s v doc quote dataset row rows role sd sp ed ep".split(),
+                *(v for _p, v in self.qualifiers)]
 
 
 #: The value of a leader's P39 (position held): Archigos' *effective leader* is neither head
 #: of state (P35) nor head of government (P6) in general (a party's general secretary), and no
 #: Wikidata item for it is verified: an item of this view, labelled in English and Vietnamese.
 EFFECTIVE_LEADER = "https://diplograph.org/id/wikidata-view/effective-leader"
+#: The value of a major-power spell's P31: COW's list of major powers (not verified as any
+#: Wikidata item, "great power" included: COW's criteria are its own).
+MAJOR_POWER = "https://diplograph.org/id/wikidata-view/major-power"
 VIEW_ITEM_LABELS = {
     EFFECTIVE_LEADER: {
         "en": "effective leader (Archigos)", "vi": "người lãnh đạo thực tế (Archigos)",
+    },
+    MAJOR_POWER: {
+        "en": "major power (Correlates of War)", "vi": "cường quốc (Correlates of War)",
     },
 }
 
@@ -159,25 +181,57 @@ STATEMENT_MAPPINGS: tuple[StatementMapping, ...] = (
     StatementMapping(
         "alliance", "P710",
         "?f a dg:AllianceObligation ; dg:party ?v . BIND(?f AS ?s)", per_value=True,
-    ),
-    StatementMapping(
-        "alliance-class", "P31",
-        "?f a dg:AllianceObligation . BIND(?f AS ?s) BIND(dg:AllianceObligation AS ?v)",
-        dated=False,
+        instance_of=DG_NS + "AllianceObligation",
     ),
     # a COW war: P710 participant on the war (one statement per participation episode, with
     # its years) and P607 conflict on the state; P31 our class
     StatementMapping(
         "war-participant", "P710",
-        "?s a dg:War ; dg:participantEpisode ?f . ?f dg:participant ?v .",
-    ),
-    StatementMapping(
-        "war-conflict", "P607",
-        "?v a dg:War ; dg:participantEpisode ?f . ?f dg:participant ?s .",
+        "?s a dg:War ; dg:participantEpisode ?f . ?f dg:participant ?v .", inverse="P607",
     ),
     StatementMapping(
         "war-class", "P31",
         "?f a dg:War . BIND(?f AS ?s) BIND(dg:War AS ?v)", dated=False,
+    ),
+    # GML MID: P710 participant on the dispute per participant episode (with its dates at
+    # their precision) and P607 conflict on the state; P31 our class
+    StatementMapping(
+        "dispute-participant", "P710",
+        "?s a dg:MilitarizedDispute ; dg:participantEpisode ?f . ?f dg:participant ?v .",
+        inverse="P607",
+    ),
+    StatementMapping(
+        "dispute-class", "P31",
+        "?f a dg:MilitarizedDispute . BIND(?f AS ?s) BIND(dg:MilitarizedDispute AS ?v)",
+        dated=False,
+    ),
+    # Thompson-Dreyer strategic rivalries: P710 participant per party with the spell's
+    # years; P31 our class
+    StatementMapping(
+        "rivalry", "P710",
+        "?f a dg:StrategicRivalry ; dg:party ?v . BIND(?f AS ?s)", per_value=True,
+        instance_of=DG_NS + "StrategicRivalry",
+    ),
+    # UCDP/PRIO armed conflicts: P710 participant per state named as a primary side (A or
+    # B) in any of its years, dated by the conflict's start; P31 our class. Secondary
+    # supporters and the yearly intensity stay in our own graph.
+    StatementMapping(
+        "conflict", "P710",
+        "?f a dg:ArmedConflict ; dg:conflictYear ?y . { ?y dg:sideA ?v } UNION "
+        "{ ?y dg:sideB ?v } BIND(?f AS ?s)", per_value=True,
+        instance_of=DG_NS + "ArmedConflict",
+    ),
+    # COW and Gleditsch-Ward state-system membership: P463 member of the system (our item,
+    # labelled in its data set's graph), with the spell's days
+    StatementMapping(
+        "system-membership", "P463",
+        "?f a dg:SystemMembership ; org:member ?s ; org:organization ?v .",
+    ),
+    # COW major powers: P31 instance of "major power (COW)" with the spell's days (no
+    # Wikidata item for COW's list is verified: an item of this view, like the leader post)
+    StatementMapping(
+        "major-power", "P31",
+        f"?f a dg:MajorPowerStatus ; dg:state ?s . BIND(<{MAJOR_POWER}> AS ?v)",
     ),
     # Archigos: P39 position held (effective leader) with P1001 applies to jurisdiction
     StatementMapping(
@@ -268,11 +322,13 @@ STATES = _Q + "SELECT ?e WHERE { ?e a dg:State }"
 
 @dataclass
 class _Fact:
+    """A fact's IRI and provenance, as N-Triples terms."""
+
     iri: str
     doc: str | None
-    quote: ox.Literal | None
+    quote: str | None
     dataset: str | None = None
-    row: ox.Literal | None = None
+    row: str | None = None
     rows: str | None = None
 
 
@@ -320,8 +376,29 @@ def _query(store: ox.Store, q: str) -> list[ox.QuerySolution]:
     return list(solutions(store.query(q, use_default_graph_as_union=True)))
 
 
+def _rows(store: ox.Store, q: str) -> list[tuple[str | None, ...]]:
+    """The solutions of ``q`` as tuples of N-Triples terms (``None`` where unbound), sorted.
+
+    pyoxigraph writes a term in N-Triples with ``str()``; sorting here (not ``ORDER BY``,
+    which costs more than the rest of the query on the full graph) makes the view's order
+    independent of the engine's join order."""
+    return sorted(
+        (tuple(None if t is None else str(t) for t in s)
+         for s in store.query(q, use_default_graph_as_union=True)),
+        key=lambda r: tuple("" if t is None else t for t in r),
+    )
+
+
 def _val(term: object) -> str | None:
     return None if term is None else term.value  # type: ignore[attr-defined]
+
+
+def _value(nt: str) -> str:
+    """The lexical value of an IRI or a simple/typed literal in N-Triples (no escapes in it:
+    IRIs, dates and precision IRIs here)."""
+    if nt[0] == "<":
+        return nt[1:-1]
+    return nt[1:nt.rindex('"')]
 
 
 def verified_qids(store: ox.Store) -> dict[str, str]:
@@ -329,78 +406,90 @@ def verified_qids(store: ox.Store) -> dict[str, str]:
     return {s["e"].value: s["wd"].value for s in _query(store, VERIFIED_QIDS)}
 
 
-class _Writer:
-    def __init__(self) -> None:
-        self.g = ox.NamedNode(VIEW_GRAPH)
-        self.out: list[ox.Quad] = []
-        self.seen: set[tuple[str, str, str]] = set()
+_DATETIME = f"<{XSD('dateTime')}>"
+_INTEGER = f"<{XSD('integer')}>"
 
-    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal) -> None:
-        key = (s, p, str(o))
-        if key not in self.seen:
-            self.seen.add(key)
-            self.out.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o, self.g))
+
+class _Writer:
+    """The view's triples as N-Triples lines (terms already in N-Triples form), each once."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.seen: set[str] = set()
+        self.a = f"<{RDF('type')}>"
+        self._p: dict[str, str] = {}
+
+    def iri(self, value: str) -> str:
+        n = self._p.get(value)
+        if n is None:
+            n = self._p[value] = f"<{value}>"
+        return n
+
+    def add(self, s: str, p: str, o: str) -> None:
+        line = f"{s} {p} {o} .\n"
+        if line not in self.seen:
+            self.seen.add(line)
+            self.out.append(line)
 
     def time_qualifier(self, st: str, prop: str, value: str, precision: str | None) -> None:
         iso, prec = wikidata_time(value, precision)
-        lit = ox.Literal(iso, datatype=ox.NamedNode(XSD("dateTime")))
-        self.add(st, PQ + prop, lit)
-        node = f"{st}/value/{prop}"
-        self.add(st, PQV + prop, ox.NamedNode(node))
-        self.add(node, RDF("type"), ox.NamedNode(WIKIBASE + "TimeValue"))
-        self.add(node, WIKIBASE + "timeValue", lit)
-        self.add(
-            node,
-            WIKIBASE + "timePrecision",
-            ox.Literal(str(prec), datatype=ox.NamedNode(XSD("integer"))),
-        )
-        self.add(
-            node, WIKIBASE + "timeTimezone", ox.Literal("0", datatype=ox.NamedNode(XSD("integer")))
-        )
-        self.add(node, WIKIBASE + "timeCalendarModel", ox.NamedNode(GREGORIAN))
+        lit = f'"{iso}"^^{_DATETIME}'
+        self.add(st, self.iri(PQ + prop), lit)
+        node = f"{st[:-1]}/value/{prop}>"
+        self.add(st, self.iri(PQV + prop), node)
+        self._time_value(node, lit, prec)
+        self.add(node, self.iri(WIKIBASE + "timeTimezone"), f'"0"^^{_INTEGER}')
+        self.add(node, self.iri(WIKIBASE + "timeCalendarModel"), self.iri(GREGORIAN))
 
-    def statement(
-        self, subject: str, prop: str, obj: ox.NamedNode | ox.Literal, st: str, fact: _Fact
-    ) -> str:
-        self.add(subject, WDT + prop, obj)
-        self.add(subject, P + prop, ox.NamedNode(st))
-        self.add(st, RDF("type"), ox.NamedNode(WIKIBASE + "Statement"))
-        self.add(st, WIKIBASE + "rank", ox.NamedNode(WIKIBASE + "NormalRank"))
-        self.add(st, PS + prop, obj)
-        ref = fact.iri + "/wd/reference"
-        self.add(st, PROV_NS + "wasDerivedFrom", ox.NamedNode(ref))
-        self.add(ref, RDF("type"), ox.NamedNode(WIKIBASE + "Reference"))
+    def _time_value(self, node: str, lit: str, prec: int) -> None:
+        self.add(node, self.a, self.iri(WIKIBASE + "TimeValue"))
+        self.add(node, self.iri(WIKIBASE + "timeValue"), lit)
+        self.add(node, self.iri(WIKIBASE + "timePrecision"), f'"{prec}"^^{_INTEGER}')
+
+    def statement(self, subject: str, prop: str, obj: str, st: str, fact: _Fact) -> str:
+        """``subject`` (N-Triples) ``prop`` (a PID) ``obj`` (N-Triples) as a statement node
+        ``st`` (N-Triples) with its reference; returns ``st``."""
+        self.add(subject, self.iri(WDT + prop), obj)
+        self.add(subject, self.iri(P + prop), st)
+        self.add(st, self.a, self.iri(WIKIBASE + "Statement"))
+        self.add(st, self.iri(WIKIBASE + "rank"), self.iri(WIKIBASE + "NormalRank"))
+        self.add(st, self.iri(PS + prop), obj)
+        ref = f"{fact.iri[:-1]}/wd/reference>"
+        self.add(st, self.iri(PROV_NS + "wasDerivedFrom"), ref)
+        self.add(ref, self.a, self.iri(WIKIBASE + "Reference"))
         if fact.doc is not None:
-            self.add(ref, PR + "P248", ox.NamedNode(fact.doc))
-            self.add(ref, PR + "P854", ox.NamedNode(fact.doc))
+            self.add(ref, self.iri(PR + "P248"), fact.doc)
+            self.add(ref, self.iri(PR + "P854"), fact.doc)
         if fact.quote is not None:
-            self.add(ref, PR + "P1683", fact.quote)
+            self.add(ref, self.iri(PR + "P1683"), fact.quote)
         if fact.dataset is not None:
             # stated in: the reference data set (our IRI: no verified QID), with its row
-            self.add(ref, PR + "P248", ox.NamedNode(fact.dataset))
+            self.add(ref, self.iri(PR + "P248"), fact.dataset)
             if fact.row is not None:
-                self.add(ref, "https://diplograph.org/ontology#sourceRow", fact.row)
+                self.add(ref, self.iri("https://diplograph.org/ontology#sourceRow"), fact.row)
             if fact.rows is not None:  # the dg:SourceRows node (file and line numbers)
-                self.add(ref, PROV_NS + "wasDerivedFrom", ox.NamedNode(fact.rows))
+                self.add(ref, self.iri(PROV_NS + "wasDerivedFrom"), fact.rows)
         return st
 
 
-def wikidata_view_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    """The quads of ``dgg:wikidata-view``, read from ``store`` through SPARQL (union of graphs).
+def wikidata_view_lines(store: ox.Store) -> list[str]:
+    """The triples of ``dgg:wikidata-view`` as N-Triples lines, read from ``store`` through
+    SPARQL (union of graphs) and written as text (no pyoxigraph term objects: the view is
+    close to half of the full graph).
 
-    Deterministic: the same store gives the same quads in the same order.
+    Deterministic: the same store gives the same lines in the same order.
     """
-    qids = verified_qids(store)
-    states = {s["e"].value for s in _query(store, STATES)}
+    qids = {f"<{k}>": f"<{v}>" for k, v in verified_qids(store).items()}
+    states = {f"<{s['e'].value}>" for s in _query(store, STATES)}
 
-    def item(iri: str) -> str:
-        return qids.get(iri, iri)
+    def item(nt: str) -> str:
+        return qids.get(nt, nt)
 
     w = _Writer()
+    label, alt = w.iri(str(RDFS("label"))), w.iri(SKOS_ALT)
     # the wd: items: labels (en, vi), aliases and a description from the registry
     for s in _query(store, ITEM_LABELS):
-        w.add(s["wd"].value, str(RDFS("label")) if s["p"].value.endswith("#label")
-              else SKOS_ALT, s["l"])
+        w.add(str(s["wd"]), label if s["p"].value.endswith("#label") else alt, str(s["l"]))
     kinds: dict[str, tuple[int, str]] = {}
     order = list(DESCRIPTIONS)
     for s in _query(store, ITEM_KINDS):
@@ -414,84 +503,103 @@ def wikidata_view_quads(store: ox.Store) -> Iterator[ox.Quad]:
         rank = order.index(local)
         if s["wd"].value not in kinds or rank < kinds[s["wd"].value][0]:
             kinds[s["wd"].value] = (rank, desc)
+    description = w.iri(SCHEMA_DESCRIPTION)
     for wd in sorted(kinds):
-        w.add(wd, SCHEMA_DESCRIPTION, ox.Literal(kinds[wd][1], language="en"))
-    # statements of the mapped kinds of fact (documents and reference data sets)
+        w.add(w.iri(wd), description, str(ox.Literal(kinds[wd][1], language="en")))
     for iri, labels in VIEW_ITEM_LABELS.items():
         for lang, text in labels.items():
-            w.add(iri, RDFS("label"), ox.Literal(text, language=lang))
+            w.add(w.iri(iri), label, str(ox.Literal(text, language=lang)))
+    # statements of the mapped kinds of fact (documents and reference data sets)
     for mapping in STATEMENT_MAPPINGS:
-        for s in _query(store, mapping.query()):
-            fact = _Fact(
-                s["f"].value, _val(s["doc"]), s["quote"], _val(s["dataset"]), s["row"],
-                _val(s["rows"]),
-            )
-            st = f"{fact.iri}/wd/{mapping.pid}"
+        q = mapping.query()
+        col = {n: i for i, n in enumerate(mapping.variables())}
+        i_f, i_s, i_v, i_role = col["f"], col["s"], col["v"], col["role"]
+        i_sd, i_sp, i_ed, i_ep = col["sd"], col["sp"], col["ed"], col["ep"]
+        prov = (col["doc"], col["quote"], col["dataset"], col["row"], col["rows"])
+        quals = [(w.iri(PQ + qpid), col[var]) for qpid, var in mapping.qualifiers]
+        p2868 = w.iri(PQ + "P2868")
+        instance_of = None if mapping.instance_of is None else w.iri(mapping.instance_of)
+        for r in _rows(store, q):
+            f = r[i_f]
+            assert f is not None
+            fact = _Fact(f, *(r[i] for i in prov))
             if mapping.per_value:
-                st += "/" + s["v"].value.rsplit("/", 1)[-1]
-            w.statement(
-                item(s["s"].value), mapping.pid, ox.NamedNode(item(s["v"].value)), st, fact
-            )
-            for qpid, var in mapping.qualifiers:
-                if s[var] is not None:
-                    w.add(st, PQ + qpid, ox.NamedNode(item(s[var].value)))
-            role = _val(s["role"])
-            if role and not role.endswith("/full"):
-                w.add(st, PQ + "P2868", ox.NamedNode(role))
-            if s["sd"] is not None:
-                w.time_qualifier(st, "P580", s["sd"].value, _val(s["sp"]))
-            if s["ed"] is not None:
-                w.time_qualifier(st, "P582", s["ed"].value, _val(s["ep"]))
+                st = f"{f[:-1]}/wd/{mapping.pid}/{_value(r[i_v]).rsplit('/', 1)[-1]}>"
+            else:
+                st = f"{f[:-1]}/wd/{mapping.pid}>"
+            s, v = item(r[i_s]), item(r[i_v])
+            todo = [(s, mapping.pid, v, st)]
+            if mapping.inverse:
+                todo.append((v, mapping.inverse, s, f"{f[:-1]}/wd/{mapping.inverse}>"))
+            for subject, pid, obj, node in todo:
+                w.statement(subject, pid, obj, node, fact)
+                for qp, i in quals:
+                    if r[i] is not None:
+                        w.add(node, qp, item(r[i]))
+                role = r[i_role]
+                if role and not role.endswith("/full>"):
+                    w.add(node, p2868, role)
+                if r[i_sd] is not None:
+                    w.time_qualifier(node, "P580", _value(r[i_sd]), _opt(r[i_sp]))
+                if r[i_ed] is not None:
+                    w.time_qualifier(node, "P582", _value(r[i_ed]), _opt(r[i_ep]))
+            if instance_of is not None:
+                w.statement(f, "P31", instance_of, f"{f[:-1]}/wd/P31>", fact)
     # diplomatic relations (state-state only, both directions)
     for s in _query(store, RELATIONS):
-        a, b = s["a"].value, s["b"].value
+        a, b = str(s["a"]), str(s["b"])
         if a not in states or b not in states:
             continue
-        fact = _Fact(s["f"].value, s["doc"].value, s["quote"])
+        fact = _Fact(str(s["f"]), str(s["doc"]), str(s["quote"]))
         status = (_val(s["status"]) or "").rsplit("/", 1)[-1]
         for x, y in ((a, b), (b, a)):
-            tail = y.rsplit("/", 1)[-1]
-            st = w.statement(
-                item(x), "P530", ox.NamedNode(item(y)), f"{fact.iri}/wd/P530/{tail}", fact
-            )
+            tail = _value(y).rsplit("/", 1)[-1]
+            st = w.statement(item(x), "P530", item(y), f"{fact.iri[:-1]}/wd/P530/{tail}>", fact)
             if s["d"] is not None and status in ("established", "restored"):
                 w.time_qualifier(st, "P580", s["d"].value, _val(s["dp"]))
             elif s["d"] is not None and status in ("severed", "suspended"):
                 w.time_qualifier(st, "P582", s["d"].value, _val(s["dp"]))
     # agreements as items
     for s in _query(store, AGREEMENTS):
-        fact = _Fact(s["f"].value, s["doc"].value, s["quote"])
-        st31 = w.statement(fact.iri, "P31", ox.NamedNode(TREATY), f"{fact.iri}/wd/P31", fact)
-        del st31
+        f = str(s["f"])
+        fact = _Fact(f, str(s["doc"]), str(s["quote"]))
+        w.statement(f, "P31", w.iri(TREATY), f"{f[:-1]}/wd/P31>", fact)
         if s["title"] is not None:
-            w.add(fact.iri, RDFS("label"), s["title"])
+            w.add(f, label, str(s["title"]))
         if s["party"] is not None:
             tail = s["party"].value.rsplit("/", 1)[-1]
-            w.statement(
-                fact.iri,
-                "P1891",
-                ox.NamedNode(item(s["party"].value)),
-                f"{fact.iri}/wd/P1891/{tail}",
-                fact,
-            )
+            w.statement(f, "P1891", item(str(s["party"])), f"{f[:-1]}/wd/P1891/{tail}>", fact)
         if s["d"] is not None:
             iso, prec = wikidata_time(s["d"].value, _val(s["dp"]))
-            lit = ox.Literal(iso, datatype=ox.NamedNode(XSD("dateTime")))
-            st = w.statement(fact.iri, "P585", lit, f"{fact.iri}/wd/P585", fact)
-            node = f"{st}/value"
-            w.add(st, "http://www.wikidata.org/prop/statement/value/P585", ox.NamedNode(node))
-            w.add(node, RDF("type"), ox.NamedNode(WIKIBASE + "TimeValue"))
-            w.add(node, WIKIBASE + "timeValue", lit)
-            w.add(
-                node,
-                WIKIBASE + "timePrecision",
-                ox.Literal(str(prec), datatype=ox.NamedNode(XSD("integer"))),
-            )
-    yield from w.out
+            lit = f'"{iso}"^^{_DATETIME}'
+            st = w.statement(f, "P585", lit, f"{f[:-1]}/wd/P585>", fact)
+            node = f"{st[:-1]}/value>"
+            w.add(st, w.iri("http://www.wikidata.org/prop/statement/value/P585"), node)
+            w._time_value(node, lit, prec)
+    return w.out
+
+
+def _opt(nt: str | None) -> str | None:
+    return None if nt is None else _value(nt)
+
+
+def wikidata_view_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """The quads of ``dgg:wikidata-view`` (:func:`wikidata_view_lines` parsed: for exports
+    and tests; the build writes the lines)."""
+    text = "".join(wikidata_view_lines(store)).encode("utf-8")
+    g = ox.NamedNode(VIEW_GRAPH)
+    for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES):
+        yield ox.Quad(t.subject, t.predicate, t.object, g)
 
 
 def write_view(store: ox.Store) -> int:
     """Replace ``dgg:wikidata-view`` in ``store`` atomically (a crash leaves the old view or
     the new one), writing only what changed (the view of the reference data is hundreds of
     thousands of quads); returns the number of quads of the view."""
-    return replace_streamed(store, VIEW_GRAPH, wikidata_view_quads(store))
+    lines = wikidata_view_lines(store)
+
+    def drain() -> Iterator[str]:
+        yield from lines
+        lines.clear()  # written to the temporary file: free them before the load
+
+    return replace_streamed(store, VIEW_GRAPH, drain())

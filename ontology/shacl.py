@@ -15,28 +15,56 @@ from __future__ import annotations
 
 from functools import cache
 
+import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 
 from ..graph.namespaces import PREFIXES
 from . import CONCEPTS_FILE, ONTOLOGY_FILE, SHAPES_FILE
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Node:
+    """A pyoxigraph term as the rdflib term rdflib's own Turtle parser gives."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    dt = term.datatype.value
+    return rdflib.Literal(term.value, datatype=None if dt == _XSD_STRING else rdflib.URIRef(dt))
+
+
+def _triples(path: object) -> list[tuple[rdflib.term.Node, ...]]:
+    """The triples of a Turtle file, parsed by pyoxigraph (several times faster than
+    rdflib's Turtle parser: this is most of the CPU time of `diplograph load`)."""
+    return [
+        (_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object))
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+    ]
+
 
 @cache
 def shapes_graph() -> rdflib.Graph:
     """The parsed shapes graph (cached)."""
-    return rdflib.Graph().parse(SHAPES_FILE, format="turtle")
+    g = rdflib.Graph()
+    for t in _triples(SHAPES_FILE):
+        g.add(t)
+    return g
 
 
 @cache
 def _support_triples() -> tuple[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node], ...]:
     """The ontology triples the shapes rely on: class hierarchy and concept membership."""
-    onto = rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
-    concepts = rdflib.Graph().parse(CONCEPTS_FILE, format="turtle")
-    out = list(onto.triples((None, RDFS.subClassOf, None)))
-    out += concepts.triples((None, SKOS.inScheme, None))
-    out += concepts.triples((None, RDF.type, SKOS.Concept))
-    return tuple(out)
+    sub, scheme = rdflib.URIRef(RDFS.subClassOf), rdflib.URIRef(SKOS.inScheme)
+    typ, concept = rdflib.URIRef(RDF.type), rdflib.URIRef(SKOS.Concept)
+    out = [t for t in _triples(ONTOLOGY_FILE) if t[1] == sub]
+    concepts = _triples(CONCEPTS_FILE)
+    out += [t for t in concepts if t[1] == scheme]
+    out += [t for t in concepts if t[1] == typ and t[2] == concept]
+    return tuple(dict.fromkeys(out))
 
 
 def _short(node: rdflib.term.Node | None, nm: rdflib.namespace.NamespaceManager) -> str:
