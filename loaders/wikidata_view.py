@@ -384,13 +384,19 @@ def _rows(store: ox.Store, q: str) -> list[tuple[str | None, ...]]:
     independent of the engine's join order."""
     return sorted(
         (tuple(None if t is None else str(t) for t in s)
-         for s in store.query(q, use_default_graph_as_union=True)),
+         for s in solutions(store.query(q, use_default_graph_as_union=True))),
         key=lambda r: tuple("" if t is None else t for t in r),
     )
 
 
 def _val(term: object) -> str | None:
     return None if term is None else term.value  # type: ignore[attr-defined]
+
+
+def _bound(nt: str | None) -> str:
+    """``nt``, which the query binds in every solution."""
+    assert nt is not None, "a variable every solution binds is unbound"
+    return nt
 
 
 def _value(nt: str) -> str:
@@ -520,29 +526,30 @@ def wikidata_view_lines(store: ox.Store) -> list[str]:
         p2868 = w.iri(PQ + "P2868")
         instance_of = None if mapping.instance_of is None else w.iri(mapping.instance_of)
         for r in _rows(store, q):
-            f = r[i_f]
-            assert f is not None
+            f = _bound(r[i_f])
             fact = _Fact(f, *(r[i] for i in prov))
             if mapping.per_value:
-                st = f"{f[:-1]}/wd/{mapping.pid}/{_value(r[i_v]).rsplit('/', 1)[-1]}>"
+                st = f"{f[:-1]}/wd/{mapping.pid}/{_value(_bound(r[i_v])).rsplit('/', 1)[-1]}>"
             else:
                 st = f"{f[:-1]}/wd/{mapping.pid}>"
-            s, v = item(r[i_s]), item(r[i_v])
-            todo = [(s, mapping.pid, v, st)]
+            subj, val = item(_bound(r[i_s])), item(_bound(r[i_v]))
+            todo = [(subj, mapping.pid, val, st)]
             if mapping.inverse:
-                todo.append((v, mapping.inverse, s, f"{f[:-1]}/wd/{mapping.inverse}>"))
+                todo.append((val, mapping.inverse, subj, f"{f[:-1]}/wd/{mapping.inverse}>"))
             for subject, pid, obj, node in todo:
                 w.statement(subject, pid, obj, node, fact)
                 for qp, i in quals:
-                    if r[i] is not None:
-                        w.add(node, qp, item(r[i]))
+                    q_value = r[i]
+                    if q_value is not None:
+                        w.add(node, qp, item(q_value))
                 role = r[i_role]
                 if role and not role.endswith("/full>"):
                     w.add(node, p2868, role)
-                if r[i_sd] is not None:
-                    w.time_qualifier(node, "P580", _value(r[i_sd]), _opt(r[i_sp]))
-                if r[i_ed] is not None:
-                    w.time_qualifier(node, "P582", _value(r[i_ed]), _opt(r[i_ep]))
+                start, end = r[i_sd], r[i_ed]
+                if start is not None:
+                    w.time_qualifier(node, "P580", _value(start), _opt(r[i_sp]))
+                if end is not None:
+                    w.time_qualifier(node, "P582", _value(end), _opt(r[i_ep]))
             if instance_of is not None:
                 w.statement(f, "P31", instance_of, f"{f[:-1]}/wd/P31>", fact)
     # diplomatic relations (state-state only, both directions)

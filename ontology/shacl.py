@@ -37,7 +37,7 @@ def _rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.
     return rdflib.Literal(term.value, datatype=None if dt == _XSD_STRING else rdflib.URIRef(dt))
 
 
-def _triples(path: object) -> list[tuple[rdflib.term.Node, ...]]:
+def _triples(path: object) -> list[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]:
     """The triples of a Turtle file, parsed by pyoxigraph (several times faster than
     rdflib's Turtle parser: this is most of the CPU time of `diplograph load`)."""
     return [
