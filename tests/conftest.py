@@ -35,6 +35,14 @@ def shared_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def registry():
+    """The reference registry built from the bundled data/ (``load_registry``)."""
+    from diplograph.loaders.registry import load_registry
+
+    return load_registry()
+
+
+@pytest.fixture(scope="session")
 def built_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store directory holding the full build (ontology, registry, datasets, both sources),
     built once per test run. Read it (``built_store``) or copy it (``store_copy``); never

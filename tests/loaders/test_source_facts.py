@@ -37,11 +37,6 @@ FACTBOOK_LIST = (
 
 
 @pytest.fixture(scope="module")
-def registry():
-    return registry_loader.load_registry()
-
-
-@pytest.fixture(scope="module")
 def store(tmp_path_factory, registry) -> ox.Store:
     st = ox.Store(str(tmp_path_factory.mktemp("source-facts-store")))
     for path in (VN_FILE, EN_FILE):
