@@ -184,7 +184,7 @@ def replace_streamed(store: ox.Store, graph: str, items: Iterable[ox.Quad | str]
         with os.fdopen(fd, "wb") as fh:
             n = write_ntriples(fh, items, g)
         # lenient: the text was written by pyoxigraph (quads) or by loaders/tables.py, whose
-        # output tests/test_tables.py parses strictly for every data set
+        # output tests/loaders/test_tables.py parses strictly for every data set
         replace_graph_atomically(store, graph, tmp, n, lenient=True)
     finally:
         os.unlink(tmp)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: set up (with the headless browser for the UI tests), lint (ruff, and mypy on
-# the core: scripts/lint.sh), run every test.
+# the core: scripts/lint.sh), run every test (arguments go to pytest: `bash scripts/test.sh tests/server -x`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --bench
@@ -14,8 +14,13 @@ if [ -f scripts/install_browser.sh ]; then
   bash scripts/install_browser.sh || echo "test: headless Chromium could not be installed" >&2
 fi
 bash scripts/lint.sh
+# the suite spread over the cores (pytest-xdist), one test file per process at a time so that
+# each file's server and store are set up once; DIPLOGRAPH_TEST_WORKERS=0 runs it in one process
+workers=${DIPLOGRAPH_TEST_WORKERS:-auto}
+parallel=()
+if [ "$workers" != 0 ]; then parallel=(-n "$workers" --dist loadfile); fi
 set +e
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest "${parallel[@]}" "$@"
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then echo "test: pytest collected no tests" >&2; exit 1; fi

@@ -137,7 +137,8 @@ class BadRequest(Exception):
 def _matcher() -> Matcher:
     """The matcher over the registry the store holds, read again after each write."""
     qs = current_app.extensions["diplograph"]
-    generation = qs.generation
+    # the store and its write generation: a process may hold apps on several stores (tests)
+    generation = (qs.store_path, qs.generation)
     with _lock:
         m = _cache.get("matcher")
         if m is None or _cache.get("generation") != generation:
@@ -362,7 +363,7 @@ SELECT ?f ?id ?text ?party ?date WHERE {{
 def _facts(tid: str) -> dict[str, dict[str, Any]]:
     """id -> {name, names (titles in both languages), tokens, parties, dates, quote}, cached
     per process (the store's facts change only with a rebuild)."""
-    key = "facts:" + tid
+    key = f"facts:{current_app.extensions['diplograph'].store_path}:{tid}"
     with _lock:
         if key in _cache:
             return _cache[key]  # type: ignore[no-any-return]

@@ -1,9 +1,18 @@
-"""Shared fixtures: one real graph built from the bundled sources, on disk, per test session."""
+"""Shared fixtures: one real graph built from the bundled sources, on disk, per test run.
+
+The test run may be spread over processes (``pytest -n auto``, pytest-xdist, as ``make test``
+runs it): the full build is then made once, by the first process that needs it, under a file
+lock in the run's shared temporary folder, and read by the others. Each test process keeps
+its caches (``XDG_CACHE_HOME``: the registry cache of ``loaders/registry.py``) in a folder
+of its own, never the user's ``~/.cache``.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,17 +22,47 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    cache = tempfile.mkdtemp(prefix="diplograph-test-cache-")
+    config.add_cleanup(lambda: shutil.rmtree(cache, ignore_errors=True))
+    os.environ["XDG_CACHE_HOME"] = cache
+
+
+def shared_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the whole run: every test process's, under pytest-xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def registry():
+    """The reference registry built from the bundled data/ (``load_registry``)."""
+    from diplograph.loaders.registry import load_registry
+
+    return load_registry()
+
+
 @pytest.fixture(scope="session")
 def built_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store directory holding the full build (ontology, registry, datasets, both sources)."""
+    """A store directory holding the full build (ontology, registry, datasets, both sources),
+    built once per test run. Read it (``built_store``) or copy it (``store_copy``); never
+    write to it."""
     from diplograph.loaders.build import build
 
-    path = tmp_path_factory.mktemp("built") / "store"
-    store = ox.Store(str(path))
-    report = build(store)
-    assert not report.failures, "\n".join(str(f) for f in report.failures)
-    store.flush()
-    del store
+    root = shared_tmp(tmp_path_factory)
+    path = root / "built" / "store"
+    done = root / "built" / "DONE"
+    with open(root / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(path.parent, ignore_errors=True)
+            path.parent.mkdir()
+            store = ox.Store(str(path))
+            report = build(store)
+            assert not report.failures, "\n".join(str(f) for f in report.failures)
+            store.flush()
+            del store
+            done.touch()
     return path
 
 

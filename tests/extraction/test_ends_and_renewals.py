@@ -15,12 +15,6 @@ from diplograph.extraction.evaluate import keys_of
 from diplograph.extraction.pipeline import extract_text
 from diplograph.graph.errors import DiplographError
 from diplograph.loaders.facts import load_facts_file, parse_facts_file
-from diplograph.loaders.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry()
 
 
 def facts(text: str, registry, kind: str | None = None) -> list[dict]:

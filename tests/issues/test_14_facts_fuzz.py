@@ -26,6 +26,7 @@ pytest.importorskip("hypothesis")
 
 
 @pytest.mark.slow
+@pytest.mark.harness
 def test_loader_fuzzer_finds_no_failure() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "bench.fuzz_loader", "--examples", str(EXAMPLES),

@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:  # bench/ is not an installed package
 
 from bench import soak  # noqa: E402
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.harness]
 
 
 def test_short_soak_loses_nothing(built_store_path: Path, tmp_path: Path) -> None:

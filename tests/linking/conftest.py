@@ -20,11 +20,6 @@ from diplograph.loaders.registry import load_registry
 
 
 @pytest.fixture(scope="session")
-def registry():
-    return load_registry()
-
-
-@pytest.fixture(scope="session")
 def matcher(registry):
     return Matcher(registry)
 

@@ -16,7 +16,8 @@ def app(store_dir, tmp_path_factory):
 
     d = tmp_path_factory.mktemp("reconcile") / "store"
     shutil.copytree(store_dir, d)  # the app holds its store open (writable) until exit
-    app = create_app({"DIPLOGRAPH_STORE": str(d), "DIPLOGRAPH_CORS": False})
+    app = create_app({"DIPLOGRAPH_STORE": str(d), "DIPLOGRAPH_CORS": False,
+                      "DIPLOGRAPH_ISOLATION": "thread"})
     if "reconcile" not in app.blueprints:
         app.register_blueprint(bp)
     yield app

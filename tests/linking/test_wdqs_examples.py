@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 
-import pyoxigraph as ox
 import pytest
 
 from diplograph.graph.label_service import rewrite_label_service
@@ -121,15 +120,10 @@ SELECT ?org ?name WHERE {
 
 
 @pytest.fixture(scope="module")
-def full_store(tmp_path_factory):
-    """The whole graph (with the COW IGO v3 reference data), built by the real pipeline."""
-    from diplograph.loaders.build import build
-
-    path = tmp_path_factory.mktemp("wdqs") / "store"
-    store = ox.Store(str(path))
-    report = build(store, with_datasets=True)
-    assert not report.failures
-    return store
+def full_store(built_store):
+    """The whole graph (with the COW IGO v3 reference data), built by the real pipeline: the
+    session's full build (tests/conftest.py), read-only."""
+    return built_store
 
 
 def _rows(store, name):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,11 +46,17 @@ INSERT DATA {{
 
 
 def make_app(store: Path, **config: object):
+    """The app on ``store`` (a copy of the fixture store when it does not exist yet), with
+    query threads as the production server runs them (``isolation="thread"``, server/run.py);
+    a test of the worker processes passes ``DIPLOGRAPH_ISOLATION="process"``."""
+    if not store.exists():
+        copy_fixture_store(store)
     cfg = {
         "DIPLOGRAPH_STORE": str(store),
         "DIPLOGRAPH_UPDATE_TOKEN": TOKEN,
         "DIPLOGRAPH_QUERY_TIMEOUT": 5.0,
         "DIPLOGRAPH_QUERY_WORKERS": 2,
+        "DIPLOGRAPH_ISOLATION": "thread",
     }
     cfg.update(config)
     app = create_app(cfg)
@@ -56,12 +65,6 @@ def make_app(store: Path, **config: object):
     if qs.graph_sizes()[1] == {}:
         qs.update(FIXTURE_UPDATE)
     return app
-
-
-
-
-
-
 
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -112,11 +115,35 @@ class LiveServer:
         self._logf.close()
 
 
+#: the fixture store, filled once per test process, copied for each test that needs one
+_FIXTURE_STORE: Path | None = None
+
+
+def _fixture_store() -> Path:
+    global _FIXTURE_STORE
+    if _FIXTURE_STORE is None:
+        from diplograph.graph.executor import QueryService
+
+        path = Path(tempfile.mkdtemp(prefix="diplograph-fixture-")) / "store"
+        atexit.register(shutil.rmtree, path.parent, True)
+        with QueryService(path, workers=1, isolation="thread") as qs:
+            qs.update(FIXTURE_UPDATE)
+        _FIXTURE_STORE = path
+    return _FIXTURE_STORE
+
+
+def copy_fixture_store(store: Path) -> None:
+    """A new store directory at ``store`` holding the fixture triples (a copy of a store
+    filled by a real SPARQL Update once per test process: cheaper than an update per test)."""
+    shutil.copytree(_fixture_store(), store, ignore=shutil.ignore_patterns("LOCK"))
+
+
 def fill_store(store: Path) -> None:
     """Put the fixture triples into a store directory (then release it)."""
+    if not store.exists():
+        copy_fixture_store(store)
+        return
     from diplograph.graph.executor import QueryService
 
-    with QueryService(store, workers=1) as qs:
+    with QueryService(store, workers=1, isolation="thread") as qs:
         qs.update(FIXTURE_UPDATE)
-
-

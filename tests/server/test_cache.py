@@ -38,7 +38,7 @@ def service(tmp_path: Path):
     del store
     app = create_app({"DIPLOGRAPH_STORE": str(tmp_path / "s"), "DIPLOGRAPH_QUERY_WORKERS": 1,
                       "DIPLOGRAPH_QUERY_TIMEOUT": 10, "DIPLOGRAPH_CACHE_MB": 1,
-                      "DIPLOGRAPH_UPDATE_TOKEN": "t"})
+                      "DIPLOGRAPH_UPDATE_TOKEN": "t", "DIPLOGRAPH_ISOLATION": "thread"})
     yield Service(app)
     app.extensions["diplograph"].close()
 
@@ -85,7 +85,7 @@ def test_cache_can_be_switched_off_by_configuration(tmp_path: Path) -> None:
 
     ox.Store(str(tmp_path / "s")).flush()
     app = create_app({"DIPLOGRAPH_STORE": str(tmp_path / "s"), "DIPLOGRAPH_CACHE_MB": 0,
-                      "DIPLOGRAPH_QUERY_WORKERS": 1})
+                      "DIPLOGRAPH_QUERY_WORKERS": 1, "DIPLOGRAPH_ISOLATION": "thread"})
     try:
         qs = app.extensions["diplograph"]
         assert not qs.cache.enabled
@@ -106,7 +106,7 @@ def test_identical_gets_are_replayed_before_flask_and_writes_invalidate(tmp_path
                       ox.NamedNode("http://g/1")))
     del store
     app = create_app({"DIPLOGRAPH_STORE": str(tmp_path / "s"), "DIPLOGRAPH_QUERY_WORKERS": 1,
-                      "DIPLOGRAPH_UPDATE_TOKEN": "t"})
+                      "DIPLOGRAPH_UPDATE_TOKEN": "t", "DIPLOGRAPH_ISOLATION": "thread"})
     try:
         client = app.test_client()
         responses = app.extensions["diplograph_responses"].cache

@@ -22,7 +22,9 @@ def fill(qs: QueryService, n: int = 300) -> None:
 
 @pytest.fixture()
 def slow_app(tmp_path):
-    app = make_app(tmp_path / "store", DIPLOGRAPH_QUERY_TIMEOUT=2.0, DIPLOGRAPH_MAX_ROWS=50)
+    # worker processes: the tests below watch a killed worker process being replaced
+    app = make_app(tmp_path / "store", DIPLOGRAPH_QUERY_TIMEOUT=2.0, DIPLOGRAPH_MAX_ROWS=50,
+                   DIPLOGRAPH_ISOLATION="process")
     fill(app.extensions["diplograph"])
     yield app
     app.extensions["diplograph"].close()

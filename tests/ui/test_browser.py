@@ -1,6 +1,7 @@
 """The query UI in a real browser: headless Chromium (Debian) driven by Selenium.
 
-The server runs as a subprocess (``python -m diplograph serve``) on a fixture store.
+The server runs as a subprocess (``python -m diplograph serve``) on a fixture store; it and
+the browser are started once per test run (``server`` and ``browser`` in ``conftest.py``).
 Skipped, with the reason, only when Chromium/chromedriver or Selenium are missing and the
 ``CI`` environment variable is not set; under ``CI=true`` a missing browser fails the test.
 Install with ``scripts/install_browser.sh``.
@@ -9,35 +10,12 @@ Install with ``scripts/install_browser.sh``.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import QUERIES, load_fixture
+from .conftest import CHROMEDRIVER, CHROMIUM, MISSING, VENDOR, _wait
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-VENDOR = Path(__file__).resolve().parents[2] / "server" / "static" / "vendor" / "yasgui"
-
-
-def _missing() -> str | None:
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        return "chromium/chromedriver not installed (run scripts/install_browser.sh)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium not installed (run scripts/install_browser.sh)"
-    return None
-
-
-MISSING = _missing()
 if MISSING:
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytestmark = pytest.mark.skipif(False, reason="")
@@ -46,80 +24,6 @@ if MISSING:
             pytest.fail(f"CI is set but the browser test cannot run: {MISSING}")
     else:
         pytestmark = pytest.mark.skip(reason=MISSING)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real server process on a fixture store; its base URL."""
-    tmp = tmp_path_factory.mktemp("browser")
-    store = tmp / "store"
-    load_fixture(store)
-    port = _free_port()
-    env = dict(os.environ, DIPLOGRAPH_QUERIES_DIR=str(QUERIES))
-    log = open(tmp / "server.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "diplograph", "serve", "--store", str(store),
-         "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(url + "health", timeout=2) as r:  # noqa: S310
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("server did not start:\n" + (tmp / "server.log").read_text())
-        time.sleep(0.2)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """Headless Chromium with a fresh profile and no background networking."""
-    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager download a driver
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-dev-shm-usage", "--window-size=1280,1000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        opts.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-
-
-def _wait(driver: object, css: str, timeout: float = 20) -> object:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout).until(
-        ec.visibility_of_element_located((By.CSS_SELECTOR, css))
-    )
 
 
 def test_basic_page_runs_a_named_query(server: str, browser: object) -> None:

@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from .test_browser import MISSING, browser, server  # noqa: F401 - fixtures
+from .conftest import MISSING
 
 if MISSING:
     pytestmark = pytest.mark.skip(reason=MISSING)
@@ -99,7 +99,7 @@ def _measure(driver: object, url: str) -> list[dict[str, object]]:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_text_contrast_is_wcag_aa(server: str, browser: object, page: str) -> None:  # noqa: F811
+def test_text_contrast_is_wcag_aa(server: str, browser: object, page: str) -> None:
     checked = _measure(browser, server + page)
     assert len(checked) >= 5, f"{page}: only {len(checked)} text elements found"
     failing = [c for c in checked if not c["image"] and c["ratio"] < c["need"]]
@@ -108,7 +108,7 @@ def test_text_contrast_is_wcag_aa(server: str, browser: object, page: str) -> No
         f"(needs {c['need']}:1)" for c in failing[:25])
 
 
-def test_the_measure_finds_a_failure(server: str, browser: object) -> None:  # noqa: F811
+def test_the_measure_finds_a_failure(server: str, browser: object) -> None:
     """The script reports low contrast when there is some (grey on white is 2.3:1)."""
     browser.get(server + "page/state/MNG")  # type: ignore[attr-defined]
     browser.execute_script(  # type: ignore[attr-defined]
@@ -119,7 +119,7 @@ def test_the_measure_finds_a_failure(server: str, browser: object) -> None:  # n
     assert h1 and h1[0]["ratio"] < 2.4 and h1[0]["need"] == 4.5, h1
 
 
-def test_query_results_contrast_is_wcag_aa(server: str, browser: object) -> None:  # noqa: F811
+def test_query_results_contrast_is_wcag_aa(server: str, browser: object) -> None:
     """The query UI with a result table drawn (YASR), not only the editor."""
     from selenium.webdriver.common.by import By
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .test_browser import MISSING, _free_port, _wait, browser  # noqa: F401
+from .conftest import MISSING, _free_port, _wait
 
 if MISSING:
     pytestmark = pytest.mark.skip(reason=MISSING)
@@ -109,7 +109,7 @@ document.dispatchEvent(new Event('selectionchange'));
 """
 
 
-def test_accept_a_candidate_and_add_a_fact_from_a_selection(curation, browser) -> None:  # noqa: F811
+def test_accept_a_candidate_and_add_a_fact_from_a_selection(curation, browser) -> None:
     from selenium.webdriver.common.by import By
 
     url, folder = curation
@@ -156,7 +156,7 @@ def test_accept_a_candidate_and_add_a_fact_from_a_selection(curation, browser) -
     assert _facts_in_graph(url) == 2
 
 
-def test_a_wrong_token_shows_an_error(curation, browser) -> None:  # noqa: F811
+def test_a_wrong_token_shows_an_error(curation, browser) -> None:
     from selenium.webdriver.common.by import By
 
     url, _ = curation

@@ -55,7 +55,8 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     store.flush()
     del store
     app = create_app({"DIPLOGRAPH_STORE": str(store_dir), "DIPLOGRAPH_QUERIES_DIR": str(QUERIES),
-                      "DIPLOGRAPH_QUERY_WORKERS": 1, "DIPLOGRAPH_BASE": BASE, "TESTING": True})
+                      "DIPLOGRAPH_QUERY_WORKERS": 1, "DIPLOGRAPH_ISOLATION": "thread",
+                      "DIPLOGRAPH_BASE": BASE, "TESTING": True})
     yield app
     app.extensions["diplograph"].close()
 

@@ -25,7 +25,7 @@ def built(built_store_path: Path, tmp_path_factory: pytest.TempPathFactory,
     store = tmp_path_factory.mktemp("pictures") / "store"
     shutil.copytree(built_store_path, store, ignore=shutil.ignore_patterns("LOCK"))
     app = create_app({"DIPLOGRAPH_STORE": str(store), "DIPLOGRAPH_QUERY_WORKERS": 1,
-                      "TESTING": True})
+                      "DIPLOGRAPH_ISOLATION": "thread", "TESTING": True})
     yield app.test_client(), ox.Store.read_only(str(built_store_path))
     app.extensions["diplograph"].close()
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from .test_browser import MISSING, VENDOR, _wait, browser, server  # noqa: F401 - fixtures
+from .conftest import MISSING, VENDOR, _wait
 
 if MISSING and os.environ.get("CI", "").lower() not in ("1", "true", "yes"):
     pytestmark = pytest.mark.skip(reason=MISSING)  # test_browser.py fails this under CI
@@ -30,7 +30,7 @@ def _editor_errors(d: object, query: str) -> list[str]:
 
 
 @needs_yasgui
-def test_predefined_prefixes_are_not_errors_in_the_editor(server: str, browser: object) -> None:  # noqa: F811
+def test_predefined_prefixes_are_not_errors_in_the_editor(server: str, browser: object) -> None:
     d = browser
     d.get(server)  # type: ignore[attr-defined]
     _wait(d, ".yasqe")
@@ -49,7 +49,7 @@ def test_predefined_prefixes_are_not_errors_in_the_editor(server: str, browser: 
      ["line 1, column 8", "?s is selected but neither grouped nor aggregated"]),
     ("SELECT * WHERE {\n  ?s a dg:State\n", ["line 1, column 16", "unbalanced '{'"]),
 ])
-def test_an_error_shows_its_message_not_json(server: str, browser: object, query: str,  # noqa: F811
+def test_an_error_shows_its_message_not_json(server: str, browser: object, query: str,
                                              words: list[str]) -> None:
     d = browser
     d.get(server)  # type: ignore[attr-defined]
@@ -66,7 +66,7 @@ def test_an_error_shows_its_message_not_json(server: str, browser: object, query
 
 
 @needs_yasgui
-def test_result_iris_link_to_this_servers_pages(server: str, browser: object) -> None:  # noqa: F811
+def test_result_iris_link_to_this_servers_pages(server: str, browser: object) -> None:
     d = browser
     d.get(server)  # type: ignore[attr-defined]
     _wait(d, ".yasqe")
@@ -85,7 +85,7 @@ def test_result_iris_link_to_this_servers_pages(server: str, browser: object) ->
     assert _wait(d, "h1").text  # type: ignore[attr-defined]
 
 
-def test_basic_page_shows_the_message_and_the_caret(server: str, browser: object) -> None:  # noqa: F811
+def test_basic_page_shows_the_message_and_the_caret(server: str, browser: object) -> None:
     from selenium.webdriver.common.by import By
 
     d = browser

@@ -103,7 +103,7 @@ def test_document_page_shows_the_text_with_its_quotes(built_store_path, tmp_path
     store = tmp_path / "store"
     shutil.copytree(built_store_path, store, ignore=shutil.ignore_patterns("LOCK"))
     app = create_app({"DIPLOGRAPH_STORE": str(store), "DIPLOGRAPH_QUERY_WORKERS": 1,
-                      "TESTING": True})
+                      "DIPLOGRAPH_ISOLATION": "thread", "TESTING": True})
     try:
         client = app.test_client()
         r = client.get("/page/source/vn-mn-relations-2023", headers=HTML)

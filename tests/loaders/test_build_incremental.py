@@ -17,9 +17,9 @@ from diplograph.graph.errors import DiplographError
 from diplograph.loaders.build import BUILD_GRAPH, build, recorded
 from diplograph.loaders.registry import default_data_dir
 
-from .conftest import SOURCES
+from ..conftest import SOURCES
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "server"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
 from server_support import LiveServer  # noqa: E402
 
 VI = "000_68460debbf1317d8"

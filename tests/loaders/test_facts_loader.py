@@ -12,7 +12,7 @@ from diplograph.graph.errors import DiplographError
 from diplograph.graph.namespaces import GRAPH
 from diplograph.loaders.facts import load_facts_file, parse_facts_file
 
-from .conftest import SOURCES
+from ..conftest import SOURCES
 
 VI = "000_68460debbf1317d8"
 

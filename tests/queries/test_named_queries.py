@@ -11,7 +11,7 @@ from diplograph.graph.errors import DiplographError
 from diplograph.graph.named_queries import bind, get_query, list_queries, substitutions
 from diplograph.graph.query import select
 
-from .conftest import SOURCES
+from ..conftest import SOURCES
 
 VI_DOC = "https://diplograph.org/id/source/vn-mn-relations-2023"
 EN_DOC = "https://diplograph.org/id/source/wikipedia-foreign-relations-of-mongolia"
@@ -264,13 +264,13 @@ def test_every_named_query_is_tested_and_documented() -> None:
     depend on which tests ran before this one) and has a description and a README line."""
     import re
 
-    tests = Path(__file__).parent
+    tests = Path(__file__).resolve().parents[1]
     runs = re.compile(r"""\brun\(\s*\w+,\s*["']([\w-]+)["']""")
     ran = {m.group(1) for f in tests.rglob("test_*.py")
            for m in runs.finditer(f.read_text(encoding="utf-8"))}
     missing = {q.name for q in list_queries()} - ran
     assert not missing, f"named queries without a test: {missing}"
-    readme = (Path(__file__).parent.parent / "queries" / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "queries" / "README.md").read_text(encoding="utf-8")
     for q in list_queries():
         assert q.description, q.name
         assert f"`{q.name}`" in readme, f"{q.name} has no line in queries/README.md"

@@ -19,7 +19,7 @@ from diplograph.graph.namespaces import PREFIXES
 facts_loader = pytest.importorskip("diplograph.loaders.facts")
 registry_loader = pytest.importorskip("diplograph.loaders.registry")
 
-SOURCES = Path(__file__).resolve().parent.parent / "sources"
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
 VN_FILE = SOURCES / "000_68460debbf1317d8.facts.yaml"
 EN_FILE = SOURCES / "001_cf5b56e9778579b3.facts.yaml"
 VN_DOC = "vn-mn-relations-2023"
@@ -34,11 +34,6 @@ FACTBOOK_LIST = (
     "IMF IMO Intelsat Interpol IOC ISO ITU NAM OPCW OSCE UN UNCTAD UNESCO UNIDO UPU WCO WHO WIPO "
     "WMO WToO WTrO SCO"
 ).split()
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return registry_loader.load_registry()
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 from diplograph.graph.named_queries import bind, get_query, substitutions
 from diplograph.graph.query import run_query
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "server"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from server_support import LiveServer  # noqa: E402
 
 pytestmark = pytest.mark.e2e

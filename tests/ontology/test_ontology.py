@@ -23,7 +23,7 @@ from diplograph.ontology import (
 )
 from diplograph.ontology.shacl import check
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 TTL_FILES = [ONTOLOGY_FILE, CONCEPTS_FILE, SHAPES_FILE]
 
 

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from diplograph.graph.namespaces import GRAPH
 from diplograph.loaders.build import build
 
-from .conftest import SOURCES
+from ..conftest import SOURCES
 
 VI, EN = "000_68460debbf1317d8", "001_cf5b56e9778579b3"
 VI_GRAPH = GRAPH("source/vn-mn-relations-2023")

@@ -28,7 +28,7 @@ from diplograph.graph.release import (
     verify,
 )
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 DCTERMS = "http://purl.org/dc/terms/"
 VOID = "http://rdfs.org/ns/void#"

@@ -9,7 +9,7 @@ import pytest
 
 from diplograph.graph.query import select
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 BLOCKS = re.findall(r"```sparql\n(.*?)```", (ROOT / "docs/cookbook.md").read_text(encoding="utf-8"), re.S)
 

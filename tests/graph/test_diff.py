@@ -16,7 +16,7 @@ from diplograph.graph.errors import DiplographError
 from diplograph.graph.release import make_release
 from diplograph.graph.release_files import write_sorted_nquads
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 DOC = "https://diplograph.org/graph/source/vn-mn-relations-2023"
 WIKI = "https://diplograph.org/graph/source/wikipedia-foreign-relations-of-mongolia"

@@ -21,8 +21,8 @@ from diplograph.loaders.datasets import parsed
 from diplograph.loaders.peace_science import concept, entity_in_year, leader_iri, rows_label
 from diplograph.loaders.state_periods import StatePeriods
 
-from .conftest import ROOT
-from .test_named_queries import run
+from ..conftest import ROOT
+from ..queries.test_named_queries import run
 
 DATA = ROOT / "data"
 PS = DATA / "peace-science"

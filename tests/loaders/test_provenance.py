@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from diplograph.graph.namespaces import sparql_prefixes
 from diplograph.graph.query import select
 
-from .conftest import ROOT, SOURCES
+from ..conftest import ROOT, SOURCES
 
 P = sparql_prefixes()
 
