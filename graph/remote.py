@@ -52,8 +52,8 @@ import pyoxigraph as ox
 from .errors import DiplographError
 from .namespaces import GRAPH, QUERY_PREFIXES
 
-__all__ = ["Auth", "PublishReport", "RemoteStore", "bind_values", "parse_json_results",
-           "publish"]
+__all__ = ["Auth", "PublishReport", "RemoteStore", "bind_values", "open_remote",
+           "parse_json_results", "publish"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -236,6 +236,9 @@ class RemoteStore:
     #: the most rows the engine sends (Virtuoso's ResultSetMaxRows): learned from its
     #: X-SPARQL-MaxRows header, or set; a CONSTRUCT answer that long is taken as cut
     max_rows: int | None = None
+    #: "virtuoso" (learned from the ``Server`` header of its first answer): its per-query
+    #: ``timeout`` parameter is sent with every query; "standard": nothing engine-specific
+    dialect: str | None = None
     _probed: bool = field(default=False, repr=False)
     _catalogue: dict[str, str] | None = field(default=None, repr=False)
     _fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
@@ -277,14 +280,21 @@ class RemoteStore:
         return urllib.request.build_opener(*handlers)
 
     def _post(self, url: str, form: Sequence[tuple[str, str]], accept: str,
-              what: str) -> _Response:
+              what: str, *, timeout: float | None = None) -> _Response:
+        limit = self.timeout if timeout is None else timeout
+        if self.dialect == "virtuoso" and url == self.query_url:
+            # Virtuoso's own per-query limit (milliseconds): it stops the query itself
+            form = [*form, ("timeout", str(max(int(limit * 1000), 1)))]
         data = urllib.parse.urlencode(form).encode()
         headers = {**self._headers(), "Accept": accept,
                    "Content-Type": "application/x-www-form-urlencoded"}
         req = urllib.request.Request(url, data=data, headers=headers, method="POST")
-        deadline = time.monotonic() + self.timeout
+        deadline = time.monotonic() + limit
         try:
-            with self._opener().open(req, timeout=self.timeout) as resp:  # noqa: S310
+            with self._opener().open(req, timeout=limit) as resp:  # noqa: S310
+                if self.dialect is None:
+                    server = resp.headers.get("Server", "")
+                    self.dialect = "virtuoso" if "virtuoso" in server.lower() else "standard"
                 return _Response(resp.status, dict(resp.headers.items()),
                                  self._read(resp, deadline, what))
         except urllib.error.HTTPError as e:
@@ -308,7 +318,7 @@ class RemoteStore:
         except TimeoutError:
             raise DiplographError(
                 "timeout", f"the engine {self.name} did not answer {what} within "
-                           f"{self.timeout:g} s (the request was closed)") from None
+                           f"{limit:g} s (the request was closed)") from None
         except (urllib.error.URLError, OSError) as e:
             reason = getattr(e, "reason", e)
             raise DiplographError("engine", f"cannot reach the engine {self.name} for {what}: "
@@ -400,47 +410,96 @@ class RemoteStore:
         except DiplographError as e:
             raise DiplographError("engine", f"the engine {self.name}: {e.message}") from None
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
-              graphs: Sequence[str] | None = None,
-              ) -> list[dict[str, Term]] | bool | list[ox.Triple]:
-        """Run a query on the union of our published graphs (or ``graphs``): rows of terms
-        (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE)."""
+    def send_query(self, sparql: str, *, accept: str,
+                   bindings: Mapping[str, Term] | None = None,
+                   graphs: Sequence[str] | None = None,
+                   named: Sequence[str] | None = None, own_dataset: bool = False,
+                   base_iri: str | None = None, timeout: float | None = None,
+                   ) -> tuple[str, _Response, dict[str, str]]:
+        """Send a query as is (checked, prefixed, parameters bound, our graph names written
+        as the versions that hold them) and return its form, the engine's complete answer
+        (an error if cut) and the map from version IRIs back to our graph names.
+
+        The dataset is the union of our published graphs, or ``graphs`` (the default graph)
+        and ``named`` (the named graphs; default: ``graphs``); ``own_dataset``: the text's
+        own FROM / FROM NAMED decide (no dataset is sent)."""
         from .sparql_safety import check_external_access, query_form
 
-        check_external_access(sparql)
+        check_external_access(sparql, base_iri=base_iri)
         form = query_form(sparql)
         versions = self.versions()
-        names = list(versions) if graphs is None else list(graphs)
-        to_physical = {g: versions.get(g, g) for g in names}
+        default = list(versions) if graphs is None else list(graphs)
+        named_list = default if named is None else list(named)
+        to_physical = {g: versions.get(g, g) for g in dict.fromkeys([*versions, *default,
+                                                                     *named_list])}
         to_ours = {v: g for g, v in to_physical.items()}
         text = _prefix_block(sparql) + _rename_iris(bind_values(sparql, bindings or {}),
                                                     to_physical)
-        graph_form = form in ("construct", "describe")
-        accept = "application/n-triples" if graph_form else "application/sparql-results+json"
+        if base_iri is not None:
+            text = f"BASE {ox.NamedNode(base_iri)}\n{text}"
+        dataset: list[tuple[str, str]] = []
+        if not own_dataset:
+            if not default and not named_list:
+                dataset = self._dataset([])
+            else:
+                dataset = ([("default-graph-uri", to_physical[g]) for g in default]
+                           + [("named-graph-uri", to_physical[g]) for g in named_list])
         what = f"a {form.upper()} query"
-        resp = self._post(self.query_url,
-                          [("query", text), *self._dataset(list(to_physical.values()))],
-                          accept, what)
+        resp = self._post(self.query_url, [("query", text), *dataset], accept, what,
+                          timeout=timeout)
         self._check_complete(resp, what)
+        media = resp.headers.get("Content-Type", resp.headers.get("content-type", ""))
+        if "html" in media.lower() or resp.body.lstrip()[:5].lower() in (b"<!doc", b"<html"):
+            raise DiplographError("engine", f"the engine {self.name} answered {what} with "
+                                            f"{media or 'an untyped body'}, not SPARQL results "
+                                            "(is the URL its SPARQL endpoint?)")
+        return form, resp, to_ours
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
+              graphs: Sequence[str] | None = None, named: Sequence[str] | None = None,
+              own_dataset: bool = False, base_iri: str | None = None,
+              timeout: float | None = None,
+              ) -> list[dict[str, Term]] | bool | list[ox.Triple]:
+        """Run a query on the union of our published graphs (or ``graphs``): rows of terms
+        (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE). The other arguments are
+        those of :meth:`send_query`."""
+        from .sparql_safety import query_form
+
+        graph_form = query_form(sparql) in ("construct", "describe")
+        accept = "application/n-triples" if graph_form else "application/sparql-results+json"
+        form, resp, to_ours = self.send_query(
+            sparql, accept=accept, bindings=bindings, graphs=graphs, named=named,
+            own_dataset=own_dataset, base_iri=base_iri, timeout=timeout)
         if graph_form:
-            media = resp.headers.get("Content-Type", resp.headers.get("content-type", ""))
-            fmt = (ox.RdfFormat.TURTLE if "turtle" in media else ox.RdfFormat.N_TRIPLES)
-            try:
-                triples = [t if isinstance(t, ox.Triple) else t.triple
-                           for t in ox.parse(resp.body, format=fmt)]
-            except SyntaxError as e:
-                raise DiplographError("engine", f"the engine {self.name} sent RDF that does "
-                                                f"not parse: {e}") from e
-            self._check_graph_complete(len(triples), list(to_physical.values()), what)
-            return [ox.Triple(*(_ours(x, to_ours) for x in (t.subject, t.predicate, t.object)))
-                    for t in triples]
-        answer = self._json(resp.body)
-        if form == "ask" and isinstance(answer, list):
-            # Virtuoso answers a form-posted ASK as a one-row SELECT (__ASK_RETVAL)
-            values = [v for row in answer for v in row.values()]
-            return bool(values) and values[0].value in ("1", "true")
+            return self.read_graph_answer(resp, to_ours, form)
+        answer = self.read_ask_answer(resp.body) if form == "ask" else self._json(resp.body)
         if isinstance(answer, list):
             return [{k: _ours(v, to_ours) for k, v in row.items()} for row in answer]
+        return answer
+
+    def read_graph_answer(self, resp: _Response, to_ours: Mapping[str, str],
+                          form: str) -> list[ox.Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE answer (N-Triples or Turtle), with our
+        graph names; an error if the engine cut it at its row cap."""
+        media = resp.headers.get("Content-Type", resp.headers.get("content-type", ""))
+        fmt = (ox.RdfFormat.TURTLE if "turtle" in media else ox.RdfFormat.N_TRIPLES)
+        try:
+            triples = [t if isinstance(t, ox.Triple) else t.triple
+                       for t in ox.parse(resp.body, format=fmt)]
+        except SyntaxError as e:
+            raise DiplographError("engine", f"the engine {self.name} sent RDF that does "
+                                            f"not parse: {e}") from e
+        self._check_graph_complete(len(triples), list(to_ours), f"a {form.upper()} query")
+        return [ox.Triple(*(_ours(x, to_ours) for x in (t.subject, t.predicate, t.object)))
+                for t in triples]
+
+    def read_ask_answer(self, body: bytes) -> bool:
+        """An ASK answer in SPARQL JSON (Virtuoso answers a form-posted ASK as a one-row
+        SELECT of ``__ASK_RETVAL``)."""
+        answer = self._json(body)
+        if isinstance(answer, list):
+            values = [v for row in answer for v in row.values()]
+            return bool(values) and values[0].value in ("1", "true")
         return answer
 
     def count(self, graph: str) -> int:
@@ -704,6 +763,25 @@ class RemoteStore:
                     f"<{graph}> }} }}", what="unpublishing a graph")
         self._catalogue = None
         self._retire(version)
+
+
+def open_remote(engine: str, *, update_url: str | None = None, gsp_url: str | None = None,
+                auth_kind: str = "none", user: str | None = None,
+                password_env: str = "DIPLOGRAPH_ENGINE_PASSWORD",  # noqa: S107 - a variable name
+                timeout: float = 60.0) -> RemoteStore:
+    """The engine these settings name; the password or bearer token is read from the
+    environment variable ``password_env`` (never given on a command line).
+
+    >>> open_remote("http://127.0.0.1:8890/sparql", auth_kind="digest", user="kg").auth.kind
+    'digest'
+    """
+    import os
+
+    secret = os.environ.get(password_env)
+    auth = Auth(auth_kind, user=user, password=secret if auth_kind != "bearer" else None,
+                token=secret if auth_kind == "bearer" else None)
+    return RemoteStore(engine, update_url=update_url, gsp_url=gsp_url, auth=auth,
+                       timeout=timeout)
 
 
 def _key(term: Term | None) -> str:
