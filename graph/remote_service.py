@@ -41,7 +41,7 @@ from .cache import ResultCache
 from .errors import DiplographError
 from .executor import QueryResult, content_type, media_format
 from .namespaces import GRAPH
-from .remote import RemoteStore
+from .remote import DURATION_TEXT, XSD_DURATION, RemoteStore
 from .runner import Checked, Dataset, Term, check, count_rows, serialize, variables
 from .sparql_safety import (
     DEFAULT_LIMITS,
@@ -379,9 +379,12 @@ class RemoteQueryService:
 
 def _standard_json(body: bytes, to_ours: Mapping[str, str]) -> bytes:
     """SPARQL JSON as the standard writes it, with our graph names: Virtuoso's
-    ``typed-literal`` written as ``literal``; version IRIs written as the graph they hold.
+    ``typed-literal`` written as ``literal``; version IRIs written as the graph they hold;
+    durations stored as :data:`~.remote.DURATION_TEXT` written as ``xsd:duration``.
     The same object when nothing had to change (no copy)."""
     out = body
+    if DURATION_TEXT.encode() in out:  # an xsd:duration as stored on Virtuoso
+        out = out.replace(DURATION_TEXT.encode(), XSD_DURATION.encode())
     if b'"typed-literal"' in out:
         out = out.replace(b'"type": "typed-literal"', b'"type": "literal"').replace(
             b'"type":"typed-literal"', b'"type":"literal"')
