@@ -69,6 +69,8 @@ SWEEP_AGE = 600.0
 #: seconds a catalogue read is reused; an old version is dropped after twice as long
 CATALOGUE_TTL = 1.0
 GENID = "https://diplograph.org/.well-known/genid/"
+#: a graph never written: what a query's GRAPH <…> of a graph outside its dataset reads
+NO_GRAPH = GRAPH("version/none")
 XSD_DURATION = "http://www.w3.org/2001/XMLSchema#duration"
 #: how an ``xsd:duration`` is stored on Virtuoso, which would keep only a number of months
 #: ("P2Y" read back as "24"): the same text under a datatype of ours that Virtuoso keeps as
@@ -353,6 +355,11 @@ class RemoteStore:
                     "result-too-large", f"the engine {self.name} refused to sort that many "
                                         f"rows for {what} (its MaxSortedTopRows): page by key "
                                         "with smaller pages") from None
+            if "estimated execution time" in body and "exceeds the limit" in body:
+                raise DiplographError(  # Virtuoso: MaxQueryCostEstimationTime, before running
+                    "timeout", f"the engine {self.name} refused {what}: its estimated time "
+                               "exceeds the engine's time limit (narrow the query or add "
+                               f"LIMIT): {body[:200]}") from None
             if "S1T00" in body:  # Virtuoso: its own MaxQueryExecutionTime, as a 500
                 raise DiplographError(
                     "timeout", f"the engine {self.name} stopped {what} at its own time limit: "
@@ -480,7 +487,11 @@ class RemoteStore:
         to_ours = {v: g for g, v in to_physical.items()}
         stored = {k: _skolem(v, "", self.dialect) if isinstance(v, ox.Literal) else v
                   for k, v in (bindings or {}).items()}  # a duration as stored on Virtuoso
-        text = _prefix_block(sparql) + _rename_iris(bind_values(sparql, stored), to_physical)
+        renames = dict(to_physical)
+        unknown = [] if own_dataset else _unknown_graphs(sparql, renames)
+        for g in unknown:  # Virtuoso matches GRAPH <g> of a graph outside the dataset as if
+            renames[g] = NO_GRAPH  # it were any named graph: name one that holds nothing
+        text = _prefix_block(sparql) + _rename_iris(bind_values(sparql, stored), renames)
         if base_iri is not None:
             text = f"BASE {ox.NamedNode(base_iri)}\n{text}"
         dataset: list[tuple[str, str]] = []
@@ -490,6 +501,8 @@ class RemoteStore:
             else:
                 dataset = ([("default-graph-uri", to_physical[g]) for g in default]
                            + [("named-graph-uri", to_physical[g]) for g in named_list])
+            if unknown:
+                dataset.append(("named-graph-uri", NO_GRAPH))
         what = f"a {form.upper()} query"
         resp = self._post(self.query_url, [("query", text), *dataset], accept, what,
                           timeout=timeout)
@@ -829,6 +842,22 @@ def open_remote(engine: str, *, update_url: str | None = None, gsp_url: str | No
                 token=secret if auth_kind == "bearer" else None)
     return RemoteStore(engine, update_url=update_url, gsp_url=gsp_url, auth=auth,
                        timeout=timeout)
+
+
+def _unknown_graphs(sparql: str, known: Mapping[str, str]) -> list[str]:
+    """The IRIs written after GRAPH that name none of ``known`` (our graphs in the dataset).
+
+    >>> _unknown_graphs("ASK { GRAPH <http://x/> { ?s ?p ?o } GRAPH <http://g/> {} }",
+    ...                 {"http://g/": "http://v/"})
+    ['http://x/']
+    """
+    from .sparql_safety import tokenize
+
+    tokens = tokenize(sparql)
+    return list(dict.fromkeys(
+        t.text for prev, t in zip(tokens, tokens[1:], strict=False)
+        if t.kind == "iri" and prev.kind == "name" and prev.upper == "GRAPH"
+        and t.text not in known and t.text not in known.values()))
 
 
 def _key(term: Term | None) -> str:
