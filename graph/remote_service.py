@@ -364,7 +364,13 @@ class RemoteQueryService:
                 self.cache.sync(self.generation)
             return result
 
-    _write = write
+    def _write(self, fn: Callable[[ox.Store], Any]) -> Any:
+        """Writes that need the whole store (the curation upload builds a document's facts
+        against the registry and the store's other graphs): not done over an engine, where
+        they would run against an empty working copy."""
+        raise DiplographError(
+            "forbidden", "this change needs the local store: this service fronts an external "
+                         "engine; build the change with `diplograph build --engine URL`")
 
     def close(self) -> None:
         """Nothing to stop (the engine runs elsewhere); later calls fail (idempotent)."""
