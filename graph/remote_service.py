@@ -213,7 +213,8 @@ class RemoteQueryService:
             answer = self.remote.read_ask_answer(body)
             return QueryResult("ask", _boolean(answer, fmt), content_type(media_type),  # type: ignore[arg-type]
                                None)
-        if media_type == _JSON and body is resp.body:  # as the engine wrote it
+        if media_type == _JSON and body is resp.body and body.startswith(b'{"head":'):
+            # as the engine wrote it, in the compact form whose rows count_rows can count
             rows = count_rows(body, ox.QueryResultsFormat.JSON)
             if rows > self.max_rows:
                 raise DiplographError(

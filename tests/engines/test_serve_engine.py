@@ -30,7 +30,7 @@ from server_support import AUTH, LiveServer  # noqa: E402
 MNG = "https://diplograph.org/id/state/MNG"
 SCRATCH = "https://diplograph.org/graph/test/served"
 MAX_ROWS = 5000
-TIMEOUT = 3.0
+TIMEOUT = 10.0  # pages on a loaded machine, with every graph pushed, need seconds
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +89,9 @@ def _rows(results: dict, sparql: str = "") -> object:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize("query", [
-    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-    "FILTER(?g != <https://diplograph.org/graph/wikidata-view>) } GROUP BY ?g",
+    # the graphs loaded here (other engine tests push more graphs to the same engines)
+    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g IN (dgg:ontology, "
+    "dgg:registry) || STRSTARTS(STR(?g), 'https://diplograph.org/graph/source/')) } GROUP BY ?g",
     f"SELECT ?label WHERE {{ <{MNG}> rdfs:label ?label FILTER(LANG(?label) = 'en') }}",
     "SELECT ?s WHERE { ?s a dg:SourceDocument } ORDER BY ?s",
 ])
