@@ -7,7 +7,6 @@ engine's readers see it, with its triple count checked. See docs/engines.md.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -15,11 +14,11 @@ from pathlib import Path
 import click
 
 from ..graph.errors import DiplographError
-from ..graph.remote import Auth, RemoteStore, publish
+from ..graph.remote import RemoteStore, open_remote, publish
 from .options import store_option
 
 __all__ = ["engine_options", "engine_query", "optional_engine_options", "push",
-           "push_after_build", "push_store", "remote_from_options"]
+           "push_after_build", "push_store", "remote_from_options", "remote_settings_options"]
 
 
 def _engine_options(required: bool):  # noqa: ANN202
@@ -31,29 +30,46 @@ def _engine_options(required: bool):  # noqa: ANN202
                   click.option("--engine", "engine", default=None, metavar="URL",
                                help="Also push the built graphs to this SPARQL engine (its "
                                     "query URL): only what changed, each graph all or nothing."))
-        for option in reversed([
-            engine,
-            click.option("--update-url", default=None, metavar="URL",
-                         help="Its SPARQL Update URL [default: the query URL; …/update "
-                              "for …/query]."),
-            click.option("--gsp-url", default=None, metavar="URL",
-                         help="Its Graph Store URL, for fast loads (e.g. …/store on Oxigraph, "
-                              "…/sparql-graph-crud on Virtuoso) [default: INSERT DATA "
-                              "requests]."),
-            click.option("--auth", "auth_kind", default="none", show_default=True,
-                         type=click.Choice(["none", "basic", "digest", "bearer"])),
-            click.option("--user", default=None, envvar="DIPLOGRAPH_ENGINE_USER"),
-            click.option("--password-env", default="DIPLOGRAPH_ENGINE_PASSWORD",
-                         show_default=True,
-                         help="The environment variable holding the password or bearer token "
-                              "(never on the command line)."),
-            click.option("--engine-timeout", default=60.0, show_default=True,
-                         type=click.FloatRange(1), help="Seconds per request to the engine."),
-        ]):
+        for option in reversed([engine, *_ENGINE_DETAILS]):
             f = option(f)
         return f
 
     return decorate
+
+
+#: how to write to and authenticate with an engine (the options after ``--engine``)
+_ENGINE_DETAILS = [
+    click.option("--update-url", default=None, metavar="URL",
+                 help="Its SPARQL Update URL [default: the query URL; …/update "
+                      "for …/query]."),
+    click.option("--gsp-url", default=None, metavar="URL",
+                 help="Its Graph Store URL, for fast loads (e.g. …/store on Oxigraph, "
+                      "…/sparql-graph-crud on Virtuoso) [default: INSERT DATA "
+                      "requests]."),
+    click.option("--auth", "auth_kind", default="none", show_default=True,
+                 type=click.Choice(["none", "basic", "digest", "bearer"])),
+    click.option("--user", default=None, envvar="DIPLOGRAPH_ENGINE_USER"),
+    click.option("--password-env", default="DIPLOGRAPH_ENGINE_PASSWORD",
+                 show_default=True,
+                 help="The environment variable holding the password or bearer token "
+                      "(never on the command line)."),
+    click.option("--engine-timeout", default=60.0, show_default=True,
+                 type=click.FloatRange(1), help="Seconds per request to the engine."),
+]
+
+
+def remote_settings_options(f):  # noqa: ANN001, ANN201
+    """``serve``'s engine options: ``--engine URL`` (optional) and how to write to and
+    authenticate with it; the time limit of each request is the query time limit."""
+    for option in reversed([
+        click.option("--engine", "engine", default=None, envvar="DIPLOGRAPH_ENGINE",
+                     metavar="URL",
+                     help="Serve this external SPARQL engine (its query URL) instead of the "
+                          "store [env DIPLOGRAPH_ENGINE]."),
+        *_ENGINE_DETAILS[:-1],
+    ]):
+        f = option(f)
+    return f
 
 
 #: ``--engine URL`` (required) and how to write to and authenticate with it
@@ -66,11 +82,8 @@ def remote_from_options(engine: str, update_url: str | None, gsp_url: str | None
                         auth_kind: str, user: str | None, password_env: str,
                         engine_timeout: float) -> RemoteStore:
     """The engine the options name (the secret read from the environment variable)."""
-    secret = os.environ.get(password_env)
-    auth = Auth(auth_kind, user=user, password=secret if auth_kind != "bearer" else None,
-                token=secret if auth_kind == "bearer" else None)
-    return RemoteStore(engine, update_url=update_url, gsp_url=gsp_url, auth=auth,
-                       timeout=engine_timeout)
+    return open_remote(engine, update_url=update_url, gsp_url=gsp_url, auth_kind=auth_kind,
+                       user=user, password_env=password_env, timeout=engine_timeout)
 
 
 def _fail(e: DiplographError) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..graph.store import default_store_path
+from .engine import remote_settings_options
 from .options import store_option
 
 __all__ = ["serve"]
@@ -44,11 +45,17 @@ __all__ = ["serve"]
 @click.option("--releases", type=click.Path(file_okay=False, exists=True, path_type=Path),
               default=None, envvar="DIPLOGRAPH_RELEASES",
               help="Folder of releases (`diplograph release`) to serve at /dumps.")
+@remote_settings_options
 def serve(store_path: Path | None, host: str, port: int, workers: int | None, threads: int | None,
           timeout: float, max_rows: int, update_token: str | None, cors: bool,
           allow_federation: tuple[str, ...], cache_mb: int, base: str,
-          public_url: str | None, releases: Path | None) -> None:
-    """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with granian."""
+          public_url: str | None, releases: Path | None, engine: str | None,
+          update_url: str | None, gsp_url: str | None, auth_kind: str, user: str | None,
+          password_env: str) -> None:
+    """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with granian.
+
+    With --engine URL, the same endpoint, pages, named queries and reconciliation are served
+    over an external SPARQL engine (see docs/engines.md) instead of the store."""
     import os
 
     from ..server.run import serve as run_serve
@@ -59,4 +66,9 @@ def serve(store_path: Path | None, host: str, port: int, workers: int | None, th
     run_serve(store_path or default_store_path(), host=host, port=port, workers=workers,
               threads=threads, timeout=timeout, update_token=update_token, cors=cors,
               allow_federation=allow_federation, base=base, max_rows=max_rows,
-              cache_mb=cache_mb, public_url=public_url)
+              cache_mb=cache_mb, public_url=public_url,
+              engine=None if not engine else {
+                  "DIPLOGRAPH_ENGINE": engine, "DIPLOGRAPH_ENGINE_UPDATE_URL": update_url,
+                  "DIPLOGRAPH_ENGINE_GSP_URL": gsp_url, "DIPLOGRAPH_ENGINE_AUTH": auth_kind,
+                  "DIPLOGRAPH_ENGINE_USER": user,
+                  "DIPLOGRAPH_ENGINE_PASSWORD_ENV": password_env})

@@ -27,6 +27,7 @@ STATUS: dict[str, int] = {
     "storage": 500,
     "internal": 500,
     "timeout": 503,
+    "engine": 502,  # an external SPARQL engine failed or answered nonsense (a gateway error)
     "unavailable": 503,
 }
 

@@ -54,8 +54,8 @@ from .namespaces import GRAPH, QUERY_PREFIXES
 from .terms import to_bytes, triple
 from .terms import value as text_of
 
-__all__ = ["Auth", "PublishReport", "RemoteStore", "bind_values", "parse_json_results",
-           "publish"]
+__all__ = ["Auth", "PublishReport", "RemoteStore", "bind_values", "open_remote",
+           "parse_json_results", "publish"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -71,6 +71,13 @@ SWEEP_AGE = 600.0
 #: seconds a catalogue read is reused; an old version is dropped after twice as long
 CATALOGUE_TTL = 1.0
 GENID = "https://diplograph.org/.well-known/genid/"
+#: a graph never written: what a query's GRAPH <…> of a graph outside its dataset reads
+NO_GRAPH = GRAPH("version/none")
+XSD_DURATION = "http://www.w3.org/2001/XMLSchema#duration"
+#: how an ``xsd:duration`` is stored on Virtuoso, which would keep only a number of months
+#: ("P2Y" read back as "24"): the same text under a datatype of ours that Virtuoso keeps as
+#: written; every read maps it back (:func:`_from_engine`), so the triple round-trips
+DURATION_TEXT = "https://diplograph.org/ontology#durationText"
 
 #: triples per INSERT DATA request (Virtuoso refuses requests of more than about 1,000)
 CHUNK = 500
@@ -113,6 +120,8 @@ def _term_from_json(t: Mapping[str, Any]) -> Term:
         if "xml:lang" in t:
             return ox.Literal(value, language=t["xml:lang"])
         if t.get("datatype"):
+            if t["datatype"] == DURATION_TEXT:
+                return ox.Literal(value, datatype=_DURATION)
             return ox.Literal(value, datatype=ox.NamedNode(t["datatype"]))
         return ox.Literal(value)
     if kind == "triple":  # SPARQL 1.2 triple terms
@@ -135,6 +144,9 @@ def parse_json_results(body: bytes) -> list[dict[str, Term]] | bool:
     >>> rows[0]["x"].value, rows[0]["x"].datatype.value[-7:]
     ('7', 'integer')
     """
+    fast = _rust_json(body)
+    if fast is not None:
+        return fast
     try:
         data = json.loads(body)
     except ValueError as e:
@@ -146,6 +158,22 @@ def parse_json_results(body: bytes) -> list[dict[str, Term]] | bool:
                 for b in data["results"]["bindings"]]
     except (KeyError, TypeError) as e:
         raise DiplographError("engine", "the engine's SPARQL JSON has no results") from e
+
+
+def _rust_json(body: bytes) -> list[dict[str, Term]] | bool | None:
+    """SPARQL JSON read by pyoxigraph's parser (several times faster than ``json`` and
+    terms built in Python on large answers), or None where it cannot read it (Virtuoso's
+    ``typed-literal``, an ASK answered as rows): the Python reader then does."""
+    if b'"typed-literal"' in body or DURATION_TEXT.encode() in body:
+        return None
+    try:
+        result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    except (SyntaxError, ValueError, OSError):
+        return None
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    names = [v.value for v in result.variables]
+    return [{n: row[n] for n in names if row[n] is not None} for row in result]
 
 
 def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
@@ -219,9 +247,28 @@ def _prefix_block(sparql: str) -> str:
                    if p in used and p not in declared)
 
 
-def _skolem(term: Term, scope: str) -> Term:
+def _skolem(term: Term, scope: str, dialect: str | None = None) -> Term:
+    """A term as it is written to the engine: blank nodes skolemised; on Virtuoso an
+    ``xsd:duration`` as a :data:`DURATION_TEXT` literal (see :func:`_from_engine`)."""
     if isinstance(term, ox.BlankNode):
         return ox.NamedNode(f"{GENID}{scope}/{term.value}")
+    if dialect == "virtuoso" and isinstance(term, ox.Literal) and term.datatype == _DURATION:
+        return ox.Literal(term.value, datatype=ox.NamedNode(DURATION_TEXT))
+    return term
+
+
+_DURATION = ox.NamedNode(XSD_DURATION)
+
+
+def _from_engine(term: Term) -> Term:
+    """A term read from the engine as we wrote it: a :data:`DURATION_TEXT` literal is the
+    ``xsd:duration`` it stands for.
+
+    >>> _from_engine(ox.Literal("P1Y", datatype=ox.NamedNode(DURATION_TEXT))).datatype.value
+    'http://www.w3.org/2001/XMLSchema#duration'
+    """
+    if isinstance(term, ox.Literal) and term.datatype.value == DURATION_TEXT:
+        return ox.Literal(term.value, datatype=_DURATION)
     return term
 
 
@@ -240,6 +287,9 @@ class RemoteStore:
     #: the most rows the engine sends (Virtuoso's ResultSetMaxRows): learned from its
     #: X-SPARQL-MaxRows header, or set; a CONSTRUCT answer that long is taken as cut
     max_rows: int | None = None
+    #: "virtuoso" (learned from the ``Server`` header of its first answer): its per-query
+    #: ``timeout`` parameter is sent with every query; "standard": nothing engine-specific
+    dialect: str | None = None
     _probed: bool = field(default=False, repr=False)
     _catalogue: dict[str, str] | None = field(default=None, repr=False)
     _fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
@@ -281,14 +331,21 @@ class RemoteStore:
         return urllib.request.build_opener(*handlers)
 
     def _post(self, url: str, form: Sequence[tuple[str, str]], accept: str,
-              what: str) -> _Response:
+              what: str, *, timeout: float | None = None) -> _Response:
+        limit = self.timeout if timeout is None else timeout
+        if self.dialect == "virtuoso" and url == self.query_url:
+            # Virtuoso's own per-query limit (milliseconds): it stops the query itself
+            form = [*form, ("timeout", str(max(int(limit * 1000), 1)))]
         data = urllib.parse.urlencode(form).encode()
         headers = {**self._headers(), "Accept": accept,
                    "Content-Type": "application/x-www-form-urlencoded"}
         req = urllib.request.Request(url, data=data, headers=headers, method="POST")
-        deadline = time.monotonic() + self.timeout
+        deadline = time.monotonic() + limit
         try:
-            with self._opener().open(req, timeout=self.timeout) as resp:  # noqa: S310
+            with self._opener().open(req, timeout=limit) as resp:  # noqa: S310
+                if self.dialect is None:
+                    server = resp.headers.get("Server", "")
+                    self.dialect = "virtuoso" if "virtuoso" in server.lower() else "standard"
                 return _Response(resp.status, dict(resp.headers.items()),
                                  self._read(resp, deadline, what))
         except urllib.error.HTTPError as e:
@@ -302,6 +359,11 @@ class RemoteStore:
                     "result-too-large", f"the engine {self.name} refused to sort that many "
                                         f"rows for {what} (its MaxSortedTopRows): page by key "
                                         "with smaller pages") from None
+            if "estimated execution time" in body and "exceeds the limit" in body:
+                raise DiplographError(  # Virtuoso: MaxQueryCostEstimationTime, before running
+                    "timeout", f"the engine {self.name} refused {what}: its estimated time "
+                               "exceeds the engine's time limit (narrow the query or add "
+                               f"LIMIT): {body[:200]}") from None
             if "S1T00" in body:  # Virtuoso: its own MaxQueryExecutionTime, as a 500
                 raise DiplographError(
                     "timeout", f"the engine {self.name} stopped {what} at its own time limit: "
@@ -312,7 +374,7 @@ class RemoteStore:
         except TimeoutError:
             raise DiplographError(
                 "timeout", f"the engine {self.name} did not answer {what} within "
-                           f"{self.timeout:g} s (the request was closed)") from None
+                           f"{limit:g} s (the request was closed)") from None
         except (urllib.error.URLError, OSError) as e:
             reason = getattr(e, "reason", e)
             raise DiplographError("engine", f"cannot reach the engine {self.name} for {what}: "
@@ -404,47 +466,103 @@ class RemoteStore:
         except DiplographError as e:
             raise DiplographError("engine", f"the engine {self.name}: {e.message}") from None
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
-              graphs: Sequence[str] | None = None,
-              ) -> list[dict[str, Term]] | bool | list[ox.Triple]:
-        """Run a query on the union of our published graphs (or ``graphs``): rows of terms
-        (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE)."""
+    def send_query(self, sparql: str, *, accept: str,
+                   bindings: Mapping[str, Term] | None = None,
+                   graphs: Sequence[str] | None = None,
+                   named: Sequence[str] | None = None, own_dataset: bool = False,
+                   base_iri: str | None = None, timeout: float | None = None,
+                   ) -> tuple[str, _Response, dict[str, str]]:
+        """Send a query as is (checked, prefixed, parameters bound, our graph names written
+        as the versions that hold them) and return its form, the engine's complete answer
+        (an error if cut) and the map from version IRIs back to our graph names.
+
+        The dataset is the union of our published graphs, or ``graphs`` (the default graph)
+        and ``named`` (the named graphs; default: ``graphs``); ``own_dataset``: the text's
+        own FROM / FROM NAMED decide (no dataset is sent)."""
         from .sparql_safety import check_external_access, query_form
 
-        check_external_access(sparql)
+        check_external_access(sparql, base_iri=base_iri)
         form = query_form(sparql)
         versions = self.versions()
-        names = list(versions) if graphs is None else list(graphs)
-        to_physical = {g: versions.get(g, g) for g in names}
+        default = list(versions) if graphs is None else list(graphs)
+        named_list = default if named is None else list(named)
+        to_physical = {g: versions.get(g, g) for g in dict.fromkeys([*versions, *default,
+                                                                     *named_list])}
         to_ours = {v: g for g, v in to_physical.items()}
-        text = _prefix_block(sparql) + _rename_iris(bind_values(sparql, bindings or {}),
-                                                    to_physical)
-        graph_form = form in ("construct", "describe")
-        accept = "application/n-triples" if graph_form else "application/sparql-results+json"
+        stored = {k: _skolem(v, "", self.dialect) if isinstance(v, ox.Literal) else v
+                  for k, v in (bindings or {}).items()}  # a duration as stored on Virtuoso
+        renames = dict(to_physical)
+        unknown = [] if own_dataset else _unknown_graphs(sparql, renames)
+        for g in unknown:  # Virtuoso matches GRAPH <g> of a graph outside the dataset as if
+            renames[g] = NO_GRAPH  # it were any named graph: name one that holds nothing
+        text = _prefix_block(sparql) + _rename_iris(bind_values(sparql, stored), renames)
+        if base_iri is not None:
+            text = f"BASE {ox.NamedNode(base_iri)}\n{text}"
+        dataset: list[tuple[str, str]] = []
+        if not own_dataset:
+            if not default and not named_list:
+                dataset = self._dataset([])
+            else:
+                dataset = ([("default-graph-uri", to_physical[g]) for g in default]
+                           + [("named-graph-uri", to_physical[g]) for g in named_list])
+            if unknown:
+                dataset.append(("named-graph-uri", NO_GRAPH))
         what = f"a {form.upper()} query"
-        resp = self._post(self.query_url,
-                          [("query", text), *self._dataset(list(to_physical.values()))],
-                          accept, what)
+        resp = self._post(self.query_url, [("query", text), *dataset], accept, what,
+                          timeout=timeout)
         self._check_complete(resp, what)
+        media = resp.headers.get("Content-Type", resp.headers.get("content-type", ""))
+        if "html" in media.lower() or resp.body.lstrip()[:5].lower() in (b"<!doc", b"<html"):
+            raise DiplographError("engine", f"the engine {self.name} answered {what} with "
+                                            f"{media or 'an untyped body'}, not SPARQL results "
+                                            "(is the URL its SPARQL endpoint?)")
+        return form, resp, to_ours
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Term] | None = None,
+              graphs: Sequence[str] | None = None, named: Sequence[str] | None = None,
+              own_dataset: bool = False, base_iri: str | None = None,
+              timeout: float | None = None,
+              ) -> list[dict[str, Term]] | bool | list[ox.Triple]:
+        """Run a query on the union of our published graphs (or ``graphs``): rows of terms
+        (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE). The other arguments are
+        those of :meth:`send_query`."""
+        from .sparql_safety import query_form
+
+        graph_form = query_form(sparql) in ("construct", "describe")
+        accept = "application/n-triples" if graph_form else "application/sparql-results+json"
+        form, resp, to_ours = self.send_query(
+            sparql, accept=accept, bindings=bindings, graphs=graphs, named=named,
+            own_dataset=own_dataset, base_iri=base_iri, timeout=timeout)
         if graph_form:
-            media = resp.headers.get("Content-Type", resp.headers.get("content-type", ""))
-            fmt = (ox.RdfFormat.TURTLE if "turtle" in media else ox.RdfFormat.N_TRIPLES)
-            try:
-                triples = [t if isinstance(t, ox.Triple) else t.triple
-                           for t in ox.parse(resp.body, format=fmt)]
-            except SyntaxError as e:
-                raise DiplographError("engine", f"the engine {self.name} sent RDF that does "
-                                                f"not parse: {e}") from e
-            self._check_graph_complete(len(triples), list(to_physical.values()), what)
-            return [triple(*(_ours(x, to_ours) for x in (t.subject, t.predicate, t.object)))
-                    for t in triples]
-        answer = self._json(resp.body)
-        if form == "ask" and isinstance(answer, list):
-            # Virtuoso answers a form-posted ASK as a one-row SELECT (__ASK_RETVAL)
-            values = [v for row in answer for v in row.values()]
-            return bool(values) and text_of(values[0]) in ("1", "true")
+            return self.read_graph_answer(resp, to_ours, form)
+        answer = self.read_ask_answer(resp.body) if form == "ask" else self._json(resp.body)
         if isinstance(answer, list):
             return [{k: _ours(v, to_ours) for k, v in row.items()} for row in answer]
+        return answer
+
+    def read_graph_answer(self, resp: _Response, to_ours: Mapping[str, str],
+                          form: str) -> list[ox.Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE answer (N-Triples or Turtle), with our
+        graph names; an error if the engine cut it at its row cap."""
+        media = resp.headers.get("Content-Type", resp.headers.get("content-type", ""))
+        fmt = (ox.RdfFormat.TURTLE if "turtle" in media else ox.RdfFormat.N_TRIPLES)
+        try:
+            triples = [t if isinstance(t, ox.Triple) else t.triple
+                       for t in ox.parse(resp.body, format=fmt)]
+        except SyntaxError as e:
+            raise DiplographError("engine", f"the engine {self.name} sent RDF that does "
+                                            f"not parse: {e}") from e
+        self._check_graph_complete(len(triples), list(to_ours), f"a {form.upper()} query")
+        return [triple(*(_ours(x, to_ours) for x in (t.subject, t.predicate, t.object)))
+                for t in triples]
+
+    def read_ask_answer(self, body: bytes) -> bool:
+        """An ASK answer in SPARQL JSON (Virtuoso answers a form-posted ASK as a one-row
+        SELECT of ``__ASK_RETVAL``)."""
+        answer = self._json(body)
+        if isinstance(answer, list):
+            values = [v for row in answer for v in row.values()]
+            return bool(values) and text_of(values[0]) in ("1", "true")
         return answer
 
     def count(self, graph: str) -> int:
@@ -587,8 +705,8 @@ class RemoteStore:
             chunk.clear()
 
         for t in triples:
-            chunk.append(triple(*(_skolem(x, scope) for x in (t.subject, t.predicate,
-                                                              t.object))))
+            chunk.append(triple(*(_skolem(x, scope, self.dialect)
+                                  for x in (t.subject, t.predicate, t.object))))
             n += 1
             if len(chunk) >= GSP_CHUNK:
                 flush()
@@ -606,7 +724,8 @@ class RemoteStore:
                 chunk.clear()
 
         for t in triples:
-            s, p, o = (_skolem(x, scope) for x in (t.subject, t.predicate, t.object))
+            s, p, o = (_skolem(x, scope, self.dialect) for x in (t.subject, t.predicate,
+                                                                   t.object))
             chunk.append(f"{s} {p} {o} .")
             n += 1
             if len(chunk) >= CHUNK:
@@ -710,6 +829,41 @@ class RemoteStore:
         self._retire(version)
 
 
+def open_remote(engine: str, *, update_url: str | None = None, gsp_url: str | None = None,
+                auth_kind: str = "none", user: str | None = None,
+                password_env: str = "DIPLOGRAPH_ENGINE_PASSWORD",  # noqa: S107 - a variable name
+                timeout: float = 60.0) -> RemoteStore:
+    """The engine these settings name; the password or bearer token is read from the
+    environment variable ``password_env`` (never given on a command line).
+
+    >>> open_remote("http://127.0.0.1:8890/sparql", auth_kind="digest", user="kg").auth.kind
+    'digest'
+    """
+    import os
+
+    secret = os.environ.get(password_env)
+    auth = Auth(auth_kind, user=user, password=secret if auth_kind != "bearer" else None,
+                token=secret if auth_kind == "bearer" else None)
+    return RemoteStore(engine, update_url=update_url, gsp_url=gsp_url, auth=auth,
+                       timeout=timeout)
+
+
+def _unknown_graphs(sparql: str, known: Mapping[str, str]) -> list[str]:
+    """The IRIs written after GRAPH that name none of ``known`` (our graphs in the dataset).
+
+    >>> _unknown_graphs("ASK { GRAPH <http://x/> { ?s ?p ?o } GRAPH <http://g/> {} }",
+    ...                 {"http://g/": "http://v/"})
+    ['http://x/']
+    """
+    from .sparql_safety import tokenize
+
+    tokens = tokenize(sparql)
+    return list(dict.fromkeys(
+        t.text for prev, t in zip(tokens, tokens[1:], strict=False)
+        if t.kind == "iri" and prev.kind == "name" and prev.upper == "GRAPH"
+        and t.text not in known and t.text not in known.values()))
+
+
 def _key(term: Term | None) -> str:
     """A term's key for keyset paging: its string, as the engine's STR() gives it."""
     if term is None or isinstance(term, ox.BlankNode):
@@ -720,7 +874,7 @@ def _key(term: Term | None) -> str:
 def _ours(term: Term, to_ours: Mapping[str, str]) -> Term:
     if isinstance(term, ox.NamedNode) and term.value in to_ours:
         return ox.NamedNode(to_ours[term.value])
-    return term
+    return _from_engine(term)
 
 
 def _rename_iris(sparql: str, renames: Mapping[str, str]) -> str:

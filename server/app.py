@@ -20,6 +20,7 @@ from flask import Flask, Response, g, request
 
 from ..graph import named_queries
 from ..graph.executor import QueryService
+from ..graph.remote import open_remote
 from ..graph.sparql_safety import Limits
 from . import (
     curation,
@@ -41,7 +42,7 @@ from .config import load_config
 from .errors import register_error_handlers
 from .front import CORS_HEADERS, Front, reraise_front_error
 from .page_cache import PageCache
-from .store_ops import StoreService
+from .store_ops import RemoteStoreService, StoreService
 from .worker_stats import StatsPublisher
 
 __all__ = ["create_app", "query_service"]
@@ -63,18 +64,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask("diplograph.server")
     app.config.update(load_config(config))
     cfg = app.config
-    qs = StoreService(
-        cfg["DIPLOGRAPH_STORE"],
-        timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"],
-        max_rows=cfg["DIPLOGRAPH_MAX_ROWS"],
-        max_bytes=cfg["DIPLOGRAPH_MAX_BYTES"],
-        workers=cfg["DIPLOGRAPH_QUERY_WORKERS"],
-        allow_federation=cfg["DIPLOGRAPH_ALLOW_FEDERATION"],
-        union_default_graph=True,
-        isolation=cfg["DIPLOGRAPH_ISOLATION"],
-        prepared=cfg["DIPLOGRAPH_PREPARED"],
-        **text_limits(cfg),
-    )
+    qs = open_service(cfg)
     app.extensions["diplograph"] = qs
     named_queries.use_store(qs.read_store)  # entity and document names: the store's registry
     atexit.register(qs.close)
@@ -89,20 +79,49 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.after_request(_log_request)
     if cfg["DIPLOGRAPH_CORS"]:
         app.after_request(_cors_headers)
-    front = Front(app.wsgi_app, qs, cors=cfg["DIPLOGRAPH_CORS"],
+    front = Front(app.wsgi_app, qs, cors=cfg["DIPLOGRAPH_CORS"],  # type: ignore[arg-type]
                   cache_bytes=cfg["DIPLOGRAPH_CACHE_MB"] * 2**20)
     qs.cache = front.cache  # the one cache: writes empty it, /health reports it
     app.extensions["diplograph_responses"] = front
     app.wsgi_app = front  # type: ignore[method-assign]
     app.wsgi_app = GzipMiddleware(app.wsgi_app)  # type: ignore[method-assign]
     pages = app.extensions["diplograph.pages"] = PageCache(cfg["DIPLOGRAPH_CACHE_MB"] * 2**20)
-    if cfg["DIPLOGRAPH_PREPARED"]:  # one of several worker processes: share the counters
-        publisher = StatsPublisher(
+    if cfg["DIPLOGRAPH_PREPARED"] and isinstance(qs, StoreService):  # one of several worker
+        publisher = StatsPublisher(                                  # processes: share counters
             qs.checkpoints.root / "workers",
             lambda: {"cache": front.cache.stats(), "pages": pages.stats()})
         publisher.start()
         app.extensions["diplograph_stats"] = publisher
     return app
+
+
+def open_service(cfg: Mapping[str, Any]) -> StoreService | RemoteStoreService:
+    """The query service the settings name: the embedded store (``DIPLOGRAPH_STORE``), or an
+    external engine (``DIPLOGRAPH_ENGINE``, its query URL: docs/engines.md) with the same time
+    limit, caps, checks and token rules."""
+    if cfg.get("DIPLOGRAPH_ENGINE"):
+        remote = open_remote(
+            cfg["DIPLOGRAPH_ENGINE"], update_url=cfg["DIPLOGRAPH_ENGINE_UPDATE_URL"],
+            gsp_url=cfg["DIPLOGRAPH_ENGINE_GSP_URL"], auth_kind=cfg["DIPLOGRAPH_ENGINE_AUTH"],
+            user=cfg["DIPLOGRAPH_ENGINE_USER"],
+            password_env=cfg["DIPLOGRAPH_ENGINE_PASSWORD_ENV"],
+            timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"])
+        return RemoteStoreService(
+            remote, timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"], max_rows=cfg["DIPLOGRAPH_MAX_ROWS"],
+            max_bytes=cfg["DIPLOGRAPH_MAX_BYTES"], workers=cfg["DIPLOGRAPH_QUERY_WORKERS"],
+            allow_federation=cfg["DIPLOGRAPH_ALLOW_FEDERATION"], **text_limits(cfg))
+    return StoreService(
+        cfg["DIPLOGRAPH_STORE"],
+        timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"],
+        max_rows=cfg["DIPLOGRAPH_MAX_ROWS"],
+        max_bytes=cfg["DIPLOGRAPH_MAX_BYTES"],
+        workers=cfg["DIPLOGRAPH_QUERY_WORKERS"],
+        allow_federation=cfg["DIPLOGRAPH_ALLOW_FEDERATION"],
+        union_default_graph=True,
+        isolation=cfg["DIPLOGRAPH_ISOLATION"],
+        prepared=cfg["DIPLOGRAPH_PREPARED"],
+        **text_limits(cfg),
+    )
 
 
 def text_limits(cfg: Mapping[str, Any]) -> dict[str, Limits]:

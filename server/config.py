@@ -42,6 +42,14 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_MAX_QUERY_DEPTH": 200,  # nesting of { ( [; deeper -> 400
     "DIPLOGRAPH_MAX_QUERY_OPERATORS": 1_000,  # UNION, OPTIONAL, FILTER, ||, + …; more -> 400
     "DIPLOGRAPH_RELEASES": None,  # folder of releases served at /dumps (diplograph release)
+    # an external SPARQL engine served instead of the store (its query URL; docs/engines.md)
+    "DIPLOGRAPH_ENGINE": None,
+    "DIPLOGRAPH_ENGINE_UPDATE_URL": None,  # default: the query URL (…/update for …/query)
+    "DIPLOGRAPH_ENGINE_GSP_URL": None,  # its Graph Store URL, for loads (default: INSERT DATA)
+    "DIPLOGRAPH_ENGINE_AUTH": "none",  # none | basic | digest | bearer
+    "DIPLOGRAPH_ENGINE_USER": None,
+    # the environment variable that holds the engine's password or bearer token
+    "DIPLOGRAPH_ENGINE_PASSWORD_ENV": "DIPLOGRAPH_ENGINE_PASSWORD",
     "MAX_CONTENT_LENGTH": 64 * 2**20,
 }
 
@@ -52,7 +60,9 @@ ENV_KEYS = (
     "DIPLOGRAPH_BASE", "DIPLOGRAPH_ALLOW_FEDERATION", "DIPLOGRAPH_MAX_UPLOAD",
     "DIPLOGRAPH_CACHE_MB", "DIPLOGRAPH_MAX_QUERY_LENGTH", "DIPLOGRAPH_MAX_UPDATE_LENGTH",
     "DIPLOGRAPH_MAX_QUERY_DEPTH", "DIPLOGRAPH_MAX_QUERY_OPERATORS", "DIPLOGRAPH_PUBLIC_URL",
-    "DIPLOGRAPH_RELEASES",
+    "DIPLOGRAPH_RELEASES", "DIPLOGRAPH_ENGINE", "DIPLOGRAPH_ENGINE_UPDATE_URL",
+    "DIPLOGRAPH_ENGINE_GSP_URL", "DIPLOGRAPH_ENGINE_AUTH", "DIPLOGRAPH_ENGINE_USER",
+    "DIPLOGRAPH_ENGINE_PASSWORD_ENV",
 )
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -123,6 +133,12 @@ def load_config(
         cfg["DIPLOGRAPH_PUBLIC_URL"] = check_public_url(str(cfg["DIPLOGRAPH_PUBLIC_URL"]))
     else:
         cfg["DIPLOGRAPH_PUBLIC_URL"] = None
+    for key in ("DIPLOGRAPH_ENGINE", "DIPLOGRAPH_ENGINE_UPDATE_URL", "DIPLOGRAPH_ENGINE_GSP_URL",
+                "DIPLOGRAPH_ENGINE_USER"):
+        cfg[key] = str(cfg[key]) if cfg[key] else None
+    if cfg["DIPLOGRAPH_ENGINE_AUTH"] not in ("none", "basic", "digest", "bearer"):
+        raise DiplographError("bad-input", "DIPLOGRAPH_ENGINE_AUTH: none, basic, digest or "
+                                           f"bearer, not {cfg['DIPLOGRAPH_ENGINE_AUTH']!r}")
     # Form posts (query=...) are parsed by us, within MAX_CONTENT_LENGTH.
     cfg.setdefault("MAX_FORM_MEMORY_SIZE", cfg["MAX_CONTENT_LENGTH"])
     return cfg

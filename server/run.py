@@ -93,6 +93,15 @@ def worker_app() -> Any:
     from ..graph.egress import before_first_call  # no network sockets once serving (#14)
 
     wsgi = app.wsgi_app
+    if app.config.get("DIPLOGRAPH_ENGINE"):
+        # the worker must reach the engine, so no socket filter: the text check refuses
+        # SERVICE and LOAD before anything is sent (docs/engines.md)
+        if app.config.get("DIPLOGRAPH_PUBLIC_URL"):
+            wsgi = PublicURL(wsgi, app.config["DIPLOGRAPH_PUBLIC_URL"])
+        in_flight = os.environ.get(IN_FLIGHT_ENV)
+        if in_flight:
+            wsgi = RecordInFlight(wsgi, InFlight(Path(in_flight)))
+        return wsgi
     if app.config.get("DIPLOGRAPH_PUBLIC_URL"):  # links never follow the request's Host
         wsgi = PublicURL(wsgi, app.config["DIPLOGRAPH_PUBLIC_URL"])
     in_flight = os.environ.get(IN_FLIGHT_ENV)
@@ -137,11 +146,14 @@ def serve(
     max_rows: int = 100_000,
     cache_mb: int = 64,
     public_url: str | None = None,
+    engine: dict[str, str] | None = None,
 ) -> None:
     """Run the service until interrupted. ``workers``: HTTP worker processes (default: the
     number of CPUs); ``threads``: request threads, and as many query threads, per worker
     (default: 2 × CPUs + 1, at most 8); ``public_url``: the address users reach the service
-    at (default: ``http://host:port/``), the base of every link it writes."""
+    at (default: ``http://host:port/``), the base of every link it writes; ``engine``: the
+    ``DIPLOGRAPH_ENGINE*`` settings of an external engine to serve instead of ``store`` (no
+    checkpoints then: the engine is the only copy, see docs/engines.md)."""
     from granian.constants import Interfaces
     from granian.log import LogLevels
 
@@ -168,25 +180,33 @@ def serve(
         "DIPLOGRAPH_CACHE_MB": cache_mb,
         "DIPLOGRAPH_PUBLIC_URL": public_url or default_public_url(host, port),
     }
-    env = {k: str(v) for k, v in settings.items()}
+    settings.update(engine or {})
+    env = {k: str(v) for k, v in settings.items() if v is not None}
     checkpoints = Checkpoints(store)
     try:
-        load_config(environ=env)  # fail here, with the message, not in every worker
+        cfg = load_config(environ=env)  # fail here, with the message, not in every worker
         _check_port_free(host, port)
-        checkpoints.hold_serving()
-        # not in this process: granian forks it, and RocksDB does not survive a fork
-        prepare_in_subprocess(store, keep_seconds=timeout + 30)
+        if engine:  # reachable, and our catalogue readable, before any worker starts
+            from .app import open_service
+
+            open_service(cfg).remote.versions(refresh=True)  # type: ignore[union-attr]
+        else:
+            checkpoints.hold_serving()
+            # not in this process: granian forks it, and RocksDB does not survive a fork
+            prepare_in_subprocess(store, keep_seconds=timeout + 30)
     except DiplographError as e:
         print(f"diplograph: {e.message}", file=sys.stderr)
         raise SystemExit(2) from None
     os.environ.update(env)
-    os.environ[PREPARED_ENV] = "1"
+    os.environ[PREPARED_ENV] = "0" if engine else "1"
     os.environ[SUPERVISOR_ENV] = str(os.getpid())
     in_flight = checkpoints.root / "in-flight"
     os.environ[IN_FLIGHT_ENV] = str(in_flight)
 
     def healthy() -> str | None:
         """Why the store cannot be served any more, or None."""
+        if engine:
+            return None  # the engine's health is its own: requests report its failures
         try:
             current = checkpoints.current()
         except DiplographError as e:
@@ -194,7 +214,8 @@ def serve(
         return None if Path(current.path).is_dir() else f"{current.path} is missing"
 
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/sparql"
-    print(f"diplograph: serving {url} (store {store}; {workers} worker processes × "
+    served = f"engine {engine['DIPLOGRAPH_ENGINE']}" if engine else f"store {store}"
+    print(f"diplograph: serving {url} ({served}; {workers} worker processes × "
           f"{threads} threads)", file=sys.stderr, flush=True)
     # granian's own supervision exits after three quick crashes: ours never gives up
     server = SupervisedServer(
@@ -222,5 +243,6 @@ def serve(
         # goes wrong where that folder is a package (the repository's root is one)
         server.serve(target_loader=worker_app, wrap_loader=False)
     finally:
-        checkpoints.remove_all()
-        checkpoints.release_serving()
+        if not engine:
+            checkpoints.remove_all()
+            checkpoints.release_serving()

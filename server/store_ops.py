@@ -21,10 +21,11 @@ import pyoxigraph as ox
 from ..graph import formats
 from ..graph.errors import DiplographError
 from ..graph.executor import QueryService
+from ..graph.remote_service import RemoteQueryService
 from ..graph.runner import raise_if_unsupported
 from .protocol_rules import check_iri
 
-__all__ = ["StoreService"]
+__all__ = ["RemoteStoreService", "StoreService"]
 
 
 def _rdf_format(media_type: str) -> ox.RdfFormat:
@@ -214,6 +215,133 @@ class StoreService(QueryService):
             return True
 
         return bool(self._write(run))
+
+    def new_graph_iri(self, under: str) -> str:
+        """A fresh graph IRI under ``under`` (for POST to the graph store itself)."""
+        return f"{under.rstrip('/')}/{uuid.uuid4().hex}"
+
+
+class RemoteStoreService(RemoteQueryService):
+    """The Graph Store operations over an external engine (``serve --engine URL``): whole
+    graphs read from the engine complete, and written as new versions swapped in all or
+    nothing (:meth:`RemoteQueryService.write`). Every triple lives in a named graph there:
+    the default graph reads as empty and cannot be written."""
+
+    def graph_sizes(self) -> tuple[int, dict[str, int]]:
+        """Triples in the default graph (none), and in each of our graphs on the engine."""
+        return 0, {g: self.remote.count(self.remote.versions().get(g, g))
+                   for g in self.remote.published_graphs()}
+
+    def has_graph(self, iri: str | None) -> bool:
+        """Whether the named graph is published on the engine (the default graph always is)."""
+        if iri is None:
+            return True
+        check_iri(iri)
+        return iri in self.remote.versions()
+
+    def _triples(self, iri: str) -> list[ox.Triple]:
+        triples = list(self.remote.triples(iri))
+        if len(triples) * 24 > self.max_bytes:
+            raise DiplographError(
+                "result-too-large", f"the graph holds {len(triples):,} triples, more than "
+                                    f"fits in the size cap of {self.max_bytes:,} bytes")
+        return triples
+
+    def get_graph(self, iri: str | None, media_type: str = formats.TURTLE) -> bytes | None:
+        """The graph serialised as ``media_type``, or ``None`` if there is no such graph."""
+        if not self.has_graph(iri):
+            return None
+        fmt = _rdf_format(media_type)
+        from ..graph.namespaces import PREFIXES
+
+        triples = [] if iri is None else self._triples(iri)
+        kwargs: dict[str, Any] = {}
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+            kwargs["prefixes"] = PREFIXES
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            g = ox.NamedNode(iri) if iri else ox.DefaultGraph()
+            return ox.serialize([ox.Quad(t.subject, t.predicate, t.object, g)  # type: ignore[no-any-return]
+                                 for t in triples], format=fmt, **kwargs)
+        return ox.serialize(triples, format=fmt, **kwargs)  # type: ignore[no-any-return]
+
+    def get_dataset(self, media_type: str = formats.NQUADS) -> bytes:
+        """Our graphs on the engine as N-Quads or TriG (in memory, within the size cap)."""
+        return b"".join(self.stream_dataset(media_type))
+
+    def stream_dataset(self, media_type: str = formats.NQUADS,
+                       chunk_bytes: int = 64 * 2**10) -> Iterator[bytes]:
+        """Our graphs on the engine, one graph at a time, each read complete."""
+        fmt = _rdf_format(media_type)
+        if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            raise DiplographError("not-acceptable", f"a dataset cannot be written as "
+                                                    f"{media_type}")
+        graphs = self.remote.published_graphs(refresh=True)
+        total = sum(self.remote.count(self.remote.versions().get(g, g)) for g in graphs)
+        if total * 24 > self.max_bytes:
+            raise DiplographError(
+                "result-too-large",
+                f"the engine holds {total:,} of our triples, more than fits in the size cap "
+                f"of {self.max_bytes:,} bytes: ask for one graph (?graph=IRI), or export with "
+                "`diplograph export`")
+
+        def chunks() -> Iterator[bytes]:
+            for g in graphs:
+                node = ox.NamedNode(g)
+                yield ox.serialize([ox.Quad(t.subject, t.predicate, t.object, node)
+                                    for t in self.remote.triples(g)], format=fmt)
+
+        return chunks()
+
+    def _parsed(self, data: bytes, media_type: str, base_iri: str | None) -> list[ox.Triple]:
+        nt = StoreService._parse_payload(self, data, media_type, base_iri)  # type: ignore[arg-type]
+        return list(ox.parse(nt.encode(), format=ox.RdfFormat.N_TRIPLES))  # type: ignore[misc]
+
+    @staticmethod
+    def _named(iri: str | None) -> str:
+        if iri is None:
+            raise DiplographError(
+                "bad-input", "this service fronts an external engine, where every triple "
+                             "belongs to a named graph: name one with ?graph=IRI")
+        check_iri(iri)
+        return iri
+
+    def put_graph(self, iri: str | None, data: bytes, media_type: str,
+                  base_iri: str | None = None) -> bool:
+        """Replace the graph with ``data`` (a new version, swapped in); whether it was new."""
+        name = self._named(iri)
+        triples = self._parsed(data, media_type, base_iri or iri)
+        created = name not in self.remote.versions(refresh=True)
+
+        def run(store: ox.Store) -> None:
+            node = ox.NamedNode(name)
+            store.remove_graph(node)
+            store.add_graph(node)
+            store.extend(ox.Quad(t.subject, t.predicate, t.object, node) for t in triples)
+
+        self.write(run, graphs=[] if created else [name])
+        return created
+
+    def post_graph(self, iri: str | None, data: bytes, media_type: str,
+                   base_iri: str | None = None) -> bool:
+        """Merge ``data`` into the graph (a new version with both, swapped in)."""
+        name = self._named(iri)
+        triples = self._parsed(data, media_type, base_iri or iri)
+        created = name not in self.remote.versions(refresh=True)
+
+        def run(store: ox.Store) -> None:
+            node = ox.NamedNode(name)
+            store.extend(ox.Quad(t.subject, t.predicate, t.object, node) for t in triples)
+
+        self.write(run, graphs=[name])
+        return created
+
+    def delete_graph(self, iri: str | None) -> bool:
+        """Unpublish the graph; whether it existed."""
+        name = self._named(iri)
+        if not self.has_graph(name):
+            return False
+        self.write(lambda store: store.remove_graph(ox.NamedNode(name)), graphs=[name])
+        return True
 
     def new_graph_iri(self, under: str) -> str:
         """A fresh graph IRI under ``under`` (for POST to the graph store itself)."""
