@@ -86,7 +86,7 @@ def export(
     rdf_format = FORMATS[fmt]
     prefixes = PREFIXES if fmt in ("turtle", "trig", "rdfxml") else None
     workers = max(workers or os.cpu_count() or 1, 1)
-    if fmt == "nquads" and graph is None and workers > 1:
+    if fmt == "nquads" and graph is None:  # graph by graph, by name, whatever ``workers``
         graphs = _graphs(store)
         _dump_in_parallel(store, graphs, output, ox.RdfFormat.N_TRIPLES, None,
                           [_graph_suffix(g) for g in graphs], workers, tmp_dir)
@@ -126,9 +126,9 @@ def count_quads(store: ox.Store, graph: str | None = None) -> int:
 
 
 def _graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
-    """The default graph, then the named graphs in index order (sequential reads, a stable
-    output)."""
-    return [ox.DefaultGraph(), *store.named_graphs()]
+    """The default graph, then the named graphs by name: a stable output whatever the store
+    (an in-memory store lists its graphs in no fixed order)."""
+    return [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
 
 
 def _graph_suffix(g: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bytes | None:

@@ -72,6 +72,18 @@ def built_store(built_store_path: Path) -> ox.Store:
     return ox.Store.read_only(str(built_store_path))
 
 
+@pytest.fixture(scope="session")
+def sample_store(built_store: ox.Store) -> ox.Store:
+    """Every graph of the full build cut to its first 3,000 quads, in memory: the same kinds
+    of terms and graphs at a size a test can serialise several times or give to an
+    independent parser (rdflib) in seconds. Checks of the whole graph read ``built_store``."""
+    sample = ox.Store()
+    for g in built_store.named_graphs():
+        quads = built_store.quads_for_pattern(None, None, None, g)
+        sample.extend(q for _, q in zip(range(3000), quads, strict=False))
+    return sample
+
+
 @pytest.fixture()
 def store_copy(built_store_path: Path, tmp_path: Path) -> Path:
     """A private, writable copy of the built store."""
