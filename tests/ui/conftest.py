@@ -20,6 +20,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -100,23 +101,18 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real server process on a fixture store, read-only, shared by the browser tests; its
-    base URL."""
-    tmp = tmp_path_factory.mktemp("browser")
-    store = tmp / "store"
-    load_fixture(store)
+@contextmanager
+def serving(tmp: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """``diplograph serve ARGS`` as a process on a free port of 127.0.0.1 (its log in
+    ``tmp/server.log``), until ``/health`` answers; its base URL. Stopped on exit."""
     port = _free_port()
-    env = dict(os.environ, DIPLOGRAPH_QUERIES_DIR=str(QUERIES))
     log = open(tmp / "server.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "diplograph", "serve", "--store", str(store),
+        [sys.executable, "-m", "diplograph", "serve", *args,
          "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
+        stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, **(env or {})),
     )
     url = f"http://127.0.0.1:{port}/"
-    _ORIGINS.append(url.rstrip("/"))
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -130,14 +126,28 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             log.close()
             pytest.fail("server did not start:\n" + (tmp / "server.log").read_text())
         time.sleep(0.2)
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real server process on a fixture store, read-only, shared by the browser tests; its
+    base URL."""
+    tmp = tmp_path_factory.mktemp("browser")
+    store = tmp / "store"
+    load_fixture(store)
+    with serving(tmp, "--store", str(store), env={"DIPLOGRAPH_QUERIES_DIR": str(QUERIES)}) as url:
+        _ORIGINS.append(url.rstrip("/"))
+        yield url
 
 
 @pytest.fixture(scope="session")

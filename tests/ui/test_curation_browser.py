@@ -7,7 +7,6 @@ selection, saves, and checks the facts file and the running graph.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import MISSING, _free_port, _wait
+from .conftest import MISSING, _wait, serving
 
 if MISSING:
     pytestmark = pytest.mark.skip(reason=MISSING)
@@ -39,35 +38,9 @@ def curation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pa
     r = subprocess.run([sys.executable, "-m", "diplograph", "extract", str(cur / "doc.txt"),
                         "-o", str(cur / NAME)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    port = _free_port()
-    env = dict(os.environ, DIPLOGRAPH_CURATION_DIR=str(cur))
-    log = open(tmp / "server.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "diplograph", "serve", "--store", str(tmp / "store"),
-         "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
-         "--update-token", TOKEN], stdout=log, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(url + "health", timeout=2) as resp:  # noqa: S310
-                if resp.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("server did not start:\n" + (tmp / "server.log").read_text())
-        time.sleep(0.2)
-    yield url, cur
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
+    with serving(tmp, "--store", str(tmp / "store"), "--update-token", TOKEN,
+                 env={"DIPLOGRAPH_CURATION_DIR": str(cur)}) as url:
+        yield url, cur
 
 
 def _facts_in_graph(url: str) -> int:

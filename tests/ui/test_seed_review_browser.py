@@ -8,19 +8,14 @@ edited fact keeps its layout (``id``, ``type``, ``quote`` first; no added ``offs
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .test_browser import MISSING, _free_port, _wait, browser  # noqa: F401
+from .conftest import MISSING, _wait, serving
 from .test_curation_browser import _wait_text
 
 if MISSING:
@@ -38,38 +33,12 @@ def seed_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
     cur.mkdir()
     for suffix in (".txt", ".facts.yaml"):
         shutil.copy(SOURCES / (SEED + suffix), cur / (SEED + suffix))
-    port = _free_port()
-    env = dict(os.environ, DIPLOGRAPH_CURATION_DIR=str(cur))
-    log = open(tmp / "server.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "diplograph", "serve", "--store", str(tmp / "store"),
-         "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
-         "--update-token", TOKEN], stdout=log, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(url + "health", timeout=2) as resp:  # noqa: S310
-                if resp.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("server did not start:\n" + (tmp / "server.log").read_text())
-        time.sleep(0.2)
-    yield url, cur
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
+    with serving(tmp, "--store", str(tmp / "store"), "--update-token", TOKEN,
+                 env={"DIPLOGRAPH_CURATION_DIR": str(cur)}) as url:
+        yield url, cur
 
 
-def test_a_seed_review_keeps_typed_values_and_hand_edits(seed_copy, browser) -> None:  # noqa: F811
+def test_a_seed_review_keeps_typed_values_and_hand_edits(seed_copy, browser) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
