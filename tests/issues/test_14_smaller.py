@@ -132,6 +132,25 @@ def test_get_store_past_the_size_cap_is_refused(client, app) -> None:
     assert b"?graph=" in r.data
 
 
+def test_get_store_estimated_past_the_size_cap_is_refused_before_anything_is_sent(
+        client, app) -> None:
+    """A cap above 24 bytes per quad but well under the store's N-Quads: refused with a
+    422 and the estimate, not a 200 cut at the cap."""
+    qs = app.extensions["diplograph"]
+    store = qs._read_store()
+    quads = len(store)
+    size = len(qs.get_dataset())
+    old = qs.max_bytes
+    qs.max_bytes = max(quads * 24, size // 3)
+    try:
+        r = client.get("/store")
+    finally:
+        qs.max_bytes = old
+    assert quads * 24 <= size // 3, "the fixture's lines are longer than 72 bytes"
+    assert r.status_code == 422
+    assert b"/dumps" in r.data and b"MB as N-Quads" in r.data
+
+
 def _rss_mb() -> float:
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * 4096 / 2**20
