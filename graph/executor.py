@@ -36,7 +36,17 @@ from .changes import touched_terms
 from .checkpoints import Checkpoints
 from .errors import DiplographError
 from .isolation import Busy, QueryThreads, WorkerProcesses
-from .runner import Checked, Dataset, Term, check, evaluate, serialize, to_data, variables
+from .runner import (
+    Checked,
+    DataQueries,
+    Dataset,
+    Term,
+    check,
+    evaluate,
+    serialize,
+    to_data,
+    variables,
+)
 from .sparql_safety import (
     DEFAULT_LIMITS,
     DEFAULT_UPDATE_LIMITS,
@@ -112,7 +122,7 @@ def _data(store: ox.Store, query: Checked, dataset: Dataset | None,
     return data
 
 
-class QueryService:
+class QueryService(DataQueries):
     """SPARQL query and update on one on-disk store.
 
     Queries read the newest published checkpoint of the store (:mod:`.checkpoints`), with a
@@ -286,24 +296,6 @@ class QueryService:
         _, body = self._in_process(q, dataset, subs, None, "application/sparql-results+json",
                                    t0)
         return to_data(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
-
-    def select(self, sparql: str, substitutions: Mapping[str, Term | str] | None = None, *,
-               dataset: Dataset | None = None) -> list[dict[str, Term]]:
-        """Run a SELECT; rows of ``{variable: term}`` (unbound ones left out)."""
-        return self._data(sparql, ("select",), substitutions, dataset)  # type: ignore[no-any-return]
-
-    def ask(self, sparql: str, substitutions: Mapping[str, Term | str] | None = None, *,
-            dataset: Dataset | None = None) -> bool:
-        """Run an ASK."""
-        return self._data(sparql, ("ask",), substitutions, dataset)  # type: ignore[no-any-return]
-
-    def construct(self, sparql: str, substitutions: Mapping[str, Term | str] | None = None,
-                  *, dataset: Dataset | None = None) -> list[ox.Triple]:
-        """Run a CONSTRUCT or DESCRIBE; the triples."""
-        return self._data(sparql, ("construct", "describe"),  # type: ignore[no-any-return]
-                          substitutions, dataset)
-
-    describe = construct
 
     def _timeout_error(self) -> DiplographError:
         return DiplographError(

@@ -42,7 +42,7 @@ from .errors import DiplographError
 from .executor import QueryResult, content_type, media_format
 from .namespaces import GRAPH
 from .remote import DURATION_TEXT, XSD_DURATION, RemoteStore
-from .runner import Checked, Dataset, Term, check, count_rows, serialize, variables
+from .runner import Checked, DataQueries, Dataset, Term, check, count_rows, serialize, variables
 from .sparql_safety import (
     DEFAULT_LIMITS,
     DEFAULT_UPDATE_LIMITS,
@@ -76,7 +76,7 @@ def _boolean(value: bool, fmt: ox.QueryResultsFormat) -> bytes:
     return out
 
 
-class RemoteQueryService:
+class RemoteQueryService(DataQueries):
     """The server's query service over a remote engine (see the module docstring)."""
 
     def __init__(self, remote: RemoteStore, *, timeout: float = 30.0, max_rows: int = 100_000,
@@ -264,24 +264,6 @@ class RemoteQueryService:
             raise DiplographError("result-too-large", f"the result has {len(data)} rows, more "
                                                       f"than the cap of {self.max_rows}")
         return data
-
-    def select(self, sparql: str, substitutions: Mapping[str, Term | str] | None = None, *,
-               dataset: Dataset | None = None) -> list[dict[str, Term]]:
-        """Run a SELECT; rows of ``{variable: term}`` (unbound ones left out)."""
-        return self._data(sparql, ("select",), substitutions, dataset)  # type: ignore[no-any-return]
-
-    def ask(self, sparql: str, substitutions: Mapping[str, Term | str] | None = None, *,
-            dataset: Dataset | None = None) -> bool:
-        """Run an ASK."""
-        return self._data(sparql, ("ask",), substitutions, dataset)  # type: ignore[no-any-return]
-
-    def construct(self, sparql: str, substitutions: Mapping[str, Term | str] | None = None,
-                  *, dataset: Dataset | None = None) -> list[ox.Triple]:
-        """Run a CONSTRUCT or DESCRIBE; the triples."""
-        return self._data(sparql, ("construct", "describe"),  # type: ignore[no-any-return]
-                          substitutions, dataset)
-
-    describe = construct
 
     # ------------------------------------------------------------ writes
 

@@ -46,8 +46,8 @@ from .sparql_safety import (
     query_form,
 )
 
-__all__ = ["Checked", "Dataset", "Term", "ask", "check", "construct", "describe", "evaluate",
-           "parse_term", "raise_if_unsupported", "select", "serialize", "to_data"]
+__all__ = ["Checked", "DataQueries", "Dataset", "Term", "ask", "check", "construct", "describe",
+           "evaluate", "parse_term", "raise_if_unsupported", "select", "serialize", "to_data"]
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -344,3 +344,31 @@ def raise_if_unsupported(e: OSError, media_type: str) -> None:
             f"this result cannot be written as {media_type} ({text}): it holds triple "
             "terms (RDF 1.2, << >>); ask for Turtle, TriG, N-Triples or N-Quads",
         ) from None
+
+
+class DataQueries:
+    """``select``/``ask``/``construct``/``describe`` returning terms, for a query service that
+    implements ``_data(sparql, forms, substitutions, dataset)`` (the embedded store's and a
+    remote engine's: the pages and named queries call these, whichever they have)."""
+
+    def _data(self, sparql: str, want: tuple[str, ...],
+              substitutions: Mapping[str, Term | str] | None, dataset: Dataset | None) -> Any:
+        raise NotImplementedError
+
+    def select(self, sparql: str, substitutions: Mapping[str, Term | str] | None = None, *,
+               dataset: Dataset | None = None) -> list[dict[str, Term]]:
+        """Run a SELECT; rows of ``{variable: term}`` (unbound ones left out)."""
+        return self._data(sparql, ("select",), substitutions, dataset)  # type: ignore[no-any-return]
+
+    def ask(self, sparql: str, substitutions: Mapping[str, Term | str] | None = None, *,
+            dataset: Dataset | None = None) -> bool:
+        """Run an ASK."""
+        return self._data(sparql, ("ask",), substitutions, dataset)  # type: ignore[no-any-return]
+
+    def construct(self, sparql: str, substitutions: Mapping[str, Term | str] | None = None,
+                  *, dataset: Dataset | None = None) -> list[ox.Triple]:
+        """Run a CONSTRUCT or DESCRIBE; the triples."""
+        return self._data(sparql, ("construct", "describe"),  # type: ignore[no-any-return]
+                          substitutions, dataset)
+
+    describe = construct
