@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -79,9 +80,10 @@ def test_a_killed_push_leaves_the_engine_as_it_was(virtuoso_engine: Engine,
     before = _published(remote)
     assert before[registry] > 10_000
     # --force: the same content again, in INSERT DATA requests of 500 triples (no Graph Store)
+    err_file = tempfile.TemporaryFile()  # noqa: SIM115 - read if the push ends early
     proc = subprocess.Popen([*EXE, "push", "--store", str(built_store_path), "--engine",  # noqa: S603
                              virtuoso_engine.query_url, "--graph", registry, "--force"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=err_file)
     try:
         deadline = time.monotonic() + 120
         current = set(remote.versions(refresh=True).values())
@@ -92,6 +94,11 @@ def test_a_killed_push_leaves_the_engine_as_it_was(virtuoso_engine: Engine,
                 break
             time.sleep(0.2)
         else:
+            if proc.poll() is not None:  # it ended: say how (its stderr), not only that
+                err_file.seek(0)
+                err = err_file.read().decode(errors="replace")
+                pytest.fail(f"the push ended (exit {proc.returncode}) before it loaded 2,000 "
+                            f"triples:\n{err[-2000:]}")
             pytest.fail("the push never started loading")
         assert proc.poll() is None, "the push ended before it could be killed"
     finally:
