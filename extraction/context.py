@@ -329,7 +329,10 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
           and d is not ctx.dateline]
     if not ds:
         return None
-    for side in ([d for d in ds if d.start >= pos], [d for d in ds if d.start < pos][::-1]):
+    for n, side in enumerate(([d for d in ds if d.start >= pos],
+                              [d for d in ds if d.start < pos][::-1])):
+        if n == 1 and side and side[0].governs:
+            return side[0]  # "…, nine days before it re-established relations"
         explicit = [d for d in side if "relative" not in d.flags]
         if explicit:
             return explicit[0]

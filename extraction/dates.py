@@ -62,6 +62,8 @@ class DateMention:
     partial: bool = False  # a period that is part of a year ("the first 8 months of 2023")
     # for relative and year-less mentions: how to finish them once the anchor is known
     pending: tuple = field(default=(), repr=False)
+    # "…, nine days before it re-established …": the date of the clause that follows it
+    governs: bool = False
 
     @property
     def text_span(self) -> tuple[int, int]:
@@ -119,12 +121,19 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b", re.I), "same_year"),  # noqa: E501
-    (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b|(?<!\w)năm\s+sau\b", re.I), "years_later_vi"),
+    (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)|(?<!\w)năm\s+sau\b(?!\s+khi)", re.I), "years_later_vi"),
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
-    (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)", re.I), "months_later"),  # noqa: E501
+    (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)", re.I), "months_later"),  # noqa: E501
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
+    (re.compile(rf"\b{NUM}\s+(days?|weeks?)\s+later\b|(?<!\w){NUM_VI}\s+(ngày|tuần)\s+sau(?!\s+khi)(?!\w)", re.I), "days_later"),  # noqa: E501
+    (re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)", re.I), "same_day"),  # noqa: E501
+    # "on 15 January 2024, nine days before it re-established …": the clause that follows
+    # happened N units after (before) the date just given ("a month after the bloc suspended …")
+    (re.compile(rf"\b{NUM}\s+(days?|weeks?|months?|years?)\s+(before|after)\b(?!\s+(?:that|this|the\s+(?:signing|visit)))"
+                rf"|(?<!\w){NUM_VI}\s+(ngày|tuần|tháng|năm)\s+(trước|sau)\s+khi(?!\w)", re.I), "clause_offset"),  # noqa: E501
 ]
 
+_GOVERNED_GAP = re.compile(r"\)?\s*[,;(–—-]\s*(?:just\s+|only\s+|some\s+|about\s+|hơn\s+|khoảng\s+|chỉ\s+)?", re.I)
 _SINCE = re.compile(r"(?:since|từ\s+năm|từ\s+tháng|từ)\s*$", re.I)
 _UNTIL = re.compile(r"(?:until|till|cho\s+đến|đến)\s*$", re.I)
 _ASOF = re.compile(r"(?:by\s+the\s+end\s+of|as\s+of|by|tính\s+đến|đến\s+cuối|đến\s+hết)\s*$", re.I)
@@ -199,6 +208,28 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
                            pending=("months", _num(g[0] or g[1])))
     if kind == "next_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("next-day",))
+    if kind == "days_later":
+        n, unit = (g[0], g[1]) if g[0] else (g[2], g[3])
+        days = _num(n) * (7 if unit.lower().startswith(("week", "tuần")) else 1)
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("days", days))
+    if kind == "same_day":
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 0))
+    if kind == "clause_offset":
+        n, unit, way = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
+        sign = 1 if way.lower() in ("before", "trước") else -1
+        unit = unit.lower()
+        n = _num(n) * sign
+        if unit.startswith(("day", "ngày")):
+            pending: tuple = ("days", n)
+        elif unit.startswith(("week", "tuần")):
+            pending = ("days", 7 * n)
+        elif unit.startswith(("month", "tháng")):
+            pending = ("months", n)
+        else:
+            pending = ("years", n)
+        precision = {"days": "day", "months": "month", "years": "year"}[pending[0]]
+        return DateMention(s, e, None, precision, flags=("relative",), pending=pending,
+                           governs=True)
     raise AssertionError(kind)  # pragma: no cover
 
 
@@ -266,6 +297,13 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             continue
         what = d.pending[0]
         prev = [x for x in explicit if x.end <= d.start and x.value is not None]
+        if d.governs:
+            # only right after the date it is counted from: "on 15 January 2024, nine days
+            # before …"; elsewhere ("Five years after the war, …") its base is not in the text
+            if not prev or not _GOVERNED_GAP.fullmatch(text[prev[-1].end : d.start]):
+                d.flags = (*d.flags, "unresolved")
+                continue
+            prev = prev[-1:]
         if what in ("day", "month", "range"):
             # the year: an explicit date later in the same sentence, else before it, else the anchor
             sa, sb = _sentence_bounds(text, d.start)
@@ -310,6 +348,16 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             y, mo = int(base.value[:4]), int(base.value[5:7]) + d.pending[1]
             y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
             d.value = _month(y, mo)
+        elif what == "days":
+            base = next(
+                (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)),
+                None,
+            )
+            if base is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            d.value = (dt.date.fromisoformat(base.value)
+                       + dt.timedelta(days=d.pending[1])).isoformat()
         elif what == "next-day":
             base = next(
                 (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)),
