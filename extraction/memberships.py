@@ -200,8 +200,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     prev_end = s.start
     for n, (a, b, kind) in enumerate(triggers):
         word = text[a:b].lower()
+        follows_previous = False
         if word == "followed" and not any(k == "join" for _, _, k in triggers[:n]):
-            continue
+            # "Montenegro followed on 5 June 2017" right after a sentence of accessions
+            before = [p for p in ctx.sents if p.end <= s.start]
+            if n or not before or not JOIN.search(text, before[-1].start, before[-1].end) \
+                    or NEGATIVE.search(text, before[-1].start, before[-1].end) \
+                    or not re.match(r"\s+(?:in|on)\s", text[b : b + 5]):
+                continue
+            follows_previous = True
         if word.startswith("join") and re.match(r"\s+(?:the\s+)?(?:talks|forces|efforts|hands)",
                                                 text[b : b + 12]):
             continue
@@ -239,6 +246,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj:
             continue
         org = _org(ctx, b, right) or _org(ctx, s.start, a)
+        if org is None and follows_previous:
+            prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
+            org = _org(ctx, prev_s.start, prev_s.end)
         if org is None and re.search(r"newest|latest|recent|mới nhất", word):
             org = ctx.main_org  # "A (2017) and B (2018) are the newest members"
         if org is None:
@@ -257,6 +267,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             d = _paren_date(ctx, x, right) if listed else None
             if d is None:
                 d = pick_date(ctx, subj[0].start, right, b)
+            if d is None:
+                # "…, five years after the enlargement in which A, B and C became members"
+                gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
+                       if g.governs and g.value is not None]
+                d = gov[-1] if gov else None
             if d is None:
                 # a date opening the sentence ("Tháng 11/2022, …") applies to all of it
                 ds = [x for x in ctx.dates_in(s.start, s.end) if x.value is not None]
