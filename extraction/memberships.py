@@ -22,7 +22,7 @@ from .context import (
     pick_date,
     span_of,
 )
-from .dates import NUMBERS
+from .dates import NUMBERS, DateMention
 from .names import Mention
 
 JOIN = re.compile(
@@ -47,7 +47,9 @@ LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(
 PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại|\bpartner\s+countr(?:y|ies)\b"
                      r"|(?:quốc gia|nước) đối tác", re.I)
 APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|\bhas\s+applied\b"
-                   r"|\bapplied\b[^.]{0,30}\bmembership\b", re.I)
+                   r"|\bapplied\b[^.]{0,30}\bmembership\b"
+                   r"|(?:nộp|đệ|gửi)\s+đơn\s+(?:xin\s+)?(?:gia nhập|trở thành thành viên)"
+                   r"|(?<!\w)xin\s+gia nhập", re.I)
 NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|\bha(?:s|ve)\s+not\s+(?:yet\s+)?become\s+(?:an?\s+)?(?:full\s+)?members?\b"
                       r"|\bha(?:s|ve)\s+(?:not|never)\s+(?:yet\s+)?(?:returned|rejoined)\b"
@@ -223,15 +225,20 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
         # gapping: "Qatar joined the following year, and Indonesia in 1962"
         gapped: list[tuple[Mention, int]] = []
+        gap_right = right
         for g in re.finditer(r",?\s+(?:and|và)\s+(?:then\s+)?|,\s+(?:còn\s+)?", text[b:right]):
-            after = [x for x in ctx.mentions_in(b + g.end(), right)
+            if b + g.start() < (gapped[-1][0].end if gapped else b):
+                continue
+            after = [x for x in ctx.mentions_in(b + g.end(), gap_right)
                      if x.start == b + g.end() and x.is_state and x.key]
-            if after and re.match(r"\s+(?:in|on|năm|vào)\s+[^,.;]*?(?:[,.;]|$)",
-                                  text[after[0].end : right]) and not JOIN.search(
-                    text, after[0].end, right):
-                gapped.append((after[0], right))
-                right = b + g.start()
-                break
+            if after and re.match(r"\s+(?:in|on|năm|vào|ngày|tháng)\s+[^,.;]*?(?:[,.;]|$)",
+                                  text[after[0].end : gap_right]) and not JOIN.search(
+                    text, after[0].end, gap_right):
+                if gapped:  # "Lào năm 2013, Kazakhstan năm 2015": the previous one ends here
+                    gapped[-1] = (gapped[-1][0], b + g.start())
+                else:
+                    right = b + g.start()
+                gapped.append((after[0], gap_right))
         subj = _members(ctx, group_before(ctx, prev_end, a))
         if "accession" in word:
             # "X's accession", "the accessions of A (2017) and B (2020)"; never the objects of
@@ -278,6 +285,17 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 d = ds[0] if len(ds) == 1 and ds[0].start < triggers[0][0] else None
             out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
                            f"membership-{kind}"))
+        same = re.match(r"\s*,\s*(?:cùng\s+năm\s+với|(?:in\s+)?the\s+same\s+year\s+as)\s+",
+                        text[d.end : right]) if subj and d is not None and d.year else None
+        if same is not None and d is not None:
+            # "… ngày 11/1/2007, cùng năm với Tonga": the other member, that year
+            other = [x for x in ctx.mentions_in(d.end + same.end(), right)
+                     if x.start == d.end + same.end() and x.is_state and x.key]
+            if other:
+                year = DateMention(other[0].start, other[0].end, str(d.year), "year",
+                                   flags=("year-from-context",))
+                out.append(_mk(ctx, other[0].key, org, roles, year,
+                               (subj[0].start, other[0].end), 0.75, "membership-same-year"))
         for x, limit in gapped:
             d = pick_date(ctx, x.end, limit, x.end)
             out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, x, d), 0.75,
