@@ -117,6 +117,24 @@ def extract(ctx: Context) -> list[Candidate]:
                                   "subjects": [ctx.label(k) for k in parties]},
                         _modal_start(ctx, a, s.start), end, 0.6, "agreement-intended"))
                 continue
+            rel = re.search(r"\s*(?:\([^()]*\))?\s*,\s*(?:which|that|mà)\s+([^;.()]*)$",
+                            ctx.text[s.start : a])
+            rel_at = s.start + rel.start() if rel else -1
+            rel_inst = [m for m in insts if rel and m.end() <= rel_at and m.start() not in used
+                        and rel_at - m.end() <= 80
+                        and not re.search(r"[,;.]", ctx.text[m.end() : rel_at])]
+            if rel and rel_inst and not reduced and not passive:
+                # "the Treaty of Asunción, which A, B, C and D signed on 26 March 1991":
+                # the parties are the relative clause's subject, the date follows the verb
+                who = [x for x in ctx.mentions_in(s.start + rel.start(1), a)
+                       if x.key and (x.is_state or x.key == "EU" or x.how == "capital")]
+                if len(who) >= 2 or (who and ctx.other(who[0].key)):
+                    comma = ctx.text.find(",", b, s.end)
+                    limit = comma if comma >= 0 else s.end
+                    used.add(rel_inst[-1].start())
+                    out += _agreements(ctx, s, sg, rel_inst[-1], limit, True,
+                                       [ctx.label(k) for k in keys(who)])
+                    continue
             if reduced or passive:
                 targets = [m for m in insts if m.end() <= a and m.start() not in used]
                 if reduced:
@@ -188,7 +206,9 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         re.search(r"nhiều|một số|các", text[max(s.start, start - 12) : start]))
     # parties: the title's own names ("Viet Nam - Korea Free Trade Agreement"), the subject of
     # "signed", the partners after "with"
-    in_title = [x for x in ctx.mentions_in(start, end) if x.key and (x.is_state or x.key == "EU")]
+    # a capital in a title names the place of signing ("Treaty of Asunción"), not a party
+    in_title = [x for x in ctx.mentions_in(start, end) if x.key and (x.is_state or x.key == "EU")
+                and x.how not in ("capital", "city")]
     subj = [x for x in group_before(ctx, s.start, sg.start(), states_only=False)
             if x.is_state or x.key == "EU" or x.how == "demonym"] if not before_verb else []
     with_m = re.match(r"\s*(?:with|với)\s+", text[end:limit])
