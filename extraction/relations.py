@@ -45,6 +45,15 @@ TRIGGERS = [
 ]
 
 
+def _paren_date(ctx: Context, m, b: int):  # noqa: ANN001, ANN202
+    """The first parenthesised date after mention ``m`` before ``b`` (shared by the names
+    before it)."""
+    for d in ctx.dates_in(m.end, b):
+        if "(" in ctx.text[max(m.end, d.start - 8) : d.start] and d.value is not None:
+            return d
+    return None
+
+
 def _actor(m) -> bool:  # noqa: ANN001
     """States, their capitals and adjectives, and the EU can hold diplomatic relations."""
     return m.is_state or m.how in ("demonym", "capital") or m.key == "EU"
@@ -129,9 +138,15 @@ def extract(ctx: Context) -> list[Candidate]:
                 pairs = [(x, o) for x in keys(subj) for o in keys(obj)]
             else:
                 pairs = [(subject, o) for o in objects]
+            # "Egypt (1980) and Jordan (1994) …", "Panama (2017) and A and B (2018) …": each
+            # subject has its own parenthesised year, or shares the next one
+            own = {x.key: _paren_date(ctx, x, a) for x in subj} if len(subj) >= 2 else {}
+            if not any(own.values()):
+                own = {}
             for x, y in pairs:
                 data = {"parties": [ctx.label(x), ctx.label(y)], "status": status}
                 fl = list(flags)
+                d = own.get(x) or (d if not own else None)
                 if d is not None:
                     data["date"] = point(d)
                     fl += [f for f in d.flags if f != "unresolved"]
