@@ -126,6 +126,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)", re.I), "months_later"),  # noqa: E501
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+(days?|weeks?)\s+later\b|(?<!\w){NUM_VI}\s+(ngày|tuần)\s+sau(?!\s+khi)(?!\w)", re.I), "days_later"),  # noqa: E501
+    (re.compile(r"(?<!\w)(?:sáng|chiều|trưa|tối|hôm)\s+nay(?!\w)|\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I), "today"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)", re.I), "same_day"),  # noqa: E501
     # "on 15 January 2024, nine days before it re-established …": the clause that follows
     # happened N units after (before) the date just given ("a month after the bloc suspended …")
@@ -212,6 +213,8 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         n, unit = (g[0], g[1]) if g[0] else (g[2], g[3])
         days = _num(n) * (7 if unit.lower().startswith(("week", "tuần")) else 1)
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", days))
+    if kind == "today":
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("weekday", None))
     if kind == "same_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 0))
     if kind == "clause_offset":
@@ -331,7 +334,7 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             if anchor is None:
                 d.flags = (*d.flags, "unresolved")
                 continue
-            back = (anchor.weekday() - d.pending[1]) % 7
+            back = 0 if d.pending[1] is None else (anchor.weekday() - d.pending[1]) % 7
             d.value = (anchor - dt.timedelta(days=back)).isoformat()
         elif what == "years":
             base = next((x for x in reversed(prev) if x.year and x.kind != "range"), None)
