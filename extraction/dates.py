@@ -121,7 +121,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b", re.I), "same_year"),  # noqa: E501
-    (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)|(?<!\w)năm\s+sau\b(?!\s+khi)", re.I), "years_later_vi"),
+    (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)|(?<!\w)năm\s+sau\b(?!\s+khi)", re.I), "years_later_vi"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)", re.I), "months_later"),  # noqa: E501
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
@@ -134,7 +134,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 rf"|(?<!\w){NUM_VI}\s+(ngày|tuần|tháng|năm)\s+(trước|sau)\s+khi(?!\w)", re.I), "clause_offset"),  # noqa: E501
 ]
 
-_GOVERNED_GAP = re.compile(r"\)?\s*[,;(–—-]\s*(?:just\s+|only\s+|some\s+|about\s+|hơn\s+|khoảng\s+|chỉ\s+)?", re.I)
+_GOVERNED_GAP = re.compile(
+    r"\)?\s*[,;(–—-]\s*(?:just\s+|only\s+|some\s+|about\s+|hơn\s+|khoảng\s+|chỉ\s+)?", re.I)
 _SINCE = re.compile(r"(?:since|từ\s+năm|từ\s+tháng|từ)\s*$", re.I)
 _UNTIL = re.compile(r"(?:until|till|cho\s+đến|đến)\s*$", re.I)
 _ASOF = re.compile(r"(?:by\s+the\s+end\s+of|as\s+of|by|tính\s+đến|đến\s+cuối|đến\s+hết)\s*$", re.I)
