@@ -83,7 +83,23 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _meetings(ctx, s)
         out += _sessions(ctx, s)
         out += _missions(ctx, s)
-    return out
+    return _without_headline_repeats(ctx, out)
+
+
+def _actors(c: Candidate) -> tuple:
+    return (c.data["event_type"], frozenset(p["actor"] for p in c.data["participants"]))
+
+
+def _without_headline_repeats(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """A headline ("Tổng thống Brazil thăm cấp Nhà nước Việt Nam") announces the event the
+    body then states with its date: the undated headline candidate is dropped."""
+    first_line = ctx.text.find("\n")
+    if first_line < 0:
+        return out
+    dated = {_actors(c) for c in out if c.start > first_line
+             and ("date" in c.data or "start" in c.data)}
+    return [c for c in out if not (c.end <= first_line and "date" not in c.data
+                                   and "start" not in c.data and _actors(c) in dated)]
 
 
 def _post_state(ctx: Context, post: Post, exclude: str | None = None) -> str | None:
@@ -132,7 +148,9 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         before = [p for p in posts if p.end <= a]
         relative = re.search(r"(?:\bwho\b|\bngười\b)[^,.;]{0,30}$", ctx.text[s.start:a])
         of_after = bool(after) and re.search(
-            r"(?:của|of)\s*$", ctx.text[max(b, after[0].start - 8) : after[0].start])
+            r"(?:của|of)\s*$", ctx.text[max(b, after[0].start - 8) : after[0].start]) \
+            and not re.search(r"(?:lời mời|invitation)\s+(?:của|of)\s*$",
+                              ctx.text[max(b, after[0].start - 20) : after[0].start], re.I)
         post = after[0] if of_after \
             else (before[-1] if before and relative else before[0] if before
                   else (after[0] if after else None))
