@@ -25,7 +25,7 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
 SESSION = re.compile(
     r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
     r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b", re.I)
-COMMITTEE = re.compile(r"committee|commission|ủy ban|uỷ ban", re.I)
+COMMITTEE = re.compile(r"committee|commission|ủy ban|uỷ ban|joint cabinet|nội các chung", re.I)
 SUMMIT = re.compile(r"(?:Hội nghị Thượng đỉnh|Hội nghị Cấp cao)[^,.;]*?lần\s+thứ\s+(\d+)"
                     r"|(\d+)(?:st|nd|rd|th)\s+[\w\s\-]*?\bsummit\b", re.I)
 MISSION = re.compile(
@@ -135,6 +135,17 @@ def _dateline_date(ctx: Context, s: Sentence, d):  # noqa: ANN001, ANN202
     return d
 
 
+def _dateline_place(ctx: Context, s: Sentence) -> Mention | None:
+    """The city of the dateline ("HÀ NỘI, 16/5/2025 - …") for an event of its sentence."""
+    line = ctx.dateline
+    if line is None or not s.start <= line.start < s.end:
+        return None
+    start = ctx.text.rfind("\n", 0, line.start) + 1
+    near = [x for x in ctx.mentions_in(start, line.start) if x.key
+            and (x.is_state or x.how in ("capital", "city"))]
+    return near[0] if len(near) == 1 else None
+
+
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in VISIT.finditer(ctx.text, s.start, s.end):
@@ -235,7 +246,7 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
             states = list(ctx.pair)
         if len(states) != 2:
             continue
-        place = _place(ctx, m.end(), s.end)
+        place = _place(ctx, m.end(), s.end) or _dateline_place(ctx, s)
         d = pick_date(ctx, s.start, s.end, m.end())
         data = {"event_type": "committee-session",
                 "participants": [_participant(ctx, k, "participant", None) for k in states],
