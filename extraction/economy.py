@@ -99,8 +99,10 @@ def extract(ctx: Context) -> list[Candidate]:
     return out
 
 
-_BASE = re.compile(r"(?:so với|compared\s+(?:with|to)|than|%\s+(?:on|over|from))\s*"
-                   r"(?:cùng kỳ\s+)?(?:năm\s+|the\s+)?$", re.I)
+_BASE = re.compile(r"(?:so với|compared\s+(?:with|to)|than|%\s+(?:on|over|from)"
+                   r"|(?:gấp|bằng)\s+(?:khoảng\s+|hơn\s+|gần\s+)?[\d,.]+\s+lần"
+                   r"|\btimes\s+(?:the\s+(?:figure|level)\s+(?:of|in)|that\s+of))\s*"
+                   r"(?:cùng kỳ\s+)?(?:năm\s+|the\s+|in\s+)?$", re.I)
 
 
 def _period(ctx: Context, a: int, b: int, pos: int):
