@@ -30,7 +30,8 @@ JOIN = re.compile(
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
-    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)?(?:its|their|the|a)\s+founding\s+members?"
+    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)?(?:(?:its|their|the|a)\s+)?"
+    r"(?:(?:bloc|alliance|union|organi[sz]ation|group)['’]s\s+)?founding\s+members?"
     r"(?:\s+of)?\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên"
@@ -250,13 +251,31 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             subj = subj[-1:] if possessive and subj else after
         if not subj and "sáng lập" in word:
             subj = _members(ctx, group_before(ctx, s.start, a))
+        signed_on = None
+        if not subj and "founding" in word:
+            # "the four signatories are the bloc's founding members": the states that signed,
+            # members from that signing
+            subj = _counted_group(ctx, s, a)
+            if subj and re.search(r"signatories\s+(?:\w+\s+){0,2}$",
+                                  text[max(s.start, a - 40) : a]):
+                src = ctx.sentence_of(subj[0].start)
+                sign = re.search(r"\bsigned\b", text[subj[0].end : src.end])
+                if sign:
+                    at = subj[0].end + sign.end()
+                    signed_on = pick_date(ctx, at, src.end, at)
+        if not subj and len(ctx.pair) == 2 and re.fullmatch(
+                r"\s*(?:Both|Both\s+countries)\s*", text[max(prev_end, s.start) : a]):
+            # "Both are founding members of APEC (1989)": the document's pair
+            subj = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair
+                    if any(x.key == k for x in ctx.mentions)]
         if not subj:
             continue
         org = _org(ctx, b, right) or _org(ctx, s.start, a)
         if org is None and follows_previous:
             prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
             org = _org(ctx, prev_s.start, prev_s.end)
-        if org is None and re.search(r"newest|latest|recent|mới nhất", word):
+        if org is None and re.search(r"newest|latest|recent|mới nhất|(?:bloc|alliance|union|"
+                                     r"organi[sz]ation|group)['’]s\s+founding", word):
             org = ctx.main_org  # "A (2017) and B (2018) are the newest members"
         if org is None:
             continue
@@ -272,9 +291,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         listed = len(subj) > 1 and any(_paren_date(ctx, x, right) for x in subj)
         for x in subj:
             d = _paren_date(ctx, x, right) if listed else None
-            if d is None:
+            if d is None and signed_on is not None:
+                d = signed_on
+            if d is None and re.match(r"(?:is|are)\s", word):
+                # a state in the present ("the four signatories are the bloc's founding
+                # members", "Both are founding members of APEC (1989)"): only its own date
+                d = pick_date(ctx, b, right, b)
+            elif d is None:
                 d = pick_date(ctx, subj[0].start, right, b)
-            if d is None:
+            if d is None and not re.match(r"(?:is|are)\s", word):
                 # "…, five years after the enlargement in which A, B and C became members"
                 gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
                        if g.governs and g.value is not None]
@@ -309,7 +334,7 @@ def _counted_group(ctx: Context, s: Sentence, pos: int, tail: str = "") -> list[
     between): the last group of exactly that many states named in the sentences before (same
     or previous paragraph)."""
     m = re.search(r"(?:(?:the|these|those|all|all\s+the)\s+(two|three|four|five|six|seven|eight"
-                  r"|\d)\s+(?:[\w-]+\s+)?(?:states|countries|governments|nations|members|juntas)"
+                  r"|\d)\s+(?:[\w-]+\s+)?(?:states|countries|governments|nations|members|juntas|signatories)"
                   r"|(?<!\w)(hai|ba|bốn|năm|sáu|bảy|tám)\s+nước(?:\s+này)?)\s*(?:đã\s+)?"
                   + tail + r"\s*$", ctx.text[max(0, pos - 90) : pos], re.I)
     if not m:
