@@ -169,7 +169,46 @@ def extract(ctx: Context) -> list[Candidate]:
                 if found and not any("pair-from-document" in c.flags for c in found):
                     inherited = [x for x in found[0].data["parties"]]
                 out += found
+    return out + _acronym_signings(ctx, out)
+
+
+ACRONYM_SIGNING = re.compile(r"(?:(?<!\w)Lễ\s+ký(?:\s+kết)?|\b[Ss]igning\s+(?:ceremony\s+)?of"
+                             r"(?:\s+the)?)\s+([A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-]*)\b"
+                             r"(?:\s+(?:and|và)\s+(?:the\s+)?([A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-]*)\b)?")
+
+
+def _acronym_signings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A caption that names an instrument by its acronym only ("Ảnh: Lễ ký VCFTA …, tháng
+    11/2011", "Photo: Signing of the ECTA, 2 April 2022"): the signing stated again, with the
+    parties and instrument of the agreement the text introduced with that acronym."""
+    out = []
+    for m in ACRONYM_SIGNING.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        d = pick_date(ctx, m.end(), s.end, m.end())
+        for acr in (x for x in m.groups() if x):
+            intro = ctx.text.rfind(f"({acr})", 0, m.start())
+            if intro < 0:
+                continue
+            # the agreement whose title the acronym closes (two instruments may share a quote)
+            named = sorted((c for c in found if c.type == "agreement"
+                            and c.start <= intro <= c.end + 2),
+                           key=lambda c: abs(_title_at(ctx, c, intro)))
+            if not named:
+                continue
+            data: dict = {"instrument": named[0].data["instrument"],
+                          "parties": list(named[0].data["parties"])}
+            if d is not None and isinstance(d.value, str):
+                data["signed"] = d.value
+            out.append(Candidate("agreement", data, *span_of(m, d), 0.6, "agreement-acronym",
+                                 [f for f in (d.flags if d else ()) if f != "unresolved"]))
     return out
+
+
+def _title_at(ctx: Context, c: Candidate, pos: int) -> int:
+    """How far the end of ``c``'s title (as written in its quote) is from ``pos``."""
+    title = next(iter(c.data.get("title", {}).values()), "")
+    at = ctx.text.find(title, c.start, c.end + 2) if title else -1
+    return pos - (at + len(title)) if at >= 0 else 10**6
 
 
 def _modal_start(ctx: Context, a: int, floor: int) -> int:
