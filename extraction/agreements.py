@@ -80,9 +80,11 @@ def extract(ctx: Context) -> list[Candidate]:
         signs = list(SIGN.finditer(ctx.text, s.start, s.end))
         if not signs:
             continue
+        # a second name in brackets ("… Cooperation (the Lombok Treaty) was signed") is the
+        # same instrument, not another one
         insts = [m for m in INSTRUMENT.finditer(ctx.text, s.start, s.end)
-                 if not re.fullmatch(r"(?:agreements?|treaty)", m.group().strip(), re.I)
-                 or True]
+                 if not re.search(r"\(\s*(?:the\s+)?$", ctx.text[max(s.start, m.start() - 6)
+                                                                 : m.start()], re.I)]
         if not insts:
             continue
         used: set[int] = set()
