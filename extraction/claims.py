@@ -69,9 +69,32 @@ NOT_RECOGNISE = re.compile(r"\bchưa\s+(?:công nhận|thừa nhận)|\b(?:does|
                            r"(?:yet\s+)?recogni[sz]ed?\b", re.I)
 
 
+REFUSED = re.compile(r"\btừ chối\s+(?:lời mời|tham gia|gia nhập|trở thành)|\bchưa\s+xác nhận\s+"
+                     r"(?:việc\s+)?(?:tham gia|gia nhập)|\b(?:declined|refused|rejected|turned\s+"
+                     r"down)\s+(?:the|an|its|their)\s+invitation\b|\b(?:declined|refused)\s+to\s+"
+                     r"(?:join|take\s+part|participate)\b|\bha(?:s|ve)\s+not\s+(?:yet\s+)?"
+                     r"confirmed\s+(?:its|their)\s+(?:participation|membership)\b", re.I)
+
+
+def refusals(ctx: Context) -> list[Candidate]:
+    """"Argentina từ chối lời mời", "Ả Rập Xê Út chưa xác nhận việc tham gia", "declined the
+    invitation": no membership, a characterisation of the state's position."""
+    out = []
+    for s in ctx.sents:
+        for m in REFUSED.finditer(ctx.text, s.start, s.end):
+            subj = [x for x in group_before(ctx, s.start, m.start()) if x.is_state]
+            if not subj:
+                continue
+            out.append(Candidate("claim", {"claim_type": "characterisation",
+                                           "subjects": [ctx.label(k) for k in keys(subj)]},
+                                 subj[0].start, _clause_end(ctx, m.end(), s.end), 0.65,
+                                 "claim-refused"))
+    return out
+
+
 def negations(ctx: Context) -> list[Candidate]:
     """"Hoa Kỳ chưa công nhận …": a position, negated."""
-    out = []
+    out = refusals(ctx)
     for s in ctx.sents:
         for m in NOT_RECOGNISE.finditer(ctx.text, s.start, s.end):
             subj = group_before(ctx, s.start, m.start())
