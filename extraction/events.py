@@ -31,7 +31,8 @@ SUMMIT = re.compile(r"(?:Hội nghị Thượng đỉnh|Hội nghị Cấp cao)[
 MISSION = re.compile(
     r"\b(opened|reopened|re-opened|resumed\s+work\s+at|closed|shut)\s+(?:its|her|his|their|the|a|an)?"
     r"\s*(?:country's\s+)?(?:first\s+)?(embassy|consulate[- ]general|consulate)\b"
-    r"|(mở lại|mở|khai trương|đóng cửa)\s+(Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)", re.I)
+    r"|(mở lại|mở|khai trương|đóng cửa)\s+(Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)"
+    r"|\b(opened|reopened)\s+(?:its|their)\s+own\b", re.I)
 PLACE_AFTER = re.compile(r"\s*(?:in|to|at|tại|ở|tới|đến|sang)\s+(?:the\s+)?", re.I)
 
 
@@ -261,8 +262,15 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
 def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in MISSION.finditer(ctx.text, s.start, s.end):
-        verb = (m.group(1) or m.group(3) or "").lower()
+        verb = (m.group(1) or m.group(3) or m.group(5) or "").lower()
         noun = (m.group(2) or m.group(4) or "").lower()
+        if m.group(5):
+            # "Israel opened its embassy in Abu Dhabi …, and the UAE opened its own in Tel Aviv"
+            earlier = re.findall(r"\b(embassy|consulate)\b",
+                                 ctx.text[max(0, s.start - 200) : m.start()], re.I)
+            if not earlier:
+                continue
+            noun = earlier[-1].lower()
         closing = verb in ("closed", "shut", "đóng cửa")
         kind = "consulate" if ("consul" in noun or "lãnh sự" in noun) else "embassy"
         event_type = f"{kind}-{'closing' if closing else 'opening'}"
