@@ -1,0 +1,189 @@
+"""The fifth round of extraction rules (issue 16), tuned on `corpus/test5/` and the misses of
+`corpus/test4/`: dates counted from the one just given ("nine days before it …", "a month
+after the bloc suspended …"), days and weeks later, the dateline's "today"; shared and
+parenthesised years; a signing in a relative clause; captions naming an instrument by its
+acronym; refusals; "X followed"; Vietnamese gapping and applications to join.
+
+Every sentence here was written for these tests; none is taken from an article or the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extraction.dates import find_dates
+from diplograph.extraction.pipeline import extract_text
+from diplograph.loaders.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def facts(text: str, registry, kind: str) -> list[dict]:
+    return [c.data for c in extract_text(text, None, registry).candidates if c.type == kind]
+
+
+def key(registry, name: str) -> str:
+    return registry.resolve(name).key
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # counted from the date just given: the clause that follows is N units later (before) or
+    # earlier (after)
+    ("Fiji cut ties with Taipei on 3 March 2011, six days before it restored relations.",
+     ["2011-03-03", "2011-03-09"]),
+    ("Peru joined in May 2001, two months after the council admitted Chile.",
+     ["2001-05", "2001-03"]),
+    ("It was admitted on 2 June 2015, three years after the others.", ["2015-06-02", "2012"]),
+    ("Hai nước ký hiệp định năm 2010, 15 năm sau khi thiết lập quan hệ.", ["2010", "1995"]),
+    # not counted from anything: no value, flagged
+    ("Three years after the war, they met.", [None]),
+    # days and weeks later, the same day
+    ("They met on 4 May 2019 and signed a week later.", ["2019-05-04", "2019-05-11"]),
+    ("Họ gặp nhau ngày 3/2/2018 và ký ba ngày sau.", ["2018-02-03", "2018-02-06"]),
+    ("It opened on 9 July 2014; the other opened on the same day.", ["2014-07-09", "2014-07-09"]),
+])
+def test_counted_dates(text: str, expected: list) -> None:
+    assert [d.value for d in find_dates(text)] == expected
+
+
+def test_today_is_the_dateline() -> None:
+    ds = find_dates("HÀ NỘI, 12/4/2022 - Sáng nay, hai bộ trưởng hội đàm.")
+    assert [d.value for d in ds] == ["2022-04-12", "2022-04-12"]
+    ds = find_dates("LIMA, June 3, 2021 - The ministers met this morning.")
+    assert [d.value for d in ds] == ["2021-06-03", "2021-06-03"]
+
+
+def test_relation_counted_from_the_previous_date(registry) -> None:
+    rels = facts("Fiji severed its ties with Taipei on 3 March 2011, six days before it "
+                 "re-established diplomatic relations with China.", registry, "relation")
+    got = {(r["status"], r.get("date")) for r in rels}
+    assert got == {("severed", "2011-03-03"), ("restored", "2011-03-09")}
+
+
+def test_relation_with_parenthesised_years(registry) -> None:
+    rels = facts("Gabon (1974) and Chad and Niger (1972) had established diplomatic relations "
+                 "with Beijing.", registry, "relation")
+    got = {(key(registry, r["parties"][0]), r.get("date")) for r in rels}
+    assert got == {("GAB", "1974"), ("TCD", "1972"), ("NER", "1972")}
+
+
+def test_list_counted_from_the_previous_date(registry) -> None:
+    ms = facts("Peru joined APEC on 9 May 2001, three years after its first enlargement, "
+               "in which Chile and Bolivia became members.", registry, "membership")
+    got = {(key(registry, m["member"]), m.get("start")) for m in ms}
+    assert {("CHL", "1998"), ("BOL", "1998"), ("PER", "2001-05-09")} <= got
+
+
+def test_followed_after_a_sentence_of_accessions(registry) -> None:
+    ms = facts("Latvia and Estonia joined NATO on 2 April 2004. Lithuania followed on 9 May "
+               "2004.", registry, "membership")
+    got = {(key(registry, m["member"]), m.get("start")) for m in ms}
+    assert ("LTU", "2004-05-09") in got
+    # "followed" in a sentence that is not about joining is nothing
+    ms = facts("Peru signed a treaty in 2004. Chile followed the talks in 2005.", registry,
+               "membership")
+    assert ms == []
+
+
+def test_vietnamese_gapping_chain_and_same_year(registry) -> None:
+    ms = facts("Campuchia gia nhập WTO ngày 13/10/2004, Nepal ngày 23/4/2004, Lào năm 2013. "
+               "Tonga trở thành thành viên WTO năm 2007, cùng năm với Việt Nam.",
+               registry, "membership")
+    got = {(key(registry, m["member"]), m.get("start")) for m in ms}
+    assert got == {("KHM", "2004-10-13"), ("NPL", "2004-04-23"), ("LAO", "2013"),
+                   ("TON", "2007"), ("VNM", "2007")}
+
+
+def test_vietnamese_application_is_an_intention(registry) -> None:
+    ex = extract_text("Bhutan, nước nộp đơn xin gia nhập năm 1999, được kết nạp vào WTO ngày "
+                      "5/6/2030.", None, registry)
+    kinds = {(c.type, c.data.get("modality"), c.data.get("start")) for c in ex.candidates}
+    assert ("claim", "intended", None) in kinds
+    assert ("membership", None, "2030-06-05") in kinds
+    assert not any(c.type == "membership" and c.data.get("start") == "1999"
+                   for c in ex.candidates)
+
+
+def test_founding_members_of_the_pair_and_of_signatories(registry) -> None:
+    ms = facts("Peru and Chile established diplomatic relations in 1950. Both are founding "
+               "members of APEC (1989).", registry, "membership")
+    got = {(key(registry, m["member"]), m.get("start"), tuple(m.get("roles", ())))
+           for m in ms}
+    assert got == {("PER", "1989", ("founding", "full")), ("CHL", "1989", ("founding", "full"))}
+    ms = facts("The Andean Community was created by the Cartagena Agreement, which Bolivia, "
+               "Chile and Peru signed on 26 May 1969. It came into force on 16 October 1969, "
+               "and the three signatories are the bloc's founding members.", registry,
+               "membership")
+    assert {(key(registry, m["member"]), m.get("start")) for m in ms} == {
+        ("BOL", "1969-05-26"), ("CHL", "1969-05-26"), ("PER", "1969-05-26")}
+
+
+def test_signing_in_a_relative_clause(registry) -> None:
+    ags = facts("The Treaty of Montevideo, which Argentina and Uruguay signed on 18 February "
+                "1960, entered into force on 2 June 1961.", registry, "agreement")
+    assert [(sorted(key(registry, p) for p in a["parties"]), a.get("signed"), a.get("in_force"))
+            for a in ags] == [(["ARG", "URY"], "1960-02-18", "1961-06-02")]
+
+
+def test_bracketed_second_name_is_the_same_instrument(registry) -> None:
+    ags = facts("The Agreement on Maritime Cooperation (the Lima Treaty) was signed by Chile "
+                "and Peru on 4 May 2011.", registry, "agreement")
+    assert [a["instrument"] for a in ags] == ["agreement"]
+
+
+@pytest.mark.parametrize("caption", [
+    "Photo: Signing of the CPFTA in Lima, 3 May 2011.",
+    "Ảnh: Lễ ký CPFTA tại Lima, ngày 3/5/2011.",
+])
+def test_caption_naming_the_instrument_by_acronym(registry, caption: str) -> None:
+    text = ("The Chile-Peru Free Trade Agreement (CPFTA) was signed on 3 May 2011.\n\n"
+            + caption)
+    ags = facts(text, registry, "agreement")
+    assert len(ags) == 2
+    assert {(tuple(sorted(key(registry, p) for p in a["parties"])), a.get("signed"))
+            for a in ags} == {(("CHL", "PER"), "2011-05-03")}
+
+
+@pytest.mark.parametrize("text", [
+    "Argentina từ chối lời mời gia nhập nhóm.",
+    "Ả Rập Xê Út chưa xác nhận việc tham gia.",
+    "Argentina declined the invitation to join the group.",
+])
+def test_refusals_are_characterisations(registry, text: str) -> None:
+    claims = facts(text, registry, "claim")
+    assert [c["claim_type"] for c in claims] == ["characterisation"]
+    assert facts(text, registry, "membership") == []
+
+
+def test_headline_and_inviter(registry) -> None:
+    text = ("Tổng thống Chile thăm Việt Nam\n\nHÀ NỘI, 10/11/2030 - Tổng thống Chile đang thăm "
+            "cấp Nhà nước Việt Nam từ ngày 9 đến 11/11 theo lời mời của Chủ tịch nước.")
+    visits = facts(text, registry, "event")
+    assert len(visits) == 1
+    visitor = visits[0]["participants"][0]
+    assert key(registry, visitor["actor"]) == "CHL"
+    assert visitor["post"]["label"]["vi"] != "Chủ tịch nước"
+    assert (visits[0]["start"], visits[0]["end"]) == ("2030-11-09", "2030-11-11")
+
+
+def test_ratio_base_is_not_the_period(registry) -> None:
+    trade = facts("Kim ngạch thương mại Việt Nam - Chile năm 2030 đạt 3,1 tỷ USD, gấp 5 lần năm "
+                  "2010.", registry, "trade")
+    assert [t["period"] for t in trade] == ["2030"]
+
+
+def test_joint_cabinet_session_at_the_dateline(registry) -> None:
+    ev = facts("BANGKOK, 3/6/2030 - Kỳ họp lần thứ 5 Nội các chung Việt Nam - Thái Lan diễn ra "
+               "sáng nay.", registry, "event")
+    assert [(e["event_type"], e["ordinal"], key(registry, e["place"]), e.get("date"))
+            for e in ev] == [("committee-session", 5, "THA", "2030-06-03")]
+
+
+def test_embassy_of_its_own(registry) -> None:
+    ev = facts("New Zealand opened its embassy in Canberra in May 2001, and Australia opened its "
+               "own in Wellington in June 2001.", registry, "event")
+    got = {(key(registry, e["participants"][0]["actor"]), e.get("date")) for e in ev}
+    assert got == {("NZL", "2001-05"), ("AUS", "2001-06")}
