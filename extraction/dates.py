@@ -102,8 +102,8 @@ def _month(y: int, m: int) -> str | None:
 
 # (regex, handler name) in priority order: a later pattern never overlaps an earlier match
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s*(?:to|-|–)\s*(\d{{1,2}})\s+{MONTH}\s+{YEAR}", re.I), "en_range"),  # noqa: E501
-    (re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])", re.I), "vi_range"),  # noqa: E501
+    (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s*(?:to|and|-|–)\s*(\d{{1,2}})\s+{MONTH}\s+{YEAR}", re.I), "en_range"),  # noqa: E501
+    (re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|và|-|–)\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])", re.I), "vi_range"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s*{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_dmy"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),
     (re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])"), "vi_dmy"),
@@ -127,7 +127,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+(days?|weeks?)\s+later\b|(?<!\w){NUM_VI}\s+(ngày|tuần)\s+sau(?!\s+khi)(?!\w)", re.I), "days_later"),  # noqa: E501
     (re.compile(r"(?<!\w)(?:sáng|chiều|trưa|tối|hôm)\s+nay(?!\w)|\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I), "today"),  # noqa: E501
-    (re.compile(r"\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)", re.I), "same_day"),  # noqa: E501
+    (re.compile(r"\b(?:on\s+)?the\s+first\s+day\b|(?<!\w)(?:trong\s+)?ngày\s+đầu\s+tiên(?!\w)", re.I), "first_day"),  # noqa: E501
+    (re.compile(r"\b(?:on\s+)?that\s+(?:same\s+)?day\b|(?<!\w)(?:trong\s+)?ngày\s+hôm\s+đó(?!\w)|\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)", re.I), "same_day"),  # noqa: E501
     # "on 15 January 2024, nine days before it re-established …": the clause that follows
     # happened N units after (before) the date just given ("a month after the bloc suspended …")
     (re.compile(rf"\b{NUM}\s+(days?|weeks?|months?|years?)\s+(before|after)\b(?!\s+(?:that|this|the\s+(?:signing|visit)))"
@@ -216,6 +217,8 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", days))
     if kind == "today":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("weekday", None))
+    if kind == "first_day":
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("first-day",))
     if kind == "same_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 0))
     if kind == "clause_offset":
@@ -362,6 +365,13 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 continue
             d.value = (dt.date.fromisoformat(base.value)
                        + dt.timedelta(days=d.pending[1])).isoformat()
+        elif what == "first-day":
+            base = next((x for x in reversed(prev) if x.kind == "range"
+                         and isinstance(x.value, dict)), None)
+            if base is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            d.value = base.value["from"]
         elif what == "next-day":
             base = next(
                 (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)),
