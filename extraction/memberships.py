@@ -63,8 +63,36 @@ def _org(ctx: Context, a: int, b: int) -> str | None:
     return orgs[0].key if orgs else ctx.main_org
 
 
+_DATELINE_CITY = re.compile(r"\s*(?:,[^\n.]{0,30})?\s+[-–—]\s")
+
+
 def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
-    return [m for m in ms if m.is_state and m.key]
+    """The states among ``ms``; never the city of a dateline ("BRUSSELS - Ten states …")."""
+    return [m for m in ms if m.is_state and m.key and not (
+        m.how in ("capital", "city") and ctx.text.rfind("\n", 0, m.start) + 1 == m.start
+        and _DATELINE_CITY.match(ctx.text, m.end))]
+
+
+def _colon_list(ctx: Context, b: int, end: int) -> list[tuple[Mention, object]]:
+    """"joined the EU on 1 May 2004: Cyprus, the Czech Republic, … and Slovenia", "joined the
+    OECD decades apart: Japan in 1964 and South Korea in 1996": the states after the colon,
+    each with the year that follows it."""
+    colon = ctx.text.find(":", b, end)
+    if colon < 0:
+        return []
+    states = _members(ctx, ctx.mentions_in(colon + 1, end))
+    if not states or ctx.text[colon + 1 : states[0].start].strip():
+        return []
+    out = []
+    for i, x in enumerate(states):
+        nxt = states[i + 1].start if i + 1 < len(states) else end
+        if not re.fullmatch(r"\s*(?:(?:in|on|năm|ngày)\s+[\w/ ]+?|\([^)]*\))?\s*[,;.]?\s*"
+                            r"(?:and|và|the)?\s*(?:the\s+)?", ctx.text[x.end : nxt]):
+            return []  # a clause, not a list ("Chile gia nhập năm 1994, …")
+        own = [d for d in ctx.dates_in(x.end, nxt) if d.value is not None
+               and re.fullmatch(r"\s*(?:in|on|năm|ngày|\()?\s*", ctx.text[x.end : d.start])]
+        out.append((x, own[0] if own else None))
+    return out
 
 
 def _paren_date(ctx: Context, m: Mention, b: int):
@@ -252,6 +280,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj and "sáng lập" in word:
             subj = _members(ctx, group_before(ctx, s.start, a))
         signed_on = None
+        listed_after = []
+        if (not subj or re.search(r"\b(?:states|countries|nations|members|neighbou?rs)\s*$",
+                                  text[max(prev_end, a - 30) : a], re.I)) and kind == "join":
+            listed_after = _colon_list(ctx, b, s.end)
+            if listed_after:
+                subj = [x for x, _ in listed_after]
         if not subj and "founding" in word:
             # "the four signatories are the bloc's founding members": the states that signed,
             # members from that signing
@@ -289,8 +323,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if re.search(r"\bassociate\b|thành viên liên kết", text[a : min(right, b + 30)], re.I):
             roles = ["associate"]  # "became associate members", "as an associate member"
         listed = len(subj) > 1 and any(_paren_date(ctx, x, right) for x in subj)
+        own_dates = dict((x.start, d) for x, d in listed_after)
+        if listed_after:
+            right = min(right, ctx.text.find(":", b, s.end))  # the shared date, before the colon
         for x in subj:
-            d = _paren_date(ctx, x, right) if listed else None
+            d = _paren_date(ctx, x, right) if listed else own_dates.get(x.start)
+            if d is None and listed_after:
+                d = pick_date(ctx, b, right, b)
             if d is None and signed_on is not None:
                 d = signed_on
             if d is None and re.match(r"(?:is|are)\s", word):
