@@ -332,13 +332,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 d = pick_date(ctx, b, right, b)
             if d is None and signed_on is not None:
                 d = signed_on
-            if d is None and re.match(r"(?:is|are)\s", word):
+            if d is None and re.match(r"(?:is|are)\s|là\s", word):
                 # a state in the present ("the four signatories are the bloc's founding
                 # members", "Both are founding members of APEC (1989)"): only its own date
-                d = pick_date(ctx, b, right, b)
+                stop = re.search(r"[,;]", text[b:right])
+                d = pick_date(ctx, b, b + stop.start() if stop else right, b)
             elif d is None:
                 d = pick_date(ctx, subj[0].start, right, b)
-            if d is None and not re.match(r"(?:is|are)\s", word):
+            if d is None and not re.match(r"(?:is|are)\s|là\s", word):
                 # "…, five years after the enlargement in which A, B and C became members"
                 gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
                        if g.governs and g.value is not None]
