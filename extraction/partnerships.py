@@ -73,6 +73,8 @@ def extract(ctx: Context) -> list[Candidate]:
                 prev = m.end()
                 continue
             code = framework(m.group())
+            semi = ctx.text.find(";", m.end(), right)
+            right = semi if semi >= 0 else right  # "…; năm 2012, quan hệ được nâng lên …"
             d = pick_date(ctx, prev, right, m.end())
             if d is None and n == 0:
                 d = pick_date(ctx, s.start, right, m.end())
