@@ -64,8 +64,45 @@ def _actors_after(ctx: Context, b: int, right: int) -> list:
     return group_after(ctx, b, right, states_only=False, keep=_actor)
 
 
+PASSIVE = re.compile(
+    r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\s+(?:between\s+[^.;]{3,60}?\s+)?"
+    r"(?:were|was|have\s+been|had\s+been)\s+(?:(re-?established|restored|resumed)|(established"
+    r"|normali[sz]ed)|(severed|broken\s+off|cut))\b"
+    r"|quan hệ ngoại giao(?:\s+giữa\s+[^.;]{3,60}?)?\s+(?:đã\s+)?được\s+(?:(khôi phục|nối lại)"
+    r"|(thiết lập|bình thường hóa))", re.I)
+
+
+def _passive(ctx: Context) -> list[Candidate]:
+    """"Diplomatic relations were established on that day", "relations between A and B were
+    restored in 1991", "quan hệ ngoại giao được thiết lập ngày …": the states named in the
+    clause, else (with lower confidence) the document's pair."""
+    out = []
+    for s in ctx.sents:
+        for m in PASSIVE.finditer(ctx.text, s.start, s.end):
+            status = "restored" if (m.group(1) or m.group(4)) else \
+                "established" if (m.group(2) or m.group(5)) else "severed"
+            if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+                continue
+            named = keys([x for x in ctx.mentions_in(m.start(), m.end()) if _actor(x)])
+            conf, flags = 0.8, []
+            if len(named) < 2 and len(ctx.pair) == 2 and ctx.pair_strong:
+                named, conf = list(ctx.pair), 0.65
+                flags.append("pair-from-document")
+            if len(named) != 2:
+                continue
+            stop = re.search(r"[,;]", ctx.text[m.end() : s.end])
+            d = pick_date(ctx, m.end(), m.end() + stop.start() if stop else s.end, m.end())
+            data = {"parties": [ctx.label(k) for k in named], "status": status}
+            if d is not None and point(d):
+                data["date"] = point(d)
+                flags += [f for f in d.flags if f != "unresolved"]
+            out.append(Candidate("relation", data, *span_of((m.start(), m.end()), d), conf,
+                                 f"relation-{status}-passive", flags))
+    return out
+
+
 def extract(ctx: Context) -> list[Candidate]:
-    out: list[Candidate] = []
+    out: list[Candidate] = _passive(ctx)
     for s in ctx.sents:
         found = []
         for rx, status in TRIGGERS:
