@@ -130,6 +130,11 @@ def extract(ctx: Context) -> list[Candidate]:
                 # the parties are the relative clause's subject, the date follows the verb
                 who = [x for x in ctx.mentions_in(s.start + rel.start(1), a)
                        if x.key and (x.is_state or x.key == "EU" or x.how == "capital")]
+                pair_words = re.search(r"\bthe\s+two\s+(?:governments|countries|sides|states)"
+                                       r"|(?<!\w)hai\s+(?:nước|bên|chính phủ)(?!\w)",
+                                       ctx.text[s.start + rel.start(1) : a], re.I)
+                if not who and pair_words and len(ctx.pair) == 2:
+                    who = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair]
                 if len(who) >= 2 or (who and ctx.other(who[0].key)):
                     comma = ctx.text.find(",", b, s.end)
                     limit = comma if comma >= 0 else s.end
@@ -264,7 +269,7 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     if not base and between:
         # "The X Treaty between A and B was signed", "Hiệp ước X giữa A và B được ký"
         base = keys([x for x in group_after(ctx, end + between.end(), limit, states_only=False)
-                     if x.is_state or x.key == "EU"])
+                     if x.is_state or x.is_org])
     if before_verb and not base:
         by = re.search(r"\bby\s+the\s+(?:three|two)\s+countries", text[sg.end() : s.end])
         if by and "three" in by.group():
