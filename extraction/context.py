@@ -329,8 +329,13 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
           and d is not ctx.dateline]
     if not ds:
         return None
-    for n, side in enumerate(([d for d in ds if d.start >= pos],
-                              [d for d in ds if d.start < pos][::-1])):
+    after = [d for d in ds if d.start >= pos]
+    offset = next((d.start for d in ctx.dates_in(pos, b) if d.governs), None)
+    if offset is not None:
+        # "…, more than 14 years after it applied (4/3/2011)": the dates after a counted
+        # offset belong to the clause it introduces
+        after = [d for d in after if d.start < offset]
+    for n, side in enumerate((after, [d for d in ds if d.start < pos][::-1])):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"
         explicit = [d for d in side if "relative" not in d.flags]

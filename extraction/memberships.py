@@ -35,6 +35,7 @@ JOIN = re.compile(
     r"(?:\s+of)?\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên"
+    r"|(?<!\w)tham gia(?!\w)"
     r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b",
     re.I,
 )
@@ -229,6 +230,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     triggers = sorted(t for t in triggers
                       if not any(a <= t[0] < b for a, b in blocked))
     prev_end = s.start
+    last_subj: list[Mention] = []
     for n, (a, b, kind) in enumerate(triggers):
         word = text[a:b].lower()
         follows_previous = False
@@ -286,6 +288,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             listed_after = _colon_list(ctx, b, s.end)
             if listed_after:
                 subj = [x for x, _ in listed_after]
+        if not subj and re.fullmatch(r"\s*(?:Nước này|Quốc gia này|The country|It)"
+                                     r"(?:\s+(?:là|đã|is|was|has\s+been))?\s*",
+                                     text[s.start:a]):
+            # "Nước này là quan sát viên …": the state the previous sentence was about
+            before = [p for p in ctx.sents if p.end <= s.start]
+            if before:
+                subj = _members(ctx, ctx.mentions_in(before[-1].start, before[-1].end))[:1]
         if not subj and "founding" in word:
             # "the four signatories are the bloc's founding members": the states that signed,
             # members from that signing
@@ -302,8 +311,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Both are founding members of APEC (1989)": the document's pair
             subj = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair
                     if any(x.key == k for x in ctx.mentions)]
+        if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*$",
+                                                text[max(prev_end, a - 8) : a]) \
+                and not _members(ctx, ctx.mentions_in(prev_end, a)):
+            subj = last_subj  # "… là quan sát viên của ASEAN … và tham gia ARF từ năm 2005"
         if not subj:
             continue
+        last_subj = subj
         org = _org(ctx, b, right) or _org(ctx, s.start, a)
         if org is None and follows_previous:
             prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
@@ -313,12 +327,18 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             org = ctx.main_org  # "A (2017) and B (2018) are the newest members"
         if org is None:
             continue
+        if word == "tham gia":
+            # "tham gia Diễn đàn Khu vực ASEAN (ARF) từ năm 2005": a forum's participant; taking
+            # part in anything else is no membership
+            entity = ctx.gazetteer.entity(org)
+            if entity is None or entity.kind != "forum":
+                continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
             if "sáng lập" in word or "founding" in word else ["full"]
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]
-        if PARTNER.search(text, s.start, s.end):
+        if PARTNER.search(text, s.start, s.end) or word == "tham gia":
             roles = ["participant"]
         if re.search(r"\bassociate\b|thành viên liên kết", text[a : min(right, b + 30)], re.I):
             roles = ["associate"]  # "became associate members", "as an associate member"
@@ -346,8 +366,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 d = gov[-1] if gov else None
             if d is None:
                 # a date opening the sentence ("Tháng 11/2022, …") applies to all of it
-                ds = [x for x in ctx.dates_in(s.start, s.end) if x.value is not None]
-                d = ds[0] if len(ds) == 1 and ds[0].start < triggers[0][0] else None
+                ds = [x for x in ctx.dates_in(s.start, triggers[0][0]) if x.value is not None
+                      and x is not ctx.dateline]
+                d = ds[0] if len(ds) == 1 else None
             out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
                            f"membership-{kind}"))
         same = re.match(r"\s*,\s*(?:cùng\s+năm\s+với|(?:in\s+)?the\s+same\s+year\s+as)\s+",

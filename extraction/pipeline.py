@@ -70,7 +70,7 @@ def _key(c: Candidate, with_dates: bool = True) -> str:
     return c.type + json.dumps(data, sort_keys=True, default=str)
 
 
-def dedupe(cands: list[Candidate]) -> list[Candidate]:
+def dedupe(cands: list[Candidate], headline_end: int = -1) -> list[Candidate]:
     """One candidate per statement: identical ones merge; an undated one goes when the same
     fact is also found with a date; the most confident wins."""
     kept: list[Candidate] = []
@@ -91,8 +91,9 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
                 c.data["member"], c.data["organization"]) in returned:
             continue  # a headline's "Syria trở lại Liên đoàn Ả Rập", then the dated return
         undated = not any(x in c.data for x in ("date", "start", "signed", "period"))
-        if undated and _key(c, False) in dated and c.type not in ("membership", "claim"):
-            continue
+        if undated and _key(c, False) in dated and (
+                c.type not in ("membership", "claim") or c.end <= headline_end):
+            continue  # a headline announces what the body states with its date
         if "end_reason" in c.data and "end" not in c.data and _key(c, False) in ended:
             continue  # "left UNESCO twice", then each time with its date
         out.append(c)
@@ -108,7 +109,7 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
     for _, rule in RULES:
         cands += rule(ctx)
     cands = entry_into_force.attach(ctx, _renewed_once(cands))
-    return Extraction(text, lang, dedupe(cands), ctx)
+    return Extraction(text, lang, dedupe(cands, text.find("\n")), ctx)
 
 
 def _renewed_once(cands: list[Candidate]) -> list[Candidate]:
