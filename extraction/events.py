@@ -9,6 +9,7 @@ Vietnam's.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .context import Candidate, Context, Post, Sentence, negated, pick_date, span_of
 from .names import Mention
@@ -21,7 +22,9 @@ VISIT = re.compile(
 )
 MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
                   r"|\bmeets?\s+(?=(?:at|in|with|on)\b)"
-                  r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])", re.I)
+                  r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])"
+                  r"|(?<!\w)(?:đón|welcomed|received)\s+(?=(?:Tổng|Thủ|Chủ|Quốc|President|Prime"
+                  r"|Chancellor|King|Emperor)\b)", re.I)
 SESSION = re.compile(
     r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
     r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b", re.I)
@@ -147,6 +150,19 @@ def _dateline_place(ctx: Context, s: Sentence) -> Mention | None:
     return near[0] if len(near) == 1 else None
 
 
+def _named_post(ctx: Context, a: int, b: int) -> Post | None:
+    """A leader named again without the office ("của ông Putin", "Kishida paid a return
+    visit"): the post that introduced that name earlier in the text."""
+    for w in re.finditer(r"(?<![\w])([A-ZĐ][\w'’\-]{2,})", ctx.text[a:b]):
+        name = w.group(1)
+        for p in reversed([p for p in ctx.posts if p.end <= a + w.start()]):
+            person = ctx.text[p.start : p.end]
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", person) \
+                    and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", p.label):
+                return replace(p, start=a + w.start(), end=a + w.end())
+    return None
+
+
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in VISIT.finditer(ctx.text, s.start, s.end):
@@ -166,6 +182,14 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         post = after[0] if of_after \
             else (before[-1] if before and relative else before[0] if before
                   else (after[0] if after else None))
+        # "chuyến thăm … của ông Putin", "Kishida paid a return visit": the leader's post
+        named_of = re.match(r"[^,.;]{0,40}?\s(?:của|of)\s+(?:ông|bà|Mr\.?|Mrs\.?|Ms\.?)?\s*"
+                            r"(?=[A-ZĐ])", ctx.text[b : s.end])
+        named = _named_post(ctx, b + named_of.end(), min(s.end, b + named_of.end() + 30)) \
+            if named_of and not of_after else None
+        if named is None and post is None:
+            named = _named_post(ctx, s.start, a)
+        post = named or post
         host = dest.key if dest else None
         if host is None:
             place = _place(ctx, s.start, s.end)
