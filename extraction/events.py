@@ -55,6 +55,15 @@ def _place(ctx: Context, a: int, b: int) -> Mention | None:
         if nxt and re.search(r"(?:in|at|tại|ở)\s*(?:the\s+)?$", ctx.text[a : nxt[0].start],
                              re.I):
             return nxt[0]
+        # "tại Phủ Chủ tịch, Hà Nội", "at the Palace of the Revolution in Havana": a building
+        # then its city
+        then = re.match(r"[^,.;\d]{3,40}?(?:,\s*|\s+in\s+)", ctx.text[m.end() : b])
+        if then:
+            at = m.end() + then.end()
+            nxt = [x for x in ctx.mentions_in(at, b) if x.start == at and x.key
+                   and (x.is_state or x.how in ("capital", "city") or x.kind == "place")]
+            if nxt:
+                return nxt[0]
     return None
 
 
@@ -219,6 +228,20 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     return out
 
 
+def _visit_states(ctx: Context, s: Sentence, chosen: list[Post]) -> list[str | None]:
+    """"President Yoon visited Tokyo …, and held talks with Prime Minister Kishida": the
+    leader named before the visit is the visitor's, the other the host's."""
+    for v in VISIT.finditer(ctx.text, s.start, s.end):
+        dest = _visit_dest(ctx, v.end(), s.end)
+        if dest is None or not ctx.other(dest.key):
+            continue
+        sides = [p.end <= v.start() for p in chosen]
+        if sides.count(True) != 1:
+            continue
+        return [ctx.other(dest.key) if side else dest.key for side in sides]
+    return []
+
+
 def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in MEET.finditer(ctx.text, s.start, s.end):
@@ -234,6 +257,8 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             states[0] = ctx.other(states[1])
         elif states[1] is None and states[0] is not None:
             states[1] = ctx.other(states[0])
+        elif states[0] is None and states[1] is None and _visit_states(ctx, s, chosen):
+            states = _visit_states(ctx, s, chosen)
         elif states[0] is None and states[1] is None and len(ctx.pair) == 2:
             first = "VNM" if ctx.lang == "vi" and "VNM" in ctx.pair else ctx.pair[0]
             states = [first, ctx.other(first)]
