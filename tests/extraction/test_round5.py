@@ -187,3 +187,71 @@ def test_embassy_of_its_own(registry) -> None:
                "own in Wellington in June 2001.", registry, "event")
     got = {(key(registry, e["participants"][0]["actor"]), e.get("date")) for e in ev}
     assert got == {("NZL", "2001-05"), ("AUS", "2001-06")}
+
+
+# --- round 6, tuned on corpus/test6/ after its one unseen run ------------------------------
+
+def test_day_ranges_with_and_and_relative_days() -> None:
+    ds = find_dates("He visited Lima on 4 and 5 May 2030 and met the president on the first "
+                    "day; relations were upgraded on that day.")
+    assert [d.value for d in ds] == [{"from": "2030-05-04", "to": "2030-05-05"}, "2030-05-04",
+                                     "2030-05-04"]
+    assert [d.value for d in find_dates("thăm trong hai ngày 4 và 5/5/2030")] == [
+        {"from": "2030-05-04", "to": "2030-05-05"}]
+
+
+def test_colon_lists_of_members(registry) -> None:
+    ms = facts("LIMA - Three states joined APEC on 2 June 2030: Chile, Peru and Bolivia. The "
+               "two neighbours joined the OECD decades apart: Chile in 2010 and Peru in 2030.",
+               registry, "membership")
+    got = {(key(registry, m["member"]), key(registry, m["organization"]), m.get("start"))
+           for m in ms}
+    assert got == {("CHL", "APEC", "2030-06-02"), ("PER", "APEC", "2030-06-02"),
+                   ("BOL", "APEC", "2030-06-02"), ("CHL", "OECD", "2010"),
+                   ("PER", "OECD", "2030")}
+
+
+def test_passive_relations_and_relative_clause_of_the_pair(registry) -> None:
+    text = ("Chile and Peru signed many agreements. Chile and Peru are neighbours. Chile and "
+            "Peru trade. The Treaty of Lima, which the two governments signed on 3 June 2030, "
+            "came into force on 9 July 2030, and diplomatic relations were restored on that "
+            "day.")
+    rels = facts(text, registry, "relation")
+    assert [(r["status"], r.get("date")) for r in rels] == [("restored", "2030-07-09")]
+    ags = facts(text, registry, "agreement")
+    assert any(sorted(key(registry, p) for p in a["parties"]) == ["CHL", "PER"]
+               and a.get("signed") == "2030-06-03" for a in ags)
+
+
+def test_organisation_party_and_present_membership(registry) -> None:
+    text = ("Hiệp định Thương mại tự do giữa Việt Nam và Liên minh Kinh tế Á - Âu, mà "
+            "Kazakhstan là thành viên, được ký ngày 29/5/2030.")
+    ags = facts(text, registry, "agreement")
+    assert [sorted(key(registry, p) for p in a["parties"]) for a in ags] == [["EAEU", "VNM"]]
+    ms = facts(text, registry, "membership")
+    assert [(key(registry, m["member"]), m.get("start")) for m in ms] == [("KAZ", None)]
+
+
+def test_partnership_date_stays_in_its_clause(registry) -> None:
+    ps = facts("Ngày 2/3/2030, Việt Nam và Chile lập quan hệ Đối tác chiến lược; năm 2031, quan "
+               "hệ được nâng lên Đối tác chiến lược toàn diện.", registry, "partnership")
+    assert [p.get("date") for p in ps] == ["2030-03-02", "2031"]
+
+
+def test_anaphora_and_forum_participation(registry) -> None:
+    ms = facts("Chile gia nhập APEC năm 1994.\nNước này là quan sát viên của ASEAN từ năm 2030 "
+               "và tham gia Diễn đàn Khu vực ASEAN (ARF) từ năm 2031.", registry, "membership")
+    got = {(key(registry, m["member"]), key(registry, m["organization"]),
+            tuple(m.get("roles", ())), m.get("start")) for m in ms}
+    assert ("CHL", "ASEAN", ("observer",), "2030") in got
+    assert ("CHL", "ARF", ("participant",), "2031") in got
+
+
+def test_leader_named_again_and_meeting_sides(registry) -> None:
+    text = ("President Gabriel Boric visited Lima on 4 and 5 May 2030 and held talks with Prime "
+            "Minister Ana Diaz on the first day. Diaz paid a return visit to Santiago on 9 June "
+            "2030. Chile and Peru are neighbours. Chile and Peru trade.")
+    ev = facts(text, registry, "event")
+    meeting = next(e for e in ev if e["event_type"] == "meeting")
+    sides = {key(registry, p["actor"]): p["post"]["office"] for p in meeting["participants"]}
+    assert sides == {"CHL": "president", "PER": "prime-minister"}
