@@ -216,7 +216,10 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             pass
         if host is None or visitor is None or host == visitor:
             continue
-        d = _dateline_date(ctx, s, pick_date(ctx, a, s.end, b) or pick_date(ctx, s.start, s.end, b))
+        # "the first visit … since 2012": a "since" date is not the visit's
+        kinds = ("point", "range", "period", "asof")
+        d = _dateline_date(ctx, s, pick_date(ctx, a, s.end, b, kinds)
+                           or pick_date(ctx, s.start, s.end, b, kinds))
         data = {"event_type": "visit",
                 "participants": [_participant(ctx, visitor, "visitor", post),
                                  _participant(ctx, host, "host", None)],

@@ -69,7 +69,9 @@ def extract(ctx: Context) -> list[Candidate]:
         prev = s.start
         for n, m in enumerate(found):
             right = found[n + 1].start() if n + 1 < len(found) else s.end
-            if negated(ctx, m.start(), prev) or modal(ctx, m.start(), prev):
+            agreed = re.search(r"\bagreed\s+(?:to|on)\s+(?:a|an|the)\s+$",
+                               ctx.text[max(prev, m.start() - 20) : m.start()], re.I)
+            if negated(ctx, m.start(), prev) or (modal(ctx, m.start(), prev) and not agreed):
                 prev = m.end()
                 continue
             code = framework(m.group())
