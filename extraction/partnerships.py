@@ -37,7 +37,8 @@ FRAMEWORKS = [
 ]
 _RX = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(FRAMEWORKS)), re.I)
 VERB = re.compile(
-    r"\b(?:rais|upgrad|elevat|lift|establish|set(?:ting)?\s+up|forg|launch|bec[oa]m|agreed\s+on"
+    r"\b(?:rais|upgrad|elevat|lift|establish|set(?:ting)?\s+up|forg|launch|bec[oa]m"
+    r"|agreed\s+(?:on|to)\s+(?:a|an|the)\s+(?=\w+\s+(?:\w+\s+)?[Pp]artnership)"
     r"|form|sign)\w*|nâng cấp|nâng lên|nâng tầm|xác lập|thiết lập|trở thành|ký|tuyên bố",
     re.I,
 )
