@@ -15,6 +15,7 @@ from .context import (
     Candidate,
     Context,
     Sentence,
+    group_after,
     group_before,
     keys,
     modal,
@@ -271,6 +272,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     right = b + g.start()
                 gapped.append((after[0], gap_right))
         subj = _members(ctx, group_before(ctx, prev_end, a))
+        active = re.fullmatch(r"kết nạp|admitted", word, re.I) and not re.search(
+            r"(?:được|đã được|was|were|been)\s+$", text[max(s.start, a - 12) : a], re.I)
+        if active:
+            # "Đại hội đồng kết nạp cùng lúc cả A và B", "the assembly admitted A and B": the
+            # states after the verb are the members
+            obj = re.match(r"\s*(?:cùng lúc\s+|đồng thời\s+)?(?:cả\s+|both\s+)?", text[b:right])
+            after = _members(ctx, group_after(ctx, b + obj.end(), right)) if obj else []
+            if after:
+                subj = after
         if "accession" in word:
             # "X's accession", "the accessions of A (2017) and B (2020)"; never the objects of
             # another verb ("Turkey delayed its accession protocol")
@@ -358,7 +368,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 stop = re.search(r"[,;]", text[b:right])
                 d = pick_date(ctx, b, b + stop.start() if stop else right, b)
             elif d is None:
-                d = pick_date(ctx, subj[0].start, right, b)
+                d = pick_date(ctx, s.start if active else subj[0].start, right, b)
             if d is None and not re.match(r"(?:is|are)\s|là\s", word):
                 # "…, five years after the enlargement in which A, B and C became members"
                 gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
