@@ -26,6 +26,9 @@ from .context import (
 from .dates import NUMBERS, DateMention
 from .names import Mention
 
+NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
+           r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)")
+
 JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
@@ -381,6 +384,22 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 d = ds[0] if len(ds) == 1 else None
             out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
                            f"membership-{kind}"))
+        later = re.match(rf"\s*,\s*{NUM_ANY}\s+(năm|years?)\s+(?:sau|after)\s+",
+                         text[d.end : right]) if subj and d is not None and d.year else None
+        if later is not None and d is not None and d.year:
+            # "Campuchia gia nhập ASEAN ngày 30/4/1999, bốn năm sau Việt Nam": the other state
+            # joined that many years earlier
+            at = d.end + later.end()
+            other = [x for x in ctx.mentions_in(at, right) if x.start == at and x.is_state
+                     and x.key and re.match(r"\s*(?:[,.;)]|$)", text[x.end : x.end + 2])]
+            if other:
+                word_n = later.group(1).lower()
+                n = int(word_n) if word_n.isdigit() else NUMBERS.get(word_n, 0)
+                if n:
+                    year = DateMention(other[0].start, other[0].end, str(d.year - n), "year",
+                                       flags=("relative",))
+                    out.append(_mk(ctx, other[0].key, org, roles, year,
+                                   (subj[0].start, other[0].end), 0.7, "membership-years-before"))
         same = re.match(r"\s*,\s*(?:cùng\s+năm\s+với|(?:in\s+)?the\s+same\s+year\s+as)\s+",
                         text[d.end : right]) if subj and d is not None and d.year else None
         if same is not None and d is not None:
