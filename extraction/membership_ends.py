@@ -177,6 +177,19 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     org = before[-1] if before else None
         if not members:
             members = _states(group_before(ctx, prev_end, a))
+            while members:
+                # "Mali (June 2021), Guinea (September 2021) and Burkina Faso …": a list whose
+                # names carry bracketed dates
+                gap = re.search(r"(?:,\s*|\s+)\([^()]{1,30}\)\s*(?:,|,?\s+and|,?\s+và)\s*$",
+                                text[max(prev_end, members[0].start - 45) : members[0].start])
+                if not gap:
+                    break
+                at = max(prev_end, members[0].start - 45) + gap.start()
+                earlier = _states([x for x in ctx.mentions_in(max(prev_end, at - 40), at)
+                                   if x.end == at or not text[x.end : at].strip()])
+                if not earlier:
+                    break
+                members = earlier[-1:] + members
             if not members:
                 # "Georgia's membership of the CIS ended": the possessive state
                 poss = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key
@@ -197,6 +210,18 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 # "the three military-led governments announced their withdrawal"
                 members = _counted_group(ctx, s, a, r"(?:\w+\s+){0,2}(?:their|its|sự|việc)?")
             dated = [(x, None) for x in members]
+            # "Mali (June 2021), Guinea (September 2021) and Burkina Faso (January 2022) were
+            # suspended": each its own bracketed date, or the next one
+            own = []
+            for i, x in enumerate(members):
+                right = members[i + 1].start if i + 1 < len(members) else a
+                ds = [d for d in ctx.dates_in(x.end, right) if d.value is not None
+                      and "(" in text[max(x.end, d.start - 3) : d.start]]
+                own.append(ds[0] if ds else None)
+            if len(members) > 1 and any(own):
+                for i in range(len(own) - 2, -1, -1):
+                    own[i] = own[i] or own[i + 1]
+                dated = list(zip(members, own, strict=True))
         if not members:
             prev_end = b
             continue
