@@ -255,3 +255,43 @@ def test_leader_named_again_and_meeting_sides(registry) -> None:
     meeting = next(e for e in ev if e["event_type"] == "meeting")
     sides = {key(registry, p["actor"]): p["post"]["office"] for p in meeting["participants"]}
     assert sides == {"CHL": "president", "PER": "prime-minister"}
+
+
+# --- round 7, tuned on corpus/test7/ after its two unseen runs -----------------------------
+
+def test_since_is_not_a_visit_date(registry) -> None:
+    ev = facts("BUENOS AIRES, June 3, 2030 - President Gabriel Boric arrived in Buenos Aires "
+               "today for the first visit by a Chilean head of state to Argentina since 2012.\n\n"
+               "Chile and Argentina restored relations in 1990. Chile and Argentina trade.",
+               registry, "event")
+    assert [e.get("date") for e in ev if e["event_type"] == "visit"] == ["2030-06-03"]
+
+
+def test_agreed_to_a_partnership_and_expected_visits(registry) -> None:
+    text = ("Chile and Peru are neighbours. Chile and Peru trade. On 3 June 2030 the two prime "
+            "ministers agreed to a Comprehensive Strategic Partnership. Chile is expected to "
+            "open a consulate.")
+    ps = facts(text, registry, "partnership")
+    assert [(p["framework"], p.get("date")) for p in ps] == [
+        ("comprehensive-strategic-partnership", "2030-06-03")]
+    claims = facts(text, registry, "claim")
+    assert [c["modality"] for c in claims] == ["intended"]
+
+
+def test_active_admission_and_years_before(registry) -> None:
+    ms = facts("Ngày 2/3/2030, Đại hội đồng Liên Hợp Quốc kết nạp cùng lúc cả Chile và Peru. "
+               "Bolivia gia nhập APEC ngày 1/5/2031, ba năm sau Ecuador.", registry,
+               "membership")
+    got = {(key(registry, m["member"]), key(registry, m["organization"]), m.get("start"))
+           for m in ms}
+    assert got == {("CHL", "UN", "2030-03-02"), ("PER", "UN", "2030-03-02"),
+                   ("BOL", "APEC", "2031-05-01"), ("ECU", "APEC", "2028")}
+
+
+def test_suspensions_with_bracketed_dates(registry) -> None:
+    ms = facts("The African Union suspends members after coups.\n\nChad (May 2030), Niger "
+               "(June 2030) and Mali (July 2031) were suspended in turn.", registry,
+               "membership")
+    got = {(key(registry, m["member"]), m.get("end"), m.get("end_reason")) for m in ms}
+    assert got == {("TCD", "2030-05", "suspension"), ("NER", "2030-06", "suspension"),
+                   ("MLI", "2031-07", "suspension")}
