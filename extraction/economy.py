@@ -107,6 +107,8 @@ _BASE = re.compile(r"(?:so với|compared\s+(?:with|to)|than|%\s+(?:on|over|from
 
 def _period(ctx: Context, a: int, b: int, pos: int):
     """The period of a figure, never the base of a comparison ("tăng 27% so với năm 2021")."""
+    brk = re.search(r",\s*(?:và|and|còn|while|but|nhưng)\b|;", ctx.text[pos:b])
+    b = pos + brk.start() if brk else b  # "…, và riêng chín tháng đầu năm 2024 …" is another's
     ds = [d for d in ctx.dates_in(a, b) if d.value is not None and d is not ctx.dateline
           and not _BASE.search(ctx.text[max(a, d.start - 25) : d.start])]
     if not ds:

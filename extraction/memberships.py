@@ -40,11 +40,14 @@ JOIN = re.compile(
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên"
     r"|(?<!\w)tham gia(?!\w)"
-    r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b",
+    r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b"
+    r"|\bbecame\s+(?:\S+\s+){0,3}?dialogue\s+partners?\b"
+    r"|trở thành\s+(?:\S+\s+){0,3}?đối tác đối thoại",
     re.I,
 )
 OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
 FOUNDED = re.compile(r"\b(?:was\s+)?founded\b[^.]*?\bby\b|thành viên sáng lập(?:\s+là)?|"
+                     r"(?:nước|quốc gia)\s+sáng lập\s+(?:gồm|là)|"
                      r"founding\s+members?\s+(?:were|are|:)", re.I)
 FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed)\b"
                             r"|(?<!\w)(?:thành lập|lập ra)(?!\w)", re.I)
@@ -179,6 +182,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         d = pick_date(ctx, s.start, clause_end, m.start())
         if d is None and ctx.text[s.start:m.start()].strip().lower().startswith(("it ", "the ")):
             d = None
+        if d is None:
+            # "X được thành lập ngày 25/5/1981 … Sáu nước sáng lập là …": the founding date of
+            # the sentence before
+            before = [p for p in ctx.sents if p.end <= s.start and s.paragraph == p.paragraph]
+            if before and FOUNDED_ACTIVE.search(text, before[-1].start, before[-1].end):
+                ds = [x for x in ctx.dates_in(before[-1].start, before[-1].end)
+                      if x.value is not None and x is not ctx.dateline]
+                d = ds[0] if len(ds) == 1 else None
         for x in members:
             out.append(_mk(ctx, x.key, org, ["founding", "full"], d, (s.start, s.end), 0.85,
                            "membership-founding"))
@@ -265,15 +276,24 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if b + g.start() < (gapped[-1][0].end if gapped else b):
                 continue
             after = [x for x in ctx.mentions_in(b + g.end(), gap_right)
-                     if x.start == b + g.end() and x.is_state and x.key]
+                     if x.start == b + g.end() and x.key and (x.is_state or x.key == "EU")]
+            if after:
+                # "…, and Japan, the United States, Canada and the European Community in 1977":
+                # a list sharing the gapped verb and its year
+                group = [x for x in group_after(ctx, after[0].start, gap_right,
+                                                states_only=False)
+                         if x.key and (x.is_state or x.key == "EU")]
+                if len(group) > 1 and group[0].start == after[0].start:
+                    after = group
             if after and re.match(r"\s+(?:in|on|năm|vào|ngày|tháng)\s+[^,.;]*?(?:[,.;]|$)",
-                                  text[after[0].end : gap_right]) and not JOIN.search(
-                    text, after[0].end, gap_right):
+                                  text[after[-1].end : gap_right]) and not JOIN.search(
+                    text, after[-1].end, gap_right):
                 if gapped:  # "Lào năm 2013, Kazakhstan năm 2015": the previous one ends here
                     gapped[-1] = (gapped[-1][0], b + g.start())
                 else:
                     right = b + g.start()
-                gapped.append((after[0], gap_right))
+                for x in after:
+                    gapped.append((x, gap_right))
         subj = _members(ctx, group_before(ctx, prev_end, a))
         active = re.fullmatch(r"kết nạp|admitted", word, re.I) and not re.search(
             r"(?:được|đã được|was|were|been)\s+$", text[max(s.start, a - 12) : a], re.I)
@@ -353,6 +373,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             roles = ["founding", "full"]
         if PARTNER.search(text, s.start, s.end) or word == "tham gia":
             roles = ["participant"]
+        if follows_previous:
+            # "New Zealand followed in 1975": the previous sentence's kind of membership
+            prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
+            if PARTNER.search(text, prev_s.start, prev_s.end):
+                roles = ["participant"]
+            elif OBSERVER.search(text, prev_s.start, prev_s.end):
+                roles = ["observer"]
         if re.search(r"\bassociate\b|thành viên liên kết", text[a : min(right, b + 30)], re.I):
             roles = ["associate"]  # "became associate members", "as an associate member"
         listed = len(subj) > 1 and any(_paren_date(ctx, x, right) for x in subj)
@@ -413,6 +440,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                (subj[0].start, other[0].end), 0.75, "membership-same-year"))
         for x, limit in gapped:
             d = pick_date(ctx, x.end, limit, x.end)
+            if d is not None and any(d.start < y.start for y, _ in gapped if y.start > x.start):
+                d = None  # a list's date comes after its last name
+            if d is None:
+                last = max((y for y, lim in gapped if lim == limit and y.start >= x.start),
+                           key=lambda y: y.start)
+                d = pick_date(ctx, last.end, limit, last.end)
             out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, x, d), 0.75,
                            "membership-gapped"))
         prev_end = b
