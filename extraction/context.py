@@ -338,6 +338,10 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
     for n, side in enumerate((after, [d for d in ds if d.start < pos][::-1])):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"
+        if n == 1 and side and "relative" in side[0].flags and side[0].pending[:1] == (
+                "years",) and re.search(r"[;,]\s*$", ctx.text[max(a, side[0].start - 3)
+                                                             : side[0].start]):
+            return side[0]  # "… tháng 1/1995; hai năm sau, Argentina mở Đại sứ quán …"
         explicit = [d for d in side if "relative" not in d.flags]
         if explicit:
             return explicit[0]

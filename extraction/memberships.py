@@ -138,7 +138,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     # negations and applications first: their clauses state no membership
     blocked: list[tuple[int, int]] = []
     for m in NEGATIVE.finditer(text, s.start, s.end):
-        subj = group_before(ctx, s.start, m.start()) or _nearest_state(ctx, s.start, m.start())
+        # the clause only: "…, Bahrain và Oman; Yemen chưa trở thành thành viên"
+        semi = text.rfind(";", s.start, m.start())
+        floor = semi + 1 if semi >= 0 else s.start
+        subj = group_before(ctx, floor, m.start()) or _nearest_state(ctx, floor, m.start())
         org = _org(ctx, m.end(), s.end) or _org(ctx, s.start, m.start())
         if subj and org:
             out.append(Candidate("claim", {"claim_type": "characterisation",

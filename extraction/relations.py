@@ -168,6 +168,12 @@ def extract(ctx: Context) -> list[Candidate]:
                 continue
             date_floor = subj[0].start if subj else prev_end
             d = pick_date(ctx, date_floor, right, b)
+            if d is None and subj and n == 0:
+                # "Tháng 6/2017, A, B và C cắt đứt quan hệ …": a date opening the sentence
+                opening = [x for x in ctx.dates_in(s.start, subj[0].start)
+                           if x.value is not None and x is not ctx.dateline and x.explicit
+                           and len(ctx.text[s.start : x.start].split()) <= 2]
+                d = opening[-1] if len(opening) == 1 else None
             subject, objects = parties[0], parties[1:]
             if len(subj) >= 2 and not obj:
                 pairs = [(subj_k, o) for subj_k, o in [(parties[0], parties[1])]]
