@@ -253,6 +253,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 prev_end = b
                 continue
             org_key = ctx.main_org
+            noun = re.match(r"\s*the\s+(union|alliance|association|organi[sz]ation|community)\b",
+                            text[b : b + 30], re.I)
+            if noun:
+                # "until it left the Union": the last organisation named with that noun
+                named = [x for x in ctx.mentions_in(max(0, a - 300), a) if x.is_org and x.key
+                         and noun.group(1).lower()[:8] in ctx.label(x.key).lower()]
+                org_key = named[-1].key if named else org_key
         else:
             org_key = org.key
         clause_start = prev_end if prev_end > s.start else s.start
