@@ -24,7 +24,8 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|\bmeets?\s+(?=(?:at|in|with|on)\b)"
                   r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])"
                   r"|(?<!\w)(?:đón|welcomed|received)\s+(?=(?:Tổng|Thủ|Chủ|Quốc|President|Prime"
-                  r"|Chancellor|King|Emperor)\b)", re.I)
+                  r"|Chancellor|King|Emperor)\b)|(?<!\w)(?:tại\s+)?lễ đón(?!\w)"
+                  r"|\bat\s+(?:the|a)\s+welcome\s+ceremony\b", re.I)
 SESSION = re.compile(
     r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
     r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b", re.I)
@@ -262,6 +263,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             states[1] = ctx.other(states[0])
         elif states[0] is None and states[1] is None and _visit_states(ctx, s, chosen):
             states = _visit_states(ctx, s, chosen)
+        elif states[0] is None and states[1] is None and ctx.lang == "vi" \
+                and "VNM" in ctx.pair and len(ctx.pair) == 2 \
+                and [p.label.startswith("Tổng thống") for p in chosen].count(True) == 1:
+            # Viet Nam has no "Tổng thống": the president is the other state's
+            states = [ctx.other("VNM") if p.label.startswith("Tổng thống") else "VNM"
+                      for p in chosen]
         elif states[0] is None and states[1] is None and len(ctx.pair) == 2:
             first = "VNM" if ctx.lang == "vi" and "VNM" in ctx.pair else ctx.pair[0]
             states = [first, ctx.other(first)]
