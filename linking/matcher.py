@@ -60,6 +60,7 @@ import yaml
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
 from .features import supraverden_of
+from .glossary import Calques
 from .names import extra_names, read_yaml, resolve_target
 from .normalise import (
     exact_form,
@@ -209,6 +210,17 @@ class Matcher:
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
+        # Vietnamese names of organisations read word by word (linking/names/glossary_vi.yaml)
+        org_kinds = KIND_GROUPS["organisation"]
+        self._calques = Calques(
+            (e, text)
+            for e in registry.entities
+            if e.kind in org_kinds
+            for text in [
+                *(t for lg, t in e.labels.items() if lg == "en"),
+                *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t)),
+            ]
+        )
         # ambiguous and preferred lists: the registry's (if it exposes them), then ours
         self._ambiguous: dict[str, list[Entity]] = {}
         for name, ents in (getattr(registry, "_ambiguous", None) or {}).items():
@@ -326,6 +338,8 @@ class Matcher:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
             result = self._official_form(query, text, kinds, lang)
+        if result is None:
+            result = self._calque(query, text, kinds)
         if result is None:
             result = self._institution(query, text, kinds, lang)
         if result is None:
@@ -588,6 +602,25 @@ class Matcher:
             ]
             return MatchResult(query, cands, False, r.note)
         return None
+
+    def _calque(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A Vietnamese name of an organisation read word by word ("Quỹ Nhi đồng Liên Hợp
+        Quốc" = "United Nations Children's Fund"): a match when one organisation's English name
+        has exactly the words read; several such organisations are reported ambiguous."""
+        if kinds is not None and not kinds & KIND_GROUPS["organisation"]:
+            return None
+        found = [(e, t, r) for e, t, r in self._calques.find(text)
+                 if isinstance(e, Entity) and (kinds is None or e.kind in kinds)]
+        if not found:
+            return None
+        if len(found) > 1:
+            return _ambiguous(query, [e for e, _, _ in found], 80.0)
+        e, name, reading = found[0]
+        ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
+              f"{' + '.join(sorted(reading))} = the English name {name!r}")
+        return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
 
     def _institution(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
