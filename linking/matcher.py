@@ -411,8 +411,15 @@ class Matcher:
             # (an entity whose data sets give conflicting QIDs may merge two bodies: its
             # identifiers are no evidence)
             rivals = [r for r in rivals if r.confidence != "conflicting"]
+            # (a body named after the organisation, "ECO Trade and Development Bank", carries
+            # the organisation's acronym in a data set by confusion: no rival either)
+            rivals = [r for r in rivals
+                      if not any(text in t.split() for t in r.labels.values())]
+            # a rival that carries the acronym in a data set at all (internacia's acronyms
+            # list, SupraVerden's abbreviation) when the key's entity is not backed by two data
+            # sets, or a rival backed by a data set's identifier: the data sets do not agree
             own = len(acronym_support(ents[0], text))
-            if own < 2 and any(len(acronym_support(r, text)) >= max(own, 1) for r in rivals):
+            if rivals and (own < 2 or any(acronym_support(r, text) for r in rivals)):
                 ents = [ents[0], *rivals]
                 top = [h for h in hits if h.entity in ents]
         if len(ents) > 1 and lang:
