@@ -66,8 +66,11 @@ from .normalise import (
     exact_form,
     folded_form,
     looks_like_code,
+    phonetic_key,
     split_qualifier,
+    strip_diacritics,
     tokens,
+    transliterated,
     trigrams,
     uninvert,
 )
@@ -96,6 +99,10 @@ FUZZY_CUTOFF = 0.72
 FUZZY_MATCH = 0.85
 FUZZY_GAP = 0.08
 FUZZY_MIN_LEN = 5
+# a Vietnamese transliteration is read as the state whose name sounds alike (phonetic_key):
+# similarity at least TRANSLIT_MATCH and TRANSLIT_GAP above the next state's
+TRANSLIT_MATCH = 0.85
+TRANSLIT_GAP = 0.08
 
 
 @dataclass(frozen=True)
@@ -241,6 +248,7 @@ class Matcher:
             if folded_form(form) in self._ambiguous:
                 del self._preferred[form]
         self._historical_notes: dict[str, str] = dict(extra.get("notes") or {})
+        self._phonetic: list[tuple[str, Entity, str]] | None = None
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
         self._grams: dict[str, list[int]] = defaultdict(list)
@@ -338,6 +346,8 @@ class Matcher:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
             result = self._official_form(query, text, kinds, lang)
+        if result is None and transliterated(text):
+            result = self._transliteration(query, text, kinds)
         if result is None:
             result = self._calque(query, text, kinds)
         if result is None:
@@ -595,6 +605,8 @@ class Matcher:
                 break
             rest = " ".join(toks[k:])
             r = self._match(rest, state_kinds, lang)
+            if r is None and transliterated(rest):
+                r = self._transliteration(rest, rest, state_kinds)
             if r is None or not r.candidates:
                 continue
             form = " ".join(toks[:k])
@@ -609,6 +621,60 @@ class Matcher:
             ]
             return MatchResult(query, cands, False, r.note)
         return None
+
+    def _phonetic_index(self) -> list[tuple[str, Entity, str]]:
+        if self._phonetic is None:
+            seen: set[tuple[str, int]] = set()
+            out = []
+            for names in self._folded.values():
+                for h in names:
+                    if h.entity.kind not in STATE_KINDS or h.lang not in (None, "en", "vi"):
+                        continue
+                    if not all(c.isascii() or not c.isalpha() for c in strip_diacritics(h.text)):
+                        continue
+                    key = phonetic_key(h.text)
+                    if len(key) >= 4 and (key, id(h.entity)) not in seen:
+                        seen.add((key, id(h.entity)))
+                        out.append((key, h.entity, h.text))
+            self._phonetic = out
+        return self._phonetic
+
+    def _transliteration(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A state's name in Vietnamese phonetic transliteration ("Ác-hen-ti-na",
+        "Ca-dắc-xtan"): the state whose name sounds alike (:func:`phonetic_key`), when it is
+        well ahead of the next state."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        key = phonetic_key(text)
+        if len(key) < 4:
+            return None
+        sm = difflib.SequenceMatcher(autojunk=False)
+        sm.set_seq2(key)
+        best: dict[int, tuple[float, Entity, str]] = {}
+        for form, e, name in self._phonetic_index():
+            if e.kind not in state_kinds:
+                continue
+            sm.set_seq1(form)
+            if sm.real_quick_ratio() < TRANSLIT_MATCH - TRANSLIT_GAP:
+                continue
+            r = sm.ratio()
+            if id(e) not in best or best[id(e)][0] < r:
+                best[id(e)] = (r, e, name)
+        ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
+        if not ranked or ranked[0][0] < TRANSLIT_MATCH:
+            return None
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        if ranked[0][0] - second < TRANSLIT_GAP:
+            return None
+        r, e, name = ranked[0]
+        amb = self._ambiguous.get(folded_form(name))
+        if amb and len([x for x in amb if x.kind in state_kinds]) > 1:
+            return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
+        ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
+        return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
 
     def _calque(
         self, query: str, text: str, kinds: frozenset[str] | None
