@@ -61,7 +61,7 @@ from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
 from .features import supraverden_of
 from .glossary import Calques
-from .names import extra_names, read_yaml, resolve_target
+from .names import adjective_records, extra_names, read_yaml, resolve_target
 from .normalise import (
     exact_form,
     folded_form,
@@ -212,8 +212,19 @@ class Matcher:
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
         forms = read_yaml("forms.yaml")
         self._state_forms = _units(
-            [*forms["state_forms"]["vi"], *forms["state_forms"]["en"]]
+            [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
+             *(forms["state_forms"].get("imperial") or [])]
         )
+        #: forms that name a monarchy or an empire: an adjective before them names the
+        #: historical state first ("Austro-Hungarian Empire")
+        self._imperial_forms = _units(forms["state_forms"].get("imperial") or [])
+        self._adjectives: dict[tuple[str, ...], list[tuple[Entity, str, bool]]] = (
+            defaultdict(list)
+        )
+        for adj, ent, ev, imperial_only in adjective_records(registry):
+            key = tuple(folded_form(w) for w in adj.split())
+            if all(e is not ent for e, _, _ in self._adjectives[key]):
+                self._adjectives[key].append((ent, ev, imperial_only))
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
@@ -620,6 +631,37 @@ class Matcher:
                 for c in r.candidates
             ]
             return MatchResult(query, cands, False, r.note)
+        return self._adjectival_form(query, toks, words, state_kinds, lang)
+
+    def _adjectival_form(
+        self, query: str, toks: list[str], words: list[str], state_kinds: frozenset[str],
+        lang: str | None,
+    ) -> MatchResult | None:
+        """The words of a long form after a name or an adjective: "Congo Republic" = "Republic
+        of the Congo"; "Polish People's Republic", "Austro-Hungarian Empire" (the adjective of
+        one state; before "Empire" or "Kingdom" a historical state's adjective first)."""
+        for k in _suffix_starts(words, self._state_forms):
+            if not all(t[:1].isupper() or t in ("of", "the") for t in toks[k:]):
+                continue  # "the Mongolian state" describes, it does not name
+            head, form = " ".join(toks[:k]), " ".join(toks[k:])
+            for cand in (f"{form} of the {head}", f"{form} of {head}"):
+                r = self._match(cand, state_kinds, lang)
+                if r is not None and r.best is not None:
+                    ev = f"long form written after the name: {query!r} = {cand!r}"
+                    return _single(query, r.best.entity, 90.0, "official-form-reordered",
+                                   r.note, ev)
+            imperial = bool(_spans(words[k:], self._imperial_forms))
+            held = [(e, ev) for e, ev, only in self._adjectives.get(tuple(words[:k]), ())
+                    if e.kind in state_kinds and (imperial or not only)]
+            if not held:
+                continue
+            first = [(e, ev) for e, ev in held if (e.kind == "historical-state") == imperial]
+            held = first or held
+            if len(held) > 1:
+                return _ambiguous(query, [e for e, _ in held], 85.0)
+            e, ev = held[0]
+            return _single(query, e, 90.0, "adjectival-form", self._note(e),
+                           f"{ev} + the long-form words {form!r}")
         return None
 
     def _phonetic_index(self) -> list[tuple[str, Entity, str]]:
@@ -834,6 +876,18 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
                 ends.add(i + n)
                 frontier.add(i + n)
     return sorted(ends)
+
+
+def _suffix_starts(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
+    """Starts (at least 1) of the suffixes of ``words`` made only of ``units``, longest
+    suffix first.
+
+    >>> _suffix_starts(["polish", "peoples", "republic"], {("peoples",), ("republic",)})
+    [1, 2]
+    """
+    rev = [tuple(reversed(u)) for u in units]
+    ends = _prefix_ends(list(reversed(words)), set(rev))
+    return sorted(len(words) - e for e in ends if len(words) - e >= 1)
 
 
 def _spans(words: list[str], units: set[tuple[str, ...]]) -> set[int]:
