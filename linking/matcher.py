@@ -215,6 +215,11 @@ class Matcher:
             [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
              *(forms["state_forms"].get("imperial") or [])]
         )
+        self._vi_suffixes = _units(forms.get("vi_suffixes") or [])
+        self._vi_to_en = {
+            tuple(folded_form(w) for w in str(k).split()): str(v)
+            for k, v in (forms.get("vi_to_en") or {}).items()
+        }
         #: forms that name a monarchy or an empire: an adjective before them names the
         #: historical state first ("Austro-Hungarian Empire")
         self._imperial_forms = _units(forms["state_forms"].get("imperial") or [])
@@ -577,6 +582,7 @@ class Matcher:
             len(fo) >= FUZZY_MIN_LEN
             and top_ratio >= FUZZY_MATCH
             and top_ratio - second >= FUZZY_GAP
+            and not _word_replaced(text, top_text)
         )
         cands = [
             Candidate(
@@ -622,6 +628,14 @@ class Matcher:
                 continue
             form = " ".join(toks[:k])
             if r.ambiguous:
+                # the Vietnamese form words say which one: "Cộng hòa Dân chủ Congo" is the
+                # "Democratic Republic of the Congo", "Cộng hòa Congo" the "Republic of the Congo"
+                en = self._english_form(words[:k])
+                for cand in ((f"{en} of the {rest}", f"{en} of {rest}") if en else ()):
+                    r2 = self._match(cand, state_kinds, None)
+                    if r2 is not None and r2.best is not None:
+                        ev = f"official long form {form!r} read as {cand!r}"
+                        return _single(query, r2.best.entity, 92.0, "official-form", r2.note, ev)
                 return MatchResult(query, r.candidates, True, r.note)
             best = r.candidates[0]
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
@@ -633,6 +647,24 @@ class Matcher:
             return MatchResult(query, cands, False, r.note)
         return self._adjectival_form(query, toks, words, state_kinds, lang)
 
+    def _english_form(self, words: list[str]) -> str | None:
+        """The English words of a Vietnamese long form (``cong hoa dan chu`` -> "Democratic
+        Republic"), read with ``forms.yaml`` ``vi_to_en``; None when a word is not listed."""
+        out: list[str] = []
+        i = 0
+        longest = max((len(k) for k in self._vi_to_en), default=0)
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                en = self._vi_to_en.get(tuple(words[i : i + n]))
+                if en is not None:
+                    out.append(en)
+                    i += n
+                    break
+            else:
+                return None
+        # Vietnamese puts the head first ("Cộng hòa Dân chủ"), English last
+        return " ".join(w for w in reversed(out) if w) or None
+
     def _adjectival_form(
         self, query: str, toks: list[str], words: list[str], state_kinds: frozenset[str],
         lang: str | None,
@@ -640,6 +672,15 @@ class Matcher:
         """The words of a long form after a name or an adjective: "Congo Republic" = "Republic
         of the Congo"; "Polish People's Republic", "Austro-Hungarian Empire" (the adjective of
         one state; before "Empire" or "Kingdom" a historical state's adjective first)."""
+        if len(words) >= 2 and (words[-1],) in self._vi_suffixes:
+            # "Anh Quốc", "Pháp Quốc": a Vietnamese short name and quốc (country)
+            head = " ".join(toks[:-1])
+            r = self._match(head, state_kinds, lang)
+            if r is not None and r.best is not None and not r.best.method.startswith(
+                ("iso-code", "key", "cow-code", "acronym")
+            ):  # a name, not a code ("Đế quốc" is an empire, not DE)
+                ev = f"{head!r} + {toks[-1]!r} (country)"
+                return _single(query, r.best.entity, 90.0, "official-form", r.note, ev)
         for k in _suffix_starts(words, self._state_forms):
             if not all(t[:1].isupper() or t in ("of", "the") for t in toks[k:]):
                 continue  # "the Mongolian state" describes, it does not name
@@ -876,6 +917,26 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
                 ends.add(i + n)
                 frontier.add(i + n)
     return sorted(ends)
+
+
+def _word_replaced(a: str, b: str) -> bool:
+    """True when two names of as many words (two or more) differ by a whole word, not a typo:
+    "Anh Quốc" is not a misspelt "Hàn Quốc".
+
+    >>> _word_replaced("Anh Quốc", "Hàn Quốc"), _word_replaced("Untied Nations", "United Nations")
+    (True, False)
+    """
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wa) != len(wb):
+        return False
+    sm = difflib.SequenceMatcher(autojunk=False)
+    for x, y in zip(wa, wb, strict=True):
+        fx, fy = folded_form(x), folded_form(y)
+        if fx != fy:
+            sm.set_seqs(fx, fy)
+            if sm.ratio() < 0.75:
+                return True
+    return False
 
 
 def _suffix_starts(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
