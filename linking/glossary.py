@@ -13,8 +13,8 @@ does not list is not read at all, so an English or unknown name never goes throu
 [['court', 'international', 'justice']]
 >>> g.readings("Narnia")
 []
->>> content_words("United Nations Children’s Fund")
-frozenset({'children', 'fund', 'nations', 'united'})
+>>> sorted(content_words("United Nations Children’s Fund"))
+['children', 'fund', 'nations', 'united']
 """
 
 from __future__ import annotations

@@ -99,6 +99,7 @@ _CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "z": "s", "x": "s", "j":
                           "f": "p", "b": "p", "w": "v", "y": "i", "u": "o", "l": "n",
                           "h": None})
 _R = re.compile(r"r(?=[^aeiouy]|$)")
+_LOWER_AFTER_HYPHEN = re.compile(r"-[^\W\d_A-Z]")
 _SYLLABLES = re.compile(r"^[^\W\d_]{1,7}(?:[- ][^\W\d_]{1,7})+$")
 
 
@@ -122,10 +123,13 @@ def phonetic_key(text: str) -> str:
 
 def transliterated(text: str) -> bool:
     """True for a name written in hyphenated syllables, as Vietnamese transliteration writes
-    foreign names (``Ác-hen-ti-na``, ``Cô-xta Ri-ca``): at least two hyphens.
+    foreign names (``Ác-hen-ti-na``, ``Xy-ri``, ``Cô-xta Ri-ca``): short syllables, and a
+    lower-case letter after a hyphen (English hyphenates capitalised names: ``Guinea-Bissau``).
 
-    >>> transliterated("Ác-hen-ti-na"), transliterated("Guinea-Bissau"), transliterated("Peru")
-    (True, False, False)
+    >>> transliterated("Ác-hen-ti-na"), transliterated("Xy-ri"), transliterated("Guinea-Bissau")
+    (True, True, False)
+    >>> transliterated("Peru")
+    False
     """
     t = text.strip()
-    return t.count("-") >= 2 and bool(_SYLLABLES.match(t))
+    return bool(_SYLLABLES.match(t)) and bool(_LOWER_AFTER_HYPHEN.search(t))
