@@ -230,6 +230,15 @@ class Matcher:
             key = tuple(folded_form(w) for w in adj.split())
             if all(e is not ent for e, _, _ in self._adjectives[key]):
                 self._adjectives[key].append((ent, ev, imperial_only))
+        #: a current state -> the historical monarchy or empire the same adjective names
+        #: ("Austrian": Austria, the Austrian Empire): "Empire of Austria" is the empire
+        self._imperial_of: dict[int, Entity] = {}
+        for held in self._adjectives.values():
+            past = [e for e, _, only in held if only and e.kind == "historical-state"]
+            if len(past) == 1:
+                for e, _, only in held:
+                    if not only and e.kind == "state":
+                        self._imperial_of[id(e)] = past[0]
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
@@ -440,7 +449,8 @@ class Matcher:
             # (a body named after the organisation, "ECO Trade and Development Bank", carries
             # the organisation's acronym in a data set by confusion: no rival either)
             rivals = [r for r in rivals
-                      if not any(text in t.split() for t in r.labels.values())]
+                      if not any(text in t.split() and t.strip() != text
+                                 for t in r.labels.values())]
             # a rival that carries the acronym in a data set at all (internacia's acronyms
             # list, SupraVerden's abbreviation) when the key's entity is not backed by two data
             # sets, or a rival backed by a data set's identifier: the data sets do not agree
@@ -638,6 +648,13 @@ class Matcher:
                         return _single(query, r2.best.entity, 92.0, "official-form", r2.note, ev)
                 return MatchResult(query, r.candidates, True, r.note)
             best = r.candidates[0]
+            past = self._imperial_of.get(id(best.entity)) if best.match else None
+            if past is not None and past.kind in state_kinds and _spans(
+                words[:k], self._imperial_forms
+            ):
+                ev = (f"official long form of a monarchy or an empire: {form!r} + {rest!r} "
+                      f"names {past.label}, not today's {best.entity.label}")
+                return _single(query, past, 90.0, "official-form", self._note(past), ev)
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
             cands = [
                 Candidate(c.entity, min(c.score, 93.0) if c.match else c.score - 5, c.match,

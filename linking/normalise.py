@@ -98,6 +98,7 @@ _DIGRAPHS = (("ph", "f"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ch", "k"), ("
 _CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "z": "s", "x": "s", "j": "s", "d": "s",
                           "f": "p", "b": "p", "w": "v", "y": "i", "u": "o", "l": "n",
                           "h": None})
+_INNER_H = re.compile(r"(?<=.)h")
 _R = re.compile(r"r(?=[^aeiouy]|$)")
 _LOWER_AFTER_HYPHEN = re.compile(r"-[^\W\d_A-Z]")
 _SYLLABLES = re.compile(r"^[^\W\d_]{1,7}(?:[- ][^\W\d_]{1,7})+$")
@@ -117,7 +118,9 @@ def phonetic_key(text: str) -> str:
     s = "".join(c for c in strip_diacritics(exact_form(text)) if c.isalpha())
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
-    s = _R.sub("", s).translate(_CLASSES)
+    # an initial h is said (Hung-ga-ri, Hungary); one inside a word mostly is not (Ác-hen-ti-na)
+    s = _INNER_H.sub("", _R.sub("", s))
+    s = ("h" + s[1:].translate(_CLASSES)) if s.startswith("h") else s.translate(_CLASSES)
     return re.sub(r"(.)\1+", r"\1", s)
 
 
