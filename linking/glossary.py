@@ -97,8 +97,8 @@ class Glossary:
         """The readings of the whole name, then (when it ends with an affiliation such as
         ``Liên Hợp Quốc``) those of the name without it."""
         segs = self._segment(_folded_words(name))
-        if not segs or len(segs) < 2:
-            return []
+        if not segs or len(segs) < 2 or len(set(segs)) < len(segs):
+            return []  # a phrase said twice is no organisation's name
         variants = [segs]
         if len(segs) > 2 and segs[-1] in self.optional_tail:
             variants.append(segs[:-1])

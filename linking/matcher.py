@@ -103,6 +103,10 @@ FUZZY_MIN_LEN = 5
 # similarity at least TRANSLIT_MATCH and TRANSLIT_GAP above the next state's
 TRANSLIT_MATCH = 0.85
 TRANSLIT_GAP = 0.08
+# the longest official long form has fewer words ("Great Socialist People's Libyan Arab
+# Jamahiriya", "Liên hiệp Vương quốc Anh và Bắc Ireland"): longer names skip the long-form and
+# word-by-word passes, which keeps a long name's time bounded
+MAX_FORM_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -371,7 +375,7 @@ class Matcher:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
             result = self._official_form(query, text, kinds, lang)
-        if result is None and transliterated(text):
+        if result is None and len(text) <= 60 and transliterated(text):
             result = self._transliteration(query, text, kinds)
         if result is None:
             result = self._calque(query, text, kinds)
@@ -626,6 +630,8 @@ class Matcher:
         if not state_kinds:
             return None
         toks = text.split()
+        if len(toks) > MAX_FORM_WORDS:
+            return None
         words = [folded_form(t) for t in toks]
         for k in _prefix_ends(words, self._state_forms):
             if k >= len(toks):
@@ -783,6 +789,8 @@ class Matcher:
         Quốc" = "United Nations Children's Fund"): a match when one organisation's English name
         has exactly the words read; several such organisations are reported ambiguous."""
         if kinds is not None and not kinds & KIND_GROUPS["organisation"]:
+            return None
+        if len(text.split()) > 2 * MAX_FORM_WORDS:
             return None
         found = [(e, t, r) for e, t, r in self._calques.find(text)
                  if isinstance(e, Entity) and (kinds is None or e.kind in kinds)]

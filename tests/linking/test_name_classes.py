@@ -102,3 +102,16 @@ def test_phonetic_keys_and_the_transliteration_shape():
     assert phonetic_key("Hung-ga-ri") == phonetic_key("Hungary")
     assert transliterated("Xy-ri") and transliterated("Cô-xta Ri-ca")
     assert not transliterated("Guinea-Bissau") and not transliterated("Austria-Hungary")
+
+
+def test_long_names_take_bounded_time(matcher):
+    """Bad input: a long name made of long-form words or of an organisation's name said again
+    and again is answered quickly and matched to nothing (the passes skip names longer than any
+    long form)."""
+    import time
+
+    for name in ("cộng hòa " * 4000 + "Congo", "Liên Hợp Quốc " * 50, "Polish " * 4000 + "Republic"):
+        t = time.process_time()
+        res = matcher.match(name)
+        assert res.best is None, res.note
+        assert time.process_time() - t < 5.0
