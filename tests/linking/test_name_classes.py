@@ -104,14 +104,15 @@ def test_phonetic_keys_and_the_transliteration_shape():
     assert not transliterated("Guinea-Bissau") and not transliterated("Austria-Hungary")
 
 
-def test_long_names_take_bounded_time(matcher):
+def test_long_names_skip_the_long_form_passes(matcher):
     """Bad input: a long name made of long-form words or of an organisation's name said again
-    and again is answered quickly and matched to nothing (the passes skip names longer than any
-    long form)."""
-    import time
+    and again is matched to nothing, and the long-form passes never see it (they skip names
+    longer than any long form; before, such a name of 36,000 characters took minutes: no timing
+    is asserted here, the bench measures speed)."""
+    from diplograph.linking import matcher as matcher_module
 
     for name in ("cộng hòa " * 4000 + "Congo", "Liên Hợp Quốc " * 50, "Polish " * 4000 + "Republic"):
-        t = time.process_time()
-        res = matcher.match(name)
-        assert res.best is None, res.note
-        assert time.process_time() - t < 5.0
+        assert matcher.match(name).best is None
+    toks = ("cộng hòa " * 4000 + "Congo").split()
+    assert len(toks) > matcher_module.MAX_FORM_WORDS
+    assert matcher._official_form("x", " ".join(toks), None, None) is None
