@@ -60,13 +60,17 @@ import yaml
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
 from .features import supraverden_of
-from .names import extra_names, read_yaml, resolve_target
+from .glossary import Calques
+from .names import adjective_records, extra_names, read_yaml, resolve_target
 from .normalise import (
     exact_form,
     folded_form,
     looks_like_code,
+    phonetic_key,
     split_qualifier,
+    strip_diacritics,
     tokens,
+    transliterated,
     trigrams,
     uninvert,
 )
@@ -95,6 +99,14 @@ FUZZY_CUTOFF = 0.72
 FUZZY_MATCH = 0.85
 FUZZY_GAP = 0.08
 FUZZY_MIN_LEN = 5
+# a Vietnamese transliteration is read as the state whose name sounds alike (phonetic_key):
+# similarity at least TRANSLIT_MATCH and TRANSLIT_GAP above the next state's
+TRANSLIT_MATCH = 0.85
+TRANSLIT_GAP = 0.08
+# the longest official long form has fewer words ("Great Socialist People's Libyan Arab
+# Jamahiriya", "Liên hiệp Vương quốc Anh và Bắc Ireland"): longer names skip the long-form and
+# word-by-word passes, which keeps a long name's time bounded
+MAX_FORM_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -204,10 +216,46 @@ class Matcher:
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
         forms = read_yaml("forms.yaml")
         self._state_forms = _units(
-            [*forms["state_forms"]["vi"], *forms["state_forms"]["en"]]
+            [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
+             *(forms["state_forms"].get("imperial") or [])]
         )
+        self._vi_suffixes = _units(forms.get("vi_suffixes") or [])
+        self._vi_to_en = {
+            tuple(folded_form(w) for w in str(k).split()): str(v)
+            for k, v in (forms.get("vi_to_en") or {}).items()
+        }
+        #: forms that name a monarchy or an empire: an adjective before them names the
+        #: historical state first ("Austro-Hungarian Empire")
+        self._imperial_forms = _units(forms["state_forms"].get("imperial") or [])
+        self._adjectives: dict[tuple[str, ...], list[tuple[Entity, str, bool]]] = (
+            defaultdict(list)
+        )
+        for adj, ent, ev, imperial_only in adjective_records(registry):
+            key = tuple(folded_form(w) for w in adj.split())
+            if all(e is not ent for e, _, _ in self._adjectives[key]):
+                self._adjectives[key].append((ent, ev, imperial_only))
+        #: a current state -> the historical monarchy or empire the same adjective names
+        #: ("Austrian": Austria, the Austrian Empire): "Empire of Austria" is the empire
+        self._imperial_of: dict[int, Entity] = {}
+        for held in self._adjectives.values():
+            past = [e for e, _, only in held if only and e.kind == "historical-state"]
+            if len(past) == 1:
+                for e, _, only in held:
+                    if not only and e.kind == "state":
+                        self._imperial_of[id(e)] = past[0]
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
+        )
+        # Vietnamese names of organisations read word by word (linking/names/glossary_vi.yaml)
+        org_kinds = KIND_GROUPS["organisation"]
+        self._calques = Calques(
+            (e, text)
+            for e in registry.entities
+            if e.kind in org_kinds
+            for text in [
+                *(t for lg, t in e.labels.items() if lg == "en"),
+                *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t)),
+            ]
         )
         # ambiguous and preferred lists: the registry's (if it exposes them), then ours
         self._ambiguous: dict[str, list[Entity]] = {}
@@ -229,6 +277,7 @@ class Matcher:
             if folded_form(form) in self._ambiguous:
                 del self._preferred[form]
         self._historical_notes: dict[str, str] = dict(extra.get("notes") or {})
+        self._phonetic: list[tuple[str, Entity, str]] | None = None
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
         self._grams: dict[str, list[int]] = defaultdict(list)
@@ -326,6 +375,10 @@ class Matcher:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
             result = self._official_form(query, text, kinds, lang)
+        if result is None and len(text) <= 60 and transliterated(text):
+            result = self._transliteration(query, text, kinds)
+        if result is None:
+            result = self._calque(query, text, kinds)
         if result is None:
             result = self._institution(query, text, kinds, lang)
         if result is None:
@@ -397,8 +450,16 @@ class Matcher:
             # (an entity whose data sets give conflicting QIDs may merge two bodies: its
             # identifiers are no evidence)
             rivals = [r for r in rivals if r.confidence != "conflicting"]
+            # (a body named after the organisation, "ECO Trade and Development Bank", carries
+            # the organisation's acronym in a data set by confusion: no rival either)
+            rivals = [r for r in rivals
+                      if not any(text in t.split() and t.strip() != text
+                                 for t in r.labels.values())]
+            # a rival that carries the acronym in a data set at all (internacia's acronyms
+            # list, SupraVerden's abbreviation) when the key's entity is not backed by two data
+            # sets, or a rival backed by a data set's identifier: the data sets do not agree
             own = len(acronym_support(ents[0], text))
-            if own < 2 and any(len(acronym_support(r, text)) >= max(own, 1) for r in rivals):
+            if rivals and (own < 2 or any(acronym_support(r, text) for r in rivals)):
                 ents = [ents[0], *rivals]
                 top = [h for h in hits if h.entity in ents]
         if len(ents) > 1 and lang:
@@ -535,6 +596,7 @@ class Matcher:
             len(fo) >= FUZZY_MIN_LEN
             and top_ratio >= FUZZY_MATCH
             and top_ratio - second >= FUZZY_GAP
+            and not _word_replaced(text, top_text)
         )
         cands = [
             Candidate(
@@ -568,18 +630,37 @@ class Matcher:
         if not state_kinds:
             return None
         toks = text.split()
+        if len(toks) > MAX_FORM_WORDS:
+            return None
         words = [folded_form(t) for t in toks]
         for k in _prefix_ends(words, self._state_forms):
             if k >= len(toks):
                 break
             rest = " ".join(toks[k:])
             r = self._match(rest, state_kinds, lang)
+            if r is None and transliterated(rest):
+                r = self._transliteration(rest, rest, state_kinds)
             if r is None or not r.candidates:
                 continue
             form = " ".join(toks[:k])
             if r.ambiguous:
+                # the Vietnamese form words say which one: "Cộng hòa Dân chủ Congo" is the
+                # "Democratic Republic of the Congo", "Cộng hòa Congo" the "Republic of the Congo"
+                en = self._english_form(words[:k])
+                for cand in ((f"{en} of the {rest}", f"{en} of {rest}") if en else ()):
+                    r2 = self._match(cand, state_kinds, None)
+                    if r2 is not None and r2.best is not None:
+                        ev = f"official long form {form!r} read as {cand!r}"
+                        return _single(query, r2.best.entity, 92.0, "official-form", r2.note, ev)
                 return MatchResult(query, r.candidates, True, r.note)
             best = r.candidates[0]
+            past = self._imperial_of.get(id(best.entity)) if best.match else None
+            if past is not None and past.kind in state_kinds and _spans(
+                words[:k], self._imperial_forms
+            ):
+                ev = (f"official long form of a monarchy or an empire: {form!r} + {rest!r} "
+                      f"names {past.label}, not today's {best.entity.label}")
+                return _single(query, past, 90.0, "official-form", self._note(past), ev)
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
             cands = [
                 Candidate(c.entity, min(c.score, 93.0) if c.match else c.score - 5, c.match,
@@ -587,7 +668,140 @@ class Matcher:
                 for c in r.candidates
             ]
             return MatchResult(query, cands, False, r.note)
+        return self._adjectival_form(query, toks, words, state_kinds, lang)
+
+    def _english_form(self, words: list[str]) -> str | None:
+        """The English words of a Vietnamese long form (``cong hoa dan chu`` -> "Democratic
+        Republic"), read with ``forms.yaml`` ``vi_to_en``; None when a word is not listed."""
+        out: list[str] = []
+        i = 0
+        longest = max((len(k) for k in self._vi_to_en), default=0)
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                en = self._vi_to_en.get(tuple(words[i : i + n]))
+                if en is not None:
+                    out.append(en)
+                    i += n
+                    break
+            else:
+                return None
+        # Vietnamese puts the head first ("Cộng hòa Dân chủ"), English last
+        return " ".join(w for w in reversed(out) if w) or None
+
+    def _adjectival_form(
+        self, query: str, toks: list[str], words: list[str], state_kinds: frozenset[str],
+        lang: str | None,
+    ) -> MatchResult | None:
+        """The words of a long form after a name or an adjective: "Congo Republic" = "Republic
+        of the Congo"; "Polish People's Republic", "Austro-Hungarian Empire" (the adjective of
+        one state; before "Empire" or "Kingdom" a historical state's adjective first)."""
+        if len(words) >= 2 and (words[-1],) in self._vi_suffixes:
+            # "Anh Quốc", "Pháp Quốc": a Vietnamese short name and quốc (country)
+            head = " ".join(toks[:-1])
+            r = self._match(head, state_kinds, lang)
+            if r is not None and r.best is not None and not r.best.method.startswith(
+                ("iso-code", "key", "cow-code", "acronym")
+            ):  # a name, not a code ("Đế quốc" is an empire, not DE)
+                ev = f"{head!r} + {toks[-1]!r} (country)"
+                return _single(query, r.best.entity, 90.0, "official-form", r.note, ev)
+        for k in _suffix_starts(words, self._state_forms):
+            if not all(t[:1].isupper() or t in ("of", "the") for t in toks[k:]):
+                continue  # "the Mongolian state" describes, it does not name
+            head, form = " ".join(toks[:k]), " ".join(toks[k:])
+            for cand in (f"{form} of the {head}", f"{form} of {head}"):
+                r = self._match(cand, state_kinds, lang)
+                if r is not None and r.best is not None:
+                    ev = f"long form written after the name: {query!r} = {cand!r}"
+                    return _single(query, r.best.entity, 90.0, "official-form-reordered",
+                                   r.note, ev)
+            imperial = bool(_spans(words[k:], self._imperial_forms))
+            held = [(e, ev) for e, ev, only in self._adjectives.get(tuple(words[:k]), ())
+                    if e.kind in state_kinds and (imperial or not only)]
+            if not held:
+                continue
+            first = [(e, ev) for e, ev in held if (e.kind == "historical-state") == imperial]
+            held = first or held
+            if len(held) > 1:
+                return _ambiguous(query, [e for e, _ in held], 85.0)
+            e, ev = held[0]
+            return _single(query, e, 90.0, "adjectival-form", self._note(e),
+                           f"{ev} + the long-form words {form!r}")
         return None
+
+    def _phonetic_index(self) -> list[tuple[str, Entity, str]]:
+        if self._phonetic is None:
+            seen: set[tuple[str, int]] = set()
+            out = []
+            for names in self._folded.values():
+                for h in names:
+                    if h.entity.kind not in STATE_KINDS or h.lang not in (None, "en", "vi"):
+                        continue
+                    if not all(c.isascii() or not c.isalpha() for c in strip_diacritics(h.text)):
+                        continue
+                    key = phonetic_key(h.text)
+                    if len(key) >= 4 and (key, id(h.entity)) not in seen:
+                        seen.add((key, id(h.entity)))
+                        out.append((key, h.entity, h.text))
+            self._phonetic = out
+        return self._phonetic
+
+    def _transliteration(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A state's name in Vietnamese phonetic transliteration ("Ác-hen-ti-na",
+        "Ca-dắc-xtan"): the state whose name sounds alike (:func:`phonetic_key`), when it is
+        well ahead of the next state."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        key = phonetic_key(text)
+        if len(key) < 4:
+            return None
+        sm = difflib.SequenceMatcher(autojunk=False)
+        sm.set_seq2(key)
+        best: dict[int, tuple[float, Entity, str]] = {}
+        for form, e, name in self._phonetic_index():
+            if e.kind not in state_kinds:
+                continue
+            sm.set_seq1(form)
+            if sm.real_quick_ratio() < TRANSLIT_MATCH - TRANSLIT_GAP:
+                continue
+            r = sm.ratio()
+            if id(e) not in best or best[id(e)][0] < r:
+                best[id(e)] = (r, e, name)
+        ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
+        if not ranked or ranked[0][0] < TRANSLIT_MATCH:
+            return None
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        if ranked[0][0] - second < TRANSLIT_GAP:
+            return None
+        r, e, name = ranked[0]
+        amb = self._ambiguous.get(folded_form(name))
+        if amb and len([x for x in amb if x.kind in state_kinds]) > 1:
+            return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
+        ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
+        return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
+
+    def _calque(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A Vietnamese name of an organisation read word by word ("Quỹ Nhi đồng Liên Hợp
+        Quốc" = "United Nations Children's Fund"): a match when one organisation's English name
+        has exactly the words read; several such organisations are reported ambiguous."""
+        if kinds is not None and not kinds & KIND_GROUPS["organisation"]:
+            return None
+        if len(text.split()) > 2 * MAX_FORM_WORDS:
+            return None
+        found = [(e, t, r) for e, t, r in self._calques.find(text)
+                 if isinstance(e, Entity) and (kinds is None or e.kind in kinds)]
+        if not found:
+            return None
+        if len(found) > 1:
+            return _ambiguous(query, [e for e, _, _ in found], 80.0)
+        e, name, reading = found[0]
+        ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
+              f"{' + '.join(sorted(reading))} = the English name {name!r}")
+        return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
 
     def _institution(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -728,6 +942,38 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
                 ends.add(i + n)
                 frontier.add(i + n)
     return sorted(ends)
+
+
+def _word_replaced(a: str, b: str) -> bool:
+    """True when two names of as many words (two or more) differ by a whole word, not a typo:
+    "Anh Quốc" is not a misspelt "Hàn Quốc".
+
+    >>> _word_replaced("Anh Quốc", "Hàn Quốc"), _word_replaced("Untied Nations", "United Nations")
+    (True, False)
+    """
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wa) != len(wb):
+        return False
+    sm = difflib.SequenceMatcher(autojunk=False)
+    for x, y in zip(wa, wb, strict=True):
+        fx, fy = folded_form(x), folded_form(y)
+        if fx != fy:
+            sm.set_seqs(fx, fy)
+            if sm.ratio() < 0.75:
+                return True
+    return False
+
+
+def _suffix_starts(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
+    """Starts (at least 1) of the suffixes of ``words`` made only of ``units``, longest
+    suffix first.
+
+    >>> _suffix_starts(["polish", "peoples", "republic"], {("peoples",), ("republic",)})
+    [1, 2]
+    """
+    rev = [tuple(reversed(u)) for u in units]
+    ends = _prefix_ends(list(reversed(words)), set(rev))
+    return sorted(len(words) - e for e in ends if len(words) - e >= 1)
 
 
 def _spans(words: list[str], units: set[tuple[str, ...]]) -> set[int]:

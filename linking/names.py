@@ -187,6 +187,42 @@ def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord
     return resolved, pending
 
 
+ADJECTIVES_CSV = ("country-adjectives", "adjectivals.csv")
+
+
+def adjective_records(registry: Registry) -> list[tuple[str, Entity, str, bool]]:
+    """(adjective, entity, evidence, imperial only): the English adjectives of current states
+    (``data/country-adjectives``, by ISO alpha-2) and of historical states
+    (``names/adjectives.yaml``; *imperial only*: the adjective names the historical state only
+    before "Empire", "Kingdom")."""
+    import csv
+
+    from ..loaders.registry import default_data_dir
+
+    by_iso2 = {e.iso2: e for e in registry.entities if e.iso2 and e.kind == "state"}
+    out: list[tuple[str, Entity, str, bool]] = []
+    path = default_data_dir().joinpath(*ADJECTIVES_CSV)
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for i, row in enumerate(csv.DictReader(fh), start=2):
+                iso2, adj = (row.get("iso2") or "").strip(), (row.get("adjective") or "").strip()
+                if not iso2 or not adj:
+                    raise DiplographError("internal", f"{path}: line {i}: empty iso2 or adjective")
+                e = by_iso2.get(iso2)
+                if e is not None:
+                    out.append((adj, e, f"English adjective {adj!r} of {e.label} "
+                                        "(data/country-adjectives)", False))
+    except OSError as e:
+        raise DiplographError("internal", f"cannot read {path}: {e}") from e
+    data = read_yaml("adjectives.yaml")
+    for section, imperial in (("adjectives", False), ("imperial_adjectives", True)):
+        for row in data.get(section) or []:
+            ent = resolve_target(registry, list(targets(row["target"])))
+            if ent is not None:
+                out.append((str(row["adjective"]), ent, str(row["evidence"]), imperial))
+    return out
+
+
 def future_targets() -> list[tuple[str, str]]:
     """(name, first id) of file names whose first-choice id is not the one used today: the names
     that point at IRIs that exist only once the registry's historical states are renamed."""

@@ -20,8 +20,8 @@ import re
 
 from ..graph.names import exact_form, folded_form, strip_diacritics
 
-__all__ = ["exact_form", "folded_form", "looks_like_code", "split_qualifier", "strip_diacritics",
-           "tokens", "trigrams", "uninvert"]
+__all__ = ["exact_form", "folded_form", "looks_like_code", "phonetic_key", "split_qualifier",
+           "strip_diacritics", "tokens", "transliterated", "trigrams", "uninvert"]
 
 _PUNCT = re.compile(r"[\W_]+")
 _PAREN = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<qual>[^()]+)\)\s*$")
@@ -88,3 +88,51 @@ def looks_like_code(text: str) -> bool:
         return False
     upper = sum(1 for c in t if c.isupper() or c.isdigit())
     return upper >= 2 or (upper >= 1 and len(t) <= 3 and t[0].isupper() and not t[1:].islower())
+
+
+# Vietnamese phonetic transliteration ("Ác-hen-ti-na", "Ca-dắc-xtan") and the names it renders,
+# reduced to the sounds they share: digraphs first, then classes of letters Vietnamese spelling
+# writes alike (x for s and z, d for z, c for k and hard g, p for f, i for y), r and h dropped
+_DIGRAPHS = (("ph", "f"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ch", "k"), ("qu", "k"),
+             ("gi", "d"), ("ck", "k"))
+_CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "z": "s", "x": "s", "j": "s", "d": "s",
+                          "f": "p", "b": "p", "w": "v", "y": "i", "u": "o", "l": "n",
+                          "h": None})
+_INNER_H = re.compile(r"(?<=.)h")
+_R = re.compile(r"r(?=[^aeiouy]|$)")
+_LOWER_AFTER_HYPHEN = re.compile(r"-[^\W\d_A-Z]")
+_SYLLABLES = re.compile(r"^[^\W\d_]{1,7}(?:[- ][^\W\d_]{1,7})+$")
+
+
+def phonetic_key(text: str) -> str:
+    """The sounds of a name as Vietnamese transliteration writes them (for comparing a
+    transliteration with the name it renders).
+
+    >>> phonetic_key("Ác-hen-ti-na") == phonetic_key("Argentina")
+    True
+    >>> phonetic_key("Ca-dắc-xtan") == phonetic_key("Kazakhstan")
+    True
+    >>> phonetic_key("Áp-ga-ni-xtan") == phonetic_key("Afghanistan")
+    True
+    """
+    s = "".join(c for c in strip_diacritics(exact_form(text)) if c.isalpha())
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    # an initial h is said (Hung-ga-ri, Hungary); one inside a word mostly is not (Ác-hen-ti-na)
+    s = _INNER_H.sub("", _R.sub("", s))
+    s = ("h" + s[1:].translate(_CLASSES)) if s.startswith("h") else s.translate(_CLASSES)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def transliterated(text: str) -> bool:
+    """True for a name written in hyphenated syllables, as Vietnamese transliteration writes
+    foreign names (``Ác-hen-ti-na``, ``Xy-ri``, ``Cô-xta Ri-ca``): short syllables, and a
+    lower-case letter after a hyphen (English hyphenates capitalised names: ``Guinea-Bissau``).
+
+    >>> transliterated("Ác-hen-ti-na"), transliterated("Xy-ri"), transliterated("Guinea-Bissau")
+    (True, True, False)
+    >>> transliterated("Peru")
+    False
+    """
+    t = text.strip()
+    return bool(_SYLLABLES.match(t)) and bool(_LOWER_AFTER_HYPHEN.search(t))

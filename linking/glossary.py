@@ -1,0 +1,138 @@
+"""Vietnamese names of organisations read word by word (``linking/names/glossary_vi.yaml``).
+
+Vietnamese names of international organisations are calques of their English (or French) names
+with the head word first: "Quỹ Nhi đồng Liên Hợp Quốc" is fund + children + United Nations, the
+"United Nations Children's Fund". :class:`Glossary` reads a folded Vietnamese name phrase by
+phrase (the longest listed phrase first) into every combination of the phrases' English
+readings, and :class:`Calques` finds the organisations whose English name has exactly those
+content words (word order, "of", "the", "and" do not count). A name with one word the glossary
+does not list is not read at all, so an English or unknown name never goes through here.
+
+>>> g = Glossary.load()
+>>> sorted(sorted(r) for r in g.readings("Tòa án Công lý Quốc tế"))
+[['court', 'international', 'justice']]
+>>> g.readings("Narnia")
+[]
+>>> sorted(content_words("United Nations Children’s Fund"))
+['children', 'fund', 'nations', 'united']
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..graph.names import exact_form, strip_diacritics
+from .names import read_yaml
+
+#: at most this many readings of one name are tried (the product of the phrases' readings)
+MAX_READINGS = 256
+
+_WORD = re.compile(r"[^\W_]+")
+
+_DATA = read_yaml("glossary_vi.yaml")
+_STOP_EN = frozenset(_DATA.get("stop_en") or ())
+_SPELLINGS = {str(k): str(v) for k, v in (_DATA.get("spellings") or {}).items()}
+
+
+def _folded_words(text: str) -> list[str]:
+    """Lower-case words without diacritics (``đ`` -> ``d``), punctuation dropped."""
+    return _WORD.findall(strip_diacritics(exact_form(text)))
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The content words of an English name: folded, one spelling per word (``organisation`` =
+    ``organization``), without ``of``/``the``/``and`` and one-letter pieces (``Children’s``)."""
+    out = set()
+    for w in _folded_words(text.replace("-", " ")):
+        w = _SPELLINGS.get(w, w)
+        if len(w) > 1 and w not in _STOP_EN:
+            out.add(w)
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Vietnamese phrases (folded words) -> English readings (word sets)."""
+
+    phrases: dict[tuple[str, ...], tuple[frozenset[str], ...]]
+    stop_vi: frozenset[str]
+    optional_tail: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def load(cls) -> Glossary:
+        """The project's glossary."""
+        phrases = {
+            tuple(str(k).split()): tuple(content_words(str(r)) for r in v)
+            for k, v in (_DATA.get("phrases") or {}).items()
+        }
+        tails = frozenset(tuple(str(t).split()) for t in _DATA.get("optional_tail") or ())
+        return cls(phrases, frozenset(_DATA.get("stop_vi") or ()), tails)
+
+    def _segment(self, words: list[str]) -> list[tuple[str, ...]] | None:
+        longest = max((len(k) for k in self.phrases), default=0)
+        out: list[tuple[str, ...]] = []
+        i = 0
+        while i < len(words):
+            if words[i] in self.stop_vi:
+                i += 1
+                continue
+            for n in range(min(longest, len(words) - i), 0, -1):
+                if tuple(words[i : i + n]) in self.phrases:
+                    out.append(tuple(words[i : i + n]))
+                    i += n
+                    break
+            else:
+                return None
+        return out or None
+
+    def readings(self, name: str) -> list[frozenset[str]]:
+        """Every English word set ``name`` can be read as (none when a word is not listed)."""
+        return [r for group in self.reading_groups(name) for r in group]
+
+    def reading_groups(self, name: str) -> list[list[frozenset[str]]]:
+        """The readings of the whole name, then (when it ends with an affiliation such as
+        ``Liên Hợp Quốc``) those of the name without it."""
+        segs = self._segment(_folded_words(name))
+        if not segs or len(segs) < 2 or len(set(segs)) < len(segs):
+            return []  # a phrase said twice is no organisation's name
+        variants = [segs]
+        if len(segs) > 2 and segs[-1] in self.optional_tail:
+            variants.append(segs[:-1])
+        groups = []
+        for v in variants:
+            out: dict[frozenset[str], None] = {}
+            options = [self.phrases[s] for s in v]
+            for combo in itertools.islice(itertools.product(*options), MAX_READINGS):
+                out.setdefault(frozenset().union(*combo), None)
+            groups.append(list(out))
+        return groups
+
+
+class Calques:
+    """Organisations indexed by the content words of their English names."""
+
+    def __init__(self, names: Iterable[tuple[object, str]], glossary: Glossary | None = None):
+        """``names``: (entity, English name) pairs."""
+        self.glossary = glossary or Glossary.load()
+        self._index: dict[frozenset[str], list[tuple[object, str]]] = defaultdict(list)
+        for ent, text in names:
+            words = content_words(text)
+            if len(words) >= 2 and all(e is not ent for e, _ in self._index[words]):
+                self._index[words].append((ent, text))
+
+    def find(self, name: str) -> list[tuple[object, str, frozenset[str]]]:
+        """(entity, English name, reading) for each organisation the Vietnamese ``name`` reads
+        as; the readings with the whole name come first."""
+        out: list[tuple[object, str, frozenset[str]]] = []
+        for group in self.glossary.reading_groups(name):
+            for reading in group:
+                for ent, text in self._index.get(reading, ()):
+                    if all(e is not ent for e, _, _ in out):
+                        out.append((ent, text, reading))
+            if out:
+                return out
+        return out
