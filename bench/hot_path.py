@@ -84,8 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     # the worker's logging: one access-log line per request, its cheap record settings
     logging.basicConfig(level=logging.INFO, stream=open(os.devnull, "w"),  # noqa: SIM115
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    os.environ.update({"DIPLOGRAPH_STORE": str(store), "DIPLOGRAPH_CACHE_MB": "0"})
-    from ..server.run import worker_app
+    # as ``diplograph serve`` sets them for its workers (links fixed, requests in flight kept)
+    os.environ.update({"DIPLOGRAPH_STORE": str(store), "DIPLOGRAPH_CACHE_MB": "0",
+                       "DIPLOGRAPH_PUBLIC_URL": "http://127.0.0.1:8000/",
+                       "DIPLOGRAPH_IN_FLIGHT_DIR": str(scratch / "in-flight")})
+    from diplograph.server.run import worker_app
 
     try:
         wsgi = worker_app()

@@ -25,7 +25,6 @@ True
 from __future__ import annotations
 
 import functools
-import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -276,8 +275,14 @@ describe = construct
 # ---------------------------------------------------------------- serialisation
 
 
-class _Sink(io.RawIOBase):
-    """A write-only buffer that refuses to grow past ``limit`` bytes."""
+class _Sink:
+    """A write-only buffer that refuses to grow past ``limit`` bytes.
+
+    pyoxigraph needs only ``write`` (it buffers, and writes a small result in one call); a
+    plain class, not an ``io.RawIOBase``, whose set-up and finaliser cost more than the
+    write itself on a light query."""
+
+    __slots__ = ("chunks", "limit", "size")
 
     def __init__(self, limit: int) -> None:
         self.chunks: list[bytes] = []
@@ -286,6 +291,9 @@ class _Sink(io.RawIOBase):
 
     def writable(self) -> bool:
         return True
+
+    def flush(self) -> None:
+        pass
 
     def write(self, b: Any) -> int:
         n = len(b)
