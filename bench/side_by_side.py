@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import tempfile
 from pathlib import Path
@@ -66,17 +67,29 @@ def _cpu_seconds(pids: list[int]) -> dict[int, float]:
     return out
 
 
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's finished (waited-for) children."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def measure(srv: Server, targets: list[tuple[str, str]], concurrency: int, duration: float,
-            wrk: bool) -> tuple[CellResult, float]:
-    """One cell (after a 1 s warm-up) and the server tree's CPU µs per answered request."""
+            wrk: bool) -> tuple[CellResult, float, float]:
+    """One cell (after a 1 s warm-up): its result, the server tree's CPU µs per answered
+    request, and the load generator's (its processes are children of this one, waited for
+    when the cell ends; the servers are still running, so they do not count there)."""
     run = run_cell_wrk if wrk else run_cell
     run(srv.port, targets, concurrency, 1.0, warmup=0)
     before = _cpu_seconds(srv.pids())
+    gen0 = _children_cpu()
     res = run(srv.port, targets, concurrency, duration, warmup=0)
+    gen = _children_cpu() - gen0
     after = _cpu_seconds(srv.pids())
     cpu = sum(t - before.get(pid, 0.0) for pid, t in after.items())
     answered = res.rps * duration + res.errors
-    return res, (cpu / answered * 1e6 if answered else 0.0)
+    if not answered:
+        return res, 0.0, 0.0
+    return res, cpu / answered * 1e6, gen / answered * 1e6
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,18 +143,21 @@ def main(argv: list[str] | None = None) -> int:
             for c in (int(x) for x in a.concurrency.split(",")):
                 runs: dict[str, list[Any]] = {n: [] for n in names}
                 cpus: dict[str, list[float]] = {n: [] for n in names}
+                gens: dict[str, list[float]] = {n: [] for n in names}
                 for r in range(a.rounds):
                     order = names[r % len(names):] + names[:r % len(names)]
                     for n in order:
                         srv = servers[n]
                         targets = [(q.target(srv.path), q.accept) for q in requests]
-                        res, cpu_us = measure(srv, targets, c, a.duration, a.loadgen == "wrk")
+                        res, cpu_us, gen_us = measure(srv, targets, c, a.duration,
+                                                      a.loadgen == "wrk")
                         runs[n].append(res)
                         cpus[n].append(cpu_us)
+                        gens[n].append(gen_us)
                         print(f"  {mix} c={c} round {r + 1} {n}: {res.rps:,.1f} req/s "
                               f"p50 {res.p50_ms:.2f} ms p99 {res.p99_ms:.2f} ms "
-                              f"errors {res.errors} CPU {cpu_us:.0f} µs/req "
-                              f"(load {os.getloadavg()[0]:.1f})", flush=True)
+                              f"errors {res.errors} CPU {cpu_us:.0f} µs/req, load generator "
+                              f"{gen_us:.0f} µs/req (load {os.getloadavg()[0]:.1f})", flush=True)
                 row = {"mix": mix, "concurrency": c, "load_average": os.getloadavg()[0]}
                 for n in names:
                     rps = [x.rps for x in runs[n]]
@@ -151,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
                               "p99_ms": statistics.median(x.p99_ms for x in runs[n]),
                               "errors": sum(x.errors for x in runs[n]),
                               "cpu_us_per_request": statistics.median(cpus[n]),
+                              "loadgen_cpu_us_per_request": statistics.median(gens[n]),
                               # the ratio of each round (same moment), then their median
                               "ratio_per_round": [round(x / (o or 1), 3)
                                                   for x, o in zip(rps, ox_rps, strict=True)],
