@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import functools
 import hashlib
 import io
 import logging
@@ -175,13 +176,23 @@ class RecordInFlight:
         body = None
         if environ.get("REQUEST_METHOD") == "POST":
             body = _peek_body(environ)
-        self.in_flight.enter(request_record(
-            environ.get("REQUEST_METHOD", "?"), environ.get("PATH_INFO", ""),
-            environ.get("QUERY_STRING", ""), body))
+        if body is None:  # clients repeat their requests: hash each query string once
+            record = _get_record(environ.get("REQUEST_METHOD", "?"), environ.get("PATH_INFO", ""),
+                                 environ.get("QUERY_STRING", ""))
+        else:
+            record = request_record(environ.get("REQUEST_METHOD", "?"),
+                                    environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""),
+                                    body)
+        self.in_flight.enter(record)
         try:
             return self.app(environ, start_response)
         finally:
             self.in_flight.leave()
+
+
+@functools.lru_cache(maxsize=1024)
+def _get_record(method: str, path: str, query_string: str) -> bytes:
+    return request_record(method, path, query_string, None)
 
 
 def _peek_body(environ: dict[str, Any]) -> bytes | None:

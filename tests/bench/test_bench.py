@@ -278,3 +278,27 @@ def test_report_renders_the_engine_ceiling() -> None:
     md = report.render({"cells": cells, "engine": engine})
     assert "## Engine ceiling" in md
     assert "| light | 2 process(es) × 1 thread(s) | 4,000.0 | 0.50× | 0.12× |" in md
+
+
+def test_side_by_side_table_shows_the_median_of_per_round_ratios_and_cpu() -> None:
+    from bench.side_by_side import table
+
+    def cell(rps: float, rounds: list[float], ratios: list[float], cpu: float) -> dict:
+        return {"rps": rps, "p50_ms": 1.0, "p99_ms": 9.0, "errors": 0, "rounds_rps": rounds,
+                "ratio_per_round": ratios, "cpu_us_per_request": cpu}
+
+    row = {"mix": "light", "concurrency": 8,
+           "after": cell(300, [100, 300, 500], [0.1, 0.5, 0.9], 250),
+           "oxigraph": cell(1000, [1000, 600, 560], [1, 1, 1], 100)}
+    out = table([row], ["after", "oxigraph"]).strip().splitlines()
+    assert out[0].startswith("| mix | c | after req/s | oxigraph req/s | after vs oxigraph |")
+    assert out[2] == "| light | 8 | 300 | 1,000 | 0.50× | 9.0 / 9.0 | 250 / 100 |"
+
+
+def test_hot_path_and_granian_floor_doctests() -> None:
+    import doctest
+
+    from bench import granian_floor, hot_path
+
+    for mod in (hot_path, granian_floor):
+        assert doctest.testmod(mod).failed == 0

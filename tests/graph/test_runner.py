@@ -92,3 +92,33 @@ def test_serialize_caps(store: ox.Store) -> None:
     with pytest.raises(DiplographError) as e:
         runner.serialize(runner.evaluate(store, q), ox.RdfFormat.TURTLE)
     assert e.value.kind == "not-acceptable"
+
+
+@pytest.mark.parametrize("text, needs", [
+    ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT * { ?s rdfs:label ?l }", False),
+    ("SELECT * { ?s rdfs:label ?l }", True),
+    ("prefix rdfs: <http://x/> SELECT * { ?s rdfs:label ?l . ?s dg:x ?y }", True),
+    ("SELECT * { ?s <http://e/p> ?o }", False),
+    ("SELECT * { ?s <http://e/p> 'rdf:x' }", True),  # a string that looks like one: safe side
+    ("SELECT ?x WHERE { ?x a ?t }", False),
+])
+def test_predefined_prefixes_are_passed_only_when_the_text_may_use_them(text: str,
+                                                                         needs: bool) -> None:
+    assert runner.check(text).prefixes is needs
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT ?l { <http://e/s1> rdfs:label ?l }",
+    "SELECT * { ?s ?p ?o.rdfs:x ?p ?o }",  # a use the test misses: run again with them
+    "SELECT (xsd:integer(?o) AS ?n) { ?s <http://e/p> ?o }",
+])
+def test_a_text_runs_the_same_with_or_without_the_shortcut(store: ox.Store, text: str) -> None:
+    q = runner.check(text)
+    with_all = runner.evaluate(store, runner.Checked(q.text, q.form, q.union, prefixes=True))
+    assert runner.serialize(runner.evaluate(store, q), ox.QueryResultsFormat.JSON) \
+        == runner.serialize(with_all, ox.QueryResultsFormat.JSON)
+
+
+def test_an_undeclared_unknown_prefix_is_still_named_in_the_error(store: ox.Store) -> None:
+    with pytest.raises(DiplographError, match="unknown prefix 'nope:'"):
+        runner.select(store, "SELECT * { ?s nope:x ?o }")
