@@ -304,6 +304,12 @@ class RemoteStore:
     #: "virtuoso" (learned from the ``Server`` header of its first answer): its per-query
     #: ``timeout`` parameter is sent with every query; "standard": nothing engine-specific
     dialect: str | None = None
+    #: what a query that names no graphs reads: "catalogue" (default), the dataset of our
+    #: published graphs named in each request; "union", the engine's own default graph, for
+    #: a read-only engine that holds only our graphs, loaded by its bulk loader (thousands
+    #: of graphs make a named dataset slow; see docs/engines.md): this store then refuses
+    #: to write, as a version being loaded would show
+    dataset: str = "catalogue"
     _probed: bool = field(default=False, repr=False)
     _catalogue: dict[str, str] | None = field(default=None, repr=False)
     _fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
@@ -324,6 +330,9 @@ class RemoteStore:
                 self.update_url = self.query_url
         if not self.query_url.startswith(("http://", "https://")):
             raise DiplographError("bad-input", f"not an http(s) URL: {self.query_url!r}")
+        if self.dataset not in ("catalogue", "union"):
+            raise DiplographError("bad-input", f"unknown engine dataset {self.dataset!r}: "
+                                               "catalogue or union")
 
     @property
     def name(self) -> str:
@@ -603,6 +612,8 @@ class RemoteStore:
         to_ours = {v: g for g, v in to_physical.items()}
         stored = {k: _skolem(v, "", self.dialect) if isinstance(v, ox.Literal) else v
                   for k, v in (bindings or {}).items()}  # a duration as stored on Virtuoso
+        union = self.dataset == "union" and graphs is None and named is None
+        own_dataset = own_dataset or union  # the engine's default graph: no dataset sent
         renames = dict(to_physical)
         unknown = [] if own_dataset else _unknown_graphs(sparql, renames)
         for g in unknown:  # Virtuoso matches GRAPH <g> of a graph outside the dataset as if
@@ -851,6 +862,7 @@ class RemoteStore:
         ``fingerprint`` (of the content) is recorded with the new version in the same update
         that publishes it, so that :func:`publish` can skip a graph the engine already has."""
         ox.NamedNode(graph)  # validates
+        self._writable()
         version = f"{VERSIONS}{int(time.time())}-{uuid.uuid4().hex}"
         self.update(f"DROP SILENT GRAPH <{version}>", what="preparing a new version")
         try:
@@ -888,6 +900,13 @@ class RemoteStore:
         if old is not None and old not in (version, graph):
             self._retire(old)
         return n
+
+    def _writable(self) -> None:
+        if self.dataset == "union":
+            raise DiplographError(
+                "forbidden", f"the engine {self.name} is read through its union default graph "
+                             "(engine dataset 'union'), where a graph being loaded would show: "
+                             "write to it with the default dataset 'catalogue'")
 
     def engine_graphs(self) -> list[str]:
         """Every named graph on the engine (ours, old versions, anything else)."""
@@ -931,6 +950,7 @@ class RemoteStore:
 
     def drop_graph(self, graph: str) -> None:
         """Remove a graph (its current version) and its catalogue entry."""
+        self._writable()
         version = self.versions(refresh=True).get(graph, graph)
         self.update(
             f"DELETE WHERE {{ GRAPH <{CATALOGUE}> {{ <{CATALOGUE}> <{PUBLISHED}> <{graph}> . "
@@ -944,9 +964,11 @@ class RemoteStore:
 def open_remote(engine: str, *, update_url: str | None = None, gsp_url: str | None = None,
                 auth_kind: str = "none", user: str | None = None,
                 password_env: str = "DIPLOGRAPH_ENGINE_PASSWORD",  # noqa: S107 - a variable name
-                timeout: float = 60.0) -> RemoteStore:
+                timeout: float = 60.0, dataset: str | None = None) -> RemoteStore:
     """The engine these settings name; the password or bearer token is read from the
-    environment variable ``password_env`` (never given on a command line).
+    environment variable ``password_env`` (never given on a command line). ``dataset``
+    (:attr:`RemoteStore.dataset`) defaults to ``DIPLOGRAPH_ENGINE_DATASET``, else
+    "catalogue".
 
     >>> open_remote("http://127.0.0.1:8890/sparql", auth_kind="digest", user="kg").auth.kind
     'digest'
@@ -956,8 +978,9 @@ def open_remote(engine: str, *, update_url: str | None = None, gsp_url: str | No
     secret = os.environ.get(password_env)
     auth = Auth(auth_kind, user=user, password=secret if auth_kind != "bearer" else None,
                 token=secret if auth_kind == "bearer" else None)
+    dataset = dataset or os.environ.get("DIPLOGRAPH_ENGINE_DATASET") or "catalogue"
     return RemoteStore(engine, update_url=update_url, gsp_url=gsp_url, auth=auth,
-                       timeout=timeout)
+                       timeout=timeout, dataset=dataset)
 
 
 def _proxied(scheme: str, host: str) -> bool:

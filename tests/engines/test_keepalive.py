@@ -31,6 +31,7 @@ class _KeepAlive(http.server.BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     connections: list[int] = []  # noqa: RUF012 - one list per server, reset by the fixture
+    forms: list[dict[bytes, list[bytes]]] = []  # noqa: RUF012 - likewise
 
     def setup(self) -> None:
         super().setup()
@@ -38,6 +39,7 @@ class _KeepAlive(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).forms.append(form)
         query = form[b"query"][0].decode()
         if "catalogue" in query:
             rows: list[dict[str, object]] = []
@@ -67,11 +69,12 @@ class _KeepAlive(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def keepalive() -> Iterator[tuple[str, list[int]]]:
-    handler = type("Handler", (_KeepAlive,), {"connections": []})
+    handler = type("Handler", (_KeepAlive,), {"connections": [], "forms": []})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", handler.connections
+    handler.url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    yield handler.url, handler.connections
     server.shutdown()
     server.server_close()
 
@@ -141,3 +144,28 @@ def test_oxigraph_serve_keeps_one_connection(oxigraph_engine: Engine) -> None:
     assert store.query("ASK {}") is True and len(store._open) == 1  # noqa: SLF001
     store.close()
     assert len(store._open) == 0  # noqa: SLF001
+
+
+def test_the_union_dataset_names_no_graphs_and_refuses_writes(
+        keepalive: tuple[str, list[int]]) -> None:
+    """``dataset="union"`` (a bulk-loaded, read-only engine): a query that names no graphs
+    is sent without a dataset; one that names graphs keeps them; writes are refused."""
+    url, _ = keepalive
+    import pyoxigraph as ox
+
+    from diplograph.graph.remote import open_remote
+
+    handler_forms = next(c for c in _KeepAlive.__subclasses__() if c.url == url).forms
+    store = RemoteStore(url, timeout=5, dataset="union")
+    rows = store.query('SELECT ?x WHERE { ?s ?p "m1" }')
+    assert isinstance(rows, list) and rows[0]["x"].value == "m1"
+    assert b"default-graph-uri" not in handler_forms[-1]
+    _ask(store, "m2")  # graphs named: sent as the dataset
+    assert handler_forms[-1][b"default-graph-uri"] == [b"http://g/"]
+    with pytest.raises(DiplographError) as e:
+        store.replace_graph("http://g/", [ox.Triple(ox.NamedNode("http://a"),
+                                                    ox.NamedNode("http://b"), ox.Literal("c"))])
+    assert e.value.kind == "forbidden" and "union" in e.value.message
+    with pytest.raises(DiplographError):
+        RemoteStore(url, dataset="everything")
+    assert open_remote(url, dataset="union").dataset == "union"
