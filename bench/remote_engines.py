@@ -82,7 +82,10 @@ def bulk_virtuoso(nq: Path, engine: Any = None) -> tuple[float, int]:  # noqa: A
     eng = _engines()
     v = engine or eng.start_virtuoso(max_rows=2_000_000)
     try:
-        shutil.copy(nq, v.folder / "load" / "graph.nq")
+        try:  # a link where it can (a large file), else a copy
+            os.link(nq, v.folder / "load" / "graph.nq")
+        except OSError:
+            shutil.copy(nq, v.folder / "load" / "graph.nq")
         sql = (f"ld_dir('{v.folder}/load', 'graph.nq', 'https://diplograph.org/graph/bulk');\n"
                "rdf_loader_run();\ncheckpoint;\n"
                "SELECT ll_state, ll_error FROM DB.DBA.load_list;\n")
@@ -266,7 +269,8 @@ def latency(remote: Any, embedded: Any, requests: list[Any], reps: int,  # noqa:
 def run(store_path: Path, reps: int, only: list[str] | None = None,
         graphs: list[str] | None = None, skip_bulk: bool = False, bulk_serve: bool = False,
         dataset: str = "catalogue", buffers: int = 170_000,
-        mix_names: tuple[str, ...] = ("named", "heavy")) -> dict[str, Any]:
+        mix_names: tuple[str, ...] = ("named", "heavy"),
+        nquads: Path | None = None) -> dict[str, Any]:
     from diplograph.graph.backend import EmbeddedBackend
     from diplograph.graph.remote import RemoteStore, publish
 
@@ -289,7 +293,11 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
     try:
         nq = scratch / "graph.nq"
         t0 = time.perf_counter()
-        out["triples"] = len(store) if skip_bulk else export_nquads(store, nq)
+        if nquads is not None:  # the store's export, made beforehand
+            nq = nquads
+            out["triples"] = len(store)
+        else:
+            out["triples"] = len(store) if skip_bulk else export_nquads(store, nq)
         out["export_s"] = round(time.perf_counter() - t0, 2)
         for name in only or ["oxigraph", "virtuoso"]:
             res: dict[str, Any] = {}
@@ -376,6 +384,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="Virtuoso's NumberOfBuffers with --bulk-serve (8 KB pages)")
     ap.add_argument("--mix", action="append", choices=["named", "heavy"],
                     help="only this mix (repeatable; default: both)")
+    ap.add_argument("--nquads", type=Path,
+                    help="the store's N-Quads export, made beforehand (e.g. `diplograph "
+                         "export` of the real graph followed by `python -m bench.generate`'s "
+                         "file): not exported again")
     ap.add_argument("--new-connections", action="store_true",
                     help="time the engine's endpoint and the served path with a new "
                          "connection per request (the first rounds' way)")
@@ -385,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     global NEW_CONNECTIONS  # noqa: PLW0603 - a run-wide setting of the HTTP client
     NEW_CONNECTIONS = a.new_connections
     result = run(a.store, a.reps, a.engine, a.graph, a.skip_bulk, a.bulk_serve, a.dataset,
-                 a.virtuoso_buffers, tuple(a.mix or ("named", "heavy")))
+                 a.virtuoso_buffers, tuple(a.mix or ("named", "heavy")), a.nquads)
     text = json.dumps(result, indent=1)
     print(text)
     if a.out:
