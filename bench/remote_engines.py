@@ -316,7 +316,11 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
                     gsp = e.query_url.rsplit("/", 1)[0] + "/store"
                 else:
                     e = eng.start_virtuoso(max_rows=2_000_000, buffers=buffers)
-                    dt, n = bulk_virtuoso(nq, e)
+                    try:
+                        dt, n = bulk_virtuoso(nq, e)
+                    except BaseException:
+                        e.stop()  # no engine left behind by a failed load
+                        raise
                     res["bulk_load_s"], res["bulk_loaded"] = round(dt, 2), n
                     gsp = e.query_url.rsplit("/", 1)[0] + "/sparql-graph-crud"
                 if res["bulk_load_s"]:
