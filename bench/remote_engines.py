@@ -257,7 +257,7 @@ def latency(remote: Any, embedded: Any, requests: list[Any], reps: int,  # noqa:
                       [x["served"] for x in ok]), 2),
                   "sum_served_s": round(total["served"], 3),
                   "served_overhead": round(total["served"] / total["direct"] - 1, 4)}
-    return {**served,
+    return {**served, "per_request": ok,
         "requests": len(rows), "errors": [x for x in rows if "error" in x],
         "median_remote_ms": round(1000 * statistics.median([x["remote"] for x in ok]), 2),
         "median_direct_ms": round(1000 * statistics.median([x["direct"] for x in ok]), 2),
