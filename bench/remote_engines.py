@@ -223,13 +223,13 @@ def start_front(engine_url: str, update_url: str, gsp_url: str, scratch: Path,
 
 
 def latency(remote: Any, embedded: Any, requests: list[Any], reps: int,  # noqa: ANN401
-            front: str | None = None) -> dict[str, Any]:
+            front: str | None = None, limit: int | None = None) -> dict[str, Any]:
     """Median seconds per distinct request: remote path, the engine's endpoint, embedded;
     with ``front`` (a ``serve --engine`` /sparql URL) also the served path, timed in the
     same interleaved rounds."""
     rec = _Recorder(remote)
     rows = []
-    for r in {x.sparql: x for x in requests}.values():
+    for r in list({x.sparql: x for x in requests}.values())[:limit]:
         try:
             remote.query(r.sparql)  # warm-up; records the request as sent
         except Exception as e:  # noqa: BLE001 - a query an engine refuses is reported, not timed
@@ -246,7 +246,7 @@ def latency(remote: Any, embedded: Any, requests: list[Any], reps: int,  # noqa:
         remote_s = statistics.median(p[0] for p in pairs)
         direct_s = statistics.median(p[1] for p in pairs)
         served_s = statistics.median(p[2] for p in pairs)
-        embedded_s = _median(lambda r=r: embedded.query(r.sparql), reps)
+        embedded_s = _median(lambda r=r: embedded.query(r.sparql), reps) if embedded else 0.0
         rows.append({"kind": r.kind, "remote": remote_s, "direct": direct_s,
                      "embedded": embedded_s, "served": served_s})
     ok = [x for x in rows if "error" not in x]
@@ -274,7 +274,7 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
         dataset: str = "catalogue", buffers: int = 170_000,
         mix_names: tuple[str, ...] = ("named", "heavy"),
         nquads: Path | None = None, oxigraph_location: Path | None = None,
-        ) -> dict[str, Any]:
+        limit: int | None = None, with_embedded: bool = True) -> dict[str, Any]:
     from diplograph.graph.backend import EmbeddedBackend
     from diplograph.graph.remote import RemoteStore, publish
 
@@ -282,7 +282,7 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
 
     eng = _engines()
     store = ox.Store.read_only(str(store_path))
-    embedded = EmbeddedBackend(store)
+    embedded = EmbeddedBackend(store) if with_embedded else None
     params = sample_params(store)
     import random
 
@@ -360,7 +360,7 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
                 try:
                     for mix, reqs in mixes.items():
                         t0 = time.perf_counter()
-                        res[mix] = latency(remote, embedded, reqs, reps, front)
+                        res[mix] = latency(remote, embedded, reqs, reps, front, limit)
                         res[mix]["wall_s"] = round(time.perf_counter() - t0, 1)
                         res[mix]["load_average_end"] = os.getloadavg()
                 finally:
@@ -404,6 +404,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--oxigraph-location", type=Path,
                     help="with --bulk-serve: serve this folder, already filled by `oxigraph "
                          "load` (its time measured apart), instead of loading again")
+    ap.add_argument("--requests", type=int, metavar="N",
+                    help="only the first N distinct requests of each mix (a quick run)")
+    ap.add_argument("--no-embedded", action="store_true",
+                    help="do not time the embedded store")
     ap.add_argument("--new-connections", action="store_true",
                     help="time the engine's endpoint and the served path with a new "
                          "connection per request (the first rounds' way)")
@@ -414,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     NEW_CONNECTIONS = a.new_connections
     result = run(a.store, a.reps, a.engine, a.graph, a.skip_bulk, a.bulk_serve, a.dataset,
                  a.virtuoso_buffers, tuple(a.mix or ("named", "heavy")), a.nquads,
-                 a.oxigraph_location)
+                 a.oxigraph_location, a.requests, not a.no_embedded)
     text = json.dumps(result, indent=1)
     print(text)
     if a.out:
