@@ -16,11 +16,21 @@ here on loopback in throwaway folders:
 
 The overhead of the remote path is the sum of its medians over the sum of the engine's own.
 Figures go to standard output as JSON (and ``--out``); docs/benchmarks.md quotes them.
+
+``--bulk-serve`` queries the very instance that the engine's bulk loader filled (no push;
+the graphs recorded in the catalogue by ``INSERT DATA``, as docs/engines.md tells users to
+do): the way to measure 10 M triples (``python -m bench.generate`` loaded into a copy of the
+real build: see docs/benchmarks.md). ``--dataset union`` reads such an engine through its
+union default graph (``oxigraph serve --union-default-graph``), as
+``DIPLOGRAPH_ENGINE_DATASET=union`` does for ``diplograph serve --engine``. Every client
+(the remote path, the engine's endpoint, the served path) keeps one persistent connection
+(``--new-connections``: one per request, as in the first rounds).
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import shutil
@@ -66,11 +76,16 @@ def bulk_oxigraph(nq: Path, scratch: Path) -> float:
     return time.perf_counter() - t0
 
 
-def bulk_virtuoso(nq: Path) -> tuple[float, int]:
+def bulk_virtuoso(nq: Path, engine: Any = None) -> tuple[float, int]:  # noqa: ANN401
+    """Seconds and triples of Virtuoso's bulk load of ``nq`` into ``engine`` (left running),
+    or into a throwaway instance (stopped)."""
     eng = _engines()
-    v = eng.start_virtuoso(max_rows=2_000_000)
+    v = engine or eng.start_virtuoso(max_rows=2_000_000)
     try:
-        shutil.copy(nq, v.folder / "load" / "graph.nq")
+        try:  # a link where it can (a large file), else a copy
+            os.link(nq, v.folder / "load" / "graph.nq")
+        except OSError:
+            shutil.copy(nq, v.folder / "load" / "graph.nq")
         sql = (f"ld_dir('{v.folder}/load', 'graph.nq', 'https://diplograph.org/graph/bulk');\n"
                "rdf_loader_run();\ncheckpoint;\n"
                "SELECT ll_state, ll_error FROM DB.DBA.load_list;\n")
@@ -81,16 +96,34 @@ def bulk_virtuoso(nq: Path) -> tuple[float, int]:
         dt = time.perf_counter() - t0
         if b"*** Error" in out.stdout:
             raise RuntimeError(out.stdout.decode(errors="replace")[-2000:])
-        q = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g "
-                                             "{ ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "
-                                             "'https://diplograph.org/')) }"})
-        req = urllib.request.Request(v.query_url, data=q.encode(),
-                                     headers={"Accept": "application/sparql-results+json"})
-        with urllib.request.urlopen(req, timeout=600) as r:  # noqa: S310
-            n = int(json.loads(r.read())["results"]["bindings"][0]["n"]["value"])
+        # counted through isql: the HTTP endpoint's MaxQueryExecutionTime (60 s) can stop a
+        # count of millions on a busy machine
+        count = ("SPARQL SELECT COUNT(*) WHERE { GRAPH ?g { ?s ?p ?o } "
+                 "FILTER(STRSTARTS(STR(?g), 'https://diplograph.org/')) };\n")
+        out = subprocess.run([shutil.which("isql-vt") or "isql-vt", f"127.0.0.1:{v.sql_port}",  # noqa: S603
+                              "dba", "dba"], input=count.encode(), capture_output=True,
+                             timeout=3600, check=False)
+        numbers = [ln.strip() for ln in out.stdout.decode(errors="replace").splitlines()
+                   if ln.strip().isdigit()]
+        n = int(numbers[0]) if numbers else -1
         return dt, n
     finally:
-        v.stop()
+        if engine is None:
+            v.stop()
+
+
+def record_catalogue(query_url: str, update_url: str, graphs: list[str]) -> float:
+    """Record ``graphs`` (bulk-loaded) in the catalogue, 500 to an ``INSERT DATA``; seconds."""
+    from diplograph.graph.remote import CATALOGUE, PUBLISHED, RemoteStore
+
+    remote = RemoteStore(query_url, update_url=update_url, timeout=600)
+    t0 = time.perf_counter()
+    for i in range(0, len(graphs), 500):
+        entries = " ".join(f"<{CATALOGUE}> <{PUBLISHED}> <{g}> ." for g in graphs[i:i + 500])
+        remote.update(f"INSERT DATA {{ GRAPH <{CATALOGUE}> {{ {entries} }} }}",
+                      what="recording bulk-loaded graphs")
+    remote.close()
+    return time.perf_counter() - t0
 
 
 class _Recorder:
@@ -107,12 +140,45 @@ class _Recorder:
         remote._post = post
 
 
+#: one connection per request (``--new-connections``) instead of a persistent one per host
+NEW_CONNECTIONS = False
+_CONNS: dict[str, http.client.HTTPConnection] = {}
+
+
 def _direct(url: str, form: list[tuple[str, str]], accept: str) -> int:
+    """POST a form to ``url`` on a persistent connection; the bytes of the answer."""
     data = urllib.parse.urlencode(form).encode()
-    req = urllib.request.Request(url, data=data, method="POST", headers={
-        "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
-    with urllib.request.urlopen(req, timeout=600) as r:  # noqa: S310
-        return len(r.read())
+    headers = {"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
+    if NEW_CONNECTIONS:
+        req = urllib.request.Request(url, data=data, method="POST", headers=headers)
+        with urllib.request.urlopen(req, timeout=600) as r:  # noqa: S310
+            return len(r.read())
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    for attempt in (1, 2):
+        conn = _CONNS.setdefault(parts.netloc, http.client.HTTPConnection(
+            parts.hostname or "127.0.0.1", parts.port, timeout=600))
+        try:
+            conn.request("POST", path, body=data, headers=headers)
+            r = conn.getresponse()
+            body = r.read()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            conn.close()
+            _CONNS.pop(parts.netloc, None)
+            if attempt == 2:
+                raise
+            continue
+        except BaseException:
+            conn.close()
+            _CONNS.pop(parts.netloc, None)
+            raise
+        if r.will_close:
+            conn.close()
+            _CONNS.pop(parts.netloc, None)
+        if r.status >= 400:
+            raise OSError(f"HTTP {r.status} from {url}: {body[:300]!r}")
+        return len(body)
+    raise AssertionError("unreachable")
 
 
 def _median(fn: Any, reps: int) -> float:  # noqa: ANN401
@@ -130,7 +196,8 @@ def _front(url: str, sparql: str) -> int:
 
 
 def start_front(engine_url: str, update_url: str, gsp_url: str, scratch: Path,
-                timeout: float) -> tuple[subprocess.Popen[bytes], str]:
+                timeout: float, dataset: str = "catalogue",
+                ) -> tuple[subprocess.Popen[bytes], str]:
     """``diplograph serve --engine`` on a free loopback port (one worker, no response
     cache: every request reaches the engine); its /sparql URL."""
     port = _engines().free_port()
@@ -140,7 +207,8 @@ def start_front(engine_url: str, update_url: str, gsp_url: str, scratch: Path,
          "--update-url", update_url, "--gsp-url", gsp_url, "--port", str(port),
          "--workers", "1", "--cache-mb", "0", "--timeout", str(timeout),
          "--store", str(scratch / "unused-store")],
-        stdout=log, stderr=subprocess.STDOUT, cwd=scratch)
+        stdout=log, stderr=subprocess.STDOUT, cwd=scratch,
+        env={**os.environ, "DIPLOGRAPH_ENGINE_DATASET": dataset})
     url = f"http://127.0.0.1:{port}/sparql"
     deadline = time.monotonic() + 60
     while True:
@@ -155,13 +223,13 @@ def start_front(engine_url: str, update_url: str, gsp_url: str, scratch: Path,
 
 
 def latency(remote: Any, embedded: Any, requests: list[Any], reps: int,  # noqa: ANN401
-            front: str | None = None) -> dict[str, Any]:
+            front: str | None = None, limit: int | None = None) -> dict[str, Any]:
     """Median seconds per distinct request: remote path, the engine's endpoint, embedded;
     with ``front`` (a ``serve --engine`` /sparql URL) also the served path, timed in the
     same interleaved rounds."""
     rec = _Recorder(remote)
     rows = []
-    for r in {x.sparql: x for x in requests}.values():
+    for r in list({x.sparql: x for x in requests}.values())[:limit]:
         try:
             remote.query(r.sparql)  # warm-up; records the request as sent
         except Exception as e:  # noqa: BLE001 - a query an engine refuses is reported, not timed
@@ -178,7 +246,7 @@ def latency(remote: Any, embedded: Any, requests: list[Any], reps: int,  # noqa:
         remote_s = statistics.median(p[0] for p in pairs)
         direct_s = statistics.median(p[1] for p in pairs)
         served_s = statistics.median(p[2] for p in pairs)
-        embedded_s = _median(lambda r=r: embedded.query(r.sparql), reps)
+        embedded_s = _median(lambda r=r: embedded.query(r.sparql), reps) if embedded else 0.0
         rows.append({"kind": r.kind, "remote": remote_s, "direct": direct_s,
                      "embedded": embedded_s, "served": served_s})
     ok = [x for x in rows if "error" not in x]
@@ -189,7 +257,7 @@ def latency(remote: Any, embedded: Any, requests: list[Any], reps: int,  # noqa:
                       [x["served"] for x in ok]), 2),
                   "sum_served_s": round(total["served"], 3),
                   "served_overhead": round(total["served"] / total["direct"] - 1, 4)}
-    return {**served,
+    return {**served, "per_request": ok,
         "requests": len(rows), "errors": [x for x in rows if "error" in x],
         "median_remote_ms": round(1000 * statistics.median([x["remote"] for x in ok]), 2),
         "median_direct_ms": round(1000 * statistics.median([x["direct"] for x in ok]), 2),
@@ -202,7 +270,11 @@ def latency(remote: Any, embedded: Any, requests: list[Any], reps: int,  # noqa:
 
 
 def run(store_path: Path, reps: int, only: list[str] | None = None,
-        graphs: list[str] | None = None, skip_bulk: bool = False) -> dict[str, Any]:
+        graphs: list[str] | None = None, skip_bulk: bool = False, bulk_serve: bool = False,
+        dataset: str = "catalogue", buffers: int = 170_000,
+        mix_names: tuple[str, ...] = ("named", "heavy"),
+        nquads: Path | None = None, oxigraph_location: Path | None = None,
+        limit: int | None = None, with_embedded: bool = True) -> dict[str, Any]:
     from diplograph.graph.backend import EmbeddedBackend
     from diplograph.graph.remote import RemoteStore, publish
 
@@ -210,22 +282,54 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
 
     eng = _engines()
     store = ox.Store.read_only(str(store_path))
-    embedded = EmbeddedBackend(store)
+    embedded = EmbeddedBackend(store) if with_embedded else None
     params = sample_params(store)
     import random
 
     mixes = {"named": named_requests(params, random.Random("named:11"), per_query=1),
              "heavy": build_mix("heavy", params, n=25)}
+    mixes = {k: v for k, v in mixes.items() if k in mix_names}
     scratch = Path(tempfile.mkdtemp(prefix="dg-bench-engines-"))
-    out: dict[str, Any] = {"store": str(store_path), "reps": reps, "cpus": os.cpu_count()}
+    out: dict[str, Any] = {"store": str(store_path), "reps": reps, "cpus": os.cpu_count(),
+                           "bulk_serve": bulk_serve, "dataset": dataset,
+                           "new_connections": NEW_CONNECTIONS,
+                           "load_average_start": os.getloadavg()}
     try:
         nq = scratch / "graph.nq"
         t0 = time.perf_counter()
-        out["triples"] = len(store) if skip_bulk else export_nquads(store, nq)
+        if nquads is not None:  # the store's export, made beforehand
+            nq = nquads
+            out["triples"] = len(store)
+        else:
+            out["triples"] = len(store) if skip_bulk else export_nquads(store, nq)
         out["export_s"] = round(time.perf_counter() - t0, 2)
         for name in only or ["oxigraph", "virtuoso"]:
             res: dict[str, Any] = {}
-            if skip_bulk:
+            if bulk_serve:  # query the instance the engine's own bulk loader filled
+                if name == "oxigraph" and oxigraph_location is not None:
+                    res["bulk_load_s"] = None  # loaded beforehand (timed by whoever did)
+                    e = eng.start_oxigraph(oxigraph_location, union=dataset == "union")
+                    gsp = e.query_url.rsplit("/", 1)[0] + "/store"
+                elif name == "oxigraph":
+                    res["bulk_load_s"] = round(bulk_oxigraph(nq, scratch), 2)
+                    e = eng.start_oxigraph(scratch / "oxi-bulk", union=dataset == "union")
+                    gsp = e.query_url.rsplit("/", 1)[0] + "/store"
+                else:
+                    e = eng.start_virtuoso(max_rows=2_000_000, buffers=buffers)
+                    try:
+                        dt, n = bulk_virtuoso(nq, e)
+                    except BaseException:
+                        e.stop()  # no engine left behind by a failed load
+                        raise
+                    res["bulk_load_s"], res["bulk_loaded"] = round(dt, 2), n
+                    gsp = e.query_url.rsplit("/", 1)[0] + "/sparql-graph-crud"
+                if res["bulk_load_s"]:
+                    res["bulk_rate"] = round(out["triples"] / res["bulk_load_s"])
+                names = sorted(g.value for g in store.named_graphs()
+                               if isinstance(g, ox.NamedNode))
+                res["graphs"] = len(names)
+                res["catalogue_s"] = round(record_catalogue(e.query_url, e.update_url, names), 2)
+            elif skip_bulk:
                 e = eng.start_oxigraph() if name == "oxigraph" else eng.start_virtuoso(
                     max_rows=2_000_000)
                 gsp = e.query_url.rsplit("/", 1)[0] + (
@@ -242,23 +346,28 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
                 gsp = e.query_url.rsplit("/", 1)[0] + "/sparql-graph-crud"
             try:
                 remote = RemoteStore(e.query_url, update_url=e.update_url, gsp_url=gsp,
-                                     timeout=600)
-                t0 = time.perf_counter()
-                report = publish(store, remote, graphs=graphs)
-                res["publish_s"] = round(time.perf_counter() - t0, 2)
-                res["published"] = sum(n for _, n, _ in report.replaced)
-                res["publish_rate"] = round(res["published"] / res["publish_s"])
-                if res["bulk_load_s"]:
-                    res["bulk_rate"] = round(out["triples"] / res["bulk_load_s"])
-                    res["publish_vs_bulk"] = round(res["publish_s"] / res["bulk_load_s"], 2)
-                proc, front = start_front(e.query_url, e.update_url, gsp, scratch, 600)
+                                     timeout=600, dataset=dataset)
+                if not bulk_serve:
+                    t0 = time.perf_counter()
+                    report = publish(store, remote, graphs=graphs)
+                    res["publish_s"] = round(time.perf_counter() - t0, 2)
+                    res["published"] = sum(n for _, n, _ in report.replaced)
+                    res["publish_rate"] = round(res["published"] / res["publish_s"])
+                    if res["bulk_load_s"]:
+                        res["bulk_rate"] = round(out["triples"] / res["bulk_load_s"])
+                        res["publish_vs_bulk"] = round(res["publish_s"] / res["bulk_load_s"], 2)
+                proc, front = start_front(e.query_url, e.update_url, gsp, scratch, 600, dataset)
                 try:
                     for mix, reqs in mixes.items():
-                        res[mix] = latency(remote, embedded, reqs, reps, front)
+                        t0 = time.perf_counter()
+                        res[mix] = latency(remote, embedded, reqs, reps, front, limit)
+                        res[mix]["wall_s"] = round(time.perf_counter() - t0, 1)
+                        res[mix]["load_average_end"] = os.getloadavg()
                 finally:
                     proc.terminate()
                     proc.wait(30)
             finally:
+                remote.close()
                 e.stop()
             out[name] = res
             print(json.dumps({name: res}, indent=1), file=sys.stderr, flush=True)
@@ -278,10 +387,38 @@ def main(argv: list[str] | None = None) -> int:
                     help="publish only this graph (repeatable; quick runs on a busy machine)")
     ap.add_argument("--skip-bulk", action="store_true",
                     help="skip the engines' bulk loaders (latency only)")
+    ap.add_argument("--bulk-serve", action="store_true",
+                    help="query the instance the engine's bulk loader filled (no push; the "
+                         "graphs recorded in the catalogue): the way to measure 10 M triples")
+    ap.add_argument("--dataset", choices=["catalogue", "union"], default="catalogue",
+                    help="what queries read: the catalogue's graphs named in each request, "
+                         "or the engine's union default graph (a bulk-loaded read-only engine)")
+    ap.add_argument("--virtuoso-buffers", type=int, default=170_000,
+                    help="Virtuoso's NumberOfBuffers with --bulk-serve (8 KB pages)")
+    ap.add_argument("--mix", action="append", choices=["named", "heavy"],
+                    help="only this mix (repeatable; default: both)")
+    ap.add_argument("--nquads", type=Path,
+                    help="the store's N-Quads export, made beforehand (e.g. `diplograph "
+                         "export` of the real graph followed by `python -m bench.generate`'s "
+                         "file): not exported again")
+    ap.add_argument("--oxigraph-location", type=Path,
+                    help="with --bulk-serve: serve this folder, already filled by `oxigraph "
+                         "load` (its time measured apart), instead of loading again")
+    ap.add_argument("--requests", type=int, metavar="N",
+                    help="only the first N distinct requests of each mix (a quick run)")
+    ap.add_argument("--no-embedded", action="store_true",
+                    help="do not time the embedded store")
+    ap.add_argument("--new-connections", action="store_true",
+                    help="time the engine's endpoint and the served path with a new "
+                         "connection per request (the first rounds' way)")
     a = ap.parse_args(argv)
     if a.store is None:
         ap.error("--store is required (or DIPLOGRAPH_STORE)")
-    result = run(a.store, a.reps, a.engine, a.graph, a.skip_bulk)
+    global NEW_CONNECTIONS  # noqa: PLW0603 - a run-wide setting of the HTTP client
+    NEW_CONNECTIONS = a.new_connections
+    result = run(a.store, a.reps, a.engine, a.graph, a.skip_bulk, a.bulk_serve, a.dataset,
+                 a.virtuoso_buffers, tuple(a.mix or ("named", "heavy")), a.nquads,
+                 a.oxigraph_location, a.requests, not a.no_embedded)
     text = json.dumps(result, indent=1)
     print(text)
     if a.out:

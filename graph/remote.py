@@ -27,6 +27,12 @@ in one place, and listed in ``docs/engines.md``:
   outside; no text from a request is pasted into a query.
 - **Bounded time.** Every request has a time limit; on expiry the connection is closed (an engine
   that stops work on a closed connection, such as Oxigraph, stops the query).
+- **Persistent connections.** Each thread keeps one HTTP/1.1 connection per engine host and
+  reuses it across requests (no TCP set-up per query); a connection is reused only after its
+  answer was read to the end, and dropped on any failure (a time limit that fires, a broken
+  answer), so no half-read answer is ever read as the next one's. A connection the engine
+  closed while idle is opened again once. Digest auth and proxies go through ``urllib``
+  (a connection per request).
 
 >>> store = RemoteStore("http://127.0.0.1:7878/query")
 >>> store.update_url, store.name
@@ -36,6 +42,7 @@ in one place, and listed in ``docs/engines.md``:
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import threading
 import time
@@ -107,6 +114,13 @@ class _Response:
     status: int
     headers: Mapping[str, str]
     body: bytes
+    reason: str = ""
+
+
+#: answers that send the request elsewhere: followed by ``urllib`` (see RemoteStore._exchange)
+_REDIRECTS = (301, 302, 303, 307, 308)
+#: what a reused connection raises when the engine closed it while it was idle
+_STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
 
 
 def _term_from_json(t: Mapping[str, Any]) -> Term:
@@ -290,10 +304,23 @@ class RemoteStore:
     #: "virtuoso" (learned from the ``Server`` header of its first answer): its per-query
     #: ``timeout`` parameter is sent with every query; "standard": nothing engine-specific
     dialect: str | None = None
+    #: what a query that names no graphs reads: "catalogue" (default), the dataset of our
+    #: published graphs named in each request; "union", the engine's own default graph, for
+    #: a read-only engine that holds only our graphs, loaded by its bulk loader (thousands
+    #: of graphs make a named dataset slow; see docs/engines.md): this store then refuses
+    #: to write, as a version being loaded would show
+    dataset: str = "catalogue"
     _probed: bool = field(default=False, repr=False)
     _catalogue: dict[str, str] | None = field(default=None, repr=False)
     _fingerprints: dict[str, str] = field(default_factory=dict, repr=False)
     _read_at: float = field(default=0.0, repr=False)
+    #: each thread's open connections, by (scheme, host, port): see :meth:`_exchange`
+    _local: threading.local = field(default_factory=threading.local, repr=False,
+                                    compare=False)
+    _open: set[http.client.HTTPConnection] = field(default_factory=set, repr=False,
+                                                   compare=False)
+    _open_lock: threading.Lock = field(default_factory=threading.Lock, repr=False,
+                                       compare=False)
 
     def __post_init__(self) -> None:
         if self.update_url is None:
@@ -303,6 +330,9 @@ class RemoteStore:
                 self.update_url = self.query_url
         if not self.query_url.startswith(("http://", "https://")):
             raise DiplographError("bad-input", f"not an http(s) URL: {self.query_url!r}")
+        if self.dataset not in ("catalogue", "union"):
+            raise DiplographError("bad-input", f"unknown engine dataset {self.dataset!r}: "
+                                               "catalogue or union")
 
     @property
     def name(self) -> str:
@@ -339,46 +369,137 @@ class RemoteStore:
         data = urllib.parse.urlencode(form).encode()
         headers = {**self._headers(), "Accept": accept,
                    "Content-Type": "application/x-www-form-urlencoded"}
-        req = urllib.request.Request(url, data=data, headers=headers, method="POST")
-        deadline = time.monotonic() + limit
         try:
-            with self._opener().open(req, timeout=limit) as resp:  # noqa: S310
-                if self.dialect is None:
-                    server = resp.headers.get("Server", "")
-                    self.dialect = "virtuoso" if "virtuoso" in server.lower() else "standard"
-                return _Response(resp.status, dict(resp.headers.items()),
-                                 self._read(resp, deadline, what))
-        except urllib.error.HTTPError as e:
-            body = e.read()[:2000].decode("utf-8", "replace").strip()
-            if e.code in (401, 403):
-                raise DiplographError(
-                    "engine", f"the engine {self.name} refused the credentials for {what} "
-                              f"(HTTP {e.code})") from None
-            if "SR353" in body:  # Virtuoso: OFFSET + LIMIT above its MaxSortedTopRows
-                raise DiplographError(
-                    "result-too-large", f"the engine {self.name} refused to sort that many "
-                                        f"rows for {what} (its MaxSortedTopRows): page by key "
-                                        "with smaller pages") from None
-            if "estimated execution time" in body and "exceeds the limit" in body:
-                raise DiplographError(  # Virtuoso: MaxQueryCostEstimationTime, before running
-                    "timeout", f"the engine {self.name} refused {what}: its estimated time "
-                               "exceeds the engine's time limit (narrow the query or add "
-                               f"LIMIT): {body[:200]}") from None
-            if "S1T00" in body:  # Virtuoso: its own MaxQueryExecutionTime, as a 500
-                raise DiplographError(
-                    "timeout", f"the engine {self.name} stopped {what} at its own time limit: "
-                               f"{body[:300]}") from None
-            kind = "syntax" if e.code == 400 else "engine"
-            raise DiplographError(kind, f"the engine {self.name} answered HTTP {e.code} to "
-                                        f"{what}: {body[:500] or e.reason}") from None
+            resp = self._exchange(url, data, headers, limit, what)
         except TimeoutError:
             raise DiplographError(
                 "timeout", f"the engine {self.name} did not answer {what} within "
                            f"{limit:g} s (the request was closed)") from None
-        except (urllib.error.URLError, OSError) as e:
-            reason = getattr(e, "reason", e)
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
+            reason = str(getattr(e, "reason", e)) or type(e).__name__
             raise DiplographError("engine", f"cannot reach the engine {self.name} for {what}: "
                                             f"{reason}") from None
+        if self.dialect is None:
+            server = resp.headers.get("Server", resp.headers.get("server", ""))
+            self.dialect = "virtuoso" if "virtuoso" in server.lower() else "standard"
+        if resp.status < 300:
+            return resp
+        body = resp.body[:2000].decode("utf-8", "replace").strip()
+        if resp.status in (401, 403):
+            raise DiplographError(
+                "engine", f"the engine {self.name} refused the credentials for {what} "
+                          f"(HTTP {resp.status})")
+        if "SR353" in body:  # Virtuoso: OFFSET + LIMIT above its MaxSortedTopRows
+            raise DiplographError(
+                "result-too-large", f"the engine {self.name} refused to sort that many "
+                                    f"rows for {what} (its MaxSortedTopRows): page by key "
+                                    "with smaller pages")
+        if "estimated execution time" in body and "exceeds the limit" in body:
+            raise DiplographError(  # Virtuoso: MaxQueryCostEstimationTime, before running
+                "timeout", f"the engine {self.name} refused {what}: its estimated time "
+                           "exceeds the engine's time limit (narrow the query or add "
+                           f"LIMIT): {body[:200]}")
+        if "S1T00" in body:  # Virtuoso: its own MaxQueryExecutionTime, as a 500
+            raise DiplographError(
+                "timeout", f"the engine {self.name} stopped {what} at its own time limit: "
+                           f"{body[:300]}")
+        kind = "syntax" if resp.status == 400 else "engine"
+        raise DiplographError(kind, f"the engine {self.name} answered HTTP {resp.status} to "
+                                    f"{what}: {body[:500] or resp.reason}")
+
+    def _exchange(self, url: str, data: bytes, headers: Mapping[str, str], limit: float,
+                  what: str) -> _Response:
+        """POST ``data`` to ``url`` and read the whole answer within ``limit`` seconds,
+        whatever its status, on this thread's persistent connection to the engine's host.
+
+        A connection is put back for reuse only once its answer was read to the end; any
+        failure (the time limit, a broken answer) closes it, so that a half-read answer is
+        never taken for the next request's. A request that fails on a reused connection
+        before any answer came (the engine closed the idle connection) is sent once more on
+        a new one. Digest auth, a proxy from the environment and redirects go through
+        ``urllib`` (one connection per request)."""
+        parts = urllib.parse.urlsplit(url)
+        if (self.auth.kind == "digest" or parts.scheme not in ("http", "https")
+                or _proxied(parts.scheme, parts.hostname or "")):
+            return self._exchange_urllib(url, data, headers, limit, what)
+        key = (parts.scheme, parts.hostname or "", parts.port)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        deadline = time.monotonic() + limit
+        for attempt in (1, 2):
+            conn, reused = self._connection(key, max(deadline - time.monotonic(), 0.001))
+            try:
+                conn.request("POST", path, body=data, headers=dict(headers))
+                resp = conn.getresponse()
+            except _STALE:
+                self._drop(key, conn)
+                if reused and attempt == 1:
+                    continue
+                raise
+            except BaseException:
+                self._drop(key, conn)
+                raise
+            try:
+                body = self._read(resp, deadline, what)
+            except BaseException:
+                self._drop(key, conn)  # a half-read answer is never reused
+                raise
+            resp.close()  # read to the end: the connection is free for the next request
+            if resp.will_close:
+                self._drop(key, conn)
+            if resp.status in _REDIRECTS:
+                return self._exchange_urllib(url, data, headers, limit, what)
+            return _Response(resp.status, dict(resp.headers.items()), body, resp.reason)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _exchange_urllib(self, url: str, data: bytes, headers: Mapping[str, str],
+                         limit: float, what: str) -> _Response:
+        """:meth:`_exchange` by ``urllib`` on a new connection (digest, proxies, redirects)."""
+        req = urllib.request.Request(url, data=data, headers=dict(headers), method="POST")
+        deadline = time.monotonic() + limit
+        try:
+            with self._opener().open(req, timeout=limit) as resp:  # noqa: S310
+                return _Response(resp.status, dict(resp.headers.items()),
+                                 self._read(resp, deadline, what), resp.reason)
+        except urllib.error.HTTPError as e:
+            return _Response(e.code, dict(e.headers.items()) if e.headers else {},
+                             e.read(), str(e.reason))
+
+    def _connection(self, key: tuple[str, str, int | None],
+                    limit: float) -> tuple[http.client.HTTPConnection, bool]:
+        """This thread's open connection to ``key`` (and whether it was used before), or a
+        new one; its socket waits at most ``limit`` seconds for each read."""
+        conns: dict[tuple[str, str, int | None], http.client.HTTPConnection] = (
+            self._local.__dict__.setdefault("conns", {}))
+        conn = conns.get(key)
+        if conn is not None and conn.sock is not None:
+            conn.timeout = limit
+            conn.sock.settimeout(limit)
+            return conn, True
+        scheme, host, port = key
+        conn = (http.client.HTTPSConnection(host, port, timeout=limit) if scheme == "https"
+                else http.client.HTTPConnection(host, port, timeout=limit))
+        conns[key] = conn
+        with self._open_lock:
+            self._open.add(conn)
+        return conn, False
+
+    def _drop(self, key: tuple[str, str, int | None], conn: http.client.HTTPConnection) -> None:
+        """Close ``conn`` and forget it (the next request opens a new connection)."""
+        conn.close()
+        conns = self._local.__dict__.get("conns", {})
+        if conns.get(key) is conn:
+            del conns[key]
+        with self._open_lock:
+            self._open.discard(conn)
+
+    def close(self) -> None:
+        """Close every persistent connection to the engine (of every thread); a later
+        request opens a new one."""
+        with self._open_lock:
+            conns, self._open = list(self._open), set()
+        for conn in conns:
+            conn.close()
+        self._local.__dict__.pop("conns", None)
 
     def _read(self, resp: object, deadline: float, what: str) -> bytes:
         """The whole body, or a timeout once the request's time is up (an engine that sends
@@ -491,6 +612,8 @@ class RemoteStore:
         to_ours = {v: g for g, v in to_physical.items()}
         stored = {k: _skolem(v, "", self.dialect) if isinstance(v, ox.Literal) else v
                   for k, v in (bindings or {}).items()}  # a duration as stored on Virtuoso
+        union = self.dataset == "union" and graphs is None and named is None
+        own_dataset = own_dataset or union  # the engine's default graph: no dataset sent
         renames = dict(to_physical)
         unknown = [] if own_dataset else _unknown_graphs(sparql, renames)
         for g in unknown:  # Virtuoso matches GRAPH <g> of a graph outside the dataset as if
@@ -686,22 +809,22 @@ class RemoteStore:
             if not chunk:
                 return
             body = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
+            assert body is not None, "written into memory"
             headers = {**self._headers(), "Content-Type": "application/n-triples",
                        "Accept": "*/*"}
-            req = urllib.request.Request(url, data=body, headers=headers, method="POST")
             try:
-                with self._opener().open(req, timeout=self.timeout) as resp:  # noqa: S310
-                    self._read(resp, time.monotonic() + self.timeout, what)
-            except urllib.error.HTTPError as e:
-                detail = e.read()[:500].decode("utf-8", "replace").strip()
-                raise DiplographError("engine", f"the engine {self.name} answered HTTP {e.code}"
-                                                f" to {what}: {detail or e.reason}") from None
+                resp = self._exchange(url, body, headers, self.timeout, what)
             except TimeoutError:
                 raise DiplographError("timeout", f"the engine {self.name} did not finish {what}"
                                                  f" within {self.timeout:g} s") from None
-            except (urllib.error.URLError, OSError) as e:
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
                 raise DiplographError("engine", f"cannot reach the engine {self.name} for "
                                                 f"{what}: {getattr(e, 'reason', e)}") from None
+            if resp.status >= 300:
+                detail = resp.body[:500].decode("utf-8", "replace").strip()
+                raise DiplographError("engine", f"the engine {self.name} answered HTTP "
+                                                f"{resp.status} to {what}: "
+                                                f"{detail or resp.reason}")
             chunk.clear()
 
         for t in triples:
@@ -739,6 +862,7 @@ class RemoteStore:
         ``fingerprint`` (of the content) is recorded with the new version in the same update
         that publishes it, so that :func:`publish` can skip a graph the engine already has."""
         ox.NamedNode(graph)  # validates
+        self._writable()
         version = f"{VERSIONS}{int(time.time())}-{uuid.uuid4().hex}"
         self.update(f"DROP SILENT GRAPH <{version}>", what="preparing a new version")
         try:
@@ -776,6 +900,13 @@ class RemoteStore:
         if old is not None and old not in (version, graph):
             self._retire(old)
         return n
+
+    def _writable(self) -> None:
+        if self.dataset == "union":
+            raise DiplographError(
+                "forbidden", f"the engine {self.name} is read through its union default graph "
+                             "(engine dataset 'union'), where a graph being loaded would show: "
+                             "write to it with the default dataset 'catalogue'")
 
     def engine_graphs(self) -> list[str]:
         """Every named graph on the engine (ours, old versions, anything else)."""
@@ -819,6 +950,7 @@ class RemoteStore:
 
     def drop_graph(self, graph: str) -> None:
         """Remove a graph (its current version) and its catalogue entry."""
+        self._writable()
         version = self.versions(refresh=True).get(graph, graph)
         self.update(
             f"DELETE WHERE {{ GRAPH <{CATALOGUE}> {{ <{CATALOGUE}> <{PUBLISHED}> <{graph}> . "
@@ -832,9 +964,11 @@ class RemoteStore:
 def open_remote(engine: str, *, update_url: str | None = None, gsp_url: str | None = None,
                 auth_kind: str = "none", user: str | None = None,
                 password_env: str = "DIPLOGRAPH_ENGINE_PASSWORD",  # noqa: S107 - a variable name
-                timeout: float = 60.0) -> RemoteStore:
+                timeout: float = 60.0, dataset: str | None = None) -> RemoteStore:
     """The engine these settings name; the password or bearer token is read from the
-    environment variable ``password_env`` (never given on a command line).
+    environment variable ``password_env`` (never given on a command line). ``dataset``
+    (:attr:`RemoteStore.dataset`) defaults to ``DIPLOGRAPH_ENGINE_DATASET``, else
+    "catalogue".
 
     >>> open_remote("http://127.0.0.1:8890/sparql", auth_kind="digest", user="kg").auth.kind
     'digest'
@@ -844,8 +978,16 @@ def open_remote(engine: str, *, update_url: str | None = None, gsp_url: str | No
     secret = os.environ.get(password_env)
     auth = Auth(auth_kind, user=user, password=secret if auth_kind != "bearer" else None,
                 token=secret if auth_kind == "bearer" else None)
+    dataset = dataset or os.environ.get("DIPLOGRAPH_ENGINE_DATASET") or "catalogue"
     return RemoteStore(engine, update_url=update_url, gsp_url=gsp_url, auth=auth,
-                       timeout=timeout)
+                       timeout=timeout, dataset=dataset)
+
+
+def _proxied(scheme: str, host: str) -> bool:
+    """Whether the environment sends requests to ``host`` through a proxy (``urllib`` then
+    makes them, as it honours ``http_proxy``, ``https_proxy`` and ``no_proxy``)."""
+    proxies = urllib.request.getproxies()
+    return scheme in proxies and not urllib.request.proxy_bypass(host)
 
 
 def _unknown_graphs(sparql: str, known: Mapping[str, str]) -> list[str]:

@@ -63,7 +63,9 @@ def oxigraph_binary() -> str | None:
     return str(exe) if exe.exists() else shutil.which("oxigraph")
 
 
-def start_oxigraph() -> Engine:
+def start_oxigraph(location: Path | None = None, *, union: bool = False) -> Engine:
+    """``oxigraph serve`` on a new folder, or on ``location`` (filled by ``oxigraph load``;
+    left in place); ``union``: its default graph is the union of its graphs."""
     exe = oxigraph_binary()
     if exe is None:
         raise RuntimeError("oxigraph is not installed (pip install oxigraph)")
@@ -71,7 +73,8 @@ def start_oxigraph() -> Engine:
     port = free_port()
     log = folder / "server.log"
     proc = subprocess.Popen(  # noqa: S603
-        [exe, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"],
+        [exe, "serve", "--location", str(location or folder / "data"),
+         "--bind", f"127.0.0.1:{port}", *(["--union-default-graph"] if union else [])],
         stdout=log.open("wb"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     _wait(base + "/query?query=ASK%7B%7D", proc, log)
@@ -100,8 +103,8 @@ Striping = 0
 ServerPort = 127.0.0.1:{sql}
 DisableUnixSocket = 1
 DirsAllowed = ., {d}, {d}/load
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
+NumberOfBuffers = {buffers}
+MaxDirtyBuffers = {dirty}
 ServerThreads = 10
 CheckpointInterval = 60
 MaxSortedTopRows = {max_sorted}
@@ -124,7 +127,10 @@ def virtuoso_binary() -> str | None:
     return shutil.which("virtuoso-t")
 
 
-def start_virtuoso(max_rows: int = 10000, max_sorted: int = 10000) -> Engine:
+def start_virtuoso(max_rows: int = 10000, max_sorted: int = 10000,
+                   buffers: int = 10000) -> Engine:
+    """Virtuoso on a new folder; ``buffers``: its page buffers (8 KB each; 10,000 for the
+    tests, about 170,000 per 1.5 GB for a large bulk load)."""
     exe = virtuoso_binary()
     isql = shutil.which("isql-vt")
     if exe is None or isql is None:
@@ -134,7 +140,7 @@ def start_virtuoso(max_rows: int = 10000, max_sorted: int = 10000) -> Engine:
     sql, http = free_port(), free_port()
     (folder / "virtuoso.ini").write_text(
         VIRTUOSO_INI.format(d=folder, sql=sql, http=http, max_rows=max_rows,
-                            max_sorted=max_sorted))
+                            max_sorted=max_sorted, buffers=buffers, dirty=buffers * 3 // 5))
     log = folder / "stdout.log"
     proc = subprocess.Popen(  # noqa: S603
         [exe, "+configfile", str(folder / "virtuoso.ini"), "+foreground"],
