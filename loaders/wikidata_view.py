@@ -633,13 +633,21 @@ _INTEGER = f"<{XSD('integer')}>"
 
 
 class _Writer:
-    """The view's triples as N-Triples lines (terms already in N-Triples form), each once."""
+    """The view's triples as N-Triples lines (terms already in N-Triples form); a line
+    written twice is kept once, where it first came (:meth:`lines`)."""
 
     def __init__(self) -> None:
         self.out: list[str] = []
-        self.seen: set[str] = set()
         self.a = f"<{RDF('type')}>"
         self._p: dict[str, str] = {}
+        iri = self.iri
+        self._stmt = (iri(WIKIBASE + "Statement"), iri(WIKIBASE + "rank"),
+                      iri(WIKIBASE + "NormalRank"), iri(PROV_NS + "wasDerivedFrom"),
+                      iri(WIKIBASE + "Reference"), iri(PR + "P248"), iri(PR + "P854"),
+                      iri(PR + "P1683"), iri("https://diplograph.org/ontology#sourceRow"))
+        self._time = (iri(WIKIBASE + "TimeValue"), iri(WIKIBASE + "timeValue"),
+                      iri(WIKIBASE + "timePrecision"), iri(WIKIBASE + "timeTimezone"),
+                      iri(WIKIBASE + "timeCalendarModel"), iri(GREGORIAN))
 
     def iri(self, value: str) -> str:
         n = self._p.get(value)
@@ -648,49 +656,64 @@ class _Writer:
         return n
 
     def add(self, s: str, p: str, o: str) -> None:
-        line = f"{s} {p} {o} .\n"
-        if line not in self.seen:
-            self.seen.add(line)
-            self.out.append(line)
+        self.out.append(f"{s} {p} {o} .\n")
+
+    def lines(self) -> list[str]:
+        """Every line once, in the order of first writing."""
+        return list(dict.fromkeys(self.out))
 
     def time_qualifier(self, st: str, prop: str, value: str, precision: str | None) -> None:
         iso, prec = wikidata_time(value, precision)
         lit = f'"{iso}"^^{_DATETIME}'
-        self.add(st, self.iri(PQ + prop), lit)
         node = f"{st[:-1]}/value/{prop}>"
-        self.add(st, self.iri(PQV + prop), node)
-        self._time_value(node, lit, prec)
-        self.add(node, self.iri(WIKIBASE + "timeTimezone"), f'"0"^^{_INTEGER}')
-        self.add(node, self.iri(WIKIBASE + "timeCalendarModel"), self.iri(GREGORIAN))
+        tv, tvalue, tprec, tz, cal, greg = self._time
+        a = self.a
+        self.out.extend((
+            f"{st} {self.iri(PQ + prop)} {lit} .\n",
+            f"{st} {self.iri(PQV + prop)} {node} .\n",
+            f"{node} {a} {tv} .\n",
+            f"{node} {tvalue} {lit} .\n",
+            f'{node} {tprec} "{prec}"^^{_INTEGER} .\n',
+            f'{node} {tz} "0"^^{_INTEGER} .\n',
+            f"{node} {cal} {greg} .\n",
+        ))
 
     def _time_value(self, node: str, lit: str, prec: int) -> None:
-        self.add(node, self.a, self.iri(WIKIBASE + "TimeValue"))
-        self.add(node, self.iri(WIKIBASE + "timeValue"), lit)
-        self.add(node, self.iri(WIKIBASE + "timePrecision"), f'"{prec}"^^{_INTEGER}')
+        tv, tvalue, tprec = self._time[:3]
+        self.out.extend((
+            f"{node} {self.a} {tv} .\n",
+            f"{node} {tvalue} {lit} .\n",
+            f'{node} {tprec} "{prec}"^^{_INTEGER} .\n',
+        ))
 
     def statement(self, subject: str, prop: str, obj: str, st: str, fact: _Fact) -> str:
         """``subject`` (N-Triples) ``prop`` (a PID) ``obj`` (N-Triples) as a statement node
         ``st`` (N-Triples) with its reference; returns ``st``."""
-        self.add(subject, self.iri(WDT + prop), obj)
-        self.add(subject, self.iri(P + prop), st)
-        self.add(st, self.a, self.iri(WIKIBASE + "Statement"))
-        self.add(st, self.iri(WIKIBASE + "rank"), self.iri(WIKIBASE + "NormalRank"))
-        self.add(st, self.iri(PS + prop), obj)
+        statement, rank, normal, derived, reference, p248, p854, p1683, row = self._stmt
+        a = self.a
         ref = f"{fact.iri[:-1]}/wd/reference>"
-        self.add(st, self.iri(PROV_NS + "wasDerivedFrom"), ref)
-        self.add(ref, self.a, self.iri(WIKIBASE + "Reference"))
+        out = self.out
+        out.extend((
+            f"{subject} {self.iri(WDT + prop)} {obj} .\n",
+            f"{subject} {self.iri(P + prop)} {st} .\n",
+            f"{st} {a} {statement} .\n",
+            f"{st} {rank} {normal} .\n",
+            f"{st} {self.iri(PS + prop)} {obj} .\n",
+            f"{st} {derived} {ref} .\n",
+            f"{ref} {a} {reference} .\n",
+        ))
         if fact.doc is not None:
-            self.add(ref, self.iri(PR + "P248"), fact.doc)
-            self.add(ref, self.iri(PR + "P854"), fact.doc)
+            out.append(f"{ref} {p248} {fact.doc} .\n")
+            out.append(f"{ref} {p854} {fact.doc} .\n")
         if fact.quote is not None:
-            self.add(ref, self.iri(PR + "P1683"), fact.quote)
+            out.append(f"{ref} {p1683} {fact.quote} .\n")
         if fact.dataset is not None:
             # stated in: the reference data set (our IRI: no verified QID), with its row
-            self.add(ref, self.iri(PR + "P248"), fact.dataset)
+            out.append(f"{ref} {p248} {fact.dataset} .\n")
             if fact.row is not None:
-                self.add(ref, self.iri("https://diplograph.org/ontology#sourceRow"), fact.row)
+                out.append(f"{ref} {row} {fact.row} .\n")
             if fact.rows is not None:  # the dg:SourceRows node (file and line numbers)
-                self.add(ref, self.iri(PROV_NS + "wasDerivedFrom"), fact.rows)
+                out.append(f"{ref} {derived} {fact.rows} .\n")
         return st
 
 
@@ -801,7 +824,7 @@ def wikidata_view_lines(store: ox.Store, inputs: ViewInputs | None = None) -> li
             node = f"{st[:-1]}/value>"
             w.add(st, w.iri("http://www.wikidata.org/prop/statement/value/P585"), node)
             w._time_value(node, lit, prec)
-    return w.out
+    return w.lines()
 
 
 def _opt(nt: str | None) -> str | None:
