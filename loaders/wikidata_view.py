@@ -357,7 +357,8 @@ class ViewInputs:
                 by_p[p].setdefault(s, []).append(o)
         self.graphs.add(graph)
 
-    def read_graph(self, store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> None:
+    def read_graph(self, store: ox.Store,
+                   graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> None:
         """Add what the view reads of ``graph`` in ``store``."""
         for p in READ_PREDICATES:
             table = self.by_p[p]
