@@ -312,6 +312,10 @@ def build(
         lambda: (replace_streamed(store, GRAPH("registry"), load_registry(data_dir).quads()),
                  GRAPH("registry")),
     ))
+    from .wikidata_view import VIEW_GRAPH, ViewInputs, write_view
+
+    #: the data sets' triples the view reads, kept as their steps write them
+    view_inputs = ViewInputs()
     if with_datasets:
         from .catalogue import all_datasets
         from .catalogue import dataset as find_dataset
@@ -324,7 +328,10 @@ def build(
 
             def dstep(info=info, fn=fn) -> tuple[int, str]:  # noqa: ANN001
                 periods = StatePeriods.load(data_dir)
-                n = replace_streamed(store, info.graph, fn(data_dir, periods, progress))
+                part = view_inputs.part()  # what the view reads, kept as it is written
+                n = replace_streamed(store, info.graph, view_inputs.collect(
+                    part, fn(data_dir, periods, progress)))
+                view_inputs.keep(info.graph, part)
                 return n, info.graph
 
             key = "dataset " + info.name
@@ -366,11 +373,7 @@ def build(
         ))
 
     def view_step() -> tuple[int, str]:
-        from .wikidata_view import VIEW_GRAPH, write_view
-
-        return write_view(store), VIEW_GRAPH
-
-    from .wikidata_view import VIEW_GRAPH
+        return write_view(store, view_inputs), VIEW_GRAPH
 
     steps.append(_Step(
         "Wikidata-shaped view of the facts and reference data", "wikidata-view", VIEW_GRAPH,

@@ -33,7 +33,7 @@ Only entities with a *verified* QID are written as ``wd:Q…``; all others keep 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -112,6 +112,16 @@ class StatementMapping:
     inverse: str | None = None
     #: also ``?f wdt:P31 <class>`` (undated, the fact's reference) for every fact found
     instance_of: str | None = None
+    #: ``where`` as paths, evaluated in Python over :class:`ViewInputs` (the build's fast
+    #: path; ``tests/linking/test_wikidata_view_paths.py`` checks both give the same rows):
+    #: ``anchor`` the class of the node the pattern starts from (``?f`` itself unless
+    #: ``to_fact`` leads from it to ``?f``); ``s``, ``v`` and each of ``qualifier_paths``
+    #: a path from ``?f`` (see :func:`_follow`)
+    anchor: str = ""
+    to_fact: str = "."
+    s: str = "."
+    v: str = "."
+    qualifier_paths: tuple[str, ...] = ()
 
     def query(self) -> str:
         """The SELECT for this mapping."""
@@ -170,47 +180,52 @@ STATEMENT_MAPPINGS: tuple[StatementMapping, ...] = (
     StatementMapping(
         "membership", "P463",
         "?f a dg:Membership ; org:member ?s ; org:organization ?v .",
+        anchor="dg:Membership", s="org:member", v="org:organization",
     ),
     # P36 capital: COW capitals, with the spell's dates
     StatementMapping(
         "capital", "P36",
         "?f a dg:CapitalSpell ; dg:state ?s ; dg:capital ?v .",
+        anchor="dg:CapitalSpell", s="dg:state", v="dg:capital",
     ),
     # an ATOP alliance spell (no treaty id in the data: the spell is the item), P710
     # participant per party with the spell's years; P31 our class
     StatementMapping(
         "alliance", "P710",
         "?f a dg:AllianceObligation ; dg:party ?v . BIND(?f AS ?s)", per_value=True,
-        instance_of=DG_NS + "AllianceObligation",
+        instance_of=DG_NS + "AllianceObligation", anchor="dg:AllianceObligation", v="dg:party",
     ),
     # a COW war: P710 participant on the war (one statement per participation episode, with
     # its years) and P607 conflict on the state; P31 our class
     StatementMapping(
         "war-participant", "P710",
         "?s a dg:War ; dg:participantEpisode ?f . ?f dg:participant ?v .", inverse="P607",
+        anchor="dg:War", to_fact="dg:participantEpisode", s="^", v="dg:participant",
     ),
     StatementMapping(
         "war-class", "P31",
         "?f a dg:War . BIND(?f AS ?s) BIND(dg:War AS ?v)", dated=False,
+        anchor="dg:War", v="<" + DG_NS + "War>",
     ),
     # GML MID: P710 participant on the dispute per participant episode (with its dates at
     # their precision) and P607 conflict on the state; P31 our class
     StatementMapping(
         "dispute-participant", "P710",
         "?s a dg:MilitarizedDispute ; dg:participantEpisode ?f . ?f dg:participant ?v .",
-        inverse="P607",
+        inverse="P607", anchor="dg:MilitarizedDispute", to_fact="dg:participantEpisode", s="^",
+        v="dg:participant",
     ),
     StatementMapping(
         "dispute-class", "P31",
         "?f a dg:MilitarizedDispute . BIND(?f AS ?s) BIND(dg:MilitarizedDispute AS ?v)",
-        dated=False,
+        dated=False, anchor="dg:MilitarizedDispute", v="<" + DG_NS + "MilitarizedDispute>",
     ),
     # Thompson-Dreyer strategic rivalries: P710 participant per party with the spell's
     # years; P31 our class
     StatementMapping(
         "rivalry", "P710",
         "?f a dg:StrategicRivalry ; dg:party ?v . BIND(?f AS ?s)", per_value=True,
-        instance_of=DG_NS + "StrategicRivalry",
+        instance_of=DG_NS + "StrategicRivalry", anchor="dg:StrategicRivalry", v="dg:party",
     ),
     # UCDP/PRIO armed conflicts: P710 participant per state named as a primary side (A or
     # B) in any of its years, dated by the conflict's start; P31 our class. Secondary
@@ -219,19 +234,22 @@ STATEMENT_MAPPINGS: tuple[StatementMapping, ...] = (
         "conflict", "P710",
         "?f a dg:ArmedConflict ; dg:conflictYear ?y . { ?y dg:sideA ?v } UNION "
         "{ ?y dg:sideB ?v } BIND(?f AS ?s)", per_value=True,
-        instance_of=DG_NS + "ArmedConflict",
+        instance_of=DG_NS + "ArmedConflict", anchor="dg:ArmedConflict",
+        v="dg:conflictYear/dg:sideA|dg:sideB",
     ),
     # COW and Gleditsch-Ward state-system membership: P463 member of the system (our item,
     # labelled in its data set's graph), with the spell's days
     StatementMapping(
         "system-membership", "P463",
         "?f a dg:SystemMembership ; org:member ?s ; org:organization ?v .",
+        anchor="dg:SystemMembership", s="org:member", v="org:organization",
     ),
     # COW major powers: P31 instance of "major power (COW)" with the spell's days (no
     # Wikidata item for COW's list is verified: an item of this view, like the leader post)
     StatementMapping(
         "major-power", "P31",
         f"?f a dg:MajorPowerStatus ; dg:state ?s . BIND(<{MAJOR_POWER}> AS ?v)",
+        anchor="dg:MajorPowerStatus", s="dg:state", v=f"<{MAJOR_POWER}>",
     ),
     # Archigos: P39 position held (effective leader) with P1001 applies to jurisdiction
     StatementMapping(
@@ -239,10 +257,209 @@ STATEMENT_MAPPINGS: tuple[StatementMapping, ...] = (
         "?f a dg:LeaderTenure ; dg:leader ?s ; dg:state ?state . "
         f"BIND(<{EFFECTIVE_LEADER}> AS ?v)",
         qualifiers=(("P1001", "state"),),
+        anchor="dg:LeaderTenure", s="dg:leader", v=f"<{EFFECTIVE_LEADER}>",
+        qualifier_paths=("dg:state",),
     ),
 )
 
 MEMBERSHIPS = STATEMENT_MAPPINGS[0].query()
+
+_NS = {"dg": DG_NS, "org": "http://www.w3.org/ns/org#", "prov": PROV_NS}
+
+
+def _nt(name: str) -> str:
+    """``dg:party`` -> ``<https://diplograph.org/ontology#party>``."""
+    prefix, local = name.split(":", 1)
+    return f"<{_NS[prefix]}{local}>"
+
+
+#: what every mapping reads of a fact besides its pattern (the common part of the query)
+_COMMON = ("dg:statedIn", "dg:quote", "prov:wasDerivedFrom", "dg:sourceRow", "org:role",
+           "dg:startDate", "dg:startDatePrecision", "dg:endDate", "dg:endDatePrecision")
+
+
+def _path_names(spec: str) -> list[str]:
+    if spec in (".", "^") or spec.startswith("<"):
+        return []
+    return [p for step in spec.split("/") for p in step.split("|")]
+
+
+#: The predicates the view reads (N-Triples form), and the classes (``rdf:type`` objects).
+READ_PREDICATES: frozenset[str] = frozenset(
+    _nt(n) for m in STATEMENT_MAPPINGS
+    for n in (*_COMMON, *_path_names(m.to_fact), *_path_names(m.s), *_path_names(m.v),
+              *(p for q in m.qualifier_paths for p in _path_names(q)))
+)
+READ_CLASSES: frozenset[str] = frozenset(_nt(m.anchor) for m in STATEMENT_MAPPINGS)
+_TYPE = f"<{RDF('type')}>"
+
+
+class ViewInputs:
+    """The triples the statement mappings read (:data:`READ_PREDICATES`, and ``rdf:type`` of
+    :data:`READ_CLASSES`), as N-Triples terms: ``{predicate: {subject: [object, …]}}``.
+
+    A build fills it from each data set's lines as the data-set step writes them
+    (:meth:`collect`, :meth:`keep`), so that the view does not read back through SPARQL
+    what was just written (decoding a term from the store costs microseconds); the graphs it
+    does not hold (up to date, documents, registry) are read from the store
+    (:meth:`read_graph`). Together they are what the SPARQL patterns of
+    :data:`STATEMENT_MAPPINGS` see in the union of the graphs, the view's own graph left out
+    (it binds no fact: its nodes have none of the mapped classes).
+
+    >>> vi = ViewInputs()
+    >>> part = vi.part()
+    >>> lines = ['<http://e/f> <https://diplograph.org/ontology#party> <http://e/a> .\\n',
+    ...          '<http://e/f> <http://e/other> "x" .\\n']
+    >>> list(vi.collect(part, lines)) == lines
+    True
+    >>> vi.keep("http://e/g", part)
+    >>> vi.objects("<https://diplograph.org/ontology#party>", "<http://e/f>")
+    ['<http://e/a>']
+    >>> sorted(vi.graphs)
+    ['http://e/g']
+    """
+
+    def __init__(self) -> None:
+        self.by_p: dict[str, dict[str, list[str]]] = {p: {} for p in READ_PREDICATES}
+        self.types: dict[str, set[str]] = {c: set() for c in READ_CLASSES}
+        #: the graphs whose triples are held here
+        self.graphs: set[str] = set()
+
+    @staticmethod
+    def part() -> list[tuple[str, str, str]]:
+        """An empty collection for one graph's lines (kept only if the graph is written)."""
+        return []
+
+    @staticmethod
+    def collect(part: list[tuple[str, str, str]],
+                items: Iterable[str | ox.Quad]) -> Iterator[str | ox.Quad]:
+        """Pass ``items`` through (N-Triples lines ``s p o .\\n`` as the data-set loaders
+        write them, or quads), adding to ``part`` the triples the view reads."""
+        preds, a, classes = READ_PREDICATES, _TYPE, READ_CLASSES
+        add = part.append
+        for item in items:
+            if isinstance(item, str):
+                s, p, o = item.split(" ", 2)
+                o = o[:-3]
+            else:
+                s, p, o = str(item.subject), str(item.predicate), str(item.object)
+            if p in preds or (p == a and o in classes):
+                add((s, p, o))
+            yield item
+
+    def keep(self, graph: str, part: list[tuple[str, str, str]]) -> None:
+        """Hold ``part``: the lines now in ``graph``."""
+        by_p, types, a = self.by_p, self.types, _TYPE
+        for s, p, o in part:
+            if p == a:
+                types[o].add(s)
+            else:
+                by_p[p].setdefault(s, []).append(o)
+        self.graphs.add(graph)
+
+    def read_graph(self, store: ox.Store,
+                   graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> None:
+        """Add what the view reads of ``graph`` in ``store``."""
+        for p in READ_PREDICATES:
+            table = self.by_p[p]
+            for q in store.quads_for_pattern(None, ox.NamedNode(p[1:-1]), None, graph):
+                table.setdefault(str(q.subject), []).append(str(q.object))
+        a = ox.NamedNode(RDF("type"))
+        for c in READ_CLASSES:
+            found = self.types[c]
+            for q in store.quads_for_pattern(None, a, ox.NamedNode(c[1:-1]), graph):
+                found.add(str(q.subject))
+        if isinstance(graph, ox.NamedNode):
+            self.graphs.add(graph.value)
+
+    def complete(self, store: ox.Store) -> ViewInputs:
+        """Read every graph of ``store`` not held yet (but the view's own); returns self."""
+        for g in [*store.named_graphs(), ox.DefaultGraph()]:
+            if isinstance(g, ox.NamedNode) and (g.value in self.graphs or g.value == VIEW_GRAPH):
+                continue
+            self.read_graph(store, g)
+        return self
+
+    def clear(self) -> None:
+        """Forget everything held."""
+        for table in self.by_p.values():
+            table.clear()
+        for found in self.types.values():
+            found.clear()
+        self.graphs.clear()
+
+    def objects(self, p: str, s: str) -> list[str]:
+        """The objects of ``s p``."""
+        return self.by_p[p].get(s, [])
+
+
+def _follow(inputs: ViewInputs, f: str, anchor: str, spec: str) -> list[str]:
+    """The nodes ``spec`` leads to from the fact ``f``: ``.`` the fact, ``^`` the anchor
+    node, ``<iri>`` that constant, else steps separated by ``/``, each one or more
+    predicates (prefixed names) separated by ``|`` (a SPARQL property path ``a/(b|c)``)."""
+    if spec == ".":
+        return [f]
+    if spec == "^":
+        return [anchor]
+    if spec.startswith("<"):
+        return [spec]
+    nodes = [f]
+    for step in spec.split("/"):
+        nodes = [o for n in nodes for p in step.split("|") for o in inputs.objects(_nt(p), n)]
+    return nodes
+
+
+def _pairs(inputs: ViewInputs, f: str, p: str, q: str) -> list[tuple[str | None, str | None]]:
+    """``OPTIONAL { ?f p ?x OPTIONAL { ?f q ?y } }``: the (x, y) pairs."""
+    xs = inputs.objects(p, f)
+    if not xs:
+        return [(None, None)]
+    ys: list[str | None] = list(inputs.objects(q, f)) or [None]
+    return [(x, y) for x in xs for y in ys]
+
+
+def mapping_rows(mapping: StatementMapping,
+                 inputs: ViewInputs) -> list[tuple[str | None, ...]]:
+    """The solutions of ``mapping.query()`` (columns :meth:`StatementMapping.variables`),
+    evaluated over ``inputs`` instead of the store, sorted as :func:`_rows` sorts them."""
+    statedin, quote, derived, source_row, role = (_nt(n) for n in _COMMON[:5])
+    start, start_p = _nt(mapping.start), _nt(mapping.start + "Precision")
+    end, end_p = _nt(mapping.end), _nt(mapping.end + "Precision")
+    obj = inputs.objects
+    out: set[tuple[str | None, ...]] = set()
+    none2: list[tuple[str | None, str | None]] = [(None, None)]
+    for anchor in inputs.types[_nt(mapping.anchor)]:
+        for f in _follow(inputs, anchor, anchor, mapping.to_fact):
+            subjects = _follow(inputs, f, anchor, mapping.s)
+            values = _follow(inputs, f, anchor, mapping.v)
+            if not subjects or not values:
+                continue
+            quals: list[tuple[str | None, ...]] = [()]
+            for spec in mapping.qualifier_paths:
+                quals = [(*q, x) for q in quals for x in _follow(inputs, f, anchor, spec)]
+            docs: list[tuple[str | None, str | None]] = [
+                (d, q) for d in obj(statedin, f) for q in obj(quote, f)] or none2
+            prov: list[tuple[str | None, str | None]] = [
+                (ds, rows) for rows in obj(derived, f) for ds in obj(derived, rows)] or none2
+            if docs is none2 and prov is none2:
+                continue  # FILTER(BOUND(?doc) || BOUND(?dataset))
+            srows: list[str | None] = list(obj(source_row, f)) or [None]
+            roles: list[str | None] = list(obj(role, f)) or [None]
+            starts = _pairs(inputs, f, start, start_p) if mapping.dated else none2
+            ends = _pairs(inputs, f, end, end_p) if mapping.dated else none2
+            for s in subjects:
+                for v in values:
+                    for doc, q in docs:
+                        for ds, rows in prov:
+                            for row in srows:
+                                for r in roles:
+                                    for sd, sp in starts:
+                                        for ed, ep in ends:
+                                            for qv in quals:
+                                                out.add((f, s, v, doc, q, ds, row, rows, r,
+                                                         sd, sp, ed, ep, *qv))
+    return sorted(out, key=lambda r: tuple("" if t is None else t for t in r))
+
 
 #: labels, aliases and descriptions of the ``wd:`` items, from the registry (verified QIDs)
 ITEM_LABELS = (
@@ -417,13 +634,21 @@ _INTEGER = f"<{XSD('integer')}>"
 
 
 class _Writer:
-    """The view's triples as N-Triples lines (terms already in N-Triples form), each once."""
+    """The view's triples as N-Triples lines (terms already in N-Triples form); a line
+    written twice is kept once, where it first came (:meth:`lines`)."""
 
     def __init__(self) -> None:
         self.out: list[str] = []
-        self.seen: set[str] = set()
         self.a = f"<{RDF('type')}>"
         self._p: dict[str, str] = {}
+        iri = self.iri
+        self._stmt = (iri(WIKIBASE + "Statement"), iri(WIKIBASE + "rank"),
+                      iri(WIKIBASE + "NormalRank"), iri(PROV_NS + "wasDerivedFrom"),
+                      iri(WIKIBASE + "Reference"), iri(PR + "P248"), iri(PR + "P854"),
+                      iri(PR + "P1683"), iri("https://diplograph.org/ontology#sourceRow"))
+        self._time = (iri(WIKIBASE + "TimeValue"), iri(WIKIBASE + "timeValue"),
+                      iri(WIKIBASE + "timePrecision"), iri(WIKIBASE + "timeTimezone"),
+                      iri(WIKIBASE + "timeCalendarModel"), iri(GREGORIAN))
 
     def iri(self, value: str) -> str:
         n = self._p.get(value)
@@ -432,59 +657,77 @@ class _Writer:
         return n
 
     def add(self, s: str, p: str, o: str) -> None:
-        line = f"{s} {p} {o} .\n"
-        if line not in self.seen:
-            self.seen.add(line)
-            self.out.append(line)
+        self.out.append(f"{s} {p} {o} .\n")
+
+    def lines(self) -> list[str]:
+        """Every line once, in the order of first writing."""
+        return list(dict.fromkeys(self.out))
 
     def time_qualifier(self, st: str, prop: str, value: str, precision: str | None) -> None:
         iso, prec = wikidata_time(value, precision)
         lit = f'"{iso}"^^{_DATETIME}'
-        self.add(st, self.iri(PQ + prop), lit)
         node = f"{st[:-1]}/value/{prop}>"
-        self.add(st, self.iri(PQV + prop), node)
-        self._time_value(node, lit, prec)
-        self.add(node, self.iri(WIKIBASE + "timeTimezone"), f'"0"^^{_INTEGER}')
-        self.add(node, self.iri(WIKIBASE + "timeCalendarModel"), self.iri(GREGORIAN))
+        tv, tvalue, tprec, tz, cal, greg = self._time
+        a = self.a
+        self.out.extend((
+            f"{st} {self.iri(PQ + prop)} {lit} .\n",
+            f"{st} {self.iri(PQV + prop)} {node} .\n",
+            f"{node} {a} {tv} .\n",
+            f"{node} {tvalue} {lit} .\n",
+            f'{node} {tprec} "{prec}"^^{_INTEGER} .\n',
+            f'{node} {tz} "0"^^{_INTEGER} .\n',
+            f"{node} {cal} {greg} .\n",
+        ))
 
     def _time_value(self, node: str, lit: str, prec: int) -> None:
-        self.add(node, self.a, self.iri(WIKIBASE + "TimeValue"))
-        self.add(node, self.iri(WIKIBASE + "timeValue"), lit)
-        self.add(node, self.iri(WIKIBASE + "timePrecision"), f'"{prec}"^^{_INTEGER}')
+        tv, tvalue, tprec = self._time[:3]
+        self.out.extend((
+            f"{node} {self.a} {tv} .\n",
+            f"{node} {tvalue} {lit} .\n",
+            f'{node} {tprec} "{prec}"^^{_INTEGER} .\n',
+        ))
 
     def statement(self, subject: str, prop: str, obj: str, st: str, fact: _Fact) -> str:
         """``subject`` (N-Triples) ``prop`` (a PID) ``obj`` (N-Triples) as a statement node
         ``st`` (N-Triples) with its reference; returns ``st``."""
-        self.add(subject, self.iri(WDT + prop), obj)
-        self.add(subject, self.iri(P + prop), st)
-        self.add(st, self.a, self.iri(WIKIBASE + "Statement"))
-        self.add(st, self.iri(WIKIBASE + "rank"), self.iri(WIKIBASE + "NormalRank"))
-        self.add(st, self.iri(PS + prop), obj)
+        statement, rank, normal, derived, reference, p248, p854, p1683, row = self._stmt
+        a = self.a
         ref = f"{fact.iri[:-1]}/wd/reference>"
-        self.add(st, self.iri(PROV_NS + "wasDerivedFrom"), ref)
-        self.add(ref, self.a, self.iri(WIKIBASE + "Reference"))
+        out = self.out
+        out.extend((
+            f"{subject} {self.iri(WDT + prop)} {obj} .\n",
+            f"{subject} {self.iri(P + prop)} {st} .\n",
+            f"{st} {a} {statement} .\n",
+            f"{st} {rank} {normal} .\n",
+            f"{st} {self.iri(PS + prop)} {obj} .\n",
+            f"{st} {derived} {ref} .\n",
+            f"{ref} {a} {reference} .\n",
+        ))
         if fact.doc is not None:
-            self.add(ref, self.iri(PR + "P248"), fact.doc)
-            self.add(ref, self.iri(PR + "P854"), fact.doc)
+            out.append(f"{ref} {p248} {fact.doc} .\n")
+            out.append(f"{ref} {p854} {fact.doc} .\n")
         if fact.quote is not None:
-            self.add(ref, self.iri(PR + "P1683"), fact.quote)
+            out.append(f"{ref} {p1683} {fact.quote} .\n")
         if fact.dataset is not None:
             # stated in: the reference data set (our IRI: no verified QID), with its row
-            self.add(ref, self.iri(PR + "P248"), fact.dataset)
+            out.append(f"{ref} {p248} {fact.dataset} .\n")
             if fact.row is not None:
-                self.add(ref, self.iri("https://diplograph.org/ontology#sourceRow"), fact.row)
+                out.append(f"{ref} {row} {fact.row} .\n")
             if fact.rows is not None:  # the dg:SourceRows node (file and line numbers)
-                self.add(ref, self.iri(PROV_NS + "wasDerivedFrom"), fact.rows)
+                out.append(f"{ref} {derived} {fact.rows} .\n")
         return st
 
 
-def wikidata_view_lines(store: ox.Store) -> list[str]:
-    """The triples of ``dgg:wikidata-view`` as N-Triples lines, read from ``store`` through
-    SPARQL (union of graphs) and written as text (no pyoxigraph term objects: the view is
-    close to half of the full graph).
+def wikidata_view_lines(store: ox.Store, inputs: ViewInputs | None = None) -> list[str]:
+    """The triples of ``dgg:wikidata-view`` as N-Triples lines, read from ``store`` (union of
+    graphs) and written as text (no pyoxigraph term objects: the view is close to half of the
+    full graph). The statement mappings read ``inputs`` (what a build kept of the graphs it
+    wrote, :class:`ViewInputs`) and the other graphs of ``store``; the registry, documents'
+    relations and agreements are read through SPARQL.
 
     Deterministic: the same store gives the same lines in the same order.
     """
+    inputs = (inputs or ViewInputs()).complete(store)
     qids = {f"<{k}>": f"<{v}>" for k, v in verified_qids(store).items()}
     states = {f"<{s['e'].value}>" for s in _query(store, STATES)}
 
@@ -517,7 +760,6 @@ def wikidata_view_lines(store: ox.Store) -> list[str]:
             w.add(w.iri(iri), label, str(ox.Literal(text, language=lang)))
     # statements of the mapped kinds of fact (documents and reference data sets)
     for mapping in STATEMENT_MAPPINGS:
-        q = mapping.query()
         col = {n: i for i, n in enumerate(mapping.variables())}
         i_f, i_s, i_v, i_role = col["f"], col["s"], col["v"], col["role"]
         i_sd, i_sp, i_ed, i_ep = col["sd"], col["sp"], col["ed"], col["ep"]
@@ -525,7 +767,7 @@ def wikidata_view_lines(store: ox.Store) -> list[str]:
         quals = [(w.iri(PQ + qpid), col[var]) for qpid, var in mapping.qualifiers]
         p2868 = w.iri(PQ + "P2868")
         instance_of = None if mapping.instance_of is None else w.iri(mapping.instance_of)
-        for r in _rows(store, q):
+        for r in mapping_rows(mapping, inputs):
             f = _bound(r[i_f])
             fact = _Fact(f, *(r[i] for i in prov))
             if mapping.per_value:
@@ -583,7 +825,7 @@ def wikidata_view_lines(store: ox.Store) -> list[str]:
             node = f"{st[:-1]}/value>"
             w.add(st, w.iri("http://www.wikidata.org/prop/statement/value/P585"), node)
             w._time_value(node, lit, prec)
-    return w.out
+    return w.lines()
 
 
 def _opt(nt: str | None) -> str | None:
@@ -599,11 +841,14 @@ def wikidata_view_quads(store: ox.Store) -> Iterator[ox.Quad]:
         yield ox.Quad(t.subject, t.predicate, t.object, g)
 
 
-def write_view(store: ox.Store) -> int:
+def write_view(store: ox.Store, inputs: ViewInputs | None = None) -> int:
     """Replace ``dgg:wikidata-view`` in ``store`` atomically (a crash leaves the old view or
     the new one), writing only what changed (the view of the reference data is hundreds of
-    thousands of quads); returns the number of quads of the view."""
-    lines = wikidata_view_lines(store)
+    thousands of quads); returns the number of quads of the view. ``inputs``: what the build
+    kept of the graphs it has just written (:class:`ViewInputs`; emptied here)."""
+    lines = wikidata_view_lines(store, inputs)
+    if inputs is not None:
+        inputs.clear()  # free the tables before the bulk load
 
     def drain() -> Iterator[str]:
         yield from lines
