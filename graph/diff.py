@@ -204,16 +204,6 @@ def fact_of(subject: str) -> str | None:
     return _FACT_NS + parts[0] + "/" + parts[1]
 
 
-def _fact_key_bytes(line: bytes) -> bytes | None:
-    if not line.startswith(_FACT_PREFIX):
-        return None
-    end = line.find(b">")
-    parts = line[len(_FACT_PREFIX):end].split(b"/")
-    if len(parts) < 2:
-        return None
-    return parts[0] + b"/" + parts[1]
-
-
 def _term(t: Term) -> str:
     return str(t)
 
@@ -266,17 +256,28 @@ def _details(quads: Iterable[ox.Quad], into: dict[str, dict[str, Any]]) -> None:
 
 
 def _scan_details(path: Path, wanted: dict[str, dict[str, Any]]) -> None:
-    """One pass over ``path`` collecting the details of the ``wanted`` facts."""
-    keys = {f[len(_FACT_NS):].encode() for f in wanted}
+    """One pass over the sorted file ``path`` collecting the details of the ``wanted``
+    facts. A fact's own lines (``<fact> …``) are one run of the sorted lines, so each run is
+    found by binary search in the lists of lines read, never by a Python step per line."""
+    starts = sorted(b"<" + f.encode() + b"> " for f in wanted)
+    k = 0
     batch: list[bytes] = []
-    with _open_lines(path) as f:
-        for line in f:
-            k = _fact_key_bytes(line)
-            if k is not None and k in keys:
-                batch.append(line)
-                if len(batch) >= 10_000:
-                    _details(_parse(batch), wanted)
-                    batch = []
+    with _ReadAhead(path) as f:
+        while k < len(starts) and (lines := f.readlines()):
+            lo = 0
+            while k < len(starts):
+                start = starts[k]
+                i = bisect.bisect_left(lines, start, lo)
+                j = i
+                while j < len(lines) and lines[j].startswith(start):
+                    j += 1
+                batch.extend(lines[i:j])
+                if j == len(lines):  # the run may go on in the next list
+                    break
+                k, lo = k + 1, j
+            if len(batch) >= 10_000:
+                _details(_parse(batch), wanted)
+                batch = []
     _details(_parse(batch), wanted)
 
 
