@@ -332,6 +332,7 @@ class FormatsProcess:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self._queue: queue.Queue[tuple[bytes, bytes] | None] = queue.Queue(depth)
         self._failed = False
+        self._done = threading.Event()
         self._thread = threading.Thread(target=self._send, name="formats-pipe", daemon=True)
         self._thread.start()
         self._put(b"O", json.dumps([str(folder), stem, compresslevel]).encode())
@@ -340,15 +341,25 @@ class FormatsProcess:
         pipe = self._proc.stdin
         assert pipe is not None
         try:
-            while (frame := self._queue.get()) is not None:
+            while (frame := self._next()) is not None:
                 tag, payload = frame
                 pipe.write(tag + len(payload).to_bytes(8, "big"))
                 pipe.write(payload)
             pipe.close()
         except OSError:  # the child ended early: its answer says why
             self._failed = True
-            while self._queue.get() is not None:  # let the writer finish without blocking
+            while self._next() is not None:  # no put() of this process blocks meanwhile
                 pass
+
+    def _next(self) -> tuple[bytes, bytes] | None:
+        """The next frame; None at the end (a None queued, or the queue empty once
+        :attr:`_done` is set)."""
+        while True:
+            try:
+                return self._queue.get(timeout=0.1)
+            except queue.Empty:
+                if self._done.is_set():
+                    return None
 
     def _put(self, tag: bytes, payload: bytes = b"") -> None:
         if self._failed:
@@ -371,6 +382,7 @@ class FormatsProcess:
         """As :meth:`Formats.finish`: wait for the child and return its files' checksums."""
         self._put(b"F")
         self._queue.put(None)
+        self._done.set()
         self._thread.join()
         answer = self._answer()
         if "sums" not in answer:
@@ -389,7 +401,7 @@ class FormatsProcess:
 
     def _raise(self, answer: dict[str, Any] | None = None) -> None:
         if answer is None:
-            self._queue.put(None)
+            self._done.set()
             self._thread.join()
             answer = self._answer()
         raise _error_from(answer.get("error") or {})
@@ -399,9 +411,8 @@ class FormatsProcess:
         if self._proc.poll() is None:
             self._proc.kill()
             self._proc.wait()
-        if self._thread.is_alive():  # the child is gone: the thread drains the queue
-            self._queue.put(None)
-            self._thread.join()
+        self._done.set()  # the child is gone: the thread drains the queue and ends
+        self._thread.join()
         for f in (self._proc.stdin, self._proc.stdout):
             if f is not None:
                 with contextlib.suppress(OSError):
