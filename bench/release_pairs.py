@@ -7,7 +7,10 @@ release, dump, release, …) and each pair's wall and CPU seconds, peak RSS and 
 average go to ``bench/results/release-pairs-{date}{-gzipN}.jsonl`` as soon as it ends, so a
 run cut short still leaves its pairs. Then, with ``--diff``, ``diplograph diff`` of the last
 release against the same release without its largest graph (a sorted N-Quads file: every
-fact of a data set removed), timed the same way.
+fact of a data set removed), timed the same way. With ``--other STORE`` (a second store, e.g.
+built without one data set), a release of it and ``diplograph diff`` of the two real
+releases, each way (OLD NEW and NEW OLD), ``--diff-rounds`` times, after the
+first pair.
 """
 
 from __future__ import annotations
@@ -39,18 +42,24 @@ def _without_largest(release: Path, out: Path) -> tuple[str, int]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m bench.release_pairs --store DIR [--pairs 5] [--gzip-level N] [--diff]``."""
+    """``python -m bench.release_pairs --store DIR [--pairs 5] [--gzip-level N] [--diff]
+    [--other STORE [--diff-rounds N]]``."""
     ap = argparse.ArgumentParser(prog="python -m bench.release_pairs", description=__doc__)
     ap.add_argument("--store", type=Path, required=True)
     ap.add_argument("--pairs", type=int, default=5)
     ap.add_argument("--gzip-level", type=int, default=None)
     ap.add_argument("--diff", action="store_true")
+    ap.add_argument("--other", type=Path, default=None,
+                    help="a second store: diff two real full releases")
+    ap.add_argument("--diff-rounds", type=int, default=1)
+    ap.add_argument("--tag", default="", help="added to the log's name")
     a = ap.parse_args(argv)
     if a.gzip_level is not None:
         RELEASE_OPTIONS[:] = ["--gzip-level", str(a.gzip_level)]
     level = "" if a.gzip_level is None else f"-gzip{a.gzip_level}"
     RESULTS.mkdir(exist_ok=True)
-    log = RESULTS / f"release-pairs-{dt.date.today().isoformat()}{level}.jsonl"
+    tag = f"-{a.tag}" if a.tag else ""
+    log = RESULTS / f"release-pairs-{dt.date.today().isoformat()}{level}{tag}.jsonl"
     ratios: list[float] = []
     cpu_ratios: list[float] = []
     with tempfile.TemporaryDirectory(prefix="diplograph-release-pairs-") as tmp:
@@ -76,6 +85,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"pair {i + 1}: dump {d.seconds:.1f} s ({d.cpu_seconds:.1f} CPU), release "
                   f"{r.seconds:.1f} s ({r.cpu_seconds:.1f} CPU): {ratios[-1]:.2f}× wall, "
                   f"{cpu_ratios[-1]:.2f}× CPU; load {os.getloadavg()[0]:.1f}", file=sys.stderr)
+            if i == 0 and a.other is not None:  # early: a run cut short still has it
+                _diff_two_releases(a.other, last, work, log, a.diff_rounds)
         print(f"median ratio: {statistics.median(ratios):.2f}× wall, "
               f"{statistics.median(cpu_ratios):.2f}× CPU", file=sys.stderr)
         if a.diff and last is not None:
@@ -91,6 +102,33 @@ def main(argv: list[str] | None = None) -> None:
                         + "\n")
             print(f"diff: {m.seconds:.1f} s ({m.cpu_seconds:.1f} CPU, {m.peak_rss_mb:.0f} MB) "
                   f"with {n:,} quads removed", file=sys.stderr)
+
+
+def _diff_two_releases(other_store: Path, release: Path, work: Path, log: Path,
+                       rounds: int) -> None:
+    """Release ``other_store`` (timed), then diff it and ``release`` both ways, alternated."""
+    other = work / "other-rel" / "r"
+    r = _release(other_store, other, "other")
+    _ok(r)
+    with open(log, "a", encoding="utf-8") as f:
+        f.write(json.dumps({"other_release": r.to_json(work),
+                            "load_average": [round(x, 1) for x in os.getloadavg()]}) + "\n")
+    print(f"release of the other store: {r.seconds:.1f} s ({r.cpu_seconds:.1f} CPU)",
+          file=sys.stderr)
+    for k in range(rounds):
+        for old, new, way in ((other, release, "other->store"), (release, other, "store->other")):
+            out = work / "d.json"
+            m = measure("diplograph diff", [tool("diplograph"), "diff", str(old), str(new),
+                                            "--format", "json", "-o", str(out)])
+            _ok(m)
+            summary = json.loads(out.read_text())["summary"]
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(json.dumps({"diff_of_releases": m.to_json(work), "way": way,
+                                    "round": k + 1, "summary": summary,
+                                    "load_average": [round(x, 1) for x in os.getloadavg()]})
+                        + "\n")
+            print(f"diff {way}: {m.seconds:.1f} s ({m.cpu_seconds:.1f} CPU, "
+                  f"{m.peak_rss_mb:.0f} MB): {summary}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,11 +20,14 @@ The report is a dict (written as ``changes.json``), rendered as Markdown and HTM
 from __future__ import annotations
 
 import bisect
+import contextlib
 import gzip
 import html
 import json
 import os
+import queue
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -53,7 +56,54 @@ def _open_lines(path: Path) -> IO[bytes]:
     return open(path, "rb", buffering=1 << 20)  # noqa: SIM115
 
 
-def _checked_blocks(f: IO[bytes], where: Path, block: int = 1 << 20) -> Iterator[list[bytes]]:
+class _ReadAhead:
+    """The lines of a file read (and, for ``.gz``, decompressed) by a thread of its own, a
+    list of about ``block`` bytes at a time, at most ``depth`` lists ahead: zlib releases the
+    GIL while it inflates, so the two sides of a diff are decompressed beside the merge."""
+
+    def __init__(self, path: Path, block: int = 1 << 20, depth: int = 4) -> None:
+        self._f = _open_lines(path)
+        self._block = block
+        self._queue: queue.Queue[list[bytes] | BaseException] = queue.Queue(depth)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"read-{path.name}",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                lines = self._f.readlines(self._block)
+                self._queue.put(lines)
+                if not lines:
+                    return
+        except BaseException as e:  # noqa: BLE001 - raised by readlines() below
+            self._queue.put(e)
+
+    def readlines(self, _hint: int = -1) -> list[bytes]:
+        """The next list of lines ([] at the end); raises what the reading thread met."""
+        got = self._queue.get()
+        if isinstance(got, BaseException):
+            self._queue.put(got)
+            raise got
+        if not got:
+            self._queue.put(got)
+        return got
+
+    def __enter__(self) -> _ReadAhead:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        while self._thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.1)
+        self._f.close()
+
+
+def _checked_blocks(
+    f: IO[bytes] | _ReadAhead, where: Path, block: int = 1 << 20
+) -> Iterator[list[bytes]]:
     """The lines of a sorted file in lists of about ``block`` bytes, leading blank and comment
     lines left out; a file that is not sorted is refused (checked a list at a time: sorting a
     sorted list is linear)."""
@@ -154,16 +204,6 @@ def fact_of(subject: str) -> str | None:
     return _FACT_NS + parts[0] + "/" + parts[1]
 
 
-def _fact_key_bytes(line: bytes) -> bytes | None:
-    if not line.startswith(_FACT_PREFIX):
-        return None
-    end = line.find(b">")
-    parts = line[len(_FACT_PREFIX):end].split(b"/")
-    if len(parts) < 2:
-        return None
-    return parts[0] + b"/" + parts[1]
-
-
 def _term(t: Term) -> str:
     return str(t)
 
@@ -216,17 +256,28 @@ def _details(quads: Iterable[ox.Quad], into: dict[str, dict[str, Any]]) -> None:
 
 
 def _scan_details(path: Path, wanted: dict[str, dict[str, Any]]) -> None:
-    """One pass over ``path`` collecting the details of the ``wanted`` facts."""
-    keys = {f[len(_FACT_NS):].encode() for f in wanted}
+    """One pass over the sorted file ``path`` collecting the details of the ``wanted``
+    facts. A fact's own lines (``<fact> …``) are one run of the sorted lines, so each run is
+    found by binary search in the lists of lines read, never by a Python step per line."""
+    starts = sorted(b"<" + f.encode() + b"> " for f in wanted)
+    k = 0
     batch: list[bytes] = []
-    with _open_lines(path) as f:
-        for line in f:
-            k = _fact_key_bytes(line)
-            if k is not None and k in keys:
-                batch.append(line)
-                if len(batch) >= 10_000:
-                    _details(_parse(batch), wanted)
-                    batch = []
+    with _ReadAhead(path) as f:
+        while k < len(starts) and (lines := f.readlines()):
+            lo = 0
+            while k < len(starts):
+                start = starts[k]
+                i = bisect.bisect_left(lines, start, lo)
+                j = i
+                while j < len(lines) and lines[j].startswith(start):
+                    j += 1
+                batch.extend(lines[i:j])
+                if j == len(lines):  # the run may go on in the next list
+                    break
+                k, lo = k + 1, j
+            if len(batch) >= 10_000:
+                _details(_parse(batch), wanted)
+                batch = []
     _details(_parse(batch), wanted)
 
 
@@ -240,7 +291,7 @@ def diff_nquads(
 ) -> dict[str, Any]:
     """Compare two sorted N-Quads files (``.gz`` or not); return the report (module docs)."""
     old, new = Path(old), Path(new)
-    with _open_lines(old) as a, _open_lines(new) as b:
+    with _ReadAhead(old) as a, _ReadAhead(new) as b:
         removed_lines, added_lines = diff_sorted(_checked_blocks(a, old),
                                                  _checked_blocks(b, new))
     removed = _parse(removed_lines)

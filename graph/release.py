@@ -291,6 +291,7 @@ def make_release(
     compresslevel: int = 6,
     sort_bytes: int = 32 * 2**20,
     workers: int = 2,
+    parallel: bool = True,
     catalogue: list[CatalogueRow] | None = None,
 ) -> Release:
     """Write a release of ``store`` to the new directory ``out`` (see the module docstring).
@@ -298,8 +299,9 @@ def make_release(
     ``version`` defaults to the release date; ``date`` to the store's build date
     (:func:`release_date`); ``previous`` (a release directory) to the newest release beside
     ``out``; ``base_url`` (where the files will be published) to
-    ``https://diplograph.org/dumps/{name of out}/``; ``workers``: threads reading the store
-    (:func:`~.release_dumps.write_dumps`)."""
+    ``https://diplograph.org/dumps/{name of out}/``; ``workers``: threads reading the store;
+    ``parallel``: TriG, Turtle and JSON-LD written by a second process, beside the N-Quads
+    (:func:`~.release_dumps.write_dumps`; the same bytes either way)."""
     out = Path(out).absolute()
     if date is None:
         date = release_date(store)
@@ -338,7 +340,7 @@ def make_release(
         sorted_nq = work / "sorted.nq" if prev is not None else None
         dumps = write_dumps(store, tmp, stem, to_dump, work=work, sort_bytes=sort_bytes,
                             compresslevel=compresslevel, workers=workers,
-                            sorted_copy=sorted_nq, progress=progress)
+                            parallel=parallel, sorted_copy=sorted_nq, progress=progress)
         sums = dict(dumps.sums)
         n_lines = dumps.quads
         graphs = describe_graphs(store, catalogue, {g: dumps.counts[g] for g in names})

@@ -21,6 +21,7 @@ chunk size and a few 1 MB buffers per file, whatever the size of the graph.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
@@ -39,7 +40,7 @@ from .namespaces import PREFIXES
 from .release_files import merge_sorted_files, sorted_lines, subject_chunks
 from .terms import to_bytes
 
-__all__ = ["DumpFiles", "GraphDump", "turtle_header", "write_dumps"]
+__all__ = ["DumpFiles", "Formats", "FormatsProcess", "GraphDump", "turtle_header", "write_dumps"]
 
 _BLOCK = 1 << 20
 
@@ -167,104 +168,317 @@ def write_dumps(
     sort_bytes: int = 32 * 2**20,
     compresslevel: int = 6,
     workers: int = 2,
+    parallel: bool = True,
     sorted_copy: Path | None = None,
     progress: Callable[[str], None] = lambda _m: None,
 ) -> DumpFiles:
     """Write ``{stem}.nq.gz``, ``{stem}.trig.gz``, ``{stem}.jsonld.gz`` and each graph's
     Turtle file into ``folder`` (module docs); ``graphs`` in the order they are written
-    (a ``GraphDump(None)`` first for the default graph, if it has triples). ``sorted_copy``:
+    (a ``GraphDump(None)`` first for the default graph, if it has triples). ``parallel``:
+    TriG, Turtle and JSON-LD are written by a second process (:class:`FormatsProcess`) while
+    this one sorts and writes the N-Quads (the same bytes either way). ``sorted_copy``:
     also write the sorted N-Quads there, uncompressed (for a diff). Temporary files go into
     ``work``."""
     work.mkdir(parents=True, exist_ok=True)
-    header = turtle_header()
     sums: dict[str, tuple[str, int]] = {}
-    opened: list[GzipOut] = []
-
-    def open_gz(name: str) -> GzipOut:
-        out = GzipOut(folder / name, level=compresslevel)
-        opened.append(out)
-        return out
-
-    def close_gz(name: str, out: GzipOut) -> None:
-        sums[name] = out.close()
-        opened.remove(out)
-
     raw = [work / f"graph-{i:05d}.nt" for i in range(len(graphs))]
     parts = [work / f"graph-{i:05d}.nq" for i in range(len(graphs))]
+    formats: Formats | FormatsProcess = (
+        FormatsProcess(folder, stem, compresslevel) if parallel
+        else Formats(folder, stem, compresslevel))
     dumper = _Dumper(store, graphs, raw, workers)
+    nq_out: GzipOut | None = None
     quads = 0
     counts: dict[str | None, int] = {}
     try:
-        trig_name, jsonld_name = f"{stem}.trig.gz", f"{stem}.jsonld.gz"
-        trig, jsonld = open_gz(trig_name), open_gz(jsonld_name)
-        trig.write(header)
-        jsonld.write(context_head(JSONLD_CONTEXT))
-        compactor = JsonLdCompactor(JSONLD_CONTEXT)
-        top_empty = True
         for i, g in enumerate(graphs):
             dumper.wait(i)
             suffix = b" .\n" if g.iri is None else f" <{g.iri}> .\n".encode()
-            ttl = open_gz(g.file) if g.file else None
-            if g.iri is None:
-                trig.write(b"\n{\n")
-            else:
-                trig.write(f"\n<{g.iri}> {{\n".encode())
-                gid = json.dumps(compactor.compact_iri(g.iri), ensure_ascii=False).encode()
-                jsonld.write((b"\n" if top_empty else b",\n") + b' {"@id":' + gid
-                             + b',"@graph":[')
-                top_empty = False
-            inner_empty = True
-            first_ttl = True
+            formats.start(g.iri, g.file)
             with open(parts[i], "wb", buffering=_BLOCK) as nq:
                 for chunk in subject_chunks(sorted_lines(raw[i], tmp_dir=work / "sort",
                                                   sort_bytes=sort_bytes)):
                     quads += len(chunk)
                     text = b"".join(chunk)
                     nq.write(text if g.iri is None else text.replace(b" .\n", suffix))
-                    triples = list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES,
-                                            lenient=True))
-                    body = to_bytes(triples, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-                    if not body.startswith(header):  # pragma: no cover - pyoxigraph changed
-                        raise DiplographError("internal", "unexpected Turtle prefix block")
-                    if ttl is not None:
-                        ttl.write(body if first_ttl else body[len(header):])
-                    first_ttl = False
-                    trig.write(body[len(header):])
-                    if g.iri is None:
-                        top_empty = write_graph_nodes(triples, jsonld, compactor,
-                                                      first=top_empty)
-                    else:
-                        inner_empty = write_graph_nodes(triples, jsonld, compactor,
-                                                        first=inner_empty)
+                    formats.chunk(text)
             counts[g.iri] = quads - sum(counts.values())
             raw[i].unlink(missing_ok=True)
             dumper.done(i)
-            trig.write(b"}\n")
-            if g.iri is not None:
-                jsonld.write(b"]}" if inner_empty else b"\n ]}")
-            if ttl is not None and g.file is not None:
-                close_gz(g.file, ttl)
-        jsonld.write(b"\n]}\n")
-        close_gz(trig_name, trig)
-        close_gz(jsonld_name, jsonld)
-        progress(f"  TriG, JSON-LD and Turtle per graph written ({quads:,} quads)")
+            formats.end()
         nq_name = f"{stem}.nq.gz"
-        nq_out = open_gz(nq_name)
+        nq_out = GzipOut(folder / nq_name, level=compresslevel)
         if sorted_copy is None:
             merged = merge_sorted_files(parts, nq_out)
         else:
             with open(sorted_copy, "wb", buffering=_BLOCK) as copy:
                 merged = merge_sorted_files(parts, _Tee(nq_out, copy))
-        close_gz(nq_name, nq_out)
+        sums[nq_name] = nq_out.close()
+        nq_out = None
         if merged != quads:  # pragma: no cover - a bug, not an input error
             raise DiplographError("internal", f"N-Quads merge wrote {merged} of {quads} lines")
+        sums.update(formats.finish())
+        progress(f"  TriG, JSON-LD and Turtle per graph written ({quads:,} quads)")
         return DumpFiles(sums, quads, counts)
     finally:
         dumper.stop()
-        for out in opened:
-            out.abort()
+        formats.abort()
+        if nq_out is not None:
+            nq_out.abort()
         for p in (*raw, *parts):
             p.unlink(missing_ok=True)
+
+
+class Formats:
+    """TriG, JSON-LD and each graph's Turtle file, written from each graph's sorted
+    N-Triples, a chunk of whole subjects at a time: each chunk is parsed once and serialised
+    by pyoxigraph as Turtle (the graph's file and its TriG block) and as JSON-LD (compacted
+    on the bytes, :mod:`.jsonld`). Call :meth:`start`, :meth:`chunk`…, :meth:`end` for each
+    graph in order, then :meth:`finish`."""
+
+    def __init__(self, folder: Path, stem: str, compresslevel: int = 6) -> None:
+        self.folder, self.level = folder, compresslevel
+        self.sums: dict[str, tuple[str, int]] = {}
+        self._opened: list[GzipOut] = []
+        self._header = turtle_header()
+        self._trig_name, self._jsonld_name = f"{stem}.trig.gz", f"{stem}.jsonld.gz"
+        self._trig, self._jsonld = self._open(self._trig_name), self._open(self._jsonld_name)
+        self._trig.write(self._header)
+        self._jsonld.write(context_head(JSONLD_CONTEXT))
+        self._compactor = JsonLdCompactor(JSONLD_CONTEXT)
+        self._top_empty = True
+        self._iri: str | None = None
+        self._file: str | None = None
+        self._ttl: GzipOut | None = None
+        self._inner_empty = self._first_ttl = True
+
+    def _open(self, name: str) -> GzipOut:
+        out = GzipOut(self.folder / name, level=self.level)
+        self._opened.append(out)
+        return out
+
+    def _close(self, name: str, out: GzipOut) -> None:
+        self.sums[name] = out.close()
+        self._opened.remove(out)
+
+    def start(self, iri: str | None, file: str | None) -> None:
+        """Start the graph ``iri`` (None: the default graph), its Turtle into ``file``."""
+        self._iri, self._file = iri, file
+        self._ttl = self._open(file) if file else None
+        if iri is None:
+            self._trig.write(b"\n{\n")
+        else:
+            self._trig.write(f"\n<{iri}> {{\n".encode())
+            gid = json.dumps(self._compactor.compact_iri(iri), ensure_ascii=False).encode()
+            self._jsonld.write((b"\n" if self._top_empty else b",\n") + b' {"@id":' + gid
+                               + b',"@graph":[')
+            self._top_empty = False
+        self._inner_empty = self._first_ttl = True
+
+    def chunk(self, text: bytes) -> None:
+        """Write the sorted N-Triples lines ``text`` (whole subjects) of the current graph."""
+        triples = list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True))
+        body = to_bytes(triples, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        header = self._header
+        if not body.startswith(header):  # pragma: no cover - pyoxigraph changed
+            raise DiplographError("internal", "unexpected Turtle prefix block")
+        if self._ttl is not None:
+            self._ttl.write(body if self._first_ttl else body[len(header):])
+        self._first_ttl = False
+        self._trig.write(body[len(header):])
+        if self._iri is None:
+            self._top_empty = write_graph_nodes(triples, self._jsonld, self._compactor,
+                                                first=self._top_empty)
+        else:
+            self._inner_empty = write_graph_nodes(triples, self._jsonld, self._compactor,
+                                                  first=self._inner_empty)
+
+    def end(self) -> None:
+        """End the current graph."""
+        self._trig.write(b"}\n")
+        if self._iri is not None:
+            self._jsonld.write(b"]}" if self._inner_empty else b"\n ]}")
+        if self._ttl is not None and self._file is not None:
+            self._close(self._file, self._ttl)
+        self._ttl = None
+
+    def finish(self) -> dict[str, tuple[str, int]]:
+        """Close the files; each file's (SHA-256, bytes)."""
+        self._jsonld.write(b"\n]}\n")
+        self._close(self._trig_name, self._trig)
+        self._close(self._jsonld_name, self._jsonld)
+        return self.sums
+
+    def abort(self) -> None:
+        """Close every open file without finishing it (after a failure elsewhere)."""
+        for out in self._opened:
+            out.abort()
+        self._opened = []
+
+
+class FormatsProcess:
+    """:class:`Formats` in a second Python process, so that parsing and serialising (which
+    hold the GIL) run beside the sort and the N-Quads of this one: the chunks go down a pipe
+    (a thread of this process writes them, at most ``depth`` waiting), framed as one tag byte
+    and a length; the child answers the files' checksums (or its error) as one JSON line.
+    The child writes exactly what :class:`Formats` would in this process."""
+
+    def __init__(self, folder: Path, stem: str, compresslevel: int = 6, depth: int = 8) -> None:
+        import subprocess
+        import sys
+
+        self._proc = subprocess.Popen(
+            [sys.executable, "-c", f"from {__name__} import serve_formats; serve_formats()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._queue: queue.Queue[tuple[bytes, bytes] | None] = queue.Queue(depth)
+        self._failed = False
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._send, name="formats-pipe", daemon=True)
+        self._thread.start()
+        self._put(b"O", json.dumps([str(folder), stem, compresslevel]).encode())
+
+    def _send(self) -> None:
+        pipe = self._proc.stdin
+        assert pipe is not None
+        try:
+            while (frame := self._next()) is not None:
+                tag, payload = frame
+                pipe.write(tag + len(payload).to_bytes(8, "big"))
+                pipe.write(payload)
+            pipe.close()
+        except OSError:  # the child ended early: its answer says why
+            self._failed = True
+            while self._next() is not None:  # no put() of this process blocks meanwhile
+                pass
+
+    def _next(self) -> tuple[bytes, bytes] | None:
+        """The next frame; None at the end (a None queued, or the queue empty once
+        :attr:`_done` is set)."""
+        while True:
+            try:
+                return self._queue.get(timeout=0.1)
+            except queue.Empty:
+                if self._done.is_set():
+                    return None
+
+    def _put(self, tag: bytes, payload: bytes = b"") -> None:
+        if self._failed:
+            self._raise()
+        self._queue.put((tag, payload))
+
+    def start(self, iri: str | None, file: str | None) -> None:
+        """As :meth:`Formats.start`."""
+        self._put(b"G", json.dumps([iri, file]).encode())
+
+    def chunk(self, text: bytes) -> None:
+        """As :meth:`Formats.chunk`."""
+        self._put(b"C", text)
+
+    def end(self) -> None:
+        """As :meth:`Formats.end`."""
+        self._put(b"E")
+
+    def finish(self) -> dict[str, tuple[str, int]]:
+        """As :meth:`Formats.finish`: wait for the child and return its files' checksums."""
+        self._put(b"F")
+        self._queue.put(None)
+        self._done.set()
+        self._thread.join()
+        answer = self._answer()
+        if "sums" not in answer:
+            self._raise(answer)
+        return {name: (h, size) for name, (h, size) in answer["sums"].items()}
+
+    def _answer(self) -> dict[str, Any]:
+        assert self._proc.stdout is not None
+        line = self._proc.stdout.readline()
+        self._proc.wait()
+        try:
+            answer: dict[str, Any] = json.loads(line)
+        except ValueError:
+            answer = {"error": {"type": "", "message": f"exit status {self._proc.returncode}"}}
+        return answer
+
+    def _raise(self, answer: dict[str, Any] | None = None) -> None:
+        if answer is None:
+            self._done.set()
+            self._thread.join()
+            answer = self._answer()
+        raise _error_from(answer.get("error") or {})
+
+    def abort(self) -> None:
+        """Stop the child (if it still runs) and the writing thread."""
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        self._done.set()  # the child is gone: the thread drains the queue and ends
+        self._thread.join()
+        for f in (self._proc.stdin, self._proc.stdout):
+            if f is not None:
+                with contextlib.suppress(OSError):
+                    f.close()
+
+
+def _error_to(e: BaseException) -> dict[str, Any]:
+    if isinstance(e, DiplographError):
+        return {"type": "DiplographError", "kind": e.kind, "message": e.message,
+                "details": e.details}
+    if isinstance(e, OSError):
+        return {"type": "OSError", "errno": e.errno, "message": e.strerror or str(e),
+                "filename": e.filename}
+    return {"type": type(e).__name__, "message": str(e)}
+
+
+def _error_from(d: dict[str, Any]) -> BaseException:
+    if d.get("type") == "DiplographError":
+        return DiplographError(d["kind"], d["message"], list(d.get("details") or []))
+    if d.get("type") == "OSError":
+        return OSError(d["errno"], d["message"], d["filename"])
+    return DiplographError("internal", "the process writing TriG, Turtle and JSON-LD failed: "
+                           f"{d.get('type', '')} {d.get('message', '')}".strip())
+
+
+def serve_formats() -> None:
+    """The child of :class:`FormatsProcess`: read the frames from standard input, write the
+    files with :class:`Formats`, answer one JSON line on standard output."""
+    import sys
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    formats: Formats | None = None
+    try:
+        while len(head := stdin.read(9)) == 9:
+            tag, n = head[:1], int.from_bytes(head[1:], "big")
+            payload = stdin.read(n)
+            if len(payload) != n:
+                break
+            if tag == b"C":
+                assert formats is not None
+                formats.chunk(payload)
+            elif tag == b"G":
+                assert formats is not None
+                formats.start(*json.loads(payload))
+            elif tag == b"E":
+                assert formats is not None
+                formats.end()
+            elif tag == b"O":
+                folder, stem, level = json.loads(payload)
+                formats = Formats(Path(folder), stem, level)
+            elif tag == b"F":
+                assert formats is not None
+                sums = formats.finish()
+                formats = None
+                stdout.write(json.dumps({"sums": sums}).encode() + b"\n")
+                stdout.flush()
+                return
+        raise DiplographError("internal", "the release's writer stopped before the end")
+    except BaseException as e:  # noqa: BLE001 - reported to the parent, which raises it
+        with contextlib.suppress(OSError):
+            stdout.write(json.dumps({"error": _error_to(e)}).encode() + b"\n")
+            stdout.flush()
+        sys.exit(1)
+    finally:
+        if formats is not None:
+            formats.abort()
 
 
 class _Tee:

@@ -203,6 +203,22 @@ def test_a_full_disk_leaves_no_release(built_store_path: Path, tmp_path: Path) -
     assert list_releases(tmp_path / "rels") == []
 
 
+def test_the_second_process_failing_is_a_clear_error(tmp_path: Path) -> None:
+    """The process writing TriG, Turtle and JSON-LD reports its failure (here: a chunk that
+    is not N-Triples) to the release, which raises it; nothing of it is left running."""
+    from diplograph.graph.release_dumps import FormatsProcess
+
+    formats = FormatsProcess(tmp_path, "x")
+    formats.start("https://diplograph.org/graph/g", "g.ttl.gz")
+    formats.chunk(b"<http://e/s> <http://e/p> <http://e/o> .\n")
+    formats.chunk(b"not N-Triples\n")
+    formats.end()
+    with pytest.raises(DiplographError, match="TriG, Turtle and JSON-LD failed"):
+        formats.finish()
+    formats.abort()
+    assert formats._proc.returncode == 1
+
+
 def _small_store(built: ox.Store) -> ox.Store:
     """The two document graphs of the build, in memory (a small, real store)."""
     s = ox.Store()
@@ -238,13 +254,14 @@ def test_store_order_and_sort_runs_do_not_change_a_byte(
 ) -> None:
     """Two stores holding the same quads, filled in opposite orders, give the same files; so
     does sorting in many small runs merged from disk instead of in memory, with one thread
-    reading the store instead of two."""
+    reading the store instead of two, and with TriG, Turtle and JSON-LD written in this
+    process instead of a second one."""
     small = _small_store(built_store)
     other = ox.Store()
     other.extend(reversed(list(small)))
     a = make_release(small, tmp_path / "a" / "r", version="1", date=DAY)
     b = make_release(other, tmp_path / "b" / "r", version="1", date=DAY, sort_bytes=2048,
-                     workers=1)
+                     workers=1, parallel=False)
     names = sorted(p.relative_to(a.path).as_posix() for p in a.path.rglob("*") if p.is_file())
     assert names == sorted(p.relative_to(b.path).as_posix() for p in b.path.rglob("*")
                            if p.is_file())
