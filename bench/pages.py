@@ -57,7 +57,7 @@ SELECT ?e (COUNT(?f) AS ?n) WHERE {
 } GROUP BY ?e ORDER BY DESC(?n) LIMIT %d"""
 
 LONGEST_DOCUMENT = """PREFIX dg: <https://diplograph.org/ontology#>
-PREFIX schema: <http://schema.org/>
+PREFIX schema: <https://schema.org/>
 SELECT ?d WHERE { ?d a dg:SourceDocument ; schema:text ?t } ORDER BY DESC(STRLEN(?t)) LIMIT 1"""
 
 #: the reference data sets (the nodes their facts and source rows derive from)
