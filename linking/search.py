@@ -51,6 +51,7 @@ __all__ = [
     "MAX_TEXT",
     "Results",
     "SearchIndex",
+    "RDF_TYPE",
     "index_predicates",
     "index_query",
     "kinds",

@@ -18,12 +18,14 @@ import logging
 import threading
 from typing import Any
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
 
 from ..graph.changes import predicate_marker
 from ..graph.errors import DiplographError
 from ..linking.search import (
     MAX_TEXT,
+    RDF_TYPE,
     Results,
     SearchIndex,
     index_predicates,
@@ -45,12 +47,23 @@ PAGE_SIZE = 50
 MAX_LIMIT = 50
 
 _lock = threading.Lock()
-_cached: dict[str, Any] = {"generation": None, "index": None}
+_cached: dict[str, Any] = {"generation": None, "index": None, "classes": frozenset()}
 
 
-#: The predicates an index is made of (:func:`.linking.search.index_query`): a write that
-#: touched none of them leaves every name and kind as it was.
-INDEX_MARKERS = frozenset(predicate_marker(p) for p in index_predicates())
+#: The predicates an index is made of (:func:`.linking.search.index_query`) but rdf:type: a
+#: write that touched none of them, and typed or untyped nothing as one of the kinds' classes,
+#: leaves every name and kind as it was.
+NAME_MARKERS = frozenset(predicate_marker(p) for p in index_predicates() if p != RDF_TYPE)
+TYPE_MARKER = predicate_marker(RDF_TYPE)
+
+
+def _index_classes() -> frozenset[str]:
+    """The kinds' classes and their subclasses (what ``rdf:type`` must name to matter)."""
+    roots = " ".join(f"<{c}>" for k in kinds() for c in k.classes)
+    query = ("SELECT DISTINCT ?c WHERE { VALUES ?root { " + roots + " } "
+             "?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?root }")
+    return frozenset(r["c"].value for r in query_service().select(query)
+                     if isinstance(r.get("c"), ox.NamedNode))
 
 
 def _still_valid(qs: Any, generation: int) -> bool:
@@ -64,7 +77,9 @@ def _still_valid(qs: Any, generation: int) -> bool:
     if generation < old or not hasattr(qs, "touched_between"):
         return False
     touched = qs.touched_between(old, generation)
-    return touched is not None and not (touched & INDEX_MARKERS)
+    if touched is None or touched & NAME_MARKERS:
+        return False
+    return TYPE_MARKER not in touched or not (touched & _cached["classes"])
 
 
 @bp.record_once
@@ -99,6 +114,7 @@ def search_index() -> SearchIndex:
             rows = [(r["s"].value, r["kind"].value, r["name"].value,
                      r["tag"].value if "tag" in r else None)
                     for r in select(index_query())]
+            _cached["classes"] = _index_classes()
             _cached["index"] = SearchIndex.from_rows(rows)
             _cached["generation"] = generation
             _cached["service"] = qs
