@@ -167,7 +167,10 @@ def _wants_json() -> bool:
 
 
 def _json(data: object) -> Response:
-    return Response(json.dumps(data, ensure_ascii=False), mimetype="application/json")
+    # "<" as \u003c (the same JSON): the query text comes back in it, and a JSON body opened
+    # as a page must not carry markup
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return Response(text, mimetype="application/json")
 
 
 @bp.get("/search.json", endpoint="search_json")
