@@ -51,6 +51,8 @@ __all__ = [
     "MAX_TEXT",
     "Results",
     "SearchIndex",
+    "RDF_TYPE",
+    "index_predicates",
     "index_query",
     "kinds",
 ]
@@ -112,6 +114,8 @@ def kind_of_segment(segment: str) -> Kind | None:
     return next((k for k in kinds() if k.segment == segment), None)
 
 
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
 #: Name properties, and the tag a row of :func:`index_query` carries for each: a language for
 #: labels, ``acronym``/``code`` for short forms that must match whole.
 _NAME_PROPS = {
@@ -126,6 +130,16 @@ _NAME_PROPS = {
     DG("cowAbbrev"): "code",
     DG("qid"): "code",
 }
+
+
+def index_predicates() -> frozenset[str]:
+    """Every predicate :func:`index_query` reads: a change to none of them leaves the index
+    as it is.
+
+    >>> RDFS("label") in index_predicates(), DG("startDate") in index_predicates()
+    (True, False)
+    """
+    return frozenset({RDF_TYPE, RDFS("subClassOf"), *_NAME_PROPS})
 
 
 @functools.cache

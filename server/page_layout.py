@@ -23,7 +23,7 @@ from typing import Any
 
 from ..graph.errors import DiplographError
 
-__all__ = ["FactGroup", "PageFilter", "PageLayout", "layout_page", "slug"]
+__all__ = ["FactGroup", "PageFilter", "PageLayout", "layout_page", "page_of", "slug"]
 
 #: rows of one group shown on one page
 PAGE_SIZE = 100
@@ -124,6 +124,9 @@ class FactGroup:
     total: int
     page: int = 1
     pages: int = 1
+    #: nodes of this page of the group that are not facts (a large page lists every node that
+    #: points at its entity through one property: source rows, a fact's own nodes …)
+    others: list[Any] = field(default_factory=list)
 
     @property
     def reference_sources(self) -> list[str]:
@@ -145,19 +148,29 @@ class PageLayout:
     timeline_axis: list[dict[str, Any]] = field(default_factory=list)
     timeline_omitted: int = 0
     hidden: int = 0  # facts left out by the filter
+    #: a large page (a concept or a data set that tens of thousands of facts point at): its
+    #: groups are the properties that point at it, read a page at a time (no period filter,
+    #: no timeline)
+    large: bool = False
+    #: how many statements point at the entity (a large page's summary)
+    uses: int = 0
 
 
-def _page_of(args: Mapping[str, str], group: str, pages: int) -> int:
+def page_of(args: Mapping[str, str], group: str, pages: int) -> int:
     raw = args.get(f"page-{group}")
     if raw is None:
         return 1
-    if not raw.isdigit() or int(raw) < 1:
+    # ASCII digits only (str.isdigit() takes "²", which int() refuses); a number too long to
+    # be a page is past the last page (int() refuses 10,000 digits)
+    digits = raw.lstrip("0")
+    if not re.fullmatch(r"[0-9]+", raw) or not digits:
         raise DiplographError("bad-input", f"'page-{group}' must be a page number (1, 2, …)")
-    page = int(raw)
+    page = int(digits) if len(digits) <= 12 else pages + 1
     if page > pages:
+        shown = digits if len(digits) <= 12 else digits[:12] + "…"
         raise DiplographError(
             "not-found", f"{group} has {pages} page{'s' if pages > 1 else ''}; "
-                         f"there is no page {page}")
+                         f"there is no page {shown}")
     return page
 
 
@@ -188,7 +201,7 @@ def layout_page(groups: Sequence[tuple[str, list[Any]]], facts: Sequence[Any],
         kept_all.extend(kept)
         ordered = [f for f in kept if not f.reference] + [f for f in kept if f.reference]
         pages = max((len(ordered) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
-        page = _page_of(args, name, pages)
+        page = page_of(args, name, pages)
         shown = ordered[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
         out.append(FactGroup(title, name, [f for f in shown if not f.reference],
                              [f for f in shown if f.reference], len(kept), page, pages))

@@ -14,16 +14,21 @@ escaped by the templates; the JSON never echoes markup unescaped into a page.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from typing import Any
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
 
+from ..graph.changes import predicate_marker
 from ..graph.errors import DiplographError
 from ..linking.search import (
     MAX_TEXT,
+    RDF_TYPE,
     Results,
     SearchIndex,
+    index_predicates,
     index_query,
     kind_named,
     kind_of_segment,
@@ -34,6 +39,7 @@ from .i18n import ui_lang
 from .ui import href, query_service, select
 
 bp = Blueprint("search", __name__, template_folder="templates")
+log = logging.getLogger(__name__)
 
 #: entities per page of results and of index pages
 PAGE_SIZE = 50
@@ -41,20 +47,77 @@ PAGE_SIZE = 50
 MAX_LIMIT = 50
 
 _lock = threading.Lock()
-_cached: dict[str, Any] = {"generation": None, "index": None}
+_cached: dict[str, Any] = {"generation": None, "index": None, "classes": frozenset()}
+
+
+#: The predicates an index is made of (:func:`.linking.search.index_query`) but rdf:type: a
+#: write that touched none of them, and typed or untyped nothing as one of the kinds' classes,
+#: leaves every name and kind as it was.
+NAME_MARKERS = frozenset(predicate_marker(p) for p in index_predicates() if p != RDF_TYPE)
+TYPE_MARKER = predicate_marker(RDF_TYPE)
+
+
+def _index_classes() -> frozenset[str]:
+    """The kinds' classes and their subclasses (what ``rdf:type`` must name to matter)."""
+    roots = " ".join(f"<{c}>" for k in kinds() for c in k.classes)
+    query = ("SELECT DISTINCT ?c WHERE { VALUES ?root { " + roots + " } "
+             "?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?root }")
+    return frozenset(r["c"].value for r in query_service().select(query)
+                     if isinstance(r.get("c"), ox.NamedNode))
+
+
+def _still_valid(qs: Any, generation: int) -> bool:
+    """Whether the writes since the index was built left it as it is (they said what they
+    touched, and no name, type or subclass is among it)."""
+    old = _cached["generation"]
+    if _cached["index"] is None or old is None or _cached.get("service") is not qs:
+        return False  # (several apps in one process, as in tests: each its own store)
+    if old == generation:
+        return True
+    if generation < old or not hasattr(qs, "touched_between"):
+        return False
+    touched = qs.touched_between(old, generation)
+    if touched is None or touched & NAME_MARKERS:
+        return False
+    return TYPE_MARKER not in touched or not (touched & _cached["classes"])
+
+
+@bp.record_once
+def _build_at_start(state: Any) -> None:
+    """In the worker processes of ``diplograph serve``, build the index in the background as
+    the worker starts, so that the first search, index page or named-query page does not wait
+    a second for it (tests and embedded apps build it on first use)."""
+    app = state.app
+    if not app.config.get("DIPLOGRAPH_PREPARED"):
+        return
+
+    def build() -> None:
+        try:
+            with app.app_context():
+                search_index()
+        except Exception:  # noqa: BLE001 - the first request builds it (and reports the error)
+            log.warning("the search index could not be built at start", exc_info=True)
+
+    threading.Thread(target=build, name="search-index", daemon=True).start()
 
 
 def search_index() -> SearchIndex:
-    """The index of this worker, rebuilt when the store has changed since it was built."""
+    """The index of this worker, rebuilt when a write since it was built may have changed a
+    name or a kind (building it reads every entity's names: about a second on the real
+    graph, which the first search or index page after any write used to pay)."""
     qs = query_service()
     generation = qs.generation
     with _lock:
-        if _cached["index"] is None or _cached["generation"] != generation:
+        if _still_valid(qs, generation):
+            _cached["generation"] = generation
+        else:
             rows = [(r["s"].value, r["kind"].value, r["name"].value,
                      r["tag"].value if "tag" in r else None)
                     for r in select(index_query())]
+            _cached["classes"] = _index_classes()
             _cached["index"] = SearchIndex.from_rows(rows)
             _cached["generation"] = generation
+            _cached["service"] = qs
         return _cached["index"]  # type: ignore[no-any-return]
 
 
@@ -104,7 +167,10 @@ def _wants_json() -> bool:
 
 
 def _json(data: object) -> Response:
-    return Response(json.dumps(data, ensure_ascii=False), mimetype="application/json")
+    # "<" as \u003c (the same JSON): the query text comes back in it, and a JSON body opened
+    # as a page must not carry markup
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return Response(text, mimetype="application/json")
 
 
 @bp.get("/search.json", endpoint="search_json")

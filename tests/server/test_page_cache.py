@@ -180,3 +180,27 @@ def test_a_page_made_by_one_worker_serves_the_others(app: Flask) -> None:
         assert _stats(other)["shared_hits"] == 1
     finally:
         other.extensions["diplograph"].close()
+
+
+def test_the_search_index_is_kept_until_a_write_may_change_a_name(app: Flask) -> None:
+    """Building the index reads every entity's names (about a second on the real graph): a
+    write that touches no name, type or subclass keeps it; one that may (or does not say what
+    it touched) has it built again, with the change."""
+    from diplograph.server.search import search_index
+
+    c = app.test_client()
+    assert c.get("/search.json?q=freedonia").get_json()["total"] == 0
+    with app.app_context():
+        built = search_index()
+    _write(c, PREFIXES + "INSERT DATA { " + _fact("vnm-un", "VNM") + " }")  # no name in it
+    with app.app_context():
+        assert search_index() is built
+    _write(c, PREFIXES + f'INSERT DATA {{ <{ID}state/FRD> a dg:State ; rdfs:label "Freedonia"@en }}')
+    hits = c.get("/search.json?q=freedonia").get_json()
+    assert hits["total"] == 1 and hits["results"][0]["iri"] == f"{ID}state/FRD"
+    with app.app_context():
+        built = search_index()
+    _write(c, f"DELETE WHERE {{ <{ID}state/FRD> ?p ?o }}")  # says nothing of what it touched
+    with app.app_context():
+        assert search_index() is not built
+    assert c.get("/search.json?q=freedonia").get_json()["total"] == 0

@@ -50,6 +50,9 @@ def test_index_page_per_kind(client: FlaskClient) -> None:
 
 
 def test_bad_input_gets_a_clear_answer_never_a_500(client: FlaskClient) -> None:
+    echoed = client.get("/search.json?q=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert echoed.status_code == 200 and echoed.get_json()["query"] == "<script>alert(1)</script>"
+    assert b"<script" not in echoed.data  # the same JSON, "<" written \u003c
     long = client.get("/search.json?q=" + "x" * 10_000)
     assert long.status_code == 400 and "limit is 200" in long.get_json()["message"]
     empty = client.get("/search?q=", headers=HTML)

@@ -1,0 +1,323 @@
+"""Every kind of page on the full graph: cold after a start, cold after a write, warm; HTML size.
+
+``python -m bench.pages [--store DIR] [--rounds 3] [--top 5]`` serves a scratch copy of a store
+(by default the real graph, built once into ``bench/work/``) with ``diplograph serve`` and an
+update token, finds its heaviest pages of each kind and fetches each:
+
+- **after start**: the first request for it after the server started (``--rounds`` starts; the
+  pages in the same order each time, so the first one also pays the first touch of the store);
+- **cold**: right after a write that says nothing of what it touched (a ``DELETE … WHERE`` on a
+  scratch graph), which empties every cache (pages, responses, the search index);
+- **warm**: the same page again, twice.
+
+The kinds: entity pages (the busiest states and organisations, and UN, USA, USSR, Russia,
+France), concept pages (the concepts most facts point at: ``precision/year`` …), the index of
+each kind (plain, filtered, its last page), search results and autocompletion for common
+prefixes, the longest source document, data-set pages, a document fact and a reference fact,
+the named queries (the list and each with its default parameters), the world maps, networks
+and charts of the busiest state and organisation, an entity's data (Turtle) and the query UI.
+
+Medians and maxima per page and per kind go to ``--out`` (default ``bench/results/``)
+``pages-<date>.json`` and ``.md``, against the target of issue 12: every page <= 0.5 s and
+<= 2 MB of HTML. Server CPU (user + system of its processes) is given besides wall time:
+on a shared machine it is what the page costs whatever else runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from .entity_pages import BUSIEST, cpu_seconds
+from .soak import RESULTS, TOKEN, WORK, _request, real_store, say, scratch_copy, start_server
+
+TARGET_S = 0.5
+TARGET_BYTES = 2_000_000
+BASE = "https://diplograph.org/id/"
+
+#: named pages asked for by issue 12 besides the busiest found by query
+NAMED_ENTITIES = ["/page/org/UN", "/page/state/USA", "/page/state/SUN", "/page/state/RUS",
+                  "/page/state/FRA"]
+
+#: the IRIs (not states, organisations, documents or data sets) most facts point at
+BUSIEST_CONCEPTS = """PREFIX dg: <https://diplograph.org/ontology#>
+SELECT ?e (COUNT(?f) AS ?n) WHERE {
+  ?f a dg:Fact ; ?p ?e .
+  FILTER(isIRI(?e) && STRSTARTS(STR(?e), "https://diplograph.org/id/")
+         && !CONTAINS(STR(?e), "/id/state/")
+         && !CONTAINS(STR(?e), "/id/org/") && !CONTAINS(STR(?e), "/id/document/")
+         && !CONTAINS(STR(?e), "/id/dataset/") && !CONTAINS(STR(?e), "/id/fact/"))
+} GROUP BY ?e ORDER BY DESC(?n) LIMIT %d"""
+
+LONGEST_DOCUMENT = """PREFIX dg: <https://diplograph.org/ontology#>
+PREFIX schema: <https://schema.org/>
+SELECT ?d WHERE { ?d a dg:SourceDocument ; schema:text ?t } ORDER BY DESC(STRLEN(?t)) LIMIT 1"""
+
+#: the reference data sets (the nodes their facts and source rows derive from)
+DATASETS = """PREFIX dg: <https://diplograph.org/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?d WHERE { ?r a dg:SourceRows ; prov:wasDerivedFrom ?d }"""
+
+FACTS = """PREFIX dg: <https://diplograph.org/ontology#>
+SELECT ?f WHERE { ?f a dg:Fact . %s } LIMIT 1"""
+
+
+def _select(port: int, query: str) -> list[dict[str, Any]]:
+    status, body = _request(port, "GET", "/sparql?" + urllib.parse.urlencode({"query": query}),
+                            headers={"Accept": "application/sparql-results+json"}, timeout=600)
+    if status != 200:
+        raise RuntimeError(f"{query[:80]}…: {status} {body[:300]!r}")
+    return json.loads(body)["results"]["bindings"]  # type: ignore[no-any-return]
+
+
+def _page(iri: str) -> str:
+    return "/page/" + iri.split("/id/", 1)[1]
+
+
+def _exists(port: int, path: str) -> bool:
+    status, _ = _request(port, "GET", path, headers={"Accept": "text/html"}, timeout=300)
+    return status == 200
+
+
+def targets(port: int, top: int) -> list[tuple[str, str]]:
+    """``(kind, path)`` of every page measured."""
+    out: list[tuple[str, str]] = []
+    busiest = [_page(r["e"]["value"]) for r in _select(port, BUSIEST % top)]
+    for p in dict.fromkeys(busiest + NAMED_ENTITIES):
+        out.append(("entity", p))
+    for r in _select(port, BUSIEST_CONCEPTS % top):
+        out.append(("concept", _page(r["e"]["value"])))
+    from diplograph.linking.search import kinds
+
+    for k in kinds():
+        if k.segment:
+            out.append(("index", f"/page/{k.segment}/"))
+    out += [("index", "/page/state/?q=a"), ("index", "/page/org/?q=un"),
+            ("index", "/page/org/?page=last")]
+    for q in ("a", "un", "việt", "viet", "united"):
+        out.append(("search", "/search?" + urllib.parse.urlencode({"q": q})))
+    for q in ("a", "un", "việt", "v"):
+        out.append(("autocomplete", "/search.json?" + urllib.parse.urlencode({"q": q})))
+    for r in _select(port, LONGEST_DOCUMENT):
+        out.append(("document", _page(r["d"]["value"])))
+    for r in _select(port, DATASETS):
+        if r["d"]["value"].startswith(BASE):
+            out.append(("dataset", _page(r["d"]["value"])))
+    for pattern in ("?f dg:statedIn ?d", "FILTER NOT EXISTS { ?f dg:statedIn ?d }"):
+        for r in _select(port, FACTS % pattern):
+            out.append(("fact", _page(r["f"]["value"])))
+    out.append(("named query", "/queries?format=html"))
+    status, body = _request(port, "GET", "/queries", headers={"Accept": "application/json"})
+    for q in json.loads(body)["queries"]:
+        out.append(("named query", f"/queries/{q['name']}?format=html"))
+    state = next((p for p in busiest if p.startswith("/page/state/")), "/page/state/USA")
+    org = next((p for p in busiest if p.startswith("/page/org/")), "/page/org/UN")
+    for page in (state, org):
+        rest = page.removeprefix("/page/")
+        bys = ("shared-memberships", "relations") if rest.startswith("state/") else ("members",)
+        for by in bys:
+            out.append(("map", f"/pictures/map/{rest}.svg?by={by}"))
+        out.append(("network", f"/pictures/network/{rest}.svg"))
+        out.append(("chart", f"/pictures/chart/{rest}.svg?series=memberships"))
+        out.append(("data", f"/data/{rest}.ttl"))
+    out.append(("chart", "/pictures/chart/state/MNG.svg?series=trade"))
+    out.append(("query UI", "/"))
+    return _resolve_last(port, out)
+
+
+def _resolve_last(port: int, pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``page=last`` -> the number of the last page (read from the first page's links)."""
+    import re
+
+    out = []
+    for kind, p in pages:
+        if p.endswith("page=last"):
+            first = p.split("?", 1)[0]
+            _, body = _request(port, "GET", first, headers={"Accept": "text/html"})
+            numbers = [int(n) for n in re.findall(rb"[?&;]page=(\d+)", body)] or [1]
+            p = f"{first}?page={max(numbers)}"
+        out.append((kind, p))
+    return out
+
+
+def _flush(port: int, i: int) -> None:
+    """A write that does not say what it touched: every cache of the server is emptied."""
+    for update in (f"INSERT DATA {{ GRAPH <urn:x-bench:pages> {{ <urn:x-bench:w> "
+                   f"<urn:x-bench:n> {i} }} }}",
+                   "DELETE WHERE { GRAPH <urn:x-bench:pages> { ?s ?p ?o } }"):
+        status, body = _request(port, "POST", "/update",
+                                urllib.parse.urlencode({"update": update}).encode(),
+                                {"Authorization": f"Bearer {TOKEN}",
+                                 "Content-Type": "application/x-www-form-urlencoded"})
+        if status != 204:
+            raise RuntimeError(f"write {i}: {status} {body[:200]!r}")
+
+
+def _get(port: int, page: str, pids: list[int]) -> tuple[float, int, float, int]:
+    """Wall time, bytes, the server's CPU time and the status of one page."""
+    accept = "application/json" if ".json" in page else (
+        "text/turtle" if page.startswith("/data/") else "text/html")
+    cpu0 = cpu_seconds(pids)
+    t0 = time.perf_counter()
+    status, body = _request(port, "GET", page, headers={"Accept": accept}, timeout=300)
+    secs = time.perf_counter() - t0
+    return secs, len(body), cpu_seconds(pids) - cpu0, status
+
+
+def _empty() -> dict[str, list[float]]:
+    return {k: [] for k in ("start", "start_cpu", "cold", "cold_cpu", "warm", "warm_cpu",
+                            "bytes", "status")}
+
+
+def run(store: Path, *, rounds: int, top: int, out_dir: Path, workers: int | None,
+        tag: str = "") -> dict[str, Any]:
+    scratch = scratch_copy(store, "all-pages-store")
+    log = WORK / "all-pages-server.log"
+    data: dict[str, dict[str, list[float]]] = {}
+    kinds: dict[str, str] = {}
+    load0 = os.getloadavg()[0]
+    pages: list[tuple[str, str]] = []
+    for r in range(rounds):
+        server = start_server(scratch, log, workers=workers)
+        try:
+            pids = server.pids()
+            if not pages:  # found with the first server; its first fetches are not measured
+                pages = targets(server.port, top)
+                say(f"{len(pages)} pages: " + ", ".join(p for _, p in pages))
+                server.stop()
+                server = start_server(scratch, log, workers=workers)
+                pids = server.pids()
+            for kind, p in pages:
+                kinds[p] = kind
+                d = data.setdefault(p, _empty())
+                secs, size, cpu, status = _get(server.port, p, pids)
+                d["start"].append(secs)
+                d["start_cpu"].append(cpu)
+            for i, (_, p) in enumerate(pages):
+                d = data[p]
+                _flush(server.port, r * 10_000 + i)
+                secs, size, cpu, status = _get(server.port, p, pids)
+                d["cold"].append(secs)
+                d["cold_cpu"].append(cpu)
+                d["bytes"] = [size]
+                d["status"] = [status]
+                for _ in range(2):
+                    secs, _, cpu, _ = _get(server.port, p, pids)
+                    d["warm"].append(secs)
+                    d["warm_cpu"].append(cpu)
+            say(f"round {r + 1} of {rounds} done")
+        finally:
+            server.stop()
+    load = f"{load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+    s = {"date": dt.date.today().isoformat(), "rounds": rounds, "workers": workers,
+         "load": load, "kinds": kinds, "runs": data}
+    s["summary"] = summarise(data, kinds)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = f"pages-{s['date']}{'-' + tag if tag else ''}"
+    (out_dir / f"{name}.json").write_text(json.dumps(s, indent=1), encoding="utf-8")
+    (out_dir / f"{name}.md").write_text(markdown(s), encoding="utf-8")
+    return s
+
+
+def _med(xs: list[float]) -> float:
+    return round(statistics.median(xs), 3) if xs else 0.0
+
+
+def summarise(data: dict[str, dict[str, list[float]]], kinds: dict[str, str]) -> dict[str, Any]:
+    """One row per page and one per kind (medians, and the maximum of the medians)."""
+    rows = []
+    for p, d in data.items():
+        rows.append({"kind": kinds[p], "page": p, "status": int(d["status"][0]),
+                     "bytes": int(d["bytes"][0]),
+                     "start_median_s": _med(d["start"]), "cold_median_s": _med(d["cold"]),
+                     "warm_median_s": _med(d["warm"]), "cold_max_s": round(max(d["cold"]), 3),
+                     "start_cpu_median_s": _med(d["start_cpu"]),
+                     "cold_cpu_median_s": _med(d["cold_cpu"]),
+                     "warm_cpu_median_s": _med(d["warm_cpu"])})
+    per_kind = []
+    for kind in dict.fromkeys(kinds.values()):
+        mine = [r for r in rows if r["kind"] == kind]
+        worst = max(mine, key=lambda r: r["cold_cpu_median_s"])
+        per_kind.append({
+            "kind": kind, "pages": len(mine),
+            "start_median_s": _med([r["start_median_s"] for r in mine]),
+            "start_max_s": max(r["start_median_s"] for r in mine),
+            "cold_median_s": _med([r["cold_median_s"] for r in mine]),
+            "cold_max_s": max(r["cold_median_s"] for r in mine),
+            "cold_cpu_max_s": worst["cold_cpu_median_s"], "slowest": worst["page"],
+            "warm_max_s": max(r["warm_median_s"] for r in mine),
+            "bytes_max": max(r["bytes"] for r in mine)})
+
+    def within(r: dict[str, Any]) -> bool:
+        return (r["status"] == 200 and r["bytes"] <= TARGET_BYTES
+                and max(r["start_median_s"], r["cold_median_s"], r["warm_median_s"]) <= TARGET_S)
+
+    return {"rows": rows, "per_kind": per_kind,
+            "over_target": [r["page"] for r in rows if not within(r)],
+            "all_within_target": all(within(r) for r in rows)}
+
+
+def markdown(s: dict[str, Any]) -> str:
+    lines = [f"# Every kind of page on the full graph ({s['date']})", "",
+             f"`diplograph serve` ({s['workers'] or 'default'} workers) · {s['rounds']} rounds · "
+             f"target <= {TARGET_S} s and <= {TARGET_BYTES // 1_000_000} MB · load average "
+             f"{s['load']}", "",
+             "After start: the first request after the server started; cold: right after a "
+             "write that empties every cache; warm: the same page again. Medians of the rounds "
+             "(wall time; server CPU in brackets); per kind, the median and the maximum of the "
+             "pages' medians.", "",
+             "| kind | pages | after start (median / max) | cold (median / max) | cold CPU, "
+             "slowest page | warm max | largest |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for k in s["summary"]["per_kind"]:
+        lines.append(f"| {k['kind']} | {k['pages']} | {k['start_median_s']} / "
+                     f"{k['start_max_s']} s | {k['cold_median_s']} / {k['cold_max_s']} s | "
+                     f"{k['cold_cpu_max_s']} s `{k['slowest']}` | {k['warm_max_s']} s | "
+                     f"{k['bytes_max'] / 1e6:.2f} MB |")
+    lines += ["", "| page | status | size | after start | cold | warm |",
+              "|---|---:|---:|---:|---:|---:|"]
+    for r in s["summary"]["rows"]:
+        lines.append(f"| `{r['page']}` | {r['status']} | {r['bytes'] / 1e3:.0f} KB | "
+                     f"{r['start_median_s']} s ({r['start_cpu_median_s']}) | "
+                     f"{r['cold_median_s']} s ({r['cold_cpu_median_s']}) | "
+                     f"{r['warm_median_s']} s ({r['warm_cpu_median_s']}) |")
+    over = s["summary"]["over_target"]
+    lines += ["", "Over the target: " + (", ".join(f"`{p}`" for p in over) or "none"), ""]
+    return "\n".join(lines)
+
+
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    """The options of ``python -m bench.pages``."""
+    ap.add_argument("--store", default=None, help="a store to copy and serve [the real graph]")
+    ap.add_argument("--rounds", type=int, default=3, help="server starts, one cold fetch "
+                                                          "per page each [3]")
+    ap.add_argument("--top", type=int, default=5,
+                    help="how many of the busiest entities and concepts [5]")
+    ap.add_argument("--workers", type=int, default=None, help="diplograph serve --workers")
+    ap.add_argument("--out", default=str(RESULTS), help="where the results go")
+    ap.add_argument("--tag", default="", help="appended to the result file names")
+
+
+def cmd_pages(args: argparse.Namespace) -> int:
+    """Exit status 1 if a page is over the target (or not a 200)."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    store = Path(args.store) if args.store else real_store()
+    s = run(store, rounds=args.rounds, top=args.top, out_dir=Path(args.out),
+            workers=args.workers, tag=args.tag)
+    print(markdown(s))
+    return 0 if s["summary"]["all_within_target"] else 1
+
+
+if __name__ == "__main__":
+    import sys
+
+    p = argparse.ArgumentParser(prog="python -m bench.pages", description=__doc__)
+    add_arguments(p)
+    sys.exit(cmd_pages(p.parse_args()))
