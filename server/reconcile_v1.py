@@ -210,8 +210,7 @@ def reconcile() -> Response:
 
 
 def _cursor_limit() -> tuple[int, int]:
-    raw = request.args.get("cursor") or "0"
-    cursor = int(raw) if raw.isdigit() else 0
+    cursor = r02.count_arg(request.args.get("cursor"), 0)
     return min(cursor, 10_000), r02._limit_arg(10)
 
 

@@ -257,3 +257,18 @@ def test_json_body_batches(client):
         assert r.get_json()["q0"]["result"][0]["id"] == "state/MNG"
     r = client.post("/reconcile", data="{oops", content_type="application/json")
     assert r.status_code == 400 and "not valid JSON" in r.get_json()["message"]
+
+
+@pytest.mark.parametrize("bad", ["²", "9" * 10_000, "-3", "1e3", "٣"])
+def test_counts_that_are_not_plain_numbers_get_the_default_never_a_500(client, bad):
+    """``str.isdigit`` accepts "²" and Arabic-Indic digits, and ``int`` refuses more than 4,300
+    digits: a ``limit`` or ``cursor`` like that used to be a 500."""
+    for url in ("/reconcile/suggest/entity?prefix=Mon&limit=", "/reconcile/propose_properties?limit=",
+                "/reconcile/v1/suggest/entity?prefix=Mon&cursor=",
+                "/reconcile/v1/suggest/entity?prefix=Mon&limit=", "/reconcile/v1/extend/propose?limit="):
+        r = client.get(url + bad)
+        assert r.status_code == 200, (url, r.data[:200])
+        assert r.get_json()
+    r = client.post("/reconcile", data={"queries": json.dumps({"q": {"query": "Mongolia", "limit": bad}})})
+    assert r.status_code == 200
+    assert "'limit' must be a positive integer" in r.get_json()["q"]["error"]["message"]
