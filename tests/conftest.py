@@ -84,6 +84,19 @@ def sample_store(built_store: ox.Store) -> ox.Store:
     return sample
 
 
+@pytest.fixture(scope="session")
+def sample_store_path(sample_store: ox.Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``sample_store`` in a store directory on disk (read it; never write to it): for a
+    command run as a process whose check does not need the whole graph (a full export of the
+    whole graph through the command line costs about 25 s of CPU)."""
+    path = tmp_path_factory.mktemp("sample") / "store"
+    store = ox.Store(str(path))
+    store.extend(sample_store)
+    store.flush()
+    del store
+    return path
+
+
 @pytest.fixture()
 def store_copy(built_store_path: Path, tmp_path: Path) -> Path:
     """A private, writable copy of the built store."""
