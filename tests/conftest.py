@@ -46,9 +46,16 @@ def registry():
 def built_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store directory holding the full build (ontology, registry, datasets, both sources),
     built once per test run. Read it (``built_store``) or copy it (``store_copy``); never
-    write to it."""
+    write to it.
+
+    ``DIPLOGRAPH_TEST_BUILT_STORE=DIR`` reads the store directory ``DIR`` instead, a full
+    build of the same code (a copy of an earlier run's ``built/store``), to run one test file
+    again and again without building; ``make test`` never sets it."""
     from diplograph.loaders.build import build
 
+    given = os.environ.get("DIPLOGRAPH_TEST_BUILT_STORE")
+    if given:
+        return Path(given)
     root = shared_tmp(tmp_path_factory)
     path = root / "built" / "store"
     done = root / "built" / "DONE"
