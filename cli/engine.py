@@ -10,12 +10,15 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..graph.errors import DiplographError
-from ..graph.remote import RemoteStore, open_remote, publish
 from .options import store_option
+
+if TYPE_CHECKING:  # imported where used: every command would pay for its HTTP client
+    from ..graph.remote import RemoteStore
 
 __all__ = ["engine_options", "engine_query", "optional_engine_options", "push",
            "push_after_build", "push_store", "remote_from_options", "remote_settings_options"]
@@ -82,6 +85,8 @@ def remote_from_options(engine: str, update_url: str | None, gsp_url: str | None
                         auth_kind: str, user: str | None, password_env: str,
                         engine_timeout: float) -> RemoteStore:
     """The engine the options name (the secret read from the environment variable)."""
+    from ..graph.remote import open_remote
+
     return open_remote(engine, update_url=update_url, gsp_url=gsp_url, auth_kind=auth_kind,
                        user=user, password_env=password_env, timeout=engine_timeout)
 
@@ -122,6 +127,8 @@ def push_store(store: object, remote: RemoteStore, *, graphs: list[str] | None =
                force: bool = False, prune: bool = False) -> None:
     """Publish ``store`` on ``remote`` with progress lines on standard error (also what
     ``diplograph build --engine URL`` runs after the build: see :func:`push_after_build`)."""
+    from ..graph.remote import publish
+
     t0 = time.perf_counter()
     report = publish(store, remote, graphs=graphs, force=force, prune=prune,  # type: ignore[arg-type]
                      progress=lambda m: click.echo(m, err=True))

@@ -46,9 +46,16 @@ def registry():
 def built_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store directory holding the full build (ontology, registry, datasets, both sources),
     built once per test run. Read it (``built_store``) or copy it (``store_copy``); never
-    write to it."""
+    write to it.
+
+    ``DIPLOGRAPH_TEST_BUILT_STORE=DIR`` reads the store directory ``DIR`` instead, a full
+    build of the same code (a copy of an earlier run's ``built/store``), to run one test file
+    again and again without building; ``make test`` never sets it."""
     from diplograph.loaders.build import build
 
+    given = os.environ.get("DIPLOGRAPH_TEST_BUILT_STORE")
+    if given:
+        return Path(given)
     root = shared_tmp(tmp_path_factory)
     path = root / "built" / "store"
     done = root / "built" / "DONE"
@@ -82,6 +89,19 @@ def sample_store(built_store: ox.Store) -> ox.Store:
         quads = built_store.quads_for_pattern(None, None, None, g)
         sample.extend(q for _, q in zip(range(3000), quads, strict=False))
     return sample
+
+
+@pytest.fixture(scope="session")
+def sample_store_path(sample_store: ox.Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``sample_store`` in a store directory on disk (read it; never write to it): for a
+    command run as a process whose check does not need the whole graph (a full export of the
+    whole graph through the command line costs about 25 s of CPU)."""
+    path = tmp_path_factory.mktemp("sample") / "store"
+    store = ox.Store(str(path))
+    store.extend(sample_store)
+    store.flush()
+    del store
+    return path
 
 
 @pytest.fixture()

@@ -116,14 +116,16 @@ def test_link_input_with_a_note_column(tmp_path: Path) -> None:
     assert clash.returncode == 1 and "note" in clash.stderr
 
 
-def test_export_prints_the_count_it_wrote(built_store_path: Path, tmp_path: Path) -> None:
+def test_export_prints_the_count_it_wrote(sample_store_path: Path, tmp_path: Path) -> None:
+    """On the sample of every graph: the same command and code as on the whole graph, whose
+    N-Quads export is checked by tests/graph/test_export.py (test_nquads_keeps_every_quad)."""
     import pyoxigraph as ox
 
-    n = len(ox.Store.read_only(str(built_store_path)))
+    n = len(ox.Store.read_only(str(sample_store_path)))
     p = run("export", "--format", "nquads", "-o", str(tmp_path / "x.nq"),
-            "--store", str(built_store_path))
+            "--store", str(sample_store_path))
     assert p.returncode == 0 and f"exported {n:,} quads" in p.stderr
     g = "https://diplograph.org/graph/meta"
-    p = run("export", "--graph", g, "--store", str(built_store_path))
+    p = run("export", "--graph", g, "--store", str(sample_store_path))
     lines = [x for x in p.stdout.splitlines() if x and not x.startswith("@prefix")]
     assert "exported 2 triples to standard output" in p.stderr and lines

@@ -15,7 +15,11 @@ from diplograph.graph.namespaces import GRAPH
 
 
 def _distinct_triples(store: ox.Store) -> int:
-    return len({(q.subject, q.predicate, q.object) for q in store})
+    """How many distinct triples the store's graphs hold (counted by the store: a Python set
+    of the whole graph's 2 million triples cost about 30 s of CPU, the query about 5)."""
+    [row] = store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
+                        "{ GRAPH ?g { ?s ?p ?o } } }")
+    return int(row["n"].value)  # type: ignore[index]
 
 
 def test_turtle_export_roundtrips_to_the_store_triple_count(

@@ -103,6 +103,13 @@ class LiveServer:
                 self.stop()
                 raise RuntimeError(f"server did not start:\n{self.log.read_text()}")
             time.sleep(0.1)
+        # ready once every worker is: a worker still starting when the server is stopped
+        # ignores the stop, and the server waits its kill timeout for it (seconds per test)
+        workers = int(cmd[len(cmd) - 1 - cmd[::-1].index("--workers") + 1])
+        while self.log.read_bytes().count(b"Started worker-") < workers:
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                break  # the tests say what is wrong
+            time.sleep(0.05)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
