@@ -92,10 +92,14 @@ WHERE {
   OPTIONAL { ?cls rdfs:label ?cEn FILTER(LANGMATCHES(LANG(?cEn), "en")) }
 } GROUP BY ?s ?other ?cls"""
 
+# the dates inside each branch: joined after the UNION, pyoxigraph read every membership's
+# start date first (0.46-0.93 s on the full graph for the same rows as 0.005 s this way)
 SPELLS = _P + """SELECT ?s ?x ?start ?end WHERE {
-  { ?m org:member ?s ; org:organization ?x } UNION { ?m org:organization ?s ; org:member ?x }
-  ?m dg:startDateEarliest ?start .
-  OPTIONAL { ?m dg:endDateLatest ?end }
+  { ?m org:member ?s ; org:organization ?x ; dg:startDateEarliest ?start .
+    OPTIONAL { ?m dg:endDateLatest ?end } }
+  UNION
+  { ?m org:organization ?s ; org:member ?x ; dg:startDateEarliest ?start .
+    OPTIONAL { ?m dg:endDateLatest ?end } }
 }"""
 
 TRADE = _P + """SELECT ?s ?obs ?other ?period ?start ?partial ?usd ?usdMin ?usdMax
