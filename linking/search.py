@@ -53,7 +53,6 @@ __all__ = [
     "SearchIndex",
     "RDF_TYPE",
     "index_predicates",
-    "class_query",
     "index_query",
     "kinds",
 ]
@@ -143,39 +142,21 @@ def index_predicates() -> frozenset[str]:
     return frozenset({RDF_TYPE, RDFS("subClassOf"), *_NAME_PROPS})
 
 
-def class_query() -> str:
-    """The SELECT of the classes an index reads, with their kind (``?class ?kind``): the kinds'
-    classes and their subclasses (``rdfs:subClassOf*``)."""
-    roots = " ".join(f'(<{c}> "{k.kind}")' for k in kinds() for c in k.classes)
-    return ("SELECT DISTINCT ?class ?kind WHERE {\n"
-            f"  VALUES (?root ?kind) {{ {roots} }}\n"
-            f"  ?class <{RDFS('subClassOf')}>* ?root .\n"
-            "}")
-
-
 @functools.cache
-def index_query(classes: tuple[tuple[str, str], ...] | None = None) -> str:
+def index_query() -> str:
     """The SELECT whose rows (``?s ?kind ?name ?tag``) make the index.
 
     ``?tag`` is the language of a label, ``acronym`` or ``code``. The kinds' classes are
-    matched with their subclasses (``rdfs:subClassOf*``) or, given ``classes`` (the
-    ``(class, kind)`` rows of :func:`class_query`, read beforehand), named: the same rows in
-    half the time on the real graph (pyoxigraph then starts from each class's members).
+    matched with their subclasses (``rdfs:subClassOf*``).
     """
+    roots = " ".join(f'(<{c}> "{k.kind}")' for k in kinds() for c in k.classes)
     props = " ".join(f'(<{p}> "{t or ""}")' for p, t in _NAME_PROPS.items())
-    if classes is None:
-        roots = " ".join(f'(<{c}> "{k.kind}")' for k in kinds() for c in k.classes)
-        which = (f"  VALUES (?root ?kind) {{ {roots} }}\n"
-                 f"  ?class <{RDFS('subClassOf')}>* ?root .\n")
-    else:
-        named = " ".join(f'(<{c}> "{k}")' for c, k in classes)
-        which = f"  VALUES (?class ?kind) {{ {named} }}\n"
     return (
         "SELECT DISTINCT ?s ?kind ?name ?tag WHERE {\n"
-        + which
-        + "  ?s a ?class .\n"
+        f"  VALUES (?root ?kind) {{ {roots} }}\n"
         f"  VALUES (?p ?ptag) {{ {props} }}\n"
-        "  ?s ?p ?name .\n"
+        f"  ?class <{RDFS('subClassOf')}>* ?root .\n"
+        f"  ?s a ?class ; ?p ?name .\n"
         "  FILTER(isIRI(?s) && isLiteral(?name))\n"
         '  BIND(IF(?ptag = "", LANG(?name), ?ptag) AS ?tag)\n'
         "}"

@@ -28,7 +28,6 @@ from ..linking.search import (
     RDF_TYPE,
     Results,
     SearchIndex,
-    class_query,
     index_predicates,
     index_query,
     kind_named,
@@ -56,6 +55,15 @@ _cached: dict[str, Any] = {"generation": None, "index": None, "classes": frozens
 #: leaves every name and kind as it was.
 NAME_MARKERS = frozenset(predicate_marker(p) for p in index_predicates() if p != RDF_TYPE)
 TYPE_MARKER = predicate_marker(RDF_TYPE)
+
+
+def _index_classes() -> frozenset[str]:
+    """The kinds' classes and their subclasses (what ``rdf:type`` must name to matter)."""
+    roots = " ".join(f"<{c}>" for k in kinds() for c in k.classes)
+    query = ("SELECT DISTINCT ?c WHERE { VALUES ?root { " + roots + " } "
+             "?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?root }")
+    return frozenset(r["c"].value for r in query_service().select(query)
+                     if isinstance(r.get("c"), ox.NamedNode))
 
 
 def _still_valid(qs: Any, generation: int) -> bool:
@@ -103,13 +111,10 @@ def search_index() -> SearchIndex:
         if _still_valid(qs, generation):
             _cached["generation"] = generation
         else:
-            classes = tuple((r["class"].value, r["kind"].value)
-                            for r in query_service().select(class_query())
-                            if isinstance(r.get("class"), ox.NamedNode))
             rows = [(r["s"].value, r["kind"].value, r["name"].value,
                      r["tag"].value if "tag" in r else None)
-                    for r in select(index_query(classes))]
-            _cached["classes"] = frozenset(c for c, _kind in classes)
+                    for r in select(index_query())]
+            _cached["classes"] = _index_classes()
             _cached["index"] = SearchIndex.from_rows(rows)
             _cached["generation"] = generation
             _cached["service"] = qs

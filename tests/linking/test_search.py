@@ -7,7 +7,7 @@ import pyoxigraph as ox
 import pytest
 
 from diplograph.graph.errors import DiplographError
-from diplograph.linking.search import MAX_TEXT, SearchIndex, class_query, index_query, kinds
+from diplograph.linking.search import MAX_TEXT, SearchIndex, index_query, kinds
 
 ID = "https://diplograph.org/id/"
 
@@ -96,19 +96,3 @@ def test_bad_texts(index: SearchIndex) -> None:
         index.search("x" * (MAX_TEXT + 1))
     assert e.value.kind == "bad-input" and str(MAX_TEXT) in e.value.message
     assert index.search("<script>alert(1)</script>").total == 0
-
-
-def test_the_index_query_with_its_classes_named_gives_the_same_rows(built_store: ox.Store) -> None:
-    """The server names the classes it read with ``class_query`` (twice as fast on the real
-    graph); the rows must be those of the query that finds them by ``rdfs:subClassOf*``."""
-    classes = tuple((r["class"].value, r["kind"].value)
-                    for r in built_store.query(class_query(), use_default_graph_as_union=True))
-    assert {k for _c, k in classes} >= {"state", "organisation", "person", "event"}
-
-    def rows(text: str) -> set[tuple[str, ...]]:
-        return {tuple(str(r[v]) for v in ("s", "kind", "name", "tag"))
-                for r in built_store.query(text, use_default_graph_as_union=True)}
-
-    named = rows(index_query(classes))
-    assert len(named) > 10_000
-    assert named == rows(index_query())
