@@ -355,7 +355,7 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             y, mo = int(base.value[:4]), int(base.value[5:7]) + d.pending[1]
             y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
             d.value = _month(y, mo)
-        elif what == "days":
+        elif what in ("days", "next-day"):
             base = next(
                 (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)),
                 None,
@@ -363,8 +363,8 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             if base is None:
                 d.flags = (*d.flags, "unresolved")
                 continue
-            d.value = (dt.date.fromisoformat(base.value)
-                       + dt.timedelta(days=d.pending[1])).isoformat()
+            days = d.pending[1] if what == "days" else 1
+            d.value = (dt.date.fromisoformat(base.value) + dt.timedelta(days=days)).isoformat()
         elif what == "first-day":
             base = next((x for x in reversed(prev) if x.kind == "range"
                          and isinstance(x.value, dict)), None)
@@ -372,15 +372,6 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 d.flags = (*d.flags, "unresolved")
                 continue
             d.value = base.value["from"]
-        elif what == "next-day":
-            base = next(
-                (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)),
-                None,
-            )
-            if base is None:
-                d.flags = (*d.flags, "unresolved")
-                continue
-            d.value = (dt.date.fromisoformat(base.value) + dt.timedelta(days=1)).isoformat()
         if d.value is not None:
             explicit.append(d)
             explicit.sort(key=lambda x: x.start)

@@ -166,12 +166,7 @@ class RemoteQueryService(DataQueries):
               base_iri: str | None, t0: float, accept: str) -> tuple[Any, dict[str, str]]:
         if self._closed:
             raise DiplographError("unavailable", "the query service is closed")
-        kwargs: dict[str, Any] = {}
-        if dataset:
-            kwargs = {"graphs": [g.value for g in dataset.default],
-                      "named": [g.value for g in dataset.named]}
-        elif not q.union:
-            kwargs = {"own_dataset": True}
+        kwargs = _dataset_args(q, dataset)
         try:
             form, resp, to_ours = self.remote.send_query(
                 q.text, accept=accept, bindings=subs, base_iri=base_iri,
@@ -248,12 +243,7 @@ class RemoteQueryService(DataQueries):
             raise DiplographError("bad-input", f"not a {' or '.join(w.upper() for w in want)} "
                                                f"query: a {q.form.upper()}")
         subs = {k.value: v for k, v in variables(substitutions).items()}
-        kwargs: dict[str, Any] = {}
-        if dataset:
-            kwargs = {"graphs": [g.value for g in dataset.default],
-                      "named": [g.value for g in dataset.named]}
-        elif not q.union:
-            kwargs = {"own_dataset": True}
+        kwargs = _dataset_args(q, dataset)
         try:
             data = self.remote.query(q.text, bindings=subs, timeout=self._left(t0), **kwargs)
         except DiplographError as e:
@@ -389,3 +379,12 @@ def _standard_json(body: bytes, to_ours: Mapping[str, str]) -> bytes:
                 out = out.replace(physical.encode(), ours.encode()).replace(
                     physical.replace("/", "\\/").encode(), ours.encode())
     return out
+
+
+def _dataset_args(q: Checked, dataset: Dataset | None) -> dict[str, Any]:
+    """What :class:`~.remote.RemoteStore` is told of a query's dataset: the Protocol's graphs,
+    or its own (FROM / FROM NAMED in the text), or nothing (the published graphs)."""
+    if dataset:
+        return {"graphs": [g.value for g in dataset.default],
+                "named": [g.value for g in dataset.named]}
+    return {} if q.union else {"own_dataset": True}

@@ -312,31 +312,27 @@ class RemoteStoreService(RemoteQueryService):
     def put_graph(self, iri: str | None, data: bytes, media_type: str,
                   base_iri: str | None = None) -> bool:
         """Replace the graph with ``data`` (a new version, swapped in); whether it was new."""
-        name = self._named(iri)
-        triples = self._parsed(data, media_type, base_iri or iri)
-        created = name not in self.remote.versions(refresh=True)
-
-        def run(store: ox.Store) -> None:
-            node = ox.NamedNode(name)
-            store.remove_graph(node)
-            store.add_graph(node)
-            store.extend(ox.Quad(t.subject, t.predicate, t.object, node) for t in triples)
-
-        self.write(run, graphs=[] if created else [name])
-        return created
+        return self._write_graph(iri, data, media_type, base_iri, replace=True)
 
     def post_graph(self, iri: str | None, data: bytes, media_type: str,
                    base_iri: str | None = None) -> bool:
         """Merge ``data`` into the graph (a new version with both, swapped in)."""
+        return self._write_graph(iri, data, media_type, base_iri, replace=False)
+
+    def _write_graph(self, iri: str | None, data: bytes, media_type: str,
+                     base_iri: str | None, *, replace: bool) -> bool:
         name = self._named(iri)
         triples = self._parsed(data, media_type, base_iri or iri)
         created = name not in self.remote.versions(refresh=True)
 
         def run(store: ox.Store) -> None:
             node = ox.NamedNode(name)
+            if replace:
+                store.remove_graph(node)
+                store.add_graph(node)
             store.extend(ox.Quad(t.subject, t.predicate, t.object, node) for t in triples)
 
-        self.write(run, graphs=[name])
+        self.write(run, graphs=[] if replace and created else [name])
         return created
 
     def delete_graph(self, iri: str | None) -> bool:
