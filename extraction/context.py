@@ -257,16 +257,32 @@ _JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvà\b|\bhoặc\b|&|–|-|/|\(\S+
                    r"(?:,\s*)?(?:and\s+|và\s+|either\s+)?(?:the\s+)?", re.I)
 
 
+# a name the registry does not know inside a list ("Trung Quốc, Hồng Kông và Đài Loan")
+_UNKNOWN_IN_LIST = re.compile(r"\s*,\s*(?:[A-ZĐ][\w’'-]*\s+){0,2}[A-ZĐ][\w’'-]*\s*"
+                              r"(?:,\s*|,?\s*(?:and|và)\s+)(?:the\s+)?")
+# an alias in brackets after a name ("Đài Loan (với tên gọi Đài Bắc Trung Hoa)")
+_ALIAS = re.compile(r"\((?:với tên gọi|dưới tên|tức|as|known as|under the name)\s[^()]{1,40}\)",
+                    re.I)
+
+
+def _in_alias(ctx: Context, m: Mention) -> bool:
+    open_ = ctx.text.rfind("(", max(0, m.start - 40), m.start)
+    if open_ < 0 or ctx.text.find(")", open_, m.start) >= 0:
+        return False
+    return bool(_ALIAS.match(ctx.text, open_))
+
+
 def group_before(ctx: Context, a: int, pos: int, states_only: bool = True) -> list[Mention]:
     """The coordinated names ("A, B and C", "Việt Nam - Ấn Độ") ending nearest before ``pos``."""
     ms = [m for m in ctx.mentions_in(a, pos) if (m.is_state or m.how == "demonym"
-                                                 or not states_only) and (m.key or m.candidates)]
+                                                 or not states_only) and (m.key or m.candidates)
+          and not _in_alias(ctx, m)]
     if not ms:
         return []
     group = [ms[-1]]
     for m in reversed(ms[:-1]):
         gap = ctx.text[m.end : group[0].start]
-        if _JOIN.fullmatch(gap):
+        if _JOIN.fullmatch(gap) or _UNKNOWN_IN_LIST.fullmatch(gap):
             group.insert(0, m)
         else:
             break
@@ -284,7 +300,7 @@ def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
     group = [ms[0]]
     for m in ms[1:]:
         gap = ctx.text[group[-1].end : m.start]
-        if _JOIN.fullmatch(gap):
+        if _JOIN.fullmatch(gap) or _UNKNOWN_IN_LIST.fullmatch(gap):
             group.append(m)
         else:
             break
@@ -320,6 +336,11 @@ def keys(ms: list[Mention]) -> list[str]:
     return list(dict.fromkeys(m.key for m in ms if m.key))
 
 
+# a relative clause about something else: ", which it had recognised since 1949"
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she|had|has|have|was"
+                              r"|were)\b", re.I)
+
+
 def pick_date(ctx: Context, a: int, b: int, pos: int,
               kinds: tuple[str, ...] = ("point", "range", "since", "until", "asof", "period")
               ) -> DateMention | None:
@@ -330,6 +351,14 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
     if not ds:
         return None
     after = [d for d in ds if d.start >= pos]
+    aside = _RELATIVE_CLAUSE.search(ctx.text, pos, b)
+    if aside is not None:
+        # "…, which it had recognised since 1949": a date of a relative clause after the fact
+        # is that clause's, not the fact's
+        close = ctx.text.find(",", aside.end(), b)
+        inside = range(aside.start(), close if close >= 0 else b)
+        after = [d for d in after if d.start not in inside]
+        ds = [d for d in ds if d.start not in inside]
     offset = next((d.start for d in ctx.dates_in(pos, b) if d.governs), None)
     if offset is not None:
         # "…, more than 14 years after it applied (4/3/2011)": the dates after a counted

@@ -42,6 +42,11 @@ class Money:
     multiplier: int
 
 
+#: a bound ("below", "less than", "dưới", "chưa đến") is no value
+BOUND = re.compile(r"(?:\b(?:below|under|less\s+than|no\s+more\s+than|at\s+most|short\s+of)"
+                   r"|(?<!\w)(?:dưới|chưa\s+đến|chưa\s+tới|không\s+quá|ít\s+hơn))\s*$", re.I)
+
+
 def _number(s: str, lang: str) -> str:
     if lang == "vi" or re.fullmatch(r"\d+,\d{1,2}", s):
         s = s.replace(".", "").replace(",", ".")
@@ -90,6 +95,9 @@ def extract(ctx: Context) -> list[Candidate]:
             if TARGET.search(ctx.text, max(prev, mo.start - 60), mo.start) or modal(
                     ctx, mo.start, max(prev, mo.start - 40)):
                 prev = mo.end
+                continue
+            if BOUND.search(ctx.text, max(prev, mo.start - 25), mo.start):
+                prev = mo.end  # "stayed below USD 2 billion a year": a bound, not a value
                 continue
             if kind == "trade":
                 out += _trade(ctx, s, mo, prev, right)

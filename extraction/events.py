@@ -8,10 +8,12 @@ Vietnam's.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
 from .context import Candidate, Context, Post, Sentence, negated, pick_date, span_of
+from .dates import NUMBERS
 from .names import Mention
 
 VISIT = re.compile(
@@ -226,10 +228,28 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                                  _participant(ctx, host, "host", None)],
                 "place": ctx.label(host)}
         data.update(_date_fields(d))
+        days = _LENGTH.search(ctx.text[max(s.start, a - 12) : min(s.end, b + 12)])
+        n = (days.group(1) or days.group(2)).lower() if days else ""
+        n_days = int(n) if n.isdigit() else NUMBERS.get(n, 0)
+        begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for)\s+(?:\S+\s+){0,3}$"
+                           r"|bắt đầu\s+(?:\S+\s+){0,2}$", ctx.text[max(s.start, a - 40) : a],
+                           re.I)
+        if begins and 1 < n_days < 15 and isinstance(data.get("date"), str) \
+                and len(data["date"]) == 10:
+            # "began a four-day visit … on Saturday", "chuyến thăm 3 ngày từ ngày 5/6": the
+            # visit's last day is counted from its first
+            first = dt.date.fromisoformat(data.pop("date"))
+            data["start"] = first.isoformat()
+            data["end"] = (first + dt.timedelta(days=n_days - 1)).isoformat()
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
     return out
+
+
+_LENGTH = re.compile(r"\b(\w+)-day\s+(?:state\s+|official\s+|working\s+)?visit"
+                     r"|chuyến thăm[^,.;]{0,20}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
+                     re.I)
 
 
 def _visit_states(ctx: Context, s: Sentence, chosen: list[Post]) -> list[str | None]:
@@ -244,6 +264,16 @@ def _visit_states(ctx: Context, s: Sentence, chosen: list[Post]) -> list[str | N
             continue
         return [ctx.other(dest.key) if side else dest.key for side in sides]
     return []
+
+
+def _visit_range(ctx: Context, s: Sentence):  # noqa: ANN202
+    """The explicit date range of the visit the sentence states, if any."""
+    for v in VISIT.finditer(ctx.text, s.start, s.end):
+        ranges = [d for d in ctx.dates_in(v.end(), s.end)
+                  if d.kind == "range" and d.value is not None and d.explicit]
+        if ranges:
+            return ranges[0]
+    return None
 
 
 def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
@@ -282,6 +312,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                 if place is not None:
                     break
         d = _dateline_date(ctx, s, pick_date(ctx, s.start, s.end, b, kinds=("point",)))
+        visit_range = _visit_range(ctx, s)
+        if visit_range is not None and (d is None or (
+                not d.explicit and d.precision != "day" and d is not ctx.dateline)):
+            # "… paid a state visit from 27 to 30 September 1992 and held talks with …": the
+            # talks of the visit, dated only by its range
+            d = visit_range
         data = {"event_type": "meeting",
                 "participants": [_participant(ctx, k, "participant", p)
                                  for k, p in zip(states, chosen, strict=True)]}

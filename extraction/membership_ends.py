@@ -49,7 +49,7 @@ NOT_MEMBERSHIP = re.compile(
 ANNOUNCED = re.compile(
     r"(?:announc\w*|threaten\w*|plan(?:s|ned)?|intend\w*|notif\w*|signal\w*|vowed|pledged"
     r"|thông báo|tuyên bố|đe dọa|dọa|dự định|có ý định)\s+(?:(?:its|their|to|it|they|would|will"
-    r"|the|formal|sẽ)\s+){0,3}$",
+    r"|the|formal|sẽ|that|country|state|government|rằng|nước\s+này)\s+){0,4}$",
     re.I,
 )
 RETURN_NEEDS_ORG = ("returned", "trở lại", "came back", "reactivated")
@@ -125,6 +125,16 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         word = m.group().lower()
         nxt = triggers[n + 1].start() if n + 1 < len(triggers) else s.end
         limit = _clause_end(ctx, s, b, nxt)
+        if word == "followed" and n == 0 and prev_kind is None \
+                and re.match(r"\s+(?:in|on)\s", text[b : b + 5]):
+            # "… its withdrawal took effect on 27 October 2017. The Philippines followed on
+            # 17 March 2019": the previous sentence's kind of end
+            before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+            ends = [x.lastgroup for x in END.finditer(text, before[-1].start, before[-1].end)
+                    if x.group().lower() != "followed"] if before else []
+            if ends and ends[-1] in ("withdrawal", "suspension", "expulsion") and not \
+                    ANNOUNCED.search(text, before[-1].start, before[-1].end):
+                prev_kind = kind = ends[-1]
         if word == "followed" and prev_kind not in ("withdrawal", "suspension", "expulsion"):
             prev_end = b  # "followed" ends a membership only after an end ("… and B followed")
             continue
@@ -204,6 +214,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 # is the sentence's state
                 states = _states(ctx.mentions_in(s.start, a))
                 members = states[:1] if len({x.key for x in states}) == 1 else []
+            if not members and re.search(r"\b(?:that\s+)?the\s+country\s+(?:\w+\s+){0,2}$"
+                                         r"|(?<!\w)nước\s+này\s+(?:\w+\s+){0,2}$",
+                                         text[max(s.start, a - 40) : a], re.I):
+                # "… a year after its president announced that the country would quit": the
+                # one state named before in the sentence
+                states = _states(ctx.mentions_in(s.start, a))
+                members = states[:1] if len({x.key for x in states}) == 1 else []
             if not members:
                 members = _states(group_before(ctx, s.start, a)) if kind == "ended" else []
             if not members:
@@ -246,7 +263,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 follow = text[b : b + 40]
                 if not re.match(r"\s*(?:(?:for\s+good|permanently|altogether|formally)\s*)?"
                                 r"(?:(?:on|in|at|the\s+(?:bloc|organi[sz]ation|union|body"
-                                r"|group|club|association))\b|,|\.|$|\s+and\b)", follow, re.I):
+                                r"|group|club|association|court))\b|,|\.|$|\s+and\b)", follow,
+                                re.I):
                     prev_end = b
                     continue
             if ctx.main_org is None:

@@ -42,6 +42,8 @@ JOIN = re.compile(
     r"|(?<!\w)tham gia(?!\w)"
     r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b"
     r"|\bbecame\s+(?:\S+\s+){0,3}?dialogue\s+partners?\b"
+    r"|\bbecame\s+(?:a\s+|the\s+\w+\s+)?(?:State|state)\s+Part(?:y|ies)\b"
+    r"|trở thành\s+(?:quốc gia\s+)?thành viên"
     r"|trở thành\s+(?:\S+\s+){0,3}?đối tác đối thoại",
     re.I,
 )
@@ -275,7 +277,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # gapping: "Qatar joined the following year, and Indonesia in 1962"
         gapped: list[tuple[Mention, int]] = []
         gap_right = right
-        for g in re.finditer(r",?\s+(?:and|và)\s+(?:then\s+)?|,\s+(?:còn\s+)?", text[b:right]):
+        for g in re.finditer(r",?\s+(?:and|và)\s+(?:then\s+)?|[,;]\s+(?:còn\s+)?", text[b:right]):
             if b + g.start() < (gapped[-1][0].end if gapped else b):
                 continue
             after = [x for x in ctx.mentions_in(b + g.end(), gap_right)
@@ -288,11 +290,17 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                          if x.key and (x.is_state or x.key == "EU")]
                 if len(group) > 1 and group[0].start == after[0].start:
                     after = group
-            if after and re.match(r"\s+(?:in|on|năm|vào|ngày|tháng)\s+[^,.;]*?(?:[,.;]|$)",
-                                  text[after[-1].end : gap_right]) and not JOIN.search(
-                    text, after[-1].end, gap_right):
-                if gapped:  # "Lào năm 2013, Kazakhstan năm 2015": the previous one ends here
-                    gapped[-1] = (gapped[-1][0], b + g.start())
+            counted = [d for d in (ctx.dates_in(after[-1].end, gap_right) if after else [])
+                       if "relative" in d.flags and d.value is not None
+                       and not text[after[-1].end : d.start].strip()
+                       and re.match(r"\s*(?:đó|ấy)?\s*(?:[,.;]|$)", text[d.end : gap_right])]
+            dated = counted or re.match(r"\s+(?:in|on|năm|vào|ngày|tháng)\s+[^,.;]*?(?:[,.;]|$)",
+                                        text[after[-1].end : gap_right]) if after else None
+            if after and dated and not JOIN.search(text, after[-1].end, gap_right):
+                if gapped:  # "Lào năm 2013, Kazakhstan năm 2015": the previous ones end here
+                    open_limit = gapped[-1][1]
+                    gapped = [(y, b + g.start() if lim == open_limit else lim)
+                              for y, lim in gapped]
                 else:
                     right = b + g.start()
                 for x in after:

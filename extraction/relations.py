@@ -123,6 +123,17 @@ def extract(ctx: Context) -> list[Candidate]:
             obj = _actors_after(ctx, b, right) if recognise or re.match(
                 r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
                 re.search(r"(?:with|với)\s*$", ctx.text[max(0, b - 6) : b]) else []
+            if subj and not obj:
+                # "… Triều Tiên, nước mà La Habana thiết lập quan hệ …", "North Korea, with
+                # which Havana established relations …": the state the relative clause is about
+                rel = re.search(r"(?:,\s*|\s)(?:(?:nước|quốc gia)\s+mà|with\s+which|với\s+(?:nước|"
+                                r"quốc gia)\s+(?:này\s+)?(?:mà\s+)?)\s*$",
+                                ctx.text[max(s.start, subj[0].start - 30) : subj[0].start], re.I)
+                if rel:
+                    at = max(s.start, subj[0].start - 30) + rel.start()
+                    antecedent = [x for x in ctx.mentions_in(s.start, at) if _actor(x)
+                                  and not ctx.text[x.end : at].strip()]
+                    obj = antecedent[-1:]
             pair_word = ctx.pair_word_in(prev_end, a)
             conf, flags = 0.9, []
             parties = keys(subj) + [k for k in keys(obj) if k not in keys(subj)]
@@ -168,6 +179,11 @@ def extract(ctx: Context) -> list[Candidate]:
                 continue
             date_floor = subj[0].start if subj else prev_end
             d = pick_date(ctx, date_floor, right, b)
+            if d is None and subj and n > 0:
+                # "…, and on the same day South Korea severed …": a date opening the clause
+                opening = [x for x in ctx.dates_in(prev_end, subj[0].start)
+                           if x.value is not None and x is not ctx.dateline]
+                d = opening[-1] if opening else None
             if d is None and subj and n == 0:
                 # "Tháng 6/2017, A, B và C cắt đứt quan hệ …": a date opening the sentence
                 opening = [x for x in ctx.dates_in(s.start, subj[0].start)

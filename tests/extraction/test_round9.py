@@ -1,0 +1,147 @@
+"""The ninth round of extraction rules (issue 16), from the misses of `corpus/test10/` read by
+class: dates (a relative clause's date is not the fact's; a clause opened by "on the same day";
+an "N-day visit"; talks dated by their visit's range), lists and ellipsis (an unknown name or a
+bracketed alias inside a list; gapping after ";" with a counted year; "became a State Party"
+with gapping; "X followed on …" after the previous sentence's withdrawal), relative clauses that
+name the other party of a relation, an announced exit ("announced that the country would
+quit"), and bounds that are no values ("below USD 2 billion").
+
+Every sentence here was written for these tests; none is taken from an article or the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extraction.pipeline import extract_text
+from diplograph.loaders.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def facts(text: str, registry, kind: str) -> list[dict]:
+    return [c.data for c in extract_text(text, None, registry).candidates if c.type == kind]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def test_a_relative_clause_date_is_not_the_relations_date(registry) -> None:
+    rels = facts("On 1 June 2007 Costa Rica and China established diplomatic relations, and on "
+                 "the same day Costa Rica severed its relations with Taiwan, which it had "
+                 "recognised since 1944.", registry, "relation")
+    assert sorted((r["status"], r.get("date")) for r in rels) == [
+        ("established", "2007-06-01"), ("severed", "2007-06-01")]
+
+
+def test_a_date_of_a_relative_clause_after_a_membership_is_not_its_start(registry) -> None:
+    ms = facts("Tonga joined the WTO, which it had courted since 1995, on 27 July 2007.",
+               registry, "membership")
+    assert [m.get("start") for m in ms] == ["2007-07-27"]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("WELLINGTON, May 8, 2023 - Prime Minister Chris Hipkins began a three-day visit to "
+     "Singapore on Monday.", "2023-05-08", "2023-05-10"),
+    ("Ngày 5/6/2023, Thủ tướng Lào bắt đầu chuyến thăm 3 ngày tới Campuchia.",
+     "2023-06-05", "2023-06-07"),
+])
+def test_an_n_day_visit_ends_n_days_after_its_first(registry, text: str, start: str,
+                                                    end: str) -> None:
+    visits = [e for e in facts(text, registry, "event") if e["event_type"] == "visit"]
+    assert [(v.get("start"), v.get("end")) for v in visits] == [(start, end)]
+
+
+def test_a_visit_without_a_first_day_keeps_its_date(registry) -> None:
+    visits = facts("Peru's president paid a two-day visit to Chile in March 2019.",
+                   registry, "event")
+    assert [(v.get("date"), v.get("start")) for v in visits] == [("2019-03", None)]
+
+
+def test_talks_during_a_visit_take_the_visits_range(registry) -> None:
+    events = facts("Two years later South Korean President Kim Dae-jung paid a state visit to "
+                   "Japan from 7 to 10 October 1998 and held talks with Japanese Prime Minister "
+                   "Keizo Obuchi.",
+                   registry, "event")
+    meeting = [e for e in events if e["event_type"] == "meeting"]
+    assert [(m.get("start"), m.get("end"), m.get("date")) for m in meeting] == [
+        ("1998-10-07", "1998-10-10", None)]
+
+
+def test_talks_with_their_own_date_keep_it(registry) -> None:
+    events = facts("South Korean President Kim Dae-jung paid a state visit to Japan from 7 to "
+                   "10 October 1998 and held talks with Japanese Prime Minister Keizo Obuchi on "
+                   "8 October 1998.",
+                   registry, "event")
+    meeting = [e for e in events if e["event_type"] == "meeting"]
+    assert [m.get("date") for m in meeting] == ["1998-10-08"]
+
+
+# --- lists and ellipsis -----------------------------------------------------------------------
+
+def test_an_unknown_name_and_a_bracketed_alias_do_not_break_a_list(registry) -> None:
+    ms = facts("Trung Quốc, Ma Cao và Đài Loan (với tên gọi Đài Bắc Trung Hoa) gia nhập APEC "
+               "năm 1991.", registry, "membership")
+    assert sorted((m["member"], m.get("start")) for m in ms) == [
+        ("China", "1991"), ("Republic of China", "1991")]
+
+
+def test_gapping_after_a_semicolon_with_a_counted_year(registry) -> None:
+    ms = facts("Brazil gia nhập WTO năm 1995; Peru và Chile năm 1998, Bolivia hai năm sau đó.",
+               registry, "membership")
+    assert sorted((m["member"], m.get("start")) for m in ms) == [
+        ("Bolivia", "2000"), ("Brazil", "1995"), ("Chile", "1998"), ("Peru", "1998")]
+
+
+def test_became_a_state_party_with_gapping(registry) -> None:
+    ms = facts("Tunisia became a State Party to the ICC on 1 September 2011, Vanuatu on 1 "
+               "February 2012 and Grenada on 1 August 2011.", registry, "membership")
+    assert sorted((m["member"], m.get("start")) for m in ms) == [
+        ("Grenada", "2011-08-01"), ("Tunisia", "2011-09-01"), ("Vanuatu", "2012-02-01")]
+
+
+def test_followed_after_the_previous_sentences_withdrawal(registry) -> None:
+    text = ("Venezuela left the OAS on 27 April 2019.Nicaragua followed on 19 November 2023, "
+            "two years after its government announced that the country would quit the "
+            "organisation.")
+    ms = facts(text, registry, "membership")
+    assert sorted((m["member"], m.get("end"), m.get("end_reason")) for m in ms) == [
+        ("Nicaragua", "2023-11-19", "withdrawal"), ("Venezuela", "2019-04-27", "withdrawal")]
+    claims = facts(text, registry, "claim")
+    assert [(c["modality"], c["subjects"]) for c in claims] == [("intended", ["Nicaragua"])]
+
+
+def test_followed_after_an_announcement_is_no_end(registry) -> None:
+    ms = facts("Mali announced its withdrawal from the Court.Niger followed on 3 May 2024.",
+               registry, "membership")
+    assert ms == []
+
+
+# --- relative clauses, bounds ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Lào là láng giềng của Campuchia, nước mà Viêng Chăn thiết lập quan hệ ngoại giao từ ngày "
+    "15/6/1956.",
+    "Laos is a neighbour of Cambodia, with which Vientiane established relations on 15 June "
+    "1956.",
+])
+def test_a_relative_clause_names_the_other_party(registry, text: str) -> None:
+    rels = facts(text, registry, "relation")
+    assert [(sorted(r["parties"]), r.get("date")) for r in rels] == [
+        (["Cambodia", "Laos"], "1956-06-15")]
+
+
+@pytest.mark.parametrize("text", [
+    "Vietnamese investment in Laos stayed below USD 2 billion a year.",
+    "Vốn đầu tư của Việt Nam vào Lào chưa đến 2 tỷ USD mỗi năm.",
+])
+def test_a_bound_is_no_value(registry, text: str) -> None:
+    assert facts(text, registry, "investment") == []
+
+
+def test_a_value_is_still_a_value(registry) -> None:
+    inv = facts("Vietnamese investment in Laos reached USD 2 billion in 2019.", registry,
+                "investment")
+    assert [i["value"] for i in inv] == [2]
