@@ -297,6 +297,12 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
+#: a clause about what is still to come, right before a weekday
+_AHEAD = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to|are\s+set\s+to"
+                    r"|is\s+expected\s+to|are\s+expected\s+to|flies\s+home|leaves|returns\s+home"
+                    r"|departs)\b[^.;,]{0,40}$", re.I)
+
+
 def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> None:
     explicit = [d for d in found if d.value is not None]
     for d in found:
@@ -339,6 +345,9 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 d.flags = (*d.flags, "unresolved")
                 continue
             back = 0 if d.pending[1] is None else (anchor.weekday() - d.pending[1]) % 7
+            if back and _AHEAD.search(text, max(0, d.start - 60), d.start):
+                # "… and flies home on Tuesday", "will sign on Friday": the coming weekday
+                back -= 7
             d.value = (anchor - dt.timedelta(days=back)).isoformat()
         elif what == "years":
             base = next((x for x in reversed(prev) if x.year and x.kind != "range"), None)

@@ -284,6 +284,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         left = [p for p in posts if p.end <= a]
         right = [p for p in posts if p.start >= b and p.start - b < 40]
         chosen = (left[-1:] + right[:1]) if right else left[-2:]
+        if len(chosen) == 1 and right:
+            # "Albanese … flies home on Tuesday after talks with Premier Li Qiang": a leader
+            # named again without the office has the post that introduced the name
+            named = _named_post(ctx, s.start, a)
+            chosen = [named] + chosen if named is not None else chosen
         if len(chosen) < 2:
             continue
         states: list[str | None] = [p.state for p in chosen]

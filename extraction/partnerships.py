@@ -32,7 +32,10 @@ FRAMEWORKS = [
      "extensive-strategic-partnership"),
     (r"strategic\s+cooperative\s+partner(?:ship|s)|đối tác hợp tác chiến lược",
      "strategic-cooperative-partnership"),
-    (r"comprehensive\s+partner(?:ship|s)|đối tác toàn diện", "comprehensive-partnership"),
+    # "comprehensive cooperative partnership" (China and South Korea, 2003): the ontology's
+    # comprehensive partnership
+    (r"comprehensive\s+(?:cooperative\s+)?partner(?:ship|s)|đối tác (?:hợp tác )?toàn diện",
+     "comprehensive-partnership"),
     (r"strategic\s+partner(?:ship|s)|đối tác chiến lược", "strategic-partnership"),
 ]
 _RX = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(FRAMEWORKS)), re.I)

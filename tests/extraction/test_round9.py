@@ -145,3 +145,33 @@ def test_a_value_is_still_a_value(registry) -> None:
     inv = facts("Vietnamese investment in Laos reached USD 2 billion in 2019.", registry,
                 "investment")
     assert [i["value"] for i in inv] == [2]
+
+
+def test_a_weekday_still_to_come_is_the_next_one() -> None:
+    from diplograph.extraction.dates import find_dates
+
+    ds = find_dates("LIMA, June 7, 2023 - The ministers met on Monday and the president flies "
+                    "home on Friday.")
+    assert [d.value for d in ds] == ["2023-06-07", "2023-06-05", "2023-06-09"]
+
+
+def test_talks_of_a_leader_named_again_without_the_office(registry) -> None:
+    text = ("TOKYO, June 7, 2023 - Australian Prime Minister Anthony Albanese met Japanese "
+            "Prime Minister Fumio Kishida on Wednesday. Albanese leaves on Thursday after talks "
+            "with Foreign Minister Yoshimasa Hayashi.")
+    talks = [e for e in facts(text, registry, "event") if e["event_type"] == "meeting"]
+    assert sorted((tuple((p["actor"], p["post"]["office"]) for p in t["participants"]),
+                   t.get("date")) for t in talks) == [
+        ((("Australia", "prime-minister"), ("Japan", "minister-of-foreign-affairs")),
+         "2023-06-08"),
+        ((("Australia", "prime-minister"), ("Japan", "prime-minister")), "2023-06-07")]
+
+
+@pytest.mark.parametrize("text", [
+    "The two countries set up a comprehensive cooperative partnership in 2004.",
+    "Năm 2004, hai nước thiết lập quan hệ Đối tác hợp tác toàn diện.",
+])
+def test_a_comprehensive_cooperative_partnership(registry, text: str) -> None:
+    text = "Chile and Peru. " + text if text.startswith("The") else "Chile và Peru. " + text
+    ps = facts(text, registry, "partnership")
+    assert [(p["framework"], p.get("date")) for p in ps] == [("comprehensive-partnership", "2004")]
