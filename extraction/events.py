@@ -24,6 +24,8 @@ VISIT = re.compile(
 )
 MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
                   r"|\bmeets?\s+(?=(?:at|in|with|on)\b)"
+                  r"|\bmeets\s+(?=(?:President|Prime|Premier|Chancellor|King|Queen|Emperor|Foreign"
+                  r"|Vice|Deputy|Sultan|Emir)\b)"
                   r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])"
                   r"|(?<!\w)(?:đón|welcomed|received)\s+(?=(?:Tổng|Thủ|Chủ|Quốc|President|Prime"
                   r"|Chancellor|King|Emperor)\b)|(?<!\w)(?:tại\s+)?lễ đón(?!\w)"
@@ -292,6 +294,8 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         if len(chosen) < 2:
             continue
         states: list[str | None] = [p.state for p in chosen]
+        if states == [None, None] and re.match(r"meets\s+[A-Z]", ctx.text[a : b + 1]):
+            continue  # "Prime Minister X meets President Y" under a photo: whose is whose?
         if states[0] is None and states[1] is not None:
             states[0] = ctx.other(states[1])
         elif states[1] is None and states[0] is not None:

@@ -175,3 +175,17 @@ def test_a_comprehensive_cooperative_partnership(registry, text: str) -> None:
     text = "Chile and Peru. " + text if text.startswith("The") else "Chile và Peru. " + text
     ps = facts(text, registry, "partnership")
     assert [(p["framework"], p.get("date")) for p in ps] == [("comprehensive-partnership", "2004")]
+
+
+def test_a_caption_in_the_present_with_meets(registry) -> None:
+    text = ("Australia and Indonesia\n\nPhoto: Australian Foreign Minister Penny Wong meets "
+            "President Joko Widodo in Jakarta, 12 March 2024.")
+    talks = [e for e in facts(text, registry, "event") if e["event_type"] == "meeting"]
+    assert [(sorted(p["actor"] for p in t["participants"]), t.get("date")) for t in talks] == [
+        (["Australia", "Indonesia"], "2024-03-12")]
+
+
+def test_a_caption_with_meets_and_no_state_for_either_post_gives_nothing(registry) -> None:
+    text = ("Australia and Indonesia\n\nPhoto: Foreign Minister Penny Wong meets President "
+            "Joko Widodo in Jakarta, 12 March 2024.")
+    assert [e for e in facts(text, registry, "event") if e["event_type"] == "meeting"] == []
