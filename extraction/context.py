@@ -72,12 +72,12 @@ def _add(out: list[Sentence], offset: int, piece: str, para: int) -> None:
 # --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
 
 OFFICES_EN = [
-    (r"Deputy Prime Minister", "deputy-prime-minister"),
+    (r"(?:Deputy|Vice)[- ](?:Prime Minister|Premier)", "deputy-prime-minister"),
     (r"Prime Minister|Premier", "prime-minister"),
     (r"Vice[- ]President", "vice-president"),
     (r"President", "president"),
-    (r"Foreign Minister|Minister of Foreign Affairs|Minister for Foreign Affairs|Foreign Secretary"
-     r"|Secretary of State", "minister-of-foreign-affairs"),
+    (r"[Ff]oreign [Mm]inister(?!s)|Minister of Foreign Affairs|Minister for Foreign Affairs"
+     r"|Foreign Secretary|Secretary of State", "minister-of-foreign-affairs"),
     (r"Defen[cs]e Minister|Minister of Defen[cs]e|Minister for Defen[cs]e", "minister-of-defence"),
     (r"General Secretary|Secretary[- ]General of the \w+ Party", "party-general-secretary"),
     (r"Speaker", "speaker-of-parliament"),
@@ -92,7 +92,7 @@ OFFICES_VI = [
     (r"Phó Chủ tịch nước|Phó Tổng thống", "vice-president"),
     (r"Tổng Bí thư", "party-general-secretary"),
     (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])", "president"),
-    (r"Bộ trưởng (?:Bộ )?Ngoại giao", "minister-of-foreign-affairs"),
+    (r"Bộ trưởng (?:Bộ )?Ngoại giao|Ngoại trưởng", "minister-of-foreign-affairs"),
     (r"Bộ trưởng (?:Bộ )?Quốc phòng", "minister-of-defence"),
     (r"Chủ tịch Quốc hội", "speaker-of-parliament"),
     (r"Đại sứ", "ambassador"),

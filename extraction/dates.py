@@ -102,6 +102,9 @@ def _month(y: int, m: int) -> str | None:
 
 # (regex, handler name) in priority order: a later pattern never overlaps an earlier match
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # a range across two months: "from 29 March to 1 April 2023", "March 29 - April 1, 2023"
+    (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s+{MONTH}\s*(?:to|until|-|–)\s*(\d{{1,2}})\s+{MONTH},?\s+{YEAR}", re.I), "en_range_months"),  # noqa: E501
+    (re.compile(rf"(?:from\s+)?{MONTH}\s+(\d{{1,2}})\s*(?:to|until|-|–)\s*{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}", re.I), "en_range_months_md"),  # noqa: E501
     (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s*(?:to|and|-|–)\s*(\d{{1,2}})\s+{MONTH}\s+{YEAR}", re.I), "en_range"),  # noqa: E501
     (re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|và|-|–)\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])", re.I), "vi_range"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s*{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_dmy"),
@@ -110,6 +113,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I), "vi_dmy_words"),
     (re.compile(rf"(?:the\s+)?first\s+{NUM}\s+months\s+of\s+{YEAR}", re.I), "en_first_months"),
     (re.compile(rf"(?<!\d){NUM_VI}\s+tháng\s+(?:từ\s+)?đầu\s+năm\s+{YEAR}", re.I), "vi_first_months"),  # noqa: E501
+    # a year counted from the dateline: "in February of last year", "tháng 10 năm ngoái",
+    # "this year", "năm nay"
+    (re.compile(rf"{MONTH}\s+(?:of\s+)?(last|this|next)\s+year\b", re.I), "en_m_rel_year"),
+    (re.compile(r"tháng\s+(\d{1,2})\s+(năm\s+ngoái|năm\s+nay|năm\s+tới)(?!\w)", re.I), "vi_m_rel_year"),  # noqa: E501
+    (re.compile(r"\b(last|this|next)\s+year\b|(?<!\w)(năm\s+ngoái|năm\s+nay|năm\s+tới)(?!\w)", re.I), "rel_year"),  # noqa: E501
     (re.compile(rf"{MONTH}\s+{YEAR}(?!\d)", re.I), "en_my"),
     (re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I), "vi_my"),
     (re.compile(r"(?:the\s+)?(1[89]\d0|20\d0)s\b|(?:thập\s+niên|những\s+năm)\s+(1[89]\d0|20\d0)", re.I), "decade"),  # noqa: E501
@@ -120,18 +128,19 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
     (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
+    (re.compile(r"\bthe\s+(?:previous|preceding)\s+year\b|\bthe\s+year\s+before\b(?!\s+last)", re.I), "year_before"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b", re.I), "same_year"),  # noqa: E501
-    (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)|(?<!\w)năm\s+sau\b(?!\s+khi)", re.I), "years_later_vi"),  # noqa: E501
+    (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))|(?<!\w)năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "years_later_vi"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
-    (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)", re.I), "months_later"),  # noqa: E501
+    (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "months_later"),  # noqa: E501
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
-    (re.compile(rf"\b{NUM}\s+(days?|weeks?)\s+later\b|(?<!\w){NUM_VI}\s+(ngày|tuần)\s+sau(?!\s+khi)(?!\w)", re.I), "days_later"),  # noqa: E501
+    (re.compile(rf"\b{NUM}\s+(days?|weeks?)\s+later\b|(?<!\w){NUM_VI}\s+(ngày|tuần)\s+sau(?!\s+khi)(?!\w)(?!\s+(?-i:[A-ZĐ]))", re.I), "days_later"),  # noqa: E501
     (re.compile(r"(?<!\w)(?:sáng|chiều|trưa|tối|hôm)\s+nay(?!\w)|\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I), "today"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?the\s+first\s+day\b|(?<!\w)(?:trong\s+)?ngày\s+đầu\s+tiên(?!\w)", re.I), "first_day"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?that\s+(?:same\s+)?day\b|(?<!\w)(?:trong\s+)?ngày\s+hôm\s+đó(?!\w)|\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)", re.I), "same_day"),  # noqa: E501
     # "on 15 January 2024, nine days before it re-established …": the clause that follows
     # happened N units after (before) the date just given ("a month after the bloc suspended …")
-    (re.compile(rf"\b{NUM}\s+(days?|weeks?|months?|years?)\s+(before|after)\b(?!\s+(?:that|this|the\s+(?:signing|visit)))"
+    (re.compile(rf"\b{NUM}\s+(days?|weeks?|months?|years?)\s+(before|after)\b(?!\s+(?:that|this|the\s+(?:signing|visit)))(?!\s+(?-i:[A-Z]))"
                 rf"|(?<!\w){NUM_VI}\s+(ngày|tuần|tháng|năm)\s+(trước|sau)\s+khi(?!\w)", re.I), "clause_offset"),  # noqa: E501
 ]
 
@@ -149,6 +158,29 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         mo, y = MONTHS[g[2].lower().rstrip(".")], int(g[3])
         a, b = _day(y, mo, int(g[0])), _day(y, mo, int(g[1]))
         return DateMention(s, e, {"from": a, "to": b}, "day", "range") if a and b else None
+    if kind in ("en_range_months", "en_range_months_md"):
+        if kind == "en_range_months":
+            d1, m1, d2, m2, y = int(g[0]), g[1], int(g[2]), g[3], int(g[4])
+        else:
+            m1, d1, m2, d2, y = g[0], int(g[1]), g[2], int(g[3]), int(g[4])
+        mo1, mo2 = MONTHS[m1.lower().rstrip(".")], MONTHS[m2.lower().rstrip(".")]
+        if mo2 < mo1:  # "from 30 December to 2 January 2024": the first day is the year before
+            return None
+        a, b = _day(y, mo1, d1), _day(y, mo2, d2)
+        return DateMention(s, e, {"from": a, "to": b}, "day", "range") if a and b else None
+    if kind in ("en_m_rel_year", "vi_m_rel_year", "rel_year"):
+        if kind == "rel_year":
+            word, month = (g[0] or g[1]), None
+        elif kind == "en_m_rel_year":
+            word, month = g[1], MONTHS[g[0].lower().rstrip(".")]
+        else:
+            word, month = g[1], int(g[0])
+            if not 1 <= month <= 12:
+                return None
+        word = " ".join(word.lower().split())
+        delta = {"last": -1, "năm ngoái": -1, "next": 1, "năm tới": 1}.get(word, 0)
+        return DateMention(s, e, None, "month" if month else "year", flags=("relative",),
+                           pending=("dateline-year", delta, month))
     if kind == "vi_range":
         d1, m1, d2, m2, y = g
         m1 = m1 or m2
@@ -202,6 +234,8 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind in ("years_later", "years_later_vi"):
         n = _num(g[0]) if g and g[0] else 1
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", n))
+    if kind == "year_before":
+        return DateMention(s, e, None, "year", flags=("relative",), pending=("years", -1))
     if kind == "same_year":
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", 0))
     if kind == "same_month":
@@ -349,6 +383,13 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 # "… and flies home on Tuesday", "will sign on Friday": the coming weekday
                 back -= 7
             d.value = (anchor - dt.timedelta(days=back)).isoformat()
+        elif what == "dateline-year":
+            # "last year", "năm nay": counted from the document's own date, never guessed
+            if anchor is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            year = anchor.year + d.pending[1]
+            d.value = str(year) if d.pending[2] is None else _month(year, d.pending[2])
         elif what == "years":
             base = next((x for x in reversed(prev) if x.year and x.kind != "range"), None)
             if base is None:

@@ -19,9 +19,19 @@ from .names import Mention
 VISIT = re.compile(
     r"\b(?:state|official|working|four-day|three-day|two-day|six-day|five-day|\w+-day)?\s*visits?\b"
     r"|\bvisited\b|chuyến thăm(?:\s+(?:chính thức|cấp Nhà nước|cấp nhà nước|làm việc))?"
-    r"|(?<!chuyến )\bthăm\s+(?:chính thức|cấp Nhà nước|cấp nhà nước|làm việc)",
+    r"|(?<!chuyến )\bthăm\s+(?:chính thức|cấp Nhà nước|cấp nhà nước|làm việc)"
+    # the verbs of travel a visit is also written with, followed by where to (checked by
+    # `_visit_dest`): "travelled to Beijing", "flew to Canberra", "arrived in Hanoi", "sang
+    # thăm", "Nixon thăm Trung Quốc", "đến Bắc Kinh"
+    r"|\b(?:travell?ed|travels|flew|flies|went|goes|came)\s+to(?=\s)|\barrived\s+in(?=\s)"
+    r"|\bmade\s+(?:a|an|his|her)\s+(?:\w+\s+)?trip\s+to(?=\s)"
+    r"|(?<!\w)(?:sang|đến|tới)\s+thăm(?!\w)"
+    r"|(?<!chuyến )(?<!\w)thăm(?=\s+(?-i:[A-ZĐÁÀẢÃẠĂÂÉÈÊÍÌÓÒÔƠÚÙƯÝ]))",
     re.I,
 )
+#: a visit word that is a visit only when a state follows it as its destination ("came to
+#: power", "thăm hỏi" are none)
+TRAVEL = re.compile(r"^(?!.*(?:visit|chuyến|chính thức|cấp|làm việc))", re.I)
 MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
                   r"|\bmeets?\s+(?=(?:at|in|with|on)\b)"
                   r"|\bmeets\s+(?=(?:President|Prime|Premier|Chancellor|King|Queen|Emperor|Foreign"
@@ -120,6 +130,22 @@ def _without_headline_repeats(ctx: Context, out: list[Candidate]) -> list[Candid
                                    and "start" not in c.data and _actors(c) in dated)]
 
 
+def _carried_date(ctx: Context, s: Sentence, d):  # noqa: ANN001, ANN202
+    """An event in a sentence without any date ("… established relations on Thursday. Cho …
+    also met …") happened on the last date of the sentence before it, in the same paragraph."""
+    if d is not None or ctx.dates_in(s.start, s.end):
+        return d
+    i = ctx.sents.index(s)
+    if i == 0 or ctx.sents[i - 1].paragraph != s.paragraph:
+        return None
+    prev = ctx.sents[i - 1]
+    ds = [x for x in ctx.dates_in(prev.start, prev.end) if x.value is not None
+          and x.kind in ("point", "range") and x.precision in ("day", "month")]
+    if not ds:
+        return None
+    return replace(ds[-1], flags=(*ds[-1].flags, "date-from-context"))
+
+
 def _post_state(ctx: Context, post: Post, exclude: str | None = None) -> str | None:
     """The state of an office: as written, else the pair's other state, else (Vietnamese press
     names foreign leaders with their state) Vietnam in a Vietnamese text."""
@@ -184,6 +210,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if negated(ctx, a, s.start):
             continue
         dest = _visit_dest(ctx, b, s.end)
+        if dest is None and TRAVEL.match(m.group(0)):
+            continue
         posts = ctx.posts_in(s.start, s.end)
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
         after = [p for p in posts if p.start >= b and p.start - b < 80]
@@ -223,8 +251,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         # "the first visit … since 2012": a "since" date is not the visit's
         kinds = ("point", "range", "period", "asof")
-        d = _dateline_date(ctx, s, pick_date(ctx, a, s.end, b, kinds)
-                           or pick_date(ctx, s.start, s.end, b, kinds))
+        d = _carried_date(ctx, s, _dateline_date(ctx, s, pick_date(ctx, a, s.end, b, kinds)
+                                                 or pick_date(ctx, s.start, s.end, b, kinds)))
         data = {"event_type": "visit",
                 "participants": [_participant(ctx, visitor, "visitor", post),
                                  _participant(ctx, host, "host", None)],
@@ -327,6 +355,7 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # "… paid a state visit from 27 to 30 September 1992 and held talks with …": the
             # talks of the visit, dated only by its range
             d = visit_range
+        d = _carried_date(ctx, s, d)
         data = {"event_type": "meeting",
                 "participants": [_participant(ctx, k, "participant", p)
                                  for k, p in zip(states, chosen, strict=True)]}

@@ -9,6 +9,7 @@ join" is an intention claim.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .context import (
@@ -422,20 +423,38 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 d = ds[0] if len(ds) == 1 else None
             out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
                            f"membership-{kind}"))
-        later = re.match(rf"\s*,\s*{NUM_ANY}\s+(năm|years?)\s+(?:sau|after)\s+",
-                         text[d.end : right]) if subj and d is not None and d.year else None
+        # right after the date, or after the organisation the date precedes ("hôm nay trở
+        # thành thành viên thứ 166 của WTO, chín ngày sau Comoros")
+        later_at = max(d.end, b) if subj and d is not None else 0
+        later = re.match(rf"\s*(?:[^,.;]{{0,60}}?)?,\s*{NUM_ANY}\s+(năm|years?|ngày|days?"
+                         rf"|tháng|months?)\s+(?:sau|after)\s+(?=[A-ZĐ])", text[later_at:right]) \
+            if subj and d is not None and d.year else None
         if later is not None and d is not None and d.year:
             # "Campuchia gia nhập ASEAN ngày 30/4/1999, bốn năm sau Việt Nam": the other state
             # joined that many years earlier
-            at = d.end + later.end()
+            at = later_at + later.end()
             other = [x for x in ctx.mentions_in(at, right) if x.start == at and x.is_state
                      and x.key and re.match(r"\s*(?:[,.;)]|$)", text[x.end : x.end + 2])]
             if other:
                 word_n = later.group(1).lower()
                 n = int(word_n) if word_n.isdigit() else NUMBERS.get(word_n, 0)
-                if n:
+                unit = later.group(2).lower()
+                if n and unit.startswith(("ng", "day", "th", "month")):
+                    # "…, chín ngày sau Comoros": the other state's day (or month), counted back
+                    if not (isinstance(d.value, str) and d.precision == "day"):
+                        n = 0
+                    elif unit.startswith(("ng", "day")):
+                        back = dt.date.fromisoformat(d.value) - dt.timedelta(days=n)
+                        year = DateMention(other[0].start, other[0].end, back.isoformat(),
+                                           "day", flags=("relative",))
+                    else:
+                        y, mo = divmod(int(d.value[5:7]) - 1 - n + 12 * int(d.value[:4]), 12)
+                        year = DateMention(other[0].start, other[0].end,
+                                           f"{y:04d}-{mo + 1:02d}", "month", flags=("relative",))
+                elif n:
                     year = DateMention(other[0].start, other[0].end, str(d.year - n), "year",
                                        flags=("relative",))
+                if n:
                     out.append(_mk(ctx, other[0].key, org, roles, year,
                                    (subj[0].start, other[0].end), 0.7, "membership-years-before"))
         same = re.match(r"\s*,\s*(?:cùng\s+năm\s+với|(?:in\s+)?the\s+same\s+year\s+as)\s+",
