@@ -85,6 +85,11 @@ def extract(ctx: Context) -> list[Candidate]:
         insts = [m for m in INSTRUMENT.finditer(ctx.text, s.start, s.end)
                  if not re.search(r"\(\s*(?:the\s+)?$", ctx.text[max(s.start, m.start() - 6)
                                                                  : m.start()], re.I)]
+        named_before = _anaphoric_signing(ctx, s, out)
+        if named_before is not None:
+            if named_before not in out:
+                out.append(named_before)
+            continue
         if not insts:
             continue
         used: set[int] = set()
@@ -177,6 +182,70 @@ def extract(ctx: Context) -> list[Candidate]:
                     inherited = [x for x in found[0].data["parties"]]
                 out += found
     return out + _acronym_signings(ctx, out)
+
+
+#: a signing whose subject refers to the instrument the sentence before named ("The Treaty of
+#: Peace and Friendship followed six years later. It was signed in Beijing on …", "Hiệp định
+#: … có hiệu lực từ hôm nay. Hiệp định được ký ngày 18/2 …")
+ANAPHORIC_SIGNING = re.compile(
+    r"\s*(?:It|This|The\s+(?:treaty|agreement|accord|pact|protocol|memorandum|communiqu[eé])"
+    r"|Hiệp định|Hiệp ước|Thỏa thuận|Thoả thuận|Văn kiện|Bản ghi nhớ)(?:\s+này)?\s+"
+    r"(?:was|had\s+been|has\s+been|được|đã\s+được)\s+(?:signed|ký kết|ký)(?!\w)")
+
+
+def _anaphoric_signing(ctx: Context, s, found: list[Candidate]) -> Candidate | None:
+    """The signing of the instrument the sentence before named by its title, stated with "it",
+    "the treaty", "hiệp định" as the subject; its date is the one after the verb."""
+    m = ANAPHORIC_SIGNING.match(s.text)
+    i = ctx.sents.index(s)
+    if m is None or i == 0 or ctx.sents[i - 1].paragraph != s.paragraph:
+        return None
+    prev = ctx.sents[i - 1]
+    named = [x for x in INSTRUMENT.finditer(ctx.text, prev.start, prev.end)
+             if re.match(r"(?:the\s+|The\s+)?(?-i:[A-ZĐ])", x.group())
+             and re.search(r"(?-i:[A-ZĐ])\w*\s+(?-i:[A-Za-zđ])", x.group())]
+    if not named:
+        return None
+    inst_m = named[-1]
+    verb_end = s.start + m.end()
+    d = pick_date(ctx, verb_end, s.end, verb_end)
+    read = [c for c in found if c.type == "agreement" and c.start <= inst_m.start() < c.end]
+    if read:
+        # the instrument's signing was read without a date ("… sau khi được ký kết"): this
+        # sentence gives it
+        if "signed" not in read[-1].data and d is not None and isinstance(d.value, str):
+            read[-1].data["signed"] = d.value
+            return read[-1]
+        return None
+    start = inst_m.start()
+    lead = re.match(r"(?:the|The)\s+", inst_m.group())
+    if lead:
+        start += lead.end()
+    end = _title_end(ctx, start, inst_m.end(), prev.end)
+    title = _clean_title(ctx.text[start:end])
+    if len(title.split()) < 2:
+        return None
+    parties = keys([x for x in ctx.mentions_in(start, end) if x.key and x.is_state
+                    and x.how not in ("capital", "city")])
+    between = re.match(r"\s*(?:\([A-Z]+\)\s*)?(?:between|giữa)\s+", ctx.text[end : prev.end])
+    if len(parties) < 2 and between:
+        parties = keys([x for x in group_after(ctx, end + between.end(), prev.end,
+                                               states_only=False) if x.is_state or x.is_org])
+    flags: list[str] = []
+    if len(parties) < 2 and len(ctx.pair) == 2:
+        parties, flags = list(ctx.pair), ["pair-from-document"]
+    if len(parties) < 2:
+        return None
+    data: dict = {"instrument": instrument(title), "title": {ctx.lang: title},
+                  "parties": [ctx.label(k) for k in parties]}
+    fields = _fields(title)
+    if fields:
+        data["fields"] = fields
+    if d is not None and isinstance(d.value, str):
+        data["signed"] = d.value
+        flags += [f for f in d.flags if f != "unresolved"]
+    return Candidate("agreement", data, *span_of((s.start, verb_end), d), 0.65,
+                     "agreement-named-before", flags)
 
 
 ACRONYM_SIGNING = re.compile(r"(?:(?<!\w)Lễ\s+ký(?:\s+kết)?|\b[Ss]igning\s+(?:ceremony\s+)?of"
@@ -287,9 +356,16 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         base.append(ctx.other(base[0]))
         conf -= 0.1
         flags.append("party-from-document")
-    d = pick_date(ctx, end if before_verb else sg.end(), limit, sg.end()) or pick_date(
-        ctx, s.start, limit, sg.end())
-    if d is None and ctx.dateline is not None:
+    timed = re.search(r"(?:\bafter|\bsince|sau khi|kể từ khi)\s+(?:\w+\s+){0,2}$",
+                      text[max(s.start, sg.start() - 25) : sg.start()], re.I)
+    if timed:
+        # "…, chưa đầy ba tháng sau khi được ký kết": a signing in a clause of time has only
+        # a date of its own
+        d = pick_date(ctx, sg.end(), limit, sg.end())
+    else:
+        d = pick_date(ctx, end if before_verb else sg.end(), limit, sg.end()) or pick_date(
+            ctx, s.start, limit, sg.end())
+    if d is None and ctx.dateline is not None and not timed:
         from .partnerships import _context_date
 
         d = _context_date(ctx, s)

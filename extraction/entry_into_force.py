@@ -132,6 +132,14 @@ def _target(ctx: Context, s: Sentence, a: int, agreements: list[Candidate]) -> C
     named = _by_name(ctx, subject, earlier)
     if named is not None:
         return named
+    # "Hiệp định … có hiệu lực từ hôm nay. Hiệp định được ký ngày 18/2 …": the signing the
+    # next sentence states of the instrument this one names
+    i = ctx.sents.index(s)
+    nxt = ctx.sents[i + 1] if i + 1 < len(ctx.sents) else None
+    later = [c for c in agreements if c.rule == "agreement-named-before" and nxt is not None
+             and nxt.start <= c.start < nxt.end]
+    if later and INSTRUMENT.search(text, clause_a, a):
+        return later[0]
     if _ANAPHOR.search(subject) and earlier:
         return earlier[-1]
     return None

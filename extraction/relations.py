@@ -184,6 +184,16 @@ def extract(ctx: Context) -> list[Candidate]:
                 opening = [x for x in ctx.dates_in(prev_end, subj[0].start)
                            if x.value is not None and x is not ctx.dateline]
                 d = opening[-1] if opening else None
+            if d is not None and subj and n == 0 and d.start > b \
+                    and re.search(r"\s(?:và|and)\s", ctx.text[b : d.start]):
+                # "Cùng ngày, Washington cắt đứt quan hệ … và thông báo chấm dứt Hiệp ước … ký
+                # năm 1954": a date after a coordinated clause is that clause's; the date
+                # opening the sentence dates the first
+                opening = [x for x in ctx.dates_in(s.start, subj[0].start)
+                           if x.value is not None and x is not ctx.dateline
+                           and len(ctx.text[s.start : x.start].split()) <= 2
+                           and re.match(r"\s*,", ctx.text[x.end : x.end + 3])]
+                d = opening[-1] if opening else d
             if d is None and subj and n == 0:
                 # "Tháng 6/2017, A, B và C cắt đứt quan hệ …": a date opening the sentence
                 opening = [x for x in ctx.dates_in(s.start, subj[0].start)
