@@ -232,7 +232,8 @@ class Context:
             state: str | None = None
             # an adjective or a state just before ("Vietnamese President", "Chinese Foreign
             # Minister", "Korean")
-            before = [x for x in self.mentions if x.end <= start and start - x.end <= 2]
+            before = [x for x in self.mentions if x.end <= start and start - x.end <= 2
+                      and "\n" not in self.text[x.end : start]]  # never across lines
             if before and before[-1].is_state or before and before[-1].how == "demonym":
                 state, start = before[-1].key, before[-1].start
             # Vietnamese: the state right after the office ("Tổng thống Hoa Kỳ Joe Biden")

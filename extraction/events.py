@@ -37,7 +37,8 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|\bmeets\s+(?=(?:President|Prime|Premier|Chancellor|King|Queen|Emperor|Foreign"
                   r"|Vice|Deputy|Sultan|Emir)\b)"
                   r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])"
-                  r"|(?<!\w)(?:đón|welcomed|received)\s+(?=(?:Tổng|Thủ|Chủ|Quốc|President|Prime"
+                  r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives)\s+(?=(?:Tổng|Thủ|Chủ|Quốc"
+                  r"|President|Prime"
                   r"|Chancellor|King|Emperor)\b)|(?<!\w)(?:tại\s+)?lễ đón(?!\w)"
                   r"|\bat\s+(?:the|a)\s+welcome\s+ceremony\b", re.I)
 SESSION = re.compile(

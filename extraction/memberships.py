@@ -271,6 +271,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if re.search(r"(?:sau|after)\s+\S+\s+(?:năm|years?)\s+(?:as\s+an?\s+)?$",
                      text[max(prev_end, a - 30) : a], re.I):
             continue  # "sau 47 năm là thành viên", "after 47 years as a member": a duration
+        if re.search(r"(?:về việc|về vấn đề|\b(?:agreement|deal|talks|negotiations)\s+on)\s+"
+                     r"(?:\S+\s+){0,3}$", text[max(prev_end, a - 40) : a], re.I):
+            continue  # "thỏa thuận … về việc Trung Quốc gia nhập WTO": about an accession
         if re.search(r"(?:nguyên tắc|sẽ|dự kiến|in principle|will|would|to)\s*$",
                      ctx.text[max(prev_end, a - 20) : a], re.I) or modal(ctx, a, prev_end):
             continue
@@ -420,7 +423,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 # a date opening the sentence ("Tháng 11/2022, …") applies to all of it
                 ds = [x for x in ctx.dates_in(s.start, triggers[0][0]) if x.value is not None
                       and x is not ctx.dateline]
-                d = ds[0] if len(ds) == 1 else None
+                explicit = [x for x in ds if x.explicit]
+                # "Hai năm sau, ngày 11/12/2001, Trung Quốc trở thành …": the explicit one
+                d = ds[0] if len(ds) == 1 else explicit[0] if len(explicit) == 1 else None
             out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
                            f"membership-{kind}"))
         # right after the date, or after the organisation the date precedes ("hôm nay trở
