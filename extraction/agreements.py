@@ -22,8 +22,8 @@ _EN = (r"(?-i:(?:[A-Z][\w\-]*(?:\s+-\s+|\s+|-))*?)"  # capitalised words of a ti
        r"|joint\s+(?:statement|communiqu[eé]|declaration)s?|accords?)")
 _VI = r"(?:hiệp định|thỏa thuận|thoả thuận|bản ghi nhớ|nghị định thư|hiệp ước|tuyên bố chung)"
 INSTRUMENT = re.compile(rf"{_EN}|{_VI}", re.I)
-SIGN = re.compile(r"\b(?:signed|signs|sign|signing|concluded)\b|\bký kết\b|\bký\b|(?<!\w)ký(?!\w)",
-                  re.I)
+SIGN = re.compile(r"\b(?:signed|signs|sign|signing|concluded|inked)\b|\bký kết\b|\bký\b"
+                  r"|(?<!\w)ký(?!\w)", re.I)
 FIELDS = [
     (r"defen[cs]e|quốc phòng", "defence"),
     (r"security|an ninh", "security"),

@@ -23,20 +23,22 @@ VISIT = re.compile(
     # the verbs of travel a visit is also written with, followed by where to (checked by
     # `_visit_dest`): "travelled to Beijing", "flew to Canberra", "arrived in Hanoi", "sang
     # thăm", "Nixon thăm Trung Quốc", "đến Bắc Kinh"
-    r"|\b(?:travell?ed|travels|flew|flies|went|goes|came)\s+to(?=\s)|\barrived\s+in(?=\s)"
-    r"|\bmade\s+(?:a|an|his|her)\s+(?:\w+\s+)?trip\s+to(?=\s)"
-    r"|(?<!\w)(?:sang|đến|tới)\s+thăm(?!\w)"
+    r"|\b(?:travell?ed|travels|flew|flies|went|goes|came|headed)\s+to(?=\s)"
+    r"|\b(?:arrived|landed)\s+in(?=\s)"
+    r"|\b(?:made|on|during)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?trip\s+to(?=\s)"
+    r"|(?<!\w)(?:sang|đến|tới)\s+thăm(?!\w)|(?<!\w)(?:chuyến\s+)?công du(?!\w)"
     r"|(?<!chuyến )(?<!\w)thăm(?=\s+(?-i:[A-ZĐÁÀẢÃẠĂÂÉÈÊÍÌÓÒÔƠÚÙƯÝ]))",
     re.I,
 )
 #: a visit word that is a visit only when a state follows it as its destination ("came to
 #: power", "thăm hỏi" are none)
-TRAVEL = re.compile(r"^(?!.*(?:visit|chuyến|chính thức|cấp|làm việc))", re.I)
+TRAVEL = re.compile(r"^(?!.*(?:visit|chuyến thăm|chính thức|cấp|làm việc))", re.I)
 MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
                   r"|\bmeets?\s+(?=(?:at|in|with|on)\b)"
                   r"|\bmeets\s+(?=(?:President|Prime|Premier|Chancellor|King|Queen|Emperor|Foreign"
                   r"|Vice|Deputy|Sultan|Emir)\b)"
-                  r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])"
+                  r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])|(?<!\w)tiếp kiến(?!\w)"
+                  r"|\bconferred\s+with\b|\bsat\s+down\s+with\b"
                   r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives)\s+(?=(?:Tổng|Thủ|Chủ|Quốc"
                   r"|President|Prime"
                   r"|Chancellor|King|Emperor)\b)|(?<!\w)(?:tại\s+)?lễ đón(?!\w)"
