@@ -12,12 +12,16 @@ import re
 from .context import Candidate, Context, group_before, keys, span_of
 
 INTENT = [
-    (re.compile(r"\bhopes?\s+to\b|\bwish(?:es)?\s+to\b|\bmong muốn\b|\bmong\b", re.I), "hoped"),
+    (re.compile(r"\bhopes?\s+to\b|\bwish(?:es)?\s+to\b|\bmong muốn\b|\bmong\b"
+                r"|(?<!\w)hy vọng(?!\w)|(?<!\w)kỳ vọng(?!\w)", re.I), "hoped"),
     (re.compile(r"\b(?:would|will)\s+consider\b|\bconsider(?:s|ing)?\b|\bplans?\s+to\b"
                 r"|\bintends?\s+to\b|\bseeks?\b|\baims?\s+to\b"
                 r"|\bsaid\s+(?:they|it)\s+would\b(?!\s+not)|\bcân nhắc\b|\bxem xét\b"
                 r"|\b(?:is|are|was|were)\s+expected\s+to\b(?!\s+(?:take|enter|come)\b)"
-                r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b", re.I), "intended"),
+                r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b"
+                r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"
+                r"(?:\w+\s+)?(?:target|goal)\b|(?<!\w)(?<!chưa )(?<!không )có kế hoạch(?!\w)",
+                re.I), "intended"),
 ]
 
 

@@ -199,3 +199,21 @@ def test_an_explicit_date_after_a_relative_one_opens_the_sentence(registry) -> N
             "của WTO.")
     ms = [m for m in facts(text, registry, "membership") if m.get("start")]
     assert [(m["member"], m["start"]) for m in ms] == [("Russia", "2012-08-22")]
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Peru và Chile đặt mục tiêu nâng kim ngạch thương mại lên 5 tỷ USD.", "intended"),
+    ("Kazakhstan hy vọng gia nhập tổ chức này trước năm 2030.", "hoped"),
+    ("Peru and Chile set a new target of doubling trade by 2030.", "intended"),
+])
+def test_targets_and_hopes_are_claims(registry, text: str, modality: str) -> None:
+    claims = facts(text, registry, "claim")
+    assert [c["modality"] for c in claims] == [modality]
+    assert facts(text, registry, "trade") == [] and facts(text, registry, "membership") == []
+
+
+def test_no_plan_is_no_intention(registry) -> None:
+    text = "Hai bên chưa có kế hoạch mở lãnh sự quán."
+    assert [c for c in facts(text, registry, "claim") if c.get("modality") == "intended"] == []
