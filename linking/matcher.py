@@ -61,7 +61,7 @@ from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
 from .features import supraverden_of
 from .glossary import Calques
-from .names import adjective_records, extra_names, read_yaml, resolve_target
+from .names import adjective_records, extra_names, read_yaml, resolve_target, same_bodies
 from .normalise import (
     exact_form,
     folded_form,
@@ -277,6 +277,9 @@ class Matcher:
             if folded_form(form) in self._ambiguous:
                 del self._preferred[form]
         self._historical_notes: dict[str, str] = dict(extra.get("notes") or {})
+        #: records of one body the registry holds more than once (once per data set): a name
+        #: they share is not ambiguous, and a match names the record that stands for the body
+        self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
         self._phonetic: list[tuple[str, Entity, str]] | None = None
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
@@ -383,9 +386,41 @@ class Matcher:
             result = self._institution(query, text, kinds, lang)
         if result is None:
             result = self._fuzzy(query, text, kinds)
+        result = self._one_body(result)
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
         )
+
+    def stands_for(self, iri: str) -> str:
+        """The IRI of the record that stands for the body ``iri`` is a record of (``iri``
+        itself unless the registry holds the body more than once)."""
+        same = self._same.get(iri)
+        return same[0].iri if same else iri
+
+    def _one_body(self, r: MatchResult) -> MatchResult:
+        """Candidates that are records of one body (:func:`~.names.same_bodies`) become one
+        candidate, the record that stands for the body, with the others named in its evidence;
+        an ambiguous name whose candidates are all one body is a match."""
+        if not any(c.entity.iri in self._same for c in r.candidates):
+            return r
+        out: list[Candidate] = []
+        scores: dict[int, float] = {}
+        for c in r.candidates:
+            head, ev = self._same.get(c.entity.iri, (c.entity, ""))
+            scores[id(head)] = max(scores.get(id(head), 0.0), c.score)
+            if any(o.entity is head for o in out):
+                continue
+            out.append(Candidate(head, c.score, c.match, c.method, _join(c.evidence, ev)))
+        if r.ambiguous and len(out) == 1:
+            head = out[0].entity
+            ev = _join("every candidate is a record of one body", out[0].evidence)
+            score = min(97.0, scores[id(head)] + 10.0)
+            return MatchResult(r.query, [Candidate(head, score, True, "same-body", ev)], False,
+                               self._note(head))
+        if r.ambiguous:
+            return MatchResult(r.query, out, True,
+                               "ambiguous: " + ", ".join(describe(c.entity) for c in out))
+        return MatchResult(r.query, out, False, r.note)
 
     def _match(
         self, text: str, kinds: frozenset[str] | None, lang: str | None
