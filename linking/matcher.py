@@ -103,6 +103,8 @@ FUZZY_MIN_LEN = 5
 # similarity at least TRANSLIT_MATCH and TRANSLIT_GAP above the next state's
 TRANSLIT_MATCH = 0.85
 TRANSLIT_GAP = 0.08
+# names whose sounds are less alike than this are not compared further
+TRANSLIT_FLOOR = 0.7
 # the longest official long form has fewer words ("Great Socialist People's Libyan Arab
 # Jamahiriya", "Liên hiệp Vương quốc Anh và Bắc Ireland"): longer names skip the long-form and
 # word-by-word passes, which keeps a long name's time bounded
@@ -280,7 +282,7 @@ class Matcher:
         #: records of one body the registry holds more than once (once per data set): a name
         #: they share is not ambiguous, and a match names the record that stands for the body
         self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
-        self._phonetic: list[tuple[str, Entity, str]] | None = None
+        self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
         self._grams: dict[str, list[int]] = defaultdict(list)
@@ -763,7 +765,7 @@ class Matcher:
                            f"{ev} + the long-form words {form!r}")
         return None
 
-    def _phonetic_index(self) -> list[tuple[str, Entity, str]]:
+    def _phonetic_index(self) -> list[tuple[str, Entity, str, bool]]:
         if self._phonetic is None:
             seen: set[tuple[str, int]] = set()
             out = []
@@ -776,7 +778,11 @@ class Matcher:
                     key = phonetic_key(h.text)
                     if len(key) >= 4 and (key, id(h.entity)) not in seen:
                         seen.add((key, id(h.entity)))
-                        out.append((key, h.entity, h.text))
+                        # a transliteration renders the foreign name (or is another
+                        # transliteration); older Vietnamese names written in separate
+                        # syllables ("Ba Lan", "Lục Xâm Bảo") come second
+                        first = h.lang != "vi" or transliterated(h.text)
+                        out.append((key, h.entity, h.text, first))
             self._phonetic = out
         return self._phonetic
 
@@ -794,23 +800,39 @@ class Matcher:
             return None
         sm = difflib.SequenceMatcher(autojunk=False)
         sm.set_seq2(key)
-        best: dict[int, tuple[float, Entity, str]] = {}
-        for form, e, name in self._phonetic_index():
-            if e.kind not in state_kinds:
+        # the consonants carry a transliteration (its vowels follow Vietnamese spelling:
+        # "Bê-nanh" for Benin), so the similarity is the mean of the whole sounds' and the
+        # consonants' ("Bun-ga-ri" has Bulgaria's consonants, not Hungary's)
+        sk = difflib.SequenceMatcher(autojunk=False)
+        skel = _consonants(key)
+        sk.set_seq2(skel)
+        found = None
+        for tier in (True, False):
+            best: dict[int, tuple[float, Entity, str]] = {}
+            for form, e, name, first in self._phonetic_index():
+                if e.kind not in state_kinds or first is not tier:
+                    continue
+                sm.set_seq1(form)
+                if sm.real_quick_ratio() < TRANSLIT_FLOOR:
+                    continue
+                full = sm.ratio()
+                if full < TRANSLIT_FLOOR:
+                    continue
+                sk.set_seq1(_consonants(form))
+                r = (full + sk.ratio()) / 2 if skel else full
+                if id(e) not in best or best[id(e)][0] < r:
+                    best[id(e)] = (r, e, name)
+            ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
+            if not ranked or ranked[0][0] < TRANSLIT_MATCH:
                 continue
-            sm.set_seq1(form)
-            if sm.real_quick_ratio() < TRANSLIT_MATCH - TRANSLIT_GAP:
-                continue
-            r = sm.ratio()
-            if id(e) not in best or best[id(e)][0] < r:
-                best[id(e)] = (r, e, name)
-        ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
-        if not ranked or ranked[0][0] < TRANSLIT_MATCH:
+            second = ranked[1][0] if len(ranked) > 1 else 0.0
+            if ranked[0][0] - second < TRANSLIT_GAP:
+                return None
+            found = ranked[0]
+            break
+        if found is None:
             return None
-        second = ranked[1][0] if len(ranked) > 1 else 0.0
-        if ranked[0][0] - second < TRANSLIT_GAP:
-            return None
-        r, e, name = ranked[0]
+        r, e, name = found
         amb = self._ambiguous.get(folded_form(name))
         if amb and len([x for x in amb if x.kind in state_kinds]) > 1:
             return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
@@ -927,6 +949,11 @@ def acronym_support(e: Entity, code: str) -> list[str]:
     if e.cow_abbrev == code:
         out.append("COW state abbreviation")
     return sorted(set(out))
+
+
+def _consonants(key: str) -> str:
+    """The consonants of a :func:`~.normalise.phonetic_key` (``ponkari`` -> ``pnkr``)."""
+    return "".join(c for c in key if c not in "aeio")
 
 
 def _capitals(code: str) -> str:
