@@ -229,6 +229,12 @@ class Matcher:
         #: forms that name a monarchy or an empire: an adjective before them names the
         #: historical state first ("Austro-Hungarian Empire")
         self._imperial_forms = _units(forms["state_forms"].get("imperial") or [])
+        self._empire_forms = _units(forms["state_forms"].get("empire") or [])
+        self._cow_adjectives = {
+            tuple(folded_form(w) for w in str(k).split()): str(v)
+            for k, v in (forms["state_forms"].get("cow_adjectives") or {}).items()
+        }
+        self._cow_only = _units(forms["state_forms"].get("cow_only") or [])
         self._adjectives: dict[tuple[str, ...], list[tuple[Entity, str, bool]]] = (
             defaultdict(list)
         )
@@ -245,6 +251,12 @@ class Matcher:
                 for e, _, only in held:
                     if not only and e.kind == "state":
                         self._imperial_of[id(e)] = past[0]
+        for row in read_yaml("adjectives.yaml").get("imperial_adjectives") or []:
+            past = resolve_target(registry, row["target"])
+            for spec in row.get("states") or []:
+                now = resolve_target(registry, spec)
+                if past is not None and now is not None:
+                    self._imperial_of.setdefault(id(now), past)
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
@@ -674,12 +686,22 @@ class Matcher:
             if k >= len(toks):
                 break
             rest = " ".join(toks[k:])
+            form = " ".join(toks[:k])
+            # COW's "Hesse Electoral" for the "Electorate of Hesse"
+            head = tuple(w for w in words[:k] if w not in ("of", "the"))
+            adj = self._cow_adjectives.get(head)
+            r = self._match(f"{rest} {adj}", state_kinds, lang) if adj else None
+            if r is not None and r.best is not None:
+                ev = f"long form {form!r} + {rest!r} = COW's name '{rest} {adj}'"
+                e = r.best.entity
+                return _single(query, e, 90.0, "official-form", self._note(e), ev)
+            if _spans(words[:k], self._cow_only):
+                continue
             r = self._match(rest, state_kinds, lang)
             if r is None and transliterated(rest):
                 r = self._transliteration(rest, rest, state_kinds)
             if r is None or not r.candidates:
                 continue
-            form = " ".join(toks[:k])
             if r.ambiguous:
                 # the Vietnamese form words say which one: "Cộng hòa Dân chủ Congo" is the
                 # "Democratic Republic of the Congo", "Cộng hòa Congo" the "Republic of the Congo"
@@ -691,13 +713,10 @@ class Matcher:
                         return _single(query, r2.best.entity, 92.0, "official-form", r2.note, ev)
                 return MatchResult(query, r.candidates, True, r.note)
             best = r.candidates[0]
-            past = self._imperial_of.get(id(best.entity)) if best.match else None
-            if past is not None and past.kind in state_kinds and _spans(
-                words[:k], self._imperial_forms
-            ):
-                ev = (f"official long form of a monarchy or an empire: {form!r} + {rest!r} "
-                      f"names {past.label}, not today's {best.entity.label}")
-                return _single(query, past, 90.0, "official-form", self._note(past), ev)
+            imperial = self._imperial(query, best, words[:k], f"{form!r} + {rest!r}",
+                                      state_kinds)
+            if imperial is not None:
+                return imperial
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
             cands = [
                 Candidate(c.entity, min(c.score, 93.0) if c.match else c.score - 5, c.match,
@@ -706,6 +725,31 @@ class Matcher:
             ]
             return MatchResult(query, cands, False, r.note)
         return self._adjectival_form(query, toks, words, state_kinds, lang)
+
+    def _imperial(
+        self, query: str, best: Candidate, form_words: list[str], how: str,
+        state_kinds: frozenset[str],
+    ) -> MatchResult | None:
+        """A monarchy's or an empire's long form of a current state's name: the historical
+        state the same name and form denote ("Empire of Austria": the Austrian Empire;
+        "Đế quốc Đức": the German Reich); an empire the registry does not hold is no match
+        ("Empire of Japan" is not today's Japan). None when the form names the state itself."""
+        if not best.match or best.entity.kind != "state":
+            return None
+        past = self._imperial_of.get(id(best.entity))
+        if past is not None and past.kind in state_kinds and _spans(
+            form_words, self._imperial_forms
+        ):
+            ev = (f"official long form of a monarchy or an empire: {how} names {past.label}, "
+                  f"not today's {best.entity.label}")
+            return _single(query, past, 90.0, "official-form", self._note(past), ev)
+        if _spans(form_words, self._empire_forms):
+            return MatchResult(
+                query, [Candidate(best.entity, 60.0, False, "official-form")], False,
+                f"no match: {how} names an empire, and the registry holds no historical state "
+                f"for it (never today's {describe(best.entity)})",
+            )
+        return None
 
     def _english_form(self, words: list[str]) -> str | None:
         """The English words of a Vietnamese long form (``cong hoa dan chu`` -> "Democratic
@@ -732,6 +776,24 @@ class Matcher:
         """The words of a long form after a name or an adjective: "Congo Republic" = "Republic
         of the Congo"; "Polish People's Republic", "Austro-Hungarian Empire" (the adjective of
         one state; before "Empire" or "Kingdom" a historical state's adjective first)."""
+        for n in sorted({len(u) for u in self._empire_forms}, reverse=True):
+            if len(words) > n and tuple(words[-n:]) in self._empire_forms:
+                # "Đại Hàn Đế quốc": a name, then the word for an empire
+                head = " ".join(toks[:-n])
+                r = self._match(head, state_kinds, lang)
+                if r is not None and r.best is not None and not r.best.method.startswith(
+                    ("iso-code", "key", "cow-code", "acronym")
+                ):
+                    form = " ".join(toks[-n:])
+                    found = self._imperial(query, r.best, words[-n:], f"{head!r} + {form!r}",
+                                           state_kinds)
+                    if found is not None:
+                        return found
+                    if r.best.entity.kind == "historical-state":
+                        ev = f"{head!r} + {form!r} (empire)"
+                        e = r.best.entity
+                        return _single(query, e, 90.0, "official-form", self._note(e), ev)
+                break
         if len(words) >= 2 and (words[-1],) in self._vi_suffixes:
             # "Anh Quốc", "Pháp Quốc": a Vietnamese short name and quốc (country)
             head = " ".join(toks[:-1])
@@ -751,6 +813,18 @@ class Matcher:
                     ev = f"long form written after the name: {query!r} = {cand!r}"
                     return _single(query, r.best.entity, 90.0, "official-form-reordered",
                                    r.note, ev)
+            # the name alone, when it names one state ("Transvaal Republic": Transvaal)
+            r = self._match(head, state_kinds, lang)
+            if r is not None and r.best is not None and not r.best.method.startswith(
+                ("iso-code", "key", "cow-code", "acronym")
+            ):
+                imperial = self._imperial(query, r.best, words[k:], f"{head!r} + {form!r}",
+                                          state_kinds)
+                if imperial is not None:
+                    return imperial
+                ev = f"{head!r} + the long-form words {form!r} after it"
+                e = r.best.entity
+                return _single(query, e, 90.0, "official-form-reordered", r.note, ev)
             imperial = bool(_spans(words[k:], self._imperial_forms))
             held = [(e, ev) for e, ev, only in self._adjectives.get(tuple(words[:k]), ())
                     if e.kind in state_kinds and (imperial or not only)]
@@ -761,6 +835,12 @@ class Matcher:
             if len(held) > 1:
                 return _ambiguous(query, [e for e, _ in held], 85.0)
             e, ev = held[0]
+            if e.kind == "state" and _spans(words[k:], self._empire_forms):
+                return MatchResult(
+                    query, [Candidate(e, 60.0, False, "adjectival-form")], False,
+                    f"no match: {query!r} names an empire, and the registry holds no "
+                    f"historical state for it (never today's {describe(e)})",
+                )
             return _single(query, e, 90.0, "adjectival-form", self._note(e),
                            f"{ev} + the long-form words {form!r}")
         return None
