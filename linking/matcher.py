@@ -646,6 +646,7 @@ class Matcher:
             and top_ratio >= FUZZY_MATCH
             and top_ratio - second >= FUZZY_GAP
             and not _word_replaced(text, top_text)
+            and _typo(text, top_text)
         )
         cands = [
             Candidate(
@@ -1104,6 +1105,52 @@ def _word_replaced(a: str, b: str) -> bool:
             if sm.ratio() < 0.75:
                 return True
     return False
+
+
+def _typo(a: str, b: str) -> bool:
+    """True when ``a`` may be ``b`` mistyped: the words they do not share, as many on each
+    side, differ by at most one edit (insertion, deletion, substitution or swap of two letters)
+    per five letters, at least one. A made-up name near a real one is not a typo: "Latveria" is
+    two insertions from "Latvia", and "Cộng hòa Latveria" is no misspelt "Cộng hoà Lát-vi-a"
+    (the long-form words they share do not count). A word left out or added ("Security
+    Council") is not judged here.
+
+    >>> _typo("Mongolai", "Mongolia"), _typo("Phillipines", "Philippines")
+    (True, True)
+    >>> _typo("Latveria", "Latvia"), _typo("Cộng hòa Latveria", "Cộng hoà Lát-vi-a")
+    (False, False)
+    >>> _typo("Security Council", "United Nations Security Council")
+    True
+    """
+    wa = [folded_form(w) for w in a.split()]
+    wb = [folded_form(w) for w in b.split()]
+    while wa and wb and wa[0] == wb[0]:
+        wa, wb = wa[1:], wb[1:]
+    while wa and wb and wa[-1] == wb[-1]:
+        wa, wb = wa[:-1], wb[:-1]
+    if len(wa) != len(wb) or not wa:
+        return True
+    x, y = "".join(wa), "".join(wb)
+    return _edits(x, y) <= max(1, min(len(x), len(y)) // 5)
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau-Levenshtein without repeated edits).
+
+    >>> _edits("mongolai", "mongolia"), _edits("latveria", "latvia")
+    (1, 2)
+    """
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
 
 
 def _suffix_starts(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
