@@ -29,6 +29,10 @@ pass that finds something:
    lower, and a match only when the best candidate is well ahead of the next one (a name read
    as an ambiguous one is reported ambiguous).
 
+After the passes, the records of one body the registry holds more than once (once per data
+set: :func:`~.names.same_bodies`) become one candidate, the record with the QID, the others named
+in its evidence; a name whose candidates are all one body is a match (``SPC``, ``OIC``).
+
 A candidate is a ``match`` only when the pass found exactly one entity (after the ``kind`` and
 ``lang`` hints). Scores (the confidence) are 0..100: 100 a label or code, 98 an alias, 97 an
 acronym the data sets agree on, 96/94 folded, 93 an official long form, 92 a code in another

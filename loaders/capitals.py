@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..graph.errors import DiplographError
 from ..graph.namespaces import GEO, ID, RDFS
 from .datasets import PEACESCIENCER as CONDUIT
 from .datasets import DatasetInfo
@@ -153,7 +154,7 @@ def current_capitals(
         code = rows.int(row["ccode"], "ccode", lo=1, hi=999)
         try:
             parts = periods.split_dates("cow", code, end, end)
-        except Exception:  # a code the periods do not know: no state to name
+        except DiplographError:  # a code the periods do not know: no state to name
             continue
         for _s, _e, state in parts:
             if state is not None:
