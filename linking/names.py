@@ -319,11 +319,12 @@ def same_bodies(registry: Registry) -> dict[str, tuple[Entity, str]]:
             e = parent[id(e)]
         return e
 
-    evidence: dict[int, list[str]] = {}
-    for a, b, ev in pairs:
+    for a, b, _ in pairs:
         ra, rb = root(a), root(b)
         if ra is not rb:
             parent[id(rb)] = ra
+    evidence: dict[int, list[str]] = {}
+    for a, _, ev in pairs:
         evidence.setdefault(id(root(a)), []).append(ev)
     groups: dict[int, list[Entity]] = {}
     for a, b, _ in pairs:
@@ -334,7 +335,7 @@ def same_bodies(registry: Registry) -> dict[str, tuple[Entity, str]]:
     out: dict[str, tuple[Entity, str]] = {}
     for rid, group in groups.items():
         head = _stands_for(group)
-        evs = list(dict.fromkeys(ev for r in (rid,) for ev in evidence.get(r, [])))
+        evs = list(dict.fromkeys(evidence.get(rid, [])))
         text = (f"the registry holds this body {len(group)} times ("
                 + ", ".join(f"{e.iri[len(ID('')):]}" for e in group) + "): " + "; ".join(evs))
         for e in group:
