@@ -231,6 +231,18 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
             for text in names:
                 kind = e.kind
                 g.add(text, _Entry(e.key, kind, tier, "acronym" if text.isupper() else how))
+    # every state's capital today from the COW capitals list (loaders.capitals), besides the
+    # spellings above; a name that is already an entry (Singapore, Djibouti) is left alone
+    from ..graph.namespaces import ID
+    from ..loaders.capitals import current_capitals
+
+    for ident, names in current_capitals().items():
+        state = registry.by_iri(ID(ident))
+        if state is None:
+            continue
+        for text in names:
+            if fold(text) not in g.index:
+                g.add(text, _Entry(state.key, state.kind, 1, "capital"))
     for text in config.get("not_names") or []:
         g.add(text, _Entry("", "", -1, "not-a-name"))
     return g

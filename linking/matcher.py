@@ -29,6 +29,10 @@ pass that finds something:
    lower, and a match only when the best candidate is well ahead of the next one (a name read
    as an ambiguous one is reported ambiguous).
 
+After the passes, the records of one body the registry holds more than once (once per data
+set: :func:`~.names.same_bodies`) become one candidate, the record with the QID, the others named
+in its evidence; a name whose candidates are all one body is a match (``SPC``, ``OIC``).
+
 A candidate is a ``match`` only when the pass found exactly one entity (after the ``kind`` and
 ``lang`` hints). Scores (the confidence) are 0..100: 100 a label or code, 98 an alias, 97 an
 acronym the data sets agree on, 96/94 folded, 93 an official long form, 92 a code in another
@@ -61,7 +65,7 @@ from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
 from .features import supraverden_of
 from .glossary import Calques
-from .names import adjective_records, extra_names, read_yaml, resolve_target
+from .names import adjective_records, extra_names, read_yaml, resolve_target, same_bodies
 from .normalise import (
     exact_form,
     folded_form,
@@ -103,6 +107,8 @@ FUZZY_MIN_LEN = 5
 # similarity at least TRANSLIT_MATCH and TRANSLIT_GAP above the next state's
 TRANSLIT_MATCH = 0.85
 TRANSLIT_GAP = 0.08
+# names whose sounds are less alike than this are not compared further
+TRANSLIT_FLOOR = 0.7
 # the longest official long form has fewer words ("Great Socialist People's Libyan Arab
 # Jamahiriya", "Liên hiệp Vương quốc Anh và Bắc Ireland"): longer names skip the long-form and
 # word-by-word passes, which keeps a long name's time bounded
@@ -227,6 +233,12 @@ class Matcher:
         #: forms that name a monarchy or an empire: an adjective before them names the
         #: historical state first ("Austro-Hungarian Empire")
         self._imperial_forms = _units(forms["state_forms"].get("imperial") or [])
+        self._empire_forms = _units(forms["state_forms"].get("empire") or [])
+        self._cow_adjectives = {
+            tuple(folded_form(w) for w in str(k).split()): str(v)
+            for k, v in (forms["state_forms"].get("cow_adjectives") or {}).items()
+        }
+        self._cow_only = _units(forms["state_forms"].get("cow_only") or [])
         self._adjectives: dict[tuple[str, ...], list[tuple[Entity, str, bool]]] = (
             defaultdict(list)
         )
@@ -243,6 +255,12 @@ class Matcher:
                 for e, _, only in held:
                     if not only and e.kind == "state":
                         self._imperial_of[id(e)] = past[0]
+        for row in read_yaml("adjectives.yaml").get("imperial_adjectives") or []:
+            past = resolve_target(registry, row["target"])
+            for spec in row.get("states") or []:
+                now = resolve_target(registry, spec)
+                if past is not None and now is not None:
+                    self._imperial_of.setdefault(id(now), past)
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
@@ -277,7 +295,10 @@ class Matcher:
             if folded_form(form) in self._ambiguous:
                 del self._preferred[form]
         self._historical_notes: dict[str, str] = dict(extra.get("notes") or {})
-        self._phonetic: list[tuple[str, Entity, str]] | None = None
+        #: records of one body the registry holds more than once (once per data set): a name
+        #: they share is not ambiguous, and a match names the record that stands for the body
+        self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
+        self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
         self._grams: dict[str, list[int]] = defaultdict(list)
@@ -383,9 +404,41 @@ class Matcher:
             result = self._institution(query, text, kinds, lang)
         if result is None:
             result = self._fuzzy(query, text, kinds)
+        result = self._one_body(result)
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
         )
+
+    def stands_for(self, iri: str) -> str:
+        """The IRI of the record that stands for the body ``iri`` is a record of (``iri``
+        itself unless the registry holds the body more than once)."""
+        same = self._same.get(iri)
+        return same[0].iri if same else iri
+
+    def _one_body(self, r: MatchResult) -> MatchResult:
+        """Candidates that are records of one body (:func:`~.names.same_bodies`) become one
+        candidate, the record that stands for the body, with the others named in its evidence;
+        an ambiguous name whose candidates are all one body is a match."""
+        if not any(c.entity.iri in self._same for c in r.candidates):
+            return r
+        out: list[Candidate] = []
+        scores: dict[int, float] = {}
+        for c in r.candidates:
+            head, ev = self._same.get(c.entity.iri, (c.entity, ""))
+            scores[id(head)] = max(scores.get(id(head), 0.0), c.score)
+            if any(o.entity is head for o in out):
+                continue
+            out.append(Candidate(head, c.score, c.match, c.method, _join(c.evidence, ev)))
+        if r.ambiguous and len(out) == 1:
+            head = out[0].entity
+            ev = _join("every candidate is a record of one body", out[0].evidence)
+            score = min(97.0, scores[id(head)] + 10.0)
+            return MatchResult(r.query, [Candidate(head, score, True, "same-body", ev)], False,
+                               self._note(head))
+        if r.ambiguous:
+            return MatchResult(r.query, out, True,
+                               "ambiguous: " + ", ".join(describe(c.entity) for c in out))
+        return MatchResult(r.query, out, False, r.note)
 
     def _match(
         self, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -597,6 +650,7 @@ class Matcher:
             and top_ratio >= FUZZY_MATCH
             and top_ratio - second >= FUZZY_GAP
             and not _word_replaced(text, top_text)
+            and _typo(text, top_text)
         )
         cands = [
             Candidate(
@@ -637,12 +691,22 @@ class Matcher:
             if k >= len(toks):
                 break
             rest = " ".join(toks[k:])
+            form = " ".join(toks[:k])
+            # COW's "Hesse Electoral" for the "Electorate of Hesse"
+            head = tuple(w for w in words[:k] if w not in ("of", "the"))
+            adj = self._cow_adjectives.get(head)
+            r = self._match(f"{rest} {adj}", state_kinds, lang) if adj else None
+            if r is not None and r.best is not None:
+                ev = f"long form {form!r} + {rest!r} = COW's name '{rest} {adj}'"
+                e = r.best.entity
+                return _single(query, e, 90.0, "official-form", self._note(e), ev)
+            if _spans(words[:k], self._cow_only):
+                continue
             r = self._match(rest, state_kinds, lang)
             if r is None and transliterated(rest):
                 r = self._transliteration(rest, rest, state_kinds)
             if r is None or not r.candidates:
                 continue
-            form = " ".join(toks[:k])
             if r.ambiguous:
                 # the Vietnamese form words say which one: "Cộng hòa Dân chủ Congo" is the
                 # "Democratic Republic of the Congo", "Cộng hòa Congo" the "Republic of the Congo"
@@ -654,13 +718,10 @@ class Matcher:
                         return _single(query, r2.best.entity, 92.0, "official-form", r2.note, ev)
                 return MatchResult(query, r.candidates, True, r.note)
             best = r.candidates[0]
-            past = self._imperial_of.get(id(best.entity)) if best.match else None
-            if past is not None and past.kind in state_kinds and _spans(
-                words[:k], self._imperial_forms
-            ):
-                ev = (f"official long form of a monarchy or an empire: {form!r} + {rest!r} "
-                      f"names {past.label}, not today's {best.entity.label}")
-                return _single(query, past, 90.0, "official-form", self._note(past), ev)
+            imperial = self._imperial(query, best, words[:k], f"{form!r} + {rest!r}",
+                                      state_kinds)
+            if imperial is not None:
+                return imperial
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
             cands = [
                 Candidate(c.entity, min(c.score, 93.0) if c.match else c.score - 5, c.match,
@@ -669,6 +730,31 @@ class Matcher:
             ]
             return MatchResult(query, cands, False, r.note)
         return self._adjectival_form(query, toks, words, state_kinds, lang)
+
+    def _imperial(
+        self, query: str, best: Candidate, form_words: list[str], how: str,
+        state_kinds: frozenset[str],
+    ) -> MatchResult | None:
+        """A monarchy's or an empire's long form of a current state's name: the historical
+        state the same name and form denote ("Empire of Austria": the Austrian Empire;
+        "Đế quốc Đức": the German Reich); an empire the registry does not hold is no match
+        ("Empire of Japan" is not today's Japan). None when the form names the state itself."""
+        if not best.match or best.entity.kind != "state":
+            return None
+        past = self._imperial_of.get(id(best.entity))
+        if past is not None and past.kind in state_kinds and _spans(
+            form_words, self._imperial_forms
+        ):
+            ev = (f"official long form of a monarchy or an empire: {how} names {past.label}, "
+                  f"not today's {best.entity.label}")
+            return _single(query, past, 90.0, "official-form", self._note(past), ev)
+        if _spans(form_words, self._empire_forms):
+            return MatchResult(
+                query, [Candidate(best.entity, 60.0, False, "official-form")], False,
+                f"no match: {how} names an empire, and the registry holds no historical state "
+                f"for it (never today's {describe(best.entity)})",
+            )
+        return None
 
     def _english_form(self, words: list[str]) -> str | None:
         """The English words of a Vietnamese long form (``cong hoa dan chu`` -> "Democratic
@@ -695,6 +781,24 @@ class Matcher:
         """The words of a long form after a name or an adjective: "Congo Republic" = "Republic
         of the Congo"; "Polish People's Republic", "Austro-Hungarian Empire" (the adjective of
         one state; before "Empire" or "Kingdom" a historical state's adjective first)."""
+        for n in sorted({len(u) for u in self._empire_forms}, reverse=True):
+            if len(words) > n and tuple(words[-n:]) in self._empire_forms:
+                # "Đại Hàn Đế quốc": a name, then the word for an empire
+                head = " ".join(toks[:-n])
+                r = self._match(head, state_kinds, lang)
+                if r is not None and r.best is not None and not r.best.method.startswith(
+                    ("iso-code", "key", "cow-code", "acronym")
+                ):
+                    form = " ".join(toks[-n:])
+                    found = self._imperial(query, r.best, words[-n:], f"{head!r} + {form!r}",
+                                           state_kinds)
+                    if found is not None:
+                        return found
+                    if r.best.entity.kind == "historical-state":
+                        ev = f"{head!r} + {form!r} (empire)"
+                        e = r.best.entity
+                        return _single(query, e, 90.0, "official-form", self._note(e), ev)
+                break
         if len(words) >= 2 and (words[-1],) in self._vi_suffixes:
             # "Anh Quốc", "Pháp Quốc": a Vietnamese short name and quốc (country)
             head = " ".join(toks[:-1])
@@ -714,6 +818,18 @@ class Matcher:
                     ev = f"long form written after the name: {query!r} = {cand!r}"
                     return _single(query, r.best.entity, 90.0, "official-form-reordered",
                                    r.note, ev)
+            # the name alone, when it names one state ("Transvaal Republic": Transvaal)
+            r = self._match(head, state_kinds, lang)
+            if r is not None and r.best is not None and not r.best.method.startswith(
+                ("iso-code", "key", "cow-code", "acronym")
+            ):
+                imperial = self._imperial(query, r.best, words[k:], f"{head!r} + {form!r}",
+                                          state_kinds)
+                if imperial is not None:
+                    return imperial
+                ev = f"{head!r} + the long-form words {form!r} after it"
+                e = r.best.entity
+                return _single(query, e, 90.0, "official-form-reordered", r.note, ev)
             imperial = bool(_spans(words[k:], self._imperial_forms))
             held = [(e, ev) for e, ev, only in self._adjectives.get(tuple(words[:k]), ())
                     if e.kind in state_kinds and (imperial or not only)]
@@ -724,11 +840,17 @@ class Matcher:
             if len(held) > 1:
                 return _ambiguous(query, [e for e, _ in held], 85.0)
             e, ev = held[0]
+            if e.kind == "state" and _spans(words[k:], self._empire_forms):
+                return MatchResult(
+                    query, [Candidate(e, 60.0, False, "adjectival-form")], False,
+                    f"no match: {query!r} names an empire, and the registry holds no "
+                    f"historical state for it (never today's {describe(e)})",
+                )
             return _single(query, e, 90.0, "adjectival-form", self._note(e),
                            f"{ev} + the long-form words {form!r}")
         return None
 
-    def _phonetic_index(self) -> list[tuple[str, Entity, str]]:
+    def _phonetic_index(self) -> list[tuple[str, Entity, str, bool]]:
         if self._phonetic is None:
             seen: set[tuple[str, int]] = set()
             out = []
@@ -741,7 +863,11 @@ class Matcher:
                     key = phonetic_key(h.text)
                     if len(key) >= 4 and (key, id(h.entity)) not in seen:
                         seen.add((key, id(h.entity)))
-                        out.append((key, h.entity, h.text))
+                        # a transliteration renders the foreign name (or is another
+                        # transliteration); older Vietnamese names written in separate
+                        # syllables ("Ba Lan", "Lục Xâm Bảo") come second
+                        first = h.lang != "vi" or transliterated(h.text)
+                        out.append((key, h.entity, h.text, first))
             self._phonetic = out
         return self._phonetic
 
@@ -759,23 +885,39 @@ class Matcher:
             return None
         sm = difflib.SequenceMatcher(autojunk=False)
         sm.set_seq2(key)
-        best: dict[int, tuple[float, Entity, str]] = {}
-        for form, e, name in self._phonetic_index():
-            if e.kind not in state_kinds:
+        # the consonants carry a transliteration (its vowels follow Vietnamese spelling:
+        # "Bê-nanh" for Benin), so the similarity is the mean of the whole sounds' and the
+        # consonants' ("Bun-ga-ri" has Bulgaria's consonants, not Hungary's)
+        sk = difflib.SequenceMatcher(autojunk=False)
+        skel = _consonants(key)
+        sk.set_seq2(skel)
+        found = None
+        for tier in (True, False):
+            best: dict[int, tuple[float, Entity, str]] = {}
+            for form, e, name, first in self._phonetic_index():
+                if e.kind not in state_kinds or first is not tier:
+                    continue
+                sm.set_seq1(form)
+                if sm.real_quick_ratio() < TRANSLIT_FLOOR:
+                    continue
+                full = sm.ratio()
+                if full < TRANSLIT_FLOOR:
+                    continue
+                sk.set_seq1(_consonants(form))
+                r = (full + sk.ratio()) / 2 if skel else full
+                if id(e) not in best or best[id(e)][0] < r:
+                    best[id(e)] = (r, e, name)
+            ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
+            if not ranked or ranked[0][0] < TRANSLIT_MATCH:
                 continue
-            sm.set_seq1(form)
-            if sm.real_quick_ratio() < TRANSLIT_MATCH - TRANSLIT_GAP:
-                continue
-            r = sm.ratio()
-            if id(e) not in best or best[id(e)][0] < r:
-                best[id(e)] = (r, e, name)
-        ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
-        if not ranked or ranked[0][0] < TRANSLIT_MATCH:
+            second = ranked[1][0] if len(ranked) > 1 else 0.0
+            if ranked[0][0] - second < TRANSLIT_GAP:
+                return None
+            found = ranked[0]
+            break
+        if found is None:
             return None
-        second = ranked[1][0] if len(ranked) > 1 else 0.0
-        if ranked[0][0] - second < TRANSLIT_GAP:
-            return None
-        r, e, name = ranked[0]
+        r, e, name = found
         amb = self._ambiguous.get(folded_form(name))
         if amb and len([x for x in amb if x.kind in state_kinds]) > 1:
             return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
@@ -894,6 +1036,11 @@ def acronym_support(e: Entity, code: str) -> list[str]:
     return sorted(set(out))
 
 
+def _consonants(key: str) -> str:
+    """The consonants of a :func:`~.normalise.phonetic_key` (``ponkari`` -> ``pnkr``)."""
+    return "".join(c for c in key if c not in "aeio")
+
+
 def _capitals(code: str) -> str:
     """The capitals and digits of an acronym (``WToO`` -> ``WTO``)."""
     return "".join(c for c in code if c.isupper() or c.isdigit())
@@ -962,6 +1109,52 @@ def _word_replaced(a: str, b: str) -> bool:
             if sm.ratio() < 0.75:
                 return True
     return False
+
+
+def _typo(a: str, b: str) -> bool:
+    """True when ``a`` may be ``b`` mistyped: the words they do not share, as many on each
+    side, differ by at most one edit (insertion, deletion, substitution or swap of two letters)
+    per five letters, at least one. A made-up name near a real one is not a typo: "Latveria" is
+    two insertions from "Latvia", and "Cộng hòa Latveria" is no misspelt "Cộng hoà Lát-vi-a"
+    (the long-form words they share do not count). A word left out or added ("Security
+    Council") is not judged here.
+
+    >>> _typo("Mongolai", "Mongolia"), _typo("Phillipines", "Philippines")
+    (True, True)
+    >>> _typo("Latveria", "Latvia"), _typo("Cộng hòa Latveria", "Cộng hoà Lát-vi-a")
+    (False, False)
+    >>> _typo("Security Council", "United Nations Security Council")
+    True
+    """
+    wa = [folded_form(w) for w in a.split()]
+    wb = [folded_form(w) for w in b.split()]
+    while wa and wb and wa[0] == wb[0]:
+        wa, wb = wa[1:], wb[1:]
+    while wa and wb and wa[-1] == wb[-1]:
+        wa, wb = wa[:-1], wb[:-1]
+    if len(wa) != len(wb) or not wa:
+        return True
+    x, y = "".join(wa), "".join(wb)
+    return _edits(x, y) <= max(1, min(len(x), len(y)) // 5)
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau-Levenshtein without repeated edits).
+
+    >>> _edits("mongolai", "mongolia"), _edits("latveria", "latvia")
+    (1, 2)
+    """
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
 
 
 def _suffix_starts(words: list[str], units: set[tuple[str, ...]]) -> list[int]:

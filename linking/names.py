@@ -231,3 +231,113 @@ def future_targets() -> list[tuple[str, str]]:
         if len(rec.target) > 1:
             out.append((rec.text, rec.target[0]))
     return out
+
+
+SAME_BODY_CSV = ("registry", "same-body.csv")
+#: confidences whose QID counts when choosing which record of one body stands for it
+_USABLE = ("verified", "single-source")
+
+
+def _org_name_forms(e: Entity) -> set[str]:
+    from ..loaders.registry import _norm_name
+
+    return {f for f in (_norm_name(t) for t in [*e.labels.values(), *(a for a, _ in e.aliases)])
+            if f}
+
+
+def _stands_for(group: list[Entity]) -> Entity:
+    """The record that stands for a body the registry holds several times: the one with a
+    usable QID, then the one most data sets back, then the first key."""
+    return sorted(group, key=lambda e: (not (e.qid and e.confidence in _USABLE),
+                                        -len(e.sources), e.key))[0]
+
+
+def same_bodies(registry: Registry) -> dict[str, tuple[Entity, str]]:
+    """Records of one body the registry holds more than once (once per data set), as
+    ``{iri of each record: (the record that stands for the body, evidence)}``.
+
+    Two sources, both statements of the registry's own data, never a guess from names alone:
+
+    * ``data/registry/same-body.csv``: pairs of records a curator found to be one body (a body
+      COW IGO v3 codes under an earlier name, ``SPC`` the South Pacific Commission beside the
+      Pacific Community), each with its evidence;
+    * records of organisations of which one carries the other's label among its own names and
+      that share an acronym or their founding year (SupraVerden's Pacific Islands Forum has the
+      alias "South Pacific Forum", COW's label, and the acronym PIF). A record whose data sets
+      give conflicting QIDs (it may merge two bodies) is never joined.
+
+    The record that stands for the body is the one with a usable QID (then the one most data
+    sets back); the others keep their IRIs (facts of their data set name them) and are named in
+    the evidence of every match.
+    """
+    import csv
+
+    from ..loaders.registry import default_data_dir
+
+    pairs: list[tuple[Entity, Entity, str]] = []
+    path = default_data_dir().joinpath(*SAME_BODY_CSV)
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for i, row in enumerate(csv.DictReader(fh), start=2):
+                a, b = (row.get("key") or "").strip(), (row.get("same_as") or "").strip()
+                ev = (row.get("evidence") or "").strip()
+                if not a or not b or not ev:
+                    raise DiplographError(
+                        "internal", f"{path}: line {i}: key, same_as and evidence are required"
+                    )
+                ea, eb = resolve_target(registry, a), resolve_target(registry, b)
+                if ea is not None and eb is not None and ea is not eb:
+                    pairs.append((ea, eb, f"{ev} (data/registry/same-body.csv)"))
+    except OSError as e:
+        raise DiplographError("internal", f"cannot read {path}: {e}") from e
+    orgs = [e for e in registry.entities
+            if e.kind in ("organisation", "forum", "ngo") and e.confidence != "conflicting"]
+    forms = {id(e): _org_name_forms(e) for e in orgs}
+    by_form: dict[str, list[Entity]] = {}
+    for e in orgs:
+        for f in forms[id(e)]:
+            by_form.setdefault(f, []).append(e)
+    from ..loaders.registry import _norm_name
+
+    for a in orgs:
+        label = _norm_name(a.label)
+        for b in by_form.get(label, ()):
+            if b is a:
+                continue
+            shared = sorted(set(a.acronyms) & set(b.acronyms))
+            year = bool(a.founded and a.founded == b.founded)
+            if not (shared or year):
+                continue
+            why = f"acronym {shared[0]}" if shared else f"founding year {a.founded}"
+            pairs.append((a, b, f"{b.label} ({b.key}) carries {a.label!r} ({a.key}) among its "
+                                f"names and the same {why}"))
+    # groups (a body held three times joins through either pair)
+    parent: dict[int, Entity] = {}
+
+    def root(e: Entity) -> Entity:
+        while id(e) in parent:
+            e = parent[id(e)]
+        return e
+
+    for a, b, _ in pairs:
+        ra, rb = root(a), root(b)
+        if ra is not rb:
+            parent[id(rb)] = ra
+    evidence: dict[int, list[str]] = {}
+    for a, _, ev in pairs:
+        evidence.setdefault(id(root(a)), []).append(ev)
+    groups: dict[int, list[Entity]] = {}
+    for a, b, _ in pairs:
+        for e in (a, b):
+            g = groups.setdefault(id(root(e)), [])
+            if all(x is not e for x in g):
+                g.append(e)
+    out: dict[str, tuple[Entity, str]] = {}
+    for rid, group in groups.items():
+        head = _stands_for(group)
+        evs = list(dict.fromkeys(evidence.get(rid, [])))
+        text = (f"the registry holds this body {len(group)} times ("
+                + ", ".join(f"{e.iri[len(ID('')):]}" for e in group) + "): " + "; ".join(evs))
+        for e in group:
+            out[e.iri] = (head, text)
+    return out

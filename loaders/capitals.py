@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..graph.errors import DiplographError
 from ..graph.namespaces import GEO, ID, RDFS
 from .datasets import PEACESCIENCER as CONDUIT
 from .datasets import DatasetInfo
@@ -121,3 +122,44 @@ def quads(
             yield out.text(f, "factType", "capital")
             yield out.rel(f, "involves", state)
             yield out.q(f, out.dg("involves"), place)
+
+
+#: capitals whose name alone is mostly something else in running text (an English word, a
+#: person's name): kept out of :func:`current_capitals`
+NOT_NAMES_ALONE = frozenset({"Male", "Victoria"})
+
+
+def current_capitals(
+    data_dir: Path | None = None, periods: StatePeriods | None = None
+) -> dict[str, list[str]]:
+    """Entity id (``state/PER``) -> the name(s) of its capital today (rows of the COW capitals
+    list still running at its end), for name lookups such as extraction's gazetteer.
+
+    >>> caps = current_capitals()
+    >>> caps["state/PER"], caps["state/CHL"], caps["state/URY"]
+    (['Lima'], ['Santiago'], ['Montevideo'])
+    >>> "state/MDV" in caps  # "Male" alone is an English word
+    False
+    """
+    from .registry import default_data_dir
+
+    rows = Table(data_dir or default_data_dir(), FILE, ("ccode", "capital", "stdate", "enddate"))
+    periods = periods or StatePeriods.load()
+    out: dict[str, list[str]] = {}
+    for row in rows.dicts():
+        end = rows.date(row["enddate"], "enddate", lo=dt.date(1700, 1, 1), hi=ONGOING)
+        name = rows.text(row["capital"], "capital")
+        if end < ONGOING or name in NOT_NAMES_ALONE:
+            continue
+        code = rows.int(row["ccode"], "ccode", lo=1, hi=999)
+        try:
+            parts = periods.split_dates("cow", code, end, end)
+        except DiplographError:  # a code the periods do not know: no state to name
+            continue
+        for _s, _e, state in parts:
+            if state is not None:
+                key = state[len(ID("")):] if state.startswith(ID("")) else state
+                names = out.setdefault(key, [])
+                if name not in names:
+                    names.append(name)
+    return out
