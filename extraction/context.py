@@ -26,6 +26,7 @@ class Sentence:
 
 
 _BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"”’)]?)(?:\s+|(?=[A-ZÀ-Ỹ\"“]))")
+POSSESSIVE = re.compile(r"['’]s\s+")  # "Thailand's foreign minister"
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -232,8 +233,10 @@ class Context:
             state: str | None = None
             # an adjective or a state just before ("Vietnamese President", "Chinese Foreign
             # Minister", "Korean")
-            before = [x for x in self.mentions if x.end <= start and start - x.end <= 2
-                      and "\n" not in self.text[x.end : start]]  # never across lines
+            # (or a possessive: "Thailand's foreign minister")
+            before = [x for x in self.mentions if x.end <= start and "\n" not in
+                      self.text[x.end : start] and (start - x.end <= 2 or POSSESSIVE.fullmatch(
+                          self.text, x.end, start))]  # never across lines
             if before and before[-1].is_state or before and before[-1].how == "demonym":
                 state, start = before[-1].key, before[-1].start
             # Vietnamese: the state right after the office ("Tổng thống Hoa Kỳ Joe Biden")
