@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import difflib
 import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -220,6 +221,9 @@ class Matcher:
                     continue
             rank = 1 if rn.source in ("cldr", "iso3166-3") else 0
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
+        # the first part of a state's name made of two ("Sao Tome" of "Sao Tome and Principe")
+        for n in short_names(self._folded.values()):
+            self._add(n)
         forms = read_yaml("forms.yaml")
         self._state_forms = _units(
             [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
@@ -404,6 +408,10 @@ class Matcher:
             result = self._institution(query, text, kinds, lang)
         if result is None:
             result = self._fuzzy(query, text, kinds)
+            if result.best is not None and len(text) <= 60 and transliterated(text):
+                # a transliteration the phonetic pass declined is not read as a typo of
+                # another transliteration ("Ai-xơ-len" is not a misspelt "Ai-rơ-len")
+                result = _declined(result)
         result = self._one_body(result)
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
@@ -716,6 +724,17 @@ class Matcher:
                     if r2 is not None and r2.best is not None:
                         ev = f"official long form {form!r} read as {cand!r}"
                         return _single(query, r2.best.entity, 92.0, "official-form", r2.note, ev)
+                if _spans(words[:k], self._imperial_forms):
+                    # an empire's or a monarchy's form over a name several states share: the
+                    # one historical state among them ("Empire of Korea": the Korean Empire)
+                    past = [c.entity for c in r.candidates
+                            if c.entity.kind == "historical-state"]
+                    if len(past) == 1 and past[0].kind in state_kinds:
+                        ev = (f"official long form of a monarchy or an empire: {form!r} + "
+                              f"{rest!r}, the one historical state among "
+                              + ", ".join(describe(c.entity) for c in r.candidates))
+                        return _single(query, past[0], 90.0, "official-form",
+                                       self._note(past[0]), ev)
                 return MatchResult(query, r.candidates, True, r.note)
             best = r.candidates[0]
             imperial = self._imperial(query, best, words[:k], f"{form!r} + {rest!r}",
@@ -1089,6 +1108,55 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
                 ends.add(i + n)
                 frontier.add(i + n)
     return sorted(ends)
+
+
+_TWO_PART = re.compile(r"(.+?)\s+(?:and|&|và)\s+(.+)", re.IGNORECASE)
+
+
+def short_names(held: Iterable[list[_Name]]) -> list[_Name]:
+    """The first part of a current state's name made of two parts joined by "and" ("Sao Tome"
+    of "Sao Tome and Principe", "Antigua" of "Antigua và Barbuda"), as the press writes it: a
+    name of the state when that part names nothing else and is a name on its own (no "of",
+    no comma, four letters or more).
+
+    >>> e = Entity(key="STP", iri="x", kind="state", labels={"en": "Sao Tome and Principe"})
+    >>> [n.text for n in short_names([[_Name(e, "Sao Tome and Principe", "en", "label", 0)]])]
+    ['Sao Tome']
+    """
+    names = [n for group in held for n in group]
+    taken: dict[str, set[int]] = defaultdict(set)
+    for n in names:
+        taken[folded_form(n.text)].add(id(n.entity))
+    out: dict[tuple[str, int], _Name] = {}
+    for n in names:
+        if n.entity.kind != "state" or n.method not in ("label", "alias", "cldr"):
+            continue
+        m = _TWO_PART.fullmatch(n.text.strip())
+        if not m:
+            continue
+        head = m.group(1).strip()
+        fo = folded_form(head)
+        words = fo.split()
+        if (len(fo.replace(" ", "")) < 4 or "," in head or "(" in head
+                or any(w in ("of", "the", "cua") for w in words)):
+            continue
+        if taken.get(fo, set()) - {id(n.entity)}:
+            continue
+        out.setdefault((fo, id(n.entity)), _Name(
+            n.entity, head, n.lang, "short-name", 1,
+            f"the first part of the state's name {n.text!r}",
+        ))
+    return list(out.values())
+
+
+def _declined(r: MatchResult) -> MatchResult:
+    """A fuzzy result turned into no match (its candidates kept as the closest names)."""
+    cands = [Candidate(c.entity, c.score, False, c.method, c.evidence) for c in r.candidates]
+    return MatchResult(
+        r.query, cands, False,
+        "no confident match (a transliteration no state's name sounds like); closest: "
+        + ", ".join(describe(c.entity) for c in cands[:3]),
+    )
 
 
 def _word_replaced(a: str, b: str) -> bool:
