@@ -14,7 +14,15 @@ entity with a verified or single-source QID is written into ``dgg:links``::
         prov:wasGeneratedBy dgr:activity/link .
 
 Registry entities keep their own link node (one per entity, see the shapes); those without a
-usable QID are reported, never guessed.
+usable QID are reported, never guessed, except a record of a body the registry holds twice
+(:func:`~.names.same_bodies`, e.g. COW's ``org/SPC-org`` beside ``org/SPC``): it gets the QID of
+the record that stands for the body, with the join as evidence, in a node of its own (its
+registry link node stays as the data sets gave it)::
+
+    <org/SPC-org> skos:exactMatch wd:Q… ; rdfs:seeAlso <org/SPC-org/wikidata/same-body> .
+    <org/SPC-org/wikidata/same-body> a dg:WikidataLink ; dg:qid "Q…" ; dg:target wd:Q… ;
+        dg:confidence … ; dg:method "same-body" ; dg:evidence "…" ;
+        prov:wasDerivedFrom <org/SPC>, <data set> ; prov:wasGeneratedBy dgr:activity/link .
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..graph.namespaces import DG, DGC, GRAPH, ID, PROV, RDF, SKOS, XSD
+from ..graph.namespaces import DG, DGC, GRAPH, ID, PROV, RDF, RDFS, SKOS, XSD
 from ..graph.registry import Entity, Registry, dataset_iri
 from .matcher import USABLE_CONFIDENCE, Matcher
 
@@ -162,6 +170,39 @@ def link_quads(iri: str, e: Entity, method: str, score: float, name: str) -> lis
     return q
 
 
+def same_body_quads(record: Entity, head: Entity, evidence: str) -> list[ox.Quad]:
+    """The ``dgg:links`` quads giving ``record`` (a record without a usable QID) the QID of
+    ``head``, the record that stands for the same body."""
+    g = ox.NamedNode(LINKS_GRAPH)
+    s = ox.NamedNode(record.iri)
+    node = ox.NamedNode(record.iri + "/wikidata/same-body")
+    wd = ox.NamedNode("http://www.wikidata.org/entity/" + str(head.qid))
+    rel = SKOS("exactMatch") if head.confidence == "verified" else SKOS("closeMatch")
+    text = (
+        f"diplograph link: {record.key} and {head.key} are records of one body ({evidence}); "
+        f"{record.key} takes the QID of {head.key}: {head.qid} ({head.confidence}): "
+        f"{head.evidence}"
+    )
+    q = [
+        ox.Quad(s, ox.NamedNode(rel), wd, g),
+        ox.Quad(s, ox.NamedNode(RDFS("seeAlso")), node, g),
+        ox.Quad(node, ox.NamedNode(RDF("type")), ox.NamedNode(DG("WikidataLink")), g),
+        ox.Quad(node, ox.NamedNode(DG("qid")), ox.Literal(str(head.qid)), g),
+        ox.Quad(node, ox.NamedNode(DG("target")), wd, g),
+        ox.Quad(node, ox.NamedNode(DG("confidence")),
+                ox.NamedNode(DGC("confidence/" + head.confidence)), g),
+        ox.Quad(node, ox.NamedNode(DG("method")), ox.Literal("same-body"), g),
+        ox.Quad(node, ox.NamedNode(DG("evidence")), ox.Literal(text), g),
+        ox.Quad(node, ox.NamedNode(PROV("wasDerivedFrom")), ox.NamedNode(head.iri), g),
+        ox.Quad(node, ox.NamedNode(PROV("wasGeneratedBy")), ox.NamedNode(LINK_ACTIVITY), g),
+    ]
+    for ds in qid_datasets(head):
+        q.append(
+            ox.Quad(node, ox.NamedNode(PROV("wasDerivedFrom")), ox.NamedNode(dataset_iri(ds)), g)
+        )
+    return q
+
+
 def link_store(
     store: ox.Store, registry: Registry, matcher: Matcher | None = None, *, dry_run: bool = False
 ) -> LinkReport:
@@ -172,8 +213,16 @@ def link_store(
     quads: list[ox.Quad] = []
     for sol in store.query(CANDIDATES, use_default_graph_as_union=True):
         iri = sol["e"].value
+        reg = registry.by_iri(iri)
+        head, join = m.same_body(iri)
+        if (reg is not None and head is not None and head.qid
+                and head.confidence in USABLE_CONFIDENCE
+                and not (reg.qid and reg.confidence in USABLE_CONFIDENCE)):
+            # a record of a body the registry holds twice: the QID of the body's record
+            quads += same_body_quads(reg, head, join)
+            report.linked.append((iri, str(head.qid), "same-body", 100.0))
+            continue
         if iri in has_link:
-            reg = registry.by_iri(iri)
             if reg is not None and not (reg.qid and reg.confidence in USABLE_CONFIDENCE):
                 report.unlinked.append(
                     (iri, f"registry entity {reg.key}: {reg.confidence}, {reg.evidence}")
@@ -181,7 +230,6 @@ def link_store(
             else:
                 report.already += 1
             continue
-        reg = registry.by_iri(iri)
         if reg is not None:
             report.unlinked.append(
                 (iri, f"registry entity {reg.key}: {reg.confidence}, {reg.evidence}")

@@ -423,6 +423,15 @@ class Matcher:
         same = self._same.get(iri)
         return same[0].iri if same else iri
 
+    def same_body(self, iri: str) -> tuple[Entity | None, str]:
+        """(the record that stands for the body ``iri`` is another record of, the evidence of
+        the join), or ``(None, "")`` when the registry holds that body once or ``iri`` stands
+        for it."""
+        same = self._same.get(iri)
+        if same is None or same[0].iri == iri:
+            return None, ""
+        return same[0], same[1]
+
     def _one_body(self, r: MatchResult) -> MatchResult:
         """Candidates that are records of one body (:func:`~.names.same_bodies`) become one
         candidate, the record that stands for the body, with the others named in its evidence;

@@ -66,3 +66,56 @@ def test_link_store_writes_links_with_provenance(store_dir, tmp_path):
     assert CliRunner().invoke(link, ["--store", str(d)]).exit_code == 0
     store = ox.Store(str(d))
     assert len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(LINKS_GRAPH)))) == n
+
+
+SAME_BODY = """
+PREFIX dg: <https://diplograph.org/ontology#>
+INSERT DATA {
+  GRAPH <https://diplograph.org/graph/source/test-same-body> {
+    <https://diplograph.org/id/fact/test-same-body/f1>
+        dg:party <https://diplograph.org/id/org/SPC>, <https://diplograph.org/id/state/FJI> .
+  }
+}
+"""
+
+
+def test_link_store_gives_a_doubly_held_body_the_qid_of_its_other_record(
+    store_dir, tmp_path, registry
+):
+    """COW IGO v3's record of the South Pacific Commission (org/SPC, no QID of its own) is the
+    Pacific Community that SupraVerden and internacia hold as org/SPC-org (data/registry/
+    same-body.csv): `diplograph link` gives it that record's QID, with the join as evidence, in
+    a node of its own; the registry's own link node of org/SPC is left as the data sets gave it."""
+    cow, body = registry.get("SPC"), registry.get("SPC-org")
+    assert cow.qid is None and body.qid and body.confidence == "verified"
+    d = tmp_path / "store"
+    shutil.copytree(store_dir, d)
+    store = ox.Store(str(d))
+    store.update(SAME_BODY)
+    del store
+    r = CliRunner().invoke(link, ["--store", str(d)])
+    assert r.exit_code == 0, r.output
+    assert f"linked https://diplograph.org/id/org/SPC -> {body.qid} (same-body, 100)" in r.output
+    assert "not linked https://diplograph.org/id/org/SPC:" not in r.output
+    store = ox.Store(str(d))
+    rows = list(store.query(f"""
+        PREFIX dg: <https://diplograph.org/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?ev ?src WHERE {{ GRAPH <{LINKS_GRAPH}> {{
+          <https://diplograph.org/id/org/SPC>
+              skos:exactMatch <http://www.wikidata.org/entity/{body.qid}> ;
+              rdfs:seeAlso ?n .
+          ?n a dg:WikidataLink ; dg:qid "{body.qid}" ; dg:method "same-body" ; dg:evidence ?ev ;
+             prov:wasDerivedFrom ?src .
+        }} }}"""))
+    assert rows
+    assert "SPC-org" in rows[0]["ev"].value and "same acronym" in rows[0]["ev"].value
+    assert "https://diplograph.org/id/org/SPC-org" in {x["src"].value for x in rows}
+    # one dg:wikidataLink per entity (the shapes): the registry's node, untouched
+    links = list(store.query("""
+        PREFIX dg: <https://diplograph.org/ontology#>
+        SELECT ?l WHERE { <https://diplograph.org/id/org/SPC> dg:wikidataLink ?l }""",
+        use_default_graph_as_union=True))
+    assert [x["l"].value for x in links] == ["https://diplograph.org/id/org/SPC/wikidata"]
