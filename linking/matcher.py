@@ -1145,7 +1145,7 @@ def short_names(held: Iterable[list[_Name]]) -> list[_Name]:
             continue
         head = m.group(1).strip()
         fo = folded_form(head)
-        words = fo.split()
+        words = [folded_form(w) for w in head.split()]
         if (len(fo.replace(" ", "")) < 4 or "," in head or "(" in head
                 or any(w in ("of", "the", "cua") for w in words)):
             continue
