@@ -213,11 +213,17 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
         registry = load_registry()
     config = yaml.safe_load(GAZETTEER_FILE.read_text(encoding="utf-8"))
     g = Gazetteer(registry, config=config)
+    from ..linking.names import same_bodies
+
+    # a body the registry holds twice is named by the record that stands for it ("PIF" and
+    # "Pacific Islands Forum" are one body: COW's record and SupraVerden's/internacia's)
+    same = same_bodies(registry)
     for e in registry.entities:
         if e.kind == "person":
             continue
+        owner = same.get(e.iri, (e, ""))[0]
         for text, tier, how in _registry_names(e):
-            g.add(text, _Entry(e.key, e.kind, tier, how))
+            g.add(text, _Entry(owner.key, owner.kind, tier, how))
     for section, how, tier in (
         ("aliases", "name", 0),
         ("capitals", "capital", 1),
@@ -245,4 +251,43 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
                 g.add(text, _Entry(state.key, state.kind, 1, "capital"))
     for text in config.get("not_names") or []:
         g.add(text, _Entry("", "", -1, "not-a-name"))
+    _add_sourced_names(g, registry)
     return g
+
+
+def _add_sourced_names(g: Gazetteer, registry: Registry) -> None:
+    """Names from sourced tables: the adjectives of nationality of
+    ``data/country-adjectives/adjectivals.csv`` ("Peruvian", an adjective given to one state
+    only), and the CLDR names of the territories the registry does not hold as states ("French
+    Polynesia", "Polynesia thuộc Pháp"), which name nothing, so that the longest run keeps
+    "French" in them from naming France. A name already in the gazetteer is left alone."""
+    import csv
+
+    from ..linking.names import split_cldr_name
+    from ..loaders.registry import default_data_dir
+
+    by_iso2 = {e.iso2: e for e in registry.entities if e.iso2 and e.kind == "state"}
+    path = default_data_dir() / "country-adjectives" / "adjectivals.csv"
+    holders: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            holders.setdefault(row["adjective"].strip(), set()).add(row["iso2"].strip())
+    for adj, codes in holders.items():
+        states = {by_iso2[c].key for c in codes if c in by_iso2}
+        if len(codes) != 1 or len(states) != 1 or not adj or fold(adj) in g.index:
+            continue  # "Congolese", "Dominican": several states (or a territory) share it
+        e = registry.get(next(iter(states)))
+        if e is not None:
+            g.add(adj[:1].upper() + adj[1:], _Entry(e.key, e.kind, 1, "demonym"))
+    try:
+        import pycountry
+        from babel import Locale
+    except ImportError:  # pragma: no cover - both are dependencies
+        return
+    for lang in ("en", "vi"):
+        for code, name in Locale(lang).territories.items():
+            if code in by_iso2 or not pycountry.countries.get(alpha_2=code):
+                continue
+            for text in split_cldr_name(name):
+                if fold(text) not in g.index:
+                    g.add(text, _Entry("", "", -1, "not-a-name"))
