@@ -66,6 +66,9 @@ def extract(ctx: Context) -> list[Candidate]:
             subj = group_before(ctx, prev_end, a, states_only=False)
             subj = [m for m in subj if m.is_state or m.how in ("capital", "demonym")
                     or m.is_org]
+            subj = [m for m in subj if not re.search(
+                r"(?:\b(?:in|to|at|from|with|into)|(?<!\w)(?:tại|ở|với|đến|tới|sang))\s+(?:the\s+)?$",
+                ctx.text[max(s.start, m.start - 8) : m.start], re.I)]  # a place, no subject
             conf, flags = 0.7, []
             subjects = keys(subj)
             if not subjects and ctx.pair_word_in(max(s.start, prev_end - 1), a) \

@@ -231,6 +231,35 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
             for text in names:
                 kind = e.kind
                 g.add(text, _Entry(e.key, kind, tier, "acronym" if text.isupper() else how))
+    _add_data_capitals(g, registry, config)
     for text in config.get("not_names") or []:
         g.add(text, _Entry("", "", -1, "not-a-name"))
     return g
+
+
+def _add_data_capitals(g: Gazetteer, registry: Registry, config: dict) -> None:
+    """Every independent state's capital from the bundled country list (internacia's
+    `countries.csv`), below the curated `capitals` of the gazetteer: "severed its own ties with
+    Quito", "travelled to Tarawa". A capital that already names something, is shared by two
+    states or is listed in `capitals_skip` (names of other places too: Santiago, Victoria) is
+    left out."""
+    import csv
+
+    from ..loaders.registry import default_data_dir
+
+    path = Path(default_data_dir()) / "internacia" / "countries.csv"
+    if not path.exists():
+        return
+    skip = {fold(x) for x in config.get("capitals_skip") or []}
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("independent") == "True"
+                and (r.get("capital") or "").strip()]
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[fold(r["capital"])] = counts.get(fold(r["capital"]), 0) + 1
+    for r in rows:
+        name, form = r["capital"].strip(), fold(r["capital"])
+        e = registry.get(r.get("iso3") or "")
+        if e is None or form in skip or counts[form] > 1 or form in g.index:
+            continue
+        g.add(name, _Entry(e.key, e.kind, 2, "capital"))
