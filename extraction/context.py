@@ -345,7 +345,11 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she
                               # counted clause of time is that clause's date
                               r"|,\s+(?:(?:hơn|gần|khoảng|more\s+than|nearly|almost|about|some)\s+)?"
                               r"(?:\S+\s+){1,3}?(?:năm|tháng|thập\s+kỷ|years?|months?|decades?)\s+"
-                              r"(?:sau\s+khi|trước\s+khi|after|before)\s", re.I)
+                              r"(?:sau\s+khi|trước\s+khi|after|before)\s"
+                              # "…, chuyến thăm đầu tiên kể từ khi hai nước thiết lập quan hệ
+                              # vào tháng 3": a clause of "since" keeps its date
+                              r"|(?<!\w)(?:kể\s+từ\s+khi|từ\s+khi)\s|\bsince\s+(?:the\s+two|they|both)\s",
+                              re.I)
 
 
 def pick_date(ctx: Context, a: int, b: int, pos: int,

@@ -46,6 +46,9 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|President|Prime"
                   r"|Chancellor|King|Emperor)\b)|(?<!\w)(?:tại\s+)?lễ đón(?!\w)"
                   r"|\bat\s+(?:the|a)\s+welcome\s+ceremony\b"
+                  # the infinitive of purpose: "travelled to Tarawa … to meet President …"
+                  r"|\bto\s+(?:meet|hold\s+talks\s+with|confer\s+with)\s+(?:with\s+)?"
+                  r"|(?<!\w)để\s+(?:gặp|hội đàm với|hội kiến)\s+"
                   # the passive reception: "was received by President Xi", "được Thủ tướng …
                   # tiếp": the subject of the clause meets the agent
                   + PASSIVE_MEET, re.I)
@@ -377,6 +380,14 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         elif states[0] is None and states[1] is None and len(ctx.pair) == 2:
             first = "VNM" if ctx.lang == "vi" and "VNM" in ctx.pair else ctx.pair[0]
             states = [first, ctx.other(first)]
+        if None in states and states != [None, None]:
+            # "… travelled to Tarawa in January 2023 to meet President Maamau": the host of
+            # the sentence's visit
+            for v in VISIT.finditer(ctx.text, s.start, a):
+                dest = _visit_dest(ctx, v.end(), a)
+                if dest is not None and dest.key not in states:
+                    states = [dest.key if k is None else k for k in states]
+                    break
         if None in states or states[0] == states[1]:
             continue
         place = _place(ctx, b, s.end) or _place(ctx, s.start, s.end)
@@ -388,7 +399,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                     break
         if place is None:
             place = _dateline_place(ctx, s)  # "BẮC KINH, 12/6/2023 - … hội đàm …"
-        d = _dateline_date(ctx, s, pick_date(ctx, s.start, s.end, b, kinds=("point",)))
+        # the meeting's own clause: "… to meet President Maamau, and Kiribati rejoined the
+        # Forum the following month" (that date is the other clause's)
+        other = re.search(r",?\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])", ctx.text[b : s.end])
+        clause_end = b + other.start() if other else s.end
+        d = _dateline_date(ctx, s, pick_date(ctx, s.start, clause_end, b, kinds=("point",)))
         visit_range = _visit_range(ctx, s)
         if visit_range is not None and (d is None or (
                 not d.explicit and d.precision != "day" and d is not ctx.dateline)):
