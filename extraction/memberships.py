@@ -416,9 +416,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 roles = ["observer"]
         if re.search(r"\bassociate\b|thành viên liên kết", text[a : min(right, b + 30)], re.I):
             roles = ["associate"]  # "became associate members", "as an associate member"
-        if kind == "join" and re.match(r"\s*(?:(?:as|with)\s+(?:an?\s+)?|làm\s+|với\s+tư\s+cách\s+"
-                                       r"(?:là\s+)?)(?:\S+\s+){0,2}?(?:observers?\b|quan sát viên)",
-                                       text[b : s.end], re.I):
+        as_obs = re.search(r"(?:\b(?:as|with)\s+(?:an?\s+)?|(?<!\w)làm\s+|(?<!\w)với\s+tư\s+cách\s+"
+                           r"(?:là\s+)?)(?:\S+\s+){0,2}?(?:observers?\b|quan sát viên)",
+                           text[b : min(s.end, b + 60)], re.I)
+        if kind == "join" and as_obs and not re.search(r"[,.;]", text[b : b + as_obs.start()]):
             roles = ["observer"]  # "được kết nạp làm quan sát viên (liên kết)", "admitted as
             # observers": the role the clause gives, even "associate observer"
         listed = len(subj) > 1 and any(_paren_date(ctx, x, right) for x in subj)

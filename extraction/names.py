@@ -263,3 +263,22 @@ def _add_data_capitals(g: Gazetteer, registry: Registry, config: dict) -> None:
         if e is None or form in skip or counts[form] > 1 or form in g.index:
             continue
         g.add(name, _Entry(e.key, e.kind, 2, "capital"))
+    # adjectives of nationality from the bundled list ("Samoan Prime Minister"), below the
+    # curated `demonyms`; one shared by two states (Congolese) is left out
+    adjectives = Path(default_data_dir()) / "country-adjectives" / "adjectivals.csv"
+    if not adjectives.exists():
+        return
+    iso3 = {r["code"]: r["iso3"] for r in rows}
+    with adjectives.open(encoding="utf-8", newline="") as fh:
+        pairs = [(r["iso2"], r["adjective"].strip()) for r in csv.DictReader(fh)
+                 if (r.get("adjective") or "").strip()]
+    seen: dict[str, int] = {}
+    for _, adj in pairs:
+        seen[fold(adj)] = seen.get(fold(adj), 0) + 1
+    for code, adj in pairs:
+        e = registry.get(iso3.get(code, ""))
+        form = fold(adj)
+        if e is None or seen[form] > 1 or form in g.index:
+            continue
+        g.add(" ".join(w[:1].upper() + w[1:] for w in adj.split()), _Entry(e.key, e.kind, 2,
+                                                                              "demonym"))
