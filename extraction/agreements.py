@@ -71,7 +71,8 @@ def _title_end(ctx: Context, a: int, b: int, limit: int) -> int:
     if not m:
         return b
     seg = ctx.text[b : b + m.end()]
-    stop = re.search(r"\s(?:with|với|signed|was|were|in|on\s+\d|tại|nhân|vào|ngày|năm|and|và|được|bởi"
+    stop = re.search(r"\s(?:with|với|signed|was|were|in|on\s+\d|tại|nhân|vào|ngày|năm|and|và"
+                     r"|được|bởi"
                      r"|giữa|between|by|của|đã|,)\b", seg)
     return b + (stop.start() if stop else len(seg))
 

@@ -53,7 +53,7 @@ def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
         found = []
-        for a, b, modality in reported_future(ctx, s.start, s.end):
+        for a, b, _ in reported_future(ctx, s.start, s.end):
             found.append((a, b, "reported"))
         for rx, modality in INTENT:
             for m in rx.finditer(ctx.text, s.start, s.end):

@@ -35,7 +35,8 @@ VISIT = re.compile(
 TRAVEL = re.compile(r"^(?!.*(?:visit|chuyến thăm|chính thức|cấp|làm việc))", re.I)
 #: "was received by X", "được X tiếp / tiếp đón / đón"
 PASSIVE_MEET = (r"|\b(?:was|were|been|being)\s+(?:also\s+)?(?:received|welcomed|hosted)\s+by\b"
-                r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\s(?:tiếp|tiếp đón|đón|tiếp kiến)(?!\w))")
+                r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\s(?:tiếp|tiếp đón|đón|tiếp kiến)"
+                r"(?!\w))")
 MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
                   r"|\bmeets?\s+(?=(?:at|in|with|on)\b)"
                   r"|\bmeets\s+(?=(?:President|Prime|Premier|Chancellor|King|Queen|Emperor|Foreign"
@@ -401,7 +402,8 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             place = _dateline_place(ctx, s)  # "BẮC KINH, 12/6/2023 - … hội đàm …"
         # the meeting's own clause: "… to meet President Maamau, and Kiribati rejoined the
         # Forum the following month" (that date is the other clause's)
-        other = re.search(r",?\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])", ctx.text[b : s.end])
+        other = re.search(r",?\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])",
+                          ctx.text[b : s.end])
         clause_end = b + other.start() if other else s.end
         d = _dateline_date(ctx, s, pick_date(ctx, s.start, clause_end, b, kinds=("point",)))
         visit_range = _visit_range(ctx, s)
