@@ -243,6 +243,54 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
         for text in names:
             if fold(text) not in g.index:
                 g.add(text, _Entry(state.key, state.kind, 1, "capital"))
+    _add_data_capitals(g, registry, config)
     for text in config.get("not_names") or []:
         g.add(text, _Entry("", "", -1, "not-a-name"))
     return g
+
+
+def _add_data_capitals(g: Gazetteer, registry: Registry, config: dict) -> None:
+    """Every independent state's capital from the bundled country list (internacia's
+    `countries.csv`), below the curated `capitals` of the gazetteer: "severed its own ties with
+    Quito", "travelled to Tarawa". A capital that already names something, is shared by two
+    states or is listed in `capitals_skip` (names of other places too: Santiago, Victoria) is
+    left out."""
+    import csv
+
+    from ..loaders.registry import default_data_dir
+
+    path = Path(default_data_dir()) / "internacia" / "countries.csv"
+    if not path.exists():
+        return
+    skip = {fold(x) for x in config.get("capitals_skip") or []}
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("independent") == "True"
+                and (r.get("capital") or "").strip()]
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[fold(r["capital"])] = counts.get(fold(r["capital"]), 0) + 1
+    for r in rows:
+        name, form = r["capital"].strip(), fold(r["capital"])
+        e = registry.get(r.get("iso3") or "")
+        if e is None or form in skip or counts[form] > 1 or form in g.index:
+            continue
+        g.add(name, _Entry(e.key, e.kind, 2, "capital"))
+    # adjectives of nationality from the bundled list ("Samoan Prime Minister"), below the
+    # curated `demonyms`; one shared by two states (Congolese) is left out
+    adjectives = Path(default_data_dir()) / "country-adjectives" / "adjectivals.csv"
+    if not adjectives.exists():
+        return
+    iso3 = {r["code"]: r["iso3"] for r in rows}
+    with adjectives.open(encoding="utf-8", newline="") as fh:
+        pairs = [(r["iso2"], r["adjective"].strip()) for r in csv.DictReader(fh)
+                 if (r.get("adjective") or "").strip()]
+    seen: dict[str, int] = {}
+    for _, adj in pairs:
+        seen[fold(adj)] = seen.get(fold(adj), 0) + 1
+    for code, adj in pairs:
+        e = registry.get(iso3.get(code, ""))
+        form = fold(adj)
+        if e is None or seen[form] > 1 or form in g.index:
+            continue
+        g.add(" ".join(w[:1].upper() + w[1:] for w in adj.split()), _Entry(e.key, e.kind, 2,
+                                                                              "demonym"))
