@@ -36,6 +36,7 @@ from ..linking.search import (
     class_query,
     index_predicates,
     index_query,
+    kinds,
     subjects_query,
 )
 
@@ -126,9 +127,12 @@ class IndexHolder:
 
     @staticmethod
     def _classes(qs: Any) -> Classes:
-        return tuple(sorted((r["class"].value, r["kind"].value)
-                            for r in qs.select(class_query())
-                            if isinstance(r.get("class"), ox.NamedNode)))
+        """The kinds' classes and their subclasses in the store; the kinds' own classes
+        always (pyoxigraph finds a class by ``rdfs:subClassOf*`` only when the store names
+        it: its last member gone, the set would change, and the index be built again)."""
+        found = {(r["class"].value, r["kind"].value) for r in qs.select(class_query())
+                 if isinstance(r.get("class"), ox.NamedNode)}
+        return tuple(sorted(found | {(c, k.kind) for k in kinds() for c in k.classes}))
 
     @staticmethod
     def _rows(qs: Any, query: str) -> list[tuple[str, str, str, str | None, str | None]]:
