@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import yaml
@@ -350,6 +351,24 @@ class SearchIndex:
         fresh = _entries(rows)
         kept = [e for e in self._entries if e.iri not in gone and e.iri not in fresh]
         return SearchIndex([*kept, *fresh.values()])
+
+    def to_data(self) -> list[list[object]]:
+        """The index as JSON-ready lists (:meth:`from_data` reads them back), for another
+        process to load instead of reading the store again.
+
+        >>> index = SearchIndex.from_rows([("http://e/a", "state", "Aa", "en", "0")])
+        >>> SearchIndex.from_data(index.to_data()).same_as(index)
+        True
+        """
+        return [[e.iri, e.kind, e.weight, e.labels, [list(n) for n in e.names]]
+                for e in self._entries]
+
+    @classmethod
+    def from_data(cls, data: list[list[Any]]) -> SearchIndex:
+        """The index :meth:`to_data` wrote."""
+        return cls(_Entry(iri, kind, int(weight), dict(labels),
+                          [(n[0], n[1], n[2], n[3]) for n in names])
+                   for iri, kind, weight, labels, names in data)
 
     def iris(self) -> frozenset[str]:
         """The IRIs of every indexed entity."""

@@ -47,7 +47,8 @@ def _how(app: Flask) -> str:
     """How the last request brought the index up to date, checked against a full build."""
     with app.app_context():
         index = search_index()
-        assert index.same_as(IndexHolder().get(app.extensions["diplograph"]))
+        qs = app.extensions["diplograph"]
+        assert index.same_as(IndexHolder()._read(qs, qs.generation).index)
     return holder.last[0]
 
 
@@ -126,6 +127,28 @@ def test_a_write_to_the_default_graph_builds_it_again(app: Flask) -> None:
     _write(c, f"DELETE WHERE {{ <{ID}state/FRD> ?p ?o }}")
     assert _found(c, "freedonia") == []
     assert _how(app) == "built"
+
+
+class _NoReading:
+    """A query service that must not be read (the index is loaded, not built)."""
+
+    def __init__(self, qs: object) -> None:
+        self.checkpoints = qs.checkpoints  # type: ignore[attr-defined]
+        self.generation = qs.generation  # type: ignore[attr-defined]
+
+    def select(self, *_: object) -> None:
+        raise AssertionError("the store was read")
+
+
+def test_workers_share_a_build(app: Flask) -> None:
+    """Worker processes that need the index for the same generation (all of them at start)
+    build it once: the others load what the first wrote beside the checkpoints."""
+    qs = app.extensions["diplograph"]
+    first = IndexHolder()
+    built = first.get(qs)
+    assert list((Path(str(qs.checkpoints.root)) / "search-index").glob("*.json"))
+    loaded = IndexHolder().get(_NoReading(qs))
+    assert loaded.same_as(built) and len(loaded) > 0
 
 
 def test_the_server_never_shows_a_replaced_name(tmp_path: Path) -> None:
