@@ -180,7 +180,7 @@ def index_query(classes: tuple[tuple[str, str], ...] | None = None) -> str:
     :func:`class_query`, read beforehand), named: the same rows in half the time on the real
     graph (pyoxigraph then starts from each class's members).
     """
-    return _index_query(classes, None)
+    return _index_query(classes)
 
 
 def subjects_query(classes: tuple[tuple[str, str], ...], subjects: Iterable[str]) -> str:
@@ -188,17 +188,32 @@ def subjects_query(classes: tuple[tuple[str, str], ...], subjects: Iterable[str]
     renamed, retyped or removed): their rows, all of them, to replace theirs in an index
     (:meth:`SearchIndex.replacing`).
 
+    The subjects' own triples are read first (a subquery): joined the other way, pyoxigraph
+    read every member of the kinds' classes (0.6 s on the full graph for 20 subjects; 0.003 s
+    this way).
+
     >>> q = subjects_query((("http://e/C", "state"),), ["http://e/a"])
     >>> "VALUES ?s { <http://e/a> }" in q
     True
     """
-    return _index_query(classes, tuple(subjects))
+    named = " ".join(f'(<{c}> "{k}")' for c, k in classes)
+    values = " ".join(str(ox.NamedNode(s)) for s in subjects)
+    return (
+        "SELECT DISTINCT ?s ?kind ?name ?tag ?rank WHERE {\n"
+        f"  {{ SELECT ?s ?class ?p ?name WHERE {{ VALUES ?s {{ {values} }}\n"
+        "      ?s a ?class ; ?p ?name FILTER(isLiteral(?name)) } }\n"
+        f"  VALUES (?class ?kind) {{ {named} }}\n"
+        f"  VALUES (?p ?ptag ?rank) {{ {_props()} }}\n"
+        '  BIND(IF(?ptag = "", LANG(?name), ?ptag) AS ?tag)\n'
+        "}"
+    )
 
 
-def _index_query(classes: tuple[tuple[str, str], ...] | None,
-                 subjects: tuple[str, ...] | None) -> str:
-    props = " ".join(f'(<{p}> "{t or ""}" {LABEL_RANK.get(p, 9)})'
-                     for p, t in _NAME_PROPS.items())
+def _props() -> str:
+    return " ".join(f'(<{p}> "{t or ""}" {LABEL_RANK.get(p, 9)})' for p, t in _NAME_PROPS.items())
+
+
+def _index_query(classes: tuple[tuple[str, str], ...] | None) -> str:
     if classes is None:
         roots = " ".join(f'(<{c}> "{k.kind}")' for k in kinds() for c in k.classes)
         which = (f"  VALUES (?root ?kind) {{ {roots} }}\n"
@@ -206,14 +221,11 @@ def _index_query(classes: tuple[tuple[str, str], ...] | None,
     else:
         named = " ".join(f'(<{c}> "{k}")' for c, k in classes)
         which = f"  VALUES (?class ?kind) {{ {named} }}\n"
-    if subjects is not None:
-        which = ("  VALUES ?s { " + " ".join(str(ox.NamedNode(s)) for s in subjects)
-                 + " }\n" + which)
     return (
         "SELECT DISTINCT ?s ?kind ?name ?tag ?rank WHERE {\n"
         + which
         + "  ?s a ?class .\n"
-        f"  VALUES (?p ?ptag ?rank) {{ {props} }}\n"
+        f"  VALUES (?p ?ptag ?rank) {{ {_props()} }}\n"
         "  ?s ?p ?name .\n"
         "  FILTER(isIRI(?s) && isLiteral(?name))\n"
         '  BIND(IF(?ptag = "", LANG(?name), ?ptag) AS ?tag)\n'
