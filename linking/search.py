@@ -281,7 +281,7 @@ def _words(text: str) -> list[str]:
 
 
 #: A row of :func:`index_query`: ``(iri, kind, name, tag)`` or ``(iri, kind, name, tag, rank)``
-Row = tuple[str, ...] | tuple[str, str, str, str | None] | tuple[str, str, str, str | None, object]
+Row = tuple[Any, ...]
 
 
 def _entries(rows: Iterable[Row]) -> dict[str, _Entry]:
@@ -295,7 +295,7 @@ def _entries(rows: Iterable[Row]) -> dict[str, _Entry]:
         iri, kind, name, tag = row[0], row[1], row[2], row[3]
         if kind not in order or not name or not name.strip():
             continue
-        rank = int(row[4]) if len(row) > 4 and row[4] is not None else 0  # type: ignore[arg-type]
+        rank = int(row[4]) if len(row) > 4 and row[4] is not None else 0
         had = found.get(iri)
         if had is None:
             had = found[iri] = (kind, {})
