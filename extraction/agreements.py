@@ -19,8 +19,10 @@ _EN = (r"(?-i:(?:[A-Z][\w\-]*(?:\s+-\s+|\s+|-))*?)"  # capitalised words of a ti
        r"|economic\s+cooperation|security\s+cooperation|defen[cs]e\s+cooperation|partnership\s+and"
        r"\s+cooperation|general|cooperation|trade)\s+)?"
        r"(?:agreements?|treaty|treaties|protocols?|memorand(?:um|a)\s+of\s+understanding|MoUs?"
-       r"|joint\s+(?:statement|communiqu[eé]|declaration)s?|accords?)")
-_VI = r"(?:hiệp định|thỏa thuận|thoả thuận|bản ghi nhớ|nghị định thư|hiệp ước|tuyên bố chung)"
+       r"|joint\s+(?:statement|communiqu[eé]|declaration)s?|accords?|pacts?|conventions?|charters?"
+       r"|(?-i:Declaration|Statement)s?)")
+_VI = (r"(?:hiệp định|thỏa thuận|thoả thuận|bản ghi nhớ|nghị định thư|hiệp ước|tuyên bố chung"
+       r"|thông cáo chung|công ước|hiến chương|(?-i:Tuyên bố)|(?-i:Thông cáo))")
 INSTRUMENT = re.compile(rf"{_EN}|{_VI}", re.I)
 SIGN = re.compile(r"\b(?:signed|signs|sign|signing|concluded|inked)\b|\bký kết\b|\bký\b"
                   r"|(?<!\w)ký(?!\w)", re.I)
@@ -70,6 +72,7 @@ def _title_end(ctx: Context, a: int, b: int, limit: int) -> int:
         return b
     seg = ctx.text[b : b + m.end()]
     stop = re.search(r"\s(?:with|với|signed|was|were|in|on\s+\d|tại|nhân|vào|ngày|năm|and|và"
+                     r"|được|bởi"
                      r"|giữa|between|by|của|đã|,)\b", seg)
     return b + (stop.start() if stop else len(seg))
 
@@ -105,7 +108,10 @@ def extract(ctx: Context) -> list[Candidate]:
                 and not any(m.end() <= x.start < a and x.is_state for x in ctx.mentions)))]
             reduced = bool(before) and not re.search(r"\b(?:was|were|has|have|been|had)\b",
                                                      ctx.text[before[-1].end() : a])
-            passive = bool(re.search(r"\b(?:was|were|been)\s+$|(?<!\w)được\s+$", window))
+            passive = bool(re.search(r"\b(?:was|were|been)\s+$|(?<!\w)được\s+$", window)) or bool(
+                # the passive with its agent: "được Ngoại trưởng A và Ngoại trưởng B ký"
+                re.search(r"(?<!\w)được\s+(?:hai\s+|các\s+)?(?-i:[A-ZĐ])[^.;,]{0,120}$",
+                          ctx.text[max(s.start, a - 140) : a]))
             if negative:
                 parties = _parties(ctx, s.start, a, b, s.end)
                 out.append(Candidate("claim", {"claim_type": "characterisation",

@@ -25,10 +25,36 @@ INTENT = [
 ]
 
 
+#: reported speech: a verb of saying, then (within the same clause) a future or conditional
+#: ("Barcena said on Monday that Mexico would take the case", "announced that they would
+#: leave", "Ông Putin cho biết hai bên sẽ …", "tuyên bố sẽ rút"): what is said will happen is
+#: an intention, never a fact
+REPORTING = re.compile(r"\b(?:said|says|say|announced|announces|declared|stated|told\s+\w+"
+                       r"|indicated|confirmed|pledged|promised|vowed)\b"
+                       r"|(?<!\w)(?:cho\s+biết|tuyên\s+bố|thông\s+báo|khẳng\s+định|cam\s+kết"
+                       r"|nói|phát\s+biểu)(?!\w)", re.I)
+FUTURE = re.compile(r"\b(?:would|will)\b(?!\s+not\b)(?!\s+(?:be\s+)?(?:take|enter|come)"
+                    r"\s+(?:into\s+)?(?:effect|force)\b)|(?<!\w)sẽ(?!\w)", re.I)
+
+
+def reported_future(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The futures of reported speech in ``[start, end)``: (start, end, "intended") of the
+    future word, whose subject is the nearest name before it."""
+    out = []
+    for r in REPORTING.finditer(ctx.text, start, end):
+        f = FUTURE.search(ctx.text, r.end(), min(end, r.end() + 90))
+        if f is None or re.search(r"[.;:]|\s(?:but|nhưng)\s", ctx.text[r.end() : f.start()]):
+            continue
+        out.append((f.start(), f.end(), "intended"))
+    return out
+
+
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
         found = []
+        for a, b, _ in reported_future(ctx, s.start, s.end):
+            found.append((a, b, "reported"))
         for rx, modality in INTENT:
             for m in rx.finditer(ctx.text, s.start, s.end):
                 if not any(m.start() < b and a < m.end() for a, b, _ in found):
@@ -40,6 +66,9 @@ def extract(ctx: Context) -> list[Candidate]:
             subj = group_before(ctx, prev_end, a, states_only=False)
             subj = [m for m in subj if m.is_state or m.how in ("capital", "demonym")
                     or m.is_org]
+            subj = [m for m in subj if not re.search(
+                r"(?:\b(?:in|to|at|from|with|into)|(?<!\w)(?:tại|ở|với|đến|tới|sang))\s+(?:the\s+)?$",
+                ctx.text[max(s.start, m.start - 8) : m.start], re.I)]  # a place, no subject
             conf, flags = 0.7, []
             subjects = keys(subj)
             if not subjects and ctx.pair_word_in(max(s.start, prev_end - 1), a) \
@@ -55,6 +84,8 @@ def extract(ctx: Context) -> list[Candidate]:
                 prev_end = b
                 continue
             end = _clause_end(ctx, b, s.end)
+            rule = "claim-reported" if modality == "reported" else f"claim-{modality}"
+            modality = "intended" if modality == "reported" else modality
             data: dict = {"claim_type": "intention", "modality": modality,
                           "subjects": [ctx.label(k) for k in subjects]}
             objs = [m.key for m in ctx.mentions_in(b, end) if m.is_org and m.key]
@@ -64,8 +95,7 @@ def extract(ctx: Context) -> list[Candidate]:
             pw = ctx.pair_word_in(s.start, a)
             if not subj and pw:
                 start = pw[0]
-            out.append(Candidate("claim", data, *span_of((start, end)), conf,
-                                 f"claim-{modality}", flags))
+            out.append(Candidate("claim", data, *span_of((start, end)), conf, rule, flags))
             prev_subjects, prev_end = subjects, b
     return out + negations(ctx)
 

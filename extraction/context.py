@@ -342,7 +342,17 @@ def keys(ms: list[Mention]) -> list[str]:
 
 # a relative clause about something else: ", which it had recognised since 1949"
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she|had|has|have|was"
-                              r"|were)\b", re.I)
+                              r"|were)\b"
+                              # "…, hơn ba mươi năm sau khi hai nước thiết lập quan hệ … năm
+                              # 1992", "…, more than thirty years after they established …": a
+                              # counted clause of time is that clause's date
+                              r"|,\s+(?:(?:hơn|gần|khoảng|more\s+than|nearly|almost|about|some)\s+)?"
+                              r"(?:\S+\s+){1,3}?(?:năm|tháng|thập\s+kỷ|years?|months?|decades?)\s+"
+                              r"(?:sau\s+khi|trước\s+khi|after|before)\s"
+                              # "…, chuyến thăm đầu tiên kể từ khi hai nước thiết lập quan hệ
+                              # vào tháng 3": a clause of "since" keeps its date
+                              r"|(?<!\w)(?:kể\s+từ\s+khi|từ\s+khi)\s|\bsince\s+(?:the\s+two|they|both)\s",
+                              re.I)
 
 
 def pick_date(ctx: Context, a: int, b: int, pos: int,

@@ -106,6 +106,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s+{MONTH}\s*(?:to|until|-|–)\s*(\d{{1,2}})\s+{MONTH},?\s+{YEAR}", re.I), "en_range_months"),  # noqa: E501
     (re.compile(rf"(?:from\s+)?{MONTH}\s+(\d{{1,2}})\s*(?:to|until|-|–)\s*{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}", re.I), "en_range_months_md"),  # noqa: E501
     (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s*(?:to|and|-|–)\s*(\d{{1,2}})\s+{MONTH}\s+{YEAR}", re.I), "en_range"),  # noqa: E501
+    # a range inside one month, US order or without its year: "June 18-19, 2023", "from July 6
+    # to 9", "from 6 to 9 July" (the year from the context, like "từ ngày 9 đến 14/6")
+    (re.compile(rf"(?:from\s+)?{MONTH}\s+(\d{{1,2}})\s*(?:to|until|-|–)\s*(\d{{1,2}})(?:,?\s+{YEAR})?(?![\d:])", re.I), "en_range_md"),  # noqa: E501
+    (re.compile(rf"from\s+(?<!\d)(\d{{1,2}})\s*(?:to|until|-|–)\s*(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_range_dm"),  # noqa: E501
     (re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|và|-|–)\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])", re.I), "vi_range"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s*{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_dmy"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),
@@ -133,10 +137,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))|(?<!\w)năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "years_later_vi"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "months_later"),  # noqa: E501
+    (re.compile(r"\bthe\s+(?:following|next)\s+month\b|(?<!\w)(?:sang\s+)?tháng\s+(?:sau\s+đó|tiếp\s+theo|kế\s+tiếp)(?!\w)", re.I), "next_month"),  # noqa: E501
+    (re.compile(r"\bthe\s+(?:following|next)\s+week\b|(?<!\w)tuần\s+(?:sau\s+đó|tiếp\s+theo|kế\s+tiếp)(?!\w)", re.I), "next_week"),  # noqa: E501
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+(days?|weeks?)\s+later\b|(?<!\w){NUM_VI}\s+(ngày|tuần)\s+sau(?!\s+khi)(?!\w)(?!\s+(?-i:[A-ZĐ]))", re.I), "days_later"),  # noqa: E501
     (re.compile(r"(?<!\w)(?:sáng|chiều|trưa|tối|hôm)\s+nay(?!\w)|\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I), "today"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?the\s+first\s+day\b|(?<!\w)(?:trong\s+)?ngày\s+đầu\s+tiên(?!\w)", re.I), "first_day"),  # noqa: E501
+    # the meeting just dated: "Cũng tại hội nghị này", "at the same summit"
+    (re.compile(r"(?<!\w)(?:cũng\s+)?tại\s+(?:hội nghị|cuộc họp|phiên họp|hội nghị thượng đỉnh)\s+(?:này|đó|ấy)(?!\w)|\bat\s+the\s+same\s+(?:summit|meeting|conference|session)\b|\bat\s+that\s+(?:summit|meeting|conference|session)\b", re.I), "same_day"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?that\s+(?:same\s+)?day\b|(?<!\w)(?:trong\s+)?ngày\s+hôm\s+đó(?!\w)|\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)", re.I), "same_day"),  # noqa: E501
     # "on 15 January 2024, nine days before it re-established …": the clause that follows
     # happened N units after (before) the date just given ("a month after the bloc suspended …")
@@ -181,6 +189,22 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         delta = {"last": -1, "năm ngoái": -1, "next": 1, "năm tới": 1}.get(word, 0)
         return DateMention(s, e, None, "month" if month else "year", flags=("relative",),
                            pending=("dateline-year", delta, month))
+    if kind in ("en_range_md", "en_range_dm"):
+        if kind == "en_range_md":
+            mo, d1, d2, y = MONTHS[g[0].lower().rstrip(".")], int(g[1]), int(g[2]), g[3]
+        else:
+            d1, d2, mo, y = int(g[0]), int(g[1]), MONTHS[g[2].lower().rstrip(".")], None
+        if d2 <= d1:
+            return None
+        if y is None:
+            return DateMention(s, e, None, "day", "range", ("year-from-context",),
+                               pending=("range", d1, mo, d2, mo))
+        a, b = _day(int(y), mo, d1), _day(int(y), mo, d2)
+        return DateMention(s, e, {"from": a, "to": b}, "day", "range") if a and b else None
+    if kind == "next_month":
+        return DateMention(s, e, None, "month", flags=("relative",), pending=("months", 1))
+    if kind == "next_week":
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 7))
     if kind == "vi_range":
         d1, m1, d2, m2, y = g
         m1 = m1 or m2

@@ -33,6 +33,10 @@ VISIT = re.compile(
 #: a visit word that is a visit only when a state follows it as its destination ("came to
 #: power", "thăm hỏi" are none)
 TRAVEL = re.compile(r"^(?!.*(?:visit|chuyến thăm|chính thức|cấp|làm việc))", re.I)
+#: "was received by X", "được X tiếp / tiếp đón / đón"
+PASSIVE_MEET = (r"|\b(?:was|were|been|being)\s+(?:also\s+)?(?:received|welcomed|hosted)\s+by\b"
+                r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\s(?:tiếp|tiếp đón|đón|tiếp kiến)"
+                r"(?!\w))")
 MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
                   r"|\bmeets?\s+(?=(?:at|in|with|on)\b)"
                   r"|\bmeets\s+(?=(?:President|Prime|Premier|Chancellor|King|Queen|Emperor|Foreign"
@@ -42,7 +46,14 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives)\s+(?=(?:Tổng|Thủ|Chủ|Quốc"
                   r"|President|Prime"
                   r"|Chancellor|King|Emperor)\b)|(?<!\w)(?:tại\s+)?lễ đón(?!\w)"
-                  r"|\bat\s+(?:the|a)\s+welcome\s+ceremony\b", re.I)
+                  r"|\bat\s+(?:the|a)\s+welcome\s+ceremony\b"
+                  # the infinitive of purpose: "travelled to Tarawa … to meet President …"
+                  r"|\bto\s+(?:meet|hold\s+talks\s+with|confer\s+with)\s+(?:with\s+)?"
+                  r"|(?<!\w)để\s+(?:gặp|hội đàm với|hội kiến)\s+"
+                  # the passive reception: "was received by President Xi", "được Thủ tướng …
+                  # tiếp": the subject of the clause meets the agent
+                  + PASSIVE_MEET, re.I)
+_PASSIVE = re.compile(PASSIVE_MEET[1:], re.I)
 SESSION = re.compile(
     r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
     r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b", re.I)
@@ -114,7 +125,30 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _meetings(ctx, s)
         out += _sessions(ctx, s)
         out += _missions(ctx, s)
-    return _without_headline_repeats(ctx, out)
+    return _dated_by_dateline(ctx, _without_headline_repeats(ctx, out))
+
+
+def _dated_by_dateline(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """A news article's event that no date of its sentence or the one before places (a new
+    paragraph: "During the first official visit …, Bayramov held talks …") happened on the
+    dateline's day: the nearest anchoring date, given with a lower confidence and the flag
+    `date-from-dateline`. Not in a sentence with any date of its own (that date, resolved or
+    not, is the event's), nor before the dateline (a headline)."""
+    line = ctx.dateline
+    if line is None or line.value is None:
+        return out
+    for c in out:
+        if "date" in c.data or "start" in c.data or c.start < line.end:
+            continue
+        s = ctx.sentence_of(c.start)
+        if ctx.dates_in(s.start, s.end) or re.search(
+                r"(?<!\w)(?:đã từng|trước đây|từng)(?!\w)|\b(?:had|formerly|previously|once)\b",
+                ctx.text[s.start : s.end], re.I):
+            continue
+        c.data["date"] = line.value
+        c.flags = [*c.flags, "date-from-dateline"]
+        c.confidence = round(c.confidence * 0.85, 2)
+    return out
 
 
 def _actors(c: Candidate) -> tuple:
@@ -317,6 +351,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         left = [p for p in posts if p.end <= a]
         right = [p for p in posts if p.start >= b and p.start - b < 40]
         chosen = (left[-1:] + right[:1]) if right else left[-2:]
+        if _PASSIVE.match(ctx.text, a) and right:
+            # "X hội đàm với Y và được Z tiếp": Z receives the clause's subject, X
+            named = _named_post(ctx, s.start, left[0].start if left else a)
+            subject = [named] if named is not None else left[:1]
+            chosen = subject[:1] + right[:1]
         if len(chosen) == 1 and right:
             # "Albanese … flies home on Tuesday after talks with Premier Li Qiang": a leader
             # named again without the office has the post that introduced the name
@@ -342,6 +381,14 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         elif states[0] is None and states[1] is None and len(ctx.pair) == 2:
             first = "VNM" if ctx.lang == "vi" and "VNM" in ctx.pair else ctx.pair[0]
             states = [first, ctx.other(first)]
+        if None in states and states != [None, None]:
+            # "… travelled to Tarawa in January 2023 to meet President Maamau": the host of
+            # the sentence's visit
+            for v in VISIT.finditer(ctx.text, s.start, a):
+                dest = _visit_dest(ctx, v.end(), a)
+                if dest is not None and dest.key not in states:
+                    states = [dest.key if k is None else k for k in states]
+                    break
         if None in states or states[0] == states[1]:
             continue
         place = _place(ctx, b, s.end) or _place(ctx, s.start, s.end)
@@ -351,7 +398,14 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                 place = _visit_dest(ctx, v.end(), s.end)
                 if place is not None:
                     break
-        d = _dateline_date(ctx, s, pick_date(ctx, s.start, s.end, b, kinds=("point",)))
+        if place is None:
+            place = _dateline_place(ctx, s)  # "BẮC KINH, 12/6/2023 - … hội đàm …"
+        # the meeting's own clause: "… to meet President Maamau, and Kiribati rejoined the
+        # Forum the following month" (that date is the other clause's)
+        other = re.search(r",?\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])",
+                          ctx.text[b : s.end])
+        clause_end = b + other.start() if other else s.end
+        d = _dateline_date(ctx, s, pick_date(ctx, s.start, clause_end, b, kinds=("point",)))
         visit_range = _visit_range(ctx, s)
         if visit_range is not None and (d is None or (
                 not d.explicit and d.precision != "day" and d is not ctx.dateline)):
@@ -418,17 +472,24 @@ def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
         posts = [p for p in ctx.posts_in(s.start, m.start())]
         sender = subj[-1].key if subj else None
         post = posts[-1] if posts and posts[-1].state == sender else None
-        if where is None or sender is None or where.key == sender:
+        host = where.key if where is not None else None
+        if host is None and sender is not None and ctx.other(sender) and re.match(
+                r"\s*(?:(?:of\s+)?(?:the\s+)?(?:country|nước\s+này)\s+)?(?:in|at|tại|ở)\s+"
+                r"(?-i:[A-ZĐ])", ctx.text[m.end() : m.end() + 40], re.I):
+            # "khai trương Đại sứ quán nước này tại Tel Aviv": a city the registry does not
+            # know, in the pair's other state
+            host = ctx.other(sender)
+        if host is None or sender is None or host == sender:
             continue
         d = pick_date(ctx, m.end(), s.end, m.end()) or pick_date(ctx, s.start, s.end, m.end())
         data = {"event_type": event_type,
                 "participants": [_participant(ctx, sender, "sender", post),
-                                 _participant(ctx, where.key, "host", None)],
-                "place": ctx.label(where.key)}
+                                 _participant(ctx, host, "host", None)],
+                "place": ctx.label(host)}
         data.update(_date_fields(d))
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of(subj[-1:], (m.start(), m.end()), where, d),
-                             0.8, f"event-{event_type}", flags))
+                             0.8 if where is not None else 0.7, f"event-{event_type}", flags))
     return out
 
 

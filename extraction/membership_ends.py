@@ -21,6 +21,12 @@ from .memberships import _counted_group
 from .names import Mention
 
 END = re.compile(
+    # the end of a suspension or exclusion is a return: "the suspension was lifted", "lifted
+    # Fiji's suspension", "dỡ bỏ lệnh đình chỉ"
+    r"(?P<lifted>\b(?:suspension|exclusion|expulsion)\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been"
+    r"|had\s+been|is)\s+(?:formally\s+|finally\s+)?(?:lifted|revoked|ended|rescinded)\b"
+    r"|\b(?:lifted|revoked|ended|rescinded)\s+(?:the|its|their|\S+['’]s)\s+suspension\b"
+    r"|(?:dỡ bỏ|bãi bỏ|chấm dứt)\s+(?:lệnh\s+|quyết định\s+|việc\s+)?đình chỉ)|"
     r"(?P<withdrawal>\bwithdr(?:ew|awn|aws|aw)\b|\bwithdrawal\b|\bexit\b|\bleft\b|\bleaves\b"
     r"|\bquit(?:s)?\b"
     r"|\bpulled\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
@@ -121,6 +127,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     prev_end = s.start
     for n, m in enumerate(triggers):
         kind = m.lastgroup or ""
+        lifted = kind == "lifted"
+        kind = "rejoin" if lifted else kind
         a, b = m.start(), m.end()
         word = m.group().lower()
         nxt = triggers[n + 1].start() if n + 1 < len(triggers) else s.end
@@ -205,6 +213,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 poss = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key
                         and re.match(r"['’]s\b", text[x.end : x.end + 2])]
                 members = poss[-1:]
+            if not members and lifted:
+                # "Fiji was suspended …; the suspension was lifted in 2014": the state last
+                # suspended, in this sentence or the one before
+                members = prev_members or _last_suspended(ctx, s)
+                shared = bool(members)
             if not members and prev_members and _coordinated(ctx, prev_end, a):
                 members = prev_members  # a clause without subject shares the previous one
                 shared = True
@@ -322,6 +335,20 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         prev_org = org if org is not None else prev_org
         prev_org_key = org_key
     return out
+
+
+def _last_suspended(ctx: Context, s: Sentence) -> list[Mention]:
+    """The states of the last suspension in the sentence before ``s`` (same paragraph)."""
+    before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+    if not before:
+        return []
+    p = before[-1]
+    hits = [x for x in END.finditer(ctx.text, p.start, p.end) if x.lastgroup == "suspension"]
+    if not hits:
+        return []
+    h = hits[-1]
+    return _states(group_before(ctx, p.start, h.start())) or _states(
+        [x for x in ctx.mentions_in(h.end(), p.end) if x.is_state and x.key])[:1]
 
 
 def _coordinated(ctx: Context, a: int, b: int) -> bool:

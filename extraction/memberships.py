@@ -33,7 +33,8 @@ NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
 JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
-    r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b|\baccessions?\b|sáng lập"
+    r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b"
+    r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)?(?:(?:its|their|the|a)\s+)?"
     r"(?:(?:bloc|alliance|union|organi[sz]ation|group)['’]s\s+)?founding\s+members?"
@@ -49,7 +50,10 @@ JOIN = re.compile(
     re.I,
 )
 OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
-FOUNDED = re.compile(r"\b(?:was\s+)?founded\b[^.]*?\bby\b|thành viên sáng lập(?:\s+là)?|"
+FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^.]*?\bby\b"
+                     r"|(?<!\w)được\s+(?:thành lập|lập ra|sáng lập)(?!\w)[^.]*?(?<!\w)bởi(?!\w)"
+                     r"(?:\s+(?:các\s+|những\s+)?(?:\w+\s+)?(?:nước|quốc gia)(?:\s+sau)?\s*:)?"
+                     r"|thành viên sáng lập(?:\s+là)?|"
                      r"(?:nước|quốc gia)\s+sáng lập\s+(?:gồm|là)|"
                      r"founding\s+members?\s+(?:were|are|:)", re.I)
 FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed)\b"
@@ -81,7 +85,22 @@ def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
     """The states among ``ms``; never the city of a dateline ("BRUSSELS - Ten states …")."""
     return [m for m in ms if m.is_state and m.key and not (
         m.how in ("capital", "city") and ctx.text.rfind("\n", 0, m.start) + 1 == m.start
-        and _DATELINE_CITY.match(ctx.text, m.end))]
+        and _DATELINE_CITY.match(ctx.text, m.end)) and not (
+        m.how in ("capital", "city") and (
+            _MEETING_PLACE.search(ctx.text, max(0, m.start - 30), m.start)
+            or re.match(r"\s+(?:summit|conference|meeting)\b", ctx.text[m.end : m.end + 12])))
+        and not (m.how == "demonym" and _DEPENDENCY.match(ctx.text, m.end))]
+
+
+#: "two French territories", "lãnh thổ hải ngoại của Pháp" name a dependency, not its state
+_DEPENDENCY = re.compile(r"\s+(?:overseas\s+)?(?:territor|colon|dependenc|collectivit"
+                         r"|departments?\b|possessions?\b)", re.I)
+
+
+#: a city naming a meeting is its place, never a member: "tại hội nghị thượng đỉnh Dili", "at
+#: the Lisbon summit", "in Nairobi"
+_MEETING_PLACE = re.compile(r"(?:(?<!\w)(?:hội nghị|thượng đỉnh|cuộc họp|tại|ở)"
+                            r"|\b(?:summit|conference|meeting|in|at))\s+$", re.I)
 
 
 def _colon_list(ctx: Context, b: int, end: int) -> list[tuple[Mention, object]]:
@@ -397,6 +416,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 roles = ["observer"]
         if re.search(r"\bassociate\b|thành viên liên kết", text[a : min(right, b + 30)], re.I):
             roles = ["associate"]  # "became associate members", "as an associate member"
+        as_obs = re.search(r"(?:\b(?:as|with)\s+(?:an?\s+)?|(?<!\w)làm\s+|(?<!\w)với\s+tư\s+cách\s+"
+                           r"(?:là\s+)?)(?:\S+\s+){0,2}?(?:observers?\b|quan sát viên)",
+                           text[b : min(s.end, b + 60)], re.I)
+        if kind == "join" and as_obs and not re.search(r"[,.;]", text[b : b + as_obs.start()]):
+            roles = ["observer"]  # "được kết nạp làm quan sát viên (liên kết)", "admitted as
+            # observers": the role the clause gives, even "associate observer"
         listed = len(subj) > 1 and any(_paren_date(ctx, x, right) for x in subj)
         own_dates = dict((x.start, d) for x, d in listed_after)
         if listed_after:
@@ -407,14 +432,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 d = pick_date(ctx, b, right, b)
             if d is None and signed_on is not None:
                 d = signed_on
-            if d is None and re.match(r"(?:is|are)\s|là\s", word):
+            if d is None and re.match(r"(?:is|are)\s|là\s|belongs?\s", word):
                 # a state in the present ("the four signatories are the bloc's founding
                 # members", "Both are founding members of APEC (1989)"): only its own date
                 stop = re.search(r"[,;]", text[b:right])
                 d = pick_date(ctx, b, b + stop.start() if stop else right, b)
             elif d is None:
                 d = pick_date(ctx, s.start if active else subj[0].start, right, b)
-            if d is None and not re.match(r"(?:is|are)\s|là\s", word):
+            if d is None and not re.match(r"(?:is|are)\s|là\s|belongs?\s", word):
                 # "…, five years after the enlargement in which A, B and C became members"
                 gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
                        if g.governs and g.value is not None]

@@ -249,6 +249,7 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
         for text in names:
             if fold(text) not in g.index:
                 g.add(text, _Entry(state.key, state.kind, 1, "capital"))
+    _add_data_capitals(g, registry, config)
     for text in config.get("not_names") or []:
         g.add(text, _Entry("", "", -1, "not-a-name"))
     _add_sourced_names(g, registry)
@@ -256,38 +257,68 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
 
 
 def _add_sourced_names(g: Gazetteer, registry: Registry) -> None:
-    """Names from sourced tables: the adjectives of nationality of
-    ``data/country-adjectives/adjectivals.csv`` ("Peruvian", an adjective given to one state
-    only), and the CLDR names of the territories the registry does not hold as states ("French
-    Polynesia", "Polynesia thuộc Pháp"), which name nothing, so that the longest run keeps
+    """The CLDR names of the territories the registry does not hold as states ("French
+    Polynesia", "Polynesia thuộc Pháp") as runs that name nothing, so that the longest run keeps
     "French" in them from naming France. A name already in the gazetteer is left alone."""
-    import csv
-
-    from ..linking.names import split_cldr_name
-    from ..loaders.registry import default_data_dir
-
-    by_iso2 = {e.iso2: e for e in registry.entities if e.iso2 and e.kind == "state"}
-    path = default_data_dir() / "country-adjectives" / "adjectivals.csv"
-    holders: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            holders.setdefault(row["adjective"].strip(), set()).add(row["iso2"].strip())
-    for adj, codes in holders.items():
-        states = {by_iso2[c].key for c in codes if c in by_iso2}
-        if len(codes) != 1 or len(states) != 1 or not adj or fold(adj) in g.index:
-            continue  # "Congolese", "Dominican": several states (or a territory) share it
-        e = registry.get(next(iter(states)))
-        if e is not None:
-            g.add(adj[:1].upper() + adj[1:], _Entry(e.key, e.kind, 1, "demonym"))
     try:
         import pycountry
         from babel import Locale
     except ImportError:  # pragma: no cover - both are dependencies
         return
+    from ..linking.names import split_cldr_name
+
+    states = {e.iso2 for e in registry.entities if e.iso2 and e.kind == "state"}
     for lang in ("en", "vi"):
         for code, name in Locale(lang).territories.items():
-            if code in by_iso2 or not pycountry.countries.get(alpha_2=code):
+            if code in states or not pycountry.countries.get(alpha_2=code):
                 continue
             for text in split_cldr_name(name):
                 if fold(text) not in g.index:
                     g.add(text, _Entry("", "", -1, "not-a-name"))
+
+
+def _add_data_capitals(g: Gazetteer, registry: Registry, config: dict) -> None:
+    """Every independent state's capital from the bundled country list (internacia's
+    `countries.csv`), below the curated `capitals` of the gazetteer: "severed its own ties with
+    Quito", "travelled to Tarawa". A capital that already names something, is shared by two
+    states or is listed in `capitals_skip` (names of other places too: Santiago, Victoria) is
+    left out."""
+    import csv
+
+    from ..loaders.registry import default_data_dir
+
+    path = Path(default_data_dir()) / "internacia" / "countries.csv"
+    if not path.exists():
+        return
+    skip = {fold(x) for x in config.get("capitals_skip") or []}
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("independent") == "True"
+                and (r.get("capital") or "").strip()]
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[fold(r["capital"])] = counts.get(fold(r["capital"]), 0) + 1
+    for r in rows:
+        name, form = r["capital"].strip(), fold(r["capital"])
+        e = registry.get(r.get("iso3") or "")
+        if e is None or form in skip or counts[form] > 1 or form in g.index:
+            continue
+        g.add(name, _Entry(e.key, e.kind, 2, "capital"))
+    # adjectives of nationality from the bundled list ("Samoan Prime Minister"), below the
+    # curated `demonyms`; one shared by two states (Congolese) is left out
+    adjectives = Path(default_data_dir()) / "country-adjectives" / "adjectivals.csv"
+    if not adjectives.exists():
+        return
+    iso3 = {r["code"]: r["iso3"] for r in rows}
+    with adjectives.open(encoding="utf-8", newline="") as fh:
+        pairs = [(r["iso2"], r["adjective"].strip()) for r in csv.DictReader(fh)
+                 if (r.get("adjective") or "").strip()]
+    seen: dict[str, int] = {}
+    for _, adj in pairs:
+        seen[fold(adj)] = seen.get(fold(adj), 0) + 1
+    for code, adj in pairs:
+        e = registry.get(iso3.get(code, ""))
+        form = fold(adj)
+        if e is None or seen[form] > 1 or form in g.index:
+            continue
+        g.add(" ".join(w[:1].upper() + w[1:] for w in adj.split()), _Entry(e.key, e.kind, 2,
+                                                                              "demonym"))

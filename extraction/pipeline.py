@@ -108,8 +108,18 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
     cands: list[Candidate] = []
     for _, rule in RULES:
         cands += rule(ctx)
-    cands = entry_into_force.attach(ctx, _renewed_once(cands))
+    cands = entry_into_force.attach(ctx, _renewed_once(_reported_once(cands)))
     return Extraction(text, lang, dedupe(cands, text.find("\n")), ctx)
+
+
+def _reported_once(cands: list[Candidate]) -> list[Candidate]:
+    """An intention in reported speech ("announced that it would withdraw") that another rule
+    already read as a claim of the same subjects, overlapping it, is that claim."""
+    claims = [c for c in cands if c.type == "claim" and c.rule != "claim-reported"]
+    return [c for c in cands if c.rule != "claim-reported" or not any(
+        o.start < c.end and c.start < o.end
+        and sorted(o.data.get("subjects") or []) == sorted(c.data.get("subjects") or [])
+        for o in claims)]
 
 
 def _renewed_once(cands: list[Candidate]) -> list[Candidate]:

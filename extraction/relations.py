@@ -24,13 +24,20 @@ from .context import (
 )
 
 _REL = r"(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\b"
+#: the determiners a verb of relations takes: "severed its own ties", "restored all relations"
+_DET = r"(?:(?:its|their|all|the|her|his)\s+(?:own\s+)?)?"
 TRIGGERS = [
-    (re.compile(rf"\b(?:re-?establish(?:ed|es|ing)?|restor(?:e|ed|es|ing)|resum(?:e|ed|es|ing))\s+{_REL}"
+    (re.compile(rf"\b(?:re-?establish(?:ed|es|ing)?|restor(?:e|ed|es|ing)|resum(?:e|ed|es|ing)"
+                rf"|renew(?:ed|s|ing)?|revive[ds]?|reviving)\s+{_DET}{_REL}"
                 r"|\brestored\s+them\b", re.I), "restored"),
-    (re.compile(rf"\b(?:establish(?:ed|es|ing)?|normali[sz](?:ed|es|ing|e))\s+{_REL}", re.I),
+    (re.compile(rf"\b(?:establish(?:ed|es|ing)?|normali[sz](?:ed|es|ing|e)|forg(?:ed|es|e|ing)"
+                rf"|open(?:ed|s)?)\s+{_DET}{_REL}", re.I),
      "established"),
-    (re.compile(rf"\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off)"
-                rf"\s+(?:its\s+|their\s+|all\s+)?{_REL}", re.I), "severed"),
+    (re.compile(rf"\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off"
+                rf"|terminat(?:ed|es|e|ing)|end(?:ed|s)?)"
+                rf"\s+{_DET}(?:full\s+|formal\s+|official\s+)?diplomatic\s+(?:relations|ties)\b"
+                rf"|\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off)"
+                rf"\s+{_DET}{_REL}", re.I), "severed"),
     (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
                 r"|\bmaintains?\s+(?:diplomatic\s+)?relations\b", re.I), "maintained"),
     # "X has diplomatic relations with Y": relations exist, i.e. were established (the seeds'
@@ -40,8 +47,10 @@ TRIGGERS = [
     (re.compile(r"\b(?:ha(?:s|ve)|had)\s+no\s+(?:diplomatic\s+)?relations\b", re.I), "none"),
     (re.compile(r"(?:thiết lập|bình thường hóa|bình thường hoá)\s+quan hệ(?:\s+ngoại giao)?"
                 r"(?!\s+(?:Đối tác|đối tác))", re.I), "established"),
-    (re.compile(r"(?:khôi phục|nối lại|tái lập)\s+quan hệ(?:\s+ngoại giao)?", re.I), "restored"),
-    (re.compile(r"(?:cắt đứt|cắt|đoạn tuyệt)\s+quan hệ(?:\s+ngoại giao)?", re.I), "severed"),
+    (re.compile(r"(?:khôi phục|nối lại|tái lập|tái thiết lập)\s+quan hệ(?:\s+ngoại giao)?", re.I),
+     "restored"),
+    (re.compile(r"(?:cắt đứt|cắt|đoạn tuyệt)\s+quan hệ(?:\s+ngoại giao)?"
+                r"|chấm dứt\s+quan hệ\s+ngoại giao", re.I), "severed"),
 ]
 
 
@@ -132,7 +141,11 @@ def extract(ctx: Context) -> list[Candidate]:
                 if rel:
                     at = max(s.start, subj[0].start - 30) + rel.start()
                     antecedent = [x for x in ctx.mentions_in(s.start, at) if _actor(x)
-                                  and not ctx.text[x.end : at].strip()]
+                                  and not ctx.text[x.end : at].strip()] or [
+                        # "North Korea as the only United Nations member with which Seoul …"
+                        x for x in ctx.mentions_in(max(s.start, at - 60), at)
+                        if x.is_state and x.key and x.how == "name"
+                        and re.match(r"\s+as\s+(?:the|a|an)\s", ctx.text[x.end : at])]
                     obj = antecedent[-1:]
             pair_word = ctx.pair_word_in(prev_end, a)
             conf, flags = 0.9, []
@@ -194,6 +207,17 @@ def extract(ctx: Context) -> list[Candidate]:
                            and len(ctx.text[s.start : x.start].split()) <= 2
                            and re.match(r"\s*,", ctx.text[x.end : x.end + 3])]
                 d = opening[-1] if opening else d
+            if d is None and subj and n == 0 and len(found) > 1 and re.search(
+                    r"\s(?:và|and)\s+(?:(?:then|also|later|cũng|đã)\s+)?$",
+                    ctx.text[b : found[1][0]]) and not [
+                        x for x in group_before(ctx, b, found[1][0]) if _actor(x)
+                        and re.search(r"\s(?:và|and)\s+$", ctx.text[b : x.start])]:
+                # "Managua cut ties with Taiwan and re-established relations with Beijing in
+                # December 2021": the second clause, without a subject of its own, closes
+                # with the date of both
+                nxt_right = found[2][0] if len(found) > 2 else s.end
+                shared = pick_date(ctx, found[1][1], nxt_right, found[1][1])
+                d = shared if shared is not None and shared.explicit else None
             if d is None and subj and n == 0:
                 # "Tháng 6/2017, A, B và C cắt đứt quan hệ …": a date opening the sentence
                 opening = [x for x in ctx.dates_in(s.start, subj[0].start)

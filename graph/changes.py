@@ -33,9 +33,10 @@ import re
 
 import pyoxigraph as ox
 
-from .sparql_safety import tokenize
+from .sparql_safety import Token, tokenize
 
-__all__ = ["MAX_TERMS", "predicate_marker", "query_predicates", "touched_terms"]
+__all__ = ["MAX_TERMS", "predicate_marker", "query_predicates", "touched_graphs",
+           "touched_terms"]
 
 #: beyond this many terms a write counts as touching everything (a bulk load)
 MAX_TERMS = 20_000
@@ -166,3 +167,187 @@ def query_predicates(sparql: str) -> frozenset[str]:
                 raise ValueError(f"the prefix {prefix + ':'!r} is not declared in the query")
             out.add(predicate_marker(prefixes[prefix + ":"] + local))
     return frozenset(out)
+
+
+#: how :func:`touched_graphs` names the default graph (as the checkpoints list it)
+DEFAULT_GRAPH = "DEFAULT"
+
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def touched_graphs(update: str, base_iri: str | None = None) -> frozenset[str] | None:
+    """The graphs an update may change (the default graph as :data:`DEFAULT_GRAPH`), read
+    from its text, or None if the text does not say (a template's ``GRAPH ?g``, ``CLEAR
+    ALL``/``NAMED``, a relative graph IRI whatever ``base_iri``, anything not understood).
+
+    Every form of SPARQL 1.1 Update is read: ``INSERT``/``DELETE DATA``, ``DELETE WHERE``,
+    ``[WITH g] DELETE {…} INSERT {…} [USING …] WHERE {…}`` (only the templates write),
+    ``LOAD … INTO GRAPH``, ``CLEAR``/``DROP``/``CREATE`` and ``ADD``/``MOVE``/``COPY``. The text
+    is not checked: the engine refuses a malformed one, and a refused update changes nothing.
+
+    >>> sorted(touched_graphs('DELETE WHERE { GRAPH <urn:x:g> { ?s ?p ?o } }'))
+    ['urn:x:g']
+    >>> sorted(touched_graphs('PREFIX e: <http://e/> WITH e:g DELETE { ?s e:p ?o } INSERT '
+    ...                       '{ GRAPH e:h { ?s e:q ?o } } WHERE { GRAPH ?x { ?s e:p ?o } }'))
+    ['http://e/g', 'http://e/h']
+    >>> sorted(touched_graphs('INSERT DATA { <http://e/a> <http://e/p> 1 } ; '
+    ...                       'MOVE GRAPH <http://e/g> TO DEFAULT ; CREATE GRAPH <http://e/n>'))
+    ['DEFAULT', 'http://e/g']
+    >>> touched_graphs('DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }') is None
+    True
+    >>> touched_graphs('CLEAR ALL') is None, touched_graphs('DROP GRAPH <rel>') is None
+    (True, True)
+    """
+    if len(update) > MAX_TEXT:
+        return None
+    toks = tokenize(update)
+    prefixes: dict[str, str] = {}
+    out: set[str] = set()
+    n = len(toks)
+    i = 0
+
+    def word(k: int) -> str | None:
+        return toks[k].upper if k < n and toks[k].kind == "name" else None
+
+    def graph(k: int) -> str | None:
+        """The graph IRI of the token at ``k`` (an IRI or a prefixed name), or None."""
+        if k >= n:
+            return None
+        t = toks[k]
+        if t.kind == "iri":
+            return t.text if _ABSOLUTE.match(t.text) else None
+        if t.kind == "name" and ":" in t.text and not t.text.startswith("_:"):
+            prefix, _, local = t.text.partition(":")
+            ns = prefixes.get(prefix + ":")
+            return ns + local if ns is not None and _ABSOLUTE.match(ns) and \
+                "\\" not in local else None
+        return None
+
+    def block_end(k: int) -> int:
+        """The position after the ``}`` closing the ``{`` at ``k``."""
+        depth = 0
+        while k < n:
+            t = toks[k]
+            if t.kind == "punct" and t.text == "{":
+                depth += 1
+            elif t.kind == "punct" and t.text == "}":
+                depth -= 1
+                if depth == 0:
+                    return k + 1
+            k += 1
+        return n
+
+    def template(k: int, default: str | None) -> int | None:
+        """Add the graphs the quad template at ``k`` writes; the position after it."""
+        if k >= n or toks[k].text != "{":
+            return None
+        end = block_end(k)
+        k += 1
+        while k < end - 1:
+            t = toks[k]
+            if t.kind == "name" and t.upper == "GRAPH":
+                g = graph(k + 1)
+                if g is None or k + 2 >= n or toks[k + 2].text != "{":
+                    return None
+                out.add(g)
+                k = block_end(k + 2)
+                continue
+            if not (t.kind == "punct" and t.text == "."):
+                if default is None:
+                    return None
+                out.add(default)  # a triple outside GRAPH: the default (or WITH) graph
+                k = _triples_end(toks, k, end - 1)
+                continue
+            k += 1
+        return end
+
+    def target(k: int, graph_word: bool) -> tuple[str | None, int]:
+        """``DEFAULT`` or ``[GRAPH] <g>`` at ``k``: the graph and the position after it."""
+        if word(k) == "DEFAULT":
+            return DEFAULT_GRAPH, k + 1
+        if word(k) == "GRAPH":
+            return graph(k + 1), k + 2
+        return (graph(k), k + 1) if graph_word else (None, k + 1)
+
+    while i < n:
+        w = word(i)
+        t = toks[i]
+        if t.kind == "punct" and t.text == ";":
+            i += 1
+        elif w == "PREFIX" and i + 2 < n and toks[i + 2].kind == "iri":
+            prefixes[toks[i + 1].text] = toks[i + 2].text
+            i += 3
+        elif w == "BASE":  # (a relative graph IRI is unknown, whatever the base)
+            i += 2
+        elif w in ("INSERT", "DELETE") and word(i + 1) in ("DATA", "WHERE"):
+            end = template(i + 2, DEFAULT_GRAPH)
+            if end is None:
+                return None
+            i = end
+        elif w in ("WITH", "INSERT", "DELETE"):
+            default = DEFAULT_GRAPH
+            if w == "WITH":
+                default_or_none = graph(i + 1)
+                if default_or_none is None:
+                    return None
+                default = default_or_none
+                i += 2
+            while word(i) in ("INSERT", "DELETE"):
+                end = template(i + 1, default)
+                if end is None:
+                    return None
+                i = end
+            while word(i) == "USING":
+                i += 3 if word(i + 1) == "NAMED" else 2
+            if word(i) == "WHERE":
+                i += 1
+            if i >= n or toks[i].text != "{":
+                return None
+            i = block_end(i)
+        elif w == "LOAD":
+            i += 2 if word(i + 1) == "SILENT" else 1
+            i += 1  # the document loaded
+            if word(i) == "INTO":
+                g = graph(i + 2) if word(i + 1) == "GRAPH" else None
+                if g is None:
+                    return None
+                out.add(g)
+                i += 3
+            else:
+                out.add(DEFAULT_GRAPH)
+        elif w in ("CLEAR", "DROP", "CREATE"):
+            i += 2 if word(i + 1) == "SILENT" else 1
+            g, i = target(i, graph_word=False)
+            if g is None:
+                return None
+            if w != "CREATE":  # a new graph is empty: no quad changes
+                out.add(g)
+        elif w in ("ADD", "MOVE", "COPY"):
+            i += 2 if word(i + 1) == "SILENT" else 1
+            source, i = target(i, graph_word=True)
+            if word(i) != "TO":
+                return None
+            dest, i = target(i + 1, graph_word=True)
+            if source is None or dest is None:
+                return None
+            out.add(dest)
+            if w == "MOVE":
+                out.add(source)
+        else:
+            return None
+    return frozenset(out)
+
+
+def _triples_end(toks: tuple[Token, ...], k: int, end: int) -> int:
+    """The position of the next ``GRAPH`` keyword at this level of a template (or ``end``)."""
+    depth = 0
+    while k < end:
+        t = toks[k]
+        if t.kind == "punct" and t.text in "{[(":
+            depth += 1
+        elif t.kind == "punct" and t.text in "}])":
+            depth -= 1
+        elif depth == 0 and t.kind == "name" and t.upper == "GRAPH":
+            return k
+        k += 1
+    return end

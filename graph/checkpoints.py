@@ -9,7 +9,8 @@ directory breaks when the writer compacts. So readers never open the live store:
 2. opens the live store read-write, applies the change (atomically, in pyoxigraph), closes it;
 3. takes a checkpoint named ``<generation>-<random>``, generation = the current one + 1;
 4. publishes it by atomically replacing ``CURRENT`` (after ``touched/<generation>``, the terms
-   the write touched when the writer knows them: :mod:`.changes`);
+   the write touched when the writer knows them: :mod:`.changes`, and ``graphs/<generation>``,
+   the graphs it may have changed, when known);
 5. deletes checkpoints superseded longer ago than ``keep_seconds`` (the query time limit plus
    a margin: no query can still be reading them).
 
@@ -44,6 +45,7 @@ from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
+from .changes import DEFAULT_GRAPH  # noqa: F401 - how the lists name the default graph
 from .errors import DiplographError
 
 __all__ = ["Checkpoint", "Checkpoints"]
@@ -54,6 +56,9 @@ CURRENT = "CURRENT"
 WRITE_LOCK = "WRITE.lock"
 #: the folder of the lists of terms each write touched (one file per generation)
 TOUCHED = "touched"
+#: the folder of the lists of graphs each write changed (one file per generation; the default
+#: graph as :data:`DEFAULT_GRAPH`), for readers that keep something per graph
+GRAPHS = "graphs"
 #: how many generations of those lists are kept
 TOUCHED_KEEP = 1000
 
@@ -120,13 +125,15 @@ class Checkpoints:
                 del store
 
     def write(self, change: Callable[[ox.Store], T],
-              touched: Iterable[str] | None = None) -> T:
+              touched: Iterable[str] | None = None,
+              graphs: Iterable[str] | None = None) -> T:
         """Apply ``change`` to the live store, opened read-write, and publish a new checkpoint
         (also when the change failed: a failed pyoxigraph update changed nothing, and
         publishing keeps every reader's view in step with the store). The store is closed
         before the write lock is released, so ``change`` must not keep it.
 
-        ``touched``: the terms the change touches, if known (:meth:`touched_between`)."""
+        ``touched``: the terms the change touches, if known (:meth:`touched_between`);
+        ``graphs``: the graphs it may change, if known (:meth:`graphs_between`)."""
         with self._locked():
             generation = self.current().generation + 1
             store = self._open_live()
@@ -140,7 +147,7 @@ class Checkpoints:
                 with contextlib.suppress(OSError):
                     store.flush()
                 try:
-                    self._publish(store, generation, touched)
+                    self._publish(store, generation, touched, graphs)
                 except BaseException as e:
                     _release_frames(e)  # or the store stays open and locked (a full disk)
                     raise
@@ -148,7 +155,8 @@ class Checkpoints:
                     del store  # closes it: RocksDB allows one handle per process
 
     def write_external(self, change: Callable[[], T],
-                       touched: Iterable[str] | None = None) -> T:
+                       touched: Iterable[str] | None = None,
+                       graphs: Iterable[str] | None = None) -> T:
         """Like :meth:`write`, for a change made by another process that opens the live store
         itself and has closed it when ``change`` returns (an update with a time limit,
         ``graph/update_worker.py``). The write lock is held around it; a checkpoint is
@@ -162,7 +170,7 @@ class Checkpoints:
                 try:
                     with contextlib.suppress(OSError):
                         store.flush()
-                    self._publish(store, generation, touched)
+                    self._publish(store, generation, touched, graphs)
                 except BaseException as e:
                     _release_frames(e)
                     raise
@@ -188,22 +196,26 @@ class Checkpoints:
                 fcntl.flock(f, fcntl.LOCK_UN)
 
     def _publish(self, store: ox.Store, generation: int,
-                 touched: Iterable[str] | None = None) -> Checkpoint:
+                 touched: Iterable[str] | None = None,
+                 graphs: Iterable[str] | None = None) -> Checkpoint:
         name = f"{generation:06d}-{uuid.uuid4().hex[:8]}"
         path = self.root / name
         try:
             store.backup(str(path))
         except OSError as e:
             raise DiplographError("storage", f"cannot checkpoint the store: {e}") from e
-        if touched is not None:  # before CURRENT: whoever sees the generation finds it
-            folder = self.root / TOUCHED
-            tmp_touched = folder / f".{generation}.{uuid.uuid4().hex[:8]}"
+        # before CURRENT: whoever sees the generation finds them
+        for folder_name, items in ((TOUCHED, touched), (GRAPHS, graphs)):
+            if items is None:
+                continue
+            folder = self.root / folder_name
+            tmp_list = folder / f".{generation}.{uuid.uuid4().hex[:8]}"
             try:
                 folder.mkdir(exist_ok=True)
-                tmp_touched.write_text("\n".join(sorted(touched)), encoding="utf-8")
-                os.replace(tmp_touched, folder / str(generation))
+                tmp_list.write_text("\n".join(sorted(items)), encoding="utf-8")
+                os.replace(tmp_list, folder / str(generation))
             except OSError:  # no list: readers take it that anything may have changed
-                tmp_touched.unlink(missing_ok=True)
+                tmp_list.unlink(missing_ok=True)
         tmp = self.root / f".{CURRENT}.{uuid.uuid4().hex[:8]}"
         tmp.write_text(name + "\n")
         os.replace(tmp, self.root / CURRENT)
@@ -216,12 +228,12 @@ class Checkpoints:
 
         A checkpoint's superseded time is the modification time of its successor's
         directory; the newest one (``keep``) always stays."""
-        folder = self.root / TOUCHED
-        if folder.is_dir():
-            newest = int(keep.split("-", 1)[0])
-            for f in folder.iterdir():
-                if f.name.isdigit() and int(f.name) <= newest - TOUCHED_KEEP:
-                    f.unlink(missing_ok=True)
+        newest = int(keep.split("-", 1)[0])
+        for folder in (self.root / TOUCHED, self.root / GRAPHS):
+            if folder.is_dir():
+                for f in folder.iterdir():
+                    if f.name.isdigit() and int(f.name) <= newest - TOUCHED_KEEP:
+                        f.unlink(missing_ok=True)
         names = sorted(p.name for p in self.root.iterdir()
                        if p.is_dir() and p.name[:6].isdigit())
         now = time.time()
@@ -266,16 +278,35 @@ class Checkpoints:
         >>> cps.touched_between(1, 3) is None, cps.touched_between(3, 3)
         (True, frozenset())
         """
+        return self._lists_between(TOUCHED, old, new)
+
+    def graphs_between(self, old: int, new: int) -> frozenset[str] | None:
+        """The graphs the writes after generation ``old`` up to ``new`` may have changed (the
+        default graph as :data:`DEFAULT_GRAPH`), or None when one of them did not say.
+
+        >>> import tempfile
+        >>> cps = Checkpoints(Path(tempfile.mkdtemp()) / "store"); _ = cps.prepare()
+        >>> cps.write(lambda s: None, graphs=["http://e/g"])
+        >>> cps.write(lambda s: None, touched=[], graphs=[DEFAULT_GRAPH])
+        >>> sorted(cps.graphs_between(0, 2)), cps.touched_between(0, 2)
+        (['DEFAULT', 'http://e/g'], None)
+        >>> cps.write(lambda s: None)
+        >>> cps.graphs_between(1, 3) is None, cps.graphs_between(3, 3)
+        (True, frozenset())
+        """
+        return self._lists_between(GRAPHS, old, new)
+
+    def _lists_between(self, folder: str, old: int, new: int) -> frozenset[str] | None:
         if new - old > TOUCHED_KEEP:
             return None
-        terms: set[str] = set()
+        items: set[str] = set()
         for generation in range(old + 1, new + 1):
             try:
-                text = (self.root / TOUCHED / str(generation)).read_text(encoding="utf-8")
+                text = (self.root / folder / str(generation)).read_text(encoding="utf-8")
             except OSError:
                 return None
-            terms.update(line for line in text.split("\n") if line)
-        return frozenset(terms)
+            items.update(line for line in text.split("\n") if line)
+        return frozenset(items)
 
     def remove_all(self) -> None:
         """Delete every checkpoint (when the service stops)."""

@@ -24,7 +24,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .cache import ResultCache
-from .changes import touched_terms
+from .changes import touched_graphs, touched_terms
 from .checkpoints import Checkpoints
 from .errors import DiplographError
 from .isolation import Busy, QueryThreads, WorkerProcesses
@@ -361,8 +361,10 @@ class QueryService(DataQueries):
 
     # ------------------------------------------------------------ writes
 
-    def _write(self, fn: Callable[[ox.Store], Any]) -> Any:
-        """Run ``fn`` on the live store, read-write; publish a new checkpoint after it.
+    def _write(self, fn: Callable[[ox.Store], Any],
+               graphs: Iterable[str] | None = None) -> Any:
+        """Run ``fn`` on the live store, read-write; publish a new checkpoint after it
+        (``graphs``: the graphs ``fn`` may change, if known: :meth:`graphs_between`).
 
         A storage failure says whether the change is in the store: ``fn`` fails as a whole
         (pyoxigraph writes one transaction or nothing), and a failure after it (flushing,
@@ -379,31 +381,40 @@ class QueryService(DataQueries):
 
         try:
             with self._write_lock:
-                result = self.checkpoints.write(change)
+                result = self.checkpoints.write(change, graphs=graphs)
         except DiplographError as e:
             raise _with_outcome(e, applied) from e
         finally:
             self.cache.sync(self.generation)  # empty now, and no older answer kept from here on
         return result
 
-    def write(self, fn: Callable[[ox.Store], Any]) -> Any:
-        """Run ``fn`` on the live store, read-write; publish a new checkpoint after it."""
-        return self._write(fn)
+    def write(self, fn: Callable[[ox.Store], Any], *,
+              graphs: Iterable[str] | None = None) -> Any:
+        """Run ``fn`` on the live store, read-write; publish a new checkpoint after it
+        (``graphs``: the graphs ``fn`` may change, if known)."""
+        return self._write(fn, graphs)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Run a SPARQL Update atomically (all operations or none), in a child process
         killed past the time limit."""
         check_limits(sparql, self.update_limits, what="update")
         check_external_access(sparql, allow=self.allow_federation, base_iri=base_iri)
-        self._update_in_child(sparql, base_iri, touched_terms(sparql, base_iri))
+        self._update_in_child(sparql, base_iri, touched_terms(sparql, base_iri),
+                              touched_graphs(sparql, base_iri))
 
     def touched_between(self, old: int, new: int) -> frozenset[str] | None:
         """The terms the writes after generation ``old`` up to ``new`` touched, or None if
         unknown (:meth:`.checkpoints.Checkpoints.touched_between`)."""
         return self.checkpoints.touched_between(old, new)
 
+    def graphs_between(self, old: int, new: int) -> frozenset[str] | None:
+        """The graphs the writes after generation ``old`` up to ``new`` may have changed, or
+        None if unknown (:meth:`.checkpoints.Checkpoints.graphs_between`)."""
+        return self.checkpoints.graphs_between(old, new)
+
     def _update_in_child(self, sparql: str, base_iri: str | None,
-                         touched: frozenset[str] | None = None) -> None:
+                         touched: frozenset[str] | None = None,
+                         graphs: frozenset[str] | None = None) -> None:
         """Apply an update in a child process (``graph/update_worker.py``) under the write
         lock, killed past the time limit: a heavy update cannot hold the lock for longer,
         and, killed, changes nothing (one transaction)."""
@@ -431,7 +442,7 @@ class QueryService(DataQueries):
 
         try:
             with self._write_lock:
-                self.checkpoints.write_external(change, touched)
+                self.checkpoints.write_external(change, touched, graphs)
         except DiplographError as e:
             raise _with_outcome(e, bool(outcome.get("applied"))) from e
         finally:

@@ -35,10 +35,12 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import pyoxigraph as ox
 import yaml
 
 from ..graph.errors import DiplographError
@@ -53,7 +55,10 @@ __all__ = [
     "SearchIndex",
     "RDF_TYPE",
     "index_predicates",
+    "class_query",
     "index_query",
+    "subjects_query",
+    "LABEL_RANK",
     "kinds",
 ]
 
@@ -142,21 +147,86 @@ def index_predicates() -> frozenset[str]:
     return frozenset({RDF_TYPE, RDFS("subClassOf"), *_NAME_PROPS})
 
 
-@functools.cache
-def index_query() -> str:
-    """The SELECT whose rows (``?s ?kind ?name ?tag``) make the index.
-
-    ``?tag`` is the language of a label, ``acronym`` or ``code``. The kinds' classes are
-    matched with their subclasses (``rdfs:subClassOf*``).
-    """
+def class_query() -> str:
+    """The SELECT of the classes an index reads, with their kind (``?class ?kind``): the kinds'
+    classes and their subclasses (``rdfs:subClassOf*``)."""
     roots = " ".join(f'(<{c}> "{k.kind}")' for k in kinds() for c in k.classes)
-    props = " ".join(f'(<{p}> "{t or ""}")' for p, t in _NAME_PROPS.items())
+    return ("SELECT DISTINCT ?class ?kind WHERE {\n"
+            f"  VALUES (?root ?kind) {{ {roots} }}\n"
+            f"  ?class <{RDFS('subClassOf')}>* ?root .\n"
+            "}")
+
+
+#: How a name property ranks as an entity's display label in a language (lower first): a
+#: label or preferred label before a title, an alternative label last. Which label shows is
+#: decided by this rank, then by the name itself (shortest, then in code-point order), never by
+#: the order in which the store returns the rows.
+LABEL_RANK = {
+    RDFS("label"): 0,
+    str(SKOS) + "prefLabel": 1,
+    DCTERMS("title"): 2,
+    DG("title"): 3,
+    str(SKOS) + "altLabel": 4,
+}
+
+
+@functools.cache
+def index_query(classes: tuple[tuple[str, str], ...] | None = None) -> str:
+    """The SELECT whose rows (``?s ?kind ?name ?tag ?rank``) make the index.
+
+    ``?tag`` is the language of a label, ``acronym`` or ``code``; ``?rank`` the property's
+    :data:`LABEL_RANK` (9 for codes and acronyms). The kinds' classes are matched with their
+    subclasses (``rdfs:subClassOf*``) or, given ``classes`` (the ``(class, kind)`` rows of
+    :func:`class_query`, read beforehand), named: the same rows in half the time on the real
+    graph (pyoxigraph then starts from each class's members).
+    """
+    return _index_query(classes)
+
+
+def subjects_query(classes: tuple[tuple[str, str], ...], subjects: Iterable[str]) -> str:
+    """:func:`index_query` for the given subjects only (the entities a write may have
+    renamed, retyped or removed): their rows, all of them, to replace theirs in an index
+    (:meth:`SearchIndex.replacing`).
+
+    The subjects' own triples are read first (a subquery): joined the other way, pyoxigraph
+    read every member of the kinds' classes (0.6 s on the full graph for 20 subjects; 0.003 s
+    this way).
+
+    >>> q = subjects_query((("http://e/C", "state"),), ["http://e/a"])
+    >>> "VALUES ?s { <http://e/a> }" in q
+    True
+    """
+    named = " ".join(f'(<{c}> "{k}")' for c, k in classes)
+    values = " ".join(str(ox.NamedNode(s)) for s in subjects)
     return (
-        "SELECT DISTINCT ?s ?kind ?name ?tag WHERE {\n"
-        f"  VALUES (?root ?kind) {{ {roots} }}\n"
-        f"  VALUES (?p ?ptag) {{ {props} }}\n"
-        f"  ?class <{RDFS('subClassOf')}>* ?root .\n"
-        f"  ?s a ?class ; ?p ?name .\n"
+        "SELECT DISTINCT ?s ?kind ?name ?tag ?rank WHERE {\n"
+        f"  {{ SELECT ?s ?class ?p ?name WHERE {{ VALUES ?s {{ {values} }}\n"
+        "      ?s a ?class ; ?p ?name FILTER(isLiteral(?name)) } }\n"
+        f"  VALUES (?class ?kind) {{ {named} }}\n"
+        f"  VALUES (?p ?ptag ?rank) {{ {_props()} }}\n"
+        '  BIND(IF(?ptag = "", LANG(?name), ?ptag) AS ?tag)\n'
+        "}"
+    )
+
+
+def _props() -> str:
+    return " ".join(f'(<{p}> "{t or ""}" {LABEL_RANK.get(p, 9)})' for p, t in _NAME_PROPS.items())
+
+
+def _index_query(classes: tuple[tuple[str, str], ...] | None) -> str:
+    if classes is None:
+        roots = " ".join(f'(<{c}> "{k.kind}")' for k in kinds() for c in k.classes)
+        which = (f"  VALUES (?root ?kind) {{ {roots} }}\n"
+                 f"  ?class <{RDFS('subClassOf')}>* ?root .\n")
+    else:
+        named = " ".join(f'(<{c}> "{k}")' for c, k in classes)
+        which = f"  VALUES (?class ?kind) {{ {named} }}\n"
+    return (
+        "SELECT DISTINCT ?s ?kind ?name ?tag ?rank WHERE {\n"
+        + which
+        + "  ?s a ?class .\n"
+        f"  VALUES (?p ?ptag ?rank) {{ {_props()} }}\n"
+        "  ?s ?p ?name .\n"
         "  FILTER(isIRI(?s) && isLiteral(?name))\n"
         '  BIND(IF(?ptag = "", LANG(?name), ?ptag) AS ?tag)\n'
         "}"
@@ -193,16 +263,16 @@ class _Entry:
     iri: str
     kind: str
     weight: int
-    labels: dict[str, str] = field(default_factory=dict)  # lang -> first label
+    labels: dict[str, str] = field(default_factory=dict)  # lang -> display label
     names: list[tuple[str, str, str, str]] = field(default_factory=list)
-    # (shown text, folded key, exact key without diacritics, tag)
+    # (shown text, folded key, exact key without diacritics, tag), preferred names first
 
     def label(self, lang: str) -> str:
         for key in (lang, "en", ""):
             if key in self.labels:
                 return self.labels[key]
         if self.labels:
-            return next(iter(self.labels.values()))
+            return self.labels[min(self.labels)]
         return self.names[0][0] if self.names else self.iri.rsplit("/", 1)[-1]
 
 
@@ -210,11 +280,54 @@ def _words(text: str) -> list[str]:
     return exact_form(strip_diacritics(text)).replace("-", " ").split()
 
 
-class SearchIndex:
-    """An in-memory index of entity names; :meth:`search` ranks the entities for a text."""
+#: A row of :func:`index_query`: ``(iri, kind, name, tag)`` or ``(iri, kind, name, tag, rank)``
+Row = tuple[Any, ...]
 
-    def __init__(self, entries: Sequence[_Entry]) -> None:
-        self._entries = list(entries)
+
+def _entries(rows: Iterable[Row]) -> dict[str, _Entry]:
+    """The entries of ``rows``, whatever their order: an entity's kind is the first of its
+    kinds in ``kinds.yaml``; its label in a language the name of the best :data:`LABEL_RANK`,
+    then the shortest, then the first in code-point order; its names in that order too."""
+    order = {k.kind: i for i, k in enumerate(kinds())}
+    weights = {k.kind: k.weight for k in kinds()}
+    found: dict[str, tuple[str, dict[tuple[str, str], int]]] = {}
+    for row in rows:
+        iri, kind, name, tag = row[0], row[1], row[2], row[3]
+        if kind not in order or not name or not name.strip():
+            continue
+        rank = int(row[4]) if len(row) > 4 and row[4] is not None else 0
+        had = found.get(iri)
+        if had is None:
+            had = found[iri] = (kind, {})
+        elif order[kind] < order[had[0]]:
+            had = found[iri] = (kind, had[1])
+        key = (" ".join(name.split()), tag or "")
+        old = had[1].get(key)
+        if old is None or rank < old:
+            had[1][key] = rank
+    entries: dict[str, _Entry] = {}
+    for iri, (kind, names) in found.items():
+        e = _Entry(iri, kind, weights[kind])
+        for (name, tag), _rank in sorted(
+                names.items(), key=lambda item: (item[1], len(item[0][0]), item[0])):
+            if tag not in ("acronym", "code"):
+                e.labels.setdefault(tag, name)
+            folded = folded_form(name)
+            if folded:
+                e.names.append((name, folded, " ".join(_words(name)), tag))
+        if e.names:
+            entries[iri] = e
+    return entries
+
+
+class SearchIndex:
+    """An in-memory index of entity names; :meth:`search` ranks the entities for a text.
+
+    The same rows in any order make the same index (entries in IRI order; labels and names
+    chosen by rule, see :func:`_entries`)."""
+
+    def __init__(self, entries: Iterable[_Entry]) -> None:
+        self._entries = sorted(entries, key=lambda e: e.iri)
         self._by_iri: dict[str, _Entry] | None = None
         # sorted (folded key, entry number, name number) for prefix look-ups by bisection
         keys = []
@@ -226,34 +339,58 @@ class SearchIndex:
         self._folded = [k[0] for k in keys]
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, str, str, str | None]]) -> SearchIndex:
-        """Build the index from ``(iri, kind, name, tag)`` rows (see :func:`index_query`).
+    def from_rows(cls, rows: Iterable[Row]) -> SearchIndex:
+        """Build the index from ``(iri, kind, name, tag[, rank])`` rows (see
+        :func:`index_query`), in any order.
 
         An entity that belongs to several kinds is listed under the first in ``kinds.yaml``.
         """
-        order = {k.kind: i for i, k in enumerate(kinds())}
-        weights = {k.kind: k.weight for k in kinds()}
-        entries: dict[str, _Entry] = {}
-        seen: set[tuple[str, str, str]] = set()
-        for iri, kind, name, tag in rows:
-            if kind not in order or not name or not name.strip():
-                continue
-            e = entries.get(iri)
-            if e is None:
-                e = entries[iri] = _Entry(iri, kind, weights[kind])
-            elif order[kind] < order[e.kind]:
-                e.kind, e.weight = kind, weights[kind]
-            tag = tag or ""
-            name = " ".join(name.split())
-            if (iri, name, tag) in seen:
-                continue
-            seen.add((iri, name, tag))
-            if tag not in ("acronym", "code"):
-                e.labels.setdefault(tag, name)
-            folded = folded_form(name)
-            if folded:
-                e.names.append((name, folded, " ".join(_words(name)), tag))
-        return cls([e for e in entries.values() if e.names])
+        return cls(_entries(rows).values())
+
+    def replacing(self, subjects: Iterable[str], rows: Iterable[Row]) -> SearchIndex:
+        """A new index: this one with the entries of ``subjects`` replaced by those ``rows``
+        make (all the rows of those subjects, :func:`subjects_query`); a subject without
+        rows leaves the index. The result is the index :meth:`from_rows` would build from
+        the whole store.
+
+        >>> old = SearchIndex.from_rows([("http://e/a", "state", "Aa", "en"),
+        ...                              ("http://e/b", "state", "Bb", "en")])
+        >>> new = old.replacing({"http://e/a", "http://e/c"}, [("http://e/c", "state", "Cc", "en")])
+        >>> [e.iri for e in new._entries], old.label_of("http://e/a")
+        (['http://e/b', 'http://e/c'], 'Aa')
+        """
+        gone = set(subjects)
+        fresh = _entries(rows)
+        kept = [e for e in self._entries if e.iri not in gone and e.iri not in fresh]
+        return SearchIndex([*kept, *fresh.values()])
+
+    def to_data(self) -> list[list[object]]:
+        """The index as JSON-ready lists (:meth:`from_data` reads them back), for another
+        process to load instead of reading the store again.
+
+        >>> index = SearchIndex.from_rows([("http://e/a", "state", "Aa", "en", "0")])
+        >>> SearchIndex.from_data(index.to_data()).same_as(index)
+        True
+        """
+        return [[e.iri, e.kind, e.weight, e.labels, [list(n) for n in e.names]]
+                for e in self._entries]
+
+    @classmethod
+    def from_data(cls, data: list[list[Any]]) -> SearchIndex:
+        """The index :meth:`to_data` wrote."""
+        return cls(_Entry(iri, kind, int(weight), dict(labels),
+                          [(n[0], n[1], n[2], n[3]) for n in names])
+                   for iri, kind, weight, labels, names in data)
+
+    def iris(self) -> frozenset[str]:
+        """The IRIs of every indexed entity."""
+        return frozenset(e.iri for e in self._entries)
+
+    def same_as(self, other: SearchIndex) -> bool:
+        """Whether both indexes hold the same entities, kinds, labels and names in the same
+        order (what every search, completion and index page reads)."""
+        return [(e.iri, e.kind, e.weight, e.labels, e.names) for e in self._entries] == \
+            [(e.iri, e.kind, e.weight, e.labels, e.names) for e in other._entries]
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -350,7 +487,8 @@ class SearchIndex:
                   if kinds is None or self._entries[i].kind in kinds]
         chosen.sort(key=lambda item: (-item[1][0], -self._entries[item[0]].weight,
                                       len(self._entries[item[0]].label(lang)),
-                                      self._entries[item[0]].label(lang)))
+                                      self._entries[item[0]].label(lang),
+                                      self._entries[item[0]].iri))
         page = chosen[offset:offset + limit] if limit > 0 else []
         hits = [self._hit(self._entries[i], name, score, lang) for i, (score, name) in page]
         return Results(hits, len(chosen), dict(facets))

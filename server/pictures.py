@@ -47,14 +47,19 @@ PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
 LABEL = ("OPTIONAL { ?{v} rdfs:label ?{v}En FILTER(LANGMATCHES(LANG(?{v}En), \"en\")) }\n"
          "OPTIONAL { ?{v} rdfs:label ?{v}Any }")
 
-MAP_SHARED = _P + """SELECT ?s ?code ?other (COUNT(DISTINCT ?o) AS ?n) (SAMPLE(?otherEn) AS ?label)
+# the organisations first (one row each, not one per membership spell), the counts next, the
+# codes and labels of the ~200 states last: 0.74 -> 0.25 s of CPU for France on the full graph,
+# the same rows (about 0.2 s for any state: ?s is bound after the inner SELECTs)
+MAP_SHARED = _P + """SELECT ?s ?code ?other ?n (SAMPLE(?otherEn) AS ?label)
 WHERE {
-  ?m1 org:member ?s ; org:organization ?o .
-  ?m2 org:organization ?o ; org:member ?other .
-  FILTER(?other != ?s)
+  { SELECT ?s ?other (COUNT(DISTINCT ?o) AS ?n) WHERE {
+      { SELECT DISTINCT ?s ?o WHERE { ?m1 org:member ?s ; org:organization ?o } }
+      ?m2 org:organization ?o ; org:member ?other .
+      FILTER(?other != ?s)
+    } GROUP BY ?s ?other }
   ?other dg:iso3166Alpha3 ?code .
   OPTIONAL { ?other rdfs:label ?otherEn FILTER(LANGMATCHES(LANG(?otherEn), "en")) }
-} GROUP BY ?s ?code ?other"""
+} GROUP BY ?s ?code ?other ?n"""
 
 MAP_RELATIONS = _P + """SELECT ?s ?code ?other (COUNT(DISTINCT ?f) AS ?n)
        (SAMPLE(?otherEn) AS ?label)

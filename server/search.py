@@ -7,7 +7,7 @@
   filter box and pages of :data:`PAGE_SIZE`.
 
 The index (:class:`~diplograph.linking.search.SearchIndex`) is built once per worker process
-from the store and rebuilt after a write (the checkpoint generation changes). Every text is
+from the store and brought up to date after a write (:mod:`.search_index`). Every text is
 escaped by the templates; the JSON never echoes markup unescaped into a page.
 """
 
@@ -18,25 +18,21 @@ import logging
 import threading
 from typing import Any
 
-import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
 
-from ..graph.changes import predicate_marker
 from ..graph.errors import DiplographError
 from ..linking.search import (
     MAX_TEXT,
-    RDF_TYPE,
     Results,
     SearchIndex,
-    index_predicates,
-    index_query,
     kind_named,
     kind_of_segment,
     kinds,
 )
 from .conneg import prefers_html
 from .i18n import ui_lang
-from .ui import href, query_service, select
+from .search_index import IndexHolder
+from .ui import href, query_service
 
 bp = Blueprint("search", __name__, template_folder="templates")
 log = logging.getLogger(__name__)
@@ -46,40 +42,8 @@ PAGE_SIZE = 50
 #: the most suggestions one autocompletion request may ask for
 MAX_LIMIT = 50
 
-_lock = threading.Lock()
-_cached: dict[str, Any] = {"generation": None, "index": None, "classes": frozenset()}
-
-
-#: The predicates an index is made of (:func:`.linking.search.index_query`) but rdf:type: a
-#: write that touched none of them, and typed or untyped nothing as one of the kinds' classes,
-#: leaves every name and kind as it was.
-NAME_MARKERS = frozenset(predicate_marker(p) for p in index_predicates() if p != RDF_TYPE)
-TYPE_MARKER = predicate_marker(RDF_TYPE)
-
-
-def _index_classes() -> frozenset[str]:
-    """The kinds' classes and their subclasses (what ``rdf:type`` must name to matter)."""
-    roots = " ".join(f"<{c}>" for k in kinds() for c in k.classes)
-    query = ("SELECT DISTINCT ?c WHERE { VALUES ?root { " + roots + " } "
-             "?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?root }")
-    return frozenset(r["c"].value for r in query_service().select(query)
-                     if isinstance(r.get("c"), ox.NamedNode))
-
-
-def _still_valid(qs: Any, generation: int) -> bool:
-    """Whether the writes since the index was built left it as it is (they said what they
-    touched, and no name, type or subclass is among it)."""
-    old = _cached["generation"]
-    if _cached["index"] is None or old is None or _cached.get("service") is not qs:
-        return False  # (several apps in one process, as in tests: each its own store)
-    if old == generation:
-        return True
-    if generation < old or not hasattr(qs, "touched_between"):
-        return False
-    touched = qs.touched_between(old, generation)
-    if touched is None or touched & NAME_MARKERS:
-        return False
-    return TYPE_MARKER not in touched or not (touched & _cached["classes"])
+#: the index of this worker process (one per process; an app on another store builds its own)
+holder = IndexHolder()
 
 
 @bp.record_once
@@ -102,23 +66,11 @@ def _build_at_start(state: Any) -> None:
 
 
 def search_index() -> SearchIndex:
-    """The index of this worker, rebuilt when a write since it was built may have changed a
-    name or a kind (building it reads every entity's names: about a second on the real
-    graph, which the first search or index page after any write used to pay)."""
-    qs = query_service()
-    generation = qs.generation
-    with _lock:
-        if _still_valid(qs, generation):
-            _cached["generation"] = generation
-        else:
-            rows = [(r["s"].value, r["kind"].value, r["name"].value,
-                     r["tag"].value if "tag" in r else None)
-                    for r in select(index_query())]
-            _cached["classes"] = _index_classes()
-            _cached["index"] = SearchIndex.from_rows(rows)
-            _cached["generation"] = generation
-            _cached["service"] = qs
-        return _cached["index"]  # type: ignore[no-any-return]
+    """The index of this worker, brought up to date after a write at the first request that
+    needs it: kept when the write changed no name or kind, else only the entities or graphs
+    the write changed read again, or (a write that says nothing) built again
+    (:class:`.search_index.IndexHolder`)."""
+    return holder.get(query_service())
 
 
 @bp.app_template_global("term_label")

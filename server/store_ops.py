@@ -19,6 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..graph import formats
+from ..graph.changes import DEFAULT_GRAPH
 from ..graph.errors import DiplographError
 from ..graph.executor import QueryService
 from ..graph.remote_service import RemoteQueryService
@@ -33,6 +34,12 @@ def _rdf_format(media_type: str) -> ox.RdfFormat:
     if fmt is None:
         raise DiplographError("not-acceptable", f"a graph cannot be written as {media_type}")
     return fmt
+
+
+def _changed(iri: str | None) -> list[str]:
+    """The graphs a Graph Store write to ``iri`` (None: the default graph) changes, as
+    :meth:`~diplograph.graph.checkpoints.Checkpoints.graphs_between` lists them."""
+    return [DEFAULT_GRAPH if iri is None else iri]
 
 
 def parse_graph_payload(data: bytes, fmt: ox.RdfFormat, base_iri: str | None) -> list[ox.Quad]:
@@ -187,7 +194,7 @@ class StoreService(QueryService):
             _store_update(store, f"DROP SILENT {target} ;\n{ins}")
             return created
 
-        return bool(self._write(run))
+        return bool(self._write(run, _changed(iri)))
 
     def post_graph(self, iri: str | None, data: bytes, media_type: str,
                    base_iri: str | None = None) -> bool:
@@ -204,7 +211,7 @@ class StoreService(QueryService):
                 _store_update(store, f"CREATE SILENT GRAPH <{iri}>")
             return created
 
-        return bool(self._write(run))
+        return bool(self._write(run, _changed(iri)))
 
     def delete_graph(self, iri: str | None) -> bool:
         """Delete the graph (empty the default graph); return whether it existed."""
@@ -218,7 +225,7 @@ class StoreService(QueryService):
                           else f"DROP GRAPH <{iri}>")
             return True
 
-        return bool(self._write(run))
+        return bool(self._write(run, _changed(iri)))
 
     def new_graph_iri(self, under: str) -> str:
         """A fresh graph IRI under ``under`` (for POST to the graph store itself)."""

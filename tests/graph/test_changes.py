@@ -6,7 +6,12 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from diplograph.graph.changes import predicate_marker, touched_terms
+from diplograph.graph.changes import (
+    DEFAULT_GRAPH,
+    predicate_marker,
+    touched_graphs,
+    touched_terms,
+)
 
 BEFORE = """PREFIX ex: <http://e/>
 INSERT DATA { ex:a ex:p ex:b . GRAPH ex:g { ex:c ex:q "x"@en . ex:d a ex:C } }"""
@@ -67,3 +72,60 @@ def test_other_updates_are_unknown(update: str) -> None:
 def test_large_texts_are_unknown() -> None:
     triples = " ".join(f"<http://e/s{i}> <http://e/p> {i} ." for i in range(25_000))
     assert touched_terms(f"INSERT DATA {{ {triples} }}") is None
+
+
+#: updates and the graphs their text says they may change
+GRAPH_UPDATES = [
+    ("DELETE WHERE { GRAPH <http://e/g> { ?s ?p ?o } }", {"http://e/g"}),
+    ("PREFIX ex: <http://e/> WITH ex:g DELETE { ex:c ex:q ?o } WHERE { ex:c ex:q ?o }",
+     {"http://e/g"}),
+    ("PREFIX ex: <http://e/> DELETE { GRAPH ex:g { ?s a ?c } } INSERT { GRAPH ex:h { ?s a ?c } "
+     "?s ex:was ?c } USING NAMED ex:g WHERE { GRAPH ex:g { ?s a ?c } }",
+     {"http://e/g", "http://e/h", DEFAULT_GRAPH}),
+    ("INSERT { ?s <http://e/seen> true } WHERE { GRAPH ?g { ?s ?p ?o } }", {DEFAULT_GRAPH}),
+    ("DELETE WHERE { ?s ?p ?o }", {DEFAULT_GRAPH}),
+    ("CLEAR GRAPH <http://e/g> ; DROP SILENT DEFAULT", {"http://e/g", DEFAULT_GRAPH}),
+    ("CREATE GRAPH <http://e/new>", set()),
+    ("COPY <http://e/g> TO GRAPH <http://e/h>", {"http://e/h"}),
+    ("MOVE GRAPH <http://e/g> TO DEFAULT", {"http://e/g", DEFAULT_GRAPH}),
+    ("ADD DEFAULT TO <http://e/h>", {"http://e/h"}),
+    ("PREFIX ex: <http://e/> INSERT DATA { GRAPH ex:g { ex:n ex:p [ ex:q ex:r ] } . ex:a ex:p 1 }",
+     {"http://e/g", DEFAULT_GRAPH}),
+    ("# DROP ALL\nINSERT { GRAPH <http://e/g> { ?s ?p \"GRAPH ?g\" } } WHERE { ?s ?p ?o }",
+     {"http://e/g"}),
+]
+
+GRAPHS_UNKNOWN = [
+    "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "CLEAR ALL", "DROP NAMED", "DROP GRAPH <relative>", "LOAD <http://e/x> INTO GRAPH ?g",
+    "PREFIX ex: <http://e/> WITH nope:g DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "SELECT * WHERE { ?s ?p ?o }", "INSERT { ?s ?p ?o }",
+]
+
+
+def _by_graph(store: ox.Store) -> dict[str, set[ox.Quad]]:
+    out: dict[str, set[ox.Quad]] = {}
+    for q in store:
+        g = DEFAULT_GRAPH if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+        out.setdefault(g, set()).add(q)
+    return out
+
+
+@pytest.mark.parametrize(("update", "graphs"), GRAPH_UPDATES)
+def test_the_graphs_an_update_changes_are_read_from_its_text(update: str,
+                                                              graphs: set[str]) -> None:
+    """What the search index reads again after a write that does not say which terms it
+    touched: every graph whose quads the update changes in a real store is among them."""
+    assert touched_graphs(update) == graphs
+    store = ox.Store()
+    store.update(BEFORE + " ; INSERT DATA { GRAPH <http://e/h> { <http://e/h1> a <http://e/C> } }")
+    before = _by_graph(store)
+    store.update(update)
+    after = _by_graph(store)
+    changed = {g for g in before.keys() | after.keys() if before.get(g) != after.get(g)}
+    assert changed <= graphs
+
+
+@pytest.mark.parametrize("update", GRAPHS_UNKNOWN)
+def test_an_update_whose_graphs_are_not_named_is_unknown(update: str) -> None:
+    assert touched_graphs(update) is None

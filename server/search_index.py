@@ -1,0 +1,297 @@
+"""The search index of a worker process, kept in step with the writes.
+
+Building the index (:class:`~diplograph.linking.search.SearchIndex`) reads every entity's
+names: about a second of CPU on the real graph. After a write the holder brings it up to date
+at the next request that needs it, with the least reading that is sure to miss nothing:
+
+1. the write touched no name, type or subclass (the terms it touched are known, see
+   :mod:`diplograph.graph.changes`): the index stays as it is;
+2. the terms it touched are known: the entities among them are read again (their rows only,
+   :func:`~diplograph.linking.search.subjects_query`) and replace theirs;
+3. only the graphs it changed are known (a ``DELETE … WHERE`` or ``CLEAR`` on named graphs, a
+   Graph Store ``PUT``): the entities that had names or types of the kinds' classes in those
+   graphs before the write (the holder keeps them per graph) and those that have them now are
+   read again;
+4. anything else (the default graph, a write that says nothing, a change of the kinds'
+   classes, more than :data:`MAX_REFRESH` entities): the index is built again.
+
+Each step reads the store after the write has returned, under the holder's lock, so a page
+made after a write never shows a name the write changed.
+
+A build is shared by the worker processes of one server: the first to need the index for a
+generation builds it and writes it beside the checkpoints; the others load it (a few hundredths
+of a second instead of a second of CPU at start, when every worker needs it at once).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..graph.changes import DEFAULT_GRAPH, predicate_marker
+from ..linking.search import (
+    RDF_TYPE,
+    SearchIndex,
+    class_query,
+    index_predicates,
+    index_query,
+    kinds,
+    subjects_query,
+)
+
+__all__ = ["IndexHolder", "MAX_REFRESH", "NAME_MARKERS", "TYPE_MARKER"]
+
+log = logging.getLogger(__name__)
+
+#: The predicates an index is made of (:func:`.linking.search.index_query`) but rdf:type: a
+#: write that touched none of them, and typed or untyped nothing as one of the kinds' classes,
+#: leaves every name and kind as it was.
+NAME_MARKERS = frozenset(predicate_marker(p) for p in index_predicates() if p != RDF_TYPE)
+TYPE_MARKER = predicate_marker(RDF_TYPE)
+_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+
+#: beyond this many entities to read again, the index is built again (cheaper by then)
+MAX_REFRESH = 2_000
+
+Classes = tuple[tuple[str, str], ...]
+
+
+def _name_props() -> str:
+    return " ".join(f"<{p}>" for p in sorted(index_predicates() - {RDF_TYPE, _SUBCLASS}))
+
+
+def graph_subjects_query(classes: Classes, graphs: list[str] | None = None,
+                         subjects: list[str] | None = None) -> str:
+    """``?g ?s``: the subjects with a name, or a type among ``classes``, in each named graph
+    (in ``graphs`` or of ``subjects`` only, if given).
+
+    >>> q = graph_subjects_query((("http://e/C", "state"),), graphs=["http://e/g"])
+    >>> "VALUES ?g { <http://e/g> }" in q, "<http://e/C>" in q
+    (True, True)
+    """
+    named = " ".join(str(ox.NamedNode(c)) for c, _ in classes) or f"<{_SUBCLASS}>"
+    head = ""
+    if graphs is not None:
+        head += "  VALUES ?g { " + " ".join(str(ox.NamedNode(g)) for g in graphs) + " }\n"
+    if subjects is not None:
+        head += "  VALUES ?s { " + " ".join(str(ox.NamedNode(s)) for s in subjects) + " }\n"
+    return ("SELECT DISTINCT ?g ?s WHERE {\n" + head
+            + f"  {{ VALUES ?p {{ {_name_props()} }} GRAPH ?g {{ ?s ?p ?o }} }}\n"
+            + f"  UNION {{ VALUES ?c {{ {named} }} GRAPH ?g {{ ?s a ?c }} }}\n"
+            + "  FILTER(isIRI(?s))\n}")
+
+
+@dataclass
+class _State:
+    service: Any
+    generation: int
+    index: SearchIndex
+    classes: Classes
+    #: graph -> the subjects with a name or a type of the kinds' classes in it, as far as
+    #: the holder has seen (it only grows between builds: a subject too many costs one read)
+    by_graph: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass
+class IndexHolder:
+    """The index of one worker process and how it was last brought up to date."""
+
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _state: _State | None = None
+    #: how each bring-up-to-date went: 'built', 'kept', 'entities', 'graphs' -> count
+    counts: dict[str, int] = field(default_factory=dict)
+    #: the last one: (how, seconds, entities read again)
+    last: tuple[str, float, int] = ("", 0.0, 0)
+
+    def get(self, qs: Any) -> SearchIndex:
+        """The index for the newest generation of ``qs``'s store."""
+        generation = qs.generation  # read first: whatever is read after is at least as new
+        with self._lock:
+            t0 = time.perf_counter()
+            state = self._state
+            if state is None or state.service is not qs or generation < state.generation:
+                how, n = "built", self._build(qs, generation)
+            elif generation == state.generation:
+                return state.index
+            else:
+                how, n = self._bring_up(qs, state, generation)
+            self.counts[how] = self.counts.get(how, 0) + 1
+            self.last = (how, time.perf_counter() - t0, n)
+            if how != "kept":
+                log.debug("search index %s in %.3f s (%d entities)", how, self.last[1], n)
+            assert self._state is not None
+            return self._state.index
+
+    # ------------------------------------------------------------------ reading
+
+    @staticmethod
+    def _classes(qs: Any) -> Classes:
+        """The kinds' classes and their subclasses in the store; the kinds' own classes
+        always (pyoxigraph finds a class by ``rdfs:subClassOf*`` only when the store names
+        it: its last member gone, the set would change, and the index be built again)."""
+        found = {(r["class"].value, r["kind"].value) for r in qs.select(class_query())
+                 if isinstance(r.get("class"), ox.NamedNode)}
+        return tuple(sorted(found | {(c, k.kind) for k in kinds() for c in k.classes}))
+
+    @staticmethod
+    def _rows(qs: Any, query: str) -> list[tuple[str, str, str, str | None, str | None]]:
+        return [(r["s"].value, r["kind"].value, r["name"].value,
+                 r["tag"].value if r.get("tag") is not None else None,
+                 r["rank"].value if r.get("rank") is not None else None)
+                for r in qs.select(query)]
+
+    @staticmethod
+    def _graph_subjects(qs: Any, query: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for r in qs.select(query):
+            g, s = r.get("g"), r.get("s")
+            if isinstance(g, ox.NamedNode) and isinstance(s, ox.NamedNode):
+                out.setdefault(g.value, set()).add(s.value)
+        return out
+
+    def _build(self, qs: Any, generation: int) -> int:
+        """Build the index, or load the one another worker process built for the same
+        generation of the same store (``<store>.snapshots/search-index/``): of the workers
+        that start together, or that need it after the same write, one reads the store."""
+        folder = _shared_folder(qs)
+        if folder is None:
+            self._state = self._read(qs, generation)
+        else:
+            with _file_lock(folder.with_name(folder.name + ".lock")):
+                path = folder / f"{generation}.json"
+                state = _load(qs, generation, path)
+                if state is None:
+                    state = self._read(qs, generation)
+                    _save(state, folder, path)
+                self._state = state
+        return len(self._state.index)
+
+    def _read(self, qs: Any, generation: int) -> _State:
+        classes = self._classes(qs)
+        index = SearchIndex.from_rows(self._rows(qs, index_query(classes)))
+        by_graph = self._graph_subjects(qs, graph_subjects_query(classes))
+        return _State(qs, generation, index, classes, by_graph)
+
+    # ------------------------------------------------------------------ after writes
+
+    def _bring_up(self, qs: Any, state: _State, generation: int) -> tuple[str, int]:
+        old = state.generation
+        touched = qs.touched_between(old, generation) if hasattr(qs, "touched_between") \
+            else None
+        graphs = qs.graphs_between(old, generation) if hasattr(qs, "graphs_between") else None
+        if touched is not None:
+            if predicate_marker(_SUBCLASS) in touched:
+                return "built", self._build(qs, generation)
+            names = bool(touched & NAME_MARKERS)
+            types = TYPE_MARKER in touched and bool(
+                touched & {c for c, _ in state.classes})
+            if not names and not types:
+                state.generation = generation
+                return "kept", 0
+            subjects = {t for t in touched if not t.startswith("p:")}
+            if len(subjects) > MAX_REFRESH:
+                return "built", self._build(qs, generation)
+            by_graph = self._graph_subjects(
+                qs, graph_subjects_query(state.classes, subjects=sorted(subjects)))
+            return self._refresh(qs, state, generation, subjects, by_graph, "entities")
+        if graphs is None or DEFAULT_GRAPH in graphs:
+            return "built", self._build(qs, generation)
+        named = sorted(graphs)
+        now = self._graph_subjects(qs, graph_subjects_query(state.classes, graphs=named)) \
+            if named else {}
+        subjects = set().union(*(state.by_graph.get(g, set()) for g in named),
+                               *now.values())
+        if len(subjects) > MAX_REFRESH:
+            return "built", self._build(qs, generation)
+        return self._refresh(qs, state, generation, subjects, now, "graphs")
+
+    def _refresh(self, qs: Any, state: _State, generation: int, subjects: set[str],
+                 by_graph: dict[str, set[str]], how: str) -> tuple[str, int]:
+        """Read ``subjects`` again (the kinds' classes first: a changed class means a
+        build), and note where they now have names or types."""
+        if self._classes(qs) != state.classes:
+            return "built", self._build(qs, generation)
+        if subjects:
+            rows = self._rows(qs, subjects_query(state.classes, sorted(subjects)))
+            state.index = state.index.replacing(subjects, rows)
+        for g, found in by_graph.items():
+            state.by_graph.setdefault(g, set()).update(found)
+        state.generation = generation
+        return how, len(subjects)
+
+
+# ---------------------------------------------------------------------- shared between workers
+
+#: how long a worker waits for another to build the index before building it too
+SHARED_WAIT_S = 60.0
+
+
+def _shared_folder(qs: Any) -> Path | None:
+    """Where the workers of one service share built indexes (None: not shared)."""
+    root = getattr(getattr(qs, "checkpoints", None), "root", None)
+    return Path(root) / "search-index" if isinstance(root, (str, Path)) else None
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (given up after :data:`SHARED_WAIT_S`: the index is
+    then built without it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as f:
+        deadline = time.monotonic() + SHARED_WAIT_S
+        locked = False
+        while not locked:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = True
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.02)
+        try:
+            yield
+        finally:
+            if locked:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _load(qs: Any, generation: int, path: Path) -> _State | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return _State(qs, generation, SearchIndex.from_data(data["index"]),
+                      tuple((c, k) for c, k in data["classes"]),
+                      {g: set(subjects) for g, subjects in data["by_graph"].items()})
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        log.warning("the shared search index %s could not be read; building it", path,
+                    exc_info=True)
+        return None
+
+
+def _save(state: _State, folder: Path, path: Path) -> None:
+    """Write the index for the other workers, and drop those of older generations."""
+    data = {"index": state.index.to_data(), "classes": [list(c) for c in state.classes],
+            "by_graph": {g: sorted(s) for g, s in state.by_graph.items()}}
+    tmp = folder / f".{path.name}.{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+        for old in folder.glob("*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:  # not shared: each worker builds its own
+        tmp.unlink(missing_ok=True)
+        log.warning("the search index could not be shared in %s", folder, exc_info=True)
