@@ -494,30 +494,60 @@ class _Tee:
 
 
 class _Dumper:
-    """Dump each graph to its N-Triples file in ``workers`` threads, in order, at most
-    ``ahead`` files waiting on disk (pyoxigraph releases the GIL while it dumps)."""
+    """Dump each graph to its N-Triples file in ``workers`` threads, at most ``ahead`` files
+    waiting on disk (pyoxigraph releases the GIL while it dumps). The graphs are dumped in
+    order, but for the largest one, which goes first: its dump is the longest single step of
+    a release, and begun last it would be the release's tail, the other threads idle. The
+    first thread finds it (a ``COUNT`` per named graph, in the store, about 8% of a dump's
+    CPU) while the others begin in order; its file waits on disk
+    (one more slot) until the graphs before it are written."""
 
     def __init__(self, store: ox.Store, graphs: Sequence[GraphDump], paths: list[Path],
-                 workers: int, ahead: int = 3) -> None:
+                 workers: int, ahead: int = 3, largest_first: bool = True) -> None:
         self.store, self.graphs, self.paths = store, graphs, paths
         self._ready = [threading.Event() for _ in graphs]
-        self._slots = threading.Semaphore(max(ahead, workers))
-        self._next = 0
+        n_threads = max(1, min(workers, len(graphs)))
+        self._largest_first = largest_first and n_threads > 1 and len(graphs) > 2
+        self._slots = threading.Semaphore(max(ahead, workers) + self._largest_first)
+        self._order = list(range(len(graphs)))  # the graphs left to dump, the next first
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self.failed: list[BaseException] = []
-        self._threads = [threading.Thread(target=self._work, name=f"dump-{k}", daemon=True)
-                         for k in range(max(1, min(workers, len(graphs))))]
+        self._threads = [threading.Thread(target=self._work, args=(k,), name=f"dump-{k}",
+                                          daemon=True)
+                         for k in range(n_threads)]
         for t in self._threads:
             t.start()
 
-    def _work(self) -> None:
+    def _largest(self) -> int | None:
+        """The index of the named graph with the most triples."""
+        query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        best, most = None, -1
+        for i, g in enumerate(self.graphs):
+            if g.iri is None or self._stop.is_set():
+                continue
+            rows = list(self.store.query(  # type: ignore[arg-type]
+                query, substitutions={ox.Variable("g"): ox.NamedNode(g.iri)}))
+            n = int(rows[0][1].value) if rows else 0  # type: ignore[index, union-attr]
+            if n > most:
+                best, most = i, n
+        return best
+
+    def _work(self, k: int) -> None:
+        if k == 0 and self._largest_first:
+            try:
+                largest = self._largest()
+            except Exception:  # noqa: BLE001 - an optimisation: the dump goes on in order
+                largest = None
+            with self._lock:
+                if largest is not None and largest in self._order:
+                    self._order.remove(largest)
+                    self._order.insert(0, largest)
         while not self._stop.is_set():
             self._slots.acquire()
             with self._lock:
-                i = self._next
-                self._next += 1
-            if i >= len(self.graphs) or self._stop.is_set():
+                i = self._order.pop(0) if self._order else None
+            if i is None or self._stop.is_set():
                 self._slots.release()
                 return
             g = self.graphs[i]
