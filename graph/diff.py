@@ -27,6 +27,7 @@ import itertools
 import json
 import os
 import queue
+import re
 import tempfile
 import threading
 import zlib
@@ -387,6 +388,39 @@ def _group(quads: Iterable[ox.Quad], key: str,
             e["status"] = key
 
 
+#: a line as pyoxigraph writes N-Quads: subject, predicate, object, graph (or none); a line
+#: it does not match (another writer's spacing, RDF-star) is parsed instead
+_LINE = re.compile(rb"^(<[^>]*>|_:\S+) (<[^>]*>) (.+?)(?: <([^>]*)>)? \.$", re.M)
+_TYPE_FACT = (f"<{_TYPE}>", f"<{_FACT}>")
+
+
+def _group_lines(lines: list[bytes], key: str,
+                 facts: dict[str, dict[str, dict[str, Any]]],
+                 others: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """:func:`_group` on N-Quads lines: the terms are cut from each line as written (one
+    regular-expression pass), not parsed into objects; the same entries."""
+    text = b"".join(lines)
+    rows = _LINE.findall(text)
+    if len(rows) != len(lines):
+        _group(_parse(lines), key, facts, others)
+        return
+    for subj, pred, obj, graph in rows:
+        s_term = subj.decode()
+        s = s_term[1:-1] if subj[0] == 60 else s_term  # 60: "<"
+        g = graph.decode()
+        fact = fact_of(s)
+        p_term, o_term = pred.decode(), obj.decode()
+        triple = f"{s_term} {p_term} {o_term}"
+        if fact is None:
+            e = others.setdefault(g, {}).setdefault(s, {"subject": s})
+            e.setdefault(key, []).append(triple)
+            continue
+        e = facts.setdefault(g, {}).setdefault(fact, {"fact": fact})
+        e.setdefault(key, []).append(triple)
+        if s == fact and (p_term, o_term) == _TYPE_FACT:
+            e["status"] = key
+
+
 def diff_nquads(
     old: str | os.PathLike[str],
     new: str | os.PathLike[str],
@@ -426,7 +460,7 @@ def diff_nquads(
               "triples_removed": len(removed_lines)}
     for key, lines in (("removed", removed_lines), ("added", added_lines)):
         for k in range(0, len(lines), parse_batch):
-            _group(_parse(lines[k:k + parse_batch]), key, facts, others)
+            _group_lines(lines[k:k + parse_batch], key, facts, others)
         lines.clear()
     # details: an added fact's from the new side, a removed one's from the old side, a
     # changed one's from the new side, then (for what it lacks there) from the old side
