@@ -528,7 +528,7 @@ class _Dumper:
                 continue
             rows = list(self.store.query(  # type: ignore[arg-type]
                 query, substitutions={ox.Variable("g"): ox.NamedNode(g.iri)}))
-            n = int(rows[0][1].value) if rows else 0  # type: ignore[index, union-attr]
+            n = int(rows[0][1].value) if rows else 0
             if n > most:
                 best, most = i, n
         return best
