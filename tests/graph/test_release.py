@@ -335,22 +335,27 @@ def test_gzip_headers_hold_no_name_and_no_time(built_store: ox.Store, tmp_path: 
         assert (a.path / g["file"]).read_bytes()[3] == 0, g["file"]
 
 
-def test_the_largest_graph_is_found_to_be_dumped_first_and_every_graph_is_whole(tmp_path: Path) -> None:
-    """The dumper finds the largest graph (its dump, the longest step, is begun first, out of
-    order, unless a thread dumping in order took it already: not asserted, it is timing);
-    every graph's file still holds exactly its triples, handed over in order."""
+def test_the_largest_graph_known_is_dumped_first_and_every_graph_is_whole(
+    tmp_path: Path,
+) -> None:
+    """With the previous release's counts, the dumper takes the largest graph first (its
+    dump is the longest step) while holding one more file on disk; every graph's file still
+    holds exactly its triples and is handed over in order (no slot left waiting). Without
+    counts the order is the graphs' own."""
     from diplograph.graph.release_dumps import GraphDump, _Dumper
 
     store = ox.Store()
-    sizes = {"http://e/g/a": 5, "http://e/g/b": 1, "http://e/g/c": 40, "http://e/g/d": 3}
+    sizes = {f"http://e/g/{k}": n for k, n in enumerate([5, 1, 7, 2, 3, 1, 4, 40])}
     for g, n in sizes.items():
         store.extend(ox.Quad(ox.NamedNode(f"{g}/s{i}"), ox.NamedNode("http://e/p"),
                              ox.Literal(str(i)), ox.NamedNode(g)) for i in range(n))
     graphs = [GraphDump(g) for g in sizes]
+    assert _Dumper.largest(graphs, sizes) == 7
+    assert _Dumper.largest(graphs, {}) is None
+    assert _Dumper.largest(graphs, {graphs[0].iri: 9, graphs[1].iri: 2}) is None  # first
     paths = [tmp_path / f"{k}.nt" for k in range(len(graphs))]
-    dumper = _Dumper(store, graphs, paths, workers=2)
+    dumper = _Dumper(store, graphs, paths, workers=2, sizes=sizes)
     try:
-        assert dumper._largest() == 2
         for i in range(len(graphs)):
             dumper.wait(i)
             assert len(paths[i].read_bytes().splitlines()) == list(sizes.values())[i]
