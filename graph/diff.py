@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import gzip
+import heapq
 import html
+import itertools
 import json
 import os
 import queue
+import re
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -50,10 +53,35 @@ _FACT = DG("Fact")
 LIST_LIMIT = 25
 
 
-def _open_lines(path: Path) -> IO[bytes]:
-    if path.name.endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb", buffering=1 << 20)  # noqa: SIM115
+def _gzip_lines(f: IO[bytes], block: int) -> Iterator[list[bytes]]:
+    """The lines of the gzip stream ``f`` (every member), in lists of about ``block`` bytes
+    or more: zlib inflates large pieces without the GIL, and the lines are split in C (no
+    Python step per line, unlike ``gzip.open().readlines()``)."""
+    inflate = zlib.decompressobj(31)
+    member = False  # inside a member (not at its end)
+    rest = b""
+    while piece := f.read(block // 16):
+        while piece:
+            out = inflate.decompress(piece)
+            piece, member = inflate.unused_data, not inflate.eof
+            if inflate.eof:  # the end of a member: another may follow
+                inflate = zlib.decompressobj(31)
+            if out:
+                out = rest + out
+                cut = out.rfind(b"\n") + 1
+                rest = out[cut:]
+                if cut:
+                    yield out[:cut].splitlines(keepends=True)
+    if member:
+        raise EOFError("compressed file ended before the end-of-stream marker was reached")
+    if rest:
+        yield [rest]
+
+
+def _plain_lines(f: IO[bytes], block: int) -> Iterator[list[bytes]]:
+    """The lines of the uncompressed file ``f``, in lists of about ``block`` bytes."""
+    while lines := f.readlines(block):
+        yield lines
 
 
 class _ReadAhead:
@@ -62,8 +90,10 @@ class _ReadAhead:
     GIL while it inflates, so the two sides of a diff are decompressed beside the merge."""
 
     def __init__(self, path: Path, block: int = 1 << 20, depth: int = 4) -> None:
-        self._f = _open_lines(path)
-        self._block = block
+        self._path = path
+        self._f = open(path, "rb", buffering=0 if path.name.endswith(".gz") else 1 << 20)  # noqa: SIM115
+        self._lines = (_gzip_lines if path.name.endswith(".gz") else _plain_lines)(
+            self._f, block)
         self._queue: queue.Queue[list[bytes] | BaseException] = queue.Queue(depth)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"read-{path.name}",
@@ -72,11 +102,14 @@ class _ReadAhead:
 
     def _run(self) -> None:
         try:
-            while not self._stop.is_set():
-                lines = self._f.readlines(self._block)
-                self._queue.put(lines)
-                if not lines:
+            for lines in self._lines:
+                if self._stop.is_set():
                     return
+                self._queue.put(lines)
+            self._queue.put([])
+        except (EOFError, zlib.error) as e:
+            self._queue.put(DiplographError(
+                "bad-input", f"{self._path}: not a complete gzip file ({e})"))
         except BaseException as e:  # noqa: BLE001 - raised by readlines() below
             self._queue.put(e)
 
@@ -132,12 +165,15 @@ def _checked_blocks(
 
 
 def diff_sorted(
-    old: Iterable[list[bytes]], new: Iterable[list[bytes]]
+    old: Iterable[list[bytes]],
+    new: Iterable[list[bytes]],
+    seen: Callable[[list[bytes]], None] | None = None,
 ) -> tuple[list[bytes], list[bytes]]:
     """The lines only in ``old`` (removed) and only in ``new`` (added), from two sorted
     streams given as lists of lines. Runs of equal lines are skipped a slice at a time and
     runs of lines on one side only are found by binary search, so an unchanged region costs
-    list comparisons in C, not a Python step per line.
+    list comparisons in C, not a Python step per line. ``seen`` is called with each run of
+    changed lines as the merge meets it (while both sides are still at that place).
 
     >>> diff_sorted([[b"a", b"b"], [b"d"]], [[b"b", b"c"], [b"d", b"e"]])
     ([b'a'], [b'c', b'e'])
@@ -173,19 +209,81 @@ def diff_sorted(
             i, j = i + lo, j + lo
         elif x < y:
             cut = bisect.bisect_left(a, y, i)
-            removed.extend(a[i:cut])
+            removed.extend(run := a[i:cut])
             i = cut
+            if seen is not None:
+                seen(run)
         else:
             cut = bisect.bisect_left(b, x, j)
-            added.extend(b[j:cut])
+            added.extend(run := b[j:cut])
             j = cut
-    removed.extend(a[i:])
-    for rest in ai:
-        removed.extend(rest)
-    added.extend(b[j:])
-    for rest in bi:
-        added.extend(rest)
+            if seen is not None:
+                seen(run)
+    for side, lines, k, rest_of in ((removed, a, i, ai), (added, b, j, bi)):
+        for run in itertools.chain([lines[k:]], rest_of):
+            side.extend(run)
+            if seen is not None and run:
+                seen(run)
     return removed, added
+
+
+class _FactRuns:
+    """The lines of the wanted facts' own runs (``<fact> …``) on one side of a diff, taken
+    from that side's lists of lines as the merge passes them: the details of a changed fact
+    (type, quote, rows) are found without reading the file a second time.
+
+    A fact is wanted (:meth:`want`) when the merge meets a changed line of it or of one of its
+    sub-nodes. Its run is then in the list being merged or the one before (it began before
+    the changed line; a run is a few lines, far less than a list), or ahead (a sub-node's
+    lines sort before the fact's own: ``/`` before ``>``): the lists that come later are
+    searched as they pass (:meth:`blocks`).
+    """
+
+    def __init__(self) -> None:
+        self.runs: dict[bytes, list[bytes]] = {}
+        self._prev: list[bytes] = []
+        self._cur: list[bytes] = []
+        self._ahead: list[bytes] = []  # a heap of the keys after the list being merged
+        self._open: list[bytes] = []  # the keys whose run reached the end of that list
+
+    def blocks(self, source: Iterable[list[bytes]]) -> Iterator[list[bytes]]:
+        """``source``'s lists of lines, passed on after taking the wanted runs from them."""
+        for lines in source:
+            self._prev, self._cur = self._cur, lines
+            self._open = [key for key in self._open if self._take(key, lines, 0)]
+            while self._ahead and self._ahead[0] <= lines[-1]:
+                key = heapq.heappop(self._ahead)
+                if self._take(key, lines, bisect.bisect_left(lines, key)):
+                    self._open.append(key)
+            yield lines
+
+    def _take(self, key: bytes, lines: list[bytes], i: int) -> bool:
+        """Add the lines of ``key``'s run from ``lines[i]`` on; True if it may go on in the
+        next list."""
+        j, n = i, len(lines)
+        while j < n and lines[j].startswith(key):
+            j += 1
+        self.runs[key].extend(lines[i:j])
+        return j == n
+
+    def want(self, key: bytes) -> None:
+        """Collect the lines starting with ``key`` (``<fact> ``)."""
+        if key in self.runs:
+            return
+        self.runs[key] = []
+        cur, prev = self._cur, self._prev
+        if not cur or key > cur[-1]:
+            heapq.heappush(self._ahead, key)
+            return
+        i = bisect.bisect_left(prev, key)
+        if i < len(prev) and prev[i].startswith(key):  # the run began in the list before
+            if not self._take(key, prev, i):
+                return
+            i = 0
+        else:
+            i = bisect.bisect_left(cur, key)
+        if self._take(key, cur, i):
+            self._open.append(key)
 
 
 def fact_of(subject: str) -> str | None:
@@ -255,30 +353,72 @@ def _details(quads: Iterable[ox.Quad], into: dict[str, dict[str, Any]]) -> None:
                 entry.setdefault(key, value)
 
 
-def _scan_details(path: Path, wanted: dict[str, dict[str, Any]]) -> None:
-    """One pass over the sorted file ``path`` collecting the details of the ``wanted``
-    facts. A fact's own lines (``<fact> …``) are one run of the sorted lines, so each run is
-    found by binary search in the lists of lines read, never by a Python step per line."""
-    starts = sorted(b"<" + f.encode() + b"> " for f in wanted)
-    k = 0
-    batch: list[bytes] = []
-    with _ReadAhead(path) as f:
-        while k < len(starts) and (lines := f.readlines()):
-            lo = 0
-            while k < len(starts):
-                start = starts[k]
-                i = bisect.bisect_left(lines, start, lo)
-                j = i
-                while j < len(lines) and lines[j].startswith(start):
-                    j += 1
-                batch.extend(lines[i:j])
-                if j == len(lines):  # the run may go on in the next list
-                    break
-                k, lo = k + 1, j
-            if len(batch) >= 10_000:
-                _details(_parse(batch), wanted)
-                batch = []
-    _details(_parse(batch), wanted)
+def _fact_key(line: bytes) -> bytes | None:
+    """The start of the own lines of the fact a line's subject belongs to (``<fact> ``).
+
+    >>> _fact_key(b"<" + _FACT_PREFIX[1:] + b"doc/x/annotation> <p> <o> <g> .\\n")
+    b'<https://diplograph.org/id/fact/doc/x> '
+    """
+    if not line.startswith(_FACT_PREFIX):
+        return None
+    parts = line[len(_FACT_PREFIX):line.index(b">")].split(b"/", 2)
+    if len(parts) < 2:
+        return None
+    return _FACT_PREFIX + parts[0] + b"/" + parts[1] + b"> "
+
+
+def _group(quads: Iterable[ox.Quad], key: str,
+           facts: dict[str, dict[str, dict[str, Any]]],
+           others: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Add the changed ``quads`` (``key``: added or removed) to their graph's facts (or other
+    subjects)."""
+    for q in quads:
+        g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+        s = q.subject.value if isinstance(q.subject, ox.NamedNode) else str(q.subject)
+        fact = fact_of(s)
+        triple = f"{_term(q.subject)} {_term(q.predicate)} {_term(q.object)}"
+        if fact is None:
+            e = others.setdefault(g, {}).setdefault(s, {"subject": s})
+            e.setdefault(key, []).append(triple)
+            continue
+        e = facts.setdefault(g, {}).setdefault(fact, {"fact": fact})
+        e.setdefault(key, []).append(triple)
+        if (s == fact and q.predicate.value == _TYPE
+                and isinstance(q.object, ox.NamedNode) and q.object.value == _FACT):
+            e["status"] = key
+
+
+#: a line as pyoxigraph writes N-Quads: subject, predicate, object, graph (or none); a line
+#: it does not match (another writer's spacing, RDF-star) is parsed instead
+_LINE = re.compile(rb"^(<[^>]*>|_:\S+) (<[^>]*>) (.+?)(?: <([^>]*)>)? \.$", re.M)
+_TYPE_FACT = (f"<{_TYPE}>", f"<{_FACT}>")
+
+
+def _group_lines(lines: list[bytes], key: str,
+                 facts: dict[str, dict[str, dict[str, Any]]],
+                 others: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """:func:`_group` on N-Quads lines: the terms are cut from each line as written (one
+    regular-expression pass), not parsed into objects; the same entries."""
+    text = b"".join(lines)
+    rows = _LINE.findall(text)
+    if len(rows) != len(lines):
+        _group(_parse(lines), key, facts, others)
+        return
+    for subj, pred, obj, graph in rows:
+        s_term = subj.decode()
+        s = s_term[1:-1] if subj[0] == 60 else s_term  # 60: "<"
+        g = graph.decode()
+        fact = fact_of(s)
+        p_term, o_term = pred.decode(), obj.decode()
+        triple = f"{s_term} {p_term} {o_term}"
+        if fact is None:
+            e = others.setdefault(g, {}).setdefault(s, {"subject": s})
+            e.setdefault(key, []).append(triple)
+            continue
+        e = facts.setdefault(g, {}).setdefault(fact, {"fact": fact})
+        e.setdefault(key, []).append(triple)
+        if s == fact and (p_term, o_term) == _TYPE_FACT:
+            e["status"] = key
 
 
 def diff_nquads(
@@ -288,53 +428,56 @@ def diff_nquads(
     old_label: str | None = None,
     new_label: str | None = None,
     tmp_dir: str | os.PathLike[str] | None = None,
+    parse_batch: int = 20_000,
 ) -> dict[str, Any]:
-    """Compare two sorted N-Quads files (``.gz`` or not); return the report (module docs)."""
+    """Compare two sorted N-Quads files (``.gz`` or not); return the report (module docs).
+
+    One pass reads both files (each decompressed by a thread of its own); the changed facts'
+    own lines (for their details) are taken from the same pass (:class:`_FactRuns`). The
+    changed lines are parsed ``parse_batch`` at a time, so memory holds the changed lines and
+    the report, not a parsed copy of every changed quad."""
     old, new = Path(old), Path(new)
+    old_runs, new_runs = _FactRuns(), _FactRuns()
+    last: list[bytes | None] = [None]
+
+    def seen(lines: list[bytes]) -> None:
+        for line in lines:
+            if line.startswith(_FACT_PREFIX) and not (last[0] and line.startswith(last[0])):
+                last[0] = k = _fact_key(line)
+                if k is not None:
+                    old_runs.want(k)
+                    new_runs.want(k)
+
     with _ReadAhead(old) as a, _ReadAhead(new) as b:
-        removed_lines, added_lines = diff_sorted(_checked_blocks(a, old),
-                                                 _checked_blocks(b, new))
-    removed = _parse(removed_lines)
-    added = _parse(added_lines)
-    del removed_lines, added_lines
+        removed_lines, added_lines = diff_sorted(old_runs.blocks(_checked_blocks(a, old)),
+                                                 new_runs.blocks(_checked_blocks(b, new)),
+                                                 seen)
     # graph -> fact -> entry; graph -> subject -> entry
     facts: dict[str, dict[str, dict[str, Any]]] = {}
     others: dict[str, dict[str, dict[str, Any]]] = {}
-    for sign, quads in (("-", removed), ("+", added)):
-        key = "added" if sign == "+" else "removed"
-        for q in quads:
-            g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-            s = q.subject.value if isinstance(q.subject, ox.NamedNode) else str(q.subject)
-            fact = fact_of(s)
-            triple = f"{_term(q.subject)} {_term(q.predicate)} {_term(q.object)}"
-            if fact is None:
-                e = others.setdefault(g, {}).setdefault(s, {"subject": s})
-                e.setdefault(key, []).append(triple)
-                continue
-            e = facts.setdefault(g, {}).setdefault(fact, {"fact": fact})
-            e.setdefault(key, []).append(triple)
-            if (s == fact and q.predicate.value == _TYPE
-                    and isinstance(q.object, ox.NamedNode) and q.object.value == _FACT):
-                e["status"] = key
-    # details: added facts from the added quads, removed ones from the removed quads, the
-    # changed ones from the new side (they exist on both)
+    totals = {"facts_added": 0, "facts_removed": 0, "facts_changed": 0,
+              "other_subjects_changed": 0, "triples_added": len(added_lines),
+              "triples_removed": len(removed_lines)}
+    for key, lines in (("removed", removed_lines), ("added", added_lines)):
+        for k in range(0, len(lines), parse_batch):
+            _group_lines(lines[k:k + parse_batch], key, facts, others)
+        lines.clear()
+    # details: an added fact's from the new side, a removed one's from the old side, a
+    # changed one's from the new side, then (for what it lacks there) from the old side
     by_fact: dict[str, dict[str, Any]] = {}
     for g_facts in facts.values():
         for f, e in g_facts.items():
             e.setdefault("status", "changed")
             by_fact.setdefault(f, e)
-    _details(added, {f: e for f, e in by_fact.items() if e["status"] == "added"})
-    _details(removed, {f: e for f, e in by_fact.items() if e["status"] == "removed"})
-    changed = {f: e for f, e in by_fact.items() if e["status"] == "changed"}
-    if changed:
-        _scan_details(new, changed)
-        missing = {f: e for f, e in changed.items() if "type" not in e}
-        if missing:
-            _scan_details(old, missing)
+    for side, runs in (("new", new_runs.runs), ("old", old_runs.runs)):
+        wanted = {f: e for f, e in by_fact.items()
+                  if (e["status"] == "added" if side == "new" else e["status"] == "removed")
+                  or (e["status"] == "changed" and (side == "new" or "type" not in e))}
+        lines = [line for f in sorted(wanted)
+                 for line in runs.get(b"<" + f.encode() + b"> ", ())]
+        for k in range(0, len(lines), parse_batch):
+            _details(_parse(lines[k:k + parse_batch]), wanted)
     graphs = []
-    totals = {"facts_added": 0, "facts_removed": 0, "facts_changed": 0,
-              "other_subjects_changed": 0, "triples_added": len(added),
-              "triples_removed": len(removed)}
     for g in sorted(set(facts) | set(others)):
         types: dict[str, dict[str, list[dict[str, Any]]]] = {}
         counts = {"added": 0, "removed": 0, "changed": 0}

@@ -340,7 +340,8 @@ def make_release(
         sorted_nq = work / "sorted.nq" if prev is not None else None
         dumps = write_dumps(store, tmp, stem, to_dump, work=work, sort_bytes=sort_bytes,
                             compresslevel=compresslevel, workers=workers,
-                            parallel=parallel, sorted_copy=sorted_nq, progress=progress)
+                            parallel=parallel, sorted_copy=sorted_nq, progress=progress,
+                            sizes=_sizes(prev))
         sums = dict(dumps.sums)
         n_lines = dumps.quads
         graphs = describe_graphs(store, catalogue, {g: dumps.counts[g] for g in names})
@@ -398,6 +399,15 @@ def make_release(
         raise
     progress(f"release {version}: {len(sums) + 1} files in {out}")
     return read_release(out)
+
+
+def _sizes(prev: Release | None) -> dict[str, int]:
+    """The triples of each graph in the release ``prev`` (none without one)."""
+    sizes: dict[str, int] = {}
+    for g in prev.graphs if prev is not None else []:
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            sizes[str(g["graph"])] = int(g["triples"])
+    return sizes
 
 
 def _has_default_graph(store: ox.Store) -> bool:

@@ -145,3 +145,72 @@ def test_diff_and_release_share_a_lower_module_not_an_import_circle() -> None:
     assert "release" not in imports("diff")
     assert not {"release", "diff", "release_dumps"} & imports("release_files")
     assert "release" not in imports("release_dumps") and "diff" not in imports("release_dumps")
+
+
+def test_gzip_sides_of_several_members_read_whole_and_a_truncated_one_is_named(
+    tmp_path: Path,
+) -> None:
+    import gzip
+
+    lines = [f"<http://e/s{i:04d}> <http://e/p> \"{i}\" <http://e/g> .\n".encode()
+             for i in range(3000)]
+    plain = tmp_path / "plain.nq"
+    plain.write_bytes(b"".join(lines))
+    parts = tmp_path / "parts.nq.gz"  # as `cat a.gz b.gz`: two gzip members
+    parts.write_bytes(gzip.compress(b"".join(lines[:1234])) + gzip.compress(b"".join(lines[1234:])))
+    assert diff_nquads(plain, parts)["summary"]["triples_added"] == 0
+    assert diff_nquads(parts, plain)["summary"]["triples_removed"] == 0
+    cut = tmp_path / "cut.nq.gz"
+    cut.write_bytes(gzip.compress(b"".join(lines))[:-100])
+    with pytest.raises(DiplographError, match=r"cut.nq.gz: not a complete gzip file"):
+        diff_nquads(plain, cut)
+
+
+def test_changed_facts_own_lines_are_taken_from_the_merge_across_lists() -> None:
+    """The details of a changed fact come from its own lines (``<fact> …``), taken as the
+    merge passes, also when they lie in the list before, in a later list, or across two."""
+    import random
+
+    from diplograph.graph.diff import _fact_key, _FactRuns, diff_sorted
+
+    rng = random.Random(18)
+    side: dict[str, list[bytes]] = {"old": [], "new": []}
+    for i in range(400):
+        fact = f"<{FACT}doc/f{i}"
+        own = [f"{fact}> <http://e/p{k}> \"{k}\" <http://e/g> .\n".encode()
+               for k in range(rng.randint(1, 5))]
+        sub = [f"{fact}/annotation> <http://e/q> \"{k}\" <http://e/g> .\n".encode()
+               for k in range(rng.randint(0, 3))]
+        for name in side:
+            keep = [x for x in own + sub if rng.random() > 0.05]
+            side[name].extend(keep)
+    for name in side:
+        side[name].sort()
+
+    def lists(lines: list[bytes]) -> list[list[bytes]]:
+        out, i = [], 0
+        while i < len(lines):
+            n = rng.randint(10, 40)
+            out.append(lines[i:i + n])
+            i += n
+        return out
+
+    runs = {name: _FactRuns() for name in side}
+    wanted: set[bytes] = set()
+
+    def seen(changed: list[bytes]) -> None:
+        for line in changed:
+            key = _fact_key(line)
+            assert key is not None
+            wanted.add(key)
+            for r in runs.values():
+                r.want(key)
+
+    removed, added = diff_sorted(runs["old"].blocks(lists(side["old"])),
+                                 runs["new"].blocks(lists(side["new"])), seen)
+    assert set(removed) == set(side["old"]) - set(side["new"])
+    assert set(added) == set(side["new"]) - set(side["old"])
+    assert wanted
+    for name, r in runs.items():
+        for key in wanted:
+            assert r.runs[key] == [x for x in side[name] if x.startswith(key)], (name, key)

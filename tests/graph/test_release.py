@@ -333,3 +333,32 @@ def test_gzip_headers_hold_no_name_and_no_time(built_store: ox.Store, tmp_path: 
         assert (b.path / f"diplograph-2.{kind}.gz").read_bytes() == data, kind
     for g in read_release(a.path).graphs:
         assert (a.path / g["file"]).read_bytes()[3] == 0, g["file"]
+
+
+def test_the_largest_graph_known_is_dumped_first_and_every_graph_is_whole(
+    tmp_path: Path,
+) -> None:
+    """With the previous release's counts, the dumper takes the largest graph first (its
+    dump is the longest step) while holding one more file on disk; every graph's file still
+    holds exactly its triples and is handed over in order (no slot left waiting). Without
+    counts the order is the graphs' own."""
+    from diplograph.graph.release_dumps import GraphDump, _Dumper
+
+    store = ox.Store()
+    sizes = {f"http://e/g/{k}": n for k, n in enumerate([5, 1, 7, 2, 3, 1, 4, 40])}
+    for g, n in sizes.items():
+        store.extend(ox.Quad(ox.NamedNode(f"{g}/s{i}"), ox.NamedNode("http://e/p"),
+                             ox.Literal(str(i)), ox.NamedNode(g)) for i in range(n))
+    graphs = [GraphDump(g) for g in sizes]
+    assert _Dumper.largest(graphs, sizes) == 7
+    assert _Dumper.largest(graphs, {}) is None
+    assert _Dumper.largest(graphs, {graphs[0].iri: 9, graphs[1].iri: 2}) is None  # first
+    paths = [tmp_path / f"{k}.nt" for k in range(len(graphs))]
+    dumper = _Dumper(store, graphs, paths, workers=2, sizes=sizes)
+    try:
+        for i in range(len(graphs)):
+            dumper.wait(i)
+            assert len(paths[i].read_bytes().splitlines()) == list(sizes.values())[i]
+            dumper.done(i)
+    finally:
+        dumper.stop()
