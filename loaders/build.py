@@ -16,11 +16,14 @@ fingerprint is unchanged and says so; ``force=True`` rebuilds them all.
 temporary file; only when the whole data set has been read without error does the file replace
 its graph, so a refused data set keeps its previous graph and the memory needed does not grow
 with the size of the data set. The replacement is atomic (``graph.store.
-replace_graph_atomically``): a new graph is bulk-loaded in one atomic ingestion, an existing
-one gets the difference in one transaction (nothing when the data did not change), so a build
-killed at any moment (SIGKILL, power loss) leaves every graph as it was or as the build made it,
-never empty or half written. The registry and the Wikidata view are replaced the same way; the
-ontology, the shapes and the facts graphs are small and replaced in one SPARQL update.
+replace_graph_atomically``): an existing graph gets the difference in one transaction
+(nothing when the data did not change), so a build killed at any moment (SIGKILL, power loss)
+leaves every graph as it was or as the build made it, never empty or half written. A new graph
+is bulk-loaded: in one atomic ingestion up to ``graph.store.PART_LINES`` triples, a larger one
+in several, two at a time; a crash between them leaves part of a graph that did not exist,
+with no fingerprint, which the next build completes. The registry and the Wikidata view are
+replaced the same way; the ontology, the shapes and the facts graphs are small and replaced in
+one SPARQL update.
 """
 
 from __future__ import annotations
@@ -329,8 +332,8 @@ def build(
             def dstep(info=info, fn=fn) -> tuple[int, str]:  # noqa: ANN001
                 periods = StatePeriods.load(data_dir)
                 part = view_inputs.part()  # what the view reads, kept as it is written
-                n = replace_streamed(store, info.graph, view_inputs.collect(
-                    part, fn(data_dir, periods, progress)))
+                n = replace_streamed(store, info.graph, fn(data_dir, periods, progress),
+                                     tap=functools.partial(view_inputs.collect_chunk, part))
                 view_inputs.keep(info.graph, part)
                 return n, info.graph
 
