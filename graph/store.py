@@ -231,6 +231,23 @@ def replace_streamed(store: ox.Store, graph: str, items: Iterable[ox.Quad | str]
     bulk load for a new graph, the difference in one transaction for an existing one), so
     a build killed at any moment leaves the old graph or the new one, never a half.
     ``tap``: see :func:`write_ntriples`."""
+    files, n = write_parts(graph, items, tap)
+    try:
+        # lenient: the text was written by pyoxigraph (quads) or by loaders/tables.py, whose
+        # output tests/loaders/test_tables.py parses strictly for every data set
+        replace_graph_atomically(store, graph, files, n, lenient=True)
+    finally:
+        discard(files)
+    return n
+
+
+def write_parts(graph: str, items: Iterable[ox.Quad | str],
+                tap: Callable[[list[ox.Quad | str]], object] | None = None
+                ) -> tuple[list[str], int]:
+    """Write ``items`` (:func:`write_ntriples`) to temporary N-Triples files of at most
+    :data:`PART_LINES` lines: ``(files, number of items)``, for
+    :func:`replace_graph_atomically`; the caller removes them (:func:`discard`). On an error
+    while producing the items, the files written so far are removed."""
     g = ox.NamedNode(graph)
     files: list[str] = []
     n = 0
@@ -243,11 +260,16 @@ def replace_streamed(store: ox.Store, graph: str, items: Iterable[ox.Quad | str]
                 k = write_ntriples(fh, islice(it, PART_LINES), g, tap)
             n += k
             if k < PART_LINES:
-                break
-        # lenient: the text was written by pyoxigraph (quads) or by loaders/tables.py, whose
-        # output tests/loaders/test_tables.py parses strictly for every data set
-        replace_graph_atomically(store, graph, files, n, lenient=True)
-    finally:
-        for tmp in files:
+                return files, n
+    except BaseException:
+        discard(files)
+        raise
+
+
+def discard(files: Iterable[str]) -> None:
+    """Remove temporary files (those already gone are ignored)."""
+    for tmp in files:
+        try:
             os.unlink(tmp)
-    return n
+        except FileNotFoundError:
+            pass

@@ -348,7 +348,7 @@ class ViewInputs:
         add = part.append
         for item in chunk:
             if item.__class__ is str:
-                s, p, o = item.split(" ", 2)  # type: ignore[union-attr]
+                s, p, o = item.split(" ", 2)
                 if p in preds:
                     add((s, p, o[:-3]))
                 elif p == a and o[:-3] in classes:
