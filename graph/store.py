@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from itertools import islice
 from pathlib import Path
 from typing import IO
 
@@ -55,21 +57,55 @@ def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = 
 #: Up to this many quads, pyoxigraph's bulk loader writes one batch: one set of sorted files
 #: ingested by RocksDB in a single atomic step (``IngestExternalFiles`` over every index).
 BULK_BATCH = 1_000_000
+#: :func:`replace_streamed` writes a graph in files of at most this many lines, and a new graph
+#: of several files is bulk-loaded two files at a time: smaller batches cost the bulk loader
+#: less CPU per quad (sorting), and two of them keep both CPUs busy (the bulk loader works on
+#: one batch in one thread).
+PART_LINES = 300_000
+
+Files = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
 
-def replace_graph_atomically(store: ox.Store, graph: str, ntriples: str | os.PathLike[str],
+def _paths(ntriples: Files) -> list[str]:
+    if isinstance(ntriples, str | os.PathLike):
+        return [os.fspath(ntriples)]
+    return [os.fspath(p) for p in ntriples]
+
+
+def bulk_load_files(store: ox.Store, graph: ox.NamedNode, files: Sequence[str], *,
+                    lenient: bool = False) -> None:
+    """Bulk-load the N-Triples ``files`` into ``graph``, two at a time (pyoxigraph releases
+    the GIL while it loads), or one by one on a single CPU."""
+    def load(path: str) -> None:
+        store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES, to_graph=graph,
+                        lenient=lenient)
+
+    workers = min(len(files), 2, os.cpu_count() or 1)
+    if workers <= 1:
+        for path in files:
+            load(path)
+        return
+    with ThreadPoolExecutor(workers, thread_name_prefix="bulk-load") as pool:
+        for done in [pool.submit(load, path) for path in files]:
+            done.result()  # the first error, once every load has ended
+
+
+def replace_graph_atomically(store: ox.Store, graph: str, ntriples: Files,
                              count: int, *, lenient: bool = False) -> int:
     """Replace the named graph ``graph`` by the triples of the N-Triples file ``ntriples``
-    (``count`` lines), so that a crash at any moment (SIGKILL, power loss) leaves either the
-    whole previous graph or the whole new one, never an empty or half-written graph.
+    (``count`` lines; or several files, together the graph), so that a crash at any moment
+    (SIGKILL, power loss) leaves either the whole previous graph or the whole new one, never
+    an empty or half-written graph.
 
     * A graph the store does not hold yet is bulk-loaded (as fast as ``oxigraph load``): up
       to :data:`BULK_BATCH` quads the bulk loader ingests one batch of index files in one
-      atomic RocksDB step. A larger one is ingested in several batches (one transaction
-      of a million quads or more costs several times the CPU and gigabytes of memory): a
-      crash between two leaves part of a graph that did not exist, which the next build
-      replaces by the whole one (``loaders/build.py`` records a graph's fingerprint only
-      once it is loaded, so the step runs again and writes the difference).
+      atomic RocksDB step. A graph given in several files (:func:`replace_streamed` writes
+      one file per :data:`PART_LINES` lines) is ingested in several batches, two at a time
+      (:func:`bulk_load_files`; one transaction of a million quads or more costs several
+      times the CPU and gigabytes of memory): a crash between two leaves part of a graph
+      that did not exist, which the next build replaces by the whole one
+      (``loaders/build.py`` records a graph's fingerprint only once it is loaded, so the
+      step runs again and writes the difference).
     * A graph the store holds is compared with the new triples, line by line in N-Triples
       (the store's dump against the file), and only the difference is written, in one
       transaction (one SPARQL update of ``DELETE DATA`` and ``INSERT DATA``): a rebuild of
@@ -97,11 +133,13 @@ def replace_graph_atomically(store: ox.Store, graph: str, ntriples: str | os.Pat
     ['b', 'c']
     """
     g = ox.NamedNode(graph)
+    files = _paths(ntriples)
     if not store.contains_named_graph(g):
-        store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES, to_graph=g,
-                        lenient=lenient)
+        bulk_load_files(store, g, files, lenient=lenient)
         return count
-    new = set(Path(ntriples).read_bytes().splitlines())
+    new: set[bytes] = set()
+    for path in files:
+        new.update(Path(path).read_bytes().splitlines())
     new.discard(b"")
     old = set((store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b"").splitlines())
     gone, added = old - new, new - old
@@ -126,66 +164,112 @@ def _lines(lines: set[bytes]) -> str:
     return b"\n".join(sorted(lines)).decode("utf-8") + "\n"
 
 
-def write_ntriples(fh: IO[bytes], items: Iterable[ox.Quad | str], graph: ox.NamedNode) -> int:
+def write_ntriples(fh: IO[bytes], items: Iterable[ox.Quad | str], graph: ox.NamedNode,
+                   tap: Callable[[list[ox.Quad | str]], object] | None = None) -> int:
     """Write ``items`` to ``fh`` as N-Triples and return how many there were. An item is an
     N-Triples line (``str``, ending in a newline: what the data-set loaders write, see
     ``loaders/tables.py``) or a ``pyoxigraph.Quad`` (serialised by pyoxigraph, in chunks;
-    its graph is ignored: everything goes to ``graph``)."""
-    n = 0
-    chunk: list[ox.Quad] = []
-    text: list[str] = []
-    tail = f" {graph} .".encode()
+    its graph is ignored: everything goes to ``graph``). ``tap``: called with each chunk of
+    items (a list, in order) before it is written, e.g. to keep some of the triples.
 
-    def flush_quads() -> None:
+    Items are taken in chunks of 8,192; a chunk of lines only is joined and written at once
+    (no work per line in Python).
+
+    >>> import io
+    >>> fh = io.BytesIO()
+    >>> write_ntriples(fh, ['<http://e/s> <http://e/p> "a" .\\n'], ox.NamedNode("http://e/g"))
+    1
+    """
+    n = 0
+    tail = f" {graph} .".encode()
+    text: list[str] = []
+
+    def flush_quads(chunk: list[ox.Quad]) -> None:
         if all(q.graph_name == graph for q in chunk):  # N-Quads minus the graph: N-Triples
             data = to_bytes(chunk, ox.RdfFormat.N_QUADS)
             fh.write(data.replace(tail + b"\n", b" .\n"))
         else:
             fh.write(to_bytes([ox.Triple(q.subject, q.predicate, q.object) for q in chunk],
                               ox.RdfFormat.N_TRIPLES))
-        chunk.clear()
 
-    def flush_text() -> None:
-        fh.write("".join(text).encode("utf-8"))
-        text.clear()
-
-    for item in items:
-        n += 1
-        if isinstance(item, str):
-            if chunk:
-                flush_quads()
-            text.append(item)
-            if len(text) >= 8192:
-                flush_text()
-        else:
-            if text:
-                flush_text()
-            chunk.append(item)
-            if len(chunk) >= 8192:
-                flush_quads()
-    if chunk:
-        flush_quads()
-    if text:
-        flush_text()
+    it = iter(items)
+    while chunk := list(islice(it, 8192)):
+        n += len(chunk)
+        if tap is not None:
+            tap(chunk)
+        if ox.Quad not in set(map(type, chunk)):  # lines only: one write
+            fh.write("".join(chunk).encode("utf-8"))  # type: ignore[arg-type]
+            continue
+        quads: list[ox.Quad] = []
+        for item in chunk:  # a mixed chunk keeps its order
+            if isinstance(item, str):
+                if quads:
+                    flush_quads(quads)
+                    quads = []
+                text.append(item)
+            else:
+                if text:
+                    fh.write("".join(text).encode("utf-8"))
+                    text.clear()
+                quads.append(item)
+        if quads:
+            flush_quads(quads)
+        if text:
+            fh.write("".join(text).encode("utf-8"))
+            text.clear()
     return n
 
 
-def replace_streamed(store: ox.Store, graph: str, items: Iterable[ox.Quad | str]) -> int:
+def replace_streamed(store: ox.Store, graph: str, items: Iterable[ox.Quad | str],
+                     tap: Callable[[list[ox.Quad | str]], object] | None = None) -> int:
     """Replace ``graph`` by ``items`` (quads or N-Triples lines, :func:`write_ntriples`)
-    without holding them in memory, atomically: they are written to a temporary N-Triples
-    file first, and the graph is touched only once every item was produced, so an error
+    without holding them in memory, atomically: they are written to temporary N-Triples
+    files first (one per :data:`PART_LINES` lines), and the graph is touched only once every
+    item was produced, so an error
     while producing them (a refused data file) leaves the graph as it was; then the file
     replaces the graph in one atomic step (:func:`replace_graph_atomically`: a
     bulk load for a new graph, the difference in one transaction for an existing one), so
-    a build killed at any moment leaves the old graph or the new one, never a half."""
-    g = ox.NamedNode(graph)
-    fd, tmp = tempfile.mkstemp(prefix="diplograph-", suffix=".nt")
+    a build killed at any moment leaves the old graph or the new one, never a half.
+    ``tap``: see :func:`write_ntriples`."""
+    files, n = write_parts(graph, items, tap)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            n = write_ntriples(fh, items, g)
         # lenient: the text was written by pyoxigraph (quads) or by loaders/tables.py, whose
         # output tests/loaders/test_tables.py parses strictly for every data set
-        replace_graph_atomically(store, graph, tmp, n, lenient=True)
+        replace_graph_atomically(store, graph, files, n, lenient=True)
     finally:
-        os.unlink(tmp)
+        discard(files)
     return n
+
+
+def write_parts(graph: str, items: Iterable[ox.Quad | str],
+                tap: Callable[[list[ox.Quad | str]], object] | None = None
+                ) -> tuple[list[str], int]:
+    """Write ``items`` (:func:`write_ntriples`) to temporary N-Triples files of at most
+    :data:`PART_LINES` lines: ``(files, number of items)``, for
+    :func:`replace_graph_atomically`; the caller removes them (:func:`discard`). On an error
+    while producing the items, the files written so far are removed."""
+    g = ox.NamedNode(graph)
+    files: list[str] = []
+    n = 0
+    it = iter(items)
+    try:
+        while True:  # one file per PART_LINES lines
+            fd, tmp = tempfile.mkstemp(prefix="diplograph-", suffix=".nt")
+            files.append(tmp)
+            with os.fdopen(fd, "wb") as fh:
+                k = write_ntriples(fh, islice(it, PART_LINES), g, tap)
+            n += k
+            if k < PART_LINES:
+                return files, n
+    except BaseException:
+        discard(files)
+        raise
+
+
+def discard(files: Iterable[str]) -> None:
+    """Remove temporary files (those already gone are ignored)."""
+    for tmp in files:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass

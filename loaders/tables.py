@@ -265,7 +265,9 @@ class Out:
     def __init__(self, info: DatasetInfo) -> None:
         self.info = info
         self._iri: dict[str, Iri] = {}
+        self._dg: dict[str, Iri] = {}  # local name -> dg: IRI (the hottest lookup)
         self._dates: dict[tuple, list[str]] = {}
+        self._rows_prefix: dict[str, str] = {}  # file -> "<{dataset}/rows/{stem}/"
         self.dataset = self.iri(info.iri)
         self.a = self.iri(RDF("type"))
         self.derived = self.iri(PROV("wasDerivedFrom"))
@@ -277,7 +279,10 @@ class Out:
         return n
 
     def dg(self, local: str) -> Iri:
-        return self.iri(DG(local))
+        n = self._dg.get(local)
+        if n is None:
+            n = self._dg[local] = self.iri(DG(local))
+        return n
 
     def q(self, s: str, p: str, o: str) -> str:
         """A triple of terms already in N-Triples form."""
@@ -364,11 +369,15 @@ class Out:
         """The ``dg:SourceRows`` node of some lines of ``file`` and its lines (stable IRI
         ``{dataset}/rows/{file stem}/{ranges}``)."""
         label = rows_label(lines)
-        node = Iri(f"<{self.info.iri}/rows/{Path(file).stem}/{label}>")
+        prefix = self._rows_prefix.get(file)
+        if prefix is None:
+            prefix = self._rows_prefix[file] = f"<{self.info.iri}/rows/{Path(file).stem}/"
+        node = Iri(f"{prefix}{label}>")
+        dg = self.dg
         return node, [
-            f"{node} {self.a} {self.dg('SourceRows')} .\n",
-            f"{node} {self.dg('file')} {literal(file)} .\n",
-            f"{node} {self.dg('rows')} {literal(label)} .\n",
+            f"{node} {self.a} {dg('SourceRows')} .\n",
+            f"{node} {dg('file')} {literal(file)} .\n",
+            f"{node} {dg('rows')} {literal(label)} .\n",
             f"{node} {self.derived} {self.dataset} .\n",
         ]
 

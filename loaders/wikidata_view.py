@@ -335,9 +335,25 @@ class ViewInputs:
                 items: Iterable[str | ox.Quad]) -> Iterator[str | ox.Quad]:
         """Pass ``items`` through (N-Triples lines ``s p o .\\n`` as the data-set loaders
         write them, or quads), adding to ``part`` the triples the view reads."""
+        for item in items:
+            ViewInputs.collect_chunk(part, (item,))
+            yield item
+
+    @staticmethod
+    def collect_chunk(part: list[tuple[str, str, str]],
+                      chunk: Iterable[str | ox.Quad]) -> None:
+        """Add to ``part`` the triples of ``chunk`` the view reads (:meth:`collect` for a
+        list of items at once: ``graph.store.replace_streamed``'s ``tap``)."""
         preds, a, classes = READ_PREDICATES, _TYPE, READ_CLASSES
         add = part.append
-        for item in items:
+        for item in chunk:
+            if item.__class__ is str:
+                s, p, o = item.split(" ", 2)
+                if p in preds:
+                    add((s, p, o[:-3]))
+                elif p == a and o[:-3] in classes:
+                    add((s, p, o[:-3]))
+                continue
             if isinstance(item, str):
                 s, p, o = item.split(" ", 2)
                 o = o[:-3]
@@ -345,7 +361,6 @@ class ViewInputs:
                 s, p, o = str(item.subject), str(item.predicate), str(item.object)
             if p in preds or (p == a and o in classes):
                 add((s, p, o))
-            yield item
 
     def keep(self, graph: str, part: list[tuple[str, str, str]]) -> None:
         """Hold ``part``: the lines now in ``graph``."""

@@ -136,3 +136,48 @@ def test_blank_nodes_are_refused_in_a_replaced_graph(tmp_path: Path) -> None:
     with pytest.raises(DiplographError, match="blank nodes"):
         replace_graph_atomically(store, "http://e/g", tmp_path / "b.nt", 1)
     assert [q.object.value for q in store] == ["a"]
+
+
+def test_a_graph_in_several_files_is_loaded_whole_and_compared_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A graph larger than PART_LINES is written in several files, bulk-loaded two at a time
+    when new, and compared over all its files when it exists; the files are removed."""
+    import tempfile
+
+    from diplograph.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "PART_LINES", 3)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    lines = [f'<http://e/s> <http://e/p> "{i}" .\n' for i in range(10)]
+    files, n = store_module.write_parts("http://e/g", lines)
+    assert n == 10 and len(files) == 4
+    assert [len(Path(f).read_text().splitlines()) for f in files] == [3, 3, 3, 1]
+    store_module.discard(files)
+    store = ox.Store(str(tmp_path / "store"))
+    kept: list[object] = []
+    assert replace_streamed(store, "http://e/g", lines, tap=kept.extend) == 10
+    assert kept == lines  # the tap saw every line, in order
+    assert sorted(int(q.object.value) for q in store) == list(range(10))
+    assert replace_streamed(store, "http://e/g", lines) == 10  # same lines: nothing written
+    assert len(store) == 10
+    replace_streamed(store, "http://e/g", lines[2:] + ['<http://e/s> <http://e/p> "x" .\n'])
+    assert sorted(q.object.value for q in store) == sorted([*map(str, range(2, 10)), "x"])
+    assert not list(tmp_path.glob("diplograph-*.nt"))
+
+
+def test_a_refused_data_set_leaves_no_files(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from diplograph.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "PART_LINES", 2)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def failing():  # noqa: ANN202
+        yield from [f'<http://e/s> <http://e/p> "{i}" .\n' for i in range(5)]
+        raise DiplographError("bad-input", "x.csv:7: col: bad")
+
+    with pytest.raises(DiplographError, match="x.csv:7"):
+        store_module.write_parts("http://e/g", failing())
+    assert not list(tmp_path.glob("diplograph-*.nt"))
