@@ -8,7 +8,8 @@ Each test file runs whole in one process, as with xdist's ``loadfile``, with two
   fixture is set up once per run instead of once per process (``GROUPS``);
 - the longest work goes first (``COSTS``, then the number of tests), so that no process is
   left with a long file at the end while the others have finished: the run's wall time is
-  its slowest process's.
+  its slowest process's; the second process starts with the longest work that does not read
+  the full build (``WITHOUT_BUILD``) instead of waiting for the first one to make it.
 
 The scheduler is used only under ``--dist loadfile`` with pytest-xdist installed; a run in one
 process is unchanged.
@@ -51,6 +52,23 @@ COSTS: dict[str, float] = {
     "tests/queries/test_named_queries.py": 20,
 }
 
+#: work units that never read the full build (``built_store_path`` in tests/conftest.py)
+WITHOUT_BUILD = ("browser", "tests/server/test_clients.py", "tests/server/test_w3c_protocol.py")
+
+
+def order(units: list[tuple[str, int]]) -> list[str]:
+    """The work units (name, number of tests) in the order they are handed out.
+
+    >>> order([("a.py", 3), ("engines", 60), ("browser", 20), ("b.py", 90)])
+    ['engines', 'browser', 'b.py', 'a.py']
+    """
+    names = [n for n, _ in sorted(units, key=lambda u: -COSTS.get(u[0], 0.3 * u[1]))]
+    second = next((n for n in names[1:] if n in WITHOUT_BUILD), None)
+    if second is not None:
+        names.remove(second)
+        names.insert(1, second)
+    return names
+
 
 def group_of(path: str) -> str:
     """The work unit of a test file: its group, or the file itself.
@@ -76,10 +94,10 @@ def make_scheduler(config: Any, log: Any) -> Any:
 
         def _assign_work_unit(self, node: Any) -> None:
             if not self.ordered:  # the queue is complete at the first assignment
-                units = sorted(self.workqueue.items(),
-                               key=lambda u: -COSTS.get(u[0], 0.3 * len(u[1])))
+                units = dict(self.workqueue)
                 self.workqueue.clear()
-                self.workqueue.update(units)
+                for name in order([(n, len(tests)) for n, tests in units.items()]):
+                    self.workqueue[name] = units[name]
                 self.ordered = True
             super()._assign_work_unit(node)
 
