@@ -28,6 +28,17 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["XDG_CACHE_HOME"] = cache
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Under ``--dist loadfile``: the files that share a costly fixture in one process, the
+    longest first (``tests/scheduling.py``)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from .scheduling import make_scheduler
+
+    return make_scheduler(config, log)
+
+
 def shared_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The temporary folder of the whole run: every test process's, under pytest-xdist."""
     base = tmp_path_factory.getbasetemp()

@@ -1,5 +1,7 @@
 """Backends for the engine tests: the embedded store and real engines started here (once per
-test run). Without an engine installed its tests are skipped, except under CI=true, where they
+test run, and stopped when the engine tests are done: ``scope="package"``; an ``oxigraph
+serve`` left running after them was seen spinning a core on a connection its client had
+closed). Without an engine installed its tests are skipped, except under CI=true, where they
 fail: CI must test every backend."""
 
 from __future__ import annotations
@@ -41,12 +43,12 @@ def _engine(name: str, installed: bool, start) -> Iterator[Engine]:  # noqa: ANN
     engine.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def oxigraph_engine() -> Iterator[Engine]:
     yield from _engine("oxigraph", oxigraph_binary() is not None, start_oxigraph)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def virtuoso_engine() -> Iterator[Engine]:
     yield from _engine("Virtuoso", virtuoso_binary() is not None, start_virtuoso)
 
@@ -68,14 +70,14 @@ def graphs_to_load(built_store: ox.Store) -> dict[str, list[ox.Triple]]:
     return out
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def loaded_graphs(built_store: ox.Store) -> dict[str, list[ox.Triple]]:
     graphs = graphs_to_load(built_store)
     assert any("/source/" in g for g in graphs) and len(graphs) >= 4
     return graphs
 
 
-@pytest.fixture(scope="session", params=["embedded", "oxigraph", "virtuoso"])
+@pytest.fixture(scope="package", params=["embedded", "oxigraph", "virtuoso"])
 def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
             loaded_graphs: dict[str, list[ox.Triple]]) -> GraphBackend:
     """A backend of each kind, holding the same graphs (loaded through the interface)."""
@@ -94,7 +96,7 @@ def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return b
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def reference(tmp_path_factory: pytest.TempPathFactory,
               loaded_graphs: dict[str, list[ox.Triple]]) -> EmbeddedBackend:
     """The embedded store with the same graphs: the answers every engine must give."""

@@ -1,0 +1,104 @@
+"""How pytest-xdist shares the test files among its processes (``make test``: ``-n auto
+--dist loadfile``).
+
+Each test file runs whole in one process, as with xdist's ``loadfile``, with two changes:
+
+- files that share a session fixture costly to set up (the engines and the graphs loaded into
+  them, the browser and its server, the linking store) run in the same process, so that the
+  fixture is set up once per run instead of once per process (``GROUPS``);
+- the longest work goes first (``COSTS``, then the number of tests), so that no process is
+  left with a long file at the end while the others have finished: the run's wall time is
+  its slowest process's; the second process starts with the longest work that does not read
+  the full build (``WITHOUT_BUILD``) instead of waiting for the first one to make it.
+
+The scheduler is used only under ``--dist loadfile`` with pytest-xdist installed; a run in one
+process is unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: test files (or folders, ending in "/") that run in one process, by group
+GROUPS: dict[str, str] = {
+    # Oxigraph and Virtuoso started, and the graphs of the build loaded into each, once
+    "tests/engines/": "engines",
+    # headless Chromium and the read-only UI server started once (tests/ui/conftest.py)
+    "tests/ui/test_browser.py": "browser",
+    "tests/ui/test_contrast.py": "browser",
+    "tests/ui/test_curation_browser.py": "browser",
+    "tests/ui/test_query_errors_browser.py": "browser",
+    "tests/ui/test_seed_review_browser.py": "browser",
+    # the linking store (a build of the registry, the documents and a data set) made once
+    "tests/linking/": "linking",
+}
+
+#: about how long a file or group takes, in seconds of one core (measured on 2026-12-05;
+#: an order, not a promise: a file missing here counts 0.3 s per test)
+COSTS: dict[str, float] = {
+    "tests/graph/test_release.py": 160,
+    "engines": 120,
+    "tests/loaders/test_events_data.py": 110,
+    "tests/cli/test_cli.py": 100,
+    "tests/graph/test_export.py": 60,
+    "linking": 60,
+    "browser": 50,
+    "tests/issues/test_14_smaller.py": 30,
+    "tests/server/test_clients.py": 30,
+    "tests/loaders/test_tables.py": 25,
+    "tests/queries/test_cookbook.py": 25,
+    "tests/cli/test_cli_details.py": 25,
+    "tests/server/test_w3c_protocol.py": 20,
+    "tests/queries/test_named_queries.py": 20,
+}
+
+#: work units that never read the full build (``built_store_path`` in tests/conftest.py)
+WITHOUT_BUILD = ("browser", "tests/server/test_clients.py", "tests/server/test_w3c_protocol.py")
+
+
+def order(units: list[tuple[str, int]]) -> list[str]:
+    """The work units (name, number of tests) in the order they are handed out.
+
+    >>> order([("a.py", 3), ("engines", 60), ("browser", 20), ("b.py", 90)])
+    ['engines', 'browser', 'b.py', 'a.py']
+    """
+    names = [n for n, _ in sorted(units, key=lambda u: -COSTS.get(u[0], 0.3 * u[1]))]
+    second = next((n for n in names[1:] if n in WITHOUT_BUILD), None)
+    if second is not None:
+        names.remove(second)
+        names.insert(1, second)
+    return names
+
+
+def group_of(path: str) -> str:
+    """The work unit of a test file: its group, or the file itself.
+
+    >>> group_of("tests/engines/test_push.py"), group_of("tests/graph/test_diff.py")
+    ('engines', 'tests/graph/test_diff.py')
+    """
+    for prefix, group in GROUPS.items():
+        if path == prefix or (prefix.endswith("/") and path.startswith(prefix)):
+            return group
+    return path
+
+
+def make_scheduler(config: Any, log: Any) -> Any:
+    """xdist's ``loadfile`` scheduler with the groups and the order above."""
+    from xdist.scheduler import LoadFileScheduling
+
+    class GroupedFileScheduling(LoadFileScheduling):  # type: ignore[misc]
+        ordered = False
+
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid.split("::", 1)[0])
+
+        def _assign_work_unit(self, node: Any) -> None:
+            if not self.ordered:  # the queue is complete at the first assignment
+                units = dict(self.workqueue)
+                self.workqueue.clear()
+                for name in order([(n, len(tests)) for n, tests in units.items()]):
+                    self.workqueue[name] = units[name]
+                self.ordered = True
+            super()._assign_work_unit(node)
+
+    return GroupedFileScheduling(config, log)
