@@ -24,7 +24,10 @@ real build: see docs/benchmarks.md). ``--dataset union`` reads such an engine th
 union default graph (``oxigraph serve --union-default-graph``), as
 ``DIPLOGRAPH_ENGINE_DATASET=union`` does for ``diplograph serve --engine``. Every client
 (the remote path, the engine's endpoint, the served path) keeps one persistent connection
-(``--new-connections``: one per request, as in the first rounds).
+(``--new-connections``: one per request, as in the first rounds). ``--params-from-engine``
+draws the mixes' parameters from the engine's own data (no local store of 10 M triples);
+each SPARQL JSON answer is also timed through the served path's two ways of handling it
+(read and written again by pyoxigraph, or passed on with its rows counted).
 """
 
 from __future__ import annotations
