@@ -24,7 +24,10 @@ real build: see docs/benchmarks.md). ``--dataset union`` reads such an engine th
 union default graph (``oxigraph serve --union-default-graph``), as
 ``DIPLOGRAPH_ENGINE_DATASET=union`` does for ``diplograph serve --engine``. Every client
 (the remote path, the engine's endpoint, the served path) keeps one persistent connection
-(``--new-connections``: one per request, as in the first rounds).
+(``--new-connections``: one per request, as in the first rounds). ``--params-from-engine``
+draws the mixes' parameters from the engine's own data (no local store of 10 M triples);
+each SPARQL JSON answer is also timed through the served path's two ways of handling it
+(read and written again by pyoxigraph, or passed on with its rows counted).
 """
 
 from __future__ import annotations
@@ -66,6 +69,37 @@ def export_nquads(store: ox.Store, path: Path) -> int:
             f.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
             n += len(quads)
     return n
+
+
+def nquads_graphs(path: Path) -> tuple[int, list[str]]:
+    """The quads of an N-Quads file (one a line, as our export and ``bench.generate`` write
+    them) and its graph names, read without parsing the terms."""
+    n = 0
+    names: set[bytes] = set()
+    with path.open("rb") as f:
+        for line in f:
+            n += 1
+            graph = line.rstrip().rsplit(b" ", 2)[-2]  # "… <graph> ." (no graph: "… <o> .")
+            if graph.startswith(b"<") and graph.endswith(b">"):
+                names.add(graph)
+    return n, sorted(g[1:-1].decode() for g in names)
+
+
+class EndpointParams:
+    """What :func:`bench.mixes.sample_params` reads from a store, read from an engine's own
+    endpoint (its default graph: the union of its graphs with ``oxigraph serve
+    --union-default-graph`` and on Virtuoso), so that a mix's parameters come from the data
+    the engine holds (``--params-from-engine``) without a local store of 10 M triples."""
+
+    def __init__(self, query_url: str) -> None:
+        self.query_url = query_url
+
+    def query(self, sparql: str, **_: Any) -> Any:  # noqa: ANN401 - solutions
+        from diplograph.graph.remote_service import _standard_json
+
+        body = _answer(self.query_url, [("query", sparql)], "application/sparql-results+json")
+        return ox.parse_query_results(_standard_json(body, {}),
+                                      format=ox.QueryResultsFormat.JSON)
 
 
 def bulk_oxigraph(nq: Path, scratch: Path) -> float:
@@ -181,6 +215,35 @@ def _direct(url: str, form: list[tuple[str, str]], accept: str) -> int:
     raise AssertionError("unreachable")
 
 
+def _answer(url: str, form: list[tuple[str, str]], accept: str) -> bytes:
+    """The engine's answer to a request, as bytes (what the served path receives)."""
+    data = urllib.parse.urlencode(form).encode()
+    req = urllib.request.Request(url, data=data, method="POST", headers={
+        "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(req, timeout=600) as r:  # noqa: S310 - loopback
+        return r.read()
+
+
+def json_costs(body: bytes, reps: int) -> tuple[float, float]:
+    """Median seconds the served path spends on one engine answer (SPARQL JSON asked for as
+    SPARQL JSON), in interleaved pairs: read by pyoxigraph and written again (what it did
+    before) against passed on with its rows counted (``json_rows``, what it does now); both
+    after the same byte rewrites (``typed-literal``)."""
+    from diplograph.graph.remote_service import _standard_json, json_rows
+    from diplograph.graph.runner import serialize
+
+    fmt = ox.QueryResultsFormat.JSON
+
+    def parse() -> None:
+        serialize(ox.parse_query_results(_standard_json(body, {}), format=fmt), fmt)
+
+    def count() -> None:
+        json_rows(_standard_json(body, {}))
+
+    pairs = [(_median(parse, 1), _median(count, 1)) for _ in range(reps)]
+    return statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
+
+
 def _median(fn: Any, reps: int) -> float:  # noqa: ANN401
     times = []
     for _ in range(reps):
@@ -206,9 +269,8 @@ def start_front(engine_url: str, update_url: str, gsp_url: str, scratch: Path,
         [sys.executable, "-m", "diplograph", "serve", "--engine", engine_url,
          "--update-url", update_url, "--gsp-url", gsp_url, "--port", str(port),
          "--workers", "1", "--cache-mb", "0", "--timeout", str(timeout),
-         "--store", str(scratch / "unused-store")],
-        stdout=log, stderr=subprocess.STDOUT, cwd=scratch,
-        env={**os.environ, "DIPLOGRAPH_ENGINE_DATASET": dataset})
+         "--engine-dataset", dataset, "--store", str(scratch / "unused-store")],
+        stdout=log, stderr=subprocess.STDOUT, cwd=scratch)
     url = f"http://127.0.0.1:{port}/sparql"
     deadline = time.monotonic() + 60
     while True:
@@ -247,8 +309,13 @@ def latency(remote: Any, embedded: Any, requests: list[Any], reps: int,  # noqa:
         direct_s = statistics.median(p[1] for p in pairs)
         served_s = statistics.median(p[2] for p in pairs)
         embedded_s = _median(lambda r=r: embedded.query(r.sparql), reps) if embedded else 0.0
-        rows.append({"kind": r.kind, "remote": remote_s, "direct": direct_s,
-                     "embedded": embedded_s, "served": served_s})
+        row = {"kind": r.kind, "remote": remote_s, "direct": direct_s,
+               "embedded": embedded_s, "served": served_s}
+        if accept == "application/sparql-results+json":
+            body = _answer(url, form, accept)
+            row["bytes"] = len(body)
+            row["json_parse"], row["json_pass"] = json_costs(body, max(reps, 5))
+        rows.append(row)
     ok = [x for x in rows if "error" not in x]
     total = {k: sum(x[k] for x in ok) for k in ("remote", "direct", "embedded", "served")}
     served = {}
@@ -257,6 +324,10 @@ def latency(remote: Any, embedded: Any, requests: list[Any], reps: int,  # noqa:
                       [x["served"] for x in ok]), 2),
                   "sum_served_s": round(total["served"], 3),
                   "served_overhead": round(total["served"] / total["direct"] - 1, 4)}
+    timed_json = [x for x in ok if "json_parse" in x]
+    if timed_json:  # the served path's work on the engine's JSON: before and now
+        served["sum_json_parse_ms"] = round(1000 * sum(x["json_parse"] for x in timed_json), 2)
+        served["sum_json_pass_ms"] = round(1000 * sum(x["json_pass"] for x in timed_json), 2)
     return {**served, "per_request": ok,
         "requests": len(rows), "errors": [x for x in rows if "error" in x],
         "median_remote_ms": round(1000 * statistics.median([x["remote"] for x in ok]), 2),
@@ -274,7 +345,8 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
         dataset: str = "catalogue", buffers: int = 170_000,
         mix_names: tuple[str, ...] = ("named", "heavy"),
         nquads: Path | None = None, oxigraph_location: Path | None = None,
-        limit: int | None = None, with_embedded: bool = True) -> dict[str, Any]:
+        limit: int | None = None, with_embedded: bool = True,
+        params_from_engine: bool = False) -> dict[str, Any]:
     from diplograph.graph.backend import EmbeddedBackend
     from diplograph.graph.remote import RemoteStore, publish
 
@@ -286,9 +358,12 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
     params = sample_params(store)
     import random
 
-    mixes = {"named": named_requests(params, random.Random("named:11"), per_query=1),
-             "heavy": build_mix("heavy", params, n=25)}
-    mixes = {k: v for k, v in mixes.items() if k in mix_names}
+    def make_mixes(params: Any) -> dict[str, Any]:  # noqa: ANN401
+        mixes = {"named": named_requests(params, random.Random("named:11"), per_query=1),
+                 "heavy": build_mix("heavy", params, n=25)}
+        return {k: v for k, v in mixes.items() if k in mix_names}
+
+    mixes = make_mixes(params)
     scratch = Path(tempfile.mkdtemp(prefix="dg-bench-engines-"))
     out: dict[str, Any] = {"store": str(store_path), "reps": reps, "cpus": os.cpu_count(),
                            "bulk_serve": bulk_serve, "dataset": dataset,
@@ -297,9 +372,10 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
     try:
         nq = scratch / "graph.nq"
         t0 = time.perf_counter()
-        if nquads is not None:  # the store's export, made beforehand
+        file_graphs: list[str] | None = None
+        if nquads is not None:  # the store's export (or any N-Quads), made beforehand
             nq = nquads
-            out["triples"] = len(store)
+            out["triples"], file_graphs = nquads_graphs(nq)
         else:
             out["triples"] = len(store) if skip_bulk else export_nquads(store, nq)
         out["export_s"] = round(time.perf_counter() - t0, 2)
@@ -325,8 +401,8 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
                     gsp = e.query_url.rsplit("/", 1)[0] + "/sparql-graph-crud"
                 if res["bulk_load_s"]:
                     res["bulk_rate"] = round(out["triples"] / res["bulk_load_s"])
-                names = sorted(g.value for g in store.named_graphs()
-                               if isinstance(g, ox.NamedNode))
+                names = file_graphs if file_graphs is not None else sorted(
+                    g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
                 res["graphs"] = len(names)
                 res["catalogue_s"] = round(record_catalogue(e.query_url, e.update_url, names), 2)
             elif skip_bulk:
@@ -345,6 +421,9 @@ def run(store_path: Path, reps: int, only: list[str] | None = None,
                 e = eng.start_virtuoso(max_rows=2_000_000)
                 gsp = e.query_url.rsplit("/", 1)[0] + "/sparql-graph-crud"
             try:
+                if params_from_engine:  # the mix's parameters from the data the engine holds
+                    mixes = make_mixes(sample_params(EndpointParams(e.query_url)))
+                    res["params"] = "engine"
                 remote = RemoteStore(e.query_url, update_url=e.update_url, gsp_url=gsp,
                                      timeout=600, dataset=dataset)
                 if not bulk_serve:
@@ -408,6 +487,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="only the first N distinct requests of each mix (a quick run)")
     ap.add_argument("--no-embedded", action="store_true",
                     help="do not time the embedded store")
+    ap.add_argument("--params-from-engine", action="store_true",
+                    help="draw the mixes' parameters from the engine's own default graph "
+                         "(the data it was bulk-loaded with, e.g. 10 M triples) instead of "
+                         "--store, which then only needs the graphs' names (or none, with "
+                         "--nquads): no local copy of a large graph")
     ap.add_argument("--new-connections", action="store_true",
                     help="time the engine's endpoint and the served path with a new "
                          "connection per request (the first rounds' way)")
@@ -418,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
     NEW_CONNECTIONS = a.new_connections
     result = run(a.store, a.reps, a.engine, a.graph, a.skip_bulk, a.bulk_serve, a.dataset,
                  a.virtuoso_buffers, tuple(a.mix or ("named", "heavy")), a.nquads,
-                 a.oxigraph_location, a.requests, not a.no_embedded)
+                 a.oxigraph_location, a.requests, not a.no_embedded, a.params_from_engine)
     text = json.dumps(result, indent=1)
     print(text)
     if a.out:

@@ -20,8 +20,9 @@ from .options import store_option
 if TYPE_CHECKING:  # imported where used: every command would pay for its HTTP client
     from ..graph.remote import RemoteStore
 
-__all__ = ["engine_options", "engine_query", "optional_engine_options", "push",
-           "push_after_build", "push_store", "remote_from_options", "remote_settings_options"]
+__all__ = ["engine_dataset_option", "engine_options", "engine_query", "optional_engine_options",
+           "push", "push_after_build", "push_store", "remote_from_options",
+           "remote_settings_options"]
 
 
 def _engine_options(required: bool):  # noqa: ANN202
@@ -61,15 +62,27 @@ _ENGINE_DETAILS = [
 ]
 
 
+#: ``--engine-dataset catalogue|union``: what a query that names no graphs reads on the engine
+engine_dataset_option = click.option(
+    "--engine-dataset", "engine_dataset", default="catalogue", show_default=True,
+    envvar="DIPLOGRAPH_ENGINE_DATASET", type=click.Choice(["catalogue", "union"]),
+    help="What a query that names no graphs reads: our published graphs, named in each "
+         "request (catalogue), or the engine's own default graph (union: for a read-only "
+         "engine that holds only our graphs, filled by its bulk loader, with a union default "
+         "graph; writes are refused) [env DIPLOGRAPH_ENGINE_DATASET]. See docs/engines.md.")
+
+
 def remote_settings_options(f):  # noqa: ANN001, ANN201
-    """``serve``'s engine options: ``--engine URL`` (optional) and how to write to and
-    authenticate with it; the time limit of each request is the query time limit."""
+    """``serve``'s engine options: ``--engine URL`` (optional) and how to write to,
+    authenticate with and read the engine; the time limit of each request is the query time
+    limit."""
     for option in reversed([
         click.option("--engine", "engine", default=None, envvar="DIPLOGRAPH_ENGINE",
                      metavar="URL",
                      help="Serve this external SPARQL engine (its query URL) instead of the "
                           "store [env DIPLOGRAPH_ENGINE]."),
         *_ENGINE_DETAILS[:-1],
+        engine_dataset_option,
     ]):
         f = option(f)
     return f
@@ -83,12 +96,14 @@ optional_engine_options = _engine_options(required=False)
 
 def remote_from_options(engine: str, update_url: str | None, gsp_url: str | None,
                         auth_kind: str, user: str | None, password_env: str,
-                        engine_timeout: float) -> RemoteStore:
-    """The engine the options name (the secret read from the environment variable)."""
+                        engine_timeout: float, dataset: str | None = None) -> RemoteStore:
+    """The engine the options name (the secret read from the environment variable);
+    ``dataset``: ``--engine-dataset`` (None: ``DIPLOGRAPH_ENGINE_DATASET``, else catalogue)."""
     from ..graph.remote import open_remote
 
     return open_remote(engine, update_url=update_url, gsp_url=gsp_url, auth_kind=auth_kind,
-                       user=user, password_env=password_env, timeout=engine_timeout)
+                       user=user, password_env=password_env, timeout=engine_timeout,
+                       dataset=dataset)
 
 
 def _fail(e: DiplographError) -> None:
@@ -141,18 +156,20 @@ def push_store(store: object, remote: RemoteStore, *, graphs: list[str] | None =
 
 @click.command("engine-query")
 @engine_options
+@engine_dataset_option
 @click.argument("sparql")
 def engine_query(engine: str, update_url: str | None, gsp_url: str | None, auth_kind: str,
                  user: str | None, password_env: str, engine_timeout: float,
-                 sparql: str) -> None:
-    """Run a query on an external engine over our published graphs; CSV on standard output."""
+                 engine_dataset: str, sparql: str) -> None:
+    """Run a query on an external engine over our published graphs (or, with
+    --engine-dataset union, its own default graph); CSV on standard output."""
     import csv
 
     import pyoxigraph as ox
 
     try:
         remote = remote_from_options(engine, update_url, gsp_url, auth_kind, user,
-                                     password_env, engine_timeout)
+                                     password_env, engine_timeout, dataset=engine_dataset)
         answer = remote.query(sparql)
     except DiplographError as e:
         _fail(e)

@@ -51,7 +51,7 @@ def serve(store_path: Path | None, host: str, port: int, workers: int | None, th
           allow_federation: tuple[str, ...], cache_mb: int, base: str,
           public_url: str | None, releases: Path | None, engine: str | None,
           update_url: str | None, gsp_url: str | None, auth_kind: str, user: str | None,
-          password_env: str) -> None:
+          password_env: str, engine_dataset: str) -> None:
     """Serve the SPARQL 1.1 endpoint (/sparql, /update, /store) with granian.
 
     With --engine URL, the same endpoint, pages, named queries and reconciliation are served
@@ -71,4 +71,5 @@ def serve(store_path: Path | None, host: str, port: int, workers: int | None, th
                   "DIPLOGRAPH_ENGINE": engine, "DIPLOGRAPH_ENGINE_UPDATE_URL": update_url,
                   "DIPLOGRAPH_ENGINE_GSP_URL": gsp_url, "DIPLOGRAPH_ENGINE_AUTH": auth_kind,
                   "DIPLOGRAPH_ENGINE_USER": user,
-                  "DIPLOGRAPH_ENGINE_PASSWORD_ENV": password_env})
+                  "DIPLOGRAPH_ENGINE_PASSWORD_ENV": password_env,
+                  "DIPLOGRAPH_ENGINE_DATASET": engine_dataset})

@@ -16,8 +16,11 @@ with the same checks and limits:
   a result). The caller gets the same 503 as on the embedded store.
 - **The same caps.** Rows (``max_rows``) and bytes (``max_bytes``) are counted on the answer;
   a SPARQL JSON answer within them is passed on as the engine wrote it when the client asked
-  for SPARQL JSON and no graph name in it needs renaming (no parse, no re-serialisation);
-  otherwise it is read by pyoxigraph and written in the format asked for.
+  for SPARQL JSON (no parse, no re-serialisation: its rows counted by :func:`json_rows`,
+  compact or spaced; Virtuoso's ``typed-literal``, version IRIs and stored durations
+  rewritten as bytes); otherwise it is read by pyoxigraph and written in the format asked
+  for. A cut answer (``X-SPARQL-MaxRows``, ``X-SQL-State: S1TAT``) is an error before
+  either.
 - **Writes staged and swapped.** An update runs on a working copy of the graphs it names
   (read complete from the engine into an in-memory pyoxigraph store), then each graph it
   changed is replaced on the engine all or nothing (:meth:`~.remote.RemoteStore.replace_graph`:
@@ -42,7 +45,7 @@ from .errors import DiplographError
 from .executor import QueryResult, content_type, media_format
 from .namespaces import GRAPH
 from .remote import DURATION_TEXT, XSD_DURATION, RemoteStore
-from .runner import Checked, DataQueries, Dataset, Term, check, count_rows, serialize, variables
+from .runner import Checked, DataQueries, Dataset, Term, check, serialize, variables
 from .sparql_safety import (
     DEFAULT_LIMITS,
     DEFAULT_UPDATE_LIMITS,
@@ -53,7 +56,7 @@ from .sparql_safety import (
 )
 from .terms import to_bytes
 
-__all__ = ["RemoteQueryService"]
+__all__ = ["RemoteQueryService", "json_rows"]
 
 log = logging.getLogger(__name__)
 
@@ -213,9 +216,10 @@ class RemoteQueryService(DataQueries):
             answer = self.remote.read_ask_answer(body)
             assert isinstance(fmt, ox.QueryResultsFormat), "a boolean's format"
             return QueryResult("ask", _boolean(answer, fmt), content_type(media_type), None)
-        if media_type == _JSON and body is resp.body and body.startswith(b'{"head":'):
-            # as the engine wrote it, in the compact form whose rows count_rows can count
-            rows = count_rows(body, ox.QueryResultsFormat.JSON)
+        if media_type == _JSON and b'"bindings"' in body:
+            # as the engine wrote it (compact or spaced; Virtuoso's typed-literal, version
+            # IRIs and durations rewritten as bytes above): rows counted, nothing parsed
+            rows = json_rows(body)
             if rows > self.max_rows:
                 raise DiplographError(
                     "result-too-large", f"the result has {rows} rows, more than the cap of "
@@ -379,6 +383,30 @@ def _standard_json(body: bytes, to_ours: Mapping[str, str]) -> bytes:
                 out = out.replace(physical.encode(), ours.encode()).replace(
                     physical.replace("/", "\\/").encode(), ours.encode())
     return out
+
+
+_JSON_SPACE = b" \t\r\n"
+
+
+def json_rows(body: bytes) -> int:
+    r"""The rows of a SPARQL JSON SELECT answer, compact (Oxigraph's) or spaced (Virtuoso's),
+    counted without parsing: escapes are removed, then strings, then white space; what is
+    left of ``"bindings": [{…}, {…}]`` is ``[{…},{…}]``, and a row boundary is ``},{`` (the
+    terms of a row are separated by ``},:{``, their names removed with the strings).
+
+    >>> json_rows(b'{"head":{"vars":["x"]},"results":{"bindings":[]}}')
+    0
+    >>> json_rows(b'{ "head": { "link": [], "vars": ["x", "y"] },\n "results": { "bindings": [\n'
+    ...           b'  { "x": { "type": "literal", "value": "}},{\\\\" }\t, "y": { "type": "uri",'
+    ...           b' "value": "http://a" }},\n  { },\n  { "x": { "type": "literal", "value": '
+    ...           b'"a\\"b" }} ] } }')
+    3
+    """
+    plain = body.replace(b"\\\\", b"").replace(b'\\"', b"")  # no quote left inside strings
+    structure = b"".join(plain.split(b'"')[::2]).translate(None, _JSON_SPACE)
+    if b"[{" not in structure:
+        return 0
+    return structure.count(b"},{") + 1
 
 
 def _dataset_args(q: Checked, dataset: Dataset | None) -> dict[str, Any]:

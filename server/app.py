@@ -105,7 +105,7 @@ def open_service(cfg: Mapping[str, Any]) -> StoreService | RemoteStoreService:
             gsp_url=cfg["DIPLOGRAPH_ENGINE_GSP_URL"], auth_kind=cfg["DIPLOGRAPH_ENGINE_AUTH"],
             user=cfg["DIPLOGRAPH_ENGINE_USER"],
             password_env=cfg["DIPLOGRAPH_ENGINE_PASSWORD_ENV"],
-            timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"])
+            timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"], dataset=cfg["DIPLOGRAPH_ENGINE_DATASET"])
         return RemoteStoreService(
             remote, timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"], max_rows=cfg["DIPLOGRAPH_MAX_ROWS"],
             max_bytes=cfg["DIPLOGRAPH_MAX_BYTES"], workers=cfg["DIPLOGRAPH_QUERY_WORKERS"],

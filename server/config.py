@@ -50,6 +50,8 @@ DEFAULTS: dict[str, Any] = {
     "DIPLOGRAPH_ENGINE_USER": None,
     # the environment variable that holds the engine's password or bearer token
     "DIPLOGRAPH_ENGINE_PASSWORD_ENV": "DIPLOGRAPH_ENGINE_PASSWORD",
+    # what a query that names no graphs reads on the engine: catalogue | union
+    "DIPLOGRAPH_ENGINE_DATASET": "catalogue",
     "MAX_CONTENT_LENGTH": 64 * 2**20,
 }
 
@@ -62,7 +64,7 @@ ENV_KEYS = (
     "DIPLOGRAPH_MAX_QUERY_DEPTH", "DIPLOGRAPH_MAX_QUERY_OPERATORS", "DIPLOGRAPH_PUBLIC_URL",
     "DIPLOGRAPH_RELEASES", "DIPLOGRAPH_ENGINE", "DIPLOGRAPH_ENGINE_UPDATE_URL",
     "DIPLOGRAPH_ENGINE_GSP_URL", "DIPLOGRAPH_ENGINE_AUTH", "DIPLOGRAPH_ENGINE_USER",
-    "DIPLOGRAPH_ENGINE_PASSWORD_ENV",
+    "DIPLOGRAPH_ENGINE_PASSWORD_ENV", "DIPLOGRAPH_ENGINE_DATASET",
 )
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -139,6 +141,9 @@ def load_config(
     if cfg["DIPLOGRAPH_ENGINE_AUTH"] not in ("none", "basic", "digest", "bearer"):
         raise DiplographError("bad-input", "DIPLOGRAPH_ENGINE_AUTH: none, basic, digest or "
                                            f"bearer, not {cfg['DIPLOGRAPH_ENGINE_AUTH']!r}")
+    if cfg["DIPLOGRAPH_ENGINE_DATASET"] not in ("catalogue", "union"):
+        raise DiplographError("bad-input", "DIPLOGRAPH_ENGINE_DATASET: catalogue or union, not "
+                                           f"{cfg['DIPLOGRAPH_ENGINE_DATASET']!r}")
     # Form posts (query=...) are parsed by us, within MAX_CONTENT_LENGTH.
     cfg.setdefault("MAX_FORM_MEMORY_SIZE", cfg["MAX_CONTENT_LENGTH"])
     return cfg

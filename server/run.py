@@ -215,6 +215,8 @@ def serve(
 
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/sparql"
     served = f"engine {engine['DIPLOGRAPH_ENGINE']}" if engine else f"store {store}"
+    if engine and cfg["DIPLOGRAPH_ENGINE_DATASET"] == "union":
+        served += ", its union default graph, read-only"
     print(f"diplograph: serving {url} ({served}; {workers} worker processes × "
           f"{threads} threads)", file=sys.stderr, flush=True)
     # granian's own supervision exits after three quick crashes: ours never gives up

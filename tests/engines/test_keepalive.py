@@ -169,3 +169,56 @@ def test_the_union_dataset_names_no_graphs_and_refuses_writes(
     with pytest.raises(DiplographError):
         RemoteStore(url, dataset="everything")
     assert open_remote(url, dataset="union").dataset == "union"
+
+
+def test_the_catalogue_dataset_is_encoded_once_per_set_of_versions(
+        oxigraph_engine: Engine) -> None:
+    """Every query names the published versions as its dataset: the same bytes are reused
+    while the versions stay the same, and a swap sends the new version at once (no stale
+    dataset); a store read through the union default graph reuses a catalogue read for
+    UNION_CATALOGUE_TTL seconds (its catalogue is not asked again within that time)."""
+    import pyoxigraph as ox
+
+    from diplograph.graph.remote import UNION_CATALOGUE_TTL, VERSIONS
+
+    graph = "https://diplograph.org/graph/test/dataset-cache"
+    s, p = ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p")
+    store = RemoteStore(oxigraph_engine.query_url, update_url=oxigraph_engine.update_url,
+                        timeout=60)
+    sent: list[bytes] = []
+    exchange = store._exchange  # noqa: SLF001 - what is sent is what is tested
+
+    def record(url: str, data: bytes, *args: object) -> object:
+        sent.append(data)
+        return exchange(url, data, *args)  # type: ignore[arg-type]
+
+    store._exchange = record  # type: ignore[method-assign]  # noqa: SLF001
+    store.replace_graph(graph, [ox.Triple(s, p, ox.Literal("one"))])
+    try:
+        query = "SELECT ?o WHERE { <http://example.org/s> <http://example.org/p> ?o }"
+        first_version = store.versions(refresh=True)[graph]
+        assert [r["o"].value for r in store.query(query)] == ["one"]  # type: ignore[index,union-attr]
+        cached = store._dataset_form  # noqa: SLF001
+        assert [r["o"].value for r in store.query(query)] == ["one"]  # type: ignore[index,union-attr]
+        assert store._dataset_form is cached and cached is not None  # noqa: SLF001
+        dataset = urllib.parse.parse_qs(sent[-1])[b"default-graph-uri"]
+        assert first_version.encode() in dataset and first_version.startswith(VERSIONS)
+        assert urllib.parse.parse_qs(sent[-2])[b"default-graph-uri"] == dataset
+
+        store.replace_graph(graph, [ox.Triple(s, p, ox.Literal("two"))])
+        assert [r["o"].value for r in store.query(query)] == ["two"]  # type: ignore[index,union-attr]
+        now = urllib.parse.parse_qs(sent[-1])[b"default-graph-uri"]
+        assert first_version.encode() not in now
+        assert store.versions()[graph].encode() in now
+
+        union = RemoteStore(oxigraph_engine.query_url, timeout=60, dataset="union")
+        assert union.catalogue_ttl == UNION_CATALOGUE_TTL > 1
+        union.versions(refresh=True)
+        read_at = union._read_at  # noqa: SLF001
+        time.sleep(1.2)  # longer than CATALOGUE_TTL: a catalogue store would read it again
+        union.versions()
+        assert union._read_at == read_at  # noqa: SLF001
+        union.close()
+    finally:
+        store.drop_graph(graph)
+        store.close()

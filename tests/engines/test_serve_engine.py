@@ -19,7 +19,7 @@ import requests
 from diplograph.graph.backend import EmbeddedBackend
 from diplograph.graph.named_queries import bind, get_query, substitutions
 from diplograph.graph.query import run_query
-from diplograph.graph.remote import RemoteStore
+from diplograph.graph.remote import CATALOGUE_TTL, RemoteStore
 
 from .engines import Engine, free_port
 from .test_backends import answer_set, concat_columns
@@ -220,3 +220,52 @@ def test_an_unreachable_engine_is_named_at_start(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert f"127.0.0.1:{port}/sparql" in out.stderr and "cannot reach" in out.stderr
     assert time.monotonic() - t0 < 30
+
+
+TRICKY = "https://diplograph.org/graph/test/tricky-json"
+#: literals whose JSON holds what a row counter that does not parse could trip on
+TRICKY_VALUES = ['}},{"x": 1}', 'a\\', 'quote " and \\" and \\\\', 'line\nbreak\ttab', '{ }, {',
+                 "Mông Cổ"]
+
+
+def test_json_answers_are_passed_on_with_exact_row_counts(
+        served: tuple[LiveServer, RemoteStore], reference: EmbeddedBackend) -> None:
+    """A SPARQL JSON answer asked for as SPARQL JSON is passed on as the engine wrote it
+    (Virtuoso's spaced JSON too, its ``typed-literal`` rewritten), its rows counted without
+    parsing: the count is exact on literals full of braces, quotes and backslashes, and at
+    the row cap (MAX_ROWS rows: 200; one more: 422)."""
+    server, remote = served
+    s, p = ox.NamedNode("http://example.org/tricky"), ox.NamedNode("http://example.org/p")
+    objects: list[ox.Literal] = [ox.Literal(v) for v in TRICKY_VALUES]
+    objects += [ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+                ox.Literal("x } , { y", language="en")]
+    remote.replace_graph(TRICKY, [ox.Triple(s, p, o) for o in objects])
+    time.sleep(CATALOGUE_TTL + 0.5)  # the server reuses its catalogue read this long
+    try:
+        from diplograph.graph.remote_service import json_rows
+
+        for query in (f"SELECT ?o WHERE {{ GRAPH <{TRICKY}> {{ ?s ?p ?o }} }}",
+                      f"SELECT ?s ?o WHERE {{ GRAPH <{TRICKY}> {{ ?s ?p ?o }} }}",
+                      f"SELECT ?o WHERE {{ GRAPH <{TRICKY}> {{ ?s ?p ?o FILTER(false) }} }}",
+                      f"SELECT ?o ?none WHERE {{ GRAPH <{TRICKY}> {{ ?s ?p ?o }} "
+                      "OPTIONAL { ?o ?q ?none } }"):
+            r = _sparql(server, query)
+            assert r.status_code == 200, r.text
+            expected = 0 if "false" in query else len(objects)
+            assert json_rows(r.content) == len(r.json()["results"]["bindings"]) == expected
+            assert b"typed-literal" not in r.content
+            got = sorted(b["o"]["value"] for b in r.json()["results"]["bindings"])
+            assert got == sorted(o.value for o in objects)[: expected]
+            _, raw, _ = remote.send_query(query, accept="application/sparql-results+json")
+            assert json_rows(raw.body) == expected  # the engine's own bytes
+        first = _sparql(server, f"SELECT ?o WHERE {{ GRAPH <{TRICKY}> {{ ?s ?p ?o }} }}")
+        if remote.dialect == "virtuoso":  # its own writing, passed on
+            assert b'"distinct": false' in first.content
+        full = f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {MAX_ROWS}"
+        at_cap = _sparql(server, full)
+        assert at_cap.status_code == 200, at_cap.text[:300]
+        assert len(at_cap.json()["results"]["bindings"]) == MAX_ROWS
+        assert _sparql(server, full.replace(f"LIMIT {MAX_ROWS}", f"LIMIT {MAX_ROWS + 1}")
+                       ).status_code == 422
+    finally:
+        remote.drop_graph(TRICKY)
