@@ -375,17 +375,26 @@ def _group(quads: Iterable[ox.Quad], key: str,
     for q in quads:
         g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
         s = q.subject.value if isinstance(q.subject, ox.NamedNode) else str(q.subject)
-        fact = fact_of(s)
         triple = f"{_term(q.subject)} {_term(q.predicate)} {_term(q.object)}"
-        if fact is None:
-            e = others.setdefault(g, {}).setdefault(s, {"subject": s})
-            e.setdefault(key, []).append(triple)
-            continue
-        e = facts.setdefault(g, {}).setdefault(fact, {"fact": fact})
+        typed = (q.predicate.value == _TYPE and isinstance(q.object, ox.NamedNode)
+                 and q.object.value == _FACT)
+        _add(g, s, triple, typed, key, facts, others)
+
+
+def _add(g: str, s: str, triple: str, typed: bool, key: str,
+         facts: dict[str, dict[str, dict[str, Any]]],
+         others: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """File one changed ``triple`` of subject ``s`` in graph ``g`` under its fact (``typed``:
+    it says the subject is a ``dg:Fact``, which gives the fact its status) or its subject."""
+    fact = fact_of(s)
+    if fact is None:
+        e = others.setdefault(g, {}).setdefault(s, {"subject": s})
         e.setdefault(key, []).append(triple)
-        if (s == fact and q.predicate.value == _TYPE
-                and isinstance(q.object, ox.NamedNode) and q.object.value == _FACT):
-            e["status"] = key
+        return
+    e = facts.setdefault(g, {}).setdefault(fact, {"fact": fact})
+    e.setdefault(key, []).append(triple)
+    if s == fact and typed:
+        e["status"] = key
 
 
 #: a line as pyoxigraph writes N-Quads: subject, predicate, object, graph (or none); a line
@@ -407,18 +416,9 @@ def _group_lines(lines: list[bytes], key: str,
     for subj, pred, obj, graph in rows:
         s_term = subj.decode()
         s = s_term[1:-1] if subj[0] == 60 else s_term  # 60: "<"
-        g = graph.decode()
-        fact = fact_of(s)
         p_term, o_term = pred.decode(), obj.decode()
-        triple = f"{s_term} {p_term} {o_term}"
-        if fact is None:
-            e = others.setdefault(g, {}).setdefault(s, {"subject": s})
-            e.setdefault(key, []).append(triple)
-            continue
-        e = facts.setdefault(g, {}).setdefault(fact, {"fact": fact})
-        e.setdefault(key, []).append(triple)
-        if s == fact and (p_term, o_term) == _TYPE_FACT:
-            e["status"] = key
+        _add(graph.decode(), s, f"{s_term} {p_term} {o_term}", (p_term, o_term) == _TYPE_FACT,
+             key, facts, others)
 
 
 def diff_nquads(

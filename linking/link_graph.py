@@ -127,16 +127,17 @@ def qid_datasets(e: Entity) -> list[str]:
     return sorted(found) or sorted(e.sources)
 
 
-def link_quads(iri: str, e: Entity, method: str, score: float, name: str) -> list[ox.Quad]:
-    """The ``dgg:links`` quads linking ``iri`` to ``e``'s QID."""
+def _link_node(s: ox.NamedNode, node: ox.NamedNode, via: str, e: Entity, method: str,
+               evidence: str, extra: list[ox.Quad] | None = None) -> list[ox.Quad]:
+    """The ``dgg:links`` quads saying ``s`` is ``e``'s Wikidata item, with the link node
+    ``node`` (reached from ``s`` by ``via``) that holds the method, the evidence and the
+    provenance: ``e``'s registry record and the data sets that gave its QID."""
     g = ox.NamedNode(LINKS_GRAPH)
-    s = ox.NamedNode(iri)
-    node = ox.NamedNode(iri + "/wikidata")
     wd = ox.NamedNode("http://www.wikidata.org/entity/" + str(e.qid))
     rel = SKOS("exactMatch") if e.confidence == "verified" else SKOS("closeMatch")
     q = [
         ox.Quad(s, ox.NamedNode(rel), wd, g),
-        ox.Quad(s, ox.NamedNode(DG("wikidataLink")), node, g),
+        ox.Quad(s, ox.NamedNode(via), node, g),
         ox.Quad(node, ox.NamedNode(RDF("type")), ox.NamedNode(DG("WikidataLink")), g),
         ox.Quad(node, ox.NamedNode(DG("qid")), ox.Literal(str(e.qid)), g),
         ox.Quad(node, ox.NamedNode(DG("target")), wd, g),
@@ -144,22 +145,8 @@ def link_quads(iri: str, e: Entity, method: str, score: float, name: str) -> lis
             node, ox.NamedNode(DG("confidence")), ox.NamedNode(DGC("confidence/" + e.confidence)), g
         ),
         ox.Quad(node, ox.NamedNode(DG("method")), ox.Literal(method), g),
-        ox.Quad(
-            node,
-            ox.NamedNode(DG("score")),
-            ox.Literal(f"{score:.1f}", datatype=ox.NamedNode(XSD("decimal"))),
-            g,
-        ),
-        ox.Quad(
-            node,
-            ox.NamedNode(DG("evidence")),
-            ox.Literal(
-                f"diplograph link: name {name!r} matched registry entity {e.key} "
-                f"by {method} (score {score:g}); "
-                f"QID {e.qid} ({e.confidence}): {e.evidence}"
-            ),
-            g,
-        ),
+        *[ox.Quad(x.subject, x.predicate, x.object, g) for x in extra or []],
+        ox.Quad(node, ox.NamedNode(DG("evidence")), ox.Literal(evidence), g),
         ox.Quad(node, ox.NamedNode(PROV("wasDerivedFrom")), ox.NamedNode(e.iri), g),
         ox.Quad(node, ox.NamedNode(PROV("wasGeneratedBy")), ox.NamedNode(LINK_ACTIVITY), g),
     ]
@@ -170,37 +157,29 @@ def link_quads(iri: str, e: Entity, method: str, score: float, name: str) -> lis
     return q
 
 
+def link_quads(iri: str, e: Entity, method: str, score: float, name: str) -> list[ox.Quad]:
+    """The ``dgg:links`` quads linking ``iri`` to ``e``'s QID."""
+    node = ox.NamedNode(iri + "/wikidata")
+    score_quad = ox.Quad(node, ox.NamedNode(DG("score")),
+                         ox.Literal(f"{score:.1f}", datatype=ox.NamedNode(XSD("decimal"))))
+    return _link_node(
+        ox.NamedNode(iri), node, DG("wikidataLink"), e, method,
+        f"diplograph link: name {name!r} matched registry entity {e.key} by {method} "
+        f"(score {score:g}); QID {e.qid} ({e.confidence}): {e.evidence}",
+        [score_quad],
+    )
+
+
 def same_body_quads(record: Entity, head: Entity, evidence: str) -> list[ox.Quad]:
     """The ``dgg:links`` quads giving ``record`` (a record without a usable QID) the QID of
     ``head``, the record that stands for the same body."""
-    g = ox.NamedNode(LINKS_GRAPH)
-    s = ox.NamedNode(record.iri)
-    node = ox.NamedNode(record.iri + "/wikidata/same-body")
-    wd = ox.NamedNode("http://www.wikidata.org/entity/" + str(head.qid))
-    rel = SKOS("exactMatch") if head.confidence == "verified" else SKOS("closeMatch")
-    text = (
+    return _link_node(
+        ox.NamedNode(record.iri), ox.NamedNode(record.iri + "/wikidata/same-body"),
+        RDFS("seeAlso"), head, "same-body",
         f"diplograph link: {record.key} and {head.key} are records of one body ({evidence}); "
         f"{record.key} takes the QID of {head.key}: {head.qid} ({head.confidence}): "
-        f"{head.evidence}"
+        f"{head.evidence}",
     )
-    q = [
-        ox.Quad(s, ox.NamedNode(rel), wd, g),
-        ox.Quad(s, ox.NamedNode(RDFS("seeAlso")), node, g),
-        ox.Quad(node, ox.NamedNode(RDF("type")), ox.NamedNode(DG("WikidataLink")), g),
-        ox.Quad(node, ox.NamedNode(DG("qid")), ox.Literal(str(head.qid)), g),
-        ox.Quad(node, ox.NamedNode(DG("target")), wd, g),
-        ox.Quad(node, ox.NamedNode(DG("confidence")),
-                ox.NamedNode(DGC("confidence/" + head.confidence)), g),
-        ox.Quad(node, ox.NamedNode(DG("method")), ox.Literal("same-body"), g),
-        ox.Quad(node, ox.NamedNode(DG("evidence")), ox.Literal(text), g),
-        ox.Quad(node, ox.NamedNode(PROV("wasDerivedFrom")), ox.NamedNode(head.iri), g),
-        ox.Quad(node, ox.NamedNode(PROV("wasGeneratedBy")), ox.NamedNode(LINK_ACTIVITY), g),
-    ]
-    for ds in qid_datasets(head):
-        q.append(
-            ox.Quad(node, ox.NamedNode(PROV("wasDerivedFrom")), ox.NamedNode(dataset_iri(ds)), g)
-        )
-    return q
 
 
 def link_store(
