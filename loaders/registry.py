@@ -590,7 +590,18 @@ class _Builder:
             wb = {w for n in b for w in n.split()} - stop
             return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
-        def match(names: set[str], acrs: list[str], qid: str | None) -> _Draft | None:
+        def qids_of(d: _Draft) -> set[str]:
+            seed = self.seed.get(d.seed or "")
+            return {q for q in (*d.qids.values(), d.fixed_qid[0] if d.fixed_qid else None,
+                                _qid(seed["qid"]) if seed else None) if q}
+
+        def match(names: set[str], acrs: list[str], qid: str | None,
+                  own_qid: str | None = None) -> _Draft | None:
+            """The draft a record of ``names`` and ``acrs`` is a record of: by ``qid``, else
+            by name, else by acronym and a similar name; never one that holds another QID
+            than the record's own (``own_qid``): sources are never merged (SupraVerden's
+            International Olive Council, IOC, Q13516775, was read into the Olympic
+            Committee, IOC, Q40970, labels and founding year included)."""
             acr_set = {a.casefold() for a in acrs}
             if qid and qid in by_qid:
                 d = by_qid[qid]
@@ -598,12 +609,17 @@ class _Builder:
                     x.casefold() for x in d.acronyms
                 }:
                     return d
+
+            def other_body(d: _Draft) -> bool:
+                known = qids_of(d) if own_qid else set()
+                return bool(known) and own_qid not in known
+
             for n in sorted(names):
-                if n in by_norm:
+                if n in by_norm and not other_body(by_norm[n]):
                     return by_norm[n]
             for a in acrs:
                 for d in by_acr.get(a.casefold(), []):
-                    if d.kind in ("state", "historical-state"):
+                    if d.kind in ("state", "historical-state") or other_body(d):
                         continue
                     if (
                         similar(names, d.norm_names) >= 0.7
@@ -627,7 +643,8 @@ class _Builder:
             acrs = [
                 v[k] for k in sorted(v) if k.startswith("Abbreviation_") and isinstance(v[k], str)
             ]
-            found = match(names, acrs, None)
+            own = _qid(v.get("Wikidata_code"))
+            found = match(names, acrs, None, None if own in sv_dup else own)
             if found is None:
                 abbr = v.get("Abbreviation_en") or ""
                 found = self.new(

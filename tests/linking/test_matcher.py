@@ -230,7 +230,9 @@ def test_candidates_carry_what_tells_them_apart(registry):
     sun = choice_features(registry.get("SUN"))
     assert sun.type == "historical state" and sun.dates == "1922–1991" and sun.qid == "Q15180"
     # an unverified entity shows no QID
-    assert choice_features(registry.get("OPEC")).qid is None
+    assert choice_features(registry.get("ICFTU")).qid is None
+    # OPEC's records are no longer read into the OPEC Fund (another QID): OPEC has its own
+    assert choice_features(registry.get("OPEC")).qid == "Q7795"
 
 
 def test_csv_output_of_an_ambiguous_name_names_no_entity(matcher):

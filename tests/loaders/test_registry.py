@@ -256,3 +256,18 @@ def test_quads_deterministic_and_parse(reg, tmp_path: Path):
       <https://diplograph.org/id/concept/confidence/unverified> .
       FILTER NOT EXISTS { <https://diplograph.org/id/org/FOSS/wikidata> dg:target ?t } } }"""
     assert store.query(q2)
+
+
+def test_a_record_is_never_read_into_a_body_that_has_another_qid():
+    """SupraVerden's International Olive Council (IOC, Q13516775) was read into the Olympic
+    Committee (IOC, Q40970), its labels and founding year included, and OPEC's record into the
+    OPEC Fund: a record joins a body by name or acronym only when their QIDs do not differ."""
+    from diplograph.loaders.registry import load_registry
+
+    r = load_registry()
+    ioc, olive = r.get("IOC"), r.get("IOC-org")
+    assert ioc.qid == "Q40970" and olive.qid == "Q13516775"
+    assert "International Olive Council" not in str(ioc.labels)
+    assert olive.labels["en"] == "International Olive Council"
+    assert r.get("OPEC").qid == "Q7795"
+    assert r.resolve("IOC").key == "IOC"  # the curated preference stands
