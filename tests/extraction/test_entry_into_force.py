@@ -17,12 +17,6 @@ from diplograph.extraction.dates import find_dates
 from diplograph.extraction.evaluate import _Names, keys_of
 from diplograph.extraction.pipeline import extract_text
 from diplograph.loaders.facts import load_facts_file
-from diplograph.loaders.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry()
 
 
 def facts(text: str, registry, kind: str | None = None) -> list[dict]:

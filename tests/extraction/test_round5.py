@@ -13,12 +13,6 @@ import pytest
 
 from diplograph.extraction.dates import find_dates
 from diplograph.extraction.pipeline import extract_text
-from diplograph.loaders.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry()
 
 
 def facts(text: str, registry, kind: str) -> list[dict]:

@@ -14,12 +14,6 @@ from __future__ import annotations
 import pytest
 
 from diplograph.extraction.pipeline import extract_text
-from diplograph.loaders.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry()
 
 
 def facts(text: str, registry, kind: str) -> list[dict]:
