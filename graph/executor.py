@@ -41,8 +41,8 @@ from .runner import (
     DataQueries,
     Dataset,
     Term,
-    check,
     evaluate,
+    expect_form,
     serialize,
     to_data,
     variables,
@@ -236,17 +236,6 @@ class QueryService(DataQueries):
 
     # ------------------------------------------------------------ queries
 
-    def check(self, sparql: str, base_iri: str | None = None) -> Checked:
-        """``sparql`` checked by the runner with this service's limits and allow-list."""
-        return check(sparql, limits=self.limits, allow_federation=self.allow_federation,
-                     base_iri=base_iri, union=self.union_default_graph)
-
-    def check_query(self, sparql: str) -> str:
-        """The form of ``sparql`` ('select', 'ask', …) once its size (413), nesting and
-        operators (400) are within :attr:`limits` (memoised)."""
-        check_limits(sparql, self.limits)
-        return self.check(sparql).form
-
     def query(
         self,
         sparql: str | Checked,
@@ -281,10 +270,7 @@ class QueryService(DataQueries):
     def _data(self, sparql: str, want: tuple[str, ...],
               substitutions: Mapping[str, Term | str] | None, dataset: Dataset | None) -> Any:
         t0 = time.monotonic()
-        q = self.check(sparql)
-        if q.form not in want:
-            raise DiplographError("bad-input", f"not a {' or '.join(w.upper() for w in want)} "
-                                               f"query: a {q.form.upper()}")
+        q = expect_form(self.check(sparql), want)
         subs = variables(substitutions)
         if self._threads is not None:
             return self._in_thread(_data, t0, self._read_store(), q, dataset, subs, None,

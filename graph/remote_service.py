@@ -45,7 +45,7 @@ from .errors import DiplographError
 from .executor import QueryResult, content_type, media_format
 from .namespaces import GRAPH
 from .remote import DURATION_TEXT, XSD_DURATION, RemoteStore
-from .runner import Checked, DataQueries, Dataset, Term, check, serialize, variables
+from .runner import Checked, DataQueries, Dataset, Term, expect_form, serialize, variables
 from .sparql_safety import (
     DEFAULT_LIMITS,
     DEFAULT_UPDATE_LIMITS,
@@ -143,16 +143,6 @@ class RemoteQueryService(DataQueries):
 
     # ------------------------------------------------------------ queries
 
-    def check(self, sparql: str, base_iri: str | None = None) -> Checked:
-        """``sparql`` checked by the runner with this service's limits and allow-list."""
-        return check(sparql, limits=self.limits, allow_federation=self.allow_federation,
-                     base_iri=base_iri, union=self.union_default_graph)
-
-    def check_query(self, sparql: str) -> str:
-        """The form of ``sparql`` once its size, nesting and operators are within limits."""
-        check_limits(sparql, self.limits)
-        return self.check(sparql).form
-
     def _left(self, t0: float) -> float:
         left = self.timeout - (time.monotonic() - t0)
         if left <= 0:
@@ -242,10 +232,7 @@ class RemoteQueryService(DataQueries):
     def _data(self, sparql: str, want: tuple[str, ...],
               substitutions: Mapping[str, Term | str] | None, dataset: Dataset | None) -> Any:
         t0 = time.monotonic()
-        q = self.check(sparql)
-        if q.form not in want:
-            raise DiplographError("bad-input", f"not a {' or '.join(w.upper() for w in want)} "
-                                               f"query: a {q.form.upper()}")
+        q = expect_form(self.check(sparql), want)
         subs = {k.value: v for k, v in variables(substitutions).items()}
         kwargs = _dataset_args(q, dataset)
         try:

@@ -241,12 +241,23 @@ def to_data(result: Result) -> list[dict[str, Term]] | bool | list[ox.Triple]:
 # ---------------------------------------------------------------- data for the core's callers
 
 
-def _run(store: ox.Store, sparql: str, want: tuple[str, ...],
-         substitutions: Substitutions | None, **check_kw: Any) -> Any:
-    q = check(sparql, **check_kw)
+def expect_form(q: Checked, want: tuple[str, ...]) -> Checked:
+    """``q`` if its form is one of ``want``, else a 'bad-input' error naming both.
+
+    >>> expect_form(check("ASK {}"), ("select",))
+    Traceback (most recent call last):
+    ...
+    diplograph.graph.errors.DiplographError: not a SELECT query: a ASK
+    """
     if q.form not in want:
         raise DiplographError("bad-input", f"not a {' or '.join(w.upper() for w in want)} "
                                            f"query: a {q.form.upper()}")
+    return q
+
+
+def _run(store: ox.Store, sparql: str, want: tuple[str, ...],
+         substitutions: Substitutions | None, **check_kw: Any) -> Any:
+    q = expect_form(check(sparql, **check_kw), want)
     return to_data(evaluate(store, q, substitutions=variables(substitutions)))
 
 
@@ -397,7 +408,23 @@ def raise_if_unsupported(e: OSError, media_type: str) -> None:
 class DataQueries:
     """``select``/``ask``/``construct``/``describe`` returning terms, for a query service that
     implements ``_data(sparql, forms, substitutions, dataset)`` (the embedded store's and a
-    remote engine's: the pages and named queries call these, whichever they have)."""
+    remote engine's: the pages and named queries call these, whichever they have), and the
+    checks both make with the service's :attr:`limits`, allow-list and default graph."""
+
+    limits: Limits
+    allow_federation: tuple[str, ...]
+    union_default_graph: bool
+
+    def check(self, sparql: str, base_iri: str | None = None) -> Checked:
+        """``sparql`` checked by the runner with this service's limits and allow-list."""
+        return check(sparql, limits=self.limits, allow_federation=self.allow_federation,
+                     base_iri=base_iri, union=self.union_default_graph)
+
+    def check_query(self, sparql: str) -> str:
+        """The form of ``sparql`` ('select', 'ask', …) once its size (413), nesting and
+        operators (400) are within :attr:`limits`."""
+        check_limits(sparql, self.limits)
+        return self.check(sparql).form
 
     def _data(self, sparql: str, want: tuple[str, ...],
               substitutions: Mapping[str, Term | str] | None, dataset: Dataset | None) -> Any:
