@@ -35,8 +35,15 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
-class ResultCache(Generic[T]):
-    """LRU cache bounded by bytes; thread-safe."""
+class BoundedLRU(Generic[T]):
+    """Values by key, least recently used out first, bounded by their total size in bytes;
+    thread-safe. The caches below (and the page cache of the server) build on it.
+
+    >>> lru: BoundedLRU[str] = BoundedLRU(10, max_entry_fraction=1.0)
+    >>> lru._keep("a", "A", 6); lru._keep("b", "B", 6)   # over 10 bytes: "a" goes
+    >>> lru._lookup("a"), lru._lookup("b"), lru.stats()["bytes"]
+    (None, 'B', 6)
+    """
 
     def __init__(self, max_bytes: int, *, max_entry_fraction: float = 0.25) -> None:
         self.max_bytes = max(int(max_bytes), 0)
@@ -45,7 +52,7 @@ class ResultCache(Generic[T]):
         self._items: OrderedDict[Hashable, tuple[T, int]] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
-        #: the newest write generation seen (:meth:`sync`); None until the first
+        #: the newest write generation seen; None until the first
         self.generation: int | None = None
         self.hits = 0
         self.misses = 0
@@ -54,8 +61,8 @@ class ResultCache(Generic[T]):
     def enabled(self) -> bool:
         return self.max_bytes > 0
 
-    def get(self, key: Hashable) -> T | None:
-        """The cached value for ``key``, or None (and the entry becomes the most recent)."""
+    def _lookup(self, key: Hashable) -> T | None:
+        """The value for ``key``, or None (and the entry becomes the most recent)."""
         if not self.enabled:
             return None
         with self._lock:
@@ -67,22 +74,9 @@ class ResultCache(Generic[T]):
             self.hits += 1
             return item[0]
 
-    def sync(self, generation: int) -> None:
-        """Note the store's newest write ``generation``: a newer one empties the cache. An
-        older one (a request that looked before another saw the write) changes nothing."""
-        if not self.enabled or generation == self.generation:
-            return
-        with self._lock:
-            if self.generation is None or generation > self.generation:
-                self._items.clear()
-                self._size = 0
-                self.generation = generation
-
-    def put(self, key: Hashable, value: T, size: int, *, generation: int | None = None) -> None:
-        """Keep ``value`` (``size`` bytes), evicting the least recently used entries.
-
-        With ``generation`` (the one the value was computed on), nothing is kept unless it is
-        still the newest one :meth:`sync` saw."""
+    def _keep(self, key: Hashable, value: T, size: int, generation: int | None = None) -> None:
+        """Keep ``value`` (``size`` bytes), evicting the least recently used entries; nothing
+        is kept if it is too large, or if ``generation`` is given and is not the newest seen."""
         if not self.enabled or size > self.max_entry:
             return
         with self._lock:
@@ -97,6 +91,11 @@ class ResultCache(Generic[T]):
                 _, (_, s) = self._items.popitem(last=False)
                 self._size -= s
 
+    def _clear(self) -> None:
+        """Empty the cache (the caller holds the lock)."""
+        self._items.clear()
+        self._size = 0
+
     def stats(self) -> dict[str, int]:
         """Entries, bytes, hits and misses (for /health and the benchmarks)."""
         with self._lock:
@@ -107,3 +106,28 @@ class ResultCache(Generic[T]):
                 "hits": self.hits,
                 "misses": self.misses,
             }
+
+
+class ResultCache(BoundedLRU[T]):
+    """LRU cache of results bounded by bytes, emptied by any newer write; thread-safe."""
+
+    def get(self, key: Hashable) -> T | None:
+        """The cached value for ``key``, or None (and the entry becomes the most recent)."""
+        return self._lookup(key)
+
+    def sync(self, generation: int) -> None:
+        """Note the store's newest write ``generation``: a newer one empties the cache. An
+        older one (a request that looked before another saw the write) changes nothing."""
+        if not self.enabled or generation == self.generation:
+            return
+        with self._lock:
+            if self.generation is None or generation > self.generation:
+                self._clear()
+                self.generation = generation
+
+    def put(self, key: Hashable, value: T, size: int, *, generation: int | None = None) -> None:
+        """Keep ``value`` (``size`` bytes), evicting the least recently used entries.
+
+        With ``generation`` (the one the value was computed on), nothing is kept unless it is
+        still the newest one :meth:`sync` saw."""
+        self._keep(key, value, size, generation)

@@ -38,11 +38,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
+
+from ..graph.cache import BoundedLRU
 
 __all__ = ["PageCache", "SharedPages", "page_cache", "serve_cached"]
 
@@ -50,23 +50,14 @@ __all__ = ["PageCache", "SharedPages", "page_cache", "serve_cached"]
 TERM_BYTES = 120
 
 
-class PageCache:
+class PageCache(BoundedLRU[tuple[str, frozenset[str]]]):
     """Pages with the terms they read; LRU, bounded by bytes; thread-safe."""
 
     def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max(int(max_bytes), 0)
-        self._items: OrderedDict[Hashable, tuple[str, frozenset[str], int]] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-        #: the newest write generation this cache has accounted for (None: not yet synced)
-        self.generation: int | None = None
-        self.hits = self.misses = self.dropped = self.flushes = 0
+        super().__init__(max_bytes)
+        self.dropped = self.flushes = 0
         #: misses answered by a page another worker made (:class:`SharedPages`)
         self.shared_hits = 0
-
-    @property
-    def enabled(self) -> bool:
-        return self.max_bytes > 0
 
     def sync(self, generation: int,
              touched_between: Callable[[int, int], frozenset[str] | None]) -> None:
@@ -81,54 +72,29 @@ class PageCache:
             touched = None if old is None else touched_between(old, generation)
             if touched is None:
                 self.flushes += bool(self._items)
-                self._items.clear()
-                self._size = 0
+                self._clear()
             elif touched:
-                for key in [k for k, (_, terms, _) in self._items.items()
+                for key in [k for k, ((_, terms), _) in self._items.items()
                             if not terms.isdisjoint(touched)]:
-                    self._size -= self._items.pop(key)[2]
+                    self._size -= self._items.pop(key)[1]
                     self.dropped += 1
             self.generation = generation
 
     def get(self, key: Hashable) -> str | None:
         """The page kept for ``key``, or None."""
-        if not self.enabled:
-            return None
-        with self._lock:
-            item = self._items.get(key)
-            if item is None:
-                self.misses += 1
-                return None
-            self._items.move_to_end(key)
-            self.hits += 1
-            return item[0]
+        found = self._lookup(key)
+        return None if found is None else found[0]
 
     def put(self, key: Hashable, html: str, terms: frozenset[str], generation: int) -> None:
         """Keep ``html``, made at ``generation`` from what ``terms`` name, unless a write came
         in since (it might have changed what the page read half-way)."""
-        size = len(html) + TERM_BYTES * len(terms)
-        if not self.enabled or size > self.max_bytes // 4:
-            return
-        with self._lock:
-            if generation != self.generation:
-                return
-            old = self._items.pop(key, None)
-            if old is not None:
-                self._size -= old[2]
-            self._items[key] = (html, terms, size)
-            self._size += size
-            while self._size > self.max_bytes and self._items:
-                _, (_, _, s) = self._items.popitem(last=False)
-                self._size -= s
+        self._keep(key, (html, terms), len(html) + TERM_BYTES * len(terms), generation)
 
     def stats(self) -> dict[str, int]:
         """Entries, bytes, hits, misses, pages dropped by a write, full flushes, and misses
         answered by another worker's page."""
-        with self._lock:
-            return {"entries": len(self._items), "bytes": self._size,
-                    "max_bytes": self.max_bytes, "hits": self.hits, "misses": self.misses,
-                    "dropped": self.dropped, "flushes": self.flushes,
-                    "shared_hits": self.shared_hits}
+        return super().stats() | {"dropped": self.dropped, "flushes": self.flushes,
+                                  "shared_hits": self.shared_hits}
 
 
 class SharedPages:
