@@ -294,22 +294,22 @@ def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None,
     def bad(why: str) -> DiplographError:
         return DiplographError("bad-input", f"parameter {p.name!r}: {why}: {raw!r}")
 
-    if p.type == "iri":
-        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", raw):
-            raise bad("not an absolute IRI")
+    def iri() -> ox.NamedNode:
         try:
             return ox.NamedNode(raw)
         except ValueError as e:
             raise bad(f"not a valid IRI ({e})") from e
+
+    if p.type == "iri":
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", raw):
+            raise bad("not an absolute IRI")
+        return iri()
+    if p.type in ("entity", "document") and re.match(r"^https?://\S+$", raw):
+        return iri()
     if p.type == "entity":
-        if re.match(r"^https?://\S+$", raw):
-            try:
-                return ox.NamedNode(raw)
-            except ValueError as e:
-                raise bad(f"not a valid IRI ({e})") from e
         try:
-            iri = resolve(raw) if resolve is not None else _from_store(store)[0].resolve(raw).iri
-            return ox.NamedNode(iri)
+            found = resolve(raw) if resolve is not None else _from_store(store)[0].resolve(raw).iri
+            return ox.NamedNode(found)
         except DiplographError as e:
             try:  # a source document, by id or title, is an entity facts can be about too
                 return ox.NamedNode(resolve_document(raw, store=store))
@@ -317,11 +317,6 @@ def _term_for(p: Parameter, raw: str, resolve: Callable[[str], str] | None,
                 pass
             raise DiplographError("bad-input", f"parameter {p.name!r}: {e.message}") from e
     if p.type == "document":
-        if re.match(r"^https?://\S+$", raw):
-            try:
-                return ox.NamedNode(raw)
-            except ValueError as e:
-                raise bad(f"not a valid IRI ({e})") from e
         try:
             return ox.NamedNode(resolve_document(raw, store=store))
         except DiplographError as e:
