@@ -74,6 +74,26 @@ class CellResult:
         return d
 
 
+def get_once(conn: http.client.HTTPConnection | None, host: str, port: int, target: str,
+             accept: str, timeout: float) -> tuple[http.client.HTTPConnection | None, str]:
+    """GET ``target`` on a kept-alive connection (opened when ``conn`` is None); the connection
+    to use next (None once closed) and the status, or the error's class name."""
+    try:
+        if conn is None:
+            conn = http.client.HTTPConnection(host, port, timeout=timeout)
+        conn.request("GET", target, headers={"Accept": accept})
+        resp = conn.getresponse()
+        resp.read()
+        if resp.getheader("Connection", "").lower() == "close":
+            conn.close()
+            conn = None
+        return conn, str(resp.status)
+    except (OSError, http.client.HTTPException) as e:
+        if conn is not None:
+            conn.close()
+        return None, type(e).__name__
+
+
 def _connection_loop(host: str, port: int, targets: list[tuple[str, str]], offset: int,
                      t_start: float, t_measure: float, t_end: float, timeout: float,
                      lat: list[float], stat: dict[str, int], errs: list[int]) -> None:
@@ -88,22 +108,7 @@ def _connection_loop(host: str, port: int, targets: list[tuple[str, str]], offse
         target, accept = targets[i % len(targets)]
         i += 1
         t0 = time.perf_counter()
-        status = "error"
-        try:
-            if conn is None:
-                conn = http.client.HTTPConnection(host, port, timeout=timeout)
-            conn.request("GET", target, headers={"Accept": accept})
-            resp = conn.getresponse()
-            resp.read()
-            status = str(resp.status)
-            if resp.getheader("Connection", "").lower() == "close":
-                conn.close()
-                conn = None
-        except (OSError, http.client.HTTPException) as e:
-            status = type(e).__name__
-            if conn is not None:
-                conn.close()
-            conn = None
+        conn, status = get_once(conn, host, port, target, accept, timeout)
         done = time.time()
         if t_measure <= done <= t_end:
             stat[status] = stat.get(status, 0) + 1

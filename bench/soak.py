@@ -40,6 +40,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
+from .loadgen import get_once
 from .servers import Server, _spawn, free_port
 from .summary import percentile, summarise
 
@@ -110,22 +111,7 @@ def _client(port: int, targets: list[tuple[str, str]], offset: int, t_end: float
         target, accept = targets[i % len(targets)]
         i += 1
         t0 = time.perf_counter()
-        status = "error"
-        try:
-            if conn is None:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            conn.request("GET", target, headers={"Accept": accept})
-            resp = conn.getresponse()
-            resp.read()
-            status = str(resp.status)
-            if resp.getheader("Connection", "").lower() == "close":
-                conn.close()
-                conn = None
-        except (OSError, http.client.HTTPException) as e:
-            status = type(e).__name__
-            if conn is not None:
-                conn.close()
-            conn = None
+        conn, status = get_once(conn, "127.0.0.1", port, target, accept, 60)
         out.append((time.time(), (time.perf_counter() - t0) * 1000, status))
     if conn is not None:
         conn.close()
