@@ -122,6 +122,15 @@ def _norm_name(text: str) -> str:
     return " ".join(t.split())
 
 
+#: Words that say what kind of body an organisation is, not what it is about: two names that
+#: share an acronym and differ in every other word are two bodies.
+BODY_WORDS = frozenset({
+    "agency", "association", "board", "bureau", "center", "centre", "commission", "committee",
+    "community", "conference", "council", "federation", "group", "institute", "office",
+    "program", "union", "intl", "comm", "org", "assn", "cncl", "cttee", "inst",
+})
+
+
 #: COW IGO v3 name fields are cut at this many characters.
 COW_NAME_WIDTH = 80
 
@@ -590,6 +599,15 @@ class _Builder:
             wb = {w for n in b for w in n.split()} - stop
             return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
+        def same_subject(a: set[str], b: set[str]) -> bool:
+            """Whether names that share an acronym share what they are about: a word other
+            than a kind of body (the International Elbe Commission and the International
+            Electrotechnical Commission both write IEC, the Tin Council and the Trade Centre
+            ITC: similar letters, other bodies)."""
+            wa = {w for n in a for w in n.split()} - stop - BODY_WORDS
+            wb = {w for n in b for w in n.split()} - stop - BODY_WORDS
+            return not wa or not wb or bool(wa & wb)
+
         def qids_of(d: _Draft) -> set[str]:
             seed = self.seed.get(d.seed or "")
             return {q for q in (*d.qids.values(), d.fixed_qid[0] if d.fixed_qid else None,
@@ -620,6 +638,8 @@ class _Builder:
             for a in acrs:
                 for d in by_acr.get(a.casefold(), []):
                     if d.kind in ("state", "historical-state") or other_body(d):
+                        continue
+                    if not (names & acr_set or same_subject(names, d.norm_names)):
                         continue
                     if (
                         similar(names, d.norm_names) >= 0.7
@@ -956,7 +976,9 @@ def _render_report(registry: Registry, build_seconds: float | None) -> str:
         "   English name is",
         "   equal, or an acronym is equal and the names are similar (difflib ratio >= 0.7 or 60 %",
         "   of the",
-        "   significant words shared); then the internacia blocks, merged the same way or by a",
+        "   significant words shared) and share a word other than a kind of body (the Elbe and",
+        "   the Electrotechnical Commission both write IEC: two bodies), never into an entity",
+        "   that holds another QID; then the internacia blocks, merged the same way or by a",
         "   QID that a",
         "   non-internacia record already holds (with a similar name or the same acronym).",
         "   internacia categories kept: " + ", ".join(sorted(INTERNACIA_ORG_CATEGORIES)) + ".",

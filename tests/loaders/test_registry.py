@@ -271,3 +271,33 @@ def test_a_record_is_never_read_into_a_body_that_has_another_qid():
     assert olive.labels["en"] == "International Olive Council"
     assert r.get("OPEC").qid == "Q7795"
     assert r.resolve("IOC").key == "IOC"  # the curated preference stands
+
+
+def test_an_acronym_joins_two_records_only_when_their_names_share_a_subject():
+    """Six pairs of bodies that write one acronym were read into one entity because their
+    names looked alike letter by letter: the International Criminal Court had absorbed the
+    International Cricket Council, and COW's International Elbe Commission carried the
+    Electrotechnical Commission's QID. Names that differ in every word but the kind of body
+    (commission, council, union …) are two bodies."""
+    from diplograph.loaders.registry import load_registry
+
+    r = load_registry()
+    pairs = {  # COW's (or the first) record -> the body that had been read into it
+        "ICCt": ("ICC", "International Cricket Council"),
+        "IEC": ("IEC-org", "International Electrotechnical Commission"),
+        "IMC": ("IMC-org", "International Meuse Commission"),
+        "IRU": ("IRU-org", "International Road Transport Union"),
+        "ITC": ("ITC-org", "International Trade Centre"),
+        "ITF": ("ITFTRANSPORT", "International Transport Workers' Federation"),
+    }
+    for key, (other, label) in pairs.items():
+        first, second = r.get(key), r.get(other)
+        assert second.labels["en"] == label, other
+        assert not set(first.source_ids) & set(second.source_ids), key
+        assert label not in {a for a, _ in first.aliases}, key
+    # the Elbe Commission (1919-1936) no longer carries the Electrotechnical Commission's QID
+    assert r.get("IEC").qid is None and r.get("IEC-org").qid == "Q193858"
+    assert r.get("ICCt").qid == "Q47488"  # the Criminal Court keeps its own
+    # names that share a subject still join: COW's and SupraVerden's Criminal Court are one
+    assert "cow-igo-v3:ICC" in r.get("ICCt").source_ids
+    assert any(s.startswith("supraverden-igos:") for s in r.get("ICCt").source_ids)
