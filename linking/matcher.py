@@ -230,6 +230,14 @@ class Matcher:
              *(forms["state_forms"].get("imperial") or [])]
         )
         self._vi_suffixes = _units(forms.get("vi_suffixes") or [])
+        #: heads that end a long form in the older Vietnamese word order ("Mông Cổ Nhân dân
+        #: Cộng hòa"), and the long-form words Vietnamese abbreviates by their initials
+        #: ("CHDCND" = "Cộng hòa Dân chủ Nhân dân")
+        self._vi_heads = _units(forms.get("vi_heads") or [])
+        self._vi_initials: dict[str, str] = {}
+        for unit in forms.get("vi_initials") or []:
+            words = str(unit).split()
+            self._vi_initials["".join(w[0] for w in words).upper()] = " ".join(words)
         self._vi_to_en = {
             tuple(folded_form(w) for w in str(k).split()): str(v)
             for k, v in (forms.get("vi_to_en") or {}).items()
@@ -299,6 +307,20 @@ class Matcher:
             if folded_form(form) in self._ambiguous:
                 del self._preferred[form]
         self._historical_notes: dict[str, str] = dict(extra.get("notes") or {})
+        # the same name in another language is as ambiguous ("Soudan", the French label of
+        # Sudan, is "Sudan"): labels of the entities of an ambiguous name, in a language other
+        # than English and Vietnamese, that are a spelling variant of it
+        for amb_name, ents in list(self._ambiguous.items()):
+            for e in ents:
+                for lg, text in e.labels.items():
+                    fo = folded_form(text)
+                    if (lg not in ("en", "vi") and fo not in self._ambiguous
+                            and _variant_of(text, amb_name)):
+                        self._ambiguous[fo] = ents
+        #: (phonetic key, folded name, entities) of the ambiguous names: a spelling variant of
+        #: one (``Corea``, ``Kongo``) is reported ambiguous, never "no match"
+        self._ambiguous_keys = [(phonetic_key(n), n, ents) for n, ents in self._ambiguous.items()
+                                if len(n) >= 4]
         #: records of one body the registry holds more than once (once per data set): a name
         #: they share is not ambiguous, and a match names the record that stands for the body
         self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
@@ -400,6 +422,10 @@ class Matcher:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
             result = self._official_form(query, text, kinds, lang)
+        if result is None:
+            result = self._older_order(query, text, kinds, lang)
+        if result is None:
+            result = self._vi_abbreviation(query, text, kinds, lang)
         if result is None and len(text) <= 60 and transliterated(text):
             result = self._transliteration(query, text, kinds)
         if result is None:
@@ -412,6 +438,8 @@ class Matcher:
                 # a transliteration the phonetic pass declined is not read as a typo of
                 # another transliteration ("Ai-xơ-len" is not a misspelt "Ai-rơ-len")
                 result = _declined(result)
+            if result.best is None and not result.ambiguous:
+                result = self._ambiguous_variant(query, text, kinds) or result
         result = self._one_body(result)
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
@@ -471,10 +499,21 @@ class Matcher:
                     text, members[0], 97.0, "ambiguous-narrowed-by-kind", self._note(members[0]),
                     "the only candidate of the requested type",
                 )
+            article = _with_article(text, members)
+            if article is not None:
+                e, name = article
+                return _single(
+                    text, e, 95.0, "article", self._note(e),
+                    f"{text!r} with its article is the name in {e.label}'s long form {name!r} "
+                    "and in no other candidate's",
+                )
             if members:
                 return _ambiguous(text, members, 90.0)
         pref = self._preferred.get(ex)
         if pref is not None and (kinds is None or pref.kind in kinds):
+            disputed = self._disputed(text, pref, kinds)
+            if disputed is not None:
+                return disputed
             sup = acronym_support(pref, text)
             ev = _support_text(text, pref, sup) if sup else "the registry's preferred list"
             return MatchResult(
@@ -494,6 +533,45 @@ class Matcher:
             if r is not None:
                 return r
         return None
+
+    def _disputed(
+        self, code: str, pref: Entity, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A preferred acronym of an organisation that another organisation carries as its own
+        identifier in a data set (``IOC``: internacia's Olympic Committee, SupraVerden's
+        International Olive Council): the data sets do not agree, so the name is ambiguous,
+        the preferred entity ranked first. None when no data set disputes the preference (a
+        state's ISO code is another kind of identifier: ``NAM``; a body of the organisation
+        named after it is no rival: ``CTBTO``; nor is another record of the same body)."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if pref.kind not in org_kinds:
+            return None
+        head = self._same.get(pref.iri, (pref, ""))[0]
+        rivals: dict[int, tuple[Entity, list[str]]] = {}
+        for h in self._codes.get(code, ()):
+            e = h.entity
+            if (e is pref or e.kind not in org_kinds or e.confidence == "conflicting"
+                    or self._same.get(e.iri, (e, ""))[0] is head or _body_of(e, pref)):
+                continue
+            sup = acronym_support(e, code)
+            if sup:
+                rivals[id(e)] = (e, sup)
+        if not rivals:
+            return None
+        holders = [h.entity for h in self._codes.get(code, ())]
+        ents = _unique([pref, *(e for e, _ in rivals.values()), *holders,
+                        *self._split_holders(code)])
+        ents = [e for e in ents if (kinds is None or e.kind in kinds)
+                and e.kind in org_kinds and not _body_of(e, pref)]
+        r = _ambiguous(code, ents, 90.0)
+        why = "; ".join(_support_text(code, e, sup) for e, sup in rivals.values())
+        own = acronym_support(pref, code)
+        mine = _support_text(code, pref, own) if own else f"{pref.label} is the preferred entity"
+        return MatchResult(
+            code, r.candidates, True,
+            f"{r.note} (the data sets do not agree: {mine}; {why}; ranked first by the "
+            "registry's preferred list)",
+        )
 
     def _decide(
         self,
@@ -525,6 +603,9 @@ class Matcher:
             rivals = [r for r in rivals
                       if not any(text in t.split() and t.strip() != text
                                  for t in r.labels.values())]
+            # (nor is a body of the organisation named after it: the CTBTO's Preparatory
+            # Commission)
+            rivals = [r for r in rivals if not _body_of(r, ents[0])]
             # a rival that carries the acronym in a data set at all (internacia's acronyms
             # list, SupraVerden's abbreviation) when the key's entity is not backed by two data
             # sets, or a rival backed by a data set's identifier: the data sets do not agree
@@ -717,6 +798,20 @@ class Matcher:
                 ev = f"long form {form!r} + {rest!r} = COW's name '{rest} {adj}'"
                 e = r.best.entity
                 return _single(query, e, 90.0, "official-form", self._note(e), ev)
+            if adj:
+                # the name in another spelling ("Hessen"), of several states: the one COW
+                # names with the form's adjective ("Hesse Grand Ducal")
+                r0 = self._match(rest, state_kinds, lang)
+                pool = ([c.entity for c in r0.candidates] if r0 is not None and r0.ambiguous
+                        else [r0.best.entity] if r0 is not None and r0.best is not None else [])
+                fit = [e for e in pool if any(folded_form(t).endswith(folded_form(adj))
+                                              for t in e.labels.values())]
+                if len(fit) == 1:
+                    e = fit[0]
+                    of = ", ".join(describe(x) for x in pool)
+                    ev = (f"long form {form!r} + {rest!r}: of {of}, the one COW names "
+                          f"'... {adj}' ({e.label})")
+                    return _single(query, e, 90.0, "official-form", self._note(e), ev)
             if _spans(words[:k], self._cow_only):
                 continue
             r = self._match(rest, state_kinds, lang)
@@ -911,30 +1006,40 @@ class Matcher:
         key = phonetic_key(text)
         if len(key) < 4:
             return None
-        sm = difflib.SequenceMatcher(autojunk=False)
-        sm.set_seq2(key)
+        # a syllable's final t often renders an s before a consonant or at the end
+        # ("Hon-đu-rát" Honduras, "Ma-đa-gát-xca" Madagascar, "Ét-xtô-ni-a" Estonia): the
+        # sounds are also read with that t as s, the better reading counts
+        keys = [key]
+        alt = phonetic_key(_FINAL_T.sub("s", strip_diacritics(text)))
+        if alt != key and len(alt) >= 4:
+            keys.append(alt)
         # the consonants carry a transliteration (its vowels follow Vietnamese spelling:
         # "Bê-nanh" for Benin), so the similarity is the mean of the whole sounds' and the
         # consonants' ("Bun-ga-ri" has Bulgaria's consonants, not Hungary's)
-        sk = difflib.SequenceMatcher(autojunk=False)
-        skel = _consonants(key)
-        sk.set_seq2(skel)
+        readers = []
+        for k in keys:
+            sm = difflib.SequenceMatcher(autojunk=False)
+            sm.set_seq2(k)
+            sk = difflib.SequenceMatcher(autojunk=False)
+            sk.set_seq2(_consonants(k))
+            readers.append((sm, sk, bool(_consonants(k))))
         found = None
         for tier in (True, False):
             best: dict[int, tuple[float, Entity, str]] = {}
             for form, e, name, first in self._phonetic_index():
                 if e.kind not in state_kinds or first is not tier:
                     continue
-                sm.set_seq1(form)
-                if sm.real_quick_ratio() < TRANSLIT_FLOOR:
-                    continue
-                full = sm.ratio()
-                if full < TRANSLIT_FLOOR:
-                    continue
-                sk.set_seq1(_consonants(form))
-                r = (full + sk.ratio()) / 2 if skel else full
-                if id(e) not in best or best[id(e)][0] < r:
-                    best[id(e)] = (r, e, name)
+                for sm, sk, skel in readers:
+                    sm.set_seq1(form)
+                    if sm.real_quick_ratio() < TRANSLIT_FLOOR:
+                        continue
+                    full = sm.ratio()
+                    if full < TRANSLIT_FLOOR:
+                        continue
+                    sk.set_seq1(_consonants(form))
+                    r = (full + sk.ratio()) / 2 if skel else full
+                    if id(e) not in best or best[id(e)][0] < r:
+                        best[id(e)] = (r, e, name)
             ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
             if not ranked or ranked[0][0] < TRANSLIT_MATCH:
                 continue
@@ -951,6 +1056,99 @@ class Matcher:
             return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
         ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
         return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
+
+    def _older_order(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """A long form in the older Vietnamese word order, the name first and the head last
+        ("Mông Cổ Nhân dân Cộng hòa", "Trung Hoa Nhân dân Cộng hòa quốc", as "Việt Nam Dân chủ
+        Cộng hòa"): read in today's order ("Cộng hòa Nhân dân Mông Cổ"), the words between the
+        name and the head kept in their order and then reversed ("Lào Nhân dân Dân chủ Cộng
+        hòa" = "Cộng hòa Dân chủ Nhân dân Lào")."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        toks = text.split()
+        if len(toks) < 3 or len(toks) > MAX_FORM_WORDS:
+            return None
+        words = [folded_form(t) for t in toks]
+        for n in sorted({len(u) for u in self._vi_heads}, reverse=True):
+            if len(words) <= n or tuple(words[-n:]) not in self._vi_heads:
+                continue
+            head_toks = toks[-n:]
+            if folded_form(head_toks[-1]) == "quoc" and n > 1:
+                head_toks = head_toks[:-1]  # "Cộng hòa quốc": the republic
+            body, bwords = toks[:-n], words[:-n]
+            starts = _suffix_starts(bwords, self._state_forms)
+            start = starts[0] if starts else len(bwords)
+            name, mods = body[:start], body[start:]
+            if not name:
+                return None
+            units = _unit_split(mods, self._state_forms)
+            seen: set[str] = set()
+            for order in (units, list(reversed(units))):
+                cand = " ".join([*head_toks, *(w for u in order for w in u), *name])
+                if cand in seen:
+                    continue
+                seen.add(cand)
+                r = self._match(cand, state_kinds, lang)
+                if r is None or r.best is None:
+                    r = self._official_form(cand, cand, state_kinds, lang)
+                if r is not None and r.best is not None:
+                    e = r.best.entity
+                    ev = _join(f"older Vietnamese word order (the name first, the head last) "
+                               f"read as {cand!r}", r.best.evidence)
+                    return _single(query, e, 92.0, "official-form-reordered", self._note(e), ev)
+            return None
+        return None
+
+    def _vi_abbreviation(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """Vietnamese long-form words abbreviated by their initials ("CHDCND Lào", "CHLB Đức",
+        "LB Nga"; ``forms.yaml`` ``vi_initials``): written out, then read as a long form."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        toks = text.split()
+        if not state_kinds or len(toks) < 2 or len(toks) > MAX_FORM_WORDS:
+            return None
+        head = strip_diacritics(toks[0]).replace("đ", "d").replace("Đ", "D")
+        if not (head.isalpha() and head.isupper() and len(head) >= 2):
+            return None
+        units = _initials_split(head, self._vi_initials)
+        if units is None:
+            return None
+        cand = " ".join([*units, *toks[1:]])
+        r = self._match(cand, state_kinds, lang)
+        if r is None or r.best is None:
+            r = self._official_form(cand, cand, state_kinds, lang)
+        if r is None or r.best is None:
+            r = self._older_order(cand, cand, state_kinds, lang)
+        if r is None or r.best is None:
+            return None
+        e = r.best.entity
+        ev = _join(f"Vietnamese abbreviation {toks[0]!r} written out: {cand!r}", r.best.evidence)
+        return _single(query, e, 92.0, "official-form-abbreviated", self._note(e), ev)
+
+    def _ambiguous_variant(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A spelling variant of an ambiguous name ("Corea", "Kongo", "Xu-đan"): the same
+        sounds, or one sound in five apart (:func:`_variant_of`), reported ambiguous with the
+        candidates of that name, never "no match"."""
+        fo = folded_form(text)
+        if len(fo) < 4 or len(text.split()) > 3:
+            return None
+        hits = [(n, ents) for _k, n, ents in self._ambiguous_keys if _variant_of(text, n)]
+        if not hits:
+            return None
+        ents = _unique(e for _n, group in hits for e in group
+                       if kinds is None or e.kind in kinds)
+        if not ents:
+            return None
+        r = _ambiguous(query, ents, 80.0)
+        names = ", ".join(repr(n) for n, _ in hits)
+        return MatchResult(query, r.candidates, True,
+                           f"{r.note} (a spelling variant of the ambiguous name {names})")
 
     def _calque(
         self, query: str, text: str, kinds: frozenset[str] | None
@@ -1119,6 +1317,8 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
     return sorted(ends)
 
 
+_FINAL_T = re.compile(r"t(?=[-\s]|$)", re.IGNORECASE)
+
 _TWO_PART = re.compile(r"(.+?)\s+(?:and|&|và)\s+(.+)", re.IGNORECASE)
 
 
@@ -1156,6 +1356,119 @@ def short_names(held: Iterable[list[_Name]]) -> list[_Name]:
             f"the first part of the state's name {n.text!r}",
         ))
     return list(out.values())
+
+
+def _body_of(body: Entity, org: Entity) -> bool:
+    """True when ``body``'s English name contains the whole English name of the other
+    organisation ``org`` ("Preparatory Commission for the Comprehensive Nuclear Test-Ban Treaty
+    Organization" is a body of the "Comprehensive Nuclear-Test-Ban Treaty Organisation").
+
+    >>> a = Entity(key="A", iri="a", kind="organisation", labels={"en": "Alpha Organisation"})
+    >>> b = Entity(key="B", iri="b", kind="organisation",
+    ...            labels={"en": "Preparatory Commission for the Alpha Organization"})
+    >>> _body_of(b, a), _body_of(a, b)
+    (True, False)
+    """
+    def norm(t: str) -> str:
+        return folded_form(t).replace("organiz", "organis")
+
+    inner = norm(org.labels.get("en", ""))
+    outer = norm(body.labels.get("en", ""))
+    return bool(inner) and len(inner) >= 8 and inner in outer and inner != outer
+
+
+def _with_article(text: str, ents: list[Entity]) -> tuple[Entity, str] | None:
+    """The one entity among ``ents`` whose long form carries ``text``'s article: "The Sudan" is
+    the Sudan of "Republic of the Sudan" (ISO's "Sudan (the)"), not South Sudan; "the Congo"
+    stays ambiguous (the "Republic of the Congo" and the "Democratic Republic of the Congo").
+
+    >>> a = Entity(key="A", iri="a", kind="state", labels={"en": "Republic of the Sudan"})
+    >>> b = Entity(key="B", iri="b", kind="state", labels={"en": "Republic of South Sudan"})
+    >>> _with_article("The Sudan", [a, b])[0].key
+    'A'
+    >>> _with_article("Sudan", [a, b]) is None
+    True
+    """
+    m = re.fullmatch(r"(?i)the\s+(.+)", text.strip())
+    if not m:
+        return None
+    rest = folded_form(m.group(1))
+    found: list[tuple[Entity, str]] = []
+    for e in ents:
+        for name in [*e.labels.values(), *(a for a, _ in e.aliases)]:
+            f = exact_form(name)
+            if re.search(r"\bthe\s*$", f.replace("(", " ").replace(")", " ")) and \
+                    folded_form(re.sub(r"\(the\)\s*$", "", f)) == rest:
+                found.append((e, name))
+                break
+            if re.search(r"\bof the ", f) and folded_form(f).endswith("ofthe" + rest):
+                found.append((e, name))
+                break
+    return found[0] if len(found) == 1 else None
+
+
+def _variant_of(name: str, folded: str) -> bool:
+    """True when ``name`` is a spelling variant of the folded name ``folded`` (not the same
+    name): their sounds (:func:`~.normalise.phonetic_key`) are the same or one edit apart per
+    five, and they begin with the same sound.
+
+    >>> _variant_of("Corea", "korea"), _variant_of("Kongo", "congo")
+    (True, True)
+    >>> _variant_of("Soudan", "sudan"), _variant_of("Guyana", "guinea")
+    (True, False)
+    >>> _variant_of("Korea", "korea"), _variant_of("Tonga", "congo")
+    (False, False)
+    """
+    fa = folded_form(name)
+    if fa == folded or len(fa) < 4:
+        return False
+    ka, kb = phonetic_key(fa), phonetic_key(folded)
+    if len(ka) < 3 or len(kb) < 3 or ka[0] != kb[0]:
+        return False
+    return _edits(ka, kb) <= max(1, min(len(ka), len(kb)) // 5)
+
+
+def _unit_split(toks: list[str], units: set[tuple[str, ...]]) -> list[list[str]]:
+    """``toks`` cut into the (folded) ``units`` they are made of, longest first; a word that is
+    no unit stands alone.
+
+    >>> _unit_split(["Nhân", "dân", "Dân", "chủ"], {("nhan", "dan"), ("dan", "chu")})
+    [['Nhân', 'dân'], ['Dân', 'chủ']]
+    """
+    words = [folded_form(t) for t in toks]
+    lengths = sorted({len(u) for u in units}, reverse=True)
+    out: list[list[str]] = []
+    i = 0
+    while i < len(toks):
+        for n in lengths:
+            if tuple(words[i : i + n]) in units:
+                out.append(toks[i : i + n])
+                i += n
+                break
+        else:
+            out.append([toks[i]])
+            i += 1
+    return out
+
+
+def _initials_split(code: str, initials: Mapping[str, str]) -> list[str] | None:
+    """``"CHDCND"`` -> ``["cong hoa", "dan chu", "nhan dan"]`` with the initials of
+    ``forms.yaml`` ``vi_initials`` (the fewest units; None when the code is not made of them).
+
+    >>> _initials_split("CHLB", {"CH": "cong hoa", "LB": "lien bang"})
+    ['cong hoa', 'lien bang']
+    >>> _initials_split("CHX", {"CH": "cong hoa"}) is None
+    True
+    """
+    best: dict[int, list[str]] = {0: []}
+    for i in range(len(code)):
+        if i not in best:
+            continue
+        for ini, unit in initials.items():
+            j = i + len(ini)
+            if code.startswith(ini, i) and (j not in best or len(best[j]) > len(best[i]) + 1):
+                best[j] = [*best[i], unit]
+    return best.get(len(code))
 
 
 def _declined(r: MatchResult) -> MatchResult:
