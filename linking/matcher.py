@@ -325,6 +325,7 @@ class Matcher:
         #: they share is not ambiguous, and a match names the record that stands for the body
         self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
         self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
+        self._org_words: dict[str, set[str]] | None = None
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
         self._grams: dict[str, list[int]] = defaultdict(list)
@@ -1190,6 +1191,9 @@ class Matcher:
                 continue
             o = orgs[0]
             rest = " ".join(toks[:i] + toks[i + 1 :])
+            organ = self._organ(query, o, toks[:i] + toks[i + 1 :], kinds)
+            if organ is not None:
+                return organ
             for name in dict.fromkeys(o.labels.values()):
                 for cand in (
                     " ".join([*toks[:i], name, *toks[i + 1 :]]),
@@ -1216,12 +1220,70 @@ class Matcher:
         r = self._match(" ".join(keep), org_kinds, lang)
         if r is None or not r.candidates:
             return None
+        if r.best is not None:
+            # the body named with its organisation's name in another word order ("General
+            # Assembly of the United Nations" = "United Nations General Assembly")
+            body = [t for j, t in enumerate(toks) if j in spans]
+            organ = self._organ(query, r.best.entity, body, kinds)
+            if organ is not None:
+                return organ
         parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
         return MatchResult(
             query, [], False,
             f"no match: names a body of {parents}, not the organisation itself; "
             "the registry holds no such body",
         )
+
+    def _organ(
+        self, query: str, org: Entity, body: list[str], kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """The registry's body of ``org`` named by the words ``body`` ("EU Parliament": the
+        European Parliament; "General Assembly" of the United Nations): an organisation whose
+        English name is the body's words and words of ``org``'s names, and no other word (never
+        ``org`` itself). Several such bodies make the name ambiguous ("EU Council": the European
+        Council and the Council of the European Union); none gives None."""
+        org_kinds = KIND_GROUPS["organisation"]
+        want = {w for t in body for w in tokens(t)} - _STOP_WORDS
+        if not want or not all(w.isascii() for w in want):
+            return None
+        names = [*(t for lg, t in org.labels.items() if lg == "en"),
+                 *(t for t, lg in org.aliases if lg in (None, "en") and not looks_like_code(t))]
+        own = {w for t in [*names, *org.acronyms] for w in tokens(t)} - _STOP_WORDS
+        allowed = want | own
+        index = self._org_word_index()
+        pool = set.intersection(*(index.get(w, set()) for w in want))
+        found = []
+        for key in sorted(pool):
+            e = self.registry.get(key)
+            if e is None or e is org or e.confidence == "conflicting":
+                continue
+            if kinds is not None and e.kind not in kinds or e.kind not in org_kinds:
+                continue
+            words = tokens(e.labels.get("en", "")) - _STOP_WORDS
+            if words <= allowed and want <= words and words & own:
+                found.append(e)
+        found = _unique(self._same.get(e.iri, (e, ""))[0] for e in found)
+        if not found:
+            return None
+        if len(found) > 1:
+            r = _ambiguous(query, found, 85.0)
+            return MatchResult(query, r.candidates, True,
+                               f"{r.note} (bodies of {describe(org)})")
+        e = found[0]
+        ev = (f"a body of {org.label}: {e.label!r} is the words {' '.join(body)!r} and words of "
+              f"{org.label!r}")
+        return _single(query, e, 88.0, "body-of-organisation", self._note(e), ev)
+
+    def _org_word_index(self) -> dict[str, set[str]]:
+        """English label words -> keys of the organisations that have them (built once)."""
+        if self._org_words is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for e in self.registry.entities:
+                if e.kind in KIND_GROUPS["organisation"]:
+                    for w in tokens(e.labels.get("en", "")) - _STOP_WORDS:
+                        index[w].add(e.key)
+            self._org_words = dict(index)
+        return self._org_words
 
     def _note(self, e: Entity) -> str:
         if e.key in self._historical_notes:
@@ -1316,6 +1378,8 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
                 frontier.add(i + n)
     return sorted(ends)
 
+
+_STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 
 _FINAL_T = re.compile(r"t(?=[-\s]|$)", re.IGNORECASE)
 
