@@ -61,6 +61,7 @@ class Glossary:
     phrases: dict[tuple[str, ...], tuple[frozenset[str], ...]]
     stop_vi: frozenset[str]
     optional_tail: frozenset[tuple[str, ...]]
+    optional_head: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls) -> Glossary:
@@ -70,7 +71,8 @@ class Glossary:
             for k, v in (_DATA.get("phrases") or {}).items()
         }
         tails = frozenset(tuple(str(t).split()) for t in _DATA.get("optional_tail") or ())
-        return cls(phrases, frozenset(_DATA.get("stop_vi") or ()), tails)
+        heads = frozenset(tuple(str(t).split()) for t in _DATA.get("optional_head") or ())
+        return cls(phrases, frozenset(_DATA.get("stop_vi") or ()), tails, heads)
 
     def _segment(self, words: list[str]) -> list[tuple[str, ...]] | None:
         longest = max((len(k) for k in self.phrases), default=0)
@@ -95,13 +97,18 @@ class Glossary:
 
     def reading_groups(self, name: str) -> list[list[frozenset[str]]]:
         """The readings of the whole name, then (when it ends with an affiliation such as
-        ``Liên Hợp Quốc``) those of the name without it."""
+        ``Liên Hợp Quốc``) those of the name without it, then (when it begins with a generic
+        head such as ``Diễn đàn``, forum) those without the head."""
         segs = self._segment(_folded_words(name))
         if not segs or len(segs) < 2 or len(set(segs)) < len(segs):
             return []  # a phrase said twice is no organisation's name
         variants = [segs]
         if len(segs) > 2 and segs[-1] in self.optional_tail:
             variants.append(segs[:-1])
+        # a generic head the English name leaves out ("Diễn đàn" forum: APEC)
+        for v in list(variants):
+            if len(v) > 2 and v[0] in self.optional_head:
+                variants.append(v[1:])
         groups = []
         for v in variants:
             out: dict[frozenset[str], None] = {}

@@ -234,6 +234,7 @@ class Matcher:
         #: Cộng hòa"), and the long-form words Vietnamese abbreviates by their initials
         #: ("CHDCND" = "Cộng hòa Dân chủ Nhân dân")
         self._vi_heads = _units(forms.get("vi_heads") or [])
+        self._vi_org_heads = _units(forms.get("vi_org_heads") or [])
         self._vi_initials: dict[str, str] = {}
         for unit in forms.get("vi_initials") or []:
             words = str(unit).split()
@@ -433,6 +434,8 @@ class Matcher:
             result = self._calque(query, text, kinds)
         if result is None:
             result = self._institution(query, text, kinds, lang)
+        if result is None:
+            result = self._org_head(query, text, kinds, lang)
         if result is None:
             result = self._fuzzy(query, text, kinds)
             if result.best is not None and len(text) <= 60 and transliterated(text):
@@ -1130,6 +1133,28 @@ class Matcher:
         ev = _join(f"Vietnamese abbreviation {toks[0]!r} written out: {cand!r}", r.best.evidence)
         return _single(query, e, 92.0, "official-form-abbreviated", self._note(e), ev)
 
+    def _org_head(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """A Vietnamese generic word before an organisation's acronym or name ("Khối NATO",
+        "Nhóm G7", "Tổ chức WTO"; ``forms.yaml`` ``vi_org_heads``): the organisation."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        toks = text.split()
+        words = [folded_form(t) for t in toks]
+        for k in _prefix_ends(words, self._vi_org_heads):
+            if k >= len(toks) or k > 3:
+                break
+            rest = " ".join(toks[k:])
+            r = self._match(rest, kinds or org_kinds, lang)
+            if r is not None and r.best is not None:
+                e = r.best.entity
+                ev = _join(f"the generic word {' '.join(toks[:k])!r} + {rest!r}",
+                           r.best.evidence)
+                return _single(query, e, 90.0, "generic-head", self._note(e), ev)
+        return None
+
     def _ambiguous_variant(
         self, query: str, text: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
@@ -1484,10 +1509,13 @@ def _variant_of(name: str, folded: str) -> bool:
     (False, False)
     """
     fa = folded_form(name)
-    if fa == folded or len(fa) < 4:
-        return False
+    if fa == folded or len(fa) < 4 or not any(c.islower() for c in name):
+        return False  # the same name, or an acronym
     ka, kb = phonetic_key(fa), phonetic_key(folded)
     if len(ka) < 3 or len(kb) < 3 or ka[0] != kb[0]:
+        return False
+    # the letters too may differ only as a respelling does (two edits, or one in three)
+    if _edits(fa, folded) > max(2, min(len(fa), len(folded)) // 3):
         return False
     return _edits(ka, kb) <= max(1, min(len(ka), len(kb)) // 5)
 
