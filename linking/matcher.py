@@ -274,6 +274,33 @@ class Matcher:
                 now = resolve_target(registry, spec)
                 if past is not None and now is not None:
                     self._imperial_of.setdefault(id(now), past)
+        #: the names of states' long forms without their long-form words, folded ("Liên hiệp
+        #: Vương quốc Anh và Bắc Ireland" -> "anhvabacireland"): a long form whose words come
+        #: in another order ("Vương quốc Liên hiệp Anh và Bắc Ireland") names the same state
+        self._cores: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
+        for held in self._exact.values():
+            for h in held:
+                if h.entity.kind not in STATE_KINDS:
+                    continue
+                toks = h.text.split()
+                ends = _prefix_ends([folded_form(t) for t in toks], self._state_forms)
+                ends = [k for k in ends if k < len(toks)]
+                if ends:
+                    core = folded_form(" ".join(toks[max(ends):]))
+                    if core and all(e is not h.entity for e, _ in self._cores[core]):
+                        self._cores[core].append((h.entity, h.text))
+        #: Vietnamese names of organisations abbreviated by their syllables' initials, as the
+        #: press writes them ("HĐBA" Hội đồng Bảo an, "NHTG" Ngân hàng Thế giới; an acronym
+        #: inside the name stays whole: "ĐHĐ LHQ" Đại Hội đồng LHQ)
+        self._vi_acronyms: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
+        org_kinds_all = KIND_GROUPS["organisation"]
+        for held in self._exact.values():
+            for h in held:
+                if h.lang != "vi" or h.entity.kind not in org_kinds_all:
+                    continue
+                ini = _vi_initials(h.text)
+                if ini and all(e is not h.entity for e, _ in self._vi_acronyms[ini]):
+                    self._vi_acronyms[ini].append((h.entity, h.text))
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
@@ -436,6 +463,8 @@ class Matcher:
             result = self._institution(query, text, kinds, lang)
         if result is None:
             result = self._org_head(query, text, kinds, lang)
+        if result is None:
+            result = self._vi_initialism(query, text, kinds)
         if result is None:
             result = self._fuzzy(query, text, kinds)
             if result.best is not None and len(text) <= 60 and transliterated(text):
@@ -821,6 +850,14 @@ class Matcher:
             r = self._match(rest, state_kinds, lang)
             if r is None and transliterated(rest):
                 r = self._transliteration(rest, rest, state_kinds)
+            if r is None:
+                same = [(e, t) for e, t in self._cores.get(folded_form(rest), ())
+                        if e.kind in state_kinds]
+                if len(same) == 1:
+                    e, name = same[0]
+                    ev = (f"official long form {form!r} + {rest!r}: the long form {name!r} "
+                          "with its words in another order")
+                    return _single(query, e, 92.0, "official-form", self._note(e), ev)
             if r is None or not r.candidates:
                 continue
             if r.ambiguous:
@@ -1155,6 +1192,27 @@ class Matcher:
                 return _single(query, e, 90.0, "generic-head", self._note(e), ev)
         return None
 
+    def _vi_initialism(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A Vietnamese name of an organisation written as its syllables' initials ("HĐBA",
+        "NHTG", "ĐHĐ LHQ"): the organisation whose Vietnamese name has them; several make it
+        ambiguous."""
+        compact = "".join(text.split())
+        if not (3 <= len(compact) <= 12 and compact.isalpha() and compact.isupper()):
+            return None
+        key = strip_diacritics(compact).replace("đ", "d").replace("Đ", "D").upper()
+        found = [(e, t) for e, t in self._vi_acronyms.get(key, ())
+                 if kinds is None or e.kind in kinds]
+        if not found:
+            return None
+        ents = _unique(self._same.get(e.iri, (e, ""))[0] for e, _ in found)
+        if len(ents) > 1:
+            return _ambiguous(query, ents, 80.0)
+        e = ents[0]
+        ev = f"the initials of the Vietnamese name {found[0][1]!r}"
+        return _single(query, e, 88.0, "vi-initials", self._note(e), ev)
+
     def _ambiguous_variant(
         self, query: str, text: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
@@ -1445,6 +1503,24 @@ def short_names(held: Iterable[list[_Name]]) -> list[_Name]:
             f"the first part of the state's name {n.text!r}",
         ))
     return list(out.values())
+
+
+def _vi_initials(name: str) -> str:
+    """The initials of a Vietnamese name of three syllables or more, folded and upper-case (an
+    acronym in it kept whole); "" otherwise.
+
+    >>> _vi_initials("Hội đồng Bảo an"), _vi_initials("Đại Hội đồng LHQ"), _vi_initials("Lào")
+    ('HDBA', 'DHDLHQ', '')
+    """
+    parts = []
+    for tok in re.findall(r"[^\W\d_]+", name):
+        if len(tok) > 1 and tok.isupper():
+            parts.append(tok)
+        else:
+            parts.append(tok[0])
+    if len(parts) < 3:
+        return ""
+    return strip_diacritics("".join(parts)).replace("đ", "d").replace("Đ", "D").upper()
 
 
 def _body_of(body: Entity, org: Entity) -> bool:
