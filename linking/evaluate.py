@@ -15,7 +15,8 @@ any match of an ``AMBIGUOUS`` or ``NONE`` name is a false positive.
 
 The project keeps its lists in ``tests/linking/eval/``: ``names_dev.csv`` (tuned on),
 ``names_test.csv`` to ``names_test8.csv`` (each written before a round of changes and run once
-at its end; :data:`LIST_STATUS` says which were tuned on since). ``diplograph link --evaluate
+at its end; :data:`LIST_STATUS` says which were tuned on since), and round 7's own
+``names_dev7.csv`` (tuned on) and ``names_dev7_held.csv`` (held out while tuning). ``diplograph link --evaluate
 FILE`` prints the figures.
 
 >>> row = EvalRow("Congo", "en", "AMBIGUOUS:state/COG|state/COD", "", "ambiguous", 2)
@@ -251,7 +252,10 @@ LIST_STATUS = {
     "names_test5.csv": "tuned on after its unseen run at the end of round 4",
     "names_test6.csv": "round 5's development list (after its unseen run)",
     "names_test7.csv": "round 6's development list (after its unseen run)",
-    "names_test8.csv": "unseen: run once at the end of round 6, not tuned on",
+    "names_test8.csv": "round 7's development list (after its unseen run)",
+    "names_dev7.csv": "round 7's own development list (written before its changes)",
+    "names_dev7_held.csv": "round 7's own held-out list (not tuned on)",
+    "names_test9.csv": "unseen: written by another writer in round 7, run once at its end",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -266,6 +270,8 @@ UNSEEN_RUNS = {
     "names_test8.csv": (
         "round-5 matcher: 0.986 / 0.919 / 3/5; **end of round 6: 0.986 / 0.946 / 3/5**"
     ),
+    "names_dev7.csv": "round-6 matcher: 0.959 / 0.723 / 2/6",
+    "names_dev7_held.csv": "HELD_PLACEHOLDER",
 }
 
 
