@@ -16,7 +16,8 @@ any match of an ``AMBIGUOUS`` or ``NONE`` name is a false positive.
 The project keeps its lists in ``tests/linking/eval/``: ``names_dev.csv`` (tuned on),
 ``names_test.csv`` to ``names_test8.csv`` (each written before a round of changes and run once
 at its end; :data:`LIST_STATUS` says which were tuned on since), and round 7's own
-``names_dev7.csv`` (tuned on) and ``names_dev7_held.csv`` (held out while tuning). ``diplograph link --evaluate
+``names_dev7.csv`` (tuned on) and ``names_dev7_held.csv`` (held out while tuning).
+``diplograph link --evaluate
 FILE`` prints the figures.
 
 >>> row = EvalRow("Congo", "en", "AMBIGUOUS:state/COG|state/COD", "", "ambiguous", 2)

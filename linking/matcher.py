@@ -1020,9 +1020,16 @@ class Matcher:
             out = []
             for names in self._folded.values():
                 for h in names:
-                    if h.entity.kind not in STATE_KINDS or h.lang not in (None, "en", "vi"):
+                    # French names too: Vietnamese transliterations often render them
+                    # ("Mô-ri-xơ" Maurice, "An-giê-ri" Algérie, "Tuy-ni-di" Tunisie)
+                    if h.entity.kind not in STATE_KINDS or h.lang not in (None, "en", "vi",
+                                                                          "fr"):
                         continue
                     if not all(c.isascii() or not c.isalpha() for c in strip_diacritics(h.text)):
+                        continue
+                    if "(" in h.text:
+                        # "Montenegro (1852-1918)": the qualifier tells apart a name another
+                        # entity holds bare; its sounds are that entity's
                         continue
                     key = phonetic_key(h.text)
                     if len(key) >= 4 and (key, id(h.entity)) not in seen:
