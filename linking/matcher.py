@@ -292,15 +292,23 @@ class Matcher:
         #: Vietnamese names of organisations abbreviated by their syllables' initials, as the
         #: press writes them ("HĐBA" Hội đồng Bảo an, "NHTG" Ngân hàng Thế giới; an acronym
         #: inside the name stays whole: "ĐHĐ LHQ" Đại Hội đồng LHQ)
+        #: and the long names of states abbreviated the same way, in Vietnamese ("VNCH" Việt
+        #: Nam Cộng hòa) and in English, with and without "of" ("CAR", "KSA", "ROK", "LPDR")
         self._vi_acronyms: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
         org_kinds_all = KIND_GROUPS["organisation"]
         for held in self._exact.values():
             for h in held:
-                if h.lang != "vi" or h.entity.kind not in org_kinds_all:
+                if h.entity.kind in org_kinds_all and h.lang == "vi":
+                    inis = {_vi_initials(h.text)}
+                elif h.entity.kind in STATE_KINDS and h.lang == "vi":
+                    inis = {_vi_initials(h.text)}
+                elif h.entity.kind in STATE_KINDS and h.lang in (None, "en") and "(" not in h.text:
+                    inis = _en_initials(h.text)
+                else:
                     continue
-                ini = _vi_initials(h.text)
-                if ini and all(e is not h.entity for e, _ in self._vi_acronyms[ini]):
-                    self._vi_acronyms[ini].append((h.entity, h.text))
+                for ini in inis:
+                    if ini and all(e is not h.entity for e, _ in self._vi_acronyms[ini]):
+                        self._vi_acronyms[ini].append((h.entity, h.text))
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
@@ -1217,8 +1225,8 @@ class Matcher:
         if len(ents) > 1:
             return _ambiguous(query, ents, 80.0)
         e = ents[0]
-        ev = f"the initials of the Vietnamese name {found[0][1]!r}"
-        return _single(query, e, 88.0, "vi-initials", self._note(e), ev)
+        ev = f"the initials of the name {found[0][1]!r}"
+        return _single(query, e, 88.0, "initials", self._note(e), ev)
 
     def _ambiguous_variant(
         self, query: str, text: str, kinds: frozenset[str] | None
@@ -1528,6 +1536,23 @@ def _vi_initials(name: str) -> str:
     if len(parts) < 3:
         return ""
     return strip_diacritics("".join(parts)).replace("đ", "d").replace("Đ", "D").upper()
+
+
+def _en_initials(name: str) -> set[str]:
+    """The initials of an English long name of three words or more (not counting "of", "the",
+    "and"), with and without "of" as writers use both ("ROK", "PRC"); empty otherwise.
+
+    >>> sorted(_en_initials("Kingdom of Saudi Arabia")), _en_initials("Laos")
+    (['KOSA', 'KSA'], set())
+    """
+    words = re.findall(r"[^\W\d_]+(?:'s)?", name.replace("-", " "))
+    core = [w for w in words if w.lower() not in ("of", "the", "and")]
+    if len(core) < 3 or len(core) > 8:
+        return set()
+    out = {"".join(w[0] for w in core).upper()}
+    with_of = [w for w in words if w.lower() not in ("the", "and")]
+    out.add("".join(w[0] for w in with_of).upper())
+    return {strip_diacritics(x) for x in out}
 
 
 def _body_of(body: Entity, org: Entity) -> bool:

@@ -69,8 +69,12 @@ def _key(res):
         ("Nhóm G7", "G7", "generic-head"),
         ("Diễn đàn Hợp tác Kinh tế châu Á – Thái Bình Dương", "APEC", "calque-vi"),
         # initials of an organisation's Vietnamese name
-        ("HĐBA", "UNSC", "vi-initials"),
-        ("ĐHĐ LHQ", "UNGA", "vi-initials"),
+        ("HĐBA", "UNSC", "initials"),
+        ("ĐHĐ LHQ", "UNGA", "initials"),
+        # initials of states' long names, English (with or without "of") and Vietnamese
+        ("KSA", "SAU", "initials"),
+        ("LPDR", "LAO", "initials"),
+        ("VNCH", "RVN", "initials"),
         # Cold War names of COW's bodies (aliases.yaml)
         ("Warsaw Pact", "WPact", "alias"),
         ("Comecon", "CMEA", "alias"),
