@@ -294,7 +294,7 @@ class Matcher:
         #: inside the name stays whole: "ĐHĐ LHQ" Đại Hội đồng LHQ)
         #: and the long names of states abbreviated the same way, in Vietnamese ("VNCH" Việt
         #: Nam Cộng hòa) and in English, with and without "of" ("CAR", "KSA", "ROK", "LPDR")
-        self._vi_acronyms: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
+        self._initialisms: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
         org_kinds_all = KIND_GROUPS["organisation"]
         for held in self._exact.values():
             for h in held:
@@ -307,8 +307,8 @@ class Matcher:
                 else:
                     continue
                 for ini in inis:
-                    if ini and all(e is not h.entity for e, _ in self._vi_acronyms[ini]):
-                        self._vi_acronyms[ini].append((h.entity, h.text))
+                    if ini and all(e is not h.entity for e, _ in self._initialisms[ini]):
+                        self._initialisms[ini].append((h.entity, h.text))
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
@@ -472,7 +472,7 @@ class Matcher:
         if result is None:
             result = self._org_head(query, text, kinds, lang)
         if result is None:
-            result = self._vi_initialism(query, text, kinds)
+            result = self._initialism(query, text, kinds)
         if result is None:
             result = self._fuzzy(query, text, kinds)
             if result.best is not None and len(text) <= 60 and transliterated(text):
@@ -1207,17 +1207,17 @@ class Matcher:
                 return _single(query, e, 90.0, "generic-head", self._note(e), ev)
         return None
 
-    def _vi_initialism(
+    def _initialism(
         self, query: str, text: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
-        """A Vietnamese name of an organisation written as its syllables' initials ("HĐBA",
-        "NHTG", "ĐHĐ LHQ"): the organisation whose Vietnamese name has them; several make it
-        ambiguous."""
+        """A name written as its words' initials: an organisation's Vietnamese name ("HĐBA",
+        "NHTG", "ĐHĐ LHQ"), a state's long name in Vietnamese ("VNCH") or English ("KSA",
+        "LPDR"): the entity whose name has them; several make it ambiguous."""
         compact = "".join(text.split())
         if not (3 <= len(compact) <= 12 and compact.isalpha() and compact.isupper()):
             return None
         key = strip_diacritics(compact).replace("đ", "d").replace("Đ", "D").upper()
-        found = [(e, t) for e, t in self._vi_acronyms.get(key, ())
+        found = [(e, t) for e, t in self._initialisms.get(key, ())
                  if kinds is None or e.kind in kinds]
         if not found:
             return None
