@@ -224,6 +224,18 @@ class Matcher:
         # the first part of a state's name made of two ("Sao Tome" of "Sao Tome and Principe")
         for n in short_names(self._folded.values()):
             self._add(n)
+        # a label with its dates ("Tây Tạng (1913-1950)"): the name without them, when no other
+        # entity holds it ("Korea (1887-1905)" gives nothing: Korea is ambiguous)
+        for held in list(self._exact.values()):
+            for h in list(held):
+                qual = split_qualifier(h.text)
+                if h.method != "label" or qual is None or not any(c.isdigit() for c in qual[1]):
+                    continue
+                fo = folded_form(qual[0])
+                if fo in self._folded or fo in self._ambiguous_names(extra):
+                    continue
+                self._add(_Name(h.entity, qual[0], h.lang, "label-head", 1,
+                                f"the registry label {h.text!r} without its dates"))
         forms = read_yaml("forms.yaml")
         self._state_forms = _units(
             [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
@@ -378,6 +390,11 @@ class Matcher:
 
     # -- index -------------------------------------------------------------------------------
 
+    def _ambiguous_names(self, extra: Mapping) -> set[str]:
+        """The folded names of the ambiguous lists (the registry's and ``aliases.yaml``)."""
+        names = {folded_form(n) for n in (getattr(self.registry, "_ambiguous", None) or {})}
+        return names | {folded_form(n) for n in (extra.get("ambiguous") or {})}
+
     def _need(self, key: str) -> Entity | None:
         e = resolve_target(self.registry, key)
         if e is None:
@@ -459,6 +476,8 @@ class Matcher:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
             result = self._official_form(query, text, kinds, lang)
+        if result is None:
+            result = self._former(query, text, kinds, lang)
         if result is None:
             result = self._older_order(query, text, kinds, lang)
         if result is None:
@@ -855,6 +874,16 @@ class Matcher:
                     return _single(query, e, 90.0, "official-form", self._note(e), ev)
             if _spans(words[:k], self._cow_only):
                 continue
+            en = self._english_form(words[:k])
+            for cand in ((f"{en} of the {rest}", f"{en} of {rest}") if en else ()):
+                # the same long form in English names a historical state ("Công quốc Serbia" =
+                # "Principality of Serbia"; "Vương quốc Yemen" = "Kingdom of Yemen")
+                r2 = self._match(cand, state_kinds, None)
+                if (r2 is not None and r2.best is not None
+                        and r2.best.entity.kind == "historical-state"):
+                    e = r2.best.entity
+                    ev = f"official long form {form!r} read as {cand!r} ({r2.best.method})"
+                    return _single(query, e, 92.0, "official-form", self._note(e), ev)
             r = self._match(rest, state_kinds, lang)
             if r is None and transliterated(rest):
                 r = self._transliteration(rest, rest, state_kinds)
@@ -1112,6 +1141,28 @@ class Matcher:
             return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
         ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
         return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
+
+    def _former(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """"former Soviet Union", "ex-Yugoslavia", "Nam Tư cũ": a historical state or an
+        older name with the word for "former" (never today's state)."""
+        m = _FORMER.fullmatch(text.strip())
+        if not m:
+            return None
+        rest = (m.group("en") or m.group("vi") or "").strip()
+        if not rest:
+            return None
+        r = self._match(rest, kinds, lang) or self._official_form(rest, rest, kinds, lang)
+        if r is None or r.best is None:
+            return None
+        c = r.best
+        if c.entity.kind != "historical-state" and not c.method.startswith(
+            ("predecessor", "historical-name")
+        ):
+            return None
+        ev = _join(f"'former' + {rest!r}", c.evidence)
+        return _single(query, c.entity, 92.0, "former", self._note(c.entity), ev)
 
     def _older_order(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -1476,6 +1527,8 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
                 frontier.add(i + n)
     return sorted(ends)
 
+
+_FORMER = re.compile(r"(?i)(?:(?:the\s+)?former\s+|ex-\s*)(?P<en>.+)|(?P<vi>.+?)\s+c[uũ]")
 
 _STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 

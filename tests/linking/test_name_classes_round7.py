@@ -51,6 +51,15 @@ def _key(res):
         ("Đại Công quốc Toscana", "TUS", "official-form"),
         ("Lãnh thổ Giáo hoàng", "PAP", "historical-name"),
         ("Duchy of Parma and Piacenza", "PMA", "official-form"),
+        # a Vietnamese long form whose English reading names a historical state
+        ("Vương quốc Yemen", "YEMEN-KINGDOM", "official-form"),
+        ("Công quốc Serbia", "SER", "official-form"),
+        # "former", "ex-", "cũ": the historical state
+        ("former Soviet Union", "SUN", "former"),
+        ("ex-Yugoslavia", "YUG", "former"),
+        ("Nam Tư cũ", "YUG", "former"),
+        # a label without its dates when no other entity holds the name
+        ("Tây Tạng", "TBT", "label-head"),
         # the two Hesses: the long form tells them apart (COW's adjective of the form)
         ("Grand Duchy of Hessen", "HSG", "official-form"),
         ("Tuyển hầu quốc Hessen", "HSE", "official-form"),
