@@ -1,9 +1,11 @@
 """The classes of names the seventh linking round handles by general means (docs/linking.md,
 "Seventh round"): articles, dominions and the other long-form words, the older Vietnamese word
 order of long forms, Vietnamese abbreviations of long-form words and initials of organisations'
-Vietnamese names, historical states by their own names, spelling variants of ambiguous names,
-acronyms the data sets do not agree on, bodies of organisations in any word order, Vietnamese
-generic words before an organisation, and transliterations whose final t renders an s. The names
+Vietnamese names and of states' long names, historical states by their own names and by the
+English reading of a Vietnamese long form, "former", a label without its dates, spelling variants
+of ambiguous names, acronyms the data sets do not agree on, bodies of organisations in any word
+order, Vietnamese generic words before an organisation, and transliterations (a final t for an s,
+a soft c, French names). The names
 are of the development lists (``names_dev7.csv``, ``names_test8.csv``) or new; none of
 ``names_dev7_held.csv`` (the round's own held-out list) is used here."""
 
