@@ -105,6 +105,9 @@ class Glossary:
         variants = [segs]
         if len(segs) > 2 and segs[-1] in self.optional_tail:
             variants.append(segs[:-1])
+        elif len(segs) > 2 and any(x in self.optional_tail for x in segs[1:-1]):
+            # the affiliation inside the name ("Văn phòng Cao ủy Liên Hợp Quốc về Nhân quyền")
+            variants.append([x for x in segs if x not in self.optional_tail])
         # a generic head the English name leaves out ("Diễn đàn" forum: APEC)
         for v in list(variants):
             if len(v) > 2 and v[0] in self.optional_head:
