@@ -296,7 +296,8 @@ class Matcher:
                     continue
                 toks = h.text.split()
                 ends = _prefix_ends([folded_form(t) for t in toks], self._state_forms)
-                ends = [k for k in ends if k < len(toks)]
+                if len(toks) in ends:
+                    continue  # long-form words only ("Arab Republic"): no name in it
                 if ends:
                     core = folded_form(" ".join(toks[max(ends):]))
                     if core and all(e is not h.entity for e, _ in self._cores[core]):
@@ -1288,6 +1289,9 @@ class Matcher:
         fo = folded_form(text)
         if len(fo) < 4 or len(text.split()) > 3:
             return None
+        words = [folded_form(t) for t in text.split()]
+        if len(words) in _prefix_ends(words, self._state_forms | self._institution_words):
+            return None  # long-form or body words only ("Cộng hòa"), no name
         hits = [(n, ents) for _k, n, ents in self._ambiguous_keys if _variant_of(text, n)]
         if not hits:
             return None
@@ -1529,6 +1533,10 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
 
 
 _FORMER = re.compile(r"(?i)(?:(?:the\s+)?former\s+|ex-\s*)(?P<en>.+)|(?P<vi>.+?)\s+c[uũ]")
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "upper", "lower", "new", "bac", "nam", "dong", "tay", "tan",
+                         "thuong", "ha"})
 
 _STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 
@@ -1776,7 +1784,9 @@ def _typo(a: str, b: str) -> bool:
     while wa and wb and wa[-1] == wb[-1]:
         wa, wb = wa[:-1], wb[:-1]
     if len(wa) != len(wb) or not wa:
-        return True
+        # a word left out or added is no typo when it is a direction ("Cộng hòa Bắc Síp" is
+        # not Cyprus, "Northern Cyprus" another entity than "Cyprus")
+        return not any(w in _DIRECTIONS for w in [*wa, *wb])
     x, y = "".join(wa), "".join(wb)
     return _edits(x, y) <= max(1, min(len(x), len(y)) // 5)
 

@@ -163,6 +163,24 @@ def test_a_spelling_variant_is_a_respelling_not_an_acronym_or_another_name(match
     assert not matcher.match("ĐHĐ LHQ").ambiguous
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        # long-form words alone are no name, nor a variant of an ambiguous one
+        "Cộng hòa", "The Republic",
+        # a direction added to a state's name is another entity, not a typo of it
+        "Cộng hòa Bắc Síp", "Republic of Northern Cyprus",
+        # an empire or a dominion the registry does not hold
+        "Dominion of Newfoundland", "Empire of Brazil",
+        # colonies
+        "Dutch East Indies", "Belgian Congo",
+    ],
+)
+def test_round7_rules_make_no_match_of_these(matcher, name):
+    res = matcher.match(name)
+    assert res.best is None and not res.ambiguous, res
+
+
 def test_the_older_word_order_needs_a_name_and_a_head(matcher):
     # form words only, or a head with nothing before it, name nothing
     assert matcher.match("Nhân dân Cộng hòa").best is None
