@@ -467,6 +467,16 @@ class Matcher:
             return MatchResult(query, [], False, "empty name")
         result = self._match(text, kinds, lang)
         if result is None:
+            expanded = _expand_abbreviations(text)
+            if expanded != text:
+                r = self.match(expanded, kind=kind, lang=lang, limit=limit)
+                if r.best is not None or r.ambiguous:
+                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
+                                       _join(f"abbreviations written out: {expanded!r}",
+                                             c.evidence))
+                             for c in r.candidates]
+                    return MatchResult(query, cands, r.ambiguous, r.note)
+        if result is None:
             qual = split_qualifier(text)
             inv = uninvert(text)
             if qual is not None:
@@ -846,6 +856,13 @@ class Matcher:
         if len(toks) > MAX_FORM_WORDS:
             return None
         words = [folded_form(t) for t in toks]
+        same = [(e, t) for e, t in self._cores.get(folded_form(text), ()) if e.kind in state_kinds]
+        if len(same) == 1 and len(toks) > 1:
+            # the name of a long form without its long-form words ("Great Britain and Northern
+            # Ireland" of the "United Kingdom of Great Britain and Northern Ireland")
+            e, name = same[0]
+            ev = f"the name in the long form {name!r}, without its long-form words"
+            return _single(query, e, 90.0, "official-form", self._note(e), ev)
         for k in _prefix_ends(words, self._state_forms):
             if k >= len(toks):
                 break
@@ -902,7 +919,11 @@ class Matcher:
                 # the Vietnamese form words say which one: "Cộng hòa Dân chủ Congo" is the
                 # "Democratic Republic of the Congo", "Cộng hòa Congo" the "Republic of the Congo"
                 en = self._english_form(words[:k])
-                for cand in ((f"{en} of the {rest}", f"{en} of {rest}") if en else ()):
+                cands = [f"{en} of the {rest}", f"{en} of {rest}"] if en else []
+                if words[k - 1] not in ("of", "the") and all(w.isascii() for w in words[:k]):
+                    # English form words without "of" ("Democratic Republic Congo")
+                    cands += [f"{form} of the {rest}", f"{form} of {rest}"]
+                for cand in cands:
                     r2 = self._match(cand, state_kinds, None)
                     if r2 is not None and r2.best is not None:
                         ev = f"official long form {form!r} read as {cand!r}"
@@ -1579,6 +1600,26 @@ def short_names(held: Iterable[list[_Name]]) -> list[_Name]:
             f"the first part of the state's name {n.text!r}",
         ))
     return list(out.values())
+
+
+#: abbreviated words of English names of states ("S. Korea", "Dem. Rep. Congo", "St. Lucia")
+_ABBREVIATIONS = {"s.": "South", "n.": "North", "e.": "East", "w.": "West", "rep.": "Republic",
+                  "dem.": "Democratic", "fed.": "Federal", "st.": "Saint", "st": "Saint",
+                  "is.": "Islands", "isl.": "Islands", "utd.": "United", "peo.": "People's",
+                  "un.": "United", "soc.": "Socialist", "k.": "Kingdom"}
+
+
+def _expand_abbreviations(text: str) -> str:
+    """``text`` with the abbreviated words of state names written out.
+
+    >>> _expand_abbreviations("Dem. Rep. Congo"), _expand_abbreviations("S. Korea")
+    ('Democratic Republic Congo', 'South Korea')
+    >>> _expand_abbreviations("Mongolia")
+    'Mongolia'
+    """
+    toks = text.split()
+    out = [_ABBREVIATIONS.get(t.lower(), t) for t in toks]
+    return " ".join(out) if out != toks else text
 
 
 def _vi_initials(name: str) -> str:

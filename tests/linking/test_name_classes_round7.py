@@ -86,6 +86,12 @@ def _key(res):
         ("KSA", "SAU", "initials"),
         ("LPDR", "LAO", "initials"),
         ("VNCH", "RVN", "initials"),
+        # abbreviated words written out; English long-form words without "of"; the name of a
+        # long form without its long-form words
+        ("S. Korea", "KOR", "label"),
+        ("Dem. Rep. Congo", "COD", "official-form"),
+        ("Republic Congo", "COG", "official-form"),
+        ("Great Britain and Northern Ireland", "GBR", "official-form"),
         # Cold War names of COW's bodies (aliases.yaml)
         ("Warsaw Pact", "WPact", "alias"),
         ("Comecon", "CMEA", "alias"),
