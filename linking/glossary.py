@@ -91,6 +91,22 @@ class Glossary:
                 return None
         return out or None
 
+    def phrase_readings(self, text: str) -> list[frozenset[str]]:
+        """The English readings of a few Vietnamese words (one phrase or more, e.g. the body
+        in "Ủy ban EU"); none when a word is not listed.
+
+        >>> Glossary.load().phrase_readings("Ủy ban")
+        [frozenset({'commission'})]
+        """
+        segs = self._segment(_folded_words(text))
+        if not segs:
+            return []
+        out: dict[frozenset[str], None] = {}
+        for combo in itertools.islice(itertools.product(*(self.phrases[s] for s in segs)),
+                                      MAX_READINGS):
+            out.setdefault(frozenset().union(*combo), None)
+        return list(out)
+
     def readings(self, name: str) -> list[frozenset[str]]:
         """Every English word set ``name`` can be read as (none when a word is not listed)."""
         return [r for group in self.reading_groups(name) for r in group]

@@ -1417,25 +1417,31 @@ class Matcher:
         ``org`` itself). Several such bodies make the name ambiguous ("EU Council": the European
         Council and the Council of the European Union); none gives None."""
         org_kinds = KIND_GROUPS["organisation"]
-        want = {w for t in body for w in tokens(t)} - _STOP_WORDS
-        if not want or not all(w.isascii() for w in want):
+        wants = [{w for t in body for w in tokens(t)} - _STOP_WORDS]
+        if any(not t.isascii() for t in body):
+            # Vietnamese words of the body ("Ủy ban EU"), read with the glossary
+            wants = [set(r) - _STOP_WORDS for r in self._calques.glossary.phrase_readings(
+                " ".join(body))]
+        wants = [w for w in wants if w]
+        if not wants:
             return None
         names = [*(t for lg, t in org.labels.items() if lg == "en"),
                  *(t for t, lg in org.aliases if lg in (None, "en") and not looks_like_code(t))]
         own = {w for t in [*names, *org.acronyms] for w in tokens(t)} - _STOP_WORDS
-        allowed = want | own
         index = self._org_word_index()
-        pool = set.intersection(*(index.get(w, set()) for w in want))
         found = []
-        for key in sorted(pool):
-            e = self.registry.get(key)
-            if e is None or e is org or e.confidence == "conflicting":
-                continue
-            if kinds is not None and e.kind not in kinds or e.kind not in org_kinds:
-                continue
-            words = tokens(e.labels.get("en", "")) - _STOP_WORDS
-            if words <= allowed and want <= words and words & own:
-                found.append(e)
+        for want in wants:
+            allowed = want | own
+            pool = set.intersection(*(index.get(w, set()) for w in want))
+            for key in sorted(pool):
+                e = self.registry.get(key)
+                if e is None or e is org or e.confidence == "conflicting":
+                    continue
+                if kinds is not None and e.kind not in kinds or e.kind not in org_kinds:
+                    continue
+                words = tokens(e.labels.get("en", "")) - _STOP_WORDS
+                if words <= allowed and want <= words and words & own:
+                    found.append(e)
         found = _unique(self._same.get(e.iri, (e, ""))[0] for e in found)
         if not found:
             return None

@@ -74,6 +74,8 @@ def _key(res):
         # bodies of organisations named with the organisation's words, in any word order
         ("EU Parliament", "EP", "body-of-organisation"),
         ("Parliament of ECOWAS", "ECOWAS-Parliament", "body-of-organisation"),
+        ("Nghị viện EU", "EP", "body-of-organisation"),
+        ("Ủy ban EU", "European-Commission", "body-of-organisation"),
         # Vietnamese generic words before an organisation, and a generic head the English
         # name leaves out
         ("Khối NATO", "NATO", "generic-head"),
