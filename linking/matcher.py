@@ -374,6 +374,11 @@ class Matcher:
         #: they share is not ambiguous, and a match names the record that stands for the body
         self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
         self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
+        self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
+        for held in self._folded.values():
+            for h in held:
+                if h.lang == "vi":
+                    self._iy_folded[_iy_form(h.text)].append(h)
         self._org_words: dict[str, set[str]] | None = None
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
@@ -591,13 +596,17 @@ class Matcher:
                 text, [Candidate(pref, 99.0, True, "preferred", ev)], False,
                 _join(ev if sup else "", self._note(pref)),
             )
+        # a word with Vietnamese diacritics is no code written in another case ("Mã" is not
+        # MA); the Vietnamese i/y of a final syllable are one sound ("Thụy Sỹ" = "Thụy Sĩ")
+        plain = all(c.isascii() for c in text if c.isalpha())
         for index, form, base, folded in (
             (self._codes, text, 100.0, False),
             (self._exact, ex, 100.0, False),
             (self._folded, fo, 96.0, True),
-            (self._codes_ci, fo, 92.0, True),
+            (self._codes_ci, fo if plain else "", 92.0, True),
+            (self._iy_folded, _iy_form(text), 94.0, True),
         ):
-            hits = index.get(form)
+            hits = index.get(form) if form else None
             if not hits:
                 continue
             r = self._decide(text, hits, kinds, lang, base, folded)
@@ -1628,6 +1637,19 @@ def _expand_abbreviations(text: str) -> str:
     return " ".join(out) if out != toks else text
 
 
+_FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]{1,2})y\b")
+
+
+def _iy_form(text: str) -> str:
+    """The folded form with a Vietnamese syllable's final y written i (the two spellings of
+    one sound: "Sỹ"/"Sĩ", "Kỳ"/"Kì", "Mỹ"/"Mĩ").
+
+    >>> _iy_form("Thụy Sỹ") == _iy_form("Thụy Sĩ"), _iy_form("Hoa Kỳ") == _iy_form("Hoa Kì")
+    (True, True)
+    """
+    return folded_form(_FINAL_Y.sub(r"\1i", strip_diacritics(text).lower()))
+
+
 def _vi_initials(name: str) -> str:
     """The initials of a Vietnamese name of three syllables or more, folded and upper-case (an
     acronym in it kept whole); "" otherwise.
@@ -1802,7 +1824,7 @@ def _word_replaced(a: str, b: str) -> bool:
     sm = difflib.SequenceMatcher(autojunk=False)
     for x, y in zip(wa, wb, strict=True):
         fx, fy = folded_form(x), folded_form(y)
-        if fx != fy:
+        if fx != fy and phonetic_key(fx) != phonetic_key(fy):  # "Sô" is "Xô" said alike
             sm.set_seqs(fx, fy)
             if sm.ratio() < 0.75:
                 return True

@@ -94,6 +94,12 @@ def _key(res):
         ("Dem. Rep. Congo", "COD", "official-form"),
         ("Republic Congo", "COG", "official-form"),
         ("Great Britain and Northern Ireland", "GBR", "official-form"),
+        # the Vietnamese i/y of a final syllable, s/x said alike, Sino-Vietnamese names
+        ("Thụy Sỹ", "CHE", "label-folded"),
+        ("Hoa Kì", "USA", "label-folded"),
+        ("Liên Sô", "SUN", "common-name"),
+        ("Hung Gia Lợi", "HUN", "common-name"),
+        ("Ba Tây", "BRA", "common-name"),
         # Cold War names of COW's bodies (aliases.yaml)
         ("Warsaw Pact", "WPact", "alias"),
         ("Comecon", "CMEA", "alias"),
@@ -121,6 +127,8 @@ def test_round7_classes(matcher, name, key, method):
         ("the Congo", {"COG", "COD"}),
         # the bare name of the two Hesses
         ("Hessen", {"HSE", "HSG"}),
+        # the Sino-Vietnamese name of Korea
+        ("Cao Ly", {"KOR", "PRK"}),
         # two bodies of one organisation with these words
         ("EU Council", {"EUCO", "Council-of-the-European-Union"}),
     ],
@@ -182,6 +190,8 @@ def test_a_spelling_variant_is_a_respelling_not_an_acronym_or_another_name(match
         "Dominion of Newfoundland", "Empire of Brazil",
         # colonies
         "Dutch East Indies", "Belgian Congo",
+        # a Vietnamese word is no code in another case ("Mã" is not Morocco's MA)
+        "Mã",
     ],
 )
 def test_round7_rules_make_no_match_of_these(matcher, name):
