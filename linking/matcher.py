@@ -604,8 +604,10 @@ class Matcher:
             (self._exact, ex, 100.0, False),
             (self._folded, fo, 96.0, True),
             (self._codes_ci, fo if plain else "", 92.0, True),
-            (self._iy_folded, _iy_form(text), 94.0, True),
+            (self._iy_folded, None, 94.0, True),
         ):
+            if form is None:
+                form = _iy_form(text)
             hits = index.get(form) if form else None
             if not hits:
                 continue
@@ -1322,7 +1324,8 @@ class Matcher:
         words = [folded_form(t) for t in text.split()]
         if len(words) in _prefix_ends(words, self._state_forms | self._institution_words):
             return None  # long-form or body words only ("Cộng hòa"), no name
-        hits = [(n, ents) for _k, n, ents in self._ambiguous_keys if _variant_of(text, n)]
+        hits = [(n, ents) for k, n, ents in self._ambiguous_keys
+                if abs(len(n) - len(fo)) <= 2 and _variant_of(text, n, k)]
         if not hits:
             return None
         ents = _unique(e for _n, group in hits for e in group
@@ -1734,7 +1737,7 @@ def _with_article(text: str, ents: list[Entity]) -> tuple[Entity, str] | None:
     return found[0] if len(found) == 1 else None
 
 
-def _variant_of(name: str, folded: str) -> bool:
+def _variant_of(name: str, folded: str, key: str | None = None) -> bool:
     """True when ``name`` is a spelling variant of the folded name ``folded`` (not the same
     name): their sounds (:func:`~.normalise.phonetic_key`) are the same or one edit apart per
     five, and they begin with the same sound.
@@ -1749,7 +1752,7 @@ def _variant_of(name: str, folded: str) -> bool:
     fa = folded_form(name)
     if fa == folded or len(fa) < 4 or not any(c.islower() for c in name):
         return False  # the same name, or an acronym
-    ka, kb = phonetic_key(fa), phonetic_key(folded)
+    ka, kb = phonetic_key(fa), key if key is not None else phonetic_key(folded)
     if len(ka) < 3 or len(kb) < 3 or ka[0] != kb[0]:
         return False
     # the letters too may differ only as a respelling does (two edits, or one in three)
