@@ -95,8 +95,8 @@ class Glossary:
         """The English readings of a few Vietnamese words (one phrase or more, e.g. the body
         in "Ủy ban EU"); none when a word is not listed.
 
-        >>> Glossary.load().phrase_readings("Ủy ban")
-        [frozenset({'commission'})]
+        >>> sorted(sorted(r) for r in Glossary.load().phrase_readings("Ủy ban"))
+        [['commission'], ['committee']]
         """
         segs = self._segment(_folded_words(text))
         if not segs:
