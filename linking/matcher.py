@@ -1624,7 +1624,8 @@ def short_names(held: Iterable[list[_Name]]) -> list[_Name]:
 _ABBREVIATIONS = {"s.": "South", "n.": "North", "e.": "East", "w.": "West", "rep.": "Republic",
                   "dem.": "Democratic", "fed.": "Federal", "st.": "Saint", "st": "Saint",
                   "is.": "Islands", "isl.": "Islands", "utd.": "United", "peo.": "People's",
-                  "un.": "United", "soc.": "Socialist", "k.": "Kingdom"}
+                  "un.": "United", "soc.": "Socialist", "k.": "Kingdom", "sts.": "States",
+                  "dpr": "Democratic People's Republic", "pdr": "People's Democratic Republic"}
 
 
 def _expand_abbreviations(text: str) -> str:
