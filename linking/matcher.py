@@ -825,8 +825,11 @@ class Matcher:
         ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
         top_ratio, top_e, top_text = ranked[0]
         second = ranked[1][0] if len(ranked) > 1 else 0.0
+        words = [folded_form(t) for t in text.split()]
+        generic = len(words) in _prefix_ends(words, self._state_forms | self._vi_org_heads)
         is_match = (
             len(fo) >= FUZZY_MIN_LEN
+            and not generic  # generic words only ("Khối Thịnh vượng chung") name no one state
             and top_ratio >= FUZZY_MATCH
             and top_ratio - second >= FUZZY_GAP
             and not _word_replaced(text, top_text)
@@ -1349,6 +1352,11 @@ class Matcher:
             return None
         found = [(e, t, r) for e, t, r in self._calques.find(text)
                  if isinstance(e, Entity) and (kinds is None or e.kind in kinds)]
+        if len(found) > 1:
+            # an entity whose data sets give conflicting QIDs (it may merge two bodies) is no
+            # rival, as for acronyms ("Tổ chức các nước xuất khẩu dầu mỏ": OPEC, not the OPEC
+            # Fund's merged record)
+            found = [f for f in found if f[0].confidence != "conflicting"] or found
         if not found:
             return None
         if len(found) > 1:
