@@ -100,6 +100,14 @@ def _key(res):
         ("Liên Sô", "SUN", "common-name"),
         ("Hung Gia Lợi", "HUN", "common-name"),
         ("Ba Tây", "BRA", "common-name"),
+        ("Korea DPR", "PRK", "official-form-reordered"),
+        # Vietnamese names of organisations read word by word: a record of conflicting QIDs is
+        # no rival; new ordinary words
+        ("Tổ chức các nước xuất khẩu dầu mỏ", "OPEC", "calque-vi"),
+        ("Liên minh Kinh tế Á-Âu", "EAEU", "calque-vi"),
+        ("Hiệp hội Nam Á vì sự Hợp tác Khu vực", "SAARC", "calque-vi"),
+        ("Cộng đồng Caribe", "CARICOM", "calque-vi"),
+        ("Khối Thịnh vượng chung", "COMMONWEALTH", "common-name"),
         # Cold War names of COW's bodies (aliases.yaml)
         ("Warsaw Pact", "WPact", "alias"),
         ("Comecon", "CMEA", "alias"),
