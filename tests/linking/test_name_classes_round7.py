@@ -213,6 +213,18 @@ def test_the_older_word_order_needs_a_name_and_a_head(matcher):
     assert matcher.match("Cộng hòa Narnia Nhân dân Cộng hòa").best is None
 
 
+def test_two_records_with_different_qids_are_never_one_body(matcher, registry):
+    """The IBRD's record carries "World Bank" among its names and shares an acronym with the
+    World Bank's record, but their QIDs differ (Q191384, Q7164: the seed table says they are
+    different items): the same-body join leaves them apart."""
+    from diplograph.graph.namespaces import ID
+    from diplograph.linking.names import same_bodies
+
+    assert ID("org/WB") not in same_bodies(registry)
+    assert _key(matcher.match("World Bank")) == "WB"
+    assert _key(matcher.match("IBRD")) == "IBRD"
+
+
 def test_no_held_out_name_is_used_by_the_round_tests():
     with (EVAL / "names_dev7_held.csv").open(encoding="utf-8", newline="") as fh:
         held = {r["name"] for r in csv.DictReader(fh)}
