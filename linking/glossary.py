@@ -43,6 +43,16 @@ def _folded_words(text: str) -> list[str]:
     return _WORD.findall(strip_diacritics(exact_form(text)))
 
 
+def normal_spelling(text: str) -> str:
+    """``text`` in lower case without diacritics, each word in one spelling (``organisation``
+    = ``organization``, ``programme`` = ``program``).
+
+    >>> normal_spelling("World Health Organisation")
+    'world health organization'
+    """
+    return " ".join(_SPELLINGS.get(w, w) for w in _folded_words(text.replace("-", " ")))
+
+
 def content_words(text: str) -> frozenset[str]:
     """The content words of an English name: folded, one spelling per word (``organisation`` =
     ``organization``), without ``of``/``the``/``and`` and one-letter pieces (``Children’s``)."""

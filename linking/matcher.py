@@ -65,7 +65,7 @@ import yaml
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
 from .features import supraverden_of
-from .glossary import Calques
+from .glossary import Calques, normal_spelling
 from .names import adjective_records, extra_names, read_yaml, resolve_target, same_bodies
 from .normalise import (
     exact_form,
@@ -375,10 +375,17 @@ class Matcher:
         self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
         self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
         self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
-        for held in self._folded.values():
+        #: names in one English spelling ("Organisation of American States" = "Organization
+        #: of American States", "Programme"/"Program", "Labour"/"Labor")
+        self._spelled: dict[str, list[_Name]] = defaultdict(list)
+        for fo_key, held in self._folded.items():
             for h in held:
                 if h.lang == "vi":
                     self._iy_folded[_iy_form(h.text)].append(h)
+                elif h.lang in (None, "en"):
+                    sp = folded_form(normal_spelling(h.text))
+                    if sp and sp != fo_key:
+                        self._spelled[sp].append(h)
         self._org_words: dict[str, set[str]] | None = None
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
@@ -614,6 +621,12 @@ class Matcher:
             r = self._decide(text, hits, kinds, lang, base, folded)
             if r is not None:
                 return r
+        if plain:
+            # one English spelling ("Organisation of American States")
+            sp = folded_form(normal_spelling(text))
+            hits = [*self._spelled.get(sp, ()), *(self._folded.get(sp, ()) if sp != fo else ())]
+            if hits:
+                return self._decide(text, hits, kinds, lang, 94.0, True)
         return None
 
     def _disputed(

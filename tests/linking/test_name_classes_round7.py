@@ -101,6 +101,9 @@ def _key(res):
         ("Hung Gia Lợi", "HUN", "common-name"),
         ("Ba Tây", "BRA", "common-name"),
         ("Korea DPR", "PRK", "official-form-reordered"),
+        # one English spelling (organisation/organization, programme/program)
+        ("Organisation of American States", "OAS", "alias-folded"),
+        ("United Nations Development Program", "UNDP", "label-folded"),
         # Vietnamese names of organisations read word by word: a record of conflicting QIDs is
         # no rival; new ordinary words
         ("Tổ chức các nước xuất khẩu dầu mỏ", "OPEC", "calque-vi"),
