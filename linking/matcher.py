@@ -633,15 +633,18 @@ class Matcher:
         self, code: str, pref: Entity, kinds: frozenset[str] | None
     ) -> MatchResult | None:
         """A preferred acronym of an organisation that another organisation carries as its own
-        identifier in a data set (``IOC``: internacia's Olympic Committee, SupraVerden's
+        identifier in as many data sets (``IOC``: internacia's Olympic Committee, SupraVerden's
         International Olive Council): the data sets do not agree, so the name is ambiguous,
-        the preferred entity ranked first. None when no data set disputes the preference (a
+        the preferred entity ranked first (more data sets for the preferred entity are the
+        acronym's dominant meaning: ``ICC``, the Criminal Court in COW IGO v3 and SupraVerden,
+        the Cricket Council in internacia). None when no data set disputes the preference (a
         state's ISO code is another kind of identifier: ``NAM``; a body of the organisation
         named after it is no rival: ``CTBTO``; nor is another record of the same body)."""
         org_kinds = KIND_GROUPS["organisation"]
         if pref.kind not in org_kinds:
             return None
         head = self._same.get(pref.iri, (pref, ""))[0]
+        own = acronym_support(pref, code)
         rivals: dict[int, tuple[Entity, list[str]]] = {}
         for h in self._codes.get(code, ()):
             e = h.entity
@@ -649,7 +652,9 @@ class Matcher:
                     or self._same.get(e.iri, (e, ""))[0] is head or _body_of(e, pref)):
                 continue
             sup = acronym_support(e, code)
-            if sup:
+            # a rival disputes the preference when as many data sets back it: more data sets
+            # giving the acronym to the preferred entity are its dominant meaning
+            if sup and len(sup) >= len(own):
                 rivals[id(e)] = (e, sup)
         if not rivals:
             return None
@@ -660,7 +665,6 @@ class Matcher:
                 and e.kind in org_kinds and not _body_of(e, pref)]
         r = _ambiguous(code, ents, 90.0)
         why = "; ".join(_support_text(code, e, sup) for e, sup in rivals.values())
-        own = acronym_support(pref, code)
         mine = _support_text(code, pref, own) if own else f"{pref.label} is the preferred entity"
         return MatchResult(
             code, r.candidates, True,
