@@ -305,22 +305,32 @@ class Matcher:
         #: Vietnamese names of organisations abbreviated by their syllables' initials, as the
         #: press writes them ("HĐBA" Hội đồng Bảo an, "NHTG" Ngân hàng Thế giới; an acronym
         #: inside the name stays whole: "ĐHĐ LHQ" Đại Hội đồng LHQ)
-        #: and the long names of states abbreviated the same way, in Vietnamese ("VNCH" Việt
-        #: Nam Cộng hòa) and in English, with and without "of" ("CAR", "KSA", "ROK", "LPDR")
+        #: and states' long forms abbreviated the same way, in Vietnamese ("VNCH" Việt Nam Cộng
+        #: hòa, "CHXHCNVN") and in English ("LPDR", "PDRY")
         self._initialisms: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
         org_kinds_all = KIND_GROUPS["organisation"]
         for held in self._exact.values():
             for h in held:
+                if h.method in ("cldr",) or any(c in h.text for c in "-,.()/"):
+                    continue  # transliterations, data sets' inverted or shortened names
+                words = [folded_form(t) for t in h.text.split()]
                 if h.entity.kind in org_kinds_all and h.lang == "vi":
                     inis = {_vi_initials(h.text)}
-                elif h.entity.kind in STATE_KINDS and h.lang == "vi":
-                    inis = {_vi_initials(h.text)}
-                elif h.entity.kind in STATE_KINDS and h.lang in (None, "en") and "(" not in h.text:
-                    inis = _en_initials(h.text)
+                elif h.entity.kind in STATE_KINDS and h.lang == "vi" and _spans(
+                    words, self._state_forms
+                ):
+                    inis = {_vi_initials(h.text)}  # a long form ("Việt Nam Cộng hòa": VNCH)
+                elif h.entity.kind in STATE_KINDS and h.lang in (None, "en") and _spans(
+                    words, self._state_forms
+                ):
+                    inis = _en_initials(h.text)  # a long form ("Kingdom of Saudi Arabia": KSA)
                 else:
                     continue
                 for ini in inis:
-                    if ini and all(e is not h.entity for e, _ in self._initialisms[ini]):
+                    # four letters or more: three-letter initials collide with too many
+                    # acronyms of other things (IRA, SAR, CDC)
+                    if len(ini) >= 4 and all(e is not h.entity
+                                             for e, _ in self._initialisms[ini]):
                         self._initialisms[ini].append((h.entity, h.text))
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
@@ -1314,9 +1324,9 @@ class Matcher:
     def _initialism(
         self, query: str, text: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
-        """A name written as its words' initials: an organisation's Vietnamese name ("HĐBA",
-        "NHTG", "ĐHĐ LHQ"), a state's long name in Vietnamese ("VNCH") or English ("KSA",
-        "LPDR"): the entity whose name has them; several make it ambiguous."""
+        """A name written as its words' initials (four or more): an organisation's Vietnamese
+        name ("HĐBA", "NHTG", "ĐHĐ LHQ"), a state's long form in Vietnamese ("VNCH") or English
+        ("LPDR"): the entity whose name has them; several make it ambiguous."""
         compact = "".join(text.split())
         if not (3 <= len(compact) <= 12 and compact.isalpha() and compact.isupper()):
             return None
@@ -1698,20 +1708,17 @@ def _vi_initials(name: str) -> str:
 
 
 def _en_initials(name: str) -> set[str]:
-    """The initials of an English long name of three words or more (not counting "of", "the",
-    "and"), with and without "of" as writers use both ("ROK", "PRC"); empty otherwise.
+    """The initials of an English long name of three words or more, not counting "of", "the",
+    "and" ("KSA"); empty otherwise.
 
-    >>> sorted(_en_initials("Kingdom of Saudi Arabia")), _en_initials("Laos")
-    (['KOSA', 'KSA'], set())
+    >>> _en_initials("Kingdom of Saudi Arabia"), _en_initials("Laos")
+    ({'KSA'}, set())
     """
     words = re.findall(r"[^\W\d_]+(?:'s)?", name.replace("-", " "))
     core = [w for w in words if w.lower() not in ("of", "the", "and")]
     if len(core) < 3 or len(core) > 8:
         return set()
-    out = {"".join(w[0] for w in core).upper()}
-    with_of = [w for w in words if w.lower() not in ("the", "and")]
-    out.add("".join(w[0] for w in with_of).upper())
-    return {strip_diacritics(x) for x in out}
+    return {strip_diacritics("".join(w[0] for w in core).upper())}
 
 
 def _body_of(body: Entity, org: Entity) -> bool:
