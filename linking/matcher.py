@@ -323,7 +323,7 @@ class Matcher:
                 elif h.entity.kind in STATE_KINDS and h.lang in (None, "en") and _spans(
                     words, self._state_forms
                 ):
-                    inis = _en_initials(h.text)  # a long form ("Kingdom of Saudi Arabia": KSA)
+                    inis = _en_initials(h.text)  # a long form (LPDR)
                 else:
                     continue
                 for ini in inis:
