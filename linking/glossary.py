@@ -43,6 +43,16 @@ def _folded_words(text: str) -> list[str]:
     return _WORD.findall(strip_diacritics(exact_form(text)))
 
 
+def normal_spelling(text: str) -> str:
+    """``text`` in lower case without diacritics, each word in one spelling (``organisation``
+    = ``organization``, ``programme`` = ``program``).
+
+    >>> normal_spelling("World Health Organisation")
+    'world health organization'
+    """
+    return " ".join(_SPELLINGS.get(w, w) for w in _folded_words(text.replace("-", " ")))
+
+
 def content_words(text: str) -> frozenset[str]:
     """The content words of an English name: folded, one spelling per word (``organisation`` =
     ``organization``), without ``of``/``the``/``and`` and one-letter pieces (``Children’s``)."""
@@ -61,6 +71,7 @@ class Glossary:
     phrases: dict[tuple[str, ...], tuple[frozenset[str], ...]]
     stop_vi: frozenset[str]
     optional_tail: frozenset[tuple[str, ...]]
+    optional_head: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def load(cls) -> Glossary:
@@ -70,7 +81,8 @@ class Glossary:
             for k, v in (_DATA.get("phrases") or {}).items()
         }
         tails = frozenset(tuple(str(t).split()) for t in _DATA.get("optional_tail") or ())
-        return cls(phrases, frozenset(_DATA.get("stop_vi") or ()), tails)
+        heads = frozenset(tuple(str(t).split()) for t in _DATA.get("optional_head") or ())
+        return cls(phrases, frozenset(_DATA.get("stop_vi") or ()), tails, heads)
 
     def _segment(self, words: list[str]) -> list[tuple[str, ...]] | None:
         longest = max((len(k) for k in self.phrases), default=0)
@@ -89,19 +101,43 @@ class Glossary:
                 return None
         return out or None
 
+    def phrase_readings(self, text: str) -> list[frozenset[str]]:
+        """The English readings of a few Vietnamese words (one phrase or more, e.g. the body
+        in "Ủy ban EU"); none when a word is not listed.
+
+        >>> sorted(sorted(r) for r in Glossary.load().phrase_readings("Ủy ban"))
+        [['commission'], ['committee']]
+        """
+        segs = self._segment(_folded_words(text))
+        if not segs:
+            return []
+        out: dict[frozenset[str], None] = {}
+        for combo in itertools.islice(itertools.product(*(self.phrases[s] for s in segs)),
+                                      MAX_READINGS):
+            out.setdefault(frozenset().union(*combo), None)
+        return list(out)
+
     def readings(self, name: str) -> list[frozenset[str]]:
         """Every English word set ``name`` can be read as (none when a word is not listed)."""
         return [r for group in self.reading_groups(name) for r in group]
 
     def reading_groups(self, name: str) -> list[list[frozenset[str]]]:
         """The readings of the whole name, then (when it ends with an affiliation such as
-        ``Liên Hợp Quốc``) those of the name without it."""
+        ``Liên Hợp Quốc``) those of the name without it, then (when it begins with a generic
+        head such as ``Diễn đàn``, forum) those without the head."""
         segs = self._segment(_folded_words(name))
         if not segs or len(segs) < 2 or len(set(segs)) < len(segs):
             return []  # a phrase said twice is no organisation's name
         variants = [segs]
         if len(segs) > 2 and segs[-1] in self.optional_tail:
             variants.append(segs[:-1])
+        elif len(segs) > 2 and any(x in self.optional_tail for x in segs[1:-1]):
+            # the affiliation inside the name ("Văn phòng Cao ủy Liên Hợp Quốc về Nhân quyền")
+            variants.append([x for x in segs if x not in self.optional_tail])
+        # a generic head the English name leaves out ("Diễn đàn" forum: APEC)
+        for v in list(variants):
+            if len(v) > 2 and v[0] in self.optional_head:
+                variants.append(v[1:])
         groups = []
         for v in variants:
             out: dict[frozenset[str], None] = {}

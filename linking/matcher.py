@@ -65,7 +65,7 @@ import yaml
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
 from .features import supraverden_of
-from .glossary import Calques
+from .glossary import Calques, normal_spelling
 from .names import adjective_records, extra_names, read_yaml, resolve_target, same_bodies
 from .normalise import (
     exact_form,
@@ -224,12 +224,33 @@ class Matcher:
         # the first part of a state's name made of two ("Sao Tome" of "Sao Tome and Principe")
         for n in short_names(self._folded.values()):
             self._add(n)
+        # a label with its dates ("Tây Tạng (1913-1950)"): the name without them, when no other
+        # entity holds it ("Korea (1887-1905)" gives nothing: Korea is ambiguous)
+        for held in list(self._exact.values()):
+            for h in list(held):
+                qual = split_qualifier(h.text)
+                if h.method != "label" or qual is None or not any(c.isdigit() for c in qual[1]):
+                    continue
+                fo = folded_form(qual[0])
+                if fo in self._folded or fo in self._ambiguous_names(extra):
+                    continue
+                self._add(_Name(h.entity, qual[0], h.lang, "label-head", 1,
+                                f"the registry label {h.text!r} without its dates"))
         forms = read_yaml("forms.yaml")
         self._state_forms = _units(
             [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
              *(forms["state_forms"].get("imperial") or [])]
         )
         self._vi_suffixes = _units(forms.get("vi_suffixes") or [])
+        #: heads that end a long form in the older Vietnamese word order ("Mông Cổ Nhân dân
+        #: Cộng hòa"), and the long-form words Vietnamese abbreviates by their initials
+        #: ("CHDCND" = "Cộng hòa Dân chủ Nhân dân")
+        self._vi_heads = _units(forms.get("vi_heads") or [])
+        self._vi_org_heads = _units(forms.get("vi_org_heads") or [])
+        self._vi_initials: dict[str, str] = {}
+        for unit in forms.get("vi_initials") or []:
+            words = str(unit).split()
+            self._vi_initials["".join(w[0] for w in words).upper()] = " ".join(words)
         self._vi_to_en = {
             tuple(folded_form(w) for w in str(k).split()): str(v)
             for k, v in (forms.get("vi_to_en") or {}).items()
@@ -265,6 +286,52 @@ class Matcher:
                 now = resolve_target(registry, spec)
                 if past is not None and now is not None:
                     self._imperial_of.setdefault(id(now), past)
+        #: the names of states' long forms without their long-form words, folded ("Liên hiệp
+        #: Vương quốc Anh và Bắc Ireland" -> "anhvabacireland"): a long form whose words come
+        #: in another order ("Vương quốc Liên hiệp Anh và Bắc Ireland") names the same state
+        self._cores: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
+        for held in self._exact.values():
+            for h in held:
+                if h.entity.kind not in STATE_KINDS:
+                    continue
+                toks = h.text.split()
+                ends = _prefix_ends([folded_form(t) for t in toks], self._state_forms)
+                if len(toks) in ends:
+                    continue  # long-form words only ("Arab Republic"): no name in it
+                if ends:
+                    core = folded_form(" ".join(toks[max(ends):]))
+                    if core and all(e is not h.entity for e, _ in self._cores[core]):
+                        self._cores[core].append((h.entity, h.text))
+        #: Vietnamese names of organisations abbreviated by their syllables' initials, as the
+        #: press writes them ("HĐBA" Hội đồng Bảo an, "NHTG" Ngân hàng Thế giới; an acronym
+        #: inside the name stays whole: "ĐHĐ LHQ" Đại Hội đồng LHQ)
+        #: and states' long forms abbreviated the same way, in Vietnamese ("VNCH" Việt Nam Cộng
+        #: hòa, "CHXHCNVN") and in English ("LPDR", "PDRY")
+        self._initialisms: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
+        org_kinds_all = KIND_GROUPS["organisation"]
+        for held in self._exact.values():
+            for h in held:
+                if h.method in ("cldr",) or any(c in h.text for c in "-,.()/"):
+                    continue  # transliterations, data sets' inverted or shortened names
+                words = [folded_form(t) for t in h.text.split()]
+                if h.entity.kind in org_kinds_all and h.lang == "vi":
+                    inis = {_vi_initials(h.text)}
+                elif h.entity.kind in STATE_KINDS and h.lang == "vi" and _spans(
+                    words, self._state_forms
+                ):
+                    inis = {_vi_initials(h.text)}  # a long form ("Việt Nam Cộng hòa": VNCH)
+                elif h.entity.kind in STATE_KINDS and h.lang in (None, "en") and _spans(
+                    words, self._state_forms
+                ):
+                    inis = _en_initials(h.text)  # a long form (LPDR)
+                else:
+                    continue
+                for ini in inis:
+                    # four letters or more: three-letter initials collide with too many
+                    # acronyms of other things (IRA, SAR, CDC)
+                    if len(ini) >= 4 and all(e is not h.entity
+                                             for e, _ in self._initialisms[ini]):
+                        self._initialisms[ini].append((h.entity, h.text))
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
@@ -299,10 +366,37 @@ class Matcher:
             if folded_form(form) in self._ambiguous:
                 del self._preferred[form]
         self._historical_notes: dict[str, str] = dict(extra.get("notes") or {})
+        # the same name in another language is as ambiguous ("Soudan", the French label of
+        # Sudan, is "Sudan"): labels of the entities of an ambiguous name, in a language other
+        # than English and Vietnamese, that are a spelling variant of it
+        for amb_name, ents in list(self._ambiguous.items()):
+            for e in ents:
+                for lg, text in e.labels.items():
+                    fo = folded_form(text)
+                    if (lg not in ("en", "vi") and fo not in self._ambiguous
+                            and _variant_of(text, amb_name)):
+                        self._ambiguous[fo] = ents
+        #: (phonetic key, folded name, entities) of the ambiguous names: a spelling variant of
+        #: one (``Corea``, ``Kongo``) is reported ambiguous, never "no match"
+        self._ambiguous_keys = [(phonetic_key(n), n, ents) for n, ents in self._ambiguous.items()
+                                if len(n) >= 4]
         #: records of one body the registry holds more than once (once per data set): a name
         #: they share is not ambiguous, and a match names the record that stands for the body
         self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
         self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
+        self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
+        #: names in one English spelling ("Organisation of American States" = "Organization
+        #: of American States", "Programme"/"Program", "Labour"/"Labor")
+        self._spelled: dict[str, list[_Name]] = defaultdict(list)
+        for fo_key, held in self._folded.items():
+            for h in held:
+                if h.lang == "vi":
+                    self._iy_folded[_iy_form(h.text)].append(h)
+                elif h.lang in (None, "en"):
+                    sp = folded_form(normal_spelling(h.text))
+                    if sp and sp != fo_key:
+                        self._spelled[sp].append(h)
+        self._org_words: dict[str, set[str]] | None = None
         # fuzzy index over folded names
         self._forms = sorted(f for f in self._folded if len(f) >= 4)
         self._grams: dict[str, list[int]] = defaultdict(list)
@@ -318,6 +412,11 @@ class Matcher:
                 self._grams[g].append(i)
 
     # -- index -------------------------------------------------------------------------------
+
+    def _ambiguous_names(self, extra: Mapping) -> set[str]:
+        """The folded names of the ambiguous lists (the registry's and ``aliases.yaml``)."""
+        names = {folded_form(n) for n in (getattr(self.registry, "_ambiguous", None) or {})}
+        return names | {folded_form(n) for n in (extra.get("ambiguous") or {})}
 
     def _need(self, key: str) -> Entity | None:
         e = resolve_target(self.registry, key)
@@ -390,6 +489,16 @@ class Matcher:
             return MatchResult(query, [], False, "empty name")
         result = self._match(text, kinds, lang)
         if result is None:
+            expanded = _expand_abbreviations(text)
+            if expanded != text:
+                r = self.match(expanded, kind=kind, lang=lang, limit=limit)
+                if r.best is not None or r.ambiguous:
+                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
+                                       _join(f"abbreviations written out: {expanded!r}",
+                                             c.evidence))
+                             for c in r.candidates]
+                    return MatchResult(query, cands, r.ambiguous, r.note)
+        if result is None:
             qual = split_qualifier(text)
             inv = uninvert(text)
             if qual is not None:
@@ -400,6 +509,12 @@ class Matcher:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
             result = self._official_form(query, text, kinds, lang)
+        if result is None:
+            result = self._former(query, text, kinds, lang)
+        if result is None:
+            result = self._older_order(query, text, kinds, lang)
+        if result is None:
+            result = self._vi_abbreviation(query, text, kinds, lang)
         if result is None and len(text) <= 60 and transliterated(text):
             result = self._transliteration(query, text, kinds)
         if result is None:
@@ -407,11 +522,17 @@ class Matcher:
         if result is None:
             result = self._institution(query, text, kinds, lang)
         if result is None:
+            result = self._org_head(query, text, kinds, lang)
+        if result is None:
+            result = self._initialism(query, text, kinds)
+        if result is None:
             result = self._fuzzy(query, text, kinds)
             if result.best is not None and len(text) <= 60 and transliterated(text):
                 # a transliteration the phonetic pass declined is not read as a typo of
                 # another transliteration ("Ai-xơ-len" is not a misspelt "Ai-rơ-len")
                 result = _declined(result)
+            if result.best is None and not result.ambiguous:
+                result = self._ambiguous_variant(query, text, kinds) or result
         result = self._one_body(result)
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
@@ -471,29 +592,95 @@ class Matcher:
                     text, members[0], 97.0, "ambiguous-narrowed-by-kind", self._note(members[0]),
                     "the only candidate of the requested type",
                 )
+            article = _with_article(text, members)
+            if article is not None:
+                e, name = article
+                return _single(
+                    text, e, 95.0, "article", self._note(e),
+                    f"{text!r} with its article is the name in {e.label}'s long form {name!r} "
+                    "and in no other candidate's",
+                )
             if members:
                 return _ambiguous(text, members, 90.0)
         pref = self._preferred.get(ex)
         if pref is not None and (kinds is None or pref.kind in kinds):
+            disputed = self._disputed(text, pref, kinds)
+            if disputed is not None:
+                return disputed
             sup = acronym_support(pref, text)
             ev = _support_text(text, pref, sup) if sup else "the registry's preferred list"
             return MatchResult(
                 text, [Candidate(pref, 99.0, True, "preferred", ev)], False,
                 _join(ev if sup else "", self._note(pref)),
             )
+        # a word with Vietnamese diacritics is no code written in another case ("Mã" is not
+        # MA); the Vietnamese i/y of a final syllable are one sound ("Thụy Sỹ" = "Thụy Sĩ")
+        plain = all(c.isascii() for c in text if c.isalpha())
         for index, form, base, folded in (
             (self._codes, text, 100.0, False),
             (self._exact, ex, 100.0, False),
             (self._folded, fo, 96.0, True),
-            (self._codes_ci, fo, 92.0, True),
+            (self._codes_ci, fo if plain else "", 92.0, True),
+            (self._iy_folded, None, 94.0, True),
         ):
-            hits = index.get(form)
+            if form is None:
+                form = _iy_form(text)
+            hits = index.get(form) if form else None
             if not hits:
                 continue
             r = self._decide(text, hits, kinds, lang, base, folded)
             if r is not None:
                 return r
+        if plain:
+            # one English spelling ("Organisation of American States")
+            sp = folded_form(normal_spelling(text))
+            hits = [*self._spelled.get(sp, ()), *(self._folded.get(sp, ()) if sp != fo else ())]
+            if hits:
+                return self._decide(text, hits, kinds, lang, 94.0, True)
         return None
+
+    def _disputed(
+        self, code: str, pref: Entity, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A preferred acronym of an organisation that another organisation carries as its own
+        identifier in as many data sets (``IOC``: internacia's Olympic Committee, SupraVerden's
+        International Olive Council): the data sets do not agree, so the name is ambiguous,
+        the preferred entity ranked first (more data sets for the preferred entity are the
+        acronym's dominant meaning: ``ICC``, the Criminal Court in COW IGO v3 and SupraVerden,
+        the Cricket Council in internacia). None when no data set disputes the preference (a
+        state's ISO code is another kind of identifier: ``NAM``; a body of the organisation
+        named after it is no rival: ``CTBTO``; nor is another record of the same body)."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if pref.kind not in org_kinds:
+            return None
+        head = self._same.get(pref.iri, (pref, ""))[0]
+        own = acronym_support(pref, code)
+        rivals: dict[int, tuple[Entity, list[str]]] = {}
+        for h in self._codes.get(code, ()):
+            e = h.entity
+            if (e is pref or e.kind not in org_kinds or e.confidence == "conflicting"
+                    or self._same.get(e.iri, (e, ""))[0] is head or _body_of(e, pref)):
+                continue
+            sup = acronym_support(e, code)
+            # a rival disputes the preference when as many data sets back it: more data sets
+            # giving the acronym to the preferred entity are its dominant meaning
+            if sup and len(sup) >= len(own):
+                rivals[id(e)] = (e, sup)
+        if not rivals:
+            return None
+        holders = [h.entity for h in self._codes.get(code, ())]
+        ents = _unique([pref, *(e for e, _ in rivals.values()), *holders,
+                        *self._split_holders(code)])
+        ents = [e for e in ents if (kinds is None or e.kind in kinds)
+                and e.kind in org_kinds and not _body_of(e, pref)]
+        r = _ambiguous(code, ents, 90.0)
+        why = "; ".join(_support_text(code, e, sup) for e, sup in rivals.values())
+        mine = _support_text(code, pref, own) if own else f"{pref.label} is the preferred entity"
+        return MatchResult(
+            code, r.candidates, True,
+            f"{r.note} (the data sets do not agree: {mine}; {why}; ranked first by the "
+            "registry's preferred list)",
+        )
 
     def _decide(
         self,
@@ -525,6 +712,9 @@ class Matcher:
             rivals = [r for r in rivals
                       if not any(text in t.split() and t.strip() != text
                                  for t in r.labels.values())]
+            # (nor is a body of the organisation named after it: the CTBTO's Preparatory
+            # Commission)
+            rivals = [r for r in rivals if not _body_of(r, ents[0])]
             # a rival that carries the acronym in a data set at all (internacia's acronyms
             # list, SupraVerden's abbreviation) when the key's entity is not backed by two data
             # sets, or a rival backed by a data set's identifier: the data sets do not agree
@@ -662,8 +852,11 @@ class Matcher:
         ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
         top_ratio, top_e, top_text = ranked[0]
         second = ranked[1][0] if len(ranked) > 1 else 0.0
+        words = [folded_form(t) for t in text.split()]
+        generic = len(words) in _prefix_ends(words, self._state_forms | self._vi_org_heads)
         is_match = (
             len(fo) >= FUZZY_MIN_LEN
+            and not generic  # generic words only ("Khối Thịnh vượng chung") name no one state
             and top_ratio >= FUZZY_MATCH
             and top_ratio - second >= FUZZY_GAP
             and not _word_replaced(text, top_text)
@@ -704,6 +897,13 @@ class Matcher:
         if len(toks) > MAX_FORM_WORDS:
             return None
         words = [folded_form(t) for t in toks]
+        same = [(e, t) for e, t in self._cores.get(folded_form(text), ()) if e.kind in state_kinds]
+        if len(same) == 1 and len(toks) > 1:
+            # the name of a long form without its long-form words ("Great Britain and Northern
+            # Ireland" of the "United Kingdom of Great Britain and Northern Ireland")
+            e, name = same[0]
+            ev = f"the name in the long form {name!r}, without its long-form words"
+            return _single(query, e, 90.0, "official-form", self._note(e), ev)
         for k in _prefix_ends(words, self._state_forms):
             if k >= len(toks):
                 break
@@ -717,18 +917,54 @@ class Matcher:
                 ev = f"long form {form!r} + {rest!r} = COW's name '{rest} {adj}'"
                 e = r.best.entity
                 return _single(query, e, 90.0, "official-form", self._note(e), ev)
+            if adj:
+                # the name in another spelling ("Hessen"), of several states: the one COW
+                # names with the form's adjective ("Hesse Grand Ducal")
+                r0 = self._match(rest, state_kinds, lang)
+                pool = ([c.entity for c in r0.candidates] if r0 is not None and r0.ambiguous
+                        else [r0.best.entity] if r0 is not None and r0.best is not None else [])
+                fit = [e for e in pool if any(folded_form(t).endswith(folded_form(adj))
+                                              for t in e.labels.values())]
+                if len(fit) == 1:
+                    e = fit[0]
+                    of = ", ".join(describe(x) for x in pool)
+                    ev = (f"long form {form!r} + {rest!r}: of {of}, the one COW names "
+                          f"'... {adj}' ({e.label})")
+                    return _single(query, e, 90.0, "official-form", self._note(e), ev)
             if _spans(words[:k], self._cow_only):
                 continue
+            en = self._english_form(words[:k])
+            for cand in ((f"{en} of the {rest}", f"{en} of {rest}") if en else ()):
+                # the same long form in English names a historical state ("Công quốc Serbia" =
+                # "Principality of Serbia"; "Vương quốc Yemen" = "Kingdom of Yemen")
+                r2 = self._match(cand, state_kinds, None)
+                if (r2 is not None and r2.best is not None
+                        and r2.best.entity.kind == "historical-state"):
+                    e = r2.best.entity
+                    ev = f"official long form {form!r} read as {cand!r} ({r2.best.method})"
+                    return _single(query, e, 92.0, "official-form", self._note(e), ev)
             r = self._match(rest, state_kinds, lang)
             if r is None and transliterated(rest):
                 r = self._transliteration(rest, rest, state_kinds)
+            if r is None:
+                same = [(e, t) for e, t in self._cores.get(folded_form(rest), ())
+                        if e.kind in state_kinds]
+                if len(same) == 1:
+                    e, name = same[0]
+                    ev = (f"official long form {form!r} + {rest!r}: the long form {name!r} "
+                          "with its words in another order")
+                    return _single(query, e, 92.0, "official-form", self._note(e), ev)
             if r is None or not r.candidates:
                 continue
             if r.ambiguous:
                 # the Vietnamese form words say which one: "Cộng hòa Dân chủ Congo" is the
                 # "Democratic Republic of the Congo", "Cộng hòa Congo" the "Republic of the Congo"
                 en = self._english_form(words[:k])
-                for cand in ((f"{en} of the {rest}", f"{en} of {rest}") if en else ()):
+                cands = [f"{en} of the {rest}", f"{en} of {rest}"] if en else []
+                if words[k - 1] not in ("of", "the") and all(w.isascii() for w in words[:k]):
+                    # English form words without "of" ("Democratic Republic Congo")
+                    cands += [f"{form} of the {rest}", f"{form} of {rest}"]
+                for cand in cands:
                     r2 = self._match(cand, state_kinds, None)
                     if r2 is not None and r2.best is not None:
                         ev = f"official long form {form!r} read as {cand!r}"
@@ -884,9 +1120,16 @@ class Matcher:
             out = []
             for names in self._folded.values():
                 for h in names:
-                    if h.entity.kind not in STATE_KINDS or h.lang not in (None, "en", "vi"):
+                    # French names too: Vietnamese transliterations often render them
+                    # ("Mô-ri-xơ" Maurice, "An-giê-ri" Algérie, "Tuy-ni-di" Tunisie)
+                    if h.entity.kind not in STATE_KINDS or h.lang not in (None, "en", "vi",
+                                                                          "fr"):
                         continue
                     if not all(c.isascii() or not c.isalpha() for c in strip_diacritics(h.text)):
+                        continue
+                    if "(" in h.text:
+                        # "Montenegro (1852-1918)": the qualifier tells apart a name another
+                        # entity holds bare; its sounds are that entity's
                         continue
                     key = phonetic_key(h.text)
                     if len(key) >= 4 and (key, id(h.entity)) not in seen:
@@ -911,30 +1154,40 @@ class Matcher:
         key = phonetic_key(text)
         if len(key) < 4:
             return None
-        sm = difflib.SequenceMatcher(autojunk=False)
-        sm.set_seq2(key)
+        # a syllable's final t often renders an s before a consonant or at the end
+        # ("Hon-đu-rát" Honduras, "Ma-đa-gát-xca" Madagascar, "Ét-xtô-ni-a" Estonia): the
+        # sounds are also read with that t as s, the better reading counts
+        keys = [key]
+        alt = phonetic_key(_FINAL_T.sub("s", strip_diacritics(text)))
+        if alt != key and len(alt) >= 4:
+            keys.append(alt)
         # the consonants carry a transliteration (its vowels follow Vietnamese spelling:
         # "Bê-nanh" for Benin), so the similarity is the mean of the whole sounds' and the
         # consonants' ("Bun-ga-ri" has Bulgaria's consonants, not Hungary's)
-        sk = difflib.SequenceMatcher(autojunk=False)
-        skel = _consonants(key)
-        sk.set_seq2(skel)
+        readers = []
+        for k in keys:
+            sm = difflib.SequenceMatcher(autojunk=False)
+            sm.set_seq2(k)
+            sk = difflib.SequenceMatcher(autojunk=False)
+            sk.set_seq2(_consonants(k))
+            readers.append((sm, sk, bool(_consonants(k))))
         found = None
         for tier in (True, False):
             best: dict[int, tuple[float, Entity, str]] = {}
             for form, e, name, first in self._phonetic_index():
                 if e.kind not in state_kinds or first is not tier:
                     continue
-                sm.set_seq1(form)
-                if sm.real_quick_ratio() < TRANSLIT_FLOOR:
-                    continue
-                full = sm.ratio()
-                if full < TRANSLIT_FLOOR:
-                    continue
-                sk.set_seq1(_consonants(form))
-                r = (full + sk.ratio()) / 2 if skel else full
-                if id(e) not in best or best[id(e)][0] < r:
-                    best[id(e)] = (r, e, name)
+                for sm, sk, skel in readers:
+                    sm.set_seq1(form)
+                    if sm.real_quick_ratio() < TRANSLIT_FLOOR:
+                        continue
+                    full = sm.ratio()
+                    if full < TRANSLIT_FLOOR:
+                        continue
+                    sk.set_seq1(_consonants(form))
+                    r = (full + sk.ratio()) / 2 if skel else full
+                    if id(e) not in best or best[id(e)][0] < r:
+                        best[id(e)] = (r, e, name)
             ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
             if not ranked or ranked[0][0] < TRANSLIT_MATCH:
                 continue
@@ -952,6 +1205,168 @@ class Matcher:
         ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
         return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
 
+    def _former(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """"former Soviet Union", "ex-Yugoslavia", "Nam Tư cũ": a historical state or an
+        older name with the word for "former" (never today's state)."""
+        m = _FORMER.fullmatch(text.strip())
+        if not m:
+            return None
+        rest = (m.group("en") or m.group("vi") or "").strip()
+        if not rest:
+            return None
+        r = self._match(rest, kinds, lang) or self._official_form(rest, rest, kinds, lang)
+        if r is None or r.best is None:
+            return None
+        c = r.best
+        if c.entity.kind != "historical-state" and not c.method.startswith(
+            ("predecessor", "historical-name")
+        ):
+            return None
+        ev = _join(f"'former' + {rest!r}", c.evidence)
+        return _single(query, c.entity, 92.0, "former", self._note(c.entity), ev)
+
+    def _older_order(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """A long form in the older Vietnamese word order, the name first and the head last
+        ("Mông Cổ Nhân dân Cộng hòa", "Trung Hoa Nhân dân Cộng hòa quốc", as "Việt Nam Dân chủ
+        Cộng hòa"): read in today's order ("Cộng hòa Nhân dân Mông Cổ"), the words between the
+        name and the head kept in their order and then reversed ("Lào Nhân dân Dân chủ Cộng
+        hòa" = "Cộng hòa Dân chủ Nhân dân Lào")."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        toks = text.split()
+        if len(toks) < 3 or len(toks) > MAX_FORM_WORDS:
+            return None
+        words = [folded_form(t) for t in toks]
+        for n in sorted({len(u) for u in self._vi_heads}, reverse=True):
+            if len(words) <= n or tuple(words[-n:]) not in self._vi_heads:
+                continue
+            head_toks = toks[-n:]
+            if folded_form(head_toks[-1]) == "quoc" and n > 1:
+                head_toks = head_toks[:-1]  # "Cộng hòa quốc": the republic
+            body, bwords = toks[:-n], words[:-n]
+            starts = _suffix_starts(bwords, self._state_forms)
+            start = starts[0] if starts else len(bwords)
+            name, mods = body[:start], body[start:]
+            if not name:
+                return None
+            units = _unit_split(mods, self._state_forms)
+            seen: set[str] = set()
+            for order in (units, list(reversed(units))):
+                cand = " ".join([*head_toks, *(w for u in order for w in u), *name])
+                if cand in seen:
+                    continue
+                seen.add(cand)
+                r = self._match(cand, state_kinds, lang)
+                if r is None or r.best is None:
+                    r = self._official_form(cand, cand, state_kinds, lang)
+                if r is not None and r.best is not None:
+                    e = r.best.entity
+                    ev = _join(f"older Vietnamese word order (the name first, the head last) "
+                               f"read as {cand!r}", r.best.evidence)
+                    return _single(query, e, 92.0, "official-form-reordered", self._note(e), ev)
+            return None
+        return None
+
+    def _vi_abbreviation(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """Vietnamese long-form words abbreviated by their initials ("CHDCND Lào", "CHLB Đức",
+        "LB Nga"; ``forms.yaml`` ``vi_initials``): written out, then read as a long form."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        toks = text.split()
+        if not state_kinds or len(toks) < 2 or len(toks) > MAX_FORM_WORDS:
+            return None
+        head = strip_diacritics(toks[0]).replace("đ", "d").replace("Đ", "D")
+        if not (head.isalpha() and head.isupper() and len(head) >= 2):
+            return None
+        units = _initials_split(head, self._vi_initials)
+        if units is None:
+            return None
+        cand = " ".join([*units, *toks[1:]])
+        r = self._match(cand, state_kinds, lang)
+        if r is None or r.best is None:
+            r = self._official_form(cand, cand, state_kinds, lang)
+        if r is None or r.best is None:
+            r = self._older_order(cand, cand, state_kinds, lang)
+        if r is None or r.best is None:
+            return None
+        e = r.best.entity
+        ev = _join(f"Vietnamese abbreviation {toks[0]!r} written out: {cand!r}", r.best.evidence)
+        return _single(query, e, 92.0, "official-form-abbreviated", self._note(e), ev)
+
+    def _org_head(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """A Vietnamese generic word before an organisation's acronym or name ("Khối NATO",
+        "Nhóm G7", "Tổ chức WTO"; ``forms.yaml`` ``vi_org_heads``): the organisation."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        toks = text.split()
+        words = [folded_form(t) for t in toks]
+        for k in _prefix_ends(words, self._vi_org_heads):
+            if k >= len(toks) or k > 3:
+                break
+            rest = " ".join(toks[k:])
+            r = self._match(rest, kinds or org_kinds, lang)
+            if r is not None and r.best is not None:
+                e = r.best.entity
+                ev = _join(f"the generic word {' '.join(toks[:k])!r} + {rest!r}",
+                           r.best.evidence)
+                return _single(query, e, 90.0, "generic-head", self._note(e), ev)
+        return None
+
+    def _initialism(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A name written as its words' initials (four or more): an organisation's Vietnamese
+        name ("HĐBA", "NHTG", "ĐHĐ LHQ"), a state's long form in Vietnamese ("VNCH") or English
+        ("LPDR"): the entity whose name has them; several make it ambiguous."""
+        compact = "".join(text.split())
+        if not (3 <= len(compact) <= 12 and compact.isalpha() and compact.isupper()):
+            return None
+        key = strip_diacritics(compact).replace("đ", "d").replace("Đ", "D").upper()
+        found = [(e, t) for e, t in self._initialisms.get(key, ())
+                 if kinds is None or e.kind in kinds]
+        if not found:
+            return None
+        ents = _unique(self._same.get(e.iri, (e, ""))[0] for e, _ in found)
+        if len(ents) > 1:
+            return _ambiguous(query, ents, 80.0)
+        e = ents[0]
+        ev = f"the initials of the name {found[0][1]!r}"
+        return _single(query, e, 88.0, "initials", self._note(e), ev)
+
+    def _ambiguous_variant(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A spelling variant of an ambiguous name ("Corea", "Kongo", "Xu-đan"): the same
+        sounds, or one sound in five apart (:func:`_variant_of`), reported ambiguous with the
+        candidates of that name, never "no match"."""
+        fo = folded_form(text)
+        if len(fo) < 4 or len(text.split()) > 3:
+            return None
+        words = [folded_form(t) for t in text.split()]
+        if len(words) in _prefix_ends(words, self._state_forms | self._institution_words):
+            return None  # long-form or body words only ("Cộng hòa"), no name
+        hits = [(n, ents) for k, n, ents in self._ambiguous_keys
+                if abs(len(n) - len(fo)) <= 2 and _variant_of(text, n, k)]
+        if not hits:
+            return None
+        ents = _unique(e for _n, group in hits for e in group
+                       if kinds is None or e.kind in kinds)
+        if not ents:
+            return None
+        r = _ambiguous(query, ents, 80.0)
+        names = ", ".join(repr(n) for n, _ in hits)
+        return MatchResult(query, r.candidates, True,
+                           f"{r.note} (a spelling variant of the ambiguous name {names})")
+
     def _calque(
         self, query: str, text: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
@@ -964,6 +1379,11 @@ class Matcher:
             return None
         found = [(e, t, r) for e, t, r in self._calques.find(text)
                  if isinstance(e, Entity) and (kinds is None or e.kind in kinds)]
+        if len(found) > 1:
+            # an entity whose data sets give conflicting QIDs (it may merge two bodies) is no
+            # rival, as for acronyms ("Tổ chức các nước xuất khẩu dầu mỏ": OPEC, not the OPEC
+            # Fund's merged record)
+            found = [f for f in found if f[0].confidence != "conflicting"] or found
         if not found:
             return None
         if len(found) > 1:
@@ -992,6 +1412,9 @@ class Matcher:
                 continue
             o = orgs[0]
             rest = " ".join(toks[:i] + toks[i + 1 :])
+            organ = self._organ(query, o, toks[:i] + toks[i + 1 :], kinds)
+            if organ is not None:
+                return organ
             for name in dict.fromkeys(o.labels.values()):
                 for cand in (
                     " ".join([*toks[:i], name, *toks[i + 1 :]]),
@@ -1018,12 +1441,76 @@ class Matcher:
         r = self._match(" ".join(keep), org_kinds, lang)
         if r is None or not r.candidates:
             return None
+        if r.best is not None:
+            # the body named with its organisation's name in another word order ("General
+            # Assembly of the United Nations" = "United Nations General Assembly")
+            body = [t for j, t in enumerate(toks) if j in spans]
+            organ = self._organ(query, r.best.entity, body, kinds)
+            if organ is not None:
+                return organ
         parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
         return MatchResult(
             query, [], False,
             f"no match: names a body of {parents}, not the organisation itself; "
             "the registry holds no such body",
         )
+
+    def _organ(
+        self, query: str, org: Entity, body: list[str], kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """The registry's body of ``org`` named by the words ``body`` ("EU Parliament": the
+        European Parliament; "General Assembly" of the United Nations): an organisation whose
+        English name is the body's words and words of ``org``'s names, and no other word (never
+        ``org`` itself). Several such bodies make the name ambiguous ("EU Council": the European
+        Council and the Council of the European Union); none gives None."""
+        org_kinds = KIND_GROUPS["organisation"]
+        wants = [{w for t in body for w in tokens(t)} - _STOP_WORDS]
+        if any(not t.isascii() for t in body):
+            # Vietnamese words of the body ("Ủy ban EU"), read with the glossary
+            wants = [set(r) - _STOP_WORDS for r in self._calques.glossary.phrase_readings(
+                " ".join(body))]
+        wants = [w for w in wants if w]
+        if not wants:
+            return None
+        names = [*(t for lg, t in org.labels.items() if lg == "en"),
+                 *(t for t, lg in org.aliases if lg in (None, "en") and not looks_like_code(t))]
+        own = {w for t in [*names, *org.acronyms] for w in tokens(t)} - _STOP_WORDS
+        index = self._org_word_index()
+        found = []
+        for want in wants:
+            allowed = want | own
+            pool = set.intersection(*(index.get(w, set()) for w in want))
+            for key in sorted(pool):
+                e = self.registry.get(key)
+                if e is None or e is org or e.confidence == "conflicting":
+                    continue
+                if kinds is not None and e.kind not in kinds or e.kind not in org_kinds:
+                    continue
+                words = tokens(e.labels.get("en", "")) - _STOP_WORDS
+                if words <= allowed and want <= words and words & own:
+                    found.append(e)
+        found = _unique(self._same.get(e.iri, (e, ""))[0] for e in found)
+        if not found:
+            return None
+        if len(found) > 1:
+            r = _ambiguous(query, found, 85.0)
+            return MatchResult(query, r.candidates, True,
+                               f"{r.note} (bodies of {describe(org)})")
+        e = found[0]
+        ev = (f"a body of {org.label}: {e.label!r} is the words {' '.join(body)!r} and words of "
+              f"{org.label!r}")
+        return _single(query, e, 88.0, "body-of-organisation", self._note(e), ev)
+
+    def _org_word_index(self) -> dict[str, set[str]]:
+        """English label words -> keys of the organisations that have them (built once)."""
+        if self._org_words is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for e in self.registry.entities:
+                if e.kind in KIND_GROUPS["organisation"]:
+                    for w in tokens(e.labels.get("en", "")) - _STOP_WORDS:
+                        index[w].add(e.key)
+            self._org_words = dict(index)
+        return self._org_words
 
     def _note(self, e: Entity) -> str:
         if e.key in self._historical_notes:
@@ -1119,6 +1606,16 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
     return sorted(ends)
 
 
+_FORMER = re.compile(r"(?i)(?:(?:the\s+)?former\s+|ex-\s*)(?P<en>.+)|(?P<vi>.+?)\s+c[uũ]")
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "upper", "lower", "new", "bac", "nam", "dong", "tay", "tan",
+                         "thuong", "ha"})
+
+_STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
+
+_FINAL_T = re.compile(r"t(?=[-\s]|$)", re.IGNORECASE)
+
 _TWO_PART = re.compile(r"(.+?)\s+(?:and|&|và)\s+(.+)", re.IGNORECASE)
 
 
@@ -1158,6 +1655,188 @@ def short_names(held: Iterable[list[_Name]]) -> list[_Name]:
     return list(out.values())
 
 
+#: abbreviated words of English names of states ("S. Korea", "Dem. Rep. Congo", "St. Lucia")
+_ABBREVIATIONS = {"s.": "South", "n.": "North", "e.": "East", "w.": "West", "rep.": "Republic",
+                  "dem.": "Democratic", "fed.": "Federal", "st.": "Saint", "st": "Saint",
+                  "is.": "Islands", "isl.": "Islands", "utd.": "United", "peo.": "People's",
+                  "un.": "United", "soc.": "Socialist", "k.": "Kingdom", "sts.": "States",
+                  "dpr": "Democratic People's Republic", "pdr": "People's Democratic Republic"}
+
+
+def _expand_abbreviations(text: str) -> str:
+    """``text`` with the abbreviated words of state names written out.
+
+    >>> _expand_abbreviations("Dem. Rep. Congo"), _expand_abbreviations("S. Korea")
+    ('Democratic Republic Congo', 'South Korea')
+    >>> _expand_abbreviations("Mongolia")
+    'Mongolia'
+    """
+    toks = text.split()
+    out = [_ABBREVIATIONS.get(t.lower(), t) for t in toks]
+    return " ".join(out) if out != toks else text
+
+
+_FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]{1,2})y\b")
+
+
+def _iy_form(text: str) -> str:
+    """The folded form with a Vietnamese syllable's final y written i (the two spellings of
+    one sound: "Sỹ"/"Sĩ", "Kỳ"/"Kì", "Mỹ"/"Mĩ").
+
+    >>> _iy_form("Thụy Sỹ") == _iy_form("Thụy Sĩ"), _iy_form("Hoa Kỳ") == _iy_form("Hoa Kì")
+    (True, True)
+    """
+    return folded_form(_FINAL_Y.sub(r"\1i", strip_diacritics(text).lower()))
+
+
+def _vi_initials(name: str) -> str:
+    """The initials of a Vietnamese name of three syllables or more, folded and upper-case (an
+    acronym in it kept whole); "" otherwise.
+
+    >>> _vi_initials("Hội đồng Bảo an"), _vi_initials("Đại Hội đồng LHQ"), _vi_initials("Lào")
+    ('HDBA', 'DHDLHQ', '')
+    """
+    parts = []
+    for tok in re.findall(r"[^\W\d_]+", name):
+        if len(tok) > 1 and tok.isupper():
+            parts.append(tok)
+        else:
+            parts.append(tok[0])
+    if len(parts) < 3:
+        return ""
+    return strip_diacritics("".join(parts)).replace("đ", "d").replace("Đ", "D").upper()
+
+
+def _en_initials(name: str) -> set[str]:
+    """The initials of an English long name of three words or more, not counting "of", "the",
+    "and" ("KSA"); empty otherwise.
+
+    >>> _en_initials("Kingdom of Saudi Arabia"), _en_initials("Laos")
+    ({'KSA'}, set())
+    """
+    words = re.findall(r"[^\W\d_]+(?:'s)?", name.replace("-", " "))
+    core = [w for w in words if w.lower() not in ("of", "the", "and")]
+    if len(core) < 3 or len(core) > 8:
+        return set()
+    return {strip_diacritics("".join(w[0] for w in core).upper())}
+
+
+def _body_of(body: Entity, org: Entity) -> bool:
+    """True when ``body``'s English name contains the whole English name of the other
+    organisation ``org`` ("Preparatory Commission for the Comprehensive Nuclear Test-Ban Treaty
+    Organization" is a body of the "Comprehensive Nuclear-Test-Ban Treaty Organisation").
+
+    >>> a = Entity(key="A", iri="a", kind="organisation", labels={"en": "Alpha Organisation"})
+    >>> b = Entity(key="B", iri="b", kind="organisation",
+    ...            labels={"en": "Preparatory Commission for the Alpha Organization"})
+    >>> _body_of(b, a), _body_of(a, b)
+    (True, False)
+    """
+    def norm(t: str) -> str:
+        return folded_form(t).replace("organiz", "organis")
+
+    inner = norm(org.labels.get("en", ""))
+    outer = norm(body.labels.get("en", ""))
+    return bool(inner) and len(inner) >= 8 and inner in outer and inner != outer
+
+
+def _with_article(text: str, ents: list[Entity]) -> tuple[Entity, str] | None:
+    """The one entity among ``ents`` whose long form carries ``text``'s article: "The Sudan" is
+    the Sudan of "Republic of the Sudan" (ISO's "Sudan (the)"), not South Sudan; "the Congo"
+    stays ambiguous (the "Republic of the Congo" and the "Democratic Republic of the Congo").
+
+    >>> a = Entity(key="A", iri="a", kind="state", labels={"en": "Republic of the Sudan"})
+    >>> b = Entity(key="B", iri="b", kind="state", labels={"en": "Republic of South Sudan"})
+    >>> _with_article("The Sudan", [a, b])[0].key
+    'A'
+    >>> _with_article("Sudan", [a, b]) is None
+    True
+    """
+    m = re.fullmatch(r"(?i)the\s+(.+)", text.strip())
+    if not m:
+        return None
+    rest = folded_form(m.group(1))
+    found: list[tuple[Entity, str]] = []
+    for e in ents:
+        for name in [*e.labels.values(), *(a for a, _ in e.aliases)]:
+            f = exact_form(name)
+            if re.search(r"\bthe\s*$", f.replace("(", " ").replace(")", " ")) and \
+                    folded_form(re.sub(r"\(the\)\s*$", "", f)) == rest:
+                found.append((e, name))
+                break
+            if re.search(r"\bof the ", f) and folded_form(f).endswith("ofthe" + rest):
+                found.append((e, name))
+                break
+    return found[0] if len(found) == 1 else None
+
+
+def _variant_of(name: str, folded: str, key: str | None = None) -> bool:
+    """True when ``name`` is a spelling variant of the folded name ``folded`` (not the same
+    name): their sounds (:func:`~.normalise.phonetic_key`) are the same or one edit apart per
+    five, and they begin with the same sound.
+
+    >>> _variant_of("Corea", "korea"), _variant_of("Kongo", "congo")
+    (True, True)
+    >>> _variant_of("Soudan", "sudan"), _variant_of("Guyana", "guinea")
+    (True, False)
+    >>> _variant_of("Korea", "korea"), _variant_of("Tonga", "congo")
+    (False, False)
+    """
+    fa = folded_form(name)
+    if fa == folded or len(fa) < 4 or not any(c.islower() for c in name):
+        return False  # the same name, or an acronym
+    ka, kb = phonetic_key(fa), key if key is not None else phonetic_key(folded)
+    if len(ka) < 3 or len(kb) < 3 or ka[0] != kb[0]:
+        return False
+    # the letters too may differ only as a respelling does (two edits, or one in three)
+    if _edits(fa, folded) > max(2, min(len(fa), len(folded)) // 3):
+        return False
+    return _edits(ka, kb) <= max(1, min(len(ka), len(kb)) // 5)
+
+
+def _unit_split(toks: list[str], units: set[tuple[str, ...]]) -> list[list[str]]:
+    """``toks`` cut into the (folded) ``units`` they are made of, longest first; a word that is
+    no unit stands alone.
+
+    >>> _unit_split(["Nhân", "dân", "Dân", "chủ"], {("nhan", "dan"), ("dan", "chu")})
+    [['Nhân', 'dân'], ['Dân', 'chủ']]
+    """
+    words = [folded_form(t) for t in toks]
+    lengths = sorted({len(u) for u in units}, reverse=True)
+    out: list[list[str]] = []
+    i = 0
+    while i < len(toks):
+        for n in lengths:
+            if tuple(words[i : i + n]) in units:
+                out.append(toks[i : i + n])
+                i += n
+                break
+        else:
+            out.append([toks[i]])
+            i += 1
+    return out
+
+
+def _initials_split(code: str, initials: Mapping[str, str]) -> list[str] | None:
+    """``"CHDCND"`` -> ``["cong hoa", "dan chu", "nhan dan"]`` with the initials of
+    ``forms.yaml`` ``vi_initials`` (the fewest units; None when the code is not made of them).
+
+    >>> _initials_split("CHLB", {"CH": "cong hoa", "LB": "lien bang"})
+    ['cong hoa', 'lien bang']
+    >>> _initials_split("CHX", {"CH": "cong hoa"}) is None
+    True
+    """
+    best: dict[int, list[str]] = {0: []}
+    for i in range(len(code)):
+        if i not in best:
+            continue
+        for ini, unit in initials.items():
+            j = i + len(ini)
+            if code.startswith(ini, i) and (j not in best or len(best[j]) > len(best[i]) + 1):
+                best[j] = [*best[i], unit]
+    return best.get(len(code))
+
+
 def _declined(r: MatchResult) -> MatchResult:
     """A fuzzy result turned into no match (its candidates kept as the closest names)."""
     cands = [Candidate(c.entity, c.score, False, c.method, c.evidence) for c in r.candidates]
@@ -1181,7 +1860,7 @@ def _word_replaced(a: str, b: str) -> bool:
     sm = difflib.SequenceMatcher(autojunk=False)
     for x, y in zip(wa, wb, strict=True):
         fx, fy = folded_form(x), folded_form(y)
-        if fx != fy:
+        if fx != fy and phonetic_key(fx) != phonetic_key(fy):  # "Sô" is "Xô" said alike
             sm.set_seqs(fx, fy)
             if sm.ratio() < 0.75:
                 return True
@@ -1210,7 +1889,9 @@ def _typo(a: str, b: str) -> bool:
     while wa and wb and wa[-1] == wb[-1]:
         wa, wb = wa[:-1], wb[:-1]
     if len(wa) != len(wb) or not wa:
-        return True
+        # a word left out or added is no typo when it is a direction ("Cộng hòa Bắc Síp" is
+        # not Cyprus, "Northern Cyprus" another entity than "Cyprus")
+        return not any(w in _DIRECTIONS for w in [*wa, *wb])
     x, y = "".join(wa), "".join(wb)
     return _edits(x, y) <= max(1, min(len(x), len(y)) // 5)
 

@@ -264,7 +264,8 @@ def same_bodies(registry: Registry) -> dict[str, tuple[Entity, str]]:
     * records of organisations of which one carries the other's label among its own names and
       that share an acronym or their founding year (SupraVerden's Pacific Islands Forum has the
       alias "South Pacific Forum", COW's label, and the acronym PIF). A record whose data sets
-      give conflicting QIDs (it may merge two bodies) is never joined.
+      give conflicting QIDs (it may merge two bodies) is never joined, nor two records with
+      different usable QIDs (the World Bank and the IBRD).
 
     The record that stands for the body is the one with a usable QID (then the one most data
     sets back); the others keep their IRIs (facts of their data set name them) and are named in
@@ -299,10 +300,17 @@ def same_bodies(registry: Registry) -> dict[str, tuple[Entity, str]]:
             by_form.setdefault(f, []).append(e)
     from ..loaders.registry import _norm_name
 
+    def usable(e: Entity) -> str | None:
+        return e.qid if e.qid and e.confidence in _USABLE else None
+
     for a in orgs:
         label = _norm_name(a.label)
         for b in by_form.get(label, ()):
             if b is a:
+                continue
+            if usable(a) and usable(b) and usable(a) != usable(b):
+                # two bodies by their QIDs (the World Bank, Q7164, is not the IBRD, Q191384,
+                # whose record carries "World Bank" among its names): never joined
                 continue
             shared = sorted(set(a.acronyms) & set(b.acronyms))
             year = bool(a.founded and a.founded == b.founded)

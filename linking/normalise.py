@@ -99,6 +99,7 @@ _CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "z": "s", "x": "s", "j":
                           "f": "p", "b": "p", "w": "v", "y": "i", "u": "o", "l": "n",
                           "h": None})
 _INNER_H = re.compile(r"(?<=.)h")
+_SOFT_C = re.compile(r"c(?=[eiy])")
 _R = re.compile(r"r(?=[^aeiouy]|$)")
 _LOWER_AFTER_HYPHEN = re.compile(r"-[^\W\d_A-Z]")
 _SYLLABLES = re.compile(r"^[^\W\d_]{1,7}(?:[- ][^\W\d_]{1,7})+$")
@@ -114,10 +115,14 @@ def phonetic_key(text: str) -> str:
     True
     >>> phonetic_key("Áp-ga-ni-xtan") == phonetic_key("Afghanistan")
     True
+    >>> phonetic_key("Ma-xê-đô-ni-a") == phonetic_key("Macedonia")
+    True
     """
     s = "".join(c for c in strip_diacritics(exact_form(text)) if c.isalpha())
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
+    # a soft c is said s (Macedonia, Ma-xê-đô-ni-a); Vietnamese writes k before e and i
+    s = _SOFT_C.sub("s", s)
     # an initial h is said (Hung-ga-ri, Hungary); one inside a word mostly is not (Ác-hen-ti-na)
     s = _INNER_H.sub("", _R.sub("", s))
     s = ("h" + s[1:].translate(_CLASSES)) if s.startswith("h") else s.translate(_CLASSES)

@@ -23,14 +23,16 @@ def _rows(path):
 @pytest.mark.parametrize(
     "name",
     ["names_dev.csv", "names_test.csv", "names_test2.csv", "names_test3.csv", "names_test4.csv",
-     "names_test5.csv", "names_test6.csv", "names_test7.csv"],
+     "names_test5.csv", "names_test6.csv", "names_test7.csv", "names_test8.csv",
+     "names_dev7.csv"],
 )
 def test_dev_and_test_lists_meet_the_targets(matcher, name):
     """The lists the matcher has been tuned on (docs/linking-report.md gives each one's status
     and its runs while it was unseen) meet the targets; a change must not make them drop."""
     ev = evaluate(matcher, read_list(HERE / "eval" / name))
     minimum = {"names_test2.csv": 30, "names_test3.csv": 60, "names_test4.csv": 80,
-               "names_test5.csv": 80, "names_test6.csv": 80, "names_test7.csv": 80}
+               "names_test5.csv": 80, "names_test6.csv": 80, "names_test7.csv": 80,
+               "names_test8.csv": 80, "names_dev7.csv": 80}
     assert len(ev.outcomes) >= minimum.get(name, 150)
     assert ev.ambiguous_total >= 4
     assert ev.ambiguous_reported == ev.ambiguous_total, render(ev)
@@ -46,11 +48,12 @@ def test_dev_and_test_lists_meet_the_targets(matcher, name):
 @pytest.mark.parametrize(
     "name",
     ["names_test3.csv", "names_test4.csv", "names_test5.csv", "names_test6.csv",
-     "names_test7.csv", "names_test8.csv"],
+     "names_test7.csv", "names_test8.csv", "names_dev7.csv", "names_dev7_held.csv"],
 )
 def test_held_out_lists_are_well_formed_and_their_figures_are_the_published_ones(matcher, name):
     """Each of these lists was written before a round's changes and run once at its end
-    (docs/linking.md; ``names_test8.csv`` is round 6's unseen run, below the targets). This checks the list (every
+    (docs/linking.md; ``names_dev7.csv`` and ``names_dev7_held.csv`` are round 7's own lists, the
+    second held out while tuning). This checks the list (every
     class, both languages, every expected id a registry entity) and that the figures are the
     published ones, so a change to the matcher has to republish them (``diplograph link
     --report``)."""
@@ -133,12 +136,24 @@ def test_every_seed_entity_gets_its_qid(matcher, row):
         return
     for name in names:
         res = matcher.match(name)
-        assert res.best is not None, (name, res.note)
+        best = _seed_candidate(res)
+        assert best is not None, (name, res.note)
         want = row["qid"] or None
         if row["confidence"] == "unverified":
-            assert res.best.qid is None, name
+            assert best.qid is None, name
         else:
-            assert res.best.qid == want, (name, res.best.entity.key, res.best.qid)
+            assert best.qid == want, (name, best.entity.key, best.qid)
+
+
+def _seed_candidate(res):
+    """The matched candidate; for an acronym the data sets do not agree on (``IOC``: the
+    Olympic Committee in internacia, the International Olive Council in SupraVerden), reported
+    ambiguous, the first candidate (the registry's preferred entity, ranked first)."""
+    if res.best is not None:
+        return res.best
+    if res.ambiguous and "the data sets do not agree" in res.note:
+        return res.candidates[0]
+    return None
 
 
 def test_no_registry_qid_contradicts_a_verified_seed_row(registry, matcher):
@@ -153,11 +168,12 @@ def test_no_registry_qid_contradicts_a_verified_seed_row(registry, matcher):
             if row["acronym"].startswith("("):
                 continue  # class items (country, treaty...) are no registry entities
             # the entity holding a seed QID is the one the seed row names
-            assert matcher.match(row["acronym"]).best.entity is e, (e.key, e.qid, row["acronym"])
+            got = _seed_candidate(matcher.match(row["acronym"])).entity
+            assert got is e, (e.key, e.qid, row["acronym"])
     for qid, row in verified.items():
         if row["acronym"].startswith(("(", "P")) or not qid:
             continue
-        e = matcher.match(row["acronym"]).best.entity
+        e = _seed_candidate(matcher.match(row["acronym"])).entity
         assert e.qid == qid and e.confidence == "verified", (
             row["acronym"],
             e.key,
