@@ -70,6 +70,15 @@ def _add(out: list[Sentence], offset: int, piece: str, para: int) -> None:
     out.append(Sentence(offset + lead, offset + lead + len(piece), piece, para))
 
 
+#: "Foreign relations of X", "Quan hệ đối ngoại của X", "Thông tin cơ bản về X"
+TITLE_OF = re.compile(r"(?:\bof|\bon|(?<!\w)của|(?<!\w)về|\|)\s+(?:the\s+)?$", re.I)
+#: headings of the sections on relations and on memberships
+RELATION_TOPIC = re.compile(r"diplomatic relations|relations established|established relations"
+                            r"|quan hệ ngoại giao|thiết lập quan hệ", re.I)
+MEMBERSHIP_TOPIC = re.compile(r"\borgani[sz]ations?\b|\bmembership|\bmembers\b|tổ chức"
+                              r"|thành viên", re.I)
+
+
 # --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
 
 OFFICES_EN = [
@@ -156,6 +165,11 @@ class Context:
     dateline: DateMention | None = None
     pair_spans: list[tuple[int, int]] = field(default_factory=list)
     pair_strong: bool = False  # both states of the pair are named at least three times
+    #: the state a "foreign relations of X" text is about (its title's state), else None
+    subject: str | None = None
+    #: the document's headings: (start, end of the section it opens, the state it names or
+    #: None, its topic: "relations", "memberships" or None)
+    sections: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
 
     @classmethod
     def build(cls, text: str, lang: str, gazetteer: Gazetteer, anchor: str | None = None
@@ -169,6 +183,11 @@ class Context:
         c.dateline = dateline(text, c.dates)
         c.posts = c._find_posts()
         c.pair = c._pair()
+        c.subject = c._subject()
+        if c.subject is not None and c.pair:
+            rest = [k for k in c.pair if k != c.subject]
+            c.pair = (c.subject, rest[0]) if rest else c.pair
+        c.sections = c._sections()
         orgs = Counter(m.key for m in c.mentions if m.is_org and m.key)
         c.main_org = orgs.most_common(1)[0][0] if orgs else None
         words = gazetteer.config.get("pair_words", {}).get(lang, [])
@@ -192,6 +211,70 @@ class Context:
             # a Vietnamese text naming one partner: "hai nước" are Vietnam and that partner
             return ("VNM", top[0][0])
         return tuple(k for k, _ in top) if len(counts) >= 2 else ()
+
+    # -- the genre "foreign relations of a state": its subject, its sections ------------------
+    def _subject(self) -> str | None:
+        """The state a text is about when its title says so: "Foreign relations of Kazakhstan",
+        "Quan hệ đối ngoại của Lào", "Bộ Ngoại giao | Thông tin cơ bản về Indonesia và …", a
+        title naming one state (and no organisation). A title naming two states without "of" /
+        "của" / "về" ("Quan hệ Việt Nam - Canada") has none: its pair is the document's."""
+        end = self.text.find("\n")
+        first = self.text[: end if end >= 0 else len(self.text)]
+        if not (0 < len(first.strip()) < 120) or first.rstrip().endswith("."):
+            return None
+        ms = [m for m in self.mentions if m.end <= len(first) and m.key]
+        states = [m for m in ms if m.is_state and m.how != "demonym"]
+        if not states or any(m.is_org for m in ms):
+            return None
+        if len({m.key for m in states}) == 1:
+            return states[0].key
+        of = [m for m in states if TITLE_OF.search(first[max(0, m.start - 12) : m.start])]
+        return of[0].key if of else None
+
+    def _sections(self) -> list[tuple[int, int, str | None, str | None]]:
+        """Headings and the spans they govern: a short line of its own without final stop
+        ("China", "Diplomatic relations", "III. Quan hệ với Việt Nam") opens a section that
+        runs to the next such line; a line led by a state and a stop or colon ("China. The two
+        countries …", "Trung Quốc: hai nước …") is a section of one line."""
+        out: list[tuple[int, int, str | None, str | None]] = []
+        heads: list[tuple[int, int, str | None, str | None]] = []
+        pos = self.text.find("\n") + 1 if self.subject else 0
+        if pos <= 0:
+            return out
+        for line in self.text[pos:].split("\n"):
+            a, b = pos, pos + len(line)
+            pos = b + 1
+            body = line.strip()
+            if not body:
+                continue
+            ms = [m for m in self.mentions_in(a, b) if m.key]
+            states = list(dict.fromkeys(m.key for m in ms if m.is_state and m.how != "demonym"
+                                        and m.key != self.subject))
+            if len(body) <= 60 and not re.search(r"[.!?;,]$", body) and not self.dates_in(a, b):
+                topic = ("relations" if RELATION_TOPIC.search(body) else
+                         "memberships" if MEMBERSHIP_TOPIC.search(body) else None)
+                state = states[0] if len(states) == 1 and not any(m.is_org for m in ms) else None
+                heads.append((a, b, state, topic))
+                continue
+            lead = ms[0] if ms else None
+            if lead is not None and lead.is_state and lead.key != self.subject \
+                    and not self.text[a : lead.start].strip() \
+                    and re.match(r"\s*[.:]\s", self.text[lead.end : lead.end + 3]):
+                out.append((a, b, lead.key, None))
+        for i, (a, _, state, topic) in enumerate(heads):
+            end = heads[i + 1][0] if i + 1 < len(heads) else len(self.text)
+            out.append((a, end, state, topic))
+        return sorted(out, key=lambda x: (x[0], -x[1]))
+
+    def section_at(self, pos: int) -> tuple[str | None, str | None]:
+        """(state, topic) of the sections holding ``pos``: the innermost one's state, the
+        heading's topic."""
+        state: str | None = None
+        topic: str | None = None
+        for a, b, st, tp in self.sections:
+            if a <= pos < b:
+                state, topic = st, tp if tp is not None else topic
+        return state, topic
 
     def other(self, key: str) -> str | None:
         """The other state of the document's pair."""
