@@ -20,6 +20,7 @@ from . import (
     places,
     relations,
     renewals,
+    structure,
 )
 from .context import Candidate, Context
 from .language import detect
@@ -37,6 +38,7 @@ RULES: list[tuple[str, Callable[[Context], list[Candidate]]]] = [
     ("economy", economy.extract),
     ("claims", claims.extract),
     ("places", places.extract),
+    ("structure", structure.extract),
 ]
 
 

@@ -1,0 +1,205 @@
+"""Facts that the layout of a text states rather than a verb: the lines, tables and lists of
+encyclopedia and ministry pages on a state's foreign relations.
+
+- a **labelled date** ("Member of ASEAN: 26 October 2025", "Thiết lập quan hệ ngoại giao:
+  30/12/1964", "Đối tác chiến lược: 6/2013"): the label says which fact of the text's subject
+  (and of the section's partner) the date is;
+- a **table row** under a heading on relations ("Country / Relations established", then
+  "Russia<TAB>22 October 1992"): relations of the subject with the row's state;
+- a **run of names with dates** after a colon whose clause establishes relations ("…thiết lập
+  quan hệ với Lào đầu thập niên 1960: Liên Xô (7/10/1960), Trung Quốc (25/4/1961)"), or a
+  group sharing one in a section on relations ("India, Israel and Turkey (all 1992) were
+  among …");
+- a **list of memberships** under a heading that is not a known one: organisations of the
+  subject ("Other memberships, with the year of entry: OSCE (1992), OIC (1995)"), or states of
+  the text's organisation ("Partner states, by year of joining: Kenya, Tanzania, Uganda (2000);
+  Burundi, Rwanda (2007)"), each name with the next date in brackets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Candidate, Context, Sentence
+from .dates import DateMention
+from .names import Mention
+from .partnerships import framework
+
+#: a label that names the establishment of relations
+RELATION_LABEL = re.compile(r"(?:established|establishment\s+of)\s+(?:diplomatic\s+)?relations"
+                            r"|(?:diplomatic\s+)?relations\s+established"
+                            r"|thiết lập quan hệ(?:\s+ngoại giao)?", re.I)
+#: a label that names a membership
+MEMBER_LABEL = re.compile(r"\bmember\b|\bmembership\b|\badmitted\b|\bjoined\b|\baccession\b"
+                          r"|gia nhập|thành viên|kết nạp", re.I)
+#: a heading that lists memberships
+LIST_LABEL = re.compile(r"\bmember(?:s|ships?)?\b|\bjoin(?:ing|ed)?\b|\baccession\b"
+                        r"|\bpartner\s+states\b|\bparticipation\b|gia nhập|thành viên|tham gia",
+                        re.I)
+#: a clause that establishes relations, before a colon
+RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|ties)"
+                             r"|\bset\s+up\s+(?:diplomatic\s+)?relations"
+                             r"|thiết lập quan hệ", re.I)
+NEGATIVE = re.compile(r"\bnot\b|\bnever\b|\bno\b|chưa|không", re.I)
+_SEP = re.compile(r"\s*(?:\t+|\s{2,}|\s[–—-]\s|:)\s*")
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        if NEGATIVE.search(s.text):
+            continue
+        out += _labelled_date(ctx, s) or _table_row(ctx, s) or _lists(ctx, s)
+    return out
+
+
+def _line_of(ctx: Context, s: Sentence) -> bool:
+    """The sentence is a whole line."""
+    a = ctx.text.rfind("\n", 0, s.start) + 1
+    b = ctx.text.find("\n", s.end)
+    b = len(ctx.text) if b < 0 else b
+    return not ctx.text[a : s.start].strip(" -•*\t") and not ctx.text[s.end : b].strip()
+
+
+def _whole_date(ctx: Context, a: int, b: int) -> DateMention | None:
+    """The one date that fills ``[a, b)`` but for a final stop."""
+    ds = [d for d in ctx.dates_in(a, b) if isinstance(d.value, str)]
+    if len(ds) != 1 or ctx.text[a : ds[0].start].strip() or ctx.text[ds[0].end : b].strip(" ."):
+        return None
+    return ds[0]
+
+
+def _partner(ctx: Context, a: int, b: int) -> str | None:
+    """The state other than the subject that a label or its section names."""
+    named = [m.key for m in ctx.mentions_in(a, b) if m.is_state and m.key
+             and m.key != ctx.subject and m.how != "demonym"]
+    return named[0] if len(set(named)) == 1 else ctx.section_at(a)[0]
+
+
+def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
+    """"LABEL: DATE" lines of the subject."""
+    if ctx.subject is None or not _line_of(ctx, s):
+        return []
+    colon = s.text.find(":")
+    if colon < 3:
+        return []
+    label = s.text[:colon]
+    a, b = s.start, s.start + colon
+    d = _whole_date(ctx, b + 1, s.end)
+    if d is None:
+        return []
+    conf = 0.8
+    fw = framework(label)
+    partner = _partner(ctx, a, b)
+    if fw and partner:
+        return [Candidate("partnership", {"parties": [ctx.label(ctx.subject), ctx.label(partner)],
+                                          "framework": fw, "date": d.value},
+                          s.start, s.end, conf, "structure-labelled-date")]
+    if RELATION_LABEL.search(label) and partner:
+        return [Candidate("relation", {"parties": [ctx.label(ctx.subject), ctx.label(partner)],
+                                       "status": "established", "date": d.value},
+                          s.start, s.end, conf, "structure-labelled-date")]
+    orgs = [m for m in ctx.mentions_in(a, b) if m.is_org and m.key]
+    if MEMBER_LABEL.search(label) and len(orgs) == 1:
+        roles = ["observer"] if re.search(r"observer|quan sát", label, re.I) else (
+            ["founding", "full"] if re.search(r"founding|sáng lập", label, re.I) else ["full"])
+        data = {"member": ctx.label(ctx.subject), "organization": ctx.label(orgs[0].key),
+                "start": d.value}
+        if roles != ["full"]:
+            data["roles"] = roles
+        return [Candidate("membership", data, s.start, s.end, conf, "structure-labelled-date")]
+    return []
+
+
+def _table_row(ctx: Context, s: Sentence) -> list[Candidate]:
+    """"STATE<TAB>DATE" under a heading on relations."""
+    if ctx.subject is None or not _line_of(ctx, s) or ctx.section_at(s.start)[1] != "relations":
+        return []
+    ms = [m for m in ctx.mentions_in(s.start, s.end) if m.key]
+    if len(ms) != 1 or not ms[0].is_state or ms[0].start != s.start or ms[0].key == ctx.subject:
+        return []
+    sep = _SEP.match(ctx.text, ms[0].end)
+    d = _whole_date(ctx, sep.end(), s.end) if sep else None
+    if d is None:
+        return []
+    return [Candidate("relation", {"parties": [ctx.label(ctx.subject), ctx.label(ms[0].key)],
+                                   "status": "established", "date": d.value},
+                      s.start, s.end, 0.8, "structure-table-row")]
+
+
+def _dated_names(ctx: Context, a: int, b: int, want) -> list[tuple[Mention, DateMention]] | None:
+    """"A (1992), B, C (2000); D (2007)" in ``[a, b)``: each name ``want`` accepts with the
+    next date in brackets; None when anything else stands between them."""
+    ms = [m for m in ctx.mentions_in(a, b) if m.key and want(m)]
+    if len(ms) < 2:
+        return None
+    out: list[tuple[Mention, DateMention]] = []
+    waiting: list[Mention] = []
+    pos = a
+    for m in ms:
+        gap = ctx.text[pos : m.start]
+        dates = [d for d in ctx.dates_in(pos, m.start) if isinstance(d.value, str)]
+        if not re.fullmatch(r"\s*(?:\((?:all\s+|cả\s+)?[^()]*\)\s*)?(?:[,;]|\band\b|\bvà\b)?"
+                            r"\s*(?:and\s+|và\s+)?(?:the\s+)?", gap) and pos != a:
+            return None
+        if dates and waiting:
+            out += [(w, dates[0]) for w in waiting]
+            waiting = []
+        waiting.append(m)
+        pos = m.end
+    tail = [d for d in ctx.dates_in(pos, b) if isinstance(d.value, str)
+            and re.fullmatch(r"\s*\((?:all\s+|cả\s+)?", ctx.text[pos : d.start])]
+    if waiting and tail:
+        out += [(w, tail[0]) for w in waiting]
+    return out if out and len(out) == len(ms) else None
+
+
+def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
+    out: list[Candidate] = []
+    text = ctx.text
+    colon = text.find(":", s.start, s.end)
+    head = text[s.start : colon] if colon >= 0 else ""
+    if colon >= 0 and RELATION_CLAUSE.search(head):
+        # "…thiết lập quan hệ với Lào …: Liên Xô (7/10/1960), Trung Quốc (25/4/1961)"
+        obj = [m.key for m in ctx.mentions_in(s.start, colon) if m.is_state and m.key]
+        other = obj[-1] if obj else ctx.subject
+        items = _dated_names(ctx, colon + 1, s.end, lambda m: m.is_state)
+        for m, d in items or []:
+            if other and m.key != other:
+                out.append(Candidate(
+                    "relation", {"parties": [ctx.label(m.key), ctx.label(other)],
+                                 "status": "established", "date": d.value},
+                    m.start, d.end + 1, 0.75, "structure-dated-run"))
+        return out
+    if colon >= 0 and LIST_LABEL.search(head) and not RELATION_CLAUSE.search(head):
+        orgs = _dated_names(ctx, colon + 1, s.end, lambda m: m.is_org)
+        member = ctx.subject or (ctx.pair[0] if ctx.pair else None)
+        if orgs and member:
+            for m, d in orgs:
+                out.append(Candidate("membership", {"member": ctx.label(member),
+                                                    "organization": ctx.label(m.key),
+                                                    "start": d.value},
+                                     s.start, s.end, 0.75, "structure-list"))
+            return out
+        head_orgs = [m.key for m in ctx.mentions_in(s.start, colon) if m.is_org and m.key]
+        org = head_orgs[0] if head_orgs else ctx.main_org
+        states = _dated_names(ctx, colon + 1, s.end, lambda m: m.is_state)
+        if states and org:
+            roles = ["observer"] if re.search(r"observer|quan sát", head, re.I) else ["full"]
+            for m, d in states:
+                data = {"member": ctx.label(m.key), "organization": ctx.label(org),
+                        "start": d.value}
+                if roles != ["full"]:
+                    data["roles"] = roles
+                out.append(Candidate("membership", data, s.start, s.end, 0.75, "structure-list"))
+        return out
+    if ctx.subject is not None and ctx.section_at(s.start)[1] == "relations":
+        # "India, Israel and Turkey (all 1992) were among the other early partners"
+        items = _dated_names(ctx, s.start, s.end, lambda m: m.is_state)
+        for m, d in items or []:
+            if m.key != ctx.subject and m.start >= s.start:
+                out.append(Candidate(
+                    "relation", {"parties": [ctx.label(m.key), ctx.label(ctx.subject)],
+                                 "status": "established", "date": d.value},
+                    s.start, s.end, 0.7, "structure-dated-run"))
+    return out
