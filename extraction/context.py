@@ -70,6 +70,17 @@ def _add(out: list[Sentence], offset: int, piece: str, para: int) -> None:
     out.append(Sentence(offset + lead, offset + lead + len(piece), piece, para))
 
 
+#: a name inside a currency's: "US dollars", "U.S. dollar", "Australian dollars", "đô la Mỹ"
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:đô[\s-]?la|đồng|USD)\s+$", re.I)
+
+
+def _currency(text: str, m: Mention) -> bool:
+    """The mention names a currency, not its state."""
+    return bool(_CURRENCY_AFTER.match(text, m.end)
+                or _CURRENCY_BEFORE.search(text[max(0, m.start - 8) : m.start]))
+
+
 #: "Foreign relations of X", "Quan hệ đối ngoại của X", "Thông tin cơ bản về X"
 TITLE_OF = re.compile(r"(?:\bof|\bon|(?<!\w)của|(?<!\w)về|\|)\s+(?:the\s+)?$", re.I)
 #: headings of the sections on relations and on memberships
@@ -178,7 +189,7 @@ class Context:
 
         c = cls(text, lang, gazetteer, anchor)
         c.sents = sentences(text)
-        c.mentions = gazetteer.mentions(text)
+        c.mentions = [m for m in gazetteer.mentions(text) if not _currency(text, m)]
         c.dates = find_dates(text, anchor)
         c.dateline = dateline(text, c.dates)
         c.posts = c._find_posts()

@@ -151,6 +151,10 @@ def _trade(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]
     conf = 0.85
     if len(states) == 2:
         pair = states
+    elif len(states) == 1 and (ctx.other(states[0]) or ctx.subject not in (None, states[0])):
+        # "trade with Russia reached …": the document's other state, or the text's subject
+        pair, conf = [ctx.other(states[0]) or ctx.subject, states[0]], 0.75
+        flags.append("pair-from-document")
     elif len(ctx.pair) == 2:
         pair, conf = list(ctx.pair), 0.75
         flags.append("pair-from-document")
