@@ -345,6 +345,13 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         # "The X Treaty between A and B was signed", "Hiệp ước X giữa A và B được ký"
         base = keys([x for x in group_after(ctx, end + between.end(), limit, states_only=False)
                      if x.is_state or x.is_org])
+    agent = _AGENT.search(text, sg.end(), limit) if before_verb and not base else None
+    if agent is not None:
+        # the passive with its agent: "was signed in Arusha on 30 November 1999 by Kenya,
+        # Tanzania and Uganda", "được ký … bởi các nguyên thủ Nga, Belarus và Kazakhstan"
+        group = group_after(ctx, agent.end(), limit)
+        if group and not text[agent.end() : group[0].start].strip():
+            base = keys(group)
     if before_verb and not base:
         by = re.search(r"\bby\s+the\s+(?:three|two)\s+countries", text[sg.end() : s.end])
         if by and "three" in by.group():
@@ -398,6 +405,12 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         out.append(Candidate("agreement", data, max(span[0], s.start), min(span[1], s.end),
                              round(conf, 2), f"agreement-{inst}", fl))
     return out
+
+
+#: the agent of a passive signing, before its names
+_AGENT = re.compile(r"(?:\bby|(?<!\w)bởi)\s+(?:the\s+|các\s+)?(?:(?:leaders|heads\s+of\s+state"
+                    r"|presidents|governments|nguyên\s+thủ|nhà\s+lãnh\s+đạo|lãnh\s+đạo|đại\s+diện)"
+                    r"\s+(?:of\s+|của\s+)?)?(?:the\s+)?", re.I)
 
 
 def _clean_title(title: str) -> str:
