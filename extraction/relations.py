@@ -13,6 +13,7 @@ import re
 from .context import (
     Candidate,
     Context,
+    Sentence,
     group_after,
     group_before,
     keys,
@@ -31,7 +32,7 @@ TRIGGERS = [
                 rf"|renew(?:ed|s|ing)?|revive[ds]?|reviving)\s+{_DET}{_REL}"
                 r"|\brestored\s+them\b", re.I), "restored"),
     (re.compile(rf"\b(?:establish(?:ed|es|ing)?|normali[sz](?:ed|es|ing|e)|forg(?:ed|es|e|ing)"
-                rf"|open(?:ed|s)?)\s+{_DET}{_REL}", re.I),
+                rf"|open(?:ed|s)?|set(?:s|ting)?\s+up)\s+{_DET}{_REL}", re.I),
      "established"),
     (re.compile(rf"\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off"
                 rf"|terminat(?:ed|es|e|ing)|end(?:ed|s)?)"
@@ -39,7 +40,8 @@ TRIGGERS = [
                 rf"|\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off)"
                 rf"\s+{_DET}{_REL}", re.I), "severed"),
     (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
-                r"|\bmaintains?\s+(?:diplomatic\s+)?relations\b", re.I), "maintained"),
+                r"|\bmaintain(?:s|ed)?\s+(?:diplomatic\s+)?relations\b"
+                r"|(?<!\w)duy trì quan hệ ngoại giao", re.I), "maintained"),
     # "X has diplomatic relations with Y": relations exist, i.e. were established (the seeds'
     # convention); "continues to recognise" is "maintained"
     (re.compile(r"\bha(?:s|ve)\s+(?:full\s+)?diplomatic\s+relations\s+with\b", re.I),
@@ -69,8 +71,18 @@ def _actor(m) -> bool:  # noqa: ANN001
 
 
 def _actors_after(ctx: Context, b: int, right: int) -> list:
-    """The states (and the EU) named after "with": a coordinated list."""
-    return group_after(ctx, b, right, states_only=False, keep=_actor)
+    """The states (and the EU) named after "with": a coordinated list, never past a semicolon
+    ("… with the new state; China was the first …")."""
+    stop = ctx.text.find(";", b, right)
+    return group_after(ctx, b, stop if stop >= 0 else right, states_only=False, keep=_actor)
+
+
+def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
+    """"The two countries" / "hai nước": the two states the sentence names before ``pos``
+    ("A established relations with B in 1974, but the two countries severed them in 1975"),
+    else the document's pair."""
+    named = keys([x for x in ctx.mentions_in(s.start, pos) if _actor(x) and x.how != "demonym"])
+    return named if len(named) == 2 else list(ctx.pair)
 
 
 PASSIVE = re.compile(
@@ -94,8 +106,9 @@ def _passive(ctx: Context) -> list[Candidate]:
                 continue
             named = keys([x for x in ctx.mentions_in(m.start(), m.end()) if _actor(x)])
             conf, flags = 0.8, []
-            if len(named) < 2 and len(ctx.pair) == 2 and ctx.pair_strong:
-                named, conf = list(ctx.pair), 0.65
+            if len(named) < 2 and len(local_pair(ctx, s, m.start())) == 2 and (
+                    ctx.pair_strong or ctx.subject is not None):
+                named, conf = local_pair(ctx, s, m.start()), 0.65
                 flags.append("pair-from-document")
             if len(named) != 2:
                 continue
@@ -151,7 +164,8 @@ def extract(ctx: Context) -> list[Candidate]:
             conf, flags = 0.9, []
             parties = keys(subj) + [k for k in keys(obj) if k not in keys(subj)]
             if not subj and pair_word and len(ctx.pair) == 2:
-                parties, conf = list(ctx.pair) + [k for k in keys(obj) if k not in ctx.pair], 0.75
+                two = local_pair(ctx, s, pair_word[0])
+                parties, conf = two + [k for k in keys(obj) if k not in two], 0.75
                 flags.append("pair-from-document")
             elif not subj and prev_parties:
                 # a shared subject ("A cut ties with B and restored relations with C")
@@ -162,7 +176,26 @@ def extract(ctx: Context) -> list[Candidate]:
                 earlier = group_before(ctx, s.start, a)
                 if earlier:
                     parties = keys(earlier)[:1] + [k for k in keys(obj) if k not in keys(earlier)]
-            if len(parties) == 1 and ctx.other(parties[0]) and ctx.pair_strong \
+            if ctx.subject is not None and len(subj) >= 2 and not obj \
+                    and ctx.subject not in keys(subj):
+                # "China, Australia and Portugal established diplomatic relations with the new
+                # state": each with the text's subject
+                parties = [*keys(subj), ctx.subject]
+                flags.append("party-from-document")
+            elif len(parties) == 1 and ctx.subject is not None \
+                    and not s.text.rstrip().endswith(":"):
+                # a text on one state's relations: the subject is the other party, or the
+                # sentence's one other state ("it recognised Kazakhstan … and established
+                # diplomatic relations the next day")
+                others = [k for k in keys([x for x in ctx.mentions_in(s.start, s.end)
+                                           if _actor(x)]) if k != ctx.subject]
+                other = ctx.subject if parties[0] != ctx.subject else (
+                    others[0] if len(others) == 1 else None)
+                if other is not None:
+                    parties.append(other)
+                    conf -= 0.1
+                    flags.append("party-from-document")
+            elif len(parties) == 1 and ctx.other(parties[0]) and ctx.pair_strong \
                     and not s.text.rstrip().endswith(":"):
                 parties.append(ctx.other(parties[0]))
                 conf -= 0.15
@@ -192,6 +225,10 @@ def extract(ctx: Context) -> list[Candidate]:
                 continue
             date_floor = subj[0].start if subj else prev_end
             d = pick_date(ctx, date_floor, right, b)
+            if d is not None and status == "maintained" and re.search(
+                    r"(?:\bafter|\bsince|(?<!\w)sau|(?<!\w)từ)\s+(?:năm\s+|the\s+)?$",
+                    ctx.text[max(0, d.start - 12) : d.start], re.I):
+                d = None  # "vẫn duy trì quan hệ … sau năm 1975": no date of the relation
             if d is None and subj and n > 0:
                 # "…, and on the same day South Korea severed …": a date opening the clause
                 opening = [x for x in ctx.dates_in(prev_end, subj[0].start)
@@ -225,7 +262,10 @@ def extract(ctx: Context) -> list[Candidate]:
                            and len(ctx.text[s.start : x.start].split()) <= 2]
                 d = opening[-1] if len(opening) == 1 else None
             subject, objects = parties[0], parties[1:]
-            if len(subj) >= 2 and not obj:
+            if len(subj) >= 2 and not obj and parties[-1] == ctx.subject \
+                    and ctx.subject not in keys(subj):
+                pairs = [(x, ctx.subject) for x in keys(subj)]
+            elif len(subj) >= 2 and not obj:
                 pairs = [(subj_k, o) for subj_k, o in [(parties[0], parties[1])]]
             elif len(subj) >= 2 and obj:
                 pairs = [(x, o) for x in keys(subj) for o in keys(obj)]
