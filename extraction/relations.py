@@ -93,6 +93,43 @@ PASSIVE = re.compile(
     r"|(thiết lập|bình thường hóa))", re.I)
 
 
+#: "quan hệ bị đóng băng từ năm 1967 và được khôi phục ngày 8/8/1990", "relations were frozen"
+PASSIVE_STATE = re.compile(
+    r"(?:(?<!\w)quan hệ(?:\s+ngoại giao)?\s+(?:đã\s+)?|(?<!\w)và\s+(?:đã\s+)?)"
+    r"(?:bị\s+(cắt đứt|đóng băng|gián đoạn)|được\s+(khôi phục|nối lại|bình thường hóa))"
+    r"|\b(?:diplomatic\s+)?relations\s+(?:were|was)\s+(frozen|suspended)\b", re.I)
+
+
+def _passive_state(ctx: Context) -> list[Candidate]:
+    """Relations that were frozen or severed and then restored, in the passive, with the
+    sentence's two states (or the document's pair)."""
+    out = []
+    for s in ctx.sents:
+        for m in PASSIVE_STATE.finditer(ctx.text, s.start, s.end):
+            if m.group().lower().startswith("và") and not re.search(
+                    r"quan hệ", ctx.text[max(s.start, m.start() - 60) : m.start()]):
+                continue
+            if re.match(r"\s*(?:Đối tác|đối tác)", ctx.text[m.end() : m.end() + 8]):
+                continue
+            status = "restored" if m.group(2) else "severed"
+            if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+                continue
+            named = local_pair(ctx, s, m.start())
+            if len(named) != 2 or not (ctx.subject or ctx.pair_strong or len(keys(
+                    [x for x in ctx.mentions_in(s.start, m.start()) if _actor(x)])) == 2):
+                continue
+            stop = re.search(r"[,;]|\svà\s|\sand\s", ctx.text[m.end() : s.end])
+            d = pick_date(ctx, m.end(), m.end() + stop.start() if stop else s.end, m.end())
+            data = {"parties": [ctx.label(k) for k in named], "status": status}
+            flags = ["pair-from-document"]
+            if d is not None and point(d):
+                data["date"] = point(d)
+                flags += [f for f in d.flags if f != "unresolved"]
+            out.append(Candidate("relation", data, *span_of((m.start(), m.end()), d), 0.7,
+                                 f"relation-{status}-passive", flags))
+    return out
+
+
 def _passive(ctx: Context) -> list[Candidate]:
     """"Diplomatic relations were established on that day", "relations between A and B were
     restored in 1991", "quan hệ ngoại giao được thiết lập ngày …": the states named in the
@@ -124,7 +161,7 @@ def _passive(ctx: Context) -> list[Candidate]:
 
 
 def extract(ctx: Context) -> list[Candidate]:
-    out: list[Candidate] = _passive(ctx)
+    out: list[Candidate] = _passive(ctx) + _passive_state(ctx)
     for s in ctx.sents:
         found = []
         for rx, status in TRIGGERS:
