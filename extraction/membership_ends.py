@@ -31,7 +31,8 @@ END = re.compile(
     r"|\bquit(?:s)?\b"
     r"|\bpulled\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
     r"|rút khỏi|rời khỏi|ra khỏi|rút tên khỏi|\brời\b|\bfollowed\b)"
-    r"|(?P<suspension>\bsuspend(?:ed|s)?\b|\bsuspension\b|đình chỉ|\bexcluded\s+from\b)"
+    r"|(?P<suspension>\bsuspend(?:ed|s)?\b|\bsuspension\b|đình chỉ|\bexcluded\s+from\b"
+    r"|tạm (?:ngừng|dừng) tư cách thành viên)"
     r"|(?P<expulsion>\bexpel(?:led|s)?\b|\bexpulsion\b|khai trừ)"
     r"|(?P<expiry>\bterm\b[^.;]{0,60}?\b(?:expired|ended|ran\s+out|lapsed)\b"
     r"|\bmembership\b[^.;]{0,60}?\b(?:expired|lapsed)\b|hết nhiệm kỳ|kết thúc nhiệm kỳ)"
@@ -59,6 +60,12 @@ ANNOUNCED = re.compile(
     re.I,
 )
 RETURN_NEEDS_ORG = ("returned", "trở lại", "came back", "reactivated")
+
+
+def _one_org(ctx: Context, a: int, b: int) -> str | None:
+    """The one organisation named in ``[a, b)``, if exactly one is."""
+    orgs = {x.key for x in ctx.mentions_in(a, b) if x.is_org and x.key}
+    return orgs.pop() if len(orgs) == 1 else None
 
 
 def extract(ctx: Context) -> list[Candidate]:
@@ -266,6 +273,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             org = prev_org
         if org is None and shared and prev_org_key is not None:
             org_key = prev_org_key  # the previous clause's organisation, named or not
+        elif org is None and _one_org(ctx, s.start, a) is not None:
+            # "Indonesia tham gia OPEC năm 1962, tạm ngừng tư cách thành viên năm 2009, tái gia
+            # nhập …": the one organisation the sentence named before
+            org_key = _one_org(ctx, s.start, a)
+        elif org is None and prev_org_key is not None and re.match(
+                r"\s*(?:tổ chức này|this\s+organi[sz]ation|the\s+organi[sz]ation)",
+                text[b : b + 30], re.I):
+            org_key = prev_org_key  # "rời Liên Hợp Quốc …, rồi trở lại tổ chức này"
         elif org is None:
             # "the bloc", "the organisation", "Hiệp hội" or nothing: the document's organisation
             if kind == "rejoin" and word in RETURN_NEEDS_ORG and prev_kind in (None, "rejoin"):

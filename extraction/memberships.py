@@ -373,6 +373,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if sign:
                     at = subj[0].end + sign.end()
                     signed_on = pick_date(ctx, at, src.end, at)
+        if not subj and ctx.subject is not None and re.search(
+                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:it|It|nước này|Nước này|the country"
+                r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
+                r"|là)\s+)?$", text[max(s.start, a - 40) : a]):
+            # a text on one state: "After almost twenty years of talks, it became the 162nd
+            # member of …", "Nước này gia nhập ASEAN …"
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and len(ctx.pair) == 2 and re.fullmatch(
                 r"\s*(?:Both|Both\s+countries)\s*", text[max(prev_end, s.start) : a]):
             # "Both are founding members of APEC (1989)": the document's pair
@@ -398,14 +405,17 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "tham gia Diễn đàn Khu vực ASEAN (ARF) từ năm 2005": a forum's participant; taking
             # part in anything else is no membership
             entity = ctx.gazetteer.entity(org)
-            if entity is None or entity.kind != "forum":
+            joined = entity is not None and entity.kind == "organisation" and re.match(
+                r"\s*(?:\S+\s+){0,8}?(?:(?:từ|vào)\s+)?năm\s+\d{4}", text[b:right])
+            if entity is None or (entity.kind != "forum" and not joined):
                 continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
             if "sáng lập" in word or "founding" in word else ["full"]
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]
-        if PARTNER.search(text, s.start, s.end) or word == "tham gia":
+        if PARTNER.search(text, s.start, s.end) or (word == "tham gia" and getattr(
+                ctx.gazetteer.entity(org), "kind", "") == "forum"):
             roles = ["participant"]
         if follows_previous:
             # "New Zealand followed in 1975": the previous sentence's kind of membership
