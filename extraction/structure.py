@@ -40,7 +40,7 @@ LIST_LABEL = re.compile(r"\bmember(?:s|ships?)?\b|\bjoin(?:ing|ed)?\b|\baccessio
 RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|ties)"
                              r"|\bset\s+up\s+(?:diplomatic\s+)?relations"
                              r"|thiết lập quan hệ", re.I)
-NEGATIVE = re.compile(r"\bnot\b|\bnever\b|\bno\b|chưa|không", re.I)
+NEGATIVE = re.compile(r"\b(?i:not|never|no)\b|(?<!\w)(?:chưa|không)(?!\w)")  # never "Không liên kết"
 _SEP = re.compile(r"\s*(?:\t+|\s{2,}|\s[–—-]\s|:)\s*")
 
 
