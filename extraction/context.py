@@ -99,7 +99,10 @@ OFFICES_EN = [
     (r"President", "president"),
     (r"[Ff]oreign [Mm]inister(?!s)|Minister of Foreign Affairs|Minister for Foreign Affairs"
      r"|Foreign Secretary|Secretary of State", "minister-of-foreign-affairs"),
-    (r"Defen[cs]e Minister|Minister of Defen[cs]e|Minister for Defen[cs]e", "minister-of-defence"),
+    (r"Defen[cs]e Minister|Minister of Defen[cs]e|Minister for Defen[cs]e|Defen[cs]e Secretary"
+     r"|Secretary of Defen[cs]e", "minister-of-defence"),
+    (r"Treasury Secretary|Secretary of the Treasury|Commerce Secretary|Secretary of Commerce",
+     "minister"),
     (r"General Secretary|Secretary[- ]General of the \w+ Party", "party-general-secretary"),
     (r"Speaker", "speaker-of-parliament"),
     (r"Ambassador", "ambassador"),
@@ -107,6 +110,10 @@ OFFICES_EN = [
     (r"King|Queen|Emperor|Emir|Sultan", "head-of-state"),
     (r"Minister", "minister"),
 ]
+#: offices of the United States' cabinet, which name no state ("Secretary of State X")
+US_OFFICES = re.compile(r"Secretary of State|Treasury Secretary|Secretary of the Treasury"
+                        r"|Commerce Secretary|Secretary of Commerce|Defen[cs]e Secretary"
+                        r"|Secretary of Defen[cs]e")
 OFFICES_VI = [
     (r"Phó Thủ tướng", "deputy-prime-minister"),
     (r"Thủ tướng", "prime-minister"),
@@ -337,6 +344,9 @@ class Context:
             after = [x for x in self.mentions if 0 <= x.start - end <= 1]
             if state is None and after and (after[0].is_state or after[0].key == "EU"):
                 state, end = after[0].key, after[0].end
+            if state is None and US_OFFICES.fullmatch(m.group()) and not re.match(
+                    r"\s+for\b", self.text[m.end() : m.end() + 5]):
+                state = "USA"  # "Secretary of State Antony Blinken", "Treasury Secretary …"
             # the person's name
             end = _person_end(self.text, end, {x.start for x in self.mentions})
             # "President Yoon Suk Yeol of the Republic of Korea"

@@ -343,6 +343,18 @@ def _visit_range(ctx: Context, s: Sentence):  # noqa: ANN202
     return None
 
 
+def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
+    """The post a sentence opening with "He" / "She" / "Ông" / "Bà" speaks of: the first post
+    of the sentence before."""
+    if not re.match(r"\s*(?:He|She|Ông|Bà)\s", s.text):
+        return None
+    before = [p for p in ctx.sents if p.end <= s.start]
+    if not before:
+        return None
+    posts = ctx.posts_in(before[-1].start, before[-1].end)
+    return posts[0] if posts else None
+
+
 def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in MEET.finditer(ctx.text, s.start, s.end):
@@ -351,7 +363,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         left = [p for p in posts if p.end <= a]
         right = [p for p in posts if p.start >= b and p.start - b < 40]
         chosen = (left[-1:] + right[:1]) if right else left[-2:]
-        if _PASSIVE.match(ctx.text, a) and right:
+        pronoun = _pronoun_post(ctx, s)
+        if pronoun is not None and right and (not left or _PASSIVE.match(ctx.text, a)):
+            # "He held talks with Foreign Minister Qin Gang … and was received by President Xi
+            # Jinping": the office holder the sentence before named first
+            chosen = [pronoun, right[0]]
+        elif _PASSIVE.match(ctx.text, a) and right:
             # "X hội đàm với Y và được Z tiếp": Z receives the clause's subject, X
             named = _named_post(ctx, s.start, left[0].start if left else a)
             subject = [named] if named is not None else left[:1]
