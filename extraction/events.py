@@ -415,6 +415,13 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                 place = _visit_dest(ctx, v.end(), s.end)
                 if place is not None:
                     break
+        if place is None and pronoun is not None and chosen[0] is pronoun:
+            # "X traveled to Beijing on June 18-19. He held talks with …": the visit's place
+            prev = ctx.sentence_of(pronoun.start)
+            for v in VISIT.finditer(ctx.text, prev.start, prev.end):
+                place = _visit_dest(ctx, v.end(), prev.end)
+                if place is not None:
+                    break
         if place is None:
             place = _dateline_place(ctx, s)  # "BẮC KINH, 12/6/2023 - … hội đàm …"
         # the meeting's own clause: "… to meet President Maamau, and Kiribati rejoined the
