@@ -362,6 +362,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     if not base and ctx.pair_word_in(s.start, sg.start()):
         base, conf = list(ctx.pair), 0.7
         flags.append("pair-from-document")
+    if not base and not partners and ctx.subject is not None:
+        # a text on one state: the subject and the one other state of the sentence
+        others = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
+                                    if x.is_state and x.key and x.key != ctx.subject
+                                    and x.how != "demonym"))
+        if len(others) == 1:
+            base, conf = [ctx.subject, others[0]], 0.65
+            flags.append("party-from-document")
     if not base and not partners and len(ctx.pair) == 2:
         base, conf = list(ctx.pair), 0.65
         flags.append("pair-from-document")

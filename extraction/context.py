@@ -252,8 +252,9 @@ class Context:
     def _sections(self) -> list[tuple[int, int, str | None, str | None]]:
         """Headings and the spans they govern: a short line of its own without final stop
         ("China", "Diplomatic relations", "III. Quan hệ với Việt Nam") opens a section that
-        runs to the next such line; a line led by a state and a stop or colon ("China. The two
-        countries …", "Trung Quốc: hai nước …") is a section of one line."""
+        runs to the next such line; a line led by a state and a stop, colon or dash ("China. The
+        two countries …", "Trung Quốc: hai nước …", "China — Relations …") is a section of one
+        line."""
         out: list[tuple[int, int, str | None, str | None]] = []
         heads: list[tuple[int, int, str | None, str | None]] = []
         pos = self.text.find("\n") + 1 if self.subject else 0
@@ -277,7 +278,7 @@ class Context:
             lead = ms[0] if ms else None
             if lead is not None and lead.is_state and lead.key != self.subject \
                     and not self.text[a : lead.start].strip() \
-                    and re.match(r"\s*[.:]\s", self.text[lead.end : lead.end + 3]):
+                    and re.match(r"\s*(?:[.:]|\s[—–-])\s", self.text[lead.end : lead.end + 4]):
                 out.append((a, b, lead.key, None))
         for i, (a, _, state, topic) in enumerate(heads):
             end = heads[i + 1][0] if i + 1 < len(heads) else len(self.text)

@@ -39,6 +39,8 @@ JOIN = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)?(?:(?:its|their|the|a)\s+)?"
     r"(?:(?:bloc|alliance|union|organi[sz]ation|group)['’]s\s+)?founding\s+members?"
     r"(?:\s+of)?\b"
+    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founding\s+states\s+of\b"
+    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founders\s+of\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên"
     r"|(?<!\w)tham gia(?!\w)"
@@ -411,7 +413,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if entity is None or (entity.kind != "forum" and not joined):
                 continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
-            if "sáng lập" in word or "founding" in word else ["full"]
+            if "sáng lập" in word or "founding" in word or "founders" in word else ["full"]
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]

@@ -95,9 +95,14 @@ PASSIVE = re.compile(
 
 #: "quan hệ bị đóng băng từ năm 1967 và được khôi phục ngày 8/8/1990", "relations were frozen"
 PASSIVE_STATE = re.compile(
-    r"(?:(?<!\w)quan hệ(?:\s+ngoại giao)?\s+(?:đã\s+)?|(?<!\w)và\s+(?:đã\s+)?)"
-    r"(?:bị\s+(cắt đứt|đóng băng|gián đoạn)|được\s+(khôi phục|nối lại|bình thường hóa))"
-    r"|\b(?:diplomatic\s+)?relations\s+(?:were|was)\s+(frozen|suspended)\b", re.I)
+    r"(?:(?<!\w)quan hệ(?:\s+ngoại giao)?(?:\s+với\s+[^.;,]{2,40}?)?\s+(?:đã\s+)?"
+    r"|(?<!\w)và\s+(?:đã\s+)?)"
+    r"(?:bị\s+(cắt đứt|đóng băng|gián đoạn)|được\s+(khôi phục|nối lại)|được\s+(bình thường hóa"
+    r"|bình thường hoá|thiết lập))"
+    r"|\b(?:diplomatic\s+)?relations\s+(?:were|was)\s+(frozen|suspended)\b"
+    # "Relations with Japan date from 26 January 1992"
+    r"|\b(?:diplomatic\s+)?relations\s+with\s+[^.;,]{2,40}?\s+(date\s+(?:from|back\s+to)"
+    r"|began\s+(?:in|on))\b", re.I)
 
 
 def _passive_state(ctx: Context) -> list[Candidate]:
@@ -111,10 +116,17 @@ def _passive_state(ctx: Context) -> list[Candidate]:
                 continue
             if re.match(r"\s*(?:Đối tác|đối tác)", ctx.text[m.end() : m.end() + 8]):
                 continue
-            status = "restored" if m.group(2) else "severed"
+            status = "restored" if m.group(2) else "established" if (
+                m.group(3) or m.group(5)) else "severed"
             if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
                 continue
-            named = local_pair(ctx, s, m.start())
+            named = keys([x for x in ctx.mentions_in(s.start, m.end()) if _actor(x)
+                          and x.how != "demonym"])
+            if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject:
+                # "Quan hệ với Nhật Bản được bình thường hóa năm 1965" in a text on one state
+                named = [ctx.subject, named[0]]
+            elif len(named) != 2:
+                named = list(ctx.pair)
             if len(named) != 2 or not (ctx.subject or ctx.pair_strong or len(keys(
                     [x for x in ctx.mentions_in(s.start, m.start()) if _actor(x)])) == 2):
                 continue
@@ -313,10 +325,20 @@ def extract(ctx: Context) -> list[Candidate]:
             own = {x.key: _paren_date(ctx, x, a) for x in subj} if len(subj) >= 2 else {}
             if not any(own.values()):
                 own = {}
+            if len(obj) >= 2 and len(subj) <= 1:
+                # "thiết lập quan hệ ngoại giao với Liên Xô (30/9/1990), Trung Quốc (24/8/1992)
+                # và Việt Nam (22/12/1992)": each partner its own bracketed date
+                mine = [_paren_date(ctx, x, right) for x in obj]
+                mine = [d if d is not None and d.start < (obj[i + 1].start if i + 1 < len(obj)
+                                                          else right) else None
+                        for i, d in enumerate(mine)]
+                if all(mine):
+                    own = {x.key: d for x, d in zip(obj, mine, strict=True)}
+                    pairs = [(subject, x.key) for x in obj]
             for x, y in pairs:
                 data = {"parties": [ctx.label(x), ctx.label(y)], "status": status}
                 fl = list(flags)
-                d = own.get(x) or (d if not own else None)
+                d = own.get(x) or own.get(y) or (d if not own else None)
                 if d is not None:
                     data["date"] = point(d)
                     fl += [f for f in d.flags if f != "unresolved"]
