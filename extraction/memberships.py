@@ -192,7 +192,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     for m in FOUNDED.finditer(text, s.start, s.end):
         org = _org(ctx, s.start, m.start()) or ctx.main_org
         # the clause only: "…, còn Việt Nam gia nhập …" is another fact
-        stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;", text[m.end() : s.end])
+        stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;"
+                         # "… là thành viên sáng lập APEC (1989) và gia nhập OECD …"
+                         r"|\s(?:và|and)\s+(?=(?:(?:sau đó|later|then|đã)\s+)?(?:gia nhập|tham gia"
+                         r"|trở thành|được kết nạp|joined|became|was\s+admitted)\b)",
+                         text[m.end() : s.end])
         clause_end = m.end() + stop.start() if stop else s.end
         members = _members(ctx, ctx.mentions_in(m.end(), clause_end))
         block_from = m.start()
