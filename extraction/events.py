@@ -253,6 +253,12 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
         after = [p for p in posts if p.start >= b and p.start - b < 80]
         before = [p for p in posts if p.end <= a]
+        clause = list(re.finditer(r"[;,]\s+(?:and|và|while|còn|but|nhưng)\s+|;\s*",
+                                  ctx.text[s.start:a]))
+        if clause and any(p.start >= s.start + clause[-1].end() for p in before):
+            # "…, and Prime Minister Hun Manet made his first official visit to China": the
+            # visitor of the clause the visit is in
+            before = [p for p in before if p.start >= s.start + clause[-1].end()]
         relative = re.search(r"(?:\bwho\b|\bngười\b)[^,.;]{0,30}$", ctx.text[s.start:a])
         of_after = bool(after) and re.search(
             r"(?:của|of)\s*$", ctx.text[max(b, after[0].start - 8) : after[0].start]) \
@@ -311,6 +317,27 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
+        if m.group().lower().rstrip().endswith("visits") and d is not None:
+            # "paid state visits in October 2016 and in April 2025": one visit per date
+            for more in _more_dates(ctx, d, s.end):
+                again = {k: v for k, v in data.items() if k not in ("date", "start", "end")}
+                again.update(_date_fields(more))
+                out.append(Candidate("event", again, *span_of((a, b), dest, post, more), 0.7,
+                                     "event-visit", flags))
+    return out
+
+
+def _more_dates(ctx: Context, d, end: int) -> list:  # noqa: ANN001
+    """The explicit dates coordinated after ``d`` ("in October 2016 and in April 2025")."""
+    out = []
+    pos = d.end
+    for x in ctx.dates_in(d.end, end):
+        if not x.explicit or x.value is None or not re.fullmatch(
+                r"\s*(?:,|and|và)\s*(?:and\s+|và\s+)?(?:in|on|năm|vào|tháng)?\s*",
+                ctx.text[pos : x.start]):
+            break
+        out.append(x)
+        pos = x.end
     return out
 
 
