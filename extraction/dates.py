@@ -124,6 +124,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(last|this|next)\s+year\b|(?<!\w)(năm\s+ngoái|năm\s+nay|năm\s+tới)(?!\w)", re.I), "rel_year"),  # noqa: E501
     (re.compile(rf"{MONTH}\s+{YEAR}(?!\d)", re.I), "en_my"),
     (re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I), "vi_my"),
+    # a bare month and year, as ministry pages list them ("Đối tác chiến lược: 6/2013",
+    # "(9/2020)"): a month of 1 to 12, never inside a longer number or a fraction
+    (re.compile(r"(?<![\d/.,])(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\d/])"), "vi_my"),
     (re.compile(r"(?:the\s+)?(1[89]\d0|20\d0)s\b|(?:thập\s+niên|những\s+năm)\s+(1[89]\d0|20\d0)", re.I), "decade"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_dm"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?![\d,])", re.I), "en_md"),

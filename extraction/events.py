@@ -427,8 +427,10 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             states = [first, ctx.other(first)]
         if None in states and states != [None, None]:
             # "… travelled to Tarawa in January 2023 to meet President Maamau": the host of
-            # the sentence's visit
-            for v in VISIT.finditer(ctx.text, s.start, a):
+            # the sentence's visit (of the sentence before for "He …")
+            where = ctx.sentence_of(pronoun.start) if pronoun is not None \
+                and chosen[0] is pronoun else s
+            for v in VISIT.finditer(ctx.text, where.start, a):
                 dest = _visit_dest(ctx, v.end(), a)
                 if dest is not None and dest.key not in states:
                     states = [dest.key if k is None else k for k in states]

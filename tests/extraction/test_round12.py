@@ -1,0 +1,293 @@
+"""The twelfth round of extraction rules (issue 16), from the genre "foreign relations of a
+state" (encyclopedia articles and ministry pages: `corpus/dev2/`) and the misses of
+`corpus/test13/` read by class: the text's subject state and its sections; facts the layout
+states (labelled dates, table rows, runs of names with dates, lists of memberships under a
+heading that is not a known one); a currency is no state; the passive signing with its agent;
+relations frozen and restored in the passive; pronoun subjects; trade periods carried from
+the figure before; United States cabinet offices; one visit per date.
+
+Every sentence here was written for these tests; none is taken from an article or the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extraction.pipeline import extract_text
+
+ASEAN = "Association of South East Asian Nations"
+
+
+def facts(text: str, registry, kind: str, lang: str | None = None) -> list[dict]:
+    return [c.data for c in extract_text(text, lang, registry).candidates if c.type == kind]
+
+
+def pairs(rels: list[dict]) -> set[tuple[frozenset, str | None, str]]:
+    return {(frozenset(r["parties"]), r.get("date"), r["status"]) for r in rels}
+
+
+def members(ms: list[dict]) -> dict[tuple[str, str], dict]:
+    return {(m["member"], m["organization"]): m for m in ms}
+
+
+# --- the text's subject and its sections ------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "subject"), [
+    ("Foreign relations of Chile", "CHL"),
+    ("Quan hệ đối ngoại của Thái Lan", "THA"),
+    ("Bộ Ngoại giao | Thông tin cơ bản về Peru và quan hệ với Việt Nam", "PER"),
+    ("Quan hệ Việt Nam - Canada", None),
+    ("Chile and Peru sign a deal.", None),
+])
+def test_the_subject_is_the_state_the_title_is_about(registry, title: str,
+                                                     subject: str | None) -> None:
+    ex = extract_text(title + "\n\nThe two countries met.", "vi" if "Quan" in title
+                      or "Bộ" in title else "en", registry)
+    assert ex.context.subject == subject
+
+
+def test_a_section_on_one_partner_gives_the_pair(registry) -> None:
+    text = ("Foreign relations of Chile\n\nChile is a member of many bodies and trades with "
+            "Peru, Argentina and Japan.\n\nJapan. The two countries set up a strategic "
+            "partnership in 2007.\n\nArgentina — The two countries signed a treaty of peace and "
+            "friendship on 29 November 1984.")
+    [p] = facts(text, registry, "partnership", "en")
+    assert set(p["parties"]) == {"Chile", "Japan"} and p["date"] == "2007"
+    [a] = facts(text, registry, "agreement", "en")
+    assert set(a["parties"]) == {"Chile", "Argentina"} and a["signed"] == "1984-11-29"
+
+
+def test_a_heading_line_opens_a_section(registry) -> None:
+    text = ("Quan hệ đối ngoại của Thái Lan\n\nNhật Bản\nHai nước nâng cấp quan hệ lên Đối tác "
+            "chiến lược toàn diện tháng 12/2022.\n\nẤn Độ\nKim ngạch thương mại hai chiều năm "
+            "2023 đạt 16 tỷ USD.")
+    [p] = facts(text, registry, "partnership", "vi")
+    assert set(p["parties"]) == {"Thailand", "Japan"} and p["date"] == "2022-12"
+    [t] = facts(text, registry, "trade", "vi")
+    assert {t["reporter"], t["partner"]} == {"Thailand", "India"} and t["period"] == "2023"
+
+
+# --- facts the layout states ---------------------------------------------------------------------
+
+def test_labelled_dates_of_the_subject(registry) -> None:
+    text = ("Ministry of Foreign Affairs | Chile | Key dates\n\n"
+            "Admitted to the United Nations: 24 October 1945\n"
+            "Member of APEC: 1994\n")
+    ms = members(facts(text, registry, "membership", "en"))
+    assert ms[("Chile", "United Nations")]["start"] == "1945-10-24"
+    assert ms[("Chile", "Asia-Pacific Economic Cooperation")]["start"] == "1994"
+
+
+def test_labelled_dates_of_a_section_s_partner(registry) -> None:
+    text = ("Bộ Ngoại giao | Thông tin cơ bản về Chile\n\nQuan hệ với Peru\n"
+            "- Thiết lập quan hệ ngoại giao: 10/2/1950.\n"
+            "- Đối tác chiến lược: 3/2015.\n")
+    [rel] = facts(text, registry, "relation", "vi")
+    assert set(rel["parties"]) == {"Chile", "Peru"} and rel["date"] == "1950-02-10"
+    [p] = facts(text, registry, "partnership", "vi")
+    assert p["framework"] == "strategic-partnership" and p["date"] == "2015-03"
+    assert set(p["parties"]) == {"Chile", "Peru"}
+
+
+def test_table_rows_under_a_heading_on_relations(registry) -> None:
+    text = ("Foreign relations of Chile\n\nDiplomatic relations\n\nCountry\tRelations "
+            "established\nPeru\t10 February 1950\nJapan\t2 June 1897\n")
+    assert pairs(facts(text, registry, "relation", "en")) == {
+        (frozenset({"Chile", "Peru"}), "1950-02-10", "established"),
+        (frozenset({"Chile", "Japan"}), "1897-06-02", "established")}
+
+
+def test_a_run_of_names_with_dates_after_a_clause_of_relations(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nNhiều nước châu Á thiết lập quan hệ ngoại giao với "
+            "Chile trong thế kỷ XX: Nhật Bản (2/6/1897), Trung Quốc (15/12/1970), Việt Nam "
+            "(25/3/1971).")
+    assert pairs(facts(text, registry, "relation", "vi")) == {
+        (frozenset({"Chile", "Japan"}), "1897-06-02", "established"),
+        (frozenset({"Chile", "China"}), "1970-12-15", "established"),
+        (frozenset({"Chile", "Vietnam"}), "1971-03-25", "established")}
+
+
+def test_a_group_sharing_a_year_in_a_section_on_relations(registry) -> None:
+    text = ("Foreign relations of Chile\n\nDiplomatic relations\n\nPeru, Bolivia and Ecuador "
+            "(all 1839) were among its first partners.")
+    got = pairs(facts(text, registry, "relation", "en"))
+    assert got == {(frozenset({"Chile", k}), "1839", "established")
+                   for k in ("Peru", "Bolivia", "Ecuador")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # states of the text's organisation, a year shared by the names before it
+    ("ASEAN\n\nThe Association of Southeast Asian Nations is a regional bloc.\n\nLater "
+     "accessions, by year: Brunei (1984); Vietnam (1995); Laos, Myanmar (1997).",
+     {("Brunei", ASEAN, "1984"), ("Vietnam", ASEAN, "1995"), ("Laos", ASEAN, "1997"),
+      ("Myanmar", ASEAN, "1997")}),
+    # organisations of the text's subject
+    ("Foreign relations of Chile\n\nOther memberships, with the year of entry: APEC (1994), "
+     "OECD (2010).",
+     {("Chile", "Asia-Pacific Economic Cooperation", "1994"),
+      ("Chile", "Organization for Economic Cooperation and Development", "2010")}),
+    ("Quan hệ đối ngoại của Thái Lan\n\nCác tổ chức khác mà Thái Lan tham gia (năm gia nhập): "
+     "Phong trào Không liên kết (1993), ASEM (1996).",
+     {("Thailand", "Non-Aligned Movement", "1993"), ("Thailand", "Asia-Europe Meeting", "1996")}),
+])
+def test_a_list_of_memberships_under_a_heading_that_is_not_known(registry, text: str,
+                                                                 expected: set) -> None:
+    ms = facts(text, registry, "membership")
+    assert {(m["member"], m["organization"], m.get("start")) for m in ms} >= expected
+
+
+# --- trade ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Trade between Chile and Peru came to about 5 billion US dollars in 2023.",
+     {"Chile", "Peru"}),
+    ("Năm 2023, kim ngạch thương mại Thái Lan - Lào đạt 8 tỷ đô la Mỹ.", {"Thailand", "Laos"}),
+])
+def test_a_currency_names_no_state(registry, text: str, pair: set) -> None:
+    [t] = facts(text, registry, "trade")
+    assert {t["reporter"], t["partner"]} == pair
+
+
+def test_a_figure_without_period_takes_the_one_before(registry) -> None:
+    text = ("Trade between Chile and Peru was $4.5 billion in 2022. Chilean exports to Peru were "
+            "$2.1 billion and imports from Peru were $2.4 billion.")
+    got = {(t["flow"], t.get("period")) for t in facts(text, registry, "trade", "en")}
+    assert got == {("total", "2022"), ("export", "2022"), ("import", "2022")}
+
+
+def test_of_which_shares_the_period(registry) -> None:
+    text = "Năm 2023, kim ngạch thương mại Thái Lan - Lào đạt 8 tỷ USD, trong đó Thái Lan xuất " \
+           "khẩu 5 tỷ USD."
+    got = {(t["flow"], t.get("period")) for t in facts(text, registry, "trade", "vi")}
+    assert got == {("total", "2023"), ("export", "2023")}
+
+
+# --- agreements -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Cartagena Agreement was signed in Bogotá on 26 May 1969 by Bolivia, Chile, Colombia, "
+    "Ecuador and Peru.",
+    "Hiệp định Cartagena được ký tại Bogotá ngày 26/5/1969 bởi các nguyên thủ Bolivia, Chile, "
+    "Colombia, Ecuador và Peru.",
+])
+def test_the_passive_signing_with_its_agent_has_every_party(registry, text: str) -> None:
+    [a] = facts(text, registry, "agreement")
+    assert set(a["parties"]) == {"Bolivia", "Chile", "Colombia", "Ecuador", "Peru"}
+    assert a["signed"] == "1969-05-26"
+
+
+# --- relations ----------------------------------------------------------------------------------
+
+def test_relations_frozen_and_restored_in_the_passive(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nCuba: hai nước thiết lập quan hệ ngoại giao năm "
+            "1970; quan hệ bị đóng băng từ năm 1973 và được khôi phục ngày 12/4/1995.")
+    assert pairs(facts(text, registry, "relation", "vi")) == {
+        (frozenset({"Chile", "Cuba"}), "1970", "established"),
+        (frozenset({"Chile", "Cuba"}), "1973", "severed"),
+        (frozenset({"Chile", "Cuba"}), "1995-04-12", "restored")}
+
+
+def test_the_two_countries_are_the_sentence_s_two_states(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nChile có quan hệ với Nhật Bản và Peru. Cuba thiết "
+            "lập quan hệ ngoại giao với Chile năm 1970, nhưng hai nước cắt đứt quan hệ năm 1973.")
+    assert (frozenset({"Chile", "Cuba"}), "1973", "severed") in pairs(
+        facts(text, registry, "relation", "vi"))
+
+
+def test_the_subject_is_the_other_party_of_a_one_sided_relation(registry) -> None:
+    text = ("Foreign relations of Chile\n\nDiplomatic relations\n\nJapan recognised the "
+            "republic early. In 1990 Peru, Bolivia and Ecuador established diplomatic "
+            "relations with the new government; Japan had done so long before. South Korea set "
+            "up relations in 1962. Relations with Cuba date from 1970.")
+    got = pairs(facts(text, registry, "relation", "en"))
+    assert {(frozenset({"Chile", k}), "1990", "established") for k in ("Peru", "Bolivia",
+                                                                        "Ecuador")} <= got
+    assert (frozenset({"Chile", "South Korea"}), "1962", "established") in got
+    assert (frozenset({"Chile", "Cuba"}), "1970", "established") in got
+    assert not any("Japan" in p and len(p) == 2 and "Chile" not in p for p, _, _ in got)
+
+
+def test_a_run_of_partners_each_with_its_own_date(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nChile lần lượt thiết lập quan hệ ngoại giao với "
+            "Nhật Bản (2/6/1897), Trung Quốc (15/12/1970) và Việt Nam (25/3/1971).")
+    assert pairs(facts(text, registry, "relation", "vi")) == {
+        (frozenset({"Chile", "Japan"}), "1897-06-02", "established"),
+        (frozenset({"Chile", "China"}), "1970-12-15", "established"),
+        (frozenset({"Chile", "Vietnam"}), "1971-03-25", "established")}
+
+
+def test_maintained_after_a_year_has_no_date(registry) -> None:
+    text = "Quan hệ đối ngoại của Lào\n\nLào vẫn duy trì quan hệ ngoại giao với Pháp sau năm 1975."
+    [r] = facts(text, registry, "relation", "vi")
+    assert r["status"] == "maintained" and "date" not in r
+
+
+# --- memberships ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Foreign relations of Chile\n\nAfter years of talks, it became the 31st member of the OECD "
+    "on 7 May 2010.",
+    "Quan hệ đối ngoại của Chile\n\nNước này gia nhập OECD ngày 7/5/2010.",
+])
+def test_a_pronoun_subject_is_the_text_s_state(registry, text: str) -> None:
+    ms = members(facts(text, registry, "membership"))
+    assert ms[("Chile", "Organization for Economic Cooperation and Development")]["start"] \
+        == "2010-05-07"
+
+
+def test_an_end_and_a_return_take_the_sentence_s_organisation(registry) -> None:
+    text = ("Ecuador tham gia OPEC năm 1973, tạm ngừng tư cách thành viên năm 1992, tái gia nhập "
+            "tháng 10/2007 rồi rời khỏi tổ chức này năm 2020.")
+    got = {(m["organization"], m.get("start"), m.get("end"), m.get("end_reason"))
+           for m in facts(text, registry, "membership", "vi")}
+    assert got == {("Organization of Petroleum Exporting Countries", "1973", None, None),
+                   ("Organization of Petroleum Exporting Countries", None, "1992", "suspension"),
+                   ("Organization of Petroleum Exporting Countries", "2007-10", None, None),
+                   ("Organization of Petroleum Exporting Countries", None, "2020", "withdrawal")}
+
+
+def test_a_founding_clause_ends_before_the_next_accession(registry) -> None:
+    text = "Chile là thành viên sáng lập APEC (1994) và gia nhập OECD ngày 7/5/2010."
+    ms = members(facts(text, registry, "membership", "vi"))
+    assert ms[("Chile", "Organization for Economic Cooperation and Development")]["start"] \
+        == "2010-05-07"
+
+
+def test_among_the_founders_of(registry) -> None:
+    text = "Foreign relations of Chile\n\nIt was among the founders of the OAS in 1948."
+    [m] = facts(text, registry, "membership", "en")
+    assert m["member"] == "Chile" and m["roles"] == ["founding", "full"] and m["start"] == "1948"
+
+
+def test_the_non_aligned_movement_is_no_negation(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nCác tổ chức khác (năm gia nhập): Phong trào Không "
+            "liên kết (1973), APEC (1994).")
+    assert len(facts(text, registry, "membership", "vi")) == 2
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+def test_he_is_the_office_holder_named_before(registry) -> None:
+    text = ("Secretary of State Marco Rubio traveled to Lima on 5 March 2025. He held talks with "
+            "Foreign Minister Elmer Schialer on the same day.")
+    [m] = facts(text, registry, "event", "en")[1:]
+    people = {(p["actor"], p["post"]["office"]) for p in m["participants"]}
+    assert people == {("United States", "minister-of-foreign-affairs"),
+                      ("Peru", "minister-of-foreign-affairs")}
+    assert m["place"] == "Peru"
+
+
+def test_one_visit_per_date(registry) -> None:
+    text = ("Foreign relations of Chile\n\nPeru — Peruvian President Dina Boluarte paid state "
+            "visits in May 2023 and in June 2024.")
+    got = {(e.get("date"), e["place"]) for e in facts(text, registry, "event", "en")}
+    assert got == {("2023-05", "Chile"), ("2024-06", "Chile")}
+
+
+def test_the_visitor_is_the_office_holder_of_the_visit_s_clause(registry) -> None:
+    text = ("Foreign relations of Chile\n\nPeru — Peruvian President Dina Boluarte visited in "
+            "May 2023, and Foreign Minister Alberto van Klaveren made an official visit to Peru in "
+            "June 2024.")
+    visits = {(p["actor"], p["role"], e.get("date")) for e in facts(text, registry, "event", "en")
+              for p in e["participants"]}
+    assert ("Chile", "visitor", "2024-06") in visits and ("Peru", "host", "2024-06") in visits
