@@ -72,7 +72,8 @@ NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|\bha(?:s|ve)\s+not\s+(?:yet\s+)?become\s+(?:an?\s+)?(?:full\s+)?members?\b"
                       r"|\bha(?:s|ve)\s+(?:not|never)\s+(?:yet\s+)?(?:returned|rejoined)\b"
                       r"|\b(?:is|are)\s+not\s+(?:a\s+)?members?\b"
-                      r"|\bha(?:s|ve)\s+not\s+applied\b|chưa\s+(?:phải\s+)?(?:trở thành|gia nhập|là)"
+                      r"|\bha(?:s|ve)\s+not\s+applied\b"
+                      r"|chưa\s+(?:phải\s+)?(?:trở thành|gia nhập|là)"
                       r"|không\s+phải\s+là\s+thành\s+viên", re.I)
 
 

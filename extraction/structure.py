@@ -40,7 +40,8 @@ LIST_LABEL = re.compile(r"\bmember(?:s|ships?)?\b|\bjoin(?:ing|ed)?\b|\baccessio
 RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|ties)"
                              r"|\bset\s+up\s+(?:diplomatic\s+)?relations"
                              r"|thiết lập quan hệ", re.I)
-NEGATIVE = re.compile(r"\b(?i:not|never|no)\b|(?<!\w)(?:chưa|không)(?!\w)")  # never "Không liên kết"
+#: a negation (lower case in Vietnamese: "Phong trào Không liên kết" is a name)
+NEGATIVE = re.compile(r"\b(?i:not|never|no)\b|(?<!\w)(?:chưa|không)(?!\w)")
 _SEP = re.compile(r"\s*(?:\t+|\s{2,}|\s[–—-]\s|:)\s*")
 
 
