@@ -460,13 +460,19 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she
                               re.I)
 
 
+#: a horizon, not a date of the fact: "kế hoạch … đến năm 2030", "a vision to 2045"
+HORIZON = re.compile(r"(?<!mãi\s)(?<!\w)(?:đến|tới)\s+năm\s*$|\b(?:through|towards?)\s+$"
+                     r"|\bby\s+(?:the\s+year\s+)?$|\bvision\s+(?:to|for)\s+$", re.I)
+
+
 def pick_date(ctx: Context, a: int, b: int, pos: int,
               kinds: tuple[str, ...] = ("point", "range", "since", "until", "asof", "period")
               ) -> DateMention | None:
     """The date of a fact whose trigger is at ``pos`` in the clause ``[a, b)``: an explicit
     date after the trigger first, then before it; a relative one only when no explicit one."""
     ds = [d for d in ctx.dates_in(a, b) if d.value is not None and d.kind in kinds
-          and d is not ctx.dateline]
+          and d is not ctx.dateline and not HORIZON.search(ctx.text, max(0, d.start - 12),
+                                                           d.start)]
     if not ds:
         return None
     after = [d for d in ds if d.start >= pos]
