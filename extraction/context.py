@@ -72,7 +72,7 @@ def _add(out: list[Sentence], offset: int, piece: str, para: int) -> None:
 
 #: a name inside a currency's: "US dollars", "U.S. dollar", "Australian dollars", "đô la Mỹ"
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
-_CURRENCY_BEFORE = re.compile(r"(?:đô[\s-]?la|đồng|USD)\s+$", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:đô[\s-]?la|(?<!hội\s)đồng|USD)\s+$", re.I)  # not "Hội đồng"
 
 
 def _currency(text: str, m: Mention) -> bool:

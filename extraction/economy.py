@@ -29,7 +29,8 @@ INVEST = re.compile(r"\binvest\w*|\bFDI\b|registered\s+capital|vốn\s+(?:đầu
                     r"|nhà đầu tư", re.I)
 TARGET = re.compile(r"\b(?:target|aim|goal|to\s+reach|strive)\w*"
                     r"|\b(?:hopes?|plans?|wants?|expects?|seeks?|hoping|planning)\s+to\b"
-                    r"|phấn đấu|mục tiêu|đưa\b.*\blên|nỗ lực|vượt mốc|\bwould\s+(?:reach|rise|hit)\b",
+                    r"|phấn đấu|mục tiêu|đưa\b.*\blên|nỗ lực|vượt mốc"
+                    r"|\bwould\s+(?:reach|rise|hit)\b",
                     re.I)
 MULT = {"billion": 9, "bn": 9, "tỷ": 9, "million": 6, "triệu": 6, "nghìn tỷ": 12}
 

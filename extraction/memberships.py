@@ -77,6 +77,19 @@ NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|không\s+phải\s+là\s+thành\s+viên", re.I)
 
 
+#: a concessive clause between a subject and its verb: ", dù có quan hệ … với Nga,"
+CONCESSIVE = re.compile(r",\s*(?:dù|mặc dù|tuy|although|though|despite|while)\b[^,]*,", re.I)
+_NAME_AFTER = re.compile(r"\s*(?:của\s+|of\s+)?(?:the\s+)?((?-i:[A-ZĐ])[^\s,.;]*"
+                         r"(?:\s+[^\s,.;]+){0,6})", re.I)
+
+
+def _unknown_name(text: str, pos: int) -> bool:
+    """A proper name follows ``pos`` (three capitalised words in its first seven: "Hiệp định
+    Đối tác Toàn diện và Tiến bộ …", "the Pacific Alliance for …")."""
+    m = _NAME_AFTER.match(text, pos)
+    return bool(m) and sum(w[:1].isupper() for w in m.group(1).split()) >= 3
+
+
 def _org(ctx: Context, a: int, b: int) -> str | None:
     orgs = [m for m in ctx.mentions_in(a, b) if m.is_org and m.key]
     return orgs[0].key if orgs else ctx.main_org
@@ -167,7 +180,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # the clause only: "…, Bahrain và Oman; Yemen chưa trở thành thành viên"
         semi = text.rfind(";", s.start, m.start())
         floor = semi + 1 if semi >= 0 else s.start
-        subj = group_before(ctx, floor, m.start()) or _nearest_state(ctx, floor, m.start())
+        aside = CONCESSIVE.search(text, floor, m.start())
+        # "Tajikistan, dù có quan hệ … với Nga, … vẫn chưa gia nhập": the state before the
+        # concessive clause
+        until = aside.start() if aside else m.start()
+        subj = group_before(ctx, floor, until) or _nearest_state(ctx, floor, until)
         org = _org(ctx, m.end(), s.end) or _org(ctx, s.start, m.start())
         if subj and org:
             out.append(Candidate("claim", {"claim_type": "characterisation",
@@ -400,6 +417,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj:
             continue
         last_subj = subj
+        if not [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] \
+                and _unknown_name(text, b):
+            continue  # "là thành viên của Hiệp định Đối tác Toàn diện và …": a name not known
         org = _org(ctx, b, right) or _org(ctx, s.start, a)
         if org is None and follows_previous:
             prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
