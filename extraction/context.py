@@ -78,7 +78,7 @@ _CURRENCY_BEFORE = re.compile(r"(?:đô[\s-]?la|(?<!hội\s)đồng|USD)\s+$", r
 def _currency(text: str, m: Mention) -> bool:
     """The mention names a currency, not its state."""
     return bool(_CURRENCY_AFTER.match(text, m.end)
-                or _CURRENCY_BEFORE.search(text[max(0, m.start - 8) : m.start]))
+                or _CURRENCY_BEFORE.search(text[max(0, m.start - 12) : m.start]))
 
 
 #: "Foreign relations of X", "Quan hệ đối ngoại của X", "Thông tin cơ bản về X"

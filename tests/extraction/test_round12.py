@@ -291,3 +291,42 @@ def test_the_visitor_is_the_office_holder_of_the_visit_s_clause(registry) -> Non
     visits = {(p["actor"], p["role"], e.get("date")) for e in facts(text, registry, "event", "en")
               for p in e["participants"]}
     assert ("Chile", "visitor", "2024-06") in visits and ("Peru", "host", "2024-06") in visits
+
+
+def test_a_council_is_no_currency(registry) -> None:
+    text = "Ngày 2/3/2030, Đại hội đồng Liên Hợp Quốc kết nạp Chile."
+    [m] = facts(text, registry, "membership", "vi")
+    assert m["organization"] == "United Nations"
+
+
+# --- test13's classes ---------------------------------------------------------------------------
+
+def test_a_month_of_the_same_year(registry) -> None:
+    text = "Peru gia nhập APEC ngày 14/11/1998, còn Chile trở thành thành viên vào tháng 8 cùng năm."
+    ms = {m["member"]: m.get("start") for m in facts(text, registry, "membership", "vi")}
+    assert ms["Chile"] == "1998-08"
+
+
+def test_a_horizon_is_no_signing_date(registry) -> None:
+    text = ("Hai bên đã ký Tuyên bố chung về hợp tác kinh tế Chile - Peru đến năm 2040, ngày "
+            "5/5/2024.")
+    [a] = facts(text, registry, "agreement", "vi")
+    assert a["signed"] == "2024-05-05"
+
+
+def test_a_target_after_an_effort_is_no_trade_value(registry) -> None:
+    text = ("Năm 2023, kim ngạch thương mại Chile - Peru đạt 5 tỷ USD. Hai bên sẽ nỗ lực đưa kim "
+            "ngạch vượt mốc 8 tỷ USD ngay trong năm nay.")
+    assert [t["value"] for t in facts(text, registry, "trade", "vi")] == [5]
+
+
+def test_a_concessive_clause_keeps_the_subject(registry) -> None:
+    text = "Bolivia, dù có quan hệ chặt chẽ với Peru, đến nay vẫn chưa gia nhập APEC."
+    [c] = facts(text, registry, "claim", "vi")
+    assert c["subjects"] == ["Bolivia"]
+
+
+def test_an_unknown_name_is_not_the_document_s_organisation(registry) -> None:
+    text = ("ASEAN\n\nChile là đối tác của ASEAN. Chile và Peru cùng là thành viên của Hiệp định "
+            "Đối tác Xuyên Thái Bình Dương Mở Rộng.")
+    assert facts(text, registry, "membership", "vi") == []
