@@ -273,6 +273,9 @@ class Context:
                 topic = ("relations" if RELATION_TOPIC.search(body) else
                          "memberships" if MEMBERSHIP_TOPIC.search(body) else None)
                 state = states[0] if len(states) == 1 and not any(m.is_org for m in ms) else None
+                if topic is None and heads and re.search(r"\||\t", body):
+                    # a table's header row ("# | Country | Date") keeps the heading's topic
+                    topic = heads[-1][3]
                 heads.append((a, b, state, topic))
                 continue
             lead = ms[0] if ms else None

@@ -42,7 +42,9 @@ RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|t
                              r"|thiết lập quan hệ", re.I)
 #: a negation (lower case in Vietnamese: "Phong trào Không liên kết" is a name)
 NEGATIVE = re.compile(r"\b(?i:not|never|no)\b|(?<!\w)(?:chưa|không)(?!\w)")
-_SEP = re.compile(r"\s*(?:\t+|\s{2,}|\s[–—-]\s|:)\s*")
+_SEP = re.compile(r"\s*(?:\t+|\s{2,}|\s[–—-]\s|:|\|)\s*")
+#: a row's number before its first cell: "1 | Japan | …", "3. Japan …"
+_ROW_NUMBER = re.compile(r"\s*\d{1,3}\s*(?:\||\.|\)|\t)\s*")
 
 
 def extract(ctx: Context) -> list[Candidate]:
@@ -113,11 +115,13 @@ def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
 
 
 def _table_row(ctx: Context, s: Sentence) -> list[Candidate]:
-    """"STATE<TAB>DATE" under a heading on relations."""
+    """"STATE<TAB>DATE", "1 | STATE | DATE" under a heading on relations."""
     if ctx.subject is None or not _line_of(ctx, s) or ctx.section_at(s.start)[1] != "relations":
         return []
     ms = [m for m in ctx.mentions_in(s.start, s.end) if m.key]
-    if len(ms) != 1 or not ms[0].is_state or ms[0].start != s.start or ms[0].key == ctx.subject:
+    number = _ROW_NUMBER.match(ctx.text, s.start)
+    first = number.end() if number else s.start
+    if len(ms) != 1 or not ms[0].is_state or ms[0].start != first or ms[0].key == ctx.subject:
         return []
     sep = _SEP.match(ctx.text, ms[0].end)
     d = _whole_date(ctx, sep.end(), s.end) if sep else None
