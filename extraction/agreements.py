@@ -384,8 +384,11 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         # a date of its own
         d = pick_date(ctx, sg.end(), limit, sg.end())
     else:
-        d = pick_date(ctx, end if before_verb else sg.end(), limit, sg.end()) or pick_date(
-            ctx, s.start, limit, sg.end())
+        # never past a semicolon: "…signed a treaty …; it entered into force on …"
+        semi = text.find(";", sg.end(), limit)
+        own = semi if semi >= 0 else limit
+        d = pick_date(ctx, end if before_verb else sg.end(), own, sg.end()) or pick_date(
+            ctx, s.start, own, sg.end())
     if d is None and ctx.dateline is not None and not timed:
         from .partnerships import _context_date
 

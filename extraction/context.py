@@ -401,6 +401,23 @@ def group_before(ctx: Context, a: int, pos: int, states_only: bool = True) -> li
     return group
 
 
+#: a name that is the object of a preposition, never a clause's subject: "cùng ngày với Myanmar",
+#: "để phản đối việc Malaysia vào …", "together with Belarus"
+_OBJECT_BEFORE = re.compile(r"(?:\bwith|\bagainst|\bthan|(?<!\w)với|(?<!\w)việc|(?<!\w)hơn"
+                            r"|(?<!\w)như)\s+(?:the\s+)?$", re.I)
+
+
+def is_object(ctx: Context, m: Mention, floor: int = 0) -> bool:
+    """The name is the object of a preposition ("cùng ngày với Myanmar")."""
+    return bool(_OBJECT_BEFORE.search(ctx.text, max(floor, m.start - 12), m.start))
+
+
+def subject_group(ctx: Context, a: int, pos: int) -> list[Mention]:
+    """``group_before``, unless that group is the object of a preposition."""
+    group = group_before(ctx, a, pos)
+    return [] if group and is_object(ctx, group[0], a) else group
+
+
 def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
                 keep: Callable[[Mention], bool] | None = None) -> list[Mention]:
     """The coordinated names starting nearest after ``pos`` (those ``keep`` accepts)."""

@@ -15,7 +15,16 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, Sentence, group_before, keys, modal, negated
+from .context import (
+    Candidate,
+    Context,
+    Sentence,
+    group_before,
+    keys,
+    modal,
+    negated,
+    subject_group,
+)
 from .dates import DateMention
 from .memberships import _counted_group
 from .names import Mention
@@ -201,7 +210,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     before = [x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key]
                     org = before[-1] if before else None
         if not members:
-            members = _states(group_before(ctx, prev_end, a))
+            members = _states(subject_group(ctx, prev_end, a))
+            if not members and prev_members and re.search(
+                    r"(?:^|,|;)\s*(?:(?:rồi|then|and|và|but|nhưng)\s+)+(?:(?:later|sau đó)\s+)?$",
+                    text[max(prev_end, a - 20) : a]):
+                members = prev_members  # "Indonesia rút khỏi …, rồi trở lại tổ chức này …"
             while members:
                 # "Mali (June 2021), Guinea (September 2021) and Burkina Faso …": a list whose
                 # names carry bracketed dates

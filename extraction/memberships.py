@@ -18,11 +18,13 @@ from .context import (
     Sentence,
     group_after,
     group_before,
+    is_object,
     keys,
     modal,
     negated,
     pick_date,
     span_of,
+    subject_group,
 )
 from .dates import NUMBERS, DateMention
 from .names import Mention
@@ -353,7 +355,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     right = b + g.start()
                 for x in after:
                     gapped.append((x, gap_right))
-        subj = _members(ctx, group_before(ctx, prev_end, a))
+        subj = _members(ctx, subject_group(ctx, prev_end, a))
         active = re.fullmatch(r"kết nạp|admitted", word, re.I) and not re.search(
             r"(?:được|đã được|was|were|been)\s+$", text[max(s.start, a - 12) : a], re.I)
         if active:
@@ -412,7 +414,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     if any(x.key == k for x in ctx.mentions)]
         if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*$",
                                                 text[max(prev_end, a - 8) : a]) \
-                and not _members(ctx, ctx.mentions_in(prev_end, a)):
+                and not [x for x in _members(ctx, ctx.mentions_in(prev_end, a))
+                         if not is_object(ctx, x, prev_end)]:
             subj = last_subj  # "… là quan sát viên của ASEAN … và tham gia ARF từ năm 2005"
         if not subj:
             continue

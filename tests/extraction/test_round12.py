@@ -330,3 +330,26 @@ def test_an_unknown_name_is_not_the_document_s_organisation(registry) -> None:
     text = ("ASEAN\n\nChile là đối tác của ASEAN. Chile và Peru cùng là thành viên của Hiệp định "
             "Đối tác Xuyên Thái Bình Dương Mở Rộng.")
     assert facts(text, registry, "membership", "vi") == []
+
+
+def test_a_signing_date_never_past_a_semicolon(registry) -> None:
+    text = ("On 9 May 2011 the two governments signed a treaty on their border; it entered into "
+            "force on 1 June 2012.")
+    [a] = facts(text + " Chile and Peru.", registry, "agreement", "en")
+    assert a["signed"] == "2011-05-09" and a["in_force"] == "2012-06-01"
+
+
+def test_the_object_of_a_preposition_is_no_subject(registry) -> None:
+    text = ("Quan hệ đối ngoại của Lào\n\nNước này gia nhập ASEAN ngày 23/7/1997, cùng ngày với "
+            "Myanmar, và trở thành thành viên WTO ngày 2/2/2013.")
+    got = {(m["member"], m.get("start")) for m in facts(text, registry, "membership", "vi")}
+    assert ("Laos", "2013-02-02") in got and ("Myanmar", "2013-02-02") not in got
+
+
+def test_a_return_after_then_shares_the_subject(registry) -> None:
+    text = ("Tháng 1/1965, Indonesia rút khỏi Liên Hợp Quốc để phản đối việc Malaysia vào Hội đồng "
+            "Bảo an, rồi trở lại tổ chức này ngày 28/9/1966.")
+    got = {(m["member"], m.get("start"), m.get("end")) for m in facts(text, registry,
+                                                                       "membership", "vi")}
+    assert ("Indonesia", "1966-09-28", None) in got
+    assert not any(m == "Malaysia" for m, _, _ in got)
