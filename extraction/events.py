@@ -437,7 +437,16 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                     break
         if None in states or states[0] == states[1]:
             continue
-        place = _place(ctx, b, s.end) or _place(ctx, s.start, s.end)
+        place = _place(ctx, b, s.end)
+        if place is None:
+            # "…, and X visited China in June 2025, where he met …": the visit of the clause
+            clause = max([s.start] + [s.start + c.end() for c in re.finditer(
+                r"[;,]\s+(?:and|và|while|còn|but|nhưng)\s+|;\s*", ctx.text[s.start:a])])
+            for v in VISIT.finditer(ctx.text, clause, a):
+                place = _visit_dest(ctx, v.end(), a)
+                if place is not None:
+                    break
+        place = place or _place(ctx, s.start, s.end)
         if place is None:
             # the meeting takes place where the visit of the same sentence goes
             for v in VISIT.finditer(ctx.text, s.start, s.end):

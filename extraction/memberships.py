@@ -412,11 +412,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Both are founding members of APEC (1989)": the document's pair
             subj = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair
                     if any(x.key == k for x in ctx.mentions)]
-        if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*$",
+        if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*$|\d,\s*$",
                                                 text[max(prev_end, a - 8) : a]) \
                 and not [x for x in _members(ctx, ctx.mentions_in(prev_end, a))
                          if not is_object(ctx, x, prev_end)]:
-            subj = last_subj  # "… là quan sát viên của ASEAN … và tham gia ARF từ năm 2005"
+            # "… là quan sát viên của ASEAN … và tham gia ARF từ năm 2005", "… từ ngày
+            # 18/12/1956, gia nhập OECD ngày 28/4/1964"
+            subj = last_subj
         if not subj:
             continue
         last_subj = subj
@@ -463,6 +465,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if kind == "join" and as_obs and not re.search(r"[,.;]", text[b : b + as_obs.start()]):
             roles = ["observer"]  # "được kết nạp làm quan sát viên (liên kết)", "admitted as
             # observers": the role the clause gives, even "associate observer"
+        as_founder = re.search(r"\bas\s+(?:a|one\s+of\s+(?:the|its))\s+founding\s+members?\b"
+                               r"|(?<!\w)với\s+tư\s+cách\s+(?:là\s+)?(?:một\s+)?(?:thành viên|nước)"
+                               r"\s+sáng\s+lập", text[b : min(s.end, b + 80)], re.I)
+        if kind == "join" and as_founder and not re.search(r"[,.;]",
+                                                          text[b : b + as_founder.start()]):
+            roles = ["founding", "full"]  # "joined the bank as a founding member in 2015"
         listed = len(subj) > 1 and any(_paren_date(ctx, x, right) for x in subj)
         own_dates = dict((x.start, d) for x, d in listed_after)
         if listed_after:

@@ -28,7 +28,10 @@ from .partnerships import framework
 #: a label that names the establishment of relations
 RELATION_LABEL = re.compile(r"(?:established|establishment\s+of)\s+(?:diplomatic\s+)?relations"
                             r"|(?:diplomatic\s+)?relations\s+established"
-                            r"|thiết lập quan hệ(?:\s+ngoại giao)?", re.I)
+                            r"|thiết lập quan hệ(?:\s+ngoại giao)?"
+                            r"|^[\s\-•*]*(?:diplomatic\s+relations|quan hệ ngoại giao)\s*$", re.I)
+#: a label that names a signing: "Free Trade Agreement signed", "Ký Hiệp định thương mại"
+SIGNED_LABEL = re.compile(r"\bsigned\b|\bsigning\b|(?<!\w)ký(?!\w)", re.I)
 #: a label that names a membership
 MEMBER_LABEL = re.compile(r"\bmember\b|\bmembership\b|\badmitted\b|\bjoined\b|\baccession\b"
                           r"|gia nhập|thành viên|kết nạp", re.I)
@@ -76,7 +79,10 @@ def _partner(ctx: Context, a: int, b: int) -> str | None:
     """The state other than the subject that a label or its section names."""
     named = [m.key for m in ctx.mentions_in(a, b) if m.is_state and m.key
              and m.key != ctx.subject and m.how != "demonym"]
-    return named[0] if len(set(named)) == 1 else ctx.section_at(a)[0]
+    if len(set(named)) == 1:
+        return named[0]
+    # the section's partner, else the document's other state ("Country briefs | China")
+    return ctx.section_at(a)[0] or (ctx.other(ctx.subject) if ctx.subject else None)
 
 
 def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
@@ -102,6 +108,18 @@ def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
         return [Candidate("relation", {"parties": [ctx.label(ctx.subject), ctx.label(partner)],
                                        "status": "established", "date": d.value},
                           s.start, s.end, conf, "structure-labelled-date")]
+    if SIGNED_LABEL.search(label) and partner and not fw:
+        from .agreements import instrument
+
+        kind = instrument(label)
+        if kind != "agreement" or re.search(r"\bagreement\b|\btreaty\b|\bMoU\b", label, re.I):
+            title = re.sub(r"\s*\b(?:signed|signing)\b|(?<!\w)ký(?!\w)\s*", " ",
+                           label).strip(" -•*")
+            return [Candidate("agreement", {"instrument": kind, "title": {ctx.lang: title},
+                                            "parties": [ctx.label(ctx.subject),
+                                                        ctx.label(partner)],
+                                            "signed": d.value},
+                              s.start, s.end, 0.75, "structure-labelled-date")]
     orgs = [m for m in ctx.mentions_in(a, b) if m.is_org and m.key]
     if MEMBER_LABEL.search(label) and len(orgs) == 1:
         roles = ["observer"] if re.search(r"observer|quan sát", label, re.I) else (
@@ -159,11 +177,42 @@ def _dated_names(ctx: Context, a: int, b: int, want) -> list[tuple[Mention, Date
     return out if out and len(out) == len(ms) else None
 
 
+_FRAMEWORK_ITEM = re.compile(r"\s*([^;:()]{6,80}?)\s*\(([^()]{4,20})\)\s*(?:[;,.]|$)")
+
+
+def _frameworks(ctx: Context, s: Sentence, colon: int) -> list[Candidate]:
+    """"Khuôn khổ quan hệ: Đối tác chiến lược (4/2009); Đối tác chiến lược sâu rộng (3/2014)":
+    each framework with its bracketed date, of the subject and the section's partner."""
+    if ctx.subject is None:
+        return []
+    partner = _partner(ctx, s.start, colon)
+    out: list[Candidate] = []
+    pos = colon + 1
+    while pos < s.end:
+        m = _FRAMEWORK_ITEM.match(ctx.text, pos, s.end)
+        if not m:
+            return out if pos >= s.end - 1 else []
+        fw = framework(m.group(1))
+        ds = [d for d in ctx.dates_in(m.start(2), m.end(2)) if isinstance(d.value, str)]
+        if not fw or not ds or partner is None:
+            return []
+        out.append(Candidate("partnership", {"parties": [ctx.label(ctx.subject),
+                                                         ctx.label(partner)],
+                                             "framework": fw, "date": ds[0].value},
+                             m.start(1), m.end(2) + 1, 0.75, "structure-framework-run"))
+        pos = m.end()
+    return out
+
+
 def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
     colon = text.find(":", s.start, s.end)
     head = text[s.start : colon] if colon >= 0 else ""
+    if colon >= 0 and framework(text[colon + 1 : s.end]):
+        runs = _frameworks(ctx, s, colon)
+        if len(runs) >= 2:
+            return runs
     if colon >= 0 and RELATION_CLAUSE.search(head):
         # "…thiết lập quan hệ với Lào …: Liên Xô (7/10/1960), Trung Quốc (25/4/1961)"
         obj = [m.key for m in ctx.mentions_in(s.start, colon) if m.is_state and m.key]
