@@ -353,3 +353,52 @@ def test_a_return_after_then_shares_the_subject(registry) -> None:
                                                                        "membership", "vi")}
     assert ("Indonesia", "1966-09-28", None) in got
     assert not any(m == "Malaysia" for m, _, _ in got)
+
+
+# --- the fourth dev2 batch's classes -----------------------------------------------------------
+
+def test_milestone_lines_of_a_country_brief(registry) -> None:
+    text = ("Chile Foreign Affairs | Country briefs | Peru\n\nKey milestones\n"
+            "Diplomatic relations: 10 February 1950\n"
+            "Free Trade Agreement signed: 22 August 2006\n"
+            "Strategic partnership: May 2015\n")
+    ex = extract_text(text, "en", registry)
+    assert ex.context.subject == "PER" and set(ex.context.pair) == {"PER", "CHL"}
+    got = {(c.type, c.data.get("date") or c.data.get("signed"), frozenset(
+        c.data.get("parties") or [])) for c in ex.candidates}
+    both = frozenset({"Chile", "Peru"})
+    assert {("relation", "1950-02-10", both), ("agreement", "2006-08-22", both),
+            ("partnership", "2015-05", both)} <= got
+
+
+def test_a_run_of_frameworks_with_bracketed_dates(registry) -> None:
+    text = ("Bộ Ngoại giao | Thông tin cơ bản về Chile\n\nQuan hệ với Việt Nam\n"
+            "Khuôn khổ quan hệ: Đối tác toàn diện (11/2009); Đối tác chiến lược (5/2020).")
+    got = {(p["framework"], p["date"]) for p in facts(text, registry, "partnership", "vi")}
+    assert got == {("comprehensive-partnership", "2009-11"), ("strategic-partnership", "2020-05")}
+
+
+def test_as_a_founding_member(registry) -> None:
+    text = "Chile joined the Asian Infrastructure Investment Bank as a founding member in 2015."
+    [m] = facts(text, registry, "membership", "en")
+    assert m["roles"] == ["founding", "full"] and m["start"] == "2015"
+
+
+def test_a_join_after_a_date_and_a_comma_shares_the_subject(registry) -> None:
+    text = "Chile là thành viên Liên Hợp Quốc từ ngày 24/10/1945, gia nhập OECD ngày 7/5/2010."
+    got = {(m["member"], m.get("start")) for m in facts(text, registry, "membership", "vi")}
+    assert ("Chile", "2010-05-07") in got
+
+
+def test_a_meeting_is_at_the_visit_of_its_own_clause(registry) -> None:
+    text = ("Premier Li Qiang visited Santiago in June 2024, and President Gabriel Boric of Chile "
+            "visited China in June 2025, where he met President Xi Jinping of China.")
+    [m] = [e for e in facts(text, registry, "event", "en") if e["event_type"] == "meeting"]
+    assert m["place"] == "China"
+
+
+def test_another_instrument_s_signing_is_not_the_agreement_s(registry) -> None:
+    text = ("The free trade agreement between Chile and China entered into force on 1 October "
+            "2006 and was upgraded by a protocol signed on 11 November 2017.")
+    [a] = [a for a in facts(text, registry, "agreement", "en") if "in_force" in a]
+    assert a["in_force"] == "2006-10-01" and a.get("signed") != "2017-11-11"
