@@ -35,7 +35,7 @@ NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
 JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
-    r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b"
+    r"|\b(?:is|are)\s+(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)?(?:(?:its|their|the|a)\s+)?"
@@ -475,8 +475,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         own_dates = dict((x.start, d) for x, d in listed_after)
         if listed_after:
             right = min(right, ctx.text.find(":", b, s.end))  # the shared date, before the colon
-        for x in subj:
-            d = _paren_date(ctx, x, right) if listed else own_dates.get(x.start)
+        each = _respectively(ctx, a, b, right, len(subj)) if len(subj) > 1 else None
+        for i, x in enumerate(subj):
+            # "A and B are members of APEC (since 1989 and 1991 respectively)"
+            d = each[i] if each else _paren_date(ctx, x, right) if listed else own_dates.get(
+                x.start)
             if d is None and listed_after:
                 d = pick_date(ctx, b, right, b)
             if d is None and signed_on is not None:
@@ -559,6 +562,19 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                            "membership-gapped"))
         prev_end = b
     return out
+
+
+def _respectively(ctx: Context, at: int, a: int, b: int, n: int) -> list | None:
+    """The ``n`` dates of "(since 1989 and 1991 respectively)" after the trigger ending at
+    ``a``, or of "lần lượt gia nhập … vào năm 1994 và 1998" (the word before the trigger at
+    ``at``), in order, when the clause gives exactly that many."""
+    word = re.search(r"\brespectively\b|(?<!\w)tương ứng(?!\w)", ctx.text[a:b], re.I)
+    lead = re.search(r"(?<!\w)lần lượt\s+(?:\S+\s+)?$", ctx.text[max(0, at - 20) : at])
+    if word is None and lead is None:
+        return None
+    hi = a + word.start() if word is not None else b
+    ds = [d for d in ctx.dates_in(a, hi) if d.value is not None and d is not ctx.dateline]
+    return ds if len(ds) == n else None
 
 
 def _counted_group(ctx: Context, s: Sentence, pos: int, tail: str = "") -> list[Mention]:

@@ -402,3 +402,13 @@ def test_another_instrument_s_signing_is_not_the_agreement_s(registry) -> None:
             "2006 and was upgraded by a protocol signed on 11 November 2017.")
     [a] = [a for a in facts(text, registry, "agreement", "en") if "in_force" in a]
     assert a["in_force"] == "2006-10-01" and a.get("signed") != "2017-11-11"
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru are both members of APEC (since 1994 and 1998 respectively).",
+    "Chile and Peru joined APEC in 1994 and 1998 respectively.",
+    "Chile và Peru lần lượt gia nhập APEC vào năm 1994 và 1998.",
+])
+def test_respectively(registry, text: str) -> None:
+    got = {(m["member"], m.get("start")) for m in facts(text, registry, "membership")}
+    assert got == {("Chile", "1994"), ("Peru", "1998")}
