@@ -148,6 +148,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{NUM}\s+(days?|weeks?)\s+later\b|(?<!\w){NUM_VI}\s+(ngày|tuần)\s+sau(?!\s+khi)(?!\w)(?!\s+(?-i:[A-ZĐ]))", re.I), "days_later"),  # noqa: E501
     (re.compile(r"(?<!\w)(?:sáng|chiều|trưa|tối|hôm)\s+nay(?!\w)|\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I), "today"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?the\s+first\s+day\b|(?<!\w)(?:trong\s+)?ngày\s+đầu\s+tiên(?!\w)", re.I), "first_day"),  # noqa: E501
+    # "… on the first day and was received by … on the second", "ngày thứ hai"
+    (re.compile(r"\bon\s+the\s+(second|third)(?:\s+day)?\b(?!\s+(?:of|time|visit|round|term))|(?<!\w)(?:trong\s+)?ngày\s+thứ\s+(hai|ba)(?!\w)", re.I), "nth_day"),  # noqa: E501
     # the meeting just dated: "Cũng tại hội nghị này", "at the same summit"
     (re.compile(r"(?<!\w)(?:cũng\s+)?tại\s+(?:hội nghị|cuộc họp|phiên họp|hội nghị thượng đỉnh)\s+(?:này|đó|ấy)(?!\w)|\bat\s+the\s+same\s+(?:summit|meeting|conference|session)\b|\bat\s+that\s+(?:summit|meeting|conference|session)\b", re.I), "same_day"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?that\s+(?:same\s+)?day\b|(?<!\w)(?:trong\s+)?ngày\s+hôm\s+đó(?!\w)|\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)", re.I), "same_day"),  # noqa: E501
@@ -285,6 +287,9 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, None, "day", flags=("relative",), pending=("weekday", None))
     if kind == "first_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("first-day",))
+    if kind == "nth_day":
+        n = {"second": 1, "third": 2, "hai": 1, "ba": 2}[(g[0] or g[1]).lower()]
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("first-day", n))
     if kind == "same_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 0))
     if kind == "clause_offset":
@@ -453,7 +458,12 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             if base is None:
                 d.flags = (*d.flags, "unresolved")
                 continue
-            d.value = base.value["from"]
+            first = dt.date.fromisoformat(base.value["from"])
+            nth = first + dt.timedelta(days=d.pending[1] if len(d.pending) > 1 else 0)
+            if nth.isoformat() > base.value["to"]:
+                d.flags = (*d.flags, "unresolved")  # past the range: not one of its days
+                continue
+            d.value = nth.isoformat()
         if d.value is not None:
             explicit.append(d)
             explicit.sort(key=lambda x: x.start)

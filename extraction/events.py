@@ -121,7 +121,7 @@ def _date_fields(d) -> dict:
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
-        out += _visits(ctx, s)
+        out += _one_visit_per_range(_visits(ctx, s))
         out += _meetings(ctx, s)
         out += _sessions(ctx, s)
         out += _missions(ctx, s)
@@ -301,12 +301,17 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                                  _participant(ctx, host, "host", None)],
                 "place": ctx.label(host)}
         data.update(_date_fields(d))
-        days = _LENGTH.search(ctx.text[max(s.start, a - 12) : min(s.end, b + 12)])
+        days = _LENGTH.search(ctx.text[max(s.start, a - 12) : min(s.end, b + 30)])
         n = (days.group(1) or days.group(2)).lower() if days else ""
         n_days = int(n) if n.isdigit() else NUMBERS.get(n, 0)
         begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for)\s+(?:\S+\s+){0,3}$"
                            r"|bắt đầu\s+(?:\S+\s+){0,2}$", ctx.text[max(s.start, a - 40) : a],
-                           re.I)
+                           re.I) or re.search(
+            # the day of arrival, then the visit's length: "a day after he landed in the
+            # kingdom for a three-day state visit", "đến Mát-xcơ-va chiều 20/3, bắt đầu chuyến
+            # thăm … kéo dài ba ngày"
+            r"\b(?:landed|arrived)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
+            ctx.text[s.start : a], re.I)
         if begins and 1 < n_days < 15 and isinstance(data.get("date"), str) \
                 and len(data["date"]) == 10:
             # "began a four-day visit … on Saturday", "chuyến thăm 3 ngày từ ngày 5/6": the
@@ -327,6 +332,13 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     return out
 
 
+def _one_visit_per_range(out: list[Candidate]) -> list[Candidate]:
+    """"… landed in Chile for a three-day state visit": the arrival's day and the visit's range
+    are one visit (the range kept)."""
+    ranges = [(_actors(c), c.data["start"]) for c in out if "start" in c.data]
+    return [c for c in out if "date" not in c.data or (_actors(c), c.data["date"]) not in ranges]
+
+
 def _more_dates(ctx: Context, d, end: int) -> list:  # noqa: ANN001
     """The explicit dates coordinated after ``d`` ("in October 2016 and in April 2025")."""
     out = []
@@ -342,7 +354,7 @@ def _more_dates(ctx: Context, d, end: int) -> list:  # noqa: ANN001
 
 
 _LENGTH = re.compile(r"\b(\w+)-day\s+(?:state\s+|official\s+|working\s+)?visit"
-                     r"|chuyến thăm[^,.;]{0,20}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
+                     r"|chuyến thăm[^,.;]{0,30}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
                      re.I)
 
 

@@ -412,3 +412,24 @@ def test_another_instrument_s_signing_is_not_the_agreement_s(registry) -> None:
 def test_respectively(registry, text: str) -> None:
     got = {(m["member"], m.get("start")) for m in facts(text, registry, "membership")}
     assert got == {("Chile", "1994"), ("Peru", "1998")}
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("SANTIAGO, May 9, 2024 - Chinese President Xi Jinping held talks with Chilean President "
+     "Gabriel Boric on Thursday, a day after he landed in Chile for a three-day state visit.",
+     "2024-05-08", "2024-05-10"),
+    ("SANTIAGO, 9/5/2024 - Chủ tịch Trung Quốc Tập Cận Bình đến Santiago chiều 8/5, bắt đầu "
+     "chuyến thăm cấp nhà nước kéo dài ba ngày tới Chile.", "2024-05-08", "2024-05-10"),
+])
+def test_a_visit_counted_from_its_arrival(registry, text: str, start: str, end: str) -> None:
+    [visit] = [e for e in facts(text, registry, "event") if e["event_type"] == "visit"]
+    assert (visit.get("start"), visit.get("end")) == (start, end)
+
+
+def test_the_second_day_of_a_range() -> None:
+    from diplograph.extraction.dates import find_dates
+
+    text = ("The minister was in Lima on 8-9 May 2024. She met the president on the first day "
+            "and the foreign minister on the second.")
+    assert [d.value for d in find_dates(text)][1:] == ["2024-05-08", "2024-05-09"]
+    assert find_dates("He came back on the second visit in 2019.")[-1].value == "2019"
