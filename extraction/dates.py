@@ -153,6 +153,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # the meeting just dated: "Cũng tại hội nghị này", "at the same summit"
     (re.compile(r"(?<!\w)(?:cũng\s+)?tại\s+(?:hội nghị|cuộc họp|phiên họp|hội nghị thượng đỉnh)\s+(?:này|đó|ấy)(?!\w)|\bat\s+the\s+same\s+(?:summit|meeting|conference|session)\b|\bat\s+that\s+(?:summit|meeting|conference|session)\b", re.I), "same_day"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?that\s+(?:same\s+)?day\b|(?<!\w)(?:trong\s+)?ngày\s+hôm\s+đó(?!\w)|\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)", re.I), "same_day"),  # noqa: E501
+    (re.compile(r"\b(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day\b|(?<!\w)(?:sáng|chiều|tối)\s+cùng\s+ngày(?!\w)", re.I), "same_day_main"),  # noqa: E501
     # "on 15 January 2024, nine days before it re-established …": the clause that follows
     # happened N units after (before) the date just given ("a month after the bloc suspended …")
     (re.compile(rf"\b{NUM}\s+(days?|weeks?|months?|years?)\s+(before|after)\b(?!\s+(?:that|this|the\s+(?:signing|visit)))(?!\s+(?-i:[A-Z]))"
@@ -292,6 +293,9 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, None, "day", flags=("relative",), pending=("first-day", n))
     if kind == "same_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 0))
+    if kind == "same_day_main":
+        # "Earlier in the day": the day of the main event, never a date counted from it
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 0, "main"))
     if kind == "clause_offset":
         n, unit, way = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
         sign = 1 if way.lower() in ("before", "trước") else -1
@@ -442,9 +446,13 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             y, mo = int(base.value[:4]), int(base.value[5:7]) + d.pending[1]
             y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
             d.value = _month(y, mo)
+        elif what == "days" and len(d.pending) > 2 and anchor is not None:
+            d.value = anchor.isoformat()  # "Earlier in the day" in a news article: its day
         elif what in ("days", "next-day"):
+            main = len(d.pending) > 2 and d.pending[2] == "main"
             base = next(
-                (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)),
+                (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)
+                 and not (main and x.governs)),
                 None,
             )
             if base is None:

@@ -78,6 +78,12 @@ def extract(ctx: Context) -> list[Candidate]:
             if negated(ctx, m.start(), prev) or (modal(ctx, m.start(), prev) and not agreed):
                 prev = m.end()
                 continue
+            if re.match(r"\s+(?:Agreement|Treaty|Framework\s+Agreement)\b",
+                        ctx.text[m.end() : m.end() + 25]) or re.search(
+                    r"(?<!\w)(?:Hiệp định|Hiệp ước)\s+$",
+                    ctx.text[max(prev, m.start() - 20) : m.start()]):
+                prev = m.end()  # "signed the Comprehensive Strategic Partnership Agreement":
+                continue  # an instrument's title, not the framework's establishment
             code = framework(m.group())
             semi = ctx.text.find(";", m.end(), right)
             right = semi if semi >= 0 else right  # "…; năm 2012, quan hệ được nâng lên …"

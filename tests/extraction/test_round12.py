@@ -433,3 +433,19 @@ def test_the_second_day_of_a_range() -> None:
             "and the foreign minister on the second.")
     assert [d.value for d in find_dates(text)][1:] == ["2024-05-08", "2024-05-09"]
     assert find_dates("He came back on the second visit in 2019.")[-1].value == "2019"
+
+
+def test_earlier_in_the_day_of_a_news_article(registry) -> None:
+    text = ("LIMA, May 9, 2024 - Chinese President Xi Jinping held talks with Peruvian President "
+            "Dina Boluarte on Thursday, a day after he landed in Peru. Earlier in the day the two "
+            "leaders signed a trade agreement between China and Peru.")
+    [a] = facts(text, registry, "agreement", "en")
+    assert a["signed"] == "2024-05-09"
+
+
+def test_a_partnership_agreement_s_title_is_no_partnership(registry) -> None:
+    text = ("The two leaders signed the Comprehensive Strategic Partnership Agreement between "
+            "Chile and Peru on 5 May 2024.")
+    assert facts(text, registry, "partnership", "en") == []
+    [a] = facts(text, registry, "agreement", "en")
+    assert a["signed"] == "2024-05-05"
