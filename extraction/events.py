@@ -203,8 +203,9 @@ def _visit_dest(ctx: Context, b: int, limit: int) -> Mention | None:
         return nxt[0]
     for x in nxt:
         gap = ctx.text[b : x.start]
-        if re.search(r"(?:to|tới|đến|sang)\s+(?:the\s+)?$", gap) and len(gap) < 60:
-            return x
+        if re.search(r"(?:to|tới|đến|sang)\s+(?:the\s+)?$", gap) and len(gap) < 60 \
+                and not re.search(r"[,;]\s+(?:and|và|while|còn|but|nhưng)\s", gap):
+            return x  # never in the next clause ("… paid an official visit, and X made …")
     return None
 
 
@@ -288,6 +289,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if visitor is None:
             subj = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key != host]
             visitor = subj[-1].key if subj else None
+        if visitor is None and post is not None and ctx.subject not in (None, host):
+            visitor = ctx.subject  # a text on one state: its office holders travel abroad
         if host is None and visitor and post and post.state is None and ctx.lang == "vi":
             pass
         if host is None or visitor is None or host == visitor:
@@ -322,7 +325,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
-        if m.group().lower().rstrip().endswith("visits") and d is not None:
+        if d is not None and (m.group().lower().rstrip().endswith("visits") or re.search(
+                r"\(\s*$", ctx.text[max(s.start, d.start - 3) : d.start])):
             # "paid state visits in October 2016 and in April 2025": one visit per date
             for more in _more_dates(ctx, d, s.end):
                 again = {k: v for k, v in data.items() if k not in ("date", "start", "end")}

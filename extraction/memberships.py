@@ -168,8 +168,49 @@ def _mk(ctx: Context, member: str, org: str, roles: list[str], d, span, conf: fl
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
-        out += _sentence(ctx, s)
+        found = _sentence(ctx, s)
+        out += found + _coordinated_orgs(ctx, s, found)
     out += _org_list(ctx)
+    return out
+
+
+#: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
+#: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
+_ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
+                      r"\s*,?\s*(?:and|và)\s+(?:of\s+|của\s+)?(?:the\s+)?"
+                      r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
+
+
+def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """"a founding member of ASEAN (1967) and of APEC (1989)": the second organisation is the
+    same member's, with its own date."""
+    out: list[Candidate] = []
+    orgs = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org and x.key]
+    found = [c for c in found if c.type == "membership" and "end" not in c.data
+             and "end_reason" not in c.data]
+    have = {(c.data["member"], c.data["organization"]) for c in found}
+    for c in found:
+        for i, o in enumerate(orgs[:-1]):
+            if ctx.label(o.key) != c.data["organization"]:
+                continue
+            nxt = orgs[i + 1]
+            gap = _ORG_AND.fullmatch(ctx.text, o.end, nxt.start)
+            if gap is None or (c.data["member"], ctx.label(nxt.key)) in have:
+                continue
+            if not any(x.is_state and x.key and ctx.label(x.key) == c.data["member"]
+                       for x in ctx.mentions_in(s.start, o.start)) and (
+                    ctx.subject is None or ctx.label(ctx.subject) != c.data["member"]):
+                continue  # the member is the clause's subject, named before the organisations
+            stop = re.search(r"[;)]|,(?!\s*\d)|\s(?:and|và)\s", ctx.text[nxt.end : s.end])
+            own = [d for d in ctx.dates_in(nxt.end, nxt.end + stop.end() if stop else s.end)
+                   if isinstance(d.value, str)]
+            data = {k: v for k, v in c.data.items() if k not in ("organization", "start")}
+            data["organization"] = ctx.label(nxt.key)
+            if own:
+                data["start"] = own[0].value
+            out.append(Candidate("membership", data, c.start, max(c.end, nxt.end),
+                                 c.confidence - 0.05, c.rule + "-coordinated", list(c.flags)))
+            have.add((c.data["member"], data["organization"]))
     return out
 
 

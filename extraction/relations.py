@@ -100,6 +100,8 @@ PASSIVE_STATE = re.compile(
     r"(?:bị\s+(cắt đứt|đóng băng|gián đoạn)|được\s+(khôi phục|nối lại)|được\s+(bình thường hóa"
     r"|bình thường hoá|thiết lập))"
     r"|\b(?:diplomatic\s+)?relations\s+(?:were|was)\s+(frozen|suspended)\b"
+    # "They were fully restored in January 2022" after "Relations with X were downgraded …"
+    r"|\b(?:They|These\s+ties|Ties)\s+were\s+(?:fully\s+|formally\s+)?(restored|normali[sz]ed)\b"
     # "Relations with Japan date from 26 January 1992"
     r"|\b(?:diplomatic\s+)?relations\s+with\s+[^.;,]{2,40}?\s+(date\s+(?:from|back\s+to)"
     r"|began\s+(?:in|on))\b", re.I)
@@ -116,12 +118,25 @@ def _passive_state(ctx: Context) -> list[Candidate]:
                 continue
             if re.match(r"\s*(?:Đối tác|đối tác)", ctx.text[m.end() : m.end() + 8]):
                 continue
-            status = "restored" if m.group(2) else "established" if (
-                m.group(3) or m.group(5)) else "severed"
+            status = "restored" if m.group(2) or m.group(5) else "established" if (
+                m.group(3) or m.group(6)) else "severed"
             if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
                 continue
             named = keys([x for x in ctx.mentions_in(s.start, m.end()) if _actor(x)
                           and x.how != "demonym"])
+            if m.group(5) and m.start() != s.start:
+                continue
+            if m.group(5):
+                # "They …": the relations the sentence before is about ("Relations with Saudi
+                # Arabia were downgraded …")
+                before = [p for p in ctx.sents if p.end <= s.start]
+                about = re.match(r"\s*(?:Diplomatic\s+)?[Rr]elations\s+with\s+", before[-1].text) \
+                    if before else None
+                if about is None:
+                    continue
+                at = before[-1].start + about.end()
+                named = keys([x for x in ctx.mentions_in(at, before[-1].end) if _actor(x)
+                              and x.start == at])
             if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject:
                 # "Quan hệ với Nhật Bản được bình thường hóa năm 1965" in a text on one state
                 named = [ctx.subject, named[0]]

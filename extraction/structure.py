@@ -136,13 +136,17 @@ def _table_row(ctx: Context, s: Sentence) -> list[Candidate]:
     """"STATE<TAB>DATE", "1 | STATE | DATE" under a heading on relations."""
     if ctx.subject is None or not _line_of(ctx, s) or ctx.section_at(s.start)[1] != "relations":
         return []
-    ms = [m for m in ctx.mentions_in(s.start, s.end) if m.key]
+    bar = ctx.text.find("|", ctx.text.find("|", s.start, s.end) + 1, s.end)
+    # the first two cells only: "China | 1 July 1975 | See China–Thailand relations"
+    ms = [m for m in ctx.mentions_in(s.start, bar if bar >= 0 else s.end) if m.key]
     number = _ROW_NUMBER.match(ctx.text, s.start)
     first = number.end() if number else s.start
     if len(ms) != 1 or not ms[0].is_state or ms[0].start != first or ms[0].key == ctx.subject:
         return []
     sep = _SEP.match(ctx.text, ms[0].end)
-    d = _whole_date(ctx, sep.end(), s.end) if sep else None
+    cell_end = ctx.text.find("|", sep.end(), s.end) if sep and "|" in sep.group() else -1
+    # "China | 1 July 1975 | See China–Thailand relations": the date fills its own cell
+    d = _whole_date(ctx, sep.end(), cell_end if cell_end >= 0 else s.end) if sep else None
     if d is None:
         return []
     return [Candidate("relation", {"parties": [ctx.label(ctx.subject), ctx.label(ms[0].key)],

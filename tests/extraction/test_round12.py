@@ -449,3 +449,20 @@ def test_a_partnership_agreement_s_title_is_no_partnership(registry) -> None:
     assert facts(text, registry, "partnership", "en") == []
     [a] = facts(text, registry, "agreement", "en")
     assert a["signed"] == "2024-05-05"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Foreign relations of Chile\n\nChile is a founding member of the OAS (1948) and of APEC "
+     "(1989).", {("OAS", "1948"), ("APEC", "1989")}),
+    ("Foreign relations of Chile\n\nIt was a founding member of the OAS in April 1948 and of "
+     "APEC in 1989.", {("OAS", "1948-04"), ("APEC", "1989")}),
+    ("Chile là thành viên sáng lập Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ "
+     "(Mercosur, 1991).", {("UN", "1945"), ("Mercosur", "1991")}),
+])
+def test_coordinated_organisations_each_with_its_date(registry, text: str,
+                                                      expected: set) -> None:
+    ms = facts(text, registry, "membership")
+    got = {(registry.resolve(m["organization"]).key, m.get("start")) for m in ms
+           if m["member"] == "Chile"}
+    assert got == expected
+    assert all(m.get("roles") == ["founding", "full"] for m in ms)
