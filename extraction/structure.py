@@ -47,7 +47,7 @@ RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|t
 NEGATIVE = re.compile(r"\b(?i:not|never|no)\b|(?<!\w)(?:chưa|không)(?!\w)")
 _SEP = re.compile(r"\s*(?:\t+|\s{2,}|\s[–—-]\s|:|\|)\s*")
 #: a row's number before its first cell: "1 | Japan | …", "3. Japan …"
-_ROW_NUMBER = re.compile(r"\s*\d{1,3}\s*(?:\||\.|\)|\t)\s*")
+_ROW_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*(?:\||\.|\)|\t)|[-•*–]\s)\s*")
 
 
 def extract(ctx: Context) -> list[Candidate]:

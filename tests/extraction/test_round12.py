@@ -466,3 +466,34 @@ def test_coordinated_organisations_each_with_its_date(registry, text: str,
            if m["member"] == "Chile"}
     assert got == expected
     assert all(m.get("roles") == ["founding", "full"] for m in ms)
+
+
+def test_bulleted_rows_under_a_heading_on_relations(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nQuan hệ ngoại giao\n\n- Peru: 10/2/1950\n"
+            "• Nhật Bản – 2/6/1897\n")
+    assert pairs(facts(text, registry, "relation", "vi")) == {
+        (frozenset({"Chile", "Peru"}), "1950-02-10", "established"),
+        (frozenset({"Chile", "Japan"}), "1897-06-02", "established")}
+
+
+def test_a_table_row_with_a_notes_column(registry) -> None:
+    text = ("Foreign relations of Chile\n\nDiplomatic relations\n\nCountry | Formal relations "
+            "began | Notes\nPeru | 10 February 1950 | See Chile–Peru relations\n")
+    assert pairs(facts(text, registry, "relation", "en")) == {
+        (frozenset({"Chile", "Peru"}), "1950-02-10", "established")}
+
+
+def test_they_were_restored_after_relations_with(registry) -> None:
+    text = ("Foreign relations of Chile\n\nRelations with Bolivia were downgraded in 1978 after "
+            "a dispute. They were fully restored in March 2030.")
+    assert (frozenset({"Chile", "Bolivia"}), "2030-03", "restored") in pairs(
+        facts(text, registry, "relation", "en"))
+
+
+def test_a_visit_list_entry_with_two_dates(registry) -> None:
+    text = ("Bộ Ngoại giao | Thông tin cơ bản về Chile và quan hệ với Việt Nam\n\n"
+            "Các chuyến thăm cấp cao:\n- Phía Chile: Tổng thống Michelle Bachelet thăm Việt Nam "
+            "(11/2006 và 11/2017).")
+    got = {e.get("date") for e in facts(text, registry, "event", "vi")
+           if e["event_type"] == "visit"}
+    assert got == {"2006-11", "2017-11"}
