@@ -81,7 +81,7 @@ NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
 
 #: a concessive clause between a subject and its verb: ", dù có quan hệ … với Nga,"
 CONCESSIVE = re.compile(r",\s*(?:dù|mặc dù|tuy|although|though|despite|while)\b[^,]*,", re.I)
-_NAME_AFTER = re.compile(r"\s*(?:của\s+|of\s+)?(?:the\s+)?((?-i:[A-ZĐ])[^\s,.;]*"
+_NAME_AFTER = re.compile(r"\s*(?:của\s+|of\s+|to\s+|vào\s+)?(?:the\s+)?((?-i:[A-ZĐ])[^\s,.;]*"
                          r"(?:\s+[^\s,.;]+){0,6})", re.I)
 
 
@@ -177,7 +177,7 @@ def extract(ctx: Context) -> list[Candidate]:
 #: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
 #: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
 _ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
-                      r"\s*,?\s*(?:and|và)\s+(?:of\s+|của\s+)?(?:the\s+)?"
+                      r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 
 
@@ -256,7 +256,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;"
                          # "… là thành viên sáng lập APEC (1989) và gia nhập OECD …"
                          r"|\s(?:và|and)\s+(?=(?:(?:sau đó|later|then|đã)\s+)?(?:gia nhập|tham gia"
-                         r"|trở thành|được kết nạp|joined|became|was\s+admitted)\b)",
+                         r"|trở thành|được kết nạp|là thành viên|joined|became|was\s+admitted)\b)",
                          text[m.end() : s.end])
         clause_end = m.end() + stop.start() if stop else s.end
         members = _members(ctx, ctx.mentions_in(m.end(), clause_end))

@@ -42,7 +42,8 @@ _RX = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(FRAMEWORKS
 VERB = re.compile(
     r"\b(?:rais|upgrad|elevat|lift|establish|set(?:ting)?\s+up|forg|launch|bec[oa]m"
     r"|agreed\s+(?:on|to)\s+(?:a|an|the)\s+(?=\w+\s+(?:\w+\s+)?[Pp]artnership)"
-    r"|form|sign)\w*|nâng cấp|nâng lên|nâng tầm|xác lập|thiết lập|trở thành|ký|tuyên bố",
+    r"|form|sign)\w*|nâng cấp|nâng lên|nâng tầm|nâng\s+(?:\S+\s+){1,3}lên|xác lập|thiết lập"
+    r"|trở thành|ký|tuyên bố",
     re.I,
 )
 
