@@ -190,17 +190,21 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
              and "end_reason" not in c.data]
     have = {(c.data["member"], c.data["organization"]) for c in found}
     for c in found:
-        for i, o in enumerate(orgs[:-1]):
-            if ctx.label(o.key) != c.data["organization"]:
+        chain = [i for i, o in enumerate(orgs) if ctx.label(o.key) == c.data["organization"]]
+        if not chain:
+            continue
+        i = chain[0]
+        if not any(x.is_state and x.key and ctx.label(x.key) == c.data["member"]
+                   for x in ctx.mentions_in(s.start, orgs[i].start)) and (
+                ctx.subject is None or ctx.label(ctx.subject) != c.data["member"]):
+            continue  # the member is the clause's subject, named before the organisations
+        while i + 1 < len(orgs):
+            o, nxt = orgs[i], orgs[i + 1]
+            if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None:
+                break
+            i += 1
+            if (c.data["member"], ctx.label(nxt.key)) in have:
                 continue
-            nxt = orgs[i + 1]
-            gap = _ORG_AND.fullmatch(ctx.text, o.end, nxt.start)
-            if gap is None or (c.data["member"], ctx.label(nxt.key)) in have:
-                continue
-            if not any(x.is_state and x.key and ctx.label(x.key) == c.data["member"]
-                       for x in ctx.mentions_in(s.start, o.start)) and (
-                    ctx.subject is None or ctx.label(ctx.subject) != c.data["member"]):
-                continue  # the member is the clause's subject, named before the organisations
             stop = re.search(r"[;)]|,(?!\s*\d)|\s(?:and|và)\s", ctx.text[nxt.end : s.end])
             own = [d for d in ctx.dates_in(nxt.end, nxt.end + stop.end() if stop else s.end)
                    if isinstance(d.value, str)]

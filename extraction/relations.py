@@ -201,8 +201,11 @@ def extract(ctx: Context) -> list[Candidate]:
         prev_end = s.start
         for n, (a, b, status) in enumerate(found):
             right = found[n + 1][0] if n + 1 < len(found) else s.end
+            semi = ctx.text.find(";", b, right)
+            right = semi if semi >= 0 else right  # a clause's date and partners end at ";"
             if ctx.lang == "vi" and status == "established" and "ngoại giao" not in ctx.text[a:b] \
-                    and "bình thường" not in ctx.text[a:b].lower():
+                    and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
+                        ctx, b, right):
                 continue  # "thiết lập quan hệ" alone is often a partnership
             subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)]
             recognise = re.search(r"recogni", ctx.text[a:b], re.I)
@@ -321,8 +324,11 @@ def extract(ctx: Context) -> list[Candidate]:
                 d = shared if shared is not None and shared.explicit else None
             if d is None and subj and n == 0:
                 # "Tháng 6/2017, A, B và C cắt đứt quan hệ …": a date opening the sentence
+                # (or "On that day", resolved against the sentence before)
                 opening = [x for x in ctx.dates_in(s.start, subj[0].start)
-                           if x.value is not None and x is not ctx.dateline and x.explicit
+                           if x.value is not None and x is not ctx.dateline
+                           and (x.explicit or x.start == s.start or re.match(
+                               r"(?:On|In|Vào|Cùng)\s+$", ctx.text[s.start : x.start]))
                            and len(ctx.text[s.start : x.start].split()) <= 2]
                 d = opening[-1] if len(opening) == 1 else None
             subject, objects = parties[0], parties[1:]
@@ -360,6 +366,48 @@ def extract(ctx: Context) -> list[Candidate]:
                 c = conf - (0.1 if d is not None and not d.explicit else 0)
                 out.append(Candidate("relation", data, *span_of(subj, obj, (a, b), d),
                                      round(c, 2), f"relation-{status}", fl))
+            if obj and len(pairs) >= 1:
+                out += _gapped_partners(ctx, obj[-1].end, right, pairs[0][0], status, conf,
+                                        flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
     return out
+
+
+#: "…, và với Nhật Bản ngày 23/7/1956", "… and with Japan on …": the verb is shared
+_GAPPED = re.compile(r"(?:\s+(?:ngày|năm|tháng|on|in)\s+[^,;]{1,20}?)?(?:,[^,;]{0,50})?\s*,?\s*"
+                     r"(?:và|and)\s+(?:với|with)\s+", re.I)
+
+
+def _gapped_partners(ctx: Context, pos: int, right: int, subject: str, status: str,
+                     conf: float, flags: list[str]) -> list[Candidate]:
+    """Another partner of the same verb, with its own date: "thiết lập quan hệ ngoại giao với
+    Hoa Kỳ ngày 4/7/1946, …, và với Nhật Bản ngày 23/7/1956"."""
+    m = _GAPPED.match(ctx.text, pos, right)
+    if m is None:
+        return []
+    partners = _actors_after(ctx, m.end(), right)
+    if not partners or partners[0].start != m.end():
+        return []
+    stop = re.search(r"[,;]|\s(?:và|and)\s", ctx.text[partners[-1].end : right])
+    end = partners[-1].end + stop.start() if stop else right
+    d = pick_date(ctx, partners[-1].end, end, partners[-1].end)
+    out = []
+    for x in keys(partners):
+        if x == subject:
+            continue
+        data = {"parties": [ctx.label(subject), ctx.label(x)], "status": status}
+        if d is not None and point(d):
+            data["date"] = point(d)
+        out.append(Candidate("relation", data, *span_of(partners, d), round(conf - 0.05, 2),
+                             f"relation-{status}-gapped", list(flags)))
+    return out
+
+
+def _dated_partners(ctx: Context, b: int, right: int) -> bool:
+    """"thiết lập quan hệ với Liên Xô (2/6/1976) và Việt Nam (12/7/1976)": partners each with
+    a bracketed date are relations, not a partnership."""
+    if not re.match(r"\s+(?:với|with)\s+", ctx.text[b:right]):
+        return False
+    partners = _actors_after(ctx, b, right)
+    return bool(partners) and all(_paren_date(ctx, x, right) is not None for x in partners)
