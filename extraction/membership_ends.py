@@ -228,6 +228,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if not earlier:
                     break
                 members = earlier[-1:] + members
+            if not members and ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\b(?:and|và|rồi)\s+)(?:it|It|nước này|Nước này)\s+"
+                    r"(?:(?:also|then|later|đã|cũng)\s+)?$", text[max(s.start, a - 25) : a]):
+                # a text on one state: "…, it left the Commonwealth on 31 May 1961"
+                members = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             if not members:
                 # "Georgia's membership of the CIS ended": the possessive state
                 poss = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key
@@ -286,12 +291,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             org = prev_org
         if org is None and shared and prev_org_key is not None:
             org_key = prev_org_key  # the previous clause's organisation, named or not
-        elif org is None and _one_org(ctx, s.start, a) is not None:
+        elif org is None and _one_org(ctx, s.start, a) is not None and not re.match(
+                r"\s+(?:the\s+)?(?-i:[A-ZĐ])", text[b : b + 20]):
             # "Indonesia tham gia OPEC năm 1962, tạm ngừng tư cách thành viên năm 2009, tái gia
             # nhập …": the one organisation the sentence named before
             org_key = _one_org(ctx, s.start, a)
         elif org is None and prev_org_key is not None and re.match(
-                r"\s*(?:tổ chức này|this\s+organi[sz]ation|the\s+organi[sz]ation)",
+                r"\s*(?:tổ chức này|this\s+organi[sz]ation|the\s+organi[sz]ation|it\b)",
                 text[b : b + 30], re.I):
             org_key = prev_org_key  # "rời Liên Hợp Quốc …, rồi trở lại tổ chức này"
         elif org is None:

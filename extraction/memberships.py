@@ -53,6 +53,8 @@ JOIN = re.compile(
     r"|trở thành\s+(?:\S+\s+){0,3}?đối tác đối thoại",
     re.I,
 )
+#: a fronted appositive: "A founding member of the United Nations (1945), it left …"
+APPOSITIVE = re.compile(r"(?:As\s+)?(?:A|An|One\s+of\s+the)\s+founding\s+members?\s+of\b")
 OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
 FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^.]*?\bby\b"
                      r"|(?<!\w)được\s+(?:thành lập|lập ra|sáng lập)(?!\w)[^.]*?(?<!\w)bởi(?!\w)"
@@ -338,6 +340,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
 
     # "joined", "became members", "was admitted", "an observer since"
     triggers = [(m.start(), m.end(), "join") for m in JOIN.finditer(text, s.start, s.end)]
+    fronted = APPOSITIVE.match(text, s.start)
+    if fronted:
+        triggers.append((fronted.start(), fronted.end(), "join"))
     triggers += [(m.start(), m.end(), "observer") for m in OBSERVER.finditer(text, s.start, s.end)]
     triggers = sorted(t for t in triggers
                       if not any(a <= t[0] < b for a, b in blocked))
@@ -445,6 +450,17 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if sign:
                     at = subj[0].end + sign.end()
                     signed_on = pick_date(ctx, at, src.end, at)
+        if not subj and fronted is not None and a == fronted.start():
+            # the subject after the appositive's comma: "…, it left …", "…, Chile has …"
+            comma = text.find(",", b, s.end)
+            after = re.match(r",\s*(?:(it|It|the country)\b|)", text[comma:]) if comma >= 0 \
+                else None
+            if after and after.group(1) and ctx.subject is not None:
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            elif after:
+                subj = [x for x in _members(ctx, ctx.mentions_in(comma, s.end))
+                        if x.start == comma + after.end()][:1]
+            right = comma if comma >= 0 else right
         if not subj and ctx.subject is not None and re.search(
                 r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:it|It|nước này|Nước này|the country"
                 r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"

@@ -497,3 +497,40 @@ def test_a_visit_list_entry_with_two_dates(registry) -> None:
     got = {e.get("date") for e in facts(text, registry, "event", "vi")
            if e["event_type"] == "visit"}
     assert got == {"2006-11", "2017-11"}
+
+
+# --- the sixth dev2 batch's classes ------------------------------------------------------------
+
+def test_a_fronted_appositive_and_a_pronoun_end_and_return(registry) -> None:
+    text = ("Foreign relations of Chile\n\nA founding member of the United Nations (1945), it "
+            "left the Commonwealth on 1 January 2031 and rejoined it on 1 June 2034.")
+    got = {(registry.resolve(m["organization"]).key, m.get("roles", ["full"])[0],
+            m.get("start"), m.get("end"))
+           for m in facts(text, registry, "membership", "en")}
+    assert got == {("UN", "founding", "1945", None),
+                   ("COMMONWEALTH", "full", None, "2031-01-01"),
+                   ("COMMONWEALTH", "full", "2034-06-01", None)}
+
+
+def test_a_gapped_partner_with_its_own_date(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nChile thiết lập quan hệ ngoại giao với Peru ngày "
+            "10/2/1950, một năm sau chiến tranh, và với Nhật Bản ngày 2/6/1897.")
+    assert pairs(facts(text, registry, "relation", "vi")) >= {
+        (frozenset({"Chile", "Peru"}), "1950-02-10", "established"),
+        (frozenset({"Chile", "Japan"}), "1897-06-02", "established")}
+
+
+def test_a_clause_s_date_ends_at_a_semicolon(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nNgày 15/12/1970, Chile và Trung Quốc thiết lập quan "
+            "hệ ngoại giao; một năm sau, Chile lần lượt thiết lập quan hệ với Cuba (12/4/1971) "
+            "và Việt Nam (25/3/1971).")
+    assert pairs(facts(text, registry, "relation", "vi")) == {
+        (frozenset({"Chile", "China"}), "1970-12-15", "established"),
+        (frozenset({"Chile", "Cuba"}), "1971-04-12", "established"),
+        (frozenset({"Chile", "Vietnam"}), "1971-03-25", "established")}
+
+
+def test_raising_ties_with_a_verb_around_the_object(registry) -> None:
+    text = "Hai nước Chile và Peru nâng quan hệ lên Đối tác chiến lược tháng 11/2015."
+    [p] = facts(text, registry, "partnership", "vi")
+    assert p["framework"] == "strategic-partnership" and p["date"] == "2015-11"
