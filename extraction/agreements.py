@@ -366,7 +366,7 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         # a text on one state: the subject and the one other state of the sentence
         others = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
                                     if x.is_state and x.key and x.key != ctx.subject
-                                    and x.how != "demonym"))
+                                    and x.how == "name"))  # "signed in Madrid": a place
         if len(others) == 1:
             base, conf = [ctx.subject, others[0]], 0.65
             flags.append("party-from-document")

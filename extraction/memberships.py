@@ -36,6 +36,7 @@ JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b"
+    r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)?(?:(?:its|their|the|a)\s+)?"
@@ -171,7 +172,7 @@ def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
         found = _sentence(ctx, s)
-        out += found + _coordinated_orgs(ctx, s, found)
+        out += found + _coordinated_orgs(ctx, s, found) + _companions(ctx, s, found)
     out += _org_list(ctx)
     return out
 
@@ -181,6 +182,36 @@ def extract(ctx: Context) -> list[Candidate]:
 _ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
                       r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
+
+
+#: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
+_COMPANION = re.compile(r",?\s*(?:cùng với|cùng|together\s+with|along\s+with|alongside)\s+",
+                        re.I)
+
+
+def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """"Ấn Độ trở thành thành viên … ngày 9/6/2017, cùng với Pakistan": the companion joined
+    with it, the same day."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.type != "membership" or "end" in c.data or "start" not in c.data:
+            continue
+        m = _COMPANION.match(ctx.text, c.end)
+        if m is None:
+            dates = [d for d in ctx.dates_in(c.end, s.end) if isinstance(d.value, str)]
+            m = _COMPANION.match(ctx.text, dates[0].end) if dates and not ctx.text[
+                c.end : dates[0].start].strip(" ,") else None
+        if m is None:
+            continue
+        group = [x for x in group_after(ctx, m.end(), s.end) if x.is_state and x.key]
+        if not group or group[0].start != m.end():
+            continue
+        for x in group:
+            data = dict(c.data)
+            data["member"] = ctx.label(x.key)
+            out.append(Candidate("membership", data, c.start, x.end, c.confidence - 0.1,
+                                 c.rule + "-companion", list(c.flags)))
+    return out
 
 
 def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -257,6 +288,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
 
     # founding members
     for m in FOUNDED.finditer(text, s.start, s.end):
+        if re.search(r"\bwhich\s+(?:it|they|we)\s+$",
+                     text[max(s.start, m.start() - 16) : m.start()], re.I):
+            continue  # "which it created with A … by the Treaty of …": active, "by" a means
         org = _org(ctx, s.start, m.start()) or ctx.main_org
         # the clause only: "…, còn Việt Nam gia nhập …" is another fact
         stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;"
@@ -267,18 +301,25 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         clause_end = m.end() + stop.start() if stop else s.end
         members = _members(ctx, ctx.mentions_in(m.end(), clause_end))
         block_from = m.start()
-        cop = re.search(r"(?<!\w)là\s+(?:một\s+)?(?:các\s+|những\s+)?$"
+        cop = re.search(r"(?<!\w)là\s+(?:một\s+)?(?:trong\s+)?(?:các\s+|những\s+)?(?:\S+\s+)?$"
                         r"|\b(?:is|was|are|were)\s+(?:a\s+|the\s+)?$",
-                        text[max(s.start, m.start() - 12) : m.start()], re.I)
+                        text[max(s.start, m.start() - 30) : m.start()], re.I)
         if cop:
-            block_from = max(s.start, m.start() - 12) + cop.start()
+            block_from = max(s.start, m.start() - 30) + cop.start()
             # "Malaysia là thành viên sáng lập ASEAN (1967)": the subject is the member
             members = _members(ctx, group_before(ctx, s.start, m.start()))
             after = [x for x in ctx.mentions_in(m.end(), clause_end) if x.is_org and x.key]
             org = after[0].key if after else org
         if not org or not members:
             continue
-        d = pick_date(ctx, s.start, clause_end, m.start())
+        own_end = clause_end
+        if cop:
+            orgs_after = [x for x in ctx.mentions_in(m.end(), clause_end) if x.is_org and x.key
+                          and x.key != org]
+            # "thành viên sáng lập Liên Hợp Quốc và Phong trào Không liên kết (1961)": the year
+            # in brackets after the second organisation is its own
+            own_end = orgs_after[0].start if orgs_after else clause_end
+        d = pick_date(ctx, s.start, own_end, m.start())
         if d is None and ctx.text[s.start:m.start()].strip().lower().startswith(("it ", "the ")):
             d = None
         if d is None:
@@ -303,6 +344,27 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      text[max(s.start, m.start() - 8) : m.start()]):
             continue  # "was founded in 1967": the organisation's founding, not a membership
         orgs = [x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key]
+        rel = re.search(r",\s*which\s+(it|they)\s+$",
+                        text[max(s.start, m.start() - 20) : m.start()])
+        if rel is not None:
+            # "… and of Mercosur, which it created with Brazil, Paraguay and Uruguay by the
+            # Treaty of Asunción, signed on 26 March 1991": the antecedent, its subject and
+            # the partners "with"
+            at = max(s.start, m.start() - 20) + rel.start()
+            before = [x for x in ctx.mentions_in(s.start, at) if x.is_org and x.key]
+            with_ = re.match(r"\s+(?:with|cùng với|với)\s+", text[m.end() : s.end])
+            partners = [x for x in group_after(ctx, m.end() + with_.end(), s.end)
+                        if x.is_state and x.key] if with_ else []
+            first = [x for x in ctx.mentions if x.key == ctx.subject][:1] if ctx.subject \
+                else _members(ctx, ctx.mentions_in(s.start, at))[:1]
+            if before and first and partners:
+                d = pick_date(ctx, m.end(), s.end, m.end())
+                for x in first + partners:
+                    out.append(_mk(ctx, x.key, before[-1].key, ["founding", "full"], d,
+                                   span_of(partners, (m.start(), m.end()), d), 0.75,
+                                   "membership-founded-relative"))
+                blocked.append((m.start(), s.end))
+            continue
         if not orgs or not re.fullmatch(r"\s*(?:the\s+|ra\s+)?", text[m.end() : orgs[0].start],
                                         re.I):
             continue

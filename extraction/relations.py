@@ -95,7 +95,8 @@ PASSIVE = re.compile(
 
 #: "quan hệ bị đóng băng từ năm 1967 và được khôi phục ngày 8/8/1990", "relations were frozen"
 PASSIVE_STATE = re.compile(
-    r"(?:(?<!\w)quan hệ(?:\s+ngoại giao)?(?:\s+với\s+[^.;,]{2,40}?)?\s+(?:đã\s+)?"
+    r"(?:(?<!\w)quan hệ(?:\s+ngoại giao)?(?:\s+(?:đầy đủ|chính thức))?(?:\s+với\s+[^.;,]{2,40}?)?"
+    r"\s+(?:đã\s+)?"
     r"|(?<!\w)và\s+(?:đã\s+)?)"
     r"(?:bị\s+(cắt đứt|đóng băng|gián đoạn)|được\s+(khôi phục|nối lại)|được\s+(bình thường hóa"
     r"|bình thường hoá|thiết lập))"

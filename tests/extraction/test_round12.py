@@ -534,3 +534,39 @@ def test_raising_ties_with_a_verb_around_the_object(registry) -> None:
     text = "Hai nước Chile và Peru nâng quan hệ lên Đối tác chiến lược tháng 11/2015."
     [p] = facts(text, registry, "partnership", "vi")
     assert p["framework"] == "strategic-partnership" and p["date"] == "2015-11"
+
+
+# --- the seventh dev2 batch's classes ----------------------------------------------------------
+
+def test_a_companion_of_an_accession(registry) -> None:
+    text = "Ấn Độ trở thành thành viên chính thức của SCO ngày 9/6/2017, cùng với Pakistan."
+    got = {(m["member"], m.get("start")) for m in facts(text, registry, "membership", "vi")}
+    assert got == {("India", "2017-06-09"), ("Pakistan", "2017-06-09")}
+
+
+def test_founded_in_a_relative_clause_with_partners(registry) -> None:
+    text = ("Foreign relations of Chile\n\nChile is a founding member of the Andean Community, "
+            "which it created with Bolivia, Colombia, Ecuador and Peru by the Cartagena "
+            "Agreement, signed on 26 May 1969.")
+    got = {(m["member"], m.get("start")) for m in facts(text, registry, "membership", "en")
+           if m.get("start")}
+    assert got == {(k, "1969-05-26") for k in ("Chile", "Bolivia", "Colombia", "Ecuador",
+                                               "Peru")}
+
+
+def test_a_year_after_the_second_organisation_is_its_own(registry) -> None:
+    text = ("Chile là một trong những thành viên sáng lập Liên Hợp Quốc và Tổ chức các quốc gia "
+            "châu Mỹ (1948).")
+    got = {(registry.resolve(m["organization"]).key, m.get("start"))
+           for m in facts(text, registry, "membership", "vi")}
+    assert ("UN", None) in got and ("OAS", "1948") in got
+
+
+def test_the_only_member_and_a_signing_place(registry) -> None:
+    text = ("Foreign relations of Chile\n\nIt is the only South American member of APEC "
+            "besides Peru.\n\nPeru — Relations were restored on 1 March 2031 by a joint "
+            "statement signed in Madrid.")
+    assert any(m["organization"] == "Asia-Pacific Economic Cooperation" and m["member"] ==
+               "Chile" for m in facts(text, registry, "membership", "en"))
+    [a] = facts(text, registry, "agreement", "en")
+    assert set(a["parties"]) == {"Chile", "Peru"}
