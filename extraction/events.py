@@ -289,8 +289,13 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if visitor is None:
             subj = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key != host]
             visitor = subj[-1].key if subj else None
-        if visitor is None and post is not None and ctx.subject not in (None, host):
-            visitor = ctx.subject  # a text on one state: its office holders travel abroad
+        if visitor is None and ctx.subject not in (None, host) and (
+                post is not None or re.fullmatch(
+                    r"\s*(?:(?:(?-i:[A-Z])[\w.'-]*|bin|al|de|da|van|von|der|le)\s+){2,8}",
+                    ctx.text[s.start : a])):
+            # a text on one state: its office holders (and its named people: "Crown Prince
+            # Mohammed bin Salman visited Beijing") travel abroad
+            visitor = ctx.subject
         if host is None and visitor and post and post.state is None and ctx.lang == "vi":
             pass
         if host is None or visitor is None or host == visitor:

@@ -51,7 +51,8 @@ JOIN = re.compile(
     r"|\bbecame\s+(?:\S+\s+){0,3}?dialogue\s+partners?\b"
     r"|\bbecame\s+(?:a\s+|the\s+\w+\s+)?(?:State|state)\s+Part(?:y|ies)\b"
     r"|trở thành\s+(?:quốc gia\s+)?thành viên"
-    r"|trở thành\s+(?:\S+\s+){0,3}?đối tác đối thoại",
+    r"|trở thành\s+(?:\S+\s+){0,3}?đối tác đối thoại"
+    r"|(?<!\w)là\s+(?:một\s+)?đối tác đối thoại|\b(?:is|was)\s+a\s+dialogue\s+partner\b",
     re.I,
 )
 #: a fronted appositive: "A founding member of the United Nations (1945), it left …"
@@ -173,7 +174,12 @@ def extract(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         found = _sentence(ctx, s)
         out += found + _coordinated_orgs(ctx, s, found) + _companions(ctx, s, found)
-    out += _org_list(ctx)
+    # a line of organisations that a sentence's verb already read ("X is a founding member of
+    # the UN (1945), the Arab League (1945), OPEC (1960) …") is not a bare list
+    stated = {(ctx.sentence_of(c.start).start, c.data["member"], c.data["organization"])
+              for c in out if c.type == "membership"}
+    out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
+                                           c.data["organization"]) not in stated]
     return out
 
 

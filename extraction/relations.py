@@ -204,11 +204,17 @@ def extract(ctx: Context) -> list[Candidate]:
             right = found[n + 1][0] if n + 1 < len(found) else s.end
             semi = ctx.text.find(";", b, right)
             right = semi if semi >= 0 else right  # a clause's date and partners end at ";"
+            other = re.search(r",\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])",
+                              ctx.text[b:right])
+            right = b + other.start() if other else right  # ", and Iran reopened …"
             if ctx.lang == "vi" and status == "established" and "ngoại giao" not in ctx.text[a:b] \
                     and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
                         ctx, b, right):
                 continue  # "thiết lập quan hệ" alone is often a partnership
-            subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)]
+            subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)
+                    and not (m.how in ("capital", "city") and re.search(
+                        r"\b(?:in|at|from)\s+$|(?<!\w)(?:tại|ở)\s+$",
+                        ctx.text[max(0, m.start - 6) : m.start]))]  # "agreed in Beijing …"
             recognise = re.search(r"recogni", ctx.text[a:b], re.I)
             obj = _actors_after(ctx, b, right) if recognise or re.match(
                 r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
@@ -367,9 +373,9 @@ def extract(ctx: Context) -> list[Candidate]:
                 c = conf - (0.1 if d is not None and not d.explicit else 0)
                 out.append(Candidate("relation", data, *span_of(subj, obj, (a, b), d),
                                      round(c, 2), f"relation-{status}", fl))
-            if obj and len(pairs) >= 1:
-                out += _gapped_partners(ctx, obj[-1].end, right, pairs[0][0], status, conf,
-                                        flags)
+            actor = [k for k in parties if k not in keys(obj)]
+            if obj and actor:
+                out += _gapped_partners(ctx, obj[-1].end, right, actor[0], status, conf, flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
     return out

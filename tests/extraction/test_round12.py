@@ -570,3 +570,42 @@ def test_the_only_member_and_a_signing_place(registry) -> None:
                "Chile" for m in facts(text, registry, "membership", "en"))
     [a] = facts(text, registry, "agreement", "en")
     assert set(a["parties"]) == {"Chile", "Peru"}
+
+
+# --- the eighth dev2 batch's classes -----------------------------------------------------------
+
+def test_a_list_a_verb_already_read_is_no_bare_list(registry) -> None:
+    text = ("Foreign relations of Chile\n\nChile is a founding member of the United Nations "
+            "(1945), the OAS (1948), APEC (1994) and the Pacific Alliance (2011).")
+    ms = facts(text, registry, "membership", "en")
+    assert all(m.get("roles") == ["founding", "full"] and m.get("start") for m in ms), ms
+
+
+def test_a_gapped_partner_keeps_the_actor(registry) -> None:
+    text = ("Foreign relations of Chile\n\nThe republic established diplomatic relations with "
+            "China on 15 December 1970 and with Vietnam on 25 March 1971.")
+    assert pairs(facts(text, registry, "relation", "en")) == {
+        (frozenset({"Chile", "China"}), "1970-12-15", "established"),
+        (frozenset({"Chile", "Vietnam"}), "1971-03-25", "established")}
+
+
+def test_a_place_is_no_party_and_the_next_clause_is_another(registry) -> None:
+    text = ("Foreign relations of Chile\n\nBolivia\nThe two countries agreed in Lima on 10 March "
+            "2031 to restore relations, and Bolivia reopened its embassy in Santiago on 6 June "
+            "2031.")
+    assert (frozenset({"Chile", "Bolivia"}), "2031-03-10", "restored") in pairs(
+        facts(text, registry, "relation", "en"))
+
+
+def test_a_dialogue_partner_stated_with_la(registry) -> None:
+    text = "Quan hệ đối ngoại của Chile\n\nNước này là đối tác đối thoại của APEC từ năm 1994."
+    [m] = facts(text, registry, "membership", "vi")
+    assert m["member"] == "Chile" and m["roles"] == ["participant"] and m["start"] == "1994"
+
+
+def test_a_named_person_of_the_subject_travels(registry) -> None:
+    text = ("Foreign relations of Chile\n\nPeru\nCrown Prince Felipe de Borbón visited Lima in "
+            "February 2031.")
+    [v] = [e for e in facts(text, registry, "event", "en") if e["event_type"] == "visit"]
+    assert {(p["actor"], p["role"]) for p in v["participants"]} == {("Chile", "visitor"),
+                                                                    ("Peru", "host")}
