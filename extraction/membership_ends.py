@@ -195,7 +195,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 and not passive:
             # active: "ECOWAS suspended Mali in May 2021 and Burkina Faso in January 2022",
             # "khai trừ Nga", "đình chỉ tư cách thành viên của Nga tại Hội đồng Nhân quyền"
-            after = _states([x for x in ctx.mentions_in(b, limit) if x.is_state and x.key])
+            sub = re.search(r"\b(?:after|before|when|because|since)\s|(?<!\w)(?:sau khi|trước khi"
+                            r"|vì)\s", text[b:limit])
+            until = b + sub.start() if sub else limit  # "… after it signed a treaty with Israel"
+            after = _states([x for x in ctx.mentions_in(b, until) if x.is_state and x.key])
             after = [x for x in after if not (org and x.start > org.start
                                                 and org.start - b > 40)]
             if after:

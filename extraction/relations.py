@@ -103,6 +103,8 @@ PASSIVE_STATE = re.compile(
     r"|\b(?:diplomatic\s+)?relations\s+(?:were|was)\s+(frozen|suspended)\b"
     # "They were fully restored in January 2022" after "Relations with X were downgraded …"
     r"|\b(?:They|These\s+ties|Ties)\s+were\s+(?:fully\s+|formally\s+)?(restored|normali[sz]ed)\b"
+    # "Full diplomatic relations followed in January 1980"
+    r"|\b(?:full\s+)?(?:diplomatic\s+)?relations\s+(followed)\b"
     # "Relations with Japan date from 26 January 1992"
     r"|\b(?:diplomatic\s+)?relations\s+with\s+[^.;,]{2,40}?\s+(date\s+(?:from|back\s+to)"
     r"|began\s+(?:in|on))\b", re.I)
@@ -120,7 +122,7 @@ def _passive_state(ctx: Context) -> list[Candidate]:
             if re.match(r"\s*(?:Đối tác|đối tác)", ctx.text[m.end() : m.end() + 8]):
                 continue
             status = "restored" if m.group(2) or m.group(5) else "established" if (
-                m.group(3) or m.group(6)) else "severed"
+                m.group(3) or m.group(6) or m.group(7)) else "severed"
             if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
                 continue
             named = keys([x for x in ctx.mentions_in(s.start, m.end()) if _actor(x)
@@ -382,8 +384,8 @@ def extract(ctx: Context) -> list[Candidate]:
 
 
 #: "…, và với Nhật Bản ngày 23/7/1956", "… and with Japan on …": the verb is shared
-_GAPPED = re.compile(r"(?:\s+(?:ngày|năm|tháng|on|in)\s+[^,;]{1,20}?)?(?:,[^,;]{0,50})?\s*,?\s*"
-                     r"(?:và|and)\s+(?:với|with)\s+", re.I)
+_GAPPED = re.compile(r"(?:\s+(?:ngày|năm|tháng|on|in)\s+[^,;]{1,20}?)?(?:,[^,;]{0,50})?\s*"
+                     r"(?:,?\s*(?:và|and)\s+|,\s*)(?:với|with)\s+", re.I)
 
 
 def _gapped_partners(ctx: Context, pos: int, right: int, subject: str, status: str,
@@ -399,7 +401,7 @@ def _gapped_partners(ctx: Context, pos: int, right: int, subject: str, status: s
     stop = re.search(r"[,;]|\s(?:và|and)\s", ctx.text[partners[-1].end : right])
     end = partners[-1].end + stop.start() if stop else right
     d = pick_date(ctx, partners[-1].end, end, partners[-1].end)
-    out = []
+    out = _gapped_partners(ctx, partners[-1].end, right, subject, status, conf, flags)
     for x in keys(partners):
         if x == subject:
             continue
