@@ -322,6 +322,8 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     title = text[start:end].strip()
     if "văn kiện" in title.lower():
         return []
+    if re.search(r"\bwhose\s+$", text[max(s.start, start - 8) : start]):
+        return []  # "the Arab League, whose charter it signed …": an organisation's founding
     inst = instrument(title)
     plural = bool(re.search(r"agreements|treaties|memoranda|protocols|MoUs", title)) or bool(
         re.search(r"nhiều|một số|các", text[max(s.start, start - 12) : start]))
@@ -382,11 +384,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     if timed:
         # "…, chưa đầy ba tháng sau khi được ký kết": a signing in a clause of time has only
         # a date of its own
-        d = pick_date(ctx, sg.end(), limit, sg.end())
+        cut = re.search(r",\s+(?:and|but|và|nhưng)\s", text[sg.end() : limit])
+        d = pick_date(ctx, sg.end(), sg.end() + cut.start() if cut else limit, sg.end())
     else:
         # never past a semicolon: "…signed a treaty …; it entered into force on …"
         semi = text.find(";", sg.end(), limit)
         own = semi if semi >= 0 else limit
+        nxt = re.search(r",\s+(?:and|but|và|nhưng)\s", text[sg.end() : own])
+        own = sg.end() + nxt.start() if nxt else own  # "…, and readmitted it in May 1989"
         d = pick_date(ctx, end if before_verb else sg.end(), own, sg.end()) or pick_date(
             ctx, s.start, own, sg.end())
     if d is None and ctx.dateline is not None and not timed:

@@ -169,6 +169,17 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 text, b) and not _org_after(ctx, b, limit, 2):
             prev_end = b
             continue
+        refused = re.search(r"(?:(?<!\w)từ chối|\brefused\s+to|\bdeclined\s+to)\s+$",
+                            text[max(s.start, a - 14) : a], re.I)
+        if refused and kind == "rejoin":
+            # "… nhưng Cuba từ chối trở lại": a refusal, never a return
+            who = _states(subject_group(ctx, prev_end, max(s.start, a - 14) + refused.start()))
+            if who:
+                out.append(Candidate("claim", {"claim_type": "characterisation",
+                                               "subjects": [ctx.label(x.key) for x in who]},
+                                     who[0].start, b, 0.6, "membership-refused"))
+            prev_end = b
+            continue
         if negated(ctx, a, prev_end):
             prev_end = b
             continue
@@ -352,8 +363,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         for x, d in dated:
             if d is None:
+                semi = text.rfind(";", s.start, a)
                 d = _date_after(ctx, b, limit) or (
-                    None if shared else _date_before(ctx, clause_start, min(x.start, a)))
+                    None if shared and not (lifted and semi >= clause_start) else _date_before(
+                        ctx, max(clause_start, semi + 1),
+                        a if shared or lifted or x.start < clause_start else min(x.start, a)))
+                # ("…; năm 2009, OAS dỡ bỏ lệnh đình chỉ này": the lifting's own clause)
             data: dict = {"member": ctx.label(x.key), "organization": ctx.label(org_key)}
             flags: list[str] = []
             if d is not None:

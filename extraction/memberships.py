@@ -245,6 +245,9 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             if (c.data["member"], ctx.label(nxt.key)) in have:
                 continue
             stop = re.search(r"[;)]|,(?!\s*\d)|\s(?:and|và)\s", ctx.text[nxt.end : s.end])
+            if re.match(r",\s*(?:whose|which|mà)\b", ctx.text[nxt.end : nxt.end + 10]):
+                # "… and of the Arab League, whose charter it signed in Cairo on 22 March 1945"
+                stop = re.search(r";|$", ctx.text[nxt.end : s.end])
             own = [d for d in ctx.dates_in(nxt.end, nxt.end + stop.end() if stop else s.end)
                    if isinstance(d.value, str)]
             data = {k: v for k, v in c.data.items() if k not in ("organization", "start")}

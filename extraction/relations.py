@@ -384,7 +384,8 @@ def extract(ctx: Context) -> list[Candidate]:
 
 
 #: "…, và với Nhật Bản ngày 23/7/1956", "… and with Japan on …": the verb is shared
-_GAPPED = re.compile(r"(?:\s+(?:ngày|năm|tháng|on|in)\s+[^,;]{1,20}?)?(?:,[^,;]{0,50})?\s*"
+_GAPPED = re.compile(r"(?:\s+(?:ngày|năm|tháng|on|in)\s+[^,;]{1,20}?)?"
+                     r"(?:,(?!\s*(?:với|with)\s)[^,;]{0,50})?\s*"
                      r"(?:,?\s*(?:và|and)\s+|,\s*)(?:với|with)\s+", re.I)
 
 

@@ -609,3 +609,48 @@ def test_a_named_person_of_the_subject_travels(registry) -> None:
     [v] = [e for e in facts(text, registry, "event", "en") if e["event_type"] == "visit"]
     assert {(p["actor"], p["role"]) for p in v["participants"]} == {("Chile", "visitor"),
                                                                     ("Peru", "host")}
+
+
+# --- the ninth dev2 batch's classes ------------------------------------------------------------
+
+def test_an_active_suspension_s_member_is_not_in_its_clause_of_time(registry) -> None:
+    text = ("The OAS suspended Peru's membership in April 2031 after it signed a treaty with "
+            "Bolivia, and readmitted it in May 2033.")
+    got = {(m["member"], m.get("start"), m.get("end"))
+           for m in facts(text, registry, "membership", "en")}
+    assert got == {("Peru", None, "2031-04"), ("Peru", "2033-05", None)}
+    assert all(a.get("signed") != "2033-05" for a in facts(text, registry, "agreement", "en"))
+
+
+def test_a_charter_signed_by_a_founder_dates_its_membership(registry) -> None:
+    text = ("Foreign relations of Chile\n\nChile was among the founders of the United Nations "
+            "in 1945 and of the OAS, whose charter it signed in Bogotá on 30 April 1948.")
+    got = {(registry.resolve(m["organization"]).key, m.get("start"))
+           for m in facts(text, registry, "membership", "en")}
+    assert got == {("UN", "1945"), ("OAS", "1948-04-30")}
+    assert facts(text, registry, "agreement", "en") == []
+
+
+def test_relations_followed(registry) -> None:
+    text = ("Foreign relations of Chile\n\nPeru\nThe border treaty was signed in 2031. Full "
+            "diplomatic relations followed in January 2032.")
+    assert (frozenset({"Chile", "Peru"}), "2032-01", "established") in pairs(
+        facts(text, registry, "relation", "en"))
+
+
+def test_a_lifted_suspension_dated_in_its_clause_and_a_refusal(registry) -> None:
+    text = ("Năm 1962, OAS đình chỉ tư cách thành viên của Cuba; năm 2009, OAS dỡ bỏ lệnh đình "
+            "chỉ này nhưng Cuba từ chối trở lại.")
+    got = {(m.get("start"), m.get("end")) for m in facts(text, registry, "membership", "vi")}
+    assert got == {(None, "1962"), ("2009", None)}
+    [c] = facts(text, registry, "claim", "vi")
+    assert c["subjects"] == ["Cuba"]
+
+
+def test_a_chain_of_gapped_partners(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nChile thiết lập quan hệ ngoại giao với Trung Quốc ngày "
+            "15/12/1970, với Việt Nam ngày 25/3/1971 và với Hàn Quốc ngày 18/4/1962.")
+    assert pairs(facts(text, registry, "relation", "vi")) == {
+        (frozenset({"Chile", "China"}), "1970-12-15", "established"),
+        (frozenset({"Chile", "Vietnam"}), "1971-03-25", "established"),
+        (frozenset({"Chile", "South Korea"}), "1962-04-18", "established")}
