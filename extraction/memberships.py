@@ -50,6 +50,7 @@ JOIN = re.compile(
     r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b"
     r"|\bbecame\s+(?:\S+\s+){0,3}?dialogue\s+partners?\b"
     r"|\bbecame\s+(?:a\s+|the\s+\w+\s+)?(?:State|state)\s+Part(?:y|ies)\b"
+    r"|\bbecame\s+(?:an?\s+|the\s+\w+\s+)?(?:member|partner)\s+states?\b"
     r"|trở thành\s+(?:quốc gia\s+)?thành viên"
     r"|trở thành\s+(?:\S+\s+){0,3}?đối tác đối thoại"
     r"|(?<!\w)là\s+(?:một\s+)?đối tác đối thoại|\b(?:is|was)\s+a\s+dialogue\s+partner\b",
@@ -317,6 +318,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             block_from = max(s.start, m.start() - 30) + cop.start()
             # "Malaysia là thành viên sáng lập ASEAN (1967)": the subject is the member
             members = _members(ctx, group_before(ctx, s.start, m.start()))
+            if not members:
+                # "Ba nước này là các thành viên sáng lập …": the counted group before
+                members = _counted_group(ctx, s, block_from)
             after = [x for x in ctx.mentions_in(m.end(), clause_end) if x.is_org and x.key]
             org = after[0].key if after else org
         if not org or not members:
@@ -339,6 +343,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 ds = [x for x in ctx.dates_in(before[-1].start, before[-1].end)
                       if x.value is not None and x is not ctx.dateline]
                 d = ds[0] if len(ds) == 1 else None
+            force = re.search(r"(?:có hiệu lực|entered\s+into\s+force|took\s+effect"
+                              r"|came\s+into\s+force)(?:\s+(?:từ|on|in))?\s*",
+                              text[before[-1].start : before[-1].end], re.I) if before else None
+            if d is None and force is not None:
+                # "… và chính thức có hiệu lực từ ngày 1/1/2015. Ba nước này là các thành viên
+                # sáng lập": the founders' membership starts when the founding treaty took effect
+                at = before[-1].start + force.end()
+                ds = [x for x in ctx.dates_in(at, before[-1].end) if x.value is not None]
+                d = ds[0] if ds and ds[0].start - at < 12 else None
         for x in members:
             out.append(_mk(ctx, x.key, org, ["founding", "full"], d, (s.start, s.end), 0.85,
                            "membership-founding"))
@@ -521,6 +534,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if sign:
                     at = subj[0].end + sign.end()
                     signed_on = pick_date(ctx, at, src.end, at)
+        if not subj and ctx.subject is None and re.search(
+                r"(?:,\s*(?:and\s+)?|\band\s+)it\s+$", text[max(s.start, a - 12) : a]):
+            # "Its admission was approved …, and it became the seventh partner state when …":
+            # the one state the sentence before is about
+            before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+            named = {x.key: x for x in _members(ctx, ctx.mentions_in(before[-1].start,
+                                                                      before[-1].end))} \
+                if before else {}
+            subj = list(named.values())[:1] if len(named) == 1 else []
         if not subj and fronted is not None and a == fronted.start():
             # the subject after the appositive's comma: "…, it left …", "…, Chile has …"
             comma = text.find(",", b, s.end)

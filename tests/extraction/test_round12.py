@@ -654,3 +654,21 @@ def test_a_chain_of_gapped_partners(registry) -> None:
         (frozenset({"Chile", "China"}), "1970-12-15", "established"),
         (frozenset({"Chile", "Vietnam"}), "1971-03-25", "established"),
         (frozenset({"Chile", "South Korea"}), "1962-04-18", "established")}
+
+
+# --- test13's remaining classes ------------------------------------------------------------------
+
+def test_founders_counted_a_sentence_after_the_treaty_took_effect(registry) -> None:
+    text = ("Hiệp ước được ký tại Lima ngày 6/6/2031 bởi các nguyên thủ Chile, Peru và Bolivia, "
+            "và chính thức có hiệu lực từ ngày 1/1/2032. Ba nước này là các thành viên sáng lập "
+            "của APEC.")
+    got = {(m["member"], m.get("start")) for m in facts(text, registry, "membership", "vi")}
+    assert got == {("Chile", "2032-01-01"), ("Peru", "2032-01-01"), ("Bolivia", "2032-01-01")}
+
+
+def test_an_ordinal_partner_state_of_the_sentence_before(registry) -> None:
+    text = ("Bolivia applied to join APEC in 2029. Its admission was approved on 1 March 2031, "
+            "and it became the seventh partner state when it ratified the treaty on 11 July "
+            "2031.")
+    got = {(m["member"], m.get("start")) for m in facts(text, registry, "membership", "en")}
+    assert ("Bolivia", "2031-07-11") in got
