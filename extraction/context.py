@@ -298,6 +298,20 @@ class Context:
                 state, topic = st, tp if tp is not None else topic
         return state, topic
 
+    def pair_near(self, pos: int) -> list[str]:
+        """"The two countries" at ``pos``: the two states its sentence names, else the two the
+        sentence before (same paragraph) names, else the document's pair."""
+        s = self.sentence_of(pos)
+        for a, b in ((s.start, s.end), *[(p.start, p.end) for p in self.sents
+                                         if p.end <= s.start and p.paragraph == s.paragraph][-1:]):
+            named = list(dict.fromkeys(m.key for m in self.mentions_in(a, b) if m.key
+                                       and m.is_state and m.how != "demonym"))
+            if len(named) == 2:
+                return named
+            if a == s.start and named:
+                break  # the sentence names one state: not the one before's pair
+        return list(self.pair)
+
     def other(self, key: str) -> str | None:
         """The other state of the document's pair."""
         if len(self.pair) == 2 and key in self.pair:

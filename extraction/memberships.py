@@ -35,7 +35,8 @@ NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
 JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
-    r"|\b(?:is|are)\s+(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b"
+    r"|\b(?:is|are)\s+(?:also\s+)?(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b"
+    r"|\bfollowed\b"
     r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
@@ -519,9 +520,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj and re.fullmatch(r"\s*(?:Nước này|Quốc gia này|The country|It)"
                                      r"(?:\s+(?:là|đã|is|was|has\s+been))?\s*",
                                      text[s.start:a]):
-            # "Nước này là quan sát viên …": the state the previous sentence was about
+            # "Nước này là quan sát viên …": the state the previous sentence was about (the
+            # text's subject, in a text on one state)
             before = [p for p in ctx.sents if p.end <= s.start]
-            if before:
+            if ctx.subject is not None:
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            elif before:
                 subj = _members(ctx, ctx.mentions_in(before[-1].start, before[-1].end))[:1]
         if not subj and "founding" in word:
             # "the four signatories are the bloc's founding members": the states that signed,

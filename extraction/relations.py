@@ -86,7 +86,7 @@ def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
 
 
 PASSIVE = re.compile(
-    r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\s+(?:between\s+[^.;]{3,60}?\s+)?"
+    r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\s+(?:(?:between|with)\s+[^.;]{3,60}?\s+)?"
     r"(?:were|was|have\s+been|had\s+been)\s+(?:(re-?established|restored|resumed)|(established"
     r"|normali[sz]ed)|(severed|broken\s+off|cut))\b"
     r"|quan hệ ngoại giao(?:\s+giữa\s+[^.;]{3,60}?)?\s+(?:đã\s+)?được\s+(?:(khôi phục|nối lại)"
@@ -173,6 +173,11 @@ def _passive(ctx: Context) -> list[Candidate]:
                 continue
             named = keys([x for x in ctx.mentions_in(m.start(), m.end()) if _actor(x)])
             conf, flags = 0.8, []
+            if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject \
+                    and re.search(r"\bwith\s", m.group()):
+                # "Relations with China were established on …" in a text on one state
+                named, conf = [ctx.subject, named[0]], 0.75
+                flags.append("party-from-document")
             if len(named) < 2 and len(local_pair(ctx, s, m.start())) == 2 and (
                     ctx.pair_strong or ctx.subject is not None):
                 named, conf = local_pair(ctx, s, m.start()), 0.65
@@ -187,6 +192,10 @@ def _passive(ctx: Context) -> list[Candidate]:
                 flags += [f for f in d.flags if f != "unresolved"]
             out.append(Candidate("relation", data, *span_of((m.start(), m.end()), d), conf,
                                  f"relation-{status}-passive", flags))
+            if ctx.subject in named:
+                # "…, and with Vietnam on 7 June 1978"
+                out += _gapped_partners(ctx, d.end if d is not None else m.end(), s.end,
+                                        ctx.subject, status, conf, flags)
     return out
 
 

@@ -672,3 +672,29 @@ def test_an_ordinal_partner_state_of_the_sentence_before(registry) -> None:
             "2031.")
     got = {(m["member"], m.get("start")) for m in facts(text, registry, "membership", "en")}
     assert ("Bolivia", "2031-07-11") in got
+
+
+# --- the tenth dev2 batch's classes ------------------------------------------------------------
+
+def test_relations_with_x_were_established_and_with_y(registry) -> None:
+    text = ("Foreign relations of Chile\n\nAsia\nRelations with China were established on 15 "
+            "December 1970, and with Vietnam on 25 March 1971.")
+    assert pairs(facts(text, registry, "relation", "en")) == {
+        (frozenset({"Chile", "China"}), "1970-12-15", "established"),
+        (frozenset({"Chile", "Vietnam"}), "1971-03-25", "established")}
+
+
+def test_the_two_countries_of_the_sentence_before(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nQuan hệ ngoại giao\nChile có quan hệ với Nhật Bản. "
+            "Năm 1970, Chile trở thành nước Nam Mỹ đầu tiên thiết lập quan hệ ngoại giao với "
+            "Trung Quốc. Hai nước nâng quan hệ lên Đối tác chiến lược toàn diện tháng 11/2016.")
+    [p] = facts(text, registry, "partnership", "vi")
+    assert set(p["parties"]) == {"Chile", "China"}
+
+
+def test_it_in_a_text_on_one_state_is_that_state(registry) -> None:
+    text = ("Foreign relations of Chile\n\nIt joined APEC in 1994, together with Mexico. It is "
+            "also a member of the OECD.")
+    got = {(m["member"], registry.resolve(m["organization"]).key)
+           for m in facts(text, registry, "membership", "en")}
+    assert ("Chile", "OECD") in got and ("Mexico", "OECD") not in got
