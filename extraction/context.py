@@ -25,7 +25,7 @@ class Sentence:
     paragraph: int
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"”’)]?)(?:\s+|(?=[A-ZÀ-Ỹ\"“]))")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"”’)]?)(?:\[\d{1,3}\])*(?:\s+|(?=[A-ZÀ-Ỹ\"“]))")
 POSSESSIVE = re.compile(r"['’]s\s+")  # "Thailand's foreign minister"
 
 

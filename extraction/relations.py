@@ -375,6 +375,8 @@ def extract(ctx: Context) -> list[Candidate]:
                     own = {x.key: d for x, d in zip(obj, mine, strict=True)}
                     pairs = [(subject, x.key) for x in obj]
             for x, y in pairs:
+                if x == y:
+                    continue  # "Spain – Mexico broke off relations with … Spain": a line's lead
                 data = {"parties": [ctx.label(x), ctx.label(y)], "status": status}
                 fl = list(flags)
                 d = own.get(x) or own.get(y) or (d if not own else None)

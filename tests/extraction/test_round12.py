@@ -698,3 +698,31 @@ def test_it_in_a_text_on_one_state_is_that_state(registry) -> None:
     got = {(m["member"], registry.resolve(m["organization"]).key)
            for m in facts(text, registry, "membership", "en")}
     assert ("Chile", "OECD") in got and ("Mexico", "OECD") not in got
+
+
+# --- the eleventh dev2 batch's classes ---------------------------------------------------------
+
+def test_citation_markers_end_a_sentence(registry) -> None:
+    from diplograph.extraction.context import sentences
+
+    assert [s.text for s in sentences("Chile is a member (1948).[1] It joined the OECD.[2]")] \
+        == ["Chile is a member (1948).", "It joined the OECD.[2]"]
+    text = ("Foreign relations of Chile\n\nChile is a founding member of the OAS (1948).[1] It "
+            "joined the OECD on 7 May 2010.[2]")
+    got = {(registry.resolve(m["organization"]).key, m.get("start"))
+           for m in facts(text, registry, "membership", "en")}
+    assert ("OECD", "2010-05-07") in got
+
+
+def test_a_line_lead_is_no_party_of_its_own(registry) -> None:
+    text = ("Foreign relations of Chile\n\nBilateral relations\nPeru – Chile broke off relations "
+            "with Peru in 1879; diplomatic relations were restored in 1884.")
+    got = pairs(facts(text, registry, "relation", "en"))
+    assert (frozenset({"Chile", "Peru"}), "1879", "severed") in got
+    assert all(len(p) == 2 for p, _, _ in got)
+
+
+def test_the_eec_in_vietnamese(registry) -> None:
+    text = "Chile là thành viên sáng lập Cộng đồng Kinh tế châu Âu (1957)."
+    [m] = facts(text, registry, "membership", "vi")
+    assert registry.resolve(m["organization"]).key == "EEC"
