@@ -58,7 +58,11 @@ NOT_MEMBERSHIP = re.compile(
     r"(?:relations?|ties|talks|negotiations?|aid|flights?|imports?|exports?|trade|cooperation"
     r"|participation|ambassadors?|troops|forces|recognition|application|candidacy|support"
     r"|sanctions|operations|office|power|behind|open|unchanged|for\b(?!\s+good)|quan hệ|viện trợ"
-    r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia)",
+    r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia"
+    # a body of the organisation, not the organisation: "rút khỏi Bộ chỉ huy quân sự thống nhất
+    # của NATO", "withdrew from NATO's integrated military command"
+    r"|(?:the\s+)?(?:\w+['’]s\s+)?(?:integrated\s+)?(?:military\s+)?command|bộ chỉ huy"
+    r"|cơ cấu chỉ huy)",
     re.I,
 )
 #: an end that was announced, threatened or planned: an intention

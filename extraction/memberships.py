@@ -449,6 +449,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         if kind == "join" and negated(ctx, a, prev_end) and "until" not in word:
             continue
+        if re.search(r"(?:(?<!\w)vẫn|\bstill|\bremained|\bremains)\s+$",
+                     text[max(prev_end, a - 10) : a], re.I):
+            continue  # "… nhưng vẫn là thành viên liên minh": a continuity, not a new fact
         if re.search(r"(?:sau|after)\s+\S+\s+(?:năm|years?)\s+(?:as\s+an?\s+)?$",
                      text[max(prev_end, a - 30) : a], re.I):
             continue  # "sau 47 năm là thành viên", "after 47 years as a member": a duration

@@ -30,7 +30,7 @@ _DET = r"(?:(?:its|their|all|the|her|his)\s+(?:own\s+)?)?"
 TRIGGERS = [
     (re.compile(rf"\b(?:re-?establish(?:ed|es|ing)?|restor(?:e|ed|es|ing)|resum(?:e|ed|es|ing)"
                 rf"|renew(?:ed|s|ing)?|revive[ds]?|reviving)\s+{_DET}{_REL}"
-                r"|\brestored\s+them\b", re.I), "restored"),
+                r"|\brestor(?:e|ed)\s+them\b", re.I), "restored"),
     (re.compile(rf"\b(?:establish(?:ed|es|ing)?|normali[sz](?:ed|es|ing|e)|forg(?:ed|es|e|ing)"
                 rf"|open(?:ed|s)?|set(?:s|ting)?\s+up)\s+{_DET}{_REL}", re.I),
      "established"),

@@ -726,3 +726,18 @@ def test_the_eec_in_vietnamese(registry) -> None:
     text = "Chile là thành viên sáng lập Cộng đồng Kinh tế châu Âu (1957)."
     [m] = facts(text, registry, "membership", "vi")
     assert registry.resolve(m["organization"]).key == "EEC"
+
+
+# --- the twelfth dev2 batch's classes ----------------------------------------------------------
+
+def test_leaving_an_organisation_s_command_is_no_end(registry) -> None:
+    text = ("Năm 1966, Pháp rút khỏi Bộ chỉ huy quân sự thống nhất của NATO nhưng vẫn là thành "
+            "viên liên minh; nước này trở lại cơ cấu chỉ huy năm 2009.")
+    assert facts(text, registry, "membership", "vi") == []
+
+
+def test_agreed_to_restore_them(registry) -> None:
+    text = ("Foreign relations of Chile\n\nBolivia\nChile severed relations with Bolivia in "
+            "1978; the two countries agreed to restore them on 10 March 2031.")
+    assert (frozenset({"Chile", "Bolivia"}), "2031-03-10", "restored") in pairs(
+        facts(text, registry, "relation", "en"))
