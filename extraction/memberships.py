@@ -608,7 +608,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]
-        if PARTNER.search(text, s.start, s.end) or (word == "tham gia" and getattr(
+        semi_a = text.rfind(";", s.start, a)
+        semi_b = text.find(";", b, s.end)
+        if PARTNER.search(text, semi_a + 1 if semi_a >= 0 else s.start,
+                          semi_b if semi_b >= 0 else s.end) or (word == "tham gia" and getattr(
                 ctx.gazetteer.entity(org), "kind", "") == "forum"):
             roles = ["participant"]
         if follows_previous:

@@ -187,9 +187,12 @@ _FRAMEWORK_ITEM = re.compile(r"\s*([^;:()]{6,80}?)\s*\(([^()]{4,20})\)\s*(?:[;,.
 def _frameworks(ctx: Context, s: Sentence, colon: int) -> list[Candidate]:
     """"Khuôn khổ quan hệ: Đối tác chiến lược (4/2009); Đối tác chiến lược sâu rộng (3/2014)":
     each framework with its bracketed date, of the subject and the section's partner."""
-    if ctx.subject is None:
+    if ctx.subject is not None:
+        first, partner = ctx.subject, _partner(ctx, s.start, colon)
+    elif len(ctx.pair) == 2:
+        first, partner = ctx.pair  # a bilateral page ("Quan hệ Việt Nam - Hàn Quốc")
+    else:
         return []
-    partner = _partner(ctx, s.start, colon)
     out: list[Candidate] = []
     pos = colon + 1
     while pos < s.end:
@@ -200,7 +203,7 @@ def _frameworks(ctx: Context, s: Sentence, colon: int) -> list[Candidate]:
         ds = [d for d in ctx.dates_in(m.start(2), m.end(2)) if isinstance(d.value, str)]
         if not fw or not ds or partner is None:
             return []
-        out.append(Candidate("partnership", {"parties": [ctx.label(ctx.subject),
+        out.append(Candidate("partnership", {"parties": [ctx.label(first),
                                                          ctx.label(partner)],
                                              "framework": fw, "date": ds[0].value},
                              m.start(1), m.end(2) + 1, 0.75, "structure-framework-run"))

@@ -741,3 +741,21 @@ def test_agreed_to_restore_them(registry) -> None:
             "1978; the two countries agreed to restore them on 10 March 2031.")
     assert (frozenset({"Chile", "Bolivia"}), "2031-03-10", "restored") in pairs(
         facts(text, registry, "relation", "en"))
+
+
+# --- the thirteenth dev2 batch's classes -------------------------------------------------------
+
+def test_a_dialogue_partner_in_the_next_clause_gives_no_role(registry) -> None:
+    text = ("Chile was a founding member of APEC in 1994; Peru became APEC's first dialogue "
+            "partner in 1998.")
+    roles = {m["member"]: m.get("roles") for m in facts(text, registry, "membership", "en")}
+    assert roles["Chile"] == ["founding", "full"] and roles["Peru"] == ["participant"]
+
+
+def test_frameworks_of_a_bilateral_page(registry) -> None:
+    text = ("Bộ Ngoại giao | Quan hệ Chile - Peru\n\n1. Thông tin chung\nKhuôn khổ quan hệ: Đối "
+            "tác toàn diện (2009); Đối tác chiến lược (5/2015).")
+    got = {(p["framework"], p["date"], frozenset(p["parties"]))
+           for p in facts(text, registry, "partnership", "vi")}
+    assert got == {("comprehensive-partnership", "2009", frozenset({"Chile", "Peru"})),
+                   ("strategic-partnership", "2015-05", frozenset({"Chile", "Peru"}))}
