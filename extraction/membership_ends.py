@@ -75,6 +75,18 @@ ANNOUNCED = re.compile(
 RETURN_NEEDS_ORG = ("returned", "trở lại", "came back", "reactivated")
 
 
+def _named_by_noun(ctx: Context, a: int, b: int) -> str | None:
+    """The organisation a bare Vietnamese head noun after the verb stands for ("rút khỏi Phong
+    trào", "trở lại Liên minh"): the last one named before with that noun."""
+    m = re.match(r"\s*(Phong trào|Liên minh|Hiệp hội|Cộng đồng|Diễn đàn|Khối)(?!\s+(?-i:[A-ZĐ]))",
+                 ctx.text[b : b + 30])
+    if m is None:
+        return None
+    named = [x for x in ctx.mentions_in(max(0, a - 400), a) if x.is_org and x.key
+             and x.surface.lower().startswith(m.group(1).lower())]
+    return named[-1].key if named else None
+
+
 def _one_org(ctx: Context, a: int, b: int) -> str | None:
     """The one organisation named in ``[a, b)``, if exactly one is."""
     orgs = {x.key for x in ctx.mentions_in(a, b) if x.is_org and x.key}
@@ -318,6 +330,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 r"\s*(?:tổ chức này|this\s+organi[sz]ation|the\s+organi[sz]ation|it\b)",
                 text[b : b + 30], re.I):
             org_key = prev_org_key  # "rời Liên Hợp Quốc …, rồi trở lại tổ chức này"
+        elif org is None and _named_by_noun(ctx, a, b) is not None:
+            # "… sáng lập Phong trào Không liên kết năm 1961. Nước này rút khỏi Phong trào năm
+            # 1979": the organisation last named with that noun
+            org_key = _named_by_noun(ctx, a, b)
         elif org is None:
             # "the bloc", "the organisation", "Hiệp hội" or nothing: the document's organisation
             if kind == "rejoin" and word in RETURN_NEEDS_ORG and prev_kind in (None, "rejoin"):

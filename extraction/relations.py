@@ -178,8 +178,16 @@ def _passive(ctx: Context) -> list[Candidate]:
                 # "Relations with China were established on …" in a text on one state
                 named, conf = [ctx.subject, named[0]], 0.75
                 flags.append("party-from-document")
-            if len(named) < 2 and len(local_pair(ctx, s, m.start())) == 2 and (
-                    ctx.pair_strong or ctx.subject is not None):
+            if len(named) < 2 and ctx.subject is not None:
+                # a text on one state: the sentence's (or the sentence before's) two states, or
+                # the section's partner; never the whole text's pair ("On 5 June 2017 A, B, C and
+                # D cut ties with Qatar. Relations were restored in January 2021")
+                near = ctx.pair_near(m.start())
+                section = ctx.section_at(m.start())[0]
+                named = near if near != list(ctx.pair) else (
+                    [ctx.subject, section] if section else [])
+                conf = 0.65
+            elif len(named) < 2 and len(local_pair(ctx, s, m.start())) == 2 and ctx.pair_strong:
                 named, conf = local_pair(ctx, s, m.start()), 0.65
                 flags.append("pair-from-document")
             if len(named) != 2:

@@ -759,3 +759,22 @@ def test_frameworks_of_a_bilateral_page(registry) -> None:
            for p in facts(text, registry, "partnership", "vi")}
     assert got == {("comprehensive-partnership", "2009", frozenset({"Chile", "Peru"})),
                    ("strategic-partnership", "2015-05", frozenset({"Chile", "Peru"}))}
+
+
+# --- the fourteenth dev2 batch's classes -------------------------------------------------------
+
+def test_a_bare_head_noun_names_the_organisation_before(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nChile là một trong những nước sáng lập Phong trào "
+            "Không liên kết năm 1961. Nước này rút khỏi Phong trào năm 1979 và tái gia nhập năm "
+            "1992.")
+    got = {(registry.resolve(m["organization"]).key, m.get("start"), m.get("end"))
+           for m in facts(text, registry, "membership", "vi")}
+    assert ("NAM-org", None, "1979") in got and ("NAM-org", "1992", None) in got
+
+
+def test_a_restoration_without_its_two_states_is_not_the_text_s_pair(registry) -> None:
+    text = ("Foreign relations of Chile\n\nChile trades with China and Japan.\n\nCrisis\nOn 5 "
+            "June 2030 Peru, Bolivia and Ecuador cut diplomatic ties with Chile. Relations were "
+            "restored in January 2032.")
+    assert not any(r["status"] == "restored" and "China" in r["parties"]
+                   for r in facts(text, registry, "relation", "en"))
