@@ -41,6 +41,7 @@ JOIN = re.compile(
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
     r"|\b(?:is|are|was|were)\s+(?:also\s+)?(?:among\s+|one\s+of\s+)?(?:(?:its|their|the|a)\s+)?"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
     r"(?:(?:bloc|alliance|union|organi[sz]ation|group)['’]s\s+)?founding\s+members?"
     r"(?:\s+of)?\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founding\s+states\s+of\b"
@@ -449,6 +450,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         if kind == "join" and negated(ctx, a, prev_end) and "until" not in word:
             continue
+        if re.match(r"\s+thứ\s+\w+", text[b : b + 20]) and re.search(
+                r",\s*$", text[max(prev_end, a - 4) : a]):
+            continue  # "…, là thành viên thứ mười của Hiệp hội, …": an apposition to the accession
         if re.search(r"(?:(?<!\w)vẫn|\bstill|\bremained|\bremains)\s+$",
                      text[max(prev_end, a - 10) : a], re.I):
             continue  # "… nhưng vẫn là thành viên liên minh": a continuity, not a new fact

@@ -778,3 +778,29 @@ def test_a_restoration_without_its_two_states_is_not_the_text_s_pair(registry) -
             "restored in January 2032.")
     assert not any(r["status"] == "restored" and "China" in r["parties"]
                    for r in facts(text, registry, "relation", "en"))
+
+
+# --- the fifteenth dev2 batch's classes --------------------------------------------------------
+
+def test_one_of_the_three_founding_members(registry) -> None:
+    text = ("Foreign relations of Chile\n\nIt was one of the three founding members of APEC's "
+            "Pacific caucus, and one of the twelve founding members of APEC in 1989.")
+    got = {(m["member"], m.get("roles", ["full"])[0]) for m in facts(text, registry,
+                                                                      "membership", "en")}
+    assert ("Chile", "founding") in got
+
+
+def test_an_ordinal_apposition_is_no_second_membership(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nNước này gia nhập APEC năm 1994, là thành viên thứ "
+            "mười tám của Diễn đàn, và gia nhập OECD ngày 7/5/2010.")
+    got = {(registry.resolve(m["organization"]).key, m.get("start"))
+           for m in facts(text, registry, "membership", "vi")}
+    assert got == {("APEC", "1994"), ("OECD", "2010-05-07")}
+
+
+def test_the_white_house_and_the_kremlin_are_places(registry) -> None:
+    text = ("Foreign relations of Chile\n\nUnited States\nPresident Gabriel Boric of Chile was "
+            "received by President Joe Biden of the United States at the White House on 3 May "
+            "2031.")
+    [m] = [e for e in facts(text, registry, "event", "en") if e["event_type"] == "meeting"]
+    assert m["place"] == "United States"
