@@ -322,6 +322,8 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     title = text[start:end].strip()
     if "văn kiện" in title.lower():
         return []
+    if re.search(r"\bwhose\s+$", text[max(s.start, start - 8) : start]):
+        return []  # "the Arab League, whose charter it signed …": an organisation's founding
     inst = instrument(title)
     plural = bool(re.search(r"agreements|treaties|memoranda|protocols|MoUs", title)) or bool(
         re.search(r"nhiều|một số|các", text[max(s.start, start - 12) : start]))
@@ -345,6 +347,13 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         # "The X Treaty between A and B was signed", "Hiệp ước X giữa A và B được ký"
         base = keys([x for x in group_after(ctx, end + between.end(), limit, states_only=False)
                      if x.is_state or x.is_org])
+    agent = _AGENT.search(text, sg.end(), limit) if before_verb and not base else None
+    if agent is not None:
+        # the passive with its agent: "was signed in Arusha on 30 November 1999 by Kenya,
+        # Tanzania and Uganda", "được ký … bởi các nguyên thủ Nga, Belarus và Kazakhstan"
+        group = group_after(ctx, agent.end(), limit)
+        if group and not text[agent.end() : group[0].start].strip():
+            base = keys(group)
     if before_verb and not base:
         by = re.search(r"\bby\s+the\s+(?:three|two)\s+countries", text[sg.end() : s.end])
         if by and "three" in by.group():
@@ -355,6 +364,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     if not base and ctx.pair_word_in(s.start, sg.start()):
         base, conf = list(ctx.pair), 0.7
         flags.append("pair-from-document")
+    if not base and not partners and ctx.subject is not None:
+        # a text on one state: the subject and the one other state of the sentence
+        others = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
+                                    if x.is_state and x.key and x.key != ctx.subject
+                                    and x.how == "name"))  # "signed in Madrid": a place
+        if len(others) == 1:
+            base, conf = [ctx.subject, others[0]], 0.65
+            flags.append("party-from-document")
     if not base and not partners and len(ctx.pair) == 2:
         base, conf = list(ctx.pair), 0.65
         flags.append("pair-from-document")
@@ -367,10 +384,16 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     if timed:
         # "…, chưa đầy ba tháng sau khi được ký kết": a signing in a clause of time has only
         # a date of its own
-        d = pick_date(ctx, sg.end(), limit, sg.end())
+        cut = re.search(r",\s+(?:and|but|và|nhưng)\s", text[sg.end() : limit])
+        d = pick_date(ctx, sg.end(), sg.end() + cut.start() if cut else limit, sg.end())
     else:
-        d = pick_date(ctx, end if before_verb else sg.end(), limit, sg.end()) or pick_date(
-            ctx, s.start, limit, sg.end())
+        # never past a semicolon: "…signed a treaty …; it entered into force on …"
+        semi = text.find(";", sg.end(), limit)
+        own = semi if semi >= 0 else limit
+        nxt = re.search(r",\s+(?:and|but|và|nhưng)\s", text[sg.end() : own])
+        own = sg.end() + nxt.start() if nxt else own  # "…, and readmitted it in May 1989"
+        d = pick_date(ctx, end if before_verb else sg.end(), own, sg.end()) or pick_date(
+            ctx, s.start, own, sg.end())
     if d is None and ctx.dateline is not None and not timed:
         from .partnerships import _context_date
 
@@ -398,6 +421,12 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         out.append(Candidate("agreement", data, max(span[0], s.start), min(span[1], s.end),
                              round(conf, 2), f"agreement-{inst}", fl))
     return out
+
+
+#: the agent of a passive signing, before its names
+_AGENT = re.compile(r"(?:\bby|(?<!\w)bởi)\s+(?:the\s+|các\s+)?(?:(?:leaders|heads\s+of\s+state"
+                    r"|presidents|governments|nguyên\s+thủ|nhà\s+lãnh\s+đạo|lãnh\s+đạo|đại\s+diện)"
+                    r"\s+(?:of\s+|của\s+)?)?(?:the\s+)?", re.I)
 
 
 def _clean_title(title: str) -> str:

@@ -13,6 +13,7 @@ from .context import Candidate, Context, group_before, keys, span_of
 
 INTENT = [
     (re.compile(r"\bhopes?\s+to\b|\bwish(?:es)?\s+to\b|\bmong muốn\b|\bmong\b"
+                r"|\bwould\s+like\b|\bwants?\s+to\b"
                 r"|(?<!\w)hy vọng(?!\w)|(?<!\w)kỳ vọng(?!\w)", re.I), "hoped"),
     (re.compile(r"\b(?:would|will)\s+consider\b|\bconsider(?:s|ing)?\b|\bplans?\s+to\b"
                 r"|\bintends?\s+to\b|\bseeks?\b|\baims?\s+to\b"

@@ -25,7 +25,7 @@ class Sentence:
     paragraph: int
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"”’)]?)(?:\s+|(?=[A-ZÀ-Ỹ\"“]))")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"”’)]?)(?:\[\d{1,3}\])*(?:\s+|(?=[A-ZÀ-Ỹ\"“]))")
 POSSESSIVE = re.compile(r"['’]s\s+")  # "Thailand's foreign minister"
 
 
@@ -70,6 +70,26 @@ def _add(out: list[Sentence], offset: int, piece: str, para: int) -> None:
     out.append(Sentence(offset + lead, offset + lead + len(piece), piece, para))
 
 
+#: a name inside a currency's: "US dollars", "U.S. dollar", "Australian dollars", "đô la Mỹ"
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:đô[\s-]?la|(?<!hội\s)đồng|USD)\s+$", re.I)  # not "Hội đồng"
+
+
+def _currency(text: str, m: Mention) -> bool:
+    """The mention names a currency, not its state."""
+    return bool(_CURRENCY_AFTER.match(text, m.end)
+                or _CURRENCY_BEFORE.search(text[max(0, m.start - 12) : m.start]))
+
+
+#: "Foreign relations of X", "Quan hệ đối ngoại của X", "Thông tin cơ bản về X"
+TITLE_OF = re.compile(r"(?:\bof|\bon|(?<!\w)của|(?<!\w)về|\|)\s+(?:the\s+)?$", re.I)
+#: headings of the sections on relations and on memberships
+RELATION_TOPIC = re.compile(r"diplomatic relations|relations established|established relations"
+                            r"|quan hệ ngoại giao|thiết lập quan hệ", re.I)
+MEMBERSHIP_TOPIC = re.compile(r"\borgani[sz]ations?\b|\bmembership|\bmembers\b|tổ chức"
+                              r"|thành viên", re.I)
+
+
 # --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
 
 OFFICES_EN = [
@@ -79,7 +99,10 @@ OFFICES_EN = [
     (r"President", "president"),
     (r"[Ff]oreign [Mm]inister(?!s)|Minister of Foreign Affairs|Minister for Foreign Affairs"
      r"|Foreign Secretary|Secretary of State", "minister-of-foreign-affairs"),
-    (r"Defen[cs]e Minister|Minister of Defen[cs]e|Minister for Defen[cs]e", "minister-of-defence"),
+    (r"Defen[cs]e Minister|Minister of Defen[cs]e|Minister for Defen[cs]e|Defen[cs]e Secretary"
+     r"|Secretary of Defen[cs]e", "minister-of-defence"),
+    (r"Treasury Secretary|Secretary of the Treasury|Commerce Secretary|Secretary of Commerce",
+     "minister"),
     (r"General Secretary|Secretary[- ]General of the \w+ Party", "party-general-secretary"),
     (r"Speaker", "speaker-of-parliament"),
     (r"Ambassador", "ambassador"),
@@ -87,6 +110,10 @@ OFFICES_EN = [
     (r"King|Queen|Emperor|Emir|Sultan", "head-of-state"),
     (r"Minister", "minister"),
 ]
+#: offices of the United States' cabinet, which name no state ("Secretary of State X")
+US_OFFICES = re.compile(r"Secretary of State|Treasury Secretary|Secretary of the Treasury"
+                        r"|Commerce Secretary|Secretary of Commerce|Defen[cs]e Secretary"
+                        r"|Secretary of Defen[cs]e")
 OFFICES_VI = [
     (r"Phó Thủ tướng", "deputy-prime-minister"),
     (r"Thủ tướng", "prime-minister"),
@@ -156,6 +183,11 @@ class Context:
     dateline: DateMention | None = None
     pair_spans: list[tuple[int, int]] = field(default_factory=list)
     pair_strong: bool = False  # both states of the pair are named at least three times
+    #: the state a "foreign relations of X" text is about (its title's state), else None
+    subject: str | None = None
+    #: the document's headings: (start, end of the section it opens, the state it names or
+    #: None, its topic: "relations", "memberships" or None)
+    sections: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
 
     @classmethod
     def build(cls, text: str, lang: str, gazetteer: Gazetteer, anchor: str | None = None
@@ -164,11 +196,16 @@ class Context:
 
         c = cls(text, lang, gazetteer, anchor)
         c.sents = sentences(text)
-        c.mentions = gazetteer.mentions(text)
+        c.mentions = [m for m in gazetteer.mentions(text) if not _currency(text, m)]
         c.dates = find_dates(text, anchor)
         c.dateline = dateline(text, c.dates)
         c.posts = c._find_posts()
         c.pair = c._pair()
+        c.subject = c._subject()
+        if c.subject is not None and c.pair:
+            rest = [k for k in c.pair if k != c.subject]
+            c.pair = (c.subject, rest[0]) if rest else c.pair
+        c.sections = c._sections()
         orgs = Counter(m.key for m in c.mentions if m.is_org and m.key)
         c.main_org = orgs.most_common(1)[0][0] if orgs else None
         words = gazetteer.config.get("pair_words", {}).get(lang, [])
@@ -192,6 +229,88 @@ class Context:
             # a Vietnamese text naming one partner: "hai nước" are Vietnam and that partner
             return ("VNM", top[0][0])
         return tuple(k for k, _ in top) if len(counts) >= 2 else ()
+
+    # -- the genre "foreign relations of a state": its subject, its sections ------------------
+    def _subject(self) -> str | None:
+        """The state a text is about when its title says so: "Foreign relations of Kazakhstan",
+        "Quan hệ đối ngoại của Lào", "Bộ Ngoại giao | Thông tin cơ bản về Indonesia và …", a
+        title naming one state (and no organisation). A title naming two states without "of" /
+        "của" / "về" ("Quan hệ Việt Nam - Canada") has none: its pair is the document's."""
+        end = self.text.find("\n")
+        first = self.text[: end if end >= 0 else len(self.text)]
+        if not (0 < len(first.strip()) < 120) or first.rstrip().endswith("."):
+            return None
+        ms = [m for m in self.mentions if m.end <= len(first) and m.key]
+        states = [m for m in ms if m.is_state and m.how != "demonym"]
+        if not states or any(m.is_org for m in ms):
+            return None
+        if len({m.key for m in states}) == 1:
+            return states[0].key
+        of = [m for m in states if TITLE_OF.search(first[max(0, m.start - 12) : m.start])]
+        return of[0].key if of else None
+
+    def _sections(self) -> list[tuple[int, int, str | None, str | None]]:
+        """Headings and the spans they govern: a short line of its own without final stop
+        ("China", "Diplomatic relations", "III. Quan hệ với Việt Nam") opens a section that
+        runs to the next such line; a line led by a state and a stop, colon or dash ("China. The
+        two countries …", "Trung Quốc: hai nước …", "China — Relations …") is a section of one
+        line."""
+        out: list[tuple[int, int, str | None, str | None]] = []
+        heads: list[tuple[int, int, str | None, str | None]] = []
+        pos = self.text.find("\n") + 1 if self.subject else 0
+        if pos <= 0:
+            return out
+        for line in self.text[pos:].split("\n"):
+            a, b = pos, pos + len(line)
+            pos = b + 1
+            body = line.strip()
+            if not body:
+                continue
+            ms = [m for m in self.mentions_in(a, b) if m.key]
+            states = list(dict.fromkeys(m.key for m in ms if m.is_state and m.how != "demonym"
+                                        and m.key != self.subject))
+            if len(body) <= 60 and not re.search(r"[.!?;,]$", body) and not self.dates_in(a, b):
+                topic = ("relations" if RELATION_TOPIC.search(body) else
+                         "memberships" if MEMBERSHIP_TOPIC.search(body) else None)
+                state = states[0] if len(states) == 1 and not any(m.is_org for m in ms) else None
+                if topic is None and heads and re.search(r"\||\t", body):
+                    # a table's header row ("# | Country | Date") keeps the heading's topic
+                    topic = heads[-1][3]
+                heads.append((a, b, state, topic))
+                continue
+            lead = ms[0] if ms else None
+            if lead is not None and lead.is_state and lead.key != self.subject \
+                    and not self.text[a : lead.start].strip() \
+                    and re.match(r"\s*(?:[.:]|\s[—–-])\s", self.text[lead.end : lead.end + 4]):
+                out.append((a, b, lead.key, None))
+        for i, (a, _, state, topic) in enumerate(heads):
+            end = heads[i + 1][0] if i + 1 < len(heads) else len(self.text)
+            out.append((a, end, state, topic))
+        return sorted(out, key=lambda x: (x[0], -x[1]))
+
+    def section_at(self, pos: int) -> tuple[str | None, str | None]:
+        """(state, topic) of the sections holding ``pos``: the innermost one's state, the
+        heading's topic."""
+        state: str | None = None
+        topic: str | None = None
+        for a, b, st, tp in self.sections:
+            if a <= pos < b:
+                state, topic = st, tp if tp is not None else topic
+        return state, topic
+
+    def pair_near(self, pos: int) -> list[str]:
+        """"The two countries" at ``pos``: the two states its sentence names, else the two the
+        sentence before (same paragraph) names, else the document's pair."""
+        s = self.sentence_of(pos)
+        for a, b in ((s.start, s.end), *[(p.start, p.end) for p in self.sents
+                                         if p.end <= s.start and p.paragraph == s.paragraph][-1:]):
+            named = list(dict.fromkeys(m.key for m in self.mentions_in(a, b) if m.key
+                                       and m.is_state and m.how != "demonym"))
+            if len(named) == 2:
+                return named
+            if a == s.start and named:
+                break  # the sentence names one state: not the one before's pair
+        return list(self.pair)
 
     def other(self, key: str) -> str | None:
         """The other state of the document's pair."""
@@ -243,6 +362,9 @@ class Context:
             after = [x for x in self.mentions if 0 <= x.start - end <= 1]
             if state is None and after and (after[0].is_state or after[0].key == "EU"):
                 state, end = after[0].key, after[0].end
+            if state is None and US_OFFICES.fullmatch(m.group()) and not re.match(
+                    r"\s+for\b", self.text[m.end() : m.end() + 5]):
+                state = "USA"  # "Secretary of State Antony Blinken", "Treasury Secretary …"
             # the person's name
             end = _person_end(self.text, end, {x.start for x in self.mentions})
             # "President Yoon Suk Yeol of the Republic of Korea"
@@ -291,6 +413,23 @@ def group_before(ctx: Context, a: int, pos: int, states_only: bool = True) -> li
         else:
             break
     return group
+
+
+#: a name that is the object of a preposition, never a clause's subject: "cùng ngày với Myanmar",
+#: "để phản đối việc Malaysia vào …", "together with Belarus"
+_OBJECT_BEFORE = re.compile(r"(?:\bwith|\bagainst|\bthan|(?<!\w)với|(?<!\w)việc|(?<!\w)hơn"
+                            r"|(?<!\w)như)\s+(?:the\s+)?$", re.I)
+
+
+def is_object(ctx: Context, m: Mention, floor: int = 0) -> bool:
+    """The name is the object of a preposition ("cùng ngày với Myanmar")."""
+    return bool(_OBJECT_BEFORE.search(ctx.text, max(floor, m.start - 12), m.start))
+
+
+def subject_group(ctx: Context, a: int, pos: int) -> list[Mention]:
+    """``group_before``, unless that group is the object of a preposition."""
+    group = group_before(ctx, a, pos)
+    return [] if group and is_object(ctx, group[0], a) else group
 
 
 def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
@@ -355,13 +494,19 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she
                               re.I)
 
 
+#: a horizon, not a date of the fact: "kế hoạch … đến năm 2030", "a vision to 2045"
+HORIZON = re.compile(r"(?<!mãi\s)(?<!\w)(?:đến|tới)\s+năm\s*$|\b(?:through|towards?)\s+$"
+                     r"|\bby\s+(?:the\s+year\s+)?$|\bvision\s+(?:to|for)\s+$", re.I)
+
+
 def pick_date(ctx: Context, a: int, b: int, pos: int,
               kinds: tuple[str, ...] = ("point", "range", "since", "until", "asof", "period")
               ) -> DateMention | None:
     """The date of a fact whose trigger is at ``pos`` in the clause ``[a, b)``: an explicit
     date after the trigger first, then before it; a relative one only when no explicit one."""
     ds = [d for d in ctx.dates_in(a, b) if d.value is not None and d.kind in kinds
-          and d is not ctx.dateline]
+          and d is not ctx.dateline and not HORIZON.search(ctx.text, max(0, d.start - 12),
+                                                           d.start)]
     if not ds:
         return None
     after = [d for d in ds if d.start >= pos]

@@ -121,9 +121,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "this year", "năm nay"
     (re.compile(rf"{MONTH}\s+(?:of\s+)?(last|this|next)\s+year\b", re.I), "en_m_rel_year"),
     (re.compile(r"tháng\s+(\d{1,2})\s+(năm\s+ngoái|năm\s+nay|năm\s+tới)(?!\w)", re.I), "vi_m_rel_year"),  # noqa: E501
+    # a month of the year just named: "vào tháng 8 cùng năm", "in August of the same year"
+    (re.compile(rf"tháng\s+(\d{{1,2}})\s+(?:cùng\s+năm|năm\s+(?:đó|ấy))(?!\w)|\bin\s+{MONTH}\s+(?:of\s+)?(?:the\s+same|that)\s+year\b", re.I), "m_same_year"),  # noqa: E501
     (re.compile(r"\b(last|this|next)\s+year\b|(?<!\w)(năm\s+ngoái|năm\s+nay|năm\s+tới)(?!\w)", re.I), "rel_year"),  # noqa: E501
     (re.compile(rf"{MONTH}\s+{YEAR}(?!\d)", re.I), "en_my"),
     (re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I), "vi_my"),
+    # a bare month and year, as ministry pages list them ("Đối tác chiến lược: 6/2013",
+    # "(9/2020)"): a month of 1 to 12, never inside a longer number or a fraction
+    (re.compile(r"(?<![\d/.,])(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\d/])"), "vi_my"),
     (re.compile(r"(?:the\s+)?(1[89]\d0|20\d0)s\b|(?:thập\s+niên|những\s+năm)\s+(1[89]\d0|20\d0)", re.I), "decade"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_dm"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?![\d,])", re.I), "en_md"),
@@ -143,9 +148,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{NUM}\s+(days?|weeks?)\s+later\b|(?<!\w){NUM_VI}\s+(ngày|tuần)\s+sau(?!\s+khi)(?!\w)(?!\s+(?-i:[A-ZĐ]))", re.I), "days_later"),  # noqa: E501
     (re.compile(r"(?<!\w)(?:sáng|chiều|trưa|tối|hôm)\s+nay(?!\w)|\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I), "today"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?the\s+first\s+day\b|(?<!\w)(?:trong\s+)?ngày\s+đầu\s+tiên(?!\w)", re.I), "first_day"),  # noqa: E501
+    # "… on the first day and was received by … on the second", "ngày thứ hai"
+    (re.compile(r"\bon\s+the\s+(second|third)(?:\s+day)?\b(?!\s+(?:of|time|visit|round|term))|(?<!\w)(?:trong\s+)?ngày\s+thứ\s+(hai|ba)(?!\w)", re.I), "nth_day"),  # noqa: E501
     # the meeting just dated: "Cũng tại hội nghị này", "at the same summit"
     (re.compile(r"(?<!\w)(?:cũng\s+)?tại\s+(?:hội nghị|cuộc họp|phiên họp|hội nghị thượng đỉnh)\s+(?:này|đó|ấy)(?!\w)|\bat\s+the\s+same\s+(?:summit|meeting|conference|session)\b|\bat\s+that\s+(?:summit|meeting|conference|session)\b", re.I), "same_day"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?that\s+(?:same\s+)?day\b|(?<!\w)(?:trong\s+)?ngày\s+hôm\s+đó(?!\w)|\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)", re.I), "same_day"),  # noqa: E501
+    (re.compile(r"\b(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day\b|(?<!\w)(?:sáng|chiều|tối)\s+cùng\s+ngày(?!\w)", re.I), "same_day_main"),  # noqa: E501
     # "on 15 January 2024, nine days before it re-established …": the clause that follows
     # happened N units after (before) the date just given ("a month after the bloc suspended …")
     (re.compile(rf"\b{NUM}\s+(days?|weeks?|months?|years?)\s+(before|after)\b(?!\s+(?:that|this|the\s+(?:signing|visit)))(?!\s+(?-i:[A-Z]))"
@@ -247,6 +255,9 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
             return None
         return DateMention(s, e, None, "day", flags=("year-from-context",),
                            pending=("day", int(g[0]), int(g[1])))
+    if kind == "m_same_year":
+        m = int(g[0]) if g[0] else MONTHS[g[1].lower().rstrip(".")]
+        return DateMention(s, e, None, "month", flags=("relative",), pending=("month", m))
     if kind == "en_m":
         return DateMention(s + 3, e, None, "month", flags=("year-from-context",),
                            pending=("month", MONTHS[g[0].lower().rstrip(".")]))
@@ -277,8 +288,14 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, None, "day", flags=("relative",), pending=("weekday", None))
     if kind == "first_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("first-day",))
+    if kind == "nth_day":
+        n = {"second": 1, "third": 2, "hai": 1, "ba": 2}[(g[0] or g[1]).lower()]
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("first-day", n))
     if kind == "same_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 0))
+    if kind == "same_day_main":
+        # "Earlier in the day": the day of the main event, never a date counted from it
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 0, "main"))
     if kind == "clause_offset":
         n, unit, way = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
         sign = 1 if way.lower() in ("before", "trước") else -1
@@ -429,9 +446,13 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             y, mo = int(base.value[:4]), int(base.value[5:7]) + d.pending[1]
             y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
             d.value = _month(y, mo)
+        elif what == "days" and len(d.pending) > 2 and anchor is not None:
+            d.value = anchor.isoformat()  # "Earlier in the day" in a news article: its day
         elif what in ("days", "next-day"):
+            main = len(d.pending) > 2 and d.pending[2] == "main"
             base = next(
-                (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)),
+                (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)
+                 and not (main and x.governs)),
                 None,
             )
             if base is None:
@@ -445,7 +466,12 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             if base is None:
                 d.flags = (*d.flags, "unresolved")
                 continue
-            d.value = base.value["from"]
+            first = dt.date.fromisoformat(base.value["from"])
+            nth = first + dt.timedelta(days=d.pending[1] if len(d.pending) > 1 else 0)
+            if nth.isoformat() > base.value["to"]:
+                d.flags = (*d.flags, "unresolved")  # past the range: not one of its days
+                continue
+            d.value = nth.isoformat()
         if d.value is not None:
             explicit.append(d)
             explicit.sort(key=lambda x: x.start)

@@ -29,7 +29,8 @@ INVEST = re.compile(r"\binvest\w*|\bFDI\b|registered\s+capital|vốn\s+(?:đầu
                     r"|nhà đầu tư", re.I)
 TARGET = re.compile(r"\b(?:target|aim|goal|to\s+reach|strive)\w*"
                     r"|\b(?:hopes?|plans?|wants?|expects?|seeks?|hoping|planning)\s+to\b"
-                    r"|phấn đấu|mục tiêu|đưa\b.*\blên",
+                    r"|phấn đấu|mục tiêu|đưa\b.*\blên|nỗ lực|vượt mốc"
+                    r"|\bwould\s+(?:reach|rise|hit)\b",
                     re.I)
 MULT = {"billion": 9, "bn": 9, "tỷ": 9, "million": 6, "triệu": 6, "nghìn tỷ": 12}
 
@@ -151,6 +152,10 @@ def _trade(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]
     conf = 0.85
     if len(states) == 2:
         pair = states
+    elif len(states) == 1 and (ctx.other(states[0]) or ctx.subject not in (None, states[0])):
+        # "trade with Russia reached …": the document's other state, or the text's subject
+        pair, conf = [ctx.other(states[0]) or ctx.subject, states[0]], 0.75
+        flags.append("pair-from-document")
     elif len(ctx.pair) == 2:
         pair, conf = list(ctx.pair), 0.75
         flags.append("pair-from-document")
@@ -171,8 +176,29 @@ def _trade(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]
             out.append(_trade_cand(ctx, reporter, partner, flow, [v], False, mo, d, conf, flags))
         return out
     d = _period(ctx, max(prev, s.start), right, mo.end)
+    if d is None and prev > s.start and re.search(r"(?<!\w)trong đó|\bof\s+which\b|\bincluding\b",
+                                                  ctx.text[prev : mo.start], re.I):
+        d = _period(ctx, s.start, prev, prev)  # "… 16,7 tỷ USD, trong đó Việt Nam xuất khẩu …"
+    if d is None:
+        d = _previous_period(ctx, s)
+        if d is not None:
+            flags = [*flags, "period-from-context"]
+            conf -= 0.05
     return [_trade_cand(ctx, reporter, partner, flow, mo.values, len(mo.values) == 2, mo, d,
                         conf, flags)]
+
+
+def _previous_period(ctx: Context, s):  # noqa: ANN001, ANN202
+    """The period of the figure the sentence before states, in the same paragraph ("… was $690.6
+    billion in 2022. Exports were $153.8 billion and imports $536.8 billion")."""
+    before = [p for p in ctx.sents if p.end <= s.start]
+    if not before or before[-1].paragraph != s.paragraph:
+        return None
+    p = before[-1]
+    figures = money(ctx.text, ctx.lang, p.start, p.end)
+    if not figures:
+        return None
+    return _period(ctx, p.start, p.end, figures[0].end)
 
 
 def _trade_cand(ctx, reporter, partner, flow, values, is_range, mo, d, conf, flags) -> Candidate:

@@ -194,6 +194,10 @@ def _new_agreement(ctx: Context, s: Sentence, a: int, b: int, when: DateMention
     # a signing date the same sentence gives after "signed (it)"
     hi = max(b, when.end)
     sg = re.search(r"\b(?:signed|concluded)\b|(?<!\w)ký(?!\w)", text[b : s.end], re.I)
+    if sg and re.search(r"\b(?:an?|the)\s+(?:new\s+)?(?:protocol|agreement|treaty|memorandum|MoU)"
+                        r"\s+$|(?<!\w)(?:một|các)\s+(?:nghị định thư|hiệp định|bản ghi nhớ)\s+$",
+                        text[max(b, b + sg.start() - 30) : b + sg.start()], re.I):
+        sg = None  # "… and was upgraded by a protocol signed on …": another instrument's signing
     if sg:
         ds = [d for d in ctx.dates_in(b + sg.end(), s.end) if isinstance(d.value, str) and d.value]
         if ds:

@@ -121,7 +121,7 @@ def _date_fields(d) -> dict:
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
-        out += _visits(ctx, s)
+        out += _one_visit_per_range(_visits(ctx, s))
         out += _meetings(ctx, s)
         out += _sessions(ctx, s)
         out += _missions(ctx, s)
@@ -203,8 +203,9 @@ def _visit_dest(ctx: Context, b: int, limit: int) -> Mention | None:
         return nxt[0]
     for x in nxt:
         gap = ctx.text[b : x.start]
-        if re.search(r"(?:to|tới|đến|sang)\s+(?:the\s+)?$", gap) and len(gap) < 60:
-            return x
+        if re.search(r"(?:to|tới|đến|sang)\s+(?:the\s+)?$", gap) and len(gap) < 60 \
+                and not re.search(r"[,;]\s+(?:and|và|while|còn|but|nhưng)\s", gap):
+            return x  # never in the next clause ("… paid an official visit, and X made …")
     return None
 
 
@@ -253,6 +254,12 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
         after = [p for p in posts if p.start >= b and p.start - b < 80]
         before = [p for p in posts if p.end <= a]
+        clause = list(re.finditer(r"[;,]\s+(?:and|và|while|còn|but|nhưng)\s+|;\s*",
+                                  ctx.text[s.start:a]))
+        if clause and any(p.start >= s.start + clause[-1].end() for p in before):
+            # "…, and Prime Minister Hun Manet made his first official visit to China": the
+            # visitor of the clause the visit is in
+            before = [p for p in before if p.start >= s.start + clause[-1].end()]
         relative = re.search(r"(?:\bwho\b|\bngười\b)[^,.;]{0,30}$", ctx.text[s.start:a])
         of_after = bool(after) and re.search(
             r"(?:của|of)\s*$", ctx.text[max(b, after[0].start - 8) : after[0].start]) \
@@ -282,6 +289,13 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if visitor is None:
             subj = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key != host]
             visitor = subj[-1].key if subj else None
+        if visitor is None and ctx.subject not in (None, host) and (
+                post is not None or re.fullmatch(
+                    r"\s*(?:(?:(?-i:[A-Z])[\w.'-]*|bin|al|de|da|van|von|der|le)\s+){2,8}",
+                    ctx.text[s.start : a])):
+            # a text on one state: its office holders (and its named people: "Crown Prince
+            # Mohammed bin Salman visited Beijing") travel abroad
+            visitor = ctx.subject
         if host is None and visitor and post and post.state is None and ctx.lang == "vi":
             pass
         if host is None or visitor is None or host == visitor:
@@ -295,12 +309,17 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                                  _participant(ctx, host, "host", None)],
                 "place": ctx.label(host)}
         data.update(_date_fields(d))
-        days = _LENGTH.search(ctx.text[max(s.start, a - 12) : min(s.end, b + 12)])
+        days = _LENGTH.search(ctx.text[max(s.start, a - 12) : min(s.end, b + 30)])
         n = (days.group(1) or days.group(2)).lower() if days else ""
         n_days = int(n) if n.isdigit() else NUMBERS.get(n, 0)
         begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for)\s+(?:\S+\s+){0,3}$"
                            r"|bắt đầu\s+(?:\S+\s+){0,2}$", ctx.text[max(s.start, a - 40) : a],
-                           re.I)
+                           re.I) or re.search(
+            # the day of arrival, then the visit's length: "a day after he landed in the
+            # kingdom for a three-day state visit", "đến Mát-xcơ-va chiều 20/3, bắt đầu chuyến
+            # thăm … kéo dài ba ngày"
+            r"\b(?:landed|arrived)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
+            ctx.text[s.start : a], re.I)
         if begins and 1 < n_days < 15 and isinstance(data.get("date"), str) \
                 and len(data["date"]) == 10:
             # "began a four-day visit … on Saturday", "chuyến thăm 3 ngày từ ngày 5/6": the
@@ -311,11 +330,40 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
+        if d is not None and (m.group().lower().rstrip().endswith("visits") or re.search(
+                r"\(\s*$", ctx.text[max(s.start, d.start - 3) : d.start])):
+            # "paid state visits in October 2016 and in April 2025": one visit per date
+            for more in _more_dates(ctx, d, s.end):
+                again = {k: v for k, v in data.items() if k not in ("date", "start", "end")}
+                again.update(_date_fields(more))
+                out.append(Candidate("event", again, *span_of((a, b), dest, post, more), 0.7,
+                                     "event-visit", flags))
+    return out
+
+
+def _one_visit_per_range(out: list[Candidate]) -> list[Candidate]:
+    """"… landed in Chile for a three-day state visit": the arrival's day and the visit's range
+    are one visit (the range kept)."""
+    ranges = [(_actors(c), c.data["start"]) for c in out if "start" in c.data]
+    return [c for c in out if "date" not in c.data or (_actors(c), c.data["date"]) not in ranges]
+
+
+def _more_dates(ctx: Context, d, end: int) -> list:  # noqa: ANN001
+    """The explicit dates coordinated after ``d`` ("in October 2016 and in April 2025")."""
+    out = []
+    pos = d.end
+    for x in ctx.dates_in(d.end, end):
+        if not x.explicit or x.value is None or not re.fullmatch(
+                r"\s*(?:,|and|và)\s*(?:and\s+|và\s+)?(?:in|on|năm|vào|tháng)?\s*",
+                ctx.text[pos : x.start]):
+            break
+        out.append(x)
+        pos = x.end
     return out
 
 
 _LENGTH = re.compile(r"\b(\w+)-day\s+(?:state\s+|official\s+|working\s+)?visit"
-                     r"|chuyến thăm[^,.;]{0,20}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
+                     r"|chuyến thăm[^,.;]{0,30}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
                      re.I)
 
 
@@ -343,6 +391,18 @@ def _visit_range(ctx: Context, s: Sentence):  # noqa: ANN202
     return None
 
 
+def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
+    """The post a sentence opening with "He" / "She" / "Ông" / "Bà" speaks of: the first post
+    of the sentence before."""
+    if not re.match(r"\s*(?:He|She|Ông|Bà)\s", s.text):
+        return None
+    before = [p for p in ctx.sents if p.end <= s.start]
+    if not before:
+        return None
+    posts = ctx.posts_in(before[-1].start, before[-1].end)
+    return posts[0] if posts else None
+
+
 def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in MEET.finditer(ctx.text, s.start, s.end):
@@ -351,7 +411,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         left = [p for p in posts if p.end <= a]
         right = [p for p in posts if p.start >= b and p.start - b < 40]
         chosen = (left[-1:] + right[:1]) if right else left[-2:]
-        if _PASSIVE.match(ctx.text, a) and right:
+        pronoun = _pronoun_post(ctx, s)
+        if pronoun is not None and right and (not left or _PASSIVE.match(ctx.text, a)):
+            # "He held talks with Foreign Minister Qin Gang … and was received by President Xi
+            # Jinping": the office holder the sentence before named first
+            chosen = [pronoun, right[0]]
+        elif _PASSIVE.match(ctx.text, a) and right:
             # "X hội đàm với Y và được Z tiếp": Z receives the clause's subject, X
             named = _named_post(ctx, s.start, left[0].start if left else a)
             subject = [named] if named is not None else left[:1]
@@ -383,19 +448,37 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             states = [first, ctx.other(first)]
         if None in states and states != [None, None]:
             # "… travelled to Tarawa in January 2023 to meet President Maamau": the host of
-            # the sentence's visit
-            for v in VISIT.finditer(ctx.text, s.start, a):
+            # the sentence's visit (of the sentence before for "He …")
+            where = ctx.sentence_of(pronoun.start) if pronoun is not None \
+                and chosen[0] is pronoun else s
+            for v in VISIT.finditer(ctx.text, where.start, a):
                 dest = _visit_dest(ctx, v.end(), a)
                 if dest is not None and dest.key not in states:
                     states = [dest.key if k is None else k for k in states]
                     break
         if None in states or states[0] == states[1]:
             continue
-        place = _place(ctx, b, s.end) or _place(ctx, s.start, s.end)
+        place = _place(ctx, b, s.end)
+        if place is None:
+            # "…, and X visited China in June 2025, where he met …": the visit of the clause
+            clause = max([s.start] + [s.start + c.end() for c in re.finditer(
+                r"[;,]\s+(?:and|và|while|còn|but|nhưng)\s+|;\s*", ctx.text[s.start:a])])
+            for v in VISIT.finditer(ctx.text, clause, a):
+                place = _visit_dest(ctx, v.end(), a)
+                if place is not None:
+                    break
+        place = place or _place(ctx, s.start, s.end)
         if place is None:
             # the meeting takes place where the visit of the same sentence goes
             for v in VISIT.finditer(ctx.text, s.start, s.end):
                 place = _visit_dest(ctx, v.end(), s.end)
+                if place is not None:
+                    break
+        if place is None and pronoun is not None and chosen[0] is pronoun:
+            # "X traveled to Beijing on June 18-19. He held talks with …": the visit's place
+            prev = ctx.sentence_of(pronoun.start)
+            for v in VISIT.finditer(ctx.text, prev.start, prev.end):
+                place = _visit_dest(ctx, v.end(), prev.end)
                 if place is not None:
                     break
         if place is None:

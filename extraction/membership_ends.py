@@ -15,7 +15,16 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, Sentence, group_before, keys, modal, negated
+from .context import (
+    Candidate,
+    Context,
+    Sentence,
+    group_before,
+    keys,
+    modal,
+    negated,
+    subject_group,
+)
 from .dates import DateMention
 from .memberships import _counted_group
 from .names import Mention
@@ -31,7 +40,8 @@ END = re.compile(
     r"|\bquit(?:s)?\b"
     r"|\bpulled\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
     r"|rút khỏi|rời khỏi|ra khỏi|rút tên khỏi|\brời\b|\bfollowed\b)"
-    r"|(?P<suspension>\bsuspend(?:ed|s)?\b|\bsuspension\b|đình chỉ|\bexcluded\s+from\b)"
+    r"|(?P<suspension>\bsuspend(?:ed|s)?\b|\bsuspension\b|đình chỉ|\bexcluded\s+from\b"
+    r"|tạm (?:ngừng|dừng) tư cách thành viên)"
     r"|(?P<expulsion>\bexpel(?:led|s)?\b|\bexpulsion\b|khai trừ)"
     r"|(?P<expiry>\bterm\b[^.;]{0,60}?\b(?:expired|ended|ran\s+out|lapsed)\b"
     r"|\bmembership\b[^.;]{0,60}?\b(?:expired|lapsed)\b|hết nhiệm kỳ|kết thúc nhiệm kỳ)"
@@ -48,7 +58,11 @@ NOT_MEMBERSHIP = re.compile(
     r"(?:relations?|ties|talks|negotiations?|aid|flights?|imports?|exports?|trade|cooperation"
     r"|participation|ambassadors?|troops|forces|recognition|application|candidacy|support"
     r"|sanctions|operations|office|power|behind|open|unchanged|for\b(?!\s+good)|quan hệ|viện trợ"
-    r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia)",
+    r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia"
+    # a body of the organisation, not the organisation: "rút khỏi Bộ chỉ huy quân sự thống nhất
+    # của NATO", "withdrew from NATO's integrated military command"
+    r"|(?:the\s+)?(?:\w+['’]s\s+)?(?:integrated\s+)?(?:military\s+)?command|bộ chỉ huy"
+    r"|cơ cấu chỉ huy)",
     re.I,
 )
 #: an end that was announced, threatened or planned: an intention
@@ -59,6 +73,24 @@ ANNOUNCED = re.compile(
     re.I,
 )
 RETURN_NEEDS_ORG = ("returned", "trở lại", "came back", "reactivated")
+
+
+def _named_by_noun(ctx: Context, a: int, b: int) -> str | None:
+    """The organisation a bare Vietnamese head noun after the verb stands for ("rút khỏi Phong
+    trào", "trở lại Liên minh"): the last one named before with that noun."""
+    m = re.match(r"\s*(Phong trào|Liên minh|Hiệp hội|Cộng đồng|Diễn đàn|Khối)(?!\s+(?-i:[A-ZĐ]))",
+                 ctx.text[b : b + 30])
+    if m is None:
+        return None
+    named = [x for x in ctx.mentions_in(max(0, a - 400), a) if x.is_org and x.key
+             and x.surface.lower().startswith(m.group(1).lower())]
+    return named[-1].key if named else None
+
+
+def _one_org(ctx: Context, a: int, b: int) -> str | None:
+    """The one organisation named in ``[a, b)``, if exactly one is."""
+    orgs = {x.key for x in ctx.mentions_in(a, b) if x.is_org and x.key}
+    return orgs.pop() if len(orgs) == 1 else None
 
 
 def extract(ctx: Context) -> list[Candidate]:
@@ -153,6 +185,17 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 text, b) and not _org_after(ctx, b, limit, 2):
             prev_end = b
             continue
+        refused = re.search(r"(?:(?<!\w)từ chối|\brefused\s+to|\bdeclined\s+to)\s+$",
+                            text[max(s.start, a - 14) : a], re.I)
+        if refused and kind == "rejoin":
+            # "… nhưng Cuba từ chối trở lại": a refusal, never a return
+            who = _states(subject_group(ctx, prev_end, max(s.start, a - 14) + refused.start()))
+            if who:
+                out.append(Candidate("claim", {"claim_type": "characterisation",
+                                               "subjects": [ctx.label(x.key) for x in who]},
+                                     who[0].start, b, 0.6, "membership-refused"))
+            prev_end = b
+            continue
         if negated(ctx, a, prev_end):
             prev_end = b
             continue
@@ -179,7 +222,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 and not passive:
             # active: "ECOWAS suspended Mali in May 2021 and Burkina Faso in January 2022",
             # "khai trừ Nga", "đình chỉ tư cách thành viên của Nga tại Hội đồng Nhân quyền"
-            after = _states([x for x in ctx.mentions_in(b, limit) if x.is_state and x.key])
+            sub = re.search(r"\b(?:after|before|when|because|since)\s|(?<!\w)(?:sau khi|trước khi"
+                            r"|vì)\s", text[b:limit])
+            until = b + sub.start() if sub else limit  # "… after it signed a treaty with Israel"
+            after = _states([x for x in ctx.mentions_in(b, until) if x.is_state and x.key])
             after = [x for x in after if not (org and x.start > org.start
                                                 and org.start - b > 40)]
             if after:
@@ -194,7 +240,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     before = [x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key]
                     org = before[-1] if before else None
         if not members:
-            members = _states(group_before(ctx, prev_end, a))
+            members = _states(subject_group(ctx, prev_end, a))
+            if not members and prev_members and re.search(
+                    r"(?:^|,|;)\s*(?:(?:rồi|then|and|và|but|nhưng)\s+)+(?:(?:later|sau đó)\s+)?$",
+                    text[max(prev_end, a - 20) : a]):
+                members = prev_members  # "Indonesia rút khỏi …, rồi trở lại tổ chức này …"
             while members:
                 # "Mali (June 2021), Guinea (September 2021) and Burkina Faso …": a list whose
                 # names carry bracketed dates
@@ -208,6 +258,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if not earlier:
                     break
                 members = earlier[-1:] + members
+            if not members and ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\b(?:and|và|rồi)\s+)(?:it|It|nước này|Nước này)\s+"
+                    r"(?:(?:also|then|later|đã|cũng)\s+)?$", text[max(s.start, a - 25) : a]):
+                # a text on one state: "…, it left the Commonwealth on 31 May 1961"
+                members = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             if not members:
                 # "Georgia's membership of the CIS ended": the possessive state
                 poss = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key
@@ -266,6 +321,19 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             org = prev_org
         if org is None and shared and prev_org_key is not None:
             org_key = prev_org_key  # the previous clause's organisation, named or not
+        elif org is None and _one_org(ctx, s.start, a) is not None and not re.match(
+                r"\s+(?:the\s+)?(?-i:[A-ZĐ])", text[b : b + 20]):
+            # "Indonesia tham gia OPEC năm 1962, tạm ngừng tư cách thành viên năm 2009, tái gia
+            # nhập …": the one organisation the sentence named before
+            org_key = _one_org(ctx, s.start, a)
+        elif org is None and prev_org_key is not None and re.match(
+                r"\s*(?:tổ chức này|this\s+organi[sz]ation|the\s+organi[sz]ation|it\b)",
+                text[b : b + 30], re.I):
+            org_key = prev_org_key  # "rời Liên Hợp Quốc …, rồi trở lại tổ chức này"
+        elif org is None and _named_by_noun(ctx, a, b) is not None:
+            # "… sáng lập Phong trào Không liên kết năm 1961. Nước này rút khỏi Phong trào năm
+            # 1979": the organisation last named with that noun
+            org_key = _named_by_noun(ctx, a, b)
         elif org is None:
             # "the bloc", "the organisation", "Hiệp hội" or nothing: the document's organisation
             if kind == "rejoin" and word in RETURN_NEEDS_ORG and prev_kind in (None, "rejoin"):
@@ -315,8 +383,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         for x, d in dated:
             if d is None:
+                semi = text.rfind(";", s.start, a)
                 d = _date_after(ctx, b, limit) or (
-                    None if shared else _date_before(ctx, clause_start, min(x.start, a)))
+                    None if shared and not (lifted and semi >= clause_start) else _date_before(
+                        ctx, max(clause_start, semi + 1),
+                        a if shared or lifted or x.start < clause_start else min(x.start, a)))
+                # ("…; năm 2009, OAS dỡ bỏ lệnh đình chỉ này": the lifting's own clause)
             data: dict = {"member": ctx.label(x.key), "organization": ctx.label(org_key)}
             flags: list[str] = []
             if d is not None:

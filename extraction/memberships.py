@@ -18,11 +18,13 @@ from .context import (
     Sentence,
     group_after,
     group_before,
+    is_object,
     keys,
     modal,
     negated,
     pick_date,
     span_of,
+    subject_group,
 )
 from .dates import NUMBERS, DateMention
 from .names import Mention
@@ -33,22 +35,31 @@ NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
 JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
     r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
-    r"|\b(?:is|are)\s+(?:a\s+)?(?:full\s+)?members?\s+of\b|\bfollowed\b"
+    r"|\b(?:is|are)\s+(?:also\s+)?(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b"
+    r"|\bfollowed\b"
+    r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
-    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)?(?:(?:its|their|the|a)\s+)?"
+    r"|\b(?:is|are|was|were)\s+(?:also\s+)?(?:among\s+|one\s+of\s+)?(?:(?:its|their|the|a)\s+)?"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
     r"(?:(?:bloc|alliance|union|organi[sz]ation|group)['’]s\s+)?founding\s+members?"
     r"(?:\s+of)?\b"
+    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founding\s+states\s+of\b"
+    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founders\s+of\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên"
     r"|(?<!\w)tham gia(?!\w)"
     r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b"
     r"|\bbecame\s+(?:\S+\s+){0,3}?dialogue\s+partners?\b"
     r"|\bbecame\s+(?:a\s+|the\s+\w+\s+)?(?:State|state)\s+Part(?:y|ies)\b"
+    r"|\bbecame\s+(?:an?\s+|the\s+\w+\s+)?(?:member|partner)\s+states?\b"
     r"|trở thành\s+(?:quốc gia\s+)?thành viên"
-    r"|trở thành\s+(?:\S+\s+){0,3}?đối tác đối thoại",
+    r"|trở thành\s+(?:\S+\s+){0,3}?đối tác đối thoại"
+    r"|(?<!\w)là\s+(?:một\s+)?đối tác đối thoại|\b(?:is|was)\s+a\s+dialogue\s+partner\b",
     re.I,
 )
+#: a fronted appositive: "A founding member of the United Nations (1945), it left …"
+APPOSITIVE = re.compile(r"(?:As\s+)?(?:A|An|One\s+of\s+the)\s+founding\s+members?\s+of\b")
 OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
 FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^.]*?\bby\b"
                      r"|(?<!\w)được\s+(?:thành lập|lập ra|sáng lập)(?!\w)[^.]*?(?<!\w)bởi(?!\w)"
@@ -70,7 +81,22 @@ NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|\bha(?:s|ve)\s+not\s+(?:yet\s+)?become\s+(?:an?\s+)?(?:full\s+)?members?\b"
                       r"|\bha(?:s|ve)\s+(?:not|never)\s+(?:yet\s+)?(?:returned|rejoined)\b"
                       r"|\b(?:is|are)\s+not\s+(?:a\s+)?members?\b"
-                      r"|\bha(?:s|ve)\s+not\s+applied\b|chưa\s+(?:trở thành|gia nhập|là)", re.I)
+                      r"|\bha(?:s|ve)\s+not\s+applied\b"
+                      r"|chưa\s+(?:phải\s+)?(?:trở thành|gia nhập|là)"
+                      r"|không\s+phải\s+là\s+thành\s+viên", re.I)
+
+
+#: a concessive clause between a subject and its verb: ", dù có quan hệ … với Nga,"
+CONCESSIVE = re.compile(r",\s*(?:dù|mặc dù|tuy|although|though|despite|while)\b[^,]*,", re.I)
+_NAME_AFTER = re.compile(r"\s*(?:của\s+|of\s+|to\s+|vào\s+)?(?:the\s+)?((?-i:[A-ZĐ])[^\s,.;]*"
+                         r"(?:\s+[^\s,.;]+){0,6})", re.I)
+
+
+def _unknown_name(text: str, pos: int) -> bool:
+    """A proper name follows ``pos`` (three capitalised words in its first seven: "Hiệp định
+    Đối tác Toàn diện và Tiến bộ …", "the Pacific Alliance for …")."""
+    m = _NAME_AFTER.match(text, pos)
+    return bool(m) and sum(w[:1].isupper() for w in m.group(1).split()) >= 3
 
 
 def _org(ctx: Context, a: int, b: int) -> str | None:
@@ -149,8 +175,91 @@ def _mk(ctx: Context, member: str, org: str, roles: list[str], d, span, conf: fl
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
-        out += _sentence(ctx, s)
-    out += _org_list(ctx)
+        found = _sentence(ctx, s)
+        out += found + _coordinated_orgs(ctx, s, found) + _companions(ctx, s, found)
+    # a line of organisations that a sentence's verb already read ("X is a founding member of
+    # the UN (1945), the Arab League (1945), OPEC (1960) …") is not a bare list
+    stated = {(ctx.sentence_of(c.start).start, c.data["member"], c.data["organization"])
+              for c in out if c.type == "membership"}
+    out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
+                                           c.data["organization"]) not in stated]
+    return out
+
+
+#: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
+#: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
+_ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
+                      r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+)?(?:the\s+)?"
+                      r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
+
+
+#: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
+_COMPANION = re.compile(r",?\s*(?:cùng với|cùng|together\s+with|along\s+with|alongside)\s+",
+                        re.I)
+
+
+def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """"Ấn Độ trở thành thành viên … ngày 9/6/2017, cùng với Pakistan": the companion joined
+    with it, the same day."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.type != "membership" or "end" in c.data or "start" not in c.data:
+            continue
+        m = _COMPANION.match(ctx.text, c.end)
+        if m is None:
+            dates = [d for d in ctx.dates_in(c.end, s.end) if isinstance(d.value, str)]
+            m = _COMPANION.match(ctx.text, dates[0].end) if dates and not ctx.text[
+                c.end : dates[0].start].strip(" ,") else None
+        if m is None:
+            continue
+        group = [x for x in group_after(ctx, m.end(), s.end) if x.is_state and x.key]
+        if not group or group[0].start != m.end():
+            continue
+        for x in group:
+            data = dict(c.data)
+            data["member"] = ctx.label(x.key)
+            out.append(Candidate("membership", data, c.start, x.end, c.confidence - 0.1,
+                                 c.rule + "-companion", list(c.flags)))
+    return out
+
+
+def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """"a founding member of ASEAN (1967) and of APEC (1989)": the second organisation is the
+    same member's, with its own date."""
+    out: list[Candidate] = []
+    orgs = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org and x.key]
+    found = [c for c in found if c.type == "membership" and "end" not in c.data
+             and "end_reason" not in c.data]
+    have = {(c.data["member"], c.data["organization"]) for c in found}
+    for c in found:
+        chain = [i for i, o in enumerate(orgs) if ctx.label(o.key) == c.data["organization"]]
+        if not chain:
+            continue
+        i = chain[0]
+        if not any(x.is_state and x.key and ctx.label(x.key) == c.data["member"]
+                   for x in ctx.mentions_in(s.start, orgs[i].start)) and (
+                ctx.subject is None or ctx.label(ctx.subject) != c.data["member"]):
+            continue  # the member is the clause's subject, named before the organisations
+        while i + 1 < len(orgs):
+            o, nxt = orgs[i], orgs[i + 1]
+            if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None:
+                break
+            i += 1
+            if (c.data["member"], ctx.label(nxt.key)) in have:
+                continue
+            stop = re.search(r"[;)]|,(?!\s*\d)|\s(?:and|và)\s", ctx.text[nxt.end : s.end])
+            if re.match(r",\s*(?:whose|which|mà)\b", ctx.text[nxt.end : nxt.end + 10]):
+                # "… and of the Arab League, whose charter it signed in Cairo on 22 March 1945"
+                stop = re.search(r";|$", ctx.text[nxt.end : s.end])
+            own = [d for d in ctx.dates_in(nxt.end, nxt.end + stop.end() if stop else s.end)
+                   if isinstance(d.value, str)]
+            data = {k: v for k, v in c.data.items() if k not in ("organization", "start")}
+            data["organization"] = ctx.label(nxt.key)
+            if own:
+                data["start"] = own[0].value
+            out.append(Candidate("membership", data, c.start, max(c.end, nxt.end),
+                                 c.confidence - 0.05, c.rule + "-coordinated", list(c.flags)))
+            have.add((c.data["member"], data["organization"]))
     return out
 
 
@@ -163,7 +272,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # the clause only: "…, Bahrain và Oman; Yemen chưa trở thành thành viên"
         semi = text.rfind(";", s.start, m.start())
         floor = semi + 1 if semi >= 0 else s.start
-        subj = group_before(ctx, floor, m.start()) or _nearest_state(ctx, floor, m.start())
+        aside = CONCESSIVE.search(text, floor, m.start())
+        # "Tajikistan, dù có quan hệ … với Nga, … vẫn chưa gia nhập": the state before the
+        # concessive clause
+        until = aside.start() if aside else m.start()
+        subj = group_before(ctx, floor, until) or _nearest_state(ctx, floor, until)
         org = _org(ctx, m.end(), s.end) or _org(ctx, s.start, m.start())
         if subj and org:
             out.append(Candidate("claim", {"claim_type": "characterisation",
@@ -187,24 +300,41 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
 
     # founding members
     for m in FOUNDED.finditer(text, s.start, s.end):
+        if re.search(r"\bwhich\s+(?:it|they|we)\s+$",
+                     text[max(s.start, m.start() - 16) : m.start()], re.I):
+            continue  # "which it created with A … by the Treaty of …": active, "by" a means
         org = _org(ctx, s.start, m.start()) or ctx.main_org
         # the clause only: "…, còn Việt Nam gia nhập …" is another fact
-        stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;", text[m.end() : s.end])
+        stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;"
+                         # "… là thành viên sáng lập APEC (1989) và gia nhập OECD …"
+                         r"|\s(?:và|and)\s+(?=(?:(?:sau đó|later|then|đã)\s+)?(?:gia nhập|tham gia"
+                         r"|trở thành|được kết nạp|là thành viên|joined|became|was\s+admitted)\b)",
+                         text[m.end() : s.end])
         clause_end = m.end() + stop.start() if stop else s.end
         members = _members(ctx, ctx.mentions_in(m.end(), clause_end))
         block_from = m.start()
-        cop = re.search(r"(?<!\w)là\s+(?:một\s+)?(?:các\s+|những\s+)?$"
+        cop = re.search(r"(?<!\w)là\s+(?:một\s+)?(?:trong\s+)?(?:các\s+|những\s+)?(?:\S+\s+)?$"
                         r"|\b(?:is|was|are|were)\s+(?:a\s+|the\s+)?$",
-                        text[max(s.start, m.start() - 12) : m.start()], re.I)
+                        text[max(s.start, m.start() - 30) : m.start()], re.I)
         if cop:
-            block_from = max(s.start, m.start() - 12) + cop.start()
+            block_from = max(s.start, m.start() - 30) + cop.start()
             # "Malaysia là thành viên sáng lập ASEAN (1967)": the subject is the member
             members = _members(ctx, group_before(ctx, s.start, m.start()))
+            if not members:
+                # "Ba nước này là các thành viên sáng lập …": the counted group before
+                members = _counted_group(ctx, s, block_from)
             after = [x for x in ctx.mentions_in(m.end(), clause_end) if x.is_org and x.key]
             org = after[0].key if after else org
         if not org or not members:
             continue
-        d = pick_date(ctx, s.start, clause_end, m.start())
+        own_end = clause_end
+        if cop:
+            orgs_after = [x for x in ctx.mentions_in(m.end(), clause_end) if x.is_org and x.key
+                          and x.key != org]
+            # "thành viên sáng lập Liên Hợp Quốc và Phong trào Không liên kết (1961)": the year
+            # in brackets after the second organisation is its own
+            own_end = orgs_after[0].start if orgs_after else clause_end
+        d = pick_date(ctx, s.start, own_end, m.start())
         if d is None and ctx.text[s.start:m.start()].strip().lower().startswith(("it ", "the ")):
             d = None
         if d is None:
@@ -215,6 +345,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 ds = [x for x in ctx.dates_in(before[-1].start, before[-1].end)
                       if x.value is not None and x is not ctx.dateline]
                 d = ds[0] if len(ds) == 1 else None
+            force = re.search(r"(?:có hiệu lực|entered\s+into\s+force|took\s+effect"
+                              r"|came\s+into\s+force)(?:\s+(?:từ|on|in))?\s*",
+                              text[before[-1].start : before[-1].end], re.I) if before else None
+            if d is None and force is not None:
+                # "… và chính thức có hiệu lực từ ngày 1/1/2015. Ba nước này là các thành viên
+                # sáng lập": the founders' membership starts when the founding treaty took effect
+                at = before[-1].start + force.end()
+                ds = [x for x in ctx.dates_in(at, before[-1].end) if x.value is not None]
+                d = ds[0] if ds and ds[0].start - at < 12 else None
         for x in members:
             out.append(_mk(ctx, x.key, org, ["founding", "full"], d, (s.start, s.end), 0.85,
                            "membership-founding"))
@@ -229,6 +368,27 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      text[max(s.start, m.start() - 8) : m.start()]):
             continue  # "was founded in 1967": the organisation's founding, not a membership
         orgs = [x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key]
+        rel = re.search(r",\s*which\s+(it|they)\s+$",
+                        text[max(s.start, m.start() - 20) : m.start()])
+        if rel is not None:
+            # "… and of Mercosur, which it created with Brazil, Paraguay and Uruguay by the
+            # Treaty of Asunción, signed on 26 March 1991": the antecedent, its subject and
+            # the partners "with"
+            at = max(s.start, m.start() - 20) + rel.start()
+            before = [x for x in ctx.mentions_in(s.start, at) if x.is_org and x.key]
+            with_ = re.match(r"\s+(?:with|cùng với|với)\s+", text[m.end() : s.end])
+            partners = [x for x in group_after(ctx, m.end() + with_.end(), s.end)
+                        if x.is_state and x.key] if with_ else []
+            first = [x for x in ctx.mentions if x.key == ctx.subject][:1] if ctx.subject \
+                else _members(ctx, ctx.mentions_in(s.start, at))[:1]
+            if before and first and partners:
+                d = pick_date(ctx, m.end(), s.end, m.end())
+                for x in first + partners:
+                    out.append(_mk(ctx, x.key, before[-1].key, ["founding", "full"], d,
+                                   span_of(partners, (m.start(), m.end()), d), 0.75,
+                                   "membership-founded-relative"))
+                blocked.append((m.start(), s.end))
+            continue
         if not orgs or not re.fullmatch(r"\s*(?:the\s+|ra\s+)?", text[m.end() : orgs[0].start],
                                         re.I):
             continue
@@ -266,6 +426,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
 
     # "joined", "became members", "was admitted", "an observer since"
     triggers = [(m.start(), m.end(), "join") for m in JOIN.finditer(text, s.start, s.end)]
+    fronted = APPOSITIVE.match(text, s.start)
+    if fronted:
+        triggers.append((fronted.start(), fronted.end(), "join"))
     triggers += [(m.start(), m.end(), "observer") for m in OBSERVER.finditer(text, s.start, s.end)]
     triggers = sorted(t for t in triggers
                       if not any(a <= t[0] < b for a, b in blocked))
@@ -287,6 +450,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         if kind == "join" and negated(ctx, a, prev_end) and "until" not in word:
             continue
+        if re.match(r"\s+thứ\s+\w+", text[b : b + 20]) and re.search(
+                r",\s*$", text[max(prev_end, a - 4) : a]):
+            continue  # "…, là thành viên thứ mười của Hiệp hội, …": an apposition to the accession
+        if re.search(r"(?:(?<!\w)vẫn|\bstill|\bremained|\bremains)\s+$",
+                     text[max(prev_end, a - 10) : a], re.I):
+            continue  # "… nhưng vẫn là thành viên liên minh": a continuity, not a new fact
         if re.search(r"(?:sau|after)\s+\S+\s+(?:năm|years?)\s+(?:as\s+an?\s+)?$",
                      text[max(prev_end, a - 30) : a], re.I):
             continue  # "sau 47 năm là thành viên", "after 47 years as a member": a duration
@@ -328,7 +497,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     right = b + g.start()
                 for x in after:
                     gapped.append((x, gap_right))
-        subj = _members(ctx, group_before(ctx, prev_end, a))
+        subj = _members(ctx, subject_group(ctx, prev_end, a))
         active = re.fullmatch(r"kết nạp|admitted", word, re.I) and not re.search(
             r"(?:được|đã được|was|were|been)\s+$", text[max(s.start, a - 12) : a], re.I)
         if active:
@@ -358,9 +527,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj and re.fullmatch(r"\s*(?:Nước này|Quốc gia này|The country|It)"
                                      r"(?:\s+(?:là|đã|is|was|has\s+been))?\s*",
                                      text[s.start:a]):
-            # "Nước này là quan sát viên …": the state the previous sentence was about
+            # "Nước này là quan sát viên …": the state the previous sentence was about (the
+            # text's subject, in a text on one state)
             before = [p for p in ctx.sents if p.end <= s.start]
-            if before:
+            if ctx.subject is not None:
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            elif before:
                 subj = _members(ctx, ctx.mentions_in(before[-1].start, before[-1].end))[:1]
         if not subj and "founding" in word:
             # "the four signatories are the bloc's founding members": the states that signed,
@@ -373,18 +545,51 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if sign:
                     at = subj[0].end + sign.end()
                     signed_on = pick_date(ctx, at, src.end, at)
+        if not subj and ctx.subject is None and re.search(
+                r"(?:,\s*(?:and\s+)?|\band\s+)it\s+$", text[max(s.start, a - 12) : a]):
+            # "Its admission was approved …, and it became the seventh partner state when …":
+            # the one state the sentence before is about
+            before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+            named = {x.key: x for x in _members(ctx, ctx.mentions_in(before[-1].start,
+                                                                      before[-1].end))} \
+                if before else {}
+            subj = list(named.values())[:1] if len(named) == 1 else []
+        if not subj and fronted is not None and a == fronted.start():
+            # the subject after the appositive's comma: "…, it left …", "…, Chile has …"
+            comma = text.find(",", b, s.end)
+            after = re.match(r",\s*(?:(it|It|the country)\b|)", text[comma:]) if comma >= 0 \
+                else None
+            if after and after.group(1) and ctx.subject is not None:
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            elif after:
+                subj = [x for x in _members(ctx, ctx.mentions_in(comma, s.end))
+                        if x.start == comma + after.end()][:1]
+            right = comma if comma >= 0 else right
+        if not subj and ctx.subject is not None and re.search(
+                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:it|It|nước này|Nước này|the country"
+                r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
+                r"|là)\s+)?$", text[max(s.start, a - 40) : a]):
+            # a text on one state: "After almost twenty years of talks, it became the 162nd
+            # member of …", "Nước này gia nhập ASEAN …"
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and len(ctx.pair) == 2 and re.fullmatch(
                 r"\s*(?:Both|Both\s+countries)\s*", text[max(prev_end, s.start) : a]):
             # "Both are founding members of APEC (1989)": the document's pair
             subj = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair
                     if any(x.key == k for x in ctx.mentions)]
-        if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*$",
+        if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*$|\d,\s*$",
                                                 text[max(prev_end, a - 8) : a]) \
-                and not _members(ctx, ctx.mentions_in(prev_end, a)):
-            subj = last_subj  # "… là quan sát viên của ASEAN … và tham gia ARF từ năm 2005"
+                and not [x for x in _members(ctx, ctx.mentions_in(prev_end, a))
+                         if not is_object(ctx, x, prev_end)]:
+            # "… là quan sát viên của ASEAN … và tham gia ARF từ năm 2005", "… từ ngày
+            # 18/12/1956, gia nhập OECD ngày 28/4/1964"
+            subj = last_subj
         if not subj:
             continue
         last_subj = subj
+        if not [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] \
+                and _unknown_name(text, b):
+            continue  # "là thành viên của Hiệp định Đối tác Toàn diện và …": a name not known
         org = _org(ctx, b, right) or _org(ctx, s.start, a)
         if org is None and follows_previous:
             prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
@@ -398,14 +603,20 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "tham gia Diễn đàn Khu vực ASEAN (ARF) từ năm 2005": a forum's participant; taking
             # part in anything else is no membership
             entity = ctx.gazetteer.entity(org)
-            if entity is None or entity.kind != "forum":
+            joined = entity is not None and entity.kind == "organisation" and re.match(
+                r"\s*(?:\S+\s+){0,8}?(?:(?:từ|vào)\s+)?năm\s+\d{4}", text[b:right])
+            if entity is None or (entity.kind != "forum" and not joined):
                 continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
-            if "sáng lập" in word or "founding" in word else ["full"]
+            if "sáng lập" in word or "founding" in word or "founders" in word else ["full"]
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]
-        if PARTNER.search(text, s.start, s.end) or word == "tham gia":
+        semi_a = text.rfind(";", s.start, a)
+        semi_b = text.find(";", b, s.end)
+        if PARTNER.search(text, semi_a + 1 if semi_a >= 0 else s.start,
+                          semi_b if semi_b >= 0 else s.end) or (word == "tham gia" and getattr(
+                ctx.gazetteer.entity(org), "kind", "") == "forum"):
             roles = ["participant"]
         if follows_previous:
             # "New Zealand followed in 1975": the previous sentence's kind of membership
@@ -422,12 +633,21 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if kind == "join" and as_obs and not re.search(r"[,.;]", text[b : b + as_obs.start()]):
             roles = ["observer"]  # "được kết nạp làm quan sát viên (liên kết)", "admitted as
             # observers": the role the clause gives, even "associate observer"
+        as_founder = re.search(r"\bas\s+(?:a|one\s+of\s+(?:the|its))\s+founding\s+members?\b"
+                               r"|(?<!\w)với\s+tư\s+cách\s+(?:là\s+)?(?:một\s+)?(?:thành viên|nước)"
+                               r"\s+sáng\s+lập", text[b : min(s.end, b + 80)], re.I)
+        if kind == "join" and as_founder and not re.search(r"[,.;]",
+                                                          text[b : b + as_founder.start()]):
+            roles = ["founding", "full"]  # "joined the bank as a founding member in 2015"
         listed = len(subj) > 1 and any(_paren_date(ctx, x, right) for x in subj)
         own_dates = dict((x.start, d) for x, d in listed_after)
         if listed_after:
             right = min(right, ctx.text.find(":", b, s.end))  # the shared date, before the colon
-        for x in subj:
-            d = _paren_date(ctx, x, right) if listed else own_dates.get(x.start)
+        each = _respectively(ctx, a, b, right, len(subj)) if len(subj) > 1 else None
+        for i, x in enumerate(subj):
+            # "A and B are members of APEC (since 1989 and 1991 respectively)"
+            d = each[i] if each else _paren_date(ctx, x, right) if listed else own_dates.get(
+                x.start)
             if d is None and listed_after:
                 d = pick_date(ctx, b, right, b)
             if d is None and signed_on is not None:
@@ -510,6 +730,19 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                            "membership-gapped"))
         prev_end = b
     return out
+
+
+def _respectively(ctx: Context, at: int, a: int, b: int, n: int) -> list | None:
+    """The ``n`` dates of "(since 1989 and 1991 respectively)" after the trigger ending at
+    ``a``, or of "lần lượt gia nhập … vào năm 1994 và 1998" (the word before the trigger at
+    ``at``), in order, when the clause gives exactly that many."""
+    word = re.search(r"\brespectively\b|(?<!\w)tương ứng(?!\w)", ctx.text[a:b], re.I)
+    lead = re.search(r"(?<!\w)lần lượt\s+(?:\S+\s+)?$", ctx.text[max(0, at - 20) : at])
+    if word is None and lead is None:
+        return None
+    hi = a + word.start() if word is not None else b
+    ds = [d for d in ctx.dates_in(a, hi) if d.value is not None and d is not ctx.dateline]
+    return ds if len(ds) == n else None
 
 
 def _counted_group(ctx: Context, s: Sentence, pos: int, tail: str = "") -> list[Mention]:

@@ -42,7 +42,8 @@ _RX = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _) in enumerate(FRAMEWORKS
 VERB = re.compile(
     r"\b(?:rais|upgrad|elevat|lift|establish|set(?:ting)?\s+up|forg|launch|bec[oa]m"
     r"|agreed\s+(?:on|to)\s+(?:a|an|the)\s+(?=\w+\s+(?:\w+\s+)?[Pp]artnership)"
-    r"|form|sign)\w*|nâng cấp|nâng lên|nâng tầm|xác lập|thiết lập|trở thành|ký|tuyên bố",
+    r"|form|sign)\w*|nâng cấp|nâng lên|nâng tầm|nâng\s+(?:\S+\s+){1,3}lên|xác lập|thiết lập"
+    r"|trở thành|ký|tuyên bố",
     re.I,
 )
 
@@ -65,6 +66,11 @@ def extract(ctx: Context) -> list[Candidate]:
         conf, flags = 0.85, []
         if len(states) == 2:
             parties = states
+        elif not states and ctx.pair_word_in(s.start, s.end) and len(ctx.pair_near(
+                s.start)) == 2:
+            # "Hai nước nâng quan hệ lên …" after a sentence on two states
+            parties, conf = ctx.pair_near(s.start), 0.75
+            flags.append("pair-from-document")
         elif len(ctx.pair) == 2 and (not states or set(states) <= set(ctx.pair)):
             parties, conf = list(ctx.pair), 0.75
             flags.append("pair-from-document")
@@ -78,6 +84,12 @@ def extract(ctx: Context) -> list[Candidate]:
             if negated(ctx, m.start(), prev) or (modal(ctx, m.start(), prev) and not agreed):
                 prev = m.end()
                 continue
+            if re.match(r"\s+(?:Agreement|Treaty|Framework\s+Agreement)\b",
+                        ctx.text[m.end() : m.end() + 25]) or re.search(
+                    r"(?<!\w)(?:Hiệp định|Hiệp ước)\s+$",
+                    ctx.text[max(prev, m.start() - 20) : m.start()]):
+                prev = m.end()  # "signed the Comprehensive Strategic Partnership Agreement":
+                continue  # an instrument's title, not the framework's establishment
             code = framework(m.group())
             semi = ctx.text.find(";", m.end(), right)
             right = semi if semi >= 0 else right  # "…; năm 2012, quan hệ được nâng lên …"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..graph.registry import Registry
 from . import (
@@ -20,6 +20,7 @@ from . import (
     places,
     relations,
     renewals,
+    structure,
 )
 from .context import Candidate, Context
 from .language import detect
@@ -37,6 +38,7 @@ RULES: list[tuple[str, Callable[[Context], list[Candidate]]]] = [
     ("economy", economy.extract),
     ("claims", claims.extract),
     ("places", places.extract),
+    ("structure", structure.extract),
 ]
 
 
@@ -105,11 +107,41 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
     """Candidate facts of ``text`` (language detected when not given)."""
     lang = lang or detect(text) or "en"
     ctx = Context.build(text, lang, gazetteer(registry), anchor)
+    cands = _run(ctx)
+    for a, b, state in _state_sections(ctx):
+        # a section about one partner of the text's subject ("China. The two countries …"):
+        # its pair is the subject and that partner
+        sub = replace(ctx, pair=(ctx.subject, state), pair_strong=True,
+                      sents=[s for s in ctx.sents if a <= s.start < b])
+        cands = [c for c in cands if not a <= c.start < b] + [
+            c for c in _run(sub) if a <= c.start < b]
+    cands = entry_into_force.attach(ctx, _renewed_once(_reported_once(cands)))
+    return Extraction(text, lang, dedupe(cands, text.find("\n")), ctx)
+
+
+def _run(ctx: Context) -> list[Candidate]:
     cands: list[Candidate] = []
     for _, rule in RULES:
         cands += rule(ctx)
-    cands = entry_into_force.attach(ctx, _renewed_once(_reported_once(cands)))
-    return Extraction(text, lang, dedupe(cands, text.find("\n")), ctx)
+    return cands
+
+
+def _state_sections(ctx: Context) -> list[tuple[int, int, str]]:
+    """Runs of sentences that sections give one partner state other than the subject."""
+    if ctx.subject is None or not ctx.sections:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for s in ctx.sents:
+        state = ctx.section_at(s.start)[0]
+        if state is None or state == ctx.subject:
+            continue
+        if out and out[-1][2] == state and out[-1][1] >= s.start - 2 and all(
+                ctx.section_at(x.start)[0] == state for x in ctx.sents
+                if out[-1][1] <= x.start < s.start):
+            out[-1] = (out[-1][0], s.end, state)
+        else:
+            out.append((s.start, s.end, state))
+    return out
 
 
 def _reported_once(cands: list[Candidate]) -> list[Candidate]:

@@ -13,6 +13,7 @@ import re
 from .context import (
     Candidate,
     Context,
+    Sentence,
     group_after,
     group_before,
     keys,
@@ -29,9 +30,9 @@ _DET = r"(?:(?:its|their|all|the|her|his)\s+(?:own\s+)?)?"
 TRIGGERS = [
     (re.compile(rf"\b(?:re-?establish(?:ed|es|ing)?|restor(?:e|ed|es|ing)|resum(?:e|ed|es|ing)"
                 rf"|renew(?:ed|s|ing)?|revive[ds]?|reviving)\s+{_DET}{_REL}"
-                r"|\brestored\s+them\b", re.I), "restored"),
+                r"|\brestor(?:e|ed)\s+them\b", re.I), "restored"),
     (re.compile(rf"\b(?:establish(?:ed|es|ing)?|normali[sz](?:ed|es|ing|e)|forg(?:ed|es|e|ing)"
-                rf"|open(?:ed|s)?)\s+{_DET}{_REL}", re.I),
+                rf"|open(?:ed|s)?|set(?:s|ting)?\s+up)\s+{_DET}{_REL}", re.I),
      "established"),
     (re.compile(rf"\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off"
                 rf"|terminat(?:ed|es|e|ing)|end(?:ed|s)?)"
@@ -39,7 +40,8 @@ TRIGGERS = [
                 rf"|\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off)"
                 rf"\s+{_DET}{_REL}", re.I), "severed"),
     (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
-                r"|\bmaintains?\s+(?:diplomatic\s+)?relations\b", re.I), "maintained"),
+                r"|\bmaintain(?:s|ed)?\s+(?:diplomatic\s+)?relations\b"
+                r"|(?<!\w)duy trì quan hệ ngoại giao", re.I), "maintained"),
     # "X has diplomatic relations with Y": relations exist, i.e. were established (the seeds'
     # convention); "continues to recognise" is "maintained"
     (re.compile(r"\bha(?:s|ve)\s+(?:full\s+)?diplomatic\s+relations\s+with\b", re.I),
@@ -69,16 +71,93 @@ def _actor(m) -> bool:  # noqa: ANN001
 
 
 def _actors_after(ctx: Context, b: int, right: int) -> list:
-    """The states (and the EU) named after "with": a coordinated list."""
-    return group_after(ctx, b, right, states_only=False, keep=_actor)
+    """The states (and the EU) named after "with": a coordinated list, never past a semicolon
+    ("… with the new state; China was the first …")."""
+    stop = ctx.text.find(";", b, right)
+    return group_after(ctx, b, stop if stop >= 0 else right, states_only=False, keep=_actor)
+
+
+def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
+    """"The two countries" / "hai nước": the two states the sentence names before ``pos``
+    ("A established relations with B in 1974, but the two countries severed them in 1975"),
+    else the document's pair."""
+    named = keys([x for x in ctx.mentions_in(s.start, pos) if _actor(x) and x.how != "demonym"])
+    return named if len(named) == 2 else list(ctx.pair)
 
 
 PASSIVE = re.compile(
-    r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\s+(?:between\s+[^.;]{3,60}?\s+)?"
+    r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\s+(?:(?:between|with)\s+[^.;]{3,60}?\s+)?"
     r"(?:were|was|have\s+been|had\s+been)\s+(?:(re-?established|restored|resumed)|(established"
     r"|normali[sz]ed)|(severed|broken\s+off|cut))\b"
     r"|quan hệ ngoại giao(?:\s+giữa\s+[^.;]{3,60}?)?\s+(?:đã\s+)?được\s+(?:(khôi phục|nối lại)"
     r"|(thiết lập|bình thường hóa))", re.I)
+
+
+#: "quan hệ bị đóng băng từ năm 1967 và được khôi phục ngày 8/8/1990", "relations were frozen"
+PASSIVE_STATE = re.compile(
+    r"(?:(?<!\w)quan hệ(?:\s+ngoại giao)?(?:\s+(?:đầy đủ|chính thức))?(?:\s+với\s+[^.;,]{2,40}?)?"
+    r"\s+(?:đã\s+)?"
+    r"|(?<!\w)và\s+(?:đã\s+)?)"
+    r"(?:bị\s+(cắt đứt|đóng băng|gián đoạn)|được\s+(khôi phục|nối lại)|được\s+(bình thường hóa"
+    r"|bình thường hoá|thiết lập))"
+    r"|\b(?:diplomatic\s+)?relations\s+(?:were|was)\s+(frozen|suspended)\b"
+    # "They were fully restored in January 2022" after "Relations with X were downgraded …"
+    r"|\b(?:They|These\s+ties|Ties)\s+were\s+(?:fully\s+|formally\s+)?(restored|normali[sz]ed)\b"
+    # "Full diplomatic relations followed in January 1980"
+    r"|\b(?:full\s+)?(?:diplomatic\s+)?relations\s+(followed)\b"
+    # "Relations with Japan date from 26 January 1992"
+    r"|\b(?:diplomatic\s+)?relations\s+with\s+[^.;,]{2,40}?\s+(date\s+(?:from|back\s+to)"
+    r"|began\s+(?:in|on))\b", re.I)
+
+
+def _passive_state(ctx: Context) -> list[Candidate]:
+    """Relations that were frozen or severed and then restored, in the passive, with the
+    sentence's two states (or the document's pair)."""
+    out = []
+    for s in ctx.sents:
+        for m in PASSIVE_STATE.finditer(ctx.text, s.start, s.end):
+            if m.group().lower().startswith("và") and not re.search(
+                    r"quan hệ", ctx.text[max(s.start, m.start() - 60) : m.start()]):
+                continue
+            if re.match(r"\s*(?:Đối tác|đối tác)", ctx.text[m.end() : m.end() + 8]):
+                continue
+            status = "restored" if m.group(2) or m.group(5) else "established" if (
+                m.group(3) or m.group(6) or m.group(7)) else "severed"
+            if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+                continue
+            named = keys([x for x in ctx.mentions_in(s.start, m.end()) if _actor(x)
+                          and x.how != "demonym"])
+            if m.group(5) and m.start() != s.start:
+                continue
+            if m.group(5):
+                # "They …": the relations the sentence before is about ("Relations with Saudi
+                # Arabia were downgraded …")
+                before = [p for p in ctx.sents if p.end <= s.start]
+                about = re.match(r"\s*(?:Diplomatic\s+)?[Rr]elations\s+with\s+", before[-1].text) \
+                    if before else None
+                if about is None:
+                    continue
+                at = before[-1].start + about.end()
+                named = keys([x for x in ctx.mentions_in(at, before[-1].end) if _actor(x)
+                              and x.start == at])
+            if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject:
+                # "Quan hệ với Nhật Bản được bình thường hóa năm 1965" in a text on one state
+                named = [ctx.subject, named[0]]
+            elif len(named) != 2:
+                named = list(ctx.pair)
+            if len(named) != 2 or not (ctx.subject or ctx.pair_strong or len(keys(
+                    [x for x in ctx.mentions_in(s.start, m.start()) if _actor(x)])) == 2):
+                continue
+            stop = re.search(r"[,;]|\svà\s|\sand\s", ctx.text[m.end() : s.end])
+            d = pick_date(ctx, m.end(), m.end() + stop.start() if stop else s.end, m.end())
+            data = {"parties": [ctx.label(k) for k in named], "status": status}
+            flags = ["pair-from-document"]
+            if d is not None and point(d):
+                data["date"] = point(d)
+                flags += [f for f in d.flags if f != "unresolved"]
+            out.append(Candidate("relation", data, *span_of((m.start(), m.end()), d), 0.7,
+                                 f"relation-{status}-passive", flags))
+    return out
 
 
 def _passive(ctx: Context) -> list[Candidate]:
@@ -94,8 +173,22 @@ def _passive(ctx: Context) -> list[Candidate]:
                 continue
             named = keys([x for x in ctx.mentions_in(m.start(), m.end()) if _actor(x)])
             conf, flags = 0.8, []
-            if len(named) < 2 and len(ctx.pair) == 2 and ctx.pair_strong:
-                named, conf = list(ctx.pair), 0.65
+            if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject \
+                    and re.search(r"\bwith\s", m.group()):
+                # "Relations with China were established on …" in a text on one state
+                named, conf = [ctx.subject, named[0]], 0.75
+                flags.append("party-from-document")
+            if len(named) < 2 and ctx.subject is not None:
+                # a text on one state: the sentence's (or the sentence before's) two states, or
+                # the section's partner; never the whole text's pair ("On 5 June 2017 A, B, C and
+                # D cut ties with Qatar. Relations were restored in January 2021")
+                near = ctx.pair_near(m.start())
+                section = ctx.section_at(m.start())[0]
+                named = near if near != list(ctx.pair) else (
+                    [ctx.subject, section] if section else [])
+                conf = 0.65
+            elif len(named) < 2 and len(local_pair(ctx, s, m.start())) == 2 and ctx.pair_strong:
+                named, conf = local_pair(ctx, s, m.start()), 0.65
                 flags.append("pair-from-document")
             if len(named) != 2:
                 continue
@@ -107,11 +200,15 @@ def _passive(ctx: Context) -> list[Candidate]:
                 flags += [f for f in d.flags if f != "unresolved"]
             out.append(Candidate("relation", data, *span_of((m.start(), m.end()), d), conf,
                                  f"relation-{status}-passive", flags))
+            if ctx.subject in named:
+                # "…, and with Vietnam on 7 June 1978"
+                out += _gapped_partners(ctx, d.end if d is not None else m.end(), s.end,
+                                        ctx.subject, status, conf, flags)
     return out
 
 
 def extract(ctx: Context) -> list[Candidate]:
-    out: list[Candidate] = _passive(ctx)
+    out: list[Candidate] = _passive(ctx) + _passive_state(ctx)
     for s in ctx.sents:
         found = []
         for rx, status in TRIGGERS:
@@ -124,10 +221,19 @@ def extract(ctx: Context) -> list[Candidate]:
         prev_end = s.start
         for n, (a, b, status) in enumerate(found):
             right = found[n + 1][0] if n + 1 < len(found) else s.end
+            semi = ctx.text.find(";", b, right)
+            right = semi if semi >= 0 else right  # a clause's date and partners end at ";"
+            other = re.search(r",\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])",
+                              ctx.text[b:right])
+            right = b + other.start() if other else right  # ", and Iran reopened …"
             if ctx.lang == "vi" and status == "established" and "ngoại giao" not in ctx.text[a:b] \
-                    and "bình thường" not in ctx.text[a:b].lower():
+                    and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
+                        ctx, b, right):
                 continue  # "thiết lập quan hệ" alone is often a partnership
-            subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)]
+            subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)
+                    and not (m.how in ("capital", "city") and re.search(
+                        r"\b(?:in|at|from)\s+$|(?<!\w)(?:tại|ở)\s+$",
+                        ctx.text[max(0, m.start - 6) : m.start]))]  # "agreed in Beijing …"
             recognise = re.search(r"recogni", ctx.text[a:b], re.I)
             obj = _actors_after(ctx, b, right) if recognise or re.match(
                 r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
@@ -151,7 +257,8 @@ def extract(ctx: Context) -> list[Candidate]:
             conf, flags = 0.9, []
             parties = keys(subj) + [k for k in keys(obj) if k not in keys(subj)]
             if not subj and pair_word and len(ctx.pair) == 2:
-                parties, conf = list(ctx.pair) + [k for k in keys(obj) if k not in ctx.pair], 0.75
+                two = local_pair(ctx, s, pair_word[0])
+                parties, conf = two + [k for k in keys(obj) if k not in two], 0.75
                 flags.append("pair-from-document")
             elif not subj and prev_parties:
                 # a shared subject ("A cut ties with B and restored relations with C")
@@ -162,7 +269,26 @@ def extract(ctx: Context) -> list[Candidate]:
                 earlier = group_before(ctx, s.start, a)
                 if earlier:
                     parties = keys(earlier)[:1] + [k for k in keys(obj) if k not in keys(earlier)]
-            if len(parties) == 1 and ctx.other(parties[0]) and ctx.pair_strong \
+            if ctx.subject is not None and len(subj) >= 2 and not obj \
+                    and ctx.subject not in keys(subj):
+                # "China, Australia and Portugal established diplomatic relations with the new
+                # state": each with the text's subject
+                parties = [*keys(subj), ctx.subject]
+                flags.append("party-from-document")
+            elif len(parties) == 1 and ctx.subject is not None \
+                    and not s.text.rstrip().endswith(":"):
+                # a text on one state's relations: the subject is the other party, or the
+                # sentence's one other state ("it recognised Kazakhstan … and established
+                # diplomatic relations the next day")
+                others = [k for k in keys([x for x in ctx.mentions_in(s.start, s.end)
+                                           if _actor(x)]) if k != ctx.subject]
+                other = ctx.subject if parties[0] != ctx.subject else (
+                    others[0] if len(others) == 1 else None)
+                if other is not None:
+                    parties.append(other)
+                    conf -= 0.1
+                    flags.append("party-from-document")
+            elif len(parties) == 1 and ctx.other(parties[0]) and ctx.pair_strong \
                     and not s.text.rstrip().endswith(":"):
                 parties.append(ctx.other(parties[0]))
                 conf -= 0.15
@@ -192,6 +318,10 @@ def extract(ctx: Context) -> list[Candidate]:
                 continue
             date_floor = subj[0].start if subj else prev_end
             d = pick_date(ctx, date_floor, right, b)
+            if d is not None and status == "maintained" and re.search(
+                    r"(?:\bafter|\bsince|(?<!\w)sau|(?<!\w)từ)\s+(?:năm\s+|the\s+)?$",
+                    ctx.text[max(0, d.start - 12) : d.start], re.I):
+                d = None  # "vẫn duy trì quan hệ … sau năm 1975": no date of the relation
             if d is None and subj and n > 0:
                 # "…, and on the same day South Korea severed …": a date opening the clause
                 opening = [x for x in ctx.dates_in(prev_end, subj[0].start)
@@ -220,12 +350,18 @@ def extract(ctx: Context) -> list[Candidate]:
                 d = shared if shared is not None and shared.explicit else None
             if d is None and subj and n == 0:
                 # "Tháng 6/2017, A, B và C cắt đứt quan hệ …": a date opening the sentence
+                # (or "On that day", resolved against the sentence before)
                 opening = [x for x in ctx.dates_in(s.start, subj[0].start)
-                           if x.value is not None and x is not ctx.dateline and x.explicit
+                           if x.value is not None and x is not ctx.dateline
+                           and (x.explicit or x.start == s.start or re.match(
+                               r"(?:On|In|Vào|Cùng)\s+$", ctx.text[s.start : x.start]))
                            and len(ctx.text[s.start : x.start].split()) <= 2]
                 d = opening[-1] if len(opening) == 1 else None
             subject, objects = parties[0], parties[1:]
-            if len(subj) >= 2 and not obj:
+            if len(subj) >= 2 and not obj and parties[-1] == ctx.subject \
+                    and ctx.subject not in keys(subj):
+                pairs = [(x, ctx.subject) for x in keys(subj)]
+            elif len(subj) >= 2 and not obj:
                 pairs = [(subj_k, o) for subj_k, o in [(parties[0], parties[1])]]
             elif len(subj) >= 2 and obj:
                 pairs = [(x, o) for x in keys(subj) for o in keys(obj)]
@@ -236,16 +372,71 @@ def extract(ctx: Context) -> list[Candidate]:
             own = {x.key: _paren_date(ctx, x, a) for x in subj} if len(subj) >= 2 else {}
             if not any(own.values()):
                 own = {}
+            if len(obj) >= 2 and len(subj) <= 1:
+                # "thiết lập quan hệ ngoại giao với Liên Xô (30/9/1990), Trung Quốc (24/8/1992)
+                # và Việt Nam (22/12/1992)": each partner its own bracketed date
+                mine = [_paren_date(ctx, x, right) for x in obj]
+                mine = [d if d is not None and d.start < (obj[i + 1].start if i + 1 < len(obj)
+                                                          else right) else None
+                        for i, d in enumerate(mine)]
+                if all(mine):
+                    own = {x.key: d for x, d in zip(obj, mine, strict=True)}
+                    pairs = [(subject, x.key) for x in obj]
             for x, y in pairs:
+                if x == y:
+                    continue  # "Spain – Mexico broke off relations with … Spain": a line's lead
                 data = {"parties": [ctx.label(x), ctx.label(y)], "status": status}
                 fl = list(flags)
-                d = own.get(x) or (d if not own else None)
+                d = own.get(x) or own.get(y) or (d if not own else None)
                 if d is not None:
                     data["date"] = point(d)
                     fl += [f for f in d.flags if f != "unresolved"]
                 c = conf - (0.1 if d is not None and not d.explicit else 0)
                 out.append(Candidate("relation", data, *span_of(subj, obj, (a, b), d),
                                      round(c, 2), f"relation-{status}", fl))
+            actor = [k for k in parties if k not in keys(obj)]
+            if obj and actor:
+                out += _gapped_partners(ctx, obj[-1].end, right, actor[0], status, conf, flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
     return out
+
+
+#: "…, và với Nhật Bản ngày 23/7/1956", "… and with Japan on …": the verb is shared
+_GAPPED = re.compile(r"(?:\s+(?:ngày|năm|tháng|on|in)\s+[^,;]{1,20}?)?"
+                     r"(?:,(?!\s*(?:với|with)\s)[^,;]{0,50})?\s*"
+                     r"(?:,?\s*(?:và|and)\s+|,\s*)(?:với|with)\s+", re.I)
+
+
+def _gapped_partners(ctx: Context, pos: int, right: int, subject: str, status: str,
+                     conf: float, flags: list[str]) -> list[Candidate]:
+    """Another partner of the same verb, with its own date: "thiết lập quan hệ ngoại giao với
+    Hoa Kỳ ngày 4/7/1946, …, và với Nhật Bản ngày 23/7/1956"."""
+    m = _GAPPED.match(ctx.text, pos, right)
+    if m is None:
+        return []
+    partners = _actors_after(ctx, m.end(), right)
+    if not partners or partners[0].start != m.end():
+        return []
+    stop = re.search(r"[,;]|\s(?:và|and)\s", ctx.text[partners[-1].end : right])
+    end = partners[-1].end + stop.start() if stop else right
+    d = pick_date(ctx, partners[-1].end, end, partners[-1].end)
+    out = _gapped_partners(ctx, partners[-1].end, right, subject, status, conf, flags)
+    for x in keys(partners):
+        if x == subject:
+            continue
+        data = {"parties": [ctx.label(subject), ctx.label(x)], "status": status}
+        if d is not None and point(d):
+            data["date"] = point(d)
+        out.append(Candidate("relation", data, *span_of(partners, d), round(conf - 0.05, 2),
+                             f"relation-{status}-gapped", list(flags)))
+    return out
+
+
+def _dated_partners(ctx: Context, b: int, right: int) -> bool:
+    """"thiết lập quan hệ với Liên Xô (2/6/1976) và Việt Nam (12/7/1976)": partners each with
+    a bracketed date are relations, not a partnership."""
+    if not re.match(r"\s+(?:với|with)\s+", ctx.text[b:right]):
+        return False
+    partners = _actors_after(ctx, b, right)
+    return bool(partners) and all(_paren_date(ctx, x, right) is not None for x in partners)

@@ -1,0 +1,266 @@
+"""Facts that the layout of a text states rather than a verb: the lines, tables and lists of
+encyclopedia and ministry pages on a state's foreign relations.
+
+- a **labelled date** ("Member of ASEAN: 26 October 2025", "Thiết lập quan hệ ngoại giao:
+  30/12/1964", "Đối tác chiến lược: 6/2013"): the label says which fact of the text's subject
+  (and of the section's partner) the date is;
+- a **table row** under a heading on relations ("Country / Relations established", then
+  "Russia<TAB>22 October 1992"): relations of the subject with the row's state;
+- a **run of names with dates** after a colon whose clause establishes relations ("…thiết lập
+  quan hệ với Lào đầu thập niên 1960: Liên Xô (7/10/1960), Trung Quốc (25/4/1961)"), or a
+  group sharing one in a section on relations ("India, Israel and Turkey (all 1992) were
+  among …");
+- a **list of memberships** under a heading that is not a known one: organisations of the
+  subject ("Other memberships, with the year of entry: OSCE (1992), OIC (1995)"), or states of
+  the text's organisation ("Partner states, by year of joining: Kenya, Tanzania, Uganda (2000);
+  Burundi, Rwanda (2007)"), each name with the next date in brackets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Candidate, Context, Sentence
+from .dates import DateMention
+from .names import Mention
+from .partnerships import framework
+
+#: a label that names the establishment of relations
+RELATION_LABEL = re.compile(r"(?:established|establishment\s+of)\s+(?:diplomatic\s+)?relations"
+                            r"|(?:diplomatic\s+)?relations\s+established"
+                            r"|thiết lập quan hệ(?:\s+ngoại giao)?"
+                            r"|^[\s\-•*]*(?:diplomatic\s+relations|quan hệ ngoại giao)\s*$", re.I)
+#: a label that names a signing: "Free Trade Agreement signed", "Ký Hiệp định thương mại"
+SIGNED_LABEL = re.compile(r"\bsigned\b|\bsigning\b|(?<!\w)ký(?!\w)", re.I)
+#: a label that names a membership
+MEMBER_LABEL = re.compile(r"\bmember\b|\bmembership\b|\badmitted\b|\bjoined\b|\baccession\b"
+                          r"|gia nhập|thành viên|kết nạp", re.I)
+#: a heading that lists memberships
+LIST_LABEL = re.compile(r"\bmember(?:s|ships?)?\b|\bjoin(?:ing|ed)?\b|\baccession\b"
+                        r"|\bpartner\s+states\b|\bparticipation\b|gia nhập|thành viên|tham gia",
+                        re.I)
+#: a clause that establishes relations, before a colon
+RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|ties)"
+                             r"|\bset\s+up\s+(?:diplomatic\s+)?relations"
+                             r"|thiết lập quan hệ", re.I)
+#: a negation (lower case in Vietnamese: "Phong trào Không liên kết" is a name)
+NEGATIVE = re.compile(r"\b(?i:not|never|no)\b|(?<!\w)(?:chưa|không)(?!\w)")
+_SEP = re.compile(r"\s*(?:\t+|\s{2,}|\s[–—-]\s|:|\|)\s*")
+#: a row's number before its first cell: "1 | Japan | …", "3. Japan …"
+_ROW_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*(?:\||\.|\)|\t)|[-•*–]\s)\s*")
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        if NEGATIVE.search(s.text):
+            continue
+        out += _labelled_date(ctx, s) or _table_row(ctx, s) or _lists(ctx, s)
+    return out
+
+
+def _line_of(ctx: Context, s: Sentence) -> bool:
+    """The sentence is a whole line."""
+    a = ctx.text.rfind("\n", 0, s.start) + 1
+    b = ctx.text.find("\n", s.end)
+    b = len(ctx.text) if b < 0 else b
+    return not ctx.text[a : s.start].strip(" -•*\t") and not ctx.text[s.end : b].strip()
+
+
+def _whole_date(ctx: Context, a: int, b: int) -> DateMention | None:
+    """The one date that fills ``[a, b)`` but for a final stop."""
+    ds = [d for d in ctx.dates_in(a, b) if isinstance(d.value, str)]
+    if len(ds) != 1 or ctx.text[a : ds[0].start].strip() or ctx.text[ds[0].end : b].strip(" ."):
+        return None
+    return ds[0]
+
+
+def _partner(ctx: Context, a: int, b: int) -> str | None:
+    """The state other than the subject that a label or its section names."""
+    named = [m.key for m in ctx.mentions_in(a, b) if m.is_state and m.key
+             and m.key != ctx.subject and m.how != "demonym"]
+    if len(set(named)) == 1:
+        return named[0]
+    # the section's partner, else the document's other state ("Country briefs | China")
+    return ctx.section_at(a)[0] or (ctx.other(ctx.subject) if ctx.subject else None)
+
+
+def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
+    """"LABEL: DATE" lines of the subject."""
+    if ctx.subject is None or not _line_of(ctx, s):
+        return []
+    colon = s.text.find(":")
+    if colon < 3:
+        return []
+    label = s.text[:colon]
+    a, b = s.start, s.start + colon
+    d = _whole_date(ctx, b + 1, s.end)
+    if d is None:
+        return []
+    conf = 0.8
+    fw = framework(label)
+    partner = _partner(ctx, a, b)
+    if fw and partner:
+        return [Candidate("partnership", {"parties": [ctx.label(ctx.subject), ctx.label(partner)],
+                                          "framework": fw, "date": d.value},
+                          s.start, s.end, conf, "structure-labelled-date")]
+    if RELATION_LABEL.search(label) and partner:
+        return [Candidate("relation", {"parties": [ctx.label(ctx.subject), ctx.label(partner)],
+                                       "status": "established", "date": d.value},
+                          s.start, s.end, conf, "structure-labelled-date")]
+    if SIGNED_LABEL.search(label) and partner and not fw:
+        from .agreements import instrument
+
+        kind = instrument(label)
+        if kind != "agreement" or re.search(r"\bagreement\b|\btreaty\b|\bMoU\b", label, re.I):
+            title = re.sub(r"\s*\b(?:signed|signing)\b|(?<!\w)ký(?!\w)\s*", " ",
+                           label).strip(" -•*")
+            return [Candidate("agreement", {"instrument": kind, "title": {ctx.lang: title},
+                                            "parties": [ctx.label(ctx.subject),
+                                                        ctx.label(partner)],
+                                            "signed": d.value},
+                              s.start, s.end, 0.75, "structure-labelled-date")]
+    orgs = [m for m in ctx.mentions_in(a, b) if m.is_org and m.key]
+    if MEMBER_LABEL.search(label) and len(orgs) == 1:
+        roles = ["observer"] if re.search(r"observer|quan sát", label, re.I) else (
+            ["founding", "full"] if re.search(r"founding|sáng lập", label, re.I) else ["full"])
+        data = {"member": ctx.label(ctx.subject), "organization": ctx.label(orgs[0].key),
+                "start": d.value}
+        if roles != ["full"]:
+            data["roles"] = roles
+        return [Candidate("membership", data, s.start, s.end, conf, "structure-labelled-date")]
+    return []
+
+
+def _table_row(ctx: Context, s: Sentence) -> list[Candidate]:
+    """"STATE<TAB>DATE", "1 | STATE | DATE" under a heading on relations."""
+    if ctx.subject is None or not _line_of(ctx, s) or ctx.section_at(s.start)[1] != "relations":
+        return []
+    bar = ctx.text.find("|", ctx.text.find("|", s.start, s.end) + 1, s.end)
+    # the first two cells only: "China | 1 July 1975 | See China–Thailand relations"
+    ms = [m for m in ctx.mentions_in(s.start, bar if bar >= 0 else s.end) if m.key]
+    number = _ROW_NUMBER.match(ctx.text, s.start)
+    first = number.end() if number else s.start
+    if len(ms) != 1 or not ms[0].is_state or ms[0].start != first or ms[0].key == ctx.subject:
+        return []
+    sep = _SEP.match(ctx.text, ms[0].end)
+    cell_end = ctx.text.find("|", sep.end(), s.end) if sep and "|" in sep.group() else -1
+    # "China | 1 July 1975 | See China–Thailand relations": the date fills its own cell
+    d = _whole_date(ctx, sep.end(), cell_end if cell_end >= 0 else s.end) if sep else None
+    if d is None:
+        return []
+    return [Candidate("relation", {"parties": [ctx.label(ctx.subject), ctx.label(ms[0].key)],
+                                   "status": "established", "date": d.value},
+                      s.start, s.end, 0.8, "structure-table-row")]
+
+
+def _dated_names(ctx: Context, a: int, b: int, want) -> list[tuple[Mention, DateMention]] | None:
+    """"A (1992), B, C (2000); D (2007)" in ``[a, b)``: each name ``want`` accepts with the
+    next date in brackets; None when anything else stands between them."""
+    ms = [m for m in ctx.mentions_in(a, b) if m.key and want(m)]
+    if len(ms) < 2:
+        return None
+    out: list[tuple[Mention, DateMention]] = []
+    waiting: list[Mention] = []
+    pos = a
+    for m in ms:
+        gap = ctx.text[pos : m.start]
+        dates = [d for d in ctx.dates_in(pos, m.start) if isinstance(d.value, str)]
+        if not re.fullmatch(r"\s*(?:\((?:all\s+|cả\s+)?[^()]*\)\s*)?(?:[,;]|\band\b|\bvà\b)?"
+                            r"\s*(?:and\s+|và\s+)?(?:the\s+)?", gap) and pos != a:
+            return None
+        if dates and waiting:
+            out += [(w, dates[0]) for w in waiting]
+            waiting = []
+        waiting.append(m)
+        pos = m.end
+    tail = [d for d in ctx.dates_in(pos, b) if isinstance(d.value, str)
+            and re.fullmatch(r"\s*\((?:all\s+|cả\s+)?", ctx.text[pos : d.start])]
+    if waiting and tail:
+        out += [(w, tail[0]) for w in waiting]
+    return out if out and len(out) == len(ms) else None
+
+
+_FRAMEWORK_ITEM = re.compile(r"\s*([^;:()]{6,80}?)\s*\(([^()]{4,20})\)\s*(?:[;,.]|$)")
+
+
+def _frameworks(ctx: Context, s: Sentence, colon: int) -> list[Candidate]:
+    """"Khuôn khổ quan hệ: Đối tác chiến lược (4/2009); Đối tác chiến lược sâu rộng (3/2014)":
+    each framework with its bracketed date, of the subject and the section's partner."""
+    if ctx.subject is not None:
+        first, partner = ctx.subject, _partner(ctx, s.start, colon)
+    elif len(ctx.pair) == 2:
+        first, partner = ctx.pair  # a bilateral page ("Quan hệ Việt Nam - Hàn Quốc")
+    else:
+        return []
+    out: list[Candidate] = []
+    pos = colon + 1
+    while pos < s.end:
+        m = _FRAMEWORK_ITEM.match(ctx.text, pos, s.end)
+        if not m:
+            return out if pos >= s.end - 1 else []
+        fw = framework(m.group(1))
+        ds = [d for d in ctx.dates_in(m.start(2), m.end(2)) if isinstance(d.value, str)]
+        if not fw or not ds or partner is None:
+            return []
+        out.append(Candidate("partnership", {"parties": [ctx.label(first),
+                                                         ctx.label(partner)],
+                                             "framework": fw, "date": ds[0].value},
+                             m.start(1), m.end(2) + 1, 0.75, "structure-framework-run"))
+        pos = m.end()
+    return out
+
+
+def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
+    out: list[Candidate] = []
+    text = ctx.text
+    colon = text.find(":", s.start, s.end)
+    head = text[s.start : colon] if colon >= 0 else ""
+    if colon >= 0 and framework(text[colon + 1 : s.end]):
+        runs = _frameworks(ctx, s, colon)
+        if len(runs) >= 2:
+            return runs
+    if colon >= 0 and RELATION_CLAUSE.search(head):
+        # "…thiết lập quan hệ với Lào …: Liên Xô (7/10/1960), Trung Quốc (25/4/1961)"
+        obj = [m.key for m in ctx.mentions_in(s.start, colon) if m.is_state and m.key]
+        other = obj[-1] if obj else ctx.subject
+        items = _dated_names(ctx, colon + 1, s.end, lambda m: m.is_state)
+        for m, d in items or []:
+            if other and m.key != other:
+                out.append(Candidate(
+                    "relation", {"parties": [ctx.label(m.key), ctx.label(other)],
+                                 "status": "established", "date": d.value},
+                    m.start, d.end + 1, 0.75, "structure-dated-run"))
+        return out
+    if colon >= 0 and LIST_LABEL.search(head) and not RELATION_CLAUSE.search(head):
+        orgs = _dated_names(ctx, colon + 1, s.end, lambda m: m.is_org)
+        member = ctx.subject or (ctx.pair[0] if ctx.pair else None)
+        if orgs and member:
+            for m, d in orgs:
+                out.append(Candidate("membership", {"member": ctx.label(member),
+                                                    "organization": ctx.label(m.key),
+                                                    "start": d.value},
+                                     s.start, s.end, 0.75, "structure-list"))
+            return out
+        head_orgs = [m.key for m in ctx.mentions_in(s.start, colon) if m.is_org and m.key]
+        org = head_orgs[0] if head_orgs else ctx.main_org
+        states = _dated_names(ctx, colon + 1, s.end, lambda m: m.is_state)
+        if states and org:
+            roles = ["observer"] if re.search(r"observer|quan sát", head, re.I) else ["full"]
+            for m, d in states:
+                data = {"member": ctx.label(m.key), "organization": ctx.label(org),
+                        "start": d.value}
+                if roles != ["full"]:
+                    data["roles"] = roles
+                out.append(Candidate("membership", data, s.start, s.end, 0.75, "structure-list"))
+        return out
+    if ctx.subject is not None and ctx.section_at(s.start)[1] == "relations":
+        # "India, Israel and Turkey (all 1992) were among the other early partners"
+        items = _dated_names(ctx, s.start, s.end, lambda m: m.is_state)
+        for m, d in items or []:
+            if m.key != ctx.subject and m.start >= s.start:
+                out.append(Candidate(
+                    "relation", {"parties": [ctx.label(m.key), ctx.label(ctx.subject)],
+                                 "status": "established", "date": d.value},
+                    s.start, s.end, 0.7, "structure-dated-run"))
+    return out
