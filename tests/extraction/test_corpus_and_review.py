@@ -38,15 +38,15 @@ def test_corpus_has_the_promised_size_and_split() -> None:
     assert "written by the diplograph project" in readme and "test/" in readme
 
 
-@pytest.mark.parametrize("part", ["test10", "test11", "test12"])
-def test_the_session_6_held_out_parts_have_six_documents_three_vietnamese(part: str) -> None:
+@pytest.mark.parametrize("part", ["test10", "test11", "test12", "test13", "test14"])
+def test_the_later_held_out_parts_have_six_documents_half_vietnamese(part: str) -> None:
     texts = sorted((CORPUS / part).glob("*.txt"))
-    assert len(texts) == 6 == len(golds(part))
-    assert len([p for p in texts if p.name.startswith("vi-")]) >= 3
+    assert len(texts) >= 6 and len(texts) == len(golds(part))
+    assert len([p for p in texts if p.name.startswith("vi-")]) >= len(texts) / 2
 
 
-@pytest.mark.parametrize("gold", golds("dev") + golds("test") + golds("test2") + golds("test10")
-                         + golds("test11") + golds("test12"), ids=lambda p: p.name)
+@pytest.mark.parametrize("gold", sorted(CORPUS.glob("*/*.gold.facts.yaml")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_gold_file_is_a_valid_facts_file(gold: Path) -> None:
     doc = parse_facts_file(gold)
     assert doc.facts and doc.meta["language"] in ("en", "vi")
