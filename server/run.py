@@ -219,6 +219,15 @@ def serve(
         served += ", its union default graph, read-only"
     print(f"diplograph: serving {url} ({served}; {workers} worker processes × "
           f"{threads} threads)", file=sys.stderr, flush=True)
+    import multiprocessing
+
+    if multiprocessing.get_start_method() == "fork":
+        # the app's modules (Flask, the pages, the ontology's tables: about 0.35 s of CPU)
+        # imported once here and inherited by every worker granian forks, instead of imported
+        # again by each worker at each start: a worker replaced after a runaway query serves
+        # again sooner (issue 15). Only modules: no store is opened before the fork.
+        from . import app as _app  # noqa: F401
+
     # granian's own supervision exits after three quick crashes: ours never gives up
     server = SupervisedServer(
         "diplograph.server.run:worker_app",

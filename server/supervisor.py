@@ -324,10 +324,15 @@ class SupervisedServer(MPServer):  # type: ignore[misc]
 
     def _respawn_workers(self, workers: list[int], spawn_target: Any, target_loader: Any,
                          delay: float = 0.0) -> None:
-        """Replace the workers at ``workers``: start each new one, wait until it serves, then
-        stop the old one (if alive) in the background. granian's version stops the old
-        worker after a fixed delay, ready or not, and waits for it: during a graceful reload
-        under load no worker listened, and connections were refused."""
+        """Replace the workers at ``workers``: start every new one at once, and in the
+        background, once each serves, stop the old one it replaces (if alive). granian's
+        version stops the old worker after a fixed delay, ready or not, and waits for it:
+        during a graceful reload under load no worker listened, and connections were refused.
+
+        The main loop never waits for a worker to start: after a burst of runaway queries
+        every worker asks to be replaced within moments, and replaced one after another
+        (each start a second or two of CPU, many more on a loaded machine) the last one
+        answered "busy" until all the others had started (issue 15)."""
         for idx in workers:
             self.respawned_wrks[idx] = time.monotonic()
             old = self.wrks[idx]
@@ -336,14 +341,18 @@ class SupervisedServer(MPServer):  # type: ignore[misc]
             new.start()
             self.wrks[idx] = new
             if old.is_alive():
-                self._wait_ready(new)
-                log.info("worker-%d (pid %d) replaced by pid %d: stopping the old one",
-                         idx + 1, old.inner.pid, new.inner.pid)
-                threading.Thread(target=self._retire, args=(old,), name="diplograph-reap",
-                                 daemon=True).start()
+                threading.Thread(target=self._replace, args=(idx, old, new),
+                                 name="diplograph-reap", daemon=True).start()
             else:
                 old.join(1)
         self._metrics.incr_spawn(len(workers))
+
+    def _replace(self, idx: int, old: Any, new: Any) -> None:
+        """Once ``new`` serves, stop ``old``, the worker it replaces (a thread of its own)."""
+        self._wait_ready(new)
+        log.info("worker-%d (pid %d) replaced by pid %d: stopping the old one",
+                 idx + 1, old.inner.pid, new.inner.pid)
+        self._retire(old)
 
     def _wait_ready(self, wrk: Any, timeout: float = 60.0) -> None:
         """Wait until ``wrk`` has built its app (its in-flight file exists) and listens."""

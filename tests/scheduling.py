@@ -33,23 +33,31 @@ GROUPS: dict[str, str] = {
     "tests/linking/": "linking",
 }
 
-#: about how long a file or group takes, in seconds of one core (measured on 2026-12-05;
-#: an order, not a promise: a file missing here counts 0.3 s per test)
+#: about how long a file or group takes, in seconds of one core (CPU of its tests and of the
+#: processes they start, measured in a whole run under pytest-xdist on 2026-12-05, session 7,
+#: after that session's changes; the release's includes the full build its process makes
+#: first): an order, not a promise; a file missing here counts 0.3 s per test
 COSTS: dict[str, float] = {
     "tests/graph/test_release.py": 160,
     "engines": 120,
-    "tests/loaders/test_events_data.py": 110,
-    "tests/cli/test_cli.py": 100,
+    "tests/loaders/test_events_data.py": 100,
+    "linking": 75,
+    "tests/cli/test_cli.py": 60,
     "tests/graph/test_export.py": 60,
-    "linking": 60,
     "browser": 50,
-    "tests/issues/test_14_smaller.py": 30,
-    "tests/server/test_clients.py": 30,
+    "tests/issues/test_14_atomic_rebuild.py": 50,
+    "tests/issues/test_14_smaller.py": 26,
     "tests/loaders/test_tables.py": 25,
     "tests/queries/test_cookbook.py": 25,
     "tests/cli/test_cli_details.py": 25,
-    "tests/server/test_w3c_protocol.py": 20,
+    "tests/issues/test_14_replace_drain.py": 22,
     "tests/queries/test_named_queries.py": 20,
+    "tests/server/test_e2e_real_graph.py": 16,
+    "tests/loaders/test_build_incremental.py": 14,
+    "tests/loaders/test_wikidata_view_events.py": 12,
+    "tests/issues/test_14_burst.py": 10,
+    "tests/server/test_clients.py": 10,
+    "tests/server/test_w3c_protocol.py": 8,
 }
 
 #: work units that never read the full build (``built_store_path`` in tests/conftest.py)

@@ -22,6 +22,15 @@ def _distinct_triples(store: ox.Store) -> int:
     return int(row["n"].value)  # type: ignore[index]
 
 
+def _distinct_in_file(path: Path, fmt: ox.RdfFormat) -> int:
+    """How many distinct triples or quads a file holds: parsed into an in-memory store (a
+    set of quads, filled by the parser without a Python object per quad: about 7 s of CPU
+    for the whole graph's N-Quads, against 21 s for ``ox.Dataset(ox.parse(...))``)."""
+    store = ox.Store()
+    store.load(path=str(path), format=fmt)
+    return len(store)
+
+
 def test_turtle_export_roundtrips_to_the_store_triple_count(
     built_store: ox.Store, tmp_path: Path
 ) -> None:
@@ -31,7 +40,7 @@ def test_turtle_export_roundtrips_to_the_store_triple_count(
     assert text.startswith(b"@prefix")
     n = _distinct_triples(built_store)
     assert n == len(built_store), "no triple is stated in two graphs, so triples == quads"
-    assert len(ox.Dataset(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE))) == n
+    assert _distinct_in_file(out, ox.RdfFormat.TURTLE) == n
 
 
 def test_turtle_export_is_read_by_an_independent_parser(
@@ -59,7 +68,7 @@ def test_export_is_deterministic_and_gzip_works(sample_store: ox.Store, tmp_path
 def test_nquads_keeps_every_quad(built_store: ox.Store, tmp_path: Path) -> None:
     out = tmp_path / "all.nq"
     export_to_path(built_store, out)
-    assert len(ox.Dataset(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))) == len(built_store)
+    assert _distinct_in_file(out, ox.RdfFormat.N_QUADS) == len(built_store)
 
 
 def test_single_graph_export(built_store: ox.Store, tmp_path: Path) -> None:

@@ -58,15 +58,18 @@ def test_release_has_every_format_and_each_gives_back_the_store(
     assert _quads(released / "diplograph-1.0.nq.gz", ox.RdfFormat.N_QUADS) == store
     assert _quads(released / "diplograph-1.0.trig.gz", ox.RdfFormat.TRIG) == store
     assert _quads(released / "diplograph-1.0.jsonld.gz", ox.RdfFormat.JSON_LD) == store
-    per_graph: set[ox.Quad] = set()
+    # every graph's Turtle file read into its graph of an in-memory store (by the parser,
+    # without a Python object per triple: 11.7 s of CPU, against 21.5 s for a set of quads
+    # made from the parsed triples)
+    per_graph = ox.Store()
+    files = [n for n in names if n.startswith("graphs/") and n.endswith(".ttl.gz")]
+    assert files
+    rel = read_release(released)
     for g in built_store.named_graphs():
-        files = [n for n in names if n.startswith("graphs/") and n.endswith(".ttl.gz")]
-        assert files
-        rel = read_release(released)
         file = next(x["file"] for x in rel.graphs if x["graph"] == g.value)
-        per_graph |= {ox.Quad(t.subject, t.predicate, t.object, g)
-                      for t in _quads(released / file, ox.RdfFormat.TURTLE)}
-    assert per_graph == store
+        per_graph.load(gzip.decompress((released / file).read_bytes()),
+                       format=ox.RdfFormat.TURTLE, to_graph=g)
+    assert set(per_graph) == store
 
 
 def test_nquads_are_sorted_and_jsonld_is_compact_with_graphs(released: Path) -> None:

@@ -19,13 +19,15 @@ COW = "https://diplograph.org/graph/dataset/cow-igo-v3"
 REGISTRY = "https://diplograph.org/graph/registry"
 
 
-def _digests(path: Path) -> dict[str, tuple[int, str]]:
-    """(quads, digest of the sorted N-Triples) of every named graph, leaving out the time of
-    each load (``prov:endedAtTime``) and of each build record in ``dgg:build``
-    (``prov:generatedAtTime``), which every build sets anew."""
+def _digests(path: Path, only: tuple[str, ...] = ()) -> dict[str, tuple[int, str]]:
+    """(quads, digest of the sorted N-Triples) of every named graph (or of the graphs
+    ``only``), leaving out the time of each load (``prov:endedAtTime``) and of each build
+    record in ``dgg:build`` (``prov:generatedAtTime``), which every build sets anew."""
     store = ox.Store.read_only(str(path))
     out = {}
     for g in store.named_graphs():
+        if only and g.value not in only:
+            continue
         lines = sorted(line for line in
                        store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).splitlines()
                        if b"/prov#endedAtTime>" not in line
@@ -39,7 +41,9 @@ def _cow_quads(path: Path) -> int | None:
     store cannot be opened at this moment)."""
     try:
         store = ox.Store.read_only(str(path))
-        return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(COW)))
+        # counted by the store (0.13 s), not quad by quad in Python (2.2 s a look)
+        [row] = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{COW}> {{ ?s ?p ?o }} }}")
+        return int(row["n"].value)  # type: ignore[index]
     except OSError:
         return None
 
@@ -47,7 +51,9 @@ def _cow_quads(path: Path) -> int | None:
 @pytest.mark.slow
 def test_a_killed_rebuild_keeps_every_graph_whole(store_copy: Path, built_store_path: Path
                                                   ) -> None:
-    built = _digests(built_store_path)
+    # the build's digests of the two graphs changed below; every other graph of the copy is
+    # the build's (``before`` gives them: a whole-store digest costs about 15 s of CPU)
+    built = _digests(built_store_path, only=(COW, REGISTRY))
     # make the old COW and registry graphs differ from what the build writes (one quad in 20
     # replaced by another), so that the build has to replace them, with real work to do
     store = ox.Store(str(store_copy))
@@ -62,6 +68,7 @@ def test_a_killed_rebuild_keeps_every_graph_whole(store_copy: Path, built_store_
     del store
     before = _digests(store_copy)
     assert before[COW] != built[COW] and before[REGISTRY] != built[REGISTRY]
+    built = {**before, **built}
 
     proc = subprocess.Popen(
         [sys.executable, "-m", "diplograph", "build", "--force", "--store", str(store_copy)],
