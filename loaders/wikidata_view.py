@@ -496,7 +496,7 @@ def mapping_rows(mapping: StatementMapping, inputs: ViewInputs,
                                                 out.add((f, s, v, doc, q, ds, row, rows, r,
                                                          sd, sp, ed, ep, *qv))
     if unbound == "":
-        return sorted(out)  # type: ignore[type-var] # no None: plain string tuples
+        return sorted(out)  # no None here: plain string tuples
     return sorted(out, key=lambda r: tuple("" if t is None else t for t in r))
 
 
