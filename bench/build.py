@@ -309,11 +309,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dataset-rounds", type=int, default=None,
                     help="`oxigraph load` runs per data-set graph [--rounds]")
     ap.add_argument("--results", type=Path, default=ROOT / "bench" / "results")
+    ap.add_argument("--tag", default="",
+                    help="added to the results' file names (build-DATE-TAG.json)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="diplograph-build-bench-") as tmp:
         r = bench(args.rounds, Path(tmp), args.dataset_rounds)
     args.results.mkdir(parents=True, exist_ok=True)
-    stem = args.results / f"build-{r['date']}"
+    stem = args.results / f"build-{r['date']}{'-' + args.tag if args.tag else ''}"
     stem.with_suffix(".json").write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")
     stem.with_suffix(".md").write_text(markdown(r), encoding="utf-8")
     print(markdown(r))

@@ -7,6 +7,7 @@ the ``DIPLOGRAPH_STORE`` environment variable, or ``$XDG_DATA_HOME/diplograph/st
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
@@ -62,22 +63,35 @@ BULK_BATCH = 1_000_000
 #: less CPU per quad (sorting), and two of them keep both CPUs busy (the bulk loader works on
 #: one batch in one thread).
 PART_LINES = 300_000
+#: :func:`replace_streamed` (and :func:`write_parts` when asked) holds a graph's parts in
+#: memory, as ``bytes``, up to this many bytes in all; the parts after that go to temporary
+#: files, so the memory needed stays bounded however large a data set grows. Handing the
+#: bulk loader bytes instead of a file it reads back saves the system time of writing and
+#: reading the text (about 0.7 s of CPU for the 190 MB of the Wikidata-shaped view).
+MEMORY_BYTES = 256 * 2**20
 
-Files = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+#: A part of a graph's N-Triples text: the path of a temporary file, or the text itself.
+Part = str | os.PathLike[str] | bytes
+Files = str | os.PathLike[str] | Sequence[Part]
 
 
-def _paths(ntriples: Files) -> list[str]:
+def _paths(ntriples: Files) -> list[str | bytes]:
     if isinstance(ntriples, str | os.PathLike):
         return [os.fspath(ntriples)]
-    return [os.fspath(p) for p in ntriples]
+    return [p if isinstance(p, bytes) else os.fspath(p) for p in ntriples]
 
 
-def bulk_load_files(store: ox.Store, graph: ox.NamedNode, files: Sequence[str], *,
+def bulk_load_files(store: ox.Store, graph: ox.NamedNode, files: Sequence[str | bytes], *,
                     lenient: bool = False) -> None:
-    """Bulk-load the N-Triples ``files`` into ``graph``, two at a time (pyoxigraph releases
-    the GIL while it loads), or one by one on a single CPU."""
-    def load(path: str) -> None:
-        store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES, to_graph=graph,
+    """Bulk-load the N-Triples ``files`` (paths, or the text as ``bytes``) into ``graph``,
+    two at a time (pyoxigraph releases the GIL while it loads), or one by one on a single
+    CPU."""
+    def load(part: str | bytes) -> None:
+        if isinstance(part, bytes):
+            store.bulk_load(part, format=ox.RdfFormat.N_TRIPLES, to_graph=graph,
+                            lenient=lenient)
+            return
+        store.bulk_load(path=part, format=ox.RdfFormat.N_TRIPLES, to_graph=graph,
                         lenient=lenient)
 
     workers = min(len(files), 2, os.cpu_count() or 1)
@@ -93,7 +107,8 @@ def bulk_load_files(store: ox.Store, graph: ox.NamedNode, files: Sequence[str], 
 def replace_graph_atomically(store: ox.Store, graph: str, ntriples: Files,
                              count: int, *, lenient: bool = False) -> int:
     """Replace the named graph ``graph`` by the triples of the N-Triples file ``ntriples``
-    (``count`` lines; or several files, together the graph), so that a crash at any moment
+    (``count`` lines; or several parts, files or ``bytes``, together the graph), so that a
+    crash at any moment
     (SIGKILL, power loss) leaves either the whole previous graph or the whole new one, never
     an empty or half-written graph.
 
@@ -138,8 +153,8 @@ def replace_graph_atomically(store: ox.Store, graph: str, ntriples: Files,
         bulk_load_files(store, g, files, lenient=lenient)
         return count
     new: set[bytes] = set()
-    for path in files:
-        new.update(Path(path).read_bytes().splitlines())
+    for part in files:
+        new.update((part if isinstance(part, bytes) else Path(part).read_bytes()).splitlines())
     new.discard(b"")
     old = set((store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b"").splitlines())
     gone, added = old - new, new - old
@@ -223,15 +238,16 @@ def write_ntriples(fh: IO[bytes], items: Iterable[ox.Quad | str], graph: ox.Name
 def replace_streamed(store: ox.Store, graph: str, items: Iterable[ox.Quad | str],
                      tap: Callable[[list[ox.Quad | str]], object] | None = None) -> int:
     """Replace ``graph`` by ``items`` (quads or N-Triples lines, :func:`write_ntriples`)
-    without holding them in memory, atomically: they are written to temporary N-Triples
-    files first (one per :data:`PART_LINES` lines), and the graph is touched only once every
+    atomically, holding at most :data:`MEMORY_BYTES` of their text in memory: they are
+    written to parts first (one per :data:`PART_LINES` lines, ``bytes`` and then temporary
+    N-Triples files, :func:`write_parts`), and the graph is touched only once every
     item was produced, so an error
     while producing them (a refused data file) leaves the graph as it was; then the file
     replaces the graph in one atomic step (:func:`replace_graph_atomically`: a
     bulk load for a new graph, the difference in one transaction for an existing one), so
     a build killed at any moment leaves the old graph or the new one, never a half.
     ``tap``: see :func:`write_ntriples`."""
-    files, n = write_parts(graph, items, tap)
+    files, n = write_parts(graph, items, tap, memory=MEMORY_BYTES)
     try:
         # lenient: the text was written by pyoxigraph (quads) or by loaders/tables.py, whose
         # output tests/loaders/test_tables.py parses strictly for every data set
@@ -242,22 +258,38 @@ def replace_streamed(store: ox.Store, graph: str, items: Iterable[ox.Quad | str]
 
 
 def write_parts(graph: str, items: Iterable[ox.Quad | str],
-                tap: Callable[[list[ox.Quad | str]], object] | None = None
-                ) -> tuple[list[str], int]:
-    """Write ``items`` (:func:`write_ntriples`) to temporary N-Triples files of at most
-    :data:`PART_LINES` lines: ``(files, number of items)``, for
-    :func:`replace_graph_atomically`; the caller removes them (:func:`discard`). On an error
-    while producing the items, the files written so far are removed."""
+                tap: Callable[[list[ox.Quad | str]], object] | None = None,
+                memory: int = 0) -> tuple[list[str | bytes], int]:
+    """Write ``items`` (:func:`write_ntriples`) in parts of at most :data:`PART_LINES`
+    lines: ``(parts, number of items)``, for :func:`replace_graph_atomically`. The parts are
+    held in memory as ``bytes`` while they add up to at most ``memory`` bytes (none by
+    default), the rest are temporary N-Triples files; the caller removes them
+    (:func:`discard`). On an error while producing the items, the files written so far are
+    removed.
+
+    >>> parts, n = write_parts("http://e/g", ['<http://e/s> <http://e/p> "a" .\\n'],
+    ...                        memory=MEMORY_BYTES)
+    >>> n, parts
+    (1, [b'<http://e/s> <http://e/p> "a" .\\n'])
+    """
     g = ox.NamedNode(graph)
-    files: list[str] = []
+    files: list[str | bytes] = []
     n = 0
+    held = 0  # bytes held in memory
     it = iter(items)
     try:
-        while True:  # one file per PART_LINES lines
-            fd, tmp = tempfile.mkstemp(prefix="diplograph-", suffix=".nt")
-            files.append(tmp)
-            with os.fdopen(fd, "wb") as fh:
-                k = write_ntriples(fh, islice(it, PART_LINES), g, tap)
+        while True:  # one part per PART_LINES lines
+            if held < memory:
+                buf = io.BytesIO()
+                k = write_ntriples(buf, islice(it, PART_LINES), g, tap)
+                files.append(buf.getvalue())
+                held += buf.tell()
+                del buf
+            else:
+                fd, tmp = tempfile.mkstemp(prefix="diplograph-", suffix=".nt")
+                files.append(tmp)
+                with os.fdopen(fd, "wb") as fh:
+                    k = write_ntriples(fh, islice(it, PART_LINES), g, tap)
             n += k
             if k < PART_LINES:
                 return files, n
@@ -266,9 +298,12 @@ def write_parts(graph: str, items: Iterable[ox.Quad | str],
         raise
 
 
-def discard(files: Iterable[str]) -> None:
-    """Remove temporary files (those already gone are ignored)."""
+def discard(files: Iterable[str | bytes]) -> None:
+    """Remove temporary files (those already gone are ignored; parts held in memory have
+    nothing to remove)."""
     for tmp in files:
+        if isinstance(tmp, bytes):
+            continue
         try:
             os.unlink(tmp)
         except FileNotFoundError:

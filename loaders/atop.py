@@ -88,11 +88,16 @@ def _read(table: Table, progress: Progress) -> dict[tuple[int, int], dict[int, l
                 if table.flag(v[3 + i], col):
                     mask |= 1 << i
         if a < b:
-            cell = pairs.setdefault((a, b), {}).setdefault(y, [-1, -1, []])
-            side = 0
+            key, side = (a, b), 0
         else:
-            cell = pairs.setdefault((b, a), {}).setdefault(y, [-1, -1, []])
-            side = 1
+            key, side = (b, a), 1
+        # get, then set if absent: setdefault would build a dict and a list for every row
+        years = pairs.get(key)
+        if years is None:
+            years = pairs[key] = {}
+        cell = years.get(y)
+        if cell is None:
+            cell = years[y] = [-1, -1, []]
         if cell[side] >= 0:
             duplicates.append(line)
             cell[side] |= mask

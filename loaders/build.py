@@ -12,10 +12,11 @@ records the fingerprint in the graph ``dgg:build`` (``<graph> dg:inputFingerprin
 dg:buildStep "…" ; dg:inputManifest "{json}"``). The next build skips every step whose
 fingerprint is unchanged and says so; ``force=True`` rebuilds them all.
 
-**Data sets** (``loaders/datasets.py``) write N-Triples lines (``loaders/tables.py``) into a
-temporary file; only when the whole data set has been read without error does the file replace
-its graph, so a refused data set keeps its previous graph and the memory needed does not grow
-with the size of the data set. The replacement is atomic (``graph.store.
+**Data sets** (``loaders/datasets.py``) write N-Triples lines (``loaders/tables.py``) into
+parts held in memory (up to ``graph.store.MEMORY_BYTES``, then temporary files); only when the
+whole data set has been read without error do the parts replace its graph, so a refused data
+set keeps its previous graph and the memory needed does not grow with the size of the data
+set. The replacement is atomic (``graph.store.
 replace_graph_atomically``): an existing graph gets the difference in one transaction
 (nothing when the data did not change), so a build killed at any moment (SIGKILL, power loss)
 leaves every graph as it was or as the build made it, never empty or half written. A new graph
@@ -46,6 +47,7 @@ import pyoxigraph as ox
 from ..graph.errors import DiplographError
 from ..graph.namespaces import DG, GRAPH, ONTOLOGY_VERSION_IRI, PROV, XSD
 from ..graph.store import (  # noqa: F401 - the build's names
+    MEMORY_BYTES,
     discard,
     replace_graph_atomically,
     replace_streamed,
@@ -388,7 +390,8 @@ def build(
                 periods = StatePeriods.load(data_dir)
                 part = view_inputs.part()  # what the view reads, kept as it is written
                 files, n = write_parts(info.graph, fn(data_dir, periods, progress),
-                                       tap=functools.partial(view_inputs.collect_chunk, part))
+                                       tap=functools.partial(view_inputs.collect_chunk, part),
+                                       memory=MEMORY_BYTES)
                 return _Prepared(
                     n, info.graph,
                     # lenient: loaders/tables.py's text, parsed strictly by its tests

@@ -372,9 +372,7 @@ KIND_CLASS = {
 
 def check_shapes(doc: FactsDocument, quads: list[ox.Quad]) -> None:
     """Validate the document's quads (plus the classes of the entities they name) with SHACL."""
-    import rdflib
-
-    from ..ontology.shacl import check
+    from ..ontology.shacl import check_terms
 
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     for entity in doc.entities.values():
@@ -385,9 +383,7 @@ def check_shapes(doc: FactsDocument, quads: list[ox.Quad]) -> None:
             triples.append(
                 ox.Triple(_nn(entity.iri), _nn(RDFS("label")), ox.Literal(label, language=lang))
             )
-    g = rdflib.Graph()
-    g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    messages = check(g)
+    messages = check_terms(triples)
     if messages:
         raise DiplographError(
             "bad-input",

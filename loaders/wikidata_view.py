@@ -33,7 +33,7 @@ Only entities with a *verified* QID are written as ``wd:Q…``; all others keep 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -292,6 +292,9 @@ READ_PREDICATES: frozenset[str] = frozenset(
 )
 READ_CLASSES: frozenset[str] = frozenset(_nt(m.anchor) for m in STATEMENT_MAPPINGS)
 _TYPE = f"<{RDF('type')}>"
+#: What :class:`ViewInputs` collects of one graph before it is kept:
+#: ``({predicate: {subject: [object, …]}}, {class: [subject, …]})``.
+ViewPart = tuple[dict[str, dict[str, list[str]]], dict[str, list[str]]]
 
 
 class ViewInputs:
@@ -326,13 +329,13 @@ class ViewInputs:
         self.graphs: set[str] = set()
 
     @staticmethod
-    def part() -> list[tuple[str, str, str]]:
-        """An empty collection for one graph's lines (kept only if the graph is written)."""
-        return []
+    def part() -> ViewPart:
+        """An empty collection for one graph's lines (kept only if the graph is written):
+        ``({predicate: {subject: [object, …]}}, {class: [subject, …]})``."""
+        return {p: {} for p in READ_PREDICATES}, {c: [] for c in READ_CLASSES}
 
     @staticmethod
-    def collect(part: list[tuple[str, str, str]],
-                items: Iterable[str | ox.Quad]) -> Iterator[str | ox.Quad]:
+    def collect(part: ViewPart, items: Iterable[str | ox.Quad]) -> Iterator[str | ox.Quad]:
         """Pass ``items`` through (N-Triples lines ``s p o .\\n`` as the data-set loaders
         write them, or quads), adding to ``part`` the triples the view reads."""
         for item in items:
@@ -340,36 +343,50 @@ class ViewInputs:
             yield item
 
     @staticmethod
-    def collect_chunk(part: list[tuple[str, str, str]],
-                      chunk: Iterable[str | ox.Quad]) -> None:
+    def collect_chunk(part: ViewPart, chunk: Iterable[str | ox.Quad]) -> None:
         """Add to ``part`` the triples of ``chunk`` the view reads (:meth:`collect` for a
-        list of items at once: ``graph.store.replace_streamed``'s ``tap``)."""
-        preds, a, classes = READ_PREDICATES, _TYPE, READ_CLASSES
-        add = part.append
+        list of items at once: ``graph.store.replace_streamed``'s ``tap``). Each line is
+        split once and filed at once under its predicate and subject."""
+        tables, types = part
+        a = _TYPE
         for item in chunk:
-            if item.__class__ is str:
-                s, p, o = item.split(" ", 2)
-                if p in preds:
-                    add((s, p, o[:-3]))
-                elif p == a and o[:-3] in classes:
-                    add((s, p, o[:-3]))
-                continue
             if isinstance(item, str):
                 s, p, o = item.split(" ", 2)
-                o = o[:-3]
-            else:
-                s, p, o = str(item.subject), str(item.predicate), str(item.object)
-            if p in preds or (p == a and o in classes):
-                add((s, p, o))
+                table = tables.get(p)
+                if table is not None:
+                    objects = table.get(s)
+                    if objects is None:
+                        table[s] = [o[:-3]]
+                    else:
+                        objects.append(o[:-3])
+                elif p == a:
+                    found = types.get(o[:-3])
+                    if found is not None:
+                        found.append(s)
+                continue
+            s, p, o = str(item.subject), str(item.predicate), str(item.object)
+            table = tables.get(p)
+            if table is not None:
+                table.setdefault(s, []).append(o)
+            elif p == a and o in types:
+                types[o].append(s)
 
-    def keep(self, graph: str, part: list[tuple[str, str, str]]) -> None:
+    def keep(self, graph: str, part: ViewPart) -> None:
         """Hold ``part``: the lines now in ``graph``."""
-        by_p, types, a = self.by_p, self.types, _TYPE
-        for s, p, o in part:
-            if p == a:
-                types[o].add(s)
-            else:
-                by_p[p].setdefault(s, []).append(o)
+        tables, types = part
+        for p, table in tables.items():
+            mine = self.by_p[p]
+            if not mine:
+                self.by_p[p] = table
+                continue
+            for s, objects in table.items():
+                have = mine.get(s)
+                if have is None:
+                    mine[s] = objects
+                else:
+                    have.extend(objects)
+        for c, subjects in types.items():
+            self.types[c].update(subjects)
         self.graphs.add(graph)
 
     def read_graph(self, store: ox.Store,
@@ -403,9 +420,9 @@ class ViewInputs:
             found.clear()
         self.graphs.clear()
 
-    def objects(self, p: str, s: str) -> list[str]:
+    def objects(self, p: str, s: str) -> Sequence[str]:
         """The objects of ``s p``."""
-        return self.by_p[p].get(s, [])
+        return self.by_p[p].get(s, ())
 
 
 def _follow(inputs: ViewInputs, f: str, anchor: str, spec: str) -> list[str]:
@@ -424,25 +441,30 @@ def _follow(inputs: ViewInputs, f: str, anchor: str, spec: str) -> list[str]:
     return nodes
 
 
-def _pairs(inputs: ViewInputs, f: str, p: str, q: str) -> list[tuple[str | None, str | None]]:
-    """``OPTIONAL { ?f p ?x OPTIONAL { ?f q ?y } }``: the (x, y) pairs."""
+def _pairs(inputs: ViewInputs, f: str, p: str, q: str,
+           unbound: str | None = None) -> list[tuple[str | None, str | None]]:
+    """``OPTIONAL { ?f p ?x OPTIONAL { ?f q ?y } }``: the (x, y) pairs (``unbound`` where
+    a variable is not bound)."""
     xs = inputs.objects(p, f)
     if not xs:
-        return [(None, None)]
-    ys: list[str | None] = list(inputs.objects(q, f)) or [None]
+        return [(unbound, unbound)]
+    ys: list[str | None] = list(inputs.objects(q, f)) or [unbound]
     return [(x, y) for x in xs for y in ys]
 
 
-def mapping_rows(mapping: StatementMapping,
-                 inputs: ViewInputs) -> list[tuple[str | None, ...]]:
+def mapping_rows(mapping: StatementMapping, inputs: ViewInputs,
+                 unbound: str | None = None) -> list[tuple[str | None, ...]]:
     """The solutions of ``mapping.query()`` (columns :meth:`StatementMapping.variables`),
-    evaluated over ``inputs`` instead of the store, sorted as :func:`_rows` sorts them."""
+    evaluated over ``inputs`` instead of the store, sorted as :func:`_rows` sorts them.
+    ``unbound``: what stands for an unbound variable (``""`` sorts the rows without a key
+    function: the build's path, where no term is empty)."""
     statedin, quote, derived, source_row, role = (_nt(n) for n in _COMMON[:5])
     start, start_p = _nt(mapping.start), _nt(mapping.start + "Precision")
     end, end_p = _nt(mapping.end), _nt(mapping.end + "Precision")
     obj = inputs.objects
     out: set[tuple[str | None, ...]] = set()
-    none2: list[tuple[str | None, str | None]] = [(None, None)]
+    none2: list[tuple[str | None, str | None]] = [(unbound, unbound)]
+    none1: list[str | None] = [unbound]
     for anchor in inputs.types[_nt(mapping.anchor)]:
         for f in _follow(inputs, anchor, anchor, mapping.to_fact):
             subjects = _follow(inputs, f, anchor, mapping.s)
@@ -458,10 +480,10 @@ def mapping_rows(mapping: StatementMapping,
                 (ds, rows) for rows in obj(derived, f) for ds in obj(derived, rows)] or none2
             if docs is none2 and prov is none2:
                 continue  # FILTER(BOUND(?doc) || BOUND(?dataset))
-            srows: list[str | None] = list(obj(source_row, f)) or [None]
-            roles: list[str | None] = list(obj(role, f)) or [None]
-            starts = _pairs(inputs, f, start, start_p) if mapping.dated else none2
-            ends = _pairs(inputs, f, end, end_p) if mapping.dated else none2
+            srows: list[str | None] = list(obj(source_row, f)) or none1
+            roles: list[str | None] = list(obj(role, f)) or none1
+            starts = _pairs(inputs, f, start, start_p, unbound) if mapping.dated else none2
+            ends = _pairs(inputs, f, end, end_p, unbound) if mapping.dated else none2
             for s in subjects:
                 for v in values:
                     for doc, q in docs:
@@ -473,6 +495,8 @@ def mapping_rows(mapping: StatementMapping,
                                             for qv in quals:
                                                 out.add((f, s, v, doc, q, ds, row, rows, r,
                                                          sd, sp, ed, ep, *qv))
+    if unbound == "":
+        return sorted(out)  # no None here: plain string tuples
     return sorted(out, key=lambda r: tuple("" if t is None else t for t in r))
 
 
@@ -627,7 +651,7 @@ def _val(term: object) -> str | None:
 
 def _bound(nt: str | None) -> str:
     """``nt``, which the query binds in every solution."""
-    assert nt is not None, "a variable every solution binds is unbound"
+    assert nt, "a variable every solution binds is unbound"
     return nt
 
 
@@ -650,10 +674,22 @@ _INTEGER = f"<{XSD('integer')}>"
 
 class _Writer:
     """The view's triples as N-Triples lines (terms already in N-Triples form); a line
-    written twice is kept once, where it first came (:meth:`lines`)."""
+    written twice is kept once, where it first came (:meth:`lines`).
+
+    Lines are compared only with those that could equal them: the lines about a statement
+    node, its reference node or one of its time qualifiers are written by one method each
+    (:meth:`statement`, :meth:`time_qualifier`) and compared with the few lines already
+    written for that node; every other line (``wdt:`` shortcuts, labels, other qualifiers) is
+    compared with the other lines of that kind (:meth:`add`). So no set of every line (1.2 M
+    of them) is built and hashed."""
 
     def __init__(self) -> None:
         self.out: list[str] = []
+        #: the lines written by :meth:`add`
+        self._seen: set[str] = set()
+        #: statement node, reference node, (statement node, property) of a time qualifier
+        #: -> the lines written about it
+        self._about: dict[object, list[str] | tuple[str, ...]] = {}
         self.a = f"<{RDF('type')}>"
         self._p: dict[str, str] = {}
         iri = self.iri
@@ -664,6 +700,10 @@ class _Writer:
         self._time = (iri(WIKIBASE + "TimeValue"), iri(WIKIBASE + "timeValue"),
                       iri(WIKIBASE + "timePrecision"), iri(WIKIBASE + "timeTimezone"),
                       iri(WIKIBASE + "timeCalendarModel"), iri(GREGORIAN))
+        #: (property, date, precision) -> the text of a time qualifier after its node
+        self._times: dict[tuple[str, str, str | None], tuple[str, ...]] = {}
+        #: property -> its wdt:, p: and ps: IRIs
+        self._props: dict[str, tuple[str, str, str]] = {}
 
     def iri(self, value: str) -> str:
         n = self._p.get(value)
@@ -672,35 +712,54 @@ class _Writer:
         return n
 
     def add(self, s: str, p: str, o: str) -> None:
-        self.out.append(f"{s} {p} {o} .\n")
+        line = f"{s} {p} {o} .\n"
+        if line not in self._seen:
+            self._seen.add(line)
+            self.out.append(line)
+
+    def _group(self, key: object, lines: tuple[str, ...]) -> None:
+        """Write ``lines``, the lines about ``key`` (no other method writes them), but
+        those already written about it."""
+        about = self._about
+        done = about.get(key)
+        if done is None:  # the first time: all new
+            about[key] = lines
+            self.out.extend(lines)
+            return
+        if not isinstance(done, list):
+            done = about[key] = list(done)
+        for line in lines:
+            if line not in done:
+                done.append(line)
+                self.out.append(line)
 
     def lines(self) -> list[str]:
         """Every line once, in the order of first writing."""
-        return list(dict.fromkeys(self.out))
+        return self.out
 
     def time_qualifier(self, st: str, prop: str, value: str, precision: str | None) -> None:
-        iso, prec = wikidata_time(value, precision)
-        lit = f'"{iso}"^^{_DATETIME}'
-        node = f"{st[:-1]}/value/{prop}>"
-        tv, tvalue, tprec, tz, cal, greg = self._time
-        a = self.a
-        self.out.extend((
-            f"{st} {self.iri(PQ + prop)} {lit} .\n",
-            f"{st} {self.iri(PQV + prop)} {node} .\n",
-            f"{node} {a} {tv} .\n",
-            f"{node} {tvalue} {lit} .\n",
-            f'{node} {tprec} "{prec}"^^{_INTEGER} .\n',
-            f'{node} {tz} "0"^^{_INTEGER} .\n',
-            f"{node} {cal} {greg} .\n",
-        ))
+        key = (prop, value, precision)
+        tails = self._times.get(key)
+        if tails is None:  # the text after the node, once per property, date and precision
+            iso, prec = wikidata_time(value, precision)
+            lit = f'"{iso}"^^{_DATETIME}'
+            tv, tvalue, tprec, tz, cal, greg = self._time
+            tails = self._times[key] = (
+                f" {self.iri(PQ + prop)} {lit} .\n", f" {self.iri(PQV + prop)} ",
+                f"/value/{prop}>", f" {self.a} {tv} .\n", f" {tvalue} {lit} .\n",
+                f' {tprec} "{prec}"^^{_INTEGER} .\n', f' {tz} "0"^^{_INTEGER} .\n',
+                f" {cal} {greg} .\n",
+            )
+        pq, pqv, suffix, t_a, t_value, t_prec, t_tz, t_cal = tails
+        node = st[:-1] + suffix
+        self._group((st, prop), (st + pq, f"{st}{pqv}{node} .\n", node + t_a,
+                                 node + t_value, node + t_prec, node + t_tz, node + t_cal))
 
     def _time_value(self, node: str, lit: str, prec: int) -> None:
         tv, tvalue, tprec = self._time[:3]
-        self.out.extend((
-            f"{node} {self.a} {tv} .\n",
-            f"{node} {tvalue} {lit} .\n",
-            f'{node} {tprec} "{prec}"^^{_INTEGER} .\n',
-        ))
+        self.add(node, self.a, tv)
+        self.add(node, tvalue, lit)
+        self.add(node, tprec, f'"{prec}"^^{_INTEGER}')
 
     def statement(self, subject: str, prop: str, obj: str, st: str, fact: _Fact) -> str:
         """``subject`` (N-Triples) ``prop`` (a PID) ``obj`` (N-Triples) as a statement node
@@ -708,28 +767,34 @@ class _Writer:
         statement, rank, normal, derived, reference, p248, p854, p1683, row = self._stmt
         a = self.a
         ref = f"{fact.iri[:-1]}/wd/reference>"
-        out = self.out
-        out.extend((
-            f"{subject} {self.iri(WDT + prop)} {obj} .\n",
-            f"{subject} {self.iri(P + prop)} {st} .\n",
+        props = self._props.get(prop)
+        if props is None:
+            props = self._props[prop] = (self.iri(WDT + prop), self.iri(P + prop),
+                                         self.iri(PS + prop))
+        wdt, p, ps = props
+        self.add(subject, wdt, obj)
+        self._group(st, (
+            f"{subject} {p} {st} .\n",
             f"{st} {a} {statement} .\n",
             f"{st} {rank} {normal} .\n",
-            f"{st} {self.iri(PS + prop)} {obj} .\n",
+            f"{st} {ps} {obj} .\n",
             f"{st} {derived} {ref} .\n",
-            f"{ref} {a} {reference} .\n",
         ))
-        if fact.doc is not None:
-            out.append(f"{ref} {p248} {fact.doc} .\n")
-            out.append(f"{ref} {p854} {fact.doc} .\n")
-        if fact.quote is not None:
-            out.append(f"{ref} {p1683} {fact.quote} .\n")
-        if fact.dataset is not None:
+        refs = [f"{ref} {a} {reference} .\n"]
+        # an unbound field is None (or "" from the build's path, mapping_rows(unbound=""))
+        if fact.doc:
+            refs.append(f"{ref} {p248} {fact.doc} .\n")
+            refs.append(f"{ref} {p854} {fact.doc} .\n")
+        if fact.quote:
+            refs.append(f"{ref} {p1683} {fact.quote} .\n")
+        if fact.dataset:
             # stated in: the reference data set (our IRI: no verified QID), with its row
-            out.append(f"{ref} {p248} {fact.dataset} .\n")
-            if fact.row is not None:
-                out.append(f"{ref} {row} {fact.row} .\n")
-            if fact.rows is not None:  # the dg:SourceRows node (file and line numbers)
-                out.append(f"{ref} {derived} {fact.rows} .\n")
+            refs.append(f"{ref} {p248} {fact.dataset} .\n")
+            if fact.row:
+                refs.append(f"{ref} {row} {fact.row} .\n")
+            if fact.rows:  # the dg:SourceRows node (file and line numbers)
+                refs.append(f"{ref} {derived} {fact.rows} .\n")
+        self._group(ref, tuple(refs))
         return st
 
 
@@ -782,7 +847,9 @@ def wikidata_view_lines(store: ox.Store, inputs: ViewInputs | None = None) -> li
         quals = [(w.iri(PQ + qpid), col[var]) for qpid, var in mapping.qualifiers]
         p2868 = w.iri(PQ + "P2868")
         instance_of = None if mapping.instance_of is None else w.iri(mapping.instance_of)
-        for r in mapping_rows(mapping, inputs):
+        typed: tuple[str | None, ...] = ()  # the fact and provenance of the last P31 written
+        # "" for an unbound variable (no term is empty): the rows sort without a key
+        for r in mapping_rows(mapping, inputs, unbound=""):
             f = _bound(r[i_f])
             fact = _Fact(f, *(r[i] for i in prov))
             if mapping.per_value:
@@ -797,18 +864,21 @@ def wikidata_view_lines(store: ox.Store, inputs: ViewInputs | None = None) -> li
                 w.statement(subject, pid, obj, node, fact)
                 for qp, i in quals:
                     q_value = r[i]
-                    if q_value is not None:
+                    if q_value:
                         w.add(node, qp, item(q_value))
                 role = r[i_role]
                 if role and not role.endswith("/full>"):
                     w.add(node, p2868, role)
                 start, end = r[i_sd], r[i_ed]
-                if start is not None:
+                if start:
                     w.time_qualifier(node, "P580", _value(start), _opt(r[i_sp]))
-                if end is not None:
+                if end:
                     w.time_qualifier(node, "P582", _value(end), _opt(r[i_ep]))
             if instance_of is not None:
-                w.statement(f, "P31", instance_of, f"{f[:-1]}/wd/P31>", fact)
+                key = (f, *(r[i] for i in prov))
+                if key != typed:  # the same lines as for the row before (its other value)
+                    typed = key
+                    w.statement(f, "P31", instance_of, f"{f[:-1]}/wd/P31>", fact)
     # diplomatic relations (state-state only, both directions)
     for s in _query(store, RELATIONS):
         a, b = str(s["a"]), str(s["b"])
@@ -844,7 +914,7 @@ def wikidata_view_lines(store: ox.Store, inputs: ViewInputs | None = None) -> li
 
 
 def _opt(nt: str | None) -> str | None:
-    return None if nt is None else _value(nt)
+    return _value(nt) if nt else None
 
 
 def wikidata_view_quads(store: ox.Store) -> Iterator[ox.Quad]:
@@ -866,7 +936,12 @@ def write_view(store: ox.Store, inputs: ViewInputs | None = None) -> int:
         inputs.clear()  # free the tables before the bulk load
 
     def drain() -> Iterator[str]:
-        yield from lines
-        lines.clear()  # written to the temporary file: free them before the load
+        # the lines are freed as their parts are written (the parts are held in memory, see
+        # graph.store.write_parts): the lines and their text are not both held whole
+        step = 65_536
+        while lines:
+            chunk = lines[:step]
+            del lines[:step]
+            yield from chunk
 
     return replace_streamed(store, VIEW_GRAPH, drain())

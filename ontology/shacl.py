@@ -13,6 +13,7 @@ are parsed once per process.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import pyoxigraph as ox
@@ -98,12 +99,27 @@ def check(data: rdflib.Graph) -> list[str]:
     ['focus <https://diplograph.org/id/fact/d/rel>: path dg:party: a diplomatic relation has
       exactly two dg:party (actor IRIs)']
     """
+    return check_triples(data.triples((None, None, None)))
+
+
+def check_terms(triples: Iterable[ox.Triple]) -> list[str]:
+    """:func:`check` for pyoxigraph triples (turned into rdflib terms one by one, as rdflib's
+    own parser would make them, without writing and parsing N-Triples)."""
+    term = _rdflib_term
+    return check_triples((term(t.subject), term(t.predicate), term(t.object))  # type: ignore[arg-type]
+                         for t in triples)
+
+
+def check_triples(
+    triples: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]],
+) -> list[str]:
+    """:func:`check` for rdflib triples (added to the graph that is validated, once)."""
     from pyshacl import validate
 
     mixed = rdflib.Graph()
     for prefix, iri in PREFIXES.items():
         mixed.bind(prefix, iri)
-    for t in data.triples((None, None, None)):
+    for t in triples:
         mixed.add(t)
     for t in _support_triples():
         mixed.add(t)
@@ -134,4 +150,4 @@ def check(data: rdflib.Graph) -> list[str]:
     return sorted(messages)
 
 
-__all__ = ["check", "shapes_graph"]
+__all__ = ["check", "check_terms", "check_triples", "shapes_graph"]

@@ -107,3 +107,35 @@ def test_kept_lines_are_what_the_store_holds(store):
         assert {s: sorted(o) for s, o in kept.by_p[p].items()} == \
             {s: sorted(o) for s, o in read.by_p[p].items()}, p
     assert kept.types == read.types
+
+
+def test_the_writer_keeps_each_line_once_in_the_order_first_written() -> None:
+    """The view's writer compares a line only with those about the same node: the result is
+    what writing every line and keeping the first of each gives."""
+    from diplograph.loaders.wikidata_view import _Fact, _Writer
+
+    w = _Writer()
+    f = "<http://e/fact/1>"
+    one = _Fact(f, None, None, "<http://e/dataset>", None, "<http://e/rows/1>")
+    two = _Fact(f, None, None, "<http://e/dataset>", None, "<http://e/rows/2>")
+    st = "<http://e/fact/1/wd/P710>"
+    for fact in (one, one, two):
+        w.statement("<http://e/a>", "P710", "<http://e/b>", st, fact)
+        w.time_qualifier(st, "P580", "1990", "year")
+        w.time_qualifier(st, "P580", "1991" if fact is two else "1990", "year")
+        w.add(st, "<http://e/q>", "<http://e/v>")
+    lines = w.lines()
+    assert len(lines) == len(set(lines))
+    reference = _Writer()  # every line written, then the first of each kept
+    everything: list[str] = []
+    for fact in (one, one, two):
+        reference.out = []
+        reference._about.clear()
+        reference._seen.clear()
+        reference.statement("<http://e/a>", "P710", "<http://e/b>", st, fact)
+        reference.time_qualifier(st, "P580", "1990", "year")
+        reference.time_qualifier(st, "P580", "1991" if fact is two else "1990", "year")
+        reference.add(st, "<http://e/q>", "<http://e/v>")
+        everything += reference.out
+    assert lines == list(dict.fromkeys(everything))
+    assert any("rows/2" in line for line in lines) and any('"1991' in line for line in lines)

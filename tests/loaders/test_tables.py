@@ -181,3 +181,32 @@ def test_a_refused_data_set_leaves_no_files(tmp_path: Path,
     with pytest.raises(DiplographError, match="x.csv:7"):
         store_module.write_parts("http://e/g", failing())
     assert not list(tmp_path.glob("diplograph-*.nt"))
+
+
+def test_parts_are_held_in_memory_up_to_a_budget_then_written_to_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """write_parts holds parts as bytes while they fit the memory budget, then writes files;
+    both kinds load a new graph and replace an existing one; discard removes only files."""
+    import tempfile
+
+    from diplograph.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "PART_LINES", 3)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    lines = [f'<http://e/s> <http://e/p> "{i}" .\n' for i in range(8)]
+    budget = len("".join(lines[:3]).encode()) + 1  # the first part fits, the second passes it
+    parts, n = store_module.write_parts("http://e/g", lines, memory=budget)
+    assert n == 8 and len(parts) == 3
+    assert [type(p) for p in parts] == [bytes, bytes, str]
+    assert parts[0] == "".join(lines[:3]).encode()
+    assert Path(parts[2]).read_text() == "".join(lines[6:])
+    store = ox.Store(str(tmp_path / "store"))
+    assert store_module.replace_graph_atomically(store, "http://e/g", parts, n) == 8
+    assert sorted(int(q.object.value) for q in store) == list(range(8))
+    store_module.discard(parts)
+    assert not list(tmp_path.glob("diplograph-*.nt"))
+    # an existing graph: compared with parts held in memory
+    again, m = store_module.write_parts("http://e/g", lines[1:], memory=10**9)
+    assert all(isinstance(p, bytes) for p in again)
+    assert store_module.replace_graph_atomically(store, "http://e/g", again, m) == 1
+    assert sorted(int(q.object.value) for q in store) == list(range(1, 8))
