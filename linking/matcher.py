@@ -499,6 +499,17 @@ class Matcher:
                              for c in r.candidates]
                     return MatchResult(query, cands, r.ambiguous, r.note)
         if result is None:
+            anded = _and_for_va(text)
+            if anded != text:
+                # a foreign name joined by the Vietnamese "và" ("Saint Kitts và Nevis") is the
+                # name joined by "and"; a fuzzy read of it is no evidence
+                r = self.match(anded, kind=kind, lang=lang, limit=limit)
+                if r.ambiguous or (r.best is not None and r.best.method != "fuzzy"):
+                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
+                                       _join(f"'và' read as 'and': {anded!r}", c.evidence))
+                             for c in r.candidates]
+                    return MatchResult(query, cands, r.ambiguous, r.note)
+        if result is None:
             qual = split_qualifier(text)
             inv = uninvert(text)
             if qual is not None:
@@ -1673,6 +1684,24 @@ def _expand_abbreviations(text: str) -> str:
     """
     toks = text.split()
     out = [_ABBREVIATIONS.get(t.lower(), t) for t in toks]
+    return " ".join(out) if out != toks else text
+
+
+def _and_for_va(text: str) -> str:
+    """``text`` with the Vietnamese "và" (and) between two foreign words, written without
+    Vietnamese letters, read as "and" (a state's name written in its own spelling inside a
+    Vietnamese sentence).
+
+    >>> _and_for_va("Liên bang Saint Kitts và Nevis")
+    'Liên bang Saint Kitts and Nevis'
+    >>> _and_for_va("Anh và Bắc Ireland")
+    'Anh và Bắc Ireland'
+    """
+    toks = text.split()
+    out = list(toks)
+    for i in range(1, len(toks) - 1):
+        if toks[i].lower() == "và" and toks[i - 1].isascii() and toks[i + 1].isascii():
+            out[i] = "and"
     return " ".join(out) if out != toks else text
 
 
