@@ -256,7 +256,7 @@ LIST_STATUS = {
     "names_test8.csv": "round 7's development list (after its unseen run)",
     "names_dev7.csv": "round 7's own development list (written before its changes)",
     "names_dev7_held.csv": "round 7's own held-out list (not tuned on)",
-    "names_test9.csv": "unseen: written by another writer in round 7, run once at its end",
+    "names_test9.csv": "round 8's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -172,3 +172,12 @@ class Calques:
             if out:
                 return out
         return out
+
+    def containing(self, words: frozenset[str]) -> list[tuple[object, str, int]]:
+        """(entity, English name, number of other words) for each organisation whose English
+        name has every one of ``words`` and more (a generic name such as "European Court")."""
+        out: list[tuple[object, str, int]] = []
+        for key, held in self._index.items():
+            if words < key:
+                out += [(ent, text, len(key) - len(words)) for ent, text in held]
+        return out
