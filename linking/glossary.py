@@ -10,7 +10,8 @@ does not list is not read at all, so an English or unknown name never goes throu
 
 >>> g = Glossary.load()
 >>> sorted(sorted(r) for r in g.readings("Tòa án Công lý Quốc tế"))
-[['court', 'international', 'justice'], ['court', 'justice', 'universal']]
+[['court', 'international', 'justice'], ['court', 'justice', 'universal'],
+ ['international', 'justice', 'tribunal'], ['justice', 'tribunal', 'universal']]
 >>> g.readings("Narnia")
 []
 >>> sorted(content_words("United Nations Children’s Fund"))
