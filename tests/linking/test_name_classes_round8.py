@@ -95,6 +95,11 @@ def _key(res):
         # an organisation's earlier name (one body renamed): the CSCE is the OSCE
         ("CSCE", "OSCE", "alias"),
         ("Hội nghị An ninh và Hợp tác châu Âu", "OSCE", "alias"),
+        ("Sublime Porte", "OTTOMAN-EMPIRE", "historical-name"),
+        # organisations' Vietnamese names: Sino-Vietnamese (Hội Quốc Liên) and word by word
+        ("Hội Quốc Liên", "LoN", "common-name"),
+        ("Thị trường chung Nam Mỹ", "Mercosur", "calque-vi"),
+        ("Cộng đồng Than Thép châu Âu", "ECSC", "calque-vi"),
     ],
 )
 def test_round8_classes_match(matcher, name, key, method):
