@@ -10,7 +10,8 @@ does not list is not read at all, so an English or unknown name never goes throu
 
 >>> g = Glossary.load()
 >>> sorted(sorted(r) for r in g.readings("Tòa án Công lý Quốc tế"))
-[['court', 'international', 'justice'], ['court', 'justice', 'universal']]
+[['court', 'international', 'justice'], ['court', 'justice', 'universal'],
+ ['international', 'justice', 'tribunal'], ['justice', 'tribunal', 'universal']]
 >>> g.readings("Narnia")
 []
 >>> sorted(content_words("United Nations Children’s Fund"))
@@ -148,6 +149,10 @@ class Glossary:
         return groups
 
 
+#: an affiliation an English name may begin with and a Vietnamese one leave out
+_AFFILIATION = "united nations"
+
+
 class Calques:
     """Organisations indexed by the content words of their English names."""
 
@@ -155,10 +160,17 @@ class Calques:
         """``names``: (entity, English name) pairs."""
         self.glossary = glossary or Glossary.load()
         self._index: dict[frozenset[str], list[tuple[object, str]]] = defaultdict(list)
+        #: the same names without a leading "United Nations" ("United Nations Trusteeship
+        #: Council" = "Hội đồng Quản thác"), read only when no whole name is
+        self._bare: dict[frozenset[str], list[tuple[object, str]]] = defaultdict(list)
         for ent, text in names:
             words = content_words(text)
             if len(words) >= 2 and all(e is not ent for e, _ in self._index[words]):
                 self._index[words].append((ent, text))
+            if normal_spelling(text).startswith(_AFFILIATION + " "):
+                bare = words - content_words(_AFFILIATION)
+                if len(bare) >= 2 and all(e is not ent for e, _ in self._bare[bare]):
+                    self._bare[bare].append((ent, text))
 
     def find(self, name: str) -> list[tuple[object, str, frozenset[str]]]:
         """(entity, English name, reading) for each organisation the Vietnamese ``name`` reads
@@ -171,4 +183,20 @@ class Calques:
                         out.append((ent, text, reading))
             if out:
                 return out
+        for group in self.glossary.reading_groups(name):
+            for reading in group:
+                for ent, text in self._bare.get(reading, ()):
+                    if all(e is not ent for e, _, _ in out):
+                        out.append((ent, text, reading))
+            if out:
+                return out
+        return out
+
+    def containing(self, words: frozenset[str]) -> list[tuple[object, str, int]]:
+        """(entity, English name, number of other words) for each organisation whose English
+        name has every one of ``words`` and more (a generic name such as "European Court")."""
+        out: list[tuple[object, str, int]] = []
+        for key, held in self._index.items():
+            if words < key:
+                out += [(ent, text, len(key) - len(words)) for ent, text in held]
         return out

@@ -65,7 +65,7 @@ import yaml
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
 from .features import supraverden_of
-from .glossary import Calques, normal_spelling
+from .glossary import Calques, content_words, normal_spelling
 from .names import adjective_records, extra_names, read_yaml, resolve_target, same_bodies
 from .normalise import (
     exact_form,
@@ -226,16 +226,27 @@ class Matcher:
             self._add(n)
         # a label with its dates ("Tây Tạng (1913-1950)"): the name without them, when no other
         # entity holds it ("Korea (1887-1905)" gives nothing: Korea is ambiguous)
+        # round 8: or with another of its own names ("South African Republic (Transvaal)":
+        # "Transvaal" is an alias of the same entity), so that its own long form beats a
+        # current state's ("South African Republic" is not South Africa)
         for held in list(self._exact.values()):
             for h in list(held):
                 qual = split_qualifier(h.text)
-                if h.method != "label" or qual is None or not any(c.isdigit() for c in qual[1]):
+                if h.method != "label" or qual is None:
+                    continue
+                dated = any(c.isdigit() for c in qual[1])
+                own = not dated and any(
+                    n.entity is h.entity and n.text != h.text
+                    for n in self._folded.get(folded_form(qual[1]), ())
+                )
+                if not (dated or own):
                     continue
                 fo = folded_form(qual[0])
                 if fo in self._folded or fo in self._ambiguous_names(extra):
                     continue
+                why = "its dates" if dated else f"its other name {qual[1]!r}"
                 self._add(_Name(h.entity, qual[0], h.lang, "label-head", 1,
-                                f"the registry label {h.text!r} without its dates"))
+                                f"the registry label {h.text!r} without {why}"))
         forms = read_yaml("forms.yaml")
         self._state_forms = _units(
             [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
@@ -316,6 +327,12 @@ class Matcher:
                 words = [folded_form(t) for t in h.text.split()]
                 if h.entity.kind in org_kinds_all and h.lang == "vi":
                     inis = {_vi_initials(h.text)}
+                elif (h.entity.kind in org_kinds_all and h.lang == "en"
+                      and h.method == "label"):
+                    # round 8: an organisation's English name by its initials, four or
+                    # more ("IORA", the Indian Ocean Rim Association's acronym since its
+                    # 2013 renaming, where the data sets still give IOR-ARC)
+                    inis = _en_initials(h.text)
                 elif h.entity.kind in STATE_KINDS and h.lang == "vi" and _spans(
                     words, self._state_forms
                 ):
@@ -499,6 +516,29 @@ class Matcher:
                              for c in r.candidates]
                     return MatchResult(query, cands, r.ambiguous, r.note)
         if result is None:
+            continent = _continent_order(text)
+            if continent != text:
+                # the older Sino-Vietnamese order of a continent's name ("Âu châu" = "châu
+                # Âu", Europe): the name in today's order
+                r = self.match(continent, kind=kind, lang=lang, limit=limit)
+                if r.ambiguous or (r.best is not None and r.best.method != "fuzzy"):
+                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
+                                       _join(f"read in today's word order: {continent!r}",
+                                             c.evidence))
+                             for c in r.candidates]
+                    return MatchResult(query, cands, r.ambiguous, r.note)
+        if result is None:
+            anded = _and_for_va(text)
+            if anded != text:
+                # a foreign name joined by the Vietnamese "và" ("Saint Kitts và Nevis") is the
+                # name joined by "and"; a fuzzy read of it is no evidence
+                r = self.match(anded, kind=kind, lang=lang, limit=limit)
+                if r.ambiguous or (r.best is not None and r.best.method != "fuzzy"):
+                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
+                                       _join(f"'và' read as 'and': {anded!r}", c.evidence))
+                             for c in r.candidates]
+                    return MatchResult(query, cands, r.ambiguous, r.note)
+        if result is None:
             qual = split_qualifier(text)
             inv = uninvert(text)
             if qual is not None:
@@ -525,6 +565,10 @@ class Matcher:
             result = self._org_head(query, text, kinds, lang)
         if result is None:
             result = self._initialism(query, text, kinds)
+        if result is None:
+            result = self._split_only(query, text, kinds)
+        if result is None:
+            result = self._generic_body(query, text, kinds)
         if result is None:
             result = self._fuzzy(query, text, kinds)
             if result.best is not None and len(text) <= 60 and transliterated(text):
@@ -1342,6 +1386,60 @@ class Matcher:
         ev = f"the initials of the name {found[0][1]!r}"
         return _single(query, e, 88.0, "initials", self._note(e), ev)
 
+    def _split_only(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """An acronym no entity holds as written, whose capitals are those of exactly one
+        entity's acronym written with lower-case letters inserted (COW IGO v3 writes the
+        International Coffee Organization's ICO as ``ICfO``): that entity; several make it
+        ambiguous (the Factbook's ``IsDB``, ``IDB``)."""
+        if not (2 <= len(text) <= 8 and text.isascii() and text.isalpha() and text.isupper()):
+            return None
+        ents = [e for e in self._split_holders(text) if kinds is None or e.kind in kinds]
+        ents = _unique(self._same.get(e.iri, (e, ""))[0] for e in ents)
+        if not ents:
+            return None
+        if len(ents) > 1:
+            return _ambiguous(query, ents, 80.0)
+        e = ents[0]
+        code = next(t for t in e.acronyms if _capitals(t) == text and t != text)
+        ev = (f"no entity holds {text!r} as written; {e.label}'s acronym {code!r} "
+              "is the same capitals with lower-case letters inserted (a data set's way to tell "
+              "apart two bodies that write the same letters), and no other entity's is")
+        sup = acronym_support(e, code)
+        if sup:
+            ev += f" ({', '.join(sup)})"
+        return _single(query, e, 86.0, "acronym-split", self._note(e), ev)
+
+    def _generic_body(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A generic name of a court or a council ("European Court", "Tòa án Quốc tế", "Tòa
+        án Nhân quyền"): the organisations whose English names contain all its words; two or
+        more make it ambiguous, listing them (fewest other words first). One is no evidence
+        (it is left to the passes after this one)."""
+        if kinds is not None and not (kinds & KIND_GROUPS["organisation"]):
+            return None
+        plain = all(c.isascii() for c in text if c.isalpha())
+        readings = [content_words(text)] if plain else self._calques.glossary.readings(text)
+        found: dict[int, tuple[int, Entity, str]] = {}
+        for words in readings:
+            if not (2 <= len(words) <= 3 and words & _GENERIC_HEADS):
+                continue
+            for ent, name, extra in self._calques.containing(words):
+                e = self._same.get(ent.iri, (ent, ""))[0]
+                if (kinds is None or e.kind in kinds) and e.confidence != "conflicting":
+                    if id(e) not in found or extra < found[id(e)][0]:
+                        found[id(e)] = (extra, e, name)
+        if len(found) < 2:
+            return None
+        ranked = sorted(found.values(), key=lambda t: (t[0], t[2]))[:8]
+        r = _ambiguous(query, [e for _, e, _ in ranked], 80.0)
+        names = "; ".join(f"{e.key}: {n!r}" for _, e, n in ranked)
+        note = (f"{r.note}; a generic name: every word of it is in the names of "
+                f"{len(ranked)} bodies ({names})")
+        return MatchResult(r.query, r.candidates, True, note)
+
     def _ambiguous_variant(
         self, query: str, text: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
@@ -1674,6 +1772,40 @@ def _expand_abbreviations(text: str) -> str:
     toks = text.split()
     out = [_ABBREVIATIONS.get(t.lower(), t) for t in toks]
     return " ".join(out) if out != toks else text
+
+
+def _and_for_va(text: str) -> str:
+    """``text`` with the Vietnamese "và" (and) between two foreign words, written without
+    Vietnamese letters, read as "and" (a state's name written in its own spelling inside a
+    Vietnamese sentence).
+
+    >>> _and_for_va("Liên bang Saint Kitts và Nevis")
+    'Liên bang Saint Kitts and Nevis'
+    >>> _and_for_va("Anh và Bắc Ireland")
+    'Anh và Bắc Ireland'
+    """
+    toks = text.split()
+    out = list(toks)
+    for i in range(1, len(toks) - 1):
+        if toks[i].lower() == "và" and toks[i - 1].isascii() and toks[i + 1].isascii():
+            out[i] = "and"
+    return " ".join(out) if out != toks else text
+
+
+#: the head words of a generic name of a court or a council (content words, folded)
+_GENERIC_HEADS = frozenset({"court", "council", "tribunal"})
+
+_CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
+
+
+def _continent_order(text: str) -> str:
+    """``text`` with a continent's name in the older Sino-Vietnamese order ("Âu châu", 歐洲)
+    written in today's ("châu Âu").
+
+    >>> _continent_order("Hội đồng Âu châu"), _continent_order("Hội đồng châu Âu")
+    ('Hội đồng châu Âu', 'Hội đồng châu Âu')
+    """
+    return _CONTINENT_ORDER.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
 
 
 _FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]{1,2})y\b")

@@ -24,7 +24,7 @@ def _rows(path):
     "name",
     ["names_dev.csv", "names_test.csv", "names_test2.csv", "names_test3.csv", "names_test4.csv",
      "names_test5.csv", "names_test6.csv", "names_test7.csv", "names_test8.csv",
-     "names_dev7.csv"],
+     "names_dev7.csv", "names_test9.csv"],
 )
 def test_dev_and_test_lists_meet_the_targets(matcher, name):
     """The lists the matcher has been tuned on (docs/linking-report.md gives each one's status
@@ -32,7 +32,7 @@ def test_dev_and_test_lists_meet_the_targets(matcher, name):
     ev = evaluate(matcher, read_list(HERE / "eval" / name))
     minimum = {"names_test2.csv": 30, "names_test3.csv": 60, "names_test4.csv": 80,
                "names_test5.csv": 80, "names_test6.csv": 80, "names_test7.csv": 80,
-               "names_test8.csv": 80, "names_dev7.csv": 80}
+               "names_test8.csv": 80, "names_dev7.csv": 80, "names_test9.csv": 200}
     assert len(ev.outcomes) >= minimum.get(name, 150)
     assert ev.ambiguous_total >= 4
     assert ev.ambiguous_reported == ev.ambiguous_total, render(ev)
@@ -48,7 +48,8 @@ def test_dev_and_test_lists_meet_the_targets(matcher, name):
 @pytest.mark.parametrize(
     "name",
     ["names_test3.csv", "names_test4.csv", "names_test5.csv", "names_test6.csv",
-     "names_test7.csv", "names_test8.csv", "names_dev7.csv", "names_dev7_held.csv"],
+     "names_test7.csv", "names_test8.csv", "names_dev7.csv", "names_dev7_held.csv",
+     "names_test9.csv"],
 )
 def test_held_out_lists_are_well_formed_and_their_figures_are_the_published_ones(matcher, name):
     """Each of these lists was written before a round's changes and run once at its end
