@@ -147,6 +147,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+(days?|weeks?)\s+later\b|(?<!\w){NUM_VI}\s+(ngày|tuần)\s+sau(?!\s+khi)(?!\w)(?!\s+(?-i:[A-ZĐ]))", re.I), "days_later"),  # noqa: E501
     (re.compile(r"(?<!\w)(?:sáng|chiều|trưa|tối|hôm)\s+nay(?!\w)|\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I), "today"),  # noqa: E501
+    # the dateline's day before: "yesterday", "hôm qua", "tối qua", "sáng hôm qua"
+    (re.compile(r"\byesterday\b|(?<!\w)(?:(?:sáng|chiều|trưa|tối|đêm)\s+)?hôm\s+qua(?!\w)"
+                r"|(?<!\w)(?:sáng|chiều|trưa|tối|đêm)\s+qua(?!\w)", re.I), "yesterday"),
     (re.compile(r"\b(?:on\s+)?the\s+first\s+day\b|(?<!\w)(?:trong\s+)?ngày\s+đầu\s+tiên(?!\w)", re.I), "first_day"),  # noqa: E501
     # "… on the first day and was received by … on the second", "ngày thứ hai"
     (re.compile(r"\bon\s+the\s+(second|third)(?:\s+day)?\b(?!\s+(?:of|time|visit|round|term))|(?<!\w)(?:trong\s+)?ngày\s+thứ\s+(hai|ba)(?!\w)", re.I), "nth_day"),  # noqa: E501
@@ -156,6 +159,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day\b|(?<!\w)(?:sáng|chiều|tối)\s+cùng\s+ngày(?!\w)", re.I), "same_day_main"),  # noqa: E501
     # "on 15 January 2024, nine days before it re-established …": the clause that follows
     # happened N units after (before) the date just given ("a month after the bloc suspended …")
+    # "The vote came three days after Swedish Prime Minister … travelled to Budapest": the
+    # clause that follows is counted back from the day just dated
+    (re.compile(rf"\bcame\s+(?:just\s+|only\s+)?{NUM}\s+(days?|weeks?)\s+(before|after)\b", re.I), "came_offset"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+(days?|weeks?|months?|years?)\s+(before|after)\b(?!\s+(?:that|this|the\s+(?:signing|visit)))(?!\s+(?-i:[A-Z]))"
                 rf"|(?<!\w){NUM_VI}\s+(ngày|tuần|tháng|năm)\s+(trước|sau)\s+khi(?!\w)", re.I), "clause_offset"),  # noqa: E501
 ]
@@ -286,6 +292,8 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", days))
     if kind == "today":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("weekday", None))
+    if kind == "yesterday":
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("weekday", -1))
     if kind == "first_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("first-day",))
     if kind == "nth_day":
@@ -296,6 +304,10 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind == "same_day_main":
         # "Earlier in the day": the day of the main event, never a date counted from it
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 0, "main"))
+    if kind == "came_offset":
+        days = _num(g[0]) * (7 if g[1].lower().startswith("week") else 1)
+        sign = 1 if g[2].lower() == "before" else -1
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("days", sign * days))
     if kind == "clause_offset":
         n, unit, way = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
         sign = 1 if way.lower() in ("before", "trước") else -1
@@ -419,8 +431,9 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             if anchor is None:
                 d.flags = (*d.flags, "unresolved")
                 continue
-            back = 0 if d.pending[1] is None else (anchor.weekday() - d.pending[1]) % 7
-            if back and _AHEAD.search(text, max(0, d.start - 60), d.start):
+            back = 0 if d.pending[1] is None else 1 if d.pending[1] == -1 else (
+                anchor.weekday() - d.pending[1]) % 7
+            if back and d.pending[1] != -1 and _AHEAD.search(text, max(0, d.start - 60), d.start):
                 # "… and flies home on Tuesday", "will sign on Friday": the coming weekday
                 back -= 7
             d.value = (anchor - dt.timedelta(days=back)).isoformat()

@@ -327,6 +327,27 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             first = dt.date.fromisoformat(data.pop("date"))
             data["start"] = first.isoformat()
             data["end"] = (first + dt.timedelta(days=n_days - 1)).isoformat()
+        elif 1 < n_days < 15 and isinstance(data.get("date"), str) and len(data["date"]) == 10 \
+                and re.search(r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up)"
+                              r"\s+(?:\S+\s+){0,3}$|(?<!\w)kết thúc\s+(?:\S+\s+){0,2}$",
+                              ctx.text[max(s.start, a - 40) : a], re.I):
+            # "hôm nay kết thúc chuyến thăm Lào hai ngày", "wrapped up a three-day visit on
+            # Friday": the visit's first day is counted back from its last
+            last = dt.date.fromisoformat(data.pop("date"))
+            data["start"] = (last - dt.timedelta(days=n_days - 1)).isoformat()
+            data["end"] = last.isoformat()
+        elif begins and isinstance(data.get("date"), str) and len(data["date"]) == 10:
+            # "đến Budapest tối qua, bắt đầu chuyến thăm … kéo dài đến ngày 10/5", "arrived
+            # on Sunday for a visit lasting until Tuesday": the arrival to the visit's last day
+            until = next((x for x in ctx.dates_in(b, s.end) if x.kind == "until"
+                          and x.precision == "day" and isinstance(x.value, str)
+                          and x.value > data["date"] and re.search(
+                              r"(?:kéo dài|lasting|which\s+lasts|through)\s+(?:\S+\s+)?$",
+                              ctx.text[max(b, x.start - 25) : x.start], re.I)), None)
+            if until is not None and (dt.date.fromisoformat(until.value)
+                                      - dt.date.fromisoformat(data["date"])).days < 15:
+                data["start"] = data.pop("date")
+                data["end"] = until.value
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
@@ -511,7 +532,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
 def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in SESSION.finditer(ctx.text, s.start, s.end):
-        if not COMMITTEE.search(ctx.text, s.start, s.end):
+        if not COMMITTEE.search(ctx.text, s.start, s.end) and not (
+                re.match(r"(?:kỳ|phiên)\s+họp\s+lần|\d+(?:st|nd|rd|th)\s+session", m.group(), re.I)
+                and COMMITTEE.search(ctx.text, max(0, s.start - 600), s.start)):
+            # "Kỳ họp lần thứ 46 đã diễn ra tại Hà Nội …" after a sentence on the committee's
+            # 47th: the session of the committee just named
             continue
         number = int(next(g for g in m.groups() if g))
         states = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
@@ -522,6 +547,12 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         place = _place(ctx, m.end(), s.end) or _dateline_place(ctx, s)
         d = pick_date(ctx, s.start, s.end, m.end())
+        line = ctx.dateline
+        if place is None and line is not None and d is not None and isinstance(
+                line.value, str) and (d.value == line.value or isinstance(d.value, dict)
+                                      and d.value["from"] <= line.value <= d.value["to"]):
+            # a session of the dateline's day is held in the dateline's city
+            place = _dateline_place(ctx, ctx.sentence_of(line.start))
         data = {"event_type": "committee-session",
                 "participants": [_participant(ctx, k, "participant", None) for k in states],
                 "ordinal": number}
