@@ -98,7 +98,8 @@ OFFICES_EN = [
     (r"Vice[- ]President", "vice-president"),
     (r"President", "president"),
     (r"[Ff]oreign [Mm]inister(?!s)|Minister of Foreign Affairs|Minister for Foreign Affairs"
-     r"|Foreign Secretary|Secretary of State", "minister-of-foreign-affairs"),
+     r"|Foreign Secretary|Secretary of State|External Affairs Minister"
+     r"|Minister of External Affairs", "minister-of-foreign-affairs"),
     (r"Defen[cs]e Minister|Minister of Defen[cs]e|Minister for Defen[cs]e|Defen[cs]e Secretary"
      r"|Secretary of Defen[cs]e", "minister-of-defence"),
     (r"Treasury Secretary|Secretary of the Treasury|Commerce Secretary|Secretary of Commerce",

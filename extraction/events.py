@@ -56,7 +56,12 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
 _PASSIVE = re.compile(PASSIVE_MEET[1:], re.I)
 SESSION = re.compile(
     r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
-    r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b", re.I)
+    r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b"
+    r"|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth)\s+(?:session|meeting)\b", re.I)
+_ORDINALS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+    1)}
 COMMITTEE = re.compile(r"committee|commission|ủy ban|uỷ ban|joint cabinet|nội các chung", re.I)
 SUMMIT = re.compile(r"(?:Hội nghị Thượng đỉnh|Hội nghị Cấp cao)[^,.;]*?lần\s+thứ\s+(\d+)"
                     r"|(\d+)(?:st|nd|rd|th)\s+[\w\s\-]*?\bsummit\b", re.I)
@@ -538,15 +543,24 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Kỳ họp lần thứ 46 đã diễn ra tại Hà Nội …" after a sentence on the committee's
             # 47th: the session of the committee just named
             continue
-        number = int(next(g for g in m.groups() if g))
+        word = next(g for g in m.groups() if g).lower()
+        number = int(word) if word.isdigit() else _ORDINALS[word]
+        # the session's own clause: "… the seventh meeting … on the first day, nearly three
+        # years after the sixth meeting in New Delhi"
+        nxt = next((x.start() for x in SESSION.finditer(ctx.text, m.end(), s.end)), s.end)
         states = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
                                     if x.is_state and x.key and x.how == "name"))
         if len(states) != 2:
             states = list(ctx.pair)
         if len(states) != 2:
             continue
-        place = _place(ctx, m.end(), s.end) or _dateline_place(ctx, s)
-        d = pick_date(ctx, s.start, s.end, m.end())
+        first = m.start() == next(x.start() for x in SESSION.finditer(ctx.text, s.start, s.end))
+        place = _place(ctx, m.end(), nxt) or (_dateline_place(ctx, s) if first else None)
+        if place is None and first:
+            # "visited Kathmandu … and co-chaired the seventh meeting": the visit's destination
+            for v in VISIT.finditer(ctx.text, s.start, m.start()):
+                place = _visit_dest(ctx, v.end(), m.start()) or place
+        d = pick_date(ctx, s.start if first else m.start(), nxt, m.end())
         line = ctx.dateline
         if place is None and line is not None and d is not None and isinstance(
                 line.value, str) and (d.value == line.value or isinstance(d.value, dict)
