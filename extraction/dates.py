@@ -151,6 +151,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\byesterday\b|(?<!\w)(?:(?:sáng|chiều|trưa|tối|đêm)\s+)?hôm\s+qua(?!\w)"
                 r"|(?<!\w)(?:sáng|chiều|trưa|tối|đêm)\s+qua(?!\w)", re.I), "yesterday"),
     (re.compile(r"\b(?:on\s+)?the\s+first\s+day\b|(?<!\w)(?:trong\s+)?ngày\s+đầu\s+tiên(?!\w)", re.I), "first_day"),  # noqa: E501
+    # the day of arrival of a visit just dated by its range: "ngay tối hôm đến", "on arrival"
+    (re.compile(r"(?<!\w)(?:ngay\s+)?(?:(?:sáng|chiều|trưa|tối|đêm)\s+)?hôm\s+đến(?!\w)"
+                r"|\b(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival\b", re.I), "first_day"),
     # "… on the first day and was received by … on the second", "ngày thứ hai"
     (re.compile(r"\bon\s+the\s+(second|third)(?:\s+day)?\b(?!\s+(?:of|time|visit|round|term))|(?<!\w)(?:trong\s+)?ngày\s+thứ\s+(hai|ba)(?!\w)", re.I), "nth_day"),  # noqa: E501
     # the meeting just dated: "Cũng tại hội nghị này", "at the same summit"

@@ -301,6 +301,13 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # a text on one state: its office holders (and its named people: "Crown Prince
             # Mohammed bin Salman visited Beijing") travel abroad
             visitor = ctx.subject
+        if visitor is None and host is not None and ctx.subject is None and ctx.other(host) \
+                and re.fullmatch(r"\s*(?:Hoàng\s+thân|Hoàng\s+tử|Thái\s+tử|Công\s+chúa|Prince"
+                                 r"|Princess|Crown\s+Prince)\s+(?:(?-i:[A-ZĐ])[\w.'-]*\s+){1,5}",
+                                 ctx.text[s.start : a]):
+            # a text on a pair: a royal of one side named without an office ("Hoàng thân
+            # Norodom Sihanouk thăm Nhật Bản …") travels for the other side
+            visitor = ctx.other(host)
         if host is None and visitor and post and post.state is None and ctx.lang == "vi":
             pass
         if host is None or visitor is None or host == visitor:
@@ -330,6 +337,16 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # "began a four-day visit … on Saturday", "chuyến thăm 3 ngày từ ngày 5/6": the
             # visit's last day is counted from its first
             first = dt.date.fromisoformat(data.pop("date"))
+            data["start"] = first.isoformat()
+            data["end"] = (first + dt.timedelta(days=n_days - 1)).isoformat()
+        elif 1 < n_days < 15 and not any(k in data for k in ("date", "start")) and days and (
+                since := next((x for x in ctx.dates_in(b, s.end) if x.kind == "since"
+                               and x.precision == "day" and isinstance(x.value, str)
+                               and x.start - (max(s.start, a - 12) + days.end()) < 16
+                               and not re.search(r"[,;]", ctx.text[b : x.start])), None)):
+            # "thăm Nhật Bản bốn ngày từ 13/6/2007", "a four-day visit from 13 June 2007":
+            # the visit's first day, then its length
+            first = dt.date.fromisoformat(since.value)
             data["start"] = first.isoformat()
             data["end"] = (first + dt.timedelta(days=n_days - 1)).isoformat()
         elif 1 < n_days < 15 and isinstance(data.get("date"), str) and len(data["date"]) == 10 \
@@ -389,7 +406,7 @@ def _more_dates(ctx: Context, d, end: int) -> list:  # noqa: ANN001
 
 
 _LENGTH = re.compile(r"\b(\w+)-day\s+(?:state\s+|official\s+|working\s+)?visit"
-                     r"|chuyến thăm[^,.;]{0,30}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
+                     r"|(?<!\w)thăm[^,.;]{0,30}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
                      re.I)
 
 
