@@ -486,6 +486,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # Viet Nam has no "Tổng thống": the president is the other state's
             states = [ctx.other("VNM") if p.label.startswith("Tổng thống") else "VNM"
                       for p in chosen]
+        elif states == [None, None] and ctx.subject and (at := _place(ctx, b, s.end)) \
+                and at.key and at.key != ctx.subject and ctx.gazetteer.entity(at.key) \
+                and ctx.gazetteer.entity(at.key).kind == "state":
+            # a text on one state: "President Nazarbayev met President Trump at the White
+            # House": its office holder meets the host's
+            states = [ctx.subject, at.key]
         elif states[0] is None and states[1] is None and len(ctx.pair) == 2:
             first = "VNM" if ctx.lang == "vi" and "VNM" in ctx.pair else ctx.pair[0]
             states = [first, ctx.other(first)]
