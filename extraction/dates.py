@@ -131,7 +131,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![\d/.,])(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\d/])"), "vi_my"),
     (re.compile(r"(?:the\s+)?(1[89]\d0|20\d0)s\b|(?:thập\s+niên|những\s+năm)\s+(1[89]\d0|20\d0)", re.I), "decade"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_dm"),
-    (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?![\d,])", re.I), "en_md"),
+    (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?!\d)(?!,\s*\d)", re.I), "en_md"),
     (re.compile(r"(?:ngày|chiều|sáng|tối|trưa|đêm|hôm)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.I), "vi_dm"),  # noqa: E501
     (re.compile(rf"\bin\s+{MONTH}(?!\s*\d)", re.I), "en_m"),
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),

@@ -129,6 +129,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _one_visit_per_range(_visits(ctx, s))
         out += _meetings(ctx, s)
         out += _sessions(ctx, s)
+        out += _summits(ctx, s)
         out += _missions(ctx, s)
     return _dated_by_dateline(ctx, _without_headline_repeats(ctx, out))
 
@@ -555,6 +556,47 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         out.append(Candidate("event", data, *span_of(chosen, (a, b)), 0.75, "event-meeting",
                              flags))
     return out
+
+
+#: "The presidents of Tajikistan, Kyrgyzstan and Uzbekistan … at a trilateral summit"
+_LEADERS_OF = re.compile(r"\b(?:the\s+)?(presidents|prime\s+ministers|heads\s+of\s+state)\s+of\s+"
+                         r"(?:the\s+)?", re.I)
+_SUMMIT_NOUN = re.compile(r"\b(?:a|an|the)\s+(?:trilateral|tripartite|three-way|four-way"
+                          r"|quadrilateral)\s+summit\b", re.I)
+_LEADER_OFFICE = {"presidents": "president", "prime ministers": "prime-minister",
+                  "heads of state": "head-of-state"}
+
+
+def _summits(ctx: Context, s: Sentence) -> list[Candidate]:
+    """A summit of three or four states whose leaders the sentence names by their office: one
+    meeting of them all, at the summit's place and on its date."""
+    summit = _SUMMIT_NOUN.search(ctx.text, s.start, s.end)
+    lead = _LEADERS_OF.search(ctx.text, s.start, summit.start()) if summit else None
+    if summit is None or lead is None:
+        return []
+    states: list[str] = []
+    pos = lead.end()
+    for x in ctx.mentions_in(lead.end(), summit.start()):
+        if not x.is_state or not x.key or not re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*",
+                                                          ctx.text[pos : x.start]):
+            break
+        states.append(x.key)
+        pos = x.end
+    states = list(dict.fromkeys(states))
+    if not 3 <= len(states) <= 4:
+        return []
+    office = _LEADER_OFFICE[" ".join(lead.group(1).lower().split())]
+    place = _place(ctx, summit.end(), s.end) or _dateline_place(ctx, s)
+    d = pick_date(ctx, summit.end(), s.end, summit.end(), kinds=("point",))
+    post_label = {"president": "president", "prime-minister": "prime minister",
+                  "head-of-state": "head of state"}[office]
+    data: dict = {"event_type": "meeting", "participants": [
+        {"actor": ctx.label(k), "role": "participant",
+         "post": {"label": {ctx.lang: post_label}, "office": office}} for k in states]}
+    if place is not None:
+        data["place"] = _place_name(ctx, place)
+    data.update(_date_fields(d))
+    return [Candidate("event", data, lead.start(), summit.end(), 0.7, "event-summit")]
 
 
 def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
