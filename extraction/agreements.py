@@ -44,7 +44,8 @@ FIELDS = [
 
 def instrument(phrase: str) -> str:
     p = phrase.lower()
-    if "investment" in p and ("protection" in p or "promotion" in p):
+    if "investment" in p and ("protection" in p or "promotion" in p) or "đầu tư" in p and (
+            "bảo hộ" in p or "khuyến khích" in p):
         return "investment-treaty"
     if "memorand" in p or re.search(r"\bmous?\b", p) or "bản ghi nhớ" in p:
         return "mou"
@@ -88,6 +89,11 @@ def extract(ctx: Context) -> list[Candidate]:
         insts = [m for m in INSTRUMENT.finditer(ctx.text, s.start, s.end)
                  if not re.search(r"\(\s*(?:the\s+)?$", ctx.text[max(s.start, m.start() - 6)
                                                                  : m.start()], re.I)]
+        # "…; hiệp định có hiệu lực từ …", "; the treaty entered into force …": the instrument
+        # just named, not another one
+        insts = [m for n, m in enumerate(insts) if not (n and re.fullmatch(
+            r"(?:the\s+)?(?:agreement|treaty|hiệp định|hiệp ước)", m.group()) and re.search(
+                r";\s*$", ctx.text[max(s.start, m.start() - 4) : m.start()]))]
         named_before = _anaphoric_signing(ctx, s, out)
         if named_before is not None:
             if named_before not in out:
@@ -319,6 +325,13 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         start += lead.end()
         phrase = phrase[lead.end():]
     end = _title_end(ctx, start, m.end(), limit)
+    more = re.match(r",\s+(?:[^\s,.;()]+\s+){1,3}(?:và|and)\s+(?:[^\s,.;()]+\s?){1,4}?"
+                    r"(?=\s+(?:giữa|between)\b)", text[end:limit])
+    if more and re.search(r"\s(?:về|on)\s", text[start:end]):
+        # a coordinated complement: "Hiệp định về tự do hóa, khuyến khích và bảo hộ đầu tư
+        # giữa hai nước", "the Agreement on the liberalisation, promotion and protection of
+        # investment between …"
+        end += more.end()
     title = text[start:end].strip()
     if "văn kiện" in title.lower():
         return []
