@@ -407,7 +407,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         own = sg.end() + nxt.start() if nxt else own  # "…, and readmitted it in May 1989"
         d = pick_date(ctx, end if before_verb else sg.end(), own, sg.end()) or pick_date(
             ctx, s.start, own, sg.end())
-    if d is None and ctx.dateline is not None and not timed:
+    planned = d is not None and d.precision == "year" and 0 <= d.start - end <= 6 and bool(
+        re.search(r"(?<!\w)(?:kế hoạch|chương trình)(?!\w)|\b(?:plan|programme|program)\b",
+                  title, re.I))
+    if planned:
+        # "Thỏa thuận về Kế hoạch hợp tác … năm 2025": the year of the plan the title names,
+        # not of the signing
+        d = None
+    if d is None and ctx.dateline is not None and not timed and not planned:
         from .partnerships import _context_date
 
         d = _context_date(ctx, s)
