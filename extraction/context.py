@@ -301,15 +301,18 @@ class Context:
 
     def pair_near(self, pos: int) -> list[str]:
         """"The two countries" at ``pos``: the two states its sentence names, else the two the
-        sentence before (same paragraph) names, else the document's pair."""
+        nearest sentence before that names a state (same paragraph) names ("Trung Quốc và Lào
+        thiết lập … Quan hệ hai nước xấu đi … Năm 2009, hai bên xác lập …"), else the
+        document's pair."""
         s = self.sentence_of(pos)
         for a, b in ((s.start, s.end), *[(p.start, p.end) for p in self.sents
-                                         if p.end <= s.start and p.paragraph == s.paragraph][-1:]):
+                                         if p.end <= s.start and p.paragraph == s.paragraph][::-1]):
             named = list(dict.fromkeys(m.key for m in self.mentions_in(a, b) if m.key
                                        and m.is_state and m.how != "demonym"))
             if len(named) == 2:
                 return named
-            if a == s.start and named:
+            if named and (a != s.start or any(m.key and m.is_state and m.start < pos
+                                              for m in self.mentions_in(a, b))):
                 break  # the sentence names one state: not the one before's pair
         return list(self.pair)
 

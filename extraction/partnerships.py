@@ -66,8 +66,8 @@ def extract(ctx: Context) -> list[Candidate]:
         conf, flags = 0.85, []
         if len(states) == 2:
             parties = states
-        elif not states and ctx.pair_word_in(s.start, s.end) and len(ctx.pair_near(
-                s.start)) == 2:
+        elif ctx.pair_word_in(s.start, s.end) and len(ctx.pair_near(s.start)) == 2 and set(
+                states) <= set(ctx.pair_near(s.start)):
             # "Hai nước nâng quan hệ lên …" after a sentence on two states
             parties, conf = ctx.pair_near(s.start), 0.75
             flags.append("pair-from-document")
