@@ -194,8 +194,8 @@ _ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s
 
 
 #: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
-_COMPANION = re.compile(r",?\s*(?:cùng với|cùng|together\s+with|along\s+with|alongside)\s+",
-                        re.I)
+_COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng|together\s+with"
+                        r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+", re.I)
 
 
 def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
