@@ -515,6 +515,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      if _paren_date(ctx, x, s.end)]
             right = s.end if after else right
             subj = subj[-1:] if possessive and subj else after
+            if possessive and subj and re.search(
+                    r"\b(?:ratif|approv|back|support|endors|block|delay|veto|welcom|debat)\w*"
+                    r"\s+(?:\S+\s+){0,2}$", text[max(s.start, subj[0].start - 40) : subj[0].start],
+                    re.I):
+                continue  # "voted to ratify Sweden's accession": a step, not the accession
         if not subj and "sáng lập" in word:
             subj = _members(ctx, group_before(ctx, s.start, a))
         signed_on = None
@@ -580,7 +585,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*$|\d,\s*$",
                                                 text[max(prev_end, a - 8) : a]) \
                 and not [x for x in _members(ctx, ctx.mentions_in(prev_end, a))
-                         if not is_object(ctx, x, prev_end)]:
+                         if not is_object(ctx, x, prev_end) and not re.search(
+                             # "…, together with Poland and the Czech Republic, and became …"
+                             r"(?:together\s+with|along\s+with|alongside|cùng(?:\s+đợt|\s+ngày)?"
+                             r"\s+với)\s+[^,;.]*$", text[prev_end : x.start], re.I)]:
             # "… là quan sát viên của ASEAN … và tham gia ARF từ năm 2005", "… từ ngày
             # 18/12/1956, gia nhập OECD ngày 28/4/1964"
             subj = last_subj
