@@ -202,9 +202,24 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
     """"Ấn Độ trở thành thành viên … ngày 9/6/2017, cùng với Pakistan": the companion joined
     with it, the same day."""
     out: list[Candidate] = []
+    # fronted: "Together with Belarus, the two countries are the founding members of …"
+    lead = re.match(r"\s*(?:Together\s+with|Along\s+with|Cùng\s+với)\s+", s.text)
+    fronted = [x for x in group_after(ctx, s.start + lead.end(), s.end) if x.is_state and x.key
+               ] if lead else []
+    if fronted and not re.match(r"\s*,", ctx.text[fronted[-1].end : fronted[-1].end + 2]):
+        fronted = []
+    done: set[str] = set()
     for c in found:
         if c.type != "membership" or "end" in c.data or "start" not in c.data:
             continue
+        if fronted and c.data["organization"] not in done and c.data["member"] not in {
+                ctx.label(x.key) for x in fronted if x.key}:
+            done.add(c.data["organization"])
+            for x in fronted:
+                data = dict(c.data)
+                data["member"] = ctx.label(x.key)
+                out.append(Candidate("membership", data, x.start, c.end, c.confidence - 0.1,
+                                     c.rule + "-companion", list(c.flags)))
         m = _COMPANION.match(ctx.text, c.end)
         if m is None:
             dates = [d for d in ctx.dates_in(c.end, s.end) if isinstance(d.value, str)]
@@ -665,6 +680,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 # members", "Both are founding members of APEC (1989)"): only its own date
                 stop = re.search(r"[,;]", text[b:right])
                 d = pick_date(ctx, b, b + stop.start() if stop else right, b)
+                born = re.search(r",\s*(?:which|that)\s+(?:came\s+into\s+being|was\s+(?:founded"
+                                 r"|established|created|launched|set\s+up))\s+|,\s*(?:tổ chức\s+)?"
+                                 r"(?:ra đời|được thành lập)\s+", text[b:right], re.I)
+                if d is None and "founding" in roles and born is not None:
+                    # "… are the founding members of the EAEU, which came into being on 1
+                    # January 2015": the founders' day is the organisation's
+                    d = pick_date(ctx, b + born.end(), right, b + born.end())
             elif d is None:
                 d = pick_date(ctx, s.start if active else subj[0].start, right, b)
             if d is None and not re.match(r"(?:is|are)\s|là\s|belongs?\s", word):
