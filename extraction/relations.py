@@ -117,7 +117,7 @@ def _passive_state(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         for m in PASSIVE_STATE.finditer(ctx.text, s.start, s.end):
             if m.group().lower().startswith("và") and not re.search(
-                    r"quan hệ", ctx.text[max(s.start, m.start() - 60) : m.start()]):
+                    r"quan hệ", ctx.text[max(s.start, m.start() - 60) : m.start()], re.I):
                 continue
             if re.match(r"\s*(?:Đối tác|đối tác)", ctx.text[m.end() : m.end() + 8]):
                 continue
@@ -143,6 +143,9 @@ def _passive_state(ctx: Context) -> list[Candidate]:
             if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject:
                 # "Quan hệ với Nhật Bản được bình thường hóa năm 1965" in a text on one state
                 named = [ctx.subject, named[0]]
+            elif len(named) != 2 and not named and ctx.pair_word_in(s.start, m.start()):
+                # "Quan hệ hai nước xấu đi … và được khôi phục …": the pair named before
+                named = ctx.pair_near(m.start())
             elif len(named) != 2:
                 named = list(ctx.pair)
             if len(named) != 2 or not (ctx.subject or ctx.pair_strong or len(keys(
