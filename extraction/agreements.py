@@ -325,7 +325,8 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         start += lead.end()
         phrase = phrase[lead.end():]
     end = _title_end(ctx, start, m.end(), limit)
-    more = re.match(r",\s+(?:[^\s,.;()]+\s+){1,3}(?:và|and)\s+(?:[^\s,.;()]+\s?){1,4}?"
+    more = re.match(r"(?:,\s+(?:[^\s,.;()]+\s+){1,3}|\s+)(?:và|and)\s+(?-i:(?=[a-zđà-ỹ]))"
+                    r"(?!(?:hiệp|thỏa|thoả|bản|nghị|the|an?)\s)(?:[^\s,.;()]+\s?){1,4}?"
                     r"(?=\s+(?:giữa|between)\b)", text[end:limit])
     if more and re.search(r"\s(?:về|on)\s", text[start:end]):
         # a coordinated complement: "Hiệp định về tự do hóa, khuyến khích và bảo hộ đầu tư
