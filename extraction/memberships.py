@@ -210,10 +210,12 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
         fronted = []
     done: set[str] = set()
     for c in found:
-        if c.type != "membership" or "end" in c.data or "start" not in c.data:
+        applied = c.type == "claim" and c.rule == "membership-applied"
+        # (and "Sweden applied to join the alliance in May 2022, together with Finland")
+        if not applied and (c.type != "membership" or "end" in c.data or "start" not in c.data):
             continue
-        if fronted and c.data["organization"] not in done and c.data["member"] not in {
-                ctx.label(x.key) for x in fronted if x.key}:
+        if fronted and not applied and c.data["organization"] not in done and c.data[
+                "member"] not in {ctx.label(x.key) for x in fronted if x.key}:
             done.add(c.data["organization"])
             for x in fronted:
                 data = dict(c.data)
@@ -223,8 +225,10 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
         m = _COMPANION.match(ctx.text, c.end)
         if m is None:
             dates = [d for d in ctx.dates_in(c.end, s.end) if isinstance(d.value, str)]
-            m = _COMPANION.match(ctx.text, dates[0].end) if dates and not ctx.text[
-                c.end : dates[0].start].strip(" ,") else None
+            m = _COMPANION.match(ctx.text, dates[0].end) if dates and re.fullmatch(
+                # (an application's object: "applied to join the alliance in May 2022, …")
+                r"(?:\s+(?:the\s+)?\w+)?" * applied + r"[\s,]*(?:(?:in|on|vào|năm|ngày|tháng)\s+)?",
+                ctx.text[c.end : dates[0].start]) else None
         if m is None:
             continue
         group = [x for x in group_after(ctx, m.end(), s.end) if x.is_state and x.key]
@@ -232,8 +236,9 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
             continue
         for x in group:
             data = dict(c.data)
-            data["member"] = ctx.label(x.key)
-            out.append(Candidate("membership", data, c.start, x.end, c.confidence - 0.1,
+            data["subjects" if applied else "member"] = [ctx.label(x.key)] if applied \
+                else ctx.label(x.key)
+            out.append(Candidate(c.type, data, c.start, x.end, c.confidence - 0.1,
                                  c.rule + "-companion", list(c.flags)))
     return out
 
