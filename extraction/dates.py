@@ -115,6 +115,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),
     (re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])"), "vi_dmy"),
     (re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I), "vi_dmy_words"),
+    # an interval of years: "trong giai đoạn 1994-2006", "between 2010 and 2015"
+    (re.compile(rf"(?<!\w)(?:giai\s+đoạn|thời\s+kỳ|between|from)\s+{YEAR}\s*(?:-|–|to|and|đến)\s*{YEAR}(?!\d)", re.I), "year_range"),  # noqa: E501
     (re.compile(rf"(?:the\s+)?first\s+{NUM}\s+months\s+of\s+{YEAR}", re.I), "en_first_months"),
     (re.compile(rf"(?<!\d){NUM_VI}\s+tháng\s+(?:từ\s+)?đầu\s+năm\s+{YEAR}", re.I), "vi_first_months"),  # noqa: E501
     # a year counted from the dateline: "in February of last year", "tháng 10 năm ngoái",
@@ -245,6 +247,10 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
             return None
         return DateMention(s, e, {"from": f"{y}-01", "to": f"{y}-{n:02d}"}, "month", "period",
                            partial=n < 12)
+    if kind == "year_range":
+        if int(g[1]) <= int(g[0]):
+            return None
+        return DateMention(s, e, {"from": g[0], "to": g[1]}, "year", "period")
     if kind == "en_my":
         v = _month(int(g[1]), MONTHS[g[0].lower().rstrip(".")])
         return DateMention(s, e, v, "month") if v else None

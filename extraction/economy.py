@@ -266,6 +266,9 @@ def _investment(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candi
     window = text[s.start : s.end]
     cumulative = not re.search(r"\bnew\b|\bmới\b", window, re.I)
     d = _period(ctx, max(prev, s.start), right, mo.end)
+    if d is not None and isinstance(d.value, dict) and d.precision == "year":
+        cumulative = False  # "trong giai đoạn 1994-2006 … đầu tư khoảng 22 triệu USD": the flow
+        # of an interval
     data: dict = {"investor": ctx.label(investor), "recipient": ctx.label(recipient)}
     if d is not None and d.value is not None:
         data["period"] = d.value
