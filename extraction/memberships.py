@@ -227,7 +227,8 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
             dates = [d for d in ctx.dates_in(c.end, s.end) if isinstance(d.value, str)]
             m = _COMPANION.match(ctx.text, dates[0].end) if dates and re.fullmatch(
                 # (an application's object: "applied to join the alliance in May 2022, …")
-                r"(?:\s+(?:the\s+)?\w+)?" * applied + r"[\s,]*(?:(?:in|on|vào|năm|ngày|tháng)\s+)?",
+                r"(?:\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,4}?)?" * applied
+                + r"[\s,]*(?:(?:in|on|vào|năm|ngày|tháng)\s+)?",
                 ctx.text[c.end : dates[0].start]) else None
         if m is None:
             continue

@@ -222,3 +222,36 @@ def test_a_coordinated_join_after_an_inserted_phrase(registry) -> None:
             "on 30 November 2015.")
     ms = {m["organization"]: m.get("start") for m in facts(text, registry, "membership", "en")}
     assert ms["World Trade Organization"] == "2015-11-30"
+
+
+def test_the_companion_of_an_application(registry) -> None:
+    text = ("Ukraine applied to join the European Union in February 2022, together with "
+            "Moldova.")
+    claims = facts(text, registry, "claim", "en")
+    assert {tuple(c["subjects"]) for c in claims if c["claim_type"] == "intention"} == {
+        ("Ukraine",), ("Moldova",)}
+
+
+# --- relations, trade and investment -------------------------------------------------------------
+
+def test_among_the_first_states_to_establish_relations(registry) -> None:
+    text = ("Foreign relations of Uzbekistan\n\nAmong the first states to establish diplomatic "
+            "relations with Uzbekistan were Turkey, India and Japan (all in 1992).")
+    rels = facts(text, registry, "relation", "en")
+    assert {(frozenset(r["parties"]), r.get("date")) for r in rels} == {
+        (frozenset({"Uzbekistan", k}), "1992") for k in ("Turkey", "India", "Japan")}
+
+
+def test_a_figure_whose_currency_and_period_are_gapped(registry) -> None:
+    text = ("Foreign relations of Mongolia\n\nIn 2022, China's exports to Mongolia came to 3.1 "
+            "billion dollars and its imports from Mongolia to 9.2 billion.")
+    trade = {t["flow"]: t for t in facts(text, registry, "trade", "en")}
+    assert trade["import"]["value"] == 9.2 and trade["import"]["period"] == "2022"
+    assert trade["import"]["multiplier"] == 9
+
+
+def test_an_investment_over_an_interval_of_years(registry) -> None:
+    text = ("Quan hệ Hàn Quốc – Lào\n\nTrong giai đoạn 2001-2010, doanh nghiệp Hàn Quốc đầu tư "
+            "khoảng 40 triệu USD vào Lào.")
+    [i] = facts(text, registry, "investment", "vi")
+    assert i["period"] == {"from": "2001", "to": "2010"} and i["cumulative"] is False
