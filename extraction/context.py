@@ -378,6 +378,25 @@ class Context:
                 if nxt:
                     state, end = nxt[0].key, nxt[0].end
             out.append(Post(start, end, office, self.text[m.start() : m.end()], state))
+        # "hội kiến nhà lãnh đạo Trung Quốc", "met the Chinese leader": the office holder of
+        # that state the text named last
+        for m in re.finditer(r"(?<!\w)(?:nhà\s+)?lãnh\s+đạo\s+(?=\S)|\b(?:the|The)\s+(?=\S+\s+"
+                             r"leader\b)", self.text):
+            x = next((x for x in self.mentions if x.start == m.end() and x.key
+                      and (x.is_state or x.how == "demonym")), None)
+            if x is None or self.text[x.end : x.end + 7].strip().startswith(("hai", "các")):
+                continue
+            end = x.end
+            if self.lang != "vi":
+                lead = re.match(r"\s+leader\b", self.text[x.end :])
+                if lead is None:
+                    continue
+                end = x.end + lead.end()
+            earlier = [p for p in out if p.end <= m.start() and p.state == x.key]
+            if earlier:
+                out.append(Post(m.start(), end, earlier[-1].office, self.text[m.start() : end],
+                                x.key))
+        out.sort(key=lambda p: p.start)
         return out
 
 

@@ -546,6 +546,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # talks of the visit, dated only by its range
             d = visit_range
         d = _carried_date(ctx, s, d)
+        line = ctx.dateline
+        if place is None and d is not None and line is not None and d.value == line.value \
+                and isinstance(line.value, str):
+            # a meeting of the dateline's day, in its paragraph, is in the dateline's city
+            place = _dateline_place(ctx, ctx.sentence_of(line.start))
         data = {"event_type": "meeting",
                 "participants": [_participant(ctx, k, "participant", p)
                                  for k, p in zip(states, chosen, strict=True)]}
