@@ -255,3 +255,21 @@ def test_an_investment_over_an_interval_of_years(registry) -> None:
             "khoảng 40 triệu USD vào Lào.")
     [i] = facts(text, registry, "investment", "vi")
     assert i["period"] == {"from": "2001", "to": "2010"} and i["cumulative"] is False
+
+
+def test_the_leader_of_a_state_named_before_and_the_dateline_s_city(registry) -> None:
+    text = ("HÀ NỘI, 6/11/2024 - Chủ tịch Trung Quốc Lý Minh hôm nay hội đàm với Thủ tướng Việt "
+            "Nam tại Hà Nội. Trước đó, Chủ tịch nước Việt Nam Trần An đã hội kiến nhà lãnh đạo "
+            "Trung Quốc.")
+    meetings = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "meeting"]
+    received = [m for m in meetings if actors(m)["Vietnam"] == ("participant", "president")]
+    assert len(received) == 1
+    assert actors(received[0])["China"] == ("participant", "president")
+    assert received[0]["place"] == "Vietnam" and received[0]["date"] == "2024-11-06"
+
+
+def test_officials_in_a_capital_said_they_hoped(registry) -> None:
+    text = ("Officials in Tashkent said they hoped the deal would allow trade with Kazakhstan to "
+            "grow.")
+    claims = facts(text, registry, "claim", "en")
+    assert any(c["modality"] == "hoped" and c["subjects"] == ["Uzbekistan"] for c in claims)
