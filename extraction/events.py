@@ -131,6 +131,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _sessions(ctx, s)
         out += _summits(ctx, s)
         out += _missions(ctx, s)
+        out += _missions_named(ctx, s)
     return _dated_by_dateline(ctx, _without_headline_repeats(ctx, out))
 
 
@@ -688,6 +689,46 @@ def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of(subj[-1:], (m.start(), m.end()), where, d),
                              0.8 if where is not None else 0.7, f"event-{event_type}", flags))
+    return out
+
+
+#: "The Embassy of the United States in Kathmandu opened on 6 August 1959", "Đại sứ quán Nhật
+#: Bản tại Viêng Chăn được khai trương năm 1955": the mission as the subject
+MISSION_NAMED = re.compile(
+    r"\b(?:The\s+|the\s+)?(?-i:(Embassy|Consulate(?:[- ]General)?))\s+of\s+(?:the\s+)?(?=\S)"
+    r"|(?<!\w)(Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)\s+(?=\S)")
+_MISSION_VERB = re.compile(r"\s+(?:in|at|tại|ở)\s+(?P<place>\S[^,.;]{0,40}?)\s+(?:was\s+|were\s+"
+                           r"|(?:đã\s+)?được\s+|chính thức\s+)?(?P<verb>opened|reopened|closed"
+                           r"|khai trương|mở cửa|đóng cửa)\b", re.I)
+
+
+def _missions_named(ctx: Context, s: Sentence) -> list[Candidate]:
+    out = []
+    for m in MISSION_NAMED.finditer(ctx.text, s.start, s.end):
+        sender = next((x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end()
+                       and x.key and x.is_state), None)
+        v = _MISSION_VERB.match(ctx.text, sender.end, s.end) if sender is not None else None
+        if sender is None or v is None:
+            continue
+        at = [x for x in ctx.mentions_in(v.start("place"), v.end("place")) if x.key
+              and (x.is_state or x.how in ("capital", "city"))]
+        host = at[0].key if at else None
+        if host is None or host == sender.key or negated(ctx, m.start(), s.start) \
+                or modal(ctx, m.start(), s.start):
+            continue
+        noun = (m.group(1) or m.group(2)).lower()
+        kind = "consulate" if ("consul" in noun or "lãnh sự" in noun) else "embassy"
+        closing = v.group("verb").lower() in ("closed", "đóng cửa")
+        event_type = f"{kind}-{'closing' if closing else 'opening'}"
+        d = pick_date(ctx, v.end(), s.end, v.end())
+        data = {"event_type": event_type,
+                "participants": [_participant(ctx, sender.key, "sender", None),
+                                 _participant(ctx, host, "host", None)],
+                "place": ctx.label(host)}
+        data.update(_date_fields(d))
+        flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
+        out.append(Candidate("event", data, *span_of((m.start(), v.end()), d), 0.75,
+                             f"event-{event_type}", flags))
     return out
 
 

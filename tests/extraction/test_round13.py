@@ -273,3 +273,12 @@ def test_officials_in_a_capital_said_they_hoped(registry) -> None:
             "grow.")
     claims = facts(text, registry, "claim", "en")
     assert any(c["modality"] == "hoped" and c["subjects"] == ["Uzbekistan"] for c in claims)
+
+
+def test_a_mission_named_as_the_subject(registry) -> None:
+    text = ("Other Bilateral Relations\n\nThe Embassy of Japan in Kathmandu opened on 1 March "
+            "1968. Đại sứ quán Hàn Quốc tại Hà Nội được khai trương năm 1993.")
+    events = {e["participants"][0]["actor"]: e for e in facts(text, registry, "event")
+              if e["event_type"] == "embassy-opening"}
+    assert events["Japan"]["place"] == "Nepal" and events["Japan"]["date"] == "1968-03-01"
+    assert events["South Korea"]["place"] == "Vietnam" and events["South Korea"]["date"] == "1993"
