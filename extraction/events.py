@@ -132,7 +132,31 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _summits(ctx, s)
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
+    out += _caption_meetings(ctx, out)
     return _dated_by_dateline(ctx, _without_headline_repeats(ctx, out))
+
+
+def _caption_meetings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A photo caption of two office holders on a day ("Photo: Prime Minister A and Prime
+    Minister B at Hyderabad House, New Delhi, 1 June 2023"): the meeting the text states on
+    that day with those offices, stated again."""
+    out = []
+    for line in re.finditer(r"(?m)^(?:Photo|Ảnh)\s*:[^\n]*", ctx.text):
+        posts = ctx.posts_in(line.start(), line.end())
+        days = [d for d in ctx.dates_in(line.start(), line.end()) if d.explicit
+                and isinstance(d.value, str) and d.precision == "day"]
+        if len(posts) != 2 or not days or not re.search(
+                r"(?:\s|')(?:and|và)\s*$", ctx.text[posts[0].start : posts[1].start]):
+            continue
+        offices = sorted(p.office for p in posts)
+        same = [c for c in found if c.data.get("event_type") == "meeting" and c.start
+                < line.start() and c.data.get("date") == days[-1].value and sorted(
+                    (x.get("post") or {}).get("office", "") for x in c.data["participants"])
+                == offices]
+        if len(same) == 1:
+            out.append(Candidate("event", dict(same[0].data), line.start(), line.end(), 0.6,
+                                 "event-meeting-caption"))
+    return out
 
 
 def _dated_by_dateline(ctx: Context, out: list[Candidate]) -> list[Candidate]:

@@ -282,3 +282,13 @@ def test_a_mission_named_as_the_subject(registry) -> None:
               if e["event_type"] == "embassy-opening"}
     assert events["Japan"]["place"] == "Nepal" and events["Japan"]["date"] == "1968-03-01"
     assert events["South Korea"]["place"] == "Vietnam" and events["South Korea"]["date"] == "1993"
+
+
+def test_a_caption_restates_the_meeting_of_its_day(registry) -> None:
+    text = ("Nepal-India Relations\n\nPrime Minister Ram Thapa paid an official visit to India "
+            "from 1 to 3 May 2019. He held talks with Prime Minister Anil Rao in New Delhi on 2 "
+            "May.\nPhoto: Prime Minister Ram Thapa and Prime Minister Anil Rao in New Delhi, 2 "
+            "May 2019")
+    meetings = [e for e in facts(text, registry, "event", "en") if e["event_type"] == "meeting"]
+    assert len(meetings) == 2 and meetings[0] == meetings[1]
+    assert meetings[0]["date"] == "2019-05-02"
