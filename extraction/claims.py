@@ -18,6 +18,8 @@ INTENT = [
     (re.compile(r"\b(?:would|will)\s+consider\b|\bconsider(?:s|ing)?\b|\bplans?\s+to\b"
                 r"|\bintends?\s+to\b|\bseeks?\b|\baims?\s+to\b"
                 r"|\bsaid\s+(?:they|it)\s+would\b(?!\s+not)|\bcân nhắc\b|\bxem xét\b"
+                # an agreed target: "The two sides agreed that India would import …"
+                r"|\bagreed\s+that\b(?=[^.;]{0,60}\bwould\b(?!\s+not))"
                 r"|\b(?:is|are|was|were)\s+expected\s+to\b(?!\s+(?:take|enter|come)\b)"
                 r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b"
                 r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"
@@ -77,8 +79,8 @@ def extract(ctx: Context) -> list[Candidate]:
             conf, flags = 0.7, []
             subjects = keys(subj)
             if not subjects and ctx.pair_word_in(max(s.start, prev_end - 1), a) \
-                    and len(ctx.pair) == 2:
-                subjects, conf = list(ctx.pair), 0.65
+                    and len(ctx.pair_near(a)) == 2:
+                subjects, conf = ctx.pair_near(a), 0.65
                 flags.append("pair-from-document")
             elif not subjects and ctx.pair_word_in(s.start, a) and len(ctx.pair) == 2:
                 subjects, conf = list(ctx.pair), 0.6

@@ -292,3 +292,11 @@ def test_a_caption_restates_the_meeting_of_its_day(registry) -> None:
     meetings = [e for e in facts(text, registry, "event", "en") if e["event_type"] == "meeting"]
     assert len(meetings) == 2 and meetings[0] == meetings[1]
     assert meetings[0]["date"] == "2019-05-02"
+
+
+def test_an_agreed_target_is_the_pair_s_intention(registry) -> None:
+    text = ("Bhutan-India Relations\n\nThe two sides agreed that India would buy more "
+            "electricity from Bhutan within five years.")
+    claims = facts(text, registry, "claim", "en")
+    assert [(c["modality"], set(c["subjects"])) for c in claims] == [
+        ("intended", {"India", "Bhutan"})]
