@@ -44,7 +44,8 @@ FIELDS = [
 
 def instrument(phrase: str) -> str:
     p = phrase.lower()
-    if "investment" in p and ("protection" in p or "promotion" in p):
+    if "investment" in p and ("protection" in p or "promotion" in p) or "đầu tư" in p and (
+            "bảo hộ" in p or "khuyến khích" in p):
         return "investment-treaty"
     if "memorand" in p or re.search(r"\bmous?\b", p) or "bản ghi nhớ" in p:
         return "mou"
@@ -88,6 +89,11 @@ def extract(ctx: Context) -> list[Candidate]:
         insts = [m for m in INSTRUMENT.finditer(ctx.text, s.start, s.end)
                  if not re.search(r"\(\s*(?:the\s+)?$", ctx.text[max(s.start, m.start() - 6)
                                                                  : m.start()], re.I)]
+        # "…; hiệp định có hiệu lực từ …", "; the treaty entered into force …": the instrument
+        # just named, not another one
+        insts = [m for n, m in enumerate(insts) if not (n and re.fullmatch(
+            r"(?:the\s+)?(?:agreement|treaty|hiệp định|hiệp ước)", m.group()) and re.search(
+                r";\s*$", ctx.text[max(s.start, m.start() - 4) : m.start()]))]
         named_before = _anaphoric_signing(ctx, s, out)
         if named_before is not None:
             if named_before not in out:
@@ -319,6 +325,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         start += lead.end()
         phrase = phrase[lead.end():]
     end = _title_end(ctx, start, m.end(), limit)
+    more = re.match(r"(?:,\s+(?:[^\s,.;()]+\s+){1,3}|\s+)(?:và|and)\s+(?-i:(?=[a-zđà-ỹ]))"
+                    r"(?!(?:hiệp|thỏa|thoả|bản|nghị|the|an?)\s)(?:[^\s,.;()]+\s?){1,4}?"
+                    r"(?=\s+(?:giữa|between)\b)", text[end:limit])
+    if more and re.search(r"\s(?:về|on)\s", text[start:end]):
+        # a coordinated complement: "Hiệp định về tự do hóa, khuyến khích và bảo hộ đầu tư
+        # giữa hai nước", "the Agreement on the liberalisation, promotion and protection of
+        # investment between …"
+        end += more.end()
     title = text[start:end].strip()
     if "văn kiện" in title.lower():
         return []
@@ -394,7 +408,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         own = sg.end() + nxt.start() if nxt else own  # "…, and readmitted it in May 1989"
         d = pick_date(ctx, end if before_verb else sg.end(), own, sg.end()) or pick_date(
             ctx, s.start, own, sg.end())
-    if d is None and ctx.dateline is not None and not timed:
+    planned = d is not None and d.precision == "year" and 0 <= d.start - end <= 6 and bool(
+        re.search(r"(?<!\w)(?:kế hoạch|chương trình)(?!\w)|\b(?:plan|programme|program)\b",
+                  title, re.I))
+    if planned:
+        # "Thỏa thuận về Kế hoạch hợp tác … năm 2025": the year of the plan the title names,
+        # not of the signing
+        d = None
+    if d is None and ctx.dateline is not None and not timed and not planned:
         from .partnerships import _context_date
 
         d = _context_date(ctx, s)

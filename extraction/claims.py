@@ -13,11 +13,13 @@ from .context import Candidate, Context, group_before, keys, span_of
 
 INTENT = [
     (re.compile(r"\bhopes?\s+to\b|\bwish(?:es)?\s+to\b|\bmong muốn\b|\bmong\b"
-                r"|\bwould\s+like\b|\bwants?\s+to\b"
+                r"|\bwould\s+like\b|\bwants?\s+to\b|\bsaid\s+(?:they|it|he|she)\s+hoped\b"
                 r"|(?<!\w)hy vọng(?!\w)|(?<!\w)kỳ vọng(?!\w)", re.I), "hoped"),
     (re.compile(r"\b(?:would|will)\s+consider\b|\bconsider(?:s|ing)?\b|\bplans?\s+to\b"
                 r"|\bintends?\s+to\b|\bseeks?\b|\baims?\s+to\b"
                 r"|\bsaid\s+(?:they|it)\s+would\b(?!\s+not)|\bcân nhắc\b|\bxem xét\b"
+                # an agreed target: "The two sides agreed that India would import …"
+                r"|\bagreed\s+that\b(?=[^.;]{0,60}\bwould\b(?!\s+not))"
                 r"|\b(?:is|are|was|were)\s+expected\s+to\b(?!\s+(?:take|enter|come)\b)"
                 r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b"
                 r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"
@@ -69,12 +71,16 @@ def extract(ctx: Context) -> list[Candidate]:
                     or m.is_org]
             subj = [m for m in subj if not re.search(
                 r"(?:\b(?:in|to|at|from|with|into)|(?<!\w)(?:tại|ở|với|đến|tới|sang))\s+(?:the\s+)?$",
-                ctx.text[max(s.start, m.start - 8) : m.start], re.I)]  # a place, no subject
+                ctx.text[max(s.start, m.start - 8) : m.start], re.I) or re.search(
+                # "Officials in Bishkek said they hoped …": the capital's government
+                r"\b(?:[Oo]fficials|[Aa]uthorities|[Dd]iplomats)\s+in\s+$",
+                ctx.text[max(s.start, m.start - 16) : m.start]) and m.how == "capital"
+                and re.fullmatch(r"\s*(?:said\s+(?:that\s+)?(?:they|it)\s+)?", ctx.text[m.end : a])]
             conf, flags = 0.7, []
             subjects = keys(subj)
             if not subjects and ctx.pair_word_in(max(s.start, prev_end - 1), a) \
-                    and len(ctx.pair) == 2:
-                subjects, conf = list(ctx.pair), 0.65
+                    and len(ctx.pair_near(a)) == 2:
+                subjects, conf = ctx.pair_near(a), 0.65
                 flags.append("pair-from-document")
             elif not subjects and ctx.pair_word_in(s.start, a) and len(ctx.pair) == 2:
                 subjects, conf = list(ctx.pair), 0.6

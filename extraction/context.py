@@ -98,7 +98,8 @@ OFFICES_EN = [
     (r"Vice[- ]President", "vice-president"),
     (r"President", "president"),
     (r"[Ff]oreign [Mm]inister(?!s)|Minister of Foreign Affairs|Minister for Foreign Affairs"
-     r"|Foreign Secretary|Secretary of State", "minister-of-foreign-affairs"),
+     r"|Foreign Secretary|Secretary of State|External Affairs Minister"
+     r"|Minister of External Affairs", "minister-of-foreign-affairs"),
     (r"Defen[cs]e Minister|Minister of Defen[cs]e|Minister for Defen[cs]e|Defen[cs]e Secretary"
      r"|Secretary of Defen[cs]e", "minister-of-defence"),
     (r"Treasury Secretary|Secretary of the Treasury|Commerce Secretary|Secretary of Commerce",
@@ -300,15 +301,18 @@ class Context:
 
     def pair_near(self, pos: int) -> list[str]:
         """"The two countries" at ``pos``: the two states its sentence names, else the two the
-        sentence before (same paragraph) names, else the document's pair."""
+        nearest sentence before that names a state (same paragraph) names ("Trung Quốc và Lào
+        thiết lập … Quan hệ hai nước xấu đi … Năm 2009, hai bên xác lập …"), else the
+        document's pair."""
         s = self.sentence_of(pos)
         for a, b in ((s.start, s.end), *[(p.start, p.end) for p in self.sents
-                                         if p.end <= s.start and p.paragraph == s.paragraph][-1:]):
+                                         if p.end <= s.start and p.paragraph == s.paragraph][::-1]):
             named = list(dict.fromkeys(m.key for m in self.mentions_in(a, b) if m.key
                                        and m.is_state and m.how != "demonym"))
             if len(named) == 2:
                 return named
-            if a == s.start and named:
+            if named and (a != s.start or any(m.key and m.is_state and m.start < pos
+                                              for m in self.mentions_in(a, b))):
                 break  # the sentence names one state: not the one before's pair
         return list(self.pair)
 
@@ -374,6 +378,25 @@ class Context:
                 if nxt:
                     state, end = nxt[0].key, nxt[0].end
             out.append(Post(start, end, office, self.text[m.start() : m.end()], state))
+        # "hội kiến nhà lãnh đạo Trung Quốc", "met the Chinese leader": the office holder of
+        # that state the text named last
+        for m in re.finditer(r"(?<!\w)(?:nhà\s+)?lãnh\s+đạo\s+(?=\S)|\b(?:the|The)\s+(?=\S+\s+"
+                             r"leader\b)", self.text):
+            x = next((x for x in self.mentions if x.start == m.end() and x.key
+                      and (x.is_state or x.how == "demonym")), None)
+            if x is None or self.text[x.end : x.end + 7].strip().startswith(("hai", "các")):
+                continue
+            end = x.end
+            if self.lang != "vi":
+                lead = re.match(r"\s+leader\b", self.text[x.end :])
+                if lead is None:
+                    continue
+                end = x.end + lead.end()
+            earlier = [p for p in out if p.end <= m.start() and p.state == x.key]
+            if earlier:
+                out.append(Post(m.start(), end, earlier[-1].office, self.text[m.start() : end],
+                                x.key))
+        out.sort(key=lambda p: p.start)
         return out
 
 

@@ -115,6 +115,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),
     (re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])"), "vi_dmy"),
     (re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I), "vi_dmy_words"),
+    # an interval of years: "trong giai đoạn 1994-2006", "between 2010 and 2015"
+    (re.compile(rf"(?<!\w)(?:giai\s+đoạn|thời\s+kỳ|between|from)\s+{YEAR}\s*(?:-|–|to|and|đến)\s*{YEAR}(?!\d)", re.I), "year_range"),  # noqa: E501
     (re.compile(rf"(?:the\s+)?first\s+{NUM}\s+months\s+of\s+{YEAR}", re.I), "en_first_months"),
     (re.compile(rf"(?<!\d){NUM_VI}\s+tháng\s+(?:từ\s+)?đầu\s+năm\s+{YEAR}", re.I), "vi_first_months"),  # noqa: E501
     # a year counted from the dateline: "in February of last year", "tháng 10 năm ngoái",
@@ -131,7 +133,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![\d/.,])(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\d/])"), "vi_my"),
     (re.compile(r"(?:the\s+)?(1[89]\d0|20\d0)s\b|(?:thập\s+niên|những\s+năm)\s+(1[89]\d0|20\d0)", re.I), "decade"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_dm"),
-    (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?![\d,])", re.I), "en_md"),
+    (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?!\d)(?!,\s*\d)", re.I), "en_md"),
     (re.compile(r"(?:ngày|chiều|sáng|tối|trưa|đêm|hôm)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.I), "vi_dm"),  # noqa: E501
     (re.compile(rf"\bin\s+{MONTH}(?!\s*\d)", re.I), "en_m"),
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
@@ -147,15 +149,24 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+(days?|weeks?)\s+later\b|(?<!\w){NUM_VI}\s+(ngày|tuần)\s+sau(?!\s+khi)(?!\w)(?!\s+(?-i:[A-ZĐ]))", re.I), "days_later"),  # noqa: E501
     (re.compile(r"(?<!\w)(?:sáng|chiều|trưa|tối|hôm)\s+nay(?!\w)|\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b", re.I), "today"),  # noqa: E501
+    # the dateline's day before: "yesterday", "hôm qua", "tối qua", "sáng hôm qua"
+    (re.compile(r"\byesterday\b|(?<!\w)(?:(?:sáng|chiều|trưa|tối|đêm)\s+)?hôm\s+qua(?!\w)"
+                r"|(?<!\w)(?:sáng|chiều|trưa|tối|đêm)\s+qua(?!\w)", re.I), "yesterday"),
     (re.compile(r"\b(?:on\s+)?the\s+first\s+day\b|(?<!\w)(?:trong\s+)?ngày\s+đầu\s+tiên(?!\w)", re.I), "first_day"),  # noqa: E501
+    # the day of arrival of a visit just dated by its range: "ngay tối hôm đến", "on arrival"
+    (re.compile(r"(?<!\w)(?:ngay\s+)?(?:(?:sáng|chiều|trưa|tối|đêm)\s+)?hôm\s+đến(?!\w)"
+                r"|\b(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival\b", re.I), "first_day"),
     # "… on the first day and was received by … on the second", "ngày thứ hai"
     (re.compile(r"\bon\s+the\s+(second|third)(?:\s+day)?\b(?!\s+(?:of|time|visit|round|term))|(?<!\w)(?:trong\s+)?ngày\s+thứ\s+(hai|ba)(?!\w)", re.I), "nth_day"),  # noqa: E501
     # the meeting just dated: "Cũng tại hội nghị này", "at the same summit"
     (re.compile(r"(?<!\w)(?:cũng\s+)?tại\s+(?:hội nghị|cuộc họp|phiên họp|hội nghị thượng đỉnh)\s+(?:này|đó|ấy)(?!\w)|\bat\s+the\s+same\s+(?:summit|meeting|conference|session)\b|\bat\s+that\s+(?:summit|meeting|conference|session)\b", re.I), "same_day"),  # noqa: E501
-    (re.compile(r"\b(?:on\s+)?that\s+(?:same\s+)?day\b|(?<!\w)(?:trong\s+)?ngày\s+hôm\s+đó(?!\w)|\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)", re.I), "same_day"),  # noqa: E501
+    (re.compile(r"\b(?:on\s+)?that\s+(?:same\s+)?day\b|(?<!\w)(?:trong\s+)?ngày\s+hôm\s+đó(?!\w)|\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)|(?<!\w)(?:cũng\s+)?trong\s+ngày\s+(?:này|đó|ấy)(?!\w)", re.I), "same_day"),  # noqa: E501
     (re.compile(r"\b(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day\b|(?<!\w)(?:sáng|chiều|tối)\s+cùng\s+ngày(?!\w)", re.I), "same_day_main"),  # noqa: E501
     # "on 15 January 2024, nine days before it re-established …": the clause that follows
     # happened N units after (before) the date just given ("a month after the bloc suspended …")
+    # "The vote came three days after Swedish Prime Minister … travelled to Budapest": the
+    # clause that follows is counted back from the day just dated
+    (re.compile(rf"\bcame\s+(?:just\s+|only\s+)?{NUM}\s+(days?|weeks?)\s+(before|after)\b", re.I), "came_offset"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+(days?|weeks?|months?|years?)\s+(before|after)\b(?!\s+(?:that|this|the\s+(?:signing|visit)))(?!\s+(?-i:[A-Z]))"
                 rf"|(?<!\w){NUM_VI}\s+(ngày|tuần|tháng|năm)\s+(trước|sau)\s+khi(?!\w)", re.I), "clause_offset"),  # noqa: E501
 ]
@@ -236,6 +247,10 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
             return None
         return DateMention(s, e, {"from": f"{y}-01", "to": f"{y}-{n:02d}"}, "month", "period",
                            partial=n < 12)
+    if kind == "year_range":
+        if int(g[1]) <= int(g[0]):
+            return None
+        return DateMention(s, e, {"from": g[0], "to": g[1]}, "year", "period")
     if kind == "en_my":
         v = _month(int(g[1]), MONTHS[g[0].lower().rstrip(".")])
         return DateMention(s, e, v, "month") if v else None
@@ -286,6 +301,8 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", days))
     if kind == "today":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("weekday", None))
+    if kind == "yesterday":
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("weekday", -1))
     if kind == "first_day":
         return DateMention(s, e, None, "day", flags=("relative",), pending=("first-day",))
     if kind == "nth_day":
@@ -296,6 +313,10 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind == "same_day_main":
         # "Earlier in the day": the day of the main event, never a date counted from it
         return DateMention(s, e, None, "day", flags=("relative",), pending=("days", 0, "main"))
+    if kind == "came_offset":
+        days = _num(g[0]) * (7 if g[1].lower().startswith("week") else 1)
+        sign = 1 if g[2].lower() == "before" else -1
+        return DateMention(s, e, None, "day", flags=("relative",), pending=("days", sign * days))
     if kind == "clause_offset":
         n, unit, way = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
         sign = 1 if way.lower() in ("before", "trước") else -1
@@ -419,8 +440,9 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             if anchor is None:
                 d.flags = (*d.flags, "unresolved")
                 continue
-            back = 0 if d.pending[1] is None else (anchor.weekday() - d.pending[1]) % 7
-            if back and _AHEAD.search(text, max(0, d.start - 60), d.start):
+            back = 0 if d.pending[1] is None else 1 if d.pending[1] == -1 else (
+                anchor.weekday() - d.pending[1]) % 7
+            if back and d.pending[1] != -1 and _AHEAD.search(text, max(0, d.start - 60), d.start):
                 # "… and flies home on Tuesday", "will sign on Friday": the coming weekday
                 back -= 7
             d.value = (anchor - dt.timedelta(days=back)).isoformat()

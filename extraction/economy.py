@@ -67,6 +67,21 @@ def money(text: str, lang: str = "vi", a: int = 0, b: int | None = None) -> list
         lg = "vi" if scale.lower() in ("tỷ", "triệu", "nghìn tỷ") else "en"
         out.append(Money(m.start(), m.end(), [_number(v, lg) for v in vals],
                          MULT[scale.lower()]))
+    # a figure whose currency is gapped ("… accounted for 24.7 billion dollars and its imports
+    # from Kazakhstan for 16.3 billion"): the currency of the figure just before, in one clause
+    for m in re.finditer(rf"(?<![\d.,$])({_NUM})\s*{_SCALE}(?![\w$])", text[: len(text) if b is None
+                                                                        else b]):
+        if m.start() < a or any(x.start <= m.start() < x.end for x in out):
+            continue
+        before = [x for x in out if x.end <= m.start()]
+        if not before or m.start() - before[-1].end > 80 or re.search(
+                r"[;.]\s|\b(?:percent|per\s+cent)\b|%", text[before[-1].end : m.start()]
+        ) or re.match(r"\s*(?:%|percent|per\s+cent)", text[m.end() : m.end() + 10]):
+            continue
+        scale = m.group(2)
+        lg = "vi" if scale.lower() in ("tỷ", "triệu", "nghìn tỷ") else "en"
+        out.append(Money(m.start(), m.end(), [_number(m.group(1), lg)], MULT[scale.lower()]))
+    out.sort(key=lambda x: x.start)
     return out
 
 
@@ -176,7 +191,10 @@ def _trade(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]
             out.append(_trade_cand(ctx, reporter, partner, flow, [v], False, mo, d, conf, flags))
         return out
     d = _period(ctx, max(prev, s.start), right, mo.end)
-    if d is None and prev > s.start and re.search(r"(?<!\w)trong đó|\bof\s+which\b|\bincluding\b",
+    if d is None and prev > s.start and re.search(r"(?<!\w)trong đó|\bof\s+which\b|\bincluding\b"
+                                                  # "… for 24.7 billion dollars and its imports
+                                                  # … for 16.3 billion": the figure before's
+                                                  r"|^\s*(?:,\s*)?(?:and|và|while|còn)\s",
                                                   ctx.text[prev : mo.start], re.I):
         d = _period(ctx, s.start, prev, prev)  # "… 16,7 tỷ USD, trong đó Việt Nam xuất khẩu …"
     if d is None:
@@ -248,6 +266,9 @@ def _investment(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candi
     window = text[s.start : s.end]
     cumulative = not re.search(r"\bnew\b|\bmới\b", window, re.I)
     d = _period(ctx, max(prev, s.start), right, mo.end)
+    if d is not None and isinstance(d.value, dict) and d.precision == "year":
+        cumulative = False  # "trong giai đoạn 1994-2006 … đầu tư khoảng 22 triệu USD": the flow
+        # of an interval
     data: dict = {"investor": ctx.label(investor), "recipient": ctx.label(recipient)}
     if d is not None and d.value is not None:
         data["period"] = d.value

@@ -56,7 +56,12 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
 _PASSIVE = re.compile(PASSIVE_MEET[1:], re.I)
 SESSION = re.compile(
     r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
-    r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b", re.I)
+    r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b"
+    r"|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth)\s+(?:session|meeting)\b", re.I)
+_ORDINALS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+    1)}
 COMMITTEE = re.compile(r"committee|commission|ủy ban|uỷ ban|joint cabinet|nội các chung", re.I)
 SUMMIT = re.compile(r"(?:Hội nghị Thượng đỉnh|Hội nghị Cấp cao)[^,.;]*?lần\s+thứ\s+(\d+)"
                     r"|(\d+)(?:st|nd|rd|th)\s+[\w\s\-]*?\bsummit\b", re.I)
@@ -124,8 +129,34 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _one_visit_per_range(_visits(ctx, s))
         out += _meetings(ctx, s)
         out += _sessions(ctx, s)
+        out += _summits(ctx, s)
         out += _missions(ctx, s)
+        out += _missions_named(ctx, s)
+    out += _caption_meetings(ctx, out)
     return _dated_by_dateline(ctx, _without_headline_repeats(ctx, out))
+
+
+def _caption_meetings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A photo caption of two office holders on a day ("Photo: Prime Minister A and Prime
+    Minister B at Hyderabad House, New Delhi, 1 June 2023"): the meeting the text states on
+    that day with those offices, stated again."""
+    out = []
+    for line in re.finditer(r"(?m)^(?:Photo|Ảnh)\s*:[^\n]*", ctx.text):
+        posts = ctx.posts_in(line.start(), line.end())
+        days = [d for d in ctx.dates_in(line.start(), line.end()) if d.explicit
+                and isinstance(d.value, str) and d.precision == "day"]
+        if len(posts) != 2 or not days or not re.search(
+                r"(?:\s|')(?:and|và)\s*$", ctx.text[posts[0].start : posts[1].start]):
+            continue
+        offices = sorted(p.office for p in posts)
+        same = [c for c in found if c.data.get("event_type") == "meeting" and c.start
+                < line.start() and c.data.get("date") == days[-1].value and sorted(
+                    (x.get("post") or {}).get("office", "") for x in c.data["participants"])
+                == offices]
+        if len(same) == 1:
+            out.append(Candidate("event", dict(same[0].data), line.start(), line.end(), 0.6,
+                                 "event-meeting-caption"))
+    return out
 
 
 def _dated_by_dateline(ctx: Context, out: list[Candidate]) -> list[Candidate]:
@@ -296,6 +327,13 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # a text on one state: its office holders (and its named people: "Crown Prince
             # Mohammed bin Salman visited Beijing") travel abroad
             visitor = ctx.subject
+        if visitor is None and host is not None and ctx.subject is None and ctx.other(host) \
+                and re.fullmatch(r"\s*(?:Hoàng\s+thân|Hoàng\s+tử|Thái\s+tử|Công\s+chúa|Prince"
+                                 r"|Princess|Crown\s+Prince)\s+(?:(?-i:[A-ZĐ])[\w.'-]*\s+){1,5}",
+                                 ctx.text[s.start : a]):
+            # a text on a pair: a royal of one side named without an office ("Hoàng thân
+            # Norodom Sihanouk thăm Nhật Bản …") travels for the other side
+            visitor = ctx.other(host)
         if host is None and visitor and post and post.state is None and ctx.lang == "vi":
             pass
         if host is None or visitor is None or host == visitor:
@@ -327,6 +365,37 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             first = dt.date.fromisoformat(data.pop("date"))
             data["start"] = first.isoformat()
             data["end"] = (first + dt.timedelta(days=n_days - 1)).isoformat()
+        elif 1 < n_days < 15 and not any(k in data for k in ("date", "start")) and days and (
+                since := next((x for x in ctx.dates_in(b, s.end) if x.kind == "since"
+                               and x.precision == "day" and isinstance(x.value, str)
+                               and x.start - (max(s.start, a - 12) + days.end()) < 16
+                               and not re.search(r"[,;]", ctx.text[b : x.start])), None)):
+            # "thăm Nhật Bản bốn ngày từ 13/6/2007", "a four-day visit from 13 June 2007":
+            # the visit's first day, then its length
+            first = dt.date.fromisoformat(since.value)
+            data["start"] = first.isoformat()
+            data["end"] = (first + dt.timedelta(days=n_days - 1)).isoformat()
+        elif 1 < n_days < 15 and isinstance(data.get("date"), str) and len(data["date"]) == 10 \
+                and re.search(r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up)"
+                              r"\s+(?:\S+\s+){0,3}$|(?<!\w)kết thúc\s+(?:\S+\s+){0,2}$",
+                              ctx.text[max(s.start, a - 40) : a], re.I):
+            # "hôm nay kết thúc chuyến thăm Lào hai ngày", "wrapped up a three-day visit on
+            # Friday": the visit's first day is counted back from its last
+            last = dt.date.fromisoformat(data.pop("date"))
+            data["start"] = (last - dt.timedelta(days=n_days - 1)).isoformat()
+            data["end"] = last.isoformat()
+        elif begins and isinstance(data.get("date"), str) and len(data["date"]) == 10:
+            # "đến Budapest tối qua, bắt đầu chuyến thăm … kéo dài đến ngày 10/5", "arrived
+            # on Sunday for a visit lasting until Tuesday": the arrival to the visit's last day
+            until = next((x for x in ctx.dates_in(b, s.end) if x.kind == "until"
+                          and x.precision == "day" and isinstance(x.value, str)
+                          and x.value > data["date"] and re.search(
+                              r"(?:kéo dài|lasting|which\s+lasts|through)\s+(?:\S+\s+)?$",
+                              ctx.text[max(b, x.start - 25) : x.start], re.I)), None)
+            if until is not None and (dt.date.fromisoformat(until.value)
+                                      - dt.date.fromisoformat(data["date"])).days < 15:
+                data["start"] = data.pop("date")
+                data["end"] = until.value
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
@@ -363,7 +432,7 @@ def _more_dates(ctx: Context, d, end: int) -> list:  # noqa: ANN001
 
 
 _LENGTH = re.compile(r"\b(\w+)-day\s+(?:state\s+|official\s+|working\s+)?visit"
-                     r"|chuyến thăm[^,.;]{0,30}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
+                     r"|(?<!\w)thăm[^,.;]{0,30}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
                      re.I)
 
 
@@ -443,6 +512,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # Viet Nam has no "Tổng thống": the president is the other state's
             states = [ctx.other("VNM") if p.label.startswith("Tổng thống") else "VNM"
                       for p in chosen]
+        elif states == [None, None] and ctx.subject and (at := _place(ctx, b, s.end)) \
+                and at.key and at.key != ctx.subject and ctx.gazetteer.entity(at.key) \
+                and ctx.gazetteer.entity(at.key).kind == "state":
+            # a text on one state: "President Nazarbayev met President Trump at the White
+            # House": its office holder meets the host's
+            states = [ctx.subject, at.key]
         elif states[0] is None and states[1] is None and len(ctx.pair) == 2:
             first = "VNM" if ctx.lang == "vi" and "VNM" in ctx.pair else ctx.pair[0]
             states = [first, ctx.other(first)]
@@ -496,6 +571,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # talks of the visit, dated only by its range
             d = visit_range
         d = _carried_date(ctx, s, d)
+        line = ctx.dateline
+        if place is None and d is not None and line is not None and d.value == line.value \
+                and isinstance(line.value, str):
+            # a meeting of the dateline's day, in its paragraph, is in the dateline's city
+            place = _dateline_place(ctx, ctx.sentence_of(line.start))
         data = {"event_type": "meeting",
                 "participants": [_participant(ctx, k, "participant", p)
                                  for k, p in zip(states, chosen, strict=True)]}
@@ -508,20 +588,80 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     return out
 
 
+#: "The presidents of Tajikistan, Kyrgyzstan and Uzbekistan … at a trilateral summit"
+_LEADERS_OF = re.compile(r"\b(?:the\s+)?(presidents|prime\s+ministers|heads\s+of\s+state)\s+of\s+"
+                         r"(?:the\s+)?", re.I)
+_SUMMIT_NOUN = re.compile(r"\b(?:a|an|the)\s+(?:trilateral|tripartite|three-way|four-way"
+                          r"|quadrilateral)\s+summit\b", re.I)
+_LEADER_OFFICE = {"presidents": "president", "prime ministers": "prime-minister",
+                  "heads of state": "head-of-state"}
+
+
+def _summits(ctx: Context, s: Sentence) -> list[Candidate]:
+    """A summit of three or four states whose leaders the sentence names by their office: one
+    meeting of them all, at the summit's place and on its date."""
+    summit = _SUMMIT_NOUN.search(ctx.text, s.start, s.end)
+    lead = _LEADERS_OF.search(ctx.text, s.start, summit.start()) if summit else None
+    if summit is None or lead is None:
+        return []
+    states: list[str] = []
+    pos = lead.end()
+    for x in ctx.mentions_in(lead.end(), summit.start()):
+        if not x.is_state or not x.key or not re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*",
+                                                          ctx.text[pos : x.start]):
+            break
+        states.append(x.key)
+        pos = x.end
+    states = list(dict.fromkeys(states))
+    if not 3 <= len(states) <= 4:
+        return []
+    office = _LEADER_OFFICE[" ".join(lead.group(1).lower().split())]
+    place = _place(ctx, summit.end(), s.end) or _dateline_place(ctx, s)
+    d = pick_date(ctx, summit.end(), s.end, summit.end(), kinds=("point",))
+    post_label = {"president": "president", "prime-minister": "prime minister",
+                  "head-of-state": "head of state"}[office]
+    data: dict = {"event_type": "meeting", "participants": [
+        {"actor": ctx.label(k), "role": "participant",
+         "post": {"label": {ctx.lang: post_label}, "office": office}} for k in states]}
+    if place is not None:
+        data["place"] = _place_name(ctx, place)
+    data.update(_date_fields(d))
+    return [Candidate("event", data, lead.start(), summit.end(), 0.7, "event-summit")]
+
+
 def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in SESSION.finditer(ctx.text, s.start, s.end):
-        if not COMMITTEE.search(ctx.text, s.start, s.end):
+        if not COMMITTEE.search(ctx.text, s.start, s.end) and not (
+                re.match(r"(?:kỳ|phiên)\s+họp\s+lần|\d+(?:st|nd|rd|th)\s+session", m.group(), re.I)
+                and COMMITTEE.search(ctx.text, max(0, s.start - 600), s.start)):
+            # "Kỳ họp lần thứ 46 đã diễn ra tại Hà Nội …" after a sentence on the committee's
+            # 47th: the session of the committee just named
             continue
-        number = int(next(g for g in m.groups() if g))
+        word = next(g for g in m.groups() if g).lower()
+        number = int(word) if word.isdigit() else _ORDINALS[word]
+        # the session's own clause: "… the seventh meeting … on the first day, nearly three
+        # years after the sixth meeting in New Delhi"
+        nxt = next((x.start() for x in SESSION.finditer(ctx.text, m.end(), s.end)), s.end)
         states = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
                                     if x.is_state and x.key and x.how == "name"))
         if len(states) != 2:
             states = list(ctx.pair)
         if len(states) != 2:
             continue
-        place = _place(ctx, m.end(), s.end) or _dateline_place(ctx, s)
-        d = pick_date(ctx, s.start, s.end, m.end())
+        first = m.start() == next(x.start() for x in SESSION.finditer(ctx.text, s.start, s.end))
+        place = _place(ctx, m.end(), nxt) or (_dateline_place(ctx, s) if first else None)
+        if place is None and first:
+            # "visited Kathmandu … and co-chaired the seventh meeting": the visit's destination
+            for v in VISIT.finditer(ctx.text, s.start, m.start()):
+                place = _visit_dest(ctx, v.end(), m.start()) or place
+        d = pick_date(ctx, s.start if first else m.start(), nxt, m.end())
+        line = ctx.dateline
+        if place is None and line is not None and d is not None and isinstance(
+                line.value, str) and (d.value == line.value or isinstance(d.value, dict)
+                                      and d.value["from"] <= line.value <= d.value["to"]):
+            # a session of the dateline's day is held in the dateline's city
+            place = _dateline_place(ctx, ctx.sentence_of(line.start))
         data = {"event_type": "committee-session",
                 "participants": [_participant(ctx, k, "participant", None) for k in states],
                 "ordinal": number}
@@ -573,6 +713,46 @@ def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of(subj[-1:], (m.start(), m.end()), where, d),
                              0.8 if where is not None else 0.7, f"event-{event_type}", flags))
+    return out
+
+
+#: "The Embassy of the United States in Kathmandu opened on 6 August 1959", "Đại sứ quán Nhật
+#: Bản tại Viêng Chăn được khai trương năm 1955": the mission as the subject
+MISSION_NAMED = re.compile(
+    r"\b(?:The\s+|the\s+)?(?-i:(Embassy|Consulate(?:[- ]General)?))\s+of\s+(?:the\s+)?(?=\S)"
+    r"|(?<!\w)(Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)\s+(?=\S)")
+_MISSION_VERB = re.compile(r"\s+(?:in|at|tại|ở)\s+(?P<place>\S[^,.;]{0,40}?)\s+(?:was\s+|were\s+"
+                           r"|(?:đã\s+)?được\s+|chính thức\s+)?(?P<verb>opened|reopened|closed"
+                           r"|khai trương|mở cửa|đóng cửa)\b", re.I)
+
+
+def _missions_named(ctx: Context, s: Sentence) -> list[Candidate]:
+    out = []
+    for m in MISSION_NAMED.finditer(ctx.text, s.start, s.end):
+        sender = next((x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end()
+                       and x.key and x.is_state), None)
+        v = _MISSION_VERB.match(ctx.text, sender.end, s.end) if sender is not None else None
+        if sender is None or v is None:
+            continue
+        at = [x for x in ctx.mentions_in(v.start("place"), v.end("place")) if x.key
+              and (x.is_state or x.how in ("capital", "city"))]
+        host = at[0].key if at else None
+        if host is None or host == sender.key or negated(ctx, m.start(), s.start) \
+                or modal(ctx, m.start(), s.start):
+            continue
+        noun = (m.group(1) or m.group(2)).lower()
+        kind = "consulate" if ("consul" in noun or "lãnh sự" in noun) else "embassy"
+        closing = v.group("verb").lower() in ("closed", "đóng cửa")
+        event_type = f"{kind}-{'closing' if closing else 'opening'}"
+        d = pick_date(ctx, v.end(), s.end, v.end())
+        data = {"event_type": event_type,
+                "participants": [_participant(ctx, sender.key, "sender", None),
+                                 _participant(ctx, host, "host", None)],
+                "place": ctx.label(host)}
+        data.update(_date_fields(d))
+        flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
+        out.append(Candidate("event", data, *span_of((m.start(), v.end()), d), 0.75,
+                             f"event-{event_type}", flags))
     return out
 
 

@@ -194,22 +194,42 @@ _ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s
 
 
 #: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
-_COMPANION = re.compile(r",?\s*(?:cùng với|cùng|together\s+with|along\s+with|alongside)\s+",
-                        re.I)
+_COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng|together\s+with"
+                        r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+", re.I)
 
 
 def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
     """"Ấn Độ trở thành thành viên … ngày 9/6/2017, cùng với Pakistan": the companion joined
     with it, the same day."""
     out: list[Candidate] = []
+    # fronted: "Together with Belarus, the two countries are the founding members of …"
+    lead = re.match(r"\s*(?:Together\s+with|Along\s+with|Cùng\s+với)\s+", s.text)
+    fronted = [x for x in group_after(ctx, s.start + lead.end(), s.end) if x.is_state and x.key
+               ] if lead else []
+    if fronted and not re.match(r"\s*,", ctx.text[fronted[-1].end : fronted[-1].end + 2]):
+        fronted = []
+    done: set[str] = set()
     for c in found:
-        if c.type != "membership" or "end" in c.data or "start" not in c.data:
+        applied = c.type == "claim" and c.rule == "membership-applied"
+        # (and "Sweden applied to join the alliance in May 2022, together with Finland")
+        if not applied and (c.type != "membership" or "end" in c.data or "start" not in c.data):
             continue
+        if fronted and not applied and c.data["organization"] not in done and c.data[
+                "member"] not in {ctx.label(x.key) for x in fronted if x.key}:
+            done.add(c.data["organization"])
+            for x in fronted:
+                data = dict(c.data)
+                data["member"] = ctx.label(x.key)
+                out.append(Candidate("membership", data, x.start, c.end, c.confidence - 0.1,
+                                     c.rule + "-companion", list(c.flags)))
         m = _COMPANION.match(ctx.text, c.end)
         if m is None:
             dates = [d for d in ctx.dates_in(c.end, s.end) if isinstance(d.value, str)]
-            m = _COMPANION.match(ctx.text, dates[0].end) if dates and not ctx.text[
-                c.end : dates[0].start].strip(" ,") else None
+            m = _COMPANION.match(ctx.text, dates[0].end) if dates and re.fullmatch(
+                # (an application's object: "applied to join the alliance in May 2022, …")
+                r"(?:\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,4}?)?" * applied
+                + r"[\s,]*(?:(?:in|on|vào|năm|ngày|tháng)\s+)?",
+                ctx.text[c.end : dates[0].start]) else None
         if m is None:
             continue
         group = [x for x in group_after(ctx, m.end(), s.end) if x.is_state and x.key]
@@ -217,8 +237,9 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
             continue
         for x in group:
             data = dict(c.data)
-            data["member"] = ctx.label(x.key)
-            out.append(Candidate("membership", data, c.start, x.end, c.confidence - 0.1,
+            data["subjects" if applied else "member"] = [ctx.label(x.key)] if applied \
+                else ctx.label(x.key)
+            out.append(Candidate(c.type, data, c.start, x.end, c.confidence - 0.1,
                                  c.rule + "-companion", list(c.flags)))
     return out
 
@@ -515,6 +536,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      if _paren_date(ctx, x, s.end)]
             right = s.end if after else right
             subj = subj[-1:] if possessive and subj else after
+            if possessive and subj and re.search(
+                    r"\b(?:ratif|approv|back|support|endors|block|delay|veto|welcom|debat)\w*"
+                    r"\s+(?:\S+\s+){0,2}$", text[max(s.start, subj[0].start - 40) : subj[0].start],
+                    re.I):
+                continue  # "voted to ratify Sweden's accession": a step, not the accession
         if not subj and "sáng lập" in word:
             subj = _members(ctx, group_before(ctx, s.start, a))
         signed_on = None
@@ -577,10 +603,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Both are founding members of APEC (1989)": the document's pair
             subj = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair
                     if any(x.key == k for x in ctx.mentions)]
-        if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*$|\d,\s*$",
-                                                text[max(prev_end, a - 8) : a]) \
+        if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*(?:,[^,;.]{3,60},\s*)?"
+                                                r"(?:(?:had|has|have|also|đã|cũng)\s+)?$"
+                                                r"|\d,\s*$", text[max(prev_end, a - 72) : a]) \
                 and not [x for x in _members(ctx, ctx.mentions_in(prev_end, a))
-                         if not is_object(ctx, x, prev_end)]:
+                         if not is_object(ctx, x, prev_end) and not re.search(
+                             # "…, together with Poland and the Czech Republic, and became …"
+                             r"(?:together\s+with|along\s+with|alongside|cùng(?:\s+đợt|\s+ngày)?"
+                             r"\s+với)\s+[^,;.]*$", text[prev_end : x.start], re.I)]:
             # "… là quan sát viên của ASEAN … và tham gia ARF từ năm 2005", "… từ ngày
             # 18/12/1956, gia nhập OECD ngày 28/4/1964"
             subj = last_subj
@@ -657,6 +687,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 # members", "Both are founding members of APEC (1989)"): only its own date
                 stop = re.search(r"[,;]", text[b:right])
                 d = pick_date(ctx, b, b + stop.start() if stop else right, b)
+                born = re.search(r",\s*(?:which|that)\s+(?:came\s+into\s+being|was\s+(?:founded"
+                                 r"|established|created|launched|set\s+up))\s+|,\s*(?:tổ chức\s+)?"
+                                 r"(?:ra đời|được thành lập)\s+", text[b:right], re.I)
+                if d is None and "founding" in roles and born is not None:
+                    # "… are the founding members of the EAEU, which came into being on 1
+                    # January 2015": the founders' day is the organisation's
+                    d = pick_date(ctx, b + born.end(), right, b + born.end())
             elif d is None:
                 d = pick_date(ctx, s.start if active else subj[0].start, right, b)
             if d is None and not re.match(r"(?:is|are)\s|là\s|belongs?\s", word):

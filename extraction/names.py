@@ -173,8 +173,12 @@ class Gazetteer:
                 if preferred in keys:
                     keys = [preferred]
             e0 = next(e for e in entries if e.key == keys[0])
-            if e0.how == "not-a-name":
-                i = j + 1  # "Nam Mỹ" (South America) is not Mỹ (the United States)
+            if e0.how == "not-a-name" or re.match(
+                    r"[ \t]+(?-i:House|Palace|Hall|Square|Street|Road|Avenue|Airport)\b",
+                    text[end : end + 12]):
+                # "Nam Mỹ" (South America) is not Mỹ (the United States); "Hyderabad House"
+                # (a building in New Delhi) is not Hyderabad
+                i = j + 1
                 continue
             if len(keys) == 1:
                 out.append(Mention(start, end, surface, keys[0], e0.kind, e0.how))

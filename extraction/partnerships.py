@@ -60,14 +60,16 @@ def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
         found = list(_RX.finditer(ctx.text, s.start, s.end))
+        if not found:
+            out += _this_framework(ctx, s)
         if not found or not VERB.search(ctx.text, s.start, s.end):
             continue
         states = keys([m for m in ctx.mentions_in(s.start, s.end) if m.is_state])
         conf, flags = 0.85, []
         if len(states) == 2:
             parties = states
-        elif not states and ctx.pair_word_in(s.start, s.end) and len(ctx.pair_near(
-                s.start)) == 2:
+        elif ctx.pair_word_in(s.start, s.end) and len(ctx.pair_near(s.start)) == 2 and set(
+                states) <= set(ctx.pair_near(s.start)):
             # "Hai nước nâng quan hệ lên …" after a sentence on two states
             parties, conf = ctx.pair_near(s.start), 0.75
             flags.append("pair-from-document")
@@ -81,7 +83,10 @@ def extract(ctx: Context) -> list[Candidate]:
             right = found[n + 1].start() if n + 1 < len(found) else s.end
             agreed = re.search(r"\bagreed\s+(?:to|on)\s+(?:a|an|the)\s+$",
                                ctx.text[max(prev, m.start() - 20) : m.start()], re.I)
-            if negated(ctx, m.start(), prev) or (modal(ctx, m.start(), prev) and not agreed):
+            if negated(ctx, m.start(), prev) or (modal(ctx, m.start(), prev) and not agreed) \
+                    or PROPOSAL.search(ctx.text[prev : m.start()]):
+                # "ông Hun Sen đề nghị nâng quan hệ lên …", "proposed raising ties to …": a
+                # proposal, not the framework
                 prev = m.end()
                 continue
             if re.match(r"\s+(?:Agreement|Treaty|Framework\s+Agreement)\b",
@@ -90,6 +95,10 @@ def extract(ctx: Context) -> list[Candidate]:
                     ctx.text[max(prev, m.start() - 20) : m.start()]):
                 prev = m.end()  # "signed the Comprehensive Strategic Partnership Agreement":
                 continue  # an instrument's title, not the framework's establishment
+            if re.match(r"\s+mọi thời tiết", ctx.text[m.end() : m.end() + 16]) or re.search(
+                    r"\ball-weather\s+$", ctx.text[max(prev, m.start() - 14) : m.start()], re.I):
+                prev = m.end()  # "đối tác chiến lược toàn diện mọi thời tiết …", "an
+                continue  # all-weather … partnership": a framework the ontology does not have
             code = framework(m.group())
             semi = ctx.text.find(";", m.end(), right)
             right = semi if semi >= 0 else right  # "…; năm 2012, quan hệ được nâng lên …"
@@ -127,6 +136,35 @@ def extract(ctx: Context) -> list[Candidate]:
                                  round(c, 2), "partnership", fl))
             prev = m.end()
     return out
+
+
+#: a proposal to raise ties, not the raising: "đề nghị nâng quan hệ lên", "proposed raising"
+PROPOSAL = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|kiến nghị)\s+(?:\S+\s+){0,4}$"
+                      r"|\b(?:proposed|suggested|called\s+for)\s+(?:\S+\s+){0,5}$", re.I)
+#: "hai nước chính thức xác lập khuôn khổ này", "formally established that framework"
+THIS_FRAMEWORK = re.compile(r"(?<!\w)(?:xác lập|thiết lập|nâng lên)\s+khuôn khổ\s+(?:này|đó|ấy)"
+                            r"(?!\w)|\b(?:established|formali[sz]ed|launched|adopted)\s+"
+                            r"(?:this|that|the)\s+(?:new\s+)?framework\b", re.I)
+
+
+def _this_framework(ctx: Context, s) -> list[Candidate]:
+    """"Năm 2023, … hai nước chính thức xác lập khuôn khổ này": the framework the paragraph
+    named last (a proposal of it, before), between the pair of states near."""
+    m = THIS_FRAMEWORK.search(ctx.text, s.start, s.end)
+    if m is None or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+        return []
+    before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+    named = [f for p in before for f in _RX.finditer(ctx.text, p.start, p.end)]
+    parties = ctx.pair_near(m.start())
+    if not named or len(parties) != 2:
+        return []
+    data: dict = {"parties": [ctx.label(k) for k in parties],
+                  "framework": framework(named[-1].group())}
+    d = pick_date(ctx, s.start, s.end, m.end())
+    if d is not None and point(d):
+        data["date"] = point(d)
+    return [Candidate("partnership", data, *span_of((s.start, m.end())), 0.7,
+                      "partnership-this-framework", ["framework-from-context"])]
 
 
 OCCASION = re.compile(r"\b(?:on\s+(?:this|that|the)\s+occasion|during\s+the\s+visit)\b"

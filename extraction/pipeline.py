@@ -72,6 +72,16 @@ def _key(c: Candidate, with_dates: bool = True) -> str:
     return c.type + json.dumps(data, sort_keys=True, default=str)
 
 
+def _two_titled(x: Candidate, c: Candidate) -> bool:
+    """Two instruments of one signing, each named by its own title ("ký Hiệp ước Hữu nghị và
+    Hợp tác và, cũng trong ngày này, Hiệp ước hoạch định biên giới")."""
+    if x.type != "agreement" or c.type != "agreement" or "date-from-context" in x.flags + c.flags:
+        return False
+    a, b = (" ".join(map(str, (y.data.get("title") or {}).values())) for y in (x, c))
+    return all(len(t.split()) >= 3 and t[:1].isupper() for t in (a, b)) \
+        and a.lower() not in b.lower() and b.lower() not in a.lower()
+
+
 def dedupe(cands: list[Candidate], headline_end: int = -1) -> list[Candidate]:
     """One candidate per statement: identical ones merge; an undated one goes when the same
     fact is also found with a date; the most confident wins."""
@@ -79,7 +89,8 @@ def dedupe(cands: list[Candidate], headline_end: int = -1) -> list[Candidate]:
     for c in sorted(cands, key=lambda c: -c.confidence):
         k = _key(c)
         if any(_key(x) == k and ((x.start < c.end and c.start < x.end)
-                                 or "date-from-context" in c.flags + x.flags) for x in kept):
+                                 or "date-from-context" in c.flags + x.flags)
+               and not _two_titled(x, c) for x in kept):
             continue
         kept.append(c)
     dated = {_key(c, False) for c in kept if any(x in c.data for x in ("date", "start", "signed",

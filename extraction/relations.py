@@ -117,7 +117,7 @@ def _passive_state(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         for m in PASSIVE_STATE.finditer(ctx.text, s.start, s.end):
             if m.group().lower().startswith("và") and not re.search(
-                    r"quan hệ", ctx.text[max(s.start, m.start() - 60) : m.start()]):
+                    r"quan hệ", ctx.text[max(s.start, m.start() - 60) : m.start()], re.I):
                 continue
             if re.match(r"\s*(?:Đối tác|đối tác)", ctx.text[m.end() : m.end() + 8]):
                 continue
@@ -143,6 +143,9 @@ def _passive_state(ctx: Context) -> list[Candidate]:
             if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject:
                 # "Quan hệ với Nhật Bản được bình thường hóa năm 1965" in a text on one state
                 named = [ctx.subject, named[0]]
+            elif len(named) != 2 and not named and ctx.pair_word_in(s.start, m.start()):
+                # "Quan hệ hai nước xấu đi … và được khôi phục …": the pair named before
+                named = ctx.pair_near(m.start())
             elif len(named) != 2:
                 named = list(ctx.pair)
             if len(named) != 2 or not (ctx.subject or ctx.pair_strong or len(keys(
@@ -207,8 +210,49 @@ def _passive(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: "Among the first states to establish diplomatic relations with Kazakhstan were Japan, South
+#: Korea and Vietnam (all in 1992)"
+AMONG_FIRST = re.compile(r"\bAmong\s+the\s+(?:first|earliest)\s+(?:\w+\s+)?(?:states|countries"
+                         r"|nations)\s+to\s+(?:establish|open)\s+(?:full\s+)?(?:diplomatic\s+)?"
+                         r"(?:relations|ties)\s+with\s+", re.I)
+
+
+def _among_first(ctx: Context) -> list[Candidate]:
+    """The states listed after "Among the first states to establish relations with X were",
+    each with X, dated by the list's shared year ("(all in 1992)") or its own."""
+    out = []
+    for m in AMONG_FIRST.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        host = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and _actor(x)]
+        verb = re.match(r"\s+(?:were|was|are)\s+", ctx.text[host[0].end : s.end]) if host \
+            else None
+        if not host or verb is None:
+            continue
+        at = host[0].end + verb.end()
+        group = [x for x in group_after(ctx, at, s.end) if _actor(x) and x.key != host[0].key]
+        if not group or group[0].start != at:
+            continue
+        shared = re.match(r"\s*\(\s*(?:all|both|each)\s+(?:in\s+)?",
+                          ctx.text[group[-1].end : s.end])
+        for x in group:
+            d = None
+            if shared:
+                d = pick_date(ctx, group[-1].end, s.end, group[-1].end)
+            else:
+                own = re.match(r"\s*\(", ctx.text[x.end : x.end + 3])
+                d = pick_date(ctx, x.end, x.end + 12, x.end) if own else None
+            data = {"parties": [ctx.label(host[0].key), ctx.label(x.key)], "status": "established"}
+            flags: list[str] = []
+            if d is not None and point(d):
+                data["date"] = point(d)
+                flags += [f for f in d.flags if f != "unresolved"]
+            out.append(Candidate("relation", data, *span_of((m.start(), x.end), d), 0.75,
+                                 "relation-among-first", flags))
+    return out
+
+
 def extract(ctx: Context) -> list[Candidate]:
-    out: list[Candidate] = _passive(ctx) + _passive_state(ctx)
+    out: list[Candidate] = _passive(ctx) + _passive_state(ctx) + _among_first(ctx)
     for s in ctx.sents:
         found = []
         for rx, status in TRIGGERS:
