@@ -21,6 +21,13 @@ made after a write never shows a name the write changed.
 A build is shared by the worker processes of one server: the first to need the index for a
 generation builds it and writes it beside the checkpoints; the others load it (a few hundredths
 of a second instead of a second of CPU at start, when every worker needs it at once).
+
+At a start, ``diplograph serve`` builds the index of generation 0 in a process of its own
+(:func:`start_builder`, at a lower CPU priority), holding the shared lock from before the
+workers start: the workers answer pages meanwhile, and whatever needs the index (search, the
+index pages, labels) waits for that build and loads it, as after any build by another worker.
+The first page after a start then no longer shares its worker's interpreter with the build,
+and gets the CPU first. If the builder fails, the workers build the index themselves.
 """
 
 from __future__ import annotations
@@ -30,6 +37,8 @@ import fcntl
 import json
 import logging
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -50,9 +59,10 @@ from ..linking.search import (
     subjects_query,
 )
 
-__all__ = ["IndexHolder", "MAX_REFRESH", "NAME_MARKERS", "TYPE_MARKER"]
+__all__ = ["BUILDER_NICE", "IndexHolder", "MAX_REFRESH", "NAME_MARKERS", "TYPE_MARKER",
+           "start_builder"]
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("diplograph.server.search_index")  # also when run as the builder
 
 #: The predicates an index is made of (:func:`.linking.search.index_query`) but rdf:type: a
 #: write that touched none of them, and typed or untyped nothing as one of the kinds' classes,
@@ -132,6 +142,17 @@ class IndexHolder:
                 log.debug("search index %s in %.3f s (%d entities)", how, self.last[1], n)
             assert self._state is not None
             return self._state.index
+
+    def wait_for_shared_build(self, qs: Any, timeout: float | None = None) -> None:
+        """Wait (at most ``timeout`` s, default :data:`SHARED_WAIT_S`) while another process
+        builds an index to share (:func:`start_builder`), without holding this holder: a
+        request may build or load the index meanwhile."""
+        folder = _shared_folder(qs)
+        if folder is None:
+            return
+        with _file_lock(folder.with_name(folder.name + ".lock"),
+                        SHARED_WAIT_S if timeout is None else timeout):
+            pass
 
     # ------------------------------------------------------------------ reading
 
@@ -240,16 +261,21 @@ SHARED_WAIT_S = 60.0
 def _shared_folder(qs: Any) -> Path | None:
     """Where the workers of one service share built indexes (None: not shared)."""
     root = getattr(getattr(qs, "checkpoints", None), "root", None)
-    return Path(root) / "search-index" if isinstance(root, (str, Path)) else None
+    return _folder_in(Path(root)) if isinstance(root, (str, Path)) else None
+
+
+def _folder_in(root: Path) -> Path:
+    """The shared folder of indexes under the checkpoints' folder ``root``."""
+    return root / "search-index"
 
 
 @contextlib.contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (given up after :data:`SHARED_WAIT_S`: the index is
-    then built without it)."""
+def _file_lock(path: Path, wait: float = SHARED_WAIT_S) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (given up after ``wait`` s: the index is then built
+    without it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+b") as f:
-        deadline = time.monotonic() + SHARED_WAIT_S
+        deadline = time.monotonic() + wait
         locked = False
         while not locked:
             try:
@@ -295,3 +321,77 @@ def _save(state: _State, folder: Path, path: Path) -> None:
     except OSError:  # not shared: each worker builds its own
         tmp.unlink(missing_ok=True)
         log.warning("the search index could not be shared in %s", folder, exc_info=True)
+
+
+# ---------------------------------------------------------------------- built at a start
+
+#: how much lower the builder's CPU priority is (``nice``): the pages the workers answer
+#: meanwhile get the CPU first on a busy machine
+BUILDER_NICE = 5
+
+
+def start_builder(checkpoints_root: Path) -> subprocess.Popen[bytes]:
+    """Start building the search index of the newest checkpoint in a child process that
+    writes it to the shared folder under ``checkpoints_root``; called by ``diplograph serve``
+    once the checkpoints are published and before the workers start.
+
+    The shared lock is taken here and handed to the child (an inherited descriptor: the lock
+    is its until it exits), so every worker that needs the index waits for this build and
+    loads it; if the child fails, the lock is released with it and a worker builds the index.
+    The settings (store, row cap, time limit) come from the ``DIPLOGRAPH_*`` environment."""
+    folder = _folder_in(Path(checkpoints_root))
+    lock = folder.with_name(folder.name + ".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # a fresh folder: nobody else holds it
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "diplograph.server.search_index", str(fd)], pass_fds=(fd,),
+            stdin=subprocess.DEVNULL)
+    finally:
+        os.close(fd)  # the child's copy holds the lock
+    # reaped as soon as it ends (no zombie for the server's lifetime)
+    threading.Thread(target=proc.wait, name="search-index-builder", daemon=True).start()
+    return proc
+
+
+def _build_in_this_process(lock_fd: int) -> int:
+    """The builder's work (:func:`start_builder`): read the store's newest checkpoint, write
+    the index to the shared folder, let the lock go. The exit status."""
+    from ..graph.errors import DiplographError
+    from ..graph.executor import QueryService
+    from .config import load_config
+
+    with contextlib.suppress(OSError):
+        os.nice(BUILDER_NICE)
+    try:
+        cfg = load_config()
+        qs = QueryService(cfg["DIPLOGRAPH_STORE"], timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"],
+                          max_rows=cfg["DIPLOGRAPH_MAX_ROWS"],
+                          max_bytes=cfg["DIPLOGRAPH_MAX_BYTES"], workers=1,
+                          union_default_graph=True, isolation="thread", prepared=True)
+    except DiplographError as e:
+        log.warning("the search index was not built at start: %s", e.message)
+        return 1
+    try:
+        folder = _shared_folder(qs)
+        assert folder is not None
+        t0 = time.perf_counter()
+        generation = qs.generation
+        state = IndexHolder()._read(qs, generation)
+        _save(state, folder, folder / f"{generation}.json")
+        log.info("search index of generation %d built at start: %d entities in %.2f s",
+                 generation, len(state.index), time.perf_counter() - t0)
+        return 0
+    except Exception:  # noqa: BLE001 - the workers build it themselves
+        log.warning("the search index could not be built at start", exc_info=True)
+        return 1
+    finally:
+        os.close(lock_fd)
+        qs.close()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    sys.exit(_build_in_this_process(int(sys.argv[1])))
