@@ -32,7 +32,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .entity_pages import cpu_seconds
 from .servers import Server, fetch, free_port, probe
 from .soak import RESULTS, TOKEN, WORK, say, scratch_copy
 
@@ -80,18 +79,42 @@ def _builders(pids: list[int]) -> list[int]:
     return out
 
 
+def _cpu(root: int, pids: list[int]) -> dict[int, float]:
+    """User + system CPU of each live process of ``pids``; for ``root`` (the server's main
+    process) also that of its children that ended and were reaped (the index builder)."""
+    import psutil
+
+    out = {}
+    for pid in pids:
+        try:
+            t = psutil.Process(pid).cpu_times()
+        except psutil.Error:
+            continue
+        out[pid] = t.user + t.system
+        if pid == root:
+            out[pid] += t.children_user + t.children_system
+    return out
+
+
 def _timed(srv: Server, target: str,
            accept: str) -> tuple[float, float, float, int, bytes]:
     """Wall time, the CPU of the server's processes, the same without the index builder's,
     the status and the body of one request."""
     pids = srv.pids()  # now: a helper process started meanwhile counts too
-    builders = _builders(pids)
-    cpu0, b0 = cpu_seconds(pids), cpu_seconds(builders)
+    builders = set(_builders(pids))
+    before = _cpu(srv.proc.pid, pids)
     t0 = time.perf_counter()
     status, body = fetch(srv.port, target, accept, timeout=300)
     secs = time.perf_counter() - t0
-    cpu, b = cpu_seconds(pids) - cpu0, cpu_seconds(builders) - b0
-    return secs, cpu, cpu - b, status, body
+    after = _cpu(srv.proc.pid, pids)
+    # a builder that ended meanwhile: its CPU moved to the main process's reaped children
+    gone = {p for p in builders if p not in after}
+    cpu = sum(after.values()) - sum(before[p] for p in before if p in after or p in gone)
+    serving = sum(after[p] - before[p] for p in after if p in before and p not in builders
+                  and p != srv.proc.pid)
+    if srv.proc.pid in after and srv.proc.pid in before and not gone:
+        serving += after[srv.proc.pid] - before[srv.proc.pid]
+    return secs, cpu, serving, status, body
 
 
 def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, Any]:
