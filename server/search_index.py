@@ -346,8 +346,8 @@ def start_builder(checkpoints_root: Path) -> subprocess.Popen[bytes]:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # a fresh folder: nobody else holds it
         proc = subprocess.Popen(
-            [sys.executable, "-m", "diplograph.server.search_index", str(fd)], pass_fds=(fd,),
-            stdin=subprocess.DEVNULL)
+            [sys.executable, "-m", "diplograph.server.search_index", str(fd), str(os.getpid())],
+            pass_fds=(fd,), stdin=subprocess.DEVNULL)
     finally:
         os.close(fd)  # the child's copy holds the lock
     # reaped as soon as it ends (no zombie for the server's lifetime)
@@ -355,13 +355,15 @@ def start_builder(checkpoints_root: Path) -> subprocess.Popen[bytes]:
     return proc
 
 
-def _build_in_this_process(lock_fd: int) -> int:
-    """The builder's work (:func:`start_builder`): read the store's newest checkpoint, write
-    the index to the shared folder, let the lock go. The exit status."""
+def _build_in_this_process(lock_fd: int, parent: int) -> int:
+    """The builder's work (:func:`start_builder`, whose process is ``parent``): read the
+    store's newest checkpoint, write the index to the shared folder, let the lock go. The exit
+    status."""
     from ..graph.errors import DiplographError
     from ..graph.executor import QueryService
     from .config import load_config
 
+    _end_with_parent(parent)
     with contextlib.suppress(OSError):
         os.nice(BUILDER_NICE)
     try:
@@ -391,7 +393,22 @@ def _build_in_this_process(lock_fd: int) -> int:
         qs.close()
 
 
+def _end_with_parent(parent: int) -> None:
+    """The builder ends with the server that started it (``kill -9`` included): it must not
+    write an index into the checkpoints of the server's next start."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)  # PDEATHSIG
+    if os.getppid() != parent:  # it died before the call
+        os._exit(1)
+
+
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    sys.exit(_build_in_this_process(int(sys.argv[1])))
+    try:
+        sys.exit(_build_in_this_process(int(sys.argv[1]), int(sys.argv[2])))
+    except KeyboardInterrupt:  # Ctrl-C at the terminal reaches the whole process group
+        sys.exit(130)
