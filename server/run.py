@@ -203,9 +203,9 @@ def serve(
     os.environ[SUPERVISOR_ENV] = str(os.getpid())
     in_flight = checkpoints.root / "in-flight"
     os.environ[IN_FLIGHT_ENV] = str(in_flight)
-    # the search index of generation 0, built beside the workers as they start (the workers
-    # wait for it and load it: server/search_index.py)
-    builder = None if engine else start_builder(checkpoints.root)
+    # the search index of generation 0, built in a process of its own once the workers have
+    # started (they wait for it and load it: server/search_index.py)
+    builder = None if engine else start_builder(checkpoints.root, workers, in_flight)
 
     def healthy() -> str | None:
         """Why the store cannot be served any more, or None."""

@@ -330,10 +330,18 @@ def _save(state: _State, folder: Path, path: Path) -> None:
 BUILDER_NICE = 5
 
 
-def start_builder(checkpoints_root: Path) -> subprocess.Popen[bytes]:
+#: the longest the builder waits for the workers to have started before it builds anyway
+WORKERS_WAIT_S = 30.0
+
+
+def start_builder(checkpoints_root: Path, workers: int = 0,
+                  started: Path | None = None) -> subprocess.Popen[bytes]:
     """Start building the search index of the newest checkpoint in a child process that
     writes it to the shared folder under ``checkpoints_root``; called by ``diplograph serve``
-    once the checkpoints are published and before the workers start.
+    once the checkpoints are published and before the workers start. The child first waits
+    (at most :data:`WORKERS_WAIT_S`) until ``workers`` files named by a process id are in
+    the folder ``started`` (each worker writes one when its app is built: the server's
+    in-flight folder), so that it does not slow the start.
 
     The shared lock is taken here and handed to the child (an inherited descriptor: the lock
     is its until it exits), so every worker that needs the index waits for this build and
@@ -346,7 +354,8 @@ def start_builder(checkpoints_root: Path) -> subprocess.Popen[bytes]:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # a fresh folder: nobody else holds it
         proc = subprocess.Popen(
-            [sys.executable, "-m", "diplograph.server.search_index", str(fd), str(os.getpid())],
+            [sys.executable, "-m", "diplograph.server.search_index", str(fd), str(os.getpid()),
+             str(workers), str(started or "")],
             pass_fds=(fd,), stdin=subprocess.DEVNULL)
     finally:
         os.close(fd)  # the child's copy holds the lock
@@ -355,10 +364,11 @@ def start_builder(checkpoints_root: Path) -> subprocess.Popen[bytes]:
     return proc
 
 
-def _build_in_this_process(lock_fd: int, parent: int) -> int:
-    """The builder's work (:func:`start_builder`, whose process is ``parent``): read the
-    store's newest checkpoint, write the index to the shared folder, let the lock go. The exit
-    status."""
+def _build_in_this_process(lock_fd: int, parent: int, workers: int = 0,
+                           started: str = "") -> int:
+    """The builder's work (:func:`start_builder`, whose process is ``parent``): wait for the
+    workers to start, read the store's newest checkpoint, write the index to the shared
+    folder, let the lock go. The exit status."""
     from ..graph.errors import DiplographError
     from ..graph.executor import QueryService
     from .config import load_config
@@ -366,6 +376,8 @@ def _build_in_this_process(lock_fd: int, parent: int) -> int:
     _end_with_parent(parent)
     with contextlib.suppress(OSError):
         os.nice(BUILDER_NICE)
+    if workers and started:
+        _wait_for_workers(Path(started), workers, WORKERS_WAIT_S)
     try:
         cfg = load_config()
         qs = QueryService(cfg["DIPLOGRAPH_STORE"], timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"],
@@ -393,6 +405,25 @@ def _build_in_this_process(lock_fd: int, parent: int) -> int:
         qs.close()
 
 
+def _wait_for_workers(folder: Path, workers: int, timeout: float) -> bool:
+    """Wait until ``folder`` holds ``workers`` files named by a process id (at most
+    ``timeout`` s); whether it does.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); (d / "123").touch(); (d / "123.drain").touch()
+    >>> _wait_for_workers(d, 1, 0), _wait_for_workers(d, 2, 0.05)
+    (True, False)
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        with contextlib.suppress(OSError):
+            if sum(1 for f in folder.iterdir() if f.name.isdigit()) >= workers:
+                return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+
+
 def _end_with_parent(parent: int) -> None:
     """The builder ends with the server that started it (``kill -9`` included): it must not
     write an index into the checkpoints of the server's next start."""
@@ -409,6 +440,7 @@ if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        sys.exit(_build_in_this_process(int(sys.argv[1]), int(sys.argv[2])))
+        sys.exit(_build_in_this_process(int(sys.argv[1]), int(sys.argv[2]),
+                                        int(sys.argv[3]), sys.argv[4]))
     except KeyboardInterrupt:  # Ctrl-C at the terminal reaches the whole process group
         sys.exit(130)

@@ -75,6 +75,23 @@ def test_the_builder_holds_the_lock_until_it_has_written_the_index(
     assert [h.label for h in loaded.search("mongolia").hits] == ["Mongolia"]
 
 
+def test_the_builder_waits_for_the_workers_to_start(service: QueryService,
+                                                   tmp_path: Path) -> None:
+    """It reads nothing while the workers start (it would slow the start), lock held."""
+    root = Path(service.checkpoints.root)
+    started = tmp_path / "in-flight"
+    started.mkdir()
+    proc = start_builder(root, workers=2, started=started)
+    (started / "4241").touch()
+    (started / "4241.drain").touch()  # not a worker
+    time.sleep(1.5)
+    assert proc.poll() is None and _locked(root / "search-index.lock")
+    assert not (root / "search-index" / "0.json").exists()
+    (started / "4242").touch()
+    assert proc.wait(60) == 0
+    assert (root / "search-index" / "0.json").exists()
+
+
 def test_a_request_meanwhile_waits_for_the_build_and_is_never_answered_empty(
         service: QueryService) -> None:
     """While the builder holds the lock, a worker's ``get`` waits; it then loads the build."""
