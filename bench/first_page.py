@@ -11,7 +11,9 @@
   equals the same request's answer a few seconds later (search correct from the first
   request, never empty or stale while the index is being made);
 - **index**: seconds from the command's start until the shared search index of generation 0
-  was written beside the checkpoints (``<store>.snapshots/search-index/0.json``).
+  was written beside the checkpoints (``<store>.snapshots/search-index/0.json``);
+- **cold**: then the same page right after a write that empties every cache (as
+  ``bench.pages`` does), on the same server: what the page costs when nothing else runs.
 
 ``--code DIR`` serves the code of another checkout (a folder holding a ``diplograph`` package,
 put first on ``PYTHONPATH``): several are run as interleaved pairs (A, B, A, B …) so that the
@@ -32,6 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .pages import _flush
 from .servers import Server, fetch, free_port, probe
 from .soak import RESULTS, TOKEN, WORK, say, scratch_copy
 
@@ -72,7 +75,7 @@ def _builders(pids: list[int]) -> list[int]:
     out = []
     for pid in pids:
         try:
-            if "diplograph.server.search_index" in " ".join(psutil.Process(pid).cmdline()):
+            if psutil.Process(pid).name() == "search-index":
                 out.append(pid)
         except psutil.Error:
             continue
@@ -137,11 +140,16 @@ def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, 
         _, later = fetch(srv.port, SEARCH, "application/json")
         same = s_status == 200 and json.loads(first)["results"] == json.loads(later)["results"]
         hits = len(json.loads(later)["results"])
+        # the same page cold, right after a write that empties every cache, on this server
+        _flush(srv.port, 0)
+        cold, cold_cpu, _, _, _ = _timed(srv, page, "text/html")
     finally:
         srv.stop()
-    return {"page": page, "code": code or "this checkout", "ready_s": round(ready, 3),
+    return {"page": page, "code": Path(code).name if code else "this checkout",
+            "ready_s": round(ready, 3),
             "page_s": round(secs, 3), "page_cpu_s": round(cpu, 3),
             "page_cpu_serving_s": round(serving_cpu, 3), "bytes": len(body),
+            "cold_s": round(cold, 3), "cold_cpu_s": round(cold_cpu, 3),
             "search_s": round(s_secs, 3), "search_cpu_s": round(s_cpu, 3),
             "search_correct": same, "search_hits": hits,
             "index_s": round(index_at, 3) if index_at is not None else None}
@@ -163,10 +171,12 @@ def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
                 rows.append(row)
                 say(json.dumps(row))
     s = {"date": dt.date.today().isoformat(), "starts": starts, "pages": pages,
-         "codes": [c or "this checkout" for c in codes],
+         "codes": [Path(c).name if c else "this checkout" for c in codes],
          "load": {"min": round(min(loads), 1), "median": round(statistics.median(loads), 1),
                   "max": round(max(loads), 1)},
-         "rows": rows, "summary": summarise(rows)}
+         "rows": rows, "summary": summarise(rows),
+         "ratios": [r for key in ("page_s", "page_cpu_s", "ready_s", "cold_s")
+                    for r in paired_ratios(rows, key)]}
     out_dir.mkdir(parents=True, exist_ok=True)
     name = f"first-page-{s['date']}{'-' + tag if tag else ''}"
     (out_dir / f"{name}.json").write_text(json.dumps(s, indent=1), encoding="utf-8")
@@ -191,9 +201,28 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "page_max_s": max(r["page_s"] for r in mine),
             "page_cpu_s": _med([r["page_cpu_s"] for r in mine]),
             "page_cpu_serving_s": _med([r["page_cpu_serving_s"] for r in mine]),
+            "cold_s": _med([r["cold_s"] for r in mine if "cold_s" in r]),
+            "cold_cpu_s": _med([r["cold_cpu_s"] for r in mine if "cold_cpu_s" in r]),
             "search_s": _med([r["search_s"] for r in mine]),
             "index_s": _med([r["index_s"] for r in mine if r["index_s"] is not None]),
             "search_correct": all(r["search_correct"] for r in mine)})
+    return out
+
+
+def paired_ratios(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """Per page and code after the first: the median, over the starts, of ``key`` divided
+    by the first code's ``key`` in the same start (interleaved pairs)."""
+    codes = list(dict.fromkeys(r["code"] for r in rows))
+    first = {(r["page"], r["start"]): r for r in rows if r["code"] == codes[0]}
+    out = []
+    for page in dict.fromkeys(r["page"] for r in rows):
+        for code in codes[1:]:
+            ratios = [r[key] / first[(page, r["start"])][key] for r in rows
+                      if r["page"] == page and r["code"] == code
+                      and first.get((page, r["start"]), {}).get(key)]
+            if ratios:
+                out.append({"page": page, "code": code, "vs": codes[0], "key": key,
+                            "median_ratio": _med(ratios), "n": len(ratios)})
     return out
 
 
@@ -207,13 +236,27 @@ def markdown(s: dict[str, Any]) -> str:
              "(wall; the CPU of the server's processes, all / without the index builder's, in "
              "brackets; the slowest); search: "
              f"`{SEARCH}` right after it; index: the shared search index written. Medians.", "",
-             "| page | code | ready | first page (max) | search | index | search correct |",
-             "|---|---|---:|---:|---:|---:|---|"]
+             "| page | code | ready | first page (max) | the same page cold after a write | "
+             "search | index | search correct |",
+             "|---|---|---:|---:|---:|---:|---:|---|"]
     for r in s["summary"]:
         lines.append(f"| `{r['page']}` | {r['code']} | {r['ready_s']} s | {r['page_s']} s "
                      f"({r['page_cpu_s']} / {r['page_cpu_serving_s']}) (max {r['page_max_s']}) | "
-                     f"{r['search_s']} s | "
+                     f"{r.get('cold_s', '')} s ({r.get('cold_cpu_s', '')}) | {r['search_s']} s | "
                      f"{r['index_s']} s | {'yes' if r['search_correct'] else 'NO'} |")
+    codes = s["codes"]
+    if len(codes) > 1:
+        lines += ["", f"Paired ratios (each start against `{codes[0]}`'s start just before it), "
+                      "medians:", "", "| page | code | first page wall | its server CPU | "
+                      "ready |", "|---|---|---:|---:|---:|"]
+        by = {(r["page"], r["code"], r["key"]): r["median_ratio"]
+              for key in ("page_s", "page_cpu_s", "ready_s")
+              for r in paired_ratios(s["rows"], key)}
+        for page in s["pages"]:
+            for code in codes[1:]:
+                lines.append(f"| `{page}` | {code} | {by.get((page, code, 'page_s'))} | "
+                             f"{by.get((page, code, 'page_cpu_s'))} | "
+                             f"{by.get((page, code, 'ready_s'))} |")
     return "\n".join(lines) + "\n"
 
 

@@ -249,9 +249,8 @@ def serve(
         # goes wrong where that folder is a package (the repository's root is one)
         server.serve(target_loader=worker_app, wrap_loader=False)
     finally:
-        if builder is not None and builder.poll() is None:
-            builder.terminate()
-            builder.wait()
+        if builder is not None:
+            builder.stop()
         if not engine:
             checkpoints.remove_all()
             checkpoints.release_serving()

@@ -37,8 +37,7 @@ import fcntl
 import json
 import logging
 import os
-import subprocess
-import sys
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -59,8 +58,8 @@ from ..linking.search import (
     subjects_query,
 )
 
-__all__ = ["BUILDER_NICE", "IndexHolder", "MAX_REFRESH", "NAME_MARKERS", "TYPE_MARKER",
-           "start_builder"]
+__all__ = ["BUILDER_NICE", "Builder", "IndexHolder", "MAX_REFRESH", "NAME_MARKERS",
+           "TYPE_MARKER", "start_builder"]
 
 log = logging.getLogger("diplograph.server.search_index")  # also when run as the builder
 
@@ -334,8 +333,41 @@ BUILDER_NICE = 5
 WORKERS_WAIT_S = 30.0
 
 
+class Builder:
+    """The process that builds the search index at a start (:func:`start_builder`), reaped
+    as soon as it ends."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        #: its exit status once it ended
+        self.status: int | None = None
+        self._reaper = threading.Thread(target=self._reap, name="search-index-builder",
+                                        daemon=True)
+        self._reaper.start()
+
+    def _reap(self) -> None:
+        with contextlib.suppress(ChildProcessError):
+            _, status = os.waitpid(self.pid, 0)
+            self.status = os.waitstatus_to_exitcode(status)
+
+    def running(self) -> bool:
+        return self._reaper.is_alive()
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """Its exit status, once it ended (None if still running after ``timeout`` s)."""
+        self._reaper.join(timeout)
+        return self.status
+
+    def stop(self) -> None:
+        """End it if it still runs (the server stops)."""
+        if self.running():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            self.wait(10)
+
+
 def start_builder(checkpoints_root: Path, workers: int = 0,
-                  started: Path | None = None) -> subprocess.Popen[bytes]:
+                  started: Path | None = None) -> Builder:
     """Start building the search index of the newest checkpoint in a child process that
     writes it to the shared folder under ``checkpoints_root``; called by ``diplograph serve``
     once the checkpoints are published and before the workers start. The child first waits
@@ -343,25 +375,30 @@ def start_builder(checkpoints_root: Path, workers: int = 0,
     the folder ``started`` (each worker writes one when its app is built: the server's
     in-flight folder), so that it does not slow the start.
 
-    The shared lock is taken here and handed to the child (an inherited descriptor: the lock
-    is its until it exits), so every worker that needs the index waits for this build and
-    loads it; if the child fails, the lock is released with it and a worker builds the index.
-    The settings (store, row cap, time limit) come from the ``DIPLOGRAPH_*`` environment."""
+    The child is forked, not a new interpreter: it has what it needs imported already and
+    costs the start nothing (the server's main process has no store open: it publishes the
+    checkpoints in a subprocess, and forks its workers the same way). The shared lock is
+    taken here and kept by the child alone (an inherited descriptor: the lock is its until it
+    exits), so every worker that needs the index waits for this build and loads it; if the
+    child fails, the lock is released with it and a worker builds the index. The settings
+    (store, row cap, time limit) come from the ``DIPLOGRAPH_*`` environment."""
     folder = _folder_in(Path(checkpoints_root))
     lock = folder.with_name(folder.name + ".lock")
     lock.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # a fresh folder: nobody else holds it
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "diplograph.server.search_index", str(fd), str(os.getpid()),
-             str(workers), str(started or "")],
-            pass_fds=(fd,), stdin=subprocess.DEVNULL)
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # the builder: never returns
+            code = 1
+            try:
+                code = _build_in_this_process(fd, parent, workers, str(started or ""))
+            finally:
+                os._exit(code)
     finally:
         os.close(fd)  # the child's copy holds the lock
-    # reaped as soon as it ends (no zombie for the server's lifetime)
-    threading.Thread(target=proc.wait, name="search-index-builder", daemon=True).start()
-    return proc
+    return Builder(pid)
 
 
 def _build_in_this_process(lock_fd: int, parent: int, workers: int = 0,
@@ -369,15 +406,16 @@ def _build_in_this_process(lock_fd: int, parent: int, workers: int = 0,
     """The builder's work (:func:`start_builder`, whose process is ``parent``): wait for the
     workers to start, read the store's newest checkpoint, write the index to the shared
     folder, let the lock go. The exit status."""
-    from ..graph.errors import DiplographError
-    from ..graph.executor import QueryService
-    from .config import load_config
-
     _end_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C at a terminal: the server stops it
     with contextlib.suppress(OSError):
         os.nice(BUILDER_NICE)
     if workers and started:
         _wait_for_workers(Path(started), workers, WORKERS_WAIT_S)
+    from ..graph.errors import DiplographError  # (imported once the workers have started)
+    from ..graph.executor import QueryService
+    from .config import load_config
+
     try:
         cfg = load_config()
         qs = QueryService(cfg["DIPLOGRAPH_STORE"], timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"],
@@ -426,21 +464,15 @@ def _wait_for_workers(folder: Path, workers: int, timeout: float) -> bool:
 
 def _end_with_parent(parent: int) -> None:
     """The builder ends with the server that started it (``kill -9`` included): it must not
-    write an index into the checkpoints of the server's next start."""
+    write an index into the checkpoints of the server's next start. It is named
+    ``search-index`` in ``ps``/``top``."""
     import ctypes
-    import signal
 
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)  # PDEATHSIG
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+        libc.prctl(15, b"search-index", 0, 0, 0)  # PR_SET_NAME
     if os.getppid() != parent:  # it died before the call
         os._exit(1)
 
 
-if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    try:
-        sys.exit(_build_in_this_process(int(sys.argv[1]), int(sys.argv[2]),
-                                        int(sys.argv[3]), sys.argv[4]))
-    except KeyboardInterrupt:  # Ctrl-C at the terminal reaches the whole process group
-        sys.exit(130)

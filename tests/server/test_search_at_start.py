@@ -85,7 +85,7 @@ def test_the_builder_waits_for_the_workers_to_start(service: QueryService,
     (started / "4241").touch()
     (started / "4241.drain").touch()  # not a worker
     time.sleep(1.5)
-    assert proc.poll() is None and _locked(root / "search-index.lock")
+    assert proc.running() and _locked(root / "search-index.lock")
     assert not (root / "search-index" / "0.json").exists()
     (started / "4242").touch()
     assert proc.wait(60) == 0
