@@ -70,7 +70,7 @@ class _Requests:
             return self._idle.wait_for(lambda: self.n == 0, timeout)
 
 
-requests = _Requests()
+answering = _Requests()
 #: the longest the index's loading at start waits for the worker to have no request
 IDLE_WAIT_S = 10.0
 
@@ -78,13 +78,13 @@ IDLE_WAIT_S = 10.0
 @bp.before_app_request
 def _count_request() -> None:
     g.diplograph_counted = True
-    requests.enter()
+    answering.enter()
 
 
 @bp.teardown_app_request
 def _uncount_request(_exc: BaseException | None) -> None:
     if g.pop("diplograph_counted", False):
-        requests.leave()
+        answering.leave()
 
 
 @bp.record_once
@@ -106,7 +106,7 @@ def _build_at_start(state: Any) -> None:
         try:
             with app.app_context():
                 holder.wait_for_shared_build(query_service())
-                requests.wait_idle(IDLE_WAIT_S)
+                answering.wait_idle(IDLE_WAIT_S)
                 search_index()
         except Exception:  # noqa: BLE001 - the first request builds it (and reports the error)
             log.warning("the search index could not be built at start", exc_info=True)
