@@ -16,10 +16,17 @@ from pathlib import Path
 
 import pytest
 import requests
-from server_support import AUTH, REGISTRY, LiveServer, copy_fixture_store, fill_store
+from server_support import (
+    AUTH,
+    REGISTRY,
+    LiveServer,
+    copy_fixture_store,
+    fill_store,
+    make_app,
+)
 
 from diplograph.graph.executor import QueryService
-from diplograph.server.search import _Requests
+from diplograph.server.search import _Requests, answering
 from diplograph.server.search_index import IndexHolder, _save, start_builder
 
 ID = "https://diplograph.org/id/"
@@ -132,6 +139,20 @@ def test_idle_means_no_request_in_flight() -> None:
     assert not r.wait_idle(0.05)
     threading.Timer(0.1, r.leave).start()
     assert r.wait_idle(10)
+
+
+def test_every_request_is_counted_out_again(tmp_path: Path) -> None:
+    """The count the loading at start waits on goes back to zero after every kind of answer
+    (a page, a 404, a 400, an error raised before the view)."""
+    app = make_app(tmp_path / "store")
+    try:
+        c = app.test_client()
+        for path in ("/page/state/MNG", "/page/state/XXX", "/search?q=mong&page=0",
+                     "/search.json?q=" + "x" * 10_000, "/page/nowhere/", "/sparql?query=%7B"):
+            c.get(path)
+            assert answering.n == 0, path
+    finally:
+        app.extensions["diplograph"].close()
 
 
 def test_the_server_answers_search_right_after_its_start_and_after_a_write(
