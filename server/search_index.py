@@ -23,11 +23,12 @@ generation builds it and writes it beside the checkpoints; the others load it (a
 of a second instead of a second of CPU at start, when every worker needs it at once).
 
 At a start, ``diplograph serve`` builds the index of generation 0 in a process of its own
-(:func:`start_builder`, at a lower CPU priority), holding the shared lock from before the
-workers start: the workers answer pages meanwhile, and whatever needs the index (search, the
-index pages, labels) waits for that build and loads it, as after any build by another worker.
-The first page after a start then no longer shares its worker's interpreter with the build,
-and gets the CPU first. If the builder fails, the workers build the index themselves.
+(:func:`start_builder`: forked from the server's main process, at a lower CPU priority, once
+every worker has started), holding the shared lock from before the workers start: the workers
+answer pages meanwhile, and whatever needs the index (search, the index pages, labels) waits
+for that build and loads it, as after any build by another worker. The first page after a
+start then no longer shares its worker's interpreter with the build, and gets the CPU first;
+the start itself is not slowed. If the builder fails, the workers build the index themselves.
 """
 
 from __future__ import annotations
