@@ -41,7 +41,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -198,9 +198,15 @@ class IndexHolder:
                 self._state = state
         return len(self._state.index)
 
-    def _read(self, qs: Any, generation: int) -> _State:
+    def _read(self, qs: Any, generation: int,
+              pause: Callable[[], None] | None = None) -> _State:
+        """Build the index from the store (``pause`` is called before each query)."""
+        pause = pause or (lambda: None)
+        pause()
         classes = self._classes(qs)
+        pause()
         index = SearchIndex.from_rows(self._rows(qs, index_query(classes)))
+        pause()
         by_graph = self._graph_subjects(qs, graph_subjects_query(classes))
         return _State(qs, generation, index, classes, by_graph)
 
@@ -431,7 +437,7 @@ def _build_in_this_process(lock_fd: int, parent: int, workers: int = 0,
         assert folder is not None
         t0 = time.perf_counter()
         generation = qs.generation
-        state = IndexHolder()._read(qs, generation)
+        state = IndexHolder()._read(qs, generation, _StepAside(Path(started) if started else None))
         _save(state, folder, folder / f"{generation}.json")
         log.info("search index of generation %d built at start: %d entities in %.2f s",
                  generation, len(state.index), time.perf_counter() - t0)
@@ -442,6 +448,65 @@ def _build_in_this_process(lock_fd: int, parent: int, workers: int = 0,
     finally:
         os.close(lock_fd)
         qs.close()
+
+
+#: the builder steps aside while the workers answer pages, for at most this long in all
+STEP_ASIDE_S = 2.0
+#: how long no page must be in flight before the builder goes on
+QUIET_S = 0.15
+
+
+class _StepAside:
+    """Called by the builder before each of its queries: wait until no worker has answered a
+    page for :data:`QUIET_S` (read in the workers' in-flight slots, ``folder``), for at most
+    :data:`STEP_ASIDE_S` over the whole build. Searches, index pages and named-query pages
+    do not count: they wait for the build."""
+
+    def __init__(self, folder: Path | None, budget: float = STEP_ASIDE_S) -> None:
+        self.folder = folder
+        self.budget = budget
+
+    def __call__(self) -> None:
+        if self.folder is None or self.budget <= 0:
+            return
+        t0 = time.monotonic()
+        quiet_since = t0
+        while time.monotonic() - t0 < self.budget:
+            now = time.monotonic()
+            if _pages_in_flight(self.folder):
+                quiet_since = now
+            elif now - quiet_since >= QUIET_S:
+                break
+            time.sleep(0.02)
+        self.budget -= time.monotonic() - t0
+
+
+def _pages_in_flight(folder: Path) -> bool:
+    """Whether a worker is answering a request that does not wait for the index."""
+    from .supervisor import read_in_flight
+
+    with contextlib.suppress(OSError):
+        for f in folder.iterdir():
+            if f.name.isdigit():
+                for record in read_in_flight(folder, int(f.name), remove=False):
+                    path = record.split(" ", 2)[1] if record.count(" ") >= 1 else ""
+                    if not _waits_for_index(path):
+                        return True
+    return False
+
+
+def _waits_for_index(path: str) -> bool:
+    """Whether a request for ``path`` needs the search index (so the builder must not wait
+    for it).
+
+    >>> [_waits_for_index(p) for p in ("/search.json", "/page/state/", "/queries/x",
+    ...                                 "/page/state/FRA", "/sparql")]
+    [True, True, True, False, False]
+    """
+    if path.startswith(("/search", "/queries")):
+        return True
+    parts = path.split("/")
+    return len(parts) == 4 and parts[1] == "page" and parts[3] == ""
 
 
 def _wait_for_workers(folder: Path, workers: int, timeout: float) -> bool:

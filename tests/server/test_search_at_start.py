@@ -27,7 +27,8 @@ from server_support import (
 
 from diplograph.graph.executor import QueryService
 from diplograph.server.search import _Requests, answering
-from diplograph.server.search_index import IndexHolder, _save, start_builder
+from diplograph.server.search_index import IndexHolder, _save, _StepAside, start_builder
+from diplograph.server.supervisor import InFlight, request_record
 
 ID = "https://diplograph.org/id/"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -97,6 +98,37 @@ def test_the_builder_waits_for_the_workers_to_start(service: QueryService,
     (started / "4242").touch()
     assert proc.wait(60) == 0
     assert (root / "search-index" / "0.json").exists()
+
+
+def test_the_builder_steps_aside_while_a_page_is_answered(tmp_path: Path) -> None:
+    """Before each query the builder waits while a worker answers a page (read in the
+    workers' in-flight slots), within its budget; a search (which waits for the build) does
+    not hold it."""
+    slots = InFlight(tmp_path, pid=4242)
+    slots.enter(request_record("GET", "/page/state/FRA", "", None))
+    step = _StepAside(tmp_path, budget=0.6)
+    t0 = time.monotonic()
+    step()  # the page stays in flight: the whole budget
+    assert 0.55 <= time.monotonic() - t0 < 5 and step.budget <= 0.05
+    slots.leave()
+    slots.enter(request_record("GET", "/search.json", "q=viet", None))
+    step = _StepAside(tmp_path, budget=5.0)
+    t0 = time.monotonic()
+    step()  # only the quiet moment
+    assert time.monotonic() - t0 < 2.0
+    slots.leave()
+
+    def a_page() -> None:  # (a slot per request thread)
+        slots.enter(request_record("GET", "/page/state/FRA", "", None))
+        time.sleep(0.3)
+        slots.leave()
+
+    threading.Thread(target=a_page).start()
+    time.sleep(0.05)
+    step = _StepAside(tmp_path, budget=5.0)
+    t0 = time.monotonic()
+    step()  # until the page is answered, then the quiet moment
+    assert 0.25 <= time.monotonic() - t0 < 3.0
 
 
 def test_a_request_meanwhile_waits_for_the_build_and_is_never_answered_empty(
