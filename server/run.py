@@ -161,6 +161,7 @@ def serve(
     from ..graph.errors import DiplographError
     from .config import load_config
     from .public_url import default_public_url
+    from .search_index import start_builder
     from .supervisor import SupervisedServer
 
     logging.basicConfig(level=logging.INFO,
@@ -202,6 +203,9 @@ def serve(
     os.environ[SUPERVISOR_ENV] = str(os.getpid())
     in_flight = checkpoints.root / "in-flight"
     os.environ[IN_FLIGHT_ENV] = str(in_flight)
+    # the search index of generation 0, built in a process of its own once the workers have
+    # started (they wait for it and load it: server/search_index.py)
+    builder = None if engine else start_builder(checkpoints.root, workers, in_flight)
 
     def healthy() -> str | None:
         """Why the store cannot be served any more, or None."""
@@ -254,6 +258,8 @@ def serve(
         # goes wrong where that folder is a package (the repository's root is one)
         server.serve(target_loader=worker_app, wrap_loader=False)
     finally:
+        if builder is not None:
+            builder.stop()
         if not engine:
             checkpoints.remove_all()
             checkpoints.release_serving()

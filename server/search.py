@@ -18,7 +18,7 @@ import logging
 import threading
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, g, render_template, request
 
 from ..graph.errors import DiplographError
 from ..linking.search import (
@@ -46,11 +46,58 @@ MAX_LIMIT = 50
 holder = IndexHolder()
 
 
+class _Requests:
+    """How many requests this worker process is answering (Flask's, not those the response
+    cache answers before it)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self._idle = threading.Condition()
+
+    def enter(self) -> None:
+        with self._idle:
+            self.n += 1
+
+    def leave(self) -> None:
+        with self._idle:
+            self.n -= 1
+            if self.n == 0:
+                self._idle.notify_all()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no request is being answered (at most ``timeout`` s); whether so."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self.n == 0, timeout)
+
+
+answering = _Requests()
+#: the longest the index's loading at start waits for the worker to have no request
+IDLE_WAIT_S = 10.0
+
+
+@bp.before_app_request
+def _count_request() -> None:
+    g.diplograph_counted = True
+    answering.enter()
+
+
+@bp.teardown_app_request
+def _uncount_request(_exc: BaseException | None) -> None:
+    if g.pop("diplograph_counted", False):
+        answering.leave()
+
+
 @bp.record_once
 def _build_at_start(state: Any) -> None:
-    """In the worker processes of ``diplograph serve``, build the index in the background as
-    the worker starts, so that the first search, index page or named-query page does not wait
-    a second for it (tests and embedded apps build it on first use)."""
+    """In the worker processes of ``diplograph serve``, bring up the index in the background
+    as the worker starts, so that the first search, index page or named-query page does not
+    wait for it (tests and embedded apps build it on first use).
+
+    ``diplograph serve`` builds it in a process of its own meanwhile
+    (:func:`.search_index.start_builder`): this waits for that build, then for a moment when
+    the worker answers no request, and loads it, so that the first pages after a start do not
+    share the worker with it. A request that needs the index meanwhile waits for the build
+    and loads it at once."""
     app = state.app
     if not app.config.get("DIPLOGRAPH_PREPARED"):
         return
@@ -58,6 +105,8 @@ def _build_at_start(state: Any) -> None:
     def build() -> None:
         try:
             with app.app_context():
+                holder.wait_for_shared_build(query_service())
+                answering.wait_idle(IDLE_WAIT_S)
                 search_index()
         except Exception:  # noqa: BLE001 - the first request builds it (and reports the error)
             log.warning("the search index could not be built at start", exc_info=True)

@@ -21,6 +21,14 @@ made after a write never shows a name the write changed.
 A build is shared by the worker processes of one server: the first to need the index for a
 generation builds it and writes it beside the checkpoints; the others load it (a few hundredths
 of a second instead of a second of CPU at start, when every worker needs it at once).
+
+At a start, ``diplograph serve`` builds the index of generation 0 in a process of its own
+(:func:`start_builder`: forked from the server's main process, at a lower CPU priority, once
+every worker has started), holding the shared lock from before the workers start: the workers
+answer pages meanwhile, and whatever needs the index (search, the index pages, labels) waits
+for that build and loads it, as after any build by another worker. The first page after a
+start then no longer shares its worker's interpreter with the build, and gets the CPU first;
+the start itself is not slowed. If the builder fails, the workers build the index themselves.
 """
 
 from __future__ import annotations
@@ -30,9 +38,10 @@ import fcntl
 import json
 import logging
 import os
+import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,9 +59,10 @@ from ..linking.search import (
     subjects_query,
 )
 
-__all__ = ["IndexHolder", "MAX_REFRESH", "NAME_MARKERS", "TYPE_MARKER"]
+__all__ = ["BUILDER_NICE", "Builder", "IndexHolder", "MAX_REFRESH", "NAME_MARKERS",
+           "TYPE_MARKER", "start_builder"]
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("diplograph.server.search_index")  # also when run as the builder
 
 #: The predicates an index is made of (:func:`.linking.search.index_query`) but rdf:type: a
 #: write that touched none of them, and typed or untyped nothing as one of the kinds' classes,
@@ -133,6 +143,17 @@ class IndexHolder:
             assert self._state is not None
             return self._state.index
 
+    def wait_for_shared_build(self, qs: Any, timeout: float | None = None) -> None:
+        """Wait (at most ``timeout`` s, default :data:`SHARED_WAIT_S`) while another process
+        builds an index to share (:func:`start_builder`), without holding this holder: a
+        request may build or load the index meanwhile."""
+        folder = _shared_folder(qs)
+        if folder is None:
+            return
+        with _file_lock(folder.with_name(folder.name + ".lock"),
+                        SHARED_WAIT_S if timeout is None else timeout):
+            pass
+
     # ------------------------------------------------------------------ reading
 
     @staticmethod
@@ -177,9 +198,15 @@ class IndexHolder:
                 self._state = state
         return len(self._state.index)
 
-    def _read(self, qs: Any, generation: int) -> _State:
+    def _read(self, qs: Any, generation: int,
+              pause: Callable[[], None] | None = None) -> _State:
+        """Build the index from the store (``pause`` is called before each query)."""
+        pause = pause or (lambda: None)
+        pause()
         classes = self._classes(qs)
+        pause()
         index = SearchIndex.from_rows(self._rows(qs, index_query(classes)))
+        pause()
         by_graph = self._graph_subjects(qs, graph_subjects_query(classes))
         return _State(qs, generation, index, classes, by_graph)
 
@@ -240,16 +267,21 @@ SHARED_WAIT_S = 60.0
 def _shared_folder(qs: Any) -> Path | None:
     """Where the workers of one service share built indexes (None: not shared)."""
     root = getattr(getattr(qs, "checkpoints", None), "root", None)
-    return Path(root) / "search-index" if isinstance(root, (str, Path)) else None
+    return _folder_in(Path(root)) if isinstance(root, (str, Path)) else None
+
+
+def _folder_in(root: Path) -> Path:
+    """The shared folder of indexes under the checkpoints' folder ``root``."""
+    return root / "search-index"
 
 
 @contextlib.contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (given up after :data:`SHARED_WAIT_S`: the index is
-    then built without it)."""
+def _file_lock(path: Path, wait: float = SHARED_WAIT_S) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (given up after ``wait`` s: the index is then built
+    without it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+b") as f:
-        deadline = time.monotonic() + SHARED_WAIT_S
+        deadline = time.monotonic() + wait
         locked = False
         while not locked:
             try:
@@ -295,3 +327,218 @@ def _save(state: _State, folder: Path, path: Path) -> None:
     except OSError:  # not shared: each worker builds its own
         tmp.unlink(missing_ok=True)
         log.warning("the search index could not be shared in %s", folder, exc_info=True)
+
+
+# ---------------------------------------------------------------------- built at a start
+
+#: how much lower the builder's CPU priority is (``nice``): the pages the workers answer
+#: meanwhile get the CPU first on a busy machine
+BUILDER_NICE = 5
+
+
+#: the longest the builder waits for the workers to have started before it builds anyway
+WORKERS_WAIT_S = 30.0
+
+
+class Builder:
+    """The process that builds the search index at a start (:func:`start_builder`), reaped
+    as soon as it ends."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        #: its exit status once it ended
+        self.status: int | None = None
+        self._reaper = threading.Thread(target=self._reap, name="search-index-builder",
+                                        daemon=True)
+        self._reaper.start()
+
+    def _reap(self) -> None:
+        with contextlib.suppress(ChildProcessError):
+            _, status = os.waitpid(self.pid, 0)
+            self.status = os.waitstatus_to_exitcode(status)
+
+    def running(self) -> bool:
+        return self._reaper.is_alive()
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """Its exit status, once it ended (None if still running after ``timeout`` s)."""
+        self._reaper.join(timeout)
+        return self.status
+
+    def stop(self) -> None:
+        """End it if it still runs (the server stops)."""
+        if self.running():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            self.wait(10)
+
+
+def start_builder(checkpoints_root: Path, workers: int = 0,
+                  started: Path | None = None) -> Builder:
+    """Start building the search index of the newest checkpoint in a child process that
+    writes it to the shared folder under ``checkpoints_root``; called by ``diplograph serve``
+    once the checkpoints are published and before the workers start. The child first waits
+    (at most :data:`WORKERS_WAIT_S`) until ``workers`` files named by a process id are in
+    the folder ``started`` (each worker writes one when its app is built: the server's
+    in-flight folder), so that it does not slow the start.
+
+    The child is forked, not a new interpreter: it has what it needs imported already and
+    costs the start nothing (the server's main process has no store open: it publishes the
+    checkpoints in a subprocess, and forks its workers the same way). The shared lock is
+    taken here and kept by the child alone (an inherited descriptor: the lock is its until it
+    exits), so every worker that needs the index waits for this build and loads it; if the
+    child fails, the lock is released with it and a worker builds the index. The settings
+    (store, row cap, time limit) come from the ``DIPLOGRAPH_*`` environment."""
+    folder = _folder_in(Path(checkpoints_root))
+    lock = folder.with_name(folder.name + ".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # a fresh folder: nobody else holds it
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # the builder: never returns
+            code = 1
+            try:
+                code = _build_in_this_process(fd, parent, workers, str(started or ""))
+            finally:
+                os._exit(code)
+    finally:
+        os.close(fd)  # the child's copy holds the lock
+    return Builder(pid)
+
+
+def _build_in_this_process(lock_fd: int, parent: int, workers: int = 0,
+                           started: str = "") -> int:
+    """The builder's work (:func:`start_builder`, whose process is ``parent``): wait for the
+    workers to start, read the store's newest checkpoint, write the index to the shared
+    folder, let the lock go. The exit status."""
+    _end_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C at a terminal: the server stops it
+    with contextlib.suppress(OSError):
+        os.nice(BUILDER_NICE)
+    if workers and started:
+        _wait_for_workers(Path(started), workers, WORKERS_WAIT_S)
+    from ..graph.errors import DiplographError  # (imported once the workers have started)
+    from ..graph.executor import QueryService
+    from .config import load_config
+
+    try:
+        cfg = load_config()
+        qs = QueryService(cfg["DIPLOGRAPH_STORE"], timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"],
+                          max_rows=cfg["DIPLOGRAPH_MAX_ROWS"],
+                          max_bytes=cfg["DIPLOGRAPH_MAX_BYTES"], workers=1,
+                          union_default_graph=True, isolation="thread", prepared=True)
+    except DiplographError as e:
+        log.warning("the search index was not built at start: %s", e.message)
+        return 1
+    try:
+        folder = _shared_folder(qs)
+        assert folder is not None
+        t0 = time.perf_counter()
+        generation = qs.generation
+        state = IndexHolder()._read(qs, generation, _StepAside(Path(started) if started else None))
+        _save(state, folder, folder / f"{generation}.json")
+        log.info("search index of generation %d built at start: %d entities in %.2f s",
+                 generation, len(state.index), time.perf_counter() - t0)
+        return 0
+    except Exception:  # noqa: BLE001 - the workers build it themselves
+        log.warning("the search index could not be built at start", exc_info=True)
+        return 1
+    finally:
+        os.close(lock_fd)
+        qs.close()
+
+
+#: the builder steps aside while the workers answer pages, for at most this long in all
+STEP_ASIDE_S = 2.0
+#: how long no page must be in flight before the builder goes on
+QUIET_S = 0.15
+
+
+class _StepAside:
+    """Called by the builder before each of its queries: wait until no worker has answered a
+    page for :data:`QUIET_S` (read in the workers' in-flight slots, ``folder``), for at most
+    :data:`STEP_ASIDE_S` over the whole build. Searches, index pages and named-query pages
+    do not count: they wait for the build."""
+
+    def __init__(self, folder: Path | None, budget: float = STEP_ASIDE_S) -> None:
+        self.folder = folder
+        self.budget = budget
+
+    def __call__(self) -> None:
+        if self.folder is None or self.budget <= 0:
+            return
+        t0 = time.monotonic()
+        quiet_since = t0
+        while time.monotonic() - t0 < self.budget:
+            now = time.monotonic()
+            if _pages_in_flight(self.folder):
+                quiet_since = now
+            elif now - quiet_since >= QUIET_S:
+                break
+            time.sleep(0.02)
+        self.budget -= time.monotonic() - t0
+
+
+def _pages_in_flight(folder: Path) -> bool:
+    """Whether a worker is answering a request that does not wait for the index."""
+    from .supervisor import read_in_flight
+
+    with contextlib.suppress(OSError):
+        for f in folder.iterdir():
+            if f.name.isdigit():
+                for record in read_in_flight(folder, int(f.name), remove=False):
+                    path = record.split(" ", 2)[1] if record.count(" ") >= 1 else ""
+                    if not _waits_for_index(path):
+                        return True
+    return False
+
+
+def _waits_for_index(path: str) -> bool:
+    """Whether a request for ``path`` needs the search index (so the builder must not wait
+    for it).
+
+    >>> [_waits_for_index(p) for p in ("/search.json", "/page/state/", "/queries/x",
+    ...                                 "/page/state/FRA", "/sparql")]
+    [True, True, True, False, False]
+    """
+    if path.startswith(("/search", "/queries")):
+        return True
+    parts = path.split("/")
+    return len(parts) == 4 and parts[1] == "page" and parts[3] == ""
+
+
+def _wait_for_workers(folder: Path, workers: int, timeout: float) -> bool:
+    """Wait until ``folder`` holds ``workers`` files named by a process id (at most
+    ``timeout`` s); whether it does.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); (d / "123").touch(); (d / "123.drain").touch()
+    >>> _wait_for_workers(d, 1, 0), _wait_for_workers(d, 2, 0.05)
+    (True, False)
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        with contextlib.suppress(OSError):
+            if sum(1 for f in folder.iterdir() if f.name.isdigit()) >= workers:
+                return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+
+
+def _end_with_parent(parent: int) -> None:
+    """The builder ends with the server that started it (``kill -9`` included): it must not
+    write an index into the checkpoints of the server's next start. It is named
+    ``search-index`` in ``ps``/``top``."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+        libc.prctl(15, b"search-index", 0, 0, 0)  # PR_SET_NAME
+    if os.getppid() != parent:  # it died before the call
+        os._exit(1)
+
+

@@ -1,0 +1,284 @@
+"""The first page after a start, the start itself, and search right after it.
+
+``python -m bench.first_page --store DIR [--starts 5] [--page /page/state/FRA …]
+[--code DIR --code DIR2 …]`` serves a scratch copy of a store with ``diplograph serve``
+(default workers) once per (start, page, code) and, as soon as the service answers:
+
+- **ready**: seconds from the command's start to the first answered ``ASK {}``;
+- **first page**: the page fetched as the first request (wall time, and the CPU time of every
+  process of the server's tree, helpers included, during it);
+- **search**: ``/search.json?q=viet`` right after the page: wall time, and whether its answer
+  equals the same request's answer a few seconds later (search correct from the first
+  request, never empty or stale while the index is being made);
+- **index**: seconds from the command's start until the shared search index of generation 0
+  was written beside the checkpoints (``<store>.snapshots/search-index/0.json``);
+- **cold**: then the same page right after a write that empties every cache (as
+  ``bench.pages`` does), on the same server: what the page costs when nothing else runs.
+
+``--code DIR`` serves the code of another checkout (a folder holding a ``diplograph`` package,
+put first on ``PYTHONPATH``): several are run as interleaved pairs (A, B, A, B …) so that the
+machine's load falls on each alike. Results: ``--out`` (``bench/results/``)
+``first-page-<date>[-tag].{json,md}``, medians per page and code, with the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from .pages import _flush
+from .servers import Server, fetch, free_port, probe
+from .soak import RESULTS, TOKEN, WORK, say, scratch_copy
+
+PAGES = ["/page/state/FRA", "/page/state/USA", "/page/state/ITA", "/page/org/UN"]
+SEARCH = "/search.json?q=viet&limit=50"
+
+
+def _start(store: Path, code: str | None, log: Path) -> tuple[Server, float]:
+    """``diplograph serve`` (of ``code`` if given) on a free port; the server and its ready
+    time (polled every 20 ms)."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "diplograph", "serve", "--store", str(store), "--host",
+           "127.0.0.1", "--port", str(port), "--update-token", TOKEN]
+    env = dict(os.environ)
+    if code:
+        env["PYTHONPATH"] = code + os.pathsep + env.get("PYTHONPATH", "")
+    log.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(log, "wb")  # noqa: SIM115 - the child keeps it
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            env=env, cwd=str(WORK))
+    fh.close()
+    srv = Server("diplograph", port, "/sparql", proc, log, cmd)
+    while time.perf_counter() - t0 < 180:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited ({proc.returncode}):\n{srv.log_tail()}")
+        if probe(port, "/sparql", timeout=2) == 200:
+            return srv, t0
+        time.sleep(0.02)
+    srv.stop()
+    raise RuntimeError(f"the server was not ready after 180 s:\n{srv.log_tail()}")
+
+
+def _builders(pids: list[int]) -> list[int]:
+    """Those of ``pids`` that build the search index at a start (a process of their own)."""
+    import psutil
+
+    out = []
+    for pid in pids:
+        try:
+            if psutil.Process(pid).name() == "search-index":
+                out.append(pid)
+        except psutil.Error:
+            continue
+    return out
+
+
+def _cpu(root: int, pids: list[int]) -> dict[int, float]:
+    """User + system CPU of each live process of ``pids``; for ``root`` (the server's main
+    process) also that of its children that ended and were reaped (the index builder)."""
+    import psutil
+
+    out = {}
+    for pid in pids:
+        try:
+            t = psutil.Process(pid).cpu_times()
+        except psutil.Error:
+            continue
+        out[pid] = t.user + t.system
+        if pid == root:
+            out[pid] += t.children_user + t.children_system
+    return out
+
+
+def _timed(srv: Server, target: str,
+           accept: str) -> tuple[float, float, float, int, bytes]:
+    """Wall time, the CPU of the server's processes, the same without the index builder's,
+    the status and the body of one request."""
+    pids = srv.pids()  # now: a helper process started meanwhile counts too
+    builders = set(_builders(pids))
+    before = _cpu(srv.proc.pid, pids)
+    t0 = time.perf_counter()
+    status, body = fetch(srv.port, target, accept, timeout=300)
+    secs = time.perf_counter() - t0
+    after = _cpu(srv.proc.pid, pids)
+    # a builder that ended meanwhile: its CPU moved to the main process's reaped children
+    gone = {p for p in builders if p not in after}
+    cpu = sum(after.values()) - sum(before[p] for p in before if p in after or p in gone)
+    serving = sum(after[p] - before[p] for p in after if p in before and p not in builders
+                  and p != srv.proc.pid)
+    if srv.proc.pid in after and srv.proc.pid in before and not gone:
+        serving += after[srv.proc.pid] - before[srv.proc.pid]
+    return secs, cpu, serving, status, body
+
+
+def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, Any]:
+    """Start, fetch ``page`` first, then search; stop. One row of measures."""
+    shared = store.with_name(store.name + ".snapshots") / "search-index" / "0.json"
+    srv, t0 = _start(store, code, log)
+    try:
+        ready = time.perf_counter() - t0
+        secs, cpu, serving_cpu, status, body = _timed(srv, page, "text/html")
+        if status != 200:
+            raise RuntimeError(f"{page}: {status} {body[:200]!r}")
+        s_secs, s_cpu, _, s_status, first = _timed(srv, SEARCH, "application/json")
+        index_at = None
+        while time.perf_counter() - t0 < 120:
+            if shared.exists():
+                index_at = time.perf_counter() - t0
+                break
+            time.sleep(0.02)
+        time.sleep(2.0)  # every worker has its index by now
+        _, later = fetch(srv.port, SEARCH, "application/json")
+        same = s_status == 200 and json.loads(first)["results"] == json.loads(later)["results"]
+        hits = len(json.loads(later)["results"])
+        # the same page cold, right after a write that empties every cache, on this server
+        _flush(srv.port, 0)
+        cold, cold_cpu, _, _, _ = _timed(srv, page, "text/html")
+    finally:
+        srv.stop()
+    return {"page": page, "code": Path(code).name if code else "this checkout",
+            "ready_s": round(ready, 3),
+            "page_s": round(secs, 3), "page_cpu_s": round(cpu, 3),
+            "page_cpu_serving_s": round(serving_cpu, 3), "bytes": len(body),
+            "cold_s": round(cold, 3), "cold_cpu_s": round(cold_cpu, 3),
+            "search_s": round(s_secs, 3), "search_cpu_s": round(s_cpu, 3),
+            "search_correct": same, "search_hits": hits,
+            "index_s": round(index_at, 3) if index_at is not None else None}
+
+
+def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
+        out_dir: Path, tag: str) -> dict[str, Any]:
+    scratch = scratch_copy(store, "first-page-store")
+    log = WORK / "first-page-server.log"
+    loads = [os.getloadavg()[0]]
+    rows = []
+    for i in range(starts):
+        for page in pages:
+            for code in codes:  # interleaved: A, B, A, B …
+                row = one_start(scratch, code, page, log)
+                row["start"] = i + 1
+                row["load"] = round(os.getloadavg()[0], 1)
+                loads.append(row["load"])
+                rows.append(row)
+                say(json.dumps(row))
+    s = {"date": dt.date.today().isoformat(), "starts": starts, "pages": pages,
+         "codes": [Path(c).name if c else "this checkout" for c in codes],
+         "load": {"min": round(min(loads), 1), "median": round(statistics.median(loads), 1),
+                  "max": round(max(loads), 1)},
+         "rows": rows, "summary": summarise(rows),
+         "ratios": [r for key in ("page_s", "page_cpu_s", "ready_s", "cold_s")
+                    for r in paired_ratios(rows, key)]}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = f"first-page-{s['date']}{'-' + tag if tag else ''}"
+    (out_dir / f"{name}.json").write_text(json.dumps(s, indent=1), encoding="utf-8")
+    (out_dir / f"{name}.md").write_text(markdown(s), encoding="utf-8")
+    return s
+
+
+def _med(xs: list[float]) -> float:
+    return round(statistics.median(xs), 3) if xs else 0.0
+
+
+def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Medians (and maxima) per page and code."""
+    out = []
+    keys = dict.fromkeys((r["page"], r["code"]) for r in rows)
+    for page, code in keys:
+        mine = [r for r in rows if r["page"] == page and r["code"] == code]
+        out.append({
+            "page": page, "code": code, "n": len(mine),
+            "ready_s": _med([r["ready_s"] for r in mine]),
+            "page_s": _med([r["page_s"] for r in mine]),
+            "page_max_s": max(r["page_s"] for r in mine),
+            "page_cpu_s": _med([r["page_cpu_s"] for r in mine]),
+            "page_cpu_serving_s": _med([r["page_cpu_serving_s"] for r in mine]),
+            "cold_s": _med([r["cold_s"] for r in mine if "cold_s" in r]),
+            "cold_cpu_s": _med([r["cold_cpu_s"] for r in mine if "cold_cpu_s" in r]),
+            "search_s": _med([r["search_s"] for r in mine]),
+            "index_s": _med([r["index_s"] for r in mine if r["index_s"] is not None]),
+            "search_correct": all(r["search_correct"] for r in mine)})
+    return out
+
+
+def paired_ratios(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """Per page and code after the first: the median, over the starts, of ``key`` divided
+    by the first code's ``key`` in the same start (interleaved pairs)."""
+    codes = list(dict.fromkeys(r["code"] for r in rows))
+    first = {(r["page"], r["start"]): r for r in rows if r["code"] == codes[0]}
+    out = []
+    for page in dict.fromkeys(r["page"] for r in rows):
+        for code in codes[1:]:
+            ratios = [r[key] / first[(page, r["start"])][key] for r in rows
+                      if r["page"] == page and r["code"] == code
+                      and first.get((page, r["start"]), {}).get(key)]
+            if ratios:
+                out.append({"page": page, "code": code, "vs": codes[0], "key": key,
+                            "median_ratio": _med(ratios), "n": len(ratios)})
+    return out
+
+
+def markdown(s: dict[str, Any]) -> str:
+    load = s["load"]
+    lines = [f"# The first page after a start ({s['date']})", "",
+             f"`diplograph serve` (default workers) · {s['starts']} starts per page and code, "
+             f"interleaved · load average {load['min']}–{load['max']} (median "
+             f"{load['median']})", "",
+             "Ready: from the command to the first answered query; page: the first request "
+             "(wall; the CPU of the server's processes, all / without the index builder's, in "
+             "brackets; the slowest); search: "
+             f"`{SEARCH}` right after it; index: the shared search index written. Medians.", "",
+             "| page | code | ready | first page (max) | the same page cold after a write | "
+             "search | index | search correct |",
+             "|---|---|---:|---:|---:|---:|---:|---|"]
+    for r in s["summary"]:
+        lines.append(f"| `{r['page']}` | {r['code']} | {r['ready_s']} s | {r['page_s']} s "
+                     f"({r['page_cpu_s']} / {r['page_cpu_serving_s']}) (max {r['page_max_s']}) | "
+                     f"{r.get('cold_s', '')} s ({r.get('cold_cpu_s', '')}) | {r['search_s']} s | "
+                     f"{r['index_s']} s | {'yes' if r['search_correct'] else 'NO'} |")
+    codes = s["codes"]
+    if len(codes) > 1:
+        lines += ["", f"Paired ratios (each start against `{codes[0]}`'s start just before it), "
+                      "medians:", "", "| page | code | first page wall | its server CPU | "
+                      "ready |", "|---|---|---:|---:|---:|"]
+        by = {(r["page"], r["code"], r["key"]): r["median_ratio"]
+              for key in ("page_s", "page_cpu_s", "ready_s")
+              for r in paired_ratios(s["rows"], key)}
+        for page in s["pages"]:
+            for code in codes[1:]:
+                lines.append(f"| `{page}` | {code} | {by.get((page, code, 'page_s'))} | "
+                             f"{by.get((page, code, 'page_cpu_s'))} | "
+                             f"{by.get((page, code, 'ready_s'))} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.first_page", description=__doc__)
+    ap.add_argument("--store", required=True, help="a store to copy and serve")
+    ap.add_argument("--starts", type=int, default=5, help="starts per page and code [5]")
+    ap.add_argument("--page", action="append", help=f"the first page [{', '.join(PAGES)}]")
+    ap.add_argument("--code", action="append",
+                    help="a folder holding another checkout's diplograph package (repeatable; "
+                         "'.' is this checkout)")
+    ap.add_argument("--out", default=str(RESULTS), help="where the results go")
+    ap.add_argument("--tag", default="", help="appended to the result file names")
+    a = ap.parse_args(argv)
+    WORK.mkdir(parents=True, exist_ok=True)
+    codes: list[str | None] = [None if c == "." else str(Path(c).resolve())
+                               for c in (a.code or ["."])]
+    s = run(Path(a.store), starts=a.starts, pages=a.page or PAGES, codes=codes,
+            out_dir=Path(a.out), tag=a.tag)
+    print(markdown(s))
+    return 0 if all(r["search_correct"] for r in s["summary"]) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
