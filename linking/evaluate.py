@@ -258,7 +258,7 @@ LIST_STATUS = {
     "names_dev7.csv": "round 7's own development list (written before its changes)",
     "names_dev7_held.csv": "round 7's own held-out list (not tuned on)",
     "names_test9.csv": "round 8's development list (after its unseen run)",
-    "names_test10.csv": "round 8's unseen list (an independent writer's; not tuned on)",
+    "names_test10.csv": "round 9's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
