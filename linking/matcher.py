@@ -539,6 +539,19 @@ class Matcher:
                              for c in r.candidates]
                     return MatchResult(query, cands, r.ambiguous, r.note)
         if result is None:
+            m = _REGION_WORD.fullmatch(text)
+            if m:
+                # the Vietnamese word for a land or region before a name ("Xứ Hessen", "xứ
+                # Bayern", as vi.wikipedia writes German lands): the name itself; a fuzzy read
+                # of it is no evidence
+                r = self.match(m.group("rest"), kind=kind, lang=lang, limit=limit)
+                if r.ambiguous or (r.best is not None and r.best.method != "fuzzy"):
+                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
+                                       _join(f"region word 'xứ' before {m.group('rest')!r}",
+                                             c.evidence))
+                             for c in r.candidates]
+                    return MatchResult(query, cands, r.ambiguous, r.note)
+        if result is None:
             qual = split_qualifier(text)
             inv = uninvert(text)
             if qual is not None:
@@ -1244,7 +1257,10 @@ class Matcher:
                 continue
             second = ranked[1][0] if len(ranked) > 1 else 0.0
             if ranked[0][0] - second < TRANSLIT_GAP:
-                return None
+                found = self._same_name_holder(ranked, state_kinds)
+                if found is None:
+                    return None
+                continue
             found = ranked[0]
         if found is None:
             return None
@@ -1262,6 +1278,22 @@ class Matcher:
             return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
         ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
         return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
+
+    def _same_name_holder(
+        self, ranked: list[tuple[float, Entity, str]], kinds: frozenset[str]
+    ) -> tuple[float, Entity, str] | None:
+        """When the closest sounds are one written name that several states hold ("Vatican":
+        the Holy See, and the Papal States by the alias), the holder the name itself is
+        matched to ("Va-ti-căng" -> the Holy See), if the next other name is well behind."""
+        score, _, name = ranked[0]
+        tied = [x for x in ranked if score - x[0] < TRANSLIT_GAP]
+        if len(tied) < 2 or any(x[2] != name for x in tied):
+            return None
+        r = self._match(name, kinds, None)
+        if r is None or r.best is None or r.ambiguous:
+            return None
+        e = r.best.entity
+        return (score, e, name) if any(x[1] is e for x in tied) else None
 
     def _former(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -1726,6 +1758,9 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
 
 _STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 
+#: the Vietnamese word for a land or region (xứ) before a name, with its diacritic only
+#: ("Xu" without it begins transliterations: "Xu-đăng")
+_REGION_WORD = re.compile(r"(?:xứ|Xứ|XỨ)\s+(?P<rest>\S.*)")
 _FINAL_T = re.compile(r"t(?=[-\s]|$)", re.IGNORECASE)
 
 _TWO_PART = re.compile(r"(.+?)\s+(?:and|&|và)\s+(.+)", re.IGNORECASE)
