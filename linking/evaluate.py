@@ -17,7 +17,8 @@ The project keeps its lists in ``tests/linking/eval/``: ``names_dev.csv`` (tuned
 ``names_test.csv`` to ``names_test8.csv`` (each written before a round of changes and run once
 at its end; :data:`LIST_STATUS` says which were tuned on since), round 7's own
 ``names_dev7.csv`` (tuned on) and ``names_dev7_held.csv`` (held out while tuning), and
-``names_test9.csv`` (an independent writer's, unseen in round 7, round 8's development list).
+``names_test9.csv`` (an independent writer's, unseen in round 7, round 8's development list)
+and ``names_test10.csv`` (a third writer's, unseen in round 8, round 9's development list).
 ``diplograph link --evaluate
 FILE`` prints the figures.
 
@@ -258,7 +259,7 @@ LIST_STATUS = {
     "names_dev7.csv": "round 7's own development list (written before its changes)",
     "names_dev7_held.csv": "round 7's own held-out list (not tuned on)",
     "names_test9.csv": "round 8's development list (after its unseen run)",
-    "names_test10.csv": "round 8's unseen list (an independent writer's; not tuned on)",
+    "names_test10.csv": "round 9's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

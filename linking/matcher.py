@@ -539,6 +539,19 @@ class Matcher:
                              for c in r.candidates]
                     return MatchResult(query, cands, r.ambiguous, r.note)
         if result is None:
+            m = _REGION_WORD.fullmatch(text)
+            if m:
+                # the Vietnamese word for a land or region before a name ("Xứ Hessen", "xứ
+                # Bayern", as vi.wikipedia writes German lands): the name itself; a fuzzy read
+                # of it is no evidence
+                r = self.match(m.group("rest"), kind=kind, lang=lang, limit=limit)
+                if r.ambiguous or (r.best is not None and r.best.method != "fuzzy"):
+                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
+                                       _join(f"region word 'xứ' before {m.group('rest')!r}",
+                                             c.evidence))
+                             for c in r.candidates]
+                    return MatchResult(query, cands, r.ambiguous, r.note)
+        if result is None:
             qual = split_qualifier(text)
             inv = uninvert(text)
             if qual is not None:
@@ -741,7 +754,9 @@ class Matcher:
         best_rank = min(h.rank for h in hits)
         top = [h for h in hits if h.rank == best_rank]
         ents = _unique(h.entity for h in top)
-        if len(ents) == 1 and top[0].method == "key" and all(h.method == "key" for h in top):
+        if len(ents) == 1 and top[0].method == "key" and all(
+            h.method in ("key", "iso-code") for h in top
+        ):
             # a registry key is the acronym the entity happened to get first (a clash gets
             # "-org"): it is not evidence against another entity carrying the same acronym as
             # its own identifier in as many data sets (ECA: the Economic Commission for Africa
@@ -749,8 +764,12 @@ class Matcher:
             rivals = _unique(h.entity for h in hits if h.entity is not ents[0]
                              and h.method in ("acronym", "key"))
             # (an entity whose data sets give conflicting QIDs may merge two bodies: its
-            # identifiers are no evidence)
-            rivals = [r for r in rivals if r.confidence != "conflicting"]
+            # identifiers are no evidence, unless more data sets give it the acronym than give
+            # it to the key's entity: the QIDs disagree, the names do not; ITC, the Trade
+            # Centre in SupraVerden and internacia, the Tin Council in COW IGO v3)
+            own = len(acronym_support(ents[0], text))
+            rivals = [r for r in rivals if r.confidence != "conflicting"
+                      or len(acronym_support(r, text)) > max(1, own)]
             # (a body named after the organisation, "ECO Trade and Development Bank", carries
             # the organisation's acronym in a data set by confusion: no rival either)
             rivals = [r for r in rivals
@@ -762,7 +781,6 @@ class Matcher:
             # a rival that carries the acronym in a data set at all (internacia's acronyms
             # list, SupraVerden's abbreviation) when the key's entity is not backed by two data
             # sets, or a rival backed by a data set's identifier: the data sets do not agree
-            own = len(acronym_support(ents[0], text))
             if rivals and (own < 2 or any(acronym_support(r, text) for r in rivals)):
                 ents = [ents[0], *rivals]
                 top = [h for h in hits if h.entity in ents]
@@ -1216,6 +1234,7 @@ class Matcher:
             sk.set_seq2(_consonants(k))
             readers.append((sm, sk, bool(_consonants(k))))
         found = None
+        tiers: dict[bool, list[tuple[float, Entity, str]]] = {}
         for tier in (True, False):
             best: dict[int, tuple[float, Entity, str]] = {}
             for form, e, name, first in self._phonetic_index():
@@ -1233,21 +1252,48 @@ class Matcher:
                     if id(e) not in best or best[id(e)][0] < r:
                         best[id(e)] = (r, e, name)
             ranked = sorted(best.values(), key=lambda x: (-x[0], x[1].key))
-            if not ranked or ranked[0][0] < TRANSLIT_MATCH:
+            tiers[tier] = ranked
+            if found is not None or not ranked or ranked[0][0] < TRANSLIT_MATCH:
                 continue
             second = ranked[1][0] if len(ranked) > 1 else 0.0
             if ranked[0][0] - second < TRANSLIT_GAP:
-                return None
+                found = self._same_name_holder(ranked, state_kinds)
+                if found is None:
+                    return None
+                continue
             found = ranked[0]
-            break
         if found is None:
             return None
+        # another state's older Vietnamese name that sounds closer overrules the first tier
+        # ("Gru-di-a" renders Gruzia, Georgia, exactly; Russia's "Russia" only sounds alike):
+        # the closer state is taken when well ahead, else nothing is
+        rival = next((x for x in tiers.get(False, []) if x[1] is not found[1]), None)
+        if rival is not None and rival[0] > found[0]:
+            if rival[0] - found[0] < TRANSLIT_GAP:
+                return None
+            found = rival
         r, e, name = found
         amb = self._ambiguous.get(folded_form(name))
         if amb and len([x for x in amb if x.kind in state_kinds]) > 1:
             return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
         ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
         return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
+
+    def _same_name_holder(
+        self, ranked: list[tuple[float, Entity, str]], kinds: frozenset[str]
+    ) -> tuple[float, Entity, str] | None:
+        """When the closest sounds are one written name that several states hold ("Vatican":
+        the Holy See, and the Papal States by the alias), the holder the name itself is
+        matched to ("Va-ti-căng" -> the Holy See), if the next other name is well behind."""
+        score, _, name = ranked[0]
+        tied = [x for x in ranked if score - x[0] < TRANSLIT_GAP]
+        if len(tied) < 2 or any(x[2] != name for x in tied):
+            return None
+        r = self._match(name, kinds, None)
+        if r is None or r.best is None or r.ambiguous:
+            return None
+        e = r.best.entity
+        return (score, e, name) if any(x[1] is e for x in tied) else None
 
     def _former(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -1712,6 +1758,9 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
 
 _STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 
+#: the Vietnamese word for a land or region (xứ) before a name, with its diacritic only
+#: ("Xu" without it begins transliterations: "Xu-đăng")
+_REGION_WORD = re.compile(r"(?:xứ|Xứ|XỨ)\s+(?P<rest>\S.*)")
 _FINAL_T = re.compile(r"t(?=[-\s]|$)", re.IGNORECASE)
 
 _TWO_PART = re.compile(r"(.+?)\s+(?:and|&|và)\s+(.+)", re.IGNORECASE)
