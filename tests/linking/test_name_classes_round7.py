@@ -15,12 +15,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from name_checks import assert_ambiguous, assert_matches, assert_no_match, key_of
 
 EVAL = Path(__file__).parent / "eval"
 
-
-def _key(res):
-    return res.best.entity.key if res.best else None
 
 
 @pytest.mark.parametrize(
@@ -117,11 +115,7 @@ def _key(res):
     ],
 )
 def test_round7_classes(matcher, name, key, method):
-    res = matcher.match(name)
-    assert _key(res) == key, res
-    assert not res.ambiguous
-    assert res.best.method == method, res.best
-    assert res.best.evidence
+    assert_matches(matcher, name, key, method)
 
 
 @pytest.mark.parametrize(
@@ -145,10 +139,7 @@ def test_round7_classes(matcher, name, key, method):
     ],
 )
 def test_round7_ambiguous(matcher, name, keys):
-    res = matcher.match(name)
-    assert res.best is None and res.ambiguous, res
-    assert res.note.startswith("ambiguous: ")
-    assert keys <= {c.entity.key for c in res.candidates}
+    assert_ambiguous(matcher, name, keys)
 
 
 def test_an_acronym_the_data_sets_do_not_agree_on_is_ambiguous_preferred_first(matcher):
@@ -179,14 +170,14 @@ def test_an_acronym_the_data_sets_do_not_agree_on_is_ambiguous_preferred_first(m
 )
 def test_the_other_preferred_acronyms_stand(matcher, code, key):
     res = matcher.match(code)
-    assert _key(res) == key, res
+    assert key_of(res) == key, res
 
 
 def test_a_spelling_variant_is_a_respelling_not_an_acronym_or_another_name(matcher):
     # letters and sounds both close: "Guyana" is a state of its own, "ĐHĐ LHQ" an acronym
-    assert _key(matcher.match("Guyana")) == "GUY"
+    assert key_of(matcher.match("Guyana")) == "GUY"
     res = matcher.match("Tonga")
-    assert _key(res) == "TON" and not res.ambiguous
+    assert key_of(res) == "TON" and not res.ambiguous
     assert not matcher.match("ĐHĐ LHQ").ambiguous
 
 
@@ -208,8 +199,7 @@ def test_a_spelling_variant_is_a_respelling_not_an_acronym_or_another_name(match
     ],
 )
 def test_round7_rules_make_no_match_of_these(matcher, name):
-    res = matcher.match(name)
-    assert res.best is None and not res.ambiguous, res
+    assert_no_match(matcher, name)
 
 
 def test_the_older_word_order_needs_a_name_and_a_head(matcher):
@@ -226,8 +216,8 @@ def test_two_records_with_different_qids_are_never_one_body(matcher, registry):
     from diplograph.linking.names import same_bodies
 
     assert ID("org/WB") not in same_bodies(registry)
-    assert _key(matcher.match("World Bank")) == "WB"
-    assert _key(matcher.match("IBRD")) == "IBRD"
+    assert key_of(matcher.match("World Bank")) == "WB"
+    assert key_of(matcher.match("IBRD")) == "IBRD"
 
 
 def test_no_held_out_name_is_used_by_the_round_tests():

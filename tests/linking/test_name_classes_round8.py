@@ -13,14 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from name_checks import assert_ambiguous, assert_matches, assert_no_match, key_of
 
 from diplograph.linking.evaluate import evaluate, read_list
 
 EVAL = Path(__file__).parent / "eval"
 
-
-def _key(res):
-    return res.best.entity.key if res.best else None
 
 
 @pytest.mark.parametrize(
@@ -103,10 +101,7 @@ def _key(res):
     ],
 )
 def test_round8_classes_match(matcher, name, key, method):
-    r = matcher.match(name)
-    assert _key(r) == key, (name, r.note, [(c.entity.key, c.method) for c in r.candidates])
-    assert r.best.method == method, (name, r.best.method, r.best.evidence)
-    assert r.best.evidence, name
+    assert_matches(matcher, name, key, method)
 
 
 @pytest.mark.parametrize(
@@ -129,11 +124,7 @@ def test_round8_classes_match(matcher, name, key, method):
     ],
 )
 def test_round8_generic_names_are_ambiguous(matcher, name, keys):
-    r = matcher.match(name)
-    assert r.best is None and r.ambiguous, (name, r.note)
-    got = {c.entity.key for c in r.candidates}
-    assert keys <= got, (name, got)
-    assert r.note.startswith("ambiguous: "), r.note
+    assert_ambiguous(matcher, name, keys)
 
 
 def test_generic_name_note_names_each_body(matcher):
@@ -167,13 +158,12 @@ def test_generic_name_note_names_each_body(matcher):
 )
 def test_round8_rules_leave_other_names_alone(matcher, name, key):
     r = matcher.match(name)
-    assert _key(r) == key, (name, r.note)
+    assert key_of(r) == key, (name, r.note)
 
 
 @pytest.mark.parametrize("name", ["Court", "Council", "Arab Court", "XQZ", "Phi châu"])
 def test_round8_no_match_for_bare_or_unknown_words(matcher, name):
-    r = matcher.match(name)
-    assert r.best is None and not r.ambiguous, (name, r.note)
+    assert_no_match(matcher, name)
 
 
 def test_names_test9_after_reading_its_errors(matcher):

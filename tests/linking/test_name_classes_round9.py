@@ -14,14 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from name_checks import assert_ambiguous, assert_matches, assert_no_match, key_of
 
 from diplograph.linking.evaluate import evaluate, read_list
 
 EVAL = Path(__file__).parent / "eval"
 
-
-def _key(res):
-    return res.best.entity.key if res.best else None
 
 
 @pytest.mark.parametrize(
@@ -62,10 +60,7 @@ def _key(res):
     ],
 )
 def test_round9_classes_match(matcher, name, key, method):
-    r = matcher.match(name)
-    assert _key(r) == key, (name, r.note, [(c.entity.key, c.method) for c in r.candidates])
-    assert r.best.method == method, (name, r.best.method, r.best.evidence)
-    assert r.best.evidence, name
+    assert_matches(matcher, name, key, method)
 
 
 @pytest.mark.parametrize(
@@ -92,11 +87,7 @@ def test_round9_classes_match(matcher, name, key, method):
     ],
 )
 def test_round9_names_are_ambiguous_state_first(matcher, name, keys):
-    r = matcher.match(name)
-    assert r.best is None and r.ambiguous, (name, r.note)
-    got = [c.entity.key for c in r.candidates]
-    assert got[: len(keys)] == keys, (name, got)
-    assert r.note.startswith("ambiguous: "), r.note
+    assert_ambiguous(matcher, name, keys)
 
 
 @pytest.mark.parametrize(
@@ -111,7 +102,7 @@ def test_round9_names_are_ambiguous_state_first(matcher, name, keys):
 )
 def test_round9_codes_narrowed_by_kind(matcher, name, kind, key):
     r = matcher.match(name, kind=kind)
-    assert _key(r) == key, (name, kind, r.note)
+    assert key_of(r) == key, (name, kind, r.note)
 
 
 @pytest.mark.parametrize(
@@ -132,13 +123,12 @@ def test_round9_codes_narrowed_by_kind(matcher, name, kind, key):
 )
 def test_round9_rules_leave_other_names_alone(matcher, name, key):
     r = matcher.match(name)
-    assert _key(r) == key, (name, r.note)
+    assert key_of(r) == key, (name, r.note)
 
 
 @pytest.mark.parametrize("name", ["Xứ Nowhere", "xứ Wales", "Đông Âu", "Berlin Republic"])
 def test_round9_no_match_for_unknown_lands(matcher, name):
-    r = matcher.match(name)
-    assert r.best is None and not r.ambiguous, (name, r.note)
+    assert_no_match(matcher, name)
 
 
 def test_names_test10_after_reading_its_errors(matcher):
