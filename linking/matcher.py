@@ -56,7 +56,7 @@ import difflib
 import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -506,49 +506,27 @@ class Matcher:
             return MatchResult(query, [], False, "empty name")
         result = self._match(text, kinds, lang)
         if result is None:
-            expanded = _expand_abbreviations(text)
-            if expanded != text:
-                r = self.match(expanded, kind=kind, lang=lang, limit=limit)
-                if r.best is not None or r.ambiguous:
+            # the name written another way, matched again: abbreviations written out (a fuzzy
+            # read counts), the older Sino-Vietnamese order of a continent's name ("Âu châu" =
+            # "châu Âu", Europe), a foreign name joined by the Vietnamese "và" ("Saint Kitts
+            # và Nevis"), the Vietnamese word for a land or region before a name ("Xứ Hessen",
+            # "xứ Bayern", as vi.wikipedia writes German lands); for the last three a fuzzy
+            # read of the other writing is no evidence
+            rewrites: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
+                (_expand_abbreviations, "abbreviations written out: {!r}", True),
+                (_continent_order, "read in today's word order: {!r}", False),
+                (_and_for_va, "'và' read as 'and': {!r}", False),
+                (_after_region_word, "region word 'xứ' before {!r}", False),
+            )
+            for rewrite, why, fuzzy_counts in rewrites:
+                other = rewrite(text)
+                if other is None or other == text:
+                    continue
+                r = self.match(other, kind=kind, lang=lang, limit=limit)
+                if r.ambiguous or (r.best is not None
+                                   and (fuzzy_counts or r.best.method != "fuzzy")):
                     cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
-                                       _join(f"abbreviations written out: {expanded!r}",
-                                             c.evidence))
-                             for c in r.candidates]
-                    return MatchResult(query, cands, r.ambiguous, r.note)
-        if result is None:
-            continent = _continent_order(text)
-            if continent != text:
-                # the older Sino-Vietnamese order of a continent's name ("Âu châu" = "châu
-                # Âu", Europe): the name in today's order
-                r = self.match(continent, kind=kind, lang=lang, limit=limit)
-                if r.ambiguous or (r.best is not None and r.best.method != "fuzzy"):
-                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
-                                       _join(f"read in today's word order: {continent!r}",
-                                             c.evidence))
-                             for c in r.candidates]
-                    return MatchResult(query, cands, r.ambiguous, r.note)
-        if result is None:
-            anded = _and_for_va(text)
-            if anded != text:
-                # a foreign name joined by the Vietnamese "và" ("Saint Kitts và Nevis") is the
-                # name joined by "and"; a fuzzy read of it is no evidence
-                r = self.match(anded, kind=kind, lang=lang, limit=limit)
-                if r.ambiguous or (r.best is not None and r.best.method != "fuzzy"):
-                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
-                                       _join(f"'và' read as 'and': {anded!r}", c.evidence))
-                             for c in r.candidates]
-                    return MatchResult(query, cands, r.ambiguous, r.note)
-        if result is None:
-            m = _REGION_WORD.fullmatch(text)
-            if m:
-                # the Vietnamese word for a land or region before a name ("Xứ Hessen", "xứ
-                # Bayern", as vi.wikipedia writes German lands): the name itself; a fuzzy read
-                # of it is no evidence
-                r = self.match(m.group("rest"), kind=kind, lang=lang, limit=limit)
-                if r.ambiguous or (r.best is not None and r.best.method != "fuzzy"):
-                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
-                                       _join(f"region word 'xứ' before {m.group('rest')!r}",
-                                             c.evidence))
+                                       _join(why.format(other), c.evidence))
                              for c in r.candidates]
                     return MatchResult(query, cands, r.ambiguous, r.note)
         if result is None:
@@ -1762,6 +1740,13 @@ _STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 #: ("Xu" without it begins transliterations: "Xu-đăng")
 _REGION_WORD = re.compile(r"(?:xứ|Xứ|XỨ)\s+(?P<rest>\S.*)")
 _FINAL_T = re.compile(r"t(?=[-\s]|$)", re.IGNORECASE)
+
+
+def _after_region_word(text: str) -> str | None:
+    """The name after the Vietnamese region word "xứ", or None."""
+    m = _REGION_WORD.fullmatch(text)
+    return m.group("rest") if m else None
+
 
 _TWO_PART = re.compile(r"(.+?)\s+(?:and|&|và)\s+(.+)", re.IGNORECASE)
 
