@@ -41,6 +41,7 @@ from .soak import (
     scratch_copy,
     start_server,
 )
+from .summary import save_results
 
 TARGET_S = 0.5
 
@@ -217,10 +218,7 @@ def run(store: Path, *, rounds: int, top: int, write_every: float, workers: int 
          "workers": workers, "rounds": rounds, "write_every": write_every,
          "busiest": top_pages, "runs": runs, "load": load}
     s["summary"] = summarise(runs)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    name = f"entity-pages-{s['date']}{'-' + tag if tag else ''}"
-    (out_dir / f"{name}.json").write_text(json.dumps(s, indent=1), encoding="utf-8")
-    (out_dir / f"{name}.md").write_text(markdown(s), encoding="utf-8")
+    save_results(out_dir, "entity-pages", s, markdown(s), tag)
     return s
 
 

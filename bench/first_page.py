@@ -37,6 +37,7 @@ from typing import Any
 from .pages import _flush
 from .servers import Server, fetch, free_port, probe
 from .soak import RESULTS, TOKEN, WORK, say, scratch_copy
+from .summary import median_of, save_results
 
 PAGES = ["/page/state/FRA", "/page/state/USA", "/page/state/ITA", "/page/org/UN"]
 SEARCH = "/search.json?q=viet&limit=50"
@@ -177,15 +178,8 @@ def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
          "rows": rows, "summary": summarise(rows),
          "ratios": [r for key in ("page_s", "page_cpu_s", "ready_s", "cold_s")
                     for r in paired_ratios(rows, key)]}
-    out_dir.mkdir(parents=True, exist_ok=True)
-    name = f"first-page-{s['date']}{'-' + tag if tag else ''}"
-    (out_dir / f"{name}.json").write_text(json.dumps(s, indent=1), encoding="utf-8")
-    (out_dir / f"{name}.md").write_text(markdown(s), encoding="utf-8")
+    save_results(out_dir, "first-page", s, markdown(s), tag)
     return s
-
-
-def _med(xs: list[float]) -> float:
-    return round(statistics.median(xs), 3) if xs else 0.0
 
 
 def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -196,15 +190,15 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         mine = [r for r in rows if r["page"] == page and r["code"] == code]
         out.append({
             "page": page, "code": code, "n": len(mine),
-            "ready_s": _med([r["ready_s"] for r in mine]),
-            "page_s": _med([r["page_s"] for r in mine]),
+            "ready_s": median_of([r["ready_s"] for r in mine]),
+            "page_s": median_of([r["page_s"] for r in mine]),
             "page_max_s": max(r["page_s"] for r in mine),
-            "page_cpu_s": _med([r["page_cpu_s"] for r in mine]),
-            "page_cpu_serving_s": _med([r["page_cpu_serving_s"] for r in mine]),
-            "cold_s": _med([r["cold_s"] for r in mine if "cold_s" in r]),
-            "cold_cpu_s": _med([r["cold_cpu_s"] for r in mine if "cold_cpu_s" in r]),
-            "search_s": _med([r["search_s"] for r in mine]),
-            "index_s": _med([r["index_s"] for r in mine if r["index_s"] is not None]),
+            "page_cpu_s": median_of([r["page_cpu_s"] for r in mine]),
+            "page_cpu_serving_s": median_of([r["page_cpu_serving_s"] for r in mine]),
+            "cold_s": median_of([r["cold_s"] for r in mine if "cold_s" in r]),
+            "cold_cpu_s": median_of([r["cold_cpu_s"] for r in mine if "cold_cpu_s" in r]),
+            "search_s": median_of([r["search_s"] for r in mine]),
+            "index_s": median_of([r["index_s"] for r in mine if r["index_s"] is not None]),
             "search_correct": all(r["search_correct"] for r in mine)})
     return out
 
@@ -222,7 +216,7 @@ def paired_ratios(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
                       and first.get((page, r["start"]), {}).get(key)]
             if ratios:
                 out.append({"page": page, "code": code, "vs": codes[0], "key": key,
-                            "median_ratio": _med(ratios), "n": len(ratios)})
+                            "median_ratio": median_of(ratios), "n": len(ratios)})
     return out
 
 

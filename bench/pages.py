@@ -29,7 +29,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import statistics
 import time
 import urllib.parse
 from pathlib import Path
@@ -37,6 +36,7 @@ from typing import Any
 
 from .entity_pages import BUSIEST, cpu_seconds
 from .soak import RESULTS, TOKEN, WORK, _request, real_store, say, scratch_copy, start_server
+from .summary import median_of, save_results
 
 TARGET_S = 0.5
 TARGET_BYTES = 2_000_000
@@ -234,15 +234,8 @@ def run(store: Path, *, rounds: int, top: int, out_dir: Path, workers: int | Non
     s = {"date": dt.date.today().isoformat(), "rounds": rounds, "workers": workers,
          "load": load, "kinds": kinds, "runs": data}
     s["summary"] = summarise(data, kinds)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    name = f"pages-{s['date']}{'-' + tag if tag else ''}"
-    (out_dir / f"{name}.json").write_text(json.dumps(s, indent=1), encoding="utf-8")
-    (out_dir / f"{name}.md").write_text(markdown(s), encoding="utf-8")
+    save_results(out_dir, "pages", s, markdown(s), tag)
     return s
-
-
-def _med(xs: list[float]) -> float:
-    return round(statistics.median(xs), 3) if xs else 0.0
 
 
 def summarise(data: dict[str, dict[str, list[float]]], kinds: dict[str, str]) -> dict[str, Any]:
@@ -251,20 +244,20 @@ def summarise(data: dict[str, dict[str, list[float]]], kinds: dict[str, str]) ->
     for p, d in data.items():
         rows.append({"kind": kinds[p], "page": p, "status": int(d["status"][0]),
                      "bytes": int(d["bytes"][0]),
-                     "start_median_s": _med(d["start"]), "cold_median_s": _med(d["cold"]),
-                     "warm_median_s": _med(d["warm"]), "cold_max_s": round(max(d["cold"]), 3),
-                     "start_cpu_median_s": _med(d["start_cpu"]),
-                     "cold_cpu_median_s": _med(d["cold_cpu"]),
-                     "warm_cpu_median_s": _med(d["warm_cpu"])})
+                     "start_median_s": median_of(d["start"]), "cold_median_s": median_of(d["cold"]),
+                     "warm_median_s": median_of(d["warm"]), "cold_max_s": round(max(d["cold"]), 3),
+                     "start_cpu_median_s": median_of(d["start_cpu"]),
+                     "cold_cpu_median_s": median_of(d["cold_cpu"]),
+                     "warm_cpu_median_s": median_of(d["warm_cpu"])})
     per_kind = []
     for kind in dict.fromkeys(kinds.values()):
         mine = [r for r in rows if r["kind"] == kind]
         worst = max(mine, key=lambda r: r["cold_cpu_median_s"])
         per_kind.append({
             "kind": kind, "pages": len(mine),
-            "start_median_s": _med([r["start_median_s"] for r in mine]),
+            "start_median_s": median_of([r["start_median_s"] for r in mine]),
             "start_max_s": max(r["start_median_s"] for r in mine),
-            "cold_median_s": _med([r["cold_median_s"] for r in mine]),
+            "cold_median_s": median_of([r["cold_median_s"] for r in mine]),
             "cold_max_s": max(r["cold_median_s"] for r in mine),
             "cold_cpu_max_s": worst["cold_cpu_median_s"], "slowest": worst["page"],
             "warm_max_s": max(r["warm_median_s"] for r in mine),

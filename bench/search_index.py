@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import statistics
 import time
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .soak import RESULTS, WORK, real_store, say, scratch_copy
+from .summary import save_results
 
 MNG = "https://diplograph.org/id/state/MNG"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -105,10 +105,7 @@ def run(store: Path, *, rounds: int, out_dir: Path) -> dict[str, Any]:
     s = {"date": dt.date.today().isoformat(), "rounds": rounds,
          "load": f"{load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end",
          "rows": rows, "runs": data}
-    out_dir.mkdir(parents=True, exist_ok=True)
-    name = f"search-index-{s['date']}"
-    (out_dir / f"{name}.json").write_text(json.dumps(s, indent=1), encoding="utf-8")
-    (out_dir / f"{name}.md").write_text(markdown(s), encoding="utf-8")
+    save_results(out_dir, "search-index", s, markdown(s))
     return s
 
 

@@ -11,12 +11,14 @@ a latency some request really had.
 
 from __future__ import annotations
 
+import json
 import math
 import statistics
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-__all__ = ["percentile", "summarise"]
+__all__ = ["median_of", "percentile", "save_results", "summarise"]
 
 
 def percentile(xs: Sequence[float], q: float) -> float:
@@ -34,3 +36,22 @@ def summarise(xs: Sequence[float], digits: int = 3) -> dict[str, Any]:
     return {"n": len(xs), "median": round(statistics.median(xs), digits),
             "p90": round(percentile(xs, 0.9), digits), "p99": round(percentile(xs, 0.99), digits),
             "max": round(max(xs), digits)}
+
+
+def median_of(xs: Sequence[float]) -> float:
+    """The median of ``xs`` to three decimals; 0.0 for no samples.
+
+    >>> median_of([0.1234, 0.5, 0.2]), median_of([])
+    (0.2, 0.0)
+    """
+    return round(statistics.median(xs), 3) if xs else 0.0
+
+
+def save_results(out_dir: Path, kind: str, s: dict[str, Any], markdown: str,
+                 tag: str = "") -> None:
+    """Write a harness's results ``s`` (with its ``date``) and their ``markdown`` table as
+    ``<out_dir>/<kind>-<date>[-<tag>].{json,md}``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = f"{kind}-{s['date']}{'-' + tag if tag else ''}"
+    (out_dir / f"{name}.json").write_text(json.dumps(s, indent=1), encoding="utf-8")
+    (out_dir / f"{name}.md").write_text(markdown, encoding="utf-8")
