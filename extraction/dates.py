@@ -399,6 +399,11 @@ _AHEAD = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to
                     r"|departs)\b[^.;,]{0,40}$", re.I)
 
 
+#: the words before a horizon year ("by 2030", "đến năm 2030")
+_HORIZON_BEFORE = re.compile(r"(?<!mãi\s)(?<!\w)(?:đến|tới)\s+năm\s*$|\b(?:through|towards?)\s+$"
+                             r"|\bby\s+(?:the\s+year\s+)?$", re.I)
+
+
 def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> None:
     explicit = [d for d in found if d.value is not None]
     for d in found:
@@ -416,7 +421,11 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
         if what in ("day", "month", "range"):
             # the year: an explicit date later in the same sentence, else before it, else the anchor
             sa, sb = _sentence_bounds(text, d.start)
-            after = [x for x in explicit if d.end <= x.start < sb and x.year]
+            # never a horizon later in the sentence ("… lên 18 tỷ USD vào năm 2028", "by
+            # 2030"): a year after the document's own, or one a horizon word governs
+            after = [x for x in explicit if d.end <= x.start < sb and x.year
+                     and not (anchor is not None and x.year > anchor.year)
+                     and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)]
             before = [x for x in prev if x.start >= sa and x.year]
             year = (
                 after[0].year if after else before[-1].year if before

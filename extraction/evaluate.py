@@ -5,7 +5,8 @@ values, …; see ``STRICT``). *Lenient*: the type and the participants are right
 by the body their registry entity is a record of (two records of one body, such as COW IGO's
 ``OIC`` and SupraVerden's Organisation of Islamic Cooperation, joined by
 :func:`~diplograph.linking.names.same_bodies`, the join behind
-:meth:`~diplograph.linking.matcher.Matcher.stands_for`, compare equal); dates by their lexical form (so precision counts).
+:meth:`~diplograph.linking.matcher.Matcher.stands_for`, compare equal); dates by their
+lexical form (so precision counts).
 Rejected candidates are not counted; everything else in the extracted file is.
 """
 

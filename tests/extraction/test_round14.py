@@ -33,3 +33,54 @@ def test_two_different_bodies_still_differ(registry) -> None:
     sc = compare(extracted, gold, registry)["membership"]
     assert (sc.strict, sc.lenient) == (0, 0)
     assert sc.misses and sc.wrong
+
+
+# --- founders ----------------------------------------------------------------------------------
+
+def _founders(text: str, registry, lang: str) -> dict[str, tuple[str, str | None]]:
+    return {m["member"]: (m["organization"], m.get("start"))
+            for m in facts(text, registry, "membership", lang) if "founding" in m["roles"]}
+
+
+def test_a_fronted_with_list_founds_with_the_document_s_subject(registry) -> None:
+    text = ("Armenia\n\nArmenia is a landlocked state of the South Caucasus.\n\n"
+            "With Belarus, Kazakhstan and Russia it founded the Eurasian Economic Union in May "
+            "2014.")
+    got = _founders(text, registry, "en")
+    assert set(got) == {"Armenia", "Belarus", "Kazakhstan", "Russia"}
+    assert {o for o, _ in got.values()} == {"Eurasian Economic Union"}
+    assert {d for _, d in got.values()} == {"2014-05"}
+
+
+def test_a_subject_with_its_companions_founds_and_a_fronted_year_dates_it(registry) -> None:
+    text = ("Năm 1967, Thái Lan cùng Indonesia, Malaysia, Philippines và Singapore thành lập "
+            "Hiệp hội các quốc gia Đông Nam Á (ASEAN) tại Bangkok.")
+    got = _founders(text, registry, "vi")
+    assert set(got) == {"Thailand", "Indonesia", "Malaysia", "Philippines", "Singapore"}
+    assert {d for _, d in got.values()} == {"1967"}
+
+
+# --- the year of a day named without one -------------------------------------------------------
+
+def test_a_target_year_later_in_the_sentence_is_not_the_year_of_a_day() -> None:
+    from diplograph.extraction.dates import find_dates
+
+    for text, day in (("HÀ NỘI, 20/4/2024 - Tại cuộc hội đàm chiều 18/4, hai bên đặt mục tiêu đưa "
+                       "kim ngạch lên 20 tỷ USD vào năm 2029.", "18/4"),
+                      ("PARIS, May 6, 2024 - At their talks on May 4, the two leaders aimed to "
+                       "double trade by 2030.", "May 4")):
+        [d] = [d for d in find_dates(text) if text[d.start : d.end].endswith(day)]
+        assert d.value == "2024-04-18" if day == "18/4" else d.value == "2024-05-04"
+
+
+# --- trade targets -----------------------------------------------------------------------------
+
+def test_a_figure_to_raise_trade_to_by_a_year_is_no_trade_value(registry) -> None:
+    for text in ("Japan and Mexico agreed to raise bilateral trade to 60 billion dollars.",
+                 "Japan and Mexico want bilateral trade of 60 billion dollars by 2031."):
+        assert facts(text, registry, "trade", "en") == []
+    # a figure of the past beside it stays
+    text = ("Japan and Mexico agreed to raise bilateral trade to 60 billion dollars. Trade "
+            "between the two countries reached 41.2 billion dollars in 2023.")
+    [t] = facts(text, registry, "trade", "en")
+    assert (t["value"], t["multiplier"], t["period"]) == (41.2, 9, "2023")
