@@ -427,9 +427,14 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                      and not (anchor is not None and x.year > anchor.year)
                      and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)]
             before = [x for x in prev if x.start >= sa and x.year]
+            # a sentence before gives its year, but not a "since" year ("the first visit …
+            # since 2012. Earlier, from 9 to 11 March, …") nor a horizon ("by 2030")
+            carried = [x for x in prev if x.year and x.kind != "since"
+                       and not (anchor is not None and x.year > anchor.year)
+                       and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)]
             year = (
                 after[0].year if after else before[-1].year if before
-                else prev[-1].year if prev and prev[-1].year
+                else carried[-1].year if carried
                 else anchor.year if anchor else None
             )
             if year is None:

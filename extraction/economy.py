@@ -35,8 +35,10 @@ TARGET = re.compile(r"\b(?:target|aim|goal|to\s+reach|strive)\w*"
 #: "agreed to raise bilateral trade to …", "boost trade to …": the figure is a target
 RAISE_TO = re.compile(r"\b(?:rais|increas|boost|lift|doubl|push|bring|expand)\w*\b[^.;:]{0,40}?"
                       r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US\s*)?\$?\s*$", re.I)
-#: a figure followed by its horizon ("… 100 billion dollars by 2030"): a target
-HORIZON_AFTER = re.compile(r"[^.;,]{0,20}?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
+#: a figure followed by its horizon ("… 100 billion dollars by 2030") or named a goal ("set
+#: $100 billion trade goal"): a target ("by the end of 2022" is the date of a stock)
+HORIZON_AFTER = re.compile(r"[^.;,]{0,20}?\bby\s+(?:19|20)\d\d\b"
+                           r"|\s*(?:[\w-]+\s+){0,2}(?:goal|target)s?\b", re.I)
 MULT = {"billion": 9, "bn": 9, "tỷ": 9, "million": 6, "triệu": 6, "nghìn tỷ": 12}
 
 

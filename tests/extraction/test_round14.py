@@ -84,3 +84,34 @@ def test_a_figure_to_raise_trade_to_by_a_year_is_no_trade_value(registry) -> Non
             "between the two countries reached 41.2 billion dollars in 2023.")
     [t] = facts(text, registry, "trade", "en")
     assert (t["value"], t["multiplier"], t["period"]) == (41.2, 9, "2023")
+
+
+def test_a_since_year_or_a_horizon_before_is_not_the_year_of_a_day() -> None:
+    from diplograph.extraction.dates import find_dates
+
+    for text, day, want in (
+            ("HÀ NỘI, 20/4/2024 - Đây là chuyến thăm đầu tiên kể từ năm 2009. Trước đó, ngày "
+             "16/4, ông đã thăm Lào.", "16/4", "2024-04-16"),
+            ("PARIS, May 6, 2024 - They aim to double trade by 2030. Figures for the year that "
+             "ended in March show a rise.", "March", "2024-03")):
+        [d] = [d for d in find_dates(text) if text[d.start : d.end].endswith(day)]
+        assert d.value == want
+
+
+def test_a_stock_by_the_end_of_a_year_is_still_a_value(registry) -> None:
+    text = ("Japan is the largest investor in Viet Nam, with total registered capital of about "
+            "USD 70.2 billion by the end of 2022.")
+    [i] = facts(text, registry, "investment", "en")
+    assert i["value"] == 70.2
+
+
+# --- accession treaties ------------------------------------------------------------------------
+
+def test_an_accession_treaty_is_no_agreement_of_the_states_nearby(registry) -> None:
+    text = ("Armenia\n\nArmenia and Russia established relations in 1992. After signing an "
+            "accession treaty in October 2014, Armenia became a member of the Eurasian Economic "
+            "Union on 2 January 2015.")
+    assert facts(text, registry, "agreement", "en") == []
+    [m] = [m for m in facts(text, registry, "membership", "en")
+           if m["organization"] == "Eurasian Economic Union"]
+    assert m["start"] == "2015-01-02"
