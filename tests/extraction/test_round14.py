@@ -115,3 +115,23 @@ def test_an_accession_treaty_is_no_agreement_of_the_states_nearby(registry) -> N
     [m] = [m for m in facts(text, registry, "membership", "en")
            if m["organization"] == "Eurasian Economic Union"]
     assert m["start"] == "2015-01-02"
+
+
+# --- meetings and visits -----------------------------------------------------------------------
+
+def _actors(event: dict) -> dict[str, str | None]:
+    return {p["actor"]: (p.get("post") or {}).get("office") for p in event["participants"]}
+
+
+def test_a_place_before_a_comma_is_not_the_state_of_the_office_after_it(registry) -> None:
+    text = ("Tokyo, 4/6/2024 - Hôm nay, tại Phủ Thủ tướng Nhật Bản, Chủ tịch nước Tô Lâm hội đàm "
+            "với Thủ tướng Kishida Fumio.")
+    [m] = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "meeting"]
+    assert _actors(m) == {"Vietnam": "president", "Japan": "prime-minister"}
+
+
+def test_a_visit_s_range_in_its_clause_not_a_day_after_a_semicolon(registry) -> None:
+    text = ("HÀ NỘI, 20/6/2024 - Từ ngày 14 đến 16/6, Thủ tướng đã thăm chính thức Hàn Quốc; "
+            "tại cuộc hội đàm sáng 15/6, hai bên ký ba văn kiện.")
+    [v] = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"]
+    assert (v.get("date"), v.get("start"), v.get("end")) == (None, "2024-06-14", "2024-06-16")
