@@ -135,3 +135,12 @@ def test_a_visit_s_range_in_its_clause_not_a_day_after_a_semicolon(registry) -> 
             "tại cuộc hội đàm sáng 15/6, hai bên ký ba văn kiện.")
     [v] = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"]
     assert (v.get("date"), v.get("start"), v.get("end")) == (None, "2024-06-14", "2024-06-16")
+
+
+# --- relations ---------------------------------------------------------------------------------
+
+def test_south_american_is_not_the_united_states(registry) -> None:
+    text = ("Peru\n\nOn 2 November 1971 Peru became the second South American country to "
+            "establish diplomatic relations with the People's Republic of China.")
+    [r] = facts(text, registry, "relation", "en")
+    assert set(r["parties"]) == {"Peru", "China"}
