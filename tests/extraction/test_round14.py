@@ -144,3 +144,19 @@ def test_south_american_is_not_the_united_states(registry) -> None:
             "establish diplomatic relations with the People's Republic of China.")
     [r] = facts(text, registry, "relation", "en")
     assert set(r["parties"]) == {"Peru", "China"}
+
+
+def test_exactly_n_years_ago_counts_back_from_the_dateline(registry) -> None:
+    from diplograph.extraction.dates import find_dates
+
+    for text, want in (("HÀ NỘI, 5/8/2025 - Cách đây đúng 20 năm, hai nước ký hiệp định.",
+                        "2005-08-05"),
+                       ("LIMA, May 3, 2021 - Exactly 50 years ago, Peru and Cuba restored ties.",
+                        "1971-05-03"),
+                       ("LIMA, May 3, 2021 - Some 50 years ago, the two states met.", "1971")):
+        [d] = [d for d in find_dates(text) if "relative" in d.flags]
+        assert d.value == want
+    text = ("Hà Nội, 12/7/2024 - Cách đây đúng 25 năm, Việt Nam và Chi-lê chính thức thiết lập "
+            "quan hệ ngoại giao.")
+    [r] = facts(text, registry, "relation", "vi")
+    assert r.get("date") == "1999-07-12"
