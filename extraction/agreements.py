@@ -94,6 +94,11 @@ def extract(ctx: Context) -> list[Candidate]:
         insts = [m for n, m in enumerate(insts) if not (n and re.fullmatch(
             r"(?:the\s+)?(?:agreement|treaty|hiệp định|hiệp ước)", m.group()) and re.search(
                 r";\s*$", ctx.text[max(s.start, m.start() - 4) : m.start()]))]
+        # "After signing an accession treaty in December 2014, it became a member of …": a
+        # state's accession to an organisation, no agreement between the states named nearby
+        insts = [m for m in insts if not re.search(r"\baccession\s+$", ctx.text[
+            max(s.start, m.start() - 12) : m.start()], re.I) and not re.match(
+                r"\s+(?:of|on)\s+(?:the\s+)?accession\b", ctx.text[m.end() : s.end], re.I)]
         named_before = _anaphoric_signing(ctx, s, out)
         if named_before is not None:
             if named_before not in out:

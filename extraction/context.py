@@ -358,7 +358,8 @@ class Context:
             # Minister", "Korean")
             # (or a possessive: "Thailand's foreign minister")
             before = [x for x in self.mentions if x.end <= start and "\n" not in
-                      self.text[x.end : start] and (start - x.end <= 2 or POSSESSIVE.fullmatch(
+                      self.text[x.end : start] and (start - x.end <= 2 and not re.search(
+                          r"[,;:.]", self.text[x.end : start]) or POSSESSIVE.fullmatch(
                           self.text, x.end, start))]  # never across lines
             if before and before[-1].is_state or before and before[-1].how == "demonym":
                 state, start = before[-1].key, before[-1].start

@@ -138,6 +138,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\bin\s+{MONTH}(?!\s*\d)", re.I), "en_m"),
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
     (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
+    # counted back from the dateline: "exactly 30 years ago", "cách đây đúng 30 năm"
+    (re.compile(r"\b(exactly\s+)?(\d{1,2})\s+years\s+ago\b|(?<!\w)cách\s+đây\s+(đúng\s+)?(\d{1,2})\s+năm(?!\s*(?:sau|trước|nữa))(?!\w)", re.I), "years_ago"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
     (re.compile(r"\bthe\s+(?:previous|preceding)\s+year\b|\bthe\s+year\s+before\b(?!\s+last)", re.I), "year_before"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b", re.I), "same_year"),  # noqa: E501
@@ -284,6 +286,10 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind in ("years_later", "years_later_vi"):
         n = _num(g[0]) if g and g[0] else 1
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", n))
+    if kind == "years_ago":
+        exact, n = (g[0], g[1]) if g[1] else (g[2], g[3])
+        return DateMention(s, e, None, "day" if exact else "year", flags=("relative",),
+                           pending=("years-ago", int(n), bool(exact)))
     if kind == "year_before":
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", -1))
     if kind == "same_year":
@@ -399,6 +405,11 @@ _AHEAD = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to
                     r"|departs)\b[^.;,]{0,40}$", re.I)
 
 
+#: the words before a horizon year ("by 2030", "đến năm 2030")
+_HORIZON_BEFORE = re.compile(r"(?<!mãi\s)(?<!\w)(?:đến|tới)\s+năm\s*$|\b(?:through|towards?)\s+$"
+                             r"|\bby\s+(?:the\s+year\s+)?$", re.I)
+
+
 def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> None:
     explicit = [d for d in found if d.value is not None]
     for d in found:
@@ -416,11 +427,20 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
         if what in ("day", "month", "range"):
             # the year: an explicit date later in the same sentence, else before it, else the anchor
             sa, sb = _sentence_bounds(text, d.start)
-            after = [x for x in explicit if d.end <= x.start < sb and x.year]
+            # never a horizon later in the sentence ("… lên 18 tỷ USD vào năm 2028", "by
+            # 2030"): a year after the document's own, or one a horizon word governs
+            after = [x for x in explicit if d.end <= x.start < sb and x.year
+                     and not (anchor is not None and x.year > anchor.year)
+                     and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)]
             before = [x for x in prev if x.start >= sa and x.year]
+            # a sentence before gives its year, but not a "since" year ("the first visit …
+            # since 2012. Earlier, from 9 to 11 March, …") nor a horizon ("by 2030")
+            carried = [x for x in prev if x.year and x.kind != "since"
+                       and not (anchor is not None and x.year > anchor.year)
+                       and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)]
             year = (
                 after[0].year if after else before[-1].year if before
-                else prev[-1].year if prev and prev[-1].year
+                else carried[-1].year if carried
                 else anchor.year if anchor else None
             )
             if year is None:
@@ -446,6 +466,16 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 # "… and flies home on Tuesday", "will sign on Friday": the coming weekday
                 back -= 7
             d.value = (anchor - dt.timedelta(days=back)).isoformat()
+        elif what == "years-ago":
+            # "exactly 30 years ago": the dateline's day that many years before; else its year
+            if anchor is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            year = anchor.year - d.pending[1]
+            d.value = _day(year, anchor.month, anchor.day) if d.pending[2] else str(year)
+            if d.value is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
         elif what == "dateline-year":
             # "last year", "năm nay": counted from the document's own date, never guessed
             if anchor is None:

@@ -32,6 +32,13 @@ TARGET = re.compile(r"\b(?:target|aim|goal|to\s+reach|strive)\w*"
                     r"|phấn đấu|mục tiêu|đưa\b.*\blên|nỗ lực|vượt mốc"
                     r"|\bwould\s+(?:reach|rise|hit)\b",
                     re.I)
+#: "agreed to raise bilateral trade to …", "boost trade to …": the figure is a target
+RAISE_TO = re.compile(r"\b(?:rais|increas|boost|lift|doubl|push|bring|expand)\w*\b[^.;:]{0,40}?"
+                      r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US\s*)?\$?\s*$", re.I)
+#: a figure followed by its horizon ("… 100 billion dollars by 2030") or named a goal ("set
+#: $100 billion trade goal"): a target ("by the end of 2022" is the date of a stock)
+HORIZON_AFTER = re.compile(r"[^.;,]{0,20}?\bby\s+(?:19|20)\d\d\b"
+                           r"|\s*(?:[\w-]+\s+){0,2}(?:goal|target)s?\b", re.I)
 MULT = {"billion": 9, "bn": 9, "tỷ": 9, "million": 6, "triệu": 6, "nghìn tỷ": 12}
 
 
@@ -109,7 +116,9 @@ def extract(ctx: Context) -> list[Candidate]:
             kind = "investment" if (inv and (not tr or inv[-1] > tr[-1])) or (
                 inv_after and not tr) else "trade"
             if TARGET.search(ctx.text, max(prev, mo.start - 60), mo.start) or modal(
-                    ctx, mo.start, max(prev, mo.start - 40)):
+                    ctx, mo.start, max(prev, mo.start - 40)) or RAISE_TO.search(
+                    ctx.text, max(prev, mo.start - 60), mo.start) or HORIZON_AFTER.match(
+                    ctx.text, mo.end, right):
                 prev = mo.end
                 continue
             if BOUND.search(ctx.text, max(prev, mo.start - 25), mo.start):

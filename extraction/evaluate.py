@@ -2,7 +2,11 @@
 
 *Strict*: every compared attribute is right (parties, date and its precision, status, roles,
 values, …; see ``STRICT``). *Lenient*: the type and the participants are right. Names compare
-by the registry entity they resolve to; dates by their lexical form (so precision counts).
+by the body their registry entity is a record of (two records of one body, such as COW IGO's
+``OIC`` and SupraVerden's Organisation of Islamic Cooperation, joined by
+:func:`~diplograph.linking.names.same_bodies`, the join behind
+:meth:`~diplograph.linking.matcher.Matcher.stands_for`, compare equal); dates by their
+lexical form (so precision counts).
 Rejected candidates are not counted; everything else in the extracted file is.
 """
 
@@ -39,16 +43,34 @@ TARGET_TYPES = ("relation", "membership", "agreement", "event", "trade", "partne
                 "investment")
 
 
+#: ``{id(registry): (registry, {iri of a record: key of the record that stands for its body})}``
+_BODIES: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def body_keys(registry: Any) -> dict[str, str]:
+    """``{iri: key}`` of the records the registry holds more than once for one body, each
+    mapped to the key of the record that stands for that body (computed once per registry)."""
+    held = _BODIES.get(id(registry))
+    if held is None or held[0] is not registry:
+        from ..linking.names import same_bodies
+
+        held = (registry, {iri: head.key for iri, (head, _) in same_bodies(registry).items()})
+        _BODIES[id(registry)] = held
+    return held[1]
+
+
 class _Names:
     def __init__(self, registry: Any) -> None:
         self.registry = registry
         self.cache: dict[str, str] = {}
+        self.bodies = body_keys(registry) if hasattr(registry, "entities") else {}
 
     def __call__(self, name: Any) -> str:
         name = str(name)
         if name not in self.cache:
             try:
-                self.cache[name] = self.registry.resolve(name).key
+                ent = self.registry.resolve(name)
+                self.cache[name] = self.bodies.get(ent.iri, ent.key)
             except DiplographError:
                 self.cache[name] = "?" + name
         return self.cache[name]

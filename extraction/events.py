@@ -340,8 +340,12 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         # "the first visit … since 2012": a "since" date is not the visit's
         kinds = ("point", "range", "period", "asof")
-        d = _carried_date(ctx, s, _dateline_date(ctx, s, pick_date(ctx, a, s.end, b, kinds)
-                                                 or pick_date(ctx, s.start, s.end, b, kinds)))
+        # the visit's own clause: a date after a semicolon is of the next clause ("từ ngày 9
+        # đến 11/3, … đã thăm Indonesia; tại cuộc hội đàm chiều 10/3 …")
+        semi = ctx.text.find(";", b, s.end)
+        ce = semi if semi >= 0 else s.end
+        d = _carried_date(ctx, s, _dateline_date(ctx, s, pick_date(ctx, a, ce, b, kinds)
+                                                 or pick_date(ctx, s.start, ce, b, kinds)))
         data = {"event_type": "visit",
                 "participants": [_participant(ctx, visitor, "visitor", post),
                                  _participant(ctx, host, "host", None)],

@@ -410,8 +410,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                    "membership-founded-relative"))
                 blocked.append((m.start(), s.end))
             continue
-        if not orgs or not re.fullmatch(r"\s*(?:the\s+|ra\s+)?", text[m.end() : orgs[0].start],
-                                        re.I):
+        if not orgs or not re.fullmatch(
+                # "thành lập Hiệp hội Nam Á vì sự hợp tác khu vực (SAARC)": a name the registry
+                # does not hold, then the acronym it does in brackets
+                r"\s*(?:the\s+|ra\s+)?(?:[A-ZĐÀ-Ỹ][^.,;:()]{3,80}\(\s*)?",
+                text[m.end() : orgs[0].start]):
             continue
         if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
             continue
@@ -419,12 +422,16 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if subj and text[subj[-1].end : m.start()].strip(" ,") and not re.fullmatch(
                 r"\s*(?:(?:had|have|has|jointly|together|then|đã|cùng(?:\s+nhau)?)\s+)*",
                 text[subj[-1].end : m.start()], re.I):
-            subj = []
+            subj = _fronted_with(ctx, s, subj, m.start())
+        elif subj:
+            # "Bangladesh cùng Bhutan, Ấn Độ … thành lập …", "A together with B and C founded":
+            # the subject before the companions founds with them
+            subj = _with_head(ctx, s, subj) + subj
         if not subj:
             subj = _counted_group(ctx, s, m.start())
         if not subj:
             continue
-        d = pick_date(ctx, m.end(), s.end, m.end())
+        d = pick_date(ctx, m.end(), s.end, m.end()) or _fronted_date(ctx, s, subj[0].start)
         for x in subj:
             out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
                            span_of(subj, (m.start(), orgs[0].end), d), 0.8,
@@ -781,6 +788,49 @@ def _respectively(ctx: Context, at: int, a: int, b: int, n: int) -> list | None:
     ds = [d for d in ctx.dates_in(a, hi) if d.value is not None and d is not ctx.dateline]
     return ds if len(ds) == n else None
 
+
+
+def _with_head(ctx: Context, s: Sentence, group: list[Mention]) -> list[Mention]:
+    """The state of "A cùng B, C …", "A together with B and C" before the companions
+    ``group`` (empty when the group follows no such subject)."""
+    w = re.search(r"(?:(?<!\w)cùng(?:\s+với)?|,?\s*(?:together|along)\s+with)\s+$",
+                  ctx.text[s.start : group[0].start], re.I)
+    if w is None:
+        return []
+    head = _members(ctx, group_before(ctx, s.start, s.start + w.start()))
+    if head and not ctx.text[head[-1].end : s.start + w.start()].strip():
+        return head[-1:]
+    return []
+
+
+def _fronted_with(ctx: Context, s: Sentence, group: list[Mention], verb: int) -> list[Mention]:
+    """"With China, Kazakhstan and Russia it founded …", "Together with A and B, C founded
+    …": the companions of a fronted "with" and the subject (a pronoun is the document's
+    subject); empty when the sentence is not so built."""
+    text = ctx.text
+    if not re.match(r"\s*(?:(?:Together|Along)\s+with|With|Cùng(?:\s+với)?)\s", text[s.start :
+                                                                                   group[0].start]):
+        return []
+    tail = re.fullmatch(r"\s*,?\s*(it|they|nước này|(?P<name>.+?))\s+"
+                        r"(?:(?:had|has|have|jointly|also|đã|cùng(?:\s+nhau)?)\s+)*",
+                        text[group[-1].end : verb], re.I)
+    if tail is None:
+        return []
+    if tail.group("name") is None:
+        subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if ctx.subject else []
+    else:
+        # the last of the group is the named subject ("…, B, C founded" is no fronted list)
+        return []
+    return group + subj if subj and subj[0].key not in {x.key for x in group} else []
+
+
+def _fronted_date(ctx: Context, s: Sentence, pos: int) -> DateMention | None:
+    """A date fronted before the subject ("In 1985, A and B founded …", "Năm 1985, …")."""
+    for d in ctx.dates_in(s.start, pos):
+        if d.value is not None and d.kind == "point" and d is not ctx.dateline and re.fullmatch(
+                r"\s*,?\s*", ctx.text[d.end : pos]):
+            return d
+    return None
 
 def _counted_group(ctx: Context, s: Sentence, pos: int, tail: str = "") -> list[Mention]:
     """"The three states", "ba nước" right before ``pos`` (then ``tail``, a regex of the words

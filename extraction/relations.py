@@ -362,6 +362,11 @@ def extract(ctx: Context) -> list[Candidate]:
                 continue
             date_floor = subj[0].start if subj else prev_end
             d = pick_date(ctx, date_floor, right, b)
+            if d is None and subj:
+                # a date fronted before the subject: "Cách đây đúng 30 năm, A và B … thiết lập"
+                fronted = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None
+                           and re.fullmatch(r"\s*,\s*", ctx.text[x.end : subj[0].start])]
+                d = fronted[-1] if fronted else None
             if d is not None and status == "maintained" and re.search(
                     r"(?:\bafter|\bsince|(?<!\w)sau|(?<!\w)từ)\s+(?:năm\s+|the\s+)?$",
                     ctx.text[max(0, d.start - 12) : d.start], re.I):
