@@ -40,15 +40,23 @@ def children(pid: int) -> list[int]:
 
 
 def worker_pids(server: LiveServer, n: int = 2, timeout: float = 30.0) -> list[int]:
-    """The pids of the server's ``n`` HTTP worker processes, once they are all up."""
+    """The pids of the server's ``n`` HTTP worker processes, once they are all up (not the
+    search index's builder, a short-lived child named ``search-index``)."""
     deadline = time.monotonic() + timeout
     while True:
-        kids = children(server.proc.pid)
+        kids = [k for k in children(server.proc.pid) if _comm(k) != "search-index"]
         if len(kids) >= n:
             return kids
         if time.monotonic() > deadline:
             raise AssertionError(f"{len(kids)} workers, not {n}")
         time.sleep(0.1)
+
+
+def _comm(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
 
 
 def open_fds(pid: int) -> int:
