@@ -88,15 +88,15 @@ def _cpu(root: int, pids: list[int]) -> dict[int, float]:
     process) also that of its children that ended and were reaped (the index builder)."""
     import psutil
 
-    out = {}
-    for pid in pids:
+    from .side_by_side import _cpu_seconds
+
+    out = _cpu_seconds(pids)
+    if root in out:
         try:
-            t = psutil.Process(pid).cpu_times()
+            t = psutil.Process(root).cpu_times()
         except psutil.Error:
-            continue
-        out[pid] = t.user + t.system
-        if pid == root:
-            out[pid] += t.children_user + t.children_system
+            return out
+        out[root] += t.children_user + t.children_system
     return out
 
 
