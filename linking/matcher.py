@@ -64,6 +64,7 @@ import yaml
 
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
+from .code_systems import CodeClash, code_clashes
 from .features import supraverden_of
 from .glossary import Calques, content_words, normal_spelling
 from .names import adjective_records, extra_names, read_yaml, resolve_target, same_bodies
@@ -270,6 +271,15 @@ class Matcher:
         #: historical state first ("Austro-Hungarian Empire")
         self._imperial_forms = _units(forms["state_forms"].get("imperial") or [])
         self._empire_forms = _units(forms["state_forms"].get("empire") or [])
+        #: round 10: states that are monarchies today: one of their own long forms (registry
+        #: labels and aliases, linking/aliases.yaml, CLDR and common names; not the names of
+        #: earlier regimes) has a monarchy's words ("Kingdom of Norway", "Vương quốc Anh")
+        self._monarchy_forms = _units(forms["state_forms"].get("monarchy") or [])
+        self._monarchies: set[int] = {
+            id(h.entity) for held in self._exact.values() for h in held
+            if h.entity.kind == "state" and h.method in ("label", "alias", "cldr", "common-name")
+            and _spans([folded_form(t) for t in h.text.split()], self._monarchy_forms)
+        }
         self._cow_adjectives = {
             tuple(folded_form(w) for w in str(k).split()): str(v)
             for k, v in (forms["state_forms"].get("cow_adjectives") or {}).items()
@@ -383,6 +393,9 @@ class Matcher:
             if folded_form(form) in self._ambiguous:
                 del self._preferred[form]
         self._historical_notes: dict[str, str] = dict(extra.get("notes") or {})
+        #: round 10: three-letter codes ISO gives to one state and COW or Gleditsch-Ward to
+        #: another (AUS: Australia, Austria), computed from the data (linking/code_systems.py)
+        self._clashes = code_clashes(registry)
         # the same name in another language is as ambiguous ("Soudan", the French label of
         # Sudan, is "Sudan"): labels of the entities of an ambiguous name, in a language other
         # than English and Vietnamese, that are a spelling variant of it
@@ -651,6 +664,10 @@ class Matcher:
         # a word with Vietnamese diacritics is no code written in another case ("Mã" is not
         # MA); the Vietnamese i/y of a final syllable are one sound ("Thụy Sỹ" = "Thụy Sĩ")
         plain = all(c.isascii() for c in text if c.isalpha())
+        clash = self._clashes.get(text.upper()) if plain and (
+            text.isupper() or text.islower()) else None
+        if clash is not None:
+            return self._code_clash(text, clash, kinds)
         for index, form, base, folded in (
             (self._codes, text, 100.0, False),
             (self._exact, ex, 100.0, False),
@@ -673,6 +690,27 @@ class Matcher:
             if hits:
                 return self._decide(text, hits, kinds, lang, 94.0, True)
         return None
+
+    def _code_clash(
+        self, text: str, clash: CodeClash, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A three-letter code ISO gives to one state and COW or Gleditsch-Ward to another
+        (round 10): ambiguous, the ISO state first; the ``kind`` hint may leave one."""
+        ents = [e for e in clash.entities if kinds is None or e.kind in kinds]
+        if not ents:
+            return None
+        if len(ents) == 1:
+            return _single(text, ents[0], 97.0, "ambiguous-narrowed-by-kind",
+                           self._note(ents[0]), clash.evidence)
+        r = _ambiguous(text, ents, 90.0)
+        cands = [Candidate(c.entity, c.score, False, "code-systems", clash.evidence)
+                 for c in r.candidates]
+        return MatchResult(
+            text, cands, True,
+            f"{r.note} (the code names different states in ISO 3166 and in the COW/"
+            f"Gleditsch-Ward state abbreviations: {clash.evidence}; the reconciliation "
+            "properties iso3166Alpha3 and cowAbbrev say which system is meant)",
+        )
 
     def _disputed(
         self, code: str, pref: Entity, kinds: frozenset[str] | None
@@ -991,6 +1029,11 @@ class Matcher:
                         if e.kind in state_kinds]
                 if len(same) == 1:
                     e, name = same[0]
+                    imperial = self._imperial(
+                        query, Candidate(e, 92.0, True, "official-form"), words[:k],
+                        f"{form!r} + {rest!r}", state_kinds)
+                    if imperial is not None:
+                        return imperial
                     ev = (f"official long form {form!r} + {rest!r}: the long form {name!r} "
                           "with its words in another order")
                     return _single(query, e, 92.0, "official-form", self._note(e), ev)
@@ -1057,6 +1100,16 @@ class Matcher:
                 query, [Candidate(best.entity, 60.0, False, "official-form")], False,
                 f"no match: {how} names an empire, and the registry holds no historical state "
                 f"for it (never today's {describe(best.entity)})",
+            )
+        if (_spans(form_words, self._monarchy_forms)
+                and id(best.entity) not in self._monarchies):
+            # round 10: a monarchy's form of a state that is no monarchy today names a former
+            # regime (Wikidata holds the Kingdom of Italy apart from Italy)
+            return MatchResult(
+                query, [Candidate(best.entity, 60.0, False, "official-form")], False,
+                f"no match: {how} names a former monarchy ({best.entity.label}'s own long "
+                "forms name none today), and the registry holds no historical state for it "
+                f"(never today's {describe(best.entity)})",
             )
         return None
 

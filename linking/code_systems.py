@@ -1,0 +1,152 @@
+"""Three-letter codes that name different states in the two code systems the data sets use.
+
+The data sets write states by ISO 3166-1 alpha-3 codes (OWID, internacia; the retired ISO
+3166-3 codes for states that ended) and by the Correlates of War / Gleditsch–Ward state
+abbreviations (COW IGO v3, the peace-science sets). Some codes are in both systems for
+different states: ``AUS`` is Australia by ISO and Austria by COW, ``MNG`` Mongolia by ISO and
+Montenegro by COW. A bare code of that kind is ambiguous: it names the ISO state and the
+state(s) the COW/G-W abbreviation names, and nothing in the code says which system is meant
+(the reconciliation service's ``iso3166Alpha3`` and ``cowAbbrev`` properties say it).
+
+The set is computed from the data, never written by hand: the registry's ISO codes (alpha-3 of
+current states; the ISO 3166-3 codes mapped in ``names/predecessors.yaml``) against every
+abbreviation of ``cow-igo-v3/cow_states2016.csv`` and ``peace-science/gw_states.csv``, each
+spell read through ``registry/state-periods.csv`` (the states a code names in those days).
+A code is ambiguous when, in a system that uses it, the state holding it at the end of its
+last spell is not the ISO state (``YUG``: ISO's Yugoslavia, COW's 345 ending with Serbia); a
+code both systems give to the same state stays that state's (``RUS``: COW 365 names the Russian
+Empire and the USSR in their days, and Russia, ISO's ``RUS``, holds it today).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..graph.errors import DiplographError
+from ..graph.registry import Entity, Registry
+from .names import read_yaml, resolve_target
+
+#: the abbreviation lists of the two state systems: (system, file, code column, name column,
+#: start and end columns)
+SYSTEM_FILES = (
+    ("cow", ("cow-igo-v3", "cow_states2016.csv"), "ccode", "statenme"),
+    ("gw", ("peace-science", "gw_states.csv"), "gwcode", "statename"),
+)
+SYSTEM_NAMES = {"cow": "COW", "gw": "Gleditsch-Ward"}
+
+
+@dataclass(frozen=True)
+class CodeClash:
+    """A three-letter code the ISO and the COW/G-W systems give to different states."""
+
+    code: str
+    iso: Entity
+    #: the states the COW/G-W abbreviation names, the holder of its last spell first
+    others: tuple[Entity, ...]
+    #: why, in words ("ISO 3166-1 AUS: Australia; COW AUS (305 Austria): Austria")
+    evidence: str
+
+    @property
+    def entities(self) -> list[Entity]:
+        """Every state the code names, the ISO state first."""
+        return [self.iso, *self.others]
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _spells(data_dir: Path) -> list[tuple[str, str, int, str, dt.date | None]]:
+    """``(system, abbreviation, code, name, last day)`` for every row of the two lists."""
+    out = []
+    for system, parts, code_col, name_col in SYSTEM_FILES:
+        path = data_dir.joinpath(*parts)
+        try:
+            fh = path.open(encoding="utf-8", newline="")
+        except OSError as e:
+            raise DiplographError("internal", f"cannot read {path}: {e}") from e
+        with fh:
+            for row in csv.DictReader(fh):
+                try:
+                    code = int(float(row[code_col]))
+                except (KeyError, ValueError):
+                    continue
+                if system == "cow":
+                    try:
+                        end = dt.date(int(row["endyear"]), max(1, int(row["endmonth"])),
+                                      max(1, int(row["endday"])))
+                    except (KeyError, ValueError):
+                        end = None
+                else:
+                    end = _date(row.get("enddate") or "")
+                out.append((system, (row.get("stateabb") or "").strip(), code,
+                            row.get(name_col) or "", end))
+    return out
+
+
+def iso_codes(registry: Registry) -> dict[str, Entity]:
+    """ISO alpha-3 code -> state: the registry's current codes and the ISO 3166-3 (retired)
+    codes mapped in ``names/predecessors.yaml`` to a state the registry holds."""
+    out: dict[str, Entity] = {}
+    for spec in (read_yaml("predecessors.yaml").get("iso3166_3") or {}).items():
+        code, row = spec
+        e = resolve_target(registry, row["target"])
+        if e is not None and row.get("relation") == "historical-state":
+            out[str(code)] = e
+    for e in registry.entities:
+        if e.iso3 and e.kind in ("state", "historical-state"):
+            out[e.iso3] = e
+    return out
+
+
+def code_clashes(registry: Registry, data_dir: Path | None = None) -> dict[str, CodeClash]:
+    """The codes ISO gives to one state and COW or G-W to another (see the module's text)."""
+    from ..loaders.registry import default_data_dir
+    from ..loaders.state_periods import StatePeriods
+
+    data_dir = Path(data_dir or default_data_dir())
+    periods = StatePeriods.load(data_dir)
+    iso = iso_codes(registry)
+    # abbreviation -> [(system, states named over its spells, the holder of the last spell)]
+    named: dict[str, list[tuple[str, int, str, list[Entity], Entity | None]]] = {}
+    for system, abbrev, code, name, end in sorted(
+        _spells(data_dir), key=lambda s: (s[0], s[1], s[4] or dt.date.max)
+    ):
+        if abbrev not in iso:
+            continue
+        try:
+            spans = periods.spans(system, code)
+        except DiplographError:
+            continue
+        ents = [e for _s, _e, iri in spans if (e := registry.by_iri(iri)) is not None]
+        last = None
+        if end is not None:
+            last = next((registry.by_iri(iri) for s, e_, iri in spans if s <= end <= e_), None)
+        named.setdefault(abbrev, []).append((system, code, name, ents, last))
+    out: dict[str, CodeClash] = {}
+    for abbrev, rows in sorted(named.items()):
+        state = iso[abbrev]
+        holders = [r[4] for r in rows if r[4] is not None]
+        if not holders or all(h is state for h in holders):
+            continue
+        others: list[Entity] = []
+        for h in [*holders, *(e for r in rows for e in reversed(r[3]))]:
+            if h is not state and all(h is not o for o in others):
+                others.append(h)
+        systems = []
+        for system, code, name, _ents, last in rows:
+            what = f"{SYSTEM_NAMES[system]} {abbrev} ({code} {name})"
+            if last is not None:
+                what += f": {last.label}"
+            if what not in systems:
+                systems.append(what)
+        ev = f"ISO 3166 {abbrev}: {state.label}; " + "; ".join(systems)
+        out[abbrev] = CodeClash(abbrev, state, tuple(others), ev)
+    return out
+
