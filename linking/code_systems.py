@@ -43,8 +43,11 @@ class CodeClash:
     """A three-letter code the ISO and the COW/G-W systems give to different states."""
 
     code: str
-    iso: Entity
-    #: the states the COW/G-W abbreviation names, the holder of its last spell first
+    #: the state ISO gives the code to (for a COW/G-W abbreviation that is no ISO code and is
+    #: the initials of another state's long form: the state COW/G-W give it to)
+    first: Entity
+    #: the other states the code names (the COW/G-W abbreviation's, the holder of its last
+    #: spell first; or the state whose long form has these initials)
     others: tuple[Entity, ...]
     #: why, in words ("ISO 3166-1 AUS: Australia; COW AUS (305 Austria): Austria")
     evidence: str
@@ -52,7 +55,7 @@ class CodeClash:
     @property
     def entities(self) -> list[Entity]:
         """Every state the code names, the ISO state first."""
-        return [self.iso, *self.others]
+        return [self.first, *self.others]
 
 
 def _date(text: str) -> dt.date | None:

@@ -215,12 +215,15 @@ class Matcher:
         #: the DRV's name)
         self.skipped_names: list[tuple[str, str]] = []
         for rn in resolved:
-            if rn.source in ("cldr", "iso3166-3"):
+            if rn.source in ("cldr", "iso3166-3", "sino-vietnamese"):
                 taken = self._folded.get(folded_form(rn.text), [])
-                if any(h.entity is not rn.entity for h in taken):
+                if any(h.entity is not rn.entity for h in taken) or (
+                    rn.source == "sino-vietnamese"
+                    and folded_form(rn.text) in self._ambiguous_names(extra)
+                ):
                     self.skipped_names.append((rn.text, rn.entity.key))
                     continue
-            rank = 1 if rn.source in ("cldr", "iso3166-3") else 0
+            rank = 1 if rn.source in ("cldr", "iso3166-3", "sino-vietnamese") else 0
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
         # the first part of a state's name made of two ("Sao Tome" of "Sao Tome and Principe")
         for n in short_names(self._folded.values()):
@@ -329,6 +332,7 @@ class Matcher:
         #: and states' long forms abbreviated the same way, in Vietnamese ("VNCH" Việt Nam Cộng
         #: hòa, "CHXHCNVN") and in English ("LPDR", "PDRY")
         self._initialisms: dict[str, list[tuple[Entity, str]]] = defaultdict(list)
+        self._initials3: dict[str, list[tuple[Entity, str, int]]] = defaultdict(list)
         org_kinds_all = KIND_GROUPS["organisation"]
         for held in self._exact.values():
             for h in held:
@@ -359,6 +363,30 @@ class Matcher:
                     if len(ini) >= 4 and all(e is not h.entity
                                              for e, _ in self._initialisms[ini]):
                         self._initialisms[ini].append((h.entity, h.text))
+                    elif (len(ini) == 3 and h.entity.kind in STATE_KINDS
+                          and h.lang in (None, "en")
+                          and all(e is not h.entity for e, _, _ in self._initials3[ini])):
+                        # round 10: a state's English long form by three initials, kept with
+                        # how many of them are the name's own words ("Republic of the Marshall
+                        # Islands": RMI, two; "Islamic Republic of Afghanistan": IRA, one)
+                        self._initials3[ini].append(
+                            (h.entity, h.text, _name_initials(h.text, self._state_forms)))
+        # round 10: a COW/Gleditsch-Ward abbreviation that is no ISO code and is the initials
+        # of another state's English long form (DRV: COW's Vietnam, 816; the initials of the
+        # "Democratic Republic of Vietnam") names both: ambiguous, the COW state first
+        self._clashes = code_clashes(registry)
+        iso3 = {e.iso3 for e in registry.entities if e.iso3}
+        for e in registry.entities:
+            code = e.cow_abbrev
+            if not code or code in iso3 or code in self._clashes or e.kind not in STATE_KINDS:
+                continue
+            rivals = _unique(x for x, _, _ in self._initials3.get(code, ()) if x is not e)
+            if rivals:
+                named = "; ".join(f"the initials of {t!r} ({x.label})"
+                                  for x, t, _ in self._initials3[code] if x is not e)
+                self._clashes[code] = CodeClash(
+                    code, e, tuple(rivals),
+                    f"COW {code} ({e.cow_code}): {e.label}; {named}")
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
@@ -393,9 +421,6 @@ class Matcher:
             if folded_form(form) in self._ambiguous:
                 del self._preferred[form]
         self._historical_notes: dict[str, str] = dict(extra.get("notes") or {})
-        #: round 10: three-letter codes ISO gives to one state and COW or Gleditsch-Ward to
-        #: another (AUS: Australia, Austria), computed from the data (linking/code_systems.py)
-        self._clashes = code_clashes(registry)
         # the same name in another language is as ambiguous ("Soudan", the French label of
         # Sudan, is "Sudan"): labels of the entities of an ambiguous name, in a language other
         # than English and Vietnamese, that are a spelling variant of it
@@ -707,9 +732,9 @@ class Matcher:
                  for c in r.candidates]
         return MatchResult(
             text, cands, True,
-            f"{r.note} (the code names different states in ISO 3166 and in the COW/"
-            f"Gleditsch-Ward state abbreviations: {clash.evidence}; the reconciliation "
-            "properties iso3166Alpha3 and cowAbbrev say which system is meant)",
+            f"{r.note} (the code names different states in two code systems: "
+            f"{clash.evidence}; the reconciliation properties iso3166Alpha3 and cowAbbrev "
+            "say which system is meant)",
         )
 
     def _disputed(
@@ -1454,6 +1479,16 @@ class Matcher:
         key = strip_diacritics(compact).replace("đ", "d").replace("Đ", "D").upper()
         found = [(e, t) for e, t in self._initialisms.get(key, ())
                  if kinds is None or e.kind in kinds]
+        if len(key) == 3:
+            # round 10: three initials of a state's English long form, two of them the name's
+            # own words ("RMI", "CAR", "RSA"; not "IRA", "SAR", whose one name word is too
+            # little evidence against the acronyms of other things)
+            held = [(e, t, own) for e, t, own in self._initials3.get(key, ())
+                    if kinds is None or e.kind in kinds]
+            # (the initials of another state's long form with one name word make it ambiguous:
+            # "SAR", the South African Republic's and the Syrian Arab Republic's)
+            found = ([(e, t) for e, t, _ in held]
+                     if any(own >= 2 for _, _, own in held) else [])
         if not found:
             return None
         ents = _unique(self._same.get(e.iri, (e, ""))[0] for e, _ in found)
@@ -1938,6 +1973,20 @@ def _en_initials(name: str) -> set[str]:
     if len(core) < 3 or len(core) > 8:
         return set()
     return {strip_diacritics("".join(w[0] for w in core).upper())}
+
+
+def _name_initials(name: str, forms: set[tuple[str, ...]]) -> int:
+    """How many of a long name's initials (:func:`_en_initials`) are not long-form words.
+
+    >>> forms = {("republic",), ("islamic",)}
+    >>> _name_initials("Republic of the Marshall Islands", forms)
+    2
+    >>> _name_initials("Islamic Republic of Afghanistan", forms)
+    1
+    """
+    words = re.findall(r"[^\W\d_]+(?:'s)?", name.replace("-", " "))
+    core = [w for w in words if w.lower() not in ("of", "the", "and")]
+    return sum(1 for w in core if (folded_form(w),) not in forms)
 
 
 def _body_of(body: Entity, org: Entity) -> bool:

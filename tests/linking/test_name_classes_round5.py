@@ -96,7 +96,6 @@ def test_transliterations_are_read_by_their_sounds_and_consonants(matcher, name,
         ("Electorate of Hesse", "HSE"),  # COW: "Hesse Electoral"
         ("Transvaal Republic", "TRA"),
         ("Most Serene Republic of Venice", "VENICE"),
-        ("Central African Empire", "CAF"),  # a renamed state, with its evidence
     ],
 )
 def test_empires_and_monarchies_name_the_historical_state(matcher, name, key):
@@ -108,7 +107,10 @@ def test_empires_and_monarchies_name_the_historical_state(matcher, name, key):
 @pytest.mark.parametrize(
     ("name", "today"),
     [("Empire of Japan", "JPN"), ("Đế quốc Nhật Bản", "JPN"), ("British Empire", "GBR"),
-     ("French Empire", "FRA"), ("Electorate of Saxony", None)],
+     ("French Empire", "FRA"), ("Electorate of Saxony", None),
+     # round 10 (convention B): a regime Wikidata holds apart from today's state, no longer a
+     # renamed state's name
+     ("Central African Empire", "CAF")],
 )
 def test_an_empire_the_registry_does_not_hold_is_never_todays_state(matcher, name, today):
     res = matcher.match(name)
