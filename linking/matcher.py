@@ -1090,6 +1090,16 @@ class Matcher:
                                        self._note(past[0]), ev)
                 return MatchResult(query, r.candidates, True, r.note)
             best = r.candidates[0]
+            shared = self._shared_form(words[:k], rest, state_kinds)
+            if best.match and len(shared) > 1 and any(e is best.entity for e, _ in shared):
+                # round 10: the form's words are in the long forms of several states of that
+                # name ("Liên bang Nam Tư": the SFR Yugoslavia's "Cộng hòa Liên bang Xã hội chủ
+                # nghĩa Nam Tư" and the FR Yugoslavia's "Cộng hòa Liên bang Nam Tư")
+                amb = _ambiguous(query, _unique(e for e, _ in shared), 88.0)
+                return MatchResult(
+                    query, amb.candidates, True,
+                    f"{amb.note} (the words {form!r} + {rest!r} are in the long forms "
+                    + ", ".join(repr(t) for _, t in shared) + ")")
             imperial = self._imperial(query, best, words[:k], f"{form!r} + {rest!r}",
                                       state_kinds)
             if imperial is not None:
@@ -1102,6 +1112,22 @@ class Matcher:
             ]
             return MatchResult(query, cands, False, r.note)
         return self._adjectival_form(query, toks, words, state_kinds, lang)
+
+    def _shared_form(
+        self, form_words: list[str], rest: str, state_kinds: frozenset[str]
+    ) -> list[tuple[Entity, str]]:
+        """The states with a long form of the name ``rest`` whose long-form words include
+        every word of ``form_words`` (one long form each)."""
+        want = {w for w in form_words if w not in ("of", "the")}
+        out: list[tuple[Entity, str]] = []
+        for e, text in self._cores.get(folded_form(rest), ()):
+            if e.kind not in state_kinds or any(x is e for x, _ in out):
+                continue
+            toks = [folded_form(t) for t in text.split()]
+            ends = _prefix_ends(toks, self._state_forms)
+            if ends and want <= set(toks[: max(ends)]):
+                out.append((e, text))
+        return out
 
     def _imperial(
         self, query: str, best: Candidate, form_words: list[str], how: str,
