@@ -1254,6 +1254,15 @@ class Matcher:
                     f"no match: {query!r} names an empire, and the registry holds no "
                     f"historical state for it (never today's {describe(e)})",
                 )
+            if (e.kind == "state" and _spans(words[k:], self._monarchy_forms)
+                    and id(e) not in self._monarchies):
+                # round 10: "Italian Kingdom", as "Kingdom of Italy"
+                return MatchResult(
+                    query, [Candidate(e, 60.0, False, "adjectival-form")], False,
+                    f"no match: {query!r} names a former monarchy ({e.label}'s own long "
+                    "forms name none today), and the registry holds no historical state for "
+                    f"it (never today's {describe(e)})",
+                )
             return _single(query, e, 90.0, "adjectival-form", self._note(e),
                            f"{ev} + the long-form words {form!r}")
         return None
