@@ -153,3 +153,30 @@ def code_clashes(registry: Registry, data_dir: Path | None = None) -> dict[str, 
         out[abbrev] = CodeClash(abbrev, state, tuple(others), ev)
     return out
 
+
+
+def gw_abbreviations(registry: Registry, data_dir: Path | None = None) -> list[tuple[str, Entity,
+                                                                                     str]]:
+    """``(abbreviation, state, evidence)`` for the Gleditsch-Ward abbreviations that are neither
+    an ISO code nor the registry's COW abbreviation of the state holding them at the end of
+    their spell (``RUM``: Romania, COW's ``ROM``; ``HSD``: Hesse-Darmstadt, COW's ``HSG``)."""
+    from ..loaders.registry import default_data_dir
+    from ..loaders.state_periods import StatePeriods
+
+    data_dir = Path(data_dir or default_data_dir())
+    periods = StatePeriods.load(data_dir)
+    iso = iso_codes(registry)
+    taken = {e.cow_abbrev for e in registry.entities if e.cow_abbrev} | {
+        e.key for e in registry.entities}
+    out: list[tuple[str, Entity, str]] = []
+    for system, abbrev, code, name, end in _spells(data_dir):
+        if system != "gw" or not abbrev or abbrev in iso or abbrev in taken or end is None:
+            continue
+        try:
+            spans = periods.spans(system, code)
+        except DiplographError:
+            continue
+        e = next((registry.by_iri(iri) for s, e_, iri in spans if s <= end <= e_), None)
+        if e is not None and all(x is not e or a != abbrev for a, x, _ in out):
+            out.append((abbrev, e, f"Gleditsch-Ward abbreviation {abbrev} ({code} {name})"))
+    return out

@@ -64,7 +64,7 @@ import yaml
 
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
-from .code_systems import CodeClash, code_clashes
+from .code_systems import CodeClash, code_clashes, gw_abbreviations
 from .features import supraverden_of
 from .glossary import Calques, content_words, normal_spelling
 from .names import adjective_records, extra_names, read_yaml, resolve_target, same_bodies
@@ -208,6 +208,9 @@ class Matcher:
                 continue
             for text, lang in names:
                 self._add(_Name(e, str(text), lang, "alias", 0, "linking/aliases.yaml"))
+        # round 10: the Gleditsch-Ward state abbreviations the registry does not hold (RUM)
+        for code, e, ev in gw_abbreviations(registry):
+            self._add(_Name(e, code, None, "cow-code", 2, ev))
         # CLDR, ISO 3166-3, predecessor and common Vietnamese names (linking/names/)
         resolved, self.pending_names = extra_names(registry)
         #: names of the well-kept lists left out because they already name another entity
@@ -835,6 +838,19 @@ class Matcher:
             # preferred list; nothing is guessed here)
             pass
         code_hit = all(h.method in ("iso-code", "acronym", "cow-code", "key") for h in top)
+        if code_hit and len(ents) == 1 and ents[0].kind not in STATE_KINDS:
+            # round 10: a state's COW or G-W abbreviation that a body holds as its acronym or
+            # key (ALG: Algeria in COW, the Liptako-Gourma Authority): ambiguous, the state
+            # first, as a state's ISO code a body holds (round 9)
+            states = _unique(h.entity for h in hits if h.method == "cow-code"
+                             and h.entity.kind in STATE_KINDS)
+            if states:
+                r = _ambiguous(text, [*states, *ents], base - 10)
+                return MatchResult(
+                    text, r.candidates, True,
+                    f"{r.note} (the COW/Gleditsch-Ward abbreviation of "
+                    + ", ".join(e.label for e in states) + " and an organisation's "
+                    "acronym)")
         if len(ents) > 1 and code_hit:
             # an acronym the data sets agree on: one entity carries it as its own identifier
             # in two or more data sets and no other candidate in any (a split of one acronym

@@ -91,6 +91,24 @@ def test_a_cow_code_that_is_another_states_initials_is_ambiguous(matcher, code, 
     assert_ambiguous(matcher, code, keys)
 
 
+@pytest.mark.parametrize(
+    ("code", "keys"),
+    # a state's COW abbreviation that a body holds as its acronym or key (as a state's ISO
+    # code since round 9): ambiguous, the state first
+    [("ALG", ["DZA", "LGA"]), ("BOS", ["BIH", "BOS"]), ("CEN", ["CAF", "CEN"]),
+     ("BRU", ["BRN", "Union-State"])],
+)
+def test_a_cow_code_a_body_holds_is_ambiguous_the_state_first(matcher, code, keys):
+    assert_ambiguous(matcher, code, keys)
+    assert key_of(matcher.match(code, kind="state")) == keys[0]
+
+
+@pytest.mark.parametrize(("code", "key"), [("RUM", "ROU"), ("HSD", "HSG")])
+def test_a_gleditsch_ward_abbreviation_names_its_state(matcher, code, key):
+    res = matcher.match(code)
+    assert key_of(res) == key and "Gleditsch-Ward abbreviation" in res.best.evidence
+
+
 # -- (B) former regimes -------------------------------------------------------------------------
 
 
