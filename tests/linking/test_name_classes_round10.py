@@ -172,6 +172,10 @@ def test_a_monarchy_today_or_a_held_regime_still_matches(matcher, name, key):
         ("Mặc Tây Ca", "MEX", "sino-vietnamese"),  # beyond the list: 墨西哥
         ("Tượng Nha Hải Ngạn", "CIV", "sino-vietnamese"),  # 象牙海岸, Côte d'Ivoire
         ("Nữu Tây Lan", "NZL", "sino-vietnamese"),  # 紐西蘭
+        # the older names of a sourced table (the South's press before 1975)
+        ("Nhật Nhĩ Man", "DEU", "common-name"),
+        ("Phú Lang Sa", "FRA", "common-name"),
+        ("Bỉ Lợi Thì", "BEL", "common-name"),
         # the names under which Taiwan is a member of international bodies
         ("Đài Bắc Trung Hoa", "TWN", "alias"),
         ("Taipei,China", "TWN", "alias"),
