@@ -149,6 +149,8 @@ def test_a_former_regime_the_registry_does_not_hold_is_no_match(matcher, name, t
         ("Vương quốc Xiêm", "THA"),
         ("Kingdom of Thailand", "THA"),
         ("Principality of Monaco", "MCO"),
+        ("Tiểu vương quốc Qatar", "QAT"),
+        ("Emirate of Kuwait", "KWT"),
         # a former regime the registry holds is that record
         ("Kingdom of Serbia", "SER"),
         ("Empire of Austria", "AUSTRIAN-EMPIRE"),
