@@ -90,6 +90,21 @@ MEMBERSHIP_TOPIC = re.compile(r"\borgani[sz]ations?\b|\bmembership|\bmembers\b|t
                               r"|thành viên", re.I)
 
 
+#: a description of a text's subject state followed by its verb: "The island was …", "the
+#: kingdom joined …", "the archipelago nation became …", "Đảo quốc này gia nhập …"
+SUBJECT_DESCRIPTION = re.compile(
+    r"\b(?:[Tt]he|[Tt]his)\s+(?:(?:island|archipelago|landlocked|Himalayan|Gulf|Caribbean"
+    r"|Pacific|Baltic|Balkan|Andean|African|Asian|small|tiny|oil-rich)\s+)?"
+    r"(?:island|kingdom|sultanate|archipelago|emirate|principality|republic|city-state"
+    r"|federation|monarchy)(?:\s+(?:nation|state|country))?"
+    r"|\b(?:[Tt]he|[Tt]his)\s+(?:island|archipelago|landlocked|Himalayan|Gulf|Caribbean"
+    r"|Pacific|Baltic|Balkan|Andean|small|tiny|oil-rich)\s+(?:nation|state|country)"
+    r"|(?<!\w)(?:[Đđ]ảo quốc|[Qq]uốc đảo|[Vv]ương quốc|[Tt]iểu vương quốc)(?:\s+(?:này|nhỏ bé))?"
+    r"(?=\s*,|\s+(?:was|is|has|had|have|joined|became|founded|co-founded|entered|also|then"
+    r"|later|signed|established|hosted|did|left|withdrew|remains|remained|stayed|applied"
+    r"|opened|gained|took|won|went|đã|gia nhập|là|trở thành|được|thiết lập|ký|cũng|tham gia"
+    r"|chính thức|sau đó)\b)")
+
 # --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
 
 OFFICES_EN = [
@@ -207,6 +222,7 @@ class Context:
             rest = [k for k in c.pair if k != c.subject]
             c.pair = (c.subject, rest[0]) if rest else c.pair
         c.sections = c._sections()
+        c.mentions = sorted(c.mentions + c._descriptions(), key=lambda m: (m.start, -m.end))
         orgs = Counter(m.key for m in c.mentions if m.is_org and m.key)
         c.main_org = orgs.most_common(1)[0][0] if orgs else None
         words = gazetteer.config.get("pair_words", {}).get(lang, [])
@@ -288,6 +304,22 @@ class Context:
             end = heads[i + 1][0] if i + 1 < len(heads) else len(self.text)
             out.append((a, end, state, topic))
         return sorted(out, key=lambda x: (x[0], -x[1]))
+
+    def _descriptions(self) -> list[Mention]:
+        """Descriptions standing for the subject of a text on one state, as mentions of it:
+        "The island was a founding member of …", "the archipelago nation joined …", "Đảo quốc
+        này gia nhập …" (never inside a section on another state, never "the Kingdom of …")."""
+        if self.subject is None:
+            return []
+        ent = self.gazetteer.entity(self.subject)
+        kind = ent.kind if ent is not None else "state"
+        out: list[Mention] = []
+        for m in SUBJECT_DESCRIPTION.finditer(self.text):
+            if self.section_at(m.start())[0] not in (None, self.subject) or any(
+                    x.start < m.end() and m.start() < x.end for x in self.mentions):
+                continue
+            out.append(Mention(m.start(), m.end(), m.group(), self.subject, kind, "description"))
+        return out
 
     def section_at(self, pos: int) -> tuple[str | None, str | None]:
         """(state, topic) of the sections holding ``pos``: the innermost one's state, the

@@ -429,13 +429,24 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             subj = _with_head(ctx, s, subj) + subj
         if not subj:
             subj = _counted_group(ctx, s, m.start())
+        pronoun = None
+        if not subj and ctx.subject is not None:
+            # "In December 1985 it founded …": the text's subject
+            base = max(s.start, m.start() - 30)
+            pronoun = re.search(r"(?:^|[,;\s])(?:it|It|nước này|Nước này)\s+"
+                                r"(?:(?:had|has|also|then|later|jointly|đã|cũng)\s+)*$",
+                                text[base : m.start()])
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if pronoun else []
         if not subj:
             continue
-        d = pick_date(ctx, m.end(), s.end, m.end()) or _fronted_date(ctx, s, subj[0].start)
+        lead = subj[0].start if pronoun is None else base + pronoun.start()
+        partners = _founded_with(ctx, s, orgs[0], subj)
+        subj = subj + partners
+        d = pick_date(ctx, m.end(), s.end, m.end()) or _fronted_date(ctx, s, lead)
         for x in subj:
             out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
-                           span_of(subj, (m.start(), orgs[0].end), d), 0.8,
-                           "membership-founded"))
+                           span_of((lead, m.end()), (m.start(), orgs[0].end), partners, d),
+                           0.8 if pronoun is None else 0.75, "membership-founded"))
         blocked.append((m.start(), orgs[0].end))
 
     # list lines: "Members: A, B", "Dialogue partners include A (2009), B and C (2015)"
@@ -822,6 +833,22 @@ def _fronted_with(ctx: Context, s: Sentence, group: list[Mention], verb: int) ->
         # the last of the group is the named subject ("…, B, C founded" is no fronted list)
         return []
     return group + subj if subj and subj[0].key not in {x.key for x in group} else []
+
+
+#: between a founded organisation and its co-founders: "(SAARC) at Dhaka with", "in 1967 with"
+_FOUNDED_WITH = re.compile(r"\s*(?:\([^()]{1,20}\))?(?:\s+(?:at|in|tại|ở)\s+(?-i:[A-ZĐ])\w+"
+                           r"(?:\s+(?-i:[A-Z])\w+)?)?(?:\s+(?:in|on|năm|vào)\s+[^,;()]{3,20}?)?"
+                           r"\s*,?\s+(?:with|together\s+with|along\s+with|cùng\s+với|cùng|với)"
+                           r"\s+(?:the\s+)?", re.I)
+
+
+def _founded_with(ctx: Context, s: Sentence, org: Mention, subj: list[Mention]) -> list[Mention]:
+    """The co-founders after "founded X with A, B and C" (the subject founds with them)."""
+    m = _FOUNDED_WITH.match(ctx.text, org.end, s.end)
+    if m is None:
+        return []
+    have = {x.key for x in subj}
+    return [x for x in _members(ctx, group_after(ctx, m.end(), s.end)) if x.key not in have]
 
 
 def _fronted_date(ctx: Context, s: Sentence, pos: int) -> DateMention | None:
