@@ -34,9 +34,9 @@ NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
 
 JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
-    r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
+    r"|\b(?:was|were)\s+(?:(?:finally|eventually|formally|then|later|also)\s+)?admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:also\s+)?(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b"
-    r"|\bfollowed\b"
+    r"|\bfollowed\b|\badmitted\b(?=\s+(?:it|both|(?-i:[A-Z])))|\bentered\s+(?=the\s+(?-i:[A-Z]))"
     r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
@@ -58,6 +58,9 @@ JOIN = re.compile(
     r"|(?<!\w)là\s+(?:một\s+)?đối tác đối thoại|\b(?:is|was)\s+a\s+dialogue\s+partner\b",
     re.I,
 )
+#: "Membership of the World Trade Organization followed on …" (the text's subject's)
+MEMBERSHIP_OF = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:Its|Full)\s+)?[Mm]embership\s+(?:of|in)\s+"
+                           r"(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?=followed\b|came\b)")
 #: a fronted appositive: "A founding member of the United Nations (1945), it left …"
 APPOSITIVE = re.compile(r"(?:As\s+)?(?:A|An|One\s+of\s+the)\s+founding\s+members?\s+of\b")
 OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
@@ -70,7 +73,7 @@ FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^
 FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed)\b"
                             r"|(?<!\w)(?:thành lập|lập ra)(?!\w)", re.I)
 LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(?: include)?|"
-                       r"Thành viên|Quan sát viên)\s*:?", re.I)
+                       r"Thành viên|Quan sát viên)(?!\w)\s*:?", re.I)
 PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại|\bpartner\s+countr(?:y|ies)\b"
                      r"|(?:quốc gia|nước) đối tác", re.I)
 APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|\bhas\s+applied\b"
@@ -195,7 +198,7 @@ _ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s
 
 #: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
 _COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng|together\s+with"
-                        r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+", re.I)
+                        r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+(?:the\s+)?", re.I)
 
 
 def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -476,7 +479,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     for n, (a, b, kind) in enumerate(triggers):
         word = text[a:b].lower()
         follows_previous = False
-        if word == "followed" and not any(k == "join" for _, _, k in triggers[:n]):
+        membership_of = MEMBERSHIP_OF.search(text[s.start : b]) if ctx.subject else None
+        if membership_of is not None and (s.start + membership_of.end() != a or not re.match(
+                r"\s+(?:in|on)\s", text[b : b + 5])):
+            membership_of = None
+        if word == "followed" and not any(k == "join" for _, _, k in triggers[:n]) \
+                and membership_of is None:
             # "Montenegro followed on 5 June 2017" right after a sentence of accessions
             before = [p for p in ctx.sents if p.end <= s.start]
             if n or not before or not JOIN.search(text, before[-1].start, before[-1].end) \
@@ -501,7 +509,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if re.search(r"(?:về việc|về vấn đề|\b(?:agreement|deal|talks|negotiations)\s+on)\s+"
                      r"(?:\S+\s+){0,3}$", text[max(prev_end, a - 40) : a], re.I):
             continue  # "thỏa thuận … về việc Trung Quốc gia nhập WTO": about an accession
-        if re.search(r"(?:nguyên tắc|sẽ|dự kiến|in principle|will|would|to)\s*$",
+        if re.search(r"(?<!\w)(?:nguyên tắc|sẽ|dự kiến|in principle|will|would|to)\s*$",
                      ctx.text[max(prev_end, a - 20) : a], re.I) or modal(ctx, a, prev_end):
             continue
         right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
@@ -544,8 +552,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # states after the verb are the members
             obj = re.match(r"\s*(?:cùng lúc\s+|đồng thời\s+)?(?:cả\s+|both\s+)?", text[b:right])
             after = _members(ctx, group_after(ctx, b + obj.end(), right)) if obj else []
-            if after:
+            if ctx.subject is not None and re.match(r"\s+it\b", text[b:right]):
+                # "NATO admitted it on 12 March 1999 together with …": the text's subject
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            elif after:
                 subj = after
+            elif re.match(r"\s+it\b", text[b:right]):
+                continue  # "the summit admitted it": which state, the sentence before says
         if "accession" in word:
             # "X's accession", "the accessions of A (2017) and B (2020)"; never the objects of
             # another verb ("Turkey delayed its accession protocol")
@@ -609,6 +622,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 subj = [x for x in _members(ctx, ctx.mentions_in(comma, s.end))
                         if x.start == comma + after.end()][:1]
             right = comma if comma >= 0 else right
+        if not subj and membership_of is not None:
+            # "Membership of the World Trade Organization followed on 1 January 1995": the
+            # text's subject's
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and ctx.subject is not None and re.search(
                 r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:it|It|nước này|Nước này|the country"
                 r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
@@ -638,7 +655,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] \
                 and _unknown_name(text, b):
             continue  # "là thành viên của Hiệp định Đối tác Toàn diện và …": a name not known
-        org = _org(ctx, b, right) or _org(ctx, s.start, a)
+        # the organisation named after the trigger, else one named before it in the sentence
+        # ("kept it out of the United Nations …; it was finally admitted on …"), else the
+        # text's main one
+        named = [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
+            x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
+            and "admitted" in word][-1:]
+        org = named[0].key if named else ctx.main_org
         if org is None and follows_previous:
             prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
             org = _org(ctx, prev_s.start, prev_s.end)
