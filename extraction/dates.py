@@ -429,15 +429,24 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             sa, sb = _sentence_bounds(text, d.start)
             # never a horizon later in the sentence ("… lên 18 tỷ USD vào năm 2028", "by
             # 2030"): a year after the document's own, or one a horizon word governs
+            # nor, in a dated article, a year in brackets after it ("từ ngày 27 đến 30/11,
+            # đúng vào dịp … kỷ niệm 50 năm … (21/9/1973 – 21/9/2023)": an anniversary's)
             after = [x for x in explicit if d.end <= x.start < sb and x.year
                      and not (anchor is not None and x.year > anchor.year)
-                     and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)]
+                     and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
+                     and not (anchor is not None and x.year != anchor.year
+                              and text.count("(", d.end, x.start)
+                              > text.count(")", d.end, x.start))]
             before = [x for x in prev if x.start >= sa and x.year]
             # a sentence before gives its year, but not a "since" year ("the first visit …
             # since 2012. Earlier, from 9 to 11 March, …") nor a horizon ("by 2030")
+            # … nor, in a dated article, one of another paragraph (a caption's "sáng 26/5"
+            # is the article's day, not a year of its background)
             carried = [x for x in prev if x.year and x.kind != "since"
                        and not (anchor is not None and x.year > anchor.year)
-                       and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)]
+                       and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
+                       and not (anchor is not None and re.search(r"\n\s*\n",
+                                                                 text[x.end : d.start]))]
             year = (
                 after[0].year if after else before[-1].year if before
                 else carried[-1].year if carried
