@@ -537,7 +537,7 @@ def keys(ms: list[Mention]) -> list[str]:
 
 # a relative clause about something else: ", which it had recognised since 1949"
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she|had|has|have|was"
-                              r"|were)\b"
+                              r"|were|arrived|came|flew)\b|,\s+người\s+(?:đã\s+)?(?:đến|tới|sang|vừa)\s"
                               # "…, hơn ba mươi năm sau khi hai nước thiết lập quan hệ … năm
                               # 1992", "…, more than thirty years after they established …": a
                               # counted clause of time is that clause's date
