@@ -48,7 +48,9 @@ TRIGGERS = [
      "established"),
     (re.compile(r"\b(?:ha(?:s|ve)|had)\s+no\s+(?:diplomatic\s+)?relations\b", re.I), "none"),
     (re.compile(r"(?:thiết lập|bình thường hóa|bình thường hoá)\s+quan hệ(?:\s+ngoại giao)?"
-                r"(?!\s+(?:Đối tác|đối tác))", re.I), "established"),
+                r"(?!\s+(?:Đối tác|đối tác))"
+                r"|(?<!\w)(?<!thiết\s)(?<!thành\s)lập\s+quan hệ\s+ngoại giao", re.I),
+     "established"),
     (re.compile(r"(?:khôi phục|nối lại|tái lập|tái thiết lập)\s+quan hệ(?:\s+ngoại giao)?", re.I),
      "restored"),
     (re.compile(r"(?:cắt đứt|cắt|đoạn tuyệt)\s+quan hệ(?:\s+ngoại giao)?"
@@ -86,7 +88,8 @@ def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
 
 
 PASSIVE = re.compile(
-    r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\s+(?:(?:between|with)\s+[^.;]{3,60}?\s+)?"
+    r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations(?:,\s+which)?\s+"
+    r"(?:(?:between|with)\s+[^.;]{3,60}?\s+)?"
     r"(?:were|was|have\s+been|had\s+been)\s+(?:(re-?established|restored|resumed)|(established"
     r"|normali[sz]ed)|(severed|broken\s+off|cut))\b"
     r"|quan hệ ngoại giao(?:\s+giữa\s+[^.;]{3,60}?)?\s+(?:đã\s+)?được\s+(?:(khôi phục|nối lại)"
@@ -104,7 +107,7 @@ PASSIVE_STATE = re.compile(
     # "They were fully restored in January 2022" after "Relations with X were downgraded …"
     r"|\b(?:They|These\s+ties|Ties)\s+were\s+(?:fully\s+|formally\s+)?(restored|normali[sz]ed)\b"
     # "Full diplomatic relations followed in January 1980"
-    r"|\b(?:full\s+)?(?:diplomatic\s+)?relations\s+(followed)\b"
+    r"|\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\s+(followed|came)\b"
     # "Relations with Japan date from 26 January 1992"
     r"|\b(?:diplomatic\s+)?relations\s+with\s+[^.;,]{2,40}?\s+(date\s+(?:from|back\s+to)"
     r"|began\s+(?:in|on))\b", re.I)
@@ -128,8 +131,13 @@ def _passive_state(ctx: Context) -> list[Candidate]:
             named = keys([x for x in ctx.mentions_in(s.start, m.end()) if _actor(x)
                           and x.how != "demonym"])
             if m.group(5) and m.start() != s.start:
-                continue
-            if m.group(5):
+                # "… broke off diplomatic relations with Israel in June 1967; they were
+                # restored in 1990": the relations of the clause before, in the sentence
+                if not re.search(r";\s*$|,\s+and\s+$", ctx.text[s.start : m.start()]) \
+                        or not re.search(r"\b(?:relations|ties)\b", ctx.text[s.start : m.start()]) \
+                        or len(named) != 2:
+                    continue
+            elif m.group(5):
                 # "They …": the relations the sentence before is about ("Relations with Saudi
                 # Arabia were downgraded …")
                 before = [p for p in ctx.sents if p.end <= s.start]
@@ -151,7 +159,9 @@ def _passive_state(ctx: Context) -> list[Candidate]:
             if len(named) != 2 or not (ctx.subject or ctx.pair_strong or len(keys(
                     [x for x in ctx.mentions_in(s.start, m.start()) if _actor(x)])) == 2):
                 continue
-            stop = re.search(r"[,;]|\svà\s|\sand\s", ctx.text[m.end() : s.end])
+            # (an explicit day after a comma is the clause's: "formal relations came only five
+            # years later, on 7 February 1957")
+            stop = re.search(r"[,;](?!\s*(?:on|in)\s+\d)|\svà\s|\sand\s", ctx.text[m.end() : s.end])
             d = pick_date(ctx, m.end(), m.end() + stop.start() if stop else s.end, m.end())
             data = {"parties": [ctx.label(k) for k in named], "status": status}
             flags = ["pair-from-document"]
