@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .context import Candidate, Context, group_after, group_before, keys, modal, pick_date, span_of
+from .dates import NUMBERS
 
 _EN = (r"(?-i:(?:[A-Z][\w\-]*(?:\s+-\s+|\s+|-))*?)"  # capitalised words of a title
        r"(?:(?:investment\s+promotion\s+and\s+protection|investment\s+protection|free\s+trade"
@@ -198,7 +199,73 @@ def extract(ctx: Context) -> list[Candidate]:
                 if found and not any("pair-from-document" in c.flags for c in found):
                     inherited = [x for x in found[0].data["parties"]]
                 out += found
-    return out + _acronym_signings(ctx, out)
+    out += _acronym_signings(ctx, out)
+    return out + _documents(ctx, out)
+
+
+#: a count of documents signed or handed over: "signed 12 cooperation documents", "ministers
+#: exchanged several memorandums of understanding", "lễ trao 14 văn kiện hợp tác", "việc trao
+#: các văn kiện hợp tác"
+DOCUMENTS = re.compile(
+    r"\b(?:signed|exchanged|inked|handed\s+over)\s+(?P<n>\d{1,3}|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|several|a\s+number\s+of|a\s+series\s+of|a\s+raft\s+of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>documents|memorand(?:ums|a)\s+of\s+understanding|MoUs"
+    r"|agreements)\b"
+    r"|(?<!\w)(?:ký kết|ký|trao đổi|trao)\s+(?P<nv>\d{1,3}|các|một số|nhiều|hàng loạt)\s+"
+    r"(?P<nounv>văn kiện|bản ghi nhớ|thỏa thuận|thoả thuận)(?:\s+hợp tác)?(?!\w)", re.I)
+#: the leaders watching the exchange: "chứng kiến lễ trao …", "looked on as ministers …"
+_WITNESSED = re.compile(r"(?<!\w)chứng kiến(?!\w)|\blooked\s+on\b|\bwitness(?:ed|ing)?\b", re.I)
+
+
+def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Documents signed or handed over as a set, with their count or at a ceremony the leaders
+    witnessed: one agreement of the pair, dated by the sentence or the day being narrated, with
+    its ``quantity`` (a number, or ``many``). Not when the sentence goes on to name one of them
+    ("…, trong đó có Bản ghi nhớ về …", "including …": that one is the fact)."""
+    from .partnerships import _context_date
+
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in DOCUMENTS.finditer(ctx.text, s.start, s.end):
+            n = (m.group("n") or m.group("nv") or "").lower()
+            counted = n.isdigit() or n in NUMBERS
+            if not counted and not _WITNESSED.search(ctx.text, s.start, m.start()):
+                continue
+            named_one = re.search(r"(?<!\w)trong\s+đó\s+có(?!\w)|\bincluding\b"
+                                  r"|\bamong\s+them\b", ctx.text[m.end() : s.end], re.I)
+            if named_one is not None and INSTRUMENT.search(ctx.text, m.end() + named_one.end(),
+                                                           s.end):
+                continue
+            if modal(ctx, m.start(), s.start) or re.search(
+                    r"\b(?:not|no|never)\b|(?<!\w)(?:chưa|không)(?!\w)",
+                    ctx.text[max(s.start, m.start() - 30) : m.start()], re.I):
+                continue
+            if any(c.type == "agreement" and c.start < m.end() and m.start() < c.end
+                   for c in found):
+                continue
+            named = keys([x for x in ctx.mentions_in(s.start, s.end) if x.is_state
+                          and x.how == "name"])
+            parties = named if len(named) == 2 else list(ctx.pair)
+            if len(parties) != 2:
+                continue
+            noun = (m.group("noun") or m.group("nounv") or "").lower()
+            data: dict = {"instrument": "mou" if re.search(r"memorand|mou|ghi nhớ", noun)
+                          else "agreement", "parties": [ctx.label(k) for k in parties]}
+            flags = [] if len(named) == 2 else ["pair-from-document"]
+            # the sentence's date, else a news article's day (the talks at which they were
+            # handed over), else the day the paragraph last named
+            d = pick_date(ctx, s.start, s.end, m.start(), kinds=("point",)) or (
+                ctx.dateline if ctx.dateline is not None and ctx.dateline.start < s.start
+                else _context_date(ctx, s))
+            if d is not None and isinstance(d.value, str):
+                data["signed"] = d.value
+                if not ctx.dates_in(s.start, s.end):
+                    flags.append("date-from-context")
+            data["quantity"] = int(n) if n.isdigit() else NUMBERS[n] if n in NUMBERS \
+                else "many"
+            out.append(Candidate("agreement", data, m.start(), m.end(), 0.6,
+                                 "agreement-documents", flags))
+    return out
 
 
 #: a signing whose subject refers to the instrument the sentence before named ("The Treaty of
