@@ -133,7 +133,24 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
-    return _dated_by_dateline(ctx, _without_headline_repeats(ctx, out))
+    return _dated_by_dateline(ctx, _without_restatements(ctx, _without_headline_repeats(ctx,
+                                                                                         out)))
+
+
+#: a sentence that comments on the visit just narrated: "Đây là chuyến thăm … đầu tiên …",
+#: "This is his first visit to …", "The visit is the first …"
+_RESTATEMENT = re.compile(r"\s*(?:Đây\s+là|Đó\s+là|This\s+(?:is|was)|It\s+(?:is|was)"
+                          r"|Chuyến\s+thăm\s+(?:này|lần\s+này)|The\s+(?:visit|trip)\s+(?:is|was))\s")
+
+
+def _without_restatements(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """An undated visit in a sentence that comments on the visit the text dates ("Đây là chuyến
+    thăm Việt Nam đầu tiên của ông Macron kể từ khi nhậm chức năm 2017") is that visit."""
+    dated = {_actors(c) for c in out if c.data.get("event_type") == "visit"
+             and ("date" in c.data or "start" in c.data)}
+    return [c for c in out if not (
+        c.data.get("event_type") == "visit" and "date" not in c.data and "start" not in c.data
+        and _actors(c) in dated and _RESTATEMENT.match(ctx.sentence_of(c.start).text))]
 
 
 def _caption_meetings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -480,6 +497,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in MEET.finditer(ctx.text, s.start, s.end):
         a, b = m.start(), m.end()
+        clause = max(s.start, ctx.text.rfind(",", s.start, a) + 1,
+                     ctx.text.rfind(";", s.start, a) + 1)
+        if re.search(r"(?:(?<!\w)(?:dự kiến|sẽ|dự định)|\b(?:will|is\s+(?:due|expected|set)\s+to"
+                     r"|plans\s+to))\s+(?:[^\s,;]+\s+){0,8}?$", ctx.text[clause:a], re.I):
+            continue  # "Chủ tịch nước dự kiến hội kiến … và gặp …", "will meet": a plan
         posts = [p for p in ctx.posts_in(s.start, s.end)]
         left = [p for p in posts if p.end <= a]
         right = [p for p in posts if p.start >= b and p.start - b < 40]
