@@ -195,6 +195,10 @@ def _dated_by_dateline(ctx: Context, out: list[Candidate]) -> list[Candidate]:
             continue
         c.data["date"] = line.value
         c.flags = [*c.flags, "date-from-dateline"]
+        place = _dateline_place(ctx, ctx.sentence_of(line.start))
+        if c.data.get("event_type") == "meeting" and "place" not in c.data and place is not None:
+            # a meeting of the dateline's day is in the dateline's city
+            c.data["place"] = _place_name(ctx, place)
         c.confidence = round(c.confidence * 0.85, 2)
     return out
 
@@ -493,6 +497,12 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     return posts[0] if posts else None
 
 
+#: "hai nhà lãnh đạo", "the two leaders" right before a meeting verb
+_PAIR_OF_LEADERS = re.compile(r"(?:\b(?:the|both)\s+two\s+|(?<!\w)hai\s+)(?:nhà\s+lãnh\s+đạo"
+                              r"|leaders|lãnh\s+đạo|presidents|prime\s+ministers)\s+"
+                              r"(?:(?:đã|cũng|then|also|have|had)\s+)*$", re.I)
+
+
 def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in MEET.finditer(ctx.text, s.start, s.end):
@@ -516,6 +526,20 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             named = _named_post(ctx, s.start, left[0].start if left else a)
             subject = [named] if named is not None else left[:1]
             chosen = subject[:1] + right[:1]
+        leaders = _PAIR_OF_LEADERS.search(ctx.text, max(s.start, a - 60), a) if not posts \
+            else None
+        if leaders is not None:
+            # "Sau lễ đón, hai nhà lãnh đạo hội đàm …", "the two leaders held talks": the two
+            # office holders of the sentences just before, of two states
+            prior = [p for p in ctx.posts if p.end <= s.start
+                     and p.start >= ctx.sents[max(0, ctx.sents.index(s) - 2)].start]
+            two: list = []
+            for p in reversed(prior):
+                if not any(q.label == p.label or (q.state and q.state == p.state) for q in two):
+                    two.insert(0, p)
+                if len(two) == 2:
+                    break
+            chosen = two if len(two) == 2 else chosen
         if len(chosen) == 1 and right:
             # "Albanese … flies home on Tuesday after talks with Premier Li Qiang": a leader
             # named again without the office has the post that introduced the name
@@ -609,8 +633,9 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             data["place"] = _place_name(ctx, place)
         data.update(_date_fields(d))
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
-        out.append(Candidate("event", data, *span_of(chosen, (a, b)), 0.75, "event-meeting",
-                             flags))
+        span = span_of(chosen, (a, b)) if leaders is None else (leaders.start(), b)
+        out.append(Candidate("event", data, *span, 0.75 if leaders is None else 0.65,
+                             "event-meeting", flags))
     return out
 
 
