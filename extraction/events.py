@@ -526,6 +526,14 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             named = _named_post(ctx, s.start, left[0].start if left else a)
             subject = [named] if named is not None else left[:1]
             chosen = subject[:1] + right[:1]
+        between = re.match(r"\s+(?:giữa|between)\s+", ctx.text[b : b + 12])
+        conj = re.search(r"\s(?:và|and)\s", ctx.text[b : s.end]) if between else None
+        after = [p for p in posts if p.start >= b + conj.end()] if conj else []
+        if between and right and right[0].start == b + between.end() and after \
+                and not re.search(r"[;.]", ctx.text[right[0].end : after[0].start]):
+            # "tại cuộc hội đàm giữa Tổng Bí thư, Chủ tịch nước Tô Lâm và Tổng thống Macron":
+            # the first office of each side of "và"
+            chosen = [right[0], after[0]]
         leaders = _PAIR_OF_LEADERS.search(ctx.text, max(s.start, a - 60), a) if not posts \
             else None
         if leaders is not None:
@@ -610,9 +618,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             place = _dateline_place(ctx, s)  # "BẮC KINH, 12/6/2023 - … hội đàm …"
         # the meeting's own clause: "… to meet President Maamau, and Kiribati rejoined the
         # Forum the following month" (that date is the other clause's)
+        # (past the "và" of "giữa A và B")
+        own = chosen[-1].end if chosen[-1].start > b else b
         other = re.search(r",?\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])",
-                          ctx.text[b : s.end])
-        clause_end = b + other.start() if other else s.end
+                          ctx.text[own : s.end])
+        clause_end = own + other.start() if other else s.end
         d = _dateline_date(ctx, s, pick_date(ctx, s.start, clause_end, b, kinds=("point",)))
         visit_range = _visit_range(ctx, s)
         if visit_range is not None and (d is None or (
