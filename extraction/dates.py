@@ -46,6 +46,11 @@ NUMBERS = {
 NUM = r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 NUM_VI = r"(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 YEAR = r"(1[89]\d\d|20\d\d)"
+#: the round counts of anniversaries
+TENS_WORDS = {"ten": 10, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
+              "sixty": 60, "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90,
+              "a hundred": 100, "one hundred": 100}
+TENS = r"(\d{1,3}|" + "|".join(sorted(TENS_WORDS, key=len, reverse=True)) + ")"
 
 
 @dataclass
@@ -142,7 +147,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(exactly\s+)?(\d{1,2})\s+years\s+ago\b|(?<!\w)cách\s+đây\s+(đúng\s+)?(\d{1,2})\s+năm(?!\s*(?:sau|trước|nữa))(?!\w)", re.I), "years_ago"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
     (re.compile(r"\bthe\s+(?:previous|preceding)\s+year\b|\bthe\s+year\s+before\b(?!\s+last)", re.I), "year_before"),  # noqa: E501
-    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b", re.I), "same_year"),  # noqa: E501
+    # counted back from the date just given: "had agreed a comprehensive partnership nine
+    # years before that", "two years earlier"
+    (re.compile(rf"\b{NUM}\s+years?\s+(?:before\s+that|earlier)\b", re.I), "years_earlier"),
+    # an anniversary counted back from the dateline: "to mark fifty years since Australia
+    # became …" (the clause after "since" happened that many years before the article)
+    (re.compile(rf"\b(?:mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing))\s+{TENS}\s+years\s+since\b", re.I), "years_since_mark"),  # noqa: E501
+    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b|(?<!\w)(?:cũng\s+)?trong\s+năm\s+(?:đó|ấy)(?!\w)|\bin\s+that\s+same\s+year\b", re.I), "same_year"),  # noqa: E501
     (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))|(?<!\w)năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "years_later_vi"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "months_later"),  # noqa: E501
@@ -290,6 +301,12 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         exact, n = (g[0], g[1]) if g[1] else (g[2], g[3])
         return DateMention(s, e, None, "day" if exact else "year", flags=("relative",),
                            pending=("years-ago", int(n), bool(exact)))
+    if kind == "years_earlier":
+        return DateMention(s, e, None, "year", flags=("relative",), pending=("years", -_num(g[0])))
+    if kind == "years_since_mark":
+        word = g[0].lower()
+        n = int(word) if word.isdigit() else TENS_WORDS[word]
+        return DateMention(s, e, None, "year", flags=("relative",), pending=("years-ago", n, False))
     if kind == "year_before":
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", -1))
     if kind == "same_year":

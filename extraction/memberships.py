@@ -737,11 +737,25 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     d = pick_date(ctx, b + born.end(), right, b + born.end())
             elif d is None:
                 d = pick_date(ctx, s.start if active else subj[0].start, right, b)
+                if d is not None and named and named[0].start >= b and any(
+                        named[0].end < o.start and o.end <= d.start and o.key != named[0].key
+                        for o in named) and "(" in text[max(b, d.start - 8) : d.start]:
+                    # "gia nhập Tổ chức Hợp tác Hồi giáo và Liên Hợp Quốc (ngày 21/9)": the
+                    # bracket is the second organisation's; the first has the sentence's own
+                    ds = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None
+                          and x is not ctx.dateline]
+                    d = ds[-1] if ds else None
             if d is None and not re.match(r"(?:is|are)\s|là\s|belongs?\s", word):
                 # "…, five years after the enlargement in which A, B and C became members"
                 gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
                        if g.governs and g.value is not None]
                 d = gov[-1] if gov else None
+                # "to mark fifty years since Australia became ASEAN's first dialogue partner":
+                # the anniversary counted back right before the subject
+                mark = [g for g in ctx.dates_in(prev_end, subj[0].start) if g.value is not None
+                        and g.pending[:1] == ("years-ago",) and not text[g.end : subj[0].start]
+                        .strip()]
+                d = d or (mark[-1] if mark else None)
             if d is None:
                 # a date opening the sentence ("Tháng 11/2022, …") applies to all of it
                 ds = [x for x in ctx.dates_in(s.start, triggers[0][0]) if x.value is not None
