@@ -661,6 +661,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         named = [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
             x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
             and "admitted" in word][-1:]
+        if membership_of is not None:
+            # "Membership of the OECD followed on …": the organisation it names
+            named = [x for x in ctx.mentions_in(s.start + membership_of.start(),
+                                                s.start + membership_of.end())
+                     if x.is_org and x.key][:1] or named
         org = named[0].key if named else ctx.main_org
         if org is None and follows_previous:
             prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
@@ -763,8 +768,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 explicit = [x for x in ds if x.explicit]
                 # "Hai năm sau, ngày 11/12/2001, Trung Quốc trở thành …": the explicit one
                 d = ds[0] if len(ds) == 1 else explicit[0] if len(explicit) == 1 else None
-            out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
-                           f"membership-{kind}"))
+            # (the quote stays in the sentence: a pronoun's state is named in the title)
+            out.append(_mk(ctx, x.key, org, roles, d, span_of(
+                [y for y in subj if y.start >= s.start], (a, b), d), 0.85, f"membership-{kind}"))
         # right after the date, or after the organisation the date precedes ("hôm nay trở
         # thành thành viên thứ 166 của WTO, chín ngày sau Comoros")
         later_at = max(d.end, b) if subj and d is not None else 0
