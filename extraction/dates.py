@@ -44,7 +44,11 @@ NUMBERS = {
     "mười": 10,
 }  # fmt: skip
 NUM = r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-NUM_VI = r"(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+#: Vietnamese counts, compounds first: "bốn mươi hai" (42), "mười lăm" (15), "hai mươi" (20)
+NUM_VI = (r"((?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|năm|sáu"
+          r"|bảy|tám|chín))?|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?|\d{1,2}|một|hai"
+          r"|ba|bốn|năm|sáu|bảy|tám|chín)")
+_UNITS_VI = {"mốt": 1, "tư": 4, "lăm": 5}
 YEAR = r"(1[89]\d\d|20\d\d)"
 #: the round counts of anniversaries
 TENS_WORDS = {"ten": 10, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
@@ -90,8 +94,21 @@ class DateMention:
 
 
 def _num(s: str) -> int:
-    s = s.lower()
-    return int(s) if s.isdigit() else NUMBERS[s]
+    """A count in digits or words.
+
+    >>> [_num(x) for x in ("12", "five", "bốn mươi hai", "mười lăm", "hai mươi", "mười")]
+    [12, 5, 42, 15, 20, 10]
+    """
+    s = re.sub(r"\s+", " ", s.lower())
+    if s.isdigit():
+        return int(s)
+    if " " in s or s == "mười":
+        words = s.split(" ")
+        if words[0] == "mười":
+            return 10 + (_UNITS_VI.get(words[1], NUMBERS.get(words[1], 0)) if len(words) > 1 else 0)
+        tens = NUMBERS[words[0]] * 10
+        return tens + (_UNITS_VI.get(words[2], NUMBERS.get(words[2], 0)) if len(words) > 2 else 0)
+    return NUMBERS[s]
 
 
 def _day(y: int, m: int, d: int) -> str | None:
@@ -146,6 +163,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # counted back from the dateline: "exactly 30 years ago", "cách đây đúng 30 năm"
     (re.compile(r"\b(exactly\s+)?(\d{1,2})\s+years\s+ago\b|(?<!\w)cách\s+đây\s+(đúng\s+)?(\d{1,2})\s+năm(?!\s*(?:sau|trước|nữa))(?!\w)", re.I), "years_ago"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
+    # "two decades later", "a decade later", "hai thập kỷ sau"
+    (re.compile(rf"\b{NUM}\s+decades?\s+later\b|(?<!\w){NUM_VI}\s+thập\s+(?:kỷ|niên)\s+sau(?!\s+khi)(?!\w)", re.I), "decades_later"),  # noqa: E501
     (re.compile(r"\bthe\s+(?:previous|preceding)\s+year\b|\bthe\s+year\s+before\b(?!\s+last)", re.I), "year_before"),  # noqa: E501
     # counted back from the date just given: "had agreed a comprehensive partnership nine
     # years before that", "two years earlier"
@@ -301,6 +320,9 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         exact, n = (g[0], g[1]) if g[1] else (g[2], g[3])
         return DateMention(s, e, None, "day" if exact else "year", flags=("relative",),
                            pending=("years-ago", int(n), bool(exact)))
+    if kind == "decades_later":
+        n = _num(g[0] or g[1])
+        return DateMention(s, e, None, "year", flags=("relative",), pending=("years", 10 * n))
     if kind == "years_earlier":
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", -_num(g[0])))
     if kind == "years_since_mark":
