@@ -200,7 +200,43 @@ def extract(ctx: Context) -> list[Candidate]:
                     inherited = [x for x in found[0].data["parties"]]
                 out += found
     out += _acronym_signings(ctx, out)
+    out += _followed_by(ctx, out)
     return out + _documents(ctx, out)
+
+
+#: "…, followed on 17 June 1991 by a treaty of good neighbourship": another instrument of the
+#: same parties, signed on its own date
+FOLLOWED_BY = re.compile(r",?\s+(?:and\s+)?(?:was\s+)?followed\s+"
+                         r"(?:(?:on|in)\s+(?P<when>[^,;()]{4,25}?)\s+)?by\s+(?:a|an|the)\s+", re.I)
+
+
+def _followed_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The instrument that "followed" a signed one in its sentence: its parties, its own date
+    (never the first one's)."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.type != "agreement" or len(c.data.get("parties", [])) != 2:
+            continue
+        s = ctx.sentence_of(c.start)
+        m = FOLLOWED_BY.search(ctx.text, c.end, s.end)
+        if m is None or ctx.text[c.end : m.start()].strip(" ,") and re.search(
+                r"[;.]", ctx.text[c.end : m.start()]):
+            continue
+        inst = INSTRUMENT.match(ctx.text, m.end())
+        if inst is None:
+            continue
+        end = _title_end(ctx, inst.start(), inst.end(), s.end)
+        ds = [d for d in ctx.dates_in(m.start(), end) if isinstance(d.value, str)]
+        if not ds:
+            continue
+        title = _clean_title(ctx.text[inst.start() : end])
+        data: dict = {"instrument": instrument(title), "title": {ctx.lang: title},
+                      "parties": list(c.data["parties"]), "signed": ds[0].value}
+        out.append(Candidate("agreement", data, m.start() + len(m.group()) - len(
+            m.group().lstrip(" ,")), end, round(c.confidence - 0.1, 2),
+            f"agreement-{data['instrument']}-followed", [f for f in ds[0].flags
+                                                        if f != "unresolved"]))
+    return out
 
 
 #: a count of documents signed or handed over: "signed 12 cooperation documents", "ministers

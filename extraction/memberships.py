@@ -186,6 +186,31 @@ def extract(ctx: Context) -> list[Candidate]:
               for c in out if c.type == "membership"}
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
+    return out + _which_it(ctx)
+
+
+#: "…, which it has followed as a dialogue partner since 2009", "…, which it has attended as an
+#: observer since 1998": the text's subject's role in the organisation just named
+WHICH_IT = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,\s*which\s+it\s+(?:has|had)\s+"
+                      r"(?:\w+\s+){0,2}?as\s+an?\s+(dialogue\s+partner|observer|associate\s+member|member)\s+since\b",
+                      re.I)
+
+
+def _which_it(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    if ctx.subject is None:
+        return out
+    for o in ctx.mentions:
+        m = WHICH_IT.match(ctx.text, o.end) if o.is_org and o.key else None
+        if m is None:
+            continue
+        s = ctx.sentence_of(o.start)
+        d = pick_date(ctx, m.end() - len("since"), s.end, m.end() - len("since"))
+        role = m.group(1).lower()
+        roles = ["participant"] if "partner" in role else ["observer"] if "observer" in role \
+            else ["associate"] if "associate" in role else ["full"]
+        out.append(_mk(ctx, ctx.subject, o.key, roles, d, (o.start, d.end if d else m.end()),
+                       0.7, "membership-which-it"))
     return out
 
 
