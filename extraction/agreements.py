@@ -113,6 +113,10 @@ def extract(ctx: Context) -> list[Candidate]:
             window = ctx.text[max(s.start, a - 60) : a]
             negative = re.search(r"\b(?:no|not|never)\b[^.]*$", window, re.I) or re.search(
                 r"\bchưa\s*$", window)
+            if negative is not None and re.search(r"\b(?:but|yet)\s+(?:it\s+|they\s+)?(?:\w+\s+)?$"
+                                                  r"|(?<!\w)nhưng\s+(?:\S+\s+)?$",
+                                                  window[negative.start() :], re.I):
+                negative = None  # "it was not represented at the conference, but signed …"
             # reduced relative ("an agreement signed in 2001"): the instrument just before
             before = [m for m in insts if m.end() <= a and (a - m.end() <= 3 or (
                 a - m.end() <= 100 and not re.search(r"[.;]|\b(?:signed|ký|and\s+an?)\b",
@@ -446,6 +450,9 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         return []
     if re.search(r"\bwhose\s+$", text[max(s.start, start - 8) : start]):
         return []  # "the Arab League, whose charter it signed …": an organisation's founding
+    if re.fullmatch(r"(?i:charter|hiến chương)(?:\s+(?:on|ngày)\s+\d.*)?", title) and any(
+            x.is_org for x in ctx.mentions_in(s.start, s.end)):
+        return []  # "… original members of the United Nations …, but signed the Charter …"
     inst = instrument(title)
     plural = bool(re.search(r"agreements|treaties|memoranda|protocols|MoUs", title)) or bool(
         re.search(r"nhiều|một số|các", text[max(s.start, start - 12) : start]))
