@@ -226,3 +226,41 @@ def test_a_sentence_commenting_on_the_visit_is_no_second_visit(registry) -> None
             "thăm Việt Nam đầu tiên của ông Macron kể từ khi nhậm chức năm 2017.")
     visits = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"]
     assert [(v.get("start"), v.get("end")) for v in visits] == [("2025-05-25", "2025-05-27")]
+
+
+# --- agreements and claims ----------------------------------------------------------------------
+
+def test_a_treaty_that_followed_another_has_its_parties_and_its_own_date(registry) -> None:
+    text = ("Foreign relations of Lithuania\n\nPoland\nA treaty on the border between Lithuania "
+            "and Poland was signed in Vilnius on 26 April 1994, followed on 18 June 1997 by an "
+            "agreement on cultural cooperation.")
+    got = sorted((g["instrument"], g.get("signed"), frozenset(g["parties"]))
+                 for g in facts(text, registry, "agreement"))
+    assert got == [("agreement", "1997-06-18", frozenset({"Lithuania", "Poland"})),
+                   ("treaty", "1994-04-26", frozenset({"Lithuania", "Poland"}))]
+
+
+def test_which_it_has_followed_as_a_dialogue_partner(registry) -> None:
+    text = ("Foreign relations of Nepal\n\nNepal is not a member of the Shanghai Cooperation "
+            "Organisation, which it has followed as a dialogue partner since 2015.")
+    assert memberships(text, registry) == {
+        ("Nepal", "Shanghai Cooperation Organisation"): (("participant",), "2015")}
+    claims = facts(text, registry, "claim")
+    assert [c["claim_type"] for c in claims] == ["characterisation"]  # "is not a member"
+
+
+def test_not_represented_but_signed_the_charter_is_neither_negation_nor_agreement(
+        registry) -> None:
+    text = ("Foreign relations of Poland\n\nGermany\nPoland and Germany signed a treaty in 1990."
+            "\n\nOther\nPoland is counted among the original members of the United Nations: it "
+            "was not represented at the conference, but signed the Charter on 15 October 1945.")
+    assert [g.get("signed") for g in facts(text, registry, "agreement")] == ["1990"]
+    assert not facts(text, registry, "claim")
+
+
+def test_nhat_tri_se_is_an_intention(registry) -> None:
+    text = ("Việt Nam và Hàn Quốc hội đàm\n\nSEOUL, 1/7/2024 - Tại hội đàm, Việt Nam và Hàn Quốc "
+            "nhất trí sẽ thúc đẩy hợp tác trong các lĩnh vực mới.")
+    claims = facts(text, registry, "claim", "vi")
+    assert [(c["modality"], set(c["subjects"])) for c in claims] == [
+        ("intended", {"Vietnam", "South Korea"})]
