@@ -132,6 +132,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # to 9", "from 6 to 9 July" (the year from the context, like "từ ngày 9 đến 14/6")
     (re.compile(rf"(?:from\s+)?{MONTH}\s+(\d{{1,2}})\s*(?:to|until|-|–)\s*(\d{{1,2}})(?:,?\s+{YEAR})?(?![\d:])", re.I), "en_range_md"),  # noqa: E501
     (re.compile(rf"from\s+(?<!\d)(\d{{1,2}})\s*(?:to|until|-|–)\s*(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_range_dm"),  # noqa: E501
+    (re.compile(rf"\bon\s+(\d{{1,2}})\s+and\s+(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_range_dm"),  # noqa: E501
     (re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|và|-|–)\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])", re.I), "vi_range"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s*{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_dmy"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),

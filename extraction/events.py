@@ -130,6 +130,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _meetings(ctx, s)
         out += _sessions(ctx, s)
         out += _summits(ctx, s)
+        out += _attended(ctx, s)
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
@@ -688,6 +689,70 @@ def _summits(ctx: Context, s: Sentence) -> list[Candidate]:
         data["place"] = _place_name(ctx, place)
     data.update(_date_fields(d))
     return [Candidate("event", data, lead.start(), summit.end(), 0.7, "event-summit")]
+
+
+#: attending a summit: "Chinese President Xi Jinping attended the G20 summit in Antalya …",
+#: "his attendance at the ASEAN-Australia Special Summit held in Melbourne …", "dự Hội nghị cấp
+#: cao APEC tại Đà Nẵng …"
+_ATTEND = re.compile(r"\battended\s+(?:the\s+)?|\b(?:his|her)\s+attendance\s+at\s+(?:the\s+)?"
+                     r"|(?<!\w)(?:tham\s+)?dự\s+(?=Hội\s+nghị\s+(?:cấp\s+cao|thượng\s+đỉnh))")
+_GATHERING = re.compile(r"[^,.;()]{0,60}?\b(?:summits?|Summit)\b"
+                        r"|Hội\s+nghị\s+(?:cấp\s+cao|thượng\s+đỉnh)"
+                        r"(?:\s+(?:[–-]\s+)?(?-i:[A-ZĐ])[\w-]*)*")
+
+
+def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
+    """A leader attending a summit abroad or at home: a meeting of one participant (the
+    corpus convention), at the summit's place, once per date the clause gives ("in November
+    2016 and November 2024"); never a summit named after two states (that is their meeting)."""
+    out: list[Candidate] = []
+    for m in _ATTEND.finditer(ctx.text, s.start, s.end):
+        g = _GATHERING.match(ctx.text, m.end(), s.end)
+        if g is None or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        if len({x.key for x in ctx.mentions_in(g.start(), g.end()) if x.is_state}) >= 2:
+            continue  # "Hội nghị thượng đỉnh Hoa Kỳ – Triều Tiên": the two states' meeting
+        semi = ctx.text.find(";", g.end(), s.end)
+        clause_end = semi if semi >= 0 else s.end
+        before = [p for p in ctx.posts_in(s.start, m.start())]
+        # ("Mr Chinh's official visit …, followed his attendance at …": the name without its
+        # possessive)
+        owner = re.search(r"(?<![\w])([A-ZĐ][\w\-]{2,})['’]s\b", ctx.text[s.start : m.start()])
+        post = before[-1] if before else _named_post(ctx, s.start, m.start()) or (
+            _named_post(ctx, s.start + owner.start(1), s.start + owner.end(1)) if owner
+            else None) or _pronoun_post(ctx, s)
+        if post is None:
+            continue
+        place = _place(ctx, g.start(), clause_end)
+        state = post.state
+        if state is None and ctx.lang == "vi" and post.label.startswith("Tổng thống"):
+            state = ctx.other("VNM")  # Viet Nam has no "Tổng thống": the other state's
+        state = state or _post_state(ctx, post, None)
+        if state is None:
+            continue
+        if place is None and ctx.subject not in (None, state) and re.match(
+                r"\s+(?:in|at|held\s+in)\s+(?-i:[A-Z])", ctx.text[g.end() : g.end() + 12]):
+            # "… attended the G20 summit in Antalya" in a text on Turkey: a city the registry
+            # does not hold, in the text's state
+            place = next((x for x in ctx.mentions if x.key == ctx.subject), None)
+        ds = [d for d in ctx.dates_in(g.end(), clause_end) if d.value is not None
+              and d.kind in ("point", "range") and d is not ctx.dateline]
+        if not ds:
+            continue  # an undated attendance ("nhân dịp … dự Hội nghị …") is an occasion
+        # "in November 2016 and November 2024": one meeting each; else the first date
+        ds = ds if len(ds) > 1 and all(re.fullmatch(r"\s*(?:,|and|và)\s*(?:in\s+)?",
+                                                    ctx.text[x.end : y.start])
+                                       for x, y in zip(ds, ds[1:], strict=False)) else ds[:1]
+        for d in ds:
+            data: dict = {"event_type": "meeting",
+                          "participants": [_participant(ctx, state, "participant", post)]}
+            if place is not None:
+                data["place"] = _place_name(ctx, place)
+            data.update(_date_fields(d))
+            flags = [f for f in d.flags if f != "unresolved"]
+            out.append(Candidate("event", data, m.start(), max(g.end(), d.end), 0.65,
+                                 "event-attended", flags))
+    return out
 
 
 def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
