@@ -264,3 +264,34 @@ def test_nhat_tri_se_is_an_intention(registry) -> None:
     claims = facts(text, registry, "claim", "vi")
     assert [(c["modality"], set(c["subjects"])) for c in claims] == [
         ("intended", {"Vietnam", "South Korea"})]
+
+
+# --- attending a summit -------------------------------------------------------------------------
+
+def _one_participant_meetings(text: str, registry, lang: str = "en") -> list[tuple]:
+    return sorted((e["participants"][0]["actor"], e["participants"][0]["post"]["office"],
+                   e.get("place"), e.get("date") or (e.get("start"), e.get("end")))
+                  for e in facts(text, registry, "event", lang)
+                  if e["event_type"] == "meeting" and len(e["participants"]) == 1)
+
+
+def test_attending_summits_once_per_date(registry) -> None:
+    text = ("Foreign relations of Chile\n\nChina\nChinese President Xi Jinping attended the "
+            "APEC summits in Santiago in November 2004 and November 2019; trade grew.")
+    assert _one_participant_meetings(text, registry) == [
+        ("China", "president", "Chile", "2004-11"), ("China", "president", "Chile", "2019-11")]
+
+
+def test_his_attendance_at_a_summit_of_two_days(registry) -> None:
+    text = ("Viet Nam and New Zealand\n\nWELLINGTON, 12 March 2024 - Prime Minister Christopher "
+            "Luxon and Vietnamese Prime Minister Pham Minh Chinh held talks today. Mr Chinh's "
+            "visit followed his attendance at the ASEAN-Australia Special Summit held in "
+            "Melbourne on 5 and 6 March. New Zealand and Viet Nam are partners.")
+    assert _one_participant_meetings(text, registry) == [
+        ("Vietnam", "prime-minister", "Australia", ("2024-03-05", "2024-03-06"))]
+
+
+def test_an_undated_attendance_is_no_meeting(registry) -> None:
+    text = ("Việt Nam và Brazil\n\nBRASÍLIA, 3/7/2025 - Hai nước nâng quan hệ vào tháng 11/2024, "
+            "nhân dịp Thủ tướng Phạm Minh Chính dự Hội nghị thượng đỉnh G20 tại Brazil.")
+    assert not _one_participant_meetings(text, registry, "vi")
