@@ -160,6 +160,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:ngày|chiều|sáng|tối|trưa|đêm|hôm)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.I), "vi_dm"),  # noqa: E501
     (re.compile(rf"\bin\s+{MONTH}(?!\s*\d)", re.I), "en_m"),
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
+    # "which runs from today until Saturday": the dateline's day to the next such weekday
+    (re.compile(r"\bfrom\s+today\s+(?:until|till|to|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "today_until"),  # noqa: E501
     (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
     # counted back from the dateline: "exactly 30 years ago", "cách đây đúng 30 năm"
     (re.compile(r"\b(exactly\s+)?(\d{1,2})\s+years\s+ago\b|(?<!\w)cách\s+đây\s+(đúng\s+)?(\d{1,2})\s+năm(?!\s*(?:sau|trước|nữa))(?!\w)", re.I), "years_ago"),  # noqa: E501
@@ -314,6 +316,9 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind == "weekday":
         return DateMention(s, e, None, "day", flags=("relative",),
                            pending=("weekday", WEEKDAYS[g[0].lower()]))
+    if kind == "today_until":
+        return DateMention(s, e, None, "day", "range", flags=("relative",),
+                           pending=("today-until", WEEKDAYS[g[0].lower()]))
     if kind in ("years_later", "years_later_vi"):
         n = _num(g[0]) if g and g[0] else 1
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", n))
@@ -515,6 +520,13 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 # "… and flies home on Tuesday", "will sign on Friday": the coming weekday
                 back -= 7
             d.value = (anchor - dt.timedelta(days=back)).isoformat()
+        elif what == "today-until":
+            if anchor is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            ahead = (d.pending[1] - anchor.weekday()) % 7 or 7
+            d.value = {"from": anchor.isoformat(),
+                       "to": (anchor + dt.timedelta(days=ahead)).isoformat()}
         elif what == "years-ago":
             # "exactly 30 years ago": the dateline's day that many years before; else its year
             if anchor is None:

@@ -285,7 +285,7 @@ def _named_post(ctx: Context, a: int, b: int) -> Post | None:
     """A leader named again without the office ("của ông Putin", "Kishida paid a return
     visit"): the post that introduced that name earlier in the text."""
     for w in re.finditer(r"(?<![\w])([A-ZĐ][\w'’\-]{2,})", ctx.text[a:b]):
-        name = w.group(1)
+        name = re.sub(r"['’]s$", "", w.group(1))  # "Mr Chinh's official visit"
         for p in reversed([p for p in ctx.posts if p.end <= a + w.start()]):
             person = ctx.text[p.start : p.end]
             if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", person) \
@@ -368,6 +368,12 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         ce = semi if semi >= 0 else s.end
         d = _carried_date(ctx, s, _dateline_date(ctx, s, pick_date(ctx, a, ce, b, kinds)
                                                  or pick_date(ctx, s.start, ce, b, kinds)))
+        runs = re.match(r"[^,;.]{0,40}?,\s*which\s+(?:runs|lasts|will\s+run|will\s+last)\s+",
+                        ctx.text[b:ce])
+        own = [x for x in ctx.dates_in(b + runs.end(), ce) if x.value is not None
+               and not ctx.text[b + runs.end() : x.start].strip()] if runs else []
+        if own:
+            d = own[0]  # "Mr Chinh's official visit, which runs from today until Saturday, …"
         data = {"event_type": "visit",
                 "participants": [_participant(ctx, visitor, "visitor", post),
                                  _participant(ctx, host, "host", None)],
