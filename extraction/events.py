@@ -330,6 +330,13 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             named = _named_post(ctx, s.start, a)
         post = named or post
         host = dest.key if dest else None
+        line_place = _dateline_place(ctx, ctx.sentence_of(ctx.dateline.start)) \
+            if ctx.dateline is not None and host is None and re.match(
+                r"\s*(?:,|which\b)", ctx.text[b : b + 8]) else None
+        if line_place is not None and line_place.key != (post.state if post else None):
+            # "Mr Chinh's official visit, which runs …" in an article datelined in the host's
+            # capital: a place later in the sentence is another event's
+            host = line_place.key
         if host is None:
             place = _place(ctx, s.start, s.end)
             if place is not None and place.key != (post.state if post else None):

@@ -295,3 +295,16 @@ def test_an_undated_attendance_is_no_meeting(registry) -> None:
     text = ("Việt Nam và Brazil\n\nBRASÍLIA, 3/7/2025 - Hai nước nâng quan hệ vào tháng 11/2024, "
             "nhân dịp Thủ tướng Phạm Minh Chính dự Hội nghị thượng đỉnh G20 tại Brazil.")
     assert not _one_participant_meetings(text, registry, "vi")
+
+
+def test_a_visit_which_runs_from_today_until_a_weekday(registry) -> None:
+    # 12 March 2024 was a Tuesday: "until Friday" is 15 March
+    text = ("Viet Nam and New Zealand\n\nWELLINGTON, 12 March 2024 - Prime Minister Christopher "
+            "Luxon and Vietnamese Prime Minister Pham Minh Chinh held talks today. Mr Chinh's "
+            "official visit, which runs from today until Friday, followed his attendance at the "
+            "ASEAN-Australia Special Summit held in Melbourne on 5 and 6 March. New Zealand and "
+            "Viet Nam are partners.")
+    visits = [e for e in facts(text, registry, "event") if e["event_type"] == "visit"]
+    assert [(v["participants"][0]["actor"], v["participants"][1]["actor"], v.get("start"),
+             v.get("end")) for v in visits] == [
+        ("Vietnam", "New Zealand", "2024-03-12", "2024-03-15")]
