@@ -185,7 +185,7 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
         return []
     holder = holders[-1]
     state = holder.state
-    if state is None and ctx.lang == "vi" and len(ctx.pair) == 2 and "VNM" in ctx.pair:
+    if state is None and ctx.lang == "vi":
         # Vietnamese press: "Chủ tịch nước", "Thủ tướng" unqualified are Viet Nam's, "Tổng
         # thống" the other state's
         state = ctx.other("VNM") if holder.label.startswith("Tổng thống") else "VNM"

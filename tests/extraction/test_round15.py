@@ -308,3 +308,15 @@ def test_a_visit_which_runs_from_today_until_a_weekday(registry) -> None:
     assert [(v["participants"][0]["actor"], v["participants"][1]["actor"], v.get("start"),
              v.get("end")) for v in visits] == [
         ("Vietnam", "New Zealand", "2024-03-12", "2024-03-15")]
+
+
+def test_an_office_holder_s_plan_is_an_intention_with_both_sides(registry) -> None:
+    text = ("Thủ tướng thăm Hàn Quốc\n\nSEOUL, 1/7/2024 - Thủ tướng Phạm Minh Chính và Tổng thống "
+            "Yoon Suk Yeol hội đàm tại Seoul. Việt Nam và Hàn Quốc là đối tác quan trọng.\n\nRời Hàn "
+            "Quốc, Thủ tướng Phạm Minh Chính sẽ tiếp tục chuyến công du tại Nhật Bản và Mông Cổ.")
+    claims = facts(text, registry, "claim", "vi")
+    assert [(c["modality"], set(c["subjects"])) for c in claims] == [
+        ("intended", {"Vietnam", "Japan", "Mongolia"})]
+    # never an event
+    assert not [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"
+                and e["participants"][1]["actor"] in ("Japan", "Mongolia")]
