@@ -131,6 +131,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _sessions(ctx, s)
         out += _summits(ctx, s)
         out += _attended(ctx, s)
+        out += _together_at(ctx, s, out)
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
@@ -766,6 +767,49 @@ def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
             out.append(Candidate("event", data, m.start(), max(g.end(), d.end), 0.65,
                                  "event-attended", flags))
     return out
+
+
+#: two leaders acting together at a venue: "Prime Minister A and Vietnamese Prime Minister B
+#: agreed at Parliament House today to …", "… announced at the Kremlin on 8 May …"
+_TOGETHER_AT = re.compile(r"\s+(?:agreed|announced|unveiled|pledged|declared)\s+at\s+(?:the\s+)?"
+                          r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+")
+
+
+def _together_at(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Two office holders of two states, coordinated, who agree or announce something at a
+    named venue on a day: they met there that day (a meeting of the two)."""
+    posts = ctx.posts_in(s.start, s.end)
+    for p, q in zip(posts, posts[1:], strict=False):
+        if not re.fullmatch(r"\s+(?:and|và)\s+", ctx.text[p.end : q.start]):
+            continue
+        m = _TOGETHER_AT.match(ctx.text, q.end)
+        if m is None:
+            continue
+        states = [p.state, q.state]
+        if states[0] is None and states[1] is not None:
+            states[0] = ctx.other(states[1])
+        elif states[1] is None and states[0] is not None:
+            states[1] = ctx.other(states[0])
+        if None in states or states[0] == states[1]:
+            continue
+        d = _dateline_date(ctx, s, pick_date(ctx, m.end() - 1, s.end, m.end() - 1,
+                                             kinds=("point",)))
+        if d is None or not isinstance(d.value, str) or d.precision != "day":
+            continue
+        if any(c.type == "event" and c.data.get("event_type") == "meeting"
+               and s.start <= c.start < s.end for c in found):
+            continue  # the sentence states the meeting already
+        line = ctx.dateline
+        place = _dateline_place(ctx, ctx.sentence_of(line.start)) \
+            if line is not None and d.value == line.value else None
+        data: dict = {"event_type": "meeting", "participants": [
+            _participant(ctx, k, "participant", x) for k, x in zip(states, (p, q), strict=True)]}
+        if place is not None:
+            data["place"] = _place_name(ctx, place)
+        data.update(_date_fields(d))
+        return [Candidate("event", data, p.start, m.end() - 1, 0.6, "event-together-at",
+                          [f for f in d.flags if f != "unresolved"])]
+    return []
 
 
 def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
