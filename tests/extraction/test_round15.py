@@ -320,3 +320,17 @@ def test_an_office_holder_s_plan_is_an_intention_with_both_sides(registry) -> No
     # never an event
     assert not [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"
                 and e["participants"][1]["actor"] in ("Japan", "Mongolia")]
+
+
+def test_two_leaders_agreeing_at_a_venue_met_there(registry) -> None:
+    text = ("India and Japan\n\nTOKYO, 30 August 2025 - Prime Minister Shigeru Ishiba and Indian "
+            "Prime Minister Narendra Modi announced at the Kantei today a new investment target. "
+            "India and Japan are partners; India and Japan trade more each year.")
+    meetings = [e for e in facts(text, registry, "event") if e["event_type"] == "meeting"]
+    assert [(sorted(p["actor"] for p in e["participants"]), e.get("place"), e.get("date"))
+            for e in meetings] == [(["India", "Japan"], "Japan", "2025-08-30")]
+    # one leader alone at a venue is no meeting
+    alone = ("India and Japan\n\nTOKYO, 30 August 2025 - Prime Minister Shigeru Ishiba "
+             "announced at the Kantei today a new target. India and Japan are partners; India "
+             "and Japan trade more each year.")
+    assert not [e for e in facts(alone, registry, "event") if e["event_type"] == "meeting"]
