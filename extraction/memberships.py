@@ -326,12 +326,19 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # concessive clause
         until = aside.start() if aside else m.start()
         subj = group_before(ctx, floor, until) or _nearest_state(ctx, floor, until)
+        if not subj and ctx.subject is not None and re.fullmatch(
+                r"\s*(?:It|it|The\s+country|the\s+country|Nước\s+này|nước\s+này)\s*",
+                text[floor:until]):
+            # "The country is not a member of the European Union" in a text on one state
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         org = _org(ctx, m.end(), s.end) or _org(ctx, s.start, m.start())
         if subj and org:
             out.append(Candidate("claim", {"claim_type": "characterisation",
                                            "subjects": [ctx.label(k) for k in keys(subj)],
                                            "objects": [ctx.label(org)]},
-                                 *span_of(subj, (m.start(), m.end())), 0.7, "membership-negated"))
+                                 *span_of([x for x in subj if x.start >= floor] or (
+                                     until - len(text[floor:until].lstrip()), until),
+                                     (m.start(), m.end())), 0.7, "membership-negated"))
         blocked.append((m.start(), m.end()))
     for m in APPLY.finditer(text, s.start, s.end):
         if any(a <= m.start() < b for a, b in blocked) or negated(ctx, m.start(), s.start):

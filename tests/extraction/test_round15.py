@@ -334,3 +334,12 @@ def test_two_leaders_agreeing_at_a_venue_met_there(registry) -> None:
              "announced at the Kantei today a new target. India and Japan are partners; India "
              "and Japan trade more each year.")
     assert not [e for e in facts(alone, registry, "event") if e["event_type"] == "meeting"]
+
+
+def test_the_country_is_not_a_member_is_the_subject_s_negation(registry) -> None:
+    text = ("Foreign relations of Kazakhstan\n\nKazakhstan joined the United Nations on 2 March "
+            "1992. The country is not a member of the European Union.")
+    got = [c for c in extract_text(text, "en", registry).candidates if c.type == "claim"]
+    assert [(c.data["subjects"], c.data["objects"]) for c in got] == [
+        (["Kazakhstan"], ["European Union"])]
+    assert text[got[0].start : got[0].end] == "The country is not a member"
