@@ -322,6 +322,15 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         post = after[0] if of_after \
             else (before[-1] if before and relative else before[0] if before
                   else (after[0] if after else None))
+        if not of_after and len(before) >= 2 and before[1].state != before[0].state and re.search(
+                r"\b(?:welcomed|welcomes|received|receives|hosted|hosts)\b"
+                r"|(?<!\w)(?:đón|tiếp|tiếp đón)(?!\w)", ctx.text[before[0].end : before[1].start]):
+            # "President A welcomed General Secretary B …, at the start of a three-day state
+            # visit", "Chủ tịch nước A chủ trì lễ đón Tổng thống B, …, bắt đầu chuyến thăm":
+            # the one welcomed is the visitor, the one welcoming the host's
+            post, welcomer = before[1], before[0]
+        else:
+            welcomer = None
         # "chuyến thăm … của ông Putin", "Kishida paid a return visit": the leader's post
         named_of = re.match(r"[^,.;]{0,40}?\s(?:của|of)\s+(?:ông|bà|Mr\.?|Mrs\.?|Ms\.?)?\s*"
                             r"(?=[A-ZĐ])", ctx.text[b : s.end])
@@ -338,6 +347,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Mr Chinh's official visit, which runs …" in an article datelined in the host's
             # capital: a place later in the sentence is another event's
             host = line_place.key
+        if host is None and welcomer is not None and welcomer.state:
+            host = welcomer.state
         if host is None:
             place = _place(ctx, s.start, s.end)
             if place is not None and place.key != (post.state if post else None):
@@ -390,7 +401,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         days = _LENGTH.search(ctx.text[max(s.start, a - 12) : min(s.end, b + 30)])
         n = (days.group(1) or days.group(2)).lower() if days else ""
         n_days = int(n) if n.isdigit() else NUMBERS.get(n, 0)
-        begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for)\s+(?:\S+\s+){0,3}$"
+        begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for|at\s+the\s+(?:start"
+                           r"|beginning|outset)\s+of)\s+(?:\S+\s+){0,3}$"
                            r"|bắt đầu\s+(?:\S+\s+){0,2}$", ctx.text[max(s.start, a - 40) : a],
                            re.I) or re.search(
             # the day of arrival, then the visit's length: "a day after he landed in the

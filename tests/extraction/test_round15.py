@@ -343,3 +343,15 @@ def test_the_country_is_not_a_member_is_the_subject_s_negation(registry) -> None
     assert [(c.data["subjects"], c.data["objects"]) for c in got] == [
         (["Kazakhstan"], ["European Union"])]
     assert text[got[0].start : got[0].end] == "The country is not a member"
+
+
+def test_the_one_welcomed_at_the_start_of_a_visit_is_the_visitor(registry) -> None:
+    text = ("Indonesia and Viet Nam upgrade ties\n\nJAKARTA, 10 March 2025 - Indonesian "
+            "President Prabowo Subianto welcomed Vietnamese Party General Secretary To Lam at the "
+            "Merdeka Palace today, at the start of a three-day state visit. Indonesia and Viet "
+            "Nam established diplomatic relations in December 1955; Indonesia and Viet Nam became "
+            "strategic partners in 2013.")
+    visits = [e for e in facts(text, registry, "event") if e["event_type"] == "visit"]
+    assert [([(p["actor"], p["role"]) for p in v["participants"]], v.get("start"), v.get("end"))
+            for v in visits] == [([("Vietnam", "visitor"), ("Indonesia", "host")],
+                                  "2025-03-10", "2025-03-12")]
