@@ -135,8 +135,28 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
-    return _dated_by_dateline(ctx, _without_restatements(ctx, _without_headline_repeats(ctx,
-                                                                                         out)))
+    return _placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
+        ctx, _without_headline_repeats(ctx, out))))
+
+
+def _placed_by_visit(out: list[Candidate]) -> list[Candidate]:
+    """A meeting of a visit's two states on one of its days, with no place of its own, is in
+    the visited state ("Ngày 8/3, Thủ tướng Malaysia hội kiến Tổng Bí thư Tô Lâm" during a
+    visit to Viet Nam from 7 to 9 March)."""
+    visits = [c for c in out if c.data.get("event_type") == "visit" and "start" in c.data
+              and "place" in c.data]
+    for c in out:
+        day = c.data.get("date")
+        if c.data.get("event_type") != "meeting" or "place" in c.data \
+                or not isinstance(day, str) or len(day) != 10:
+            continue
+        actors = {p["actor"] for p in c.data["participants"]}
+        for v in visits:
+            if v.data["start"] <= day <= v.data.get("end", v.data["start"]) and actors == {
+                    p["actor"] for p in v.data["participants"]}:
+                c.data["place"] = v.data["place"]
+                break
+    return out
 
 
 #: a sentence that comments on the visit just narrated: "Đây là chuyến thăm … đầu tiên …",
@@ -526,7 +546,8 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
 
 #: "hai nhà lãnh đạo", "the two leaders" right before a meeting verb
 _PAIR_OF_LEADERS = re.compile(r"(?:\b(?:the|both)\s+two\s+|(?<!\w)hai\s+)(?:nhà\s+lãnh\s+đạo"
-                              r"|leaders|lãnh\s+đạo|presidents|prime\s+ministers)\s+"
+                              r"|leaders|lãnh\s+đạo|presidents|prime\s+ministers|Thủ\s+tướng"
+                              r"|Tổng\s+thống|Ngoại\s+trưởng|Bộ\s+trưởng(?:\s+Ngoại\s+giao)?)\s+"
                               r"(?:(?:đã|cũng|then|also|have|had)\s+)*$", re.I)
 
 
@@ -561,16 +582,18 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # "tại cuộc hội đàm giữa Tổng Bí thư, Chủ tịch nước Tô Lâm và Tổng thống Macron":
             # the first office of each side of "và"
             chosen = [right[0], after[0]]
-        leaders = _PAIR_OF_LEADERS.search(ctx.text, max(s.start, a - 60), a) if not posts \
-            else None
+        leaders = _PAIR_OF_LEADERS.search(ctx.text, max(s.start, a - 60), a)
+        if leaders is not None and any(not leaders.start() <= p.start < a for p in posts):
+            leaders = None  # the sentence names its office holders itself
         if leaders is not None:
             # "Sau lễ đón, hai nhà lãnh đạo hội đàm …", "the two leaders held talks": the two
             # office holders of the sentences just before, of two states
-            prior = [p for p in ctx.posts if p.end <= s.start
+            prior = [p for p in ctx.posts if p.end <= leaders.start()
                      and p.start >= ctx.sents[max(0, ctx.sents.index(s) - 2)].start]
             two: list = []
             for p in reversed(prior):
-                if not any(q.label == p.label or (q.state and q.state == p.state) for q in two):
+                if not any(ctx.text[q.start : q.end] == ctx.text[p.start : p.end]
+                           or (q.state and q.state == p.state) for q in two):
                     two.insert(0, p)
                 if len(two) == 2:
                     break

@@ -355,3 +355,17 @@ def test_the_one_welcomed_at_the_start_of_a_visit_is_the_visitor(registry) -> No
     assert [([(p["actor"], p["role"]) for p in v["participants"]], v.get("start"), v.get("end"))
             for v in visits] == [([("Vietnam", "visitor"), ("Indonesia", "host")],
                                   "2025-03-10", "2025-03-12")]
+
+
+def test_the_two_prime_ministers_and_a_meeting_on_a_visit_s_day(registry) -> None:
+    text = ("Thủ tướng Malaysia thăm chính thức Việt Nam\n\nHÀ NỘI, 7/3/2025 - Thủ tướng Malaysia "
+            "Anwar Ibrahim thăm chính thức Việt Nam từ ngày 7 đến 9/3 theo lời mời của Thủ tướng "
+            "Phạm Minh Chính. Chiều nay, hai Thủ tướng hội đàm tại Trụ sở Chính phủ.\n\nNgày 8/3, "
+            "Thủ tướng Malaysia hội kiến Tổng Bí thư Tô Lâm.\n\nViệt Nam và Malaysia thiết lập "
+            "quan hệ ngoại giao ngày 30/3/1973.")
+    meetings = sorted((e.get("date"), e.get("place"), tuple(sorted(
+        p["post"]["office"] for p in e["participants"])))
+        for e in facts(text, registry, "event", "vi") if e["event_type"] == "meeting")
+    assert meetings == [
+        ("2025-03-07", "Vietnam", ("prime-minister", "prime-minister")),
+        ("2025-03-08", "Vietnam", ("party-general-secretary", "prime-minister"))]
