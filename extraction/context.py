@@ -579,7 +579,13 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
         # "…, more than 14 years after it applied (4/3/2011)": the dates after a counted
         # offset belong to the clause it introduces
         after = [d for d in after if d.start < offset]
-    for n, side in enumerate((after, [d for d in ds if d.start < pos][::-1])):
+    before = [d for d in ds if d.start < pos][::-1]
+    semi = ctx.text.rfind(";", a, pos)
+    if semi >= 0 and any(d.start > semi for d in before):
+        # "…ngày 22/2/1974 …; cũng trong năm đó Bangladesh trở thành thành viên OIC": the
+        # trigger's own clause dates it
+        before = [d for d in before if d.start > semi]
+    for n, side in enumerate((after, before)):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"
         if n == 1 and side and "relative" in side[0].flags and side[0].pending[:1] == (

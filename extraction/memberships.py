@@ -795,8 +795,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 d = d or (mark[-1] if mark else None)
             if d is None:
                 # a date opening the sentence ("Tháng 11/2022, …") applies to all of it
+                # (of the trigger's own clause: "…ngày 22/2/1974 …; cũng trong năm đó
+                # Bangladesh trở thành thành viên OIC")
+                semi = text.rfind(";", s.start, a)
                 ds = [x for x in ctx.dates_in(s.start, triggers[0][0]) if x.value is not None
                       and x is not ctx.dateline]
+                own = [x for x in ctx.dates_in(semi, a) if x.value is not None] \
+                    if semi >= 0 else []
+                ds = own or ds
                 explicit = [x for x in ds if x.explicit]
                 # "Hai năm sau, ngày 11/12/2001, Trung Quốc trở thành …": the explicit one
                 d = ds[0] if len(ds) == 1 else explicit[0] if len(explicit) == 1 else None

@@ -369,3 +369,12 @@ def test_the_two_prime_ministers_and_a_meeting_on_a_visit_s_day(registry) -> Non
     assert meetings == [
         ("2025-03-07", "Vietnam", ("prime-minister", "prime-minister")),
         ("2025-03-08", "Vietnam", ("party-general-secretary", "prime-minister"))]
+
+
+def test_cung_trong_nam_do_after_a_semicolon_dates_its_own_clause(registry) -> None:
+    text = ("Quan hệ đối ngoại của Bangladesh\n\nPakistan chỉ công nhận Bangladesh ngày 22/2/1974 "
+            "tại Lahore; cũng trong năm đó Bangladesh trở thành thành viên OIC.\n\nTổ chức Thống "
+            "nhất châu Phi được thành lập ngày 25/5/1963; Maroc là một trong các thành viên sáng "
+            "lập.")
+    got = {m["member"]: m.get("start") for m in facts(text, registry, "membership", "vi")}
+    assert got["Bangladesh"] == "1974"
