@@ -538,6 +538,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if re.search(r"(?:sau|after)\s+\S+\s+(?:năm|years?)\s+(?:as\s+an?\s+)?$",
                      text[max(prev_end, a - 30) : a], re.I):
             continue  # "sau 47 năm là thành viên", "after 47 years as a member": a duration
+        if re.search(r"(?<!\w)(?:phủ quyết|phản đối|ngăn cản|ngăn chặn|bác bỏ)\s+(?:việc\s+)?$"
+                     r"|\b(?:vetoed|blocked|opposed|rejected)\s+(?:(?:its|their|the)\s+)?$",
+                     text[max(prev_end, a - 30) : a], re.I):
+            continue  # "Trung Quốc từng phủ quyết việc kết nạp Bangladesh …": no admission
         if re.search(r"(?:về việc|về vấn đề|\b(?:agreement|deal|talks|negotiations)\s+on)\s+"
                      r"(?:\S+\s+){0,3}$", text[max(prev_end, a - 40) : a], re.I):
             continue  # "thỏa thuận … về việc Trung Quốc gia nhập WTO": about an accession

@@ -378,3 +378,10 @@ def test_cung_trong_nam_do_after_a_semicolon_dates_its_own_clause(registry) -> N
             "lập.")
     got = {m["member"]: m.get("start") for m in facts(text, registry, "membership", "vi")}
     assert got["Bangladesh"] == "1974"
+
+
+def test_a_vetoed_admission_is_no_membership(registry) -> None:
+    text = ("Quan hệ đối ngoại của Bangladesh\n\nTrung Quốc từng phủ quyết việc kết nạp "
+            "Bangladesh vào Liên hợp quốc năm 1972. Bangladesh được kết nạp vào Liên hợp quốc "
+            "ngày 17/9/1974.")
+    assert [m.get("start") for m in facts(text, registry, "membership", "vi")] == ["1974-09-17"]
