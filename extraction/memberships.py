@@ -33,7 +33,7 @@ NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
            r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)")
 
 JOIN = re.compile(
-    r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
+    r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,4}?members?\b"
     r"|\b(?:was|were)\s+(?:(?:finally|eventually|formally|then|later|also)\s+)?admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:also\s+)?(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\bfollowed\b|\badmitted\b(?=\s+(?:it|both|(?-i:[A-Z])))|\bentered\s+(?=the\s+(?-i:[A-Z]))"

@@ -458,6 +458,40 @@ def extract(ctx: Context) -> list[Candidate]:
                 out += _gapped_partners(ctx, obj[-1].end, right, actor[0], status, conf, flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
+    return out + _followed(ctx, out)
+
+
+#: "Russia followed on 20 March 1992." right after the sentence of another state's relations
+_FOLLOWED = re.compile(r"\s*(?:(?:Then|Later|Next),?\s+)?(?P<state>.+?)\s+followed\s+(?:suit\s+)?"
+                       r"(?:on|in)\s+", re.I)
+
+
+def _followed(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """An elliptic sentence "X followed on DATE" after the sentence that established the
+    relations of the text's subject with another state: X's relations, established that day."""
+    out: list[Candidate] = []
+    if ctx.subject is None:
+        return out
+    subject = ctx.label(ctx.subject)
+    for i, s in enumerate(ctx.sents[1:], start=1):
+        m = _FOLLOWED.match(s.text)
+        if m is None:
+            continue
+        state = [x for x in ctx.mentions_in(s.start, s.start + m.end("state")) if x.key
+                 and x.is_state and x.how == "name" and x.key != ctx.subject]
+        if len(state) != 1 or ctx.text[s.start : state[0].start].strip(" ,") not in (
+                "", "Then", "Later", "Next") or state[0].end != s.start + m.end("state"):
+            continue
+        prev = ctx.sents[i - 1]
+        before = [c for c in found if c.type == "relation" and prev.start <= c.start < prev.end
+                  and c.data.get("status") == "established" and subject in c.data["parties"]]
+        ds = [d for d in ctx.dates_in(s.start + m.end(), s.end) if isinstance(d.value, str)]
+        if not before or not ds:
+            continue
+        out.append(Candidate("relation", {"parties": [subject, ctx.label(state[0].key)],
+                                          "status": "established", "date": ds[0].value},
+                             state[0].start, ds[0].end, 0.65, "relation-established-followed",
+                             ["party-from-document"]))
     return out
 
 

@@ -385,3 +385,19 @@ def test_a_vetoed_admission_is_no_membership(registry) -> None:
             "Bangladesh vào Liên hợp quốc năm 1972. Bangladesh được kết nạp vào Liên hợp quốc "
             "ngày 17/9/1974.")
     assert [m.get("start") for m in facts(text, registry, "membership", "vi")] == ["1974-09-17"]
+
+
+def test_a_state_that_followed_establishes_its_relations_that_day(registry) -> None:
+    text = ("Foreign relations of Uzbekistan\n\nChina\nChina and Uzbekistan established "
+            "diplomatic relations on 2 January 1992. India followed on 18 March 1992.")
+    assert _relations(text, registry) == {
+        (frozenset({"China", "Uzbekistan"}), "established", "1992-01-02"),
+        (frozenset({"India", "Uzbekistan"}), "established", "1992-03-18")}
+
+
+def test_became_the_first_of_a_region_s_members(registry) -> None:
+    text = ("Foreign relations of Chile\n\nChile joined APEC in 1994 and, on 7 May 2010, became "
+            "the first South American member of the OECD.")
+    got = memberships(text, registry)
+    assert got[("Chile", "Organization for Economic Cooperation and Development")][1] \
+        == "2010-05-07"
