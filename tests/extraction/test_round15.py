@@ -401,3 +401,14 @@ def test_became_the_first_of_a_region_s_members(registry) -> None:
     got = memberships(text, registry)
     assert got[("Chile", "Organization for Economic Cooperation and Development")][1] \
         == "2010-05-07"
+
+
+def test_a_visit_begun_on_arrival_the_day_before(registry) -> None:
+    text = ("Việt Nam và Thái Lan\n\nBăng Cốc, 16/5/2025 - Hôm nay, tại Phủ Thủ tướng, Thủ tướng "
+            "Phạm Minh Chính hội đàm với Thủ tướng Paetongtarn Shinawatra.\n\nThủ tướng đến Thái "
+            "Lan hôm qua, bắt đầu chuyến thăm chính thức kéo dài ba ngày. Đây là chuyến thăm Thái "
+            "Lan đầu tiên của ông trên cương vị mới.")
+    visits = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"]
+    assert [([(p["actor"], p["role"]) for p in v["participants"]], v.get("start"), v.get("end"))
+            for v in visits] == [([("Vietnam", "visitor"), ("Thailand", "host")],
+                                  "2025-05-15", "2025-05-17")]
