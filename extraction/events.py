@@ -627,9 +627,13 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         elif states[0] is None and states[1] is None and ctx.lang == "vi" \
                 and "VNM" in ctx.pair and len(ctx.pair) == 2 \
                 and [p.label.startswith("Tổng thống") for p in chosen].count(True) == 1:
-            # Viet Nam has no "Tổng thống": the president is the other state's
-            states = [ctx.other("VNM") if p.label.startswith("Tổng thống") else "VNM"
-                      for p in chosen]
+            # Viet Nam has no "Tổng thống": the president is the other state's, or that of
+            # the state the sentence's visit goes to ("… đã thăm cấp Nhà nước Indonesia; tại
+            # cuộc hội đàm chiều 10/3 với Tổng thống Prabowo …")
+            went = [d.key for v in VISIT.finditer(ctx.text, s.start, a)
+                    if (d := _visit_dest(ctx, v.end(), a)) is not None and d.key != "VNM"]
+            states = [(went[0] if went else ctx.other("VNM")) if p.label.startswith("Tổng thống")
+                      else "VNM" for p in chosen]
         elif states == [None, None] and ctx.subject and (at := _place(ctx, b, s.end)) \
                 and at.key and at.key != ctx.subject and ctx.gazetteer.entity(at.key) \
                 and ctx.gazetteer.entity(at.key).kind == "state":

@@ -412,3 +412,14 @@ def test_a_visit_begun_on_arrival_the_day_before(registry) -> None:
     assert [([(p["actor"], p["role"]) for p in v["participants"]], v.get("start"), v.get("end"))
             for v in visits] == [([("Vietnam", "visitor"), ("Thailand", "host")],
                                   "2025-05-15", "2025-05-17")]
+
+
+def test_a_president_met_on_a_visit_is_the_visited_state_s(registry) -> None:
+    text = ("Việt Nam và Singapore\n\nSingapore, 12/3/2025 - Tổng Bí thư Tô Lâm hội đàm với Thủ "
+            "tướng Lawrence Wong. Trước đó, Tổng Bí thư đã thăm cấp Nhà nước Indonesia; tại cuộc "
+            "hội đàm chiều 10/3 với Tổng thống Prabowo Subianto, hai bên bàn về thương mại. Việt "
+            "Nam và Singapore là đối tác.")
+    meetings = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "meeting"
+                and e.get("date") == "2025-03-10"]
+    assert [sorted(p["actor"] for p in e["participants"]) for e in meetings] == [
+        ["Indonesia", "Vietnam"]]
