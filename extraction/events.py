@@ -27,7 +27,8 @@ VISIT = re.compile(
     r"|\b(?:arrived|landed)\s+in(?=\s)"
     r"|\b(?:made|on|during)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?trip\s+to(?=\s)"
     r"|(?<!\w)(?:sang|đến|tới)\s+thăm(?!\w)|(?<!\w)(?:chuyến\s+)?công du(?!\w)"
-    r"|(?<!chuyến )(?<!\w)thăm(?=\s+(?-i:[A-ZĐÁÀẢÃẠĂÂÉÈÊÍÌÓÒÔƠÚÙƯÝ]))",
+    r"|(?<!chuyến )(?<!\w)thăm(?=\s+(?-i:[A-ZĐÁÀẢÃẠĂÂÉÈÊÍÌÓÒÔƠÚÙƯÝ]))"
+    r"|(?<!chuyến )(?<!\w)thăm(?=\s+nước\s+này(?!\w))",
     re.I,
 )
 #: a visit word that is a visit only when a state follows it as its destination ("came to
@@ -322,7 +323,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if negated(ctx, a, s.start):
             continue
         dest = _visit_dest(ctx, b, s.end)
-        if dest is None and TRAVEL.match(m.group(0)):
+        if dest is None and TRAVEL.match(m.group(0)) and not (
+                ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)", ctx.text[b : b + 12])):
             continue
         posts = ctx.posts_in(s.start, s.end)
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
@@ -369,6 +371,15 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             host = line_place.key
         if host is None and welcomer is not None and welcomer.state:
             host = welcomer.state
+        if host is None and ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)",
+                                                                 ctx.text[b : b + 12]):
+            host = ctx.subject  # "Chủ tịch nước … thăm nước này từ ngày 22 đến 24/3/2004"
+        if host is None and ctx.lang == "vi" and post is not None and post.state is None \
+                and post.label.startswith("Tổng thống") and "VNM" in ctx.pair \
+                and not re.search(r"(?<!\w)(?:đến|tới|sang)\s+(?-i:[A-ZĐ])", ctx.text[s.start : a]):
+            # "trong chuyến thăm cấp Nhà nước của Tổng thống Joe Biden": the Vietnamese press
+            # names the foreign president's visit to Viet Nam without its destination
+            host = "VNM"
         if host is None:
             # "Tổng Bí thư đến Singapore hôm qua, bắt đầu chuyến thăm …", "arrived in Canberra
             # on Sunday for a state visit": where the leader travelled, in the same clause
@@ -415,6 +426,11 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         # đến 11/3, … đã thăm Indonesia; tại cuộc hội đàm chiều 10/3 …")
         semi = ctx.text.find(";", b, s.end)
         ce = semi if semi >= 0 else s.end
+        then = re.search(r"\s(?:và|and)\s+(?:đã\s+|then\s+)?(?:hội kiến|hội đàm|gặp|tiếp|met|held"
+                         r"|received)\b", ctx.text[b:ce])
+        if then is not None:
+            ce = b + then.start()  # "… thăm Hoa Kỳ và hội kiến Tổng thống … ngày 7/7": the talks'
+            # date is not the visit's
         d = _carried_date(ctx, s, _dateline_date(ctx, s, pick_date(ctx, a, ce, b, kinds)
                                                  or pick_date(ctx, s.start, ce, b, kinds)))
         runs = re.match(r"[^,;.]{0,40}?,\s*which\s+(?:runs|lasts|will\s+run|will\s+last)\s+",

@@ -423,3 +423,31 @@ def test_a_president_met_on_a_visit_is_the_visited_state_s(registry) -> None:
                 and e.get("date") == "2025-03-10"]
     assert [sorted(p["actor"] for p in e["participants"]) for e in meetings] == [
         ["Indonesia", "Vietnam"]]
+
+
+def _visits(text: str, registry, lang: str = "vi") -> list[tuple]:
+    return [(tuple((p["actor"], p["role"]) for p in v["participants"]),
+             v.get("date") or (v.get("start"), v.get("end")))
+            for v in facts(text, registry, "event", lang) if v["event_type"] == "visit"]
+
+
+def test_a_visit_to_this_country_in_a_text_on_one_state(registry) -> None:
+    text = ("Quan hệ đối ngoại của Lào\n\nViệt Nam\nChủ tịch nước Trần Đức Lương thăm nước này "
+            "từ ngày 10 đến 12/3/2004.")
+    assert _visits(text, registry) == [
+        ((("Vietnam", "visitor"), ("Laos", "host")), ("2004-03-10", "2004-03-12"))]
+
+
+def test_a_foreign_president_s_state_visit_in_the_vietnamese_press(registry) -> None:
+    text = ("Việt Nam và Hàn Quốc\n\nViệt Nam và Hàn Quốc thiết lập quan hệ năm 1992. Bước ngoặt "
+            "đến ngày 23/6/2024: trong chuyến thăm cấp Nhà nước của Tổng thống Yoon Suk Yeol, hai "
+            "nước ký nhiều văn kiện.")
+    assert _visits(text, registry) == [
+        ((("South Korea", "visitor"), ("Vietnam", "host")), "2024-06-23")]
+
+
+def test_a_visit_fronted_by_its_month_and_a_meeting_on_its_day(registry) -> None:
+    text = ("Việt Nam và Nhật Bản\n\nTháng 9/2023, Thủ tướng Phạm Minh Chính thăm Nhật Bản và "
+            "hội kiến Nhà vua Naruhito tại Tokyo ngày 18/9. Việt Nam và Nhật Bản là đối tác.")
+    assert _visits(text, registry) == [
+        ((("Vietnam", "visitor"), ("Japan", "host")), "2023-09")]
