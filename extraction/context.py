@@ -343,6 +343,12 @@ class Context:
                                        and m.is_state and m.how != "demonym"))
             if len(named) == 2:
                 return named
+            if a == s.start and len(named) == 1 and named[0] not in self.pair \
+                    and self.lang == "vi" and "VNM" in self.pair and named[0] != "VNM" and any(
+                        m.key == named[0] and m.start < pos for m in self.mentions_in(a, b)):
+                # "… đã thăm cấp Nhà nước Indonesia; tại cuộc hội đàm …, hai nước cũng nâng
+                # quan hệ …": Viet Nam and the one other state its sentence names
+                return ["VNM", named[0]]
             if named and (a != s.start or any(m.key and m.is_state and m.start < pos
                                               for m in self.mentions_in(a, b))):
                 break  # the sentence names one state: not the one before's pair

@@ -451,3 +451,14 @@ def test_a_visit_fronted_by_its_month_and_a_meeting_on_its_day(registry) -> None
             "hội kiến Nhà vua Naruhito tại Tokyo ngày 18/9. Việt Nam và Nhật Bản là đối tác.")
     assert _visits(text, registry) == [
         ((("Vietnam", "visitor"), ("Japan", "host")), "2023-09")]
+
+
+def test_hai_nuoc_of_a_sentence_on_another_visit_and_a_target_s_year(registry) -> None:
+    text = ("Việt Nam và Singapore\n\nSingapore, 12/3/2025 - Việt Nam và Singapore nâng quan hệ "
+            "lên Đối tác chiến lược toàn diện. Trước đó, Tổng Bí thư đã thăm cấp Nhà nước "
+            "Indonesia; tại cuộc hội đàm chiều 10/3, hai nước cũng nâng quan hệ lên Đối tác chiến "
+            "lược toàn diện và đặt mục tiêu đưa kim ngạch thương mại lên 18 tỷ USD vào năm 2028.")
+    got = {(frozenset(p["parties"]), p.get("date")) for p in facts(text, registry,
+                                                                   "partnership", "vi")}
+    assert (frozenset({"Vietnam", "Indonesia"}), "2025-03-10") in got
+    assert not any(d == "2028" for _, d in got)
