@@ -173,6 +173,12 @@ def _passive_state(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: a participle sharing the subject of a passive relation: ", suspended in 1979 and restored in"
+_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:were\s+|was\s+)?(?:then\s+|later\s+)?"
+                    r"(suspended|severed|broken\s+off|cut|frozen|restored|resumed"
+                    r"|re-?established)\s+(?:in|on)\s+", re.I)
+
+
 def _passive(ctx: Context) -> list[Candidate]:
     """"Diplomatic relations were established on that day", "relations between A and B were
     restored in 1991", "quan hệ ngoại giao được thiết lập ngày …": the states named in the
@@ -213,6 +219,22 @@ def _passive(ctx: Context) -> list[Candidate]:
                 flags += [f for f in d.flags if f != "unresolved"]
             out.append(Candidate("relation", data, *span_of((m.start(), m.end()), d), conf,
                                  f"relation-{status}-passive", flags))
+            # "… were established on 25 April 1961, suspended in 1979 and restored in 1989":
+            # the participles that share the subject, each with its own date
+            pos = d.end if d is not None else m.end()
+            while (more := _CHAIN.match(ctx.text, pos, s.end)) is not None:
+                nxt = [x for x in ctx.dates_in(more.end(), s.end) if x.start == more.end()
+                       and point(x)]
+                if not nxt:
+                    break
+                word = more.group(1).lower()
+                st = "restored" if word.startswith(("rest", "resum", "re-", "reest")) \
+                    else "severed"  # (a suspension of relations is read as severed)
+                out.append(Candidate("relation", {"parties": data["parties"], "status": st,
+                                                  "date": point(nxt[0])},
+                                     more.start(1), nxt[0].end, round(conf - 0.05, 2),
+                                     f"relation-{st}-passive-chained", list(flags)))
+                pos = nxt[0].end
             if ctx.subject in named:
                 # "…, and with Vietnam on 7 June 1978"
                 out += _gapped_partners(ctx, d.end if d is not None else m.end(), s.end,

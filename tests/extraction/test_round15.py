@@ -462,3 +462,12 @@ def test_hai_nuoc_of_a_sentence_on_another_visit_and_a_target_s_year(registry) -
                                                                    "partnership", "vi")}
     assert (frozenset({"Vietnam", "Indonesia"}), "2025-03-10") in got
     assert not any(d == "2028" for _, d in got)
+
+
+def test_participles_sharing_a_passive_relation(registry) -> None:
+    text = ("Foreign relations of Laos\n\nChina\nRelations with China were established on 25 "
+            "April 1961, suspended in 1979 and restored in 1989.")
+    assert _relations(text, registry) == {
+        (frozenset({"Laos", "China"}), "established", "1961-04-25"),
+        (frozenset({"Laos", "China"}), "severed", "1979"),
+        (frozenset({"Laos", "China"}), "restored", "1989")}
