@@ -240,6 +240,11 @@ class Context:
         for m in self.mentions:
             if (m.is_state or m.key == "EU") and m.key:
                 counts[m.key] += 3 if titled and 0 <= m.start < first_line_end else 1
+        if self.lang == "vi" and counts.get("VNM"):
+            # the Vietnamese press names Viet Nam's leaders without the state ("Chủ tịch nước
+            # Lương Cường", "Tổng Bí thư Tô Lâm"): each stands for a mention of Viet Nam
+            counts["VNM"] += sum(1 for p in self.posts if p.state is None and re.match(
+                r"(?:Chủ tịch nước|Tổng Bí thư)\b", p.label))
         top = counts.most_common(2)
         self.pair_strong = len(top) == 2 and top[1][1] >= 3
         if len(top) == 1 and self.lang == "vi" and top[0][0] != "VNM":

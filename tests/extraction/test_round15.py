@@ -471,3 +471,13 @@ def test_participles_sharing_a_passive_relation(registry) -> None:
         (frozenset({"Laos", "China"}), "established", "1961-04-25"),
         (frozenset({"Laos", "China"}), "severed", "1979"),
         (frozenset({"Laos", "China"}), "restored", "1989")}
+
+
+def test_viet_nam_s_unnamed_leaders_weigh_in_the_document_s_pair(registry) -> None:
+    text = ("Chủ tịch nước thăm Chile\n\nSANTIAGO, 12/11/2024 - Chiều 11/11, Chủ tịch nước Lương "
+            "Cường đã hội đàm với Tổng thống Chile Gabriel Boric. Chủ tịch nước đến Santiago tối "
+            "10/11. Việt Nam và Chile thiết lập quan hệ ngoại giao ngày 25/3/1971. Năm 2023, kim "
+            "ngạch thương mại song phương đạt 1,8 tỷ USD.\n\nSau Chile, Chủ tịch nước sẽ dự Tuần lễ "
+            "Cấp cao APEC tại Lima, Peru.")
+    trade = facts(text, registry, "trade", "vi")
+    assert {(t["reporter"], t["partner"]) for t in trade} == {("Vietnam", "Chile")}
