@@ -481,3 +481,13 @@ def test_viet_nam_s_unnamed_leaders_weigh_in_the_document_s_pair(registry) -> No
             "Cấp cao APEC tại Lima, Peru.")
     trade = facts(text, registry, "trade", "vi")
     assert {(t["reporter"], t["partner"]) for t in trade} == {("Vietnam", "Chile")}
+
+
+def test_a_headline_signing_restated_by_the_body_is_one_agreement(registry) -> None:
+    text = ("Japan and the Philippines sign defence pact\n\nMANILA, 8 July 2024 - Japanese Foreign "
+            "Minister Yoko Kamikawa and Philippine Defence Secretary Gilberto Teodoro signed a "
+            "Reciprocal Access Agreement in Manila today. Japan and the Philippines established "
+            "diplomatic relations in July 1956; Japan and the Philippines are partners.")
+    got = facts(text, registry, "agreement")
+    assert [(g["title"]["en"], g["signed"]) for g in got] == [
+        ("Reciprocal Access Agreement", "2024-07-08")]
