@@ -480,7 +480,40 @@ def extract(ctx: Context) -> list[Candidate]:
                 out += _gapped_partners(ctx, obj[-1].end, right, actor[0], status, conf, flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
-    return out + _followed(ctx, out)
+    return out + _followed(ctx, out) + _then(ctx, out)
+
+
+#: a second verb on the same relations: "… cắt đứt quan hệ ngoại giao với Thái Lan năm 2003
+#: rồi khôi phục năm 2004", "… broke off relations in 1967 and restored them in 1990"
+_THEN = re.compile(r"\s*,?\s+(?:rồi|và|sau đó|nhưng|and(?:\s+then)?|but)\s+(?:đã\s+|later\s+)?"
+                   r"(khôi phục|nối lại|tái lập|cắt đứt|restored|resumed|re-?established|severed"
+                   r"|broke)(?:\s+(?:them|it|ties|relations|quan hệ))?(?:\s+off)?\s+"
+                   r"(?:vào\s+)?(?:(?:năm|ngày|tháng|in|on)\s+)?(?=\S)", re.I)
+
+
+def _then(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in found:
+        if c.type != "relation" or "date" not in c.data or c.rule.endswith("-then"):
+            continue
+        s = ctx.sentence_of(c.start)
+        m = _THEN.match(ctx.text, c.end, s.end)
+        if m is None:
+            continue
+        ds = [d for d in ctx.dates_in(m.end() - 12, s.end) if point(d) and d.start >= c.end
+              and not ctx.text[m.end() : d.start].strip()
+              or (point(d) and d.start < m.end() <= d.end)]
+        if not ds:
+            continue
+        word = m.group(1).lower()
+        status = "severed" if word in ("cắt đứt", "severed", "broke") else "restored"
+        if status == c.data.get("status"):
+            continue
+        out.append(Candidate("relation", {"parties": list(c.data["parties"]), "status": status,
+                                          "date": point(ds[0])},
+                             m.start(1), ds[0].end, round(c.confidence - 0.05, 2),
+                             f"relation-{status}-then", list(c.flags)))
+    return out
 
 
 #: "Russia followed on 20 March 1992." right after the sentence of another state's relations

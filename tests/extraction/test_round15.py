@@ -491,3 +491,11 @@ def test_a_headline_signing_restated_by_the_body_is_one_agreement(registry) -> N
     got = facts(text, registry, "agreement")
     assert [(g["title"]["en"], g["signed"]) for g in got] == [
         ("Reciprocal Access Agreement", "2024-07-08")]
+
+
+def test_a_second_verb_on_the_same_relations(registry) -> None:
+    text = ("Quan hệ đối ngoại của Campuchia\n\nQuan hệ với Thái Lan\nCampuchia cắt đứt quan hệ "
+            "ngoại giao với Thái Lan năm 2003 rồi khôi phục năm 2004.")
+    assert _relations(text, registry, "vi") == {
+        (frozenset({"Cambodia", "Thailand"}), "severed", "2003"),
+        (frozenset({"Cambodia", "Thailand"}), "restored", "2004")}
