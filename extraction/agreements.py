@@ -247,7 +247,8 @@ def _followed_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 #: exchanged several memorandums of understanding", "lễ trao 14 văn kiện hợp tác", "việc trao
 #: các văn kiện hợp tác"
 DOCUMENTS = re.compile(
-    r"\b(?:signed|exchanged|inked|handed\s+over)\s+(?P<n>\d{1,3}|two|three|four|five|six|seven"
+    r"\b(?:signed|exchanged|inked|handed\s+over|signing\s+of|exchange\s+of)\s+"
+    r"(?P<n>\d{1,3}|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|several|a\s+number\s+of|a\s+series\s+of|a\s+raft\s+of)\s+"
     r"(?:[\w-]+\s+){0,2}?(?P<noun>documents|memorand(?:ums|a)\s+of\s+understanding|MoUs"
     r"|agreements)\b"

@@ -137,7 +137,40 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
     return _placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
-        ctx, _without_headline_repeats(ctx, out))))
+        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))
+
+
+_NTH_DAY = re.compile(r"\b(?:On|on)\s+the\s+(second|third|fourth)\s+day\b"
+                      r"(?!\s+of\s+(?!(?:the|his|her|their)\s+visit))"
+                      r"|(?<!\w)(?:Trong\s+|trong\s+)?ngày\s+thứ\s+(hai|ba|tư)(?!\w)")
+_NTH = {"second": 1, "third": 2, "fourth": 3, "hai": 1, "ba": 2, "tư": 3}
+
+
+def _nth_day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """"On the second day, Yoon met Prime Minister …" after a visit dated by its range (its
+    length counted from its first day): that day of the visit."""
+    visits = [c for c in out if c.data.get("event_type") == "visit" and "start" in c.data
+              and "end" in c.data]
+    for c in out:
+        if c.data.get("event_type") != "meeting" or "date" in c.data or "start" in c.data:
+            continue
+        s = ctx.sentence_of(c.start)
+        m = _NTH_DAY.search(ctx.text, s.start, s.end)
+        actors = {p["actor"] for p in c.data["participants"]}
+        before = [v for v in visits if v.start < s.start
+                  and {p["actor"] for p in v.data["participants"]} == actors]
+        if m is None or not before:
+            continue
+        v = before[-1]
+        day = dt.date.fromisoformat(v.data["start"]) + dt.timedelta(
+            days=_NTH[(m.group(1) or m.group(2)).lower()])
+        if day.isoformat() > v.data["end"]:
+            continue
+        c.data["date"] = day.isoformat()
+        c.flags = [*c.flags, "relative"]
+        if "place" not in c.data and "place" in v.data:
+            c.data["place"] = v.data["place"]
+    return out
 
 
 def _placed_by_visit(out: list[Candidate]) -> list[Candidate]:
@@ -448,7 +481,7 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         n = (days.group(1) or days.group(2)).lower() if days else ""
         n_days = int(n) if n.isdigit() else NUMBERS.get(n, 0)
         begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for|at\s+the\s+(?:start"
-                           r"|beginning|outset)\s+of)\s+(?:\S+\s+){0,3}$"
+                           r"|beginning|outset)\s+of|on\s+the\s+first\s+day\s+of)\s+(?:\S+\s+){0,3}$"
                            r"|bắt đầu\s+(?:\S+\s+){0,2}$", ctx.text[max(s.start, a - 40) : a],
                            re.I) or re.search(
             # the day of arrival, then the visit's length: "a day after he landed in the
@@ -624,6 +657,18 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                 if len(two) == 2:
                     break
             chosen = two if len(two) == 2 else chosen
+        counterpart = re.match(r"\s*(?:with\s+)?(?:(?:his|her|their)\s+)(?P<of>[A-Z][\w-]+\s+)?"
+                               r"counterparts?"
+                               r"\s+", ctx.text[b : b + 60]) if len(left) >= 1 and not right \
+            else None
+        if counterpart is not None and len(chosen) == 1:
+            # "President A held talks with his Vietnamese counterpart B": the same office, of
+            # the state its adjective names (else the pair's other)
+            dem = [x for x in ctx.mentions_in(b, b + counterpart.end()) if x.key and x.is_state]
+            other = dem[0].key if dem else ctx.other(left[-1].state) if left[-1].state else None
+            if other is not None and other != left[-1].state:
+                chosen = [left[-1], Post(b + counterpart.start(), b + counterpart.end(),
+                                         left[-1].office, left[-1].label, other)]
         if len(chosen) == 1 and right:
             # "Albanese … flies home on Tuesday after talks with Premier Li Qiang": a leader
             # named again without the office has the post that introduced the name

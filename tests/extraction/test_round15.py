@@ -499,3 +499,22 @@ def test_a_second_verb_on_the_same_relations(registry) -> None:
     assert _relations(text, registry, "vi") == {
         (frozenset({"Cambodia", "Thailand"}), "severed", "2003"),
         (frozenset({"Cambodia", "Thailand"}), "restored", "2004")}
+
+
+def test_talks_with_a_counterpart_on_the_first_day_of_a_visit(registry) -> None:
+    text = ("Korean president in Hanoi\n\nHANOI, 23 June 2024 - South Korean President Yoon Suk "
+            "Yeol held talks with his Vietnamese counterpart Vo Van Thuong in Hanoi today, on the "
+            "first day of a three-day state visit. The two presidents witnessed the signing of 17 "
+            "cooperation documents.\n\nOn the second day, Yoon met Prime Minister Pham Minh Chinh. "
+            "South Korea and Viet Nam are partners.")
+    events = facts(text, registry, "event")
+    visit = next(e for e in events if e["event_type"] == "visit")
+    assert (visit["start"], visit["end"]) == ("2024-06-23", "2024-06-25")
+    meetings = sorted((e.get("date"), e.get("place"), tuple(sorted(
+        (p["actor"], p["post"]["office"]) for p in e["participants"])))
+        for e in events if e["event_type"] == "meeting")
+    assert meetings == [
+        ("2024-06-23", "Vietnam", (("South Korea", "president"), ("Vietnam", "president"))),
+        ("2024-06-24", "Vietnam", (("South Korea", "president"), ("Vietnam", "prime-minister")))]
+    assert [(a["quantity"], a["signed"]) for a in facts(text, registry, "agreement")] == [
+        (17, "2024-06-23")]
