@@ -657,10 +657,10 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                 if len(two) == 2:
                     break
             chosen = two if len(two) == 2 else chosen
-        counterpart = re.match(r"\s*(?:with\s+)?(?:(?:his|her|their)\s+)(?P<of>[A-Z][\w-]+\s+)?"
-                               r"counterparts?"
-                               r"\s+", ctx.text[b : b + 60]) if len(left) >= 1 and not right \
-            else None
+        counterpart = re.match(r"\s*(?:with\s+|với\s+)?(?:(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?"
+                               r"counterparts?\s+|người\s+đồng\s+cấp\s+(?:(?-i:[A-ZĐ])\w*\s+"
+                               r"(?:(?-i:[A-ZĐ])\w*\s+)?)?)", ctx.text[b : b + 60]) \
+            if len(left) >= 1 and not right else None
         if counterpart is not None and len(chosen) == 1:
             # "President A held talks with his Vietnamese counterpart B": the same office, of
             # the state its adjective names (else the pair's other)

@@ -518,3 +518,12 @@ def test_talks_with_a_counterpart_on_the_first_day_of_a_visit(registry) -> None:
         ("2024-06-24", "Vietnam", (("South Korea", "president"), ("Vietnam", "prime-minister")))]
     assert [(a["quantity"], a["signed"]) for a in facts(text, registry, "agreement")] == [
         (17, "2024-06-23")]
+
+
+def test_talks_with_nguoi_dong_cap(registry) -> None:
+    text = ("Ngoại trưởng Việt Nam thăm Lào\n\nVIÊNG CHĂN, 5/1/2025 - Bộ trưởng Ngoại giao Bùi "
+            "Thanh Sơn hôm nay hội đàm với người đồng cấp Lào Thongsavanh Phomvihane. Việt Nam và "
+            "Lào là láng giềng; Việt Nam và Lào hợp tác.")
+    meetings = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "meeting"]
+    assert [(sorted(p["actor"] for p in e["participants"]), e.get("date")) for e in meetings] \
+        == [(["Laos", "Vietnam"], "2025-01-05")]
