@@ -549,6 +549,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      ctx.text[max(prev_end, a - 20) : a], re.I) or modal(ctx, a, prev_end):
             continue
         right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
+        if n + 1 < len(triggers):
+            # "… joined ASEAN, and on 21 September 1984 it was admitted to …": the next
+            # trigger's clause, with its date, is not this one's
+            cut = list(re.finditer(r",\s+(?:and|but|while|và|còn|nhưng)\s+(?=(?:on|in|năm|ngày)\s"
+                                   r"[^,;]{3,25}?\s(?:it|they|nước này)\s)", text[b:right]))
+            right = b + cut[-1].start() if cut else right
         # gapping: "Qatar joined the following year, and Indonesia in 1962"
         gapped: list[tuple[Mention, int]] = []
         gap_right = right
@@ -663,9 +669,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # text's subject's
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and ctx.subject is not None and re.search(
-                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:it|It|nước này|Nước này|the country"
+                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:(?:on|in|năm|ngày)\s+[\w/]+(?:\s+[\w/]+)"
+                r"{0,2},?\s+)?(?:it|It|nước này|Nước này|the country"
                 r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
-                r"|là)\s+)?$", text[max(s.start, a - 40) : a]):
+                r"|là)\s+)?$", text[max(s.start, a - 60) : a]):
             # a text on one state: "After almost twenty years of talks, it became the 162nd
             # member of …", "Nước này gia nhập ASEAN …"
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]

@@ -527,3 +527,12 @@ def test_talks_with_nguoi_dong_cap(registry) -> None:
     meetings = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "meeting"]
     assert [(sorted(p["actor"] for p in e["participants"]), e.get("date")) for e in meetings] \
         == [(["Laos", "Vietnam"], "2025-01-05")]
+
+
+def test_two_accessions_in_one_sentence_each_with_its_date(registry) -> None:
+    text = ("Foreign relations of Brunei\n\nBrunei became fully independent on 1 January 1984. A "
+            "week later the sultanate joined ASEAN, and on 21 September 1984 it was admitted to "
+            "the United Nations.")
+    got = memberships(text, registry)
+    assert got[("Brunei", "Association of South East Asian Nations")][1] == "1984-01-08"
+    assert got[("Brunei", "United Nations")][1] == "1984-09-21"
