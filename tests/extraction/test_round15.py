@@ -536,3 +536,12 @@ def test_two_accessions_in_one_sentence_each_with_its_date(registry) -> None:
     got = memberships(text, registry)
     assert got[("Brunei", "Association of South East Asian Nations")][1] == "1984-01-08"
     assert got[("Brunei", "United Nations")][1] == "1984-09-21"
+
+
+def test_a_leader_hosting_another_met_them(registry) -> None:
+    text = ("Xi hosts To Lam\n\nBEIJING, 19 August 2024 - Chinese President Xi Jinping hosted "
+            "Vietnamese President To Lam in Beijing today. China and Viet Nam are partners; China "
+            "and Viet Nam trade.")
+    meetings = [e for e in facts(text, registry, "event") if e["event_type"] == "meeting"]
+    assert [(sorted(p["actor"] for p in e["participants"]), e.get("place"), e.get("date"))
+            for e in meetings] == [(["China", "Vietnam"], "China", "2024-08-19")]
