@@ -100,6 +100,7 @@ SUBJECT_DESCRIPTION = re.compile(
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:island|archipelago|landlocked|Himalayan|Gulf|Caribbean"
     r"|Pacific|Baltic|Balkan|Andean|small|tiny|oil-rich)\s+(?:nation|state|country)"
     r"|(?<!\w)(?:[Đđ]ảo quốc|[Qq]uốc đảo|[Vv]ương quốc|[Tt]iểu vương quốc)(?:\s+(?:này|nhỏ bé))?"
+    r"|(?<![\w,]\s)\bThe\s+(?:country|nation)"
     r"(?=\s*,|\s+(?:was|is|has|had|have|joined|became|founded|co-founded|entered|also|then"
     r"|later|signed|established|hosted|did|left|withdrew|remains|remained|stayed|applied"
     r"|opened|gained|took|won|went|đã|gia nhập|là|trở thành|được|thiết lập|ký|cũng|tham gia"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from .context import (
     Candidate,
@@ -703,12 +704,26 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # text's main one
         named = [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
             x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
-            and "admitted" in word][-1:]
+            and ("admitted" in word or kind == "observer")][-1:]
         if membership_of is not None:
             # "Membership of the OECD followed on …": the organisation it names
             named = [x for x in ctx.mentions_in(s.start + membership_of.start(),
                                                 s.start + membership_of.end())
                      if x.is_org and x.key][:1] or named
+        if not named and re.search(r"\bthe\s+(?:bloc|alliance|organi[sz]ation|group|union"
+                                   r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
+                                   re.I):
+            # "… applied to join ASEAN …; it became the bloc's eleventh member": of the
+            # organisations its paragraph (or the title) named before, the text's most named
+            # (the last one on a tie)
+            title_end = text.find("\n")
+            here = [x for x in ctx.mentions if x.is_org and x.key and x.end <= a and (
+                ctx.sentence_of(x.start).paragraph == s.paragraph or x.end <= title_end)]
+            counts = Counter()
+            for x in ctx.mentions:
+                if x.is_org and x.key:
+                    counts[x.key] += 3 if x.end <= title_end else 1
+            named = sorted(here, key=lambda x: (counts[x.key], x.start))[-1:]
         org = named[0].key if named else ctx.main_org
         if org is None and follows_previous:
             prev_s = [p for p in ctx.sents if p.end <= s.start][-1]

@@ -545,3 +545,17 @@ def test_a_leader_hosting_another_met_them(registry) -> None:
     meetings = [e for e in facts(text, registry, "event") if e["event_type"] == "meeting"]
     assert [(sorted(p["actor"] for p in e["participants"]), e.get("place"), e.get("date"))
             for e in meetings] == [(["China", "Vietnam"], "China", "2024-08-19")]
+
+
+def test_the_country_applied_was_granted_observer_status_and_became_the_bloc_s_member(
+        registry) -> None:
+    text = ("Foreign relations of Timor-Leste\n\nTimor-Leste joined the United Nations on 27 "
+            "September 2002. The country applied to join ASEAN in 2011 and was granted observer "
+            "status in November 2022; it became the bloc's eleventh member on 26 October 2025.")
+    got = memberships(text, registry)
+    asean = "Association of South East Asian Nations"
+    assert got[("Timor-Leste", asean)] == (("full",), "2025-10-26")
+    observer = [m for m in facts(text, registry, "membership") if m.get("roles") == ["observer"]]
+    assert [(m["organization"], m["start"]) for m in observer] == [(asean, "2022-11")]
+    claims = facts(text, registry, "claim")
+    assert [(c["modality"], c["subjects"]) for c in claims] == [("intended", ["Timor-Leste"])]
