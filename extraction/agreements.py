@@ -214,6 +214,10 @@ FOLLOWED_BY = re.compile(r",?\s+(?:and\s+)?(?:was\s+)?followed\s+"
                          r"(?:(?:on|in)\s+(?P<when>[^,;()]{4,25}?)\s+)?by\s+(?:a|an|the)\s+", re.I)
 
 
+THEN_FOLLOWED = re.compile(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:treaty|agreement"
+                           r"|protocol|accord)\s+followed\s+(?:in|on)\s+", re.I)
+
+
 def _followed_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """The instrument that "followed" a signed one in its sentence: its parties, its own date
     (never the first one's)."""
@@ -223,17 +227,24 @@ def _followed_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             continue
         s = ctx.sentence_of(c.start)
         m = FOLLOWED_BY.search(ctx.text, c.end, s.end)
-        if m is None or ctx.text[c.end : m.start()].strip(" ,") and re.search(
+        inst = INSTRUMENT.match(ctx.text, m.end()) if m is not None else None
+        if m is None:
+            # "…, and a supplementary treaty followed in October 2005": the instrument the
+            # subject of "followed"
+            m = THEN_FOLLOWED.search(ctx.text, c.end, s.end)
+            inst = INSTRUMENT.search(ctx.text, m.start(), m.end()) if m is not None else None
+        if m is None or inst is None or ctx.text[c.end : m.start()].strip(" ,") and re.search(
                 r"[;.]", ctx.text[c.end : m.start()]):
             continue
-        inst = INSTRUMENT.match(ctx.text, m.end())
-        if inst is None:
-            continue
         end = _title_end(ctx, inst.start(), inst.end(), s.end)
-        ds = [d for d in ctx.dates_in(m.start(), end) if isinstance(d.value, str)]
+        # the date "followed on DATE by" or "followed in DATE" gives
+        ds = [d for d in ctx.dates_in(m.start(), s.end) if isinstance(d.value, str)
+              and d.start <= m.end() + 2]
         if not ds:
             continue
-        title = _clean_title(ctx.text[inst.start() : end])
+        title = _clean_title(re.sub(r"\s+followed\b.*$", "", ctx.text[inst.start() : end],
+                                    flags=re.S))
+        end = max(end, ds[0].end)
         data: dict = {"instrument": instrument(title), "title": {ctx.lang: title},
                       "parties": list(c.data["parties"]), "signed": ds[0].value}
         out.append(Candidate("agreement", data, m.start() + len(m.group()) - len(

@@ -559,3 +559,11 @@ def test_the_country_applied_was_granted_observer_status_and_became_the_bloc_s_m
     assert [(m["organization"], m["start"]) for m in observer] == [(asean, "2022-11")]
     claims = facts(text, registry, "claim")
     assert [(c["modality"], c["subjects"]) for c in claims] == [("intended", ["Timor-Leste"])]
+
+
+def test_a_treaty_that_followed_in_a_later_year(registry) -> None:
+    text = ("Foreign relations of Cambodia\n\nVietnam\nCambodia and Vietnam established "
+            "diplomatic relations on 24 June 1967. The two neighbours signed a border treaty in "
+            "1985, and a supplementary treaty followed in October 2005.")
+    got = sorted((g["instrument"], g.get("signed")) for g in facts(text, registry, "agreement"))
+    assert got == [("treaty", "1985"), ("treaty", "2005-10")]
