@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .context import Candidate, Context, group_after, group_before, keys, modal, pick_date, span_of
+from .dates import NUMBERS
 
 _EN = (r"(?-i:(?:[A-Z][\w\-]*(?:\s+-\s+|\s+|-))*?)"  # capitalised words of a title
        r"(?:(?:investment\s+promotion\s+and\s+protection|investment\s+protection|free\s+trade"
@@ -112,6 +113,10 @@ def extract(ctx: Context) -> list[Candidate]:
             window = ctx.text[max(s.start, a - 60) : a]
             negative = re.search(r"\b(?:no|not|never)\b[^.]*$", window, re.I) or re.search(
                 r"\bchưa\s*$", window)
+            if negative is not None and re.search(r"\b(?:but|yet)\s+(?:it\s+|they\s+)?(?:\w+\s+)?$"
+                                                  r"|(?<!\w)nhưng\s+(?:\S+\s+)?$",
+                                                  window[negative.start() :], re.I):
+                negative = None  # "it was not represented at the conference, but signed …"
             # reduced relative ("an agreement signed in 2001"): the instrument just before
             before = [m for m in insts if m.end() <= a and (a - m.end() <= 3 or (
                 a - m.end() <= 100 and not re.search(r"[.;]|\b(?:signed|ký|and\s+an?)\b",
@@ -198,7 +203,121 @@ def extract(ctx: Context) -> list[Candidate]:
                 if found and not any("pair-from-document" in c.flags for c in found):
                     inherited = [x for x in found[0].data["parties"]]
                 out += found
-    return out + _acronym_signings(ctx, out)
+    out += _acronym_signings(ctx, out)
+    out += _followed_by(ctx, out)
+    return out + _documents(ctx, out)
+
+
+#: "…, followed on 17 June 1991 by a treaty of good neighbourship": another instrument of the
+#: same parties, signed on its own date
+FOLLOWED_BY = re.compile(r",?\s+(?:and\s+)?(?:was\s+)?followed\s+"
+                         r"(?:(?:on|in)\s+(?P<when>[^,;()]{4,25}?)\s+)?by\s+(?:a|an|the)\s+", re.I)
+
+
+THEN_FOLLOWED = re.compile(r",?\s+(?:and\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:treaty|agreement"
+                           r"|protocol|accord)\s+followed\s+(?:in|on)\s+", re.I)
+
+
+def _followed_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The instrument that "followed" a signed one in its sentence: its parties, its own date
+    (never the first one's)."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.type != "agreement" or len(c.data.get("parties", [])) != 2:
+            continue
+        s = ctx.sentence_of(c.start)
+        m = FOLLOWED_BY.search(ctx.text, c.end, s.end)
+        inst = INSTRUMENT.match(ctx.text, m.end()) if m is not None else None
+        if m is None:
+            # "…, and a supplementary treaty followed in October 2005": the instrument the
+            # subject of "followed"
+            m = THEN_FOLLOWED.search(ctx.text, c.end, s.end)
+            inst = INSTRUMENT.search(ctx.text, m.start(), m.end()) if m is not None else None
+        if m is None or inst is None or ctx.text[c.end : m.start()].strip(" ,") and re.search(
+                r"[;.]", ctx.text[c.end : m.start()]):
+            continue
+        end = _title_end(ctx, inst.start(), inst.end(), s.end)
+        # the date "followed on DATE by" or "followed in DATE" gives
+        ds = [d for d in ctx.dates_in(m.start(), s.end) if isinstance(d.value, str)
+              and d.start <= m.end() + 2]
+        if not ds:
+            continue
+        title = _clean_title(re.sub(r"\s+followed\b.*$", "", ctx.text[inst.start() : end],
+                                    flags=re.S))
+        end = max(end, ds[0].end)
+        data: dict = {"instrument": instrument(title), "title": {ctx.lang: title},
+                      "parties": list(c.data["parties"]), "signed": ds[0].value}
+        out.append(Candidate("agreement", data, m.start() + len(m.group()) - len(
+            m.group().lstrip(" ,")), end, round(c.confidence - 0.1, 2),
+            f"agreement-{data['instrument']}-followed", [f for f in ds[0].flags
+                                                        if f != "unresolved"]))
+    return out
+
+
+#: a count of documents signed or handed over: "signed 12 cooperation documents", "ministers
+#: exchanged several memorandums of understanding", "lễ trao 14 văn kiện hợp tác", "việc trao
+#: các văn kiện hợp tác"
+DOCUMENTS = re.compile(
+    r"\b(?:signed|exchanged|inked|handed\s+over|signing\s+of|exchange\s+of)\s+"
+    r"(?P<n>\d{1,3}|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|several|a\s+number\s+of|a\s+series\s+of|a\s+raft\s+of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>documents|memorand(?:ums|a)\s+of\s+understanding|MoUs"
+    r"|agreements)\b"
+    r"|(?<!\w)(?:ký kết|ký|trao đổi|trao)\s+(?P<nv>\d{1,3}|các|một số|nhiều|hàng loạt)\s+"
+    r"(?P<nounv>văn kiện|bản ghi nhớ|thỏa thuận|thoả thuận)(?:\s+hợp tác)?(?!\w)", re.I)
+#: the leaders watching the exchange: "chứng kiến lễ trao …", "looked on as ministers …"
+_WITNESSED = re.compile(r"(?<!\w)chứng kiến(?!\w)|\blooked\s+on\b|\bwitness(?:ed|ing)?\b", re.I)
+
+
+def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Documents signed or handed over as a set, with their count or at a ceremony the leaders
+    witnessed: one agreement of the pair, dated by the sentence or the day being narrated, with
+    its ``quantity`` (a number, or ``many``). Not when the sentence goes on to name one of them
+    ("…, trong đó có Bản ghi nhớ về …", "including …": that one is the fact)."""
+    from .partnerships import _context_date
+
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in DOCUMENTS.finditer(ctx.text, s.start, s.end):
+            n = (m.group("n") or m.group("nv") or "").lower()
+            counted = n.isdigit() or n in NUMBERS
+            if not counted and not _WITNESSED.search(ctx.text, s.start, m.start()):
+                continue
+            named_one = re.search(r"(?<!\w)trong\s+đó\s+có(?!\w)|\bincluding\b"
+                                  r"|\bamong\s+them\b", ctx.text[m.end() : s.end], re.I)
+            if named_one is not None and INSTRUMENT.search(ctx.text, m.end() + named_one.end(),
+                                                           s.end):
+                continue
+            if modal(ctx, m.start(), s.start) or re.search(
+                    r"\b(?:not|no|never)\b|(?<!\w)(?:chưa|không)(?!\w)",
+                    ctx.text[max(s.start, m.start() - 30) : m.start()], re.I):
+                continue
+            if any(c.type == "agreement" and c.start < m.end() and m.start() < c.end
+                   for c in found):
+                continue
+            named = keys([x for x in ctx.mentions_in(s.start, s.end) if x.is_state
+                          and x.how == "name"])
+            parties = named if len(named) == 2 else list(ctx.pair)
+            if len(parties) != 2:
+                continue
+            noun = (m.group("noun") or m.group("nounv") or "").lower()
+            data: dict = {"instrument": "mou" if re.search(r"memorand|mou|ghi nhớ", noun)
+                          else "agreement", "parties": [ctx.label(k) for k in parties]}
+            flags = [] if len(named) == 2 else ["pair-from-document"]
+            # the sentence's date, else a news article's day (the talks at which they were
+            # handed over), else the day the paragraph last named
+            d = pick_date(ctx, s.start, s.end, m.start(), kinds=("point",)) or (
+                ctx.dateline if ctx.dateline is not None and ctx.dateline.start < s.start
+                else _context_date(ctx, s))
+            if d is not None and isinstance(d.value, str):
+                data["signed"] = d.value
+                if not ctx.dates_in(s.start, s.end):
+                    flags.append("date-from-context")
+            data["quantity"] = int(n) if n.isdigit() else NUMBERS[n] if n in NUMBERS \
+                else "many"
+            out.append(Candidate("agreement", data, m.start(), m.end(), 0.6,
+                                 "agreement-documents", flags))
+    return out
 
 
 #: a signing whose subject refers to the instrument the sentence before named ("The Treaty of
@@ -343,6 +462,9 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         return []
     if re.search(r"\bwhose\s+$", text[max(s.start, start - 8) : start]):
         return []  # "the Arab League, whose charter it signed …": an organisation's founding
+    if re.fullmatch(r"(?i:charter|hiến chương)(?:\s+(?:on|ngày)\s+\d.*)?", title) and any(
+            x.is_org for x in ctx.mentions_in(s.start, s.end)):
+        return []  # "… original members of the United Nations …, but signed the Charter …"
     inst = instrument(title)
     plural = bool(re.search(r"agreements|treaties|memoranda|protocols|MoUs", title)) or bool(
         re.search(r"nhiều|một số|các", text[max(s.start, start - 12) : start]))

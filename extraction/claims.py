@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, group_before, keys, span_of
+from .context import Candidate, Context, group_before, keys, negated, span_of
 
 INTENT = [
     (re.compile(r"\bhopes?\s+to\b|\bwish(?:es)?\s+to\b|\bmong muốn\b|\bmong\b"
@@ -22,6 +22,7 @@ INTENT = [
                 r"|\bagreed\s+that\b(?=[^.;]{0,60}\bwould\b(?!\s+not))"
                 r"|\b(?:is|are|was|were)\s+expected\s+to\b(?!\s+(?:take|enter|come)\b)"
                 r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b"
+                r"|(?<!\w)nhất\s+trí\s+sẽ(?!\w)"
                 r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"
                 r"(?:\w+\s+)?(?:target|goal)\b|(?<!\w)(?<!chưa )(?<!không )có kế hoạch(?!\w)",
                 re.I), "intended"),
@@ -38,6 +39,10 @@ REPORTING = re.compile(r"\b(?:said|says|say|announced|announces|declared|stated|
                        r"|nói|phát\s+biểu)(?!\w)", re.I)
 FUTURE = re.compile(r"\b(?:would|will)\b(?!\s+not\b)(?!\s+(?:be\s+)?(?:take|enter|come)"
                     r"\s+(?:into\s+)?(?:effect|force)\b)|(?<!\w)sẽ(?!\w)", re.I)
+
+
+#: a leader's future: "Tổng thống Macron sẽ tiếp tục …", "Prime Minister X will travel on to …"
+OFFICE_FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)(?!\s+không)|\bwill\b(?!\s+not\b)", re.I)
 
 
 def reported_future(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -62,10 +67,24 @@ def extract(ctx: Context) -> list[Candidate]:
             for m in rx.finditer(ctx.text, s.start, s.end):
                 if not any(m.start() < b and a < m.end() for a, b, _ in found):
                     found.append((m.start(), m.end(), modality))
+        for m in OFFICE_FUTURE.finditer(ctx.text, s.start, s.end):
+            # "Tổng thống Macron sẽ tiếp tục chuyến công du …": a leader's announced plan
+            if not any(m.start() < b and a < m.end() for a, b, _ in found):
+                found.append((m.start(), m.end(), "future"))
         found.sort()
         prev_subjects: list[str] = []
         prev_end = s.start
         for a, b, modality in found:
+            if modality == "future":
+                subjects = _office_holders(ctx, s.start, prev_end, a, b)
+                if len(subjects) < 2 or negated(ctx, a, s.start):
+                    continue
+                data = {"claim_type": "intention", "modality": "intended",
+                        "subjects": [ctx.label(k) for k in subjects]}
+                out.append(Candidate("claim", data, a, _clause_end(ctx, b, s.end), 0.6,
+                                     "claim-office-future", []))
+                prev_end = b
+                continue
             subj = group_before(ctx, prev_end, a, states_only=False)
             subj = [m for m in subj if m.is_state or m.how in ("capital", "demonym")
                     or m.is_org]
@@ -87,6 +106,8 @@ def extract(ctx: Context) -> list[Candidate]:
                 flags.append("pair-from-document")
             elif not subjects and prev_subjects:
                 subjects = prev_subjects
+            if not subjects and modality != "reported":
+                subjects = _office_holders(ctx, s.start, prev_end, a, b)
             if not subjects:
                 prev_end = b
                 continue
@@ -150,6 +171,31 @@ def negations(ctx: Context) -> list[Candidate]:
             out.append(Candidate("claim", data, subj[0].start, _clause_end(ctx, m.end(), s.end),
                                  0.7, "claim-not-recognised"))
     return out
+
+
+def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> list[str]:
+    """"Chủ tịch nước dự kiến hội kiến Nhà vua Naruhito và gặp lãnh đạo Quốc hội Nhật Bản",
+    "Tổng thống Macron sẽ tiếp tục chuyến công du … tại Indonesia và Singapore": the state of
+    the office holder right before the modal word, then the states its clause names after it
+    (the leaders to be met, the countries to be visited)."""
+    holders = [p for p in ctx.posts_in(max(floor, prev_end), a)
+               if not ctx.text[p.end : a].strip(" ,")
+               or re.fullmatch(r"\s*(?:(?:đã|cũng|còn)\s+)?", ctx.text[p.end : a])]
+    if not holders:
+        return []
+    holder = holders[-1]
+    state = holder.state
+    if state is None and ctx.lang == "vi":
+        # Vietnamese press: "Chủ tịch nước", "Thủ tướng" unqualified are Viet Nam's, "Tổng
+        # thống" the other state's
+        state = ctx.other("VNM") if holder.label.startswith("Tổng thống") else "VNM"
+    if state is None:
+        return []
+    end = _clause_end(ctx, b, ctx.sentence_of(a).end) if ctx.lang == "en" else \
+        ctx.sentence_of(a).end
+    named = [m.key for m in ctx.mentions_in(b, end) if m.key and m.is_state]
+    named += [p.state for p in ctx.posts_in(b, end) if p.state]
+    return list(dict.fromkeys([state, *named]))
 
 
 def _clause_end(ctx: Context, b: int, limit: int) -> int:

@@ -90,6 +90,22 @@ MEMBERSHIP_TOPIC = re.compile(r"\borgani[sz]ations?\b|\bmembership|\bmembers\b|t
                               r"|thành viên", re.I)
 
 
+#: a description of a text's subject state followed by its verb: "The island was …", "the
+#: kingdom joined …", "the archipelago nation became …", "Đảo quốc này gia nhập …"
+SUBJECT_DESCRIPTION = re.compile(
+    r"\b(?:[Tt]he|[Tt]his)\s+(?:(?:island|archipelago|landlocked|Himalayan|Gulf|Caribbean"
+    r"|Pacific|Baltic|Balkan|Andean|African|Asian|small|tiny|oil-rich)\s+)?"
+    r"(?:island|kingdom|sultanate|archipelago|emirate|principality|republic|city-state"
+    r"|federation|monarchy)(?:\s+(?:nation|state|country))?"
+    r"|\b(?:[Tt]he|[Tt]his)\s+(?:island|archipelago|landlocked|Himalayan|Gulf|Caribbean"
+    r"|Pacific|Baltic|Balkan|Andean|small|tiny|oil-rich)\s+(?:nation|state|country)"
+    r"|(?<!\w)(?:[Đđ]ảo quốc|[Qq]uốc đảo|[Vv]ương quốc|[Tt]iểu vương quốc)(?:\s+(?:này|nhỏ bé))?"
+    r"|(?<![\w,]\s)\bThe\s+(?:country|nation)"
+    r"(?=\s*,|\s+(?:was|is|has|had|have|joined|became|founded|co-founded|entered|also|then"
+    r"|later|signed|established|hosted|did|left|withdrew|remains|remained|stayed|applied"
+    r"|opened|gained|took|won|went|đã|gia nhập|là|trở thành|được|thiết lập|ký|cũng|tham gia"
+    r"|chính thức|sau đó)\b)")
+
 # --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
 
 OFFICES_EN = [
@@ -207,6 +223,7 @@ class Context:
             rest = [k for k in c.pair if k != c.subject]
             c.pair = (c.subject, rest[0]) if rest else c.pair
         c.sections = c._sections()
+        c.mentions = sorted(c.mentions + c._descriptions(), key=lambda m: (m.start, -m.end))
         orgs = Counter(m.key for m in c.mentions if m.is_org and m.key)
         c.main_org = orgs.most_common(1)[0][0] if orgs else None
         words = gazetteer.config.get("pair_words", {}).get(lang, [])
@@ -224,6 +241,11 @@ class Context:
         for m in self.mentions:
             if (m.is_state or m.key == "EU") and m.key:
                 counts[m.key] += 3 if titled and 0 <= m.start < first_line_end else 1
+        if self.lang == "vi" and counts.get("VNM"):
+            # the Vietnamese press names Viet Nam's leaders without the state ("Chủ tịch nước
+            # Lương Cường", "Tổng Bí thư Tô Lâm"): each stands for a mention of Viet Nam
+            counts["VNM"] += sum(1 for p in self.posts if p.state is None and re.match(
+                r"(?:Chủ tịch nước|Tổng Bí thư)\b", p.label))
         top = counts.most_common(2)
         self.pair_strong = len(top) == 2 and top[1][1] >= 3
         if len(top) == 1 and self.lang == "vi" and top[0][0] != "VNM":
@@ -289,6 +311,22 @@ class Context:
             out.append((a, end, state, topic))
         return sorted(out, key=lambda x: (x[0], -x[1]))
 
+    def _descriptions(self) -> list[Mention]:
+        """Descriptions standing for the subject of a text on one state, as mentions of it:
+        "The island was a founding member of …", "the archipelago nation joined …", "Đảo quốc
+        này gia nhập …" (never inside a section on another state, never "the Kingdom of …")."""
+        if self.subject is None:
+            return []
+        ent = self.gazetteer.entity(self.subject)
+        kind = ent.kind if ent is not None else "state"
+        out: list[Mention] = []
+        for m in SUBJECT_DESCRIPTION.finditer(self.text):
+            if self.section_at(m.start())[0] not in (None, self.subject) or any(
+                    x.start < m.end() and m.start() < x.end for x in self.mentions):
+                continue
+            out.append(Mention(m.start(), m.end(), m.group(), self.subject, kind, "description"))
+        return out
+
     def section_at(self, pos: int) -> tuple[str | None, str | None]:
         """(state, topic) of the sections holding ``pos``: the innermost one's state, the
         heading's topic."""
@@ -311,6 +349,12 @@ class Context:
                                        and m.is_state and m.how != "demonym"))
             if len(named) == 2:
                 return named
+            if a == s.start and len(named) == 1 and named[0] not in self.pair \
+                    and self.lang == "vi" and "VNM" in self.pair and named[0] != "VNM" and any(
+                        m.key == named[0] and m.start < pos for m in self.mentions_in(a, b)):
+                # "… đã thăm cấp Nhà nước Indonesia; tại cuộc hội đàm …, hai nước cũng nâng
+                # quan hệ …": Viet Nam and the one other state its sentence names
+                return ["VNM", named[0]]
             if named and (a != s.start or any(m.key and m.is_state and m.start < pos
                                               for m in self.mentions_in(a, b))):
                 break  # the sentence names one state: not the one before's pair
@@ -505,7 +549,7 @@ def keys(ms: list[Mention]) -> list[str]:
 
 # a relative clause about something else: ", which it had recognised since 1949"
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she|had|has|have|was"
-                              r"|were)\b"
+                              r"|were|arrived|came|flew)\b|,\s+người\s+(?:đã\s+)?(?:đến|tới|sang|vừa)\s"
                               # "…, hơn ba mươi năm sau khi hai nước thiết lập quan hệ … năm
                               # 1992", "…, more than thirty years after they established …": a
                               # counted clause of time is that clause's date
@@ -547,7 +591,13 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
         # "…, more than 14 years after it applied (4/3/2011)": the dates after a counted
         # offset belong to the clause it introduces
         after = [d for d in after if d.start < offset]
-    for n, side in enumerate((after, [d for d in ds if d.start < pos][::-1])):
+    before = [d for d in ds if d.start < pos][::-1]
+    semi = ctx.text.rfind(";", a, pos)
+    if semi >= 0 and any(d.start > semi for d in before):
+        # "…ngày 22/2/1974 …; cũng trong năm đó Bangladesh trở thành thành viên OIC": the
+        # trigger's own clause dates it
+        before = [d for d in before if d.start > semi]
+    for n, side in enumerate((after, before)):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"
         if n == 1 and side and "relative" in side[0].flags and side[0].pending[:1] == (

@@ -44,8 +44,17 @@ NUMBERS = {
     "mười": 10,
 }  # fmt: skip
 NUM = r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-NUM_VI = r"(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+#: Vietnamese counts, compounds first: "bốn mươi hai" (42), "mười lăm" (15), "hai mươi" (20)
+NUM_VI = (r"((?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|năm|sáu"
+          r"|bảy|tám|chín))?|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?|\d{1,2}|một|hai"
+          r"|ba|bốn|năm|sáu|bảy|tám|chín)")
+_UNITS_VI = {"mốt": 1, "tư": 4, "lăm": 5}
 YEAR = r"(1[89]\d\d|20\d\d)"
+#: the round counts of anniversaries
+TENS_WORDS = {"ten": 10, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
+              "sixty": 60, "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90,
+              "a hundred": 100, "one hundred": 100}
+TENS = r"(\d{1,3}|" + "|".join(sorted(TENS_WORDS, key=len, reverse=True)) + ")"
 
 
 @dataclass
@@ -85,8 +94,21 @@ class DateMention:
 
 
 def _num(s: str) -> int:
-    s = s.lower()
-    return int(s) if s.isdigit() else NUMBERS[s]
+    """A count in digits or words.
+
+    >>> [_num(x) for x in ("12", "five", "bốn mươi hai", "mười lăm", "hai mươi", "mười")]
+    [12, 5, 42, 15, 20, 10]
+    """
+    s = re.sub(r"\s+", " ", s.lower())
+    if s.isdigit():
+        return int(s)
+    if " " in s or s == "mười":
+        words = s.split(" ")
+        if words[0] == "mười":
+            return 10 + (_UNITS_VI.get(words[1], NUMBERS.get(words[1], 0)) if len(words) > 1 else 0)
+        tens = NUMBERS[words[0]] * 10
+        return tens + (_UNITS_VI.get(words[2], NUMBERS.get(words[2], 0)) if len(words) > 2 else 0)
+    return NUMBERS[s]
 
 
 def _day(y: int, m: int, d: int) -> str | None:
@@ -110,6 +132,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # to 9", "from 6 to 9 July" (the year from the context, like "từ ngày 9 đến 14/6")
     (re.compile(rf"(?:from\s+)?{MONTH}\s+(\d{{1,2}})\s*(?:to|until|-|–)\s*(\d{{1,2}})(?:,?\s+{YEAR})?(?![\d:])", re.I), "en_range_md"),  # noqa: E501
     (re.compile(rf"from\s+(?<!\d)(\d{{1,2}})\s*(?:to|until|-|–)\s*(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_range_dm"),  # noqa: E501
+    (re.compile(rf"\bon\s+(\d{{1,2}})\s+and\s+(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_range_dm"),  # noqa: E501
     (re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|và|-|–)\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])", re.I), "vi_range"),  # noqa: E501
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s*{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_dmy"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),
@@ -137,12 +160,22 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:ngày|chiều|sáng|tối|trưa|đêm|hôm)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.I), "vi_dm"),  # noqa: E501
     (re.compile(rf"\bin\s+{MONTH}(?!\s*\d)", re.I), "en_m"),
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
+    # "which runs from today until Saturday": the dateline's day to the next such weekday
+    (re.compile(r"\bfrom\s+today\s+(?:until|till|to|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "today_until"),  # noqa: E501
     (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
     # counted back from the dateline: "exactly 30 years ago", "cách đây đúng 30 năm"
     (re.compile(r"\b(exactly\s+)?(\d{1,2})\s+years\s+ago\b|(?<!\w)cách\s+đây\s+(đúng\s+)?(\d{1,2})\s+năm(?!\s*(?:sau|trước|nữa))(?!\w)", re.I), "years_ago"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
+    # "two decades later", "a decade later", "hai thập kỷ sau"
+    (re.compile(rf"\b{NUM}\s+decades?\s+later\b|(?<!\w){NUM_VI}\s+thập\s+(?:kỷ|niên)\s+sau(?!\s+khi)(?!\w)", re.I), "decades_later"),  # noqa: E501
     (re.compile(r"\bthe\s+(?:previous|preceding)\s+year\b|\bthe\s+year\s+before\b(?!\s+last)", re.I), "year_before"),  # noqa: E501
-    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b", re.I), "same_year"),  # noqa: E501
+    # counted back from the date just given: "had agreed a comprehensive partnership nine
+    # years before that", "two years earlier"
+    (re.compile(rf"\b{NUM}\s+years?\s+(?:before\s+that|earlier)\b", re.I), "years_earlier"),
+    # an anniversary counted back from the dateline: "to mark fifty years since Australia
+    # became …" (the clause after "since" happened that many years before the article)
+    (re.compile(rf"\b(?:mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing))\s+{TENS}\s+years\s+since\b", re.I), "years_since_mark"),  # noqa: E501
+    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b|(?<!\w)(?:cũng\s+)?trong\s+năm\s+(?:đó|ấy)(?!\w)|\bin\s+that\s+same\s+year\b", re.I), "same_year"),  # noqa: E501
     (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))|(?<!\w)năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "years_later_vi"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "months_later"),  # noqa: E501
@@ -163,7 +196,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # the meeting just dated: "Cũng tại hội nghị này", "at the same summit"
     (re.compile(r"(?<!\w)(?:cũng\s+)?tại\s+(?:hội nghị|cuộc họp|phiên họp|hội nghị thượng đỉnh)\s+(?:này|đó|ấy)(?!\w)|\bat\s+the\s+same\s+(?:summit|meeting|conference|session)\b|\bat\s+that\s+(?:summit|meeting|conference|session)\b", re.I), "same_day"),  # noqa: E501
     (re.compile(r"\b(?:on\s+)?that\s+(?:same\s+)?day\b|(?<!\w)(?:trong\s+)?ngày\s+hôm\s+đó(?!\w)|\b(?:on\s+)?the\s+same\s+day\b|(?<!\w)(?:trong\s+)?cùng\s+ngày(?!\s*\d)(?!\w)|(?<!\w)(?:cũng\s+)?trong\s+ngày\s+(?:này|đó|ấy)(?!\w)", re.I), "same_day"),  # noqa: E501
-    (re.compile(r"\b(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day\b|(?<!\w)(?:sáng|chiều|tối)\s+cùng\s+ngày(?!\w)", re.I), "same_day_main"),  # noqa: E501
+    (re.compile(r"\b(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day\b|(?<!\w)(?:sáng|chiều|tối)\s+cùng\s+ngày(?!\w)|(?<!\w)(?:cũng\s+)?[Tt]rong\s+ngày(?=\s*,)", re.I), "same_day_main"),  # noqa: E501
     # "on 15 January 2024, nine days before it re-established …": the clause that follows
     # happened N units after (before) the date just given ("a month after the bloc suspended …")
     # "The vote came three days after Swedish Prime Minister … travelled to Budapest": the
@@ -283,6 +316,9 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind == "weekday":
         return DateMention(s, e, None, "day", flags=("relative",),
                            pending=("weekday", WEEKDAYS[g[0].lower()]))
+    if kind == "today_until":
+        return DateMention(s, e, None, "day", "range", flags=("relative",),
+                           pending=("today-until", WEEKDAYS[g[0].lower()]))
     if kind in ("years_later", "years_later_vi"):
         n = _num(g[0]) if g and g[0] else 1
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", n))
@@ -290,6 +326,15 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         exact, n = (g[0], g[1]) if g[1] else (g[2], g[3])
         return DateMention(s, e, None, "day" if exact else "year", flags=("relative",),
                            pending=("years-ago", int(n), bool(exact)))
+    if kind == "decades_later":
+        n = _num(g[0] or g[1])
+        return DateMention(s, e, None, "year", flags=("relative",), pending=("years", 10 * n))
+    if kind == "years_earlier":
+        return DateMention(s, e, None, "year", flags=("relative",), pending=("years", -_num(g[0])))
+    if kind == "years_since_mark":
+        word = g[0].lower()
+        n = int(word) if word.isdigit() else TENS_WORDS[word]
+        return DateMention(s, e, None, "year", flags=("relative",), pending=("years-ago", n, False))
     if kind == "year_before":
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", -1))
     if kind == "same_year":
@@ -429,15 +474,24 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             sa, sb = _sentence_bounds(text, d.start)
             # never a horizon later in the sentence ("… lên 18 tỷ USD vào năm 2028", "by
             # 2030"): a year after the document's own, or one a horizon word governs
+            # nor, in a dated article, a year in brackets after it ("từ ngày 27 đến 30/11,
+            # đúng vào dịp … kỷ niệm 50 năm … (21/9/1973 – 21/9/2023)": an anniversary's)
             after = [x for x in explicit if d.end <= x.start < sb and x.year
                      and not (anchor is not None and x.year > anchor.year)
-                     and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)]
+                     and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
+                     and not (anchor is not None and x.year != anchor.year
+                              and text.count("(", d.end, x.start)
+                              > text.count(")", d.end, x.start))]
             before = [x for x in prev if x.start >= sa and x.year]
             # a sentence before gives its year, but not a "since" year ("the first visit …
             # since 2012. Earlier, from 9 to 11 March, …") nor a horizon ("by 2030")
+            # … nor, in a dated article, one of another paragraph (a caption's "sáng 26/5"
+            # is the article's day, not a year of its background)
             carried = [x for x in prev if x.year and x.kind != "since"
                        and not (anchor is not None and x.year > anchor.year)
-                       and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)]
+                       and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
+                       and not (anchor is not None and re.search(r"\n\s*\n",
+                                                                 text[x.end : d.start]))]
             year = (
                 after[0].year if after else before[-1].year if before
                 else carried[-1].year if carried
@@ -466,6 +520,13 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 # "… and flies home on Tuesday", "will sign on Friday": the coming weekday
                 back -= 7
             d.value = (anchor - dt.timedelta(days=back)).isoformat()
+        elif what == "today-until":
+            if anchor is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            ahead = (d.pending[1] - anchor.weekday()) % 7 or 7
+            d.value = {"from": anchor.isoformat(),
+                       "to": (anchor + dt.timedelta(days=ahead)).isoformat()}
         elif what == "years-ago":
             # "exactly 30 years ago": the dateline's day that many years before; else its year
             if anchor is None:

@@ -27,7 +27,8 @@ VISIT = re.compile(
     r"|\b(?:arrived|landed)\s+in(?=\s)"
     r"|\b(?:made|on|during)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?trip\s+to(?=\s)"
     r"|(?<!\w)(?:sang|đến|tới)\s+thăm(?!\w)|(?<!\w)(?:chuyến\s+)?công du(?!\w)"
-    r"|(?<!chuyến )(?<!\w)thăm(?=\s+(?-i:[A-ZĐÁÀẢÃẠĂÂÉÈÊÍÌÓÒÔƠÚÙƯÝ]))",
+    r"|(?<!chuyến )(?<!\w)thăm(?=\s+(?-i:[A-ZĐÁÀẢÃẠĂÂÉÈÊÍÌÓÒÔƠÚÙƯÝ]))"
+    r"|(?<!chuyến )(?<!\w)thăm(?=\s+nước\s+này(?!\w))",
     re.I,
 )
 #: a visit word that is a visit only when a state follows it as its destination ("came to
@@ -43,7 +44,8 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|Vice|Deputy|Sultan|Emir)\b)"
                   r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])|(?<!\w)tiếp kiến(?!\w)"
                   r"|\bconferred\s+with\b|\bsat\s+down\s+with\b"
-                  r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives)\s+(?=(?:Tổng|Thủ|Chủ|Quốc"
+                  r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives|hosted|hosts)\s+"
+                  r"(?=(?:Tổng|Thủ|Chủ|Quốc|(?-i:[A-Z])[a-z]+\s+(?:President|Prime|Chancellor)"
                   r"|President|Prime"
                   r"|Chancellor|King|Emperor)\b)|(?<!\w)(?:tại\s+)?lễ đón(?!\w)"
                   r"|\bat\s+(?:the|a)\s+welcome\s+ceremony\b"
@@ -130,10 +132,82 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _meetings(ctx, s)
         out += _sessions(ctx, s)
         out += _summits(ctx, s)
+        out += _attended(ctx, s)
+        out += _together_at(ctx, s, out)
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
-    return _dated_by_dateline(ctx, _without_headline_repeats(ctx, out))
+    return _placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
+        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))
+
+
+_NTH_DAY = re.compile(r"\b(?:On|on)\s+the\s+(second|third|fourth)\s+day\b"
+                      r"(?!\s+of\s+(?!(?:the|his|her|their)\s+visit))"
+                      r"|(?<!\w)(?:Trong\s+|trong\s+)?ngày\s+thứ\s+(hai|ba|tư)(?!\w)")
+_NTH = {"second": 1, "third": 2, "fourth": 3, "hai": 1, "ba": 2, "tư": 3}
+
+
+def _nth_day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """"On the second day, Yoon met Prime Minister …" after a visit dated by its range (its
+    length counted from its first day): that day of the visit."""
+    visits = [c for c in out if c.data.get("event_type") == "visit" and "start" in c.data
+              and "end" in c.data]
+    for c in out:
+        if c.data.get("event_type") != "meeting" or "date" in c.data or "start" in c.data:
+            continue
+        s = ctx.sentence_of(c.start)
+        m = _NTH_DAY.search(ctx.text, s.start, s.end)
+        actors = {p["actor"] for p in c.data["participants"]}
+        before = [v for v in visits if v.start < s.start
+                  and {p["actor"] for p in v.data["participants"]} == actors]
+        if m is None or not before:
+            continue
+        v = before[-1]
+        day = dt.date.fromisoformat(v.data["start"]) + dt.timedelta(
+            days=_NTH[(m.group(1) or m.group(2)).lower()])
+        if day.isoformat() > v.data["end"]:
+            continue
+        c.data["date"] = day.isoformat()
+        c.flags = [*c.flags, "relative"]
+        if "place" not in c.data and "place" in v.data:
+            c.data["place"] = v.data["place"]
+    return out
+
+
+def _placed_by_visit(out: list[Candidate]) -> list[Candidate]:
+    """A meeting of a visit's two states on one of its days, with no place of its own, is in
+    the visited state ("Ngày 8/3, Thủ tướng Malaysia hội kiến Tổng Bí thư Tô Lâm" during a
+    visit to Viet Nam from 7 to 9 March)."""
+    visits = [c for c in out if c.data.get("event_type") == "visit" and "start" in c.data
+              and "place" in c.data]
+    for c in out:
+        day = c.data.get("date")
+        if c.data.get("event_type") != "meeting" or "place" in c.data \
+                or not isinstance(day, str) or len(day) != 10:
+            continue
+        actors = {p["actor"] for p in c.data["participants"]}
+        for v in visits:
+            if v.data["start"] <= day <= v.data.get("end", v.data["start"]) and actors == {
+                    p["actor"] for p in v.data["participants"]}:
+                c.data["place"] = v.data["place"]
+                break
+    return out
+
+
+#: a sentence that comments on the visit just narrated: "Đây là chuyến thăm … đầu tiên …",
+#: "This is his first visit to …", "The visit is the first …"
+_RESTATEMENT = re.compile(r"\s*(?:Đây\s+là|Đó\s+là|This\s+(?:is|was)|It\s+(?:is|was)"
+                          r"|Chuyến\s+thăm\s+(?:này|lần\s+này)|The\s+(?:visit|trip)\s+(?:is|was))\s")
+
+
+def _without_restatements(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """An undated visit in a sentence that comments on the visit the text dates ("Đây là chuyến
+    thăm Việt Nam đầu tiên của ông Macron kể từ khi nhậm chức năm 2017") is that visit."""
+    dated = {_actors(c) for c in out if c.data.get("event_type") == "visit"
+             and ("date" in c.data or "start" in c.data)}
+    return [c for c in out if not (
+        c.data.get("event_type") == "visit" and "date" not in c.data and "start" not in c.data
+        and _actors(c) in dated and _RESTATEMENT.match(ctx.sentence_of(c.start).text))]
 
 
 def _caption_meetings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -178,6 +252,10 @@ def _dated_by_dateline(ctx: Context, out: list[Candidate]) -> list[Candidate]:
             continue
         c.data["date"] = line.value
         c.flags = [*c.flags, "date-from-dateline"]
+        place = _dateline_place(ctx, ctx.sentence_of(line.start))
+        if c.data.get("event_type") == "meeting" and "place" not in c.data and place is not None:
+            # a meeting of the dateline's day is in the dateline's city
+            c.data["place"] = _place_name(ctx, place)
         c.confidence = round(c.confidence * 0.85, 2)
     return out
 
@@ -263,7 +341,7 @@ def _named_post(ctx: Context, a: int, b: int) -> Post | None:
     """A leader named again without the office ("của ông Putin", "Kishida paid a return
     visit"): the post that introduced that name earlier in the text."""
     for w in re.finditer(r"(?<![\w])([A-ZĐ][\w'’\-]{2,})", ctx.text[a:b]):
-        name = w.group(1)
+        name = re.sub(r"['’]s$", "", w.group(1))  # "Mr Chinh's official visit"
         for p in reversed([p for p in ctx.posts if p.end <= a + w.start()]):
             person = ctx.text[p.start : p.end]
             if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", person) \
@@ -279,7 +357,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if negated(ctx, a, s.start):
             continue
         dest = _visit_dest(ctx, b, s.end)
-        if dest is None and TRAVEL.match(m.group(0)):
+        if dest is None and TRAVEL.match(m.group(0)) and not (
+                ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)", ctx.text[b : b + 12])):
             continue
         posts = ctx.posts_in(s.start, s.end)
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
@@ -299,6 +378,15 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         post = after[0] if of_after \
             else (before[-1] if before and relative else before[0] if before
                   else (after[0] if after else None))
+        if not of_after and len(before) >= 2 and before[1].state != before[0].state and re.search(
+                r"\b(?:welcomed|welcomes|received|receives|hosted|hosts)\b"
+                r"|(?<!\w)(?:đón|tiếp|tiếp đón)(?!\w)", ctx.text[before[0].end : before[1].start]):
+            # "President A welcomed General Secretary B …, at the start of a three-day state
+            # visit", "Chủ tịch nước A chủ trì lễ đón Tổng thống B, …, bắt đầu chuyến thăm":
+            # the one welcomed is the visitor, the one welcoming the host's
+            post, welcomer = before[1], before[0]
+        else:
+            welcomer = None
         # "chuyến thăm … của ông Putin", "Kishida paid a return visit": the leader's post
         named_of = re.match(r"[^,.;]{0,40}?\s(?:của|of)\s+(?:ông|bà|Mr\.?|Mrs\.?|Ms\.?)?\s*"
                             r"(?=[A-ZĐ])", ctx.text[b : s.end])
@@ -308,6 +396,34 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             named = _named_post(ctx, s.start, a)
         post = named or post
         host = dest.key if dest else None
+        line_place = _dateline_place(ctx, ctx.sentence_of(ctx.dateline.start)) \
+            if ctx.dateline is not None and host is None and re.match(
+                r"\s*(?:,|which\b)", ctx.text[b : b + 8]) else None
+        if line_place is not None and line_place.key != (post.state if post else None):
+            # "Mr Chinh's official visit, which runs …" in an article datelined in the host's
+            # capital: a place later in the sentence is another event's
+            host = line_place.key
+        if host is None and welcomer is not None and welcomer.state:
+            host = welcomer.state
+        if host is None and ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)",
+                                                                 ctx.text[b : b + 12]):
+            host = ctx.subject  # "Chủ tịch nước … thăm nước này từ ngày 22 đến 24/3/2004"
+        if host is None and ctx.lang == "vi" and post is not None and post.state is None \
+                and post.label.startswith("Tổng thống") and "VNM" in ctx.pair \
+                and not re.search(r"(?<!\w)(?:đến|tới|sang)\s+(?-i:[A-ZĐ])", ctx.text[s.start : a]):
+            # "trong chuyến thăm cấp Nhà nước của Tổng thống Joe Biden": the Vietnamese press
+            # names the foreign president's visit to Viet Nam without its destination
+            host = "VNM"
+        if host is None:
+            # "Tổng Bí thư đến Singapore hôm qua, bắt đầu chuyến thăm …", "arrived in Canberra
+            # on Sunday for a state visit": where the leader travelled, in the same clause
+            went = list(re.finditer(r"(?<!\w)(?:đến|tới|sang)\s+|\b(?:arrived|landed)\s+in\s+"
+                                    r"|\b(?:flew|travell?ed)\s+to\s+", ctx.text[s.start : a], re.I))
+            there = [x for x in ctx.mentions_in(s.start + went[-1].end(), a) if x.key
+                     and x.start == s.start + went[-1].end() and (
+                         x.is_state or x.how in ("capital", "city"))] if went else []
+            if there and not re.search(r"[;.]", ctx.text[there[0].end : a]):
+                host = there[0].key
         if host is None:
             place = _place(ctx, s.start, s.end)
             if place is not None and place.key != (post.state if post else None):
@@ -344,8 +460,19 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         # đến 11/3, … đã thăm Indonesia; tại cuộc hội đàm chiều 10/3 …")
         semi = ctx.text.find(";", b, s.end)
         ce = semi if semi >= 0 else s.end
+        then = re.search(r"\s(?:và|and)\s+(?:đã\s+|then\s+)?(?:hội kiến|hội đàm|gặp|tiếp|met|held"
+                         r"|received)\b", ctx.text[b:ce])
+        if then is not None:
+            ce = b + then.start()  # "… thăm Hoa Kỳ và hội kiến Tổng thống … ngày 7/7": the talks'
+            # date is not the visit's
         d = _carried_date(ctx, s, _dateline_date(ctx, s, pick_date(ctx, a, ce, b, kinds)
                                                  or pick_date(ctx, s.start, ce, b, kinds)))
+        runs = re.match(r"[^,;.]{0,40}?,\s*which\s+(?:runs|lasts|will\s+run|will\s+last)\s+",
+                        ctx.text[b:ce])
+        own = [x for x in ctx.dates_in(b + runs.end(), ce) if x.value is not None
+               and not ctx.text[b + runs.end() : x.start].strip()] if runs else []
+        if own:
+            d = own[0]  # "Mr Chinh's official visit, which runs from today until Saturday, …"
         data = {"event_type": "visit",
                 "participants": [_participant(ctx, visitor, "visitor", post),
                                  _participant(ctx, host, "host", None)],
@@ -354,7 +481,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         days = _LENGTH.search(ctx.text[max(s.start, a - 12) : min(s.end, b + 30)])
         n = (days.group(1) or days.group(2)).lower() if days else ""
         n_days = int(n) if n.isdigit() else NUMBERS.get(n, 0)
-        begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for)\s+(?:\S+\s+){0,3}$"
+        begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for|at\s+the\s+(?:start"
+                           r"|beginning|outset)\s+of|on\s+the\s+first\s+day\s+of)\s+(?:\S+\s+){0,3}$"
                            r"|bắt đầu\s+(?:\S+\s+){0,2}$", ctx.text[max(s.start, a - 40) : a],
                            re.I) or re.search(
             # the day of arrival, then the visit's length: "a day after he landed in the
@@ -476,10 +604,22 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     return posts[0] if posts else None
 
 
+#: "hai nhà lãnh đạo", "the two leaders" right before a meeting verb
+_PAIR_OF_LEADERS = re.compile(r"(?:\b(?:the|both)\s+two\s+|(?<!\w)hai\s+)(?:nhà\s+lãnh\s+đạo"
+                              r"|leaders|lãnh\s+đạo|presidents|prime\s+ministers|Thủ\s+tướng"
+                              r"|Tổng\s+thống|Ngoại\s+trưởng|Bộ\s+trưởng(?:\s+Ngoại\s+giao)?)\s+"
+                              r"(?:(?:đã|cũng|then|also|have|had)\s+)*$", re.I)
+
+
 def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in MEET.finditer(ctx.text, s.start, s.end):
         a, b = m.start(), m.end()
+        clause = max(s.start, ctx.text.rfind(",", s.start, a) + 1,
+                     ctx.text.rfind(";", s.start, a) + 1)
+        if re.search(r"(?:(?<!\w)(?:dự kiến|sẽ|dự định)|\b(?:will|is\s+(?:due|expected|set)\s+to"
+                     r"|plans\s+to))\s+(?:[^\s,;]+\s+){0,8}?$", ctx.text[clause:a], re.I):
+            continue  # "Chủ tịch nước dự kiến hội kiến … và gặp …", "will meet": a plan
         posts = [p for p in ctx.posts_in(s.start, s.end)]
         left = [p for p in posts if p.end <= a]
         right = [p for p in posts if p.start >= b and p.start - b < 40]
@@ -494,6 +634,42 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             named = _named_post(ctx, s.start, left[0].start if left else a)
             subject = [named] if named is not None else left[:1]
             chosen = subject[:1] + right[:1]
+        between = re.match(r"\s+(?:giữa|between)\s+", ctx.text[b : b + 12])
+        conj = re.search(r"\s(?:và|and)\s", ctx.text[b : s.end]) if between else None
+        after = [p for p in posts if p.start >= b + conj.end()] if conj else []
+        if between and right and right[0].start == b + between.end() and after \
+                and not re.search(r"[;.]", ctx.text[right[0].end : after[0].start]):
+            # "tại cuộc hội đàm giữa Tổng Bí thư, Chủ tịch nước Tô Lâm và Tổng thống Macron":
+            # the first office of each side of "và"
+            chosen = [right[0], after[0]]
+        leaders = _PAIR_OF_LEADERS.search(ctx.text, max(s.start, a - 60), a)
+        if leaders is not None and any(not leaders.start() <= p.start < a for p in posts):
+            leaders = None  # the sentence names its office holders itself
+        if leaders is not None:
+            # "Sau lễ đón, hai nhà lãnh đạo hội đàm …", "the two leaders held talks": the two
+            # office holders of the sentences just before, of two states
+            prior = [p for p in ctx.posts if p.end <= leaders.start()
+                     and p.start >= ctx.sents[max(0, ctx.sents.index(s) - 2)].start]
+            two: list = []
+            for p in reversed(prior):
+                if not any(ctx.text[q.start : q.end] == ctx.text[p.start : p.end]
+                           or (q.state and q.state == p.state) for q in two):
+                    two.insert(0, p)
+                if len(two) == 2:
+                    break
+            chosen = two if len(two) == 2 else chosen
+        counterpart = re.match(r"\s*(?:with\s+|với\s+)?(?:(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?"
+                               r"counterparts?\s+|người\s+đồng\s+cấp\s+(?:(?-i:[A-ZĐ])\w*\s+"
+                               r"(?:(?-i:[A-ZĐ])\w*\s+)?)?)", ctx.text[b : b + 60]) \
+            if len(left) >= 1 and not right else None
+        if counterpart is not None and len(chosen) == 1:
+            # "President A held talks with his Vietnamese counterpart B": the same office, of
+            # the state its adjective names (else the pair's other)
+            dem = [x for x in ctx.mentions_in(b, b + counterpart.end()) if x.key and x.is_state]
+            other = dem[0].key if dem else ctx.other(left[-1].state) if left[-1].state else None
+            if other is not None and other != left[-1].state:
+                chosen = [left[-1], Post(b + counterpart.start(), b + counterpart.end(),
+                                         left[-1].office, left[-1].label, other)]
         if len(chosen) == 1 and right:
             # "Albanese … flies home on Tuesday after talks with Premier Li Qiang": a leader
             # named again without the office has the post that introduced the name
@@ -513,9 +689,13 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         elif states[0] is None and states[1] is None and ctx.lang == "vi" \
                 and "VNM" in ctx.pair and len(ctx.pair) == 2 \
                 and [p.label.startswith("Tổng thống") for p in chosen].count(True) == 1:
-            # Viet Nam has no "Tổng thống": the president is the other state's
-            states = [ctx.other("VNM") if p.label.startswith("Tổng thống") else "VNM"
-                      for p in chosen]
+            # Viet Nam has no "Tổng thống": the president is the other state's, or that of
+            # the state the sentence's visit goes to ("… đã thăm cấp Nhà nước Indonesia; tại
+            # cuộc hội đàm chiều 10/3 với Tổng thống Prabowo …")
+            went = [d.key for v in VISIT.finditer(ctx.text, s.start, a)
+                    if (d := _visit_dest(ctx, v.end(), a)) is not None and d.key != "VNM"]
+            states = [(went[0] if went else ctx.other("VNM")) if p.label.startswith("Tổng thống")
+                      else "VNM" for p in chosen]
         elif states == [None, None] and ctx.subject and (at := _place(ctx, b, s.end)) \
                 and at.key and at.key != ctx.subject and ctx.gazetteer.entity(at.key) \
                 and ctx.gazetteer.entity(at.key).kind == "state":
@@ -564,9 +744,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             place = _dateline_place(ctx, s)  # "BẮC KINH, 12/6/2023 - … hội đàm …"
         # the meeting's own clause: "… to meet President Maamau, and Kiribati rejoined the
         # Forum the following month" (that date is the other clause's)
+        # (past the "và" of "giữa A và B")
+        own = chosen[-1].end if chosen[-1].start > b else b
         other = re.search(r",?\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])",
-                          ctx.text[b : s.end])
-        clause_end = b + other.start() if other else s.end
+                          ctx.text[own : s.end])
+        clause_end = own + other.start() if other else s.end
         d = _dateline_date(ctx, s, pick_date(ctx, s.start, clause_end, b, kinds=("point",)))
         visit_range = _visit_range(ctx, s)
         if visit_range is not None and (d is None or (
@@ -587,8 +769,9 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             data["place"] = _place_name(ctx, place)
         data.update(_date_fields(d))
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
-        out.append(Candidate("event", data, *span_of(chosen, (a, b)), 0.75, "event-meeting",
-                             flags))
+        span = span_of(chosen, (a, b)) if leaders is None else (leaders.start(), b)
+        out.append(Candidate("event", data, *span, 0.75 if leaders is None else 0.65,
+                             "event-meeting", flags))
     return out
 
 
@@ -631,6 +814,113 @@ def _summits(ctx: Context, s: Sentence) -> list[Candidate]:
         data["place"] = _place_name(ctx, place)
     data.update(_date_fields(d))
     return [Candidate("event", data, lead.start(), summit.end(), 0.7, "event-summit")]
+
+
+#: attending a summit: "Chinese President Xi Jinping attended the G20 summit in Antalya …",
+#: "his attendance at the ASEAN-Australia Special Summit held in Melbourne …", "dự Hội nghị cấp
+#: cao APEC tại Đà Nẵng …"
+_ATTEND = re.compile(r"\battended\s+(?:the\s+)?|\b(?:his|her)\s+attendance\s+at\s+(?:the\s+)?"
+                     r"|(?<!\w)(?:tham\s+)?dự\s+(?=Hội\s+nghị\s+(?:cấp\s+cao|thượng\s+đỉnh))")
+_GATHERING = re.compile(r"[^,.;()]{0,60}?\b(?:summits?|Summit)\b"
+                        r"|Hội\s+nghị\s+(?:cấp\s+cao|thượng\s+đỉnh)"
+                        r"(?:\s+(?:[–-]\s+)?(?-i:[A-ZĐ])[\w-]*)*")
+
+
+def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
+    """A leader attending a summit abroad or at home: a meeting of one participant (the
+    corpus convention), at the summit's place, once per date the clause gives ("in November
+    2016 and November 2024"); never a summit named after two states (that is their meeting)."""
+    out: list[Candidate] = []
+    for m in _ATTEND.finditer(ctx.text, s.start, s.end):
+        g = _GATHERING.match(ctx.text, m.end(), s.end)
+        if g is None or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        if len({x.key for x in ctx.mentions_in(g.start(), g.end()) if x.is_state}) >= 2:
+            continue  # "Hội nghị thượng đỉnh Hoa Kỳ – Triều Tiên": the two states' meeting
+        semi = ctx.text.find(";", g.end(), s.end)
+        clause_end = semi if semi >= 0 else s.end
+        before = [p for p in ctx.posts_in(s.start, m.start())]
+        # ("Mr Chinh's official visit …, followed his attendance at …": the name without its
+        # possessive)
+        owner = re.search(r"(?<![\w])([A-ZĐ][\w\-]{2,})['’]s\b", ctx.text[s.start : m.start()])
+        post = before[-1] if before else _named_post(ctx, s.start, m.start()) or (
+            _named_post(ctx, s.start + owner.start(1), s.start + owner.end(1)) if owner
+            else None) or _pronoun_post(ctx, s)
+        if post is None:
+            continue
+        place = _place(ctx, g.start(), clause_end)
+        state = post.state
+        if state is None and ctx.lang == "vi" and post.label.startswith("Tổng thống"):
+            state = ctx.other("VNM")  # Viet Nam has no "Tổng thống": the other state's
+        state = state or _post_state(ctx, post, None)
+        if state is None:
+            continue
+        if place is None and ctx.subject not in (None, state) and re.match(
+                r"\s+(?:in|at|held\s+in)\s+(?-i:[A-Z])", ctx.text[g.end() : g.end() + 12]):
+            # "… attended the G20 summit in Antalya" in a text on Turkey: a city the registry
+            # does not hold, in the text's state
+            place = next((x for x in ctx.mentions if x.key == ctx.subject), None)
+        ds = [d for d in ctx.dates_in(g.end(), clause_end) if d.value is not None
+              and d.kind in ("point", "range") and d is not ctx.dateline]
+        if not ds:
+            continue  # an undated attendance ("nhân dịp … dự Hội nghị …") is an occasion
+        # "in November 2016 and November 2024": one meeting each; else the first date
+        ds = ds if len(ds) > 1 and all(re.fullmatch(r"\s*(?:,|and|và)\s*(?:in\s+)?",
+                                                    ctx.text[x.end : y.start])
+                                       for x, y in zip(ds, ds[1:], strict=False)) else ds[:1]
+        for d in ds:
+            data: dict = {"event_type": "meeting",
+                          "participants": [_participant(ctx, state, "participant", post)]}
+            if place is not None:
+                data["place"] = _place_name(ctx, place)
+            data.update(_date_fields(d))
+            flags = [f for f in d.flags if f != "unresolved"]
+            out.append(Candidate("event", data, m.start(), max(g.end(), d.end), 0.65,
+                                 "event-attended", flags))
+    return out
+
+
+#: two leaders acting together at a venue: "Prime Minister A and Vietnamese Prime Minister B
+#: agreed at Parliament House today to …", "… announced at the Kremlin on 8 May …"
+_TOGETHER_AT = re.compile(r"\s+(?:agreed|announced|unveiled|pledged|declared)\s+at\s+(?:the\s+)?"
+                          r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+")
+
+
+def _together_at(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Two office holders of two states, coordinated, who agree or announce something at a
+    named venue on a day: they met there that day (a meeting of the two)."""
+    posts = ctx.posts_in(s.start, s.end)
+    for p, q in zip(posts, posts[1:], strict=False):
+        if not re.fullmatch(r"\s+(?:and|và)\s+", ctx.text[p.end : q.start]):
+            continue
+        m = _TOGETHER_AT.match(ctx.text, q.end)
+        if m is None:
+            continue
+        states = [p.state, q.state]
+        if states[0] is None and states[1] is not None:
+            states[0] = ctx.other(states[1])
+        elif states[1] is None and states[0] is not None:
+            states[1] = ctx.other(states[0])
+        if None in states or states[0] == states[1]:
+            continue
+        d = _dateline_date(ctx, s, pick_date(ctx, m.end() - 1, s.end, m.end() - 1,
+                                             kinds=("point",)))
+        if d is None or not isinstance(d.value, str) or d.precision != "day":
+            continue
+        if any(c.type == "event" and c.data.get("event_type") == "meeting"
+               and s.start <= c.start < s.end for c in found):
+            continue  # the sentence states the meeting already
+        line = ctx.dateline
+        place = _dateline_place(ctx, ctx.sentence_of(line.start)) \
+            if line is not None and d.value == line.value else None
+        data: dict = {"event_type": "meeting", "participants": [
+            _participant(ctx, k, "participant", x) for k, x in zip(states, (p, q), strict=True)]}
+        if place is not None:
+            data["place"] = _place_name(ctx, place)
+        data.update(_date_fields(d))
+        return [Candidate("event", data, p.start, m.end() - 1, 0.6, "event-together-at",
+                          [f for f in d.flags if f != "unresolved"])]
+    return []
 
 
 def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:

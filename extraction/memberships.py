@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from .context import (
     Candidate,
@@ -33,10 +34,10 @@ NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
            r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)")
 
 JOIN = re.compile(
-    r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,3}?members?\b"
-    r"|\b(?:was|were)\s+admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
+    r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,4}?members?\b"
+    r"|\b(?:was|were)\s+(?:(?:finally|eventually|formally|then|later|also)\s+)?admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:also\s+)?(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b"
-    r"|\bfollowed\b"
+    r"|\bfollowed\b|\badmitted\b(?=\s+(?:it|both|(?-i:[A-Z])))|\bentered\s+(?=the\s+(?-i:[A-Z]))"
     r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
@@ -58,6 +59,9 @@ JOIN = re.compile(
     r"|(?<!\w)là\s+(?:một\s+)?đối tác đối thoại|\b(?:is|was)\s+a\s+dialogue\s+partner\b",
     re.I,
 )
+#: "Membership of the World Trade Organization followed on …" (the text's subject's)
+MEMBERSHIP_OF = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:Its|Full)\s+)?[Mm]embership\s+(?:of|in)\s+"
+                           r"(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?=followed\b|came\b)")
 #: a fronted appositive: "A founding member of the United Nations (1945), it left …"
 APPOSITIVE = re.compile(r"(?:As\s+)?(?:A|An|One\s+of\s+the)\s+founding\s+members?\s+of\b")
 OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
@@ -70,7 +74,7 @@ FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^
 FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed)\b"
                             r"|(?<!\w)(?:thành lập|lập ra)(?!\w)", re.I)
 LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(?: include)?|"
-                       r"Thành viên|Quan sát viên)\s*:?", re.I)
+                       r"Thành viên|Quan sát viên)(?!\w)\s*:?", re.I)
 PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại|\bpartner\s+countr(?:y|ies)\b"
                      r"|(?:quốc gia|nước) đối tác", re.I)
 APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|\bhas\s+applied\b"
@@ -183,6 +187,31 @@ def extract(ctx: Context) -> list[Candidate]:
               for c in out if c.type == "membership"}
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
+    return out + _which_it(ctx)
+
+
+#: "…, which it has followed as a dialogue partner since 2009", "…, which it has attended as an
+#: observer since 1998": the text's subject's role in the organisation just named
+WHICH_IT = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,\s*which\s+it\s+(?:has|had)\s+"
+                      r"(?:\w+\s+){0,2}?as\s+an?\s+(dialogue\s+partner|observer|associate\s+member|member)\s+since\b",
+                      re.I)
+
+
+def _which_it(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    if ctx.subject is None:
+        return out
+    for o in ctx.mentions:
+        m = WHICH_IT.match(ctx.text, o.end) if o.is_org and o.key else None
+        if m is None:
+            continue
+        s = ctx.sentence_of(o.start)
+        d = pick_date(ctx, m.end() - len("since"), s.end, m.end() - len("since"))
+        role = m.group(1).lower()
+        roles = ["participant"] if "partner" in role else ["observer"] if "observer" in role \
+            else ["associate"] if "associate" in role else ["full"]
+        out.append(_mk(ctx, ctx.subject, o.key, roles, d, (o.start, d.end if d else m.end()),
+                       0.7, "membership-which-it"))
     return out
 
 
@@ -195,7 +224,7 @@ _ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s
 
 #: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
 _COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng|together\s+with"
-                        r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+", re.I)
+                        r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+(?:the\s+)?", re.I)
 
 
 def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -298,12 +327,19 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # concessive clause
         until = aside.start() if aside else m.start()
         subj = group_before(ctx, floor, until) or _nearest_state(ctx, floor, until)
+        if not subj and ctx.subject is not None and re.fullmatch(
+                r"\s*(?:It|it|The\s+country|the\s+country|Nước\s+này|nước\s+này)\s*",
+                text[floor:until]):
+            # "The country is not a member of the European Union" in a text on one state
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         org = _org(ctx, m.end(), s.end) or _org(ctx, s.start, m.start())
         if subj and org:
             out.append(Candidate("claim", {"claim_type": "characterisation",
                                            "subjects": [ctx.label(k) for k in keys(subj)],
                                            "objects": [ctx.label(org)]},
-                                 *span_of(subj, (m.start(), m.end())), 0.7, "membership-negated"))
+                                 *span_of([x for x in subj if x.start >= floor] or (
+                                     until - len(text[floor:until].lstrip()), until),
+                                     (m.start(), m.end())), 0.7, "membership-negated"))
         blocked.append((m.start(), m.end()))
     for m in APPLY.finditer(text, s.start, s.end):
         if any(a <= m.start() < b for a, b in blocked) or negated(ctx, m.start(), s.start):
@@ -429,13 +465,24 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             subj = _with_head(ctx, s, subj) + subj
         if not subj:
             subj = _counted_group(ctx, s, m.start())
+        pronoun = None
+        if not subj and ctx.subject is not None:
+            # "In December 1985 it founded …": the text's subject
+            base = max(s.start, m.start() - 30)
+            pronoun = re.search(r"(?:^|[,;\s])(?:it|It|nước này|Nước này)\s+"
+                                r"(?:(?:had|has|also|then|later|jointly|đã|cũng)\s+)*$",
+                                text[base : m.start()])
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if pronoun else []
         if not subj:
             continue
-        d = pick_date(ctx, m.end(), s.end, m.end()) or _fronted_date(ctx, s, subj[0].start)
+        lead = subj[0].start if pronoun is None else base + pronoun.start()
+        partners = _founded_with(ctx, s, orgs[0], subj)
+        subj = subj + partners
+        d = pick_date(ctx, m.end(), s.end, m.end()) or _fronted_date(ctx, s, lead)
         for x in subj:
             out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
-                           span_of(subj, (m.start(), orgs[0].end), d), 0.8,
-                           "membership-founded"))
+                           span_of((lead, m.end()), (m.start(), orgs[0].end), partners, d),
+                           0.8 if pronoun is None else 0.75, "membership-founded"))
         blocked.append((m.start(), orgs[0].end))
 
     # list lines: "Members: A, B", "Dialogue partners include A (2009), B and C (2015)"
@@ -465,7 +512,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     for n, (a, b, kind) in enumerate(triggers):
         word = text[a:b].lower()
         follows_previous = False
-        if word == "followed" and not any(k == "join" for _, _, k in triggers[:n]):
+        membership_of = MEMBERSHIP_OF.search(text[s.start : b]) if ctx.subject else None
+        if membership_of is not None and (s.start + membership_of.end() != a or not re.match(
+                r"\s+(?:in|on)\s", text[b : b + 5])):
+            membership_of = None
+        if word == "followed" and not any(k == "join" for _, _, k in triggers[:n]) \
+                and membership_of is None:
             # "Montenegro followed on 5 June 2017" right after a sentence of accessions
             before = [p for p in ctx.sents if p.end <= s.start]
             if n or not before or not JOIN.search(text, before[-1].start, before[-1].end) \
@@ -487,13 +539,23 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if re.search(r"(?:sau|after)\s+\S+\s+(?:năm|years?)\s+(?:as\s+an?\s+)?$",
                      text[max(prev_end, a - 30) : a], re.I):
             continue  # "sau 47 năm là thành viên", "after 47 years as a member": a duration
+        if re.search(r"(?<!\w)(?:phủ quyết|phản đối|ngăn cản|ngăn chặn|bác bỏ)\s+(?:việc\s+)?$"
+                     r"|\b(?:vetoed|blocked|opposed|rejected)\s+(?:(?:its|their|the)\s+)?$",
+                     text[max(prev_end, a - 30) : a], re.I):
+            continue  # "Trung Quốc từng phủ quyết việc kết nạp Bangladesh …": no admission
         if re.search(r"(?:về việc|về vấn đề|\b(?:agreement|deal|talks|negotiations)\s+on)\s+"
                      r"(?:\S+\s+){0,3}$", text[max(prev_end, a - 40) : a], re.I):
             continue  # "thỏa thuận … về việc Trung Quốc gia nhập WTO": about an accession
-        if re.search(r"(?:nguyên tắc|sẽ|dự kiến|in principle|will|would|to)\s*$",
+        if re.search(r"(?<!\w)(?:nguyên tắc|sẽ|dự kiến|in principle|will|would|to)\s*$",
                      ctx.text[max(prev_end, a - 20) : a], re.I) or modal(ctx, a, prev_end):
             continue
         right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
+        if n + 1 < len(triggers):
+            # "… joined ASEAN, and on 21 September 1984 it was admitted to …": the next
+            # trigger's clause, with its date, is not this one's
+            cut = list(re.finditer(r",\s+(?:and|but|while|và|còn|nhưng)\s+(?=(?:on|in|năm|ngày)\s"
+                                   r"[^,;]{3,25}?\s(?:it|they|nước này)\s)", text[b:right]))
+            right = b + cut[-1].start() if cut else right
         # gapping: "Qatar joined the following year, and Indonesia in 1962"
         gapped: list[tuple[Mention, int]] = []
         gap_right = right
@@ -533,8 +595,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # states after the verb are the members
             obj = re.match(r"\s*(?:cùng lúc\s+|đồng thời\s+)?(?:cả\s+|both\s+)?", text[b:right])
             after = _members(ctx, group_after(ctx, b + obj.end(), right)) if obj else []
-            if after:
+            if ctx.subject is not None and re.match(r"\s+it\b", text[b:right]):
+                # "NATO admitted it on 12 March 1999 together with …": the text's subject
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            elif after:
                 subj = after
+            elif re.match(r"\s+it\b", text[b:right]):
+                continue  # "the summit admitted it": which state, the sentence before says
         if "accession" in word:
             # "X's accession", "the accessions of A (2017) and B (2020)"; never the objects of
             # another verb ("Turkey delayed its accession protocol")
@@ -598,10 +665,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 subj = [x for x in _members(ctx, ctx.mentions_in(comma, s.end))
                         if x.start == comma + after.end()][:1]
             right = comma if comma >= 0 else right
+        if not subj and membership_of is not None:
+            # "Membership of the World Trade Organization followed on 1 January 1995": the
+            # text's subject's
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and ctx.subject is not None and re.search(
-                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:it|It|nước này|Nước này|the country"
+                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:(?:on|in|năm|ngày)\s+[\w/]+(?:\s+[\w/]+)"
+                r"{0,2},?\s+)?(?:it|It|nước này|Nước này|the country"
                 r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
-                r"|là)\s+)?$", text[max(s.start, a - 40) : a]):
+                r"|là)\s+)?$", text[max(s.start, a - 60) : a]):
             # a text on one state: "After almost twenty years of talks, it became the 162nd
             # member of …", "Nước này gia nhập ASEAN …"
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
@@ -627,7 +699,32 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] \
                 and _unknown_name(text, b):
             continue  # "là thành viên của Hiệp định Đối tác Toàn diện và …": a name not known
-        org = _org(ctx, b, right) or _org(ctx, s.start, a)
+        # the organisation named after the trigger, else one named before it in the sentence
+        # ("kept it out of the United Nations …; it was finally admitted on …"), else the
+        # text's main one
+        named = [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
+            x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
+            and ("admitted" in word or kind == "observer")][-1:]
+        if membership_of is not None:
+            # "Membership of the OECD followed on …": the organisation it names
+            named = [x for x in ctx.mentions_in(s.start + membership_of.start(),
+                                                s.start + membership_of.end())
+                     if x.is_org and x.key][:1] or named
+        if not named and re.search(r"\bthe\s+(?:bloc|alliance|organi[sz]ation|group|union"
+                                   r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
+                                   re.I):
+            # "… applied to join ASEAN …; it became the bloc's eleventh member": of the
+            # organisations its paragraph (or the title) named before, the text's most named
+            # (the last one on a tie)
+            title_end = text.find("\n")
+            here = [x for x in ctx.mentions if x.is_org and x.key and x.end <= a and (
+                ctx.sentence_of(x.start).paragraph == s.paragraph or x.end <= title_end)]
+            counts = Counter()
+            for x in ctx.mentions:
+                if x.is_org and x.key:
+                    counts[x.key] += 3 if x.end <= title_end else 1
+            named = sorted(here, key=lambda x: (counts[x.key], x.start))[-1:]
+        org = named[0].key if named else ctx.main_org
         if org is None and follows_previous:
             prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
             org = _org(ctx, prev_s.start, prev_s.end)
@@ -703,20 +800,41 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     d = pick_date(ctx, b + born.end(), right, b + born.end())
             elif d is None:
                 d = pick_date(ctx, s.start if active else subj[0].start, right, b)
+                if d is not None and named and named[0].start >= b and any(
+                        named[0].end < o.start and o.end <= d.start and o.key != named[0].key
+                        for o in named) and "(" in text[max(b, d.start - 8) : d.start]:
+                    # "gia nhập Tổ chức Hợp tác Hồi giáo và Liên Hợp Quốc (ngày 21/9)": the
+                    # bracket is the second organisation's; the first has the sentence's own
+                    ds = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None
+                          and x is not ctx.dateline]
+                    d = ds[-1] if ds else None
             if d is None and not re.match(r"(?:is|are)\s|là\s|belongs?\s", word):
                 # "…, five years after the enlargement in which A, B and C became members"
                 gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
                        if g.governs and g.value is not None]
                 d = gov[-1] if gov else None
+                # "to mark fifty years since Australia became ASEAN's first dialogue partner":
+                # the anniversary counted back right before the subject
+                mark = [g for g in ctx.dates_in(prev_end, subj[0].start) if g.value is not None
+                        and g.pending[:1] == ("years-ago",) and not text[g.end : subj[0].start]
+                        .strip()]
+                d = d or (mark[-1] if mark else None)
             if d is None:
                 # a date opening the sentence ("Tháng 11/2022, …") applies to all of it
+                # (of the trigger's own clause: "…ngày 22/2/1974 …; cũng trong năm đó
+                # Bangladesh trở thành thành viên OIC")
+                semi = text.rfind(";", s.start, a)
                 ds = [x for x in ctx.dates_in(s.start, triggers[0][0]) if x.value is not None
                       and x is not ctx.dateline]
+                own = [x for x in ctx.dates_in(semi, a) if x.value is not None] \
+                    if semi >= 0 else []
+                ds = own or ds
                 explicit = [x for x in ds if x.explicit]
                 # "Hai năm sau, ngày 11/12/2001, Trung Quốc trở thành …": the explicit one
                 d = ds[0] if len(ds) == 1 else explicit[0] if len(explicit) == 1 else None
-            out.append(_mk(ctx, x.key, org, roles, d, span_of(subj, (a, b), d), 0.85,
-                           f"membership-{kind}"))
+            # (the quote stays in the sentence: a pronoun's state is named in the title)
+            out.append(_mk(ctx, x.key, org, roles, d, span_of(
+                [y for y in subj if y.start >= s.start], (a, b), d), 0.85, f"membership-{kind}"))
         # right after the date, or after the organisation the date precedes ("hôm nay trở
         # thành thành viên thứ 166 của WTO, chín ngày sau Comoros")
         later_at = max(d.end, b) if subj and d is not None else 0
@@ -822,6 +940,22 @@ def _fronted_with(ctx: Context, s: Sentence, group: list[Mention], verb: int) ->
         # the last of the group is the named subject ("…, B, C founded" is no fronted list)
         return []
     return group + subj if subj and subj[0].key not in {x.key for x in group} else []
+
+
+#: between a founded organisation and its co-founders: "(SAARC) at Dhaka with", "in 1967 with"
+_FOUNDED_WITH = re.compile(r"\s*(?:\([^()]{1,20}\))?(?:\s+(?:at|in|tại|ở)\s+(?-i:[A-ZĐ])\w+"
+                           r"(?:\s+(?-i:[A-Z])\w+)?)?(?:\s+(?:in|on|năm|vào)\s+[^,;()]{3,20}?)?"
+                           r"\s*,?\s+(?:with|together\s+with|along\s+with|cùng\s+với|cùng|với)"
+                           r"\s+(?:the\s+)?", re.I)
+
+
+def _founded_with(ctx: Context, s: Sentence, org: Mention, subj: list[Mention]) -> list[Mention]:
+    """The co-founders after "founded X with A, B and C" (the subject founds with them)."""
+    m = _FOUNDED_WITH.match(ctx.text, org.end, s.end)
+    if m is None:
+        return []
+    have = {x.key for x in subj}
+    return [x for x in _members(ctx, group_after(ctx, m.end(), s.end)) if x.key not in have]
 
 
 def _fronted_date(ctx: Context, s: Sentence, pos: int) -> DateMention | None:

@@ -68,10 +68,10 @@ def extract(ctx: Context) -> list[Candidate]:
         conf, flags = 0.85, []
         if len(states) == 2:
             parties = states
-        elif ctx.pair_word_in(s.start, s.end) and len(ctx.pair_near(s.start)) == 2 and set(
-                states) <= set(ctx.pair_near(s.start)):
+        elif (pw := ctx.pair_word_in(s.start, s.end)) and len(ctx.pair_near(pw[0])) == 2 \
+                and set(states) <= set(ctx.pair_near(pw[0])):
             # "Hai nước nâng quan hệ lên …" after a sentence on two states
-            parties, conf = ctx.pair_near(s.start), 0.75
+            parties, conf = ctx.pair_near(pw[0]), 0.75
             flags.append("pair-from-document")
         elif len(ctx.pair) == 2 and (not states or set(states) <= set(ctx.pair)):
             parties, conf = list(ctx.pair), 0.75
@@ -102,6 +102,10 @@ def extract(ctx: Context) -> list[Candidate]:
             code = framework(m.group())
             semi = ctx.text.find(";", m.end(), right)
             right = semi if semi >= 0 else right  # "…; năm 2012, quan hệ được nâng lên …"
+            goal = re.search(r"\s(?:và|and)\s+(?:cùng\s+)?(?:đặt|đề\s+ra|set|agreed|nhất\s+trí"
+                             r"|cam\s+kết|pledged|vowed)\b", ctx.text[m.end() : right], re.I)
+            right = m.end() + goal.start() if goal else right  # "… và đặt mục tiêu … vào năm
+            # 2028": the target's year is not the upgrade's
             d = pick_date(ctx, prev, right, m.end())
             if d is None and n == 0:
                 d = pick_date(ctx, s.start, right, m.end())

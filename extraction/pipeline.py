@@ -82,9 +82,11 @@ def _two_titled(x: Candidate, c: Candidate) -> bool:
         and a.lower() not in b.lower() and b.lower() not in a.lower()
 
 
-def dedupe(cands: list[Candidate], headline_end: int = -1) -> list[Candidate]:
+def dedupe(cands: list[Candidate], headline_end: int = -1, titled: bool = False
+           ) -> list[Candidate]:
     """One candidate per statement: identical ones merge; an undated one goes when the same
-    fact is also found with a date; the most confident wins."""
+    fact is also found with a date; the most confident wins. ``titled``: the first line is a
+    headline (short, no final stop)."""
     kept: list[Candidate] = []
     for c in sorted(cands, key=lambda c: -c.confidence):
         k = _key(c)
@@ -99,7 +101,13 @@ def dedupe(cands: list[Candidate], headline_end: int = -1) -> list[Candidate]:
     ended = {_key(c, False) for c in kept if "end_reason" in c.data and "end" in c.data}
     returned = {(c.data["member"], c.data["organization"]) for c in kept
                 if c.rule == "membership-rejoin" and "start" in c.data}
+    body_agreements = {(c.data.get("instrument"), tuple(sorted(c.data.get("parties") or [])))
+                       for c in kept if c.type == "agreement" and c.start > headline_end}
     for c in kept:
+        if c.type == "agreement" and c.end <= headline_end and titled and (
+                c.data.get("instrument"), tuple(
+                sorted(c.data.get("parties") or []))) in body_agreements:
+            continue  # "Japan and the Philippines sign defence pact", then the body's signing
         if c.rule == "membership-rejoin" and "start" not in c.data and (
                 c.data["member"], c.data["organization"]) in returned:
             continue  # a headline's "Syria trở lại Liên đoàn Ả Rập", then the dated return
@@ -127,7 +135,9 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
         cands = [c for c in cands if not a <= c.start < b] + [
             c for c in _run(sub) if a <= c.start < b]
     cands = entry_into_force.attach(ctx, _renewed_once(_reported_once(cands)))
-    return Extraction(text, lang, dedupe(cands, text.find("\n")), ctx)
+    first = text[: max(text.find("\n"), 0)].strip()
+    return Extraction(text, lang, dedupe(cands, text.find("\n"), 0 < len(first) < 120
+                                         and not first.endswith(".")), ctx)
 
 
 def _run(ctx: Context) -> list[Candidate]:

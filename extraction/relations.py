@@ -48,7 +48,9 @@ TRIGGERS = [
      "established"),
     (re.compile(r"\b(?:ha(?:s|ve)|had)\s+no\s+(?:diplomatic\s+)?relations\b", re.I), "none"),
     (re.compile(r"(?:thiết lập|bình thường hóa|bình thường hoá)\s+quan hệ(?:\s+ngoại giao)?"
-                r"(?!\s+(?:Đối tác|đối tác))", re.I), "established"),
+                r"(?!\s+(?:Đối tác|đối tác))"
+                r"|(?<!\w)(?<!thiết\s)(?<!thành\s)lập\s+quan hệ\s+ngoại giao", re.I),
+     "established"),
     (re.compile(r"(?:khôi phục|nối lại|tái lập|tái thiết lập)\s+quan hệ(?:\s+ngoại giao)?", re.I),
      "restored"),
     (re.compile(r"(?:cắt đứt|cắt|đoạn tuyệt)\s+quan hệ(?:\s+ngoại giao)?"
@@ -86,7 +88,8 @@ def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
 
 
 PASSIVE = re.compile(
-    r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\s+(?:(?:between|with)\s+[^.;]{3,60}?\s+)?"
+    r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations(?:,\s+which)?\s+"
+    r"(?:(?:between|with)\s+[^.;]{3,60}?\s+)?"
     r"(?:were|was|have\s+been|had\s+been)\s+(?:(re-?established|restored|resumed)|(established"
     r"|normali[sz]ed)|(severed|broken\s+off|cut))\b"
     r"|quan hệ ngoại giao(?:\s+giữa\s+[^.;]{3,60}?)?\s+(?:đã\s+)?được\s+(?:(khôi phục|nối lại)"
@@ -104,7 +107,7 @@ PASSIVE_STATE = re.compile(
     # "They were fully restored in January 2022" after "Relations with X were downgraded …"
     r"|\b(?:They|These\s+ties|Ties)\s+were\s+(?:fully\s+|formally\s+)?(restored|normali[sz]ed)\b"
     # "Full diplomatic relations followed in January 1980"
-    r"|\b(?:full\s+)?(?:diplomatic\s+)?relations\s+(followed)\b"
+    r"|\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\s+(followed|came)\b"
     # "Relations with Japan date from 26 January 1992"
     r"|\b(?:diplomatic\s+)?relations\s+with\s+[^.;,]{2,40}?\s+(date\s+(?:from|back\s+to)"
     r"|began\s+(?:in|on))\b", re.I)
@@ -128,8 +131,13 @@ def _passive_state(ctx: Context) -> list[Candidate]:
             named = keys([x for x in ctx.mentions_in(s.start, m.end()) if _actor(x)
                           and x.how != "demonym"])
             if m.group(5) and m.start() != s.start:
-                continue
-            if m.group(5):
+                # "… broke off diplomatic relations with Israel in June 1967; they were
+                # restored in 1990": the relations of the clause before, in the sentence
+                if not re.search(r";\s*$|,\s+and\s+$", ctx.text[s.start : m.start()]) \
+                        or not re.search(r"\b(?:relations|ties)\b", ctx.text[s.start : m.start()]) \
+                        or len(named) != 2:
+                    continue
+            elif m.group(5):
                 # "They …": the relations the sentence before is about ("Relations with Saudi
                 # Arabia were downgraded …")
                 before = [p for p in ctx.sents if p.end <= s.start]
@@ -151,7 +159,9 @@ def _passive_state(ctx: Context) -> list[Candidate]:
             if len(named) != 2 or not (ctx.subject or ctx.pair_strong or len(keys(
                     [x for x in ctx.mentions_in(s.start, m.start()) if _actor(x)])) == 2):
                 continue
-            stop = re.search(r"[,;]|\svà\s|\sand\s", ctx.text[m.end() : s.end])
+            # (an explicit day after a comma is the clause's: "formal relations came only five
+            # years later, on 7 February 1957")
+            stop = re.search(r"[,;](?!\s*(?:on|in)\s+\d)|\svà\s|\sand\s", ctx.text[m.end() : s.end])
             d = pick_date(ctx, m.end(), m.end() + stop.start() if stop else s.end, m.end())
             data = {"parties": [ctx.label(k) for k in named], "status": status}
             flags = ["pair-from-document"]
@@ -161,6 +171,12 @@ def _passive_state(ctx: Context) -> list[Candidate]:
             out.append(Candidate("relation", data, *span_of((m.start(), m.end()), d), 0.7,
                                  f"relation-{status}-passive", flags))
     return out
+
+
+#: a participle sharing the subject of a passive relation: ", suspended in 1979 and restored in"
+_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:were\s+|was\s+)?(?:then\s+|later\s+)?"
+                    r"(suspended|severed|broken\s+off|cut|frozen|restored|resumed"
+                    r"|re-?established)\s+(?:in|on)\s+", re.I)
 
 
 def _passive(ctx: Context) -> list[Candidate]:
@@ -203,6 +219,22 @@ def _passive(ctx: Context) -> list[Candidate]:
                 flags += [f for f in d.flags if f != "unresolved"]
             out.append(Candidate("relation", data, *span_of((m.start(), m.end()), d), conf,
                                  f"relation-{status}-passive", flags))
+            # "… were established on 25 April 1961, suspended in 1979 and restored in 1989":
+            # the participles that share the subject, each with its own date
+            pos = d.end if d is not None else m.end()
+            while (more := _CHAIN.match(ctx.text, pos, s.end)) is not None:
+                nxt = [x for x in ctx.dates_in(more.end(), s.end) if x.start == more.end()
+                       and point(x)]
+                if not nxt:
+                    break
+                word = more.group(1).lower()
+                st = "restored" if word.startswith(("rest", "resum", "re-", "reest")) \
+                    else "severed"  # (a suspension of relations is read as severed)
+                out.append(Candidate("relation", {"parties": data["parties"], "status": st,
+                                                  "date": point(nxt[0])},
+                                     more.start(1), nxt[0].end, round(conf - 0.05, 2),
+                                     f"relation-{st}-passive-chained", list(flags)))
+                pos = nxt[0].end
             if ctx.subject in named:
                 # "…, and with Vietnam on 7 June 1978"
                 out += _gapped_partners(ctx, d.end if d is not None else m.end(), s.end,
@@ -448,6 +480,73 @@ def extract(ctx: Context) -> list[Candidate]:
                 out += _gapped_partners(ctx, obj[-1].end, right, actor[0], status, conf, flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
+    return out + _followed(ctx, out) + _then(ctx, out)
+
+
+#: a second verb on the same relations: "… cắt đứt quan hệ ngoại giao với Thái Lan năm 2003
+#: rồi khôi phục năm 2004", "… broke off relations in 1967 and restored them in 1990"
+_THEN = re.compile(r"\s*,?\s+(?:rồi|và|sau đó|nhưng|and(?:\s+then)?|but)\s+(?:đã\s+|later\s+)?"
+                   r"(khôi phục|nối lại|tái lập|cắt đứt|restored|resumed|re-?established|severed"
+                   r"|broke)(?:\s+(?:them|it|ties|relations|quan hệ))?(?:\s+off)?\s+"
+                   r"(?:vào\s+)?(?:(?:năm|ngày|tháng|in|on)\s+)?(?=\S)", re.I)
+
+
+def _then(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in found:
+        if c.type != "relation" or "date" not in c.data or c.rule.endswith("-then"):
+            continue
+        s = ctx.sentence_of(c.start)
+        m = _THEN.match(ctx.text, c.end, s.end)
+        if m is None:
+            continue
+        ds = [d for d in ctx.dates_in(m.end() - 12, s.end) if point(d) and d.start >= c.end
+              and not ctx.text[m.end() : d.start].strip()
+              or (point(d) and d.start < m.end() <= d.end)]
+        if not ds:
+            continue
+        word = m.group(1).lower()
+        status = "severed" if word in ("cắt đứt", "severed", "broke") else "restored"
+        if status == c.data.get("status"):
+            continue
+        out.append(Candidate("relation", {"parties": list(c.data["parties"]), "status": status,
+                                          "date": point(ds[0])},
+                             m.start(1), ds[0].end, round(c.confidence - 0.05, 2),
+                             f"relation-{status}-then", list(c.flags)))
+    return out
+
+
+#: "Russia followed on 20 March 1992." right after the sentence of another state's relations
+_FOLLOWED = re.compile(r"\s*(?:(?:Then|Later|Next),?\s+)?(?P<state>.+?)\s+followed\s+(?:suit\s+)?"
+                       r"(?:on|in)\s+", re.I)
+
+
+def _followed(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """An elliptic sentence "X followed on DATE" after the sentence that established the
+    relations of the text's subject with another state: X's relations, established that day."""
+    out: list[Candidate] = []
+    if ctx.subject is None:
+        return out
+    subject = ctx.label(ctx.subject)
+    for i, s in enumerate(ctx.sents[1:], start=1):
+        m = _FOLLOWED.match(s.text)
+        if m is None:
+            continue
+        state = [x for x in ctx.mentions_in(s.start, s.start + m.end("state")) if x.key
+                 and x.is_state and x.how == "name" and x.key != ctx.subject]
+        if len(state) != 1 or ctx.text[s.start : state[0].start].strip(" ,") not in (
+                "", "Then", "Later", "Next") or state[0].end != s.start + m.end("state"):
+            continue
+        prev = ctx.sents[i - 1]
+        before = [c for c in found if c.type == "relation" and prev.start <= c.start < prev.end
+                  and c.data.get("status") == "established" and subject in c.data["parties"]]
+        ds = [d for d in ctx.dates_in(s.start + m.end(), s.end) if isinstance(d.value, str)]
+        if not before or not ds:
+            continue
+        out.append(Candidate("relation", {"parties": [subject, ctx.label(state[0].key)],
+                                          "status": "established", "date": ds[0].value},
+                             state[0].start, ds[0].end, 0.65, "relation-established-followed",
+                             ["party-from-document"]))
     return out
 
 
