@@ -82,8 +82,8 @@ def built_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
             # compacted once (about 4 s of CPU): the build's graph replacements leave
             # RocksDB levels full of overwritten and deleted keys, which every later read
             # walks through; compacted, a whole-store dump costs about 12 s of CPU instead of
-            # 21 and the event tests' named queries about half as much (docs/testing.md,
-            # "Session 8"). The quads are the same.
+            # 21, and the event tests about 0.6 of their CPU (docs/testing.md, "Session
+            # 8"). The quads are the same.
             store.optimize()
             del store
             done.touch()
