@@ -40,7 +40,7 @@ GROUPS: dict[str, str] = {
 #: file missing here counts 0.3 s per test
 COSTS: dict[str, float] = {
     "tests/graph/test_release.py": 130,
-    "engines": 105,
+    "engines": 90,
     "linking": 70,
     "tests/loaders/test_events_data.py": 58,
     "browser": 50,
