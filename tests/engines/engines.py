@@ -68,9 +68,11 @@ def oxigraph_binary() -> str | None:
 ENGINE_TIMEOUT = 180
 
 
-def start_oxigraph(location: Path | None = None, *, union: bool = False) -> Engine:
+def start_oxigraph(location: Path | None = None, *, union: bool = False,
+                   timeout_s: int = ENGINE_TIMEOUT) -> Engine:
     """``oxigraph serve`` on a new folder, or on ``location`` (filled by ``oxigraph load``;
-    left in place); ``union``: its default graph is the union of its graphs."""
+    left in place); ``union``: its default graph is the union of its graphs; ``timeout_s``:
+    its own limit on a query."""
     exe = oxigraph_binary()
     if exe is None:
         raise RuntimeError("oxigraph is not installed (pip install oxigraph)")
@@ -82,7 +84,7 @@ def start_oxigraph(location: Path | None = None, *, union: bool = False) -> Engi
     # a core busy until the engine was stopped (minutes of CPU per run)
     proc = subprocess.Popen(  # noqa: S603
         [exe, "serve", "--location", str(location or folder / "data"),
-         "--bind", f"127.0.0.1:{port}", "--timeout-s", str(ENGINE_TIMEOUT),
+         "--bind", f"127.0.0.1:{port}", "--timeout-s", str(timeout_s),
          *(["--union-default-graph"] if union else [])],
         stdout=log.open("wb"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

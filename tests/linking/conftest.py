@@ -50,5 +50,6 @@ def store_dir(tmp_path_factory):
     d = tmp_path_factory.mktemp("linking-store") / "store"
     s = _build(d)
     s.flush()
+    s.optimize()  # compacted, as the run's full build (tests/conftest.py)
     del s
     return d
