@@ -64,6 +64,7 @@ import yaml
 
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
+from .capitals import CowCapitals
 from .code_systems import CodeClash, code_clashes, gw_abbreviations
 from .features import supraverden_of
 from .glossary import Calques, content_words, normal_spelling
@@ -291,6 +292,7 @@ class Matcher:
             for k, v in (forms["state_forms"].get("cow_adjectives") or {}).items()
         }
         self._cow_only = _units(forms["state_forms"].get("cow_only") or [])
+        self._regime_forms = _units(forms["state_forms"].get("regime") or [])
         self._adjectives: dict[tuple[str, ...], list[tuple[Entity, str, bool]]] = (
             defaultdict(list)
         )
@@ -301,6 +303,8 @@ class Matcher:
         #: a current state -> the historical monarchy or empire the same adjective names
         #: ("Austrian": Austria, the Austrian Empire): "Empire of Austria" is the empire
         self._imperial_of: dict[int, Entity] = {}
+        #: round 11: COW capitals, for "Yemen (Aden)"
+        self._cow_capitals = CowCapitals.load()
         for held in self._adjectives.values():
             past = [e for e, _, only in held if only and e.kind == "historical-state"]
             if len(past) == 1:
@@ -905,6 +909,9 @@ class Matcher:
             return None
         want = tokens(qual)
         cands = list(r.candidates)
+        by_capital = self._by_capital(query, head, qual, r, kinds)
+        if by_capital is not None:
+            return by_capital
         if not r.ambiguous:
             if r.best is not None and want & _words_of(r.best.entity):
                 return _rescore(r, query, -10.0, "qualified")
@@ -1120,6 +1127,9 @@ class Matcher:
                                       state_kinds)
             if imperial is not None:
                 return imperial
+            regime = self._regime(query, best, words[:k], form, rest, state_kinds)
+            if regime is not None:
+                return regime
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
             cands = [
                 Candidate(c.entity, min(c.score, 93.0) if c.match else c.score - 5, c.match,
@@ -1144,6 +1154,72 @@ class Matcher:
             if ends and want <= set(toks[: max(ends)]):
                 out.append((e, text))
         return out
+
+    def _named(self, head: str, state_kinds: frozenset[str]) -> list[Entity]:
+        """The states with a name that has the words of ``head`` in a row ("Yemen" in
+        "People's Democratic Republic of Yemen")."""
+        words = [folded_form(w) for w in head.split()]
+        n = len(words)
+        return [e for e in self.registry.entities if e.kind in state_kinds and any(
+            ws[i:i + n] == words for ws in _name_words(e) for i in range(len(ws) - n + 1))]
+
+    def _by_capital(
+        self, query: str, head: str, qual: str, r: MatchResult, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 11: a state named with its capital in brackets ("Yemen (Aden)", "Yemen
+        (Sanaa)"): of the states of that name, the one whose COW capital it is; when several
+        had it (Sanaa: North Yemen's, then united Yemen's), the one that shared the name with a
+        state of another capital at the same time (the brackets are there to tell the two
+        apart). None when the qualifier is no COW capital or chooses nothing new."""
+        codes = self._cow_capitals.codes(qual)
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not codes or not state_kinds:
+            return None
+        named = self._named(head, state_kinds)
+        pool = [e for e in named if e.cow_code in codes]
+        if len(pool) > 1:
+            years = self._cow_capitals.years
+            rivals = [e for e in named if e.cow_code is not None and e.cow_code not in codes
+                      and e.cow_code in years]
+
+            def overlaps(e: Entity) -> bool:
+                a = years.get(e.cow_code) if e.cow_code is not None else None
+                return a is not None and any(
+                    a[0] < years[x.cow_code][1] and years[x.cow_code][0] < a[1]  # type: ignore[index]
+                    for x in rivals)
+
+            pool = [e for e in pool if overlaps(e)]
+        if len(pool) != 1 or (r.best is not None and pool[0] is r.best.entity):
+            return None
+        e = pool[0]
+        ev = (f"{head!r} narrowed by the capital {qual!r}: COW names it the capital of "
+              f"{e.label} (COW {e.cow_code})")
+        return _single(query, e, 90.0, "qualified", self._note(e), ev)
+
+    def _regime(
+        self, query: str, best: Candidate, form_words: list[str], form: str, rest: str,
+        state_kinds: frozenset[str],
+    ) -> MatchResult | None:
+        """Round 11: a regime's word before a name several states held ("Democratic Yemen",
+        "Democratic Germany") that no name of the state the name matches has: the one other
+        state of that name whose names have it (the People's Democratic Republic of Yemen, not
+        today's Yemen). None when the state's own names have the words."""
+        want = {w for w in form_words if w not in ("of", "the")}
+        covered = _spans(form_words, self._regime_forms)
+        if not best.match or not want or any(
+                w not in ("of", "the") and i not in covered for i, w in enumerate(form_words)):
+            return None
+
+        if any(want <= set(ws) for ws in _name_words(best.entity)):
+            return None
+        fit = [e for e in self._named(rest, state_kinds)
+               if e is not best.entity and any(want <= set(ws) for ws in _name_words(e))]
+        if len(fit) != 1:
+            return None
+        e = fit[0]
+        ev = (f"the words {form!r} before {rest!r} are in no name of {describe(best.entity)}; "
+              f"of the states named {rest!r}, only {e.label}'s names have them")
+        return _single(query, e, 90.0, "official-form", self._note(e), ev)
 
     def _imperial(
         self, query: str, best: Candidate, form_words: list[str], how: str,
@@ -1817,6 +1893,12 @@ def acronym_support(e: Entity, code: str) -> list[str]:
 def _consonants(key: str) -> str:
     """The consonants of a :func:`~.normalise.phonetic_key` (``ponkari`` -> ``pnkr``)."""
     return "".join(c for c in key if c not in "aeio")
+
+
+def _name_words(e: Entity) -> list[list[str]]:
+    """The folded words of each label and alias of ``e``."""
+    return [[folded_form(w) for w in t.split()]
+            for t in [*e.labels.values(), *(a for a, _ in e.aliases)]]
 
 
 def _capitals(code: str) -> str:
