@@ -229,6 +229,37 @@ class Matcher:
                     continue
             rank = 1 if rn.source in ("cldr", "iso3166-3", "sino-vietnamese") else 0
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
+        # round 11: a registry alias written inverted ("Macedonia, The Former Yugoslav
+        # Republic Of") read in the usual order without its leading article ("Former Yugoslav
+        # Republic of Macedonia"), when no other entity holds that name
+        for e in registry.entities:
+            for text, lang in e.aliases:
+                inv = uninvert(text)
+                if inv is None or lang not in (None, "en"):
+                    continue
+                inv = re.sub(r"^(?:the|The)\s+", "", inv)
+                for form in {inv, re.sub(r"\s+of\s+the$", "", inv, flags=re.I)}:
+                    held = self._folded.get(folded_form(form), [])
+                    if form and not any(h.entity is not e for h in held):
+                        self._add(_Name(e, form, lang, "alias", 1,
+                                        f"registry alias {text!r} read in the usual order"))
+        # round 11: a dynasty's state "Nhà X" also as "triều X", "X triều" (linking/names/forms.yaml)
+        dyn = read_yaml("forms.yaml").get("vi_dynasty") or {}
+        if dyn:
+            for held in list(self._exact.values()):
+                for h in list(held):
+                    words = h.text.split()
+                    if (h.entity.kind != "historical-state" or len(words) < 2
+                            or folded_form(words[0]) != folded_form(dyn["head"])):
+                        continue
+                    rest = " ".join(words[1:])
+                    forms_ = [f"{b} {rest}" for b in dyn.get("before") or ()]
+                    forms_ += [f"{rest} {a}" for a in dyn.get("after") or ()]
+                    for form in forms_:
+                        taken = self._folded.get(folded_form(form), [])
+                        if not any(x.entity is not h.entity for x in taken):
+                            self._add(_Name(h.entity, form, "vi", "historical-name", 1,
+                                            f"{h.text!r} (a dynasty's state) written {form!r}"))
         # the first part of a state's name made of two ("Sao Tome" of "Sao Tome and Principe")
         for n in short_names(self._folded.values()):
             self._add(n)
