@@ -243,7 +243,7 @@ class Matcher:
                     if form and not any(h.entity is not e for h in held):
                         self._add(_Name(e, form, lang, "alias", 1,
                                         f"registry alias {text!r} read in the usual order"))
-        # round 11: a dynasty's state "Nhà X" also as "triều X", "X triều" (linking/names/forms.yaml)
+        # round 11: a dynasty's state "Nhà X" also as "triều X", "X triều" (names/forms.yaml)
         dyn = read_yaml("forms.yaml").get("vi_dynasty") or {}
         if dyn:
             for held in list(self._exact.values()):
