@@ -336,6 +336,8 @@ class Matcher:
         self._imperial_of: dict[int, Entity] = {}
         #: round 11: COW capitals, for "Yemen (Aden)"
         self._cow_capitals = CowCapitals.load()
+        #: round 11: the names of the countries and territories with an ISO code (OWID's table)
+        self._place_names = _place_names()
         for held in self._adjectives.values():
             past = [e for e, _, only in held if only and e.kind == "historical-state"]
             if len(past) == 1:
@@ -743,6 +745,20 @@ class Matcher:
             hits = index.get(form) if form else None
             if not hits:
                 continue
+            place = self._place_names.get(fo) if not text.isupper() else None
+            if place is not None:
+                # round 11: a country's or territory's name written as a word ("Guam") is not
+                # the acronym a body holds ("GUAM")
+                acr = [h for h in hits if h.text.isupper() and h.entity.kind not in STATE_KINDS]
+                hits = [h for h in hits if not any(h is a for a in acr)]
+                if acr and not hits:
+                    return MatchResult(
+                        text, [Candidate(acr[0].entity, 60.0, False, "acronym")], False,
+                        f"no match: {text!r} is the name of {place} (ISO 3166, in "
+                        f"data/owid-countries-regions), not the acronym {acr[0].text!r} of "
+                        f"{describe(acr[0].entity)}")
+                if not hits:
+                    continue
             r = self._decide(text, hits, kinds, lang, base, folded)
             if r is not None:
                 return r
@@ -851,8 +867,11 @@ class Matcher:
                       or len(acronym_support(r, text)) > max(1, own)]
             # (a body named after the organisation, "ECO Trade and Development Bank", carries
             # the organisation's acronym in a data set by confusion: no rival either)
-            rivals = [r for r in rivals
-                      if not any(text in t.split() and t.strip() != text
+            # (round 11: a state's code is no organisation's name: "CAF - Development Bank of
+            # Latin America" holds CAF as its own acronym, not after the Central African
+            # Republic)
+            rivals = [r for r in rivals if ents[0].kind in STATE_KINDS
+                      or not any(text in t.split() and t.strip() != text
                                  for t in r.labels.values())]
             # (nor is a body of the organisation named after it: the CTBTO's Preparatory
             # Commission)
@@ -1693,10 +1712,23 @@ class Matcher:
         if kinds is not None and not (kinds & KIND_GROUPS["organisation"]):
             return None
         plain = all(c.isascii() for c in text if c.isalpha())
-        readings = [content_words(text)] if plain else self._calques.glossary.readings(text)
+        if plain:
+            # (round 11: an organisation's acronym written out: "UN Economic Commission")
+            toks = []
+            for t in text.split():
+                holders = _unique(h.entity for h in self._codes.get(t, ())
+                                  if h.entity.kind in KIND_GROUPS["organisation"])
+                en = holders[0].labels.get("en") if len(holders) == 1 and t.isupper() else None
+                toks.append(en or t)
+            readings = [content_words(" ".join(toks))]
+        else:
+            readings = self._calques.glossary.readings(text)
         found: dict[int, tuple[int, Entity, str]] = {}
         for words in readings:
-            if not (2 <= len(words) <= 3 and words & _GENERIC_HEADS):
+            # (round 11: "United Nations" counts as one word: "UN Economic Commission", the
+            # five regional commissions)
+            size = len(words) - (1 if {"united", "nations"} <= words else 0)
+            if not (2 <= size <= 3 and words & _GENERIC_HEADS):
                 continue
             for ent, name, extra in self._calques.containing(words):
                 e = self._same.get(ent.iri, (ent, ""))[0]
@@ -1926,6 +1958,21 @@ def _consonants(key: str) -> str:
     return "".join(c for c in key if c not in "aeio")
 
 
+def _place_names() -> dict[str, str]:
+    """Folded name -> ``"Name (ISO alpha-3)"`` of each country or territory with an ISO code in
+    ``data/owid-countries-regions/countries_regions.csv`` (empty when the file is absent)."""
+    import csv
+
+    from ..loaders.registry import default_data_dir
+
+    path = default_data_dir() / "owid-countries-regions" / "countries_regions.csv"
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as f:
+        return {folded_form(row["name"]): f"{row['name']} ({row['iso_alpha3']})"
+                for row in csv.DictReader(f) if row.get("iso_alpha3")}
+
+
 def _name_words(e: Entity) -> list[list[str]]:
     """The folded words of each label and alias of ``e``."""
     return [[folded_form(w) for w in t.split()]
@@ -2081,7 +2128,7 @@ def _and_for_va(text: str) -> str:
 
 
 #: the head words of a generic name of a court or a council (content words, folded)
-_GENERIC_HEADS = frozenset({"court", "council", "tribunal"})
+_GENERIC_HEADS = frozenset({"court", "council", "tribunal", "commission"})
 
 _CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
 
