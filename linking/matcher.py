@@ -235,8 +235,11 @@ class Matcher:
         for e in registry.entities:
             for text, lang in e.aliases:
                 inv = uninvert(text)
-                if inv is None or lang not in (None, "en") or " of " in text.split(",")[0]:
-                    continue  # ("Nation of Brunei, Abode of Peace" is no inverted name)
+                if (inv is None or lang not in (None, "en") or " of " in text.split(",")[0]
+                        or "." in text):
+                    # ("Nation of Brunei, Abode of Peace" is no inverted name; "Congo, Dem.
+                    # Rep.": abbreviations are written out by their own pass)
+                    continue
                 inv = re.sub(r"^(?:the|The)\s+", "", inv)
                 for form in {inv, re.sub(r"\s+of\s+the$", "", inv, flags=re.I)}:
                     held = self._folded.get(folded_form(form), [])

@@ -141,7 +141,6 @@ def test_other_forms_stay_with_todays_state(matcher, name, key):
     [
         ("Former Yugoslav Republic of Macedonia", "MKD"),
         ("FYR Macedonia", "MKD"),  # beyond the list: World Bank's "Macedonia, FYR"
-        ("Rep. Korea", "KOR"),
     ],
 )
 def test_an_inverted_registry_alias_in_the_usual_order(matcher, name, key):
