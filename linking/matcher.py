@@ -598,6 +598,8 @@ class Matcher:
                 (_continent_order, "read in today's word order: {!r}", False),
                 (_and_for_va, "'và' read as 'and': {!r}", False),
                 (_after_region_word, "region word 'xứ' before {!r}", False),
+                # round 11: "Đặc khu (hành chính)", a special (administrative) region
+                (_after_special_region, "'đặc khu' (special region) before {!r}", False),
             )
             for rewrite, why, fuzzy_counts in rewrites:
                 other = rewrite(text)
@@ -2044,6 +2046,19 @@ _STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 #: ("Xu" without it begins transliterations: "Xu-đăng")
 _REGION_WORD = re.compile(r"(?:xứ|Xứ|XỨ)\s+(?P<rest>\S.*)")
 _FINAL_T = re.compile(r"t(?=[-\s]|$)", re.IGNORECASE)
+
+
+_SPECIAL_REGION = re.compile(r"đặc\s+khu(?:\s+hành\s+chính)?\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _after_special_region(text: str) -> str | None:
+    """The name after the Vietnamese "đặc khu" (special region: "Đặc khu Hồng Kông"), or None.
+
+    >>> _after_special_region("Đặc khu hành chính Ma Cao"), _after_special_region("Hồng Kông")
+    ('Ma Cao', None)
+    """
+    m = _SPECIAL_REGION.fullmatch(text)
+    return m.group("rest") if m else None
 
 
 def _after_region_word(text: str) -> str | None:

@@ -194,3 +194,16 @@ FIVE = {"ECA", "ECE", "ECLAC", "ESCAP", "ESCWA"}
 )
 def test_a_generic_name_of_the_regional_commissions_is_ambiguous(matcher, name):
     assert_ambiguous(matcher, name, FIVE)
+
+
+# -- single names -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["Đặc khu Hồng Kông", "đặc khu Hong Kong", "Đặc khu hành chính Hồng Kông"])
+def test_the_special_region_word_before_a_territorys_name(matcher, name):
+    assert key_of(matcher.match(name)) == "hong-kong"
+
+
+def test_the_special_region_word_alone_names_nothing(matcher):
+    assert_no_match(matcher, "Đặc khu Kinh tế")
