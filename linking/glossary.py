@@ -118,15 +118,17 @@ class Glossary:
         out: list[tuple[str, ...]] = []
         i = 0
         while i < len(words):
-            if words[i] in self.stop_vi:
-                i += 1
-                continue
             for n in range(min(longest, len(words) - i), 0, -1):
                 if tuple(words[i : i + n]) in self.phrases:
                     out.append(tuple(words[i : i + n]))
                     i += n
                     break
             else:
+                # a stop word, unless it begins a listed phrase (round 11: "ve" is "về", of,
+                # and the first word of "vệ tinh", satellite; "o" of "ô liu", olive)
+                if words[i] in self.stop_vi:
+                    i += 1
+                    continue
                 if not (proper and words[i] in self.proper):
                     return None
                 out.append((words[i],))

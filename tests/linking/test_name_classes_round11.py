@@ -207,3 +207,12 @@ def test_the_special_region_word_before_a_territorys_name(matcher, name):
 
 def test_the_special_region_word_alone_names_nothing(matcher):
     assert_no_match(matcher, "Đặc khu Kinh tế")
+
+
+def test_a_stop_word_that_begins_a_listed_phrase_is_read_as_the_phrase(matcher):
+    """"ve" is "về" (of, left out) and the first word of "vệ tinh" (satellite); "o" is "ở"
+    and the first word of "ô liu" (olive): the phrase is tried first."""
+    assert_matches(matcher, "Trung tâm Vệ tinh Liên minh châu Âu", "EUSC", "calque-vi")
+    assert_matches(matcher, "Hội đồng Ô liu Quốc tế", "IOC-org", "calque-vi")
+    # "về" before a word that begins no phrase is still left out
+    assert_matches(matcher, "Hội nghị La Haye về Tư pháp Quốc tế", "HCPIL", "calque-vi")
