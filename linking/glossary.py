@@ -106,8 +106,8 @@ class Glossary:
         listed Vietnamese phrases too (at least as many as kept words).
 
         >>> g = Glossary.load().with_proper(["colombo", "plan"])
-        >>> g.readings("Kế hoạch Colombo")
-        [frozenset({'colombo', 'plan'})]
+        >>> [sorted(r) for r in g.readings("Kế hoạch Colombo")]
+        [['colombo', 'plan']]
         >>> g.readings("Colombo Plan")
         []
         """
