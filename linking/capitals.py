@@ -25,9 +25,11 @@ True
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -99,3 +101,55 @@ class CapitalIndex:
             if self._states_of.get(f):
                 verdict = False
         return verdict
+
+
+@dataclass(frozen=True)
+class CowCapitals:
+    """Round 11: the COW states' capitals and years, read from the repository's data
+    (``peace-science/cow_capitals.csv``, ``cow-igo-v3/cow_states2016.csv``) for names that
+    give a state's capital in brackets ("Yemen (Aden)", "Congo (Brazzaville)").
+
+    >>> caps = CowCapitals.load()
+    >>> sorted(caps.codes("Aden")), sorted(caps.codes("Sanaa"))
+    ([680], [678, 679])
+    >>> caps.years[680]
+    (1967, 1990)
+    """
+
+    #: folded capital name -> COW codes of the states it was the capital of
+    by_capital: dict[str, frozenset[int]]
+    #: COW code -> folded capital names
+    capitals_of: dict[int, frozenset[str]]
+    #: COW code -> (first year, last year) in the state system
+    years: dict[int, tuple[int, int]]
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> CowCapitals:
+        """From the package's data folder (empty when the files are absent)."""
+        from ..loaders.registry import default_data_dir
+
+        folder = data_dir or default_data_dir()
+        by_capital: dict[str, set[int]] = defaultdict(set)
+        capitals_of: dict[int, set[str]] = defaultdict(set)
+        years: dict[int, tuple[int, int]] = {}
+        caps = folder / "peace-science" / "cow_capitals.csv"
+        if caps.is_file():
+            with caps.open(encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    code, name = int(row["ccode"]), folded_form(row["capital"])
+                    by_capital[name].add(code)
+                    capitals_of[code].add(name)
+        states = folder / "cow-igo-v3" / "cow_states2016.csv"
+        if states.is_file():
+            with states.open(encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    code = int(row["ccode"])
+                    first, last = int(row["styear"]), int(row["endyear"])
+                    old = years.get(code)
+                    years[code] = (min(first, old[0]), max(last, old[1])) if old else (first, last)
+        return cls({k: frozenset(v) for k, v in by_capital.items()},
+                   {k: frozenset(v) for k, v in capitals_of.items()}, years)
+
+    def codes(self, name: str) -> frozenset[int]:
+        """The COW codes of the states ``name`` was the capital of."""
+        return self.by_capital.get(folded_form(name), frozenset())

@@ -265,7 +265,7 @@ LIST_STATUS = {
     "names_test9.csv": "round 8's development list (after its unseen run)",
     "names_test10.csv": "round 9's development list (after its unseen run)",
     "names_test11.csv": "round 10's development list (after its unseen run)",
-    "names_test12.csv": "unseen while tuning round 10 (run once at its end)",
+    "names_test12.csv": "round 11's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -24,7 +24,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..graph.names import exact_form, strip_diacritics
 from .names import read_yaml
@@ -65,6 +65,19 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _proper_words(text: str) -> set[str]:
+    """The capitalised words of an English name (not acronyms such as ``EU``), folded.
+
+    >>> sorted(_proper_words("Council of the Baltic Sea States (CBSS)"))
+    ['baltic', 'council', 'sea', 'states']
+    """
+    out = set()
+    for w in re.findall(r"[^\W\d_]+", text):
+        if len(w) > 2 and w[0].isupper() and not w.isupper():
+            out |= content_words(w)
+    return out
+
+
 @dataclass(frozen=True)
 class Glossary:
     """Vietnamese phrases (folded words) -> English readings (word sets)."""
@@ -73,6 +86,9 @@ class Glossary:
     stop_vi: frozenset[str]
     optional_tail: frozenset[tuple[str, ...]]
     optional_head: frozenset[tuple[str, ...]] = frozenset()
+    #: words a Vietnamese name keeps as they are (the proper names of the registry's English
+    #: names: "Kế hoạch Colombo" = "Colombo Plan"), read as themselves in whole names only
+    proper: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Glossary:
@@ -85,22 +101,48 @@ class Glossary:
         heads = frozenset(tuple(str(t).split()) for t in _DATA.get("optional_head") or ())
         return cls(phrases, frozenset(_DATA.get("stop_vi") or ()), tails, heads)
 
-    def _segment(self, words: list[str]) -> list[tuple[str, ...]] | None:
+    def with_proper(self, words: Iterable[str]) -> Glossary:
+        """This glossary reading ``words`` (folded) as themselves in a whole name that has
+        listed Vietnamese phrases too (at least as many as kept words).
+
+        >>> g = Glossary.load().with_proper(["colombo", "plan"])
+        >>> [sorted(r) for r in g.readings("Kế hoạch Colombo")]
+        [['colombo', 'plan']]
+        >>> g.readings("Colombo Plan")
+        []
+        """
+        return replace(self, proper=frozenset(words))
+
+    def _segment(self, words: list[str], proper: bool = False) -> list[tuple[str, ...]] | None:
         longest = max((len(k) for k in self.phrases), default=0)
         out: list[tuple[str, ...]] = []
         i = 0
         while i < len(words):
-            if words[i] in self.stop_vi:
-                i += 1
-                continue
             for n in range(min(longest, len(words) - i), 0, -1):
                 if tuple(words[i : i + n]) in self.phrases:
                     out.append(tuple(words[i : i + n]))
                     i += n
                     break
             else:
+                # a stop word, unless it begins a listed phrase (round 11: "ve" is "về", of,
+                # and the first word of "vệ tinh", satellite; "o" of "ô liu", olive)
+                if words[i] in self.stop_vi:
+                    i += 1
+                    continue
+                if not (proper and words[i] in self.proper):
+                    return None
+                out.append((words[i],))
+                i += 1
+        if proper:
+            kept = sum(1 for s in out if s not in self.phrases)
+            listed = [s for s in out if s in self.phrases and not set(s) <= self.proper]
+            if kept and len(listed) < kept:
                 return None
         return out or None
+
+    def _options(self, seg: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+        """The readings of one segment (a kept proper word reads as itself)."""
+        return self.phrases.get(seg) or (frozenset(seg),)
 
     def phrase_readings(self, text: str) -> list[frozenset[str]]:
         """The English readings of a few Vietnamese words (one phrase or more, e.g. the body
@@ -126,7 +168,7 @@ class Glossary:
         """The readings of the whole name, then (when it ends with an affiliation such as
         ``Liên Hợp Quốc``) those of the name without it, then (when it begins with a generic
         head such as ``Diễn đàn``, forum) those without the head."""
-        segs = self._segment(_folded_words(name))
+        segs = self._segment(_folded_words(name), proper=True)
         if not segs or len(segs) < 2 or len(set(segs)) < len(segs):
             return []  # a phrase said twice is no organisation's name
         variants = [segs]
@@ -142,7 +184,7 @@ class Glossary:
         groups = []
         for v in variants:
             out: dict[frozenset[str], None] = {}
-            options = [self.phrases[s] for s in v]
+            options = [self._options(s) for s in v]
             for combo in itertools.islice(itertools.product(*options), MAX_READINGS):
                 out.setdefault(frozenset().union(*combo), None)
             groups.append(list(out))
@@ -158,7 +200,15 @@ class Calques:
 
     def __init__(self, names: Iterable[tuple[object, str]], glossary: Glossary | None = None):
         """``names``: (entity, English name) pairs."""
-        self.glossary = glossary or Glossary.load()
+        names = list(names)
+        glossary = glossary or Glossary.load()
+        #: the words of the English names no listed phrase gives (mostly proper names: Colombo,
+        #: Baltic, Maghreb), which a Vietnamese name keeps as they are
+        glossed = {w for readings in glossary.phrases.values() for r in readings for w in r}
+        keys = {w for k in glossary.phrases for w in k}
+        self.glossary = glossary.with_proper(
+            w for _, text in names for w in _proper_words(text)
+            if w not in glossed and w not in keys)
         self._index: dict[frozenset[str], list[tuple[object, str]]] = defaultdict(list)
         #: the same names without a leading "United Nations" ("United Nations Trusteeship
         #: Council" = "Hội đồng Quản thác"), read only when no whole name is

@@ -64,6 +64,7 @@ import yaml
 
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
+from .capitals import CowCapitals
 from .code_systems import CodeClash, code_clashes, gw_abbreviations
 from .features import supraverden_of
 from .glossary import Calques, content_words, normal_spelling
@@ -228,6 +229,40 @@ class Matcher:
                     continue
             rank = 1 if rn.source in ("cldr", "iso3166-3", "sino-vietnamese") else 0
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
+        # round 11: a registry alias written inverted ("Macedonia, The Former Yugoslav
+        # Republic Of") read in the usual order without its leading article ("Former Yugoslav
+        # Republic of Macedonia"), when no other entity holds that name
+        for e in registry.entities:
+            for text, lang in e.aliases:
+                inv = uninvert(text)
+                if (inv is None or lang not in (None, "en") or " of " in text.split(",")[0]
+                        or "." in text):
+                    # ("Nation of Brunei, Abode of Peace" is no inverted name; "Congo, Dem.
+                    # Rep.": abbreviations are written out by their own pass)
+                    continue
+                inv = re.sub(r"^(?:the|The)\s+", "", inv)
+                for form in {inv, re.sub(r"\s+of\s+the$", "", inv, flags=re.I)}:
+                    held = self._folded.get(folded_form(form), [])
+                    if form and not any(h.entity is not e for h in held):
+                        self._add(_Name(e, form, lang, "alias", 1,
+                                        f"registry alias {text!r} read in the usual order"))
+        # round 11: a dynasty's state "Nhà X" also as "triều X", "X triều" (names/forms.yaml)
+        dyn = read_yaml("forms.yaml").get("vi_dynasty") or {}
+        if dyn:
+            for held in list(self._exact.values()):
+                for h in list(held):
+                    words = h.text.split()
+                    if (h.entity.kind != "historical-state" or len(words) < 2
+                            or folded_form(words[0]) != folded_form(dyn["head"])):
+                        continue
+                    rest = " ".join(words[1:])
+                    forms_ = [f"{b} {rest}" for b in dyn.get("before") or ()]
+                    forms_ += [f"{rest} {a}" for a in dyn.get("after") or ()]
+                    for form in forms_:
+                        taken = self._folded.get(folded_form(form), [])
+                        if not any(x.entity is not h.entity for x in taken):
+                            self._add(_Name(h.entity, form, "vi", "historical-name", 1,
+                                            f"{h.text!r} (a dynasty's state) written {form!r}"))
         # the first part of a state's name made of two ("Sao Tome" of "Sao Tome and Principe")
         for n in short_names(self._folded.values()):
             self._add(n)
@@ -291,6 +326,7 @@ class Matcher:
             for k, v in (forms["state_forms"].get("cow_adjectives") or {}).items()
         }
         self._cow_only = _units(forms["state_forms"].get("cow_only") or [])
+        self._regime_forms = _units(forms["state_forms"].get("regime") or [])
         self._adjectives: dict[tuple[str, ...], list[tuple[Entity, str, bool]]] = (
             defaultdict(list)
         )
@@ -301,6 +337,10 @@ class Matcher:
         #: a current state -> the historical monarchy or empire the same adjective names
         #: ("Austrian": Austria, the Austrian Empire): "Empire of Austria" is the empire
         self._imperial_of: dict[int, Entity] = {}
+        #: round 11: COW capitals, for "Yemen (Aden)"
+        self._cow_capitals = CowCapitals.load()
+        #: round 11: the names of the countries and territories with an ISO code (OWID's table)
+        self._place_names = _place_names()
         for held in self._adjectives.values():
             past = [e for e, _, only in held if only and e.kind == "historical-state"]
             if len(past) == 1:
@@ -558,6 +598,8 @@ class Matcher:
                 (_continent_order, "read in today's word order: {!r}", False),
                 (_and_for_va, "'và' read as 'and': {!r}", False),
                 (_after_region_word, "region word 'xứ' before {!r}", False),
+                # round 11: "Đặc khu (hành chính)", a special (administrative) region
+                (_after_special_region, "'đặc khu' (special region) before {!r}", False),
             )
             for rewrite, why, fuzzy_counts in rewrites:
                 other = rewrite(text)
@@ -708,6 +750,20 @@ class Matcher:
             hits = index.get(form) if form else None
             if not hits:
                 continue
+            place = self._place_names.get(fo) if not text.isupper() else None
+            if place is not None:
+                # round 11: a country's or territory's name written as a word ("Guam") is not
+                # the acronym a body holds ("GUAM")
+                acr = [h for h in hits if h.text.isupper() and h.entity.kind not in STATE_KINDS]
+                hits = [h for h in hits if not any(h is a for a in acr)]
+                if acr and not hits:
+                    return MatchResult(
+                        text, [Candidate(acr[0].entity, 60.0, False, "acronym")], False,
+                        f"no match: {text!r} is the name of {place} (ISO 3166, in "
+                        f"data/owid-countries-regions), not the acronym {acr[0].text!r} of "
+                        f"{describe(acr[0].entity)}")
+                if not hits:
+                    continue
             r = self._decide(text, hits, kinds, lang, base, folded)
             if r is not None:
                 return r
@@ -816,8 +872,11 @@ class Matcher:
                       or len(acronym_support(r, text)) > max(1, own)]
             # (a body named after the organisation, "ECO Trade and Development Bank", carries
             # the organisation's acronym in a data set by confusion: no rival either)
-            rivals = [r for r in rivals
-                      if not any(text in t.split() and t.strip() != text
+            # (round 11: a state's code is no organisation's name: "CAF - Development Bank of
+            # Latin America" holds CAF as its own acronym, not after the Central African
+            # Republic)
+            rivals = [r for r in rivals if ents[0].kind in STATE_KINDS
+                      or not any(text in t.split() and t.strip() != text
                                  for t in r.labels.values())]
             # (nor is a body of the organisation named after it: the CTBTO's Preparatory
             # Commission)
@@ -905,6 +964,9 @@ class Matcher:
             return None
         want = tokens(qual)
         cands = list(r.candidates)
+        by_capital = self._by_capital(query, head, qual, r, kinds)
+        if by_capital is not None:
+            return by_capital
         if not r.ambiguous:
             if r.best is not None and want & _words_of(r.best.entity):
                 return _rescore(r, query, -10.0, "qualified")
@@ -1120,6 +1182,9 @@ class Matcher:
                                       state_kinds)
             if imperial is not None:
                 return imperial
+            regime = self._regime(query, best, words[:k], form, rest, state_kinds)
+            if regime is not None:
+                return regime
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
             cands = [
                 Candidate(c.entity, min(c.score, 93.0) if c.match else c.score - 5, c.match,
@@ -1144,6 +1209,72 @@ class Matcher:
             if ends and want <= set(toks[: max(ends)]):
                 out.append((e, text))
         return out
+
+    def _named(self, head: str, state_kinds: frozenset[str]) -> list[Entity]:
+        """The states with a name that has the words of ``head`` in a row ("Yemen" in
+        "People's Democratic Republic of Yemen")."""
+        words = [folded_form(w) for w in head.split()]
+        n = len(words)
+        return [e for e in self.registry.entities if e.kind in state_kinds and any(
+            ws[i:i + n] == words for ws in _name_words(e) for i in range(len(ws) - n + 1))]
+
+    def _by_capital(
+        self, query: str, head: str, qual: str, r: MatchResult, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 11: a state named with its capital in brackets ("Yemen (Aden)", "Yemen
+        (Sanaa)"): of the states of that name, the one whose COW capital it is; when several
+        had it (Sanaa: North Yemen's, then united Yemen's), the one that shared the name with a
+        state of another capital at the same time (the brackets are there to tell the two
+        apart). None when the qualifier is no COW capital or chooses nothing new."""
+        codes = self._cow_capitals.codes(qual)
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not codes or not state_kinds:
+            return None
+        named = self._named(head, state_kinds)
+        pool = [e for e in named if e.cow_code in codes]
+        if len(pool) > 1:
+            years = self._cow_capitals.years
+            rivals = [e for e in named if e.cow_code is not None and e.cow_code not in codes
+                      and e.cow_code in years]
+
+            def overlaps(e: Entity) -> bool:
+                a = years.get(e.cow_code) if e.cow_code is not None else None
+                return a is not None and any(
+                    a[0] < years[x.cow_code][1] and years[x.cow_code][0] < a[1]  # type: ignore[index]
+                    for x in rivals)
+
+            pool = [e for e in pool if overlaps(e)]
+        if len(pool) != 1 or (r.best is not None and pool[0] is r.best.entity):
+            return None
+        e = pool[0]
+        ev = (f"{head!r} narrowed by the capital {qual!r}: COW names it the capital of "
+              f"{e.label} (COW {e.cow_code})")
+        return _single(query, e, 90.0, "qualified", self._note(e), ev)
+
+    def _regime(
+        self, query: str, best: Candidate, form_words: list[str], form: str, rest: str,
+        state_kinds: frozenset[str],
+    ) -> MatchResult | None:
+        """Round 11: a regime's word before a name several states held ("Democratic Yemen",
+        "Democratic Germany") that no name of the state the name matches has: the one other
+        state of that name whose names have it (the People's Democratic Republic of Yemen, not
+        today's Yemen). None when the state's own names have the words."""
+        want = {w for w in form_words if w not in ("of", "the")}
+        covered = _spans(form_words, self._regime_forms)
+        if not best.match or not want or any(
+                w not in ("of", "the") and i not in covered for i, w in enumerate(form_words)):
+            return None
+
+        if any(want <= set(ws) for ws in _name_words(best.entity)):
+            return None
+        fit = [e for e in self._named(rest, state_kinds)
+               if e is not best.entity and any(want <= set(ws) for ws in _name_words(e))]
+        if len(fit) != 1:
+            return None
+        e = fit[0]
+        ev = (f"the words {form!r} before {rest!r} are in no name of {describe(best.entity)}; "
+              f"of the states named {rest!r}, only {e.label}'s names have them")
+        return _single(query, e, 90.0, "official-form", self._note(e), ev)
 
     def _imperial(
         self, query: str, best: Candidate, form_words: list[str], how: str,
@@ -1586,10 +1717,23 @@ class Matcher:
         if kinds is not None and not (kinds & KIND_GROUPS["organisation"]):
             return None
         plain = all(c.isascii() for c in text if c.isalpha())
-        readings = [content_words(text)] if plain else self._calques.glossary.readings(text)
+        if plain:
+            # (round 11: an organisation's acronym written out: "UN Economic Commission")
+            toks = []
+            for t in text.split():
+                holders = _unique(h.entity for h in self._codes.get(t, ())
+                                  if h.entity.kind in KIND_GROUPS["organisation"])
+                en = holders[0].labels.get("en") if len(holders) == 1 and t.isupper() else None
+                toks.append(en or t)
+            readings = [content_words(" ".join(toks))]
+        else:
+            readings = self._calques.glossary.readings(text)
         found: dict[int, tuple[int, Entity, str]] = {}
         for words in readings:
-            if not (2 <= len(words) <= 3 and words & _GENERIC_HEADS):
+            # (round 11: "United Nations" counts as one word: "UN Economic Commission", the
+            # five regional commissions)
+            size = len(words) - (1 if {"united", "nations"} <= words else 0)
+            if not (2 <= size <= 3 and words & _GENERIC_HEADS):
                 continue
             for ent, name, extra in self._calques.containing(words):
                 e = self._same.get(ent.iri, (ent, ""))[0]
@@ -1819,6 +1963,27 @@ def _consonants(key: str) -> str:
     return "".join(c for c in key if c not in "aeio")
 
 
+def _place_names() -> dict[str, str]:
+    """Folded name -> ``"Name (ISO alpha-3)"`` of each country or territory with an ISO code in
+    ``data/owid-countries-regions/countries_regions.csv`` (empty when the file is absent)."""
+    import csv
+
+    from ..loaders.registry import default_data_dir
+
+    path = default_data_dir() / "owid-countries-regions" / "countries_regions.csv"
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as f:
+        return {folded_form(row["name"]): f"{row['name']} ({row['iso_alpha3']})"
+                for row in csv.DictReader(f) if row.get("iso_alpha3")}
+
+
+def _name_words(e: Entity) -> list[list[str]]:
+    """The folded words of each label and alias of ``e``."""
+    return [[folded_form(w) for w in t.split()]
+            for t in [*e.labels.values(), *(a for a, _ in e.aliases)]]
+
+
 def _capitals(code: str) -> str:
     """The capitals and digits of an acronym (``WToO`` -> ``WTO``)."""
     return "".join(c for c in code if c.isupper() or c.isdigit())
@@ -1881,6 +2046,19 @@ _STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 #: ("Xu" without it begins transliterations: "Xu-đăng")
 _REGION_WORD = re.compile(r"(?:xứ|Xứ|XỨ)\s+(?P<rest>\S.*)")
 _FINAL_T = re.compile(r"t(?=[-\s]|$)", re.IGNORECASE)
+
+
+_SPECIAL_REGION = re.compile(r"đặc\s+khu(?:\s+hành\s+chính)?\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _after_special_region(text: str) -> str | None:
+    """The name after the Vietnamese "đặc khu" (special region: "Đặc khu Hồng Kông"), or None.
+
+    >>> _after_special_region("Đặc khu hành chính Ma Cao"), _after_special_region("Hồng Kông")
+    ('Ma Cao', None)
+    """
+    m = _SPECIAL_REGION.fullmatch(text)
+    return m.group("rest") if m else None
 
 
 def _after_region_word(text: str) -> str | None:
@@ -1968,7 +2146,7 @@ def _and_for_va(text: str) -> str:
 
 
 #: the head words of a generic name of a court or a council (content words, folded)
-_GENERIC_HEADS = frozenset({"court", "council", "tribunal"})
+_GENERIC_HEADS = frozenset({"court", "council", "tribunal", "commission"})
 
 _CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
 

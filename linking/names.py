@@ -233,7 +233,10 @@ def iso3166_3_records() -> Iterator[NameRecord]:
         if not spec:
             continue
         method = "historical-name" if spec.get("relation") == "historical-state" else "predecessor"
+        colony = {str(n) for n in spec.get("colony_names") or ()}
         for text in split_iso_name(h.name):
+            if text in colony:
+                continue  # the colony's name, before the state (round 11: Southern Rhodesia)
             yield NameRecord(
                 text, "en", targets(spec["target"]), method, spec["evidence"], "iso3166-3"
             )
