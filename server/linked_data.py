@@ -26,6 +26,7 @@ from urllib.parse import quote as url_quote
 import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask import g as request_globals
+from markupsafe import escape
 
 from ..graph.changes import predicate_marker
 from ..graph.errors import DiplographError
@@ -181,9 +182,18 @@ WHERE {
 #: ``{facts}`` below is a VALUES block of fact IRIs that FACT_INDEX returned (the store's own
 #: IRIs, written as N-Triples terms by pyoxigraph): nothing from the request is pasted.
 #: The facts' own triples, but the Wikidata-shaped view's (a page never shows those: a quarter
-#: of the triples of the USA's facts).
+#: of the triples of the USA's facts) and :data:`UNREAD_FACT_PROPS`.
 FACT_DETAILS = """CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o
-  FILTER(!STRSTARTS(STR(?p), "http://www.wikidata.org/")) }"""
+  FILTER(!STRSTARTS(STR(?p), "http://www.wikidata.org/") && ?p NOT IN ({unread})) }"""
+
+#: Properties of a fact that no row of a fact table reads (a third of the triples of
+#: France's facts): its link to every entity it involves and its fact type (the group and the
+#: counterpart column say those), and the latest day a start, signing or founding date can
+#: mean (a row places a fact by its earliest start and its latest end). A fact's own page
+#: reads its triples with :data:`SELF_DATA`, and shows them all.
+UNREAD_FACT_PROPS = (DG("involves"), DG("factType"), DG("dateLatest"), DG("startDateLatest"),
+                     DG("signingDateLatest"), DG("foundedDateLatest"))
+FACT_DETAILS = FACT_DETAILS.replace("{unread}", ", ".join(f"<{p}>" for p in UNREAD_FACT_PROPS))
 
 #: The nodes a fact row reads: participations (actor, role, post) and trade periods.
 FACT_NODES = (
@@ -627,13 +637,33 @@ class Graph:
     def __init__(self, triples: Iterable[ox.Triple]) -> None:
         # plain dicts: a page reads each subject's properties a few times and never queries
         # (an in-memory pyoxigraph store cost a fifth of the page's Python time to fill)
+        # Only IRIs and blank nodes are looked up as objects (a page asks what points at its
+        # entity, its facts, an annotation): literals, half of a page's objects, are indexed
+        # by object only if asked (:meth:`_pointing_at`), which saves writing each as text.
         self._by_subject: dict[str, dict[str, list[Any]]] = {}
         self._by_object: dict[str, list[tuple[Any, Any]]] = {}
+        self._literals: list[tuple[Any, Any, ox.Literal]] | None = []
+        by_subject, by_object, literals = self._by_subject, self._by_object, self._literals
+        named, literal = ox.NamedNode, ox.Literal
         for t in set(triples):
-            subject, predicate, obj = t.subject, t.predicate, t.object
-            props = self._by_subject.setdefault(_key(subject), {})
-            props.setdefault(predicate.value, []).append(obj)
-            self._by_object.setdefault(_key(obj), []).append((subject, predicate))
+            subject, predicate, obj = t
+            props = by_subject.get(key := subject.value if type(subject) is named
+                                   else str(subject))
+            if props is None:
+                props = by_subject[key] = {}
+            objs = props.get(p := predicate.value)
+            if objs is None:
+                props[p] = [obj]
+            else:
+                objs.append(obj)
+            if type(obj) is literal:
+                literals.append((subject, predicate, obj))
+            else:
+                pointing = by_object.get(key := obj.value if type(obj) is named else str(obj))
+                if pointing is None:
+                    by_object[key] = [(subject, predicate)]
+                else:
+                    pointing.append((subject, predicate))
         for props in self._by_subject.values():
             for objs in props.values():
                 if len(objs) > 1:
@@ -654,13 +684,20 @@ class Graph:
 
     def subjects(self, p: str | None, o: ox.Term) -> list[Any]:
         """The subjects of ``? p o``."""
-        found = {subj for subj, pred in self._by_object.get(_key(o), ())
-                 if p is None or pred.value == p}
+        found = {subj for subj, pred in self._pointing_at(o) if p is None or pred.value == p}
         return sorted(found, key=str)
 
     def incoming(self, o: ox.Term) -> list[tuple[Any, Any]]:
         """Every ``(subject, predicate)`` of ``? ? o``."""
-        return list(self._by_object.get(_key(o), ()))
+        return list(self._pointing_at(o))
+
+    def _pointing_at(self, o: ox.Term) -> list[tuple[Any, Any]]:
+        """Every ``(subject, predicate)`` of ``? ? o``, literals indexed at the first ask."""
+        if isinstance(o, ox.Literal) and self._literals is not None:
+            for subject, predicate, obj in self._literals:
+                self._by_object.setdefault(str(obj), []).append((subject, predicate))
+            self._literals = None
+        return self._by_object.get(_key(o), [])
 
     def pairs(self, s: ox.NamedNode | str) -> list[tuple[Any, Any]]:
         """All ``(p, o)`` of ``s``."""
@@ -731,13 +768,44 @@ def local_name(iri: str) -> str:
 
 @dataclass
 class Value:
-    """One value shown on a page: text, and a link when it is an IRI."""
+    """One value shown on a page: text, and a link when it is an IRI.
+
+    Written in a template (``{{ value }}``) as its :meth:`__html__`.
+    """
 
     text: str
     link: str | None = None
     lang: str | None = None
     note: str | None = None
     external: bool = False
+
+    def __html__(self) -> str:
+        """The value as HTML, its text escaped: a link (``class="ext"`` when it leaves this
+        server) or a ``span`` with its language, then its language tag and note. Written here
+        rather than as a template macro: a page shows thousands of values, and a macro call
+        costs several times this function.
+
+        >>> Value("Mông Cổ", lang="vi").__html__()
+        '<span lang="vi">Mông Cổ</span><span class="lang">@vi</span>'
+        >>> print(Value("<b>", "/x?a&b", note="n", external=True).__html__())
+        <a href="/x?a&amp;b" class="ext" rel="noopener">&lt;b&gt;</a> <span class="note">(n)</span>
+        """
+        text = escape(self.text)
+        if self.link:
+            out = (f'<a href="{escape(self.link)}"'
+                   f'{_EXTERNAL if self.external else ""}>{text}</a>')
+        elif self.lang:
+            out = f'<span lang="{escape(self.lang)}">{text}</span>'
+        else:
+            out = f"<span>{text}</span>"
+        if self.lang:
+            out += f'<span class="lang">@{escape(self.lang)}</span>'
+        if self.note:
+            out += f' <span class="note">({escape(self.note)})</span>'
+        return out
+
+
+_EXTERNAL = ' class="ext" rel="noopener"'
 
 
 @dataclass
