@@ -51,7 +51,7 @@ from .page_cache import serve_cached
 from .page_layout import PAGE_SIZE, FactGroup, PageFilter, PageLayout, layout_page, page_of, slug
 from .pictures import pictures_for
 from .renamed import new_path
-from .ui import base_iri, construct, href, iri_term, local_path, query_service
+from .ui import base_iri, construct, href, iri_term, query_service
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
 
@@ -602,14 +602,15 @@ def _link(iri: str) -> tuple[str, bool]:
         memo = request_globals.diplograph_links = {}
         # "/id/x" -> "/id/": the route's own prefix (script root included), built once
         request_globals.diplograph_id_prefix = url_for("linked_data.resolve", path="x")[:-1]
+        request_globals.diplograph_minted = base_iri() + "id/"  # :func:`.ui.local_path`'s
     found = memo.get(iri)
     if found is None:
-        path = local_path(iri)
-        if path is None:
+        minted: str = request_globals.diplograph_minted
+        if not iri.startswith(minted) or len(iri) == len(minted):
             found = (iri, True)
         else:  # as werkzeug's path converter writes it
             found = (request_globals.diplograph_id_prefix
-                     + url_quote(path, safe="!$&'()*+,/:;=@"), False)
+                     + url_quote(iri[len(minted):], safe="!$&'()*+,/:;=@"), False)
         memo[iri] = found
     return found
 
@@ -739,9 +740,17 @@ class Graph:
 
     def label(self, s: ox.Term, lang: str | None = None) -> str:
         """The best label of ``s`` (``lang``, en, vi, any), else its local name."""
-        lang = lang or self.lang
         if isinstance(s, ox.Literal):
             return s.value
+        lang = lang or self.lang
+        memo = self.__dict__.setdefault("_best", {})
+        key = (lang, _key(s))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._label(s, lang)
+        return found  # type: ignore[no-any-return]
+
+    def _label(self, s: ox.Term, lang: str) -> str:
         labels = self.labels(s)
         for wanted in (lang, "en", "vi", None):
             for lit in labels:
@@ -1003,26 +1012,54 @@ FACT_PROP_ORDER = [
 ]
 
 
+_WD = str(WD)
+
+
 def _value(g: Graph, term: Any) -> Value:
     if isinstance(term, ox.Literal):
         lang = term.language
         return Value(term.value, lang=lang)
     if isinstance(term, ox.NamedNode):
-        link, external = g.link(term.value)
+        iri = term.value
+        link, external = g.link(iri)
         text = g.label(term)
-        if term.value.startswith(str(WD)):
-            text = local_name(term.value) if text == local_name(term.value) else text
+        if iri.startswith(_WD):
+            text = local_name(iri) if text == local_name(iri) else text
         return Value(text, link, external=external)
     return Value(str(term))
 
 
-def _date_info(g: Graph, fact: ox.NamedNode, name: str) -> DateInfo | None:
-    lit = g.value(fact, DG(name))
+#: (name, property, its precision, earliest and latest day) of each of :data:`DATE_PROPS`
+_DATE_KEYS = [(name, DG(name), DG(name + "Precision"), DG(name + "Earliest"),
+               DG(name + "Latest")) for name in DATE_PROPS]
+
+
+def _first(props: dict[str, list[Any]], p: str) -> Any | None:
+    """:meth:`Graph.value` on the properties of one subject."""
+    objs = props.get(p)
+    return objs[0] if objs else None
+
+
+def _dates(props: dict[str, list[Any]]) -> list[DateInfo]:
+    """The dates of a fact (its properties, :meth:`Graph._props`), in :data:`DATE_PROPS`
+    order."""
+    out = []
+    for name, p, precision_p, earliest_p, latest_p in _DATE_KEYS:
+        if p in props:
+            info = _date_info(props, name, precision_p, earliest_p, latest_p)
+            if info is not None:
+                out.append(info)
+    return out
+
+
+def _date_info(props: dict[str, list[Any]], name: str, precision_p: str, earliest_p: str,
+               latest_p: str) -> DateInfo | None:
+    lit = _first(props, DG(name))
     if not isinstance(lit, ox.Literal):
         return None
-    precision = g.value(fact, DG(name + "Precision"))
-    earliest = g.value(fact, DG(name + "Earliest"))
-    latest = g.value(fact, DG(name + "Latest"))
+    precision = _first(props, precision_p)
+    earliest = _first(props, earliest_p)
+    latest = _first(props, latest_p)
 
     def day(x: Any) -> dt.date | None:
         try:
@@ -1073,14 +1110,14 @@ def _period(g: Graph, node: Any) -> Value:
 
 def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     """Summarise one fact for a page."""
-    types = g.types(fact)
+    props = g._props(fact)
+    types = {t.value for t in props.get(_TYPE, ())}
     kind = next(
-        (local_name(t) for t in sorted(types) if t.startswith(DG("")) and t != DG("Fact")),
+        (local_name(t) for t in sorted(types) if t.startswith(_DG) and t != _FACT),
         "Fact",
     )
     kind_label = g.label(ox.NamedNode(DG(kind)))
     by_prop: dict[str, list[Value]] = {}
-    props = g._props(fact)
     for p in sorted(props):
         if p in HIDDEN_FACT_PROPS or p.startswith(WIKIDATA_NAMESPACES):
             continue  # the Wikidata-shaped view's statements are not shown as our rows
@@ -1094,11 +1131,11 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
                 by_prop.setdefault(name, []).append(_value(g, o))
     order = _PROP_ORDER
     rows = sorted(by_prop.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
-    quote = g.value(fact, DG("quote"))
-    stated_in = g.value(fact, DG("statedIn"))
-    doc = stated_in or g.value(fact, PROV("wasDerivedFrom"))
-    comment = g.value(fact, RDFS("comment"))
-    dates = [d for d in (_date_info(g, fact, n) for n in DATE_PROPS) if d is not None]
+    quote = _first(props, _QUOTE)
+    stated_in = _first(props, _STATED_IN)
+    doc = stated_in or _first(props, _DERIVED_FROM)
+    comment = _first(props, _COMMENT)
+    dates = _dates(props)
     return FactView(
         iri=fact.value,
         link=_href(fact.value),
@@ -1114,6 +1151,9 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
 
 
 _PARTICIPATION = DG("participation")
+_TYPE, _DG, _FACT = RDF("type"), DG(""), DG("Fact")
+_QUOTE, _STATED_IN, _DERIVED_FROM, _COMMENT = (
+    DG("quote"), DG("statedIn"), PROV("wasDerivedFrom"), RDFS("comment"))
 _PROP_ORDER = {n: i for i, n in enumerate(FACT_PROP_ORDER)}
 
 
