@@ -386,17 +386,12 @@ PAGE_MARKERS = frozenset(predicate_marker(p) for p in (
     RDF("type"), OA("hasBody"), OA("hasTarget"), OA("hasSelector")))
 
 
-def _terms_read(iri: str, index: list[IndexedFact], *triples: Iterable[ox.Triple]
-                ) -> frozenset[str]:
+def _terms_read(iri: str, index: list[IndexedFact], graph: Graph) -> frozenset[str]:
     """What a page read: its IRI, its facts, every IRI in subject or object position of the
-    triples it used, and :data:`PAGE_MARKERS` (for :mod:`.page_cache`)."""
+    triples it used (its ``graph``), and :data:`PAGE_MARKERS` (for :mod:`.page_cache`)."""
     terms = {iri, *PAGE_MARKERS}
     terms.update(f.iri for f in index)
-    for group in triples:
-        for t in group:
-            for node in (t.subject, t.object):
-                if isinstance(node, ox.NamedNode):
-                    terms.add(node.value)
+    terms.update(graph.iris())
     return frozenset(terms)
 
 
@@ -441,7 +436,7 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
                                ) >= INCOMING_MAX
     html = render_template("entity.html", v=view, lay=layout, path=path,
                            pictures=pictures_for(path), data_links=_data_links(path))
-    return html, _terms_read(iri, index, own, incoming, details)
+    return html, _terms_read(iri, index, graph)
 
 
 def _uses(term: str, query: str = USES) -> dict[str, int]:
@@ -517,7 +512,7 @@ def _render_large(path: str, iri: str, term: str, own: list[ox.Triple],
                         uses=sum(uses.values()))
     html = render_template("entity.html", v=view, lay=layout, path=path,
                            pictures=pictures_for(path), data_links=_data_links(path))
-    return html, _terms_read(iri, [], own, details)
+    return html, _terms_read(iri, [], graph)
 
 
 @dataclass
@@ -669,6 +664,19 @@ class Graph:
             for objs in props.values():
                 if len(objs) > 1:
                     objs.sort(key=str)
+
+    def iris(self) -> set[str]:
+        """Every IRI in subject or object position.
+
+        >>> a, b = ox.NamedNode("http://e/a"), ox.NamedNode("http://e/b")
+        >>> sorted(Graph([ox.Triple(a, b, ox.Literal("x")), ox.Triple(ox.BlankNode(), b, a)]
+        ...              ).iris())
+        ['http://e/a']
+        """
+        # the keys (:func:`_key`): an IRI's text, which starts with its scheme, else a blank
+        # node's ``_:…``, a literal's ``"…`` or a triple term's ``<…``
+        return {k for keys in (self._by_subject, self._by_object) for k in keys
+                if k[:1] not in ('"', "_", "<")}
 
     def objects(self, s: ox.NamedNode | str, p: str) -> list[Any]:
         """The objects of ``s p ?``, sorted."""
