@@ -589,6 +589,10 @@ def _href(iri: str) -> str:
     return _link(iri)[0]
 
 
+#: the characters ``url_quote`` keeps in a path as werkzeug writes it (:func:`_link`)
+_QUOTED_AS_IS = re.compile(r"[A-Za-z0-9_.~!$&'()*+,/:;=@-]*")
+
+
 def _link(iri: str) -> tuple[str, bool]:
     """``(where a link to iri goes, whether it leaves this server)``, remembered per request."""
     memo: dict[str, tuple[str, bool]] | None = getattr(request_globals, "diplograph_links",
@@ -604,8 +608,10 @@ def _link(iri: str) -> tuple[str, bool]:
         if not iri.startswith(minted) or len(iri) == len(minted):
             found = (iri, True)
         else:  # as werkzeug's path converter writes it
-            found = (request_globals.diplograph_id_prefix
-                     + url_quote(iri[len(minted):], safe="!$&'()*+,/:;=@"), False)
+            path = iri[len(minted):]
+            if not _QUOTED_AS_IS.fullmatch(path):
+                path = url_quote(path, safe="!$&'()*+,/:;=@")
+            found = (request_globals.diplograph_id_prefix + path, False)
         memo[iri] = found
     return found
 
@@ -869,18 +875,22 @@ class FactView:
         >>> f.headline(exclude="/id/org/UN"), f.headline(exclude="/id/state/MNG")
         ('Mongolia', 'United Nations')
         """
-        by_name = dict(self.rows)
-        for key in self.HEADLINE_ROWS:
-            values = [v for v in by_name.get(key, []) if v.link is None or v.link != exclude]
-            if values:
-                return ", ".join(v.text for v in values[:3])
-        return ""
+        return ", ".join(v.text for v in self.counterpart_rows(exclude)[1][:3])
 
     #: rows a table leaves out: the group says the type, the counterpart column the parties
     NOT_DETAILS = ("fact type", "involves", "label")
 
     def counterpart_rows(self, exclude: str | None = None) -> tuple[str, list[Value]]:
-        """The first headline row with a value other than the page's own entity."""
+        """The first headline row with a value other than the page's own entity (remembered:
+        a page asks for it for the table row, its details and the timeline label)."""
+        memo: dict[str | None, tuple[str, list[Value]]] = self.__dict__.setdefault(
+            "_counterparts", {})
+        found = memo.get(exclude)
+        if found is None:
+            found = memo[exclude] = self._counterpart_rows(exclude)
+        return found
+
+    def _counterpart_rows(self, exclude: str | None) -> tuple[str, list[Value]]:
         by_name = dict(self.rows)
         for key in self.HEADLINE_ROWS:
             values = [v for v in by_name.get(key, []) if v.link is None or v.link != exclude]
