@@ -193,6 +193,12 @@ FACT_DETAILS = """CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o
 #: reads its triples with :data:`SELF_DATA`, and shows them all.
 UNREAD_FACT_PROPS = (DG("involves"), DG("factType"), DG("dateLatest"), DG("startDateLatest"),
                      DG("signingDateLatest"), DG("foundedDateLatest"))
+
+#: :data:`FACT_DETAILS` of facts that :data:`FACT_INDEX` listed: it says they are facts and
+#: of which class, so their types are written from it (:func:`fact_details`) rather than read
+#: again (a tenth of their triples), and their own labels, which no row shows, are left out.
+FACT_DETAILS_INDEXED = FACT_DETAILS.replace("{unread}", ", ".join(
+    f"<{p}>" for p in (*UNREAD_FACT_PROPS, RDF("type"), RDFS("label"))))
 FACT_DETAILS = FACT_DETAILS.replace("{unread}", ", ".join(f"<{p}>" for p in UNREAD_FACT_PROPS))
 
 #: The nodes a fact row reads: participations (actor, role, post) and trade periods.
@@ -421,7 +427,7 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
         shown: list[IndexedFact] = list(index)
     else:
         shown = [f for g in layout.groups for f in (*g.documents, *g.reference)] + drawn
-    details = fact_details([f.iri for f in shown])
+    details = fact_details([f.iri for f in shown], {f.iri: f.kind for f in shown})
     graph = Graph([*own, *incoming, *details])
     graph.lang = ui_lang()
     view = build_view(iri, graph)
@@ -567,19 +573,42 @@ def group_facts(facts: list[Any]) -> list[tuple[str, list[Any]]]:
     return groups
 
 
-def fact_details(facts: list[str]) -> list[ox.Triple]:
+def fact_details(facts: list[str], kinds: dict[str, str] | None = None) -> list[ox.Triple]:
     """The triples a page needs to show ``facts`` (IRIs from :func:`fact_index`): their own
-    triples, their participations and periods, and the labels of what they name."""
+    triples, their participations and periods, and the labels of what they name.
+
+    ``kinds`` (each fact's class, as :func:`fact_index` names it) says that every one of
+    ``facts`` is a fact of that class: their types are then written from it, not read, and
+    their own labels are not read (:data:`FACT_DETAILS_INDEXED`)."""
     unique = list(dict.fromkeys(facts))
     if not unique:
         return []
     values = " ".join(str(ox.NamedNode(f)) for f in unique)
     out: list[ox.Triple] = []
-    for query in (FACT_DETAILS, FACT_NODES):
+    details = FACT_DETAILS if kinds is None else FACT_DETAILS_INDEXED
+    for query in (details, FACT_NODES):
         out.extend(construct(query.replace("{facts}", values)))
-    named = {str(t.object) for t in out if isinstance(t.object, ox.NamedNode)}
+    if kinds is not None:
+        out.extend(_types(unique, kinds))
+    named = {str(o) for _, _, o in out if type(o) is ox.NamedNode}
     if named:
         out.extend(construct(FACT_LABELS.replace("{iris}", " ".join(sorted(named)))))
+    return out
+
+
+_RDF_TYPE, _FACT_CLASS = ox.NamedNode(RDF("type")), ox.NamedNode(DG("Fact"))
+
+
+def _types(facts: list[str], kinds: dict[str, str]) -> list[ox.Triple]:
+    """The ``rdf:type`` triples of ``facts`` that :data:`FACT_INDEX` implies: each is a
+    ``dg:Fact`` and, unless its kind is ``Fact``, of the class its kind names."""
+    out = []
+    for iri in facts:
+        fact = ox.NamedNode(iri)
+        out.append(ox.Triple(fact, _RDF_TYPE, _FACT_CLASS))
+        kind = kinds[iri]
+        if kind != "Fact":
+            out.append(ox.Triple(fact, _RDF_TYPE, ox.NamedNode(DG(kind))))
     return out
 
 
