@@ -862,7 +862,9 @@ _EXTERNAL = ' class="ext" rel="noopener"'
 
 @dataclass
 class DateInfo:
-    """A date of a fact, with its precision and the earliest day it can mean."""
+    """A date of a fact, with its precision and the earliest and latest days it can mean (a
+    row reads the earliest of a start, signing or founding date and the latest of an end
+    date: an entity page does not read the other bound, :data:`UNREAD_FACT_PROPS`)."""
 
     prop: str
     text: str
