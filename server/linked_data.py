@@ -181,10 +181,11 @@ WHERE {
 
 #: ``{facts}`` below is a VALUES block of fact IRIs that FACT_INDEX returned (the store's own
 #: IRIs, written as N-Triples terms by pyoxigraph): nothing from the request is pasted.
-#: The facts' own triples, but the Wikidata-shaped view's (a page never shows those: a quarter
-#: of the triples of the USA's facts) and :data:`UNREAD_FACT_PROPS`.
+#: The facts' own triples, but :data:`UNREAD_FACT_PROPS` and the Wikidata-shaped view's (a page
+#: never shows those: a quarter of the triples of the USA's facts). ``{unread}`` is filled in
+#: by :func:`fact_details`: the view's properties are left out by name (:data:`_VIEW_PROPS`).
 FACT_DETAILS = """CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o
-  FILTER(!STRSTARTS(STR(?p), "http://www.wikidata.org/") && ?p NOT IN ({unread})) }"""
+  FILTER(?p NOT IN ({unread})) }"""
 
 #: Properties of a fact that no row of a fact table reads (a third of the triples of
 #: France's facts): its link to every entity it involves and its fact type (the group and the
@@ -197,9 +198,18 @@ UNREAD_FACT_PROPS = (DG("involves"), DG("factType"), DG("dateLatest"), DG("start
 #: :data:`FACT_DETAILS` of facts that :data:`FACT_INDEX` listed: it says they are facts and
 #: of which class, so their types are written from it (:func:`fact_details`) rather than read
 #: again (a tenth of their triples), and their own labels, which no row shows, are left out.
-FACT_DETAILS_INDEXED = FACT_DETAILS.replace("{unread}", ", ".join(
-    f"<{p}>" for p in (*UNREAD_FACT_PROPS, RDF("type"), RDFS("label"))))
-FACT_DETAILS = FACT_DETAILS.replace("{unread}", ", ".join(f"<{p}>" for p in UNREAD_FACT_PROPS))
+FACT_DETAILS_INDEXED = FACT_DETAILS.replace(
+    "{unread}", ", ".join(f"<{p}>" for p in (*UNREAD_FACT_PROPS, RDF("type"), RDFS("label")))
+    + ", {unread}")
+FACT_DETAILS = FACT_DETAILS.replace(
+    "{unread}", ", ".join(f"<{p}>" for p in UNREAD_FACT_PROPS) + ", {unread}")
+
+#: The Wikidata-shaped view's properties met on facts so far (``wdt:P31``, ``p:P710`` …).
+#: :data:`FACT_DETAILS` leaves them out by name, which costs the store a comparison of two
+#: numbers per triple, where a test of each property's namespace costs it a string (a quarter
+#: of the query's time for France's page). One not met yet is read, dropped by
+#: :func:`fact_details` and named from then on. Replaced, never changed in place (threads).
+_VIEW_PROPS: frozenset[str] = frozenset()
 
 #: The nodes a fact row reads: participations (actor, role, post) and trade periods.
 FACT_NODES = (
@@ -585,9 +595,19 @@ def fact_details(facts: list[str], kinds: dict[str, str] | None = None) -> list[
         return []
     values = " ".join(str(ox.NamedNode(f)) for f in unique)
     out: list[ox.Triple] = []
-    details = FACT_DETAILS if kinds is None else FACT_DETAILS_INDEXED
-    for query in (details, FACT_NODES):
-        out.extend(construct(query.replace("{facts}", values)))
+    global _VIEW_PROPS
+    view = _VIEW_PROPS
+    details = (FACT_DETAILS if kinds is None else FACT_DETAILS_INDEXED).replace(
+        "{unread}", ", ".join(f"<{p}>" for p in sorted(view)) or "<urn:x-diplograph:none>")
+    for t in construct(details.replace("{facts}", values)):
+        p = t.predicate.value
+        if p.startswith(WIKIDATA_NAMESPACES):
+            view |= {p}  # not shown; named in the query from now on
+        else:
+            out.append(t)
+    if view is not _VIEW_PROPS:
+        _VIEW_PROPS = view | _VIEW_PROPS
+    out.extend(construct(FACT_NODES.replace("{facts}", values)))
     if kinds is not None:
         out.extend(_types(unique, kinds))
     named = {str(o) for _, _, o in out if type(o) is ox.NamedNode}
