@@ -610,7 +610,7 @@ def fact_details(facts: list[str], kinds: dict[str, str] | None = None) -> list[
     out.extend(construct(FACT_NODES.replace("{facts}", values)))
     if kinds is not None:
         out.extend(_types(unique, kinds))
-    named = {str(o) for _, _, o in out if type(o) is ox.NamedNode}
+    named = {str(o) for o in (t.object for t in out) if type(o) is ox.NamedNode}
     if named:
         out.extend(construct(FACT_LABELS.replace("{iris}", " ".join(sorted(named)))))
     return out
@@ -697,7 +697,7 @@ class Graph:
         by_subject, by_object, literals = self._by_subject, self._by_object, self._literals
         named, literal = ox.NamedNode, ox.Literal
         for t in set(triples):
-            subject, predicate, obj = t
+            subject, predicate, obj = t.subject, t.predicate, t.object  # or a Quad's
             props = by_subject.get(key := subject.value if type(subject) is named
                                    else str(subject))
             if props is None:
