@@ -219,8 +219,9 @@ def run(store: Path, *, rounds: int, top: int, out_dir: Path, workers: int | Non
     load0 = os.getloadavg()[0]
     pages: list[tuple[str, str]] = []
     for r in range(rounds):
-        for code in codes or [None]:
-            data = by_code.setdefault(code or ".", {})
+        for code in codes or [None]:  # results by the checkout's folder name, not its path
+            name = "this checkout" if code in (None, ".") else Path(code).name
+            data = by_code.setdefault(name, {})
             pages = _one_round(scratch, log, workers, code, r, pages, top, only, data, kinds)
         say(f"round {r + 1} of {rounds} done")
     load = f"{load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
@@ -230,8 +231,8 @@ def run(store: Path, *, rounds: int, top: int, out_dir: Path, workers: int | Non
         s["codes"] = {c: {"runs": d, "summary": summarise(d, kinds)} for c, d in by_code.items()}
         s["ratios"] = ratios(by_code, list(by_code))
     else:
-        s["runs"] = by_code["."]
-        s["summary"] = summarise(by_code["."], kinds)
+        s["runs"] = by_code["this checkout"]
+        s["summary"] = summarise(by_code["this checkout"], kinds)
     save_results(out_dir, "pages", s, markdown(s), tag)
     return s
 
