@@ -211,7 +211,7 @@ def _serve(store: Path, log: Path, workers: int | None, code: str | None) -> Any
 
 def run(store: Path, *, rounds: int, top: int, out_dir: Path, workers: int | None,
         tag: str = "", only: list[str] | None = None,
-        codes: list[str] | None = None) -> dict[str, Any]:
+        codes: list[str] | None = None, settle: float = 0.0) -> dict[str, Any]:
     scratch = scratch_copy(store, "all-pages-store")
     log = WORK / "all-pages-server.log"
     by_code: dict[str, dict[str, dict[str, list[float]]]] = {}
@@ -222,7 +222,8 @@ def run(store: Path, *, rounds: int, top: int, out_dir: Path, workers: int | Non
         for code in codes or [None]:  # results by the checkout's folder name, not its path
             name = "this checkout" if code in (None, ".") else Path(code).name
             data = by_code.setdefault(name, {})
-            pages = _one_round(scratch, log, workers, code, r, pages, top, only, data, kinds)
+            pages = _one_round(scratch, log, workers, code, r, pages, top, only, data, kinds,
+                               settle)
         say(f"round {r + 1} of {rounds} done")
     load = f"{load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
     s = {"date": dt.date.today().isoformat(), "rounds": rounds, "workers": workers,
@@ -239,9 +240,10 @@ def run(store: Path, *, rounds: int, top: int, out_dir: Path, workers: int | Non
 
 def _one_round(scratch: Path, log: Path, workers: int | None, code: str | None, r: int,
                pages: list[tuple[str, str]], top: int, only: list[str] | None,
-               data: dict[str, dict[str, list[float]]], kinds: dict[str, str]
-               ) -> list[tuple[str, str]]:
-    """One server start: every page after the start, then cold and warm; the pages."""
+               data: dict[str, dict[str, list[float]]], kinds: dict[str, str],
+               settle: float = 0.0) -> list[tuple[str, str]]:
+    """One server start: every page after the start, then (``settle`` seconds later) cold
+    and warm; the pages."""
     server = _serve(scratch, log, workers, code)
     try:
         pids = server.pids()
@@ -257,6 +259,7 @@ def _one_round(scratch: Path, log: Path, workers: int | None, code: str | None, 
             secs, size, cpu, status = _get(server.port, p, pids)
             d["start"].append(secs)
             d["start_cpu"].append(cpu)
+        time.sleep(settle)  # the search index's build after a start is done: not in "cold"
         for i, (_, p) in enumerate(pages):
             d = data[p]
             _flush(server.port, r * 10_000 + i)
@@ -393,6 +396,10 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--tag", default="", help="appended to the result file names")
     ap.add_argument("--kind", action="append", default=None,
                     help="measure the pages of this kind only (entity, concept, index …)")
+    ap.add_argument("--settle", type=float, default=0.0,
+                    help="seconds to wait after the first pages of a start before the cold "
+                         "ones (the search index is built at a start, in a process of the "
+                         "server, whose CPU counts) [0]")
     ap.add_argument("--code", action="append", default=None,
                     help="serve the code of this checkout ('.': this one), interleaved with "
                          "the other --code ones; ratios against the first")
@@ -403,7 +410,8 @@ def cmd_pages(args: argparse.Namespace) -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     store = Path(args.store) if args.store else real_store()
     s = run(store, rounds=args.rounds, top=args.top, out_dir=Path(args.out),
-            workers=args.workers, tag=args.tag, only=args.kind, codes=args.code)
+            workers=args.workers, tag=args.tag, only=args.kind, codes=args.code,
+            settle=args.settle)
     print(markdown(s))
     summaries = [c["summary"] for c in s["codes"].values()] if "codes" in s else [s["summary"]]
     return 0 if all(x["all_within_target"] for x in summaries) else 1
