@@ -440,7 +440,7 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
     details = fact_details([f.iri for f in shown], {f.iri: f.kind for f in shown})
     graph = Graph([*own, *incoming, *details])
     graph.lang = ui_lang()
-    view = build_view(iri, graph)
+    view = build_view(iri, graph, timeline=False)
     views = {f.iri: f for f in view.facts}
     for g in layout.groups:
         g.documents = [views[f.iri] for f in g.documents if f.iri in views]
@@ -824,6 +824,7 @@ class Graph:
         return local_name(s.value) if isinstance(s, ox.NamedNode) else str(s)
 
 
+@functools.lru_cache(maxsize=8192)
 def local_name(iri: str) -> str:
     """The part of an IRI after its last ``#`` or ``/``.
 
@@ -1300,8 +1301,9 @@ def annotate(text: str, spans: list[tuple[int, int, Any]]) -> list[dict[str, Any
     return pieces
 
 
-def build_view(iri: str, g: Graph) -> PageView:
-    """The page view of ``iri`` from its neighbourhood graph ``g``."""
+def build_view(iri: str, g: Graph, *, timeline: bool = True) -> PageView:
+    """The page view of ``iri`` from its neighbourhood graph ``g`` (``timeline``: with the
+    timeline of all its facts; an entity page draws the one its layout chose instead)."""
     s = ox.NamedNode(iri)
     labels = [Value(lit.value, lang=lit.language) for lit in g.labels(s)]
     labels.sort(key=lambda v: ({"en": 0, "vi": 1}.get(v.lang or "", 2), v.text))
@@ -1351,7 +1353,7 @@ def build_view(iri: str, g: Graph) -> PageView:
     others = [f for f in facts if f.kind not in known]
     if others:
         groups.append(("Other facts", others))
-    timeline, axis = _timeline(facts)
+    timeline, axis = _timeline(facts) if timeline else ([], [])
 
     shown = {RDF("type"), str(SKOS) + "altLabel", DG("wikidataLink"), SCHEMA("text"),
              *LABEL_PROPS}
