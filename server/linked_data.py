@@ -598,7 +598,8 @@ def fact_details(facts: list[str], kinds: dict[str, str] | None = None) -> list[
     global _VIEW_PROPS
     view = _VIEW_PROPS
     details = (FACT_DETAILS if kinds is None else FACT_DETAILS_INDEXED).replace(
-        "{unread}", ", ".join(f"<{p}>" for p in sorted(view)) or "<urn:x-diplograph:none>")
+        "{unread}", ", ".join(str(ox.NamedNode(p)) for p in sorted(view))
+        or "<urn:x-diplograph:none>")  # the store's own IRIs, as N-Triples terms
     for t in construct(details.replace("{facts}", values)):
         p = t.predicate.value
         if p.startswith(WIKIDATA_NAMESPACES):
