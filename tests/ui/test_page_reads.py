@@ -164,3 +164,33 @@ def test_links_are_quoted_as_werkzeug_quotes_them(app: Flask) -> None:
                 continue  # not an IRI
             expected = "/id/state/" + quote(f"A{ch}B", safe="!$&'()*+,/:;=@")
             assert ld._link(iri) == (expected, False), ch
+
+
+def test_the_collector_is_paused_while_pages_are_made_and_on_again_after() -> None:
+    import gc
+    import threading
+
+    assert gc.isenabled()
+    inside, release = threading.Event(), threading.Event()
+
+    def other_page() -> None:
+        with ld.collector_paused():
+            inside.set()
+            release.wait(10)
+
+    t = threading.Thread(target=other_page)
+    t.start()
+    inside.wait(10)
+    with ld.collector_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()  # the other page is still being made
+    release.set()
+    t.join(10)
+    assert gc.isenabled()
+    gc.disable()  # a process that runs without the collector keeps it off
+    try:
+        with ld.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
