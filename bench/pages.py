@@ -21,6 +21,13 @@ Medians and maxima per page and per kind go to ``--out`` (default ``bench/result
 ``pages-<date>.json`` and ``.md``, against the target of issue 12: every page <= 0.5 s and
 <= 2 MB of HTML. Server CPU (user + system of its processes) is given besides wall time:
 on a shared machine it is what the page costs whatever else runs.
+
+``--kind entity`` (repeatable) measures the pages of those kinds only. ``--code DIR``
+(repeatable; ``.`` is this checkout) serves the code of each checkout in turn, one server
+start per round and code, interleaved (A, B, A, B …), with ``python -m diplograph serve`` (a
+``DIR`` is a folder holding a ``diplograph`` package, as ``bench.first_page`` takes it); the
+report then gives each code's figures and, per page, the median over the rounds of each
+code's cold time over the first code's in the same round.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import statistics
 import time
 import urllib.parse
 from pathlib import Path
@@ -42,9 +50,9 @@ TARGET_S = 0.5
 TARGET_BYTES = 2_000_000
 BASE = "https://diplograph.org/id/"
 
-#: named pages asked for by issue 12 besides the busiest found by query
+#: named pages asked for by issues 12 and 17 besides the busiest found by query
 NAMED_ENTITIES = ["/page/org/UN", "/page/state/USA", "/page/state/SUN", "/page/state/RUS",
-                  "/page/state/FRA"]
+                  "/page/state/FRA", "/page/state/GBR", "/page/state/CHN", "/page/state/DEU"]
 
 #: the IRIs (not states, organisations, documents or data sets) most facts point at
 BUSIEST_CONCEPTS = """PREFIX dg: <https://diplograph.org/ontology#>
@@ -191,51 +199,106 @@ def _empty() -> dict[str, list[float]]:
                             "bytes", "status")}
 
 
+def _serve(store: Path, log: Path, workers: int | None, code: str | None) -> Any:
+    """``diplograph serve`` of this checkout (``code`` None), else ``python -m diplograph
+    serve`` of the checkout ``code`` (``.``: this one), as :mod:`.first_page` starts it."""
+    if code is None:
+        return start_server(store, log, workers=workers)
+    from .first_page import _start
+
+    return _start(store, None if code == "." else code, log)[0]
+
+
 def run(store: Path, *, rounds: int, top: int, out_dir: Path, workers: int | None,
-        tag: str = "") -> dict[str, Any]:
+        tag: str = "", only: list[str] | None = None,
+        codes: list[str] | None = None, settle: float = 0.0) -> dict[str, Any]:
     scratch = scratch_copy(store, "all-pages-store")
     log = WORK / "all-pages-server.log"
-    data: dict[str, dict[str, list[float]]] = {}
+    by_code: dict[str, dict[str, dict[str, list[float]]]] = {}
     kinds: dict[str, str] = {}
     load0 = os.getloadavg()[0]
     pages: list[tuple[str, str]] = []
     for r in range(rounds):
-        server = start_server(scratch, log, workers=workers)
-        try:
-            pids = server.pids()
-            if not pages:  # found with the first server; its first fetches are not measured
-                pages = targets(server.port, top)
-                say(f"{len(pages)} pages: " + ", ".join(p for _, p in pages))
-                server.stop()
-                server = start_server(scratch, log, workers=workers)
-                pids = server.pids()
-            for kind, p in pages:
-                kinds[p] = kind
-                d = data.setdefault(p, _empty())
-                secs, size, cpu, status = _get(server.port, p, pids)
-                d["start"].append(secs)
-                d["start_cpu"].append(cpu)
-            for i, (_, p) in enumerate(pages):
-                d = data[p]
-                _flush(server.port, r * 10_000 + i)
-                secs, size, cpu, status = _get(server.port, p, pids)
-                d["cold"].append(secs)
-                d["cold_cpu"].append(cpu)
-                d["bytes"] = [size]
-                d["status"] = [status]
-                for _ in range(2):
-                    secs, _, cpu, _ = _get(server.port, p, pids)
-                    d["warm"].append(secs)
-                    d["warm_cpu"].append(cpu)
-            say(f"round {r + 1} of {rounds} done")
-        finally:
-            server.stop()
+        for code in codes or [None]:  # results by the checkout's folder name, not its path
+            name = "this checkout" if code in (None, ".") else Path(code).name
+            data = by_code.setdefault(name, {})
+            pages = _one_round(scratch, log, workers, code, r, pages, top, only, data, kinds,
+                               settle)
+        say(f"round {r + 1} of {rounds} done")
     load = f"{load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
     s = {"date": dt.date.today().isoformat(), "rounds": rounds, "workers": workers,
-         "load": load, "kinds": kinds, "runs": data}
-    s["summary"] = summarise(data, kinds)
+         "load": load, "kinds": kinds}
+    if codes:
+        s["codes"] = {c: {"runs": d, "summary": summarise(d, kinds)} for c, d in by_code.items()}
+        s["ratios"] = ratios(by_code, list(by_code))
+    else:
+        s["runs"] = by_code["this checkout"]
+        s["summary"] = summarise(by_code["this checkout"], kinds)
     save_results(out_dir, "pages", s, markdown(s), tag)
     return s
+
+
+def _one_round(scratch: Path, log: Path, workers: int | None, code: str | None, r: int,
+               pages: list[tuple[str, str]], top: int, only: list[str] | None,
+               data: dict[str, dict[str, list[float]]], kinds: dict[str, str],
+               settle: float = 0.0) -> list[tuple[str, str]]:
+    """One server start: every page after the start, then (``settle`` seconds later) cold
+    and warm; the pages."""
+    server = _serve(scratch, log, workers, code)
+    try:
+        pids = server.pids()
+        if not pages:  # found with the first server; its first fetches are not measured
+            pages = [(k, p) for k, p in targets(server.port, top) if not only or k in only]
+            say(f"{len(pages)} pages: " + ", ".join(p for _, p in pages))
+            server.stop()
+            server = _serve(scratch, log, workers, code)
+            pids = server.pids()
+        for kind, p in pages:
+            kinds[p] = kind
+            d = data.setdefault(p, _empty())
+            secs, size, cpu, status = _get(server.port, p, pids)
+            d["start"].append(secs)
+            d["start_cpu"].append(cpu)
+        time.sleep(settle)  # the search index's build after a start is done: not in "cold"
+        for i, (_, p) in enumerate(pages):
+            d = data[p]
+            _flush(server.port, r * 10_000 + i)
+            secs, size, cpu, status = _get(server.port, p, pids)
+            d["cold"].append(secs)
+            d["cold_cpu"].append(cpu)
+            d["bytes"] = [size]
+            d["status"] = [status]
+            for _ in range(2):
+                secs, _, cpu, _ = _get(server.port, p, pids)
+                d["warm"].append(secs)
+                d["warm_cpu"].append(cpu)
+    finally:
+        server.stop()
+    return pages
+
+
+def ratios(by_code: dict[str, dict[str, dict[str, list[float]]]], codes: list[str]
+           ) -> list[dict[str, Any]]:
+    """Per page and code after the first: the median, over the rounds, of the code's cold
+    wall time and cold server CPU divided by the first code's in the same round.
+
+    >>> ratios({"a": {"/p": {"cold": [1.0, 2.0], "cold_cpu": [0.5, 0.5]}},
+    ...         "b": {"/p": {"cold": [0.5, 1.5], "cold_cpu": [0.25, 0.5]}}}, ["a", "b"])
+    [{'page': '/p', 'code': 'b', 'vs': 'a', 'cold_wall_ratio': 0.625, 'cold_cpu_ratio': 0.75}]
+    """
+    out = []
+    first = by_code[codes[0]]
+    for code in codes[1:]:
+        for page, d in by_code[code].items():
+            base = first.get(page)
+            if base is None:
+                continue
+            row: dict[str, Any] = {"page": page, "code": code, "vs": codes[0]}
+            for key, name in (("cold", "cold_wall_ratio"), ("cold_cpu", "cold_cpu_ratio")):
+                pairs = [b / a for a, b in zip(base[key], d[key], strict=False) if a > 0]
+                row[name] = round(statistics.median(pairs), 3) if pairs else None
+            out.append(row)
+    return out
 
 
 def summarise(data: dict[str, dict[str, list[float]]], kinds: dict[str, str]) -> dict[str, Any]:
@@ -273,6 +336,26 @@ def summarise(data: dict[str, dict[str, list[float]]], kinds: dict[str, str]) ->
 
 
 def markdown(s: dict[str, Any]) -> str:
+    """The report: one code's tables, or each code's and the paired ratios (``--code``)."""
+    if "codes" not in s:
+        return _markdown_one(s, s["summary"])
+    lines = [f"# Every kind of page on the full graph, code against code ({s['date']})", "",
+             f"{s['rounds']} rounds, one server start per round and code, interleaved · "
+             f"load average {s['load']}", "",
+             f"Cold time of each page over that of `{next(iter(s['codes']))}` in the same "
+             "round, medians over the rounds:", "",
+             "| page | code | cold wall ratio | cold server CPU ratio |", "|---|---|---:|---:|"]
+    for r in s["ratios"]:
+        lines.append(f"| `{r['page']}` | `{r['code']}` | {r['cold_wall_ratio']} | "
+                     f"{r['cold_cpu_ratio']} |")
+    lines.append("")
+    for code, c in s["codes"].items():
+        one = _markdown_one(s, c["summary"]).split("\n", 1)[1]
+        lines += [f"## Code `{code}`", one]
+    return "\n".join(lines)
+
+
+def _markdown_one(s: dict[str, Any], summary: dict[str, Any]) -> str:
     lines = [f"# Every kind of page on the full graph ({s['date']})", "",
              f"`diplograph serve` ({s['workers'] or 'default'} workers) · {s['rounds']} rounds · "
              f"target <= {TARGET_S} s and <= {TARGET_BYTES // 1_000_000} MB · load average "
@@ -284,19 +367,19 @@ def markdown(s: dict[str, Any]) -> str:
              "| kind | pages | after start (median / max) | cold (median / max) | cold CPU, "
              "slowest page | warm max | largest |",
              "|---|---:|---:|---:|---:|---:|---:|"]
-    for k in s["summary"]["per_kind"]:
+    for k in summary["per_kind"]:
         lines.append(f"| {k['kind']} | {k['pages']} | {k['start_median_s']} / "
                      f"{k['start_max_s']} s | {k['cold_median_s']} / {k['cold_max_s']} s | "
                      f"{k['cold_cpu_max_s']} s `{k['slowest']}` | {k['warm_max_s']} s | "
                      f"{k['bytes_max'] / 1e6:.2f} MB |")
     lines += ["", "| page | status | size | after start | cold | warm |",
               "|---|---:|---:|---:|---:|---:|"]
-    for r in s["summary"]["rows"]:
+    for r in summary["rows"]:
         lines.append(f"| `{r['page']}` | {r['status']} | {r['bytes'] / 1e3:.0f} KB | "
                      f"{r['start_median_s']} s ({r['start_cpu_median_s']}) | "
                      f"{r['cold_median_s']} s ({r['cold_cpu_median_s']}) | "
                      f"{r['warm_median_s']} s ({r['warm_cpu_median_s']}) |")
-    over = s["summary"]["over_target"]
+    over = summary["over_target"]
     lines += ["", "Over the target: " + (", ".join(f"`{p}`" for p in over) or "none"), ""]
     return "\n".join(lines)
 
@@ -311,6 +394,15 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--workers", type=int, default=None, help="diplograph serve --workers")
     ap.add_argument("--out", default=str(RESULTS), help="where the results go")
     ap.add_argument("--tag", default="", help="appended to the result file names")
+    ap.add_argument("--kind", action="append", default=None,
+                    help="measure the pages of this kind only (entity, concept, index …)")
+    ap.add_argument("--settle", type=float, default=0.0,
+                    help="seconds to wait after the first pages of a start before the cold "
+                         "ones (the search index is built at a start, in a process of the "
+                         "server, whose CPU counts) [0]")
+    ap.add_argument("--code", action="append", default=None,
+                    help="serve the code of this checkout ('.': this one), interleaved with "
+                         "the other --code ones; ratios against the first")
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
@@ -318,9 +410,11 @@ def cmd_pages(args: argparse.Namespace) -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     store = Path(args.store) if args.store else real_store()
     s = run(store, rounds=args.rounds, top=args.top, out_dir=Path(args.out),
-            workers=args.workers, tag=args.tag)
+            workers=args.workers, tag=args.tag, only=args.kind, codes=args.code,
+            settle=args.settle)
     print(markdown(s))
-    return 0 if s["summary"]["all_within_target"] else 1
+    summaries = [c["summary"] for c in s["codes"].values()] if "codes" in s else [s["summary"]]
+    return 0 if all(x["all_within_target"] for x in summaries) else 1
 
 
 if __name__ == "__main__":

@@ -15,10 +15,13 @@ An IRI with no triples is a 404. The IRI is always bound as an RDF term
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -26,6 +29,7 @@ from urllib.parse import quote as url_quote
 import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask import g as request_globals
+from markupsafe import escape
 
 from ..graph.changes import predicate_marker
 from ..graph.errors import DiplographError
@@ -50,7 +54,7 @@ from .page_cache import serve_cached
 from .page_layout import PAGE_SIZE, FactGroup, PageFilter, PageLayout, layout_page, page_of, slug
 from .pictures import pictures_for
 from .renamed import new_path
-from .ui import base_iri, construct, href, iri_term, local_path, query_service
+from .ui import base_iri, construct, href, iri_term, query_service
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
 
@@ -180,10 +184,35 @@ WHERE {
 
 #: ``{facts}`` below is a VALUES block of fact IRIs that FACT_INDEX returned (the store's own
 #: IRIs, written as N-Triples terms by pyoxigraph): nothing from the request is pasted.
-#: The facts' own triples, but the Wikidata-shaped view's (a page never shows those: a quarter
-#: of the triples of the USA's facts).
+#: The facts' own triples, but :data:`UNREAD_FACT_PROPS` and the Wikidata-shaped view's (a page
+#: never shows those: a quarter of the triples of the USA's facts). ``{unread}`` is filled in
+#: by :func:`fact_details`: the view's properties are left out by name (:data:`_VIEW_PROPS`).
 FACT_DETAILS = """CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o
-  FILTER(!STRSTARTS(STR(?p), "http://www.wikidata.org/")) }"""
+  FILTER(?p NOT IN ({unread})) }"""
+
+#: Properties of a fact that no row of a fact table reads (a third of the triples of
+#: France's facts): its link to every entity it involves and its fact type (the group and the
+#: counterpart column say those), and the latest day a start, signing or founding date can
+#: mean (a row places a fact by its earliest start and its latest end). A fact's own page
+#: reads its triples with :data:`SELF_DATA`, and shows them all.
+UNREAD_FACT_PROPS = (DG("involves"), DG("factType"), DG("dateLatest"), DG("startDateLatest"),
+                     DG("signingDateLatest"), DG("foundedDateLatest"))
+
+#: :data:`FACT_DETAILS` of facts that :data:`FACT_INDEX` listed: it says they are facts and
+#: of which class, so their types are written from it (:func:`fact_details`) rather than read
+#: again (a tenth of their triples), and their own labels, which no row shows, are left out.
+FACT_DETAILS_INDEXED = FACT_DETAILS.replace(
+    "{unread}", ", ".join(f"<{p}>" for p in (*UNREAD_FACT_PROPS, RDF("type"), RDFS("label")))
+    + ", {unread}")
+FACT_DETAILS = FACT_DETAILS.replace(
+    "{unread}", ", ".join(f"<{p}>" for p in UNREAD_FACT_PROPS) + ", {unread}")
+
+#: The Wikidata-shaped view's properties met on facts so far (``wdt:P31``, ``p:P710`` …).
+#: :data:`FACT_DETAILS` leaves them out by name, which costs the store a comparison of two
+#: numbers per triple, where a test of each property's namespace costs it a string (a quarter
+#: of the query's time for France's page). One not met yet is read, dropped by
+#: :func:`fact_details` and named from then on. Replaced, never changed in place (threads).
+_VIEW_PROPS: frozenset[str] = frozenset()
 
 #: The nodes a fact row reads: participations (actor, role, post) and trade periods.
 FACT_NODES = (
@@ -365,8 +394,36 @@ def page(path: str) -> Any:
     moved = _moved("linked_data.page", path)
     if moved is not None:
         return moved
-    html = serve_cached(lambda: _render_page(path))  # kept until a write touches what it read
+    with collector_paused():
+        html = serve_cached(lambda: _render_page(path))  # kept until a write touches it
     return Response(html, content_type="text/html; charset=utf-8")
+
+
+_pausing = threading.Lock()
+_paused = [0, False]  # pages being made in this process; whether the collector was on
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a page is made (in any thread of the process).
+
+    A busy page makes some 100,000 objects, most freed as soon as it is written: the
+    collector's passes they set off (a hundred young ones, ten middle, often a full one)
+    cost 10-40 ms of CPU of France's page, for next to nothing to collect. The collector is
+    on again once no page is being made; what a page left in cycles is collected then.
+    """
+    with _pausing:
+        if _paused[0] == 0:
+            _paused[1] = gc.isenabled()
+            gc.disable()
+        _paused[0] += 1
+    try:
+        yield
+    finally:
+        with _pausing:
+            _paused[0] -= 1
+            if _paused[0] == 0 and _paused[1]:
+                gc.enable()
 
 
 #: Terms every page depends on besides those it read: the predicates of the patterns that
@@ -376,17 +433,12 @@ PAGE_MARKERS = frozenset(predicate_marker(p) for p in (
     RDF("type"), OA("hasBody"), OA("hasTarget"), OA("hasSelector")))
 
 
-def _terms_read(iri: str, index: list[IndexedFact], *triples: Iterable[ox.Triple]
-                ) -> frozenset[str]:
+def _terms_read(iri: str, index: list[IndexedFact], graph: Graph) -> frozenset[str]:
     """What a page read: its IRI, its facts, every IRI in subject or object position of the
-    triples it used, and :data:`PAGE_MARKERS` (for :mod:`.page_cache`)."""
+    triples it used (its ``graph``), and :data:`PAGE_MARKERS` (for :mod:`.page_cache`)."""
     terms = {iri, *PAGE_MARKERS}
     terms.update(f.iri for f in index)
-    for group in triples:
-        for t in group:
-            for node in (t.subject, t.object):
-                if isinstance(node, ox.NamedNode):
-                    terms.add(node.value)
+    terms.update(graph.iris())
     return frozenset(terms)
 
 
@@ -416,10 +468,10 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
         shown: list[IndexedFact] = list(index)
     else:
         shown = [f for g in layout.groups for f in (*g.documents, *g.reference)] + drawn
-    details = fact_details([f.iri for f in shown])
+    details = fact_details([f.iri for f in shown], {f.iri: f.kind for f in shown})
     graph = Graph([*own, *incoming, *details])
     graph.lang = ui_lang()
-    view = build_view(iri, graph)
+    view = build_view(iri, graph, timeline=False)
     views = {f.iri: f for f in view.facts}
     for g in layout.groups:
         g.documents = [views[f.iri] for f in g.documents if f.iri in views]
@@ -431,7 +483,7 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
                                ) >= INCOMING_MAX
     html = render_template("entity.html", v=view, lay=layout, path=path,
                            pictures=pictures_for(path), data_links=_data_links(path))
-    return html, _terms_read(iri, index, own, incoming, details)
+    return html, _terms_read(iri, index, graph)
 
 
 def _uses(term: str, query: str = USES) -> dict[str, int]:
@@ -507,7 +559,7 @@ def _render_large(path: str, iri: str, term: str, own: list[ox.Triple],
                         uses=sum(uses.values()))
     html = render_template("entity.html", v=view, lay=layout, path=path,
                            pictures=pictures_for(path), data_links=_data_links(path))
-    return html, _terms_read(iri, [], own, details)
+    return html, _terms_read(iri, [], graph)
 
 
 @dataclass
@@ -562,19 +614,53 @@ def group_facts(facts: list[Any]) -> list[tuple[str, list[Any]]]:
     return groups
 
 
-def fact_details(facts: list[str]) -> list[ox.Triple]:
+def fact_details(facts: list[str], kinds: dict[str, str] | None = None) -> list[ox.Triple]:
     """The triples a page needs to show ``facts`` (IRIs from :func:`fact_index`): their own
-    triples, their participations and periods, and the labels of what they name."""
+    triples, their participations and periods, and the labels of what they name.
+
+    ``kinds`` (each fact's class, as :func:`fact_index` names it) says that every one of
+    ``facts`` is a fact of that class: their types are then written from it, not read, and
+    their own labels are not read (:data:`FACT_DETAILS_INDEXED`)."""
     unique = list(dict.fromkeys(facts))
     if not unique:
         return []
     values = " ".join(str(ox.NamedNode(f)) for f in unique)
     out: list[ox.Triple] = []
-    for query in (FACT_DETAILS, FACT_NODES):
-        out.extend(construct(query.replace("{facts}", values)))
-    named = {str(t.object) for t in out if isinstance(t.object, ox.NamedNode)}
+    global _VIEW_PROPS
+    view = _VIEW_PROPS
+    details = (FACT_DETAILS if kinds is None else FACT_DETAILS_INDEXED).replace(
+        "{unread}", ", ".join(str(ox.NamedNode(p)) for p in sorted(view))
+        or "<urn:x-diplograph:none>")  # the store's own IRIs, as N-Triples terms
+    for t in construct(details.replace("{facts}", values)):
+        p = t.predicate.value
+        if p.startswith(WIKIDATA_NAMESPACES):
+            view |= {p}  # not shown; named in the query from now on
+        else:
+            out.append(t)
+    if view is not _VIEW_PROPS:
+        _VIEW_PROPS = view | _VIEW_PROPS
+    out.extend(construct(FACT_NODES.replace("{facts}", values)))
+    if kinds is not None:
+        out.extend(_types(unique, kinds))
+    named = {str(o) for o in (t.object for t in out) if type(o) is ox.NamedNode}
     if named:
         out.extend(construct(FACT_LABELS.replace("{iris}", " ".join(sorted(named)))))
+    return out
+
+
+_RDF_TYPE, _FACT_CLASS = ox.NamedNode(RDF("type")), ox.NamedNode(DG("Fact"))
+
+
+def _types(facts: list[str], kinds: dict[str, str]) -> list[ox.Triple]:
+    """The ``rdf:type`` triples of ``facts`` that :data:`FACT_INDEX` implies: each is a
+    ``dg:Fact`` and, unless its kind is ``Fact``, of the class its kind names."""
+    out = []
+    for iri in facts:
+        fact = ox.NamedNode(iri)
+        out.append(ox.Triple(fact, _RDF_TYPE, _FACT_CLASS))
+        kind = kinds[iri]
+        if kind != "Fact":
+            out.append(ox.Triple(fact, _RDF_TYPE, ox.NamedNode(DG(kind))))
     return out
 
 
@@ -582,6 +668,10 @@ def _href(iri: str) -> str:
     """:func:`.ui.href`, remembered for the request and without ``url_for`` per link (a page
     links a thousand or more IRIs; ``url_for`` costs a tenth of a millisecond each)."""
     return _link(iri)[0]
+
+
+#: the characters ``url_quote`` keeps in a path as werkzeug writes it (:func:`_link`)
+_QUOTED_AS_IS = re.compile(r"[A-Za-z0-9_.~!$&'()*+,/:;=@-]*")
 
 
 def _link(iri: str) -> tuple[str, bool]:
@@ -592,14 +682,17 @@ def _link(iri: str) -> tuple[str, bool]:
         memo = request_globals.diplograph_links = {}
         # "/id/x" -> "/id/": the route's own prefix (script root included), built once
         request_globals.diplograph_id_prefix = url_for("linked_data.resolve", path="x")[:-1]
+        request_globals.diplograph_minted = base_iri() + "id/"  # :func:`.ui.local_path`'s
     found = memo.get(iri)
     if found is None:
-        path = local_path(iri)
-        if path is None:
+        minted: str = request_globals.diplograph_minted
+        if not iri.startswith(minted) or len(iri) == len(minted):
             found = (iri, True)
         else:  # as werkzeug's path converter writes it
-            found = (request_globals.diplograph_id_prefix
-                     + url_quote(path, safe="!$&'()*+,/:;=@"), False)
+            path = iri[len(minted):]
+            if not _QUOTED_AS_IS.fullmatch(path):
+                path = url_quote(path, safe="!$&'()*+,/:;=@")
+            found = (request_globals.diplograph_id_prefix + path, False)
         memo[iri] = found
     return found
 
@@ -627,17 +720,50 @@ class Graph:
     def __init__(self, triples: Iterable[ox.Triple]) -> None:
         # plain dicts: a page reads each subject's properties a few times and never queries
         # (an in-memory pyoxigraph store cost a fifth of the page's Python time to fill)
+        # Only IRIs and blank nodes are looked up as objects (a page asks what points at its
+        # entity, its facts, an annotation): literals, half of a page's objects, are indexed
+        # by object only if asked (:meth:`_pointing_at`), which saves writing each as text.
         self._by_subject: dict[str, dict[str, list[Any]]] = {}
         self._by_object: dict[str, list[tuple[Any, Any]]] = {}
+        self._literals: list[tuple[Any, Any, ox.Literal]] | None = []
+        by_subject, by_object, literals = self._by_subject, self._by_object, self._literals
+        named, literal = ox.NamedNode, ox.Literal
         for t in set(triples):
-            subject, predicate, obj = t.subject, t.predicate, t.object
-            props = self._by_subject.setdefault(_key(subject), {})
-            props.setdefault(predicate.value, []).append(obj)
-            self._by_object.setdefault(_key(obj), []).append((subject, predicate))
+            subject, predicate, obj = t.subject, t.predicate, t.object  # or a Quad's
+            props = by_subject.get(key := subject.value if type(subject) is named
+                                   else str(subject))
+            if props is None:
+                props = by_subject[key] = {}
+            objs = props.get(p := predicate.value)
+            if objs is None:
+                props[p] = [obj]
+            else:
+                objs.append(obj)
+            if type(obj) is literal:
+                literals.append((subject, predicate, obj))
+            else:
+                pointing = by_object.get(key := obj.value if type(obj) is named else str(obj))
+                if pointing is None:
+                    by_object[key] = [(subject, predicate)]
+                else:
+                    pointing.append((subject, predicate))
         for props in self._by_subject.values():
             for objs in props.values():
                 if len(objs) > 1:
                     objs.sort(key=str)
+
+    def iris(self) -> set[str]:
+        """Every IRI in subject or object position.
+
+        >>> a, b = ox.NamedNode("http://e/a"), ox.NamedNode("http://e/b")
+        >>> sorted(Graph([ox.Triple(a, b, ox.Literal("x")), ox.Triple(ox.BlankNode(), b, a)]
+        ...              ).iris())
+        ['http://e/a']
+        """
+        # the keys (:func:`_key`): an IRI's text, which starts with its scheme, else a blank
+        # node's ``_:…``, a literal's ``"…`` or a triple term's ``<…``
+        return {k for keys in (self._by_subject, self._by_object) for k in keys
+                if k[:1] not in ('"', "_", "<")}
 
     def objects(self, s: ox.NamedNode | str, p: str) -> list[Any]:
         """The objects of ``s p ?``, sorted."""
@@ -654,13 +780,20 @@ class Graph:
 
     def subjects(self, p: str | None, o: ox.Term) -> list[Any]:
         """The subjects of ``? p o``."""
-        found = {subj for subj, pred in self._by_object.get(_key(o), ())
-                 if p is None or pred.value == p}
+        found = {subj for subj, pred in self._pointing_at(o) if p is None or pred.value == p}
         return sorted(found, key=str)
 
     def incoming(self, o: ox.Term) -> list[tuple[Any, Any]]:
         """Every ``(subject, predicate)`` of ``? ? o``."""
-        return list(self._by_object.get(_key(o), ()))
+        return list(self._pointing_at(o))
+
+    def _pointing_at(self, o: ox.Term) -> list[tuple[Any, Any]]:
+        """Every ``(subject, predicate)`` of ``? ? o``, literals indexed at the first ask."""
+        if isinstance(o, ox.Literal) and self._literals is not None:
+            for subject, predicate, obj in self._literals:
+                self._by_object.setdefault(str(obj), []).append((subject, predicate))
+            self._literals = None
+        return self._by_object.get(_key(o), [])
 
     def pairs(self, s: ox.NamedNode | str) -> list[tuple[Any, Any]]:
         """All ``(p, o)`` of ``s``."""
@@ -702,9 +835,17 @@ class Graph:
 
     def label(self, s: ox.Term, lang: str | None = None) -> str:
         """The best label of ``s`` (``lang``, en, vi, any), else its local name."""
-        lang = lang or self.lang
         if isinstance(s, ox.Literal):
             return s.value
+        lang = lang or self.lang
+        memo = self.__dict__.setdefault("_best", {})
+        key = (lang, _key(s))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._label(s, lang)
+        return found  # type: ignore[no-any-return]
+
+    def _label(self, s: ox.Term, lang: str) -> str:
         labels = self.labels(s)
         for wanted in (lang, "en", "vi", None):
             for lit in labels:
@@ -715,6 +856,7 @@ class Graph:
         return local_name(s.value) if isinstance(s, ox.NamedNode) else str(s)
 
 
+@functools.lru_cache(maxsize=8192)
 def local_name(iri: str) -> str:
     """The part of an IRI after its last ``#`` or ``/``.
 
@@ -731,7 +873,10 @@ def local_name(iri: str) -> str:
 
 @dataclass
 class Value:
-    """One value shown on a page: text, and a link when it is an IRI."""
+    """One value shown on a page: text, and a link when it is an IRI.
+
+    Written in a template (``{{ value }}``) as its :meth:`__html__`.
+    """
 
     text: str
     link: str | None = None
@@ -739,10 +884,40 @@ class Value:
     note: str | None = None
     external: bool = False
 
+    def __html__(self) -> str:
+        """The value as HTML, its text escaped: a link (``class="ext"`` when it leaves this
+        server) or a ``span`` with its language, then its language tag and note. Written here
+        rather than as a template macro: a page shows thousands of values, and a macro call
+        costs several times this function.
+
+        >>> Value("Mông Cổ", lang="vi").__html__()
+        '<span lang="vi">Mông Cổ</span><span class="lang">@vi</span>'
+        >>> print(Value("<b>", "/x?a&b", note="n", external=True).__html__())
+        <a href="/x?a&amp;b" class="ext" rel="noopener">&lt;b&gt;</a> <span class="note">(n)</span>
+        """
+        text = escape(self.text)
+        if self.link:
+            out = (f'<a href="{escape(self.link)}"'
+                   f'{_EXTERNAL if self.external else ""}>{text}</a>')
+        elif self.lang:
+            out = f'<span lang="{escape(self.lang)}">{text}</span>'
+        else:
+            out = f"<span>{text}</span>"
+        if self.lang:
+            out += f'<span class="lang">@{escape(self.lang)}</span>'
+        if self.note:
+            out += f' <span class="note">({escape(self.note)})</span>'
+        return out
+
+
+_EXTERNAL = ' class="ext" rel="noopener"'
+
 
 @dataclass
 class DateInfo:
-    """A date of a fact, with its precision and the earliest day it can mean."""
+    """A date of a fact, with its precision and the earliest and latest days it can mean (a
+    row reads the earliest of a start, signing or founding date and the latest of an end
+    date: an entity page does not read the other bound, :data:`UNREAD_FACT_PROPS`)."""
 
     prop: str
     text: str
@@ -784,18 +959,22 @@ class FactView:
         >>> f.headline(exclude="/id/org/UN"), f.headline(exclude="/id/state/MNG")
         ('Mongolia', 'United Nations')
         """
-        by_name = dict(self.rows)
-        for key in self.HEADLINE_ROWS:
-            values = [v for v in by_name.get(key, []) if v.link is None or v.link != exclude]
-            if values:
-                return ", ".join(v.text for v in values[:3])
-        return ""
+        return ", ".join(v.text for v in self.counterpart_rows(exclude)[1][:3])
 
     #: rows a table leaves out: the group says the type, the counterpart column the parties
     NOT_DETAILS = ("fact type", "involves", "label")
 
     def counterpart_rows(self, exclude: str | None = None) -> tuple[str, list[Value]]:
-        """The first headline row with a value other than the page's own entity."""
+        """The first headline row with a value other than the page's own entity (remembered:
+        a page asks for it for the table row, its details and the timeline label)."""
+        memo: dict[str | None, tuple[str, list[Value]]] = self.__dict__.setdefault(
+            "_counterparts", {})
+        found = memo.get(exclude)
+        if found is None:
+            found = memo[exclude] = self._counterpart_rows(exclude)
+        return found
+
+    def _counterpart_rows(self, exclude: str | None) -> tuple[str, list[Value]]:
         by_name = dict(self.rows)
         for key in self.HEADLINE_ROWS:
             values = [v for v in by_name.get(key, []) if v.link is None or v.link != exclude]
@@ -935,26 +1114,54 @@ FACT_PROP_ORDER = [
 ]
 
 
+_WD = str(WD)
+
+
 def _value(g: Graph, term: Any) -> Value:
     if isinstance(term, ox.Literal):
         lang = term.language
         return Value(term.value, lang=lang)
     if isinstance(term, ox.NamedNode):
-        link, external = g.link(term.value)
+        iri = term.value
+        link, external = g.link(iri)
         text = g.label(term)
-        if term.value.startswith(str(WD)):
-            text = local_name(term.value) if text == local_name(term.value) else text
+        if iri.startswith(_WD):
+            text = local_name(iri) if text == local_name(iri) else text
         return Value(text, link, external=external)
     return Value(str(term))
 
 
-def _date_info(g: Graph, fact: ox.NamedNode, name: str) -> DateInfo | None:
-    lit = g.value(fact, DG(name))
+#: (name, property, its precision, earliest and latest day) of each of :data:`DATE_PROPS`
+_DATE_KEYS = [(name, DG(name), DG(name + "Precision"), DG(name + "Earliest"),
+               DG(name + "Latest")) for name in DATE_PROPS]
+
+
+def _first(props: dict[str, list[Any]], p: str) -> Any | None:
+    """:meth:`Graph.value` on the properties of one subject."""
+    objs = props.get(p)
+    return objs[0] if objs else None
+
+
+def _dates(props: dict[str, list[Any]]) -> list[DateInfo]:
+    """The dates of a fact (its properties, :meth:`Graph._props`), in :data:`DATE_PROPS`
+    order."""
+    out = []
+    for name, p, precision_p, earliest_p, latest_p in _DATE_KEYS:
+        if p in props:
+            info = _date_info(props, name, precision_p, earliest_p, latest_p)
+            if info is not None:
+                out.append(info)
+    return out
+
+
+def _date_info(props: dict[str, list[Any]], name: str, precision_p: str, earliest_p: str,
+               latest_p: str) -> DateInfo | None:
+    lit = _first(props, DG(name))
     if not isinstance(lit, ox.Literal):
         return None
-    precision = g.value(fact, DG(name + "Precision"))
-    earliest = g.value(fact, DG(name + "Earliest"))
-    latest = g.value(fact, DG(name + "Latest"))
+    precision = _first(props, precision_p)
+    earliest = _first(props, earliest_p)
+    latest = _first(props, latest_p)
 
     def day(x: Any) -> dt.date | None:
         try:
@@ -1005,14 +1212,14 @@ def _period(g: Graph, node: Any) -> Value:
 
 def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     """Summarise one fact for a page."""
-    types = g.types(fact)
+    props = g._props(fact)
+    types = {t.value for t in props.get(_TYPE, ())}
     kind = next(
-        (local_name(t) for t in sorted(types) if t.startswith(DG("")) and t != DG("Fact")),
+        (local_name(t) for t in sorted(types) if t.startswith(_DG) and t != _FACT),
         "Fact",
     )
     kind_label = g.label(ox.NamedNode(DG(kind)))
     by_prop: dict[str, list[Value]] = {}
-    props = g._props(fact)
     for p in sorted(props):
         if p in HIDDEN_FACT_PROPS or p.startswith(WIKIDATA_NAMESPACES):
             continue  # the Wikidata-shaped view's statements are not shown as our rows
@@ -1026,11 +1233,11 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
                 by_prop.setdefault(name, []).append(_value(g, o))
     order = _PROP_ORDER
     rows = sorted(by_prop.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
-    quote = g.value(fact, DG("quote"))
-    stated_in = g.value(fact, DG("statedIn"))
-    doc = stated_in or g.value(fact, PROV("wasDerivedFrom"))
-    comment = g.value(fact, RDFS("comment"))
-    dates = [d for d in (_date_info(g, fact, n) for n in DATE_PROPS) if d is not None]
+    quote = _first(props, _QUOTE)
+    stated_in = _first(props, _STATED_IN)
+    doc = stated_in or _first(props, _DERIVED_FROM)
+    comment = _first(props, _COMMENT)
+    dates = _dates(props)
     return FactView(
         iri=fact.value,
         link=_href(fact.value),
@@ -1046,6 +1253,9 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
 
 
 _PARTICIPATION = DG("participation")
+_TYPE, _DG, _FACT = RDF("type"), DG(""), DG("Fact")
+_QUOTE, _STATED_IN, _DERIVED_FROM, _COMMENT = (
+    DG("quote"), DG("statedIn"), PROV("wasDerivedFrom"), RDFS("comment"))
 _PROP_ORDER = {n: i for i, n in enumerate(FACT_PROP_ORDER)}
 
 
@@ -1123,8 +1333,9 @@ def annotate(text: str, spans: list[tuple[int, int, Any]]) -> list[dict[str, Any
     return pieces
 
 
-def build_view(iri: str, g: Graph) -> PageView:
-    """The page view of ``iri`` from its neighbourhood graph ``g``."""
+def build_view(iri: str, g: Graph, *, timeline: bool = True) -> PageView:
+    """The page view of ``iri`` from its neighbourhood graph ``g`` (``timeline``: with the
+    timeline of all its facts; an entity page draws the one its layout chose instead)."""
     s = ox.NamedNode(iri)
     labels = [Value(lit.value, lang=lit.language) for lit in g.labels(s)]
     labels.sort(key=lambda v: ({"en": 0, "vi": 1}.get(v.lang or "", 2), v.text))
@@ -1174,7 +1385,7 @@ def build_view(iri: str, g: Graph) -> PageView:
     others = [f for f in facts if f.kind not in known]
     if others:
         groups.append(("Other facts", others))
-    timeline, axis = _timeline(facts)
+    timeline, axis = _timeline(facts) if timeline else ([], [])
 
     shown = {RDF("type"), str(SKOS) + "altLabel", DG("wikidataLink"), SCHEMA("text"),
              *LABEL_PROPS}

@@ -1,0 +1,196 @@
+"""An entity page reads only what its fact rows show (server/linked_data.py, #12 and #17).
+
+The details of the facts a page lists are read without the properties no row shows (a fact's
+``dg:involves`` links, its fact type, the latest day a start can mean, its own label), and
+their types are written from the fact index instead of read again. Here, on the real fixture
+store, every fact of every fixture page is shown the same both ways: from all of its triples
+(as pages read them before) and as the page reads them now. Values write themselves as HTML
+(``Value.__html__``) exactly as the template macro did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+import pytest
+from flask import Flask
+from markupsafe import Markup
+
+from diplograph.graph.store import open_store
+from diplograph.server import linked_data as ld
+from diplograph.server.app import create_app
+from diplograph.server.ui import construct
+
+from .conftest import BASE, QUERIES, load_fixture
+
+#: facts shaped as the reference-data loaders write them (docs/model.md), with every property
+#: a page leaves out, beside the fixture's document facts
+DATA = """PREFIX dg: <https://diplograph.org/ontology#>
+PREFIX dgr: <https://diplograph.org/id/>
+PREFIX dgc: <https://diplograph.org/id/concept/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX qb: <http://purl.org/linked-data/cube#>
+dgr:fact\\/t\\/m1 a dg:Fact, dg:Membership, org:Membership ; rdfs:label "MNG in the UN" ;
+  dg:factType dgc:fact-type\\/membership ; org:member dgr:state\\/MNG ;
+  org:organization dgr:org\\/UN ; dg:involves dgr:state\\/MNG, dgr:org\\/UN ;
+  org:role dgc:role\\/full ; rdfs:comment "a spell" ;
+  dg:startDate "1961"^^xsd:gYear ; dg:startDatePrecision dgc:precision\\/year ;
+  dg:startDateEarliest "1961-01-01"^^xsd:date ; dg:startDateLatest "1961-12-31"^^xsd:date ;
+  dg:endDate "1990s"^^xsd:string ; dg:endDatePrecision dgc:precision\\/decade ;
+  dg:endDateEarliest "1990-01-01"^^xsd:date ; dg:endDateLatest "1999-12-31"^^xsd:date ;
+  prov:wasDerivedFrom dgr:dataset\\/t, dgr:dataset\\/t\\/rows\\/7 ;
+  <http://www.wikidata.org/prop/direct/P463> dgr:org\\/UN ;
+  <http://www.wikidata.org/prop/P463> dgr:fact\\/t\\/m1\\/wd\\/P463 .
+dgr:fact\\/t\\/e1 a dg:Fact, dg:DiplomaticEvent, dg:Agreement, qb:Observation ;
+  dg:factType dgc:fact-type\\/event ; dg:involves dgr:state\\/MNG, dgr:state\\/VNM ;
+  dg:party dgr:state\\/VNM, dgr:state\\/MNG ;
+  dg:date "1954-05"^^xsd:gYearMonth ; dg:dateEarliest "1954-05-01"^^xsd:date ;
+  dg:dateLatest "1954-05-31"^^xsd:date ; dg:datePrecision dgc:precision\\/month ;
+  dg:signingDate "1954-05-07"^^xsd:date ; dg:signingDateLatest "1954-05-07"^^xsd:date ;
+  dg:foundedDate "1954"^^xsd:gYear ; dg:foundedDateLatest "1954-12-31"^^xsd:date ;
+  prov:wasDerivedFrom dgr:dataset\\/t .
+dgr:fact\\/t\\/x1 a dg:Fact ; dg:involves dgr:state\\/MNG ; dg:party dgr:state\\/MNG ;
+  dg:startDate "2001"^^xsd:gYear ; dg:startDateLatest "2001-12-31"^^xsd:date .
+dgr:dataset\\/t rdfs:label "a test data set"@en .
+dgr:dataset\\/t\\/rows\\/7 rdfs:label "7" .
+"""
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    store_dir = tmp_path_factory.mktemp("reads") / "store"
+    load_fixture(store_dir)
+    store = open_store(store_dir)
+    store.load(DATA.encode(), format=ox.RdfFormat.TURTLE,
+               to_graph=ox.NamedNode("https://diplograph.org/graph/dataset/t"))
+    store.flush()
+    del store
+    app = create_app({"DIPLOGRAPH_STORE": str(store_dir), "DIPLOGRAPH_QUERIES_DIR": str(QUERIES),
+                      "DIPLOGRAPH_QUERY_WORKERS": 1, "DIPLOGRAPH_ISOLATION": "thread",
+                      "DIPLOGRAPH_BASE": BASE, "TESTING": True})
+    yield app
+    app.extensions["diplograph"].close()
+
+#: every triple of the facts (no property left out), their nodes and their objects' labels
+ALL_OF_THEM = """CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o }"""
+
+
+def _shown(f: ld.FactView, page: str) -> tuple[object, ...]:
+    """What a fact table row, the timeline and a document's highlight show of a fact."""
+    dates = [(d.prop, d.label, d.text, d.precision,
+              d.latest if d.prop == "endDate" else d.earliest) for d in f.dates]
+    return (f.iri, f.link, f.kind, f.kind_label, f.counterpart_rows(page), f.details(page),
+            f.headline(page), dates, f.when, f.start, f.end, f.quote, f.document, f.comment,
+            f.reference)
+
+
+def _entities(app: Flask) -> list[str]:
+    rows = app.extensions["diplograph"].select(
+        "SELECT DISTINCT ?e WHERE { ?f a <https://diplograph.org/ontology#Fact> ; ?p ?e "
+        "FILTER(isIRI(?e) && STRSTARTS(STR(?e), 'https://diplograph.org/id/')) }")
+    return sorted(r["e"].value for r in rows)
+
+
+def test_fact_rows_are_the_same_from_every_triple_and_as_the_page_reads_them(rich: Flask
+                                                                              ) -> None:
+    app = rich
+    ld._VIEW_PROPS = frozenset()  # as after a start
+    entities = _entities(app)
+    assert len(entities) > 10  # states, organisations, documents, concepts, data sets
+    compared = 0
+    for iri in entities:
+        with app.test_request_context("/"):
+            index = ld.fact_index(str(ox.NamedNode(iri)))
+            if not index:
+                continue
+            facts = [f.iri for f in index]
+            values = " ".join(str(ox.NamedNode(f)) for f in facts)
+            full = construct(ALL_OF_THEM.replace("{facts}", values))
+            full += construct(ld.FACT_NODES.replace("{facts}", values))
+            named = " ".join(sorted({str(o) for _, _, o in full if isinstance(o, ox.NamedNode)}))
+            full += construct(ld.FACT_LABELS.replace("{iris}", named))
+            read = ld.fact_details(facts, {f.iri: f.kind for f in index})
+            assert len(set(read)) < len(set(full))  # fewer triples read …
+            # the Wikidata-shaped view's properties are left out by name once met
+            assert set(ld.fact_details(facts, {f.iri: f.kind for f in index})) == set(read)
+            assert not any(t.predicate.value.startswith("http://www.wikidata.org/")
+                           for t in read)
+            before, now = ld.Graph(full), ld.Graph(read)
+            page = ld._href(iri)
+            for f in facts:  # … and every fact shown the same
+                node = ox.NamedNode(f)
+                assert _shown(ld.fact_view(now, node), page) == \
+                    _shown(ld.fact_view(before, node), page), (iri, f)
+                compared += 1
+    assert compared > 20
+    assert "http://www.wikidata.org/prop/direct/P463" in ld._VIEW_PROPS
+
+
+@pytest.mark.parametrize("value", [
+    ld.Value("Mông Cổ", lang="vi"),
+    ld.Value("United Nations", "/id/org/UN"),
+    ld.Value("Q711", "https://www.wikidata.org/wiki/Q711", note="exact match", external=True),
+    ld.Value('<script>alert("x")</script> & co', "/id/x?a=1&b='2'", lang="en", note="<n>"),
+    ld.Value("plain"),
+    ld.Value("", ""),
+])
+def test_a_value_writes_itself_as_the_macro_did(app: Flask, value: ld.Value) -> None:
+    macro = app.jinja_env.from_string(
+        '{%- macro show(v) -%}'
+        '{%- if v.link -%}<a href="{{ v.link }}"{% if v.external %} class="ext" '
+        'rel="noopener"{% endif %}>{{ v.text }}</a>{%- else -%}<span{% if v.lang %} '
+        'lang="{{ v.lang }}"{% endif %}>{{ v.text }}</span>{%- endif -%}\n'
+        '{%- if v.lang %}<span class="lang">@{{ v.lang }}</span>{% endif -%}\n'
+        '{%- if v.note %} <span class="note">({{ v.note }})</span>{% endif -%}\n'
+        '{%- endmacro -%}{{ show(v) }}')
+    with app.test_request_context("/"):
+        assert app.jinja_env.from_string("{{ v }}").render(v=value) == macro.render(v=value)
+        assert Markup(value.__html__()) == macro.render(v=value)
+
+
+def test_links_are_quoted_as_werkzeug_quotes_them(app: Flask) -> None:
+    from urllib.parse import quote
+
+    with app.test_request_context("/"):
+        for ch in map(chr, range(33, 0x250)):
+            iri = f"https://diplograph.org/id/state/A{ch}B"
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                continue  # not an IRI
+            expected = "/id/state/" + quote(f"A{ch}B", safe="!$&'()*+,/:;=@")
+            assert ld._link(iri) == (expected, False), ch
+
+
+def test_the_collector_is_paused_while_pages_are_made_and_on_again_after() -> None:
+    import gc
+    import threading
+
+    assert gc.isenabled()
+    inside, release = threading.Event(), threading.Event()
+
+    def other_page() -> None:
+        with ld.collector_paused():
+            inside.set()
+            release.wait(10)
+
+    t = threading.Thread(target=other_page)
+    t.start()
+    inside.wait(10)
+    with ld.collector_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()  # the other page is still being made
+    release.set()
+    t.join(10)
+    assert gc.isenabled()
+    gc.disable()  # a process that runs without the collector keeps it off
+    try:
+        with ld.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
