@@ -37,6 +37,7 @@ from ..graph.formats import JSONLD, NTRIPLES, RDFXML, TURTLE
 from ..graph.namespaces import (
     DCTERMS,
     DG,
+    ID,
     OA,
     ORG,
     PREFIXES,
@@ -1235,7 +1236,7 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     rows = sorted(by_prop.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
     quote = _first(props, _QUOTE)
     stated_in = _first(props, _STATED_IN)
-    doc = stated_in or _first(props, _DERIVED_FROM)
+    doc = stated_in or _data_set(props.get(_DERIVED_FROM))
     comment = _first(props, _COMMENT)
     dates = _dates(props)
     return FactView(
@@ -1252,6 +1253,16 @@ def fact_view(g: Graph, fact: ox.NamedNode) -> FactView:
     )
 
 
+def _data_set(sources: list[Any] | None) -> Any | None:
+    """Of a reference fact's ``prov:wasDerivedFrom`` objects, the data set (``…/dataset/atop``)
+    rather than the node of its source rows (``…/dataset/atop/rows/…``), which a fact also
+    derives from; the first one if none is a data set."""
+    if not sources:
+        return None
+    return next((s for s in sources if _DATA_SET.fullmatch(s.value)), sources[0])
+
+
+_DATA_SET = re.compile(re.escape(ID("dataset/")) + r"[^/]+")
 _PARTICIPATION = DG("participation")
 _TYPE, _DG, _FACT = RDF("type"), DG(""), DG("Fact")
 _QUOTE, _STATED_IN, _DERIVED_FROM, _COMMENT = (

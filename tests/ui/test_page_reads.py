@@ -194,3 +194,21 @@ def test_the_collector_is_paused_while_pages_are_made_and_on_again_after() -> No
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_reference_fact_names_its_data_set_not_its_rows(order: int) -> None:
+    """A reference fact derives from its data set and from the node of its source rows; the
+    page names the data set, in whichever order the store hands the two back."""
+    data_set = ox.NamedNode("https://diplograph.org/id/dataset/atop")
+    rows = ox.NamedNode("https://diplograph.org/id/dataset/atop/rows/atop/1161")
+    assert ld._data_set([data_set, rows][::order]) == data_set
+    assert ld._data_set([rows]) == rows  # no data set: the rows, as before
+    assert ld._data_set([]) is None
+
+
+def test_the_reference_summary_lists_data_sets(rich: Flask) -> None:
+    page = rich.test_client().get("/page/state/MNG", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "from reference data sets (a test data set)" in text
