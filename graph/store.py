@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 from typing import IO
@@ -232,56 +232,6 @@ def write_ntriples(fh: IO[bytes], items: Iterable[ox.Quad | str], graph: ox.Name
         if text:
             fh.write("".join(text).encode("utf-8"))
             text.clear()
-    return n
-
-
-def load_new_graph(store: ox.Store, graph: str, lines: Iterable[str]) -> int:
-    """Bulk-load the N-Triples ``lines`` (``str``, each ending in a newline, no blank nodes)
-    into ``graph``, which the store does not hold, part by part as they come: each part of
-    :data:`PART_LINES` lines is loaded on a second thread (two at most at once) while the
-    caller's generator writes the next, so the Python that writes the lines and the bulk
-    loader (which releases the GIL) use both CPUs. Returns the number of lines.
-
-    As for a new graph in :func:`replace_graph_atomically`, a crash between two parts leaves
-    part of a graph that did not exist (the build records its fingerprint only once it is
-    whole, so the next build completes it); an error while the lines are written removes what
-    was loaded: the store is left without the graph, as it was. ``lenient``: the lines are
-    this package's own text (see :func:`replace_streamed`).
-
-    >>> store = ox.Store()
-    >>> load_new_graph(store, "http://e/g", ['<http://e/s> <http://e/p> "a" .\\n'])
-    1
-    >>> [q.object.value for q in store]
-    ['a']
-    """
-    g = ox.NamedNode(graph)
-    if store.contains_named_graph(g):
-        raise DiplographError("internal", f"<{graph}> exists: replace it, do not load it")
-    n = 0
-    running: list[Future[None]] = []
-
-    def load(data: bytes) -> None:
-        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=g, lenient=True)
-
-    with ThreadPoolExecutor(2, thread_name_prefix="bulk-load") as pool:
-        try:
-            it = iter(lines)
-            while part := list(islice(it, PART_LINES)):
-                n += len(part)
-                data = "".join(part).encode("utf-8")
-                del part
-                while sum(not f.done() for f in running) >= 2:  # bound the text held
-                    wait(running, return_when=FIRST_COMPLETED)
-                running.append(pool.submit(load, data))
-                del data
-            for f in running:
-                f.result()  # the first error, once every load has ended
-        except BaseException:
-            for f in running:
-                f.cancel()
-            wait(running)
-            store.remove_graph(g)
-            raise
     return n
 
 

@@ -35,12 +35,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 import pyoxigraph as ox
 
 from ..graph.namespaces import DGC, GRAPH, RDF, RDFS, XSD
-from ..graph.store import load_new_graph, replace_streamed
+from ..graph.store import replace_streamed
 from ..graph.terms import solutions
 
 WD = "http://www.wikidata.org/entity/"
@@ -738,12 +737,6 @@ class _Writer:
         """Every line once, in the order of first writing."""
         return self.out
 
-    def take(self) -> list[str]:
-        """The lines written since the last :meth:`take` (handed over: not held here any
-        more; lines written later are still compared with them)."""
-        out, self.out = self.out, []
-        return out
-
     def time_qualifier(self, st: str, prop: str, value: str, precision: str | None) -> None:
         key = (prop, value, precision)
         tails = self._times.get(key)
@@ -814,16 +807,6 @@ def wikidata_view_lines(store: ox.Store, inputs: ViewInputs | None = None) -> li
 
     Deterministic: the same store gives the same lines in the same order.
     """
-    return [line for batch in wikidata_view_batches(store, inputs) for line in batch]
-
-
-def wikidata_view_batches(store: ox.Store, inputs: ViewInputs | None = None, *,
-                          free: bool = False) -> Iterator[list[str]]:
-    """:func:`wikidata_view_lines` in batches, one as each part of the view is written (the
-    labels, each statement mapping, relations, agreements), so that the build can load the
-    first lines while it writes the next (:func:`write_view`). ``free``: empty ``inputs``
-    once the statement mappings have read it."""
-    given = inputs if free else None
     inputs = (inputs or ViewInputs()).complete(store)
     qids = {f"<{k}>": f"<{v}>" for k, v in verified_qids(store).items()}
     states = {f"<{s['e'].value}>" for s in _query(store, STATES)}
@@ -855,7 +838,6 @@ def wikidata_view_batches(store: ox.Store, inputs: ViewInputs | None = None, *,
     for iri, labels in VIEW_ITEM_LABELS.items():
         for lang, text in labels.items():
             w.add(w.iri(iri), label, str(ox.Literal(text, language=lang)))
-    yield w.take()
     # statements of the mapped kinds of fact (documents and reference data sets)
     for mapping in STATEMENT_MAPPINGS:
         col = {n: i for i, n in enumerate(mapping.variables())}
@@ -897,9 +879,6 @@ def wikidata_view_batches(store: ox.Store, inputs: ViewInputs | None = None, *,
                 if key != typed:  # the same lines as for the row before (its other value)
                     typed = key
                     w.statement(f, "P31", instance_of, f"{f[:-1]}/wd/P31>", fact)
-        yield w.take()
-    if given is not None:
-        given.clear()  # what the mappings read: freed before the view is loaded
     # diplomatic relations (state-state only, both directions)
     for s in _query(store, RELATIONS):
         a, b = str(s["a"]), str(s["b"])
@@ -931,7 +910,7 @@ def wikidata_view_batches(store: ox.Store, inputs: ViewInputs | None = None, *,
             node = f"{st[:-1]}/value>"
             w.add(st, w.iri("http://www.wikidata.org/prop/statement/value/P585"), node)
             w._time_value(node, lit, prec)
-    yield w.take()
+    return w.lines()
 
 
 def _opt(nt: str | None) -> str | None:
@@ -951,15 +930,10 @@ def write_view(store: ox.Store, inputs: ViewInputs | None = None) -> int:
     """Replace ``dgg:wikidata-view`` in ``store`` atomically (a crash leaves the old view or
     the new one), writing only what changed (the view of the reference data is hundreds of
     thousands of quads); returns the number of quads of the view. ``inputs``: what the build
-    kept of the graphs it has just written (:class:`ViewInputs`; emptied here).
-
-    A store without the view (a first build) gets it bulk-loaded part by part as its lines
-    are written (:func:`graph.store.load_new_graph`: the second CPU loads the first parts
-    while this thread writes the next)."""
-    batches = wikidata_view_batches(store, inputs, free=True)
-    if not store.contains_named_graph(ox.NamedNode(VIEW_GRAPH)):
-        return load_new_graph(store, VIEW_GRAPH, chain.from_iterable(batches))
-    lines = [line for batch in batches for line in batch]
+    kept of the graphs it has just written (:class:`ViewInputs`; emptied here)."""
+    lines = wikidata_view_lines(store, inputs)
+    if inputs is not None:
+        inputs.clear()  # free the tables before the bulk load
 
     def drain() -> Iterator[str]:
         # the lines are freed as their parts are written (the parts are held in memory, see
