@@ -29,8 +29,10 @@ one SPARQL update.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -303,6 +305,35 @@ class _Loader:
         return hasattr(time, "pthread_getcpuclockid")
 
 
+#: The cyclic garbage collector's first threshold during a build (CPython's default is 700
+#: allocations): the data-set loaders and the view allocate millions of small containers
+#: (rows, cells, the view's tables) that live to the end of their step, and a young
+#: collection every 700 of them cost about 0.6 s of CPU over a full build (measured by
+#: pairs of the data sets' Python alone: 3.06-3.27 s against 2.50-2.58 s). Collections still
+#: run, only less often.
+GC_THRESHOLD = 100_000
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Raise the garbage collector's first threshold to :data:`GC_THRESHOLD` for the block
+    (restored after it, whatever happens).
+
+    >>> before = gc.get_threshold()
+    >>> with fewer_collections():
+    ...     gc.get_threshold()[0]
+    100000
+    >>> gc.get_threshold() == before
+    True
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def build(
     store: ox.Store,
     *,
@@ -318,6 +349,21 @@ def build(
     ``report.failures``). ``datasets``: the names of the data sets to build (default: all);
     an unknown name raises ``DiplographError("not-found")``. ``data_dir``: the reference data
     (default: the bundled ``data/``)."""
+    with fewer_collections():
+        return _build(store, sources=sources, with_datasets=with_datasets, datasets=datasets,
+                      force=force, data_dir=data_dir, progress=progress)
+
+
+def _build(
+    store: ox.Store,
+    *,
+    sources: Path | None,
+    with_datasets: bool,
+    datasets: Iterable[str] | None,
+    force: bool,
+    data_dir: Path | None,
+    progress: Progress,
+) -> BuildReport:
     from ..ontology import files as ontology_files
     from .registry import default_data_dir, load_registry
 

@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..graph.errors import DiplographError
-from ..graph.namespaces import DG, ID, RDF, RDFS
+from ..graph.namespaces import DG, ID, PROV, RDF, RDFS
 from ..graph.terms import to_bytes
 from .facts_rdf import _nn, agent_iri, agent_quads, document_quads
 from .facts_schema import (
@@ -370,9 +370,17 @@ KIND_CLASS = {
 }
 
 
+#: Predicates whose values change from one load of a file to the next (the load's time) and
+#: that no shape reads: left out of the key of a remembered SHACL verdict.
+VOLATILE = frozenset({PROV("endedAtTime")})
+
+
 def check_shapes(doc: FactsDocument, quads: list[ox.Quad]) -> None:
-    """Validate the document's quads (plus the classes of the entities they name) with SHACL."""
-    from ..ontology.shacl import check_terms
+    """Validate the document's quads (plus the classes of the entities they name) with SHACL.
+
+    Triples that conformed before are not checked again (``ontology/shacl_verdicts.py``: the
+    same triples, shapes and checker; the load's time left out of the key)."""
+    from ..ontology.shacl_verdicts import known_to_conform, remember_conforms, verdict_key
 
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     for entity in doc.entities.values():
@@ -383,6 +391,11 @@ def check_shapes(doc: FactsDocument, quads: list[ox.Quad]) -> None:
             triples.append(
                 ox.Triple(_nn(entity.iri), _nn(RDFS("label")), ox.Literal(label, language=lang))
             )
+    key = verdict_key(triples, volatile=VOLATILE)
+    if known_to_conform(key):
+        return
+    from ..ontology.shacl import check_terms
+
     messages = check_terms(triples)
     if messages:
         raise DiplographError(
@@ -390,6 +403,7 @@ def check_shapes(doc: FactsDocument, quads: list[ox.Quad]) -> None:
             f"{doc.path}: refused: the facts break the SHACL shapes; nothing was loaded",
             [_shape_message(doc, m) for m in messages],
         )
+    remember_conforms(key)
 
 
 def _shape_message(doc: FactsDocument, message: str) -> str:
