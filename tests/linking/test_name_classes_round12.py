@@ -106,6 +106,16 @@ def test_todays_states_keep_their_names(matcher):
     assert_matches(matcher, "Republic of Croatia", "HRV", "alias")
 
 
+@pytest.mark.parametrize("name", ["CIS Council", "Court of the CIS", "IMO Court", "UN Court"])
+def test_a_body_must_name_its_organisation(matcher, name):
+    """The body fix stays precision-safe: a body's name must name the organisation (one of its
+    English names whole, or its acronym); a court is not any court that shares a word with the
+    organisation ("Court of the CIS" is not the International Court of Justice through the
+    International Science Council, which also writes CIS), and an organisation's own words
+    name no body ("CIS Council")."""
+    assert_no_match(matcher, name)
+
+
 def test_generic_court_names_stay_ambiguous(matcher):
     """A court named without "of Justice" matches only as a body of a named organisation; a
     generic name ("International Court", "Tòa án Caribe") stays ambiguous."""
