@@ -377,7 +377,8 @@ def markdown_section(matcher: Matcher, lists: Iterable[Path]) -> str:
         "",
         "These names (in `linking/names/predecessors.yaml`) name the ISO 3166-3 based IRI of a",
         "historical state first; until that IRI exists in the registry they resolve to the older",
-        "IRI named after it. Pending names (no IRI exists): "
+        "IRI named after it. Pending names (no IRI exists; no match, never another entity: "
+        "regimes the registry does not hold): "
         + (", ".join(f"`{r.text}`" for r in matcher.pending_names) or "none") + ".",
         "",
     ]
