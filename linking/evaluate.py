@@ -266,7 +266,7 @@ LIST_STATUS = {
     "names_test10.csv": "round 9's development list (after its unseen run)",
     "names_test11.csv": "round 10's development list (after its unseen run)",
     "names_test12.csv": "round 11's development list (after its unseen run)",
-    "names_test13.csv": "unseen while tuning round 11 (run once at its end)",
+    "names_test13.csv": "round 12's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -377,7 +377,8 @@ def markdown_section(matcher: Matcher, lists: Iterable[Path]) -> str:
         "",
         "These names (in `linking/names/predecessors.yaml`) name the ISO 3166-3 based IRI of a",
         "historical state first; until that IRI exists in the registry they resolve to the older",
-        "IRI named after it. Pending names (no IRI exists): "
+        "IRI named after it. Pending names (no IRI exists; no match, never another entity: "
+        "regimes the registry does not hold): "
         + (", ".join(f"`{r.text}`" for r in matcher.pending_names) or "none") + ".",
         "",
     ]

@@ -214,6 +214,10 @@ class Matcher:
             self._add(_Name(e, code, None, "cow-code", 2, ev))
         # CLDR, ISO 3166-3, predecessor and common Vietnamese names (linking/names/)
         resolved, self.pending_names = extra_names(registry)
+        #: round 12: the pending names (a state or body the registry does not hold, with its
+        #: evidence) are no match, never a match on another entity ("Slovak State", 1939-1945:
+        #: not today's Slovakia; convention B)
+        self._unheld = {folded_form(r.text): r for r in self.pending_names}
         #: names of the well-kept lists left out because they already name another entity
         #: (ISO 3166-3 writes "Viet-Nam, Democratic Republic of": "Viet-Nam" alone is not
         #: the DRV's name)
@@ -702,6 +706,12 @@ class Matcher:
         ex, fo = exact_form(text), folded_form(text)
         if not fo:
             return MatchResult(text, [], False, "no letters or digits in the name")
+        unheld = self._unheld.get(fo)
+        if unheld is not None:
+            return MatchResult(
+                text, [], False,
+                f"no match: {text!r} names what the registry does not hold ({unheld.evidence})",
+            )
         amb = self._ambiguous.get(fo)
         if amb:
             members = [e for e in amb if kinds is None or e.kind in kinds]
@@ -1815,6 +1825,15 @@ class Matcher:
         for i, t in enumerate(toks):
             hits = [h for h in self._codes.get(t, ()) if h.entity.kind in org_kinds]
             orgs = _unique(h.entity for h in hits)
+            if len(orgs) > 1 and len(toks) > 1:
+                # round 12: an acronym of several organisations ("CIS": the Commonwealth of
+                # Independent States and another body) names the one of them that has a body
+                # of these words ("Economic Court of the CIS"), when only one has
+                organs = [r for r in (self._organ(query, o, toks[:i] + toks[i + 1 :], kinds,
+                                                  named=True)
+                                      for o in orgs) if r is not None]
+                if len(organs) == 1 and not organs[0].ambiguous:
+                    return organs[0]
             if len(orgs) != 1 or len(toks) == 1:
                 continue
             o = orgs[0]
@@ -1863,7 +1882,8 @@ class Matcher:
         )
 
     def _organ(
-        self, query: str, org: Entity, body: list[str], kinds: frozenset[str] | None
+        self, query: str, org: Entity, body: list[str], kinds: frozenset[str] | None,
+        named: bool = False,
     ) -> MatchResult | None:
         """The registry's body of ``org`` named by the words ``body`` ("EU Parliament": the
         European Parliament; "General Assembly" of the United Nations): an organisation whose
@@ -1882,10 +1902,20 @@ class Matcher:
         names = [*(t for lg, t in org.labels.items() if lg == "en"),
                  *(t for t, lg in org.aliases if lg in (None, "en") and not looks_like_code(t))]
         own = {w for t in [*names, *org.acronyms] for w in tokens(t)} - _STOP_WORDS
+        # round 12: the body's name names ``org`` itself: all the words of one of its English
+        # names, or one of its acronyms ("ECOWAS Court of Justice"; not the ICJ for a body of
+        # the International Science Council, which shares only "international")
+        whole = [n for n in (tokens(t) - _STOP_WORDS for t in names) if n]
+        codes = {w for t in org.acronyms for w in tokens(t)}
+
+        def names_org(words: set[str]) -> bool:
+            return bool(words & codes) or any(n <= words for n in whole)
+
         index = self._org_word_index()
         found = []
         for want in wants:
-            allowed = want | own
+            if named and want <= own:
+                continue  # the organisation's own words ("CIS Council": a council's name)
             pool = set.intersection(*(index.get(w, set()) for w in want))
             for key in sorted(pool):
                 e = self.registry.get(key)
@@ -1894,7 +1924,16 @@ class Matcher:
                 if kinds is not None and e.kind not in kinds or e.kind not in org_kinds:
                     continue
                 words = tokens(e.labels.get("en", "")) - _STOP_WORDS
-                if words <= allowed and want <= words and words & own:
+                if not (want <= words and words & own):
+                    continue
+                if named and not names_org(words):
+                    continue
+                if words <= want | own:
+                    found.append(e)
+                elif ("court" in want and words <= want | own | {"justice"}
+                      and names_org(words)):
+                    # a court's full name adds "of Justice" to the court ("ECOWAS Court": the
+                    # ECOWAS Court of Justice)
                     found.append(e)
         found = _unique(self._same.get(e.iri, (e, ""))[0] for e in found)
         if not found:
