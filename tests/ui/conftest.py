@@ -47,16 +47,11 @@ def load_fixture(store_dir: Path) -> int:
     return n
 
 
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ui-store") / "store"
-    load_fixture(path)
-    return path
-
-
-@pytest.fixture(scope="module")
-def app(store_dir: Path) -> Iterator[Flask]:
-    app = create_app(
+def fixture_app(store_dir: Path) -> Flask:
+    """``create_app`` on the store at ``store_dir`` as the production server runs it (query
+    threads), with the named queries of ``queries/`` here; close it with
+    ``app.extensions["diplograph"].close()``."""
+    return create_app(
         {
             "DIPLOGRAPH_STORE": str(store_dir),
             "DIPLOGRAPH_QUERIES_DIR": str(QUERIES),
@@ -66,6 +61,33 @@ def app(store_dir: Path) -> Iterator[Flask]:
             "TESTING": True,
         }
     )
+
+
+@contextmanager
+def fixture_app_with(store_dir: Path, turtle: str, graph: str) -> Iterator[Flask]:
+    """The app on the fixture store with ``turtle`` loaded into ``graph`` besides."""
+    load_fixture(store_dir)
+    store = open_store(store_dir)
+    store.load(turtle.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
+    store.flush()
+    del store
+    app = fixture_app(store_dir)
+    try:
+        yield app
+    finally:
+        app.extensions["diplograph"].close()
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ui-store") / "store"
+    load_fixture(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def app(store_dir: Path) -> Iterator[Flask]:
+    app = fixture_app(store_dir)
     yield app
     app.extensions["diplograph"].close()
 

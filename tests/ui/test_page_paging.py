@@ -12,15 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import pyoxigraph as ox
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from diplograph.graph.store import open_store
-from diplograph.server.app import create_app
-
-from .conftest import BASE, QUERIES, load_fixture
+from .conftest import BASE, fixture_app_with
 
 HTML = {"Accept": "text/html"}
 SPELLS = 250
@@ -47,18 +43,9 @@ def _spells() -> str:
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    store_dir = tmp_path_factory.mktemp("paging") / "store"
-    load_fixture(store_dir)
-    store = open_store(store_dir)
-    store.load(_spells().encode(), format=ox.RdfFormat.TURTLE,
-               to_graph=ox.NamedNode("https://diplograph.org/graph/dataset/test-spells"))
-    store.flush()
-    del store
-    app = create_app({"DIPLOGRAPH_STORE": str(store_dir), "DIPLOGRAPH_QUERIES_DIR": str(QUERIES),
-                      "DIPLOGRAPH_QUERY_WORKERS": 1, "DIPLOGRAPH_ISOLATION": "thread",
-                      "DIPLOGRAPH_BASE": BASE, "TESTING": True})
-    yield app
-    app.extensions["diplograph"].close()
+    with fixture_app_with(tmp_path_factory.mktemp("paging") / "store", _spells(),
+                          "https://diplograph.org/graph/dataset/test-spells") as app:
+        yield app
 
 
 def _rows(html: str, group: str) -> list[str]:

@@ -17,12 +17,10 @@ import pytest
 from flask import Flask
 from markupsafe import Markup
 
-from diplograph.graph.store import open_store
 from diplograph.server import linked_data as ld
-from diplograph.server.app import create_app
 from diplograph.server.ui import construct
 
-from .conftest import BASE, QUERIES, load_fixture
+from .conftest import fixture_app_with
 
 #: facts shaped as the reference-data loaders write them (docs/model.md), with every property
 #: a page leaves out, beside the fixture's document facts
@@ -62,18 +60,10 @@ dgr:dataset\\/t\\/rows\\/7 rdfs:label "7" .
 
 @pytest.fixture(scope="module")
 def rich(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    store_dir = tmp_path_factory.mktemp("reads") / "store"
-    load_fixture(store_dir)
-    store = open_store(store_dir)
-    store.load(DATA.encode(), format=ox.RdfFormat.TURTLE,
-               to_graph=ox.NamedNode("https://diplograph.org/graph/dataset/t"))
-    store.flush()
-    del store
-    app = create_app({"DIPLOGRAPH_STORE": str(store_dir), "DIPLOGRAPH_QUERIES_DIR": str(QUERIES),
-                      "DIPLOGRAPH_QUERY_WORKERS": 1, "DIPLOGRAPH_ISOLATION": "thread",
-                      "DIPLOGRAPH_BASE": BASE, "TESTING": True})
-    yield app
-    app.extensions["diplograph"].close()
+    with fixture_app_with(tmp_path_factory.mktemp("reads") / "store", DATA,
+                          "https://diplograph.org/graph/dataset/t") as app:
+        yield app
+
 
 #: every triple of the facts (no property left out), their nodes and their objects' labels
 ALL_OF_THEM = """CONSTRUCT { ?f ?p ?o } WHERE { VALUES ?f { {facts} } ?f ?p ?o }"""
