@@ -21,6 +21,7 @@ import functools
 import gc
 import re
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -401,7 +402,11 @@ def page(path: str) -> Any:
 
 
 _pausing = threading.Lock()
-_paused = [0, False]  # pages being made in this process; whether the collector was on
+#: pages being made in this process; whether the collector was on; when it last ran
+_paused: list[Any] = [0, False, 0.0]
+#: under pages that overlap without a break, the young generations are still collected this
+#: often (seconds), so that what other requests leave in cycles does not pile up
+PAUSED_COLLECT_EVERY = 1.0
 
 
 @contextlib.contextmanager
@@ -411,20 +416,28 @@ def collector_paused() -> Iterator[None]:
     A busy page makes some 100,000 objects, most freed as soon as it is written: the
     collector's passes they set off (a hundred young ones, ten middle, often a full one)
     cost 10-40 ms of CPU of France's page, for next to nothing to collect. The collector is
-    on again once no page is being made; what a page left in cycles is collected then.
+    on again once no page is being made; what a page left in cycles is collected then. While
+    pages keep overlapping, a page that ends collects the young generations at most every
+    :data:`PAUSED_COLLECT_EVERY` seconds.
     """
     with _pausing:
         if _paused[0] == 0:
             _paused[1] = gc.isenabled()
+            _paused[2] = time.monotonic()
             gc.disable()
         _paused[0] += 1
     try:
         yield
     finally:
+        collect = False
         with _pausing:
             _paused[0] -= 1
             if _paused[0] == 0 and _paused[1]:
                 gc.enable()
+            elif _paused[1] and time.monotonic() - _paused[2] > PAUSED_COLLECT_EVERY:
+                _paused[2], collect = time.monotonic(), True
+        if collect:
+            gc.collect(1)
 
 
 #: Terms every page depends on besides those it read: the predicates of the patterns that

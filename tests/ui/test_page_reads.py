@@ -202,3 +202,39 @@ def test_the_reference_summary_lists_data_sets(rich: Flask) -> None:
     assert page.status_code == 200
     text = page.get_data(as_text=True)
     assert "from reference data sets (a test data set)" in text
+
+
+def test_pages_that_keep_overlapping_still_collect_young_cycles(monkeypatch) -> None:
+    """While another page is being made the collector stays off, but a page that ends
+    collects the young generations at most every PAUSED_COLLECT_EVERY seconds, so cycles
+    other requests leave do not pile up under pages that never stop overlapping."""
+    import gc
+    import threading
+    import weakref
+
+    monkeypatch.setattr(ld, "PAUSED_COLLECT_EVERY", 0.0)
+    inside, release = threading.Event(), threading.Event()
+
+    def other_page() -> None:
+        with ld.collector_paused():
+            inside.set()
+            release.wait(10)
+
+    class Node:
+        pass
+
+    t = threading.Thread(target=other_page)
+    t.start()
+    try:
+        inside.wait(10)
+        with ld.collector_paused():
+            a, b = Node(), Node()
+            a.other, b.other = b, a  # a cycle only the collector frees
+            gone = weakref.ref(a)
+            del a, b
+        assert not gc.isenabled()  # the other page is still being made …
+        assert gone() is None  # … and the cycle was collected all the same
+    finally:
+        release.set()
+        t.join(10)
+    assert gc.isenabled()
