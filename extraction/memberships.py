@@ -71,7 +71,7 @@ FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^
                      r"|thành viên sáng lập(?:\s+là)?|"
                      r"(?:nước|quốc gia)\s+sáng lập\s+(?:gồm|là)|"
                      r"founding\s+members?\s+(?:were|are|:)", re.I)
-FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed)\b"
+FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed|launched)\b"
                             r"|(?<!\w)(?:thành lập|lập ra)(?!\w)", re.I)
 LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(?: include)?|"
                        r"Thành viên|Quan sát viên)(?!\w)\s*:?", re.I)
@@ -187,7 +187,42 @@ def extract(ctx: Context) -> list[Candidate]:
               for c in out if c.type == "membership"}
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
-    return out + _which_it(ctx)
+    return out + _which_it(ctx) + _founding_instrument(ctx)
+
+
+#: "…, the founding treaty of what is now the Andean Community": an instrument in apposition
+FOUNDING_INSTRUMENT = re.compile(r",\s+(?:the|its)\s+(?:founding|constituent)\s+(?:treaty|charter"
+                                 r"|agreement|instrument|pact)\s+of\s+(?:what\s+(?:is|was|became)"
+                                 r"\s+(?:now\s+)?)?(?:the\s+)?", re.I)
+
+
+def _founding_instrument(ctx: Context) -> list[Candidate]:
+    """"On 26 May 1969 A signed the Cartagena Agreement with B, C and D, the founding treaty of
+    what is now the Andean Community": the signatories are the body's founders, from the
+    signing's date."""
+    from .agreements import SIGN
+
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in FOUNDING_INSTRUMENT.finditer(ctx.text, s.start, s.end):
+            org = [x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key][:1]
+            signs = [g for g in SIGN.finditer(ctx.text, s.start, m.start())]
+            if not org or not signs or ctx.text[m.end() : org[0].start].strip():
+                continue
+            sg = signs[-1]
+            if negated(ctx, sg.start(), s.start) or modal(ctx, sg.start(), s.start):
+                continue
+            subj = _members(ctx, group_before(ctx, s.start, sg.start()))
+            with_ = re.search(r"\s(?:with|together\s+with)\s+", ctx.text[sg.end() : m.start()])
+            partners = _members(ctx, group_after(ctx, sg.end() + with_.end(), m.start())) \
+                if with_ else []
+            if not subj or not partners:
+                continue
+            d = pick_date(ctx, s.start, m.start(), sg.start())
+            for x in list({x.key: x for x in subj + partners}.values()):
+                out.append(_mk(ctx, x.key, org[0].key, ["founding", "full"], d,
+                               (subj[0].start, org[0].end), 0.75, "membership-founding-treaty"))
+    return out
 
 
 #: "…, which it has followed as a dialogue partner since 2009", "…, which it has attended as an
@@ -478,7 +513,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         lead = subj[0].start if pronoun is None else base + pronoun.start()
         partners = _founded_with(ctx, s, orgs[0], subj)
         subj = subj + partners
-        d = pick_date(ctx, m.end(), s.end, m.end()) or _fronted_date(ctx, s, lead)
+        semi = text.find(";", m.end(), s.end)  # "…;the four presidents signed … on …"
+        d = pick_date(ctx, m.end(), semi if semi >= 0 else s.end, m.end()) or _fronted_date(
+            ctx, s, lead)
         for x in subj:
             out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
                            span_of((lead, m.end()), (m.start(), orgs[0].end), partners, d),
