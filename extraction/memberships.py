@@ -747,9 +747,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             named = [x for x in ctx.mentions_in(s.start + membership_of.start(),
                                                 s.start + membership_of.end())
                      if x.is_org and x.key][:1] or named
-        if not named and re.search(r"\bthe\s+(?:bloc|alliance|organi[sz]ation|group|union"
-                                   r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
-                                   re.I):
+        if not named and (re.search(r"\bthe\s+(?:bloc|alliance|organi[sz]ation|group|union"
+                                    r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
+                                    re.I) or re.search(
+                # "trở thành thành viên thứ 31 của liên minh ngày …" (lower case: no name)
+                r"(?<!\w)(?-i:của\s+(?:liên minh|khối|tổ chức)(?:\s+này)?)(?=\s*(?:ngày|năm"
+                r"|tháng|từ|vào|[,.;]|$))", text[a : min(right, b + 40)])):
             # "… applied to join ASEAN …; it became the bloc's eleventh member": of the
             # organisations its paragraph (or the title) named before, the text's most named
             # (the last one on a tie)
@@ -762,6 +765,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     counts[x.key] += 3 if x.end <= title_end else 1
             named = sorted(here, key=lambda x: (counts[x.key], x.start))[-1:]
         org = named[0].key if named else ctx.main_org
+        same = [c for c in out if c.type == "membership" and c.start >= s.start and c.end <= a]
+        if not named and same and re.search(r",\s*(?:còn|while|whereas)\s", text[same[-1].end : a]):
+            # "A trở thành thành viên thứ 31 của liên minh ngày …, còn B … mới được kết nạp":
+            # the organisation of the clause before
+            org = ctx.gazetteer.registry.resolve(same[-1].data["organization"]).key
         if org is None and follows_previous:
             prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
             org = _org(ctx, prev_s.start, prev_s.end)
