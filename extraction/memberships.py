@@ -411,7 +411,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if cop:
             block_from = max(s.start, m.start() - 30) + cop.start()
             # "Malaysia là thành viên sáng lập ASEAN (1967)": the subject is the member
-            members = _members(ctx, group_before(ctx, s.start, m.start()))
+            semi = text.rfind(";", s.start, m.start())
+            floor = semi + 1 if semi >= 0 else s.start
+            members = _members(ctx, group_before(ctx, floor, m.start()))
+            if not members and ctx.subject is not None and re.search(
+                    r"(?:^|\s)(?:nước này|Nước này|it|It|the country)\s+(?:\S+\s+){0,2}$",
+                    text[floor:block_from]):
+                # "…; cũng từ ngày đó, nước này là thành viên sáng lập của …": the subject
+                members = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             if not members:
                 # "Ba nước này là các thành viên sáng lập …": the counted group before
                 members = _counted_group(ctx, s, block_from)
