@@ -632,6 +632,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 for x in after:
                     gapped.append((x, gap_right))
         subj = _members(ctx, subject_group(ctx, prev_end, a))
+        if subj and re.search(r"(?<!\w)cùng(?:\s+với)?\s+$", text[prev_end : subj[0].start]):
+            # "Phần Lan cùng Áo và Thụy Điển gia nhập …": the head with its companions
+            subj = [x for x in _with_head(ctx, s, subj) if x.start >= prev_end] + subj
         active = re.fullmatch(r"kết nạp|admitted", word, re.I) and not re.search(
             r"(?:được|đã được|was|were|been)\s+$", text[max(s.start, a - 12) : a], re.I)
         if active:
