@@ -119,7 +119,13 @@ def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
         m.how in ("capital", "city") and (
             _MEETING_PLACE.search(ctx.text, max(0, m.start - 30), m.start)
             or re.match(r"\s+(?:summit|conference|meeting)\b", ctx.text[m.end : m.end + 12])))
-        and not (m.how == "demonym" and _DEPENDENCY.match(ctx.text, m.end))]
+        and not (m.how == "demonym" and _DEPENDENCY.match(ctx.text, m.end))
+        and not (m.how in ("capital", "city") and _INSTRUMENT_WORD.match(ctx.text, m.end))]
+
+
+#: "the Manila Pact", "the Baghdad Pact": a city naming an instrument is no member
+_INSTRUMENT_WORD = re.compile(r"\s+(?:Pact|Treaty|Agreement|Accords?|Protocol|Declaration"
+                              r"|Charter|Convention)\b")
 
 
 #: "two French territories", "lãnh thổ hải ngoại của Pháp" name a dependency, not its state
