@@ -194,7 +194,9 @@ def extract(ctx: Context) -> list[Candidate]:
                 targets = [m for m in insts if m.start() >= b and m.start() not in used]
                 nxt = [x.start() for x in signs if x.start() > a]
                 limit = nxt[0] if nxt else s.end
-                targets = [m for m in targets if m.start() < limit]
+                # "signed the A Pact …, and it joined the B Pact": another clause's verb
+                targets = [m for m in targets if m.start() < limit and not re.search(
+                    r";|,\s+(?:and|but)\s+(?:it|they)\s", ctx.text[b : m.start()])]
             for m in targets:
                 used.add(m.start())
             inherited: list[str] = []

@@ -187,6 +187,7 @@ def extract(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         found = _sentence(ctx, s)
         out += found + _coordinated_orgs(ctx, s, found) + _companions(ctx, s, found)
+    out += _signed_as_member(ctx, out)
     # a line of organisations that a sentence's verb already read ("X is a founding member of
     # the UN (1945), the Arab League (1945), OPEC (1960) …") is not a bare list
     stated = {(ctx.sentence_of(c.start).start, c.data["member"], c.data["organization"])
@@ -194,6 +195,56 @@ def extract(ctx: Context) -> list[Candidate]:
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
     return out + _which_it(ctx) + _founding_instrument(ctx)
+
+
+#: "signed the Manila Pact in 1954 as a founding member of SEATO", "signed the Charter in 1945
+#: as one of the organisation's original members"
+SIGNED_AS = re.compile(r"\bas\s+(?:an?\s+|one\s+of\s+(?:the|its)\s+)(?:(?:organi[sz]ation|bloc"
+                       r"|alliance|union)['’]s\s+)?(?P<role>founding|original)?\s*members?"
+                       r"(?:\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def _signed_as_member(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A state that signed an instrument "as a founding member of" a body (named after the
+    words, or before them in the sentence): its membership, dated by the signing."""
+    from .agreements import SIGN
+
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in SIGNED_AS.finditer(ctx.text, s.start, s.end):
+            signs = [g for g in SIGN.finditer(ctx.text, s.start, m.start())]
+            if not signs or re.search(r"[;.]", ctx.text[signs[-1].end() : m.start()]):
+                continue
+            sg = signs[-1]
+            if negated(ctx, sg.start(), s.start) or modal(ctx, sg.start(), s.start):
+                continue
+            after = [x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key][:1]
+            if after and ctx.text[m.end() : after[0].start].strip():
+                after = []
+            before = [x for x in ctx.mentions_in(s.start, m.start()) if x.is_org and x.key]
+            # "the organisation's original members": the body named before in the sentence
+            org = after[0] if after else before[-1] if before and re.search(
+                r"['’]s\s", m.group()) else None
+            if org is None:
+                continue
+            subj = _members(ctx, group_before(ctx, s.start, sg.start()))
+            if not subj and ctx.subject is not None and re.search(
+                    r"(?:^|[,:;]\s*|\s)(?:it|It)\s+(?:\w+\s+)?$",
+                    ctx.text[s.start : sg.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            if len(subj) != 1:
+                continue
+            if any(c.type == "membership" and c.data["member"] == ctx.label(subj[0].key)
+                   and c.data["organization"] == ctx.label(org.key) and c.start >= s.start
+                   and c.end <= s.end for c in found):
+                continue
+            roles = ["founding", "full"] if m.group("role") else ["full"]
+            d = pick_date(ctx, sg.end(), m.start(), sg.end()) or pick_date(
+                ctx, s.start, m.start(), sg.start())
+            lead = subj[0].start if subj[0].start >= s.start else sg.start()
+            out.append(_mk(ctx, subj[0].key, org.key, roles, d, (lead, m.end()),
+                           0.75, "membership-signed-as"))
+    return out
 
 
 #: "…, the founding treaty of what is now the Andean Community": an instrument in apposition
