@@ -25,8 +25,8 @@ _EN = (r"(?-i:(?:[A-Z][\w\-]*(?:\s+-\s+|\s+|-))*?)"  # capitalised words of a ti
 _VI = (r"(?:hiệp định|thỏa thuận|thoả thuận|bản ghi nhớ|nghị định thư|hiệp ước|tuyên bố chung"
        r"|thông cáo chung|công ước|hiến chương|(?-i:Tuyên bố)|(?-i:Thông cáo))")
 INSTRUMENT = re.compile(rf"{_EN}|{_VI}", re.I)
-SIGN = re.compile(r"\b(?:signed|signs|sign|signing|concluded|inked)\b|\bký kết\b|\bký\b"
-                  r"|(?<!\w)ký(?!\w)", re.I)
+SIGN = re.compile(r"\b(?:signed|signs|sign|signing|concluded|inked)\b|\bký kết\b"
+                  r"|(?<!\w)ký(?!\w)(?!\s+tắt)", re.I)  # "ký tắt": initialled, not signed
 FIELDS = [
     (r"defen[cs]e|quốc phòng", "defence"),
     (r"security|an ninh", "security"),

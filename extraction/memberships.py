@@ -48,7 +48,7 @@ JOIN = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founding\s+states\s+of\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founders\s+of\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
-    r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên"
+    r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp|là thành viên|là một thành viên"
     r"|(?<!\w)tham gia(?!\w)"
     r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b"
     r"|\bbecame\s+(?:\S+\s+){0,3}?dialogue\s+partners?\b"
