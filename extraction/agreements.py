@@ -196,7 +196,8 @@ def extract(ctx: Context) -> list[Candidate]:
                 limit = nxt[0] if nxt else s.end
                 # "signed the A Pact …, and it joined the B Pact": another clause's verb
                 targets = [m for m in targets if m.start() < limit and not re.search(
-                    r";|,\s+(?:and|but)\s+(?:it|they)\s", ctx.text[b : m.start()])]
+                    r";|,\s+(?:and|but)\s+(?:it|they)\s|,\s+(?:còn|while|whereas)\s",
+                    ctx.text[b : m.start()])]
             for m in targets:
                 used.add(m.start())
             inherited: list[str] = []

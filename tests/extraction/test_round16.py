@@ -141,3 +141,12 @@ def test_an_embassy_withdrawn_is_no_end_of_a_membership(registry) -> None:
     text = ("Foreign relations of Ghana\n\nGhana joined the United Nations on 8 March 1957. Ghana "
             "withdrew its embassy from Havana in 1966.")
     assert not [m for m in facts(text, registry, "membership") if "end" in m]
+
+
+def test_a_headline_signing_restated_by_three_leaders_is_one_agreement(registry) -> None:
+    text = ("Lào và Campuchia ký tuyên bố chung tại Bắc Kinh\n\nBẮC KINH, 5/6/2024 - Thủ tướng "
+            "Lào và Thủ tướng Campuchia đã gặp nhau tại Bắc Kinh hôm qua theo lời mời của Chủ "
+            "tịch Trung Quốc. Kết thúc cuộc gặp, ba nhà lãnh đạo cùng ký một tuyên bố chung, "
+            "còn bộ trưởng hai nước ký tắt hiệp định về biên giới.")
+    got = agreements(text, registry, "vi")
+    assert [p for p, _ in got] == [frozenset({"Laos", "Cambodia", "China"})]
