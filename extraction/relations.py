@@ -306,6 +306,10 @@ def extract(ctx: Context) -> list[Candidate]:
                     and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
                         ctx, b, right):
                 continue  # "thiết lập quan hệ" alone is often a partnership
+            if re.search(r"(?<!\w)kỷ\s+niệm\s+(?:\S+\s+){1,3}năm\s+(?:ngày\s+)?$|\banniversary\s+of"
+                         r"\s+(?:the\s+)?$", ctx.text[max(s.start, a - 30) : a], re.I) \
+                    and "(" not in ctx.text[b : b + 20]:
+                continue  # "kỷ niệm 30 năm thiết lập quan hệ": the anniversary, not its date
             subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)
                     and not (m.how in ("capital", "city") and re.search(
                         r"\b(?:in|at|from)\s+$|(?<!\w)(?:tại|ở)\s+$",
@@ -480,7 +484,32 @@ def extract(ctx: Context) -> list[Candidate]:
                 out += _gapped_partners(ctx, obj[-1].end, right, actor[0], status, conf, flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
-    return out + _followed(ctx, out) + _then(ctx, out)
+    return out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx)
+
+
+#: a ministry brief's labelled line: "Ngày thiết lập quan hệ ngoại giao: 17/1/1992."
+LABELLED = re.compile(r"(?m)^[ \t]*(?:Ngày\s+thiết\s+lập\s+quan\s+hệ\s+ngoại\s+giao"
+                      r"|(?:Date\s+of\s+)?(?:establishment\s+of\s+)?diplomatic\s+relations"
+                      r"(?:\s+established)?)\s*:\s*", re.I)
+
+
+def _labelled(ctx: Context) -> list[Candidate]:
+    """"Ngày thiết lập quan hệ ngoại giao: 17/1/1992." in a brief on one pair: the pair's
+    relations, established that day (the date right after the label, nothing else)."""
+    out: list[Candidate] = []
+    if len(ctx.pair) != 2:
+        return out
+    for m in LABELLED.finditer(ctx.text):
+        d = [x for x in ctx.dates_in(m.end(), m.end() + 40) if x.start == m.end()
+             and x.value is not None and x.kind == "point"]
+        if not d:
+            continue
+        data = {"parties": [ctx.label(k) for k in ctx.pair], "status": "established",
+                "date": point(d[0])}
+        out.append(Candidate("relation", data, m.start() + len(m.group()) - len(
+            m.group().lstrip()), d[0].end, 0.75, "relation-labelled",
+            [f for f in d[0].flags if f != "unresolved"] + ["pair-from-document"]))
+    return out
 
 
 #: a second verb on the same relations: "… cắt đứt quan hệ ngoại giao với Thái Lan năm 2003

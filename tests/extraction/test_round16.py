@@ -150,3 +150,26 @@ def test_a_headline_signing_restated_by_three_leaders_is_one_agreement(registry)
             "còn bộ trưởng hai nước ký tắt hiệp định về biên giới.")
     got = agreements(text, registry, "vi")
     assert [p for p, _ in got] == [frozenset({"Laos", "Cambodia", "China"})]
+
+
+# --- a ministry brief's labelled lines -------------------------------------------------------
+
+def relations(text: str, registry, lang: str = "vi") -> list[tuple[frozenset, str, str | None]]:
+    return sorted(((frozenset(r["parties"]), r["status"], r.get("date"))
+                   for r in facts(text, registry, "relation", lang)), key=str)
+
+
+def test_a_labelled_line_dates_the_pair_s_relations(registry) -> None:
+    text = ("CỘNG HÒA KYRGYZSTAN – THÔNG TIN CƠ BẢN\n\nI. Khái quát\nThủ đô: Bishkek.\n\n"
+            "II. Quan hệ với Việt Nam\nNgày thiết lập quan hệ ngoại giao: 3/4/1992.\n"
+            "Năm 2017, hai nước kỷ niệm 25 năm thiết lập quan hệ ngoại giao.")
+    assert relations(text, registry) == [
+        (frozenset({"Kyrgyzstan", "Vietnam"}), "established", "1992-04-03")]
+
+
+def test_an_anniversary_with_its_bracketed_dates_still_dates_the_relations(registry) -> None:
+    text = ("Thủ tướng thăm Hàn Quốc\n\nHÀ NỘI, 2/7/2022 - Chuyến thăm diễn ra đúng dịp hai "
+            "nước Việt Nam và Hàn Quốc kỷ niệm 30 năm thiết lập quan hệ ngoại giao "
+            "(22/12/1992 – 22/12/2022).")
+    got = relations(text, registry)
+    assert (frozenset({"Vietnam", "South Korea"}), "established", "1992-12-22") in got
