@@ -68,8 +68,11 @@ COMMITTEE = re.compile(r"committee|commission|ủy ban|uỷ ban|joint cabinet|n�
 SUMMIT = re.compile(r"(?:Hội nghị Thượng đỉnh|Hội nghị Cấp cao)[^,.;]*?lần\s+thứ\s+(\d+)"
                     r"|(\d+)(?:st|nd|rd|th)\s+[\w\s\-]*?\bsummit\b", re.I)
 MISSION = re.compile(
-    r"\b(opened|reopened|re-opened|resumed\s+work\s+at|closed|shut)\s+(?:its|her|his|their|the|a|an)?"
-    r"\s*(?:country's\s+)?(?:first\s+)?(embassy|consulate[- ]general|consulate)\b"
+    r"\b(opened|reopened|re-opened|resumed\s+work\s+at|closed|shut|set\s+up)\s+"
+    r"(?:its|her|his|their|the|a|an)?"
+    r"\s*(?:country's\s+)?(?:first\s+)?(?:resident\s+)?(embassy|consulate[- ]general|consulate"
+    # "opened its High Commission in New Delhi", "set up a resident mission in …"
+    r"|high\s+commission|(?<=resident\s)mission)\b"
     r"|(mở lại|mở|khai trương|đóng cửa)\s+(Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)"
     r"|\b(opened|reopened)\s+(?:its|their)\s+own\b", re.I)
 PLACE_AFTER = re.compile(r"\s*(?:in|to|at|tại|ở|tới|đến|sang)\s+(?:the\s+)?", re.I)

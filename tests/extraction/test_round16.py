@@ -173,3 +173,31 @@ def test_an_anniversary_with_its_bracketed_dates_still_dates_the_relations(regis
             "(22/12/1992 – 22/12/2022).")
     got = relations(text, registry)
     assert (frozenset({"Vietnam", "South Korea"}), "established", "1992-12-22") in got
+
+
+# --- embassy openings ------------------------------------------------------------------------
+
+def openings(text: str, registry, lang: str = "en") -> list[tuple[str, str, str | None]]:
+    out = []
+    for e in facts(text, registry, "event", lang):
+        if e["event_type"] != "embassy-opening":
+            continue
+        roles = {p["role"]: p["actor"] for p in e["participants"]}
+        out.append((roles["sender"], roles["host"], e.get("date")))
+    return sorted(out, key=str)
+
+
+def test_a_high_commission_and_a_resident_mission_are_openings(registry) -> None:
+    text = ("Foreign relations of Malaysia\n\nMalaysia opened its High Commission in Canberra in "
+            "March 1957, and Ghana set up a resident mission in Kuala Lumpur the following year.")
+    assert openings(text, registry) == [("Ghana", "Malaysia", "1958"),
+                                        ("Malaysia", "Australia", "1957-03")]
+
+
+def test_a_possessive_embassy_reopened_and_an_embassy_reopened_it(registry) -> None:
+    text = ("Foreign relations of Egypt\n\nEgypt withdrew its embassy from Tehran in 1980 and "
+            "reopened it in May 1991; Iran's embassy in Cairo reopened in June 1991.")
+    assert openings(text, registry) == [("Egypt", "Iran", "1991-05"),
+                                        ("Iran", "Egypt", "1991-06")]
+    # the embassy withdrawn ends no membership
+    assert not [m for m in facts(text, registry, "membership") if "end" in m]
