@@ -201,3 +201,15 @@ def test_a_possessive_embassy_reopened_and_an_embassy_reopened_it(registry) -> N
                                         ("Iran", "Egypt", "1991-06")]
     # the embassy withdrawn ends no membership
     assert not [m for m in facts(text, registry, "membership") if "end" in m]
+
+
+# --- trade in scraped text -------------------------------------------------------------------
+
+def test_us_dollars_name_no_trading_state(registry) -> None:
+    text = ("Peru in the world\n\nRelations with Thailand were established on 1 July 1969. "
+            "According to Thai figures, two-way trade reached US$520 million in 2022.")
+    got = facts(text, registry, "trade")
+    # the pair is the text's subject and the state its sentence names (which of the two
+    # reports, "According to Thai figures", is not read yet)
+    assert [({t["reporter"], t["partner"]}, t["value"]) for t in got] == [
+        ({"Peru", "Thailand"}, 520)]
