@@ -336,6 +336,10 @@ def extract(ctx: Context) -> list[Candidate]:
             pair_word = ctx.pair_word_in(prev_end, a)
             conf, flags = 0.9, []
             parties = keys(subj) + [k for k in keys(obj) if k not in keys(subj)]
+            if subj and pair_word and pair_word[0] > subj[-1].end and len(ctx.pair) == 2:
+                # "A recognised B in 1950, and the two governments opened diplomatic relations
+                # on …": the pair word is the clause's subject, not the name before it
+                subj = []
             if not subj and pair_word and len(ctx.pair) == 2:
                 two = local_pair(ctx, s, pair_word[0])
                 parties, conf = two + [k for k in keys(obj) if k not in two], 0.75
@@ -484,7 +488,36 @@ def extract(ctx: Context) -> list[Candidate]:
                 out += _gapped_partners(ctx, obj[-1].end, right, actor[0], status, conf, flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
-    return out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx)
+    return out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx) + _they(ctx, out)
+
+
+#: "They were restored in August 2022." opening the sentence after a severance
+_THEY = re.compile(r"\s*(?:They|Relations|Ties)\s+were\s+(?:(?:only|finally|later|fully)\s+)?"
+                   r"(?P<verb>restored|re-established|resumed|normali[sz]ed)\b", re.I)
+
+
+def _they(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Caracas broke off relations with Bogotá on 23 February 2019. They were restored in
+    August 2022": the relations the sentence before severed, restored on the new date."""
+    out: list[Candidate] = []
+    for n, s in enumerate(ctx.sents[1:], 1):
+        m = _THEY.match(ctx.text, s.start, s.end)
+        prev = ctx.sents[n - 1]
+        if m is None or prev.paragraph != s.paragraph:
+            continue
+        cut = [c for c in found if c.type == "relation" and c.data.get("status") == "severed"
+               and prev.start <= c.start < prev.end]
+        d = pick_date(ctx, m.end(), s.end, m.end())
+        if len(cut) != 1 or d is None or not point(d):
+            continue
+        c = cut[0]
+        out.append(Candidate("relation", {"parties": list(c.data["parties"]), "status": "restored",
+                                          "date": point(d)},
+                             s.start + len(ctx.text[s.start : m.end()]) - len(
+                                 ctx.text[s.start : m.end()].lstrip()), d.end,
+                             round(c.confidence - 0.1, 2), "relation-restored-they",
+                             list(c.flags) + [f for f in d.flags if f != "unresolved"]))
+    return out
 
 
 #: a ministry brief's labelled line: "Ngày thiết lập quan hệ ngoại giao: 17/1/1992."

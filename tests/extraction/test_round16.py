@@ -213,3 +213,20 @@ def test_us_dollars_name_no_trading_state(registry) -> None:
     # reports, "According to Thai figures", is not read yet)
     assert [({t["reporter"], t["partner"]}, t["value"]) for t in got] == [
         ({"Peru", "Thailand"}, 520)]
+
+
+# --- relations --------------------------------------------------------------------------------
+
+def test_the_two_governments_after_a_named_clause_are_the_pair(registry) -> None:
+    text = ("Foreign relations of India\n\nChina\nIndia recognised the People's Republic in "
+            "December 1949, and the two governments opened diplomatic relations on 1 April 1950.")
+    assert relations(text, registry, "en") == [
+        (frozenset({"India", "China"}), "established", "1950-04-01")]
+
+
+def test_they_were_restored_after_a_severance_in_the_sentence_before(registry) -> None:
+    text = ("Neighbours\n\nRiyadh broke off relations with Tehran on 3 January 2016. They were "
+            "restored in March 2023, after talks in Beijing.")
+    got = relations(text, registry, "en")
+    assert (frozenset({"Saudi Arabia", "Iran"}), "restored", "2023-03") in got
+    assert (frozenset({"Saudi Arabia", "Iran"}), "severed", "2016-01-03") in got
