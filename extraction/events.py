@@ -373,6 +373,12 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # "…, and Prime Minister Hun Manet made his first official visit to China": the
             # visitor of the clause the visit is in
             before = [p for p in before if p.start >= s.start + clause[-1].end()]
+        prior = list(re.finditer(r"(?<!\w)thăm(?!\w)|\bvisited\b", ctx.text[s.start:a]))
+        if prior and len(before) >= 2 and re.match(r"[^,;]*,\s*$", ctx.text[
+                s.start + prior[-1].end() : before[-1].start]):
+            # "Thủ tướng A thăm X tháng 5/1977, Chủ tịch nước B thăm nước này tháng 5/2010":
+            # the first visitor has their own visit; this one is the post after it
+            before = [p for p in before if p.start >= s.start + prior[-1].end()]
         relative = re.search(r"(?:\bwho\b|\bngười\b)[^,.;]{0,30}$", ctx.text[s.start:a])
         of_after = bool(after) and re.search(
             r"(?:của|of)\s*$", ctx.text[max(b, after[0].start - 8) : after[0].start]) \

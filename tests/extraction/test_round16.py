@@ -230,3 +230,21 @@ def test_they_were_restored_after_a_severance_in_the_sentence_before(registry) -
     got = relations(text, registry, "en")
     assert (frozenset({"Saudi Arabia", "Iran"}), "restored", "2023-03") in got
     assert (frozenset({"Saudi Arabia", "Iran"}), "severed", "2016-01-03") in got
+
+
+# --- visits and meetings ----------------------------------------------------------------------
+
+def test_a_month_the_visit_was_put_off_from_dates_no_meeting(registry) -> None:
+    text = ("Petro meets Lula\n\nBRASILIA, June 9, 2023 - Colombian President Gustavo Petro held "
+            "talks with Brazilian President Luiz Inacio Lula da Silva on Friday, on a visit he had "
+            "postponed in May.")
+    meetings = [e for e in facts(text, registry, "event") if e["event_type"] == "meeting"]
+    assert [m.get("date") for m in meetings] == ["2023-06-09"]
+
+
+def test_a_second_visitor_after_a_comma_has_their_own_post(registry) -> None:
+    text = ("Quan hệ đối ngoại của Na Uy\n\nVề phía Việt Nam, Thủ tướng Võ Văn Kiệt thăm Na Uy "
+            "tháng 4/1995, Chủ tịch nước Trần Đức Lương thăm nước này tháng 3/2004.")
+    got = {e.get("date"): e["participants"][0]["post"]["office"]
+           for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"}
+    assert got == {"1995-04": "prime-minister", "2004-03": "president"}
