@@ -188,7 +188,7 @@ def extract(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         found = _sentence(ctx, s)
         out += found + _coordinated_orgs(ctx, s, found) + _companions(ctx, s, found)
-    out += _signed_as_member(ctx, out)
+    out = [_admitted_after(ctx, c) for c in out] + _signed_as_member(ctx, out)
     # a line of organisations that a sentence's verb already read ("X is a founding member of
     # the UN (1945), the Arab League (1945), OPEC (1960) …") is not a bare list
     stated = {(ctx.sentence_of(c.start).start, c.data["member"], c.data["organization"])
@@ -196,6 +196,30 @@ def extract(ctx: Context) -> list[Candidate]:
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
     return out + _which_it(ctx) + _founding_instrument(ctx)
+
+
+#: "Thành viên mới nhất là Belarus, được kết nạp tháng 7 năm ngoái": the date of the clause
+#: right after an undated member
+ADMITTED_AFTER = re.compile(r",\s*(?:(?:được|đã được)\s+kết\s+nạp|(?:which\s+(?:was\s+)?)?"
+                            r"admitted|which\s+joined)\s+(?:(?:vào|in|on)\s+)?")
+
+
+def _admitted_after(ctx: Context, c: Candidate) -> Candidate:
+    if c.type != "membership" or "start" in c.data or "end" in c.data:
+        return c
+    m = ADMITTED_AFTER.match(ctx.text, c.end)
+    if m is None:
+        member = [x for x in ctx.mentions_in(c.start, c.end + 40)
+                  if x.key and ctx.label(x.key) == c.data["member"]]
+        m = ADMITTED_AFTER.match(ctx.text, member[-1].end) if member else None
+    d = [x for x in ctx.dates_in(m.end(), m.end() + 30) if x.start == m.end()
+         and isinstance(x.value, str)] if m else []
+    if not d:
+        return c
+    data = dict(c.data)
+    data["start"] = d[0].value
+    return Candidate(c.type, data, c.start, d[0].end, c.confidence, c.rule,
+                     list(c.flags) + [f for f in d[0].flags if f != "unresolved"])
 
 
 #: "signed the Manila Pact in 1954 as a founding member of SEATO", "signed the Charter in 1945
@@ -316,7 +340,8 @@ _ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s
 
 
 #: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
-_COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng|together\s+with"
+_COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng lúc với|cùng"
+                        r"|together\s+with|at\s+the\s+same\s+time\s+as"
                         r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+(?:the\s+)?", re.I)
 
 

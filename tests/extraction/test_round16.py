@@ -248,3 +248,12 @@ def test_a_second_visitor_after_a_comma_has_their_own_post(registry) -> None:
     got = {e.get("date"): e["participants"][0]["post"]["office"]
            for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"}
     assert got == {"1995-04": "prime-minister", "2004-03": "president"}
+
+
+def test_the_newest_member_dated_by_its_admission_clause_and_a_companion(registry) -> None:
+    text = ("Thượng đỉnh BRICS\n\nKAZAN, 24/10/2024 - Hội nghị diễn ra hôm nay. Ai Cập trở thành "
+            "thành viên của BRICS năm 2024, cùng lúc với Ethiopia. Thành viên mới nhất là "
+            "Indonesia, được kết nạp tháng 1/2025.")
+    got = memberships(text, registry, "vi")
+    assert got[("Ethiopia", "BRICS")][1] == got[("Egypt", "BRICS")][1] == "2024"
+    assert got[("Indonesia", "BRICS")][1] == "2025-01"
