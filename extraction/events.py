@@ -774,6 +774,15 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         data = {"event_type": "meeting",
                 "participants": [_participant(ctx, k, "participant", p)
                                  for k, p in zip(states, chosen, strict=True)]}
+        inviter = _INVITED_BY.search(ctx.text, b, clause_end)
+        host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
+                     if p.start == inviter.end() and p.state and p.state not in states
+                     ] if inviter else []
+        if host_post and place is not None and place.key == host_post[0].state:
+            # "A và B đã gặp nhau tại Nhà Trắng … theo lời mời của Tổng thống Mỹ C": a meeting
+            # of three, hosted by the one who invited them to their own country
+            data["participants"].append(_participant(ctx, host_post[0].state, "host",
+                                                     host_post[0]))
         if place is not None:
             data["place"] = _place_name(ctx, place)
         data.update(_date_fields(d))
@@ -782,6 +791,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         out.append(Candidate("event", data, *span, 0.75 if leaders is None else 0.65,
                              "event-meeting", flags))
     return out
+
+
+#: "… at the invitation of President X", "… theo lời mời của Tổng thống X"
+_INVITED_BY = re.compile(r"\bat\s+the\s+invitation\s+of\s+|(?<!\w)theo\s+lời\s+mời\s+của\s+",
+                         re.I)
 
 
 #: "The presidents of Tajikistan, Kyrgyzstan and Uzbekistan … at a trilateral summit"

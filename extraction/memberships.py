@@ -463,6 +463,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if any(a <= m.start() < b for a, b in blocked) or negated(ctx, m.start(), s.start):
             continue
         subj = group_before(ctx, s.start, m.start())
+        # "Sau khi Nga mở chiến dịch tại Ukraine, Phần Lan và Thụy Điển cùng nộp đơn …": a
+        # place in the clause before is no applicant
+        subj = [x for x in subj if not re.search(r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$",
+                                                 text[max(s.start, x.start - 6) : x.start])]
         org = _org(ctx, m.start(), s.end)
         if subj:
             data = {"claim_type": "intention", "modality": "intended",

@@ -257,3 +257,20 @@ def test_the_newest_member_dated_by_its_admission_clause_and_a_companion(registr
     got = memberships(text, registry, "vi")
     assert got[("Ethiopia", "BRICS")][1] == got[("Egypt", "BRICS")][1] == "2024"
     assert got[("Indonesia", "BRICS")][1] == "2025-01"
+
+
+def test_a_meeting_at_the_inviter_s_place_has_the_inviter_as_host(registry) -> None:
+    text = ("Serbia và Kosovo gặp nhau tại Nhà Trắng\n\nWASHINGTON, 5/9/2020 - Tổng thống Serbia "
+            "Aleksandar Vučić và Thủ tướng Kosovo Avdullah Hoti đã gặp nhau tại Nhà Trắng hôm qua "
+            "theo lời mời của Tổng thống Mỹ Donald Trump.")
+    meetings = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "meeting"]
+    roles = {(p["actor"], p["role"]) for p in meetings[0]["participants"]}
+    assert ("United States", "host") in roles
+    assert ("Serbia", "participant") in roles
+
+
+def test_a_place_in_the_clause_before_is_no_applicant(registry) -> None:
+    text = ("Quan hệ đối ngoại của Thụy Điển\n\nSau khi Nga mở chiến dịch quân sự tại Ukraine, "
+            "Thụy Điển và Phần Lan cùng nộp đơn xin gia nhập NATO ngày 18/5/2022.")
+    claims = [c for c in facts(text, registry, "claim", "vi") if c["claim_type"] == "intention"]
+    assert [set(c["subjects"]) for c in claims] == [{"Sweden", "Finland"}]
