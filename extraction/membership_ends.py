@@ -38,7 +38,7 @@ END = re.compile(
     r"|(?:dỡ bỏ|bãi bỏ|chấm dứt)\s+(?:lệnh\s+|quyết định\s+|việc\s+)?đình chỉ)|"
     r"(?P<withdrawal>\bwithdr(?:ew|awn|aws|aw)\b|\bwithdrawal\b|\bexit\b|\bleft\b|\bleaves\b"
     r"|\bquit(?:s)?\b"
-    r"|\bpulled\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
+    r"|\bpulled\s+out\s+of\b|\bwalked\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
     r"|rút khỏi|rời khỏi|ra khỏi|rút tên khỏi|\brời\b|\bfollowed\b)"
     r"|(?P<suspension>\bsuspend(?:ed|s)?\b|\bsuspension\b|đình chỉ|\bexcluded\s+from\b"
     r"|tạm (?:ngừng|dừng) tư cách thành viên)"

@@ -72,7 +72,8 @@ FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^
                      r"|thành viên sáng lập(?:\s+là)?|"
                      r"(?:nước|quốc gia)\s+sáng lập\s+(?:gồm|là)|"
                      r"founding\s+members?\s+(?:were|are|:)", re.I)
-FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed|launched)\b"
+FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed|launched"
+                            r"|took\s+part\s+in\s+founding|helped\s+(?:to\s+)?found)\b"
                             r"|(?<!\w)(?:thành lập|lập ra)(?!\w)", re.I)
 LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(?: include)?|"
                        r"Thành viên|Quan sát viên)(?!\w)\s*:?", re.I)
@@ -810,6 +811,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 r"|là)\s+)?$", text[max(s.start, a - 60) : a]):
             # a text on one state: "After almost twenty years of talks, it became the 162nd
             # member of …", "Nước này gia nhập ASEAN …"
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+        if not subj and ctx.subject is not None and re.match(
+                r"\s*(?:It|The\s+country)\s", text[s.start:a]) and re.search(
+                r"\s(?:and|but)\s+$", text[max(s.start, a - 6) : a]) and not _members(
+                ctx, ctx.mentions_in(s.start, a)):
+            # "It walked out of CENTO in March 1979 and was admitted to …": the sentence's
+            # pronoun, the text's subject
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and len(ctx.pair) == 2 and re.fullmatch(
                 r"\s*(?:Both|Both\s+countries)\s*", text[max(prev_end, s.start) : a]):

@@ -274,3 +274,19 @@ def test_a_place_in_the_clause_before_is_no_applicant(registry) -> None:
             "Thụy Điển và Phần Lan cùng nộp đơn xin gia nhập NATO ngày 18/5/2022.")
     claims = [c for c in facts(text, registry, "claim", "vi") if c["claim_type"] == "intention"]
     assert [set(c["subjects"]) for c in claims] == [{"Sweden", "Finland"}]
+
+
+def test_walked_out_then_admitted_and_took_part_in_founding_two_bodies(registry) -> None:
+    text = ("Foreign relations of Iran\n\nThe revolution changed its alignments. It walked out of "
+            "CENTO in March 1979 and was admitted to the Non-Aligned Movement six months "
+            "later.\n\nIran took part in founding OPEC in 1960 and the Economic Cooperation "
+            "Organization in 1985.")
+    got = facts(text, registry, "membership")
+    ends = [(m["organization"], m["end"], m["end_reason"]) for m in got if "end" in m]
+    assert ends == [("Central Treaty Organization", "1979-03", "withdrawal")]
+    starts = {(m["organization"], m["start"], tuple(m.get("roles", ["full"])))
+              for m in got if "start" in m}
+    assert ("Non-Aligned Movement", "1979-09", ("full",)) in starts
+    assert {(o, d) for o, d, r in starts if r == ("founding", "full")} == {
+        ("Organization of Petroleum Exporting Countries", "1960"),
+        ("Economic Cooperation Organization", "1985")}
