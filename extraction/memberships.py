@@ -825,7 +825,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             subj = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair
                     if any(x.key == k for x in ctx.mentions)]
         if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*(?:,[^,;.]{3,60},\s*)?"
-                                                r"(?:(?:had|has|have|also|đã|cũng)\s+)?$"
+                                                r"(?:(?:had|has|have|also|đã|cũng|cùng)\s+)?$"
                                                 r"|\d,\s*$", text[max(prev_end, a - 72) : a]) \
                 and not [x for x in _members(ctx, ctx.mentions_in(prev_end, a))
                          if not is_object(ctx, x, prev_end) and not re.search(

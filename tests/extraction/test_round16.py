@@ -290,3 +290,12 @@ def test_walked_out_then_admitted_and_took_part_in_founding_two_bodies(registry)
     assert {(o, d) for o, d, r in starts if r == ("founding", "full")} == {
         ("Organization of Petroleum Exporting Countries", "1960"),
         ("Economic Cooperation Organization", "1985")}
+
+
+def test_a_second_verb_after_va_cung_shares_the_members(registry) -> None:
+    text = ("Estonia và Latvia\n\nRIGA, 2/1/2023 - Hôm nay hai nước gặp nhau. Estonia và Latvia "
+            "cùng được kết nạp vào Liên hợp quốc ngày 17/9/1991 và cùng trở thành thành viên Liên "
+            "minh châu Âu ngày 1/5/2004.")
+    got = memberships(text, registry, "vi")
+    assert got[("Estonia", "European Union")][1] == "2004-05-01"
+    assert got[("Latvia", "European Union")][1] == "2004-05-01"
