@@ -190,6 +190,7 @@ def extract(ctx: Context) -> list[Candidate]:
         found = _sentence(ctx, s)
         out += found + _coordinated_orgs(ctx, s, found) + _companions(ctx, s, found)
     out = [_admitted_after(ctx, c) for c in out] + _signed_as_member(ctx, out)
+    out += _observer_before(ctx, out)
     # a line of organisations that a sentence's verb already read ("X is a founding member of
     # the UN (1945), the Arab League (1945), OPEC (1960) …") is not a bare list
     stated = {(ctx.sentence_of(c.start).start, c.data["member"], c.data["organization"])
@@ -197,6 +198,33 @@ def extract(ctx: Context) -> list[Candidate]:
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
     return out + _which_it(ctx) + _founding_instrument(ctx)
+
+
+#: "After twelve years as an observer, it was admitted as a full member of …"
+OBSERVER_BEFORE = re.compile(r"\b(?:After|Following)\s+(\w+)\s+years\s+as\s+an?\s+observer\b"
+                             r"|(?<!\w)Sau\s+(\w+)\s+năm\s+(?:làm\s+)?quan\s+sát\s+viên(?!\w)")
+
+
+def _observer_before(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The observer status the sentence counts back from a full membership's year."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.type != "membership" or not isinstance(c.data.get("start"), str) \
+                or c.data.get("roles", ["full"]) != ["full"] or c.rule.endswith("-companion"):
+            continue  # (the companions "together with India" are not said to have observed)
+        s = ctx.sentence_of(c.start)
+        m = OBSERVER_BEFORE.search(ctx.text, s.start, c.start + 1)
+        if m is None:
+            continue
+        word = (m.group(1) or m.group(2)).lower()
+        n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
+        if not 0 < n < 100:
+            continue
+        data = {"member": c.data["member"], "organization": c.data["organization"],
+                "roles": ["observer"], "start": str(int(c.data["start"][:4]) - n)}
+        out.append(Candidate("membership", data, m.start(), m.end(), round(c.confidence - 0.1, 2),
+                             "membership-observer-counted", ["relative"]))
+    return out
 
 
 #: "Thành viên mới nhất là Belarus, được kết nạp tháng 7 năm ngoái": the date of the clause

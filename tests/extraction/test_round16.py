@@ -299,3 +299,14 @@ def test_a_second_verb_after_va_cung_shares_the_members(registry) -> None:
     got = memberships(text, registry, "vi")
     assert got[("Estonia", "European Union")][1] == "2004-05-01"
     assert got[("Latvia", "European Union")][1] == "2004-05-01"
+
+
+def test_an_observer_status_counted_back_from_the_full_membership(registry) -> None:
+    text = ("Foreign relations of Iran\n\nAfter 18 years as an observer, it was admitted as "
+            "a full member of the Shanghai Cooperation Organisation on 4 July 2023, together "
+            "with India.")
+    got = sorted((m["member"], tuple(m.get("roles", ["full"])), m["start"])
+                 for m in facts(text, registry, "membership"))
+    # the count is the subject's ("it"), not the companion's
+    assert got == [("India", ("full",), "2023-07-04"), ("Iran", ("full",), "2023-07-04"),
+                   ("Iran", ("observer",), "2005")]
