@@ -310,3 +310,21 @@ def test_an_observer_status_counted_back_from_the_full_membership(registry) -> N
     # the count is the subject's ("it"), not the companion's
     assert got == [("India", ("full",), "2023-07-04"), ("Iran", ("full",), "2023-07-04"),
                    ("Iran", ("observer",), "2005")]
+
+
+# --- intentions -------------------------------------------------------------------------------
+
+def test_a_leader_named_again_is_scheduled_to_fly_on(registry) -> None:
+    text = ("Macron in Hanoi\n\nHANOI, May 26, 2025 - French President Emmanuel Macron held talks "
+            "with Vietnamese leaders on Monday. Macron is scheduled to fly on to Indonesia on "
+            "Tuesday.")
+    claims = [c for c in facts(text, registry, "claim") if c["claim_type"] == "intention"]
+    assert [set(c["subjects"]) for c in claims] == [{"France", "Indonesia"}]
+
+
+def test_ong_named_again_se_gap_is_an_intention(registry) -> None:
+    text = ("Thượng đỉnh BRICS\n\nKAZAN, 23/10/2024 - Thủ tướng Ấn Độ Narendra Modi đã hội đàm với "
+            "Chủ tịch Trung Quốc Tập Cận Bình hôm nay. Theo kế hoạch, ông Modi sẽ gặp Tổng thống "
+            "Iran Masoud Pezeshkian trước khi về nước.")
+    claims = [c for c in facts(text, registry, "claim", "vi") if c["claim_type"] == "intention"]
+    assert [set(c["subjects"]) for c in claims] == [{"India", "Iran"}]
