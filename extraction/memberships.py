@@ -690,6 +690,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         if kind == "join" and negated(ctx, a, prev_end) and "until" not in word:
             continue
+        if re.search(r"(?<!\w)(?:đàm\s+phán|thương\s+lượng)\s+$|\b(?:negotiations?|talks)\s+"
+                     r"(?:on\s+|to\s+)?$", text[max(s.start, a - 16) : a], re.I):
+            continue  # "các cuộc đàm phán gia nhập vẫn đang tiếp diễn": talks, no membership
         if re.match(r"\s+thứ\s+\w+", text[b : b + 20]) and re.search(
                 r",\s*$", text[max(prev_end, a - 4) : a]):
             continue  # "…, là thành viên thứ mười của Hiệp hội, …": an apposition to the accession
@@ -833,8 +836,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # text's subject's
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and ctx.subject is not None and re.search(
-                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:(?:on|in|năm|ngày)\s+[\w/]+(?:\s+[\w/]+)"
-                r"{0,2},?\s+)?(?:it|It|nước này|Nước này|the country"
+                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:(?:on|in|năm|ngày|tháng|[OI]n|Năm|Ngày"
+                r"|Tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},?\s+)?(?:it|It|nước này|Nước này|the country"
                 r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
                 r"|là)\s+)?$", text[max(s.start, a - 60) : a]):
             # a text on one state: "After almost twenty years of talks, it became the 162nd

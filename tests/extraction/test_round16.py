@@ -328,3 +328,11 @@ def test_ong_named_again_se_gap_is_an_intention(registry) -> None:
             "Iran Masoud Pezeshkian trước khi về nước.")
     claims = [c for c in facts(text, registry, "claim", "vi") if c["claim_type"] == "intention"]
     assert [set(c["subjects"]) for c in claims] == [{"India", "Iran"}]
+
+
+def test_accession_talks_are_no_membership(registry) -> None:
+    text = ("Thông tin cơ bản về Turkmenistan\n\nTurkmenistan gia nhập Liên hợp quốc ngày 2/3/1992. "
+            "Turkmenistan chưa phải là thành viên WTO; các cuộc đàm phán gia nhập vẫn đang tiếp "
+            "diễn.")
+    got = memberships(text, registry, "vi")
+    assert got == {("Turkmenistan", "United Nations"): (("full",), "1992-03-02")}
