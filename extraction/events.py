@@ -140,8 +140,46 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
+    out += _return_visits(ctx, out)
     return _placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))
+
+
+_RETURN_VISIT = re.compile(r"\b(?:made|paid)\s+a\s+return\s+visit\b(?!\s+to\b)"
+                           r"|(?<!\w)thăm\s+đáp\s+lễ(?!\s+(?:tới\s+|đến\s+)?(?-i:[A-ZĐ]))", re.I)
+
+
+def _return_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"President A visited Vietnam in May 2001, and President B made a return visit in March
+    2004": the visit of the first visit's host to its visitor, with the post named before the
+    verb and the clause's own date."""
+    out: list[Candidate] = []
+    for m in _RETURN_VISIT.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        prev = [c for c in found if c.data.get("event_type") == "visit" and c.end <= m.start()
+                and ctx.sentence_of(c.start).paragraph == s.paragraph]
+        if not prev:
+            continue
+        roles = {p["role"]: p["actor"] for p in prev[-1].data["participants"]}
+        if "visitor" not in roles or "host" not in roles:
+            continue
+        visitor = ctx.gazetteer.registry.resolve(roles["host"]).key
+        host = ctx.gazetteer.registry.resolve(roles["visitor"]).key
+        posts = [p for p in ctx.posts_in(max(s.start, prev[-1].end), m.start())
+                 if p.state in (None, visitor)]
+        post = posts[-1] if posts else None
+        semi = ctx.text.find(";", m.end(), s.end)
+        d = pick_date(ctx, m.end(), semi if semi >= 0 else s.end, m.end())
+        data = {"event_type": "visit",
+                "participants": [_participant(ctx, visitor, "visitor", post),
+                                 _participant(ctx, host, "host", None)],
+                "place": ctx.label(host)}
+        data.update(_date_fields(d))
+        out.append(Candidate("event", data, *span_of(post or (m.start(), m.end()), (m.start(),
+                                                                                     m.end()), d),
+                             0.65, "event-return-visit",
+                             [f for f in (d.flags if d else ()) if f != "unresolved"]))
+    return out
 
 
 _NTH_DAY = re.compile(r"\b(?:On|on)\s+the\s+(second|third|fourth)\s+day\b"

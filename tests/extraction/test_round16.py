@@ -336,3 +336,12 @@ def test_accession_talks_are_no_membership(registry) -> None:
             "diễn.")
     got = memberships(text, registry, "vi")
     assert got == {("Turkmenistan", "United Nations"): (("full",), "1992-03-02")}
+
+
+def test_a_return_visit_swaps_the_first_visit_s_roles(registry) -> None:
+    text = ("Foreign relations of Laos\n\nCuba\nPresident Kaysone Phomvihane visited Cuba in "
+            "March 1990, and President Fidel Castro made a return visit in December 2002.")
+    visits = sorted((e.get("date"), {p["role"]: p["actor"] for p in e["participants"]}["visitor"],
+                     e["place"]) for e in facts(text, registry, "event")
+                    if e["event_type"] == "visit")
+    assert visits == [("1990-03", "Laos", "Cuba"), ("2002-12", "Cuba", "Laos")]
