@@ -488,7 +488,39 @@ def extract(ctx: Context) -> list[Candidate]:
                 out += _gapped_partners(ctx, obj[-1].end, right, actor[0], status, conf, flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
-    return out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx) + _they(ctx, out)
+    return out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx) + _they(ctx, out) \
+        + _gapped_subject(ctx, out)
+
+
+def _gapped_subject(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Trung Quốc thiết lập quan hệ ngoại giao với Uzbekistan ngày 2/1/1992, Nga ngày
+    20/3/1992." in a text on Uzbekistan: the name after the comma stands for the subject, with
+    its own date, when the object is the text's state and the subject is not."""
+    out: list[Candidate] = []
+    main = {ctx.subject} if ctx.subject else set(ctx.pair)
+    for c in found:
+        if c.type != "relation" or "date" not in c.data or len(c.data["parties"]) != 2:
+            continue
+        subject, obj = (ctx.gazetteer.registry.resolve(x).key for x in c.data["parties"])
+        if obj not in main or subject in main:
+            continue
+        s = ctx.sentence_of(c.start)
+        m = re.match(r",\s*", ctx.text[c.end : s.end])
+        if m is None:
+            continue
+        at = c.end + m.end()
+        name = [x for x in ctx.mentions_in(at, s.end) if x.start == at and _actor(x) and x.key]
+        if not name or name[0].key in (subject, obj):
+            continue
+        d = [x for x in ctx.dates_in(name[0].end, s.end) if point(x) and re.fullmatch(
+            r"\s+(?:ngày|năm|tháng|on|in)\s+", ctx.text[name[0].end : x.start])]
+        if not d or not re.match(r"\s*(?:[.;]|$)", ctx.text[d[0].end : s.end]):
+            continue
+        out.append(Candidate("relation", {"parties": [ctx.label(name[0].key), ctx.label(obj)],
+                                          "status": c.data["status"], "date": point(d[0])},
+                             name[0].start, d[0].end, round(c.confidence - 0.1, 2),
+                             c.rule + "-gapped-subject", list(c.flags)))
+    return out
 
 
 #: "They were restored in August 2022." opening the sentence after a severance

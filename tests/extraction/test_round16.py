@@ -345,3 +345,12 @@ def test_a_return_visit_swaps_the_first_visit_s_roles(registry) -> None:
                      e["place"]) for e in facts(text, registry, "event")
                     if e["event_type"] == "visit")
     assert visits == [("1990-03", "Laos", "Cuba"), ("2002-12", "Cuba", "Laos")]
+
+
+def test_a_gapped_subject_with_its_own_date(registry) -> None:
+    text = ("Quan hệ đối ngoại của Kazakhstan\n\nHoa Kỳ thiết lập quan hệ ngoại giao với Kazakhstan "
+            "ngày 26/12/1991, Trung Quốc ngày 3/1/1992.")
+    got = relations(text, registry)
+    assert (frozenset({"China", "Kazakhstan"}), "established", "1992-01-03") in got
+    assert (frozenset({"United States", "Kazakhstan"}), "established", "1991-12-26") in got
+    assert not any(p == frozenset({"United States", "China"}) for p, _, _ in got)
