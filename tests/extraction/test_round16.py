@@ -354,3 +354,13 @@ def test_a_gapped_subject_with_its_own_date(registry) -> None:
     assert (frozenset({"China", "Kazakhstan"}), "established", "1992-01-03") in got
     assert (frozenset({"United States", "Kazakhstan"}), "established", "1991-12-26") in got
     assert not any(p == frozenset({"United States", "China"}) for p, _, _ in got)
+
+
+def test_a_level_named_by_its_partner_is_dated_by_the_apposition(registry) -> None:
+    text = ("Modi in Hanoi\n\nHANOI, July 5, 2024 - Vietnamese leaders held talks with Indian "
+            "Prime Minister Narendra Modi on Friday.\n\nHanoi greeted India as a comprehensive "
+            "strategic partner, the level the two countries reached in 2016, nine years after "
+            "they became strategic partners in 2007.")
+    got = sorted((p["framework"], p.get("date")) for p in facts(text, registry, "partnership"))
+    assert got == [("comprehensive-strategic-partnership", "2016"),
+                   ("strategic-partnership", "2007")]
