@@ -25,8 +25,8 @@ _EN = (r"(?-i:(?:[A-Z][\w\-]*(?:\s+-\s+|\s+|-))*?)"  # capitalised words of a ti
 _VI = (r"(?:hiệp định|thỏa thuận|thoả thuận|bản ghi nhớ|nghị định thư|hiệp ước|tuyên bố chung"
        r"|thông cáo chung|công ước|hiến chương|(?-i:Tuyên bố)|(?-i:Thông cáo))")
 INSTRUMENT = re.compile(rf"{_EN}|{_VI}", re.I)
-SIGN = re.compile(r"\b(?:signed|signs|sign|signing|concluded|inked)\b|\bký kết\b|\bký\b"
-                  r"|(?<!\w)ký(?!\w)", re.I)
+SIGN = re.compile(r"\b(?:signed|signs|sign|signing|concluded|inked)\b|\bký kết\b"
+                  r"|(?<!\w)ký(?!\w)(?!\s+tắt)", re.I)  # "ký tắt": initialled, not signed
 FIELDS = [
     (r"defen[cs]e|quốc phòng", "defence"),
     (r"security|an ninh", "security"),
@@ -100,6 +100,12 @@ def extract(ctx: Context) -> list[Candidate]:
         insts = [m for m in insts if not re.search(r"\baccession\s+$", ctx.text[
             max(s.start, m.start() - 12) : m.start()], re.I) and not re.match(
                 r"\s+(?:of|on)\s+(?:the\s+)?accession\b", ctx.text[m.end() : s.end], re.I)]
+        # "the Southeast Asia Treaty Organization": a word of an organisation's name; "…, the
+        # founding treaty of what is now the Andean Community": the instrument just named
+        orgs = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org]
+        insts = [m for m in insts if not any(x.start <= m.start() and m.end() < x.end for x in orgs)
+                 and not re.search(r",\s+(?:the|its)\s+(?:founding|constituent)\s+$",
+                                   ctx.text[max(s.start, m.start() - 30) : m.start()], re.I)]
         named_before = _anaphoric_signing(ctx, s, out)
         if named_before is not None:
             if named_before not in out:
@@ -112,7 +118,7 @@ def extract(ctx: Context) -> list[Candidate]:
             a, b = sg.start(), sg.end()
             window = ctx.text[max(s.start, a - 60) : a]
             negative = re.search(r"\b(?:no|not|never)\b[^.]*$", window, re.I) or re.search(
-                r"\bchưa\s*$", window)
+                r"\bchưa\s+(?:được\s+)?$|\bchưa\s*$", window)
             if negative is not None and re.search(r"\b(?:but|yet)\s+(?:it\s+|they\s+)?(?:\w+\s+)?$"
                                                   r"|(?<!\w)nhưng\s+(?:\S+\s+)?$",
                                                   window[negative.start() :], re.I):
@@ -188,7 +194,10 @@ def extract(ctx: Context) -> list[Candidate]:
                 targets = [m for m in insts if m.start() >= b and m.start() not in used]
                 nxt = [x.start() for x in signs if x.start() > a]
                 limit = nxt[0] if nxt else s.end
-                targets = [m for m in targets if m.start() < limit]
+                # "signed the A Pact …, and it joined the B Pact": another clause's verb
+                targets = [m for m in targets if m.start() < limit and not re.search(
+                    r";|,\s+(?:and|but)\s+(?:it|they)\s|,\s+(?:còn|while|whereas)\s",
+                    ctx.text[b : m.start()])]
             for m in targets:
                 used.add(m.start())
             inherited: list[str] = []
@@ -465,6 +474,16 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     if re.fullmatch(r"(?i:charter|hiến chương)(?:\s+(?:on|ngày)\s+\d.*)?", title) and any(
             x.is_org for x in ctx.mentions_in(s.start, s.end)):
         return []  # "… original members of the United Nations …, but signed the Charter …"
+    if re.search(r"(?i:charter|hiến chương)", title) and any(
+            x.is_org for x in ctx.mentions_in(start, end)):
+        return []  # "signed the United Nations Charter": an organisation's founding
+    if re.match(r"[^.;]{0,40}?(?:\bas\s+(?:a|an|one\s+of\s+the)\s+(?:\w+\s+)?members?\s+of"
+                r"|,\s+(?:becoming|trở\s+thành)\s+(?:a\s+)?(?:founding\s+)?(?:member|thành\s+viên))",
+                text[end:s.end]) and not re.match(r"\s*(?:with|với|between|giữa)\s",
+                                                  text[end:limit]):
+        # "signed the Manila Pact in 1954 as a founding member of SEATO", "ký Nghị định thư
+        # Alma-Ata, trở thành thành viên sáng lập …": a membership, no agreement of two states
+        return []
     inst = instrument(title)
     plural = bool(re.search(r"agreements|treaties|memoranda|protocols|MoUs", title)) or bool(
         re.search(r"nhiều|một số|các", text[max(s.start, start - 12) : start]))
@@ -480,6 +499,9 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     flags: list[str] = []
     conf = 0.8
     base = keys(in_title) or keys(subj)
+    counted = _counted_signatories(ctx, s, sg.start()) if not before_verb else []
+    if counted:
+        base = counted
     if not base and inherited:
         # "the A Agreement and the B Agreement were signed": B has A's parties
         base = [ctx.gazetteer.registry.resolve(x).key for x in inherited]
@@ -551,6 +573,10 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
             conf -= 0.15
     out = []
     groups = [[*base, p] for p in keys(partners) if p not in base] if partners else [base]
+    if partners and len(groups) > 1 and not plural and _named(title):
+        # a named instrument signed "with A, B, C and D" (the Cartagena Agreement, a pact, a
+        # charter) is one multilateral instrument of all of them, not one per partner
+        groups = [list(dict.fromkeys([*base, *keys(partners)]))]
     for parties in groups:
         if len(parties) < 2:
             continue
@@ -575,6 +601,44 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
 _AGENT = re.compile(r"(?:\bby|(?<!\w)bởi)\s+(?:the\s+|các\s+)?(?:(?:leaders|heads\s+of\s+state"
                     r"|presidents|governments|nguyên\s+thủ|nhà\s+lãnh\s+đạo|lãnh\s+đạo|đại\s+diện)"
                     r"\s+(?:of\s+|của\s+)?)?(?:the\s+)?", re.I)
+
+
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "hai": 2, "ba": 3, "bốn": 4,
+          "năm": 5, "sáu": 6}
+_COUNTED = re.compile(r"(?:\bthe\s+(two|three|four|five|six)\s+(?:leaders|presidents|heads\s+of"
+                      r"\s+state|heads\s+of\s+government|prime\s+ministers)"
+                      r"|(?<!\w)(hai|ba|bốn|năm|sáu)\s+nhà\s+lãnh\s+đạo)\s+(?:\w+\s+)?$", re.I)
+
+
+def _counted_signatories(ctx: Context, s, verb: int) -> list[str]:
+    """"the four presidents signed", "ba nhà lãnh đạo cùng ký": the states of the clause before
+    the verb, the text's subject, then those of the paragraph's sentences before, nearest
+    first; only when exactly that many are found."""
+    m = _COUNTED.search(ctx.text, max(s.start, verb - 40), verb)
+    if m is None:
+        return []
+    n = _COUNT[(m.group(1) or m.group(2)).lower()]
+    found = keys([x for x in ctx.mentions_in(s.start, m.start()) if x.is_state and x.key])
+    if len(found) < n and ctx.subject and ctx.subject not in found:
+        found.append(ctx.subject)
+    for p in [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph][::-1]:
+        if len(found) >= n:
+            break
+        found += [k for k in keys([x for x in ctx.mentions_in(p.start, p.end)
+                                   if x.is_state and x.key]) if k not in found]
+    return found if len(found) == n else []
+
+
+def _named(title: str) -> bool:
+    """A singular instrument with a proper name: "Cartagena Agreement", "the Manila Pact".
+
+    >>> _named("Cartagena Agreement"), _named("free trade agreement"), _named("agreement")
+    (True, False, False)
+    """
+    words = title.split()
+    return len(words) >= 2 and words[0][:1].isupper() and not re.match(
+        r"(?i:free|trade|investment|economic|security|defen[cs]e|cooperation|general|a|an|the)$",
+        words[0]) and not re.search(r"(?i:memorand|\bMoU)", title)
 
 
 def _clean_title(title: str) -> str:

@@ -42,7 +42,8 @@ FUTURE = re.compile(r"\b(?:would|will)\b(?!\s+not\b)(?!\s+(?:be\s+)?(?:take|ente
 
 
 #: a leader's future: "Tổng thống Macron sẽ tiếp tục …", "Prime Minister X will travel on to …"
-OFFICE_FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)(?!\s+không)|\bwill\b(?!\s+not\b)", re.I)
+OFFICE_FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)(?!\s+không)|\bwill\b(?!\s+not\b)"
+                           r"|\b(?:is|was|are|were)\s+(?:scheduled|due)\s+to\b", re.I)
 
 
 def reported_future(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -182,6 +183,18 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
                if not ctx.text[p.end : a].strip(" ,")
                or re.fullmatch(r"\s*(?:(?:đã|cũng|còn)\s+)?", ctx.text[p.end : a])]
     if not holders:
+        # "Lula is scheduled to fly on to …", "ông Modi sẽ gặp …": a leader named again, with
+        # the post that introduced the name
+        from .events import _named_post
+
+        name = re.search(r"(?:(?<!\w)(?:ông|bà)\s+|\b(?:Mr|Ms|Mrs)\.?\s+)?(?-i:[A-ZĐ])[\w'’\-]+"
+                         r"(?:\s+(?-i:[A-ZĐ])[\w'’\-]+){0,2}\s*(?:,\s*)?$",
+                         ctx.text[max(floor, prev_end) : a])
+        again = _named_post(ctx, max(floor, prev_end) + name.start(), a) if name and re.match(
+            r"\s*(?:is|was|are|were)\s+(?:scheduled|due)\s+to\b|sẽ\s", ctx.text[a:b + 1]) \
+            and (ctx.lang == "en" or re.match(r"(?:ông|bà)\s", name.group())) else None
+        holders = [again] if again is not None else []
+    if not holders:
         return []
     holder = holders[-1]
     state = holder.state
@@ -195,6 +208,11 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
         ctx.sentence_of(a).end
     named = [m.key for m in ctx.mentions_in(b, end) if m.key and m.is_state]
     named += [p.state for p in ctx.posts_in(b, end) if p.state]
+    if not named:
+        from .events import _named_post
+
+        other = _named_post(ctx, b, end)  # "was due to tour a plant with Wong"
+        named += [other.state] if other is not None and other.state else []
     return list(dict.fromkeys([state, *named]))
 
 

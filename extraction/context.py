@@ -567,6 +567,12 @@ HORIZON = re.compile(r"(?<!mãi\s)(?<!\w)(?:đến|tới)\s+năm\s*$|\b(?:throug
                      r"|\bby\s+(?:the\s+year\s+)?$|\bvision\s+(?:to|for)\s+$", re.I)
 
 
+#: a date something was put off from: "a state visit he had put off in March" dates nothing
+PUT_OFF = re.compile(r"\b(?:put\s+off|postponed|called\s+off|cancell?ed|delayed)\s+"
+                     r"(?:(?:it|them|twice|once)\s+)?(?:in|on|from)\s+$"
+                     r"|(?<!\w)(?:hoãn|hủy|huỷ)\s+(?:vào\s+|từ\s+)?$", re.I)
+
+
 def pick_date(ctx: Context, a: int, b: int, pos: int,
               kinds: tuple[str, ...] = ("point", "range", "since", "until", "asof", "period")
               ) -> DateMention | None:
@@ -574,7 +580,8 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
     date after the trigger first, then before it; a relative one only when no explicit one."""
     ds = [d for d in ctx.dates_in(a, b) if d.value is not None and d.kind in kinds
           and d is not ctx.dateline and not HORIZON.search(ctx.text, max(0, d.start - 12),
-                                                           d.start)]
+                                                           d.start)
+          and not PUT_OFF.search(ctx.text, max(0, d.start - 30), d.start)]
     if not ds:
         return None
     after = [d for d in ds if d.start >= pos]

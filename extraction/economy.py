@@ -166,8 +166,10 @@ def _keyword(ctx: Context, rx: re.Pattern[str], mo: Money) -> tuple[int, int] | 
 
 
 def _states(ctx: Context, a: int, b: int) -> list[str]:
+    # "US$790 million", "US dollars": a currency, not the United States
     return list(dict.fromkeys(m.key for m in ctx.mentions_in(a, b)
-                              if m.key and (m.is_state or m.key == "EU")))
+                              if m.key and (m.is_state or m.key == "EU") and not re.match(
+                                  r"\$|\s*dollars?\b", ctx.text[m.end : m.end + 9], re.I)))
 
 
 def _trade(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]:

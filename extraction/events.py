@@ -68,8 +68,11 @@ COMMITTEE = re.compile(r"committee|commission|ủy ban|uỷ ban|joint cabinet|n�
 SUMMIT = re.compile(r"(?:Hội nghị Thượng đỉnh|Hội nghị Cấp cao)[^,.;]*?lần\s+thứ\s+(\d+)"
                     r"|(\d+)(?:st|nd|rd|th)\s+[\w\s\-]*?\bsummit\b", re.I)
 MISSION = re.compile(
-    r"\b(opened|reopened|re-opened|resumed\s+work\s+at|closed|shut)\s+(?:its|her|his|their|the|a|an)?"
-    r"\s*(?:country's\s+)?(?:first\s+)?(embassy|consulate[- ]general|consulate)\b"
+    r"\b(opened|reopened|re-opened|resumed\s+work\s+at|closed|shut|set\s+up)\s+"
+    r"(?:its|her|his|their|the|a|an)?"
+    r"\s*(?:country's\s+)?(?:first\s+)?(?:resident\s+)?(embassy|consulate[- ]general|consulate"
+    # "opened its High Commission in New Delhi", "set up a resident mission in …"
+    r"|high\s+commission|(?<=resident\s)mission)\b"
     r"|(mở lại|mở|khai trương|đóng cửa)\s+(Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)"
     r"|\b(opened|reopened)\s+(?:its|their)\s+own\b", re.I)
 PLACE_AFTER = re.compile(r"\s*(?:in|to|at|tại|ở|tới|đến|sang)\s+(?:the\s+)?", re.I)
@@ -137,8 +140,46 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
+    out += _return_visits(ctx, out)
     return _placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))
+
+
+_RETURN_VISIT = re.compile(r"\b(?:made|paid)\s+a\s+return\s+visit\b(?!\s+to\b)"
+                           r"|(?<!\w)thăm\s+đáp\s+lễ(?!\s+(?:tới\s+|đến\s+)?(?-i:[A-ZĐ]))", re.I)
+
+
+def _return_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"President A visited Vietnam in May 2001, and President B made a return visit in March
+    2004": the visit of the first visit's host to its visitor, with the post named before the
+    verb and the clause's own date."""
+    out: list[Candidate] = []
+    for m in _RETURN_VISIT.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        prev = [c for c in found if c.data.get("event_type") == "visit" and c.end <= m.start()
+                and ctx.sentence_of(c.start).paragraph == s.paragraph]
+        if not prev:
+            continue
+        roles = {p["role"]: p["actor"] for p in prev[-1].data["participants"]}
+        if "visitor" not in roles or "host" not in roles:
+            continue
+        visitor = ctx.gazetteer.registry.resolve(roles["host"]).key
+        host = ctx.gazetteer.registry.resolve(roles["visitor"]).key
+        posts = [p for p in ctx.posts_in(max(s.start, prev[-1].end), m.start())
+                 if p.state in (None, visitor)]
+        post = posts[-1] if posts else None
+        semi = ctx.text.find(";", m.end(), s.end)
+        d = pick_date(ctx, m.end(), semi if semi >= 0 else s.end, m.end())
+        data = {"event_type": "visit",
+                "participants": [_participant(ctx, visitor, "visitor", post),
+                                 _participant(ctx, host, "host", None)],
+                "place": ctx.label(host)}
+        data.update(_date_fields(d))
+        out.append(Candidate("event", data, *span_of(post or (m.start(), m.end()), (m.start(),
+                                                                                     m.end()), d),
+                             0.65, "event-return-visit",
+                             [f for f in (d.flags if d else ()) if f != "unresolved"]))
+    return out
 
 
 _NTH_DAY = re.compile(r"\b(?:On|on)\s+the\s+(second|third|fourth)\s+day\b"
@@ -370,6 +411,12 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # "…, and Prime Minister Hun Manet made his first official visit to China": the
             # visitor of the clause the visit is in
             before = [p for p in before if p.start >= s.start + clause[-1].end()]
+        prior = list(re.finditer(r"(?<!\w)thăm(?!\w)|\bvisited\b", ctx.text[s.start:a]))
+        if prior and len(before) >= 2 and re.match(r"[^,;]*,\s*$", ctx.text[
+                s.start + prior[-1].end() : before[-1].start]):
+            # "Thủ tướng A thăm X tháng 5/1977, Chủ tịch nước B thăm nước này tháng 5/2010":
+            # the first visitor has their own visit; this one is the post after it
+            before = [p for p in before if p.start >= s.start + prior[-1].end()]
         relative = re.search(r"(?:\bwho\b|\bngười\b)[^,.;]{0,30}$", ctx.text[s.start:a])
         of_after = bool(after) and re.search(
             r"(?:của|of)\s*$", ctx.text[max(b, after[0].start - 8) : after[0].start]) \
@@ -765,6 +812,15 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         data = {"event_type": "meeting",
                 "participants": [_participant(ctx, k, "participant", p)
                                  for k, p in zip(states, chosen, strict=True)]}
+        inviter = _INVITED_BY.search(ctx.text, b, clause_end)
+        host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
+                     if p.start == inviter.end() and p.state and p.state not in states
+                     ] if inviter else []
+        if host_post and place is not None and place.key == host_post[0].state:
+            # "A và B đã gặp nhau tại Nhà Trắng … theo lời mời của Tổng thống Mỹ C": a meeting
+            # of three, hosted by the one who invited them to their own country
+            data["participants"].append(_participant(ctx, host_post[0].state, "host",
+                                                     host_post[0]))
         if place is not None:
             data["place"] = _place_name(ctx, place)
         data.update(_date_fields(d))
@@ -773,6 +829,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         out.append(Candidate("event", data, *span, 0.75 if leaders is None else 0.65,
                              "event-meeting", flags))
     return out
+
+
+#: "… at the invitation of President X", "… theo lời mời của Tổng thống X"
+_INVITED_BY = re.compile(r"\bat\s+the\s+invitation\s+of\s+|(?<!\w)theo\s+lời\s+mời\s+của\s+",
+                         re.I)
 
 
 #: "The presidents of Tajikistan, Kyrgyzstan and Uzbekistan … at a trilateral summit"

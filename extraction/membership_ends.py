@@ -38,7 +38,7 @@ END = re.compile(
     r"|(?:dỡ bỏ|bãi bỏ|chấm dứt)\s+(?:lệnh\s+|quyết định\s+|việc\s+)?đình chỉ)|"
     r"(?P<withdrawal>\bwithdr(?:ew|awn|aws|aw)\b|\bwithdrawal\b|\bexit\b|\bleft\b|\bleaves\b"
     r"|\bquit(?:s)?\b"
-    r"|\bpulled\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
+    r"|\bpulled\s+out\s+of\b|\bwalked\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
     r"|rút khỏi|rời khỏi|ra khỏi|rút tên khỏi|\brời\b|\bfollowed\b)"
     r"|(?P<suspension>\bsuspend(?:ed|s)?\b|\bsuspension\b|đình chỉ|\bexcluded\s+from\b"
     r"|tạm (?:ngừng|dừng) tư cách thành viên)"
@@ -56,7 +56,7 @@ END = re.compile(
 NOT_MEMBERSHIP = re.compile(
     r"\s+(?:(?:its|their|the|all|diplomatic|bilateral|direct|most)\s+){0,2}"
     r"(?:relations?|ties|talks|negotiations?|aid|flights?|imports?|exports?|trade|cooperation"
-    r"|participation|ambassadors?|troops|forces|recognition|application|candidacy|support"
+    r"|participation|ambassadors?|embass(?:y|ies)|missions?|consulates?|troops|forces|recognition|application|candidacy|support"
     r"|sanctions|operations|office|power|behind|open|unchanged|for\b(?!\s+good)|quan hệ|viện trợ"
     r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia"
     # a body of the organisation, not the organisation: "rút khỏi Bộ chỉ huy quân sự thống nhất
@@ -241,6 +241,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     org = before[-1] if before else None
         if not members:
             members = _states(subject_group(ctx, prev_end, a))
+            if members and prev_members and re.search(r",\s+(?:and|và)\s+$", text[
+                    members[-1].end : a]) and re.search(r",\s+(?:as|when|while|after|because"
+                                                        r"|khi|sau khi)\s[^,;]*$",
+                                                        text[prev_end : members[0].start]):
+                # "A quit X on …, as several members prepared to recognise B, and came back on
+                # …": B is inside the aside; the returning verb is A's
+                members = prev_members
             if not members and prev_members and re.search(
                     r"(?:^|,|;)\s*(?:(?:rồi|then|and|và|but|nhưng)\s+)+(?:(?:later|sau đó)\s+)?$",
                     text[max(prev_end, a - 20) : a]):

@@ -48,7 +48,8 @@ JOIN = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founding\s+states\s+of\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founders\s+of\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
-    r"|gia nhập|trở thành thành viên|được kết nạp|kết nạp|là thành viên|là một thành viên"
+    r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp|là thành viên"
+    r"|là một thành viên"
     r"|(?<!\w)tham gia(?!\w)"
     r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b"
     r"|\bbecame\s+(?:\S+\s+){0,3}?dialogue\s+partners?\b"
@@ -71,7 +72,8 @@ FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^
                      r"|thành viên sáng lập(?:\s+là)?|"
                      r"(?:nước|quốc gia)\s+sáng lập\s+(?:gồm|là)|"
                      r"founding\s+members?\s+(?:were|are|:)", re.I)
-FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed)\b"
+FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed|launched"
+                            r"|took\s+part\s+in\s+founding|helped\s+(?:to\s+)?found)\b"
                             r"|(?<!\w)(?:thành lập|lập ra)(?!\w)", re.I)
 LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(?: include)?|"
                        r"Thành viên|Quan sát viên)(?!\w)\s*:?", re.I)
@@ -119,7 +121,13 @@ def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
         m.how in ("capital", "city") and (
             _MEETING_PLACE.search(ctx.text, max(0, m.start - 30), m.start)
             or re.match(r"\s+(?:summit|conference|meeting)\b", ctx.text[m.end : m.end + 12])))
-        and not (m.how == "demonym" and _DEPENDENCY.match(ctx.text, m.end))]
+        and not (m.how == "demonym" and _DEPENDENCY.match(ctx.text, m.end))
+        and not (m.how in ("capital", "city") and _INSTRUMENT_WORD.match(ctx.text, m.end))]
+
+
+#: "the Manila Pact", "the Baghdad Pact": a city naming an instrument is no member
+_INSTRUMENT_WORD = re.compile(r"\s+(?:Pact|Treaty|Agreement|Accords?|Protocol|Declaration"
+                              r"|Charter|Convention)\b")
 
 
 #: "two French territories", "lãnh thổ hải ngoại của Pháp" name a dependency, not its state
@@ -181,13 +189,151 @@ def extract(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         found = _sentence(ctx, s)
         out += found + _coordinated_orgs(ctx, s, found) + _companions(ctx, s, found)
+    out = [_admitted_after(ctx, c) for c in out] + _signed_as_member(ctx, out)
+    out += _observer_before(ctx, out)
     # a line of organisations that a sentence's verb already read ("X is a founding member of
     # the UN (1945), the Arab League (1945), OPEC (1960) …") is not a bare list
     stated = {(ctx.sentence_of(c.start).start, c.data["member"], c.data["organization"])
               for c in out if c.type == "membership"}
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
-    return out + _which_it(ctx)
+    return out + _which_it(ctx) + _founding_instrument(ctx)
+
+
+#: "After twelve years as an observer, it was admitted as a full member of …"
+OBSERVER_BEFORE = re.compile(r"\b(?:After|Following)\s+(\w+)\s+years\s+as\s+an?\s+observer\b"
+                             r"|(?<!\w)Sau\s+(\w+)\s+năm\s+(?:làm\s+)?quan\s+sát\s+viên(?!\w)")
+
+
+def _observer_before(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The observer status the sentence counts back from a full membership's year."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.type != "membership" or not isinstance(c.data.get("start"), str) \
+                or c.data.get("roles", ["full"]) != ["full"] or c.rule.endswith("-companion"):
+            continue  # (the companions "together with India" are not said to have observed)
+        s = ctx.sentence_of(c.start)
+        m = OBSERVER_BEFORE.search(ctx.text, s.start, c.start + 1)
+        if m is None:
+            continue
+        word = (m.group(1) or m.group(2)).lower()
+        n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
+        if not 0 < n < 100:
+            continue
+        data = {"member": c.data["member"], "organization": c.data["organization"],
+                "roles": ["observer"], "start": str(int(c.data["start"][:4]) - n)}
+        out.append(Candidate("membership", data, m.start(), m.end(), round(c.confidence - 0.1, 2),
+                             "membership-observer-counted", ["relative"]))
+    return out
+
+
+#: "Thành viên mới nhất là Belarus, được kết nạp tháng 7 năm ngoái": the date of the clause
+#: right after an undated member
+ADMITTED_AFTER = re.compile(r",\s*(?:(?:được|đã được)\s+kết\s+nạp|(?:which\s+(?:was\s+)?)?"
+                            r"admitted|which\s+joined)\s+(?:(?:vào|in|on)\s+)?")
+
+
+def _admitted_after(ctx: Context, c: Candidate) -> Candidate:
+    if c.type != "membership" or "start" in c.data or "end" in c.data:
+        return c
+    m = ADMITTED_AFTER.match(ctx.text, c.end)
+    if m is None:
+        member = [x for x in ctx.mentions_in(c.start, c.end + 40)
+                  if x.key and ctx.label(x.key) == c.data["member"]]
+        m = ADMITTED_AFTER.match(ctx.text, member[-1].end) if member else None
+    d = [x for x in ctx.dates_in(m.end(), m.end() + 30) if x.start == m.end()
+         and isinstance(x.value, str)] if m else []
+    if not d:
+        return c
+    data = dict(c.data)
+    data["start"] = d[0].value
+    return Candidate(c.type, data, c.start, d[0].end, c.confidence, c.rule,
+                     list(c.flags) + [f for f in d[0].flags if f != "unresolved"])
+
+
+#: "signed the Manila Pact in 1954 as a founding member of SEATO", "signed the Charter in 1945
+#: as one of the organisation's original members"
+SIGNED_AS = re.compile(r"\bas\s+(?:an?\s+|one\s+of\s+(?:the|its)\s+)(?:(?:organi[sz]ation|bloc"
+                       r"|alliance|union)['’]s\s+)?(?P<role>founding|original)?\s*members?"
+                       r"(?:\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def _signed_as_member(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A state that signed an instrument "as a founding member of" a body (named after the
+    words, or before them in the sentence): its membership, dated by the signing."""
+    from .agreements import SIGN
+
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in SIGNED_AS.finditer(ctx.text, s.start, s.end):
+            signs = [g for g in SIGN.finditer(ctx.text, s.start, m.start())]
+            if not signs or re.search(r"[;.]", ctx.text[signs[-1].end() : m.start()]):
+                continue
+            sg = signs[-1]
+            if negated(ctx, sg.start(), s.start) or modal(ctx, sg.start(), s.start):
+                continue
+            after = [x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key][:1]
+            if after and ctx.text[m.end() : after[0].start].strip():
+                after = []
+            before = [x for x in ctx.mentions_in(s.start, m.start()) if x.is_org and x.key]
+            # "the organisation's original members": the body named before in the sentence
+            org = after[0] if after else before[-1] if before and re.search(
+                r"['’]s\s", m.group()) else None
+            if org is None:
+                continue
+            subj = _members(ctx, group_before(ctx, s.start, sg.start()))
+            if not subj and ctx.subject is not None and re.search(
+                    r"(?:^|[,:;]\s*|\s)(?:it|It)\s+(?:\w+\s+)?$",
+                    ctx.text[s.start : sg.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            if len(subj) != 1:
+                continue
+            if any(c.type == "membership" and c.data["member"] == ctx.label(subj[0].key)
+                   and c.data["organization"] == ctx.label(org.key) and c.start >= s.start
+                   and c.end <= s.end for c in found):
+                continue
+            roles = ["founding", "full"] if m.group("role") else ["full"]
+            d = pick_date(ctx, sg.end(), m.start(), sg.end()) or pick_date(
+                ctx, s.start, m.start(), sg.start())
+            lead = subj[0].start if subj[0].start >= s.start else sg.start()
+            out.append(_mk(ctx, subj[0].key, org.key, roles, d, (lead, m.end()),
+                           0.75, "membership-signed-as"))
+    return out
+
+
+#: "…, the founding treaty of what is now the Andean Community": an instrument in apposition
+FOUNDING_INSTRUMENT = re.compile(r",\s+(?:the|its)\s+(?:founding|constituent)\s+(?:treaty|charter"
+                                 r"|agreement|instrument|pact)\s+of\s+(?:what\s+(?:is|was|became)"
+                                 r"\s+(?:now\s+)?)?(?:the\s+)?", re.I)
+
+
+def _founding_instrument(ctx: Context) -> list[Candidate]:
+    """"On 26 May 1969 A signed the Cartagena Agreement with B, C and D, the founding treaty of
+    what is now the Andean Community": the signatories are the body's founders, from the
+    signing's date."""
+    from .agreements import SIGN
+
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in FOUNDING_INSTRUMENT.finditer(ctx.text, s.start, s.end):
+            org = [x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key][:1]
+            signs = [g for g in SIGN.finditer(ctx.text, s.start, m.start())]
+            if not org or not signs or ctx.text[m.end() : org[0].start].strip():
+                continue
+            sg = signs[-1]
+            if negated(ctx, sg.start(), s.start) or modal(ctx, sg.start(), s.start):
+                continue
+            subj = _members(ctx, group_before(ctx, s.start, sg.start()))
+            with_ = re.search(r"\s(?:with|together\s+with)\s+", ctx.text[sg.end() : m.start()])
+            partners = _members(ctx, group_after(ctx, sg.end() + with_.end(), m.start())) \
+                if with_ else []
+            if not subj or not partners:
+                continue
+            d = pick_date(ctx, s.start, m.start(), sg.start())
+            for x in list({x.key: x for x in subj + partners}.values()):
+                out.append(_mk(ctx, x.key, org[0].key, ["founding", "full"], d,
+                               (subj[0].start, org[0].end), 0.75, "membership-founding-treaty"))
+    return out
 
 
 #: "…, which it has followed as a dialogue partner since 2009", "…, which it has attended as an
@@ -223,7 +369,8 @@ _ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s
 
 
 #: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
-_COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng|together\s+with"
+_COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng lúc với|cùng"
+                        r"|together\s+with|at\s+the\s+same\s+time\s+as"
                         r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+(?:the\s+)?", re.I)
 
 
@@ -345,6 +492,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if any(a <= m.start() < b for a, b in blocked) or negated(ctx, m.start(), s.start):
             continue
         subj = group_before(ctx, s.start, m.start())
+        # "Sau khi Nga mở chiến dịch tại Ukraine, Phần Lan và Thụy Điển cùng nộp đơn …": a
+        # place in the clause before is no applicant
+        subj = [x for x in subj if not re.search(r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$",
+                                                 text[max(s.start, x.start - 6) : x.start])]
         org = _org(ctx, m.start(), s.end)
         if subj:
             data = {"claim_type": "intention", "modality": "intended",
@@ -376,7 +527,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if cop:
             block_from = max(s.start, m.start() - 30) + cop.start()
             # "Malaysia là thành viên sáng lập ASEAN (1967)": the subject is the member
-            members = _members(ctx, group_before(ctx, s.start, m.start()))
+            semi = text.rfind(";", s.start, m.start())
+            floor = semi + 1 if semi >= 0 else s.start
+            members = _members(ctx, group_before(ctx, floor, m.start()))
+            if not members and ctx.subject is not None and re.search(
+                    r"(?:^|\s)(?:nước này|Nước này|it|It|the country)\s+(?:\S+\s+){0,2}$",
+                    text[floor:block_from]):
+                # "…; cũng từ ngày đó, nước này là thành viên sáng lập của …": the subject
+                members = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             if not members:
                 # "Ba nước này là các thành viên sáng lập …": the counted group before
                 members = _counted_group(ctx, s, block_from)
@@ -478,7 +636,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         lead = subj[0].start if pronoun is None else base + pronoun.start()
         partners = _founded_with(ctx, s, orgs[0], subj)
         subj = subj + partners
-        d = pick_date(ctx, m.end(), s.end, m.end()) or _fronted_date(ctx, s, lead)
+        semi = text.find(";", m.end(), s.end)  # "…;the four presidents signed … on …"
+        d = pick_date(ctx, m.end(), semi if semi >= 0 else s.end, m.end()) or _fronted_date(
+            ctx, s, lead)
         for x in subj:
             out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
                            span_of((lead, m.end()), (m.start(), orgs[0].end), partners, d),
@@ -530,6 +690,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         if kind == "join" and negated(ctx, a, prev_end) and "until" not in word:
             continue
+        if re.search(r"(?<!\w)(?:đàm\s+phán|thương\s+lượng)\s+$|\b(?:negotiations?|talks)\s+"
+                     r"(?:on\s+|to\s+)?$", text[max(s.start, a - 16) : a], re.I):
+            continue  # "các cuộc đàm phán gia nhập vẫn đang tiếp diễn": talks, no membership
         if re.match(r"\s+thứ\s+\w+", text[b : b + 20]) and re.search(
                 r",\s*$", text[max(prev_end, a - 4) : a]):
             continue  # "…, là thành viên thứ mười của Hiệp hội, …": an apposition to the accession
@@ -588,6 +751,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 for x in after:
                     gapped.append((x, gap_right))
         subj = _members(ctx, subject_group(ctx, prev_end, a))
+        if subj and re.search(r"(?<!\w)cùng(?:\s+với)?\s+$", text[prev_end : subj[0].start]):
+            # "Phần Lan cùng Áo và Thụy Điển gia nhập …": the head with its companions
+            subj = [x for x in _with_head(ctx, s, subj) if x.start >= prev_end] + subj
         active = re.fullmatch(r"kết nạp|admitted", word, re.I) and not re.search(
             r"(?:được|đã được|was|were|been)\s+$", text[max(s.start, a - 12) : a], re.I)
         if active:
@@ -670,12 +836,19 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # text's subject's
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and ctx.subject is not None and re.search(
-                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:(?:on|in|năm|ngày)\s+[\w/]+(?:\s+[\w/]+)"
-                r"{0,2},?\s+)?(?:it|It|nước này|Nước này|the country"
+                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:(?:on|in|năm|ngày|tháng|[OI]n|Năm|Ngày"
+                r"|Tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},?\s+)?(?:it|It|nước này|Nước này|the country"
                 r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
                 r"|là)\s+)?$", text[max(s.start, a - 60) : a]):
             # a text on one state: "After almost twenty years of talks, it became the 162nd
             # member of …", "Nước này gia nhập ASEAN …"
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+        if not subj and ctx.subject is not None and re.match(
+                r"\s*(?:It|The\s+country)\s", text[s.start:a]) and re.search(
+                r"\s(?:and|but)\s+$", text[max(s.start, a - 6) : a]) and not _members(
+                ctx, ctx.mentions_in(s.start, a)):
+            # "It walked out of CENTO in March 1979 and was admitted to …": the sentence's
+            # pronoun, the text's subject
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and len(ctx.pair) == 2 and re.fullmatch(
                 r"\s*(?:Both|Both\s+countries)\s*", text[max(prev_end, s.start) : a]):
@@ -683,7 +856,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             subj = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair
                     if any(x.key == k for x in ctx.mentions)]
         if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*(?:,[^,;.]{3,60},\s*)?"
-                                                r"(?:(?:had|has|have|also|đã|cũng)\s+)?$"
+                                                r"(?:(?:had|has|have|also|đã|cũng|cùng)\s+)?$"
                                                 r"|\d,\s*$", text[max(prev_end, a - 72) : a]) \
                 and not [x for x in _members(ctx, ctx.mentions_in(prev_end, a))
                          if not is_object(ctx, x, prev_end) and not re.search(
@@ -710,9 +883,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             named = [x for x in ctx.mentions_in(s.start + membership_of.start(),
                                                 s.start + membership_of.end())
                      if x.is_org and x.key][:1] or named
-        if not named and re.search(r"\bthe\s+(?:bloc|alliance|organi[sz]ation|group|union"
-                                   r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
-                                   re.I):
+        if not named and (re.search(r"\bthe\s+(?:bloc|alliance|organi[sz]ation|group|union"
+                                    r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
+                                    re.I) or re.search(
+                # "trở thành thành viên thứ 31 của liên minh ngày …" (lower case: no name)
+                r"(?<!\w)(?-i:của\s+(?:liên minh|khối|tổ chức)(?:\s+này)?)(?=\s*(?:ngày|năm"
+                r"|tháng|từ|vào|[,.;]|$))", text[a : min(right, b + 40)])):
             # "… applied to join ASEAN …; it became the bloc's eleventh member": of the
             # organisations its paragraph (or the title) named before, the text's most named
             # (the last one on a tie)
@@ -725,6 +901,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     counts[x.key] += 3 if x.end <= title_end else 1
             named = sorted(here, key=lambda x: (counts[x.key], x.start))[-1:]
         org = named[0].key if named else ctx.main_org
+        same = [c for c in out if c.type == "membership" and c.start >= s.start and c.end <= a]
+        if not named and same and re.search(r",\s*(?:còn|while|whereas)\s", text[same[-1].end : a]):
+            # "A trở thành thành viên thứ 31 của liên minh ngày …, còn B … mới được kết nạp":
+            # the organisation of the clause before
+            org = ctx.gazetteer.registry.resolve(same[-1].data["organization"]).key
         if org is None and follows_previous:
             prev_s = [p for p in ctx.sents if p.end <= s.start][-1]
             org = _org(ctx, prev_s.start, prev_s.end)

@@ -26,7 +26,10 @@ from .context import (
 FRAMEWORKS = [
     (r"comprehensive\s+strategic\s+cooperative\s+partner(?:ship|s)"
      r"|đối tác hợp tác chiến lược toàn diện", "comprehensive-strategic-cooperative-partnership"),
-    (r"comprehensive\s+strategic\s+partner(?:ship|s)|đối tác chiến lược toàn diện",
+    # "greeted Brazil as a comprehensive strategic partner, the level the two countries
+    # reached in 2012": a level named by its partner
+    (r"comprehensive\s+strategic\s+partner(?:ship|s|(?=,\s+the\s+level\b))"
+     r"|đối tác chiến lược toàn diện",
      "comprehensive-strategic-partnership"),
     (r"extensive\s+strategic\s+partner(?:ship|s)|đối tác chiến lược sâu rộng",
      "extensive-strategic-partnership"),
@@ -99,7 +102,8 @@ def extract(ctx: Context) -> list[Candidate]:
                     r"\ball-weather\s+$", ctx.text[max(prev, m.start() - 14) : m.start()], re.I):
                 prev = m.end()  # "đối tác chiến lược toàn diện mọi thời tiết …", "an
                 continue  # all-weather … partnership": a framework the ontology does not have
-            code = framework(m.group())
+            # (the group that matched: a lookahead past the match cannot be searched again)
+            code = FRAMEWORKS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
             semi = ctx.text.find(";", m.end(), right)
             right = semi if semi >= 0 else right  # "…; năm 2012, quan hệ được nâng lên …"
             goal = re.search(r"\s(?:và|and)\s+(?:cùng\s+)?(?:đặt|đề\s+ra|set|agreed|nhất\s+trí"

@@ -16,6 +16,7 @@ from . import (
     events,
     membership_ends,
     memberships,
+    missions,
     partnerships,
     places,
     relations,
@@ -35,6 +36,7 @@ RULES: list[tuple[str, Callable[[Context], list[Candidate]]]] = [
     ("agreements", agreements.extract),
     ("renewals", renewals.extract),
     ("events", events.extract),
+    ("missions", missions.extract),
     ("economy", economy.extract),
     ("claims", claims.extract),
     ("places", places.extract),
@@ -101,13 +103,15 @@ def dedupe(cands: list[Candidate], headline_end: int = -1, titled: bool = False
     ended = {_key(c, False) for c in kept if "end_reason" in c.data and "end" in c.data}
     returned = {(c.data["member"], c.data["organization"]) for c in kept
                 if c.rule == "membership-rejoin" and "start" in c.data}
-    body_agreements = {(c.data.get("instrument"), tuple(sorted(c.data.get("parties") or [])))
-                       for c in kept if c.type == "agreement" and c.start > headline_end}
+    body_agreements = [(c.data.get("instrument"), set(c.data.get("parties") or []))
+                       for c in kept if c.type == "agreement" and c.start > headline_end]
     for c in kept:
-        if c.type == "agreement" and c.end <= headline_end and titled and (
-                c.data.get("instrument"), tuple(
-                sorted(c.data.get("parties") or []))) in body_agreements:
-            continue  # "Japan and the Philippines sign defence pact", then the body's signing
+        if c.type == "agreement" and c.end <= headline_end and titled and any(
+                inst == c.data.get("instrument") and set(c.data.get("parties") or []) <= parties
+                for inst, parties in body_agreements):
+            # "Japan and the Philippines sign defence pact", then the body's signing (of
+            # those two, or of them and a third: "ba nhà lãnh đạo cùng ký một tuyên bố chung")
+            continue
         if c.rule == "membership-rejoin" and "start" not in c.data and (
                 c.data["member"], c.data["organization"]) in returned:
             continue  # a headline's "Syria trở lại Liên đoàn Ả Rập", then the dated return

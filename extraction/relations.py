@@ -306,6 +306,10 @@ def extract(ctx: Context) -> list[Candidate]:
                     and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
                         ctx, b, right):
                 continue  # "thiết lập quan hệ" alone is often a partnership
+            if re.search(r"(?<!\w)kỷ\s+niệm\s+(?:\S+\s+){1,3}năm\s+(?:ngày\s+)?$|\banniversary\s+of"
+                         r"\s+(?:the\s+)?$", ctx.text[max(s.start, a - 30) : a], re.I) \
+                    and "(" not in ctx.text[b : b + 20]:
+                continue  # "kỷ niệm 30 năm thiết lập quan hệ": the anniversary, not its date
             subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)
                     and not (m.how in ("capital", "city") and re.search(
                         r"\b(?:in|at|from)\s+$|(?<!\w)(?:tại|ở)\s+$",
@@ -332,6 +336,10 @@ def extract(ctx: Context) -> list[Candidate]:
             pair_word = ctx.pair_word_in(prev_end, a)
             conf, flags = 0.9, []
             parties = keys(subj) + [k for k in keys(obj) if k not in keys(subj)]
+            if subj and pair_word and pair_word[0] > subj[-1].end and len(ctx.pair) == 2:
+                # "A recognised B in 1950, and the two governments opened diplomatic relations
+                # on …": the pair word is the clause's subject, not the name before it
+                subj = []
             if not subj and pair_word and len(ctx.pair) == 2:
                 two = local_pair(ctx, s, pair_word[0])
                 parties, conf = two + [k for k in keys(obj) if k not in two], 0.75
@@ -480,7 +488,93 @@ def extract(ctx: Context) -> list[Candidate]:
                 out += _gapped_partners(ctx, obj[-1].end, right, actor[0], status, conf, flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
-    return out + _followed(ctx, out) + _then(ctx, out)
+    return out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx) + _they(ctx, out) \
+        + _gapped_subject(ctx, out)
+
+
+def _gapped_subject(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Trung Quốc thiết lập quan hệ ngoại giao với Uzbekistan ngày 2/1/1992, Nga ngày
+    20/3/1992." in a text on Uzbekistan: the name after the comma stands for the subject, with
+    its own date, when the object is the text's state and the subject is not."""
+    out: list[Candidate] = []
+    main = {ctx.subject} if ctx.subject else set(ctx.pair)
+    for c in found:
+        if c.type != "relation" or "date" not in c.data or len(c.data["parties"]) != 2:
+            continue
+        subject, obj = (ctx.gazetteer.registry.resolve(x).key for x in c.data["parties"])
+        if obj not in main or subject in main:
+            continue
+        s = ctx.sentence_of(c.start)
+        m = re.match(r",\s*", ctx.text[c.end : s.end])
+        if m is None:
+            continue
+        at = c.end + m.end()
+        name = [x for x in ctx.mentions_in(at, s.end) if x.start == at and _actor(x) and x.key]
+        if not name or name[0].key in (subject, obj):
+            continue
+        d = [x for x in ctx.dates_in(name[0].end, s.end) if point(x) and re.fullmatch(
+            r"\s+(?:ngày|năm|tháng|on|in)\s+", ctx.text[name[0].end : x.start])]
+        if not d or not re.match(r"\s*(?:[.;]|$)", ctx.text[d[0].end : s.end]):
+            continue
+        out.append(Candidate("relation", {"parties": [ctx.label(name[0].key), ctx.label(obj)],
+                                          "status": c.data["status"], "date": point(d[0])},
+                             name[0].start, d[0].end, round(c.confidence - 0.1, 2),
+                             c.rule + "-gapped-subject", list(c.flags)))
+    return out
+
+
+#: "They were restored in August 2022." opening the sentence after a severance
+_THEY = re.compile(r"\s*(?:They|Relations|Ties)\s+were\s+(?:(?:only|finally|later|fully)\s+)?"
+                   r"(?P<verb>restored|re-established|resumed|normali[sz]ed)\b", re.I)
+
+
+def _they(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Caracas broke off relations with Bogotá on 23 February 2019. They were restored in
+    August 2022": the relations the sentence before severed, restored on the new date."""
+    out: list[Candidate] = []
+    for n, s in enumerate(ctx.sents[1:], 1):
+        m = _THEY.match(ctx.text, s.start, s.end)
+        prev = ctx.sents[n - 1]
+        if m is None or prev.paragraph != s.paragraph:
+            continue
+        cut = [c for c in found if c.type == "relation" and c.data.get("status") == "severed"
+               and prev.start <= c.start < prev.end]
+        d = pick_date(ctx, m.end(), s.end, m.end())
+        if len(cut) != 1 or d is None or not point(d):
+            continue
+        c = cut[0]
+        out.append(Candidate("relation", {"parties": list(c.data["parties"]), "status": "restored",
+                                          "date": point(d)},
+                             s.start + len(ctx.text[s.start : m.end()]) - len(
+                                 ctx.text[s.start : m.end()].lstrip()), d.end,
+                             round(c.confidence - 0.1, 2), "relation-restored-they",
+                             list(c.flags) + [f for f in d.flags if f != "unresolved"]))
+    return out
+
+
+#: a ministry brief's labelled line: "Ngày thiết lập quan hệ ngoại giao: 17/1/1992."
+LABELLED = re.compile(r"(?m)^[ \t]*(?:Ngày\s+thiết\s+lập\s+quan\s+hệ\s+ngoại\s+giao"
+                      r"|(?:Date\s+of\s+)?(?:establishment\s+of\s+)?diplomatic\s+relations"
+                      r"(?:\s+established)?)\s*:\s*", re.I)
+
+
+def _labelled(ctx: Context) -> list[Candidate]:
+    """"Ngày thiết lập quan hệ ngoại giao: 17/1/1992." in a brief on one pair: the pair's
+    relations, established that day (the date right after the label, nothing else)."""
+    out: list[Candidate] = []
+    if len(ctx.pair) != 2:
+        return out
+    for m in LABELLED.finditer(ctx.text):
+        d = [x for x in ctx.dates_in(m.end(), m.end() + 40) if x.start == m.end()
+             and x.value is not None and x.kind == "point"]
+        if not d:
+            continue
+        data = {"parties": [ctx.label(k) for k in ctx.pair], "status": "established",
+                "date": point(d[0])}
+        out.append(Candidate("relation", data, m.start() + len(m.group()) - len(
+            m.group().lstrip()), d[0].end, 0.75, "relation-labelled",
+            [f for f in d[0].flags if f != "unresolved"] + ["pair-from-document"]))
+    return out
 
 
 #: a second verb on the same relations: "… cắt đứt quan hệ ngoại giao với Thái Lan năm 2003

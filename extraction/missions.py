@@ -1,0 +1,76 @@
+"""Diplomatic missions reopened, in the forms the events rules (``events.MISSION``) do not
+read: "Vietnam's embassy in Islamabad reopened in December 2005" (a possessive subject), "A
+withdrew its embassy from Hanoi in 1980 and reopened it in October 2000" (the pronoun), each an
+`embassy-opening` event with its sender, its host (the state of the city named) and its date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Candidate, Context, group_before, pick_date, span_of
+from .names import Mention
+
+_MISSION = (r"(?:(?:new\s+|resident\s+)?(?:embass(?:y|ies)|high\s+commission|consulate(?:-general)?"
+            r"|(?:resident\s+|diplomatic\s+)mission)|(?-i:Embassy|High\s+Commission)"
+            r"|đại\s+sứ\s+quán|tổng\s+lãnh\s+sự\s+quán|lãnh\s+sự\s+quán)")
+#: "A's embassy in B reopened in …"
+PASSIVE = re.compile(rf"['’]s\s+{_MISSION}\s+(?:in|at)\s+", re.I)
+#: "A withdrew its embassy from B in 1980 and reopened it in 2000": the reopening
+REOPENED_IT = re.compile(rf"\b(?:withdrew|closed)\s+(?:its|their)\s+{_MISSION}\s+(?:from|in)\s+",
+                         re.I)
+_OPENED_AFTER = re.compile(r"\s+(?:was\s+|were\s+)?(?:opened|reopened|re-opened|inaugurated)\b")
+
+
+def _state_at(ctx: Context, pos: int, limit: int) -> Mention | None:
+    """The state of the city (or the state) named at ``pos``."""
+    ms = [x for x in ctx.mentions_in(pos, limit) if x.start == pos and x.key and x.is_state]
+    return ms[0] if ms else None
+
+
+def extract(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in PASSIVE.finditer(ctx.text, s.start, s.end):
+            host = _state_at(ctx, m.end(), s.end)
+            if host is None:
+                continue
+            after = _OPENED_AFTER.match(ctx.text, host.end)
+            if after is None:
+                continue
+            sender = [x for x in ctx.mentions_in(s.start, m.start()) if x.key and x.is_state
+                      and x.end == m.start()]
+            if not sender or sender[0].key == host.key:
+                continue
+            out.append(_mk(ctx, s, sender[0], host, sender[0].start, after.end(), after.end()))
+        for m in REOPENED_IT.finditer(ctx.text, s.start, s.end):
+            host = _state_at(ctx, m.end(), s.end)
+            sender = [x for x in group_before(ctx, s.start, m.start()) if x.key][-1:]
+            again = re.match(r"[^;.]*?\s+and\s+(?:later\s+)?reopened\s+it\b", ctx.text[
+                host.end : s.end]) if host is not None else None
+            if host is None or not sender or again is None or sender[0].key == host.key:
+                continue
+            at = host.end + again.end()
+            out.append(_mk(ctx, s, sender[0], host, at - len("reopened it"), at, at))
+    return out
+
+
+def _mk(ctx: Context, s, sender: Mention, host: Mention, a: int, b: int, after: int
+        ) -> Candidate:
+    semi = ctx.text.find(";", after, s.end)
+    clause_end = semi if semi >= 0 else s.end
+    nxt = re.search(r",?\s+(?:and|và)\s+(?:\w+\s+){0,3}?(?:opened|reopened|mở)\b",
+                    ctx.text[after:clause_end])
+    clause_end = after + nxt.start() if nxt else clause_end
+    d = pick_date(ctx, after, clause_end, after) or pick_date(ctx, s.start, a, a)
+    data: dict = {"event_type": "embassy-opening",
+                  "participants": [{"actor": ctx.label(sender.key), "role": "sender"},
+                                   {"actor": ctx.label(host.key), "role": "host"}],
+                  "place": ctx.label(host.key)}
+    flags: list[str] = []
+    if d is not None and isinstance(d.value, str):
+        data["date"] = d.value
+        flags = [f for f in d.flags if f != "unresolved"]
+    span = span_of((min(a, sender.start), b), d) if d is not None else (min(a, sender.start), b)
+    return Candidate("event", data, max(span[0], s.start), min(span[1], s.end), 0.7,
+                     "event-embassy-opening", flags)
