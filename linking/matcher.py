@@ -223,15 +223,21 @@ class Matcher:
         #: the DRV's name)
         self.skipped_names: list[tuple[str, str]] = []
         for rn in resolved:
-            if rn.source in ("cldr", "iso3166-3", "sino-vietnamese"):
+            if rn.source in ("cldr", "iso3166-3", "sino-vietnamese", "cldr-endonym"):
                 taken = self._folded.get(folded_form(rn.text), [])
                 if any(h.entity is not rn.entity for h in taken) or (
-                    rn.source == "sino-vietnamese"
+                    rn.source in ("sino-vietnamese", "cldr-endonym")
                     and folded_form(rn.text) in self._ambiguous_names(extra)
+                ) or (
+                    # round 13: an endonym that is another entity's code or acronym
+                    rn.source == "cldr-endonym"
+                    and any(h.entity is not rn.entity
+                            for h in self._codes_ci.get(folded_form(rn.text), []))
                 ):
                     self.skipped_names.append((rn.text, rn.entity.key))
                     continue
-            rank = 1 if rn.source in ("cldr", "iso3166-3", "sino-vietnamese") else 0
+            rank = 1 if rn.source in ("cldr", "iso3166-3", "sino-vietnamese",
+                                      "cldr-endonym") else 0
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
         # round 11: a registry alias written inverted ("Macedonia, The Former Yugoslav
         # Republic Of") read in the usual order without its leading article ("Former Yugoslav

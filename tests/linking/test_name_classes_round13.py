@@ -1,0 +1,84 @@
+"""The classes of names the thirteenth linking round handles (docs/linking.md, "Thirteenth
+round"), found in ``names_test14.csv`` (round 12's unseen list, round 13's development list):
+
+1. endonyms: each state's name in its own official languages, from CLDR as shipped by babel
+   (the territory language data and each language's territory names), in its own script; a
+   non-Latin name is matched as written (no romanisation is shipped offline, so "Nippon",
+   "Hellas" stay unmatched), and an endonym another entity or an ambiguous list holds is left
+   out.
+
+Each class is tried beyond the list: the names below are in no evaluation list (checked here).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from name_checks import assert_matches, assert_no_match
+
+EVAL = Path(__file__).parent / "eval"
+
+#: (name, registry key, method): matches of the round's classes on names no list holds
+BEYOND_MATCHES = [
+    # (1) endonyms, Latin and other scripts
+    ("Polska", "POL", "endonym"),
+    ("Magyarország", "HUN", "endonym"),
+    ("Norge", "NOR", "endonym"),
+    ("Danmark", "DNK", "endonym"),
+    ("Lietuva", "LTU", "endonym"),
+    ("Latvija", "LVA", "endonym"),
+    ("Srbija", "SRB", "endonym"),
+    ("Slovensko", "SVK", "endonym"),
+    ("Nederland", "NLD", "endonym"),
+    ("Schweiz", "CHE", "endonym"),
+    ("België", "BEL", "endonym"),
+    ("Україна", "UKR", "endonym"),
+    ("Ελλάδα", "GRC", "endonym"),
+]
+
+
+def _all_list_names() -> set[str]:
+    out = set()
+    for path in [*EVAL.glob("*.csv"), EVAL.parent / "names_eval.csv"]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            out.add(line.split(",")[0].strip().lower())
+    return out
+
+
+def test_the_names_tried_beyond_the_list_are_in_no_list():
+    names = _all_list_names()
+    tried = [n for n, _, _ in BEYOND_MATCHES]
+    assert not [n for n in tried if n.lower() in names]
+
+
+@pytest.mark.parametrize(("name", "key", "method"), BEYOND_MATCHES)
+def test_the_classes_match_names_beyond_the_list(matcher, name, key, method):
+    assert_matches(matcher, name, key, method)
+
+
+def test_an_endonym_carries_its_source(matcher):
+    res = matcher.match("Magyarország")
+    assert res.best is not None
+    assert "CLDR" in res.best.evidence and "official language" in res.best.evidence
+
+
+def test_endonyms_cover_most_states(matcher):
+    """Most registry states gain a name in an official language of their own (the round's
+    count is in docs/linking.md)."""
+    states = {h.entity.key for held in matcher._folded.values() for h in held
+              if h.method == "endonym"}
+    assert len(states) >= 140
+
+
+def test_an_ambiguous_endonym_is_left_out(matcher):
+    """French CLDR calls Guinea "Guinée", a name ``linking/aliases.yaml`` lists as ambiguous
+    (Guinea, Guinea-Bissau, Equatorial Guinea): the endonym is left out (``skipped_names``)
+    and the name stays ambiguous."""
+    assert ("Guinée", "GIN") in matcher.skipped_names
+
+
+@pytest.mark.parametrize("name", ["Nippon", "Hellas"])
+def test_no_romanisation_is_guessed(matcher, name):
+    """A romanised endonym needs a sourced romanisation; none is shipped offline."""
+    assert_no_match(matcher, name)
