@@ -632,6 +632,15 @@ class Matcher:
                 if r is not None:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
+            # round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
+            # "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
+            # capital chooses the state
+            hy = re.fullmatch(r"(\w[\w ]*\w)-(\w[\w ]*\w)", text)
+            if hy is not None:
+                r = self._match(hy.group(1), kinds, lang)
+                if r is not None:
+                    result = self._by_capital(query, hy.group(1), hy.group(2), r, kinds)
+        if result is None:
             result = self._official_form(query, text, kinds, lang)
         if result is None:
             result = self._former(query, text, kinds, lang)

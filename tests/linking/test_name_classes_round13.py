@@ -8,7 +8,11 @@ round"), found in ``names_test14.csv`` (round 12's unseen list, round 13's devel
    out;
 2. ordinary Vietnamese words the glossary lacked, counted from the registry's English names of
    bodies (grains, potato, maize, wheat, livestock, exhibition, vine, islands, regions, tunas,
-   political, high level; "thuế quan" customs, "bình ổn" stability, "bảo vệ" guard).
+   political, high level; "thuế quan" customs, "bình ổn" stability, "bảo vệ" guard);
+3. historical names of held historical states ("Kingdom of Piedmont", "Đệ tam Đế chế"), a
+   state named with its capital after a hyphen ("Guinea-Conakry", read as "Guinea (Conakry)"
+   only when the capital chooses), and names of two or more entities reported ambiguous
+   ("Danube Monarchy", "Yugoslav Federation", the UN regional commissions' generic name).
 
 Each class is tried beyond the list: the names below are in no evaluation list (checked here).
 """
@@ -18,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from name_checks import assert_matches, assert_no_match
+from name_checks import assert_ambiguous, assert_matches, assert_no_match
 
 EVAL = Path(__file__).parent / "eval"
 
@@ -44,6 +48,20 @@ BEYOND_MATCHES = [
     ("Diễn đàn Bảo vệ Bờ biển Bắc Cực", "ACGF", "calque-vi"),
     ("Cơ quan Nghề cá Diễn đàn Quần đảo Thái Bình Dương", "FFA", "calque-vi"),
     ("Văn phòng Giáo dục Quốc tế", "IBE", "calque-vi"),
+    # (3) historical names and a state with its capital
+    ("Kingdom of Piedmont-Sardinia", "SARDINIA", "historical-name"),
+    ("Đệ nhị Đế chế", "GERMAN-REICH", "historical-name"),
+    ("Đế quốc Đại Thanh", "QING", "historical-name"),
+    ("Guinea-Malabo", "GNQ", "qualified"),
+    ("Yemen-Aden", "YMD", "qualified"),
+]
+
+#: (name, candidates): ambiguous names of the round's classes that no list holds
+BEYOND_AMBIGUOUS = [
+    ("Donaumonarchie", ["AUSTRIAN-EMPIRE", "AUH"]),
+    ("Federation of Yugoslavia", ["YUG", "SCG"]),
+    ("UN regional commission", ["ECA", "ECE", "ECLAC", "ESCAP", "ESCWA"]),
+    ("Ủy ban khu vực của Liên Hợp Quốc", ["ECA", "ECE", "ECLAC", "ESCAP", "ESCWA"]),
 ]
 
 
@@ -57,13 +75,24 @@ def _all_list_names() -> set[str]:
 
 def test_the_names_tried_beyond_the_list_are_in_no_list():
     names = _all_list_names()
-    tried = [n for n, _, _ in BEYOND_MATCHES]
+    tried = [n for n, _, _ in BEYOND_MATCHES] + [n for n, _ in BEYOND_AMBIGUOUS]
     assert not [n for n in tried if n.lower() in names]
 
 
 @pytest.mark.parametrize(("name", "key", "method"), BEYOND_MATCHES)
 def test_the_classes_match_names_beyond_the_list(matcher, name, key, method):
     assert_matches(matcher, name, key, method)
+
+
+@pytest.mark.parametrize(("name", "keys"), BEYOND_AMBIGUOUS)
+def test_names_of_two_or_more_entities_beyond_the_list_are_ambiguous(matcher, name, keys):
+    assert_ambiguous(matcher, name, set(keys))
+
+
+@pytest.mark.parametrize("name", ["Guinea-Paris", "Korea-Tokyo"])
+def test_a_hyphenated_city_that_is_no_capital_chooses_nothing(matcher, name):
+    """The hyphen reading needs the state's capital: another city is no evidence."""
+    assert_no_match(matcher, name)
 
 
 def test_an_endonym_carries_its_source(matcher):
