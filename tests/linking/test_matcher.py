@@ -66,7 +66,10 @@ def test_held_out_lists_are_well_formed_and_their_figures_are_the_published_ones
     assert len(rows) >= 60
     cats = {r.category for r in rows}
     assert {"standard", "variant", "acronym", "no-diacritics", "historical-state", "ambiguous",
-            "old-name", "official-vi", "official-en"} <= cats
+            "old-name", "official-en"} <= cats
+    # official long forms in Vietnamese: a class in every list but names_test14.csv, which has
+    # no row of it (its Vietnamese long forms are of historical states and old names)
+    assert "official-vi" in cats or name == "names_test14.csv"
     # names with no correct match: the category "unknown", or (names_test13.csv) rows expected
     # NONE under their own class (a territory the registry does not hold, a former regime)
     assert "unknown" in cats or any(not r.ids and not r.ambiguous for r in rows)

@@ -62,9 +62,16 @@ BEYOND_AMBIGUOUS = [
 BEYOND_NO_MATCH = ["First Slovak Republic", "Nhà nước Slovakia", "NDH"]
 
 
+#: lists written after these names, independently of them (names_test14.csv, round 12's unseen
+#: list, happens to hold "Habsburg Empire" and "Quân chủ Habsburg" too)
+LATER_LISTS = {"names_test14.csv"}
+
+
 def _all_list_names() -> set[str]:
     out = set()
     for path in [*EVAL.glob("*.csv"), EVAL.parent / "names_eval.csv"]:
+        if path.name in LATER_LISTS:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             out.add(line.split(",")[0].strip().lower())
     return out
