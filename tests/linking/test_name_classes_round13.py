@@ -129,3 +129,16 @@ def test_a_readable_name_is_read_before_any_fuzzy_reading(matcher):
     Narcotic Drugs, and a body word the glossary lacks still gives no confident match."""
     assert_matches(matcher, "Ủy ban Ma túy Liên Hợp Quốc", "CND", "calque-vi")
     assert_no_match(matcher, "Ủy ban Cà phê Liên Hợp Quốc")
+
+
+def test_a_fuzzy_reading_never_replaces_whole_words(matcher):
+    """Why round 12's fuzzy pass read "Ủy ban Ma túy Liên Hợp Quốc" as the Secretariat: the
+    check that two names differ by a whole word, not a typo, compared names of as many words
+    only, and this one has a word more ("Ủy"). Names of different lengths are now aligned word
+    by word first: "ma túy" for "thư ký" is two words replaced, no typo (the pass is tried
+    directly, as the glossary now reads the name before it); a real typo still reads."""
+    q = "Ủy ban Ma túy Liên Hợp Quốc"
+    assert matcher._fuzzy(q, q, None).best is None
+    q = "Ban Thư kí Liên Hợp Quốc"
+    r = matcher._fuzzy(q, q, None)
+    assert r.best is not None and r.best.entity.key == "United-Nations-Secretariat"
