@@ -223,15 +223,21 @@ class Matcher:
         #: the DRV's name)
         self.skipped_names: list[tuple[str, str]] = []
         for rn in resolved:
-            if rn.source in ("cldr", "iso3166-3", "sino-vietnamese"):
+            if rn.source in ("cldr", "iso3166-3", "sino-vietnamese", "cldr-endonym"):
                 taken = self._folded.get(folded_form(rn.text), [])
                 if any(h.entity is not rn.entity for h in taken) or (
-                    rn.source == "sino-vietnamese"
+                    rn.source in ("sino-vietnamese", "cldr-endonym")
                     and folded_form(rn.text) in self._ambiguous_names(extra)
+                ) or (
+                    # round 13: an endonym that is another entity's code or acronym
+                    rn.source == "cldr-endonym"
+                    and any(h.entity is not rn.entity
+                            for h in self._codes_ci.get(folded_form(rn.text), []))
                 ):
                     self.skipped_names.append((rn.text, rn.entity.key))
                     continue
-            rank = 1 if rn.source in ("cldr", "iso3166-3", "sino-vietnamese") else 0
+            rank = 1 if rn.source in ("cldr", "iso3166-3", "sino-vietnamese",
+                                      "cldr-endonym") else 0
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
         # round 11: a registry alias written inverted ("Macedonia, The Former Yugoslav
         # Republic Of") read in the usual order without its leading article ("Former Yugoslav
@@ -625,6 +631,15 @@ class Matcher:
                 r = self._match(inv, kinds, lang)
                 if r is not None:
                     result = _rescore(r, query, -10.0, "inverted")
+        if result is None:
+            # round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
+            # "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
+            # capital chooses the state
+            hy = re.fullmatch(r"(\w[\w ]*\w)-(\w[\w ]*\w)", text)
+            if hy is not None:
+                r = self._match(hy.group(1), kinds, lang)
+                if r is not None:
+                    result = self._by_capital(query, hy.group(1), hy.group(2), r, kinds)
         if result is None:
             result = self._official_form(query, text, kinds, lang)
         if result is None:
@@ -2391,10 +2406,28 @@ def _word_replaced(a: str, b: str) -> bool:
 
     >>> _word_replaced("Anh Quốc", "Hàn Quốc"), _word_replaced("Untied Nations", "United Nations")
     (True, False)
+
+    Round 13: names of different lengths are aligned word by word first, and the words one
+    replaces by as many others are judged the same way (a word added or left out is not):
+    "Ủy ban Ma túy Liên Hợp Quốc" is no misspelt "Ban Thư ký Liên Hợp Quốc".
+
+    >>> _word_replaced("Ủy ban Ma túy Liên Hợp Quốc", "Ban Thư ký Liên Hợp Quốc")
+    True
+    >>> _word_replaced("Untied Nations Security Council", "United Nations Council")
+    False
     """
     wa, wb = a.split(), b.split()
-    if len(wa) < 2 or len(wa) != len(wb):
+    if len(wa) < 2:
         return False
+    if len(wa) != len(wb):
+        fa, fb = [folded_form(w) for w in wa], [folded_form(w) for w in wb]
+        pairs: list[tuple[str, str]] = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
+            None, fa, fb, autojunk=False
+        ).get_opcodes():
+            if op == "replace" and i2 - i1 == j2 - j1:
+                pairs += zip(wa[i1:i2], wb[j1:j2], strict=True)
+        wa, wb = [x for x, _ in pairs], [y for _, y in pairs]
     sm = difflib.SequenceMatcher(autojunk=False)
     for x, y in zip(wa, wb, strict=True):
         fx, fy = folded_form(x), folded_form(y)

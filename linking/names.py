@@ -140,6 +140,46 @@ def cldr_records(registry: Registry) -> Iterator[NameRecord]:
                 )
 
 
+def endonym_records(registry: Registry) -> Iterator[NameRecord]:
+    """Round 13: each registry state's name in its own official languages (endonyms), from
+    CLDR as shipped by ``babel``: the languages of the state in CLDR's territory language data
+    (``babel.languages.get_official_languages``, *de facto* official included), the name the
+    locale of that language in that territory gives the territory ("Deutschland", "Suomi",
+    "Hrvatska", "Aotearoa"; "日本", "Ελλάδα" as written: no romanisation is shipped offline,
+    so a non-Latin name matches only as written). English is left out (the English names are
+    read already); the matcher drops an endonym that another entity already holds or that an
+    ambiguous list holds, and names of fewer than four letters."""
+    try:
+        from babel import Locale, UnknownLocaleError
+        from babel.languages import get_official_languages
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return
+    for e in sorted((e for e in registry.entities if e.iso2 and e.kind == "state"),
+                    key=lambda e: e.key):
+        code = e.iso2
+        for lang in get_official_languages(code, de_facto=True):
+            if lang == "en":
+                continue
+            loc = None
+            for ident in (f"{lang}_{code}", lang):
+                try:
+                    loc = Locale.parse(ident)
+                    break
+                except (UnknownLocaleError, ValueError):
+                    continue
+            name = loc.territories.get(code) if loc is not None else None
+            if not name:
+                continue
+            for text in split_cldr_name(name):
+                if sum(c.isalpha() for c in text) < 4:
+                    continue
+                yield NameRecord(
+                    text, lang, (e.iri[len(ID("")) :],), "endonym",
+                    f"CLDR {loc} territory name of {code}, in an official language of the "
+                    f"state (babel)", "cldr-endonym",
+                )
+
+
 #: the words of a state's Chinese long form (traditional and simplified), after its name:
 #: stripped from the end of an official name, what is left is the name
 #: ("德意志聯邦共和國" -> "德意志", read "Đức Ý Chí")
@@ -261,7 +301,7 @@ def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord
     resolved: list[ResolvedName] = []
     pending: list[NameRecord] = []
     for rec in (*cldr_records(registry), *iso3166_3_records(), *file_records(),
-                *sino_vietnamese_records(registry)):
+                *sino_vietnamese_records(registry), *endonym_records(registry)):
         e = resolve_target(registry, list(rec.target))
         if e is None:
             pending.append(rec)
