@@ -34,6 +34,17 @@ def default_store_path() -> Path:
     return Path(data_home) / "diplograph" / "store"
 
 
+def user_cache_folder(name: str = "") -> Path | None:
+    """Where commands keep what they can rebuild between processes (the registry, SHACL
+    verdicts, compiled page templates): ``$XDG_CACHE_HOME/diplograph/{name}`` (by default
+    under ``~/.cache``). None when ``DIPLOGRAPH_NO_CACHE`` is set: nothing is kept."""
+    if os.environ.get("DIPLOGRAPH_NO_CACHE"):
+        return None
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(home) / "diplograph"
+    return folder / name if name else folder
+
+
 def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> ox.Store:
     """Open (creating if needed) the store at ``path`` (default :func:`default_store_path`).
 

@@ -34,6 +34,7 @@ import yaml
 
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry, entity_iri
+from ..graph.store import user_cache_folder
 
 #: internacia categories (``category_dir``) taken as organisations/forums. The others are
 #: agreements, trade agreements, statistical/geographic/linguistic/technical groupings, pipelines
@@ -832,7 +833,8 @@ def _cache_file(data_dir: Path) -> Path | None:
     command that names entities start faster): ``$XDG_CACHE_HOME/diplograph/``, named after
     the path, size and modification time of every input file and of the code that reads them.
     ``DIPLOGRAPH_NO_CACHE=1`` turns it off. None when the inputs cannot be listed."""
-    if os.environ.get("DIPLOGRAPH_NO_CACHE"):
+    folder = user_cache_folder()
+    if folder is None:
         return None
     try:
         stamp = [(str(p), p.stat().st_mtime_ns, p.stat().st_size)
@@ -840,8 +842,7 @@ def _cache_file(data_dir: Path) -> Path | None:
     except OSError:
         return None
     key = hashlib.sha256(repr((sys.version, stamp)).encode()).hexdigest()[:24]
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(home) / "diplograph" / f"registry-{key}.pickle"
+    return folder / f"registry-{key}.pickle"
 
 
 def load_registry(data_dir: Path | None = None) -> Registry:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -39,6 +38,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..graph.store import user_cache_folder
 from . import CONCEPTS_FILE, ONTOLOGY_DIR, ONTOLOGY_FILE, SHAPES_FILE
 
 #: bumped when the meaning of a verdict changes
@@ -79,10 +79,7 @@ def verdict_key(triples: Iterable[ox.Triple], volatile: frozenset[str] = frozens
 
 
 def _folder() -> Path | None:
-    if os.environ.get("DIPLOGRAPH_NO_CACHE"):
-        return None
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(home) / "diplograph" / "shacl"
+    return user_cache_folder("shacl")
 
 
 def known_to_conform(key: str) -> bool:

@@ -11,17 +11,21 @@ the one response cache: ``server/front.py``) and gzip before Flask.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import time
 from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, Response, g, request
+from jinja2 import FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 
 from ..graph import named_queries
 from ..graph.executor import QueryService
 from ..graph.remote import open_remote
 from ..graph.sparql_safety import Limits
+from ..graph.store import user_cache_folder
 from . import (
     curation,
     dumps,
@@ -59,9 +63,38 @@ def query_service(app: Flask) -> QueryService:
     return app.extensions["diplograph"]  # type: ignore[no-any-return]
 
 
+class TemplateCodeCache(FileSystemBytecodeCache):
+    """The page templates' compiled code, kept between server starts (Jinja's bytecode cache,
+    in :func:`~diplograph.graph.store.user_cache_folder` ``("templates")``, checked against
+    each template's source): the first page after a start reads its templates' code instead
+    of compiling them (about 80 ms of an entity page's first showing). A cache that cannot be
+    read or written is skipped: the template is compiled as without it."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError, EOFError, ValueError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def template_code_cache() -> TemplateCodeCache | None:
+    """The cache of compiled templates, or None (``DIPLOGRAPH_NO_CACHE``, or no folder)."""
+    folder = user_cache_folder("templates")
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return TemplateCodeCache(str(folder))
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then ``DIPLOGRAPH_*`` environment variables, then ``config``."""
     app = Flask("diplograph.server")
+    app.jinja_env.bytecode_cache = template_code_cache()
     app.config.update(load_config(config))
     cfg = app.config
     qs = open_service(cfg)
