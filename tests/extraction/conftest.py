@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from diplograph.loaders.registry import load_registry
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # fact_checks
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,11 @@ Every sentence here was written for these tests; none is taken from an article o
 from __future__ import annotations
 
 import pytest
+from fact_checks import facts
 
 from diplograph.extraction.pipeline import extract_text
 
 ASEAN = "Association of South East Asian Nations"
-
-
-def facts(text: str, registry, kind: str, lang: str | None = None) -> list[dict]:
-    return [c.data for c in extract_text(text, lang, registry).candidates if c.type == kind]
 
 
 def pairs(rels: list[dict]) -> set[tuple[frozenset, str | None, str]]:

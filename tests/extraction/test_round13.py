@@ -12,12 +12,9 @@ Every sentence here was written for these tests; none is taken from an article o
 
 from __future__ import annotations
 
+from fact_checks import facts
+
 from diplograph.extraction.dates import find_dates
-from diplograph.extraction.pipeline import extract_text
-
-
-def facts(text: str, registry, kind: str, lang: str | None = None) -> list[dict]:
-    return [c.data for c in extract_text(text, lang, registry).candidates if c.type == kind]
 
 
 def actors(event: dict) -> dict[str, tuple[str, str | None]]:

@@ -6,18 +6,10 @@ Every sentence here was written for these tests; none is taken from an article o
 
 from __future__ import annotations
 
+from fact_checks import facts, memberships
+
 from diplograph.extraction.dates import find_dates
 from diplograph.extraction.pipeline import extract_text
-
-
-def facts(text: str, registry, kind: str, lang: str | None = None) -> list[dict]:
-    return [c.data for c in extract_text(text, lang, registry).candidates if c.type == kind]
-
-
-def memberships(text: str, registry, lang: str = "en") -> dict[tuple[str, str], tuple]:
-    return {(m["member"], m["organization"]): (tuple(m.get("roles", ["full"])), m.get("start"))
-            for m in facts(text, registry, "membership", lang)}
-
 
 # --- the subject of a text on one state, named by a description or a pronoun -------------------
 

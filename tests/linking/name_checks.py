@@ -3,6 +3,7 @@ rounds' files list the names; these say what a right answer is)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
@@ -41,3 +42,19 @@ def assert_no_match(matcher: Any, name: str) -> None:
     """``name`` is neither matched nor reported ambiguous."""
     res = matcher.match(name)
     assert res.best is None and not res.ambiguous, (name, res.note)
+
+
+EVAL_LISTS = Path(__file__).parent / "eval"
+
+
+def list_names(written_after: frozenset[str] = frozenset()) -> set[str]:
+    """The names of every evaluation list (``eval/*.csv`` and ``names_eval.csv``), lower-cased,
+    but those of the lists ``written_after`` the names a round test checks against them (an
+    independent writer may have met the same names since)."""
+    out = set()
+    for path in [*EVAL_LISTS.glob("*.csv"), EVAL_LISTS.parent / "names_eval.csv"]:
+        if path.name in written_after:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            out.add(line.split(",")[0].strip().lower())
+    return out

@@ -22,12 +22,8 @@ Each class is tried beyond the list: the names below are in no evaluation list (
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from name_checks import assert_ambiguous, assert_matches, assert_no_match
-
-EVAL = Path(__file__).parent / "eval"
+from name_checks import assert_ambiguous, assert_matches, assert_no_match, list_names
 
 #: (name, registry key, method): matches of the round's classes on names no list holds
 BEYOND_MATCHES = [
@@ -64,21 +60,11 @@ BEYOND_NO_MATCH = ["First Slovak Republic", "Nhà nước Slovakia", "NDH"]
 
 #: lists written after these names, independently of them (names_test14.csv, the round's unseen
 #: list, happens to hold two of them: `Habsburg Empire`, `Quân chủ Habsburg`)
-LATER_LISTS = {"names_test14.csv", "names_test15.csv"}
-
-
-def _all_list_names() -> set[str]:
-    out = set()
-    for path in [*EVAL.glob("*.csv"), EVAL.parent / "names_eval.csv"]:
-        if path.name in LATER_LISTS:
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            out.add(line.split(",")[0].strip().lower())
-    return out
+LATER_LISTS = frozenset({"names_test14.csv", "names_test15.csv"})
 
 
 def test_the_names_tried_beyond_the_list_are_in_no_list():
-    names = _all_list_names()
+    names = list_names(LATER_LISTS)
     tried = [n for n, _, _ in BEYOND_MATCHES] + [n for n, _ in BEYOND_AMBIGUOUS] + BEYOND_NO_MATCH
     assert not [n for n in tried if n.lower() in names]
 

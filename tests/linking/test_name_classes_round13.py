@@ -19,12 +19,8 @@ Each class is tried beyond the list: the names below are in no evaluation list (
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from name_checks import assert_ambiguous, assert_matches, assert_no_match
-
-EVAL = Path(__file__).parent / "eval"
+from name_checks import assert_ambiguous, assert_matches, assert_no_match, list_names
 
 #: (name, registry key, method): matches of the round's classes on names no list holds
 BEYOND_MATCHES = [
@@ -65,16 +61,8 @@ BEYOND_AMBIGUOUS = [
 ]
 
 
-def _all_list_names() -> set[str]:
-    out = set()
-    for path in [*EVAL.glob("*.csv"), EVAL.parent / "names_eval.csv"]:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            out.add(line.split(",")[0].strip().lower())
-    return out
-
-
 def test_the_names_tried_beyond_the_list_are_in_no_list():
-    names = _all_list_names()
+    names = list_names()
     tried = [n for n, _, _ in BEYOND_MATCHES] + [n for n, _ in BEYOND_AMBIGUOUS]
     assert not [n for n in tried if n.lower() in names]
 
