@@ -28,45 +28,17 @@ import datetime as dt
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from .pages import _flush
-from .servers import Server, fetch, free_port, probe
-from .soak import RESULTS, TOKEN, WORK, say, scratch_copy
+from .servers import Server, fetch
+from .soak import RESULTS, WORK, empty_caches, say, scratch_copy, start_checkout
 from .summary import median_of, save_results
 
 PAGES = ["/page/state/FRA", "/page/state/USA", "/page/state/ITA", "/page/org/UN"]
 SEARCH = "/search.json?q=viet&limit=50"
-
-
-def _start(store: Path, code: str | None, log: Path) -> tuple[Server, float]:
-    """``diplograph serve`` (of ``code`` if given) on a free port; the server and its ready
-    time (polled every 20 ms)."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "diplograph", "serve", "--store", str(store), "--host",
-           "127.0.0.1", "--port", str(port), "--update-token", TOKEN]
-    env = dict(os.environ)
-    if code:
-        env["PYTHONPATH"] = code + os.pathsep + env.get("PYTHONPATH", "")
-    log.parent.mkdir(parents=True, exist_ok=True)
-    fh = open(log, "wb")  # noqa: SIM115 - the child keeps it
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            env=env, cwd=str(WORK))
-    fh.close()
-    srv = Server("diplograph", port, "/sparql", proc, log, cmd)
-    while time.perf_counter() - t0 < 180:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the server exited ({proc.returncode}):\n{srv.log_tail()}")
-        if probe(port, "/sparql", timeout=2) == 200:
-            return srv, t0
-        time.sleep(0.02)
-    srv.stop()
-    raise RuntimeError(f"the server was not ready after 180 s:\n{srv.log_tail()}")
 
 
 def _builders(pids: list[int]) -> list[int]:
@@ -124,7 +96,7 @@ def _timed(srv: Server, target: str,
 def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, Any]:
     """Start, fetch ``page`` first, then search; stop. One row of measures."""
     shared = store.with_name(store.name + ".snapshots") / "search-index" / "0.json"
-    srv, t0 = _start(store, code, log)
+    srv, t0 = start_checkout(store, code, log)
     try:
         ready = time.perf_counter() - t0
         secs, cpu, serving_cpu, status, body = _timed(srv, page, "text/html")
@@ -142,7 +114,7 @@ def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, 
         same = s_status == 200 and json.loads(first)["results"] == json.loads(later)["results"]
         hits = len(json.loads(later)["results"])
         # the same page cold, right after a write that empties every cache, on this server
-        _flush(srv.port, 0)
+        empty_caches(srv.port, 0)
         cold, cold_cpu, _, _, _ = _timed(srv, page, "text/html")
     finally:
         srv.stop()

@@ -43,7 +43,17 @@ from pathlib import Path
 from typing import Any
 
 from .entity_pages import BUSIEST, cpu_seconds
-from .soak import RESULTS, TOKEN, WORK, _request, real_store, say, scratch_copy, start_server
+from .soak import (
+    RESULTS,
+    WORK,
+    _request,
+    empty_caches,
+    real_store,
+    say,
+    scratch_copy,
+    start_checkout,
+    start_server,
+)
 from .summary import median_of, save_results
 
 TARGET_S = 0.5
@@ -155,19 +165,6 @@ def _resolve_last(port: int, pages: list[tuple[str, str]]) -> list[tuple[str, st
     return out
 
 
-def _flush(port: int, i: int) -> None:
-    """A write that does not say what it touched: every cache of the server is emptied."""
-    for update in (f"INSERT DATA {{ GRAPH <urn:x-bench:pages> {{ <urn:x-bench:w> "
-                   f"<urn:x-bench:n> {i} }} }}",
-                   "DELETE WHERE { GRAPH <urn:x-bench:pages> { ?s ?p ?o } }"):
-        status, body = _request(port, "POST", "/update",
-                                urllib.parse.urlencode({"update": update}).encode(),
-                                {"Authorization": f"Bearer {TOKEN}",
-                                 "Content-Type": "application/x-www-form-urlencoded"})
-        if status != 204:
-            raise RuntimeError(f"write {i}: {status} {body[:200]!r}")
-
-
 def _tree_cpu(pids: list[int]) -> float:
     """The CPU of ``pids`` (the server's main process first), and of the main process's
     children that ended and were reaped (the search index's builder after a start): a
@@ -201,12 +198,11 @@ def _empty() -> dict[str, list[float]]:
 
 def _serve(store: Path, log: Path, workers: int | None, code: str | None) -> Any:
     """``diplograph serve`` of this checkout (``code`` None), else ``python -m diplograph
-    serve`` of the checkout ``code`` (``.``: this one), as :mod:`.first_page` starts it."""
+    serve`` of the checkout ``code`` (``.``: this one), as :mod:`.first_page` starts it
+    (:func:`.soak.start_checkout`)."""
     if code is None:
         return start_server(store, log, workers=workers)
-    from .first_page import _start
-
-    return _start(store, None if code == "." else code, log)[0]
+    return start_checkout(store, None if code == "." else code, log)[0]
 
 
 def run(store: Path, *, rounds: int, top: int, out_dir: Path, workers: int | None,
@@ -262,7 +258,7 @@ def _one_round(scratch: Path, log: Path, workers: int | None, code: str | None, 
         time.sleep(settle)  # the search index's build after a start is done: not in "cold"
         for i, (_, p) in enumerate(pages):
             d = data[p]
-            _flush(server.port, r * 10_000 + i)
+            empty_caches(server.port, r * 10_000 + i)
             secs, size, cpu, status = _get(server.port, p, pids)
             d["cold"].append(secs)
             d["cold_cpu"].append(cpu)

@@ -34,6 +34,7 @@ import os
 import shutil
 import statistics
 import subprocess
+import sys
 import threading
 import time
 import urllib.parse
@@ -41,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .loadgen import get_once
-from .servers import Server, _spawn, free_port
+from .servers import Server, _spawn, free_port, probe
 from .summary import percentile, summarise
 
 BENCH = Path(__file__).resolve().parent
@@ -138,6 +139,46 @@ def _request(port: int, method: str, target: str, body: bytes | None = None,
         return r.status, r.read()
     finally:
         c.close()
+
+
+def empty_caches(port: int, i: int) -> None:
+    """A write that does not say what it touched: every cache of the server is emptied."""
+    for update in (f"INSERT DATA {{ GRAPH <urn:x-bench:pages> {{ <urn:x-bench:w> "
+                   f"<urn:x-bench:n> {i} }} }}",
+                   "DELETE WHERE { GRAPH <urn:x-bench:pages> { ?s ?p ?o } }"):
+        status, body = _request(port, "POST", "/update",
+                                urllib.parse.urlencode({"update": update}).encode(),
+                                {"Authorization": f"Bearer {TOKEN}",
+                                 "Content-Type": "application/x-www-form-urlencoded"})
+        if status != 204:
+            raise RuntimeError(f"write {i}: {status} {body[:200]!r}")
+
+
+def start_checkout(store: Path, code: str | None, log: Path) -> tuple[Server, float]:
+    """``python -m diplograph serve`` (of the checkout ``code``, a folder holding a
+    ``diplograph`` package, if given) with an update token, on a free port; the server and
+    the time it was started (ready when this returns: polled every 20 ms)."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "diplograph", "serve", "--store", str(store), "--host",
+           "127.0.0.1", "--port", str(port), "--update-token", TOKEN]
+    env = dict(os.environ)
+    if code:
+        env["PYTHONPATH"] = code + os.pathsep + env.get("PYTHONPATH", "")
+    log.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(log, "wb")  # noqa: SIM115 - the child keeps it
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            env=env, cwd=str(WORK))
+    fh.close()
+    srv = Server("diplograph", port, "/sparql", proc, log, cmd)
+    while time.perf_counter() - t0 < 180:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited ({proc.returncode}):\n{srv.log_tail()}")
+        if probe(port, "/sparql", timeout=2) == 200:
+            return srv, t0
+        time.sleep(0.02)
+    srv.stop()
+    raise RuntimeError(f"the server was not ready after 180 s:\n{srv.log_tail()}")
 
 
 class Writer(threading.Thread):
