@@ -32,7 +32,6 @@ from typing import Any
 from . import summary
 from .soak import (
     RESULTS,
-    TOKEN,
     WORK,
     Writer,
     _request,
@@ -40,6 +39,7 @@ from .soak import (
     say,
     scratch_copy,
     start_server,
+    update,
 )
 from .summary import save_results
 
@@ -71,14 +71,8 @@ def busiest(port: int, top: int) -> list[tuple[str, int]]:
 def _write(port: int, i: int, about: str | None = None) -> None:
     """One triple in a scratch graph: about the entity ``about`` (its IRI), or about others."""
     subject = f"<{about}>" if about else f"<urn:x-bench:w{i}>"
-    update = (f"INSERT DATA {{ GRAPH <urn:x-bench:pages> {{ {subject} "
-              f"<urn:x-bench:n> {i} }} }}")
-    status, body = _request(port, "POST", "/update",
-                            urllib.parse.urlencode({"update": update}).encode(),
-                            {"Authorization": f"Bearer {TOKEN}",
-                             "Content-Type": "application/x-www-form-urlencoded"})
-    if status != 204:
-        raise RuntimeError(f"write {i}: {status} {body[:200]!r}")
+    update(port, f"INSERT DATA {{ GRAPH <urn:x-bench:pages> {{ {subject} "
+                 f"<urn:x-bench:n> {i} }} }}", i)
 
 
 def cpu_seconds(pids: list[int]) -> float:

@@ -143,15 +143,19 @@ def _request(port: int, method: str, target: str, body: bytes | None = None,
 
 def empty_caches(port: int, i: int) -> None:
     """A write that does not say what it touched: every cache of the server is emptied."""
-    for update in (f"INSERT DATA {{ GRAPH <urn:x-bench:pages> {{ <urn:x-bench:w> "
-                   f"<urn:x-bench:n> {i} }} }}",
-                   "DELETE WHERE { GRAPH <urn:x-bench:pages> { ?s ?p ?o } }"):
-        status, body = _request(port, "POST", "/update",
-                                urllib.parse.urlencode({"update": update}).encode(),
-                                {"Authorization": f"Bearer {TOKEN}",
-                                 "Content-Type": "application/x-www-form-urlencoded"})
-        if status != 204:
-            raise RuntimeError(f"write {i}: {status} {body[:200]!r}")
+    update(port, f"INSERT DATA {{ GRAPH <urn:x-bench:pages> {{ <urn:x-bench:w> "
+                 f"<urn:x-bench:n> {i} }} }}", i)
+    update(port, "DELETE WHERE { GRAPH <urn:x-bench:pages> { ?s ?p ?o } }", i)
+
+
+def update(port: int, sparql: str, i: int) -> None:
+    """A SPARQL Update with the scratch server's token; an error unless it answers 204."""
+    status, body = _request(port, "POST", "/update",
+                            urllib.parse.urlencode({"update": sparql}).encode(),
+                            {"Authorization": f"Bearer {TOKEN}",
+                             "Content-Type": "application/x-www-form-urlencoded"})
+    if status != 204:
+        raise RuntimeError(f"write {i}: {status} {body[:200]!r}")
 
 
 def start_checkout(store: Path, code: str | None, log: Path) -> tuple[Server, float]:
@@ -197,12 +201,12 @@ class Writer(threading.Thread):
         while nxt < self.t_end:
             time.sleep(max(nxt - time.time(), 0))
             i += 1
-            update = (f"INSERT DATA {{ GRAPH <{SOAK_GRAPH}> {{ <urn:x-soak:w{i}> "
+            sparql = (f"INSERT DATA {{ GRAPH <{SOAK_GRAPH}> {{ <urn:x-soak:w{i}> "
                       f"<urn:x-soak:n> {i} }} }}")
             t0 = time.perf_counter()
             try:
                 status, body = _request(self.port, "POST", "/update",
-                                        urllib.parse.urlencode({"update": update}).encode(),
+                                        urllib.parse.urlencode({"update": sparql}).encode(),
                                         {"Authorization": f"Bearer {TOKEN}",
                                          "Content-Type": "application/x-www-form-urlencoded"})
             except (OSError, http.client.HTTPException) as e:
