@@ -26,7 +26,7 @@ from .engines import (
 
 #: the graphs of the full build that the engine tests load (the large reference data sets stay
 #: out: their loading speed is measured in bench/, not in the suite)
-GRAPHS = ("ontology", "registry", "wikidata-view")
+GRAPHS = ("ontology", "registry", "wikidata-view", "dataset/cow-wars")
 #: the Wikidata view holds statements from the reference data sets too (866,053 triples in a
 #: full build): the tests load its first subjects, whole, up to this many triples, enough for
 #: several Graph Store chunks (graph/remote.py GSP_CHUNK) and a cut answer on a capped engine

@@ -102,6 +102,10 @@ CASES = [
     ("claims-about", {"actor": ID + "state/MNG"}),
     ("source-disagreements", {"member": ID + "state/MNG"}),
     ("source-disagreements", {}),
+    # a second state given and not (an OPTIONAL and a COALESCE test: Virtuoso's traps)
+    ("wars-and-disputes", {"a": ID + "state/USA"}),
+    ("wars-and-disputes", {"a": ID + "state/USA", "b": ID + "state/GBR"}),
+    ("world-for-state", {"state": ID + "state/USA", "year": "1951"}),
 ]
 
 
@@ -109,14 +113,21 @@ CASES = [
                          ids=["-".join([c[0], *c[1]]) for c in CASES])
 def test_named_queries_answer_as_on_the_embedded_store(
         backend: GraphBackend, reference: EmbeddedBackend, name: str, args: dict[str, str],
+        request: pytest.FixtureRequest,
 ) -> None:
+    if (name == "wars-and-disputes" and "b" not in args
+            and request.node.callspec.params.get("backend") == "virtuoso"):
+        # docs/engines.md, Dialects: Virtuoso binds ?b from the FILTER inside the second
+        # state's OPTIONAL when no second state is given (119 rows instead of 13)
+        pytest.xfail("Virtuoso binds an absent parameter from a FILTER inside an OPTIONAL")
     q = get_query(name)
     subs = {v.value: t for v, t in substitutions(bind(q, args, resolve=lambda s: s)).items()}
     concat = concat_columns(q.text)
     want = answer_set(reference.query(q.text, bindings=subs), concat)
     got = answer_set(backend.query(q.text, bindings=subs), concat)
     assert got == want
-    if name in ("state-relations", "document-facts", "state-memberships", "agreements"):
+    if name in ("state-relations", "document-facts", "state-memberships", "agreements",
+                "wars-and-disputes", "world-for-state"):
         assert want  # the case is not vacuous
 
 
