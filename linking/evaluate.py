@@ -268,7 +268,7 @@ LIST_STATUS = {
     "names_test12.csv": "round 11's development list (after its unseen run)",
     "names_test13.csv": "round 12's development list (after its unseen run)",
     "names_test14.csv": "round 13's development list (after its unseen run)",
-    "names_test15.csv": "unseen while tuning round 13 (run once at its end)",
+    "names_test15.csv": "round 14's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
