@@ -191,8 +191,10 @@ class Glossary:
         return groups
 
 
-#: an affiliation an English name may begin with and a Vietnamese one leave out
-_AFFILIATION = "united nations"
+#: an affiliation an English name may begin with and a Vietnamese one leave out; round 14:
+#: "International", which the Vietnamese press drops ("Ủy ban Bảo tồn Cá ngừ Đại Tây Dương" =
+#: the International Commission for the Conservation of Atlantic Tunas)
+_AFFILIATIONS = ("united nations", "international")
 
 
 class Calques:
@@ -211,16 +213,17 @@ class Calques:
             if w not in glossed and w not in keys)
         self._index: dict[frozenset[str], list[tuple[object, str]]] = defaultdict(list)
         #: the same names without a leading "United Nations" ("United Nations Trusteeship
-        #: Council" = "Hội đồng Quản thác"), read only when no whole name is
+        #: Council" = "Hội đồng Quản thác") or "International", read only when no whole name is
         self._bare: dict[frozenset[str], list[tuple[object, str]]] = defaultdict(list)
         for ent, text in names:
             words = content_words(text)
             if len(words) >= 2 and all(e is not ent for e, _ in self._index[words]):
                 self._index[words].append((ent, text))
-            if normal_spelling(text).startswith(_AFFILIATION + " "):
-                bare = words - content_words(_AFFILIATION)
-                if len(bare) >= 2 and all(e is not ent for e, _ in self._bare[bare]):
-                    self._bare[bare].append((ent, text))
+            for affiliation in _AFFILIATIONS:
+                if normal_spelling(text).startswith(affiliation + " "):
+                    bare = words - content_words(affiliation)
+                    if len(bare) >= 2 and all(e is not ent for e, _ in self._bare[bare]):
+                        self._bare[bare].append((ent, text))
 
     def find(self, name: str) -> list[tuple[object, str, frozenset[str]]]:
         """(entity, English name, reading) for each organisation the Vietnamese ``name`` reads
@@ -236,6 +239,12 @@ class Calques:
         for group in self.glossary.reading_groups(name):
             for reading in group:
                 for ent, text in self._bare.get(reading, ()):
+                    if (not normal_spelling(text).startswith(_AFFILIATIONS[0] + " ")
+                            and any(e is not ent for e, _, _ in self.containing(reading))):
+                        # without "International", the words of other bodies' names too
+                        # ("Tòa án Tư pháp": the ICJ, but also the CJEU, the ECOWAS Court of
+                        # Justice): a generic name, not this body's
+                        continue
                     if all(e is not ent for e, _, _ in out):
                         out.append((ent, text, reading))
             if out:
