@@ -302,6 +302,7 @@ class Matcher:
         forms = read_yaml("forms.yaml")
         self._state_forms = _units(
             [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
+             *(forms["state_forms"].get("native") or []),
              *(forms["state_forms"].get("imperial") or [])]
         )
         self._vi_suffixes = _units(forms.get("vi_suffixes") or [])
