@@ -251,11 +251,38 @@ class Calques:
                 return out
         return out
 
-    def containing(self, words: frozenset[str]) -> list[tuple[object, str, int]]:
+    def containing(
+        self, words: frozenset[str], singular: bool = False
+    ) -> list[tuple[object, str, int]]:
         """(entity, English name, number of other words) for each organisation whose English
-        name has every one of ``words`` and more (a generic name such as "European Court")."""
+        name has every one of ``words`` and more (a generic name such as "European Court");
+        ``singular``: a plural and its singular count as one word ("Tuna Commission" is in
+        "... Conservation of Atlantic Tunas").
+
+        >>> c = Calques([("a", "International Commission for the Conservation of Atlantic Tunas")])
+        >>> [e for e, _, _ in c.containing(frozenset({"tuna", "commission"}))]
+        []
+        >>> [e for e, _, _ in c.containing(frozenset({"tuna", "commission"}), singular=True)]
+        ['a']
+        """
         out: list[tuple[object, str, int]] = []
+        if singular:
+            words = frozenset(_singular(w) for w in words)
         for key, held in self._index.items():
+            if singular:
+                key = frozenset(_singular(w) for w in key)
             if words < key:
                 out += [(ent, text, len(key) - len(words)) for ent, text in held]
         return out
+
+
+def _singular(word: str) -> str:
+    """An English plural in ``s`` without it (``tunas`` -> ``tuna``; not ``ss``, ``us``, ``is``
+    or words of three letters).
+
+    >>> [_singular(w) for w in ("tunas", "funds", "affairs", "congress", "status", "gas")]
+    ['tuna', 'fund', 'affair', 'congress', 'status', 'gas']
+    """
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

@@ -1390,17 +1390,18 @@ class Matcher:
                 ev = f"{head!r} + {toks[-1]!r} (country)"
                 return _single(query, r.best.entity, 90.0, "official-form", r.note, ev)
         for k in _suffix_starts(words, self._state_forms):
-            if not all(t[:1].isupper() or t in ("of", "the") for t in toks[k:]):
+            described = not all(t[:1].isupper() or t in ("of", "the") for t in toks[k:])
+            if described and words[k:] != ["state"]:
                 continue  # "the Mongolian state" describes, it does not name
             head, form = " ".join(toks[:k]), " ".join(toks[k:])
-            for cand in (f"{form} of the {head}", f"{form} of {head}"):
+            for cand in () if described else (f"{form} of the {head}", f"{form} of {head}"):
                 r = self._match(cand, state_kinds, lang)
                 if r is not None and r.best is not None:
                     ev = f"long form written after the name: {query!r} = {cand!r}"
                     return _single(query, r.best.entity, 90.0, "official-form-reordered",
                                    r.note, ev)
             # the name alone, when it names one state ("Transvaal Republic": Transvaal)
-            r = self._match(head, state_kinds, lang)
+            r = None if described else self._match(head, state_kinds, lang)
             if r is not None and r.best is not None and not r.best.method.startswith(
                 ("iso-code", "key", "cow-code", "acronym")
             ):
@@ -1414,6 +1415,11 @@ class Matcher:
             imperial = bool(_spans(words[k:], self._imperial_forms))
             held = [(e, ev) for e, ev, only in self._adjectives.get(tuple(words[:k]), ())
                     if e.kind in state_kinds and (imperial or not only)]
+            if described:
+                # round 14: "Hessian state", "Bavarian state": a historical state's adjective
+                # and "state" name that state (or, for two, are ambiguous); a current state's
+                # ("the Mongolian state") still only describes
+                held = [(e, ev) for e, ev in held if e.kind == "historical-state"]
             if not held:
                 continue
             first = [(e, ev) for e, ev in held if (e.kind == "historical-state") == imperial]
@@ -1745,15 +1751,26 @@ class Matcher:
         plain = all(c.isascii() for c in text if c.isalpha())
         if plain:
             # (round 11: an organisation's acronym written out: "UN Economic Commission")
-            toks = []
+            toks, short = [], []
             for t in text.split():
                 holders = _unique(h.entity for h in self._codes.get(t, ())
                                   if h.entity.kind in KIND_GROUPS["organisation"])
                 en = holders[0].labels.get("en") if len(holders) == 1 and t.isupper() else None
                 toks.append(en or t)
+                # round 14: or its first word, an adjective its bodies' names begin with ("EU
+                # executive agency": the European ... Executive Agencies)
+                first = (en or "").split()[0] if en and len(en.split()) > 1 else ""
+                short.append(first if first.lower().endswith("an") else t)
             readings = [content_words(" ".join(toks))]
+            if short != text.split():
+                readings.append(content_words(" ".join(short)))
         else:
             readings = self._calques.glossary.readings(text)
+            if any(folded_form(t) == "vung" for t in text.split()):
+                # round 14: "vùng" before a place is the place ("Tòa án vùng Caribe": a
+                # Caribbean court), not a word of the body's name
+                readings += self._calques.glossary.readings(
+                    " ".join(t for t in text.split() if folded_form(t) != "vung"))
         found: dict[int, tuple[int, Entity, str]] = {}
         for words in readings:
             # (round 11: "United Nations" counts as one word: "UN Economic Commission", the
@@ -1761,7 +1778,7 @@ class Matcher:
             size = len(words) - (1 if {"united", "nations"} <= words else 0)
             if not (2 <= size <= 3 and words & _GENERIC_HEADS):
                 continue
-            for ent, name, extra in self._calques.containing(words):
+            for ent, name, extra in self._calques.containing(words, singular=True):
                 e = self._same.get(ent.iri, (ent, ""))[0]
                 if (kinds is None or e.kind in kinds) and e.confidence != "conflicting":
                     if id(e) not in found or extra < found[id(e)][0]:
@@ -2201,7 +2218,10 @@ def _and_for_va(text: str) -> str:
 
 
 #: the head words of a generic name of a court or a council (content words, folded)
-_GENERIC_HEADS = frozenset({"court", "council", "tribunal", "commission"})
+#: round 14: and a fund, a foundation, an agency or a bank ("Nordic fund", "EU executive
+#: agency"), compared in the singular ("Tuna Commission": the ICCAT's "Tunas" too)
+_GENERIC_HEADS = frozenset({"court", "council", "tribunal", "commission", "fund", "foundation",
+                            "agency", "bank"})
 
 _CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
 
