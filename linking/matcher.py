@@ -649,7 +649,10 @@ class Matcher:
             result = self._older_order(query, text, kinds, lang)
         if result is None:
             result = self._vi_abbreviation(query, text, kinds, lang)
-        if result is None and len(text) <= 60 and transliterated(text):
+        if (result is None and len(text) <= 60 and transliterated(text)
+                and not _prefix_ends([folded_form(t) for t in text.split()],
+                                     self._state_forms)):
+            # (round 14: long-form words are no sounds of a name, as in _official_form)
             result = self._transliteration(query, text, kinds)
         if result is None:
             result = self._calque(query, text, kinds)
@@ -1151,7 +1154,11 @@ class Matcher:
                     ev = f"official long form {form!r} read as {cand!r} ({r2.best.method})"
                     return _single(query, e, 92.0, "official-form", self._note(e), ev)
             r = self._match(rest, state_kinds, lang)
-            if r is None and transliterated(rest):
+            if r is None and transliterated(rest) and not _prefix_ends(words[k:],
+                                                                       self._state_forms):
+                # round 14: only the name is read by its sounds, never long-form words left
+                # before it ("Cong hoa" + "Hoi giao Pa-ki-xtan" sounded like Uzbekistan; the
+                # longer form "Cong hoa Hoi giao" + "Pa-ki-xtan" is Pakistan)
                 r = self._transliteration(rest, rest, state_kinds)
             if r is None:
                 same = [(e, t) for e, t in self._cores.get(folded_form(rest), ())
