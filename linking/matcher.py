@@ -644,6 +644,8 @@ class Matcher:
         if result is None:
             result = self._official_form(query, text, kinds, lang)
         if result is None:
+            result = self._islands(query, text, kinds, lang)
+        if result is None:
             result = self._former(query, text, kinds, lang)
         if result is None:
             result = self._older_order(query, text, kinds, lang)
@@ -1154,6 +1156,8 @@ class Matcher:
                     ev = f"official long form {form!r} read as {cand!r} ({r2.best.method})"
                     return _single(query, e, 92.0, "official-form", self._note(e), ev)
             r = self._match(rest, state_kinds, lang)
+            if r is None:
+                r = self._islands(rest, rest, state_kinds, lang, bare=True)
             if r is None and transliterated(rest) and not _prefix_ends(words[k:],
                                                                        self._state_forms):
                 # round 14: only the name is read by its sounds, never long-form words left
@@ -1571,6 +1575,40 @@ class Matcher:
             return None
         e = r.best.entity
         return (score, e, name) if any(x[1] is e for x in tied) else None
+
+    def _islands(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None,
+        bare: bool = False,
+    ) -> MatchResult | None:
+        """Round 14: a state of islands named with or without its word for islands, when the
+        other form names one state by its label, an alias or a common name: "Maldive Islands"
+        (the Maldives), "Cape Verde Islands"; "Marshall", "Quần đảo Marshall" (the Marshall
+        Islands; the bare name, ``bare``, only after long-form words: "CH Marshall"). A name of another kind (a territory the
+        registry does not hold: "Falkland Islands") finds no state and stays no match."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        toks = text.split()
+        if not state_kinds or len(toks) > MAX_FORM_WORDS:
+            return None
+        words = [folded_form(t) for t in toks]
+        if len(toks) >= 2 and words[-1] in ("islands", "isles"):
+            name = " ".join(toks[:-1])
+            cands = [name, name + "s"]
+        elif len(toks) >= 3 and words[:2] == ["quan", "dao"]:
+            name = " ".join(toks[2:])
+            cands = [name, name + " Islands"]
+        elif bare:
+            cands = [text + " Islands", "Quần đảo " + text]
+        else:
+            return None
+        for cand in cands:
+            r = self._match(cand, state_kinds, lang)
+            if (r is not None and r.best is not None and not r.ambiguous
+                    and r.best.method in ("label", "alias", "label-folded", "alias-folded",
+                                          "cldr", "cldr-folded", "common-name")):
+                e = r.best.entity
+                ev = _join(f"a state of islands: {query!r} read as {cand!r}", r.best.evidence)
+                return _single(query, e, 90.0, "islands", self._note(e), ev)
+        return None
 
     def _former(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
