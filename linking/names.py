@@ -289,11 +289,21 @@ def file_records() -> Iterator[NameRecord]:
         yield NameRecord(
             str(row["name"]), row.get("lang"), targets(row["target"]), method, row["evidence"]
         )
-    for row in read_yaml("common_vi.yaml").get("names") or []:
+    data = read_yaml("common_vi.yaml")
+    for row in data.get("names") or []:
         yield NameRecord(
             str(row["name"]), row.get("lang", "vi"), targets(row["target"]), "common-name",
             row["evidence"],
         )
+    # round 14: a press nickname is what the state is known for after any of the words for a
+    # land ("xứ sở Nghìn hồ", "đất nước Nghìn hồ", "xứ Nghìn hồ"): each core with each head
+    heads = [str(h) for h in data.get("nickname_heads") or []]
+    for row in data.get("nicknames") or []:
+        for head in heads:
+            yield NameRecord(
+                f"{head} {row['core']}", "vi", targets(row["target"]), "common-name",
+                f"{head!r} + {row['core']!r}: {row['evidence']}",
+            )
 
 
 def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord]]:
