@@ -1482,6 +1482,13 @@ class Matcher:
                         # syllables ("Ba Lan", "Lục Xâm Bảo") come second
                         first = h.lang != "vi" or transliterated(h.text)
                         out.append((key, h.entity, h.text, first))
+                        if (h.lang != "vi" and key.endswith("s") and len(key) >= 6
+                                and key[-2] in "aeio"
+                                and (key[:-1], id(h.entity)) not in seen):
+                            # round 14: a final s a transliteration does not render (French
+                            # Comores and English Comoros said without it: "Cô-mô-rô")
+                            seen.add((key[:-1], id(h.entity)))
+                            out.append((key[:-1], h.entity, h.text, first))
             self._phonetic = out
         return self._phonetic
 
