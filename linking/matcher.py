@@ -1887,13 +1887,34 @@ class Matcher:
             # Fund's merged record)
             found = [f for f in found if f[0].confidence != "conflicting"] or found
         if not found:
-            return None
+            return self._calque_with_gap(query, text, kinds)
         if len(found) > 1:
             return _ambiguous(query, [e for e, _, _ in found], 80.0)
         e, name, reading = found[0]
         ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
               f"{' + '.join(sorted(reading))} = the English name {name!r}")
         return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
+
+    def _calque_with_gap(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 14: a Vietnamese name of an organisation with one word the glossary lacks (an
+        ordinary word: each list has brought new ones), read from all its other words (three
+        phrases at least) when exactly one organisation's English name has those words and one
+        more that no listed phrase gives; the unread word is named in the evidence. Two such
+        organisations are no match (the unread word may be either)."""
+        found = [f for f in self._calques.find_with_gap(text)
+                 if isinstance(f[0], Entity) and (kinds is None or f[0].kind in kinds)
+                 and f[0].confidence != "conflicting"]
+        bodies = _unique(self._same.get(f[0].iri, (f[0], ""))[0] for f in found)
+        if len(bodies) != 1 or not any(f[4] for f in found):
+            return None
+        e, name, reading, gap, word = next(f for f in found if f[4])
+        e = bodies[0]
+        ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
+              f"{' + '.join(sorted(reading))}, and {gap!r} (no listed reading) as {word!r}: "
+              f"the only English name of these words and one more, {name!r}")
+        return _single(query, e, 82.0, "calque-vi-gap", self._note(e), ev)
 
     def _institution(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
