@@ -345,20 +345,20 @@ class Calques:
         """
         out: list[tuple[object, str, int]] = []
         if singular:
-            words = frozenset(_singular(w) for w in words)
+            words = frozenset(singular_form(w) for w in words)
         for key, held in self._index.items():
             if singular:
-                key = frozenset(_singular(w) for w in key)
+                key = frozenset(singular_form(w) for w in key)
             if words < key:
                 out += [(ent, text, len(key) - len(words)) for ent, text in held]
         return out
 
 
-def _singular(word: str) -> str:
+def singular_form(word: str) -> str:
     """An English plural in ``s`` without it (``tunas`` -> ``tuna``; not ``ss``, ``us``, ``is``
     or words of three letters).
 
-    >>> [_singular(w) for w in ("tunas", "funds", "affairs", "congress", "status", "gas")]
+    >>> [singular_form(w) for w in ("tunas", "funds", "affairs", "congress", "status", "gas")]
     ['tuna', 'fund', 'affair', 'congress', 'status', 'gas']
     """
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

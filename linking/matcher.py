@@ -67,7 +67,7 @@ from ..graph.registry import Entity, Registry
 from .capitals import CowCapitals
 from .code_systems import CodeClash, code_clashes, gw_abbreviations
 from .features import supraverden_of
-from .glossary import Calques, content_words, normal_spelling
+from .glossary import Calques, content_words, normal_spelling, singular_form
 from .names import adjective_records, extra_names, read_yaml, resolve_target, same_bodies
 from .normalise import (
     exact_form,
@@ -1590,8 +1590,9 @@ class Matcher:
         """Round 14: a state of islands named with or without its word for islands, when the
         other form names one state by its label, an alias or a common name: "Maldive Islands"
         (the Maldives), "Cape Verde Islands"; "Marshall", "Quần đảo Marshall" (the Marshall
-        Islands; the bare name, ``bare``, only after long-form words: "CH Marshall"). A name of another kind (a territory the
-        registry does not hold: "Falkland Islands") finds no state and stays no match."""
+        Islands; the bare name, ``bare``, only after long-form words: "CH Marshall"). A name
+        of another kind (a territory the registry does not hold: "Falkland Islands") finds no
+        state and stays no match."""
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
         toks = text.split()
         if not state_kinds or len(toks) > MAX_FORM_WORDS:
@@ -1828,7 +1829,7 @@ class Matcher:
             # (round 11: "United Nations" counts as one word: "UN Economic Commission", the
             # five regional commissions)
             size = len(words) - (1 if {"united", "nations"} <= words else 0)
-            if not (2 <= size <= 3 and words & _GENERIC_HEADS):
+            if not (2 <= size <= 3 and {singular_form(w) for w in words} & _GENERIC_HEADS):
                 continue
             for ent, name, extra in self._calques.containing(words, singular=True):
                 e = self._same.get(ent.iri, (ent, ""))[0]
