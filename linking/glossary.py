@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..graph.names import exact_form, strip_diacritics
 from .names import read_yaml
@@ -122,8 +123,13 @@ class Glossary:
         """
         return replace(self, proper=frozenset(words))
 
+    @cached_property
+    def _longest(self) -> int:
+        """The most words of a listed phrase."""
+        return max((len(k) for k in self.phrases), default=0)
+
     def _segment(self, words: list[str], proper: bool = False) -> list[tuple[str, ...]] | None:
-        longest = max((len(k) for k in self.phrases), default=0)
+        longest = self._longest
         out: list[tuple[str, ...]] = []
         i = 0
         while i < len(words):
