@@ -35,10 +35,11 @@ BEYOND_MATCHES = [
     ("Nhóm Nghiên cứu Niken Quốc tế", "INSG", "calque-vi"),
     ("Tổ chức Nghề cá Tây Bắc Đại Tây Dương", "NAFO", "calque-vi"),
     ("Liên minh các nước Xuất khẩu Chuối", "UBEC", "calque-vi"),
-    # ... with a word the glossary lacks ("cô lập" sequestration, "dược học" pharmacy, "mộ"
-    # graves are listed nowhere): the only body of the other words and one more
+    # ... with a word the glossary lacks ("cô lập" sequestration, "thư mục" bibliographic are
+    # listed nowhere): the only body of the other words and one more
     ("Diễn đàn Lãnh đạo Cô lập Carbon", "CSLF", "calque-vi-gap"),
-    ("Ủy ban Quốc tế về Y học Quân sự và Dược học", "ICMMP", "calque-vi-gap"),
+    ("Hội nghị Thường trực châu Phi về Kiểm soát Thư mục", "ASCBC", "calque-vi-gap"),
+    ("Ủy ban Quốc tế về Y học Quân sự và Dược học", "ICMMP", "calque-vi"),
     # (2) historical states in their own languages
     ("Königreich Hannover", "HAN", "official-form"),
     ("Königreich Württemberg", "WRT", "official-form"),
