@@ -14,8 +14,10 @@ and the general mechanisms strengthened against what recurred in every unseen ru
 4. records of one body the registry holds twice (``data/registry/same-body.csv``);
 5. the press's nicknames read after any word for a land; Vietnamese short forms ("CHTN");
    a state of islands with or without its word for islands;
-6. Vietnamese phonetic spellings: the glide w written o, a final s left out; long-form words
-   never read as a name's sounds ("Cong hoa Hoi giao Pa-ki-xtan" was Uzbekistan).
+6. Vietnamese phonetic spellings: the glide w written o, a final s left out, a state of islands
+   said without the word; long-form words never read as a name's sounds ("Cong hoa Hoi giao
+   Pa-ki-xtan" was Uzbekistan); a transliteration that sounds as much like a territory no
+   registry state holds (CLDR) is read as no state.
 
 Each class is tried beyond the list: the names below are in no evaluation list (checked here).
 """
@@ -67,6 +69,7 @@ BEYOND_MATCHES = [
     ("CH Solomon", "SLB", "official-form-abbreviated"),
     # (6) phonetic spellings and long forms with them
     ("Ét-xoa-ti-ni", "SWZ", "transliteration-vi"),
+    ("Xô-lô-môn", "SLB", "transliteration-vi"),  # a state of islands said without the word
     ("Cộng hòa Hồi giáo Áp-ga-ni-xtan", "AFG", "official-form"),
 ]
 
@@ -100,6 +103,7 @@ NO_MATCH = [
     "Polish state",          # a current state's adjective with "state" only describes
     "Ngân hàng Phát triển Xyzw",  # a foreign word is no unread Vietnamese word
     "Tổ chức Đay Quốc tế",   # several bodies have these words and one more
+    "Ca-y-man",              # sounds as much like the Cayman Islands (a territory) as a state
 ]
 
 
