@@ -67,8 +67,15 @@ from ..graph.registry import Entity, Registry
 from .capitals import CowCapitals
 from .code_systems import CodeClash, code_clashes, gw_abbreviations
 from .features import supraverden_of
-from .glossary import Calques, content_words, normal_spelling
-from .names import adjective_records, extra_names, read_yaml, resolve_target, same_bodies
+from .glossary import Calques, content_words, normal_spelling, singular_form
+from .names import (
+    adjective_records,
+    extra_names,
+    read_yaml,
+    resolve_target,
+    same_bodies,
+    unheld_territory_names,
+)
 from .normalise import (
     exact_form,
     folded_form,
@@ -302,6 +309,7 @@ class Matcher:
         forms = read_yaml("forms.yaml")
         self._state_forms = _units(
             [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
+             *(forms["state_forms"].get("native") or []),
              *(forms["state_forms"].get("imperial") or [])]
         )
         self._vi_suffixes = _units(forms.get("vi_suffixes") or [])
@@ -492,6 +500,7 @@ class Matcher:
         #: they share is not ambiguous, and a match names the record that stands for the body
         self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
         self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
+        self._territories: list[str] | None = None
         self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
         #: names in one English spelling ("Organisation of American States" = "Organization
         #: of American States", "Programme"/"Program", "Labour"/"Labor")
@@ -643,12 +652,17 @@ class Matcher:
         if result is None:
             result = self._official_form(query, text, kinds, lang)
         if result is None:
+            result = self._islands(query, text, kinds, lang)
+        if result is None:
             result = self._former(query, text, kinds, lang)
         if result is None:
             result = self._older_order(query, text, kinds, lang)
         if result is None:
             result = self._vi_abbreviation(query, text, kinds, lang)
-        if result is None and len(text) <= 60 and transliterated(text):
+        if (result is None and len(text) <= 60 and transliterated(text)
+                and not _prefix_ends([folded_form(t) for t in text.split()],
+                                     self._state_forms)):
+            # (round 14: long-form words are no sounds of a name, as in _official_form)
             result = self._transliteration(query, text, kinds)
         if result is None:
             result = self._calque(query, text, kinds)
@@ -1150,7 +1164,13 @@ class Matcher:
                     ev = f"official long form {form!r} read as {cand!r} ({r2.best.method})"
                     return _single(query, e, 92.0, "official-form", self._note(e), ev)
             r = self._match(rest, state_kinds, lang)
-            if r is None and transliterated(rest):
+            if r is None:
+                r = self._islands(rest, rest, state_kinds, lang, bare=True)
+            if r is None and transliterated(rest) and not _prefix_ends(words[k:],
+                                                                       self._state_forms):
+                # round 14: only the name is read by its sounds, never long-form words left
+                # before it ("Cong hoa" + "Hoi giao Pa-ki-xtan" sounded like Uzbekistan; the
+                # longer form "Cong hoa Hoi giao" + "Pa-ki-xtan" is Pakistan)
                 r = self._transliteration(rest, rest, state_kinds)
             if r is None:
                 same = [(e, t) for e, t in self._cores.get(folded_form(rest), ())
@@ -1389,17 +1409,18 @@ class Matcher:
                 ev = f"{head!r} + {toks[-1]!r} (country)"
                 return _single(query, r.best.entity, 90.0, "official-form", r.note, ev)
         for k in _suffix_starts(words, self._state_forms):
-            if not all(t[:1].isupper() or t in ("of", "the") for t in toks[k:]):
+            described = not all(t[:1].isupper() or t in ("of", "the") for t in toks[k:])
+            if described and words[k:] != ["state"]:
                 continue  # "the Mongolian state" describes, it does not name
             head, form = " ".join(toks[:k]), " ".join(toks[k:])
-            for cand in (f"{form} of the {head}", f"{form} of {head}"):
+            for cand in () if described else (f"{form} of the {head}", f"{form} of {head}"):
                 r = self._match(cand, state_kinds, lang)
                 if r is not None and r.best is not None:
                     ev = f"long form written after the name: {query!r} = {cand!r}"
                     return _single(query, r.best.entity, 90.0, "official-form-reordered",
                                    r.note, ev)
             # the name alone, when it names one state ("Transvaal Republic": Transvaal)
-            r = self._match(head, state_kinds, lang)
+            r = None if described else self._match(head, state_kinds, lang)
             if r is not None and r.best is not None and not r.best.method.startswith(
                 ("iso-code", "key", "cow-code", "acronym")
             ):
@@ -1413,6 +1434,11 @@ class Matcher:
             imperial = bool(_spans(words[k:], self._imperial_forms))
             held = [(e, ev) for e, ev, only in self._adjectives.get(tuple(words[:k]), ())
                     if e.kind in state_kinds and (imperial or not only)]
+            if described:
+                # round 14: "Hessian state", "Bavarian state": a historical state's adjective
+                # and "state" name that state (or, for two, are ambiguous); a current state's
+                # ("the Mongolian state") still only describes
+                held = [(e, ev) for e, ev in held if e.kind == "historical-state"]
             if not held:
                 continue
             first = [(e, ev) for e, ev in held if (e.kind == "historical-state") == imperial]
@@ -1457,6 +1483,14 @@ class Matcher:
                         # entity holds bare; its sounds are that entity's
                         continue
                     key = phonetic_key(h.text)
+                    bare = re.sub(r"\s+Islands$", "", h.text)
+                    if bare != h.text and len(phonetic_key(bare)) >= 4 and h.lang != "vi":
+                        # round 14: a state of islands said without the word ("Xô-lô-môn",
+                        # "Mác-san"; as _islands reads "CH Marshall")
+                        bkey = phonetic_key(bare)
+                        if (bkey, id(h.entity)) not in seen:
+                            seen.add((bkey, id(h.entity)))
+                            out.append((bkey, h.entity, h.text, True))
                     if len(key) >= 4 and (key, id(h.entity)) not in seen:
                         seen.add((key, id(h.entity)))
                         # a transliteration renders the foreign name (or is another
@@ -1464,6 +1498,13 @@ class Matcher:
                         # syllables ("Ba Lan", "Lục Xâm Bảo") come second
                         first = h.lang != "vi" or transliterated(h.text)
                         out.append((key, h.entity, h.text, first))
+                        if (h.lang != "vi" and key.endswith("s") and len(key) >= 6
+                                and key[-2] in "aeio"
+                                and (key[:-1], id(h.entity)) not in seen):
+                            # round 14: a final s a transliteration does not render (French
+                            # Comores and English Comoros said without it: "Cô-mô-rô")
+                            seen.add((key[:-1], id(h.entity)))
+                            out.append((key[:-1], h.entity, h.text, first))
             self._phonetic = out
         return self._phonetic
 
@@ -1536,11 +1577,31 @@ class Matcher:
                 return None
             found = rival
         r, e, name = found
+        # round 14: a territory no registry state holds that sounds as much alike ("Ca-y-man",
+        # the Cayman Islands, is not the Comoros) leaves the transliteration unread
+        for form in self._territory_sounds():
+            for sm, sk, skel in readers:
+                sm.set_seq1(form)
+                if sm.real_quick_ratio() < r - TRANSLIT_GAP or sm.ratio() < r - TRANSLIT_GAP:
+                    continue
+                sk.set_seq1(_consonants(form))
+                t = (sm.ratio() + sk.ratio()) / 2 if skel else sm.ratio()
+                if t > r - TRANSLIT_GAP:
+                    return None
         amb = self._ambiguous.get(folded_form(name))
         if amb and len([x for x in amb if x.kind in state_kinds]) > 1:
             return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
         ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
         return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
+
+    def _territory_sounds(self) -> list[str]:
+        """The sounds of the territories no registry state holds (built on first use)."""
+        if self._territories is None:
+            # (a name an entity of the registry holds is that entity's: "Kosovo", XK in CLDR)
+            self._territories = sorted({
+                k for text, _ in unheld_territory_names(self.registry)
+                if folded_form(text) not in self._folded and len(k := phonetic_key(text)) >= 4})
+        return self._territories
 
     def _same_name_holder(
         self, ranked: list[tuple[float, Entity, str]], kinds: frozenset[str]
@@ -1557,6 +1618,41 @@ class Matcher:
             return None
         e = r.best.entity
         return (score, e, name) if any(x[1] is e for x in tied) else None
+
+    def _islands(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None,
+        bare: bool = False,
+    ) -> MatchResult | None:
+        """Round 14: a state of islands named with or without its word for islands, when the
+        other form names one state by its label, an alias or a common name: "Maldive Islands"
+        (the Maldives), "Cape Verde Islands"; "Marshall", "Quần đảo Marshall" (the Marshall
+        Islands; the bare name, ``bare``, only after long-form words: "CH Marshall"). A name
+        of another kind (a territory the registry does not hold: "Falkland Islands") finds no
+        state and stays no match."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        toks = text.split()
+        if not state_kinds or len(toks) > MAX_FORM_WORDS:
+            return None
+        words = [folded_form(t) for t in toks]
+        if len(toks) >= 2 and words[-1] in ("islands", "isles"):
+            name = " ".join(toks[:-1])
+            cands = [name, name + "s"]
+        elif len(toks) >= 3 and words[:2] == ["quan", "dao"]:
+            name = " ".join(toks[2:])
+            cands = [name, name + " Islands"]
+        elif bare:
+            cands = [text + " Islands", "Quần đảo " + text]
+        else:
+            return None
+        for cand in cands:
+            r = self._match(cand, state_kinds, lang)
+            if (r is not None and r.best is not None and not r.ambiguous
+                    and r.best.method in ("label", "alias", "label-folded", "alias-folded",
+                                          "cldr", "cldr-folded", "common-name")):
+                e = r.best.entity
+                ev = _join(f"a state of islands: {query!r} read as {cand!r}", r.best.evidence)
+                return _single(query, e, 90.0, "islands", self._note(e), ev)
+        return None
 
     def _former(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -1744,23 +1840,34 @@ class Matcher:
         plain = all(c.isascii() for c in text if c.isalpha())
         if plain:
             # (round 11: an organisation's acronym written out: "UN Economic Commission")
-            toks = []
+            toks, short = [], []
             for t in text.split():
                 holders = _unique(h.entity for h in self._codes.get(t, ())
                                   if h.entity.kind in KIND_GROUPS["organisation"])
                 en = holders[0].labels.get("en") if len(holders) == 1 and t.isupper() else None
                 toks.append(en or t)
+                # round 14: or its first word, an adjective its bodies' names begin with ("EU
+                # executive agency": the European ... Executive Agencies)
+                first = (en or "").split()[0] if en and len(en.split()) > 1 else ""
+                short.append(first if first.lower().endswith("an") else t)
             readings = [content_words(" ".join(toks))]
+            if short != text.split():
+                readings.append(content_words(" ".join(short)))
         else:
             readings = self._calques.glossary.readings(text)
+            if any(folded_form(t) == "vung" for t in text.split()):
+                # round 14: "vùng" before a place is the place ("Tòa án vùng Caribe": a
+                # Caribbean court), not a word of the body's name
+                readings += self._calques.glossary.readings(
+                    " ".join(t for t in text.split() if folded_form(t) != "vung"))
         found: dict[int, tuple[int, Entity, str]] = {}
         for words in readings:
             # (round 11: "United Nations" counts as one word: "UN Economic Commission", the
             # five regional commissions)
             size = len(words) - (1 if {"united", "nations"} <= words else 0)
-            if not (2 <= size <= 3 and words & _GENERIC_HEADS):
+            if not (2 <= size <= 3 and {singular_form(w) for w in words} & _GENERIC_HEADS):
                 continue
-            for ent, name, extra in self._calques.containing(words):
+            for ent, name, extra in self._calques.containing(words, singular=True):
                 e = self._same.get(ent.iri, (ent, ""))[0]
                 if (kinds is None or e.kind in kinds) and e.confidence != "conflicting":
                     if id(e) not in found or extra < found[id(e)][0]:
@@ -1817,13 +1924,34 @@ class Matcher:
             # Fund's merged record)
             found = [f for f in found if f[0].confidence != "conflicting"] or found
         if not found:
-            return None
+            return self._calque_with_gap(query, text, kinds)
         if len(found) > 1:
             return _ambiguous(query, [e for e, _, _ in found], 80.0)
         e, name, reading = found[0]
         ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
               f"{' + '.join(sorted(reading))} = the English name {name!r}")
         return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
+
+    def _calque_with_gap(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 14: a Vietnamese name of an organisation with one word the glossary lacks (an
+        ordinary word: each list has brought new ones), read from all its other words (three
+        phrases at least) when exactly one organisation's English name has those words and one
+        more that no listed phrase gives; the unread word is named in the evidence. Two such
+        organisations are no match (the unread word may be either)."""
+        found = [f for f in self._calques.find_with_gap(text)
+                 if isinstance(f[0], Entity) and (kinds is None or f[0].kind in kinds)
+                 and f[0].confidence != "conflicting"]
+        bodies = _unique(self._same.get(f[0].iri, (f[0], ""))[0] for f in found)
+        if len(bodies) != 1 or not any(f[4] for f in found):
+            return None
+        e, name, reading, gap, word = next(f for f in found if f[4])
+        e = bodies[0]
+        ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
+              f"{' + '.join(sorted(reading))}, and {gap!r} (no listed reading) as {word!r}: "
+              f"the only English name of these words and one more, {name!r}")
+        return _single(query, e, 82.0, "calque-vi-gap", self._note(e), ev)
 
     def _institution(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -2200,7 +2328,10 @@ def _and_for_va(text: str) -> str:
 
 
 #: the head words of a generic name of a court or a council (content words, folded)
-_GENERIC_HEADS = frozenset({"court", "council", "tribunal", "commission"})
+#: round 14: and a fund, a foundation, an agency or a bank ("Nordic fund", "EU executive
+#: agency"), compared in the singular ("Tuna Commission": the ICCAT's "Tunas" too)
+_GENERIC_HEADS = frozenset({"court", "council", "tribunal", "commission", "fund", "foundation",
+                            "agency", "bank"})
 
 _CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
 

@@ -140,6 +140,36 @@ def cldr_records(registry: Registry) -> Iterator[NameRecord]:
                 )
 
 
+def unheld_territory_names(registry: Registry) -> list[tuple[str, str]]:
+    """Round 14: (name, code) for the CLDR (babel) English and French names of the territories
+    no registry state holds by its ISO 3166 alpha-2 code (Faroe Islands, Cayman Islands,
+    Guam), with a trailing "Islands" also left out: a transliteration that sounds as much like
+    one of these is no state's.
+
+    >>> from diplograph.graph.registry import Entity, Registry
+    >>> names = unheld_territory_names(Registry([]))
+    >>> ("Cayman", "KY") in names and ("Guam", "GU") in names
+    True
+    """
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return []
+    held = {e.iso2 for e in registry.entities if e.iso2 and e.kind == "state"}
+    out: dict[tuple[str, str], None] = {}
+    for lang in ("en", "fr"):
+        for code, name in Locale(lang).territories.items():
+            if len(code) != 2 or not code.isalpha() or code in held or code in ("EU", "UN",
+                                                                               "EZ", "ZZ"):
+                continue
+            for text in split_cldr_name(name):
+                out.setdefault((text, code), None)
+                bare = re.sub(r"\s+(Islands|Island)$", "", text)
+                if bare != text:
+                    out.setdefault((bare, code), None)
+    return list(out)
+
+
 def endonym_records(registry: Registry) -> Iterator[NameRecord]:
     """Round 13: each registry state's name in its own official languages (endonyms), from
     CLDR as shipped by ``babel``: the languages of the state in CLDR's territory language data
@@ -289,11 +319,21 @@ def file_records() -> Iterator[NameRecord]:
         yield NameRecord(
             str(row["name"]), row.get("lang"), targets(row["target"]), method, row["evidence"]
         )
-    for row in read_yaml("common_vi.yaml").get("names") or []:
+    data = read_yaml("common_vi.yaml")
+    for row in data.get("names") or []:
         yield NameRecord(
             str(row["name"]), row.get("lang", "vi"), targets(row["target"]), "common-name",
             row["evidence"],
         )
+    # round 14: a press nickname is what the state is known for after any of the words for a
+    # land ("xứ sở Nghìn hồ", "đất nước Nghìn hồ", "xứ Nghìn hồ"): each core with each head
+    heads = [str(h) for h in data.get("nickname_heads") or []]
+    for row in data.get("nicknames") or []:
+        for head in heads:
+            yield NameRecord(
+                f"{head} {row['core']}", "vi", targets(row["target"]), "common-name",
+                f"{head!r} + {row['core']!r}: {row['evidence']}",
+            )
 
 
 def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord]]:

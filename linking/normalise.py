@@ -100,6 +100,7 @@ _CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "z": "s", "x": "s", "j":
                           "h": None})
 _INNER_H = re.compile(r"(?<=.)h")
 _SOFT_C = re.compile(r"c(?=[eiy])")
+_GLIDE_W = re.compile(r"w(?=[aeiouy])")
 _R = re.compile(r"r(?=[^aeiouy]|$)")
 _LOWER_AFTER_HYPHEN = re.compile(r"-[^\W\d_A-Z]")
 _SYLLABLES = re.compile(r"^[^\W\d_]{1,7}(?:[- ][^\W\d_]{1,7})+$")
@@ -117,12 +118,17 @@ def phonetic_key(text: str) -> str:
     True
     >>> phonetic_key("Ma-xê-đô-ni-a") == phonetic_key("Macedonia")
     True
+    >>> phonetic_key("Ê-xoa-ti-ni") == phonetic_key("Eswatini")
+    True
     """
     s = "".join(c for c in strip_diacritics(exact_form(text)) if c.isalpha())
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     # a soft c is said s (Macedonia, Ma-xê-đô-ni-a); Vietnamese writes k before e and i
     s = _SOFT_C.sub("s", s)
+    # round 14: a w before a vowel is a glide Vietnamese writes o ("Ê-xoa-ti-ni" Eswatini,
+    # "Bốt-xoa-na" Botswana, "Ma-la-uy" Malawi: u is o's class)
+    s = _GLIDE_W.sub("o", s)
     # an initial h is said (Hung-ga-ri, Hungary); one inside a word mostly is not (Ác-hen-ti-na)
     s = _INNER_H.sub("", _R.sub("", s))
     s = ("h" + s[1:].translate(_CLASSES)) if s.startswith("h") else s.translate(_CLASSES)
