@@ -12,7 +12,7 @@ import pytest
 from diplograph.graph.registry import Registry
 from diplograph.linking.code_systems import code_clashes, gw_abbreviations
 from diplograph.linking.evaluate import read_list
-from diplograph.linking.matcher import MatchResult, Matcher
+from diplograph.linking.matcher import Matcher, MatchResult
 from diplograph.linking.reference import MatcherReference
 
 EVAL = sorted((Path(__file__).resolve().parent / "eval").glob("*.csv"))
