@@ -35,7 +35,8 @@ DATASET = DatasetInfo(
     files=(FILE,),
     citation="Our World in Data, owid-grapher CountriesRegions table (2022-11-19)",
     version="commit c7402d12e25bd1d45f5bd7d66cfc083342a1ed96",
-    licence="MIT (at that commit)",
+    licence=("MIT (Copyright 2022 Our World in Data), "
+             "commit c7402d12e25bd1d45f5bd7d66cfc083342a1ed96 only"),  # as the registry says
     conduit="owid/owid-grapher, CountriesRegions.ts, CSV text extracted verbatim",
 )
 
