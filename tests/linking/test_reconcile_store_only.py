@@ -45,9 +45,11 @@ def server(store_dir, tmp_path_factory):
     root = Path(diplograph.__file__).resolve().parent
     tmp = tmp_path_factory.mktemp("store-only")
     pkg = tmp / "pkg" / "diplograph"
-    shutil.copytree(root, pkg, ignore=shutil.ignore_patterns(
-        "data", "tests", "node_modules", ".venv", "var", ".git", "*.egg-info", "__pycache__",
-        "docs", "bench"))
+    # the package's code, as a wheel holds it (not the checkout's other folders: var/, build/,
+    # caches; links are copied as links)
+    shutil.copytree(root, pkg, symlinks=True, ignore=shutil.ignore_patterns(
+        "data", "tests", "node_modules", ".*", "var", "build", "dist", "*.egg-info",
+        "__pycache__", "docs", "bench"))
     (pkg / "data").mkdir()
     shutil.copy(root / "data" / "__init__.py", pkg / "data" / "__init__.py")
     for rel in STILL_READ:
