@@ -70,6 +70,18 @@ class MatcherReference:
     #: where the tables were read: ``"data"`` or ``"store"``
     origin: str = "data"
 
+    def missing(self) -> list[str]:
+        """The data sets whose table is empty (not built in the store, or built by an older
+        version that did not write what the matcher reads: ``diplograph build`` writes it).
+
+        >>> MatcherReference.from_store(ox.Store()).missing()
+        ['cow-capitals', 'state-systems', 'owid-countries-regions']
+        """
+        empty = {"cow-capitals": not self.capitals.by_capital,
+                 "state-systems": not any(s[1] for s in self.codes.spells),
+                 "owid-countries-regions": not self.place_names}
+        return [name for name, is_empty in empty.items() if is_empty]
+
     @classmethod
     def from_data(cls, data_dir: Path | None = None) -> MatcherReference:
         """From the files of ``data_dir`` (default: the package's data folder)."""

@@ -145,7 +145,13 @@ def _matcher() -> Matcher:
         m = _cache.get("matcher")
         if m is None or _cache.get("generation") != generation:
             store = qs.read_store()
-            m = Matcher(Registry.from_store(store), reference=MatcherReference.from_store(store))
+            reference = MatcherReference.from_store(store)
+            if reference.missing():
+                current_app.logger.warning(
+                    "reconcile: the store has no %s for the name matcher (capitals in brackets, "
+                    "codes of two state systems, place names are not recognised): build them "
+                    "with `diplograph build`", ", ".join(reference.missing()))
+            m = Matcher(Registry.from_store(store), reference=reference)
             _cache["generation"] = generation
             names: list[tuple[str, str, str]] = []
             for e in m.registry.entities:

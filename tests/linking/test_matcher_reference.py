@@ -31,6 +31,7 @@ def references(store) -> tuple[MatcherReference, MatcherReference]:
 def test_tables_are_the_same(references) -> None:
     data, stored = references
     assert (data.origin, stored.origin) == ("data", "store")
+    assert stored.missing() == data.missing() == []
     assert stored.capitals == data.capitals and len(stored.capitals.by_capital) > 150
     assert sorted(stored.capitals.codes("Aden")) == [680]
     assert list(stored.place_names.items()) == list(data.place_names.items())
@@ -52,6 +53,7 @@ def test_code_clashes_are_the_same(references, store) -> None:
 def test_empty_store_gives_empty_tables() -> None:
     ref = MatcherReference.from_store(ox.Store())
     assert not ref.capitals.by_capital and not ref.place_names and not ref.codes.spells
+    assert ref.missing() == ["cow-capitals", "state-systems", "owid-countries-regions"]
 
 
 def _answer(r: MatchResult) -> tuple:
