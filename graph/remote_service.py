@@ -67,6 +67,10 @@ _MIRROR_DOCUMENTS = """
 PREFIX dcterms: <http://purl.org/dc/terms/>
 CONSTRUCT { ?d a dg:SourceDocument ; dg:fileName ?file ; dcterms:title ?title }
 WHERE { ?d a dg:SourceDocument ; dg:fileName ?file . OPTIONAL { ?d dcterms:title ?title } }"""
+#: the graphs mirrored whole: the registry and what the name matcher reads beside it
+#: (``linking/reference.py``: the capitals, the state lists, OWID's places)
+MIRRORED_GRAPHS = (GRAPH("registry"), GRAPH("dataset/cow-capitals"),
+                   GRAPH("dataset/state-systems"), GRAPH("dataset/owid-countries-regions"))
 _UPDATE_GRAPH_WORDS = {"GRAPH", "INTO", "WITH", "TO", "USING"}
 
 
@@ -120,7 +124,8 @@ class RemoteQueryService(DataQueries):
 
     def read_store(self) -> ox.Store:
         """An in-memory store with what the server reads outside its queries: the registry
-        graph and the source documents' names, read from the engine once per generation."""
+        graph, the name matcher's reference graphs (:data:`MIRRORED_GRAPHS`) and the source
+        documents' names, read from the engine once per generation."""
         generation = self.generation
         mirror = self._mirror
         if mirror is not None and mirror[0] == generation:
@@ -128,11 +133,12 @@ class RemoteQueryService(DataQueries):
         with self._mirror_lock:
             if self._mirror is None or self._mirror[0] != generation:
                 store = ox.Store()
-                registry = GRAPH("registry")
-                if registry in self.remote.versions():
-                    g = ox.NamedNode(registry)
-                    store.extend(ox.Quad(t.subject, t.predicate, t.object, g)
-                                 for t in self.remote.triples(registry))
+                held = self.remote.versions()
+                for name in MIRRORED_GRAPHS:
+                    if name in held:
+                        g = ox.NamedNode(name)
+                        store.extend(ox.Quad(t.subject, t.predicate, t.object, g)
+                                     for t in self.remote.triples(name))
                 docs = self.remote.query(_MIRROR_DOCUMENTS, timeout=self.timeout)
                 assert isinstance(docs, list)
                 g = ox.NamedNode(GRAPH("documents"))

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..graph.namespaces import ID
+from ..graph.namespaces import GRAPH, ID
 from .normalise import folded_form
 
 #: the capitals of every state in the graph, oldest first (union of graphs)
@@ -45,6 +45,31 @@ SELECT ?state ?name ?place WHERE {
   ?place rdfs:label ?name .
   OPTIONAL { ?f dg:startDate ?start }
 } ORDER BY ?state ?start ?name
+"""
+
+
+#: the COW code and capital name of every capital spell (``loaders/capitals.py``)
+COW_CAPITALS_QUERY = f"""
+PREFIX dg: <https://diplograph.org/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?code ?name WHERE {{
+  GRAPH <{GRAPH("dataset/cow-capitals")}> {{
+    ?f a dg:CapitalSpell ; dg:stateCode ?code ; dg:capital ?place .
+    ?place rdfs:label ?name .
+  }}
+}}
+"""
+#: the days of the COW system's membership spells, by code (``loaders/state_systems.py``)
+COW_YEARS_QUERY = f"""
+PREFIX dg: <https://diplograph.org/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?system ?code ?start ?end WHERE {{
+  GRAPH <{GRAPH("dataset/state-systems")}> {{
+    ?f a dg:SystemMembership ; org:organization ?system ; dg:systemCode ?code ;
+       dg:startDate ?start .
+    OPTIONAL {{ ?f dg:endDate ?end }}
+  }}
+}}
 """
 
 
@@ -106,8 +131,9 @@ class CapitalIndex:
 @dataclass(frozen=True)
 class CowCapitals:
     """Round 11: the COW states' capitals and years, read from the repository's data
-    (``peace-science/cow_capitals.csv``, ``cow-igo-v3/cow_states2016.csv``) for names that
-    give a state's capital in brackets ("Yemen (Aden)", "Congo (Brazzaville)").
+    (``peace-science/cow_capitals.csv``, ``cow-igo-v3/cow_states2016.csv``: :meth:`load`) or
+    from the graphs the build wrote from them (:meth:`from_store`), for names that give a
+    state's capital in brackets ("Yemen (Aden)", "Congo (Brazzaville)").
 
     >>> caps = CowCapitals.load()
     >>> sorted(caps.codes("Aden")), sorted(caps.codes("Sanaa"))
@@ -147,6 +173,32 @@ class CowCapitals:
                     first, last = int(row["styear"]), int(row["endyear"])
                     old = years.get(code)
                     years[code] = (min(first, old[0]), max(last, old[1])) if old else (first, last)
+        return cls({k: frozenset(v) for k, v in by_capital.items()},
+                   {k: frozenset(v) for k, v in capitals_of.items()}, years)
+
+    @classmethod
+    def from_store(cls, store: ox.Store) -> CowCapitals:
+        """From the graphs the build wrote from the same files: the capital spells of
+        ``dgg:dataset/cow-capitals`` (their row's code, ``dg:stateCode``) and the COW spells of
+        ``dgg:dataset/state-systems`` (first and last year of each code). Empty parts when
+        those data sets are not built."""
+        from ..loaders.state_systems import SYSTEMS, system_iri
+
+        by_capital: dict[str, set[int]] = defaultdict(set)
+        capitals_of: dict[int, set[str]] = defaultdict(set)
+        years: dict[int, tuple[int, int]] = {}
+        for b in store.query(COW_CAPITALS_QUERY):
+            code, name = int(b["code"].value), folded_form(b["name"].value)
+            by_capital[name].add(code)
+            capitals_of[code].add(name)
+        last = SYSTEMS["cow"][2].year
+        for b in store.query(COW_YEARS_QUERY, substitutions={
+                ox.Variable("system"): ox.NamedNode(system_iri("cow"))}):
+            code = int(b["code"].value)
+            first = int(b["start"].value[:4])
+            end = int(b["end"].value[:4]) if b["end"] is not None else last
+            old = years.get(code)
+            years[code] = (min(first, old[0]), max(end, old[1])) if old else (first, end)
         return cls({k: frozenset(v) for k, v in by_capital.items()},
                    {k: frozenset(v) for k, v in capitals_of.items()}, years)
 

@@ -64,7 +64,6 @@ import yaml
 
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
-from .capitals import CowCapitals
 from .code_systems import CodeClash, code_clashes, gw_abbreviations
 from .features import supraverden_of
 from .glossary import Calques, content_words, normal_spelling, singular_form
@@ -88,6 +87,7 @@ from .normalise import (
     trigrams,
     uninvert,
 )
+from .reference import MatcherReference
 
 #: ``kind`` hints accepted by :meth:`Matcher.match` and the registry kinds they stand for.
 KIND_GROUPS: dict[str, frozenset[str]] = {
@@ -197,9 +197,14 @@ def load_extra(path: Path | None = None) -> dict:
 class Matcher:
     """Name -> registry entity matcher (no I/O after construction, thread-safe for reading)."""
 
-    def __init__(self, registry: Registry, extra: Mapping | None = None) -> None:
+    def __init__(self, registry: Registry, extra: Mapping | None = None,
+                 reference: MatcherReference | None = None) -> None:
         self.registry = registry
         extra = load_extra() if extra is None else extra
+        #: the capitals, state lists and place names (``linking/reference.py``): the caller's
+        #: choice, by default the files of ``data/`` (a server passes its store's)
+        self.reference = reference = (
+            MatcherReference.from_data() if reference is None else reference)
         self._codes: dict[str, list[_Name]] = defaultdict(list)  # case-sensitive
         self._codes_ci: dict[str, list[_Name]] = defaultdict(list)  # folded
         self._exact: dict[str, list[_Name]] = defaultdict(list)
@@ -217,7 +222,7 @@ class Matcher:
             for text, lang in names:
                 self._add(_Name(e, str(text), lang, "alias", 0, "linking/aliases.yaml"))
         # round 10: the Gleditsch-Ward state abbreviations the registry does not hold (RUM)
-        for code, e, ev in gw_abbreviations(registry):
+        for code, e, ev in gw_abbreviations(registry, codes=reference.codes):
             self._add(_Name(e, code, None, "cow-code", 2, ev))
         # CLDR, ISO 3166-3, predecessor and common Vietnamese names (linking/names/)
         resolved, self.pending_names = extra_names(registry)
@@ -356,9 +361,9 @@ class Matcher:
         #: ("Austrian": Austria, the Austrian Empire): "Empire of Austria" is the empire
         self._imperial_of: dict[int, Entity] = {}
         #: round 11: COW capitals, for "Yemen (Aden)"
-        self._cow_capitals = CowCapitals.load()
+        self._cow_capitals = reference.capitals
         #: round 11: the names of the countries and territories with an ISO code (OWID's table)
-        self._place_names = _place_names()
+        self._place_names = reference.place_names
         for held in self._adjectives.values():
             past = [e for e, _, only in held if only and e.kind == "historical-state"]
             if len(past) == 1:
@@ -435,7 +440,7 @@ class Matcher:
         # round 10: a COW/Gleditsch-Ward abbreviation that is no ISO code and is the initials
         # of another state's English long form (DRV: COW's Vietnam, 816; the initials of the
         # "Democratic Republic of Vietnam") names both: ambiguous, the COW state first
-        self._clashes = code_clashes(registry)
+        self._clashes = code_clashes(registry, codes=reference.codes)
         iso3 = {e.iso3 for e in registry.entities if e.iso3}
         for e in registry.entities:
             code = e.cow_abbrev
@@ -798,8 +803,8 @@ class Matcher:
                 if acr and not hits:
                     return MatchResult(
                         text, [Candidate(acr[0].entity, 60.0, False, "acronym")], False,
-                        f"no match: {text!r} is the name of {place} (ISO 3166, in "
-                        f"data/owid-countries-regions), not the acronym {acr[0].text!r} of "
+                        f"no match: {text!r} is the name of {place} (ISO 3166, in the data "
+                        f"set owid-countries-regions), not the acronym {acr[0].text!r} of "
                         f"{describe(acr[0].entity)}")
                 if not hits:
                     continue
@@ -2143,21 +2148,6 @@ def acronym_support(e: Entity, code: str) -> list[str]:
 def _consonants(key: str) -> str:
     """The consonants of a :func:`~.normalise.phonetic_key` (``ponkari`` -> ``pnkr``)."""
     return "".join(c for c in key if c not in "aeio")
-
-
-def _place_names() -> dict[str, str]:
-    """Folded name -> ``"Name (ISO alpha-3)"`` of each country or territory with an ISO code in
-    ``data/owid-countries-regions/countries_regions.csv`` (empty when the file is absent)."""
-    import csv
-
-    from ..loaders.registry import default_data_dir
-
-    path = default_data_dir() / "owid-countries-regions" / "countries_regions.csv"
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8", newline="") as f:
-        return {folded_form(row["name"]): f"{row['name']} ({row['iso_alpha3']})"
-                for row in csv.DictReader(f) if row.get("iso_alpha3")}
 
 
 def _name_words(e: Entity) -> list[list[str]]:

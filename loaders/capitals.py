@@ -4,7 +4,8 @@ One row of ``peace-science/cow_capitals.csv`` is a city that was a COW state's c
 ``stdate`` to ``enddate``, with its coordinates. It becomes a place ``dgr:place/{slug}``
 (``dg:City``, its name, and a GeoSPARQL geometry ``{place}/geometry`` with ``geo:asWKT
 "POINT(lng lat)"^^geo:wktLiteral``) and one spell per state entity the code names in those days
-(``dgr:fact/cow-capitals/{ccode}-{slug}-{start}``): ``dg:state``, ``dg:capital``,
+(``dgr:fact/cow-capitals/{ccode}-{slug}-{start}``): ``dg:state``, the row's code
+``dg:stateCode``, ``dg:capital``,
 ``dg:startDate``/``dg:endDate`` (day precision; the conduit's dates are generous at the edges,
 and an end of 2024-12-31 means "still the capital": no end is written). Days when the code names
 no state (Germany 1945–1990 for COW 255) are left out and reported.
@@ -44,6 +45,7 @@ DATASET = DatasetInfo(
     version="peacesciencer 1.2.9",
     licence="free for research with citation; values only",
     conduit=CONDUIT,
+    loader_version="2",  # 2: dg:stateCode
 )
 #: an end on this day means "still the capital when the list was made"
 ONGOING = dt.date(2024, 12, 31)
@@ -110,6 +112,7 @@ def quads(
             f = out.iri(ID(f"fact/{DATASET.name}/{code}-{slug}-{s.isoformat()}"))
             yield from out.provenance(f, ("Fact", "CapitalSpell"), rows_node)
             yield out.rel(f, "state", state)
+            yield out.integer(f, "stateCode", code)
             yield out.q(f, out.dg("capital"), place)
             yield from out.day_date(f, "startDate", s)
             if e < ONGOING:

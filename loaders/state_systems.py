@@ -5,8 +5,9 @@ A row of ``cow-igo-v3/cow_states2016.csv`` (COW State System Membership v2016) o
 ``peace-science/gw_states.csv`` (Gleditsch–Ward) is a spell during which a state was an
 independent member of that system. It becomes one ``dg:SystemMembership`` (``org:member`` the
 state, ``org:organization`` the system ``dgr:system/cow`` or ``dgr:system/gw``, day-precision
-``dg:startDate``/``dg:endDate``) per state entity the code names in those days
-(``loaders/state_periods.py``): COW's one spell of 365 from 1816 to 2016 is five facts (the
+``dg:startDate``/``dg:endDate``, and the list's own abbreviation and name of the state,
+``dg:systemAbbreviation`` and ``dg:systemStateName``) per state entity the code names in those
+days (``loaders/state_periods.py``): COW's one spell of 365 from 1816 to 2016 is five facts (the
 Russian Empire, the Russian Republic, the RSFSR, the USSR and Russia). A spell that reaches the
 end of the list's coverage (COW 2016-12-31, G–W 2017-12-31) has no end.
 
@@ -44,6 +45,7 @@ DATASET = DatasetInfo(
     conduit=(
         "R packages igoR 1.0.3 (COW list) and peacesciencer 1.2.9 (G-W list), read with pyreadr"
     ),
+    loader_version="2",  # 2: dg:systemAbbreviation, dg:systemStateName
 )
 SYSTEMS = {
     "cow": ("Correlates of War state system", "Hệ thống quốc gia Correlates of War",
@@ -71,15 +73,17 @@ def quads(
         yield out.value(s, SKOS("prefLabel"), en, "en")
     cow = Table(
         data_dir, COW_FILE,
-        ("ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"),
+        ("ccode", "stateabb", "statenme", "styear", "stmonth", "stday", "endyear", "endmonth",
+         "endday"),
     )
     for row in cow.dicts():
         yield from _spell(
             "cow", cow, cow.int(row["ccode"], "ccode", lo=1, hi=999),
             cow.ymd(row, "st", lo=1800, hi=2016), cow.ymd(row, "end", lo=1800, hi=2016),
             periods, progress, out,
+            (cow.text(row["stateabb"], "stateabb"), cow.text(row["statenme"], "statenme")),
         )
-    gw = Table(data_dir, GW_FILE, ("gwcode", "startdate", "enddate"))
+    gw = Table(data_dir, GW_FILE, ("gwcode", "stateabb", "statename", "startdate", "enddate"))
     for row in gw.dicts():
         lo, hi = dt.date(1800, 1, 1), dt.date(2017, 12, 31)
         start = gw.date(row["startdate"], "startdate", lo=lo, hi=hi)
@@ -87,12 +91,14 @@ def quads(
         yield from _spell(
             "gw", gw, gw.int(row["gwcode"], "gwcode", lo=1, hi=999), start, end, periods,
             progress, out,
+            (gw.text(row["stateabb"], "stateabb"), gw.text(row["statename"], "statename")),
         )
 
 
 def _spell(
     system: str, rows: Table, code: int | None, start: dt.date | None, end: dt.date | None,
     periods: StatePeriods, progress: Callable[[str], None], out: Out,
+    names: tuple[str, str] = ("", ""),
 ) -> Iterator[str]:
     assert code is not None and start is not None and end is not None
     if end < start:
@@ -117,6 +123,11 @@ def _spell(
         yield out.q(f, out.iri(ORG("member")), out.iri(state))
         yield out.q(f, out.iri(ORG("organization")), out.iri(system_iri(system)))
         yield out.integer(f, "systemCode", code)
+        abbrev, name = names
+        if abbrev:
+            yield out.text(f, "systemAbbreviation", abbrev)
+        if name:
+            yield out.text(f, "systemStateName", name)
         yield from out.day_date(f, "startDate", s)
         if e < coverage_end:
             yield from out.day_date(f, "endDate", e)

@@ -44,6 +44,7 @@ from ..linking.capitals import CAPITALS_QUERY, CapitalIndex
 from ..linking.features import choice_features
 from ..linking.matcher import Candidate, Matcher
 from ..linking.normalise import exact_form, folded_form, tokens
+from ..linking.reference import MatcherReference
 
 bp = Blueprint("reconcile", __name__)
 
@@ -135,14 +136,22 @@ class BadRequest(Exception):
 
 
 def _matcher() -> Matcher:
-    """The matcher over the registry the store holds, read again after each write."""
+    """The matcher over the registry and the reference tables the store holds (capitals, state
+    lists, place names: never the files of ``data/``), read again after each write."""
     qs = current_app.extensions["diplograph"]
     # the store and its write generation: a process may hold apps on several stores (tests)
     generation = (qs.store_path, qs.generation)
     with _lock:
         m = _cache.get("matcher")
         if m is None or _cache.get("generation") != generation:
-            m = Matcher(Registry.from_store(qs.read_store()))
+            store = qs.read_store()
+            reference = MatcherReference.from_store(store)
+            if reference.missing():
+                current_app.logger.warning(
+                    "reconcile: the store has no %s for the name matcher (capitals in brackets, "
+                    "codes of two state systems, place names are not recognised): build them "
+                    "with `diplograph build`", ", ".join(reference.missing()))
+            m = Matcher(Registry.from_store(store), reference=reference)
             _cache["generation"] = generation
             names: list[tuple[str, str, str]] = []
             for e in m.registry.entities:

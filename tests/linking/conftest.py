@@ -29,8 +29,10 @@ def _build(path) -> ox.Store:
     try:
         from diplograph.loaders.build import build
 
-        # the registry, the documents' facts and the COW capitals (scored by reconciliation)
-        report = build(store, with_datasets=True, datasets=["cow-capitals"])
+        # the registry, the documents' facts, the COW capitals (scored by reconciliation), the
+        # state lists and OWID's places (the matcher's reference tables: linking/reference.py)
+        report = build(store, with_datasets=True,
+                       datasets=["cow-capitals", "state-systems", "owid-countries-regions"])
         if not report.failures:
             return store
     except Exception:  # noqa: BLE001 - the pipeline is still being written
