@@ -271,6 +271,7 @@ LIST_STATUS = {
     "names_test13.csv": "round 12's development list (after its unseen run)",
     "names_test14.csv": "round 13's development list (after its unseen run)",
     "names_test15.csv": "round 14's development list (after its unseen run)",
+    "names_test16.csv": "unseen: written by a ninth independent writer, run once after round 14",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -312,6 +313,7 @@ UNSEEN_RUNS = {
     "names_test13.csv": "**end of round 11: 0.983 / 0.862 / 6/13**",
     "names_test14.csv": "**end of round 12: 0.984 / 0.815 / 4/10**",
     "names_test15.csv": "**end of round 13: 0.992 / 0.806 / 5/11**",
+    "names_test16.csv": "**end of round 14: 0.984 / 0.721 / 2/11**",
 }
 
 
