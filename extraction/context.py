@@ -522,6 +522,8 @@ NEGATION = re.compile(r"\b(?:not|no|never|n't|yet\s+to|neither|nor)\b|\bchưa\b|
 MODAL = re.compile(
     r"\b(?:would|will|shall|plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|seeks?\s+to"
     r"|expects?\s+to|wants?\s+to|consider(?:s|ing)?|(?-i:may)|might|could|to\s*$)\b"
+    # a plan: "where he is due to hold talks with …", "Modi was to lay a wreath …"
+    r"|\b(?:is|are|was|were)\s+(?:(?:due|scheduled|set|slated)\s+)?to\s+\w+\s+$"
     r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b",
     re.I,
 )
@@ -558,7 +560,14 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she
                               r"(?:sau\s+khi|trước\s+khi|after|before)\s"
                               # "…, chuyến thăm đầu tiên kể từ khi hai nước thiết lập quan hệ
                               # vào tháng 3": a clause of "since" keeps its date
-                              r"|(?<!\w)(?:kể\s+từ\s+khi|từ\s+khi)\s|\bsince\s+(?:the\s+two|they|both)\s",
+                              r"|(?<!\w)(?:kể\s+từ\s+khi|từ\s+khi)\s|\bsince\s+(?:the\s+two|they|both)\s"
+                              # a historical aside: "…, the first visit … since Morarji Desai
+                              # came in 1979", "…, which falls in the seventieth year of …",
+                              # "…, established in 1954"
+                              r"|\bsince\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+(?:came"
+                              r"|visited|went|travell?ed|was|were|had|made|last)\b"
+                              r"|,\s+which\s+(?:falls|fell|marks|marked|coincides|coincided|comes)\b"
+                              r"|,\s+(?:established|founded|set\s+up|first\s+established)\s+(?:in|on)\s",
                               re.I)
 
 
@@ -585,10 +594,9 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
     if not ds:
         return None
     after = [d for d in ds if d.start >= pos]
-    aside = _RELATIVE_CLAUSE.search(ctx.text, pos, b)
-    if aside is not None:
+    for aside in _RELATIVE_CLAUSE.finditer(ctx.text, pos, b):
         # "…, which it had recognised since 1949": a date of a relative clause after the fact
-        # is that clause's, not the fact's
+        # is that clause's, not the fact's (every such clause after the trigger)
         close = ctx.text.find(",", aside.end(), b)
         inside = range(aside.start(), close if close >= 0 else b)
         after = [d for d in after if d.start not in inside]
