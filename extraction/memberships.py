@@ -82,11 +82,25 @@ PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại|\bpar
 APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|\bhas\s+applied\b"
                    r"|\bapplied\b[^.]{0,30}\bmembership\b"
                    r"|(?:nộp|đệ|gửi)\s+đơn\s+(?:xin\s+)?(?:gia nhập|trở thành thành viên)"
-                   r"|(?<!\w)xin\s+gia nhập", re.I)
+                   r"|(?<!\w)xin\s+gia nhập"
+                   # "Its first request to join the EEC lapsed", "A first application to the
+                   # United Nations, lodged in 1946, was blocked": a request, no membership
+                   r"|\b(?:request|application|bid|attempt|candidacy)s?\s+(?:to\s+join|to\s+(?:the\s+)?"
+                   r"(?-i:[A-Z])|for\s+(?:full\s+)?membership)"
+                   r"|(?<!\w)(?:đơn|yêu\s+cầu|nỗ\s+lực)\s+(?:xin\s+)?gia\s+nhập(?!\w)", re.I)
 NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|\bha(?:s|ve)\s+not\s+(?:yet\s+)?become\s+(?:an?\s+)?(?:full\s+)?members?\b"
                       r"|\bha(?:s|ve)\s+(?:not|never)\s+(?:yet\s+)?(?:returned|rejoined)\b"
                       r"|\b(?:is|are)\s+not\s+(?:a\s+)?members?\b"
+                      # "has never sought membership of NATO", "has never been a member of"
+                      r"|\bha(?:s|ve|d)\s+never\s+(?:sought|applied\s+for|requested|held)\s+"
+                      r"(?:(?:its|their|full)\s+)?membership\b"
+                      r"|\b(?:ha(?:s|ve|d)\s+never\s+(?:been|become)|(?:is|are|was|were)\s+never)"
+                      r"\s+(?:an?\s+)?(?:full\s+)?members?\b|\bha(?:s|ve|d)\s+never\s+joined\b"
+                      r"|(?<!\w)chưa\s+(?:bao\s+giờ|từng)\s+(?:là|trở thành|gia nhập|xin)"
+                      r"|(?<!\w)(?<!quan sát viên )không\s+(?:phải\s+)?(?:là\s+)?(?:một\s+)?thành"
+                      r"\s+viên(?!\w)"
+                      r"|(?<!\w)(?:không|chưa)\s+(?:bao\s+giờ\s+)?(?:tham\s+gia|gia\s+nhập)(?!\w)"
                       r"|\bha(?:s|ve)\s+not\s+applied\b"
                       r"|chưa\s+(?:phải\s+)?(?:trở thành|gia nhập|là)"
                       r"|không\s+phải\s+là\s+thành\s+viên", re.I)
@@ -491,6 +505,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     for m in APPLY.finditer(text, s.start, s.end):
         if any(a <= m.start() < b for a, b in blocked) or negated(ctx, m.start(), s.start):
             continue
+        if re.search(r"\b(?:support|back|endorse|welcome|oppose|block)\w*\s+(?:its|their|\w+['’]s)\s+"
+                     r"(?:\w+\s+)?$", text[max(s.start, m.start() - 30) : m.start()], re.I):
+            blocked.append((m.start(), m.end()))
+            continue  # "would like Japan to support its bid to join the OECD": another's bid
         subj = group_before(ctx, s.start, m.start())
         # "Sau khi Nga mở chiến dịch tại Ukraine, Phần Lan và Thụy Điển cùng nộp đơn …": a
         # place in the clause before is no applicant
