@@ -225,7 +225,11 @@ class Context:
         c.sections = c._sections()
         c.mentions = sorted(c.mentions + c._descriptions(), key=lambda m: (m.start, -m.end))
         orgs = Counter(m.key for m in c.mentions if m.is_org and m.key)
-        c.main_org = orgs.most_common(1)[0][0] if orgs else None
+        top = orgs.most_common(2)
+        # (a text naming several organisations once each has no main one: the first named
+        # is no default for "was admitted" — "has never sought membership of NATO")
+        c.main_org = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]
+                                           or top[0][1] > 1) else None
         words = gazetteer.config.get("pair_words", {}).get(lang, [])
         if words:
             rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)

@@ -362,10 +362,17 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                 re.I):
                     prev_end = b
                     continue
-            if ctx.main_org is None:
+            org_key = ctx.main_org
+            if org_key is None:
+                # no organisation the text is mainly about: the one its paragraph named last
+                # ("Nga gia nhập Hội đồng châu Âu …. Ngày 16/3/2022, Ủy ban Bộ trưởng của tổ
+                # chức này quyết định khai trừ Nga")
+                para = [p.start for p in ctx.sents if p.paragraph == s.paragraph]
+                last = [x for x in ctx.mentions_in(min(para), a) if x.is_org and x.key]
+                org_key = last[-1].key if last else None
+            if org_key is None:
                 prev_end = b
                 continue
-            org_key = ctx.main_org
             noun = re.match(r"\s*the\s+(union|alliance|association|organi[sz]ation|community)\b",
                             text[b : b + 30], re.I)
             if noun:

@@ -385,6 +385,10 @@ _ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s
 #: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
 _COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng lúc với|cùng"
                         r"|together\s+with|at\s+the\s+same\s+time\s+as"
+                        # "…, in a single batch of sixteen states that also included A and B"
+                        r"|(?:in|as\s+part\s+of)\s+(?:a|the|one)\s+(?:single\s+)?(?:batch|group|wave"
+                        r"|round|package|enlargement)\s+(?:of\s+[\w-]+\s+(?:new\s+)?(?:states|countries"
+                        r"|nations|members)\s+)?(?:that|which)\s+(?:also\s+)?(?:included|brought\s+in)"
                         r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+(?:the\s+)?", re.I)
 
 
@@ -768,7 +772,16 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     right = b + g.start()
                 for x in after:
                     gapped.append((x, gap_right))
-        subj = _members(ctx, subject_group(ctx, prev_end, a))
+        semi = text.rfind(";", prev_end, a)
+        own_it = ctx.subject is not None and re.fullmatch(
+            # "…; it became a member on 1 January 1973", "Six years later it was among the
+            # founders of …": a pronoun opening the trigger's own clause is the text's state,
+            # never a name (or a demonym: "British entry") of the clause before
+            r"\s*(?:(?:[\w-]+\s+){1,3}(?:later|afterwards|earlier|after|sau|trước)\s*,?\s*)?"
+            r"(?:it|It)\s+(?:(?:also|then|later|finally|eventually|had|has)\s+)*(?:(?:was|is"
+            r"|has\s+been)\s+)?", text[semi + 1 if semi >= 0 else prev_end : a])
+        subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if own_it else \
+            _members(ctx, subject_group(ctx, prev_end, a))
         if subj and re.search(r"(?<!\w)cùng(?:\s+với)?\s+$", text[prev_end : subj[0].start]):
             # "Phần Lan cùng Áo và Thụy Điển gia nhập …": the head with its companions
             subj = [x for x in _with_head(ctx, s, subj) if x.start >= prev_end] + subj
@@ -895,7 +908,16 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # text's main one
         named = [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
             x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
-            and ("admitted" in word or kind == "observer")][-1:]
+            and ("admitted" in word or kind == "observer"
+                 or re.match(r"became\s+(?:a\s+|full\s+)*members?$", word))][-1:]
+        if not named and re.search(r"admitted|became\s+(?:a\s+|full\s+)*members?$|kết nạp",
+                                   word) and not re.match(r"\s*(?:to|into|vào)\s", text[b:b + 6]):
+            # "A first application to the United Nations …. Ireland was finally admitted on 14
+            # December 1955": the one organisation the sentence before (same paragraph) named
+            before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+            prior = {x.key: x for x in ctx.mentions_in(before[-1].start, before[-1].end)
+                     if x.is_org and x.key} if before else {}
+            named = list(prior.values()) if len(prior) == 1 else []
         if membership_of is not None:
             # "Membership of the OECD followed on …": the organisation it names
             named = [x for x in ctx.mentions_in(s.start + membership_of.start(),
@@ -998,7 +1020,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     # January 2015": the founders' day is the organisation's
                     d = pick_date(ctx, b + born.end(), right, b + born.end())
             elif d is None:
-                d = pick_date(ctx, s.start if active else subj[0].start, right, b)
+                d = pick_date(ctx, s.start if active else max(s.start, subj[0].start), right, b)
                 if d is not None and named and named[0].start >= b and any(
                         named[0].end < o.start and o.end <= d.start and o.key != named[0].key
                         for o in named) and "(" in text[max(b, d.start - 8) : d.start]:
