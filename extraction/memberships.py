@@ -49,6 +49,7 @@ JOIN = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founders\s+of\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp|là thành viên"
+    r"|(?<!\w)vào(?=\s+(?-i:(?:hội đồng|tổ chức|khối|liên minh|hiệp hội)\s+này)(?!\w))"
     r"|là một thành viên"
     r"|(?<!\w)tham gia(?!\w)"
     r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b"
@@ -377,7 +378,7 @@ def _which_it(ctx: Context) -> list[Candidate]:
 
 #: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
 #: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
-_ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
+_ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
                       r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 
@@ -457,6 +458,9 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             continue  # the member is the clause's subject, named before the organisations
         while i + 1 < len(orgs):
             o, nxt = orgs[i], orgs[i + 1]
+            if nxt.key == o.key and re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]):
+                i += 1  # "Hiệp hội Mậu dịch Tự do châu Âu (EFTA)": one organisation
+                continue
             if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None:
                 break
             i += 1
@@ -927,7 +931,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                     r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
                                     re.I) or re.search(
                 # "trở thành thành viên thứ 31 của liên minh ngày …" (lower case: no name)
-                r"(?<!\w)(?-i:của\s+(?:liên minh|khối|tổ chức)(?:\s+này)?)(?=\s*(?:ngày|năm"
+                r"(?<!\w)(?-i:(?:của|vào)\s+(?:liên minh|khối|tổ chức|hội đồng|hiệp hội)(?:\s+này)?)"
+                r"(?=\s*(?:ngày|năm|\w+\s+năm\s+sau"
                 r"|tháng|từ|vào|[,.;]|$))", text[a : min(right, b + 40)])):
             # "… applied to join ASEAN …; it became the bloc's eleventh member": of the
             # organisations its paragraph (or the title) named before, the text's most named
