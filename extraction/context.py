@@ -616,6 +616,12 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
         # "…ngày 22/2/1974 …; cũng trong năm đó Bangladesh trở thành thành viên OIC": the
         # trigger's own clause dates it
         before = [d for d in before if d.start > semi]
+    if after and before and all("relative" in d.flags for d in after) and re.search(
+            r",\s+(?:and|và|rồi)\s", ctx.text[pos : after[0].start]) and any(
+            "relative" not in d.flags for d in before):
+        # "Ngày 4/4/1949, Na Uy … trở thành thành viên sáng lập NATO, và cũng trong năm đó
+        # tham gia …": a relative date of the next coordinated clause is that clause's
+        after = []
     for n, side in enumerate((after, before)):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"

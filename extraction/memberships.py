@@ -1025,7 +1025,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     # January 2015": the founders' day is the organisation's
                     d = pick_date(ctx, b + born.end(), right, b + born.end())
             elif d is None:
-                d = pick_date(ctx, s.start if active else max(s.start, subj[0].start), right, b)
+                # (a date fronted before the subject is the clause's: "Ngày 4/4/1949, Na Uy …")
+                fd = _fronted_date(ctx, s, subj[0].start) if subj[0].start >= s.start else None
+                opening = fd is not None and re.fullmatch(r"\s*(?:\w+\s+)?", text[s.start : fd.start])
+                d = pick_date(ctx, s.start if active or opening else max(s.start, subj[0].start),
+                              right, b)
                 if d is not None and named and named[0].start >= b and any(
                         named[0].end < o.start and o.end <= d.start and o.key != named[0].key
                         for o in named) and "(" in text[max(b, d.start - 8) : d.start]:
