@@ -274,6 +274,13 @@ class Context:
         if len({m.key for m in states}) == 1:
             return states[0].key
         of = [m for m in states if TITLE_OF.search(first[max(0, m.start - 12) : m.start])]
+        if not of and len({m.key for m in states}) == 2 and re.search(
+                r"(?:quan\s+hệ|relations?)\s+(?:với|with)\s+$",
+                first[states[0].end : states[-1].start], re.I) and not re.search(
+                r"(?:quan\s+hệ|relations?)\s+(?:với|with)", first[: states[0].start], re.I):
+            # a country brief: "CỘNG HÒA BỒ ĐÀO NHA – THÔNG TIN CƠ BẢN VÀ QUAN HỆ VỚI VIỆT NAM"
+            # is about the first state (its relations with the second)
+            of = states[:1]
         return of[0].key if of else None
 
     def _sections(self) -> list[tuple[int, int, str | None, str | None]]:
