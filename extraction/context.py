@@ -619,6 +619,11 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
         after = [d for d in after if d.start < offset]
     before = [d for d in ds if d.start < pos][::-1]
     semi = ctx.text.rfind(";", a, pos)
+    joint = list(re.finditer(r",\s+(?:and|và)\s", ctx.text[a:pos]))
+    if joint and any(d.start > a + joint[-1].start() and "relative" in d.flags for d in before):
+        # "…, và cũng trong năm đó tham gia thành lập …": the coordinated clause's own
+        # (relative) date
+        semi = max(semi, a + joint[-1].start())
     if semi >= 0 and any(d.start > semi for d in before):
         # "…ngày 22/2/1974 …; cũng trong năm đó Bangladesh trở thành thành viên OIC": the
         # trigger's own clause dates it

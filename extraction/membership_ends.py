@@ -116,7 +116,9 @@ def _org_after(ctx: Context, b: int, limit: int, words: int = 8) -> Mention | No
 
 
 def _clause_end(ctx: Context, s: Sentence, b: int, nxt: int) -> int:
-    m = re.search(r"[;]|,\s+(?:after|while|when|but|which|a\s+year|sau khi|khi)\b|\s+sau khi\b",
+    # (and a clause of purpose: "rời EFTA để từ ngày 1/1/1986 … trở thành thành viên …")
+    m = re.search(r"[;]|,\s+(?:after|while|when|but|which|a\s+year|sau khi|khi)\b|\s+sau khi\b"
+                  r"|\s+(?:để|in\s+order\s+to|so\s+as\s+to)\s",
                   ctx.text[b:nxt])
     return b + m.start() if m else nxt
 

@@ -541,7 +541,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # the clause only: "…, còn Việt Nam gia nhập …" is another fact
         stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;"
                          # "… là thành viên sáng lập APEC (1989) và gia nhập OECD …"
-                         r"|\s(?:và|and)\s+(?=(?:(?:sau đó|later|then|đã)\s+)?(?:gia nhập|tham gia"
+                         r"|(?:\s(?:và|and)|,)\s+(?=(?:(?:sau đó|later|then|đã)\s+)?(?:gia nhập|tham gia"
                          r"|trở thành|được kết nạp|là thành viên|joined|became|was\s+admitted)\b)",
                          text[m.end() : s.end])
         clause_end = m.end() + stop.start() if stop else s.end
@@ -890,8 +890,24 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Both are founding members of APEC (1989)": the document's pair
             subj = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair
                     if any(x.key == k for x in ctx.mentions)]
+        if not subj and not last_subj and re.search(
+                r"(?:,\s*|\s(?:và|and)\s+)(?:(?:sau đó|then|later|đã|cũng|also)\s+)*(?:được\s+"
+                r"|(?:was|were)\s+)?$", text[max(prev_end, a - 30) : a]):
+            # "Bồ Đào Nha là thành viên sáng lập NATO (1949), …, được kết nạp vào Liên hợp quốc
+            # ngày 14/12/1955": a clause without a subject shares the member of the sentence's
+            # founding clause before it
+            prior = [c.data["member"] for c in out if c.type == "membership"
+                     and c.start >= s.start and c.rule == "membership-founding"]
+            subj = [x for x in ctx.mentions_in(s.start, a) if x.key and x.is_state
+                    and ctx.label(x.key) == prior[-1]][:1] if prior else []
+            if prior and not subj and ctx.subject is not None and ctx.label(
+                    ctx.subject) == prior[-1]:
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*(?:,[^,;.]{3,60},\s*)?"
                                                 r"(?:(?:had|has|have|also|đã|cũng|cùng)\s+)?$"
+                                                r"|(?:^|\s)(?:và|and)\s+(?:cũng\s+|also\s+)?(?:trong|in)"
+                                                r"\s+(?:năm\s+(?:đó|ấy)|the\s+same\s+year|that\s+year)\s+"
+                                                r"(?:(?:đã|cũng)\s+)?$"
                                                 r"|\d,\s*$", text[max(prev_end, a - 72) : a]) \
                 and not [x for x in _members(ctx, ctx.mentions_in(prev_end, a))
                          if not is_object(ctx, x, prev_end) and not re.search(
@@ -959,16 +975,18 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             org = ctx.main_org  # "A (2017) and B (2018) are the newest members"
         if org is None:
             continue
-        if word == "tham gia":
+        cofounded = word == "tham gia" and re.match(r"\s+(?:thành lập|sáng lập)(?!\w)", text[b:])
+        if word == "tham gia" and not cofounded:
             # "tham gia Diễn đàn Khu vực ASEAN (ARF) từ năm 2005": a forum's participant; taking
-            # part in anything else is no membership
+            # part in anything else is no membership ("tham gia thành lập …" is a founding)
             entity = ctx.gazetteer.entity(org)
             joined = entity is not None and entity.kind == "organisation" and re.match(
                 r"\s*(?:\S+\s+){0,8}?(?:(?:từ|vào)\s+)?năm\s+\d{4}", text[b:right])
             if entity is None or (entity.kind != "forum" and not joined):
                 continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
-            if "sáng lập" in word or "founding" in word or "founders" in word else ["full"]
+            if "sáng lập" in word or "founding" in word or "founders" in word or cofounded \
+            else ["full"]
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]
