@@ -1166,6 +1166,13 @@ def _with_head(ctx: Context, s: Sentence, group: list[Mention]) -> list[Mention]
     head = _members(ctx, group_before(ctx, s.start, s.start + w.start()))
     if head and not ctx.text[head[-1].end : s.start + w.start()].strip():
         return head[-1:]
+    purpose = re.search(r"(?:(?<!\w)để|\bin\s+order\s+to|\bso\s+as\s+to)\s[^,;.]*$",
+                        ctx.text[s.start : s.start + w.start()])
+    if purpose:
+        # "Cuối năm 1985 Bồ Đào Nha rời EFTA để từ ngày 1/1/1986 cùng Tây Ban Nha trở thành
+        # thành viên …": the subject of the clause the purpose belongs to
+        first = _members(ctx, ctx.mentions_in(s.start, s.start + purpose.start()))[:1]
+        return first if first and not is_object(ctx, first[0], s.start) else []
     return []
 
 
