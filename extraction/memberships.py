@@ -212,7 +212,7 @@ def extract(ctx: Context) -> list[Candidate]:
               for c in out if c.type == "membership"}
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
-    return out + _which_it(ctx) + _founding_instrument(ctx)
+    return out + _which_it(ctx) + _founding_instrument(ctx) + _signed_founding(ctx)
 
 
 #: "After twelve years as an observer, it was admitted as a full member of …"
@@ -320,6 +320,52 @@ def _signed_as_member(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 FOUNDING_INSTRUMENT = re.compile(r",\s+(?:the|its)\s+(?:founding|constituent)\s+(?:treaty|charter"
                                  r"|agreement|instrument|pact)\s+of\s+(?:what\s+(?:is|was|became)"
                                  r"\s+(?:now\s+)?)?(?:the\s+)?", re.I)
+
+
+#: "… signed the Treaty of London founding the Council of Europe", "… signed the treaty that
+#: established the OECD": the signatories are the body's founders
+FOUNDING_SIGNED = re.compile(r"\s*,?\s+(?:founding|establishing|creating|that\s+(?:founded"
+                             r"|established|created)|which\s+(?:founded|established|created))"
+                             r"\s+(?:the\s+)?")
+#: "it was one of the ten states whose foreign ministers signed", "Norway was among the twelve
+#: countries that signed"
+ONE_OF_SIGNERS = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:\w+\s+){0,2}(?:states"
+                            r"|countries|nations|signatories)\s+(?:(?:whose\s+[\w\s]{0,40}?)|that"
+                            r"|which|to)\s*$")
+
+
+def _signed_founding(ctx: Context) -> list[Candidate]:
+    """The states that signed an instrument "founding" a body, as "one of the N states" that
+    did: each a founding member from the signing."""
+    from .agreements import SIGN
+
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for sg in SIGN.finditer(ctx.text, s.start, s.end):
+            who = ONE_OF_SIGNERS.search(ctx.text, s.start, sg.start())
+            if who is None or negated(ctx, sg.start(), s.start) or modal(ctx, sg.start(), s.start):
+                continue
+            orgs = [x for x in ctx.mentions_in(sg.end(), s.end) if x.is_org and x.key]
+            if not orgs:
+                continue
+            title = ctx.text[sg.end() : orgs[0].start]
+            f = re.search(FOUNDING_SIGNED.pattern + r"$", title)
+            if f is None or len(title) > 120 or re.search(r"[;.]", title):
+                continue
+            subj = _members(ctx, group_before(ctx, s.start, who.start()))
+            if not subj and ctx.subject is not None and re.search(
+                    r"(?:^|[,;:]\s*|\s)(?:it|It)\s+$", ctx.text[max(s.start, who.start() - 30)
+                                                        : who.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            if len(subj) != 1:
+                continue
+            semi = ctx.text.find(";", sg.end(), s.end)
+            d = pick_date(ctx, s.start, semi if semi >= 0 else s.end, sg.start())
+            lead = subj[0].start if subj[0].start >= s.start else who.start()
+            out.append(_mk(ctx, subj[0].key, orgs[0].key, ["founding", "full"], d,
+                           (min(lead, d.start if d and d.start >= s.start else lead), orgs[0].end),
+                           0.75, "membership-signed-founding"))
+    return out
 
 
 def _founding_instrument(ctx: Context) -> list[Candidate]:
