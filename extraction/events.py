@@ -141,8 +141,69 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
     out += _return_visits(ctx, out)
+    out += _visits_by_side(ctx, out)
     return _placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))
+
+
+#: a brief's list of visits by side: "Các chuyến thăm cấp cao: phía Việt Nam có Thủ tướng A
+#: (1995), …; phía Na Uy có …", "High-level visits: from Vietnam, Prime Minister A (1995), …;
+#: from Norway, …"
+_SIDE_BEFORE = re.compile(r"(?:(?<!\w)phía|\bfrom|\bon\s+the|\bby)\s+(?:the\s+)?$", re.I)
+_SIDE_AFTER = re.compile(r"\s*(?:side\b)?\s*(?:có|gồm|:|,|–|-)\s*", re.I)
+_VISITS_HEAD = re.compile(r"(?:chuyến\s+thăm|(?<!\w)thăm|\bvisits?)\b[^:]{0,40}:", re.I)
+
+
+def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Each office holder of a side's list, with the date in brackets after the name, visited
+    the other state of the document's pair (the host and place)."""
+    out: list[Candidate] = []
+    if len(ctx.pair) != 2:
+        return out
+    for s in ctx.sents:
+        head = _VISITS_HEAD.search(ctx.text, s.start, s.end)
+        if head is None:
+            continue
+        sides = []
+        for x in ctx.mentions_in(head.end(), s.end):
+            if x.is_state and x.key and _SIDE_BEFORE.search(
+                    ctx.text, max(s.start, x.start - 10), x.start) and _SIDE_AFTER.match(
+                    ctx.text, x.end) and (x.how == "name" or re.match(r"\s+side\b",
+                                                                     ctx.text[x.end:])):
+                sides.append(x)
+        if not sides:
+            continue
+        for i, side in enumerate(sides):
+            stop = sides[i + 1].start if i + 1 < len(sides) else s.end
+            keys_ = list(dict.fromkeys(x.key for x in sides))
+            # the other side the list names, else the other state of the document's pair
+            host = [k for k in keys_ if k != side.key][0] if len(keys_) == 2 \
+                else ctx.other(side.key)
+            if host is None or len(keys_) > 2:
+                continue
+            for p in ctx.posts_in(side.end, stop):
+                if p.state not in (None, side.key):
+                    continue
+                nxt = [q.start for q in ctx.posts_in(p.end, stop)] + [stop]
+                ds = [d for d in ctx.dates_in(p.end, min(nxt)) if d.value is not None
+                      and "(" in ctx.text[max(p.end, d.start - 2) : d.start]
+                      and not re.search(r"[;,]", ctx.text[p.end : d.start])]
+                if not ds:
+                    continue
+                d = ds[0]
+                post = replace(p, state=side.key)
+                data = {"event_type": "visit",
+                        "participants": [_participant(ctx, side.key, "visitor", post),
+                                         _participant(ctx, host, "host", None)],
+                        "place": ctx.label(host)}
+                data.update(_date_fields(d))
+                if any(c.type == "event" and c.data.get("date") == data.get("date")
+                       and c.data.get("participants") == data["participants"] for c in found):
+                    continue
+                out.append(Candidate("event", data, p.start, ctx.text.find(")", d.end) + 1,
+                                     0.7, "event-visit-by-side",
+                                     [f for f in d.flags if f != "unresolved"]))
+    return out
 
 
 _RETURN_VISIT = re.compile(r"\b(?:made|paid)\s+a\s+return\s+visit\b(?!\s+to\b)"
