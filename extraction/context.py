@@ -575,6 +575,7 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she
                               # a historical aside: "…, the first visit … since Morarji Desai
                               # came in 1979", "…, which falls in the seventieth year of …",
                               # "…, established in 1954"
+                              r"|\bsince\s+(?:he|she|they|it)\s+(?:was|were|had|has|took|came|won)\s"
                               r"|\bsince\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+(?:came"
                               r"|visited|went|travell?ed|was|were|had|made|last)\b"
                               r"|,\s+which\s+(?:falls|fell|marks|marked|coincides|coincided|comes)\b"

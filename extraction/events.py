@@ -725,9 +725,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         a, b = m.start(), m.end()
         clause = max(s.start, ctx.text.rfind(",", s.start, a) + 1,
                      ctx.text.rfind(";", s.start, a) + 1)
-        if re.search(r"(?:(?<!\w)(?:dự kiến|sẽ|dự định)|\b(?:will|(?:is|are|was|were)\s+(?:due"
+        if re.search(r"(?:(?<!\w)(?:dự kiến|sẽ|dự định)|\b(?:will|(?:is|are|was|were)\s+"
+                     r"(?:(?:also|still)\s+)?(?:due"
                      r"|expected|set|scheduled)(?:\s+to)?|plans\s+to))\s+(?:[^\s,;]+\s+){0,8}?$"
-                     r"|\b(?:is|are|was|were)\s+(?:due|expected|set|scheduled)\s+$",
+                     r"|\b(?:is|are|was|were)\s+(?:(?:also|still)\s+)?(?:due|expected|set|scheduled)"
+                     r"\s+$",
                      ctx.text[clause:a], re.I):
             continue  # "Chủ tịch nước dự kiến hội kiến … và gặp …", "will meet": a plan
         posts = [p for p in ctx.posts_in(s.start, s.end)]
