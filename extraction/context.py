@@ -433,6 +433,16 @@ class Context:
                 nxt = [x for x in self.mentions if x.start == end + of.end() and x.is_state]
                 if nxt:
                     state, end = nxt[0].key, nxt[0].end
+            prev = out[-1] if out else None
+            if prev is not None and self.text[prev.end : m.start()] in (", ", ",", " and ") \
+                    and self.text[prev.start : prev.end].endswith(prev.label) \
+                    and prev.office in ("party-general-secretary", "deputy-prime-minister") \
+                    and (prev.state is None or state in (None, prev.state)):
+                # "Tổng Bí thư, Chủ tịch nước Tô Lâm", "General Secretary and President To
+                # Lam": one person holding two offices, named by the first
+                out[-1] = Post(prev.start, end, prev.office,
+                               self.text[prev.start : m.end()], prev.state or state)
+                continue
             out.append(Post(start, end, office, self.text[m.start() : m.end()], state))
         # "hội kiến nhà lãnh đạo Trung Quốc", "met the Chinese leader": the office holder of
         # that state the text named last
