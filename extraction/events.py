@@ -452,12 +452,25 @@ def _named_post(ctx: Context, a: int, b: int) -> Post | None:
     return None
 
 
+#: a programme still to come: "Theo chương trình, …", "According to the schedule, …"
+_PLANNED = re.compile(r"(?<!\w)(?:Theo|theo)\s+(?:chương\s+trình|lịch\s+trình|kế\s+hoạch)(?!\w)"
+                      r"|\b[Aa]ccording\s+to\s+(?:the|his|her|its)\s+(?:schedule|programme|program"
+                      r"|itinerary)\b")
+
+
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in VISIT.finditer(ctx.text, s.start, s.end):
         a, b = m.start(), m.end()
         if negated(ctx, a, s.start):
             continue
+        if _PLANNED.search(ctx.text, s.start, a) or re.search(
+                r"(?<!\w)(?:sẽ|dự kiến)\s+(?:[^\s,;.]+\s+){0,8}?$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
+                ctx.text[max(s.start, ctx.text.rfind(";", s.start, a) + 1) : a]):
+            continue  # "Ngày mai, … sẽ rời Dublin sang Pháp, … và thăm chính thức nước này"
+        if re.search(r"(?:(?<!\w)trong|\bduring)\s+(?:the\s+)?$", ctx.text[max(s.start, a - 8) : a],
+                     re.I) and re.match(r"\s*,", ctx.text[b : b + 3]):
+            continue  # "trong chuyến thăm, …": the visit the text already stated
         dest = _visit_dest(ctx, b, s.end)
         if dest is None and TRAVEL.match(m.group(0)) and not (
                 ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)", ctx.text[b : b + 12])):
@@ -591,7 +604,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         n_days = int(n) if n.isdigit() else NUMBERS.get(n, 0)
         begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for|at\s+the\s+(?:start"
                            r"|beginning|outset)\s+of|on\s+the\s+first\s+day\s+of)\s+(?:\S+\s+){0,3}$"
-                           r"|bắt đầu\s+(?:\S+\s+){0,2}$", ctx.text[max(s.start, a - 40) : a],
+                           r"|(?:bắt đầu|mở đầu|khởi đầu)\s+(?:\S+\s+){0,2}$",
+                           ctx.text[max(s.start, a - 40) : a],
                            re.I) or re.search(
             # the day of arrival, then the visit's length: "a day after he landed in the
             # kingdom for a three-day state visit", "đến Mát-xcơ-va chiều 20/3, bắt đầu chuyến
@@ -732,6 +746,8 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                      r"\s+$",
                      ctx.text[clause:a], re.I):
             continue  # "Chủ tịch nước dự kiến hội kiến … và gặp …", "will meet": a plan
+        if _PLANNED.search(ctx.text, s.start, a):
+            continue  # "Theo chương trình, … còn hội kiến Thủ tướng …": the programme
         posts = [p for p in ctx.posts_in(s.start, s.end)]
         left = [p for p in posts if p.end <= a]
         right = [p for p in posts if p.start >= b and p.start - b < 40]
