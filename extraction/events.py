@@ -465,7 +465,7 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if negated(ctx, a, s.start):
             continue
         if _PLANNED.search(ctx.text, s.start, a) or re.search(
-                r"(?<!\w)(?:sẽ|dự kiến)\s+(?:[^\s,;.]+\s+){0,8}?$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
+                r"(?<!\w)(?:sẽ|dự kiến)\s+[^;.]{0,120}$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
                 ctx.text[max(s.start, ctx.text.rfind(";", s.start, a) + 1) : a]):
             continue  # "Ngày mai, … sẽ rời Dublin sang Pháp, … và thăm chính thức nước này"
         if re.search(r"(?:(?<!\w)trong|\bduring)\s+(?:the\s+)?$", ctx.text[max(s.start, a - 8) : a],
