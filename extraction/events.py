@@ -103,6 +103,16 @@ def _place(ctx: Context, a: int, b: int) -> Mention | None:
                    and (x.is_state or x.how in ("capital", "city") or x.kind == "place")]
             if nxt:
                 return nxt[0]
+        # "tại Nice (Pháp)", "in Kazan (Russia)": a town the registry does not hold, then its
+        # state in brackets
+        town = re.match(r"(?-i:[A-ZĐ])[\w'’-]+(?:\s+(?-i:[A-ZĐ])[\w'’-]+){0,2}\s*\(",
+                        ctx.text[m.end() : b])
+        if town:
+            at = m.end() + town.end()
+            nxt = [x for x in ctx.mentions_in(at, b) if x.start == at and x.is_state and x.key
+                   and ctx.text[x.end : x.end + 1] == ")"]
+            if nxt:
+                return nxt[0]
     return None
 
 
@@ -845,7 +855,8 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                     break
         if None in states or states[0] == states[1]:
             continue
-        place = _place(ctx, b, s.end)
+        semi = ctx.text.find(";", b, s.end)  # (a place after a semicolon is another clause's)
+        place = _place(ctx, b, semi if semi >= 0 else s.end)
         if place is None:
             # "…, and X visited China in June 2025, where he met …": the visit of the clause
             clause = max([s.start] + [s.start + c.end() for c in re.finditer(
@@ -854,7 +865,7 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                 place = _visit_dest(ctx, v.end(), a)
                 if place is not None:
                     break
-        place = place or _place(ctx, s.start, s.end)
+        place = place or _place(ctx, s.start, semi if semi >= 0 else s.end)
         if place is None:
             # the meeting takes place where the visit of the same sentence goes
             for v in VISIT.finditer(ctx.text, s.start, s.end):
