@@ -152,8 +152,71 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _caption_meetings(ctx, out)
     out += _return_visits(ctx, out)
     out += _visits_by_side(ctx, out)
+    out += _first_visits_by(ctx, out)
     return _placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))
+
+
+#: "made the first state visit by an Irish president to Vietnam in November 2016", "the
+#: first visit by an Indian prime minister to Poland since Morarji Desai came in 1979"
+_FIRST_BY = re.compile(r"\bfirst\s+(?:(?:state|official|working|bilateral|full)\s+)?visit\s+by\s+an?\s+")
+_FIRST_BY_POST = re.compile(r"\s+(prime\s+minister|premier|president|chancellor|king|queen|emperor"
+                            r"|foreign\s+minister|head\s+of\s+(?:state|government))\s+to\s+(?:the\s+)?",
+                            re.I)
+_FIRST_BY_OFFICE = {"prime minister": "prime-minister", "premier": "prime-minister",
+                    "president": "president", "chancellor": "head-of-government",
+                    "king": "head-of-state", "queen": "head-of-state", "emperor": "head-of-state",
+                    "foreign minister": "minister-of-foreign-affairs",
+                    "head of state": "head-of-state", "head of government": "head-of-government"}
+_SINCE_CAME = re.compile(r"\s+since\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}(?:came|visited|went|travell?ed"
+                         r"|made\s+(?:the|a|his|her)\s+(?:\w+\s+)?(?:trip|visit))\s+(?:there\s+)?")
+
+
+def _first_visits_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The visit a leader "made" as the first by an office of a state to another, with its
+    date; and the earlier visit a "since" clause names (the office's, at its own date)."""
+    out: list[Candidate] = []
+    for m in _FIRST_BY.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        dem = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+               and (x.is_state or x.how == "demonym")]
+        p = _FIRST_BY_POST.match(ctx.text, dem[0].end) if dem else None
+        host = [x for x in ctx.mentions_in(p.end(), s.end) if x.start == p.end() and x.key
+                and (x.is_state or x.how in ("capital", "city"))] if p else []
+        if not host or host[0].key == dem[0].key or negated(ctx, m.start(), s.start):
+            continue
+        label = p.group(1)
+        post = Post(dem[0].start, p.start(1) + len(label), _FIRST_BY_OFFICE[
+            re.sub(r"\s+", " ", label.lower())], label, dem[0].key)
+        visitor, where = dem[0].key, host[0].key
+        base = {"event_type": "visit",
+                "participants": [_participant(ctx, visitor, "visitor", post),
+                                 _participant(ctx, where, "host", None)],
+                "place": ctx.label(where)}
+        made = re.search(r"\b(?:made|paid)\s+(?:the|his|her|its)\s+$",
+                         ctx.text[max(s.start, m.start() - 14) : m.start()])
+        since = _SINCE_CAME.match(ctx.text, host[0].end)
+        if made:
+            comma = re.search(r"[,;]", ctx.text[host[0].end : s.end])
+            d = pick_date(ctx, host[0].end, host[0].end + comma.start() if comma else s.end,
+                          host[0].end)
+            data = dict(base)
+            data.update(_date_fields(d))
+            if not any(c.type == "event" and c.data.get("participants", [None])[0] == data[
+                    "participants"][0] and c.data.get("date") == data.get("date") for c in found):
+                out.append(Candidate("event", data, *span_of((m.start(), host[0].end), d), 0.7,
+                                     "event-visit-first-by",
+                                     [f for f in (d.flags if d else ()) if f != "unresolved"]))
+        if since:
+            ds = [d for d in ctx.dates_in(since.end(), s.end) if d.value is not None
+                  and re.fullmatch(r"(?:in|on)\s+", ctx.text[since.end() : d.start])]
+            if ds:
+                data = dict(base)
+                data.update(_date_fields(ds[0]))
+                out.append(Candidate("event", data, m.start(), ds[0].end, 0.65,
+                                     "event-visit-first-since",
+                                     [f for f in ds[0].flags if f != "unresolved"]))
+    return out
 
 
 #: a brief's list of visits by side: "Các chuyến thăm cấp cao: phía Việt Nam có Thủ tướng A
