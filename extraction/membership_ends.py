@@ -242,7 +242,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     before = [x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key]
                     org = before[-1] if before else None
         if not members and ctx.subject is not None and re.search(
-                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:it|It|nước này|Nước này)\s+"
+                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+|\d\s+)(?:it|It|nước này|Nước này)\s+"
                 r"(?:(?:also|then|later|had|has|đã|cũng)\s+)*$", text[max(prev_end, a - 25) : a]):
             # "…; a few weeks earlier, on 18 April, it had left the Commonwealth": the pronoun
             # right before the verb is the text's state, not a name earlier in the clause
