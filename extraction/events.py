@@ -159,7 +159,8 @@ def extract(ctx: Context) -> list[Candidate]:
 
 #: "made the first state visit by an Irish president to Vietnam in November 2016", "the
 #: first visit by an Indian prime minister to Poland since Morarji Desai came in 1979"
-_FIRST_BY = re.compile(r"\bfirst\s+(?:(?:state|official|working|bilateral|full)\s+)?visit\s+by\s+an?\s+")
+_FIRST_BY = re.compile(r"\bfirst\s+(?:(?:state|official|working|bilateral|full)\s+)?visit"
+                       r"\s+by\s+an?\s+")
 _FIRST_BY_POST = re.compile(r"\s+(prime\s+minister|premier|president|chancellor|king|queen|emperor"
                             r"|foreign\s+minister|head\s+of\s+(?:state|government))\s+to\s+(?:the\s+)?",
                             re.I)
@@ -168,8 +169,8 @@ _FIRST_BY_OFFICE = {"prime minister": "prime-minister", "premier": "prime-minist
                     "king": "head-of-state", "queen": "head-of-state", "emperor": "head-of-state",
                     "foreign minister": "minister-of-foreign-affairs",
                     "head of state": "head-of-state", "head of government": "head-of-government"}
-_SINCE_CAME = re.compile(r"\s+since\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}(?:came|visited|went|travell?ed"
-                         r"|made\s+(?:the|a|his|her)\s+(?:\w+\s+)?(?:trip|visit))\s+(?:there\s+)?")
+_SINCE_CAME = re.compile(r"\s+since\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}(?:came|visited|went"
+                         r"|travell?ed|made\s+(?:the|a|his|her)\s+(?:\w+\s+)?(?:trip|visit))\s+(?:there\s+)?")
 
 
 def _first_visits_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:

@@ -559,8 +559,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     for m in APPLY.finditer(text, s.start, s.end):
         if any(a <= m.start() < b for a, b in blocked) or negated(ctx, m.start(), s.start):
             continue
-        if re.search(r"\b(?:support|back|endorse|welcome|oppose|block)\w*\s+(?:its|their|\w+['’]s)\s+"
-                     r"(?:\w+\s+)?$", text[max(s.start, m.start() - 30) : m.start()], re.I):
+        if re.search(r"\b(?:support|back|endorse|welcome|oppose|block)\w*\s+"
+                     r"(?:its|their|\w+['’]s)\s+(?:\w+\s+)?$",
+                     text[max(s.start, m.start() - 30) : m.start()], re.I):
             blocked.append((m.start(), m.end()))
             continue  # "would like Japan to support its bid to join the OECD": another's bid
         subj = group_before(ctx, s.start, m.start())
@@ -587,8 +588,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # the clause only: "…, còn Việt Nam gia nhập …" is another fact
         stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;"
                          # "… là thành viên sáng lập APEC (1989) và gia nhập OECD …"
-                         r"|(?:\s(?:và|and)|,)\s+(?=(?:(?:sau đó|later|then|đã)\s+)?(?:gia nhập|tham gia"
-                         r"|trở thành|được kết nạp|là thành viên|joined|became|was\s+admitted)\b)",
+                         r"|(?:\s(?:và|and)|,)\s+(?=(?:(?:sau đó|later|then|đã)\s+)?"
+                         r"(?:gia nhập|tham gia|trở thành|được kết nạp|là thành viên|joined|became"
+                         r"|was\s+admitted)\b)",
                          text[m.end() : s.end])
         clause_end = m.end() + stop.start() if stop else s.end
         members = _members(ctx, ctx.mentions_in(m.end(), clause_end))
@@ -993,7 +995,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                     r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
                                     re.I) or re.search(
                 # "trở thành thành viên thứ 31 của liên minh ngày …" (lower case: no name)
-                r"(?<!\w)(?-i:(?:của|vào)\s+(?:liên minh|khối|tổ chức|hội đồng|hiệp hội)(?:\s+này)?)"
+                r"(?<!\w)(?-i:(?:của|vào)\s+(?:liên minh|khối|tổ chức|hội đồng|hiệp hội)"
+                r"(?:\s+này)?)"
                 r"(?=\s*(?:ngày|năm|\w+\s+năm\s+sau"
                 r"|tháng|từ|vào|[,.;]|$))", text[a : min(right, b + 40)])):
             # "… applied to join ASEAN …; it became the bloc's eleventh member": of the
@@ -1091,7 +1094,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             elif d is None:
                 # (a date fronted before the subject is the clause's: "Ngày 4/4/1949, Na Uy …")
                 fd = _fronted_date(ctx, s, subj[0].start) if subj[0].start >= s.start else None
-                opening = fd is not None and re.fullmatch(r"\s*(?:\w+\s+)?", text[s.start : fd.start])
+                opening = fd is not None and re.fullmatch(r"\s*(?:\w+\s+)?",
+                                                          text[s.start : fd.start])
                 d = pick_date(ctx, s.start if active or opening else max(s.start, subj[0].start),
                               right, b)
                 if d is not None and named and named[0].start >= b and any(
