@@ -206,7 +206,10 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
         return []
     end = _clause_end(ctx, b, ctx.sentence_of(a).end) if ctx.lang == "en" else \
         ctx.sentence_of(a).end
-    named = [m.key for m in ctx.mentions_in(b, end) if m.key and m.is_state]
+    # (never the place left: "sẽ rời Dublin sang Pháp", "will leave Dublin for Paris")
+    named = [m.key for m in ctx.mentions_in(b, end) if m.key and m.is_state and not re.search(
+        r"(?:(?<!\w)rời(?:\s+khỏi)?|\b(?:leave|leaves|leaving|from))\s+$",
+        ctx.text[max(b, m.start - 12) : m.start], re.I)]
     named += [p.state for p in ctx.posts_in(b, end) if p.state]
     if not named:
         from .events import _named_post
