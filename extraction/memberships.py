@@ -976,7 +976,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # text's main one
         named = [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
             x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
-            and ("admitted" in word or kind == "observer"
+            and ("admitted" in word or kind == "observer" or "kết nạp" in word
                  or re.match(r"became\s+(?:a\s+|full\s+)*members?$", word))][-1:]
         if not named and re.search(r"admitted|became\s+(?:a\s+|full\s+)*members?$|kết nạp",
                                    word) and not re.match(r"\s*(?:to|into|vào)\s", text[b:b + 6]):
