@@ -43,7 +43,9 @@ FUTURE = re.compile(r"\b(?:would|will)\b(?!\s+not\b)(?!\s+(?:be\s+)?(?:take|ente
 
 #: a leader's future: "Tổng thống Macron sẽ tiếp tục …", "Prime Minister X will travel on to …"
 OFFICE_FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)(?!\s+không)|\bwill\b(?!\s+not\b)"
-                           r"|\b(?:is|was|are|were)\s+(?:scheduled|due)\s+to\b", re.I)
+                           r"|\b(?:is|was|are|were)\s+(?:also\s+)?(?:scheduled|due|expected)\s+to\b"
+                           r"|\bwas\s+to\b(?=\s+(?:lay|call|meet|visit|hold|fly|travel|attend)\b)",
+                           re.I)
 
 
 def reported_future(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -191,8 +193,18 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
                          r"(?:\s+(?-i:[A-ZĐ])[\w'’\-]+){0,2}\s*(?:,\s*)?$",
                          ctx.text[max(floor, prev_end) : a])
         again = _named_post(ctx, max(floor, prev_end) + name.start(), a) if name and re.match(
-            r"\s*(?:is|was|are|were)\s+(?:scheduled|due)\s+to\b|sẽ\s", ctx.text[a:b + 1]) \
+            r"\s*(?:is|was|are|were)\s+(?:also\s+)?(?:scheduled|due|expected)\s+to\b|sẽ\s"
+            r"|was\s+to\s", ctx.text[a:b + 1]) \
             and (ctx.lang == "en" or re.match(r"(?:ông|bà)\s", name.group())) else None
+        opening = re.match(r"\s*((?-i:[A-ZĐ])[\w'’\-]+(?:\s+(?-i:[A-ZĐ])[\w'’\-]+){0,2})\s*,\s*"
+                           r"(?:who|người)\s[^;]*,\s*$", ctx.text[max(floor, prev_end) : a])
+        if again is None and opening and ctx.lang == "en" and re.match(
+                r"\s*(?:is|was|are|were)\s+(?:also\s+)?(?:scheduled|due|expected)\s+to\b",
+                ctx.text[a:b + 1]):
+            # "Prabowo, who flew in on Friday for a three-day state visit, was also expected
+            # to meet …": the name opening the sentence, past its relative clause
+            again = _named_post(ctx, max(floor, prev_end) + opening.start(1),
+                                max(floor, prev_end) + opening.end(1) + 1)
         holders = [again] if again is not None else []
     if not holders:
         return []
@@ -204,13 +216,25 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
         state = ctx.other("VNM") if holder.label.startswith("Tổng thống") else "VNM"
     if state is None:
         return []
-    end = _clause_end(ctx, b, ctx.sentence_of(a).end) if ctx.lang == "en" else \
-        ctx.sentence_of(a).end
+    if ctx.lang == "en":
+        # the plan's own clause: "was to lay a wreath … and call on President Duda before
+        # boarding a train": its conjoined verbs, not what comes after "before"
+        stop = re.search(r"[,;.]|\s(?:before|after|then|but|while)\s", ctx.text[b : ctx.sentence_of(
+            a).end])
+        end = b + stop.start() if stop else ctx.sentence_of(a).end
+    else:
+        end = ctx.sentence_of(a).end
     # (never the place left: "sẽ rời Dublin sang Pháp", "will leave Dublin for Paris")
     named = [m.key for m in ctx.mentions_in(b, end) if m.key and m.is_state and not re.search(
         r"(?:(?<!\w)rời(?:\s+khỏi)?|\b(?:leave|leaves|leaving|from))\s+$",
         ctx.text[max(b, m.start - 12) : m.start], re.I)]
     named += [p.state for p in ctx.posts_in(b, end) if p.state]
+    if not named and len(ctx.pair) == 2 and ctx.other(state) and any(
+            p.state is None and p.office != holder.office or p.state is None and ctx.lang == "en"
+            for p in ctx.posts_in(b, end)):
+        # an office holder the plan meets without a state ("call on President Andrzej Duda"
+        # during a visit to Poland): the other state of the document's pair
+        named.append(ctx.other(state))
     if not named:
         from .events import _named_post
 

@@ -570,13 +570,20 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         subj = [x for x in subj if not re.search(r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$",
                                                  text[max(s.start, x.start - 6) : x.start])]
         org = _org(ctx, m.start(), s.end)
+        if not subj and ctx.subject is not None and not _members(
+                ctx, ctx.mentions_in(s.start, m.start())) and re.match(
+                r"\s*(?:Its|Their|An?|The)\s", text[s.start : m.start()]):
+            # "A first application to the United Nations, lodged in 1946, was blocked": the
+            # text's state
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if subj:
             data = {"claim_type": "intention", "modality": "intended",
                     "subjects": [ctx.label(k) for k in keys(subj)]}
             if org:
                 data["objects"] = [ctx.label(org)]
-            out.append(Candidate("claim", data, *span_of(subj, (m.start(), m.end())), 0.7,
-                                 "membership-applied"))
+            out.append(Candidate("claim", data, *span_of(
+                [x for x in subj if x.start >= s.start] or (s.start, m.start()),
+                (m.start(), m.end())), 0.7, "membership-applied"))
         blocked.append((m.start(), m.end()))
 
     # founding members
