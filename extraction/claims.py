@@ -115,6 +115,17 @@ def extract(ctx: Context) -> list[Candidate]:
                 prev_end = b
                 continue
             end = _clause_end(ctx, b, s.end)
+            mission = re.search(r"(?:(?<!\w)mở\s+(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)"
+                                r"|\bopen\s+(?:an?\s+|its\s+)?(?:embassy|consulate))\s+(?:tại|ở|in)\s+",
+                                ctx.text[b:end], re.I) if modality == "reported" else None
+            # (only an announcement names the host: `test11/` writes "Seoul plans to open an
+            # embassy in Damascus" as Korea's intention alone, a convention kept)
+            where = [x for x in ctx.mentions_in(b + mission.end(), end)
+                     if x.start == b + mission.end() and x.key and (x.is_state or x.how in (
+                         "capital", "city"))] if mission else []
+            if where and where[0].key not in subjects:
+                # "Việt Nam sẽ sớm mở Đại sứ quán tại Bồ Đào Nha": the mission's host too
+                subjects = [*subjects, where[0].key]
             rule = "claim-reported" if modality == "reported" else f"claim-{modality}"
             modality = "intended" if modality == "reported" else modality
             data: dict = {"claim_type": "intention", "modality": modality,
