@@ -169,9 +169,61 @@ def refusals(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: a mission a state does not have: "Việt Nam vẫn chưa có cơ quan đại diện thường trú tại
+#: Dublin", "Kenya has no resident embassy in Hanoi"
+NO_MISSION = re.compile(r"(?<!\w)(?:chưa|không)\s+có\s+(?:cơ\s+quan\s+đại\s+diện|Đại\s+sứ\s+quán"
+                        r"|Tổng\s+Lãnh\s+sự\s+quán)(?:\s+thường\s+trú)?\s+(?:tại|ở)\s+"
+                        r"|\bha(?:s|ve)\s+(?:no|not\s+(?:yet\s+)?opened\s+an?)\s+(?:resident\s+)?"
+                        r"(?:embassy|mission|consulate)\s+in\s+", re.I)
+#: voters who rejected an accession: "cử tri nước này đã hai lần bác bỏ việc gia nhập …"
+VOTERS_REJECTED = re.compile(r"(?<!\w)cử\s+tri\b[^.;]{0,30}?(?<!\w)bác\s+bỏ\s+(?:việc\s+)?"
+                             r"(?:gia\s+nhập|trở\s+thành\s+thành\s+viên)"
+                             r"|\bvoters\b[^.;]{0,30}?\b(?:rejected|voted\s+against)\s+"
+                             r"(?:membership|joining|accession)\b", re.I)
+
+
+def _stated_absences(ctx: Context) -> list[Candidate]:
+    """A mission a state lacks, an accession its voters rejected: positions, never facts."""
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in NO_MISSION.finditer(ctx.text, s.start, s.end):
+            where = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+                     and (x.is_state or x.how in ("capital", "city"))]
+            clause = max(s.start, ctx.text.rfind(",", s.start, m.start()) + 1,
+                         ctx.text.rfind(";", s.start, m.start()) + 1)
+            who = [x for x in group_before(ctx, clause, m.start()) if x.is_state and x.key]
+            if not where or not who or where[0].key in keys(who):
+                continue
+            out.append(Candidate("claim", {"claim_type": "characterisation",
+                                           "subjects": [ctx.label(k) for k in keys(who)]
+                                           + [ctx.label(where[0].key)]},
+                                 who[0].start, where[0].end, 0.6, "claim-no-mission"))
+        from .memberships import NEGATIVE
+
+        for m in VOTERS_REJECTED.finditer(ctx.text, s.start, s.end):
+            if NEGATIVE.search(ctx.text, m.end(), s.end):
+                continue  # "Norway, whose voters rejected membership …, is not a member": one
+                # claim, the negation's
+            own = re.search(r"(?:nước\s+này|the\s+country['’]s|its)\s+$"
+                            r"|(?<!\w)(?:cử\s+tri|voters)\s+(?:nước\s+này|of\s+the\s+country)",
+                            ctx.text[max(s.start, m.start() - 20) : m.end()])
+            named = [x for x in ctx.mentions_in(max(s.start, m.start() - 30), m.start() + 12)
+                     if x.is_state and x.key]
+            state = named[-1].key if named else ctx.subject if own else None
+            if state is None:
+                continue
+            objs = [x.key for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key][:1]
+            data: dict = {"claim_type": "characterisation", "subjects": [ctx.label(state)]}
+            if objs:
+                data["objects"] = [ctx.label(objs[0])]
+            out.append(Candidate("claim", data, m.start(), _clause_end(ctx, m.end(), s.end),
+                                 0.6, "claim-voters-rejected"))
+    return out
+
+
 def negations(ctx: Context) -> list[Candidate]:
     """"Hoa Kỳ chưa công nhận …": a position, negated."""
-    out = refusals(ctx)
+    out = refusals(ctx) + _stated_absences(ctx)
     for s in ctx.sents:
         for m in NOT_RECOGNISE.finditer(ctx.text, s.start, s.end):
             subj = group_before(ctx, s.start, m.start())
