@@ -153,6 +153,7 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _return_visits(ctx, out)
     out += _visits_by_side(ctx, out)
     out += _first_visits_by(ctx, out)
+    out += _possessive_visits(ctx, out)
     return _placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))
 
@@ -217,6 +218,49 @@ def _first_visits_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate("event", data, m.start(), ds[0].end, 0.65,
                                      "event-visit-first-since",
                                      [f for f in ds[0].flags if f != "unresolved"]))
+    return out
+
+
+#: "Xi's trip to Jakarta in October 2013", "Xi Jinping's state visit to Islamabad on 20-21
+#: April 2015": a visit named by its visitor's possessive
+_POSSESSIVE_VISIT = re.compile(r"((?-i:[A-ZĐ])[\w'-]*(?:\s+(?-i:[A-ZĐ])[\w'-]*){0,2})['’]s\s+"
+                               r"(?:(?:first|second|last|state|official|working)\s+)*(?:trip|visit)"
+                               r"\s+to\s+(?:the\s+)?")
+
+
+def _possessive_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The visitor's state from the office the text introduced the name with (no post: the
+    text writes none here), the host the place after "to", the date right after it."""
+    out: list[Candidate] = []
+    for m in _POSSESSIVE_VISIT.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        named = _named_post(ctx, m.start(1), m.end(1) + 1)
+        if named is None:
+            # a short name ("Xi"): the last post introduced with it
+            last = m.group(1).split()[-1]
+            named = next((p for p in reversed(ctx.posts) if p.end <= m.start() and re.search(
+                rf"(?<!\w){re.escape(last)}(?!\w)", ctx.text[p.start : p.end])), None)
+        dest = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+                and (x.is_state or x.how in ("capital", "city"))]
+        if named is None or not named.state or not dest or dest[0].key == named.state:
+            continue
+        when = [d for d in ctx.dates_in(dest[0].end, s.end) if d.value is not None
+                and re.fullmatch(r"\s+(?:in|on|from)\s+", ctx.text[dest[0].end : d.start])]
+        data = {"event_type": "visit",
+                "participants": [_participant(ctx, named.state, "visitor", None),
+                                 _participant(ctx, dest[0].key, "host", None)],
+                "place": ctx.label(dest[0].key)}
+        data.update(_date_fields(when[0] if when else None))
+        if any(c.type == "event" and c.data.get("participants") and c.data[
+                "participants"][0]["actor"] == data["participants"][0]["actor"]
+               and c.data.get("place") == data["place"] and c.start <= m.end() <= c.end + 40
+               for c in found):
+            continue
+        out.append(Candidate("event", data, *span_of((m.start(), dest[0].end), *when[:1]), 0.65,
+                             "event-visit-possessive",
+                             [f for f in (when[0].flags if when else ()) if f != "unresolved"]))
     return out
 
 
