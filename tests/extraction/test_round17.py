@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from fact_checks import facts, memberships
 
+from diplograph.extraction.pipeline import extract_text
+
 
 def events(text: str, registry, lang: str = "en") -> list[dict]:
     return facts(text, registry, "event", lang)
@@ -248,3 +250,61 @@ def test_relations_frozen_by_a_capital_then_restored(registry) -> None:
     got = {(r["status"], r.get("date")) for r in facts(text, registry, "relation")}
     assert got == {("established", "1960-07-05"), ("severed", "1966"),
                    ("restored", "1972-02-29")}
+
+
+# --- intentions, absences and what is still to come -------------------------------------------
+
+def test_an_application_whose_subject_is_the_texts_state(registry) -> None:
+    text = ("Foreign relations of Austria\n\nA first application to the United Nations was "
+            "blocked for years.")
+    claims = facts(text, registry, "claim")
+    assert [(c["claim_type"], c["subjects"], c.get("objects")) for c in claims] == [
+        ("intention", ["Austria"], ["United Nations"])]
+    assert memberships(text, registry) == {}
+
+
+def test_a_plan_of_the_leader_opening_the_sentence(registry) -> None:
+    text = ("Lula in Tokyo\n\nTOKYO, Mar 25, 2025 - Japanese Prime Minister Shigeru Ishiba "
+            "welcomed Brazilian President Luiz Inacio Lula da Silva on Tuesday. Lula, who flew in "
+            "on Monday, was also expected to meet Emperor Naruhito.")
+    plans = [c for c in facts(text, registry, "claim") if c["claim_type"] == "intention"]
+    assert [set(c["subjects"]) for c in plans] == [{"Brazil", "Japan"}]
+    assert not [e for e in events(text, registry) if e["event_type"] == "meeting"
+                and "Emperor" in str(e)]
+
+
+def test_an_announced_embassy_names_its_host_and_a_plan_no_place_it_leaves(registry) -> None:
+    text = ("Việt Nam – Chile\n\nNgày 9/6/2025, Thủ tướng Phạm Minh Chính thông báo Việt Nam sẽ "
+            "sớm mở Đại sứ quán tại Chile. Ngày mai, Thủ tướng sẽ rời Santiago sang Brazil.")
+    plans = [set(c["subjects"]) for c in facts(text, registry, "claim", "vi")
+             if c["claim_type"] == "intention"]
+    assert {"Vietnam", "Chile"} in plans
+    assert all("Chile" not in p for p in plans if "Brazil" in p)
+
+
+def test_a_mission_not_yet_resident_and_voters_who_rejected_accession(registry) -> None:
+    text = ("Quan hệ đối ngoại của Thụy Sĩ\n\nThụy Sĩ mở Đại sứ quán tại Hà Nội năm 1971, trong "
+            "khi Việt Nam vẫn chưa có cơ quan đại diện thường trú tại Bern. Năm 1992, cử tri nước "
+            "này bác bỏ việc gia nhập Khu vực Kinh tế châu Âu.")
+    got = [(c.rule, set(c.data["subjects"])) for c in extract_text(text, "vi", registry).candidates
+           if c.type == "claim"]
+    assert ("claim-no-mission", {"Vietnam", "Switzerland"}) in got
+    assert ("claim-voters-rejected", {"Switzerland"}) in got
+    assert [e["event_type"] for e in events(text, registry, "vi")] == ["embassy-opening"]
+
+
+def test_a_visit_named_by_its_visitors_possessive(registry) -> None:
+    text = ("Japan and Indonesia\n\nJapanese Prime Minister Fumio Kishida met Indonesian "
+            "President Joko Widodo in Jakarta on 11 January 2023. Kishida's trip to Jakarta in "
+            "January 2023 followed a visit by Widodo.")
+    assert ("Japan", "Indonesia", "2023-01") in {(v[0], v[2], v[3])
+                                                 for v in visits(text, registry)}
+
+
+def test_a_reopening_gapped_after_an_opening(registry) -> None:
+    text = ("Quan hệ đối ngoại của Đan Mạch\n\nViệt Nam mở Đại sứ quán tại Copenhagen năm 1975, "
+            "đóng cửa năm 1990 rồi mở lại ngày 1/9/2000; Đan Mạch mở Đại sứ quán tại Hà Nội năm "
+            "1994.")
+    openings = {(e["participants"][0]["actor"], e.get("date")) for e in events(text, registry, "vi")
+                if e["event_type"] == "embassy-opening"}
+    assert openings == {("Vietnam", "1975"), ("Vietnam", "2000-09-01"), ("Denmark", "1994")}
