@@ -42,6 +42,12 @@ TRIGGERS = [
                 # "Indonesia and China set up relations in 1950. Jakarta froze them in 1967"
                 r"|\b(?:severed|froze|broke\s+off)\s+them\b(?=[^.;]{0,30}\b(?:in|on)\s+\d)",
                 re.I), "severed"),
+    # a participle after the relations: "the seventieth year of diplomatic relations between
+    # the two countries, established in 1954"
+    (re.compile(r"\bdiplomatic\s+(?:relations|ties)\s+between\s+(?:the\s+two\s+"
+                r"(?:countries|nations|states)|both\s+countries)\s*,\s+(?:first\s+)?established"
+                r"(?=\s+(?:in|on)\s)", re.I),
+     "established"),
     (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
                 r"|\bmaintain(?:s|ed)?\s+(?:diplomatic\s+)?relations\b"
                 r"|(?<!\w)duy trì quan hệ ngoại giao", re.I), "maintained"),

@@ -308,3 +308,12 @@ def test_a_reopening_gapped_after_an_opening(registry) -> None:
     openings = {(e["participants"][0]["actor"], e.get("date")) for e in events(text, registry, "vi")
                 if e["event_type"] == "embassy-opening"}
     assert openings == {("Vietnam", "1975"), ("Vietnam", "2000-09-01"), ("Denmark", "1994")}
+
+
+def test_relations_dated_by_a_participle_after_them(registry) -> None:
+    text = ("India and Kenya\n\nNAIROBI, Jul 7, 2016 - Modi landed in Nairobi on Thursday for the "
+            "visit, which falls in the fifty-third year of diplomatic relations between the two "
+            "countries, established in 1963.")
+    got = facts(text, registry, "relation")
+    assert [(set(r["parties"]), r["status"], r.get("date")) for r in got] == [
+        ({"India", "Kenya"}, "established", "1963")]
