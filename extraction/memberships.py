@@ -836,9 +836,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "…; it became a member on 1 January 1973", "Six years later it was among the
             # founders of …": a pronoun opening the trigger's own clause is the text's state,
             # never a name (or a demonym: "British entry") of the clause before
-            r"\s*(?:(?:[\w-]+\s+){1,3}(?:later|afterwards|earlier|after|sau|trước)\s*,?\s*)?"
-            r"(?:it|It)\s+(?:(?:also|then|later|finally|eventually|had|has)\s+)*(?:(?:was|is"
-            r"|has\s+been)\s+)?", text[semi + 1 if semi >= 0 else prev_end : a])
+            r"\s*(?:(?:[\w-]+\s+){1,3}(?:later|afterwards|earlier|after|sau|trước)\s*,?\s*"
+            # (or a date opening the clause: "Tháng 12/2020, nước này trở thành quan sát viên")
+            r"|(?:On|In|Năm|Ngày|Tháng|on|in|năm|ngày|tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},\s+)?"
+            r"(?:it|It|nước này|Nước này)\s+(?:(?:also|then|later|finally|eventually|had|has|đã"
+            r"|cũng|chính\s+thức)\s+)*(?:(?:was|is|has\s+been|là|trở\s+thành)\s+)?",
+            text[semi + 1 if semi >= 0 else prev_end : a])
         subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if own_it else \
             _members(ctx, subject_group(ctx, prev_end, a))
         if subj and re.search(r"(?<!\w)cùng(?:\s+với)?\s+$", text[prev_end : subj[0].start]):

@@ -317,3 +317,10 @@ def test_relations_dated_by_a_participle_after_them(registry) -> None:
     got = facts(text, registry, "relation")
     assert [(set(r["parties"]), r["status"], r.get("date")) for r in got] == [
         ({"India", "Kenya"}, "established", "1963")]
+
+
+def test_a_dated_pronoun_clause_of_a_country_brief(registry) -> None:
+    text = ("CỘNG HÒA MOLDOVA – THÔNG TIN CƠ BẢN VÀ QUAN HỆ VỚI VIỆT NAM\n\nTháng 4/2018, nước "
+            "này trở thành quan sát viên của Liên minh Kinh tế Á-Âu (EAEU).")
+    assert memberships(text, registry, "vi") == {
+        ("Moldova", "Eurasian Economic Union"): (("observer",), "2018-04")}
