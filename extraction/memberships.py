@@ -595,9 +595,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # the clause only: "…, còn Việt Nam gia nhập …" is another fact
         stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;"
                          # "… là thành viên sáng lập APEC (1989) và gia nhập OECD …"
-                         r"|(?:\s(?:và|and)|,)\s+(?=(?:(?:sau đó|later|then|đã)\s+)?"
+                         r"|(?:\s(?:và|and)|,)\s+(?=(?:(?:sau đó|later|then|đã|đồng thời|also)\s+)?"
                          r"(?:gia nhập|tham gia|trở thành|được kết nạp|là thành viên|joined|became"
-                         r"|was\s+admitted)\b)",
+                         r"|was\s+admitted|là\s+một\s+trong|is\s+one\s+of)\b)",
                          text[m.end() : s.end])
         clause_end = m.end() + stop.start() if stop else s.end
         members = _members(ctx, ctx.mentions_in(m.end(), clause_end))
@@ -949,8 +949,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             subj = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair
                     if any(x.key == k for x in ctx.mentions)]
         if not subj and not last_subj and re.search(
-                r"(?:,\s*|\s(?:và|and)\s+)(?:(?:sau đó|then|later|đã|cũng|also)\s+)*(?:được\s+"
-                r"|(?:was|were)\s+)?$", text[max(prev_end, a - 30) : a]):
+                r"(?:,\s*|\s(?:và|and)\s+)(?:(?:sau đó|then|later|đã|cũng|also|đồng thời)\s+)*"
+                r"(?:được\s+|(?:was|were)\s+|(?:là|is)\s+(?:một\s+trong|one\s+of)\s+(?:the\s+)?"
+                r"(?:\w+\s+)?(?:nước|quốc gia|states|countries)\s+)?$",
+                text[max(prev_end, a - 50) : a]):
             # "Bồ Đào Nha là thành viên sáng lập NATO (1949), …, được kết nạp vào Liên hợp quốc
             # ngày 14/12/1955": a clause without a subject shares the member of the sentence's
             # founding clause before it

@@ -324,3 +324,10 @@ def test_a_dated_pronoun_clause_of_a_country_brief(registry) -> None:
             "này trở thành quan sát viên của Liên minh Kinh tế Á-Âu (EAEU).")
     assert memberships(text, registry, "vi") == {
         ("Moldova", "Eurasian Economic Union"): (("observer",), "2018-04")}
+
+
+def test_at_the_same_time_one_of_the_founders_shares_the_subject(registry) -> None:
+    text = ("Quan hệ đối ngoại của Nga\n\nNga là thành viên Liên Hợp Quốc (1945), đồng thời là "
+            "một trong bốn nước sáng lập nhóm BRIC năm 2009.")
+    got = memberships(text, registry, "vi")
+    assert got[("Russia", "BRIC")] == (("founding", "full"), "2009")
