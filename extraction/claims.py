@@ -139,7 +139,45 @@ def extract(ctx: Context) -> list[Candidate]:
                 start = pw[0]
             out.append(Candidate("claim", data, *span_of((start, end)), conf, rule, flags))
             prev_subjects, prev_end = subjects, b
-    return out + negations(ctx)
+    return out + _programmes(ctx, out) + negations(ctx)
+
+
+_PROGRAMME_MEET = re.compile(r"(?<!\w)(?:hội\s+kiến|hội\s+đàm|gặp|tiếp\s+kiến)(?!\w)"
+                             r"|\b(?:meet|hold\s+talks\s+with|call\s+on)\b", re.I)
+
+
+def _programmes(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Theo chương trình, … Tổng Bí thư còn hội kiến Thủ tướng A và …", "According to the
+    schedule, the President will also meet …": the programme's meetings are intentions of the
+    office holder's state and of the states of those to be met."""
+    from .events import _PLANNED
+
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        plan = _PLANNED.search(ctx.text, s.start, s.end)
+        if plan is None or any(c.type == "claim" and s.start <= c.start < s.end for c in found):
+            continue
+        meet = _PROGRAMME_MEET.search(ctx.text, plan.end(), s.end)
+        if meet is None or negated(ctx, meet.start(), s.start):
+            continue
+        holders = ctx.posts_in(plan.end(), meet.start())
+        met = ctx.posts_in(meet.end(), s.end)
+        if not holders or not met:
+            continue
+        holder = holders[-1]
+        state = holder.state
+        if state is None and ctx.lang == "vi":
+            state = ctx.other("VNM") if holder.label.startswith("Tổng thống") else "VNM"
+        if state is None:
+            continue
+        others = [p.state or ctx.other(state) for p in met]
+        subjects = list(dict.fromkeys([state, *[k for k in others if k]]))
+        if len(subjects) < 2:
+            continue
+        out.append(Candidate("claim", {"claim_type": "intention", "modality": "intended",
+                                       "subjects": [ctx.label(k) for k in subjects]},
+                             plan.start(), met[-1].end, 0.6, "claim-programme"))
+    return out
 
 
 NOT_RECOGNISE = re.compile(r"\bchưa\s+(?:công nhận|thừa nhận)|\b(?:does|do|has|have)\s+not\s+"

@@ -331,3 +331,11 @@ def test_at_the_same_time_one_of_the_founders_shares_the_subject(registry) -> No
             "một trong bốn nước sáng lập nhóm BRIC năm 2009.")
     got = memberships(text, registry, "vi")
     assert got[("Russia", "BRIC")] == (("founding", "full"), "2009")
+
+
+def test_a_programmes_meetings_are_intentions(registry) -> None:
+    text = ("Việt Nam – Phần Lan\n\nHelsinki, 20/10/2025 – Theo chương trình, Chủ tịch nước còn "
+            "hội kiến Thủ tướng Petteri Orpo và Chủ tịch Quốc hội Jussi Halla-aho.")
+    plans = [c for c in facts(text, registry, "claim", "vi") if c["claim_type"] == "intention"]
+    assert [set(c["subjects"]) for c in plans] == [{"Vietnam", "Finland"}]
+    assert [e for e in events(text, registry, "vi") if e["event_type"] == "meeting"] == []
