@@ -595,7 +595,10 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         posts = ctx.posts_in(s.start, s.end)
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
-        after = [p for p in posts if p.start >= b and p.start - b < 80]
+        after = [p for p in posts if p.start >= b and p.start - b < 80 and not re.search(
+            # (the one to be met is not the visitor: "…, was also expected to meet Premier Li")
+            r"\b(?:meet|met|meets|with|call\s+on)\s+(?:\w+\s+)?$|(?<!\w)(?:gặp|hội kiến|với)\s+$",
+            ctx.text[max(b, p.start - 20) : p.start], re.I)]
         before = [p for p in posts if p.end <= a]
         clause = list(re.finditer(r"[;,]\s+(?:and|và|while|còn|but|nhưng)\s+|;\s*",
                                   ctx.text[s.start:a]))
@@ -728,7 +731,7 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # the day of arrival, then the visit's length: "a day after he landed in the
             # kingdom for a three-day state visit", "đến Mát-xcơ-va chiều 20/3, bắt đầu chuyến
             # thăm … kéo dài ba ngày"
-            r"\b(?:landed|arrived)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
+            r"\b(?:landed|arrived)\s+in\b|\b(?:flew|came)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
             ctx.text[s.start : a], re.I)
         if begins and 1 < n_days < 15 and isinstance(data.get("date"), str) \
                 and len(data["date"]) == 10:

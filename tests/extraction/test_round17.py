@@ -339,3 +339,11 @@ def test_a_programmes_meetings_are_intentions(registry) -> None:
     plans = [c for c in facts(text, registry, "claim", "vi") if c["claim_type"] == "intention"]
     assert [set(c["subjects"]) for c in plans] == [{"Vietnam", "Finland"}]
     assert [e for e in events(text, registry, "vi") if e["event_type"] == "meeting"] == []
+
+
+def test_flew_in_for_a_three_day_visit_is_its_range_and_the_one_met_no_visitor(registry) -> None:
+    text = ("Lula in Tokyo\n\nTOKYO, Mar 25, 2025 - Japanese Prime Minister Shigeru Ishiba "
+            "welcomed Brazilian President Luiz Inacio Lula da Silva on Tuesday. Lula, who flew in "
+            "on Monday for a three-day state visit, was also expected to meet Emperor Naruhito.")
+    got = {v for v in visits(text, registry) if v[0] == "Brazil"}
+    assert got == {("Brazil", "president", "Japan", ("2025-03-24", "2025-03-26"))}
