@@ -154,8 +154,20 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _visits_by_side(ctx, out)
     out += _first_visits_by(ctx, out)
     out += _possessive_visits(ctx, out)
-    return _placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
-        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))
+    return _within_ranges(_placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
+        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))
+
+
+def _within_ranges(out: list[Candidate]) -> list[Candidate]:
+    """A visit of the same visitor and host on one day of another visit's range is that visit
+    told again ("the first visit by an Indian prime minister …" on Thursday, of a two-day trip
+    from Wednesday): the range is kept."""
+    ranges = [(_actors(c), c.data["start"], c.data.get("end") or c.data["start"]) for c in out
+              if c.data.get("event_type") == "visit" and "start" in c.data]
+    return [c for c in out if not (
+        c.data.get("event_type") == "visit" and isinstance(c.data.get("date"), str)
+        and len(c.data["date"]) == 10 and any(k == _actors(c) and lo <= c.data["date"] <= hi
+                                              for k, lo, hi in ranges))]
 
 
 #: "made the first state visit by an Irish president to Vietnam in November 2016", "the
@@ -721,6 +733,13 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                 "place": ctx.label(host)}
         data.update(_date_fields(d))
         days = _LENGTH.search(ctx.text[max(s.start, a - 12) : min(s.end, b + 30)])
+        if days is None and re.match(r"(?:landed|arrived|flew)\b", m.group(), re.I):
+            # "landed in Warsaw on Wednesday evening for the two-day trip": the arrival, then
+            # the length its clause gives
+            stop = re.search(r"[,;.]", ctx.text[b : s.end])
+            clause = ctx.text[b : b + stop.start() if stop else s.end]
+            trip = re.search(r"\bfor\s+(?:a|the|his|her|their)\s+(?=\w+-day\b)", clause, re.I)
+            days = _LENGTH.match(clause, trip.end()) if trip else None
         n = (days.group(1) or days.group(2)).lower() if days else ""
         n_days = int(n) if n.isdigit() else NUMBERS.get(n, 0)
         begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for|at\s+the\s+(?:start"
@@ -733,6 +752,7 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # thăm … kéo dài ba ngày"
             r"\b(?:landed|arrived)\s+in\b|\b(?:flew|came)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
             ctx.text[s.start : a], re.I)
+        begins = begins or re.match(r"(?:landed|arrived|flew)\b", m.group(), re.I)
         if begins and 1 < n_days < 15 and isinstance(data.get("date"), str) \
                 and len(data["date"]) == 10:
             # "began a four-day visit … on Saturday", "chuyến thăm 3 ngày từ ngày 5/6": the
@@ -806,7 +826,7 @@ def _more_dates(ctx: Context, d, end: int) -> list:  # noqa: ANN001
     return out
 
 
-_LENGTH = re.compile(r"\b(\w+)-day\s+(?:state\s+|official\s+|working\s+)?visit"
+_LENGTH = re.compile(r"\b(\w+)-day\s+(?:state\s+|official\s+|working\s+)?(?:visit|trip)"
                      r"|(?<!\w)thăm[^,.;]{0,30}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
                      re.I)
 

@@ -347,3 +347,16 @@ def test_flew_in_for_a_three_day_visit_is_its_range_and_the_one_met_no_visitor(r
             "on Monday for a three-day state visit, was also expected to meet Emperor Naruhito.")
     got = {v for v in visits(text, registry) if v[0] == "Brazil"}
     assert got == {("Brazil", "president", "Japan", ("2025-03-24", "2025-03-26"))}
+
+
+def test_landed_for_the_two_day_trip_and_the_visit_told_again_on_its_second_day(registry) -> None:
+    text = ("Albanese in Hanoi\n\nHANOI, Jun 4, 2024 - Australia and Vietnam signed a mining "
+            "accord on Tuesday, after Prime Minister Anthony Albanese held talks with Prime "
+            "Minister Pham Minh Chinh, the first visit by an Australian prime minister to Vietnam "
+            "since John Howard came in 2006.\n\nAlbanese landed in Hanoi on Monday evening for "
+            "the two-day trip.")
+    got = {v for v in visits(text, registry) if v[0] == "Australia"}
+    assert ("Australia", "prime-minister", "Vietnam", ("2024-06-03", "2024-06-04")) in got
+    assert ("Australia", "prime-minister", "Vietnam", "2006") in got
+    # the visit of "the first visit by …" on Tuesday is that trip, told again
+    assert not any(v[3] == "2024-06-04" for v in got)
