@@ -220,10 +220,27 @@ VOTERS_REJECTED = re.compile(r"(?<!\w)cử\s+tri\b[^.;]{0,30}?(?<!\w)bác\s+bỏ
                              r"(?:membership|joining|accession)\b", re.I)
 
 
+#: a scheme a state did not join: "Brazil did not sign up to China's Belt and Road Initiative"
+NOT_SIGNED_UP = re.compile(r"\b(?:did|does|do|has|have)\s+not\s+(?:yet\s+)?(?:sign(?:ed)?\s+"
+                           r"(?:up|on)\s+(?:to|for)|endorse[ds]?)\s+(?:the\s+)?", re.I)
+
+
 def _stated_absences(ctx: Context) -> list[Candidate]:
-    """A mission a state lacks, an accession its voters rejected: positions, never facts."""
+    """A mission a state lacks, an accession its voters rejected, a scheme it did not sign up
+    to: positions, never facts."""
     out: list[Candidate] = []
     for s in ctx.sents:
+        for m in NOT_SIGNED_UP.finditer(ctx.text, s.start, s.end):
+            who = [x for x in group_before(ctx, s.start, m.start()) if x.is_state and x.key]
+            owner = [x for x in ctx.mentions_in(m.end(), min(s.end, m.end() + 40))
+                     if x.is_state and x.key and re.match(r"['’]s\s", ctx.text[x.end : x.end + 3])]
+            if not who or not owner or owner[0].key in keys(who):
+                continue
+            out.append(Candidate("claim", {"claim_type": "characterisation",
+                                           "subjects": [ctx.label(k) for k in keys(who)]
+                                           + [ctx.label(owner[0].key)]},
+                                 who[0].start, _clause_end(ctx, m.end(), s.end), 0.6,
+                                 "claim-not-signed-up"))
         for m in NO_MISSION.finditer(ctx.text, s.start, s.end):
             where = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
                      and (x.is_state or x.how in ("capital", "city"))]

@@ -360,3 +360,12 @@ def test_landed_for_the_two_day_trip_and_the_visit_told_again_on_its_second_day(
     assert ("Australia", "prime-minister", "Vietnam", "2006") in got
     # the visit of "the first visit by …" on Tuesday is that trip, told again
     assert not any(v[3] == "2024-06-04" for v in got)
+
+
+def test_a_scheme_a_state_did_not_sign_up_to_is_a_position(registry) -> None:
+    text = ("Italy and China\n\nIn December 2023 Italy did not sign up to China's Belt and Road "
+            "Initiative again.")
+    claims = facts(text, registry, "claim")
+    assert [(c["claim_type"], set(c["subjects"])) for c in claims] == [
+        ("characterisation", {"Italy", "China"})]
+    assert facts(text, registry, "agreement") == []
