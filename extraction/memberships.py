@@ -88,7 +88,11 @@ APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|
                    # United Nations, lodged in 1946, was blocked": a request, no membership
                    r"|\b(?:request|application|bid|attempt|candidacy)s?\s+(?:to\s+join|to\s+(?:the\s+)?"
                    r"(?-i:[A-Z])|for\s+(?:full\s+)?membership)"
-                   r"|(?<!\w)(?:đơn|yêu\s+cầu|nỗ\s+lực)\s+(?:xin\s+)?gia\s+nhập(?!\w)", re.I)
+                   r"|(?<!\w)(?:đơn|yêu\s+cầu|nỗ\s+lực)\s+(?:xin\s+)?gia\s+nhập(?!\w)"
+                   # talks still going on: "các cuộc đàm phán gia nhập vẫn đang tiếp diễn"
+                   r"|(?<!\w)(?:các\s+cuộc\s+)?đàm\s+phán\s+gia\s+nhập(?=\s+(?:vẫn|đang|còn))"
+                   r"|\b(?:accession|membership)\s+(?:talks|negotiations)\s+(?=(?:are|were|is)\s+"
+                   r"(?:still\s+)?(?:under\s*way|going\s+on|continuing|ongoing))", re.I)
 NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|\bha(?:s|ve)\s+not\s+(?:yet\s+)?become\s+(?:an?\s+)?(?:full\s+)?members?\b"
                       r"|\bha(?:s|ve)\s+(?:not|never)\s+(?:yet\s+)?(?:returned|rejoined)\b"
@@ -576,6 +580,16 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "A first application to the United Nations, lodged in 1946, was blocked": the
             # text's state
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+        semi = text.rfind(";", s.start, m.start())
+        if not subj and semi >= 0 and not text[semi + 1 : m.start()].strip(" ,").replace(
+                "các cuộc", "").strip():
+            # "Uzbekistan chưa phải là thành viên WTO; các cuộc đàm phán gia nhập vẫn đang
+            # tiếp diễn": the talks of the state and the organisation of the clause before
+            subj = _members(ctx, ctx.mentions_in(s.start, semi))[:1]
+            before = [x for x in ctx.mentions_in(s.start, semi) if x.is_org and x.key]
+            if subj and before and not [x for x in ctx.mentions_in(m.start(), s.end)
+                                        if x.is_org and x.key]:
+                org = before[-1].key
         if subj:
             data = {"claim_type": "intention", "modality": "intended",
                     "subjects": [ctx.label(k) for k in keys(subj)]}

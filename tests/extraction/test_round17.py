@@ -369,3 +369,12 @@ def test_a_scheme_a_state_did_not_sign_up_to_is_a_position(registry) -> None:
     assert [(c["claim_type"], set(c["subjects"])) for c in claims] == [
         ("characterisation", {"Italy", "China"})]
     assert facts(text, registry, "agreement") == []
+
+
+def test_accession_talks_still_going_on_are_an_intention(registry) -> None:
+    text = ("CỘNG HÒA AZERBAIJAN – THÔNG TIN CƠ BẢN VÀ QUAN HỆ VỚI VIỆT NAM\n\nAzerbaijan chưa "
+            "phải là thành viên WTO; các cuộc đàm phán gia nhập vẫn đang tiếp diễn.")
+    assert memberships(text, registry, "vi") == {}
+    plans = [c for c in facts(text, registry, "claim", "vi") if c["claim_type"] == "intention"]
+    assert [(c["subjects"], c.get("objects")) for c in plans] == [
+        (["Azerbaijan"], ["World Trade Organization"])]
