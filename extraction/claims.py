@@ -327,7 +327,7 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
     if not holders:
         return []
     holder = holders[-1]
-    state = holder.state
+    state = holder.state or _counterpart_of(ctx, holder)
     if state is None and ctx.lang == "vi":
         # Vietnamese press: "Chủ tịch nước", "Thủ tướng" unqualified are Viet Nam's, "Tổng
         # thống" the other state's
@@ -359,6 +359,24 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
         other = _named_post(ctx, b, end)  # "was due to tour a plant with Wong"
         named += [other.state] if other is not None and other.state else []
     return list(dict.fromkeys([state, *named]))
+
+
+def _counterpart_of(ctx: Context, holder) -> str | None:  # noqa: ANN001
+    """The state of an office holder the text gives none: "Prime Minister Narendra Modi held
+    talks with his Polish counterpart Donald Tusk" makes Modi the other state's of the pair."""
+    name = re.findall(r"(?-i:[A-ZĐ])[\w'’\-]{2,}", ctx.text[holder.start : holder.end])
+    if not name or len(ctx.pair) != 2:
+        return None
+    for s in ctx.sents:
+        if not re.search(rf"(?<!\w){re.escape(name[-1])}(?!\w)", s.text):
+            continue
+        for m in re.finditer(r"\b(?:his|her)\s+", s.text):
+            at = s.start + m.end()
+            dem = [x for x in ctx.mentions_in(at, s.end) if x.start == at and x.key
+                   and x.is_state and re.match(r"\s+counterpart\b", ctx.text[x.end : x.end + 13])]
+            if dem and ctx.other(dem[0].key):
+                return ctx.other(dem[0].key)
+    return None
 
 
 def _clause_end(ctx: Context, b: int, limit: int) -> int:

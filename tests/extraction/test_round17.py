@@ -378,3 +378,12 @@ def test_accession_talks_still_going_on_are_an_intention(registry) -> None:
     plans = [c for c in facts(text, registry, "claim", "vi") if c["claim_type"] == "intention"]
     assert [(c["subjects"], c.get("objects")) for c in plans] == [
         (["Azerbaijan"], ["World Trade Organization"])]
+
+
+def test_a_plan_of_a_leader_whose_state_his_counterpart_gives(registry) -> None:
+    text = ("Germany and India\n\nNEW DELHI, Oct 25, 2024 - Chancellor Olaf Scholz held talks with "
+            "his Indian counterpart Narendra Modi on Friday. Later in the day Scholz was to call "
+            "on President Droupadi Murmu before flying to Goa.")
+    plans = [set(c["subjects"]) for c in facts(text, registry, "claim")
+             if c["claim_type"] == "intention"]
+    assert plans == [{"Germany", "India"}]
