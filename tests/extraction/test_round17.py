@@ -387,3 +387,10 @@ def test_a_plan_of_a_leader_whose_state_his_counterpart_gives(registry) -> None:
     plans = [set(c["subjects"]) for c in facts(text, registry, "claim")
              if c["claim_type"] == "intention"]
     assert plans == [{"Germany", "India"}]
+
+
+def test_a_financial_year_that_ended_in_a_month(registry) -> None:
+    text = ("Japan and Australia\n\nTOKYO, Aug 12, 2024 - Japanese figures put trade with "
+            "Australia at about 70 billion dollars in the financial year that ended in March.")
+    trade = facts(text, registry, "trade")
+    assert [t.get("period") for t in trade] == [{"from": "2023-04", "to": "2024-03"}]
