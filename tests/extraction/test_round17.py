@@ -394,3 +394,12 @@ def test_a_financial_year_that_ended_in_a_month(registry) -> None:
             "Australia at about 70 billion dollars in the financial year that ended in March.")
     trade = facts(text, registry, "trade")
     assert [t.get("period") for t in trade] == [{"from": "2023-04", "to": "2024-03"}]
+
+
+def test_a_trade_balance_is_no_value_and_a_contrast_keeps_the_period(registry) -> None:
+    text = ("Việt Nam – Mexico\n\nTheo số liệu của phía Mexico, năm 2023 nước này nhập khẩu 18,9 "
+            "tỷ USD hàng hóa từ Việt Nam, trong khi xuất khẩu sang Việt Nam chỉ đạt 1,2 tỷ USD; "
+            "thâm hụt thương mại của Mexico với Việt Nam vì thế lên tới 17,7 tỷ USD.")
+    got = sorted((t["flow"], t.get("value"), t.get("period"))
+                 for t in facts(text, registry, "trade", "vi"))
+    assert got == [("export", 1.2, "2023"), ("import", 18.9, "2023")]
