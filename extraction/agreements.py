@@ -484,6 +484,15 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         # "signed the Manila Pact in 1954 as a founding member of SEATO", "ký Nghị định thư
         # Alma-Ata, trở thành thành viên sáng lập …": a membership, no agreement of two states
         return []
+    if re.search(r"\s(?:founding|establishing|creating|that\s+(?:founded|established|created)"
+                 r"|which\s+(?:founded|established|created))\s+(?:the\s+)?(?-i:[A-Z])",
+                 text[start:limit]) \
+            and re.search(r"\bone\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:states|countries|nations"
+                          r"|signatories)\b|\b\w+\s+other\s+(?:states|countries|nations)\b",
+                          text[s.start : start]):
+        # "it was one of the ten states whose foreign ministers signed the Treaty of London
+        # founding the Council of Europe": a founding membership, no agreement of two states
+        return []
     inst = instrument(title)
     plural = bool(re.search(r"agreements|treaties|memoranda|protocols|MoUs", title)) or bool(
         re.search(r"nhiều|một số|các", text[max(s.start, start - 12) : start]))

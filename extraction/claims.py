@@ -43,7 +43,9 @@ FUTURE = re.compile(r"\b(?:would|will)\b(?!\s+not\b)(?!\s+(?:be\s+)?(?:take|ente
 
 #: a leader's future: "Tổng thống Macron sẽ tiếp tục …", "Prime Minister X will travel on to …"
 OFFICE_FUTURE = re.compile(r"(?<!\w)sẽ(?!\w)(?!\s+không)|\bwill\b(?!\s+not\b)"
-                           r"|\b(?:is|was|are|were)\s+(?:scheduled|due)\s+to\b", re.I)
+                           r"|\b(?:is|was|are|were)\s+(?:also\s+)?(?:scheduled|due|expected)\s+to\b"
+                           r"|\bwas\s+to\b(?=\s+(?:lay|call|meet|visit|hold|fly|travel|attend)\b)",
+                           re.I)
 
 
 def reported_future(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -113,6 +115,17 @@ def extract(ctx: Context) -> list[Candidate]:
                 prev_end = b
                 continue
             end = _clause_end(ctx, b, s.end)
+            mission = re.search(r"(?:(?<!\w)mở\s+(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)"
+                                r"|\bopen\s+(?:an?\s+|its\s+)?(?:embassy|consulate))\s+(?:tại|ở|in)\s+",
+                                ctx.text[b:end], re.I) if modality == "reported" else None
+            # (only an announcement names the host: `test11/` writes "Seoul plans to open an
+            # embassy in Damascus" as Korea's intention alone, a convention kept)
+            where = [x for x in ctx.mentions_in(b + mission.end(), end)
+                     if x.start == b + mission.end() and x.key and (x.is_state or x.how in (
+                         "capital", "city"))] if mission else []
+            if where and where[0].key not in subjects:
+                # "Việt Nam sẽ sớm mở Đại sứ quán tại Bồ Đào Nha": the mission's host too
+                subjects = [*subjects, where[0].key]
             rule = "claim-reported" if modality == "reported" else f"claim-{modality}"
             modality = "intended" if modality == "reported" else modality
             data: dict = {"claim_type": "intention", "modality": modality,
@@ -126,7 +139,45 @@ def extract(ctx: Context) -> list[Candidate]:
                 start = pw[0]
             out.append(Candidate("claim", data, *span_of((start, end)), conf, rule, flags))
             prev_subjects, prev_end = subjects, b
-    return out + negations(ctx)
+    return out + _programmes(ctx, out) + negations(ctx)
+
+
+_PROGRAMME_MEET = re.compile(r"(?<!\w)(?:hội\s+kiến|hội\s+đàm|gặp|tiếp\s+kiến)(?!\w)"
+                             r"|\b(?:meet|hold\s+talks\s+with|call\s+on)\b", re.I)
+
+
+def _programmes(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"Theo chương trình, … Tổng Bí thư còn hội kiến Thủ tướng A và …", "According to the
+    schedule, the President will also meet …": the programme's meetings are intentions of the
+    office holder's state and of the states of those to be met."""
+    from .events import _PLANNED
+
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        plan = _PLANNED.search(ctx.text, s.start, s.end)
+        if plan is None or any(c.type == "claim" and s.start <= c.start < s.end for c in found):
+            continue
+        meet = _PROGRAMME_MEET.search(ctx.text, plan.end(), s.end)
+        if meet is None or negated(ctx, meet.start(), s.start):
+            continue
+        holders = ctx.posts_in(plan.end(), meet.start())
+        met = ctx.posts_in(meet.end(), s.end)
+        if not holders or not met:
+            continue
+        holder = holders[-1]
+        state = holder.state
+        if state is None and ctx.lang == "vi":
+            state = ctx.other("VNM") if holder.label.startswith("Tổng thống") else "VNM"
+        if state is None:
+            continue
+        others = [p.state or ctx.other(state) for p in met]
+        subjects = list(dict.fromkeys([state, *[k for k in others if k]]))
+        if len(subjects) < 2:
+            continue
+        out.append(Candidate("claim", {"claim_type": "intention", "modality": "intended",
+                                       "subjects": [ctx.label(k) for k in subjects]},
+                             plan.start(), met[-1].end, 0.6, "claim-programme"))
+    return out
 
 
 NOT_RECOGNISE = re.compile(r"\bchưa\s+(?:công nhận|thừa nhận)|\b(?:does|do|has|have)\s+not\s+"
@@ -156,9 +207,78 @@ def refusals(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: a mission a state does not have: "Việt Nam vẫn chưa có cơ quan đại diện thường trú tại
+#: Dublin", "Kenya has no resident embassy in Hanoi"
+NO_MISSION = re.compile(r"(?<!\w)(?:chưa|không)\s+có\s+(?:cơ\s+quan\s+đại\s+diện|Đại\s+sứ\s+quán"
+                        r"|Tổng\s+Lãnh\s+sự\s+quán)(?:\s+thường\s+trú)?\s+(?:tại|ở)\s+"
+                        r"|\bha(?:s|ve)\s+(?:no|not\s+(?:yet\s+)?opened\s+an?)\s+(?:resident\s+)?"
+                        r"(?:embassy|mission|consulate)\s+in\s+", re.I)
+#: voters who rejected an accession: "cử tri nước này đã hai lần bác bỏ việc gia nhập …"
+VOTERS_REJECTED = re.compile(r"(?<!\w)cử\s+tri\b[^.;]{0,30}?(?<!\w)bác\s+bỏ\s+(?:việc\s+)?"
+                             r"(?:gia\s+nhập|trở\s+thành\s+thành\s+viên)"
+                             r"|\bvoters\b[^.;]{0,30}?\b(?:rejected|voted\s+against)\s+"
+                             r"(?:membership|joining|accession)\b", re.I)
+
+
+#: a scheme a state did not join: "Brazil did not sign up to China's Belt and Road Initiative"
+NOT_SIGNED_UP = re.compile(r"\b(?:did|does|do|has|have)\s+not\s+(?:yet\s+)?(?:sign(?:ed)?\s+"
+                           r"(?:up|on)\s+(?:to|for)|endorse[ds]?)\s+(?:the\s+)?", re.I)
+
+
+def _stated_absences(ctx: Context) -> list[Candidate]:
+    """A mission a state lacks, an accession its voters rejected, a scheme it did not sign up
+    to: positions, never facts."""
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in NOT_SIGNED_UP.finditer(ctx.text, s.start, s.end):
+            who = [x for x in group_before(ctx, s.start, m.start()) if x.is_state and x.key]
+            owner = [x for x in ctx.mentions_in(m.end(), min(s.end, m.end() + 40))
+                     if x.is_state and x.key and re.match(r"['’]s\s", ctx.text[x.end : x.end + 3])]
+            if not who or not owner or owner[0].key in keys(who):
+                continue
+            out.append(Candidate("claim", {"claim_type": "characterisation",
+                                           "subjects": [ctx.label(k) for k in keys(who)]
+                                           + [ctx.label(owner[0].key)]},
+                                 who[0].start, _clause_end(ctx, m.end(), s.end), 0.6,
+                                 "claim-not-signed-up"))
+        for m in NO_MISSION.finditer(ctx.text, s.start, s.end):
+            where = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+                     and (x.is_state or x.how in ("capital", "city"))]
+            clause = max(s.start, ctx.text.rfind(",", s.start, m.start()) + 1,
+                         ctx.text.rfind(";", s.start, m.start()) + 1)
+            who = [x for x in group_before(ctx, clause, m.start()) if x.is_state and x.key]
+            if not where or not who or where[0].key in keys(who):
+                continue
+            out.append(Candidate("claim", {"claim_type": "characterisation",
+                                           "subjects": [ctx.label(k) for k in keys(who)]
+                                           + [ctx.label(where[0].key)]},
+                                 who[0].start, where[0].end, 0.6, "claim-no-mission"))
+        from .memberships import NEGATIVE
+
+        for m in VOTERS_REJECTED.finditer(ctx.text, s.start, s.end):
+            if NEGATIVE.search(ctx.text, m.end(), s.end):
+                continue  # "Norway, whose voters rejected membership …, is not a member": one
+                # claim, the negation's
+            own = re.search(r"(?:nước\s+này|the\s+country['’]s|its)\s+$"
+                            r"|(?<!\w)(?:cử\s+tri|voters)\s+(?:nước\s+này|of\s+the\s+country)",
+                            ctx.text[max(s.start, m.start() - 20) : m.end()])
+            named = [x for x in ctx.mentions_in(max(s.start, m.start() - 30), m.start() + 12)
+                     if x.is_state and x.key]
+            state = named[-1].key if named else ctx.subject if own else None
+            if state is None:
+                continue
+            objs = [x.key for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key][:1]
+            data: dict = {"claim_type": "characterisation", "subjects": [ctx.label(state)]}
+            if objs:
+                data["objects"] = [ctx.label(objs[0])]
+            out.append(Candidate("claim", data, m.start(), _clause_end(ctx, m.end(), s.end),
+                                 0.6, "claim-voters-rejected"))
+    return out
+
+
 def negations(ctx: Context) -> list[Candidate]:
     """"Hoa Kỳ chưa công nhận …": a position, negated."""
-    out = refusals(ctx)
+    out = refusals(ctx) + _stated_absences(ctx)
     for s in ctx.sents:
         for m in NOT_RECOGNISE.finditer(ctx.text, s.start, s.end):
             subj = group_before(ctx, s.start, m.start())
@@ -191,29 +311,72 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
                          r"(?:\s+(?-i:[A-ZĐ])[\w'’\-]+){0,2}\s*(?:,\s*)?$",
                          ctx.text[max(floor, prev_end) : a])
         again = _named_post(ctx, max(floor, prev_end) + name.start(), a) if name and re.match(
-            r"\s*(?:is|was|are|were)\s+(?:scheduled|due)\s+to\b|sẽ\s", ctx.text[a:b + 1]) \
+            r"\s*(?:is|was|are|were)\s+(?:also\s+)?(?:scheduled|due|expected)\s+to\b|sẽ\s"
+            r"|was\s+to\s", ctx.text[a:b + 1]) \
             and (ctx.lang == "en" or re.match(r"(?:ông|bà)\s", name.group())) else None
+        opening = re.match(r"\s*((?-i:[A-ZĐ])[\w'’\-]+(?:\s+(?-i:[A-ZĐ])[\w'’\-]+){0,2})\s*,\s*"
+                           r"(?:who|người)\s[^;]*,\s*$", ctx.text[max(floor, prev_end) : a])
+        if again is None and opening and ctx.lang == "en" and re.match(
+                r"\s*(?:is|was|are|were)\s+(?:also\s+)?(?:scheduled|due|expected)\s+to\b",
+                ctx.text[a:b + 1]):
+            # "Prabowo, who flew in on Friday for a three-day state visit, was also expected
+            # to meet …": the name opening the sentence, past its relative clause
+            again = _named_post(ctx, max(floor, prev_end) + opening.start(1),
+                                max(floor, prev_end) + opening.end(1) + 1)
         holders = [again] if again is not None else []
     if not holders:
         return []
     holder = holders[-1]
-    state = holder.state
+    state = holder.state or _counterpart_of(ctx, holder)
     if state is None and ctx.lang == "vi":
         # Vietnamese press: "Chủ tịch nước", "Thủ tướng" unqualified are Viet Nam's, "Tổng
         # thống" the other state's
         state = ctx.other("VNM") if holder.label.startswith("Tổng thống") else "VNM"
     if state is None:
         return []
-    end = _clause_end(ctx, b, ctx.sentence_of(a).end) if ctx.lang == "en" else \
-        ctx.sentence_of(a).end
-    named = [m.key for m in ctx.mentions_in(b, end) if m.key and m.is_state]
+    if ctx.lang == "en":
+        # the plan's own clause: "was to lay a wreath … and call on President Duda before
+        # boarding a train": its conjoined verbs, not what comes after "before"
+        stop = re.search(r"[,;.]|\s(?:before|after|then|but|while)\s", ctx.text[b : ctx.sentence_of(
+            a).end])
+        end = b + stop.start() if stop else ctx.sentence_of(a).end
+    else:
+        end = ctx.sentence_of(a).end
+    # (never the place left: "sẽ rời Dublin sang Pháp", "will leave Dublin for Paris")
+    named = [m.key for m in ctx.mentions_in(b, end) if m.key and m.is_state and not re.search(
+        r"(?:(?<!\w)rời(?:\s+khỏi)?|\b(?:leave|leaves|leaving|from))\s+$",
+        ctx.text[max(b, m.start - 12) : m.start], re.I)]
     named += [p.state for p in ctx.posts_in(b, end) if p.state]
+    if not named and len(ctx.pair) == 2 and ctx.other(state) and any(
+            p.state is None and p.office != holder.office or p.state is None and ctx.lang == "en"
+            for p in ctx.posts_in(b, end)):
+        # an office holder the plan meets without a state ("call on President Andrzej Duda"
+        # during a visit to Poland): the other state of the document's pair
+        named.append(ctx.other(state))
     if not named:
         from .events import _named_post
 
         other = _named_post(ctx, b, end)  # "was due to tour a plant with Wong"
         named += [other.state] if other is not None and other.state else []
     return list(dict.fromkeys([state, *named]))
+
+
+def _counterpart_of(ctx: Context, holder) -> str | None:  # noqa: ANN001
+    """The state of an office holder the text gives none: "Prime Minister Narendra Modi held
+    talks with his Polish counterpart Donald Tusk" makes Modi the other state's of the pair."""
+    name = re.findall(r"(?-i:[A-ZĐ])[\w'’\-]{2,}", ctx.text[holder.start : holder.end])
+    if not name or len(ctx.pair) != 2:
+        return None
+    for s in ctx.sents:
+        if not re.search(rf"(?<!\w){re.escape(name[-1])}(?!\w)", s.text):
+            continue
+        for m in re.finditer(r"\b(?:his|her)\s+", s.text):
+            at = s.start + m.end()
+            dem = [x for x in ctx.mentions_in(at, s.end) if x.start == at and x.key
+                   and x.is_state and re.match(r"\s+counterpart\b", ctx.text[x.end : x.end + 13])]
+            if dem and ctx.other(dem[0].key):
+                return ctx.other(dem[0].key)
+    return None
 
 
 def _clause_end(ctx: Context, b: int, limit: int) -> int:

@@ -225,7 +225,11 @@ class Context:
         c.sections = c._sections()
         c.mentions = sorted(c.mentions + c._descriptions(), key=lambda m: (m.start, -m.end))
         orgs = Counter(m.key for m in c.mentions if m.is_org and m.key)
-        c.main_org = orgs.most_common(1)[0][0] if orgs else None
+        top = orgs.most_common(2)
+        # (a text naming several organisations once each has no main one: the first named
+        # is no default for "was admitted" — "has never sought membership of NATO")
+        c.main_org = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]
+                                           or top[0][1] > 1) else None
         words = gazetteer.config.get("pair_words", {}).get(lang, [])
         if words:
             rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
@@ -270,6 +274,13 @@ class Context:
         if len({m.key for m in states}) == 1:
             return states[0].key
         of = [m for m in states if TITLE_OF.search(first[max(0, m.start - 12) : m.start])]
+        if not of and len({m.key for m in states}) == 2 and re.search(
+                r"(?:quan\s+hệ|relations?)\s+(?:với|with)\s+$",
+                first[states[0].end : states[-1].start], re.I) and not re.search(
+                r"(?:quan\s+hệ|relations?)\s+(?:với|with)", first[: states[0].start], re.I):
+            # a country brief: "CỘNG HÒA BỒ ĐÀO NHA – THÔNG TIN CƠ BẢN VÀ QUAN HỆ VỚI VIỆT NAM"
+            # is about the first state (its relations with the second)
+            of = states[:1]
         return of[0].key if of else None
 
     def _sections(self) -> list[tuple[int, int, str | None, str | None]]:
@@ -422,6 +433,16 @@ class Context:
                 nxt = [x for x in self.mentions if x.start == end + of.end() and x.is_state]
                 if nxt:
                     state, end = nxt[0].key, nxt[0].end
+            prev = out[-1] if out else None
+            if prev is not None and self.text[prev.end : m.start()] in (", ", ",", " and ") \
+                    and self.text[prev.start : prev.end].endswith(prev.label) \
+                    and prev.office in ("party-general-secretary", "deputy-prime-minister") \
+                    and (prev.state is None or state in (None, prev.state)):
+                # "Tổng Bí thư, Chủ tịch nước Tô Lâm", "General Secretary and President To
+                # Lam": one person holding two offices, named by the first
+                out[-1] = Post(prev.start, end, prev.office,
+                               self.text[prev.start : m.end()], prev.state or state)
+                continue
             out.append(Post(start, end, office, self.text[m.start() : m.end()], state))
         # "hội kiến nhà lãnh đạo Trung Quốc", "met the Chinese leader": the office holder of
         # that state the text named last
@@ -522,6 +543,8 @@ NEGATION = re.compile(r"\b(?:not|no|never|n't|yet\s+to|neither|nor)\b|\bchưa\b|
 MODAL = re.compile(
     r"\b(?:would|will|shall|plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|seeks?\s+to"
     r"|expects?\s+to|wants?\s+to|consider(?:s|ing)?|(?-i:may)|might|could|to\s*$)\b"
+    # a plan: "where he is due to hold talks with …", "Modi was to lay a wreath …"
+    r"|\b(?:is|are|was|were)\s+(?:(?:due|scheduled|set|slated)\s+)?to\s+\w+\s+$"
     r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b",
     re.I,
 )
@@ -558,7 +581,15 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she
                               r"(?:sau\s+khi|trước\s+khi|after|before)\s"
                               # "…, chuyến thăm đầu tiên kể từ khi hai nước thiết lập quan hệ
                               # vào tháng 3": a clause of "since" keeps its date
-                              r"|(?<!\w)(?:kể\s+từ\s+khi|từ\s+khi)\s|\bsince\s+(?:the\s+two|they|both)\s",
+                              r"|(?<!\w)(?:kể\s+từ\s+khi|từ\s+khi)\s|\bsince\s+(?:the\s+two|they|both)\s"
+                              # a historical aside: "…, the first visit … since Morarji Desai
+                              # came in 1979", "…, which falls in the seventieth year of …",
+                              # "…, established in 1954"
+                              r"|\bsince\s+(?:he|she|they|it)\s+(?:was|were|had|has|took|came|won)\s"
+                              r"|\bsince\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+(?:came"
+                              r"|visited|went|travell?ed|was|were|had|made|last)\b"
+                              r"|,\s+which\s+(?:falls|fell|marks|marked|coincides|coincided|comes)\b"
+                              r"|,\s+(?:established|founded|set\s+up|first\s+established)\s+(?:in|on)\s",
                               re.I)
 
 
@@ -585,10 +616,9 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
     if not ds:
         return None
     after = [d for d in ds if d.start >= pos]
-    aside = _RELATIVE_CLAUSE.search(ctx.text, pos, b)
-    if aside is not None:
+    for aside in _RELATIVE_CLAUSE.finditer(ctx.text, pos, b):
         # "…, which it had recognised since 1949": a date of a relative clause after the fact
-        # is that clause's, not the fact's
+        # is that clause's, not the fact's (every such clause after the trigger)
         close = ctx.text.find(",", aside.end(), b)
         inside = range(aside.start(), close if close >= 0 else b)
         after = [d for d in after if d.start not in inside]
@@ -600,10 +630,21 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
         after = [d for d in after if d.start < offset]
     before = [d for d in ds if d.start < pos][::-1]
     semi = ctx.text.rfind(";", a, pos)
+    joint = list(re.finditer(r",\s+(?:and|và)\s", ctx.text[a:pos]))
+    if joint and any(d.start > a + joint[-1].start() and "relative" in d.flags for d in before):
+        # "…, và cũng trong năm đó tham gia thành lập …": the coordinated clause's own
+        # (relative) date
+        semi = max(semi, a + joint[-1].start())
     if semi >= 0 and any(d.start > semi for d in before):
         # "…ngày 22/2/1974 …; cũng trong năm đó Bangladesh trở thành thành viên OIC": the
         # trigger's own clause dates it
         before = [d for d in before if d.start > semi]
+    if after and before and all("relative" in d.flags for d in after) and re.search(
+            r",\s+(?:and|và|rồi)\s", ctx.text[pos : after[0].start]) and any(
+            "relative" not in d.flags for d in before):
+        # "Ngày 4/4/1949, Na Uy … trở thành thành viên sáng lập NATO, và cũng trong năm đó
+        # tham gia …": a relative date of the next coordinated clause is that clause's
+        after = []
     for n, side in enumerate((after, before)):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"

@@ -34,8 +34,8 @@ MONTHS = {
 } | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
 MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)"
-)
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?!\w))"
+)  # (a news agency's "Aug 22, 2024" has no dot)
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -141,6 +141,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # an interval of years: "trong giai đoạn 1994-2006", "between 2010 and 2015"
     (re.compile(rf"(?<!\w)(?:giai\s+đoạn|thời\s+kỳ|between|from)\s+{YEAR}\s*(?:-|–|to|and|đến)\s*{YEAR}(?!\d)", re.I), "year_range"),  # noqa: E501
     (re.compile(rf"(?:the\s+)?first\s+{NUM}\s+months\s+of\s+{YEAR}", re.I), "en_first_months"),
+    # "in the financial year that ended in March (2024)": the twelve months to that month
+    (re.compile(rf"(?:financial|fiscal)\s+year\s+(?:that\s+|which\s+)?(?:ended|ending|to)\s+(?:in\s+)?{MONTH}(?:\s+{YEAR})?(?!\s*\d)", re.I), "fiscal_year"),  # noqa: E501
     (re.compile(rf"(?<!\d){NUM_VI}\s+tháng\s+(?:từ\s+)?đầu\s+năm\s+{YEAR}", re.I), "vi_first_months"),  # noqa: E501
     # a year counted from the dateline: "in February of last year", "tháng 10 năm ngoái",
     # "this year", "năm nay"
@@ -282,6 +284,12 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
             return None
         return DateMention(s, e, {"from": f"{y}-01", "to": f"{y}-{n:02d}"}, "month", "period",
                            partial=n < 12)
+    if kind == "fiscal_year":
+        mo = MONTHS[g[0].lower().rstrip(".")]
+        if g[1] is None:
+            return DateMention(s, e, None, "month", "period", flags=("year-from-context",),
+                               pending=("fiscal", mo))
+        return DateMention(s, e, _fiscal(int(g[1]), mo), "month", "period")
     if kind == "year_range":
         if int(g[1]) <= int(g[0]):
             return None
@@ -455,6 +463,16 @@ _HORIZON_BEFORE = re.compile(r"(?<!mãi\s)(?<!\w)(?:đến|tới)\s+năm\s*$|\b(
                              r"|\bby\s+(?:the\s+year\s+)?$", re.I)
 
 
+def _fiscal(year: int, month: int) -> dict[str, str]:
+    """The twelve months ending with ``month`` of ``year``.
+
+    >>> _fiscal(2024, 3)
+    {'from': '2023-04', 'to': '2024-03'}
+    """
+    start_y, start_m = (year, 1) if month == 12 else (year - 1, month + 1)
+    return {"from": f"{start_y}-{start_m:02d}", "to": f"{year}-{month:02d}"}
+
+
 def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> None:
     explicit = [d for d in found if d.value is not None]
     for d in found:
@@ -510,6 +528,14 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 d.value = {"from": a, "to": b} if a and b else None
             if d.value is None:
                 d.flags = (*d.flags, "unresolved")
+        elif what == "fiscal":
+            # the last such month up to the document's day ("the financial year that ended in
+            # March", in a July article: April of the year before to March)
+            if anchor is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            mo = d.pending[1]
+            d.value = _fiscal(anchor.year if mo <= anchor.month else anchor.year - 1, mo)
         elif what == "weekday":
             if anchor is None:
                 d.flags = (*d.flags, "unresolved")

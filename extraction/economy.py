@@ -39,6 +39,10 @@ RAISE_TO = re.compile(r"\b(?:rais|increas|boost|lift|doubl|push|bring|expand)\w*
 #: $100 billion trade goal"): a target ("by the end of 2022" is the date of a stock)
 HORIZON_AFTER = re.compile(r"[^.;,]{0,20}?\bby\s+(?:19|20)\d\d\b"
                            r"|\s*(?:[\w-]+\s+){0,2}(?:goal|target)s?\b", re.I)
+#: a trade balance is no value of trade ("thâm hụt thương mại … 123,5 tỷ USD", "a trade
+#: deficit of $123.5 billion")
+BALANCE = re.compile(r"(?<!\w)(?:thâm\s+hụt|thặng\s+dư|nhập\s+siêu|xuất\s+siêu)(?!\w)"
+                     r"|\b(?:deficit|surplus)\b", re.I)
 MULT = {"billion": 9, "bn": 9, "tỷ": 9, "million": 6, "triệu": 6, "nghìn tỷ": 12}
 
 
@@ -124,6 +128,9 @@ def extract(ctx: Context) -> list[Candidate]:
             if BOUND.search(ctx.text, max(prev, mo.start - 25), mo.start):
                 prev = mo.end  # "stayed below USD 2 billion a year": a bound, not a value
                 continue
+            if BALANCE.search(ctx.text, max(prev, mo.start - 80), mo.start):
+                prev = mo.end  # "thâm hụt thương mại … lên tới 123,5 tỷ USD": a balance
+                continue
             if kind == "trade":
                 out += _trade(ctx, s, mo, prev, right)
             else:
@@ -205,7 +212,10 @@ def _trade(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]
     if d is None and prev > s.start and re.search(r"(?<!\w)trong đó|\bof\s+which\b|\bincluding\b"
                                                   # "… for 24.7 billion dollars and its imports
                                                   # … for 16.3 billion": the figure before's
-                                                  r"|^\s*(?:,\s*)?(?:and|và|while|còn)\s",
+                                                  r"|^\s*(?:,\s*)?(?:and|và|while|còn)\s"
+                                                  # "…, trong khi xuất khẩu sang Việt Nam chỉ
+                                                  # đạt 13,1 tỷ USD": the contrast's
+                                                  r"|,\s*(?:trong\s+khi|while|whereas)\s",
                                                   ctx.text[prev : mo.start], re.I):
         d = _period(ctx, s.start, prev, prev)  # "… 16,7 tỷ USD, trong đó Việt Nam xuất khẩu …"
     if d is None:

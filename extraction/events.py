@@ -103,6 +103,16 @@ def _place(ctx: Context, a: int, b: int) -> Mention | None:
                    and (x.is_state or x.how in ("capital", "city") or x.kind == "place")]
             if nxt:
                 return nxt[0]
+        # "tại Nice (Pháp)", "in Kazan (Russia)": a town the registry does not hold, then its
+        # state in brackets
+        town = re.match(r"(?-i:[A-ZĐ])[\w'’-]+(?:\s+(?-i:[A-ZĐ])[\w'’-]+){0,2}\s*\(",
+                        ctx.text[m.end() : b])
+        if town:
+            at = m.end() + town.end()
+            nxt = [x for x in ctx.mentions_in(at, b) if x.start == at and x.is_state and x.key
+                   and ctx.text[x.end : x.end + 1] == ")"]
+            if nxt:
+                return nxt[0]
     return None
 
 
@@ -141,8 +151,189 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
     out += _return_visits(ctx, out)
-    return _placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
-        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))
+    out += _visits_by_side(ctx, out)
+    out += _first_visits_by(ctx, out)
+    out += _possessive_visits(ctx, out)
+    return _within_ranges(_placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
+        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))
+
+
+def _within_ranges(out: list[Candidate]) -> list[Candidate]:
+    """A visit of the same visitor and host on one day of another visit's range is that visit
+    told again ("the first visit by an Indian prime minister …" on Thursday, of a two-day trip
+    from Wednesday): the range is kept."""
+    ranges = [(_actors(c), c.data["start"], c.data.get("end") or c.data["start"]) for c in out
+              if c.data.get("event_type") == "visit" and "start" in c.data]
+    return [c for c in out if not (
+        c.data.get("event_type") == "visit" and isinstance(c.data.get("date"), str)
+        and len(c.data["date"]) == 10 and any(k == _actors(c) and lo <= c.data["date"] <= hi
+                                              for k, lo, hi in ranges))]
+
+
+#: "made the first state visit by an Irish president to Vietnam in November 2016", "the
+#: first visit by an Indian prime minister to Poland since Morarji Desai came in 1979"
+_FIRST_BY = re.compile(r"\bfirst\s+(?:(?:state|official|working|bilateral|full)\s+)?visit"
+                       r"\s+by\s+an?\s+")
+_FIRST_BY_POST = re.compile(r"\s+(prime\s+minister|premier|president|chancellor|king|queen|emperor"
+                            r"|foreign\s+minister|head\s+of\s+(?:state|government))\s+to\s+(?:the\s+)?",
+                            re.I)
+_FIRST_BY_OFFICE = {"prime minister": "prime-minister", "premier": "prime-minister",
+                    "president": "president", "chancellor": "head-of-government",
+                    "king": "head-of-state", "queen": "head-of-state", "emperor": "head-of-state",
+                    "foreign minister": "minister-of-foreign-affairs",
+                    "head of state": "head-of-state", "head of government": "head-of-government"}
+_SINCE_CAME = re.compile(r"\s+since\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}(?:came|visited|went"
+                         r"|travell?ed|made\s+(?:the|a|his|her)\s+(?:\w+\s+)?(?:trip|visit))\s+(?:there\s+)?")
+
+
+def _first_visits_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The visit a leader "made" as the first by an office of a state to another, with its
+    date; and the earlier visit a "since" clause names (the office's, at its own date)."""
+    out: list[Candidate] = []
+    for m in _FIRST_BY.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        dem = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+               and (x.is_state or x.how == "demonym")]
+        p = _FIRST_BY_POST.match(ctx.text, dem[0].end) if dem else None
+        host = [x for x in ctx.mentions_in(p.end(), s.end) if x.start == p.end() and x.key
+                and (x.is_state or x.how in ("capital", "city"))] if p else []
+        if not host or host[0].key == dem[0].key or negated(ctx, m.start(), s.start):
+            continue
+        label = p.group(1)
+        post = Post(dem[0].start, p.start(1) + len(label), _FIRST_BY_OFFICE[
+            re.sub(r"\s+", " ", label.lower())], label, dem[0].key)
+        visitor, where = dem[0].key, host[0].key
+        base = {"event_type": "visit",
+                "participants": [_participant(ctx, visitor, "visitor", post),
+                                 _participant(ctx, where, "host", None)],
+                "place": ctx.label(where)}
+        made = re.search(r"\b(?:made|paid)\s+(?:the|his|her|its)\s+$",
+                         ctx.text[max(s.start, m.start() - 14) : m.start()])
+        since = _SINCE_CAME.match(ctx.text, host[0].end)
+        if made:
+            comma = re.search(r"[,;]", ctx.text[host[0].end : s.end])
+            d = pick_date(ctx, host[0].end, host[0].end + comma.start() if comma else s.end,
+                          host[0].end)
+            data = dict(base)
+            data.update(_date_fields(d))
+            if not any(c.type == "event" and c.data.get("participants", [None])[0] == data[
+                    "participants"][0] and c.data.get("date") == data.get("date") for c in found):
+                out.append(Candidate("event", data, *span_of((m.start(), host[0].end), d), 0.7,
+                                     "event-visit-first-by",
+                                     [f for f in (d.flags if d else ()) if f != "unresolved"]))
+        if since:
+            ds = [d for d in ctx.dates_in(since.end(), s.end) if d.value is not None
+                  and re.fullmatch(r"(?:in|on)\s+", ctx.text[since.end() : d.start])]
+            if ds:
+                data = dict(base)
+                data.update(_date_fields(ds[0]))
+                out.append(Candidate("event", data, m.start(), ds[0].end, 0.65,
+                                     "event-visit-first-since",
+                                     [f for f in ds[0].flags if f != "unresolved"]))
+    return out
+
+
+#: "Xi's trip to Jakarta in October 2013", "Xi Jinping's state visit to Islamabad on 20-21
+#: April 2015": a visit named by its visitor's possessive
+_POSSESSIVE_VISIT = re.compile(r"((?-i:[A-ZĐ])[\w'-]*(?:\s+(?-i:[A-ZĐ])[\w'-]*){0,2})['’]s\s+"
+                               r"(?:(?:first|second|last|state|official|working)\s+)*(?:trip|visit)"
+                               r"\s+to\s+(?:the\s+)?")
+
+
+def _possessive_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The visitor's state from the office the text introduced the name with (no post: the
+    text writes none here), the host the place after "to", the date right after it."""
+    out: list[Candidate] = []
+    for m in _POSSESSIVE_VISIT.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        named = _named_post(ctx, m.start(1), m.end(1) + 1)
+        if named is None:
+            # a short name ("Xi"): the last post introduced with it
+            last = m.group(1).split()[-1]
+            named = next((p for p in reversed(ctx.posts) if p.end <= m.start() and re.search(
+                rf"(?<!\w){re.escape(last)}(?!\w)", ctx.text[p.start : p.end])), None)
+        dest = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+                and (x.is_state or x.how in ("capital", "city"))]
+        if named is None or not named.state or not dest or dest[0].key == named.state:
+            continue
+        when = [d for d in ctx.dates_in(dest[0].end, s.end) if d.value is not None
+                and re.fullmatch(r"\s+(?:in|on|from)\s+", ctx.text[dest[0].end : d.start])]
+        data = {"event_type": "visit",
+                "participants": [_participant(ctx, named.state, "visitor", None),
+                                 _participant(ctx, dest[0].key, "host", None)],
+                "place": ctx.label(dest[0].key)}
+        data.update(_date_fields(when[0] if when else None))
+        if any(c.type == "event" and c.data.get("participants") and c.data[
+                "participants"][0]["actor"] == data["participants"][0]["actor"]
+               and c.data.get("place") == data["place"] and c.start <= m.end() <= c.end + 40
+               for c in found):
+            continue
+        out.append(Candidate("event", data, *span_of((m.start(), dest[0].end), *when[:1]), 0.65,
+                             "event-visit-possessive",
+                             [f for f in (when[0].flags if when else ()) if f != "unresolved"]))
+    return out
+
+
+#: a brief's list of visits by side: "Các chuyến thăm cấp cao: phía Việt Nam có Thủ tướng A
+#: (1995), …; phía Na Uy có …", "High-level visits: from Vietnam, Prime Minister A (1995), …;
+#: from Norway, …"
+_SIDE_BEFORE = re.compile(r"(?:(?<!\w)phía|\bfrom|\bon\s+the|\bby)\s+(?:the\s+)?$", re.I)
+_SIDE_AFTER = re.compile(r"\s*(?:side\b)?\s*(?:có|gồm|:|,|–|-)\s*", re.I)
+_VISITS_HEAD = re.compile(r"(?:chuyến\s+thăm|(?<!\w)thăm|\bvisits?)\b[^:]{0,40}:", re.I)
+
+
+def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Each office holder of a side's list, with the date in brackets after the name, visited
+    the other state of the document's pair (the host and place)."""
+    out: list[Candidate] = []
+    if len(ctx.pair) != 2:
+        return out
+    for s in ctx.sents:
+        head = _VISITS_HEAD.search(ctx.text, s.start, s.end)
+        if head is None:
+            continue
+        sides = []
+        for x in ctx.mentions_in(head.end(), s.end):
+            if x.is_state and x.key and _SIDE_BEFORE.search(
+                    ctx.text, max(s.start, x.start - 10), x.start) and _SIDE_AFTER.match(
+                    ctx.text, x.end) and (x.how == "name" or re.match(r"\s+side\b",
+                                                                     ctx.text[x.end:])):
+                sides.append(x)
+        if not sides:
+            continue
+        for i, side in enumerate(sides):
+            stop = sides[i + 1].start if i + 1 < len(sides) else s.end
+            keys_ = list(dict.fromkeys(x.key for x in sides))
+            # the other side the list names, else the other state of the document's pair
+            host = [k for k in keys_ if k != side.key][0] if len(keys_) == 2 \
+                else ctx.other(side.key)
+            if host is None or len(keys_) > 2:
+                continue
+            for p in ctx.posts_in(side.end, stop):
+                if p.state not in (None, side.key):
+                    continue
+                nxt = [q.start for q in ctx.posts_in(p.end, stop)] + [stop]
+                ds = [d for d in ctx.dates_in(p.end, min(nxt)) if d.value is not None
+                      and "(" in ctx.text[max(p.end, d.start - 2) : d.start]
+                      and not re.search(r"[;,]", ctx.text[p.end : d.start])]
+                if not ds:
+                    continue
+                d = ds[0]
+                post = replace(p, state=side.key)
+                data = {"event_type": "visit",
+                        "participants": [_participant(ctx, side.key, "visitor", post),
+                                         _participant(ctx, host, "host", None)],
+                        "place": ctx.label(host)}
+                data.update(_date_fields(d))
+                if any(c.type == "event" and c.data.get("date") == data.get("date")
+                       and c.data.get("participants") == data["participants"] for c in found):
+                    continue
+                out.append(Candidate("event", data, p.start, ctx.text.find(")", d.end) + 1,
+                                     0.7, "event-visit-by-side",
+                                     [f for f in d.flags if f != "unresolved"]))
+    return out
 
 
 _RETURN_VISIT = re.compile(r"\b(?:made|paid)\s+a\s+return\s+visit\b(?!\s+to\b)"
@@ -391,19 +582,35 @@ def _named_post(ctx: Context, a: int, b: int) -> Post | None:
     return None
 
 
+#: a programme still to come: "Theo chương trình, …", "According to the schedule, …"
+_PLANNED = re.compile(r"(?<!\w)(?:Theo|theo)\s+(?:chương\s+trình|lịch\s+trình|kế\s+hoạch)(?!\w)"
+                      r"|\b[Aa]ccording\s+to\s+(?:the|his|her|its)\s+(?:schedule|programme|program"
+                      r"|itinerary)\b")
+
+
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in VISIT.finditer(ctx.text, s.start, s.end):
         a, b = m.start(), m.end()
         if negated(ctx, a, s.start):
             continue
+        if _PLANNED.search(ctx.text, s.start, a) or re.search(
+                r"(?<!\w)(?:sẽ|dự kiến)\s+[^;.]{0,120}$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
+                ctx.text[max(s.start, ctx.text.rfind(";", s.start, a) + 1) : a]):
+            continue  # "Ngày mai, … sẽ rời Dublin sang Pháp, … và thăm chính thức nước này"
+        if re.search(r"(?:(?<!\w)trong|\bduring)\s+(?:the\s+)?$", ctx.text[max(s.start, a - 8) : a],
+                     re.I) and re.match(r"\s*,", ctx.text[b : b + 3]):
+            continue  # "trong chuyến thăm, …": the visit the text already stated
         dest = _visit_dest(ctx, b, s.end)
         if dest is None and TRAVEL.match(m.group(0)) and not (
                 ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)", ctx.text[b : b + 12])):
             continue
         posts = ctx.posts_in(s.start, s.end)
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
-        after = [p for p in posts if p.start >= b and p.start - b < 80]
+        after = [p for p in posts if p.start >= b and p.start - b < 80 and not re.search(
+            # (the one to be met is not the visitor: "…, was also expected to meet Premier Li")
+            r"\b(?:meet|met|meets|with|call\s+on)\s+(?:\w+\s+)?$|(?<!\w)(?:gặp|hội kiến|với)\s+$",
+            ctx.text[max(b, p.start - 20) : p.start], re.I)]
         before = [p for p in posts if p.end <= a]
         clause = list(re.finditer(r"[;,]\s+(?:and|và|while|còn|but|nhưng)\s+|;\s*",
                                   ctx.text[s.start:a]))
@@ -526,17 +733,26 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                 "place": ctx.label(host)}
         data.update(_date_fields(d))
         days = _LENGTH.search(ctx.text[max(s.start, a - 12) : min(s.end, b + 30)])
+        if days is None and re.match(r"(?:landed|arrived|flew)\b", m.group(), re.I):
+            # "landed in Warsaw on Wednesday evening for the two-day trip": the arrival, then
+            # the length its clause gives
+            stop = re.search(r"[,;.]", ctx.text[b : s.end])
+            clause = ctx.text[b : b + stop.start() if stop else s.end]
+            trip = re.search(r"\bfor\s+(?:a|the|his|her|their)\s+(?=\w+-day\b)", clause, re.I)
+            days = _LENGTH.match(clause, trip.end()) if trip else None
         n = (days.group(1) or days.group(2)).lower() if days else ""
         n_days = int(n) if n.isdigit() else NUMBERS.get(n, 0)
         begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for|at\s+the\s+(?:start"
                            r"|beginning|outset)\s+of|on\s+the\s+first\s+day\s+of)\s+(?:\S+\s+){0,3}$"
-                           r"|bắt đầu\s+(?:\S+\s+){0,2}$", ctx.text[max(s.start, a - 40) : a],
+                           r"|(?:bắt đầu|mở đầu|khởi đầu)\s+(?:\S+\s+){0,2}$",
+                           ctx.text[max(s.start, a - 40) : a],
                            re.I) or re.search(
             # the day of arrival, then the visit's length: "a day after he landed in the
             # kingdom for a three-day state visit", "đến Mát-xcơ-va chiều 20/3, bắt đầu chuyến
             # thăm … kéo dài ba ngày"
-            r"\b(?:landed|arrived)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
+            r"\b(?:landed|arrived)\s+in\b|\b(?:flew|came)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
             ctx.text[s.start : a], re.I)
+        begins = begins or re.match(r"(?:landed|arrived|flew)\b", m.group(), re.I)
         if begins and 1 < n_days < 15 and isinstance(data.get("date"), str) \
                 and len(data["date"]) == 10:
             # "began a four-day visit … on Saturday", "chuyến thăm 3 ngày từ ngày 5/6": the
@@ -610,7 +826,7 @@ def _more_dates(ctx: Context, d, end: int) -> list:  # noqa: ANN001
     return out
 
 
-_LENGTH = re.compile(r"\b(\w+)-day\s+(?:state\s+|official\s+|working\s+)?visit"
+_LENGTH = re.compile(r"\b(\w+)-day\s+(?:state\s+|official\s+|working\s+)?(?:visit|trip)"
                      r"|(?<!\w)thăm[^,.;]{0,30}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d)",
                      re.I)
 
@@ -664,9 +880,15 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         a, b = m.start(), m.end()
         clause = max(s.start, ctx.text.rfind(",", s.start, a) + 1,
                      ctx.text.rfind(";", s.start, a) + 1)
-        if re.search(r"(?:(?<!\w)(?:dự kiến|sẽ|dự định)|\b(?:will|is\s+(?:due|expected|set)\s+to"
-                     r"|plans\s+to))\s+(?:[^\s,;]+\s+){0,8}?$", ctx.text[clause:a], re.I):
+        if re.search(r"(?:(?<!\w)(?:dự kiến|sẽ|dự định)|\b(?:will|(?:is|are|was|were)\s+"
+                     r"(?:(?:also|still)\s+)?(?:due"
+                     r"|expected|set|scheduled)(?:\s+to)?|plans\s+to))\s+(?:[^\s,;]+\s+){0,8}?$"
+                     r"|\b(?:is|are|was|were)\s+(?:(?:also|still)\s+)?(?:due|expected|set|scheduled)"
+                     r"\s+$",
+                     ctx.text[clause:a], re.I):
             continue  # "Chủ tịch nước dự kiến hội kiến … và gặp …", "will meet": a plan
+        if _PLANNED.search(ctx.text, s.start, a):
+            continue  # "Theo chương trình, … còn hội kiến Thủ tướng …": the programme
         posts = [p for p in ctx.posts_in(s.start, s.end)]
         left = [p for p in posts if p.end <= a]
         right = [p for p in posts if p.start >= b and p.start - b < 40]
@@ -764,7 +986,8 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                     break
         if None in states or states[0] == states[1]:
             continue
-        place = _place(ctx, b, s.end)
+        semi = ctx.text.find(";", b, s.end)  # (a place after a semicolon is another clause's)
+        place = _place(ctx, b, semi if semi >= 0 else s.end)
         if place is None:
             # "…, and X visited China in June 2025, where he met …": the visit of the clause
             clause = max([s.start] + [s.start + c.end() for c in re.finditer(
@@ -773,7 +996,7 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                 place = _visit_dest(ctx, v.end(), a)
                 if place is not None:
                     break
-        place = place or _place(ctx, s.start, s.end)
+        place = place or _place(ctx, s.start, semi if semi >= 0 else s.end)
         if place is None:
             # the meeting takes place where the visit of the same sentence goes
             for v in VISIT.finditer(ctx.text, s.start, s.end):

@@ -116,7 +116,9 @@ def _org_after(ctx: Context, b: int, limit: int, words: int = 8) -> Mention | No
 
 
 def _clause_end(ctx: Context, s: Sentence, b: int, nxt: int) -> int:
-    m = re.search(r"[;]|,\s+(?:after|while|when|but|which|a\s+year|sau khi|khi)\b|\s+sau khi\b",
+    # (and a clause of purpose: "rời EFTA để từ ngày 1/1/1986 … trở thành thành viên …")
+    m = re.search(r"[;]|,\s+(?:after|while|when|but|which|a\s+year|sau khi|khi)\b|\s+sau khi\b"
+                  r"|\s+(?:để|in\s+order\s+to|so\s+as\s+to)\s",
                   ctx.text[b:nxt])
     return b + m.start() if m else nxt
 
@@ -239,6 +241,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if org is None:
                     before = [x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key]
                     org = before[-1] if before else None
+        if not members and ctx.subject is not None and re.search(
+                r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+|\d\s+)(?:it|It|nước này|Nước này)\s+"
+                r"(?:(?:also|then|later|had|has|đã|cũng)\s+)*$", text[max(prev_end, a - 25) : a]):
+            # "…; a few weeks earlier, on 18 April, it had left the Commonwealth": the pronoun
+            # right before the verb is the text's state, not a name earlier in the clause
+            members = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            dated = [(x, None) for x in members]
         if not members:
             members = _states(subject_group(ctx, prev_end, a))
             if members and prev_members and re.search(r",\s+(?:and|và)\s+$", text[
@@ -355,10 +364,17 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                 re.I):
                     prev_end = b
                     continue
-            if ctx.main_org is None:
+            org_key = ctx.main_org
+            if org_key is None:
+                # no organisation the text is mainly about: the one its paragraph named last
+                # ("Nga gia nhập Hội đồng châu Âu …. Ngày 16/3/2022, Ủy ban Bộ trưởng của tổ
+                # chức này quyết định khai trừ Nga")
+                para = [p.start for p in ctx.sents if p.paragraph == s.paragraph]
+                last = [x for x in ctx.mentions_in(min(para), a) if x.is_org and x.key]
+                org_key = last[-1].key if last else None
+            if org_key is None:
                 prev_end = b
                 continue
-            org_key = ctx.main_org
             noun = re.match(r"\s*the\s+(union|alliance|association|organi[sz]ation|community)\b",
                             text[b : b + 30], re.I)
             if noun:

@@ -49,6 +49,7 @@ JOIN = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founders\s+of\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp|là thành viên"
+    r"|(?<!\w)vào(?=\s+(?-i:(?:hội đồng|tổ chức|khối|liên minh|hiệp hội)\s+này)(?!\w))"
     r"|là một thành viên"
     r"|(?<!\w)tham gia(?!\w)"
     r"|trở thành (?:quốc gia|nước) đối tác|\bbecame\s+(?:\S+\s+){0,2}?partner\s+countr(?:y|ies)\b"
@@ -82,11 +83,29 @@ PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại|\bpar
 APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|\bhas\s+applied\b"
                    r"|\bapplied\b[^.]{0,30}\bmembership\b"
                    r"|(?:nộp|đệ|gửi)\s+đơn\s+(?:xin\s+)?(?:gia nhập|trở thành thành viên)"
-                   r"|(?<!\w)xin\s+gia nhập", re.I)
+                   r"|(?<!\w)xin\s+gia nhập"
+                   # "Its first request to join the EEC lapsed", "A first application to the
+                   # United Nations, lodged in 1946, was blocked": a request, no membership
+                   r"|\b(?:request|application|bid|attempt|candidacy)s?\s+(?:to\s+join|to\s+(?:the\s+)?"
+                   r"(?-i:[A-Z])|for\s+(?:full\s+)?membership)"
+                   r"|(?<!\w)(?:đơn|yêu\s+cầu|nỗ\s+lực)\s+(?:xin\s+)?gia\s+nhập(?!\w)"
+                   # talks still going on: "các cuộc đàm phán gia nhập vẫn đang tiếp diễn"
+                   r"|(?<!\w)(?:các\s+cuộc\s+)?đàm\s+phán\s+gia\s+nhập(?=\s+(?:vẫn|đang|còn))"
+                   r"|\b(?:accession|membership)\s+(?:talks|negotiations)\s+(?=(?:are|were|is)\s+"
+                   r"(?:still\s+)?(?:under\s*way|going\s+on|continuing|ongoing))", re.I)
 NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|\bha(?:s|ve)\s+not\s+(?:yet\s+)?become\s+(?:an?\s+)?(?:full\s+)?members?\b"
                       r"|\bha(?:s|ve)\s+(?:not|never)\s+(?:yet\s+)?(?:returned|rejoined)\b"
                       r"|\b(?:is|are)\s+not\s+(?:a\s+)?members?\b"
+                      # "has never sought membership of NATO", "has never been a member of"
+                      r"|\bha(?:s|ve|d)\s+never\s+(?:sought|applied\s+for|requested|held)\s+"
+                      r"(?:(?:its|their|full)\s+)?membership\b"
+                      r"|\b(?:ha(?:s|ve|d)\s+never\s+(?:been|become)|(?:is|are|was|were)\s+never)"
+                      r"\s+(?:an?\s+)?(?:full\s+)?members?\b|\bha(?:s|ve|d)\s+never\s+joined\b"
+                      r"|(?<!\w)chưa\s+(?:bao\s+giờ|từng)\s+(?:là|trở thành|gia nhập|xin)"
+                      r"|(?<!\w)(?<!quan sát viên )không\s+(?:phải\s+)?(?:là\s+)?(?:một\s+)?thành"
+                      r"\s+viên(?!\w)"
+                      r"|(?<!\w)(?:không|chưa)\s+(?:bao\s+giờ\s+)?(?:tham\s+gia|gia\s+nhập)(?!\w)"
                       r"|\bha(?:s|ve)\s+not\s+applied\b"
                       r"|chưa\s+(?:phải\s+)?(?:trở thành|gia nhập|là)"
                       r"|không\s+phải\s+là\s+thành\s+viên", re.I)
@@ -197,7 +216,7 @@ def extract(ctx: Context) -> list[Candidate]:
               for c in out if c.type == "membership"}
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
-    return out + _which_it(ctx) + _founding_instrument(ctx)
+    return out + _which_it(ctx) + _founding_instrument(ctx) + _signed_founding(ctx)
 
 
 #: "After twelve years as an observer, it was admitted as a full member of …"
@@ -307,6 +326,52 @@ FOUNDING_INSTRUMENT = re.compile(r",\s+(?:the|its)\s+(?:founding|constituent)\s+
                                  r"\s+(?:now\s+)?)?(?:the\s+)?", re.I)
 
 
+#: "… signed the Treaty of London founding the Council of Europe", "… signed the treaty that
+#: established the OECD": the signatories are the body's founders
+FOUNDING_SIGNED = re.compile(r"\s*,?\s+(?:founding|establishing|creating|that\s+(?:founded"
+                             r"|established|created)|which\s+(?:founded|established|created))"
+                             r"\s+(?:the\s+)?")
+#: "it was one of the ten states whose foreign ministers signed", "Norway was among the twelve
+#: countries that signed"
+ONE_OF_SIGNERS = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:\w+\s+){0,2}(?:states"
+                            r"|countries|nations|signatories)\s+(?:(?:whose\s+[\w\s]{0,40}?)|that"
+                            r"|which|to)\s*$")
+
+
+def _signed_founding(ctx: Context) -> list[Candidate]:
+    """The states that signed an instrument "founding" a body, as "one of the N states" that
+    did: each a founding member from the signing."""
+    from .agreements import SIGN
+
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for sg in SIGN.finditer(ctx.text, s.start, s.end):
+            who = ONE_OF_SIGNERS.search(ctx.text, s.start, sg.start())
+            if who is None or negated(ctx, sg.start(), s.start) or modal(ctx, sg.start(), s.start):
+                continue
+            orgs = [x for x in ctx.mentions_in(sg.end(), s.end) if x.is_org and x.key]
+            if not orgs:
+                continue
+            title = ctx.text[sg.end() : orgs[0].start]
+            f = re.search(FOUNDING_SIGNED.pattern + r"$", title)
+            if f is None or len(title) > 120 or re.search(r"[;.]", title):
+                continue
+            subj = _members(ctx, group_before(ctx, s.start, who.start()))
+            if not subj and ctx.subject is not None and re.search(
+                    r"(?:^|[,;:]\s*|\s)(?:it|It)\s+$", ctx.text[max(s.start, who.start() - 30)
+                                                        : who.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            if len(subj) != 1:
+                continue
+            semi = ctx.text.find(";", sg.end(), s.end)
+            d = pick_date(ctx, s.start, semi if semi >= 0 else s.end, sg.start())
+            lead = subj[0].start if subj[0].start >= s.start else who.start()
+            out.append(_mk(ctx, subj[0].key, orgs[0].key, ["founding", "full"], d,
+                           (min(lead, d.start if d and d.start >= s.start else lead), orgs[0].end),
+                           0.75, "membership-signed-founding"))
+    return out
+
+
 def _founding_instrument(ctx: Context) -> list[Candidate]:
     """"On 26 May 1969 A signed the Cartagena Agreement with B, C and D, the founding treaty of
     what is now the Andean Community": the signatories are the body's founders, from the
@@ -363,7 +428,7 @@ def _which_it(ctx: Context) -> list[Candidate]:
 
 #: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
 #: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
-_ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
+_ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
                       r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 
@@ -371,6 +436,10 @@ _ORG_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s
 #: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
 _COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng lúc với|cùng"
                         r"|together\s+with|at\s+the\s+same\s+time\s+as"
+                        # "…, in a single batch of sixteen states that also included A and B"
+                        r"|(?:in|as\s+part\s+of)\s+(?:a|the|one)\s+(?:single\s+)?(?:batch|group|wave"
+                        r"|round|package|enlargement)\s+(?:of\s+[\w-]+\s+(?:new\s+)?(?:states|countries"
+                        r"|nations|members)\s+)?(?:that|which)\s+(?:also\s+)?(?:included|brought\s+in)"
                         r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+(?:the\s+)?", re.I)
 
 
@@ -439,6 +508,9 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             continue  # the member is the clause's subject, named before the organisations
         while i + 1 < len(orgs):
             o, nxt = orgs[i], orgs[i + 1]
+            if nxt.key == o.key and re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]):
+                i += 1  # "Hiệp hội Mậu dịch Tự do châu Âu (EFTA)": one organisation
+                continue
             if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None:
                 break
             i += 1
@@ -491,19 +563,41 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     for m in APPLY.finditer(text, s.start, s.end):
         if any(a <= m.start() < b for a, b in blocked) or negated(ctx, m.start(), s.start):
             continue
+        if re.search(r"\b(?:support|back|endorse|welcome|oppose|block)\w*\s+"
+                     r"(?:its|their|\w+['’]s)\s+(?:\w+\s+)?$",
+                     text[max(s.start, m.start() - 30) : m.start()], re.I):
+            blocked.append((m.start(), m.end()))
+            continue  # "would like Japan to support its bid to join the OECD": another's bid
         subj = group_before(ctx, s.start, m.start())
         # "Sau khi Nga mở chiến dịch tại Ukraine, Phần Lan và Thụy Điển cùng nộp đơn …": a
         # place in the clause before is no applicant
         subj = [x for x in subj if not re.search(r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$",
                                                  text[max(s.start, x.start - 6) : x.start])]
         org = _org(ctx, m.start(), s.end)
+        if not subj and ctx.subject is not None and not _members(
+                ctx, ctx.mentions_in(s.start, m.start())) and re.match(
+                r"\s*(?:Its|Their|An?|The)\s", text[s.start : m.start()]):
+            # "A first application to the United Nations, lodged in 1946, was blocked": the
+            # text's state
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+        semi = text.rfind(";", s.start, m.start())
+        if not subj and semi >= 0 and not text[semi + 1 : m.start()].strip(" ,").replace(
+                "các cuộc", "").strip():
+            # "Uzbekistan chưa phải là thành viên WTO; các cuộc đàm phán gia nhập vẫn đang
+            # tiếp diễn": the talks of the state and the organisation of the clause before
+            subj = _members(ctx, ctx.mentions_in(s.start, semi))[:1]
+            before = [x for x in ctx.mentions_in(s.start, semi) if x.is_org and x.key]
+            if subj and before and not [x for x in ctx.mentions_in(m.start(), s.end)
+                                        if x.is_org and x.key]:
+                org = before[-1].key
         if subj:
             data = {"claim_type": "intention", "modality": "intended",
                     "subjects": [ctx.label(k) for k in keys(subj)]}
             if org:
                 data["objects"] = [ctx.label(org)]
-            out.append(Candidate("claim", data, *span_of(subj, (m.start(), m.end())), 0.7,
-                                 "membership-applied"))
+            out.append(Candidate("claim", data, *span_of(
+                [x for x in subj if x.start >= s.start] or (s.start, m.start()),
+                (m.start(), m.end())), 0.7, "membership-applied"))
         blocked.append((m.start(), m.end()))
 
     # founding members
@@ -515,8 +609,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # the clause only: "…, còn Việt Nam gia nhập …" is another fact
         stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;"
                          # "… là thành viên sáng lập APEC (1989) và gia nhập OECD …"
-                         r"|\s(?:và|and)\s+(?=(?:(?:sau đó|later|then|đã)\s+)?(?:gia nhập|tham gia"
-                         r"|trở thành|được kết nạp|là thành viên|joined|became|was\s+admitted)\b)",
+                         r"|(?:\s(?:và|and)|,)\s+(?=(?:(?:sau đó|later|then|đã|đồng thời|also)\s+)?"
+                         r"(?:gia nhập|tham gia|trở thành|được kết nạp|là thành viên|joined|became"
+                         r"|was\s+admitted|là\s+một\s+trong|is\s+one\s+of)\b)",
                          text[m.end() : s.end])
         clause_end = m.end() + stop.start() if stop else s.end
         members = _members(ctx, ctx.mentions_in(m.end(), clause_end))
@@ -750,7 +845,19 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     right = b + g.start()
                 for x in after:
                     gapped.append((x, gap_right))
-        subj = _members(ctx, subject_group(ctx, prev_end, a))
+        semi = text.rfind(";", prev_end, a)
+        own_it = ctx.subject is not None and re.fullmatch(
+            # "…; it became a member on 1 January 1973", "Six years later it was among the
+            # founders of …": a pronoun opening the trigger's own clause is the text's state,
+            # never a name (or a demonym: "British entry") of the clause before
+            r"\s*(?:(?:[\w-]+\s+){1,3}(?:later|afterwards|earlier|after|sau|trước)\s*,?\s*"
+            # (or a date opening the clause: "Tháng 12/2020, nước này trở thành quan sát viên")
+            r"|(?:On|In|Năm|Ngày|Tháng|on|in|năm|ngày|tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},\s+)?"
+            r"(?:it|It|nước này|Nước này)\s+(?:(?:also|then|later|finally|eventually|had|has|đã"
+            r"|cũng|chính\s+thức)\s+)*(?:(?:was|is|has\s+been|là|trở\s+thành)\s+)?",
+            text[semi + 1 if semi >= 0 else prev_end : a])
+        subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if own_it else \
+            _members(ctx, subject_group(ctx, prev_end, a))
         if subj and re.search(r"(?<!\w)cùng(?:\s+với)?\s+$", text[prev_end : subj[0].start]):
             # "Phần Lan cùng Áo và Thụy Điển gia nhập …": the head with its companions
             subj = [x for x in _with_head(ctx, s, subj) if x.start >= prev_end] + subj
@@ -855,8 +962,26 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Both are founding members of APEC (1989)": the document's pair
             subj = [next(x for x in ctx.mentions if x.key == k) for k in ctx.pair
                     if any(x.key == k for x in ctx.mentions)]
+        if not subj and not last_subj and re.search(
+                r"(?:,\s*|\s(?:và|and)\s+)(?:(?:sau đó|then|later|đã|cũng|also|đồng thời)\s+)*"
+                r"(?:được\s+|(?:was|were)\s+|(?:là|is)\s+(?:một\s+trong|one\s+of)\s+(?:the\s+)?"
+                r"(?:\w+\s+)?(?:nước|quốc gia|states|countries)\s+)?$",
+                text[max(prev_end, a - 50) : a]):
+            # "Bồ Đào Nha là thành viên sáng lập NATO (1949), …, được kết nạp vào Liên hợp quốc
+            # ngày 14/12/1955": a clause without a subject shares the member of the sentence's
+            # founding clause before it
+            prior = [c.data["member"] for c in out if c.type == "membership"
+                     and c.start >= s.start and c.rule == "membership-founding"]
+            subj = [x for x in ctx.mentions_in(s.start, a) if x.key and x.is_state
+                    and ctx.label(x.key) == prior[-1]][:1] if prior else []
+            if prior and not subj and ctx.subject is not None and ctx.label(
+                    ctx.subject) == prior[-1]:
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and last_subj and re.search(r"(?:^|\s)(?:và|and)\s*(?:,[^,;.]{3,60},\s*)?"
                                                 r"(?:(?:had|has|have|also|đã|cũng|cùng)\s+)?$"
+                                                r"|(?:^|\s)(?:và|and)\s+(?:cũng\s+|also\s+)?(?:trong|in)"
+                                                r"\s+(?:năm\s+(?:đó|ấy)|the\s+same\s+year|that\s+year)\s+"
+                                                r"(?:(?:đã|cũng)\s+)?$"
                                                 r"|\d,\s*$", text[max(prev_end, a - 72) : a]) \
                 and not [x for x in _members(ctx, ctx.mentions_in(prev_end, a))
                          if not is_object(ctx, x, prev_end) and not re.search(
@@ -877,7 +1002,16 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # text's main one
         named = [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
             x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
-            and ("admitted" in word or kind == "observer")][-1:]
+            and ("admitted" in word or kind == "observer" or "kết nạp" in word
+                 or re.match(r"became\s+(?:a\s+|full\s+)*members?$", word))][-1:]
+        if not named and re.search(r"admitted|became\s+(?:a\s+|full\s+)*members?$|kết nạp",
+                                   word) and not re.match(r"\s*(?:to|into|vào)\s", text[b:b + 6]):
+            # "A first application to the United Nations …. Ireland was finally admitted on 14
+            # December 1955": the one organisation the sentence before (same paragraph) named
+            before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+            prior = {x.key: x for x in ctx.mentions_in(before[-1].start, before[-1].end)
+                     if x.is_org and x.key} if before else {}
+            named = list(prior.values()) if len(prior) == 1 else []
         if membership_of is not None:
             # "Membership of the OECD followed on …": the organisation it names
             named = [x for x in ctx.mentions_in(s.start + membership_of.start(),
@@ -887,7 +1021,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                     r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
                                     re.I) or re.search(
                 # "trở thành thành viên thứ 31 của liên minh ngày …" (lower case: no name)
-                r"(?<!\w)(?-i:của\s+(?:liên minh|khối|tổ chức)(?:\s+này)?)(?=\s*(?:ngày|năm"
+                r"(?<!\w)(?-i:(?:của|vào)\s+(?:liên minh|khối|tổ chức|hội đồng|hiệp hội)"
+                r"(?:\s+này)?)"
+                r"(?=\s*(?:ngày|năm|\w+\s+năm\s+sau"
                 r"|tháng|từ|vào|[,.;]|$))", text[a : min(right, b + 40)])):
             # "… applied to join ASEAN …; it became the bloc's eleventh member": of the
             # organisations its paragraph (or the title) named before, the text's most named
@@ -914,16 +1050,18 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             org = ctx.main_org  # "A (2017) and B (2018) are the newest members"
         if org is None:
             continue
-        if word == "tham gia":
+        cofounded = word == "tham gia" and re.match(r"\s+(?:thành lập|sáng lập)(?!\w)", text[b:])
+        if word == "tham gia" and not cofounded:
             # "tham gia Diễn đàn Khu vực ASEAN (ARF) từ năm 2005": a forum's participant; taking
-            # part in anything else is no membership
+            # part in anything else is no membership ("tham gia thành lập …" is a founding)
             entity = ctx.gazetteer.entity(org)
             joined = entity is not None and entity.kind == "organisation" and re.match(
                 r"\s*(?:\S+\s+){0,8}?(?:(?:từ|vào)\s+)?năm\s+\d{4}", text[b:right])
             if entity is None or (entity.kind != "forum" and not joined):
                 continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
-            if "sáng lập" in word or "founding" in word or "founders" in word else ["full"]
+            if "sáng lập" in word or "founding" in word or "founders" in word or cofounded \
+            else ["full"]
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]
@@ -980,7 +1118,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     # January 2015": the founders' day is the organisation's
                     d = pick_date(ctx, b + born.end(), right, b + born.end())
             elif d is None:
-                d = pick_date(ctx, s.start if active else subj[0].start, right, b)
+                # (a date fronted before the subject is the clause's: "Ngày 4/4/1949, Na Uy …")
+                fd = _fronted_date(ctx, s, subj[0].start) if subj[0].start >= s.start else None
+                opening = fd is not None and re.fullmatch(r"\s*(?:\w+\s+)?",
+                                                          text[s.start : fd.start])
+                d = pick_date(ctx, s.start if active or opening else max(s.start, subj[0].start),
+                              right, b)
                 if d is not None and named and named[0].start >= b and any(
                         named[0].end < o.start and o.end <= d.start and o.key != named[0].key
                         for o in named) and "(" in text[max(b, d.start - 8) : d.start]:
@@ -1099,6 +1242,13 @@ def _with_head(ctx: Context, s: Sentence, group: list[Mention]) -> list[Mention]
     head = _members(ctx, group_before(ctx, s.start, s.start + w.start()))
     if head and not ctx.text[head[-1].end : s.start + w.start()].strip():
         return head[-1:]
+    purpose = re.search(r"(?:(?<!\w)để|\bin\s+order\s+to|\bso\s+as\s+to)\s[^,;.]*$",
+                        ctx.text[s.start : s.start + w.start()])
+    if purpose:
+        # "Cuối năm 1985 Bồ Đào Nha rời EFTA để từ ngày 1/1/1986 cùng Tây Ban Nha trở thành
+        # thành viên …": the subject of the clause the purpose belongs to
+        first = _members(ctx, ctx.mentions_in(s.start, s.start + purpose.start()))[:1]
+        return first if first and not is_object(ctx, first[0], s.start) else []
     return []
 
 

@@ -52,7 +52,29 @@ def extract(ctx: Context) -> list[Candidate]:
                 continue
             at = host.end + again.end()
             out.append(_mk(ctx, s, sender[0], host, at - len("reopened it"), at, at))
+        for m in OPENED_THEN.finditer(ctx.text, s.start, s.end):
+            host = _state_at(ctx, m.end(), s.end)
+            sender = [x for x in group_before(ctx, s.start, m.start()) if x.key and x.is_state]
+            semi = ctx.text.find(";", m.end(), s.end)
+            limit = semi if semi >= 0 else s.end
+            again = REOPENED_GAPPED.search(ctx.text, host.end, limit) if host is not None \
+                else None
+            if host is None or not sender or again is None or sender[-1].key == host.key \
+                    or re.search(r"(?-i:[A-ZĐ])\w+\s+(?:mở|opened)",
+                                 ctx.text[host.end : again.start()]):
+                continue
+            out.append(_mk(ctx, s, sender[-1], host, again.start(1), again.end(), again.end()))
     return out
+
+
+#: "Việt Nam mở Đại sứ quán tại Oslo năm 1978, đóng cửa năm 1982 rồi mở lại ngày 23/12/2009",
+#: "A opened an embassy in B in 1978, closed it in 1982 and reopened it in 2009": the
+#: reopening shares the first clause's sender and host
+OPENED_THEN = re.compile(rf"(?<!\w)(?:mở|opened)\s+(?:an?\s+|its\s+)?{_MISSION}\s+(?:tại|ở|in)\s+",
+                         re.I)
+REOPENED_GAPPED = re.compile(r"(?:,\s*|\s)(?:rồi|và|and|then)\s+(?:đã\s+|later\s+)?"
+                             r"((?<!\w)mở\s+lại|tái\s+mở|reopened\s+(?:it|them)|re-opened\s+it)(?!\w)",
+                             re.I)
 
 
 def _mk(ctx: Context, s, sender: Mention, host: Mention, a: int, b: int, after: int

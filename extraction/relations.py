@@ -37,8 +37,17 @@ TRIGGERS = [
     (re.compile(rf"\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off"
                 rf"|terminat(?:ed|es|e|ing)|end(?:ed|s)?)"
                 rf"\s+{_DET}(?:full\s+|formal\s+|official\s+)?diplomatic\s+(?:relations|ties)\b"
-                rf"|\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off)"
-                rf"\s+{_DET}{_REL}", re.I), "severed"),
+                rf"|\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off"
+                rf"|froze|freez(?:e|es|ing))\s+{_DET}{_REL}"
+                # "Indonesia and China set up relations in 1950. Jakarta froze them in 1967"
+                r"|\b(?:severed|froze|broke\s+off)\s+them\b(?=[^.;]{0,30}\b(?:in|on)\s+\d)",
+                re.I), "severed"),
+    # a participle after the relations: "the seventieth year of diplomatic relations between
+    # the two countries, established in 1954"
+    (re.compile(r"\bdiplomatic\s+(?:relations|ties)\s+between\s+(?:the\s+two\s+"
+                r"(?:countries|nations|states)|both\s+countries)\s*,\s+(?:first\s+)?established"
+                r"(?=\s+(?:in|on)\s)", re.I),
+     "established"),
     (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
                 r"|\bmaintain(?:s|ed)?\s+(?:diplomatic\s+)?relations\b"
                 r"|(?<!\w)duy trì quan hệ ngoại giao", re.I), "maintained"),
