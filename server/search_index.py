@@ -416,7 +416,8 @@ def _read_header(path: Path) -> dict[str, Any] | None:
         header = json.loads(line)
     except ValueError:
         return None
-    return header if isinstance(header, dict) else None
+    ours = isinstance(header, dict) and {"format", "code", "sha256", "bytes"} <= header.keys()
+    return header if ours else None
 
 
 def _saved_files(saved: Path) -> list[Path]:
@@ -469,7 +470,7 @@ def _keep(saved: Path, body: bytes, keys: tuple[str, ...], entities: int,
     header = {"format": INDEX_FORMAT, "code": code_version(), "stores": stores,
               "sha256": digest, "bytes": len(body), "entities": entities,
               "saved": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    path = saved / f"{digest[:16]}.json"
+    path = saved / f"{code_version()}-{digest[:16]}.json"
     tmp = saved / f".{path.name}.{os.getpid()}"
     try:
         saved.mkdir(parents=True, exist_ok=True)
