@@ -47,7 +47,7 @@ import pyoxigraph as ox
 
 from .changes import DEFAULT_GRAPH  # noqa: F401 - how the lists name the default graph
 from .errors import DiplographError
-from .store import content_fingerprint
+from .fingerprint import content_fingerprint
 
 __all__ = ["Checkpoint", "Checkpoints"]
 
@@ -130,7 +130,7 @@ class Checkpoints:
         return checkpoint
 
     def _note_content(self, checkpoint: Checkpoint) -> None:
-        """Write :data:`CONTENT`: the fingerprints (:func:`.store.content_fingerprint`) of
+        """Write :data:`CONTENT`: the fingerprints (:func:`.fingerprint.content_fingerprint`) of
         generation 0's data: its checkpoint's, and the live store's as it was just closed
         (an opening may compact, rewriting the same data into other tables: the next start's
         checkpoint then has the tables of the closed store). Taken under the write lock

@@ -1,4 +1,4 @@
-"""The fingerprint of a store's data (graph/store.py ``content_fingerprint``) and the keys of
+"""The fingerprint of a store's data (graph/fingerprint.py ``content_fingerprint``) and the keys of
 generation 0 (graph/checkpoints.py ``Checkpoints.content_keys``): equal for the same data
 across openings, different after any write, never made from a store with data outside its
 tables. Real pyoxigraph stores on disk."""
@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from diplograph.graph.checkpoints import Checkpoints
-from diplograph.graph.store import content_fingerprint
+from diplograph.graph.fingerprint import content_fingerprint
 
 
 def _insert(path: Path, text: str, checkpoint: Path | None = None) -> None:
