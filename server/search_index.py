@@ -35,7 +35,7 @@ start cannot be found by its generation. The builder keeps each index it builds 
 store (:func:`saved_folder`: ``<store>.search-index/``, the last :data:`KEEP_SAVED`), keyed by
 the store's *content*: the fingerprints of generation 0's data
 (:meth:`~diplograph.graph.checkpoints.Checkpoints.content_keys`, from
-:func:`~diplograph.graph.store.content_fingerprint`: the names, sizes and tails of the
+:func:`~diplograph.graph.fingerprint.content_fingerprint`: the names, sizes and tails of the
 RocksDB table files of the checkpoint, which ``Store.backup`` takes after a flush, so no data
 sits outside them; the tails hold each table's properties, which name the database and the
 session that wrote it). A start whose generation 0 has a saved index's fingerprint copies it
@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import functools
 import hashlib
 import json
 import logging
@@ -377,15 +376,19 @@ _CODE_FILES = ("linking/search.py", "linking/kinds.yaml", "linking/normalise.py"
                "graph/names.py", "graph/namespaces.py", "server/search_index.py")
 
 
-@functools.cache
 def code_version() -> str:
     """A hash of what makes an index from the store: :data:`INDEX_FORMAT`, pyoxigraph's
     version (it runs the queries) and the source of the modules and data that read and fold
-    the names (:data:`_CODE_FILES`). An index saved by other code is never read.
+    the names (:data:`_CODE_FILES`), read when this module is imported (the code that runs,
+    not a later edit of it). An index saved by other code is never read.
 
-    >>> len(code_version()), code_version() == code_version()
+    >>> len(code_version()), code_version() == _hash_code()
     (16, True)
     """
+    return _CODE_VERSION
+
+
+def _hash_code() -> str:
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(f"{INDEX_FORMAT} {ox.__version__}".encode())
     for name in _CODE_FILES:
@@ -393,6 +396,9 @@ def code_version() -> str:
         with contextlib.suppress(OSError):  # (a missing file hashes as empty: still a key)
             digest.update((package / name).read_bytes())
     return digest.hexdigest()[:16]
+
+
+_CODE_VERSION = _hash_code()
 
 
 def saved_folder(store: str | Path) -> Path | None:
@@ -484,6 +490,10 @@ def _keep(saved: Path, body: bytes, keys: tuple[str, ...], entities: int,
         return None
     for older in _saved_files(saved)[KEEP_SAVED:]:
         older.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # a builder stopped while it wrote (the server stopped)
+        for stray in saved.glob(".*.json.*"):
+            if time.time() - stray.stat().st_mtime > 3600:
+                stray.unlink(missing_ok=True)
     return path
 
 
