@@ -97,3 +97,19 @@ def test_the_builder_does_not_keep_an_index_of_a_later_generation(store: Path) -
     assert start_builder(cps.root).wait(60) == 0
     assert (cps.root / "search-index" / "1.json").exists()
     assert not list(saved_folder(store).glob("*.json"))  # type: ignore[union-attr]
+
+
+def test_the_code_version_follows_the_code_that_builds_an_index(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from diplograph.server import search_index
+
+    assert search_index._hash_code() == code_version()
+    assert "linking/normalise.py" in search_index._CODE_FILES
+    extra = tmp_path / "search.py"  # standing in for one of the modules, edited
+    extra.write_text("a = 1\n")
+    monkeypatch.setattr(search_index, "_CODE_FILES", (*search_index._CODE_FILES, str(extra)))
+    before = search_index._hash_code()
+    extra.write_text("a = 2\n")
+    assert search_index._hash_code() != before
+    monkeypatch.setattr(search_index, "INDEX_FORMAT", search_index.INDEX_FORMAT + 1)
+    assert len({before, search_index._hash_code(), code_version()}) == 3
