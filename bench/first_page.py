@@ -15,6 +15,11 @@
 - **cold**: then the same page right after a write that empties every cache (as
   ``bench.pages`` does), on the same server: what the page costs when nothing else runs.
 
+``--restore`` copies the store afresh before every start (the write of the cold measure
+changes it): each start then finds the store as the start before it found it, and may reuse
+the search index that start kept (server/search_index.py); the **reused** column says whether
+it did (the server's log). Without it every start but the first follows a write.
+
 ``--code DIR`` serves the code of another checkout (a folder holding a ``diplograph`` package,
 put first on ``PYTHONPATH``): several are run as interleaved pairs (A, B, A, B …) so that the
 machine's load falls on each alike. Results: ``--out`` (``bench/results/``)
@@ -33,7 +38,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .servers import Server, fetch
+from .servers import Server, copy_store, fetch
 from .soak import RESULTS, WORK, empty_caches, say, scratch_copy, start_checkout
 from .summary import median_of, save_results
 
@@ -104,9 +109,10 @@ def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, 
             raise RuntimeError(f"{page}: {status} {body[:200]!r}")
         s_secs, s_cpu, _, s_status, first = _timed(srv, SEARCH, "application/json")
         index_at = None
+        started_at = time.time() - (time.perf_counter() - t0)  # the command's start, wall clock
         while time.perf_counter() - t0 < 120:
-            if shared.exists():
-                index_at = time.perf_counter() - t0
+            if shared.exists():  # when it was written (it may be there before it is looked for)
+                index_at = shared.stat().st_mtime - started_at
                 break
             time.sleep(0.02)
         time.sleep(2.0)  # every worker has its index by now
@@ -118,7 +124,9 @@ def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, 
         cold, cold_cpu, _, _, _ = _timed(srv, page, "text/html")
     finally:
         srv.stop()
+    reused = b"search index of generation 0 reused" in log.read_bytes()
     return {"page": page, "code": Path(code).name if code else "this checkout",
+            "index_reused": reused,
             "ready_s": round(ready, 3),
             "page_s": round(secs, 3), "page_cpu_s": round(cpu, 3),
             "page_cpu_serving_s": round(serving_cpu, 3), "bytes": len(body),
@@ -129,14 +137,23 @@ def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, 
 
 
 def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
-        out_dir: Path, tag: str) -> dict[str, Any]:
+        out_dir: Path, tag: str, restore: bool = False) -> dict[str, Any]:
     scratch = scratch_copy(store, "first-page-store")
     log = WORK / "first-page-server.log"
+    pristine = None
+    if restore:  # as a served store is: opened once (its log flushed, maybe compacted)
+        from diplograph.graph.checkpoints import Checkpoints, prepare_in_subprocess
+
+        prepare_in_subprocess(scratch)
+        Checkpoints(scratch).remove_all()
+        pristine = scratch_copy(scratch, "first-page-store.pristine")
     loads = [os.getloadavg()[0]]
     rows = []
     for i in range(starts):
         for page in pages:
             for code in codes:  # interleaved: A, B, A, B …
+                if pristine is not None:
+                    copy_store(pristine, scratch)
                 row = one_start(scratch, code, page, log)
                 row["start"] = i + 1
                 row["load"] = round(os.getloadavg()[0], 1)
@@ -144,7 +161,7 @@ def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
                 rows.append(row)
                 say(json.dumps(row))
     s = {"date": dt.date.today().isoformat(), "starts": starts, "pages": pages,
-         "codes": [Path(c).name if c else "this checkout" for c in codes],
+         "codes": [Path(c).name if c else "this checkout" for c in codes], "restore": restore,
          "load": {"min": round(min(loads), 1), "median": round(statistics.median(loads), 1),
                   "max": round(max(loads), 1)},
          "rows": rows, "summary": summarise(rows),
@@ -171,7 +188,8 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "cold_cpu_s": median_of([r["cold_cpu_s"] for r in mine if "cold_cpu_s" in r]),
             "search_s": median_of([r["search_s"] for r in mine]),
             "index_s": median_of([r["index_s"] for r in mine if r["index_s"] is not None]),
-            "search_correct": all(r["search_correct"] for r in mine)})
+            "search_correct": all(r["search_correct"] for r in mine),
+            "reused": sum(1 for r in mine if r.get("index_reused"))})
     return out
 
 
@@ -203,13 +221,14 @@ def markdown(s: dict[str, Any]) -> str:
              "brackets; the slowest); search: "
              f"`{SEARCH}` right after it; index: the shared search index written. Medians.", "",
              "| page | code | ready | first page (max) | the same page cold after a write | "
-             "search | index | search correct |",
-             "|---|---|---:|---:|---:|---:|---:|---|"]
+             "search | index | search correct | reused |",
+             "|---|---|---:|---:|---:|---:|---:|---|---:|"]
     for r in s["summary"]:
         lines.append(f"| `{r['page']}` | {r['code']} | {r['ready_s']} s | {r['page_s']} s "
                      f"({r['page_cpu_s']} / {r['page_cpu_serving_s']}) (max {r['page_max_s']}) | "
                      f"{r.get('cold_s', '')} s ({r.get('cold_cpu_s', '')}) | {r['search_s']} s | "
-                     f"{r['index_s']} s | {'yes' if r['search_correct'] else 'NO'} |")
+                     f"{r['index_s']} s | {'yes' if r['search_correct'] else 'NO'} | "
+                     f"{r.get('reused', 0)}/{r['n']} |")
     codes = s["codes"]
     if len(codes) > 1:
         lines += ["", f"Paired ratios (each start against `{codes[0]}`'s start just before it), "
@@ -236,12 +255,14 @@ def main(argv: list[str] | None = None) -> int:
                          "'.' is this checkout)")
     ap.add_argument("--out", default=str(RESULTS), help="where the results go")
     ap.add_argument("--tag", default="", help="appended to the result file names")
+    ap.add_argument("--restore", action="store_true",
+                    help="copy the store afresh before every start (unchanged since the last)")
     a = ap.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     codes: list[str | None] = [None if c == "." else str(Path(c).resolve())
                                for c in (a.code or ["."])]
     s = run(Path(a.store), starts=a.starts, pages=a.page or PAGES, codes=codes,
-            out_dir=Path(a.out), tag=a.tag)
+            out_dir=Path(a.out), tag=a.tag, restore=a.restore)
     print(markdown(s))
     return 0 if all(r["search_correct"] for r in s["summary"]) else 1
 

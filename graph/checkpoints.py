@@ -47,6 +47,7 @@ import pyoxigraph as ox
 
 from .changes import DEFAULT_GRAPH  # noqa: F401 - how the lists name the default graph
 from .errors import DiplographError
+from .fingerprint import content_fingerprint
 
 __all__ = ["Checkpoint", "Checkpoints"]
 
@@ -59,6 +60,8 @@ TOUCHED = "touched"
 #: the folder of the lists of graphs each write changed (one file per generation; the default
 #: graph as :data:`DEFAULT_GRAPH`), for readers that keep something per graph
 GRAPHS = "graphs"
+#: the fingerprints of generation 0's data (:meth:`Checkpoints.content_keys`)
+CONTENT = "CONTENT"
 #: how many generations of those lists are kept
 TOUCHED_KEEP = 1000
 
@@ -120,9 +123,46 @@ class Checkpoints:
         with self._locked():
             store = self._open_live()
             try:
-                return self._publish(store, 0)
+                checkpoint = self._publish(store, 0)
             finally:
                 del store
+            self._note_content(checkpoint)
+        return checkpoint
+
+    def _note_content(self, checkpoint: Checkpoint) -> None:
+        """Write :data:`CONTENT`: the fingerprints (:func:`.fingerprint.content_fingerprint`) of
+        generation 0's data: its checkpoint's, and the live store's as it was just closed
+        (an opening may compact, rewriting the same data into other tables: the next start's
+        checkpoint then has the tables of the closed store). Taken under the write lock
+        before anyone serves: nothing else has changed the store."""
+        keys = dict.fromkeys(k for k in (content_fingerprint(checkpoint.path),
+                                         content_fingerprint(self.store_path)) if k)
+        tmp = self.root / f".{CONTENT}.{uuid.uuid4().hex[:8]}"
+        try:
+            tmp.write_text("".join(f"{k}\n" for k in keys), encoding="utf-8")
+            os.replace(tmp, self.root / CONTENT)
+        except OSError:  # unknown: readers keep nothing across starts
+            tmp.unlink(missing_ok=True)
+
+    def content_keys(self) -> tuple[str, ...]:
+        """The fingerprints of the data of generation 0 (:meth:`prepare`), the same for the
+        same data across starts; empty when unknown. Readers may key what they derive from
+        the store's data by them (the search index: server/search_index.py).
+
+        >>> import tempfile
+        >>> cps = Checkpoints(Path(tempfile.mkdtemp()) / "store")
+        >>> _ = cps.prepare(); keys = cps.content_keys()
+        >>> _ = cps.prepare(); cps.content_keys() == keys, len(keys[0])
+        (True, 64)
+        >>> cps.write(lambda s: s.update("INSERT DATA { <http://e/s> <http://e/p> 1 }"))
+        >>> _ = cps.prepare(); set(cps.content_keys()) & set(keys)
+        set()
+        """
+        try:
+            text = (self.root / CONTENT).read_text(encoding="utf-8")
+        except OSError:
+            return ()
+        return tuple(line for line in text.split("\n") if line)
 
     def write(self, change: Callable[[ox.Store], T],
               touched: Iterable[str] | None = None,

@@ -29,12 +29,35 @@ answer pages meanwhile, and whatever needs the index (search, the index pages, l
 for that build and loads it, as after any build by another worker. The first page after a
 start then no longer shares its worker's interpreter with the build, and gets the CPU first;
 the start itself is not slowed. If the builder fails, the workers build the index themselves.
+
+**Kept across starts.** The generations are counted from each start, so the index of the last
+start cannot be found by its generation. The builder keeps each index it builds beside the
+store (:func:`saved_folder`: ``<store>.search-index/``, the last :data:`KEEP_SAVED`), keyed by
+the store's *content*: the fingerprints of generation 0's data
+(:meth:`~diplograph.graph.checkpoints.Checkpoints.content_keys`, from
+:func:`~diplograph.graph.fingerprint.content_fingerprint`: the names, sizes and tails of the
+RocksDB table files of the checkpoint, which ``Store.backup`` takes after a flush, so no data
+sits outside them; the tails hold each table's properties, which name the database and the
+session that wrote it). A start whose generation 0 has a saved index's fingerprint copies it
+to the shared folder at once (no wait for the workers, no reading of the store), and the
+workers load it as after any build. A fingerprint of the files rather than a stamp the
+writers update: every way the data changes (``diplograph build`` or ``load``, a write through
+the endpoint, another program's write with pyoxigraph, a store copied over this one) makes
+new table files, and none can forget to update a stamp; a compaction, which rewrites the same
+data into other tables, costs a build, never a stale index (and the live store's tables as
+the start left them are a key too, so a compaction during a start's opening is caught).
+Each saved file names the format of its index (:data:`INDEX_FORMAT`) and the code that builds
+it (:func:`code_version`: a hash of the modules and data that make an index): a change of the
+search code never reads an old index. A damaged or truncated file (its SHA-256 is in its
+header) is logged, deleted and built again. ``DIPLOGRAPH_NO_CACHE`` keeps nothing; deleting
+the folder is always safe.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -59,8 +82,9 @@ from ..linking.search import (
     subjects_query,
 )
 
-__all__ = ["BUILDER_NICE", "Builder", "IndexHolder", "MAX_REFRESH", "NAME_MARKERS",
-           "TYPE_MARKER", "start_builder"]
+__all__ = ["BUILDER_NICE", "Builder", "INDEX_FORMAT", "IndexHolder", "KEEP_SAVED",
+           "MAX_REFRESH", "NAME_MARKERS", "TYPE_MARKER", "code_version", "saved_folder",
+           "start_builder"]
 
 log = logging.getLogger("diplograph.server.search_index")  # also when run as the builder
 
@@ -312,14 +336,23 @@ def _load(qs: Any, generation: int, path: Path) -> _State | None:
         return None
 
 
-def _save(state: _State, folder: Path, path: Path) -> None:
-    """Write the index for the other workers, and drop those of older generations."""
+def _encode(state: _State) -> bytes:
+    """The index as the shared folder holds it (:func:`_load` reads it)."""
     data = {"index": state.index.to_data(), "classes": [list(c) for c in state.classes],
             "by_graph": {g: sorted(s) for g, s in state.by_graph.items()}}
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _save(state: _State | None, folder: Path, path: Path, body: bytes | None = None) -> None:
+    """Write the index (``state``, or its encoding ``body``) for the other workers, and drop
+    those of older generations."""
     tmp = folder / f".{path.name}.{os.getpid()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        if body is None:
+            assert state is not None
+            body = _encode(state)
+        tmp.write_bytes(body)
         os.replace(tmp, path)
         for old in folder.glob("*.json"):
             if old != path:
@@ -327,6 +360,161 @@ def _save(state: _State, folder: Path, path: Path) -> None:
     except OSError:  # not shared: each worker builds its own
         tmp.unlink(missing_ok=True)
         log.warning("the search index could not be shared in %s", folder, exc_info=True)
+
+
+# ---------------------------------------------------------------------- kept across starts
+
+#: the layout of a saved index (its header and :func:`_encode`'s data); a change of the code
+#: that builds an index changes :func:`code_version` by itself
+INDEX_FORMAT = 1
+#: how many indexes are kept beside a store (the newest used)
+KEEP_SAVED = 3
+#: how many content keys one saved index keeps (a start adds its own when they are new)
+KEEP_KEYS = 8
+#: the modules and data an index is made by, as paths under the package
+_CODE_FILES = ("linking/search.py", "linking/kinds.yaml", "linking/normalise.py",
+               "graph/names.py", "graph/namespaces.py", "server/search_index.py")
+
+
+def code_version() -> str:
+    """A hash of what makes an index from the store: :data:`INDEX_FORMAT`, pyoxigraph's
+    version (it runs the queries) and the source of the modules and data that read and fold
+    the names (:data:`_CODE_FILES`), read when this module is imported (the code that runs,
+    not a later edit of it). An index saved by other code is never read.
+
+    >>> len(code_version()), code_version() == _hash_code()
+    (16, True)
+    """
+    return _CODE_VERSION
+
+
+def _hash_code() -> str:
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"{INDEX_FORMAT} {ox.__version__}".encode())
+    for name in _CODE_FILES:
+        digest.update(b"\0" + name.encode() + b"\0")
+        with contextlib.suppress(OSError):  # (a missing file hashes as empty: still a key)
+            digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+_CODE_VERSION = _hash_code()
+
+
+def saved_folder(store: str | Path) -> Path | None:
+    """Where the indexes of the store at ``store`` are kept across starts: the folder
+    ``<store>.search-index`` beside it (None with ``DIPLOGRAPH_NO_CACHE``: nothing kept).
+
+    >>> saved_folder("/data/store").as_posix()
+    '/data/store.search-index'
+    """
+    if os.environ.get("DIPLOGRAPH_NO_CACHE"):
+        return None
+    p = Path(store)
+    return p.with_name(p.name + ".search-index")
+
+
+def _read_header(path: Path) -> dict[str, Any] | None:
+    """The header line of a saved index, or None if it is not one of ours."""
+    with open(path, "rb") as f:
+        line = f.readline(65_536)
+    try:
+        header = json.loads(line)
+    except ValueError:
+        return None
+    ours = isinstance(header, dict) and {"format", "code", "sha256", "bytes"} <= header.keys()
+    return header if ours else None
+
+
+def _saved_files(saved: Path) -> list[Path]:
+    """The saved indexes, newest used first."""
+    found = []
+    with contextlib.suppress(OSError):
+        for p in saved.glob("*.json"):
+            with contextlib.suppress(OSError):
+                found.append((p.stat().st_mtime, p))
+    return [p for _, p in sorted(found, reverse=True)]
+
+
+def _find_saved(saved: Path, keys: tuple[str, ...]) -> tuple[Path, dict[str, Any], bytes] | None:
+    """The saved index whose content keys meet ``keys``, made by this code: its path, header
+    and body, checked against the header's hash; None if none (a damaged one is logged and
+    deleted)."""
+    for path in _saved_files(saved):
+        try:
+            header = _read_header(path)
+            if header is None:
+                log.warning("the saved search index %s has no header: deleted", path)
+                path.unlink(missing_ok=True)
+                continue
+            if (header.get("format") != INDEX_FORMAT
+                    or header.get("code") != code_version()
+                    or not set(header.get("stores") or ()) & set(keys)):
+                continue
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        body = raw[raw.find(b"\n") + 1:]
+        if len(body) != header.get("bytes") or \
+                hashlib.sha256(body).hexdigest() != header.get("sha256"):
+            log.warning("the saved search index %s is damaged (%d bytes where its header "
+                        "says %s, or another SHA-256): deleted; building the index again",
+                        path, len(body), header.get("bytes"))
+            path.unlink(missing_ok=True)
+            continue
+        return path, header, body
+    return None
+
+
+def _keep(saved: Path, body: bytes, keys: tuple[str, ...], entities: int,
+          old: dict[str, Any] | None = None) -> Path | None:
+    """Write ``body`` (an index, :func:`_encode`) to ``saved``, keyed by ``keys`` (and the
+    keys of the ``old`` header of the same index), atomically; drop all but the newest
+    :data:`KEEP_SAVED`. Its path, or None if it could not be written."""
+    stores = list(dict.fromkeys([*keys, *((old or {}).get("stores") or ())]))[:KEEP_KEYS]
+    digest = hashlib.sha256(body).hexdigest()
+    header = {"format": INDEX_FORMAT, "code": code_version(), "stores": stores,
+              "sha256": digest, "bytes": len(body), "entities": entities,
+              "saved": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    path = saved / f"{code_version()}-{digest[:16]}.json"
+    tmp = saved / f".{path.name}.{os.getpid()}"
+    try:
+        saved.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as f:
+            f.write(json.dumps(header).encode() + b"\n")
+            f.write(body)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        log.warning("the search index could not be kept in %s", saved, exc_info=True)
+        return None
+    for older in _saved_files(saved)[KEEP_SAVED:]:
+        older.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # a builder stopped while it wrote (the server stopped)
+        for stray in saved.glob(".*.json.*"):
+            if time.time() - stray.stat().st_mtime > 3600:
+                stray.unlink(missing_ok=True)
+    return path
+
+
+def _reuse_saved(store: str | Path, keys: tuple[str, ...], shared: Path) -> int | None:
+    """Copy the saved index of the store's content (``keys``) to the shared folder as the
+    index of generation 0; how many entities it holds, or None (none saved, or damaged)."""
+    saved = saved_folder(store)
+    if saved is None or not keys:
+        return None
+    found = _find_saved(saved, keys)
+    if found is None:
+        return None
+    path, header, body = found
+    _save(None, shared, shared / "0.json", body)
+    entities = int(header.get("entities") or 0)
+    if not set(keys) <= set(header.get("stores") or ()):  # (and marks it the newest used)
+        _keep(saved, body, keys, entities, header)
+    else:
+        with contextlib.suppress(OSError):
+            os.utime(path)
+    return entities
 
 
 # ---------------------------------------------------------------------- built at a start
@@ -417,11 +605,31 @@ def _build_in_this_process(lock_fd: int, parent: int, workers: int = 0,
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C at a terminal: the server stops it
     with contextlib.suppress(OSError):
         os.nice(BUILDER_NICE)
+    from ..graph.checkpoints import Checkpoints  # (imported by serve already)
+    from ..graph.errors import DiplographError
+    from .config import load_config
+
+    keys: tuple[str, ...] = ()
+    try:
+        t0 = time.perf_counter()
+        store = load_config()["DIPLOGRAPH_STORE"]
+        checkpoints = Checkpoints(store)
+        keys = checkpoints.content_keys()
+        if keys and checkpoints.current().generation == 0:
+            entities = _reuse_saved(store, keys, _folder_in(checkpoints.root))
+            if entities is not None:
+                log.info("search index of generation 0 reused: the store's content is that "
+                         "of an index saved in %s (%d entities, %.2f s)", saved_folder(store),
+                         entities, time.perf_counter() - t0)
+                os.close(lock_fd)
+                return 0
+    except DiplographError:
+        pass  # said below
+    except Exception:  # noqa: BLE001 - built below
+        log.warning("the saved search index could not be read", exc_info=True)
     if workers and started:
         _wait_for_workers(Path(started), workers, WORKERS_WAIT_S)
-    from ..graph.errors import DiplographError  # (imported once the workers have started)
-    from ..graph.executor import QueryService
-    from .config import load_config
+    from ..graph.executor import QueryService  # (imported once the workers have started)
 
     try:
         cfg = load_config()
@@ -438,15 +646,25 @@ def _build_in_this_process(lock_fd: int, parent: int, workers: int = 0,
         t0 = time.perf_counter()
         generation = qs.generation
         state = IndexHolder()._read(qs, generation, _StepAside(Path(started) if started else None))
-        _save(state, folder, folder / f"{generation}.json")
+        body = _encode(state)
+        _save(state, folder, folder / f"{generation}.json", body)
         log.info("search index of generation %d built at start: %d entities in %.2f s",
                  generation, len(state.index), time.perf_counter() - t0)
+        saved = saved_folder(cfg["DIPLOGRAPH_STORE"])
+        # kept only if every query read generation 0 (no write came meanwhile)
+        if saved is not None and keys and generation == 0 and qs.generation == 0:
+            os.close(lock_fd)  # the workers may load it now
+            lock_fd = -1
+            kept = _keep(saved, body, keys, len(state.index))
+            if kept is not None:
+                log.info("search index kept for the next starts in %s", kept)
         return 0
     except Exception:  # noqa: BLE001 - the workers build it themselves
         log.warning("the search index could not be built at start", exc_info=True)
         return 1
     finally:
-        os.close(lock_fd)
+        if lock_fd >= 0:
+            os.close(lock_fd)
         qs.close()
 
 
