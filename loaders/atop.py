@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .datasets import DatasetInfo, Progress
 from .peace_science import CONDUIT, Out, Table, concept, fact_iri
+from .tables import literal
 
 FILE = "peace-science/atop_alliance.csv"
 DATASET = DatasetInfo(
@@ -159,6 +160,12 @@ def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa
     empty: list[int] = []
     stateless: list[int] = []
     spells = 0
+    # the text after a spell's IRI that every spell shares
+    is_fact, is_alliance = (f" {out.a} {out.dg(c)} .\n" for c in ("Fact", "AllianceObligation"))
+    fact_type = f" {out.dg('factType')} {literal('alliance')} .\n"
+    from_dataset = f" {out.derived} {out.dataset} .\n"
+    involves, party = out.dg("involves"), out.dg("party")
+    obliged = [f" {out.dg('obligation')} {node} .\n" for node in obligation]
     #: code -> year -> the entity the code names that year (None: no state)
     cache: dict[int, dict[int, str | None]] = {}
     unknown = object()
@@ -199,14 +206,16 @@ def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa
             spells += 1
             s = out.iri(spell_iri(lo, hi, first))
             rows, rows_quads = out.rows(FILE, lines)
-            yield from rows_quads
-            yield from out.fact(s, ("Fact", "AllianceObligation"), "alliance", [rows], {e_lo, e_hi})
-            yield out.rel(s, "party", e_lo)
-            yield out.rel(s, "party", e_hi)
+            n_lo, n_hi = out.iri(e_lo), out.iri(e_hi)
             union = m_lh | m_hl
-            for i, node in enumerate(obligation):
-                if union >> i & 1:
-                    yield out.q(s, out.dg("obligation"), node)
+            yield from rows_quads
+            yield from (  # what Out.fact writes, then the parties and obligations
+                s + is_fact, s + is_alliance, s + fact_type,
+                *(f"{s} {involves} {out.iri(e)} .\n" for e in sorted({e_lo, e_hi})),
+                s + from_dataset, f"{s} {out.derived} {rows} .\n",
+                f"{s} {party} {n_lo} .\n", f"{s} {party} {n_hi} .\n",
+                *(s + tail for i, tail in enumerate(obliged) if union >> i & 1),
+            )
             yield from out.date(s, "startDate", first)
             yield from out.date(s, "endDate", last)
             if last == COVERAGE_END:
