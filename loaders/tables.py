@@ -315,9 +315,8 @@ class Out:
         """A triple of terms already in N-Triples form."""
         return f"{s} {p} {o} .\n"
 
-    def types(self, s: str, *classes: str) -> Iterator[str]:
-        for c in classes:
-            yield f"{s} {self.a} {self.dg(c)} .\n"
+    def types(self, s: str, *classes: str) -> list[str]:
+        return [f"{s} {self.a} {self.dg(c)} .\n" for c in classes]
 
     def rel(self, s: str, prop: str, o: str) -> str:
         return f"{s} {self.dg(prop)} {self.iri(o)} .\n"
@@ -350,21 +349,20 @@ class Out:
         return f"{s} {self.iri(RDFS('comment'))} {literal(text, 'en')} .\n"
 
     def date(self, s: str, prop: str, year: int, month: int | None = None,
-             day: int | None = None) -> Iterator[str]:
+             day: int | None = None) -> list[str]:
         """``dg:{prop}`` at the precision given, with its precision and derived bounds
         (``docs/model.md``, "Dates and precision")."""
         key = (prop, year, month, day)
         tails = self._dates.get(key)
         if tails is None:
             tails = self._dates[key] = self._date_tails(prop, year, month, day)
-        for t in tails:
-            yield s + t
+        return [s + t for t in tails]
 
     def day(self, s: str, prop: str, d: dt.date) -> str:
         """A bare ``xsd:date`` value (an imputed day: no precision triple, it is an estimate)."""
         return f'{s} {self.dg(prop)} "{d.isoformat()}"^^<{_DATE}> .\n'
 
-    def day_date(self, s: str, prop: str, d: dt.date) -> Iterator[str]:
+    def day_date(self, s: str, prop: str, d: dt.date) -> list[str]:
         """A day-precision ``dg:{prop}`` with its precision and bounds."""
         return self.date(s, prop, d.year, d.month, d.day)
 
@@ -409,16 +407,17 @@ class Out:
         ]
 
     def fact(self, s: str, classes: tuple[str, ...], fact_type: str,
-             rows: list[str], involves: Iterable[str] = ()) -> Iterator[str]:
+             rows: list[str], involves: Iterable[str] = ()) -> list[str]:
         """What every data-set fact carries: classes, ``dg:factType``, ``dg:involves`` and its
         provenance (``prov:wasDerivedFrom`` the data set and its rows)."""
-        yield from self.types(s, *classes)
-        yield f"{s} {self.dg('factType')} {literal(fact_type)} .\n"
-        for e in sorted(involves):
-            yield f"{s} {self.dg('involves')} {self.iri(e)} .\n"
-        yield f"{s} {self.derived} {self.dataset} .\n"
-        for r in rows:
-            yield f"{s} {self.derived} {r} .\n"
+        involves_p, derived = self.dg("involves"), self.derived
+        return [
+            *self.types(s, *classes),
+            f"{s} {self.dg('factType')} {literal(fact_type)} .\n",
+            *(f"{s} {involves_p} {self.iri(e)} .\n" for e in sorted(involves)),
+            f"{s} {derived} {self.dataset} .\n",
+            *(f"{s} {derived} {r} .\n" for r in rows),
+        ]
 
     def provenance(self, s: str, classes: tuple[str, ...], rows: str) -> Iterator[str]:
         """Classes and provenance only (the data set and the rows), no fact type."""
