@@ -30,6 +30,8 @@ def strip_diacritics(text: str) -> str:
     >>> strip_diacritics("Đông Đức, Tiệp Khắc")
     'Dong Duc, Tiep Khac'
     """
+    if text.isascii():  # no mark to remove, and both normal forms of ASCII are itself
+        return text
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .datasets import DatasetInfo, Progress
 from .peace_science import CONDUIT, Out, Table, concept, fact_iri
+from .tables import literal
 
 FILE = "peace-science/atop_alliance.csv"
 DATASET = DatasetInfo(
@@ -61,23 +62,56 @@ def _masks() -> dict[tuple[str, ...], int]:
     return out
 
 
+def _cells(table: Table) -> Iterator[tuple[int, str, str, str, str]]:
+    """``(line, ccode1, ccode2, year, "defense,offense,neutral,nonagg,consul")`` of every row.
+
+    A plain file (its header exactly :data:`COLUMNS`, no quoted cell) is split on commas line
+    by line, with no CSV parsing and no list per row; any other goes through the CSV reader of
+    :class:`Table` (the same cells, and its error for a file without a column)."""
+    path = table.path
+    if path.is_file():
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if lines and lines[0].rstrip("\r") == ",".join(COLUMNS) and '"' not in text:
+            del text
+            for n, raw in enumerate(lines[1:], start=2):
+                if raw.endswith("\r"):
+                    raw = raw[:-1]
+                if raw.count(",") < 3:  # what the CSV reader of Table refuses
+                    cells = raw.count(",") + 1 if raw else 0
+                    raise table.error(
+                        "(row)", f"{cells} cells where the header has {len(COLUMNS)}", n)
+                a, b, y, rest = raw.split(",", 3)
+                yield n, a, b, y, rest
+            return
+    for n, v in table:
+        yield n, v[0], v[1], v[2], ",".join(v[3:])
+
+
 def _read(table: Table, progress: Progress) -> dict[tuple[int, int], dict[int, list]]:
     """pair (low, high) -> year -> [mask low->high, mask high->low, lines].
 
-    A fast path parses well-formed rows; any other row goes through the checked accessors of
-    :class:`Table`, which raise the error naming line and column.
+    A fast path parses well-formed rows (:func:`_cells`: no CSV parsing, one dictionary
+    lookup for the five obligation cells); any other row goes through the checked accessors
+    of :class:`Table`, which raise the error naming line and column.
     """
     pairs: dict[tuple[int, int], dict[int, list]] = {}
-    masks = _masks()
+    masks = {",".join(cells): m for cells, m in _masks().items()}
     duplicates: list[int] = []
-    for line, v in table:
+    for line, c1, c2, cy, rest in _cells(table):
         try:
-            a, b, y = int(v[0]), int(v[1]), int(v[2])
-            mask = masks[tuple(v[3:8])]
+            a, b, y = int(c1), int(c2), int(cy)
+            mask = masks[rest]
             ok = 0 < a < 1000 and 0 < b < 1000 and 1800 <= y <= 2030 and a != b
         except (ValueError, KeyError):
             ok = False
         if not ok:
+            table.line = line
+            v = [c1, c2, cy, *rest.split(",")]
+            if len(v) != len(COLUMNS):
+                raise table.error("(row)", f"{len(v)} cells where the header has {len(COLUMNS)}")
             a = table.int(v[0], "ccode1", lo=1, hi=999)
             b = table.int(v[1], "ccode2", lo=1, hi=999)
             y = table.int(v[2], "year", lo=1800, hi=2030)
@@ -97,7 +131,8 @@ def _read(table: Table, progress: Progress) -> dict[tuple[int, int], dict[int, l
             years = pairs[key] = {}
         cell = years.get(y)
         if cell is None:
-            cell = years[y] = [-1, -1, []]
+            years[y] = [mask, -1, [line]] if side == 0 else [-1, mask, [line]]
+            continue
         if cell[side] >= 0:
             duplicates.append(line)
             cell[side] |= mask
@@ -106,8 +141,10 @@ def _read(table: Table, progress: Progress) -> dict[tuple[int, int], dict[int, l
         cell[2].append(line)
     for years in pairs.values():
         for cell in years.values():
-            cell[0] = max(cell[0], 0)  # a direction ATOP does not list owes nothing
-            cell[1] = max(cell[1], 0)
+            if cell[0] < 0:  # a direction ATOP does not list owes nothing
+                cell[0] = 0
+            if cell[1] < 0:
+                cell[1] = 0
     if duplicates:
         progress(f"  atop: {len(duplicates)} duplicated rows read once (lines {duplicates[:5]} …)")
     return pairs
@@ -123,25 +160,37 @@ def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa
     empty: list[int] = []
     stateless: list[int] = []
     spells = 0
-    cache: dict[tuple[int, int], str | None] = {}
-
-    def entity(code: int, year: int, col: str, line: int) -> str | None:
-        key = (code, year)
-        if key not in cache:
-            cache[key] = table.state(periods, "cow", code, col, year, line)
-        return cache[key]
+    # the text after a spell's IRI that every spell shares
+    is_fact, is_alliance = (f" {out.a} {out.dg(c)} .\n" for c in ("Fact", "AllianceObligation"))
+    fact_type = f" {out.dg('factType')} {literal('alliance')} .\n"
+    from_dataset = f" {out.derived} {out.dataset} .\n"
+    involves, party = out.dg("involves"), out.dg("party")
+    obliged = [f" {out.dg('obligation')} {node} .\n" for node in obligation]
+    #: code -> year -> the entity the code names that year (None: no state)
+    cache: dict[int, dict[int, str | None]] = {}
+    unknown = object()
 
     for (lo, hi), years in sorted(pairs.items()):
         run: list = []  # [key, first, last, lines]
         runs: list[list] = []
+        of_lo = cache.get(lo)
+        if of_lo is None:
+            of_lo = cache[lo] = {}
+        of_hi = cache.get(hi)
+        if of_hi is None:
+            of_hi = cache[hi] = {}
         for y in sorted(years):
             m_lh, m_hl, lines = years[y]
             if not (m_lh | m_hl):
                 empty.extend(lines)
                 run = []
                 continue
-            e_lo = entity(lo, y, "ccode1", lines[0])
-            e_hi = entity(hi, y, "ccode2", lines[0])
+            e_lo = of_lo.get(y, unknown)
+            if e_lo is unknown:
+                e_lo = of_lo[y] = table.state(periods, "cow", lo, "ccode1", y, lines[0])
+            e_hi = of_hi.get(y, unknown)
+            if e_hi is unknown:
+                e_hi = of_hi[y] = table.state(periods, "cow", hi, "ccode2", y, lines[0])
             if e_lo is None or e_hi is None:
                 stateless.extend(lines)
                 run = []
@@ -157,14 +206,16 @@ def quads(data_dir: Path, periods, progress: Progress) -> Iterator[str]:  # noqa
             spells += 1
             s = out.iri(spell_iri(lo, hi, first))
             rows, rows_quads = out.rows(FILE, lines)
-            yield from rows_quads
-            yield from out.fact(s, ("Fact", "AllianceObligation"), "alliance", [rows], {e_lo, e_hi})
-            yield out.rel(s, "party", e_lo)
-            yield out.rel(s, "party", e_hi)
+            n_lo, n_hi = out.iri(e_lo), out.iri(e_hi)
             union = m_lh | m_hl
-            for i, node in enumerate(obligation):
-                if union >> i & 1:
-                    yield out.q(s, out.dg("obligation"), node)
+            yield from rows_quads
+            yield from (  # what Out.fact writes, then the parties and obligations
+                s + is_fact, s + is_alliance, s + fact_type,
+                *(f"{s} {involves} {out.iri(e)} .\n" for e in sorted({e_lo, e_hi})),
+                s + from_dataset, f"{s} {out.derived} {rows} .\n",
+                f"{s} {party} {n_lo} .\n", f"{s} {party} {n_hi} .\n",
+                *(s + tail for i, tail in enumerate(obliged) if union >> i & 1),
+            )
             yield from out.date(s, "startDate", first)
             yield from out.date(s, "endDate", last)
             if last == COVERAGE_END:

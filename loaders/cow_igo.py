@@ -67,7 +67,12 @@ def fact_iri(ccode: int | str, ioname: str, start_year: int | str) -> str:
     >>> fact_iri(712, "UN", 1961)
     'https://diplograph.org/id/fact/cow-igo-v3/712-UN-1961'
     """
-    return ID(f"fact/{DATASET.name}/{ccode}-{quote(ioname, safe='')}-{start_year}")
+    return fact_iri_quoted(ccode, quote(ioname, safe=""), start_year)
+
+
+def fact_iri_quoted(ccode: int | str, quoted: str, start_year: int | str) -> str:
+    """:func:`fact_iri` of an IGO name already percent-encoded."""
+    return ID(f"fact/{DATASET.name}/{ccode}-{quoted}-{start_year}")
 
 
 def quads(
@@ -99,15 +104,24 @@ def quads(
     flagged = 0
     member, organization, role_p = (out.iri(ORG(x)) for x in ("member", "organization", "role"))
     comment = out.iri(RDFS("comment"))
-    end_comment = literal(END_COMMENT, "en")
-    ongoing_comment = literal(ONGOING_COMMENT, "en")
     source_row, involves = out.dg("sourceRow"), out.dg("involves")
+    # the text after a fact's IRI that every spell shares (one template per kind of line)
+    is_fact, is_membership = (f" {out.a} {out.dg(c)} .\n" for c in ("Fact", "Membership"))
+    derived = f" {out.derived} "
+    from_dataset = f" {out.derived} {out.dataset} .\n"
+    end_tail = f" {comment} {literal(END_COMMENT, 'en')} .\n"
+    ongoing_tail = f" {comment} {literal(ONGOING_COMMENT, 'en')} .\n"
+    fact_type = f" {out.dg('factType')} {literal('membership')} .\n"
+    row_tail = f'"^^<{XSD("integer")}> .\n'
+    roles = {k: f" {role_p} {out.iri(DGC('role/' + v))} .\n" for k, v in ROLES.items()}
+    note = out.dg("note")
+    orgs: dict[str, tuple[str, str]] = {}  # ioname -> (org IRI, its IRI quoted for a fact's)
     for line, (c_ccode, c_ioname, c_status, c_start, c_end) in spells:
         ccode = spells.int(c_ccode, "ccode", lo=1, hi=999)
         ioname = spells.text(c_ioname, "ioname")
         if ioname not in life:
             raise spells.error("ioname", f"{ioname!r} is not in {META_FILE}")
-        role = ROLES.get(c_status)
+        role = roles.get(c_status)
         if role is None:
             raise spells.error("status_label", f"{c_status!r} is not one of {', '.join(ROLES)}")
         start = spells.int(c_start, "start_year", lo=1815, hi=COVERAGE_END)
@@ -118,8 +132,12 @@ def quads(
             parts = periods.split_years("cow", ccode, start, end)
         except Exception as e:  # unknown code
             raise spells.error("ccode", str(getattr(e, "message", e))) from None
-        org = org_for_cow(registry, ioname)
-        rows_node, rows_lines = out.rows(SPELLS_FILE, [line])
+        known = orgs.get(ioname)
+        if known is None:
+            known = orgs[ioname] = (out.iri(org_for_cow(registry, ioname).iri),
+                                    quote(ioname, safe=""))
+        org_n, quoted = known
+        rows_node, rows_lines = out.rows(SPELLS_FILE, (line,))
         notes = _implausible(ioname, start, end, life[ioname])
         gaps = [(a, b) for a, b, iri in parts if iri is None]
         for a, b in gaps:
@@ -133,28 +151,36 @@ def quads(
         for first, last, state in parts:
             if state is None:
                 continue
-            f = out.iri(fact_iri(ccode, ioname, first))
-            state_n, org_n = out.iri(state), out.iri(org.iri)
-            yield from out.provenance(f, ("Fact", "Membership"), rows_node)
-            yield f"{f} {member} {state_n} .\n"
-            yield f"{f} {organization} {org_n} .\n"
-            yield f"{f} {role_p} {out.iri(DGC('role/' + role))} .\n"
-            yield from out.date(f, "startDate", first)
+            f = out.iri(fact_iri_quoted(ccode, quoted, first))
+            state_n = out.iri(state)
+            lines = [
+                f + is_fact,
+                f + is_membership,
+                f + derived + rows_node + " .\n",
+                f + from_dataset,
+                f"{f} {member} {state_n} .\n",
+                f"{f} {organization} {org_n} .\n",
+                f + role,
+                *out.date(f, "startDate", first),
+            ]
             if last < COVERAGE_END:
-                yield from out.date(f, "endDate", last)
-                yield f"{f} {comment} {end_comment} .\n"
+                lines += out.date(f, "endDate", last)
+                lines.append(f + end_tail)
             else:
-                yield f"{f} {comment} {ongoing_comment} .\n"
+                lines.append(f + ongoing_tail)
             if len(parts) > 1:
-                yield out.note(
+                lines.append(out.note(
                     f, f"COW spell {start}-{end} of code {ccode} split at the boundary of the "
-                    f"states the code names (state-periods.csv): this part is {first}-{last}")
+                    f"states the code names (state-periods.csv): this part is {first}-{last}"))
             for n in notes:
-                yield out.note(f, n)
-            yield out.text(f, "factType", "membership")
-            yield f"{f} {involves} {state_n} .\n"
-            yield f"{f} {involves} {org_n} .\n"
-            yield f'{f} {source_row} "{line}"^^<{XSD("integer")}> .\n'
+                lines.append(f"{f} {note} {literal(n, 'en')} .\n")
+            lines += (
+                f + fact_type,
+                f"{f} {involves} {state_n} .\n",
+                f"{f} {involves} {org_n} .\n",
+                f'{f} {source_row} "{line}{row_tail}',
+            )
+            yield from lines
     if flagged:
         progress(f"  flagged {flagged:,} implausible spells with dg:note")
 

@@ -29,9 +29,10 @@ import builtins
 import calendar
 import csv
 import datetime as dt
+import operator
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, overload
+from typing import IO, TYPE_CHECKING, Literal, overload
 
 from ..graph.errors import DiplographError
 from ..graph.namespaces import DCTERMS, DG, DGC, OWL, PROV, RDF, RDFS, XSD
@@ -65,28 +66,48 @@ class Table:
             "bad-input", f"data set file refused: {self.file}:{line or self.line}: {column}: {what}"
         )
 
-    def _rows(self, every: bool) -> Iterator[tuple[int, list[str], list[str]]]:
+    def _open(self, fh: IO[str], every: bool) -> tuple[Iterator[list[str]], list[str],
+                                                      list[builtins.int] | None, builtins.int]:
+        """``(csv reader after the header, header, index of the cells asked for or None for
+        all in order, width)``; refuses a file without one of :attr:`columns`."""
+        reader = csv.reader(fh)
+        header = next(reader, [])
+        missing = [c for c in self.columns if c not in header]
+        if missing:
+            raise self.error(", ".join(missing), "missing column", 1)
+        index = [header.index(c) for c in (header if every else self.columns)]
+        return reader, header, None if index == list(range(len(header))) else index, len(header)
+
+    def _file(self) -> IO[str]:
         if not self.path.is_file():
             raise DiplographError("bad-input", f"data set file missing: {self.file}")
-        with self.path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.reader(fh)
-            header = next(reader, [])
-            missing = [c for c in self.columns if c not in header]
-            if missing:
-                raise self.error(", ".join(missing), "missing column", 1)
-            index = [header.index(c) for c in (header if every else self.columns)]
-            width = len(header)
-            same = index == list(range(width))
+        return self.path.open(encoding="utf-8", newline="")
+
+    def _rows(self, every: bool) -> Iterator[tuple[int, list[str], list[str]]]:
+        with self._file() as fh:
+            reader, header, index, width = self._open(fh, every)
             for self.line, raw in enumerate(reader, start=2):
                 if len(raw) != width:
                     raise self.error("(row)", f"{len(raw)} cells where the header has {width}")
                 # cells are not stripped: the checked accessors strip, and so do loaders
                 # that compare text
-                yield self.line, header, raw if same else [raw[i] for i in index]
+                yield self.line, header, raw if index is None else [raw[i] for i in index]
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        for line, _header, values in self._rows(False):
-            yield line, values
+        """``(line, cells)`` of every row, the cells in the order of :attr:`columns` (one
+        loop over the CSV reader: the hottest path of the largest data sets)."""
+        with self._file() as fh:
+            reader, _header, index, width = self._open(fh, False)
+            pick = None if index is None else operator.itemgetter(*index)
+            for self.line, raw in enumerate(reader, start=2):
+                if len(raw) != width:
+                    raise self.error("(row)", f"{len(raw)} cells where the header has {width}")
+                if pick is None:
+                    yield self.line, raw
+                elif len(index) == 1:  # type: ignore[arg-type]
+                    yield self.line, [pick(raw)]
+                else:
+                    yield self.line, list(pick(raw))
 
     def dicts(self) -> Iterator[dict[str, str]]:
         """The rows as ``{column: value}`` (every column of the file)."""
@@ -245,16 +266,22 @@ _GYM = XSD("gYearMonth")
 
 
 def rows_label(lines: Iterable[int]) -> str:
-    """Sorted CSV line numbers written as ranges."""
-    out: list[str] = []
+    """Sorted CSV line numbers written as ranges.
+
+    >>> rows_label([5]), rows_label([]), rows_label([3, 1, 2, 2, 9, 10])
+    ('5', '', '1-3,9-10')
+    """
     nums = sorted(set(lines))
-    i = 0
-    while i < len(nums):
-        j = i
-        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
-            j += 1
-        out.append(str(nums[i]) if i == j else f"{nums[i]}-{nums[j]}")
-        i = j + 1
+    if len(nums) <= 1:
+        return str(nums[0]) if nums else ""
+    out: list[str] = []
+    first = prev = nums[0]
+    for n in nums:
+        if n > prev + 1:
+            out.append(str(first) if first == prev else f"{first}-{prev}")
+            first = n
+        prev = n
+    out.append(str(first) if first == prev else f"{first}-{prev}")
     return ",".join(out)
 
 
@@ -288,9 +315,8 @@ class Out:
         """A triple of terms already in N-Triples form."""
         return f"{s} {p} {o} .\n"
 
-    def types(self, s: str, *classes: str) -> Iterator[str]:
-        for c in classes:
-            yield f"{s} {self.a} {self.dg(c)} .\n"
+    def types(self, s: str, *classes: str) -> list[str]:
+        return [f"{s} {self.a} {self.dg(c)} .\n" for c in classes]
 
     def rel(self, s: str, prop: str, o: str) -> str:
         return f"{s} {self.dg(prop)} {self.iri(o)} .\n"
@@ -323,21 +349,20 @@ class Out:
         return f"{s} {self.iri(RDFS('comment'))} {literal(text, 'en')} .\n"
 
     def date(self, s: str, prop: str, year: int, month: int | None = None,
-             day: int | None = None) -> Iterator[str]:
+             day: int | None = None) -> list[str]:
         """``dg:{prop}`` at the precision given, with its precision and derived bounds
         (``docs/model.md``, "Dates and precision")."""
         key = (prop, year, month, day)
         tails = self._dates.get(key)
         if tails is None:
             tails = self._dates[key] = self._date_tails(prop, year, month, day)
-        for t in tails:
-            yield s + t
+        return [s + t for t in tails]
 
     def day(self, s: str, prop: str, d: dt.date) -> str:
         """A bare ``xsd:date`` value (an imputed day: no precision triple, it is an estimate)."""
         return f'{s} {self.dg(prop)} "{d.isoformat()}"^^<{_DATE}> .\n'
 
-    def day_date(self, s: str, prop: str, d: dt.date) -> Iterator[str]:
+    def day_date(self, s: str, prop: str, d: dt.date) -> list[str]:
         """A day-precision ``dg:{prop}`` with its precision and bounds."""
         return self.date(s, prop, d.year, d.month, d.day)
 
@@ -382,16 +407,17 @@ class Out:
         ]
 
     def fact(self, s: str, classes: tuple[str, ...], fact_type: str,
-             rows: list[str], involves: Iterable[str] = ()) -> Iterator[str]:
+             rows: list[str], involves: Iterable[str] = ()) -> list[str]:
         """What every data-set fact carries: classes, ``dg:factType``, ``dg:involves`` and its
         provenance (``prov:wasDerivedFrom`` the data set and its rows)."""
-        yield from self.types(s, *classes)
-        yield f"{s} {self.dg('factType')} {literal(fact_type)} .\n"
-        for e in sorted(involves):
-            yield f"{s} {self.dg('involves')} {self.iri(e)} .\n"
-        yield f"{s} {self.derived} {self.dataset} .\n"
-        for r in rows:
-            yield f"{s} {self.derived} {r} .\n"
+        involves_p, derived = self.dg("involves"), self.derived
+        return [
+            *self.types(s, *classes),
+            f"{s} {self.dg('factType')} {literal(fact_type)} .\n",
+            *(f"{s} {involves_p} {self.iri(e)} .\n" for e in sorted(involves)),
+            f"{s} {derived} {self.dataset} .\n",
+            *(f"{s} {derived} {r} .\n" for r in rows),
+        ]
 
     def provenance(self, s: str, classes: tuple[str, ...], rows: str) -> Iterator[str]:
         """Classes and provenance only (the data set and the rows), no fact type."""
