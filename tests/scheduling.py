@@ -36,8 +36,8 @@ GROUPS: dict[str, str] = {
 #: about how long a file or group takes, in seconds of one core (CPU of its tests and of the
 #: processes they reaped, measured file by file in a whole run under pytest-xdist on
 #: 2026-12-05, session 9, docs/testing.md; the browser's counts its Chromium and server,
-#: reaped at the end of its process; the files changed in session 9 by their figures after
-#: the change; the release's includes the full build its process makes first, and the
+#: reaped at the end of its process; the files changed in session 9 by their figures in the
+#: run after the change; the release's includes the full build its process makes first, and the
 #: sorted dump of it the whole-graph checks share, tests/conftest.py): an order,
 #: not a promise; a file missing here counts 0.3 s per test
 COSTS: dict[str, float] = {
@@ -45,9 +45,9 @@ COSTS: dict[str, float] = {
     "linking": 93,
     "engines": 72,
     "tests/loaders/test_events_data.py": 55,
-    "tests/graph/test_export.py": 52,
-    "tests/issues/test_14_atomic_rebuild.py": 40,
-    "tests/cli/test_cli.py": 28,
+    "tests/graph/test_export.py": 45,
+    "tests/issues/test_14_atomic_rebuild.py": 42,
+    "tests/cli/test_cli.py": 23,
     "browser": 24,
     "tests/issues/test_14_smaller.py": 15,
     "tests/loaders/test_build_incremental.py": 13,
