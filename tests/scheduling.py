@@ -34,31 +34,37 @@ GROUPS: dict[str, str] = {
 }
 
 #: about how long a file or group takes, in seconds of one core (CPU of its tests and of the
-#: processes they start, measured in a whole run under pytest-xdist on 2026-12-05, session 7;
-#: session 8's changes applied as the ratios measured file by file, docs/testing.md; the
-#: release's includes the full build its process makes first): an order, not a promise; a
-#: file missing here counts 0.3 s per test
+#: processes they reaped, measured file by file in a whole run under pytest-xdist on
+#: 2026-12-05, session 9, docs/testing.md; the browser's counts its Chromium and server,
+#: reaped at the end of its process; the files changed in session 9 by their figures in the
+#: run after the change; the release's includes the full build its process makes first, and the
+#: sorted dump of it the whole-graph checks share, tests/conftest.py): an order,
+#: not a promise; a file missing here counts 0.3 s per test
 COSTS: dict[str, float] = {
     "tests/graph/test_release.py": 130,
-    "engines": 90,
-    "linking": 70,
-    "tests/loaders/test_events_data.py": 58,
-    "browser": 50,
-    "tests/cli/test_cli.py": 42,
-    "tests/graph/test_export.py": 42,
+    "linking": 93,
+    "engines": 72,
+    "tests/loaders/test_events_data.py": 55,
+    "tests/graph/test_export.py": 45,
     "tests/issues/test_14_atomic_rebuild.py": 42,
-    "tests/loaders/test_tables.py": 25,
-    "tests/cli/test_cli_details.py": 25,
-    "tests/issues/test_14_smaller.py": 17,
-    "tests/queries/test_cookbook.py": 17,
-    "tests/server/test_e2e_real_graph.py": 16,
-    "tests/loaders/test_build_incremental.py": 14,
-    "tests/issues/test_14_replace_drain.py": 12,
-    "tests/queries/test_named_queries.py": 12,
-    "tests/loaders/test_wikidata_view_events.py": 12,
-    "tests/issues/test_14_burst.py": 10,
-    "tests/server/test_clients.py": 10,
+    "tests/cli/test_cli.py": 23,
+    "browser": 24,
+    "tests/issues/test_14_smaller.py": 15,
+    "tests/loaders/test_build_incremental.py": 13,
+    "tests/server/test_e2e_real_graph.py": 12,
+    "tests/loaders/test_tables.py": 12,
+    "tests/cli/test_cli_details.py": 11,
+    "tests/loaders/test_wikidata_view_events.py": 11,
     "tests/server/test_w3c_protocol.py": 8,
+    "tests/issues/test_14_replace_drain.py": 8,
+    "tests/server/test_e2e_server.py": 7,
+    "tests/issues/test_14_leak.py": 6,
+    "tests/extraction/test_corpus_and_review.py": 6,
+    "tests/queries/test_cookbook.py": 5,
+    "tests/server/test_clients.py": 5,
+    "tests/server/test_page_cache.py": 5,
+    "tests/loaders/test_cow_igo.py": 5,
+    "tests/test_layers.py": 5,
 }
 
 #: work units that never read the full build (``built_store_path`` in tests/conftest.py)

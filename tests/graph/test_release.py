@@ -28,7 +28,7 @@ from diplograph.graph.release import (
     verify,
 )
 
-from ..conftest import ROOT
+from ..conftest import ROOT, read_lines
 
 DCTERMS = "http://purl.org/dc/terms/"
 VOID = "http://rdfs.org/ns/void#"
@@ -59,14 +59,15 @@ def _parsed(path: Path, fmt: ox.RdfFormat) -> list[bytes]:
 
 
 def test_release_has_every_format_and_each_gives_back_the_store(
-    built_store: ox.Store, released: Path
+    built_store: ox.Store, built_lines_path: Path, released: Path
 ) -> None:
     names = {p.relative_to(released).as_posix() for p in released.rglob("*") if p.is_file()}
     assert {"diplograph-1.0.nq.gz", "diplograph-1.0.trig.gz", "diplograph-1.0.jsonld.gz",
             "catalog.ttl", "release.json", "SHA256SUMS"} <= names
     # each file compared with the store as sorted N-Quads lines, not as Python sets of
-    # 2.17 M quads (about 65 s of CPU for the whole check before, 50 now)
-    store = _lines(built_store)
+    # 2.17 M quads (about 65 s of CPU for the whole check before, 50 now); the store's own
+    # lines are the run's shared sorted dump (tests/conftest.py)
+    store = read_lines(built_lines_path)
     assert len(store) == len(built_store)
     # the N-Quads file is the store's own lines, byte for byte, sorted
     nquads = gzip.decompress((released / "diplograph-1.0.nq.gz").read_bytes()).splitlines()
