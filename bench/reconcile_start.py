@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,11 +28,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from .servers import free_port
 
 
 def _post(url: str, name: str) -> dict:
@@ -55,7 +50,7 @@ def one_run(store: Path, package_root: Path | None) -> tuple[float, float, str]:
                      sysconfig.get_paths()["platlib"]]
             env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
             cmd.append("-S")
-        port = _free_port()
+        port = free_port()
         url = f"http://127.0.0.1:{port}"
         cmd += ["-m", "diplograph", "serve", "--store", str(copy), "--port", str(port),
                 "--workers", "1", "--threads", "2"]
