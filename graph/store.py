@@ -34,11 +34,18 @@ def default_store_path() -> Path:
     return Path(data_home) / "diplograph" / "store"
 
 
+def caches_kept() -> bool:
+    """Whether what can be rebuilt is kept between processes: not when ``DIPLOGRAPH_NO_CACHE``
+    is set (the user's cache folder, :func:`user_cache_folder`, and the search index kept
+    beside a store)."""
+    return not os.environ.get("DIPLOGRAPH_NO_CACHE")
+
+
 def user_cache_folder(name: str = "") -> Path | None:
     """Where commands keep what they can rebuild between processes (the registry, SHACL
     verdicts, compiled page templates): ``$XDG_CACHE_HOME/diplograph/{name}`` (by default
     under ``~/.cache``). None when ``DIPLOGRAPH_NO_CACHE`` is set: nothing is kept."""
-    if os.environ.get("DIPLOGRAPH_NO_CACHE"):
+    if not caches_kept():
         return None
     home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     folder = Path(home) / "diplograph"

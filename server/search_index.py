@@ -72,6 +72,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..graph.changes import DEFAULT_GRAPH, predicate_marker
+from ..graph.store import caches_kept
 from ..linking.search import (
     RDF_TYPE,
     SearchIndex,
@@ -408,7 +409,7 @@ def saved_folder(store: str | Path) -> Path | None:
     >>> saved_folder("/data/store").as_posix()
     '/data/store.search-index'
     """
-    if os.environ.get("DIPLOGRAPH_NO_CACHE"):
+    if not caches_kept():
         return None
     p = Path(store)
     return p.with_name(p.name + ".search-index")
