@@ -63,7 +63,9 @@ def _store(store_path: Path | None, read_only: bool):  # noqa: ANN202
 
 
 @click.command("link")
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument(
+    "file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
 @click.option(
     "--column", "-c", help="Column of FILE holding the names (header name, or 1-based number)."
 )

@@ -116,6 +116,19 @@ def test_link_input_with_a_note_column(tmp_path: Path) -> None:
     assert clash.returncode == 1 and "note" in clash.stderr
 
 
+def test_link_given_a_name_instead_of_a_file_says_the_file_does_not_exist(tmp_path: Path) -> None:
+    """A name where FILE goes (`diplograph link CAFTA-DR`) once answered "--column is required
+    with FILE; the columns are: (unreadable file)"; it now names the missing file."""
+    from click.testing import CliRunner
+
+    from diplograph.cli import main
+
+    result = CliRunner().invoke(main, ["link", str(tmp_path / "CAFTA-DR")])
+    assert result.exit_code == 2, result.output
+    assert "CAFTA-DR" in result.output and "does not exist" in result.output
+    assert "--column" not in result.output
+
+
 def test_export_prints_the_count_it_wrote(sample_store_path: Path, tmp_path: Path) -> None:
     """On the sample of every graph: the same command and code as on the whole graph, whose
     N-Quads export is checked by tests/graph/test_export.py (test_nquads_keeps_every_quad)."""
