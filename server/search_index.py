@@ -520,6 +520,10 @@ def _reuse_saved(store: str | Path, keys: tuple[str, ...], shared: Path) -> int 
 
 # ---------------------------------------------------------------------- made by a write
 
+#: how many more times :func:`keep_for_next_start` opens the store while its openings compact it
+SETTLE_OPENINGS = 2
+
+
 def keep_for_next_start(store: str | Path) -> tuple[str, int] | None:
     """Make the search index of the store at ``store`` and keep it for the next start, keyed
     as that start will key it; for ``diplograph build`` and ``load``, once their write has
@@ -550,7 +554,17 @@ def keep_for_next_start(store: str | Path) -> tuple[str, int] | None:
         log.info("search index not made for the next start: %s", e.message)
         return None
     try:
-        keys = qs.checkpoints.content_keys()
+        # an opening may compact what the write left (a load is not compacted): the start after
+        # this one would find other tables. Opened again until an opening changes nothing
+        # (its checkpoint's tables are the store's as it closed), every state a key
+        last = qs.checkpoints.content_keys()
+        keys = last
+        for _ in range(SETTLE_OPENINGS):
+            if len(last) != 2:  # one key: the opening changed nothing (none: unknown)
+                break
+            qs.checkpoints.prepare()
+            last = qs.checkpoints.content_keys()
+            keys = tuple(dict.fromkeys((*keys, *last)))
         if not keys:
             return None
         found = _find_saved(saved, keys)
