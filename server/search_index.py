@@ -553,6 +553,9 @@ def keep_for_next_start(store: str | Path) -> tuple[str, int] | None:
     except DiplographError as e:  # served meanwhile, or unreadable: the start builds it
         log.info("search index not made for the next start: %s", e.message)
         return None
+    except OSError as e:  # (the checkpoints' folder beside the store cannot be made)
+        log.warning("search index not made for the next start: %s", e)
+        return None
     try:
         # an opening may compact what the write left (a load is not compacted): the start after
         # this one would find other tables. Opened again until an opening changes nothing
