@@ -20,6 +20,13 @@ changes it): each start then finds the store as the start before it found it, an
 the search index that start kept (server/search_index.py); the **reused** column says whether
 it did (the server's log). Without it every start but the first follows a write.
 
+``--after-build`` makes every start the first after ``diplograph build``: ``--store`` must be
+a store as the build left it (never served since), with the search index the build kept beside
+it (``<store>.search-index/``); before each start both are copied afresh (the scratch copy's
+kept indexes are dropped), so each start finds exactly what the build left. Another checkout's
+code (``--code``) that made no index at its build, or whose search code differs, builds the
+index at that start: the "before" of a pair.
+
 ``--code DIR`` serves the code of another checkout (a folder holding a ``diplograph`` package,
 put first on ``PYTHONPATH``): several are run as interleaved pairs (A, B, A, B …) so that the
 machine's load falls on each alike. Results: ``--out`` (``bench/results/``)
@@ -136,12 +143,26 @@ def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, 
             "index_s": round(index_at, 3) if index_at is not None else None}
 
 
+def _kept_index(store: Path) -> Path:
+    return store.with_name(store.name + ".search-index")
+
+
 def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
-        out_dir: Path, tag: str, restore: bool = False) -> dict[str, Any]:
+        out_dir: Path, tag: str, restore: bool = False,
+        after_build: bool = False) -> dict[str, Any]:
+    import shutil
+
     scratch = scratch_copy(store, "first-page-store")
     log = WORK / "first-page-server.log"
     pristine = None
-    if restore:  # as a served store is: opened once (its log flushed, maybe compacted)
+    pristine_index = None
+    if after_build:  # the store and the index as the build left them, restored every start
+        pristine = scratch_copy(scratch, "first-page-store.pristine")
+        pristine_index = _kept_index(pristine)
+        shutil.rmtree(pristine_index, ignore_errors=True)
+        if _kept_index(store).is_dir():
+            shutil.copytree(_kept_index(store), pristine_index)
+    elif restore:  # as a served store is: opened once (its log flushed, maybe compacted)
         from diplograph.graph.checkpoints import Checkpoints, prepare_in_subprocess
 
         prepare_in_subprocess(scratch)
@@ -154,6 +175,10 @@ def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
             for code in codes:  # interleaved: A, B, A, B …
                 if pristine is not None:
                     copy_store(pristine, scratch)
+                if after_build:
+                    shutil.rmtree(_kept_index(scratch), ignore_errors=True)
+                    if pristine_index is not None and pristine_index.is_dir():
+                        shutil.copytree(pristine_index, _kept_index(scratch))
                 row = one_start(scratch, code, page, log)
                 row["start"] = i + 1
                 row["load"] = round(os.getloadavg()[0], 1)
@@ -162,6 +187,7 @@ def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
                 say(json.dumps(row))
     s = {"date": dt.date.today().isoformat(), "starts": starts, "pages": pages,
          "codes": [Path(c).name if c else "this checkout" for c in codes], "restore": restore,
+         "after_build": after_build,
          "load": {"min": round(min(loads), 1), "median": round(statistics.median(loads), 1),
                   "max": round(max(loads), 1)},
          "rows": rows, "summary": summarise(rows),
@@ -216,6 +242,10 @@ def markdown(s: dict[str, Any]) -> str:
              f"`diplograph serve` (default workers) · {s['starts']} starts per page and code, "
              f"interleaved · load average {load['min']}–{load['max']} (median "
              f"{load['median']})", "",
+             ("Every start the first after `diplograph build` (the store and the index it kept, "
+              "restored before each start)." if s.get("after_build") else
+              "Each start on the store as the start before it found it (`--restore`)."
+              if s.get("restore") else "Each start after the last start's write."), "",
              "Ready: from the command to the first answered query; page: the first request "
              "(wall; the CPU of the server's processes, all / without the index builder's, in "
              "brackets; the slowest); search: "
@@ -257,12 +287,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tag", default="", help="appended to the result file names")
     ap.add_argument("--restore", action="store_true",
                     help="copy the store afresh before every start (unchanged since the last)")
+    ap.add_argument("--after-build", action="store_true",
+                    help="every start the first after `diplograph build`: the store and the "
+                         "index the build kept beside it, copied afresh before every start")
     a = ap.parse_args(argv)
+    if a.after_build and a.restore:
+        ap.error("give --after-build or --restore, not both")
     WORK.mkdir(parents=True, exist_ok=True)
     codes: list[str | None] = [None if c == "." else str(Path(c).resolve())
                                for c in (a.code or ["."])]
     s = run(Path(a.store), starts=a.starts, pages=a.page or PAGES, codes=codes,
-            out_dir=Path(a.out), tag=a.tag, restore=a.restore)
+            out_dir=Path(a.out), tag=a.tag, restore=a.restore, after_build=a.after_build)
     print(markdown(s))
     return 0 if all(r["search_correct"] for r in s["summary"]) else 1
 

@@ -91,6 +91,20 @@ def _write(store_path: Path | None, change):  # noqa: ANN001, ANN202
     return change(_open(store_path))
 
 
+def _keep_search_index(store_path: Path | None, quiet: bool = False) -> None:
+    """After a build or load on the command line: make the search index of the new data and
+    keep it beside the store, so that the next `diplograph serve` reuses it instead of
+    building it at its start (server/search_index.py; nothing when a service holds the
+    store, which brings its own index up to date, or with DIPLOGRAPH_NO_CACHE)."""
+    from ..server.search_index import keep_for_next_start
+
+    t0 = time.perf_counter()
+    done = keep_for_next_start(store_path or default_store_path())
+    if done is not None and done[0] == "kept" and not quiet:
+        click.echo(f"search index kept for the next start ({done[1]:,} entities, "
+                   f"{time.perf_counter() - t0:.1f} s)", err=True)
+
+
 @main.command()
 @store_option
 @click.option(
@@ -173,6 +187,7 @@ def build(
             f"({time.perf_counter() - t0:.1f} s)",
             err=True,
         )
+    _keep_search_index(store_path, quiet)
     if engine:
         push_after_build(store_path, engine, update_url, gsp_url, auth_kind, user, password_env,
                          engine_timeout)
@@ -410,6 +425,7 @@ def _load_facts(files: list[Path], store_path: Path | None) -> None:
             f"{took:.2f} s",
             err=True,
         )
+    _keep_search_index(store_path)
 
 
 def _load_rdf(
@@ -472,6 +488,7 @@ def _load_rdf(
         _write(store_path, change)
     except DiplographError as e:
         _fail(e)
+    _keep_search_index(store_path)
 
 
 @main.command("queries")

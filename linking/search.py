@@ -134,7 +134,12 @@ _NAME_PROPS = {
     DG("iso3166Alpha3"): "code",
     DG("cowAbbrev"): "code",
     DG("qid"): "code",
+    # a verified Wikidata match (only verified links are stated as skos:exactMatch): its QID,
+    # read from the IRI, is a code (`Q881`)
+    str(SKOS) + "exactMatch": "qid",
 }
+#: the IRIs whose end :data:`_NAME_PROPS`' ``qid`` rows index (as codes)
+_WD_ENTITY = "http://www.wikidata.org/entity/"
 
 
 def index_predicates() -> frozenset[str]:
@@ -200,13 +205,24 @@ def subjects_query(classes: tuple[tuple[str, str], ...], subjects: Iterable[str]
     values = " ".join(str(ox.NamedNode(s)) for s in subjects)
     return (
         "SELECT DISTINCT ?s ?kind ?name ?tag ?rank WHERE {\n"
-        f"  {{ SELECT ?s ?class ?p ?name WHERE {{ VALUES ?s {{ {values} }}\n"
-        "      ?s a ?class ; ?p ?name FILTER(isLiteral(?name)) } }\n"
+        f"  {{ SELECT ?s ?class ?p ?o WHERE {{ VALUES ?s {{ {values} }}\n"
+        "      ?s a ?class ; ?p ?o\n"
+        f"      FILTER(isLiteral(?o) || STRSTARTS(STR(?o), \"{_WD_ENTITY}Q\")) }} }}\n"
         f"  VALUES (?class ?kind) {{ {named} }}\n"
         f"  VALUES (?p ?ptag ?rank) {{ {_props()} }}\n"
-        '  BIND(IF(?ptag = "", LANG(?name), ?ptag) AS ?tag)\n'
-        "}"
+        + _NAME_AND_TAG
+        + "}"
     )
+
+
+#: the end of :func:`index_query` and :func:`subjects_query`: ``?o`` (the value of name
+#: property ``?p``, tagged ``?ptag``) as the row's ``?name`` and ``?tag``: a literal as it is,
+#: tagged by its language or by ``?ptag``; a Wikidata entity's IRI (``qid``) as its QID, a code
+_NAME_AND_TAG = (
+    f'  FILTER(IF(?ptag = "qid", STRSTARTS(STR(?o), "{_WD_ENTITY}Q"), isLiteral(?o)))\n'
+    f'  BIND(IF(?ptag = "qid", STRAFTER(STR(?o), "{_WD_ENTITY}"), ?o) AS ?name)\n'
+    '  BIND(IF(?ptag = "", LANG(?o), IF(?ptag = "qid", "code", ?ptag)) AS ?tag)\n'
+)
 
 
 def _props() -> str:
@@ -221,15 +237,19 @@ def _index_query(classes: tuple[tuple[str, str], ...] | None) -> str:
     else:
         named = " ".join(f'(<{c}> "{k}")' for c, k in classes)
         which = f"  VALUES (?class ?kind) {{ {named} }}\n"
+    # the entities and their kinds first, once each (an entity of several classes of one
+    # kind, or typed in several graphs, is one row), then their names: the same rows in 0.38 s
+    # instead of 0.67 s of pyoxigraph's CPU on the full graph
     return (
         "SELECT DISTINCT ?s ?kind ?name ?tag ?rank WHERE {\n"
+        "  { SELECT DISTINCT ?s ?kind WHERE {\n"
         + which
         + "  ?s a ?class .\n"
+        "  FILTER(isIRI(?s)) } }\n"
         f"  VALUES (?p ?ptag ?rank) {{ {_props()} }}\n"
-        "  ?s ?p ?name .\n"
-        "  FILTER(isIRI(?s) && isLiteral(?name))\n"
-        '  BIND(IF(?ptag = "", LANG(?name), ?ptag) AS ?tag)\n'
-        "}"
+        "  ?s ?p ?o .\n"
+        + _NAME_AND_TAG
+        + "}"
     )
 
 

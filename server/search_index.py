@@ -84,8 +84,8 @@ from ..linking.search import (
 )
 
 __all__ = ["BUILDER_NICE", "Builder", "INDEX_FORMAT", "IndexHolder", "KEEP_SAVED",
-           "MAX_REFRESH", "NAME_MARKERS", "TYPE_MARKER", "code_version", "saved_folder",
-           "start_builder"]
+           "MAX_REFRESH", "NAME_MARKERS", "TYPE_MARKER", "code_version", "keep_for_next_start",
+           "saved_folder", "start_builder"]
 
 log = logging.getLogger("diplograph.server.search_index")  # also when run as the builder
 
@@ -516,6 +516,72 @@ def _reuse_saved(store: str | Path, keys: tuple[str, ...], shared: Path) -> int 
         with contextlib.suppress(OSError):
             os.utime(path)
     return entities
+
+
+# ---------------------------------------------------------------------- made by a write
+
+#: how many more times :func:`keep_for_next_start` opens the store while its openings compact it
+SETTLE_OPENINGS = 2
+
+
+def keep_for_next_start(store: str | Path) -> tuple[str, int] | None:
+    """Make the search index of the store at ``store`` and keep it for the next start, keyed
+    as that start will key it; for ``diplograph build`` and ``load``, once their write has
+    closed the store (so the first start after them reuses it instead of building it).
+
+    The store is opened as a start opens it (:class:`~diplograph.graph.executor.QueryService`
+    holding the serving lock, :meth:`~diplograph.graph.checkpoints.Checkpoints.prepare`): a
+    write leaves data in RocksDB's logs (no fingerprint), and the opening flushes it into
+    tables; the start after this one finds those tables, hence the same fingerprint. How it
+    went, ``("kept", entities)`` or ``("found", entities)`` (an index of this content was
+    kept already: nothing read), or None: nothing kept (``DIPLOGRAPH_NO_CACHE``, a service
+    holds the store, no fingerprint, or the index could not be made; the start builds it
+    then, as before)."""
+    saved = saved_folder(store)
+    if saved is None:
+        return None
+    from ..graph.errors import DiplographError
+    from ..graph.executor import QueryService
+    from .config import load_config
+
+    try:
+        cfg = load_config()
+        qs = QueryService(store, timeout=cfg["DIPLOGRAPH_QUERY_TIMEOUT"],
+                          max_rows=cfg["DIPLOGRAPH_MAX_ROWS"],
+                          max_bytes=cfg["DIPLOGRAPH_MAX_BYTES"], workers=1,
+                          union_default_graph=True, isolation="thread")
+    except DiplographError as e:  # served meanwhile, or unreadable: the start builds it
+        log.info("search index not made for the next start: %s", e.message)
+        return None
+    except OSError as e:  # (the checkpoints' folder beside the store cannot be made)
+        log.warning("search index not made for the next start: %s", e)
+        return None
+    try:
+        # an opening may compact what the write left (a load is not compacted): the start after
+        # this one would find other tables. Opened again until an opening changes nothing
+        # (its checkpoint's tables are the store's as it closed), every state a key
+        last = qs.checkpoints.content_keys()
+        keys = last
+        for _ in range(SETTLE_OPENINGS):
+            if len(last) != 2:  # one key: the opening changed nothing (none: unknown)
+                break
+            qs.checkpoints.prepare()
+            last = qs.checkpoints.content_keys()
+            keys = tuple(dict.fromkeys((*keys, *last)))
+        if not keys:
+            return None
+        found = _find_saved(saved, keys)
+        if found is not None:
+            return "found", int(found[1].get("entities") or 0)
+        state = IndexHolder()._read(qs, qs.generation)
+        body = _encode(state)
+        return ("kept", len(state.index)) if _keep(saved, body, keys, len(state.index)) \
+            else None
+    except Exception:  # noqa: BLE001 - the start builds it
+        log.warning("the search index could not be made for the next start", exc_info=True)
+        return None
+    finally:
+        qs.close()
 
 
 # ---------------------------------------------------------------------- built at a start

@@ -160,6 +160,10 @@
   var LOCAL_COMPLETERS = ["prefixes", "variables", "entities"];
   Yasgui.Yasqe.defaults.autocompleters = LOCAL_COMPLETERS.slice();
   Yasgui.Yasqe.defaults.prefixCcApi = null;
+  // the editor's input (CodeMirror's textarea) has no label of its own: name it for screen
+  // readers, in the interface's language
+  var editorLabel = document.getElementById("yasgui").dataset.editorLabel || "SPARQL query editor";
+  Yasgui.Yasqe.defaults.screenReaderLabel = editorLabel;
   Yasgui.defaults.endpointCatalogueOptions.getData = function () {
     return [{ endpoint: endpoint }];
   };
@@ -170,7 +174,8 @@
     autofocus: false,
     corsProxy: undefined,
     persistenceId: "diplograph-yasgui",
-    yasqe: { autocompleters: LOCAL_COMPLETERS.slice(), prefixCcApi: null },
+    yasqe: { autocompleters: LOCAL_COMPLETERS.slice(), prefixCcApi: null,
+             screenReaderLabel: editorLabel },
   });
   window.diplographYasgui = yasgui;
 
@@ -191,13 +196,26 @@
       }
     });
   }
+  // YASGUI's own controls with no accessible name: the endpoint's box, the result formats
+  function labelControls(el) {
+    if (!el.querySelectorAll) return;
+    el.querySelectorAll(".autocompleteWrapper input:not([aria-label])").forEach(function (input) {
+      input.setAttribute("aria-label", root.dataset.endpointLabel || "SPARQL endpoint");
+    });
+    el.querySelectorAll(".selector select:not([aria-label])").forEach(function (select) {
+      var label = select.parentNode.querySelector(".selectorLabel");
+      select.setAttribute("aria-label", (root.dataset.acceptLabel || "Result format") +
+                          (label ? ": " + label.textContent : ""));
+    });
+  }
   new MutationObserver(function (mutations) {
     mutations.forEach(function (m) {
-      m.addedNodes.forEach(function (n) { if (n.nodeType === 1) localise(n); });
+      m.addedNodes.forEach(function (n) { if (n.nodeType === 1) { localise(n); labelControls(n); } });
       if (m.type === "attributes" && m.target.nodeType === 1) localise(m.target);
     });
   }).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["href"] });
   localise(root);
+  labelControls(root);
 
   function header(q) {
     var lines = ["# " + q.title, "# " + (q.description || "")];

@@ -63,6 +63,16 @@ def test_a_rename_that_says_what_it_touched_reads_that_entity_again(app: Flask) 
     assert _how(app) == "entities"
 
 
+def test_a_new_wikidata_match_is_found_by_its_qid_after_the_write(app: Flask) -> None:
+    c = app.test_client()
+    assert _found(c, "Q711") == []
+    _write(c, f'INSERT DATA {{ GRAPH <{REGISTRY}> {{ <{ID}state/MNG> '
+              '<http://www.w3.org/2004/02/skos/core#exactMatch> '
+              '<http://www.wikidata.org/entity/Q711> } }')
+    assert _found(c, "Q711") == [(ID + "state/MNG", "Mongolia")]
+    assert _how(app) == "entities"
+
+
 def test_a_rename_that_does_not_say_reads_the_entities_of_its_graph_again(app: Flask) -> None:
     """A ``DELETE/INSERT … WHERE`` does not say which terms it touched, but its text names the
     graph it writes: the entities with names or types in that graph are read again."""

@@ -30,6 +30,17 @@ def test_search_json_for_autocompletion(client: FlaskClient) -> None:
     assert same == body
 
 
+def test_a_verified_wikidata_match_is_found_by_its_qid(client: FlaskClient) -> None:
+    """Search by QID (docs/ui.md): the QID of an entity's verified Wikidata match (stated as
+    ``skos:exactMatch`` to a Wikidata entity; the QID on its link node alone is not an
+    entity's code). Found by the session 10 audit: ``Q881`` found nothing on the full graph."""
+    for text, iri in (("Q881", "state/VNM"), ("q711", "state/MNG")):
+        body = client.get("/search.json", query_string={"q": text}).get_json()
+        assert [h["iri"] for h in body["results"]] == ["https://diplograph.org/id/" + iri]
+        assert body["results"][0]["matched"] == text.upper()
+    assert client.get("/search.json?q=Q88").get_json()["results"] == []  # a code matches whole
+
+
 def test_kind_filter_and_unknown_kind(client: FlaskClient) -> None:
     r = client.get("/search.json?q=m&kind=state").get_json()
     assert r["results"] and all(h["kind"] == "state" for h in r["results"])
