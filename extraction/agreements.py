@@ -79,6 +79,11 @@ def _title_end(ctx: Context, a: int, b: int, limit: int) -> int:
     return b + (stop.start() if stop else len(seg))
 
 
+#: talks concluded, not an instrument: "concluded (their) negotiations on …"
+CONCLUDED_TALKS = re.compile(r"concluded\s+(?:(?:the|their|its|formal)\s+)?(?:negotiations|talks"
+                             r"|discussions)\b", re.I)
+
+
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
@@ -116,6 +121,10 @@ def extract(ctx: Context) -> list[Candidate]:
         used: set[int] = set()
         for sg in signs:
             a, b = sg.start(), sg.end()
+            if CONCLUDED_TALKS.match(ctx.text, a):
+                # "concluded negotiations on a free trade agreement", "kết thúc đàm phán":
+                # talks ended, nothing signed
+                continue
             window = ctx.text[max(s.start, a - 60) : a]
             negative = re.search(r"\b(?:no|not|never)\b[^.]*$", window, re.I) or re.search(
                 r"\bchưa\s+(?:được\s+)?$|\bchưa\s*$", window)

@@ -136,7 +136,7 @@ OFFICES_VI = [
     (r"Thủ tướng", "prime-minister"),
     (r"Phó Chủ tịch nước|Phó Tổng thống", "vice-president"),
     (r"Tổng Bí thư", "party-general-secretary"),
-    (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])", "president"),
+    (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])(?! Quốc hội)", "president"),
     (r"Bộ trưởng (?:Bộ )?Ngoại giao|Ngoại trưởng", "minister-of-foreign-affairs"),
     (r"Bộ trưởng (?:Bộ )?Quốc phòng", "minister-of-defence"),
     (r"Chủ tịch Quốc hội", "speaker-of-parliament"),

@@ -56,7 +56,7 @@ END = re.compile(
 NOT_MEMBERSHIP = re.compile(
     r"\s+(?:(?:its|their|the|all|diplomatic|bilateral|direct|most)\s+){0,2}"
     r"(?:relations?|ties|talks|negotiations?|aid|flights?|imports?|exports?|trade|cooperation"
-    r"|participation|ambassadors?|embass(?:y|ies)|missions?|consulates?|troops|forces|recognition|application|candidacy|support"
+    r"|participation|signatures?|chữ\s+ký|ambassadors?|embass(?:y|ies)|missions?|consulates?|troops|forces|recognition|application|candidacy|support"
     r"|sanctions|operations|office|power|behind|open|unchanged|for\b(?!\s+good)|quan hệ|viện trợ"
     r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia"
     # a body of the organisation, not the organisation: "rút khỏi Bộ chỉ huy quân sự thống nhất

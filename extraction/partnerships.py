@@ -98,6 +98,11 @@ def extract(ctx: Context) -> list[Candidate]:
                     ctx.text[max(prev, m.start() - 20) : m.start()]):
                 prev = m.end()  # "signed the Comprehensive Strategic Partnership Agreement":
                 continue  # an instrument's title, not the framework's establishment
+            if SECTORAL.match(ctx.text, m.end()):
+                # a sectoral partnership ("Đối tác chiến lược về nông nghiệp bền vững", "a
+                # strategic partnership on climate adaptation"): no framework of the relationship
+                prev = m.end()
+                continue
             if re.match(r"\s+mọi thời tiết", ctx.text[m.end() : m.end() + 16]) or re.search(
                     r"\ball-weather\s+$", ctx.text[max(prev, m.start() - 14) : m.start()], re.I):
                 prev = m.end()  # "đối tác chiến lược toàn diện mọi thời tiết …", "an
@@ -146,6 +151,12 @@ def extract(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: a sectoral partnership after the framework's name ("Đối tác chiến lược về nông nghiệp bền
+#: vững", "a strategic partnership on water management"): no framework of the relationship
+SECTORAL = re.compile(r"\s+(?:về|trong\s+lĩnh\s+vực)\s+(?!(?:năm|tháng|ngày|dịp|việc)\b)"
+                      r"(?-i:[a-zđà-ỹ])"
+                      r"|\s+(?:on|for)\s+(?!(?:the|a|an|this|that|their|its|his|her|both)\b)"
+                      r"(?-i:[a-z])\w+\s+(?-i:[a-z])", re.I)
 #: a proposal to raise ties, not the raising: "đề nghị nâng quan hệ lên", "proposed raising"
 PROPOSAL = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|kiến nghị)\s+(?:\S+\s+){0,4}$"
                       r"|\b(?:proposed|suggested|called\s+for)\s+(?:\S+\s+){0,5}$", re.I)
