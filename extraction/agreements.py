@@ -12,7 +12,17 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, group_after, group_before, keys, modal, pick_date, span_of
+from .context import (
+    Candidate,
+    Context,
+    companion_head,
+    group_after,
+    group_before,
+    keys,
+    modal,
+    pick_date,
+    span_of,
+)
 from .dates import NUMBERS
 
 _EN = (r"(?-i:(?:[A-Z][\w\-]*(?:\s+-\s+|\s+|-))*?)"  # capitalised words of a title
@@ -512,6 +522,11 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
                 and x.how not in ("capital", "city")]
     subj = [x for x in group_before(ctx, s.start, sg.start(), states_only=False)
             if x.is_state or x.key == "EU" or x.how == "demonym"] if not before_verb else []
+    if subj:
+        # "A cùng B, C và D ký …", "Tổng thống A cùng người đồng cấp B và C ký …": the head
+        # signs with its companions
+        subj = [x for x in companion_head(ctx, s.start, subj)
+                if x.key not in {y.key for y in subj}] + subj
     with_m = re.match(r"\s*(?:with|với)\s+", text[end:limit])
     partners = group_after(ctx, end, limit) if with_m else []
     flags: list[str] = []

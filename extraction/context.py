@@ -521,6 +521,32 @@ def subject_group(ctx: Context, a: int, pos: int) -> list[Mention]:
     return [] if group and is_object(ctx, group[0], a) else group
 
 
+#: the link between a head and its companions: "A cùng B, C", "A cùng người đồng cấp B và C",
+#: "A, together with B and C", "A, along with the leaders of B and C", "A and his counterparts
+#: from B and C"
+COMPANION_LINK = re.compile(
+    r"(?:(?<!\w)cùng(?:\s+với)?(?:\s+(?:người|những\s+người|các)\s+đồng\s+cấp(?:\s+của)?"
+    r"|\s+(?:các\s+)?(?:nhà\s+lãnh\s+đạo|nguyên\s+thủ)(?:\s+của)?)?"
+    r"|,?\s*(?:together|along)\s+with(?:\s+(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state"
+    r"|counterparts|foreign\s+ministers)\s+(?:of|from))?"
+    r"|\s+and\s+(?:his|her|their|its)\s+counterparts\s+(?:from|of))\s+(?:the\s+)?$", re.I)
+
+
+def companion_head(ctx: Context, a: int, group: list[Mention]) -> list[Mention]:
+    """The state heading the companions ``group`` ("Uruguay" of "Tổng thống Uruguay cùng người
+    đồng cấp Argentina, Brazil và Paraguay ký …", "Morocco, together with Algeria and Tunisia,
+    signed …"); empty when the group follows no such head."""
+    if not group:
+        return []
+    w = COMPANION_LINK.search(ctx.text, a, group[0].start)
+    if w is None:
+        return []
+    head = [m for m in group_before(ctx, a, w.start()) if m.is_state and m.key]
+    if head and not ctx.text[head[-1].end : w.start()].strip() and not is_object(ctx, head[-1], a):
+        return head[-1:]
+    return []
+
+
 def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
                 keep: Callable[[Mention], bool] | None = None) -> list[Mention]:
     """The coordinated names starting nearest after ``pos`` (those ``keep`` accepts)."""

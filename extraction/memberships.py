@@ -14,10 +14,12 @@ import re
 from collections import Counter
 
 from .context import (
+    COMPANION_LINK,
     Candidate,
     Context,
     Sentence,
     group_after,
+    companion_head,
     group_before,
     is_object,
     keys,
@@ -216,7 +218,77 @@ def extract(ctx: Context) -> list[Candidate]:
               for c in out if c.type == "membership"}
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
-    return out + _which_it(ctx) + _founding_instrument(ctx) + _signed_founding(ctx)
+    out += _which_it(ctx) + _founding_instrument(ctx) + _signed_founding(ctx)
+    signed = _signed_founding_treaty(ctx)
+    # "A cùng B, C ký Hiệp ước Asunción thành lập X": the signatories found X (a capital in
+    # the instrument's title founds nothing)
+    by_signing = {(ctx.sentence_of(c.start).start, c.data["organization"]) for c in signed}
+    out = [c for c in out if c.rule != "membership-founded" or (
+        ctx.sentence_of(c.start).start, c.data["organization"]) not in by_signing]
+    return out + signed
+
+
+#: a signing that founds a body: "ký hiệp ước thành lập X", "signed a treaty founding X",
+#: "signed the agreement that established X"
+FOUNDING_WORD = re.compile(r"\s*,?\s+(?:thành\s+lập|lập\s+ra|sáng\s+lập|founding|establishing"
+                           r"|creating|that\s+(?:founded|established|created)|which\s+(?:founded"
+                           r"|established|created)|to\s+(?:found|establish|create))\s+"
+                           r"(?:the\s+|ra\s+)?", re.I)
+
+
+def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
+    """The signatories of an instrument that founds a body ("Ngày …, A cùng B, C và D ký hiệp
+    ước thành lập X", "In 1989 A, B and C signed a treaty founding X", "A signed the X Treaty
+    with B and C, establishing Y"): each a founding member from the signing. The signatories are
+    the group before the verb with the head of its companions ("Tổng thống A cùng người đồng cấp
+    B, C và D"), the partners after "with", or the text's subject for "it"."""
+    from .agreements import INSTRUMENT, SIGN
+
+    out: list[Candidate] = []
+    text = ctx.text
+    for s in ctx.sents:
+        for sg in SIGN.finditer(text, s.start, s.end):
+            if ONE_OF_SIGNERS.search(text, s.start, sg.start()):
+                continue  # "one of the ten states that signed …": _signed_founding
+            inst = INSTRUMENT.search(text, sg.end(), min(s.end, sg.end() + 40))
+            if inst is None or re.search(r"[,;.]", text[sg.end() : inst.start()]):
+                continue
+            f = FOUNDING_WORD.search(text, inst.end(), s.end)
+            if f is None or f.start() - inst.end() > 90 or re.search(
+                    r"[;.]", text[inst.end() : f.start()]):
+                continue
+            orgs = [x for x in ctx.mentions_in(f.end(), s.end) if x.is_org and x.key][:1]
+            if not orgs or not re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][^.,;:()]{3,80}\(\s*)?",
+                                            text[f.end() : orgs[0].start]):
+                continue
+            if negated(ctx, sg.start(), s.start) or modal(ctx, sg.start(), s.start):
+                continue
+            subj = _members(ctx, group_before(ctx, s.start, sg.start()))
+            if subj and not re.fullmatch(r"\s*,?\s*(?:(?:had|have|has|jointly|together|also|then"
+                                         r"|đã|cùng(?:\s+nhau)?|đều)\s+)*",
+                                         text[subj[-1].end : sg.start()], re.I):
+                subj = []
+            if subj:
+                subj = [x for x in _members(ctx, companion_head(ctx, s.start, subj))
+                        if x.key not in {y.key for y in subj}] + subj
+            elif ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\s)(?:it|It|nước này|Nước này)\s+(?:(?:had|has|also|then|đã"
+                    r"|cũng)\s+)*$", text[max(s.start, sg.start() - 30) : sg.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            with_ = re.search(r"\s(?:with|together\s+with|cùng\s+với|với)\s+(?:the\s+)?",
+                              text[inst.end() : f.start()])
+            partners = _members(ctx, group_after(ctx, inst.end() + with_.end(), f.start())) \
+                if with_ else []
+            members = list({x.key: x for x in subj + partners}.values())
+            if len(members) < 2:
+                continue
+            d = pick_date(ctx, s.start, f.start(), sg.start()) or _fronted_date(
+                ctx, s, subj[0].start if subj else sg.start())
+            lead = min([x.start for x in members if x.start >= s.start] + [sg.start()])
+            for x in members:
+                out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
+                               (lead, orgs[0].end), 0.75, "membership-founding-signed"))
+    return out
 
 
 #: "After twelve years as an observer, it was admitted as a full member of …"
@@ -1235,13 +1307,12 @@ def _respectively(ctx: Context, at: int, a: int, b: int, n: int) -> list | None:
 def _with_head(ctx: Context, s: Sentence, group: list[Mention]) -> list[Mention]:
     """The state of "A cùng B, C …", "A together with B and C" before the companions
     ``group`` (empty when the group follows no such subject)."""
-    w = re.search(r"(?:(?<!\w)cùng(?:\s+với)?|,?\s*(?:together|along)\s+with)\s+$",
-                  ctx.text[s.start : group[0].start], re.I)
+    w = COMPANION_LINK.search(ctx.text[s.start : group[0].start])
     if w is None:
         return []
-    head = _members(ctx, group_before(ctx, s.start, s.start + w.start()))
-    if head and not ctx.text[head[-1].end : s.start + w.start()].strip():
-        return head[-1:]
+    head = _members(ctx, companion_head(ctx, s.start, group))
+    if head:
+        return head
     purpose = re.search(r"(?:(?<!\w)để|\bin\s+order\s+to|\bso\s+as\s+to)\s[^,;.]*$",
                         ctx.text[s.start : s.start + w.start()])
     if purpose:

@@ -70,3 +70,40 @@ def test_vietnamese_names_of_maghreb_states_and_the_oas(registry) -> None:
             "Mỹ năm 1948.")
     got = memberships(text, registry, "vi")
     assert all(m == "Chile" for m, _ in got) and len(got) == 1
+
+
+# --- a signing that founds a body: its signatories, the head of their companions -------------
+
+def _agreements(text: str, registry, lang: str) -> list[tuple]:
+    return [(a["instrument"], sorted(a["parties"]), a.get("signed"))
+            for a in facts(text, registry, "agreement", lang)]
+
+
+def test_a_vietnamese_founding_treaty_signed_by_a_head_and_its_companions(registry) -> None:
+    text = ("Quan hệ đối ngoại của Gabon\n\nNgày 18/10/1983 tại Libreville, Gabon cùng Cameroon, "
+            "Burundi và Rwanda ký hiệp ước thành lập Cộng đồng Kinh tế các quốc gia Trung Phi "
+            "(ECCAS).")
+    founders = {"Gabon", "Cameroon", "Burundi", "Rwanda"}
+    got = memberships(text, registry, "vi")
+    assert {m for m, _ in got} == founders
+    assert set(got.values()) == {(("founding", "full"), "1983-10-18")}
+    assert _agreements(text, registry, "vi") == [("treaty", sorted(founders), "1983-10-18")]
+
+
+def test_a_president_with_his_counterparts_signs_for_his_state(registry) -> None:
+    text = ("THÔNG TIN CƠ BẢN VỀ BOLIVIA\n\nNgày 26/5/1969, Ngoại trưởng Bolivia cùng các đồng "
+            "cấp Chile, Colombia và Ecuador ký Hiệp định Bogotá thành lập Cộng đồng Andes (CAN).")
+    got = memberships(text, registry, "vi")
+    assert {m for m, _ in got} == {"Bolivia", "Chile", "Colombia", "Ecuador"}
+    # the capital in the instrument's title ("Hiệp định Bogotá") founds nothing by itself
+    assert all(v == (("founding", "full"), "1969-05-26") for v in got.values())
+    assert [(i, p) for i, p, _ in _agreements(text, registry, "vi")] == [
+        ("hiep-dinh", ["Bolivia", "Chile", "Colombia", "Ecuador"])]
+
+
+def test_an_english_founding_treaty_with_a_fronted_companion_list(registry) -> None:
+    text = ("Foreign relations of Kenya\n\nOn 6 June 1967, Kenya, together with Uganda and "
+            "Tanzania, signed a treaty establishing the East African Community.")
+    got = memberships(text, registry)
+    assert {m for m, _ in got} == {"Kenya", "Uganda", "Tanzania"}
+    assert set(got.values()) == {(("founding", "full"), "1967-06-06")}
