@@ -106,6 +106,15 @@ SUBJECT_DESCRIPTION = re.compile(
     r"|opened|gained|took|won|went|đã|gia nhập|là|trở thành|được|thiết lập|ký|cũng|tham gia"
     r"|chính thức|sau đó)\b)")
 
+#: a name after these words is no actor: "independence from France", "độc lập từ Pháp",
+#: "with the mediation of Algeria", "với sự trung gian của Qatar", "brokered by Oman"
+OBLIQUE_BEFORE = re.compile(r"(?:\bindependence|(?<!\w)độc\s+lập)\s+(?:from|từ|khỏi)\s+(?:the\s+)?$"
+                            r"|(?:\bmediation|\bmediated|\bbrokered|\bbrokering|\bgood\s+offices"
+                            r"|(?<!\w)trung\s+gian(?:\s+hòa\s+giải)?|(?<!\w)môi\s+giới)\s+(?:of|by|của)"
+                            r"\s+(?:the\s+)?$", re.I)
+#: "a Qatar-brokered deal", "US-mediated talks"
+OBLIQUE_AFTER = re.compile(r"-(?:brokered|mediated)\b", re.I)
+
 # --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
 
 OFFICES_EN = [
@@ -230,11 +239,21 @@ class Context:
         # is no default for "was admitted" — "has never sought membership of NATO")
         c.main_org = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]
                                            or top[0][1] > 1) else None
+        # a name that is no actor of the clause: "independence from France", "với sự trung
+        # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal"
+        c.mentions = [m for m in c.mentions if not c.oblique(m)]
         words = gazetteer.config.get("pair_words", {}).get(lang, [])
         if words:
             rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
             c.pair_spans = [(m.start(), m.end()) for m in rx.finditer(text)]
         return c
+
+    def oblique(self, m: Mention) -> bool:
+        """The state named is the source of an independence or the broker of a deal, never a
+        party of the clause's fact."""
+        return m.is_state and bool(OBLIQUE_BEFORE.search(self.text, max(0, m.start - 40),
+                                                         m.start)
+                                   or OBLIQUE_AFTER.match(self.text, m.end))
 
     # -- the document's pair of states -------------------------------------------------------
     def _pair(self) -> tuple[str, ...]:

@@ -107,3 +107,26 @@ def test_an_english_founding_treaty_with_a_fronted_companion_list(registry) -> N
     got = memberships(text, registry)
     assert {m for m, _ in got} == {"Kenya", "Uganda", "Tanzania"}
     assert set(got.values()) == {(("founding", "full"), "1967-06-06")}
+
+
+# --- names that are no actor of their clause --------------------------------------------------
+
+def test_the_state_an_independence_was_won_from_is_no_member(registry) -> None:
+    text = ("Quan hệ đối ngoại của Tunisia\n\nCộng hòa Tunisia giành độc lập từ Pháp tháng "
+            "3/1956 và được kết nạp vào Liên hợp quốc ngày 12/11/1956.")
+    assert memberships(text, registry, "vi") == {
+        ("Tunisia", "United Nations"): (("full",), "1956-11-12")}
+    en = ("Foreign relations of Guinea\n\nGuinea won its independence from France on 2 October "
+          "1958 and was admitted to the United Nations on 12 December 1958.")
+    assert memberships(en, registry) == {("GIN", "United Nations"): (("full",), "1958-12-12")}
+
+
+def test_a_broker_is_no_party_of_the_relations_it_brokered(registry) -> None:
+    text = ("Tháng 9/2020, với sự trung gian của Hoa Kỳ, Bahrain và Israel thiết lập quan hệ "
+            "ngoại giao.")
+    assert [sorted(r["parties"]) for r in facts(text, registry, "relation", "vi")] == [
+        ["Bahrain", "Israel"]]
+    en = ("In a UAE-brokered rapprochement, Ethiopia and Eritrea restored diplomatic relations "
+          "in July 2018.")
+    assert [sorted(r["parties"]) for r in facts(en, registry, "relation")] == [
+        ["Eritrea", "Ethiopia"]]
