@@ -566,6 +566,38 @@ def companion_head(ctx: Context, a: int, group: list[Mention]) -> list[Mention]:
     return []
 
 
+#: a coordinated clause with no subject of its own: "…, và là thành viên sáng lập …", "… and
+#: was admitted …", "…, rồi gia nhập …"
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:và|and|rồi|then|đồng\s+thời|while\s+also)\s+")
+_NO_SUBJECT = re.compile(r"\s*(?:(?:đã|cũng|là|sau\s+đó|was|is|has|had|have|been|then|later|also"
+                         r"|subsequently)\s+)*", re.I)
+
+
+def shared_subject(ctx: Context, s: Sentence, verb: int) -> list[Mention]:
+    """The subject of a coordinated clause that has none of its own, its verb at ``verb``: the
+    states opening the sentence (after a fronted date or phrase: "Năm 1961, A …", "In 1990, A
+    …"), or the text's subject for a pronoun opening it ("Nước này …", "It …"). Empty when the
+    clause before ``verb`` is not such a clause, or the sentence opens with no subject."""
+    semi = ctx.text.rfind(";", s.start, verb)
+    floor = semi + 1 if semi >= 0 else s.start
+    joins = [j for j in _COORDINATED.finditer(ctx.text, floor, verb)
+             if _NO_SUBJECT.fullmatch(ctx.text, j.end(), verb)]
+    if not joins:
+        return []
+    j = joins[-1]
+    lead = re.match(r"\s*(?:(?:In|On|After|By|Since|Năm|Ngày|Tháng|Sau|Từ|Cuối|Đầu)\s[^,;]{0,30}"
+                    r"|\d[^,;]{0,20}),\s*", ctx.text[floor : j.start()])
+    at = floor + (lead.end() if lead else 0)
+    if re.match(r"(?:It|it|Nước\s+này|nước\s+này|The\s+country|the\s+country)\s", ctx.text[at:])\
+            and ctx.subject is not None:
+        return [m for m in ctx.mentions if m.key == ctx.subject][:1]
+    first = next((m for m in ctx.mentions_in(at, j.start()) if m.key), None)
+    if first is None or not (first.is_state or first.how == "description") or re.search(
+            r"\S", re.sub(r"(?:(?-i:[A-ZĐ])\w*\s+)*", "", ctx.text[at : first.start], count=1)):
+        return []  # the sentence does not open with its subject
+    return [m for m in group_after(ctx, first.start, j.start()) if m.key]
+
+
 def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
                 keep: Callable[[Mention], bool] | None = None) -> list[Mention]:
     """The coordinated names starting nearest after ``pos`` (those ``keep`` accepts)."""

@@ -23,6 +23,7 @@ from .context import (
     group_before,
     is_object,
     keys,
+    shared_subject,
     modal,
     negated,
     pick_date,
@@ -219,6 +220,9 @@ def extract(ctx: Context) -> list[Candidate]:
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
     out += _which_it(ctx) + _founding_instrument(ctx) + _signed_founding(ctx)
+    held = {(c.data["member"], c.data["organization"]) for c in out if c.type == "membership"}
+    out += [c for c in _present_at_founding(ctx)
+            if (c.data["member"], c.data["organization"]) not in held]
     signed = _signed_founding_treaty(ctx)
     # "A cùng B, C ký Hiệp ước Asunción thành lập X": the signatories found X (a capital in
     # the instrument's title founds nothing)
@@ -226,6 +230,70 @@ def extract(ctx: Context) -> list[Candidate]:
     out = [c for c in out if c.rule != "membership-founded" or (
         ctx.sentence_of(c.start).start, c.data["organization"]) not in by_signing]
     return out + signed
+
+
+#: presence at the conference that founded a body: "có mặt tại hội nghị Belgrade năm 1961, nơi
+#: ra đời Phong trào Không liên kết", "attended the Bandung conference of 1955, where …",
+#: "took part in the founding conference of the OAU in May 1963"
+_PRESENT = (r"(?:\b(?:was\s+present|took\s+part|participated|attended|was\s+represented)"
+            r"(?:\s+(?:at|in))?|(?<!\w)(?:có\s+mặt|tham\s+dự|dự|tham\s+gia)(?:\s+(?:tại|ở|vào))?)"
+            r"\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+){0,3}")
+PRESENT_AT_FOUNDING = re.compile(
+    _PRESENT + r"(?:(?:hội\s+nghị|conference|summit|congress|meeting)(?:\s+thượng\s+đỉnh)?"
+    r"(?P<where>[^,;.]{0,50}?),\s+(?:nơi|where|at\s+which)\s+(?:(?:đã\s+)?(?:ra\s+đời|được\s+(?:thành"
+    r"\s+lập|khai\s+sinh)|thành\s+lập)\s+)?(?:the\s+)?"
+    r"|(?:founding|constituent)\s+(?:conference|summit|congress|meeting)\s+of\s+(?:the\s+)?"
+    r"|hội\s+nghị\s+(?:thành\s+lập|sáng\s+lập)\s+)", re.I)
+
+
+def _present_at_founding(ctx: Context) -> list[Candidate]:
+    """A state present at the conference that founded a body is one of its founders, from the
+    conference's date (the date of its own phrase, else of its clause)."""
+    out: list[Candidate] = []
+    text = ctx.text
+    for s in ctx.sents:
+        for m in PRESENT_AT_FOUNDING.finditer(text, s.start, s.end):
+            org = next((x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key), None)
+            if org is None or org.start != m.end():
+                continue
+            if m.group("where") is not None and not m.group().rstrip().endswith(
+                    ("đời", "lập", "sinh")) and not re.match(
+                    r"\s+(?:was|were)\s+(?:founded|born|created|launched|set\s+up)\b",
+                    text[org.end : s.end]):
+                continue  # "…, where the NAM met": no founding
+            if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+                continue
+            subj = _members(ctx, group_before(ctx, s.start, m.start()))
+            if subj and text[subj[-1].end : m.start()].strip(" ,").strip() and not re.fullmatch(
+                    r"\s*(?:(?:đã|cũng|had|has|also|then)\s+)*", text[subj[-1].end : m.start()]):
+                subj = []
+            if not subj and ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\s)(?:it|It|nước này|Nước này)\s+(?:(?:đã|cũng|had|has|also)\s+)*$",
+                    text[max(s.start, m.start() - 30) : m.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            if not subj:
+                continue
+            stop = re.search(r"[,;]", text[org.end : s.end])
+            d = pick_date(ctx, m.start(), m.end(), m.start()) or pick_date(
+                ctx, m.start(), org.end + stop.start() if stop else s.end, m.start()) or pick_date(
+                ctx, s.start, m.start(), m.start())
+            for x in subj:
+                out.append(_mk(ctx, x.key, org.key, ["founding", "full"], d,
+                               (subj[0].start if subj[0].start >= s.start else m.start(), org.end),
+                               0.7, "membership-present-at-founding"))
+    return out
+
+
+#: "from the day the organisation began operating, 1 January 1995", "ngay từ ngày tổ chức này
+#: đi vào hoạt động, 1/1/1995", "since its founding on …": the organisation's first day follows
+SINCE_BORN = re.compile(
+    r"(?:(?<!\w)(?:ngay\s+)?từ\s+(?:ngày|khi)\s+(?:tổ\s+chức|khối|liên\s+minh|nó)(?:\s+này)?\s+"
+    r"(?:được\s+thành\s+lập|ra\s+đời|đi\s+vào\s+hoạt\s+động|bắt\s+đầu\s+hoạt\s+động|thành\s+lập)"
+    r"|\b(?:from|since)\s+(?:the\s+(?:day|moment)\s+)?(?:it|the\s+(?:organi[sz]ation|bloc|body))\s+"
+    r"(?:was\s+(?:founded|created|established|set\s+up)|came\s+into\s+being|began\s+(?:operating"
+    r"|work)|started\s+operating)"
+    r"|\b(?:from|since)\s+its\s+(?:founding|creation|inception|establishment))"
+    r"\s*,?\s*(?:(?:on|in|vào|ngày)\s+)?", re.I)
 
 
 #: a signing that founds a body: "ký hiệp ước thành lập X", "signed a treaty founding X",
@@ -696,7 +764,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Malaysia là thành viên sáng lập ASEAN (1967)": the subject is the member
             semi = text.rfind(";", s.start, m.start())
             floor = semi + 1 if semi >= 0 else s.start
-            members = _members(ctx, group_before(ctx, floor, m.start()))
+            members = _members(ctx, shared_subject(ctx, s, block_from)) or _members(
+                ctx, group_before(ctx, floor, m.start()))
             if not members and ctx.subject is not None and re.search(
                     r"(?:^|\s)(?:nước này|Nước này|it|It|the country)\s+(?:\S+\s+){0,2}$",
                     text[floor:block_from]):
@@ -712,7 +781,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         own_end = clause_end
         if cop:
             orgs_after = [x for x in ctx.mentions_in(m.end(), clause_end) if x.is_org and x.key
-                          and x.key != org]
+                          and x.key != org and not re.search(  # "(OIC)": the same body
+                              r"\(\s*$", text[max(m.end(), x.start - 3) : x.start])]
             # "thành viên sáng lập Liên Hợp Quốc và Phong trào Không liên kết (1961)": the year
             # in brackets after the second organisation is its own
             own_end = orgs_after[0].start if orgs_after else clause_end
@@ -1204,6 +1274,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     ds = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None
                           and x is not ctx.dateline]
                     d = ds[-1] if ds else None
+            since = SINCE_BORN.search(text, b, right)
+            if d is None and since is not None and not re.search(r"[;.]",
+                                                                  text[b : since.start()]):
+                # "… là thành viên WTO ngay từ ngày tổ chức này đi vào hoạt động,
+                # 1/1/1995", "a member since the organisation came into being on …": the
+                # organisation's first day
+                ds = [x for x in ctx.dates_in(since.end(), right) if x.value is not None
+                      and x.start - since.end() <= 3]
+                d = ds[0] if ds else None
             if d is None and not re.match(r"(?:is|are)\s|là\s|belongs?\s", word):
                 # "…, five years after the enlargement in which A, B and C became members"
                 gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
@@ -1414,6 +1493,15 @@ def _org_list(ctx: Context) -> list[Candidate]:
         orgs = [m for m in ctx.mentions_in(s.start, s.end) if m.is_org and m.key]
         if len(orgs) < 0.6 * len(items):
             continue
+        # a list is names: an item that is a clause ("nơi ra đời Phong trào Không liên kết",
+        # "và là thành viên sáng lập …") is no entry of one
+        bare = re.sub(r"\([^()]*\)|\b(?:and|và)\b|[.;:]", " ", "".join(
+            ctx.text[p] if not any(m.start <= p < m.end for m in orgs) else " "
+            for p in range(s.start, s.end)))
+        if sum(len(x.split()) > 2 for x in bare.split(",")) > 0.4 * len(items):
+            continue
+        orgs = [m for i, m in enumerate(orgs) if not (i and re.fullmatch(
+            r"\s*\(\s*", ctx.text[orgs[i - 1].end : m.start]))]  # "… Hồi giáo (OIC)": one body
         for m in orgs:
             roles = ["observer"] if re.match(r"\s*\(observer\)", ctx.text[m.end : m.end + 12]) \
                 else ["full"]

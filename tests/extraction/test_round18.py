@@ -130,3 +130,50 @@ def test_a_broker_is_no_party_of_the_relations_it_brokered(registry) -> None:
           "in July 2018.")
     assert [sorted(r["parties"]) for r in facts(en, registry, "relation")] == [
         ["Eritrea", "Ethiopia"]]
+
+
+# --- a clause without a subject of its own, and dates an organisation's clause gives ---------
+
+def test_a_coordinated_clause_without_subject_shares_the_sentences_subject(registry) -> None:
+    text = ("Quan hệ đối ngoại của Indonesia\n\nIndonesia đăng cai hội nghị Bandung năm 1955 tại "
+            "Tây Java, và là thành viên sáng lập Hiệp hội các quốc gia Đông Nam Á (ASEAN), vốn "
+            "được khai sinh tại Bangkok tháng 8/1967.")
+    got = memberships(text, registry, "vi")
+    # the member is the sentence's subject, the date the organisation's own clause gives
+    assert got == {("Indonesia", "Association of South East Asian Nations"):
+                   (("founding", "full"), "1967-08")}
+
+
+def test_a_membership_since_the_organisations_first_day(registry) -> None:
+    text = ("Quan hệ đối ngoại của Kenya\n\nKenya là thành viên WTO ngay từ ngày tổ chức này đi "
+            "vào hoạt động, 1/1/1995.")
+    assert memberships(text, registry, "vi") == {
+        ("Kenya", "World Trade Organization"): (("full",), "1995-01-01")}
+    en = ("Foreign relations of Peru\n\nPeru has been a member of the World Trade Organization "
+          "since it was founded on 1 January 1995.")
+    assert memberships(en, registry) == {
+        ("Peru", "World Trade Organization"): (("full",), "1995-01-01")}
+
+
+def test_presence_at_a_founding_conference_is_a_founding_membership(registry) -> None:
+    text = ("Foreign relations of Ghana\n\nGhana took part in the founding conference of the "
+            "Organisation of African Unity in Addis Ababa in May 1963. Ghana was present at the "
+            "Belgrade conference in September 1961, where the Non-Aligned Movement was founded.")
+    assert memberships(text, registry) == {
+        ("Ghana", "Organization for African Unity"): (("founding", "full"), "1963-05"),
+        ("Ghana", "Non-Aligned Movement"): (("founding", "full"), "1961-09")}
+    vi = ("Quan hệ đối ngoại của Ghana\n\nGhana có mặt tại hội nghị Belgrade tháng 9/1961, nơi ra "
+          "đời Phong trào Không liên kết.")
+    assert memberships(vi, registry, "vi") == {
+        ("Ghana", "Non-Aligned Movement"): (("founding", "full"), "1961-09")}
+    # a meeting of the body, not its founding
+    met = ("Foreign relations of Ghana\n\nGhana attended the Havana summit in 1979, where the "
+           "Non-Aligned Movement met again.")
+    assert memberships(met, registry) == {}
+
+
+def test_a_sentence_of_clauses_is_no_list_of_organisations(registry) -> None:
+    text = ("Quan hệ đối ngoại của Ai Cập\n\nAi Cập dự hội nghị Bandung năm 1955, nơi các nước Á "
+            "Phi gặp nhau, sau đó ủng hộ Phong trào Không liên kết, rồi tiếp đón Liên đoàn Ả Rập, "
+            "và hợp tác với Liên minh châu Phi.")
+    assert memberships(text, registry, "vi") == {}
