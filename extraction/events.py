@@ -153,6 +153,7 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _return_visits(ctx, out)
     out += _visits_by_side(ctx, out)
     out += _first_visits_by(ctx, out)
+    out += _earlier_visits(ctx, out)
     out += _possessive_visits(ctx, out)
     return _within_ranges(_placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))
@@ -230,6 +231,93 @@ def _first_visits_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate("event", data, m.start(), ds[0].end, 0.65,
                                      "event-visit-first-since",
                                      [f for f in ds[0].flags if f != "unresolved"]))
+    return out
+
+
+#: earlier visits named in passing after the one being told: "…, the first by a Japanese prime
+#: minister since 2015", "…, sau các chuyến thăm tháng 6/2014 và tháng 4/2019", "…, after
+#: visits in 2011 and 2016"
+_FIRST_SINCE = re.compile(r"\bthe\s+first(?:\s+(?:such\s+)?(?:visit|trip))?\s+by\s+an?\s+", re.I)
+_AFTER_VISITS = re.compile(r"(?:(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\s+thăm(?:\s+(?:chính\s+thức"
+                           r"|trước\s+đó))?|\b(?:after|following)\s+(?:(?:his|her|their|earlier"
+                           r"|previous|the)\s+)*(?:visits|trips)(?:\s+there)?)\s+"
+                           r"(?:(?:vào|hồi|in|on)\s+)?", re.I)
+
+
+def _narrated_visit(ctx: Context, s: Sentence, found: list[Candidate]) -> tuple[str, str] | None:
+    """(visitor, host) of the visit a sentence tells of: a visit found in it or in the sentence
+    before (same paragraph), else the state its visit word goes to and the pair's other."""
+    for c in reversed(found):
+        if c.data.get("event_type") != "visit":
+            continue
+        t = ctx.sentence_of(c.start)
+        if t.start == s.start or (t.end <= s.start and t.paragraph == s.paragraph and not any(
+                t.end <= u.start < s.start for u in ctx.sents if u.start != t.start)):
+            roles = {p["role"]: p["actor"] for p in c.data["participants"]}
+            v, h = roles.get("visitor"), roles.get("host")
+            if v and h:
+                keys = [ctx.gazetteer.registry.resolve(x).key for x in (v, h)]
+                return keys[0], keys[1]
+    for m in VISIT.finditer(ctx.text, s.start, s.end):
+        dest = _visit_dest(ctx, m.end(), s.end)
+        if dest is not None and ctx.other(dest.key):
+            return ctx.other(dest.key), dest.key
+    return None
+
+
+def _earlier_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Earlier visits a sentence names in passing: those of the office "the first by a
+    Japanese prime minister since 2015" names (at the year after "since"), and those "sau các
+    chuyến thăm tháng 6/2014 và tháng 4/2019" lists (each date one visit of the visit being
+    told, without a post: the phrase names none)."""
+    out: list[Candidate] = []
+    have = {(_actors(c), c.data.get("date")) for c in found if c.type == "event"}
+    for s in ctx.sents:
+        items: list[tuple[Post | None, str | None, list]] = []
+        for m in _FIRST_SINCE.finditer(ctx.text, s.start, s.end):
+            dem = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+                   and (x.is_state or x.how == "demonym")]
+            p = re.match(r"\s+(?:sitting\s+)?(prime\s+minister|premier|president|chancellor|king"
+                         r"|queen|emperor|foreign\s+minister)\s+(?:to\s+(?:visit\s+)?\S+(?:\s+\S+)?\s+)?since\s+",
+                         ctx.text[dem[0].end : s.end], re.I) if dem else None
+            if p is None or negated(ctx, m.start(), s.start):
+                continue
+            ds = [d for d in ctx.dates_in(dem[0].end + p.end(), s.end) if d.value is not None
+                  and d.start == dem[0].end + p.end() and isinstance(d.value, str)]
+            if not ds:
+                continue
+            label = p.group(1)
+            post = Post(dem[0].start, dem[0].end + p.start(1) + len(label), _FIRST_BY_OFFICE[
+                re.sub(r"\s+", " ", label.lower())], label, dem[0].key)
+            items.append((post, dem[0].key, ds[:1]))
+        for m in _AFTER_VISITS.finditer(ctx.text, s.start, s.end):
+            ds, pos = [], m.end()
+            for d in ctx.dates_in(m.end(), s.end):
+                if d.start != pos or d.value is None or not isinstance(d.value, str):
+                    break
+                ds.append(d)
+                nxt = re.match(r"\s*(?:,|và|and)\s*(?:(?:vào|hồi|in|on)\s+)?", ctx.text[d.end : s.end])
+                if nxt is None:
+                    break
+                pos = d.end + nxt.end()
+            if ds and not negated(ctx, m.start(), s.start):
+                items.append((None, None, ds))
+        if not items:
+            continue
+        told = _narrated_visit(ctx, s, found)
+        for post, visitor, ds in items:
+            if told is None or visitor is not None and visitor != told[0]:
+                continue
+            for d in ds:
+                data = {"event_type": "visit",
+                        "participants": [_participant(ctx, told[0], "visitor", post),
+                                         _participant(ctx, told[1], "host", None)],
+                        "place": ctx.label(told[1])}
+                data.update(_date_fields(d))
+                c = Candidate("event", data, (post.start if post else d.start), d.end, 0.6,
+                              "event-visit-earlier", [f for f in d.flags if f != "unresolved"])
+                if (_actors(c), data.get("date")) not in have:
+                    out.append(c)
     return out
 
 

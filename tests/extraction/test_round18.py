@@ -177,3 +177,28 @@ def test_a_sentence_of_clauses_is_no_list_of_organisations(registry) -> None:
             "Phi gặp nhau, sau đó ủng hộ Phong trào Không liên kết, rồi tiếp đón Liên đoàn Ả Rập, "
             "và hợp tác với Liên minh châu Phi.")
     assert memberships(text, registry, "vi") == {}
+
+
+# --- earlier visits named in passing -------------------------------------------------------------
+
+def test_the_first_visit_by_an_office_since_a_year_is_also_that_earlier_visit(registry) -> None:
+    text = ("CANBERRA, March 10, 2023 - Indian Prime Minister Narendra Modi arrived in Canberra "
+            "on Thursday for a state visit, the first by an Indian prime minister since 2014.")
+    got = visits(text, registry)
+    assert ("India", "prime-minister", "Australia", "2014") in got
+    # no earlier visit when "since" gives no date of one
+    text = ("CANBERRA, March 10, 2023 - Indian Prime Minister Narendra Modi arrived in Canberra "
+            "on Thursday for a state visit, the first by an Indian prime minister since he took "
+            "office.")
+    assert all(v[3] != "2014" for v in visits(text, registry))
+
+
+def test_visits_listed_after_sau_cac_chuyen_tham_are_the_told_visits_earlier_ones(registry) -> None:
+    text = ("Hà Nội, 12/5/2022 – Thủ tướng Đan Mạch đang thăm chính thức Việt Nam. Đây là lần thứ "
+            "ba ông thăm chính thức Việt Nam, sau các chuyến thăm tháng 3/2013 và tháng 10/2017.")
+    got = visits(text, registry, "vi")
+    assert {("Denmark", None, "Vietnam", "2013-03"), ("Denmark", None, "Vietnam", "2017-10")} <= got
+    en = ("OSLO, June 2, 2021 - Indonesia's president is in Norway this week, the third time he "
+          "has visited Norway, after visits in 2015 and 2018.")
+    got = visits(en, registry)
+    assert {("Indonesia", None, "Norway", "2015"), ("Indonesia", None, "Norway", "2018")} <= got
