@@ -598,6 +598,20 @@ def shared_subject(ctx: Context, s: Sentence, verb: int) -> list[Mention]:
     return [m for m in group_after(ctx, first.start, j.start()) if m.key]
 
 
+#: where a clause ends: a semicolon, or a comma before a clause of contrast ("…, while B …",
+#: "…, còn B …", "…, whereas …", "…, but …")
+CLAUSE_CUT = re.compile(r";|,\s+(?:while|whereas|but|còn|nhưng|trong\s+khi)\s", re.I)
+
+
+def clause_bounds(ctx: Context, s: Sentence, pos: int) -> tuple[int, int]:
+    """The clause of ``pos`` in its sentence: from the last cut before it to the next one."""
+    a = s.start
+    for m in CLAUSE_CUT.finditer(ctx.text, s.start, pos):
+        a = m.end()
+    nxt = CLAUSE_CUT.search(ctx.text, pos, s.end)
+    return a, nxt.start() if nxt else s.end
+
+
 def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
                 keep: Callable[[Mention], bool] | None = None) -> list[Mention]:
     """The coordinated names starting nearest after ``pos`` (those ``keep`` accepts)."""

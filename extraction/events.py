@@ -12,7 +12,17 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from .context import Candidate, Context, Post, Sentence, negated, pick_date, span_of
+from .context import (
+    Candidate,
+    Context,
+    Post,
+    Sentence,
+    clause_bounds,
+    negated,
+    pick_date,
+    shared_subject,
+    span_of,
+)
 from .dates import NUMBERS
 from .names import Mention
 
@@ -74,7 +84,10 @@ MISSION = re.compile(
     # "opened its High Commission in New Delhi", "set up a resident mission in …"
     r"|high\s+commission|(?<=resident\s)mission)\b"
     r"|(mở lại|mở|khai trương|đóng cửa)\s+(Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)"
-    r"|\b(opened|reopened)\s+(?:its|their)\s+own\b", re.I)
+    r"|\b(opened|reopened)\s+(?:(?:its|their)\s+own\b|one(?=\s+(?:in|at)\s))"
+    # "Estonia did not open one in Beijing until 1997": an opening, at the date of "until"
+    r"|\bdid\s+not\s+(open)\s+(?:one|its\s+own|an?\s+(?=embassy|consulate))(?=[^.;]*?\buntil\b)",
+    re.I)
 PLACE_AFTER = re.compile(r"\s*(?:in|to|at|tại|ở|tới|đến|sang)\s+(?:the\s+)?", re.I)
 
 
@@ -1341,9 +1354,10 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
 def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in MISSION.finditer(ctx.text, s.start, s.end):
-        verb = (m.group(1) or m.group(3) or m.group(5) or "").lower()
+        verb = (m.group(1) or m.group(3) or m.group(5) or m.group(6) or "").lower()
         noun = (m.group(2) or m.group(4) or "").lower()
-        if m.group(5):
+        a, b = clause_bounds(ctx, s, m.start())
+        if m.group(5) or m.group(6) and not re.match(r"\w+\s+an?\s", ctx.text[m.end(6) + 1 :]):
             # "Israel opened its embassy in Abu Dhabi …, and the UAE opened its own in Tel Aviv"
             earlier = re.findall(r"\b(embassy|consulate)\b",
                                  ctx.text[max(0, s.start - 200) : m.start()], re.I)
@@ -1353,12 +1367,17 @@ def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
         closing = verb in ("closed", "shut", "đóng cửa")
         kind = "consulate" if ("consul" in noun or "lãnh sự" in noun) else "embassy"
         event_type = f"{kind}-{'closing' if closing else 'opening'}"
-        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+        if (negated(ctx, m.start(), a) and not m.group(6)) or modal(ctx, m.start(), a):
             continue
-        where = _state_after(ctx, m.end(), s.end)
-        subj = [x for x in ctx.mentions_in(s.start, m.start())
+        where = _state_after(ctx, m.end(), b)
+        # the clause's own sender: "…; Estonia did not open one …" is Estonia's
+        subj = [x for x in ctx.mentions_in(a, m.start())
                 if x.key and (x.is_state or x.how == "demonym")]
-        posts = [p for p in ctx.posts_in(s.start, m.start())]
+        posts = [p for p in ctx.posts_in(a, m.start())]
+        shared = [x for x in shared_subject(ctx, s, m.start()) if x.start >= a]
+        if shared:
+            # "Japan recognised Latvia in 1991 and opened an embassy …": the sentence's subject
+            subj = shared[:1]
         sender = subj[-1].key if subj else None
         post = posts[-1] if posts and posts[-1].state == sender else None
         host = where.key if where is not None else None
@@ -1370,7 +1389,9 @@ def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
             host = ctx.other(sender)
         if host is None or sender is None or host == sender:
             continue
-        d = pick_date(ctx, m.end(), s.end, m.end()) or pick_date(ctx, s.start, s.end, m.end())
+        # the clause's own date: "… opened an embassy in Tallinn the following year; Estonia
+        # did not open one in Beijing until 1997" (1992, then 1997)
+        d = pick_date(ctx, m.end(), b, m.end()) or pick_date(ctx, a, b, m.end())
         data = {"event_type": event_type,
                 "participants": [_participant(ctx, sender, "sender", post),
                                  _participant(ctx, host, "host", None)],

@@ -202,3 +202,23 @@ def test_visits_listed_after_sau_cac_chuyen_tham_are_the_told_visits_earlier_one
           "has visited Norway, after visits in 2015 and 2018.")
     got = visits(en, registry)
     assert {("Indonesia", None, "Norway", "2015"), ("Indonesia", None, "Norway", "2018")} <= got
+
+
+# --- each clause its own sender and date -------------------------------------------------------
+
+def test_embassies_opened_in_both_directions_each_with_its_clauses_date(registry) -> None:
+    text = ("Foreign relations of Latvia\n\nJapan recognised Latvia in 1991 and opened an embassy "
+            "in Riga in 2006; Latvia did not open one in Tokyo until 2006.")
+    got = {(e["participants"][0]["actor"], e["participants"][1]["actor"], e.get("date"))
+           for e in events(text, registry) if e["event_type"] == "embassy-opening"}
+    assert got == {("Japan", "Latvia", "2006"), ("Latvia", "Japan", "2006")}
+    text = ("Foreign relations of Mexico\n\nMexico opened an embassy in Vietnam in 2000, while "
+            "Vietnam opened one in Mexico in 1997.")
+    got = {(e["participants"][0]["actor"], e["participants"][1]["actor"], e.get("date"))
+           for e in events(text, registry) if e["event_type"] == "embassy-opening"}
+    assert got == {("Mexico", "Vietnam", "2000"), ("Vietnam", "Mexico", "1997")}
+
+
+def test_an_embassy_that_was_not_opened_is_no_opening(registry) -> None:
+    text = "Foreign relations of Latvia\n\nLatvia did not open an embassy in Hanoi."
+    assert [e for e in events(text, registry) if e["event_type"] == "embassy-opening"] == []
