@@ -568,6 +568,17 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         if len(others) == 1:
             base, conf = [ctx.subject, others[0]], 0.65
             flags.append("party-from-document")
+    if not base and not partners:
+        # the two states its own sentence names outrank the document's pair: "Washington's
+        # bond with Manila is older still: their mutual defence treaty was signed on …" (a
+        # place of signing names no party)
+        own = list(dict.fromkeys(
+            x.key for x in ctx.mentions_in(s.start, s.end) if x.is_state and x.key
+            and x.how in ("name", "capital") and not re.search(
+                r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$", text[max(s.start, x.start - 5) : x.start])))
+        if len(own) == 2 and set(own) != set(ctx.pair):
+            base, conf = own, 0.65
+            flags.append("pair-from-sentence")
     if not base and not partners and len(ctx.pair) == 2:
         base, conf = list(ctx.pair), 0.65
         flags.append("pair-from-document")

@@ -222,3 +222,11 @@ def test_embassies_opened_in_both_directions_each_with_its_clauses_date(registry
 def test_an_embassy_that_was_not_opened_is_no_opening(registry) -> None:
     text = "Foreign relations of Latvia\n\nLatvia did not open an embassy in Hanoi."
     assert [e for e in events(text, registry) if e["event_type"] == "embassy-opening"] == []
+
+
+def test_a_treaty_of_the_two_states_its_sentence_names_not_the_documents_pair(registry) -> None:
+    text = ("CANBERRA, May 2, 2024 - Japan and Australia held talks with the Philippines on Friday. "
+            "Japan and Australia met again later. Canberra's bond with Wellington is older: their "
+            "security treaty was signed on 1 September 1951.")
+    got = facts(text, registry, "agreement")
+    assert [sorted(a["parties"]) for a in got] == [["Australia", "New Zealand"]]
