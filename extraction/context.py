@@ -545,7 +545,9 @@ def subject_group(ctx: Context, a: int, pos: int) -> list[Mention]:
 #: from B and C"
 COMPANION_LINK = re.compile(
     r"(?:(?<!\w)cùng(?:\s+với)?(?:\s+(?:người|những\s+người|các)\s+đồng\s+cấp(?:\s+của)?"
-    r"|\s+(?:các\s+)?(?:nhà\s+lãnh\s+đạo|nguyên\s+thủ)(?:\s+của)?)?"
+    r"|\s+(?:các\s+)?(?:nhà\s+lãnh\s+đạo|nguyên\s+thủ)(?:\s+của)?"
+    # "Uruguay cùng các nước Nam Mỹ và Mexico": a group the registry does not name, then more
+    r"|\s+(?:các|những)\s+(?:nước|quốc\s+gia)(?:\s+[^\s,;.]+){0,3}?\s+(?:và|cùng))?"
     r"|,?\s*(?:together|along)\s+with(?:\s+(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state"
     r"|counterparts|foreign\s+ministers)\s+(?:of|from))?"
     r"|\s+and\s+(?:his|her|their|its)\s+counterparts\s+(?:from|of))\s+(?:the\s+)?$", re.I)

@@ -43,6 +43,11 @@ LIST_LABEL = re.compile(r"\bmember(?:s|ships?)?\b|\bjoin(?:ing|ed)?\b|\baccessio
 RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|ties)"
                              r"|\bset\s+up\s+(?:diplomatic\s+)?relations"
                              r"|thiết lập quan hệ", re.I)
+#: a verb that opens a labelled line's value: "…: thiết lập ngày 3/2/1988", "…: established on
+#: 5 May 1970", "…: ký năm 2009", "…: joined in 1995"
+LABEL_VERB = re.compile(r"\s*(?P<verb>thiết\s+lập|established|set\s+up|ký(?:\s+kết)?|signed|gia\s+nhập"
+                        r"|joined|admitted|được\s+kết\s+nạp)\s*(?P<prep>(?:ngày|năm|tháng|vào|on|in)\s+)?",
+                        re.I)
 #: a negation (lower case in Vietnamese: "Phong trào Không liên kết" is a name)
 NEGATIVE = re.compile(r"\b(?i:not|never|no)\b|(?<!\w)(?:chưa|không)(?!\w)")
 _SEP = re.compile(r"\s*(?:\t+|\s{2,}|\s[–—-]\s|:|\|)\s*")
@@ -95,6 +100,17 @@ def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
     label = s.text[:colon]
     a, b = s.start, s.start + colon
     d = _whole_date(ctx, b + 1, s.end)
+    verb = LABEL_VERB.match(ctx.text, b + 1, s.end) if d is None else None
+    if verb is not None:
+        # "Quan hệ ngoại giao với Trung Quốc: thiết lập ngày 3/2/1988", "Diplomatic relations
+        # with Chile: established on 5 May 1970": the verb after the colon belongs to the label
+        d = _whole_date(ctx, verb.end(), s.end)
+        if d is None and verb.group("prep"):
+            d = _whole_date(ctx, verb.start("prep"), s.end)
+        label = f"{label} {verb.group('verb')}"
+        if re.search(r"quan hệ|relations", label, re.I) and re.match(
+                r"thiết lập|established|set up", verb.group("verb"), re.I):
+            label = f"{label} thiết lập quan hệ"
     if d is None:
         return []
     conf = 0.8

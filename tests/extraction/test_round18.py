@@ -230,3 +230,18 @@ def test_a_treaty_of_the_two_states_its_sentence_names_not_the_documents_pair(re
             "security treaty was signed on 1 September 1951.")
     got = facts(text, registry, "agreement")
     assert [sorted(a["parties"]) for a in got] == [["Australia", "New Zealand"]]
+
+
+def test_a_labelled_line_whose_value_opens_with_its_verb(registry) -> None:
+    text = ("CỘNG HÒA CHILE – THÔNG TIN CƠ BẢN VÀ QUAN HỆ VỚI VIỆT NAM\n\nQuan hệ ngoại giao với "
+            "Ấn Độ: thiết lập ngày 4/1/1949.\nNgày thiết lập quan hệ ngoại giao: 25/3/1971.")
+    got = {(tuple(sorted(r["parties"])), r["date"]) for r in facts(text, registry, "relation", "vi")}
+    assert got == {(("Chile", "India"), "1949-01-04"), (("Chile", "Vietnam"), "1971-03-25")}
+
+
+def test_a_head_with_an_unnamed_group_and_a_named_companion_founds_with_it(registry) -> None:
+    text = ("Quan hệ đối ngoại của Colombia\n\nNăm 1969, Colombia cùng các nước vùng Andes và Chile "
+            "lập ra Cộng đồng Andes (CAN).")
+    got = memberships(text, registry, "vi")
+    assert got == {("Colombia", "Andean Common Market"): (("founding", "full"), "1969"),
+                   ("Chile", "Andean Common Market"): (("founding", "full"), "1969")}
