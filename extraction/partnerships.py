@@ -65,6 +65,7 @@ def extract(ctx: Context) -> list[Candidate]:
         found = list(_RX.finditer(ctx.text, s.start, s.end))
         if not found:
             out += _this_framework(ctx, s)
+        out += _negated(ctx, s, found)
         if not found or not VERB.search(ctx.text, s.start, s.end):
             continue
         states = keys([m for m in ctx.mentions_in(s.start, s.end) if m.is_state])
@@ -148,6 +149,35 @@ def extract(ctx: Context) -> list[Candidate]:
             out.append(Candidate("partnership", data, *span_of((start, m.end())),
                                  round(c, 2), "partnership", fl))
             prev = m.end()
+    return out
+
+
+#: a framework the pair has not reached: "Hà Lan chưa phải Đối tác chiến lược toàn diện của Việt
+#: Nam", "Chile is not yet a comprehensive strategic partner of …", "has no strategic
+#: partnership with …"
+NOT_A = re.compile(r"(?<!\w)(?:chưa|không)\s+(?:phải\s+)?(?:là\s+)?(?:một\s+)?$"
+                   r"|\b(?:is|are|was|were)\s+not\s+(?:yet\s+)?(?:an?\s+|the\s+)?(?:\w+['’]s\s+)?$"
+                   r"|\bha(?:s|ve)\s+(?:no|not\s+(?:yet\s+)?(?:formed|set\s+up|established)\s+an?)\s+$", re.I)
+
+
+def _negated(ctx: Context, s, found: list) -> list[Candidate]:
+    """A framework a text says the pair has not reached: a characterisation of the two."""
+    out: list[Candidate] = []
+    for m in found:
+        neg = NOT_A.search(ctx.text, max(s.start, m.start() - 30), m.start())
+        if neg is None:
+            continue
+        states = keys([x for x in ctx.mentions_in(s.start, s.end) if x.is_state
+                       and x.how != "demonym"])
+        parties = states if len(states) == 2 else list(ctx.pair) if len(ctx.pair) == 2 and set(
+            states) <= set(ctx.pair) else []
+        if len(parties) != 2:
+            continue
+        subj = [x for x in ctx.mentions_in(s.start, neg.start()) if x.is_state]
+        out.append(Candidate("claim", {"claim_type": "characterisation",
+                                       "subjects": [ctx.label(k) for k in parties]},
+                             subj[-1].start if subj else neg.start(), m.end(), 0.6,
+                             "partnership-negated"))
     return out
 
 

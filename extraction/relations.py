@@ -414,7 +414,8 @@ def extract(ctx: Context) -> list[Candidate]:
             if d is None and subj:
                 # a date fronted before the subject: "Cách đây đúng 30 năm, A và B … thiết lập"
                 fronted = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None
-                           and re.fullmatch(r"\s*,\s*", ctx.text[x.end : subj[0].start])]
+                           and re.fullmatch(r"\s*,\s*(?:(?:chính|cả|đích\s+thân|even)\s+)?",
+                                            ctx.text[x.end : subj[0].start], re.I)]
                 d = fronted[-1] if fronted else None
             if d is not None and status == "maintained" and re.search(
                     r"(?:\bafter|\bsince|(?<!\w)sau|(?<!\w)từ)\s+(?:năm\s+|the\s+)?$",

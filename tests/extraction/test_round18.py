@@ -245,3 +245,26 @@ def test_a_head_with_an_unnamed_group_and_a_named_companion_founds_with_it(regis
     got = memberships(text, registry, "vi")
     assert got == {("Colombia", "Andean Common Market"): (("founding", "full"), "1969"),
                    ("Chile", "Andean Common Market"): (("founding", "full"), "1969")}
+
+
+# --- negation and modality ---------------------------------------------------------------------
+
+def test_a_framework_not_reached_is_a_characterisation_not_a_partnership(registry) -> None:
+    text = ("Năm 2013, Việt Nam và Đan Mạch thiết lập quan hệ Đối tác toàn diện. Tuy vậy, Đan Mạch "
+            "chưa phải Đối tác chiến lược của Việt Nam.")
+    assert [p["framework"] for p in facts(text, registry, "partnership", "vi")] == [
+        "comprehensive-partnership"]
+    claims = facts(text, registry, "claim", "vi")
+    assert [(c["claim_type"], sorted(c["subjects"])) for c in claims] == [
+        ("characterisation", ["Denmark", "Vietnam"])]
+    en = "Peru and Vietnam have no strategic partnership."
+    assert facts(en, registry, "partnership") == []
+    assert [sorted(c["subjects"]) for c in facts(en, registry, "claim")] == [["Peru", "Vietnam"]]
+
+
+def test_an_emphatic_word_after_a_fronted_date_keeps_the_date(registry) -> None:
+    text = ("Quan hệ đối ngoại của Bahrain\n\nNgày 4/1/2016, chính Bahrain đã đoạn tuyệt quan hệ "
+            "với Iran.")
+    got = facts(text, registry, "relation", "vi")
+    assert [(sorted(r["parties"]), r["status"], r.get("date")) for r in got] == [
+        (["Bahrain", "Iran"], "severed", "2016-01-04")]
