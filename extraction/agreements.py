@@ -153,6 +153,10 @@ def extract(ctx: Context) -> list[Candidate]:
                 # the passive with its agent: "được Ngoại trưởng A và Ngoại trưởng B ký"
                 re.search(r"(?<!\w)được\s+(?:hai\s+|các\s+)?(?-i:[A-ZĐ])[^.;,]{0,120}$",
                           ctx.text[max(s.start, a - 140) : a]))
+            if negative and re.search(r"\bnegotiating\b|(?<!\w)đang\s+đàm\s+phán(?!\w)",
+                                      ctx.text[s.start : a], re.I):
+                continue  # "are still negotiating an agreement …, and have not signed it": the
+                # intention the claims read, not a second claim
             if negative:
                 parties = _parties(ctx, s.start, a, b, s.end)
                 out.append(Candidate("claim", {"claim_type": "characterisation",

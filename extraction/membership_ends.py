@@ -364,7 +364,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                 re.I):
                     prev_end = b
                     continue
-            org_key = ctx.main_org
+            before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+            # the one organisation the sentence before names (same paragraph) outranks the
+            # document's: "Bolivia, admitted as a full member of Mercosur …. Venezuela has been
+            # suspended since August 2017" in an article mostly on the EU
+            org_key = (_one_org(ctx, before[-1].start, before[-1].end) if before else None) \
+                or ctx.main_org
             if org_key is None:
                 # no organisation the text is mainly about: the one its paragraph named last
                 # ("Nga gia nhập Hội đồng châu Âu …. Ngày 16/3/2022, Ủy ban Bộ trưởng của tổ

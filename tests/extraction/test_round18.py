@@ -268,3 +268,31 @@ def test_an_emphatic_word_after_a_fronted_date_keeps_the_date(registry) -> None:
     got = facts(text, registry, "relation", "vi")
     assert [(sorted(r["parties"]), r["status"], r.get("date")) for r in got] == [
         (["Bahrain", "Iran"], "severed", "2016-01-04")]
+
+
+def test_an_agreement_under_negotiation_is_an_intention_of_both(registry) -> None:
+    text = ("Canberra and Jakarta are still negotiating an agreement on maritime security, and "
+            "have not signed it.")
+    got = facts(text, registry, "claim")
+    assert [(c["claim_type"], sorted(c["subjects"])) for c in got] == [
+        ("intention", ["Australia", "Indonesia"])]
+    assert facts(text, registry, "agreement") == []
+
+
+# --- an organisation, a member and a day from their own sentence -------------------------------
+
+def test_a_suspension_without_organisation_is_of_the_one_the_sentence_before_names(
+        registry) -> None:
+    text = ("BRUSSELS, March 3, 2022 - The European Union and the European Union met the African "
+            "Union. The EU and the European Union talked again.\n\nGuinea was a member of "
+            "ECOWAS until 2021. Mali has been suspended since May 2021.")
+    got = [(m["member"], m["organization"], m.get("end")) for m in facts(
+        text, registry, "membership") if m.get("end_reason") == "suspension"]
+    assert got == [("Mali", "Economic Community of West African States", "2021-05")]
+
+
+def test_a_participle_admission_in_apposition_dated_this_year(registry) -> None:
+    text = ("LIMA, Nov 20, 2023 - Bolivia, admitted as a full member of the Andean Community on "
+            "9 May this year, attended the meeting.")
+    assert memberships(text, registry) == {
+        ("Bolivia", "Andean Common Market"): (("full",), "2023-05-09")}
