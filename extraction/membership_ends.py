@@ -97,6 +97,45 @@ def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
         out += _sentence(ctx, s)
+        out += _seats(ctx, s)
+    return out
+
+
+#: an elected seat held for a term: "From 2020 to 2021 it held a non-permanent seat on the UN
+#: Security Council", "served as a non-permanent member of the Security Council in 2008–2009",
+#: "là Ủy viên không thường trực Hội đồng Bảo an nhiệm kỳ 2020-2021"
+SEAT = re.compile(r"\b(?:held|occupied|took\s+up|served\s+(?:a\s+term\s+)?(?:on|in)|had)\s+an?\s+"
+                  r"(?:non-permanent|elected|rotating)\s+seat\s+(?:on|in|at)\s+(?:the\s+)?"
+                  r"|\b(?:was|served\s+as)\s+an?\s+(?:non-permanent|elected)\s+member\s+of\s+(?:the\s+)?"
+                  r"|(?<!\w)(?:là|làm|giữ\s+ghế)\s+(?:Ủy|Uỷ)\s+viên\s+không\s+thường\s+trực\s+(?:của\s+)?",
+                  re.I)
+_TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|to|đến)\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _seats(ctx: Context, s) -> list[Candidate]:  # noqa: ANN001
+    """A seat held for a term is a membership of the body from the term's first year to its
+    last, ended by expiry; the member is the clause's state or the text's for "it"."""
+    out: list[Candidate] = []
+    text = ctx.text
+    for m in SEAT.finditer(text, s.start, s.end):
+        org = next((x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key), None)
+        if org is None or org.start != m.end() or negated(ctx, m.start(), s.start) \
+                or modal(ctx, m.start(), s.start):
+            continue
+        term = _TERM.search(text, s.start, s.end)
+        if term is None:
+            continue
+        subj = [x for x in group_before(ctx, s.start, m.start()) if x.is_state and x.key]
+        if not subj and ctx.subject is not None and re.search(
+                r"(?:^|\s)(?:it|It|nước này|Nước này)\s+(?:\w+\s+)?$", text[s.start : m.start()]):
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+        if len(subj) != 1:
+            continue
+        data = {"member": ctx.label(subj[0].key), "organization": ctx.label(org.key),
+                "start": term.group(1), "end": term.group(2), "end_reason": "expiry"}
+        lead = [subj[0].start] if subj[0].start >= s.start else []
+        out.append(Candidate("membership", data, min([m.start(), term.start(), *lead]),
+                             max(org.end, term.end()), 0.7, "membership-seat"))
     return out
 
 

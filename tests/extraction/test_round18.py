@@ -296,3 +296,18 @@ def test_a_participle_admission_in_apposition_dated_this_year(registry) -> None:
             "9 May this year, attended the meeting.")
     assert memberships(text, registry) == {
         ("Bolivia", "Andean Common Market"): (("full",), "2023-05-09")}
+
+
+def test_an_elected_seat_held_for_a_term_is_a_membership_ended_by_expiry(registry) -> None:
+    text = ("Foreign relations of Latvia\n\nFrom 2026 to 2027 it holds a non-permanent seat... "
+            "\n\nIn 2010, Latvia was a candidate.")
+    assert [m for m in facts(text, registry, "membership") if m.get("end_reason")] == []
+    text = ("Foreign relations of Latvia\n\nFrom 2026 to 2027 it held a non-permanent seat on the "
+            "UN Security Council.")
+    got = facts(text, registry, "membership")
+    assert [(m["member"], m["start"], m["end"], m["end_reason"]) for m in got] == [
+        ("Latvia", "2026", "2027", "expiry")]
+    vi = "Việt Nam là Ủy viên không thường trực Hội đồng Bảo an nhiệm kỳ 2008-2009."
+    got = facts(vi, registry, "membership", "vi")
+    assert [(m["member"], m["organization"], m["start"], m["end"]) for m in got] == [
+        ("Vietnam", "United Nations Security Council", "2008", "2009")]
