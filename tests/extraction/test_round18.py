@@ -311,3 +311,15 @@ def test_an_elected_seat_held_for_a_term_is_a_membership_ended_by_expiry(registr
     got = facts(vi, registry, "membership", "vi")
     assert [(m["member"], m["organization"], m["start"], m["end"]) for m in got] == [
         ("Vietnam", "United Nations Security Council", "2008", "2009")]
+
+
+def test_a_labelled_list_of_instruments_gives_one_agreement_each(registry) -> None:
+    text = ("CỘNG HÒA PERU – THÔNG TIN CƠ BẢN VÀ QUAN HỆ VỚI VIỆT NAM\n\nIII. Quan hệ với Việt Nam\n"
+            "Các văn kiện chính: Hiệp định thương mại (2008); Bản ghi nhớ về nông nghiệp (2012).")
+    got = [(a["instrument"], sorted(a["parties"]), a["signed"])
+           for a in facts(text, registry, "agreement", "vi")]
+    assert got == [("hiep-dinh", ["Peru", "Vietnam"], "2008"),
+                   ("mou", ["Peru", "Vietnam"], "2012")]
+    # an item without its year is left to the reader
+    text = text.replace(" (2012)", "")
+    assert len(facts(text, registry, "agreement", "vi")) == 1
