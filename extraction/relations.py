@@ -99,7 +99,7 @@ def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
 PASSIVE = re.compile(
     r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations(?:,\s+which)?\s+"
     r"(?:(?:between|with)\s+[^.;]{3,60}?\s+)?"
-    r"(?:were|was|have\s+been|had\s+been)\s+(?:(re-?established|restored|resumed)|(established"
+    r"(?:were|was|(?:have|has|had)\s+(?:not\s+|never\s+)?been)\s+(?:(re-?established|restored|resumed)|(established"
     r"|normali[sz]ed)|(severed|broken\s+off|cut))\b"
     r"|quan hệ ngoại giao(?:\s+giữa\s+[^.;]{3,60}?)?\s+(?:đã\s+)?được\s+(?:(khôi phục|nối lại)"
     r"|(thiết lập|bình thường hóa))", re.I)
@@ -197,8 +197,10 @@ def _passive(ctx: Context) -> list[Candidate]:
         for m in PASSIVE.finditer(ctx.text, s.start, s.end):
             status = "restored" if (m.group(1) or m.group(4)) else \
                 "established" if (m.group(2) or m.group(5)) else "severed"
-            if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            if modal(ctx, m.start(), s.start):
                 continue
+            is_negated = negated(ctx, m.start(), s.start) or bool(
+                re.search(r"\b(?:not|never)\s+been\b", m.group(), re.I))
             named = keys([x for x in ctx.mentions_in(m.start(), m.end()) if _actor(x)])
             conf, flags = 0.8, []
             if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject \
@@ -219,6 +221,14 @@ def _passive(ctx: Context) -> list[Candidate]:
                 named, conf = local_pair(ctx, s, m.start()), 0.65
                 flags.append("pair-from-document")
             if len(named) != 2:
+                continue
+            if is_negated:
+                # "Relations have not been broken off, although …": a characterisation of the
+                # two, never a relation
+                out.append(Candidate("claim", {"claim_type": "characterisation",
+                                               "subjects": [ctx.label(k) for k in named]},
+                                     m.start(), m.end(), round(conf - 0.1, 2),
+                                     "relation-negated-passive", flags))
                 continue
             stop = re.search(r"[,;]", ctx.text[m.end() : s.end])
             d = pick_date(ctx, m.end(), m.end() + stop.start() if stop else s.end, m.end())

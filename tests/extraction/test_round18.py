@@ -323,3 +323,14 @@ def test_a_labelled_list_of_instruments_gives_one_agreement_each(registry) -> No
     # an item without its year is left to the reader
     text = text.replace(" (2012)", "")
     assert len(facts(text, registry, "agreement", "vi")) == 1
+
+
+def test_relations_not_broken_off_are_a_characterisation(registry) -> None:
+    text = ("Foreign relations of Latvia\n\nRussia\nRelations have not been broken off, although "
+            "both capitals reduced their embassies in 2023. Diplomatic relations were broken off "
+            "in 1940.")
+    rel = facts(text, registry, "relation")
+    assert [(r["status"], r.get("date")) for r in rel] == [("severed", "1940")]
+    claims = facts(text, registry, "claim")
+    assert [(c["claim_type"], sorted(c["subjects"])) for c in claims] == [
+        ("characterisation", ["Latvia", "Russia"])]
