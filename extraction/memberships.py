@@ -989,6 +989,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     right = b + g.start()
                 for x in after:
                     gapped.append((x, gap_right))
+        nxt_semi = text.find(";", b, right)
+        if not gapped and nxt_semi >= 0 and (
+                FOUNDED.search(text, nxt_semi, right) or FOUNDED_ACTIVE.search(text, nxt_semi, right)
+                or any(x.is_state and x.key for x in ctx.mentions_in(nxt_semi, nxt_semi + 40)
+                       if not text[nxt_semi + 1 : x.start].strip(" ,"))):
+            # "Hai năm sau, nước này gia nhập Liên đoàn Ả Rập; Tunisia cũng là thành viên sáng
+            # lập …": the clause after the semicolon, with its date, is another fact's
+            right = nxt_semi
         semi = text.rfind(";", prev_end, a)
         own_it = ctx.subject is not None and re.fullmatch(
             # "…; it became a member on 1 January 1973", "Six years later it was among the

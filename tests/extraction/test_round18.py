@@ -334,3 +334,25 @@ def test_relations_not_broken_off_are_a_characterisation(registry) -> None:
     claims = facts(text, registry, "claim")
     assert [(c["claim_type"], sorted(c["subjects"])) for c in claims] == [
         ("characterisation", ["Latvia", "Russia"])]
+
+
+def test_two_coordinated_states_without_object_establish_relations_with_each_other(
+        registry) -> None:
+    text = ("Quan hệ đối ngoại của Tunisia\n\nTháng 9/2020, Bahrain và Israel thiết lập quan hệ "
+            "ngoại giao.")
+    assert [sorted(r["parties"]) for r in facts(text, registry, "relation", "vi")] == [
+        ["Bahrain", "Israel"]]
+    # three states, or "both", with a state the text is about: each with it
+    text = ("Foreign relations of Latvia\n\nDenmark and Iceland both established diplomatic "
+            "relations on 26 August 1991.")
+    assert sorted(sorted(r["parties"]) for r in facts(text, registry, "relation")) == [
+        ["Denmark", "Latvia"], ["Iceland", "Latvia"]]
+
+
+def test_a_semicolon_ends_a_joins_clause_and_its_date(registry) -> None:
+    text = ("Quan hệ đối ngoại của Tunisia\n\nTunisia gia nhập Liên hợp quốc ngày 12/11/1956. Hai "
+            "năm sau, nước này gia nhập Liên đoàn Ả Rập; Tunisia cũng là thành viên sáng lập Tổ "
+            "chức Thống nhất châu Phi tháng 5/1963.")
+    got = memberships(text, registry, "vi")
+    assert got[("Tunisia", "Arab League")] == (("full",), "1958")
+    assert got[("Tunisia", "Organization for African Unity")] == (("founding", "full"), "1963-05")
