@@ -1284,6 +1284,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     ds = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None
                           and x is not ctx.dateline]
                     d = ds[-1] if ds else None
+            born_at = re.search(r",\s*(?:which|that)\s+(?:came\s+into\s+being|was\s+(?:founded|established"
+                                r"|created|launched|set\s+up))\s+|,\s*(?:vốn\s+)?(?:được\s+(?:thành\s+lập"
+                                r"|khai\s+sinh)|ra\s+đời)\s+", text[b:right], re.I)
+            if "founding" in roles and born_at is not None and (d is None or d.start < b):
+                # "…; it was also a founding member of the OAU, which was created in Addis Ababa
+                # in May 1963": the organisation's founding dates its founders, never a date of
+                # the clause before
+                own = pick_date(ctx, b + born_at.end(), right, b + born_at.end())
+                d = own or d
             since = SINCE_BORN.search(text, b, right)
             if d is None and since is not None and not re.search(r"[;.]",
                                                                   text[b : since.start()]):

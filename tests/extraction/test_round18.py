@@ -356,3 +356,11 @@ def test_a_semicolon_ends_a_joins_clause_and_its_date(registry) -> None:
     got = memberships(text, registry, "vi")
     assert got[("Tunisia", "Arab League")] == (("full",), "1958")
     assert got[("Tunisia", "Organization for African Unity")] == (("founding", "full"), "1963-05")
+
+
+def test_a_founding_membership_dated_by_the_organisations_own_clause(registry) -> None:
+    text = ("Foreign relations of Tunisia\n\nIn 1958 it joined the Arab League; it was also a "
+            "founding member of the Organisation of African Unity, which was created in Addis "
+            "Ababa in May 1963.")
+    assert memberships(text, registry)[("Tunisia", "Organization for African Unity")] == (
+        ("founding", "full"), "1963-05")
