@@ -682,6 +682,11 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she
                               r"|\bsince\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+(?:came"
                               r"|visited|went|travell?ed|was|were|had|made|last)\b"
                               r"|,\s+which\s+(?:falls|fell|marks|marked|coincides|coincided|comes)\b"
+                              # earlier visits named in passing: "…, sau các chuyến thăm tháng
+                              # 6/2014 và tháng 4/2019", "…, after visits in 2014 and 2019"
+                              r"|(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\s+thăm\s"
+                              r"|\b(?:after|following)\s+(?:(?:his|her|their|earlier|previous)\s+)?"
+                              r"(?:visits|trips)\s+(?:there\s+)?(?:in|on)\s"
                               r"|,\s+(?:established|founded|set\s+up|first\s+established)\s+(?:in|on)\s",
                               re.I)
 

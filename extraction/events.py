@@ -254,7 +254,7 @@ _FIRST_SINCE = re.compile(r"\bthe\s+first(?:\s+(?:such\s+)?(?:visit|trip))?\s+by
 _AFTER_VISITS = re.compile(r"(?:(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\s+thăm(?:\s+(?:chính\s+thức"
                            r"|trước\s+đó))?|\b(?:after|following)\s+(?:(?:his|her|their|earlier"
                            r"|previous|the)\s+)*(?:visits|trips)(?:\s+there)?)\s+"
-                           r"(?:(?:vào|hồi|in|on)\s+)?", re.I)
+                           r"(?:(?:vào|hồi|in|on)\s+)?(?:năm\s+)?", re.I)
 
 
 def _narrated_visit(ctx: Context, s: Sentence, found: list[Candidate]) -> tuple[str, str] | None:
@@ -309,7 +309,8 @@ def _earlier_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 if d.start != pos or d.value is None or not isinstance(d.value, str):
                     break
                 ds.append(d)
-                nxt = re.match(r"\s*(?:,|và|and)\s*(?:(?:vào|hồi|in|on)\s+)?", ctx.text[d.end : s.end])
+                nxt = re.match(r"\s*(?:,|và|and)\s*(?:(?:vào|hồi|in|on)\s+)?(?:năm\s+)?(?=\S)",
+                               ctx.text[d.end : s.end])
                 if nxt is None:
                     break
                 pos = d.end + nxt.end()
@@ -691,10 +692,11 @@ _PLANNED = re.compile(r"(?<!\w)(?:Theo|theo)\s+(?:chương\s+trình|lịch\s+tr�
 
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
+    earlier = [(x.start(), x.end()) for x in _AFTER_VISITS.finditer(ctx.text, s.start, s.end)]
     for m in VISIT.finditer(ctx.text, s.start, s.end):
         a, b = m.start(), m.end()
-        if negated(ctx, a, s.start):
-            continue
+        if negated(ctx, a, s.start) or any(x <= a < y for x, y in earlier):
+            continue  # (earlier visits named in passing: `_earlier_visits`)
         if _PLANNED.search(ctx.text, s.start, a) or re.search(
                 r"(?<!\w)(?:sẽ|dự kiến)\s+[^;.]{0,120}$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
                 ctx.text[max(s.start, ctx.text.rfind(";", s.start, a) + 1) : a]):
