@@ -961,7 +961,10 @@ def _visit_range(ctx: Context, s: Sentence):  # noqa: ANN202
 def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     """The post a sentence opening with "He" / "She" / "Ông" / "Bà" speaks of: the first post
     of the sentence before."""
-    if not re.match(r"\s*(?:He|She|Ông|Bà)\s", s.text):
+    # (after a fronted time: "On Tuesday she held talks …", "Chiều cùng ngày, ông hội kiến …")
+    if not re.match(r"\s*(?:(?:On|In|Later|Earlier|Then|Afterwards|That|The\s+same|Sáng|Chiều|Tối"
+                    r"|Trưa|Cũng|Sau\s+đó|Trong)\b[^,.;]{0,30}?,?\s+)?(?:He|She|he|she|Ông|Bà|ông|bà)\s",
+                    s.text):
         return None
     before = [p for p in ctx.sents if p.end <= s.start]
     if not before:
@@ -1151,7 +1154,8 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             data["place"] = _place_name(ctx, place)
         data.update(_date_fields(d))
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
-        span = span_of(chosen, (a, b)) if leaders is None else (leaders.start(), b)
+        span = span_of([p for p in chosen if p.start >= s.start], (a, b)) if leaders is None \
+            else (leaders.start(), b)  # (a pronoun's post of the sentence before is not quoted)
         out.append(Candidate("event", data, *span, 0.75 if leaders is None else 0.65,
                              "event-meeting", flags))
     return out

@@ -364,3 +364,21 @@ def test_a_founding_membership_dated_by_the_organisations_own_clause(registry) -
             "Ababa in May 1963.")
     assert memberships(text, registry)[("Tunisia", "Organization for African Unity")] == (
         ("founding", "full"), "1963-05")
+
+
+def test_a_pronoun_after_a_fronted_time_holds_the_talks_of_the_visitor(registry) -> None:
+    text = ("HANOI, March 5, 2025 - Thai Prime Minister Paetongtarn Shinawatra arrived in Hanoi on "
+            "Monday evening for a three-day official visit. On Tuesday she held talks with Prime "
+            "Minister Pham Minh Chinh.")
+    got = [e for e in events(text, registry) if e["event_type"] == "meeting"]
+    assert [(sorted(p["actor"] for p in e["participants"]), e["date"]) for e in got] == [
+        (["Thailand", "Vietnam"], "2025-03-04")]
+
+
+def test_earlier_visits_after_sau_cac_chuyen_tham_date_no_told_visit(registry) -> None:
+    text = ("Hà Nội, 5/3/2025 – Thủ tướng Thái Lan Paetongtarn Shinawatra đến Hà Nội tối qua, bắt "
+            "đầu chuyến thăm chính thức ba ngày. Đây là chuyến thăm thứ ba của một Thủ tướng Thái "
+            "Lan, sau các chuyến thăm năm 2019 và năm 2022.")
+    got = visits(text, registry, "vi")
+    assert got == {("Thailand", "prime-minister", "Vietnam", ("2025-03-04", "2025-03-06")),
+                   ("Thailand", None, "Vietnam", "2019"), ("Thailand", None, "Vietnam", "2022")}
