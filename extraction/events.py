@@ -257,6 +257,13 @@ _AFTER_VISITS = re.compile(r"(?:(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\
                            r"(?:(?:vào|hồi|in|on)\s+)?(?:năm\s+)?", re.I)
 
 
+#: "…, his first visit to China since 2015", "…, her first trip there since 2019"
+_OWN_FIRST_SINCE = re.compile(r"\b(?:his|her|its|their)\s+first\s+(?:[\w-]+\s+)?(?:visit|trip)"
+                              r"(?:\s+to\s+(?:the\s+)?\S+(?:\s+(?-i:[A-Z])\S*){0,2}|\s+there)?"
+                              r"\s+(?:since|in\s+more\s+than\s+\w+\s+years,?\s+since)\s+(?:(?:in|năm)\s+)?",
+                              re.I)
+
+
 def _narrated_visit(ctx: Context, s: Sentence, found: list[Candidate]) -> tuple[str, str] | None:
     """(visitor, host) of the visit a sentence tells of: a visit found in it or in the sentence
     before (same paragraph), else the state its visit word goes to and the pair's other."""
@@ -316,6 +323,22 @@ def _earlier_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 pos = d.end + nxt.end()
             if ds and not negated(ctx, m.start(), s.start):
                 items.append((None, None, ds))
+        own = _OWN_FIRST_SINCE.search(ctx.text, s.start, s.end)
+        told_visit = next((c for c in reversed(found) if c.type == "event"
+                           and c.data.get("event_type") == "visit"
+                           and s.start <= c.start < s.end), None) if own else None
+        if own is not None and told_visit is not None and not negated(ctx, own.start(), s.start):
+            # "Prime Minister X travelled to Beijing in November 2023, his first visit to China
+            # since 2015": the same visitor's visit of that year
+            ds = [d for d in ctx.dates_in(own.end(), s.end) if d.start == own.end()
+                  and isinstance(d.value, str)]
+            if ds:
+                data = {k: v for k, v in told_visit.data.items()
+                        if k not in ("date", "start", "end")}
+                data.update(_date_fields(ds[0]))
+                if (_actors(told_visit), data.get("date")) not in have:
+                    out.append(Candidate("event", data, own.start(), ds[0].end, 0.6,
+                                         "event-visit-earlier", []))
         if not items:
             continue
         told = _narrated_visit(ctx, s, found)

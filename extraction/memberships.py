@@ -571,7 +571,7 @@ def _which_it(ctx: Context) -> list[Candidate]:
 #: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
 #: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
 _ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
-                      r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+)?(?:the\s+)?"
+                      r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+|to\s+|into\s+|vào\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 
 
@@ -617,6 +617,13 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
                 r"(?:\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,4}?)?" * applied
                 + r"[\s,]*(?:(?:in|on|vào|năm|ngày|tháng)\s+)?",
                 ctx.text[c.end : dates[0].start]) else None
+        if m is None and not applied:
+            # "…, it entered the European Union together with Poland and Hungary": the
+            # companions right after the organisation the verb takes
+            org = next((x for x in ctx.mentions_in(c.start, s.end) if x.is_org and x.key
+                        and ctx.label(x.key) == c.data["organization"]), None)
+            m = _COMPANION.match(ctx.text, org.end) if org is not None and org.start >= c.start \
+                and not re.search(r"[,;]", ctx.text[c.end : org.start]) else None
         if m is None:
             continue
         group = [x for x in group_after(ctx, m.end(), s.end) if x.is_state and x.key]

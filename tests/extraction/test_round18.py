@@ -382,3 +382,21 @@ def test_earlier_visits_after_sau_cac_chuyen_tham_date_no_told_visit(registry) -
     got = visits(text, registry, "vi")
     assert got == {("Thailand", "prime-minister", "Vietnam", ("2025-03-04", "2025-03-06")),
                    ("Thailand", None, "Vietnam", "2019"), ("Thailand", None, "Vietnam", "2022")}
+
+
+def test_companions_after_the_organisation_and_a_gapped_second_organisation(registry) -> None:
+    text = ("Foreign relations of Slovakia\n\nIt was admitted to the Council of Europe in June "
+            "1993, and to the OECD in December 2000. On 1 May 2004 it entered the European Union "
+            "together with Poland and Hungary.")
+    got = memberships(text, registry)
+    assert got[("Slovakia", "Organization for Economic Cooperation and Development")] == (
+        ("full",), "2000-12")
+    assert {m for m, o in got if o == "European Union"} == {"Slovakia", "Poland", "Hungary"}
+    assert {v for (m, o), v in got.items() if o == "European Union"} == {(("full",), "2004-05-01")}
+
+
+def test_his_first_visit_since_a_year_is_also_that_earlier_visit(registry) -> None:
+    text = ("Foreign relations of Slovakia\n\nPrime Minister Robert Fico travelled to Beijing in "
+            "November 2023, his first visit to China since 2015.")
+    assert visits(text, registry) == {("Slovakia", "prime-minister", "China", "2023-11"),
+                                      ("Slovakia", "prime-minister", "China", "2015")}
