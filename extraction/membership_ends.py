@@ -282,7 +282,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     org = before[-1] if before else None
         if not members and ctx.subject is not None and re.search(
                 r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+|\d\s+)(?:it|It|nước này|Nước này)\s+"
-                r"(?:(?:also|then|later|had|has|đã|cũng)\s+)*$", text[max(prev_end, a - 25) : a]):
+                r"(?:(?:also|then|later|had|has|was|đã|cũng|bị|được)\s+)*$",
+                text[max(prev_end, a - 25) : a]):
             # "…; a few weeks earlier, on 18 April, it had left the Commonwealth": the pronoun
             # right before the verb is the text's state, not a name earlier in the clause
             members = [x for x in ctx.mentions if x.key == ctx.subject][:1]
@@ -469,6 +470,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if d is not None and s.start <= d.start < limit + 40:
                 parts.append((d.start, d.end))
             lo, hi = min(p[0] for p in parts), max(p[1] for p in parts)
+            lo = max(lo, s.start)  # (a pronoun's state named in the title is not quoted)
             out.append(Candidate("membership", data, lo, hi, 0.8, f"membership-{kind}", flags))
         prev_members, prev_kind, prev_end = members, kind, b
         prev_org = org if org is not None else prev_org

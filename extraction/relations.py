@@ -318,8 +318,12 @@ def extract(ctx: Context) -> list[Candidate]:
             right = found[n + 1][0] if n + 1 < len(found) else s.end
             semi = ctx.text.find(";", b, right)
             right = semi if semi >= 0 else right  # a clause's date and partners end at ";"
-            other = re.search(r",\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])",
-                              ctx.text[b:right])
+            other = re.search(r",\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])"
+                              # "…, rồi khôi phục năm 2023", "…, then restored them in 2023": a
+                              # second verb's clause, with its own date
+                              r"|,?\s+(?:rồi|and\s+then|then|sau\s+đó)\s+(?:(?:đã|lại)\s+)?"
+                              r"(?:khôi\s+phục|nối\s+lại|restored|resumed|re-?established|cắt"
+                              r"|severed|broke)", ctx.text[b:right], re.I)
             right = b + other.start() if other else right  # ", and Iran reopened …"
             if ctx.lang == "vi" and status == "established" and "ngoại giao" not in ctx.text[a:b] \
                     and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from fact_checks import facts, memberships
 
+from diplograph.extraction.pipeline import extract_text
+
 
 def events(text: str, registry, lang: str = "en") -> list[dict]:
     return facts(text, registry, "event", lang)
@@ -400,3 +402,20 @@ def test_his_first_visit_since_a_year_is_also_that_earlier_visit(registry) -> No
             "November 2023, his first visit to China since 2015.")
     assert visits(text, registry) == {("Slovakia", "prime-minister", "China", "2023-11"),
                                       ("Slovakia", "prime-minister", "China", "2015")}
+
+
+def test_a_second_verb_after_roi_has_its_own_date(registry) -> None:
+    text = ("Quan hệ đối ngoại của Ai Cập\n\nNăm 2013, Ai Cập cắt đứt quan hệ với Syria, rồi khôi "
+            "phục năm 2023.")
+    got = {(r["status"], r.get("date")) for r in facts(text, registry, "relation", "vi")}
+    assert got == {("severed", "2013"), ("restored", "2023")}
+
+
+def test_a_suspended_pronoun_is_the_texts_state_not_a_name_of_the_aside(registry) -> None:
+    text = ("Quan hệ đối ngoại của Ai Cập\n\nNăm 1979, sau khi ký hiệp ước hòa bình với Israel, "
+            "nước này bị đình chỉ tư cách thành viên Liên đoàn Ả Rập.")
+    got = facts(text, registry, "membership", "vi")
+    assert [(m["member"], m["end"], m["end_reason"]) for m in got] == [
+        ("Egypt", "1979", "suspension")]
+    c = extract_text(text, "vi", registry).candidates
+    assert all(x.start > text.index("\n") for x in c if x.type == "membership")
