@@ -579,7 +579,8 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         own = list(dict.fromkeys(
             x.key for x in ctx.mentions_in(s.start, s.end) if x.is_state and x.key
             and x.how in ("name", "capital") and not re.search(
-                r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$", text[max(s.start, x.start - 5) : x.start])))
+                r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$",
+                text[max(s.start, x.start - 5) : x.start])))
         if len(own) == 2 and set(own) != set(ctx.pair):
             base, conf = own, 0.65
             flags.append("pair-from-sentence")

@@ -251,8 +251,8 @@ def _first_visits_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 #: minister since 2015", "…, sau các chuyến thăm tháng 6/2014 và tháng 4/2019", "…, after
 #: visits in 2011 and 2016"
 _FIRST_SINCE = re.compile(r"\bthe\s+first(?:\s+(?:such\s+)?(?:visit|trip))?\s+by\s+an?\s+", re.I)
-_AFTER_VISITS = re.compile(r"(?:(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\s+thăm(?:\s+(?:chính\s+thức"
-                           r"|trước\s+đó))?|\b(?:after|following)\s+(?:(?:his|her|their|earlier"
+_AFTER_VISITS = re.compile(r"(?:(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\s+thăm"
+                           r"(?:\s+(?:chính\s+thức|trước\s+đó))?|\b(?:after|following)\s+(?:(?:his|her|their|earlier"
                            r"|previous|the)\s+)*(?:visits|trips)(?:\s+there)?)\s+"
                            r"(?:(?:vào|hồi|in|on)\s+)?(?:năm\s+)?", re.I)
 

@@ -18,15 +18,15 @@ from .context import (
     Candidate,
     Context,
     Sentence,
-    group_after,
     companion_head,
+    group_after,
     group_before,
     is_object,
     keys,
-    shared_subject,
     modal,
     negated,
     pick_date,
+    shared_subject,
     span_of,
     subject_group,
 )
@@ -270,7 +270,8 @@ def _present_at_founding(ctx: Context) -> list[Candidate]:
                     r"\s*(?:(?:đã|cũng|had|has|also|then)\s+)*", text[subj[-1].end : m.start()]):
                 subj = []
             if not subj and ctx.subject is not None and re.search(
-                    r"(?:^|[,;]\s*|\s)(?:it|It|nước này|Nước này)\s+(?:(?:đã|cũng|had|has|also)\s+)*$",
+                    r"(?:^|[,;]\s*|\s)(?:it|It|nước này|Nước này)\s+"
+                    r"(?:(?:đã|cũng|had|has|also)\s+)*$",
                     text[max(s.start, m.start() - 30) : m.start()]):
                 subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             if not subj:
@@ -998,7 +999,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     gapped.append((x, gap_right))
         nxt_semi = text.find(";", b, right)
         if not gapped and nxt_semi >= 0 and (
-                FOUNDED.search(text, nxt_semi, right) or FOUNDED_ACTIVE.search(text, nxt_semi, right)
+                FOUNDED.search(text, nxt_semi, right)
+                or FOUNDED_ACTIVE.search(text, nxt_semi, right)
                 or any(x.is_state and x.key for x in ctx.mentions_in(nxt_semi, nxt_semi + 40)
                        if not text[nxt_semi + 1 : x.start].strip(" ,"))):
             # "Hai năm sau, nước này gia nhập Liên đoàn Ả Rập; Tunisia cũng là thành viên sáng
@@ -1291,9 +1293,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     ds = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None
                           and x is not ctx.dateline]
                     d = ds[-1] if ds else None
-            born_at = re.search(r",\s*(?:which|that)\s+(?:came\s+into\s+being|was\s+(?:founded|established"
-                                r"|created|launched|set\s+up))\s+|,\s*(?:vốn\s+)?(?:được\s+(?:thành\s+lập"
-                                r"|khai\s+sinh)|ra\s+đời)\s+", text[b:right], re.I)
+            born_at = re.search(r",\s*(?:which|that)\s+(?:came\s+into\s+being|was\s+(?:founded"
+                                r"|established|created|launched|set\s+up))\s+|,\s*(?:vốn\s+)?"
+                                r"(?:được\s+(?:thành\s+lập|khai\s+sinh)|ra\s+đời)\s+",
+                                text[b:right], re.I)
             if "founding" in roles and born_at is not None and (d is None or d.start < b):
                 # "…; it was also a founding member of the OAU, which was created in Addis Ababa
                 # in May 1963": the organisation's founding dates its founders, never a date of

@@ -157,7 +157,8 @@ def extract(ctx: Context) -> list[Candidate]:
 #: partnership with …"
 NOT_A = re.compile(r"(?<!\w)(?:chưa|không)\s+(?:phải\s+)?(?:là\s+)?(?:một\s+)?$"
                    r"|\b(?:is|are|was|were)\s+not\s+(?:yet\s+)?(?:an?\s+|the\s+)?(?:\w+['’]s\s+)?$"
-                   r"|\bha(?:s|ve)\s+(?:no|not\s+(?:yet\s+)?(?:formed|set\s+up|established)\s+an?)\s+$", re.I)
+                   r"|\bha(?:s|ve)\s+(?:no|not\s+(?:yet\s+)?(?:formed|set\s+up|established)\s+an?)"
+                   r"\s+$", re.I)
 
 
 def _negated(ctx: Context, s, found: list) -> list[Candidate]:

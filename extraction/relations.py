@@ -379,8 +379,8 @@ def extract(ctx: Context) -> list[Candidate]:
             mutual = len(keys(subj)) == 2 and (not re.match(
                 r"\s*,?\s*(?:with|với)\s", ctx.text[b:right], re.I) or re.match(
                 r"\s*,?\s*(?:with\s+(?:each\s+other|one\s+another)|với\s+nhau)(?!\w)",
-                ctx.text[b:right], re.I)) and not re.search(r"\b(?:all|both|each)\b|(?<!\w)đều(?!\w)",
-                                                            ctx.text[subj[-1].end : a], re.I)
+                ctx.text[b:right], re.I)) and not re.search(
+                r"\b(?:all|both|each)\b|(?<!\w)đều(?!\w)", ctx.text[subj[-1].end : a], re.I)
             if ctx.subject is not None and len(subj) >= 2 and not obj and not mutual \
                     and ctx.subject not in keys(subj):
                 # "China, Australia and Portugal established diplomatic relations with the new

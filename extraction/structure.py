@@ -45,9 +45,9 @@ RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|t
                              r"|thiết lập quan hệ", re.I)
 #: a verb that opens a labelled line's value: "…: thiết lập ngày 3/2/1988", "…: established on
 #: 5 May 1970", "…: ký năm 2009", "…: joined in 1995"
-LABEL_VERB = re.compile(r"\s*(?P<verb>thiết\s+lập|established|set\s+up|ký(?:\s+kết)?|signed|gia\s+nhập"
-                        r"|joined|admitted|được\s+kết\s+nạp)\s*(?P<prep>(?:ngày|năm|tháng|vào|on|in)\s+)?",
-                        re.I)
+LABEL_VERB = re.compile(r"\s*(?P<verb>thiết\s+lập|established|set\s+up|ký(?:\s+kết)?|signed"
+                        r"|gia\s+nhập|joined|admitted|được\s+kết\s+nạp)\s*"
+                        r"(?P<prep>(?:ngày|năm|tháng|vào|on|in)\s+)?", re.I)
 #: a negation (lower case in Vietnamese: "Phong trào Không liên kết" is a name)
 NEGATIVE = re.compile(r"\b(?i:not|never|no)\b|(?<!\w)(?:chưa|không)(?!\w)")
 _SEP = re.compile(r"\s*(?:\t+|\s{2,}|\s[–—-]\s|:|\|)\s*")
@@ -229,8 +229,8 @@ def _frameworks(ctx: Context, s: Sentence, colon: int) -> list[Candidate]:
 
 #: a label of the instruments signed: "Các văn kiện chính:", "Các hiệp định đã ký:", "Main
 #: agreements:", "Key documents signed:"
-DOCUMENTS_LABEL = re.compile(r"^[\s\-•*]*(?:(?:các|những)\s+)?(?:văn\s+kiện|hiệp\s+định|thỏa\s+thuận"
-                             r"|thoả\s+thuận)(?:\s+(?:chính|quan\s+trọng|(?:đã\s+)?(?:được\s+)?ký(?:\s+kết)?"
+DOCUMENTS_LABEL = re.compile(r"^[\s\-•*]*(?:(?:các|những)\s+)?(?:văn\s+kiện|hiệp\s+định"
+                             r"|thỏa\s+thuận|thoả\s+thuận)(?:\s+(?:chính|quan\s+trọng|(?:đã\s+)?(?:được\s+)?ký(?:\s+kết)?"
                              r"|hợp\s+tác))*\s*$"
                              r"|^[\s\-•*]*(?:main|key|principal|bilateral)?\s*(?:agreements|treaties"
                              r"|documents|instruments)(?:\s+signed)?\s*$", re.I)
