@@ -257,6 +257,11 @@ _AFTER_VISITS = re.compile(r"(?:(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\
                            r"(?:(?:vào|hồi|in|on)\s+)?(?:năm\s+)?", re.I)
 
 
+#: "chuyến thăm Việt Nam đầu tiên của một Tổng thống Chile kể từ năm 2009"
+_FIRST_SINCE_VI = re.compile(r"(?:chuyến\s+thăm|lần)\s+(?:\S+\s+){0,4}?đầu\s+tiên\s+của\s+"
+                             r"(?:một|các)\s+"
+                             r"(?P<office>(?-i:Tổng\s+thống|Chủ\s+tịch\s+nước|Thủ\s+tướng|Ngoại\s+trưởng"
+                             r"|Nhà\s+vua|Quốc\s+vương))", re.I)
 #: "…, his first visit to China since 2015", "…, her first trip there since 2019"
 _OWN_FIRST_SINCE = re.compile(r"\b(?:his|her|its|their)\s+first\s+(?:[\w-]+\s+)?(?:visit|trip)"
                               r"(?:\s+to\s+(?:the\s+)?\S+(?:\s+(?-i:[A-Z])\S*){0,2}|\s+there)?"
@@ -310,6 +315,23 @@ def _earlier_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             post = Post(dem[0].start, dem[0].end + p.start(1) + len(label), _FIRST_BY_OFFICE[
                 re.sub(r"\s+", " ", label.lower())], label, dem[0].key)
             items.append((post, dem[0].key, ds[:1]))
+        for m in _FIRST_SINCE_VI.finditer(ctx.text, s.start, s.end):
+            # "Đây là chuyến thăm Việt Nam đầu tiên của một Tổng thống Chile kể từ năm 2009"
+            st = [x for x in ctx.mentions_in(m.end("office"), s.end) if x.key and x.is_state
+                  and not ctx.text[m.end("office") : x.start].strip()]
+            since = re.match(r"\s+(?:(?:tới|đến|sang)\s+\S+(?:\s+\S+)?\s+)?kể\s+từ\s+(?:năm\s+)?",
+                             ctx.text[st[0].end : s.end]) if st else None
+            if since is None or negated(ctx, m.start(), s.start):
+                continue
+            at = st[0].end + since.end()
+            ds = [d for d in ctx.dates_in(at, s.end) if d.start == at and isinstance(d.value, str)]
+            label = m.group("office")
+            office = {"tổng thống": "president", "chủ tịch nước": "president",
+                      "thủ tướng": "prime-minister", "ngoại trưởng": "minister-of-foreign-affairs",
+                      "nhà vua": "head-of-state", "quốc vương": "head-of-state"}[label.lower()]
+            if ds:
+                items.append((Post(m.start("office"), st[0].end, office, label, st[0].key),
+                              st[0].key, ds[:1]))
         for m in _AFTER_VISITS.finditer(ctx.text, s.start, s.end):
             ds, pos = [], m.end()
             for d in ctx.dates_in(m.end(), s.end):

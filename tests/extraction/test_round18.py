@@ -419,3 +419,12 @@ def test_a_suspended_pronoun_is_the_texts_state_not_a_name_of_the_aside(registry
         ("Egypt", "1979", "suspension")]
     c = extract_text(text, "vi", registry).candidates
     assert all(x.start > text.index("\n") for x in c if x.type == "membership")
+
+
+def test_the_first_visit_of_an_office_since_a_year_in_vietnamese(registry) -> None:
+    text = ("Hà Nội, 12/3/2025 – Tổng thống Chile Gabriel Boric đến Hà Nội tối 11/3, bắt đầu "
+            "chuyến thăm cấp Nhà nước hai ngày. Đây là chuyến thăm Việt Nam đầu tiên của một Tổng "
+            "thống Chile kể từ năm 2009.")
+    assert visits(text, registry, "vi") == {
+        ("Chile", "president", "Vietnam", ("2025-03-11", "2025-03-12")),
+        ("Chile", "president", "Vietnam", "2009")}
