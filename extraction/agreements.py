@@ -531,6 +531,12 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         # signs with its companions
         subj = [x for x in companion_head(ctx, s.start, subj)
                 if x.key not in {y.key for y in subj}] + subj
+    if not before_verb and len(keys(subj)) == 1 and re.search(
+            r"(?:(?<!\w)cùng(?:\s+với)?|\b(?:and|with|together\s+with|along\s+with))\s+(?:\d{1,3}"
+            r"|\w+)\s+(?:other\s+)?(?:nước|quốc\s+gia|states|countries|nations)\b[^.;]{0,40}$",
+            text[s.start : sg.start()], re.I) and not re.search(r"\s(?:with|với)\s",
+                                                                text[end:limit]):
+        return []  # "A cùng 14 nước Tây Phi ký Hiệp ước Lagos …": signatories only counted
     with_m = re.match(r"\s*(?:with|với)\s+", text[end:limit])
     partners = group_after(ctx, end, limit) if with_m else []
     flags: list[str] = []

@@ -223,6 +223,9 @@ class Context:
         c = cls(text, lang, gazetteer, anchor)
         c.sents = sentences(text)
         c.mentions = [m for m in gazetteer.mentions(text) if not _currency(text, m)]
+        # a name that is no actor of the clause: "independence from France", "với sự trung
+        # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal" (nor of the pair)
+        c.mentions = [m for m in c.mentions if not c.oblique(m)]
         c.dates = find_dates(text, anchor)
         c.dateline = dateline(text, c.dates)
         c.posts = c._find_posts()
@@ -239,9 +242,6 @@ class Context:
         # is no default for "was admitted" — "has never sought membership of NATO")
         c.main_org = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]
                                            or top[0][1] > 1) else None
-        # a name that is no actor of the clause: "independence from France", "với sự trung
-        # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal"
-        c.mentions = [m for m in c.mentions if not c.oblique(m)]
         words = gazetteer.config.get("pair_words", {}).get(lang, [])
         if words:
             rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
@@ -572,7 +572,7 @@ def companion_head(ctx: Context, a: int, group: list[Mention]) -> list[Mention]:
 #: was admitted …", "…, rồi gia nhập …"
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?:và|and|rồi|then|đồng\s+thời|while\s+also)\s+")
 _NO_SUBJECT = re.compile(r"\s*(?:(?:đã|cũng|là|sau\s+đó|was|is|has|had|have|been|then|later|also"
-                         r"|subsequently)\s+)*", re.I)
+                         r"|subsequently|tham\s+gia|took\s+part\s+in|helped(?:\s+to)?)\s+)*", re.I)
 
 
 def shared_subject(ctx: Context, s: Sentence, verb: int) -> list[Mention]:

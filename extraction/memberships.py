@@ -299,6 +299,15 @@ SINCE_BORN = re.compile(
     r"\s*,?\s*(?:(?:on|in|vào|ngày)\s+)?", re.I)
 
 
+#: unnamed companions, counted: "A cùng 14 nước Tây Phi ký …", "A and fourteen other states
+#: signed …", "A, with 14 other countries, signed …"
+COUNTED_COMPANIONS = re.compile(
+    r"(?:(?<!\w)cùng(?:\s+với)?|\b(?:and|with|together\s+with|along\s+with))\s+(?:\d{1,3}|hai|ba|bốn"
+    r"|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|\w+-\w+)\s+(?:other\s+)?(?:nước|quốc\s+gia|states"
+    r"|countries|nations)\b", re.I)
+
+
 #: a signing that founds a body: "ký hiệp ước thành lập X", "signed a treaty founding X",
 #: "signed the agreement that established X"
 FOUNDING_WORD = re.compile(r"\s*,?\s+(?:thành\s+lập|lập\s+ra|sáng\s+lập|founding|establishing"
@@ -335,9 +344,13 @@ def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
             if negated(ctx, sg.start(), s.start) or modal(ctx, sg.start(), s.start):
                 continue
             subj = _members(ctx, group_before(ctx, s.start, sg.start()))
+            gap = text[subj[-1].end : sg.start()] if subj else ""
+            lead = COUNTED_COMPANIONS.match(gap.lstrip(" ,"))
+            if lead:  # "Ghana cùng 14 nước Tây Phi ký …": the head, its companions unnamed
+                gap = gap.lstrip(" ,")[lead.end() :]
+                gap = re.sub(r"^(?:\s+(?-i:[A-ZĐ])\w*){0,3},?", "", gap)
             if subj and not re.fullmatch(r"\s*,?\s*(?:(?:had|have|has|jointly|together|also|then"
-                                         r"|đã|cùng(?:\s+nhau)?|đều)\s+)*",
-                                         text[subj[-1].end : sg.start()], re.I):
+                                         r"|đã|cùng(?:\s+nhau)?|đều)\s+)*", gap, re.I):
                 subj = []
             if subj:
                 subj = [x for x in _members(ctx, companion_head(ctx, s.start, subj))
@@ -351,8 +364,9 @@ def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
             partners = _members(ctx, group_after(ctx, inst.end() + with_.end(), f.start())) \
                 if with_ else []
             members = list({x.key: x for x in subj + partners}.values())
-            if len(members) < 2:
-                continue
+            counted = COUNTED_COMPANIONS.search(text, s.start, sg.start())
+            if len(members) < 2 and not (members and counted):
+                continue  # (one signatory is a founder with "cùng 14 nước", "with 14 others")
             d = pick_date(ctx, s.start, f.start(), sg.start()) or _fronted_date(
                 ctx, s, subj[0].start if subj else sg.start())
             lead = min([x.start for x in members if x.start >= s.start] + [sg.start()])
@@ -870,6 +884,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             subj = _with_head(ctx, s, subj) + subj
         if not subj:
             subj = _counted_group(ctx, s, m.start())
+        if not subj:
+            # "…, đồng thời tham gia thành lập Phong trào Không liên kết năm 1961": a coordinated
+            # clause without subject founds for the sentence's subject
+            subj = _members(ctx, shared_subject(ctx, s, m.start()))
         pronoun = None
         if not subj and ctx.subject is not None:
             # "In December 1985 it founded …": the text's subject

@@ -428,3 +428,21 @@ def test_the_first_visit_of_an_office_since_a_year_in_vietnamese(registry) -> No
     assert visits(text, registry, "vi") == {
         ("Chile", "president", "Vietnam", ("2025-03-11", "2025-03-12")),
         ("Chile", "president", "Vietnam", "2009")}
+
+
+def test_a_founder_with_counted_unnamed_companions(registry) -> None:
+    text = ("Quan hệ đối ngoại của Ghana\n\nGhana giành độc lập từ Anh ngày 6/3/1957. Năm 1975, "
+            "Ghana cùng 14 nước Tây Phi ký Hiệp ước Lagos thành lập Cộng đồng Kinh tế các quốc gia "
+            "Tây Phi, đồng thời tham gia thành lập nhiều tổ chức khác.")
+    got = memberships(text, registry, "vi")
+    assert got == {("Ghana", "Economic Community of West African States"):
+                   (("founding", "full"), "1975")}
+    # the signatories are only counted: no agreement (and never with the state of independence)
+    assert facts(text, registry, "agreement", "vi") == []
+
+
+def test_a_coordinated_clause_founding_a_body_shares_the_subject(registry) -> None:
+    text = ("Quan hệ đối ngoại của Ghana\n\nGhana được kết nạp vào Liên hợp quốc ngày 8/3/1957, "
+            "đồng thời tham gia thành lập Phong trào Không liên kết năm 1961.")
+    assert memberships(text, registry, "vi")[("Ghana", "Non-Aligned Movement")] == (
+        ("founding", "full"), "1961")
