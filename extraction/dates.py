@@ -500,6 +500,7 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             # nor, in a dated article, a year in brackets after it ("từ ngày 27 đến 30/11,
             # đúng vào dịp … kỷ niệm 50 năm … (21/9/1973 – 21/9/2023)": an anniversary's)
             after = [x for x in explicit if d.end <= x.start < sb and x.year
+                     and x.kind != "since"  # "…in March, …, the first such trip since 2011"
                      and not (anchor is not None and x.year > anchor.year)
                      and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
                      and not (anchor is not None and x.year != anchor.year

@@ -446,3 +446,12 @@ def test_a_coordinated_clause_founding_a_body_shares_the_subject(registry) -> No
             "đồng thời tham gia thành lập Phong trào Không liên kết năm 1961.")
     assert memberships(text, registry, "vi")[("Ghana", "Non-Aligned Movement")] == (
         ("founding", "full"), "1961")
+
+
+def test_a_since_year_later_in_the_sentence_gives_no_year_to_a_month(registry) -> None:
+    text = ("SEOUL, Aug 18, 2023 - Seoul and Tokyo restored their intelligence-sharing pact in "
+            "March, and South Korean President Yoon Suk Yeol visited Tokyo that month, the first "
+            "such trip by a South Korean president since 2011.")
+    got = visits(text, registry)
+    assert ("South Korea", "president", "Japan", "2023-03") in got
+    assert ("South Korea", "president", "Japan", "2011") in got
