@@ -42,7 +42,8 @@ JOIN = re.compile(
     r"|\b(?:is|are)\s+(?:also\s+)?(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\bfollowed\b|\badmitted\b(?=\s+(?:it|both|(?-i:[A-Z])))"
     # a participle in apposition: "Bolivia, admitted as a full member of Mercosur in 2024, …"
-    r"|(?<=,\s)admitted(?=\s+(?:as\s+(?:an?\s+)?(?:full\s+)?member\s+of|to|into)\s)|\bentered\s+(?=the\s+(?-i:[A-Z]))"
+    r"|(?<=,\s)admitted(?=\s+(?:as\s+(?:an?\s+)?(?:full\s+)?member\s+of|to|into)\s)"
+    r"|\bentered\s+(?=the\s+(?-i:[A-Z]))|\bacceded\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
@@ -1062,6 +1063,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      if _paren_date(ctx, x, s.end)]
             right = s.end if after else right
             subj = subj[-1:] if possessive and subj else after
+            its = re.search(r"(?:^|[,;]\s*|\s)(?:Its|its)\s+$", text[max(s.start, a - 8) : a])
+            if not subj and its and ctx.subject is not None and re.match(
+                    r"\s+to\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,80}?\s(?:took\s+effect|became\s+effective"
+                    r"|was\s+completed|came\s+into\s+force)\b", text[b:right]):
+                # "Its accession to the WTO took effect on 29 April 2012": the text's state
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             if possessive and subj and re.search(
                     r"\b(?:ratif|approv|back|support|endors|block|delay|veto|welcom|debat)\w*"
                     r"\s+(?:\S+\s+){0,2}$", text[max(s.start, subj[0].start - 40) : subj[0].start],

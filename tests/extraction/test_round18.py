@@ -455,3 +455,12 @@ def test_a_since_year_later_in_the_sentence_gives_no_year_to_a_month(registry) -
     got = visits(text, registry)
     assert ("South Korea", "president", "Japan", "2023-03") in got
     assert ("South Korea", "president", "Japan", "2011") in got
+
+
+def test_acceded_to_and_its_accession_took_effect(registry) -> None:
+    text = ("Foreign relations of Montenegro\n\nMontenegro acceded to the Council of Europe in "
+            "May 2007. Its accession to the World Trade Organization took effect on 29 April "
+            "2012.")
+    assert memberships(text, registry) == {
+        ("Montenegro", "Council of Europe"): (("full",), "2007-05"),
+        ("Montenegro", "World Trade Organization"): (("full",), "2012-04-29")}
