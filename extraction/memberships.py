@@ -739,6 +739,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         subj = [x for x in subj if not re.search(r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$",
                                                  text[max(s.start, x.start - 6) : x.start])]
         org = _org(ctx, m.start(), s.end)
+        if not subj:
+            # "Năm 2006, nước này rút khỏi … và xin gia nhập Mercosur": a coordinated clause
+            # without subject applies for the sentence's subject
+            subj = _members(ctx, shared_subject(ctx, s, m.start()))
         if not subj and ctx.subject is not None and not _members(
                 ctx, ctx.mentions_in(s.start, m.start())) and re.match(
                 r"\s*(?:Its|Their|An?|The)\s", text[s.start : m.start()]):

@@ -464,3 +464,14 @@ def test_acceded_to_and_its_accession_took_effect(registry) -> None:
     assert memberships(text, registry) == {
         ("Montenegro", "Council of Europe"): (("full",), "2007-05"),
         ("Montenegro", "World Trade Organization"): (("full",), "2012-04-29")}
+
+
+def test_a_withdrawal_and_a_coordinated_application_of_the_sentences_subject(registry) -> None:
+    text = ("Quan hệ đối ngoại của Venezuela\n\nNăm 2006, nước này rút khỏi Cộng đồng Andes và xin "
+            "gia nhập Mercosur; Venezuela trở thành thành viên chính thức của khối này ngày "
+            "31/7/2012.")
+    ends = [(m["member"], m["organization"], m["end"]) for m in facts(
+        text, registry, "membership", "vi") if "end" in m]
+    assert ends == [("Venezuela", "Andean Common Market", "2006")]
+    claims = facts(text, registry, "claim", "vi")
+    assert [(c["claim_type"], c["subjects"]) for c in claims] == [("intention", ["Venezuela"])]
