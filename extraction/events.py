@@ -167,6 +167,8 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _visits_by_side(ctx, out)
     out += _first_visits_by(ctx, out)
     out += _earlier_visits(ctx, out)
+    out += _first_to_do_so(ctx, out)
+    out += _followed_visits(ctx, out)
     out += _possessive_visits(ctx, out)
     return _within_ranges(_placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))
@@ -255,6 +257,73 @@ _AFTER_VISITS = re.compile(r"(?:(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\
                            r"(?:\s+(?:chính\s+thức|trước\s+đó))?|\b(?:after|following)\s+(?:(?:his|her|their|earlier"
                            r"|previous|the)\s+)*(?:visits|trips)(?:\s+there)?)\s+"
                            r"(?:(?:vào|hồi|in|on)\s+)?(?:năm\s+)?", re.I)
+
+
+#: "George W. Bush visited Tallinn in November 2006, the first sitting US president to do so":
+#: the visitor's state and office from the apposition
+_FIRST_TO_DO_SO = re.compile(r",\s+the\s+first\s+(?:sitting\s+|serving\s+|incumbent\s+)?")
+_DO_SO = re.compile(r"\s+(prime\s+minister|premier|president|chancellor|king|queen|emperor"
+                    r"|foreign\s+minister)\s+(?:ever\s+)?to\s+(?:do\s+so|visit|go\s+there)\b", re.I)
+#: "Barack Obama followed on 3 September 2014": the next visit to the same host
+_FOLLOWED = re.compile(r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}followed\s+(?:(?:on|in)\s+)?")
+
+
+def _first_to_do_so(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A visit whose visitor the text names without office or state, then calls "the first
+    (sitting) US president to do so": that state's visit, with that post."""
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in _FIRST_TO_DO_SO.finditer(ctx.text, s.start, s.end):
+            dem = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+                   and (x.is_state or x.how == "demonym")]
+            p = _DO_SO.match(ctx.text, dem[0].end) if dem else None
+            if p is None or negated(ctx, m.start(), s.start):
+                continue
+            verb = [v for v in VISIT.finditer(ctx.text, s.start, m.start())
+                    if re.match(r"visited|travell?ed|went|came|flew", v.group(), re.I)]
+            dest = _visit_dest(ctx, verb[-1].end(), m.start()) if verb else None
+            if dest is None or dest.key == dem[0].key or any(
+                    c.type == "event" and s.start <= c.start < s.end and c.data.get(
+                        "event_type") == "visit" for c in found):
+                continue
+            label = p.group(1)
+            post = Post(dem[0].start, dem[0].end + p.end(1) - p.start(), _FIRST_BY_OFFICE[
+                re.sub(r"\s+", " ", label.lower())], label, dem[0].key)
+            d = pick_date(ctx, verb[-1].end(), m.start(), verb[-1].end())
+            data = {"event_type": "visit",
+                    "participants": [_participant(ctx, dem[0].key, "visitor", post),
+                                     _participant(ctx, dest.key, "host", None)],
+                    "place": ctx.label(dest.key)}
+            data.update(_date_fields(d))
+            out.append(Candidate("event", data, s.start, dem[0].end + p.end(), 0.65,
+                                 "event-visit-first-to-do-so",
+                                 [f for f in (d.flags if d else ()) if f != "unresolved"]))
+    return out
+
+
+def _followed_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"X followed on 3 September 2014" right after a sentence telling a visit: a visit of the
+    same state to the same host at that date (no post: the text gives none)."""
+    out: list[Candidate] = []
+    for i, s in enumerate(ctx.sents[1:], 1):
+        m = _FOLLOWED.match(s.text)
+        prev = ctx.sents[i - 1]
+        if m is None or prev.paragraph != s.paragraph \
+                or ctx.mentions_in(s.start, s.start + m.end()):
+            continue
+        told = [c for c in found if c.type == "event" and c.data.get("event_type") == "visit"
+                and prev.start <= c.start < prev.end]
+        ds = [d for d in ctx.dates_in(s.start + m.end(), s.end) if d.start == s.start + m.end()
+              and isinstance(d.value, str)]
+        if not told or not ds:
+            continue
+        data = {k: v for k, v in told[0].data.items() if k not in ("date", "start", "end")}
+        data["participants"] = [{k: v for k, v in p.items() if k != "post"}
+                                for p in data["participants"]]
+        data.update(_date_fields(ds[0]))
+        out.append(Candidate("event", data, s.start, ds[0].end, 0.6, "event-visit-followed",
+                             [f for f in ds[0].flags if f != "unresolved"]))
+    return out
 
 
 #: "chuyến thăm Việt Nam đầu tiên của một Tổng thống Chile kể từ năm 2009"

@@ -475,3 +475,14 @@ def test_a_withdrawal_and_a_coordinated_application_of_the_sentences_subject(reg
     assert ends == [("Venezuela", "Andean Common Market", "2006")]
     claims = facts(text, registry, "claim", "vi")
     assert [(c["claim_type"], c["subjects"]) for c in claims] == [("intention", ["Venezuela"])]
+
+
+def test_a_visitor_named_without_office_then_called_the_first_to_do_so(registry) -> None:
+    text = ("Foreign relations of Latvia\n\nVisits\nFrançois Hollande visited Riga in October "
+            "2014, the first French president to do so. Emmanuel Macron followed on 28 "
+            "September 2018.")
+    assert visits(text, registry) == {("France", "president", "Latvia", "2014-10"),
+                                      ("France", None, "Latvia", "2018-09-28")}
+    # "followed" with no visit told in the sentence before is nothing
+    text = "Foreign relations of Latvia\n\nVisits\nEmmanuel Macron followed on 28 September 2018."
+    assert visits(text, registry) == set()
