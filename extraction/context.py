@@ -588,7 +588,10 @@ def shared_subject(ctx: Context, s: Sentence, verb: int) -> list[Mention]:
         return []
     j = joins[-1]
     lead = re.match(r"\s*(?:(?:In|On|After|By|Since|Năm|Ngày|Tháng|Sau|Từ|Cuối|Đầu)\s[^,;]{0,30}"
-                    r"|\d[^,;]{0,20}),\s*", ctx.text[floor : j.start()])
+                    r"|\d[^,;]{0,20}),\s*"
+                    # "After decades of neutrality it applied … and was admitted …"
+                    r"|\s*(?:After|Following|Despite|Sau)\s[^,;]{0,40}?\s(?=(?:it|nước\s+này)\s)",
+                    ctx.text[floor : j.start()])
     at = floor + (lead.end() if lead else 0)
     if re.match(r"(?:It|it|Nước\s+này|nước\s+này|The\s+country|the\s+country)\s", ctx.text[at:])\
             and ctx.subject is not None:

@@ -598,7 +598,10 @@ _COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày v�
                         r"|(?:in|as\s+part\s+of)\s+(?:a|the|one)\s+(?:single\s+)?(?:batch|group|wave"
                         r"|round|package|enlargement)\s+(?:of\s+[\w-]+\s+(?:new\s+)?(?:states|countries"
                         r"|nations|members)\s+)?(?:that|which)\s+(?:also\s+)?(?:included|brought\s+in)"
-                        r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+(?:the\s+)?", re.I)
+                        r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as"
+                        # "in the same wave as Austria, Ireland and Portugal"
+                        r"|in\s+the\s+same\s+(?:wave|batch|round|group|enlargement|year)\s+as)"
+                        r"\s+(?:the\s+)?", re.I)
 
 
 def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -743,6 +746,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Năm 2006, nước này rút khỏi … và xin gia nhập Mercosur": a coordinated clause
             # without subject applies for the sentence's subject
             subj = _members(ctx, shared_subject(ctx, s, m.start()))
+        if not subj and ctx.subject is not None and re.search(
+                r"(?:^|[,;]\s*|\s)(?:it|It|nước này|Nước này)\s+(?:(?:also|then|formally|đã|cũng"
+                r"|chính thức)\s+)*$", text[max(s.start, m.start() - 30) : m.start()]):
+            # "After decades of neutrality it applied to join NATO": the text's state
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and ctx.subject is not None and not _members(
                 ctx, ctx.mentions_in(s.start, m.start())) and re.match(
                 r"\s*(?:Its|Their|An?|The)\s", text[s.start : m.start()]):
@@ -1087,6 +1095,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             listed_after = _colon_list(ctx, b, s.end)
             if listed_after:
                 subj = [x for x, _ in listed_after]
+        if not subj and kind == "join" and re.match(r"(?:was|were)\s", word):
+            # "… it applied to join NATO in May 2022 and was admitted on 4 April 2023": the
+            # coordinated clause's subject is the sentence's
+            subj = _members(ctx, shared_subject(ctx, s, a))
         if not subj and re.fullmatch(r"\s*(?:Nước này|Quốc gia này|The country|It)"
                                      r"(?:\s+(?:là|đã|is|was|has\s+been))?\s*",
                                      text[s.start:a]):

@@ -486,3 +486,15 @@ def test_a_visitor_named_without_office_then_called_the_first_to_do_so(registry)
     # "followed" with no visit told in the sentence before is nothing
     text = "Foreign relations of Latvia\n\nVisits\nEmmanuel Macron followed on 28 September 2018."
     assert visits(text, registry) == set()
+
+
+def test_an_application_then_a_coordinated_admission_of_the_pronouns_state(registry) -> None:
+    text = ("Foreign relations of Finland\n\nFinland joined the United Nations on 14 December "
+            "1955, in the same wave as Austria, Ireland and Portugal. After decades of neutrality "
+            "it applied to join NATO in May 2022 and was admitted on 4 April 2023.")
+    got = memberships(text, registry)
+    assert {m for m, o in got if o == "United Nations"} == {"Finland", "Austria", "Ireland",
+                                                            "Portugal"}
+    assert got[("Finland", "North Atlantic Treaty Organization")] == (("full",), "2023-04-04")
+    claims = facts(text, registry, "claim")
+    assert [(c["claim_type"], c["subjects"]) for c in claims] == [("intention", ["Finland"])]
