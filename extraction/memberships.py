@@ -215,6 +215,7 @@ def extract(ctx: Context) -> list[Candidate]:
         found = _sentence(ctx, s)
         out += found + _coordinated_orgs(ctx, s, found) + _companions(ctx, s, found)
     out = [_admitted_after(ctx, c) for c in out] + _signed_as_member(ctx, out)
+    out += _then_full(ctx, out)
     out += _observer_before(ctx, out)
     # a line of organisations that a sentence's verb already read ("X is a founding member of
     # the UN (1945), the Arab League (1945), OPEC (1960) …") is not a bare list
@@ -374,6 +375,37 @@ def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
             for x in members:
                 out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
                                (lead, orgs[0].end), 0.75, "membership-founding-signed"))
+    return out
+
+
+#: "became an associate member of EFTA in 1961 and a full member in 1986", "là quan sát viên
+#: từ năm 1998 và thành viên chính thức năm 2005": the full membership that followed
+THEN_FULL = re.compile(r"\s*,?\s*(?:and|và|rồi)\s+(?:(?:became|then|later|trở\s+thành)\s+)*"
+                       r"(?:a\s+)?"
+                       r"(?:full\s+(?:member|membership)|thành\s+viên\s+(?:đầy\s+đủ|chính\s+thức))"
+                       r"\s+(?:(?:in|on|năm|vào|ngày|từ)\s+)?", re.I)
+
+
+def _then_full(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in found:
+        roles = c.data.get("roles") or []
+        if c.type != "membership" or not ({"associate", "observer"} & set(roles)) \
+                or "start" not in c.data:
+            continue
+        s = ctx.sentence_of(c.start)
+        d0 = [d for d in ctx.dates_in(c.start, s.end) if d.value == c.data["start"]]
+        at = d0[0].end if d0 else c.end
+        m = THEN_FULL.match(ctx.text, at, s.end)
+        ds = [d for d in ctx.dates_in(m.end(), s.end) if d.start in (m.end(), m.end() + 4)
+              and isinstance(d.value, str)] if m else []
+        if not ds:
+            continue
+        data = {"member": c.data["member"], "organization": c.data["organization"],
+                "start": ds[0].value}
+        out.append(Candidate("membership", data, m.start() + len(m.group()) - len(
+            m.group().lstrip(" ,")), ds[0].end, round(c.confidence - 0.05, 2),
+            "membership-then-full", [f for f in ds[0].flags if f != "unresolved"]))
     return out
 
 

@@ -498,3 +498,16 @@ def test_an_application_then_a_coordinated_admission_of_the_pronouns_state(regis
     assert got[("Finland", "North Atlantic Treaty Organization")] == (("full",), "2023-04-04")
     claims = facts(text, registry, "claim")
     assert [(c["claim_type"], c["subjects"]) for c in claims] == [("intention", ["Finland"])]
+
+
+def test_an_associate_or_observer_then_a_full_member(registry) -> None:
+    text = ("Foreign relations of Finland\n\nIt became an associate member of EFTA in 1961 and a "
+            "full member in 1986.")
+    got = facts(text, registry, "membership")
+    assert sorted((tuple(m.get("roles", ["full"])), m["start"]) for m in got) == [
+        (("associate",), "1961"), (("full",), "1986")]
+    vi = ("Quan hệ đối ngoại của Ai Cập\n\nAi Cập trở thành quan sát viên của Tổ chức Thương mại "
+          "Thế giới năm 1990 và thành viên chính thức năm 1995.")
+    got = facts(vi, registry, "membership", "vi")
+    assert sorted((tuple(m.get("roles", ["full"])), m["start"]) for m in got) == [
+        (("full",), "1995"), (("observer",), "1990")]
