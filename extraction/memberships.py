@@ -1082,6 +1082,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             text[semi + 1 if semi >= 0 else prev_end : a])
         subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if own_it else \
             _members(ctx, subject_group(ctx, prev_end, a))
+        if not subj and kind == "join":
+            # "A gia nhập X …, cùng đợt với B và C, và gia nhập Y năm sau đó": a coordinated
+            # clause without its own subject is the sentence's subject's (never a companion's)
+            subj = _members(ctx, shared_subject(ctx, s, a))
         if subj and re.search(r"(?<!\w)cùng(?:\s+với)?\s+$", text[prev_end : subj[0].start]):
             # "Phần Lan cùng Áo và Thụy Điển gia nhập …": the head with its companions
             subj = [x for x in _with_head(ctx, s, subj) if x.start >= prev_end] + subj

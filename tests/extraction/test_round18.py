@@ -511,3 +511,11 @@ def test_an_associate_or_observer_then_a_full_member(registry) -> None:
     got = facts(vi, registry, "membership", "vi")
     assert sorted((tuple(m.get("roles", ["full"])), m["start"]) for m in got) == [
         (("full",), "1995"), (("observer",), "1990")]
+
+
+def test_a_coordinated_join_after_companions_is_the_sentences_subjects(registry) -> None:
+    text = ("Quan hệ đối ngoại của Phần Lan\n\nPhần Lan gia nhập Liên hợp quốc ngày 14/12/1955, cùng "
+            "đợt với Áo, Ireland và Bồ Đào Nha, và gia nhập Hội đồng Bắc Âu năm sau đó.")
+    got = memberships(text, registry, "vi")
+    assert {m for m, o in got if o == "Nordic Council"} == {"Finland"}
+    assert got[("Finland", "Nordic Council")] == (("full",), "1956")
