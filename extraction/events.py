@@ -334,8 +334,11 @@ _FIRST_SINCE_VI = re.compile(r"(?:chuyến\s+thăm|lần)\s+(?:\S+\s+){0,4}?đ�
 #: "…, his first visit to China since 2015", "…, her first trip there since 2019"
 _OWN_FIRST_SINCE = re.compile(r"\b(?:his|her|its|their)\s+first\s+(?:[\w-]+\s+)?(?:visit|trip)"
                               r"(?:\s+to\s+(?:the\s+)?\S+(?:\s+(?-i:[A-Z])\S*){0,2}|\s+there)?"
-                              r"\s+(?:since|in\s+more\s+than\s+\w+\s+years,?\s+since)\s+(?:(?:in|năm)\s+)?",
-                              re.I)
+                              r"\s+(?:since|in\s+more\s+than\s+\w+\s+years,?\s+since)\s+(?:(?:in|năm)\s+)?"
+                              # "chuyến thăm đầu tiên của ông tới Việt Nam kể từ năm 2023"
+                              r"|chuyến\s+thăm\s+(?:\S+\s+){0,3}?đầu\s+tiên\s+của\s+(?:ông|bà)"
+                              r"(?:\s+(?:tới|đến|sang)\s+\S+(?:\s+(?-i:[A-ZĐ])\S*){0,2})?\s+kể\s+từ\s+"
+                              r"(?:năm\s+)?", re.I)
 
 
 def _narrated_visit(ctx: Context, s: Sentence, found: list[Candidate]) -> tuple[str, str] | None:
@@ -416,8 +419,15 @@ def _earlier_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 items.append((None, None, ds))
         own = _OWN_FIRST_SINCE.search(ctx.text, s.start, s.end)
         told_visit = next((c for c in reversed(found) if c.type == "event"
-                           and c.data.get("event_type") == "visit"
-                           and s.start <= c.start < s.end), None) if own else None
+                           and c.data.get("event_type") == "visit" and c.start < s.end and (
+                               c.start >= s.start or ctx.sentence_of(c.start).paragraph
+                               == s.paragraph)), None) if own else None
+        named = {x.key for x in ctx.mentions_in(own.start(), own.end()) if x.key and x.is_state} \
+            if own is not None else set()
+        if told_visit is not None and named and not named & {
+                ctx.gazetteer.registry.resolve(p["actor"]).key
+                for p in told_visit.data["participants"] if p["role"] == "host"}:
+            told_visit = None  # "his first visit to China since …" after a visit elsewhere
         if own is not None and told_visit is not None and not negated(ctx, own.start(), s.start):
             # "Prime Minister X travelled to Beijing in November 2023, his first visit to China
             # since 2015": the same visitor's visit of that year
@@ -1114,6 +1124,15 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         right = [p for p in posts if p.start >= b and p.start - b < 40]
         chosen = (left[-1:] + right[:1]) if right else left[-2:]
         pronoun = _pronoun_post(ctx, s)
+        semi = ctx.text.rfind(";", s.start, a)
+        if semi >= 0 and right and re.match(
+                r"\s*(?:[^,;]{0,30},\s*)?(?:ông|bà|he|she)\s+(?:(?:đã|cũng|then|also)\s+)*$",
+                ctx.text[semi + 1 : a], re.I):
+            # "Sáng nay, ông hội kiến A; chiều cùng ngày, ông hội đàm với B": the clause's own
+            # pronoun, the office holder the sentence before named, never A
+            pronoun = pronoun or _pronoun_post(ctx, replace(s, text=ctx.text[semi + 1 : s.end]
+                                                            .lstrip()))
+            left = []
         if pronoun is not None and right and (not left or _PASSIVE.match(ctx.text, a)):
             # "He held talks with Foreign Minister Qin Gang … and was received by President Xi
             # Jinping": the office holder the sentence before named first

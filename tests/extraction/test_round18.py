@@ -519,3 +519,17 @@ def test_a_coordinated_join_after_companions_is_the_sentences_subjects(registry)
     got = memberships(text, registry, "vi")
     assert {m for m, o in got if o == "Nordic Council"} == {"Finland"}
     assert got[("Finland", "Nordic Council")] == (("full",), "1956")
+
+
+def test_a_pronoun_after_a_semicolon_holds_the_second_talks(registry) -> None:
+    text = ("Hà Nội, 3/6/2025 – Thủ tướng Malaysia Anwar Ibrahim đến Hà Nội chiều qua, bắt đầu "
+            "chuyến thăm chính thức hai ngày. Sáng nay, ông hội kiến Tổng Bí thư Tô Lâm; chiều "
+            "cùng ngày, ông hội đàm với Thủ tướng Phạm Minh Chính. Đây là chuyến thăm đầu tiên "
+            "của ông tới Việt Nam kể từ năm 2023.")
+    got = [e for e in events(text, registry, "vi") if e["event_type"] == "meeting"]
+    offices = sorted(tuple(sorted(p["post"]["office"] for p in e["participants"])) for e in got)
+    assert offices == [("party-general-secretary", "prime-minister"),
+                       ("prime-minister", "prime-minister")]
+    assert all(sorted(p["actor"] for p in e["participants"]) == ["Malaysia", "Vietnam"]
+               for e in got)
+    assert ("Malaysia", "prime-minister", "Vietnam", "2023") in visits(text, registry, "vi")
