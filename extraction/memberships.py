@@ -720,6 +720,12 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             if re.match(r",\s*(?:whose|which|mà)\b", ctx.text[nxt.end : nxt.end + 10]):
                 # "… and of the Arab League, whose charter it signed in Cairo on 22 March 1945"
                 stop = re.search(r";|$", ctx.text[nxt.end : s.end])
+            bracket = re.match(r"\s*\([^()]{0,40}\)", ctx.text[nxt.end : s.end]) or (
+                re.match(r"[^()]{0,40}\)", ctx.text[nxt.end : s.end])
+                if ctx.text[: nxt.start].rstrip().endswith("(") else None)
+            if bracket:
+                # "Cộng đồng Đông Phi (EAC, từ năm 2000)": the bracket after the name is its own
+                stop = bracket
             own = [d for d in ctx.dates_in(nxt.end, nxt.end + stop.end() if stop else s.end)
                    if isinstance(d.value, str)]
             data = {k: v for k, v in c.data.items() if k not in ("organization", "start")}

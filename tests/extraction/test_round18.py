@@ -533,3 +533,12 @@ def test_a_pronoun_after_a_semicolon_holds_the_second_talks(registry) -> None:
     assert all(sorted(p["actor"] for p in e["participants"]) == ["Malaysia", "Vietnam"]
                for e in got)
     assert ("Malaysia", "prime-minister", "Vietnam", "2023") in visits(text, registry, "vi")
+
+
+def test_a_coordinated_organisation_dated_inside_its_acronyms_bracket(registry) -> None:
+    text = ("CỘNG HÒA KENYA – THÔNG TIN CƠ BẢN VÀ QUAN HỆ VỚI VIỆT NAM\n\nKenya là thành viên Liên "
+            "hợp quốc (1963), Liên minh châu Phi và Cộng đồng Đông Phi (EAC, từ năm 2000).")
+    got = memberships(text, registry, "vi")
+    assert got[("Kenya", "East African Community")] == (("full",), "2000")
+    assert got[("Kenya", "United Nations")] == (("full",), "1963")
+    assert got[("Kenya", "African Union")] == (("full",), None)
