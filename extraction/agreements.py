@@ -645,7 +645,12 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         if fields:
             data["fields"] = fields
         if plural and not partners and len(groups) == 1:
-            data["quantity"] = "many"
+            # "the signing of 15 agreements", "ký 5 hiệp định": the count the text gives
+            n = re.search(r"(?:^|\s)(\d{1,3}|" + "|".join(
+                k for k in NUMBERS if k not in ("a", "năm", "một")) + r")\s+(?:\S+\s+)?$",
+                          text[max(s.start, start - 20) : start], re.I)
+            word = n.group(1).lower() if n else ""
+            data["quantity"] = int(word) if word.isdigit() else NUMBERS.get(word, "many")
         span = span_of((start, end), sg, d, partners)
         out.append(Candidate("agreement", data, max(span[0], s.start), min(span[1], s.end),
                              round(conf, 2), f"agreement-{inst}", fl))

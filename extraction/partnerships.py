@@ -242,6 +242,12 @@ def _context_date(ctx: Context, s):
     # a day named ("Chiều 10/3") before the range of a visit ("từ ngày 9 đến 11/3/2025")
     points = [d for d in earlier if isinstance(d.value, str)]
     earlier = points or earlier
+    # (a date of an aside about the visit's start is not the day being told: "… on Friday, the
+    # third day of a state visit that began in Shanghai on Wednesday")
+    told = [d for d in earlier if not re.search(
+        r"\b(?:that|which)\s+(?:had\s+)?(?:began|started|opened)\b[^,.;]*$|(?<!\w)bắt\s+đầu\s+từ[^,.;]*$",
+        ctx.text[max(0, d.start - 60) : d.start], re.I)]
+    earlier = told or earlier
     if earlier:
         return earlier[-1]
     return ctx.dateline

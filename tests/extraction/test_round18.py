@@ -542,3 +542,13 @@ def test_a_coordinated_organisation_dated_inside_its_acronyms_bracket(registry) 
     assert got[("Kenya", "East African Community")] == (("full",), "2000")
     assert got[("Kenya", "United Nations")] == (("full",), "1963")
     assert got[("Kenya", "African Union")] == (("full",), None)
+
+
+def test_a_witnessed_set_of_agreements_dated_by_the_told_day_not_an_aside(registry) -> None:
+    text = ("BEIJING, April 14, 2023 - Brazilian President Luiz Inacio Lula da Silva held talks "
+            "with Chinese President Xi Jinping on Friday, the third day of a state visit that "
+            "began in Shanghai on Wednesday. The two leaders witnessed the signing of 15 "
+            "agreements.")
+    got = facts(text, registry, "agreement")
+    assert [(sorted(a["parties"]), a["signed"], a["quantity"]) for a in got] == [
+        (["Brazil", "China"], "2023-04-14", 15)]
