@@ -385,6 +385,12 @@ class Context:
                 # "… đã thăm cấp Nhà nước Indonesia; tại cuộc hội đàm …, hai nước cũng nâng
                 # quan hệ …": Viet Nam and the one other state its sentence names
                 return ["VNM", named[0]]
+            if a == s.start and len(named) == 1 and self.subject is not None \
+                    and named[0] != self.subject and any(m.key == named[0] and m.start < pos
+                                                         for m in self.mentions_in(a, b)):
+                # a text on one state: "Relations with Belarus were frozen in 2021; the two
+                # countries have not restored them since" are the subject and Belarus
+                return [self.subject, named[0]]
             if named and (a != s.start or any(m.key and m.is_state and m.start < pos
                                               for m in self.mentions_in(a, b))):
                 break  # the sentence names one state: not the one before's pair

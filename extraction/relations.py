@@ -112,7 +112,7 @@ PASSIVE_STATE = re.compile(
     r"|(?<!\w)và\s+(?:đã\s+)?)"
     r"(?:bị\s+(cắt đứt|đóng băng|gián đoạn)|được\s+(khôi phục|nối lại)|được\s+(bình thường hóa"
     r"|bình thường hoá|thiết lập))"
-    r"|\b(?:diplomatic\s+)?relations\s+(?:were|was)\s+(frozen|suspended)\b"
+    r"|\b(?:diplomatic\s+)?relations\s+(?:with\s+[^.;,]{2,40}?\s+)?(?:were|was)\s+(frozen|suspended)\b"
     # "They were fully restored in January 2022" after "Relations with X were downgraded …"
     r"|\b(?:They|These\s+ties|Ties)\s+were\s+(?:fully\s+|formally\s+)?(restored|normali[sz]ed)\b"
     # "Full diplomatic relations followed in January 1980"
@@ -670,6 +670,26 @@ def _followed(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                                           "status": "established", "date": ds[0].value},
                              state[0].start, ds[0].end, 0.65, "relation-established-followed",
                              ["party-from-document"]))
+    for c in found:
+        # "The United States re-established relations with Vilnius on 2 September 1991, and
+        # Russia followed on 9 October 1991": the same relations of that state, at its date
+        if c.type != "relation" or subject not in c.data["parties"]:
+            continue
+        s = ctx.sentence_of(c.start)
+        m = re.compile(r"[^.;]{0,40}?,?\s+and\s+(?P<state>\S[^,;]{0,40}?)\s+followed\s+(?:suit\s+)?"
+                       r"(?:on|in)\s+").match(ctx.text, c.end, s.end)
+        if m is None:
+            continue
+        state = [x for x in ctx.mentions_in(m.start("state"), m.end("state")) if x.key
+                 and x.is_state and x.how == "name" and x.key != ctx.subject]
+        ds = [d for d in ctx.dates_in(m.end(), s.end) if d.start == m.end()
+              and isinstance(d.value, str)]
+        if len(state) != 1 or state[0].start != m.start("state") or not ds:
+            continue
+        out.append(Candidate("relation", {"parties": [subject, ctx.label(state[0].key)],
+                                          "status": c.data["status"], "date": ds[0].value},
+                             state[0].start, ds[0].end, 0.65,
+                             f"relation-{c.data['status']}-followed", ["party-from-document"]))
     return out
 
 

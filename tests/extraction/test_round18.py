@@ -552,3 +552,16 @@ def test_a_witnessed_set_of_agreements_dated_by_the_told_day_not_an_aside(regist
     got = facts(text, registry, "agreement")
     assert [(sorted(a["parties"]), a["signed"], a["quantity"]) for a in got] == [
         (["Brazil", "China"], "2023-04-14", 15)]
+
+
+def test_a_follower_in_the_same_sentence_and_a_frozen_relation_with_its_pair(registry) -> None:
+    text = ("Foreign relations of Lithuania\n\nThe United States re-established relations with "
+            "Vilnius on 2 September 1991, and Russia followed on 9 October 1991. Relations with "
+            "Belarus were frozen in 2021; the two countries have not restored them since.")
+    got = {(tuple(sorted(r["parties"])), r["status"], r.get("date"))
+           for r in facts(text, registry, "relation")}
+    assert got == {(("Lithuania", "United States"), "restored", "1991-09-02"),
+                   (("Lithuania", "Russia"), "restored", "1991-10-09"),
+                   (("Belarus", "Lithuania"), "severed", "2021")}
+    claims = facts(text, registry, "claim")
+    assert [sorted(c["subjects"]) for c in claims] == [["Belarus", "Lithuania"]]
