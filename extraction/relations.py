@@ -93,6 +93,10 @@ def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
     ("A established relations with B in 1974, but the two countries severed them in 1975"),
     else the document's pair."""
     named = keys([x for x in ctx.mentions_in(s.start, pos) if _actor(x) and x.how != "demonym"])
+    if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject:
+        # a text on one state: "Relations with Belarus were frozen in 2021; the two countries
+        # have not restored them since" (the subject and Belarus)
+        return [ctx.subject, named[0]]
     return named if len(named) == 2 else list(ctx.pair)
 
 
