@@ -571,6 +571,10 @@ def companion_head(ctx: Context, a: int, group: list[Mention]) -> list[Mention]:
     head = [m for m in group_before(ctx, a, w.start()) if m.is_state and m.key]
     if head and not ctx.text[head[-1].end : w.start()].strip() and not is_object(ctx, head[-1], a):
         return head[-1:]
+    if ctx.subject is not None and re.search(r"(?:^|[,;]\s*|\s)(?:nước này|Nước này|it|It)\s*$",
+                                             ctx.text[max(a, w.start() - 20) : w.start()]):
+        # "Năm 1969, nước này cùng Bolivia, Colombia … ký …": the text's state heads them
+        return [m for m in ctx.mentions if m.key == ctx.subject][:1]
     return []
 
 

@@ -618,7 +618,8 @@ def _which_it(ctx: Context) -> list[Candidate]:
 
 #: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
 #: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
-_ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
+_ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?"
+                      r"(?:\s+(?:in|on|since|năm|vào|ngày|từ)\s+[^,;()]{3,25}?)?"
                       r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+|to\s+|into\s+|vào\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 

@@ -565,3 +565,16 @@ def test_a_follower_in_the_same_sentence_and_a_frozen_relation_with_its_pair(reg
                    (("Belarus", "Lithuania"), "severed", "2021")}
     claims = facts(text, registry, "claim")
     assert [sorted(c["subjects"]) for c in claims] == [["Belarus", "Lithuania"]]
+
+
+def test_a_pronoun_heading_its_companions_and_a_second_organisation_since(registry) -> None:
+    text = ("Quan hệ đối ngoại của Chile\n\nNăm 1969, nước này cùng Bolivia, Colombia, Ecuador và "
+            "Peru ký Hiệp định Cartagena, văn kiện thành lập Cộng đồng Andes. Chile là thành viên "
+            "APEC từ năm 1994 và OECD từ ngày 7/5/2010.")
+    got = memberships(text, registry, "vi")
+    assert {m for m, o in got if o == "Andean Common Market"} == {
+        "Chile", "Bolivia", "Colombia", "Ecuador", "Peru"}
+    assert got[("Chile", "Organization for Economic Cooperation and Development")] == (
+        ("full",), "2010-05-07")
+    assert [sorted(a["parties"]) for a in facts(text, registry, "agreement", "vi")] == [
+        ["Bolivia", "Chile", "Colombia", "Ecuador", "Peru"]]
