@@ -12,7 +12,17 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, group_after, group_before, keys, modal, pick_date, span_of
+from .context import (
+    Candidate,
+    Context,
+    companion_head,
+    group_after,
+    group_before,
+    keys,
+    modal,
+    pick_date,
+    span_of,
+)
 from .dates import NUMBERS
 
 _EN = (r"(?-i:(?:[A-Z][\w\-]*(?:\s+-\s+|\s+|-))*?)"  # capitalised words of a title
@@ -79,6 +89,11 @@ def _title_end(ctx: Context, a: int, b: int, limit: int) -> int:
     return b + (stop.start() if stop else len(seg))
 
 
+#: talks concluded, not an instrument: "concluded (their) negotiations on …"
+CONCLUDED_TALKS = re.compile(r"concluded\s+(?:(?:the|their|its|formal)\s+)?(?:negotiations|talks"
+                             r"|discussions)\b", re.I)
+
+
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
@@ -116,6 +131,10 @@ def extract(ctx: Context) -> list[Candidate]:
         used: set[int] = set()
         for sg in signs:
             a, b = sg.start(), sg.end()
+            if CONCLUDED_TALKS.match(ctx.text, a):
+                # "concluded negotiations on a free trade agreement", "kết thúc đàm phán":
+                # talks ended, nothing signed
+                continue
             window = ctx.text[max(s.start, a - 60) : a]
             negative = re.search(r"\b(?:no|not|never)\b[^.]*$", window, re.I) or re.search(
                 r"\bchưa\s+(?:được\s+)?$|\bchưa\s*$", window)
@@ -134,6 +153,10 @@ def extract(ctx: Context) -> list[Candidate]:
                 # the passive with its agent: "được Ngoại trưởng A và Ngoại trưởng B ký"
                 re.search(r"(?<!\w)được\s+(?:hai\s+|các\s+)?(?-i:[A-ZĐ])[^.;,]{0,120}$",
                           ctx.text[max(s.start, a - 140) : a]))
+            if negative and re.search(r"\bnegotiating\b|(?<!\w)đang\s+đàm\s+phán(?!\w)",
+                                      ctx.text[s.start : a], re.I):
+                continue  # "are still negotiating an agreement …, and have not signed it": the
+                # intention the claims read, not a second claim
             if negative:
                 parties = _parties(ctx, s.start, a, b, s.end)
                 out.append(Candidate("claim", {"claim_type": "characterisation",
@@ -503,6 +526,17 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
                 and x.how not in ("capital", "city")]
     subj = [x for x in group_before(ctx, s.start, sg.start(), states_only=False)
             if x.is_state or x.key == "EU" or x.how == "demonym"] if not before_verb else []
+    if subj:
+        # "A cùng B, C và D ký …", "Tổng thống A cùng người đồng cấp B và C ký …": the head
+        # signs with its companions
+        subj = [x for x in companion_head(ctx, s.start, subj)
+                if x.key not in {y.key for y in subj}] + subj
+    if not before_verb and len(keys(subj)) == 1 and re.search(
+            r"(?:(?<!\w)cùng(?:\s+với)?|\b(?:and|with|together\s+with|along\s+with))\s+(?:\d{1,3}"
+            r"|\w+)\s+(?:other\s+)?(?:nước|quốc\s+gia|states|countries|nations)\b[^.;]{0,40}$",
+            text[s.start : sg.start()], re.I) and not re.search(r"\s(?:with|với)\s",
+                                                                text[end:limit]):
+        return []  # "A cùng 14 nước Tây Phi ký Hiệp ước Lagos …": signatories only counted
     with_m = re.match(r"\s*(?:with|với)\s+", text[end:limit])
     partners = group_after(ctx, end, limit) if with_m else []
     flags: list[str] = []
@@ -544,6 +578,18 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         if len(others) == 1:
             base, conf = [ctx.subject, others[0]], 0.65
             flags.append("party-from-document")
+    if not base and not partners:
+        # the two states its own sentence names outrank the document's pair: "Washington's
+        # bond with Manila is older still: their mutual defence treaty was signed on …" (a
+        # place of signing names no party)
+        own = list(dict.fromkeys(
+            x.key for x in ctx.mentions_in(s.start, s.end) if x.is_state and x.key
+            and x.how in ("name", "capital") and not re.search(
+                r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$",
+                text[max(s.start, x.start - 5) : x.start])))
+        if len(own) == 2 and set(own) != set(ctx.pair):
+            base, conf = own, 0.65
+            flags.append("pair-from-sentence")
     if not base and not partners and len(ctx.pair) == 2:
         base, conf = list(ctx.pair), 0.65
         flags.append("pair-from-document")
@@ -599,7 +645,12 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         if fields:
             data["fields"] = fields
         if plural and not partners and len(groups) == 1:
-            data["quantity"] = "many"
+            # "the signing of 15 agreements", "ký 5 hiệp định": the count the text gives
+            n = re.search(r"(?:^|\s)(\d{1,3}|" + "|".join(
+                k for k in NUMBERS if k not in ("a", "năm", "một")) + r")\s+(?:\S+\s+)?$",
+                          text[max(s.start, start - 20) : start], re.I)
+            word = n.group(1).lower() if n else ""
+            data["quantity"] = int(word) if word.isdigit() else NUMBERS.get(word, "many")
         span = span_of((start, end), sg, d, partners)
         out.append(Candidate("agreement", data, max(span[0], s.start), min(span[1], s.end),
                              round(conf, 2), f"agreement-{inst}", fl))

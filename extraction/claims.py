@@ -21,6 +21,10 @@ INTENT = [
                 # an agreed target: "The two sides agreed that India would import …"
                 r"|\bagreed\s+that\b(?=[^.;]{0,60}\bwould\b(?!\s+not))"
                 r"|\b(?:is|are|was|were)\s+expected\s+to\b(?!\s+(?:take|enter|come)\b)"
+                # an agreement under negotiation: "A and B are still negotiating an agreement",
+                # "A và B đang đàm phán hiệp định …"
+                r"|\b(?:is|are|was|were)\s+(?:still\s+)?negotiating\s+(?=(?:a|an|the)\s)"
+                r"|(?<!\w)(?:vẫn\s+)?đang\s+đàm\s+phán(?=\s+(?:hiệp|thỏa|thoả|về))"
                 r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b"
                 r"|(?<!\w)nhất\s+trí\s+sẽ(?!\w)"
                 r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"

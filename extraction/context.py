@@ -106,6 +106,15 @@ SUBJECT_DESCRIPTION = re.compile(
     r"|opened|gained|took|won|went|đã|gia nhập|là|trở thành|được|thiết lập|ký|cũng|tham gia"
     r"|chính thức|sau đó)\b)")
 
+#: a name after these words is no actor: "independence from France", "độc lập từ Pháp",
+#: "with the mediation of Algeria", "với sự trung gian của Qatar", "brokered by Oman"
+OBLIQUE_BEFORE = re.compile(r"(?:\bindependence|(?<!\w)độc\s+lập)\s+(?:from|từ|khỏi)\s+(?:the\s+)?$"
+                            r"|(?:\bmediation|\bmediated|\bbrokered|\bbrokering|\bgood\s+offices"
+                            r"|(?<!\w)trung\s+gian(?:\s+hòa\s+giải)?|(?<!\w)môi\s+giới)\s+(?:of|by|của)"
+                            r"\s+(?:the\s+)?$", re.I)
+#: "a Qatar-brokered deal", "US-mediated talks"
+OBLIQUE_AFTER = re.compile(r"-(?:brokered|mediated)\b", re.I)
+
 # --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
 
 OFFICES_EN = [
@@ -136,7 +145,7 @@ OFFICES_VI = [
     (r"Thủ tướng", "prime-minister"),
     (r"Phó Chủ tịch nước|Phó Tổng thống", "vice-president"),
     (r"Tổng Bí thư", "party-general-secretary"),
-    (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])", "president"),
+    (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])(?! Quốc hội)", "president"),
     (r"Bộ trưởng (?:Bộ )?Ngoại giao|Ngoại trưởng", "minister-of-foreign-affairs"),
     (r"Bộ trưởng (?:Bộ )?Quốc phòng", "minister-of-defence"),
     (r"Chủ tịch Quốc hội", "speaker-of-parliament"),
@@ -214,6 +223,9 @@ class Context:
         c = cls(text, lang, gazetteer, anchor)
         c.sents = sentences(text)
         c.mentions = [m for m in gazetteer.mentions(text) if not _currency(text, m)]
+        # a name that is no actor of the clause: "independence from France", "với sự trung
+        # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal" (nor of the pair)
+        c.mentions = [m for m in c.mentions if not c.oblique(m)]
         c.dates = find_dates(text, anchor)
         c.dateline = dateline(text, c.dates)
         c.posts = c._find_posts()
@@ -235,6 +247,13 @@ class Context:
             rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
             c.pair_spans = [(m.start(), m.end()) for m in rx.finditer(text)]
         return c
+
+    def oblique(self, m: Mention) -> bool:
+        """The state named is the source of an independence or the broker of a deal, never a
+        party of the clause's fact."""
+        return m.is_state and bool(OBLIQUE_BEFORE.search(self.text, max(0, m.start - 40),
+                                                         m.start)
+                                   or OBLIQUE_AFTER.match(self.text, m.end))
 
     # -- the document's pair of states -------------------------------------------------------
     def _pair(self) -> tuple[str, ...]:
@@ -366,6 +385,12 @@ class Context:
                 # "… đã thăm cấp Nhà nước Indonesia; tại cuộc hội đàm …, hai nước cũng nâng
                 # quan hệ …": Viet Nam and the one other state its sentence names
                 return ["VNM", named[0]]
+            if a == s.start and len(named) == 1 and self.subject is not None \
+                    and named[0] != self.subject and any(m.key == named[0] and m.start < pos
+                                                         for m in self.mentions_in(a, b)):
+                # a text on one state: "Relations with Belarus were frozen in 2021; the two
+                # countries have not restored them since" are the subject and Belarus
+                return [self.subject, named[0]]
             if named and (a != s.start or any(m.key and m.is_state and m.start < pos
                                               for m in self.mentions_in(a, b))):
                 break  # the sentence names one state: not the one before's pair
@@ -521,6 +546,87 @@ def subject_group(ctx: Context, a: int, pos: int) -> list[Mention]:
     return [] if group and is_object(ctx, group[0], a) else group
 
 
+#: the link between a head and its companions: "A cùng B, C", "A cùng người đồng cấp B và C",
+#: "A, together with B and C", "A, along with the leaders of B and C", "A and his counterparts
+#: from B and C"
+COMPANION_LINK = re.compile(
+    r"(?:(?<!\w)cùng(?:\s+với)?(?:\s+(?:người|những\s+người|các)\s+đồng\s+cấp(?:\s+của)?"
+    r"|\s+(?:các\s+)?(?:nhà\s+lãnh\s+đạo|nguyên\s+thủ)(?:\s+của)?"
+    # "Uruguay cùng các nước Nam Mỹ và Mexico": a group the registry does not name, then more
+    r"|\s+(?:các|những)\s+(?:nước|quốc\s+gia)(?:\s+[^\s,;.]+){0,3}?\s+(?:và|cùng))?"
+    r"|,?\s*(?:together|along)\s+with(?:\s+(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state"
+    r"|counterparts|foreign\s+ministers)\s+(?:of|from))?"
+    r"|\s+and\s+(?:his|her|their|its)\s+counterparts\s+(?:from|of))\s+(?:the\s+)?$", re.I)
+
+
+def companion_head(ctx: Context, a: int, group: list[Mention]) -> list[Mention]:
+    """The state heading the companions ``group`` ("Uruguay" of "Tổng thống Uruguay cùng người
+    đồng cấp Argentina, Brazil và Paraguay ký …", "Morocco, together with Algeria and Tunisia,
+    signed …"); empty when the group follows no such head."""
+    if not group:
+        return []
+    w = COMPANION_LINK.search(ctx.text, a, group[0].start)
+    if w is None:
+        return []
+    head = [m for m in group_before(ctx, a, w.start()) if m.is_state and m.key]
+    if head and not ctx.text[head[-1].end : w.start()].strip() and not is_object(ctx, head[-1], a):
+        return head[-1:]
+    if ctx.subject is not None and re.search(r"(?:^|[,;]\s*|\s)(?:nước này|Nước này|it|It)\s*$",
+                                             ctx.text[max(a, w.start() - 20) : w.start()]):
+        # "Năm 1969, nước này cùng Bolivia, Colombia … ký …": the text's state heads them
+        return [m for m in ctx.mentions if m.key == ctx.subject][:1]
+    return []
+
+
+#: a coordinated clause with no subject of its own: "…, và là thành viên sáng lập …", "… and
+#: was admitted …", "…, rồi gia nhập …"
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:và|and|rồi|then|đồng\s+thời|while\s+also)\s+")
+_NO_SUBJECT = re.compile(r"\s*(?:(?:đã|cũng|là|sau\s+đó|was|is|has|had|have|been|then|later|also"
+                         r"|subsequently|tham\s+gia|took\s+part\s+in|helped(?:\s+to)?)\s+)*", re.I)
+
+
+def shared_subject(ctx: Context, s: Sentence, verb: int) -> list[Mention]:
+    """The subject of a coordinated clause that has none of its own, its verb at ``verb``: the
+    states opening the sentence (after a fronted date or phrase: "Năm 1961, A …", "In 1990, A
+    …"), or the text's subject for a pronoun opening it ("Nước này …", "It …"). Empty when the
+    clause before ``verb`` is not such a clause, or the sentence opens with no subject."""
+    semi = ctx.text.rfind(";", s.start, verb)
+    floor = semi + 1 if semi >= 0 else s.start
+    joins = [j for j in _COORDINATED.finditer(ctx.text, floor, verb)
+             if _NO_SUBJECT.fullmatch(ctx.text, j.end(), verb)]
+    if not joins:
+        return []
+    j = joins[-1]
+    lead = re.match(r"\s*(?:(?:In|On|After|By|Since|Năm|Ngày|Tháng|Sau|Từ|Cuối|Đầu)\s[^,;]{0,30}"
+                    r"|\d[^,;]{0,20}),\s*"
+                    # "After decades of neutrality it applied … and was admitted …"
+                    r"|\s*(?:After|Following|Despite|Sau)\s[^,;]{0,40}?\s(?=(?:it|nước\s+này)\s)",
+                    ctx.text[floor : j.start()])
+    at = floor + (lead.end() if lead else 0)
+    if re.match(r"(?:It|it|Nước\s+này|nước\s+này|The\s+country|the\s+country)\s", ctx.text[at:])\
+            and ctx.subject is not None:
+        return [m for m in ctx.mentions if m.key == ctx.subject][:1]
+    first = next((m for m in ctx.mentions_in(at, j.start()) if m.key), None)
+    if first is None or not (first.is_state or first.how == "description") or re.search(
+            r"\S", re.sub(r"(?:(?-i:[A-ZĐ])\w*\s+)*", "", ctx.text[at : first.start], count=1)):
+        return []  # the sentence does not open with its subject
+    return [m for m in group_after(ctx, first.start, j.start()) if m.key]
+
+
+#: where a clause ends: a semicolon, or a comma before a clause of contrast ("…, while B …",
+#: "…, còn B …", "…, whereas …", "…, but …")
+CLAUSE_CUT = re.compile(r";|,\s+(?:while|whereas|but|còn|nhưng|trong\s+khi)\s", re.I)
+
+
+def clause_bounds(ctx: Context, s: Sentence, pos: int) -> tuple[int, int]:
+    """The clause of ``pos`` in its sentence: from the last cut before it to the next one."""
+    a = s.start
+    for m in CLAUSE_CUT.finditer(ctx.text, s.start, pos):
+        a = m.end()
+    nxt = CLAUSE_CUT.search(ctx.text, pos, s.end)
+    return a, nxt.start() if nxt else s.end
+
+
 def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
                 keep: Callable[[Mention], bool] | None = None) -> list[Mention]:
     """The coordinated names starting nearest after ``pos`` (those ``keep`` accepts)."""
@@ -589,6 +695,11 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose)\s+(?:it|they|he|she
                               r"|\bsince\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+(?:came"
                               r"|visited|went|travell?ed|was|were|had|made|last)\b"
                               r"|,\s+which\s+(?:falls|fell|marks|marked|coincides|coincided|comes)\b"
+                              # earlier visits named in passing: "…, sau các chuyến thăm tháng
+                              # 6/2014 và tháng 4/2019", "…, after visits in 2014 and 2019"
+                              r"|(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\s+thăm\s"
+                              r"|\b(?:after|following)\s+(?:(?:his|her|their|earlier|previous)\s+)?"
+                              r"(?:visits|trips)\s+(?:there\s+)?(?:in|on)\s"
                               r"|,\s+(?:established|founded|set\s+up|first\s+established)\s+(?:in|on)\s",
                               re.I)
 

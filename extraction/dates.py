@@ -146,7 +146,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!\d){NUM_VI}\s+tháng\s+(?:từ\s+)?đầu\s+năm\s+{YEAR}", re.I), "vi_first_months"),  # noqa: E501
     # a year counted from the dateline: "in February of last year", "tháng 10 năm ngoái",
     # "this year", "năm nay"
-    (re.compile(rf"{MONTH}\s+(?:of\s+)?(last|this|next)\s+year\b", re.I), "en_m_rel_year"),
+    (re.compile(rf"(?:(?<!\d)(\d{{1,2}})\s+)?{MONTH}\s+(?:of\s+)?(last|this|next)\s+year\b", re.I), "en_m_rel_year"),  # noqa: E501
     (re.compile(r"tháng\s+(\d{1,2})\s+(năm\s+ngoái|năm\s+nay|năm\s+tới)(?!\w)", re.I), "vi_m_rel_year"),  # noqa: E501
     # a month of the year just named: "vào tháng 8 cùng năm", "in August of the same year"
     (re.compile(rf"tháng\s+(\d{{1,2}})\s+(?:cùng\s+năm|năm\s+(?:đó|ấy))(?!\w)|\bin\s+{MONTH}\s+(?:of\s+)?(?:the\s+same|that)\s+year\b", re.I), "m_same_year"),  # noqa: E501
@@ -236,7 +236,12 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         if kind == "rel_year":
             word, month = (g[0] or g[1]), None
         elif kind == "en_m_rel_year":
-            word, month = g[1], MONTHS[g[0].lower().rstrip(".")]
+            # "on 8 July this year": the day too
+            word, month = g[2], MONTHS[g[1].lower().rstrip(".")]
+            if g[0] is not None:
+                delta = {"last": -1, "next": 1}.get(word.lower(), 0)
+                return DateMention(s, e, None, "day", flags=("relative",),
+                                   pending=("dateline-year", delta, month, int(g[0])))
         else:
             word, month = g[1], int(g[0])
             if not 1 <= month <= 12:
@@ -495,6 +500,7 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             # nor, in a dated article, a year in brackets after it ("từ ngày 27 đến 30/11,
             # đúng vào dịp … kỷ niệm 50 năm … (21/9/1973 – 21/9/2023)": an anniversary's)
             after = [x for x in explicit if d.end <= x.start < sb and x.year
+                     and x.kind != "since"  # "…in March, …, the first such trip since 2011"
                      and not (anchor is not None and x.year > anchor.year)
                      and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
                      and not (anchor is not None and x.year != anchor.year
@@ -569,7 +575,11 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 d.flags = (*d.flags, "unresolved")
                 continue
             year = anchor.year + d.pending[1]
-            d.value = str(year) if d.pending[2] is None else _month(year, d.pending[2])
+            d.value = str(year) if d.pending[2] is None else _month(year, d.pending[2]) \
+                if len(d.pending) < 4 else _day(year, d.pending[2], d.pending[3])
+            if d.value is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
         elif what == "years":
             base = next((x for x in reversed(prev) if x.year and x.kind != "range"), None)
             if base is None:

@@ -12,7 +12,17 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from .context import Candidate, Context, Post, Sentence, negated, pick_date, span_of
+from .context import (
+    Candidate,
+    Context,
+    Post,
+    Sentence,
+    clause_bounds,
+    negated,
+    pick_date,
+    shared_subject,
+    span_of,
+)
 from .dates import NUMBERS
 from .names import Mention
 
@@ -74,7 +84,10 @@ MISSION = re.compile(
     # "opened its High Commission in New Delhi", "set up a resident mission in …"
     r"|high\s+commission|(?<=resident\s)mission)\b"
     r"|(mở lại|mở|khai trương|đóng cửa)\s+(Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)"
-    r"|\b(opened|reopened)\s+(?:its|their)\s+own\b", re.I)
+    r"|\b(opened|reopened)\s+(?:(?:its|their)\s+own\b|one(?=\s+(?:in|at)\s))"
+    # "Estonia did not open one in Beijing until 1997": an opening, at the date of "until"
+    r"|\bdid\s+not\s+(open)\s+(?:one|its\s+own|an?\s+(?=embassy|consulate))(?=[^.;]*?\buntil\b)",
+    re.I)
 PLACE_AFTER = re.compile(r"\s*(?:in|to|at|tại|ở|tới|đến|sang)\s+(?:the\s+)?", re.I)
 
 
@@ -153,6 +166,9 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _return_visits(ctx, out)
     out += _visits_by_side(ctx, out)
     out += _first_visits_by(ctx, out)
+    out += _earlier_visits(ctx, out)
+    out += _first_to_do_so(ctx, out)
+    out += _followed_visits(ctx, out)
     out += _possessive_visits(ctx, out)
     return _within_ranges(_placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))
@@ -230,6 +246,216 @@ def _first_visits_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate("event", data, m.start(), ds[0].end, 0.65,
                                      "event-visit-first-since",
                                      [f for f in ds[0].flags if f != "unresolved"]))
+    return out
+
+
+#: earlier visits named in passing after the one being told: "…, the first by a Japanese prime
+#: minister since 2015", "…, sau các chuyến thăm tháng 6/2014 và tháng 4/2019", "…, after
+#: visits in 2011 and 2016"
+_FIRST_SINCE = re.compile(r"\bthe\s+first(?:\s+(?:such\s+)?(?:visit|trip))?\s+by\s+an?\s+", re.I)
+_AFTER_VISITS = re.compile(r"(?:(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\s+thăm"
+                           r"(?:\s+(?:chính\s+thức|trước\s+đó))?|\b(?:after|following)\s+(?:(?:his|her|their|earlier"
+                           r"|previous|the)\s+)*(?:visits|trips)(?:\s+there)?)\s+"
+                           r"(?:(?:vào|hồi|in|on)\s+)?(?:năm\s+)?", re.I)
+
+
+#: "George W. Bush visited Tallinn in November 2006, the first sitting US president to do so":
+#: the visitor's state and office from the apposition
+_FIRST_TO_DO_SO = re.compile(r",\s+the\s+first\s+(?:sitting\s+|serving\s+|incumbent\s+)?")
+_DO_SO = re.compile(r"\s+(prime\s+minister|premier|president|chancellor|king|queen|emperor"
+                    r"|foreign\s+minister)\s+(?:ever\s+)?to\s+(?:do\s+so|visit|go\s+there)\b", re.I)
+#: "Barack Obama followed on 3 September 2014": the next visit to the same host
+_FOLLOWED = re.compile(r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}followed\s+(?:(?:on|in)\s+)?")
+
+
+def _first_to_do_so(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A visit whose visitor the text names without office or state, then calls "the first
+    (sitting) US president to do so": that state's visit, with that post."""
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for m in _FIRST_TO_DO_SO.finditer(ctx.text, s.start, s.end):
+            dem = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+                   and (x.is_state or x.how == "demonym")]
+            p = _DO_SO.match(ctx.text, dem[0].end) if dem else None
+            if p is None or negated(ctx, m.start(), s.start):
+                continue
+            verb = [v for v in VISIT.finditer(ctx.text, s.start, m.start())
+                    if re.match(r"visited|travell?ed|went|came|flew", v.group(), re.I)]
+            dest = _visit_dest(ctx, verb[-1].end(), m.start()) if verb else None
+            if dest is None or dest.key == dem[0].key or any(
+                    c.type == "event" and s.start <= c.start < s.end and c.data.get(
+                        "event_type") == "visit" for c in found):
+                continue
+            label = p.group(1)
+            post = Post(dem[0].start, dem[0].end + p.end(1) - p.start(), _FIRST_BY_OFFICE[
+                re.sub(r"\s+", " ", label.lower())], label, dem[0].key)
+            d = pick_date(ctx, verb[-1].end(), m.start(), verb[-1].end())
+            data = {"event_type": "visit",
+                    "participants": [_participant(ctx, dem[0].key, "visitor", post),
+                                     _participant(ctx, dest.key, "host", None)],
+                    "place": ctx.label(dest.key)}
+            data.update(_date_fields(d))
+            out.append(Candidate("event", data, s.start, dem[0].end + p.end(), 0.65,
+                                 "event-visit-first-to-do-so",
+                                 [f for f in (d.flags if d else ()) if f != "unresolved"]))
+    return out
+
+
+def _followed_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"X followed on 3 September 2014" right after a sentence telling a visit: a visit of the
+    same state to the same host at that date (no post: the text gives none)."""
+    out: list[Candidate] = []
+    for i, s in enumerate(ctx.sents[1:], 1):
+        m = _FOLLOWED.match(s.text)
+        prev = ctx.sents[i - 1]
+        if m is None or prev.paragraph != s.paragraph \
+                or ctx.mentions_in(s.start, s.start + m.end()):
+            continue
+        told = [c for c in found if c.type == "event" and c.data.get("event_type") == "visit"
+                and prev.start <= c.start < prev.end]
+        ds = [d for d in ctx.dates_in(s.start + m.end(), s.end) if d.start == s.start + m.end()
+              and isinstance(d.value, str)]
+        if not told or not ds:
+            continue
+        data = {k: v for k, v in told[0].data.items() if k not in ("date", "start", "end")}
+        data["participants"] = [{k: v for k, v in p.items() if k != "post"}
+                                for p in data["participants"]]
+        data.update(_date_fields(ds[0]))
+        out.append(Candidate("event", data, s.start, ds[0].end, 0.6, "event-visit-followed",
+                             [f for f in ds[0].flags if f != "unresolved"]))
+    return out
+
+
+#: "chuyến thăm Việt Nam đầu tiên của một Tổng thống Chile kể từ năm 2009"
+_FIRST_SINCE_VI = re.compile(r"(?:chuyến\s+thăm|lần)\s+(?:\S+\s+){0,4}?đầu\s+tiên\s+của\s+"
+                             r"(?:một|các)\s+"
+                             r"(?P<office>(?-i:Tổng\s+thống|Chủ\s+tịch\s+nước|Thủ\s+tướng|Ngoại\s+trưởng"
+                             r"|Nhà\s+vua|Quốc\s+vương))", re.I)
+#: "…, his first visit to China since 2015", "…, her first trip there since 2019"
+_OWN_FIRST_SINCE = re.compile(r"\b(?:his|her|its|their)\s+first\s+(?:[\w-]+\s+)?(?:visit|trip)"
+                              r"(?:\s+to\s+(?:the\s+)?\S+(?:\s+(?-i:[A-Z])\S*){0,2}|\s+there)?"
+                              r"\s+(?:since|in\s+more\s+than\s+\w+\s+years,?\s+since)\s+(?:(?:in|năm)\s+)?"
+                              # "chuyến thăm đầu tiên của ông tới Việt Nam kể từ năm 2023"
+                              r"|chuyến\s+thăm\s+(?:\S+\s+){0,3}?đầu\s+tiên\s+của\s+(?:ông|bà)"
+                              r"(?:\s+(?:tới|đến|sang)\s+\S+(?:\s+(?-i:[A-ZĐ])\S*){0,2})?\s+kể\s+từ\s+"
+                              r"(?:năm\s+)?", re.I)
+
+
+def _narrated_visit(ctx: Context, s: Sentence, found: list[Candidate]) -> tuple[str, str] | None:
+    """(visitor, host) of the visit a sentence tells of: a visit found in it or in the sentence
+    before (same paragraph), else the state its visit word goes to and the pair's other."""
+    for c in reversed(found):
+        if c.data.get("event_type") != "visit":
+            continue
+        t = ctx.sentence_of(c.start)
+        if t.start == s.start or (t.end <= s.start and t.paragraph == s.paragraph and not any(
+                t.end <= u.start < s.start for u in ctx.sents if u.start != t.start)):
+            roles = {p["role"]: p["actor"] for p in c.data["participants"]}
+            v, h = roles.get("visitor"), roles.get("host")
+            if v and h:
+                keys = [ctx.gazetteer.registry.resolve(x).key for x in (v, h)]
+                return keys[0], keys[1]
+    for m in VISIT.finditer(ctx.text, s.start, s.end):
+        dest = _visit_dest(ctx, m.end(), s.end)
+        if dest is not None and ctx.other(dest.key):
+            return ctx.other(dest.key), dest.key
+    return None
+
+
+def _earlier_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Earlier visits a sentence names in passing: those of the office "the first by a
+    Japanese prime minister since 2015" names (at the year after "since"), and those "sau các
+    chuyến thăm tháng 6/2014 và tháng 4/2019" lists (each date one visit of the visit being
+    told, without a post: the phrase names none)."""
+    out: list[Candidate] = []
+    have = {(_actors(c), c.data.get("date")) for c in found if c.type == "event"}
+    for s in ctx.sents:
+        items: list[tuple[Post | None, str | None, list]] = []
+        for m in _FIRST_SINCE.finditer(ctx.text, s.start, s.end):
+            dem = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+                   and (x.is_state or x.how == "demonym")]
+            p = re.match(r"\s+(?:sitting\s+)?(prime\s+minister|premier|president|chancellor|king"
+                         r"|queen|emperor|foreign\s+minister)\s+(?:to\s+(?:visit\s+)?\S+(?:\s+\S+)?\s+)?since\s+",
+                         ctx.text[dem[0].end : s.end], re.I) if dem else None
+            if p is None or negated(ctx, m.start(), s.start):
+                continue
+            ds = [d for d in ctx.dates_in(dem[0].end + p.end(), s.end) if d.value is not None
+                  and d.start == dem[0].end + p.end() and isinstance(d.value, str)]
+            if not ds:
+                continue
+            label = p.group(1)
+            post = Post(dem[0].start, dem[0].end + p.start(1) + len(label), _FIRST_BY_OFFICE[
+                re.sub(r"\s+", " ", label.lower())], label, dem[0].key)
+            items.append((post, dem[0].key, ds[:1]))
+        for m in _FIRST_SINCE_VI.finditer(ctx.text, s.start, s.end):
+            # "Đây là chuyến thăm Việt Nam đầu tiên của một Tổng thống Chile kể từ năm 2009"
+            st = [x for x in ctx.mentions_in(m.end("office"), s.end) if x.key and x.is_state
+                  and not ctx.text[m.end("office") : x.start].strip()]
+            since = re.match(r"\s+(?:(?:tới|đến|sang)\s+\S+(?:\s+\S+)?\s+)?kể\s+từ\s+(?:năm\s+)?",
+                             ctx.text[st[0].end : s.end]) if st else None
+            if since is None or negated(ctx, m.start(), s.start):
+                continue
+            at = st[0].end + since.end()
+            ds = [d for d in ctx.dates_in(at, s.end) if d.start == at and isinstance(d.value, str)]
+            label = m.group("office")
+            office = {"tổng thống": "president", "chủ tịch nước": "president",
+                      "thủ tướng": "prime-minister", "ngoại trưởng": "minister-of-foreign-affairs",
+                      "nhà vua": "head-of-state", "quốc vương": "head-of-state"}[label.lower()]
+            if ds:
+                items.append((Post(m.start("office"), st[0].end, office, label, st[0].key),
+                              st[0].key, ds[:1]))
+        for m in _AFTER_VISITS.finditer(ctx.text, s.start, s.end):
+            ds, pos = [], m.end()
+            for d in ctx.dates_in(m.end(), s.end):
+                if d.start != pos or d.value is None or not isinstance(d.value, str):
+                    break
+                ds.append(d)
+                nxt = re.match(r"\s*(?:,|và|and)\s*(?:(?:vào|hồi|in|on)\s+)?(?:năm\s+)?(?=\S)",
+                               ctx.text[d.end : s.end])
+                if nxt is None:
+                    break
+                pos = d.end + nxt.end()
+            if ds and not negated(ctx, m.start(), s.start):
+                items.append((None, None, ds))
+        own = _OWN_FIRST_SINCE.search(ctx.text, s.start, s.end)
+        told_visit = next((c for c in reversed(found) if c.type == "event"
+                           and c.data.get("event_type") == "visit" and c.start < s.end and (
+                               c.start >= s.start or ctx.sentence_of(c.start).paragraph
+                               == s.paragraph)), None) if own else None
+        named = {x.key for x in ctx.mentions_in(own.start(), own.end()) if x.key and x.is_state} \
+            if own is not None else set()
+        if told_visit is not None and named and not named & {
+                ctx.gazetteer.registry.resolve(p["actor"]).key
+                for p in told_visit.data["participants"] if p["role"] == "host"}:
+            told_visit = None  # "his first visit to China since …" after a visit elsewhere
+        if own is not None and told_visit is not None and not negated(ctx, own.start(), s.start):
+            # "Prime Minister X travelled to Beijing in November 2023, his first visit to China
+            # since 2015": the same visitor's visit of that year
+            ds = [d for d in ctx.dates_in(own.end(), s.end) if d.start == own.end()
+                  and isinstance(d.value, str)]
+            if ds:
+                data = {k: v for k, v in told_visit.data.items()
+                        if k not in ("date", "start", "end")}
+                data.update(_date_fields(ds[0]))
+                if (_actors(told_visit), data.get("date")) not in have:
+                    out.append(Candidate("event", data, own.start(), ds[0].end, 0.6,
+                                         "event-visit-earlier", []))
+        if not items:
+            continue
+        told = _narrated_visit(ctx, s, found)
+        for post, visitor, ds in items:
+            if told is None or visitor is not None and visitor != told[0]:
+                continue
+            for d in ds:
+                data = {"event_type": "visit",
+                        "participants": [_participant(ctx, told[0], "visitor", post),
+                                         _participant(ctx, told[1], "host", None)],
+                        "place": ctx.label(told[1])}
+                data.update(_date_fields(d))
+                c = Candidate("event", data, (post.start if post else d.start), d.end, 0.6,
+                              "event-visit-earlier", [f for f in d.flags if f != "unresolved"])
+                if (_actors(c), data.get("date")) not in have:
+                    out.append(c)
     return out
 
 
@@ -590,10 +816,11 @@ _PLANNED = re.compile(r"(?<!\w)(?:Theo|theo)\s+(?:chương\s+trình|lịch\s+tr�
 
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
+    earlier = [(x.start(), x.end()) for x in _AFTER_VISITS.finditer(ctx.text, s.start, s.end)]
     for m in VISIT.finditer(ctx.text, s.start, s.end):
         a, b = m.start(), m.end()
-        if negated(ctx, a, s.start):
-            continue
+        if negated(ctx, a, s.start) or any(x <= a < y for x, y in earlier):
+            continue  # (earlier visits named in passing: `_earlier_visits`)
         if _PLANNED.search(ctx.text, s.start, a) or re.search(
                 r"(?<!\w)(?:sẽ|dự kiến)\s+[^;.]{0,120}$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
                 ctx.text[max(s.start, ctx.text.rfind(";", s.start, a) + 1) : a]):
@@ -858,7 +1085,10 @@ def _visit_range(ctx: Context, s: Sentence):  # noqa: ANN202
 def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     """The post a sentence opening with "He" / "She" / "Ông" / "Bà" speaks of: the first post
     of the sentence before."""
-    if not re.match(r"\s*(?:He|She|Ông|Bà)\s", s.text):
+    # (after a fronted time: "On Tuesday she held talks …", "Chiều cùng ngày, ông hội kiến …")
+    if not re.match(r"\s*(?:(?:On|In|Later|Earlier|Then|Afterwards|That|The\s+same|Sáng|Chiều|Tối"
+                    r"|Trưa|Cũng|Sau\s+đó|Trong)\b[^,.;]{0,30}?,?\s+)?(?:He|She|he|she|Ông|Bà|ông|bà)\s",
+                    s.text):
         return None
     before = [p for p in ctx.sents if p.end <= s.start]
     if not before:
@@ -894,6 +1124,15 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         right = [p for p in posts if p.start >= b and p.start - b < 40]
         chosen = (left[-1:] + right[:1]) if right else left[-2:]
         pronoun = _pronoun_post(ctx, s)
+        semi = ctx.text.rfind(";", s.start, a)
+        if semi >= 0 and right and re.match(
+                r"\s*(?:[^,;]{0,30},\s*)?(?:ông|bà|he|she)\s+(?:(?:đã|cũng|then|also)\s+)*$",
+                ctx.text[semi + 1 : a], re.I):
+            # "Sáng nay, ông hội kiến A; chiều cùng ngày, ông hội đàm với B": the clause's own
+            # pronoun, the office holder the sentence before named, never A
+            pronoun = pronoun or _pronoun_post(ctx, replace(s, text=ctx.text[semi + 1 : s.end]
+                                                            .lstrip()))
+            left = []
         if pronoun is not None and right and (not left or _PASSIVE.match(ctx.text, a)):
             # "He held talks with Foreign Minister Qin Gang … and was received by President Xi
             # Jinping": the office holder the sentence before named first
@@ -1048,7 +1287,8 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             data["place"] = _place_name(ctx, place)
         data.update(_date_fields(d))
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
-        span = span_of(chosen, (a, b)) if leaders is None else (leaders.start(), b)
+        span = span_of([p for p in chosen if p.start >= s.start], (a, b)) if leaders is None \
+            else (leaders.start(), b)  # (a pronoun's post of the sentence before is not quoted)
         out.append(Candidate("event", data, *span, 0.75 if leaders is None else 0.65,
                              "event-meeting", flags))
     return out
@@ -1253,9 +1493,10 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
 def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in MISSION.finditer(ctx.text, s.start, s.end):
-        verb = (m.group(1) or m.group(3) or m.group(5) or "").lower()
+        verb = (m.group(1) or m.group(3) or m.group(5) or m.group(6) or "").lower()
         noun = (m.group(2) or m.group(4) or "").lower()
-        if m.group(5):
+        a, b = clause_bounds(ctx, s, m.start())
+        if m.group(5) or m.group(6) and not re.match(r"\w+\s+an?\s", ctx.text[m.end(6) + 1 :]):
             # "Israel opened its embassy in Abu Dhabi …, and the UAE opened its own in Tel Aviv"
             earlier = re.findall(r"\b(embassy|consulate)\b",
                                  ctx.text[max(0, s.start - 200) : m.start()], re.I)
@@ -1265,12 +1506,17 @@ def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
         closing = verb in ("closed", "shut", "đóng cửa")
         kind = "consulate" if ("consul" in noun or "lãnh sự" in noun) else "embassy"
         event_type = f"{kind}-{'closing' if closing else 'opening'}"
-        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+        if (negated(ctx, m.start(), a) and not m.group(6)) or modal(ctx, m.start(), a):
             continue
-        where = _state_after(ctx, m.end(), s.end)
-        subj = [x for x in ctx.mentions_in(s.start, m.start())
+        where = _state_after(ctx, m.end(), b)
+        # the clause's own sender: "…; Estonia did not open one …" is Estonia's
+        subj = [x for x in ctx.mentions_in(a, m.start())
                 if x.key and (x.is_state or x.how == "demonym")]
-        posts = [p for p in ctx.posts_in(s.start, m.start())]
+        posts = [p for p in ctx.posts_in(a, m.start())]
+        shared = [x for x in shared_subject(ctx, s, m.start()) if x.start >= a]
+        if shared:
+            # "Japan recognised Latvia in 1991 and opened an embassy …": the sentence's subject
+            subj = shared[:1]
         sender = subj[-1].key if subj else None
         post = posts[-1] if posts and posts[-1].state == sender else None
         host = where.key if where is not None else None
@@ -1282,7 +1528,9 @@ def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
             host = ctx.other(sender)
         if host is None or sender is None or host == sender:
             continue
-        d = pick_date(ctx, m.end(), s.end, m.end()) or pick_date(ctx, s.start, s.end, m.end())
+        # the clause's own date: "… opened an embassy in Tallinn the following year; Estonia
+        # did not open one in Beijing until 1997" (1992, then 1997)
+        d = pick_date(ctx, m.end(), b, m.end()) or pick_date(ctx, a, b, m.end())
         data = {"event_type": event_type,
                 "participants": [_participant(ctx, sender, "sender", post),
                                  _participant(ctx, host, "host", None)],

@@ -56,7 +56,7 @@ END = re.compile(
 NOT_MEMBERSHIP = re.compile(
     r"\s+(?:(?:its|their|the|all|diplomatic|bilateral|direct|most)\s+){0,2}"
     r"(?:relations?|ties|talks|negotiations?|aid|flights?|imports?|exports?|trade|cooperation"
-    r"|participation|ambassadors?|embass(?:y|ies)|missions?|consulates?|troops|forces|recognition|application|candidacy|support"
+    r"|participation|signatures?|chữ\s+ký|ambassadors?|embass(?:y|ies)|missions?|consulates?|troops|forces|recognition|application|candidacy|support"
     r"|sanctions|operations|office|power|behind|open|unchanged|for\b(?!\s+good)|quan hệ|viện trợ"
     r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia"
     # a body of the organisation, not the organisation: "rút khỏi Bộ chỉ huy quân sự thống nhất
@@ -97,6 +97,45 @@ def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
         out += _sentence(ctx, s)
+        out += _seats(ctx, s)
+    return out
+
+
+#: an elected seat held for a term: "From 2020 to 2021 it held a non-permanent seat on the UN
+#: Security Council", "served as a non-permanent member of the Security Council in 2008–2009",
+#: "là Ủy viên không thường trực Hội đồng Bảo an nhiệm kỳ 2020-2021"
+SEAT = re.compile(r"\b(?:held|occupied|took\s+up|served\s+(?:a\s+term\s+)?(?:on|in)|had)\s+an?\s+"
+                  r"(?:non-permanent|elected|rotating)\s+seat\s+(?:on|in|at)\s+(?:the\s+)?"
+                  r"|\b(?:was|served\s+as)\s+an?\s+(?:non-permanent|elected)\s+member\s+of\s+(?:the\s+)?"
+                  r"|(?<!\w)(?:là|làm|giữ\s+ghế)\s+(?:Ủy|Uỷ)\s+viên\s+không\s+thường\s+trực\s+(?:của\s+)?",
+                  re.I)
+_TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|to|đến)\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _seats(ctx: Context, s) -> list[Candidate]:  # noqa: ANN001
+    """A seat held for a term is a membership of the body from the term's first year to its
+    last, ended by expiry; the member is the clause's state or the text's for "it"."""
+    out: list[Candidate] = []
+    text = ctx.text
+    for m in SEAT.finditer(text, s.start, s.end):
+        org = next((x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key), None)
+        if org is None or org.start != m.end() or negated(ctx, m.start(), s.start) \
+                or modal(ctx, m.start(), s.start):
+            continue
+        term = _TERM.search(text, s.start, s.end)
+        if term is None:
+            continue
+        subj = [x for x in group_before(ctx, s.start, m.start()) if x.is_state and x.key]
+        if not subj and ctx.subject is not None and re.search(
+                r"(?:^|\s)(?:it|It|nước này|Nước này)\s+(?:\w+\s+)?$", text[s.start : m.start()]):
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+        if len(subj) != 1:
+            continue
+        data = {"member": ctx.label(subj[0].key), "organization": ctx.label(org.key),
+                "start": term.group(1), "end": term.group(2), "end_reason": "expiry"}
+        lead = [subj[0].start] if subj[0].start >= s.start else []
+        out.append(Candidate("membership", data, min([m.start(), term.start(), *lead]),
+                             max(org.end, term.end()), 0.7, "membership-seat"))
     return out
 
 
@@ -243,7 +282,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     org = before[-1] if before else None
         if not members and ctx.subject is not None and re.search(
                 r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+|\d\s+)(?:it|It|nước này|Nước này)\s+"
-                r"(?:(?:also|then|later|had|has|đã|cũng)\s+)*$", text[max(prev_end, a - 25) : a]):
+                r"(?:(?:also|then|later|had|has|was|đã|cũng|bị|được)\s+)*$",
+                text[max(prev_end, a - 25) : a]):
             # "…; a few weeks earlier, on 18 April, it had left the Commonwealth": the pronoun
             # right before the verb is the text's state, not a name earlier in the clause
             members = [x for x in ctx.mentions if x.key == ctx.subject][:1]
@@ -364,7 +404,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                 re.I):
                     prev_end = b
                     continue
-            org_key = ctx.main_org
+            before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+            # the one organisation the sentence before names (same paragraph) outranks the
+            # document's: "Bolivia, admitted as a full member of Mercosur …. Venezuela has been
+            # suspended since August 2017" in an article mostly on the EU
+            org_key = (_one_org(ctx, before[-1].start, before[-1].end) if before else None) \
+                or ctx.main_org
             if org_key is None:
                 # no organisation the text is mainly about: the one its paragraph named last
                 # ("Nga gia nhập Hội đồng châu Âu …. Ngày 16/3/2022, Ủy ban Bộ trưởng của tổ
@@ -425,6 +470,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if d is not None and s.start <= d.start < limit + 40:
                 parts.append((d.start, d.end))
             lo, hi = min(p[0] for p in parts), max(p[1] for p in parts)
+            lo = max(lo, s.start)  # (a pronoun's state named in the title is not quoted)
             out.append(Candidate("membership", data, lo, hi, 0.8, f"membership-{kind}", flags))
         prev_members, prev_kind, prev_end = members, kind, b
         prev_org = org if org is not None else prev_org

@@ -14,9 +14,11 @@ import re
 from collections import Counter
 
 from .context import (
+    COMPANION_LINK,
     Candidate,
     Context,
     Sentence,
+    companion_head,
     group_after,
     group_before,
     is_object,
@@ -24,6 +26,7 @@ from .context import (
     modal,
     negated,
     pick_date,
+    shared_subject,
     span_of,
     subject_group,
 )
@@ -37,7 +40,10 @@ JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,4}?members?\b"
     r"|\b(?:was|were)\s+(?:(?:finally|eventually|formally|then|later|also)\s+)?admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:also\s+)?(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b"
-    r"|\bfollowed\b|\badmitted\b(?=\s+(?:it|both|(?-i:[A-Z])))|\bentered\s+(?=the\s+(?-i:[A-Z]))"
+    r"|\bfollowed\b|\badmitted\b(?=\s+(?:it|both|(?-i:[A-Z])))"
+    # a participle in apposition: "Bolivia, admitted as a full member of Mercosur in 2024, …"
+    r"|(?<=,\s)admitted(?=\s+(?:as\s+(?:an?\s+)?(?:full\s+)?member\s+of|to|into)\s)"
+    r"|\bentered\s+(?=the\s+(?-i:[A-Z]))|\bacceded\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
@@ -209,6 +215,7 @@ def extract(ctx: Context) -> list[Candidate]:
         found = _sentence(ctx, s)
         out += found + _coordinated_orgs(ctx, s, found) + _companions(ctx, s, found)
     out = [_admitted_after(ctx, c) for c in out] + _signed_as_member(ctx, out)
+    out += _then_full(ctx, out)
     out += _observer_before(ctx, out)
     # a line of organisations that a sentence's verb already read ("X is a founding member of
     # the UN (1945), the Arab League (1945), OPEC (1960) …") is not a bare list
@@ -216,7 +223,190 @@ def extract(ctx: Context) -> list[Candidate]:
               for c in out if c.type == "membership"}
     out += [c for c in _org_list(ctx) if (ctx.sentence_of(c.start).start, c.data["member"],
                                            c.data["organization"]) not in stated]
-    return out + _which_it(ctx) + _founding_instrument(ctx) + _signed_founding(ctx)
+    out += _which_it(ctx) + _founding_instrument(ctx) + _signed_founding(ctx)
+    held = {(c.data["member"], c.data["organization"]) for c in out if c.type == "membership"}
+    out += [c for c in _present_at_founding(ctx)
+            if (c.data["member"], c.data["organization"]) not in held]
+    signed = _signed_founding_treaty(ctx)
+    # "A cùng B, C ký Hiệp ước Asunción thành lập X": the signatories found X (a capital in
+    # the instrument's title founds nothing)
+    by_signing = {(ctx.sentence_of(c.start).start, c.data["organization"]) for c in signed}
+    out = [c for c in out if c.rule != "membership-founded" or (
+        ctx.sentence_of(c.start).start, c.data["organization"]) not in by_signing]
+    return out + signed
+
+
+#: presence at the conference that founded a body: "có mặt tại hội nghị Belgrade năm 1961, nơi
+#: ra đời Phong trào Không liên kết", "attended the Bandung conference of 1955, where …",
+#: "took part in the founding conference of the OAU in May 1963"
+_PRESENT = (r"(?:\b(?:was\s+present|took\s+part|participated|attended|was\s+represented)"
+            r"(?:\s+(?:at|in))?|(?<!\w)(?:có\s+mặt|tham\s+dự|dự|tham\s+gia)(?:\s+(?:tại|ở|vào))?)"
+            r"\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+){0,3}")
+PRESENT_AT_FOUNDING = re.compile(
+    _PRESENT + r"(?:(?:hội\s+nghị|conference|summit|congress|meeting)(?:\s+thượng\s+đỉnh)?"
+    r"(?P<where>[^,;.]{0,50}?),\s+(?:nơi|where|at\s+which)\s+(?:(?:đã\s+)?(?:ra\s+đời|được\s+(?:thành"
+    r"\s+lập|khai\s+sinh)|thành\s+lập)\s+)?(?:the\s+)?"
+    r"|(?:founding|constituent)\s+(?:conference|summit|congress|meeting)\s+of\s+(?:the\s+)?"
+    r"|hội\s+nghị\s+(?:thành\s+lập|sáng\s+lập)\s+)", re.I)
+
+
+def _present_at_founding(ctx: Context) -> list[Candidate]:
+    """A state present at the conference that founded a body is one of its founders, from the
+    conference's date (the date of its own phrase, else of its clause)."""
+    out: list[Candidate] = []
+    text = ctx.text
+    for s in ctx.sents:
+        for m in PRESENT_AT_FOUNDING.finditer(text, s.start, s.end):
+            org = next((x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key), None)
+            if org is None or org.start != m.end():
+                continue
+            if m.group("where") is not None and not m.group().rstrip().endswith(
+                    ("đời", "lập", "sinh")) and not re.match(
+                    r"\s+(?:was|were)\s+(?:founded|born|created|launched|set\s+up)\b",
+                    text[org.end : s.end]):
+                continue  # "…, where the NAM met": no founding
+            if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+                continue
+            subj = _members(ctx, group_before(ctx, s.start, m.start()))
+            if subj and text[subj[-1].end : m.start()].strip(" ,").strip() and not re.fullmatch(
+                    r"\s*(?:(?:đã|cũng|had|has|also|then)\s+)*", text[subj[-1].end : m.start()]):
+                subj = []
+            if not subj and ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\s)(?:it|It|nước này|Nước này)\s+"
+                    r"(?:(?:đã|cũng|had|has|also)\s+)*$",
+                    text[max(s.start, m.start() - 30) : m.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            if not subj:
+                continue
+            stop = re.search(r"[,;]", text[org.end : s.end])
+            d = pick_date(ctx, m.start(), m.end(), m.start()) or pick_date(
+                ctx, m.start(), org.end + stop.start() if stop else s.end, m.start()) or pick_date(
+                ctx, s.start, m.start(), m.start())
+            for x in subj:
+                out.append(_mk(ctx, x.key, org.key, ["founding", "full"], d,
+                               (subj[0].start if subj[0].start >= s.start else m.start(), org.end),
+                               0.7, "membership-present-at-founding"))
+    return out
+
+
+#: "from the day the organisation began operating, 1 January 1995", "ngay từ ngày tổ chức này
+#: đi vào hoạt động, 1/1/1995", "since its founding on …": the organisation's first day follows
+SINCE_BORN = re.compile(
+    r"(?:(?<!\w)(?:ngay\s+)?từ\s+(?:ngày|khi)\s+(?:tổ\s+chức|khối|liên\s+minh|nó)(?:\s+này)?\s+"
+    r"(?:được\s+thành\s+lập|ra\s+đời|đi\s+vào\s+hoạt\s+động|bắt\s+đầu\s+hoạt\s+động|thành\s+lập)"
+    r"|\b(?:from|since)\s+(?:the\s+(?:day|moment)\s+)?(?:it|the\s+(?:organi[sz]ation|bloc|body))\s+"
+    r"(?:was\s+(?:founded|created|established|set\s+up)|came\s+into\s+being|began\s+(?:operating"
+    r"|work)|started\s+operating)"
+    r"|\b(?:from|since)\s+its\s+(?:founding|creation|inception|establishment))"
+    r"\s*,?\s*(?:(?:on|in|vào|ngày)\s+)?", re.I)
+
+
+#: unnamed companions, counted: "A cùng 14 nước Tây Phi ký …", "A and fourteen other states
+#: signed …", "A, with 14 other countries, signed …"
+COUNTED_COMPANIONS = re.compile(
+    r"(?:(?<!\w)cùng(?:\s+với)?|\b(?:and|with|together\s+with|along\s+with))\s+(?:\d{1,3}|hai|ba|bốn"
+    r"|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|\w+-\w+)\s+(?:other\s+)?(?:nước|quốc\s+gia|states"
+    r"|countries|nations)\b", re.I)
+
+
+#: a signing that founds a body: "ký hiệp ước thành lập X", "signed a treaty founding X",
+#: "signed the agreement that established X"
+FOUNDING_WORD = re.compile(r"\s*,?\s+(?:thành\s+lập|lập\s+ra|sáng\s+lập|founding|establishing"
+                           r"|creating|that\s+(?:founded|established|created)|which\s+(?:founded"
+                           r"|established|created)|to\s+(?:found|establish|create))\s+"
+                           r"(?:the\s+|ra\s+)?", re.I)
+
+
+def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
+    """The signatories of an instrument that founds a body ("Ngày …, A cùng B, C và D ký hiệp
+    ước thành lập X", "In 1989 A, B and C signed a treaty founding X", "A signed the X Treaty
+    with B and C, establishing Y"): each a founding member from the signing. The signatories are
+    the group before the verb with the head of its companions ("Tổng thống A cùng người đồng cấp
+    B, C và D"), the partners after "with", or the text's subject for "it"."""
+    from .agreements import INSTRUMENT, SIGN
+
+    out: list[Candidate] = []
+    text = ctx.text
+    for s in ctx.sents:
+        for sg in SIGN.finditer(text, s.start, s.end):
+            if ONE_OF_SIGNERS.search(text, s.start, sg.start()):
+                continue  # "one of the ten states that signed …": _signed_founding
+            inst = INSTRUMENT.search(text, sg.end(), min(s.end, sg.end() + 40))
+            if inst is None or re.search(r"[,;.]", text[sg.end() : inst.start()]):
+                continue
+            f = FOUNDING_WORD.search(text, inst.end(), s.end)
+            if f is None or f.start() - inst.end() > 90 or re.search(
+                    r"[;.]", text[inst.end() : f.start()]):
+                continue
+            orgs = [x for x in ctx.mentions_in(f.end(), s.end) if x.is_org and x.key][:1]
+            if not orgs or not re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][^.,;:()]{3,80}\(\s*)?",
+                                            text[f.end() : orgs[0].start]):
+                continue
+            if negated(ctx, sg.start(), s.start) or modal(ctx, sg.start(), s.start):
+                continue
+            subj = _members(ctx, group_before(ctx, s.start, sg.start()))
+            gap = text[subj[-1].end : sg.start()] if subj else ""
+            lead = COUNTED_COMPANIONS.match(gap.lstrip(" ,"))
+            if lead:  # "Ghana cùng 14 nước Tây Phi ký …": the head, its companions unnamed
+                gap = gap.lstrip(" ,")[lead.end() :]
+                gap = re.sub(r"^(?:\s+(?-i:[A-ZĐ])\w*){0,3},?", "", gap)
+            if subj and not re.fullmatch(r"\s*,?\s*(?:(?:had|have|has|jointly|together|also|then"
+                                         r"|đã|cùng(?:\s+nhau)?|đều)\s+)*", gap, re.I):
+                subj = []
+            if subj:
+                subj = [x for x in _members(ctx, companion_head(ctx, s.start, subj))
+                        if x.key not in {y.key for y in subj}] + subj
+            elif ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\s)(?:it|It|nước này|Nước này)\s+(?:(?:had|has|also|then|đã"
+                    r"|cũng)\s+)*$", text[max(s.start, sg.start() - 30) : sg.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            with_ = re.search(r"\s(?:with|together\s+with|cùng\s+với|với)\s+(?:the\s+)?",
+                              text[inst.end() : f.start()])
+            partners = _members(ctx, group_after(ctx, inst.end() + with_.end(), f.start())) \
+                if with_ else []
+            members = list({x.key: x for x in subj + partners}.values())
+            counted = COUNTED_COMPANIONS.search(text, s.start, sg.start())
+            if len(members) < 2 and not (members and counted):
+                continue  # (one signatory is a founder with "cùng 14 nước", "with 14 others")
+            d = pick_date(ctx, s.start, f.start(), sg.start()) or _fronted_date(
+                ctx, s, subj[0].start if subj else sg.start())
+            lead = min([x.start for x in members if x.start >= s.start] + [sg.start()])
+            for x in members:
+                out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
+                               (lead, orgs[0].end), 0.75, "membership-founding-signed"))
+    return out
+
+
+#: "became an associate member of EFTA in 1961 and a full member in 1986", "là quan sát viên
+#: từ năm 1998 và thành viên chính thức năm 2005": the full membership that followed
+THEN_FULL = re.compile(r"\s*,?\s*(?:and|và|rồi)\s+(?:(?:became|then|later|trở\s+thành)\s+)*"
+                       r"(?:a\s+)?"
+                       r"(?:full\s+(?:member|membership)|thành\s+viên\s+(?:đầy\s+đủ|chính\s+thức))"
+                       r"\s+(?:(?:in|on|năm|vào|ngày|từ)\s+)?", re.I)
+
+
+def _then_full(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in found:
+        roles = c.data.get("roles") or []
+        if c.type != "membership" or not ({"associate", "observer"} & set(roles)) \
+                or "start" not in c.data:
+            continue
+        s = ctx.sentence_of(c.start)
+        d0 = [d for d in ctx.dates_in(c.start, s.end) if d.value == c.data["start"]]
+        at = d0[0].end if d0 else c.end
+        m = THEN_FULL.match(ctx.text, at, s.end)
+        ds = [d for d in ctx.dates_in(m.end(), s.end) if d.start in (m.end(), m.end() + 4)
+              and isinstance(d.value, str)] if m else []
+        if not ds:
+            continue
+        data = {"member": c.data["member"], "organization": c.data["organization"],
+                "start": ds[0].value}
+        out.append(Candidate("membership", data, m.start() + len(m.group()) - len(
+            m.group().lstrip(" ,")), ds[0].end, round(c.confidence - 0.05, 2),
+            "membership-then-full", [f for f in ds[0].flags if f != "unresolved"]))
+    return out
 
 
 #: "After twelve years as an observer, it was admitted as a full member of …"
@@ -428,8 +618,9 @@ def _which_it(ctx: Context) -> list[Candidate]:
 
 #: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
 #: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
-_ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?(?:\s+(?:in|on|năm|vào|ngày)\s+[^,;()]{3,25}?)?"
-                      r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+)?(?:the\s+)?"
+_ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?"
+                      r"(?:\s+(?:in|on|since|năm|vào|ngày|từ)\s+[^,;()]{3,25}?)?"
+                      r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+|to\s+|into\s+|vào\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 
 
@@ -440,7 +631,10 @@ _COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày v�
                         r"|(?:in|as\s+part\s+of)\s+(?:a|the|one)\s+(?:single\s+)?(?:batch|group|wave"
                         r"|round|package|enlargement)\s+(?:of\s+[\w-]+\s+(?:new\s+)?(?:states|countries"
                         r"|nations|members)\s+)?(?:that|which)\s+(?:also\s+)?(?:included|brought\s+in)"
-                        r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as)\s+(?:the\s+)?", re.I)
+                        r"|along\s+with|alongside|on\s+the\s+same\s+day\s+as"
+                        # "in the same wave as Austria, Ireland and Portugal"
+                        r"|in\s+the\s+same\s+(?:wave|batch|round|group|enlargement|year)\s+as)"
+                        r"\s+(?:the\s+)?", re.I)
 
 
 def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -475,6 +669,13 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
                 r"(?:\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,4}?)?" * applied
                 + r"[\s,]*(?:(?:in|on|vào|năm|ngày|tháng)\s+)?",
                 ctx.text[c.end : dates[0].start]) else None
+        if m is None and not applied:
+            # "…, it entered the European Union together with Poland and Hungary": the
+            # companions right after the organisation the verb takes
+            org = next((x for x in ctx.mentions_in(c.start, s.end) if x.is_org and x.key
+                        and ctx.label(x.key) == c.data["organization"]), None)
+            m = _COMPANION.match(ctx.text, org.end) if org is not None and org.start >= c.start \
+                and not re.search(r"[,;]", ctx.text[c.end : org.start]) else None
         if m is None:
             continue
         group = [x for x in group_after(ctx, m.end(), s.end) if x.is_state and x.key]
@@ -520,6 +721,12 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             if re.match(r",\s*(?:whose|which|mà)\b", ctx.text[nxt.end : nxt.end + 10]):
                 # "… and of the Arab League, whose charter it signed in Cairo on 22 March 1945"
                 stop = re.search(r";|$", ctx.text[nxt.end : s.end])
+            bracket = re.match(r"\s*\([^()]{0,40}\)", ctx.text[nxt.end : s.end]) or (
+                re.match(r"[^()]{0,40}\)", ctx.text[nxt.end : s.end])
+                if ctx.text[: nxt.start].rstrip().endswith("(") else None)
+            if bracket:
+                # "Cộng đồng Đông Phi (EAC, từ năm 2000)": the bracket after the name is its own
+                stop = bracket
             own = [d for d in ctx.dates_in(nxt.end, nxt.end + stop.end() if stop else s.end)
                    if isinstance(d.value, str)]
             data = {k: v for k, v in c.data.items() if k not in ("organization", "start")}
@@ -574,6 +781,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         subj = [x for x in subj if not re.search(r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$",
                                                  text[max(s.start, x.start - 6) : x.start])]
         org = _org(ctx, m.start(), s.end)
+        if not subj:
+            # "Năm 2006, nước này rút khỏi … và xin gia nhập Mercosur": a coordinated clause
+            # without subject applies for the sentence's subject
+            subj = _members(ctx, shared_subject(ctx, s, m.start()))
+        if not subj and ctx.subject is not None and re.search(
+                r"(?:^|[,;]\s*|\s)(?:it|It|nước này|Nước này)\s+(?:(?:also|then|formally|đã|cũng"
+                r"|chính thức)\s+)*$", text[max(s.start, m.start() - 30) : m.start()]):
+            # "After decades of neutrality it applied to join NATO": the text's state
+            subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and ctx.subject is not None and not _members(
                 ctx, ctx.mentions_in(s.start, m.start())) and re.match(
                 r"\s*(?:Its|Their|An?|The)\s", text[s.start : m.start()]):
@@ -624,7 +840,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Malaysia là thành viên sáng lập ASEAN (1967)": the subject is the member
             semi = text.rfind(";", s.start, m.start())
             floor = semi + 1 if semi >= 0 else s.start
-            members = _members(ctx, group_before(ctx, floor, m.start()))
+            members = _members(ctx, shared_subject(ctx, s, block_from)) or _members(
+                ctx, group_before(ctx, floor, m.start()))
             if not members and ctx.subject is not None and re.search(
                     r"(?:^|\s)(?:nước này|Nước này|it|It|the country)\s+(?:\S+\s+){0,2}$",
                     text[floor:block_from]):
@@ -640,7 +857,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         own_end = clause_end
         if cop:
             orgs_after = [x for x in ctx.mentions_in(m.end(), clause_end) if x.is_org and x.key
-                          and x.key != org]
+                          and x.key != org and not re.search(  # "(OIC)": the same body
+                              r"\(\s*$", text[max(m.end(), x.start - 3) : x.start])]
             # "thành viên sáng lập Liên Hợp Quốc và Phong trào Không liên kết (1961)": the year
             # in brackets after the second organisation is its own
             own_end = orgs_after[0].start if orgs_after else clause_end
@@ -718,6 +936,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             subj = _with_head(ctx, s, subj) + subj
         if not subj:
             subj = _counted_group(ctx, s, m.start())
+        if not subj:
+            # "…, đồng thời tham gia thành lập Phong trào Không liên kết năm 1961": a coordinated
+            # clause without subject founds for the sentence's subject
+            subj = _members(ctx, shared_subject(ctx, s, m.start()))
         pronoun = None
         if not subj and ctx.subject is not None:
             # "In December 1985 it founded …": the text's subject
@@ -845,6 +1067,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     right = b + g.start()
                 for x in after:
                     gapped.append((x, gap_right))
+        nxt_semi = text.find(";", b, right)
+        if not gapped and nxt_semi >= 0 and (
+                FOUNDED.search(text, nxt_semi, right)
+                or FOUNDED_ACTIVE.search(text, nxt_semi, right)
+                or any(x.is_state and x.key for x in ctx.mentions_in(nxt_semi, nxt_semi + 40)
+                       if not text[nxt_semi + 1 : x.start].strip(" ,"))):
+            # "Hai năm sau, nước này gia nhập Liên đoàn Ả Rập; Tunisia cũng là thành viên sáng
+            # lập …": the clause after the semicolon, with its date, is another fact's
+            right = nxt_semi
         semi = text.rfind(";", prev_end, a)
         own_it = ctx.subject is not None and re.fullmatch(
             # "…; it became a member on 1 January 1973", "Six years later it was among the
@@ -858,6 +1089,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             text[semi + 1 if semi >= 0 else prev_end : a])
         subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if own_it else \
             _members(ctx, subject_group(ctx, prev_end, a))
+        if not subj and kind == "join":
+            # "A gia nhập X …, cùng đợt với B và C, và gia nhập Y năm sau đó": a coordinated
+            # clause without its own subject is the sentence's subject's (never a companion's)
+            subj = _members(ctx, shared_subject(ctx, s, a))
         if subj and re.search(r"(?<!\w)cùng(?:\s+với)?\s+$", text[prev_end : subj[0].start]):
             # "Phần Lan cùng Áo và Thụy Điển gia nhập …": the head with its companions
             subj = [x for x in _with_head(ctx, s, subj) if x.start >= prev_end] + subj
@@ -883,6 +1118,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      if _paren_date(ctx, x, s.end)]
             right = s.end if after else right
             subj = subj[-1:] if possessive and subj else after
+            its = re.search(r"(?:^|[,;]\s*|\s)(?:Its|its)\s+$", text[max(s.start, a - 8) : a])
+            if not subj and its and ctx.subject is not None and re.match(
+                    r"\s+to\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,80}?\s(?:took\s+effect|became\s+effective"
+                    r"|was\s+completed|came\s+into\s+force)\b", text[b:right]):
+                # "Its accession to the WTO took effect on 29 April 2012": the text's state
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             if possessive and subj and re.search(
                     r"\b(?:ratif|approv|back|support|endors|block|delay|veto|welcom|debat)\w*"
                     r"\s+(?:\S+\s+){0,2}$", text[max(s.start, subj[0].start - 40) : subj[0].start],
@@ -897,6 +1138,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             listed_after = _colon_list(ctx, b, s.end)
             if listed_after:
                 subj = [x for x, _ in listed_after]
+        if not subj and kind == "join" and re.match(r"(?:was|were)\s", word):
+            # "… it applied to join NATO in May 2022 and was admitted on 4 April 2023": the
+            # coordinated clause's subject is the sentence's
+            subj = _members(ctx, shared_subject(ctx, s, a))
         if not subj and re.fullmatch(r"\s*(?:Nước này|Quốc gia này|The country|It)"
                                      r"(?:\s+(?:là|đã|is|was|has\s+been))?\s*",
                                      text[s.start:a]):
@@ -1132,6 +1377,25 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     ds = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None
                           and x is not ctx.dateline]
                     d = ds[-1] if ds else None
+            born_at = re.search(r",\s*(?:which|that)\s+(?:came\s+into\s+being|was\s+(?:founded"
+                                r"|established|created|launched|set\s+up))\s+|,\s*(?:vốn\s+)?"
+                                r"(?:được\s+(?:thành\s+lập|khai\s+sinh)|ra\s+đời)\s+",
+                                text[b:right], re.I)
+            if "founding" in roles and born_at is not None and (d is None or d.start < b):
+                # "…; it was also a founding member of the OAU, which was created in Addis Ababa
+                # in May 1963": the organisation's founding dates its founders, never a date of
+                # the clause before
+                own = pick_date(ctx, b + born_at.end(), right, b + born_at.end())
+                d = own or d
+            since = SINCE_BORN.search(text, b, right)
+            if d is None and since is not None and not re.search(r"[;.]",
+                                                                  text[b : since.start()]):
+                # "… là thành viên WTO ngay từ ngày tổ chức này đi vào hoạt động,
+                # 1/1/1995", "a member since the organisation came into being on …": the
+                # organisation's first day
+                ds = [x for x in ctx.dates_in(since.end(), right) if x.value is not None
+                      and x.start - since.end() <= 3]
+                d = ds[0] if ds else None
             if d is None and not re.match(r"(?:is|are)\s|là\s|belongs?\s", word):
                 # "…, five years after the enlargement in which A, B and C became members"
                 gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
@@ -1235,13 +1499,12 @@ def _respectively(ctx: Context, at: int, a: int, b: int, n: int) -> list | None:
 def _with_head(ctx: Context, s: Sentence, group: list[Mention]) -> list[Mention]:
     """The state of "A cùng B, C …", "A together with B and C" before the companions
     ``group`` (empty when the group follows no such subject)."""
-    w = re.search(r"(?:(?<!\w)cùng(?:\s+với)?|,?\s*(?:together|along)\s+with)\s+$",
-                  ctx.text[s.start : group[0].start], re.I)
+    w = COMPANION_LINK.search(ctx.text[s.start : group[0].start])
     if w is None:
         return []
-    head = _members(ctx, group_before(ctx, s.start, s.start + w.start()))
-    if head and not ctx.text[head[-1].end : s.start + w.start()].strip():
-        return head[-1:]
+    head = _members(ctx, companion_head(ctx, s.start, group))
+    if head:
+        return head
     purpose = re.search(r"(?:(?<!\w)để|\bin\s+order\s+to|\bso\s+as\s+to)\s[^,;.]*$",
                         ctx.text[s.start : s.start + w.start()])
     if purpose:
@@ -1343,6 +1606,15 @@ def _org_list(ctx: Context) -> list[Candidate]:
         orgs = [m for m in ctx.mentions_in(s.start, s.end) if m.is_org and m.key]
         if len(orgs) < 0.6 * len(items):
             continue
+        # a list is names: an item that is a clause ("nơi ra đời Phong trào Không liên kết",
+        # "và là thành viên sáng lập …") is no entry of one
+        bare = re.sub(r"\([^()]*\)|\b(?:and|và)\b|[.;:]", " ", "".join(
+            ctx.text[p] if not any(m.start <= p < m.end for m in orgs) else " "
+            for p in range(s.start, s.end)))
+        if sum(len(x.split()) > 2 for x in bare.split(",")) > 0.4 * len(items):
+            continue
+        orgs = [m for i, m in enumerate(orgs) if not (i and re.fullmatch(
+            r"\s*\(\s*", ctx.text[orgs[i - 1].end : m.start]))]  # "… Hồi giáo (OIC)": one body
         for m in orgs:
             roles = ["observer"] if re.match(r"\s*\(observer\)", ctx.text[m.end : m.end + 12]) \
                 else ["full"]

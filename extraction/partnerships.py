@@ -65,6 +65,7 @@ def extract(ctx: Context) -> list[Candidate]:
         found = list(_RX.finditer(ctx.text, s.start, s.end))
         if not found:
             out += _this_framework(ctx, s)
+        out += _negated(ctx, s, found)
         if not found or not VERB.search(ctx.text, s.start, s.end):
             continue
         states = keys([m for m in ctx.mentions_in(s.start, s.end) if m.is_state])
@@ -98,6 +99,11 @@ def extract(ctx: Context) -> list[Candidate]:
                     ctx.text[max(prev, m.start() - 20) : m.start()]):
                 prev = m.end()  # "signed the Comprehensive Strategic Partnership Agreement":
                 continue  # an instrument's title, not the framework's establishment
+            if SECTORAL.match(ctx.text, m.end()):
+                # a sectoral partnership ("Đối tác chiến lược về nông nghiệp bền vững", "a
+                # strategic partnership on climate adaptation"): no framework of the relationship
+                prev = m.end()
+                continue
             if re.match(r"\s+mọi thời tiết", ctx.text[m.end() : m.end() + 16]) or re.search(
                     r"\ball-weather\s+$", ctx.text[max(prev, m.start() - 14) : m.start()], re.I):
                 prev = m.end()  # "đối tác chiến lược toàn diện mọi thời tiết …", "an
@@ -146,6 +152,42 @@ def extract(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: a framework the pair has not reached: "Hà Lan chưa phải Đối tác chiến lược toàn diện của Việt
+#: Nam", "Chile is not yet a comprehensive strategic partner of …", "has no strategic
+#: partnership with …"
+NOT_A = re.compile(r"(?<!\w)(?:chưa|không)\s+(?:phải\s+)?(?:là\s+)?(?:một\s+)?$"
+                   r"|\b(?:is|are|was|were)\s+not\s+(?:yet\s+)?(?:an?\s+|the\s+)?(?:\w+['’]s\s+)?$"
+                   r"|\bha(?:s|ve)\s+(?:no|not\s+(?:yet\s+)?(?:formed|set\s+up|established)\s+an?)"
+                   r"\s+$", re.I)
+
+
+def _negated(ctx: Context, s, found: list) -> list[Candidate]:
+    """A framework a text says the pair has not reached: a characterisation of the two."""
+    out: list[Candidate] = []
+    for m in found:
+        neg = NOT_A.search(ctx.text, max(s.start, m.start() - 30), m.start())
+        if neg is None:
+            continue
+        states = keys([x for x in ctx.mentions_in(s.start, s.end) if x.is_state
+                       and x.how != "demonym"])
+        parties = states if len(states) == 2 else list(ctx.pair) if len(ctx.pair) == 2 and set(
+            states) <= set(ctx.pair) else []
+        if len(parties) != 2:
+            continue
+        subj = [x for x in ctx.mentions_in(s.start, neg.start()) if x.is_state]
+        out.append(Candidate("claim", {"claim_type": "characterisation",
+                                       "subjects": [ctx.label(k) for k in parties]},
+                             subj[-1].start if subj else neg.start(), m.end(), 0.6,
+                             "partnership-negated"))
+    return out
+
+
+#: a sectoral partnership after the framework's name ("Đối tác chiến lược về nông nghiệp bền
+#: vững", "a strategic partnership on water management"): no framework of the relationship
+SECTORAL = re.compile(r"\s+(?:về|trong\s+lĩnh\s+vực)\s+(?!(?:năm|tháng|ngày|dịp|việc)\b)"
+                      r"(?-i:[a-zđà-ỹ])"
+                      r"|\s+(?:on|for)\s+(?!(?:the|a|an|this|that|their|its|his|her|both)\b)"
+                      r"(?-i:[a-z])\w+\s+(?-i:[a-z])", re.I)
 #: a proposal to raise ties, not the raising: "đề nghị nâng quan hệ lên", "proposed raising"
 PROPOSAL = re.compile(r"(?<!\w)(?:đề nghị|đề xuất|kiến nghị)\s+(?:\S+\s+){0,4}$"
                       r"|\b(?:proposed|suggested|called\s+for)\s+(?:\S+\s+){0,5}$", re.I)
@@ -200,6 +242,12 @@ def _context_date(ctx: Context, s):
     # a day named ("Chiều 10/3") before the range of a visit ("từ ngày 9 đến 11/3/2025")
     points = [d for d in earlier if isinstance(d.value, str)]
     earlier = points or earlier
+    # (a date of an aside about the visit's start is not the day being told: "… on Friday, the
+    # third day of a state visit that began in Shanghai on Wednesday")
+    told = [d for d in earlier if not re.search(
+        r"\b(?:that|which)\s+(?:had\s+)?(?:began|started|opened)\b[^,.;]*$|(?<!\w)bắt\s+đầu\s+từ[^,.;]*$",
+        ctx.text[max(0, d.start - 60) : d.start], re.I)]
+    earlier = told or earlier
     if earlier:
         return earlier[-1]
     return ctx.dateline

@@ -93,13 +93,17 @@ def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
     ("A established relations with B in 1974, but the two countries severed them in 1975"),
     else the document's pair."""
     named = keys([x for x in ctx.mentions_in(s.start, pos) if _actor(x) and x.how != "demonym"])
+    if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject:
+        # a text on one state: "Relations with Belarus were frozen in 2021; the two countries
+        # have not restored them since" (the subject and Belarus)
+        return [ctx.subject, named[0]]
     return named if len(named) == 2 else list(ctx.pair)
 
 
 PASSIVE = re.compile(
     r"\b(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations(?:,\s+which)?\s+"
     r"(?:(?:between|with)\s+[^.;]{3,60}?\s+)?"
-    r"(?:were|was|have\s+been|had\s+been)\s+(?:(re-?established|restored|resumed)|(established"
+    r"(?:were|was|(?:have|has|had)\s+(?:not\s+|never\s+)?been)\s+(?:(re-?established|restored|resumed)|(established"
     r"|normali[sz]ed)|(severed|broken\s+off|cut))\b"
     r"|quan hệ ngoại giao(?:\s+giữa\s+[^.;]{3,60}?)?\s+(?:đã\s+)?được\s+(?:(khôi phục|nối lại)"
     r"|(thiết lập|bình thường hóa))", re.I)
@@ -112,7 +116,7 @@ PASSIVE_STATE = re.compile(
     r"|(?<!\w)và\s+(?:đã\s+)?)"
     r"(?:bị\s+(cắt đứt|đóng băng|gián đoạn)|được\s+(khôi phục|nối lại)|được\s+(bình thường hóa"
     r"|bình thường hoá|thiết lập))"
-    r"|\b(?:diplomatic\s+)?relations\s+(?:were|was)\s+(frozen|suspended)\b"
+    r"|\b(?:diplomatic\s+)?relations\s+(?:with\s+[^.;,]{2,40}?\s+)?(?:were|was)\s+(frozen|suspended)\b"
     # "They were fully restored in January 2022" after "Relations with X were downgraded …"
     r"|\b(?:They|These\s+ties|Ties)\s+were\s+(?:fully\s+|formally\s+)?(restored|normali[sz]ed)\b"
     # "Full diplomatic relations followed in January 1980"
@@ -197,8 +201,10 @@ def _passive(ctx: Context) -> list[Candidate]:
         for m in PASSIVE.finditer(ctx.text, s.start, s.end):
             status = "restored" if (m.group(1) or m.group(4)) else \
                 "established" if (m.group(2) or m.group(5)) else "severed"
-            if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            if modal(ctx, m.start(), s.start):
                 continue
+            is_negated = negated(ctx, m.start(), s.start) or bool(
+                re.search(r"\b(?:not|never)\s+been\b", m.group(), re.I))
             named = keys([x for x in ctx.mentions_in(m.start(), m.end()) if _actor(x)])
             conf, flags = 0.8, []
             if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject \
@@ -219,6 +225,14 @@ def _passive(ctx: Context) -> list[Candidate]:
                 named, conf = local_pair(ctx, s, m.start()), 0.65
                 flags.append("pair-from-document")
             if len(named) != 2:
+                continue
+            if is_negated:
+                # "Relations have not been broken off, although …": a characterisation of the
+                # two, never a relation
+                out.append(Candidate("claim", {"claim_type": "characterisation",
+                                               "subjects": [ctx.label(k) for k in named]},
+                                     m.start(), m.end(), round(conf - 0.1, 2),
+                                     "relation-negated-passive", flags))
                 continue
             stop = re.search(r"[,;]", ctx.text[m.end() : s.end])
             d = pick_date(ctx, m.end(), m.end() + stop.start() if stop else s.end, m.end())
@@ -308,8 +322,12 @@ def extract(ctx: Context) -> list[Candidate]:
             right = found[n + 1][0] if n + 1 < len(found) else s.end
             semi = ctx.text.find(";", b, right)
             right = semi if semi >= 0 else right  # a clause's date and partners end at ";"
-            other = re.search(r",\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])",
-                              ctx.text[b:right])
+            other = re.search(r",\s+(?:and|but|while|và|còn|nhưng)\s+(?-i:[A-ZĐ])"
+                              # "…, rồi khôi phục năm 2023", "…, then restored them in 2023": a
+                              # second verb's clause, with its own date
+                              r"|,?\s+(?:rồi|and\s+then|then|sau\s+đó)\s+(?:(?:đã|lại)\s+)?"
+                              r"(?:khôi\s+phục|nối\s+lại|restored|resumed|re-?established|cắt"
+                              r"|severed|broke)", ctx.text[b:right], re.I)
             right = b + other.start() if other else right  # ", and Iran reopened …"
             if ctx.lang == "vi" and status == "established" and "ngoại giao" not in ctx.text[a:b] \
                     and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
@@ -362,7 +380,12 @@ def extract(ctx: Context) -> list[Candidate]:
                 earlier = group_before(ctx, s.start, a)
                 if earlier:
                     parties = keys(earlier)[:1] + [k for k in keys(obj) if k not in keys(earlier)]
-            if ctx.subject is not None and len(subj) >= 2 and not obj \
+            mutual = len(keys(subj)) == 2 and (not re.match(
+                r"\s*,?\s*(?:with|với)\s", ctx.text[b:right], re.I) or re.match(
+                r"\s*,?\s*(?:with\s+(?:each\s+other|one\s+another)|với\s+nhau)(?!\w)",
+                ctx.text[b:right], re.I)) and not re.search(
+                r"\b(?:all|both|each)\b|(?<!\w)đều(?!\w)", ctx.text[subj[-1].end : a], re.I)
+            if ctx.subject is not None and len(subj) >= 2 and not obj and not mutual \
                     and ctx.subject not in keys(subj):
                 # "China, Australia and Portugal established diplomatic relations with the new
                 # state": each with the text's subject
@@ -414,7 +437,8 @@ def extract(ctx: Context) -> list[Candidate]:
             if d is None and subj:
                 # a date fronted before the subject: "Cách đây đúng 30 năm, A và B … thiết lập"
                 fronted = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None
-                           and re.fullmatch(r"\s*,\s*", ctx.text[x.end : subj[0].start])]
+                           and re.fullmatch(r"\s*,\s*(?:(?:chính|cả|đích\s+thân|even)\s+)?",
+                                            ctx.text[x.end : subj[0].start], re.I)]
                 d = fronted[-1] if fronted else None
             if d is not None and status == "maintained" and re.search(
                     r"(?:\bafter|\bsince|(?<!\w)sau|(?<!\w)từ)\s+(?:năm\s+|the\s+)?$",
@@ -650,6 +674,26 @@ def _followed(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                                           "status": "established", "date": ds[0].value},
                              state[0].start, ds[0].end, 0.65, "relation-established-followed",
                              ["party-from-document"]))
+    for c in found:
+        # "The United States re-established relations with Vilnius on 2 September 1991, and
+        # Russia followed on 9 October 1991": the same relations of that state, at its date
+        if c.type != "relation" or subject not in c.data["parties"]:
+            continue
+        s = ctx.sentence_of(c.start)
+        m = re.compile(r"[^.;]{0,40}?,?\s+and\s+(?P<state>\S[^,;]{0,40}?)\s+followed\s+(?:suit\s+)?"
+                       r"(?:on|in)\s+").match(ctx.text, c.end, s.end)
+        if m is None:
+            continue
+        state = [x for x in ctx.mentions_in(m.start("state"), m.end("state")) if x.key
+                 and x.is_state and x.how == "name" and x.key != ctx.subject]
+        ds = [d for d in ctx.dates_in(m.end(), s.end) if d.start == m.end()
+              and isinstance(d.value, str)]
+        if len(state) != 1 or state[0].start != m.start("state") or not ds:
+            continue
+        out.append(Candidate("relation", {"parties": [subject, ctx.label(state[0].key)],
+                                          "status": c.data["status"], "date": ds[0].value},
+                             state[0].start, ds[0].end, 0.65,
+                             f"relation-{c.data['status']}-followed", ["party-from-document"]))
     return out
 
 

@@ -43,6 +43,11 @@ LIST_LABEL = re.compile(r"\bmember(?:s|ships?)?\b|\bjoin(?:ing|ed)?\b|\baccessio
 RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|ties)"
                              r"|\bset\s+up\s+(?:diplomatic\s+)?relations"
                              r"|thiết lập quan hệ", re.I)
+#: a verb that opens a labelled line's value: "…: thiết lập ngày 3/2/1988", "…: established on
+#: 5 May 1970", "…: ký năm 2009", "…: joined in 1995"
+LABEL_VERB = re.compile(r"\s*(?P<verb>thiết\s+lập|established|set\s+up|ký(?:\s+kết)?|signed"
+                        r"|gia\s+nhập|joined|admitted|được\s+kết\s+nạp)\s*"
+                        r"(?P<prep>(?:ngày|năm|tháng|vào|on|in)\s+)?", re.I)
 #: a negation (lower case in Vietnamese: "Phong trào Không liên kết" is a name)
 NEGATIVE = re.compile(r"\b(?i:not|never|no)\b|(?<!\w)(?:chưa|không)(?!\w)")
 _SEP = re.compile(r"\s*(?:\t+|\s{2,}|\s[–—-]\s|:|\|)\s*")
@@ -95,6 +100,17 @@ def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
     label = s.text[:colon]
     a, b = s.start, s.start + colon
     d = _whole_date(ctx, b + 1, s.end)
+    verb = LABEL_VERB.match(ctx.text, b + 1, s.end) if d is None else None
+    if verb is not None:
+        # "Quan hệ ngoại giao với Trung Quốc: thiết lập ngày 3/2/1988", "Diplomatic relations
+        # with Chile: established on 5 May 1970": the verb after the colon belongs to the label
+        d = _whole_date(ctx, verb.end(), s.end)
+        if d is None and verb.group("prep"):
+            d = _whole_date(ctx, verb.start("prep"), s.end)
+        label = f"{label} {verb.group('verb')}"
+        if re.search(r"quan hệ|relations", label, re.I) and re.match(
+                r"thiết lập|established|set up", verb.group("verb"), re.I):
+            label = f"{label} thiết lập quan hệ"
     if d is None:
         return []
     conf = 0.8
@@ -211,11 +227,55 @@ def _frameworks(ctx: Context, s: Sentence, colon: int) -> list[Candidate]:
     return out
 
 
+#: a label of the instruments signed: "Các văn kiện chính:", "Các hiệp định đã ký:", "Main
+#: agreements:", "Key documents signed:"
+DOCUMENTS_LABEL = re.compile(r"^[\s\-•*]*(?:(?:các|những)\s+)?(?:văn\s+kiện|hiệp\s+định"
+                             r"|thỏa\s+thuận|thoả\s+thuận)(?:\s+(?:chính|quan\s+trọng|(?:đã\s+)?(?:được\s+)?ký(?:\s+kết)?"
+                             r"|hợp\s+tác))*\s*$"
+                             r"|^[\s\-•*]*(?:main|key|principal|bilateral)?\s*(?:agreements|treaties"
+                             r"|documents|instruments)(?:\s+signed)?\s*$", re.I)
+_ITEM_YEAR = re.compile(r"\(\s*(?:(?:ký\s+)?(?:năm|ngày|signed\s+(?:in|on)?)\s*)?([^()]{4,20})\)")
+
+
+def _agreement_list(ctx: Context, s: Sentence, colon: int) -> list[Candidate]:
+    """"Các văn kiện chính: Hiệp định A (2009); Hiệp định B (2010)": one agreement per item of
+    the subject and the section's partner (or the document's other state), signed at the date
+    in its brackets."""
+    from .agreements import INSTRUMENT, instrument
+
+    partner = _partner(ctx, s.start, colon)
+    if ctx.subject is None or partner is None or partner == ctx.subject:
+        return []
+    out: list[Candidate] = []
+    pos = colon + 1
+    for item in re.split(r"(?<=\));|;", ctx.text[colon + 1 : s.end]):
+        a = pos + len(item) - len(item.lstrip())
+        pos += len(item) + 1
+        body = item.strip().rstrip(".")
+        inst = INSTRUMENT.match(body)
+        when = _ITEM_YEAR.search(body)
+        if inst is None or when is None:
+            continue
+        ds = [d for d in ctx.dates_in(a + when.start(1), a + when.end(1) + 1)
+              if isinstance(d.value, str)]
+        if len(ds) != 1:
+            continue
+        title = body[: when.start()].strip()
+        out.append(Candidate("agreement", {"instrument": instrument(title),
+                                           "title": {ctx.lang: title},
+                                           "parties": [ctx.label(ctx.subject), ctx.label(partner)],
+                                           "signed": ds[0].value},
+                             a, a + when.end(), 0.7, "structure-agreement-list"))
+    return out
+
+
 def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
     colon = text.find(":", s.start, s.end)
     head = text[s.start : colon] if colon >= 0 else ""
+    if colon >= 0 and DOCUMENTS_LABEL.search(head):
+        return _agreement_list(ctx, s, colon)
     if colon >= 0 and framework(text[colon + 1 : s.end]):
         runs = _frameworks(ctx, s, colon)
         if len(runs) >= 2:
