@@ -66,6 +66,12 @@ SELECT ?name ?code WHERE {{
 """
 
 
+#: the data sets whose graphs :meth:`MatcherReference.from_store` reads (a store built with
+#: ``datasets=`` must name them all for the matcher to answer as it does from ``data/``)
+STORE_DATASETS = ("cow-capitals", "state-systems", "owid-countries-regions",
+                  "country-adjectives", "same-body", "supraverden-records")
+
+
 def _place_label(name: str, code: str) -> str:
     return f"{name} ({code})"
 

@@ -138,7 +138,7 @@ TABLES: dict[str, LookupTable] = {t.DATASET.name: t for t in (
     _table("iso3166-numeric", "ISO 3166-1 alpha-3 and numeric codes (pycountry's iso-codes)",
            "country-names-vi/pycountry_iso3166_vi.csv", ("alpha_3", "numeric"),
            "Debian iso-codes ISO 3166-1 table, as packaged by pycountry",
-           "LGPL-2.1 (iso-codes, pycountry), values only",
+           "LGPL-2.1-only (pycountry / iso-codes), values only",
            "data/country-names-vi/SOURCE.md: pycountry's ISO 3166 data as CSV"),
     _table("graph-catalogue", "Catalogue of the named graphs (titles, licences, citations)",
            "catalogue/graphs.csv",
