@@ -162,7 +162,9 @@ def read_rows(store: ox.Store, name: str) -> list[tuple[int, dict[str, str]]]:
     when the store holds no such table (not built)."""
     table = TABLES[name]
     rows = []
-    for b in store.query(_rows_query(table)):
+    found = store.query(_rows_query(table))
+    assert isinstance(found, ox.QuerySolutions)
+    for b in found:
         cells = {c: (b[f"c{i}"].value if b[f"c{i}"] is not None else "")
                  for i, c in enumerate(table.columns)}
         rows.append((int(b["n"].value), int(b["line"].value), cells))
