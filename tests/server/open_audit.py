@@ -257,6 +257,21 @@ def drive(url: str, write: bool = True) -> list[str]:
     return done
 
 
+def drive_curation(url: str) -> list[str]:
+    """The curation API (token): the list of documents, one document, the names. Its subject
+    is the facts files of its folder (``sources/``), which it reads and writes by design."""
+    s = requests.Session()
+    done = []
+    for path in ("/curate/api/documents", "/curate/api/names?q=Mong"):
+        done.append("GET " + path)
+        _ok(s.get(url + path, headers=AUTH, timeout=120))
+    docs = s.get(url + "/curate/api/documents", headers=AUTH, timeout=120).json()["documents"]
+    assert docs
+    done.append("GET /curate/api/documents/" + docs[0]["name"])
+    _ok(s.get(url + "/curate/api/documents/" + docs[0]["name"], headers=AUTH, timeout=120))
+    return done
+
+
 def reconciliation(get, post) -> None:
     get("/reconcile")
     queries = {
@@ -306,13 +321,23 @@ def main(argv: list[str]) -> int:
         start = data_opens(server.opens())
         done = drive(server.url)
         after = [x for x in data_opens(server.opens()) if x[0] >= server.ready_at]
+        mark = len(server.opens())
+        done += drive_curation(server.url)
+        curation = [x for x in data_opens(server.opens()) if x[0] >= mark]
+        pids = {o.pid for o in server.opens()[server.ready_at:mark]
+                if data_file(o.path) == "linking/aliases.yaml"}
     finally:
         server.stop()
     print(f"{len(done)} requests; data files opened while starting:")
-    for name in sorted({n for _, n in start}):
+    for name in sorted({n for line, n in start if line < server.ready_at}):
         print("  ", name)
-    print("data files opened after start, while answering:")
+    print("data files opened after start, while answering (curation API apart):")
     for name in sorted({n for _, n in after}):
+        print("  ", name)
+    print(f"linking/aliases.yaml opened {sum(1 for _, n in after if n == 'linking/aliases.yaml')}"
+          f" times by {len(pids)} processes")
+    print("data files opened by the curation API:")
+    for name in sorted({n for _, n in curation}):
         print("  ", name)
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
