@@ -235,10 +235,27 @@ def drive(url: str, write: bool = True) -> list[str]:
     get("/pictures/network/state/MNG.svg")
     get("/pictures/chart/state/MNG.svg")
     get("/pictures/chart/state/MNG.svg?series=trade", 200, 404)
-    post("/pictures/results.svg?view=bar", 200, 400, data={"results": json.dumps(
-        {"head": {"vars": ["x", "n"]}, "results": {"bindings": [
-            {"x": {"type": "literal", "value": "a"},
-             "n": {"type": "literal", "value": "3"}}]}})})
+    # the pictures of a result the query editor has (the map reads the ISO codes)
+    result = json.dumps({"head": {"vars": ["s", "n", "d"]}, "results": {"bindings": [
+        {"s": {"type": "uri", "value": f"https://diplograph.org/id/state/{code}"},
+         "n": {"type": "literal", "value": str(k + 1),
+               "datatype": "http://www.w3.org/2001/XMLSchema#integer"},
+         "d": {"type": "literal", "value": f"19{50 + k}-01-01",
+               "datatype": "http://www.w3.org/2001/XMLSchema#date"}}
+        for k, code in enumerate(("MNG", "VNM", "FRA"))]}})
+    for view in ("map", "timeline", "chart", "graph"):  # no links to draw as a graph: 400
+        post(f"/pictures/results.svg?view={view}", *((200, 400) if view == "graph" else ()),
+             data=result, headers={"Content-Type": "application/sparql-results+json"})
+    # a document's page and a fact's page
+    facts = get("/sparql", params={"query": (
+        "SELECT ?f ?d WHERE { ?f a <https://diplograph.org/ontology#Fact> ; "
+        "<http://www.w3.org/ns/prov#wasDerivedFrom> ?d } LIMIT 1")},
+        headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
+    for b in facts:
+        for key in ("f", "d"):
+            iri = b[key]["value"]
+            if iri.startswith("https://diplograph.org/id/"):
+                get("/page/" + iri[len("https://diplograph.org/id/"):], headers=html)
     # VoID, health, dumps, curation
     get("/.well-known/void", headers={"Accept": "text/turtle"})
     get("/health")
