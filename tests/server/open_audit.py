@@ -121,6 +121,9 @@ class AuditedServer:
 
     store: Path
     workers: int = 2
+    #: the curation API's folder (``DIPLOGRAPH_CURATION_DIR``): a copy of ``sources/``, which
+    #: its writes change
+    curation: Path | None = None
     log: Path = field(init=False)
     url: str = field(init=False)
     #: lines of the log written before the server answered and every worker had started
@@ -138,6 +141,8 @@ class AuditedServer:
                "--workers", str(self.workers), "--threads", "4", "--timeout", "20"]
         env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOGRAPH_")}
         env["DIPLOGRAPH_NO_CACHE"] = "1"  # no search index or templates from a user cache
+        if self.curation is not None:
+            env["DIPLOGRAPH_CURATION_DIR"] = str(self.curation)
         self._outf = open(self.out, "wb")  # noqa: SIM115
         self.proc = subprocess.Popen(cmd, stdout=self._outf, stderr=subprocess.STDOUT,
                                      env=env, cwd=self.store.parent)
@@ -274,9 +279,11 @@ def drive(url: str, write: bool = True) -> list[str]:
     return done
 
 
-def drive_curation(url: str) -> list[str]:
-    """The curation API (token): the list of documents, one document, the names. Its subject
-    is the facts files of its folder (``sources/``), which it reads and writes by design."""
+def drive_curation(url: str, write: bool = False) -> list[str]:
+    """The curation API (token): the list of documents, one document, the names, and with
+    ``write`` one review saved (a fact's status set to what it is: the file is written and its
+    graph loaded again). Its subject is the facts files of its folder (``sources/``), which it
+    reads and writes by design."""
     s = requests.Session()
     done = []
     for path in ("/curate/api/documents", "/curate/api/names?q=Mong"):
@@ -285,7 +292,15 @@ def drive_curation(url: str) -> list[str]:
     docs = s.get(url + "/curate/api/documents", headers=AUTH, timeout=120).json()["documents"]
     assert docs
     done.append("GET /curate/api/documents/" + docs[0]["name"])
-    _ok(s.get(url + "/curate/api/documents/" + docs[0]["name"], headers=AUTH, timeout=120))
+    doc = _ok(s.get(url + "/curate/api/documents/" + docs[0]["name"], headers=AUTH,
+                    timeout=120)).json()
+    if write:
+        fact = doc["facts"][0]
+        done.append("POST /curate/api/documents/" + docs[0]["name"])
+        saved = _ok(s.post(url + "/curate/api/documents/" + docs[0]["name"], headers=AUTH,
+                           json={"operations": [{"op": "status", "id": fact["id"],
+                                                 "status": fact["review"]}]}, timeout=120))
+        assert saved.json()["saved"]["triples"] >= 0
     return done
 
 
@@ -333,13 +348,14 @@ def main(argv: list[str]) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="open-audit-"))
     store = tmp / "store"
     shutil.copytree(argv[0], store, ignore=shutil.ignore_patterns("LOCK"))
-    server = AuditedServer(store)
+    shutil.copytree(ROOT / "sources", tmp / "sources")
+    server = AuditedServer(store, curation=tmp / "sources")
     try:
         start = data_opens(server.opens())
         done = drive(server.url)
         after = [x for x in data_opens(server.opens()) if x[0] >= server.ready_at]
         mark = len(server.opens())
-        done += drive_curation(server.url)
+        done += drive_curation(server.url, write=True)
         curation = [x for x in data_opens(server.opens()) if x[0] >= mark]
         pids = {o.pid for o in server.opens()[server.ready_at:mark]
                 if data_file(o.path) == "linking/aliases.yaml"}
