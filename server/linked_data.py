@@ -77,7 +77,15 @@ def _read_renamed(state: Any) -> None:
     """Read the renamed IRIs from the store when the app is made (the ``renamed-iris`` table
     the build wrote from ``data/registry/renamed.csv``): a bad row stops the start with file,
     line and field, not each request."""
-    if not _renamed(state.app):
+    try:
+        table = _renamed(state.app)
+    except DiplographError as e:
+        if e.kind == "bad-input":
+            raise
+        # an external engine out of reach: the table is read at the first request instead
+        log.warning("cannot read the renamed IRIs at start: %s", e.message)
+        return
+    if not table:
         log.warning("the store holds no renamed IRIs (the renamed-iris table): old IRIs get "
                     "404, not 301; build it with `diplograph build`")
 
