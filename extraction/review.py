@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,10 +163,12 @@ def new_id(ft: FactsText, ftype: str) -> str:
     return f"{ftype}-added-{n}"
 
 
-def check_and_write(path: Path, text: str, *, shapes: bool = True) -> Any:
+def check_and_write(path: Path, text: str, *, shapes: bool = True,
+                    resolve: Callable[[str], Any] | None = None) -> Any:
     """Check ``text`` with the facts loader (on a temporary file beside ``path``; with the
-    SHACL shapes too unless ``shapes`` is false), then replace ``path`` atomically. Returns the
-    parsed document. Raises and writes nothing when invalid."""
+    SHACL shapes too unless ``shapes`` is false; names resolved with ``resolve``, default the
+    registry of the package's ``data/``), then replace ``path`` atomically. Returns the parsed
+    document. Raises and writes nothing when invalid."""
     import datetime as dt
 
     from ..loaders.facts import check_shapes, document_quads, parse_facts_file
@@ -175,7 +178,7 @@ def check_and_write(path: Path, text: str, *, shapes: bool = True) -> Any:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         try:
-            doc = parse_facts_file(tmp)
+            doc = parse_facts_file(tmp, resolve)
             if shapes and doc.facts:
                 check_shapes(doc, document_quads(doc, loaded_at=dt.datetime.now(dt.UTC)))
         except DiplographError as e:
@@ -191,11 +194,13 @@ def check_and_write(path: Path, text: str, *, shapes: bool = True) -> Any:
             os.unlink(tmp)
 
 
-def apply_operations(path: Path, operations: list[dict[str, Any]]) -> Any:
+def apply_operations(path: Path, operations: list[dict[str, Any]],
+                     resolve: Callable[[str], Any] | None = None) -> Any:
     """Apply a curator's operations to the facts file at ``path`` as it is now, check the result
     and write it (or nothing). Operations: ``{"op": "status", "id", "status"}``,
     ``{"op": "replace", "id", "fact"}``, ``{"op": "add", "fact"}`` (an id is made when the fact
-    has none). Returns the parsed document (the accepted facts)."""
+    has none). Returns the parsed document (the accepted facts). ``resolve``: as for
+    :func:`check_and_write` (a server passes its store's registry)."""
     if not isinstance(operations, list) or not operations:
         raise DiplographError("bad-input", "no operations: send a non-empty list")
     ft = FactsText.read(path)
@@ -220,7 +225,7 @@ def apply_operations(path: Path, operations: list[dict[str, Any]]) -> Any:
                 text = append_fact(ft, fact)
         data, lines = load_with_lines(text, str(path))
         ft = FactsText(path, text, data, lines)
-    return check_and_write(path, text)
+    return check_and_write(path, text, resolve=resolve)
 
 
 def load_document(store: Any, doc: Any) -> int:

@@ -70,7 +70,11 @@ WHERE { ?d a dg:SourceDocument ; dg:fileName ?file . OPTIONAL { ?d dcterms:title
 #: the graphs mirrored whole: the registry and what the name matcher reads beside it
 #: (``linking/reference.py``: the capitals, the state lists, OWID's places)
 MIRRORED_GRAPHS = (GRAPH("registry"), GRAPH("dataset/cow-capitals"),
-                   GRAPH("dataset/state-systems"), GRAPH("dataset/owid-countries-regions"))
+                   GRAPH("dataset/state-systems"), GRAPH("dataset/owid-countries-regions"),
+                   # the tables the server looks things up in (loaders/lookup_tables.py)
+                   *(GRAPH("dataset/" + name) for name in (
+                       "country-adjectives", "same-body", "supraverden-records",
+                       "renamed-iris", "iso3166-numeric", "graph-catalogue")))
 _UPDATE_GRAPH_WORDS = {"GRAPH", "INTO", "WITH", "TO", "USING"}
 
 

@@ -36,28 +36,20 @@ import pyoxigraph as ox
 from ..graph.namespaces import GRAPH, ID
 from .normalise import folded_form
 
-#: the capitals of every state in the graph, oldest first (union of graphs)
-CAPITALS_QUERY = """
+#: every capital spell of the COW capitals (``loaders/capitals.py``): the state, the row's COW
+#: code, the capital's name and place, oldest first. The one query of the capitals: both the
+#: reconciliation's ``capital`` property (:class:`CapitalIndex`) and the matcher's capitals in
+#: brackets (:class:`CowCapitals`) are read from its rows (:func:`capital_tables`).
+CAPITALS_QUERY = f"""
 PREFIX dg: <https://diplograph.org/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?state ?name ?place WHERE {
-  ?f a dg:CapitalSpell ; dg:state ?state ; dg:capital ?place .
-  ?place rdfs:label ?name .
-  OPTIONAL { ?f dg:startDate ?start }
-} ORDER BY ?state ?start ?name
-"""
-
-
-#: the COW code and capital name of every capital spell (``loaders/capitals.py``)
-COW_CAPITALS_QUERY = f"""
-PREFIX dg: <https://diplograph.org/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?code ?name WHERE {{
+SELECT ?state ?code ?name ?place WHERE {{
   GRAPH <{GRAPH("dataset/cow-capitals")}> {{
-    ?f a dg:CapitalSpell ; dg:stateCode ?code ; dg:capital ?place .
+    ?f a dg:CapitalSpell ; dg:state ?state ; dg:stateCode ?code ; dg:capital ?place .
     ?place rdfs:label ?name .
+    OPTIONAL {{ ?f dg:startDate ?start }}
   }}
-}}
+}} ORDER BY ?state ?start ?name
 """
 #: the days of the COW system's membership spells, by code (``loaders/state_systems.py``)
 COW_YEARS_QUERY = f"""
@@ -104,10 +96,7 @@ class CapitalIndex:
     def from_store(cls, store: ox.Store) -> CapitalIndex:
         """Read the capitals from a store (empty when the ``cow-capitals`` data set is not
         built)."""
-        return cls.from_rows(
-            (s["state"].value, s["name"].value, s["place"].value)
-            for s in store.query(CAPITALS_QUERY, use_default_graph_as_union=True)
-        )
+        return capital_tables(store)[0]
 
     def __len__(self) -> int:
         return len(self.names)
@@ -182,13 +171,19 @@ class CowCapitals:
         ``dgg:dataset/cow-capitals`` (their row's code, ``dg:stateCode``) and the COW spells of
         ``dgg:dataset/state-systems`` (first and last year of each code). Empty parts when
         those data sets are not built."""
+        return capital_tables(store)[1]
+
+    @classmethod
+    def from_spells(cls, spells: Iterable[tuple[int, str]], store: ox.Store) -> CowCapitals:
+        """From ``(COW code, capital name)`` of each capital spell, and the COW spells' years
+        read from ``store``."""
         from ..loaders.state_systems import SYSTEMS, system_iri
 
         by_capital: dict[str, set[int]] = defaultdict(set)
         capitals_of: dict[int, set[str]] = defaultdict(set)
         years: dict[int, tuple[int, int]] = {}
-        for b in store.query(COW_CAPITALS_QUERY):
-            code, name = int(b["code"].value), folded_form(b["name"].value)
+        for code, text in spells:
+            name = folded_form(text)
             by_capital[name].add(code)
             capitals_of[code].add(name)
         last = SYSTEMS["cow"][2].year
@@ -205,3 +200,12 @@ class CowCapitals:
     def codes(self, name: str) -> frozenset[int]:
         """The COW codes of the states ``name`` was the capital of."""
         return self.by_capital.get(folded_form(name), frozenset())
+
+
+def capital_tables(store: ox.Store) -> tuple[CapitalIndex, CowCapitals]:
+    """Both capitals tables from one reading of :data:`CAPITALS_QUERY` (empty when the
+    ``cow-capitals`` data set is not built)."""
+    rows = [(b["state"].value, int(b["code"].value), b["name"].value, b["place"].value)
+            for b in store.query(CAPITALS_QUERY)]
+    return (CapitalIndex.from_rows((state, name, place) for state, _, name, place in rows),
+            CowCapitals.from_spells(((code, name) for _, code, name, _ in rows), store))

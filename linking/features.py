@@ -24,8 +24,7 @@ identifier for the body when it weighs an acronym several entities carry.
 from __future__ import annotations
 
 import functools
-import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,23 +65,31 @@ def _data_dir() -> Path:
 @functools.cache
 def supraverden_records(data_dir: Path | None = None) -> Mapping[str, SupraVerdenRecord]:
     """SPRVD id -> record, read once from ``supraverden-igos/general_list.json`` ({} when the
-    file is absent: the registry can be built without it)."""
-    path = Path(data_dir or _data_dir()) / "supraverden-igos" / "general_list.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    out: dict[str, SupraVerdenRecord] = {}
-    for key, v in raw.items():
-        sid = str(v.get("SPRVD_id") or key)
+    file is absent: the registry can be built without it). Offline work; a server reads the
+    same records from its store (``linking/reference.py``)."""
+    from ..loaders.lookup_tables import TABLES
 
-        def text(field: str, v: dict = v) -> str | None:
-            x = v.get(field)
-            if x is None:
-                return None
-            s = str(x).strip()
+    table = TABLES["supraverden-records"]
+    folder = Path(data_dir or _data_dir())
+    if not (folder / table.file).is_file():
+        return {}
+    return supraverden_from_rows(table.records(folder))
+
+
+def supraverden_from_rows(
+    rows: Iterable[tuple[int, Mapping[str, str]]],
+) -> Mapping[str, SupraVerdenRecord]:
+    """SPRVD id -> record, from the rows of the ``supraverden-records`` table (a record's
+    ``SPRVD_id``, ``Abbreviation_en``, ``Headquarters``, ``Year_established`` as written)."""
+    out: dict[str, SupraVerdenRecord] = {}
+    for _line, v in rows:
+        def text(field: str, v: Mapping[str, str] = v) -> str | None:
+            s = (v.get(field) or "").strip()
             return None if not s or s.startswith("[") or s in ("N/A", "nan") else s
 
+        sid = v.get("SPRVD_id") or ""
+        if not sid:
+            continue
         year = text("Year_established")
         out[sid] = SupraVerdenRecord(
             sid, text("Abbreviation_en"), text("Headquarters"),
@@ -91,9 +98,11 @@ def supraverden_records(data_dir: Path | None = None) -> Mapping[str, SupraVerde
     return out
 
 
-def supraverden_of(e: Entity) -> list[SupraVerdenRecord]:
-    """The SupraVerden records an entity was built from."""
-    recs = supraverden_records()
+def supraverden_of(e: Entity,
+                   records: Mapping[str, SupraVerdenRecord] | None = None,
+                   ) -> list[SupraVerdenRecord]:
+    """The SupraVerden records an entity was built from (``records``: default, the file's)."""
+    recs = supraverden_records() if records is None else records
     out = []
     for sid in e.source_ids:
         ds, _, local = sid.partition(":")
@@ -146,9 +155,12 @@ def _span(start: str | None, end: str | None, *, founded: bool) -> str | None:
     return f"until {end}" if end else None
 
 
-def choice_features(e: Entity, capitals: Mapping[str, list[str]] | None = None) -> ChoiceFeatures:
+def choice_features(e: Entity, capitals: Mapping[str, list[str]] | None = None,
+                    supraverden: Mapping[str, SupraVerdenRecord] | None = None,
+                    ) -> ChoiceFeatures:
     """The type, dates, country and QID of ``e``; ``capitals`` (entity IRI -> capital names,
-    latest last) adds a state's capital."""
+    latest last) adds a state's capital; ``supraverden`` (default: the file's records) gives
+    an organisation's headquarters."""
     qid = e.qid if e.qid and e.confidence in USABLE_CONFIDENCE else None
     kind = KIND_NAMES.get(e.kind, e.kind)
     if e.kind in ("state", "historical-state"):
@@ -163,7 +175,7 @@ def choice_features(e: Entity, capitals: Mapping[str, list[str]] | None = None) 
             qid,
             e.cow_code,
         )
-    hq = next((r.headquarters for r in supraverden_of(e) if r.headquarters), None)
+    hq = next((r.headquarters for r in supraverden_of(e, supraverden) if r.headquarters), None)
     return ChoiceFeatures(
         kind, _span(e.founded, e.dissolved, founded=True), None, hq, None, qid
     )

@@ -65,7 +65,7 @@ import yaml
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
 from .code_systems import CodeClash, code_clashes, gw_abbreviations
-from .features import supraverden_of
+from .features import SupraVerdenRecord, supraverden_of
 from .glossary import Calques, content_words, normal_spelling, singular_form
 from .names import (
     adjective_records,
@@ -353,7 +353,7 @@ class Matcher:
         self._adjectives: dict[tuple[str, ...], list[tuple[Entity, str, bool]]] = (
             defaultdict(list)
         )
-        for adj, ent, ev, imperial_only in adjective_records(registry):
+        for adj, ent, ev, imperial_only in adjective_records(registry, reference.adjectives):
             key = tuple(folded_form(w) for w in adj.split())
             if all(e is not ent for e, _, _ in self._adjectives[key]):
                 self._adjectives[key].append((ent, ev, imperial_only))
@@ -503,7 +503,7 @@ class Matcher:
                                 if len(n) >= 4]
         #: records of one body the registry holds more than once (once per data set): a name
         #: they share is not ambiguous, and a match names the record that stands for the body
-        self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
+        self._same: dict[str, tuple[Entity, str]] = same_bodies(registry, reference.same_body)
         self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
         self._territories: list[str] | None = None
         self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
@@ -534,6 +534,10 @@ class Matcher:
                 self._grams[g].append(i)
 
     # -- index -------------------------------------------------------------------------------
+
+    def _acronym_support(self, e: Entity, code: str) -> list[str]:
+        """:func:`acronym_support` with SupraVerden's records of this matcher's reference."""
+        return acronym_support(e, code, self.reference.supraverden)
 
     def _ambiguous_names(self, extra: Mapping) -> set[str]:
         """The folded names of the ambiguous lists (the registry's and ``aliases.yaml``)."""
@@ -769,7 +773,7 @@ class Matcher:
             disputed = self._disputed(text, pref, kinds)
             if disputed is not None:
                 return disputed
-            sup = acronym_support(pref, text)
+            sup = self._acronym_support(pref, text)
             ev = _support_text(text, pref, sup) if sup else "the registry's preferred list"
             return MatchResult(
                 text, [Candidate(pref, 99.0, True, "preferred", ev)], False,
@@ -855,14 +859,14 @@ class Matcher:
         if pref.kind not in org_kinds:
             return None
         head = self._same.get(pref.iri, (pref, ""))[0]
-        own = acronym_support(pref, code)
+        own = self._acronym_support(pref, code)
         rivals: dict[int, tuple[Entity, list[str]]] = {}
         for h in self._codes.get(code, ()):
             e = h.entity
             if (e is pref or e.kind not in org_kinds or e.confidence == "conflicting"
                     or self._same.get(e.iri, (e, ""))[0] is head or _body_of(e, pref)):
                 continue
-            sup = acronym_support(e, code)
+            sup = self._acronym_support(e, code)
             # a rival disputes the preference when as many data sets back it: more data sets
             # giving the acronym to the preferred entity are its dominant meaning
             if sup and len(sup) >= len(own):
@@ -911,9 +915,9 @@ class Matcher:
             # identifiers are no evidence, unless more data sets give it the acronym than give
             # it to the key's entity: the QIDs disagree, the names do not; ITC, the Trade
             # Centre in SupraVerden and internacia, the Tin Council in COW IGO v3)
-            own = len(acronym_support(ents[0], text))
+            own = len(self._acronym_support(ents[0], text))
             rivals = [r for r in rivals if r.confidence != "conflicting"
-                      or len(acronym_support(r, text)) > max(1, own)]
+                      or len(self._acronym_support(r, text)) > max(1, own)]
             # (a body named after the organisation, "ECO Trade and Development Bank", carries
             # the organisation's acronym in a data set by confusion: no rival either)
             # (round 11: a state's code is no organisation's name: "CAF - Development Bank of
@@ -928,7 +932,7 @@ class Matcher:
             # a rival that carries the acronym in a data set at all (internacia's acronyms
             # list, SupraVerden's abbreviation) when the key's entity is not backed by two data
             # sets, or a rival backed by a data set's identifier: the data sets do not agree
-            if rivals and (own < 2 or any(acronym_support(r, text) for r in rivals)):
+            if rivals and (own < 2 or any(self._acronym_support(r, text) for r in rivals)):
                 ents = [ents[0], *rivals]
                 top = [h for h in hits if h.entity in ents]
         if len(ents) > 1 and lang:
@@ -959,7 +963,7 @@ class Matcher:
             # in two or more data sets and no other candidate in any (a split of one acronym
             # into two, as the CIA World Factbook writes WTrO/WToO, is a convention, not
             # evidence of ambiguity)
-            support = {id(e): acronym_support(e, text) for e in ents}
+            support = {id(e): self._acronym_support(e, text) for e in ents}
             backed = [e for e in ents if support[id(e)]]
             if len(backed) == 1 and len(support[id(backed[0])]) >= 2:
                 e = backed[0]
@@ -987,7 +991,7 @@ class Matcher:
         score = base - 2 * best_rank
         evidence = first.evidence or _name_evidence(first)
         if code_hit:
-            sup = acronym_support(e, text)
+            sup = self._acronym_support(e, text)
             if sup:
                 evidence = _support_text(text, e, sup)
         others = _unique(h.entity for h in hits if h.entity is not e)
@@ -1828,7 +1832,7 @@ class Matcher:
         ev = (f"no entity holds {text!r} as written; {e.label}'s acronym {code!r} "
               "is the same capitals with lower-case letters inserted (a data set's way to tell "
               "apart two bodies that write the same letters), and no other entity's is")
-        sup = acronym_support(e, code)
+        sup = self._acronym_support(e, code)
         if sup:
             ev += f" ({', '.join(sup)})"
         return _single(query, e, 86.0, "acronym-split", self._note(e), ev)
@@ -2128,15 +2132,17 @@ SOURCE_NAMES = {
 }
 
 
-def acronym_support(e: Entity, code: str) -> list[str]:
+def acronym_support(e: Entity, code: str,
+                    supraverden: Mapping[str, SupraVerdenRecord] | None = None) -> list[str]:
     """The data sets whose own identifier for ``e`` is exactly ``code`` (an acronym, ISO or COW
-    code), e.g. ``['COW IGO v3 ioname', 'internacia id']`` for the WTO and the trade body."""
+    code), e.g. ``['COW IGO v3 ioname', 'internacia id']`` for the WTO and the trade body
+    (``supraverden``: SupraVerden's records, default the file's)."""
     out = []
     for sid in e.source_ids:
         ds, _, local = sid.partition(":")
         if local == code and ds in SOURCE_NAMES:
             out.append(SOURCE_NAMES[ds])
-    if any(r.abbreviation == code for r in supraverden_of(e)):
+    if any(r.abbreviation == code for r in supraverden_of(e, supraverden)):
         out.append(SOURCE_NAMES["supraverden-igos"])
     if code in (e.iso2, e.iso3):
         out.append("ISO 3166-1")

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -355,30 +355,37 @@ def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord
 ADJECTIVES_CSV = ("country-adjectives", "adjectivals.csv")
 
 
-def adjective_records(registry: Registry) -> list[tuple[str, Entity, str, bool]]:
-    """(adjective, entity, evidence, imperial only): the English adjectives of current states
-    (``data/country-adjectives``, by ISO alpha-2) and of historical states
-    (``names/adjectives.yaml``; *imperial only*: the adjective names the historical state only
-    before "Empire", "Kingdom")."""
-    import csv
-
+def _table_rows(name: str) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a table of ``loaders/lookup_tables.py`` read from the package's ``data/``
+    (offline work; a server passes the rows its store holds: ``linking/reference.py``)."""
+    from ..loaders.lookup_tables import TABLES
     from ..loaders.registry import default_data_dir
 
+    table = TABLES[name]
+    try:
+        return list(table.records(default_data_dir()))
+    except OSError as e:
+        raise DiplographError("internal", f"cannot read {table.file}: {e}") from e
+
+
+def adjective_records(
+    registry: Registry, rows: Iterable[tuple[int, Mapping[str, str]]] | None = None,
+) -> list[tuple[str, Entity, str, bool]]:
+    """(adjective, entity, evidence, imperial only): the English adjectives of current states
+    (``data/country-adjectives``, by ISO alpha-2; ``rows``: that table's rows, default the
+    file's) and of historical states (``names/adjectives.yaml``; *imperial only*: the
+    adjective names the historical state only before "Empire", "Kingdom")."""
     by_iso2 = {e.iso2: e for e in registry.entities if e.iso2 and e.kind == "state"}
     out: list[tuple[str, Entity, str, bool]] = []
-    path = default_data_dir().joinpath(*ADJECTIVES_CSV)
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            for i, row in enumerate(csv.DictReader(fh), start=2):
-                iso2, adj = (row.get("iso2") or "").strip(), (row.get("adjective") or "").strip()
-                if not iso2 or not adj:
-                    raise DiplographError("internal", f"{path}: line {i}: empty iso2 or adjective")
-                e = by_iso2.get(iso2)
-                if e is not None:
-                    out.append((adj, e, f"English adjective {adj!r} of {e.label} "
-                                        "(data/country-adjectives)", False))
-    except OSError as e:
-        raise DiplographError("internal", f"cannot read {path}: {e}") from e
+    for i, row in (_table_rows("country-adjectives") if rows is None else rows):
+        iso2, adj = (row.get("iso2") or "").strip(), (row.get("adjective") or "").strip()
+        if not iso2 or not adj:
+            raise DiplographError("internal", f"{'/'.join(ADJECTIVES_CSV)}: line {i}: "
+                                              "empty iso2 or adjective")
+        e = by_iso2.get(iso2)
+        if e is not None:
+            out.append((adj, e, f"English adjective {adj!r} of {e.label} "
+                                "(data/country-adjectives)", False))
     data = read_yaml("adjectives.yaml")
     for section, imperial in (("adjectives", False), ("imperial_adjectives", True)):
         for row in data.get(section) or []:
@@ -417,9 +424,12 @@ def _stands_for(group: list[Entity]) -> Entity:
                                         -len(e.sources), e.key))[0]
 
 
-def same_bodies(registry: Registry) -> dict[str, tuple[Entity, str]]:
+def same_bodies(
+    registry: Registry, rows: Iterable[tuple[int, Mapping[str, str]]] | None = None,
+) -> dict[str, tuple[Entity, str]]:
     """Records of one body the registry holds more than once (once per data set), as
-    ``{iri of each record: (the record that stands for the body, evidence)}``.
+    ``{iri of each record: (the record that stands for the body, evidence)}`` (``rows``: the
+    rows of ``same-body.csv``, default the file's).
 
     Two sources, both statements of the registry's own data, never a guess from names alone:
 
@@ -436,26 +446,17 @@ def same_bodies(registry: Registry) -> dict[str, tuple[Entity, str]]:
     sets back); the others keep their IRIs (facts of their data set name them) and are named in
     the evidence of every match.
     """
-    import csv
-
-    from ..loaders.registry import default_data_dir
-
     pairs: list[tuple[Entity, Entity, str]] = []
-    path = default_data_dir().joinpath(*SAME_BODY_CSV)
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            for i, row in enumerate(csv.DictReader(fh), start=2):
-                a, b = (row.get("key") or "").strip(), (row.get("same_as") or "").strip()
-                ev = (row.get("evidence") or "").strip()
-                if not a or not b or not ev:
-                    raise DiplographError(
-                        "internal", f"{path}: line {i}: key, same_as and evidence are required"
-                    )
-                ea, eb = resolve_target(registry, a), resolve_target(registry, b)
-                if ea is not None and eb is not None and ea is not eb:
-                    pairs.append((ea, eb, f"{ev} (data/registry/same-body.csv)"))
-    except OSError as e:
-        raise DiplographError("internal", f"cannot read {path}: {e}") from e
+    for i, row in (_table_rows("same-body") if rows is None else rows):
+        a, b = (row.get("key") or "").strip(), (row.get("same_as") or "").strip()
+        ev = (row.get("evidence") or "").strip()
+        if not a or not b or not ev:
+            raise DiplographError(
+                "internal", f"{'/'.join(SAME_BODY_CSV)}: line {i}: key, same_as and evidence "
+                            "are required")
+        ea, eb = resolve_target(registry, a), resolve_target(registry, b)
+        if ea is not None and eb is not None and ea is not eb:
+            pairs.append((ea, eb, f"{ev} (data/registry/same-body.csv)"))
     orgs = [e for e in registry.entities
             if e.kind in ("organisation", "forum", "ngo") and e.confidence != "conflicting"]
     forms = {id(e): _org_name_forms(e) for e in orgs}

@@ -1,19 +1,27 @@
 """The reference data the name matcher reads besides the registry, from one place its caller
 chooses.
 
-:class:`~.matcher.Matcher` needs three tables that are not in the registry:
+:class:`~.matcher.Matcher` needs these tables that are not in the registry:
 
 * the COW capitals and the COW states' years (``CowCapitals``: "Yemen (Aden)" is South Yemen);
 * the rows of the COW and Gleditsch-Ward state lists and the states each code names over
   time (``SystemCodes``: the three-letter codes ISO gives to one state and COW or G-W to
   another, ``AUS``, ``MNG``; the G-W abbreviations the registry lacks, ``RUM``);
 * the names of the countries and territories with an ISO code (OWID's table: "Guam" is a
-  territory's name, not the acronym ``GUAM``).
+  territory's name, not the acronym ``GUAM``);
+* the English adjectives of country names ("Polish People's Republic"), the pairs of records
+  a curator found to be one body (``registry/same-body.csv``) and SupraVerden's abbreviation,
+  headquarters and founding year of each body (``loaders/lookup_tables.py``);
+* beside them, the states' capitals the reconciliation's ``capital`` property is scored
+  against (:attr:`MatcherReference.capital_index`), read with the COW capitals in one query
+  and so refreshed with the matcher after each write.
 
 :meth:`MatcherReference.from_data` reads them from the files of ``data/`` (offline work:
 ``diplograph link`` on the registry built from those files); :meth:`MatcherReference.from_store`
 reads them from the graphs the build wrote from the same files (``dgg:dataset/cow-capitals``,
-``dgg:dataset/state-systems``, ``dgg:dataset/owid-countries-regions``), so that a server reads
+``dgg:dataset/state-systems``, ``dgg:dataset/owid-countries-regions``, and the tables of
+``loaders/lookup_tables.py``: ``country-adjectives``, ``same-body``, ``supraverden-records``),
+so that a server reads
 only its store: a store built from other data answers with its own capitals and codes, and a
 server with no ``data/`` folder beside it answers the same as one with it. A data set the store
 lacks gives an empty table (those names are then matched without it).
@@ -26,15 +34,20 @@ lacks gives an empty table (those names are then matched without it).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from ..graph.namespaces import GRAPH
-from .capitals import CowCapitals
+from ..loaders.lookup_tables import TABLES, read_rows
+from .capitals import CapitalIndex, CowCapitals, capital_tables
 from .code_systems import SystemCodes
+from .features import SupraVerdenRecord, supraverden_from_rows
 from .normalise import folded_form
+
+#: a table's rows: (line in its file, {column: text})
+Rows = tuple[tuple[int, dict[str, str]], ...]
 
 #: the name and ISO code of every place of OWID's table, in the table's row order
 #: (``loaders/places.py``)
@@ -53,6 +66,12 @@ SELECT ?name ?code WHERE {{
 """
 
 
+#: the data sets whose graphs :meth:`MatcherReference.from_store` reads (a store built with
+#: ``datasets=`` must name them all for the matcher to answer as it does from ``data/``)
+STORE_DATASETS = ("cow-capitals", "state-systems", "owid-countries-regions",
+                  "country-adjectives", "same-body", "supraverden-records")
+
+
 def _place_label(name: str, code: str) -> str:
     return f"{name} ({code})"
 
@@ -67,6 +86,15 @@ class MatcherReference:
     codes: SystemCodes
     #: folded name -> ``"Name (ISO alpha-3)"`` of each country or territory with an ISO code
     place_names: Mapping[str, str]
+    #: the rows of ``country-adjectives/adjectivals.csv`` (iso2, adjective)
+    adjectives: Rows = ()
+    #: the rows of ``registry/same-body.csv`` (key, same_as, evidence)
+    same_body: Rows = ()
+    #: SupraVerden's records by SPRVD id (abbreviation, headquarters, founding year)
+    supraverden: Mapping[str, SupraVerdenRecord] = field(default_factory=dict)
+    #: the states' capitals of the reconciliation's ``capital`` property (from the same
+    #: reading of the capital spells as :attr:`capitals`)
+    capital_index: CapitalIndex = field(default_factory=CapitalIndex)
     #: where the tables were read: ``"data"`` or ``"store"``
     origin: str = "data"
 
@@ -74,12 +102,16 @@ class MatcherReference:
         """The data sets whose table is empty (not built in the store, or built by an older
         version that did not write what the matcher reads: ``diplograph build`` writes it).
 
-        >>> MatcherReference.from_store(ox.Store()).missing()
-        ['cow-capitals', 'state-systems', 'owid-countries-regions']
+        >>> MatcherReference.from_store(ox.Store()).missing()  # doctest: +NORMALIZE_WHITESPACE
+        ['cow-capitals', 'state-systems', 'owid-countries-regions', 'country-adjectives',
+         'same-body', 'supraverden-records']
         """
         empty = {"cow-capitals": not self.capitals.by_capital,
                  "state-systems": not any(s[1] for s in self.codes.spells),
-                 "owid-countries-regions": not self.place_names}
+                 "owid-countries-regions": not self.place_names,
+                 "country-adjectives": not self.adjectives,
+                 "same-body": not self.same_body,
+                 "supraverden-records": not self.supraverden}
         return [name for name, is_empty in empty.items() if is_empty]
 
     @classmethod
@@ -97,12 +129,23 @@ class MatcherReference:
             with path.open(encoding="utf-8", newline="") as f:
                 places = {folded_form(row["name"]): _place_label(row["name"], row["iso_alpha3"])
                           for row in csv.DictReader(f) if row.get("iso_alpha3")}
-        return cls(CowCapitals.load(folder), SystemCodes.from_data(folder), places, "data")
+        tables = {name: tuple(TABLES[name].records(folder))
+                  if (folder / TABLES[name].file).is_file() else ()
+                  for name in ("country-adjectives", "same-body", "supraverden-records")}
+        capitals = CowCapitals.load(folder)
+        return cls(capitals, SystemCodes.from_data(folder), places,
+                   tables["country-adjectives"], tables["same-body"],
+                   supraverden_from_rows(tables["supraverden-records"]),
+                   CapitalIndex(), "data")
 
     @classmethod
     def from_store(cls, store: ox.Store) -> MatcherReference:
         """From the graphs of ``store`` (never a file of ``data/``)."""
         places = {folded_form(b["name"].value): _place_label(b["name"].value, b["code"].value)
                   for b in store.query(PLACES_QUERY)}
-        return cls(CowCapitals.from_store(store), SystemCodes.from_store(store), places,
-                   "store")
+        capital_index, capitals = capital_tables(store)
+        return cls(capitals, SystemCodes.from_store(store), places,
+                   tuple(read_rows(store, "country-adjectives")),
+                   tuple(read_rows(store, "same-body")),
+                   supraverden_from_rows(read_rows(store, "supraverden-records")),
+                   capital_index, "store")

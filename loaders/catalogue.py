@@ -27,11 +27,13 @@ from . import (
     ucdp,
 )
 from .datasets import DatasetInfo, QuadsFn
+from .lookup_tables import TABLES, LookupTable
 
 __all__ = ["DATASETS", "all_datasets", "dataset"]
 
-#: the data-set modules, in build order
-DATASETS: tuple[ModuleType, ...] = (
+#: the data-set modules, in build order, then the tables the server looks things up in
+#: (``loaders/lookup_tables.py``: one data set each)
+DATASETS: tuple[ModuleType | LookupTable, ...] = (
     cow_igo,
     state_systems,
     majors,
@@ -43,6 +45,7 @@ DATASETS: tuple[ModuleType, ...] = (
     mid,
     rivalries,
     ucdp,
+    *TABLES.values(),
 )
 
 

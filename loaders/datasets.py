@@ -58,7 +58,7 @@ class DatasetInfo:
         return ID("dataset/" + self.name)
 
 
-QuadsFn = Callable[[Path, object, Progress], Iterator[Quad]]
+QuadsFn = Callable[[Path, object, Progress], Iterator[str | Quad]]
 
 
 def file_sha256(path: Path) -> str:

@@ -107,7 +107,11 @@ def document(name: str) -> Response:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise DiplographError("bad-input", "send a JSON object {operations: [...]}")
-    doc = apply_operations(path, body.get("operations"))
+    # names resolved with the store's registry (the server never rebuilds it from data/)
+    from ..graph.registry import Registry
+
+    registry = Registry.from_store(current_app.extensions["diplograph"].read_store())
+    doc = apply_operations(path, body.get("operations"), resolve=registry.resolve)
     triples = query_service()._write(lambda store: load_document(store, doc))
     state = _state(path)
     state["saved"] = {"accepted": len(doc.facts), "triples": triples, "graph": doc.graph}

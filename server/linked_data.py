@@ -19,6 +19,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import logging
 import re
 import threading
 import time
@@ -28,7 +29,16 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask import g as request_globals
 from markupsafe import escape
 
@@ -55,19 +65,42 @@ from .i18n import ui_lang
 from .page_cache import serve_cached
 from .page_layout import PAGE_SIZE, FactGroup, PageFilter, PageLayout, layout_page, page_of, slug
 from .pictures import pictures_for
-from .renamed import new_path
+from .renamed import Renamed, new_path, store_table
 from .ui import base_iri, construct, href, iri_term, query_service
 
 bp = Blueprint("linked_data", __name__, template_folder="templates")
+log = logging.getLogger("diplograph.server")
 
 
 @bp.record_once
-def _read_renamed(_state: Any) -> None:
-    """Read ``data/registry/renamed.csv`` when the app is made: a bad row stops the start
-    with file, line and field, not each request."""
-    from .renamed import renamed_table
+def _read_renamed(state: Any) -> None:
+    """Read the renamed IRIs from the store when the app is made (the ``renamed-iris`` table
+    the build wrote from ``data/registry/renamed.csv``): a bad row stops the start with file,
+    line and field, not each request."""
+    try:
+        table = _renamed(state.app)
+    except DiplographError as e:
+        if e.kind == "bad-input":
+            raise
+        # an external engine out of reach: the table is read at the first request instead
+        log.warning("cannot read the renamed IRIs at start: %s", e.message)
+        return
+    if not table:
+        log.warning("the store holds no renamed IRIs (the renamed-iris table): old IRIs get "
+                    "404, not 301; build it with `diplograph build`")
 
-    renamed_table()
+
+def _renamed(app: Flask | None = None) -> dict[str, Renamed]:
+    """The renamed IRIs the store holds, read again after each write (one ``stat`` per call
+    when nothing changed)."""
+    app = app or current_app
+    qs = app.extensions["diplograph"]
+    generation = qs.generation
+    kept = app.extensions.get("diplograph.renamed")
+    if kept is None or kept[0] != generation:
+        kept = (generation, store_table(qs.read_store()))
+        app.extensions["diplograph.renamed"] = kept
+    return kept[1]  # type: ignore[no-any-return]
 
 #: Data formats of ``/data/…`` and ``/id/….ext``, in server preference order.
 DATA_TYPES: dict[str, tuple[str, ox.RdfFormat]] = {
@@ -316,9 +349,10 @@ def _not_found(iri: str) -> DiplographError:
 
 def _moved(endpoint: str, path: str) -> Response | None:
     """``301 Moved Permanently`` to the same route for a renamed IRI
-    (``data/registry/renamed.csv``), the query string kept; None if ``path`` was not renamed."""
+    (the store's ``renamed-iris`` table), the query string kept; None if ``path`` was not
+    renamed."""
     stem, media = _split_suffix(path)
-    new = new_path(stem)
+    new = new_path(stem, _renamed())
     if new is None:
         return None
     suffix = path[len(stem):]

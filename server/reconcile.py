@@ -40,7 +40,7 @@ from flask import Blueprint, Response, current_app, request
 from ..graph.errors import status_for
 from ..graph.namespaces import DG, ID
 from ..graph.registry import Entity, Registry
-from ..linking.capitals import CAPITALS_QUERY, CapitalIndex
+from ..linking.capitals import CapitalIndex
 from ..linking.features import choice_features
 from ..linking.matcher import Candidate, Matcher
 from ..linking.normalise import exact_form, folded_form, tokens
@@ -162,27 +162,17 @@ def _matcher() -> Matcher:
                         names.append((f, text, e.iri))
             names.sort()
             _cache["prefix"] = names
+            _cache["descriptions"] = (m, {})  # candidates' descriptions, made from these
             _cache["matcher"] = m
         return m
 
 
 def _capitals() -> CapitalIndex:
-    """The states' capitals in the graph (``dg:CapitalSpell``), read once per process through
-    the app's query service; empty when the store has no capitals (then ``capital`` is not
-    evidence either way)."""
-    key = "diplograph.reconcile.capitals"  # per app: each app has its own store
-    idx = current_app.extensions.get(key)
-    if idx is not None:
-        return idx  # type: ignore[no-any-return]
-    rows: list[tuple[str, str, str]] = []
-    try:
-        for b in current_app.extensions["diplograph"].select(CAPITALS_QUERY):
-            rows.append((b["state"].value, b["name"].value, b["place"].value))
-    except Exception:  # noqa: BLE001 - no store or no capitals: capital is not scored
-        current_app.logger.warning("reconcile: cannot read the capitals", exc_info=True)
-    idx = CapitalIndex.from_rows(rows)
-    current_app.extensions[key] = idx
-    return idx
+    """The states' capitals in the graph (``dg:CapitalSpell`` of the COW capitals), read with
+    the matcher's reference tables in one query (``linking/capitals.capital_tables``) and so
+    read again after each write; empty when the store has no capitals (then ``capital`` is
+    not evidence either way)."""
+    return _matcher().reference.capital_index
 
 
 def public_url() -> str:
@@ -248,10 +238,13 @@ def _entity_id(e: Entity) -> str:
 def _description(e: Entity) -> str:
     """What tells candidates apart: type, dates, ISO code and capital, headquarters, QID (with
     its confidence)."""
-    cache = current_app.extensions.setdefault("diplograph.reconcile.descriptions", {})
+    m = _matcher()
+    reference = m.reference
+    owner, kept = _cache["descriptions"]
+    cache: dict[str, str] = kept if owner is m else {}  # a newer matcher's: not kept
     out = cache.get(e.iri)
     if out is None:
-        text = choice_features(e, _capitals().names).text()
+        text = choice_features(e, reference.capital_index.names, reference.supraverden).text()
         out = cache[e.iri] = f"{text} ({e.confidence})" if _qid_of(e) else text
     return out  # type: ignore[no-any-return]
 

@@ -37,6 +37,7 @@ from ..graph.namespaces import (
     VOID,
     XSD,
 )
+from ..graph.release import CatalogueRow
 from .conneg import negotiate
 from .ui import base_iri, select
 from .worker_stats import aggregate
@@ -129,14 +130,15 @@ def void_triples(
     *,
     releases: str | None = None,
     modified: str | None = None,
+    catalogue: list[CatalogueRow] | None = None,
 ) -> list[ox.Triple]:
     """The VoID description of the store as served at ``root`` (this server's URL root).
 
     Each graph gets its title, licence and citation from the graph catalogue
-    (``data/catalogue/graphs.csv``, as the releases do); ``releases`` (a folder of releases)
+    (``data/catalogue/graphs.csv``, as the releases do; ``catalogue``: its rows, default those
+    the app's store holds, :func:`store_catalogue`); ``releases`` (a folder of releases)
     adds their whole-graph dumps (``void:dataDump``, ``dcat:downloadURL``); ``modified`` (an
     ISO date: the store's build date) becomes ``dcterms:modified``."""
-    from ..graph.release import catalogue_rows
     from .dumps import dump_links
 
     doc = root + ".well-known/void"
@@ -201,7 +203,7 @@ def void_triples(
             _t(dist, DCAT + "compressFormat", ox.Literal("application/gzip")),
             _t(dist, DCTERMS("title"), ox.Literal(f"release {version}")),
         ]
-    rows = catalogue_rows()
+    rows = store_catalogue() if catalogue is None else catalogue
     for graph, count in stats.graphs.items():
         sub = doc + "#graph-" + quote(graph, safe="")
         out += [
@@ -223,6 +225,23 @@ def void_triples(
             if row.citation:
                 out.append(_t(sub, DCTERMS("bibliographicCitation"), ox.Literal(row.citation)))
     return out
+
+
+def store_catalogue() -> list[CatalogueRow]:
+    """The rows of the graph catalogue the app's store holds (the ``graph-catalogue`` table the
+    build wrote from ``data/catalogue/graphs.csv``), read again after a write; empty when the
+    store lacks it (the graphs are then listed without titles and licences)."""
+    from ..loaders.lookup_tables import read_rows
+
+    qs = current_app.extensions["diplograph"]
+    generation = qs.generation
+    kept = current_app.extensions.get("diplograph.void.catalogue")
+    if kept is None or kept[0] != generation:
+        rows = [CatalogueRow(**{k: v.strip() for k, v in row.items()})
+                for _, row in read_rows(qs.read_store(), "graph-catalogue")]
+        kept = (generation, [r for r in rows if r.graph])
+        current_app.extensions["diplograph.void.catalogue"] = kept
+    return kept[1]  # type: ignore[no-any-return]
 
 
 @bp.get("/.well-known/void")

@@ -4,8 +4,10 @@ The shapes are Natural Earth's 1:110m countries as packaged by the npm registry 
 ``world-atlas`` 2.0.2 (ISC licence; Natural Earth is in the public domain), vendored by
 ``scripts/install_ui.sh`` into ``server/static/vendor/world-atlas/``. Nothing is fetched at run
 time; without the file the pages say the map is not installed. Countries are keyed by ISO 3166
-numeric codes there, and mapped to our ISO alpha-3 codes with the ISO table in
-``data/country-names-vi`` (pycountry's ISO 3166 data).
+numeric codes there, and mapped to our ISO alpha-3 codes with the ISO table of
+``data/country-names-vi`` (pycountry's ISO 3166 data), which the server reads from its store
+(the ``iso3166-numeric`` table the build wrote from it, ``loaders/lookup_tables.py``:
+:func:`store_codes`).
 
 The projection is Equal Earth (Šavrič, Patterson and Jenny 2018), an equal-area projection, so
 that areas compare fairly.
@@ -19,7 +21,6 @@ that areas compare fairly.
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import math
@@ -33,8 +34,6 @@ from .charts import safe_href
 __all__ = ["MapValue", "Point", "available", "equal_earth", "render", "ATLAS_FILE"]
 
 ATLAS_FILE = Path(__file__).parent / "static" / "vendor" / "world-atlas" / "countries-110m.json"
-ISO_FILE = (Path(__file__).resolve().parent.parent / "data" / "country-names-vi"
-            / "pycountry_iso3166_vi.csv")
 
 WIDTH = 960.0
 _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
@@ -74,15 +73,39 @@ def available() -> bool:
     return ATLAS_FILE.is_file()
 
 
-@functools.cache
-def _numeric_to_alpha3() -> dict[str, str]:
-    with ISO_FILE.open(encoding="utf-8", newline="") as f:
-        return {row["numeric"].lstrip("0") or "0": row["alpha_3"] for row in csv.DictReader(f)}
+def numeric_to_alpha3(rows: Iterable[tuple[int, Mapping[str, str]]]) -> dict[str, str]:
+    """ISO numeric code (without leading zeros) -> alpha-3, from the rows of the
+    ``iso3166-numeric`` table (``alpha_3``, ``numeric``)."""
+    return {row["numeric"].lstrip("0") or "0": row["alpha_3"] for _, row in rows
+            if row.get("numeric") and row.get("alpha_3")}
+
+
+def store_codes() -> Mapping[str, str]:
+    """:func:`numeric_to_alpha3` of the table the app's store holds, read again after a
+    write (empty when the store lacks it: the shapes are then named, not coded)."""
+    from flask import current_app
+
+    from ..loaders.lookup_tables import read_rows
+
+    qs = current_app.extensions["diplograph"]
+    generation = qs.generation
+    kept = current_app.extensions.get("diplograph.worldmap.codes")
+    if kept is None or kept[0] != generation:
+        kept = (generation, numeric_to_alpha3(read_rows(qs.read_store(), "iso3166-numeric")))
+        current_app.extensions["diplograph.worldmap.codes"] = kept
+    return kept[1]  # type: ignore[no-any-return]
+
+
+def shapes(codes: Mapping[str, str] | None = None) -> dict[str, tuple[str, str]]:
+    """ISO alpha-3 (or the shape's name where it has no code) -> (name, SVG path data);
+    ``codes``: ISO numeric -> alpha-3 (default: :func:`store_codes`, in a request)."""
+    codes = store_codes() if codes is None else codes
+    return {codes.get(number, name): (name, path) for number, name, path in _shapes()}
 
 
 @functools.cache
-def shapes() -> dict[str, tuple[str, str]]:
-    """ISO alpha-3 (or the shape's name where it has no code) -> (name, SVG path data)."""
+def _shapes() -> list[tuple[str, str, str]]:
+    """(ISO numeric code without leading zeros, name, SVG path data) of each shape."""
     topo = json.loads(ATLAS_FILE.read_text(encoding="utf-8"))
     (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
     arcs: list[list[tuple[float, float]]] = []  # (longitude, latitude)
@@ -110,16 +133,14 @@ def shapes() -> dict[str, tuple[str, str]]:
         return "".join("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in part) + "Z"
                        for part in parts if len(part) > 2)
 
-    codes = _numeric_to_alpha3()
-    out: dict[str, tuple[str, str]] = {}
+    out: list[tuple[str, str, str]] = []
     for geom in topo["objects"]["countries"]["geometries"]:
         name = geom.get("properties", {}).get("name", "")
         polygons = geom.get("arcs", [])
         if geom["type"] == "Polygon":
             polygons = [polygons]
         path = "".join(ring(r) for poly in polygons for r in poly)
-        key = codes.get(str(geom.get("id", "")).lstrip("0"), name)
-        out[key] = (name, path)
+        out.append((str(geom.get("id", "")).lstrip("0"), name, path))
     return out
 
 

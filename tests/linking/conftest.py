@@ -16,6 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # reconcile_checks
 
 from diplograph.linking.matcher import Matcher
+from diplograph.linking.reference import STORE_DATASETS
 from diplograph.loaders.registry import load_registry
 
 
@@ -30,9 +31,9 @@ def _build(path) -> ox.Store:
         from diplograph.loaders.build import build
 
         # the registry, the documents' facts, the COW capitals (scored by reconciliation), the
-        # state lists and OWID's places (the matcher's reference tables: linking/reference.py)
-        report = build(store, with_datasets=True,
-                       datasets=["cow-capitals", "state-systems", "owid-countries-regions"])
+        # state lists, OWID's places, the adjectives, the same-body pairs and SupraVerden's
+        # records (the matcher's reference tables: linking/reference.py)
+        report = build(store, with_datasets=True, datasets=list(STORE_DATASETS))
         if not report.failures:
             return store
     except Exception:  # noqa: BLE001 - the pipeline is still being written

@@ -1,6 +1,7 @@
-"""The matcher's reference tables (capitals, state lists, place names: ``linking/reference.py``)
-read from ``data/`` and from the store the build wrote from the same files give the same
-tables and the same answers, on every name of the evaluation lists."""
+"""The matcher's reference tables (capitals, state lists, place names, adjectives, same-body
+pairs, SupraVerden's records: ``linking/reference.py``) read from ``data/`` and from the store
+the build wrote from the same files give the same tables and the same answers, on every name of
+the evaluation lists; the capitals of the ``capital`` property come from the same query."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from diplograph.graph.registry import Registry
 from diplograph.linking.code_systems import code_clashes, gw_abbreviations
 from diplograph.linking.evaluate import read_list
+from diplograph.linking.features import supraverden_records
 from diplograph.linking.matcher import Matcher, MatchResult
 from diplograph.linking.reference import MatcherReference
 
@@ -37,6 +39,33 @@ def test_tables_are_the_same(references) -> None:
     assert list(stored.place_names.items()) == list(data.place_names.items())
     assert stored.place_names["guam"] == "Guam (GUM)"
     assert stored.codes.spells == data.codes.spells and len(stored.codes.spells) > 400
+    # the tables of loaders/lookup_tables.py: the same rows, lines and cells as the files
+    assert stored.adjectives == data.adjectives and len(stored.adjectives) > 200
+    assert stored.same_body == data.same_body and len(stored.same_body) > 20
+    assert dict(stored.supraverden) == dict(data.supraverden) and len(stored.supraverden) > 600
+    assert stored.supraverden == supraverden_records()  # as the offline reader parses them
+    isdb = [r for r in stored.supraverden.values() if r.abbreviation == "IsDB"]
+    assert [r.headquarters for r in isdb] == ["Jeddah, Saudi Arabia"]
+
+
+def test_capital_index_is_the_capitals_of_the_graph(references, store) -> None:
+    """The ``capital`` property's index comes from the query the matcher's capitals come
+    from, and holds every capital spell of the graph (checked by a query of its own)."""
+    _, stored = references
+    spells = {(b["s"].value, b["n"].value) for b in store.query(
+        "PREFIX dg: <https://diplograph.org/ontology#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?s ?n WHERE { GRAPH ?g { ?f a dg:CapitalSpell ; dg:state ?s ; "
+        "dg:capital ?p . ?p rdfs:label ?n } }")}
+    assert len(spells) > 200
+    assert {(s, n) for s, names in stored.capital_index.names.items() for n in names} == spells
+    gnb = "https://diplograph.org/id/state/GNB"
+    assert stored.capital_index.agree(gnb, ["Bissau"]) is True
+    assert stored.capital_index.agree(gnb, ["Conakry"]) is False
+    # the same capitals the matcher's "capital in brackets" reads
+    codes = {c for s, names in stored.capital_index.names.items() for n in names
+             for c in stored.capitals.codes(n)}
+    assert codes == set(stored.capitals.capitals_of)
 
 
 def test_code_clashes_are_the_same(references, store) -> None:
@@ -53,7 +82,9 @@ def test_code_clashes_are_the_same(references, store) -> None:
 def test_empty_store_gives_empty_tables() -> None:
     ref = MatcherReference.from_store(ox.Store())
     assert not ref.capitals.by_capital and not ref.place_names and not ref.codes.spells
-    assert ref.missing() == ["cow-capitals", "state-systems", "owid-countries-regions"]
+    assert ref.missing() == ["cow-capitals", "state-systems", "owid-countries-regions",
+                             "country-adjectives", "same-body", "supraverden-records"]
+    assert not ref.capital_index.names
 
 
 def _answer(r: MatchResult) -> tuple:
@@ -82,3 +113,7 @@ def test_matcher_answers_are_the_same_on_every_list(references, store) -> None:
     assert mng.best is None and [c.entity.key for c in mng.candidates][:2] == ["MNG", "MNE"]
     guam = by_store.match("Guam")
     assert guam.best is None and "Guam (GUM)" in guam.note
+    # and those the new tables decide
+    assert "(data/country-adjectives)" in by_store.match("Polish People's Republic").best.evidence
+    assert "same-body.csv" in by_store.match("South Pacific Commission").best.evidence
+    assert "SupraVerden" in by_store.match("IsDB").best.evidence

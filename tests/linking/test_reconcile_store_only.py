@@ -1,13 +1,11 @@
 """The real server answers reconciliation from its store alone: run from a copy of the package
-whose ``data/`` folder lacks the files of the matcher's reference tables (the COW capitals and
-state list, the G-W list, ``registry/state-periods.csv``, OWID's table), it still narrows
-"Yemen (Aden)" by its capital, lists both states of the ambiguous code "MNG" and tells a
-territory's name from an acronym ("Guam"): the tables come from the graphs the build wrote
-(``linking/reference.py``), as an installed package serving a downloaded store would read them.
-
-The files kept in the copy's ``data/`` are the serve-time readers that still read ``data/``
-(named in ``docs/linking.md``): the renamed IRIs, the same-body pairs, the country adjectives
-and SupraVerden's records."""
+whose ``data/`` folder holds no data file at all (not the COW capitals and state list, the G-W
+list, ``registry/state-periods.csv``, OWID's table, the renamed IRIs, the same-body pairs, the
+country adjectives, SupraVerden's records), it still narrows "Yemen (Aden)" by its capital,
+lists both states of the ambiguous code "MNG", tells a territory's name from an acronym
+("Guam"), joins the records of one body (same-body) and reads an adjectival long form: the
+tables come from the graphs the build wrote (``linking/reference.py``), as an installed
+package serving a downloaded store would read them."""
 
 from __future__ import annotations
 
@@ -25,13 +23,12 @@ import requests
 
 import diplograph
 
-#: the data files the server still reads (not the matcher's reference tables)
-STILL_READ = ("registry/renamed.csv", "registry/same-body.csv",
-              "country-adjectives/adjectivals.csv", "supraverden-igos/general_list.json")
 #: the files the reference tables are read from offline: absent from the copy
 NOT_COPIED = ("peace-science/cow_capitals.csv", "cow-igo-v3/cow_states2016.csv",
               "peace-science/gw_states.csv", "registry/state-periods.csv",
-              "owid-countries-regions/countries_regions.csv")
+              "owid-countries-regions/countries_regions.csv", "registry/renamed.csv",
+              "registry/same-body.csv", "country-adjectives/adjectivals.csv",
+              "supraverden-igos/general_list.json")
 
 
 def _free_port() -> int:
@@ -52,9 +49,6 @@ def server(store_dir, tmp_path_factory):
         "__pycache__", "docs", "bench"))
     (pkg / "data").mkdir()
     shutil.copy(root / "data" / "__init__.py", pkg / "data" / "__init__.py")
-    for rel in STILL_READ:
-        (pkg / "data" / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(root / "data" / rel, pkg / "data" / rel)
     for rel in NOT_COPIED:
         assert (root / "data" / rel).is_file() and not (pkg / "data" / rel).exists()
     d = tmp / "store"
@@ -132,3 +126,23 @@ def test_place_name_from_the_store(server) -> None:
     q = _reconcile(server[0], "Guam")
     assert not any(c["match"] for c in q["result"])
     assert "'Guam' is the name of Guam (GUM)" in q["note"]
+
+
+def test_same_body_pairs_from_the_store(server) -> None:
+    res = _reconcile(server[0], "South Pacific Commission")["result"]
+    assert res[0]["id"] == "org/SPC-org"
+    assert "(data/registry/same-body.csv)" in res[0]["evidence"]
+
+
+def test_adjectival_long_form_from_the_store(server) -> None:
+    res = _reconcile(server[0], "Polish People's Republic")["result"]
+    assert res[0]["id"] == "state/POL" and res[0]["match"] is True
+    assert "English adjective 'polish' of Poland" in res[0]["evidence"]
+
+
+def test_supraverden_records_from_the_store(server) -> None:
+    res = _reconcile(server[0], "IsDB")["result"]
+    assert res[0]["id"] == "org/ISDB"
+    assert "SupraVerden Abbreviation_en" in res[0]["evidence"]
+    assert "headquarters Jeddah, Saudi Arabia" in res[0]["description"]
+

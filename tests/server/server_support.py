@@ -70,6 +70,19 @@ def make_app(store: Path, **config: object):
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
+def load_table(app, name: str) -> None:
+    """Write the graph the build writes for the lookup table ``name`` (``renamed-iris``,
+    ``graph-catalogue``...: ``loaders/lookup_tables.py``) from the package's data into the
+    app's store, by a SPARQL Update (the fixture store holds no data set)."""
+    from diplograph.loaders.lookup_tables import TABLES
+    from diplograph.loaders.registry import default_data_dir
+
+    table = TABLES[name]
+    lines = "".join(table.quads(default_data_dir()))
+    app.extensions["diplograph"].update(
+        f"INSERT DATA {{ GRAPH <{table.DATASET.graph}> {{ {lines} }} }}")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -31,9 +31,31 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture()
 def client(tmp_path: Path, folder: Path):
+    """The app on a store holding the registry the build writes (the server resolves the
+    documents' names with its store's registry, never one made from data/)."""
+    from diplograph.loaders.registry import load_registry
+
     app = make_app(tmp_path / "store")
+    quads = list(load_registry().quads())
+    app.extensions["diplograph"]._write(lambda store: store.extend(quads))
     yield app.test_client()
     app.extensions["diplograph"].close()
+
+
+def test_names_are_resolved_with_the_stores_registry(tmp_path: Path, folder: Path) -> None:
+    """A store whose registry holds three entities (the fixture's): the document's names it
+    lacks are refused, although the registry of data/ holds them; the file is not written."""
+    app = make_app(tmp_path / "small-store")
+    try:
+        before = (folder / NAME).read_text("utf-8")
+        rel = next(i for i, f in ids(folder).items() if f["type"] == "relation")
+        r = app.test_client().post(f"/curate/api/documents/{NAME}", headers=AUTH, json={
+            "operations": [{"op": "status", "id": rel, "status": "accepted"}]})
+        text = r.get_data(as_text=True)
+        assert r.status_code == 400 and "unknown name 'Saudi Arabia'" in text, text
+        assert (folder / NAME).read_text("utf-8") == before
+    finally:
+        app.extensions["diplograph"].close()
 
 
 def ids(folder: Path) -> dict[str, dict]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import requests
-from server_support import LiveServer, fill_store, make_app
+from server_support import LiveServer, fill_store, load_table, make_app
 
 from diplograph.graph.release import make_release
 
@@ -34,6 +34,7 @@ def _releases(folder: Path) -> Path:
 def dumps_client(tmp_path: Path):
     folder = _releases(tmp_path / "releases")
     app = make_app(tmp_path / "store", DIPLOGRAPH_RELEASES=str(folder))
+    load_table(app, "graph-catalogue")  # the build's: VoID reads it from the store
     yield app.test_client(), folder
     app.extensions["diplograph"].close()
 
