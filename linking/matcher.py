@@ -1011,6 +1011,9 @@ class Matcher:
         by_capital = self._by_capital(query, head, qual, r, kinds)
         if by_capital is not None:
             return by_capital
+        by_period = self._by_period(query, head, qual, kinds)
+        if by_period is not None:
+            return by_period
         if not r.ambiguous:
             if r.best is not None and want & _words_of(r.best.entity):
                 return _rescore(r, query, -10.0, "qualified")
@@ -1300,6 +1303,43 @@ class Matcher:
         ev = (f"{head!r} narrowed by the capital {qual!r}: COW names it the capital of "
               f"{e.label} (COW {e.cow_code})")
         return _single(query, e, 90.0, "qualified", self._note(e), ev)
+
+    def _by_period(
+        self, query: str, head: str, qual: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a state named with a span of years ("Vietnam (1955–1975)", "Germany
+        (1949–1990)"): the historical states that have the name's words in a row in one of
+        their names and whose registry span (existed_from to existed_until) overlaps those
+        years. Two or more: ambiguous between them, never today's state (a divided state named
+        by its period); one, whose span holds the years: that state. None when no historical
+        state of the name fits (today's state is read as before) or the qualifier is no span."""
+        span = _year_span(qual)
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if span is None or not state_kinds:
+            return None
+        a, b = span
+        fit = []
+        for e in self._named(head, state_kinds):
+            if e.kind == "state" or not (e.existed_from and e.existed_until):
+                continue
+            s, t = int(e.existed_from[:4]), int(e.existed_until[:4])
+            if s < b and a < t if a < b else s <= a <= t:
+                fit.append((e, s, t))
+        if not fit:
+            return None
+        spans = ", ".join(f"{e.label} {s}–{t}" for e, s, t in fit)
+        if len(fit) > 1:
+            r = _ambiguous(query, [e for e, _, _ in fit], 88.0)
+            return MatchResult(
+                query, r.candidates, True,
+                f"{r.note} (the states named {head!r} whose registry spans overlap the "
+                f"years {qual!r}: {spans}; today's state is not read for a past period)")
+        e, s, t = fit[0]
+        if not (s <= a and b <= t):
+            return None
+        return _single(query, e, 88.0, "qualified-period", self._note(e),
+                       f"{head!r} narrowed by the years {qual!r}: of the states named so, "
+                       f"only {spans} covers them")
 
     def _regime(
         self, query: str, best: Candidate, form_words: list[str], form: str, rest: str,
@@ -2677,3 +2717,21 @@ def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResu
         for c in r.candidates
     ]
     return MatchResult(query, cands, r.ambiguous, r.note)
+
+
+def _year_span(qual: str) -> tuple[int, int] | None:
+    """Round 15: a qualifier that is a span of years ("1955–1975", "1949-1990") or one year.
+
+    >>> _year_span("1955–1975")
+    (1955, 1975)
+    >>> _year_span("1990") , _year_span("tourism")
+    ((1990, 1990), None)
+    """
+    m = re.fullmatch(r"(\d{4})\s*(?:[-–—]|to)\s*(\d{4})|(\d{4})", qual.strip())
+    if m is None:
+        return None
+    if m.group(3):
+        y = int(m.group(3))
+        return y, y
+    a, b = int(m.group(1)), int(m.group(2))
+    return (a, b) if a <= b else None
