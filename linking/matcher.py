@@ -235,7 +235,8 @@ class Matcher:
         #: the DRV's name)
         self.skipped_names: list[tuple[str, str]] = []
         for rn in resolved:
-            if rn.source in ("cldr", "iso3166-3", "sino-vietnamese", "cldr-endonym"):
+            if rn.source in ("cldr", "iso3166-3", "sino-vietnamese", "cldr-endonym",
+                             "native-long-form"):
                 taken = self._folded.get(folded_form(rn.text), [])
                 if any(h.entity is not rn.entity for h in taken) or (
                     rn.source in ("sino-vietnamese", "cldr-endonym")
@@ -249,7 +250,7 @@ class Matcher:
                     self.skipped_names.append((rn.text, rn.entity.key))
                     continue
             rank = 1 if rn.source in ("cldr", "iso3166-3", "sino-vietnamese",
-                                      "cldr-endonym") else 0
+                                      "cldr-endonym", "native-long-form") else 0
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
         # round 11: a registry alias written inverted ("Macedonia, The Former Yugoslav
         # Republic Of") read in the usual order without its leading article ("Former Yugoslav
@@ -341,7 +342,8 @@ class Matcher:
         self._monarchy_forms = _units(forms["state_forms"].get("monarchy") or [])
         self._monarchies: set[int] = {
             id(h.entity) for held in self._exact.values() for h in held
-            if h.entity.kind == "state" and h.method in ("label", "alias", "cldr", "common-name")
+            if h.entity.kind == "state" and h.method in ("label", "alias", "cldr", "common-name",
+                                                         "native-long-form")
             and _spans([folded_form(t) for t in h.text.split()], self._monarchy_forms)
         }
         self._cow_adjectives = {

@@ -48,7 +48,7 @@ class NameRecord:
     target: tuple[str, ...]  # entity ids, first existing wins
     method: str  # cldr | predecessor | historical-name | common-name
     evidence: str
-    source: str = "file"  # cldr | iso3166-3 | file
+    source: str = "file"  # cldr | iso3166-3 | file | cldr-endonym | native-long-form …
 
 
 @dataclass(frozen=True)
@@ -336,12 +336,38 @@ def file_records() -> Iterator[NameRecord]:
             )
 
 
+def native_long_form_records() -> Iterator[NameRecord]:
+    """Round 15: today's states' official long forms in their own languages
+    (``names/native_long_forms.csv``: state, lang, name, source; each row names the
+    document that gives the form: the state's constitution, the EU Interinstitutional Style
+    Guide's list of Member States' full names). Written by hand: no package shipped offline
+    holds them (pycountry's ``official_name`` is English only, CLDR has short names)."""
+    import csv
+
+    path = NAMES_DIR / "native_long_forms.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except OSError as e:
+        raise DiplographError("internal", f"cannot read the names file {path}: {e}") from e
+    for row in rows:
+        state, name, source = row.get("state"), row.get("name"), row.get("source")
+        if not (state and name and source):
+            raise DiplographError("internal", f"{path}: a row without state, name or source")
+        yield NameRecord(
+            name.strip(), row.get("lang") or None, (f"state/{state.strip()}",),
+            "native-long-form", f"the state's official long form in {row.get('lang')}: {source}",
+            "native-long-form",
+        )
+
+
 def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord]]:
     """(names whose target exists, names whose targets are all missing: *pending*)."""
     resolved: list[ResolvedName] = []
     pending: list[NameRecord] = []
     for rec in (*cldr_records(registry), *iso3166_3_records(), *file_records(),
-                *sino_vietnamese_records(registry), *endonym_records(registry)):
+                *sino_vietnamese_records(registry), *endonym_records(registry),
+                *native_long_form_records()):
         e = resolve_target(registry, list(rec.target))
         if e is None:
             pending.append(rec)
