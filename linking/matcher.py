@@ -234,7 +234,12 @@ class Matcher:
         #: (ISO 3166-3 writes "Viet-Nam, Democratic Republic of": "Viet-Nam" alone is not
         #: the DRV's name)
         self.skipped_names: list[tuple[str, str]] = []
+        #: round 15: the press nicknames (a land's word + what the state is known for) are
+        #: no sounds of a state's name ("Nước Samba" is no transliteration of Luxembourg)
+        self._nicknames: set[str] = set()
         for rn in resolved:
+            if rn.source == "nickname":
+                self._nicknames.add(rn.text)
             if rn.source in ("cldr", "iso3166-3", "sino-vietnamese", "cldr-endonym",
                              "native-long-form"):
                 taken = self._folded.get(folded_form(rn.text), [])
@@ -1524,6 +1529,8 @@ class Matcher:
                                                                           "fr"):
                         continue
                     if not all(c.isascii() or not c.isalpha() for c in strip_diacritics(h.text)):
+                        continue
+                    if h.text in self._nicknames:
                         continue
                     if "(" in h.text:
                         # "Montenegro (1852-1918)": the qualifier tells apart a name another

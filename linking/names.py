@@ -332,7 +332,7 @@ def file_records() -> Iterator[NameRecord]:
         for head in heads:
             yield NameRecord(
                 f"{head} {row['core']}", "vi", targets(row["target"]), "common-name",
-                f"{head!r} + {row['core']!r}: {row['evidence']}",
+                f"{head!r} + {row['core']!r}: {row['evidence']}", "nickname",
             )
 
 
