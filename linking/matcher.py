@@ -1998,6 +1998,8 @@ class Matcher:
                  if isinstance(f[0], Entity) and (kinds is None or f[0].kind in kinds)
                  and f[0].confidence != "conflicting"]
         bodies = _unique(self._same.get(f[0].iri, (f[0], ""))[0] for f in found)
+        if not found:
+            return self._calque_with_gaps(query, text, kinds)
         if len(bodies) != 1 or not any(f[4] for f in found):
             return None
         e, name, reading, gap, word = next(f for f in found if f[4])
@@ -2006,6 +2008,27 @@ class Matcher:
               f"{' + '.join(sorted(reading))}, and {gap!r} (no listed reading) as {word!r}: "
               f"the only English name of these words and one more, {name!r}")
         return _single(query, e, 82.0, "calque-vi-gap", self._note(e), ev)
+
+    def _calque_with_gaps(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a Vietnamese name of an organisation with up to four words the glossary
+        lacks in one or two runs, read from its listed phrases (three at least, more than the
+        unread words) when one body alone has every word read and one or two more, and no
+        other body has every word read and at most as many more as words were unread
+        (:meth:`Calques.find_with_gaps`); score 80, the unread words named in the evidence."""
+        found = [f for f in self._calques.find_with_gaps(text)
+                 if isinstance(f[0], Entity) and (kinds is None or f[0].kind in kinds)
+                 and f[0].confidence != "conflicting"]
+        bodies = _unique(self._same.get(f[0].iri, (f[0], ""))[0] for f in found)
+        if len(bodies) != 1 or not any(f[4] for f in found):
+            return None
+        _, name, reading, gap, _ = next(f for f in found if f[4])
+        e = bodies[0]
+        ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
+              f"{' + '.join(sorted(reading))}, with {gap!r} unread: the only English name "
+              f"with these words and at most as many more, {name!r}")
+        return _single(query, e, 80.0, "calque-vi-gaps", self._note(e), ev)
 
     def _institution(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
