@@ -1907,13 +1907,44 @@ class Matcher:
             readings = [content_words(" ".join(toks))]
             if short != text.split():
                 readings.append(content_words(" ".join(short)))
+            # round 15: without an organisation's acronym, which its bodies' names may leave
+            # out ("EU joint undertaking": the "Chips Joint Undertaking" …); read only when
+            # the readings with it find fewer than two bodies
+            bare = [t for t in text.split() if not (t.isupper() and any(
+                h.entity.kind in KIND_GROUPS["organisation"] for h in self._codes.get(t, ())))]
+            fallback = ([content_words(" ".join(bare))] if len(bare) < len(text.split())
+                        else None)
         else:
-            readings = self._calques.glossary.readings(text)
+            # (round 15: the whole name's readings first; those without an affiliation or a
+            # generic head the English names may leave out only when they find fewer than two:
+            # "Viện nghiên cứu của Liên Hợp Quốc" is a UN research institute, not any one)
+            groups = self._calques.glossary.reading_groups(text)
+            readings = groups[0] if groups else []
+            fallback = [r for g in groups[1:] for r in g] or None
             if any(folded_form(t) == "vung" for t in text.split()):
                 # round 14: "vùng" before a place is the place ("Tòa án vùng Caribe": a
                 # Caribbean court), not a word of the body's name
                 readings += self._calques.glossary.readings(
                     " ".join(t for t in text.split() if folded_form(t) != "vung"))
+        found = self._generic_found(readings, kinds)
+        left_out = ""
+        if len(found) < 2 and fallback:
+            found = self._generic_found(fallback, kinds)
+            left_out = " (read without the organisation's acronym, which their names leave out)"
+        if len(found) < 2:
+            return None
+        ranked = sorted(found.values(), key=lambda t: (t[0], t[2]))[:8]
+        r = _ambiguous(query, [e for _, e, _ in ranked], 80.0)
+        names = "; ".join(f"{e.key}: {n!r}" for _, e, n in ranked)
+        note = (f"{r.note}; a generic name: every word of it is in the names of "
+                f"{len(ranked)} bodies ({names}){left_out}")
+        return MatchResult(r.query, r.candidates, True, note)
+
+    def _generic_found(
+        self, readings: Iterable[frozenset[str]], kinds: frozenset[str] | None
+    ) -> dict[int, tuple[int, Entity, str]]:
+        """The bodies whose English names hold every word of a reading of two or three words
+        with a generic head (fewest other words kept per body)."""
         found: dict[int, tuple[int, Entity, str]] = {}
         for words in readings:
             # (round 11: "United Nations" counts as one word: "UN Economic Commission", the
@@ -1926,14 +1957,7 @@ class Matcher:
                 if (kinds is None or e.kind in kinds) and e.confidence != "conflicting":
                     if id(e) not in found or extra < found[id(e)][0]:
                         found[id(e)] = (extra, e, name)
-        if len(found) < 2:
-            return None
-        ranked = sorted(found.values(), key=lambda t: (t[0], t[2]))[:8]
-        r = _ambiguous(query, [e for _, e, _ in ranked], 80.0)
-        names = "; ".join(f"{e.key}: {n!r}" for _, e, n in ranked)
-        note = (f"{r.note}; a generic name: every word of it is in the names of "
-                f"{len(ranked)} bodies ({names})")
-        return MatchResult(r.query, r.candidates, True, note)
+        return found
 
     def _ambiguous_variant(
         self, query: str, text: str, kinds: frozenset[str] | None
@@ -2392,8 +2416,10 @@ def _and_for_va(text: str) -> str:
 #: the head words of a generic name of a court or a council (content words, folded)
 #: round 14: and a fund, a foundation, an agency or a bank ("Nordic fund", "EU executive
 #: agency"), compared in the singular ("Tuna Commission": the ICCAT's "Tunas" too)
+#: round 15: an institute and a joint undertaking ("UN research institute": UNIDIR, UNITAR,
+#: UNICRI, UNRISD; "EU joint undertaking")
 _GENERIC_HEADS = frozenset({"court", "council", "tribunal", "commission", "fund", "foundation",
-                            "agency", "bank"})
+                            "agency", "bank", "institute", "undertaking"})
 
 _CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
 
