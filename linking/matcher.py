@@ -512,6 +512,7 @@ class Matcher:
         #: they share is not ambiguous, and a match names the record that stands for the body
         self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
         self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
+        self._state_words: dict[str, set[int]] | None = None
         self._territories: list[str] | None = None
         self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
         #: names in one English spelling ("Organisation of American States" = "Organization
@@ -631,6 +632,12 @@ class Matcher:
                 (_after_region_word, "region word 'xứ' before {!r}", False),
                 # round 11: "Đặc khu (hành chính)", a special (administrative) region
                 (_after_special_region, "'đặc khu' (special region) before {!r}", False),
+                # round 15: "chính quyền" / "chế độ" (the government, the regime of) before a
+                # state's name; "Royal" / "Imperial" before a name, a kingdom's or an empire's
+                # long form ("Royal Yugoslavia" = "Kingdom of Yugoslavia"; convention B holds:
+                # "Royal Italy" is no match)
+                (_after_regime_word, "'chính quyền'/'chế độ' (the regime of) before {!r}", False),
+                (_royal_form, "read as the long form {!r}", False),
             )
             for rewrite, why, fuzzy_counts in rewrites:
                 other = rewrite(text)
@@ -665,6 +672,8 @@ class Matcher:
             result = self._official_form(query, text, kinds, lang)
         if result is None:
             result = self._islands(query, text, kinds, lang)
+        if result is None:
+            result = self._bare_long_form(query, text, kinds)
         if result is None:
             result = self._former(query, text, kinds, lang)
         if result is None:
@@ -1708,6 +1717,70 @@ class Matcher:
                 return _single(query, e, 90.0, "islands", self._note(e), ev)
         return None
 
+    def _bare_long_form(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a long form's words without the name ("the Hashemite Kingdom", "the
+        Plurinational State"), when exactly one state's registry names begin with them and go
+        on with its name; and a state of islands named by its plural ("the Solomons" =
+        "Solomon Islands"). Two words at least; a form several states share ("the Federal
+        Republic", "the Kingdom") is no match."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        toks = text.split()
+        if not state_kinds or not 1 <= len(toks) <= MAX_FORM_WORDS:
+            return None
+        if toks[0].lower() == "the":
+            toks = toks[1:]
+        if len(toks) == 1 and toks[0].endswith("s") and toks[0][:1].isupper() and len(toks[0]) > 4:
+            r = self._match(f"{toks[0][:-1]} Islands", state_kinds, None)
+            if r is not None and r.best is not None and not r.ambiguous:
+                e = r.best.entity
+                return _single(query, e, 88.0, "islands", self._note(e),
+                               f"{toks[0]!r}: the plural of {toks[0][:-1]!r} for "
+                               f"{r.best.entity.label!r}")
+            return None
+        words = [folded_form(t) for t in toks]
+        if len(words) < 2 or len(words) not in _prefix_ends(words, self._state_forms):
+            return None
+        n = len(words)
+        fit: dict[int, tuple[Entity, str]] = {}
+        for held in self._exact.values():
+            for h in held:
+                e = h.entity
+                if e.kind not in state_kinds or h.method not in ("label", "alias"):
+                    continue
+                ws = [folded_form(t) for t in h.text.split()]
+                if ws[:1] == ["the"]:
+                    ws = ws[1:]
+                if len(ws) > n + 1 and ws[:n] == words and ws[n] in ("of", "the"):
+                    fit.setdefault(id(e), (e, h.text))
+        if len(fit) != 1:
+            return None
+        # a word of the form must be rare among the states' names (in those of three states
+        # at most: "Hashemite", "Plurinational") and no monarchy's word: "the Grand Duchy" is
+        # Luxembourg today, but also Baden's, Tuscany's, Hesse's (the registry holds them
+        # under their short names)
+        monarchy = {w for unit in self._monarchy_forms for w in unit}
+        if not any(len(self._state_word_holders().get(w, ())) <= 3
+                   for w in words if w not in ("of", "the") and w not in monarchy):
+            return None
+        e, name = next(iter(fit.values()))
+        return _single(query, e, 85.0, "official-form", self._note(e),
+                       f"the long-form words of {name!r} without its name; no other state's "
+                       "names begin with them")
+
+    def _state_word_holders(self) -> dict[str, set[int]]:
+        """Each folded word of the states' names -> the states (ids) with it in a name."""
+        if self._state_words is None:
+            out: dict[str, set[int]] = defaultdict(set)
+            for e in self.registry.entities:
+                if e.kind in STATE_KINDS:
+                    for ws in _name_words(e):
+                        for w in ws:
+                            out[w].add(id(e))
+            self._state_words = dict(out)
+        return self._state_words
+
     def _former(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
     ) -> MatchResult | None:
@@ -2327,6 +2400,33 @@ def _after_special_region(text: str) -> str | None:
     """
     m = _SPECIAL_REGION.fullmatch(text)
     return m.group("rest") if m else None
+
+
+_REGIME_WORD = re.compile(r"(?:chính\s+quyền|chế\s+độ)\s+(?P<rest>\S.*)", re.IGNORECASE)
+_ROYAL = re.compile(r"(?P<adj>Royal|Imperial)\s+(?P<rest>[A-Z]\S*(?:\s+\S+)?)")
+
+
+def _after_regime_word(text: str) -> str | None:
+    """Round 15: the name after the Vietnamese "chính quyền" or "chế độ" (the government, the
+    regime of), or None.
+
+    >>> _after_regime_word("chính quyền Việt Nam Cộng hòa")
+    'Việt Nam Cộng hòa'
+    """
+    m = _REGIME_WORD.fullmatch(text)
+    return m.group("rest") if m else None
+
+
+def _royal_form(text: str) -> str | None:
+    """Round 15: "Royal X" as "Kingdom of X", "Imperial X" as "Empire of X", or None.
+
+    >>> _royal_form("Royal Yugoslavia"), _royal_form("Royal Society")
+    ('Kingdom of Yugoslavia', 'Kingdom of Society')
+    """
+    m = _ROYAL.fullmatch(text)
+    if m is None:
+        return None
+    return f"{'Kingdom' if m.group('adj') == 'Royal' else 'Empire'} of {m.group('rest')}"
 
 
 def _after_region_word(text: str) -> str | None:
