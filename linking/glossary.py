@@ -352,10 +352,16 @@ class Calques:
         #: Council" = "Hội đồng Quản thác") or "International", read only when no whole name is
         self._bare: dict[frozenset[str], list[tuple[object, str]]] = defaultdict(list)
         self._gap_index: dict[frozenset[str], list[tuple[object, str, str]]] | None = None
+        #: round 15: the same names with each word in the singular ("Peaceful Uses of Outer
+        #: Space" read "sử dụng", use), read only when no name has the words as read
+        self._singular: dict[frozenset[str], list[tuple[object, str]]] = defaultdict(list)
         for ent, text in names:
             words = content_words(text)
             if len(words) >= 2 and all(e is not ent for e, _ in self._index[words]):
                 self._index[words].append((ent, text))
+            sing = frozenset(singular_form(w) for w in words)
+            if len(sing) >= 2 and all(e is not ent for e, _ in self._singular[sing]):
+                self._singular[sing].append((ent, text))
             for affiliation in _AFFILIATIONS:
                 if normal_spelling(text).startswith(affiliation + " "):
                     bare = words - content_words(affiliation)
@@ -366,9 +372,18 @@ class Calques:
         """(entity, English name, reading) for each organisation the Vietnamese ``name`` reads
         as; the readings with the whole name come first."""
         out: list[tuple[object, str, frozenset[str]]] = []
-        for group in self.glossary.reading_groups(name):
+        groups = self.glossary.reading_groups(name)
+        for group in groups:
             for reading in group:
                 for ent, text in self._index.get(reading, ()):
+                    if all(e is not ent for e, _, _ in out):
+                        out.append((ent, text, reading))
+            if out:
+                return out
+        for group in groups[:1]:
+            for reading in group:
+                sing = frozenset(singular_form(w) for w in reading)
+                for ent, text in self._singular.get(sing, ()):
                     if all(e is not ent for e, _, _ in out):
                         out.append((ent, text, reading))
             if out:
