@@ -329,11 +329,18 @@ def file_records() -> Iterator[NameRecord]:
     # land ("xứ sở Nghìn hồ", "đất nước Nghìn hồ", "xứ Nghìn hồ"): each core with each head
     heads = [str(h) for h in data.get("nickname_heads") or []]
     for row in data.get("nicknames") or []:
-        for head in heads:
-            yield NameRecord(
-                f"{head} {row['core']}", "vi", targets(row["target"]), "common-name",
-                f"{head!r} + {row['core']!r}: {row['evidence']}", "nickname",
-            )
+        core = str(row["core"])
+        # round 15: a flower's core is said with or without "hoa" (flower): "xứ sở Tulip",
+        # "xứ sở Anh Đào"; not a one-syllable Vietnamese word ("Hồng", rose, is also pink)
+        bare = core[4:] if core.lower().startswith("hoa ") else ""
+        keep = bare and (len(bare.split()) > 1 or "-" in bare or bare.isascii())
+        cores = [core, bare] if keep else [core]
+        for c in cores:
+            for head in heads:
+                yield NameRecord(
+                    f"{head} {c}", "vi", targets(row["target"]), "common-name",
+                    f"{head!r} + {c!r}: {row['evidence']}", "nickname",
+                )
 
 
 def native_long_form_records() -> Iterator[NameRecord]:
