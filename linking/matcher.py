@@ -660,6 +660,12 @@ class Matcher:
                 if r is not None:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
+            # round 15: a span of years after the name without brackets ("Germany
+            # 1949–1990", "Vietnam, 1955-1975"), read as in brackets
+            yr = _TRAILING_YEARS.fullmatch(text)
+            if yr is not None:
+                result = self._by_period(query, yr.group("head"), yr.group("years"), kinds)
+        if result is None:
             # round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
             # "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
             # capital chooses the state
@@ -1019,6 +1025,18 @@ class Matcher:
         kinds: frozenset[str] | None,
         lang: str | None,
     ) -> MatchResult | None:
+        if folded_form(qual) in _DIRECTIONS:
+            # round 15: a direction in brackets is the direction of the name ("Vietnam
+            # (South)" = "South Vietnam", the Republic of Vietnam; "Yemen (North)" = "North
+            # Yemen"), never the state the head names alone
+            for other in (f"{qual} {head}", f"{head} {qual}"):
+                r1 = self._match(other, kinds, lang)
+                if r1 is not None and (r1.best is not None or r1.ambiguous):
+                    cands = [Candidate(c.entity, min(c.score, 90.0), c.match,
+                                       "qualified" if c.match else c.method,
+                                       _join(f"read as {other!r}", c.evidence))
+                             for c in r1.candidates]
+                    return MatchResult(query, cands, r1.ambiguous, r1.note)
         r = self._match(head, kinds, lang)
         if r is None:
             return None
@@ -2875,6 +2893,11 @@ def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResu
         for c in r.candidates
     ]
     return MatchResult(query, cands, r.ambiguous, r.note)
+
+
+_TRAILING_YEARS = re.compile(
+    r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|thời\s+kỳ\s+)?"
+    r"(?P<years>1[5-9]\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
 
 
 def _year_span(qual: str) -> tuple[int, int] | None:

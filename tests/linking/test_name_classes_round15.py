@@ -2,8 +2,9 @@
 round"), found in ``names_test16.csv`` (round 14's unseen list, round 15's development list),
 each by a general mechanism or a sourced table, tried here on names of no evaluation list:
 
-1. a divided state named by a span of years: the historical states of that name whose registry
-   spans overlap it, ambiguous when several ("Germany (1970)"), never today's state;
+1. a divided state named by a span of years (in brackets or after the name): the historical
+   states of that name whose registry spans overlap it, ambiguous when several ("Germany
+   (1970)"), never today's state; a direction in brackets ("Vietnam (South)");
 2. today's states' official long forms in their own languages: the long-form words of many
    languages before the state's endonym ("Republik Singapura"), and a sourced table of the
    forms no such reading reaches (``linking/names/native_long_forms.csv``: "Eesti Vabariik");
@@ -29,6 +30,9 @@ from name_checks import assert_ambiguous, assert_matches, assert_no_match, list_
 BEYOND_MATCHES = [
     # (1) a span inside one historical state's span: that state
     ("Germany (1939–1945)", "GERMAN-REICH", "qualified-period"),
+    # ... and a direction in brackets, the direction of the name (was today's state)
+    ("Vietnam (South)", "RVN", "qualified"),
+    ("Yemen (North)", "YAR", "qualified"),
     # (2) long-form words of the state's own language + its endonym
     ("Republik Singapura", "SGP", "official-form"),
     ("Koninkrijk Nederland", "NLD", "official-form"),
@@ -67,6 +71,8 @@ BEYOND_AMBIGUOUS = [
     ("Germany (1970)", {"GFR", "DDR"}),
     ("Vietnam (1960)", {"VDR", "RVN"}),
     ("Yemen (1980–1985)", {"YAR", "YMD"}),
+    ("Yemen in 1980", {"YAR", "YMD"}),          # the years without brackets
+    ("Đức năm 1970", {"GFR", "DDR"}),
     # (5) generic names of several institutes
     ("UN institute", {"UNIDIR", "UNITAR", "UNRISD", "UNICRI"}),
     ("Viện của Liên Hợp Quốc", {"UNIDIR", "UNITAR", "UNRISD", "UNICRI"}),
