@@ -513,6 +513,7 @@ class Matcher:
         self._same: dict[str, tuple[Entity, str]] = same_bodies(registry)
         self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
         self._state_words: dict[str, set[int]] | None = None
+        self._body_words: dict[str, int] | None = None
         self._territories: list[str] | None = None
         self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
         #: names in one English spelling ("Organisation of American States" = "Organization
@@ -711,6 +712,10 @@ class Matcher:
                 result = _declined(result)
             if result.best is None and not result.ambiguous:
                 result = self._ambiguous_variant(query, text, kinds) or result
+            if result.best is None and not result.ambiguous:
+                # round 15: after every reading of one body, a generic name of bodies on one
+                # subject ("African locust control organisation")
+                result = self._topic_body(query, text, kinds) or result
         result = self._one_body(result)
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
@@ -2031,6 +2036,81 @@ class Matcher:
                 f"{len(ranked)} bodies ({names}){left_out}")
         return MatchResult(r.query, r.candidates, True, note)
 
+    def _topic_body(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a generic name of the bodies on one subject, ambiguous with all of them
+        (:meth:`_topic_found`); read last, when nothing matched the name."""
+        if kinds is not None and not (kinds & KIND_GROUPS["organisation"]):
+            return None
+        if all(c.isascii() for c in text if c.isalpha()):
+            readings = [content_words(text)]
+        else:
+            groups = self._calques.glossary.reading_groups(text)
+            readings = groups[0] if groups else []
+        found, topic = self._topic_found(readings, kinds)
+        if len(found) < 2:
+            return None
+        ranked = sorted(found.values(), key=lambda t: (t[0], t[2]))[:8]
+        r = _ambiguous(query, [e for _, e, _ in ranked], 78.0)
+        names = "; ".join(f"{e.key}: {n!r}" for _, e, n in ranked)
+        return MatchResult(
+            query, r.candidates, True,
+            f"{r.note}; a generic name of the bodies on one subject: the rare word {topic!r} "
+            f"of it is in the names of {len(found)} bodies ({names})")
+
+    def _topic_found(
+        self, readings: Iterable[frozenset[str]], kinds: frozenset[str] | None
+    ) -> tuple[dict[int, tuple[int, Entity, str]], str]:
+        """Round 15: a generic name of bodies on one subject ("African locust control
+        organisation"): two to five words with a generic head (an organisation, a
+        commission, a body …) and one rare word (in the names of two to eight bodies:
+        "locust"), each other word in more bodies' names than it; the bodies whose names have
+        the rare word (fewest other words first). Empty when no reading has such a word."""
+        freq = self._body_word_counts()
+        for words in readings:
+            sing = {singular_form(w) for w in words}
+            if not 2 <= len(sing) <= 5 or not sing & _TOPIC_HEADS:
+                continue
+            rest = sorted(sing - _TOPIC_HEADS, key=lambda w: (freq.get(w, 0), w))
+            if not rest or not 2 <= freq.get(rest[0], 0) <= 8 or any(
+                    freq.get(w, 0) <= freq[rest[0]] for w in rest[1:]):
+                continue
+            rare = rest[:1]
+            # an affiliation the name states is no description: its bodies must have it ("Ủy
+            # ban Cà phê Liên Hợp Quốc" names no UN body on coffee, so none of the coffee bodies)
+            need = set().union(*(a for a in _TOPIC_AFFILIATIONS if a <= sing))
+            found: dict[int, tuple[int, Entity, str]] = {}
+            for key, held in self._calques._index.items():
+                ks = {singular_form(w) for w in key}
+                if rare[0] not in ks or not need <= ks:
+                    continue
+                for ent, name in held:
+                    if not isinstance(ent, Entity):
+                        continue
+                    e = self._same.get(ent.iri, (ent, ""))[0]
+                    if (kinds is None or e.kind in kinds) and e.confidence != "conflicting":
+                        extra = len(ks - sing)
+                        if id(e) not in found or extra < found[id(e)][0]:
+                            found[id(e)] = (extra, e, name)
+            if len(found) >= 2:
+                return found, rare[0]
+        return {}, ""
+
+    def _body_word_counts(self) -> dict[str, int]:
+        """Each word (singular) of the bodies' English names -> the number of bodies (one
+        body held twice counts once) with it in a name."""
+        if self._body_words is None:
+            holders: dict[str, set[int]] = defaultdict(set)
+            for key, held in self._calques._index.items():
+                for ent, _ in held:
+                    if isinstance(ent, Entity):
+                        body = self._same.get(ent.iri, (ent, ""))[0]
+                        for w in key:
+                            holders[singular_form(w)].add(id(body))
+            self._body_words = {w: len(v) for w, v in holders.items()}
+        return self._body_words
+
     def _generic_found(
         self, readings: Iterable[frozenset[str]], kinds: frozenset[str] | None
     ) -> dict[int, tuple[int, Entity, str]]:
@@ -2538,6 +2618,15 @@ def _and_for_va(text: str) -> str:
 #: UNICRI, UNRISD; "EU joint undertaking")
 _GENERIC_HEADS = frozenset({"court", "council", "tribunal", "commission", "fund", "foundation",
                             "agency", "bank", "institute", "undertaking"})
+
+#: round 15: the heads of a generic name of bodies on one subject (singular, folded)
+_TOPIC_HEADS = frozenset({"organization", "commission", "council", "body", "service", "agency",
+                          "board", "committee", "association", "union", "group", "center",
+                          "institute", "fund", "bank", "court", "office", "bureau", "authority"})
+
+#: round 15: affiliations a generic name of bodies on one subject states (all its bodies have it)
+_TOPIC_AFFILIATIONS = (frozenset({"united", "nation"}), frozenset({"european", "union"}),
+                       frozenset({"un"}), frozenset({"eu"}))
 
 _CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
 

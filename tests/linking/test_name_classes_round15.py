@@ -14,7 +14,8 @@ each by a general mechanism or a sourced table, tried here on names of no evalua
 4. Vietnamese names of bodies: more readings of the heads (board, institutions) and ordinary
    words; a name with up to four unread words in one or two runs read when one body alone
    fits (``calque-vi-gaps``);
-5. generic names of several institutes or joint undertakings, ambiguous with all of them;
+5. generic names of several institutes or joint undertakings, and of the bodies on one
+   subject ("Coffee organisation"), ambiguous with all of them;
 6. "chính quyền"/"chế độ" before a state's name, "Royal"/"Imperial" before a name, a long
    form's words without the name when one state alone has them, "the Marshalls".
 
@@ -76,6 +77,10 @@ BEYOND_AMBIGUOUS = [
     # (5) generic names of several institutes
     ("UN institute", {"UNIDIR", "UNITAR", "UNRISD", "UNICRI"}),
     ("Viện của Liên Hợp Quốc", {"UNIDIR", "UNITAR", "UNRISD", "UNICRI"}),
+    # ... and of the bodies on one subject (a word in the names of two to eight bodies)
+    ("Coffee organisation", {"ICfO", "AMCO", "CACB", "IACB"}),
+    ("Tổ chức Cà phê", {"ICfO", "AMCO", "CACB", "IACB"}),
+    ("Cocoa organisation", {"ICCO", "CCPA"}),
 ]
 
 #: names the round's mechanisms must leave unmatched (precision guards)
@@ -86,6 +91,7 @@ NO_MATCH = [
     "Imperial Japan",        # an empire the registry does not hold
     "the Grand Duchy",       # a monarchy's words alone: Luxembourg today, Baden once
     "the Federal Republic",  # the words of several states' long forms
+    "EU coffee agency",      # an affiliation none of the coffee bodies has
 ]
 
 
@@ -141,6 +147,14 @@ def test_every_native_long_form_names_its_state_and_cites_a_source(matcher):
         assert row["source"].strip(), row
         res = matcher.match(row["name"])
         assert res.best is not None and res.best.entity.key == row["state"], (row, res.note)
+
+
+def test_a_subject_reading_comes_after_every_reading_of_one_body(matcher):
+    """The bodies on one subject are read last: a name one body's fuzzy reading takes stays
+    that body's."""
+    assert_matches(matcher, "Rubber study group", "IRSG", "fuzzy")
+    # an affiliation the name states must be the bodies' too: no coffee body is the EU's
+    assert_no_match(matcher, "EU coffee agency")
 
 
 def test_a_reading_with_several_unread_words_names_them(matcher):
