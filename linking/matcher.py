@@ -2003,13 +2003,7 @@ class Matcher:
             readings = [content_words(" ".join(toks))]
             if short != text.split():
                 readings.append(content_words(" ".join(short)))
-            # round 15: without an organisation's acronym, which its bodies' names may leave
-            # out ("EU joint undertaking": the "Chips Joint Undertaking" …); read only when
-            # the readings with it find fewer than two bodies
-            bare = [t for t in text.split() if not (t.isupper() and any(
-                h.entity.kind in KIND_GROUPS["organisation"] for h in self._codes.get(t, ())))]
-            fallback = ([content_words(" ".join(bare))] if len(bare) < len(text.split())
-                        else None)
+            fallback: list[frozenset[str]] | None = None
         else:
             # (round 15: the whole name's readings first; those without an affiliation or a
             # generic head the English names may leave out only when they find fewer than two:
@@ -2023,17 +2017,15 @@ class Matcher:
                 readings += self._calques.glossary.readings(
                     " ".join(t for t in text.split() if folded_form(t) != "vung"))
         found = self._generic_found(readings, kinds)
-        left_out = ""
         if len(found) < 2 and fallback:
             found = self._generic_found(fallback, kinds)
-            left_out = " (read without the organisation's acronym, which their names leave out)"
         if len(found) < 2:
             return None
         ranked = sorted(found.values(), key=lambda t: (t[0], t[2]))[:8]
         r = _ambiguous(query, [e for _, e, _ in ranked], 80.0)
         names = "; ".join(f"{e.key}: {n!r}" for _, e, n in ranked)
         note = (f"{r.note}; a generic name: every word of it is in the names of "
-                f"{len(ranked)} bodies ({names}){left_out}")
+                f"{len(ranked)} bodies ({names})")
         return MatchResult(r.query, r.candidates, True, note)
 
     def _topic_body(
