@@ -54,6 +54,15 @@ BEYOND_MATCHES = [
     ("Hội đồng Kiểm soát Ma túy Quốc tế", "INCB", "calque-vi"),
     ("Viện Nghiên cứu Lúa gạo Quốc tế", "IRRI", "calque-vi"),
     ("Ủy ban Ranh giới Quốc tế", "International-Boundary-Commission", "calque-vi"),
+    # ... and from Vietnamese names written for a random sample of registry bodies
+    ("Nhóm Nghiên cứu Đồng Quốc tế", "ICSG", "calque-vi"),
+    ("Chương trình Tình nguyện viên Liên Hợp Quốc", "UNV", "calque-vi"),
+    ("Văn phòng Giống cây trồng Cộng đồng", "CPVO", "calque-vi"),
+    ("Ủy ban Nghề cá chung Địa Trung Hải", "GFCM", "calque-vi"),
+    ("Cơ quan Quyền lực Đáy biển Quốc tế", "ISA", "calque-vi"),
+    ("Hội đồng Dầu khí Thế giới", "WPC", "calque-vi"),
+    ("Hội nghị La Hay về Tư pháp Quốc tế", "HCPIL", "calque-vi"),
+    ("Tổ chức châu Âu về An toàn Không lưu", "EUROCONTROL", "calque-vi"),
     # ... several unread words ("Mớiz" and the transliteration "Ban-tích", Baltic, whose
     # syllable "ban" is no listed word here)
     ("Hội đồng Mớiz các Quốc gia Biển Ban-tích", "CBSS", "calque-vi-gaps"),
