@@ -958,6 +958,16 @@ class Matcher:
             if rivals and (own < 2 or any(acronym_support(r, text) for r in rivals)):
                 ents = [ents[0], *rivals]
                 top = [h for h in hits if h.entity in ents]
+        if len(ents) > 1 and not all(h.method in ("iso-code", "acronym", "cow-code", "key")
+                                     for h in top):
+            # round 15: a name two records hold, one of them a record whose data sets give
+            # conflicting QIDs (it may merge two bodies: the OPEC Fund's record carries OPEC's
+            # "Organisation of the Petroleum Exporting Countries"): the clean record is the
+            # name's, as for acronyms
+            clean = [e for e in ents if e.confidence != "conflicting"]
+            if len(clean) == 1:
+                ents = clean
+                top = [h for h in top if h.entity is clean[0]]
         if len(ents) > 1 and lang:
             in_lang = _unique(h.entity for h in top if h.lang == lang)
             if len(in_lang) == 1:

@@ -166,6 +166,16 @@ def test_a_subject_reading_comes_after_every_reading_of_one_body(matcher):
     assert_no_match(matcher, "EU coffee agency")
 
 
+def test_a_record_of_conflicting_qids_is_no_rival_for_a_name(matcher):
+    """Found beyond the lists: OPEC's full name with its article was ambiguous with the OPEC
+    Fund's record, which merges data sets giving two QIDs and carries OPEC's names."""
+    for name in ("Organisation of the Petroleum Exporting Countries",
+                 "Organization of the Petroleum Exporting Countries"):
+        res = matcher.match(name)
+        assert res.best is not None and res.best.entity.key == "OPEC", (name, res.note)
+    assert_matches(matcher, "OPEC Fund", "OPEC-Fund-for-International-Development", "acronym")
+
+
 def test_a_reading_with_several_unread_words_names_them(matcher):
     res = matcher.match("Hội đồng Mớiz các Quốc gia Biển Ban-tích")
     assert "'moiz ban tich'" in res.best.evidence, res.best.evidence
