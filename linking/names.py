@@ -345,26 +345,19 @@ def file_records() -> Iterator[NameRecord]:
 
 def native_long_form_records() -> Iterator[NameRecord]:
     """Round 15: today's states' official long forms in their own languages
-    (``names/native_long_forms.csv``: state, lang, name, source; each row names the
-    document that gives the form: the state's constitution, the EU Interinstitutional Style
-    Guide's list of Member States' full names). Written by hand: no package shipped offline
-    holds them (pycountry's ``official_name`` is English only, CLDR has short names)."""
-    import csv
-
-    path = NAMES_DIR / "native_long_forms.csv"
-    try:
-        with path.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-    except OSError as e:
-        raise DiplographError("internal", f"cannot read the names file {path}: {e}") from e
-    for row in rows:
+    (``names/native_long_forms.yaml``: state, lang, name, source; each row names the document
+    that gives the form: the state's constitution, the EU Interinstitutional Style Guide's list
+    of Member States' full names). Written by hand: no package shipped offline holds them
+    (pycountry's ``official_name`` is English only, CLDR has short names)."""
+    for row in read_yaml("native_long_forms.yaml").get("forms") or []:
         state, name, source = row.get("state"), row.get("name"), row.get("source")
         if not (state and name and source):
-            raise DiplographError("internal", f"{path}: a row without state, name or source")
+            raise DiplographError(
+                "internal", f"native_long_forms.yaml: a row without state, name or source: {row}")
+        lang = str(row.get("lang") or "") or None
         yield NameRecord(
-            name.strip(), row.get("lang") or None, (f"state/{state.strip()}",),
-            "native-long-form", f"the state's official long form in {row.get('lang')}: {source}",
-            "native-long-form",
+            str(name).strip(), lang, (f"state/{str(state).strip()}",), "native-long-form",
+            f"the state's official long form in {lang}: {source}", "native-long-form",
         )
 
 

@@ -7,7 +7,7 @@ each by a general mechanism or a sourced table, tried here on names of no evalua
    (1970)"), never today's state; a direction in brackets ("Vietnam (South)");
 2. today's states' official long forms in their own languages: the long-form words of many
    languages before the state's endonym ("Republik Singapura"), and a sourced table of the
-   forms no such reading reaches (``linking/names/native_long_forms.csv``: "Eesti Vabariik");
+   forms no such reading reaches (``linking/names/native_long_forms.yaml``: "Eesti Vabariik");
    a monarchy's words keep convention B ("Reino de Italia": no match);
 3. the press's nicknames: more cores, each with its evidence, after more words for a land
    ("Đảo quốc Sương mù"); a nickname is no sound of a state's name;
@@ -145,13 +145,10 @@ def test_a_period_never_gives_todays_state(matcher):
 
 def test_every_native_long_form_names_its_state_and_cites_a_source(matcher):
     """Every row of the sourced table has a source and is matched to its own state."""
-    import csv
+    from diplograph.linking.names import read_yaml
 
-    from diplograph.linking.names import NAMES_DIR
-
-    with (NAMES_DIR / "native_long_forms.csv").open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    assert len(rows) >= 90
+    rows = read_yaml("native_long_forms.yaml")["forms"]
+    assert len(rows) >= 100
     for row in rows:
         assert row["source"].strip(), row
         res = matcher.match(row["name"])
