@@ -271,8 +271,8 @@ LIST_STATUS = {
     "names_test13.csv": "round 12's development list (after its unseen run)",
     "names_test14.csv": "round 13's development list (after its unseen run)",
     "names_test15.csv": "round 14's development list (after its unseen run)",
-    "names_test16.csv": "unseen: written by a ninth independent writer, run once after round 14",
-    "names_test17.csv": "unseen: written by a tenth independent writer, not yet run",
+    "names_test16.csv": "round 15's development list (after its unseen run)",
+    "names_test17.csv": "unseen: written by a tenth independent writer, run once after round 15",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

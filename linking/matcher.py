@@ -234,8 +234,14 @@ class Matcher:
         #: (ISO 3166-3 writes "Viet-Nam, Democratic Republic of": "Viet-Nam" alone is not
         #: the DRV's name)
         self.skipped_names: list[tuple[str, str]] = []
+        #: round 15: the press nicknames (a land's word + what the state is known for) are
+        #: no sounds of a state's name ("Nước Samba" is no transliteration of Luxembourg)
+        self._nicknames: set[str] = set()
         for rn in resolved:
-            if rn.source in ("cldr", "iso3166-3", "sino-vietnamese", "cldr-endonym"):
+            if rn.source == "nickname":
+                self._nicknames.add(rn.text)
+            if rn.source in ("cldr", "iso3166-3", "sino-vietnamese", "cldr-endonym",
+                             "native-long-form"):
                 taken = self._folded.get(folded_form(rn.text), [])
                 if any(h.entity is not rn.entity for h in taken) or (
                     rn.source in ("sino-vietnamese", "cldr-endonym")
@@ -249,7 +255,7 @@ class Matcher:
                     self.skipped_names.append((rn.text, rn.entity.key))
                     continue
             rank = 1 if rn.source in ("cldr", "iso3166-3", "sino-vietnamese",
-                                      "cldr-endonym") else 0
+                                      "cldr-endonym", "native-long-form") else 0
             self._add(_Name(rn.entity, rn.text, rn.lang, rn.method, rank, rn.evidence))
         # round 11: a registry alias written inverted ("Macedonia, The Former Yugoslav
         # Republic Of") read in the usual order without its leading article ("Former Yugoslav
@@ -341,7 +347,8 @@ class Matcher:
         self._monarchy_forms = _units(forms["state_forms"].get("monarchy") or [])
         self._monarchies: set[int] = {
             id(h.entity) for held in self._exact.values() for h in held
-            if h.entity.kind == "state" and h.method in ("label", "alias", "cldr", "common-name")
+            if h.entity.kind == "state" and h.method in ("label", "alias", "cldr", "common-name",
+                                                         "native-long-form")
             and _spans([folded_form(t) for t in h.text.split()], self._monarchy_forms)
         }
         self._cow_adjectives = {
@@ -505,6 +512,8 @@ class Matcher:
         #: they share is not ambiguous, and a match names the record that stands for the body
         self._same: dict[str, tuple[Entity, str]] = same_bodies(registry, reference.same_body)
         self._phonetic: list[tuple[str, Entity, str, bool]] | None = None
+        self._state_words: dict[str, set[int]] | None = None
+        self._body_words: dict[str, int] | None = None
         self._territories: list[str] | None = None
         self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
         #: names in one English spelling ("Organisation of American States" = "Organization
@@ -628,6 +637,12 @@ class Matcher:
                 (_after_region_word, "region word 'xứ' before {!r}", False),
                 # round 11: "Đặc khu (hành chính)", a special (administrative) region
                 (_after_special_region, "'đặc khu' (special region) before {!r}", False),
+                # round 15: "chính quyền" / "chế độ" (the government, the regime of) before a
+                # state's name; "Royal" / "Imperial" before a name, a kingdom's or an empire's
+                # long form ("Royal Yugoslavia" = "Kingdom of Yugoslavia"; convention B holds:
+                # "Royal Italy" is no match)
+                (_after_regime_word, "'chính quyền'/'chế độ' (the regime of) before {!r}", False),
+                (_royal_form, "read as the long form {!r}", False),
             )
             for rewrite, why, fuzzy_counts in rewrites:
                 other = rewrite(text)
@@ -650,6 +665,12 @@ class Matcher:
                 if r is not None:
                     result = _rescore(r, query, -10.0, "inverted")
         if result is None:
+            # round 15: a span of years after the name without brackets ("Germany
+            # 1949–1990", "Vietnam, 1955-1975"), read as in brackets
+            yr = _TRAILING_YEARS.fullmatch(text)
+            if yr is not None:
+                result = self._by_period(query, yr.group("head"), yr.group("years"), kinds)
+        if result is None:
             # round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
             # "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
             # capital chooses the state
@@ -662,6 +683,8 @@ class Matcher:
             result = self._official_form(query, text, kinds, lang)
         if result is None:
             result = self._islands(query, text, kinds, lang)
+        if result is None:
+            result = self._bare_long_form(query, text, kinds)
         if result is None:
             result = self._former(query, text, kinds, lang)
         if result is None:
@@ -693,6 +716,10 @@ class Matcher:
                 result = _declined(result)
             if result.best is None and not result.ambiguous:
                 result = self._ambiguous_variant(query, text, kinds) or result
+            if result.best is None and not result.ambiguous:
+                # round 15: after every reading of one body, a generic name of bodies on one
+                # subject ("African locust control organisation")
+                result = self._topic_body(query, text, kinds) or result
         result = self._one_body(result)
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
@@ -935,6 +962,16 @@ class Matcher:
             if rivals and (own < 2 or any(self._acronym_support(r, text) for r in rivals)):
                 ents = [ents[0], *rivals]
                 top = [h for h in hits if h.entity in ents]
+        if len(ents) > 1 and not all(h.method in ("iso-code", "acronym", "cow-code", "key")
+                                     for h in top):
+            # round 15: a name two records hold, one of them a record whose data sets give
+            # conflicting QIDs (it may merge two bodies: the OPEC Fund's record carries OPEC's
+            # "Organisation of the Petroleum Exporting Countries"): the clean record is the
+            # name's, as for acronyms
+            clean = [e for e in ents if e.confidence != "conflicting"]
+            if len(clean) == 1:
+                ents = clean
+                top = [h for h in top if h.entity is clean[0]]
         if len(ents) > 1 and lang:
             in_lang = _unique(h.entity for h in top if h.lang == lang)
             if len(in_lang) == 1:
@@ -1007,6 +1044,18 @@ class Matcher:
         kinds: frozenset[str] | None,
         lang: str | None,
     ) -> MatchResult | None:
+        if folded_form(qual) in _DIRECTIONS:
+            # round 15: a direction in brackets is the direction of the name ("Vietnam
+            # (South)" = "South Vietnam", the Republic of Vietnam; "Yemen (North)" = "North
+            # Yemen"), never the state the head names alone
+            for other in (f"{qual} {head}", f"{head} {qual}"):
+                r1 = self._match(other, kinds, lang)
+                if r1 is not None and (r1.best is not None or r1.ambiguous):
+                    cands = [Candidate(c.entity, min(c.score, 90.0), c.match,
+                                       "qualified" if c.match else c.method,
+                                       _join(f"read as {other!r}", c.evidence))
+                             for c in r1.candidates]
+                    return MatchResult(query, cands, r1.ambiguous, r1.note)
         r = self._match(head, kinds, lang)
         if r is None:
             return None
@@ -1015,6 +1064,9 @@ class Matcher:
         by_capital = self._by_capital(query, head, qual, r, kinds)
         if by_capital is not None:
             return by_capital
+        by_period = self._by_period(query, head, qual, kinds)
+        if by_period is not None:
+            return by_period
         if not r.ambiguous:
             if r.best is not None and want & _words_of(r.best.entity):
                 return _rescore(r, query, -10.0, "qualified")
@@ -1305,6 +1357,43 @@ class Matcher:
               f"{e.label} (COW {e.cow_code})")
         return _single(query, e, 90.0, "qualified", self._note(e), ev)
 
+    def _by_period(
+        self, query: str, head: str, qual: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a state named with a span of years ("Vietnam (1955–1975)", "Germany
+        (1949–1990)"): the historical states that have the name's words in a row in one of
+        their names and whose registry span (existed_from to existed_until) overlaps those
+        years. Two or more: ambiguous between them, never today's state (a divided state named
+        by its period); one, whose span holds the years: that state. None when no historical
+        state of the name fits (today's state is read as before) or the qualifier is no span."""
+        span = _year_span(qual)
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if span is None or not state_kinds:
+            return None
+        a, b = span
+        fit = []
+        for e in self._named(head, state_kinds):
+            if e.kind == "state" or not (e.existed_from and e.existed_until):
+                continue
+            s, t = int(e.existed_from[:4]), int(e.existed_until[:4])
+            if s < b and a < t if a < b else s <= a <= t:
+                fit.append((e, s, t))
+        if not fit:
+            return None
+        spans = ", ".join(f"{e.label} {s}–{t}" for e, s, t in fit)
+        if len(fit) > 1:
+            r = _ambiguous(query, [e for e, _, _ in fit], 88.0)
+            return MatchResult(
+                query, r.candidates, True,
+                f"{r.note} (the states named {head!r} whose registry spans overlap the "
+                f"years {qual!r}: {spans}; today's state is not read for a past period)")
+        e, s, t = fit[0]
+        if not (s <= a and b <= t):
+            return None
+        return _single(query, e, 88.0, "qualified-period", self._note(e),
+                       f"{head!r} narrowed by the years {qual!r}: of the states named so, "
+                       f"only {spans} covers them")
+
     def _regime(
         self, query: str, best: Candidate, form_words: list[str], form: str, rest: str,
         state_kinds: frozenset[str],
@@ -1487,6 +1576,8 @@ class Matcher:
                         continue
                     if not all(c.isascii() or not c.isalpha() for c in strip_diacritics(h.text)):
                         continue
+                    if h.text in self._nicknames:
+                        continue
                     if "(" in h.text:
                         # "Montenegro (1852-1918)": the qualifier tells apart a name another
                         # entity holds bare; its sounds are that entity's
@@ -1662,6 +1753,70 @@ class Matcher:
                 ev = _join(f"a state of islands: {query!r} read as {cand!r}", r.best.evidence)
                 return _single(query, e, 90.0, "islands", self._note(e), ev)
         return None
+
+    def _bare_long_form(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a long form's words without the name ("the Hashemite Kingdom", "the
+        Plurinational State"), when exactly one state's registry names begin with them and go
+        on with its name; and a state of islands named by its plural ("the Solomons" =
+        "Solomon Islands"). Two words at least; a form several states share ("the Federal
+        Republic", "the Kingdom") is no match."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        toks = text.split()
+        if not state_kinds or not 1 <= len(toks) <= MAX_FORM_WORDS:
+            return None
+        if toks[0].lower() == "the":
+            toks = toks[1:]
+        if len(toks) == 1 and toks[0].endswith("s") and toks[0][:1].isupper() and len(toks[0]) > 4:
+            r = self._match(f"{toks[0][:-1]} Islands", state_kinds, None)
+            if r is not None and r.best is not None and not r.ambiguous:
+                e = r.best.entity
+                return _single(query, e, 88.0, "islands", self._note(e),
+                               f"{toks[0]!r}: the plural of {toks[0][:-1]!r} for "
+                               f"{r.best.entity.label!r}")
+            return None
+        words = [folded_form(t) for t in toks]
+        if len(words) < 2 or len(words) not in _prefix_ends(words, self._state_forms):
+            return None
+        n = len(words)
+        fit: dict[int, tuple[Entity, str]] = {}
+        for held in self._exact.values():
+            for h in held:
+                e = h.entity
+                if e.kind not in state_kinds or h.method not in ("label", "alias"):
+                    continue
+                ws = [folded_form(t) for t in h.text.split()]
+                if ws[:1] == ["the"]:
+                    ws = ws[1:]
+                if len(ws) > n + 1 and ws[:n] == words and ws[n] in ("of", "the"):
+                    fit.setdefault(id(e), (e, h.text))
+        if len(fit) != 1:
+            return None
+        # a word of the form must be rare among the states' names (in those of three states
+        # at most: "Hashemite", "Plurinational") and no monarchy's word: "the Grand Duchy" is
+        # Luxembourg today, but also Baden's, Tuscany's, Hesse's (the registry holds them
+        # under their short names)
+        monarchy = {w for unit in self._monarchy_forms for w in unit}
+        if not any(len(self._state_word_holders().get(w, ())) <= 3
+                   for w in words if w not in ("of", "the") and w not in monarchy):
+            return None
+        e, name = next(iter(fit.values()))
+        return _single(query, e, 85.0, "official-form", self._note(e),
+                       f"the long-form words of {name!r} without its name; no other state's "
+                       "names begin with them")
+
+    def _state_word_holders(self) -> dict[str, set[int]]:
+        """Each folded word of the states' names -> the states (ids) with it in a name."""
+        if self._state_words is None:
+            out: dict[str, set[int]] = defaultdict(set)
+            for e in self.registry.entities:
+                if e.kind in STATE_KINDS:
+                    for ws in _name_words(e):
+                        for w in ws:
+                            out[w].add(id(e))
+            self._state_words = dict(out)
+        return self._state_words
 
     def _former(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -1862,13 +2017,111 @@ class Matcher:
             readings = [content_words(" ".join(toks))]
             if short != text.split():
                 readings.append(content_words(" ".join(short)))
+            fallback: list[frozenset[str]] | None = None
         else:
-            readings = self._calques.glossary.readings(text)
+            # (round 15: the whole name's readings first; those without an affiliation or a
+            # generic head the English names may leave out only when they find fewer than two:
+            # "Viện nghiên cứu của Liên Hợp Quốc" is a UN research institute, not any one)
+            groups = self._calques.glossary.reading_groups(text)
+            readings = groups[0] if groups else []
+            fallback = [r for g in groups[1:] for r in g] or None
             if any(folded_form(t) == "vung" for t in text.split()):
                 # round 14: "vùng" before a place is the place ("Tòa án vùng Caribe": a
                 # Caribbean court), not a word of the body's name
                 readings += self._calques.glossary.readings(
                     " ".join(t for t in text.split() if folded_form(t) != "vung"))
+        found = self._generic_found(readings, kinds)
+        if len(found) < 2 and fallback:
+            found = self._generic_found(fallback, kinds)
+        if len(found) < 2:
+            return None
+        ranked = sorted(found.values(), key=lambda t: (t[0], t[2]))[:8]
+        r = _ambiguous(query, [e for _, e, _ in ranked], 80.0)
+        names = "; ".join(f"{e.key}: {n!r}" for _, e, n in ranked)
+        note = (f"{r.note}; a generic name: every word of it is in the names of "
+                f"{len(ranked)} bodies ({names})")
+        return MatchResult(r.query, r.candidates, True, note)
+
+    def _topic_body(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a generic name of the bodies on one subject, ambiguous with all of them
+        (:meth:`_topic_found`); read last, when nothing matched the name."""
+        if kinds is not None and not (kinds & KIND_GROUPS["organisation"]):
+            return None
+        if all(c.isascii() for c in text if c.isalpha()):
+            readings = [content_words(text)]
+        else:
+            groups = self._calques.glossary.reading_groups(text)
+            readings = groups[0] if groups else []
+        found, topic = self._topic_found(readings, kinds)
+        if len(found) < 2:
+            return None
+        ranked = sorted(found.values(), key=lambda t: (t[0], t[2]))[:8]
+        r = _ambiguous(query, [e for _, e, _ in ranked], 78.0)
+        names = "; ".join(f"{e.key}: {n!r}" for _, e, n in ranked)
+        return MatchResult(
+            query, r.candidates, True,
+            f"{r.note}; a generic name of the bodies on one subject: the rare word {topic!r} "
+            f"of it is in the names of {len(found)} bodies ({names})")
+
+    def _topic_found(
+        self, readings: Iterable[frozenset[str]], kinds: frozenset[str] | None
+    ) -> tuple[dict[int, tuple[int, Entity, str]], str]:
+        """Round 15: a generic name of bodies on one subject ("African locust control
+        organisation"): two to five words with a generic head (an organisation, a
+        commission, a body …) and one rare word (in the names of two to eight bodies:
+        "locust"), each other word in more bodies' names than it; the bodies whose names have
+        the rare word (fewest other words first). Empty when no reading has such a word."""
+        freq = self._body_word_counts()
+        for words in readings:
+            sing = {singular_form(w) for w in words}
+            if not 2 <= len(sing) <= 5 or not sing & _TOPIC_HEADS:
+                continue
+            rest = sorted(sing - _TOPIC_HEADS, key=lambda w: (freq.get(w, 0), w))
+            if not rest or not 2 <= freq.get(rest[0], 0) <= 8 or any(
+                    freq.get(w, 0) <= freq[rest[0]] for w in rest[1:]):
+                continue
+            rare = rest[:1]
+            # an affiliation the name states is no description: its bodies must have it ("Ủy
+            # ban Cà phê Liên Hợp Quốc" names no UN body on coffee, so none of the coffee bodies)
+            need = set().union(*(a for a in _TOPIC_AFFILIATIONS if a <= sing))
+            found: dict[int, tuple[int, Entity, str]] = {}
+            for key, held in self._calques._index.items():
+                ks = {singular_form(w) for w in key}
+                if rare[0] not in ks or not need <= ks:
+                    continue
+                for ent, name in held:
+                    if not isinstance(ent, Entity):
+                        continue
+                    e = self._same.get(ent.iri, (ent, ""))[0]
+                    if (kinds is None or e.kind in kinds) and e.confidence != "conflicting":
+                        extra = len(ks - sing)
+                        if id(e) not in found or extra < found[id(e)][0]:
+                            found[id(e)] = (extra, e, name)
+            if len(found) >= 2:
+                return found, rare[0]
+        return {}, ""
+
+    def _body_word_counts(self) -> dict[str, int]:
+        """Each word (singular) of the bodies' English names -> the number of bodies (one
+        body held twice counts once) with it in a name."""
+        if self._body_words is None:
+            holders: dict[str, set[int]] = defaultdict(set)
+            for key, held in self._calques._index.items():
+                for ent, _ in held:
+                    if isinstance(ent, Entity):
+                        body = self._same.get(ent.iri, (ent, ""))[0]
+                        for w in key:
+                            holders[singular_form(w)].add(id(body))
+            self._body_words = {w: len(v) for w, v in holders.items()}
+        return self._body_words
+
+    def _generic_found(
+        self, readings: Iterable[frozenset[str]], kinds: frozenset[str] | None
+    ) -> dict[int, tuple[int, Entity, str]]:
+        """The bodies whose English names hold every word of a reading of two or three words
+        with a generic head (fewest other words kept per body)."""
         found: dict[int, tuple[int, Entity, str]] = {}
         for words in readings:
             # (round 11: "United Nations" counts as one word: "UN Economic Commission", the
@@ -1881,14 +2134,7 @@ class Matcher:
                 if (kinds is None or e.kind in kinds) and e.confidence != "conflicting":
                     if id(e) not in found or extra < found[id(e)][0]:
                         found[id(e)] = (extra, e, name)
-        if len(found) < 2:
-            return None
-        ranked = sorted(found.values(), key=lambda t: (t[0], t[2]))[:8]
-        r = _ambiguous(query, [e for _, e, _ in ranked], 80.0)
-        names = "; ".join(f"{e.key}: {n!r}" for _, e, n in ranked)
-        note = (f"{r.note}; a generic name: every word of it is in the names of "
-                f"{len(ranked)} bodies ({names})")
-        return MatchResult(r.query, r.candidates, True, note)
+        return found
 
     def _ambiguous_variant(
         self, query: str, text: str, kinds: frozenset[str] | None
@@ -1953,6 +2199,8 @@ class Matcher:
                  if isinstance(f[0], Entity) and (kinds is None or f[0].kind in kinds)
                  and f[0].confidence != "conflicting"]
         bodies = _unique(self._same.get(f[0].iri, (f[0], ""))[0] for f in found)
+        if not found:
+            return self._calque_with_gaps(query, text, kinds)
         if len(bodies) != 1 or not any(f[4] for f in found):
             return None
         e, name, reading, gap, word = next(f for f in found if f[4])
@@ -1961,6 +2209,27 @@ class Matcher:
               f"{' + '.join(sorted(reading))}, and {gap!r} (no listed reading) as {word!r}: "
               f"the only English name of these words and one more, {name!r}")
         return _single(query, e, 82.0, "calque-vi-gap", self._note(e), ev)
+
+    def _calque_with_gaps(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a Vietnamese name of an organisation with up to four words the glossary
+        lacks in one or two runs, read from its listed phrases (three at least, more than the
+        unread words) when one body alone has every word read and one or two more, and no
+        other body has every word read and at most as many more as words were unread
+        (:meth:`Calques.find_with_gaps`); score 80, the unread words named in the evidence."""
+        found = [f for f in self._calques.find_with_gaps(text)
+                 if isinstance(f[0], Entity) and (kinds is None or f[0].kind in kinds)
+                 and f[0].confidence != "conflicting"]
+        bodies = _unique(self._same.get(f[0].iri, (f[0], ""))[0] for f in found)
+        if len(bodies) != 1 or not any(f[4] for f in found):
+            return None
+        _, name, reading, gap, _ = next(f for f in found if f[4])
+        e = bodies[0]
+        ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
+              f"{' + '.join(sorted(reading))}, with {gap!r} unread: the only English name "
+              f"with these words and at most as many more, {name!r}")
+        return _single(query, e, 80.0, "calque-vi-gaps", self._note(e), ev)
 
     def _institution(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -2239,6 +2508,33 @@ def _after_special_region(text: str) -> str | None:
     return m.group("rest") if m else None
 
 
+_REGIME_WORD = re.compile(r"(?:chính\s+quyền|chế\s+độ)\s+(?P<rest>\S.*)", re.IGNORECASE)
+_ROYAL = re.compile(r"(?P<adj>Royal|Imperial)\s+(?P<rest>[A-Z]\S*(?:\s+\S+)?)")
+
+
+def _after_regime_word(text: str) -> str | None:
+    """Round 15: the name after the Vietnamese "chính quyền" or "chế độ" (the government, the
+    regime of), or None.
+
+    >>> _after_regime_word("chính quyền Việt Nam Cộng hòa")
+    'Việt Nam Cộng hòa'
+    """
+    m = _REGIME_WORD.fullmatch(text)
+    return m.group("rest") if m else None
+
+
+def _royal_form(text: str) -> str | None:
+    """Round 15: "Royal X" as "Kingdom of X", "Imperial X" as "Empire of X", or None.
+
+    >>> _royal_form("Royal Yugoslavia"), _royal_form("Royal Society")
+    ('Kingdom of Yugoslavia', 'Kingdom of Society')
+    """
+    m = _ROYAL.fullmatch(text)
+    if m is None:
+        return None
+    return f"{'Kingdom' if m.group('adj') == 'Royal' else 'Empire'} of {m.group('rest')}"
+
+
 def _after_region_word(text: str) -> str | None:
     """The name after the Vietnamese region word "xứ", or None."""
     m = _REGION_WORD.fullmatch(text)
@@ -2326,8 +2622,19 @@ def _and_for_va(text: str) -> str:
 #: the head words of a generic name of a court or a council (content words, folded)
 #: round 14: and a fund, a foundation, an agency or a bank ("Nordic fund", "EU executive
 #: agency"), compared in the singular ("Tuna Commission": the ICCAT's "Tunas" too)
+#: round 15: an institute and a joint undertaking ("UN research institute": UNIDIR, UNITAR,
+#: UNICRI, UNRISD; "EU joint undertaking")
 _GENERIC_HEADS = frozenset({"court", "council", "tribunal", "commission", "fund", "foundation",
-                            "agency", "bank"})
+                            "agency", "bank", "institute", "undertaking"})
+
+#: round 15: the heads of a generic name of bodies on one subject (singular, folded)
+_TOPIC_HEADS = frozenset({"organization", "commission", "council", "body", "service", "agency",
+                          "board", "committee", "association", "union", "group", "center",
+                          "institute", "fund", "bank", "court", "office", "bureau", "authority"})
+
+#: round 15: affiliations a generic name of bodies on one subject states (all its bodies have it)
+_TOPIC_AFFILIATIONS = (frozenset({"united", "nation"}), frozenset({"european", "union"}),
+                       frozenset({"un"}), frozenset({"eu"}))
 
 _CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
 
@@ -2683,3 +2990,26 @@ def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResu
         for c in r.candidates
     ]
     return MatchResult(query, cands, r.ambiguous, r.note)
+
+
+_TRAILING_YEARS = re.compile(
+    r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|thời\s+kỳ\s+)?"
+    r"(?P<years>1[5-9]\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
+
+
+def _year_span(qual: str) -> tuple[int, int] | None:
+    """Round 15: a qualifier that is a span of years ("1955–1975", "1949-1990") or one year.
+
+    >>> _year_span("1955–1975")
+    (1955, 1975)
+    >>> _year_span("1990") , _year_span("tourism")
+    ((1990, 1990), None)
+    """
+    m = re.fullmatch(r"(\d{4})\s*(?:[-–—]|to)\s*(\d{4})|(\d{4})", qual.strip())
+    if m is None:
+        return None
+    if m.group(3):
+        y = int(m.group(3))
+        return y, y
+    a, b = int(m.group(1)), int(m.group(2))
+    return (a, b) if a <= b else None

@@ -48,7 +48,7 @@ class NameRecord:
     target: tuple[str, ...]  # entity ids, first existing wins
     method: str  # cldr | predecessor | historical-name | common-name
     evidence: str
-    source: str = "file"  # cldr | iso3166-3 | file
+    source: str = "file"  # cldr | iso3166-3 | file | cldr-endonym | native-long-form …
 
 
 @dataclass(frozen=True)
@@ -329,11 +329,36 @@ def file_records() -> Iterator[NameRecord]:
     # land ("xứ sở Nghìn hồ", "đất nước Nghìn hồ", "xứ Nghìn hồ"): each core with each head
     heads = [str(h) for h in data.get("nickname_heads") or []]
     for row in data.get("nicknames") or []:
-        for head in heads:
-            yield NameRecord(
-                f"{head} {row['core']}", "vi", targets(row["target"]), "common-name",
-                f"{head!r} + {row['core']!r}: {row['evidence']}",
-            )
+        core = str(row["core"])
+        # round 15: a flower's core is said with or without "hoa" (flower): "xứ sở Tulip",
+        # "xứ sở Anh Đào"; not a one-syllable Vietnamese word ("Hồng", rose, is also pink)
+        bare = core[4:] if core.lower().startswith("hoa ") else ""
+        keep = bare and (len(bare.split()) > 1 or "-" in bare or bare.isascii())
+        cores = [core, bare] if keep else [core]
+        for c in cores:
+            for head in heads:
+                yield NameRecord(
+                    f"{head} {c}", "vi", targets(row["target"]), "common-name",
+                    f"{head!r} + {c!r}: {row['evidence']}", "nickname",
+                )
+
+
+def native_long_form_records() -> Iterator[NameRecord]:
+    """Round 15: today's states' official long forms in their own languages
+    (``names/native_long_forms.yaml``: state, lang, name, source; each row names the document
+    that gives the form: the state's constitution, the EU Interinstitutional Style Guide's list
+    of Member States' full names). Written by hand: no package shipped offline holds them
+    (pycountry's ``official_name`` is English only, CLDR has short names)."""
+    for row in read_yaml("native_long_forms.yaml").get("forms") or []:
+        state, name, source = row.get("state"), row.get("name"), row.get("source")
+        if not (state and name and source):
+            raise DiplographError(
+                "internal", f"native_long_forms.yaml: a row without state, name or source: {row}")
+        lang = str(row.get("lang") or "") or None
+        yield NameRecord(
+            str(name).strip(), lang, (f"state/{str(state).strip()}",), "native-long-form",
+            f"the state's official long form in {lang}: {source}", "native-long-form",
+        )
 
 
 def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord]]:
@@ -341,7 +366,8 @@ def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord
     resolved: list[ResolvedName] = []
     pending: list[NameRecord] = []
     for rec in (*cldr_records(registry), *iso3166_3_records(), *file_records(),
-                *sino_vietnamese_records(registry), *endonym_records(registry)):
+                *sino_vietnamese_records(registry), *endonym_records(registry),
+                *native_long_form_records()):
         e = resolve_target(registry, list(rec.target))
         if e is None:
             pending.append(rec)
