@@ -315,6 +315,7 @@ UNSEEN_RUNS = {
     "names_test14.csv": "**end of round 12: 0.984 / 0.815 / 4/10**",
     "names_test15.csv": "**end of round 13: 0.992 / 0.806 / 5/11**",
     "names_test16.csv": "**end of round 14: 0.984 / 0.721 / 2/11**",
+    "names_test17.csv": "**end of round 15: 0.969 / 0.599 / 7/12**",
 }
 
 
