@@ -53,7 +53,16 @@ from ..graph.namespaces import (
 from .conneg import negotiate, prefers_html
 from .i18n import ui_lang
 from .page_cache import serve_cached
-from .page_layout import PAGE_SIZE, FactGroup, PageFilter, PageLayout, layout_page, page_of, slug
+from .page_layout import (
+    PAGE_SIZE,
+    FactGroup,
+    PageFilter,
+    PageLayout,
+    layout_page,
+    page_of,
+    slug,
+    summarise_reference,
+)
 from .pictures import pictures_for
 from .renamed import new_path
 from .ui import base_iri, construct, href, iri_term, query_service
@@ -182,6 +191,21 @@ WHERE {
   OPTIONAL { ?f dg:endDateLatest ?en }
   OPTIONAL { ?f dg:statedIn ?d }
 } GROUP BY ?s ?f"""
+)
+
+#: One row per counterpart and data set of each reference-data fact of ?s (a fact no document
+#: states): what the one-line summary of a folded group counts (:func:`_reference_summaries`).
+REFERENCE_PARTS = (
+    _PREFIXES
+    + f"""PREFIX prov: <{PROV('')}>
+SELECT ?s ?f ?other ?ds (SAMPLE(?t) AS ?title)
+WHERE {{
+  ?f dg:involves ?s .
+  FILTER NOT EXISTS {{ ?f dg:statedIn ?d }}
+  OPTIONAL {{ ?f dg:involves ?other FILTER(?other != ?s) }}
+  OPTIONAL {{ ?f prov:wasDerivedFrom ?ds FILTER(REGEX(STR(?ds), "/id/dataset/[^/]+$"))
+             OPTIONAL {{ ?ds dcterms:title|rdfs:label ?t FILTER(LANGMATCHES(LANG(?t), "en")) }} }}
+}} GROUP BY ?s ?f ?other ?ds"""
 )
 
 #: ``{facts}`` below is a VALUES block of fact IRIs that FACT_INDEX returned (the store's own
@@ -478,6 +502,7 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
         return [], []
 
     layout = layout_page(groups, index, request.args, later)
+    read = _reference_summaries(term, layout.groups)
     if document in own:  # every quote of the text is highlighted and linked to its row
         shown: list[IndexedFact] = list(index)
     else:
@@ -497,7 +522,49 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
                                ) >= INCOMING_MAX
     html = render_template("entity.html", v=view, lay=layout, path=path,
                            pictures=pictures_for(path), data_links=_data_links(path))
-    return html, _terms_read(iri, index, graph)
+    return html, _terms_read(iri, index, graph) | read
+
+
+def _reference_summaries(term: str, groups: list[FactGroup]) -> frozenset[str]:
+    """Give each group with reference-data facts its one-line summary (counted over every such
+    fact the filter keeps, not only the page's); the IRIs read (for the page cache)."""
+    wanted = [g for g in groups if g.reference_all]
+    if not wanted:
+        return frozenset()
+    others: dict[str, set[str]] = {}
+    sets: dict[str, set[tuple[str, str | None]]] = {}
+    read: set[str] = set()
+    for r in query_service().select(REFERENCE_PARTS, {"s": term}):
+        f = r.get("f")
+        if not isinstance(f, ox.NamedNode):
+            continue
+        other, ds = r.get("other"), r.get("ds")
+        if isinstance(other, ox.NamedNode):
+            others.setdefault(f.value, set()).add(other.value)
+            read.add(other.value)
+        if isinstance(ds, ox.NamedNode):
+            title = r["title"].value if "title" in r else local_name(ds.value)
+            sets.setdefault(f.value, set()).add((_short_title(title), _href(ds.value)))
+            read.add(ds.value)
+    parts = {f: (others.get(f, set()), sorted(sets.get(f, set())))
+             for f in others.keys() | sets.keys()}
+    for g in wanted:
+        g.summary = summarise_reference(g.reference_all, parts)
+    return frozenset(read)
+
+
+def _short_title(title: str) -> str:
+    """A data set's title up to its first colon or parenthesis, if that leaves a name.
+
+    >>> _short_title("ATOP v5.1 alliance treaty obligations (directed dyad-years, 1815-2018)")
+    'ATOP v5.1 alliance treaty obligations'
+    >>> _short_title("Archigos 4.1: the effective leaders of states")
+    'Archigos 4.1'
+    >>> _short_title("The COW (v2016) and Gleditsch-Ward state systems")
+    'The COW (v2016) and Gleditsch-Ward state systems'
+    """
+    cut = min((i for i in (title.find(":"), title.find(" (")) if i >= 0), default=len(title))
+    return title[:cut] if cut >= 12 else title
 
 
 def _uses(term: str, query: str = USES) -> dict[str, int]:
