@@ -521,7 +521,8 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
     view.incoming_capped = len({t.subject for t in incoming if t.object == ox.NamedNode(iri)}
                                ) >= INCOMING_MAX
     html = render_template("entity.html", v=view, lay=layout, path=path,
-                           pictures=pictures_for(path), data_links=_data_links(path))
+                           pictures=pictures_for(path, {f.kind for f in index}),
+                           data_links=_data_links(path))
     return html, _terms_read(iri, index, graph) | read
 
 
