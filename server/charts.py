@@ -24,7 +24,8 @@ __all__ = ["Bar", "Edge", "bar_chart", "ego_network", "line_chart", "nice_ticks"
 
 _STYLE = ("<style>text{font:12px system-ui,sans-serif;fill:#444}.axis{stroke:#999}"
           ".grid{stroke:#e3e7eb}.bar{fill:#1f5f8b}.bar.partial{fill:url(#hatch);stroke:#1f5f8b}"
-          ".line{fill:none;stroke:#2f7d4f;stroke-width:2}.area{fill:#2f7d4f;opacity:.12}"
+          ".line{fill:none;stroke:#2f7d4f;stroke-width:2}"
+          ".line.more{stroke:#a33b2f;stroke-dasharray:5 3}.area{fill:#2f7d4f;opacity:.12}"
           ".edge{stroke-opacity:.7}a:hover circle,a:focus circle{stroke:#000;stroke-width:2}"
           "</style>")
 _HATCH = ('<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
@@ -134,18 +135,32 @@ def bar_chart(bars: Sequence[Bar], *, title: str, unit: str, width: int = 640,
 
 
 def line_chart(points: Sequence[tuple[int, float]], *, title: str, unit: str,
-               width: int = 640, height: int = 220) -> str:
-    """A value by year, as a line over a light area."""
+               width: int = 640, height: int = 220, desc: str | None = None,
+               name: str | None = None,
+               more: Sequence[tuple[str, Sequence[tuple[int, float]]]] = ()) -> str:
+    """A value by year, as a line over a light area.
+
+    ``desc`` adds a ``<title>`` and a ``<desc>`` (the chart's text alternative); ``more`` adds
+    further series over the same years, each a dashed line named in a legend with ``name``
+    (the first series' name).
+
+    >>> svg = line_chart([(2000, 1), (2001, 3)], title="t", unit="disputes", desc="d",
+    ...                  name="disputes", more=[("wars", [(2000, 0), (2001, 1)])])
+    >>> svg.count("<polyline"), "<desc>d</desc>" in svg, "2001: 3 disputes, 1 wars" in svg
+    (2, True, True)
+    """
     left, right, top, bottom = 48, 12, 28, 40
     pw, ph = width - left - right, height - top - bottom
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}"'
            f' role="img" aria-label="{escape(title)}">', _STYLE,
            f'<text x="{left}" y="16" style="font-weight:600">{escape(title)}</text>']
+    if desc is not None:
+        out.insert(1, f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>")
     if not points:
         out.append(f'<text x="{left}" y="{top + 20}">no data</text></svg>')
         return "".join(out)
     x0, x1 = points[0][0], max(points[-1][0], points[0][0] + 1)
-    ticks = nice_ticks(max(v for _, v in points))
+    ticks = nice_ticks(max(v for series in (points, *(p for _, p in more)) for _, v in series))
     ymax = ticks[-1]
 
     def xy(year: int, v: float) -> tuple[float, float]:
@@ -165,13 +180,29 @@ def line_chart(points: Sequence[tuple[int, float]], *, title: str, unit: str,
     bx, _ = xy(points[-1][0], 0)
     out.append(f'<polygon class="area" points="{ax:.1f},{top + ph} {path} {bx:.1f},{top + ph}"/>')
     out.append(f'<polyline class="line" points="{path}"/>')
+    for _label, series in more:
+        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(yr, v) for yr, v in series))
+        out.append(f'<polyline class="line more" points="{line}"/>')
+    tips: dict[int, list[str]] = {}
+    for label, series in ((name or unit, points), *more):
+        for yr, v in series:
+            tips.setdefault(yr, []).append(f"{_fmt(v)} {label}")
     for yr, v in points:
         x, y = xy(yr, v)
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="transparent">'
-                   f'<title>{yr}: {_fmt(v)} {escape(unit)}</title></circle>')
+                   f'<title>{yr}: {escape(", ".join(tips[yr]))}</title></circle>')
     out.append(f'<line class="axis" x1="{left}" x2="{width - right}" y1="{top + ph}" '
                f'y2="{top + ph}"/><text x="{left}" y="{height - 6}">{escape(unit)} by year'
-               f'</text></svg>')
+               f'</text>')
+    if more:
+        x = width - right - 10 - 90 * (len(more) + 1)
+        for i, label in enumerate([name or unit, *(lbl for lbl, _ in more)]):
+            cls = "line" if i == 0 else "line more"
+            out.append(f'<line class="{cls}" x1="{x}" x2="{x + 18}" y1="{height - 10}" '
+                       f'y2="{height - 10}"/><text x="{x + 22}" y="{height - 6}">'
+                       f'{escape(label)}</text>')
+            x += 90
+    out.append("</svg>")
     return "".join(out)
 
 

@@ -63,7 +63,16 @@ from ..graph.namespaces import (
 from .conneg import negotiate, prefers_html
 from .i18n import ui_lang
 from .page_cache import serve_cached
-from .page_layout import PAGE_SIZE, FactGroup, PageFilter, PageLayout, layout_page, page_of, slug
+from .page_layout import (
+    PAGE_SIZE,
+    FactGroup,
+    PageFilter,
+    PageLayout,
+    layout_page,
+    page_of,
+    slug,
+    summarise_reference,
+)
 from .pictures import pictures_for
 from .renamed import Renamed, new_path, store_table
 from .ui import base_iri, construct, href, iri_term, query_service
@@ -215,6 +224,28 @@ WHERE {
   OPTIONAL { ?f dg:endDateLatest ?en }
   OPTIONAL { ?f dg:statedIn ?d }
 } GROUP BY ?s ?f"""
+)
+
+#: What the one-line summary of a folded group counts (:func:`_reference_summaries`): one row
+#: per counterpart and one per source of each fact of ?s (those of document facts are left out
+#: in Python, as the index says which they are). Two branches, no OPTIONAL, no GROUP BY: a
+#: third of the time of one row per counterpart and data set (0.09-0.10 -> 0.04 s of CPU for
+#: the USA and France on the full graph).
+REFERENCE_PARTS = (
+    _PREFIXES
+    + f"""PREFIX prov: <{PROV('')}>
+SELECT ?s ?f ?other ?ds WHERE {{
+  {{ ?f dg:involves ?s . ?f dg:involves ?other FILTER(?other != ?s) }}
+  UNION {{ ?f dg:involves ?s . ?f prov:wasDerivedFrom ?ds }}
+}}"""
+)
+
+#: The titles of data sets (``{sets}``: a VALUES block of the store's own IRIs that
+#: :data:`REFERENCE_PARTS` returned, written as N-Triples terms).
+DATA_SET_TITLES = (
+    _PREFIXES
+    + """SELECT ?ds (SAMPLE(?t) AS ?title) WHERE { VALUES ?ds { {sets} }
+  ?ds dcterms:title|rdfs:label ?t FILTER(LANGMATCHES(LANG(?t), "en")) } GROUP BY ?ds"""
 )
 
 #: ``{facts}`` below is a VALUES block of fact IRIs that FACT_INDEX returned (the store's own
@@ -512,6 +543,7 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
         return [], []
 
     layout = layout_page(groups, index, request.args, later)
+    read = _reference_summaries(term, layout.groups)
     if document in own:  # every quote of the text is highlighted and linked to its row
         shown: list[IndexedFact] = list(index)
     else:
@@ -530,8 +562,56 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
     view.incoming_capped = len({t.subject for t in incoming if t.object == ox.NamedNode(iri)}
                                ) >= INCOMING_MAX
     html = render_template("entity.html", v=view, lay=layout, path=path,
-                           pictures=pictures_for(path), data_links=_data_links(path))
-    return html, _terms_read(iri, index, graph)
+                           pictures=pictures_for(path, {f.kind for f in index}),
+                           data_links=_data_links(path))
+    return html, _terms_read(iri, index, graph) | read
+
+
+def _reference_summaries(term: str, groups: list[FactGroup]) -> frozenset[str]:
+    """Give each group with reference-data facts its one-line summary (counted over every such
+    fact the filter keeps, not only the page's); the IRIs read (for the page cache)."""
+    wanted = [g for g in groups if g.reference_all]
+    if not wanted:
+        return frozenset()
+    facts = {f.iri for g in wanted for f in g.reference_all}
+    others: dict[str, set[str]] = {}
+    sets: dict[str, set[str]] = {}
+    for r in query_service().select(REFERENCE_PARTS, {"s": term}):
+        f = r.get("f")
+        if not isinstance(f, ox.NamedNode) or f.value not in facts:
+            continue
+        other, ds = r.get("other"), r.get("ds")
+        if isinstance(other, ox.NamedNode):
+            others.setdefault(f.value, set()).add(other.value)
+        elif isinstance(ds, ox.NamedNode) and _DATA_SET.fullmatch(ds.value):
+            sets.setdefault(f.value, set()).add(ds.value)
+    named = sorted({d for found in sets.values() for d in found})
+    titles: dict[str, str] = {}
+    if named:
+        query = DATA_SET_TITLES.replace("{sets}", " ".join(str(ox.NamedNode(d)) for d in named))
+        for r in query_service().select(query):
+            if isinstance(r.get("ds"), ox.NamedNode) and r.get("title") is not None:
+                titles[r["ds"].value] = r["title"].value
+    shown = {d: (_short_title(titles.get(d, local_name(d))), _href(d)) for d in named}
+    parts = {f: (others.get(f, set()), sorted(shown[d] for d in sets.get(f, set())))
+             for f in others.keys() | sets.keys()}
+    for g in wanted:
+        g.summary = summarise_reference(g.reference_all, parts)
+    return frozenset({o for found in others.values() for o in found} | set(named))
+
+
+def _short_title(title: str) -> str:
+    """A data set's title up to its first colon or parenthesis, if that leaves a name.
+
+    >>> _short_title("ATOP v5.1 alliance treaty obligations (directed dyad-years, 1815-2018)")
+    'ATOP v5.1 alliance treaty obligations'
+    >>> _short_title("Archigos 4.1: the effective leaders of states")
+    'Archigos 4.1'
+    >>> _short_title("The COW (v2016) and Gleditsch-Ward state systems")
+    'The COW (v2016) and Gleditsch-Ward state systems'
+    """
+    cut = min((i for i in (title.find(":"), title.find(" (")) if i >= 0), default=len(title))
+    return title[:cut] if cut >= 12 else title
 
 
 def _uses(term: str, query: str = USES) -> dict[str, int]:

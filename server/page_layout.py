@@ -23,7 +23,8 @@ from typing import Any
 
 from ..graph.errors import DiplographError
 
-__all__ = ["FactGroup", "PageFilter", "PageLayout", "layout_page", "page_of", "slug"]
+__all__ = ["FactGroup", "PageFilter", "PageLayout", "ReferenceSummary", "layout_page", "page_of",
+           "slug", "summarise_reference"]
 
 #: rows of one group shown on one page
 PAGE_SIZE = 100
@@ -113,6 +114,57 @@ class PageFilter:
         return {k: v for k, v in current.items() if v is not None}
 
 
+@dataclass(frozen=True)
+class ReferenceSummary:
+    """One line that says what a group's reference-data facts hold, so that their table can
+    stay folded: "43 facts with 28 counterparts, 1949–2018, from ATOP 5.1"."""
+
+    facts: int
+    counterparts: int
+    first: int | None
+    last: int | None
+    #: the data sets, as ``(label, link)``
+    data_sets: tuple[tuple[str, str | None], ...] = ()
+
+    @property
+    def span(self) -> str:
+        if self.first is None:
+            return ""
+        if self.last is None or self.last == self.first:
+            return str(self.first)
+        return f"{self.first}–{self.last}"
+
+
+def summarise_reference(facts: Sequence[Any],
+                        parts: Mapping[str, tuple[Sequence[str], Sequence[tuple[str, str | None]]]]
+                        ) -> ReferenceSummary:
+    """The summary of ``facts`` (each with ``iri``, ``start``, ``end``); ``parts`` maps a fact's
+    IRI to its counterparts (IRIs) and its data sets (label, link).
+
+    >>> import datetime as dt
+    >>> class F:
+    ...     def __init__(self, iri, a, b): self.iri, self.start, self.end = iri, a, b
+    >>> facts = [F("f1", dt.date(1949, 4, 4), dt.date(1960, 1, 1)),
+    ...          F("f2", dt.date(1955, 1, 1), dt.date(2018, 12, 31)), F("f3", None, None)]
+    >>> parts = {"f1": (["us", "uk"], [("ATOP 5.1", "/id/dataset/atop")]),
+    ...          "f2": (["uk"], [("ATOP 5.1", "/id/dataset/atop")])}
+    >>> s = summarise_reference(facts, parts)
+    >>> s.facts, s.counterparts, s.span, s.data_sets
+    (3, 2, '1949–2018', (('ATOP 5.1', '/id/dataset/atop'),))
+    """
+    others: set[str] = set()
+    sets: dict[tuple[str, str | None], None] = {}
+    years: list[int] = []
+    for f in facts:
+        found = parts.get(f.iri)
+        if found is not None:
+            others.update(found[0])
+            sets.update(dict.fromkeys(found[1]))
+        years.extend(d.year for d in (f.start, f.end) if d is not None)
+    return ReferenceSummary(len(facts), len(others), min(years, default=None),
+                            max(years, default=None), tuple(sorted(sets)))
+
+
 @dataclass
 class FactGroup:
     """One group of facts of a page (one fact class), paged."""
@@ -127,6 +179,21 @@ class FactGroup:
     #: nodes of this page of the group that are not facts (a large page lists every node that
     #: points at its entity through one property: source rows, a fact's own nodes …)
     others: list[Any] = field(default_factory=list)
+    #: every reference-data fact of the group that the filter keeps (not only this page's),
+    #: for :attr:`summary`
+    reference_all: list[Any] = field(default_factory=list)
+    #: what those hold, in one line (filled in once their counterparts are read)
+    summary: ReferenceSummary | None = None
+
+    #: the reader asked for these rows (a page past the first, this kind or the data sets
+    #: only): their table is shown open rather than folded under the summary line
+    asked: bool = False
+
+    @property
+    def reference_open(self) -> bool:
+        """Whether the reference table is shown open: when asked for, or when no summary
+        line stands for it and the group has nothing else to show."""
+        return self.asked or (self.summary is None and not self.documents)
 
     @property
     def reference_sources(self) -> list[str]:
@@ -204,7 +271,9 @@ def layout_page(groups: Sequence[tuple[str, list[Any]]], facts: Sequence[Any],
         page = page_of(args, name, pages)
         shown = ordered[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
         out.append(FactGroup(title, name, [f for f in shown if not f.reference],
-                             [f for f in shown if f.reference], len(kept), page, pages))
+                             [f for f in shown if f.reference], len(kept), page, pages,
+                             reference_all=[f for f in kept if f.reference],
+                             asked=page > 1 or filt.kind == name or filt.source == "data"))
         contents.append((title, name, len(kept)))
     dated = [f for f in kept_all if not f.reference] + [f for f in kept_all if f.reference]
     dated = [f for f in dated if f.start is not None]

@@ -1,13 +1,17 @@
 """Pictures of an entity, drawn on the server as SVG from queries over the graph.
 
-- ``/pictures/map/<path>.svg?by=shared-memberships|relations|members``: a world map coloured by
-  the number of organisations a state shares with each other state, by the facts relating it to
-  each (memberships left out), or, for an organisation, by the year each member joined;
-  capitals as points where the graph has them (``geo:asWKT``);
+- ``/pictures/map/<path>.svg?by=shared-memberships|relations|members|alliances|opponents``: a
+  world map coloured by the number of organisations a state shares with each other state, by
+  the facts relating it to each (memberships left out), by its allies in a year (``&year=``,
+  default the last year of its ATOP spells; the number of obligations), by its opponents in
+  militarized disputes and wars (how many), or, for an organisation, by the year each member
+  joined; capitals as points where the graph has them (``geo:asWKT``);
 - ``/pictures/network/<path>.svg``: the entity and its counterparts in every kind of fact but
   memberships (relations, agreements, events, mechanisms, alliances, disputes …);
-- ``/pictures/chart/<path>.svg?series=memberships|trade[&partner=IRI]``: memberships in force by
-  year, or trade by period with partial periods marked.
+- ``/pictures/chart/<path>.svg?series=memberships|trade|alliances|conflicts[&partner=IRI]``:
+  memberships in force by year, trade by period with partial periods marked, a state's alliance
+  spells in force by year (ATOP), or its militarized disputes (MID) and wars (COW) under way by
+  year; the alliance and conflict series are counted in the core (:mod:`diplograph.graph.series`).
 
 The entity is bound as an RDF term (``substitutions``); nothing from the request is pasted into a
 query. The page shows these with ``<object>``/``<img>`` so that it does not wait for them.
@@ -28,6 +32,7 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
+from ..graph import series as core_series
 from ..graph.changes import query_predicates
 from ..graph.errors import DiplographError
 from . import worldmap
@@ -119,12 +124,17 @@ WHERE {
   OPTIONAL { ?other rdfs:label ?oEn FILTER(LANGMATCHES(LANG(?oEn), "en")) }
 } GROUP BY ?s ?obs ?other ?period ?start ?partial ?usd ?usdMin ?usdMax ORDER BY ?start"""
 
+#: every state with an ISO alpha-3 code (the map's key), with its English label
+STATE_CODES = _P + """SELECT ?x ?code (SAMPLE(?l) AS ?label) WHERE {
+  ?x dg:iso3166Alpha3 ?code OPTIONAL { ?x rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "en")) }
+} GROUP BY ?x ?code"""
+
 LABEL_OF = _P + """SELECT ?s ?l WHERE {
   OPTIONAL { ?s rdfs:label ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
   OPTIONAL { ?s rdfs:label ?any } BIND(COALESCE(?en, ?any) AS ?l) } LIMIT 1"""
 
-MAPS = {"shared-memberships", "relations", "members"}
-SERIES = {"memberships", "trade"}
+MAPS = {"shared-memberships", "relations", "members", "alliances", "opponents"}
+SERIES = {"memberships", "trade", "alliances", "conflicts"}
 #: counterparts drawn in a network at most (the most connected)
 NETWORK_MAX = 40
 
@@ -173,7 +183,8 @@ _POINT = re.compile(r"POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", re.I)
 
 
 @bp.get("/pictures/map/<path:path>.svg")
-@_kept(LABEL_OF, MAP_MEMBERS, MAP_SHARED, MAP_RELATIONS, CAPITALS)
+@_kept(LABEL_OF, MAP_MEMBERS, MAP_SHARED, MAP_RELATIONS, CAPITALS, STATE_CODES,
+       core_series.ALLIANCE_SPELLS, core_series.OPPONENTS)
 def world_map(path: str) -> Any:
     """The world coloured for this entity (see the module's docstring)."""
     if not worldmap.available():
@@ -185,7 +196,9 @@ def world_map(path: str) -> Any:
     name = _label(iri)
     values: dict[str, worldmap.MapValue] = {}
     unknown: dict[str, worldmap.MapValue] = {}  # members whose first year is not known
-    if by == "members":
+    if by in ("alliances", "opponents"):
+        values, title, legend = _conflict_map(by, iri, name)
+    elif by == "members":
         for r in select(MAP_MEMBERS, subs):
             since = r.get("since")
             if since is None:
@@ -195,7 +208,7 @@ def world_map(path: str) -> Any:
             values[r["code"].value] = worldmap.MapValue(
                 float(since.value), f"member since {since.value}", href(r["other"].value))
         title, legend = f"Members of {name}, by the year they joined", "joined"
-    else:
+    elif by in ("shared-memberships", "relations"):
         query = MAP_SHARED if by == "shared-memberships" else MAP_RELATIONS
         what = "organisations shared" if by == "shared-memberships" else "facts"
         for r in select(query, subs):
@@ -216,6 +229,50 @@ def world_map(path: str) -> Any:
                           years=by == "members", unknown=unknown,
                           unknown_label="member, year not known")
     return _svg(svg)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _year_arg() -> int | None:
+    raw = (request.args.get("year") or "").strip()
+    if not raw:
+        return None
+    if not re.fullmatch(r"[0-9]{4}", raw) or not 1000 <= int(raw) <= 2200:
+        raise DiplographError("bad-input", "'year' must be a year (1000 to 2200)")
+    return int(raw)
+
+
+def _conflict_map(by: str, iri: str, name: str,
+                  ) -> tuple[dict[str, worldmap.MapValue], str, str]:
+    """A state's allies in a year (``?year=``, default the last year of its spells) coloured by
+    the number of obligations, or its opponents in disputes and wars coloured by their number
+    (:mod:`diplograph.graph.series`): the values by ISO alpha-3 code, the title, the legend."""
+    term = iri_term(iri)
+    codes = {r["x"].value: (r["code"].value, r["label"].value if "label" in r else None)
+             for r in select(STATE_CODES)}
+    values: dict[str, worldmap.MapValue] = {}
+    if by == "alliances":
+        year, partners = core_series.alliance_partners(select, term, _year_arg())
+        for p in partners.values():
+            if p.iri in codes:
+                what = ", ".join(sorted(p.what)) or "obligations not known"
+                values[codes[p.iri][0]] = worldmap.MapValue(
+                    max(len(p.what), 1), f"allied in {year}: {what}", href(p.iri))
+        title = (f"Allies of {name} in {year} (ATOP alliance spells): {len(partners)}"
+                 + (f", {len(values)} on today's map" if len(values) != len(partners) else ""))
+        return values, title, "obligations"
+    found = core_series.opponents(select, term)
+    for p in found.values():
+        if p.iri in codes:
+            text = ", ".join(_count(n, word) for n, word in ((p.disputes, "dispute"),
+                                                              (p.wars, "war")) if n)
+            values[codes[p.iri][0]] = worldmap.MapValue(p.disputes + p.wars,
+                                                        f"opponent in {text}", href(p.iri))
+    title = (f"Opponents of {name} in militarized disputes (MID) and wars (COW): {len(found)}"
+             + (f", {len(values)} on today's map" if len(values) != len(found) else ""))
+    return values, title, "disputes and wars against it"
 
 
 @bp.get("/pictures/network/<path:path>.svg")
@@ -245,13 +302,16 @@ def network(path: str) -> Any:
 
 
 @bp.get("/pictures/chart/<path:path>.svg")
-@_kept(LABEL_OF, SPELLS, TRADE)
+@_kept(LABEL_OF, SPELLS, TRADE, core_series.ALLIANCE_SPELLS, core_series.CONFLICTS)
 def chart(path: str) -> Any:
-    """A numeric series of the entity: memberships in force by year, or trade by period."""
+    """A numeric series of the entity: memberships in force by year, trade by period, or (a
+    state) alliances in force and disputes and wars under way by year."""
     iri = _entity(path)
     series = _choice("series", SERIES, "memberships")
     subs = {"s": iri_term(iri)}
     name = _label(iri)
+    if series in ("alliances", "conflicts"):
+        return _svg(_conflict_chart(series, iri, name))
     if series == "memberships":
         spells: dict[str, list[tuple[int, int]]] = defaultdict(list)
         this_year = dt.date.today().year
@@ -289,22 +349,72 @@ def chart(path: str) -> Any:
     return _svg(bar_chart(bars[other], title=title, unit="million USD"))
 
 
-def pictures_for(path: str) -> list[dict[str, str]]:
-    """The pictures an entity page embeds (each loads on its own)."""
+def _conflict_chart(series: str, iri: str, name: str) -> str:
+    """The alliances (ATOP spells in force) or the disputes and wars (MID, COW) under way of a
+    state, by year, counted by :mod:`diplograph.graph.series`."""
+    term = iri_term(iri)
+    if series == "alliances":
+        points = core_series.alliances_by_year(select, term)
+        if not points:
+            raise DiplographError("not-found", f"{name} has no dated alliance spells")
+        peak = max(points, key=lambda p: (p[1], p[0]))
+        title = f"{name}: allies by year (alliance spells in force, ATOP)"
+        desc = (f"Alliance spells in force each year from {points[0][0]} to {points[-1][0]}; "
+                f"one spell binds one pair of states. Most: {peak[1]} in {peak[0]}"
+                + (f"; {points[-1][1]} in {points[-1][0]}." if peak != points[-1] else "."))
+        return line_chart([(y, float(n)) for y, n in points], title=title, unit="allies",
+                          desc=desc)
+    parts = core_series.conflicts_by_year(select, term)
+    disputes, wars = parts["disputes"], parts["wars"]
+    if not disputes:
+        raise DiplographError("not-found", f"{name} has no dated disputes or wars")
+    peak = max(disputes, key=lambda p: (p[1], p[0]))
+    title = f"{name}: militarized disputes (MID) and wars (COW) under way by year"
+    desc = (f"From {disputes[0][0]} to {disputes[-1][0]}: the most disputes under way in one "
+            f"year {peak[1]} ({peak[0]}); years with a war: {sum(1 for _, n in wars if n)}.")
+    return line_chart([(y, float(n)) for y, n in disputes], title=title, unit="conflicts",
+                      desc=desc, name="disputes",
+                      more=[("wars", [(y, float(n)) for y, n in wars])])
+
+
+#: which of the kinds of fact a state's conflict pictures draw it has
+_CONFLICT_KINDS = _P + """SELECT DISTINCT ?c WHERE {
+  VALUES ?c { dg:AllianceObligation dg:MilitarizedDispute dg:War } ?f dg:involves ?s ; a ?c }"""
+
+
+def pictures_for(path: str, kinds: set[str] | None = None) -> list[dict[str, str]]:
+    """The pictures an entity page embeds (each loads on its own); ``kinds``, the classes
+    (local names) of the facts the page lists, saves asking which the entity has."""
     from flask import url_for
 
     out = []
     if path.startswith("state/"):
+        subs = {"s": iri_term(_entity(path))}
         if worldmap.available():
-            for by, title in (("shared-memberships", "Organisations shared, by state"),
-                              ("relations", "Facts relating it to each state")):
+            maps = [("shared-memberships", "Organisations shared, by state"),
+                    ("relations", "Facts relating it to each state")]
+            if kinds is None:
+                kinds = {r["c"].value.rsplit("#", 1)[-1] for r in select(_CONFLICT_KINDS, subs)}
+            if "AllianceObligation" in kinds:
+                maps.append(("alliances", "Allies, latest year"))
+            if kinds & {"MilitarizedDispute", "War"}:
+                maps.append(("opponents", "Opponents in disputes and wars"))
+            for by, title in maps:
                 out.append({"kind": "map", "title": title,
                             "url": url_for("pictures.world_map", path=path, by=by)})
         out.append({"kind": "chart", "title": "Memberships in force by year",
                     "url": url_for("pictures.chart", path=path, series="memberships")})
+        if kinds is None:
+            kinds = {r["c"].value.rsplit("#", 1)[-1] for r in select(_CONFLICT_KINDS, subs)}
+        if "AllianceObligation" in kinds:
+            out.append({"kind": "chart", "title": "Alliances in force by year",
+                        "url": url_for("pictures.chart", path=path, series="alliances")})
+        if kinds & {"MilitarizedDispute", "War"}:
+            out.append({"kind": "chart", "title": "Disputes and wars by year",
+                        "url": url_for("pictures.chart", path=path, series="conflicts")})
         for r in select(_P + "SELECT DISTINCT ?s ?other WHERE { { ?o dg:reporter ?s ; dg:partner "
                         "?other } UNION { ?o dg:partner ?s ; dg:reporter ?other } ?o a "
-                        "dg:TradeObservation }", {"s": iri_term(_entity(path))}):
+                        "dg:TradeObservation }", subs):
             out.append({"kind": "chart", "title": "Trade",
                         "url": url_for("pictures.chart", path=path, series="trade",
                                        partner=r["other"].value)})
