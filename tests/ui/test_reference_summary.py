@@ -17,6 +17,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from diplograph.loaders.lookup_tables import TABLES
+from diplograph.loaders.registry import default_data_dir
 from diplograph.server import worldmap
 
 from .conftest import BASE, fixture_app_with
@@ -78,6 +80,11 @@ def _data() -> str:
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     with fixture_app_with(tmp_path_factory.mktemp("refsum") / "store", _data(),
                           "https://diplograph.org/graph/dataset/test-conflicts") as app:
+        # the map names states by the ISO table the build writes (loaders/lookup_tables.py)
+        table = TABLES["iso3166-numeric"]
+        app.extensions["diplograph"].update(
+            f"INSERT DATA {{ GRAPH <{table.DATASET.graph}> "
+            f"{{ {''.join(table.quads(default_data_dir()))} }} }}")
         yield app
 
 

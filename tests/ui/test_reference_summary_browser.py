@@ -11,6 +11,8 @@ import pyoxigraph as ox
 import pytest
 
 from diplograph.graph.store import open_store
+from diplograph.loaders.lookup_tables import TABLES
+from diplograph.loaders.registry import default_data_dir
 from diplograph.server import worldmap
 
 from .conftest import MISSING, QUERIES, load_fixture, serving
@@ -34,6 +36,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = open_store(store_dir)
     store.load(_data().encode(), format=ox.RdfFormat.TURTLE,
                to_graph=ox.NamedNode("https://diplograph.org/graph/dataset/test-conflicts"))
+    table = TABLES["iso3166-numeric"]  # the build's ISO table, by which the map names states
+    store.load("".join(table.quads(default_data_dir())).encode(), format=ox.RdfFormat.N_TRIPLES,
+               to_graph=ox.NamedNode(table.DATASET.graph))
     store.flush()
     del store
     with serving(tmp, "--store", str(store_dir),
