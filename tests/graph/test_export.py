@@ -115,15 +115,19 @@ def test_export_is_deterministic_and_gzip_works(sample_store: ox.Store, tmp_path
     assert gzip.decompress(first) == plain.read_bytes()
 
 
-def test_nquads_keeps_every_quad(built_store: ox.Store, built_lines_path: Path,
-                                 tmp_path: Path) -> None:
-    """Every quad of the store, each once: the file's lines, sorted, are the store's (the
-    run's shared sorted dump, tests/conftest.py; pyoxigraph writes each term one way)."""
+def test_nquads_keeps_every_quad(sample_store: ox.Store, tmp_path: Path) -> None:
+    """Every quad of the store, each once: the file's lines, sorted, are the store's
+    (pyoxigraph writes each term one way). On the build's sample (every graph cut to its first
+    3,000 quads): the claim is the exporter's (the graphs written in threads, each to a file,
+    and copied in order into one N-Quads file), and the whole graph adds only scale, which
+    bench/ measures (the N-Quads export of the real graph, docs/benchmarks.md). The whole
+    graph still goes through this exporter in Turtle above, and the whole graph's N-Quads
+    through the release (tests/graph/test_release.py), each read back."""
     out = tmp_path / "all.nq"
-    export_to_path(built_store, out)
+    export_to_path(sample_store, out)
     lines = sorted(out.read_bytes().splitlines())
-    assert len(lines) == len(built_store)
-    assert lines == read_lines(built_lines_path)
+    assert len(lines) == len(sample_store) > 10_000
+    assert lines == sorted(sample_store.dump(format=ox.RdfFormat.N_QUADS).splitlines())
 
 
 def test_single_graph_export(built_store: ox.Store, tmp_path: Path) -> None:
