@@ -53,9 +53,6 @@ COSTS: dict[str, float] = {
     "tests/issues/test_14_smaller.py": 15,
     "tests/loaders/test_build_incremental.py": 13,
     "tests/loaders/test_tables.py": 13,
-    # a real server run through every kind of request (session 10: 13.4 s of CPU with its
-    # server's, measured alone, pytest's start included; merged into main meanwhile)
-    "tests/issues/test_15_serve_reads_only_store.py": 13,
     "tests/cli/test_cli_details.py": 12,
     "tests/loaders/test_wikidata_view_events.py": 11,
     "tests/server/test_e2e_real_graph.py": 11,
