@@ -29,49 +29,58 @@ GROUPS: dict[str, str] = {
     "tests/ui/test_curation_browser.py": "browser",
     "tests/ui/test_query_errors_browser.py": "browser",
     "tests/ui/test_seed_review_browser.py": "browser",
+    "tests/ui/test_phone_and_labels_browser.py": "browser",
+    "tests/ui/test_reference_summary_browser.py": "browser",
     # the linking store (a build of the registry, the documents and a data set) made once
     "tests/linking/": "linking",
 }
 
 #: about how long a file or group takes, in seconds of one core (CPU of its tests and of the
 #: processes they reaped, measured file by file in a whole run under pytest-xdist on
-#: 2026-12-05, session 9, docs/testing.md; the browser's counts its Chromium and server,
-#: reaped at the end of its process; the files changed in session 9 by their figures in the
-#: run after the change; the release's includes the full build its process makes first, and the
-#: sorted dump of it the whole-graph checks share, tests/conftest.py): an order,
-#: not a promise; a file missing here counts 0.3 s per test
+#: 2026-12-05/06, session 10, docs/testing.md, on the shared machine; the browser's counts its
+#: Chromium and server, reaped at the end of its process; the files changed in session 10 by
+#: their figures measured after the change; the release's includes the full build its process
+#: makes first, and the sorted dump of it the whole-graph checks share, tests/conftest.py): an
+#: order, not a promise; a file missing here counts 0.3 s per test
 COSTS: dict[str, float] = {
-    "tests/graph/test_release.py": 130,
-    "linking": 93,
-    "engines": 72,
-    "tests/loaders/test_events_data.py": 30,  # after the named queries were made faster
-    "tests/graph/test_export.py": 45,
-    "tests/issues/test_14_atomic_rebuild.py": 42,
-    "tests/cli/test_cli.py": 23,
+    "tests/graph/test_release.py": 126,
+    "linking": 100,
+    "engines": 83,
+    "tests/graph/test_export.py": 50,  # after its Turtle check read the shared sorted dump
+    "tests/loaders/test_events_data.py": 46,
+    "tests/issues/test_14_atomic_rebuild.py": 40,
+    "tests/issues/test_12_search_index_restart.py": 31,
+    "tests/cli/test_cli.py": 25,
     "browser": 24,
     "tests/issues/test_14_smaller.py": 15,
     "tests/loaders/test_build_incremental.py": 13,
-    "tests/server/test_e2e_real_graph.py": 12,
-    "tests/loaders/test_tables.py": 12,
+    "tests/loaders/test_tables.py": 13,
     # a real server run through every kind of request (session 10: 13.4 s of CPU with its
     # server's, measured alone, pytest's start included)
     "tests/issues/test_15_serve_reads_only_store.py": 13,
-    "tests/cli/test_cli_details.py": 11,
+    "tests/cli/test_cli_details.py": 12,
     "tests/loaders/test_wikidata_view_events.py": 11,
-    "tests/server/test_w3c_protocol.py": 8,
-    "tests/issues/test_14_replace_drain.py": 8,
-    "tests/server/test_e2e_server.py": 7,
+    "tests/server/test_e2e_real_graph.py": 11,
+    "tests/issues/test_14_replace_drain.py": 10,
+    "tests/server/test_w3c_protocol.py": 9,
+    "tests/server/test_e2e_server.py": 8,
+    "tests/issues/test_15_matcher_reads_store.py": 7,
     "tests/issues/test_14_leak.py": 6,
-    "tests/extraction/test_corpus_and_review.py": 6,
-    "tests/queries/test_cookbook.py": 5,
+    "tests/issues/test_14_burst.py": 6,
+    "tests/extraction/test_corpus_and_review.py": 5,
     "tests/server/test_clients.py": 5,
-    "tests/server/test_page_cache.py": 5,
+    "tests/server/test_search_index.py": 5,
     "tests/loaders/test_cow_igo.py": 5,
+    "tests/queries/test_cookbook.py": 5,
     "tests/test_layers.py": 5,
+    "tests/server/test_page_cache.py": 4,
+    "tests/extraction/test_extract.py": 4,
+    "tests/server/test_protocol.py": 4,
 }
 
 #: work units that never read the full build (``built_store_path`` in tests/conftest.py)
-WITHOUT_BUILD = ("browser", "tests/server/test_clients.py", "tests/server/test_w3c_protocol.py")
+WITHOUT_BUILD = ("tests/issues/test_12_search_index_restart.py", "browser",
+                 "tests/server/test_clients.py", "tests/server/test_w3c_protocol.py")
 
 
 def order(units: list[tuple[str, int]]) -> list[str]:
