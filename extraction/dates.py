@@ -433,6 +433,8 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
             if d is None:
                 continue
             taken.append((m.start(), m.end()))
+            if _in_a_name(text, d):
+                continue  # "Mục tiêu toàn cầu 2030(P4G)", "Vision 2030": a name, no date
             found.append(d)
     found.sort(key=lambda d: d.start)
     for d in found:
@@ -449,6 +451,27 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
         anchor_day = dt.date.fromisoformat(anchor)
     _resolve(text, found, anchor_day)
     return found
+
+
+#: a year that is part of a name (round 19): a programme's or a forum's title ("Vision 2030",
+#: "Agenda 2063", "Tầm nhìn 2045", "Mục tiêu toàn cầu 2030", "Expo 2025") or a year right
+#: before a bracketed acronym ("… Goals 2030 (P4G)")
+_NAME_YEAR_BEFORE = re.compile(r"(?:\b(?:Vision|Agenda|Goals?|Strategy|Plan|Expo|Horizon)"
+                               r"|(?<!\w)(?:Tầm\s+nhìn|Mục\s+tiêu(?:\s+toàn\s+cầu)?"
+                               r"|Chương\s+trình\s+(?:[Nn]ghị\s+sự)|Chiến\s+lược|Expo))\s*$")
+_NAME_YEAR_AFTER = re.compile(r"\s*\((?-i:[A-Z][A-Z0-9&]{1,9})\)")
+
+
+def _in_a_name(text: str, d: DateMention) -> bool:
+    if not re.fullmatch(r"\d{4}", text[d.start : d.end]):
+        return False
+    if _NAME_YEAR_BEFORE.search(text, max(0, d.start - 30), d.start):
+        return True
+    # before an acronym only after a word of the name, never after a date's preposition
+    # ("founded in 1963 (OAU)")
+    return bool(_NAME_YEAR_AFTER.match(text, d.end)) and bool(re.search(
+        r"(?<!\w)(?!(?:in|on|of|since|by|to|until|and|or|from|năm|từ|đến|tới|và|cuối|đầu)\s)"
+        r"\w{2,}\s+$", text[max(0, d.start - 20) : d.start], re.I))
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
