@@ -529,6 +529,22 @@ def group_before(ctx: Context, a: int, pos: int, states_only: bool = True) -> li
     return group
 
 
+#: an aside between commas right before a verb, opening in lower case (a participle, an
+#: adjective, a relative clause): "Bolivia, landlocked since Chile's victory, hopes to …"
+_ASIDE_BEFORE = re.compile(r",\s+(?-i:[a-zà-ỹđ])[^,;.()]{0,90},\s*$")
+
+
+def before_aside(ctx: Context, a: int, pos: int) -> int:
+    """Round 19: the end of the head before an aside that ends at ``pos`` ("Bolivia, landlocked
+    since Chile's victory in 1884, hopes to …": Bolivia, not Chile, hopes), when a name ends
+    right at the aside's comma; else ``pos``."""
+    m = _ASIDE_BEFORE.search(ctx.text, max(a, pos - 100), pos)
+    if m is None or m.end() != pos:
+        return pos
+    head = [x for x in ctx.mentions_in(a, m.start() + 1) if x.end == m.start() and x.key]
+    return m.start() if head else pos
+
+
 #: a name that is the object of a preposition, never a clause's subject: "cùng ngày với Myanmar",
 #: "để phản đối việc Malaysia vào …", "together with Belarus"
 _OBJECT_BEFORE = re.compile(r"(?:\bwith|\bagainst|\bthan|(?<!\w)với|(?<!\w)việc|(?<!\w)hơn"
