@@ -226,6 +226,12 @@ class Context:
         # a name that is no actor of the clause: "independence from France", "với sự trung
         # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal" (nor of the pair)
         c.mentions = [m for m in c.mentions if not c.oblique(m)]
+        # round 19: an organisation owning the organisation after it ("NATO's Partnership for
+        # Peace"): the programme is the body joined, its owner no party of the clause
+        org_starts = {m.start for m in c.mentions if m.is_org and m.key}
+        c.mentions = [m for m in c.mentions if not (
+            m.is_org and (own := re.match(r"['’]s\s+", text[m.end : m.end + 4]))
+            and m.end + own.end() in org_starts)]
         c.dates = find_dates(text, anchor)
         c.dateline = dateline(text, c.dates)
         c.posts = c._find_posts()
