@@ -178,6 +178,27 @@ class Post:
     state: str | None  # registry key
 
 
+def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Round 19: a short form the text defines in brackets after a state's name ("Papua New
+    Guinea (PNG)", "Papua New Guinea(PNG)" on a scraped page) names that state wherever the
+    text uses it again, when the gazetteer does not read it already."""
+    taken = [(m.start, m.end) for m in mentions]
+    out = list(mentions)
+    for m in mentions:
+        if not (m.is_state and m.key):
+            continue
+        d = re.match(r"\s?\(((?-i:[A-Z]{2,6}))\)", text[m.end : m.end + 10])
+        if d is None:
+            continue
+        short = d.group(1)
+        for x in re.finditer(rf"(?<![\w(]){short}(?![\w)])", text):
+            if any(x.start() < b and a < x.end() for a, b in taken):
+                continue
+            out.append(Mention(x.start(), x.end(), short, m.key, m.kind, "acronym"))
+            taken.append((x.start(), x.end()))
+    return sorted(out, key=lambda x: x.start)
+
+
 @dataclass
 class Candidate:
     """A fact a rule proposes: its facts-format keys, its evidence and how sure the rule is."""
@@ -223,6 +244,7 @@ class Context:
         c = cls(text, lang, gazetteer, anchor)
         c.sents = sentences(text)
         c.mentions = [m for m in gazetteer.mentions(text) if not _currency(text, m)]
+        c.mentions = _short_forms(text, c.mentions)
         # a name that is no actor of the clause: "independence from France", "với sự trung
         # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal" (nor of the pair)
         c.mentions = [m for m in c.mentions if not c.oblique(m)]

@@ -501,6 +501,10 @@ def _fiscal(year: int, month: int) -> dict[str, str]:
     return {"from": f"{start_y}-{start_m:02d}", "to": f"{year}-{month:02d}"}
 
 
+#: a relative clause open before a date: ", which … in"
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose|where)\s[^,;.]*$")
+
+
 def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> None:
     explicit = [d for d in found if d.value is not None]
     for d in found:
@@ -538,7 +542,12 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                        and not (anchor is not None and x.year > anchor.year)
                        and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
                        and not (anchor is not None and re.search(r"\n\s*\n",
-                                                                 text[x.end : d.start]))]
+                                                                 text[x.end : d.start]))
+                       # round 19: nor, in a dated article, the year of a relative clause of
+                       # another sentence ("…, which a commission awarded to Eritrea in April
+                       # 2002. On 5 June, …": background, not the story's year)
+                       and not (anchor is not None and x.start < sa and _RELATIVE_BEFORE.search(
+                           text, _sentence_bounds(text, x.start)[0], x.start))]
             year = (
                 after[0].year if after else before[-1].year if before
                 else carried[-1].year if carried
