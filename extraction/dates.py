@@ -161,6 +161,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?!\d)(?!,\s*\d)", re.I), "en_md"),
     (re.compile(r"(?:ngày|chiều|sáng|tối|trưa|đêm|hôm)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.I), "vi_dm"),  # noqa: E501
     (re.compile(rf"\bin\s+{MONTH}(?!\s*\d)", re.I), "en_m"),
+    # round 19: a Vietnamese month without its year: "Hồi tháng 3, …", "vào tháng 11"
+    (re.compile(r"(?<!\w)(?:hồi|vào|trong)\s+(tháng\s+(0?[1-9]|1[0-2]))(?![\d/\w])"
+                r"(?!\s*(?:năm|cùng|sau|tới|trước|này|đó|ấy|qua))", re.I), "vi_m"),
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
     # "which runs from today until Saturday": the dateline's day to the next such weekday
     (re.compile(r"\bfrom\s+today\s+(?:until|till|to|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "today_until"),  # noqa: E501
@@ -324,6 +327,9 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind == "en_m":
         return DateMention(s + 3, e, None, "month", flags=("year-from-context",),
                            pending=("month", MONTHS[g[0].lower().rstrip(".")]))
+    if kind == "vi_m":
+        return DateMention(m.start(1), e, None, "month", flags=("year-from-context",),
+                           pending=("month", int(g[1])))
     if kind == "year":
         return DateMention(s, e, g[0], "year")
     if kind == "weekday":

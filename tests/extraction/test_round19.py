@@ -157,3 +157,12 @@ def test_a_short_form_defined_in_brackets_names_the_state_again(registry) -> Non
     got = facts(text, registry, "event", "en")
     assert [(e["event_type"], [p["actor"] for p in e["participants"]], e.get("date"))
             for e in got] == [("visit", ["Australia", "Papua New Guinea"], "2022-03")]
+
+
+def test_a_vietnamese_month_without_its_year_takes_the_years_before() -> None:
+    text = ("Hà Nội, 5/5/2025 - abc.\n\nHai nước thiết lập quan hệ ngoại giao ngày 21/7/1970; năm "
+            "nay hai nước kỷ niệm 55 năm quan hệ. Hồi tháng 3, ông A đã thăm chính thức Lào.")
+    got = {text[d.start : d.end]: d.value for d in find_dates(text)}
+    assert got["tháng 3"] == "2025-03"
+    got = {d.value for d in find_dates("Năm 2019, A thăm B. Vào tháng 11, C thăm D.")}
+    assert got == {"2019", "2019-11"}
