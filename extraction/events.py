@@ -70,7 +70,11 @@ SESSION = re.compile(
     r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
     r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b"
     r"|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
-    r"|twelfth)\s+(?:session|meeting)\b", re.I)
+    r"|twelfth)\s+(?:session|meeting)\b"
+    # round 19: a numbered bilateral forum or dialogue: "The 30th Ministerial Forum was held
+    # in …", "the 29th Forum met at …"
+    r"|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(?:(?:Ministerial|Strategic|Joint|Annual)\s+)?"
+    r"(?-i:Forum|Dialogue)\b(?=\s+(?:was|were|met|took|convened|opened)\b)", re.I)
 _ORDINALS = {w: n for n, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
     1)}
@@ -1450,7 +1454,9 @@ def _together_at(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Cand
 def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in SESSION.finditer(ctx.text, s.start, s.end):
-        if not COMMITTEE.search(ctx.text, s.start, s.end) and not (
+        if m.lastindex == 5:
+            pass  # a numbered forum names its own body
+        elif not COMMITTEE.search(ctx.text, s.start, s.end) and not (
                 re.match(r"(?:kỳ|phiên)\s+họp\s+lần|\d+(?:st|nd|rd|th)\s+session", m.group(), re.I)
                 and COMMITTEE.search(ctx.text, max(0, s.start - 600), s.start)):
             # "Kỳ họp lần thứ 46 đã diễn ra tại Hà Nội …" after a sentence on the committee's

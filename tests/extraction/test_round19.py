@@ -166,3 +166,16 @@ def test_a_vietnamese_month_without_its_year_takes_the_years_before() -> None:
     assert got["tháng 3"] == "2025-03"
     got = {d.value for d in find_dates("Năm 2019, A thăm B. Vào tháng 11, C thăm D.")}
     assert got == {"2019", "2019-11"}
+
+
+# --- events --------------------------------------------------------------------------------------
+
+def test_a_numbered_bilateral_forum_is_a_committee_session(registry) -> None:
+    text = ("Fiji country brief\n\nAustralia and Fiji work together. The 12th Ministerial Forum "
+            "was held in Suva on 3–4 May 2023, co-chaired by the two foreign ministers. The 11th "
+            "Forum met in Canberra on 9 March 2022. The 4th Forum for Peace in Asia is an NGO "
+            "event.")
+    got = [(e["event_type"], e["ordinal"], e.get("place"), e.get("date") or e.get("start"))
+           for e in facts(text, registry, "event", "en")]
+    assert sorted(got) == [("committee-session", 11, "Australia", "2022-03-09"),
+                           ("committee-session", 12, "Fiji", "2023-05-03")]
