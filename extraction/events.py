@@ -53,6 +53,7 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|\bmeets\s+(?=(?:President|Prime|Premier|Chancellor|King|Queen|Emperor|Foreign"
                   r"|Vice|Deputy|Sultan|Emir)\b)"
                   r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])|(?<!\w)tiếp kiến(?!\w)"
+                  r"|(?<!\w)tiếp\s+(?=(?:ông|bà)\s)"  # round 19: "… đã tiếp ông tại …"
                   r"|\bconferred\s+with\b|\bsat\s+down\s+with\b"
                   r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives|hosted|hosts)\s+"
                   r"(?=(?:Tổng|Thủ|Chủ|Quốc|(?-i:[A-Z])[a-z]+\s+(?:President|Prime|Chancellor)"
@@ -1137,6 +1138,18 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             pronoun = pronoun or _pronoun_post(ctx, replace(s, text=ctx.text[semi + 1 : s.end]
                                                             .lstrip()))
             left = []
+        obj_pronoun = None
+        if left and not right and re.match(r"\s*(?:(?:with|với)\s+)?(?:him|her|ông|bà)(?!\w)",
+                                           ctx.text[b : b + 12]):
+            # round 19: "Chiều cùng ngày, Tổng Bí thư A đã tiếp ông …", "President A received
+            # him": the pronoun is the office holder the sentence before named first, of
+            # another state (named without the office here, so without a post)
+            before = [p for p in ctx.sents if p.end <= s.start]
+            prior = ctx.posts_in(before[-1].start, before[-1].end) if before else []
+            if prior and ctx.text[prior[0].start : prior[0].end] != ctx.text[
+                    left[-1].start : left[-1].end]:
+                obj_pronoun = prior[0]
+                chosen = [left[-1], obj_pronoun]
         if pronoun is not None and right and (not left or _PASSIVE.match(ctx.text, a)):
             # "He held talks with Foreign Minister Qin Gang … and was received by President Xi
             # Jinping": the office holder the sentence before named first
@@ -1277,7 +1290,9 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             place = _dateline_place(ctx, ctx.sentence_of(line.start))
         data = {"event_type": "meeting",
                 "participants": [_participant(ctx, k, "participant", p)
-                                 for k, p in zip(states, chosen, strict=True)]}
+                                 for k, p in zip(states, [None if p is obj_pronoun and p
+                                                          is not None else p for p in chosen],
+                                                 strict=True)]}
         inviter = _INVITED_BY.search(ctx.text, b, clause_end)
         host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
                      if p.start == inviter.end() and p.state and p.state not in states

@@ -179,3 +179,19 @@ def test_a_numbered_bilateral_forum_is_a_committee_session(registry) -> None:
            for e in facts(text, registry, "event", "en")]
     assert sorted(got) == [("committee-session", 11, "Australia", "2022-03-09"),
                            ("committee-session", 12, "Fiji", "2023-05-03")]
+
+
+def test_an_object_pronoun_of_a_reception_is_the_visitor_of_the_sentence_before(registry) -> None:
+    vi = ("Tổng thống Chile thăm Việt Nam\n\nHà Nội, 5/5/2025 – Sáng nay, Chủ tịch nước Lương Cường "
+          "chủ trì lễ đón chính thức Tổng thống Chile Gabriel Boric tại Phủ Chủ tịch.\n\nTổng thống "
+          "Boric đến Hà Nội sáng hôm qua, bắt đầu chuyến thăm cấp Nhà nước Việt Nam từ ngày 4 đến "
+          "6/5. Chiều cùng ngày, Tổng Bí thư Tô Lâm đã tiếp ông tại Trụ sở Trung ương Đảng.")
+    got = [e for e in facts(vi, registry, "event", "vi") if e["event_type"] == "meeting"
+           and e.get("date") == "2025-05-04"]
+    assert [[(p["actor"], p.get("post", {}).get("office")) for p in e["participants"]]
+            for e in got] == [[("Vietnam", "party-general-secretary"), ("Chile", None)]]
+    en = ("Kenya and Chile sign pact\n\nNAIROBI, March 3, 2019 - Chilean President Ana Diaz arrived "
+          "on Sunday for a two-day visit. Kenyan President Paul Mwangi received her at the "
+          "airport and held talks with her the same afternoon.")
+    got = [e for e in facts(en, registry, "event", "en") if e["event_type"] == "meeting"]
+    assert [{p["actor"] for p in e["participants"]} for e in got] == [{"Kenya", "Chile"}]
