@@ -356,6 +356,15 @@ def extract(ctx: Context) -> list[Candidate]:
                     and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
                         ctx, b, right):
                 continue  # "thiết lập quan hệ" alone is often a partnership
+            if re.search(r"(?:(?<!\w)(?:kể\s+)?từ\s+khi|\bsince|\bever\s+since)\s+(?:(?:hai\s+nước"
+                         r"|the\s+two\s+(?:countries|states|nations))\s+)?(?:(?:đã|first)\s+)?$",
+                         ctx.text[max(s.start, a - 30) : a], re.I) \
+                    and not ctx.dates_in(b, min(right, b + 25)):
+                # round 19: "… chuyến thăm đầu tiên … kể từ khi hai nước thiết lập quan hệ ngoại
+                # giao", "the first visit since the two countries established relations": a
+                # reference to the establishment, dated elsewhere, never by this sentence
+                prev_end = b
+                continue
             if re.search(r"(?<!\w)kỷ\s+niệm\s+(?:\S+\s+){1,3}năm\s+(?:ngày\s+)?$|\banniversary\s+of"
                          r"\s+(?:the\s+)?$", ctx.text[max(s.start, a - 30) : a], re.I) \
                     and "(" not in ctx.text[b : b + 20]:

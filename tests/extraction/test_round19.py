@@ -195,3 +195,13 @@ def test_an_object_pronoun_of_a_reception_is_the_visitor_of_the_sentence_before(
           "airport and held talks with her the same afternoon.")
     got = [e for e in facts(en, registry, "event", "en") if e["event_type"] == "meeting"]
     assert [{p["actor"] for p in e["participants"]} for e in got] == [{"Kenya", "Chile"}]
+
+
+def test_since_the_establishment_is_a_reference_not_a_date(registry) -> None:
+    text = ("Tài liệu cơ bản về Mali\n\nThủ tướng Mali thăm chính thức Việt Nam (4-6/5/2024), "
+            "chuyến thăm đầu tiên của một lãnh đạo Mali kể từ khi hai nước thiết lập quan hệ "
+            "ngoại giao.")
+    assert not [r for r in facts(text, registry, "relation", "vi") if r.get("date") == "2024-05-04"]
+    en = ("Foreign relations of Mali\n\nIts prime minister visited Chile in May 2024, the first "
+          "such visit since the two countries established diplomatic relations.")
+    assert not [r for r in facts(en, registry, "relation", "en") if r.get("date")]
