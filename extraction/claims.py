@@ -16,7 +16,9 @@ INTENT = [
                 r"|\bwould\s+like\b|\bwants?\s+to\b|\bsaid\s+(?:they|it|he|she)\s+hoped\b"
                 r"|(?<!\w)hy vọng(?!\w)|(?<!\w)kỳ vọng(?!\w)"
                 # round 19: "has long sought full membership"
-                r"|\b(?:has|have)\s+(?:long\s+|so\s+far\s+)?sought\b", re.I), "hoped"),
+                r"|\b(?:has|have)\s+(?:long\s+|so\s+far\s+)?sought\s+(?=(?:full\s+|formal\s+)?"
+                r"(?:membership|accession|admission)\b|to\s+(?:join|become\s+a\s+member)\b)",
+                re.I), "hoped"),
     (re.compile(r"\b(?:would|will)\s+consider\b|\bconsider(?:s|ing)?\b|\bplans?\s+to\b"
                 r"|\bintends?\s+to\b|\bseeks?\b|\baims?\s+to\b"
                 # round 19: a vote for a step still to take effect, an aim set, a plan announced

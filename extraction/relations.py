@@ -495,7 +495,8 @@ def extract(ctx: Context) -> list[Candidate]:
                 # round 19: "Tháng 6/2007, A thiết lập quan hệ … với B và chấm dứt quan hệ với
                 # C": a coordinated clause without a subject shares the date opening the sentence
                 opening = [x for x in ctx.dates_in(s.start, found[0][0]) if x.value is not None
-                           and x is not ctx.dateline and len(ctx.text[s.start : x.start].split()) <= 2
+                           and x is not ctx.dateline
+                           and len(ctx.text[s.start : x.start].split()) <= 2
                            and re.match(r"\s*,", ctx.text[x.end : x.end + 3])]
                 d = opening[0] if opening else None
             if d is not None and status == "maintained" and re.search(
