@@ -310,11 +310,17 @@ class Context:
         "Quan hệ đối ngoại của Lào", "Bộ Ngoại giao | Thông tin cơ bản về Indonesia và …", a
         title naming one state (and no organisation). A title naming two states without "of" /
         "của" / "về" ("Quan hệ Việt Nam - Canada") has none: its pair is the document's."""
-        end = self.text.find("\n")
+        pos = 0
+        while (nav := re.match(r"[^\n]*\|[^\n]*\|[^\n]*\n", self.text[pos:])) and re.match(
+                r"\s*(?:Trang\s+chủ|Home)\b", nav.group(), re.I):
+            # round 19: a scraped page's first line is its site's navigation ("Trang chủ |
+            # Giới thiệu | … | In trang"): the title is the line after it
+            pos += nav.end()
+        end = self.text.find("\n", pos)
         first = self.text[: end if end >= 0 else len(self.text)]
-        if not (0 < len(first.strip()) < 120) or first.rstrip().endswith("."):
+        if not (0 < len(first[pos:].strip()) < 120) or first.rstrip().endswith("."):
             return None
-        ms = [m for m in self.mentions if m.end <= len(first) and m.key]
+        ms = [m for m in self.mentions if pos <= m.start and m.end <= len(first) and m.key]
         states = [m for m in ms if m.is_state and m.how != "demonym"]
         if not states or any(m.is_org for m in ms):
             return None

@@ -205,3 +205,11 @@ def test_since_the_establishment_is_a_reference_not_a_date(registry) -> None:
     en = ("Foreign relations of Mali\n\nIts prime minister visited Chile in May 2024, the first "
           "such visit since the two countries established diplomatic relations.")
     assert not [r for r in facts(en, registry, "relation", "en") if r.get("date")]
+
+
+def test_a_scraped_pages_navigation_line_is_not_its_title(registry) -> None:
+    text = ("Trang chủ | Giới thiệu | Tư liệu cơ bản các nước | In trang\nTÀI LIỆU CƠ BẢN VỀ "
+            "CỘNG HÒA MALI VÀ QUAN HỆ VỚI VIỆT NAM\n\nIII. QUAN HỆ VỚI VIỆT NAM\n- Ngày thiết "
+            "lập quan hệ ngoại giao:30/10/1960.")
+    assert _relations(text, registry, "vi") == {
+        (frozenset({"Mali", "Vietnam"}), "established", "1960-10-30")}
