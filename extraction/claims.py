@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, group_before, keys, negated, span_of
+from .context import Candidate, Context, before_aside, group_before, keys, negated, span_of
 
 INTENT = [
     (re.compile(r"\bhopes?\s+to\b|\bwish(?:es)?\s+to\b|\bmong muốn\b|\bmong\b"
                 r"|\bwould\s+like\b|\bwants?\s+to\b|\bsaid\s+(?:they|it|he|she)\s+hoped\b"
-                r"|(?<!\w)hy vọng(?!\w)|(?<!\w)kỳ vọng(?!\w)", re.I), "hoped"),
+                r"|(?<!\w)hy vọng(?!\w)|(?<!\w)kỳ vọng(?!\w)"
+                # round 19: "has long sought full membership"
+                r"|\b(?:has|have)\s+(?:long\s+|so\s+far\s+)?sought\s+(?=(?:full\s+|formal\s+)?"
+                r"(?:membership|accession|admission)\b|to\s+(?:join|become\s+a\s+member)\b)",
+                re.I), "hoped"),
     (re.compile(r"\b(?:would|will)\s+consider\b|\bconsider(?:s|ing)?\b|\bplans?\s+to\b"
                 r"|\bintends?\s+to\b|\bseeks?\b|\baims?\s+to\b"
+                # round 19: a vote for a step still to take effect, an aim set, a plan announced
+                r"|\bvoted\s+to\s+(?:withdraw|leave|quit|join|apply)\b"
+                r"|\bset\s+(?=[^.;]{0,80}?\bas\s+(?:the|its|their)\s+(?:\w+\s+){0,2}"
+                r"(?:aims?|goals?|priorit(?:y|ies)|objectives?)\b)"
+                r"|\bannounced\s+(?:a\s+)?plans?\s+to\b|(?<!\w)công\s+bố\s+kế\s+hoạch(?!\w)"
                 r"|\bsaid\s+(?:they|it)\s+would\b(?!\s+not)|\bcân nhắc\b|\bxem xét\b"
                 # an agreed target: "The two sides agreed that India would import …"
                 r"|\bagreed\s+that\b(?=[^.;]{0,60}\bwould\b(?!\s+not))"
@@ -24,7 +33,7 @@ INTENT = [
                 # an agreement under negotiation: "A and B are still negotiating an agreement",
                 # "A và B đang đàm phán hiệp định …"
                 r"|\b(?:is|are|was|were)\s+(?:still\s+)?negotiating\s+(?=(?:a|an|the)\s)"
-                r"|(?<!\w)(?:vẫn\s+)?đang\s+đàm\s+phán(?=\s+(?:hiệp|thỏa|thoả|về))"
+                r"|(?<!\w)(?:vẫn\s+)?đang\s+đàm\s+phán(?=\s+(?:hiệp|thỏa|thoả|về|gia\s+nhập))"
                 r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b"
                 r"|(?<!\w)nhất\s+trí\s+sẽ(?!\w)"
                 r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"
@@ -64,6 +73,12 @@ def reported_future(ctx: Context, start: int, end: int) -> list[tuple[int, int, 
     return out
 
 
+#: an organ of the text's state opening the clause, named without its state
+_OWN_ORGAN = re.compile(r"(?:^|[:;,]\s*|\b(?:its|the)\s+)(?:governments?|parliament|cabinet"
+                        r"|leadership)\s+(?:\w+\s+){0,2}$|(?<!\w)(?:Quốc\s+hội|Chính\s+phủ)"
+                        r"\s+nước\s+này\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
@@ -92,7 +107,7 @@ def extract(ctx: Context) -> list[Candidate]:
                                      "claim-office-future", []))
                 prev_end = b
                 continue
-            subj = group_before(ctx, prev_end, a, states_only=False)
+            subj = group_before(ctx, prev_end, before_aside(ctx, prev_end, a), states_only=False)
             subj = [m for m in subj if m.is_state or m.how in ("capital", "demonym")
                     or m.is_org]
             subj = [m for m in subj if not re.search(
@@ -113,6 +128,12 @@ def extract(ctx: Context) -> list[Candidate]:
                 flags.append("pair-from-document")
             elif not subjects and prev_subjects:
                 subjects = prev_subjects
+            elif not subjects and ctx.subject and _OWN_ORGAN.search(
+                    ctx.text, max(s.start, prev_end, a - 40), a):
+                # round 19: "… its governments have set …", "parliament voted to …": the organs
+                # of the text's state
+                subjects, conf = [ctx.subject], 0.6
+                flags.append("subject-from-document")
             if not subjects and modality != "reported":
                 subjects = _office_holders(ctx, s.start, prev_end, a, b)
             if not subjects:

@@ -178,6 +178,27 @@ class Post:
     state: str | None  # registry key
 
 
+def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Round 19: a short form the text defines in brackets after a state's name ("Papua New
+    Guinea (PNG)", "Papua New Guinea(PNG)" on a scraped page) names that state wherever the
+    text uses it again, when the gazetteer does not read it already."""
+    taken = [(m.start, m.end) for m in mentions]
+    out = list(mentions)
+    for m in mentions:
+        if not (m.is_state and m.key):
+            continue
+        d = re.match(r"\s?\(((?-i:[A-Z]{2,6}))\)", text[m.end : m.end + 10])
+        if d is None:
+            continue
+        short = d.group(1)
+        for x in re.finditer(rf"(?<![\w(]){short}(?![\w)])", text):
+            if any(x.start() < b and a < x.end() for a, b in taken):
+                continue
+            out.append(Mention(x.start(), x.end(), short, m.key, m.kind, "acronym"))
+            taken.append((x.start(), x.end()))
+    return sorted(out, key=lambda x: x.start)
+
+
 @dataclass
 class Candidate:
     """A fact a rule proposes: its facts-format keys, its evidence and how sure the rule is."""
@@ -223,9 +244,16 @@ class Context:
         c = cls(text, lang, gazetteer, anchor)
         c.sents = sentences(text)
         c.mentions = [m for m in gazetteer.mentions(text) if not _currency(text, m)]
+        c.mentions = _short_forms(text, c.mentions)
         # a name that is no actor of the clause: "independence from France", "với sự trung
         # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal" (nor of the pair)
         c.mentions = [m for m in c.mentions if not c.oblique(m)]
+        # round 19: an organisation owning the organisation after it ("NATO's Partnership for
+        # Peace"): the programme is the body joined, its owner no party of the clause
+        org_starts = {m.start for m in c.mentions if m.is_org and m.key}
+        c.mentions = [m for m in c.mentions if not (
+            m.is_org and (own := re.match(r"['’]s\s+", text[m.end : m.end + 4]))
+            and m.end + own.end() in org_starts)]
         c.dates = find_dates(text, anchor)
         c.dateline = dateline(text, c.dates)
         c.posts = c._find_posts()
@@ -282,11 +310,17 @@ class Context:
         "Quan hệ đối ngoại của Lào", "Bộ Ngoại giao | Thông tin cơ bản về Indonesia và …", a
         title naming one state (and no organisation). A title naming two states without "of" /
         "của" / "về" ("Quan hệ Việt Nam - Canada") has none: its pair is the document's."""
-        end = self.text.find("\n")
+        pos = 0
+        while (nav := re.match(r"[^\n]*\|[^\n]*\|[^\n]*\n", self.text[pos:])) and re.match(
+                r"\s*(?:Trang\s+chủ|Home)\b", nav.group(), re.I):
+            # round 19: a scraped page's first line is its site's navigation ("Trang chủ |
+            # Giới thiệu | … | In trang"): the title is the line after it
+            pos += nav.end()
+        end = self.text.find("\n", pos)
         first = self.text[: end if end >= 0 else len(self.text)]
-        if not (0 < len(first.strip()) < 120) or first.rstrip().endswith("."):
+        if not (0 < len(first[pos:].strip()) < 120) or first.rstrip().endswith("."):
             return None
-        ms = [m for m in self.mentions if m.end <= len(first) and m.key]
+        ms = [m for m in self.mentions if pos <= m.start and m.end <= len(first) and m.key]
         states = [m for m in ms if m.is_state and m.how != "demonym"]
         if not states or any(m.is_org for m in ms):
             return None
@@ -527,6 +561,22 @@ def group_before(ctx: Context, a: int, pos: int, states_only: bool = True) -> li
         else:
             break
     return group
+
+
+#: an aside between commas right before a verb, opening in lower case (a participle, an
+#: adjective, a relative clause): "Bolivia, landlocked since Chile's victory, hopes to …"
+_ASIDE_BEFORE = re.compile(r",\s+(?-i:[a-zà-ỹđ])[^,;.()]{0,90},\s*$")
+
+
+def before_aside(ctx: Context, a: int, pos: int) -> int:
+    """Round 19: the end of the head before an aside that ends at ``pos`` ("Bolivia, landlocked
+    since Chile's victory in 1884, hopes to …": Bolivia, not Chile, hopes), when a name ends
+    right at the aside's comma; else ``pos``."""
+    m = _ASIDE_BEFORE.search(ctx.text, max(a, pos - 100), pos)
+    if m is None or m.end() != pos:
+        return pos
+    head = [x for x in ctx.mentions_in(a, m.start() + 1) if x.end == m.start() and x.key]
+    return m.start() if head else pos
 
 
 #: a name that is the object of a preposition, never a clause's subject: "cùng ngày với Myanmar",

@@ -161,6 +161,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?!\d)(?!,\s*\d)", re.I), "en_md"),
     (re.compile(r"(?:ngày|chiều|sáng|tối|trưa|đêm|hôm)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.I), "vi_dm"),  # noqa: E501
     (re.compile(rf"\bin\s+{MONTH}(?!\s*\d)", re.I), "en_m"),
+    # round 19: a Vietnamese month without its year: "Hồi tháng 3, …", "vào tháng 11"
+    (re.compile(r"(?<!\w)(?:hồi|vào|trong)\s+(tháng\s+(0?[1-9]|1[0-2]))(?![\d/\w])"
+                r"(?!\s*(?:năm|cùng|sau|tới|trước|này|đó|ấy|qua))", re.I), "vi_m"),
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
     # "which runs from today until Saturday": the dateline's day to the next such weekday
     (re.compile(r"\bfrom\s+today\s+(?:until|till|to|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "today_until"),  # noqa: E501
@@ -324,6 +327,9 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind == "en_m":
         return DateMention(s + 3, e, None, "month", flags=("year-from-context",),
                            pending=("month", MONTHS[g[0].lower().rstrip(".")]))
+    if kind == "vi_m":
+        return DateMention(m.start(1), e, None, "month", flags=("year-from-context",),
+                           pending=("month", int(g[1])))
     if kind == "year":
         return DateMention(s, e, g[0], "year")
     if kind == "weekday":
@@ -433,6 +439,8 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
             if d is None:
                 continue
             taken.append((m.start(), m.end()))
+            if _in_a_name(text, d):
+                continue  # "Mục tiêu toàn cầu 2030(P4G)", "Vision 2030": a name, no date
             found.append(d)
     found.sort(key=lambda d: d.start)
     for d in found:
@@ -449,6 +457,27 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
         anchor_day = dt.date.fromisoformat(anchor)
     _resolve(text, found, anchor_day)
     return found
+
+
+#: a year that is part of a name (round 19): a programme's or a forum's title ("Vision 2030",
+#: "Agenda 2063", "Tầm nhìn 2045", "Mục tiêu toàn cầu 2030", "Expo 2025") or a year right
+#: before a bracketed acronym ("… Goals 2030 (P4G)")
+_NAME_YEAR_BEFORE = re.compile(r"(?:\b(?:Vision|Agenda|Goals?|Strategy|Plan|Expo|Horizon)"
+                               r"|(?<!\w)(?:Tầm\s+nhìn|Mục\s+tiêu(?:\s+toàn\s+cầu)?"
+                               r"|Chương\s+trình\s+(?:[Nn]ghị\s+sự)|Chiến\s+lược|Expo))\s*$")
+_NAME_YEAR_AFTER = re.compile(r"\s*\((?-i:[A-Z][A-Z0-9&]{1,9})\)")
+
+
+def _in_a_name(text: str, d: DateMention) -> bool:
+    if not re.fullmatch(r"\d{4}", text[d.start : d.end]):
+        return False
+    if _NAME_YEAR_BEFORE.search(text, max(0, d.start - 30), d.start):
+        return True
+    # before an acronym only after a word of the name, never after a date's preposition
+    # ("founded in 1963 (OAU)")
+    return bool(_NAME_YEAR_AFTER.match(text, d.end)) and bool(re.search(
+        r"(?<!\w)(?!(?:in|on|of|since|by|to|until|and|or|from|năm|từ|đến|tới|và|cuối|đầu)\s)"
+        r"\w{2,}\s+$", text[max(0, d.start - 20) : d.start], re.I))
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -476,6 +505,10 @@ def _fiscal(year: int, month: int) -> dict[str, str]:
     """
     start_y, start_m = (year, 1) if month == 12 else (year - 1, month + 1)
     return {"from": f"{start_y}-{start_m:02d}", "to": f"{year}-{month:02d}"}
+
+
+#: a relative clause open before a date: ", which … in"
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose|where)\s[^,;.]*$")
 
 
 def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> None:
@@ -515,7 +548,12 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                        and not (anchor is not None and x.year > anchor.year)
                        and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
                        and not (anchor is not None and re.search(r"\n\s*\n",
-                                                                 text[x.end : d.start]))]
+                                                                 text[x.end : d.start]))
+                       # round 19: nor, in a dated article, the year of a relative clause of
+                       # another sentence ("…, which a commission awarded to Eritrea in April
+                       # 2002. On 5 June, …": background, not the story's year)
+                       and not (anchor is not None and x.start < sa and _RELATIVE_BEFORE.search(
+                           text, _sentence_bounds(text, x.start)[0], x.start))]
             year = (
                 after[0].year if after else before[-1].year if before
                 else carried[-1].year if carried

@@ -53,6 +53,7 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|\bmeets\s+(?=(?:President|Prime|Premier|Chancellor|King|Queen|Emperor|Foreign"
                   r"|Vice|Deputy|Sultan|Emir)\b)"
                   r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])|(?<!\w)tiếp kiến(?!\w)"
+                  r"|(?<!\w)tiếp\s+(?=(?:ông|bà)\s)"  # round 19: "… đã tiếp ông tại …"
                   r"|\bconferred\s+with\b|\bsat\s+down\s+with\b"
                   r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives|hosted|hosts)\s+"
                   r"(?=(?:Tổng|Thủ|Chủ|Quốc|(?-i:[A-Z])[a-z]+\s+(?:President|Prime|Chancellor)"
@@ -70,7 +71,11 @@ SESSION = re.compile(
     r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
     r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b"
     r"|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
-    r"|twelfth)\s+(?:session|meeting)\b", re.I)
+    r"|twelfth)\s+(?:session|meeting)\b"
+    # round 19: a numbered bilateral forum or dialogue: "The 30th Ministerial Forum was held
+    # in …", "the 29th Forum met at …"
+    r"|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(?:(?:Ministerial|Strategic|Joint|Annual)\s+)?"
+    r"(?-i:Forum|Dialogue)\b(?=\s+(?:was|were|met|took|convened|opened)\b)", re.I)
 _ORDINALS = {w: n for n, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
     1)}
@@ -1133,6 +1138,18 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             pronoun = pronoun or _pronoun_post(ctx, replace(s, text=ctx.text[semi + 1 : s.end]
                                                             .lstrip()))
             left = []
+        obj_pronoun = None
+        if left and not right and re.match(r"\s*(?:(?:with|với)\s+)?(?:him|her|ông|bà)(?!\w)",
+                                           ctx.text[b : b + 12]):
+            # round 19: "Chiều cùng ngày, Tổng Bí thư A đã tiếp ông …", "President A received
+            # him": the pronoun is the office holder the sentence before named first, of
+            # another state (named without the office here, so without a post)
+            before = [p for p in ctx.sents if p.end <= s.start]
+            prior = ctx.posts_in(before[-1].start, before[-1].end) if before else []
+            if prior and ctx.text[prior[0].start : prior[0].end] != ctx.text[
+                    left[-1].start : left[-1].end]:
+                obj_pronoun = prior[0]
+                chosen = [left[-1], obj_pronoun]
         if pronoun is not None and right and (not left or _PASSIVE.match(ctx.text, a)):
             # "He held talks with Foreign Minister Qin Gang … and was received by President Xi
             # Jinping": the office holder the sentence before named first
@@ -1273,7 +1290,9 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             place = _dateline_place(ctx, ctx.sentence_of(line.start))
         data = {"event_type": "meeting",
                 "participants": [_participant(ctx, k, "participant", p)
-                                 for k, p in zip(states, chosen, strict=True)]}
+                                 for k, p in zip(states, [None if p is obj_pronoun and p
+                                                          is not None else p for p in chosen],
+                                                 strict=True)]}
         inviter = _INVITED_BY.search(ctx.text, b, clause_end)
         host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
                      if p.start == inviter.end() and p.state and p.state not in states
@@ -1450,7 +1469,9 @@ def _together_at(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Cand
 def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     for m in SESSION.finditer(ctx.text, s.start, s.end):
-        if not COMMITTEE.search(ctx.text, s.start, s.end) and not (
+        if m.lastindex == 5:
+            pass  # a numbered forum names its own body
+        elif not COMMITTEE.search(ctx.text, s.start, s.end) and not (
                 re.match(r"(?:kỳ|phiên)\s+họp\s+lần|\d+(?:st|nd|rd|th)\s+session", m.group(), re.I)
                 and COMMITTEE.search(ctx.text, max(0, s.start - 600), s.start)):
             # "Kỳ họp lần thứ 46 đã diễn ra tại Hà Nội …" after a sentence on the committee's

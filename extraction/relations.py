@@ -40,7 +40,9 @@ TRIGGERS = [
                 rf"|\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off"
                 rf"|froze|freez(?:e|es|ing))\s+{_DET}{_REL}"
                 # "Indonesia and China set up relations in 1950. Jakarta froze them in 1967"
-                r"|\b(?:severed|froze|broke\s+off)\s+them\b(?=[^.;]{0,30}\b(?:in|on)\s+\d)",
+                r"|\b(?:severed|froze|broke\s+off)\s+them\b(?=[^.;]{0,30}\b(?:in|on)\s+\d)"
+                # round 19: "Georgia broke them off in 2008"
+                r"|\b(?:broke|cut)\s+them\s+off\b(?=[^.;]{0,30}\b(?:in|on)\s+\d)",
                 re.I), "severed"),
     # a participle after the relations: "the seventieth year of diplomatic relations between
     # the two countries, established in 1954"
@@ -63,7 +65,9 @@ TRIGGERS = [
     (re.compile(r"(?:khôi phục|nối lại|tái lập|tái thiết lập)\s+quan hệ(?:\s+ngoại giao)?", re.I),
      "restored"),
     (re.compile(r"(?:cắt đứt|cắt|đoạn tuyệt)\s+quan hệ(?:\s+ngoại giao)?"
-                r"|chấm dứt\s+quan hệ\s+ngoại giao", re.I), "severed"),
+                r"|chấm dứt\s+quan hệ\s+ngoại giao"
+                # round 19: "… và chấm dứt quan hệ với Đài Loan" (never "quan hệ đối tác")
+                r"|chấm dứt\s+quan hệ(?=\s+với\s)", re.I), "severed"),
 ]
 
 
@@ -306,6 +310,25 @@ def _among_first(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: a pronoun opening a clause right before its verb: "…, and it cut ties …", "; nước này cắt …"
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+|(?<!\w)(?:và|nhưng)\s+)"
+                              r"(?-i:it|It|nước\s+này|Nước\s+này)\s+"
+                              r"(?:(?:has|had|also|then|later|đã|cũng|sau\s+đó)\s+)*$")
+
+
+def _restored_after_severance(ctx: Context, out: list[Candidate], a: int,
+                              status: str | None = "severed") -> list[str]:
+    """Round 19: a restoration that names no partner ("Ngày 18/3/2009, Tổng thống X ký sắc lệnh
+    khôi phục quan hệ") restores the relations whose severance the text told last, within the
+    two sentences before."""
+    i = next((n for n, x in enumerate(ctx.sents) if x.start <= a < x.end), 0)
+    floor = ctx.sents[max(0, i - 2)].start
+    cut = [c for c in out if c.type == "relation" and status in (None, c.data.get("status"))
+           and floor <= c.start < a and len(c.data.get("parties", [])) == 2]
+    by_label = {ctx.label(m.key): m.key for m in ctx.mentions if m.key}
+    return [by_label[x] for x in cut[-1].data["parties"] if x in by_label] if cut else []
+
+
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = _passive(ctx) + _passive_state(ctx) + _among_first(ctx)
     for s in ctx.sents:
@@ -333,6 +356,15 @@ def extract(ctx: Context) -> list[Candidate]:
                     and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
                         ctx, b, right):
                 continue  # "thiết lập quan hệ" alone is often a partnership
+            if re.search(r"(?:(?<!\w)(?:kể\s+)?từ\s+khi|\bsince|\bever\s+since)\s+(?:(?:hai\s+nước"
+                         r"|the\s+two\s+(?:countries|states|nations))\s+)?(?:(?:đã|first)\s+)?$",
+                         ctx.text[max(s.start, a - 30) : a], re.I) \
+                    and not ctx.dates_in(b, min(right, b + 25)):
+                # round 19: "… chuyến thăm đầu tiên … kể từ khi hai nước thiết lập quan hệ ngoại
+                # giao", "the first visit since the two countries established relations": a
+                # reference to the establishment, dated elsewhere, never by this sentence
+                prev_end = b
+                continue
             if re.search(r"(?<!\w)kỷ\s+niệm\s+(?:\S+\s+){1,3}năm\s+(?:ngày\s+)?$|\banniversary\s+of"
                          r"\s+(?:the\s+)?$", ctx.text[max(s.start, a - 30) : a], re.I) \
                     and "(" not in ctx.text[b : b + 20]:
@@ -341,6 +373,11 @@ def extract(ctx: Context) -> list[Candidate]:
                     and not (m.how in ("capital", "city") and re.search(
                         r"\b(?:in|at|from)\s+$|(?<!\w)(?:tại|ở)\s+$",
                         ctx.text[max(0, m.start - 6) : m.start]))]  # "agreed in Beijing …"
+            if ctx.subject is not None and _PRONOUN_SUBJECT.search(
+                    ctx.text, max(prev_end, s.start, a - 40), a):
+                # round 19: "…, which followed Russia, and it cut ties with Syria": the pronoun
+                # opening the clause is the text's state, never the name before it
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             recognise = re.search(r"recogni", ctx.text[a:b], re.I)
             obj = _actors_after(ctx, b, right) if recognise or re.match(
                 r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
@@ -429,6 +466,19 @@ def extract(ctx: Context) -> list[Candidate]:
                 prev_end, prev_parties = (obj[-1].end if obj else b), parties
                 prev_subject = keys(subj) or prev_subject
                 continue
+            if len(parties) < 2 and status == "severed" and not obj and re.search(
+                    r"\bthem\b", ctx.text[a:b]):
+                # round 19: "Relations with Russia were established on …. Georgia broke them
+                # off in 2008": the relations of the sentence before
+                cut = _restored_after_severance(ctx, out, a, None)
+                if len(cut) == 2 and (not parties or parties[0] in cut):
+                    parties, conf = cut, conf - 0.1
+                    flags.append("pair-from-sentence-before")
+            if len(parties) < 2 and status == "restored" and not obj:
+                cut = _restored_after_severance(ctx, out, a)
+                if len(cut) == 2 and (not parties or parties[0] in cut):
+                    parties, conf = cut, conf - 0.1
+                    flags.append("pair-from-severance")
             if len(parties) < 2:
                 prev_end = b
                 continue
@@ -440,6 +490,15 @@ def extract(ctx: Context) -> list[Candidate]:
                            and re.fullmatch(r"\s*,\s*(?:(?:chính|cả|đích\s+thân|even)\s+)?",
                                             ctx.text[x.end : subj[0].start], re.I)]
                 d = fronted[-1] if fronted else None
+            if d is None and not subj and n > 0 and re.search(
+                    r"\s(?:và|and)\s+(?:(?:then|also|later|cũng|đã)\s+)?$", ctx.text[prev_end:a]):
+                # round 19: "Tháng 6/2007, A thiết lập quan hệ … với B và chấm dứt quan hệ với
+                # C": a coordinated clause without a subject shares the date opening the sentence
+                opening = [x for x in ctx.dates_in(s.start, found[0][0]) if x.value is not None
+                           and x is not ctx.dateline
+                           and len(ctx.text[s.start : x.start].split()) <= 2
+                           and re.match(r"\s*,", ctx.text[x.end : x.end + 3])]
+                d = opening[0] if opening else None
             if d is not None and status == "maintained" and re.search(
                     r"(?:\bafter|\bsince|(?<!\w)sau|(?<!\w)từ)\s+(?:năm\s+|the\s+)?$",
                     ctx.text[max(0, d.start - 12) : d.start], re.I):
