@@ -426,6 +426,26 @@ class SearchIndex:
         entry = self._by_iri.get(iri)
         return entry.label(lang) if entry is not None else None
 
+    def hits_for(self, iris: Iterable[str], matched: str, *, kinds: set[str] | None = None,
+                 lang: str = "en") -> Results:
+        """Hits for entities another resolver found (the linking matcher's reading of a name
+        the index holds no form of), in the given order; IRIs the index lacks, or of other
+        ``kinds``, are left out.
+
+        >>> index = SearchIndex.from_rows([("http://e/lk", "state", "Sri Lanka", "en")])
+        >>> found = index.hits_for(["http://e/lk", "http://e/x"], "Ceylon")
+        >>> [(h.label, h.matched) for h in found.hits]
+        [('Sri Lanka', 'Ceylon')]
+        """
+        if self._by_iri is None:
+            self._by_iri = {e.iri: e for e in self._entries}
+        hits: list[Hit] = []
+        for iri in dict.fromkeys(iris):
+            e = self._by_iri.get(iri)
+            if e is not None and (kinds is None or e.kind in kinds):
+                hits.append(self._hit(e, matched, 0, lang))
+        return Results(hits, len(hits), dict(Counter(h.kind for h in hits)))
+
     def kind_counts(self) -> dict[str, int]:
         """How many entities of each kind the index holds."""
         return dict(Counter(e.kind for e in self._entries))

@@ -167,6 +167,12 @@ def _matcher() -> Matcher:
         return m
 
 
+def matcher() -> Matcher:
+    """The name matcher of this app's store (:func:`_matcher`), for the other views that
+    resolve names (search)."""
+    return _matcher()
+
+
 def _capitals() -> CapitalIndex:
     """The states' capitals in the graph (``dg:CapitalSpell`` of the COW capitals), read with
     the matcher's reference tables in one query (``linking/capitals.capital_tables``) and so

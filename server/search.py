@@ -174,6 +174,20 @@ def _json(data: object) -> Response:
     return Response(text, mimetype="application/json")
 
 
+def _resolved(text: str, selected: set[str] | None, lang: str) -> Results:
+    """What the linking matcher reads a name as, when the index holds no form of it: old names
+    (``Ceylon``), official long forms, Vietnamese names of bodies, press names (one resolver,
+    ``docs/linking.md``). A match is one hit; an ambiguous name gives its candidates. The
+    matcher is the reconciliation service's (made once per write generation)."""
+    if len(text) > MAX_TEXT:
+        return Results([], 0, {})
+    from .reconcile import matcher
+
+    r = matcher().match(text, limit=5)
+    found = [c.entity.iri for c in r.candidates if c.match or r.ambiguous]
+    return search_index().hits_for(found, text, kinds=selected, lang=lang)
+
+
 @bp.get("/search.json", endpoint="search_json")
 @bp.get("/search")
 def search() -> Any:
@@ -187,6 +201,8 @@ def search() -> Any:
         offset = _int_arg("offset", 0, 0)
         results = search_index().search(text, kinds=selected, limit=limit, offset=offset,
                                         lang=lang)
+        if not results.total and text.strip() and not offset:
+            results = _resolved(text, selected, lang)
         return _json({
             "query": text,
             "total": results.total,
@@ -197,6 +213,8 @@ def search() -> Any:
     results = (search_index().search(text, kinds=selected, limit=PAGE_SIZE,
                                      offset=(page - 1) * PAGE_SIZE, lang=lang)
                if text.strip() else Results([], 0, {}))
+    if not results.total and text.strip():
+        results = _resolved(text, selected, lang)
     pages = max((results.total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     if text.strip() and page > pages:
         raise DiplographError("not-found",

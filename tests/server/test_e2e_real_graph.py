@@ -106,3 +106,23 @@ def test_entity_pages_answer_quickly_on_the_real_graph(real_server: LiveServer) 
         assert len(ox.Dataset(ox.parse(ttl.content, format=ox.RdfFormat.TURTLE))) > 5
     mng = requests.get(f"{real_server.url}/page/state/MNG", timeout=30).text
     assert "Mông Cổ" in mng and "Q711" in mng and "17/11/1954" in mng
+
+
+def test_search_reads_a_name_the_index_lacks_with_the_linking_matcher(
+        real_server: LiveServer) -> None:
+    """One resolver (#12 point 1): an old name no label of the graph holds (`Ceylon`, Sri
+    Lanka's name until 1972, ``linking/names/predecessors.yaml``) and a Vietnamese name of a
+    body the graph has no label for are found through the matcher when the index finds
+    nothing; a kind filter still applies, and a name nothing reads still finds nothing."""
+    def found(q: str, **params: str) -> list[str]:
+        r = requests.get(f"{real_server.url}/search.json", params={"q": q, **params}, timeout=60)
+        assert r.status_code == 200, r.text
+        return [h["iri"] for h in r.json()["results"]]
+
+    assert found("Ceylon") == ["https://diplograph.org/id/state/LKA"]
+    assert found("Tổ chức Hiệp ước Bắc Đại Tây Dương") == ["https://diplograph.org/id/org/NATO"]
+    assert found("Ceylon", kind="organisation") == []
+    assert found("Qwxzv Blorf") == []
+    page = requests.get(f"{real_server.url}/search", params={"q": "Ceylon"},
+                        headers={"Accept": "text/html"}, timeout=60)
+    assert page.status_code == 200 and "Sri Lanka" in page.text and "state/LKA" in page.text
