@@ -164,4 +164,3 @@ def test_named_query_page_shows_labels_not_raw_iris(client: FlaskClient) -> None
     assert '>United Nations</a>' in text  # the organisation's label, linked
     assert 'title="https://diplograph.org/id/org/UN"' in text  # the IRI on hover
     assert ">https://diplograph.org/id/org/UN<" not in text
-
