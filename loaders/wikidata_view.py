@@ -349,11 +349,18 @@ class ViewInputs:
         split once and filed at once under its predicate and subject."""
         tables, types = part
         a = _TYPE
+        # a fact's lines come one after the other: its subject is kept as one string object
+        # (less memory, and the view's lookups of that subject compare it by identity)
+        last = ""
         for item in chunk:
             if isinstance(item, str):
                 s, p, o = item.split(" ", 2)
                 table = tables.get(p)
                 if table is not None:
+                    if s == last:
+                        s = last
+                    else:
+                        last = s
                     objects = table.get(s)
                     if objects is None:
                         table[s] = [o[:-3]]
@@ -362,6 +369,10 @@ class ViewInputs:
                 elif p == a:
                     found = types.get(o[:-3])
                     if found is not None:
+                        if s == last:
+                            s = last
+                        else:
+                            last = s
                         found.append(s)
                 continue
             s, p, o = str(item.subject), str(item.predicate), str(item.object)
