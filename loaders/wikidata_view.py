@@ -777,12 +777,12 @@ class _Writer:
                       iri(WIKIBASE + "timeCalendarModel"), iri(GREGORIAN))
         #: (property, date, precision) -> the text of a time qualifier after its node
         self._times: dict[tuple[str, str, str | None], tuple[str, ...]] = {}
-        #: the same by (property, date, precision) in N-Triples
-        self._times_nt: dict[tuple[str, str, str | None], tuple[str, ...]] = {}
+        #: the same by property, date and precision in N-Triples (one string)
+        self._times_nt: dict[str, tuple[str, ...]] = {}
         #: property -> its wdt:, p: and ps: IRIs
         self._props: dict[str, tuple[str, str, str]] = {}
-        #: (reference node, provenance fields) already written by :meth:`statement_of`
-        self._refs: set[tuple[str | None, ...]] = set()
+        #: the reference node and provenance fields already written by :meth:`statement_of`
+        self._refs: set[str] = set()
 
     def iri(self, value: str) -> str:
         n = self._p.get(value)
@@ -838,7 +838,7 @@ class _Writer:
                           precision_nt: str | None) -> None:
         """:meth:`time_qualifier` of a date and precision in N-Triples (as the rows of
         :func:`mapping_rows` hold them; ``precision_nt`` None or "" when unbound)."""
-        key = (prop, value_nt, precision_nt)
+        key = f"{prop}\n{value_nt}\n{precision_nt}"  # a string: see _refs
         tails = self._times_nt.get(key)
         if tails is None:
             value = _value(value_nt)
@@ -888,7 +888,11 @@ class _Writer:
             f"{st} {derived} {ref} .\n",
         ))
         # the reference's lines depend on nothing else: written once per fact and provenance
-        key = (ref, doc, quote, dataset, row, rows)
+        # the key is one string (no N-Triples term holds a raw line break), not a tuple: the
+        # last 2,000 tuples freed of each size stay on CPython's free list, and tuples kept
+        # to the end and spread over the memory of the 1.1 M lines kept that memory from
+        # being returned after the lines were written (+200 MB of peak RSS in a build)
+        key = f"{ref}\n{doc}\n{quote}\n{dataset}\n{row}\n{rows}"
         if key in self._refs:
             return st
         self._refs.add(key)
