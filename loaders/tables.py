@@ -295,6 +295,9 @@ class Out:
         self._dg: dict[str, Iri] = {}  # local name -> dg: IRI (the hottest lookup)
         self._dates: dict[tuple, list[str]] = {}
         self._rows_prefix: dict[str, str] = {}  # file -> "<{dataset}/rows/{stem}/"
+        #: the text after the subject of :meth:`rel` and :meth:`types` lines, by their terms
+        self._rel: dict[tuple[str, str], str] = {}
+        self._types: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.dataset = self.iri(info.iri)
         self.a = self.iri(RDF("type"))
         self.derived = self.iri(PROV("wasDerivedFrom"))
@@ -316,10 +319,16 @@ class Out:
         return f"{s} {p} {o} .\n"
 
     def types(self, s: str, *classes: str) -> list[str]:
-        return [f"{s} {self.a} {self.dg(c)} .\n" for c in classes]
+        tails = self._types.get(classes)
+        if tails is None:
+            tails = self._types[classes] = tuple(f" {self.a} {self.dg(c)} .\n" for c in classes)
+        return [s + t for t in tails]
 
     def rel(self, s: str, prop: str, o: str) -> str:
-        return f"{s} {self.dg(prop)} {self.iri(o)} .\n"
+        tail = self._rel.get((prop, o))
+        if tail is None:
+            tail = self._rel[(prop, o)] = f" {self.dg(prop)} {self.iri(o)} .\n"
+        return s + tail
 
     def integer(self, s: str, prop: str, v: int) -> str:
         return f'{s} {self.dg(prop)} "{v:d}"^^<{_INT}> .\n'
