@@ -72,7 +72,8 @@ def test_bad_input_leaves_no_output(tmp_path):
     assert r.exit_code == 1 and "not UTF-8 or UTF-16" in r.output
     assert list(tmp_path.iterdir()) == [src]
     r = _run(tmp_path / "missing.csv", "--column", "Name", "-o", out)
-    assert r.exit_code == 1 and "cannot read" in r.output
+    assert r.exit_code == 2 and "missing.csv" in r.output and "does not exist" in r.output
+    assert list(tmp_path.iterdir()) == [src]
     r = _run(src, "--column", "Name", "-o", tmp_path / "no" / "out.csv")
     assert r.exit_code == 1
 
