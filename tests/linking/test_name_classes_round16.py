@@ -12,7 +12,9 @@ names of no evaluation list:
    European Commission);
 3. a span of years after a native or long-form name is read like one after the English name
    ("Bundesrepublik Deutschland (1949–1990)": West Germany, which bore that long form), and a
-   historical state's span is also read from its label's brackets ("Montenegro (1852-1918)").
+   historical state's span is also read from its label's brackets ("Montenegro (1852-1918)");
+4. (recall) English press descriptions of states and bodies, a table with an evidence column
+   (``linking/names/press_en.yaml``: "the UN's nuclear watchdog", "the Hermit Kingdom").
 """
 
 from __future__ import annotations
@@ -34,6 +36,14 @@ BEYOND_MATCHES = [
     # ... a span read from the label's brackets when the registry gives no start
     ("Montenegro (1900)", "MONTENEGRO-KINGDOM", "qualified-period"),
     ("Crna Gora (1910–1918)", "MONTENEGRO-KINGDOM", "qualified-period"),
+    # (4) English press descriptions (linking/names/press_en.yaml), with or without "the",
+    # with "UN", "UN's" or "U.N."
+    ("the UN weather agency", "WMO", "press-description"),
+    ("the U.N. aviation agency", "ICAO", "press-description"),
+    ("UN's labour agency", "ILO", "press-description"),
+    ("the Emerald Isle", "IRL", "press-description"),
+    ("Land of the Thunder Dragon", "BTN", "press-description"),
+    ("the Southeast Asian bloc", "ASEAN", "press-description"),
 ]
 
 #: (name, candidates): ambiguous names of the round's classes that no list holds
@@ -102,3 +112,19 @@ def test_a_period_after_a_long_form_never_gives_todays_state(matcher):
         assert "DEU" not in {c.entity.key for c in res.candidates if c.match}, (name, res.note)
     # a year after today's state's own start is read as before
     assert_matches(matcher, "Montenegro (2010)", "MNE", "qualified")
+
+
+def test_every_press_description_names_its_target_and_gives_evidence(matcher):
+    """Every row of the table has evidence and is matched to its own target, with and without
+    "the"."""
+    from diplograph.linking.names import read_yaml
+
+    rows = read_yaml("press_en.yaml")["names"]
+    assert len(rows) >= 50
+    for row in rows:
+        assert row["evidence"].strip(), row
+        key = row["target"].split("/", 1)[1]
+        for text in (row["name"], "the " + row["name"]):
+            res = matcher.match(text)
+            assert res.best is not None and res.best.entity.key == key, (text, res.note)
+            assert res.best.method == "press-description", (text, res.best.method)
