@@ -14,7 +14,9 @@ names of no evaluation list:
    ("Bundesrepublik Deutschland (1949–1990)": West Germany, which bore that long form), and a
    historical state's span is also read from its label's brackets ("Montenegro (1852-1918)");
 4. (recall) English press descriptions of states and bodies, a table with an evidence column
-   (``linking/names/press_en.yaml``: "the UN's nuclear watchdog", "the Hermit Kingdom").
+   (``linking/names/press_en.yaml``: "the UN's nuclear watchdog", "the Hermit Kingdom");
+5. (recall) romanised official names of states in other scripts, rows with their sources in
+   ``linking/names/native_long_forms.yaml`` ("Daehan Minguk", "Rossiyskaya Federatsiya").
 """
 
 from __future__ import annotations
@@ -44,6 +46,14 @@ BEYOND_MATCHES = [
     ("the Emerald Isle", "IRL", "press-description"),
     ("Land of the Thunder Dragon", "BTN", "press-description"),
     ("the Southeast Asian bloc", "ASEAN", "press-description"),
+    # (5) romanised official names of states written in other scripts (rows of
+    # linking/names/native_long_forms.yaml, with their sources)
+    ("Nippon-koku", "JPN", "native-long-form"),
+    ("Ratcha-anachak Thai", "THA", "native-long-form"),
+    ("Kypriaki Dimokratia", "CYP", "native-long-form"),
+    ("Dawlat Qatar", "QAT", "native-long-form"),
+    ("Joseon Minjujuui Inmin Gonghwaguk", "PRK", "native-long-form"),
+    ("Hayastani Hanrapetutyun", "ARM", "native-long-form"),
 ]
 
 #: (name, candidates): ambiguous names of the round's classes that no list holds
