@@ -717,7 +717,8 @@ class Matcher:
             bracket = split_qualifier(text)
             if (result.best is not None and bracket is not None
                     and _ACRONYM.fullmatch(bracket[1])
-                    and bracket[1] not in result.best.entity.acronyms):
+                    and result.best.entity.kind in KIND_GROUPS["organisation"]
+                    and not _holds_code(result.best.entity, bracket[1])):
                 # round 16: a fuzzy reading whose body does not hold the acronym the name
                 # gives in brackets is no reading of the name
                 result = _declined(result, "the acronym in brackets "
@@ -1119,10 +1120,11 @@ class Matcher:
         if r.best is None:
             return None
         e = r.best.entity
-        if code in e.acronyms:
+        if _holds_code(e, code):
             return _single(query, e, min(r.best.score, 95.0), "qualified-acronym",
                            self._note(e),
-                           _join(f"the acronym in brackets {code!r} is one of its acronyms",
+                           _join(f"the acronym in brackets {code!r} is one of its acronyms "
+                                 "or names",
                                  r.best.evidence))
         if e.kind not in KIND_GROUPS["organisation"] or not e.acronyms:
             return None
@@ -2929,6 +2931,12 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}")
 _CONTINENT_EN = frozenset({"africa", "african", "europe", "european", "asia", "asian",
                            "america", "american", "americas", "oceania", "arctic",
                            "antarctic", "pacific", "atlantic", "eurasian", "eurasia"})
+
+
+def _holds_code(e: Entity, code: str) -> bool:
+    """``code`` is one of ``e``'s acronyms or a name of it ("UK" of the United Kingdom)."""
+    return code in e.acronyms or code in e.labels.values() or any(
+        a == code for a, _ in e.aliases)
 
 
 def _all_capitals(text: str) -> bool:

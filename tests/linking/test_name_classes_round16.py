@@ -104,6 +104,8 @@ def test_an_acronym_in_brackets_is_evidence(matcher):
     assert "does not hold the acronym in brackets 'EU'" in res.note, res.note
     res = matcher.match("African Union (AU)")
     assert "the acronym in brackets 'AU'" in res.best.evidence, res.best.evidence
+    # a state's short name in brackets counts as its code; a typo before it is still read
+    assert_matches(matcher, "Untied Kingdom (UK)", "GBR", "qualified-acronym")
 
 
 def test_a_body_must_carry_a_word_of_its_organisation(matcher):
