@@ -272,8 +272,8 @@ LIST_STATUS = {
     "names_test14.csv": "round 13's development list (after its unseen run)",
     "names_test15.csv": "round 14's development list (after its unseen run)",
     "names_test16.csv": "round 15's development list (after its unseen run)",
-    "names_test17.csv": "unseen: written by a tenth independent writer, run once after round 15",
-    "names_test18.csv": "unseen: written by an eleventh independent writer, not yet run",
+    "names_test17.csv": "round 16's development list (after its unseen run)",
+    "names_test18.csv": "unseen: written by an eleventh independent writer, run once after round 16",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -174,7 +174,7 @@ class Glossary:
         in "Ủy ban EU"); none when a word is not listed.
 
         >>> sorted(sorted(r) for r in Glossary.load().phrase_readings("Ủy ban"))
-        [['commission'], ['commissions'], ['committee']]
+        [['board'], ['commission'], ['commissions'], ['committee']]
         """
         segs = self._segment(_folded_words(text))
         if not segs:

@@ -658,7 +658,11 @@ class Matcher:
         if result is None:
             qual = split_qualifier(text)
             inv = uninvert(text)
-            if qual is not None:
+            if qual is not None and _ACRONYM.fullmatch(qual[1]):
+                # round 16: an acronym in brackets after a name ("Liên minh châu Phi (AU)")
+                # is the name's own evidence: the body the name is read as must hold it
+                result = self._with_acronym(query, qual[0], qual[1], kind, lang, limit)
+            if result is None and qual is not None:
                 result = self._qualified(query, qual[0], qual[1], kinds, lang)
             if result is None and inv is not None:
                 r = self._match(inv, kinds, lang)
@@ -710,6 +714,15 @@ class Matcher:
             result = self._generic_body(query, text, kinds)
         if result is None:
             result = self._fuzzy(query, text, kinds)
+            bracket = split_qualifier(text)
+            if (result.best is not None and bracket is not None
+                    and _ACRONYM.fullmatch(bracket[1])
+                    and result.best.entity.kind in KIND_GROUPS["organisation"]
+                    and not _holds_code(result.best.entity, bracket[1])):
+                # round 16: a fuzzy reading whose body does not hold the acronym the name
+                # gives in brackets is no reading of the name
+                result = _declined(result, "the acronym in brackets "
+                                   f"{bracket[1]!r} is not the closest body's")
             if result.best is not None and len(text) <= 60 and transliterated(text):
                 # a transliteration the phonetic pass declined is not read as a typo of
                 # another transliteration ("Ai-xơ-len" is not a misspelt "Ai-rơ-len")
@@ -1095,6 +1108,31 @@ class Matcher:
             return _rescore(r, query, -10.0, "qualified")
         return MatchResult(query, r.candidates, True, r.note)
 
+    def _with_acronym(
+        self, query: str, head: str, code: str, kind: str | Collection[str] | None,
+        lang: str | None, limit: int,
+    ) -> MatchResult | None:
+        """Round 16: a name with an acronym in brackets ("Liên minh châu Phi (AU)"): the
+        name without it, when the body it is read as holds that acronym; when the body holds
+        another acronym, no match (the name's two parts name different bodies). None when the
+        name without the acronym is not read (the other readings follow)."""
+        r = self.match(head, kind=kind, lang=lang, limit=limit)
+        if r.best is None:
+            return None
+        e = r.best.entity
+        if _holds_code(e, code):
+            return _single(query, e, min(r.best.score, 95.0), "qualified-acronym",
+                           self._note(e),
+                           _join(f"the acronym in brackets {code!r} is one of its acronyms "
+                                 "or names",
+                                 r.best.evidence))
+        if e.kind not in KIND_GROUPS["organisation"] or not e.acronyms:
+            return None
+        return MatchResult(
+            query, [Candidate(e, 60.0, False, r.best.method, r.best.evidence)], False,
+            f"no match: {head!r} reads as {describe(e)}, which does not hold the acronym in "
+            f"brackets {code!r}")
+
     def _fuzzy(self, query: str, text: str, kinds: frozenset[str] | None) -> MatchResult:
         fo = folded_form(text)
         if len(fo) < 4:
@@ -1142,6 +1180,11 @@ class Matcher:
             and top_ratio - second >= FUZZY_GAP
             and not _word_replaced(text, top_text)
             and _typo(text, top_text)
+            # round 16: an all-capitals name ("CAFTA") is only a fuzzy equal of another such
+            # name, never of a transliteration ("Ca-tă", Qatar); a continent word that differs
+            # ("châu Phi", Africa; "châu Âu", Europe) is never a typo
+            and (not _all_capitals(text) or _all_capitals(top_text))
+            and not _continent_differs(text, top_text)
         )
         cands = [
             Candidate(
@@ -1371,15 +1414,38 @@ class Matcher:
         if span is None or not state_kinds:
             return None
         a, b = span
-        fit = []
-        for e in self._named(head, state_kinds):
-            if e.kind == "state" or not (e.existed_from and e.existed_until):
-                continue
-            s, t = int(e.existed_from[:4]), int(e.existed_until[:4])
-            if s < b and a < t if a < b else s <= a <= t:
-                fit.append((e, s, t))
+
+        def fitting(named: list[Entity]) -> list[tuple[Entity, int, int]]:
+            out = []
+            for e in named:
+                es = _span_of(e) if e.kind != "state" else None
+                if es is None:
+                    continue
+                s, t = es
+                if s < b and a < t if a < b else s <= a <= t:
+                    out.append((e, s, t))
+            return out
+
+        fit = fitting(self._named(head, state_kinds))
         if not fit:
-            return None
+            # round 16: a native or long-form name before the years ("Bundesrepublik
+            # Deutschland (1949–1990)") is read like the English name of the state it names:
+            # the historical states of that name, and of them the ones that bore the same
+            # long form (a name of theirs read as that state's long form)
+            r = self._match(head, state_kinds, None)
+            if r is None or r.best is None or not r.best.match:
+                return None
+            x = r.best.entity
+            label = x.labels.get("en", "")
+            if x.kind != "state" or not label or folded_form(label) == folded_form(head):
+                return None
+            fit = fitting(self._named(label, state_kinds))
+            if len(fit) > 1 and self._long_form(head, r.best.method):
+                bore = [f for f in fit if self._bore_long_form(f[0], x)]
+                fit = bore or fit
+            if not fit:
+                return None
+            head = f"{head} ({label})"
         spans = ", ".join(f"{e.label} {s}–{t}" for e, s, t in fit)
         if len(fit) > 1:
             r = _ambiguous(query, [e for e, _, _ in fit], 88.0)
@@ -1393,6 +1459,25 @@ class Matcher:
         return _single(query, e, 88.0, "qualified-period", self._note(e),
                        f"{head!r} narrowed by the years {qual!r}: of the states named so, "
                        f"only {spans} covers them")
+
+    def _bore_long_form(self, e: Entity, x: Entity) -> bool:
+        """Round 16: the historical state ``e`` holds a name (its bracketed years left out)
+        that is read as a long form of today's state ``x`` ("Cộng hòa Liên bang Đức
+        (1949-1990)", a name of West Germany, is Germany's Vietnamese long form)."""
+        for n in [*e.labels.values(), *(t for t, _ in e.aliases)]:
+            q = split_qualifier(n)
+            n = q[0] if q else n
+            r = self._match(n, None, None)
+            if (r is not None and r.best is not None and r.best.entity is x
+                    and self._long_form(n, r.best.method)):
+                return True
+        return False
+
+    def _long_form(self, name: str, method: str) -> bool:
+        """A state's name read as its official long form: by a long-form reading, or a name
+        that begins with long-form words ("Federal Republic of", "Cộng hòa Liên bang")."""
+        return method in _LONG_FORM_METHODS or bool(
+            _prefix_ends([folded_form(w) for w in name.split()], self._state_forms))
 
     def _regime(
         self, query: str, best: Candidate, form_words: list[str], form: str, rest: str,
@@ -2345,7 +2430,10 @@ class Matcher:
                 if kinds is not None and e.kind not in kinds or e.kind not in org_kinds:
                     continue
                 words = tokens(e.labels.get("en", "")) - _STOP_WORDS
-                if not (want <= words and words & own):
+                # round 16: a word of ``org`` the body's own words do not give must be in the
+                # name ("Ủy ban châu Âu về sông Danube": the European Commission's words are
+                # all the body's own, so it names no body of the Danube Commission)
+                if not (want <= words and (words - want) & own):
                     continue
                 if named and not names_org(words):
                     continue
@@ -2824,14 +2912,61 @@ def _initials_split(code: str, initials: Mapping[str, str]) -> list[str] | None:
     return best.get(len(code))
 
 
-def _declined(r: MatchResult) -> MatchResult:
+def _declined(r: MatchResult,
+              why: str = "a transliteration no state's name sounds like") -> MatchResult:
     """A fuzzy result turned into no match (its candidates kept as the closest names)."""
     cands = [Candidate(c.entity, c.score, False, c.method, c.evidence) for c in r.candidates]
     return MatchResult(
         r.query, cands, False,
-        "no confident match (a transliteration no state's name sounds like); closest: "
+        f"no confident match ({why}); closest: "
         + ", ".join(describe(c.entity) for c in cands[:3]),
     )
+
+
+#: an acronym in brackets: two to ten capitals or digits, with "-" / "&" inside
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}")
+
+#: continent words, English and Vietnamese (the word after "châu"): two names that differ by
+#: one of them name different places, whatever their letters
+_CONTINENT_EN = frozenset({"africa", "african", "europe", "european", "asia", "asian",
+                           "america", "american", "americas", "oceania", "arctic",
+                           "antarctic", "pacific", "atlantic", "eurasian", "eurasia"})
+
+
+def _holds_code(e: Entity, code: str) -> bool:
+    """``code`` is one of ``e``'s acronyms or a name of it ("UK" of the United Kingdom)."""
+    return code in e.acronyms or code in e.labels.values() or any(
+        a == code for a, _ in e.aliases)
+
+
+def _all_capitals(text: str) -> bool:
+    """A name written in capitals only, three letters or more ("CAFTA", "DR-CAFTA").
+
+    >>> _all_capitals("CAFTA-DR"), _all_capitals("Ca-tă"), _all_capitals("EU")
+    (True, False, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _continent_differs(a: str, b: str) -> bool:
+    """True when both names have a continent word and the words differ: the word after
+    "châu" (Vietnamese) or an English continent word.
+
+    >>> _continent_differs("Liên minh châu Phi", "Liên minh châu Âu")
+    True
+    >>> _continent_differs("Europan Union", "European Union")
+    False
+    >>> _continent_differs("African Unoin", "African Union")
+    False
+    """
+    def words(t: str) -> set[str]:
+        ws = [folded_form(w) for w in t.split()]
+        out = {w for w in ws if w in _CONTINENT_EN}
+        out |= {f"chau {ws[i + 1]}" for i, w in enumerate(ws[:-1]) if w == "chau"}
+        return out
+    wa, wb = words(a), words(b)
+    return bool(wa) and bool(wb) and wa != wb
 
 
 def _word_replaced(a: str, b: str) -> bool:
@@ -2995,6 +3130,23 @@ def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResu
 _TRAILING_YEARS = re.compile(
     r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|thời\s+kỳ\s+)?"
     r"(?P<years>1[5-9]\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
+
+
+#: the methods by which a name is read as a state's official long form
+_LONG_FORM_METHODS = frozenset({"native-long-form", "official-form"})
+
+
+def _span_of(e: Entity) -> tuple[int, int] | None:
+    """Round 16: a historical state's span of years: its registry span (existed_from to
+    existed_until), else the years its label gives in brackets ("Montenegro (1852-1918)")."""
+    if e.existed_from and e.existed_until:
+        return int(e.existed_from[:4]), int(e.existed_until[:4])
+    for label in e.labels.values():
+        q = split_qualifier(label)
+        span = _year_span(q[1]) if q else None
+        if span is not None and span[0] < span[1]:
+            return span
+    return None
 
 
 def _year_span(qual: str) -> tuple[int, int] | None:

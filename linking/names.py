@@ -361,13 +361,32 @@ def native_long_form_records() -> Iterator[NameRecord]:
         )
 
 
+def press_description_records() -> Iterator[NameRecord]:
+    """Round 16: English press descriptions of states and bodies (``names/press_en.yaml``:
+    name, target, evidence), each with and without "the", and a description with "UN" also
+    with "UN's" and "U.N." ("the UN's nuclear watchdog", "the U.N. refugee agency")."""
+    for row in read_yaml("press_en.yaml").get("names") or []:
+        name, target, evidence = row.get("name"), row.get("target"), row.get("evidence")
+        if not (name and target and evidence):
+            raise DiplographError(
+                "internal", f"press_en.yaml: a row without name, target or evidence: {row}")
+        name = str(name).strip()
+        forms = {name}
+        if name.startswith("UN "):
+            forms |= {"UN's " + name[3:], "U.N. " + name[3:], "U.N.'s " + name[3:]}
+        for form in sorted(forms):
+            for text in (form, f"the {form}"):
+                yield NameRecord(text, "en", targets(str(target)), "press-description",
+                                 f"English press description: {evidence}", "press-en")
+
+
 def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord]]:
     """(names whose target exists, names whose targets are all missing: *pending*)."""
     resolved: list[ResolvedName] = []
     pending: list[NameRecord] = []
     for rec in (*cldr_records(registry), *iso3166_3_records(), *file_records(),
                 *sino_vietnamese_records(registry), *endonym_records(registry),
-                *native_long_form_records()):
+                *native_long_form_records(), *press_description_records()):
         e = resolve_target(registry, list(rec.target))
         if e is None:
             pending.append(rec)
