@@ -123,6 +123,30 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def registry_store(store_dir: Path) -> Path:
+    """A new store at ``store_dir`` holding the registry graph the build writes (a curation
+    server resolves its documents' names with its store's registry); ``store_dir``."""
+    from diplograph.loaders.registry import load_registry
+
+    store = open_store(store_dir)
+    store.extend(list(load_registry().quads()))
+    store.flush()
+    del store
+    return store_dir
+
+
+def add_iso_table(app: Flask) -> None:
+    """Write the ISO table the build writes (``loaders/lookup_tables.py``), by which the world
+    map names states, into ``app``'s store (the fixture holds no data set)."""
+    from diplograph.loaders.lookup_tables import TABLES
+    from diplograph.loaders.registry import default_data_dir
+
+    table = TABLES["iso3166-numeric"]
+    app.extensions["diplograph"].update(
+        f"INSERT DATA {{ GRAPH <{table.DATASET.graph}> "
+        f"{{ {''.join(table.quads(default_data_dir()))} }} }}")
+
+
 @contextmanager
 def serving(tmp: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[str]:
     """``diplograph serve ARGS`` as a process on a free port of 127.0.0.1 (its log in

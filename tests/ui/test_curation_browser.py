@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import MISSING, _wait, serving
+from .conftest import MISSING, _wait, registry_store, serving
 
 if MISSING:
     pytestmark = pytest.mark.skip(reason=MISSING)
@@ -38,7 +38,7 @@ def curation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pa
     r = subprocess.run([sys.executable, "-m", "diplograph", "extract", str(cur / "doc.txt"),
                         "-o", str(cur / NAME)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    with serving(tmp, "--store", str(tmp / "store"), "--update-token", TOKEN,
+    with serving(tmp, "--store", str(registry_store(tmp / "store")), "--update-token", TOKEN,
                  env={"DIPLOGRAPH_CURATION_DIR": str(cur)}) as url:
         yield url, cur
 

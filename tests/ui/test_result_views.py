@@ -6,9 +6,13 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
+import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from diplograph.server import worldmap
+
+from .conftest import add_iso_table
 
 SVG = "{http://www.w3.org/2000/svg}"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -48,6 +52,11 @@ def test_timeline_draws_spans_and_points(client: FlaskClient) -> None:
     root = ET.fromstring(post(client, "timeline", body).data)
     tips = [t.text for t in root.iter(f"{SVG}title")]
     assert "spell: 1961–1991" in tips and "visit: 2022" in tips
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _iso_table(app: Flask) -> None:
+    add_iso_table(app)  # the map names states by the build's ISO table
 
 
 def test_map_counts_state_iris_and_draws_points(client: FlaskClient) -> None:

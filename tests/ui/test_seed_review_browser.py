@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import MISSING, _wait, serving
+from .conftest import MISSING, _wait, registry_store, serving
 from .test_curation_browser import _wait_text
 
 if MISSING:
@@ -33,7 +33,7 @@ def seed_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
     cur.mkdir()
     for suffix in (".txt", ".facts.yaml"):
         shutil.copy(SOURCES / (SEED + suffix), cur / (SEED + suffix))
-    with serving(tmp, "--store", str(tmp / "store"), "--update-token", TOKEN,
+    with serving(tmp, "--store", str(registry_store(tmp / "store")), "--update-token", TOKEN,
                  env={"DIPLOGRAPH_CURATION_DIR": str(cur)}) as url:
         yield url, cur
 
