@@ -2280,10 +2280,7 @@ class Matcher:
         phrases at least) when exactly one organisation's English name has those words and one
         more that no listed phrase gives; the unread word is named in the evidence. Two such
         organisations are no match (the unread word may be either)."""
-        found = [f for f in self._calques.find_with_gap(text)
-                 if isinstance(f[0], Entity) and (kinds is None or f[0].kind in kinds)
-                 and f[0].confidence != "conflicting"]
-        bodies = _unique(self._same.get(f[0].iri, (f[0], ""))[0] for f in found)
+        found, bodies = self._gap_readings(self._calques.find_with_gap(text), kinds)
         if not found:
             return self._calque_with_gaps(query, text, kinds)
         if len(bodies) != 1 or not any(f[4] for f in found):
@@ -2295,6 +2292,17 @@ class Matcher:
               f"the only English name of these words and one more, {name!r}")
         return _single(query, e, 82.0, "calque-vi-gap", self._note(e), ev)
 
+    def _gap_readings(
+        self, readings: Iterable[tuple[object, str, frozenset[str], str, object]],
+        kinds: frozenset[str] | None,
+    ) -> tuple[list[tuple[object, str, frozenset[str], str, object]], list[Entity]]:
+        """The readings of a name with unread words that name an entity of ``kinds`` (none of
+        conflicting records), and the bodies they name, a body the registry holds twice once."""
+        found = [f for f in readings
+                 if isinstance(f[0], Entity) and (kinds is None or f[0].kind in kinds)
+                 and f[0].confidence != "conflicting"]
+        return found, _unique(self._same.get(f[0].iri, (f[0], ""))[0] for f in found)
+
     def _calque_with_gaps(
         self, query: str, text: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
@@ -2303,10 +2311,7 @@ class Matcher:
         unread words) when one body alone has every word read and one or two more, and no
         other body has every word read and at most as many more as words were unread
         (:meth:`Calques.find_with_gaps`); score 80, the unread words named in the evidence."""
-        found = [f for f in self._calques.find_with_gaps(text)
-                 if isinstance(f[0], Entity) and (kinds is None or f[0].kind in kinds)
-                 and f[0].confidence != "conflicting"]
-        bodies = _unique(self._same.get(f[0].iri, (f[0], ""))[0] for f in found)
+        found, bodies = self._gap_readings(self._calques.find_with_gaps(text), kinds)
         if len(bodies) != 1 or not any(f[4] for f in found):
             return None
         _, name, reading, gap, _ = next(f for f in found if f[4])
