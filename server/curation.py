@@ -95,6 +95,19 @@ def documents() -> Response:
     return jsonify({"documents": out})
 
 
+def _store_registry() -> Any:
+    """The registry the store holds; a clear error when the store has none (an empty store, or
+    one filled by ``diplograph load`` alone), instead of "unknown name" for every name."""
+    from ..graph.registry import Registry
+
+    registry = Registry.from_store(current_app.extensions["diplograph"].read_store())
+    if not len(registry):
+        raise DiplographError(
+            "conflict", "this store holds no registry of states and organisations, so no "
+            "name can be resolved: run `diplograph build` on it (or serve a built store)")
+    return registry
+
+
 @bp.route("/curate/api/documents/<name>", methods=["GET", "POST"])
 def document(name: str) -> Response:
     check_write_token()
@@ -108,9 +121,7 @@ def document(name: str) -> Response:
     if not isinstance(body, dict):
         raise DiplographError("bad-input", "send a JSON object {operations: [...]}")
     # names resolved with the store's registry (the server never rebuilds it from data/)
-    from ..graph.registry import Registry
-
-    registry = Registry.from_store(current_app.extensions["diplograph"].read_store())
+    registry = _store_registry()
     doc = apply_operations(path, body.get("operations"), resolve=registry.resolve)
     triples = query_service()._write(lambda store: load_document(store, doc))
     state = _state(path)
@@ -122,12 +133,10 @@ def document(name: str) -> Response:
 def names() -> Response:
     """Autocomplete: registry entities whose names are closest to ``q``."""
     check_write_token()
-    from ..graph.registry import Registry
-
     q = request.args.get("q", "").strip()
     if not q:
         return jsonify({"names": []})
-    reg = Registry.from_store(current_app.extensions["diplograph"].read_store())
+    reg = _store_registry()
     out = [{"key": e.key, "label": e.label, "vi": e.labels.get("vi"), "kind": e.kind,
             "score": s} for e, s in reg.candidates(q)[:10]]
     return jsonify({"names": out})

@@ -130,3 +130,28 @@ def test_a_bad_operation_writes_nothing(client, folder: Path) -> None:
     assert r.status_code == 400
     r = client.get("/curate/api/documents/..%2Fsecret.facts.yaml", headers=AUTH)
     assert r.status_code in (400, 404)
+
+
+def test_a_store_without_a_registry_says_to_build_first(tmp_path: Path, folder: Path) -> None:
+    """On a store with no registry graph (an empty store, or one filled by `load` alone), a save
+    and the name autocompletion answer 409 with what to do, not "unknown name" for every name;
+    the file is not written and the server still answers."""
+    from diplograph.graph.registry import REGISTRY_GRAPH
+
+    app = make_app(tmp_path / "no-registry")
+    try:
+        app.extensions["diplograph"].update(f"DROP SILENT GRAPH <{REGISTRY_GRAPH}>")
+        client = app.test_client()
+        before = (folder / NAME).read_text("utf-8")
+        rel = next(i for i, f in ids(folder).items() if f["type"] == "relation")
+        r = client.post(f"/curate/api/documents/{NAME}", headers=AUTH, json={
+            "operations": [{"op": "status", "id": rel, "status": "accepted"}]})
+        text = r.get_data(as_text=True)
+        assert r.status_code == 409 and "diplograph build" in text, text
+        assert "unknown name" not in text
+        assert (folder / NAME).read_text("utf-8") == before
+        r = client.get("/curate/api/names?q=Viet Nam", headers=AUTH)
+        assert r.status_code == 409 and "no registry" in r.get_data(as_text=True)
+        assert client.get(f"/curate/api/documents/{NAME}", headers=AUTH).status_code == 200
+    finally:
+        app.extensions["diplograph"].close()
