@@ -274,6 +274,7 @@ LIST_STATUS = {
     "names_test16.csv": "round 15's development list (after its unseen run)",
     "names_test17.csv": "round 16's development list (after its unseen run)",
     "names_test18.csv": "unseen: by an eleventh independent writer, run once after round 16",
+    "names_test19.csv": "unseen: written by a twelfth independent writer, not yet run",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
