@@ -357,6 +357,14 @@ class Matcher:
         }
         self._cow_only = _units(forms["state_forms"].get("cow_only") or [])
         self._regime_forms = _units(forms["state_forms"].get("regime") or [])
+        #: round 17: a republic's long-form words, and the form of government of historical
+        #: states whose registry names are bare (predecessors.yaml ``held_forms``)
+        self._republic_forms = _units(forms["state_forms"].get("republic") or [])
+        self._held_forms: dict[int, str] = {}
+        for row in read_yaml("predecessors.yaml").get("held_forms") or []:
+            held = resolve_target(registry, row["target"])
+            if held is not None:
+                self._held_forms[id(held)] = str(row["form"])
         self._adjectives: dict[tuple[str, ...], list[tuple[Entity, str, bool]]] = (
             defaultdict(list)
         )
@@ -734,6 +742,16 @@ class Matcher:
                 # subject ("African locust control organisation")
                 result = self._topic_body(query, text, kinds) or result
         result = self._one_body(result)
+        if result.best is not None and _PLUS.search(text) and not any(
+                _PLUS.search(n) for n in _all_names(result.best.entity)):
+            # round 17: "OPEC+", "ASEAN Plus", "OPEC mở rộng" name a grouping larger than the
+            # body whose name they hold: no match unless the body's own names say so
+            e = result.best.entity
+            result = MatchResult(
+                query, [Candidate(e, min(result.best.score, 60.0), False, result.best.method,
+                                  result.best.evidence)], False,
+                f"no match: {text!r} names a grouping enlarged beyond {describe(e)} ('+', "
+                "'Plus' or 'mở rộng'), which none of its names in the registry says")
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
         )
@@ -1185,6 +1203,12 @@ class Matcher:
             # ("châu Phi", Africa; "châu Âu", Europe) is never a typo
             and (not _all_capitals(text) or _all_capitals(top_text))
             and not _continent_differs(text, top_text)
+            # round 17: nor a name whose owner words differ: an acronym of a known body or
+            # state ("UN", "EU's", "U.N.") is evidence like a continent word ("the UN drugs
+            # agency" is no misspelt "EU Drugs Agency"), and a fuzzy reading may not drop a
+            # generic head the name gives ("the UN human rights body" is not "UN Human Rights")
+            and self._owner_words_kept(text, top_text)
+            and not _head_dropped(text, [top_text, *_all_names(top_e)])
         )
         cands = [
             Candidate(
@@ -1208,6 +1232,27 @@ class Matcher:
                 describe(c.entity) for c in cands[:3]
             )
         return MatchResult(query, cands, False, note)
+
+    def _owner_words(self, text: str) -> set[str]:
+        """Round 17: the words of ``text`` that name a known entity on their own: an acronym
+        (two or more capitals, dots and a possessive "'s" left out: "U.N.'s" is "UN") that a
+        state or an organisation of the registry holds as a code or a name."""
+        out = set()
+        for t in text.split():
+            w = _POSSESSIVE.sub("", t).replace(".", "").strip("()[],;:")
+            if len(w) >= 2 and w.isalpha() and w.isupper() and self._codes.get(w):
+                out.add(w)
+        return out
+
+    def _owner_words_kept(self, text: str, other: str) -> bool:
+        """Round 17: a fuzzy reading of ``text`` as ``other`` does not swap the words naming a
+        known entity: when both names have such words, they are the same ("the UN drugs
+        agency" is not "EU Drugs Agency"; "the EU's top court" is not "U.N.'s top court"). A
+        word only one name has is left to the other rules ("Security Council" is still read
+        as "UN Security Council"). A registry acronym is a code of a body or a state: the
+        rule holds for any of them, not for a list of names."""
+        mine, theirs = self._owner_words(text), self._owner_words(other)
+        return not (mine and theirs and mine != theirs)
 
     def _official_form(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -1334,6 +1379,9 @@ class Matcher:
             regime = self._regime(query, best, words[:k], form, rest, state_kinds)
             if regime is not None:
                 return regime
+            other = self._other_form(query, best, words[:k], form, rest)
+            if other is not None:
+                return other
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
             cands = [
                 Candidate(c.entity, min(c.score, 93.0) if c.match else c.score - 5, c.match,
@@ -1503,6 +1551,40 @@ class Matcher:
         ev = (f"the words {form!r} before {rest!r} are in no name of {describe(best.entity)}; "
               f"of the states named {rest!r}, only {e.label}'s names have them")
         return _single(query, e, 90.0, "official-form", self._note(e), ev)
+
+    def _other_form(
+        self, query: str, best: Candidate, form_words: list[str], form: str, rest: str
+    ) -> MatchResult | None:
+        """Round 17: a republic's long form before the name of a historical state none of
+        whose own names is a republic's names another, later state of that name ("Freistaat
+        Bayern", "Republic of Baden": German Länder of the 20th century, not the kingdom or
+        grand duchy of 1816-1871); and a monarchy's form before the name of a historical state
+        whose names are a republic's and no monarchy's ("Kingdom of Venice"). The state's
+        form is read from its names, or from ``held_forms`` in predecessors.yaml for a
+        record whose names are bare ("Bavaria"); a record of neither form ("Czechoslovakia")
+        is not judged. No match then: the record does not say the state had that form.
+        None otherwise."""
+        e = best.entity
+        if not best.match or e.kind != "historical-state":
+            return None
+        names = _name_words(e)
+        held = self._held_forms.get(id(e))
+        republic = held == "republic" or any(_spans(ws, self._republic_forms) for ws in names)
+        monarchy = held == "monarchy" or any(_spans(ws, self._monarchy_forms) for ws in names)
+        own = (f"the registry holds it as a {held} (predecessors.yaml)" if held else
+               "its names in the registry are a {}'s, none a {}'s")
+        if _spans(form_words, self._republic_forms) and monarchy and not republic:
+            kind, own = "a republic's", own.format("monarchy", "republic")
+        elif (_spans(form_words, self._monarchy_forms) and republic and not monarchy
+              and not _spans(form_words, self._republic_forms)):
+            kind, own = "a monarchy's", own.format("republic", "monarchy")
+        else:
+            return None
+        return MatchResult(
+            query, [Candidate(e, 60.0, False, "official-form")], False,
+            f"no match: {form!r} before {rest!r} is {kind} long form; {rest!r} is "
+            f"{describe(e)}, and {own} (another state of that name, which the registry does "
+            "not hold)")
 
     def _imperial(
         self, query: str, best: Candidate, form_words: list[str], how: str,
@@ -2972,6 +3054,42 @@ def _continent_differs(a: str, b: str) -> bool:
         return out
     wa, wb = words(a), words(b)
     return bool(wa) and bool(wb) and wa != wb
+
+
+#: round 17: the marks of an enlarged grouping: "OPEC+", "ASEAN+3", "ASEAN Plus Three",
+#: "OPEC mở rộng" (Vietnamese: enlarged)
+_PLUS = re.compile(r"\w\s*\+|\bplus\b|\bm[ởo]\s+r[ộo]ng\b", re.IGNORECASE)
+
+
+def _all_names(e: Entity) -> list[str]:
+    """Every label, alias and acronym of ``e``."""
+    return [*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms]
+
+
+#: round 17: a possessive ending ("UN's", "EU’s")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _head_dropped(a: str, names: list[str]) -> bool:
+    """Round 17: ``a`` has a generic head of a body (``_TOPIC_HEADS``: "body", "agency",
+    "court"; singular or plural) that none of ``names`` (the name read and the other names of
+    its entity) has: reading ``a`` as that entity drops what kind of body the name names
+    ("the UN human rights body" is not the Office of the High Commissioner, read as "UN
+    Human Rights"). A head another name of the entity has is kept ("Sava Commission", read
+    as "Savakommission", the International Sava River Basin Commission).
+
+    >>> _head_dropped("the UN human rights body", ["UN Human Rights"])
+    True
+    >>> _head_dropped("Sava Commission", ["Savakommission", "Sava River Basin Commission"])
+    False
+    """
+    def heads(t: str) -> set[str]:
+        return {w[:-1] if w.endswith("s") and w[:-1] in _TOPIC_HEADS else w
+                for w in (folded_form(x) for x in t.split())} & _TOPIC_HEADS
+    mine = heads(a)
+    for n in names:
+        mine -= heads(n)
+    return bool(mine)
 
 
 def _word_replaced(a: str, b: str) -> bool:
