@@ -360,6 +360,7 @@ class Matcher:
         #: round 17: a republic's long-form words, and the form of government of historical
         #: states whose registry names are bare (predecessors.yaml ``held_forms``)
         self._republic_forms = _units(forms["state_forms"].get("republic") or [])
+        self._successors: tuple[dict[int, Entity], dict[int, list[Entity]]] | None = None
         self._held_forms: dict[int, str] = {}
         for row in read_yaml("predecessors.yaml").get("held_forms") or []:
             held = resolve_target(registry, row["target"])
@@ -1475,38 +1476,107 @@ class Matcher:
             return out
 
         fit = fitting(self._named(head, state_kinds))
-        if not fit:
+        r = self._match(head, STATE_KINDS, None) if not fit else None
+        if not fit and r is None:
+            # round 17: a head that only a later reading names ("nước Đức", the country word
+            # before "Đức")
+            r = self.match(head, kind=STATE_KINDS)
+        x = r.best.entity if (r is not None and r.best is not None and r.best.match) else None
+        label = x.labels.get("en", "") if x is not None else ""
+        if not fit and x is not None and x.kind == "state" and label and (
+                folded_form(label) != folded_form(head)):
             # round 16: a native or long-form name before the years ("Bundesrepublik
             # Deutschland (1949–1990)") is read like the English name of the state it names:
             # the historical states of that name, and of them the ones that bore the same
             # long form (a name of theirs read as that state's long form)
-            r = self._match(head, state_kinds, None)
-            if r is None or r.best is None or not r.best.match:
-                return None
-            x = r.best.entity
-            label = x.labels.get("en", "")
-            if x.kind != "state" or not label or folded_form(label) == folded_form(head):
-                return None
             fit = fitting(self._named(label, state_kinds))
-            if len(fit) > 1 and self._long_form(head, r.best.method):
+            if len(fit) > 1 and r is not None and r.best is not None and self._long_form(
+                    head, r.best.method):
                 bore = [f for f in fit if self._bore_long_form(f[0], x)]
                 fit = bore or fit
-            if not fit:
-                return None
-            head = f"{head} ({label})"
+            if fit:
+                head = f"{head} ({label})"
+        how = "named"
+        if not fit and x is not None:
+            # round 17: the states that held the name or succeeded one another under it:
+            # those named by the state's name or its adjective ("Russian Empire" for
+            # "Russia"; a span left open before its end when the registry gives no start),
+            # and their predecessors and successors in the registry (succeeded_by; a full span
+            # needed: "Russia in 1950" is the Soviet Union)
+            fit = self._family_fit(x, a, b, state_kinds)
+            how = "named, or linked by succession to a state named"
+        if not fit:
+            return None
         spans = ", ".join(f"{e.label} {s}–{t}" for e, s, t in fit)
         if len(fit) > 1:
             r = _ambiguous(query, [e for e, _, _ in fit], 88.0)
             return MatchResult(
                 query, r.candidates, True,
-                f"{r.note} (the states named {head!r} whose registry spans overlap the "
+                f"{r.note} (the states {how} {head!r} whose registry spans overlap the "
                 f"years {qual!r}: {spans}; today's state is not read for a past period)")
         e, s, t = fit[0]
         if not (s <= a and b <= t):
             return None
         return _single(query, e, 88.0, "qualified-period", self._note(e),
-                       f"{head!r} narrowed by the years {qual!r}: of the states named so, "
+                       f"{head!r} narrowed by the years {qual!r}: of the states {how} so, "
                        f"only {spans} covers them")
+
+    def _family_fit(
+        self, x: Entity, a: int, b: int, state_kinds: frozenset[str]
+    ) -> list[tuple[Entity, int, int]]:
+        """Round 17: the historical states of ``x``'s name whose spans overlap the years
+        ``a``-``b`` (one year: hold it): those with ``x``'s English name or its adjective in a
+        name ("Austrian Empire", "Russian Soviet Federative Socialist Republic"), whose span
+        may be open before its end when the registry gives no start (the Russian Empire, Qing
+        China), and the states linked to them or to ``x`` by the registry's succession
+        (``succeeded_by``, both ways), whose span must be whole."""
+        label = x.labels.get("en", "")
+        named = self._named(label, state_kinds) if label else []
+        for words, held in self._adjectives.items():
+            if any(e is x for e, _, _ in held):
+                n = len(words)
+                named += [e for e in self.registry.entities if e.kind in state_kinds and any(
+                    tuple(ws[i:i + n]) == words for ws in _name_words(e)
+                    for i in range(len(ws) - n + 1))]
+        named = [e for e in _unique(named) if e.kind == "historical-state"]
+        linked = self._succession(x, named)
+        out = []
+        for e in _unique([*named, *linked]):
+            if e.kind != "historical-state" or e.kind not in state_kinds:
+                continue
+            es = _span_of(e)
+            if es is None and e.existed_until and any(e is n for n in named):
+                es = (0, int(e.existed_until[:4]))
+            if es is None:
+                continue
+            s_, t = es
+            if (s_ < b and a < t) if a < b else (s_ <= a <= t):
+                out.append((e, s_, t))
+        return out
+
+    def _succession(self, x: Entity, named: list[Entity]) -> list[Entity]:
+        """Round 17: every state linked to ``x`` or to one of ``named`` by the registry's
+        ``succeeded_by``, forwards and backwards, transitively."""
+        if self._successors is None:
+            nxt: dict[int, Entity] = {}
+            prev: dict[int, list[Entity]] = defaultdict(list)
+            for e in self.registry.entities:
+                if e.succeeded_by and e.kind in STATE_KINDS:
+                    f = self.registry.get(e.succeeded_by)
+                    if f is not None:
+                        nxt[id(e)] = f
+                        prev[id(f)].append(e)
+            self._successors = (nxt, prev)
+        nxt, prev = self._successors
+        seen = {id(x): x, **{id(e): e for e in named}}
+        todo = list(seen.values())
+        while todo:
+            e = todo.pop()
+            for f in [*([nxt[id(e)]] if id(e) in nxt else []), *prev.get(id(e), [])]:
+                if id(f) not in seen:
+                    seen[id(f)] = f
+                    todo.append(f)
+        return [e for e in seen.values() if e is not x]
 
     def _bore_long_form(self, e: Entity, x: Entity) -> bool:
         """Round 16: the historical state ``e`` holds a name (its bracketed years left out)
@@ -1523,7 +1593,13 @@ class Matcher:
 
     def _long_form(self, name: str, method: str) -> bool:
         """A state's name read as its official long form: by a long-form reading, or a name
-        that begins with long-form words ("Federal Republic of", "Cộng hòa Liên bang")."""
+        that begins with long-form words ("Federal Republic of", "Cộng hòa Liên bang").
+        Round 17: a country word alone before the name is no long form ("nước Đức", "the
+        State of ..." is read as before only with other words)."""
+        words = [folded_form(w) for w in name.split()]
+        ends = _prefix_ends(words, self._state_forms)
+        if ends and all(w in _COUNTRY_WORDS for w in words[:max(ends)]):
+            return False
         return method in _LONG_FORM_METHODS or bool(
             _prefix_ends([folded_form(w) for w in name.split()], self._state_forms))
 
@@ -3251,9 +3327,12 @@ def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResu
 
 
 _TRAILING_YEARS = re.compile(
-    r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|thời\s+kỳ\s+)?"
+    r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|(?-i:nam)\s+|thời\s+kỳ\s+)?"
     r"(?P<years>1[5-9]\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
 
+
+#: round 17: words that say "country" before a state's name, no official long form
+_COUNTRY_WORDS = frozenset({"nuoc", "nha", "quoc", "gia", "the", "of", "country"})
 
 #: the methods by which a name is read as a state's official long form
 _LONG_FORM_METHODS = frozenset({"native-long-form", "official-form"})
