@@ -221,6 +221,12 @@ class Matcher:
                 continue
             for text, lang in names:
                 self._add(_Name(e, str(text), lang, "alias", 0, "linking/aliases.yaml"))
+        for key, texts in (extra.get("english_names") or {}).items():
+            e = self._need(key)
+            if e is not None:
+                for text in texts:
+                    self._add(_Name(e, str(text), "en", "alias", 0,
+                                    "linking/aliases.yaml english_names"))
         # round 10: the Gleditsch-Ward state abbreviations the registry does not hold (RUM)
         for code, e, ev in gw_abbreviations(registry, codes=reference.codes):
             self._add(_Name(e, code, None, "cow-code", 2, ev))
@@ -481,6 +487,10 @@ class Matcher:
             for text in [
                 *(t for lg, t in e.labels.items() if lg == "en"),
                 *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t)),
+                # round 17: and the English names of bodies whose registry label is in
+                # another language (linking/aliases.yaml english_names: "International
+                # Volleyball Federation" of the FIVB)
+                *(str(t) for t in (extra.get("english_names") or {}).get(e.key, ())),
             ]
         )
         # ambiguous and preferred lists: the registry's (if it exposes them), then ours
