@@ -367,6 +367,16 @@ class Matcher:
         #: states whose registry names are bare (predecessors.yaml ``held_forms``)
         self._republic_forms = _units(forms["state_forms"].get("republic") or [])
         self._successors: tuple[dict[int, Entity], dict[int, list[Entity]]] | None = None
+        #: round 17: rulers and dynasties -> (the state they ruled, years, evidence)
+        #: (predecessors.yaml ``rulers``)
+        self._rulers: dict[str, list[tuple[Entity, str, str]]] = defaultdict(list)
+        for row in read_yaml("predecessors.yaml").get("rulers") or []:
+            ruled = resolve_target(registry, row["target"])
+            if ruled is None:
+                continue
+            for text in row.get("names") or []:
+                self._rulers[folded_form(str(text))].append(
+                    (ruled, str(row.get("years", "")), str(row.get("evidence", ""))))
         self._held_forms: dict[int, str] = {}
         for row in read_yaml("predecessors.yaml").get("held_forms") or []:
             held = resolve_target(registry, row["target"])
@@ -693,6 +703,10 @@ class Matcher:
             yr = _TRAILING_YEARS.fullmatch(text)
             if yr is not None:
                 result = self._by_period(query, yr.group("head"), yr.group("years"), kinds)
+        if result is None:
+            # round 17: a state's regime named by its ruler or dynasty ("Tito's Yugoslavia",
+            # "nước Đức thời Hitler", "the Kerensky government"), from a sourced table only
+            result = self._by_ruler(query, text, kinds)
         if result is None:
             # round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
             # "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
@@ -1563,6 +1577,76 @@ class Matcher:
             if (s_ < b and a < t) if a < b else (s_ <= a <= t):
                 out.append((e, s_, t))
         return out
+
+    def _family(self, x: Entity, state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 17: ``x`` and the states of its name: those with its English name or its
+        adjective in a name, and the states linked to them by succession."""
+        label = x.labels.get("en", "")
+        named = self._named(label, state_kinds) if label else []
+        for words, held in self._adjectives.items():
+            if any(e is x for e, _, _ in held):
+                n = len(words)
+                named += [e for e in self.registry.entities if e.kind in state_kinds and any(
+                    tuple(ws[i:i + n]) == words for ws in _name_words(e)
+                    for i in range(len(ws) - n + 1))]
+        named = _unique(named)
+        return _unique([x, *named, *self._succession(x, named)])
+
+    def _by_ruler(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 17: a state's regime named by its ruler or its dynasty, read only from the
+        table ``rulers`` of predecessors.yaml: "Tito's Yugoslavia", "Germany under Hitler",
+        "Nam Tư thời Tito", "Việt Nam thời nhà Nguyễn", "Nguyen dynasty Vietnam" (the ruler's
+        state, when it is the state named or a state of its name or succession: "Tito's
+        Germany" is no match), "the Kerensky government", "chính quyền Ngô Đình Diệm" (the
+        ruler's state). A ruler of two such states ("Lenin's Russia": the RSFSR and the
+        Soviet Union) makes the name ambiguous. None when no pattern holds a listed ruler."""
+        if not self._rulers or len(text) > 80:
+            return None
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        for pattern in _RULER_PATTERNS:
+            m = pattern.fullmatch(text)
+            if m is None:
+                continue
+            rows = self._rulers.get(folded_form(m.group("ruler")))
+            if not rows:
+                continue
+            ruler = m.group("ruler")
+            state = m.groupdict().get("state")
+            ruled = _unique(e for e, _, _ in rows)
+            if state:
+                r = self.match(state, kind=state_kinds)
+                named = ([c.entity for c in r.candidates] if r.ambiguous
+                         else [r.best.entity] if r.best is not None else [])
+                if not named:
+                    continue
+                family = _unique(f for x in named for f in self._family(x, state_kinds))
+                fit = [e for e in ruled if any(e is f for f in family)]
+                if not fit:
+                    return MatchResult(
+                        query, [Candidate(named[0], 50.0, False, "ruler")], False,
+                        f"no match: {ruler!r} (predecessors.yaml rulers: "
+                        + ", ".join(f"{e.label}" for e in ruled)
+                        + f") ruled none of the states named {state!r}")
+            else:
+                fit = ruled
+            fit = [e for e in fit if e.kind in state_kinds]
+            if not fit:
+                return None
+            ev = "; ".join(f"{ev} ({yrs})" for e, yrs, ev in rows if any(e is f for f in fit))
+            if len(fit) > 1:
+                amb = _ambiguous(query, fit, 85.0)
+                return MatchResult(query, amb.candidates, True,
+                                   f"{amb.note} (the ruler {ruler!r} ruled each: {ev})")
+            e = fit[0]
+            how = f"of {state!r}, " if state else ""
+            return _single(query, e, 90.0, "ruler", self._note(e),
+                           f"the regime of {ruler!r} {how}read from predecessors.yaml "
+                           f"rulers: {ev}")
+        return None
 
     def _succession(self, x: Entity, named: list[Entity]) -> list[Entity]:
         """Round 17: every state linked to ``x`` or to one of ``named`` by the registry's
@@ -3340,6 +3424,21 @@ _TRAILING_YEARS = re.compile(
     r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|(?-i:nam)\s+|thời\s+kỳ\s+)?"
     r"(?P<years>1[5-9]\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
 
+
+#: round 17: a state's regime named by its ruler or dynasty (the ruler read from the table
+#: ``rulers`` of predecessors.yaml): "Tito's Yugoslavia", "Germany under Hitler", "Nam Tư
+#: thời Tito", "nước Đức dưới thời Hitler", "Nguyen dynasty Vietnam", "the Kerensky
+#: government", "chính quyền Ngô Đình Diệm"
+_RULER_PATTERNS = (
+    re.compile(r"(?:the\s+)?(?P<ruler>[^'’]+?)['’]s?\s+(?P<state>.+)", re.IGNORECASE),
+    re.compile(r"(?P<state>.+?)\s+under\s+(?:the\s+)?(?P<ruler>.+?)"
+               r"(?:\s+(?:dynasty|regime|rule))?", re.IGNORECASE),
+    re.compile(r"(?P<state>.+?)\s+(?:dưới\s+)?thời\s+(?:kỳ\s+)?(?P<ruler>.+)", re.IGNORECASE),
+    re.compile(r"(?:the\s+)?(?P<ruler>.+?\s+dynasty)\s+(?P<state>.+)", re.IGNORECASE),
+    re.compile(r"(?:the\s+)?(?P<ruler>.+?)\s+(?:government|regime|era|administration)",
+               re.IGNORECASE),
+    re.compile(r"(?:chính\s+quyền|chế\s+độ)\s+(?P<ruler>.+)", re.IGNORECASE),
+)
 
 #: round 17: words that say "country" before a state's name, no official long form
 _COUNTRY_WORDS = frozenset({"nuoc", "nha", "quoc", "gia", "the", "of", "country"})
