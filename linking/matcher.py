@@ -672,6 +672,9 @@ class Matcher:
                 # "Royal Italy" is no match)
                 (_after_regime_word, "'chính quyền'/'chế độ' (the regime of) before {!r}", False),
                 (_royal_form, "read as the long form {!r}", False),
+                # round 17: a leading "the" before a name read by a later pass ("the Qing
+                # Empire")
+                (_without_article, "read without its article: {!r}", False),
             )
             for rewrite, why, fuzzy_counts in rewrites:
                 other = rewrite(text)
@@ -2881,8 +2884,21 @@ def _royal_form(text: str) -> str | None:
 
 
 def _after_region_word(text: str) -> str | None:
-    """The name after the Vietnamese region word "xứ", or None."""
-    m = _REGION_WORD.fullmatch(text)
+    """The name after the Vietnamese region word "xứ", or None; round 17: or after "miền"
+    (a part of a country) before a direction ("Miền Bắc Việt Nam" = "Bắc Việt Nam", North
+    Vietnam)."""
+    m = _REGION_WORD.fullmatch(text) or _DIRECTION_REGION.fullmatch(text)
+    return m.group("rest") if m else None
+
+
+#: round 17: "miền" before a direction word ("Miền Nam Việt Nam", the South of Vietnam)
+_DIRECTION_REGION = re.compile(
+    r"(?:miền|mien)\s+(?P<rest>(?:bắc|nam|đông|tây|bac|dong|tay)\s+\S.*)", re.IGNORECASE)
+
+
+def _without_article(text: str) -> str | None:
+    """Round 17: an English name without its leading "the" ("the Qing Empire"), or None."""
+    m = re.fullmatch(r"(?i)the\s+(?P<rest>\S.*)", text)
     return m.group("rest") if m else None
 
 
