@@ -3438,7 +3438,7 @@ def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResu
 
 _TRAILING_YEARS = re.compile(
     r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|(?-i:nam)\s+|thời\s+kỳ\s+)?"
-    r"(?P<years>1[5-9]\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
+    r"(?P<years>(?:1[5-9]|20)\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
 
 
 #: round 17: a state's regime named by its ruler or dynasty (the ruler read from the table
