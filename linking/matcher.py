@@ -747,6 +747,8 @@ class Matcher:
         if result is None:
             result = self._split_only(query, text, kinds)
         if result is None:
+            result = self._numbered(query, text, kinds)
+        if result is None:
             result = self._generic_body(query, text, kinds)
         if result is None:
             result = self._fuzzy(query, text, kinds)
@@ -1260,6 +1262,44 @@ class Matcher:
                 describe(c.entity) for c in cands[:3]
             )
         return MatchResult(query, cands, False, note)
+
+    def _numbered(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 17: a grouping named by words and a number ("Group of Seven", "the Visegrad
+        Four", "Group of 20"): the body that holds, as its acronym, the initials of the words
+        and the number in digits (G7, V4, G20 or G-20), when one of its names has the first
+        word ("Group", "Visegrad") or the acronym is one of its names. None otherwise."""
+        words = text.split()
+        if words and folded_form(words[0]) == "the":
+            words = words[1:]
+        if not 2 <= len(words) <= 5:
+            return None
+        n = _NUMBER_WORDS.get(folded_form(words[-1])) or (
+            words[-1] if words[-1].isdigit() else None)
+        content = [w for w in words[:-1] if folded_form(w) not in _STOP_WORDS]
+        if n is None or not content or not all(w[:1].isalpha() for w in content):
+            return None
+        initials = "".join(w[0].upper() for w in content)
+        first = folded_form(content[0])
+        found: list[Entity] = []
+        code = ""
+        for c in (f"{initials}{n}", f"{initials}-{n}"):
+            for h in self._codes.get(c, ()):
+                e = h.entity
+                if e.kind not in KIND_GROUPS["organisation"] or (
+                        kinds is not None and e.kind not in kinds):
+                    continue
+                if any(first in ws for ws in _name_words(e)) or c in _all_names(e):
+                    found.append(e)
+                    code = code or c
+        found = _unique(found)
+        if len(found) != 1:
+            return None
+        e = found[0]
+        ev = (f"{' '.join(words)!r}: the initials of its words and its number, {code!r}, "
+              f"are {e.label}'s acronym")
+        return _single(query, e, 90.0, "numbered-acronym", self._note(e), ev)
 
     def _owner_words(self, text: str) -> set[str]:
         """Round 17: the words of ``text`` that name a known entity on their own: an acronym
@@ -3252,6 +3292,13 @@ def _all_names(e: Entity) -> list[str]:
     return [*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms]
 
 
+#: round 17: number words of groupings ("Group of Seven", "Visegrad Four")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({folded_form(w): n for w, n in (
+    ("twenty-four", "24"), ("thirty", "30"), ("seventy-seven", "77"))})
+
 #: round 17: a possessive ending ("UN's", "EU’s")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -3342,7 +3389,21 @@ def _typo(a: str, b: str) -> bool:
         # not Cyprus, "Northern Cyprus" another entity than "Cyprus")
         return not any(w in _DIRECTIONS for w in [*wa, *wb])
     x, y = "".join(wa), "".join(wb)
+    # round 17: a letter doubled or not is one slip ("Carribean" for "Caribbean": two
+    # edits, one each way, are none once runs of a letter are read as one)
+    if _single_letters(x) == _single_letters(y):
+        return True
     return _edits(x, y) <= max(1, min(len(x), len(y)) // 5)
+
+
+def _single_letters(t: str) -> str:
+    """Round 17: ``t`` with each run of one letter written once ("carribean" ->
+    "caribean").
+
+    >>> _single_letters("carribean") == _single_letters("caribbean")
+    True
+    """
+    return re.sub(r"(.)\1+", r"\1", t)
 
 
 def _edits(a: str, b: str) -> int:
