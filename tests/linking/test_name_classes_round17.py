@@ -21,7 +21,11 @@ and, for recall, by general means:
 5. a regime named by its ruler or dynasty, only from a sourced table (predecessors.yaml
    ``rulers``): "Yugoslavia under Tito", "Liên Xô thời Brezhnev", "the Honecker regime";
 6. Vietnamese words of sports federations and "chế độ" (regime) in the glossary, and the English
-   names of bodies labelled in French or Spanish (aliases.yaml ``english_names``).
+   names of bodies labelled in French or Spanish (aliases.yaml ``english_names``);
+7. a grouping named by words and a number is the body holding their initials and the digits
+   ("Group of Twenty-Four": G24), and a doubled letter is one slip in a typo;
+8. more English press descriptions, a sourced table (press_en.yaml), a leading acronym also
+   with its possessive ("the EU's banking regulator").
 """
 
 from __future__ import annotations
@@ -55,6 +59,14 @@ BEYOND_MATCHES = [
     ("Lien doan Cu ta Quoc te", "IWF", "calque-vi"),
     ("Lien doan Bong da chau A", "AFC", "calque-vi"),
     ("Bơi lội Thế giới", "WORLDAQUATICS", "calque-vi"),
+    ("Turkey in 1900", "OTTOMAN-EMPIRE", "qualified-period"),  # by its alias Ottoman Turkey
+    # (7) a grouping by words and a number; a doubled letter as one slip
+    ("Group of Twenty-Four", "G24", "numbered-acronym"),
+    ("Carribean Development Bank", "CDB", "fuzzy"),
+    # (8) press descriptions (press_en.yaml rows no list holds), an acronym's possessive
+    ("the EU's banking regulator", "EBA", "press-description"),
+    ("the UN's AIDS agency", "UNAIDS", "press-description"),
+    ("the Land of Pagodas", "MMR", "press-description"),
 ]
 
 #: (name, candidates): ambiguous names of the round's classes that no list holds
