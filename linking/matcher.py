@@ -2680,12 +2680,36 @@ class Matcher:
             organ = self._organ(query, r.best.entity, body, kinds)
             if organ is not None:
                 return organ
+        if r.best is not None and r.best.match and not r.ambiguous:
+            # round 17: the body words only restate the organisation's own head ("Quỹ IMF":
+            # quỹ, a fund, and the International Monetary Fund is one): the organisation
+            at = [j for j in sorted(spans) if j < len(words)]
+            own = self._own_head(r.best.entity, [words[j] for j in at])
+            if own is not None:
+                e = r.best.entity
+                ev = (f"{' '.join(toks[j] for j in at)!r} ({own}) is a word of "
+                      f"{e.label!r} itself, no body of it")
+                return _single(query, e, 90.0, "own-head", self._note(e), ev)
         parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
         return MatchResult(
             query, [], False,
             f"no match: names a body of {parents}, not the organisation itself; "
             "the registry holds no such body",
         )
+
+    def _own_head(self, org: Entity, body: list[str]) -> str | None:
+        """Round 17: the English reading of the body words ``body`` (folded; Vietnamese read
+        with the glossary) when each of its words is a word of ``org``'s English label ("quỹ":
+        fund, of the International Monetary Fund), else None."""
+        label = org.labels.get("en", "")
+        if not label or not body:
+            return None
+        own = {singular_form(w) for w in content_words(label)}
+        readings = self._calques.glossary.phrases.get(tuple(body)) or (frozenset(body),)
+        for reading in readings:
+            if reading and all(singular_form(w) in own for w in reading):
+                return " ".join(sorted(reading))
+        return None
 
     def _organ(
         self, query: str, org: Entity, body: list[str], kinds: frozenset[str] | None,

@@ -25,7 +25,10 @@ and, for recall, by general means:
 7. a grouping named by words and a number is the body holding their initials and the digits
    ("Group of Twenty-Four": G24), and a doubled letter is one slip in a typo;
 8. more English press descriptions, a sourced table (press_en.yaml), a leading acronym also
-   with its possessive ("the EU's banking regulator").
+   with its possessive ("the EU's banking regulator");
+9. the words of a body before an organisation's acronym that only restate the organisation's
+   own head ("Quỹ UNICEF": quỹ, a fund, and UNICEF is the Children's Fund) name the
+   organisation, not a body of it; other body words still name a body ("Ban Thư ký ASEAN").
 """
 
 from __future__ import annotations
@@ -67,6 +70,10 @@ BEYOND_MATCHES = [
     ("the EU's banking regulator", "EBA", "press-description"),
     ("the UN's AIDS agency", "UNAIDS", "press-description"),
     ("the Land of Pagodas", "MMR", "press-description"),
+    # (9) a body word that restates the organisation's own head is no body of it
+    ("Ngân hàng AIIB", "Asian-Infrastructure-Investment-Bank", "own-head"),
+    ("Quỹ UNICEF", "UNICEF", "own-head"),
+    ("Hội đồng UNSC", "UNSC", "own-head"),
 ]
 
 #: (name, candidates): ambiguous names of the round's classes that no list holds
