@@ -503,6 +503,15 @@ class Matcher:
                 *(str(t) for t in (extra.get("english_names") or {}).get(e.key, ())),
             ]
         )
+        #: round 17: the English press descriptions of bodies (press_en.yaml, without their
+        #: article), read word by word for their Vietnamese renderings
+        #: ("Diễn đàn Davos": the Davos forum) when no body's own name is read; kept apart
+        #: from the names the generic readings search
+        self._press_calques = Calques(
+            ((rn.entity, rn.text) for rn in resolved
+             if rn.method == "press-description" and rn.entity.kind in org_kinds
+             and not rn.text.lower().startswith("the ")),
+            glossary=self._calques.glossary)
         # ambiguous and preferred lists: the registry's (if it exposes them), then ours
         self._ambiguous: dict[str, list[Entity]] = {}
         for name, ents in (getattr(registry, "_ambiguous", None) or {}).items():
@@ -2558,13 +2567,22 @@ class Matcher:
             # rival, as for acronyms ("Tổ chức các nước xuất khẩu dầu mỏ": OPEC, not the OPEC
             # Fund's merged record)
             found = [f for f in found if f[0].confidence != "conflicting"] or found
+        what = "the English name"
+        if not found:
+            # round 17: or an English press description of one body ("Diễn đàn Davos")
+            found = _unique_found(
+                (e, t, r) for e, t, r in self._press_calques.find(text)
+                if isinstance(e, Entity) and (kinds is None or e.kind in kinds))
+            what = "the English press description (press_en.yaml)"
+            if len(found) != 1:
+                found = []
         if not found:
             return self._calque_with_gap(query, text, kinds)
         if len(found) > 1:
             return _ambiguous(query, [e for e, _, _ in found], 80.0)
         e, name, reading = found[0]
         ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
-              f"{' + '.join(sorted(reading))} = the English name {name!r}")
+              f"{' + '.join(sorted(reading))} = {what} {name!r}")
         return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
 
     def _calque_with_gap(
@@ -3490,6 +3508,16 @@ def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:
             )
         out |= KIND_GROUPS[k]
     return frozenset(out)
+
+
+def _unique_found(found: Iterable[tuple[Entity, str, frozenset[str]]]
+                  ) -> list[tuple[Entity, str, frozenset[str]]]:
+    """Round 17: calque readings, one per entity (the first)."""
+    out: list[tuple[Entity, str, frozenset[str]]] = []
+    for f in found:
+        if all(f[0] is not o[0] for o in out):
+            out.append(f)
+    return out
 
 
 def _unique(ents: Iterable[Entity]) -> list[Entity]:

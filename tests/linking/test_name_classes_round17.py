@@ -28,7 +28,9 @@ and, for recall, by general means:
    with its possessive ("the EU's banking regulator");
 9. the words of a body before an organisation's acronym that only restate the organisation's
    own head ("Quỹ UNICEF": quỹ, a fund, and UNICEF is the Children's Fund) name the
-   organisation, not a body of it; other body words still name a body ("Ban Thư ký ASEAN").
+   organisation, not a body of it; other body words still name a body ("Ban Thư ký ASEAN");
+10. a Vietnamese name read word by word as an English press description of one body, when no
+   body's own name is read ("Tòa án Strasbourg": the Strasbourg court, the ECHR).
 """
 
 from __future__ import annotations
@@ -74,6 +76,9 @@ BEYOND_MATCHES = [
     ("Ngân hàng AIIB", "Asian-Infrastructure-Investment-Bank", "own-head"),
     ("Quỹ UNICEF", "UNICEF", "own-head"),
     ("Hội đồng UNSC", "UNSC", "own-head"),
+    # (10) a Vietnamese rendering of an English press description of a body
+    ("Tòa án Strasbourg", "ECHR", "calque-vi"),
+    ("Tòa án Hamburg", "ITLOS", "calque-vi"),
 ]
 
 #: (name, candidates): ambiguous names of the round's classes that no list holds
