@@ -30,7 +30,9 @@ and, for recall, by general means:
    own head ("Quỹ UNICEF": quỹ, a fund, and UNICEF is the Children's Fund) name the
    organisation, not a body of it; other body words still name a body ("Ban Thư ký ASEAN");
 10. a Vietnamese name read word by word as an English press description of one body, when no
-   body's own name is read ("Tòa án Strasbourg": the Strasbourg court, the ECHR).
+   body's own name is read ("Tòa án Strasbourg": the Strasbourg court, the ECHR);
+11. more romanised official names of states written in other scripts (native_long_forms.yaml
+   rows with their sources).
 """
 
 from __future__ import annotations
@@ -79,6 +81,10 @@ BEYOND_MATCHES = [
     # (10) a Vietnamese rendering of an English press description of a body
     ("Tòa án Strasbourg", "ECHR", "calque-vi"),
     ("Tòa án Hamburg", "ITLOS", "calque-vi"),
+    # (11) romanised official names, rows of native_long_forms.yaml no list holds
+    ("Jumhuriyat al-Iraq", "IRQ", "native-long-form"),
+    ("Saltanat Uman", "OMN", "native-long-form"),
+    ("Islami Jumhuriya-e-Pakistan", "PAK", "native-long-form"),
 ]
 
 #: (name, candidates): ambiguous names of the round's classes that no list holds
