@@ -1248,6 +1248,9 @@ class Matcher:
             # generic head the name gives ("the UN human rights body" is not "UN Human Rights")
             and self._owner_words_kept(text, top_text)
             and not _head_dropped(text, [top_text, *_all_names(top_e)])
+            # round 17: nor drop a continent word of the name ("Inter-American Development
+            # Bank of Africa" is no longer read as the Inter-American Development Bank)
+            and not _continent_dropped(text, [top_text, *_all_names(top_e)])
         )
         cands = [
             Candidate(
@@ -3364,6 +3367,37 @@ def _head_dropped(a: str, names: list[str]) -> bool:
     mine = heads(a)
     for n in names:
         mine -= heads(n)
+    return bool(mine)
+
+
+#: round 17: a continent's adjective read as its name
+_CONTINENT_STEM = {"african": "africa", "european": "europe", "asian": "asia",
+                   "american": "america", "americas": "america", "eurasian": "eurasia"}
+
+
+def _continent_words(t: str) -> set[str]:
+    """Round 17: the continents ``t`` names (English words, their adjectives read as the
+    name; Vietnamese "châu" + the word after it)."""
+    ws = [folded_form(w) for w in t.replace("-", " ").split()]
+    out = {_CONTINENT_STEM.get(w, w) for w in ws if w in _CONTINENT_EN}
+    out |= {f"chau {ws[i + 1]}" for i, w in enumerate(ws[:-1]) if w == "chau"}
+    return out
+
+
+def _continent_dropped(a: str, names: list[str]) -> bool:
+    """Round 17: ``a`` names a continent none of ``names`` (the name read and the other
+    names of its entity) names: reading ``a`` as that entity drops a place it names.
+
+    >>> _continent_dropped("Inter-American Development Bank of Africa",
+    ...                    ["Inter-American Development Bank"])
+    True
+    >>> _continent_dropped("Afrian Union", ["African Union"]), _continent_dropped(
+    ...     "Asian Developmnet Bank", ["Asian Development Bank"])
+    (False, False)
+    """
+    mine = _continent_words(a)
+    for n in names:
+        mine -= _continent_words(n)
     return bool(mine)
 
 

@@ -6,7 +6,8 @@ names of no evaluation list:
 1. the fuzzy pass never swaps the words that name a known entity: an acronym a state or a body
    of the registry holds ("UN", "EU's", "U.N.", "AU") is evidence like a continent word ("the
    EU refugee agency" is no misspelt "U.N. refugee agency"), and a fuzzy reading never drops a
-   generic head of a body that no name of the entity has ("the UN human rights body");
+   generic head of a body, or a continent word, that no name of the entity has ("the UN human
+   rights body", "Inter-American Development Bank of Africa");
 2. "X+", "X Plus", "X mở rộng" name a grouping enlarged beyond X: no match unless the body's own
    names say so ("NATO+");
 3. a republic's long form before the name of a historical monarchy (and a monarchy's before a
@@ -102,6 +103,7 @@ NO_MATCH = [
     "the EU's nuclear watchdog",    # was the IAEA
     "the EU's aviation agency",     # was the ICAO
     "the AU's top court",           # was the ICJ ("U.N.'s top court")
+    "Inter-American Development Bank of Africa",  # was the IDB: a continent word dropped
     # (2) an enlarged grouping
     "NATO+",
     # (3) a republic's form before a historical monarchy, a monarchy's before a republic
