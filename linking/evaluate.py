@@ -273,7 +273,7 @@ LIST_STATUS = {
     "names_test15.csv": "round 14's development list (after its unseen run)",
     "names_test16.csv": "round 15's development list (after its unseen run)",
     "names_test17.csv": "round 16's development list (after its unseen run)",
-    "names_test18.csv": "unseen: by an eleventh independent writer, run once after round 16",
+    "names_test18.csv": "round 17's development list (after its unseen run)",
     "names_test19.csv": "unseen: written by a twelfth independent writer, not yet run",
 }
 

@@ -221,6 +221,12 @@ class Matcher:
                 continue
             for text, lang in names:
                 self._add(_Name(e, str(text), lang, "alias", 0, "linking/aliases.yaml"))
+        for key, texts in (extra.get("english_names") or {}).items():
+            e = self._need(key)
+            if e is not None:
+                for text in texts:
+                    self._add(_Name(e, str(text), "en", "alias", 0,
+                                    "linking/aliases.yaml english_names"))
         # round 10: the Gleditsch-Ward state abbreviations the registry does not hold (RUM)
         for code, e, ev in gw_abbreviations(registry, codes=reference.codes):
             self._add(_Name(e, code, None, "cow-code", 2, ev))
@@ -357,6 +363,25 @@ class Matcher:
         }
         self._cow_only = _units(forms["state_forms"].get("cow_only") or [])
         self._regime_forms = _units(forms["state_forms"].get("regime") or [])
+        #: round 17: a republic's long-form words, and the form of government of historical
+        #: states whose registry names are bare (predecessors.yaml ``held_forms``)
+        self._republic_forms = _units(forms["state_forms"].get("republic") or [])
+        self._successors: tuple[dict[int, Entity], dict[int, list[Entity]]] | None = None
+        #: round 17: rulers and dynasties -> (the state they ruled, years, evidence)
+        #: (predecessors.yaml ``rulers``)
+        self._rulers: dict[str, list[tuple[Entity, str, str]]] = defaultdict(list)
+        for row in read_yaml("predecessors.yaml").get("rulers") or []:
+            ruled = resolve_target(registry, row["target"])
+            if ruled is None:
+                continue
+            for text in row.get("names") or []:
+                self._rulers[folded_form(str(text))].append(
+                    (ruled, str(row.get("years", "")), str(row.get("evidence", ""))))
+        self._held_forms: dict[int, str] = {}
+        for row in read_yaml("predecessors.yaml").get("held_forms") or []:
+            held = resolve_target(registry, row["target"])
+            if held is not None:
+                self._held_forms[id(held)] = str(row["form"])
         self._adjectives: dict[tuple[str, ...], list[tuple[Entity, str, bool]]] = (
             defaultdict(list)
         )
@@ -472,8 +497,21 @@ class Matcher:
             for text in [
                 *(t for lg, t in e.labels.items() if lg == "en"),
                 *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t)),
+                # round 17: and the English names of bodies whose registry label is in
+                # another language (linking/aliases.yaml english_names: "International
+                # Volleyball Federation" of the FIVB)
+                *(str(t) for t in (extra.get("english_names") or {}).get(e.key, ())),
             ]
         )
+        #: round 17: the English press descriptions of bodies (press_en.yaml, without their
+        #: article), read word by word for their Vietnamese renderings
+        #: ("Diễn đàn Davos": the Davos forum) when no body's own name is read; kept apart
+        #: from the names the generic readings search
+        self._press_calques = Calques(
+            ((rn.entity, rn.text) for rn in resolved
+             if rn.method == "press-description" and rn.entity.kind in org_kinds
+             and not rn.text.lower().startswith("the ")),
+            glossary=self._calques.glossary)
         # ambiguous and preferred lists: the registry's (if it exposes them), then ours
         self._ambiguous: dict[str, list[Entity]] = {}
         for name, ents in (getattr(registry, "_ambiguous", None) or {}).items():
@@ -643,6 +681,9 @@ class Matcher:
                 # "Royal Italy" is no match)
                 (_after_regime_word, "'chính quyền'/'chế độ' (the regime of) before {!r}", False),
                 (_royal_form, "read as the long form {!r}", False),
+                # round 17: a leading "the" before a name read by a later pass ("the Qing
+                # Empire")
+                (_without_article, "read without its article: {!r}", False),
             )
             for rewrite, why, fuzzy_counts in rewrites:
                 other = rewrite(text)
@@ -674,6 +715,10 @@ class Matcher:
             yr = _TRAILING_YEARS.fullmatch(text)
             if yr is not None:
                 result = self._by_period(query, yr.group("head"), yr.group("years"), kinds)
+        if result is None:
+            # round 17: a state's regime named by its ruler or dynasty ("Tito's Yugoslavia",
+            # "nước Đức thời Hitler", "the Kerensky government"), from a sourced table only
+            result = self._by_ruler(query, text, kinds)
         if result is None:
             # round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
             # "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
@@ -711,6 +756,8 @@ class Matcher:
         if result is None:
             result = self._split_only(query, text, kinds)
         if result is None:
+            result = self._numbered(query, text, kinds)
+        if result is None:
             result = self._generic_body(query, text, kinds)
         if result is None:
             result = self._fuzzy(query, text, kinds)
@@ -734,6 +781,16 @@ class Matcher:
                 # subject ("African locust control organisation")
                 result = self._topic_body(query, text, kinds) or result
         result = self._one_body(result)
+        if result.best is not None and _PLUS.search(text) and not any(
+                _PLUS.search(n) for n in _all_names(result.best.entity)):
+            # round 17: "OPEC+", "ASEAN Plus", "OPEC mở rộng" name a grouping larger than the
+            # body whose name they hold: no match unless the body's own names say so
+            e = result.best.entity
+            result = MatchResult(
+                query, [Candidate(e, min(result.best.score, 60.0), False, result.best.method,
+                                  result.best.evidence)], False,
+                f"no match: {text!r} names a grouping enlarged beyond {describe(e)} ('+', "
+                "'Plus' or 'mở rộng'), which none of its names in the registry says")
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
         )
@@ -1185,6 +1242,15 @@ class Matcher:
             # ("châu Phi", Africa; "châu Âu", Europe) is never a typo
             and (not _all_capitals(text) or _all_capitals(top_text))
             and not _continent_differs(text, top_text)
+            # round 17: nor a name whose owner words differ: an acronym of a known body or
+            # state ("UN", "EU's", "U.N.") is evidence like a continent word ("the UN drugs
+            # agency" is no misspelt "EU Drugs Agency"), and a fuzzy reading may not drop a
+            # generic head the name gives ("the UN human rights body" is not "UN Human Rights")
+            and self._owner_words_kept(text, top_text)
+            and not _head_dropped(text, [top_text, *_all_names(top_e)])
+            # round 17: nor drop a continent word of the name ("Inter-American Development
+            # Bank of Africa" is no longer read as the Inter-American Development Bank)
+            and not _continent_dropped(text, [top_text, *_all_names(top_e)])
         )
         cands = [
             Candidate(
@@ -1208,6 +1274,65 @@ class Matcher:
                 describe(c.entity) for c in cands[:3]
             )
         return MatchResult(query, cands, False, note)
+
+    def _numbered(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 17: a grouping named by words and a number ("Group of Seven", "the Visegrad
+        Four", "Group of 20"): the body that holds, as its acronym, the initials of the words
+        and the number in digits (G7, V4, G20 or G-20), when one of its names has the first
+        word ("Group", "Visegrad") or the acronym is one of its names. None otherwise."""
+        words = text.split()
+        if words and folded_form(words[0]) == "the":
+            words = words[1:]
+        if not 2 <= len(words) <= 5:
+            return None
+        n = _NUMBER_WORDS.get(folded_form(words[-1])) or (
+            words[-1] if words[-1].isdigit() else None)
+        content = [w for w in words[:-1] if folded_form(w) not in _STOP_WORDS]
+        if n is None or not content or not all(w[:1].isalpha() for w in content):
+            return None
+        initials = "".join(w[0].upper() for w in content)
+        first = folded_form(content[0])
+        found: list[Entity] = []
+        code = ""
+        for c in (f"{initials}{n}", f"{initials}-{n}"):
+            for h in self._codes.get(c, ()):
+                e = h.entity
+                if e.kind not in KIND_GROUPS["organisation"] or (
+                        kinds is not None and e.kind not in kinds):
+                    continue
+                if any(first in ws for ws in _name_words(e)) or c in _all_names(e):
+                    found.append(e)
+                    code = code or c
+        found = _unique(found)
+        if len(found) != 1:
+            return None
+        e = found[0]
+        ev = (f"{' '.join(words)!r}: the initials of its words and its number, {code!r}, "
+              f"are {e.label}'s acronym")
+        return _single(query, e, 90.0, "numbered-acronym", self._note(e), ev)
+
+    def _owner_words(self, text: str) -> set[str]:
+        """Round 17: the words of ``text`` that name a known entity on their own: an acronym
+        (two or more capitals, dots and a possessive "'s" left out: "U.N.'s" is "UN") that a
+        state or an organisation of the registry holds as a code or a name."""
+        out = set()
+        for t in text.split():
+            w = _POSSESSIVE.sub("", t).replace(".", "").strip("()[],;:")
+            if len(w) >= 2 and w.isalpha() and w.isupper() and self._codes.get(w):
+                out.add(w)
+        return out
+
+    def _owner_words_kept(self, text: str, other: str) -> bool:
+        """Round 17: a fuzzy reading of ``text`` as ``other`` does not swap the words naming a
+        known entity: when both names have such words, they are the same ("the UN drugs
+        agency" is not "EU Drugs Agency"; "the EU's top court" is not "U.N.'s top court"). A
+        word only one name has is left to the other rules ("Security Council" is still read
+        as "UN Security Council"). A registry acronym is a code of a body or a state: the
+        rule holds for any of them, not for a list of names."""
+        mine, theirs = self._owner_words(text), self._owner_words(other)
+        return not (mine and theirs and mine != theirs)
 
     def _official_form(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
@@ -1334,6 +1459,9 @@ class Matcher:
             regime = self._regime(query, best, words[:k], form, rest, state_kinds)
             if regime is not None:
                 return regime
+            other = self._other_form(query, best, words[:k], form, rest)
+            if other is not None:
+                return other
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
             cands = [
                 Candidate(c.entity, min(c.score, 93.0) if c.match else c.score - 5, c.match,
@@ -1427,38 +1555,177 @@ class Matcher:
             return out
 
         fit = fitting(self._named(head, state_kinds))
-        if not fit:
+        r = self._match(head, STATE_KINDS, None) if not fit else None
+        if not fit and r is None:
+            # round 17: a head that only a later reading names ("nước Đức", the country word
+            # before "Đức")
+            r = self.match(head, kind=STATE_KINDS)
+        x = r.best.entity if (r is not None and r.best is not None and r.best.match) else None
+        label = x.labels.get("en", "") if x is not None else ""
+        if not fit and x is not None and x.kind == "state" and label and (
+                folded_form(label) != folded_form(head)):
             # round 16: a native or long-form name before the years ("Bundesrepublik
             # Deutschland (1949–1990)") is read like the English name of the state it names:
             # the historical states of that name, and of them the ones that bore the same
             # long form (a name of theirs read as that state's long form)
-            r = self._match(head, state_kinds, None)
-            if r is None or r.best is None or not r.best.match:
-                return None
-            x = r.best.entity
-            label = x.labels.get("en", "")
-            if x.kind != "state" or not label or folded_form(label) == folded_form(head):
-                return None
             fit = fitting(self._named(label, state_kinds))
-            if len(fit) > 1 and self._long_form(head, r.best.method):
+            if len(fit) > 1 and r is not None and r.best is not None and self._long_form(
+                    head, r.best.method):
                 bore = [f for f in fit if self._bore_long_form(f[0], x)]
                 fit = bore or fit
-            if not fit:
-                return None
-            head = f"{head} ({label})"
+            if fit:
+                head = f"{head} ({label})"
+        how = "named"
+        if not fit and x is not None:
+            # round 17: the states that held the name or succeeded one another under it:
+            # those named by the state's name or its adjective ("Russian Empire" for
+            # "Russia"; a span left open before its end when the registry gives no start),
+            # and their predecessors and successors in the registry (succeeded_by; a full span
+            # needed: "Russia in 1950" is the Soviet Union)
+            fit = self._family_fit(x, a, b, state_kinds)
+            how = "named, or linked by succession to a state named"
+        if not fit:
+            return None
         spans = ", ".join(f"{e.label} {s}–{t}" for e, s, t in fit)
         if len(fit) > 1:
             r = _ambiguous(query, [e for e, _, _ in fit], 88.0)
             return MatchResult(
                 query, r.candidates, True,
-                f"{r.note} (the states named {head!r} whose registry spans overlap the "
+                f"{r.note} (the states {how} {head!r} whose registry spans overlap the "
                 f"years {qual!r}: {spans}; today's state is not read for a past period)")
         e, s, t = fit[0]
         if not (s <= a and b <= t):
             return None
         return _single(query, e, 88.0, "qualified-period", self._note(e),
-                       f"{head!r} narrowed by the years {qual!r}: of the states named so, "
+                       f"{head!r} narrowed by the years {qual!r}: of the states {how} so, "
                        f"only {spans} covers them")
+
+    def _family_fit(
+        self, x: Entity, a: int, b: int, state_kinds: frozenset[str]
+    ) -> list[tuple[Entity, int, int]]:
+        """Round 17: the historical states of ``x``'s name whose spans overlap the years
+        ``a``-``b`` (one year: hold it): those with ``x``'s English name or its adjective in a
+        name ("Austrian Empire", "Russian Soviet Federative Socialist Republic"), whose span
+        may be open before its end when the registry gives no start (the Russian Empire, Qing
+        China), and the states linked to them or to ``x`` by the registry's succession
+        (``succeeded_by``, both ways), whose span must be whole."""
+        label = x.labels.get("en", "")
+        named = self._named(label, state_kinds) if label else []
+        for words, held in self._adjectives.items():
+            if any(e is x for e, _, _ in held):
+                n = len(words)
+                named += [e for e in self.registry.entities if e.kind in state_kinds and any(
+                    tuple(ws[i:i + n]) == words for ws in _name_words(e)
+                    for i in range(len(ws) - n + 1))]
+        named = [e for e in _unique(named) if e.kind == "historical-state"]
+        linked = self._succession(x, named)
+        out = []
+        for e in _unique([*named, *linked]):
+            if e.kind != "historical-state" or e.kind not in state_kinds:
+                continue
+            es = _span_of(e)
+            if es is None and e.existed_until and any(e is n for n in named):
+                es = (0, int(e.existed_until[:4]))
+            if es is None:
+                continue
+            s_, t = es
+            if (s_ < b and a < t) if a < b else (s_ <= a <= t):
+                out.append((e, s_, t))
+        return out
+
+    def _family(self, x: Entity, state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 17: ``x`` and the states of its name: those with its English name or its
+        adjective in a name, and the states linked to them by succession."""
+        label = x.labels.get("en", "")
+        named = self._named(label, state_kinds) if label else []
+        for words, held in self._adjectives.items():
+            if any(e is x for e, _, _ in held):
+                n = len(words)
+                named += [e for e in self.registry.entities if e.kind in state_kinds and any(
+                    tuple(ws[i:i + n]) == words for ws in _name_words(e)
+                    for i in range(len(ws) - n + 1))]
+        named = _unique(named)
+        return _unique([x, *named, *self._succession(x, named)])
+
+    def _by_ruler(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 17: a state's regime named by its ruler or its dynasty, read only from the
+        table ``rulers`` of predecessors.yaml: "Tito's Yugoslavia", "Germany under Hitler",
+        "Nam Tư thời Tito", "Việt Nam thời nhà Nguyễn", "Nguyen dynasty Vietnam" (the ruler's
+        state, when it is the state named or a state of its name or succession: "Tito's
+        Germany" is no match), "the Kerensky government", "chính quyền Ngô Đình Diệm" (the
+        ruler's state). A ruler of two such states ("Lenin's Russia": the RSFSR and the
+        Soviet Union) makes the name ambiguous. None when no pattern holds a listed ruler."""
+        if not self._rulers or len(text) > 80:
+            return None
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        for pattern in _RULER_PATTERNS:
+            m = pattern.fullmatch(text)
+            if m is None:
+                continue
+            rows = self._rulers.get(folded_form(m.group("ruler")))
+            if not rows:
+                continue
+            ruler = m.group("ruler")
+            state = m.groupdict().get("state")
+            ruled = _unique(e for e, _, _ in rows)
+            if state:
+                r = self.match(state, kind=state_kinds)
+                named = ([c.entity for c in r.candidates] if r.ambiguous
+                         else [r.best.entity] if r.best is not None else [])
+                if not named:
+                    continue
+                family = _unique(f for x in named for f in self._family(x, state_kinds))
+                fit = [e for e in ruled if any(e is f for f in family)]
+                if not fit:
+                    return MatchResult(
+                        query, [Candidate(named[0], 50.0, False, "ruler")], False,
+                        f"no match: {ruler!r} (predecessors.yaml rulers: "
+                        + ", ".join(f"{e.label}" for e in ruled)
+                        + f") ruled none of the states named {state!r}")
+            else:
+                fit = ruled
+            fit = [e for e in fit if e.kind in state_kinds]
+            if not fit:
+                return None
+            ev = "; ".join(f"{ev} ({yrs})" for e, yrs, ev in rows if any(e is f for f in fit))
+            if len(fit) > 1:
+                amb = _ambiguous(query, fit, 85.0)
+                return MatchResult(query, amb.candidates, True,
+                                   f"{amb.note} (the ruler {ruler!r} ruled each: {ev})")
+            e = fit[0]
+            how = f"of {state!r}, " if state else ""
+            return _single(query, e, 90.0, "ruler", self._note(e),
+                           f"the regime of {ruler!r} {how}read from predecessors.yaml "
+                           f"rulers: {ev}")
+        return None
+
+    def _succession(self, x: Entity, named: list[Entity]) -> list[Entity]:
+        """Round 17: every state linked to ``x`` or to one of ``named`` by the registry's
+        ``succeeded_by``, forwards and backwards, transitively."""
+        if self._successors is None:
+            nxt: dict[int, Entity] = {}
+            prev: dict[int, list[Entity]] = defaultdict(list)
+            for e in self.registry.entities:
+                if e.succeeded_by and e.kind in STATE_KINDS:
+                    f = self.registry.get(e.succeeded_by)
+                    if f is not None:
+                        nxt[id(e)] = f
+                        prev[id(f)].append(e)
+            self._successors = (nxt, prev)
+        nxt, prev = self._successors
+        seen = {id(x): x, **{id(e): e for e in named}}
+        todo = list(seen.values())
+        while todo:
+            e = todo.pop()
+            for f in [*([nxt[id(e)]] if id(e) in nxt else []), *prev.get(id(e), [])]:
+                if id(f) not in seen:
+                    seen[id(f)] = f
+                    todo.append(f)
+        return [e for e in seen.values() if e is not x]
 
     def _bore_long_form(self, e: Entity, x: Entity) -> bool:
         """Round 16: the historical state ``e`` holds a name (its bracketed years left out)
@@ -1475,7 +1742,13 @@ class Matcher:
 
     def _long_form(self, name: str, method: str) -> bool:
         """A state's name read as its official long form: by a long-form reading, or a name
-        that begins with long-form words ("Federal Republic of", "Cộng hòa Liên bang")."""
+        that begins with long-form words ("Federal Republic of", "Cộng hòa Liên bang").
+        Round 17: a country word alone before the name is no long form ("nước Đức", "the
+        State of ..." is read as before only with other words)."""
+        words = [folded_form(w) for w in name.split()]
+        ends = _prefix_ends(words, self._state_forms)
+        if ends and all(w in _COUNTRY_WORDS for w in words[:max(ends)]):
+            return False
         return method in _LONG_FORM_METHODS or bool(
             _prefix_ends([folded_form(w) for w in name.split()], self._state_forms))
 
@@ -1503,6 +1776,40 @@ class Matcher:
         ev = (f"the words {form!r} before {rest!r} are in no name of {describe(best.entity)}; "
               f"of the states named {rest!r}, only {e.label}'s names have them")
         return _single(query, e, 90.0, "official-form", self._note(e), ev)
+
+    def _other_form(
+        self, query: str, best: Candidate, form_words: list[str], form: str, rest: str
+    ) -> MatchResult | None:
+        """Round 17: a republic's long form before the name of a historical state none of
+        whose own names is a republic's names another, later state of that name ("Freistaat
+        Bayern", "Republic of Baden": German Länder of the 20th century, not the kingdom or
+        grand duchy of 1816-1871); and a monarchy's form before the name of a historical state
+        whose names are a republic's and no monarchy's ("Kingdom of Venice"). The state's
+        form is read from its names, or from ``held_forms`` in predecessors.yaml for a
+        record whose names are bare ("Bavaria"); a record of neither form ("Czechoslovakia")
+        is not judged. No match then: the record does not say the state had that form.
+        None otherwise."""
+        e = best.entity
+        if not best.match or e.kind != "historical-state":
+            return None
+        names = _name_words(e)
+        held = self._held_forms.get(id(e))
+        republic = held == "republic" or any(_spans(ws, self._republic_forms) for ws in names)
+        monarchy = held == "monarchy" or any(_spans(ws, self._monarchy_forms) for ws in names)
+        own = (f"the registry holds it as a {held} (predecessors.yaml)" if held else
+               "its names in the registry are a {}'s, none a {}'s")
+        if _spans(form_words, self._republic_forms) and monarchy and not republic:
+            kind, own = "a republic's", own.format("monarchy", "republic")
+        elif (_spans(form_words, self._monarchy_forms) and republic and not monarchy
+              and not _spans(form_words, self._republic_forms)):
+            kind, own = "a monarchy's", own.format("republic", "monarchy")
+        else:
+            return None
+        return MatchResult(
+            query, [Candidate(e, 60.0, False, "official-form")], False,
+            f"no match: {form!r} before {rest!r} is {kind} long form; {rest!r} is "
+            f"{describe(e)}, and {own} (another state of that name, which the registry does "
+            "not hold)")
 
     def _imperial(
         self, query: str, best: Candidate, form_words: list[str], how: str,
@@ -2263,13 +2570,22 @@ class Matcher:
             # rival, as for acronyms ("Tổ chức các nước xuất khẩu dầu mỏ": OPEC, not the OPEC
             # Fund's merged record)
             found = [f for f in found if f[0].confidence != "conflicting"] or found
+        what = "the English name"
+        if not found:
+            # round 17: or an English press description of one body ("Diễn đàn Davos")
+            found = _unique_found(
+                (e, t, r) for e, t, r in self._press_calques.find(text)
+                if isinstance(e, Entity) and (kinds is None or e.kind in kinds))
+            what = "the English press description (press_en.yaml)"
+            if len(found) != 1:
+                found = []
         if not found:
             return self._calque_with_gap(query, text, kinds)
         if len(found) > 1:
             return _ambiguous(query, [e for e, _, _ in found], 80.0)
         e, name, reading = found[0]
         ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
-              f"{' + '.join(sorted(reading))} = the English name {name!r}")
+              f"{' + '.join(sorted(reading))} = {what} {name!r}")
         return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
 
     def _calque_with_gap(
@@ -2385,12 +2701,36 @@ class Matcher:
             organ = self._organ(query, r.best.entity, body, kinds)
             if organ is not None:
                 return organ
+        if r.best is not None and r.best.match and not r.ambiguous:
+            # round 17: the body words only restate the organisation's own head ("Quỹ IMF":
+            # quỹ, a fund, and the International Monetary Fund is one): the organisation
+            at = [j for j in sorted(spans) if j < len(words)]
+            own = self._own_head(r.best.entity, [words[j] for j in at])
+            if own is not None:
+                e = r.best.entity
+                ev = (f"{' '.join(toks[j] for j in at)!r} ({own}) is a word of "
+                      f"{e.label!r} itself, no body of it")
+                return _single(query, e, 90.0, "own-head", self._note(e), ev)
         parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
         return MatchResult(
             query, [], False,
             f"no match: names a body of {parents}, not the organisation itself; "
             "the registry holds no such body",
         )
+
+    def _own_head(self, org: Entity, body: list[str]) -> str | None:
+        """Round 17: the English reading of the body words ``body`` (folded; Vietnamese read
+        with the glossary) when each of its words is a word of ``org``'s English label ("quỹ":
+        fund, of the International Monetary Fund), else None."""
+        label = org.labels.get("en", "")
+        if not label or not body:
+            return None
+        own = {singular_form(w) for w in content_words(label)}
+        readings = self._calques.glossary.phrases.get(tuple(body)) or (frozenset(body),)
+        for reading in readings:
+            if reading and all(singular_form(w) in own for w in reading):
+                return " ".join(sorted(reading))
+        return None
 
     def _organ(
         self, query: str, org: Entity, body: list[str], kinds: frozenset[str] | None,
@@ -2629,8 +2969,21 @@ def _royal_form(text: str) -> str | None:
 
 
 def _after_region_word(text: str) -> str | None:
-    """The name after the Vietnamese region word "xứ", or None."""
-    m = _REGION_WORD.fullmatch(text)
+    """The name after the Vietnamese region word "xứ", or None; round 17: or after "miền"
+    (a part of a country) before a direction ("Miền Bắc Việt Nam" = "Bắc Việt Nam", North
+    Vietnam)."""
+    m = _REGION_WORD.fullmatch(text) or _DIRECTION_REGION.fullmatch(text)
+    return m.group("rest") if m else None
+
+
+#: round 17: "miền" before a direction word ("Miền Nam Việt Nam", the South of Vietnam)
+_DIRECTION_REGION = re.compile(
+    r"(?:miền|mien)\s+(?P<rest>(?:bắc|nam|đông|tây|bac|dong|tay)\s+\S.*)", re.IGNORECASE)
+
+
+def _without_article(text: str) -> str | None:
+    """Round 17: an English name without its leading "the" ("the Qing Empire"), or None."""
+    m = re.fullmatch(r"(?i)the\s+(?P<rest>\S.*)", text)
     return m.group("rest") if m else None
 
 
@@ -2974,6 +3327,80 @@ def _continent_differs(a: str, b: str) -> bool:
     return bool(wa) and bool(wb) and wa != wb
 
 
+#: round 17: the marks of an enlarged grouping: "OPEC+", "ASEAN+3", "ASEAN Plus Three",
+#: "OPEC mở rộng" (Vietnamese: enlarged)
+_PLUS = re.compile(r"\w\s*\+|\bplus\b|\bm[ởo]\s+r[ộo]ng\b", re.IGNORECASE)
+
+
+def _all_names(e: Entity) -> list[str]:
+    """Every label, alias and acronym of ``e``."""
+    return [*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms]
+
+
+#: round 17: number words of groupings ("Group of Seven", "Visegrad Four")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({folded_form(w): n for w, n in (
+    ("twenty-four", "24"), ("thirty", "30"), ("seventy-seven", "77"))})
+
+#: round 17: a possessive ending ("UN's", "EU’s")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _head_dropped(a: str, names: list[str]) -> bool:
+    """Round 17: ``a`` has a generic head of a body (``_TOPIC_HEADS``: "body", "agency",
+    "court"; singular or plural) that none of ``names`` (the name read and the other names of
+    its entity) has: reading ``a`` as that entity drops what kind of body the name names
+    ("the UN human rights body" is not the Office of the High Commissioner, read as "UN
+    Human Rights"). A head another name of the entity has is kept ("Sava Commission", read
+    as "Savakommission", the International Sava River Basin Commission).
+
+    >>> _head_dropped("the UN human rights body", ["UN Human Rights"])
+    True
+    >>> _head_dropped("Sava Commission", ["Savakommission", "Sava River Basin Commission"])
+    False
+    """
+    def heads(t: str) -> set[str]:
+        return {w[:-1] if w.endswith("s") and w[:-1] in _TOPIC_HEADS else w
+                for w in (folded_form(x) for x in t.split())} & _TOPIC_HEADS
+    mine = heads(a)
+    for n in names:
+        mine -= heads(n)
+    return bool(mine)
+
+
+#: round 17: a continent's adjective read as its name
+_CONTINENT_STEM = {"african": "africa", "european": "europe", "asian": "asia",
+                   "american": "america", "americas": "america", "eurasian": "eurasia"}
+
+
+def _continent_words(t: str) -> set[str]:
+    """Round 17: the continents ``t`` names (English words, their adjectives read as the
+    name; Vietnamese "châu" + the word after it)."""
+    ws = [folded_form(w) for w in t.replace("-", " ").split()]
+    out = {_CONTINENT_STEM.get(w, w) for w in ws if w in _CONTINENT_EN}
+    out |= {f"chau {ws[i + 1]}" for i, w in enumerate(ws[:-1]) if w == "chau"}
+    return out
+
+
+def _continent_dropped(a: str, names: list[str]) -> bool:
+    """Round 17: ``a`` names a continent none of ``names`` (the name read and the other
+    names of its entity) names: reading ``a`` as that entity drops a place it names.
+
+    >>> _continent_dropped("Inter-American Development Bank of Africa",
+    ...                    ["Inter-American Development Bank"])
+    True
+    >>> _continent_dropped("Afrian Union", ["African Union"]), _continent_dropped(
+    ...     "Asian Developmnet Bank", ["Asian Development Bank"])
+    (False, False)
+    """
+    mine = _continent_words(a)
+    for n in names:
+        mine -= _continent_words(n)
+    return bool(mine)
+
+
 def _word_replaced(a: str, b: str) -> bool:
     """True when two names of as many words (two or more) differ by a whole word, not a typo:
     "Anh Quốc" is not a misspelt "Hàn Quốc".
@@ -3038,7 +3465,21 @@ def _typo(a: str, b: str) -> bool:
         # not Cyprus, "Northern Cyprus" another entity than "Cyprus")
         return not any(w in _DIRECTIONS for w in [*wa, *wb])
     x, y = "".join(wa), "".join(wb)
+    # round 17: a letter doubled or not is one slip ("Carribean" for "Caribbean": two
+    # edits, one each way, are none once runs of a letter are read as one)
+    if _single_letters(x) == _single_letters(y):
+        return True
     return _edits(x, y) <= max(1, min(len(x), len(y)) // 5)
+
+
+def _single_letters(t: str) -> str:
+    """Round 17: ``t`` with each run of one letter written once ("carribean" ->
+    "caribean").
+
+    >>> _single_letters("carribean") == _single_letters("caribbean")
+    True
+    """
+    return re.sub(r"(.)\1+", r"\1", t)
 
 
 def _edits(a: str, b: str) -> int:
@@ -3103,6 +3544,16 @@ def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def _unique_found(found: Iterable[tuple[Entity, str, frozenset[str]]]
+                  ) -> list[tuple[Entity, str, frozenset[str]]]:
+    """Round 17: calque readings, one per entity (the first)."""
+    out: list[tuple[Entity, str, frozenset[str]]] = []
+    for f in found:
+        if all(f[0] is not o[0] for o in out):
+            out.append(f)
+    return out
+
+
 def _unique(ents: Iterable[Entity]) -> list[Entity]:
     seen: dict[int, Entity] = {}
     for e in ents:
@@ -3133,9 +3584,27 @@ def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResu
 
 
 _TRAILING_YEARS = re.compile(
-    r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|thời\s+kỳ\s+)?"
-    r"(?P<years>1[5-9]\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
+    r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|(?-i:nam)\s+|thời\s+kỳ\s+)?"
+    r"(?P<years>(?:1[5-9]|20)\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
 
+
+#: round 17: a state's regime named by its ruler or dynasty (the ruler read from the table
+#: ``rulers`` of predecessors.yaml): "Tito's Yugoslavia", "Germany under Hitler", "Nam Tư
+#: thời Tito", "nước Đức dưới thời Hitler", "Nguyen dynasty Vietnam", "the Kerensky
+#: government", "chính quyền Ngô Đình Diệm"
+_RULER_PATTERNS = (
+    re.compile(r"(?:the\s+)?(?P<ruler>[^'’]+?)['’]s?\s+(?P<state>.+)", re.IGNORECASE),
+    re.compile(r"(?P<state>.+?)\s+under\s+(?:the\s+)?(?P<ruler>.+?)"
+               r"(?:\s+(?:dynasty|regime|rule))?", re.IGNORECASE),
+    re.compile(r"(?P<state>.+?)\s+(?:dưới\s+)?thời\s+(?:kỳ\s+)?(?P<ruler>.+)", re.IGNORECASE),
+    re.compile(r"(?:the\s+)?(?P<ruler>.+?\s+dynasty)\s+(?P<state>.+)", re.IGNORECASE),
+    re.compile(r"(?:the\s+)?(?P<ruler>.+?)\s+(?:government|regime|era|administration)",
+               re.IGNORECASE),
+    re.compile(r"(?:chính\s+quyền|chế\s+độ)\s+(?P<ruler>.+)", re.IGNORECASE),
+)
+
+#: round 17: words that say "country" before a state's name, no official long form
+_COUNTRY_WORDS = frozenset({"nuoc", "nha", "quoc", "gia", "the", "of", "country"})
 
 #: the methods by which a name is read as a state's official long form
 _LONG_FORM_METHODS = frozenset({"native-long-form", "official-form"})

@@ -364,7 +364,8 @@ def native_long_form_records() -> Iterator[NameRecord]:
 def press_description_records() -> Iterator[NameRecord]:
     """Round 16: English press descriptions of states and bodies (``names/press_en.yaml``:
     name, target, evidence), each with and without "the", and a description with "UN" also
-    with "UN's" and "U.N." ("the UN's nuclear watchdog", "the U.N. refugee agency")."""
+    with "UN's" and "U.N." ("the UN's nuclear watchdog", "the U.N. refugee agency"); round 17:
+    one beginning with another acronym also with its possessive ("the EU's lending arm")."""
     for row in read_yaml("press_en.yaml").get("names") or []:
         name, target, evidence = row.get("name"), row.get("target"), row.get("evidence")
         if not (name and target and evidence):
@@ -374,6 +375,11 @@ def press_description_records() -> Iterator[NameRecord]:
         forms = {name}
         if name.startswith("UN "):
             forms |= {"UN's " + name[3:], "U.N. " + name[3:], "U.N.'s " + name[3:]}
+        first, _, rest = name.partition(" ")
+        if rest and len(first) >= 2 and first.isalpha() and first.isupper():
+            # round 17: any body's acronym before the description with its possessive ("the
+            # EU's lending arm")
+            forms.add(f"{first}'s {rest}")
         for form in sorted(forms):
             for text in (form, f"the {form}"):
                 yield NameRecord(text, "en", targets(str(target)), "press-description",
