@@ -1,0 +1,30 @@
+"""The twentieth round of extraction (issue 16): general mechanisms behind the classes of
+error that recur on the unseen parts, with `corpus/test21/` as the development part.
+
+Every sentence here was written for these tests; none is taken from an article or the corpus.
+"""
+
+from __future__ import annotations
+
+from fact_checks import facts
+
+from diplograph.extraction.dates import find_dates
+
+
+def _memberships(text: str, registry, lang: str = "en") -> set[tuple]:
+    return {(m["member"], m["organization"], m.get("start"))
+            for m in facts(text, registry, "membership", lang)}
+
+
+# --- names the registry lacks: short and former names ---------------------------------------------
+
+def test_short_and_former_names(registry) -> None:
+    got = _memberships("Ngày 3/5/1996, Séc cùng Slovakia ký hiệp định. Séc gia nhập Ủy hội châu Âu "
+                       "ngày 30/6/1993.", registry, "vi")
+    assert ("Czechia", "Council of Europe", "1993-06-30") in got
+    got = _memberships("Moldova was admitted to the CSCE on 30 January 1992.", registry)
+    assert got == {("Moldova", "Organization for Security and Cooperation in Europe",
+                    "1992-01-30")}
+    # a cheque ("séc", lower case) names no state
+    assert _memberships("Ông ký một tấm séc. Lào gia nhập ASEAN năm 1997.", registry, "vi") == {
+        ("Laos", "Association of South East Asian Nations", "1997")}
