@@ -75,6 +75,23 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:đô[\s-]?la|(?<!hội\s)đồng|USD)\s+$", re.I)  # not "Hội đồng"
 
 
+def _in_a_person_name(text: str, m: Mention, surnames: list[str]) -> bool:
+    """Round 20: a state's one-word Vietnamese name inside a person's name ("Tổng Bí thư Nông
+    Đức Mạnh", "Lê Đức Anh"): the run of capitalised syllables before it opens with a family
+    name and reaches the mention without a break. The family name itself is never masked
+    ("Hà Lan" is the Netherlands)."""
+    if not m.is_state or not surnames:
+        return False
+    run = re.search(r"(?:^|(?<=[\s(,]))((?:[^\W\d_]+\s+){1,3})$", text[max(0, m.start - 40) : m.start])
+    if run is None:
+        return False
+    words = run.group(1).split()
+    for i, w in enumerate(words):
+        if w in surnames:
+            return all(x[:1].isupper() for x in words[i:])
+    return False
+
+
 def _currency(text: str, m: Mention) -> bool:
     """The mention names a currency, not its state."""
     return bool(_CURRENCY_AFTER.match(text, m.end)
@@ -248,6 +265,9 @@ class Context:
         # a name that is no actor of the clause: "independence from France", "với sự trung
         # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal" (nor of the pair)
         c.mentions = [m for m in c.mentions if not c.oblique(m)]
+        if lang == "vi":
+            surnames = gazetteer.config.get("person_surnames_vi") or []
+            c.mentions = [m for m in c.mentions if not _in_a_person_name(text, m, surnames)]
         # round 19: an organisation owning the organisation after it ("NATO's Partnership for
         # Peace"): the programme is the body joined, its owner no party of the clause
         org_starts = {m.start for m in c.mentions if m.is_org and m.key}

@@ -28,3 +28,20 @@ def test_short_and_former_names(registry) -> None:
     # a cheque ("séc", lower case) names no state
     assert _memberships("Ông ký một tấm séc. Lào gia nhập ASEAN năm 1997.", registry, "vi") == {
         ("Laos", "Association of South East Asian Nations", "1997")}
+
+
+# --- a person's name is never a state ------------------------------------------------------------
+
+def test_a_state_word_inside_a_vietnamese_name_is_no_state(registry) -> None:
+    got = [frozenset(p["parties"]) for p in facts(
+        "Việt Nam và Chile xác lập quan hệ Đối tác toàn diện tháng 11/2009, nhân chuyến thăm của "
+        "Chủ tịch nước Trần Đức Lương.", registry, "partnership", "vi")]
+    assert got == [frozenset({"Vietnam", "Chile"})]
+    # the family name opens the run: "Hà Lan" stays the Netherlands, "thăm Đức" stays Germany
+    got = [frozenset(p["parties"]) for p in facts(
+        "Việt Nam và Hà Lan nâng quan hệ lên Đối tác toàn diện năm 2019.", registry,
+        "partnership", "vi")]
+    assert got == [frozenset({"Vietnam", "Netherlands"})]
+    visits = facts("Ngày 5/3/2024, Thủ tướng Lê Minh Khải thăm Đức.", registry, "event", "vi")
+    assert [p["actor"] for v in visits for p in v["participants"] if p["role"] == "host"] == [
+        "Germany"]
