@@ -366,7 +366,11 @@ def extract(ctx: Context) -> list[Candidate]:
                 prev_end = b
                 continue
             if re.search(r"(?<!\w)kỷ\s+niệm\s+(?:\S+\s+){1,3}năm\s+(?:ngày\s+)?$|\banniversary\s+of"
-                         r"\s+(?:the\s+)?$", ctx.text[max(s.start, a - 30) : a], re.I) \
+                         r"\s+(?:the\s+)?$"
+                         # round 20: a count of years before the verb ("đúng dịp 75 năm thiết
+                         # lập quan hệ ngoại giao", "after 30 years of establishing relations")
+                         r"|(?<![\w/.])\d{1,3}\s+(?:năm|years\s+(?:of|since))\s+(?:ngày\s+)?$",
+                         ctx.text[max(s.start, a - 30) : a], re.I) \
                     and "(" not in ctx.text[b : b + 20]:
                 continue  # "kỷ niệm 30 năm thiết lập quan hệ": the anniversary, not its date
             subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)

@@ -45,3 +45,20 @@ def test_a_state_word_inside_a_vietnamese_name_is_no_state(registry) -> None:
     visits = facts("Ngày 5/3/2024, Thủ tướng Lê Minh Khải thăm Đức.", registry, "event", "vi")
     assert [p["actor"] for v in visits for p in v["participants"] if p["role"] == "host"] == [
         "Germany"]
+
+
+# --- a count of years before the verb is an anniversary ------------------------------------------
+
+def test_a_count_of_years_before_establishing_is_no_establishment(registry) -> None:
+    got = facts("Việt Nam và Peru ký hiệp định năm 2019.\nSáng 4/3/2024, Thủ tướng Việt Nam hội "
+                "đàm với Tổng thống Peru; hai bên ra Tuyên bố chung, đúng dịp 30 năm thiết lập "
+                "quan hệ ngoại giao.", registry, "relation", "vi")
+    assert got == []
+    got = facts("Ghana and Viet Nam signed a memorandum in 2019. On 8 May 2023 the two sides met "
+                "in Accra, after 40 years since establishing diplomatic relations.", registry,
+                "relation")
+    assert got == []
+    # a date of the establishment itself is still read
+    got = facts("Việt Nam và Peru thiết lập quan hệ ngoại giao ngày 14/11/1994.", registry,
+                "relation", "vi")
+    assert [(r["status"], r.get("date")) for r in got] == [("established", "1994-11-14")]
