@@ -62,3 +62,16 @@ def test_a_count_of_years_before_establishing_is_no_establishment(registry) -> N
     got = facts("Việt Nam và Peru thiết lập quan hệ ngoại giao ngày 14/11/1994.", registry,
                 "relation", "vi")
     assert [(r["status"], r.get("date")) for r in got] == [("established", "1994-11-14")]
+
+
+# --- a state's name is no adjective of the text ---------------------------------------------------
+
+def test_new_opening_a_state_name_is_no_new_investment(registry) -> None:
+    got = facts("Tính đến tháng 6/2024, New Caledonia và Papua New Guinea không có dự án. Tính đến "
+                "tháng 6/2024, New Zealand có 30 dự án còn hiệu lực tại Lào với tổng vốn đăng ký "
+                "50 triệu USD.", registry, "investment", "vi")
+    assert [(i["investor"], i["recipient"], i["cumulative"]) for i in got] == [
+        ("New Zealand", "Laos", True)]
+    got = facts("In 2023 New Zealand firms put new investment of US$40 million into Laos.",
+                registry, "investment")
+    assert [i["cumulative"] for i in got] == [False]
