@@ -826,6 +826,15 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
         # "Ngày 4/4/1949, Na Uy … trở thành thành viên sáng lập NATO, và cũng trong năm đó
         # tham gia …": a relative date of the next coordinated clause is that clause's
         after = []
+    if after and "relative" in after[0].flags and after[0].start - pos < 40 and not re.search(
+            r"[,;:()]", ctx.text[pos : after[0].start]) and any(
+            "relative" not in d.flags and re.search(r"[,;]", ctx.text[after[0].end : d.start])
+            # (not an apposition restating it: "four months later, on 27 September 2002")
+            and len(re.findall(r"\w+", ctx.text[after[0].end : d.start])) > 3
+            for d in after[1:]):
+        # round 20: "visited Beijing in November last year, …, and … met in March": a relative
+        # date attached to the trigger is its date, not an explicit one of a later clause
+        return after[0]
     for n, side in enumerate((after, before)):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"

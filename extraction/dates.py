@@ -539,12 +539,19 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                      and not (anchor is not None and x.year != anchor.year
                               and text.count("(", d.end, x.start)
                               > text.count(")", d.end, x.start))]
-            before = [x for x in prev if x.start >= sa and x.year]
+            # round 20: nor a "since" year earlier in the sentence ("…, the first trip by an
+            # Australian leader since 2016, and the ministers met in March")
+            # … nor a year counted from the dateline ("visited Beijing in November last year,
+            # …, and the ministers met in March": the dateline's March, as "last year" would
+            # otherwise be repeated)
+            before = [x for x in prev if x.start >= sa and x.year and x.kind != "since"
+                      and not (x.pending[:1] == ("dateline-year",) and x.pending[1])]
             # a sentence before gives its year, but not a "since" year ("the first visit …
             # since 2012. Earlier, from 9 to 11 March, …") nor a horizon ("by 2030")
             # … nor, in a dated article, one of another paragraph (a caption's "sáng 26/5"
             # is the article's day, not a year of its background)
             carried = [x for x in prev if x.year and x.kind != "since"
+                       and not (x.pending[:1] == ("dateline-year",) and x.pending[1])
                        and not (anchor is not None and x.year > anchor.year)
                        and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
                        and not (anchor is not None and re.search(r"\n\s*\n",

@@ -257,7 +257,11 @@ def _first_visits_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 #: earlier visits named in passing after the one being told: "…, the first by a Japanese prime
 #: minister since 2015", "…, sau các chuyến thăm tháng 6/2014 và tháng 4/2019", "…, after
 #: visits in 2011 and 2016"
-_FIRST_SINCE = re.compile(r"\bthe\s+first(?:\s+(?:such\s+)?(?:visit|trip))?\s+by\s+an?\s+", re.I)
+_FIRST_SINCE = re.compile(r"\bthe\s+first(?:\s+(?:such\s+)?(?:visit|trip))?"
+                          # round 20: the destination before the visitor ("the first trip to
+                          # China by an Australian prime minister since 2016")
+                          r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?"
+                          r"\s+by\s+an?\s+", re.I)
 _AFTER_VISITS = re.compile(r"(?:(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\s+thăm"
                            r"(?:\s+(?:chính\s+thức|trước\s+đó))?|\b(?:after|following)\s+(?:(?:his|her|their|earlier"
                            r"|previous|the)\s+)*(?:visits|trips)(?:\s+there)?)\s+"
@@ -380,7 +384,7 @@ def _earlier_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             dem = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
                    and (x.is_state or x.how == "demonym")]
             p = re.match(r"\s+(?:sitting\s+)?(prime\s+minister|premier|president|chancellor|king"
-                         r"|queen|emperor|foreign\s+minister)\s+(?:to\s+(?:visit\s+)?\S+(?:\s+\S+)?\s+)?since\s+",
+                         r"|queen|emperor|foreign\s+minister)\s+(?:to\s+(?:visit\s+)?\S+(?:\s+\S+)?\s+)?since\s*",
                          ctx.text[dem[0].end : s.end], re.I) if dem else None
             if p is None or negated(ctx, m.start(), s.start):
                 continue

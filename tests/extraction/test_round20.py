@@ -75,3 +75,38 @@ def test_new_opening_a_state_name_is_no_new_investment(registry) -> None:
     got = facts("In 2023 New Zealand firms put new investment of US$40 million into Laos.",
                 registry, "investment")
     assert [i["cumulative"] for i in got] == [False]
+
+
+# --- dates: a "since" year and a relative date attached to its verb -----------------------------
+
+def test_a_since_year_earlier_in_the_sentence_gives_no_year() -> None:
+    text = ("OSLO, May 6, 2022 - text.\n\nThe king toured Chile, the first such tour since 2009, "
+            "and the ministers met in March.")
+    got = {text[d.start : d.end]: d.value for d in find_dates(text)}
+    assert got["March"] == "2022-03"
+
+
+def test_a_relative_date_attached_to_the_visit_dates_it(registry) -> None:
+    text = ("ACCRA, May 6, 2022 - text.\n\nThe Ghanaian President visited Paris in October last "
+            "year, his first trip since 2015, and the French Foreign Minister met Ghana's Foreign "
+            "Minister in Accra in March.")
+    events = facts(text, registry, "event")
+    assert [v.get("date") for v in events if v["event_type"] == "visit"][:1] == ["2021-10"]
+    # the yearless month is the dateline's year, not the year "last year" counts back to
+    assert [v.get("date") for v in events if v["event_type"] == "meeting"] == ["2022-03"]
+    # an apposition restating the relative date keeps the precise one
+    got = facts("Palau declared independence on 1 October 1994 and joined the United Nations two "
+                "months later, on 15 December 1994.", registry, "membership")
+    assert [m.get("start") for m in got] == ["1994-12-15"]
+
+
+# --- earlier visits named in passing ------------------------------------------------------------
+
+def test_the_first_to_a_state_by_an_office_since_a_year(registry) -> None:
+    for text in ("CAIRO, May 6, 2022 - text.\n\nThe Indian President visited Egypt on Sunday, the "
+                 "first trip to Egypt by an Indian president since 2008.",
+                 "CAIRO, May 6, 2022 - text.\n\nThe Indian President visited Egypt on Sunday, the "
+                 "first by an Indian president since2008."):
+        dates = [v.get("date") for v in facts(text, registry, "event")
+                 if v["event_type"] == "visit"]
+        assert sorted(dates, key=str) == ["2008", "2022-05-01"], text
