@@ -721,7 +721,10 @@ MODAL = re.compile(
     r"|expects?\s+to|wants?\s+to|consider(?:s|ing)?|(?-i:may)|might|could|to\s*$)\b"
     # a plan: "where he is due to hold talks with …", "Modi was to lay a wreath …"
     r"|\b(?:is|are|was|were)\s+(?:(?:due|scheduled|set|slated)\s+)?to\s+\w+\s+$"
-    r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b",
+    r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b"
+    # round 20: "mong muốn hoàn tất việc gia nhập" (a wish further than four words), "mở tiến
+    # trình xét kết nạp" (an accession process opened, no admission)
+    r"|(?<!\w)(?:muốn|tiến\s+trình|xét)(?!\w)",
     re.I,
 )
 

@@ -110,3 +110,24 @@ def test_the_first_to_a_state_by_an_office_since_a_year(registry) -> None:
         dates = [v.get("date") for v in facts(text, registry, "event")
                  if v["event_type"] == "visit"]
         assert sorted(dates, key=str) == ["2008", "2022-05-01"], text
+
+
+# --- an accession process, a wish, a procedure left: no membership --------------------------------
+
+def test_an_accession_process_or_a_wish_is_no_membership(registry) -> None:
+    text = ("Serbia chưa phải thành viên WTO; tổ chức này mở tiến trình xét kết nạp Serbia năm "
+            "2005 và Belgrade mong muốn hoàn tất việc gia nhập trong vài năm tới.")
+    assert _memberships(text, registry, "vi") == set()
+    # an admission is still read
+    assert _memberships("Serbia được kết nạp vào Liên hợp quốc ngày 1/11/2000.", registry,
+                        "vi") == {("Serbia", "United Nations", "2000-11-01")}
+
+
+def test_leaving_a_procedure_ends_no_membership(registry) -> None:
+    text = ("Slovenia gia nhập Liên minh châu Âu năm 2004. Croatia rút khỏi tiến trình này năm "
+            "2015.")
+    ends = [m for m in facts(text, registry, "membership", "vi") if m.get("end_reason")]
+    assert ends == []
+    got = facts("Peru joined the WTO in 1995. In 2019 Peru withdrew from the arbitration process.",
+                registry, "membership")
+    assert [m.get("end_reason") for m in got] == [None]
