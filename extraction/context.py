@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .dates import DateMention, find_dates
@@ -73,6 +73,12 @@ def _add(out: list[Sentence], offset: int, piece: str, para: int) -> None:
 #: a name inside a currency's: "US dollars", "U.S. dollar", "Australian dollars", "đô la Mỹ"
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:đô[\s-]?la|(?<!hội\s)đồng|USD)\s+$", re.I)  # not "Hội đồng"
+
+
+#: the words of a state's form before its name ("Cộng hòa Liên bang", "Vương quốc")
+_STATE_FORM_VI = re.compile(r"(?<!\w)(?-i:(?:(?:Cộng\s+hòa|Cộng\s+hoà|Liên\s+bang|Vương\s+quốc"
+                            r"|Dân\s+chủ|Nhân\s+dân|Xã\s+hội\s+chủ\s+nghĩa|Hồi\s+giáo)"
+                            r"\s+)+)$")
 
 
 def _in_a_person_name(text: str, m: Mention, surnames: list[str]) -> bool:
@@ -266,6 +272,12 @@ class Context:
         # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal" (nor of the pair)
         c.mentions = [m for m in c.mentions if not c.oblique(m)]
         if lang == "vi":
+            # round 20: the words of a state's form before its name belong to the name
+            # ("Cộng hòa Liên bang Nam Tư", "Vương quốc Campuchia"): the name then starts there,
+            # so "Croatia và Cộng hòa Liên bang Nam Tư ký …" is one group of two signatories
+            c.mentions = [replace(m, start=m.start - f.end() + f.start(), surface=text[
+                m.start - f.end() + f.start() : m.end]) if m.is_state and (f := _STATE_FORM_VI.search(
+                    text, max(0, m.start - 60), m.start)) else m for m in c.mentions]
             surnames = gazetteer.config.get("person_surnames_vi") or []
             c.mentions = [m for m in c.mentions if not _in_a_person_name(text, m, surnames)]
         # round 19: an organisation owning the organisation after it ("NATO's Partnership for
@@ -474,6 +486,28 @@ class Context:
 
     def pair_word_in(self, a: int, b: int) -> tuple[int, int] | None:
         return next(((x, y) for x, y in self.pair_spans if a <= x and y <= b), None)
+
+    def local_pair(self, pos: int) -> tuple[str, ...]:
+        """Round 20: the two states "the two countries" / "hai nước" at ``pos`` stand for. In a
+        text on one state, a sentence naming no state but the subject after one naming exactly
+        one other ("Với Slovenia, tranh chấp … tồn tại từ khi hai nước độc lập. Ngày …, thủ
+        tướng hai nước ký …") is about the subject and that state; else the document's pair."""
+        if self.subject is None:
+            return self.pair
+        s = self.sentence_of(pos)
+        i = self.sents.index(s)
+
+        def others(x: Sentence) -> set[str]:
+            return {m.key for m in self.mentions_in(x.start, x.end) if m.key and m.is_state
+                    and m.how == "name" and m.key != self.subject}
+
+        if others(s) or i == 0:
+            return self.pair
+        prev = self.sents[i - 1]
+        if prev.paragraph != s.paragraph:
+            return self.pair
+        got = others(prev)
+        return (self.subject, got.pop()) if len(got) == 1 else self.pair
 
     def label(self, key: str) -> str:
         return self.gazetteer.label(key)
@@ -724,7 +758,8 @@ MODAL = re.compile(
     r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b"
     # round 20: "mong muốn hoàn tất việc gia nhập" (a wish further than four words), "mở tiến
     # trình xét kết nạp" (an accession process opened, no admission)
-    r"|(?<!\w)(?:muốn|tiến\s+trình|xét)(?!\w)",
+    r"|(?<!\w)(?:muốn|tiến\s+trình|xét|cam\s+kết)(?!\w)"
+    r"|\b(?:committed|pledged|undertook)\s+(?:themselves\s+|itself\s+)?to\b",
     re.I,
 )
 

@@ -335,6 +335,13 @@ def extract(ctx: Context) -> list[Candidate]:
         found = []
         for rx, status in TRIGGERS:
             for m in rx.finditer(ctx.text, s.start, s.end):
+                if re.search(r"(?<!\w)(?:hiệp\s+định|thỏa\s+thuận|thoả\s+thuận|hiệp\s+ước"
+                             r"|nghị\s+định\s+thư|tuyên\s+bố\s+chung)\s+(?:về\s+(?:việc\s+)?)?$"
+                             r"|\b(?:agreement|treaty|accord|protocol|communiqu[eé])\s+on\s+"
+                             r"(?:the\s+)?$", ctx.text[max(s.start, m.start() - 30) : m.start()],
+                             re.I):
+                    continue  # round 20: a title ("ký Hiệp định bình thường hóa quan hệ"): the
+                    # agreement is the fact, the relation it provides for is not stated here
                 if not any(m.start() < b and a < m.end() for a, b, _ in found):
                     found.append((m.start(), m.end(), status))
         found.sort()

@@ -131,3 +131,37 @@ def test_leaving_a_procedure_ends_no_membership(registry) -> None:
     got = facts("Peru joined the WTO in 1995. In 2019 Peru withdrew from the arbitration process.",
                 registry, "membership")
     assert [m.get("end_reason") for m in got] == [None]
+
+
+# --- agreements: a normalisation agreement, a state's full form, the pair of a section ------------
+
+def _agreements(text: str, registry, lang: str = "en") -> list[tuple]:
+    return [(c["instrument"], frozenset(c["parties"]), c.get("signed"))
+            for c in facts(text, registry, "agreement", lang)]
+
+
+def test_a_normalisation_agreement_is_an_agreement_not_relations(registry) -> None:
+    text = ("Quan hệ đối ngoại của Bosnia và Herzegovina\n\nNgày 3/10/1996, tại Paris, Bosnia và "
+            "Herzegovina và Cộng hòa Liên bang Nam Tư ký Hiệp định bình thường hóa quan hệ, theo "
+            "đó hai bên cam kết thiết lập quan hệ ngoại giao trong vòng 30 ngày.")
+    assert _agreements(text, registry, "vi") == [
+        ("hiep-dinh", frozenset({"Bosnia and Herzegovina", "Yugoslavia"}), "1996-10-03")]
+    assert facts(text, registry, "relation", "vi") == []
+    claims = facts(text, registry, "claim", "vi")
+    assert [c["modality"] for c in claims] == ["intended"]
+
+
+def test_the_two_countries_after_a_sentence_on_one_neighbour(registry) -> None:
+    text = ("Quan hệ đối ngoại của Peru\n\nPeru và Việt Nam thiết lập quan hệ ngoại giao năm 1994."
+            "\n\nVới Ecuador, tranh chấp biên giới kéo dài từ khi hai nước độc lập. Ngày 26/10/1998"
+            " tại Brasília, tổng thống hai nước ký Hiệp định hòa bình.")
+    assert ("hiep-dinh", frozenset({"Peru", "Ecuador"}), "1998-10-26") in _agreements(
+        text, registry, "vi")
+
+
+def test_leaders_watching_their_ministers_sign_documents(registry) -> None:
+    text = ("SEOUL, May 9, 2023 - The presidents of Korea and Chile met on Tuesday and afterwards "
+            "watched their ministers sign four memorandums of understanding on energy.")
+    got = facts(text, registry, "agreement")
+    assert [(a["instrument"], a.get("quantity"), a.get("signed")) for a in got] == [
+        ("mou", 4, "2023-05-09")]
