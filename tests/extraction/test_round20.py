@@ -165,3 +165,25 @@ def test_leaders_watching_their_ministers_sign_documents(registry) -> None:
     got = facts(text, registry, "agreement")
     assert [(a["instrument"], a.get("quantity"), a.get("signed")) for a in got] == [
         ("mou", 4, "2023-05-09")]
+
+
+# --- lines of a ministry page: one framework, a predecessor's relations ---------------------------
+
+def test_one_framework_on_a_labelled_line(registry) -> None:
+    text = ("TÀI LIỆU CƠ BẢN VỀ SLOVAKIA\n\nI. QUAN HỆ VỚI VIỆT NAM\n- Khuôn khổ quan hệ: Đối tác "
+            "toàn diện (từ 14/6/2021).\n- Thương mại: năm 2023 đạt 200 triệu USD.")
+    got = [(frozenset(p["parties"]), p["framework"], p["date"])
+           for p in facts(text, registry, "partnership", "vi")]
+    assert got == [(frozenset({"Slovakia", "Vietnam"}), "comprehensive-partnership",
+                    "2021-06-14")]
+
+
+def test_relations_of_a_predecessor_on_a_labelled_line(registry) -> None:
+    text = ("TÀI LIỆU CƠ BẢN VỀ SLOVAKIA\n\nI. QUAN HỆ VỚI VIỆT NAM\n- Ngày thiết lập quan hệ ngoại "
+            "giao (với Tiệp Khắc):2/2/1950. Từ ngày 1/1/1993, Việt Nam và Slovakia kế thừa quan "
+            "hệ ngoại giao.")
+    got = {(frozenset(r["parties"]), r["status"], r.get("date"))
+           for r in facts(text, registry, "relation", "vi")}
+    assert (frozenset({"Vietnam", "Czechoslovakia"}), "established", "1950-02-02") in got
+    assert not any(p == frozenset({"Vietnam", "Slovakia"}) and st == "established"
+                   for p, st, _ in got)
