@@ -168,10 +168,12 @@ OFFICES_VI = [
     (r"Thủ tướng", "prime-minister"),
     (r"Phó Chủ tịch nước|Phó Tổng thống", "vice-president"),
     (r"Tổng Bí thư", "party-general-secretary"),
-    (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])(?! Quốc hội)", "president"),
+    (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])(?! Quốc hội| Thượng viện| Hạ viện"
+     r"| Nghị viện)", "president"),
     (r"Bộ trưởng (?:Bộ )?Ngoại giao|Ngoại trưởng", "minister-of-foreign-affairs"),
     (r"Bộ trưởng (?:Bộ )?Quốc phòng", "minister-of-defence"),
-    (r"Chủ tịch Quốc hội", "speaker-of-parliament"),
+    # (round 20: the speaker of either chamber, "Chủ tịch Thượng viện", "Chủ tịch Hạ viện")
+    (r"Chủ tịch (?:Quốc hội|Thượng viện|Hạ viện|Nghị viện)", "speaker-of-parliament"),
     (r"Đại sứ", "ambassador"),
     (r"Thứ trưởng", "vice-minister"),
     (r"Bộ trưởng", "minister"),

@@ -955,6 +955,14 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if then is not None:
             ce = b + then.start()  # "… thăm Hoa Kỳ và hội kiến Tổng thống … ngày 7/7": the talks'
             # date is not the visit's
+        joined = re.search(r",\s+(?:và|and)\s", ctx.text[b:ce])
+        if joined is not None and any(x.value is not None for x in ctx.dates_in(s.start, a)) \
+                and re.search(r"(?<!\w)nhân\s+(?:dịp\s+)?$|\b(?:during|on\s+the\s+occasion\s+of)"
+                              r"\s+(?:\S+\s+){0,3}$", ctx.text[max(s.start, a - 30) : a], re.I):
+            # round 20: "… xác lập … tháng 9/2009, nhân chuyến thăm … của Tổng Bí thư …, và nâng
+            # lên … năm 2020": the visit a fact accompanied has that fact's date, not the date
+            # of the clause joined after it
+            ce = b + joined.start()
         d = _carried_date(ctx, s, _dateline_date(ctx, s, pick_date(ctx, a, ce, b, kinds)
                                                  or pick_date(ctx, s.start, ce, b, kinds)))
         runs = re.match(r"[^,;.]{0,40}?,\s*which\s+(?:runs|lasts|will\s+run|will\s+last)\s+",

@@ -187,3 +187,24 @@ def test_relations_of_a_predecessor_on_a_labelled_line(registry) -> None:
     assert (frozenset({"Vietnam", "Czechoslovakia"}), "established", "1950-02-02") in got
     assert not any(p == frozenset({"Vietnam", "Slovakia"}) and st == "established"
                    for p, st, _ in got)
+
+
+# --- events of a visit: the speaker of a chamber, a visit dated by the fact it accompanied -------
+
+def _meetings(text: str, registry, lang: str = "en") -> list[set]:
+    return [{(p["actor"], (p.get("post") or {}).get("office")) for p in e["participants"]}
+            for e in facts(text, registry, "event", lang) if e["event_type"] == "meeting"]
+
+
+def test_the_president_of_a_senate_is_its_speaker(registry) -> None:
+    text = ("Ngày 12/5/2024, tại Warszawa, Thủ tướng Việt Nam hội kiến Chủ tịch Thượng viện Ba Lan "
+            "Małgorzata Kidawa-Błońska.")
+    assert _meetings(text, registry, "vi") == [{("Vietnam", "prime-minister"),
+                                                ("Poland", "speaker-of-parliament")}]
+
+
+def test_a_visit_takes_the_date_of_the_fact_it_accompanied(registry) -> None:
+    text = ("Việt Nam và Chile xác lập quan hệ Đối tác toàn diện tháng 11/2009, nhân chuyến thăm "
+            "Chile của Chủ tịch nước Nguyễn Minh Triết, và ký hiệp định thương mại năm 2011.")
+    visits = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"]
+    assert [v.get("date") for v in visits] == ["2009-11"]
