@@ -1189,7 +1189,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and ctx.subject is not None and re.search(
                 r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:(?:on|in|năm|ngày|tháng|[OI]n|Năm|Ngày"
-                r"|Tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},?\s+)?(?:it|It|nước này|Nước này|the country"
+                r"|Tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},?\s+"
+                # round 20: a fronted phrase without its comma ("After an invitation in May
+                # 2018 it became the 36th member of …")
+                r"|^\s*(?:After|Following|Before|Upon|With)\s+[^,;.]{3,50}?,?\s+)?"
+                r"(?:it|It|nước này|Nước này|the country"
                 r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
                 r"|là)\s+)?$", text[max(s.start, a - 60) : a]):
             # a text on one state: "After almost twenty years of talks, it became the 162nd

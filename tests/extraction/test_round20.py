@@ -208,3 +208,12 @@ def test_a_visit_takes_the_date_of_the_fact_it_accompanied(registry) -> None:
             "Chile của Chủ tịch nước Nguyễn Minh Triết, và ký hiệp định thương mại năm 2011.")
     visits = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"]
     assert [v.get("date") for v in visits] == ["2009-11"]
+
+
+# --- memberships: a fronted phrase before the text's pronoun ------------------------------------
+
+def test_it_after_a_fronted_phrase_without_comma(registry) -> None:
+    text = ("Foreign relations of Colombia\n\nAfter seven years of talks it became the 37th member "
+            "of the OECD on 28 April 2020.")
+    assert _memberships(text, registry) == {
+        ("Colombia", "Organization for Economic Cooperation and Development", "2020-04-28")}
