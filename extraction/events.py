@@ -1478,11 +1478,34 @@ def _together_at(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Cand
     return []
 
 
+#: round 20: a commission's short form defined in brackets ("the Joint Commission on Bilateral
+#: Cooperation(JCBC)", "Ủy ban hỗn hợp (JCM)")
+_COMMITTEE_SHORT = re.compile(r"(?:Commission|Committee|Ủy\s+ban|Uỷ\s+ban)[^().;\n]{0,60}?\s?"
+                              r"\(((?-i:[A-Z]{2,8}))\)", re.I)
+
+
+def _committee_shorts(ctx: Context) -> list[str]:
+    return list(dict.fromkeys(m.group(1) for m in _COMMITTEE_SHORT.finditer(ctx.text)))
+
+
 def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
-    for m in SESSION.finditer(ctx.text, s.start, s.end):
-        if m.lastindex == 5:
-            pass  # a numbered forum names its own body
+    shorts = _committee_shorts(ctx)
+    numbered = list(SESSION.finditer(ctx.text, s.start, s.end))
+    if shorts:
+        # "The 4th JCBC was held …", "the 5th meeting of the JCBC": a session of the
+        # commission the short form stands for
+        rx = re.compile(r"(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(?:(?:meeting|session)\s+of\s+(?:the"
+                        r"\s+)?)?(?:" + "|".join(map(re.escape, shorts)) + r")\b", re.I)
+        numbered += [m for m in rx.finditer(ctx.text, s.start, s.end)
+                     if not any(x.start() <= m.start() < x.end() for x in numbered)]
+    for m in sorted(numbered, key=lambda x: x.start()):
+        if m.re is not SESSION or m.lastindex == 5:
+            pass  # a numbered forum names its own body; a commission's short form
+        elif re.search(r"\b(?:Its|its|Their|their)\s+$", ctx.text[max(s.start, m.start() - 6)
+                                                                   : m.start()]) and (
+                COMMITTEE.search(ctx.text, max(0, s.start - 300), s.start)):
+            pass  # round 20: "The Joint Commission … . Its 5th meeting took place in …"
         elif not COMMITTEE.search(ctx.text, s.start, s.end) and not (
                 re.match(r"(?:kỳ|phiên)\s+họp\s+lần|\d+(?:st|nd|rd|th)\s+session", m.group(), re.I)
                 and COMMITTEE.search(ctx.text, max(0, s.start - 600), s.start)):
@@ -1493,14 +1516,14 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
         number = int(word) if word.isdigit() else _ORDINALS[word]
         # the session's own clause: "… the seventh meeting … on the first day, nearly three
         # years after the sixth meeting in New Delhi"
-        nxt = next((x.start() for x in SESSION.finditer(ctx.text, m.end(), s.end)), s.end)
+        nxt = next((x.start() for x in numbered if x.start() >= m.end()), s.end)
         states = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
                                     if x.is_state and x.key and x.how == "name"))
         if len(states) != 2:
             states = list(ctx.pair)
         if len(states) != 2:
             continue
-        first = m.start() == next(x.start() for x in SESSION.finditer(ctx.text, s.start, s.end))
+        first = m.start() == min(x.start() for x in numbered)
         place = _place(ctx, m.end(), nxt) or (_dateline_place(ctx, s) if first else None)
         if place is None and first:
             # "visited Kathmandu … and co-chaired the seventh meeting": the visit's destination

@@ -217,3 +217,14 @@ def test_it_after_a_fronted_phrase_without_comma(registry) -> None:
             "of the OECD on 28 April 2020.")
     assert _memberships(text, registry) == {
         ("Colombia", "Organization for Economic Cooperation and Development", "2020-04-28")}
+
+
+# --- committee sessions named by the commission's short form or "its" ----------------------------
+
+def test_sessions_of_a_commission_by_its_short_form(registry) -> None:
+    text = ("Chile-Peru relations\n\nThe Joint Commission on Trade and Investment(JCTI) brings "
+            "together Chile and Peru. Its 3rd meeting took place in Lima on 4 May 2022. The 2nd "
+            "JCTI was held online in March 2021.")
+    got = sorted((e["ordinal"], e.get("date"), e.get("place"))
+                 for e in facts(text, registry, "event") if e["event_type"] == "committee-session")
+    assert got == [(2, "2021-03", None), (3, "2022-05-04", "Peru")]
