@@ -164,6 +164,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _sessions(ctx, s)
         out += _summits(ctx, s)
         out += _attended(ctx, s)
+        out += _hosted(ctx, s)
         out += _together_at(ctx, s, out)
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
@@ -1432,6 +1433,59 @@ def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
             flags = [f for f in d.flags if f != "unresolved"]
             out.append(Candidate("event", data, m.start(), max(g.end(), d.end), 0.65,
                                  "event-attended", flags))
+    return out
+
+
+#: round 20: a state hosting a summit: "Vilnius hosted the NATO summit of 11-12 July 2023", "…
+#: and hosted the movement's fifth summit in Colombo in 1976", "hosted APEC Leaders' Week in
+#: Port Moresby in November 2018", "Hà Nội đăng cai Hội nghị Cấp cao ASEAN lần thứ 17 …"
+_HOSTED = re.compile(r"\bhosted\s+(?:the\s+)?(?P<g>[^,.;()]{0,50}?(?:\b(?:summit|Summit|conference"
+                     r"|Conference)|Leaders['’]\s+(?:Week|Meeting)))\b(?!s)"
+                     r"|(?<!\w)đăng\s+cai\s+(?:tổ\s+chức\s+)?(?P<gv>(?:Hội\s+nghị|Hội\s+nghị\s+Cấp"
+                     r"\s+cao|Hội\s+nghị\s+Thượng\s+đỉnh)\b[^,.;()]{0,60})")
+
+
+def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
+    """A state that hosted a summit, dated in its clause: a meeting with that state as host
+    (the corpus convention: the other attending states are not named), at the place the
+    clause gives, else in the host. Undated hostings ("when Johannesburg hosted the BRICS
+    summit") and plural ones ("the APEC leaders' meetings of 2008, 2016 and 2024") are left."""
+    out: list[Candidate] = []
+    for m in _HOSTED.finditer(ctx.text, s.start, s.end):
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        g_end = m.end("g") if m.group("g") else m.end("gv")
+        if len({x.key for x in ctx.mentions_in(m.start(), g_end) if x.is_state}) >= 2:
+            continue  # "hosted the US-North Korea summit": the two states' meeting
+        a, _ = clause_bounds(ctx, s, m.start())
+        before = [x for x in ctx.mentions_in(max(a, s.start), m.start()) if x.key and (
+            x.is_state or x.how in ("capital", "city"))]
+        host = before[-1].key if before and re.fullmatch(
+            r"\s*(?:(?:also|then|later|has|had|have|once|twice|cũng|đã|từng)\s+)*",
+            ctx.text[before[-1].end : m.start()]) else None
+        if host is None and ctx.subject is not None and (re.search(
+                r"(?:^|\b(?:and|và)\s+)(?:(?:it|It|The\s+\w+|nước\s+này|Nước\s+này)\s+)?$",
+                ctx.text[max(s.start, m.start() - 20) : m.start()]) or not before):
+            host = ctx.subject  # "The island … and hosted …": the text's state
+        if host is None:
+            continue
+        e = ctx.gazetteer.entity(host)
+        if e is not None and e.kind not in ("state", "historical-state"):
+            continue
+        semi = ctx.text.find(";", g_end, s.end)
+        stop = re.search(r",\s+(?:and|but|while|at\s+which|where|và|nhưng)\s", ctx.text[g_end:s.end])
+        clause_end = min(semi if semi >= 0 else s.end, g_end + stop.start() if stop else s.end)
+        ds = [d for d in ctx.dates_in(g_end, clause_end) if d.value is not None
+              and d.kind in ("point", "range") and d is not ctx.dateline]
+        if not ds:
+            continue
+        place = _place(ctx, g_end, clause_end)
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, host, "host", None)],
+                      "place": _place_name(ctx, place) if place is not None else ctx.label(host)}
+        data.update(_date_fields(ds[0]))
+        out.append(Candidate("event", data, m.start(), max(g_end, ds[0].end), 0.65,
+                             "event-hosted", [f for f in ds[0].flags if f != "unresolved"]))
     return out
 
 

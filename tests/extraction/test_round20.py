@@ -228,3 +228,24 @@ def test_sessions_of_a_commission_by_its_short_form(registry) -> None:
     got = sorted((e["ordinal"], e.get("date"), e.get("place"))
                  for e in facts(text, registry, "event") if e["event_type"] == "committee-session")
     assert got == [(2, "2021-03", None), (3, "2022-05-04", "Peru")]
+
+
+# --- a hosted summit ----------------------------------------------------------------------------
+
+def _hosted(text: str, registry, lang: str = "en") -> list[tuple]:
+    return [(tuple((p["actor"], p["role"]) for p in e["participants"]), e.get("place"),
+             e.get("date") or (e.get("start"), e.get("end")))
+            for e in facts(text, registry, "event", lang) if e["event_type"] == "meeting"]
+
+
+def test_a_state_hosting_a_dated_summit(registry) -> None:
+    assert _hosted("Foreign relations of Chile\n\nSantiago de Chile is its capital. Lima hosted the "
+                   "APEC summit of 14-15 November 2008.", registry) == [
+        ((("Peru", "host"),), "Peru", ("2008-11-14", "2008-11-15"))]
+    # the text's state after "and", a city the registry lacks: the host's own territory
+    assert _hosted("Foreign relations of Ghana\n\nGhana joined the United Nations in 1957 and hosted "
+                   "the bloc's third summit in Kumasi in 1965.", registry) == [
+        ((("Ghana", "host"),), "Ghana", "1965")]
+    # undated, or plural: left
+    assert _hosted("Foreign relations of Peru\n\nLima hosted the APEC summits of 2008 and 2016. "
+                   "Cusco once hosted a summit.", registry) == []
