@@ -169,6 +169,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
+    out += _in_turn(ctx, out)
     out += _return_visits(ctx, out)
     out += _visits_by_side(ctx, out)
     out += _first_visits_by(ctx, out)
@@ -1433,6 +1434,45 @@ def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
             flags = [f for f in d.flags if f != "unresolved"]
             out.append(Candidate("event", data, m.start(), max(g.end(), d.end), 0.65,
                                  "event-attended", flags))
+    return out
+
+
+#: round 20: two hosts receiving a visitor one after the other: "Tổng Bí thư A và Chủ tịch nước
+#: B lần lượt tiếp Thủ tướng C", "President A and Prime Minister B separately received C"
+_IN_TURN = re.compile(r"\s(?:lần\s+lượt|respectively|separately|in\s+turn)\s+(?:(?:đã|also|cũng)\s+)?"
+                      r"(?:tiếp|hội\s+kiến|gặp|hội\s+đàm|received|met|held\s+talks)\b", re.I)
+
+
+def _in_turn(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The first of two coordinated hosts "lần lượt tiếp" a visitor meets them too: the meeting
+    the rules read with the second host, again with the first."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.type != "event" or c.rule != "event-meeting":
+            continue
+        s = ctx.sentence_of(c.start)
+        m = _IN_TURN.search(ctx.text, s.start, s.end)
+        if m is None:
+            continue
+        posts = [p for p in ctx.posts_in(s.start, m.start())]
+        if len(posts) < 2 or not re.fullmatch(r"\s*(?:[^\s,;]+\s+){0,4}?(?:và|and)\s+",
+                                                ctx.text[posts[-2].end : posts[-1].start]):
+            continue
+        first, second = posts[-2], posts[-1]
+        parts = c.data["participants"]
+        idx = [i for i, p in enumerate(parts) if (p.get("post") or {}).get("office")
+               == second.office and (p.get("post") or {}).get("label", {}).get(ctx.lang)
+               == second.label]
+        if len(idx) != 1 or first.office == second.office:
+            continue
+        actor = ctx.label(first.state) if first.state else parts[idx[0]]["actor"]
+        data = dict(c.data)
+        data["participants"] = [dict(p) for p in parts]
+        data["participants"][idx[0]] = {"actor": actor, "role": parts[idx[0]]["role"],
+                                        "post": {"label": {ctx.lang: first.label},
+                                                 "office": first.office}}
+        out.append(Candidate("event", data, first.start, c.end, round(c.confidence - 0.05, 2),
+                             "event-meeting-in-turn", list(c.flags)))
     return out
 
 

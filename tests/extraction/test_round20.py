@@ -249,3 +249,14 @@ def test_a_state_hosting_a_dated_summit(registry) -> None:
     # undated, or plural: left
     assert _hosted("Foreign relations of Peru\n\nLima hosted the APEC summits of 2008 and 2016. "
                    "Cusco once hosted a summit.", registry) == []
+
+
+def test_two_hosts_receiving_a_visitor_in_turn(registry) -> None:
+    text = ("Việt Nam và Chile\n\nHà Nội, 9/5/2024 – Chiều nay, Tổng Bí thư Tô Lâm và Thủ tướng Phạm "
+            "Minh Chính lần lượt tiếp Tổng thống Chile Gabriel Boric.")
+    assert sorted(_meetings(text, registry, "vi"), key=sorted) == sorted([
+        {("Vietnam", "party-general-secretary"), ("Chile", "president")},
+        {("Vietnam", "prime-minister"), ("Chile", "president")}], key=sorted)
+    text = ("OTTAWA, May 9, 2024 - President Gabriel Boric of Chile and Foreign Minister Alberto van "
+            "Klaveren of Chile separately met Canadian Prime Minister Justin Trudeau on Tuesday.")
+    assert len(_meetings(text, registry)) == 2
