@@ -177,8 +177,9 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _first_to_do_so(ctx, out)
     out += _followed_visits(ctx, out)
     out += _possessive_visits(ctx, out)
-    return _within_ranges(_placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
-        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))
+    return _within_ranges(_placed_by_visit(_during_the_visit(ctx, _dated_by_dateline(
+        ctx, _without_restatements(
+        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))))
 
 
 def _within_ranges(out: list[Candidate]) -> list[Candidate]:
@@ -640,6 +641,41 @@ def _nth_day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
         c.flags = [*c.flags, "relative"]
         if "place" not in c.data and "place" in v.data:
             c.data["place"] = v.data["place"]
+    return out
+
+
+_DURING_VISIT = re.compile(r"\s*(?:Trong\s+(?:chuyến\s+thăm|dịp\s+này|thời\s+gian\s+thăm)"
+                           r"|During\s+(?:the|his|her|this)\s+(?:visit|trip|stay))\b")
+
+
+def _during_the_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 20: a meeting a sentence dates only by the visit ("Trong chuyến thăm, Thủ tướng
+    cũng hội kiến Tổng thống …", "During the visit he also met …") takes the visit's month
+    (its days are not said) and its place, not the day of the sentence before."""
+    visits = [c for c in out if c.data.get("event_type") == "visit" and "start" in c.data]
+    for c in out:
+        if c.data.get("event_type") != "meeting":
+            continue
+        s = ctx.sentence_of(c.start)
+        if not _DURING_VISIT.match(ctx.text, s.start) or any(
+                d.explicit and d.value is not None for d in ctx.dates_in(s.start, s.end)):
+            continue
+        actors = {p["actor"] for p in c.data["participants"]}
+        told = [v for v in visits if v.start < c.start
+                and {p["actor"] for p in v.data["participants"]} == actors]
+        if not told:
+            continue
+        day = c.data.get("date")
+        inside = [v for v in told if isinstance(day, str)
+                  and v.data["start"] <= day <= v.data.get("end", v.data["start"])]
+        v = (inside or told)[-1]  # the visit of the day being narrated, else the last told
+        first, last = v.data["start"], v.data.get("end", v.data["start"])
+        c.data.pop("date", None)
+        if first[:7] == last[:7]:
+            c.data["date"] = first[:7]
+        c.data.setdefault("place", v.data.get("place"))
+        c.flags = [f for f in c.flags if f not in ("relative", "date-from-context")] + [
+            "date-from-visit"]
     return out
 
 

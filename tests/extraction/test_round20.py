@@ -260,3 +260,13 @@ def test_two_hosts_receiving_a_visitor_in_turn(registry) -> None:
     text = ("OTTAWA, May 9, 2024 - President Gabriel Boric of Chile and Foreign Minister Alberto van "
             "Klaveren of Chile separately met Canadian Prime Minister Justin Trudeau on Tuesday.")
     assert len(_meetings(text, registry)) == 2
+
+
+def test_a_meeting_dated_only_by_the_visit_takes_its_month(registry) -> None:
+    text = ("TÀI LIỆU CƠ BẢN VỀ BA LAN\n\n- Thủ tướng Phạm Minh Chính thăm chính thức Ba Lan(15-17/1/"
+            "2025).\n- Sáng 16/1/2025, Thủ tướng hội đàm với Thủ tướng Ba Lan Donald Tusk. Trong "
+            "chuyến thăm, Thủ tướng cũng hội kiến Tổng thống Andrzej Duda.")
+    got = [(e.get("date"), e.get("place")) for e in facts(text, registry, "event", "vi")
+           if e["event_type"] == "meeting" and any(
+               (p.get("post") or {}).get("office") == "president" for p in e["participants"])]
+    assert got == [("2025-01", "Poland")]
