@@ -165,6 +165,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _summits(ctx, s)
         out += _attended(ctx, s)
         out += _hosted(ctx, s)
+        out += _held_numbered(ctx, s)
         out += _together_at(ctx, s, out)
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
@@ -1509,6 +1510,53 @@ def _in_turn(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                                                  "office": first.office}}
         out.append(Candidate("event", data, first.start, c.end, round(c.confidence - 0.05, 2),
                              "event-meeting-in-turn", list(c.flags)))
+    return out
+
+
+#: round 20: two leaders holding a numbered or named gathering of their two states: "Premier A
+#: and Prime Minister B held the ninth China-Australia Annual Leaders' Meeting at …", "… held
+#: the 22nd annual summit"
+_HELD_NUMBERED = re.compile(
+    r"\bheld\s+(?:the|their)\s+(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth"
+    r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:(?-i:Meeting|Summit|Dialogue)|annual\s+summit|summit)\b", re.I)
+
+
+def _held_numbered(ctx: Context, s: Sentence) -> list[Candidate]:
+    """The meeting of the two office holders the clause names before "held", with its
+    ordinal, at its place (else the dateline's city) on its date."""
+    out: list[Candidate] = []
+    for m in _HELD_NUMBERED.finditer(ctx.text, s.start, s.end):
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        posts = ctx.posts_in(s.start, m.start())
+        if len(posts) != 2 or not re.fullmatch(r"\s*(?:[^\s,;]+\s+){0,4}?(?:and|và)\s+",
+                                               ctx.text[posts[0].end : posts[1].start]):
+            continue
+        states: list[str | None] = [p.state for p in posts]
+        if states[0] is None and states[1] is not None:
+            states[0] = ctx.other(states[1])
+        elif states[1] is None and states[0] is not None:
+            states[1] = ctx.other(states[0])
+        if None in states or states[0] == states[1]:
+            continue
+        word = m.group("ord").lower()
+        number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else _ORDINALS[word]
+        semi = ctx.text.find(";", m.end(), s.end)
+        end = semi if semi >= 0 else s.end
+        place = _place(ctx, m.end(), end) or _dateline_place(ctx, s) or (
+            _dateline_place(ctx, ctx.sentence_of(ctx.dateline.start))
+            if ctx.dateline is not None else None)
+        d = _dateline_date(ctx, s, pick_date(ctx, m.end(), end, m.end(), ("point",)))
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, k, "participant", p)
+                                       for k, p in zip(states, posts, strict=True)],
+                      "ordinal": number}
+        if place is not None:
+            data["place"] = _place_name(ctx, place)
+        data.update(_date_fields(d))
+        out.append(Candidate("event", data, posts[0].start, m.end(), 0.7, "event-held-numbered",
+                             [f for f in (d.flags if d else ()) if f != "unresolved"]))
     return out
 
 

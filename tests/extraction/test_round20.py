@@ -270,3 +270,13 @@ def test_a_meeting_dated_only_by_the_visit_takes_its_month(registry) -> None:
            if e["event_type"] == "meeting" and any(
                (p.get("post") or {}).get("office") == "president" for p in e["participants"])]
     assert got == [("2025-01", "Poland")]
+
+
+def test_two_leaders_holding_a_numbered_leaders_meeting(registry) -> None:
+    text = ("TOKYO, May 9, 2024 - Indian Prime Minister Narendra Modi and Prime Minister Fumio "
+            "Kishida of Japan held the 15th India-Japan Annual Summit at the Kantei on Thursday.")
+    got = [(e.get("ordinal"), e.get("date"), e.get("place"),
+            {(p["actor"], p["post"]["office"]) for p in e["participants"]})
+           for e in facts(text, registry, "event") if e.get("ordinal")]
+    assert got == [(15, "2024-05-09", "Japan", {("India", "prime-minister"),
+                                                ("Japan", "prime-minister")})]
