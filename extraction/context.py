@@ -297,6 +297,12 @@ class Context:
             rest = [k for k in c.pair if k != c.subject]
             c.pair = (c.subject, rest[0]) if rest else c.pair
         c.sections = c._sections()
+        starts = gazetteer.config.get("financial_year_start") or {}
+        fy = next((starts[k] for k in (c.subject, *c.pair) if k in starts), None)
+        if fy is not None:
+            from .dates import resolve_financial_years
+
+            resolve_financial_years(c.dates, int(fy))
         c.mentions = sorted(c.mentions + c._descriptions(), key=lambda m: (m.start, -m.end))
         orgs = Counter(m.key for m in c.mentions if m.is_org and m.key)
         top = orgs.most_common(2)

@@ -124,6 +124,9 @@ def _month(y: int, m: int) -> str | None:
 
 # (regex, handler name) in priority order: a later pattern never overlaps an earlier match
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # round 20: a financial year written with its two calendar years ("in 2024-25", "FY
+    # 2023-24"): the first year until the text's state is known (`resolve_financial_years`)
+    (re.compile(rf"(?<![\d/.–-]){YEAR}\s*[-–/]\s*(\d{{2}})(?![\d/%–-]|\.\d)"), "financial_short"),
     # a range across two months: "from 29 March to 1 April 2023", "March 29 - April 1, 2023"
     (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s+{MONTH}\s*(?:to|until|-|–)\s*(\d{{1,2}})\s+{MONTH},?\s+{YEAR}", re.I), "en_range_months"),  # noqa: E501
     (re.compile(rf"(?:from\s+)?{MONTH}\s+(\d{{1,2}})\s*(?:to|until|-|–)\s*{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}", re.I), "en_range_months_md"),  # noqa: E501
@@ -298,6 +301,10 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
             return DateMention(s, e, None, "month", "period", flags=("year-from-context",),
                                pending=("fiscal", mo))
         return DateMention(s, e, _fiscal(int(g[1]), mo), "month", "period")
+    if kind == "financial_short":
+        if int(g[1]) != (int(g[0]) + 1) % 100:
+            return None
+        return DateMention(s, e, g[0], "year", pending=("financial", int(g[0])))
     if kind == "year_range":
         if int(g[1]) <= int(g[0]):
             return None
@@ -495,6 +502,15 @@ _AHEAD = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to
 #: the words before a horizon year ("by 2030", "đến năm 2030")
 _HORIZON_BEFORE = re.compile(r"(?<!mãi\s)(?<!\w)(?:đến|tới)\s+năm\s*$|\b(?:through|towards?)\s+$"
                              r"|\bby\s+(?:the\s+year\s+)?$", re.I)
+
+
+def resolve_financial_years(found: list[DateMention], start_month: int) -> None:
+    """Round 20: "2024-25" in a text of a state whose financial year starts in
+    ``start_month`` (India's April): the twelve months from that month of the first year."""
+    for d in found:
+        if d.pending[:1] == ("financial",) and 1 < start_month <= 12:
+            d.value = _fiscal(d.pending[1] + 1, start_month - 1)
+            d.precision, d.kind = "month", "period"
 
 
 def _fiscal(year: int, month: int) -> dict[str, str]:

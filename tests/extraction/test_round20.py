@@ -280,3 +280,18 @@ def test_two_leaders_holding_a_numbered_leaders_meeting(registry) -> None:
            for e in facts(text, registry, "event") if e.get("ordinal")]
     assert got == [(15, "2024-05-09", "Japan", {("India", "prime-minister"),
                                                 ("Japan", "prime-minister")})]
+
+
+# --- a financial year ---------------------------------------------------------------------------
+
+def test_a_financial_year_of_the_texts_state(registry) -> None:
+    def period(text: str) -> list:
+        return [t.get("period") for t in facts(text, registry, "trade")]
+
+    assert period("India-Chile Brief\n\nBilateral trade between India and Chile reached US$ 4 "
+                  "billion in 2022-23.") == [{"from": "2022-04", "to": "2023-03"}]
+    assert period("Australia-Chile Brief\n\nTwo-way trade between Australia and Chile reached "
+                  "A$ 2 billion in 2022-23.") == [{"from": "2022-07", "to": "2023-06"}]
+    # a state without a known financial year: the first year, as before
+    got = [d.value for d in find_dates("Trade reached $1 billion in 2022-23.")]
+    assert got == ["2022"]
