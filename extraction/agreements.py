@@ -574,6 +574,12 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     if not base and ctx.pair_word_in(s.start, sg.start()):
         base, conf = list(ctx.local_pair(sg.start())), 0.7
         flags.append("pair-from-document")
+    if not base and partners and before_verb and ctx.subject is not None \
+            and ctx.subject not in keys(partners):
+        # round 20: "A treaty on the border with Russia was signed in Moscow on …" in a text
+        # on Lithuania: the text's state and the partner after "with"
+        base, conf = [ctx.subject], 0.65
+        flags.append("party-from-document")
     if not base and not partners and ctx.subject is not None:
         # a text on one state: the subject and the one other state of the sentence
         others = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
@@ -597,6 +603,15 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     if not base and not partners and len(ctx.pair) == 2:
         base, conf = list(ctx.pair), 0.65
         flags.append("pair-from-document")
+    if len(base) == 1 and not partners and ctx.gazetteer.entity(base[0]) is not None and \
+            ctx.gazetteer.entity(base[0]).kind in ("organisation", "forum"):
+        # round 20: "Hiệp ước gia nhập Liên minh châu Âu của Croatia được ký …", "the Treaty of
+        # Accession to the EU of Croatia": the organisation's treaty with the state after "của"
+        owner = re.match(r"\s*(?:của|of)\s+", text[end:limit])
+        st = [x for x in ctx.mentions_in(end + owner.end(), limit)
+              if x.start == end + owner.end() and x.is_state and x.key] if owner else []
+        if st and st[0].key not in base:
+            base = [*base, st[0].key]
     if len(base) == 1 and not partners and ctx.other(base[0]):
         base.append(ctx.other(base[0]))
         conf -= 0.1

@@ -295,3 +295,14 @@ def test_a_financial_year_of_the_texts_state(registry) -> None:
     # a state without a known financial year: the first year, as before
     got = [d.value for d in find_dates("Trade reached $1 billion in 2022-23.")]
     assert got == ["2022"]
+
+
+def test_an_accession_treaty_and_a_passive_border_treaty(registry) -> None:
+    text = ("Quan hệ đối ngoại của Slovenia\n\nSlovenia và Việt Nam thiết lập quan hệ ngoại giao năm "
+            "1994.\n\nHiệp ước gia nhập Liên minh châu Âu của Slovenia được ký tại Athens ngày "
+            "16/4/2003.")
+    assert ("treaty", frozenset({"Slovenia", "European Union"}), "2003-04-16") in _agreements(
+        text, registry, "vi")
+    text = ("Foreign relations of Estonia\n\nEstonia and Chile established relations in 1992.\n\nA "
+            "treaty on the border with Russia was signed in Moscow on 18 May 2005.")
+    assert ("treaty", frozenset({"Estonia", "Russia"}), "2005-05-18") in _agreements(text, registry)
