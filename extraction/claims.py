@@ -14,6 +14,9 @@ from .context import Candidate, Context, before_aside, group_before, keys, negat
 INTENT = [
     (re.compile(r"\bhopes?\s+to\b|\bwish(?:es)?\s+to\b|\bmong muốn\b|\bmong\b"
                 r"|\bwould\s+like\b|\bwants?\s+to\b|\bsaid\s+(?:they|it|he|she)\s+hoped\b"
+                # round 20: a hope reported with its clause ("Li said Beijing hoped the
+                # relationship would grow …")
+                r"|\bhoped\b(?=\s+(?:that\s+)?[^.;]{0,80}?\bwould\b(?!\s+not))"
                 r"|(?<!\w)hy vọng(?!\w)|(?<!\w)kỳ vọng(?!\w)"
                 # round 19: "has long sought full membership"
                 r"|\b(?:has|have)\s+(?:long\s+|so\s+far\s+)?sought\s+(?=(?:full\s+|formal\s+)?"

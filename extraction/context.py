@@ -450,7 +450,11 @@ class Context:
         for a, b in ((s.start, s.end), *[(p.start, p.end) for p in self.sents
                                          if p.end <= s.start and p.paragraph == s.paragraph][::-1]):
             named = list(dict.fromkeys(m.key for m in self.mentions_in(a, b) if m.key
-                                       and m.is_state and m.how != "demonym"))
+                                       and m.is_state and m.how != "demonym" and not (
+                # round 20: a capital after "tại" / "in" is the place, not one of the two
+                m.how in ("capital", "city") and re.search(
+                    r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$", self.text[max(0, m.start - 5)
+                                                                 : m.start]))))
             if len(named) == 2:
                 return named
             if a == s.start and len(named) == 1 and named[0] not in self.pair \

@@ -96,7 +96,11 @@ def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
     """"The two countries" / "hai nước": the two states the sentence names before ``pos``
     ("A established relations with B in 1974, but the two countries severed them in 1975"),
     else the document's pair."""
-    named = keys([x for x in ctx.mentions_in(s.start, pos) if _actor(x) and x.how != "demonym"])
+    named = keys([x for x in ctx.mentions_in(s.start, pos) if _actor(x) and x.how != "demonym"
+                  and not (x.how in ("capital", "city") and re.search(
+                      # round 20: "Ngày …, tại Belgrade, A và B ký …": the place is no party
+                      r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$", ctx.text[max(0, x.start - 5)
+                                                                       : x.start]))])
     if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject:
         # a text on one state: "Relations with Belarus were frozen in 2021; the two countries
         # have not restored them since" (the subject and Belarus)

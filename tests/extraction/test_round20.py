@@ -306,3 +306,18 @@ def test_an_accession_treaty_and_a_passive_border_treaty(registry) -> None:
     text = ("Foreign relations of Estonia\n\nEstonia and Chile established relations in 1992.\n\nA "
             "treaty on the border with Russia was signed in Moscow on 18 May 2005.")
     assert ("treaty", frozenset({"Estonia", "Russia"}), "2005-05-18") in _agreements(text, registry)
+
+
+# --- claims: a reported hope; the two sides of a sentence signed in a capital ----------------------
+
+def test_a_reported_hope(registry) -> None:
+    got = facts("Ruto said Nairobi hoped the partnership would deepen.", registry, "claim")
+    assert [(c["modality"], c["subjects"]) for c in got] == [("hoped", ["Kenya"])]
+
+
+def test_the_two_sides_of_a_signing_in_a_capital(registry) -> None:
+    text = ("Quan hệ đối ngoại của Slovenia\n\nSlovenia và Việt Nam thiết lập quan hệ ngoại giao năm "
+            "1994.\n\nNgày 5/6/1995, tại Bắc Kinh, Slovenia và Croatia ký hiệp định hữu nghị, theo đó "
+            "hai bên cam kết thiết lập quan hệ ngoại giao đầy đủ trong vòng 30 ngày.")
+    got = [frozenset(c["subjects"]) for c in facts(text, registry, "claim", "vi")]
+    assert got == [frozenset({"Slovenia", "Croatia"})]
