@@ -114,7 +114,12 @@ NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|(?<!\w)(?:không|chưa)\s+(?:bao\s+giờ\s+)?(?:tham\s+gia|gia\s+nhập)(?!\w)"
                       r"|\bha(?:s|ve)\s+not\s+applied\b"
                       r"|chưa\s+(?:phải\s+)?(?:trở thành|gia nhập|là)"
-                      r"|không\s+phải\s+là\s+thành\s+viên", re.I)
+                      r"|không\s+phải\s+là\s+thành\s+viên"
+                      # round 20: "Croatia chưa phải thành viên OECD", "It has never belonged to
+                      # the CIS", "does not belong to"
+                      r"|(?<!\w)chưa\s+phải\s+(?:là\s+)?(?:một\s+)?thành\s+viên(?!\w)"
+                      r"|\bha(?:s|ve|d)\s+never\s+belonged\s+to\b|\b(?:does|do|did)\s+not\s+belong"
+                      r"\s+to\b", re.I)
 
 
 #: a concessive clause between a subject and its verb: ", dù có quan hệ … với Nga,"

@@ -321,3 +321,11 @@ def test_the_two_sides_of_a_signing_in_a_capital(registry) -> None:
             "hai bên cam kết thiết lập quan hệ ngoại giao đầy đủ trong vòng 30 ngày.")
     got = [frozenset(c["subjects"]) for c in facts(text, registry, "claim", "vi")]
     assert got == [frozenset({"Slovenia", "Croatia"})]
+
+
+def test_negated_memberships_in_other_words(registry) -> None:
+    for text, lang in (("Quan hệ đối ngoại của Serbia\n\nSerbia chưa phải thành viên NATO.", "vi"),
+                       ("Foreign relations of Serbia\n\nIt has never belonged to NATO.", "en")):
+        got = [(c["subjects"], c.get("objects")) for c in facts(text, registry, "claim", lang)]
+        assert got == [(["Serbia"], ["North Atlantic Treaty Organization"])], text
+        assert _memberships(text, registry, lang) == set()
