@@ -55,6 +55,9 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])|(?<!\w)tiếp kiến(?!\w)"
                   r"|(?<!\w)tiếp\s+(?=(?:ông|bà)\s)"  # round 19: "… đã tiếp ông tại …"
                   r"|\bconferred\s+with\b|\bsat\s+down\s+with\b"
+                  # round 20: a courtesy call: "Minister A called on the President …"
+                  r"|\b(?:called|calls)\s+on\s+(?=(?:the\s+)?(?:President|Prime|Premier|King"
+                  r"|Queen|Emperor|Chancellor|Vice|Speaker)\b)"
                   r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives|hosted|hosts)\s+"
                   r"(?=(?:Tổng|Thủ|Chủ|Quốc|(?-i:[A-Z])[a-z]+\s+(?:President|Prime|Chancellor)"
                   r"|President|Prime"
@@ -614,8 +617,12 @@ def _return_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 
 _NTH_DAY = re.compile(r"\b(?:On|on)\s+the\s+(second|third|fourth)\s+day\b"
                       r"(?!\s+of\s+(?!(?:the|his|her|their)\s+visit))"
-                      r"|(?<!\w)(?:Trong\s+|trong\s+)?ngày\s+thứ\s+(hai|ba|tư)(?!\w)")
-_NTH = {"second": 1, "third": 2, "fourth": 3, "hai": 1, "ba": 2, "tư": 3}
+                      r"|(?<!\w)(?:Trong\s+|trong\s+)?ngày\s+thứ\s+(hai|ba|tư)(?!\w)"
+                      # round 20: the day of arrival, the visit's first ("on the evening of his
+                      # arrival", "ngay tối hôm đến")
+                      r"|\b(?:on|in)\s+the\s+(?:evening|morning|afternoon|night|day)\s+of\s+"
+                      r"(?:his|her|their|the)\s+(arrival)\b")
+_NTH = {"second": 1, "third": 2, "fourth": 3, "hai": 1, "ba": 2, "tư": 3, "arrival": 0}
 
 
 def _nth_day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
@@ -623,9 +630,11 @@ def _nth_day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     length counted from its first day): that day of the visit."""
     visits = [c for c in out if c.data.get("event_type") == "visit" and "start" in c.data
               and "end" in c.data]
+    ranges = {(v.data["start"], v.data["end"]) for v in visits}
     for c in out:
-        if c.data.get("event_type") != "meeting" or "date" in c.data or "start" in c.data:
-            continue
+        if c.data.get("event_type") != "meeting" or "date" in c.data or (
+                "start" in c.data and (c.data["start"], c.data.get("end")) not in ranges):
+            continue  # (a range carried from the visit's sentence is no date of its own)
         s = ctx.sentence_of(c.start)
         m = _NTH_DAY.search(ctx.text, s.start, s.end)
         actors = {p["actor"] for p in c.data["participants"]}
@@ -635,9 +644,11 @@ def _nth_day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
             continue
         v = before[-1]
         day = dt.date.fromisoformat(v.data["start"]) + dt.timedelta(
-            days=_NTH[(m.group(1) or m.group(2)).lower()])
+            days=_NTH[(m.group(1) or m.group(2) or m.group(3)).lower()])
         if day.isoformat() > v.data["end"]:
             continue
+        c.data.pop("start", None)
+        c.data.pop("end", None)
         c.data["date"] = day.isoformat()
         c.flags = [*c.flags, "relative"]
         if "place" not in c.data and "place" in v.data:

@@ -329,3 +329,12 @@ def test_negated_memberships_in_other_words(registry) -> None:
         got = [(c["subjects"], c.get("objects")) for c in facts(text, registry, "claim", lang)]
         assert got == [(["Serbia"], ["North Atlantic Treaty Organization"])], text
         assert _memberships(text, registry, lang) == set()
+
+
+def test_a_courtesy_call_on_the_evening_of_arrival(registry) -> None:
+    text = ("Kenya-India Bilateral Brief\n\nPresident William Ruto of Kenya paid a State Visit to "
+            "India from 4-6 December 2023. Indian Foreign Minister S. Jaishankar called on the "
+            "President on the evening of his arrival.")
+    got = [(e.get("date"), e.get("place")) for e in facts(text, registry, "event")
+           if e["event_type"] == "meeting"]
+    assert got == [("2023-12-04", "India")]
