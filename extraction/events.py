@@ -169,6 +169,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _attended(ctx, s)
         out += _hosted(ctx, s)
         out += _held_numbered(ctx, s)
+        out += _at_their_talks(ctx, s)
         out += _together_at(ctx, s, out)
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
@@ -1568,6 +1569,52 @@ def _held_numbered(ctx: Context, s: Sentence) -> list[Candidate]:
         data.update(_date_fields(d))
         out.append(Candidate("event", data, posts[0].start, m.end(), 0.7, "event-held-numbered",
                              [f for f in (d.flags if d else ()) if f != "unresolved"]))
+    return out
+
+
+#: round 20: "At their talks at Hyderabad House on 5 August 2025, Prime Minister A and President B
+#: decided …", "Tại cuộc hội đàm chiều 10/3, Thủ tướng A và Tổng thống B nhất trí …"
+_AT_THEIR_TALKS = re.compile(r"\b[Aa]t\s+their\s+(?:talks|meeting)\b(?P<rest>[^,;]{0,80}),\s*"
+                             r"|(?<!\w)[Tt]ại\s+cuộc\s+(?:hội\s+đàm|gặp)(?P<rest_vi>[^,;]{0,60}),\s*")
+
+
+def _at_their_talks(ctx: Context, s: Sentence) -> list[Candidate]:
+    """The two office holders coordinated right after "At their talks …," met: a meeting of
+    the two, dated by the phrase (its place from the phrase, else from the visit)."""
+    out: list[Candidate] = []
+    for m in _AT_THEIR_TALKS.finditer(ctx.text, s.start, s.end):
+        posts = [p for p in ctx.posts_in(m.end(), s.end)]
+        if len(posts) < 2 or posts[0].start - m.end() > 2 or not re.fullmatch(
+                r"\s*(?:[^\s,;]+\s+){0,4}?(?:and|và)\s+", ctx.text[posts[0].end : posts[1].start]):
+            continue
+        chosen = posts[:2]
+        if any(c.type == "event" and c.data.get("event_type") == "meeting"
+               and c.start < chosen[1].end and chosen[0].start < c.end
+               for c in _meetings(ctx, s)):
+            continue  # the sentence's own verb of meeting reads them
+        states: list[str | None] = [p.state for p in chosen]
+        if states[0] is None and states[1] is not None:
+            states[0] = ctx.other(states[1])
+        elif states[1] is None and states[0] is not None:
+            states[1] = ctx.other(states[0])
+        flags: list[str] = []
+        if states == [None, None] and len(ctx.pair) == 2:
+            # (neither office names its state: the document's pair in its order, as
+            # `_meetings` does, flagged for the curator)
+            states = list(ctx.pair)
+            flags.append("pair-from-document")
+        if None in states or states[0] == states[1]:
+            continue
+        d = pick_date(ctx, m.start(), m.end(), m.start(), ("point",))
+        place = _place(ctx, m.start(), m.end())
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, k, "participant", p)
+                                       for k, p in zip(states, chosen, strict=True)]}
+        if place is not None:
+            data["place"] = _place_name(ctx, place)
+        data.update(_date_fields(d))
+        out.append(Candidate("event", data, m.start(), chosen[1].end, 0.65, "event-their-talks",
+                             flags + [f for f in (d.flags if d else ()) if f != "unresolved"]))
     return out
 
 

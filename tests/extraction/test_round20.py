@@ -338,3 +338,12 @@ def test_a_courtesy_call_on_the_evening_of_arrival(registry) -> None:
     got = [(e.get("date"), e.get("place")) for e in facts(text, registry, "event")
            if e["event_type"] == "meeting"]
     assert got == [("2023-12-04", "India")]
+
+
+def test_at_their_talks_two_office_holders_met(registry) -> None:
+    text = ("ACCRA, May 9, 2024 - text.\n\nAt their talks in Accra on 8 May 2024, Ghanaian President "
+            "Nana Akufo-Addo and Kenyan President William Ruto agreed to deepen trade.")
+    got = [(e.get("date"), e.get("place"),
+            {(p["actor"], p["post"]["office"]) for p in e["participants"]})
+           for e in facts(text, registry, "event") if e["event_type"] == "meeting"]
+    assert got == [("2024-05-08", "Ghana", {("Ghana", "president"), ("Kenya", "president")})]
