@@ -738,7 +738,8 @@ def _caption_meetings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         days = [d for d in ctx.dates_in(line.start(), line.end()) if d.explicit
                 and isinstance(d.value, str) and d.precision == "day"]
         if len(posts) != 2 or not days or not re.search(
-                r"(?:\s|')(?:and|và)\s*$", ctx.text[posts[0].start : posts[1].start]):
+                # (round 20: "Prime Minister A with President B at …", "A cùng B …")
+                r"(?:\s|')(?:and|và|with|cùng)\s*$", ctx.text[posts[0].start : posts[1].start]):
             continue
         offices = sorted(p.office for p in posts)
         same = [c for c in found if c.data.get("event_type") == "meeting" and c.start

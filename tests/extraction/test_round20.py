@@ -347,3 +347,12 @@ def test_at_their_talks_two_office_holders_met(registry) -> None:
             {(p["actor"], p["post"]["office"]) for p in e["participants"]})
            for e in facts(text, registry, "event") if e["event_type"] == "meeting"]
     assert got == [("2024-05-08", "Ghana", {("Ghana", "president"), ("Kenya", "president")})]
+
+
+def test_a_caption_with_with(registry) -> None:
+    text = ("ACCRA, May 9, 2024 - text.\n\nAt their talks in Accra on 8 May 2024, Ghanaian President "
+            "Nana Akufo-Addo and Kenyan President William Ruto agreed to deepen trade.\n\nPhoto: "
+            "President Nana Akufo-Addo with President William Ruto at Jubilee House, Accra(8 May "
+            "2024)")
+    got = [e.get("date") for e in facts(text, registry, "event") if e["event_type"] == "meeting"]
+    assert got == ["2024-05-08", "2024-05-08"]
