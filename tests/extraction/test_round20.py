@@ -356,3 +356,16 @@ def test_a_caption_with_with(registry) -> None:
             "2024)")
     got = [e.get("date") for e in facts(text, registry, "event") if e["event_type"] == "meeting"]
     assert got == ["2024-05-08", "2024-05-08"]
+
+
+def test_a_partial_role_then_a_gapped_full_one(registry) -> None:
+    text = ("Pakistan-Chile Brief\n\nPakistan opened an embassy in Chile in 1993; the same year "
+            "Pakistan became a sectoral dialogue partner of ASEAN, and in 2004 a full dialogue "
+            "partner.")
+    got = sorted((m.get("start"), tuple(m.get("roles") or ["full"]))
+                 for m in facts(text, registry, "membership"))
+    assert got == [("1993", ("participant",)), ("2004", ("participant",))]
+    text = "Norway became an observer of the OAS in 1972, and in 1990 a full member."
+    got = sorted((m.get("start"), tuple(m.get("roles") or ["full"]))
+                 for m in facts(text, registry, "membership"))
+    assert ("1990", ("full",)) in got
