@@ -88,7 +88,8 @@ def _in_a_person_name(text: str, m: Mention, surnames: list[str]) -> bool:
     ("Hà Lan" is the Netherlands)."""
     if not m.is_state or not surnames:
         return False
-    run = re.search(r"(?:^|(?<=[\s(,]))((?:[^\W\d_]+\s+){1,3})$", text[max(0, m.start - 40) : m.start])
+    run = re.search(r"(?:^|(?<=[\s(,]))((?:[^\W\d_]+\s+){1,3})$",
+                    text[max(0, m.start - 40) : m.start])
     if run is None:
         return False
     words = run.group(1).split()
@@ -277,9 +278,11 @@ class Context:
             # round 20: the words of a state's form before its name belong to the name
             # ("Cộng hòa Liên bang Nam Tư", "Vương quốc Campuchia"): the name then starts there,
             # so "Croatia và Cộng hòa Liên bang Nam Tư ký …" is one group of two signatories
-            c.mentions = [replace(m, start=m.start - f.end() + f.start(), surface=text[
-                m.start - f.end() + f.start() : m.end]) if m.is_state and (f := _STATE_FORM_VI.search(
-                    text, max(0, m.start - 60), m.start)) else m for m in c.mentions]
+            c.mentions = [
+                replace(m, start=m.start - f.end() + f.start(),
+                        surface=text[m.start - f.end() + f.start() : m.end])
+                if m.is_state and (f := _STATE_FORM_VI.search(text, max(0, m.start - 60), m.start))
+                else m for m in c.mentions]
             surnames = gazetteer.config.get("person_surnames_vi") or []
             c.mentions = [m for m in c.mentions if not _in_a_person_name(text, m, surnames)]
         # round 19: an organisation owning the organisation after it ("NATO's Partnership for

@@ -1489,8 +1489,9 @@ def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
 
 #: round 20: two hosts receiving a visitor one after the other: "Tổng Bí thư A và Chủ tịch nước
 #: B lần lượt tiếp Thủ tướng C", "President A and Prime Minister B separately received C"
-_IN_TURN = re.compile(r"\s(?:lần\s+lượt|respectively|separately|in\s+turn)\s+(?:(?:đã|also|cũng)\s+)?"
-                      r"(?:tiếp|hội\s+kiến|gặp|hội\s+đàm|received|met|held\s+talks)\b", re.I)
+_IN_TURN = re.compile(r"\s(?:lần\s+lượt|respectively|separately|in\s+turn)\s+"
+                      r"(?:(?:đã|also|cũng)\s+)?(?:tiếp|hội\s+kiến|gặp|hội\s+đàm|received|met"
+                      r"|held\s+talks)\b", re.I)
 
 
 def _in_turn(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -1656,7 +1657,8 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
         if e is not None and e.kind not in ("state", "historical-state"):
             continue
         semi = ctx.text.find(";", g_end, s.end)
-        stop = re.search(r",\s+(?:and|but|while|at\s+which|where|và|nhưng)\s", ctx.text[g_end:s.end])
+        stop = re.search(r",\s+(?:and|but|while|at\s+which|where|và|nhưng)\s",
+                         ctx.text[g_end : s.end])
         clause_end = min(semi if semi >= 0 else s.end, g_end + stop.start() if stop else s.end)
         ds = [d for d in ctx.dates_in(g_end, clause_end) if d.value is not None
               and d.kind in ("point", "range") and d is not ctx.dateline]

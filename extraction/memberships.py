@@ -417,7 +417,8 @@ def _then_full(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 
 #: round 20: "…; the same year India became a sectoral dialogue partner of ASEAN, and in 1995 a
 #: full dialogue partner": a gapped second role with its date before the noun
-GAPPED_FULL = re.compile(r"(?:\s+(?:in|on|năm|từ)\s+[^,;.]{4,20}?)?\s*,?\s*(?:and|và)\s+(?:(?:in|on|năm|vào|ngày)\s+)?(?P<date>[^,;.]{4,20}?)"
+GAPPED_FULL = re.compile(r"(?:\s+(?:in|on|năm|từ)\s+[^,;.]{4,20}?)?\s*,?\s*(?:and|và)\s+"
+                         r"(?:(?:in|on|năm|vào|ngày)\s+)?(?P<date>[^,;.]{4,20}?)"
                          r"\s+(?:a|an|the|là)?\s*(?P<role>full\s+dialogue\s+partner|full\s+member"
                          r"|đối\s+tác\s+đối\s+thoại\s+đầy\s+đủ|thành\s+viên\s+(?:đầy\s+đủ|chính\s+thức))\b",
                          re.I)
@@ -457,8 +458,8 @@ def _gapped_full(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         if full_roles != ["full"]:
             data["roles"] = list(full_roles)
         out.append(Candidate("membership", data, m.start() + len(m.group()) - len(
-            m.group().lstrip(" ,")), m.end(), round(c.confidence - 0.05, 2), "membership-gapped-full",
-            [f for f in ds[0].flags if f != "unresolved"]))
+            m.group().lstrip(" ,")), m.end(), round(c.confidence - 0.05, 2),
+            "membership-gapped-full", [f for f in ds[0].flags if f != "unresolved"]))
     return out
 
 
