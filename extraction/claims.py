@@ -38,6 +38,8 @@ INTENT = [
                 r"|\b(?:is|are|was|were)\s+(?:still\s+)?negotiating\s+(?=(?:a|an|the)\s)"
                 r"|(?<!\w)(?:vẫn\s+)?đang\s+đàm\s+phán(?=\s+(?:hiệp|thỏa|thoả|về|gia\s+nhập))"
                 r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b"
+                # round 20: "the two sides agreed to work towards a … Agreement"
+                r"|\b(?:agreed|decided|pledged|resolved)\s+to\s+work\s+(?:towards?|for)\b"
                 r"|(?<!\w)nhất\s+trí\s+sẽ(?!\w)"
                 r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"
                 r"(?:\w+\s+)?(?:target|goal)\b|(?<!\w)(?<!chưa )(?<!không )có kế hoạch(?!\w)",

@@ -369,3 +369,11 @@ def test_a_partial_role_then_a_gapped_full_one(registry) -> None:
     got = sorted((m.get("start"), tuple(m.get("roles") or ["full"]))
                  for m in facts(text, registry, "membership"))
     assert ("1990", ("full",)) in got
+
+
+def test_agreeing_to_work_towards_an_agreement_is_an_intention(registry) -> None:
+    text = ("Chile-Thailand Brief\n\nChile and Thailand established relations in 1962. At the 3rd "
+            "Joint Commission the two sides agreed to work towards a free trade agreement.")
+    got = [(c["modality"], frozenset(c["subjects"])) for c in facts(text, registry, "claim")]
+    assert got == [("intended", frozenset({"Chile", "Thailand"}))]
+    assert facts(text, registry, "agreement") == []
