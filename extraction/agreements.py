@@ -290,7 +290,7 @@ def _followed_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 #: exchanged several memorandums of understanding", "lễ trao 14 văn kiện hợp tác", "việc trao
 #: các văn kiện hợp tác"
 DOCUMENTS = re.compile(
-    r"\b(?:signed|exchanged|inked|handed\s+over|signing\s+of|exchange\s+of)\s+"
+    r"\b(?:signed|sign|exchanged|inked|handed\s+over|signing\s+of|exchange\s+of)\s+"
     r"(?P<n>\d{1,3}|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|several|a\s+number\s+of|a\s+series\s+of|a\s+raft\s+of)\s+"
     r"(?:[\w-]+\s+){0,2}?(?P<noun>documents|memorand(?:ums|a)\s+of\s+understanding|MoUs"
@@ -525,7 +525,11 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     in_title = [x for x in ctx.mentions_in(start, end) if x.key and (x.is_state or x.key == "EU")
                 and x.how not in ("capital", "city")]
     subj = [x for x in group_before(ctx, s.start, sg.start(), states_only=False)
-            if x.is_state or x.key == "EU" or x.how == "demonym"] if not before_verb else []
+            if (x.is_state or x.key == "EU" or x.how == "demonym") and not (
+                # round 20: "Ngày …, tại Belgrade, A và B ký …": the place of signing signs nothing
+                x.how in ("capital", "city") and re.search(
+                    r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$", text[max(0, x.start - 5) : x.start]))
+            ] if not before_verb else []
     if subj:
         # "A cùng B, C và D ký …", "Tổng thống A cùng người đồng cấp B và C ký …": the head
         # signs with its companions
@@ -568,8 +572,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
             counts = Counter(x.key for x in ctx.mentions if x.is_state and x.key)
             base = [k for k, _ in counts.most_common(3)]
     if not base and ctx.pair_word_in(s.start, sg.start()):
-        base, conf = list(ctx.pair), 0.7
+        base, conf = list(ctx.local_pair(sg.start())), 0.7
         flags.append("pair-from-document")
+    if not base and partners and before_verb and ctx.subject is not None \
+            and ctx.subject not in keys(partners):
+        # round 20: "A treaty on the border with Russia was signed in Moscow on …" in a text
+        # on Lithuania: the text's state and the partner after "with"
+        base, conf = [ctx.subject], 0.65
+        flags.append("party-from-document")
     if not base and not partners and ctx.subject is not None:
         # a text on one state: the subject and the one other state of the sentence
         others = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
@@ -593,6 +603,15 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     if not base and not partners and len(ctx.pair) == 2:
         base, conf = list(ctx.pair), 0.65
         flags.append("pair-from-document")
+    if len(base) == 1 and not partners and ctx.gazetteer.entity(base[0]) is not None and \
+            ctx.gazetteer.entity(base[0]).kind in ("organisation", "forum"):
+        # round 20: "Hiệp ước gia nhập Liên minh châu Âu của Croatia được ký …", "the Treaty of
+        # Accession to the EU of Croatia": the organisation's treaty with the state after "của"
+        owner = re.match(r"\s*(?:của|of)\s+", text[end:limit])
+        st = [x for x in ctx.mentions_in(end + owner.end(), limit)
+              if x.start == end + owner.end() and x.is_state and x.key] if owner else []
+        if st and st[0].key not in base:
+            base = [*base, st[0].key]
     if len(base) == 1 and not partners and ctx.other(base[0]):
         base.append(ctx.other(base[0]))
         conf -= 0.1

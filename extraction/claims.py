@@ -14,6 +14,9 @@ from .context import Candidate, Context, before_aside, group_before, keys, negat
 INTENT = [
     (re.compile(r"\bhopes?\s+to\b|\bwish(?:es)?\s+to\b|\bmong muốn\b|\bmong\b"
                 r"|\bwould\s+like\b|\bwants?\s+to\b|\bsaid\s+(?:they|it|he|she)\s+hoped\b"
+                # round 20: a hope reported with its clause ("Li said Beijing hoped the
+                # relationship would grow …")
+                r"|\bhoped\b(?=\s+(?:that\s+)?[^.;]{0,80}?\bwould\b(?!\s+not))"
                 r"|(?<!\w)hy vọng(?!\w)|(?<!\w)kỳ vọng(?!\w)"
                 # round 19: "has long sought full membership"
                 r"|\b(?:has|have)\s+(?:long\s+|so\s+far\s+)?sought\s+(?=(?:full\s+|formal\s+)?"
@@ -35,6 +38,8 @@ INTENT = [
                 r"|\b(?:is|are|was|were)\s+(?:still\s+)?negotiating\s+(?=(?:a|an|the)\s)"
                 r"|(?<!\w)(?:vẫn\s+)?đang\s+đàm\s+phán(?=\s+(?:hiệp|thỏa|thoả|về|gia\s+nhập))"
                 r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b"
+                # round 20: "the two sides agreed to work towards a … Agreement"
+                r"|\b(?:agreed|decided|pledged|resolved)\s+to\s+work\s+(?:towards?|for)\b"
                 r"|(?<!\w)nhất\s+trí\s+sẽ(?!\w)"
                 r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"
                 r"(?:\w+\s+)?(?:target|goal)\b|(?<!\w)(?<!chưa )(?<!không )có kế hoạch(?!\w)",

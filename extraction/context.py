@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .dates import DateMention, find_dates
@@ -73,6 +73,30 @@ def _add(out: list[Sentence], offset: int, piece: str, para: int) -> None:
 #: a name inside a currency's: "US dollars", "U.S. dollar", "Australian dollars", "đô la Mỹ"
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:đô[\s-]?la|(?<!hội\s)đồng|USD)\s+$", re.I)  # not "Hội đồng"
+
+
+#: the words of a state's form before its name ("Cộng hòa Liên bang", "Vương quốc")
+_STATE_FORM_VI = re.compile(r"(?<!\w)(?-i:(?:(?:Cộng\s+hòa|Cộng\s+hoà|Liên\s+bang|Vương\s+quốc"
+                            r"|Dân\s+chủ|Nhân\s+dân|Xã\s+hội\s+chủ\s+nghĩa|Hồi\s+giáo)"
+                            r"\s+)+)$")
+
+
+def _in_a_person_name(text: str, m: Mention, surnames: list[str]) -> bool:
+    """Round 20: a state's one-word Vietnamese name inside a person's name ("Tổng Bí thư Nông
+    Đức Mạnh", "Lê Đức Anh"): the run of capitalised syllables before it opens with a family
+    name and reaches the mention without a break. The family name itself is never masked
+    ("Hà Lan" is the Netherlands)."""
+    if not m.is_state or not surnames:
+        return False
+    run = re.search(r"(?:^|(?<=[\s(,]))((?:[^\W\d_]+\s+){1,3})$",
+                    text[max(0, m.start - 40) : m.start])
+    if run is None:
+        return False
+    words = run.group(1).split()
+    for i, w in enumerate(words):
+        if w in surnames:
+            return all(x[:1].isupper() for x in words[i:])
+    return False
 
 
 def _currency(text: str, m: Mention) -> bool:
@@ -145,10 +169,12 @@ OFFICES_VI = [
     (r"Thủ tướng", "prime-minister"),
     (r"Phó Chủ tịch nước|Phó Tổng thống", "vice-president"),
     (r"Tổng Bí thư", "party-general-secretary"),
-    (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])(?! Quốc hội)", "president"),
+    (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])(?! Quốc hội| Thượng viện| Hạ viện"
+     r"| Nghị viện)", "president"),
     (r"Bộ trưởng (?:Bộ )?Ngoại giao|Ngoại trưởng", "minister-of-foreign-affairs"),
     (r"Bộ trưởng (?:Bộ )?Quốc phòng", "minister-of-defence"),
-    (r"Chủ tịch Quốc hội", "speaker-of-parliament"),
+    # (round 20: the speaker of either chamber, "Chủ tịch Thượng viện", "Chủ tịch Hạ viện")
+    (r"Chủ tịch (?:Quốc hội|Thượng viện|Hạ viện|Nghị viện)", "speaker-of-parliament"),
     (r"Đại sứ", "ambassador"),
     (r"Thứ trưởng", "vice-minister"),
     (r"Bộ trưởng", "minister"),
@@ -248,6 +274,17 @@ class Context:
         # a name that is no actor of the clause: "independence from France", "với sự trung
         # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal" (nor of the pair)
         c.mentions = [m for m in c.mentions if not c.oblique(m)]
+        if lang == "vi":
+            # round 20: the words of a state's form before its name belong to the name
+            # ("Cộng hòa Liên bang Nam Tư", "Vương quốc Campuchia"): the name then starts there,
+            # so "Croatia và Cộng hòa Liên bang Nam Tư ký …" is one group of two signatories
+            c.mentions = [
+                replace(m, start=m.start - f.end() + f.start(),
+                        surface=text[m.start - f.end() + f.start() : m.end])
+                if m.is_state and (f := _STATE_FORM_VI.search(text, max(0, m.start - 60), m.start))
+                else m for m in c.mentions]
+            surnames = gazetteer.config.get("person_surnames_vi") or []
+            c.mentions = [m for m in c.mentions if not _in_a_person_name(text, m, surnames)]
         # round 19: an organisation owning the organisation after it ("NATO's Partnership for
         # Peace"): the programme is the body joined, its owner no party of the clause
         org_starts = {m.start for m in c.mentions if m.is_org and m.key}
@@ -263,6 +300,12 @@ class Context:
             rest = [k for k in c.pair if k != c.subject]
             c.pair = (c.subject, rest[0]) if rest else c.pair
         c.sections = c._sections()
+        starts = gazetteer.config.get("financial_year_start") or {}
+        fy = next((starts[k] for k in (c.subject, *c.pair) if k in starts), None)
+        if fy is not None:
+            from .dates import resolve_financial_years
+
+            resolve_financial_years(c.dates, int(fy))
         c.mentions = sorted(c.mentions + c._descriptions(), key=lambda m: (m.start, -m.end))
         orgs = Counter(m.key for m in c.mentions if m.is_org and m.key)
         top = orgs.most_common(2)
@@ -410,7 +453,11 @@ class Context:
         for a, b in ((s.start, s.end), *[(p.start, p.end) for p in self.sents
                                          if p.end <= s.start and p.paragraph == s.paragraph][::-1]):
             named = list(dict.fromkeys(m.key for m in self.mentions_in(a, b) if m.key
-                                       and m.is_state and m.how != "demonym"))
+                                       and m.is_state and m.how != "demonym" and not (
+                # round 20: a capital after "tại" / "in" is the place, not one of the two
+                m.how in ("capital", "city") and re.search(
+                    r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$", self.text[max(0, m.start - 5)
+                                                                 : m.start]))))
             if len(named) == 2:
                 return named
             if a == s.start and len(named) == 1 and named[0] not in self.pair \
@@ -454,6 +501,28 @@ class Context:
 
     def pair_word_in(self, a: int, b: int) -> tuple[int, int] | None:
         return next(((x, y) for x, y in self.pair_spans if a <= x and y <= b), None)
+
+    def local_pair(self, pos: int) -> tuple[str, ...]:
+        """Round 20: the two states "the two countries" / "hai nước" at ``pos`` stand for. In a
+        text on one state, a sentence naming no state but the subject after one naming exactly
+        one other ("Với Slovenia, tranh chấp … tồn tại từ khi hai nước độc lập. Ngày …, thủ
+        tướng hai nước ký …") is about the subject and that state; else the document's pair."""
+        if self.subject is None:
+            return self.pair
+        s = self.sentence_of(pos)
+        i = self.sents.index(s)
+
+        def others(x: Sentence) -> set[str]:
+            return {m.key for m in self.mentions_in(x.start, x.end) if m.key and m.is_state
+                    and m.how == "name" and m.key != self.subject}
+
+        if others(s) or i == 0:
+            return self.pair
+        prev = self.sents[i - 1]
+        if prev.paragraph != s.paragraph:
+            return self.pair
+        got = others(prev)
+        return (self.subject, got.pop()) if len(got) == 1 else self.pair
 
     def label(self, key: str) -> str:
         return self.gazetteer.label(key)
@@ -701,7 +770,11 @@ MODAL = re.compile(
     r"|expects?\s+to|wants?\s+to|consider(?:s|ing)?|(?-i:may)|might|could|to\s*$)\b"
     # a plan: "where he is due to hold talks with …", "Modi was to lay a wreath …"
     r"|\b(?:is|are|was|were)\s+(?:(?:due|scheduled|set|slated)\s+)?to\s+\w+\s+$"
-    r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b",
+    r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b"
+    # round 20: "mong muốn hoàn tất việc gia nhập" (a wish further than four words), "mở tiến
+    # trình xét kết nạp" (an accession process opened, no admission)
+    r"|(?<!\w)(?:muốn|tiến\s+trình|xét|cam\s+kết)(?!\w)"
+    r"|\b(?:committed|pledged|undertook)\s+(?:themselves\s+|itself\s+)?to\b",
     re.I,
 )
 
@@ -806,6 +879,15 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
         # "Ngày 4/4/1949, Na Uy … trở thành thành viên sáng lập NATO, và cũng trong năm đó
         # tham gia …": a relative date of the next coordinated clause is that clause's
         after = []
+    if after and "relative" in after[0].flags and after[0].start - pos < 40 and not re.search(
+            r"[,;:()]", ctx.text[pos : after[0].start]) and any(
+            "relative" not in d.flags and re.search(r"[,;]", ctx.text[after[0].end : d.start])
+            # (not an apposition restating it: "four months later, on 27 September 2002")
+            and len(re.findall(r"\w+", ctx.text[after[0].end : d.start])) > 3
+            for d in after[1:]):
+        # round 20: "visited Beijing in November last year, …, and … met in March": a relative
+        # date attached to the trigger is its date, not an explicit one of a later clause
+        return after[0]
     for n, side in enumerate((after, before)):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"

@@ -124,6 +124,9 @@ def _month(y: int, m: int) -> str | None:
 
 # (regex, handler name) in priority order: a later pattern never overlaps an earlier match
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # round 20: a financial year written with its two calendar years ("in 2024-25", "FY
+    # 2023-24"): the first year until the text's state is known (`resolve_financial_years`)
+    (re.compile(rf"(?<![\d/.–-]){YEAR}\s*[-–/]\s*(\d{{2}})(?![\d/%–-]|\.\d)"), "financial_short"),
     # a range across two months: "from 29 March to 1 April 2023", "March 29 - April 1, 2023"
     (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s+{MONTH}\s*(?:to|until|-|–)\s*(\d{{1,2}})\s+{MONTH},?\s+{YEAR}", re.I), "en_range_months"),  # noqa: E501
     (re.compile(rf"(?:from\s+)?{MONTH}\s+(\d{{1,2}})\s*(?:to|until|-|–)\s*{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}", re.I), "en_range_months_md"),  # noqa: E501
@@ -180,7 +183,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # an anniversary counted back from the dateline: "to mark fifty years since Australia
     # became …" (the clause after "since" happened that many years before the article)
     (re.compile(rf"\b(?:mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing))\s+{TENS}\s+years\s+since\b", re.I), "years_since_mark"),  # noqa: E501
-    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b|(?<!\w)(?:cũng\s+)?trong\s+năm\s+(?:đó|ấy)(?!\w)|\bin\s+that\s+same\s+year\b", re.I), "same_year"),  # noqa: E501
+    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b|(?<!\w)(?:cũng\s+)?trong\s+năm\s+(?:đó|ấy)(?!\w)|\bin\s+that\s+same\s+year\b|\b(?:in\s+)?the\s+same\s+year\b|\bthat\s+same\s+year\b", re.I), "same_year"),  # noqa: E501
     (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))|(?<!\w)năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "years_later_vi"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "months_later"),  # noqa: E501
@@ -298,6 +301,10 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
             return DateMention(s, e, None, "month", "period", flags=("year-from-context",),
                                pending=("fiscal", mo))
         return DateMention(s, e, _fiscal(int(g[1]), mo), "month", "period")
+    if kind == "financial_short":
+        if int(g[1]) != (int(g[0]) + 1) % 100:
+            return None
+        return DateMention(s, e, g[0], "year", pending=("financial", int(g[0])))
     if kind == "year_range":
         if int(g[1]) <= int(g[0]):
             return None
@@ -497,6 +504,15 @@ _HORIZON_BEFORE = re.compile(r"(?<!mãi\s)(?<!\w)(?:đến|tới)\s+năm\s*$|\b(
                              r"|\bby\s+(?:the\s+year\s+)?$", re.I)
 
 
+def resolve_financial_years(found: list[DateMention], start_month: int) -> None:
+    """Round 20: "2024-25" in a text of a state whose financial year starts in
+    ``start_month`` (India's April): the twelve months from that month of the first year."""
+    for d in found:
+        if d.pending[:1] == ("financial",) and 1 < start_month <= 12:
+            d.value = _fiscal(d.pending[1] + 1, start_month - 1)
+            d.precision, d.kind = "month", "period"
+
+
 def _fiscal(year: int, month: int) -> dict[str, str]:
     """The twelve months ending with ``month`` of ``year``.
 
@@ -539,12 +555,19 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                      and not (anchor is not None and x.year != anchor.year
                               and text.count("(", d.end, x.start)
                               > text.count(")", d.end, x.start))]
-            before = [x for x in prev if x.start >= sa and x.year]
+            # round 20: nor a "since" year earlier in the sentence ("…, the first trip by an
+            # Australian leader since 2016, and the ministers met in March")
+            # … nor a year counted from the dateline ("visited Beijing in November last year,
+            # …, and the ministers met in March": the dateline's March, as "last year" would
+            # otherwise be repeated)
+            before = [x for x in prev if x.start >= sa and x.year and x.kind != "since"
+                      and not (x.pending[:1] == ("dateline-year",) and x.pending[1])]
             # a sentence before gives its year, but not a "since" year ("the first visit …
             # since 2012. Earlier, from 9 to 11 March, …") nor a horizon ("by 2030")
             # … nor, in a dated article, one of another paragraph (a caption's "sáng 26/5"
             # is the article's day, not a year of its background)
             carried = [x for x in prev if x.year and x.kind != "since"
+                       and not (x.pending[:1] == ("dateline-year",) and x.pending[1])
                        and not (anchor is not None and x.year > anchor.year)
                        and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
                        and not (anchor is not None and re.search(r"\n\s*\n",

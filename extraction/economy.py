@@ -285,7 +285,8 @@ def _investment(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candi
     if investor is None or recipient is None:
         return []
     window = text[s.start : s.end]
-    cumulative = not re.search(r"\bnew\b|\bmới\b", window, re.I)
+    # (round 20: "New" opening a name, "New Zealand có 55 dự án", says nothing of a flow)
+    cumulative = not re.search(r"\b[Nn]ew\b(?!\s+[A-Z])|\bNEW\b|\bmới\b", window)
     d = _period(ctx, max(prev, s.start), right, mo.end)
     if d is not None and isinstance(d.value, dict) and d.precision == "year":
         cumulative = False  # "trong giai đoạn 1994-2006 … đầu tư khoảng 22 triệu USD": the flow

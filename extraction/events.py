@@ -55,6 +55,9 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])|(?<!\w)tiếp kiến(?!\w)"
                   r"|(?<!\w)tiếp\s+(?=(?:ông|bà)\s)"  # round 19: "… đã tiếp ông tại …"
                   r"|\bconferred\s+with\b|\bsat\s+down\s+with\b"
+                  # round 20: a courtesy call: "Minister A called on the President …"
+                  r"|\b(?:called|calls)\s+on\s+(?=(?:the\s+)?(?:President|Prime|Premier|King"
+                  r"|Queen|Emperor|Chancellor|Vice|Speaker)\b)"
                   r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives|hosted|hosts)\s+"
                   r"(?=(?:Tổng|Thủ|Chủ|Quốc|(?-i:[A-Z])[a-z]+\s+(?:President|Prime|Chancellor)"
                   r"|President|Prime"
@@ -164,10 +167,14 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _sessions(ctx, s)
         out += _summits(ctx, s)
         out += _attended(ctx, s)
+        out += _hosted(ctx, s)
+        out += _held_numbered(ctx, s)
+        out += _at_their_talks(ctx, s)
         out += _together_at(ctx, s, out)
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
+    out += _in_turn(ctx, out)
     out += _return_visits(ctx, out)
     out += _visits_by_side(ctx, out)
     out += _first_visits_by(ctx, out)
@@ -175,8 +182,9 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _first_to_do_so(ctx, out)
     out += _followed_visits(ctx, out)
     out += _possessive_visits(ctx, out)
-    return _within_ranges(_placed_by_visit(_dated_by_dateline(ctx, _without_restatements(
-        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))
+    return _within_ranges(_placed_by_visit(_during_the_visit(ctx, _dated_by_dateline(
+        ctx, _without_restatements(
+        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))))
 
 
 def _within_ranges(out: list[Candidate]) -> list[Candidate]:
@@ -257,7 +265,11 @@ def _first_visits_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 #: earlier visits named in passing after the one being told: "…, the first by a Japanese prime
 #: minister since 2015", "…, sau các chuyến thăm tháng 6/2014 và tháng 4/2019", "…, after
 #: visits in 2011 and 2016"
-_FIRST_SINCE = re.compile(r"\bthe\s+first(?:\s+(?:such\s+)?(?:visit|trip))?\s+by\s+an?\s+", re.I)
+_FIRST_SINCE = re.compile(r"\bthe\s+first(?:\s+(?:such\s+)?(?:visit|trip))?"
+                          # round 20: the destination before the visitor ("the first trip to
+                          # China by an Australian prime minister since 2016")
+                          r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?"
+                          r"\s+by\s+an?\s+", re.I)
 _AFTER_VISITS = re.compile(r"(?:(?<!\w)sau\s+(?:các|những|hai|ba)\s+chuyến\s+thăm"
                            r"(?:\s+(?:chính\s+thức|trước\s+đó))?|\b(?:after|following)\s+(?:(?:his|her|their|earlier"
                            r"|previous|the)\s+)*(?:visits|trips)(?:\s+there)?)\s+"
@@ -380,7 +392,7 @@ def _earlier_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             dem = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
                    and (x.is_state or x.how == "demonym")]
             p = re.match(r"\s+(?:sitting\s+)?(prime\s+minister|premier|president|chancellor|king"
-                         r"|queen|emperor|foreign\s+minister)\s+(?:to\s+(?:visit\s+)?\S+(?:\s+\S+)?\s+)?since\s+",
+                         r"|queen|emperor|foreign\s+minister)\s+(?:to\s+(?:visit\s+)?\S+(?:\s+\S+)?\s+)?since\s*",
                          ctx.text[dem[0].end : s.end], re.I) if dem else None
             if p is None or negated(ctx, m.start(), s.start):
                 continue
@@ -606,8 +618,12 @@ def _return_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 
 _NTH_DAY = re.compile(r"\b(?:On|on)\s+the\s+(second|third|fourth)\s+day\b"
                       r"(?!\s+of\s+(?!(?:the|his|her|their)\s+visit))"
-                      r"|(?<!\w)(?:Trong\s+|trong\s+)?ngày\s+thứ\s+(hai|ba|tư)(?!\w)")
-_NTH = {"second": 1, "third": 2, "fourth": 3, "hai": 1, "ba": 2, "tư": 3}
+                      r"|(?<!\w)(?:Trong\s+|trong\s+)?ngày\s+thứ\s+(hai|ba|tư)(?!\w)"
+                      # round 20: the day of arrival, the visit's first ("on the evening of his
+                      # arrival", "ngay tối hôm đến")
+                      r"|\b(?:on|in)\s+the\s+(?:evening|morning|afternoon|night|day)\s+of\s+"
+                      r"(?:his|her|their|the)\s+(arrival)\b")
+_NTH = {"second": 1, "third": 2, "fourth": 3, "hai": 1, "ba": 2, "tư": 3, "arrival": 0}
 
 
 def _nth_day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
@@ -615,9 +631,11 @@ def _nth_day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     length counted from its first day): that day of the visit."""
     visits = [c for c in out if c.data.get("event_type") == "visit" and "start" in c.data
               and "end" in c.data]
+    ranges = {(v.data["start"], v.data["end"]) for v in visits}
     for c in out:
-        if c.data.get("event_type") != "meeting" or "date" in c.data or "start" in c.data:
-            continue
+        if c.data.get("event_type") != "meeting" or "date" in c.data or (
+                "start" in c.data and (c.data["start"], c.data.get("end")) not in ranges):
+            continue  # (a range carried from the visit's sentence is no date of its own)
         s = ctx.sentence_of(c.start)
         m = _NTH_DAY.search(ctx.text, s.start, s.end)
         actors = {p["actor"] for p in c.data["participants"]}
@@ -627,13 +645,50 @@ def _nth_day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
             continue
         v = before[-1]
         day = dt.date.fromisoformat(v.data["start"]) + dt.timedelta(
-            days=_NTH[(m.group(1) or m.group(2)).lower()])
+            days=_NTH[(m.group(1) or m.group(2) or m.group(3)).lower()])
         if day.isoformat() > v.data["end"]:
             continue
+        c.data.pop("start", None)
+        c.data.pop("end", None)
         c.data["date"] = day.isoformat()
         c.flags = [*c.flags, "relative"]
         if "place" not in c.data and "place" in v.data:
             c.data["place"] = v.data["place"]
+    return out
+
+
+_DURING_VISIT = re.compile(r"\s*(?:Trong\s+(?:chuyến\s+thăm|dịp\s+này|thời\s+gian\s+thăm)"
+                           r"|During\s+(?:the|his|her|this)\s+(?:visit|trip|stay))\b")
+
+
+def _during_the_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 20: a meeting a sentence dates only by the visit ("Trong chuyến thăm, Thủ tướng
+    cũng hội kiến Tổng thống …", "During the visit he also met …") takes the visit's month
+    (its days are not said) and its place, not the day of the sentence before."""
+    visits = [c for c in out if c.data.get("event_type") == "visit" and "start" in c.data]
+    for c in out:
+        if c.data.get("event_type") != "meeting":
+            continue
+        s = ctx.sentence_of(c.start)
+        if not _DURING_VISIT.match(ctx.text, s.start) or any(
+                d.explicit and d.value is not None for d in ctx.dates_in(s.start, s.end)):
+            continue
+        actors = {p["actor"] for p in c.data["participants"]}
+        told = [v for v in visits if v.start < c.start
+                and {p["actor"] for p in v.data["participants"]} == actors]
+        if not told:
+            continue
+        day = c.data.get("date")
+        inside = [v for v in told if isinstance(day, str)
+                  and v.data["start"] <= day <= v.data.get("end", v.data["start"])]
+        v = (inside or told)[-1]  # the visit of the day being narrated, else the last told
+        first, last = v.data["start"], v.data.get("end", v.data["start"])
+        c.data.pop("date", None)
+        if first[:7] == last[:7]:
+            c.data["date"] = first[:7]
+        c.data.setdefault("place", v.data.get("place"))
+        c.flags = [f for f in c.flags if f not in ("relative", "date-from-context")] + [
+            "date-from-visit"]
     return out
 
 
@@ -683,7 +738,8 @@ def _caption_meetings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         days = [d for d in ctx.dates_in(line.start(), line.end()) if d.explicit
                 and isinstance(d.value, str) and d.precision == "day"]
         if len(posts) != 2 or not days or not re.search(
-                r"(?:\s|')(?:and|và)\s*$", ctx.text[posts[0].start : posts[1].start]):
+                # (round 20: "Prime Minister A with President B at …", "A cùng B …")
+                r"(?:\s|')(?:and|và|with|cùng)\s*$", ctx.text[posts[0].start : posts[1].start]):
             continue
         offices = sorted(p.office for p in posts)
         same = [c for c in found if c.data.get("event_type") == "meeting" and c.start
@@ -951,6 +1007,14 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if then is not None:
             ce = b + then.start()  # "… thăm Hoa Kỳ và hội kiến Tổng thống … ngày 7/7": the talks'
             # date is not the visit's
+        joined = re.search(r",\s+(?:và|and)\s", ctx.text[b:ce])
+        if joined is not None and any(x.value is not None for x in ctx.dates_in(s.start, a)) \
+                and re.search(r"(?<!\w)nhân\s+(?:dịp\s+)?$|\b(?:during|on\s+the\s+occasion\s+of)"
+                              r"\s+(?:\S+\s+){0,3}$", ctx.text[max(s.start, a - 30) : a], re.I):
+            # round 20: "… xác lập … tháng 9/2009, nhân chuyến thăm … của Tổng Bí thư …, và nâng
+            # lên … năm 2020": the visit a fact accompanied has that fact's date, not the date
+            # of the clause joined after it
+            ce = b + joined.start()
         d = _carried_date(ctx, s, _dateline_date(ctx, s, pick_date(ctx, a, ce, b, kinds)
                                                  or pick_date(ctx, s.start, ce, b, kinds)))
         runs = re.match(r"[^,;.]{0,40}?,\s*which\s+(?:runs|lasts|will\s+run|will\s+last)\s+",
@@ -1423,6 +1487,193 @@ def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
     return out
 
 
+#: round 20: two hosts receiving a visitor one after the other: "Tổng Bí thư A và Chủ tịch nước
+#: B lần lượt tiếp Thủ tướng C", "President A and Prime Minister B separately received C"
+_IN_TURN = re.compile(r"\s(?:lần\s+lượt|respectively|separately|in\s+turn)\s+"
+                      r"(?:(?:đã|also|cũng)\s+)?(?:tiếp|hội\s+kiến|gặp|hội\s+đàm|received|met"
+                      r"|held\s+talks)\b", re.I)
+
+
+def _in_turn(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The first of two coordinated hosts "lần lượt tiếp" a visitor meets them too: the meeting
+    the rules read with the second host, again with the first."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.type != "event" or c.rule != "event-meeting":
+            continue
+        s = ctx.sentence_of(c.start)
+        m = _IN_TURN.search(ctx.text, s.start, s.end)
+        if m is None:
+            continue
+        posts = [p for p in ctx.posts_in(s.start, m.start())]
+        if len(posts) < 2 or not re.fullmatch(r"\s*(?:[^\s,;]+\s+){0,4}?(?:và|and)\s+",
+                                                ctx.text[posts[-2].end : posts[-1].start]):
+            continue
+        first, second = posts[-2], posts[-1]
+        parts = c.data["participants"]
+        idx = [i for i, p in enumerate(parts) if (p.get("post") or {}).get("office")
+               == second.office and (p.get("post") or {}).get("label", {}).get(ctx.lang)
+               == second.label]
+        if len(idx) != 1 or first.office == second.office:
+            continue
+        actor = ctx.label(first.state) if first.state else parts[idx[0]]["actor"]
+        data = dict(c.data)
+        data["participants"] = [dict(p) for p in parts]
+        data["participants"][idx[0]] = {"actor": actor, "role": parts[idx[0]]["role"],
+                                        "post": {"label": {ctx.lang: first.label},
+                                                 "office": first.office}}
+        out.append(Candidate("event", data, first.start, c.end, round(c.confidence - 0.05, 2),
+                             "event-meeting-in-turn", list(c.flags)))
+    return out
+
+
+#: round 20: two leaders holding a numbered or named gathering of their two states: "Premier A
+#: and Prime Minister B held the ninth China-Australia Annual Leaders' Meeting at …", "… held
+#: the 22nd annual summit"
+_HELD_NUMBERED = re.compile(
+    r"\bheld\s+(?:the|their)\s+(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth"
+    r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:(?-i:Meeting|Summit|Dialogue)|annual\s+summit|summit)\b", re.I)
+
+
+def _held_numbered(ctx: Context, s: Sentence) -> list[Candidate]:
+    """The meeting of the two office holders the clause names before "held", with its
+    ordinal, at its place (else the dateline's city) on its date."""
+    out: list[Candidate] = []
+    for m in _HELD_NUMBERED.finditer(ctx.text, s.start, s.end):
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        posts = ctx.posts_in(s.start, m.start())
+        if len(posts) != 2 or not re.fullmatch(r"\s*(?:[^\s,;]+\s+){0,4}?(?:and|và)\s+",
+                                               ctx.text[posts[0].end : posts[1].start]):
+            continue
+        states: list[str | None] = [p.state for p in posts]
+        if states[0] is None and states[1] is not None:
+            states[0] = ctx.other(states[1])
+        elif states[1] is None and states[0] is not None:
+            states[1] = ctx.other(states[0])
+        if None in states or states[0] == states[1]:
+            continue
+        word = m.group("ord").lower()
+        number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else _ORDINALS[word]
+        semi = ctx.text.find(";", m.end(), s.end)
+        end = semi if semi >= 0 else s.end
+        place = _place(ctx, m.end(), end) or _dateline_place(ctx, s) or (
+            _dateline_place(ctx, ctx.sentence_of(ctx.dateline.start))
+            if ctx.dateline is not None else None)
+        d = _dateline_date(ctx, s, pick_date(ctx, m.end(), end, m.end(), ("point",)))
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, k, "participant", p)
+                                       for k, p in zip(states, posts, strict=True)],
+                      "ordinal": number}
+        if place is not None:
+            data["place"] = _place_name(ctx, place)
+        data.update(_date_fields(d))
+        out.append(Candidate("event", data, posts[0].start, m.end(), 0.7, "event-held-numbered",
+                             [f for f in (d.flags if d else ()) if f != "unresolved"]))
+    return out
+
+
+#: round 20: "At their talks at Hyderabad House on 5 August 2025, Prime Minister A and President B
+#: decided …", "Tại cuộc hội đàm chiều 10/3, Thủ tướng A và Tổng thống B nhất trí …"
+_AT_THEIR_TALKS = re.compile(r"\b[Aa]t\s+their\s+(?:talks|meeting)\b(?P<rest>[^,;]{0,80}),\s*"
+                             r"|(?<!\w)[Tt]ại\s+cuộc\s+(?:hội\s+đàm|gặp)(?P<rest_vi>[^,;]{0,60}),\s*")
+
+
+def _at_their_talks(ctx: Context, s: Sentence) -> list[Candidate]:
+    """The two office holders coordinated right after "At their talks …," met: a meeting of
+    the two, dated by the phrase (its place from the phrase, else from the visit)."""
+    out: list[Candidate] = []
+    for m in _AT_THEIR_TALKS.finditer(ctx.text, s.start, s.end):
+        posts = [p for p in ctx.posts_in(m.end(), s.end)]
+        if len(posts) < 2 or posts[0].start - m.end() > 2 or not re.fullmatch(
+                r"\s*(?:[^\s,;]+\s+){0,4}?(?:and|và)\s+", ctx.text[posts[0].end : posts[1].start]):
+            continue
+        chosen = posts[:2]
+        if any(c.type == "event" and c.data.get("event_type") == "meeting"
+               and c.start < chosen[1].end and chosen[0].start < c.end
+               for c in _meetings(ctx, s)):
+            continue  # the sentence's own verb of meeting reads them
+        states: list[str | None] = [p.state for p in chosen]
+        if states[0] is None and states[1] is not None:
+            states[0] = ctx.other(states[1])
+        elif states[1] is None and states[0] is not None:
+            states[1] = ctx.other(states[0])
+        flags: list[str] = []
+        if states == [None, None] and len(ctx.pair) == 2:
+            # (neither office names its state: the document's pair in its order, as
+            # `_meetings` does, flagged for the curator)
+            states = list(ctx.pair)
+            flags.append("pair-from-document")
+        if None in states or states[0] == states[1]:
+            continue
+        d = pick_date(ctx, m.start(), m.end(), m.start(), ("point",))
+        place = _place(ctx, m.start(), m.end())
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, k, "participant", p)
+                                       for k, p in zip(states, chosen, strict=True)]}
+        if place is not None:
+            data["place"] = _place_name(ctx, place)
+        data.update(_date_fields(d))
+        out.append(Candidate("event", data, m.start(), chosen[1].end, 0.65, "event-their-talks",
+                             flags + [f for f in (d.flags if d else ()) if f != "unresolved"]))
+    return out
+
+
+#: round 20: a state hosting a summit: "Vilnius hosted the NATO summit of 11-12 July 2023", "…
+#: and hosted the movement's fifth summit in Colombo in 1976", "hosted APEC Leaders' Week in
+#: Port Moresby in November 2018", "Hà Nội đăng cai Hội nghị Cấp cao ASEAN lần thứ 17 …"
+_HOSTED = re.compile(r"\bhosted\s+(?:the\s+)?(?P<g>[^,.;()]{0,50}?(?:\b(?:summit|Summit|conference"
+                     r"|Conference)|Leaders['’]\s+(?:Week|Meeting)))\b(?!s)"
+                     r"|(?<!\w)đăng\s+cai\s+(?:tổ\s+chức\s+)?(?P<gv>(?:Hội\s+nghị|Hội\s+nghị\s+Cấp"
+                     r"\s+cao|Hội\s+nghị\s+Thượng\s+đỉnh)\b[^,.;()]{0,60})")
+
+
+def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
+    """A state that hosted a summit, dated in its clause: a meeting with that state as host
+    (the corpus convention: the other attending states are not named), at the place the
+    clause gives, else in the host. Undated hostings ("when Johannesburg hosted the BRICS
+    summit") and plural ones ("the APEC leaders' meetings of 2008, 2016 and 2024") are left."""
+    out: list[Candidate] = []
+    for m in _HOSTED.finditer(ctx.text, s.start, s.end):
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        g_end = m.end("g") if m.group("g") else m.end("gv")
+        if len({x.key for x in ctx.mentions_in(m.start(), g_end) if x.is_state}) >= 2:
+            continue  # "hosted the US-North Korea summit": the two states' meeting
+        a, _ = clause_bounds(ctx, s, m.start())
+        before = [x for x in ctx.mentions_in(max(a, s.start), m.start()) if x.key and (
+            x.is_state or x.how in ("capital", "city"))]
+        host = before[-1].key if before and re.fullmatch(
+            r"\s*(?:(?:also|then|later|has|had|have|once|twice|cũng|đã|từng)\s+)*",
+            ctx.text[before[-1].end : m.start()]) else None
+        if host is None and ctx.subject is not None and (re.search(
+                r"(?:^|\b(?:and|và)\s+)(?:(?:it|It|The\s+\w+|nước\s+này|Nước\s+này)\s+)?$",
+                ctx.text[max(s.start, m.start() - 20) : m.start()]) or not before):
+            host = ctx.subject  # "The island … and hosted …": the text's state
+        if host is None:
+            continue
+        e = ctx.gazetteer.entity(host)
+        if e is not None and e.kind not in ("state", "historical-state"):
+            continue
+        semi = ctx.text.find(";", g_end, s.end)
+        stop = re.search(r",\s+(?:and|but|while|at\s+which|where|và|nhưng)\s",
+                         ctx.text[g_end : s.end])
+        clause_end = min(semi if semi >= 0 else s.end, g_end + stop.start() if stop else s.end)
+        ds = [d for d in ctx.dates_in(g_end, clause_end) if d.value is not None
+              and d.kind in ("point", "range") and d is not ctx.dateline]
+        if not ds:
+            continue
+        place = _place(ctx, g_end, clause_end)
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, host, "host", None)],
+                      "place": _place_name(ctx, place) if place is not None else ctx.label(host)}
+        data.update(_date_fields(ds[0]))
+        out.append(Candidate("event", data, m.start(), max(g_end, ds[0].end), 0.65,
+                             "event-hosted", [f for f in ds[0].flags if f != "unresolved"]))
+    return out
+
+
 #: two leaders acting together at a venue: "Prime Minister A and Vietnamese Prime Minister B
 #: agreed at Parliament House today to …", "… announced at the Kremlin on 8 May …"
 _TOGETHER_AT = re.compile(r"\s+(?:agreed|announced|unveiled|pledged|declared)\s+at\s+(?:the\s+)?"
@@ -1466,11 +1717,34 @@ def _together_at(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Cand
     return []
 
 
+#: round 20: a commission's short form defined in brackets ("the Joint Commission on Bilateral
+#: Cooperation(JCBC)", "Ủy ban hỗn hợp (JCM)")
+_COMMITTEE_SHORT = re.compile(r"(?:Commission|Committee|Ủy\s+ban|Uỷ\s+ban)[^().;\n]{0,60}?\s?"
+                              r"\(((?-i:[A-Z]{2,8}))\)", re.I)
+
+
+def _committee_shorts(ctx: Context) -> list[str]:
+    return list(dict.fromkeys(m.group(1) for m in _COMMITTEE_SHORT.finditer(ctx.text)))
+
+
 def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
-    for m in SESSION.finditer(ctx.text, s.start, s.end):
-        if m.lastindex == 5:
-            pass  # a numbered forum names its own body
+    shorts = _committee_shorts(ctx)
+    numbered = list(SESSION.finditer(ctx.text, s.start, s.end))
+    if shorts:
+        # "The 4th JCBC was held …", "the 5th meeting of the JCBC": a session of the
+        # commission the short form stands for
+        rx = re.compile(r"(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(?:(?:meeting|session)\s+of\s+(?:the"
+                        r"\s+)?)?(?:" + "|".join(map(re.escape, shorts)) + r")\b", re.I)
+        numbered += [m for m in rx.finditer(ctx.text, s.start, s.end)
+                     if not any(x.start() <= m.start() < x.end() for x in numbered)]
+    for m in sorted(numbered, key=lambda x: x.start()):
+        if m.re is not SESSION or m.lastindex == 5:
+            pass  # a numbered forum names its own body; a commission's short form
+        elif re.search(r"\b(?:Its|its|Their|their)\s+$", ctx.text[max(s.start, m.start() - 6)
+                                                                   : m.start()]) and (
+                COMMITTEE.search(ctx.text, max(0, s.start - 300), s.start)):
+            pass  # round 20: "The Joint Commission … . Its 5th meeting took place in …"
         elif not COMMITTEE.search(ctx.text, s.start, s.end) and not (
                 re.match(r"(?:kỳ|phiên)\s+họp\s+lần|\d+(?:st|nd|rd|th)\s+session", m.group(), re.I)
                 and COMMITTEE.search(ctx.text, max(0, s.start - 600), s.start)):
@@ -1481,14 +1755,14 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
         number = int(word) if word.isdigit() else _ORDINALS[word]
         # the session's own clause: "… the seventh meeting … on the first day, nearly three
         # years after the sixth meeting in New Delhi"
-        nxt = next((x.start() for x in SESSION.finditer(ctx.text, m.end(), s.end)), s.end)
+        nxt = next((x.start() for x in numbered if x.start() >= m.end()), s.end)
         states = list(dict.fromkeys(x.key for x in ctx.mentions_in(s.start, s.end)
                                     if x.is_state and x.key and x.how == "name"))
         if len(states) != 2:
             states = list(ctx.pair)
         if len(states) != 2:
             continue
-        first = m.start() == next(x.start() for x in SESSION.finditer(ctx.text, s.start, s.end))
+        first = m.start() == min(x.start() for x in numbered)
         place = _place(ctx, m.end(), nxt) or (_dateline_place(ctx, s) if first else None)
         if place is None and first:
             # "visited Kathmandu … and co-chaired the seventh meeting": the visit's destination

@@ -54,11 +54,16 @@ END = re.compile(
 )
 #: what a suspension, withdrawal or exit that is not of a membership is about
 NOT_MEMBERSHIP = re.compile(
-    r"\s+(?:(?:its|their|the|all|diplomatic|bilateral|direct|most)\s+){0,2}"
+    r"\s+(?:from\s+(?=(?:the|its|their)\s+(?:\w+\s+)?(?:process|procedure|arbitration)))?"
+    r"(?:(?:its|their|the|all|diplomatic|bilateral|direct|most)\s+){0,2}"
     r"(?:relations?|ties|talks|negotiations?|aid|flights?|imports?|exports?|trade|cooperation"
     r"|participation|signatures?|chữ\s+ký|ambassadors?|embass(?:y|ies)|missions?|consulates?|troops|forces|recognition|application|candidacy|support"
     r"|sanctions|operations|office|power|behind|open|unchanged|for\b(?!\s+good)|quan hệ|viện trợ"
     r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia"
+    # round 20: a procedure, not a body ("rút khỏi tiến trình này", "withdrew from the
+    # arbitration process")
+    r"|tiến\s+trình|quá\s+trình|thủ\s+tục|(?:arbitration\s+|accession\s+|peace\s+)?process"
+    r"|procedure|arbitration|trọng\s+tài"
     # a body of the organisation, not the organisation: "rút khỏi Bộ chỉ huy quân sự thống nhất
     # của NATO", "withdrew from NATO's integrated military command"
     r"|(?:the\s+)?(?:\w+['’]s\s+)?(?:integrated\s+)?(?:military\s+)?command|bộ chỉ huy"

@@ -114,7 +114,12 @@ NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|(?<!\w)(?:không|chưa)\s+(?:bao\s+giờ\s+)?(?:tham\s+gia|gia\s+nhập)(?!\w)"
                       r"|\bha(?:s|ve)\s+not\s+applied\b"
                       r"|chưa\s+(?:phải\s+)?(?:trở thành|gia nhập|là)"
-                      r"|không\s+phải\s+là\s+thành\s+viên", re.I)
+                      r"|không\s+phải\s+là\s+thành\s+viên"
+                      # round 20: "Croatia chưa phải thành viên OECD", "It has never belonged to
+                      # the CIS", "does not belong to"
+                      r"|(?<!\w)chưa\s+phải\s+(?:là\s+)?(?:một\s+)?thành\s+viên(?!\w)"
+                      r"|\bha(?:s|ve|d)\s+never\s+belonged\s+to\b|\b(?:does|do|did)\s+not\s+belong"
+                      r"\s+to\b", re.I)
 
 
 #: a concessive clause between a subject and its verb: ", dù có quan hệ … với Nga,"
@@ -216,6 +221,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += found + _coordinated_orgs(ctx, s, found) + _companions(ctx, s, found)
     out = [_admitted_after(ctx, c) for c in out] + _signed_as_member(ctx, out)
     out += _then_full(ctx, out)
+    out += _gapped_full(ctx, out)
     out += _observer_before(ctx, out)
     # a line of organisations that a sentence's verb already read ("X is a founding member of
     # the UN (1945), the Arab League (1945), OPEC (1960) …") is not a bare list
@@ -406,6 +412,54 @@ def _then_full(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         out.append(Candidate("membership", data, m.start() + len(m.group()) - len(
             m.group().lstrip(" ,")), ds[0].end, round(c.confidence - 0.05, 2),
             "membership-then-full", [f for f in ds[0].flags if f != "unresolved"]))
+    return out
+
+
+#: round 20: "…; the same year India became a sectoral dialogue partner of ASEAN, and in 1995 a
+#: full dialogue partner": a gapped second role with its date before the noun
+GAPPED_FULL = re.compile(r"(?:\s+(?:in|on|năm|từ)\s+[^,;.]{4,20}?)?\s*,?\s*(?:and|và)\s+"
+                         r"(?:(?:in|on|năm|vào|ngày)\s+)?(?P<date>[^,;.]{4,20}?)"
+                         r"\s+(?:a|an|the|là)?\s*(?P<role>full\s+dialogue\s+partner|full\s+member"
+                         r"|đối\s+tác\s+đối\s+thoại\s+đầy\s+đủ|thành\s+viên\s+(?:đầy\s+đủ|chính\s+thức))\b",
+                         re.I)
+
+
+def _gapped_full(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The full role a gapped clause gives after a partial one, dated before its noun; the
+    partial role keeps the date of its own clause ("the same year"), never the gapped one's."""
+    out: list[Candidate] = []
+    for c in found:
+        roles = c.data.get("roles") or []
+        if c.type != "membership" or not ({"participant", "associate", "observer"} & set(roles)):
+            continue
+        s = ctx.sentence_of(c.start)
+        org_end = max((x.end for x in ctx.mentions_in(c.start, s.end) if x.is_org and x.key
+                       and ctx.label(x.key) == c.data["organization"]), default=-1)
+        m = GAPPED_FULL.match(ctx.text, org_end, s.end) if org_end >= 0 else None
+        ds = [d for d in ctx.dates_in(m.start("date"), m.end("date")) if isinstance(d.value, str)
+              and d.start == m.start("date")] if m else []
+        if not ds:
+            continue
+        if c.data.get("start") == ds[0].value:
+            # the partial role's own date: the one its clause opens with
+            at = min(c.start, org_end)
+            clause = max(s.start, ctx.text.rfind(";", s.start, at) + 1,
+                         ctx.text.rfind(",", s.start, at) + 1)
+            own = [d for d in ctx.dates_in(clause, org_end) if isinstance(d.value, str)
+                   and d.end <= org_end]
+            if own:
+                c.data["start"] = own[-1].value
+            else:
+                c.data.pop("start")
+        full_roles = roles if "dialogue" in m.group("role").lower() or "đối thoại" in m.group(
+            "role").lower() else ["full"]
+        data = {"member": c.data["member"], "organization": c.data["organization"],
+                "start": ds[0].value}
+        if full_roles != ["full"]:
+            data["roles"] = list(full_roles)
+        out.append(Candidate("membership", data, m.start() + len(m.group()) - len(
+            m.group().lstrip(" ,")), m.end(), round(c.confidence - 0.05, 2),
+            "membership-gapped-full", [f for f in ds[0].flags if f != "unresolved"]))
     return out
 
 
@@ -1189,7 +1243,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if not subj and ctx.subject is not None and re.search(
                 r"(?:^|[,;:]\s*|\b(?:and|và|rồi)\s+)(?:(?:on|in|năm|ngày|tháng|[OI]n|Năm|Ngày"
-                r"|Tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},?\s+)?(?:it|It|nước này|Nước này|the country"
+                r"|Tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},?\s+"
+                # round 20: a fronted phrase without its comma ("After an invitation in May
+                # 2018 it became the 36th member of …")
+                r"|^\s*(?:After|Following|Before|Upon|With)\s+[^,;.]{3,50}?,?\s+)?"
+                r"(?:it|It|nước này|Nước này|the country"
                 r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
                 r"|là)\s+)?$", text[max(s.start, a - 60) : a]):
             # a text on one state: "After almost twenty years of talks, it became the 162nd

@@ -96,7 +96,11 @@ def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
     """"The two countries" / "hai nước": the two states the sentence names before ``pos``
     ("A established relations with B in 1974, but the two countries severed them in 1975"),
     else the document's pair."""
-    named = keys([x for x in ctx.mentions_in(s.start, pos) if _actor(x) and x.how != "demonym"])
+    named = keys([x for x in ctx.mentions_in(s.start, pos) if _actor(x) and x.how != "demonym"
+                  and not (x.how in ("capital", "city") and re.search(
+                      # round 20: "Ngày …, tại Belgrade, A và B ký …": the place is no party
+                      r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$", ctx.text[max(0, x.start - 5)
+                                                                       : x.start]))])
     if len(named) == 1 and ctx.subject is not None and named[0] != ctx.subject:
         # a text on one state: "Relations with Belarus were frozen in 2021; the two countries
         # have not restored them since" (the subject and Belarus)
@@ -335,6 +339,13 @@ def extract(ctx: Context) -> list[Candidate]:
         found = []
         for rx, status in TRIGGERS:
             for m in rx.finditer(ctx.text, s.start, s.end):
+                if re.search(r"(?<!\w)(?:hiệp\s+định|thỏa\s+thuận|thoả\s+thuận|hiệp\s+ước"
+                             r"|nghị\s+định\s+thư|tuyên\s+bố\s+chung)\s+(?:về\s+(?:việc\s+)?)?$"
+                             r"|\b(?:agreement|treaty|accord|protocol|communiqu[eé])\s+on\s+"
+                             r"(?:the\s+)?$", ctx.text[max(s.start, m.start() - 30) : m.start()],
+                             re.I):
+                    continue  # round 20: a title ("ký Hiệp định bình thường hóa quan hệ"): the
+                    # agreement is the fact, the relation it provides for is not stated here
                 if not any(m.start() < b and a < m.end() for a, b, _ in found):
                     found.append((m.start(), m.end(), status))
         found.sort()
@@ -366,7 +377,11 @@ def extract(ctx: Context) -> list[Candidate]:
                 prev_end = b
                 continue
             if re.search(r"(?<!\w)kỷ\s+niệm\s+(?:\S+\s+){1,3}năm\s+(?:ngày\s+)?$|\banniversary\s+of"
-                         r"\s+(?:the\s+)?$", ctx.text[max(s.start, a - 30) : a], re.I) \
+                         r"\s+(?:the\s+)?$"
+                         # round 20: a count of years before the verb ("đúng dịp 75 năm thiết
+                         # lập quan hệ ngoại giao", "after 30 years of establishing relations")
+                         r"|(?<![\w/.])\d{1,3}\s+(?:năm|years\s+(?:of|since))\s+(?:ngày\s+)?$",
+                         ctx.text[max(s.start, a - 30) : a], re.I) \
                     and "(" not in ctx.text[b : b + 20]:
                 continue  # "kỷ niệm 30 năm thiết lập quan hệ": the anniversary, not its date
             subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)

@@ -72,6 +72,13 @@ def _line_of(ctx: Context, s: Sentence) -> bool:
     return not ctx.text[a : s.start].strip(" -•*\t") and not ctx.text[s.end : b].strip()
 
 
+def _opens_line(ctx: Context, s: Sentence) -> bool:
+    """Round 20: the sentence opens a line of a list ("- LABEL:DATE. Another sentence …")."""
+    a = ctx.text.rfind("\n", 0, s.start) + 1
+    return bool(re.fullmatch(r"\s*(?:[-•*+]\s*)?", ctx.text[a : s.start])) and bool(
+        re.match(r"\s*[-•*+]\s", ctx.text[a : s.end]))
+
+
 def _whole_date(ctx: Context, a: int, b: int) -> DateMention | None:
     """The one date that fills ``[a, b)`` but for a final stop."""
     ds = [d for d in ctx.dates_in(a, b) if isinstance(d.value, str)]
@@ -92,7 +99,7 @@ def _partner(ctx: Context, a: int, b: int) -> str | None:
 
 def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
     """"LABEL: DATE" lines of the subject."""
-    if ctx.subject is None or not _line_of(ctx, s):
+    if ctx.subject is None or not (_line_of(ctx, s) or _opens_line(ctx, s)):
         return []
     colon = s.text.find(":")
     if colon < 3:
@@ -119,6 +126,15 @@ def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
     if fw and partner:
         return [Candidate("partnership", {"parties": [ctx.label(ctx.subject), ctx.label(partner)],
                                           "framework": fw, "date": d.value},
+                          s.start, s.end, conf, "structure-labelled-date")]
+    old = [m.key for m in ctx.mentions_in(a, b) if m.key and m.kind == "historical-state"
+           and m.key != ctx.subject]
+    if RELATION_LABEL.search(label) and len(set(old)) == 1 and ctx.other(ctx.subject):
+        # round 20: "Ngày thiết lập quan hệ ngoại giao (với Tiệp Khắc): 2/2/1950" on the page of
+        # today's state: the relations were the predecessor's, with the page's other state
+        return [Candidate("relation", {"parties": [ctx.label(ctx.other(ctx.subject)),
+                                                   ctx.label(old[0])],
+                                       "status": "established", "date": d.value},
                           s.start, s.end, conf, "structure-labelled-date")]
     if RELATION_LABEL.search(label) and partner:
         return [Candidate("relation", {"parties": [ctx.label(ctx.subject), ctx.label(partner)],
@@ -278,7 +294,9 @@ def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
         return _agreement_list(ctx, s, colon)
     if colon >= 0 and framework(text[colon + 1 : s.end]):
         runs = _frameworks(ctx, s, colon)
-        if len(runs) >= 2:
+        if len(runs) >= 2 or runs and _line_of(ctx, s):
+            # (round 20: one framework on a line of its own, "Khuôn khổ quan hệ: Đối tác chiến
+            # lược (từ 20/1/2025)")
             return runs
     if colon >= 0 and RELATION_CLAUSE.search(head):
         # "…thiết lập quan hệ với Lào …: Liên Xô (7/10/1960), Trung Quốc (25/4/1961)"
