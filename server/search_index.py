@@ -51,6 +51,22 @@ it (:func:`code_version`: a hash of the modules and data that make an index): a 
 search code never reads an old index. A damaged or truncated file (its SHA-256 is in its
 header) is logged, deleted and built again. ``DIPLOGRAPH_NO_CACHE`` keeps nothing; deleting
 the folder is always safe.
+
+**Kept after the server's writes.** A write through the endpoint (``/update``, the Graph
+Store, ``/store``) used to leave nothing for the next start, which built the index again. Now
+the worker that took it, once the writes pause and it answers no request, brings its index up
+to date and keeps it (:func:`keep_after_write`), keyed by the fingerprints of the newest
+checkpoint and of the live store, read under the write lock while no later write has come:
+the next start's generation 0 is a checkpoint of that live store, so it reuses the index.
+
+**The name matcher.** A search that no indexed name holds is read by the linking matcher
+(server/search.py, server/reconcile.py), about 2 s of CPU to make on the full graph. The
+builder makes the one of generation 0 after the index (:func:`_share_matcher_in_this_process`,
+at its lower priority, once no page is in flight) and shares it as a pickle in the
+checkpoints' folder (made by this run's own process, deleted with the checkpoints at the
+stop: never read from anywhere else); each worker loads it when idle (about 0.4 s). A search
+that needs it while the builder makes it waits for it; one that comes before the builder
+began it makes its own, as before.
 """
 
 from __future__ import annotations
