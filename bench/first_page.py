@@ -31,6 +31,13 @@ kept indexes are dropped), so each start finds exactly what the build left. Anot
 code (``--code``) that made no index at its build, or whose search code differs, builds the
 index at that start: the "before" of a pair.
 
+``--after-write`` (with ``--after-build``) makes every start the first after a write through
+the endpoint: before it, the same code serves the store as the build left it, takes one write
+through ``/update`` (a triple inserted and deleted: the same data in new tables, as
+``empty_caches``), waits :data:`WRITE_SETTLE_S` s (time for the worker that took it to keep
+its index for the next start, if the code does) and stops. Whether the start reused an index
+is the **reused** column, as above.
+
 ``--code DIR`` serves the code of another checkout (a folder holding a ``diplograph`` package,
 put first on ``PYTHONPATH``): several are run as interleaved pairs (A, B, A, B …) so that the
 machine's load falls on each alike. Results: ``--out`` (``bench/results/``)
@@ -57,6 +64,8 @@ PAGES = ["/page/state/FRA", "/page/state/USA", "/page/state/ITA", "/page/org/UN"
 SEARCH = "/search.json?q=viet&limit=50"
 #: a search no indexed name holds: read by the linking matcher (server/search.py `_resolved`)
 FALLBACK = "/search.json?q=Ceylon"
+#: seconds a server that took a write is kept running before it stops (``--after-write``)
+WRITE_SETTLE_S = 8.0
 #: seconds from the command's start at which :data:`FALLBACK` is asked (a settled server)
 FALLBACK_AT = 20.0
 
@@ -159,13 +168,27 @@ def one_start(store: Path, code: str | None, page: str, log: Path,
             "index_s": round(index_at, 3) if index_at is not None else None}
 
 
+def served_write(store: Path, code: str | None, log: Path) -> bool:
+    """Serve ``store`` with ``code``, take one write through ``/update``, wait
+    :data:`WRITE_SETTLE_S` s, stop; whether the server said it kept its index after it."""
+    srv, _ = start_checkout(store, code, log)
+    try:
+        time.sleep(2.0)  # the start's own index in place
+        empty_caches(srv.port, 0)
+        time.sleep(WRITE_SETTLE_S)
+    finally:
+        srv.stop()
+    return b"for the next start after a write" in log.read_bytes()
+
+
 def _kept_index(store: Path) -> Path:
     return store.with_name(store.name + ".search-index")
 
 
 def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
         out_dir: Path, tag: str, restore: bool = False,
-        after_build: bool = False, fallback_at: float = FALLBACK_AT) -> dict[str, Any]:
+        after_build: bool = False, fallback_at: float = FALLBACK_AT,
+        after_write: bool = False) -> dict[str, Any]:
     import shutil
 
     scratch = scratch_copy(store, "first-page-store")
@@ -195,7 +218,10 @@ def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
                     shutil.rmtree(_kept_index(scratch), ignore_errors=True)
                     if pristine_index is not None and pristine_index.is_dir():
                         shutil.copytree(pristine_index, _kept_index(scratch))
+                kept = served_write(scratch, code, log) if after_write else None
                 row = one_start(scratch, code, page, log, fallback_at)
+                if kept is not None:
+                    row["kept_after_write"] = kept
                 row["start"] = i + 1
                 row["load"] = round(os.getloadavg()[0], 1)
                 loads.append(row["load"])
@@ -203,7 +229,7 @@ def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
                 say(json.dumps(row))
     s = {"date": dt.date.today().isoformat(), "starts": starts, "pages": pages,
          "codes": [Path(c).name if c else "this checkout" for c in codes], "restore": restore,
-         "after_build": after_build, "fallback_at": fallback_at,
+         "after_build": after_build, "fallback_at": fallback_at, "after_write": after_write,
          "load": {"min": round(min(loads), 1), "median": round(statistics.median(loads), 1),
                   "max": round(max(loads), 1)},
          "rows": rows, "summary": summarise(rows),
@@ -264,7 +290,10 @@ def markdown(s: dict[str, Any]) -> str:
              f"`diplograph serve` (default workers) · {s['starts']} starts per page and code, "
              f"interleaved · load average {load['min']}–{load['max']} (median "
              f"{load['median']})", "",
-             ("Every start the first after `diplograph build` (the store and the index it kept, "
+             ("Every start the first after a write through the endpoint, on the store as "
+              "`diplograph build` left it (restored before each start, then served with the "
+              "same code for one write)." if s.get("after_write") else
+              "Every start the first after `diplograph build` (the store and the index it kept, "
               "restored before each start)." if s.get("after_build") else
               "Each start on the store as the start before it found it (`--restore`)."
               if s.get("restore") else "Each start after the last start's write."), "",
@@ -320,15 +349,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fallback-at", type=float, default=FALLBACK_AT,
                     help="seconds after the start at which the first search read by the "
                          f"linking matcher is asked [{FALLBACK_AT}]")
+    ap.add_argument("--after-write", action="store_true",
+                    help="with --after-build: before every start, the same code serves the "
+                         "store for one write through /update and stops")
     a = ap.parse_args(argv)
     if a.after_build and a.restore:
         ap.error("give --after-build or --restore, not both")
+    if a.after_write and not a.after_build:
+        ap.error("--after-write goes with --after-build")
     WORK.mkdir(parents=True, exist_ok=True)
     codes: list[str | None] = [None if c == "." else str(Path(c).resolve())
                                for c in (a.code or ["."])]
     s = run(Path(a.store), starts=a.starts, pages=a.page or PAGES, codes=codes,
             out_dir=Path(a.out), tag=a.tag, restore=a.restore, after_build=a.after_build,
-            fallback_at=a.fallback_at)
+            fallback_at=a.fallback_at, after_write=a.after_write)
     print(markdown(s))
     return 0 if all(r["search_correct"] for r in s["summary"]) else 1
 

@@ -592,6 +592,12 @@ def keep_after_write(holder: IndexHolder, qs: Any) -> tuple[str, int] | None:
 #: idle (about 0.4 s), and a request that needs it meanwhile waits for it
 
 
+#: the longest the builder waits for a moment without pages in flight before it makes the
+#: matcher (no request waits for a matcher the builder has not begun: it can wait longer than
+#: the index's :data:`STEP_ASIDE_S`)
+MATCHER_STEP_ASIDE_S = 10.0
+
+
 def _matcher_lock(root: Path) -> Path:
     """The lock the builder holds while it makes the matcher of generation 0."""
     return root / "matcher.lock"
@@ -666,7 +672,7 @@ def _share_matcher_in_this_process(lock_fd: int, workers: int, started: str) -> 
 
         if workers and started:
             _wait_for_workers(Path(started), workers, WORKERS_WAIT_S)
-        _StepAside(Path(started) if started else None)()
+        _StepAside(Path(started) if started else None, MATCHER_STEP_ASIDE_S)()
         t0 = time.perf_counter()
         checkpoints = Checkpoints(load_config()["DIPLOGRAPH_STORE"])
         current = checkpoints.current()
