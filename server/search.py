@@ -108,9 +108,10 @@ def _generation() -> int | None:
 
 class _Keeper:
     """After a write this worker took: once the writes have paused for :data:`KEEP_AFTER_S`
-    and the worker answers no request, bring its search index up to date and keep it for
-    the next start (:func:`.search_index.keep_after_write`), in a thread of its own (one per
-    worker process, started at the first write)."""
+    (and :data:`KEEP_EVERY_S` after its last keeping) and the worker answers no request,
+    bring its search index up to date and keep it for the next start
+    (:func:`.search_index.keep_after_write`), in a thread of its own (one per worker process,
+    started at the first write)."""
 
     def __init__(self) -> None:
         self._wrote = threading.Event()
@@ -118,7 +119,7 @@ class _Keeper:
         self._app: Any = None
         self._lock = threading.Lock()
         #: how each keeping went (tests and logs): the last result
-        self.last: tuple[str, int] | None = None
+        self.last: tuple[str, int, int] | None = None
 
     def wrote(self, app: Any) -> None:
         with self._lock:
@@ -132,20 +133,26 @@ class _Keeper:
     def _run(self) -> None:
         from .search_index import keep_after_write
 
+        kept_at = -KEEP_EVERY_S
         while True:
             self._wrote.wait()
             while self._wrote.is_set():  # until the writes pause
                 self._wrote.clear()
                 time.sleep(KEEP_AFTER_S)
+            # under a stream of writes, one keeping per KEEP_EVERY_S (each may read the whole
+            # index again, for a write that does not say what it touched, and writes ~3.5 MB)
+            time.sleep(max(kept_at + KEEP_EVERY_S - time.monotonic(), 0))
+            self._wrote.clear()
             answering.wait_idle(IDLE_WAIT_S)
+            kept_at = time.monotonic()
             try:
                 with self._app.app_context():
                     t0 = time.perf_counter()
                     self.last = keep_after_write(holder, query_service())
                     if self.last is not None:
                         log.info("search index %s for the next start after a write "
-                                 "(%d entities, %.2f s)", self.last[0], self.last[1],
-                                 time.perf_counter() - t0)
+                                 "(generation %d, %d entities, %.2f s)", self.last[0],
+                                 self.last[2], self.last[1], time.perf_counter() - t0)
             except Exception:  # noqa: BLE001 - the next start builds it
                 log.warning("the search index could not be kept after a write", exc_info=True)
 
@@ -153,6 +160,9 @@ class _Keeper:
 keeper = _Keeper()
 #: how long the writes must pause before the index is kept for the next start
 KEEP_AFTER_S = 0.5
+#: the least time between two keepings of one worker (the last write's data is always kept
+#: in the end, as long as the server runs)
+KEEP_EVERY_S = 10.0
 
 
 @bp.record_once

@@ -540,7 +540,7 @@ def _reuse_saved(store: str | Path, keys: tuple[str, ...], shared: Path) -> int 
 # ---------------------------------------------------------------------- after this server's writes
 
 
-def keep_after_write(holder: IndexHolder, qs: Any) -> tuple[str, int] | None:
+def keep_after_write(holder: IndexHolder, qs: Any) -> tuple[str, int, int] | None:
     """After a write this server took (``/update``, the Graph Store, ``/store``): bring the
     worker's index up to the newest generation (:meth:`IndexHolder.get`) and keep it for the
     next start, keyed as that start will key it, so that a restart after writes through the
@@ -553,8 +553,9 @@ def keep_after_write(holder: IndexHolder, qs: Any) -> tuple[str, int] | None:
     generation 0 is a checkpoint of the live store as the last write closed it
     (:meth:`~diplograph.graph.checkpoints.Checkpoints.prepare`). An opening that compacts it
     makes other tables: a miss, and a build, never a stale index. How it went:
-    ``("kept", entities)``, ``("found", entities)`` (kept already), or None (nothing kept:
-    ``DIPLOGRAPH_NO_CACHE``, no checkpoints, another write came, no fingerprint)."""
+    ``("kept", entities, generation)``, ``("found", entities, generation)`` (kept already),
+    or None (nothing kept: ``DIPLOGRAPH_NO_CACHE``, no checkpoints, another write came, no
+    fingerprint)."""
     checkpoints = getattr(qs, "checkpoints", None)
     saved = saved_folder(qs.store_path) if checkpoints is not None else None
     if saved is None:
@@ -580,8 +581,9 @@ def keep_after_write(holder: IndexHolder, qs: Any) -> tuple[str, int] | None:
         return None
     found = _find_saved(saved, keys)
     if found is not None:
-        return "found", int(found[1].get("entities") or 0)
-    return ("kept", entities) if _keep(saved, body, keys, entities) is not None else None
+        return "found", int(found[1].get("entities") or 0), generation
+    kept = _keep(saved, body, keys, entities)
+    return ("kept", entities, generation) if kept is not None else None
 
 
 # ---------------------------------------------------------------------- the name matcher

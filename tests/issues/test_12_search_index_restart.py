@@ -104,7 +104,8 @@ def test_a_write_through_the_endpoint_then_a_restart_finds_the_new_name(store: P
         assert r.status_code == 204, r.text
         assert _found(server, "mongol uls") == ["Mongol Uls"]
         # the worker that took the write keeps its index of the new data for the next start
-        assert wait_for(lambda: KEPT_AFTER_WRITE in server.log.read_bytes(), 60)
+        assert wait_for(lambda: KEPT_AFTER_WRITE + b" (generation 1," in server.log.read_bytes(),
+                        60)
     finally:
         _stop(server)
     log, found = _run(store)
@@ -136,7 +137,9 @@ def test_several_writes_then_a_restart_reuse_the_index_of_the_last(store: Path) 
         r = requests.post(server.url + "/update", data={"update": update}, headers=AUTH,
                           timeout=60)
         assert r.status_code == 204, r.text
-        assert wait_for(lambda: KEPT_AFTER_WRITE in server.log.read_bytes(), 60)
+        # the index of the last write's data (a worker keeps at most one per 10 s)
+        assert wait_for(lambda: KEPT_AFTER_WRITE + b" (generation 4," in server.log.read_bytes(),
+                        60)
     finally:
         _stop(server)
     server = _start(store)
