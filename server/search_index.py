@@ -598,6 +598,10 @@ def keep_after_write(holder: IndexHolder, qs: Any) -> tuple[str, int, int] | Non
 #: matcher (no request waits for a matcher the builder has not begun: it can wait longer than
 #: the index's :data:`STEP_ASIDE_S`)
 MATCHER_STEP_ASIDE_S = 10.0
+#: how long no page must be in flight before the builder makes the matcher (longer than
+#: :data:`QUIET_S`: the first pages of a start come a few tens of milliseconds apart, and
+#: the matcher's 2 s of CPU must not fall among them)
+MATCHER_QUIET_S = 1.0
 
 
 def _matcher_lock(root: Path) -> Path:
@@ -674,7 +678,7 @@ def _share_matcher_in_this_process(lock_fd: int, workers: int, started: str) -> 
 
         if workers and started:
             _wait_for_workers(Path(started), workers, WORKERS_WAIT_S)
-        _StepAside(Path(started) if started else None, MATCHER_STEP_ASIDE_S)()
+        _StepAside(Path(started) if started else None, MATCHER_STEP_ASIDE_S, MATCHER_QUIET_S)()
         t0 = time.perf_counter()
         checkpoints = Checkpoints(load_config()["DIPLOGRAPH_STORE"])
         current = checkpoints.current()
@@ -929,9 +933,11 @@ class _StepAside:
     :data:`STEP_ASIDE_S` over the whole build. Searches, index pages and named-query pages
     do not count: they wait for the build."""
 
-    def __init__(self, folder: Path | None, budget: float = STEP_ASIDE_S) -> None:
+    def __init__(self, folder: Path | None, budget: float = STEP_ASIDE_S,
+                 quiet: float = QUIET_S) -> None:
         self.folder = folder
         self.budget = budget
+        self.quiet = quiet
 
     def __call__(self) -> None:
         if self.folder is None or self.budget <= 0:
@@ -942,7 +948,7 @@ class _StepAside:
             now = time.monotonic()
             if _pages_in_flight(self.folder):
                 quiet_since = now
-            elif now - quiet_since >= QUIET_S:
+            elif now - quiet_since >= self.quiet:
                 break
             time.sleep(0.02)
         self.budget -= time.monotonic() - t0
