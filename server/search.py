@@ -13,10 +13,8 @@ escaped by the templates; the JSON never echoes markup unescaped into a page.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
 import threading
 import time
 from typing import Any
@@ -135,8 +133,6 @@ class _Keeper:
     def _run(self) -> None:
         from .search_index import keep_after_write
 
-        with contextlib.suppress(OSError, AttributeError):  # this thread only (Linux)
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), KEEPER_NICE)
         kept_at = -KEEP_EVERY_S
         while True:
             self._wrote.wait()
@@ -162,11 +158,11 @@ class _Keeper:
 
 
 keeper = _Keeper()
-#: how long the writes must pause before the index is kept for the next start
-KEEP_AFTER_S = 0.5
-#: how much lower the keeper thread's CPU priority is (``nice``, the thread alone): the other
-#: worker's pages get the CPU first
-KEEPER_NICE = 5
+#: how long the writes must pause before the index is kept for the next start: long enough
+#: for the pages asked right after a write to bring the index up to date themselves (shared
+#: by the workers), so that the keeper mostly finds it done (not at a lower priority: a
+#: thread of lower priority holding the shared build's lock would hold those pages back)
+KEEP_AFTER_S = 2.0
 #: the least time between two keepings of one worker (the last write's data is always kept
 #: in the end, as long as the server runs)
 KEEP_EVERY_S = 10.0
@@ -217,8 +213,6 @@ def _load_matcher_when_idle() -> None:
     wait_for_shared_matcher(qs)
     if not shared_matcher_made(qs):
         return
-    with contextlib.suppress(OSError, AttributeError):  # this thread only (Linux)
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), KEEPER_NICE)
     answering.wait_idle(IDLE_WAIT_S)
     if qs.generation == 0 and not matcher_ready():
         matcher()
