@@ -12,6 +12,10 @@
   request, never empty or stale while the index is being made);
 - **index**: seconds from the command's start until the shared search index of generation 0
   was written beside the checkpoints (``<store>.snapshots/search-index/0.json``);
+- **fallback**: ``/search.json?q=Ceylon`` (a name no indexed name holds, read by the linking
+  matcher) asked :data:`FALLBACK_AT` s after the command's start (``--fallback-at``), the first
+  such search of the server; and **matcher**: when the builder shared the matcher it needs
+  (``<store>.snapshots/matcher/0.pickle``; none with code that does not make it);
 - **cold**: then the same page right after a write that empties every cache (as
   ``bench.pages`` does), on the same server: what the page costs when nothing else runs.
 
@@ -26,6 +30,13 @@ it (``<store>.search-index/``); before each start both are copied afresh (the sc
 kept indexes are dropped), so each start finds exactly what the build left. Another checkout's
 code (``--code``) that made no index at its build, or whose search code differs, builds the
 index at that start: the "before" of a pair.
+
+``--after-write`` (with ``--after-build``) makes every start the first after a write through
+the endpoint: before it, the same code serves the store as the build left it, takes one write
+through ``/update`` (a triple inserted and deleted: the same data in new tables, as
+``empty_caches``), waits :data:`WRITE_SETTLE_S` s (time for the worker that took it to keep
+its index for the next start, if the code does) and stops. Whether the start reused an index
+is the **reused** column, as above.
 
 ``--code DIR`` serves the code of another checkout (a folder holding a ``diplograph`` package,
 put first on ``PYTHONPATH``): several are run as interleaved pairs (A, B, A, B …) so that the
@@ -51,6 +62,12 @@ from .summary import median_of, save_results
 
 PAGES = ["/page/state/FRA", "/page/state/USA", "/page/state/ITA", "/page/org/UN"]
 SEARCH = "/search.json?q=viet&limit=50"
+#: a search no indexed name holds: read by the linking matcher (server/search.py `_resolved`)
+FALLBACK = "/search.json?q=Ceylon"
+#: seconds a server that took a write is kept running before it stops (``--after-write``)
+WRITE_SETTLE_S = 8.0
+#: seconds from the command's start at which :data:`FALLBACK` is asked (a settled server)
+FALLBACK_AT = 20.0
 
 
 def _builders(pids: list[int]) -> list[int]:
@@ -105,9 +122,11 @@ def _timed(srv: Server, target: str,
     return secs, cpu, serving, status, body
 
 
-def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, Any]:
+def one_start(store: Path, code: str | None, page: str, log: Path,
+              fallback_at: float = FALLBACK_AT) -> dict[str, Any]:
     """Start, fetch ``page`` first, then search; stop. One row of measures."""
     shared = store.with_name(store.name + ".snapshots") / "search-index" / "0.json"
+    matcher = store.with_name(store.name + ".snapshots") / "matcher" / "0.pickle"
     srv, t0 = start_checkout(store, code, log)
     try:
         ready = time.perf_counter() - t0
@@ -126,6 +145,10 @@ def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, 
         _, later = fetch(srv.port, SEARCH, "application/json")
         same = s_status == 200 and json.loads(first)["results"] == json.loads(later)["results"]
         hits = len(json.loads(later)["results"])
+        time.sleep(max(fallback_at - (time.perf_counter() - t0), 0))
+        matcher_at = (matcher.stat().st_mtime - started_at) if matcher.exists() else None
+        f_secs, _, _, f_status, f_body = _timed(srv, FALLBACK, "application/json")
+        fallback_hits = len(json.loads(f_body)["results"]) if f_status == 200 else -1
         # the same page cold, right after a write that empties every cache, on this server
         empty_caches(srv.port, 0)
         cold, cold_cpu, _, _, _ = _timed(srv, page, "text/html")
@@ -140,7 +163,22 @@ def one_start(store: Path, code: str | None, page: str, log: Path) -> dict[str, 
             "cold_s": round(cold, 3), "cold_cpu_s": round(cold_cpu, 3),
             "search_s": round(s_secs, 3), "search_cpu_s": round(s_cpu, 3),
             "search_correct": same, "search_hits": hits,
+            "fallback_s": round(f_secs, 3), "fallback_hits": fallback_hits,
+            "matcher_s": round(matcher_at, 3) if matcher_at is not None else None,
             "index_s": round(index_at, 3) if index_at is not None else None}
+
+
+def served_write(store: Path, code: str | None, log: Path) -> bool:
+    """Serve ``store`` with ``code``, take one write through ``/update``, wait
+    :data:`WRITE_SETTLE_S` s, stop; whether the server said it kept its index after it."""
+    srv, _ = start_checkout(store, code, log)
+    try:
+        time.sleep(2.0)  # the start's own index in place
+        empty_caches(srv.port, 0)
+        time.sleep(WRITE_SETTLE_S)
+    finally:
+        srv.stop()
+    return b"for the next start after a write" in log.read_bytes()
 
 
 def _kept_index(store: Path) -> Path:
@@ -149,7 +187,8 @@ def _kept_index(store: Path) -> Path:
 
 def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
         out_dir: Path, tag: str, restore: bool = False,
-        after_build: bool = False) -> dict[str, Any]:
+        after_build: bool = False, fallback_at: float = FALLBACK_AT,
+        after_write: bool = False) -> dict[str, Any]:
     import shutil
 
     scratch = scratch_copy(store, "first-page-store")
@@ -179,7 +218,10 @@ def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
                     shutil.rmtree(_kept_index(scratch), ignore_errors=True)
                     if pristine_index is not None and pristine_index.is_dir():
                         shutil.copytree(pristine_index, _kept_index(scratch))
-                row = one_start(scratch, code, page, log)
+                kept = served_write(scratch, code, log) if after_write else None
+                row = one_start(scratch, code, page, log, fallback_at)
+                if kept is not None:
+                    row["kept_after_write"] = kept
                 row["start"] = i + 1
                 row["load"] = round(os.getloadavg()[0], 1)
                 loads.append(row["load"])
@@ -187,7 +229,7 @@ def run(store: Path, *, starts: int, pages: list[str], codes: list[str | None],
                 say(json.dumps(row))
     s = {"date": dt.date.today().isoformat(), "starts": starts, "pages": pages,
          "codes": [Path(c).name if c else "this checkout" for c in codes], "restore": restore,
-         "after_build": after_build,
+         "after_build": after_build, "fallback_at": fallback_at, "after_write": after_write,
          "load": {"min": round(min(loads), 1), "median": round(statistics.median(loads), 1),
                   "max": round(max(loads), 1)},
          "rows": rows, "summary": summarise(rows),
@@ -215,6 +257,12 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "search_s": median_of([r["search_s"] for r in mine]),
             "index_s": median_of([r["index_s"] for r in mine if r["index_s"] is not None]),
             "search_correct": all(r["search_correct"] for r in mine),
+            "fallback_s": median_of([r["fallback_s"] for r in mine if "fallback_s" in r]),
+            "fallback_max_s": max((r["fallback_s"] for r in mine if "fallback_s" in r),
+                                  default=None),
+            "matcher_s": median_of(made) if (made := [r["matcher_s"] for r in mine
+                                                     if r.get("matcher_s") is not None])
+            else None,
             "reused": sum(1 for r in mine if r.get("index_reused"))})
     return out
 
@@ -242,23 +290,31 @@ def markdown(s: dict[str, Any]) -> str:
              f"`diplograph serve` (default workers) · {s['starts']} starts per page and code, "
              f"interleaved · load average {load['min']}–{load['max']} (median "
              f"{load['median']})", "",
-             ("Every start the first after `diplograph build` (the store and the index it kept, "
+             ("Every start the first after a write through the endpoint, on the store as "
+              "`diplograph build` left it (restored before each start, then served with the "
+              "same code for one write)." if s.get("after_write") else
+              "Every start the first after `diplograph build` (the store and the index it kept, "
               "restored before each start)." if s.get("after_build") else
               "Each start on the store as the start before it found it (`--restore`)."
               if s.get("restore") else "Each start after the last start's write."), "",
              "Ready: from the command to the first answered query; page: the first request "
              "(wall; the CPU of the server's processes, all / without the index builder's, in "
              "brackets; the slowest); search: "
-             f"`{SEARCH}` right after it; index: the shared search index written. Medians.", "",
+             f"`{SEARCH}` right after it; index: the shared search index written; fallback: "
+             f"`{FALLBACK}` (read by the linking matcher) {s.get('fallback_at', FALLBACK_AT)} s "
+             "after the command's start (max in brackets); matcher: the builder's matcher "
+             "shared. Medians.", "",
              "| page | code | ready | first page (max) | the same page cold after a write | "
-             "search | index | search correct | reused |",
-             "|---|---|---:|---:|---:|---:|---:|---|---:|"]
+             "search | index | search correct | reused | fallback (max) | matcher |",
+             "|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
     for r in s["summary"]:
         lines.append(f"| `{r['page']}` | {r['code']} | {r['ready_s']} s | {r['page_s']} s "
                      f"({r['page_cpu_s']} / {r['page_cpu_serving_s']}) (max {r['page_max_s']}) | "
                      f"{r.get('cold_s', '')} s ({r.get('cold_cpu_s', '')}) | {r['search_s']} s | "
                      f"{r['index_s']} s | {'yes' if r['search_correct'] else 'NO'} | "
-                     f"{r.get('reused', 0)}/{r['n']} |")
+                     f"{r.get('reused', 0)}/{r['n']} | {r.get('fallback_s')} s "
+                     f"({r.get('fallback_max_s')}) | "
+                     f"{'none' if r.get('matcher_s') is None else str(r['matcher_s']) + ' s'} |")
     codes = s["codes"]
     if len(codes) > 1:
         lines += ["", f"Paired ratios (each start against `{codes[0]}`'s start just before it), "
@@ -290,14 +346,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--after-build", action="store_true",
                     help="every start the first after `diplograph build`: the store and the "
                          "index the build kept beside it, copied afresh before every start")
+    ap.add_argument("--fallback-at", type=float, default=FALLBACK_AT,
+                    help="seconds after the start at which the first search read by the "
+                         f"linking matcher is asked [{FALLBACK_AT}]")
+    ap.add_argument("--after-write", action="store_true",
+                    help="with --after-build: before every start, the same code serves the "
+                         "store for one write through /update and stops")
     a = ap.parse_args(argv)
     if a.after_build and a.restore:
         ap.error("give --after-build or --restore, not both")
+    if a.after_write and not a.after_build:
+        ap.error("--after-write goes with --after-build")
     WORK.mkdir(parents=True, exist_ok=True)
     codes: list[str | None] = [None if c == "." else str(Path(c).resolve())
                                for c in (a.code or ["."])]
     s = run(Path(a.store), starts=a.starts, pages=a.page or PAGES, codes=codes,
-            out_dir=Path(a.out), tag=a.tag, restore=a.restore, after_build=a.after_build)
+            out_dir=Path(a.out), tag=a.tag, restore=a.restore, after_build=a.after_build,
+            fallback_at=a.fallback_at, after_write=a.after_write)
     print(markdown(s))
     return 0 if all(r["search_correct"] for r in s["summary"]) else 1
 

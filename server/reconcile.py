@@ -30,8 +30,10 @@ from __future__ import annotations
 import bisect
 import html
 import json
+import logging
 import re
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -39,14 +41,15 @@ from flask import Blueprint, Response, current_app, request
 
 from ..graph.errors import status_for
 from ..graph.namespaces import DG, ID
-from ..graph.registry import Entity, Registry
+from ..graph.registry import Entity
 from ..linking.capitals import CapitalIndex
 from ..linking.features import choice_features
 from ..linking.matcher import Candidate, Matcher
 from ..linking.normalise import exact_form, folded_form, tokens
-from ..linking.reference import MatcherReference
+from .matcher_start import build_matcher
 
 bp = Blueprint("reconcile", __name__)
+log = logging.getLogger(__name__)
 
 MAX_QUERIES = 1000  # per batch (OpenRefine sends 10 to 50)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -135,36 +138,48 @@ class BadRequest(Exception):
     """A client error: the whole request (400) or, raised inside one query, that query."""
 
 
+def _install(generation: tuple[str, int], m: Matcher,
+             names: list[tuple[str, str, str]]) -> None:
+    _cache["generation"] = generation
+    _cache["prefix"] = names
+    _cache["descriptions"] = (m, {})  # candidates' descriptions, made from these
+    _cache["matcher"] = m
+
+
 def _matcher() -> Matcher:
-    """The matcher over the registry and the reference tables the store holds (capitals, state
-    lists, place names: never the files of ``data/``), read again after each write."""
+    """The matcher of this app's store (:func:`build_matcher`), read again after each write.
+    The one of a start's generation 0 is made by the search index's builder and loaded
+    (:func:`.search_index.shared_matcher`: waited for while it is made) rather than made
+    again by each worker."""
     qs = current_app.extensions["diplograph"]
     # the store and its write generation: a process may hold apps on several stores (tests)
     generation = (qs.store_path, qs.generation)
     with _lock:
         m = _cache.get("matcher")
         if m is None or _cache.get("generation") != generation:
-            store = qs.read_store()
-            reference = MatcherReference.from_store(store)
-            if reference.missing():
-                current_app.logger.warning(
-                    "reconcile: the store has no %s for the name matcher (capitals in brackets, "
-                    "codes of two state systems, place names are not recognised): build them "
-                    "with `diplograph build`", ", ".join(reference.missing()))
-            m = Matcher(Registry.from_store(store), reference=reference)
-            _cache["generation"] = generation
-            names: list[tuple[str, str, str]] = []
-            for e in m.registry.entities:
-                texts = {*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms}
-                for text in texts:
-                    f = folded_form(text)
-                    if f:
-                        names.append((f, text, e.iri))
-            names.sort()
-            _cache["prefix"] = names
-            _cache["descriptions"] = (m, {})  # candidates' descriptions, made from these
-            _cache["matcher"] = m
+            from .search_index import shared_matcher
+
+            t0 = time.perf_counter()
+            shared = shared_matcher(qs, generation[1])
+            if shared is not None:
+                m, names = shared
+                how = "loaded as the builder made it"
+            else:
+                m, names = build_matcher(qs.read_store(), current_app.logger.warning)
+                how = "made in this worker"
+            _install(generation, m, names)
+            log.info("name matcher of generation %d %s in %.2f s", generation[1], how,
+                     time.perf_counter() - t0)
         return m
+
+
+def matcher_ready() -> bool:
+    """Whether this worker holds the matcher of its store's newest generation (a search that
+    needs it is answered at once)."""
+    qs = current_app.extensions["diplograph"]
+    with _lock:
+        return (_cache.get("matcher") is not None
+                and _cache.get("generation") == (qs.store_path, qs.generation))
 
 
 def matcher() -> Matcher:

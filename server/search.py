@@ -16,9 +16,10 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from typing import Any
 
-from flask import Blueprint, Response, abort, g, render_template, request
+from flask import Blueprint, Response, abort, current_app, g, render_template, request
 
 from ..graph.errors import DiplographError
 from ..linking.search import (
@@ -75,16 +76,96 @@ answering = _Requests()
 IDLE_WAIT_S = 10.0
 
 
+#: the methods of the requests that may write (``/update``, the Graph Store, ``/store``)
+_WRITES = frozenset({"POST", "PUT", "DELETE", "PATCH"})
+
+
 @bp.before_app_request
 def _count_request() -> None:
     g.diplograph_counted = True
     answering.enter()
+    if request.method in _WRITES and current_app.config.get("DIPLOGRAPH_PREPARED"):
+        g.diplograph_generation = _generation()
 
 
 @bp.teardown_app_request
 def _uncount_request(_exc: BaseException | None) -> None:
     if g.pop("diplograph_counted", False):
         answering.leave()
+    before = g.pop("diplograph_generation", None)
+    if before is not None:
+        after = _generation()
+        if after is not None and after != before:
+            keeper.wrote(current_app._get_current_object())  # type: ignore[attr-defined]
+
+
+def _generation() -> int | None:
+    try:
+        return int(query_service().generation)
+    except Exception:  # noqa: BLE001 - an engine, or no checkpoint: nothing to keep
+        return None
+
+
+class _Keeper:
+    """After a write this worker took: once the writes have paused for :data:`KEEP_AFTER_S`
+    (and :data:`KEEP_EVERY_S` after its last keeping) and the worker answers no request,
+    bring its search index up to date and keep it for the next start
+    (:func:`.search_index.keep_after_write`), in a thread of its own (one per worker process,
+    started at the first write)."""
+
+    def __init__(self) -> None:
+        self._wrote = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._app: Any = None
+        self._lock = threading.Lock()
+        #: how each keeping went (tests and logs): the last result
+        self.last: tuple[str, int, int] | None = None
+
+    def wrote(self, app: Any) -> None:
+        with self._lock:
+            self._app = app
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="search-index-keeper",
+                                                daemon=True)
+                self._thread.start()
+        self._wrote.set()
+
+    def _run(self) -> None:
+        from .search_index import keep_after_write
+
+        kept_at = -KEEP_EVERY_S
+        while True:
+            self._wrote.wait()
+            while self._wrote.is_set():  # until the writes pause
+                self._wrote.clear()
+                time.sleep(KEEP_AFTER_S)
+            # under a stream of writes, one keeping per KEEP_EVERY_S (each may read the whole
+            # index again, for a write that does not say what it touched, and writes ~3.5 MB)
+            time.sleep(max(kept_at + KEEP_EVERY_S - time.monotonic(), 0))
+            self._wrote.clear()
+            answering.wait_idle(IDLE_WAIT_S)
+            kept_at = time.monotonic()
+            try:
+                with self._app.app_context():
+                    t0 = time.perf_counter()
+                    self.last = keep_after_write(holder, query_service())
+                    if self.last is not None:
+                        log.info("search index %s for the next start after a write "
+                                 "(generation %d, %d entities, %.2f s)", self.last[0],
+                                 self.last[2], self.last[1], time.perf_counter() - t0)
+            except Exception:  # noqa: BLE001 - the next start builds it
+                log.warning("the search index could not be kept after a write", exc_info=True)
+
+
+keeper = _Keeper()
+#: how long the writes must pause before the index is kept for the next start: long enough
+#: for the pages asked right after a write to bring the index up to date themselves (shared
+#: by the workers), so that the keeper mostly finds it done (not at a lower priority: a
+#: thread of lower priority holding the shared build's lock would hold those pages back)
+KEEP_AFTER_S = 2.0
+#: the least time between two keepings of one worker (the last write's data is always kept
+#: in the end, as long as the server runs)
+KEEP_EVERY_S = 10.0
 
 
 @bp.record_once
@@ -110,8 +191,31 @@ def _build_at_start(state: Any) -> None:
                 search_index()
         except Exception:  # noqa: BLE001 - the first request builds it (and reports the error)
             log.warning("the search index could not be built at start", exc_info=True)
+            return
+        try:
+            with app.app_context():
+                _load_matcher_when_idle()
+        except Exception:  # noqa: BLE001 - the first search that needs it makes it
+            log.warning("the name matcher could not be loaded at start", exc_info=True)
 
     threading.Thread(target=build, name="search-index", daemon=True).start()
+
+
+def _load_matcher_when_idle() -> None:
+    """Load the linking matcher of generation 0 that the builder shares, once it is made and
+    the worker answers no request (a search whose text no indexed name holds then needs no
+    making of it: :func:`_resolved`). Nothing when the builder did not share one (a write
+    came first, or it failed): the first such search makes it, as before."""
+    from .reconcile import matcher, matcher_ready
+    from .search_index import shared_matcher_made, wait_for_shared_matcher
+
+    qs = query_service()
+    wait_for_shared_matcher(qs)
+    if not shared_matcher_made(qs):
+        return
+    answering.wait_idle(IDLE_WAIT_S)
+    if qs.generation == 0 and not matcher_ready():
+        matcher()
 
 
 def search_index() -> SearchIndex:

@@ -51,6 +51,22 @@ it (:func:`code_version`: a hash of the modules and data that make an index): a 
 search code never reads an old index. A damaged or truncated file (its SHA-256 is in its
 header) is logged, deleted and built again. ``DIPLOGRAPH_NO_CACHE`` keeps nothing; deleting
 the folder is always safe.
+
+**Kept after the server's writes.** A write through the endpoint (``/update``, the Graph
+Store, ``/store``) used to leave nothing for the next start, which built the index again. Now
+the worker that took it, once the writes pause and it answers no request, brings its index up
+to date and keeps it (:func:`keep_after_write`), keyed by the fingerprints of the newest
+checkpoint and of the live store, read under the write lock while no later write has come:
+the next start's generation 0 is a checkpoint of that live store, so it reuses the index.
+
+**The name matcher.** A search that no indexed name holds is read by the linking matcher
+(server/search.py, server/reconcile.py), about 2 s of CPU to make on the full graph. The
+builder makes the one of generation 0 after the index (:func:`_share_matcher_in_this_process`,
+at its lower priority, once no page is in flight) and shares it as a pickle in the
+checkpoints' folder (made by this run's own process, deleted with the checkpoints at the
+stop: never read from anywhere else); each worker loads it when idle (about 0.4 s). A search
+that needs it while the builder makes it waits for it; one that comes before the builder
+began it makes its own, as before.
 """
 
 from __future__ import annotations
@@ -61,6 +77,7 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import signal
 import threading
 import time
@@ -84,8 +101,10 @@ from ..linking.search import (
 )
 
 __all__ = ["BUILDER_NICE", "Builder", "INDEX_FORMAT", "IndexHolder", "KEEP_SAVED",
-           "MAX_REFRESH", "NAME_MARKERS", "TYPE_MARKER", "code_version", "keep_for_next_start",
-           "saved_folder", "start_builder"]
+           "MAX_REFRESH", "NAME_MARKERS", "TYPE_MARKER", "code_version", "keep_after_write",
+           "keep_for_next_start",
+           "saved_folder", "shared_matcher", "shared_matcher_made", "start_builder",
+           "wait_for_shared_matcher"]
 
 log = logging.getLogger("diplograph.server.search_index")  # also when run as the builder
 
@@ -518,6 +537,169 @@ def _reuse_saved(store: str | Path, keys: tuple[str, ...], shared: Path) -> int 
     return entities
 
 
+# ---------------------------------------------------------------------- after this server's writes
+
+
+def keep_after_write(holder: IndexHolder, qs: Any) -> tuple[str, int, int] | None:
+    """After a write this server took (``/update``, the Graph Store, ``/store``): bring the
+    worker's index up to the newest generation (:meth:`IndexHolder.get`) and keep it for the
+    next start, keyed as that start will key it, so that a restart after writes through the
+    endpoint reuses it instead of building it (as after ``diplograph build`` or ``load``).
+
+    The keys are the fingerprints (:func:`~diplograph.graph.fingerprint.content_fingerprint`)
+    of the newest checkpoint and of the live store, read under the store's write lock and
+    only while the index's generation is still the newest (no write came since the index was
+    read; a later write's own keeping keeps the index of its data): the next start's
+    generation 0 is a checkpoint of the live store as the last write closed it
+    (:meth:`~diplograph.graph.checkpoints.Checkpoints.prepare`). An opening that compacts it
+    makes other tables: a miss, and a build, never a stale index. How it went:
+    ``("kept", entities, generation)``, ``("found", entities, generation)`` (kept already),
+    or None (nothing kept: ``DIPLOGRAPH_NO_CACHE``, no checkpoints, another write came, no
+    fingerprint)."""
+    checkpoints = getattr(qs, "checkpoints", None)
+    saved = saved_folder(qs.store_path) if checkpoints is not None else None
+    if saved is None:
+        return None
+    from ..graph.fingerprint import content_fingerprint
+
+    holder.get(qs)
+    with holder._lock:
+        state = holder._state
+        if state is None or state.service is not qs:
+            return None
+        generation = state.generation
+        entities = len(state.index)
+        body = _encode(state)
+    with checkpoints._locked():  # no write meanwhile: the live store is closed and as it is
+        current = checkpoints.current()
+        if current.generation != generation:
+            return None
+        keys = tuple(dict.fromkeys(k for k in (content_fingerprint(current.path),
+                                               content_fingerprint(checkpoints.store_path))
+                                   if k))
+    if not keys:
+        return None
+    found = _find_saved(saved, keys)
+    if found is not None:
+        return "found", int(found[1].get("entities") or 0), generation
+    kept = _keep(saved, body, keys, entities)
+    return ("kept", entities, generation) if kept is not None else None
+
+
+# ---------------------------------------------------------------------- the name matcher
+
+#: the search that no indexed name holds is read by the linking matcher (server/search.py,
+#: server/reconcile.py): about 2 s of CPU to make on the real graph, so the builder makes the
+#: one of generation 0 after the index and shares it with the workers, which load it when
+#: idle (about 0.4 s), and a request that needs it meanwhile waits for it
+
+
+#: the longest the builder waits for a moment without pages in flight before it makes the
+#: matcher (no request waits for a matcher the builder has not begun: it can wait longer than
+#: the index's :data:`STEP_ASIDE_S`)
+MATCHER_STEP_ASIDE_S = 10.0
+#: how long no page must be in flight before the builder makes the matcher (longer than
+#: :data:`QUIET_S`: the first pages of a start come a few tens of milliseconds apart, and
+#: the matcher's 2 s of CPU must not fall among them)
+MATCHER_QUIET_S = 1.0
+
+
+def _matcher_lock(root: Path) -> Path:
+    """The lock the builder holds while it makes the matcher of generation 0."""
+    return root / "matcher.lock"
+
+
+def _matcher_file(root: Path) -> Path:
+    """Where the builder shares the matcher of generation 0 (a pickle, made by this very
+    server run and deleted with its checkpoints: never one of another code or run)."""
+    return root / "matcher" / "0.pickle"
+
+
+def _matcher_started(root: Path) -> Path:
+    """The mark the builder leaves as it begins to make the matcher."""
+    return root / "matcher" / "started"
+
+
+def shared_matcher(qs: Any, generation: int, wait: float = SHARED_WAIT_S) -> Any:
+    """The matcher and its sorted folded names as the builder shared them for ``generation``
+    of ``qs``'s store (:func:`start_builder`), waiting (at most ``wait`` s) while it makes
+    them; None if none (another generation, no builder, it failed, or it has not begun to
+    make them: the caller makes its own rather than wait for the index's build and the
+    matcher's, the builder's lower priority, one after the other)."""
+    folder = _shared_folder(qs)
+    if folder is None or generation != 0:
+        return None
+    root = folder.parent
+    path = _matcher_file(root)
+    if not path.exists() and not _matcher_started(root).exists():
+        return None
+    with _file_lock(_matcher_lock(root), wait):
+        pass
+    try:
+        body = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        log.warning("the shared matcher %s could not be read; making it", path, exc_info=True)
+        return None
+    t0 = time.perf_counter()
+    try:
+        found = pickle.loads(body)  # noqa: S301 - written by this server run's builder
+    except Exception:  # noqa: BLE001 - made again by the caller
+        log.warning("the shared matcher %s could not be loaded; making it", path,
+                    exc_info=True)
+        return None
+    log.debug("matcher of generation 0 loaded in %.3f s", time.perf_counter() - t0)
+    return found
+
+
+def wait_for_shared_matcher(qs: Any, wait: float = SHARED_WAIT_S) -> None:
+    """Wait (at most ``wait`` s) while the builder makes the matcher of generation 0."""
+    folder = _shared_folder(qs)
+    if folder is not None:
+        with _file_lock(_matcher_lock(folder.parent), wait):
+            pass
+
+
+def shared_matcher_made(qs: Any) -> bool:
+    """Whether the builder has shared the matcher of generation 0 (without waiting)."""
+    folder = _shared_folder(qs)
+    return folder is not None and _matcher_file(folder.parent).is_file()
+
+
+def _share_matcher_in_this_process(lock_fd: int, workers: int, started: str) -> None:
+    """The builder's second work: make the matcher of generation 0 from its checkpoint, once
+    the workers have started and no page is in flight, and share it in the checkpoints'
+    folder; then let its lock go (also when it failed: the workers make it then)."""
+    try:
+        from ..graph.checkpoints import Checkpoints
+        from .config import load_config
+        from .matcher_start import build_matcher
+
+        if workers and started:
+            _wait_for_workers(Path(started), workers, WORKERS_WAIT_S)
+        _StepAside(Path(started) if started else None, MATCHER_STEP_ASIDE_S, MATCHER_QUIET_S)()
+        t0 = time.perf_counter()
+        checkpoints = Checkpoints(load_config()["DIPLOGRAPH_STORE"])
+        current = checkpoints.current()
+        if current.generation != 0:
+            return  # a write came: the workers make the matcher of its generation
+        path = _matcher_file(checkpoints.root)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _matcher_started(checkpoints.root).touch()
+        made = build_matcher(ox.Store.read_only(current.path), log.warning)
+        body = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_bytes(body)
+        os.replace(tmp, path)
+        log.info("name matcher of generation 0 made for the workers in %.2f s (%d bytes)",
+                 time.perf_counter() - t0, len(body))
+    except Exception:  # noqa: BLE001 - the workers make it themselves
+        log.warning("the name matcher could not be made at start", exc_info=True)
+    finally:
+        os.close(lock_fd)
+
+
 # ---------------------------------------------------------------------- made by a write
 
 #: how many more times :func:`keep_for_next_start` opens the store while its openings compact it
@@ -648,18 +830,22 @@ def start_builder(checkpoints_root: Path, workers: int = 0,
     lock = folder.with_name(folder.name + ".lock")
     lock.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    mfd = os.open(_matcher_lock(Path(checkpoints_root)), os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # a fresh folder: nobody else holds it
+        fcntl.flock(mfd, fcntl.LOCK_EX)
         parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the builder: never returns
             code = 1
             try:
                 code = _build_in_this_process(fd, parent, workers, str(started or ""))
+                _share_matcher_in_this_process(mfd, workers, str(started or ""))
             finally:
                 os._exit(code)
     finally:
-        os.close(fd)  # the child's copy holds the lock
+        os.close(fd)  # the child's copies hold the locks
+        os.close(mfd)
     return Builder(pid)
 
 
@@ -747,9 +933,11 @@ class _StepAside:
     :data:`STEP_ASIDE_S` over the whole build. Searches, index pages and named-query pages
     do not count: they wait for the build."""
 
-    def __init__(self, folder: Path | None, budget: float = STEP_ASIDE_S) -> None:
+    def __init__(self, folder: Path | None, budget: float = STEP_ASIDE_S,
+                 quiet: float = QUIET_S) -> None:
         self.folder = folder
         self.budget = budget
+        self.quiet = quiet
 
     def __call__(self) -> None:
         if self.folder is None or self.budget <= 0:
@@ -760,7 +948,7 @@ class _StepAside:
             now = time.monotonic()
             if _pages_in_flight(self.folder):
                 quiet_since = now
-            elif now - quiet_since >= QUIET_S:
+            elif now - quiet_since >= self.quiet:
                 break
             time.sleep(0.02)
         self.budget -= time.monotonic() - t0

@@ -32,6 +32,7 @@ LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 REUSED = b"search index of generation 0 reused"
 BUILT = b"search index of generation 0 built at start"
+KEPT_AFTER_WRITE = b"for the next start after a write"
 
 
 def _start(store: Path) -> LiveServer:
@@ -102,14 +103,62 @@ def test_a_write_through_the_endpoint_then_a_restart_finds_the_new_name(store: P
                           timeout=60)
         assert r.status_code == 204, r.text
         assert _found(server, "mongol uls") == ["Mongol Uls"]
+        # the worker that took the write keeps its index of the new data for the next start
+        assert wait_for(lambda: KEPT_AFTER_WRITE + b" (generation 1," in server.log.read_bytes(),
+                        60)
     finally:
         _stop(server)
     log, found = _run(store)
-    assert BUILT in log and REUSED not in log
+    assert REUSED in log and BUILT not in log  # (session 11: it was built again)
     assert found["mongol uls"] == ["Mongol Uls"] and found["mongolia"] == []
-    # and the start after that reuses the index of the new data
+    # and the start after that reuses it too
     log, again = _run(store)
     assert REUSED in log and again == found
+
+
+def test_several_writes_then_a_restart_reuse_the_index_of_the_last(store: Path) -> None:
+    """Writes in a row (taken by either worker), a name changed twice and back, an entity
+    added: the index kept is that of the data the last write left, never of an earlier one,
+    and the same as one built from the store."""
+    _run(store)
+    server = _start(store)
+    try:
+        for label in ("Mongol Uls", "Outer Mongolia", "Mongolia"):
+            update = (f'DELETE {{ GRAPH <{REGISTRY}> {{ <{ID}state/MNG> <{LABEL}> ?l }} }} '
+                      f'INSERT {{ GRAPH <{REGISTRY}> {{ <{ID}state/MNG> <{LABEL}> '
+                      f'"{label}"@en }} }} WHERE {{ GRAPH <{REGISTRY}> {{ <{ID}state/MNG> '
+                      f'<{LABEL}> ?l FILTER(lang(?l) = "en") }} }}')
+            r = requests.post(server.url + "/update", data={"update": update}, headers=AUTH,
+                              timeout=60)
+            assert r.status_code == 204, r.text
+        update = (f'INSERT DATA {{ GRAPH <{REGISTRY}> {{ <{ID}state/KAZ> <{TYPE}> '
+                  f'<https://diplograph.org/ontology#State> . <{ID}state/KAZ> <{LABEL}> '
+                  f'"Kazakhstan"@en }} }}')
+        r = requests.post(server.url + "/update", data={"update": update}, headers=AUTH,
+                          timeout=60)
+        assert r.status_code == 204, r.text
+        # the index of the last write's data (a worker keeps at most one per 10 s)
+        assert wait_for(lambda: KEPT_AFTER_WRITE + b" (generation 4," in server.log.read_bytes(),
+                        60)
+    finally:
+        _stop(server)
+    server = _start(store)
+    try:
+        reused = {text: _found(server, text)
+                  for text in ("mongolia", "mongol uls", "outer mongolia", "kazakh")}
+    finally:
+        assert REUSED in _stop(server)
+    assert reused["mongolia"] == ["Mongolia"]
+    assert "Outer Mongolia" not in reused["outer mongolia"]  # an earlier write's name
+    assert reused["kazakh"] == ["Kazakhstan"]
+    # the same as an index built from the store
+    shutil.rmtree(store.with_name(store.name + ".search-index"))
+    server = _start(store)
+    try:
+        built = {text: _found(server, text) for text in reused}
+    finally:
+        assert BUILT in _stop(server)
+    assert built == reused
 
 
 def test_a_load_on_the_command_line_then_a_restart_finds_the_new_name(store: Path,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,3 +127,46 @@ def test_search_reads_a_name_the_index_lacks_with_the_linking_matcher(
     page = requests.get(f"{real_server.url}/search", params={"q": "Ceylon"},
                         headers={"Accept": "text/html"}, timeout=60)
     assert page.status_code == 200 and "Sri Lanka" in page.text and "state/LKA" in page.text
+
+
+def _matcher_lines(log: Path) -> list[bytes]:
+    return [line for line in log.read_bytes().splitlines()
+            if b"name matcher of generation" in line]
+
+
+def test_a_search_read_by_the_matcher_is_answered_from_the_first_request(
+        built_store_path: Path, tmp_path: Path) -> None:
+    """#12, "every page ≤ 0.5 s": a search no indexed name holds is read by the linking
+    matcher (server/search.py), which a worker used to make at the first such search (about
+    2 s on the full graph). Now the builder of the start makes it once and every worker
+    loads it when idle (server/search_index.py, "the name matcher"): a search asked as the
+    very first request is answered right (it waits for the matcher or makes it, never says
+    "no results"), and once the workers hold it no search makes or loads it again."""
+    dest = tmp_path / "store"
+    shutil.copytree(built_store_path, dest, ignore=shutil.ignore_patterns("LOCK"))
+    server = LiveServer(dest, timeout=20.0)
+    try:
+        def found(q: str) -> list[str]:
+            r = requests.get(f"{server.url}/search.json", params={"q": q}, timeout=120)
+            assert r.status_code == 200, r.text
+            return [h["iri"] for h in r.json()["results"]]
+
+        assert found("Ceylon") == ["https://diplograph.org/id/state/LKA"]  # the first request
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            log = server.log.read_bytes()
+            if b"name matcher of generation 0 made for the workers" in log and \
+                    len(_matcher_lines(server.log)) >= 3:  # the builder's, and each worker's
+                break
+            time.sleep(0.2)
+        lines = _matcher_lines(server.log)
+        assert any(b"made for the workers" in x for x in lines), lines
+        assert any(b"loaded as the builder made it" in x for x in lines), lines
+        for _ in range(4):  # both workers, whichever answers
+            assert found("Ceylon") == ["https://diplograph.org/id/state/LKA"]
+            assert found("Tổ chức Hiệp ước Bắc Đại Tây Dương") == [
+                "https://diplograph.org/id/org/NATO"]
+        assert _matcher_lines(server.log) == lines  # none made or loaded again
+        assert b"could not be" not in server.log.read_bytes()
+    finally:
+        server.stop()
