@@ -556,6 +556,8 @@ class Matcher:
         self._body_words: dict[str, int] | None = None
         self._territories: list[str] | None = None
         self._capitals_heard: list[str] | None = None
+        self._holders: tuple[dict[str, set[int]], list[tuple[Entity, str]],
+                             frozenset[str]] | None = None
         self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
         #: names in one English spelling ("Organisation of American States" = "Organization
         #: of American States", "Programme"/"Program", "Labour"/"Labor")
@@ -719,6 +721,12 @@ class Matcher:
             if yr is not None:
                 result = self._by_period(query, yr.group("head"), yr.group("years"), kinds)
         if result is None:
+            # round 18: a century after the name ("Đế quốc Ottoman thế kỷ 19", "Russia in the
+            # 19th century", "Ba Lan thế kỷ XVIII"), read as its span of years
+            cy = _century(text)
+            if cy is not None:
+                result = self._by_period(query, cy[0], cy[1], kinds)
+        if result is None:
             # round 17: a state's regime named by its ruler or dynasty ("Tito's Yugoslavia",
             # "nước Đức thời Hitler", "the Kerensky government"), from a sourced table only
             result = self._by_ruler(query, text, kinds)
@@ -783,6 +791,10 @@ class Matcher:
                 # round 15: after every reading of one body, a generic name of bodies on one
                 # subject ("African locust control organisation")
                 result = self._topic_body(query, text, kinds) or result
+            if result.best is None and not result.ambiguous:
+                # round 18: a name whose content words are all in one name of one entity
+                # and of no other, the rest of that name being place words
+                result = self._only_holder(query, text, kinds) or result
         result = self._one_body(result)
         if result.best is not None and _PLUS.search(text) and not any(
                 _PLUS.search(n) for n in _all_names(result.best.entity)):
@@ -2111,6 +2123,66 @@ class Matcher:
             return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
         ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
         return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
+
+    def _holder_index(self) -> tuple[dict[str, set[int]], list[tuple[Entity, str]],
+                                     frozenset[str]]:
+        """Round 18: each content word (singular) -> the names (indexes into the list of
+        ``(entity, name)``) holding it, and the place words: the words of the states' names,
+        continent and geographic words (built on first use)."""
+        if self._holders is None:
+            index: dict[str, set[int]] = defaultdict(set)
+            names: list[tuple[Entity, str]] = []
+            places: set[str] = (set(_CONTINENT_EN) | set(_CONTINENT_STEM) | _GEO_WORDS
+                                | _LEADING_KEPT | {"inter"})
+            for e in self.registry.entities:
+                for n in {*_all_names(e)}:
+                    ws = _holder_words(n)
+                    if e.kind in STATE_KINDS and "(" not in n:
+                        places |= ws
+                    if len(ws) < 2:
+                        continue
+                    names.append((e, n))
+                    for w in ws:
+                        index[w].add(len(names) - 1)
+            self._holders = (index, names, frozenset(places - _TOPIC_HEADS))
+        return self._holders
+
+    def _only_holder(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 18: a name of two content words or more, every one of them in one name of
+        one body (not a state) and all of them in no name of another entity, where that name's other
+        words are place words or generic words of reach only (the words of states' names,
+        continents, "islands", "against"; "international", "inter-"): the name leaves out where the body works ("the Forum Fisheries Agency",
+        the Pacific Islands Forum Fisheries Agency; "Special Tribunal for the Crime of
+        Aggression", the tribunal against Ukraine). A name that holds a qualifying word the
+        query lacks ("Residual") is not read."""
+        words = _holder_words(text)
+        if len(words) < 2 or len(text) > 120:
+            return None
+        index, names, places = self._holder_index()
+        pools = [index.get(w) for w in words]
+        if any(not p for p in pools):
+            return None
+        hits = set.intersection(*pools)  # type: ignore[arg-type]
+        owners: dict[int, tuple[Entity, str]] = {}
+        for i in hits:
+            e, n = names[i]
+            body = self._same.get(e.iri, (e, ""))[0]
+            owners.setdefault(id(body), (body, n))
+        if len(owners) != 1:
+            return None
+        e, n = next(iter(owners.values()))
+        if (kinds is not None and e.kind not in kinds) or e.kind in STATE_KINDS:
+            # a state's other words are its own name's, not a place where it works
+            # ("Northern Ireland" is no name of the United Kingdom)
+            return None
+        extra = _holder_words(n) - words
+        if not extra or not extra <= places:
+            return None
+        ev = (f"every content word of the name is in {n!r} and in no name of another entity; "
+              f"its other words name places only ({', '.join(sorted(extra))})")
+        return _single(query, e, 80.0, "only-holder", self._note(e), ev)
 
     def _capital_sounds(self) -> list[str]:
         """Round 18: the sounds of the COW capitals no entity holds as a name."""
@@ -3448,6 +3520,29 @@ _LINK_WORDS = frozenset(
     "das von fur cac ve va cua".split())
 
 
+#: round 18: geographic words and the prepositions of a place ("against Ukraine") a name
+#: may leave out of a body's name (``_only_holder``)
+_GEO_WORDS = frozenset(
+    "island islands sea ocean gulf lake river basin watercourse region regional against north "
+    "south east "
+    "west northern southern eastern western central".split())
+
+
+def _holder_words(text: str) -> frozenset[str]:
+    """Round 18: the content words of a name, singular, without a possessive or a leading
+    "the" (``_only_holder``).
+
+    >>> sorted(_holder_words("the Forum Fisheries Agency's"))
+    ['agency', 'fishery', 'forum']
+    """
+    text = _POSSESSIVE_ANY.sub("", text)
+    return frozenset(singular_form(w) for w in content_words(text) if w.isalpha())
+
+
+#: a possessive ending anywhere in a name
+_POSSESSIVE_ANY = re.compile(r"['’]s\b")
+
+
 def _word_dropped(a: str, b: str) -> bool:
     """Round 18: ``b`` (the name a fuzzy reading found) is ``a`` (word for word, a slip
     allowed per word) after one leading word that qualifies it, not a generic or place word
@@ -3660,6 +3755,35 @@ def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResu
 _TRAILING_YEARS = re.compile(
     r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|(?-i:nam)\s+|thời\s+kỳ\s+)?"
     r"(?P<years>(?:1[5-9]|20)\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
+
+
+#: round 18: a century after a name, in English or Vietnamese (Arabic or Roman numerals)
+_CENTURY = re.compile(
+    r"(?P<head>\D*?\w)[,\s]+(?:(?:in\s+)?(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century"
+    r"|(?:vào\s+|thời\s+)?thế\s+k[ỷỉ]\s+(?P<m>\d{1,2}|[XVI]{1,5}))", re.IGNORECASE)
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _century(text: str) -> tuple[str, str] | None:
+    """Round 18: ``(head, "first year–last year")`` of a name ending in a century.
+
+    >>> _century("Đế quốc Ottoman thế kỷ 19"), _century("Russia in the 19th century")
+    (('Đế quốc Ottoman', '1801–1900'), ('Russia', '1801–1900'))
+    >>> _century("Ba Lan thế kỷ XVIII"), _century("Russia")
+    (('Ba Lan', '1701–1800'), None)
+    """
+    m = _CENTURY.fullmatch(text.strip())
+    if m is None:
+        return None
+    raw = m.group("n") or m.group("m")
+    if raw.isdigit():
+        n = int(raw)
+    else:
+        vals = [_ROMAN[c] for c in raw.upper()]
+        n = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+    if not 15 <= n <= 21:
+        return None
+    return m.group("head"), f"{(n - 1) * 100 + 1}–{n * 100}"
 
 
 #: round 17: a state's regime named by its ruler or dynasty (the ruler read from the table
