@@ -2151,11 +2151,12 @@ class Matcher:
         self, query: str, text: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
         """Round 18: a name of two content words or more, every one of them in one name of
-        one body (not a state) and all of them in no name of another entity, where that name's other
-        words are place words or generic words of reach only (the words of states' names,
-        continents, "islands", "against"; "international", "inter-"): the name leaves out where the body works ("the Forum Fisheries Agency",
-        the Pacific Islands Forum Fisheries Agency; "Special Tribunal for the Crime of
-        Aggression", the tribunal against Ukraine). A name that holds a qualifying word the
+        one body (not a state) and all of them in no name of another entity, where that
+        name's other words are place words or generic words of reach only (the words of
+        states' names, continents, "islands", "against"; "international", "inter-"): the
+        name leaves out where the body works ("the Forum Fisheries Agency", the Pacific
+        Islands Forum Fisheries Agency; "Special Tribunal for the Crime of Aggression", the
+        tribunal against Ukraine). A name that holds a qualifying word the
         query lacks ("Residual") is not read."""
         words = _holder_words(text)
         if len(words) < 2 or len(text) > 120:
