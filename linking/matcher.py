@@ -689,12 +689,18 @@ class Matcher:
                 # round 17: a leading "the" before a name read by a later pass ("the Qing
                 # Empire")
                 (_without_article, "read without its article: {!r}", False),
+                # round 18: a press descriptor before a state's name ("nước chủ nhà Qatar",
+                # the host country; "quốc đảo Tuvalu", the island state)
+                (_after_descriptor, "a press descriptor before {!r}", False),
             )
             for rewrite, why, fuzzy_counts in rewrites:
                 other = rewrite(text)
                 if other is None or other == text:
                     continue
                 r = self.match(other, kind=kind, lang=lang, limit=limit)
+                if rewrite is _after_descriptor and not all(
+                        c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
+                    continue  # a state's descriptor names a state
                 if r.ambiguous or (r.best is not None
                                    and (fuzzy_counts or r.best.method != "fuzzy")):
                     cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
@@ -3087,6 +3093,28 @@ def _after_region_word(text: str) -> str | None:
 #: round 17: "miền" before a direction word ("Miền Nam Việt Nam", the South of Vietnam)
 _DIRECTION_REGION = re.compile(
     r"(?:miền|mien)\s+(?P<rest>(?:bắc|nam|đông|tây|bac|dong|tay)\s+\S.*)", re.IGNORECASE)
+
+
+#: round 18: Vietnamese press descriptors of a state before its name: the host country, the
+#: neighbouring country, the island state, the land of, the friendly country, the member state
+_DESCRIPTOR = re.compile(
+    r"(?:nước\s+chủ\s+nhà|nước\s+láng\s+giềng|nước\s+bạn|quốc\s+đảo|đảo\s+quốc"
+    r"|xứ\s+sở|đất\s+nước|quốc\s+gia\s+thành\s+viên|nước\s+thành\s+viên"
+    r"|nước\s+cộng\s+hòa\s+láng\s+giềng|nước\s+đăng\s+cai|nước\s+nội\s+lục)"
+    r"\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _after_descriptor(text: str) -> str | None:
+    """Round 18: the name after a Vietnamese press descriptor of a state ("nước chủ nhà
+    Qatar", "nước láng giềng Campuchia", "quốc đảo Tuvalu", "xứ sở Nepal"), or None.
+
+    >>> _after_descriptor("nước chủ nhà Qatar"), _after_descriptor("quốc đảo Tuvalu")
+    ('Qatar', 'Tuvalu')
+    >>> _after_descriptor("Qatar") is None
+    True
+    """
+    m = _DESCRIPTOR.fullmatch(text.strip())
+    return m.group("rest") if m else None
 
 
 def _without_article(text: str) -> str | None:
