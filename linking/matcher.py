@@ -2172,21 +2172,25 @@ class Matcher:
         if any(not p for p in pools):
             return None
         hits = set.intersection(*pools)  # type: ignore[arg-type]
-        owners: dict[int, tuple[Entity, str]] = {}
-        for i in hits:
+        owners: dict[int, tuple[Entity, list[str]]] = {}
+        for i in sorted(hits):
             e, n = names[i]
             body = self._same.get(e.iri, (e, ""))[0]
-            owners.setdefault(id(body), (body, n))
+            owners.setdefault(id(body), (body, []))[1].append(n)
         if len(owners) != 1:
             return None
-        e, n = next(iter(owners.values()))
+        e, held = next(iter(owners.values()))
         if (kinds is not None and e.kind not in kinds) or e.kind in STATE_KINDS:
             # a state's other words are its own name's, not a place where it works
             # ("Northern Ireland" is no name of the United Kingdom)
             return None
-        extra = _holder_words(n) - words
-        if not extra or not extra <= places:
+        # of the body's names holding the words, one whose other words are all place words
+        # (the fewest; "International Seabed Authority", not "Int'l Seabed Authority")
+        fits = sorted((len(x), n, x) for n in held
+                      if (x := _holder_words(n) - words) and x <= places)
+        if not fits:
             return None
+        _, n, extra = fits[0]
         ev = (f"every content word of the name is in {n!r} and in no name of another entity; "
               f"its other words name places only ({', '.join(sorted(extra))})")
         return _single(query, e, 80.0, "only-holder", self._note(e), ev)
