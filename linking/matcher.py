@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import difflib
 import heapq
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -2164,8 +2165,33 @@ class Matcher:
         Islands Forum Fisheries Agency; "Special Tribunal for the Crime of Aggression", the
         tribunal against Ukraine). A name that holds a qualifying word the
         query lacks ("Residual") is not read."""
-        words = _holder_words(text)
-        if len(words) < 2 or len(text) > 120:
+        if len(text) > 120:
+            return None
+        # a state's code in the name is read as one of the state's English names ("the
+        # Iran-US claims tribunal": the Iran-United States Claims Tribunal), when one state
+        # alone holds it
+        options: list[list[str]] = []
+        for tok in re.split(r"([\s\-–/]+)", text):
+            held = {id(h.entity): h.entity for h in self._codes.get(tok, ())
+                    if h.entity.kind in STATE_KINDS} if _ACRONYM.fullmatch(tok) else {}
+            if len(held) == 1:
+                e = next(iter(held.values()))
+                options.append([n for n in {e.labels.get("en", ""), *(a for a, lang in e.aliases
+                                                                       if lang == "en")}
+                                if n and "(" not in n][:6] or [tok])
+            else:
+                options.append([tok])
+        for parts in itertools.islice(itertools.product(*options), 12):
+            r = self._only_holder_words(query, _holder_words("".join(parts)), kinds)
+            if r is not None:
+                return r
+        return None
+
+    def _only_holder_words(
+        self, query: str, words: frozenset[str], kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 18: :meth:`_only_holder` for the content words of a name."""
+        if len(words) < 2:
             return None
         index, names, places = self._holder_index()
         pools = [index.get(w) for w in words]
@@ -2187,12 +2213,13 @@ class Matcher:
         # of the body's names holding the words, one whose other words are all place words
         # (the fewest; "International Seabed Authority", not "Int'l Seabed Authority")
         fits = sorted((len(x), n, x) for n in held
-                      if (x := _holder_words(n) - words) and x <= places)
+                      if (x := _holder_words(n) - words) <= places)
         if not fits:
             return None
         _, n, extra = fits[0]
         ev = (f"every content word of the name is in {n!r} and in no name of another entity; "
-              f"its other words name places only ({', '.join(sorted(extra))})")
+              + (f"its other words name places only ({', '.join(sorted(extra))})" if extra
+                 else "it has no other content words"))
         return _single(query, e, 80.0, "only-holder", self._note(e), ev)
 
     def _capital_sounds(self) -> list[str]:

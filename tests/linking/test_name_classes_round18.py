@@ -27,6 +27,8 @@ BEYOND_MATCHES = [
     ("the Tropical Tuna Commission", "IATTC", "only-holder"),
     ("the Seabed Authority", "ISA", "only-holder"),
     ("the Lake Chad commission", "LCBC", "only-holder"),
+    # a state's code read as its English name
+    ("the US-Iran claims tribunal", "Iran-United-States-Claims-Tribunal", "only-holder"),
     # (2) a century after a state's name
     ("Prussia in the 18th century", "PRUSSIA", "qualified-period"),
     ("Nga thế kỷ 19", "RUSSIAN-EMPIRE", "qualified-period"),
