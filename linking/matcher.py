@@ -3571,7 +3571,7 @@ def _continent_dropped(a: str, names: list[str]) -> bool:
 #: round 18: leading words a name may leave out of a body's name (generic or geographic
 #: words, not qualifying: "Lake Chad Basin Commission" is the Chad Basin Commission)
 _LEADING_KEPT = frozenset(
-    "international intergovernmental inter-governmental global world united regional "
+    "international intl intergovernmental inter-governmental global world united regional "
     "multilateral interstate inter-state lake river sea ocean gulf mount mountain".split())
 
 #: round 18: linking words
