@@ -3589,11 +3589,12 @@ _GEO_WORDS = frozenset(
 
 
 def _holder_words(text: str) -> frozenset[str]:
-    """Round 18: the content words of a name, singular, without a possessive or a leading
-    "the" (``_only_holder``).
+    """Round 18: the content words of a name, without a possessive or a leading "the", and
+    read singular by ``singular_form`` (a final s dropped: both sides alike, so "fisherie"
+    matches "fisherie") (``_only_holder``).
 
     >>> sorted(_holder_words("the Forum Fisheries Agency's"))
-    ['agency', 'fishery', 'forum']
+    ['agency', 'fisherie', 'forum']
     """
     text = _POSSESSIVE_ANY.sub("", text)
     return frozenset(singular_form(w) for w in content_words(text) if w.isalpha())
