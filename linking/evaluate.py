@@ -274,7 +274,7 @@ LIST_STATUS = {
     "names_test16.csv": "round 15's development list (after its unseen run)",
     "names_test17.csv": "round 16's development list (after its unseen run)",
     "names_test18.csv": "round 17's development list (after its unseen run)",
-    "names_test19.csv": "unseen: by a twelfth independent writer, run once after round 17",
+    "names_test19.csv": "round 18's development list (after its unseen run)",
     "names_test20.csv": "unseen: written by a thirteenth independent writer, not yet run",
 }
 

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import difflib
 import heapq
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -119,6 +120,8 @@ TRANSLIT_MATCH = 0.85
 TRANSLIT_GAP = 0.08
 # names whose sounds are less alike than this are not compared further
 TRANSLIT_FLOOR = 0.7
+#: round 18: the vowels of a phonetic key (phonetic_key folds u into o, y into i)
+_VOWEL_KEYS = frozenset("aeiou")
 # the longest official long form has fewer words ("Great Socialist People's Libyan Arab
 # Jamahiriya", "Liên hiệp Vương quốc Anh và Bắc Ireland"): longer names skip the long-form and
 # word-by-word passes, which keeps a long name's time bounded
@@ -553,6 +556,9 @@ class Matcher:
         self._state_words: dict[str, set[int]] | None = None
         self._body_words: dict[str, int] | None = None
         self._territories: list[str] | None = None
+        self._capitals_heard: list[str] | None = None
+        self._holders: tuple[dict[str, set[int]], list[tuple[Entity, str]],
+                             frozenset[str]] | None = None
         self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
         #: names in one English spelling ("Organisation of American States" = "Organization
         #: of American States", "Programme"/"Program", "Labour"/"Labor")
@@ -684,12 +690,18 @@ class Matcher:
                 # round 17: a leading "the" before a name read by a later pass ("the Qing
                 # Empire")
                 (_without_article, "read without its article: {!r}", False),
+                # round 18: a press descriptor before a state's name ("nước chủ nhà Qatar",
+                # the host country; "quốc đảo Tuvalu", the island state)
+                (_after_descriptor, "a press descriptor before {!r}", False),
             )
             for rewrite, why, fuzzy_counts in rewrites:
                 other = rewrite(text)
                 if other is None or other == text:
                     continue
                 r = self.match(other, kind=kind, lang=lang, limit=limit)
+                if rewrite is _after_descriptor and not all(
+                        c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
+                    continue  # a state's descriptor names a state
                 if r.ambiguous or (r.best is not None
                                    and (fuzzy_counts or r.best.method != "fuzzy")):
                     cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
@@ -715,6 +727,12 @@ class Matcher:
             yr = _TRAILING_YEARS.fullmatch(text)
             if yr is not None:
                 result = self._by_period(query, yr.group("head"), yr.group("years"), kinds)
+        if result is None:
+            # round 18: a century after the name ("Đế quốc Ottoman thế kỷ 19", "Russia in the
+            # 19th century", "Ba Lan thế kỷ XVIII"), read as its span of years
+            cy = _century(text)
+            if cy is not None:
+                result = self._by_period(query, cy[0], cy[1], kinds)
         if result is None:
             # round 17: a state's regime named by its ruler or dynasty ("Tito's Yugoslavia",
             # "nước Đức thời Hitler", "the Kerensky government"), from a sourced table only
@@ -780,6 +798,10 @@ class Matcher:
                 # round 15: after every reading of one body, a generic name of bodies on one
                 # subject ("African locust control organisation")
                 result = self._topic_body(query, text, kinds) or result
+            if result.best is None and not result.ambiguous:
+                # round 18: a name whose content words are all in one name of one entity
+                # and of no other, the rest of that name being place words
+                result = self._only_holder(query, text, kinds) or result
         result = self._one_body(result)
         if result.best is not None and _PLUS.search(text) and not any(
                 _PLUS.search(n) for n in _all_names(result.best.entity)):
@@ -1251,6 +1273,9 @@ class Matcher:
             # round 17: nor drop a continent word of the name ("Inter-American Development
             # Bank of Africa" is no longer read as the Inter-American Development Bank)
             and not _continent_dropped(text, [top_text, *_all_names(top_e)])
+            # round 18: nor drop a whole qualifying word of the name read ("Special Court
+            # for Sierra Leone" is not the Residual Special Court for Sierra Leone)
+            and not _word_dropped(text, top_text)
         )
         cands = [
             Candidate(
@@ -2069,6 +2094,14 @@ class Matcher:
                 return None
             found = rival
         r, e, name = found
+        # round 18: a transliteration renders a closed final syllable only for a name that
+        # ends in a consonant (it adds vowels: "Ma-đa-gát-xca", never a consonant the name
+        # lacks): one whose sounds end in a consonant is no state whose every name (English,
+        # French, Vietnamese) ends in a vowel ("Xa-mác-can", Samarkand, is not Jamaica)
+        if all(k[-1] not in _VOWEL_KEYS for k in keys) and not any(
+                form[-1] not in _VOWEL_KEYS
+                for form, x, _n, _f in self._phonetic_index() if x is e):
+            return None
         # round 14: a territory no registry state holds that sounds as much alike ("Ca-y-man",
         # the Cayman Islands, is not the Comoros) leaves the transliteration unread
         for form in self._territory_sounds():
@@ -2080,11 +2113,122 @@ class Matcher:
                 t = (sm.ratio() + sk.ratio()) / 2 if skel else sm.ratio()
                 if t > r - TRANSLIT_GAP:
                     return None
+        # round 18: nor one that sounds more like a COW capital no entity holds as a name
+        # ("Tbi-li-xi" is Tbilisi, not Tunisia; a tie is left to the state: "Ca-bun" sounds
+        # as Kabul and as Gabon, and is read Gabon, as "Ga-bông" must be)
+        for form in self._capital_sounds():
+            for sm, sk, skel in readers:
+                sm.set_seq1(form)
+                if sm.real_quick_ratio() <= r - 0.1 or sm.ratio() <= r - 0.1:
+                    continue
+                sk.set_seq1(_consonants(form))
+                t = (sm.ratio() + sk.ratio()) / 2 if skel else sm.ratio()
+                if t > r:
+                    return None
         amb = self._ambiguous.get(folded_form(name))
         if amb and len([x for x in amb if x.kind in state_kinds]) > 1:
             return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
         ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
         return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
+
+    def _holder_index(self) -> tuple[dict[str, set[int]], list[tuple[Entity, str]],
+                                     frozenset[str]]:
+        """Round 18: each content word (singular) -> the names (indexes into the list of
+        ``(entity, name)``) holding it, and the place words: the words of the states' names,
+        continent and geographic words (built on first use)."""
+        if self._holders is None:
+            index: dict[str, set[int]] = defaultdict(set)
+            names: list[tuple[Entity, str]] = []
+            places: set[str] = (set(_CONTINENT_EN) | set(_CONTINENT_STEM) | _GEO_WORDS
+                                | _LEADING_KEPT | {"inter"})
+            for e in self.registry.entities:
+                for n in {*_all_names(e)}:
+                    ws = _holder_words(n)
+                    if e.kind in STATE_KINDS and "(" not in n:
+                        places |= ws
+                    if len(ws) < 2:
+                        continue
+                    names.append((e, n))
+                    for w in ws:
+                        index[w].add(len(names) - 1)
+            self._holders = (index, names, frozenset(places - _TOPIC_HEADS))
+        return self._holders
+
+    def _only_holder(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 18: a name of two content words or more, every one of them in one name of
+        one body (not a state) and all of them in no name of another entity, where that
+        name's other words are place words or generic words of reach only (the words of
+        states' names, continents, "islands", "against"; "international", "inter-"): the
+        name leaves out where the body works ("the Forum Fisheries Agency", the Pacific
+        Islands Forum Fisheries Agency; "Special Tribunal for the Crime of Aggression", the
+        tribunal against Ukraine). A name that holds a qualifying word the
+        query lacks ("Residual") is not read."""
+        if len(text) > 120:
+            return None
+        # a state's code in the name is read as one of the state's English names ("the
+        # Iran-US claims tribunal": the Iran-United States Claims Tribunal), when one state
+        # alone holds it
+        options: list[list[str]] = []
+        for tok in re.split(r"([\s\-–/]+)", text):
+            held = {id(h.entity): h.entity for h in self._codes.get(tok, ())
+                    if h.entity.kind in STATE_KINDS} if _ACRONYM.fullmatch(tok) else {}
+            if len(held) == 1:
+                e = next(iter(held.values()))
+                options.append([n for n in {e.labels.get("en", ""), *(a for a, lang in e.aliases
+                                                                       if lang == "en")}
+                                if n and "(" not in n][:6] or [tok])
+            else:
+                options.append([tok])
+        for parts in itertools.islice(itertools.product(*options), 12):
+            r = self._only_holder_words(query, _holder_words("".join(parts)), kinds)
+            if r is not None:
+                return r
+        return None
+
+    def _only_holder_words(
+        self, query: str, words: frozenset[str], kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 18: :meth:`_only_holder` for the content words of a name."""
+        if len(words) < 2:
+            return None
+        index, names, places = self._holder_index()
+        pools = [index.get(w) for w in words]
+        if any(not p for p in pools):
+            return None
+        hits = set.intersection(*pools)  # type: ignore[arg-type]
+        owners: dict[int, tuple[Entity, list[str]]] = {}
+        for i in sorted(hits):
+            e, n = names[i]
+            body = self._same.get(e.iri, (e, ""))[0]
+            owners.setdefault(id(body), (body, []))[1].append(n)
+        if len(owners) != 1:
+            return None
+        e, held = next(iter(owners.values()))
+        if (kinds is not None and e.kind not in kinds) or e.kind in STATE_KINDS:
+            # a state's other words are its own name's, not a place where it works
+            # ("Northern Ireland" is no name of the United Kingdom)
+            return None
+        # of the body's names holding the words, one whose other words are all place words
+        # (the fewest; "International Seabed Authority", not "Int'l Seabed Authority")
+        fits = sorted((len(x), n, x) for n in held
+                      if (x := _holder_words(n) - words) <= places)
+        if not fits:
+            return None
+        _, n, extra = fits[0]
+        ev = (f"every content word of the name is in {n!r} and in no name of another entity; "
+              + (f"its other words name places only ({', '.join(sorted(extra))})" if extra
+                 else "it has no other content words"))
+        return _single(query, e, 80.0, "only-holder", self._note(e), ev)
+
+    def _capital_sounds(self) -> list[str]:
+        """Round 18: the sounds of the COW capitals no entity holds as a name."""
+        if self._capitals_heard is None:
+            self._capitals_heard = sorted({
+                k for text in self._cow_capitals.by_capital
+                if text not in self._folded and len(k := phonetic_key(text)) >= 4})
+        return self._capitals_heard
 
     def _territory_sounds(self) -> list[str]:
         """The sounds of the territories no registry state holds (built on first use)."""
@@ -2092,7 +2236,8 @@ class Matcher:
             # (a name an entity of the registry holds is that entity's: "Kosovo", XK in CLDR)
             self._territories = sorted({
                 k for text, _ in unheld_territory_names(self.registry)
-                if folded_form(text) not in self._folded and len(k := phonetic_key(text)) >= 4})
+                if folded_form(text) not in self._folded and len(k := phonetic_key(text)) >= 4}
+)
         return self._territories
 
     def _same_name_holder(
@@ -2981,6 +3126,28 @@ _DIRECTION_REGION = re.compile(
     r"(?:miền|mien)\s+(?P<rest>(?:bắc|nam|đông|tây|bac|dong|tay)\s+\S.*)", re.IGNORECASE)
 
 
+#: round 18: Vietnamese press descriptors of a state before its name: the host country, the
+#: neighbouring country, the island state, the land of, the friendly country, the member state
+_DESCRIPTOR = re.compile(
+    r"(?:nước\s+chủ\s+nhà|nước\s+láng\s+giềng|nước\s+bạn|quốc\s+đảo|đảo\s+quốc"
+    r"|xứ\s+sở|đất\s+nước|quốc\s+gia\s+thành\s+viên|nước\s+thành\s+viên"
+    r"|nước\s+cộng\s+hòa\s+láng\s+giềng|nước\s+đăng\s+cai|nước\s+nội\s+lục)"
+    r"\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _after_descriptor(text: str) -> str | None:
+    """Round 18: the name after a Vietnamese press descriptor of a state ("nước chủ nhà
+    Qatar", "nước láng giềng Campuchia", "quốc đảo Tuvalu", "xứ sở Nepal"), or None.
+
+    >>> _after_descriptor("nước chủ nhà Qatar"), _after_descriptor("quốc đảo Tuvalu")
+    ('Qatar', 'Tuvalu')
+    >>> _after_descriptor("Qatar") is None
+    True
+    """
+    m = _DESCRIPTOR.fullmatch(text.strip())
+    return m.group("rest") if m else None
+
+
 def _without_article(text: str) -> str | None:
     """Round 17: an English name without its leading "the" ("the Qing Empire"), or None."""
     m = re.fullmatch(r"(?i)the\s+(?P<rest>\S.*)", text)
@@ -3401,6 +3568,69 @@ def _continent_dropped(a: str, names: list[str]) -> bool:
     return bool(mine)
 
 
+#: round 18: leading words a name may leave out of a body's name (generic or geographic
+#: words, not qualifying: "Lake Chad Basin Commission" is the Chad Basin Commission)
+_LEADING_KEPT = frozenset(
+    "international intl intergovernmental inter-governmental global world united regional "
+    "multilateral interstate inter-state lake river sea ocean gulf mount mountain".split())
+
+#: round 18: linking words
+_LINK_WORDS = frozenset(
+    "of the for and on in to at by a an de la le les des du el los las del y et und der die "
+    "das von fur cac ve va cua".split())
+
+
+#: round 18: geographic words and the prepositions of a place ("against Ukraine") a name
+#: may leave out of a body's name (``_only_holder``)
+_GEO_WORDS = frozenset(
+    "island islands sea ocean gulf lake river basin watercourse region regional against north "
+    "south east "
+    "west northern southern eastern western central".split())
+
+
+def _holder_words(text: str) -> frozenset[str]:
+    """Round 18: the content words of a name, without a possessive or a leading "the", and
+    read singular by ``singular_form`` (a final s dropped: both sides alike, so "fisherie"
+    matches "fisherie") (``_only_holder``).
+
+    >>> sorted(_holder_words("the Forum Fisheries Agency's"))
+    ['agency', 'fisherie', 'forum']
+    """
+    text = _POSSESSIVE_ANY.sub("", text)
+    return frozenset(singular_form(w) for w in content_words(text) if w.isalpha())
+
+
+#: a possessive ending anywhere in a name
+_POSSESSIVE_ANY = re.compile(r"['’]s\b")
+
+
+def _word_dropped(a: str, b: str) -> bool:
+    """Round 18: ``b`` (the name a fuzzy reading found) is ``a`` (word for word, a slip
+    allowed per word) after one leading word that qualifies it, not a generic or place word
+    (``_LEADING_KEPT``, a continent's name or adjective): reading ``a`` as ``b`` drops what
+    tells the body apart from the one ``a`` names ("Residual Special Court for Sierra Leone",
+    the successor of the Special Court).
+
+    >>> _word_dropped("Special Court for Sierra Leone", "Residual Special Court for Sierra Leone")
+    True
+    >>> _word_dropped("Carribean Development Bank", "Caribbean Development Bank")
+    False
+    >>> _word_dropped("Atomic Energy Agency", "International Atomic Energy Agency")
+    False
+    """
+    wa = [folded_form(w) for w in a.split()]
+    wb = [folded_form(w) for w in b.split()]
+    if wa and wa[0] == "the":
+        wa = wa[1:]
+    if len(wb) != len(wa) + 1 or len(wa) < 2:
+        return False
+    lead = wb[0]
+    if (len(lead) < 4 or not lead.isalpha() or lead in _LINK_WORDS or lead in _LEADING_KEPT
+            or lead in _CONTINENT_EN or lead in _CONTINENT_STEM):
+        return False
+    return all(x == y or _typo(x, y) for x, y in zip(wa, wb[1:], strict=True))
+
+
 def _word_replaced(a: str, b: str) -> bool:
     """True when two names of as many words (two or more) differ by a whole word, not a typo:
     "Anh Quốc" is not a misspelt "Hàn Quốc".
@@ -3586,6 +3816,35 @@ def _rescore(r: MatchResult, query: str, delta: float, method: str) -> MatchResu
 _TRAILING_YEARS = re.compile(
     r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|(?-i:nam)\s+|thời\s+kỳ\s+)?"
     r"(?P<years>(?:1[5-9]|20)\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
+
+
+#: round 18: a century after a name, in English or Vietnamese (Arabic or Roman numerals)
+_CENTURY = re.compile(
+    r"(?P<head>\D*?\w)[,\s]+(?:(?:in\s+)?(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century"
+    r"|(?:vào\s+|thời\s+)?thế\s+k[ỷỉ]\s+(?P<m>\d{1,2}|[XVI]{1,5}))", re.IGNORECASE)
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _century(text: str) -> tuple[str, str] | None:
+    """Round 18: ``(head, "first year–last year")`` of a name ending in a century.
+
+    >>> _century("Đế quốc Ottoman thế kỷ 19"), _century("Russia in the 19th century")
+    (('Đế quốc Ottoman', '1801–1900'), ('Russia', '1801–1900'))
+    >>> _century("Ba Lan thế kỷ XVIII"), _century("Russia")
+    (('Ba Lan', '1701–1800'), None)
+    """
+    m = _CENTURY.fullmatch(text.strip())
+    if m is None:
+        return None
+    raw = m.group("n") or m.group("m")
+    if raw.isdigit():
+        n = int(raw)
+    else:
+        vals = [_ROMAN[c] for c in raw.upper()]
+        n = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+    if not 15 <= n <= 21:
+        return None
+    return m.group("head"), f"{(n - 1) * 100 + 1}–{n * 100}"
 
 
 #: round 17: a state's regime named by its ruler or dynasty (the ruler read from the table
