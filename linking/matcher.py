@@ -778,6 +778,8 @@ class Matcher:
         if result is None:
             result = self._generic_body(query, text, kinds)
         if result is None:
+            result = self._press_frame(query, text, kind, lang, limit)
+        if result is None:
             result = self._fuzzy(query, text, kinds)
             bracket = split_qualifier(text)
             if (result.best is not None and bracket is not None
@@ -1211,6 +1213,29 @@ class Matcher:
             query, [Candidate(e, 60.0, False, r.best.method, r.best.evidence)], False,
             f"no match: {head!r} reads as {describe(e)}, which does not hold the acronym in "
             f"brackets {code!r}")
+
+    def _press_frame(self, query: str, text: str, kind: str | Collection[str] | None,
+                     lang: str | None, limit: int) -> MatchResult | None:
+        """Round 19 (the lead): a name inside a press frame ("phía Nhật Bản", the Japanese
+        side; "quốc gia Đông Phi Kenya", the East African country Kenya; "the Himalayan
+        kingdom of Bhutan"), read when every other reading failed: the longest remainder
+        (:func:`press_frame_readings`) read as a state without a fuzzy step (after "phía",
+        any entity: "phía EU")."""
+        for other, states_only in press_frame_readings(text):
+            r = self.match(other, kind=kind, lang=lang, limit=limit)
+            top = r.candidates[:1]
+            if not top or (states_only and top[0].entity.kind not in STATE_KINDS):
+                continue
+            best = r.best
+            if r.ambiguous or (best is not None and best.method != "fuzzy"
+                               and "code" not in best.method and "translit" not in best.method):
+                # (a code or a transliteration read from a region's last word is no name:
+                # "quốc gia châu Phi", the African country, is not 'PHI', the Philippines)
+                cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
+                                   _join(f"a press frame around {other!r}", c.evidence))
+                         for c in r.candidates]
+                return MatchResult(query, cands, r.ambiguous, r.note)
+        return None
 
     def _fuzzy(self, query: str, text: str, kinds: frozenset[str] | None) -> MatchResult:
         fo = folded_form(text)
@@ -3146,6 +3171,77 @@ def _after_descriptor(text: str) -> str | None:
     """
     m = _DESCRIPTOR.fullmatch(text.strip())
     return m.group("rest") if m else None
+
+
+#: round 19: the Vietnamese words that open a press frame around a state's name: "phía" (the
+#: side of, a party to talks), "người bạn" (the friend), "quốc gia" (the country) followed by
+#: a region ("quốc gia vùng Vịnh Oman", "quốc gia Nam Mỹ Paraguay")
+_VI_FRAME = re.compile(r"(?P<frame>phía|phia|người\s+bạn|quốc\s+gia|quoc\s+gia)\s+(?P<rest>\S.*)",
+                       re.IGNORECASE)
+
+#: round 19: an English appositive frame, "the <modifiers> <kind of state> of <name>" ("the
+#: Himalayan kingdom of Bhutan", "the oil-rich emirate of Kuwait", "the Pacific island nation
+#: of Kiribati"); "state" alone is no head ("the US state of Georgia" is no country)
+_EN_FRAME = re.compile(
+    r"(?:the\s+)?(?P<mods>(?:[\w'’.-]+\s+){1,6}?)"
+    r"(?:island\s+state|city-state|nation|kingdom|republic|emirate|sultanate|principality"
+    r"|country|monarchy|archipelago|islands?)\s+of\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+#: modifiers that name a form, a regime or a period, not a description: a frame with one of
+#: them is a different entity ("the Socialist Republic of Croatia", "the Second Polish
+#: Republic", "the Autonomous Republic of Crimea"), never read through
+_FORM_WORDS = frozenset("""
+    socialist people's peoples democratic federal federative soviet autonomous islamic arab
+    provisional revolutionary first second third fourth fifth sixth united free independent
+    national constitutional royal imperial grand papal former old ancient medieval colonial
+    breakaway self-proclaimed unrecognised unrecognized puppet occupied
+""".split())
+
+
+#: words that bind the next word into a region's name ("châu Phi", "vùng Vịnh", "Nam Á"),
+#: and the continents' and seas' words they bind
+_BINDS_NEXT = frozenset({"chau", "vung", "mien", "khu", "dong", "tay", "nam", "bac", "trung",
+                         "can", "tieu"})
+_REGION_TAIL = frozenset({"phi", "a", "au", "my", "dong", "duong", "vinh", "latinh", "uc"})
+
+
+def press_frame_readings(text: str) -> list[tuple[str, bool]]:
+    """Round 19: the names a press frame may hold, longest first, each with whether only a
+    state may be read from it: after "phía" the rest (any entity); after "người bạn" the rest;
+    after "quốc gia" every tail of the rest (a region comes between); in an English appositive
+    frame the name after "of". [] when the text has no frame.
+
+    >>> press_frame_readings("quốc gia Tây Phi Bờ Biển Ngà")[:2]
+    [('Tây Phi Bờ Biển Ngà', True), ('Bờ Biển Ngà', True)]
+    >>> press_frame_readings("phía Nhật Bản")
+    [('Nhật Bản', False)]
+    >>> press_frame_readings("the Himalayan kingdom of Bhutan")
+    [('Bhutan', True)]
+    >>> press_frame_readings("the Socialist Republic of Croatia"), press_frame_readings("Kenya")
+    ([], [])
+    """
+    text = text.strip()
+    m = _VI_FRAME.fullmatch(text)
+    if m is not None:
+        frame = " ".join(m.group("frame").lower().split())
+        rest = m.group("rest").strip()
+        if frame in ("phía", "phia"):
+            return [(rest, False)]
+        if frame == "người bạn":
+            return [(rest, True)]
+        words = rest.split()
+        # a tail never starts inside a region's name: a continent's or a sea's word after
+        # "châu", "vùng" or a direction ("quốc gia châu Phi" holds no "Phi", "quốc gia Bắc
+        # Mỹ" no "Mỹ"; "quốc gia Nam Phi" is South Africa, "quốc gia Trung Đông Jordan" Jordan)
+        return [(" ".join(words[i:]), True) for i in range(len(words))
+                if i == 0 or folded_form(words[i - 1]) not in _BINDS_NEXT
+                or folded_form(words[i]) not in _REGION_TAIL]
+    m = _EN_FRAME.fullmatch(text)
+    if m is not None:
+        mods = [w.lower().strip(".") for w in m.group("mods").split()]
+        if not any(w in _FORM_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in mods):
+            return [(m.group("rest").strip(), True)]
+    return []
 
 
 def _without_article(text: str) -> str | None:
