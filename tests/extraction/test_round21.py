@@ -1,0 +1,28 @@
+"""The twenty-first round of extraction (issue 16): how attributes (dates, roles, members) are
+assigned, with `corpus/test22/` as the development part and every part measured.
+
+Every sentence here was written for these tests; none is taken from an article or the corpus.
+"""
+
+from __future__ import annotations
+
+from fact_checks import facts
+
+from diplograph.extraction.dates import find_dates
+
+# --- dates: a visit's range with a lost space before the year ----------------------------------
+
+def test_a_day_range_keeps_its_year_across_a_lost_space() -> None:
+    got = [d.value for d in find_dates("The minister stayed in Lima from 7-9 March2019, then left.")]
+    assert got == [{"from": "2019-03-07", "to": "2019-03-09"}]
+    # a number glued to the year is no year
+    assert all(d.value != {"from": "2019-03-07", "to": "2019-03-09"}
+               for d in find_dates("Shipments of 7-9 March20190 units."))
+
+
+def test_a_visit_over_a_range_gets_start_and_end(registry) -> None:
+    visits = facts("Japanese Prime Minister Kenji Sato paid a state visit to Peru from 7-9 "
+                   "March2019, his first.",
+                   registry, "event")
+    assert [(v.get("start"), v.get("end")) for v in visits if v["event_type"] == "visit"] == [
+        ("2019-03-07", "2019-03-09")]
