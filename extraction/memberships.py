@@ -1141,8 +1141,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             r"(?:it|It|nước này|Nước này)\s+(?:(?:also|then|later|finally|eventually|had|has|đã"
             r"|cũng|chính\s+thức)\s+)*(?:(?:was|is|has\s+been|là|trở\s+thành)\s+)?",
             text[semi + 1 if semi >= 0 else prev_end : a])
+        # round 21: a subject named inside the trigger's own clause after a semicolon never
+        # takes the names before it ("… với sáu nước sáng lập là A, B và C; D và E trở thành
+        # thành viên năm 2017": D and E joined in 2017, not the founders)
+        own = semi >= 0 and any(x.key and x.is_state for x in ctx.mentions_in(semi + 1, a))
         subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if own_it else \
-            _members(ctx, subject_group(ctx, prev_end, a))
+            _members(ctx, subject_group(ctx, semi + 1 if own else prev_end, a))
         if not subj and kind == "join":
             # "A gia nhập X …, cùng đợt với B và C, và gia nhập Y năm sau đó": a coordinated
             # clause without its own subject is the sentence's subject's (never a companion's)

@@ -26,3 +26,19 @@ def test_a_visit_over_a_range_gets_start_and_end(registry) -> None:
                    registry, "event")
     assert [(v.get("start"), v.get("end")) for v in visits if v["event_type"] == "visit"] == [
         ("2019-03-07", "2019-03-09")]
+
+
+# --- memberships: a list's members keep the list's own date ------------------------------------
+
+def _memberships(text: str, registry, lang: str = "en") -> set[tuple]:
+    return {(m["member"], m.get("start"), tuple(m.get("roles") or ()))
+            for m in facts(text, registry, "membership", lang)}
+
+
+def test_a_join_after_a_semicolon_is_not_the_founders(registry) -> None:
+    got = _memberships("ASEAN được thành lập tại Bangkok ngày 8/8/1967, với năm nước sáng lập là "
+                       "Indonesia, Malaysia, Philippines, Singapore và Thái Lan; Brunei và Lào trở "
+                       "thành thành viên năm 1999.", registry, "vi")
+    joined_1999 = {m for m, start, _ in got if start == "1999"}
+    assert joined_1999 == {"Brunei", "Laos"}
+    assert ("Indonesia", "1967-08-08", ("founding", "full")) in got
