@@ -42,3 +42,23 @@ def test_a_join_after_a_semicolon_is_not_the_founders(registry) -> None:
     joined_1999 = {m for m, start, _ in got if start == "1999"}
     assert joined_1999 == {"Brunei", "Laos"}
     assert ("Indonesia", "1967-08-08", ("founding", "full")) in got
+
+
+# --- memberships: an end goes to the states its clause names ------------------------------------
+
+def _ends(text: str, registry) -> set[tuple]:
+    return {(m["member"], m.get("end"), m.get("end_reason"))
+            for m in facts(text, registry, "membership") if m.get("end_reason")}
+
+
+def test_a_possessive_apposition_is_not_the_suspended_state(registry) -> None:
+    got = _ends("Senegal hosted the talks. Chad, Sudan's western neighbour, was suspended from the "
+                "African Union in March 2021.", registry)
+    assert got == {("Chad", "2021-03", "suspension")}
+
+
+def test_a_pronoun_continues_the_clause_before_and_companions_share_the_end(registry) -> None:
+    got = _ends("Senegal hosted the talks. Mali was suspended from the African Union in June 2021, "
+                "and on 3 March 2024 it left the union together with Chad and Togo.", registry)
+    assert got == {("Mali", "2021-06", "suspension"), ("Mali", "2024-03-03", "withdrawal"),
+                   ("Chad", "2024-03-03", "withdrawal"), ("Togo", "2024-03-03", "withdrawal")}
