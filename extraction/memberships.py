@@ -1418,7 +1418,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 stop = re.search(r"[,;]", text[b:right])
                 d = pick_date(ctx, b, b + stop.start() if stop else right, b)
                 born = re.search(r",\s*(?:which|that)\s+(?:came\s+into\s+being|was\s+(?:founded"
-                                 r"|established|created|launched|set\s+up))\s+|,\s*(?:tổ chức\s+)?"
+                                 r"|established|created|launched|set\s+up))\s+"
+                                 # round 21: a participle, "…, set up under the Treaty of … in 1973"
+                                 r"|,\s*(?:founded|established|created|set\s+up)\s+(?=(?:in|on|at"
+                                 r"|under|by)\s)|,\s*(?:tổ chức\s+)?"
                                  r"(?:ra đời|được thành lập)\s+", text[b:right], re.I)
                 if d is None and "founding" in roles and born is not None:
                     # "… are the founding members of the EAEU, which came into being on 1
@@ -1440,7 +1443,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                           and x is not ctx.dateline]
                     d = ds[-1] if ds else None
             born_at = re.search(r",\s*(?:which|that)\s+(?:came\s+into\s+being|was\s+(?:founded"
-                                r"|established|created|launched|set\s+up))\s+|,\s*(?:vốn\s+)?"
+                                r"|established|created|launched|set\s+up))\s+"
+                                r"|,\s*(?:founded|established|created|set\s+up)\s+(?=(?:in|on|at"
+                                r"|under|by)\s)|,\s*(?:vốn\s+)?"
                                 r"(?:được\s+(?:thành\s+lập|khai\s+sinh)|ra\s+đời)\s+",
                                 text[b:right], re.I)
             if "founding" in roles and born_at is not None and (d is None or d.start < b):

@@ -62,3 +62,12 @@ def test_a_pronoun_continues_the_clause_before_and_companions_share_the_end(regi
                 "and on 3 March 2024 it left the union together with Chad and Togo.", registry)
     assert got == {("Mali", "2021-06", "suspension"), ("Mali", "2024-03-03", "withdrawal"),
                    ("Chad", "2024-03-03", "withdrawal"), ("Togo", "2024-03-03", "withdrawal")}
+
+
+# --- memberships: founders take the founding the text gives -----------------------------------
+
+def test_a_founder_takes_the_date_of_a_participle_founding(registry) -> None:
+    got = _memberships("Senegal hosted the talks. Chile is a founding member of the Pacific "
+                       "Alliance, set up under the Lima Declaration in 2011, and its secretariat "
+                       "rotates.", registry)
+    assert ("Chile", "2011", ("founding", "full")) in got
