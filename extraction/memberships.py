@@ -53,6 +53,10 @@ JOIN = re.compile(
     r"(?:\s+of)?\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founding\s+states\s+of\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founders\s+of\b"
+    # round 21: "was one of the fifteen West African states that set up ECOWAS", "was among the
+    # twelve states that founded NATO": a counted founder
+    r"|\b(?:is|are|was|were)\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:states|countries"
+    r"|nations)\s+(?:that|which|to)\s+(?:founded|set\s+up|created|established|formed)\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp|là thành viên"
     r"|(?<!\w)vào(?=\s+(?-i:(?:hội đồng|tổ chức|khối|liên minh|hiệp hội)\s+này)(?!\w))"
@@ -1368,6 +1372,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
             if "sáng lập" in word or "founding" in word or "founders" in word or cofounded \
+            or re.search(r"(?:founded|set\s+up|created|established|formed)$", word) \
             else ["full"]
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):

@@ -71,3 +71,13 @@ def test_a_founder_takes_the_date_of_a_participle_founding(registry) -> None:
                        "Alliance, set up under the Lima Declaration in 2011, and its secretariat "
                        "rotates.", registry)
     assert ("Chile", "2011", ("founding", "full")) in got
+
+
+def test_a_counted_founder_is_a_founding_member_with_the_founding_date(registry) -> None:
+    got = _memberships("Senegal hosted the talks. Thailand was one of the five Asian states that "
+                       "set up ASEAN in Bangkok in August 1967.", registry)
+    assert got == {("Thailand", "1967-08", ("founding", "full"))}
+    got = _memberships("Senegal hosted the talks. Five years later Thailand was among the five "
+                       "states that founded ASEAN, signing a declaration in Bangkok on 8 August "
+                       "1967.", registry)
+    assert got == {("Thailand", "1967-08-08", ("founding", "full"))}
