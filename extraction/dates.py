@@ -577,8 +577,16 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                        # 2002. On 5 June, …": background, not the story's year)
                        and not (anchor is not None and x.start < sa and _RELATIVE_BEFORE.search(
                            text, _sentence_bounds(text, x.start)[0], x.start))]
+            # round 21: a day inside a range named earlier ("paid a visit from 19-21 November
+            # 2024, the first since … came in 1968. On 20 November, …") is one of the range's
+            # days, whatever year came between
+            inside = [x for x in prev if x.kind == "range" and isinstance(x.value, dict)
+                      and what == "day" and x.value.get("from") and x.value.get("to")
+                      and x.value["from"] <= (_day(int(x.value["from"][:4]), d.pending[2],
+                                                   d.pending[1]) or "") <= x.value["to"]]
             year = (
                 after[0].year if after else before[-1].year if before
+                else int(inside[-1].value["from"][:4]) if inside
                 else carried[-1].year if carried
                 else anchor.year if anchor else None
             )

@@ -81,3 +81,15 @@ def test_a_counted_founder_is_a_founding_member_with_the_founding_date(registry)
                        "states that founded ASEAN, signing a declaration in Bangkok on 8 August "
                        "1967.", registry)
     assert got == {("Thailand", "1967-08-08", ("founding", "full"))}
+
+
+# --- dates: a day inside a range named before is one of its days --------------------------------
+
+def test_a_day_inside_an_earlier_range_takes_the_range_year() -> None:
+    text = ("The foreign minister visited Peru from 4 to 6 June 2022, the first such trip since a "
+            "minister came in 1979. On 5 June, the two sides signed a memorandum.")
+    got = [d.value for d in find_dates(text)]
+    assert got == [{"from": "2022-06-04", "to": "2022-06-06"}, "1979", "2022-06-05"]
+    # a day outside the range is left to the older rule (the nearest year before it)
+    text = text.replace("On 5 June", "On 9 July")
+    assert [d.value for d in find_dates(text)][-1] == "1979-07-09"
