@@ -886,6 +886,10 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                 r"(?<!\w)(?:sẽ|dự kiến)\s+[^;.]{0,120}$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
                 ctx.text[max(s.start, ctx.text.rfind(";", s.start, a) + 1) : a]):
             continue  # "Ngày mai, … sẽ rời Dublin sang Pháp, … và thăm chính thức nước này"
+        if re.search(r"\b(?:invited|invites|invite|asked|urged)\s+[^,;.]{1,60}?\s+to"
+                     r"(?:\s+(?:pay|make)(?:\s+an?)?(?:\s+\w+){0,2})?\s*$",
+                     ctx.text[max(s.start, a - 90) : a], re.I):
+            continue  # round 21: "Modi invited Mahama to pay a visit to India": an invitation
         if re.search(r"(?:(?<!\w)trong|\bduring)\s+(?:the\s+)?$", ctx.text[max(s.start, a - 8) : a],
                      re.I) and re.match(r"\s*,", ctx.text[b : b + 3]):
             continue  # "trong chuyến thăm, …": the visit the text already stated

@@ -93,3 +93,11 @@ def test_a_day_inside_an_earlier_range_takes_the_range_year() -> None:
     # a day outside the range is left to the older rule (the nearest year before it)
     text = text.replace("On 5 June", "On 9 July")
     assert [d.value for d in find_dates(text)][-1] == "1979-07-09"
+
+
+# --- events: an invitation to visit is no visit -------------------------------------------------
+
+def test_an_invitation_to_visit_is_no_visit(registry) -> None:
+    text = ("LIMA, May 4, 2023 - President Boric of Chile held talks in Lima. He invited the Peruvian "
+            "president to pay a state visit to Chile.")
+    assert [v for v in facts(text, registry, "event") if v["event_type"] == "visit"] == []
