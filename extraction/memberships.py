@@ -1390,8 +1390,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 roles = ["participant"]
             elif OBSERVER.search(text, prev_s.start, prev_s.end):
                 roles = ["observer"]
-        if re.search(r"\bassociate\b|thành viên liên kết", text[a : min(right, b + 30)], re.I):
-            roles = ["associate"]  # "became associate members", "as an associate member"
+        if re.search(r"\bassociate\b|thành viên liên kết", text[a : min(right, b + 30)], re.I) \
+                or re.search(r"^[^,;.]{0,30}?(?:quốc gia|nước|thành viên)\s+liên\s+kết(?!\w)",
+                             text[b : min(right, b + 60)], re.I):
+            # "became associate members", "as an associate member"; round 21: "ký văn kiện gia
+            # nhập và trở thành quốc gia liên kết của Mercosur"
+            roles = ["associate"]
         as_obs = re.search(r"(?:\b(?:as|with)\s+(?:an?\s+)?|(?<!\w)làm\s+|(?<!\w)với\s+tư\s+cách\s+"
                            r"(?:là\s+)?)(?:\S+\s+){0,2}?(?:observers?\b|quan sát viên)",
                            text[b : min(s.end, b + 60)], re.I)

@@ -101,3 +101,11 @@ def test_an_invitation_to_visit_is_no_visit(registry) -> None:
     text = ("LIMA, May 4, 2023 - President Boric of Chile held talks in Lima. He invited the Peruvian "
             "president to pay a state visit to Chile.")
     assert [v for v in facts(text, registry, "event") if v["event_type"] == "visit"] == []
+
+
+# --- memberships: an associate role read from the words after the verb --------------------------
+
+def test_an_associate_state_in_vietnamese(registry) -> None:
+    got = _memberships("Ngày 3/7/2023, Bolivia ký văn kiện gia nhập và trở thành quốc gia liên kết "
+                       "của Mercosur.", registry, "vi")
+    assert got == {("Bolivia", "2023-07-03", ("associate",))}
