@@ -109,3 +109,13 @@ def test_an_associate_state_in_vietnamese(registry) -> None:
     got = _memberships("Ngày 3/7/2023, Bolivia ký văn kiện gia nhập và trở thành quốc gia liên kết "
                        "của Mercosur.", registry, "vi")
     assert got == {("Bolivia", "2023-07-03", ("associate",))}
+
+
+# --- dates: a headline's tie is the body's, with the body's day ---------------------------------
+
+def test_a_headline_partnership_gives_way_to_the_body_with_its_day(registry) -> None:
+    text = ("Chile and Peru lift ties to strategic partnership\n\n"
+            "LIMA, May 4, 2023 - Chile and Peru raised their relationship to a strategic "
+            "partnership on Tuesday, during a visit by the Chilean president.")
+    got = [(sorted(p["parties"]), p.get("date")) for p in facts(text, registry, "partnership")]
+    assert got == [(["Chile", "Peru"], "2023-05-02")]
