@@ -119,3 +119,10 @@ def test_a_headline_partnership_gives_way_to_the_body_with_its_day(registry) -> 
             "partnership on Tuesday, during a visit by the Chilean president.")
     got = [(sorted(p["parties"]), p.get("date")) for p in facts(text, registry, "partnership")]
     assert got == [(["Chile", "Peru"], "2023-05-02")]
+
+
+def test_documents_exchanged_then_take_the_day_just_told(registry) -> None:
+    text = ("LIMA, May 4, 2023 - The presidents of Chile and Peru held talks in Lima on Tuesday. "
+            "The two governments then exchanged three memoranda of understanding.")
+    got = [(sorted(a["parties"]), a.get("signed")) for a in facts(text, registry, "agreement")]
+    assert got == [(["Chile", "Peru"], "2023-05-02")]
