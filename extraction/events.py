@@ -124,6 +124,13 @@ def _place(ctx: Context, a: int, b: int) -> Mention | None:
                    and (x.is_state or x.how in ("capital", "city") or x.kind == "place")]
             if nxt:
                 return nxt[0]
+        # round 21: "tại Thành phố Panama", "in Kuwait City": a capital named after its state
+        city = re.match(r"(?:Thành\s+phố|thành\s+phố|TP\.?)\s+", ctx.text[m.end() : b])
+        at = m.end() + (city.end() if city else 0)
+        nxt = [x for x in ctx.mentions_in(at, b) if x.start == at and x.is_state and x.key
+               and (city is not None or re.match(r"\s+City\b", ctx.text[x.end : x.end + 6]))]
+        if nxt and re.search(r"(?:in|at|tại|ở)\s*(?:the\s+)?$", ctx.text[a : m.end()], re.I):
+            return nxt[0]
         # "tại Nice (Pháp)", "in Kazan (Russia)": a town the registry does not hold, then its
         # state in brackets
         town = re.match(r"(?-i:[A-ZĐ])[\w'’-]+(?:\s+(?-i:[A-ZĐ])[\w'’-]+){0,2}\s*\(",

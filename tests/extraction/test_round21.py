@@ -126,3 +126,17 @@ def test_documents_exchanged_then_take_the_day_just_told(registry) -> None:
             "The two governments then exchanged three memoranda of understanding.")
     got = [(sorted(a["parties"]), a.get("signed")) for a in facts(text, registry, "agreement")]
     assert got == [(["Chile", "Peru"], "2023-05-02")]
+
+
+# --- events: a capital named after its state is a place in that state --------------------------
+
+def test_a_city_named_after_its_state_is_the_meeting_place(registry) -> None:
+    got = [m.get("place") for m in facts(
+        "Ngày 5/3/2024, Ngoại trưởng Chile hội kiến Tổng thống Guatemala tại Thành phố Guatemala.",
+        registry, "event", "vi") if m["event_type"] == "meeting"]
+    assert got == ["Guatemala"]
+    got = [m.get("place") for m in facts(
+        "On 5 March 2024, Chilean President Gabriel Boric held talks with Kuwaiti Prime Minister "
+        "Ahmad Abdullah in Kuwait City.",
+        registry, "event") if m["event_type"] == "meeting"]
+    assert got == ["Kuwait"]
