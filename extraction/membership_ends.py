@@ -350,7 +350,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if not members:
                 # "Georgia's membership of the CIS ended": the possessive state
                 poss = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key
-                        and re.match(r"['’]s\b", text[x.end : x.end + 2])]
+                        and re.match(r"['’]s\b", text[x.end : x.end + 2])
+                        # round 21: the possessive of the membership, never of an apposition
+                        # ("Burkina Faso, Ghana's northern neighbour, …")
+                        and re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:membership|participation"
+                                     r"|seat|suspension|withdrawal|exit|expulsion)\b",
+                                     text[x.end : x.end + 60])]
                 members = poss[-1:]
             if not members and lifted:
                 # "Fiji was suspended …; the suspension was lifted in 2014": the state last

@@ -140,3 +140,10 @@ def test_a_city_named_after_its_state_is_the_meeting_place(registry) -> None:
         "Ahmad Abdullah in Kuwait City.",
         registry, "event") if m["event_type"] == "meeting"]
     assert got == ["Kuwait"]
+
+
+def test_a_possessive_apposition_is_not_the_state_announcing_an_end(registry) -> None:
+    text = ("Senegal hosted the talks. Chad, Sudan's western neighbour, was suspended from the "
+            "African Union in March 2021 after the government announced its withdrawal.")
+    subjects = [c["subjects"] for c in facts(text, registry, "claim")]
+    assert not [x for x in subjects if "Sudan" in x or "SDN" in x]
