@@ -183,7 +183,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # an anniversary counted back from the dateline: "to mark fifty years since Australia
     # became …" (the clause after "since" happened that many years before the article)
     (re.compile(rf"\b(?:mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing))\s+{TENS}\s+years\s+since\b", re.I), "years_since_mark"),  # noqa: E501
-    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b|(?<!\w)(?:cũng\s+)?trong\s+năm\s+(?:đó|ấy)(?!\w)|\bin\s+that\s+same\s+year\b|\b(?:in\s+)?the\s+same\s+year\b|\bthat\s+same\s+year\b", re.I), "same_year"),  # noqa: E501
+    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b|(?<!\w)(?:cũng\s+)?trong\s+năm\s+(?:đó|ấy)(?!\w)|\bin\s+that\s+same\s+year\b|\b(?:in\s+)?the\s+same\s+year\b|\bthat\s+same\s+year\b|(?<!\w)cùng\s+năm(?=\s*[,;.)]|\s*$)", re.I), "same_year"),  # noqa: E501
     (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))|(?<!\w)năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "years_later_vi"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "months_later"),  # noqa: E501

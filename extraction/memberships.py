@@ -787,6 +787,13 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
                 stop = bracket
             own = [d for d in ctx.dates_in(nxt.end, nxt.end + stop.end() if stop else s.end)
                    if isinstance(d.value, str)]
+            if bracket and not own:
+                # round 21: "… và Tổ chức Thống nhất châu Phi (OAU) cùng năm;": a bracket holding
+                # only the acronym; the date after it is the organisation's own
+                at = nxt.end + bracket.end()
+                more = re.search(r"[;(]|,(?!\s*\d)|\s(?:and|và)\s", ctx.text[at : s.end])
+                own = [d for d in ctx.dates_in(at, at + more.start() if more else s.end)
+                       if isinstance(d.value, str)]
             data = {k: v for k, v in c.data.items() if k not in ("organization", "start")}
             data["organization"] = ctx.label(nxt.key)
             if own:

@@ -147,3 +147,14 @@ def test_a_possessive_apposition_is_not_the_state_announcing_an_end(registry) ->
             "African Union in March 2021 after the government announced its withdrawal.")
     subjects = [c["subjects"] for c in facts(text, registry, "claim")]
     assert not [x for x in subjects if "Sudan" in x or "SDN" in x]
+
+
+# --- memberships: "cùng năm" after a second organisation and its acronym ------------------------
+
+def test_the_same_year_after_a_coordinated_organisation(registry) -> None:
+    got = {(m["organization"], m.get("start")) for m in facts(
+        "Kenya gia nhập Liên hợp quốc ngày 16/12/1963 và Tổ chức Thống nhất châu Phi (OAU) cùng "
+        "năm; năm 2000, nước này ký một hiệp định với Uganda.", registry, "membership", "vi")}
+    assert ("Organization for African Unity", "1963") in got
+    # "cùng năm nước" is "with five states", no date
+    assert [d.value for d in find_dates("Lào cùng năm nước khác ký văn kiện.")] == []
