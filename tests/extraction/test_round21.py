@@ -158,3 +158,14 @@ def test_the_same_year_after_a_coordinated_organisation(registry) -> None:
     assert ("Organization for African Unity", "1963") in got
     # "cùng năm nước" is "with five states", no date
     assert [d.value for d in find_dates("Lào cùng năm nước khác ký văn kiện.")] == []
+
+
+# --- events: bare posts meeting on a day of a visit told before ---------------------------------
+
+def test_bare_posts_meeting_during_a_visit_take_the_visit_sides(registry) -> None:
+    text = ("Peru and Chile\nPrime Minister Ana Soto of Chile paid a state visit to Peru from 4-6 "
+            "June 2022. On 5 June, Prime Minister held talks with President Luis Vera at the "
+            "Government Palace.")
+    got = [{(p["actor"], (p.get("post") or {}).get("office")) for p in m["participants"]}
+           for m in facts(text, registry, "event") if m["event_type"] == "meeting"]
+    assert got == [{("Chile", "prime-minister"), ("Peru", "president")}]
