@@ -169,3 +169,20 @@ def test_bare_posts_meeting_during_a_visit_take_the_visit_sides(registry) -> Non
     got = [{(p["actor"], (p.get("post") or {}).get("office")) for p in m["participants"]}
            for m in facts(text, registry, "event") if m["event_type"] == "meeting"]
     assert got == [{("Chile", "prime-minister"), ("Peru", "president")}]
+
+
+# --- claims: intentions in reported speech ------------------------------------------------------
+
+def test_reported_intentions(registry) -> None:
+    def intentions(text: str, lang: str = "en") -> list[set]:
+        return [set(c["subjects"]) for c in facts(text, registry, "claim", lang)
+                if c.get("claim_type") == "intention" and c.get("modality") == "intended"]
+    assert {"Chile", "Peru"} in intentions(
+        "Chile and Peru held talks in Lima. The two leaders said they wanted to triple "
+        "their trade within ten years.")
+    assert {"Chile", "Peru"} in intentions(
+        "Ngày 5/3/2024, Chile và Peru hội đàm tại Lima; hai nước dự định tăng gấp ba kim ngạch "
+        "thương mại.", "vi")
+    assert {"Chile", "Peru"} in intentions(
+        "Ngày 5/3/2024, Chile và Peru hội đàm tại Lima; hai bên nhất trí tăng cường trao đổi "
+        "đoàn.", "vi")
