@@ -338,8 +338,16 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             flags = [] if len(named) == 2 else ["pair-from-document"]
             # the sentence's date, else a news article's day (the talks at which they were
             # handed over), else the day the paragraph last named
+            # (round 21: a sentence that goes on with the day just told, "The two governments
+            # then exchanged …", "sau đó", takes that day, not the dateline's)
+            goes_on = re.search(r"\b(?:then|afterwards|after\s+that|subsequently)\b"
+                                r"|(?<!\w)(?:sau\s+đó|tiếp\s+đó)(?!\w)",
+                                ctx.text[s.start : m.start()], re.I)
+            told = _context_date(ctx, s) if goes_on else None
             d = pick_date(ctx, s.start, s.end, m.start(), kinds=("point",)) or (
-                ctx.dateline if ctx.dateline is not None and ctx.dateline.start < s.start
+                told if told is not None and told is not ctx.dateline
+                and told.start > (ctx.dateline.start if ctx.dateline is not None else -1)
+                else ctx.dateline if ctx.dateline is not None and ctx.dateline.start < s.start
                 else _context_date(ctx, s))
             if d is not None and isinstance(d.value, str):
                 data["signed"] = d.value

@@ -41,6 +41,10 @@ INTENT = [
                 # round 20: "the two sides agreed to work towards a … Agreement"
                 r"|\b(?:agreed|decided|pledged|resolved)\s+to\s+work\s+(?:towards?|for)\b"
                 r"|(?<!\w)nhất\s+trí\s+sẽ(?!\w)"
+                # round 21: reported intentions, "the two leaders said they wanted to double …",
+                # "hai nước dự định tăng gấp đôi …", "hai bên nhất trí tăng cường …"
+                r"|\bsaid\s+(?:they|it|he|she)\s+wanted\s+to\b|(?<!\w)dự\s+định(?!\w)"
+                r"|(?<!\w)nhất\s+trí\s+(?=(?:tăng\s+cường|đẩy\s+mạnh|mở\s+rộng|thúc\s+đẩy)(?!\w))"
                 r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"
                 r"(?:\w+\s+)?(?:target|goal)\b|(?<!\w)(?<!chưa )(?<!không )có kế hoạch(?!\w)",
                 re.I), "intended"),

@@ -659,8 +659,20 @@ def is_object(ctx: Context, m: Mention, floor: int = 0) -> bool:
     return bool(_OBJECT_BEFORE.search(ctx.text, max(floor, m.start - 12), m.start))
 
 
+#: round 21: an apposition opening with a possessive name right before a verb: "Burkina Faso,
+#: Ghana's northern neighbour, was suspended …"
+_POSSESSIVE_ASIDE = re.compile(r",\s+(?:the\s+)?(?-i:[A-ZĐ])[\w.-]*(?:\s+(?-i:[A-ZĐ])[\w.-]*){0,3}"
+                               r"['’]s\s+(?-i:[a-z])[^,;.()]{0,60},\s*"
+                               r"(?:(?:was|were|is|are|has|have|had|been|also|then)\s+)*$")
+
+
 def subject_group(ctx: Context, a: int, pos: int) -> list[Mention]:
-    """``group_before``, unless that group is the object of a preposition."""
+    """``group_before``, unless that group is the object of a preposition; a possessive
+    apposition before ``pos`` ("A, B's neighbour, was …") is skipped for the name before it."""
+    ap = _POSSESSIVE_ASIDE.search(ctx.text, max(a, pos - 100), pos)
+    if ap is not None and ap.end() == pos and any(
+            x.end == ap.start() and x.key for x in ctx.mentions_in(a, ap.start() + 1)):
+        pos = ap.start()
     group = group_before(ctx, a, pos)
     return [] if group and is_object(ctx, group[0], a) else group
 

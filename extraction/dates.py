@@ -130,7 +130,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # a range across two months: "from 29 March to 1 April 2023", "March 29 - April 1, 2023"
     (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s+{MONTH}\s*(?:to|until|-|–)\s*(\d{{1,2}})\s+{MONTH},?\s+{YEAR}", re.I), "en_range_months"),  # noqa: E501
     (re.compile(rf"(?:from\s+)?{MONTH}\s+(\d{{1,2}})\s*(?:to|until|-|–)\s*{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}", re.I), "en_range_months_md"),  # noqa: E501
-    (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s*(?:to|and|-|–)\s*(\d{{1,2}})\s+{MONTH}\s+{YEAR}", re.I), "en_range"),  # noqa: E501
+    (re.compile(rf"(?:from\s+)?(?<!\d)(\d{{1,2}})\s*(?:to|and|-|–)\s*(\d{{1,2}})\s+{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_range"),  # noqa: E501
     # a range inside one month, US order or without its year: "June 18-19, 2023", "from July 6
     # to 9", "from 6 to 9 July" (the year from the context, like "từ ngày 9 đến 14/6")
     (re.compile(rf"(?:from\s+)?{MONTH}\s+(\d{{1,2}})\s*(?:to|until|-|–)\s*(\d{{1,2}})(?:,?\s+{YEAR})?(?![\d:])", re.I), "en_range_md"),  # noqa: E501
@@ -183,7 +183,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # an anniversary counted back from the dateline: "to mark fifty years since Australia
     # became …" (the clause after "since" happened that many years before the article)
     (re.compile(rf"\b(?:mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing))\s+{TENS}\s+years\s+since\b", re.I), "years_since_mark"),  # noqa: E501
-    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b|(?<!\w)(?:cũng\s+)?trong\s+năm\s+(?:đó|ấy)(?!\w)|\bin\s+that\s+same\s+year\b|\b(?:in\s+)?the\s+same\s+year\b|\bthat\s+same\s+year\b", re.I), "same_year"),  # noqa: E501
+    (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+year\b|\b(?:cuối|đầu|cùng)\s+năm\s+(?:đó|ấy)\b|(?<!\w)(?:cũng\s+)?trong\s+năm\s+(?:đó|ấy)(?!\w)|\bin\s+that\s+same\s+year\b|\b(?:in\s+)?the\s+same\s+year\b|\bthat\s+same\s+year\b|(?<!\w)cùng\s+năm(?=\s*[,;.)]|\s*$)", re.I), "same_year"),  # noqa: E501
     (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))|(?<!\w)năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "years_later_vi"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "months_later"),  # noqa: E501
@@ -577,8 +577,16 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                        # 2002. On 5 June, …": background, not the story's year)
                        and not (anchor is not None and x.start < sa and _RELATIVE_BEFORE.search(
                            text, _sentence_bounds(text, x.start)[0], x.start))]
+            # round 21: a day inside a range named earlier ("paid a visit from 19-21 November
+            # 2024, the first since … came in 1968. On 20 November, …") is one of the range's
+            # days, whatever year came between
+            inside = [x for x in prev if x.kind == "range" and isinstance(x.value, dict)
+                      and what == "day" and x.value.get("from") and x.value.get("to")
+                      and x.value["from"] <= (_day(int(x.value["from"][:4]), d.pending[2],
+                                                   d.pending[1]) or "") <= x.value["to"]]
             year = (
                 after[0].year if after else before[-1].year if before
+                else int(inside[-1].value["from"][:4]) if inside
                 else carried[-1].year if carried
                 else anchor.year if anchor else None
             )

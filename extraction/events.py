@@ -124,6 +124,13 @@ def _place(ctx: Context, a: int, b: int) -> Mention | None:
                    and (x.is_state or x.how in ("capital", "city") or x.kind == "place")]
             if nxt:
                 return nxt[0]
+        # round 21: "tại Thành phố Panama", "in Kuwait City": a capital named after its state
+        city = re.match(r"(?:Thành\s+phố|thành\s+phố|TP\.?)\s+", ctx.text[m.end() : b])
+        at = m.end() + (city.end() if city else 0)
+        nxt = [x for x in ctx.mentions_in(at, b) if x.start == at and x.is_state and x.key
+               and (city is not None or re.match(r"\s+City\b", ctx.text[x.end : x.end + 6]))]
+        if nxt and re.search(r"(?:in|at|tại|ở)\s*(?:the\s+)?$", ctx.text[a : m.end()], re.I):
+            return nxt[0]
         # "tại Nice (Pháp)", "in Kazan (Russia)": a town the registry does not hold, then its
         # state in brackets
         town = re.match(r"(?-i:[A-ZĐ])[\w'’-]+(?:\s+(?-i:[A-ZĐ])[\w'’-]+){0,2}\s*\(",
@@ -886,6 +893,10 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                 r"(?<!\w)(?:sẽ|dự kiến)\s+[^;.]{0,120}$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
                 ctx.text[max(s.start, ctx.text.rfind(";", s.start, a) + 1) : a]):
             continue  # "Ngày mai, … sẽ rời Dublin sang Pháp, … và thăm chính thức nước này"
+        if re.search(r"\b(?:invited|invites|invite|asked|urged)\s+[^,;.]{1,60}?\s+to"
+                     r"(?:\s+(?:pay|make)(?:\s+an?)?(?:\s+\w+){0,2})?\s*$",
+                     ctx.text[max(s.start, a - 90) : a], re.I):
+            continue  # round 21: "Modi invited Mahama to pay a visit to India": an invitation
         if re.search(r"(?:(?<!\w)trong|\bduring)\s+(?:the\s+)?$", ctx.text[max(s.start, a - 8) : a],
                      re.I) and re.match(r"\s*,", ctx.text[b : b + 3]):
             continue  # "trong chuyến thăm, …": the visit the text already stated
@@ -1127,6 +1138,35 @@ _LENGTH = re.compile(r"\b(\w+)-day\s+(?:state\s+|official\s+|working\s+)?(?:visi
                      re.I)
 
 
+def _visitor_office(ctx: Context, s: Sentence, chosen: list[Post], b: int) -> list[str] | None:
+    """Round 21: two posts without states meeting on a day of a visit the paragraph told (to a
+    state of the pair, by a post of one of their offices: "Prime Minister X paid a State Visit
+    to Guyana from 19-21 November 2024 …. On 20 November, Prime Minister held talks with
+    President Y at State House"): that post is the visitor's, the other the host's."""
+    at = _place(ctx, b, s.end)
+    if (at is not None and at.key not in ctx.pair) or len({p.office for p in chosen}) != 2:
+        return None
+    for prev in reversed([p for p in ctx.sents if p.end <= s.end and p.paragraph == s.paragraph]):
+        for v in VISIT.finditer(ctx.text, prev.start, min(prev.end, s.start if prev is not s
+                                                          else prev.end)):
+            dest = _visit_dest(ctx, v.end(), prev.end)
+            if dest is None or dest.key not in ctx.pair or (at is not None and dest.key != at.key):
+                continue
+            # (the visit whose range holds the meeting's day, not another visit of the pair)
+            span = [x.value for x in ctx.dates_in(v.end(), prev.end)
+                    if x.kind == "range" and isinstance(x.value, dict)][:1]
+            if not span or not any(span[0]["from"] <= x.value <= span[0]["to"]
+                                   for x in ctx.dates_in(s.start, b)
+                                   if isinstance(x.value, str) and len(x.value) == 10):
+                continue
+            offices = {p.office for p in ctx.posts_in(prev.start, v.start()) if p.state is None
+                       or p.state != dest.key}
+            hit = [p.office in offices for p in chosen]
+            if hit.count(True) == 1:
+                return [ctx.other(dest.key) if h else dest.key for h in hit]
+    return None
+
+
 def _visit_states(ctx: Context, s: Sentence, chosen: list[Post]) -> list[str | None]:
     """"President Yoon visited Tokyo …, and held talks with Prime Minister Kishida": the
     leader named before the visit is the visitor's, the other the host's."""
@@ -1291,6 +1331,8 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # a text on one state: "President Nazarbayev met President Trump at the White
             # House": its office holder meets the host's
             states = [ctx.subject, at.key]
+        elif states == [None, None] and len(ctx.pair) == 2 and _visitor_office(ctx, s, chosen, b):
+            states = _visitor_office(ctx, s, chosen, b)
         elif states[0] is None and states[1] is None and len(ctx.pair) == 2:
             first = "VNM" if ctx.lang == "vi" and "VNM" in ctx.pair else ctx.pair[0]
             states = [first, ctx.other(first)]

@@ -19,6 +19,7 @@ from .context import (
     Candidate,
     Context,
     Sentence,
+    group_after,
     group_before,
     keys,
     modal,
@@ -296,6 +297,25 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # right before the verb is the text's state, not a name earlier in the clause
             members = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             dated = [(x, None) for x in members]
+        if len(prev_members) == 1 and re.search(
+                r",\s+(?:and|but)\s+(?:(?:on|in)\s[^,;]{2,25}?\s+)?(?:it|It)\s+"
+                r"(?:(?:also|then|later|had|has|was)\s+)*$", text[max(prev_end, a - 50) : a]):
+            # round 21: "B was suspended from X in 2022, and on 29 January 2025 it left the
+            # community": the pronoun of a coordinated clause continues the clause before (its
+            # one state), not the text's state
+            members = prev_members
+            dated = [(x, None) for x in members]
+        if members and kind in ("withdrawal", "suspension", "expulsion"):
+            # round 21: "… it left the community together with Mali and Niger": the companions
+            # named after the verb share the end
+            comp = re.search(r",?\s*(?:together|along)\s+with\s+", text[b:limit])
+            if comp is not None:
+                more = [x for x in _states(group_after(ctx, b + comp.end(), limit))
+                        if x.key not in {y.key for y in members}]
+                if more and more[0].start == b + comp.end():
+                    members = members + more
+                    dated = (dated or [(x, None) for x in members[: -len(more)]]) + [
+                        (x, None) for x in more]
         if not members:
             members = _states(subject_group(ctx, prev_end, a))
             if members and prev_members and re.search(r",\s+(?:and|và)\s+$", text[
@@ -330,7 +350,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if not members:
                 # "Georgia's membership of the CIS ended": the possessive state
                 poss = [x for x in ctx.mentions_in(s.start, a) if x.is_state and x.key
-                        and re.match(r"['’]s\b", text[x.end : x.end + 2])]
+                        and re.match(r"['’]s\b", text[x.end : x.end + 2])
+                        # round 21: the possessive of the membership, never of an apposition
+                        # ("Burkina Faso, Ghana's northern neighbour, …")
+                        and re.match(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:membership|participation"
+                                     r"|seat|suspension|withdrawal|exit|expulsion)\b",
+                                     text[x.end : x.end + 60])]
                 members = poss[-1:]
             if not members and lifted:
                 # "Fiji was suspended …; the suspension was lifted in 2014": the state last

@@ -53,6 +53,10 @@ JOIN = re.compile(
     r"(?:\s+of)?\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founding\s+states\s+of\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founders\s+of\b"
+    # round 21: "was one of the fifteen West African states that set up ECOWAS", "was among the
+    # twelve states that founded NATO": a counted founder
+    r"|\b(?:is|are|was|were)\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:states|countries"
+    r"|nations)\s+(?:that|which|to)\s+(?:founded|set\s+up|created|established|formed)\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp|là thành viên"
     r"|(?<!\w)vào(?=\s+(?-i:(?:hội đồng|tổ chức|khối|liên minh|hiệp hội)\s+này)(?!\w))"
@@ -783,6 +787,13 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
                 stop = bracket
             own = [d for d in ctx.dates_in(nxt.end, nxt.end + stop.end() if stop else s.end)
                    if isinstance(d.value, str)]
+            if bracket and not own:
+                # round 21: "… và Tổ chức Thống nhất châu Phi (OAU) cùng năm;": a bracket holding
+                # only the acronym; the date after it is the organisation's own
+                at = nxt.end + bracket.end()
+                more = re.search(r"[;(]|,(?!\s*\d)|\s(?:and|và)\s", ctx.text[at : s.end])
+                own = [d for d in ctx.dates_in(at, at + more.start() if more else s.end)
+                       if isinstance(d.value, str)]
             data = {k: v for k, v in c.data.items() if k not in ("organization", "start")}
             data["organization"] = ctx.label(nxt.key)
             if own:
@@ -1141,8 +1152,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             r"(?:it|It|nước này|Nước này)\s+(?:(?:also|then|later|finally|eventually|had|has|đã"
             r"|cũng|chính\s+thức)\s+)*(?:(?:was|is|has\s+been|là|trở\s+thành)\s+)?",
             text[semi + 1 if semi >= 0 else prev_end : a])
+        # round 21: a subject named inside the trigger's own clause after a semicolon never
+        # takes the names before it ("… với sáu nước sáng lập là A, B và C; D và E trở thành
+        # thành viên năm 2017": D and E joined in 2017, not the founders)
+        own = semi >= 0 and any(x.key and x.is_state for x in ctx.mentions_in(semi + 1, a))
         subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if own_it else \
-            _members(ctx, subject_group(ctx, prev_end, a))
+            _members(ctx, subject_group(ctx, semi + 1 if own else prev_end, a))
         if not subj and kind == "join":
             # "A gia nhập X …, cùng đợt với B và C, và gia nhập Y năm sau đó": a coordinated
             # clause without its own subject is the sentence's subject's (never a companion's)
@@ -1364,6 +1379,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
             if "sáng lập" in word or "founding" in word or "founders" in word or cofounded \
+            or re.search(r"(?:founded|set\s+up|created|established|formed)$", word) \
             else ["full"]
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
@@ -1381,8 +1397,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 roles = ["participant"]
             elif OBSERVER.search(text, prev_s.start, prev_s.end):
                 roles = ["observer"]
-        if re.search(r"\bassociate\b|thành viên liên kết", text[a : min(right, b + 30)], re.I):
-            roles = ["associate"]  # "became associate members", "as an associate member"
+        if re.search(r"\bassociate\b|thành viên liên kết", text[a : min(right, b + 30)], re.I) \
+                or re.search(r"^[^,;.]{0,30}?(?:quốc gia|nước|thành viên)\s+liên\s+kết(?!\w)",
+                             text[b : min(right, b + 60)], re.I):
+            # "became associate members", "as an associate member"; round 21: "ký văn kiện gia
+            # nhập và trở thành quốc gia liên kết của Mercosur"
+            roles = ["associate"]
         as_obs = re.search(r"(?:\b(?:as|with)\s+(?:an?\s+)?|(?<!\w)làm\s+|(?<!\w)với\s+tư\s+cách\s+"
                            r"(?:là\s+)?)(?:\S+\s+){0,2}?(?:observers?\b|quan sát viên)",
                            text[b : min(s.end, b + 60)], re.I)
@@ -1414,7 +1434,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 stop = re.search(r"[,;]", text[b:right])
                 d = pick_date(ctx, b, b + stop.start() if stop else right, b)
                 born = re.search(r",\s*(?:which|that)\s+(?:came\s+into\s+being|was\s+(?:founded"
-                                 r"|established|created|launched|set\s+up))\s+|,\s*(?:tổ chức\s+)?"
+                                 r"|established|created|launched|set\s+up))\s+"
+                                 # round 21: a participle, "…, set up under the Treaty of … in 1973"
+                                 r"|,\s*(?:founded|established|created|set\s+up)\s+(?=(?:in|on|at"
+                                 r"|under|by)\s)|,\s*(?:tổ chức\s+)?"
                                  r"(?:ra đời|được thành lập)\s+", text[b:right], re.I)
                 if d is None and "founding" in roles and born is not None:
                     # "… are the founding members of the EAEU, which came into being on 1
@@ -1436,7 +1459,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                           and x is not ctx.dateline]
                     d = ds[-1] if ds else None
             born_at = re.search(r",\s*(?:which|that)\s+(?:came\s+into\s+being|was\s+(?:founded"
-                                r"|established|created|launched|set\s+up))\s+|,\s*(?:vốn\s+)?"
+                                r"|established|created|launched|set\s+up))\s+"
+                                r"|,\s*(?:founded|established|created|set\s+up)\s+(?=(?:in|on|at"
+                                r"|under|by)\s)|,\s*(?:vốn\s+)?"
                                 r"(?:được\s+(?:thành\s+lập|khai\s+sinh)|ra\s+đời)\s+",
                                 text[b:right], re.I)
             if "founding" in roles and born_at is not None and (d is None or d.start < b):

@@ -105,7 +105,14 @@ def dedupe(cands: list[Candidate], headline_end: int = -1, titled: bool = False
                 if c.rule == "membership-rejoin" and "start" in c.data}
     body_agreements = [(c.data.get("instrument"), set(c.data.get("parties") or []))
                        for c in kept if c.type == "agreement" and c.start > headline_end]
+    body_ties = {_key(c, False) for c in kept if c.start > headline_end
+                 and c.type in ("partnership", "relation")}
     for c in kept:
+        if c.type in ("partnership", "relation") and c.end <= headline_end and titled \
+                and _key(c, False) in body_ties:
+            # round 21: "India and Ghana lift ties to comprehensive partnership", then the
+            # body's upgrade with its own day: the headline's day is only the dateline's
+            continue
         if c.type == "agreement" and c.end <= headline_end and titled and any(
                 inst == c.data.get("instrument") and set(c.data.get("parties") or []) <= parties
                 for inst, parties in body_agreements):
