@@ -358,9 +358,9 @@ def steady_heap() -> bool:
     data set, the same buffers (pyoxigraph's bulk loader and the build's Python allocate
     through it). By default the thresholds follow the blocks freed so far, so how often the
     process maps fresh pages depends on what ran before (a build that checked its facts files
-    with pySHACL first had freed large blocks already); fixed, a full build took 60,000-85,000
-    fewer page faults (about 520,000 instead of 580,000-610,000, in 4 of 4 pairs) for 3-5 MB
-    more peak memory; its effect on the CPU was within the noise of a busy machine
+    with pySHACL first had freed large blocks already); fixed, a full build took 60,000-100,000
+    fewer page faults (504,000-531,000 instead of 583,000-609,000, in 6 of 6 pairs) for a few
+    MB more peak memory; its effect on the CPU was within the noise of a busy machine
     (docs/benchmarks.md, "Session 11 (s11-build)"). Process-wide and never undone: not for a
     library call or a server. False where there is no glibc (nothing changed)."""
     import ctypes
