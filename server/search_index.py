@@ -702,6 +702,76 @@ def _share_matcher_in_this_process(lock_fd: int, workers: int, started: str) -> 
 
 # ---------------------------------------------------------------------- made by a write
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _read_by_patterns(qs: Any, generation: int) -> _State:
+    """What :meth:`IndexHolder._read` makes (the same rows, the same subjects per graph, so
+    the same index and the same encoding), read with triple patterns instead of its two
+    SPARQL queries: each name property's triples and each class's members are scanned once
+    and serve both the index's rows (:func:`~diplograph.linking.search.index_query`) and
+    the subjects per graph (:func:`graph_subjects_query`). For :func:`keep_for_next_start`,
+    which a build or load runs once: 0.4 s of CPU instead of 1.0 s on the full graph (the
+    query engine evaluated the joins and the filters term by term).
+
+    The rows are those of the SELECT DISTINCT, duplicates included: ``?name`` is a term
+    there (``"VN"`` and ``"VN"^^xsd:token`` are two rows with one text), so a row here is
+    kept once per N-Triples form of its name."""
+    from ..linking.search import _NAME_PROPS, _WD_ENTITY, LABEL_RANK
+
+    store = qs.read_store()
+    classes = IndexHolder._classes(qs)
+    kinds_of: dict[str, list[str]] = {}  # subject -> its kinds, in the order first seen
+    by_graph: dict[str, set[str]] = {}
+    a = ox.NamedNode(RDF_TYPE)
+    for c, kind in classes:
+        for q in store.quads_for_pattern(None, a, ox.NamedNode(c), None):
+            s = q.subject
+            if not isinstance(s, ox.NamedNode):
+                continue
+            sv = s.value
+            found = kinds_of.setdefault(sv, [])
+            if kind not in found:
+                found.append(kind)
+            g = q.graph_name
+            if isinstance(g, ox.NamedNode):
+                by_graph.setdefault(g.value, set()).add(sv)
+    rows: list[tuple[str, str, str, str | None, str | None]] = []
+    seen: set[tuple[str, str, str, str, str]] = set()
+    wd_q = _WD_ENTITY + "Q"
+    for p, ptag in _NAME_PROPS.items():
+        rank = str(LABEL_RANK.get(p, 9))
+        for q in store.quads_for_pattern(None, ox.NamedNode(p), None, None):
+            s = q.subject
+            if not isinstance(s, ox.NamedNode):
+                continue
+            sv = s.value
+            g = q.graph_name
+            if isinstance(g, ox.NamedNode):
+                by_graph.setdefault(g.value, set()).add(sv)
+            found = kinds_of.get(sv)
+            if found is None:
+                continue
+            o = q.object
+            if ptag == "qid":
+                if isinstance(o, ox.BlankNode) or not o.value.startswith(wd_q):
+                    continue
+                name = o.value[len(_WD_ENTITY):]
+                term, tag = str(ox.Literal(name)), "code"
+            elif isinstance(o, ox.Literal):
+                name, term = o.value, str(o)
+                tag = (o.language or "") if ptag is None else ptag
+            else:
+                continue
+            for kind in found:
+                key = (sv, kind, term, tag, rank)
+                if key not in seen:
+                    seen.add(key)
+                    rows.append((sv, kind, name, tag, rank))
+    return _State(qs, generation, SearchIndex.from_rows(rows), classes,
+                  dict(sorted(by_graph.items())))
+
+
 #: how many more times :func:`keep_for_next_start` opens the store while its openings compact it
 SETTLE_OPENINGS = 2
 
@@ -755,7 +825,7 @@ def keep_for_next_start(store: str | Path) -> tuple[str, int] | None:
         found = _find_saved(saved, keys)
         if found is not None:
             return "found", int(found[1].get("entities") or 0)
-        state = IndexHolder()._read(qs, qs.generation)
+        state = _read_by_patterns(qs, qs.generation)
         body = _encode(state)
         return ("kept", len(state.index)) if _keep(saved, body, keys, len(state.index)) \
             else None
