@@ -14,6 +14,12 @@ if [ -f scripts/install_browser.sh ]; then
   bash scripts/install_browser.sh || echo "test: headless Chromium could not be installed" >&2
 fi
 bash scripts/lint.sh
+# bytecode caches for the run, kept in .venv/pycache (the tree is left as it is): where the
+# environment sets PYTHONDONTWRITEBYTECODE, every one of the run's ~200 `python -m diplograph`
+# processes (commands, servers) and both test processes compiled the package's modules again,
+# about 0.2 s of CPU per process (docs/testing.md, "Session 11")
+unset PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX="${PYTHONPYCACHEPREFIX:-$PWD/.venv/pycache}"
 # the suite spread over the cores (pytest-xdist), one test file per process at a time so that
 # each file's server and store are set up once; DIPLOGRAPH_TEST_WORKERS=0 runs it in one process.
 # One process per core: one more is faster (docs/testing.md) but made a time-limit test fail

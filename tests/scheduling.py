@@ -37,45 +37,49 @@ GROUPS: dict[str, str] = {
 
 #: about how long a file or group takes, in seconds of one core (CPU of its tests and of the
 #: processes they reaped, measured file by file in a whole run under pytest-xdist on
-#: 2026-12-05/06, session 10, docs/testing.md, on the shared machine; the browser's counts its
-#: Chromium and server, reaped at the end of its process; the files changed in session 10 by
-#: their figures measured after the change; the release's includes the full build its process
-#: makes first, and the sorted dump of it the whole-graph checks share, tests/conftest.py): an
-#: order, not a promise; a file missing here counts 0.3 s per test
+#: 2026-12-06, session 11, docs/testing.md, on the shared machine: load average 3.7-11.5; the
+#: browser's counts its Chromium and server, reaped after its last file; the release's
+#: includes the full build its process makes first, and the sorted dump of it the whole-graph
+#: checks share, tests/conftest.py): an order, not a promise; a file missing here counts 0.3 s
+#: per test
 COSTS: dict[str, float] = {
-    "tests/graph/test_release.py": 126,
-    "linking": 100,
-    "engines": 83,
-    "tests/graph/test_export.py": 50,  # after its Turtle check read the shared sorted dump
-    "tests/loaders/test_events_data.py": 46,
+    "tests/graph/test_release.py": 113,
+    "linking": 104,
+    "engines": 86,
+    "tests/loaders/test_events_data.py": 41,
     "tests/issues/test_14_atomic_rebuild.py": 40,
-    "tests/issues/test_12_search_index_restart.py": 31,
-    "tests/cli/test_cli.py": 25,
-    "browser": 24,
-    "tests/issues/test_14_smaller.py": 15,
-    "tests/loaders/test_build_incremental.py": 13,
+    "tests/issues/test_12_search_index_restart.py": 34,
+    "tests/graph/test_export.py": 31,
+    "browser": 30,
+    "tests/cli/test_cli.py": 24,
+    "tests/issues/test_15_serve_reads_only_store.py": 15,
+    "tests/server/test_e2e_real_graph.py": 15,
+    "tests/issues/test_12_index_after_build.py": 14,
     "tests/loaders/test_tables.py": 13,
-    # a real server run through every kind of request (session 10: 13.4 s of CPU with its
-    # server's, measured alone, pytest's start included)
-    "tests/issues/test_15_serve_reads_only_store.py": 13,
+    "tests/issues/test_14_smaller.py": 13,
+    "tests/loaders/test_wikidata_view_events.py": 12,
     "tests/cli/test_cli_details.py": 12,
-    "tests/loaders/test_wikidata_view_events.py": 11,
-    "tests/server/test_e2e_real_graph.py": 11,
+    "tests/server/test_curation.py": 11,
+    "tests/loaders/test_build_incremental.py": 11,
     "tests/issues/test_14_replace_drain.py": 10,
-    "tests/server/test_w3c_protocol.py": 9,
-    "tests/server/test_e2e_server.py": 8,
+    "tests/server/test_e2e_server.py": 9,
+    "tests/server/test_w3c_protocol.py": 8,
     "tests/issues/test_15_matcher_reads_store.py": 7,
+    "tests/queries/test_cookbook.py": 7,
+    "tests/server/test_dumps.py": 6,
     "tests/issues/test_14_leak.py": 6,
     "tests/issues/test_14_burst.py": 6,
-    "tests/extraction/test_corpus_and_review.py": 5,
-    "tests/server/test_clients.py": 5,
-    "tests/server/test_search_index.py": 5,
+    "tests/extraction/test_corpus_and_review.py": 6,
+    "tests/server/test_clients.py": 6,
     "tests/loaders/test_cow_igo.py": 5,
-    "tests/queries/test_cookbook.py": 5,
+    "tests/server/test_page_cache.py": 5,
+    "tests/test_doctests.py": 5,
     "tests/test_layers.py": 5,
-    "tests/server/test_page_cache.py": 4,
+    "tests/issues/test_14_update_limits.py": 4,
     "tests/extraction/test_extract.py": 4,
     "tests/server/test_protocol.py": 4,
+    "tests/server/test_search_index.py": 4,
+    "tests/ui/test_pictures.py": 4,
 }
 
 #: work units that never read the full build (``built_store_path`` in tests/conftest.py)
