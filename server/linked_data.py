@@ -531,8 +531,6 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
     uses = _uses(term)
     if sum(uses.values()) > LARGE_INDEX and document not in own:
         return _render_large(path, iri, term, own, uses)
-    # the summaries' rows (a query of their own) read meanwhile, in a thread of their own
-    parts = _Ahead(query_service().select, REFERENCE_PARTS, {"s": term})
     index = fact_index(term)
     incoming = construct(INCOMING, {"s": term})
     if not own and not index and not incoming:
@@ -545,12 +543,12 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
         return [], []
 
     layout = layout_page(groups, index, request.args, later)
+    read = _reference_summaries(term, layout.groups)
     if document in own:  # every quote of the text is highlighted and linked to its row
         shown: list[IndexedFact] = list(index)
     else:
         shown = [f for g in layout.groups for f in (*g.documents, *g.reference)] + drawn
     details = fact_details([f.iri for f in shown], {f.iri: f.kind for f in shown})
-    read = _reference_summaries(term, layout.groups, parts)
     graph = Graph([*own, *incoming, *details])
     graph.lang = ui_lang()
     view = build_view(iri, graph, timeline=False)
@@ -569,78 +567,16 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
     return html, _terms_read(iri, index, graph) | read
 
 
-class _Ahead:
-    """``fn(*args)`` run in a thread of this process while the caller goes on, for a query a
-    page needs later (its rows are read once the caller asks: :meth:`result`). The query
-    threads release the GIL while they evaluate, so the page's own queries and Python run
-    meanwhile. At most :data:`AHEAD` such calls are in flight per process: beyond, or when the
-    query service was busy, the call is made by the caller when it asks, as before (a page
-    never takes more than one query thread more than it did, and never fails for it)."""
-
-    def __init__(self, fn: Any, *args: Any) -> None:
-        self._fn, self._args = fn, args
-        self._done = threading.Event()
-        self._value: Any = None
-        self._error: BaseException | None = None
-        self._ran = _AHEAD_SLOTS.acquire(blocking=False)
-        if self._ran:
-            try:
-                _ahead_pool().submit(self._run)
-            except RuntimeError:  # (the interpreter is ending)
-                _AHEAD_SLOTS.release()
-                self._ran = False
-
-    def _run(self) -> None:
-        try:
-            self._value = self._fn(*self._args)
-        except BaseException as e:  # noqa: BLE001 - made again by the caller
-            self._error = e
-        finally:
-            _AHEAD_SLOTS.release()
-            self._done.set()
-
-    def result(self) -> Any:
-        if self._ran:
-            self._done.wait()
-            if self._error is None:
-                return self._value
-            self._error = None  # (a time limit, a busy service: the caller's own try says)
-        return self._fn(*self._args)
-
-
-#: the calls :class:`_Ahead` runs at once per process
-AHEAD = 1
-_AHEAD_SLOTS = threading.BoundedSemaphore(AHEAD)
-_AHEAD_POOL: list[Any] = []
-_AHEAD_LOCK = threading.Lock()
-
-
-def _ahead_pool() -> Any:
-    """The threads of :class:`_Ahead`, made at the first page (never before granian forks
-    the worker processes: a thread does not survive a fork)."""
-    with _AHEAD_LOCK:
-        if not _AHEAD_POOL:
-            from concurrent.futures import ThreadPoolExecutor
-
-            _AHEAD_POOL.append(ThreadPoolExecutor(max_workers=AHEAD,
-                                                  thread_name_prefix="page-ahead"))
-        return _AHEAD_POOL[0]
-
-
-def _reference_summaries(term: str, groups: list[FactGroup],
-                         parts: _Ahead | None = None) -> frozenset[str]:
+def _reference_summaries(term: str, groups: list[FactGroup]) -> frozenset[str]:
     """Give each group with reference-data facts its one-line summary (counted over every such
-    fact the filter keeps, not only the page's); the IRIs read (for the page cache).
-    ``parts``: the rows of :data:`REFERENCE_PARTS` for ``term``, read ahead."""
+    fact the filter keeps, not only the page's); the IRIs read (for the page cache)."""
     wanted = [g for g in groups if g.reference_all]
     if not wanted:
         return frozenset()
     facts = {f.iri for g in wanted for f in g.reference_all}
     others: dict[str, set[str]] = {}
     sets: dict[str, set[str]] = {}
-    rows = parts.result() if parts is not None else query_service().select(
-        REFERENCE_PARTS, {"s": term})
-    for r in rows:
+    for r in query_service().select(REFERENCE_PARTS, {"s": term}):
         f = r.get("f")
         if not isinstance(f, ox.NamedNode) or f.value not in facts:
             continue
