@@ -3181,9 +3181,11 @@ _VI_FRAME = re.compile(r"(?P<frame>phía|phia|người\s+bạn|quốc\s+gia|quoc
 
 #: round 19: an English appositive frame, "the <modifiers> <kind of state> of <name>" ("the
 #: Himalayan kingdom of Bhutan", "the oil-rich emirate of Kuwait", "the Pacific island nation
-#: of Kiribati"); "state" alone is no head ("the US state of Georgia" is no country)
+#: of Kiribati"); "state" alone is no head ("the US state of Georgia" is no country); the
+#: article is part of the frame ("Abode of Peace Nation of Brunei", an official name's two
+#: parts inverted, is no press description)
 _EN_FRAME = re.compile(
-    r"(?:the\s+)?(?P<mods>(?:[\w'’.-]+\s+){1,6}?)"
+    r"the\s+(?P<mods>(?:[\w'’.-]+\s+){1,6}?)"
     r"(?:island\s+state|city-state|nation|kingdom|republic|emirate|sultanate|principality"
     r"|country|monarchy|archipelago|islands?)\s+of\s+(?P<rest>\S.*)", re.IGNORECASE)
 
