@@ -704,10 +704,7 @@ class Matcher:
                     continue  # a state's descriptor names a state
                 if r.ambiguous or (r.best is not None
                                    and (fuzzy_counts or r.best.method != "fuzzy")):
-                    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
-                                       _join(why.format(other), c.evidence))
-                             for c in r.candidates]
-                    return MatchResult(query, cands, r.ambiguous, r.note)
+                    return _reread(query, r, why.format(other))
         if result is None:
             qual = split_qualifier(text)
             inv = uninvert(text)
@@ -1231,10 +1228,7 @@ class Matcher:
                                and "code" not in best.method and "translit" not in best.method):
                 # (a code or a transliteration read from a region's last word is no name:
                 # "quốc gia châu Phi", the African country, is not 'PHI', the Philippines)
-                cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method,
-                                   _join(f"a press frame around {other!r}", c.evidence))
-                         for c in r.candidates]
-                return MatchResult(query, cands, r.ambiguous, r.note)
+                return _reread(query, r, f"a press frame around {other!r}")
         return None
 
     def _fuzzy(self, query: str, text: str, kinds: frozenset[str] | None) -> MatchResult:
@@ -1659,15 +1653,7 @@ class Matcher:
         may be open before its end when the registry gives no start (the Russian Empire, Qing
         China), and the states linked to them or to ``x`` by the registry's succession
         (``succeeded_by``, both ways), whose span must be whole."""
-        label = x.labels.get("en", "")
-        named = self._named(label, state_kinds) if label else []
-        for words, held in self._adjectives.items():
-            if any(e is x for e, _, _ in held):
-                n = len(words)
-                named += [e for e in self.registry.entities if e.kind in state_kinds and any(
-                    tuple(ws[i:i + n]) == words for ws in _name_words(e)
-                    for i in range(len(ws) - n + 1))]
-        named = [e for e in _unique(named) if e.kind == "historical-state"]
+        named = [e for e in self._of_name(x, state_kinds) if e.kind == "historical-state"]
         linked = self._succession(x, named)
         out = []
         for e in _unique([*named, *linked]):
@@ -1686,6 +1672,12 @@ class Matcher:
     def _family(self, x: Entity, state_kinds: frozenset[str]) -> list[Entity]:
         """Round 17: ``x`` and the states of its name: those with its English name or its
         adjective in a name, and the states linked to them by succession."""
+        named = self._of_name(x, state_kinds)
+        return _unique([x, *named, *self._succession(x, named)])
+
+    def _of_name(self, x: Entity, state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 17: the states with ``x``'s English name or its adjective in a name (of
+        :func:`_family` and :func:`_family_fit`), each once."""
         label = x.labels.get("en", "")
         named = self._named(label, state_kinds) if label else []
         for words, held in self._adjectives.items():
@@ -1694,8 +1686,7 @@ class Matcher:
                 named += [e for e in self.registry.entities if e.kind in state_kinds and any(
                     tuple(ws[i:i + n]) == words for ws in _name_words(e)
                     for i in range(len(ws) - n + 1))]
-        named = _unique(named)
-        return _unique([x, *named, *self._succession(x, named)])
+        return _unique(named)
 
     def _by_ruler(
         self, query: str, text: str, kinds: frozenset[str] | None
@@ -3055,6 +3046,14 @@ def _name_evidence(n: _Name) -> str:
              "iso-code": "ISO 3166-1 code", "acronym": "acronym", "cow-code": "COW code"}
     lang = f" ({n.lang})" if n.lang else ""
     return f"{where.get(n.method, n.method)}{lang} {n.text!r}"
+
+
+def _reread(query: str, r: MatchResult, why: str) -> MatchResult:
+    """The answer for ``query`` that another writing of it (``r``) gave: its candidates,
+    scored at most 95, with ``why`` before their evidence."""
+    cands = [Candidate(c.entity, min(c.score, 95.0), c.match, c.method, _join(why, c.evidence))
+             for c in r.candidates]
+    return MatchResult(query, cands, r.ambiguous, r.note)
 
 
 def _join(*parts: str) -> str:
