@@ -147,7 +147,6 @@ def build(
     new graphs. With --engine, the built graphs then go to that SPARQL engine too (only those
     it does not have yet; docs/engines.md)."""
     from ..loaders.build import build as run_build
-    from ..loaders.build import steady_heap
 
     if no_datasets and datasets:
         raise click.UsageError("give --no-datasets or --dataset, not both")
@@ -156,8 +155,6 @@ def build(
     if not quiet:
         click.echo(f"building the graph in {where}", err=True)
     say = (lambda m: None) if quiet else (lambda m: click.echo(m, err=True))
-
-    steady_heap()  # this process ends after the build: fewer page faults
 
     def change(store):  # noqa: ANN001, ANN202
         report = run_build(

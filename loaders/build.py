@@ -343,42 +343,6 @@ def fewer_collections() -> Iterator[None]:
             gc.enable()
 
 
-#: glibc's ``mallopt`` parameters (malloc.h)
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
-#: blocks at least this large are mapped and unmapped on their own (glibc's largest setting on
-#: 64 bits); below it they come from the heap
-STEADY_MMAP_THRESHOLD = 32 * 2**20
-#: free memory at the top of the heap is given back to the system beyond this much
-STEADY_TRIM_THRESHOLD = 512 * 2**20
-
-
-def steady_heap() -> bool:
-    """For a process that builds and then ends (``diplograph build``): glibc's allocator keeps
-    the memory it was given instead of mapping and giving back, for each bulk load and each
-    data set, the same buffers (pyoxigraph's bulk loader and the build's Python allocate
-    through it). By default the thresholds follow the blocks freed so far, so how often the
-    process maps fresh pages depends on what ran before (a build that checked its facts files
-    with pySHACL first had freed large blocks already); fixed, a full build took 60,000-100,000
-    fewer page faults (504,000-531,000 instead of 583,000-609,000, in 6 of 6 pairs) for a few
-    MB more peak memory; its effect on the CPU was within the noise of a busy machine
-    (docs/benchmarks.md, "Session 11 (s11-build)"). Process-wide and never undone: not for a
-    library call or a server. False where there is no glibc (nothing changed)."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    if not name:
-        return False
-    try:
-        libc = ctypes.CDLL(name)
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):
-        return False
-    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    return bool(mallopt(_M_MMAP_THRESHOLD, STEADY_MMAP_THRESHOLD)) and \
-        bool(mallopt(_M_TRIM_THRESHOLD, STEADY_TRIM_THRESHOLD))
-
-
 def build(
     store: ox.Store,
     *,
