@@ -244,7 +244,16 @@ class IndexHolder:
 
     def _read(self, qs: Any, generation: int,
               pause: Callable[[], None] | None = None) -> _State:
-        """Build the index from the store (``pause`` is called before each query)."""
+        """Build the index from the store (``pause`` is called before each read): the
+        embedded store by triple patterns (:func:`_read_by_patterns`), a remote engine by
+        two SPARQL queries (:meth:`_read_by_queries`), the only way to ask it."""
+        if _has_local_store(qs):
+            return _read_by_patterns(qs, generation, pause)
+        return self._read_by_queries(qs, generation, pause)
+
+    def _read_by_queries(self, qs: Any, generation: int,
+                         pause: Callable[[], None] | None = None) -> _State:
+        """Build the index with two SPARQL queries (``pause`` is called before each)."""
         pause = pause or (lambda: None)
         pause()
         classes = self._classes(qs)
@@ -705,25 +714,40 @@ def _share_matcher_in_this_process(lock_fd: int, workers: int, started: str) -> 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _read_by_patterns(qs: Any, generation: int) -> _State:
-    """What :meth:`IndexHolder._read` makes (the same rows, the same subjects per graph, so
-    the same index and the same encoding), read with triple patterns instead of its two
-    SPARQL queries: each name property's triples and each class's members are scanned once
-    and serve both the index's rows (:func:`~diplograph.linking.search.index_query`) and
-    the subjects per graph (:func:`graph_subjects_query`). For :func:`keep_for_next_start`,
-    which a build or load runs once: 0.4 s of CPU instead of 1.0 s on the full graph (the
-    query engine evaluated the joins and the filters term by term).
+def _has_local_store(qs: Any) -> bool:
+    """Whether ``qs`` serves the embedded store with the union default graph the queries
+    read (so its triples can be scanned by pattern, every graph at once); a remote
+    engine's service holds only a mirror of a few graphs."""
+    from ..graph.executor import QueryService
+
+    return isinstance(qs, QueryService) and qs.union_default_graph
+
+
+def _read_by_patterns(qs: Any, generation: int,
+                      pause: Callable[[], None] | None = None) -> _State:
+    """What :meth:`IndexHolder._read_by_queries` makes (the same rows, the same subjects per
+    graph, so the same index and the same encoding), read with triple patterns instead of
+    its two SPARQL queries: each name property's triples and each class's members are
+    scanned once and serve both the index's rows
+    (:func:`~diplograph.linking.search.index_query`) and the subjects per graph
+    (:func:`graph_subjects_query`). On the full graph: 0.4 s of CPU instead of 1.0 s (the
+    query engine evaluated the joins and the filters term by term). ``pause`` is called
+    before the classes, their members and the names are read (three times, as the queries'
+    reader does: the start's builder steps aside there for pages in flight).
 
     The rows are those of the SELECT DISTINCT, duplicates included: ``?name`` is a term
     there (``"VN"`` and ``"VN"^^xsd:token`` are two rows with one text), so a row here is
     kept once per N-Triples form of its name."""
     from ..linking.search import _NAME_PROPS, _WD_ENTITY, LABEL_RANK
 
+    pause = pause or (lambda: None)
+    pause()
     store = qs.read_store()
     classes = IndexHolder._classes(qs)
     kinds_of: dict[str, list[str]] = {}  # subject -> its kinds, in the order first seen
     by_graph: dict[str, set[str]] = {}
     a = ox.NamedNode(RDF_TYPE)
+    pause()
     for c, kind in classes:
         for q in store.quads_for_pattern(None, a, ox.NamedNode(c), None):
             s = q.subject
@@ -739,6 +763,7 @@ def _read_by_patterns(qs: Any, generation: int) -> _State:
     rows: list[tuple[str, str, str, str | None, str | None]] = []
     seen: set[tuple[str, str, str, str, str]] = set()
     wd_q = _WD_ENTITY + "Q"
+    pause()
     for p, ptag in _NAME_PROPS.items():
         rank = str(LABEL_RANK.get(p, 9))
         for q in store.quads_for_pattern(None, ox.NamedNode(p), None, None):

@@ -1,9 +1,9 @@
-"""The index a build or load keeps for the next start (server/search_index.py,
-``keep_for_next_start``) is read with triple patterns (``_read_by_patterns``) instead of the
-two SPARQL queries a start's builder runs (``IndexHolder._read``): it must be the same index
-and the same subjects per graph, so that what the next start copies to its workers is what
-its builder would have built. A real on-disk store, filled by real SPARQL updates with the
-cases the queries' filters and DISTINCT decide."""
+"""On the embedded store the search index is read with triple patterns
+(server/search_index.py, ``_read_by_patterns``: a build's or load's ``keep_for_next_start``,
+a start's builder, a worker with no shared index); a remote engine's service is asked two
+SPARQL queries (``IndexHolder._read_by_queries``). Both must give the same index and the
+same subjects per graph, so that a server behaves the same on either. A real on-disk store,
+filled by real SPARQL updates with the cases the queries' filters and DISTINCT decide."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def store(tmp_path: Path) -> Path:
 def test_the_patterns_read_the_index_the_queries_read(store: Path) -> None:
     with QueryService(store, workers=1, isolation="thread", timeout=60.0,
                       union_default_graph=True) as qs:
-        by_queries = IndexHolder()._read(qs, 0)
+        by_queries = IndexHolder()._read_by_queries(qs, 0)
         by_patterns = _read_by_patterns(qs, 0)
     assert len(by_queries.index) >= 7  # the fixture's three entities and a, b, c, d
     assert by_patterns.index.same_as(by_queries.index)
@@ -90,6 +90,7 @@ def test_the_index_kept_for_the_next_start_is_the_one_it_would_build(
     data = json.loads(kept.read_bytes().split(b"\n", 1)[1])
     with QueryService(store, workers=1, isolation="thread", timeout=60.0,
                       union_default_graph=True) as qs:
-        built = IndexHolder()._read(qs, 0)
+        built = IndexHolder()._read_by_queries(qs, 0)
+        assert IndexHolder()._read(qs, 0).index.same_as(built.index)  # the patterns, here
     assert data == json.loads(_encode(built))
     assert entities == len(built.index)
