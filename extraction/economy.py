@@ -17,12 +17,48 @@ from .context import Candidate, Context, modal, span_of
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(billion|million|bn|tỷ|triệu|nghìn tỷ)"
+#: a currency's symbol or code before the number, and its words after the number's scale, by
+#: ISO 4217 code (the codes of ``dgc:currency`` in ontology/concepts.ttl). A bare ``$`` or
+#: "dollars" is the US dollar, as in the texts read so far; ``A$``, ``S$``, ``C$`` and
+#: "Australian dollars" are not.
+CURRENCY_BEFORE = (
+    ("USD", r"USD|US\$|(?<![A-Za-z])\$"),
+    ("EUR", r"EUR|€"),
+    ("GBP", r"GBP|£"),
+    ("AUD", r"AUD|AU?\$"),
+    ("SGD", r"SGD|S\$"),
+    ("CAD", r"CAD|CA?\$"),
+)
+CURRENCY_AFTER = (
+    ("AUD", r"AUD|Australian\s+dollars?|đô\s+la\s+(?:Úc|Australia)"),
+    ("CAD", r"CAD|Canadian\s+dollars?|đô\s+la\s+Canada"),
+    ("SGD", r"SGD|Singapore\s+dollars?|đô\s+la\s+Singapore"),
+    ("USD", r"USD|US\s+dollars|dollars|đô\s+la\s+Mỹ|đô\s+la|đồng\s+đô\s+la"),
+    ("EUR", r"EUR|euros?|€"),
+    ("GBP", r"GBP|pounds?\s+sterling|British\s+pounds?|bảng\s+Anh"),
+    ("JPY", r"JPY|yen|yên(?:\s+Nhật)?"),
+    ("CNY", r"CNY|RMB|yuan|nhân\s+dân\s+tệ"),
+    ("KRW", r"KRW|won(?:\s+Hàn\s+Quốc)?"),
+    ("RUB", r"RUB|rubles?|roubles?|rúp(?:\s+Nga)?"),
+    ("VND", r"VND|đồng(?:\s+Việt\s+Nam)?"),
+)
+_BEFORE = "|".join(f"(?P<b{c}>{p})" for c, p in CURRENCY_BEFORE)
+_AFTER = "|".join(f"(?P<a{c}>{p})" for c, p in CURRENCY_AFTER)
 MONEY = re.compile(
-    rf"(?:USD|US\$|\$)\s?({_NUM})\s*{_SCALE}"
-    rf"|({_NUM})(?:\s*(?:đến|to|và|and|-|–)\s*({_NUM}))?\s*{_SCALE}\s*(?:USD|US\s+dollars|dollars"
-    r"|đô la Mỹ|đô la|đồng đô la)",
+    rf"(?:{_BEFORE})\s?(?P<n>{_NUM})\s*(?P<s>billion|million|bn|tỷ|triệu|nghìn tỷ)"
+    rf"|(?P<lo>{_NUM})(?:\s*(?:đến|to|và|and|-|–)\s*(?P<hi>{_NUM}))?\s*"
+    rf"(?P<s2>billion|million|bn|tỷ|triệu|nghìn tỷ)\s*(?:{_AFTER})(?!\w)",
     re.I,
 )
+
+
+def _currency(m: re.Match[str]) -> str:
+    """The ISO 4217 code of a :data:`MONEY` match.
+
+    >>> [_currency(m) for m in MONEY.finditer("A$500 million, €2 billion, 30 tỷ yên, 5 tỷ đồng")]
+    ['AUD', 'EUR', 'JPY', 'VND']
+    """
+    return next(k[1:] for k, v in m.groupdict().items() if v and k[0] in "ab" and len(k) == 4)
 TRADE = re.compile(r"\btrade\b|trade turnover|two-way trade|\bexports?\b|\bimports?\b"
                    r"|kim ngạch|thương mại|xuất khẩu|nhập khẩu|xuất nhập khẩu", re.I)
 INVEST = re.compile(r"\binvest\w*|\bFDI\b|registered\s+capital|vốn\s+(?:đầu tư|đăng ký)|đầu tư"
@@ -52,6 +88,7 @@ class Money:
     end: int
     values: list[str]
     multiplier: int
+    currency: str = "USD"
 
 
 #: a bound ("below", "less than", "dưới", "chưa đến") is no value
@@ -70,14 +107,14 @@ def _number(s: str, lang: str) -> str:
 def money(text: str, lang: str = "vi", a: int = 0, b: int | None = None) -> list[Money]:
     out = []
     for m in MONEY.finditer(text, a, len(text) if b is None else b):
-        if m.group(1):
-            vals, scale = [m.group(1)], m.group(2)
+        if m.group("n"):
+            vals, scale = [m.group("n")], m.group("s")
         else:
-            vals = [m.group(3)] + ([m.group(4)] if m.group(4) else [])
-            scale = m.group(5)
+            vals = [m.group("lo")] + ([m.group("hi")] if m.group("hi") else [])
+            scale = m.group("s2")
         lg = "vi" if scale.lower() in ("tỷ", "triệu", "nghìn tỷ") else "en"
         out.append(Money(m.start(), m.end(), [_number(v, lg) for v in vals],
-                         MULT[scale.lower()]))
+                         MULT[scale.lower()], _currency(m)))
     # a figure whose currency is gapped ("… accounted for 24.7 billion dollars and its imports
     # from Kazakhstan for 16.3 billion"): the currency of the figure just before, in one clause
     for m in re.finditer(rf"(?<![\d.,$])({_NUM})\s*{_SCALE}(?![\w$])", text[: len(text) if b is None
@@ -91,7 +128,8 @@ def money(text: str, lang: str = "vi", a: int = 0, b: int | None = None) -> list
             continue
         scale = m.group(2)
         lg = "vi" if scale.lower() in ("tỷ", "triệu", "nghìn tỷ") else "en"
-        out.append(Money(m.start(), m.end(), [_number(m.group(1), lg)], MULT[scale.lower()]))
+        out.append(Money(m.start(), m.end(), [_number(m.group(1), lg)], MULT[scale.lower()],
+                         before[-1].currency))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -255,7 +293,7 @@ def _trade_cand(ctx, reporter, partner, flow, values, is_range, mo, d, conf, fla
         data["value_min"], data["value_max"] = _num_value(values[0]), _num_value(values[1])
     else:
         data["value"] = _num_value(values[0])
-    data["currency"] = "USD"
+    data["currency"] = mo.currency
     data["multiplier"] = mo.multiplier
     return Candidate("trade", data, *span_of(mo, d, _keyword(ctx, TRADE, mo)), round(conf, 2),
                      "trade", fl)
@@ -305,7 +343,7 @@ def _investment(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candi
                                                 _num_value(mo.values[1]))
     else:
         data["value"] = _num_value(mo.values[0])
-    data["currency"] = "USD"
+    data["currency"] = mo.currency
     data["multiplier"] = mo.multiplier
     return [Candidate("investment", data, *span_of(mo, d, _keyword(ctx, INVEST, mo),
                                                    _first_state(ctx, s.start, mo.start)),

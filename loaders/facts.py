@@ -268,8 +268,6 @@ def parse_facts_file(path: str | Path, resolve: Resolver | None = None) -> Facts
                 and values["value_min"] > values["value_max"]
             ):
                 err.add((*p, "value_min"), "value_min is greater than value_max")
-            if values.get("currency") and values["currency"] != "USD":
-                err.add((*p, "currency"), f"unknown currency {values['currency']!r}; valid: USD")
         if ftype == "claim" and values.get("claim_type") == "count" and "count" not in f:
             err.add(p, "a count claim needs 'count'")
         # the quote

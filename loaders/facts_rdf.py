@@ -369,7 +369,9 @@ def _fact_quads(w: _Writer, doc: FactsDocument, fact: Fact, lang: str, activity:
         ):
             if v.get(key) is not None:
                 w.add(f, DG(prop), _typed(str(v[key]), "decimal"))
-                w.add(f, DG(usd), _typed(format(v[key] * Decimal(10) ** mult, "f"), "decimal"))
+                if v["currency"] == "USD":  # no exchange rate is applied to other currencies
+                    w.add(f, DG(usd),
+                          _typed(format(v[key] * Decimal(10) ** mult, "f"), "decimal"))
     elif t == "cooperation":
         party_list("parties", DG("party"))
         fields()

@@ -98,7 +98,7 @@ TYPES: dict[str, dict[str, str]] = {
         "value": "number",
         "value_min": "number",
         "value_max": "number",
-        "currency": "string",
+        "currency": "code:currency",
         "multiplier": "integer",
     },
     "mechanism": {
@@ -120,7 +120,7 @@ TYPES: dict[str, dict[str, str]] = {
         "value": "number",
         "value_min": "number",
         "value_max": "number",
-        "currency": "string",
+        "currency": "code:currency",
         "multiplier": "integer",
     },
     "cooperation": {

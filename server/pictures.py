@@ -47,6 +47,7 @@ PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX geo: <http://www.opengis.net/ont/geosparql#>
 PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
+PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
 """
 
 LABEL = ("OPTIONAL { ?{v} rdfs:label ?{v}En FILTER(LANGMATCHES(LANG(?{v}En), \"en\")) }\n"
@@ -116,7 +117,8 @@ TRADE = _P + """SELECT ?s ?obs ?other ?period ?start ?partial ?usd ?usdMin ?usdM
        (SAMPLE(?oEn) AS ?label)
 WHERE {
   { ?obs dg:reporter ?s ; dg:partner ?other } UNION { ?obs dg:partner ?s ; dg:reporter ?other }
-  ?obs a dg:TradeObservation ; sdmx-dimension:refPeriod ?p ; dg:periodStart ?start .
+  ?obs a dg:TradeObservation ; sdmx-dimension:refPeriod ?p ; dg:periodStart ?start ;
+       sdmx-attribute:unitMeasure <https://diplograph.org/id/concept/currency/USD> .
   ?p rdfs:label ?period .
   OPTIONAL { ?obs dg:partialPeriod ?partial }
   OPTIONAL { ?obs dg:valueUSD ?usd }
