@@ -276,7 +276,8 @@ LIST_STATUS = {
     "names_test18.csv": "round 17's development list (after its unseen run)",
     "names_test19.csv": "round 18's development list (after its unseen run)",
     "names_test20.csv": "round 19's development list (after its unseen run)",
-    "names_test21.csv": "unseen: written by a fourteenth independent writer, run once on round 19's rules",
+    "names_test21.csv": ("unseen: written by a fourteenth independent writer, run once on "
+                         "round 19's rules"),
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
