@@ -89,6 +89,33 @@ def test_held_out_lists_are_well_formed_and_their_figures_are_the_published_ones
     assert line in report, render(ev)
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["names_test16.csv", "names_test17.csv", "names_test18.csv", "names_test19.csv",
+     "names_test20.csv", "names_test21.csv"],
+)
+def test_later_lists_figures_are_the_published_ones(matcher, name):
+    """The lists of sessions 8-12, whose writers chose their own classes (so no class is
+    asked of them): both languages, ambiguous rows and rows with no match, every expected id
+    a registry entity, and the figures of ``docs/linking-report.md``."""
+    from diplograph.graph.namespaces import ID
+    from diplograph.linking.evaluate import LIST_STATUS, UNSEEN_RUNS
+
+    rows = read_list(HERE / "eval" / name)
+    assert len(rows) >= 200
+    assert {r.lang for r in rows} == {"en", "vi"}
+    assert any(r.ambiguous for r in rows) and any(not r.ids and not r.ambiguous for r in rows)
+    for r in rows:
+        for i in r.ids:
+            assert matcher.registry.by_iri(ID(i)) is not None, (r.name, i)
+    ev = evaluate(matcher, rows)
+    report = (Path(__file__).parents[2] / "docs" / "linking-report.md").read_text()
+    line = (f"| `{name}` | {LIST_STATUS[name]} | {len(ev.outcomes)} | {ev.precision:.3f} | "
+            f"{ev.recall:.3f} | {ev.ambiguous_reported}/{ev.ambiguous_total} | "
+            f"{UNSEEN_RUNS[name]} |")
+    assert line in report, render(ev)
+
+
 def test_eval_list_precision_and_recall(matcher):
     rows = _rows(HERE / "names_eval.csv")
     assert len(rows) >= 150
