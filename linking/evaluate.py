@@ -278,6 +278,7 @@ LIST_STATUS = {
     "names_test20.csv": "round 19's development list (after its unseen run)",
     "names_test21.csv": ("unseen: written by a fourteenth independent writer, run once on "
                          "round 19's rules"),
+    "names_test22.csv": "unseen: written by a fifteenth independent writer, not yet run",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
