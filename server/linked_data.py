@@ -770,13 +770,36 @@ def fact_details(facts: list[str], kinds: dict[str, str] | None = None) -> list[
     out.extend(construct(FACT_NODES.replace("{facts}", values)))
     if kinds is not None:
         out.extend(_types(unique, kinds))
-    named = {str(o) for o in (t.object for t in out) if type(o) is ox.NamedNode}
+    named = _labelled(out)
     if named:
         out.extend(construct(FACT_LABELS.replace("{iris}", " ".join(sorted(named)))))
     return out
 
 
 _RDF_TYPE, _FACT_CLASS = ox.NamedNode(RDF("type")), ox.NamedNode(DG("Fact"))
+
+
+def _labelled(triples: list[ox.Triple]) -> set[str]:
+    """The IRIs (as N-Triples terms) in object position of ``triples`` whose labels a page
+    can show: not the objects of :data:`UNLABELLED_PROPS`, and of a node's
+    ``prov:wasDerivedFrom`` objects only the one :func:`fact_view` names as its source (the
+    data set, not the node of its source rows: a third of the IRIs France's page asked
+    labels for, none of which has one)."""
+    named: set[str] = set()
+    derived: dict[str, list[ox.NamedNode]] = {}
+    unlabelled, derived_from, named_node = UNLABELLED_PROPS, _DERIVED_FROM, ox.NamedNode
+    for t in triples:
+        o = t.object
+        if type(o) is not named_node:
+            continue
+        p = t.predicate.value
+        if p == derived_from:
+            derived.setdefault(t.subject.value, []).append(o)
+        elif p not in unlabelled:
+            named.add(str(o))
+    for sources in derived.values():
+        named.add(str(_data_set(sorted(set(sources), key=str))))
+    return named
 
 
 def _types(facts: list[str], kinds: dict[str, str]) -> list[ox.Triple]:
@@ -1228,6 +1251,12 @@ HIDDEN_FACT_PROPS = {
     ORG("memberDuring"),
     *(DG(f"{d}{s}") for d in DATE_PROPS for s in ("", "Precision", "Earliest", "Latest")),
 }
+
+#: Hidden properties whose objects a page never labels (:func:`_labelled`): a date's
+#: precision is shown by its local name; a fact's generating activity and membership interval
+#: are not shown.
+UNLABELLED_PROPS = frozenset({PROV("wasGeneratedBy"), ORG("memberDuring"),
+                              *(DG(f"{d}Precision") for d in DATE_PROPS)})
 
 #: Properties of the Wikidata-shaped view (wdt:, p:, ps:, pq: …), left out of fact rows.
 WIKIDATA_NAMESPACES = ("http://www.wikidata.org/",)
