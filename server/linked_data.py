@@ -227,17 +227,19 @@ WHERE {
 )
 
 #: What the one-line summary of a folded group counts (:func:`_reference_summaries`): one row
-#: per counterpart and one per source of each fact of ?s (those of document facts are left out
-#: in Python, as the index says which they are). Two branches, no OPTIONAL, no GROUP BY: a
-#: third of the time of one row per counterpart and data set (0.09-0.10 -> 0.04 s of CPU for
-#: the USA and France on the full graph).
+#: per fact of ?s, with its counterparts and its sources, each a space-separated list of IRIs
+#: (an IRI holds no space); those of document facts are left out in Python, as the index says
+#: which they are. Two branches, no OPTIONAL. A row per counterpart and per source (as
+#: until session 12) cost the store less but Python more: France's 3,834 rows took 42-47 ms
+#: of CPU to read against 39 ms for these 895 (pyoxigraph 0.5, the full graph).
 REFERENCE_PARTS = (
     _PREFIXES
     + f"""PREFIX prov: <{PROV('')}>
-SELECT ?s ?f ?other ?ds WHERE {{
-  {{ ?f dg:involves ?s . ?f dg:involves ?other FILTER(?other != ?s) }}
-  UNION {{ ?f dg:involves ?s . ?f prov:wasDerivedFrom ?ds }}
-}}"""
+SELECT ?s ?f (GROUP_CONCAT(COALESCE(STR(?other), "")) AS ?others)
+       (GROUP_CONCAT(COALESCE(STR(?ds), "")) AS ?sets) WHERE {{
+  {{ ?f dg:involves ?s . ?f dg:involves ?other FILTER(?other != ?s && isIRI(?other)) }}
+  UNION {{ ?f dg:involves ?s . ?f prov:wasDerivedFrom ?ds FILTER(isIRI(?ds)) }}
+}} GROUP BY ?s ?f"""
 )
 
 #: The titles of data sets (``{sets}``: a VALUES block of the store's own IRIs that
@@ -278,7 +280,14 @@ FACT_DETAILS = FACT_DETAILS.replace(
 #: numbers per triple, where a test of each property's namespace costs it a string (a quarter
 #: of the query's time for France's page). One not met yet is read, dropped by
 #: :func:`fact_details` and named from then on. Replaced, never changed in place (threads).
-_VIEW_PROPS: frozenset[str] = frozenset()
+#: Seeded with those the full graph's facts hold (session 12: ``p:`` and ``wdt:`` of P31, P585,
+#: P710 and P1891, all that France's, the USA's, the UN's, Mongolia's and Viet Nam's pages and a
+#: document's met): unseeded, the first page of each process read them all and dropped them
+#: (France: 4,000 triples more, 40 ms of the store's CPU, on the first page after a start).
+#: A seed that goes stale costs nothing but that: what is not named is still read and dropped.
+_VIEW_PROPS: frozenset[str] = frozenset(
+    f"http://www.wikidata.org/prop/{ns}P{n}" for ns in ("", "direct/")
+    for n in (31, 585, 710, 1891))
 
 #: The nodes a fact row reads: participations (actor, role, post) and trade periods.
 FACT_NODES = (
@@ -576,15 +585,18 @@ def _reference_summaries(term: str, groups: list[FactGroup]) -> frozenset[str]:
     facts = {f.iri for g in wanted for f in g.reference_all}
     others: dict[str, set[str]] = {}
     sets: dict[str, set[str]] = {}
+    data_set = _DATA_SET.fullmatch
     for r in query_service().select(REFERENCE_PARTS, {"s": term}):
         f = r.get("f")
         if not isinstance(f, ox.NamedNode) or f.value not in facts:
             continue
-        other, ds = r.get("other"), r.get("ds")
-        if isinstance(other, ox.NamedNode):
-            others.setdefault(f.value, set()).add(other.value)
-        elif isinstance(ds, ox.NamedNode) and _DATA_SET.fullmatch(ds.value):
-            sets.setdefault(f.value, set()).add(ds.value)
+        found, listed = r.get("others"), r.get("sets")
+        if found is not None and found.value:
+            others[f.value] = set(found.value.split())
+        if listed is not None and listed.value:
+            named_sets = {d for d in listed.value.split() if data_set(d)}
+            if named_sets:
+                sets[f.value] = named_sets
     named = sorted({d for found in sets.values() for d in found})
     titles: dict[str, str] = {}
     if named:

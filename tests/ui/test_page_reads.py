@@ -53,9 +53,10 @@ dgr:fact\\/t\\/e1 a dg:Fact, dg:DiplomaticEvent, dg:Agreement, qb:Observation ;
   dg:foundedDate "1954"^^xsd:gYear ; dg:foundedDateLatest "1954-12-31"^^xsd:date ;
   prov:wasDerivedFrom dgr:dataset\\/t .
 dgr:fact\\/t\\/x1 a dg:Fact ; dg:involves dgr:state\\/MNG ; dg:party dgr:state\\/MNG ;
-  dg:startDate "2001"^^xsd:gYear ; dg:startDateLatest "2001-12-31"^^xsd:date .
+  dg:startDate "2001"^^xsd:gYear ; dg:startDateLatest "2001-12-31"^^xsd:date ;
+  prov:wasDerivedFrom dgr:dataset\\/t\\/rows\\/7 .
 dgr:dataset\\/t rdfs:label "a test data set"@en .
-dgr:dataset\\/t\\/rows\\/7 rdfs:label "7" .
+dgr:dataset\\/t\\/rows\\/7 rdfs:label "row seven of t" .
 """
 
 
@@ -196,6 +197,23 @@ def test_a_reference_fact_names_its_data_set_not_its_rows(order: int) -> None:
     assert ld._data_set([data_set, rows][::order]) == data_set
     assert ld._data_set([rows]) == rows  # no data set: the rows, as before
     assert ld._data_set([]) is None
+
+
+def test_labels_are_read_for_what_rows_show_not_for_source_rows(rich: Flask) -> None:
+    """A fact's source rows are not labelled when it names its data set (m1: the page asks
+    no label for them), and are when they are all it derives from (x1: its source column
+    shows the rows' own label, read as before)."""
+    with rich.test_request_context("/"):
+        index = {f.iri: f for f in ld.fact_index("<https://diplograph.org/id/state/MNG>")}
+        rows = "https://diplograph.org/id/dataset/t/rows/7"
+        m1, x1 = "https://diplograph.org/id/fact/t/m1", "https://diplograph.org/id/fact/t/x1"
+        only_m1 = ld.fact_details([m1], {m1: index[m1].kind})
+        assert not any(t.subject.value == rows for t in only_m1)
+        assert ld.fact_view(ld.Graph(only_m1), ox.NamedNode(m1)).document == \
+            ld.Value("a test data set", "/id/dataset/t")
+        only_x1 = ld.fact_details([x1], {x1: index[x1].kind})
+        shown = ld.fact_view(ld.Graph(only_x1), ox.NamedNode(x1)).document
+        assert shown is not None and shown.text == "row seven of t"
 
 
 def test_the_reference_summary_lists_data_sets(rich: Flask) -> None:
