@@ -1076,6 +1076,16 @@ class Value:
 _EXTERNAL = ' class="ext" rel="noopener"'
 
 
+class Written(str):
+    """HTML this module wrote with every text in it escaped (:meth:`FactView.table_row`): a
+    template writes it as it is, as it writes a :class:`Value`."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return str(self)
+
+
 @dataclass
 class DateInfo:
     """A date of a fact, with its precision and the earliest and latest days it can mean (a
@@ -1164,6 +1174,38 @@ class FactView:
             if kept:
                 out.append((name, kept))
         return out
+
+    def table_row(self, exclude: str | None, show_doc: bool, t: Any) -> Written:
+        """The row of a fact table (``_value.html``'s ``fact_table``), as its loop wrote it
+        (session 12: the same text, a tenth of the template's time for France's page saved;
+        ``t`` translates the interface's words). Every text is escaped here, as the template's
+        autoescape did; :class:`Value` writes itself (:meth:`Value.__html__`)."""
+        counterpart = "; ".join(v.__html__() for v in self.counterpart_rows(exclude)[1])
+        details = "".join(
+            f'<span class="detail"><span class="muted">{escape(name)}:</span> '
+            + "; ".join(x.__html__() for x in values) + "</span>"
+            for name, values in self.details(exclude))
+        notes = "".join(
+            f'<span class="note">({escape(d.label)}: {escape(d.precision)} precision)</span>'
+            for d in self.dates if d.precision and d.precision != "day")
+        doc = ""
+        if show_doc:
+            doc = f"<td>{self.document.__html__()}</td>" if self.document else "<td></td>"
+        if self.quote:
+            lang = f' lang="{escape(self.quote.lang)}"' if self.quote.lang else ""
+            last = (f'<details><summary>{escape(t("quote"))}</summary><blockquote '
+                    f'class="quote"{lang}>“{escape(self.quote.text)}”</blockquote></details>')
+        elif self.comment:
+            last = f'<span class="note">{escape(self.comment)}</span>'
+        else:
+            last = ""
+        return Written(
+            f'\n  <tr id="fact-{escape(self.iri.rsplit("/", 1)[1])}" '
+            f'class="kind-{escape(self.kind)}">'
+            f"\n    <td>{counterpart}</td>\n    <td>{details}\n        {notes}</td>"
+            f'\n    <td class="when"><a href="{escape(self.link)}" title="fact page">'
+            f'{escape(self.when or t("undated"))}</a></td>\n    {doc}\n    <td>{last}</td>'
+            "\n  </tr>\n  ")
 
     @functools.cached_property
     def start(self) -> dt.date | None:

@@ -10,6 +10,7 @@ store, every fact of every fixture page is shown the same both ways: from all of
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -19,6 +20,7 @@ from flask import Flask
 from markupsafe import Markup
 
 from diplograph.server import linked_data as ld
+from diplograph.server.i18n import translate
 from diplograph.server.ui import construct
 
 from .conftest import fixture_app_with
@@ -142,6 +144,56 @@ def test_a_value_writes_itself_as_the_macro_did(app: Flask, value: ld.Value) -> 
     with app.test_request_context("/"):
         assert app.jinja_env.from_string("{{ v }}").render(v=value) == macro.render(v=value)
         assert Markup(value.__html__()) == macro.render(v=value)
+
+
+#: the loop of ``_value.html``'s ``fact_table`` as it was before rows wrote themselves
+#: (:meth:`~diplograph.server.linked_data.FactView.table_row`, session 12)
+ROW_LOOP = """{% for f in facts %}{% set key, counterpart = f.counterpart_rows(self_link) %}
+  <tr id="fact-{{ f.iri.rsplit('/', 1)[1] }}" class="kind-{{ f.kind }}">
+    <td>{% for c in counterpart %}{{ c }}{% if not loop.last %}; {% endif %}{% endfor %}</td>
+    <td>{% for name, values in f.details(self_link) %}<span class="detail"><span class="muted">\
+{{ name }}:</span> {% for x in values %}{{ x }}{% if not loop.last %}; {% endif %}{% endfor %}\
+</span>{% endfor %}
+        {% for d in f.dates if d.precision and d.precision != 'day' %}<span class="note">\
+({{ d.label }}: {{ d.precision }} precision)</span>{% endfor %}</td>
+    <td class="when"><a href="{{ f.link }}" title="fact page">{{ f.when or t('undated') }}</a></td>
+    {% if show_doc %}<td>{% if f.document %}{{ f.document }}{% endif %}</td>{% endif %}
+    <td>{% if f.quote %}<details><summary>{{ t("quote") }}</summary><blockquote class="quote"\
+{% if f.quote.lang %} lang="{{ f.quote.lang }}"{% endif %}>“{{ f.quote.text }}”</blockquote>\
+</details>{% elif f.comment %}<span class="note">{{ f.comment }}</span>{% endif %}</td>
+  </tr>
+  {% endfor %}"""
+
+
+def test_a_table_row_writes_itself_as_the_template_loop_did(rich: Flask) -> None:
+    """Every fact of every fixture page, with and without the source column, in both
+    interface languages, with hostile text in its quote, comment and values."""
+    loop = rich.jinja_env.from_string(ROW_LOOP)
+    hostile = ld.FactView("https://diplograph.org/id/fact/x/<b>&", "/page/fact/x?a=1&b=2",
+                          'K"ind', "kind", [("member", [ld.Value("<i>", "/x?a&b")]),
+                                            ("role", [ld.Value("a & b", lang="vi")])],
+                          ld.Value('<script>"q"</script>', lang='v"i'), ld.Value("doc"),
+                          [ld.DateInfo("startDate", "<1990>", "year<", None, None)],
+                          comment="<c>&")
+    compared = 0
+    for lang in ("en", "vi"):
+        for iri in _entities(rich):
+            with rich.test_request_context("/", headers={"Accept-Language": lang}):
+                index = ld.fact_index(str(ox.NamedNode(iri)))
+                facts = [f.iri for f in index]
+                g = ld.Graph(ld.fact_details(facts, {f.iri: f.kind for f in index}))
+                views = [ld.fact_view(g, ox.NamedNode(f)) for f in facts] + [hostile]
+                views.append(dataclasses.replace(hostile, quote=None))  # its comment shown
+                def t(text: str, lang: str = lang) -> str:
+                    return translate(text, lang)
+
+                page = ld._href(iri)
+                for show_doc in (True, False):
+                    expected = loop.render(facts=views, self_link=page, show_doc=show_doc, t=t)
+                    assert "".join(f.table_row(page, show_doc, t) for f in views) == expected
+                    compared += len(views)
+    assert compared > 40
+    assert "&lt;script&gt;" in expected and "<script>" not in expected
 
 
 def test_links_are_quoted_as_werkzeug_quotes_them(app: Flask) -> None:
