@@ -227,17 +227,19 @@ WHERE {
 )
 
 #: What the one-line summary of a folded group counts (:func:`_reference_summaries`): one row
-#: per counterpart and one per source of each fact of ?s (those of document facts are left out
-#: in Python, as the index says which they are). Two branches, no OPTIONAL, no GROUP BY: a
-#: third of the time of one row per counterpart and data set (0.09-0.10 -> 0.04 s of CPU for
-#: the USA and France on the full graph).
+#: per fact of ?s, with its counterparts and its sources, each a space-separated list of IRIs
+#: (an IRI holds no space); those of document facts are left out in Python, as the index says
+#: which they are. Two branches, no OPTIONAL. A row per counterpart and per source (as
+#: until session 12) cost the store less but Python more: France's 3,834 rows took 42-47 ms
+#: of CPU to read against 39 ms for these 895 (pyoxigraph 0.5, the full graph).
 REFERENCE_PARTS = (
     _PREFIXES
     + f"""PREFIX prov: <{PROV('')}>
-SELECT ?s ?f ?other ?ds WHERE {{
-  {{ ?f dg:involves ?s . ?f dg:involves ?other FILTER(?other != ?s) }}
-  UNION {{ ?f dg:involves ?s . ?f prov:wasDerivedFrom ?ds }}
-}}"""
+SELECT ?s ?f (GROUP_CONCAT(COALESCE(STR(?other), "")) AS ?others)
+       (GROUP_CONCAT(COALESCE(STR(?ds), "")) AS ?sets) WHERE {{
+  {{ ?f dg:involves ?s . ?f dg:involves ?other FILTER(?other != ?s && isIRI(?other)) }}
+  UNION {{ ?f dg:involves ?s . ?f prov:wasDerivedFrom ?ds FILTER(isIRI(?ds)) }}
+}} GROUP BY ?s ?f"""
 )
 
 #: The titles of data sets (``{sets}``: a VALUES block of the store's own IRIs that
@@ -278,7 +280,14 @@ FACT_DETAILS = FACT_DETAILS.replace(
 #: numbers per triple, where a test of each property's namespace costs it a string (a quarter
 #: of the query's time for France's page). One not met yet is read, dropped by
 #: :func:`fact_details` and named from then on. Replaced, never changed in place (threads).
-_VIEW_PROPS: frozenset[str] = frozenset()
+#: Seeded with those the full graph's facts hold (session 12: ``p:`` and ``wdt:`` of P31, P585,
+#: P710 and P1891, all that France's, the USA's, the UN's, Mongolia's and Viet Nam's pages and a
+#: document's met): unseeded, the first page of each process read them all and dropped them
+#: (France: 4,000 triples more, 40 ms of the store's CPU, on the first page after a start).
+#: A seed that goes stale costs nothing but that: what is not named is still read and dropped.
+_VIEW_PROPS: frozenset[str] = frozenset(
+    f"http://www.wikidata.org/prop/{ns}P{n}" for ns in ("", "direct/")
+    for n in (31, 585, 710, 1891))
 
 #: The nodes a fact row reads: participations (actor, role, post) and trade periods.
 FACT_NODES = (
@@ -576,15 +585,18 @@ def _reference_summaries(term: str, groups: list[FactGroup]) -> frozenset[str]:
     facts = {f.iri for g in wanted for f in g.reference_all}
     others: dict[str, set[str]] = {}
     sets: dict[str, set[str]] = {}
+    data_set = _DATA_SET.fullmatch
     for r in query_service().select(REFERENCE_PARTS, {"s": term}):
         f = r.get("f")
         if not isinstance(f, ox.NamedNode) or f.value not in facts:
             continue
-        other, ds = r.get("other"), r.get("ds")
-        if isinstance(other, ox.NamedNode):
-            others.setdefault(f.value, set()).add(other.value)
-        elif isinstance(ds, ox.NamedNode) and _DATA_SET.fullmatch(ds.value):
-            sets.setdefault(f.value, set()).add(ds.value)
+        found, listed = r.get("others"), r.get("sets")
+        if found is not None and found.value:
+            others[f.value] = set(found.value.split())
+        if listed is not None and listed.value:
+            named_sets = {d for d in listed.value.split() if data_set(d)}
+            if named_sets:
+                sets[f.value] = named_sets
     named = sorted({d for found in sets.values() for d in found})
     titles: dict[str, str] = {}
     if named:
@@ -770,13 +782,36 @@ def fact_details(facts: list[str], kinds: dict[str, str] | None = None) -> list[
     out.extend(construct(FACT_NODES.replace("{facts}", values)))
     if kinds is not None:
         out.extend(_types(unique, kinds))
-    named = {str(o) for o in (t.object for t in out) if type(o) is ox.NamedNode}
+    named = _labelled(out)
     if named:
         out.extend(construct(FACT_LABELS.replace("{iris}", " ".join(sorted(named)))))
     return out
 
 
 _RDF_TYPE, _FACT_CLASS = ox.NamedNode(RDF("type")), ox.NamedNode(DG("Fact"))
+
+
+def _labelled(triples: list[ox.Triple]) -> set[str]:
+    """The IRIs (as N-Triples terms) in object position of ``triples`` whose labels a page
+    can show: not the objects of :data:`UNLABELLED_PROPS`, and of a node's
+    ``prov:wasDerivedFrom`` objects only the one :func:`fact_view` names as its source (the
+    data set, not the node of its source rows: a third of the IRIs France's page asked
+    labels for, none of which has one)."""
+    named: set[str] = set()
+    derived: dict[str, list[ox.NamedNode]] = {}
+    unlabelled, derived_from, named_node = UNLABELLED_PROPS, _DERIVED_FROM, ox.NamedNode
+    for t in triples:
+        o = t.object
+        if type(o) is not named_node:
+            continue
+        p = t.predicate.value
+        if p == derived_from:
+            derived.setdefault(t.subject.value, []).append(o)
+        elif p not in unlabelled:
+            named.add(str(o))
+    for sources in derived.values():
+        named.add(str(_data_set(sorted(set(sources), key=str))))
+    return named
 
 
 def _types(facts: list[str], kinds: dict[str, str]) -> list[ox.Triple]:
@@ -1041,6 +1076,16 @@ class Value:
 _EXTERNAL = ' class="ext" rel="noopener"'
 
 
+class Written(str):
+    """HTML this module wrote with every text in it escaped (:meth:`FactView.table_row`): a
+    template writes it as it is, as it writes a :class:`Value`."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return str(self)
+
+
 @dataclass
 class DateInfo:
     """A date of a fact, with its precision and the earliest and latest days it can mean (a
@@ -1129,6 +1174,38 @@ class FactView:
             if kept:
                 out.append((name, kept))
         return out
+
+    def table_row(self, exclude: str | None, show_doc: bool, t: Any) -> Written:
+        """The row of a fact table (``_value.html``'s ``fact_table``), as its loop wrote it
+        (session 12: the same text, a tenth of the template's time for France's page saved;
+        ``t`` translates the interface's words). Every text is escaped here, as the template's
+        autoescape did; :class:`Value` writes itself (:meth:`Value.__html__`)."""
+        counterpart = "; ".join(v.__html__() for v in self.counterpart_rows(exclude)[1])
+        details = "".join(
+            f'<span class="detail"><span class="muted">{escape(name)}:</span> '
+            + "; ".join(x.__html__() for x in values) + "</span>"
+            for name, values in self.details(exclude))
+        notes = "".join(
+            f'<span class="note">({escape(d.label)}: {escape(d.precision)} precision)</span>'
+            for d in self.dates if d.precision and d.precision != "day")
+        doc = ""
+        if show_doc:
+            doc = f"<td>{self.document.__html__()}</td>" if self.document else "<td></td>"
+        if self.quote:
+            lang = f' lang="{escape(self.quote.lang)}"' if self.quote.lang else ""
+            last = (f'<details><summary>{escape(t("quote"))}</summary><blockquote '
+                    f'class="quote"{lang}>“{escape(self.quote.text)}”</blockquote></details>')
+        elif self.comment:
+            last = f'<span class="note">{escape(self.comment)}</span>'
+        else:
+            last = ""
+        return Written(
+            f'\n  <tr id="fact-{escape(self.iri.rsplit("/", 1)[1])}" '
+            f'class="kind-{escape(self.kind)}">'
+            f"\n    <td>{counterpart}</td>\n    <td>{details}\n        {notes}</td>"
+            f'\n    <td class="when"><a href="{escape(self.link)}" title="fact page">'
+            f'{escape(self.when or t("undated"))}</a></td>\n    {doc}\n    <td>{last}</td>'
+            "\n  </tr>\n  ")
 
     @functools.cached_property
     def start(self) -> dt.date | None:
@@ -1228,6 +1305,12 @@ HIDDEN_FACT_PROPS = {
     ORG("memberDuring"),
     *(DG(f"{d}{s}") for d in DATE_PROPS for s in ("", "Precision", "Earliest", "Latest")),
 }
+
+#: Hidden properties whose objects a page never labels (:func:`_labelled`): a date's
+#: precision is shown by its local name; a fact's generating activity and membership interval
+#: are not shown.
+UNLABELLED_PROPS = frozenset({PROV("wasGeneratedBy"), ORG("memberDuring"),
+                              *(DG(f"{d}Precision") for d in DATE_PROPS)})
 
 #: Properties of the Wikidata-shaped view (wdt:, p:, ps:, pq: …), left out of fact rows.
 WIKIDATA_NAMESPACES = ("http://www.wikidata.org/",)

@@ -10,6 +10,7 @@ store, every fact of every fixture page is shown the same both ways: from all of
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -19,6 +20,7 @@ from flask import Flask
 from markupsafe import Markup
 
 from diplograph.server import linked_data as ld
+from diplograph.server.i18n import translate
 from diplograph.server.ui import construct
 
 from .conftest import fixture_app_with
@@ -53,9 +55,10 @@ dgr:fact\\/t\\/e1 a dg:Fact, dg:DiplomaticEvent, dg:Agreement, qb:Observation ;
   dg:foundedDate "1954"^^xsd:gYear ; dg:foundedDateLatest "1954-12-31"^^xsd:date ;
   prov:wasDerivedFrom dgr:dataset\\/t .
 dgr:fact\\/t\\/x1 a dg:Fact ; dg:involves dgr:state\\/MNG ; dg:party dgr:state\\/MNG ;
-  dg:startDate "2001"^^xsd:gYear ; dg:startDateLatest "2001-12-31"^^xsd:date .
+  dg:startDate "2001"^^xsd:gYear ; dg:startDateLatest "2001-12-31"^^xsd:date ;
+  prov:wasDerivedFrom dgr:dataset\\/t\\/rows\\/7 .
 dgr:dataset\\/t rdfs:label "a test data set"@en .
-dgr:dataset\\/t\\/rows\\/7 rdfs:label "7" .
+dgr:dataset\\/t\\/rows\\/7 rdfs:label "row seven of t" .
 """
 
 
@@ -143,6 +146,56 @@ def test_a_value_writes_itself_as_the_macro_did(app: Flask, value: ld.Value) -> 
         assert Markup(value.__html__()) == macro.render(v=value)
 
 
+#: the loop of ``_value.html``'s ``fact_table`` as it was before rows wrote themselves
+#: (:meth:`~diplograph.server.linked_data.FactView.table_row`, session 12)
+ROW_LOOP = """{% for f in facts %}{% set key, counterpart = f.counterpart_rows(self_link) %}
+  <tr id="fact-{{ f.iri.rsplit('/', 1)[1] }}" class="kind-{{ f.kind }}">
+    <td>{% for c in counterpart %}{{ c }}{% if not loop.last %}; {% endif %}{% endfor %}</td>
+    <td>{% for name, values in f.details(self_link) %}<span class="detail"><span class="muted">\
+{{ name }}:</span> {% for x in values %}{{ x }}{% if not loop.last %}; {% endif %}{% endfor %}\
+</span>{% endfor %}
+        {% for d in f.dates if d.precision and d.precision != 'day' %}<span class="note">\
+({{ d.label }}: {{ d.precision }} precision)</span>{% endfor %}</td>
+    <td class="when"><a href="{{ f.link }}" title="fact page">{{ f.when or t('undated') }}</a></td>
+    {% if show_doc %}<td>{% if f.document %}{{ f.document }}{% endif %}</td>{% endif %}
+    <td>{% if f.quote %}<details><summary>{{ t("quote") }}</summary><blockquote class="quote"\
+{% if f.quote.lang %} lang="{{ f.quote.lang }}"{% endif %}>“{{ f.quote.text }}”</blockquote>\
+</details>{% elif f.comment %}<span class="note">{{ f.comment }}</span>{% endif %}</td>
+  </tr>
+  {% endfor %}"""
+
+
+def test_a_table_row_writes_itself_as_the_template_loop_did(rich: Flask) -> None:
+    """Every fact of every fixture page, with and without the source column, in both
+    interface languages, with hostile text in its quote, comment and values."""
+    loop = rich.jinja_env.from_string(ROW_LOOP)
+    hostile = ld.FactView("https://diplograph.org/id/fact/x/<b>&", "/page/fact/x?a=1&b=2",
+                          'K"ind', "kind", [("member", [ld.Value("<i>", "/x?a&b")]),
+                                            ("role", [ld.Value("a & b", lang="vi")])],
+                          ld.Value('<script>"q"</script>', lang='v"i'), ld.Value("doc"),
+                          [ld.DateInfo("startDate", "<1990>", "year<", None, None)],
+                          comment="<c>&")
+    compared = 0
+    for lang in ("en", "vi"):
+        for iri in _entities(rich):
+            with rich.test_request_context("/", headers={"Accept-Language": lang}):
+                index = ld.fact_index(str(ox.NamedNode(iri)))
+                facts = [f.iri for f in index]
+                g = ld.Graph(ld.fact_details(facts, {f.iri: f.kind for f in index}))
+                views = [ld.fact_view(g, ox.NamedNode(f)) for f in facts] + [hostile]
+                views.append(dataclasses.replace(hostile, quote=None))  # its comment shown
+                def t(text: str, lang: str = lang) -> str:
+                    return translate(text, lang)
+
+                page = ld._href(iri)
+                for show_doc in (True, False):
+                    expected = loop.render(facts=views, self_link=page, show_doc=show_doc, t=t)
+                    assert "".join(f.table_row(page, show_doc, t) for f in views) == expected
+                    compared += len(views)
+    assert compared > 40
+    assert "&lt;script&gt;" in expected and "<script>" not in expected
+
+
 def test_links_are_quoted_as_werkzeug_quotes_them(app: Flask) -> None:
     from urllib.parse import quote
 
@@ -196,6 +249,23 @@ def test_a_reference_fact_names_its_data_set_not_its_rows(order: int) -> None:
     assert ld._data_set([data_set, rows][::order]) == data_set
     assert ld._data_set([rows]) == rows  # no data set: the rows, as before
     assert ld._data_set([]) is None
+
+
+def test_labels_are_read_for_what_rows_show_not_for_source_rows(rich: Flask) -> None:
+    """A fact's source rows are not labelled when it names its data set (m1: the page asks
+    no label for them), and are when they are all it derives from (x1: its source column
+    shows the rows' own label, read as before)."""
+    with rich.test_request_context("/"):
+        index = {f.iri: f for f in ld.fact_index("<https://diplograph.org/id/state/MNG>")}
+        rows = "https://diplograph.org/id/dataset/t/rows/7"
+        m1, x1 = "https://diplograph.org/id/fact/t/m1", "https://diplograph.org/id/fact/t/x1"
+        only_m1 = ld.fact_details([m1], {m1: index[m1].kind})
+        assert not any(t.subject.value == rows for t in only_m1)
+        assert ld.fact_view(ld.Graph(only_m1), ox.NamedNode(m1)).document == \
+            ld.Value("a test data set", "/id/dataset/t")
+        only_x1 = ld.fact_details([x1], {x1: index[x1].kind})
+        shown = ld.fact_view(ld.Graph(only_x1), ox.NamedNode(x1)).document
+        assert shown is not None and shown.text == "row seven of t"
 
 
 def test_the_reference_summary_lists_data_sets(rich: Flask) -> None:
