@@ -4,6 +4,7 @@ generating them (#17; docs/benchmarks.md, "Session 12 (s12-build)").
     .venv/bin/python -m bench.build_reload dump BUILT_STORE GRAPHS_DIR
     .venv/bin/python -m bench.build_reload load GRAPHS_DIR NEW_STORE [--part-lines N]
         [--parallel 1|2] [--no-optimize]
+    .venv/bin/python -m bench.build_reload queries STORE
 
 ``dump`` writes every named graph of a built store as N-Triples, numbered in the build's order
 (ontology, metadata, registry and the other small graphs, the data sets in the catalogue's
@@ -14,7 +15,10 @@ build writes the few small ones by SPARQL updates), then ``flush`` and ``optimiz
 ``diplograph build`` does, and prints the process's CPU (all its threads: RocksDB's
 compactions too) for the loads, the data sets, the view and the ``optimize``, and its peak
 RSS. Run each variant in its own process, alternated, and compare medians: the machine's load
-moves every figure.
+moves every figure. ``queries`` opens a store read-only and times a few lookups of different
+shapes (France's facts, labels, the Wikidata-shaped statements, a scan of every graph): the
+first run of each in the process and the median of five more, in ms, as JSON; to compare a
+store loaded with and without ``--no-optimize``.
 """
 
 from __future__ import annotations
@@ -97,6 +101,58 @@ def load(graphs_dir: Path, store_dir: Path, part_lines: int, parallel: int,
     return 0
 
 
+_PREFIXES = """PREFIX wd: <http://www.wikidata.org/entity/>
+PREFIX p: <http://www.wikidata.org/prop/>
+PREFIX ps: <http://www.wikidata.org/prop/statement/>
+PREFIX pq: <http://www.wikidata.org/prop/qualifier/>
+PREFIX dg: <https://diplograph.org/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+
+
+def queries(store_dir: Path) -> int:
+    import json
+    import statistics
+
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_dir))
+
+    def run(q: str) -> list[ox.QuerySolution]:
+        return list(store.query(_PREFIXES + q, use_default_graph_as_union=True))  # type: ignore[arg-type]
+
+    found = run("SELECT ?e WHERE { ?e skos:exactMatch wd:Q142 } LIMIT 1")
+    if not found:
+        print("no entity with skos:exactMatch wd:Q142 (France) in this store", file=sys.stderr)
+        return 1
+    fr = found[0]["e"]
+    shapes = {
+        "wd-memberships": "SELECT ?org ?start WHERE { wd:Q142 p:P463 ?st . ?st ps:P463 ?org ; "
+                          "pq:P580 ?start }",
+        "party-facts": f"SELECT ?f ?p ?o WHERE {{ ?f dg:party {fr} ; ?p ?o }}",
+        "alliances": f"SELECT ?f ?partner ?s ?e WHERE {{ ?f a dg:AllianceObligation ; "
+                     f"dg:party {fr}, ?partner ; dg:startDate ?s ; dg:endDate ?e ; "
+                     "prov:wasDerivedFrom ?src }",
+        "labels": "SELECT ?e ?l WHERE { ?e a dg:State ; rdfs:label ?l }",
+        "about-france": f"SELECT ?p ?o WHERE {{ {fr} ?p ?o }}",
+        "to-france": f"SELECT ?s ?p WHERE {{ ?s ?p {fr} }}",
+        "count-graphs": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+    }
+    out = {}
+    for name, q in shapes.items():
+        times = []
+        for _ in range(6):
+            t0 = time.perf_counter()
+            n = len(run(q))
+            times.append(time.perf_counter() - t0)
+        out[name] = {"rows": n, "first_ms": round(times[0] * 1000, 1),
+                     "median_ms": round(statistics.median(times[1:]) * 1000, 1)}
+    print(json.dumps(out))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.build_reload",
                                  description=__doc__.split("\n")[0])
@@ -110,7 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     ld.add_argument("--part-lines", type=int, default=300_000)
     ld.add_argument("--parallel", type=int, choices=(1, 2), default=2)
     ld.add_argument("--no-optimize", action="store_true")
+    qs = sub.add_parser("queries", help="time a few lookups on a store (read-only)")
+    qs.add_argument("store", type=Path)
     args = ap.parse_args(argv)
+    if args.cmd == "queries":
+        return queries(args.store)
     if args.cmd == "dump":
         return dump(args.store, args.out)
     return load(args.graphs, args.store, args.part_lines, args.parallel, not args.no_optimize)
