@@ -556,7 +556,8 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
     if document in own:  # every quote of the text is highlighted and linked to its row
         shown: list[IndexedFact] = list(index)
     else:
-        shown = [f for g in layout.groups for f in (*g.documents, *g.reference)] + drawn
+        shown = [f for g in layout.groups
+                 for f in (*g.documents, *([] if g.reference_lazy else g.reference))] + drawn
     details = fact_details([f.iri for f in shown], {f.iri: f.kind for f in shown})
     graph = Graph([*own, *incoming, *details])
     graph.lang = ui_lang()
@@ -564,7 +565,8 @@ def _render_page(path: str) -> tuple[str, frozenset[str]]:
     views = {f.iri: f for f in view.facts}
     for g in layout.groups:
         g.documents = [views[f.iri] for f in g.documents if f.iri in views]
-        g.reference = [views[f.iri] for f in g.reference if f.iri in views]
+        if not g.reference_lazy:  # a lazy table's rows stay indexed facts, counted only
+            g.reference = [views[f.iri] for f in g.reference if f.iri in views]
     layout.timeline, layout.timeline_axis = _timeline([views[f.iri] for f in drawn
                                                        if f.iri in views])
     view.groups = groups  # every group, for the kind filter

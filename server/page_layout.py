@@ -30,6 +30,10 @@ __all__ = ["FactGroup", "PageFilter", "PageLayout", "ReferenceSummary", "layout_
 PAGE_SIZE = 100
 #: rows of the timeline at most
 TIMELINE_MAX = 150
+#: a folded reference table with more rows than this is not written into the page: its
+#: details are read, and its rows written, when it is opened (``pages.js`` fetches them from
+#: the group's own view, the page filtered to its kind; without JavaScript a link goes there)
+LAZY_ROWS = 20
 #: the years a filter may name
 YEARS = (1000, 2200)
 
@@ -194,6 +198,22 @@ class FactGroup:
         """Whether the reference table is shown open: when asked for, or when no summary
         line stands for it and the group has nothing else to show."""
         return self.asked or (self.summary is None and not self.documents)
+
+    @property
+    def reference_lazy(self) -> bool:
+        """Whether the folded reference table is left out of the page (read when opened): a
+        summary line stands for it (every reference fact the filter keeps is summarised), the
+        reader did not ask for it, and it has more than :data:`LAZY_ROWS` rows.
+
+        >>> g = FactGroup("Leaders", "leaders", [], list(range(30)), 30, reference_all=[1],
+        ...               summary=ReferenceSummary(30, 0, 1921, 1950))
+        >>> g.reference_lazy, g.reference_open
+        (True, False)
+        >>> FactGroup("Leaders", "leaders", [], list(range(30)), 30, reference_all=[1],
+        ...           asked=True).reference_lazy
+        False
+        """
+        return bool(self.reference_all) and not self.asked and len(self.reference) > LAZY_ROWS
 
     @property
     def reference_sources(self) -> list[str]:

@@ -59,10 +59,16 @@ def test_counts_pages_and_order(many: Flask) -> None:
     page1 = c.get("/page/state/MNG", headers=HTML).get_data(as_text=True)
     # the document membership plus the 250 spells, all counted, 100 shown
     assert re.search(r'href="#memberships">[^<]*</a> <span class="muted">\(251\)', page1)
-    rows = _rows(page1, "memberships")
+    # the first page's 99 spells are a folded table too long to write into the page
+    # (page_layout.LAZY_ROWS): the document row is written, the table is read when opened,
+    # from the group's own view, where it is open
+    assert _rows(page1, "memberships") == ["un-member"]
+    assert 'data-rows="?kind=memberships"' in page1
+    assert "page 1 of 3" in page1
+    view = c.get("/page/state/MNG?kind=memberships", headers=HTML).get_data(as_text=True)
+    rows = _rows(view, "memberships")
     assert len(rows) == 100 and rows[0] == "un-member"  # documents first
     assert rows[1:] == [f"mng-{i:03d}" for i in range(99)]  # then by start
-    assert "page 1 of 3" in page1
     last = c.get("/page/state/MNG?page-memberships=3", headers=HTML).get_data(as_text=True)
     assert _rows(last, "memberships") == [f"mng-{i:03d}" for i in range(199, 250)]
     assert c.get("/page/state/MNG?page-memberships=4", headers=HTML).status_code == 404

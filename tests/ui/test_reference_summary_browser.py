@@ -1,6 +1,7 @@
 """In headless Chromium, against the real server as a process: a folded reference-data group
-opens from the keyboard, and the alliance and conflict charts and maps of a state render
-(tests/ui/test_reference_summary.py has the store's rows and checks the numbers)."""
+opens from the keyboard, a long one reads its rows when opened, and the alliance and conflict
+charts and maps of a state render (tests/ui/test_reference_summary.py and
+tests/ui/test_lazy_tables.py have the store's rows and check the numbers)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from diplograph.loaders.registry import default_data_dir
 from diplograph.server import worldmap
 
 from .conftest import MISSING, QUERIES, load_fixture, serving
+from .test_lazy_tables import LEADERS, leaders_data
 from .test_reference_summary import SPELLS, _data
 
 if MISSING:
@@ -34,7 +36,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store_dir = tmp / "store"
     load_fixture(store_dir)
     store = open_store(store_dir)
-    store.load(_data().encode(), format=ox.RdfFormat.TURTLE,
+    store.load((_data() + "\n" + leaders_data()).encode(), format=ox.RdfFormat.TURTLE,
                to_graph=ox.NamedNode("https://diplograph.org/graph/dataset/test-conflicts"))
     table = TABLES["iso3166-numeric"]  # the build's ISO table, by which the map names states
     store.load("".join(table.quads(default_data_dir())).encode(), format=ox.RdfFormat.N_TRIPLES,
@@ -65,6 +67,28 @@ def test_folded_group_opens_from_the_keyboard(site: str, browser: object) -> Non
     summary.send_keys(Keys.ENTER)
     assert details.get_property("open")
     assert all(r.is_displayed() for r in rows)
+
+
+def test_a_long_folded_group_reads_its_rows_when_opened(site: str, browser: object) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    d = browser
+    d.get(site + "page/state/MNG")  # type: ignore[attr-defined]
+    group = d.find_element(By.ID, "leaders")  # type: ignore[attr-defined]
+    details = group.find_element(By.CSS_SELECTOR, "details.reference")
+    assert not details.get_property("open")
+    assert not group.find_elements(By.CSS_SELECTOR, "tr[id^='fact-']")  # not in the page
+    summary = details.find_element(By.TAG_NAME, "summary")
+    d.execute_script("arguments[0].scrollIntoView(); arguments[0].focus()", summary)  # type: ignore[attr-defined]
+    summary.send_keys(Keys.ENTER)
+    rows = WebDriverWait(d, 20).until(  # the group's view, fetched and put in place
+        lambda drv: group.find_elements(By.CSS_SELECTOR, "details.reference tr[id^='fact-']"))
+    assert len(rows) == LEADERS and all(r.is_displayed() for r in rows)
+    assert not group.find_elements(By.CSS_SELECTOR, ".lazy-rows")  # the link was replaced
+    assert details.get_attribute("aria-busy") is None
+    assert "Leader number 0" in group.text
 
 
 def _loaded_image(d: object, css: str) -> tuple[int, int]:
