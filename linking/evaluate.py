@@ -275,7 +275,7 @@ LIST_STATUS = {
     "names_test17.csv": "round 16's development list (after its unseen run)",
     "names_test18.csv": "round 17's development list (after its unseen run)",
     "names_test19.csv": "round 18's development list (after its unseen run)",
-    "names_test20.csv": "round 19's development list (after its unseen run)",
+    "names_test20.csv": "round 20's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
