@@ -3423,9 +3423,10 @@ def _english_word_sets(e: Entity) -> list[frozenset[str]]:
     return out + [frozenset({folded_form(a)}) for a in e.acronyms]
 
 
-#: round 20: named periods (linking/names/periods.yaml): folded name -> (first, last year)
+#: round 20: named periods (the table ``periods`` of linking/names/predecessors.yaml):
+#: folded name -> (first, last year)
 _PERIODS: dict[str, tuple[int, int]] = {}
-for _row in read_yaml("periods.yaml").get("periods") or []:
+for _row in read_yaml("predecessors.yaml").get("periods") or []:
     for _n in _row["names"]:
         _PERIODS[" ".join(folded_form(str(_n)).split())] = (int(_row["years"][0]),
                                                            int(_row["years"][1]))
