@@ -56,6 +56,7 @@ import difflib
 import heapq
 import itertools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -777,6 +778,8 @@ class Matcher:
         if result is None:
             result = self._press_frame(query, text, kind, lang, limit)
         if result is None:
+            result = self._qualifier_frame(query, text, kind, kinds, lang, limit)
+        if result is None:
             result = self._fuzzy(query, text, kinds)
             bracket = split_qualifier(text)
             if (result.best is not None and bracket is not None
@@ -1231,6 +1234,165 @@ class Matcher:
                 return _reread(query, r, f"a press frame around {other!r}")
         return None
 
+    def _qualifier_frame(self, query: str, text: str, kind: str | Collection[str] | None,
+                         kinds: frozenset[str] | None, lang: str | None,
+                         limit: int) -> MatchResult | None:
+        """Round 20: a known name with a qualifier around it, read when every other reading
+        failed (just before the fuzzy pass): a seat ("the Geneva-based League of Nations",
+        "Hội Quốc liên Geneva": a city of the seats and capitals of the reference tables), a
+        period ("Liên hợp quốc thời Chiến tranh Lạnh", "the Habsburg Empire in 1850", "X of
+        the 1920s": the period must not contradict the entity's span, and narrows a name
+        several entities hold), or a description before an acronym ("Hội đồng Tương trợ Kinh
+        tế SEV", "Quỹ Phát triển Quốc tế OPEC": :meth:`_described_acronym`). The name inside
+        must be read without a fuzzy step, a code or a transliteration."""
+        seat = self._seat_reading(text)
+        if seat is not None:
+            rest, city = seat
+            r = self.match(rest, kind=kind, lang=lang, limit=limit)
+            if (r.best is not None and not r.ambiguous and _plain_reading(r.best.method)
+                    and r.best.entity.kind in KIND_GROUPS["organisation"]):
+                return _reread(query, r, f"{rest!r} with its seat {city!r} (a city of the "
+                               "reference tables' seats and capitals)")
+        period = _period_qualifier(text)
+        if period is not None:
+            head, (a, b), what = period
+            r = self.match(head, kind=kind, lang=lang, limit=limit)
+            fit = [c for c in r.candidates
+                   if (r.ambiguous or c is r.best) and _plain_reading(c.method)
+                   and self._span_allows(c.entity, a, b)]
+            if r.best is not None and not r.ambiguous and fit:
+                e = r.best.entity
+                if e.kind in STATE_KINDS:
+                    # a state read for a past period is read as the state's regimes then
+                    # (round 15-17's reading by period), never today's state on its own
+                    return self._by_period(query, head, f"{a}–{b}", kinds)
+                return _reread(query, r, f"{head!r} qualified by the period {what!r} "
+                               f"({a}–{b}), which its registry span does not contradict")
+            if r.ambiguous and fit:
+                ents = _unique(c.entity for c in fit if _span_of(c.entity) is not None
+                               or c.entity.existed_until)
+                ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
+                      "narrows them to those whose registry spans hold it")
+                if len(ents) == 1:
+                    return _single(query, ents[0], 85.0, "qualified-period",
+                                   self._note(ents[0]), ev)
+                if len(ents) > 1:
+                    amb = _ambiguous(query, ents, 85.0)
+                    return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        return self._described_acronym(query, text, kind, lang, limit)
+
+    def _span_allows(self, e: Entity, a: int, b: int) -> bool:
+        """Round 20: whether ``e``'s span overlaps the years ``a``-``b``: its registry span,
+        else the founding year of its SupraVerden record as its start; open at an end no
+        source gives."""
+        es = _span_of(e)
+        s = int(e.existed_from[:4]) if e.existed_from else (es[0] if es else None)
+        if s is None:
+            years = [int(r.established[:4]) for r in supraverden_of(
+                e, self.reference.supraverden) if r.established
+                and r.established[:4].isdigit()]
+            s = min(years) if years else None
+        t = int(e.existed_until[:4]) if e.existed_until else (es[1] if es else None)
+        return (s is None or s <= b) and (t is None or a <= t)
+
+    def _seat_cities(self) -> frozenset[str]:
+        """Round 20: the folded names of the cities bodies sit in or states are governed
+        from: SupraVerden's headquarters (the city before the first comma) and the COW
+        capitals."""
+        cached = getattr(self, "_seat_city_set", None)
+        if cached is None:
+            out = {folded_form(r.headquarters.split(",")[0])
+                   for r in self.reference.supraverden.values() if r.headquarters}
+            out |= {folded_form(c) for c in self._cow_capitals.by_capital}
+            cached = frozenset(c for c in out if len(c) >= 4)
+            self._seat_city_set = cached
+        return cached
+
+    def _seat_reading(self, text: str) -> tuple[str, str] | None:
+        """Round 20: (the name, the city) of a name with its seat: "the <city>-based <name>",
+        "<name> <city>", "<name> tại|ở|in <city>"; None when the city is none of
+        :meth:`_seat_cities`."""
+        cities = self._seat_cities()
+        m = re.fullmatch(r"(?:the\s+)?(?P<city>\w[\w .'’]*?)-based\s+(?P<rest>\S.*)", text,
+                         re.IGNORECASE)
+        if m is not None and folded_form(m.group("city")) in cities:
+            return m.group("rest"), m.group("city")
+        words = text.split()
+        for n in (1, 2, 3):
+            if len(words) <= n:
+                break
+            city = " ".join(words[-n:])
+            if not city[:1].isupper() or folded_form(city) not in cities:
+                continue
+            rest = words[:-n]
+            if len(rest) > 1 and rest[-1].lower() in ("tại", "ở", "in", "at"):
+                rest = rest[:-1]
+            return " ".join(rest), city
+        return None
+
+    def _described_acronym(self, query: str, text: str, kind: str | Collection[str] | None,
+                           lang: str | None, limit: int) -> MatchResult | None:
+        """Round 20: a description before an acronym ("Hội đồng Tương trợ Kinh tế SEV",
+        "Nhóm các nền kinh tế lớn G20"): the acronym decides, read alone without a fuzzy
+        step; the words before it must not contradict it. They contradict it when their
+        head (the first phrase the glossary reads, not a generic head such as "Nhóm", group)
+        is no word of the body's English names, or when the glossary reads them whole and
+        those words (less generic heads) are not all in one of its names. A body whose
+        English name holds the acronym as a word and every word read from the description
+        ("OPEC Fund for International Development" for "Quỹ Phát triển Quốc tế OPEC") is
+        read first."""
+        m = re.fullmatch(r"(?P<desc>\S.*?)\s+(?P<code>[A-Z][\w-]{1,9})", text)
+        if m is None:
+            return None
+        desc, code = m.group("desc"), m.group("code")
+        if not _ACRONYM.fullmatch(code) and not (
+                code[:1].isupper() and len(code) <= 5 and desc.split()[-1].islower()):
+            # a short name in title case ("Quad") only after a lower-case word: after a
+            # capitalised one it ends a name ("Việt Nam")
+            return None
+        r = self.match(code, kind=kind, lang=lang, limit=limit)
+        if r.best is None or r.ambiguous or not _plain_reading(r.best.method):
+            return None
+        holder = r.best.entity
+        if holder.kind not in KIND_GROUPS["organisation"]:
+            return None
+        glossary = self._calques.glossary
+        vi = _has_vi_letters(desc)
+        whole = glossary.phrase_readings(desc) if vi else [
+            frozenset(content_words(desc)) - _GENERIC_HEADS_EN]
+        words = _folded_words_of(desc)
+        head: list[frozenset[str]] = []
+        for n in range(min(4, len(words)), 0, -1):
+            head = glossary.phrase_readings(" ".join(words[:n])) if vi else []
+            if head:
+                break
+        code_word = folded_form(code).replace("-", "")
+        cands = [holder] + [e for e in self.registry.entities
+                            if e is not holder and e.kind in KIND_GROUPS["organisation"]
+                            and any(code_word in {w.replace("-", "") for w in ws}
+                                    for ws in _english_word_sets(e))]
+
+        def fits(e: Entity) -> bool:
+            sets = _english_word_sets(e)
+            if head and not any(not (h - _GENERIC_HEADS_EN) or any(h <= ws for ws in sets)
+                                for h in head):
+                return False
+            return not whole or any(not (w - _GENERIC_HEADS_EN)
+                                    or any(w - _GENERIC_HEADS_EN <= ws for ws in sets)
+                                    for w in whole)
+
+        found = [e for e in cands if fits(e)]
+        if not found or (vi and not head):
+            return None  # (a Vietnamese description must be read at least in its head)
+        # a body whose name holds the acronym and the description is read before the holder
+        e = found[1] if len(found) > 1 and found[0] is holder and whole else found[0]
+        if len(found) > 2 and e is not holder:
+            return None
+        return _single(query, e, 85.0, "described-acronym", self._note(e),
+                       f"the acronym {code!r} read as {describe(holder)}; the words before it "
+                       f"({desc!r}) do not contradict "
+                       + ("it" if e is holder else f"and name {describe(e)}"))
+
     def _fuzzy(self, query: str, text: str, kinds: frozenset[str] | None) -> MatchResult:
         fo = folded_form(text)
         if len(fo) < 4:
@@ -1591,6 +1753,10 @@ class Matcher:
             out = []
             for e in named:
                 es = _span_of(e) if e.kind != "state" else None
+                if es is None and e.kind != "state" and e.existed_until and a == b:
+                    # round 20: a span open before its end (the registry gives no start:
+                    # the Russian Empire) holds a year up to its end, as in _family_fit
+                    es = (0, int(e.existed_until[:4]))
                 if es is None:
                     continue
                 s, t = es
@@ -1620,6 +1786,25 @@ class Matcher:
             if fit:
                 head = f"{head} ({label})"
         how = "named"
+        if fit and a == b:
+            # round 20: one year that saw several regimes of the state ("Russia in 1917": the
+            # Empire, the Provisional Government's republic, the RSFSR) is ambiguous between
+            # them all: the states of the name's family (by its adjective and by succession)
+            # whose spans hold the year join those named so
+            r0 = self._match(head, STATE_KINDS, None)
+            x0 = r0.best.entity if (r0 is not None and r0.best is not None
+                                    and r0.best.match) else None
+            if (x0 is not None and x0.kind == "state" and r0 is not None
+                    and r0.best is not None and not self._long_form(head, r0.best.method)):
+                # (the states of its name only, by its adjective: succession alone links
+                # states that never bore the name; a long form keeps round 16's reading)
+                of_name = self._of_name(x0, state_kinds)
+                more = [f for f in self._family_fit(x0, a, b, state_kinds)
+                        if all(f[0] is not g[0] for g in fit)
+                        and any(f[0] is n for n in of_name)]
+                if more:
+                    fit = fit + more
+                    how = "named, or linked by succession to a state named"
         if not fit and x is not None:
             # round 17: the states that held the name or succeeded one another under it:
             # those named by the state's name or its adjective ("Russian Empire" for
@@ -3204,6 +3389,83 @@ _FORM_WORDS = frozenset("""
 _BINDS_NEXT = frozenset({"chau", "vung", "mien", "khu", "dong", "tay", "nam", "bac", "trung",
                          "can", "tieu"})
 _REGION_TAIL = frozenset({"phi", "a", "au", "my", "dong", "duong", "vinh", "latinh", "uc"})
+
+
+#: round 20: English words of a generic head a description may open with and a body's name
+#: may leave out ("Nhóm", group; "Tổ chức", organization; "Khối", bloc; "Diễn đàn" is not one:
+#: a forum is a kind of body)
+_GENERIC_HEADS_EN = frozenset({"group", "groups", "organization", "organizations", "bloc",
+                               "blocs", "grouping"})
+
+
+def _plain_reading(method: str) -> bool:
+    """Round 20: a reading with no fuzzy step, no code read from a word and no
+    transliteration (of the readings inside a qualifier frame)."""
+    return method != "fuzzy" and "code" not in method and "translit" not in method
+
+
+def _has_vi_letters(text: str) -> bool:
+    """Round 20: whether ``text`` has a letter with a diacritic (or đ): read as Vietnamese."""
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or (
+        "đ" in text.lower())
+
+
+def _folded_words_of(text: str) -> list[str]:
+    return [folded_form(w) for w in text.split()]
+
+
+def _english_word_sets(e: Entity) -> list[frozenset[str]]:
+    """Round 20: the content words of each English name of ``e`` (its label, its English
+    aliases and its acronyms, lower-cased)."""
+    names = [e.labels.get("en", ""), *(a for a, lang in e.aliases if lang in ("en", None))]
+    out = [frozenset(singular_form(w) for w in content_words(n)) | frozenset(content_words(n))
+           for n in names if n]
+    return out + [frozenset({folded_form(a)}) for a in e.acronyms]
+
+
+#: round 20: named periods (the table ``periods`` of linking/names/predecessors.yaml):
+#: folded name -> (first, last year)
+_PERIODS: dict[str, tuple[int, int]] = {}
+for _row in read_yaml("predecessors.yaml").get("periods") or []:
+    for _n in _row["names"]:
+        _PERIODS[" ".join(folded_form(str(_n)).split())] = (int(_row["years"][0]),
+                                                           int(_row["years"][1]))
+
+def _period_qualifier(text: str) -> tuple[str, tuple[int, int], str] | None:
+    """Round 20: (the name, its years, the period as written) of a name followed by a
+    period, or None.
+
+    >>> _period_qualifier("Liên hợp quốc thời Chiến tranh Lạnh")
+    ('Liên hợp quốc', (1947, 1991), 'Chiến tranh Lạnh')
+    >>> _period_qualifier("the League of Nations of the 1920s")
+    ('the League of Nations', (1920, 1929), 'the 1920s')
+    >>> _period_qualifier("the Habsburg Empire in 1850"), _period_qualifier("Nhóm G20")
+    (('the Habsburg Empire', (1850, 1850), '1850'), None)
+    """
+    words = text.split()
+    for i in range(1, len(words)):
+        head = " ".join(words[:i]).rstrip(",")
+        tail = " ".join(words[i:])
+        m = re.fullmatch(r"(?:(?:thời\s+kỳ|thời|trong|vào|during|in|of)\s+)?(?P<what>.+)",
+                         tail, re.IGNORECASE)
+        if m is None:
+            continue
+        what = m.group("what")
+        if what == tail and not re.match(r"(?:the\s+)?\d", what):
+            continue  # a named period needs its preposition
+        span: tuple[int, int] | None = None
+        d = re.fullmatch(r"(?:the\s+)?(1[5-9]\d0|20[0-2]0)s|(?:những\s+năm|thập\s+niên)\s+"
+                         r"(1[5-9]\d0|20[0-2]0)", what, re.IGNORECASE)
+        if d is not None:
+            y = int(d.group(1) or d.group(2))
+            span = (y, y + 9)
+        elif re.fullmatch(r"1[5-9]\d\d|20[0-2]\d", what) and what != tail:
+            span = (int(what), int(what))
+        else:
+            span = _PERIODS.get(" ".join(folded_form(what).split()))
+        if span is not None:
+            return head, span, what
+    return None
 
 
 def press_frame_readings(text: str) -> list[tuple[str, bool]]:
