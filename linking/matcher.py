@@ -1748,25 +1748,8 @@ class Matcher:
         """Round 17: every state linked to ``x`` or to one of ``named`` by the registry's
         ``succeeded_by``, forwards and backwards, transitively."""
         if self._successors is None:
-            nxt: dict[int, Entity] = {}
-            prev: dict[int, list[Entity]] = defaultdict(list)
-            for e in self.registry.entities:
-                if e.succeeded_by and e.kind in STATE_KINDS:
-                    f = self.registry.get(e.succeeded_by)
-                    if f is not None:
-                        nxt[id(e)] = f
-                        prev[id(f)].append(e)
-            self._successors = (nxt, prev)
-        nxt, prev = self._successors
-        seen = {id(x): x, **{id(e): e for e in named}}
-        todo = list(seen.values())
-        while todo:
-            e = todo.pop()
-            for f in [*([nxt[id(e)]] if id(e) in nxt else []), *prev.get(id(e), [])]:
-                if id(f) not in seen:
-                    seen[id(f)] = f
-                    todo.append(f)
-        return [e for e in seen.values() if e is not x]
+            self._successors = succession_links(self.registry)
+        return linked_by_succession(x, named, self._successors)
 
     def _bore_long_form(self, e: Entity, x: Entity) -> bool:
         """Round 16: the historical state ``e`` holds a name (its bracketed years left out)
@@ -3879,6 +3862,42 @@ def _unique_found(found: Iterable[tuple[Entity, str, frozenset[str]]]
         if all(f[0] is not o[0] for o in out):
             out.append(f)
     return out
+
+
+def succession_links(
+    registry: Registry,
+) -> tuple[dict[int, Entity], dict[int, list[Entity]]]:
+    """Round 17: the registry's succession of states (``succeeded_by``), as (successor of
+    each state, predecessors of each state), keyed by ``id()`` of the entity; of
+    :meth:`Matcher._succession`, and (round 22) of the extraction's reading of a state named
+    by today's name for a past date (``extraction/states_in_time.py``)."""
+    nxt: dict[int, Entity] = {}
+    prev: dict[int, list[Entity]] = defaultdict(list)
+    for e in registry.entities:
+        if e.succeeded_by and e.kind in STATE_KINDS:
+            f = registry.get(e.succeeded_by)
+            if f is not None:
+                nxt[id(e)] = f
+                prev[id(f)].append(e)
+    return nxt, prev
+
+
+def linked_by_succession(
+    x: Entity, named: list[Entity],
+    links: tuple[dict[int, Entity], dict[int, list[Entity]]],
+) -> list[Entity]:
+    """Round 17: every state linked to ``x`` or to one of ``named`` by ``links``
+    (:func:`succession_links`), forwards and backwards, transitively; ``x`` left out."""
+    nxt, prev = links
+    seen = {id(x): x, **{id(e): e for e in named}}
+    todo = list(seen.values())
+    while todo:
+        e = todo.pop()
+        for f in [*([nxt[id(e)]] if id(e) in nxt else []), *prev.get(id(e), [])]:
+            if id(f) not in seen:
+                seen[id(f)] = f
+                todo.append(f)
+    return [e for e in seen.values() if e is not x]
 
 
 def _unique(ents: Iterable[Entity]) -> list[Entity]:
