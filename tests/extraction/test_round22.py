@@ -102,3 +102,25 @@ def test_a_historical_name_after_its_span_is_its_successor(registry) -> None:
 def test_vietnamese_serbia_in_1999_is_the_fr_yugoslavia(registry) -> None:
     got = _parties("Tháng 4/1999, Serbia cắt đứt quan hệ ngoại giao với Canada.", registry, "vi")
     assert got == [(("Canada", "Serbia and Montenegro"), "1999-04")]
+
+
+# --- relations: a restoration "with all four" restores every severance told ------------------
+
+def test_a_restoration_with_all_of_them_restores_every_severed_pair(registry) -> None:
+    got = _parties("In 1967 Egypt broke off diplomatic relations with Canada, Mexico and Chile. "
+                   "Egypt restored relations with all three in 1974.", registry)
+    restored = {p for p, d in got if d == "1974"}
+    assert restored == {("Canada", "Egypt"), ("Egypt", "Mexico"), ("Chile", "Egypt")}
+
+
+def test_a_vietnamese_restoration_with_both_restores_both(registry) -> None:
+    got = _parties("Năm 1967, Ai Cập cắt đứt quan hệ ngoại giao với Canada và Mexico. Ai Cập "
+                   "khôi phục quan hệ với cả hai nước năm 1974.", registry, "vi")
+    assert {p for p, d in got if d == "1974"} == {("Canada", "Egypt"), ("Egypt", "Mexico")}
+
+
+def test_a_restoration_without_all_restores_only_the_last(registry) -> None:
+    # guard: no "all"/"both": the severance told last, as before
+    got = _parties("In 1967 Egypt broke off diplomatic relations with Canada and Mexico. Egypt "
+                   "restored relations in 1974.", registry)
+    assert len([p for p, d in got if d == "1974"]) == 1
