@@ -124,3 +124,39 @@ def test_a_restoration_without_all_restores_only_the_last(registry) -> None:
     got = _parties("In 1967 Egypt broke off diplomatic relations with Canada and Mexico. Egypt "
                    "restored relations in 1974.", registry)
     assert len([p for p, d in got if d == "1974"]) == 1
+
+
+# --- events told in narrative: the wire dateline, the visit's own day, a story told forwards ---
+
+def test_a_dateline_with_its_year_in_brackets_dates_the_story(registry) -> None:
+    from diplograph.extraction.context import Context
+    from diplograph.extraction.names import gazetteer
+
+    text = ("Chile's Boric in Lima\n\nLIMA, Mar 6 (2024) - Chilean President Gabriel Boric "
+            "arrived in Lima on Wednesday for a state visit.")
+    ctx = Context.build(text, "en", gazetteer(registry))
+    assert ctx.dateline is not None and ctx.dateline.value == "2024-03-06"
+    # the bracketed year is the dateline's, no date of its own
+    assert [d.value for d in ctx.dates] == ["2024-03-06", "2024-03-06"]
+    visits = [v for v in facts(text, registry, "event") if v["event_type"] == "visit"]
+    assert [(v.get("date"), v.get("place")) for v in visits] == [("2024-03-06", "Peru")]
+
+
+def test_a_first_since_apposition_does_not_date_the_visit(registry) -> None:
+    text = ("Chile's Boric in Lima\n\nLIMA, Mar 6 (2024) - Chilean President Gabriel Boric "
+            "arrived in Lima on Wednesday for a state visit, his first trip to Peru since a "
+            "border row soured ties last year.")
+    visits = [v for v in facts(text, registry, "event") if v["event_type"] == "visit"]
+    assert [v.get("date") for v in visits] == ["2024-03-06"]
+
+
+def test_a_year_less_day_after_a_later_day_is_next_years(registry) -> None:
+    from diplograph.extraction.dates import find_dates
+
+    text = ("LIMA, Mar 6 (2024) - The talks went on.\n\nThe ministers signed a protocol on 9 "
+            "November 2023 in Quito. On 14 January the Chilean president visited Quito.")
+    got = [d.value for d in find_dates(text)]
+    assert "2024-01-14" in got and "2023-01-14" not in got
+    # guard: a day that would fall after the article's own day keeps the year carried
+    text = text.replace("On 14 January", "On 20 March")
+    assert "2023-03-20" in [d.value for d in find_dates(text)]
