@@ -52,7 +52,10 @@ JOIN = re.compile(
     r"(?:(?:bloc|alliance|union|organi[sz]ation|group)['’]s\s+)?founding\s+members?"
     r"(?:\s+of)?\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founding\s+states\s+of\b"
-    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founders\s+of\b"
+    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+"
+    # round 22: "was one of the six founders of IGADD", "were among the original founders"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|original)\s+)?"
+    r"founders\s+of\b"
     # round 21: "was one of the fifteen West African states that set up ECOWAS", "was among the
     # twelve states that founded NATO": a counted founder
     r"|\b(?:is|are|was|were)\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:states|countries"
@@ -734,6 +737,20 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
                         and ctx.label(x.key) == c.data["organization"]), None)
             m = _COMPANION.match(ctx.text, org.end) if org is not None and org.start >= c.start \
                 and not re.search(r"[,;]", ctx.text[c.end : org.start]) else None
+            if m is None and org is not None and org.start >= c.start:
+                # round 22: after the organisation's bracketed acronym or a former name's
+                # apposition ("sáng lập Cơ quan … (IGADD), tiền thân của … (IGAD), cùng với
+                # Ethiopia, Kenya …"): the last mention of that body before the companions,
+                # with no other state and no clause break between
+                for o in [x for x in ctx.mentions_in(org.start, s.end) if x.is_org and x.key
+                          and ctx.label(x.key) == c.data["organization"]][::-1]:
+                    close = re.match(r"\s*\)", ctx.text[o.end : o.end + 3])
+                    m = _COMPANION.match(ctx.text, o.end + (close.end() if close else 0))
+                    if m is not None and not re.search(r"[;.]", ctx.text[c.end : o.start]) \
+                            and not [x for x in ctx.mentions_in(c.end, o.start)
+                                     if x.is_state and x.key]:
+                        break
+                    m = None
         if m is None:
             continue
         group = [x for x in group_after(ctx, m.end(), s.end) if x.is_state and x.key]

@@ -160,3 +160,31 @@ def test_a_year_less_day_after_a_later_day_is_next_years(registry) -> None:
     # guard: a day that would fall after the article's own day keeps the year carried
     text = text.replace("On 14 January", "On 20 March")
     assert "2023-03-20" in [d.value for d in find_dates(text)]
+
+
+# --- memberships: a body's former name, counted founders, companions after an apposition --------
+
+def _members(text: str, registry, lang: str = "en") -> set[tuple]:
+    return {(m["member"], m["organization"], m.get("start"), tuple(m.get("roles") or ()))
+            for m in facts(text, registry, "membership", lang)}
+
+
+def test_a_founder_of_igadd_is_a_founder_of_igad(registry) -> None:
+    got = _members("Kenya was one of the six founders of IGADD in 1986.", registry)
+    assert got == {("Kenya", "Intergovernmental Authority on Development", "1986",
+                    ("founding", "full"))}
+
+
+def test_companions_after_a_former_names_apposition_are_founders_too(registry) -> None:
+    text = ("Năm 1986, Kenya là một trong sáu nước sáng lập Cơ quan liên chính phủ về hạn hán và "
+            "phát triển (IGADD), tiền thân của Cơ quan liên chính phủ về phát triển (IGAD), cùng "
+            "với Uganda và Somalia; trụ sở đặt tại Djibouti.")
+    got = {m for m, *_ in _members(text, registry, "vi")}
+    assert got == {"Kenya", "Uganda", "Somalia"}
+
+
+def test_counted_founders_with_companions(registry) -> None:
+    got = _members("In 1986 Kenya was one of the six founders of IGADD, together with Uganda.",
+                   registry)
+    assert {m for m, *_ in got} == {"Kenya", "Uganda"}
+    assert {start for _, _, start, _ in got} == {"1986"}
