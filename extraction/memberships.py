@@ -46,14 +46,18 @@ JOIN = re.compile(
     r"|\bentered\s+(?=the\s+(?-i:[A-Z]))|\bacceded\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
+    # round 22: "became a party to the Central European Free Trade Agreement (CEFTA)": a body
+    # the registry holds (an instrument that is no body gives no membership: no organisation)
+    r"|\bbecame\s+a\s+(?:contracting\s+)?party\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
     r"|\b(?:is|are|was|were)\s+(?:also\s+)?(?:among\s+|one\s+of\s+)?(?:(?:its|their|the|a)\s+)?"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
     r"(?:(?:bloc|alliance|union|organi[sz]ation|group)['’]s\s+)?founding\s+members?"
     r"(?:\s+of)?\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founding\s+states\s+of\b"
-    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+"
-    # round 22: "was one of the six founders of IGADD", "were among the original founders"
+    r"|\b(?:is|are|was|were|(?:had|has|have)\s+been)\s+(?:among\s+|one\s+of\s+)the\s+"
+    # round 22: "was one of the six founders of IGADD", "were among the original founders",
+    # "had been one of the founders of"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|original)\s+)?"
     r"founders\s+of\b"
     # round 21: "was one of the fifteen West African states that set up ECOWAS", "was among the
@@ -680,8 +684,11 @@ def _which_it(ctx: Context) -> list[Candidate]:
 #: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
 #: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
 _ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?"
-                      r"(?:\s+(?:in|on|since|năm|vào|ngày|từ)\s+[^,;()]{3,25}?)?"
-                      r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+|to\s+|into\s+|vào\s+)?(?:the\s+)?"
+                      # round 22: "… (OAU) ngay trong năm 1977, rồi Tổ chức Hợp tác Hồi giáo
+                      # (OIC) năm 1978", "…, then the OIC in 1978"
+                      r"(?:\s+(?:ngay\s+)?(?:trong\s+)?(?:in|on|since|năm|vào|ngày|từ)\s+"
+                      r"[^,;()]{3,25}?)?"
+                      r"\s*(?:,\s*(?:and\s+|và\s+|rồi\s+|then\s+)?|(?:and|và|rồi)\s+)(?:of\s+|của\s+|to\s+|into\s+|vào\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 
 
@@ -784,7 +791,9 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             continue  # the member is the clause's subject, named before the organisations
         while i + 1 < len(orgs):
             o, nxt = orgs[i], orgs[i + 1]
-            if nxt.key == o.key and re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]):
+            if re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]) and (
+                    nxt.key == o.key or nxt.how == "acronym"
+                    or re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", nxt.surface)):
                 i += 1  # "Hiệp hội Mậu dịch Tự do châu Âu (EFTA)": one organisation
                 continue
             if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None:

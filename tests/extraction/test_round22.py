@@ -188,3 +188,29 @@ def test_counted_founders_with_companions(registry) -> None:
                    registry)
     assert {m for m, *_ in got} == {"Kenya", "Uganda"}
     assert {start for _, _, start, _ in got} == {"1986"}
+
+
+def test_had_been_one_of_the_founders_and_the_observer_after_the_semicolon(registry) -> None:
+    text = ("The socialist Yugoslavia had been one of the founders of the Non-Aligned Movement, "
+            "which held its first summit in Belgrade in September 1961; Montenegro takes part in "
+            "the movement only as an observer.")
+    got = _members(text, registry)
+    assert ("Yugoslavia", "Non-Aligned Movement", "1961-09", ("founding", "full")) in got
+    # the observer's clause after the semicolon takes no date of the founding's
+    assert ("Montenegro", "Non-Aligned Movement", None, ("observer",)) in got
+
+
+def test_a_party_to_a_body_is_a_member_a_party_to_a_treaty_is_not(registry) -> None:
+    got = _members("Moldova became a party to the Central European Free Trade Agreement (CEFTA) "
+                   "in 2007.", registry)
+    assert got == {("Moldova", "Central European Free Trade Association", "2007", ())}
+    assert _members("Peru became a party to the Treaty of Tlatelolco in 1969.", registry) == set()
+
+
+def test_a_second_body_after_then_has_its_own_year(registry) -> None:
+    text = ("Comoros gia nhập Tổ chức Thống nhất châu Phi (OAU) ngay trong năm 1975, rồi Liên "
+            "đoàn Ả Rập năm 1993.")
+    got = {(m, start) for m, _o, start, _r in _members(text, registry, "vi")}
+    assert got == {("Comoros", "1975"), ("Comoros", "1993")}
+    orgs = {o for _m, o, _s, _r in _members(text, registry, "vi")}
+    assert len(orgs) == 2
