@@ -692,6 +692,15 @@ _ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 
 
+#: round 22: "a member of the new body", "thành viên của tổ chức mới"
+_NEW_BODY = re.compile(r"(?:\s+(?:a\s+)?(?:founding\s+)?member\s+of|\s+joined|\s+of)?\s+"
+                       r"the\s+new\s+(?:body|organi[sz]ation|bloc|union|grouping)\b"
+                       r"|(?<!\w)(?:tổ\s+chức|khối|liên\s+minh)\s+mới(?!\w)", re.I)
+#: after a body's name (and its bracketed acronym), its birth: "(AU) ra đời năm 2002",
+#: "was set up in 2002"
+_BORN = re.compile(r"(?:\s*\([^()]{1,12}\))?\s+(?:ra\s+đời|được\s+thành\s+lập|was\s+(?:set\s+up"
+                   r"|founded|created|established|launched|formed))(?!\w)", re.I)
+
 #: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
 _COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng lúc với|cùng"
                         r"|together\s+with|at\s+the\s+same\s+time\s+as"
@@ -1380,6 +1389,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if x.is_org and x.key:
                     counts[x.key] += 3 if x.end <= title_end else 1
             named = sorted(here, key=lambda x: (counts[x.key], x.start))[-1:]
+        born = None
+        if _NEW_BODY.match(text, b, min(right, b + 50)) or (
+                not named and _NEW_BODY.search(text, b, min(right, b + 50))):
+            # round 22: "When the African Union was set up in 2002 to replace the OAU, Djibouti
+            # became a member of the new body", "… tổ chức mới": the body born in the sentence
+            born = next((x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
+                         and _BORN.match(text, x.end)), None)
+            named = [born] if born is not None else named
         org = named[0].key if named else ctx.main_org
         same = [c for c in out if c.type == "membership" and c.start >= s.start and c.end <= a]
         if not named and same and re.search(r",\s*(?:còn|while|whereas)\s", text[same[-1].end : a]):
@@ -1407,6 +1424,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if "sáng lập" in word or "founding" in word or "founders" in word or cofounded \
             or re.search(r"(?:founded|set\s+up|created|established|formed)$", word) \
             else ["full"]
+        if born is not None:
+            roles = ["founding", "full"]  # a member from the new body's birth
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]

@@ -214,3 +214,12 @@ def test_a_second_body_after_then_has_its_own_year(registry) -> None:
     assert got == {("Comoros", "1975"), ("Comoros", "1993")}
     orgs = {o for _m, o, _s, _r in _members(text, registry, "vi")}
     assert len(orgs) == 2
+
+
+def test_a_member_of_the_new_body_is_a_founder_of_the_body_born_in_the_sentence(registry) -> None:
+    for text, lang in (("When the African Union was set up in 2002 to replace the OAU, Gabon "
+                        "became a member of the new body.", "en"),
+                       ("Khi Liên minh châu Phi (AU) ra đời năm 2002 thay cho OAU, Gabon trở "
+                        "thành thành viên của tổ chức mới.", "vi")):
+        assert _members(text, registry, lang) == {
+            ("Gabon", "African Union", "2002", ("founding", "full"))}, lang
