@@ -1185,7 +1185,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # (or a date opening the clause: "Tháng 12/2020, nước này trở thành quan sát viên")
             r"|(?:On|In|Năm|Ngày|Tháng|on|in|năm|ngày|tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},\s+)?"
             r"(?:it|It|nước này|Nước này)\s+(?:(?:also|then|later|finally|eventually|had|has|đã"
-            r"|cũng|chính\s+thức)\s+)*(?:(?:was|is|has\s+been|là|trở\s+thành)\s+)?",
+            # (round 22: "It has also been an observer …": "been" after the adverbs)
+            r"|cũng|chính\s+thức)\s+)*(?:(?:was|is|has\s+been|been|là|trở\s+thành)\s+)?",
             text[semi + 1 if semi >= 0 else prev_end : a])
         # round 21: a subject named inside the trigger's own clause after a semicolon never
         # takes the names before it ("… với sáu nước sáng lập là A, B và C; D và E trở thành

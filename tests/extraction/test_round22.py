@@ -223,3 +223,11 @@ def test_a_member_of_the_new_body_is_a_founder_of_the_body_born_in_the_sentence(
                         "thành thành viên của tổ chức mới.", "vi")):
         assert _members(text, registry, lang) == {
             ("Gabon", "African Union", "2002", ("founding", "full"))}, lang
+
+
+def test_it_has_also_been_an_observer_is_the_texts_state(registry) -> None:
+    text = ("Foreign relations of Moldova\n\nMoldova joined the UN in 1992. It has also been an "
+            "observer in the Collective Security Treaty Organization's parliamentary assembly "
+            "since 2013, but it is not a member of that organisation.")
+    assert ("Moldova", "Collective Security Treaty Organization", "2013", ("observer",)) in \
+        _members(text, registry)
