@@ -231,3 +231,12 @@ def test_it_has_also_been_an_observer_is_the_texts_state(registry) -> None:
             "since 2013, but it is not a member of that organisation.")
     assert ("Moldova", "Collective Security Treaty Organization", "2013", ("observer",)) in \
         _members(text, registry)
+
+
+# --- investment: a possessive investor "in the country" -----------------------------------------
+
+def test_a_possessive_investment_in_the_country_is_the_possessors(registry) -> None:
+    text = ("Foreign relations of Moldova\n\nMoldova and Japan signed a trade deal in 2023. Later "
+            "Moldova's economy minister put Japan's investment in the country at US$1.2 billion.")
+    got = [(i["investor"], i["recipient"]) for i in facts(text, registry, "investment")]
+    assert got == [("Japan", "Moldova")]
