@@ -293,6 +293,11 @@ class Context:
             and m.end + own.end() in org_starts)]
         c.dates = find_dates(text, anchor)
         c.dateline = dateline(text, c.dates)
+        if c.dateline is not None and (
+                br := re.match(r"\s*\(\d{4}\)", text[c.dateline.end : c.dateline.end + 10])):
+            # round 22: "Feb 27 (2025)": the bracketed year is the dateline's, no date of its own
+            c.dates = [d for d in c.dates
+                       if not c.dateline.end <= d.start < c.dateline.end + br.end()]
         c.posts = c._find_posts()
         c.pair = c._pair()
         c.subject = c._subject()
@@ -850,6 +855,10 @@ PUT_OFF = re.compile(r"\b(?:put\s+off|postponed|called\s+off|cancell?ed|delayed)
                      r"|(?<!\w)(?:hoãn|hủy|huỷ)\s+(?:vào\s+|từ\s+)?$", re.I)
 
 
+#: round 22: an apposition "…, his first trip to X since …" (its dates are of the earlier event)
+_FIRST_SINCE = re.compile(r",\s+(?:his|her|its|their|the)\s+first\b[^.;]{0,80}?\bsince\b", re.I)
+
+
 def pick_date(ctx: Context, a: int, b: int, pos: int,
               kinds: tuple[str, ...] = ("point", "range", "since", "until", "asof", "period")
               ) -> DateMention | None:
@@ -869,6 +878,9 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
         inside = range(aside.start(), close if close >= 0 else b)
         after = [d for d in after if d.start not in inside]
         ds = [d for d in ds if d.start not in inside]
+    # round 22: "…for an official visit, his first trip to the capital since a port deal …
+    # last year": a date of the "first … since" apposition dates what came before, not the fact
+    after = [d for d in after if not _FIRST_SINCE.search(ctx.text, pos, d.start)]
     offset = next((d.start for d in ctx.dates_in(pos, b) if d.governs), None)
     if offset is not None:
         # "…, more than 14 years after it applied (4/3/2011)": the dates after a counted

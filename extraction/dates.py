@@ -423,11 +423,19 @@ def dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
     for d in mentions:
         if d.start > lines_end or d.start > 600:
             break
-        if d.precision != "day" or not d.explicit or d.kind != "point":
+        if d.precision != "day" or d.kind != "point":
+            continue
+        # round 22: a wire's "MOGADISHU, Feb 27 (2025) -": the day, then its year in brackets
+        bracket = re.match(r"\s*\((\d{4})\)", text[d.end : d.end + 10])
+        if not d.explicit and bracket and d.value is None and d.pending[:1] == ("day",):
+            d.value = _day(int(bracket.group(1)), d.pending[2], d.pending[1])  # before _resolve
+        if not d.explicit and not (bracket and isinstance(d.value, str)
+                                   and d.value.startswith(bracket.group(1))):
             continue
         line_start = text.rfind("\n", 0, d.start) + 1
         line_end = text.find("\n", d.end)
-        after = text[d.end : len(text) if line_end < 0 else line_end]
+        after = text[d.end + (bracket.end() if bracket and not d.explicit else 0)
+                     : len(text) if line_end < 0 else line_end]
         if len(re.findall(r"\w+", text[line_start : d.start])) <= 4 and re.match(
                 r"\s*(?:[-–—)|:]|\d{1,2}:\d{2}|$)", after):
             return d
@@ -593,6 +601,17 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             if year is None:
                 d.flags = (*d.flags, "unresolved")
                 continue
+            if what == "day" and not after and not before and not inside and carried \
+                    and anchor is not None and carried[-1].precision == "day" \
+                    and isinstance(carried[-1].value, str) and year < anchor.year:
+                # round 22: a story told forwards: "signed … on 11 December 2024. On 11
+                # January …", in an article of February 2025: the day after the date carried
+                # from a sentence before, not eleven months before it (only up to the article's
+                # own day)
+                same = _day(year, d.pending[2], d.pending[1])
+                nxt = _day(year + 1, d.pending[2], d.pending[1])
+                if same and nxt and same < carried[-1].value and nxt <= anchor.isoformat():
+                    year += 1
             if what == "day":
                 d.value = _day(year, d.pending[2], d.pending[1])
             elif what == "month":

@@ -299,6 +299,11 @@ def _trade_cand(ctx, reporter, partner, flow, values, is_range, mo, d, conf, fla
                      "trade", fl)
 
 
+#: round 22: "China's investment in the country", "Japan's investments in it"
+_POSSESSIVE_INVESTOR = re.compile(r"['’]s\s+(?:direct\s+|total\s+|foreign\s+)?investments?\s+in\s+"
+                                  r"(?:the\s+country|it)\b")
+
+
 def _investment(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candidate]:
     text = ctx.text
     flags: list[str] = []
@@ -314,6 +319,14 @@ def _investment(ctx: Context, s, mo: Money, prev: int, right: int) -> list[Candi
     states = [k for k in _states(ctx, s.start, s.end) if k != recipient]
     investor = states[0] if states else None
     conf = 0.8
+    own = _POSSESSIVE_INVESTOR.search(text, s.start, s.end)
+    if recipient is None and own is not None and ctx.subject is not None:
+        # round 22: "put China's investment in the country at …": the possessive is the
+        # investor, "the country" the text's state
+        who = [x for x in ctx.mentions_in(s.start, own.start()) if x.key and x.is_state
+               and x.end == own.start()]
+        if who and who[0].key != ctx.subject:
+            investor, recipient = who[0].key, ctx.subject
     if investor is None and recipient and ctx.other(recipient):
         investor, conf = ctx.other(recipient), 0.65
         flags.append("party-from-document")

@@ -46,13 +46,20 @@ JOIN = re.compile(
     r"|\bentered\s+(?=the\s+(?-i:[A-Z]))|\bacceded\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
+    # round 22: "became a party to the Central European Free Trade Agreement (CEFTA)": a body
+    # the registry holds (an instrument that is no body gives no membership: no organisation)
+    r"|\bbecame\s+a\s+(?:contracting\s+)?party\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     r"|\b(?:is|are|was|were)\s+the\s+(?:newest|latest|most\s+recent)\s+members?\b"
     r"|\b(?:is|are|was|were)\s+(?:also\s+)?(?:among\s+|one\s+of\s+)?(?:(?:its|their|the|a)\s+)?"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
     r"(?:(?:bloc|alliance|union|organi[sz]ation|group)['’]s\s+)?founding\s+members?"
     r"(?:\s+of)?\b"
     r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founding\s+states\s+of\b"
-    r"|\b(?:is|are|was|were)\s+(?:among\s+|one\s+of\s+)the\s+founders\s+of\b"
+    r"|\b(?:is|are|was|were|(?:had|has|have)\s+been)\s+(?:among\s+|one\s+of\s+)the\s+"
+    # round 22: "was one of the six founders of IGADD", "were among the original founders",
+    # "had been one of the founders of"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|original)\s+)?"
+    r"founders\s+of\b"
     # round 21: "was one of the fifteen West African states that set up ECOWAS", "was among the
     # twelve states that founded NATO": a counted founder
     r"|\b(?:is|are|was|were)\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:states|countries"
@@ -677,10 +684,22 @@ def _which_it(ctx: Context) -> list[Candidate]:
 #: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
 #: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
 _ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?"
-                      r"(?:\s+(?:in|on|since|năm|vào|ngày|từ)\s+[^,;()]{3,25}?)?"
-                      r"\s*(?:,\s*(?:and\s+|và\s+)?|(?:and|và)\s+)(?:of\s+|của\s+|to\s+|into\s+|vào\s+)?(?:the\s+)?"
+                      # round 22: "… (OAU) ngay trong năm 1977, rồi Tổ chức Hợp tác Hồi giáo
+                      # (OIC) năm 1978", "…, then the OIC in 1978"
+                      r"(?:\s+(?:ngay\s+)?(?:trong\s+)?(?:in|on|since|năm|vào|ngày|từ)\s+"
+                      r"[^,;()]{3,25}?)?"
+                      r"\s*(?:,\s*(?:and\s+|và\s+|rồi\s+|then\s+)?|(?:and|và|rồi)\s+)(?:of\s+|của\s+|to\s+|into\s+|vào\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 
+
+#: round 22: "a member of the new body", "thành viên của tổ chức mới"
+_NEW_BODY = re.compile(r"(?:\s+(?:a\s+)?(?:founding\s+)?member\s+of|\s+joined|\s+of)?\s+"
+                       r"the\s+new\s+(?:body|organi[sz]ation|bloc|union|grouping)\b"
+                       r"|(?<!\w)(?:tổ\s+chức|khối|liên\s+minh)\s+mới(?!\w)", re.I)
+#: after a body's name (and its bracketed acronym), its birth: "(AU) ra đời năm 2002",
+#: "was set up in 2002"
+_BORN = re.compile(r"(?:\s*\([^()]{1,12}\))?\s+(?:ra\s+đời|được\s+thành\s+lập|was\s+(?:set\s+up"
+                   r"|founded|created|established|launched|formed))(?!\w)", re.I)
 
 #: a companion of an accession: "…, cùng với Pakistan", "…, together with Pakistan"
 _COMPANION = re.compile(r",?\s*(?:cùng với|cùng đợt với|cùng ngày với|cùng lúc với|cùng"
@@ -734,6 +753,20 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
                         and ctx.label(x.key) == c.data["organization"]), None)
             m = _COMPANION.match(ctx.text, org.end) if org is not None and org.start >= c.start \
                 and not re.search(r"[,;]", ctx.text[c.end : org.start]) else None
+            if m is None and org is not None and org.start >= c.start:
+                # round 22: after the organisation's bracketed acronym or a former name's
+                # apposition ("sáng lập Cơ quan … (IGADD), tiền thân của … (IGAD), cùng với
+                # Ethiopia, Kenya …"): the last mention of that body before the companions,
+                # with no other state and no clause break between
+                for o in [x for x in ctx.mentions_in(org.start, s.end) if x.is_org and x.key
+                          and ctx.label(x.key) == c.data["organization"]][::-1]:
+                    close = re.match(r"\s*\)", ctx.text[o.end : o.end + 3])
+                    m = _COMPANION.match(ctx.text, o.end + (close.end() if close else 0))
+                    if m is not None and not re.search(r"[;.]", ctx.text[c.end : o.start]) \
+                            and not [x for x in ctx.mentions_in(c.end, o.start)
+                                     if x.is_state and x.key]:
+                        break
+                    m = None
         if m is None:
             continue
         group = [x for x in group_after(ctx, m.end(), s.end) if x.is_state and x.key]
@@ -767,7 +800,9 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             continue  # the member is the clause's subject, named before the organisations
         while i + 1 < len(orgs):
             o, nxt = orgs[i], orgs[i + 1]
-            if nxt.key == o.key and re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]):
+            if re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]) and (
+                    nxt.key == o.key or nxt.how == "acronym"
+                    or re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", nxt.surface)):
                 i += 1  # "Hiệp hội Mậu dịch Tự do châu Âu (EFTA)": one organisation
                 continue
             if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None:
@@ -1150,7 +1185,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # (or a date opening the clause: "Tháng 12/2020, nước này trở thành quan sát viên")
             r"|(?:On|In|Năm|Ngày|Tháng|on|in|năm|ngày|tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},\s+)?"
             r"(?:it|It|nước này|Nước này)\s+(?:(?:also|then|later|finally|eventually|had|has|đã"
-            r"|cũng|chính\s+thức)\s+)*(?:(?:was|is|has\s+been|là|trở\s+thành)\s+)?",
+            # (round 22: "It has also been an observer …": "been" after the adverbs)
+            r"|cũng|chính\s+thức)\s+)*(?:(?:was|is|has\s+been|been|là|trở\s+thành)\s+)?",
             text[semi + 1 if semi >= 0 else prev_end : a])
         # round 21: a subject named inside the trigger's own clause after a semicolon never
         # takes the names before it ("… với sáu nước sáng lập là A, B và C; D và E trở thành
@@ -1354,6 +1390,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if x.is_org and x.key:
                     counts[x.key] += 3 if x.end <= title_end else 1
             named = sorted(here, key=lambda x: (counts[x.key], x.start))[-1:]
+        born = None
+        if _NEW_BODY.match(text, b, min(right, b + 50)) or (
+                not named and _NEW_BODY.search(text, b, min(right, b + 50))):
+            # round 22: "When the African Union was set up in 2002 to replace the OAU, Djibouti
+            # became a member of the new body", "… tổ chức mới": the body born in the sentence
+            born = next((x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
+                         and _BORN.match(text, x.end)), None)
+            named = [born] if born is not None else named
         org = named[0].key if named else ctx.main_org
         same = [c for c in out if c.type == "membership" and c.start >= s.start and c.end <= a]
         if not named and same and re.search(r",\s*(?:còn|while|whereas)\s", text[same[-1].end : a]):
@@ -1381,6 +1425,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if "sáng lập" in word or "founding" in word or "founders" in word or cofounded \
             or re.search(r"(?:founded|set\s+up|created|established|formed)$", word) \
             else ["full"]
+        if born is not None:
+            roles = ["founding", "full"]  # a member from the new body's birth
         if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
                      r"|từ khi thành lập", ctx.text[b:right], re.I):
             roles = ["founding", "full"]

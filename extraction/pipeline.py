@@ -21,6 +21,7 @@ from . import (
     places,
     relations,
     renewals,
+    states_in_time,
     structure,
 )
 from .context import Candidate, Context
@@ -147,8 +148,10 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
             c for c in _run(sub) if a <= c.start < b]
     cands = entry_into_force.attach(ctx, _renewed_once(_reported_once(cands)))
     first = text[: max(text.find("\n"), 0)].strip()
-    return Extraction(text, lang, dedupe(cands, text.find("\n"), 0 < len(first) < 120
-                                         and not first.endswith(".")), ctx)
+    kept = dedupe(cands, text.find("\n"), 0 < len(first) < 120 and not first.endswith("."))
+    # round 22: a state named by today's name for a date its predecessor's record covers
+    kept = states_in_time.attribute(kept, ctx.gazetteer.registry, ctx.gazetteer.label)
+    return Extraction(text, lang, kept, ctx)
 
 
 def _run(ctx: Context) -> list[Candidate]:

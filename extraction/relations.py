@@ -333,6 +333,36 @@ def _restored_after_severance(ctx: Context, out: list[Candidate], a: int,
     return [by_label[x] for x in cut[-1].data["parties"] if x in by_label] if cut else []
 
 
+#: round 22: a restoration "with all four", "with both", "với cả bốn nước", "with all of them"
+_ALL_OF_THEM = re.compile(
+    r"\s+(?:(?:diplomatic\s+)?(?:relations|ties)\s+|quan\s+hệ(?:\s+ngoại\s+giao)?\s+)?"
+    r"(?:with|với)\s+(?:all|both|each|cả|tất\s+cả)\b", re.I)
+
+
+def _severed_together(ctx: Context, out: list[Candidate], a: int) -> list[tuple[str, str]]:
+    """Round 22: the pairs of the severance :func:`_restored_after_severance` reads, and of every
+    severance told in the same sentence with the same party ("broke off relations with A, B, C
+    and D. It restored relations with all four …")."""
+    i = next((n for n, x in enumerate(ctx.sents) if x.start <= a < x.end), 0)
+    floor = ctx.sents[max(0, i - 2)].start
+    cut = [c for c in out if c.type == "relation" and c.data.get("status") == "severed"
+           and floor <= c.start < a and len(c.data.get("parties", [])) == 2]
+    if not cut:
+        return []
+    sent = next((x for x in ctx.sents if x.start <= cut[-1].start < x.end), None)
+    if sent is None:
+        return []
+    by_label = {ctx.label(m.key): m.key for m in ctx.mentions if m.key}
+    last = set(cut[-1].data["parties"])
+    pairs: list[tuple[str, str]] = []
+    for c in cut:
+        if sent.start <= c.start < sent.end and last & set(c.data["parties"]):
+            x, y = c.data["parties"]
+            if x in by_label and y in by_label and (by_label[x], by_label[y]) not in pairs:
+                pairs.append((by_label[x], by_label[y]))
+    return pairs if len(pairs) > 1 else []
+
+
 def extract(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = _passive(ctx) + _passive_state(ctx) + _among_first(ctx)
     for s in ctx.sents:
@@ -353,6 +383,7 @@ def extract(ctx: Context) -> list[Candidate]:
         prev_subject: list[str] = []
         prev_end = s.start
         for n, (a, b, status) in enumerate(found):
+            every: list[tuple[str, str]] = []
             right = found[n + 1][0] if n + 1 < len(found) else s.end
             semi = ctx.text.find(";", b, right)
             right = semi if semi >= 0 else right  # a clause's date and partners end at ";"
@@ -494,6 +525,10 @@ def extract(ctx: Context) -> list[Candidate]:
                 if len(cut) == 2 and (not parties or parties[0] in cut):
                     parties, conf = cut, conf - 0.1
                     flags.append("pair-from-severance")
+                    if _ALL_OF_THEM.match(ctx.text, b, right):
+                        # round 22: "It restored relations with all four in November 2000":
+                        # every pair the severance told, not only its last
+                        every = _severed_together(ctx, out, a)
             if len(parties) < 2:
                 prev_end = b
                 continue
@@ -563,6 +598,8 @@ def extract(ctx: Context) -> list[Candidate]:
                 pairs = [(x, o) for x in keys(subj) for o in keys(obj)]
             else:
                 pairs = [(subject, o) for o in objects]
+            if every:
+                pairs = every
             # "Egypt (1980) and Jordan (1994) …", "Panama (2017) and A and B (2018) …": each
             # subject has its own parenthesised year, or shares the next one
             own = {x.key: _paren_date(ctx, x, a) for x in subj} if len(subj) >= 2 else {}

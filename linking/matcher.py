@@ -90,6 +90,13 @@ from .normalise import (
     uninvert,
 )
 from .reference import MatcherReference
+from .succession import (
+    STATE_KINDS,
+    _span_of,
+    _year_span,
+    linked_by_succession,
+    succession_links,
+)
 
 #: ``kind`` hints accepted by :meth:`Matcher.match` and the registry kinds they stand for.
 KIND_GROUPS: dict[str, frozenset[str]] = {
@@ -1933,25 +1940,8 @@ class Matcher:
         """Round 17: every state linked to ``x`` or to one of ``named`` by the registry's
         ``succeeded_by``, forwards and backwards, transitively."""
         if self._successors is None:
-            nxt: dict[int, Entity] = {}
-            prev: dict[int, list[Entity]] = defaultdict(list)
-            for e in self.registry.entities:
-                if e.succeeded_by and e.kind in STATE_KINDS:
-                    f = self.registry.get(e.succeeded_by)
-                    if f is not None:
-                        nxt[id(e)] = f
-                        prev[id(f)].append(e)
-            self._successors = (nxt, prev)
-        nxt, prev = self._successors
-        seen = {id(x): x, **{id(e): e for e in named}}
-        todo = list(seen.values())
-        while todo:
-            e = todo.pop()
-            for f in [*([nxt[id(e)]] if id(e) in nxt else []), *prev.get(id(e), [])]:
-                if id(f) not in seen:
-                    seen[id(f)] = f
-                    todo.append(f)
-        return [e for e in seen.values() if e is not x]
+            self._successors = succession_links(self.registry)
+        return linked_by_succession(x, named, self._successors)
 
     def _bore_long_form(self, e: Entity, x: Entity) -> bool:
         """Round 16: the historical state ``e`` holds a name (its bracketed years left out)
@@ -3169,8 +3159,6 @@ class Matcher:
         return ""
 
 
-STATE_KINDS = frozenset({"state", "historical-state"})
-
 #: data set prefixes of ``Entity.source_ids`` and how evidence names them
 SOURCE_NAMES = {
     "cow-igo-v3": "COW IGO v3 ioname",
@@ -4226,34 +4214,3 @@ _COUNTRY_WORDS = frozenset({"nuoc", "nha", "quoc", "gia", "the", "of", "country"
 
 #: the methods by which a name is read as a state's official long form
 _LONG_FORM_METHODS = frozenset({"native-long-form", "official-form"})
-
-
-def _span_of(e: Entity) -> tuple[int, int] | None:
-    """Round 16: a historical state's span of years: its registry span (existed_from to
-    existed_until), else the years its label gives in brackets ("Montenegro (1852-1918)")."""
-    if e.existed_from and e.existed_until:
-        return int(e.existed_from[:4]), int(e.existed_until[:4])
-    for label in e.labels.values():
-        q = split_qualifier(label)
-        span = _year_span(q[1]) if q else None
-        if span is not None and span[0] < span[1]:
-            return span
-    return None
-
-
-def _year_span(qual: str) -> tuple[int, int] | None:
-    """Round 15: a qualifier that is a span of years ("1955–1975", "1949-1990") or one year.
-
-    >>> _year_span("1955–1975")
-    (1955, 1975)
-    >>> _year_span("1990") , _year_span("tourism")
-    ((1990, 1990), None)
-    """
-    m = re.fullmatch(r"(\d{4})\s*(?:[-–—]|to)\s*(\d{4})|(\d{4})", qual.strip())
-    if m is None:
-        return None
-    if m.group(3):
-        y = int(m.group(3))
-        return y, y
-    a, b = int(m.group(1)), int(m.group(2))
-    return (a, b) if a <= b else None

@@ -118,9 +118,10 @@ def test_an_accession_process_or_a_wish_is_no_membership(registry) -> None:
     text = ("Serbia chưa phải thành viên WTO; tổ chức này mở tiến trình xét kết nạp Serbia năm "
             "2005 và Belgrade mong muốn hoàn tất việc gia nhập trong vài năm tới.")
     assert _memberships(text, registry, "vi") == set()
-    # an admission is still read
+    # an admission is still read (round 22: "Serbia" in 2000 is the FR Yugoslavia, the
+    # registry's Serbia and Montenegro, 1992-2006)
     assert _memberships("Serbia được kết nạp vào Liên hợp quốc ngày 1/11/2000.", registry,
-                        "vi") == {("Serbia", "United Nations", "2000-11-01")}
+                        "vi") == {("Serbia and Montenegro", "United Nations", "2000-11-01")}
 
 
 def test_leaving_a_procedure_ends_no_membership(registry) -> None:
@@ -144,8 +145,11 @@ def test_a_normalisation_agreement_is_an_agreement_not_relations(registry) -> No
     text = ("Quan hệ đối ngoại của Bosnia và Herzegovina\n\nNgày 3/10/1996, tại Paris, Bosnia và "
             "Herzegovina và Cộng hòa Liên bang Nam Tư ký Hiệp định bình thường hóa quan hệ, theo "
             "đó hai bên cam kết thiết lập quan hệ ngoại giao trong vòng 30 ngày.")
+    # round 22: "Cộng hòa Liên bang Nam Tư" in 1996 is the registry's Serbia and Montenegro
+    # (1992-2006), not Yugoslavia (1918-1992)
     assert _agreements(text, registry, "vi") == [
-        ("hiep-dinh", frozenset({"Bosnia and Herzegovina", "Yugoslavia"}), "1996-10-03")]
+        ("hiep-dinh", frozenset({"Bosnia and Herzegovina", "Serbia and Montenegro"}),
+         "1996-10-03")]
     assert facts(text, registry, "relation", "vi") == []
     claims = facts(text, registry, "claim", "vi")
     assert [c["modality"] for c in claims] == ["intended"]
