@@ -40,16 +40,17 @@ GROUPS: dict[str, str] = {
 #: 2026-12-06, session 11, docs/testing.md, on the shared machine: load average 3.7-11.5; the
 #: browser's counts its Chromium and server, reaped after its last file; the release's
 #: includes the full build its process makes first, and the sorted dump of it the whole-graph
-#: checks share, tests/conftest.py): an order, not a promise; a file missing here counts 0.3 s
-#: per test
+#: checks share, tests/conftest.py; session 12: the release's and the Turtle export's less
+#: what their read-backs saved, measured alone): an order, not a promise; a file missing here
+#: counts 0.3 s per test
 COSTS: dict[str, float] = {
-    "tests/graph/test_release.py": 113,
+    "tests/graph/test_release.py": 96,
     "linking": 104,
     "engines": 86,
     "tests/loaders/test_events_data.py": 41,
     "tests/issues/test_14_atomic_rebuild.py": 40,
     "tests/issues/test_12_search_index_restart.py": 34,
-    "tests/graph/test_export.py": 31,
+    "tests/graph/test_export.py": 27,
     "browser": 30,
     "tests/cli/test_cli.py": 24,
     "tests/issues/test_15_serve_reads_only_store.py": 15,
