@@ -3,8 +3,11 @@ rounds' files list the names; these say what a right answer is)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 
 def key_of(res: Any) -> str | None:
@@ -58,3 +61,44 @@ def list_names(written_after: frozenset[str] = frozenset()) -> set[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             out.add(line.split(",")[0].strip().lower())
     return out
+
+
+def beyond_the_list_tests(matches: list[tuple[str, str, str]],
+                          ambiguous: list[tuple[str, Any]],
+                          no_match: list[str],
+                          later_lists: frozenset[str],
+                          guard: Callable[[Any, str], None] = assert_no_match,
+                          ) -> tuple[Callable[..., None], ...]:
+    """The four tests a round file (rounds 15-18) makes of the names it tries beyond the
+    lists, for its module to bind under their names (pytest collects them there, with their
+    parameters as ids):
+
+    - the names are in no evaluation list but those ``later_lists`` written after them;
+    - each of ``matches`` ``(name, key, method)`` is matched (:func:`assert_matches`);
+    - each of ``ambiguous`` ``(name, keys)`` is reported ambiguous (:func:`assert_ambiguous`);
+    - each of ``no_match`` passes ``guard`` (:func:`assert_no_match` unless the round says
+      otherwise).
+    """
+    def test_the_names_tried_beyond_the_list_are_in_no_list() -> None:
+        names = list_names(later_lists)
+        tried = [n for n, _, _ in matches] + [n for n, _ in ambiguous] + list(no_match)
+        assert not [n for n in tried if n.lower() in names]
+
+    @pytest.mark.parametrize(("name", "key", "method"), matches)
+    def test_the_classes_match_names_beyond_the_list(matcher: Any, name: str, key: str,
+                                                     method: str) -> None:
+        assert_matches(matcher, name, key, method)
+
+    @pytest.mark.parametrize(("name", "keys"), ambiguous)
+    def test_names_of_several_entities_beyond_the_list_are_ambiguous_with_all(
+            matcher: Any, name: str, keys: Any) -> None:
+        assert_ambiguous(matcher, name, keys)
+
+    @pytest.mark.parametrize("name", no_match)
+    def test_the_guards_leave_these_unmatched(matcher: Any, name: str) -> None:
+        guard(matcher, name)
+
+    return (test_the_names_tried_beyond_the_list_are_in_no_list,
+            test_the_classes_match_names_beyond_the_list,
+            test_names_of_several_entities_beyond_the_list_are_ambiguous_with_all,
+            test_the_guards_leave_these_unmatched)

@@ -38,8 +38,7 @@ and, for recall, by general means:
 
 from __future__ import annotations
 
-import pytest
-from name_checks import assert_ambiguous, assert_matches, assert_no_match, list_names
+from name_checks import assert_matches, assert_no_match, beyond_the_list_tests
 
 #: (name, registry key, method): matches of the round's classes on names no list holds
 BEYOND_MATCHES = [
@@ -122,25 +121,11 @@ NO_MATCH = [
 LATER_LISTS: frozenset[str] = frozenset({"names_test19.csv"})
 
 
-def test_the_names_tried_beyond_the_list_are_in_no_list():
-    names = list_names(LATER_LISTS)
-    tried = [n for n, _, _ in BEYOND_MATCHES] + [n for n, _ in BEYOND_AMBIGUOUS] + NO_MATCH
-    assert not [n for n in tried if n.lower() in names]
-
-
-@pytest.mark.parametrize(("name", "key", "method"), BEYOND_MATCHES)
-def test_the_classes_match_names_beyond_the_list(matcher, name, key, method):
-    assert_matches(matcher, name, key, method)
-
-
-@pytest.mark.parametrize(("name", "keys"), BEYOND_AMBIGUOUS)
-def test_names_of_several_entities_beyond_the_list_are_ambiguous_with_all(matcher, name, keys):
-    assert_ambiguous(matcher, name, keys)
-
-
-@pytest.mark.parametrize("name", NO_MATCH)
-def test_the_guards_leave_these_unmatched(matcher, name):
-    assert_no_match(matcher, name)
+(test_the_names_tried_beyond_the_list_are_in_no_list,
+ test_the_classes_match_names_beyond_the_list,
+ test_names_of_several_entities_beyond_the_list_are_ambiguous_with_all,
+ test_the_guards_leave_these_unmatched) = beyond_the_list_tests(
+    BEYOND_MATCHES, BEYOND_AMBIGUOUS, NO_MATCH, LATER_LISTS)
 
 
 def test_owner_words_are_kept_and_typos_still_read(matcher):
