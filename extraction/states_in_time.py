@@ -10,7 +10,8 @@ The family of a state is what the registry's succession links (``succeeded_by``)
 forwards and backwards, read by the linking matcher's own round-17 functions, in
 ``linking/succession.py`` since round 22
 (:func:`~diplograph.linking.succession.succession_links`,
-:func:`~diplograph.linking.succession.linked_by_succession`; the spans by its ``_span_of``),
+:func:`~diplograph.linking.succession.linked_by_succession`; the spans by its
+:func:`~diplograph.linking.succession.span_of`),
 so that extraction does not load the matcher (about 0.2 s at start). A state of a fact is
 replaced only when
 
@@ -54,12 +55,12 @@ class _Family:
     registry)."""
 
     def __init__(self, registry: Registry) -> None:
-        from ..linking.succession import _span_of, linked_by_succession, succession_links
+        from ..linking.succession import linked_by_succession, span_of, succession_links
 
         self.registry = registry
         self.links = succession_links(registry)
         self._linked = linked_by_succession
-        self._span_of = _span_of
+        self.span_of = span_of
         self.cache: dict[str, list[tuple[Entity, int, int]]] = {}
         self.names: dict[str, Entity | None] = {}
 
@@ -68,7 +69,7 @@ class _Family:
         if x.key not in self.cache:
             out = []
             for e in self._linked(x, [], self.links):
-                span = self._span_of(e) if e.kind == "historical-state" else None
+                span = self.span_of(e) if e.kind == "historical-state" else None
                 if span is not None:
                     out.append((e, span[0], span[1]))
             self.cache[x.key] = out
@@ -133,7 +134,7 @@ def _swap(name: Any, year: int, families: _Family, label: Any) -> tuple[Any, boo
     if x.kind == "historical-state":
         # a historical name for a date after (or before) its own span: "Cộng hòa Liên bang Nam
         # Tư" read as Yugoslavia (1918–1992) for 2000 is its successor
-        span = families._span_of(x)
+        span = families.span_of(x)
         if span is None or span[0] <= year <= span[1]:
             return name, False, False
     e, unsure = at_date(x, year, families)

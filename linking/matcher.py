@@ -92,10 +92,10 @@ from .normalise import (
 from .reference import MatcherReference
 from .succession import (
     STATE_KINDS,
-    _span_of,
-    _year_span,
     linked_by_succession,
+    span_of,
     succession_links,
+    year_span,
 )
 
 #: ``kind`` hints accepted by :meth:`Matcher.match` and the registry kinds they stand for.
@@ -1276,7 +1276,7 @@ class Matcher:
                 return _reread(query, r, f"{head!r} qualified by the period {what!r} "
                                f"({a}–{b}), which its registry span does not contradict")
             if r.ambiguous and fit:
-                ents = _unique(c.entity for c in fit if _span_of(c.entity) is not None
+                ents = _unique(c.entity for c in fit if span_of(c.entity) is not None
                                or c.entity.existed_until)
                 ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
                       "narrows them to those whose registry spans hold it")
@@ -1292,7 +1292,7 @@ class Matcher:
         """Round 20: whether ``e``'s span overlaps the years ``a``-``b``: its registry span,
         else the founding year of its SupraVerden record as its start; open at an end no
         source gives."""
-        es = _span_of(e)
+        es = span_of(e)
         s = int(e.existed_from[:4]) if e.existed_from else (es[0] if es else None)
         if s is None:
             years = [int(r.established[:4]) for r in supraverden_of(
@@ -1750,7 +1750,7 @@ class Matcher:
         years. Two or more: ambiguous between them, never today's state (a divided state named
         by its period); one, whose span holds the years: that state. None when no historical
         state of the name fits (today's state is read as before) or the qualifier is no span."""
-        span = _year_span(qual)
+        span = year_span(qual)
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
         if span is None or not state_kinds:
             return None
@@ -1759,7 +1759,7 @@ class Matcher:
         def fitting(named: list[Entity]) -> list[tuple[Entity, int, int]]:
             out = []
             for e in named:
-                es = _span_of(e) if e.kind != "state" else None
+                es = span_of(e) if e.kind != "state" else None
                 if es is None and e.kind != "state" and e.existed_until and a == b:
                     # round 20: a span open before its end (the registry gives no start:
                     # the Russian Empire) holds a year up to its end, as in _family_fit
@@ -1851,7 +1851,7 @@ class Matcher:
         for e in _unique([*named, *linked]):
             if e.kind != "historical-state" or e.kind not in state_kinds:
                 continue
-            es = _span_of(e)
+            es = span_of(e)
             if es is None and e.existed_until and any(e is n for n in named):
                 es = (0, int(e.existed_until[:4]))
             if es is None:

@@ -52,25 +52,25 @@ def linked_by_succession(
     return [e for e in seen.values() if e is not x]
 
 
-def _span_of(e: Entity) -> tuple[int, int] | None:
+def span_of(e: Entity) -> tuple[int, int] | None:
     """Round 16: a historical state's span of years: its registry span (existed_from to
     existed_until), else the years its label gives in brackets ("Montenegro (1852-1918)")."""
     if e.existed_from and e.existed_until:
         return int(e.existed_from[:4]), int(e.existed_until[:4])
     for label in e.labels.values():
         q = split_qualifier(label)
-        span = _year_span(q[1]) if q else None
+        span = year_span(q[1]) if q else None
         if span is not None and span[0] < span[1]:
             return span
     return None
 
 
-def _year_span(qual: str) -> tuple[int, int] | None:
+def year_span(qual: str) -> tuple[int, int] | None:
     """Round 15: a qualifier that is a span of years ("1955–1975", "1949-1990") or one year.
 
-    >>> _year_span("1955–1975")
+    >>> year_span("1955–1975")
     (1955, 1975)
-    >>> _year_span("1990") , _year_span("tourism")
+    >>> year_span("1990") , year_span("tourism")
     ((1990, 1990), None)
     """
     m = re.fullmatch(r"(\d{4})\s*(?:[-–—]|to)\s*(\d{4})|(\d{4})", qual.strip())
