@@ -281,6 +281,7 @@ LIST_STATUS = {
     "names_test22.csv": ("unseen: written by a fifteenth independent writer, run once on "
                          "round 19's rules and once on round 20's"),
     "names_test23.csv": "unseen: written by a sixteenth independent writer, not yet run",
+    "names_test24.csv": "unseen: written by a seventeenth independent writer, not yet run",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
