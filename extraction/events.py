@@ -189,9 +189,96 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _first_to_do_so(ctx, out)
     out += _followed_visits(ctx, out)
     out += _possessive_visits(ctx, out)
-    return _within_ranges(_placed_by_visit(_during_the_visit(ctx, _dated_by_dateline(
-        ctx, _without_restatements(
-        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))))
+    out += _tour_legs(ctx, out)
+    return _within_ranges(_day_of_visit(ctx, _placed_by_visit(_during_the_visit(
+        ctx, _dated_by_dateline(ctx, _without_restatements(
+            ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))))
+
+
+#: round 23: "on the second day of a three-day state visit", "ngày thứ hai của chuyến thăm":
+#: the day told is that day of the visit (its length, when given, gives the last day)
+_DAY_OF = re.compile(
+    r"\bthe\s+(second|third|fourth|fifth|sixth)\s+day\s+of\s+(?:a|an|his|her|their|its|the)\s+"
+    r"(?:(\w+)-day\s+)?(?:(?:state|official|working|royal|bilateral)\s+)?(?:visit|trip|tour)\b"
+    r"|(?<!\w)ngày\s+thứ\s+(hai|ba|tư|năm|sáu)\s+(?:của\s+)?chuyến\s+(?:thăm|công\s+du)"
+    r"(?:[^,.;]{0,40}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d))?", re.I)
+_DAY_N = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "hai": 2, "ba": 3,
+          "tư": 4, "năm": 5, "sáu": 6}
+
+
+def _day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 23: a visit told on a day that the text calls the Nth day of a visit ("held talks
+    … on Tuesday, the second day of a visit", "Ruto, on the second day of a three-day state
+    visit, held talks …" after the visit dated by the dateline's Thursday): the visit began
+    N - 1 days before; it ends where a length is given ("three-day"), else only its start is
+    known. The visit is the one its sentence states, else the last visit told before with a
+    day date; a day of the sentence that is not that visit's date leaves it alone."""
+    visits = [c for c in out if c.data.get("event_type") == "visit"
+              and isinstance(c.data.get("date"), str) and len(c.data["date"]) == 10]
+    for m in _DAY_OF.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        n = _DAY_N[(m.group(1) or m.group(3)).lower()]
+        k = (m.group(2) or m.group(4) or "").lower()
+        length = int(k) if k.isdigit() else NUMBERS.get(k, 0)
+        if length and not n <= length < 15:
+            continue
+        own = [c for c in visits if s.start <= c.start < s.end]
+        told = own or [c for c in visits if c.start < s.start][-1:]
+        days = {d.value for d in ctx.dates_in(s.start, s.end) if isinstance(d.value, str)
+                and len(d.value) == 10}
+        if len(told) != 1 or (days and told[0].data["date"] not in days):
+            continue
+        v = told[0]
+        first = dt.date.fromisoformat(v.data.pop("date")) - dt.timedelta(days=n - 1)
+        v.data["start"] = first.isoformat()
+        if length:
+            v.data["end"] = (first + dt.timedelta(days=length - 1)).isoformat()
+        v.flags = [*v.flags, "day-of-visit"]
+    return out
+
+
+#: round 23: "… had flown in on Wednesday from Australia, where they ended a six-day tour, for
+#: a four-day state visit": the leg before ended on the day of the arrival
+_TOUR_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?P<at>\S[^,;.]{0,40}?),\s+where\s+(?:he|she|they|the\s+\w+)\s+(?:had\s+)?"
+    r"(?:ended|concluded|finished|wrapped\s+up|completed)\s+(?:a|an|his|her|their)\s+"
+    r"(?P<n>\w+)-day\s+(?:(?:state|official|royal|working)\s+)?(?:tour|visit|trip)\b"
+    r"|(?<!\w)từ\s+(?P<at_vi>\S[^,;.]{0,40}?),\s+(?:nơi|sau\s+khi)\s+(?:ông|bà|họ|đoàn)?\s*"
+    r"(?:đã\s+)?kết\s+thúc\s+chuyến\s+(?:thăm|công\s+du)\s+(?P<n_vi>\d{1,2}|hai|ba|bốn|năm|sáu"
+    r"|bảy)\s+ngày", re.I)
+
+
+def _tour_legs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Round 23: a tour's leg before a visit, counted back from the day of arrival of the
+    visit its sentence states (the leg's last day): same visitor, the state named after
+    "from" as its host."""
+    out = []
+    for m in _TOUR_BEFORE.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        k = (m.group("n") or m.group("n_vi")).lower()
+        length = int(k) if k.isdigit() else NUMBERS.get(k, 0)
+        at = m.start("at") if m.group("at") else m.start("at_vi")
+        there = [x for x in ctx.mentions_in(at, at + 45) if x.start == at and x.key
+                 and (x.is_state or x.how in ("capital", "city"))]
+        arrivals = [c for c in found if c.data.get("event_type") == "visit"
+                    and s.start <= c.start < s.end
+                    and len(str(c.data.get("start") or c.data.get("date") or "")) == 10]
+        if not there or not 1 < length < 15 or len(arrivals) != 1:
+            continue
+        v = arrivals[0]
+        host = there[0].key
+        visitor = [p for p in v.data["participants"] if p["role"] == "visitor"]
+        if len(visitor) != 1 or ctx.label(host) in {p["actor"] for p in v.data["participants"]}:
+            continue
+        last = dt.date.fromisoformat(v.data.get("start") or v.data["date"])
+        data = {"event_type": "visit",
+                "participants": [dict(visitor[0]), _participant(ctx, host, "host", None)],
+                "place": ctx.label(host),
+                "start": (last - dt.timedelta(days=length - 1)).isoformat(),
+                "end": last.isoformat()}
+        out.append(Candidate("event", data, m.start(), m.end(), 0.65, "event-tour-leg",
+                             ["date-from-context"]))
+    return out
 
 
 def _within_ranges(out: list[Candidate]) -> list[Candidate]:
@@ -1028,6 +1115,16 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             ce = b + joined.start()
         d = _carried_date(ctx, s, _dateline_date(ctx, s, pick_date(ctx, a, ce, b, kinds)
                                                  or pick_date(ctx, s.start, ce, b, kinds)))
+        if d is not None and d.precision == "year" and isinstance(d.value, str) and re.search(
+                r"(?-i:[A-ZĐ][\w&-]*)\s+$", ctx.text[max(s.start, d.start - 20) : d.start]):
+            # round 23: "đang thăm chính thức Peru và dự Tuần lễ Cấp cao APEC 2024 từ ngày 12
+            # đến 16/11": a year that is part of a name is no date of the visit; the day range
+            # of its clause (of that year) is
+            later = [x for x in ctx.dates_in(d.end, ce) if x.precision == "day"
+                     and x.kind in ("point", "range") and str(
+                         x.value["from"] if isinstance(x.value, dict) else x.value)[:4] == d.value]
+            if later:
+                d = later[0]
         runs = re.match(r"[^,;.]{0,40}?,\s*which\s+(?:runs|lasts|will\s+run|will\s+last)\s+",
                         ctx.text[b:ce])
         own = [x for x in ctx.dates_in(b + runs.end(), ce) if x.value is not None
@@ -1057,7 +1154,7 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # the day of arrival, then the visit's length: "a day after he landed in the
             # kingdom for a three-day state visit", "đến Mát-xcơ-va chiều 20/3, bắt đầu chuyến
             # thăm … kéo dài ba ngày"
-            r"\b(?:landed|arrived)\s+in\b|\b(?:flew|came)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
+            r"\b(?:landed|arrived)\s+in\b|\b(?:flew|flown|came)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
             ctx.text[s.start : a], re.I)
         begins = begins or re.match(r"(?:landed|arrived|flew)\b", m.group(), re.I)
         if begins and 1 < n_days < 15 and isinstance(data.get("date"), str) \
