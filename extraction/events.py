@@ -71,14 +71,16 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   + PASSIVE_MEET, re.I)
 _PASSIVE = re.compile(PASSIVE_MEET[1:], re.I)
 SESSION = re.compile(
-    r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
+    r"(?:kỳ|phiên|khóa|khoá)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
     r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b"
     r"|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
     r"|twelfth)\s+(?:session|meeting)\b"
     # round 19: a numbered bilateral forum or dialogue: "The 30th Ministerial Forum was held
     # in …", "the 29th Forum met at …"
     r"|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(?:(?:Ministerial|Strategic|Joint|Annual)\s+)?"
-    r"(?-i:Forum|Dialogue)\b(?=\s+(?:was|were|met|took|convened|opened)\b)", re.I)
+    r"(?-i:Forum|Dialogue)\b(?=\s+(?:was|were|met|took|convened|opened)\b)"
+    # round 23: "Ủy ban Liên Chính phủ … họp khóa thứ 24 tại Sofia"
+    r"|(?<!\w)họp\s+(?:khóa|khoá|kỳ|phiên)\s+(?:lần\s+)?thứ\s+(\d+)", re.I)
 _ORDINALS = {w: n for n, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
     1)}
@@ -176,6 +178,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _attended(ctx, s)
         out += _hosted(ctx, s)
         out += _held_numbered(ctx, s)
+        out += _numbered_meetings(ctx, s, out)
         out += _at_their_talks(ctx, s)
         out += _together_at(ctx, s, out)
         out += _missions(ctx, s)
@@ -1626,6 +1629,87 @@ def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
     return out
 
 
+#: round 23: a numbered meeting of a body, held in one state: "opened their 27th Heads of
+#: Government Meeting in …", "Mercosur's 64th summit in Asunción", "tại hội nghị thượng đỉnh lần
+#: thứ 64 của khối ở Asunción (Paraguay)", "Hội nghị Cấp cao ASEAN lần thứ 44 … tại Viêng Chăn"
+_ORD_WORD = (r"\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+             r"|tenth|eleventh|twelfth")
+_NUMBERED_MEETING = re.compile(
+    r"\b(?:the|their|its|(?-i:[A-Z])[\w.&-]*['’]s)\s+(?P<ord>" + _ORD_WORD + r")\s+"
+    r"(?P<body>(?:(?:(?-i:[A-Z])[\w'’&-]*|of|and)\s+){0,6}?)"
+    r"(?:(?-i:Meeting|Summit|Conference)|summit)\b"
+    r"|(?<!\w)(?-i:[Hh])ội\s+nghị\s+(?:thượng\s+đỉnh|cấp\s+cao)(?P<body_vi>(?:\s+(?-i:[A-ZĐ])"
+    r"[\w-]*){0,4})\s+lần\s+thứ\s+(?P<ord_vi>\d{1,3})(?!\w)", re.I)
+#: what makes a numbered meeting someone's attendance or an occasion, handled elsewhere or not
+#: an event of its own ("attended the 24th SCO summit", "bên lề Hội nghị …", "sẽ dự …")
+_NOT_HELD_HERE = re.compile(r"(?:\battended|\battend|\battendance\s+at|\bsidelines\s+of|\bahead"
+                            r"\s+of|\bwill\s+\w+|\bhosted|\bco-?chaired|(?<!\w)dự|bên\s+lề|đăng"
+                            r"\s+cai|(?<!\w)sẽ\s+\S+|chủ\s+trì|trước\s+thềm)\s+(?:\S+\s+){0,2}$",
+                            re.I)
+_CLOSES = re.compile(r"\b(?:meeting|summit|gathering|conference)\s+(?:closes|ends|concludes"
+                     r"|will\s+close|will\s+end|is\s+due\s+to\s+close)\s+on\s+(?P<wd>Monday"
+                     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _numbered_meetings(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Round 23: a numbered summit or meeting of a body held in one state (the corpus
+    convention: a meeting with that state as host, the attending states not named), with its
+    ordinal, its place (the clause's: without one, no meeting) and its date; a later "before
+    the meeting closes on Saturday" of a summit opened on a day gives its last day. Not a
+    numbered meeting attended, hosted, co-chaired or planned (other rules, or no event), nor
+    one named after a state ("the 1st India-CARICOM Summit": its parties' meeting)."""
+    out: list[Candidate] = []
+    for m in _NUMBERED_MEETING.finditer(ctx.text, s.start, s.end):
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start) \
+                or _NOT_HELD_HERE.search(ctx.text, max(s.start, m.start() - 40), m.start()):
+            continue
+        if any(c.type == "event" and c.start < m.end() and m.start() < c.end for c in found):
+            continue  # (a meeting another rule read in these words)
+        if any(x.is_state for x in ctx.mentions_in(m.start(), m.end())):
+            continue  # "the 1st India-CARICOM Summit": a meeting named after its parties
+        word = (m.group("ord") or m.group("ord_vi")).lower()
+        number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else _ORDINALS[word]
+        semi = ctx.text.find(";", m.end(), s.end)
+        stop = re.search(r",\s+(?:and|but|while|the\s+first|và|nhưng)\s", ctx.text[m.end() : s.end])
+        end = min(semi if semi >= 0 else s.end, m.end() + stop.start() if stop else s.end)
+        place = _place(ctx, m.end(), end)
+        if place is None:
+            # "… lần thứ 64 của khối ở Asunción (Paraguay)": a body's genitive, then the place
+            gen = re.match(r"\s+(?:của|of)\s+[^,.;()]{1,40}?(?=\s+(?:ở|tại|in|at)\s)",
+                           ctx.text[m.end() : end])
+            if gen:
+                place = _place(ctx, m.end() + gen.end(), end)
+        d = pick_date(ctx, s.start, end, m.end(), ("point", "range"))
+        if place is None or d is None:
+            continue  # (a summit named as the occasion of a fact, without its place: left)
+        e = ctx.gazetteer.entity(place.key)
+        if e is not None and e.kind not in ("state", "historical-state") and not place.is_state:
+            continue
+        host = place.key
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, host, "host", None)],
+                      "place": ctx.label(host), "ordinal": number}
+        data.update(_date_fields(d))
+        if isinstance(data.get("date"), str) and len(data["date"]) == 10:
+            later = [x for x in ctx.sents if x.start >= s.end][:10]
+            for x in later:
+                c = _CLOSES.search(ctx.text, x.start, x.end)
+                if c is None:
+                    continue
+                first = dt.date.fromisoformat(data["date"])
+                want = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday"].index(c.group("wd").lower())
+                ahead = (want - first.weekday()) % 7
+                if 0 < ahead < 7:
+                    data["start"] = data.pop("date")
+                    data["end"] = (first + dt.timedelta(days=ahead)).isoformat()
+                break
+        out.append(Candidate("event", data, m.start(), max(m.end(), place.end), 0.65,
+                             "event-numbered-meeting",
+                             [f for f in d.flags if f != "unresolved"]))
+    return out
+
+
 #: round 20: two hosts receiving a visitor one after the other: "Tổng Bí thư A và Chủ tịch nước
 #: B lần lượt tiếp Thủ tướng C", "President A and Prime Minister B separately received C"
 _IN_TURN = re.compile(r"\s(?:lần\s+lượt|respectively|separately|in\s+turn)\s+"
@@ -1763,7 +1847,9 @@ def _at_their_talks(ctx: Context, s: Sentence) -> list[Candidate]:
 #: and hosted the movement's fifth summit in Colombo in 1976", "hosted APEC Leaders' Week in
 #: Port Moresby in November 2018", "Hà Nội đăng cai Hội nghị Cấp cao ASEAN lần thứ 17 …"
 _HOSTED = re.compile(r"\bhosted\s+(?:the\s+)?(?P<g>[^,.;()]{0,50}?(?:\b(?:summit|Summit|conference"
-                     r"|Conference)|Leaders['’]\s+(?:Week|Meeting)))\b(?!s)"
+                     r"|Conference)|Leaders['’]\s+(?:Week|Meeting)"
+                     # round 23: "Rwanda, which hosted the previous meeting in Kigali in June 2022"
+                     r"|\b(?:previous|last|preceding)\s+(?:meeting|gathering)))\b(?!s)"
                      r"|(?<!\w)đăng\s+cai\s+(?:tổ\s+chức\s+)?(?P<gv>(?:Hội\s+nghị|Hội\s+nghị\s+Cấp"
                      r"\s+cao|Hội\s+nghị\s+Thượng\s+đỉnh)\b[^,.;()]{0,60})")
 
@@ -1784,7 +1870,7 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
         before = [x for x in ctx.mentions_in(max(a, s.start), m.start()) if x.key and (
             x.is_state or x.how in ("capital", "city"))]
         host = before[-1].key if before and re.fullmatch(
-            r"\s*(?:(?:also|then|later|has|had|have|once|twice|cũng|đã|từng)\s+)*",
+            r"(?:,\s*which)?\s*(?:(?:also|then|later|has|had|have|once|twice|cũng|đã|từng)\s+)*",
             ctx.text[before[-1].end : m.start()]) else None
         if host is None and ctx.subject is not None and (re.search(
                 r"(?:^|\b(?:and|và)\s+)(?:(?:it|It|The\s+\w+|nước\s+này|Nước\s+này)\s+)?$",
@@ -1885,7 +1971,8 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
                 COMMITTEE.search(ctx.text, max(0, s.start - 300), s.start)):
             pass  # round 20: "The Joint Commission … . Its 5th meeting took place in …"
         elif not COMMITTEE.search(ctx.text, s.start, s.end) and not (
-                re.match(r"(?:kỳ|phiên)\s+họp\s+lần|\d+(?:st|nd|rd|th)\s+session", m.group(), re.I)
+                re.match(r"(?:kỳ|phiên|khóa|khoá)\s+họp\s+lần|\d+(?:st|nd|rd|th)\s+session",
+                         m.group(), re.I)
                 and COMMITTEE.search(ctx.text, max(0, s.start - 600), s.start)):
             # "Kỳ họp lần thứ 46 đã diễn ra tại Hà Nội …" after a sentence on the committee's
             # 47th: the session of the committee just named

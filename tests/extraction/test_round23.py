@@ -78,3 +78,84 @@ def test_a_plain_year_still_dates_the_visit(registry) -> None:
     # guard: "năm 2019" is the visit's year, not a name's
     got = _visits("Thủ tướng Việt Nam thăm chính thức Brazil năm 2019.", registry, "vi")
     assert ("Vietnam", "Brazil", "2019", None, None) in got
+
+
+# --- 2. numbered summits and sessions -----------------------------------------------------------
+
+
+def _meetings(text: str, registry, lang: str | None = None) -> list[tuple]:
+    """(event type, {(actor, role)}, place, date or (start, end), ordinal) of the meetings and
+    sessions."""
+    out = []
+    for e in facts(text, registry, "event", lang):
+        if e["event_type"] not in ("meeting", "committee-session"):
+            continue
+        when = e.get("date") or (e.get("start"), e.get("end"))
+        out.append((e["event_type"], frozenset((p["actor"], p["role"]) for p in e["participants"]),
+                    e.get("place"), when, e.get("ordinal")))
+    return out
+
+
+def test_a_numbered_summit_held_in_a_state(registry) -> None:
+    got = _meetings("Leaders of the Pacific Islands Forum opened their 54th Leaders Meeting in "
+                    "Tonga on 26 August 2025 under heavy rain.", registry)
+    assert ("meeting", frozenset({("Tonga", "host")}), "Tonga", "2025-08-26", 54) in got
+
+
+def test_a_summit_opened_on_a_day_and_closing_later(registry) -> None:
+    got = _meetings("NUKU'ALOFA, Aug 26 (2025) - Pacific leaders opened their 54th Leaders "
+                    "Meeting in Tonga on Tuesday. Ministers hope for a statement on fisheries "
+                    "before the meeting closes on Friday.", registry)
+    assert ("meeting", frozenset({("Tonga", "host")}), "Tonga", ("2025-08-26", "2025-08-29"),
+            54) in got
+
+
+def test_a_numbered_summit_in_vietnamese_with_the_body_in_a_genitive(registry) -> None:
+    got = _meetings("Ngày 5/7/2023, tại hội nghị thượng đỉnh lần thứ 62 của khối ở Puerto "
+                    "Iguazú (Argentina), các nước thành viên thông qua tuyên bố chung.", registry,
+                    "vi")
+    assert ("meeting", frozenset({("Argentina", "host")}), "Argentina", "2023-07-05", 62) in got
+
+
+def test_a_summit_attended_is_not_a_hosted_one(registry) -> None:
+    # guard: "attended the 15th … summit": the attending state's one-participant meeting (the
+    # round-20 rule), never a meeting with the place as host
+    got = _meetings("Chilean President Gabriel Boric attended the 15th summit of the bloc in "
+                    "Brazil in July 2025.", registry)
+    assert not any(("Brazil", "host") in who for _, who, *_ in got)
+
+
+def test_a_numbered_summit_without_its_place_is_left(registry) -> None:
+    # guard: the summit only names the occasion of an admission; no place, no meeting
+    got = _meetings("JAKARTA, 10/5/2026 - Chiều nay, tại Hội nghị Cấp cao ASEAN lần thứ 48, các "
+                    "nhà lãnh đạo thông qua tuyên bố chung.", registry, "vi")
+    assert not any(o == 48 for *_, o in got)
+
+
+def test_a_summit_named_after_its_parties_is_not_hosted(registry) -> None:
+    # guard: "the 1st India-CARICOM Summit" is India's and CARICOM's meeting, not New York's
+    got = _meetings("The 1st India-CARICOM Summit had been held in New York in September 2019.",
+                    registry)
+    assert not any(("United States", "host") in who for _, who, *_ in got)
+
+
+def test_which_hosted_the_previous_meeting(registry) -> None:
+    got = _meetings("Samoa took over the chair from Kenya, which hosted the previous meeting in "
+                    "Nairobi in May 2023.", registry)
+    assert ("meeting", frozenset({("Kenya", "host")}), "Kenya", "2023-05", None) in got
+
+
+def test_a_session_written_khoa_hop(registry) -> None:
+    got = _meetings("Khóa họp lần thứ 5 Ủy ban liên chính phủ Việt Nam - Hungary diễn ra tại "
+                    "Budapest tháng 4/2024.", registry, "vi")
+    assert ("committee-session", frozenset({("Vietnam", "participant"),
+                                            ("Hungary", "participant")}),
+            "Hungary", "2024-04", 5) in got
+
+
+def test_a_committee_that_met_hop_khoa(registry) -> None:
+    got = _meetings("Ủy ban liên chính phủ Việt Nam - Hungary họp khóa thứ 6 tại Hà Nội ngày "
+                    "3-4/6/2025.", registry, "vi")
+    assert any(kind == "committee-session" and o == 6 and when == ("2025-06-03", "2025-06-04")
+               for kind, _, _, when, o in got)
+
