@@ -1136,6 +1136,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             d = own[0]  # "Mr Chinh's official visit, which runs from today until Saturday, …"
         data = {"event_type": "visit",
                 "participants": [_participant(ctx, visitor, "visitor", post),
+                                 *[_participant(ctx, visitor, "visitor", x)
+                                   for x in _co_visitors(ctx, post, before, a, visitor)],
                                  _participant(ctx, host, "host", None)],
                 "place": ctx.label(host)}
         data.update(_date_fields(d))
@@ -1210,6 +1212,39 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                 out.append(Candidate("event", again, *span_of((a, b), dest, post, more), 0.7,
                                      "event-visit", flags))
     return out
+
+
+#: the joints of coordinated office holders: "Deputy Prime Minister A, Foreign Minister B and
+#: Minister for Pacific Affairs C visited …", "Bộ trưởng A và Bộ trưởng B thăm …"
+_CO_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+)?|\s+(?:and|và)\s+)")
+_CO_TAIL = re.compile(r"(?:\s+(?:(?-i:[A-ZĐ])[\w.'’-]*|for|of|and|the|on))*?"
+                      r"(?:\s+(?:also|then|jointly|together|đã|cũng|cùng))*\s*$")
+
+
+def _co_visitors(ctx: Context, post: Post | None, before: list[Post], a: int,
+                 visitor: str) -> list[Post]:
+    """Round 23: the office holders coordinated with the visitor as the subjects of the visit
+    verb (the corpus convention: one visit, each of them a visitor with their post): every
+    post of the list that opens with the visitor's and runs up to the verb, joined by commas
+    and "and" / "và", of the visitor's state (or none). Not a companion named after the visit
+    ("accompanied by …", "cùng đi có …": no gold convention holds them), nor a list of
+    another state's holders."""
+    if post is None or post not in before:
+        return []
+    chain = [p for p in before if p.start >= post.start]
+    if len(chain) < 2 or chain[0] is not post:
+        return []
+    for p, q in zip(chain, chain[1:], strict=False):
+        # (a name the post left out before the joint, a title word after it: "… and Trade
+        # Minister C", where the post read is "Minister C")
+        if not re.fullmatch(r"(?:\s+(?-i:[A-ZĐ])[\w.'’-]*){0,4}" + _CO_JOINT.pattern
+                            + r"(?:(?-i:[A-ZĐ])[\w.'’-]*\s+){0,3}", ctx.text[p.end : q.start]):
+            return []
+    tail = ctx.text[chain[-1].end : a]
+    if len(tail) > 70 or not _CO_TAIL.fullmatch(tail) or any(
+            p.state not in (None, visitor) for p in chain):
+        return []
+    return chain[1:]
 
 
 def _one_visit_per_range(out: list[Candidate]) -> list[Candidate]:

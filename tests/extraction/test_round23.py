@@ -159,3 +159,40 @@ def test_a_committee_that_met_hop_khoa(registry) -> None:
     assert any(kind == "committee-session" and o == 6 and when == ("2025-06-03", "2025-06-04")
                for kind, _, _, when, o in got)
 
+
+# --- 3. visits of several ministers together ----------------------------------------------------
+
+
+def _visitors(text: str, registry, lang: str | None = None) -> list[list[tuple]]:
+    """Per visit, its visitors' (actor, office)."""
+    return [sorted((p["actor"], (p.get("post") or {}).get("office")) for p in v["participants"]
+                   if p["role"] == "visitor")
+            for v in facts(text, registry, "event", lang) if v["event_type"] == "visit"]
+
+
+def test_coordinated_ministers_are_one_visit_with_each_a_visitor(registry) -> None:
+    got = _visitors("New Zealand Foreign Minister Winston Peters, Defence Minister Judith Collins "
+                    "and Trade Minister Todd McClay visited Fiji in May 2024.", registry)
+    assert len(got) == 1 and len(got[0]) == 3
+    assert {a for a, _ in got[0]} == {"New Zealand"}
+    assert ("New Zealand", "minister-of-foreign-affairs") in got[0]
+
+
+def test_coordinated_ministers_in_vietnamese(registry) -> None:
+    got = _visitors("Bộ trưởng Ngoại giao Bùi Thanh Sơn và Bộ trưởng Công Thương Nguyễn Hồng "
+                    "Diên thăm chính thức Chile tháng 4/2025.", registry, "vi")
+    assert any(len(v) == 2 for v in got)
+
+
+def test_a_companion_after_the_visit_is_not_added(registry) -> None:
+    # guard: "accompanied by …": no gold convention makes the companion a visitor
+    got = _visitors("New Zealand Foreign Minister Winston Peters visited Fiji in May 2024, "
+                    "accompanied by Trade Minister Todd McClay.", registry)
+    assert got and all(len(v) == 1 for v in got)
+
+
+def test_a_host_named_before_is_not_a_co_visitor(registry) -> None:
+    # guard: the one welcoming is no visitor
+    got = _visitors("Fijian Prime Minister Sitiveni Rabuka welcomed New Zealand Foreign Minister "
+                    "Winston Peters, who visited Fiji in May 2024.", registry)
+    assert all(len(v) <= 1 for v in got)
