@@ -196,3 +196,82 @@ def test_a_host_named_before_is_not_a_co_visitor(registry) -> None:
     got = _visitors("Fijian Prime Minister Sitiveni Rabuka welcomed New Zealand Foreign Minister "
                     "Winston Peters, who visited Fiji in May 2024.", registry)
     assert all(len(v) <= 1 for v in got)
+
+
+# --- 4. claims in encyclopedic prose ------------------------------------------------------------
+
+
+def _claims(text: str, registry, lang: str | None = None) -> list[tuple]:
+    """(claim type, modality, subjects) of the text's claims."""
+    return [(c["claim_type"], c.get("modality"), tuple(sorted(c["subjects"])))
+            for c in facts(text, registry, "claim", lang)]
+
+
+def test_a_neutrality_declared_by_parliament_is_a_position(registry) -> None:
+    got = _claims("Foreign relations of Ireland\n\nIn 1939 parliament passed an act declaring "
+                  "the country's wartime neutrality.", registry)
+    assert ("position", None, ("Ireland",)) in got
+
+
+def test_a_neutrality_proclaimed_by_a_named_state(registry) -> None:
+    got = _claims("Turkmenistan proclaimed permanent neutrality in December 1995.", registry)
+    assert ("position", None, ("Turkmenistan",)) in got
+
+
+def test_a_neutrality_that_is_only_a_description_is_no_position(registry) -> None:
+    # guard: "which is neutral" describes; nothing was proclaimed
+    got = _claims("Switzerland, which is neutral, hosts many organisations.", registry)
+    assert not any(t == "position" for t, *_ in got)
+
+
+def test_sanctions_not_joined_is_a_position(registry) -> None:
+    got = _claims("Hungary has not aligned itself with the sanctions against Belarus.", registry)
+    assert ("position", None, ("Hungary",)) in got
+
+
+def test_what_a_capital_says_is_not_so_is_its_position(registry) -> None:
+    got = _claims("Several states want a debate on debt relief, which Paris says is not on the "
+                  "table.", registry)
+    assert ("position", None, ("France",)) in got
+
+
+def test_a_plan_a_state_backs_is_its_position(registry) -> None:
+    got = _claims("Chile has proposed a fisheries fund, a plan that Peru backs with money.",
+                  registry)
+    assert ("position", None, ("Peru",)) in got
+
+
+def test_refusing_to_take_part_in_an_intervention_is_a_position(registry) -> None:
+    got = _claims("Năm 1979, Nam Tư từ chối tham gia cuộc can thiệp vào Afghanistan.", registry,
+                  "vi")
+    assert ("position", None, ("Yugoslavia",)) in got
+
+
+def test_declining_an_invitation_stays_a_characterisation(registry) -> None:
+    # guard: the corpus convention for an invitation declined
+    got = _claims("Năm 2024, Indonesia từ chối lời mời gia nhập khối.", registry, "vi")
+    assert ("characterisation", None, ("Indonesia",)) in got
+    assert not any(t == "position" for t, *_ in got)
+
+
+def test_a_confidence_reported_is_a_hope_not_a_second_intention(registry) -> None:
+    got = _claims("Peruvian President Dina Boluarte met Chilean officials in Lima in May 2024. "
+                  "Boluarte said she was confident the talks would succeed.", registry)
+    assert ("intention", "hoped", ("Peru",)) in got
+    assert not any(m == "intended" and s == ("Peru",) for _, m, s in got)
+
+
+def test_an_offer_and_what_it_intends_are_one_claim(registry) -> None:
+    got = _claims("Rwanda has offered to train police officers for the mission and said it "
+                  "intends to send 200 of them.", registry)
+    assert got.count(("intention", "intended", ("Rwanda",))) == 1
+
+
+def test_a_vietnamese_confidence_is_a_hope(registry) -> None:
+    got = _claims("Thủ tướng Việt Nam bày tỏ tin tưởng hội nghị sẽ thành công.", registry, "vi")
+    assert ("intention", "hoped", ("Vietnam",)) in got
+
+
+def test_an_offer_is_an_intention(registry) -> None:
+    got = _claims("Rwanda has offered to train police officers for the mission.", registry)
+    assert ("intention", "intended", ("Rwanda",)) in got
