@@ -193,9 +193,75 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _followed_visits(ctx, out)
     out += _possessive_visits(ctx, out)
     out += _tour_legs(ctx, out)
-    return _within_ranges(_day_of_visit(ctx, _placed_by_visit(_during_the_visit(
+    return _within_ranges(_left_on(ctx, _day_of_visit(ctx, _placed_by_visit(_during_the_visit(
         ctx, _dated_by_dateline(ctx, _without_restatements(
-            ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))))
+            ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))))))
+
+
+#: round 23: the visitor leaving on a later day: "She left on the 26th for Tonga", "… and left
+#: Suva on 9 August", "rời Chile ngày 12/11"
+_LEFT_ON = re.compile(r"\b(?:left|departed(?:\s+from)?)\s+(?P<from>(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
+                      r"(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+)?on\s+(?:the\s+(?P<nth>\d{1,2})"
+                      r"(?:st|nd|rd|th)\b)?"
+                      r"|(?<!\w)rời\s+(?:khỏi\s+)?(?P<from_vi>(?-i:[A-ZĐ])[\w'’.-]*(?:\s+(?-i:[A-ZĐ])"
+                      r"[\w'’.-]*){0,2}\s+)?(?:vào\s+)?(?=ngày\s)")
+
+
+def _left_on(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 23: a visit dated by its arrival whose visitor is told leaving on a later day (in
+    the visit's sentence or the next one of its paragraph, the place left being the host or
+    unnamed) runs from the arrival to that day; a day of the month ("on the 26th") is of the
+    arrival's month (or the next one). More than 14 days, or a departure before the arrival:
+    left alone. A visit whose end is not told keeps its arrival day."""
+    visits = [c for c in out if c.data.get("event_type") == "visit"
+              and isinstance(c.data.get("date"), str) and len(c.data["date"]) == 10]
+    for v in visits:
+        s = ctx.sentence_of(v.start)
+        i = ctx.sents.index(s)
+        nxt = ctx.sents[i + 1] if i + 1 < len(ctx.sents) and ctx.sents[i + 1].paragraph \
+            == s.paragraph else None
+        if nxt is not None and any(c is not v and c.data.get("event_type") == "visit"
+                                   and nxt.start <= c.start < nxt.end for c in out):
+            nxt = None  # (the next sentence tells a visit of its own)
+        first = dt.date.fromisoformat(v.data["date"])
+        host = next(p["actor"] for p in v.data["participants"] if p["role"] == "host")
+        last = None
+        for sent, lo in ((s, v.end), (nxt, None)):
+            if sent is None:
+                continue
+            for m in _LEFT_ON.finditer(ctx.text, lo or sent.start, sent.end):
+                left = m.group("from") or m.group("from_vi")
+                if left:
+                    at = m.start("from") if m.group("from") else m.start("from_vi")
+                    named = [x for x in ctx.mentions_in(at, at + len(left)) if x.key]
+                    if not named or ctx.label(named[0].key) != host:
+                        continue
+                if m.group("nth"):
+                    day = int(m.group("nth"))
+                    month = dt.date(first.year, first.month, 1)
+                    if day < first.day:
+                        month = (month + dt.timedelta(days=32)).replace(day=1)
+                    try:
+                        last = month.replace(day=day)
+                    except ValueError:
+                        continue
+                else:
+                    d = next((x for x in ctx.dates_in(m.end(), min(sent.end, m.end() + 25))
+                              if x.start - m.end() < 6 and isinstance(x.value, str)
+                              and len(x.value) == 10), None)
+                    if d is None:
+                        continue
+                    last = dt.date.fromisoformat(d.value)
+                break
+            if last is not None:
+                break
+        if last is None or not 0 < (last - first).days < 15:
+            continue
+        v.data.pop("date")
+        v.data["start"] = first.isoformat()
+        v.data["end"] = last.isoformat()
+        v.flags = [*v.flags, "end-from-departure"]
+    return out
 
 
 #: round 23: "on the second day of a three-day state visit", "ngày thứ hai của chuyến thăm":
@@ -1038,6 +1104,10 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if named is None and post is None:
             named = _named_post(ctx, s.start, a)
         post = named or post
+        if post is None:
+            # round 23: "The following day she flew to Auckland": the pronoun's post, of the
+            # sentence before
+            post = _pronoun_post(ctx, s)
         host = dest.key if dest else None
         line_place = _dateline_place(ctx, ctx.sentence_of(ctx.dateline.start)) \
             if ctx.dateline is not None and host is None and re.match(
@@ -1181,8 +1251,11 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             data["end"] = (first + dt.timedelta(days=n_days - 1)).isoformat()
         elif 1 < n_days < 15 and isinstance(data.get("date"), str) and len(data["date"]) == 10 \
                 and re.search(r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up)"
-                              r"\s+(?:\S+\s+){0,3}$|(?<!\w)kết thúc\s+(?:\S+\s+){0,2}$",
-                              ctx.text[max(s.start, a - 40) : a], re.I):
+                              r"\s+(?:\S+\s+){0,3}$|(?<!\w)kết thúc\s+(?:\S+\s+){0,2}$"
+                              # round 23: "left Apia on 26 October at the end of a five-day visit"
+                              r"|\b(?:left|departed)\b[^,;.]{0,50}?\bat\s+the\s+(?:end|close)\s+of\s+"
+                              r"(?:\S+\s+){0,3}$",
+                              ctx.text[max(s.start, a - 90) : a], re.I):
             # "hôm nay kết thúc chuyến thăm Lào hai ngày", "wrapped up a three-day visit on
             # Friday": the visit's first day is counted back from its last
             last = dt.date.fromisoformat(data.pop("date"))
@@ -1330,7 +1403,8 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     """The post a sentence opening with "He" / "She" / "Ông" / "Bà" speaks of: the first post
     of the sentence before."""
     # (after a fronted time: "On Tuesday she held talks …", "Chiều cùng ngày, ông hội kiến …")
-    if not re.match(r"\s*(?:(?:On|In|Later|Earlier|Then|Afterwards|That|The\s+same|Sáng|Chiều|Tối"
+    if not re.match(r"\s*(?:(?:On|In|Later|Earlier|Then|Afterwards|That|The\s+same|The\s+following"
+                    r"|The\s+next|Sáng|Chiều|Tối"
                     r"|Trưa|Cũng|Sau\s+đó|Trong)\b[^,.;]{0,30}?,?\s+)?(?:He|She|he|she|Ông|Bà|ông|bà)\s",
                     s.text):
         return None

@@ -80,6 +80,44 @@ def test_a_plain_year_still_dates_the_visit(registry) -> None:
     assert ("Vietnam", "Brazil", "2019", None, None) in got
 
 
+
+def test_an_arrival_then_a_departure_on_a_day_of_the_month(registry) -> None:
+    got = _visits("Indian President Droupadi Murmu arrived in Samoa on 21 October 2024 for a "
+                  "state visit. She left on the 26th for Tonga.", registry)
+    assert ("India", "Samoa", None, "2024-10-21", "2024-10-26") in got
+
+
+def test_a_departure_in_vietnamese(registry) -> None:
+    got = _visits("Chủ tịch nước Lương Cường thăm chính thức Chile ngày 9/11/2024, rời Chile ngày "
+                  "12/11.", registry, "vi")
+    assert ("Vietnam", "Chile", None, "2024-11-09", "2024-11-12") in got
+
+
+def test_leaving_another_state_does_not_end_the_visit(registry) -> None:
+    # guard: the state left is not the host: the visit keeps its arrival day
+    got = _visits("Indian President Droupadi Murmu arrived in Samoa on 21 October 2024 for a "
+                  "state visit. The Prime Minister of Tonga left Fiji on 24 October.", registry)
+    assert ("India", "Samoa", "2024-10-21", None, None) in got
+
+
+def test_a_departure_weeks_later_is_not_the_visits_end(registry) -> None:
+    # guard: more than two weeks after the arrival is no end of that visit
+    got = _visits("Indian President Droupadi Murmu arrived in Samoa on 2 October 2024 for a state "
+                  "visit. She left on the 28th.", registry)
+    assert ("India", "Samoa", "2024-10-02", None, None) in got
+
+
+def test_left_at_the_end_of_a_visit_of_given_length(registry) -> None:
+    got = _visits("Indian President Droupadi Murmu left Samoa on 26 October 2024 at the end of a "
+                  "five-day state visit.", registry)
+    assert ("India", "Samoa", None, "2024-10-22", "2024-10-26") in got
+
+
+def test_the_following_day_she_flew_on(registry) -> None:
+    got = _visits("Indian President Droupadi Murmu visited Fiji on 5 August 2024. The following "
+                  "day she flew to New Zealand.", registry)
+    assert ("India", "New Zealand", "2024-08-06", None, None) in got
+
 # --- 2. numbered summits and sessions -----------------------------------------------------------
 
 
