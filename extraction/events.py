@@ -1678,9 +1678,9 @@ def _summits(ctx: Context, s: Sentence) -> list[Candidate]:
 #: "his attendance at the ASEAN-Australia Special Summit held in Melbourne …", "dự Hội nghị cấp
 #: cao APEC tại Đà Nẵng …"
 _ATTEND = re.compile(r"\battended\s+(?:the\s+)?|\b(?:his|her)\s+attendance\s+at\s+(?:the\s+)?"
-                     r"|(?<!\w)(?:tham\s+)?dự\s+(?=Hội\s+nghị\s+(?:cấp\s+cao|thượng\s+đỉnh))")
+                     r"|(?<!\w)(?:tham\s+)?dự\s+(?=Hội\s+nghị\s+(?:[Cc]ấp\s+[Cc]ao|[Tt]hượng\s+[Đđ]ỉnh))")
 _GATHERING = re.compile(r"[^,.;()]{0,60}?\b(?:summits?|Summit)\b"
-                        r"|Hội\s+nghị\s+(?:cấp\s+cao|thượng\s+đỉnh)"
+                        r"|Hội\s+nghị\s+(?:[Cc]ấp\s+[Cc]ao|[Tt]hượng\s+[Đđ]ỉnh)"
                         r"(?:\s+(?:[–-]\s+)?(?-i:[A-ZĐ])[\w-]*)*")
 
 
@@ -1720,15 +1720,32 @@ def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
             place = next((x for x in ctx.mentions if x.key == ctx.subject), None)
         ds = [d for d in ctx.dates_in(g.end(), clause_end) if d.value is not None
               and d.kind in ("point", "range") and d is not ctx.dateline]
+        if not ds and post is not None and post.start < m.start():
+            # round 23: "ngày 4-5/10, Tổng Bí thư, Chủ tịch nước dự Hội nghị …": a date fronted
+            # right before the attending office holder
+            ds = [d for d in ctx.dates_in(max(s.start, ctx.text.rfind(";", s.start, m.start()) + 1),
+                                          post.start)
+                  if d.value is not None and d.kind in ("point", "range") and d is not ctx.dateline
+                  and re.fullmatch(r"\s*,?\s*", ctx.text[d.end : post.start])][-1:]
         if not ds:
             continue  # an undated attendance ("nhân dịp … dự Hội nghị …") is an occasion
         # "in November 2016 and November 2024": one meeting each; else the first date
         ds = ds if len(ds) > 1 and all(re.fullmatch(r"\s*(?:,|and|và)\s*(?:in\s+)?",
                                                     ctx.text[x.end : y.start])
                                        for x, y in zip(ds, ds[1:], strict=False)) else ds[:1]
+        # round 23: the summit's number ("the 15th ASEAN-India Summit", "Hội nghị Thượng đỉnh
+        # Pháp ngữ lần thứ 19")
+        nth = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\blần\s+thứ\s+(\d{1,3})(?!\w)",
+                        ctx.text[m.end() : clause_end])
+        nth = nth if nth is not None and (nth.group(1) and nth.start() < g.end() - m.end()
+                                          or nth.group(2) and nth.start() < g.end() - m.end() + 30
+                                          and not re.search(r"[,;(]", ctx.text[
+                                              g.end() : m.end() + nth.start()])) else None
         for d in ds:
             data: dict = {"event_type": "meeting",
                           "participants": [_participant(ctx, state, "participant", post)]}
+            if nth is not None:
+                data["ordinal"] = int(nth.group(1) or nth.group(2))
             if place is not None:
                 data["place"] = _place_name(ctx, place)
             data.update(_date_fields(d))
@@ -2110,14 +2127,64 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
                                       and d.value["from"] <= line.value <= d.value["to"]):
             # a session of the dateline's day is held in the dateline's city
             place = _dateline_place(ctx, ctx.sentence_of(line.start))
+        chairs = _co_chairs(ctx, s, m.start(), m.end(), states)
         data = {"event_type": "committee-session",
-                "participants": [_participant(ctx, k, "participant", None) for k in states],
+                "participants": [_participant(ctx, k, "participant", chairs.get(k))
+                                 for k in states],
                 "ordinal": number}
         if place is not None:
             data["place"] = _place_name(ctx, place)
         data.update(_date_fields(d))
         out.append(Candidate("event", data, m.start(), s.end, 0.75, "event-committee-session"))
     return out
+
+
+#: round 23: a session's co-chairs: "…, co-chaired by Foreign Minister A and PNG's Minister for
+#: Foreign Affairs B", "A visited Kathmandu … and co-chaired the seventh meeting … with Foreign
+#: Minister B", "do A và B đồng chủ trì"
+_CO_CHAIRED_BY = re.compile(r"\bco-?chaired\s+by\s+|(?<!\w)do\s+(?=(?-i:[A-ZĐ])[^;]{3,120}?\s+"
+                            r"(?:và|cùng)\s[^;]{3,120}?\s+đồng\s+chủ\s+trì(?!\w))")
+_CO_CHAIRED_WITH = re.compile(r"\bco-?chaired\s+(?:the|its)\b[^;.]{0,120}?\bwith\s+")
+
+
+
+def _co_chairs(ctx: Context, s: Sentence, at: int, at_end: int, states: list[str]
+               ) -> dict[str, Post]:
+    """Round 23: the posts of a session's two co-chairs, by state (the gold annotates the
+    co-chairs the sentence names as the participants' posts): "co-chaired by A and B" after the
+    session (no other session between), "A … co-chaired the Nth meeting … with B" around it. A
+    co-chair without a state is the pair's other state, or, as the subject of the sentence's
+    visit, the visitor's; nothing when the two cannot be told apart. ("do hai Thủ tướng đồng
+    chủ trì" is left: `test2/` and `test14/` annotate it differently.)"""
+    chairs: list[Post] = []
+    by = _CO_CHAIRED_BY.search(ctx.text, at, s.end)
+    if by is not None and not SESSION.search(ctx.text, at_end, by.start()):
+        chairs = ctx.posts_in(by.end(), s.end)[:2]
+    else:
+        w = _CO_CHAIRED_WITH.search(ctx.text, s.start, s.end)
+        if w is not None and w.start() < at < w.end():
+            before = [p for p in ctx.posts_in(s.start, w.start())]
+            after = ctx.posts_in(w.end(), min(s.end, w.end() + 60))
+            if before and after and after[0].start == w.end():
+                chairs = [before[0], after[0]]
+    if len(chairs) != 2:
+        return {}
+    keys: list[str | None] = [p.state if p.state in states else None for p in chairs]
+    if keys == [None, None]:
+        # "A visited Kathmandu … and co-chaired … with B": the subject of the visit is the
+        # visitor's; the other the host's
+        for v in VISIT.finditer(ctx.text, s.start, s.end):
+            dest = _visit_dest(ctx, v.end(), s.end)
+            if dest is not None and dest.key in states and chairs[0].end <= v.start() \
+                    < chairs[1].start:
+                keys = [next(k for k in states if k != dest.key), dest.key]
+                break
+    if keys.count(None) == 1:
+        known = next(k for k in keys if k)
+        keys = [k or next(x for x in states if x != known) for k in keys]
+    if None in keys or len(set(keys)) != 2:
+        return {}
+    return {k: p for k, p in zip(keys, chairs, strict=True) if k}
 
 
 def _missions(ctx: Context, s: Sentence) -> list[Candidate]:

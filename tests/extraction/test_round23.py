@@ -198,6 +198,45 @@ def test_a_committee_that_met_hop_khoa(registry) -> None:
                for kind, _, _, when, o in got)
 
 
+
+def _posts(text: str, registry, lang: str | None = None) -> list[set]:
+    """Per committee session, its {(actor, office)}."""
+    return [{(p["actor"], (p.get("post") or {}).get("office")) for p in e["participants"]}
+            for e in facts(text, registry, "event", lang) if e["event_type"] == "committee-session"]
+
+
+def test_a_session_co_chaired_by_two_ministers(registry) -> None:
+    got = _posts("The 12th meeting of the New Zealand-Fiji Joint Commission was held in Suva on 3 "
+                 "May 2024, co-chaired by Foreign Minister Winston Peters and Fiji's Minister for "
+                 "Foreign Affairs Sitiveni Rabuka.", registry)
+    assert {("New Zealand", "minister-of-foreign-affairs"),
+            ("Fiji", "minister-of-foreign-affairs")} in got
+
+
+def test_a_visitor_who_co_chaired_a_session_with_a_host_minister(registry) -> None:
+    got = _posts("Foreign Minister Penny Wong visited Suva on 3 May 2024 and co-chaired the 12th "
+                 "meeting of the Australia-Fiji Joint Commission with Foreign Minister Rabuka.",
+                 registry)
+    assert {("Australia", "minister-of-foreign-affairs"),
+            ("Fiji", "minister-of-foreign-affairs")} in got
+
+
+def test_an_earlier_session_in_the_sentence_gets_no_co_chairs(registry) -> None:
+    # guard: "… the 12th meeting … with B, two years after the 11th meeting in Canberra": the
+    # 11th is another session, its co-chairs are not told
+    got = _posts("Foreign Minister Penny Wong visited Suva on 3 May 2024 and co-chaired the 12th "
+                 "meeting of the Australia-Fiji Joint Commission with Foreign Minister Rabuka, two "
+                 "years after the 11th meeting in Canberra.", registry)
+    assert {("Australia", None), ("Fiji", None)} in got
+
+
+def test_a_summit_attended_keeps_its_number_and_a_fronted_day_range(registry) -> None:
+    got = [(e.get("start"), e.get("end"), e.get("ordinal"))
+           for e in facts("Ngày 10-11/11/2026, Chủ tịch nước dự Hội nghị Thượng đỉnh Pháp ngữ lần "
+                          "thứ 20 tại Campuchia.", registry, "event", "vi")
+           if e["event_type"] == "meeting"]
+    assert ("2026-11-10", "2026-11-11", 20) in got
+
 # --- 3. visits of several ministers together ----------------------------------------------------
 
 
