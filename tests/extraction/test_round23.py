@@ -118,6 +118,15 @@ def test_the_following_day_she_flew_on(registry) -> None:
                   "day she flew to New Zealand.", registry)
     assert ("India", "New Zealand", "2024-08-06", None, None) in got
 
+
+def test_a_day_after_a_lost_space_takes_its_own_sentences_year(registry) -> None:
+    # a scraped page: "… on 19 October.The …" then a date of 2018 in the next sentence
+    got = [e.get("date") for e in facts(
+        "Vice President Vo Thi Anh Xuan paid an official visit to Estonia on 8-9 May 2019 and met "
+        "President Kersti Kaljulaid in Tallinn on 8 May.The two ministries held consultations "
+        "in Hanoi on 4 June 2020.", registry, "event") if e["event_type"] == "meeting"]
+    assert "2019-05-08" in got and "2020-05-08" not in got
+
 # --- 2. numbered summits and sessions -----------------------------------------------------------
 
 
