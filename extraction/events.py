@@ -1799,6 +1799,18 @@ def _numbered_meetings(ctx: Context, s: Sentence, found: list[Candidate]) -> lis
         stop = re.search(r",\s+(?:and|but|while|the\s+first|và|nhưng)\s", ctx.text[m.end() : s.end])
         end = min(semi if semi >= 0 else s.end, m.end() + stop.start() if stop else s.end)
         place = _place(ctx, m.end(), end)
+        venue = re.search(r"(?:was|is|became|had\s+been)\s+the\s+(?:venue|host|site)\s+(?:of|for)"
+                          r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$"
+                          r"|(?<!\w)là\s+nơi\s+(?:diễn\s+ra|tổ\s+chức)\s+$",
+                          ctx.text[max(s.start, m.start() - 60) : m.start()])
+        if place is None and venue is not None:
+            # "Reykjavík was the venue of the Council of Europe's fourth summit …": the place
+            # named as the clause's subject
+            sub = [x for x in ctx.mentions_in(s.start, m.start()) if x.key and (
+                x.is_state or x.how in ("capital", "city"))]
+            if sub and re.fullmatch(r"\s*", ctx.text[sub[-1].end : max(s.start, m.start() - 60)
+                                                     + venue.start()]):
+                place = sub[-1]
         if place is None:
             # "… lần thứ 64 của khối ở Asunción (Paraguay)": a body's genitive, then the place
             gen = re.match(r"\s+(?:của|of)\s+[^,.;()]{1,40}?(?=\s+(?:ở|tại|in|at)\s)",

@@ -208,6 +208,12 @@ def test_a_committee_that_met_hop_khoa(registry) -> None:
 
 
 
+def test_a_city_that_was_the_venue_of_a_numbered_summit(registry) -> None:
+    got = _meetings("Valletta was the venue of the Commonwealth's 25th summit in November 2015.",
+                    registry)
+    assert ("meeting", frozenset({("Malta", "host")}), "Malta", "2015-11", 25) in got
+
+
 def _posts(text: str, registry, lang: str | None = None) -> list[set]:
     """Per committee session, its {(actor, office)}."""
     return [{(p["actor"], (p.get("post") or {}).get("office")) for p in e["participants"]}
