@@ -30,7 +30,7 @@ INTENT = [
                 r"|\bintends?\s+to\b|\bseeks?\b|\baims?\s+to\b"
                 # round 19: a vote for a step still to take effect, an aim set, a plan announced
                 r"|\bvoted\s+to\s+(?:withdraw|leave|quit|join|apply)\b"
-                r"|\bset\s+(?=[^.;]{0,80}?\bas\s+(?:the|its|their)\s+(?:\w+\s+){0,2}"
+                r"|\b(?:set|named)\s+(?=[^.;]{0,80}?\bas\s+(?:the|its|their)\s+(?:\w+\s+){0,2}"
                 r"(?:aims?|goals?|priorit(?:y|ies)|objectives?)\b)"
                 r"|\bannounced\s+(?:a\s+)?plans?\s+to\b|(?<!\w)công\s+bố\s+kế\s+hoạch(?!\w)"
                 r"|\bsaid\s+(?:they|it)\s+would\b(?!\s+not)|\bcân nhắc\b|\bxem xét\b"
@@ -51,6 +51,13 @@ INTENT = [
                 # round 23: "said he planned to visit Africa", "Kenya has offered to lead …"
                 r"|\bsaid\s+(?:that\s+)?(?:they|it|he|she)\s+planned\s+to\b"
                 r"|\b(?:has|have|had)\s+offered\s+to\b"
+                # round 23: negotiations agreed ("they agreed to open negotiations on …"), a
+                # request ("Việt Nam đề nghị Slovenia sớm phê chuẩn …"), a step under way ("phía
+                # Slovenia đang xúc tiến việc mở …")
+                r"|\bagreed\s+to\s+(?:open|start|begin|launch)\s+negotiations\b"
+                r"|(?<!\w)nhất\s+trí\s+(?:mở|khởi\s+động|bắt\s+đầu)\s+đàm\s+phán(?!\w)"
+                r"|(?<!\w)đề\s+nghị\s+(?=(?-i:[A-ZĐ])[^,.;]{0,30}?\s(?:sớm|xem\s+xét)(?!\w))"
+                r"|(?<!\w)đang\s+xúc\s+tiến(?!\w)"
                 r"|(?<!\w)nhất\s+trí\s+(?=(?:tăng\s+cường|đẩy\s+mạnh|mở\s+rộng|thúc\s+đẩy)(?!\w))"
                 r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"
                 r"(?:\w+\s+)?(?:target|goal)\b|(?<!\w)(?<!chưa )(?<!không )có kế hoạch(?!\w)",
@@ -90,8 +97,8 @@ def reported_future(ctx: Context, start: int, end: int) -> list[tuple[int, int, 
 
 
 #: an organ of the text's state opening the clause, named without its state
-_OWN_ORGAN = re.compile(r"(?:^|[:;,]\s*|\b(?:its|the)\s+)(?:governments?|parliament|cabinet"
-                        r"|leadership)\s+(?:\w+\s+){0,2}$|(?<!\w)(?:Quốc\s+hội|Chính\s+phủ)"
+_OWN_ORGAN = re.compile(r"(?:^|[:;,]\s*|\b(?:its|the|every|each|successive)\s+)(?:governments?"
+                        r"|parliament|cabinet|leadership)\s+(?:\w+\s+){0,3}$|(?<!\w)(?:Quốc\s+hội|Chính\s+phủ)"
                         r"\s+nước\s+này\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -126,7 +133,12 @@ def extract(ctx: Context) -> list[Candidate]:
         for a, b, modality in found:
             if modality == "future":
                 subjects = _office_holders(ctx, s.start, prev_end, a, b)
-                if len(subjects) < 2 or negated(ctx, a, s.start):
+                # round 23: one office holder's planned attendance ("Trong những ngày tới, Chủ
+                # tịch nước sẽ dự Hội nghị …"): an intention of that state alone
+                alone = len(subjects) == 1 and re.match(
+                    r"\s*(?:(?:also|còn|tiếp\s+tục)\s+)?(?:dự|tham\s+dự|attend)\b",
+                    ctx.text[b : b + 30], re.I)
+                if (len(subjects) < 2 and not alone) or negated(ctx, a, s.start):
                     continue
                 data = {"claim_type": "intention", "modality": "intended",
                         "subjects": [ctx.label(k) for k in subjects]}

@@ -367,3 +367,32 @@ def test_a_vietnamese_confidence_is_a_hope(registry) -> None:
 def test_an_offer_is_an_intention(registry) -> None:
     got = _claims("Rwanda has offered to train police officers for the mission.", registry)
     assert ("intention", "intended", ("Rwanda",)) in got
+
+
+def test_aims_named_by_every_government_are_the_states_intention(registry) -> None:
+    got = _claims("Foreign relations of Moldova\n\nMoldova became independent in 1991. Every "
+                  "government since then has named membership of the European Union as the aim "
+                  "of its foreign policy.", registry)
+    assert ("intention", "intended", ("Moldova",)) in got
+
+
+def test_negotiations_agreed_a_request_and_a_step_under_way_are_intentions(registry) -> None:
+    got = _claims("Viet Nam and Estonia agreed to open negotiations on an investment agreement.",
+                  registry)
+    assert any(t == "intention" and set(s) == {"Estonia", "Vietnam"} for t, _, s in got)
+    got = _claims("Việt Nam đề nghị Estonia sớm phê chuẩn hiệp định.", registry, "vi")
+    assert ("intention", "intended", ("Vietnam",)) in got
+    got = _claims("Phía Estonia đang xúc tiến việc mở Lãnh sự danh dự tại Đà Nẵng.", registry, "vi")
+    assert ("intention", "intended", ("Estonia",)) in got
+
+
+def test_a_leaders_planned_attendance_is_an_intention(registry) -> None:
+    got = _claims("Trong những ngày tới, Chủ tịch nước sẽ dự Hội nghị Cấp cao APEC.", registry,
+                  "vi")
+    assert ("intention", "intended", ("Vietnam",)) in got
+
+
+def test_a_proposal_at_someones_request_is_no_intention(registry) -> None:
+    # guard: "theo đề nghị của …" (at the proposal of) is no request "đề nghị X sớm …"
+    got = _claims("Theo đề nghị của Estonia, hai bên tổ chức hội thảo năm 2024.", registry, "vi")
+    assert not any(m == "intended" and s == ("Estonia",) for _, m, s in got)
