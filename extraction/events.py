@@ -204,7 +204,11 @@ _LEFT_ON = re.compile(r"\b(?:left|departed(?:\s+from)?)\s+(?P<from>(?:the\s+)?(?
                       r"(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+)?on\s+(?:the\s+(?P<nth>\d{1,2})"
                       r"(?:st|nd|rd|th)\b)?"
                       r"|(?<!\w)rời\s+(?:khỏi\s+)?(?P<from_vi>(?-i:[A-ZĐ])[\w'’.-]*(?:\s+(?-i:[A-ZĐ])"
-                      r"[\w'’.-]*){0,2}\s+)?(?:vào\s+)?(?=ngày\s)")
+                      r"[\w'’.-]*){0,2}\s*)?(?:vào\s+)?(?=ngày\s|,|\s*kết\s+thúc)"
+                      # "Ngày 22/1, Thủ tướng … kết thúc chuyến thăm", "… concluded his visit on …"
+                      r"|(?<!\w)kết\s+thúc\s+chuyến\s+thăm(?:\s+(?:ngày\s+)?(?=\d))?"
+                      r"|\b(?:concluded|ended|wrapped\s+up)\s+(?:his|her|the|their)\s+(?:\w+\s+)?visit"
+                      r"(?:\s+on(?=\s))?")
 
 
 def _left_on(ctx: Context, out: list[Candidate]) -> list[Candidate]:
@@ -249,6 +253,12 @@ def _left_on(ctx: Context, out: list[Candidate]) -> list[Candidate]:
                     d = next((x for x in ctx.dates_in(m.end(), min(sent.end, m.end() + 25))
                               if x.start - m.end() < 6 and isinstance(x.value, str)
                               and len(x.value) == 10), None)
+                    if d is None and sent is nxt:
+                        # "Ngày 22/1, Thủ tướng rời Bucharest, kết thúc chuyến thăm": the day
+                        # fronted in the departure's sentence
+                        d = next((x for x in ctx.dates_in(sent.start, m.start())
+                                  if isinstance(x.value, str) and len(x.value) == 10
+                                  and x.start - sent.start < 4), None)
                     if d is None:
                         continue
                     last = dt.date.fromisoformat(d.value)

@@ -93,6 +93,18 @@ def test_a_departure_in_vietnamese(registry) -> None:
     assert ("Vietnam", "Chile", None, "2024-11-09", "2024-11-12") in got
 
 
+def test_a_departure_with_its_day_fronted_in_the_next_sentence(registry) -> None:
+    got = _visits("Thủ tướng Phạm Minh Chính thăm chính thức Ba Lan từ ngày 14/3/2025. Ngày 16/3, "
+                  "Thủ tướng rời Warszawa, kết thúc chuyến thăm.", registry, "vi")
+    assert ("Vietnam", "Poland", None, "2025-03-14", "2025-03-16") in got
+
+
+def test_a_visit_concluded_on_a_day(registry) -> None:
+    got = _visits("Indian President Droupadi Murmu arrived in Samoa on 21 October 2024 for a "
+                  "state visit. She concluded her visit on 24 October.", registry)
+    assert ("India", "Samoa", None, "2024-10-21", "2024-10-24") in got
+
+
 def test_leaving_another_state_does_not_end_the_visit(registry) -> None:
     # guard: the state left is not the host: the visit keeps its arrival day
     got = _visits("Indian President Droupadi Murmu arrived in Samoa on 21 October 2024 for a "
