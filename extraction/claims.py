@@ -18,6 +18,10 @@ INTENT = [
                 # relationship would grow …")
                 r"|\bhoped\b(?=\s+(?:that\s+)?[^.;]{0,80}?\bwould\b(?!\s+not))"
                 r"|(?<!\w)hy vọng(?!\w)|(?<!\w)kỳ vọng(?!\w)"
+                # round 23: a confidence reported ("said he was confident that it would be
+                # concluded", "bày tỏ tin tưởng … sẽ thành công"): a hope
+                r"|\b(?:said|says)\s+(?:that\s+)?(?:he|she|it|they)\s+(?:was|were|is|are)\s+"
+                r"confident\b|(?<!\w)bày\s+tỏ\s+(?:tin\s+tưởng|niềm\s+tin)(?!\w)"
                 # round 19: "has long sought full membership"
                 r"|\b(?:has|have)\s+(?:long\s+|so\s+far\s+)?sought\s+(?=(?:full\s+|formal\s+)?"
                 r"(?:membership|accession|admission)\b|to\s+(?:join|become\s+a\s+member)\b)",
@@ -26,7 +30,7 @@ INTENT = [
                 r"|\bintends?\s+to\b|\bseeks?\b|\baims?\s+to\b"
                 # round 19: a vote for a step still to take effect, an aim set, a plan announced
                 r"|\bvoted\s+to\s+(?:withdraw|leave|quit|join|apply)\b"
-                r"|\bset\s+(?=[^.;]{0,80}?\bas\s+(?:the|its|their)\s+(?:\w+\s+){0,2}"
+                r"|\b(?:set|named)\s+(?=[^.;]{0,80}?\bas\s+(?:the|its|their)\s+(?:\w+\s+){0,2}"
                 r"(?:aims?|goals?|priorit(?:y|ies)|objectives?)\b)"
                 r"|\bannounced\s+(?:a\s+)?plans?\s+to\b|(?<!\w)công\s+bố\s+kế\s+hoạch(?!\w)"
                 r"|\bsaid\s+(?:they|it)\s+would\b(?!\s+not)|\bcân nhắc\b|\bxem xét\b"
@@ -44,6 +48,16 @@ INTENT = [
                 # round 21: reported intentions, "the two leaders said they wanted to double …",
                 # "hai nước dự định tăng gấp đôi …", "hai bên nhất trí tăng cường …"
                 r"|\bsaid\s+(?:they|it|he|she)\s+wanted\s+to\b|(?<!\w)dự\s+định(?!\w)"
+                # round 23: "said he planned to visit Africa", "Kenya has offered to lead …"
+                r"|\bsaid\s+(?:that\s+)?(?:they|it|he|she)\s+planned\s+to\b"
+                r"|\b(?:has|have|had)\s+offered\s+to\b"
+                # round 23: negotiations agreed ("they agreed to open negotiations on …"), a
+                # request ("Việt Nam đề nghị Slovenia sớm phê chuẩn …"), a step under way ("phía
+                # Slovenia đang xúc tiến việc mở …")
+                r"|\bagreed\s+to\s+(?:open|start|begin|launch)\s+negotiations\b"
+                r"|(?<!\w)nhất\s+trí\s+(?:mở|khởi\s+động|bắt\s+đầu)\s+đàm\s+phán(?!\w)"
+                r"|(?<!\w)đề\s+nghị\s+(?=(?-i:[A-ZĐ])[^,.;]{0,30}?\s(?:sớm|xem\s+xét)(?!\w))"
+                r"|(?<!\w)đang\s+xúc\s+tiến(?!\w)"
                 r"|(?<!\w)nhất\s+trí\s+(?=(?:tăng\s+cường|đẩy\s+mạnh|mở\s+rộng|thúc\s+đẩy)(?!\w))"
                 r"|(?<!\w)(?:đặt|đề ra)\s+mục tiêu(?!\w)|\bset\s+(?:a|the|themselves\s+a)\s+"
                 r"(?:\w+\s+)?(?:target|goal)\b|(?<!\w)(?<!chưa )(?<!không )có kế hoạch(?!\w)",
@@ -83,8 +97,8 @@ def reported_future(ctx: Context, start: int, end: int) -> list[tuple[int, int, 
 
 
 #: an organ of the text's state opening the clause, named without its state
-_OWN_ORGAN = re.compile(r"(?:^|[:;,]\s*|\b(?:its|the)\s+)(?:governments?|parliament|cabinet"
-                        r"|leadership)\s+(?:\w+\s+){0,2}$|(?<!\w)(?:Quốc\s+hội|Chính\s+phủ)"
+_OWN_ORGAN = re.compile(r"(?:^|[:;,]\s*|\b(?:its|the|every|each|successive)\s+)(?:governments?"
+                        r"|parliament|cabinet|leadership)\s+(?:\w+\s+){0,3}$|(?<!\w)(?:Quốc\s+hội|Chính\s+phủ)"
                         r"\s+nước\s+này\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -103,12 +117,28 @@ def extract(ctx: Context) -> list[Candidate]:
             if not any(m.start() < b and a < m.end() for a, b, _ in found):
                 found.append((m.start(), m.end(), "future"))
         found.sort()
+        # round 23: "said he was confident that it would be concluded": the future is the
+        # hope's, not a second (reported) intention
+        found = [x for x in found if x[2] != "reported" or not any(
+            h[2] == "hoped" and h[1] <= x[0] and not re.search(r"[.;]", ctx.text[h[1] : x[0]])
+            for h in found)]
+        # round 23: "Kenya has offered to lead … and said it intends to deploy …": the pronoun's
+        # coordinated intention is the same claim, told on
+        found = [x for i, x in enumerate(found) if not any(
+            y[2] == x[2] and y[1] <= x[0] and re.fullmatch(
+                r"[^.;]{0,80}?\s(?:and|và)\s+(?:said\s+(?:that\s+)?)?(?:it|they|he|she)\s+(?:\w+\s+)?",
+                ctx.text[y[1] : x[0]]) for y in found[:i])]
         prev_subjects: list[str] = []
         prev_end = s.start
         for a, b, modality in found:
             if modality == "future":
                 subjects = _office_holders(ctx, s.start, prev_end, a, b)
-                if len(subjects) < 2 or negated(ctx, a, s.start):
+                # round 23: one office holder's planned attendance ("Trong những ngày tới, Chủ
+                # tịch nước sẽ dự Hội nghị …"): an intention of that state alone
+                alone = len(subjects) == 1 and re.match(
+                    r"\s*(?:(?:also|còn|tiếp\s+tục)\s+)?(?:dự|tham\s+dự|attend)\b",
+                    ctx.text[b : b + 30], re.I)
+                if (len(subjects) < 2 and not alone) or negated(ctx, a, s.start):
                     continue
                 data = {"claim_type": "intention", "modality": "intended",
                         "subjects": [ctx.label(k) for k in subjects]}
@@ -145,6 +175,8 @@ def extract(ctx: Context) -> list[Candidate]:
                 flags.append("subject-from-document")
             if not subjects and modality != "reported":
                 subjects = _office_holders(ctx, s.start, prev_end, a, b)
+            if not subjects and modality in ("hoped", "intended"):
+                subjects = _named_speaker(ctx, max(s.start, prev_end), a)
             if not subjects:
                 prev_end = b
                 continue
@@ -234,7 +266,14 @@ def refusals(ctx: Context) -> list[Candidate]:
             subj = [x for x in group_before(ctx, s.start, m.start()) if x.is_state]
             if not subj:
                 continue
-            out.append(Candidate("claim", {"claim_type": "characterisation",
+            # round 23: a refusal to take part in an action ("từ chối tham gia cuộc can thiệp
+            # …", "refused to take part in the invasion") is a position; declining to join a
+            # body or an invitation stays a characterisation (the corpus convention)
+            action = re.match(r"\s*(?:vào\s+|in\s+)?(?:the\s+|an?\s+)?(?:cuộc|chiến\s+dịch"
+                              r"|can\s+thiệp|intervention|invasion|war|operation|boycott)\b",
+                              ctx.text[m.end() : m.end() + 30], re.I)
+            kind = "position" if action else "characterisation"
+            out.append(Candidate("claim", {"claim_type": kind,
                                            "subjects": [ctx.label(k) for k in keys(subj)]},
                                  subj[0].start, _clause_end(ctx, m.end(), s.end), 0.65,
                                  "claim-refused"))
@@ -310,9 +349,82 @@ def _stated_absences(ctx: Context) -> list[Candidate]:
     return out
 
 
+def _named_speaker(ctx: Context, a: int, b: int) -> list[str]:
+    """Round 23: "Ruto said he was confident …": a leader named without an office right
+    before the claim word; the post that introduced the name gives the state (none when that
+    post has no state: nothing is guessed)."""
+    from .events import _named_post
+
+    name = re.search(r"(?:\b(?:Mr|Ms|Mrs)\.?\s+)?((?-i:[A-Z])[\w'’\-]+)\s*$", ctx.text[a:b])
+    if name is None:
+        return []
+    post = _named_post(ctx, a + name.start(1), a + name.end(1) + 1)
+    return [post.state] if post is not None and post.state else []
+
+
+#: round 23: positions told in encyclopedic prose: a neutrality declared ("parliament passed
+#: the law declaring the country's permanent neutrality", "proclaimed military neutrality",
+#: "tuyên bố trung lập vĩnh viễn"), sanctions not joined ("has not aligned itself with EU
+#: sanctions"), a claim said not to hold ("which London says is not on the agenda"), a plan a
+#: state backs or opposes ("a plan the United States backs with funding")
+_NEUTRALITY = re.compile(r"\b(?:proclaimed|proclaiming|declared|declaring|declares|proclaims)\s+"
+                         r"(?:its\s+|the\s+country['’]s\s+|a\s+policy\s+of\s+)?(?:\w+\s+){0,2}?"
+                         r"neutrality\b|(?<!\w)tuyên\s+bố\s+(?:chính\s+sách\s+)?trung\s+lập(?!\w)",
+                         re.I)
+_NOT_ALIGNED = re.compile(r"\b(?:has|have|had|did|does|do)\s+not\s+(?:aligned|joined)\s+"
+                          r"(?:itself\s+|themselves\s+)?(?:with|in)\s+(?:the\s+)?[^.;,]{0,30}?\bsanctions\b"
+                          r"|(?<!\w)(?:không|chưa)\s+tham\s+gia\s+(?:các\s+)?(?:lệnh\s+)?trừng\s+phạt"
+                          r"(?!\w)", re.I)
+_SAYS_NOT = re.compile(r"\b(?:which|that)\s+(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)"
+                       r"{0,2})\s+(?:says|said|insists|insisted|maintains|maintained)\s+(?:is|was|are"
+                       r"|were)\s+(?:not|no\s+longer)\b")
+_BACKS = re.compile(r"\b(?:a|an|the)\s+(?:plan|bid|proposal|effort|mission|deal|initiative"
+                    r"|resolution)\s+(?:that\s+)?(?P<who>(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+"
+                    r"(?-i:[A-Z])[\w.'’-]*){0,3})\s+(?:backs|supports|opposes|backed|supported"
+                    r"|opposed)\b")
+
+
+def positions(ctx: Context) -> list[Candidate]:
+    """Round 23: positions in encyclopedic prose, claims only (never facts), of the state the
+    clause names before the words, else (an organ of the state, "the country's") the text's
+    state; nothing when neither holds."""
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for rx in (_NEUTRALITY, _NOT_ALIGNED):
+            for m in rx.finditer(ctx.text, s.start, s.end):
+                clause = max(s.start, ctx.text.rfind(";", s.start, m.start()) + 1)
+                who = [x for x in ctx.mentions_in(clause, m.start()) if x.key and (
+                    x.is_state or x.how in ("capital", "demonym"))]
+                # (not a state the clause names after a preposition: "… with Russia")
+                who = [x for x in who if not re.search(
+                    r"\b(?:with|to|in|from|of|against)\s+$",
+                    ctx.text[max(s.start, x.start - 9) : x.start])]
+                subject = who[-1].key if who else ctx.subject if ctx.subject and (
+                    re.search(r"\b(?:parliament|government|the\s+country|its|nước\s+này|Quốc\s+hội)"
+                              r"\b", ctx.text[clause : m.end()], re.I)) else None
+                if subject is None:
+                    continue
+                out.append(Candidate("claim", {"claim_type": "position",
+                                               "subjects": [ctx.label(subject)]},
+                                     who[-1].start if who else m.start(),
+                                     _clause_end(ctx, m.end(), s.end), 0.6, "claim-position"))
+        for rx in (_SAYS_NOT, _BACKS):
+            for m in rx.finditer(ctx.text, s.start, s.end):
+                at = m.start("who")
+                who = [x for x in ctx.mentions_in(at, m.end("who")) if x.key and (
+                    x.is_state or x.how == "capital")]
+                if not who or negated(ctx, m.start(), s.start):
+                    continue
+                out.append(Candidate("claim", {"claim_type": "position",
+                                               "subjects": [ctx.label(who[0].key)]},
+                                     m.start(), _clause_end(ctx, m.end(), s.end), 0.6,
+                                     "claim-position"))
+    return out
+
+
 def negations(ctx: Context) -> list[Candidate]:
     """"Hoa Kỳ chưa công nhận …": a position, negated."""
-    out = refusals(ctx) + _stated_absences(ctx)
+    out = refusals(ctx) + _stated_absences(ctx) + positions(ctx)
     for s in ctx.sents:
         for m in NOT_RECOGNISE.finditer(ctx.text, s.start, s.end):
             subj = group_before(ctx, s.start, m.start())

@@ -495,10 +495,17 @@ def _in_a_name(text: str, d: DateMention) -> bool:
         r"\w{2,}\s+$", text[max(0, d.start - 20) : d.start], re.I))
 
 
+#: round 23: a stop whose space a scraped page lost ("… in Riga on 19 October.The two …")
+_LOST_STOP = re.compile(r"(?<=[a-zà-ỹđ\d]{2})\.(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+
+
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     b = min((x for x in (text.find(". ", pos), text.find("\n", pos)) if x >= 0), default=len(text))
-    return a, b
+    for m in _LOST_STOP.finditer(text, a, pos):
+        a = m.end()
+    m = _LOST_STOP.search(text, pos, b)
+    return a, (m.start() if m else b)
 
 
 #: a clause about what is still to come, right before a weekday

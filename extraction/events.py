@@ -71,14 +71,16 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   + PASSIVE_MEET, re.I)
 _PASSIVE = re.compile(PASSIVE_MEET[1:], re.I)
 SESSION = re.compile(
-    r"(?:kỳ|phiên)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
+    r"(?:kỳ|phiên|khóa|khoá)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
     r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b"
     r"|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
     r"|twelfth)\s+(?:session|meeting)\b"
     # round 19: a numbered bilateral forum or dialogue: "The 30th Ministerial Forum was held
     # in …", "the 29th Forum met at …"
     r"|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(?:(?:Ministerial|Strategic|Joint|Annual)\s+)?"
-    r"(?-i:Forum|Dialogue)\b(?=\s+(?:was|were|met|took|convened|opened)\b)", re.I)
+    r"(?-i:Forum|Dialogue)\b(?=\s+(?:was|were|met|took|convened|opened)\b)"
+    # round 23: "Ủy ban Liên Chính phủ … họp khóa thứ 24 tại Sofia"
+    r"|(?<!\w)họp\s+(?:khóa|khoá|kỳ|phiên)\s+(?:lần\s+)?thứ\s+(\d+)", re.I)
 _ORDINALS = {w: n for n, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
     1)}
@@ -176,6 +178,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _attended(ctx, s)
         out += _hosted(ctx, s)
         out += _held_numbered(ctx, s)
+        out += _numbered_meetings(ctx, s, out)
         out += _at_their_talks(ctx, s)
         out += _together_at(ctx, s, out)
         out += _missions(ctx, s)
@@ -189,9 +192,172 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _first_to_do_so(ctx, out)
     out += _followed_visits(ctx, out)
     out += _possessive_visits(ctx, out)
-    return _within_ranges(_placed_by_visit(_during_the_visit(ctx, _dated_by_dateline(
-        ctx, _without_restatements(
-        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))))
+    out += _tour_legs(ctx, out)
+    return _within_ranges(_left_on(ctx, _day_of_visit(ctx, _placed_by_visit(_during_the_visit(
+        ctx, _dated_by_dateline(ctx, _without_restatements(
+            ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))))))
+
+
+#: round 23: the visitor leaving on a later day: "She left on the 26th for Tonga", "… and left
+#: Suva on 9 August", "rời Chile ngày 12/11"
+_LEFT_ON = re.compile(r"\b(?:left|departed(?:\s+from)?)\s+(?P<from>(?:the\s+)?(?-i:[A-Z])[\w'’.-]*"
+                      r"(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s+)?on\s+(?:the\s+(?P<nth>\d{1,2})"
+                      r"(?:st|nd|rd|th)\b)?"
+                      r"|(?<!\w)rời\s+(?:khỏi\s+)?(?P<from_vi>(?-i:[A-ZĐ])[\w'’.-]*(?:\s+(?-i:[A-ZĐ])"
+                      r"[\w'’.-]*){0,2}\s*)?(?:vào\s+)?(?=ngày\s|,|\s*kết\s+thúc)"
+                      # "Ngày 22/1, Thủ tướng … kết thúc chuyến thăm", "… concluded his visit on …"
+                      r"|(?<!\w)kết\s+thúc\s+chuyến\s+thăm(?:\s+(?:ngày\s+)?(?=\d))?"
+                      r"|\b(?:concluded|ended|wrapped\s+up)\s+(?:his|her|the|their)\s+(?:\w+\s+)?visit"
+                      r"(?:\s+on(?=\s))?")
+
+
+def _left_on(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 23: a visit dated by its arrival whose visitor is told leaving on a later day (in
+    the visit's sentence or the next one of its paragraph, the place left being the host or
+    unnamed) runs from the arrival to that day; a day of the month ("on the 26th") is of the
+    arrival's month (or the next one). More than 14 days, or a departure before the arrival:
+    left alone. A visit whose end is not told keeps its arrival day."""
+    visits = [c for c in out if c.data.get("event_type") == "visit"
+              and isinstance(c.data.get("date"), str) and len(c.data["date"]) == 10]
+    for v in visits:
+        s = ctx.sentence_of(v.start)
+        i = ctx.sents.index(s)
+        nxt = ctx.sents[i + 1] if i + 1 < len(ctx.sents) and ctx.sents[i + 1].paragraph \
+            == s.paragraph else None
+        if nxt is not None and any(c is not v and c.data.get("event_type") == "visit"
+                                   and nxt.start <= c.start < nxt.end for c in out):
+            nxt = None  # (the next sentence tells a visit of its own)
+        first = dt.date.fromisoformat(v.data["date"])
+        host = next(p["actor"] for p in v.data["participants"] if p["role"] == "host")
+        last = None
+        for sent, lo in ((s, v.end), (nxt, None)):
+            if sent is None:
+                continue
+            for m in _LEFT_ON.finditer(ctx.text, lo or sent.start, sent.end):
+                left = m.group("from") or m.group("from_vi")
+                if left:
+                    at = m.start("from") if m.group("from") else m.start("from_vi")
+                    named = [x for x in ctx.mentions_in(at, at + len(left)) if x.key]
+                    if not named or ctx.label(named[0].key) != host:
+                        continue
+                if m.group("nth"):
+                    day = int(m.group("nth"))
+                    month = dt.date(first.year, first.month, 1)
+                    if day < first.day:
+                        month = (month + dt.timedelta(days=32)).replace(day=1)
+                    try:
+                        last = month.replace(day=day)
+                    except ValueError:
+                        continue
+                else:
+                    d = next((x for x in ctx.dates_in(m.end(), min(sent.end, m.end() + 25))
+                              if x.start - m.end() < 6 and isinstance(x.value, str)
+                              and len(x.value) == 10), None)
+                    if d is None and sent is nxt:
+                        # "Ngày 22/1, Thủ tướng rời Bucharest, kết thúc chuyến thăm": the day
+                        # fronted in the departure's sentence
+                        d = next((x for x in ctx.dates_in(sent.start, m.start())
+                                  if isinstance(x.value, str) and len(x.value) == 10
+                                  and x.start - sent.start < 4), None)
+                    if d is None:
+                        continue
+                    last = dt.date.fromisoformat(d.value)
+                break
+            if last is not None:
+                break
+        if last is None or not 0 < (last - first).days < 15:
+            continue
+        v.data.pop("date")
+        v.data["start"] = first.isoformat()
+        v.data["end"] = last.isoformat()
+        v.flags = [*v.flags, "end-from-departure"]
+    return out
+
+
+#: round 23: "on the second day of a three-day state visit", "ngày thứ hai của chuyến thăm":
+#: the day told is that day of the visit (its length, when given, gives the last day)
+_DAY_OF = re.compile(
+    r"\bthe\s+(second|third|fourth|fifth|sixth)\s+day\s+of\s+(?:a|an|his|her|their|its|the)\s+"
+    r"(?:(\w+)-day\s+)?(?:(?:state|official|working|royal|bilateral)\s+)?(?:visit|trip|tour)\b"
+    r"|(?<!\w)ngày\s+thứ\s+(hai|ba|tư|năm|sáu)\s+(?:của\s+)?chuyến\s+(?:thăm|công\s+du)"
+    r"(?:[^,.;]{0,40}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d))?", re.I)
+_DAY_N = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "hai": 2, "ba": 3,
+          "tư": 4, "năm": 5, "sáu": 6}
+
+
+def _day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 23: a visit told on a day that the text calls the Nth day of a visit ("held talks
+    … on Tuesday, the second day of a visit", "Ruto, on the second day of a three-day state
+    visit, held talks …" after the visit dated by the dateline's Thursday): the visit began
+    N - 1 days before; it ends where a length is given ("three-day"), else only its start is
+    known. The visit is the one its sentence states, else the last visit told before with a
+    day date; a day of the sentence that is not that visit's date leaves it alone."""
+    visits = [c for c in out if c.data.get("event_type") == "visit"
+              and isinstance(c.data.get("date"), str) and len(c.data["date"]) == 10]
+    for m in _DAY_OF.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        n = _DAY_N[(m.group(1) or m.group(3)).lower()]
+        k = (m.group(2) or m.group(4) or "").lower()
+        length = int(k) if k.isdigit() else NUMBERS.get(k, 0)
+        if length and not n <= length < 15:
+            continue
+        own = [c for c in visits if s.start <= c.start < s.end]
+        told = own or [c for c in visits if c.start < s.start][-1:]
+        days = {d.value for d in ctx.dates_in(s.start, s.end) if isinstance(d.value, str)
+                and len(d.value) == 10}
+        if len(told) != 1 or (days and told[0].data["date"] not in days):
+            continue
+        v = told[0]
+        first = dt.date.fromisoformat(v.data.pop("date")) - dt.timedelta(days=n - 1)
+        v.data["start"] = first.isoformat()
+        if length:
+            v.data["end"] = (first + dt.timedelta(days=length - 1)).isoformat()
+        v.flags = [*v.flags, "day-of-visit"]
+    return out
+
+
+#: round 23: "… had flown in on Wednesday from Australia, where they ended a six-day tour, for
+#: a four-day state visit": the leg before ended on the day of the arrival
+_TOUR_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?P<at>\S[^,;.]{0,40}?),\s+where\s+(?:he|she|they|the\s+\w+)\s+(?:had\s+)?"
+    r"(?:ended|concluded|finished|wrapped\s+up|completed)\s+(?:a|an|his|her|their)\s+"
+    r"(?P<n>\w+)-day\s+(?:(?:state|official|royal|working)\s+)?(?:tour|visit|trip)\b"
+    r"|(?<!\w)từ\s+(?P<at_vi>\S[^,;.]{0,40}?),\s+(?:nơi|sau\s+khi)\s+(?:ông|bà|họ|đoàn)?\s*"
+    r"(?:đã\s+)?kết\s+thúc\s+chuyến\s+(?:thăm|công\s+du)\s+(?P<n_vi>\d{1,2}|hai|ba|bốn|năm|sáu"
+    r"|bảy)\s+ngày", re.I)
+
+
+def _tour_legs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Round 23: a tour's leg before a visit, counted back from the day of arrival of the
+    visit its sentence states (the leg's last day): same visitor, the state named after
+    "from" as its host."""
+    out = []
+    for m in _TOUR_BEFORE.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        k = (m.group("n") or m.group("n_vi")).lower()
+        length = int(k) if k.isdigit() else NUMBERS.get(k, 0)
+        at = m.start("at") if m.group("at") else m.start("at_vi")
+        there = [x for x in ctx.mentions_in(at, at + 45) if x.start == at and x.key
+                 and (x.is_state or x.how in ("capital", "city"))]
+        arrivals = [c for c in found if c.data.get("event_type") == "visit"
+                    and s.start <= c.start < s.end
+                    and len(str(c.data.get("start") or c.data.get("date") or "")) == 10]
+        if not there or not 1 < length < 15 or len(arrivals) != 1:
+            continue
+        v = arrivals[0]
+        host = there[0].key
+        visitor = [p for p in v.data["participants"] if p["role"] == "visitor"]
+        if len(visitor) != 1 or ctx.label(host) in {p["actor"] for p in v.data["participants"]}:
+            continue
+        last = dt.date.fromisoformat(v.data.get("start") or v.data["date"])
+        data = {"event_type": "visit",
+                "participants": [dict(visitor[0]), _participant(ctx, host, "host", None)],
+                "place": ctx.label(host),
+                "start": (last - dt.timedelta(days=length - 1)).isoformat(),
+                "end": last.isoformat()}
+        out.append(Candidate("event", data, m.start(), m.end(), 0.65, "event-tour-leg",
+                             ["date-from-context"]))
+    return out
 
 
 def _within_ranges(out: list[Candidate]) -> list[Candidate]:
@@ -948,6 +1114,10 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if named is None and post is None:
             named = _named_post(ctx, s.start, a)
         post = named or post
+        if post is None:
+            # round 23: "The following day she flew to Auckland": the pronoun's post, of the
+            # sentence before
+            post = _pronoun_post(ctx, s)
         host = dest.key if dest else None
         line_place = _dateline_place(ctx, ctx.sentence_of(ctx.dateline.start)) \
             if ctx.dateline is not None and host is None and re.match(
@@ -1028,6 +1198,16 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             ce = b + joined.start()
         d = _carried_date(ctx, s, _dateline_date(ctx, s, pick_date(ctx, a, ce, b, kinds)
                                                  or pick_date(ctx, s.start, ce, b, kinds)))
+        if d is not None and d.precision == "year" and isinstance(d.value, str) and re.search(
+                r"(?-i:[A-ZĐ][\w&-]*)\s+$", ctx.text[max(s.start, d.start - 20) : d.start]):
+            # round 23: "đang thăm chính thức Peru và dự Tuần lễ Cấp cao APEC 2024 từ ngày 12
+            # đến 16/11": a year that is part of a name is no date of the visit; the day range
+            # of its clause (of that year) is
+            later = [x for x in ctx.dates_in(d.end, ce) if x.precision == "day"
+                     and x.kind in ("point", "range") and str(
+                         x.value["from"] if isinstance(x.value, dict) else x.value)[:4] == d.value]
+            if later:
+                d = later[0]
         runs = re.match(r"[^,;.]{0,40}?,\s*which\s+(?:runs|lasts|will\s+run|will\s+last)\s+",
                         ctx.text[b:ce])
         own = [x for x in ctx.dates_in(b + runs.end(), ce) if x.value is not None
@@ -1036,6 +1216,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             d = own[0]  # "Mr Chinh's official visit, which runs from today until Saturday, …"
         data = {"event_type": "visit",
                 "participants": [_participant(ctx, visitor, "visitor", post),
+                                 *[_participant(ctx, visitor, "visitor", x)
+                                   for x in _co_visitors(ctx, post, before, a, visitor)],
                                  _participant(ctx, host, "host", None)],
                 "place": ctx.label(host)}
         data.update(_date_fields(d))
@@ -1057,7 +1239,7 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # the day of arrival, then the visit's length: "a day after he landed in the
             # kingdom for a three-day state visit", "đến Mát-xcơ-va chiều 20/3, bắt đầu chuyến
             # thăm … kéo dài ba ngày"
-            r"\b(?:landed|arrived)\s+in\b|\b(?:flew|came)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
+            r"\b(?:landed|arrived)\s+in\b|\b(?:flew|flown|came)\s+in\b|(?<!\w)(?:đến|tới)\s+(?-i:[A-ZĐ])",
             ctx.text[s.start : a], re.I)
         begins = begins or re.match(r"(?:landed|arrived|flew)\b", m.group(), re.I)
         if begins and 1 < n_days < 15 and isinstance(data.get("date"), str) \
@@ -1079,8 +1261,11 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             data["end"] = (first + dt.timedelta(days=n_days - 1)).isoformat()
         elif 1 < n_days < 15 and isinstance(data.get("date"), str) and len(data["date"]) == 10 \
                 and re.search(r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up)"
-                              r"\s+(?:\S+\s+){0,3}$|(?<!\w)kết thúc\s+(?:\S+\s+){0,2}$",
-                              ctx.text[max(s.start, a - 40) : a], re.I):
+                              r"\s+(?:\S+\s+){0,3}$|(?<!\w)kết thúc\s+(?:\S+\s+){0,2}$"
+                              # round 23: "left Apia on 26 October at the end of a five-day visit"
+                              r"|\b(?:left|departed)\b[^,;.]{0,50}?\bat\s+the\s+(?:end|close)\s+of\s+"
+                              r"(?:\S+\s+){0,3}$",
+                              ctx.text[max(s.start, a - 90) : a], re.I):
             # "hôm nay kết thúc chuyến thăm Lào hai ngày", "wrapped up a three-day visit on
             # Friday": the visit's first day is counted back from its last
             last = dt.date.fromisoformat(data.pop("date"))
@@ -1110,6 +1295,39 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                 out.append(Candidate("event", again, *span_of((a, b), dest, post, more), 0.7,
                                      "event-visit", flags))
     return out
+
+
+#: the joints of coordinated office holders: "Deputy Prime Minister A, Foreign Minister B and
+#: Minister for Pacific Affairs C visited …", "Bộ trưởng A và Bộ trưởng B thăm …"
+_CO_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+)?|\s+(?:and|và)\s+)")
+_CO_TAIL = re.compile(r"(?:\s+(?:(?-i:[A-ZĐ])[\w.'’-]*|for|of|and|the|on))*?"
+                      r"(?:\s+(?:also|then|jointly|together|đã|cũng|cùng))*\s*$")
+
+
+def _co_visitors(ctx: Context, post: Post | None, before: list[Post], a: int,
+                 visitor: str) -> list[Post]:
+    """Round 23: the office holders coordinated with the visitor as the subjects of the visit
+    verb (the corpus convention: one visit, each of them a visitor with their post): every
+    post of the list that opens with the visitor's and runs up to the verb, joined by commas
+    and "and" / "và", of the visitor's state (or none). Not a companion named after the visit
+    ("accompanied by …", "cùng đi có …": no gold convention holds them), nor a list of
+    another state's holders."""
+    if post is None or post not in before:
+        return []
+    chain = [p for p in before if p.start >= post.start]
+    if len(chain) < 2 or chain[0] is not post:
+        return []
+    for p, q in zip(chain, chain[1:], strict=False):
+        # (a name the post left out before the joint, a title word after it: "… and Trade
+        # Minister C", where the post read is "Minister C")
+        if not re.fullmatch(r"(?:\s+(?-i:[A-ZĐ])[\w.'’-]*){0,4}" + _CO_JOINT.pattern
+                            + r"(?:(?-i:[A-ZĐ])[\w.'’-]*\s+){0,3}", ctx.text[p.end : q.start]):
+            return []
+    tail = ctx.text[chain[-1].end : a]
+    if len(tail) > 70 or not _CO_TAIL.fullmatch(tail) or any(
+            p.state not in (None, visitor) for p in chain):
+        return []
+    return chain[1:]
 
 
 def _one_visit_per_range(out: list[Candidate]) -> list[Candidate]:
@@ -1195,7 +1413,8 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     """The post a sentence opening with "He" / "She" / "Ông" / "Bà" speaks of: the first post
     of the sentence before."""
     # (after a fronted time: "On Tuesday she held talks …", "Chiều cùng ngày, ông hội kiến …")
-    if not re.match(r"\s*(?:(?:On|In|Later|Earlier|Then|Afterwards|That|The\s+same|Sáng|Chiều|Tối"
+    if not re.match(r"\s*(?:(?:On|In|Later|Earlier|Then|Afterwards|That|The\s+same|The\s+following"
+                    r"|The\s+next|Sáng|Chiều|Tối"
                     r"|Trưa|Cũng|Sau\s+đó|Trong)\b[^,.;]{0,30}?,?\s+)?(?:He|She|he|she|Ông|Bà|ông|bà)\s",
                     s.text):
         return None
@@ -1469,9 +1688,9 @@ def _summits(ctx: Context, s: Sentence) -> list[Candidate]:
 #: "his attendance at the ASEAN-Australia Special Summit held in Melbourne …", "dự Hội nghị cấp
 #: cao APEC tại Đà Nẵng …"
 _ATTEND = re.compile(r"\battended\s+(?:the\s+)?|\b(?:his|her)\s+attendance\s+at\s+(?:the\s+)?"
-                     r"|(?<!\w)(?:tham\s+)?dự\s+(?=Hội\s+nghị\s+(?:cấp\s+cao|thượng\s+đỉnh))")
+                     r"|(?<!\w)(?:tham\s+)?dự\s+(?=Hội\s+nghị\s+(?:[Cc]ấp\s+[Cc]ao|[Tt]hượng\s+[Đđ]ỉnh))")
 _GATHERING = re.compile(r"[^,.;()]{0,60}?\b(?:summits?|Summit)\b"
-                        r"|Hội\s+nghị\s+(?:cấp\s+cao|thượng\s+đỉnh)"
+                        r"|Hội\s+nghị\s+(?:[Cc]ấp\s+[Cc]ao|[Tt]hượng\s+[Đđ]ỉnh)"
                         r"(?:\s+(?:[–-]\s+)?(?-i:[A-ZĐ])[\w-]*)*")
 
 
@@ -1511,21 +1730,131 @@ def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
             place = next((x for x in ctx.mentions if x.key == ctx.subject), None)
         ds = [d for d in ctx.dates_in(g.end(), clause_end) if d.value is not None
               and d.kind in ("point", "range") and d is not ctx.dateline]
+        if not ds and post is not None and post.start < m.start():
+            # round 23: "ngày 4-5/10, Tổng Bí thư, Chủ tịch nước dự Hội nghị …": a date fronted
+            # right before the attending office holder
+            ds = [d for d in ctx.dates_in(max(s.start, ctx.text.rfind(";", s.start, m.start()) + 1),
+                                          post.start)
+                  if d.value is not None and d.kind in ("point", "range") and d is not ctx.dateline
+                  and re.fullmatch(r"\s*,?\s*", ctx.text[d.end : post.start])][-1:]
         if not ds:
             continue  # an undated attendance ("nhân dịp … dự Hội nghị …") is an occasion
         # "in November 2016 and November 2024": one meeting each; else the first date
         ds = ds if len(ds) > 1 and all(re.fullmatch(r"\s*(?:,|and|và)\s*(?:in\s+)?",
                                                     ctx.text[x.end : y.start])
                                        for x, y in zip(ds, ds[1:], strict=False)) else ds[:1]
+        # round 23: the summit's number ("the 15th ASEAN-India Summit", "Hội nghị Thượng đỉnh
+        # Pháp ngữ lần thứ 19")
+        nth = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\blần\s+thứ\s+(\d{1,3})(?!\w)",
+                        ctx.text[m.end() : clause_end])
+        nth = nth if nth is not None and (nth.group(1) and nth.start() < g.end() - m.end()
+                                          or nth.group(2) and nth.start() < g.end() - m.end() + 30
+                                          and not re.search(r"[,;(]", ctx.text[
+                                              g.end() : m.end() + nth.start()])) else None
         for d in ds:
             data: dict = {"event_type": "meeting",
                           "participants": [_participant(ctx, state, "participant", post)]}
+            if nth is not None:
+                data["ordinal"] = int(nth.group(1) or nth.group(2))
             if place is not None:
                 data["place"] = _place_name(ctx, place)
             data.update(_date_fields(d))
             flags = [f for f in d.flags if f != "unresolved"]
             out.append(Candidate("event", data, m.start(), max(g.end(), d.end), 0.65,
                                  "event-attended", flags))
+    return out
+
+
+#: round 23: a numbered meeting of a body, held in one state: "opened their 27th Heads of
+#: Government Meeting in …", "Mercosur's 64th summit in Asunción", "tại hội nghị thượng đỉnh lần
+#: thứ 64 của khối ở Asunción (Paraguay)", "Hội nghị Cấp cao ASEAN lần thứ 44 … tại Viêng Chăn"
+_ORD_WORD = (r"\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+             r"|tenth|eleventh|twelfth")
+_NUMBERED_MEETING = re.compile(
+    r"\b(?:the|their|its|(?-i:[A-Z])[\w.&-]*['’]s)\s+(?P<ord>" + _ORD_WORD + r")\s+"
+    r"(?P<body>(?:(?:(?-i:[A-Z])[\w'’&-]*|of|and)\s+){0,6}?)"
+    r"(?:(?-i:Meeting|Summit|Conference)|summit)\b"
+    r"|(?<!\w)(?-i:[Hh])ội\s+nghị\s+(?:thượng\s+đỉnh|cấp\s+cao)(?P<body_vi>(?:\s+(?-i:[A-ZĐ])"
+    r"[\w-]*){0,4})\s+lần\s+thứ\s+(?P<ord_vi>\d{1,3})(?!\w)", re.I)
+#: what makes a numbered meeting someone's attendance or an occasion, handled elsewhere or not
+#: an event of its own ("attended the 24th SCO summit", "bên lề Hội nghị …", "sẽ dự …")
+_NOT_HELD_HERE = re.compile(r"(?:\battended|\battend|\battendance\s+at|\bsidelines\s+of|\bahead"
+                            r"\s+of|\bwill\s+\w+|\bhosted|\bco-?chaired|(?<!\w)dự|bên\s+lề|đăng"
+                            r"\s+cai|(?<!\w)sẽ\s+\S+|chủ\s+trì|trước\s+thềm)\s+(?:\S+\s+){0,2}$",
+                            re.I)
+_CLOSES = re.compile(r"\b(?:meeting|summit|gathering|conference)\s+(?:closes|ends|concludes"
+                     r"|will\s+close|will\s+end|is\s+due\s+to\s+close)\s+on\s+(?P<wd>Monday"
+                     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _numbered_meetings(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Round 23: a numbered summit or meeting of a body held in one state (the corpus
+    convention: a meeting with that state as host, the attending states not named), with its
+    ordinal, its place (the clause's: without one, no meeting) and its date; a later "before
+    the meeting closes on Saturday" of a summit opened on a day gives its last day. Not a
+    numbered meeting attended, hosted, co-chaired or planned (other rules, or no event), nor
+    one named after a state ("the 1st India-CARICOM Summit": its parties' meeting)."""
+    out: list[Candidate] = []
+    for m in _NUMBERED_MEETING.finditer(ctx.text, s.start, s.end):
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start) \
+                or _NOT_HELD_HERE.search(ctx.text, max(s.start, m.start() - 40), m.start()):
+            continue
+        if any(c.type == "event" and c.start < m.end() and m.start() < c.end for c in found):
+            continue  # (a meeting another rule read in these words)
+        if any(x.is_state for x in ctx.mentions_in(m.start(), m.end())):
+            continue  # "the 1st India-CARICOM Summit": a meeting named after its parties
+        word = (m.group("ord") or m.group("ord_vi")).lower()
+        number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else _ORDINALS[word]
+        semi = ctx.text.find(";", m.end(), s.end)
+        stop = re.search(r",\s+(?:and|but|while|the\s+first|và|nhưng)\s", ctx.text[m.end() : s.end])
+        end = min(semi if semi >= 0 else s.end, m.end() + stop.start() if stop else s.end)
+        place = _place(ctx, m.end(), end)
+        venue = re.search(r"(?:was|is|became|had\s+been)\s+the\s+(?:venue|host|site)\s+(?:of|for)"
+                          r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$"
+                          r"|(?<!\w)là\s+nơi\s+(?:diễn\s+ra|tổ\s+chức)\s+$",
+                          ctx.text[max(s.start, m.start() - 60) : m.start()])
+        if place is None and venue is not None:
+            # "Reykjavík was the venue of the Council of Europe's fourth summit …": the place
+            # named as the clause's subject
+            sub = [x for x in ctx.mentions_in(s.start, m.start()) if x.key and (
+                x.is_state or x.how in ("capital", "city"))]
+            if sub and re.fullmatch(r"\s*", ctx.text[sub[-1].end : max(s.start, m.start() - 60)
+                                                     + venue.start()]):
+                place = sub[-1]
+        if place is None:
+            # "… lần thứ 64 của khối ở Asunción (Paraguay)": a body's genitive, then the place
+            gen = re.match(r"\s+(?:của|of)\s+[^,.;()]{1,40}?(?=\s+(?:ở|tại|in|at)\s)",
+                           ctx.text[m.end() : end])
+            if gen:
+                place = _place(ctx, m.end() + gen.end(), end)
+        d = pick_date(ctx, s.start, end, m.end(), ("point", "range"))
+        if place is None or d is None:
+            continue  # (a summit named as the occasion of a fact, without its place: left)
+        e = ctx.gazetteer.entity(place.key)
+        if e is not None and e.kind not in ("state", "historical-state") and not place.is_state:
+            continue
+        host = place.key
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, host, "host", None)],
+                      "place": ctx.label(host), "ordinal": number}
+        data.update(_date_fields(d))
+        if isinstance(data.get("date"), str) and len(data["date"]) == 10:
+            later = [x for x in ctx.sents if x.start >= s.end][:10]
+            for x in later:
+                c = _CLOSES.search(ctx.text, x.start, x.end)
+                if c is None:
+                    continue
+                first = dt.date.fromisoformat(data["date"])
+                want = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday"].index(c.group("wd").lower())
+                ahead = (want - first.weekday()) % 7
+                if 0 < ahead < 7:
+                    data["start"] = data.pop("date")
+                    data["end"] = (first + dt.timedelta(days=ahead)).isoformat()
+                break
+        out.append(Candidate("event", data, m.start(), max(m.end(), place.end), 0.65,
+                             "event-numbered-meeting",
+                             [f for f in d.flags if f != "unresolved"]))
     return out
 
 
@@ -1666,7 +1995,9 @@ def _at_their_talks(ctx: Context, s: Sentence) -> list[Candidate]:
 #: and hosted the movement's fifth summit in Colombo in 1976", "hosted APEC Leaders' Week in
 #: Port Moresby in November 2018", "Hà Nội đăng cai Hội nghị Cấp cao ASEAN lần thứ 17 …"
 _HOSTED = re.compile(r"\bhosted\s+(?:the\s+)?(?P<g>[^,.;()]{0,50}?(?:\b(?:summit|Summit|conference"
-                     r"|Conference)|Leaders['’]\s+(?:Week|Meeting)))\b(?!s)"
+                     r"|Conference)|Leaders['’]\s+(?:Week|Meeting)"
+                     # round 23: "Rwanda, which hosted the previous meeting in Kigali in June 2022"
+                     r"|\b(?:previous|last|preceding)\s+(?:meeting|gathering)))\b(?!s)"
                      r"|(?<!\w)đăng\s+cai\s+(?:tổ\s+chức\s+)?(?P<gv>(?:Hội\s+nghị|Hội\s+nghị\s+Cấp"
                      r"\s+cao|Hội\s+nghị\s+Thượng\s+đỉnh)\b[^,.;()]{0,60})")
 
@@ -1687,7 +2018,7 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
         before = [x for x in ctx.mentions_in(max(a, s.start), m.start()) if x.key and (
             x.is_state or x.how in ("capital", "city"))]
         host = before[-1].key if before and re.fullmatch(
-            r"\s*(?:(?:also|then|later|has|had|have|once|twice|cũng|đã|từng)\s+)*",
+            r"(?:,\s*which)?\s*(?:(?:also|then|later|has|had|have|once|twice|cũng|đã|từng)\s+)*",
             ctx.text[before[-1].end : m.start()]) else None
         if host is None and ctx.subject is not None and (re.search(
                 r"(?:^|\b(?:and|và)\s+)(?:(?:it|It|The\s+\w+|nước\s+này|Nước\s+này)\s+)?$",
@@ -1788,7 +2119,8 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
                 COMMITTEE.search(ctx.text, max(0, s.start - 300), s.start)):
             pass  # round 20: "The Joint Commission … . Its 5th meeting took place in …"
         elif not COMMITTEE.search(ctx.text, s.start, s.end) and not (
-                re.match(r"(?:kỳ|phiên)\s+họp\s+lần|\d+(?:st|nd|rd|th)\s+session", m.group(), re.I)
+                re.match(r"(?:kỳ|phiên|khóa|khoá)\s+họp\s+lần|\d+(?:st|nd|rd|th)\s+session",
+                         m.group(), re.I)
                 and COMMITTEE.search(ctx.text, max(0, s.start - 600), s.start)):
             # "Kỳ họp lần thứ 46 đã diễn ra tại Hà Nội …" after a sentence on the committee's
             # 47th: the session of the committee just named
@@ -1817,14 +2149,64 @@ def _sessions(ctx: Context, s: Sentence) -> list[Candidate]:
                                       and d.value["from"] <= line.value <= d.value["to"]):
             # a session of the dateline's day is held in the dateline's city
             place = _dateline_place(ctx, ctx.sentence_of(line.start))
+        chairs = _co_chairs(ctx, s, m.start(), m.end(), states)
         data = {"event_type": "committee-session",
-                "participants": [_participant(ctx, k, "participant", None) for k in states],
+                "participants": [_participant(ctx, k, "participant", chairs.get(k))
+                                 for k in states],
                 "ordinal": number}
         if place is not None:
             data["place"] = _place_name(ctx, place)
         data.update(_date_fields(d))
         out.append(Candidate("event", data, m.start(), s.end, 0.75, "event-committee-session"))
     return out
+
+
+#: round 23: a session's co-chairs: "…, co-chaired by Foreign Minister A and PNG's Minister for
+#: Foreign Affairs B", "A visited Kathmandu … and co-chaired the seventh meeting … with Foreign
+#: Minister B", "do A và B đồng chủ trì"
+_CO_CHAIRED_BY = re.compile(r"\bco-?chaired\s+by\s+|(?<!\w)do\s+(?=(?-i:[A-ZĐ])[^;]{3,120}?\s+"
+                            r"(?:và|cùng)\s[^;]{3,120}?\s+đồng\s+chủ\s+trì(?!\w))")
+_CO_CHAIRED_WITH = re.compile(r"\bco-?chaired\s+(?:the|its)\b[^;.]{0,120}?\bwith\s+")
+
+
+
+def _co_chairs(ctx: Context, s: Sentence, at: int, at_end: int, states: list[str]
+               ) -> dict[str, Post]:
+    """Round 23: the posts of a session's two co-chairs, by state (the gold annotates the
+    co-chairs the sentence names as the participants' posts): "co-chaired by A and B" after the
+    session (no other session between), "A … co-chaired the Nth meeting … with B" around it. A
+    co-chair without a state is the pair's other state, or, as the subject of the sentence's
+    visit, the visitor's; nothing when the two cannot be told apart. ("do hai Thủ tướng đồng
+    chủ trì" is left: `test2/` and `test14/` annotate it differently.)"""
+    chairs: list[Post] = []
+    by = _CO_CHAIRED_BY.search(ctx.text, at, s.end)
+    if by is not None and not SESSION.search(ctx.text, at_end, by.start()):
+        chairs = ctx.posts_in(by.end(), s.end)[:2]
+    else:
+        w = _CO_CHAIRED_WITH.search(ctx.text, s.start, s.end)
+        if w is not None and w.start() < at < w.end():
+            before = [p for p in ctx.posts_in(s.start, w.start())]
+            after = ctx.posts_in(w.end(), min(s.end, w.end() + 60))
+            if before and after and after[0].start == w.end():
+                chairs = [before[0], after[0]]
+    if len(chairs) != 2:
+        return {}
+    keys: list[str | None] = [p.state if p.state in states else None for p in chairs]
+    if keys == [None, None]:
+        # "A visited Kathmandu … and co-chaired … with B": the subject of the visit is the
+        # visitor's; the other the host's
+        for v in VISIT.finditer(ctx.text, s.start, s.end):
+            dest = _visit_dest(ctx, v.end(), s.end)
+            if dest is not None and dest.key in states and chairs[0].end <= v.start() \
+                    < chairs[1].start:
+                keys = [next(k for k in states if k != dest.key), dest.key]
+                break
+    if keys.count(None) == 1:
+        known = next(k for k in keys if k)
+        keys = [k or next(x for x in states if x != known) for k in keys]
+    if None in keys or len(set(keys)) != 2:
+        return {}
+    return {k: p for k, p in zip(keys, chairs, strict=True) if k}
 
 
 def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
