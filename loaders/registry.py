@@ -261,6 +261,8 @@ class _Builder:
             (data_dir / "registry" / "curated.yaml").read_text(encoding="utf-8")
         )
         self.rejected: dict[str, dict[str, str]] = self.cur.get("rejected_qids", {}) or {}
+        #: data defects found and mended while building (the report lists them)
+        self.defects: list[str] = []
         self.seed = {
             r["acronym"]: r for r in _csv(data_dir / "reference" / "seed-entities-qids.csv")
         }
@@ -531,6 +533,13 @@ class _Builder:
                 if not isinstance(val, str) or not val.strip() or val.startswith("["):
                     continue
                 if k.startswith("Abbreviation_"):
+                    if " " in val.strip() and val.strip() == (v.get("Org_family") or "").strip():
+                        # a data error: the family's (the parent's) name in the abbreviation
+                        # field (the OPEC Fund's is OPEC's full name), no name of this record
+                        self.defects.append(
+                            f"supraverden-igos {key!r}: {k} {val!r} is its Org_family, "
+                            "not a name of it; not taken as an alias")
+                        continue
                     d.acronym(val)
                 elif k.startswith("Name_other") or k.startswith("Name_former"):
                     d.alias(val, "en")
@@ -787,6 +796,7 @@ class _Builder:
         )
         reg.state_by_cow = dict(self.state_by_cow)  # type: ignore[attr-defined]
         reg.org_by_cow = dict(self.org_by_cow)  # type: ignore[attr-defined]
+        reg.defects = list(self.defects)  # type: ignore[attr-defined]
         return reg
 
 
@@ -933,6 +943,10 @@ def _render_report(registry: Registry, build_seconds: float | None) -> str:
             f"| {k} | {by_conf[k]} |"
             for k in ("verified", "single-source", "unverified", "conflicting")
         ],
+        "",
+        "Data defects mended while building (the entity keeps its other names):",
+        "",
+        *([f"- {d}" for d in getattr(registry, "defects", [])] or ["- none"]),
         "",
         f"UN status: {sum(e.un_status == 'member' for e in ents)} members, "
         f"{sum(e.un_status == 'observer-state' for e in ents)} observer states "

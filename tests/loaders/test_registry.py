@@ -301,3 +301,19 @@ def test_an_acronym_joins_two_records_only_when_their_names_share_a_subject():
     # names that share a subject still join: COW's and SupraVerden's Criminal Court are one
     assert "cow-igo-v3:ICC" in r.get("ICCt").source_ids
     assert any(s.startswith("supraverden-igos:") for s in r.get("ICCt").source_ids)
+
+
+def test_a_family_name_in_an_abbreviation_field_is_no_name_of_the_record(reg):
+    """SupraVerden gives the OPEC Fund OPEC's full name as its English abbreviation (the
+    record's Org_family): it is not taken as a name of the Fund, so OPEC's name means OPEC
+    alone (the extractor had read "the Organization of the Petroleum Exporting Countries" as
+    ambiguous between the two), and the defect is reported, not mended silently."""
+    fund = reg.get("OPEC-Fund-for-International-Development")
+    assert fund is not None
+    assert "Organization of the Petroleum Exporting Countries" not in dict(fund.aliases)
+    assert reg.resolve("Organization of the Petroleum Exporting Countries").key == "OPEC"
+    assert any("OPEC Fund for International Development" in d and "Org_family" in d
+               for d in reg.defects)
+    # an abbreviation that is a name of the record (a long one) is still an alias
+    assert reg.resolve("International IDEA").key == reg.resolve(
+        "International Institute for Democracy and Electoral Assistance").key
