@@ -1617,6 +1617,12 @@ class Matcher:
             if r is None:
                 same = [(e, t) for e, t in self._cores.get(folded_form(rest), ())
                         if e.kind in state_kinds]
+                if len(same) == 1 and not self._form_fits(words[:k], same[0][1]):
+                    # round 21: the name is a long form's without its own form words, and the
+                    # form words before it are others ("Cộng hòa" + "Ả Rập Thống nhất", a
+                    # republic, of "Các Tiểu Vương quốc Ả Rập Thống nhất", emirates): the name
+                    # of another state, no reading of this one
+                    continue
                 if len(same) == 1:
                     e, name = same[0]
                     imperial = self._imperial(
@@ -1673,6 +1679,8 @@ class Matcher:
             if regime is not None:
                 return regime
             other = self._other_form(query, best, words[:k], form, rest)
+            if other is None and best.match:
+                other = self._federal_unit(query, best.entity, words[:k], form, rest)
             if other is not None:
                 return other
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
@@ -1683,6 +1691,30 @@ class Matcher:
             ]
             return MatchResult(query, cands, False, r.note)
         return self._adjectival_form(query, toks, words, state_kinds, lang)
+
+    def _form_fits(self, form_words: list[str], long_form: str) -> bool:
+        """Round 21: False when the long-form words ``form_words`` of a name contradict those
+        of ``long_form``, the long form whose other words the name holds: both read in
+        English (``forms.yaml`` ``vi_to_en``) and sharing no word, or, where only the name's
+        are read, both Vietnamese and sharing no word ("Cộng hòa", Republic, and "Các Tiểu
+        Vương quốc", Emirates). A form the glossary cannot read is no contradiction ("Đế chế
+        Ottoman", "Repubblica di Venezia")."""
+        toks = [folded_form(w) for w in long_form.split()]
+        ends = [k for k in _prefix_ends(toks, self._state_forms) if k < len(toks)]
+        if not ends:
+            return True
+        stop = {"of", "the"}
+        mine = self._english_form(form_words)
+        if not mine:
+            return True
+        theirs = self._english_form(toks[: max(ends)])
+        if theirs:
+            return bool({folded_form(w) for w in mine.split()} & {
+                folded_form(w) for w in theirs.split()} - stop)
+        # a Vietnamese long form whose words the glossary does not read ("Các Tiểu Vương
+        # quốc"): Vietnamese form words before the name must share one of its words
+        return not _has_vi_letters(long_form) or bool(
+            (set(form_words) - stop) & set(toks[: max(ends)]))
 
     def _shared_form(
         self, form_words: list[str], rest: str, state_kinds: frozenset[str]
@@ -1986,12 +2018,43 @@ class Matcher:
             return None
         fit = [e for e in self._named(rest, state_kinds)
                if e is not best.entity and any(want <= set(ws) for ws in _name_words(e))]
+        if not fit:
+            return self._federal_unit(query, best.entity, form_words, form, rest)
         if len(fit) != 1:
             return None
         e = fit[0]
         ev = (f"the words {form!r} before {rest!r} are in no name of {describe(best.entity)}; "
               f"of the states named {rest!r}, only {e.label}'s names have them")
         return _single(query, e, 90.0, "official-form", self._note(e), ev)
+
+    def _federal_unit(
+        self, query: str, e: Entity, form_words: list[str], form: str, rest: str
+    ) -> MatchResult | None:
+        """Round 21: a socialist regime's words ("Socialist", "People's", "Soviet", "Xã hội
+        chủ nghĩa", "Nhân dân", "Xô viết") that no name of the state has, before the name of
+        a state that entered the COW state list in or after :data:`_FEDERATIONS_ENDED` (the
+        year the Soviet Union ended, the Yugoslav and Czechoslovak federations following):
+        the state never was a sovereign socialist republic, so the name is that of a unit
+        of a federation ("the Socialist Republic of Croatia", SFR Yugoslavia's; "Ukrainian
+        Soviet Socialist Republic") or of a regime the registry does not hold: no match,
+        never today's state (convention B). None otherwise (the "Socialist Republic of
+        Romania" is Romania's continuity, COW 360 from 1878)."""
+        if e.kind != "state" or e.cow_code is None:
+            return None
+        def has(text: str) -> bool:
+            return any(re.search(rf"(?:^| ){re.escape(w)}(?: |$)", text)
+                       for w in _SOCIALIST_WORDS)
+
+        if not has(" ".join(form_words)) or any(has(" ".join(ws)) for ws in _name_words(e)):
+            return None
+        years = self._cow_capitals.years.get(e.cow_code)
+        if years is None or years[0] < _FEDERATIONS_ENDED:
+            return None
+        return MatchResult(
+            query, [Candidate(e, 55.0, False, "official-form")], False,
+            f"no match: {form!r} before {rest!r} is a socialist regime's long form that no "
+            f"name of {describe(e)} has, and COW lists that state only from {years[0]}: the "
+            "name is a federal unit's or a former regime's the registry holds no record of")
 
     def _other_form(
         self, query: str, best: Candidate, form_words: list[str], form: str, rest: str
@@ -4208,6 +4271,14 @@ _RULER_PATTERNS = (
                re.IGNORECASE),
     re.compile(r"(?:chính\s+quyền|chế\s+độ)\s+(?P<ruler>.+)", re.IGNORECASE),
 )
+
+#: round 21: a socialist regime's long-form words (folded), and the year the socialist
+#: federations began to end (the registry's Soviet Union ends in 1991, its Yugoslavia in 1992;
+#: ISO 3166-3 withdrew CSK in 1993): a state the COW list holds only from then was no
+#: sovereign socialist republic (``Matcher._federal_unit``)
+_SOCIALIST_WORDS = ("socialist", "soviet", "people's", "peoples", "xa hoi chu nghia", "nhan dan",
+                    "xo viet")
+_FEDERATIONS_ENDED = 1991
 
 #: round 17: words that say "country" before a state's name, no official long form
 _COUNTRY_WORDS = frozenset({"nuoc", "nha", "quoc", "gia", "the", "of", "country"})
