@@ -743,6 +743,10 @@ class Matcher:
             # "nước Đức thời Hitler", "the Kerensky government"), from a sourced table only
             result = self._by_ruler(query, text, kinds)
         if result is None:
+            # round 21: a capital standing for its state's government ("the Kigali
+            # government", "chính quyền Bamako")
+            result = self._capital_government(query, text, kinds)
+        if result is None:
             # round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
             # "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
             # capital chooses the state
@@ -1922,7 +1926,7 @@ class Matcher:
         Germany" is no match), "the Kerensky government", "chính quyền Ngô Đình Diệm" (the
         ruler's state). A ruler of two such states ("Lenin's Russia": the RSFSR and the
         Soviet Union) makes the name ambiguous. None when no pattern holds a listed ruler."""
-        if not self._rulers or len(text) > 80:
+        if (not self._rulers and not self.reference.leaders) or len(text) > 80:
             return None
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
         if not state_kinds:
@@ -1931,11 +1935,18 @@ class Matcher:
             m = pattern.fullmatch(text)
             if m is None:
                 continue
-            rows = self._rulers.get(folded_form(m.group("ruler")))
-            if not rows:
-                continue
             ruler = m.group("ruler")
             state = m.groupdict().get("state")
+            rows = self._rulers.get(folded_form(ruler))
+            source = "predecessors.yaml rulers: "
+            if not rows:
+                rows, source = self._archigos(ruler), ""
+            if not rows:
+                if state:
+                    unknown = self._unknown_ruler(query, ruler, state, state_kinds)
+                    if unknown is not None:
+                        return unknown
+                continue
             ruled = _unique(e for e, _, _ in rows)
             if state:
                 r = self.match(state, kind=state_kinds)
@@ -1945,18 +1956,45 @@ class Matcher:
                     continue
                 family = _unique(f for x in named for f in self._family(x, state_kinds))
                 fit = [e for e in ruled if any(e is f for f in family)]
+                # round 21: a ruler's tenure of today's state in years a historical record
+                # of the state's family covers whole is that record's ("Mông Cổ thời
+                # Tsedenbal", 1952-1984: the Mongolian People's Republic)
+                fit = _unique(self._record_of_years(e, rows, family) for e in fit)
+                if not source and fit and not [e for e in fit
+                                               if self._current_tenure(e, rows)]:
+                    return MatchResult(
+                        query, [Candidate(fit[0], 50.0, False, "ruler")], False,
+                        f"no match: Archigos gives {ruler!r} as a leader of today's "
+                        + ", ".join(describe(e) for e in fit) + f" before "
+                        f"{_CURRENT_FORMS_FROM} only, when its record may stand for a regime "
+                        "the registry holds no record of")
+                if not source:
+                    fit = [e for e in fit if self._current_tenure(e, rows)]
+                if len(fit) > 1:
+                    # round 21: of the states the ruler ruled, those the name names ("Bismarck's
+                    # Prussia": Prussia, not the German Reich he also led; "Bismarck's
+                    # Germany": the German Reich, "Germany (1871-1945)"; "Lenin's Russia": the
+                    # RSFSR, "Soviet Russia", not the Soviet Union); several when the name is
+                    # in several's names ("Milosevic's Yugoslavia")
+                    # (the English name of the state read: "Nam Tư", Yugoslavia, is in the
+                    # name of Serbia and Montenegro's "Federal Republic of Yugoslavia" too)
+                    own = _unique([*named, *self._named(state, state_kinds), *(
+                        o for x in named if x.labels.get("en")
+                        for o in self._named(x.labels["en"], state_kinds))])
+                    fit = [e for e in fit if any(e is o for o in own)] or fit
                 if not fit:
                     return MatchResult(
                         query, [Candidate(named[0], 50.0, False, "ruler")], False,
-                        f"no match: {ruler!r} (predecessors.yaml rulers: "
-                        + ", ".join(f"{e.label}" for e in ruled)
+                        f"no match: {ruler!r} ({source}" + ", ".join(f"{e.label}" for e in ruled)
                         + f") ruled none of the states named {state!r}")
             else:
-                fit = ruled
+                fit = [e for e in ruled if source or self._current_tenure(e, rows)]
             fit = [e for e in fit if e.kind in state_kinds]
             if not fit:
                 return None
             ev = "; ".join(f"{ev} ({yrs})" for e, yrs, ev in rows if any(e is f for f in fit))
+            if not ev:
+                ev = "; ".join(f"{ev} ({yrs})" for _, yrs, ev in rows)
             if len(fit) > 1:
                 amb = _ambiguous(query, fit, 85.0)
                 return MatchResult(query, amb.candidates, True,
@@ -1964,9 +2002,128 @@ class Matcher:
             e = fit[0]
             how = f"of {state!r}, " if state else ""
             return _single(query, e, 90.0, "ruler", self._note(e),
-                           f"the regime of {ruler!r} {how}read from predecessors.yaml "
-                           f"rulers: {ev}")
+                           f"the regime of {ruler!r} {how}read from {source}{ev}")
         return None
+
+    def _capital_government(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 21: a capital in a frame of government words ("the Kigali government", "the
+        Naypyidaw junta", "chính quyền Tehran", "chinh quyen Damascus"): the states the COW
+        capitals table gives the city to, each COW code read through the state lists'
+        periods (``SystemCodes.spans``: Bonn's code 260 is West Germany); one state: a match,
+        several (Moscow: the Russian Empire, the RSFSR, the Soviet Union, Russia): ambiguous.
+        None when the city is no COW capital."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 60:
+            return None
+        city = None
+        for pattern in _CAPITAL_FRAMES:
+            m = pattern.fullmatch(text)
+            if m is not None:
+                city = m.group("city")
+                break
+        if city is None:
+            return None
+        codes = self._cow_capitals.codes(city)
+        if not codes:
+            return None
+        states: list[Entity] = []
+        for code in sorted(codes):
+            for _a, _b, iri in self.reference.codes.spans.get(("cow", code), ()):
+                e = self.registry.by_iri(iri)
+                if e is None or e.kind not in state_kinds:
+                    continue
+                if e.kind == "state" and self._cow_capitals.latest.get(code) != folded_form(city):
+                    # (today's state is read only from its last COW capital: "chính phủ
+                    # Vichy", France's capital 1940-1944, names a regime the registry does
+                    # not hold, convention B)
+                    continue
+                states.append(e)
+        states = _unique(states)
+        if not states:
+            return None
+        ev = (f"{city!r} is the COW capital of COW "
+              + ", ".join(str(c) for c in sorted(codes)) + ", read through the state lists' "
+              "periods: " + ", ".join(describe(e) for e in states))
+        if len(states) > 1:
+            amb = _ambiguous(query, states, 85.0)
+            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        e = states[0]
+        return _single(query, e, 88.0, "capital-government", self._note(e),
+                       f"a capital for its government: {ev}")
+
+    def _archigos(self, ruler: str) -> list[tuple[Entity, str, str]]:
+        """Round 21: the states ``ruler`` led by Archigos (``leaders.py``), as the rows of the
+        ``rulers`` table: (state, years, evidence). Only a name of a person: capitalised, no
+        digits."""
+        if not ruler[:1].isupper() or any(c.isdigit() for c in ruler):
+            return []
+        out = []
+        for t in self.reference.leaders.named(ruler):
+            e = self.registry.by_iri(t.state)
+            if e is None:
+                continue
+            out.append((e, f"{t.start}-{t.end}",
+                        f"Archigos 4.1: {t.name}, effective leader of {e.label}"))
+        return out
+
+    @staticmethod
+    def _current_tenure(e: Entity, rows: list[tuple[Entity, str, str]]) -> bool:
+        """Round 21: ``e`` is a historical state, or today's state with an Archigos tenure
+        that began in :data:`_CURRENT_FORMS_FROM` or later: before then today's state's
+        record may stand for a regime the registry holds no record of (the Ethiopian Empire
+        of Haile Selassie, Pahlavi Iran, the Derg: convention B), so an earlier leader is
+        not read as today's state."""
+        if e.kind != "state":
+            return True
+        return any((y := year_span(yrs)) is not None and y[0] >= _CURRENT_FORMS_FROM
+                   for x, yrs, _ in rows if x is e)
+
+    def _record_of_years(self, e: Entity, rows: list[tuple[Entity, str, str]],
+                         family: list[Entity]) -> Entity:
+        """Round 21: the historical state of ``family`` whose registry span holds every year
+        of ``rows``' tenures of ``e`` (today's state), else ``e``."""
+        if e.kind != "state":
+            return e
+        years = [year_span(yrs) for x, yrs, _ in rows if x is e]
+        if not years or any(y is None for y in years):
+            return e
+        a = min(y[0] for y in years if y)
+        b = max(y[1] for y in years if y)
+        held = [f for f in family if f.kind == "historical-state" and (sp := span_of(f))
+                and sp[0] <= a and b <= sp[1]]
+        return held[0] if len(held) == 1 else e
+
+    def _unknown_ruler(self, query: str, ruler: str, state: str,
+                       state_kinds: frozenset[str]) -> MatchResult | None:
+        """Round 21: a ruler in neither table, after a name that reads as one historical
+        state ("Vương quốc Bayern thời Ludwig II" where Archigos lacks the king): that state,
+        the ruler read as no more than a ruler's name; several records: ambiguous. None when
+        the ruler is no person's name (lower case, a year, a named period) or the name is
+        today's state (its regime then is not known: "Nhật Bản thời Minh Trị" is no match)."""
+        swords = [folded_form(w) for w in state.split()]
+        rwords = [folded_form(w) for w in ruler.split()]
+        if (not ruler[:1].isupper() or any(c.isdigit() for c in ruler)
+                or _prefix_ends(swords, self._state_forms) and swords[0] in ("republic", "of")
+                or any(w in rwords for w in ("federal", "people", "democratic", "socialist"))
+                or _period_qualifier(f"{state} thời {ruler}") is not None
+                or _period_qualifier(f"{state} during {ruler}") is not None):
+            return None
+        r = self.match(state, kind=state_kinds)
+        named = ([c.entity for c in r.candidates] if r.ambiguous
+                 else [r.best.entity] if r.best is not None else [])
+        if not named or any(e.kind != "historical-state" for e in named):
+            return None
+        if len(named) > 1:
+            amb = _ambiguous(query, named, 85.0)
+            return MatchResult(query, amb.candidates, True,
+                               f"{amb.note} (the ruler {ruler!r} is in no table of rulers)")
+        e = named[0]
+        return _single(query, e, 85.0, "ruler", self._note(e),
+                       f"{state!r} read as one historical state ({r.best.method if r.best else ''}"
+                       f"); the ruler {ruler!r} is in neither Archigos nor predecessors.yaml "
+                       "rulers, and is not read")
 
     def _succession(self, x: Entity, named: list[Entity]) -> list[Entity]:
         """Round 17: every state linked to ``x`` or to one of ``named`` by the registry's
@@ -4265,11 +4422,13 @@ _RULER_PATTERNS = (
     re.compile(r"(?:the\s+)?(?P<ruler>[^'’]+?)['’]s?\s+(?P<state>.+)", re.IGNORECASE),
     re.compile(r"(?P<state>.+?)\s+under\s+(?:the\s+)?(?P<ruler>.+?)"
                r"(?:\s+(?:dynasty|regime|rule))?", re.IGNORECASE),
-    re.compile(r"(?P<state>.+?)\s+(?:dưới\s+)?thời\s+(?:kỳ\s+)?(?P<ruler>.+)", re.IGNORECASE),
+    re.compile(r"(?P<state>.+?)\s+(?:dưới\s+|duoi\s+)?(?:thời|thoi)\s+(?:kỳ\s+|ky\s+)?"
+               r"(?P<ruler>.+)", re.IGNORECASE),
     re.compile(r"(?:the\s+)?(?P<ruler>.+?\s+dynasty)\s+(?P<state>.+)", re.IGNORECASE),
     re.compile(r"(?:the\s+)?(?P<ruler>.+?)\s+(?:government|regime|era|administration)",
                re.IGNORECASE),
-    re.compile(r"(?:chính\s+quyền|chế\s+độ)\s+(?P<ruler>.+)", re.IGNORECASE),
+    re.compile(r"(?:chính\s+quyền|chế\s+độ|chinh\s+quyen|che\s+do)\s+(?P<ruler>.+)",
+               re.IGNORECASE),
 )
 
 #: round 21: a socialist regime's long-form words (folded), and the year the socialist
@@ -4279,6 +4438,18 @@ _RULER_PATTERNS = (
 _SOCIALIST_WORDS = ("socialist", "soviet", "people's", "peoples", "xa hoi chu nghia", "nhan dan",
                     "xo viet")
 _FEDERATIONS_ENDED = 1991
+#: round 21: the year from which an Archigos tenure of today's state's record is read as that
+#: record (the Cold War's end; a tenure begun before it may be a regime's the registry does
+#: not hold)
+_CURRENT_FORMS_FROM = 1990
+
+#: round 21: a capital in a frame of government words (``Matcher._capital_government``)
+_CAPITAL_FRAMES = (
+    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
+               r"(?:government|regime|junta|administration|authorities)"),
+    re.compile(r"(?:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu)\s+"
+               r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+[A-ZĐ][\w'’-]*)?)"),
+)
 
 #: round 17: words that say "country" before a state's name, no official long form
 _COUNTRY_WORDS = frozenset({"nuoc", "nha", "quoc", "gia", "the", "of", "country"})
