@@ -747,6 +747,10 @@ class Matcher:
             # government", "chính quyền Bamako")
             result = self._capital_government(query, text, kinds)
         if result is None:
+            # round 21: a state by its role of the moment ("ASEAN chair Laos", "COP29 host
+            # Azerbaijan", "nước Chủ tịch ASEAN 2025 Malaysia")
+            result = self._role_frame(query, text, kinds, lang)
+        if result is None:
             # round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
             # "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
             # capital chooses the state
@@ -2052,6 +2056,40 @@ class Matcher:
         e = states[0]
         return _single(query, e, 88.0, "capital-government", self._note(e),
                        f"a capital for its government: {ev}")
+
+    def _role_frame(self, query: str, text: str, kinds: frozenset[str] | None,
+                    lang: str | None) -> MatchResult | None:
+        """Round 21: a role word (chair, host, president, presidency; Vietnamese chủ tịch, chủ
+        nhà, chủ trì) with at most an acronym, a number or a year after it, then a name read
+        as one state by a plain reading (no fuzzy step, no transliteration), written with a
+        capital: that state ("2025 G20 host South Africa"). None otherwise ("the host
+        country", "Chủ tịch nước Việt Nam", the President of Viet Nam).
+        What comes before the role word is not read: the role is the state's of the
+        moment, not evidence of which state."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 80:
+            return None
+        m = _ROLE_WORDS.search(text)
+        if m is None:
+            return None
+        rest = text[m.end():].split()
+        i = 0
+        while i < len(rest) - 1 and (_ACRONYM.fullmatch(rest[i]) or rest[i].isdigit()):
+            i += 1
+        name = " ".join(rest[i:])
+        if not name or not name[:1].isupper():
+            # (a lower-case word after the role is an office's: "Chủ tịch nước Việt Nam", the
+            # President of Viet Nam, a person; "the president of France")
+            return None
+        r = self._match(name, state_kinds, lang)
+        if (r is None or r.best is None or r.ambiguous or not r.best.match
+                or not _plain_reading(r.best.method)):
+            return None
+        e = r.best.entity
+        return _single(query, e, 86.0, "role-frame", self._note(e),
+                       f"a state by its role {text[:m.end()].strip()!r}"
+                       + (f" {' '.join(rest[:i])!r}" if i else "")
+                       + f": {name!r} ({r.best.method})")
 
     def _archigos(self, ruler: str) -> list[tuple[Entity, str, str]]:
         """Round 21: the states ``ruler`` led by Archigos (``leaders.py``), as the rows of the
@@ -4442,6 +4480,11 @@ _FEDERATIONS_ENDED = 1991
 #: record (the Cold War's end; a tenure begun before it may be a regime's the registry does
 #: not hold)
 _CURRENT_FORMS_FROM = 1990
+
+#: round 21: the words of a state's role of the moment (``Matcher._role_frame``)
+_ROLE_WORDS = re.compile(
+    r"(?:^|\s)(?:chair|host|president|presidency|chủ\s+tịch|chủ\s+nhà|chủ\s+trì"
+    r"|chu\s+tich|chu\s+nha|chu\s+tri)(?=\s)", re.IGNORECASE)
 
 #: round 21: a capital in a frame of government words (``Matcher._capital_government``)
 _CAPITAL_FRAMES = (

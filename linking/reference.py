@@ -22,8 +22,8 @@ chooses.
 ``diplograph link`` on the registry built from those files); :meth:`MatcherReference.from_store`
 reads them from the graphs the build wrote from the same files (``dgg:dataset/cow-capitals``,
 ``dgg:dataset/state-systems``, ``dgg:dataset/owid-countries-regions``, and the tables of
-``loaders/lookup_tables.py``: ``country-adjectives``, ``same-body``, ``supraverden-records``; and ``dgg:dataset/archigos``),
-so that a server reads
+``loaders/lookup_tables.py``: ``country-adjectives``, ``same-body``, ``supraverden-records``;
+and ``dgg:dataset/archigos``), so that a server reads
 only its store: a store built from other data answers with its own capitals and codes, and a
 server with no ``data/`` folder beside it answers the same as one with it. A data set the store
 lacks gives an empty table (those names are then matched without it).

@@ -143,3 +143,31 @@ def test_the_capital_names_are_in_no_list():
     tried = [n for n, _ in CAPITALS] + ["the Lyon government", "the Vichy government",
                                         "the Rangoon government", "the Moscow government"]
     assert not [n for n in tried if n.lower() in names]
+
+
+#: a state by its role of the moment (none of these in a list)
+ROLES = [
+    ("APEC host Peru", "PER"),
+    ("EU presidency Poland", "POL"),
+    ("G7 president Italy", "ITA"),
+    ("nước chủ trì APEC 2027 Viet Nam", "VNM"),
+]
+
+
+@pytest.mark.parametrize(("name", "key"), ROLES)
+def test_a_state_by_its_role(matcher, name, key):
+    assert_matches(matcher, name, key, "role-frame")
+
+
+@pytest.mark.parametrize("name", ["the host country",          # no state after the role
+                                  "Chủ tịch nước Việt Nam",    # an office: a person
+                                  "the president of France"])  # idem
+def test_a_role_without_a_state_after_it_is_no_match(matcher, name):
+    assert_no_match(matcher, name)
+
+
+def test_the_role_names_are_in_no_list():
+    names = list_names(LATER_LISTS)
+    tried = [n for n, _ in ROLES] + ["the host country", "Chủ tịch nước Việt Nam",
+                                     "the president of France"]
+    assert not [n for n in tried if n.lower() in names]
