@@ -43,7 +43,7 @@ from .normalise import folded_form
 CAPITALS_QUERY = f"""
 PREFIX dg: <https://diplograph.org/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?state ?code ?name ?place WHERE {{
+SELECT ?state ?code ?name ?place ?start WHERE {{
   GRAPH <{GRAPH("dataset/cow-capitals")}> {{
     ?f a dg:CapitalSpell ; dg:state ?state ; dg:stateCode ?code ; dg:capital ?place .
     ?place rdfs:label ?name .
@@ -137,6 +137,9 @@ class CowCapitals:
     capitals_of: dict[int, frozenset[str]]
     #: COW code -> (first year, last year) in the state system
     years: dict[int, tuple[int, int]]
+    #: round 21: COW code -> the folded name of its last capital (the table's last spell
+    #: of the code: Paris for France, not Vichy; Naypyidaw for Myanmar)
+    latest: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> CowCapitals:
@@ -147,6 +150,7 @@ class CowCapitals:
         by_capital: dict[str, set[int]] = defaultdict(set)
         capitals_of: dict[int, set[str]] = defaultdict(set)
         years: dict[int, tuple[int, int]] = {}
+        latest: dict[int, tuple[str, str]] = {}
         caps = folder / "peace-science" / "cow_capitals.csv"
         if caps.is_file():
             with caps.open(encoding="utf-8", newline="") as f:
@@ -154,6 +158,8 @@ class CowCapitals:
                     code, name = int(row["ccode"]), folded_form(row["capital"])
                     by_capital[name].add(code)
                     capitals_of[code].add(name)
+                    if code not in latest or row["stdate"] >= latest[code][0]:
+                        latest[code] = (row["stdate"], name)
         states = folder / "cow-igo-v3" / "cow_states2016.csv"
         if states.is_file():
             with states.open(encoding="utf-8", newline="") as f:
@@ -163,7 +169,8 @@ class CowCapitals:
                     old = years.get(code)
                     years[code] = (min(first, old[0]), max(last, old[1])) if old else (first, last)
         return cls({k: frozenset(v) for k, v in by_capital.items()},
-                   {k: frozenset(v) for k, v in capitals_of.items()}, years)
+                   {k: frozenset(v) for k, v in capitals_of.items()}, years,
+                   {k: v[1] for k, v in latest.items()})
 
     @classmethod
     def from_store(cls, store: ox.Store) -> CowCapitals:
@@ -174,18 +181,22 @@ class CowCapitals:
         return capital_tables(store)[1]
 
     @classmethod
-    def from_spells(cls, spells: Iterable[tuple[int, str]], store: ox.Store) -> CowCapitals:
-        """From ``(COW code, capital name)`` of each capital spell, and the COW spells' years
-        read from ``store``."""
+    def from_spells(cls, spells: Iterable[tuple[int, str, str]],
+                    store: ox.Store) -> CowCapitals:
+        """From ``(COW code, capital name, first day)`` of each capital spell, and the COW
+        spells' years read from ``store``."""
         from ..loaders.state_systems import SYSTEMS, system_iri
 
         by_capital: dict[str, set[int]] = defaultdict(set)
         capitals_of: dict[int, set[str]] = defaultdict(set)
         years: dict[int, tuple[int, int]] = {}
-        for code, text in spells:
+        latest: dict[int, tuple[str, str]] = {}
+        for code, text, start in spells:
             name = folded_form(text)
             by_capital[name].add(code)
             capitals_of[code].add(name)
+            if code not in latest or start >= latest[code][0]:
+                latest[code] = (start, name)
         last = SYSTEMS["cow"][2].year
         for b in store.query(COW_YEARS_QUERY, substitutions={
                 ox.Variable("system"): ox.NamedNode(system_iri("cow"))}):
@@ -195,7 +206,8 @@ class CowCapitals:
             old = years.get(code)
             years[code] = (min(first, old[0]), max(end, old[1])) if old else (first, end)
         return cls({k: frozenset(v) for k, v in by_capital.items()},
-                   {k: frozenset(v) for k, v in capitals_of.items()}, years)
+                   {k: frozenset(v) for k, v in capitals_of.items()}, years,
+                   {k: v[1] for k, v in latest.items()})
 
     def codes(self, name: str) -> frozenset[int]:
         """The COW codes of the states ``name`` was the capital of."""
@@ -205,7 +217,9 @@ class CowCapitals:
 def capital_tables(store: ox.Store) -> tuple[CapitalIndex, CowCapitals]:
     """Both capitals tables from one reading of :data:`CAPITALS_QUERY` (empty when the
     ``cow-capitals`` data set is not built)."""
-    rows = [(b["state"].value, int(b["code"].value), b["name"].value, b["place"].value)
+    rows = [(b["state"].value, int(b["code"].value), b["name"].value, b["place"].value,
+             b["start"].value if b["start"] is not None else "")
             for b in store.query(CAPITALS_QUERY)]
-    return (CapitalIndex.from_rows((state, name, place) for state, _, name, place in rows),
-            CowCapitals.from_spells(((code, name) for _, code, name, _ in rows), store))
+    return (CapitalIndex.from_rows((state, name, place) for state, _, name, place, _ in rows),
+            CowCapitals.from_spells(((code, name, start) for _, code, name, _, start in rows),
+                                    store))

@@ -276,10 +276,8 @@ LIST_STATUS = {
     "names_test18.csv": "round 17's development list (after its unseen run)",
     "names_test19.csv": "round 18's development list (after its unseen run)",
     "names_test20.csv": "round 20's development list (after its unseen run)",
-    "names_test21.csv": ("unseen: written by a fourteenth independent writer, run once on "
-                         "round 19's rules and once on round 20's"),
-    "names_test22.csv": ("unseen: written by a fifteenth independent writer, run once on "
-                         "round 19's rules and once on round 20's"),
+    "names_test21.csv": "round 21's development list (after its unseen run)",
+    "names_test22.csv": "round 21's development list (after its unseen run)",
     "names_test23.csv": "unseen: written by a sixteenth independent writer, not yet run",
     "names_test24.csv": "unseen: written by a seventeenth independent writer, not yet run",
 }

@@ -743,6 +743,14 @@ class Matcher:
             # "nước Đức thời Hitler", "the Kerensky government"), from a sourced table only
             result = self._by_ruler(query, text, kinds)
         if result is None:
+            # round 21: a capital standing for its state's government ("the Kigali
+            # government", "chính quyền Bamako")
+            result = self._capital_government(query, text, kinds)
+        if result is None:
+            # round 21: a state by its role of the moment ("ASEAN chair Laos", "COP29 host
+            # Azerbaijan", "nước Chủ tịch ASEAN 2025 Malaysia")
+            result = self._role_frame(query, text, kinds, lang)
+        if result is None:
             # round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
             # "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
             # capital chooses the state
@@ -1617,6 +1625,12 @@ class Matcher:
             if r is None:
                 same = [(e, t) for e, t in self._cores.get(folded_form(rest), ())
                         if e.kind in state_kinds]
+                if len(same) == 1 and not self._form_fits(words[:k], same[0][1]):
+                    # round 21: the name is a long form's without its own form words, and the
+                    # form words before it are others ("Cộng hòa" + "Ả Rập Thống nhất", a
+                    # republic, of "Các Tiểu Vương quốc Ả Rập Thống nhất", emirates): the name
+                    # of another state, no reading of this one
+                    continue
                 if len(same) == 1:
                     e, name = same[0]
                     imperial = self._imperial(
@@ -1673,6 +1687,8 @@ class Matcher:
             if regime is not None:
                 return regime
             other = self._other_form(query, best, words[:k], form, rest)
+            if other is None and best.match:
+                other = self._federal_unit(query, best.entity, words[:k], form, rest)
             if other is not None:
                 return other
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"
@@ -1683,6 +1699,30 @@ class Matcher:
             ]
             return MatchResult(query, cands, False, r.note)
         return self._adjectival_form(query, toks, words, state_kinds, lang)
+
+    def _form_fits(self, form_words: list[str], long_form: str) -> bool:
+        """Round 21: False when the long-form words ``form_words`` of a name contradict those
+        of ``long_form``, the long form whose other words the name holds: both read in
+        English (``forms.yaml`` ``vi_to_en``) and sharing no word, or, where only the name's
+        are read, both Vietnamese and sharing no word ("Cộng hòa", Republic, and "Các Tiểu
+        Vương quốc", Emirates). A form the glossary cannot read is no contradiction ("Đế chế
+        Ottoman", "Repubblica di Venezia")."""
+        toks = [folded_form(w) for w in long_form.split()]
+        ends = [k for k in _prefix_ends(toks, self._state_forms) if k < len(toks)]
+        if not ends:
+            return True
+        stop = {"of", "the"}
+        mine = self._english_form(form_words)
+        if not mine:
+            return True
+        theirs = self._english_form(toks[: max(ends)])
+        if theirs:
+            return bool({folded_form(w) for w in mine.split()} & {
+                folded_form(w) for w in theirs.split()} - stop)
+        # a Vietnamese long form whose words the glossary does not read ("Các Tiểu Vương
+        # quốc"): Vietnamese form words before the name must share one of its words
+        return not _has_vi_letters(long_form) or bool(
+            (set(form_words) - stop) & set(toks[: max(ends)]))
 
     def _shared_form(
         self, form_words: list[str], rest: str, state_kinds: frozenset[str]
@@ -1890,7 +1930,7 @@ class Matcher:
         Germany" is no match), "the Kerensky government", "chính quyền Ngô Đình Diệm" (the
         ruler's state). A ruler of two such states ("Lenin's Russia": the RSFSR and the
         Soviet Union) makes the name ambiguous. None when no pattern holds a listed ruler."""
-        if not self._rulers or len(text) > 80:
+        if (not self._rulers and not self.reference.leaders) or len(text) > 80:
             return None
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
         if not state_kinds:
@@ -1899,11 +1939,18 @@ class Matcher:
             m = pattern.fullmatch(text)
             if m is None:
                 continue
-            rows = self._rulers.get(folded_form(m.group("ruler")))
-            if not rows:
-                continue
             ruler = m.group("ruler")
             state = m.groupdict().get("state")
+            rows = self._rulers.get(folded_form(ruler))
+            source = "predecessors.yaml rulers: "
+            if not rows:
+                rows, source = self._archigos(ruler), ""
+            if not rows:
+                if state:
+                    unknown = self._unknown_ruler(query, ruler, state, state_kinds)
+                    if unknown is not None:
+                        return unknown
+                continue
             ruled = _unique(e for e, _, _ in rows)
             if state:
                 r = self.match(state, kind=state_kinds)
@@ -1913,18 +1960,45 @@ class Matcher:
                     continue
                 family = _unique(f for x in named for f in self._family(x, state_kinds))
                 fit = [e for e in ruled if any(e is f for f in family)]
+                # round 21: a ruler's tenure of today's state in years a historical record
+                # of the state's family covers whole is that record's ("Mông Cổ thời
+                # Tsedenbal", 1952-1984: the Mongolian People's Republic)
+                fit = _unique(self._record_of_years(e, rows, family) for e in fit)
+                if not source and fit and not [e for e in fit
+                                               if self._current_tenure(e, rows)]:
+                    return MatchResult(
+                        query, [Candidate(fit[0], 50.0, False, "ruler")], False,
+                        f"no match: Archigos gives {ruler!r} as a leader of today's "
+                        + ", ".join(describe(e) for e in fit) + f" before "
+                        f"{_CURRENT_FORMS_FROM} only, when its record may stand for a regime "
+                        "the registry holds no record of")
+                if not source:
+                    fit = [e for e in fit if self._current_tenure(e, rows)]
+                if len(fit) > 1:
+                    # round 21: of the states the ruler ruled, those the name names ("Bismarck's
+                    # Prussia": Prussia, not the German Reich he also led; "Bismarck's
+                    # Germany": the German Reich, "Germany (1871-1945)"; "Lenin's Russia": the
+                    # RSFSR, "Soviet Russia", not the Soviet Union); several when the name is
+                    # in several's names ("Milosevic's Yugoslavia")
+                    # (the English name of the state read: "Nam Tư", Yugoslavia, is in the
+                    # name of Serbia and Montenegro's "Federal Republic of Yugoslavia" too)
+                    own = _unique([*named, *self._named(state, state_kinds), *(
+                        o for x in named if x.labels.get("en")
+                        for o in self._named(x.labels["en"], state_kinds))])
+                    fit = [e for e in fit if any(e is o for o in own)] or fit
                 if not fit:
                     return MatchResult(
                         query, [Candidate(named[0], 50.0, False, "ruler")], False,
-                        f"no match: {ruler!r} (predecessors.yaml rulers: "
-                        + ", ".join(f"{e.label}" for e in ruled)
+                        f"no match: {ruler!r} ({source}" + ", ".join(f"{e.label}" for e in ruled)
                         + f") ruled none of the states named {state!r}")
             else:
-                fit = ruled
+                fit = [e for e in ruled if source or self._current_tenure(e, rows)]
             fit = [e for e in fit if e.kind in state_kinds]
             if not fit:
                 return None
             ev = "; ".join(f"{ev} ({yrs})" for e, yrs, ev in rows if any(e is f for f in fit))
+            if not ev:
+                ev = "; ".join(f"{ev} ({yrs})" for _, yrs, ev in rows)
             if len(fit) > 1:
                 amb = _ambiguous(query, fit, 85.0)
                 return MatchResult(query, amb.candidates, True,
@@ -1932,9 +2006,162 @@ class Matcher:
             e = fit[0]
             how = f"of {state!r}, " if state else ""
             return _single(query, e, 90.0, "ruler", self._note(e),
-                           f"the regime of {ruler!r} {how}read from predecessors.yaml "
-                           f"rulers: {ev}")
+                           f"the regime of {ruler!r} {how}read from {source}{ev}")
         return None
+
+    def _capital_government(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 21: a capital in a frame of government words ("the Kigali government", "the
+        Naypyidaw junta", "chính quyền Tehran", "chinh quyen Damascus"): the states the COW
+        capitals table gives the city to, each COW code read through the state lists'
+        periods (``SystemCodes.spans``: Bonn's code 260 is West Germany); one state: a match,
+        several (Moscow: the Russian Empire, the RSFSR, the Soviet Union, Russia): ambiguous.
+        None when the city is no COW capital."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 60:
+            return None
+        city = None
+        for pattern in _CAPITAL_FRAMES:
+            m = pattern.fullmatch(text)
+            if m is not None:
+                city = m.group("city")
+                break
+        if city is None:
+            return None
+        codes = self._cow_capitals.codes(city)
+        if not codes:
+            return None
+        states: list[Entity] = []
+        for code in sorted(codes):
+            for _a, _b, iri in self.reference.codes.spans.get(("cow", code), ()):
+                e = self.registry.by_iri(iri)
+                if e is None or e.kind not in state_kinds:
+                    continue
+                if e.kind == "state" and self._cow_capitals.latest.get(code) != folded_form(city):
+                    # (today's state is read only from its last COW capital: "chính phủ
+                    # Vichy", France's capital 1940-1944, names a regime the registry does
+                    # not hold, convention B)
+                    continue
+                states.append(e)
+        states = _unique(states)
+        if not states:
+            return None
+        ev = (f"{city!r} is the COW capital of COW "
+              + ", ".join(str(c) for c in sorted(codes)) + ", read through the state lists' "
+              "periods: " + ", ".join(describe(e) for e in states))
+        if len(states) > 1:
+            amb = _ambiguous(query, states, 85.0)
+            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        e = states[0]
+        return _single(query, e, 88.0, "capital-government", self._note(e),
+                       f"a capital for its government: {ev}")
+
+    def _role_frame(self, query: str, text: str, kinds: frozenset[str] | None,
+                    lang: str | None) -> MatchResult | None:
+        """Round 21: a role word (chair, host, president, presidency; Vietnamese chủ tịch, chủ
+        nhà, chủ trì) with at most an acronym, a number or a year after it, then a name read
+        as one state by a plain reading (no fuzzy step, no transliteration), written with a
+        capital: that state ("2025 G20 host South Africa"). None otherwise ("the host
+        country", "Chủ tịch nước Việt Nam", the President of Viet Nam).
+        What comes before the role word is not read: the role is the state's of the
+        moment, not evidence of which state."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 80:
+            return None
+        m = _ROLE_WORDS.search(text)
+        if m is None:
+            return None
+        rest = text[m.end():].split()
+        i = 0
+        while i < len(rest) - 1 and (_ACRONYM.fullmatch(rest[i]) or rest[i].isdigit()):
+            i += 1
+        name = " ".join(rest[i:])
+        if not name or not name[:1].isupper():
+            # (a lower-case word after the role is an office's: "Chủ tịch nước Việt Nam", the
+            # President of Viet Nam, a person; "the president of France")
+            return None
+        r = self._match(name, state_kinds, lang)
+        if (r is None or r.best is None or r.ambiguous or not r.best.match
+                or not _plain_reading(r.best.method)):
+            return None
+        e = r.best.entity
+        return _single(query, e, 86.0, "role-frame", self._note(e),
+                       f"a state by its role {text[:m.end()].strip()!r}"
+                       + (f" {' '.join(rest[:i])!r}" if i else "")
+                       + f": {name!r} ({r.best.method})")
+
+    def _archigos(self, ruler: str) -> list[tuple[Entity, str, str]]:
+        """Round 21: the states ``ruler`` led by Archigos (``leaders.py``), as the rows of the
+        ``rulers`` table: (state, years, evidence). Only a name of a person: capitalised, no
+        digits."""
+        if not ruler[:1].isupper() or any(c.isdigit() for c in ruler):
+            return []
+        out = []
+        for t in self.reference.leaders.named(ruler):
+            e = self.registry.by_iri(t.state)
+            if e is None:
+                continue
+            out.append((e, f"{t.start}-{t.end}",
+                        f"Archigos 4.1: {t.name}, effective leader of {e.label}"))
+        return out
+
+    @staticmethod
+    def _current_tenure(e: Entity, rows: list[tuple[Entity, str, str]]) -> bool:
+        """Round 21: ``e`` is a historical state, or today's state with an Archigos tenure
+        that began in :data:`_CURRENT_FORMS_FROM` or later: before then today's state's
+        record may stand for a regime the registry holds no record of (the Ethiopian Empire
+        of Haile Selassie, Pahlavi Iran, the Derg: convention B), so an earlier leader is
+        not read as today's state."""
+        if e.kind != "state":
+            return True
+        return any((y := year_span(yrs)) is not None and y[0] >= _CURRENT_FORMS_FROM
+                   for x, yrs, _ in rows if x is e)
+
+    def _record_of_years(self, e: Entity, rows: list[tuple[Entity, str, str]],
+                         family: list[Entity]) -> Entity:
+        """Round 21: the historical state of ``family`` whose registry span holds every year
+        of ``rows``' tenures of ``e`` (today's state), else ``e``."""
+        if e.kind != "state":
+            return e
+        years = [year_span(yrs) for x, yrs, _ in rows if x is e]
+        if not years or any(y is None for y in years):
+            return e
+        a = min(y[0] for y in years if y)
+        b = max(y[1] for y in years if y)
+        held = [f for f in family if f.kind == "historical-state" and (sp := span_of(f))
+                and sp[0] <= a and b <= sp[1]]
+        return held[0] if len(held) == 1 else e
+
+    def _unknown_ruler(self, query: str, ruler: str, state: str,
+                       state_kinds: frozenset[str]) -> MatchResult | None:
+        """Round 21: a ruler in neither table, after a name that reads as one historical
+        state ("Vương quốc Bayern thời Ludwig II" where Archigos lacks the king): that state,
+        the ruler read as no more than a ruler's name; several records: ambiguous. None when
+        the ruler is no person's name (lower case, a year, a named period) or the name is
+        today's state (its regime then is not known: "Nhật Bản thời Minh Trị" is no match)."""
+        swords = [folded_form(w) for w in state.split()]
+        rwords = [folded_form(w) for w in ruler.split()]
+        if (not ruler[:1].isupper() or any(c.isdigit() for c in ruler)
+                or _prefix_ends(swords, self._state_forms) and swords[0] in ("republic", "of")
+                or any(w in rwords for w in ("federal", "people", "democratic", "socialist"))
+                or _period_qualifier(f"{state} thời {ruler}") is not None
+                or _period_qualifier(f"{state} during {ruler}") is not None):
+            return None
+        r = self.match(state, kind=state_kinds)
+        named = ([c.entity for c in r.candidates] if r.ambiguous
+                 else [r.best.entity] if r.best is not None else [])
+        if not named or any(e.kind != "historical-state" for e in named):
+            return None
+        if len(named) > 1:
+            amb = _ambiguous(query, named, 85.0)
+            return MatchResult(query, amb.candidates, True,
+                               f"{amb.note} (the ruler {ruler!r} is in no table of rulers)")
+        e = named[0]
+        return _single(query, e, 85.0, "ruler", self._note(e),
+                       f"{state!r} read as one historical state ({r.best.method if r.best else ''}"
+                       f"); the ruler {ruler!r} is in neither Archigos nor predecessors.yaml "
+                       "rulers, and is not read")
 
     def _succession(self, x: Entity, named: list[Entity]) -> list[Entity]:
         """Round 17: every state linked to ``x`` or to one of ``named`` by the registry's
@@ -1986,12 +2213,43 @@ class Matcher:
             return None
         fit = [e for e in self._named(rest, state_kinds)
                if e is not best.entity and any(want <= set(ws) for ws in _name_words(e))]
+        if not fit:
+            return self._federal_unit(query, best.entity, form_words, form, rest)
         if len(fit) != 1:
             return None
         e = fit[0]
         ev = (f"the words {form!r} before {rest!r} are in no name of {describe(best.entity)}; "
               f"of the states named {rest!r}, only {e.label}'s names have them")
         return _single(query, e, 90.0, "official-form", self._note(e), ev)
+
+    def _federal_unit(
+        self, query: str, e: Entity, form_words: list[str], form: str, rest: str
+    ) -> MatchResult | None:
+        """Round 21: a socialist regime's words ("Socialist", "People's", "Soviet", "Xã hội
+        chủ nghĩa", "Nhân dân", "Xô viết") that no name of the state has, before the name of
+        a state that entered the COW state list in or after :data:`_FEDERATIONS_ENDED` (the
+        year the Soviet Union ended, the Yugoslav and Czechoslovak federations following):
+        the state never was a sovereign socialist republic, so the name is that of a unit
+        of a federation ("the Socialist Republic of Croatia", SFR Yugoslavia's; "Ukrainian
+        Soviet Socialist Republic") or of a regime the registry does not hold: no match,
+        never today's state (convention B). None otherwise (the "Socialist Republic of
+        Romania" is Romania's continuity, COW 360 from 1878)."""
+        if e.kind != "state" or e.cow_code is None:
+            return None
+        def has(text: str) -> bool:
+            return any(re.search(rf"(?:^| ){re.escape(w)}(?: |$)", text)
+                       for w in _SOCIALIST_WORDS)
+
+        if not has(" ".join(form_words)) or any(has(" ".join(ws)) for ws in _name_words(e)):
+            return None
+        years = self._cow_capitals.years.get(e.cow_code)
+        if years is None or years[0] < _FEDERATIONS_ENDED:
+            return None
+        return MatchResult(
+            query, [Candidate(e, 55.0, False, "official-form")], False,
+            f"no match: {form!r} before {rest!r} is a socialist regime's long form that no "
+            f"name of {describe(e)} has, and COW lists that state only from {years[0]}: the "
+            "name is a federal unit's or a former regime's the registry holds no record of")
 
     def _other_form(
         self, query: str, best: Candidate, form_words: list[str], form: str, rest: str
@@ -4202,11 +4460,38 @@ _RULER_PATTERNS = (
     re.compile(r"(?:the\s+)?(?P<ruler>[^'’]+?)['’]s?\s+(?P<state>.+)", re.IGNORECASE),
     re.compile(r"(?P<state>.+?)\s+under\s+(?:the\s+)?(?P<ruler>.+?)"
                r"(?:\s+(?:dynasty|regime|rule))?", re.IGNORECASE),
-    re.compile(r"(?P<state>.+?)\s+(?:dưới\s+)?thời\s+(?:kỳ\s+)?(?P<ruler>.+)", re.IGNORECASE),
+    re.compile(r"(?P<state>.+?)\s+(?:dưới\s+|duoi\s+)?(?:thời|thoi)\s+(?:kỳ\s+|ky\s+)?"
+               r"(?P<ruler>.+)", re.IGNORECASE),
     re.compile(r"(?:the\s+)?(?P<ruler>.+?\s+dynasty)\s+(?P<state>.+)", re.IGNORECASE),
     re.compile(r"(?:the\s+)?(?P<ruler>.+?)\s+(?:government|regime|era|administration)",
                re.IGNORECASE),
-    re.compile(r"(?:chính\s+quyền|chế\s+độ)\s+(?P<ruler>.+)", re.IGNORECASE),
+    re.compile(r"(?:chính\s+quyền|chế\s+độ|chinh\s+quyen|che\s+do)\s+(?P<ruler>.+)",
+               re.IGNORECASE),
+)
+
+#: round 21: a socialist regime's long-form words (folded), and the year the socialist
+#: federations began to end (the registry's Soviet Union ends in 1991, its Yugoslavia in 1992;
+#: ISO 3166-3 withdrew CSK in 1993): a state the COW list holds only from then was no
+#: sovereign socialist republic (``Matcher._federal_unit``)
+_SOCIALIST_WORDS = ("socialist", "soviet", "people's", "peoples", "xa hoi chu nghia", "nhan dan",
+                    "xo viet")
+_FEDERATIONS_ENDED = 1991
+#: round 21: the year from which an Archigos tenure of today's state's record is read as that
+#: record (the Cold War's end; a tenure begun before it may be a regime's the registry does
+#: not hold)
+_CURRENT_FORMS_FROM = 1990
+
+#: round 21: the words of a state's role of the moment (``Matcher._role_frame``)
+_ROLE_WORDS = re.compile(
+    r"(?:^|\s)(?:chair|host|president|presidency|chủ\s+tịch|chủ\s+nhà|chủ\s+trì"
+    r"|chu\s+tich|chu\s+nha|chu\s+tri)(?=\s)", re.IGNORECASE)
+
+#: round 21: a capital in a frame of government words (``Matcher._capital_government``)
+_CAPITAL_FRAMES = (
+    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
+               r"(?:government|regime|junta|administration|authorities)"),
+    re.compile(r"(?:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu)\s+"
+               r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+[A-ZĐ][\w'’-]*)?)"),
 )
 
 #: round 17: words that say "country" before a state's name, no official long form

@@ -12,6 +12,8 @@ chooses.
 * the English adjectives of country names ("Polish People's Republic"), the pairs of records
   a curator found to be one body (``registry/same-body.csv``) and SupraVerden's abbreviation,
   headquarters and founding year of each body (``loaders/lookup_tables.py``);
+* the states' effective leaders and their years (Archigos, ``leaders.py``: "Tiệp Khắc thời
+  Husák" is Czechoslovakia; round 21);
 * beside them, the states' capitals the reconciliation's ``capital`` property is scored
   against (:attr:`MatcherReference.capital_index`), read with the COW capitals in one query
   and so refreshed with the matcher after each write.
@@ -20,8 +22,8 @@ chooses.
 ``diplograph link`` on the registry built from those files); :meth:`MatcherReference.from_store`
 reads them from the graphs the build wrote from the same files (``dgg:dataset/cow-capitals``,
 ``dgg:dataset/state-systems``, ``dgg:dataset/owid-countries-regions``, and the tables of
-``loaders/lookup_tables.py``: ``country-adjectives``, ``same-body``, ``supraverden-records``),
-so that a server reads
+``loaders/lookup_tables.py``: ``country-adjectives``, ``same-body``, ``supraverden-records``;
+and ``dgg:dataset/archigos``), so that a server reads
 only its store: a store built from other data answers with its own capitals and codes, and a
 server with no ``data/`` folder beside it answers the same as one with it. A data set the store
 lacks gives an empty table (those names are then matched without it).
@@ -44,6 +46,7 @@ from ..loaders.lookup_tables import TABLES, read_rows
 from .capitals import CapitalIndex, CowCapitals, capital_tables
 from .code_systems import SystemCodes
 from .features import SupraVerdenRecord, supraverden_from_rows
+from .leaders import Leaders
 from .normalise import folded_form
 
 #: a table's rows: (line in its file, {column: text})
@@ -69,7 +72,7 @@ SELECT ?name ?code WHERE {{
 #: the data sets whose graphs :meth:`MatcherReference.from_store` reads (a store built with
 #: ``datasets=`` must name them all for the matcher to answer as it does from ``data/``)
 STORE_DATASETS = ("cow-capitals", "state-systems", "owid-countries-regions",
-                  "country-adjectives", "same-body", "supraverden-records")
+                  "country-adjectives", "same-body", "supraverden-records", "archigos")
 
 
 def _place_label(name: str, code: str) -> str:
@@ -97,6 +100,8 @@ class MatcherReference:
     capital_index: CapitalIndex = field(default_factory=CapitalIndex)
     #: where the tables were read: ``"data"`` or ``"store"``
     origin: str = "data"
+    #: round 21: the states' effective leaders and their years (Archigos, ``leaders.py``)
+    leaders: Leaders = field(default_factory=Leaders)
 
     def missing(self) -> list[str]:
         """The data sets whose table is empty (not built in the store, or built by an older
@@ -104,14 +109,15 @@ class MatcherReference:
 
         >>> MatcherReference.from_store(ox.Store()).missing()  # doctest: +NORMALIZE_WHITESPACE
         ['cow-capitals', 'state-systems', 'owid-countries-regions', 'country-adjectives',
-         'same-body', 'supraverden-records']
+         'same-body', 'supraverden-records', 'archigos']
         """
         empty = {"cow-capitals": not self.capitals.by_capital,
                  "state-systems": not any(s[1] for s in self.codes.spells),
                  "owid-countries-regions": not self.place_names,
                  "country-adjectives": not self.adjectives,
                  "same-body": not self.same_body,
-                 "supraverden-records": not self.supraverden}
+                 "supraverden-records": not self.supraverden,
+                 "archigos": not self.leaders}
         return [name for name, is_empty in empty.items() if is_empty]
 
     @classmethod
@@ -136,7 +142,7 @@ class MatcherReference:
         return cls(capitals, SystemCodes.from_data(folder), places,
                    tables["country-adjectives"], tables["same-body"],
                    supraverden_from_rows(tables["supraverden-records"]),
-                   CapitalIndex(), "data")
+                   CapitalIndex(), "data", Leaders.from_data(folder))
 
     @classmethod
     def from_store(cls, store: ox.Store) -> MatcherReference:
@@ -148,4 +154,4 @@ class MatcherReference:
                    tuple(read_rows(store, "country-adjectives")),
                    tuple(read_rows(store, "same-body")),
                    supraverden_from_rows(read_rows(store, "supraverden-records")),
-                   capital_index, "store")
+                   capital_index, "store", Leaders.from_store(store))

@@ -83,7 +83,8 @@ def test_empty_store_gives_empty_tables() -> None:
     ref = MatcherReference.from_store(ox.Store())
     assert not ref.capitals.by_capital and not ref.place_names and not ref.codes.spells
     assert ref.missing() == ["cow-capitals", "state-systems", "owid-countries-regions",
-                             "country-adjectives", "same-body", "supraverden-records"]
+                             "country-adjectives", "same-body", "supraverden-records",
+                             "archigos"]
     assert not ref.capital_index.names
 
 

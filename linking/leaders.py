@@ -1,0 +1,135 @@
+"""Round 21: the effective leaders of states (Archigos 4.1), for names that give a state by its
+leader ("Tiệp Khắc thời Husák", "Putin's Russia", "Tây Đức thời Helmut Kohl").
+
+One tenure is a leader's name as Archigos writes it (ASCII, usually the surname: "Husak",
+"Kohl", "Thaksin Shinawatra"), the registry state the Gleditsch-Ward code named on those days
+(a tenure across a change of state is split, as ``loaders/archigos.py`` splits it: Lenin's is
+the RSFSR's, then the Soviet Union's) and its years. Read from ``peace-science/archigos.csv``
+with ``registry/state-periods.csv`` (:meth:`Leaders.from_data`) or from the graph the build
+wrote from them, ``dgg:dataset/archigos`` (:meth:`Leaders.from_store`), so that a server reads
+only its store. Empty when the data set is absent.
+
+>>> lead = Leaders.from_data()
+>>> sorted({(t.state.rsplit('/', 1)[1], t.start, t.end) for t in lead.named("Husák")})
+[('CSK', 1968, 1989)]
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..graph.namespaces import GRAPH
+from .normalise import folded_form
+
+#: every tenure of ``dgg:dataset/archigos``: the leader's name, the state, the days
+TENURES_QUERY = f"""
+PREFIX dg: <https://diplograph.org/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?f ?name ?state ?start ?end WHERE {{
+  GRAPH <{GRAPH("dataset/archigos")}> {{
+    ?f a dg:LeaderTenure ; dg:leader ?p ; dg:state ?state ; dg:startDate ?start .
+    ?p rdfs:label ?name .
+    OPTIONAL {{ ?f dg:endDate ?end }}
+  }}
+}}
+"""
+
+#: the last year Archigos 4.1 observes (a leader still in office then has no end)
+_LAST_YEAR = 2015
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """A leader's tenure of one state: Archigos' name, the state's IRI, first and last year."""
+
+    name: str
+    state: str
+    start: int
+    end: int
+    #: Archigos' spell (``obsid``): the parts of a tenure split between states share it
+    spell: str = ""
+
+
+@dataclass(frozen=True)
+class Leaders:
+    """The tenures by the folded forms of the leader's name: the whole name, its last word
+    (the surname) and, for a name of several words, its first ("Thaksin")."""
+
+    by_name: Mapping[str, tuple[Tenure, ...]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_name)
+
+    def named(self, text: str) -> tuple[Tenure, ...]:
+        """The tenures of the leaders ``text`` names: the whole text as a name or a word of
+        one; else, for several words, its last word ("Helmut Kohl": Kohl). Nothing when
+        leaders of several names hold it."""
+        words = [folded_form(w) for w in text.replace("-", " ").split()]
+        got = self.by_name.get(" ".join(words), ())
+        if not got and len(words) > 1 and _a_name(words[-1]):
+            got = self.by_name.get(words[-1], ())
+        # leaders of different names that share the word ("Shah": Mohammed Ali Shah, Ahmad
+        # Shah) are no one leader: a title or a common word, not read
+        return got if len({t.name for t in got}) == 1 else ()
+
+    @classmethod
+    def from_tenures(cls, rows: list[Tenure]) -> Leaders:
+        out: dict[str, list[Tenure]] = defaultdict(list)
+        for t in rows:
+            words = [folded_form(w) for w in t.name.replace("-", " ").split()]
+            keys = {" ".join(words)}
+            if len(words) > 1:
+                # (a regnal number or an initial is no name: "Ludwig II", "George V")
+                keys |= {w for w in (words[-1], words[0]) if _a_name(w)}
+            for k in keys:
+                if k and t not in out[k]:
+                    out[k].append(t)
+        return cls({k: tuple(v) for k, v in out.items()})
+
+    @classmethod
+    def from_data(cls, data_dir: Path | None = None) -> Leaders:
+        """From ``peace-science/archigos.csv`` and the state periods of ``data_dir``."""
+        from ..loaders.registry import default_data_dir
+        from ..loaders.state_periods import StatePeriods
+
+        folder = Path(data_dir or default_data_dir())
+        path = folder / "peace-science" / "archigos.csv"
+        if not path.is_file():
+            return cls()
+        periods = StatePeriods.load(folder)
+        rows: list[Tenure] = []
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                try:
+                    start = dt.date.fromisoformat(row["startdate"])
+                    end = dt.date.fromisoformat(row["enddate"])
+                    parts = periods.split_dates("gw", int(row["gwcode"]), start, end)
+                except Exception:  # noqa: BLE001, S112 - a row the loader reports is left out
+                    continue
+                for s, e, state in parts:
+                    if state is not None:
+                        rows.append(Tenure(row["leader"], state, s.year, e.year,
+                                           row["obsid"]))
+        return cls.from_tenures(rows)
+
+    @classmethod
+    def from_store(cls, store: ox.Store) -> Leaders:
+        """From ``dgg:dataset/archigos`` (empty when the data set is not built)."""
+        rows = [Tenure(b["name"].value, b["state"].value, int(b["start"].value[:4]),
+                       int(b["end"].value[:4]) if b["end"] is not None else _LAST_YEAR,
+                       b["f"].value.split("/fact/archigos/", 1)[-1].split("/", 1)[0])
+                for b in store.query(TENURES_QUERY)]
+        return cls.from_tenures(rows)
+
+
+def _a_name(word: str) -> bool:
+    """A word that can stand for a leader's name: three letters or more, no Roman numeral."""
+    return len(word) >= 3 and not re.fullmatch(r"[ivxlc]+", word)
