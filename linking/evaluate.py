@@ -278,8 +278,10 @@ LIST_STATUS = {
     "names_test20.csv": "round 20's development list (after its unseen run)",
     "names_test21.csv": "round 21's development list (after its unseen run)",
     "names_test22.csv": "round 21's development list (after its unseen run)",
-    "names_test23.csv": "unseen: written by a sixteenth independent writer, not yet run",
-    "names_test24.csv": "unseen: written by a seventeenth independent writer, not yet run",
+    "names_test23.csv": ("unseen: written by a sixteenth independent writer, run once on "
+                         "round 20's rules and once on round 21's"),
+    "names_test24.csv": ("unseen: written by a seventeenth independent writer, run once on "
+                         "round 20's rules and once on round 21's"),
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -330,6 +332,10 @@ UNSEEN_RUNS = {
                          "**end of round 20: 0.995 / 0.809 / 5/9**"),
     "names_test22.csv": ("end of round 19: 0.975 / 0.529 / 3/13; "
                          "**end of round 20: 0.975 / 0.538 / 3/13**"),
+    "names_test23.csv": ("end of round 20: 0.957 / 0.505 / 6/13; "
+                         "**end of round 21: 0.967 / 0.665 / 6/13**"),
+    "names_test24.csv": ("end of round 20: 0.991 / 0.530 / 4/14; "
+                         "**end of round 21: 0.993 / 0.667 / 4/14**"),
 }
 
 
