@@ -1371,6 +1371,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             named = [x for x in ctx.mentions_in(s.start + membership_of.start(),
                                                 s.start + membership_of.end())
                      if x.is_org and x.key][:1] or named
+        anaphor = False
         if not named and (re.search(r"\bthe\s+(?:bloc|alliance|organi[sz]ation|group|union"
                                     r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
                                     re.I) or re.search(
@@ -1390,6 +1391,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if x.is_org and x.key:
                     counts[x.key] += 3 if x.end <= title_end else 1
             named = sorted(here, key=lambda x: (counts[x.key], x.start))[-1:]
+            anaphor = True
         born = None
         if _NEW_BODY.match(text, b, min(right, b + 50)) or (
                 not named and _NEW_BODY.search(text, b, min(right, b + 50))):
@@ -1410,6 +1412,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if org is None and re.search(r"newest|latest|recent|mới nhất|(?:bloc|alliance|union|"
                                      r"organi[sz]ation|group)['’]s\s+founding", word):
             org = ctx.main_org  # "A (2017) and B (2018) are the newest members"
+        if anaphor and not named and org == ctx.main_org:
+            # session 13: "the bloc", "khối này" with no organisation its paragraph (or the
+            # title) named before: the text's most named one is no antecedent ("Albania gia
+            # nhập Hội đồng Tương trợ Kinh tế (SEV) …, thôi tham gia các hoạt động của khối":
+            # a name the gazetteer cannot read, not the EU of the text's other paragraphs)
+            continue
         if org is None:
             continue
         cofounded = word == "tham gia" and re.match(r"\s+(?:thành lập|sáng lập)(?!\w)", text[b:])
