@@ -1,0 +1,83 @@
+"""A/B of two checkouts' full builds (#17): fresh `diplograph build` runs of checkout A and
+checkout B alternated (A B, B A, A B, ...), each into an empty store: wall time, CPU time
+(user + system, ``/usr/bin/time``), peak RSS of the build's process, and the
+Wikidata-shaped view's step (wall and CPU, from its progress line). Medians per checkout.
+
+    .venv/bin/python -m bench.build_ab --a /work/main --b . [--pairs 3] [--cold-cache]
+        [--out bench/results/build-DATE-TAG-ab.jsonl]
+
+Each checkout's own ``.venv/bin/diplograph`` runs (its code, its installed packages). On a
+machine shared with other jobs the wall times depend on the load of the moment (the load
+average at each start is recorded): quote pairs and the load, not one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+TIME = re.compile(r"TIME (\S+) (\S+) (\S+) (\S+)")
+VIEW = re.compile(r"\[\d+/\d+\] Wikidata-shaped view.*? in ([\d.]+) s .*?; ([\d.]+) s CPU")
+
+
+def one_build(checkout: Path, cold: bool) -> dict[str, float]:
+    """A full build of ``checkout`` into a fresh store (and, ``cold``, an empty cache)."""
+    work = Path(tempfile.mkdtemp(prefix="diplograph-build-ab-"))
+    try:
+        env = dict(os.environ, DIPLOGRAPH_STORE=str(work / "store"))
+        if cold:
+            env["XDG_CACHE_HOME"] = str(work / "cache")
+        load = os.getloadavg()[0]
+        p = subprocess.run(["/usr/bin/time", "-f", "TIME %e %U %S %M",
+                            str(checkout / ".venv" / "bin" / "diplograph"), "build"],
+                           env=env, capture_output=True, text=True, check=False)
+        t, v = TIME.search(p.stderr), VIEW.search(p.stderr)
+        if p.returncode != 0 or t is None or v is None:
+            raise SystemExit(f"{checkout}: build failed:\n{p.stderr[-3000:]}")
+        return {"load": round(load, 2), "wall": float(t[1]),
+                "cpu": round(float(t[2]) + float(t[3]), 2), "rss_mb": round(int(t[4]) / 1024),
+                "view_wall": float(v[1]), "view_cpu": float(v[2])}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.build_ab",
+                                 description=__doc__.split("\n")[0])
+    ap.add_argument("--a", type=Path, required=True, help="checkout A (e.g. /work/main)")
+    ap.add_argument("--b", type=Path, default=Path("."), help="checkout B [.]")
+    ap.add_argument("--pairs", type=int, default=3)
+    ap.add_argument("--cold-cache", action="store_true",
+                    help="every build with an empty cache folder (a fresh clone's first build)")
+    ap.add_argument("--out", type=Path, default=None, help="JSON lines of every run")
+    args = ap.parse_args(argv)
+    runs: list[dict] = []
+    for i in range(args.pairs):
+        order = [("A", args.a), ("B", args.b)]
+        for name, checkout in order if i % 2 == 0 else order[::-1]:
+            t0 = time.strftime("%H:%M:%S", time.gmtime())
+            r = {"checkout": name, "path": str(checkout.resolve()), "pair": i + 1,
+                 "cold": args.cold_cache, "start_utc": t0, **one_build(checkout, args.cold_cache)}
+            print(json.dumps(r), flush=True)
+            runs.append(r)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text("".join(json.dumps(r) + "\n" for r in runs), encoding="utf-8")
+    for name in ("A", "B"):
+        mine = [r for r in runs if r["checkout"] == name]
+        med = {k: statistics.median(r[k] for r in mine)
+               for k in ("wall", "cpu", "rss_mb", "view_wall", "view_cpu", "load")}
+        print(name, json.dumps(med))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
