@@ -44,4 +44,4 @@ def test_a_group_is_one_unit_and_other_files_their_own() -> None:
     assert scheduling.group_of("tests/ui/test_browser.py") == "browser"
     assert scheduling.group_of("tests/ui/test_pages.py") == "tests/ui/test_pages.py"
     assert scheduling.order([("x.py", 1), ("tests/graph/test_release.py", 5), ("browser", 9),
-                             ("y.py", 300)])[:2] == ["tests/graph/test_release.py", "browser"]
+                             ("y.py", 200)])[:2] == ["tests/graph/test_release.py", "browser"]
