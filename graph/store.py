@@ -11,7 +11,6 @@ import io
 import os
 import re
 import tempfile
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice
@@ -126,12 +125,9 @@ def bulk_load_files(store: ox.Store, graph: ox.NamedNode, files: Sequence[str | 
 class LoadAsWritten:
     """Bulk-load a graph the store does not hold yet part by part, while the parts are still
     being produced: :meth:`add` hands a part (N-Triples lines, ``str`` ending in a newline)
-    to a loading thread (pyoxigraph's bulk loader releases the GIL) and returns at once, so
-    the Python that writes the next part and the engine that loads the last one run on two
-    CPUs at once. While parts are being written one is loaded at a time (the writing takes
-    the other CPU; a second load in flight would only add its memory); after
-    :meth:`written`, two at a time. :meth:`finish` waits for every load and returns the
-    number of lines;
+    to one of two loading threads (pyoxigraph's bulk loader releases the GIL) and returns at
+    once, so the Python that writes the next part and the engine that loads the last one run
+    on two CPUs at once. :meth:`finish` waits for every load and returns the number of lines;
     :meth:`abort` waits for them and removes what was loaded, so a failure while producing the
     parts leaves no part of the graph (a crash between two parts leaves part of a graph that
     did not exist, as :func:`replace_graph_atomically` with several parts does).
@@ -151,9 +147,6 @@ class LoadAsWritten:
         self.pool = ThreadPoolExecutor(2, thread_name_prefix="bulk-load")
         self.loads: list[Future[None]] = []
         self.lines = 0
-        #: loads allowed at once: one while the parts are written, two after :meth:`written`
-        self.slots = threading.Semaphore(1)
-        self.writing = True
 
     @staticmethod
     def possible(store: ox.Store, graph: str) -> bool:
@@ -166,24 +159,16 @@ class LoadAsWritten:
         self.lines += len(lines)
 
         def load() -> None:
-            with self.slots:
-                data = "".join(lines).encode("utf-8")
-                lines.clear()  # the text is held once, as bytes
-                self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph,
-                                     lenient=self.lenient)
+            data = "".join(lines).encode("utf-8")
+            lines.clear()  # the text is held once, as bytes
+            self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph,
+                                 lenient=self.lenient)
 
         self.loads.append(self.pool.submit(load))
-
-    def written(self) -> None:
-        """Every part has been handed: two loads at a time from now on."""
-        if self.writing:
-            self.writing = False
-            self.slots.release()
 
     def finish(self) -> int:
         """Wait for every load (the first error raised, once all have ended); the number of
         lines loaded."""
-        self.written()
         try:
             for done in self.loads:
                 done.result()
@@ -193,7 +178,6 @@ class LoadAsWritten:
 
     def abort(self) -> None:
         """Wait for the loads under way and remove what they loaded."""
-        self.written()
         self.pool.shutdown(wait=True, cancel_futures=True)
         try:
             self.store.remove_graph(self.graph)

@@ -23,10 +23,8 @@ leaves every graph as it was or as the build made it, never empty or half writte
 is bulk-loaded: in one atomic ingestion up to ``graph.store.PART_LINES`` triples, a larger one
 in several, two at a time; a crash between them leaves part of a graph that did not exist,
 with no fingerprint, which the next build completes. The registry and the Wikidata view are
-replaced the same way, but that a view the store does not hold yet is bulk-loaded part by part
-while its Python writes the next parts (``loaders/wikidata_view.write_view``: the two CPUs at
-once; an error while writing removes what was loaded); the ontology, the shapes and the facts
-graphs are small and replaced in one SPARQL update.
+replaced the same way; the ontology, the shapes and the facts graphs are small and replaced in
+one SPARQL update.
 """
 
 from __future__ import annotations

@@ -1103,7 +1103,6 @@ def write_view(store: ox.Store, inputs: ViewInputs | None = None) -> int:
                 for i in range(0, len(rest), VIEW_PART_LINES):
                     loader.add(rest[i:i + VIEW_PART_LINES])
                 del rest
-                loader.written()
                 return loader.finish()
         except BaseException:
             loader.abort()
