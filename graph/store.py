@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 from typing import IO
@@ -120,69 +120,6 @@ def bulk_load_files(store: ox.Store, graph: ox.NamedNode, files: Sequence[str | 
     with ThreadPoolExecutor(workers, thread_name_prefix="bulk-load") as pool:
         for done in [pool.submit(load, path) for path in files]:
             done.result()  # the first error, once every load has ended
-
-
-class LoadAsWritten:
-    """Bulk-load a graph the store does not hold yet part by part, while the parts are still
-    being produced: :meth:`add` hands a part (N-Triples lines, ``str`` ending in a newline)
-    to one of two loading threads (pyoxigraph's bulk loader releases the GIL) and returns at
-    once, so the Python that writes the next part and the engine that loads the last one run
-    on two CPUs at once. :meth:`finish` waits for every load and returns the number of lines;
-    :meth:`abort` waits for them and removes what was loaded, so a failure while producing the
-    parts leaves no part of the graph (a crash between two parts leaves part of a graph that
-    did not exist, as :func:`replace_graph_atomically` with several parts does).
-
-    >>> store = ox.Store()
-    >>> loader = LoadAsWritten(store, "http://e/g")
-    >>> loader.add(['<http://e/s> <http://e/p> "a" .\\n'])
-    >>> loader.add(['<http://e/s> <http://e/p> "b" .\\n'])
-    >>> loader.finish()
-    2
-    >>> sorted(q.object.value for q in store)
-    ['a', 'b']
-    """
-
-    def __init__(self, store: ox.Store, graph: str, *, lenient: bool = False) -> None:
-        self.store, self.graph, self.lenient = store, ox.NamedNode(graph), lenient
-        self.pool = ThreadPoolExecutor(2, thread_name_prefix="bulk-load")
-        self.loads: list[Future[None]] = []
-        self.lines = 0
-
-    @staticmethod
-    def possible(store: ox.Store, graph: str) -> bool:
-        """Whether ``graph`` can be loaded this way: a graph the store does not hold (an
-        existing one is replaced by its difference), on more than one CPU."""
-        return (os.cpu_count() or 1) > 1 and not store.contains_named_graph(ox.NamedNode(graph))
-
-    def add(self, lines: list[str]) -> None:
-        """Load ``lines`` (taken: the list is emptied by the loading thread)."""
-        self.lines += len(lines)
-
-        def load() -> None:
-            data = "".join(lines).encode("utf-8")
-            lines.clear()  # the text is held once, as bytes
-            self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph,
-                                 lenient=self.lenient)
-
-        self.loads.append(self.pool.submit(load))
-
-    def finish(self) -> int:
-        """Wait for every load (the first error raised, once all have ended); the number of
-        lines loaded."""
-        try:
-            for done in self.loads:
-                done.result()
-        finally:
-            self.pool.shutdown(wait=True)
-        return self.lines
-
-    def abort(self) -> None:
-        """Wait for the loads under way and remove what they loaded."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
-        try:
-            self.store.remove_graph(self.graph)
-        except Exception:  # noqa: BLE001,S110 - nothing was loaded (or the store is gone)
-            pass
 
 
 def replace_graph_atomically(store: ox.Store, graph: str, ntriples: Files,

@@ -33,14 +33,13 @@ Only entities with a *verified* QID are written as ``wd:Q…``; all others keep 
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from ..graph.namespaces import DGC, GRAPH, RDF, RDFS, XSD
-from ..graph.store import PART_LINES, LoadAsWritten, replace_streamed
+from ..graph.store import replace_streamed
 from ..graph.terms import solutions
 
 WD = "http://www.wikidata.org/entity/"
@@ -71,9 +70,6 @@ WIKIDATA_PREFIXES: dict[str, str] = {
 }
 
 VIEW_GRAPH = GRAPH("wikidata-view")
-#: A first build loads the view in parts of this many lines as they are written
-#: (:func:`write_view`), the size of the data sets' parts (``graph.store.PART_LINES``).
-VIEW_PART_LINES = PART_LINES
 DG_NS = "https://diplograph.org/ontology#"
 OBSERVER_ROLE = DGC("role/observer")
 GREGORIAN = WD + "Q1985727"
@@ -926,16 +922,6 @@ def wikidata_view_lines(store: ox.Store, inputs: ViewInputs | None = None) -> li
 
     Deterministic: the same store gives the same lines in the same order.
     """
-    return _view_lines(store, inputs)
-
-
-def _view_lines(store: ox.Store, inputs: ViewInputs | None = None,
-                spill: Callable[[list[str]], object] | None = None,
-                part: int = 0) -> list[str]:
-    """:func:`wikidata_view_lines`; with ``spill``, every ``part`` lines written are handed
-    to ``spill`` as soon as they are (a list of that many, in order) and the lines returned
-    are those after the last part handed: the parts and the rest, joined, are the same lines
-    in the same order."""
     inputs = (inputs or ViewInputs()).complete(store)
     qids = {f"<{k}>": f"<{v}>" for k, v in verified_qids(store).items()}
     states = {f"<{s['e'].value}>" for s in _query(store, STATES)}
@@ -944,15 +930,6 @@ def _view_lines(store: ox.Store, inputs: ViewInputs | None = None,
         return qids.get(nt, nt)
 
     w = _Writer()
-    out = w.out  # the lines written and not handed to ``spill`` yet
-    cut = part if spill is not None and part > 0 else sys.maxsize
-
-    def handed() -> None:  # every full part of ``out`` to ``spill``
-        while len(out) >= cut:
-            chunk = out[:cut]
-            del out[:cut]
-            spill(chunk)  # type: ignore[misc]
-
     label, alt = w.iri(str(RDFS("label"))), w.iri(SKOS_ALT)
     # the wd: items: labels (en, vi), aliases and a description from the registry
     # in the order of ``ORDER BY ?wd ?p ?l`` (IRIs by their text, these literals by their text
@@ -1032,9 +1009,6 @@ def _view_lines(store: ox.Store, inputs: ViewInputs | None = None,
                     typed = key
                     statement(f, "P31", instance_of, f"{head}/wd/P31>", f, doc, quote,
                               dataset, row, rows)
-            if len(out) >= cut:
-                handed()
-    handed()
     # diplomatic relations (state-state only, both directions)
     for s in _query(store, RELATIONS):
         a, b = str(s["a"]), str(s["b"])
@@ -1066,7 +1040,6 @@ def _view_lines(store: ox.Store, inputs: ViewInputs | None = None,
             node = f"{st[:-1]}/value>"
             w.add(st, w.iri("http://www.wikidata.org/prop/statement/value/P585"), node)
             w._time_value(node, lit, prec)
-    handed()
     return w.lines()
 
 
@@ -1087,30 +1060,8 @@ def write_view(store: ox.Store, inputs: ViewInputs | None = None) -> int:
     """Replace ``dgg:wikidata-view`` in ``store`` atomically (a crash leaves the old view or
     the new one), writing only what changed (the view of the reference data is hundreds of
     thousands of quads); returns the number of quads of the view. ``inputs``: what the build
-    kept of the graphs it has just written (:class:`ViewInputs`; emptied here).
-
-    A view the store does not hold yet (a first build) is bulk-loaded part by part as its
-    lines are written (:class:`~diplograph.graph.store.LoadAsWritten`, parts of
-    :data:`VIEW_PART_LINES`): the engine loads the first parts while the Python writes the
-    next ones, on the two CPUs. An error while writing them removes what was loaded."""
-    if LoadAsWritten.possible(store, VIEW_GRAPH):
-        loader = LoadAsWritten(store, VIEW_GRAPH, lenient=True)  # text written here
-        try:
-            rest = _view_lines(store, inputs, spill=loader.add, part=VIEW_PART_LINES)
-            if inputs is not None:
-                inputs.clear()  # free the tables while the last parts load
-            if loader.lines:  # else a small view: one part, loaded as before
-                for i in range(0, len(rest), VIEW_PART_LINES):
-                    loader.add(rest[i:i + VIEW_PART_LINES])
-                del rest
-                return loader.finish()
-        except BaseException:
-            loader.abort()
-            raise
-        loader.finish()
-        lines = rest
-    else:
-        lines = wikidata_view_lines(store, inputs)
+    kept of the graphs it has just written (:class:`ViewInputs`; emptied here)."""
+    lines = wikidata_view_lines(store, inputs)
     if inputs is not None:
         inputs.clear()  # free the tables before the bulk load
 
