@@ -434,6 +434,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             org_key = _named_by_noun(ctx, a, b)
         elif org is None:
             # "the bloc", "the organisation", "Hiệp hội" or nothing: the document's organisation
+            if re.match(r"\s*(?:the\s+)?(?-i:Hiệp ước|Công ước|Hiệp định|Treaty|Pact|Convention)"
+                        r"(?!\w)", text[b : b + 30]):
+                # session 13: "Albania chính thức rút khỏi Hiệp ước ngày 13/9/1968" (the Warsaw
+                # Pact, by its treaty): a treaty named by its noun is no name of the text's
+                # main organisation (the EU of an article on Albania)
+                prev_end = b
+                continue
             if kind == "rejoin" and word in RETURN_NEEDS_ORG and prev_kind in (None, "rejoin"):
                 prev_end = b
                 continue
@@ -446,6 +453,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                 re.I):
                     prev_end = b
                     continue
+            if kind == "withdrawal" and word in ("rời khỏi", "ra khỏi") and not re.match(
+                    r"\s*(?:(?:khối|tổ chức|liên minh|hiệp hội|cộng đồng|phong trào)"
+                    r"(?:\s+này)?\s*)?(?:(?:ngày|năm|tháng|vào|từ)(?!\w)|[,.;]|$)",
+                    text[b : b + 40]):
+                # session 13: "yêu cầu nhân viên sứ quán Iran rời khỏi lãnh thổ": leaving a
+                # place, not an organisation (as "left" above)
+                prev_end = b
+                continue
             before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
             # the one organisation the sentence before names (same paragraph) outranks the
             # document's: "Bolivia, admitted as a full member of Mercosur …. Venezuela has been

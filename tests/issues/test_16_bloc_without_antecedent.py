@@ -33,3 +33,34 @@ def test_a_bloc_named_before_in_its_paragraph_is_still_read() -> None:
             "member on 1 July 2013.\n")
     found = _memberships(text)
     assert [(org, start) for org, _, start in found] == [("EU", "2013-07-01")], found
+
+
+_EU_TEXT = ("Quan hệ đối ngoại của Hungary\n\n"
+            "Hungary gia nhập Liên minh châu Âu ngày 1/5/2004. Liên minh châu Âu là đối tác "
+            "thương mại lớn nhất của Hungary.\n\n")
+
+
+def test_a_withdrawal_from_a_treaty_named_by_its_noun_is_not_from_the_main_organisation() -> None:
+    """"rút khỏi Hiệp ước" (a pact named by its treaty's noun, which the gazetteer cannot
+    read) was a withdrawal from the EU, the text's most named organisation."""
+    text = _EU_TEXT + ("Hungary ký Hiệp ước Hữu nghị, Hợp tác và Tương trợ năm 1955 nhưng "
+                       "chính thức rút khỏi Hiệp ước ngày 1/11/1956.\n")
+    found = _memberships(text)
+    assert [(org, start) for org, _, start in found] == [("EU", "2004-05-01")], found
+
+
+def test_leaving_a_territory_is_no_withdrawal_from_the_main_organisation() -> None:
+    text = _EU_TEXT + ("Ngày 3/2/2020, Hungary yêu cầu hai nhà ngoại giao nước ngoài rời khỏi "
+                       "lãnh thổ trong 72 giờ.\n")
+    found = _memberships(text)
+    assert [(org, start) for org, _, start in found] == [("EU", "2004-05-01")], found
+
+
+def test_a_withdrawal_from_the_bloc_with_a_date_is_still_read() -> None:
+    text = ("Quan hệ đối ngoại của Malta\n\n"
+            "Malta gia nhập Phong trào Không liên kết năm 1973. Malta rời khỏi phong trào "
+            "này năm 2004.\n")
+    ends = [(c.data["organization"], c.data.get("end"))
+            for c in extract_text(text).candidates if c.type == "membership"
+            and c.data.get("end")]
+    assert ends and all(end == "2004" for _, end in ends), ends
