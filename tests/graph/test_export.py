@@ -53,6 +53,18 @@ def _triples_of_lines(lines: list[bytes]) -> tuple[set[bytes], list[bytes]]:
     return seen, again
 
 
+def _with_a_triple_in_two_graphs(sample_store: ox.Store) -> tuple[ox.Store, ox.Quad]:
+    """A copy of the build's sample with one triple of the registry stated again in another
+    graph (the sample alone states none in two graphs), and that registry quad."""
+    store = ox.Store()
+    store.extend(sample_store)
+    registry = ox.NamedNode(GRAPH("registry"))
+    q = next(iter(store.quads_for_pattern(None, None, None, registry)))
+    other = next(g for g in store.named_graphs() if g != registry)
+    store.add(ox.Quad(q.subject, q.predicate, q.object, other))
+    return store, q
+
+
 def test_turtle_export_roundtrips_to_the_store_s_triples(
     sample_store: ox.Store, tmp_path: Path
 ) -> None:
@@ -63,12 +75,7 @@ def test_turtle_export_roundtrips_to_the_store_s_triples(
     about 20 s of CPU a run; docs/testing.md, "Session 13"). The whole graph's export is
     checked against the build in the next test, and which triples the build states in two
     graphs in the one after."""
-    store = ox.Store()
-    store.extend(sample_store)
-    registry = ox.NamedNode(GRAPH("registry"))
-    q = next(iter(store.quads_for_pattern(None, None, None, registry)))
-    other = next(g for g in store.named_graphs() if g != registry)
-    store.add(ox.Quad(q.subject, q.predicate, q.object, other))
+    store, q = _with_a_triple_in_two_graphs(sample_store)
     out = tmp_path / "all.ttl"
     export_to_path(store, out)
     assert out.read_bytes().startswith(b"@prefix")
@@ -118,12 +125,7 @@ def test_distinct_triples_of_lines_match_the_store_s_count(sample_store: ox.Stor
     """``_triples_of_lines`` (used above on the whole build) counts what the store's SPARQL
     count gives, and finds a triple stated in a second graph: the build's sample, with one
     triple of the registry copied into another graph."""
-    store = ox.Store()
-    store.extend(sample_store)
-    registry = ox.NamedNode(GRAPH("registry"))
-    q = next(iter(store.quads_for_pattern(None, None, None, registry)))
-    other = next(g for g in store.named_graphs() if g != registry)
-    store.add(ox.Quad(q.subject, q.predicate, q.object, other))
+    store, q = _with_a_triple_in_two_graphs(sample_store)
     lines = sorted(store.dump(format=ox.RdfFormat.N_QUADS).splitlines())
     triples, again = _triples_of_lines(lines)
     assert len(triples) == _distinct_triples(store) < len(store)
