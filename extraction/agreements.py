@@ -306,7 +306,7 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     witnessed: one agreement of the pair, dated by the sentence or the day being narrated, with
     its ``quantity`` (a number, or ``many``). Not when the sentence goes on to name one of them
     ("…, trong đó có Bản ghi nhớ về …", "including …": that one is the fact)."""
-    from .partnerships import _context_date
+    from .partnerships import context_date
 
     out: list[Candidate] = []
     for s in ctx.sents:
@@ -343,12 +343,12 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             goes_on = re.search(r"\b(?:then|afterwards|after\s+that|subsequently)\b"
                                 r"|(?<!\w)(?:sau\s+đó|tiếp\s+đó)(?!\w)",
                                 ctx.text[s.start : m.start()], re.I)
-            told = _context_date(ctx, s) if goes_on else None
+            told = context_date(ctx, s) if goes_on else None
             d = pick_date(ctx, s.start, s.end, m.start(), kinds=("point",)) or (
                 told if told is not None and told is not ctx.dateline
                 and told.start > (ctx.dateline.start if ctx.dateline is not None else -1)
                 else ctx.dateline if ctx.dateline is not None and ctx.dateline.start < s.start
-                else _context_date(ctx, s))
+                else context_date(ctx, s))
             if d is not None and isinstance(d.value, str):
                 data["signed"] = d.value
                 if not ctx.dates_in(s.start, s.end):
@@ -647,9 +647,9 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         # not of the signing
         d = None
     if d is None and ctx.dateline is not None and not timed and not planned:
-        from .partnerships import _context_date
+        from .partnerships import context_date
 
-        d = _context_date(ctx, s)
+        d = context_date(ctx, s)
         if d is not None:
             flags.append("date-from-context")
             conf -= 0.15

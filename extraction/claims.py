@@ -216,11 +216,11 @@ def _programmes(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """"Theo chương trình, … Tổng Bí thư còn hội kiến Thủ tướng A và …", "According to the
     schedule, the President will also meet …": the programme's meetings are intentions of the
     office holder's state and of the states of those to be met."""
-    from .events import _PLANNED
+    from .events import PLANNED
 
     out: list[Candidate] = []
     for s in ctx.sents:
-        plan = _PLANNED.search(ctx.text, s.start, s.end)
+        plan = PLANNED.search(ctx.text, s.start, s.end)
         if plan is None or any(c.type == "claim" and s.start <= c.start < s.end for c in found):
             continue
         meet = _PROGRAMME_MEET.search(ctx.text, plan.end(), s.end)
@@ -353,12 +353,12 @@ def _named_speaker(ctx: Context, a: int, b: int) -> list[str]:
     """Round 23: "Ruto said he was confident …": a leader named without an office right
     before the claim word; the post that introduced the name gives the state (none when that
     post has no state: nothing is guessed)."""
-    from .events import _named_post
+    from .events import named_post
 
     name = re.search(r"(?:\b(?:Mr|Ms|Mrs)\.?\s+)?((?-i:[A-Z])[\w'’\-]+)\s*$", ctx.text[a:b])
     if name is None:
         return []
-    post = _named_post(ctx, a + name.start(1), a + name.end(1) + 1)
+    post = named_post(ctx, a + name.start(1), a + name.end(1) + 1)
     return [post.state] if post is not None and post.state else []
 
 
@@ -451,12 +451,12 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
     if not holders:
         # "Lula is scheduled to fly on to …", "ông Modi sẽ gặp …": a leader named again, with
         # the post that introduced the name
-        from .events import _named_post
+        from .events import named_post
 
         name = re.search(r"(?:(?<!\w)(?:ông|bà)\s+|\b(?:Mr|Ms|Mrs)\.?\s+)?(?-i:[A-ZĐ])[\w'’\-]+"
                          r"(?:\s+(?-i:[A-ZĐ])[\w'’\-]+){0,2}\s*(?:,\s*)?$",
                          ctx.text[max(floor, prev_end) : a])
-        again = _named_post(ctx, max(floor, prev_end) + name.start(), a) if name and re.match(
+        again = named_post(ctx, max(floor, prev_end) + name.start(), a) if name and re.match(
             r"\s*(?:is|was|are|were)\s+(?:also\s+)?(?:scheduled|due|expected)\s+to\b|sẽ\s"
             r"|was\s+to\s", ctx.text[a:b + 1]) \
             and (ctx.lang == "en" or re.match(r"(?:ông|bà)\s", name.group())) else None
@@ -467,7 +467,7 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
                 ctx.text[a:b + 1]):
             # "Prabowo, who flew in on Friday for a three-day state visit, was also expected
             # to meet …": the name opening the sentence, past its relative clause
-            again = _named_post(ctx, max(floor, prev_end) + opening.start(1),
+            again = named_post(ctx, max(floor, prev_end) + opening.start(1),
                                 max(floor, prev_end) + opening.end(1) + 1)
         holders = [again] if again is not None else []
     if not holders:
@@ -500,9 +500,9 @@ def _office_holders(ctx: Context, floor: int, prev_end: int, a: int, b: int) -> 
         # during a visit to Poland): the other state of the document's pair
         named.append(ctx.other(state))
     if not named:
-        from .events import _named_post
+        from .events import named_post
 
-        other = _named_post(ctx, b, end)  # "was due to tour a plant with Wong"
+        other = named_post(ctx, b, end)  # "was due to tour a plant with Wong"
         named += [other.state] if other is not None and other.state else []
     return list(dict.fromkeys([state, *named]))
 

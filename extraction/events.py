@@ -664,7 +664,7 @@ def _possessive_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         s = ctx.sentence_of(m.start())
         if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
             continue
-        named = _named_post(ctx, m.start(1), m.end(1) + 1)
+        named = named_post(ctx, m.start(1), m.end(1) + 1)
         if named is None:
             # a short name ("Xi"): the last post introduced with it
             last = m.group(1).split()[-1]
@@ -1029,7 +1029,7 @@ def _dateline_place(ctx: Context, s: Sentence) -> Mention | None:
     return near[0] if len(near) == 1 else None
 
 
-def _named_post(ctx: Context, a: int, b: int) -> Post | None:
+def named_post(ctx: Context, a: int, b: int) -> Post | None:
     """A leader named again without the office ("của ông Putin", "Kishida paid a return
     visit"): the post that introduced that name earlier in the text."""
     for w in re.finditer(r"(?<![\w])([A-ZĐ][\w'’\-]{2,})", ctx.text[a:b]):
@@ -1043,7 +1043,7 @@ def _named_post(ctx: Context, a: int, b: int) -> Post | None:
 
 
 #: a programme still to come: "Theo chương trình, …", "According to the schedule, …"
-_PLANNED = re.compile(r"(?<!\w)(?:Theo|theo)\s+(?:chương\s+trình|lịch\s+trình|kế\s+hoạch)(?!\w)"
+PLANNED = re.compile(r"(?<!\w)(?:Theo|theo)\s+(?:chương\s+trình|lịch\s+trình|kế\s+hoạch)(?!\w)"
                       r"|\b[Aa]ccording\s+to\s+(?:the|his|her|its)\s+(?:schedule|programme|program"
                       r"|itinerary)\b")
 
@@ -1055,7 +1055,7 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         a, b = m.start(), m.end()
         if negated(ctx, a, s.start) or any(x <= a < y for x, y in earlier):
             continue  # (earlier visits named in passing: `_earlier_visits`)
-        if _PLANNED.search(ctx.text, s.start, a) or re.search(
+        if PLANNED.search(ctx.text, s.start, a) or re.search(
                 r"(?<!\w)(?:sẽ|dự kiến)\s+[^;.]{0,120}$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
                 ctx.text[max(s.start, ctx.text.rfind(";", s.start, a) + 1) : a]):
             continue  # "Ngày mai, … sẽ rời Dublin sang Pháp, … và thăm chính thức nước này"
@@ -1109,10 +1109,10 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         # "chuyến thăm … của ông Putin", "Kishida paid a return visit": the leader's post
         named_of = re.match(r"[^,.;]{0,40}?\s(?:của|of)\s+(?:ông|bà|Mr\.?|Mrs\.?|Ms\.?)?\s*"
                             r"(?=[A-ZĐ])", ctx.text[b : s.end])
-        named = _named_post(ctx, b + named_of.end(), min(s.end, b + named_of.end() + 30)) \
+        named = named_post(ctx, b + named_of.end(), min(s.end, b + named_of.end() + 30)) \
             if named_of and not of_after else None
         if named is None and post is None:
-            named = _named_post(ctx, s.start, a)
+            named = named_post(ctx, s.start, a)
         post = named or post
         if post is None:
             # round 23: "The following day she flew to Auckland": the pronoun's post, of the
@@ -1445,7 +1445,7 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                      r"\s+$",
                      ctx.text[clause:a], re.I):
             continue  # "Chủ tịch nước dự kiến hội kiến … và gặp …", "will meet": a plan
-        if _PLANNED.search(ctx.text, s.start, a):
+        if PLANNED.search(ctx.text, s.start, a):
             continue  # "Theo chương trình, … còn hội kiến Thủ tướng …": the programme
         posts = [p for p in ctx.posts_in(s.start, s.end)]
         left = [p for p in posts if p.end <= a]
@@ -1479,7 +1479,7 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             chosen = [pronoun, right[0]]
         elif _PASSIVE.match(ctx.text, a) and right:
             # "X hội đàm với Y và được Z tiếp": Z receives the clause's subject, X
-            named = _named_post(ctx, s.start, left[0].start if left else a)
+            named = named_post(ctx, s.start, left[0].start if left else a)
             subject = [named] if named is not None else left[:1]
             chosen = subject[:1] + right[:1]
         between = re.match(r"\s+(?:giữa|between)\s+", ctx.text[b : b + 12])
@@ -1521,7 +1521,7 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         if len(chosen) == 1 and right:
             # "Albanese … flies home on Tuesday after talks with Premier Li Qiang": a leader
             # named again without the office has the post that introduced the name
-            named = _named_post(ctx, s.start, a)
+            named = named_post(ctx, s.start, a)
             chosen = [named] + chosen if named is not None else chosen
         if len(chosen) < 2:
             continue
@@ -1711,8 +1711,8 @@ def _attended(ctx: Context, s: Sentence) -> list[Candidate]:
         # ("Mr Chinh's official visit …, followed his attendance at …": the name without its
         # possessive)
         owner = re.search(r"(?<![\w])([A-ZĐ][\w\-]{2,})['’]s\b", ctx.text[s.start : m.start()])
-        post = before[-1] if before else _named_post(ctx, s.start, m.start()) or (
-            _named_post(ctx, s.start + owner.start(1), s.start + owner.end(1)) if owner
+        post = before[-1] if before else named_post(ctx, s.start, m.start()) or (
+            named_post(ctx, s.start + owner.start(1), s.start + owner.end(1)) if owner
             else None) or _pronoun_post(ctx, s)
         if post is None:
             continue

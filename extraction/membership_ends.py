@@ -27,7 +27,7 @@ from .context import (
     subject_group,
 )
 from .dates import DateMention
-from .memberships import _counted_group
+from .memberships import counted_group
 from .names import Mention
 
 END = re.compile(
@@ -391,7 +391,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 members = _states(group_before(ctx, s.start, a)) if kind == "ended" else []
             if not members:
                 # "the three military-led governments announced their withdrawal"
-                members = _counted_group(ctx, s, a, r"(?:\w+\s+){0,2}(?:their|its|sự|việc)?")
+                members = counted_group(ctx, s, a, r"(?:\w+\s+){0,2}(?:their|its|sự|việc)?")
             dated = [(x, None) for x in members]
             # "Mali (June 2021), Guinea (September 2021) and Burkina Faso (January 2022) were
             # suspended": each its own bracketed date, or the next one

@@ -949,7 +949,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 members = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             if not members:
                 # "Ba nước này là các thành viên sáng lập …": the counted group before
-                members = _counted_group(ctx, s, block_from)
+                members = counted_group(ctx, s, block_from)
             after = [x for x in ctx.mentions_in(m.end(), clause_end) if x.is_org and x.key]
             org = after[0].key if after else org
         if not org or not members:
@@ -1035,7 +1035,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # the subject before the companions founds with them
             subj = _with_head(ctx, s, subj) + subj
         if not subj:
-            subj = _counted_group(ctx, s, m.start())
+            subj = counted_group(ctx, s, m.start())
         if not subj:
             # "…, đồng thời tham gia thành lập Phong trào Không liên kết năm 1961": a coordinated
             # clause without subject founds for the sentence's subject
@@ -1260,7 +1260,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj and "founding" in word:
             # "the four signatories are the bloc's founding members": the states that signed,
             # members from that signing
-            subj = _counted_group(ctx, s, a)
+            subj = counted_group(ctx, s, a)
             if subj and re.search(r"signatories\s+(?:\w+\s+){0,2}$",
                                   text[max(s.start, a - 40) : a]):
                 src = ctx.sentence_of(subj[0].start)
@@ -1697,7 +1697,7 @@ def _fronted_date(ctx: Context, s: Sentence, pos: int) -> DateMention | None:
             return d
     return None
 
-def _counted_group(ctx: Context, s: Sentence, pos: int, tail: str = "") -> list[Mention]:
+def counted_group(ctx: Context, s: Sentence, pos: int, tail: str = "") -> list[Mention]:
     """"The three states", "ba nước" right before ``pos`` (then ``tail``, a regex of the words
     between): the last group of exactly that many states named in the sentences before (same
     or previous paragraph)."""

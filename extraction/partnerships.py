@@ -125,7 +125,7 @@ def extract(ctx: Context) -> list[Candidate]:
             if d is None and ctx.dateline is not None:
                 # news: the upgrade is the event the article reports; date it by the nearest
                 # earlier dated sentence of the paragraph, else by the dateline
-                d = _context_date(ctx, s)
+                d = context_date(ctx, s)
                 if d is not None:
                     fl.append("date-from-context")
                     c -= 0.15
@@ -236,7 +236,7 @@ def _occasion_date(ctx: Context, s) -> str | None:
     return v
 
 
-def _context_date(ctx: Context, s):
+def context_date(ctx: Context, s):
     earlier = [d for d in ctx.dates if d.end <= s.start and d.value is not None
                and ctx.sentence_of(d.start).paragraph == s.paragraph and d.precision == "day"]
     # a day named ("Chiều 10/3") before the range of a visit ("từ ngày 9 đến 11/3/2025")
