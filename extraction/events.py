@@ -281,8 +281,8 @@ _DAY_OF = re.compile(
     r"(?:(\w+)-day\s+)?(?:(?:state|official|working|royal|bilateral)\s+)?(?:visit|trip|tour)\b"
     r"|(?<!\w)ngày\s+thứ\s+(hai|ba|tư|năm|sáu)\s+(?:của\s+)?chuyến\s+(?:thăm|công\s+du)"
     r"(?:[^,.;]{0,40}?\s(\d{1,2}|hai|ba|bốn|năm|sáu|bảy)\s+ngày(?!\s*\d))?", re.I)
-_DAY_N = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "hai": 2, "ba": 3,
-          "tư": 4, "năm": 5, "sáu": 6}
+#: the day's number: the English ordinals, the Vietnamese counts ("thứ tư": the fourth)
+_DAY_N = {**_ORDINALS, **NUMBERS, "tư": 4}
 
 
 def _day_of_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
