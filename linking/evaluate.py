@@ -282,6 +282,7 @@ LIST_STATUS = {
                          "round 20's rules and once on round 21's"),
     "names_test24.csv": ("unseen: written by a seventeenth independent writer, run once on "
                          "round 20's rules and once on round 21's"),
+    "names_test26.csv": "unseen: written by a nineteenth independent writer, not yet run",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
