@@ -283,6 +283,7 @@ LIST_STATUS = {
     "names_test24.csv": ("unseen: written by a seventeenth independent writer, run once on "
                          "round 20's rules and once on round 21's"),
     "names_test25.csv": "unseen: written by an eighteenth independent writer, not yet run",
+    "names_test26.csv": "unseen: written by a nineteenth independent writer, not yet run",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
