@@ -42,19 +42,22 @@ GROUPS: dict[str, str] = {
 #: includes the full build its process makes first, and the sorted dump of it the whole-graph
 #: checks share, tests/conftest.py; session 12: the release's and the Turtle export's less
 #: what their read-backs saved, measured alone; session 13: the files whose writers' checks
-#: moved to the build's sample, less what that saved, measured in one process, pairs): an
+#: moved to the build's sample, less what that saved, measured in one process, pairs;
+#: session 14: the ten largest units as session 13's whole run measured them, the engines
+#: less the cut of the Wikidata view measured in pairs, docs/testing.md "Session 14"): an
 #: order, not a promise; a file missing here counts 0.3 s per test
 COSTS: dict[str, float] = {
-    "tests/graph/test_release.py": 75,
-    "linking": 80,
-    "engines": 86,
-    "tests/loaders/test_events_data.py": 41,
-    "tests/issues/test_14_atomic_rebuild.py": 33,
-    "tests/issues/test_12_search_index_restart.py": 34,
-    "tests/graph/test_export.py": 24,
+    "tests/graph/test_release.py": 49,
+    "linking": 116,
+    "engines": 122,
+    "tests/loaders/test_events_data.py": 33,
+    "tests/issues/test_14_atomic_rebuild.py": 25,
+    "tests/issues/test_12_search_index_restart.py": 47,
+    "tests/graph/test_export.py": 23,
     "browser": 30,
     "tests/issues/test_15_serve_reads_only_store.py": 15,
-    "tests/server/test_e2e_real_graph.py": 15,
+    "tests/server/test_e2e_real_graph.py": 18,
+    "tests/loaders/test_build.py": 16,
     "tests/issues/test_12_index_after_build.py": 14,
     "tests/loaders/test_tables.py": 13,
     "tests/issues/test_14_smaller.py": 13,
