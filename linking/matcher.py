@@ -676,6 +676,10 @@ class Matcher:
             return MatchResult(query, [], False, "empty name")
         result = self._match(text, kinds, lang)
         if result is None:
+            # round 22: a body's office in a country or city ("the UNHCR office in Amman",
+            # "văn phòng FAO tại Hà Nội") is not the body: no match
+            result = self._local_office(query, text, lang)
+        if result is None:
             # the name written another way, matched again: abbreviations written out (a fuzzy
             # read counts), the older Sino-Vietnamese order of a continent's name ("Âu châu" =
             # "châu Âu", Europe), a foreign name joined by the Vietnamese "và" ("Saint Kitts
@@ -742,6 +746,10 @@ class Matcher:
             # round 17: a state's regime named by its ruler or dynasty ("Tito's Yugoslavia",
             # "nước Đức thời Hitler", "the Kerensky government"), from a sourced table only
             result = self._by_ruler(query, text, kinds)
+        if result is None:
+            # round 22: two states named together ("the two Koreas", "hai nước Yemen"):
+            # ambiguous with the records of the name that coexisted, never one of them
+            result = self._pair_of_states(query, text, kinds, lang)
         if result is None:
             # round 21: a capital standing for its state's government ("the Kigali
             # government", "chính quyền Bamako")
@@ -833,6 +841,38 @@ class Matcher:
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
         )
+
+    def _local_office(self, query: str, text: str, lang: str | None) -> MatchResult | None:
+        """Round 22: an organisation's office in a place ("the UNHCR office in Amman", "the
+        WHO country office in Viet Nam", "văn phòng FAO tại Hà Nội"): under the lists'
+        conventions an office of a body in a country or city is no record of the registry and
+        not the body: no match, the body named in the note. None when the words before
+        "office" are no organisation's name or the place is neither a seat city nor a state."""
+        if len(text) > 120:
+            return None
+        body = place = None
+        for pattern in _OFFICE_FRAMES:
+            m = pattern.fullmatch(text)
+            if m is not None:
+                body, place = m.group("body").strip(), m.group("place").strip()
+                break
+        if not body or not place:
+            return None
+        org_kinds = KIND_GROUPS["organisation"]
+        r = self._match(body, org_kinds, lang)
+        if r is None or r.best is None or not r.best.match or r.ambiguous:
+            return None
+        in_place = folded_form(place) in self._seat_cities()
+        if not in_place:
+            p = self._match(place, STATE_KINDS, lang)
+            in_place = p is not None and (p.ambiguous or (p.best is not None and p.best.match))
+        if not in_place:
+            return None
+        e = r.best.entity
+        return MatchResult(
+            query, [Candidate(e, 60.0, False, "local-office", r.best.evidence)], False,
+            f"no match: {text!r} names an office of {describe(e)} in {place!r}, not the body "
+            "itself (the lists' conventions: a body's country or field office is no match)")
 
     def stands_for(self, iri: str) -> str:
         """The IRI of the record that stands for the body ``iri`` is a record of (``iri``
@@ -2091,6 +2131,112 @@ class Matcher:
                        + (f" {' '.join(rest[:i])!r}" if i else "")
                        + f": {name!r} ({r.best.method})")
 
+    def _pair_of_states(self, query: str, text: str, kinds: frozenset[str] | None,
+                        lang: str | None) -> MatchResult | None:
+        """Round 22: two states named together by one name ("the two Koreas", "the two
+        Germanys", "hai miền Triều Tiên", "hai nước Yemen"): the name read as a state (or
+        several), the English name they share (a compass word left out: "North Korea" gives
+        "Korea"), the states of that name (:meth:`_named`, :meth:`_of_name`: "German Reich"
+        by its adjective), and of those the ones whose spans overlap another's (the registry's
+        years and its succession: a successor begins when its predecessor ends): ambiguous with them, never one record
+        ("the two Germanys": West and East Germany, not today's Germany, which succeeded
+        both). Fewer than two that coexisted: no match."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 60:
+            return None
+        name = None
+        for pattern in _PAIR_FRAMES:
+            m = pattern.fullmatch(text)
+            if m is not None:
+                name = m.group("name").strip()
+                break
+        if not name:
+            return None
+        tries = [name]
+        if pattern is _PAIR_FRAMES[0]:
+            # the plural written on the name: "Koreas", "Germanys" (the pattern took the "s")
+            tries = [name, name + "e"] if not name.endswith("e") else [name]
+        read: list[Entity] = []
+        for t in tries:
+            r = self._match(t, state_kinds, lang)
+            if r is None or not r.candidates:
+                continue
+            if r.ambiguous:
+                read = [c.entity for c in r.candidates if c.entity.kind in state_kinds]
+            elif r.best is not None and r.best.match and _plain_reading(r.best.method):
+                read = [r.best.entity]
+            if read:
+                name = t
+                break
+        if not read:
+            return None
+        family: list[Entity] = []
+        for x in read:
+            family += [x, *self._of_name(x, state_kinds)]
+            label = x.labels.get("en", "")
+            words = label.split()
+            if len(words) > 1 and words[0].lower() in _COMPASS_WORDS:
+                family += self._named(" ".join(words[1:]), state_kinds)
+        family = [e for e in _unique(family) if e.kind in state_kinds]
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        nxt, prev = self._successors
+        spans = {id(e): self._coexistence_span(e, nxt, prev) for e in family}
+
+        def overlap(a: Entity, b: Entity) -> bool:
+            # two states of today (no end) coexist; otherwise only known years tell (the
+            # registry gives no start for today's Koreas: the Korean Empire, 1887-1905, is
+            # not read as coexisting with them)
+            (s1, t1), (s2, t2) = spans[id(a)], spans[id(b)]
+            if t1 == t2 == float("inf"):
+                return True
+            known = all(abs(v) != float("inf") for v in (s1, s2)) and (
+                t1 != float("inf") or t2 != float("inf"))
+            return known and s1 < t2 and s2 < t1
+
+        both = [e for e in family if any(f is not e and overlap(e, f) for f in family)]
+        if len(both) < 2:
+            return MatchResult(
+                query, [], False,
+                f"no match: {text!r} names two states of the name {name!r} together, and the "
+                "registry holds no two such states at one time")
+        amb = _ambiguous(query, both, 85.0)
+        ev = ", ".join(f"{describe(e)} {self._years_text(spans[id(e)])}" for e in both)
+        return MatchResult(
+            query, amb.candidates, True,
+            f"{amb.note} (two states named together by the name {name!r}: the states of that "
+            f"name whose years overlap: {ev})")
+
+    def _coexistence_span(self, e: Entity, nxt: Mapping[int, Entity],
+                          prev: Mapping[int, list[Entity]]) -> tuple[float, float]:
+        """Round 22: the years ``e`` existed, as far as the registry says (an end it does not
+        give is open): its span, and its succession (a state begins when its predecessor
+        ends and ends when its successor begins). The state lists' periods are not read: the
+        files and the store give them differently (open ends in the periods file, the
+        system's membership in the store), and the answer must not depend on which."""
+        lo, hi = float("-inf"), float("inf")
+        es = span_of(e)
+        if e.existed_from:
+            lo = float(int(e.existed_from[:4]))
+        if e.existed_until:
+            hi = float(int(e.existed_until[:4]))
+        if es is not None:
+            lo, hi = max(lo, es[0]), min(hi, es[1])
+        for p in prev.get(id(e), []):
+            ps = span_of(p)
+            if ps is not None:
+                lo = max(lo, float(ps[1]))
+        f = nxt.get(id(e))
+        if f is not None and f.existed_from:
+            hi = min(hi, float(int(f.existed_from[:4])))
+        return lo, hi
+
+    @staticmethod
+    def _years_text(span: tuple[float, float]) -> str:
+        a, b = span
+        return "(" + (str(int(a)) if a != float("-inf") else "?") + "–" + (
+            str(int(b)) if b != float("inf") else "") + ")"
+
     def _archigos(self, ruler: str) -> list[tuple[Entity, str, str]]:
         """Round 21: the states ``ruler`` led by Archigos (``leaders.py``), as the rows of the
         ``rulers`` table: (state, years, evidence). Only a name of a person: capitalised, no
@@ -3180,7 +3326,44 @@ class Matcher:
         e, name, reading = found[0]
         ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
               f"{' + '.join(sorted(reading))} = {what} {name!r}")
+        if (_folded_words_of(text)[:2] == ["to", "chuc"]
+                and not {"organization", "organisation"} & set(reading)
+                and content_words(name) & _INSTRUMENT_WORDS):
+            # (the head word read into no word of the name: "Tổ chức Hiệp ước Bắc Đại Tây
+            # Dương" reads it as NATO's "Organization" and stays NATO)
+            return self._organisation_of_instrument(query, e, name, kinds, ev)
         return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
+
+    def _organisation_of_instrument(self, query: str, inst: Entity, name: str,
+                                    kinds: frozenset[str] | None, ev: str) -> MatchResult:
+        """Round 22: "tổ chức" (an organisation) before the words of an instrument's name
+        ("tổ chức Công ước Vũ khí Hóa học": the organisation of the Chemical Weapons
+        Convention): the instrument is not the organisation the head word asks for. The one
+        organisation whose English name has every content word of the instrument's but the
+        instrument word (chemical, weapons), and no instrument word, is read; none or several:
+        no match."""
+        want = {singular_form(w) for w in content_words(name) - _INSTRUMENT_WORDS}
+        org_kinds = KIND_GROUPS["organisation"]
+        found = []
+        for e in self.registry.entities:
+            if (e is inst or e.kind not in org_kinds or e.confidence == "conflicting"
+                    or (kinds is not None and e.kind not in kinds)):
+                continue
+            words = {singular_form(w) for w in content_words(e.labels.get("en", ""))}
+            if want and want <= words and not words & _INSTRUMENT_WORDS:
+                found.append(self._same.get(e.iri, (e, ""))[0])
+        found = _unique(found)
+        if len(found) != 1:
+            return MatchResult(
+                query, [], False,
+                f"no match: 'tổ chức' (an organisation) before the name of an instrument, "
+                f"{describe(inst)} ({ev}); {len(found)} organisations have its other words")
+        o = found[0]
+        return _single(query, o, 84.0, "organisation-of-instrument", self._note(o),
+                       f"'tổ chức' (an organisation) before the name of an instrument, "
+                       f"{describe(inst)} ({ev}): the only organisation whose English name "
+                       f"has its words {' + '.join(sorted(want))} and names no instrument, "
+                       f"{o.label!r}")
 
     def _calque_with_gap(
         self, query: str, text: str, kinds: frozenset[str] | None
@@ -3259,6 +3442,15 @@ class Matcher:
                 continue
             o = orgs[0]
             rest = " ".join(toks[:i] + toks[i + 1 :])
+            kind_words = [folded_form(t) for t in toks[:i] + toks[i + 1:]
+                          if folded_form(t) not in ("the", "of")]
+            if kind_words and all(w in _BLOC_WORDS for w in kind_words):
+                # round 22: "khối COMESA", "the ASEAN bloc": the word says what the body is,
+                # a bloc; the acronym decides, and the bloc word names no body of it (not the
+                # Eastern Bloc by "Eastern" of COMESA's name)
+                return _single(query, o, 92.0, "acronym-with-kind-word", self._note(o),
+                               f"{t!r} is {describe(o)}'s acronym; "
+                               f"{' '.join(kind_words)!r} (a bloc) says what it is")
             organ = self._organ(query, o, toks[:i] + toks[i + 1 :], kinds)
             if organ is not None:
                 return organ
@@ -4499,3 +4691,33 @@ _COUNTRY_WORDS = frozenset({"nuoc", "nha", "quoc", "gia", "the", "of", "country"
 
 #: the methods by which a name is read as a state's official long form
 _LONG_FORM_METHODS = frozenset({"native-long-form", "official-form"})
+
+#: round 22: two states named together by one name ("the two Koreas", "both Sudans", "hai
+#: miền Triều Tiên", "hai nước Yemen"; ``Matcher._pair_of_states``)
+_PAIR_FRAMES = (
+    re.compile(r"(?:the\s+)?(?:two|both)\s+(?P<name>[A-Z][\w'’ -]*?)(?:e?s)", re.IGNORECASE),
+    re.compile(r"(?:cả\s+|ca\s+)?hai\s+(?:miền|nước|quốc\s+gia|nhà\s+nước|mien|nuoc|quoc\s+gia"
+               r"|nha\s+nuoc)\s+(?P<name>\S.*)", re.IGNORECASE),
+)
+#: round 22: the compass words that tell two states of one name apart ("North Korea", "South
+#: Sudan", "East Germany"), left out of a state's English name to find the name they share
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
+                            "eastern", "western"})
+
+#: round 22: the words that say a body is a bloc (folded: "khối", "bloc"), read before or
+#: after an acronym as the acronym's body itself (``Matcher._institution``)
+_BLOC_WORDS = frozenset({"khoi", "bloc", "blocs"})
+#: round 22: the words of an instrument's English name (folded), which name no organisation
+#: (``Matcher._organisation_of_instrument``)
+_INSTRUMENT_WORDS = frozenset({"convention", "treaty", "agreement", "protocol", "pact",
+                               "covenant"})
+
+#: round 22: a body's office in a place (``Matcher._local_office``)
+_OFFICE_FRAMES = (
+    re.compile(r"(?:the\s+)?(?P<body>\S.*?)(?:'s|’s)?\s+(?:country\s+|field\s+|liaison\s+"
+               r"|local\s+|representative\s+)?office\s+(?:in|at|for)\s+(?P<place>\S.*)",
+               re.IGNORECASE),
+    re.compile(r"(?:văn\s+phòng|van\s+phong)\s+(?:đại\s+diện\s+|dai\s+dien\s+|quốc\s+gia\s+"
+               r"|quoc\s+gia\s+)?(?:của\s+|cua\s+)?(?P<body>\S.*?)\s+(?:tại|ở|tai|o)\s+"
+               r"(?P<place>\S.*)", re.IGNORECASE),
+)
