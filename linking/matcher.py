@@ -2138,7 +2138,8 @@ class Matcher:
         several), the English name they share (a compass word left out: "North Korea" gives
         "Korea"), the states of that name (:meth:`_named`, :meth:`_of_name`: "German Reich"
         by its adjective), and of those the ones whose spans overlap another's (the registry's
-        years and its succession: a successor begins when its predecessor ends): ambiguous with them, never one record
+        years and its succession: a successor begins when its predecessor ends): ambiguous
+        with them, never one record
         ("the two Germanys": West and East Germany, not today's Germany, which succeeded
         both). Fewer than two that coexisted: no match."""
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
