@@ -755,6 +755,11 @@ class Matcher:
             # government", "chính quyền Bamako")
             result = self._capital_government(query, text, kinds)
         if result is None:
+            # round 22: a state in a press frame of region, kind and regime words ("the West
+            # African state of Benin", "đảo quốc Thái Bình Dương Vanuatu", "chính quyền quân
+            # sự Mali"), read when the region holds the state's COW code
+            result = self._region_frame(query, text, kinds, lang)
+        if result is None:
             # round 21: a state by its role of the moment ("ASEAN chair Laos", "COP29 host
             # Azerbaijan", "nước Chủ tịch ASEAN 2025 Malaysia")
             result = self._role_frame(query, text, kinds, lang)
@@ -2237,6 +2242,74 @@ class Matcher:
         a, b = span
         return "(" + (str(int(a)) if a != float("-inf") else "?") + "–" + (
             str(int(b)) if b != float("inf") else "") + ")"
+
+    def _region_frame(self, query: str, text: str, kinds: frozenset[str] | None,
+                      lang: str | None) -> MatchResult | None:
+        """Round 22: a state's name after a descriptor made only of a region's words
+        (``linking/names/regions.yaml``), words of a kind of state and a head word of a kind
+        of state or a regime ("the West African state of Benin", "the oil-rich Central Asian
+        state of Kazakhstan", "đảo quốc Thái Bình Dương Vanuatu", "vương quốc Himalaya
+        Bhutan", "chính quyền quân sự Mali"): the state, when a plain reading gives one and
+        the region holds its COW code; a region that does not hold it contradicts the name (no
+        match: "the West African state of Nepal"). A monarchy's head word must fit the state's
+        own long forms (convention B: "vương quốc" + the name read as the state). None when
+        the text is no such frame, or the state has no COW code to check."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 90:
+            return None
+        regions, kind_words = _region_vocabulary()
+        head = region = name = None
+        m = _REGION_FRAME_EN.fullmatch(text)
+        if m is not None:
+            mods = [w for w in m.group("mods").lower().split() if w not in kind_words]
+            region = " ".join(mods)
+            if folded_form(region) not in regions:
+                return None
+            head, name = " ".join(m.group("head").lower().split()), m.group("name").strip()
+        else:
+            m = _REGION_FRAME_VI.fullmatch(text)
+            if m is None:
+                return None
+            head = " ".join(m.group("head").split())
+            words = m.group("rest").split()
+            military = _folded_words_of(head)[-2:] == ["quan", "su"]
+            for i in range(len(words) - 1, -1, -1):
+                if i == 0 and not military:
+                    break
+                if i == 0 or folded_form(" ".join(words[:i])) in regions:
+                    region = " ".join(words[:i]) if i else None
+                    name = " ".join(words[i:])
+                    break
+            if name is None:
+                return None
+        if not name[:1].isupper():
+            return None
+        r = self._match(name, state_kinds, lang)
+        if (r is None or r.best is None or r.ambiguous or not r.best.match
+                or not _plain_reading(r.best.method)):
+            return None
+        e = r.best.entity
+        if " ".join(_folded_words_of(head)) in _MONARCHY_HEADS:
+            form = f"{head} {name}" if m.re is _REGION_FRAME_VI else f"{head} of {name}"
+            f = self.match(form, kind=state_kinds)
+            if f.best is None or f.best.entity is not e:
+                return MatchResult(
+                    query, [Candidate(e, 60.0, False, "region-frame", r.best.evidence)], False,
+                    f"no match: {head!r} (a monarchy) does not fit {describe(e)}: {form!r} "
+                    f"is not read as it ({f.note or 'another reading'})")
+        ev = f"{name!r} after a press descriptor ({head!r}"
+        if region is not None:
+            ranges, meaning = regions[folded_form(region)]
+            if e.cow_code is None:
+                return None
+            if not any(a <= e.cow_code <= b for a, b in ranges):
+                return MatchResult(
+                    query, [Candidate(e, 60.0, False, "region-frame", r.best.evidence)], False,
+                    f"no match: the region {region!r} ({meaning}) does not hold "
+                    f"{describe(e)} (COW {e.cow_code}): the descriptor contradicts the name")
+            ev += f"; the region {region!r}, {meaning}, holds its COW code {e.cow_code}"
+        ev += f"): {r.best.method}"
+        return _single(query, e, 87.0, "region-frame", self._note(e), ev)
 
     def _archigos(self, ruler: str) -> list[tuple[Entity, str, str]]:
         """Round 21: the states ``ruler`` led by Archigos (``leaders.py``), as the rows of the
@@ -4722,3 +4795,37 @@ _OFFICE_FRAMES = (
                r"|quoc\s+gia\s+)?(?:của\s+|cua\s+)?(?P<body>\S.*?)\s+(?:tại|ở|tai|o)\s+"
                r"(?P<place>\S.*)", re.IGNORECASE),
 )
+
+#: round 22: a state's name after a descriptor of region and kind words (``_region_frame``)
+_REGION_FRAME_EN = re.compile(
+    r"the\s+(?P<mods>(?:[\w'’-]+\s+){1,5}?)(?P<head>state|nation|country|kingdom|sultanate"
+    r"|emirate|republic|monarchy|archipelago|city-state|principality|island\s+nation"
+    r"|island\s+state|island\s+country)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
+_REGION_FRAME_VI = re.compile(
+    r"(?P<head>đảo\s+quốc|quốc\s+đảo|tiểu\s+vương\s+quốc|vương\s+quốc|quốc\s+gia|nước"
+    r"|chính\s+quyền\s+quân\s+sự|chế\s+độ\s+quân\s+sự|dao\s+quoc|quoc\s+dao"
+    r"|tieu\s+vuong\s+quoc|vuong\s+quoc|quoc\s+gia|nuoc|chinh\s+quyen\s+quan\s+su"
+    r"|che\s+do\s+quan\s+su)\s+(?P<rest>\S.*)", re.IGNORECASE)
+#: the head words of a monarchy (folded), which must fit the state's own long forms
+_MONARCHY_HEADS = frozenset({"kingdom", "sultanate", "emirate", "principality", "monarchy",
+                             "vuong quoc", "tieu vuong quoc"})
+
+
+_REGIONS: tuple[dict[str, tuple[list[tuple[int, int]], str]], frozenset[str]] | None = None
+
+
+def _region_vocabulary() -> tuple[dict[str, tuple[list[tuple[int, int]], str]], frozenset[str]]:
+    """Round 22: ``linking/names/regions.yaml`` read once: the folded words of each region
+    -> (its COW code ranges, its meaning), and the words of a kind of state."""
+    global _REGIONS
+    if _REGIONS is None:
+        data = read_yaml("regions.yaml")
+        regions: dict[str, tuple[list[tuple[int, int]], str]] = {}
+        for row in data.get("regions") or []:
+            ranges = [(int(a), int(b)) for a, b in row["cow"]]
+            for w in [*(row.get("en") or []), *(row.get("vi") or [])]:
+                regions[folded_form(str(w))] = (ranges, str(row["meaning"]))
+        kinds = data.get("kinds") or {}
+        words = frozenset(str(w).lower() for lg in ("en", "vi") for w in kinds.get(lg) or [])
+        _REGIONS = (regions, words)
+    return _REGIONS

@@ -124,3 +124,49 @@ def test_a_pair_holds_only_the_states_that_coexisted(matcher):
 def test_a_pair_of_one_state_is_no_match(matcher):
     res = matcher.match("the two Frances")
     assert res.best is None and not res.ambiguous and res.note.startswith("no match: ")
+
+
+#: a state after a descriptor of region, kind and regime words (none of these in a list)
+REGION_FRAMES = [
+    ("the East African nation of Kenya", "KEN"),
+    ("the Balkan state of Serbia", "SRB"),
+    ("the Gulf emirate of Qatar", "QAT"),
+    ("quốc gia Đông Nam Á Lào", "LAO"),
+    ("đảo quốc Thái Bình Dương Fiji", "FJI"),
+    ("chính quyền quân sự Myanmar", "MMR"),
+]
+
+#: descriptors that contradict the state: no match
+REGION_CONTRADICTIONS = [
+    "the West African state of Nepal",        # COW 790: not Western Africa
+    "quốc gia Tây Phi Nhật Bản",               # Japan, COW 740
+    "the Himalayan kingdom of Nepal",          # a monarchy Nepal's long forms no longer name
+    "đảo quốc Caribe Fiji",                    # Fiji, COW 950: not the Caribbean
+]
+
+
+@pytest.mark.parametrize(("name", "key"), REGION_FRAMES)
+def test_a_state_after_a_region_descriptor(matcher, name, key):
+    assert_matches(matcher, name, key, "region-frame")
+
+
+@pytest.mark.parametrize("name", REGION_CONTRADICTIONS)
+def test_a_descriptor_that_contradicts_the_state_is_no_match(matcher, name):
+    assert_no_match(matcher, name)
+
+
+def test_the_region_evidence_names_the_cow_code(matcher):
+    ev = matcher.match("the East African nation of Kenya").best.evidence
+    assert "COW code 501" in ev and "Eastern Africa (M49)" in ev
+
+
+def test_a_region_descriptor_leaves_a_state_of_that_name_alone(matcher):
+    """"Nam Phi" is a region's words and South Africa's Vietnamese name: with nothing after
+    it, it stays the state."""
+    assert key_of(matcher.match("quốc gia Nam Phi")) == "ZAF"
+
+
+def test_the_region_names_are_in_no_list():
+    names = list_names(LATER_LISTS)
+    tried = [n for n, _ in REGION_FRAMES] + REGION_CONTRADICTIONS + ["quốc gia Nam Phi"]
+    assert not [n for n in tried if n.lower() in names]
