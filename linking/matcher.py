@@ -705,6 +705,9 @@ class Matcher:
                 # round 18: a press descriptor before a state's name ("nước chủ nhà Qatar",
                 # the host country; "quốc đảo Tuvalu", the island state)
                 (_after_descriptor, "a press descriptor before {!r}", False),
+                # round 22: a count of members before a known name ("the 193-member General
+                # Assembly") is just the name
+                (_without_member_count, "a count of members before {!r}", False),
             )
             for rewrite, why, fuzzy_counts in rewrites:
                 other = rewrite(text)
@@ -1313,6 +1316,10 @@ class Matcher:
                     and r.best.entity.kind in KIND_GROUPS["organisation"]):
                 return _reread(query, r, f"{rest!r} with its seat {city!r} (a city of the "
                                "reference tables' seats and capitals)")
+            if r.best is None or not _plain_reading(r.best.method):
+                domain = self._seat_domain(query, rest, city, kinds)
+                if domain is not None:
+                    return domain
         period = _period_qualifier(text)
         if period is not None:
             head, (a, b), what = period
@@ -1340,6 +1347,57 @@ class Matcher:
                     amb = _ambiguous(query, ents, 85.0)
                     return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
         return self._described_acronym(query, text, kind, lang, limit)
+
+    def _seat_domain(self, query: str, rest: str, city: str,
+                     kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 22: a body described by its seat and its field ("the Vienna-based atomic
+        agency", "the Abidjan-based lender"): the bodies whose SupraVerden headquarters are in
+        ``city`` and whose English names hold every word of the description but the generic
+        heads (body, agency, organisation ...; "UN"), a word read through
+        :data:`_DOMAIN_WORDS` ("lender": a bank). One body: a match; several: ambiguous; none
+        (or a description of generic words only): no match, said in the note."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        words = [singular_form(w) for w in content_words(rest.replace("'s", " "))
+                 if w not in _SEAT_GENERIC]
+        if not words or len(words) > 5:
+            return None
+        want = [_DOMAIN_WORDS.get(w, w) for w in words]
+        place = folded_form(city)
+        found, unsure, countries = [], [], set()
+        for e in self.registry.entities:
+            if e.kind not in org_kinds or e.confidence == "conflicting" or (
+                    kinds is not None and e.kind not in kinds):
+                continue
+            hqs = [[p.strip() for p in r.headquarters.split(",")]
+                   for r in supraverden_of(e, self.reference.supraverden) if r.headquarters]
+            if not hqs:
+                continue
+            names = [e.labels.get("en", ""),
+                     *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t))]
+            held = set().union(*({singular_form(w) for w in content_words(n)} for n in names))
+            if not all(w in held for w in want):
+                continue
+            head = self._same.get(e.iri, (e, ""))[0]
+            if any(folded_form(h[0]) == place for h in hqs):
+                found.append(head)
+                countries |= {folded_form(h[-1]) for h in hqs if len(h) > 1}
+            elif all(set(_folded_words_of(h[0])) & _BUILDING_WORDS for h in hqs):
+                # a headquarters written as a building ("Centre William Rappard,
+                # Switzerland"): its city is unknown, the body may sit in ``city``
+                unsure.append((head, {folded_form(h[-1]) for h in hqs if len(h) > 1}))
+        # a body of these words whose seat is a building in the same country is a rival
+        found = _unique([*found, *(e for e, cs in unsure if found and cs & countries)])
+        ev = (f"the bodies seated in {city!r} (SupraVerden's headquarters) whose English names "
+              f"hold {' + '.join(want)}")
+        if not found:
+            return MatchResult(query, [], False, f"no match: no body of the registry fits: {ev}")
+        if len(found) > 1:
+            amb = _ambiguous(query, found, 82.0)
+            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        e = found[0]
+        return _single(query, e, 86.0, "seat-and-field", self._note(e), f"{ev}: {e.label!r}")
 
     def _span_allows(self, e: Entity, a: int, b: int) -> bool:
         """Round 20: whether ``e``'s span overlaps the years ``a``-``b``: its registry span,
@@ -4829,3 +4887,31 @@ def _region_vocabulary() -> tuple[dict[str, tuple[list[tuple[int, int]], str]], 
         words = frozenset(str(w).lower() for lg in ("en", "vi") for w in kinds.get(lg) or [])
         _REGIONS = (regions, words)
     return _REGIONS
+
+#: round 22: the generic heads of a body's description, which say no field ("the Geneva-based
+#: trade body"); "UN" says whose system, not which body (``Matcher._seat_domain``)
+_SEAT_GENERIC = frozenset({"body", "agency", "organization", "organisation", "institution",
+                           "group", "bloc", "un", "entity", "international"})
+#: round 22: the press's words for a body's field, read as the word its name holds
+_DOMAIN_WORDS = {"lender": "bank", "atomic": "atomic", "nuclear": "atomic"}
+#: round 22: words of a building's name: a headquarters written as one ("Centre William
+#: Rappard, Switzerland") gives the country, not the city (``Matcher._seat_domain``)
+_BUILDING_WORDS = frozenset({"centre", "center", "building", "headquarters", "palace", "palais",
+                             "house", "tower", "campus", "complex"})
+
+
+_MEMBER_COUNT = re.compile(r"(?:the\s+)?\d{1,3}[- ](?:member|nation|country|state)\s+"
+                           r"(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _without_member_count(text: str) -> str | None:
+    """Round 22: the name after a count of members ("the 15-member Security Council"), or
+    None.
+
+    >>> _without_member_count("the 15-member Security Council")
+    'Security Council'
+    >>> _without_member_count("Group of 77") is None
+    True
+    """
+    m = _MEMBER_COUNT.fullmatch(text.strip())
+    return m.group("rest") if m else None

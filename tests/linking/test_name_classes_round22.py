@@ -170,3 +170,50 @@ def test_the_region_names_are_in_no_list():
     names = list_names(LATER_LISTS)
     tried = [n for n, _ in REGION_FRAMES] + REGION_CONTRADICTIONS + ["quốc gia Nam Phi"]
     assert not [n for n in tried if n.lower() in names]
+
+
+#: a body by its seat and field (SupraVerden's headquarters; none of these in a list)
+SEATS = [
+    ("the Paris-based lender", "Council-of-Europe-Development-Bank"),
+    ("the Vienna-based nuclear agency", "IAEA"),         # "nuclear" read as "atomic"
+    ("the Abidjan-based development bank", "AfDB"),
+]
+
+
+@pytest.mark.parametrize(("name", "key"), SEATS)
+def test_a_body_by_its_seat_and_field(matcher, name, key):
+    assert_matches(matcher, name, key, "seat-and-field")
+
+
+def test_several_bodies_of_one_seat_and_field_are_ambiguous(matcher):
+    assert_ambiguous(matcher, "the Rome-based food agency", {"FAO", "WFP"})
+
+
+def test_a_seat_written_as_a_building_makes_a_rival(matcher):
+    """EFTA sits in Geneva; the WTO's headquarters are written as a building in Switzerland
+    (SupraVerden: "Centre William Rappard"), so it may sit in Geneva too: a description both
+    names fit is ambiguous; one only EFTA's name fits ("free") is EFTA."""
+    assert_ambiguous(matcher, "the Geneva-based trade organisation", {"EFTA", "WTrO"})
+    assert_matches(matcher, "the Geneva-based free trade body", "EFTA", "seat-and-field")
+
+
+@pytest.mark.parametrize("name", ["the Lyon-based lender",        # no bank sits in Lyon
+                                  "the Vienna-based shipping agency"])
+def test_a_seat_with_no_fitting_body_is_no_match(matcher, name):
+    assert_no_match(matcher, name)
+
+
+@pytest.mark.parametrize(("name", "key"), [("the 57-member OIC",
+                                            "Organisation-of-Islamic-Cooperation"),
+                                           ("the 21-member APEC", "APEC")])
+def test_a_count_of_members_before_a_name_is_the_name(matcher, name, key):
+    assert key_of(matcher.match(name)) == key
+
+
+def test_the_seat_names_are_in_no_list():
+    names = list_names(LATER_LISTS)
+    tried = [n for n, _ in SEATS] + ["the Lyon-based lender", "the Vienna-based shipping agency",
+                                     "the Rome-based food agency", "the 57-member OIC",
+                                     "the 21-member APEC", "the Geneva-based free trade body",
+                                     "the Geneva-based trade organisation"]
+    assert not [n for n in tried if n.lower() in names]
