@@ -826,6 +826,11 @@ class Matcher:
                 # another transliteration ("Ai-xơ-len" is not a misspelt "Ai-rơ-len")
                 result = _declined(result)
             if result.best is None and not result.ambiguous:
+                # round 22: "the UN <field> agency", "cơ quan <field> của LHQ": the UN's body
+                # of that field, by its own name (after every other reading: a generic name
+                # that reading finds several bodies for stays ambiguous)
+                result = self._un_body(query, text, kinds) or result
+            if result.best is None and not result.ambiguous:
                 result = self._ambiguous_variant(query, text, kinds) or result
             if result.best is None and not result.ambiguous:
                 # round 15: after every reading of one body, a generic name of bodies on one
@@ -1347,6 +1352,57 @@ class Matcher:
                     amb = _ambiguous(query, ents, 85.0)
                     return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
         return self._described_acronym(query, text, kind, lang, limit)
+
+    def _un_body(self, query: str, text: str,
+                 kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 22: a UN body described by its field ("the UN rights office", "the UN trade
+        and development body", "cơ quan dân số của LHQ"): the field's words (English, or the
+        Vietnamese read with the glossary) with a generic head (agency, body, office ...; "cơ
+        quan", "tổ chức", "văn phòng"), and "UN" / "LHQ": the bodies whose own English names
+        say they are the United Nations' ("United Nations ...", "UN ...") and hold every word
+        of the field. One: a match; several: ambiguous; none: None (a UN body whose name does
+        not say it, the WMO or the ICAO, is not found this way)."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if (kinds is not None and not kinds & org_kinds) or len(text) > 100:
+            return None
+        m = _UN_BODY_EN.fullmatch(text)
+        if m is not None:
+            readings = [frozenset(content_words(m.group("field")))]
+        else:
+            m = _UN_BODY_VI.fullmatch(text)
+            if m is None:
+                return None
+            readings = [frozenset(r) for r in
+                        self._calques.glossary.phrase_readings(m.group("field"))]
+        heads = _UN_HEADS[" ".join(_folded_words_of(m.group("head")))]
+        readings = [frozenset(singular_form(w) for w in r - _SEAT_GENERIC) for r in readings]
+        readings = [r for r in readings if r]
+        if not readings or len(readings) > 64:
+            return None
+        found = []
+        for e in self.registry.entities:
+            if e.kind not in org_kinds or e.confidence == "conflicting" or (
+                    kinds is not None and e.kind not in kinds):
+                continue
+            names = [e.labels.get("en", ""),
+                     *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t))]
+            for n in names:
+                words = {singular_form(w) for w in content_words(n)}
+                un = {"united", "nation"} <= words or n.startswith("UN ")
+                if un and words & heads and any(r <= words for r in readings):
+                    found.append(self._same.get(e.iri, (e, ""))[0])
+                    break
+        found = _unique(found)
+        if not found:
+            return None
+        fields = " | ".join(" + ".join(sorted(r)) for r in readings[:4])
+        ev = (f"a UN body by its field ({fields}): the bodies whose English names say they "
+              "are the United Nations' and hold those words")
+        if len(found) > 1:
+            amb = _ambiguous(query, found, 80.0)
+            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        e = found[0]
+        return _single(query, e, 85.0, "un-body-by-field", self._note(e), f"{ev}: {e.label!r}")
 
     def _seat_domain(self, query: str, rest: str, city: str,
                      kinds: frozenset[str] | None) -> MatchResult | None:
@@ -4915,3 +4971,28 @@ def _without_member_count(text: str) -> str | None:
     """
     m = _MEMBER_COUNT.fullmatch(text.strip())
     return m.group("rest") if m else None
+
+#: round 22: a UN body described by its field (``Matcher._un_body``)
+_UN_BODY_EN = re.compile(
+    r"(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)(?:'s|’s)?\s+(?P<field>\S.*?)\s+"
+    r"(?P<head>agency|body|office|organi[sz]ation|entity)")
+_UN_BODY_VI = re.compile(
+    r"(?P<head>cơ\s+quan|tổ\s+chức|văn\s+phòng|co\s+quan|to\s+chuc|van\s+phong)\s+"
+    r"(?P<field>\S.*?)\s+(?:của\s+|cua\s+)?(?:LHQ|Liên\s+[Hh]ợp\s+[Qq]uốc"
+    r"|Lien\s+[Hh]op\s+[Qq]uoc)", re.IGNORECASE)
+#: round 22: the head words of a UN body's description (folded) -> the head words its name
+#: must hold (an agency is an agency, a programme, a fund, an entity, an office or an
+#: organisation, not a council, a commission, a panel or a secretariat, which a generic
+#: description leaves ambiguous with the bodies that serve them; "body" is read as an agency
+#: or a conference; "cơ quan" as "agency", "văn phòng" as "office", "tổ chức" as
+#: "organisation")
+_AGENCY_HEADS = frozenset({"agency", "programme", "program", "fund", "entity", "organization",
+                           "organisation", "office"})
+_UN_HEADS: dict[str, frozenset[str]] = {
+    "body": _AGENCY_HEADS | {"conference"}, "agency": _AGENCY_HEADS,
+    "entity": frozenset({"entity"}),
+    "office": frozenset({"office"}), "organisation": frozenset({"organization", "organisation"}),
+    "organization": frozenset({"organization", "organisation"}),
+    "co quan": _AGENCY_HEADS, "van phong": frozenset({"office"}),
+    "to chuc": frozenset({"organization", "organisation"}),
+}

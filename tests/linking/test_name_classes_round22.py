@@ -217,3 +217,28 @@ def test_the_seat_names_are_in_no_list():
                                      "the 21-member APEC", "the Geneva-based free trade body",
                                      "the Geneva-based trade organisation"]
     assert not [n for n in tried if n.lower() in names]
+
+
+#: a UN body by its field, its own English name saying it is the UN's (none in a list)
+UN_BODIES = [
+    ("the UN population agency", "UNFPA"),
+    ("the UN's trade and development body", "UNCTAD"),
+]
+
+
+@pytest.mark.parametrize(("name", "key"), UN_BODIES)
+def test_a_un_body_by_its_field(matcher, name, key):
+    assert_matches(matcher, name, key, "un-body-by-field")
+
+
+@pytest.mark.parametrize("name", ["the UN climate agency",       # a secretariat, a panel
+                                  "the UN human rights agency"])  # a council, an office
+def test_a_un_body_whose_head_does_not_fit_is_not_read(matcher, name):
+    res = matcher.match(name)
+    assert res.best is None, (name, res.note)
+
+
+def test_the_un_body_names_are_in_no_list():
+    names = list_names(LATER_LISTS)
+    tried = [n for n, _ in UN_BODIES] + ["the UN climate agency", "the UN human rights agency"]
+    assert not [n for n in tried if n.lower() in names]
