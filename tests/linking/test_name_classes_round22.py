@@ -242,3 +242,18 @@ def test_the_un_body_names_are_in_no_list():
     names = list_names(LATER_LISTS)
     tried = [n for n, _ in UN_BODIES] + ["the UN climate agency", "the UN human rights agency"]
     assert not [n for n in tried if n.lower() in names]
+
+
+@pytest.mark.parametrize(("words", "reading"), [
+    ("kiến tạo hòa bình", {"peacebuilding"}),
+    ("an sinh xã hội", {"social", "security"}),
+    ("thủy điện", {"hydropower"}),
+    ("đáy đại dương", {"seabed"}),
+    ("châu Mỹ Latinh", {"latin", "america"}),
+    ("vận tải hàng không", {"air", "transport"}),
+])
+def test_the_rounds_general_vocabulary(words, reading):
+    """Round 22's glossary words (ordinary Vietnamese words with their English meaning)."""
+    from diplograph.linking.glossary import Glossary
+
+    assert frozenset(reading) in Glossary.load().phrase_readings(words)
