@@ -2411,6 +2411,21 @@ class Matcher:
                     query, [Candidate(e, 60.0, False, "region-frame", r.best.evidence)], False,
                     f"no match: {head!r} (a monarchy) does not fit {describe(e)}: {form!r} "
                     f"is not read as it ({f.note or 'another reading'})")
+        if region is not None and (e.cow_code is None or not any(
+                a <= e.cow_code <= b for a, b in regions[folded_form(region)][0])):
+            ranges, meaning = regions[folded_form(region)]
+            if e.cow_code is None:
+                return None
+            return MatchResult(
+                query, [Candidate(e, 60.0, False, "region-frame", r.best.evidence)], False,
+                f"no match: the region {region!r} ({meaning}) does not hold "
+                f"{describe(e)} (COW {e.cow_code}): the descriptor contradicts the name")
+        if press_frame_readings(text):
+            # a frame round 19's press reading knows ("quốc gia Tây Phi Senegal", "the Gulf
+            # emirate of Qatar") is read by it, now that the region does not contradict it
+            old = self._press_frame(query, text, state_kinds, lang, 5)
+            if old is not None and old.best is not None and old.best.entity is e:
+                return old
         ev = f"{name!r} after a press descriptor ({head!r}"
         if region is not None:
             ranges, meaning = regions[folded_form(region)]
@@ -3635,7 +3650,11 @@ class Matcher:
             if kind_words and all(w in _BLOC_WORDS for w in kind_words):
                 # round 22: "khối COMESA", "the ASEAN bloc": the word says what the body is,
                 # a bloc; the acronym decides, and the bloc word names no body of it (not the
-                # Eastern Bloc by "Eastern" of COMESA's name)
+                # Eastern Bloc by "Eastern" of COMESA's name); a Vietnamese generic head
+                # before the acronym is round 7's reading ("Khối NATO")
+                head = self._org_head(query, text, kinds, lang)
+                if head is not None:
+                    return head
                 return _single(query, o, 92.0, "acronym-with-kind-word", self._note(o),
                                f"{t!r} is {describe(o)}'s acronym; "
                                f"{' '.join(kind_words)!r} (a bloc) says what it is")
