@@ -1321,7 +1321,10 @@ class Matcher:
                     and r.best.entity.kind in KIND_GROUPS["organisation"]):
                 return _reread(query, r, f"{rest!r} with its seat {city!r} (a city of the "
                                "reference tables' seats and capitals)")
-            if r.best is None or not _plain_reading(r.best.method):
+            if (r.best is None or not _plain_reading(r.best.method)) and re.search(
+                    r"-based\s|\s(?:in|at|tại|ở)\s", text, re.IGNORECASE):
+                # (a seat said as one: "-based", "in", "tại"; a city's name ending a name is
+                # no seat: "Principality of Monaco", misspelt, is read by the fuzzy pass)
                 domain = self._seat_domain(query, rest, city, kinds)
                 if domain is not None:
                     return domain
@@ -1411,7 +1414,8 @@ class Matcher:
         ``city`` and whose English names hold every word of the description but the generic
         heads (body, agency, organisation ...; "UN"), a word read through
         :data:`_DOMAIN_WORDS` ("lender": a bank). One body: a match; several: ambiguous; none
-        (or a description of generic words only): no match, said in the note."""
+        (or a description of generic words only): None (the later readings may still read
+        the name; none of them reads a seat and a field)."""
         org_kinds = KIND_GROUPS["organisation"]
         if kinds is not None and not kinds & org_kinds:
             return None
@@ -1448,7 +1452,7 @@ class Matcher:
         ev = (f"the bodies seated in {city!r} (SupraVerden's headquarters) whose English names "
               f"hold {' + '.join(want)}")
         if not found:
-            return MatchResult(query, [], False, f"no match: no body of the registry fits: {ev}")
+            return None
         if len(found) > 1:
             amb = _ambiguous(query, found, 82.0)
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
