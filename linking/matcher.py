@@ -2364,10 +2364,11 @@ class Matcher:
     def _region_frame(self, query: str, text: str, kinds: frozenset[str] | None,
                       lang: str | None) -> MatchResult | None:
         """Round 22: a state's name after a descriptor made only of a region's words
-        (``linking/names/regions.yaml``), words of a kind of state and a head word of a kind
-        of state or a regime ("the West African state of Benin", "the oil-rich Central Asian
-        state of Kazakhstan", "đảo quốc Thái Bình Dương Vanuatu", "vương quốc Himalaya
-        Bhutan", "chính quyền quân sự Mali"): the state, when a plain reading gives one and
+        (``press_regions`` of ``linking/names/forms.yaml``), words of a kind of state and a
+        head word of a kind of state or a regime ("the West African state of Benin", "the
+        oil-rich Central Asian state of Kazakhstan", "đảo quốc Thái Bình Dương Vanuatu",
+        "vương quốc Himalaya Bhutan", "chính quyền quân sự Mali"): the state, when a plain
+        reading gives one and
         the region holds its COW code; a region that does not hold it contradicts the name (no
         match: "the West African state of Nepal"). A monarchy's head word must fit the state's
         own long forms (convention B: "vương quốc" + the name read as the state). None when
@@ -4952,17 +4953,18 @@ _REGIONS: tuple[dict[str, tuple[list[tuple[int, int]], str]], frozenset[str]] | 
 
 
 def _region_vocabulary() -> tuple[dict[str, tuple[list[tuple[int, int]], str]], frozenset[str]]:
-    """Round 22: ``linking/names/regions.yaml`` read once: the folded words of each region
-    -> (its COW code ranges, its meaning), and the words of a kind of state."""
+    """Round 22: ``press_regions`` of ``linking/names/forms.yaml`` read once: the folded
+    words of each region -> (its COW code ranges, its meaning), and the words of a kind of
+    state."""
     global _REGIONS
     if _REGIONS is None:
-        data = read_yaml("regions.yaml")
+        data = read_yaml("forms.yaml")
         regions: dict[str, tuple[list[tuple[int, int]], str]] = {}
-        for row in data.get("regions") or []:
+        for row in data.get("press_regions") or []:
             ranges = [(int(a), int(b)) for a, b in row["cow"]]
             for w in [*(row.get("en") or []), *(row.get("vi") or [])]:
                 regions[folded_form(str(w))] = (ranges, str(row["meaning"]))
-        kinds = data.get("kinds") or {}
+        kinds = data.get("press_kind_words") or {}
         words = frozenset(str(w).lower() for lg in ("en", "vi") for w in kinds.get(lg) or [])
         _REGIONS = (regions, words)
     return _REGIONS
