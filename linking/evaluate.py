@@ -278,10 +278,8 @@ LIST_STATUS = {
     "names_test20.csv": "round 20's development list (after its unseen run)",
     "names_test21.csv": "round 21's development list (after its unseen run)",
     "names_test22.csv": "round 21's development list (after its unseen run)",
-    "names_test23.csv": ("unseen: written by a sixteenth independent writer, run once on "
-                         "round 20's rules and once on round 21's"),
-    "names_test24.csv": ("unseen: written by a seventeenth independent writer, run once on "
-                         "round 20's rules and once on round 21's"),
+    "names_test23.csv": "round 22's development list (after its unseen run)",
+    "names_test24.csv": "round 22's development list (after its unseen run)",
     "names_test25.csv": "unseen: written by an eighteenth independent writer, not yet run",
     "names_test26.csv": "unseen: written by a nineteenth independent writer, not yet run",
 }

@@ -676,6 +676,10 @@ class Matcher:
             return MatchResult(query, [], False, "empty name")
         result = self._match(text, kinds, lang)
         if result is None:
+            # round 22: a body's office in a country or city ("the UNHCR office in Amman",
+            # "văn phòng FAO tại Hà Nội") is not the body: no match
+            result = self._local_office(query, text, lang)
+        if result is None:
             # the name written another way, matched again: abbreviations written out (a fuzzy
             # read counts), the older Sino-Vietnamese order of a continent's name ("Âu châu" =
             # "châu Âu", Europe), a foreign name joined by the Vietnamese "và" ("Saint Kitts
@@ -701,6 +705,9 @@ class Matcher:
                 # round 18: a press descriptor before a state's name ("nước chủ nhà Qatar",
                 # the host country; "quốc đảo Tuvalu", the island state)
                 (_after_descriptor, "a press descriptor before {!r}", False),
+                # round 22: a count of members before a known name ("the 193-member General
+                # Assembly") is just the name
+                (_without_member_count, "a count of members before {!r}", False),
             )
             for rewrite, why, fuzzy_counts in rewrites:
                 other = rewrite(text)
@@ -743,9 +750,18 @@ class Matcher:
             # "nước Đức thời Hitler", "the Kerensky government"), from a sourced table only
             result = self._by_ruler(query, text, kinds)
         if result is None:
+            # round 22: two states named together ("the two Koreas", "hai nước Yemen"):
+            # ambiguous with the records of the name that coexisted, never one of them
+            result = self._pair_of_states(query, text, kinds, lang)
+        if result is None:
             # round 21: a capital standing for its state's government ("the Kigali
             # government", "chính quyền Bamako")
             result = self._capital_government(query, text, kinds)
+        if result is None:
+            # round 22: a state in a press frame of region, kind and regime words ("the West
+            # African state of Benin", "đảo quốc Thái Bình Dương Vanuatu", "chính quyền quân
+            # sự Mali"), read when the region holds the state's COW code
+            result = self._region_frame(query, text, kinds, lang)
         if result is None:
             # round 21: a state by its role of the moment ("ASEAN chair Laos", "COP29 host
             # Azerbaijan", "nước Chủ tịch ASEAN 2025 Malaysia")
@@ -810,6 +826,11 @@ class Matcher:
                 # another transliteration ("Ai-xơ-len" is not a misspelt "Ai-rơ-len")
                 result = _declined(result)
             if result.best is None and not result.ambiguous:
+                # round 22: "the UN <field> agency", "cơ quan <field> của LHQ": the UN's body
+                # of that field, by its own name (after every other reading: a generic name
+                # that reading finds several bodies for stays ambiguous)
+                result = self._un_body(query, text, kinds) or result
+            if result.best is None and not result.ambiguous:
                 result = self._ambiguous_variant(query, text, kinds) or result
             if result.best is None and not result.ambiguous:
                 # round 15: after every reading of one body, a generic name of bodies on one
@@ -833,6 +854,38 @@ class Matcher:
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
         )
+
+    def _local_office(self, query: str, text: str, lang: str | None) -> MatchResult | None:
+        """Round 22: an organisation's office in a place ("the UNHCR office in Amman", "the
+        WHO country office in Viet Nam", "văn phòng FAO tại Hà Nội"): under the lists'
+        conventions an office of a body in a country or city is no record of the registry and
+        not the body: no match, the body named in the note. None when the words before
+        "office" are no organisation's name or the place is neither a seat city nor a state."""
+        if len(text) > 120:
+            return None
+        body = place = None
+        for pattern in _OFFICE_FRAMES:
+            m = pattern.fullmatch(text)
+            if m is not None:
+                body, place = m.group("body").strip(), m.group("place").strip()
+                break
+        if not body or not place:
+            return None
+        org_kinds = KIND_GROUPS["organisation"]
+        r = self._match(body, org_kinds, lang)
+        if r is None or r.best is None or not r.best.match or r.ambiguous:
+            return None
+        in_place = folded_form(place) in self._seat_cities()
+        if not in_place:
+            p = self._match(place, STATE_KINDS, lang)
+            in_place = p is not None and (p.ambiguous or (p.best is not None and p.best.match))
+        if not in_place:
+            return None
+        e = r.best.entity
+        return MatchResult(
+            query, [Candidate(e, 60.0, False, "local-office", r.best.evidence)], False,
+            f"no match: {text!r} names an office of {describe(e)} in {place!r}, not the body "
+            "itself (the lists' conventions: a body's country or field office is no match)")
 
     def stands_for(self, iri: str) -> str:
         """The IRI of the record that stands for the body ``iri`` is a record of (``iri``
@@ -1268,6 +1321,13 @@ class Matcher:
                     and r.best.entity.kind in KIND_GROUPS["organisation"]):
                 return _reread(query, r, f"{rest!r} with its seat {city!r} (a city of the "
                                "reference tables' seats and capitals)")
+            if (r.best is None or not _plain_reading(r.best.method)) and re.search(
+                    r"-based\s|\s(?:in|at|tại|ở)\s", text, re.IGNORECASE):
+                # (a seat said as one: "-based", "in", "tại"; a city's name ending a name is
+                # no seat: "Principality of Monaco", misspelt, is read by the fuzzy pass)
+                domain = self._seat_domain(query, rest, city, kinds)
+                if domain is not None:
+                    return domain
         period = _period_qualifier(text)
         if period is not None:
             head, (a, b), what = period
@@ -1295,6 +1355,109 @@ class Matcher:
                     amb = _ambiguous(query, ents, 85.0)
                     return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
         return self._described_acronym(query, text, kind, lang, limit)
+
+    def _un_body(self, query: str, text: str,
+                 kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 22: a UN body described by its field ("the UN rights office", "the UN trade
+        and development body", "cơ quan dân số của LHQ"): the field's words (English, or the
+        Vietnamese read with the glossary) with a generic head (agency, body, office ...; "cơ
+        quan", "tổ chức", "văn phòng"), and "UN" / "LHQ": the bodies whose own English names
+        say they are the United Nations' ("United Nations ...", "UN ...") and hold every word
+        of the field. One: a match; several: ambiguous; none: None (a UN body whose name does
+        not say it, the WMO or the ICAO, is not found this way)."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if (kinds is not None and not kinds & org_kinds) or len(text) > 100:
+            return None
+        m = _UN_BODY_EN.fullmatch(text)
+        if m is not None:
+            readings = [frozenset(content_words(m.group("field")))]
+        else:
+            m = _UN_BODY_VI.fullmatch(text)
+            if m is None:
+                return None
+            readings = [frozenset(r) for r in
+                        self._calques.glossary.phrase_readings(m.group("field"))]
+        heads = _UN_HEADS[" ".join(_folded_words_of(m.group("head")))]
+        readings = [frozenset(singular_form(w) for w in r - _SEAT_GENERIC) for r in readings]
+        readings = [r for r in readings if r]
+        if not readings or len(readings) > 64:
+            return None
+        found = []
+        for e in self.registry.entities:
+            if e.kind not in org_kinds or e.confidence == "conflicting" or (
+                    kinds is not None and e.kind not in kinds):
+                continue
+            names = [e.labels.get("en", ""),
+                     *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t))]
+            for n in names:
+                words = {singular_form(w) for w in content_words(n)}
+                un = {"united", "nation"} <= words or n.startswith("UN ")
+                if un and words & heads and any(r <= words for r in readings):
+                    found.append(self._same.get(e.iri, (e, ""))[0])
+                    break
+        found = _unique(found)
+        if not found:
+            return None
+        fields = " | ".join(" + ".join(sorted(r)) for r in readings[:4])
+        ev = (f"a UN body by its field ({fields}): the bodies whose English names say they "
+              "are the United Nations' and hold those words")
+        if len(found) > 1:
+            amb = _ambiguous(query, found, 80.0)
+            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        e = found[0]
+        return _single(query, e, 85.0, "un-body-by-field", self._note(e), f"{ev}: {e.label!r}")
+
+    def _seat_domain(self, query: str, rest: str, city: str,
+                     kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 22: a body described by its seat and its field ("the Vienna-based atomic
+        agency", "the Abidjan-based lender"): the bodies whose SupraVerden headquarters are in
+        ``city`` and whose English names hold every word of the description but the generic
+        heads (body, agency, organisation ...; "UN"), a word read through
+        :data:`_DOMAIN_WORDS` ("lender": a bank). One body: a match; several: ambiguous; none
+        (or a description of generic words only): None (the later readings may still read
+        the name; none of them reads a seat and a field)."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        words = [singular_form(w) for w in content_words(rest.replace("'s", " "))
+                 if w not in _SEAT_GENERIC]
+        if not words or len(words) > 5:
+            return None
+        want = [_DOMAIN_WORDS.get(w, w) for w in words]
+        place = folded_form(city)
+        found, unsure, countries = [], [], set()
+        for e in self.registry.entities:
+            if e.kind not in org_kinds or e.confidence == "conflicting" or (
+                    kinds is not None and e.kind not in kinds):
+                continue
+            hqs = [[p.strip() for p in r.headquarters.split(",")]
+                   for r in supraverden_of(e, self.reference.supraverden) if r.headquarters]
+            if not hqs:
+                continue
+            names = [e.labels.get("en", ""),
+                     *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t))]
+            held = set().union(*({singular_form(w) for w in content_words(n)} for n in names))
+            if not all(w in held for w in want):
+                continue
+            head = self._same.get(e.iri, (e, ""))[0]
+            if any(folded_form(h[0]) == place for h in hqs):
+                found.append(head)
+                countries |= {folded_form(h[-1]) for h in hqs if len(h) > 1}
+            elif all(set(_folded_words_of(h[0])) & _BUILDING_WORDS for h in hqs):
+                # a headquarters written as a building ("Centre William Rappard,
+                # Switzerland"): its city is unknown, the body may sit in ``city``
+                unsure.append((head, {folded_form(h[-1]) for h in hqs if len(h) > 1}))
+        # a body of these words whose seat is a building in the same country is a rival
+        found = _unique([*found, *(e for e, cs in unsure if found and cs & countries)])
+        ev = (f"the bodies seated in {city!r} (SupraVerden's headquarters) whose English names "
+              f"hold {' + '.join(want)}")
+        if not found:
+            return None
+        if len(found) > 1:
+            amb = _ambiguous(query, found, 82.0)
+            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        e = found[0]
+        return _single(query, e, 86.0, "seat-and-field", self._note(e), f"{ev}: {e.label!r}")
 
     def _span_allows(self, e: Entity, a: int, b: int) -> bool:
         """Round 20: whether ``e``'s span overlaps the years ``a``-``b``: its registry span,
@@ -2090,6 +2253,197 @@ class Matcher:
                        f"a state by its role {text[:m.end()].strip()!r}"
                        + (f" {' '.join(rest[:i])!r}" if i else "")
                        + f": {name!r} ({r.best.method})")
+
+    def _pair_of_states(self, query: str, text: str, kinds: frozenset[str] | None,
+                        lang: str | None) -> MatchResult | None:
+        """Round 22: two states named together by one name ("the two Koreas", "the two
+        Germanys", "hai miền Triều Tiên", "hai nước Yemen"): the name read as a state (or
+        several), the English name they share (a compass word left out: "North Korea" gives
+        "Korea"), the states of that name (:meth:`_named`, :meth:`_of_name`: "German Reich"
+        by its adjective), and of those the ones whose spans overlap another's (the registry's
+        years and its succession: a successor begins when its predecessor ends): ambiguous
+        with them, never one record
+        ("the two Germanys": West and East Germany, not today's Germany, which succeeded
+        both). Fewer than two that coexisted: no match."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 60:
+            return None
+        name = None
+        for pattern in _PAIR_FRAMES:
+            m = pattern.fullmatch(text)
+            if m is not None:
+                name = m.group("name").strip()
+                break
+        if not name:
+            return None
+        tries = [name]
+        if pattern is _PAIR_FRAMES[0]:
+            # the plural written on the name: "Koreas", "Germanys" (the pattern took the "s")
+            tries = [name, name + "e"] if not name.endswith("e") else [name]
+        read: list[Entity] = []
+        for t in tries:
+            r = self._match(t, state_kinds, lang)
+            if r is None or not r.candidates:
+                continue
+            if r.ambiguous:
+                read = [c.entity for c in r.candidates if c.entity.kind in state_kinds]
+            elif r.best is not None and r.best.match and _plain_reading(r.best.method):
+                read = [r.best.entity]
+            if read:
+                name = t
+                break
+        if not read:
+            return None
+        family: list[Entity] = []
+        for x in read:
+            family += [x, *self._of_name(x, state_kinds)]
+            label = x.labels.get("en", "")
+            words = label.split()
+            if len(words) > 1 and words[0].lower() in _COMPASS_WORDS:
+                family += self._named(" ".join(words[1:]), state_kinds)
+        family = [e for e in _unique(family) if e.kind in state_kinds]
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        nxt, prev = self._successors
+        spans = {id(e): self._coexistence_span(e, nxt, prev) for e in family}
+
+        def overlap(a: Entity, b: Entity) -> bool:
+            # two states of today (no end) coexist; otherwise only known years tell (the
+            # registry gives no start for today's Koreas: the Korean Empire, 1887-1905, is
+            # not read as coexisting with them)
+            (s1, t1), (s2, t2) = spans[id(a)], spans[id(b)]
+            if t1 == t2 == float("inf"):
+                return True
+            known = all(abs(v) != float("inf") for v in (s1, s2)) and (
+                t1 != float("inf") or t2 != float("inf"))
+            return known and s1 < t2 and s2 < t1
+
+        both = [e for e in family if any(f is not e and overlap(e, f) for f in family)]
+        if len(both) < 2:
+            return MatchResult(
+                query, [], False,
+                f"no match: {text!r} names two states of the name {name!r} together, and the "
+                "registry holds no two such states at one time")
+        amb = _ambiguous(query, both, 85.0)
+        ev = ", ".join(f"{describe(e)} {self._years_text(spans[id(e)])}" for e in both)
+        return MatchResult(
+            query, amb.candidates, True,
+            f"{amb.note} (two states named together by the name {name!r}: the states of that "
+            f"name whose years overlap: {ev})")
+
+    def _coexistence_span(self, e: Entity, nxt: Mapping[int, Entity],
+                          prev: Mapping[int, list[Entity]]) -> tuple[float, float]:
+        """Round 22: the years ``e`` existed, as far as the registry says (an end it does not
+        give is open): its span, and its succession (a state begins when its predecessor
+        ends and ends when its successor begins). The state lists' periods are not read: the
+        files and the store give them differently (open ends in the periods file, the
+        system's membership in the store), and the answer must not depend on which."""
+        lo, hi = float("-inf"), float("inf")
+        es = span_of(e)
+        if e.existed_from:
+            lo = float(int(e.existed_from[:4]))
+        if e.existed_until:
+            hi = float(int(e.existed_until[:4]))
+        if es is not None:
+            lo, hi = max(lo, es[0]), min(hi, es[1])
+        for p in prev.get(id(e), []):
+            ps = span_of(p)
+            if ps is not None:
+                lo = max(lo, float(ps[1]))
+        f = nxt.get(id(e))
+        if f is not None and f.existed_from:
+            hi = min(hi, float(int(f.existed_from[:4])))
+        return lo, hi
+
+    @staticmethod
+    def _years_text(span: tuple[float, float]) -> str:
+        a, b = span
+        return "(" + (str(int(a)) if a != float("-inf") else "?") + "–" + (
+            str(int(b)) if b != float("inf") else "") + ")"
+
+    def _region_frame(self, query: str, text: str, kinds: frozenset[str] | None,
+                      lang: str | None) -> MatchResult | None:
+        """Round 22: a state's name after a descriptor made only of a region's words
+        (``press_regions`` of ``linking/names/forms.yaml``), words of a kind of state and a
+        head word of a kind of state or a regime ("the West African state of Benin", "the
+        oil-rich Central Asian state of Kazakhstan", "đảo quốc Thái Bình Dương Vanuatu",
+        "vương quốc Himalaya Bhutan", "chính quyền quân sự Mali"): the state, when a plain
+        reading gives one and
+        the region holds its COW code; a region that does not hold it contradicts the name (no
+        match: "the West African state of Nepal"). A monarchy's head word must fit the state's
+        own long forms (convention B: "vương quốc" + the name read as the state). None when
+        the text is no such frame, or the state has no COW code to check."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 90:
+            return None
+        regions, kind_words = _region_vocabulary()
+        head = region = name = None
+        m = _REGION_FRAME_EN.fullmatch(text)
+        if m is not None:
+            mods = [w for w in m.group("mods").lower().split() if w not in kind_words]
+            region = " ".join(mods)
+            if folded_form(region) not in regions:
+                return None
+            head, name = " ".join(m.group("head").lower().split()), m.group("name").strip()
+        else:
+            m = _REGION_FRAME_VI.fullmatch(text)
+            if m is None:
+                return None
+            head = " ".join(m.group("head").split())
+            words = m.group("rest").split()
+            military = _folded_words_of(head)[-2:] == ["quan", "su"]
+            for i in range(len(words) - 1, -1, -1):
+                if i == 0 and not military:
+                    break
+                if i == 0 or folded_form(" ".join(words[:i])) in regions:
+                    region = " ".join(words[:i]) if i else None
+                    name = " ".join(words[i:])
+                    break
+            if name is None:
+                return None
+        if not name[:1].isupper():
+            return None
+        r = self._match(name, state_kinds, lang)
+        if (r is None or r.best is None or r.ambiguous or not r.best.match
+                or not _plain_reading(r.best.method)):
+            return None
+        e = r.best.entity
+        if " ".join(_folded_words_of(head)) in _MONARCHY_HEADS:
+            form = f"{head} {name}" if m.re is _REGION_FRAME_VI else f"{head} of {name}"
+            f = self.match(form, kind=state_kinds)
+            if f.best is None or f.best.entity is not e:
+                return MatchResult(
+                    query, [Candidate(e, 60.0, False, "region-frame", r.best.evidence)], False,
+                    f"no match: {head!r} (a monarchy) does not fit {describe(e)}: {form!r} "
+                    f"is not read as it ({f.note or 'another reading'})")
+        if region is not None and (e.cow_code is None or not any(
+                a <= e.cow_code <= b for a, b in regions[folded_form(region)][0])):
+            ranges, meaning = regions[folded_form(region)]
+            if e.cow_code is None:
+                return None
+            return MatchResult(
+                query, [Candidate(e, 60.0, False, "region-frame", r.best.evidence)], False,
+                f"no match: the region {region!r} ({meaning}) does not hold "
+                f"{describe(e)} (COW {e.cow_code}): the descriptor contradicts the name")
+        if press_frame_readings(text):
+            # a frame round 19's press reading knows ("quốc gia Tây Phi Senegal", "the Gulf
+            # emirate of Qatar") is read by it, now that the region does not contradict it
+            old = self._press_frame(query, text, state_kinds, lang, 5)
+            if old is not None and old.best is not None and old.best.entity is e:
+                return old
+        ev = f"{name!r} after a press descriptor ({head!r}"
+        if region is not None:
+            ranges, meaning = regions[folded_form(region)]
+            if e.cow_code is None:
+                return None
+            if not any(a <= e.cow_code <= b for a, b in ranges):
+                return MatchResult(
+                    query, [Candidate(e, 60.0, False, "region-frame", r.best.evidence)], False,
+                    f"no match: the region {region!r} ({meaning}) does not hold "
+                    f"{describe(e)} (COW {e.cow_code}): the descriptor contradicts the name")
+            ev += f"; the region {region!r}, {meaning}, holds its COW code {e.cow_code}"
+        ev += f"): {r.best.method}"
+        return _single(query, e, 87.0, "region-frame", self._note(e), ev)
 
     def _archigos(self, ruler: str) -> list[tuple[Entity, str, str]]:
         """Round 21: the states ``ruler`` led by Archigos (``leaders.py``), as the rows of the
@@ -3180,7 +3534,44 @@ class Matcher:
         e, name, reading = found[0]
         ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
               f"{' + '.join(sorted(reading))} = {what} {name!r}")
+        if (_folded_words_of(text)[:2] == ["to", "chuc"]
+                and not {"organization", "organisation"} & set(reading)
+                and content_words(name) & _INSTRUMENT_WORDS):
+            # (the head word read into no word of the name: "Tổ chức Hiệp ước Bắc Đại Tây
+            # Dương" reads it as NATO's "Organization" and stays NATO)
+            return self._organisation_of_instrument(query, e, name, kinds, ev)
         return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
+
+    def _organisation_of_instrument(self, query: str, inst: Entity, name: str,
+                                    kinds: frozenset[str] | None, ev: str) -> MatchResult:
+        """Round 22: "tổ chức" (an organisation) before the words of an instrument's name
+        ("tổ chức Công ước Vũ khí Hóa học": the organisation of the Chemical Weapons
+        Convention): the instrument is not the organisation the head word asks for. The one
+        organisation whose English name has every content word of the instrument's but the
+        instrument word (chemical, weapons), and no instrument word, is read; none or several:
+        no match."""
+        want = {singular_form(w) for w in content_words(name) - _INSTRUMENT_WORDS}
+        org_kinds = KIND_GROUPS["organisation"]
+        found = []
+        for e in self.registry.entities:
+            if (e is inst or e.kind not in org_kinds or e.confidence == "conflicting"
+                    or (kinds is not None and e.kind not in kinds)):
+                continue
+            words = {singular_form(w) for w in content_words(e.labels.get("en", ""))}
+            if want and want <= words and not words & _INSTRUMENT_WORDS:
+                found.append(self._same.get(e.iri, (e, ""))[0])
+        found = _unique(found)
+        if len(found) != 1:
+            return MatchResult(
+                query, [], False,
+                f"no match: 'tổ chức' (an organisation) before the name of an instrument, "
+                f"{describe(inst)} ({ev}); {len(found)} organisations have its other words")
+        o = found[0]
+        return _single(query, o, 84.0, "organisation-of-instrument", self._note(o),
+                       f"'tổ chức' (an organisation) before the name of an instrument, "
+                       f"{describe(inst)} ({ev}): the only organisation whose English name "
+                       f"has its words {' + '.join(sorted(want))} and names no instrument, "
+                       f"{o.label!r}")
 
     def _calque_with_gap(
         self, query: str, text: str, kinds: frozenset[str] | None
@@ -3259,6 +3650,19 @@ class Matcher:
                 continue
             o = orgs[0]
             rest = " ".join(toks[:i] + toks[i + 1 :])
+            kind_words = [folded_form(t) for t in toks[:i] + toks[i + 1:]
+                          if folded_form(t) not in ("the", "of")]
+            if kind_words and all(w in _BLOC_WORDS for w in kind_words):
+                # round 22: "khối COMESA", "the ASEAN bloc": the word says what the body is,
+                # a bloc; the acronym decides, and the bloc word names no body of it (not the
+                # Eastern Bloc by "Eastern" of COMESA's name); a Vietnamese generic head
+                # before the acronym is round 7's reading ("Khối NATO")
+                head = self._org_head(query, text, kinds, lang)
+                if head is not None:
+                    return head
+                return _single(query, o, 92.0, "acronym-with-kind-word", self._note(o),
+                               f"{t!r} is {describe(o)}'s acronym; "
+                               f"{' '.join(kind_words)!r} (a bloc) says what it is")
             organ = self._organ(query, o, toks[:i] + toks[i + 1 :], kinds)
             if organ is not None:
                 return organ
@@ -4499,3 +4903,121 @@ _COUNTRY_WORDS = frozenset({"nuoc", "nha", "quoc", "gia", "the", "of", "country"
 
 #: the methods by which a name is read as a state's official long form
 _LONG_FORM_METHODS = frozenset({"native-long-form", "official-form"})
+
+#: round 22: two states named together by one name ("the two Koreas", "both Sudans", "hai
+#: miền Triều Tiên", "hai nước Yemen"; ``Matcher._pair_of_states``)
+_PAIR_FRAMES = (
+    re.compile(r"(?:the\s+)?(?:two|both)\s+(?P<name>[A-Z][\w'’ -]*?)(?:e?s)", re.IGNORECASE),
+    re.compile(r"(?:cả\s+|ca\s+)?hai\s+(?:miền|nước|quốc\s+gia|nhà\s+nước|mien|nuoc|quoc\s+gia"
+               r"|nha\s+nuoc)\s+(?P<name>\S.*)", re.IGNORECASE),
+)
+#: round 22: the compass words that tell two states of one name apart ("North Korea", "South
+#: Sudan", "East Germany"), left out of a state's English name to find the name they share
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
+                            "eastern", "western"})
+
+#: round 22: the words that say a body is a bloc (folded: "khối", "bloc"), read before or
+#: after an acronym as the acronym's body itself (``Matcher._institution``)
+_BLOC_WORDS = frozenset({"khoi", "bloc", "blocs"})
+#: round 22: the words of an instrument's English name (folded), which name no organisation
+#: (``Matcher._organisation_of_instrument``)
+_INSTRUMENT_WORDS = frozenset({"convention", "treaty", "agreement", "protocol", "pact",
+                               "covenant"})
+
+#: round 22: a body's office in a place (``Matcher._local_office``)
+_OFFICE_FRAMES = (
+    re.compile(r"(?:the\s+)?(?P<body>\S.*?)(?:'s|’s)?\s+(?:country\s+|field\s+|liaison\s+"
+               r"|local\s+|representative\s+)?office\s+(?:in|at|for)\s+(?P<place>\S.*)",
+               re.IGNORECASE),
+    re.compile(r"(?:văn\s+phòng|van\s+phong)\s+(?:đại\s+diện\s+|dai\s+dien\s+|quốc\s+gia\s+"
+               r"|quoc\s+gia\s+)?(?:của\s+|cua\s+)?(?P<body>\S.*?)\s+(?:tại|ở|tai|o)\s+"
+               r"(?P<place>\S.*)", re.IGNORECASE),
+)
+
+#: round 22: a state's name after a descriptor of region and kind words (``_region_frame``)
+_REGION_FRAME_EN = re.compile(
+    r"the\s+(?P<mods>(?:[\w'’-]+\s+){1,5}?)(?P<head>state|nation|country|kingdom|sultanate"
+    r"|emirate|republic|monarchy|archipelago|city-state|principality|island\s+nation"
+    r"|island\s+state|island\s+country)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
+_REGION_FRAME_VI = re.compile(
+    r"(?P<head>đảo\s+quốc|quốc\s+đảo|tiểu\s+vương\s+quốc|vương\s+quốc|quốc\s+gia|nước"
+    r"|chính\s+quyền\s+quân\s+sự|chế\s+độ\s+quân\s+sự|dao\s+quoc|quoc\s+dao"
+    r"|tieu\s+vuong\s+quoc|vuong\s+quoc|quoc\s+gia|nuoc|chinh\s+quyen\s+quan\s+su"
+    r"|che\s+do\s+quan\s+su)\s+(?P<rest>\S.*)", re.IGNORECASE)
+#: the head words of a monarchy (folded), which must fit the state's own long forms
+_MONARCHY_HEADS = frozenset({"kingdom", "sultanate", "emirate", "principality", "monarchy",
+                             "vuong quoc", "tieu vuong quoc"})
+
+
+_REGIONS: tuple[dict[str, tuple[list[tuple[int, int]], str]], frozenset[str]] | None = None
+
+
+def _region_vocabulary() -> tuple[dict[str, tuple[list[tuple[int, int]], str]], frozenset[str]]:
+    """Round 22: ``press_regions`` of ``linking/names/forms.yaml`` read once: the folded
+    words of each region -> (its COW code ranges, its meaning), and the words of a kind of
+    state."""
+    global _REGIONS
+    if _REGIONS is None:
+        data = read_yaml("forms.yaml")
+        regions: dict[str, tuple[list[tuple[int, int]], str]] = {}
+        for row in data.get("press_regions") or []:
+            ranges = [(int(a), int(b)) for a, b in row["cow"]]
+            for w in [*(row.get("en") or []), *(row.get("vi") or [])]:
+                regions[folded_form(str(w))] = (ranges, str(row["meaning"]))
+        kinds = data.get("press_kind_words") or {}
+        words = frozenset(str(w).lower() for lg in ("en", "vi") for w in kinds.get(lg) or [])
+        _REGIONS = (regions, words)
+    return _REGIONS
+
+#: round 22: the generic heads of a body's description, which say no field ("the Geneva-based
+#: trade body"); "UN" says whose system, not which body (``Matcher._seat_domain``)
+_SEAT_GENERIC = frozenset({"body", "agency", "organization", "organisation", "institution",
+                           "group", "bloc", "un", "entity", "international"})
+#: round 22: the press's words for a body's field, read as the word its name holds
+_DOMAIN_WORDS = {"lender": "bank", "atomic": "atomic", "nuclear": "atomic"}
+#: round 22: words of a building's name: a headquarters written as one ("Centre William
+#: Rappard, Switzerland") gives the country, not the city (``Matcher._seat_domain``)
+_BUILDING_WORDS = frozenset({"centre", "center", "building", "headquarters", "palace", "palais",
+                             "house", "tower", "campus", "complex"})
+
+
+_MEMBER_COUNT = re.compile(r"(?:the\s+)?\d{1,3}[- ](?:member|nation|country|state)\s+"
+                           r"(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _without_member_count(text: str) -> str | None:
+    """Round 22: the name after a count of members ("the 15-member Security Council"), or
+    None.
+
+    >>> _without_member_count("the 15-member Security Council")
+    'Security Council'
+    >>> _without_member_count("Group of 77") is None
+    True
+    """
+    m = _MEMBER_COUNT.fullmatch(text.strip())
+    return m.group("rest") if m else None
+
+#: round 22: a UN body described by its field (``Matcher._un_body``)
+_UN_BODY_EN = re.compile(
+    r"(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)(?:'s|’s)?\s+(?P<field>\S.*?)\s+"
+    r"(?P<head>agency|body|office|organi[sz]ation|entity)")
+_UN_BODY_VI = re.compile(
+    r"(?P<head>cơ\s+quan|tổ\s+chức|văn\s+phòng|co\s+quan|to\s+chuc|van\s+phong)\s+"
+    r"(?P<field>\S.*?)\s+(?:của\s+|cua\s+)?(?:LHQ|Liên\s+[Hh]ợp\s+[Qq]uốc"
+    r"|Lien\s+[Hh]op\s+[Qq]uoc)", re.IGNORECASE)
+#: round 22: the head words of a UN body's description (folded) -> the head words its name
+#: must hold (an agency is an agency, a programme, a fund, an entity, an office or an
+#: organisation, not a council, a commission, a panel or a secretariat, which a generic
+#: description leaves ambiguous with the bodies that serve them; "body" is read as an agency
+#: or a conference; "cơ quan" as "agency", "văn phòng" as "office", "tổ chức" as
+#: "organisation")
+_AGENCY_HEADS = frozenset({"agency", "programme", "program", "fund", "entity", "organization",
+                           "organisation", "office"})
+_UN_HEADS: dict[str, frozenset[str]] = {
+    "body": _AGENCY_HEADS | {"conference"}, "agency": _AGENCY_HEADS,
+    "entity": frozenset({"entity"}),
+    "office": frozenset({"office"}), "organisation": frozenset({"organization", "organisation"}),
+    "organization": frozenset({"organization", "organisation"}),
+    "co quan": _AGENCY_HEADS, "van phong": frozenset({"office"}),
+    "to chuc": frozenset({"organization", "organisation"}),
+}
