@@ -280,8 +280,10 @@ LIST_STATUS = {
     "names_test22.csv": "round 21's development list (after its unseen run)",
     "names_test23.csv": "round 22's development list (after its unseen run)",
     "names_test24.csv": "round 22's development list (after its unseen run)",
-    "names_test25.csv": "unseen: written by an eighteenth independent writer, not yet run",
-    "names_test26.csv": "unseen: written by a nineteenth independent writer, not yet run",
+    "names_test25.csv": ("unseen: written by an eighteenth independent writer, run once on "
+                         "round 21's rules and once on round 22's"),
+    "names_test26.csv": ("unseen: written by a nineteenth independent writer, run once on "
+                         "round 21's rules and once on round 22's"),
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -336,6 +338,10 @@ UNSEEN_RUNS = {
                          "**end of round 21: 0.967 / 0.665 / 6/13**"),
     "names_test24.csv": ("end of round 20: 0.991 / 0.530 / 4/14; "
                          "**end of round 21: 0.993 / 0.667 / 4/14**"),
+    "names_test25.csv": ("end of round 21: 0.974 / 0.670 / 4/12; "
+                         "**end of round 22: 0.982 / 0.733 / 7/12**"),
+    "names_test26.csv": ("end of round 21: 0.985 / 0.614 / 2/12; "
+                         "**end of round 22: 0.986 / 0.641 / 6/12**"),
 }
 
 
