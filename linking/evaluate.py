@@ -285,6 +285,7 @@ LIST_STATUS = {
     "names_test26.csv": ("unseen: written by a nineteenth independent writer, run once on "
                          "round 21's rules and once on round 22's"),
     "names_test27.csv": "unseen: written by a twentieth independent writer, not yet run",
+    "names_test28.csv": "unseen: written by a twenty-first independent writer, not yet run",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
