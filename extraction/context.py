@@ -239,6 +239,29 @@ class Candidate:
     unresolved: list[str] = field(default_factory=list)
 
 
+#: Round 24: the flag of a candidate whose organisation no clause named: the text's most named
+#: one, taken as a last resort (the curator sees that it was inferred)
+ORG_FROM_DOCUMENT = "organisation-from-document"
+
+#: Round 24: the rules that may name the text's most named organisation when the clause they
+#: read names none, and why each may. A rule asks by its name through
+#: :meth:`Context.most_named_org`; a name not listed here is a programming error, so no rule
+#: reaches the fallback implicitly (``tests/extraction/test_round24.py`` lists them).
+MOST_NAMED_ORG_ASKERS: dict[str, str] = {
+    "membership-join": '"X became a member in 1995", "X gia nhập năm 1995": a join with no '
+                       "organisation named in its clause, in a text mostly about one",
+    "membership-negated": '"Turkmenistan is not a member": a negated membership (a '
+                          "characterisation claim) with no organisation named in its sentence",
+    "membership-founding": '"the six founding members are A, B …": founders of the text\'s '
+                           "organisation",
+    "membership-list": '"Members: A, B, C" in a text about one organisation',
+    "membership-end": '"X withdrew in 2019", "X was suspended": an end with no organisation '
+                      "named in its sentence or the sentence before",
+    "structure-list": '"Observers: A (2009), B (2011)" under a heading that names no '
+                      "organisation",
+}
+
+
 @dataclass
 class Context:
     """One document as the rules see it."""
@@ -252,7 +275,8 @@ class Context:
     dates: list[DateMention] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     pair: tuple[str, ...] = ()
-    main_org: str | None = None
+    #: the text's most named organisation: read only through :meth:`most_named_org`
+    _most_named: str | None = None
     dateline: DateMention | None = None
     pair_spans: list[tuple[int, int]] = field(default_factory=list)
     pair_strong: bool = False  # both states of the pair are named at least three times
@@ -316,13 +340,22 @@ class Context:
         top = orgs.most_common(2)
         # (a text naming several organisations once each has no main one: the first named
         # is no default for "was admitted" — "has never sought membership of NATO")
-        c.main_org = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]
+        c._most_named = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]
                                            or top[0][1] > 1) else None
         words = gazetteer.config.get("pair_words", {}).get(lang, [])
         if words:
             rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
             c.pair_spans = [(m.start(), m.end()) for m in rx.finditer(text)]
         return c
+
+    def most_named_org(self, rule: str) -> str | None:
+        """The text's most named organisation (None when no one organisation is named more
+        than the others), for ``rule`` only when it is one of :data:`MOST_NAMED_ORG_ASKERS`:
+        a last resort that a rule asks for by name, never a default of a helper."""
+        if rule not in MOST_NAMED_ORG_ASKERS:
+            raise ValueError(f"rule {rule!r} may not fall back to the text's most named "
+                             "organisation (MOST_NAMED_ORG_ASKERS)")
+        return self._most_named
 
     def oblique(self, m: Mention) -> bool:
         """The state named is the source of an independence or the broker of a deal, never a
