@@ -131,3 +131,92 @@ def test_a_suspension_told_as_a_time_is_no_second_suspension(registry) -> None:
         ("Suriname", "Caribbean Community", None, "2030", "suspension", False)]
     # "vào khối (ngày …)": the bloc its paragraph named, not the text's most named body
     assert ("Haiti", "Caribbean Community", "2031-05-04", None, None, False) in got
+
+
+# --- 2. tours told as lists of legs ------------------------------------------------------------
+
+
+def _visits(text: str, registry, rule: str | None = None) -> list[tuple]:
+    """(visitor, visitor's office, host, date, start, end) of the text's visits."""
+    out = []
+    for c in extract_text(text, None, registry).candidates:
+        if c.type != "event" or c.data["event_type"] != "visit" or rule and c.rule != rule:
+            continue
+        v = next(p for p in c.data["participants"] if p["role"] == "visitor")
+        h = next(p for p in c.data["participants"] if p["role"] == "host")
+        out.append((v["actor"], (v.get("post") or {}).get("office"), h["actor"],
+                    c.data.get("date"), c.data.get("start"), c.data.get("end")))
+    return sorted(out, key=str)
+
+
+def test_a_tour_that_also_took_the_visitor_to_other_states(registry) -> None:
+    got = _visits("Pope Leo visited Peru from 14 to 17 March 2031, the first stop of a tour that "
+                  "also took him to Chile and Uruguay.", registry)
+    assert got == [("Holy See", None, "Chile", "2031-03", None, None),
+                   ("Holy See", None, "Peru", None, "2031-03-14", "2031-03-17"),
+                   ("Holy See", None, "Uruguay", "2031-03", None, None)]
+
+
+def test_the_legs_before_the_last_stop_by_the_visitor_named(registry) -> None:
+    got = _visits("LUSAKA, October 9 (2031) - Indian Prime Minister Vikram Rao arrived in Lusaka "
+                  "on Thursday for a two-day state visit.\n\nZambia is the last stop of a tour "
+                  "that had taken Rao to Kenya, Uganda and Malawi, where he opened a hospital on "
+                  "5 October.", registry, "event-tour-list")
+    assert got == [("India", "prime-minister", host, "2031-10", None, None)
+                   for host in ("Kenya", "Malawi", "Uganda")]
+
+
+def test_a_counted_tour_of_listed_states_with_a_leg_dated_in_brackets(registry) -> None:
+    got = _visits("HANOI, March 3 (2031) - Brazilian President Lula is on a three-nation tour "
+                  "of Laos (1 March), Vietnam and Cambodia.", registry)
+    assert ("Brazil", "president", "Laos", "2031-03-01", None, None) in got
+    assert ("Brazil", "president", "Vietnam", "2031-03", None, None) in got
+    assert ("Brazil", "president", "Cambodia", "2031-03", None, None) in got
+
+
+def test_a_vietnamese_tour_of_three_states_dated_by_its_range(registry) -> None:
+    got = _visits("HÀ NỘI, 8/3/2031 - Tổng thống Brazil Lula kết thúc chuyến công du ba nước Việt "
+                  "Nam, Lào và Campuchia từ ngày 1 đến 6/3.", registry)
+    assert [(v, h, d) for v, _, h, d, *_ in got] == [
+        ("Brazil", "Cambodia", "2031-03"), ("Brazil", "Laos", "2031-03"),
+        ("Brazil", "Vietnam", "2031-03")]
+
+
+def test_visited_a_list_of_states_is_one_visit_each(registry) -> None:
+    got = _visits("HANOI, March 8 (2031) - Brazilian President Lula visited Vietnam, Laos and "
+                  "Cambodia from 1 to 6 March 2031.", registry)
+    assert got == [("Brazil", "president", host, "2031-03", None, None)
+                   for host in ("Cambodia", "Laos", "Vietnam")]
+
+
+def test_planned_or_negated_tours_give_no_legs(registry) -> None:
+    # guard: a plan or a negation is no visit
+    assert _visits("HANOI, March 3 (2031) - Brazilian President Lula will make a three-nation "
+                   "tour of Vietnam, Laos and Cambodia next week.", registry) == []
+    assert _visits("HANOI, March 3 (2031) - Brazilian President Lula has never visited Vietnam, "
+                   "Laos and Cambodia.", registry) == []
+
+
+def test_a_tour_of_one_state_and_stages_named_without_a_visit_are_no_list(registry) -> None:
+    # guard: "a six-day tour of Japan" is one visit's length; "sau Lào, Campuchia" names stages
+    # that the text does not tell as visits (the corpus leaves them out)
+    assert _visits("Brazilian President Lula ended a six-day tour of Japan on Friday.", registry,
+                   "event-tour-list") == []
+    got = _visits("MINSK, 12/5/2031 - Tổng thống Brazil Lula đến Minsk chiều qua, bắt đầu chuyến "
+                  "thăm cấp Nhà nước Belarus. Belarus là chặng cuối của chuyến công du ba nước "
+                  "kéo dài từ ngày 5/5, sau Lào và Campuchia.", registry)
+    assert {h for _, _, h, *_ in got} == {"Belarus"}
+
+
+def test_a_day_given_to_what_the_visitor_did_there_leaves_the_visit_the_month(registry) -> None:
+    got = _visits("MINSK, 12/5/2031 - Tổng thống Brazil Lula đến Minsk chiều qua, bắt đầu chuyến "
+                  "thăm cấp Nhà nước Belarus, sau chuyến thăm chính thức Liên bang Nga, nơi Tổng "
+                  "thống dự lễ khánh thành một nhà máy tại Moskva ngày 9/5.", registry)
+    assert ("Brazil", "president", "Russia", "2031-05", None, None) in got
+
+
+def test_a_leg_told_from_the_next_visit_takes_its_month(registry) -> None:
+    got = _visits("LIMA, 8/5/2031 - Tổng thống Brazil Lula hôm nay kết thúc chuyến thăm cấp Nhà "
+                  "nước Peru từ ngày 7 đến 8/5. Trước khi đến Lima, Tổng thống Brazil Lula đã thăm "
+                  "chính thức Chile.", registry)
+    assert ("Brazil", "president", "Chile", "2031-05", None, None) in got
