@@ -50,7 +50,8 @@ def sentences(text: str) -> list[Sentence]:
                 continue
             # a title ("Marcos Jr. đã …", "Mr. Kim") or a lower-case word after the stop: the
             # sentence goes on
-            title = re.search(r"\b(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Lt|Col|Prof)\.$",
+            # (round 24: the honorifics of Indian pages, "President Smt. Droupadi Murmu")
+            title = re.search(r"\b(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Lt|Col|Prof|Smt|Shri|Sri|Hon)\.$",
                               line[max(0, cut - 5) : cut])
             if title or line[m.end() : m.end() + 1].islower():
                 continue
@@ -143,12 +144,12 @@ OBLIQUE_AFTER = re.compile(r"-(?:brokered|mediated)\b", re.I)
 
 OFFICES_EN = [
     (r"(?:Deputy|Vice)[- ](?:Prime Minister|Premier)", "deputy-prime-minister"),
-    (r"Prime Minister|Premier", "prime-minister"),
+    (r"Prime Minister|Premier|PM(?= (?-i:[A-Z]))", "prime-minister"),
     (r"Vice[- ]President", "vice-president"),
     (r"President", "president"),
     (r"[Ff]oreign [Mm]inister(?!s)|Minister of Foreign Affairs|Minister for Foreign Affairs"
      r"|Foreign Secretary|Secretary of State|External Affairs Minister"
-     r"|Minister of External Affairs", "minister-of-foreign-affairs"),
+     r"|Minister of External Affairs|EAM(?= (?-i:[A-Z]))", "minister-of-foreign-affairs"),
     (r"Defen[cs]e Minister|Minister of Defen[cs]e|Minister for Defen[cs]e|Defen[cs]e Secretary"
      r"|Secretary of Defen[cs]e", "minister-of-defence"),
     (r"Treasury Secretary|Secretary of the Treasury|Commerce Secretary|Secretary of Commerce",

@@ -57,7 +57,7 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|\bconferred\s+with\b|\bsat\s+down\s+with\b"
                   # round 20: a courtesy call: "Minister A called on the President …"
                   r"|\b(?:called|calls)\s+on\s+(?=(?:the\s+)?(?:President|Prime|Premier|King"
-                  r"|Queen|Emperor|Chancellor|Vice|Speaker)\b)"
+                  r"|Queen|Emperor|Chancellor|Vice|Speaker)\b|(?:him|her)\b)"
                   r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives|hosted|hosts)\s+"
                   r"(?=(?:Tổng|Thủ|Chủ|Quốc|(?-i:[A-Z])[a-z]+\s+(?:President|Prime|Chancellor)"
                   r"|President|Prime"
@@ -820,7 +820,10 @@ def _earlier_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             # "Đây là chuyến thăm Việt Nam đầu tiên của một Tổng thống Chile kể từ năm 2009"
             st = [x for x in ctx.mentions_in(m.end("office"), s.end) if x.key and x.is_state
                   and not ctx.text[m.end("office") : x.start].strip()]
-            since = re.match(r"\s+(?:(?:tới|đến|sang)\s+\S+(?:\s+\S+)?\s+)?kể\s+từ\s+(?:năm\s+)?",
+            since = re.match(r"\s+(?:(?:tới|đến|sang)\s+\S+(?:\s+\S+)?\s+)?kể\s+từ\s+(?:năm\s+)?"
+                             # round 24: "… sau chuyến thăm của Thủ tướng A năm 2015"
+                             r"|\s+(?:(?:tới|đến|sang)\s+\S+(?:\s+\S+)?\s+)?sau\s+chuyến\s+thăm\s+"
+                             r"(?:\S+\s+)?của\s+(?:\S+\s+){1,6}?(?:năm|vào\s+năm|tháng)\s+(?=\d)",
                              ctx.text[st[0].end : s.end]) if st else None
             if since is None or negated(ctx, m.start(), s.start):
                 continue
@@ -937,6 +940,34 @@ def _possessive_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 _SIDE_BEFORE = re.compile(r"(?:(?<!\w)phía|\bfrom|\bon\s+the|\bby)\s+(?:the\s+)?$", re.I)
 _SIDE_AFTER = re.compile(r"\s*(?:side\b)?\s*(?:có|gồm|:|,|–|-)\s*", re.I)
 _VISITS_HEAD = re.compile(r"(?:chuyến\s+thăm|(?<!\w)thăm|\bvisits?)\b[^:]{0,40}:", re.I)
+#: round 24: a head line with no colon ("High-level visits", "Các chuyến thăm cấp cao")
+_VISITS_LINE = re.compile(r"\s*(?:(?:High[- ]level|Bilateral|Official|Leaders['’]?)\s+)?"
+                          r"(?:visits|exchanges\s+of\s+visits)"
+                          r"|\s*(?:Các\s+)?(?:chuyến\s+thăm|đoàn)(?:\s+\S+){0,3}\s*$", re.I)
+#: round 24: a line of a visits list: a bullet, or a side ("From India:", "Phía Kenya:",
+#: "Visits from Kenya:")
+_SIDE_LINE = re.compile(r"\s*(?:[-•*–]\s*)?(?:(?:Visits?\s+)?(?:from|by)\s+|(?:Về\s+)?[Pp]hía\s+)"
+                        r"(?=\S)", re.I)
+_BULLET = re.compile(r"\s*[-•*–]\s+")
+
+
+def _list_block_end(ctx: Context, s: Sentence) -> int:
+    """The end of a visits list that starts at ``s``: the sentence itself, and each line
+    after it that is a side or a bullet (one paragraph)."""
+    end = s.end
+    for t in ctx.sents:
+        if t.start < end or t.paragraph != s.paragraph and not ctx.text[end : t.start].strip(
+                ) == "":
+            continue
+        line_start = ctx.text.rfind("\n", 0, t.start) + 1
+        if line_start < end or not (_SIDE_LINE.match(ctx.text, t.start)
+                                    or _BULLET.match(ctx.text, line_start)):
+            if line_start >= end:
+                break
+            end = max(end, t.end)  # the rest of a line already in the list
+            continue
+        end = t.end
+    return end
 
 
 def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -945,12 +976,20 @@ def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     if len(ctx.pair) != 2:
         return out
+    done = -1
     for s in ctx.sents:
-        head = _VISITS_HEAD.search(ctx.text, s.start, s.end)
-        if head is None:
+        head = _VISITS_HEAD.search(ctx.text, s.start, s.end) or _VISITS_LINE.match(
+            ctx.text, s.start, s.end)
+        if head is None or s.start < done:
             continue
+        # round 24: the list may go on over the lines after the head, one side or one visit
+        # a line ("From India:", "- Prime Minister A (July 2016)", "- Phía Việt Nam: …")
+        block = replace(s, end=_list_block_end(ctx, s))
+        done = block.end
+        s = block
         sides = []
-        for x in ctx.mentions_in(head.end(), s.end):
+        at = head.start() if _SIDE_LINE.match(ctx.text, s.start) else head.end()
+        for x in ctx.mentions_in(at, s.end):
             if x.is_state and x.key and _SIDE_BEFORE.search(
                     ctx.text, max(s.start, x.start - 10), x.start) and _SIDE_AFTER.match(
                     ctx.text, x.end) and (x.how == "name" or re.match(r"\s+side\b",
@@ -1661,6 +1700,17 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     if not before:
         return None
     posts = ctx.posts_in(before[-1].start, before[-1].end)
+    if posts and len(before) > 1 and re.search(
+            r"\b(?:him|her)\b|(?<!\w)(?:ông|bà)(?!\w)",
+            ctx.text[posts[0].end : before[-1].end]) and not re.search(
+            r"\b(?:he|she)\b", ctx.text[before[-1].start : before[-1].end], re.I):
+        # round 24: "External Affairs Minister A called on her on 8 October. On 9 October she
+        # was received by …": the sentence before speaks of her, named in the one before it
+        # (its first post)
+        prior = ctx.posts_in(before[-2].start, before[-2].end)
+        if prior and (prior[0].state != posts[0].state or prior[0].state is None and prior[
+                0].office != posts[0].office):
+            return prior[0]
     return posts[0] if posts else None
 
 
@@ -1762,6 +1812,16 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # named again without the office has the post that introduced the name
             named = named_post(ctx, s.start, a)
             chosen = [named] + chosen if named is not None else chosen
+        if len(chosen) == 1 and right and not left and re.search(
+                r"(?:(?<!\w)sau\s+(?:cuộc\s+|khi\s+)?|\b(?:after|following)\s+(?:the\s+)?)$",
+                ctx.text[clause:a], re.I):
+            # round 24: "Ngày 19/11, sau hội đàm với Thủ tướng B, hai Thủ tướng …": talks with
+            # no subject of their own are those of the visitor the sentence before named first
+            before = [t for t in ctx.sents if t.end <= s.start and t.paragraph == s.paragraph]
+            prior = [p for p in ctx.posts_in(before[-1].start, before[-1].end)
+                     if ctx.text[p.start : p.end] != ctx.text[right[0].start : right[0].end]
+                     and (p.state is None or p.state != right[0].state)] if before else []
+            chosen = prior[:1] + chosen
         if len(chosen) < 2:
             continue
         states: list[str | None] = [p.state for p in chosen]

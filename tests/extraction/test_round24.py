@@ -220,3 +220,81 @@ def test_a_leg_told_from_the_next_visit_takes_its_month(registry) -> None:
                   "nước Peru từ ngày 7 đến 8/5. Trước khi đến Lima, Tổng thống Brazil Lula đã thăm "
                   "chính thức Chile.", registry)
     assert ("Brazil", "president", "Chile", "2031-05", None, None) in got
+
+
+# --- 3. meetings with posts in scraped pages ----------------------------------------------------
+
+
+def _meetings(text: str, registry) -> list[tuple]:
+    """(frozenset of (actor, office), date) of the text's meetings."""
+    out = []
+    for c in extract_text(text, None, registry).candidates:
+        if c.type == "event" and c.data["event_type"] == "meeting":
+            who = frozenset((p["actor"], (p.get("post") or {}).get("office"))
+                            for p in c.data["participants"])
+            out.append((who, c.data.get("date")))
+    return out
+
+
+_BRIEF = ("India-Ghana Bilateral Brief\nPolitical relations\nPresident Shri Kwame Mensah paid a "
+          "State Visit to India from 3-5 March 2031.")
+
+
+def test_indian_honorifics_do_not_end_a_sentence(registry) -> None:
+    got = _meetings(_BRIEF + " On 4 March he was received by President Smt. Anita Rao at "
+                    "Rashtrapati Bhavan and held talks with PM Vikram Rao.", registry)
+    assert (frozenset({("Ghana", "president"), ("India", "prime-minister")}),
+            "2031-03-04") in got
+
+
+def test_a_call_on_her_and_she_of_the_next_sentence_are_the_visitor(registry) -> None:
+    got = _meetings("India-Ghana Bilateral Brief\nPolitical relations\nPresident Dr. Ama Mensah "
+                    "paid a State Visit to India from 3-5 March 2031.EAM Dr. R. Iyer called on "
+                    "her on 3 March. On 4 March she held talks with Prime Minister Vikram Rao.",
+                    registry)
+    assert (frozenset({("India", "minister-of-foreign-affairs"), ("Ghana", None)}),
+            "2031-03-03") in got
+    # "she": the Ghanaian President of two sentences before, not the Indian minister
+    assert (frozenset({("Ghana", "president"), ("India", "prime-minister")}),
+            "2031-03-04") in got
+
+
+def test_talks_after_which_with_no_subject_are_the_visitor_s(registry) -> None:
+    got = _meetings("Thủ tướng Việt Nam Lê Văn An thăm chính thức Ghana từ ngày 3 đến 5/3/2031. "
+                    "Ngày 4/3, sau hội đàm với Tổng thống Ghana Kwame Mensah, hai nhà lãnh đạo "
+                    "chứng kiến lễ ký ba văn kiện.", registry)
+    assert (frozenset({("Vietnam", "prime-minister"), ("Ghana", "president")}),
+            "2031-03-04") in got
+
+
+def test_an_earlier_visit_after_which_this_is_the_first(registry) -> None:
+    got = _visits("Thủ tướng Lê Văn An thăm chính thức Ghana từ ngày 3 đến 5/3/2031, chuyến thăm "
+                  "đầu tiên của một Thủ tướng Việt Nam sau chuyến thăm của Thủ tướng Trần Văn "
+                  "Bình năm 2012.", registry)
+    assert ("Vietnam", "prime-minister", "Ghana", "2012", None, None) in got
+
+
+def test_visits_listed_by_side_over_several_lines(registry) -> None:
+    got = _visits("India-Ghana Bilateral Brief\nHigh-level visits\nFrom India:\n- PM Vikram Rao "
+                  "(July 2026)\n- Vice President Anil Mehta (2027)\nFrom Ghana:\n- President "
+                  "Kwame Mensah (December 2028)\nCommercial relations\nTrade rose in 2029.",
+                  registry)
+    assert got == [("Ghana", "president", "India", "2028-12", None, None),
+                   ("India", "prime-minister", "Ghana", "2026-07", None, None),
+                   ("India", "vice-president", "Ghana", "2027", None, None)]
+
+
+def test_visits_listed_by_side_on_one_line_each(registry) -> None:
+    got = _visits("QUAN HỆ VIỆT NAM - GHANA\nCác chuyến thăm cấp cao:\n- Phía Việt Nam: Chủ tịch "
+                  "nước Lê Văn An (2014), Phó Thủ tướng Trần Văn Bình (2024)\n- Phía Ghana: Tổng "
+                  "thống Kwame Mensah (2023)\n", registry)
+    assert got == [("Ghana", "president", "Vietnam", "2023", None, None),
+                   ("Vietnam", "deputy-prime-minister", "Ghana", "2024", None, None),
+                   ("Vietnam", "president", "Ghana", "2014", None, None)]
+
+
+def test_a_list_line_without_a_head_is_no_visit(registry) -> None:
+    # guard: "From India:" lines outside a list of visits name no visit
+    got = _visits("India-Ghana Bilateral Brief\nCommercial relations\nFrom India: Minister of "
+                  "Commerce Anil Mehta (2027) signed the trade report.\n", registry)
+    assert got == []
