@@ -60,7 +60,10 @@ JOIN = re.compile(
     # round 22: "was one of the six founders of IGADD", "were among the original founders",
     # "had been one of the founders of"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|original)\s+)?"
-    r"founders\s+of\b"
+    r"(?:founders|(?:original|founding|charter)\s+members)\s+of\b"
+    # round 24: the same role in a clause sharing the copula ("was one of the 51 original
+    # members of the United Nations in 1945 and a founding member of the OAS in 1948")
+    r"|(?<=\band\s)an?\s+(?:founding|original|charter)\s+member\s+of\b"
     # round 21: "was one of the fifteen West African states that set up ECOWAS", "was among the
     # twelve states that founded NATO": a counted founder
     r"|\b(?:is|are|was|were)\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:states|countries"
@@ -954,6 +957,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         org = org or ctx.most_named_org("membership-founding")
         # the clause only: "…, còn Việt Nam gia nhập …" is another fact
         stop = re.search(r",\s+(?:còn|while|whereas|but|nhưng)\b|;"
+                         # round 24: "… và có tên trong số các nước sáng lập OAS năm 1948"
+                         r"|\s(?:và|and)\s+(?=có\s+tên\s+trong\s+số|là\s+một\s+trong)"
                          # "… là thành viên sáng lập APEC (1989) và gia nhập OECD …"
                          r"|(?:\s(?:và|and)|,)\s+(?=(?:(?:sau đó|later|then|đã|đồng thời|also)\s+)?"
                          r"(?:gia nhập|tham gia|trở thành|được kết nạp|là thành viên|joined|became"
@@ -1369,7 +1374,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                                 r"|(?:^|\s)(?:và|and)\s+(?:cũng\s+|also\s+)?(?:trong|in)"
                                                 r"\s+(?:năm\s+(?:đó|ấy)|the\s+same\s+year|that\s+year)\s+"
                                                 r"(?:(?:đã|cũng)\s+)?$"
-                                                r"|\d,\s*$", text[max(prev_end, a - 72) : a]) \
+                                                r"|\d,\s*$"
+                                                # round 24: "… và có tên trong số các nước sáng
+                                                # lập OAS năm 1948"
+                                                r"|(?:^|\s)(?:và|and)\s+(?:có\s+tên\s+)?(?:là\s+)?"
+                                                r"(?:một\s+)?trong\s+(?:số\s+)?(?:các|những|\d+)"
+                                                r"\s+(?:nước|quốc\s+gia|thành\s+viên)\s+$",
+                                                text[max(prev_end, a - 72) : a]) \
                 and not [x for x in _members(ctx, ctx.mentions_in(prev_end, a))
                          if not is_object(ctx, x, prev_end) and not re.search(
                              # "…, together with Poland and the Czech Republic, and became …"
@@ -1387,7 +1398,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         # the organisation named after the trigger, else one named before it in the sentence
         # ("kept it out of the United Nations …; it was finally admitted on …"), else the
         # text's main one
-        named = [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
+        # round 24: "… in the Commonwealth, which Ghana joined on 6 March 1957, and …": the
+        # organisation the relative clause hangs on, not one named after it
+        antecedent = [x for x in ctx.mentions_in(s.start, subj[0].start) if x.is_org and x.key
+                      and re.fullmatch(r"\s*,\s*(?:which|mà)\s+", text[x.end : subj[0].start])]
+        named = antecedent[-1:] or [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
             x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
             and ("admitted" in word or kind == "observer" or "kết nạp" in word
                  or re.match(r"became\s+(?:a\s+|full\s+)*members?$", word)
@@ -1476,12 +1491,19 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 continue
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
             if "sáng lập" in word or "founding" in word or "founders" in word or cofounded \
+            or re.search(r"\b(?:original|charter)\s+members?\b", word) \
             or re.search(r"(?:founded|set\s+up|created|established|formed)$", word) \
             else ["full"]
         if born is not None:
             roles = ["founding", "full"]  # a member from the new body's birth
-        if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation)"
-                     r"|từ khi thành lập", ctx.text[b:right], re.I):
+        if re.search(r"since\s+(?:the\s+\w+'s|its)\s+(?:founding|foundation|creation|inception"
+                     r"|birth)|từ khi thành lập"
+                     # round 24: "… ngay từ khi tổ chức này ra đời ngày 1/1/1995": a member
+                     # from the first day (test27's gold; test18's annotates the English "since
+                     # the organisation came into being in 1995" as full only: left alone)
+                     r"|(?<!\w)(?:ngay\s+)?từ\s+khi\s+(?:tổ\s+chức|khối|liên\s+minh)(?:\s+này)?\s+"
+                     r"(?:ra\s+đời|được\s+thành\s+lập|đi\s+vào\s+hoạt\s+động)",
+                     ctx.text[b:right], re.I):
             roles = ["founding", "full"]
         semi_a = text.rfind(";", s.start, a)
         semi_b = text.find(";", b, s.end)

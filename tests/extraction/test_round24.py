@@ -298,3 +298,49 @@ def test_a_list_line_without_a_head_is_no_visit(registry) -> None:
     got = _visits("India-Ghana Bilateral Brief\nCommercial relations\nFrom India: Minister of "
                   "Commerce Anil Mehta (2027) signed the trade report.\n", registry)
     assert got == []
+
+
+# --- 4. memberships in encyclopedic paragraphs --------------------------------------------------
+
+
+def test_original_members_and_a_founding_member_sharing_the_copula(registry) -> None:
+    got = _memberships("Foreign relations of Honduras\n\nHonduras was one of the 51 original "
+                       "members of the United Nations in 1945 and a founding member of the "
+                       "Organization of American States in 1948.", registry)
+    assert [(m, o, d) for m, o, d, *_ in got] == [
+        ("Honduras", "Pan American Union", "1948"), ("Honduras", "United Nations", "1945")]
+    roles = {c.data["organization"]: c.data.get("roles") for c in extract_text(
+        "Foreign relations of Honduras\n\nHonduras was one of the 51 original members of the "
+        "United Nations in 1945.", None, registry).candidates if c.type == "membership"}
+    assert roles == {"United Nations": ["founding", "full"]}
+
+
+def test_among_the_founders_in_a_clause_after_va(registry) -> None:
+    got = _memberships("Quan hệ đối ngoại của Honduras\n\nHonduras là một trong 51 thành viên "
+                       "sáng lập Liên hợp quốc năm 1945 và có tên trong số các nước sáng lập Tổ "
+                       "chức các quốc gia châu Mỹ (OAS) năm 1948.", registry)
+    assert ("Honduras", "Pan American Union", "1948", None, None, False) in got
+
+
+def test_a_member_from_the_organisation_s_first_day(registry) -> None:
+    found = [c.data for c in extract_text(
+        "Quan hệ đối ngoại của Honduras\n\nHonduras gia nhập Liên hợp quốc năm 1945. Nước này là "
+        "thành viên của Tổ chức Thương mại Thế giới (WTO) ngay từ khi tổ chức này ra đời ngày "
+        "1/1/1995.", None, registry).candidates if c.type == "membership"]
+    assert {"member": "Honduras", "organization": "World Trade Organization",
+            "roles": ["founding", "full"], "start": "1995-01-01"} in found
+
+
+def test_a_suspension_lifted_in_the_vietnamese_passive_is_a_return(registry) -> None:
+    got = _memberships("Quan hệ đối ngoại của Paraguay\n\nParaguay gia nhập Mercosur năm 1991. "
+                       "Năm 2031, Paraguay bị đình chỉ tư cách thành viên Mercosur. Lệnh đình chỉ "
+                       "được dỡ bỏ ngày 15/8/2032, khi tổng thống mới nhậm chức.", registry)
+    assert ("Paraguay", "Southern Common Market", "2032-08-15", None, None, False) in got
+
+
+def test_the_organisation_a_relative_clause_hangs_on(registry) -> None:
+    got = _memberships("The two countries worked closely in the Non-Aligned Movement and in the "
+                       "Commonwealth, which Ghana joined on 6 March 1957, and both are members "
+                       "of the Group of 77.", registry)
+    assert ("Ghana", "Commonwealth of Nations", "1957-03-06", None, None, False) in got
+    assert not [m for m in got if m[1] == "Group of 77" and m[0] == "Ghana" and m[2]], got
