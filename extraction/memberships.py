@@ -122,7 +122,7 @@ APPLY = re.compile(r"\bapplied\s+(?:together\s+)?(?:to\s+join|for\s+membership)|
 NEGATIVE = re.compile(r"\bha(?:s|ve)\s+not\s+(?:yet\s+)?joined\b"
                       r"|\bha(?:s|ve)\s+not\s+(?:yet\s+)?become\s+(?:an?\s+)?(?:full\s+)?members?\b"
                       r"|\bha(?:s|ve)\s+(?:not|never)\s+(?:yet\s+)?(?:returned|rejoined)\b"
-                      r"|\b(?:is|are)\s+not\s+(?:a\s+)?members?\b"
+                      r"|\b(?:is|are)\s+not\s+(?:yet\s+)?(?:an?\s+)?(?:full\s+)?members?\b"
                       # "has never sought membership of NATO", "has never been a member of"
                       r"|\bha(?:s|ve|d)\s+never\s+(?:sought|applied\s+for|requested|held)\s+"
                       r"(?:(?:its|their|full)\s+)?membership\b"

@@ -344,3 +344,65 @@ def test_the_organisation_a_relative_clause_hangs_on(registry) -> None:
                        "of the Group of 77.", registry)
     assert ("Ghana", "Commonwealth of Nations", "1957-03-06", None, None, False) in got
     assert not [m for m in got if m[1] == "Group of 77" and m[0] == "Ghana" and m[2]], got
+
+
+# --- 5. claims: positions, refusals, support, negations; claims only ----------------------------
+
+
+def _claims(text: str, registry) -> list[tuple]:
+    """(claim type, modality, subjects) of the text's claims."""
+    return [(c.data["claim_type"], c.data.get("modality"), sorted(c.data["subjects"]))
+            for c in extract_text(text, None, registry).candidates if c.type == "claim"]
+
+
+def test_a_neutral_constitution_and_membership_not_sought_are_positions(registry) -> None:
+    got = _claims("Foreign relations of Austria\n\nIts 1955 constitutional law declares the "
+                  "country permanently neutral, and successive governments have said that they "
+                  "do not seek membership of the alliance.", registry)
+    assert got.count(("position", None, ["Austria"])) == 2
+
+
+def test_not_yet_a_member_is_negated(registry) -> None:
+    got = _claims("Foreign relations of Georgia\n\nGeorgia is not yet a member of the European "
+                  "Union.", registry)
+    assert got == [("characterisation", None, ["Georgia"])]
+
+
+def test_the_state_opening_the_sentence_hopes_and_intends(registry) -> None:
+    got = _claims("Foreign relations of Georgia\n\nGeorgia is not yet a member of the European "
+                  "Union, and its leaders have set 2035 as the year by which they hope to join. "
+                  "The government in Tbilisi has left several CIS agreements and has said that "
+                  "it intends to leave the remaining ones.", registry)
+    assert ("intention", "hoped", ["Georgia"]) in got
+    assert ("intention", "intended", ["Georgia"]) in got
+    assert not [c for c in got if "European Union" in c[2]
+                or "Commonwealth of Independent States" in c[2]], got
+
+
+def test_support_and_condemnation_are_one_position_per_clause(registry) -> None:
+    got = _claims("Greece reaffirmed its support for a settlement based on UN resolutions. "
+                  "Chile, for its part, condemned the attack in Valparaiso and backed Peru's "
+                  "position on maritime security. Officials said Athens also supported Brazil's "
+                  "bid for a permanent seat.", registry)
+    assert sorted(got) == [("position", None, ["Chile"]), ("position", None, ["Greece"]),
+                           ("position", None, ["Greece"])]
+
+
+def test_support_denied_is_no_position(registry) -> None:
+    # guard: a negated support states no position of this kind
+    assert _claims("Chile has not backed Peru's position on maritime security.", registry) == []
+
+
+def test_an_agreement_a_state_has_not_is_a_characterisation(registry) -> None:
+    got = _claims("Kenya and Chile\n\nKenya has no trade agreement with Chile. There is no "
+                  "bilateral investment treaty between the two countries either.", registry)
+    assert ("characterisation", None, ["Kenya"]) in got
+    assert ("characterisation", None, ["Chile", "Kenya"]) in got
+    assert not [c for c in extract_text("Kenya has no trade agreement with Chile.", None,
+                                         registry).candidates if c.type == "agreement"]
+
+
+def test_a_step_still_to_take_is_an_intention(registry) -> None:
+    got = _claims("Zambia is to launch a payments system built on Kenya's M-Pesa later this "
+                  "year.", registry)
+    assert got == [("intention", "intended", ["Zambia"])]
