@@ -556,6 +556,14 @@ class Context:
             return self.pair
         s = self.sentence_of(pos)
         i = self.sents.index(s)
+        topic = re.match(r"\s*(?:Với|With|As\s+for|Regarding)\s+", s.text)
+        first = [m for m in self.mentions_in(s.start + topic.end(), s.end)
+                 if m.start == s.start + topic.end() and m.key and m.is_state] if topic else []
+        if first and first[0].key != self.subject and first[0].start < pos and re.match(
+                r"\s*,", self.text[first[0].end :]):
+            # round 24: "Với Bolivia, hai nước chấm dứt Chiến tranh Chaco bằng Hiệp ước …": the
+            # subject and the state the sentence is fronted with
+            return (self.subject, first[0].key)
 
         def others(x: Sentence) -> set[str]:
             return {m.key for m in self.mentions_in(x.start, x.end) if m.key and m.is_state

@@ -406,3 +406,37 @@ def test_a_step_still_to_take_is_an_intention(registry) -> None:
     got = _claims("Zambia is to launch a payments system built on Kenya's M-Pesa later this "
                   "year.", registry)
     assert got == [("intention", "intended", ["Zambia"])]
+
+
+# --- relations and pairs read on the way ---------------------------------------------------------
+
+
+def _relations(text: str, registry) -> list[tuple]:
+    return sorted([(tuple(sorted(c.data["parties"])), c.data["status"], c.data.get("date"))
+                   for c in extract_text(text, None, registry).candidates
+                   if c.type == "relation"], key=str)
+
+
+def test_a_switch_told_as_an_end_a_resumption_and_a_first_establishment(registry) -> None:
+    got = _relations("Tuvalu country brief\n\nIn March 2031 Tuvalu switched diplomatic "
+                     "recognition from Taipei to Beijing. It ended relations with Taiwan on 2 March "
+                     "2031, and on 9 March Tuvalu and the People's Republic of China resumed "
+                     "diplomatic relations, which had first been established in 1979.", registry)
+    assert got == [(("China", "Tuvalu"), "established", "1979"),
+                   (("China", "Tuvalu"), "restored", "2031-03-09"),
+                   (("Republic of China", "Tuvalu"), "severed", "2031-03-02")]
+
+
+def test_it_with_no_state_named_after_the_verb_is_left_to_other_rules(registry) -> None:
+    # guard: "It restored relations with all four" takes no lone party from the sentence before
+    got = _relations("When the war began in 1999, Belgrade broke off diplomatic relations with "
+                     "Spain and Italy. It restored relations with both in 2001.", registry)
+    assert not [r for r in got if len(r[0]) < 2], got
+
+
+def test_a_sentence_fronted_with_a_state_gives_the_two_countries(registry) -> None:
+    parties = [sorted(c.data["parties"]) for c in extract_text(
+        "Quan hệ đối ngoại của Chile\n\nVới Brazil, Chile ký Hiệp ước Hữu nghị tại Santiago ngày "
+        "3/4/1990. Với Bolivia, hai nước chấm dứt tranh chấp bằng Hiệp ước Hòa bình ký tại Lima "
+        "ngày 21/7/1904.", None, registry).candidates if c.type == "agreement"]
+    assert ["Bolivia", "Chile"] in parties and ["Brazil", "Chile"] in parties, parties
