@@ -722,3 +722,12 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
         if d.value is not None:
             explicit.append(d)
             explicit.sort(key=lambda x: x.start)
+
+
+def month_of(value) -> str | None:  # noqa: ANN001
+    """Round 24: the month of a date value (the year of a range across months), the precision
+    the corpus gives a leg of a tour or a signing dated by the visit it took place in."""
+    if isinstance(value, dict):
+        a, b = str(value.get("from", "")), str(value.get("to", ""))
+        return a[:7] if a[:7] == b[:7] and len(a) >= 7 else a[:4] or None
+    return str(value)[:7] if value else None

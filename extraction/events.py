@@ -23,7 +23,7 @@ from .context import (
     shared_subject,
     span_of,
 )
-from .dates import NUMBERS
+from .dates import NUMBERS, month_of
 from .names import Mention
 
 VISIT = re.compile(
@@ -376,14 +376,6 @@ _TOUR_LIST = re.compile(
     r"(?=\S)", re.I)
 
 
-def _month_of(value) -> str | None:  # noqa: ANN001
-    """The month (or, for a range across months, the year) of a date value."""
-    if isinstance(value, dict):
-        a, b = str(value.get("from", "")), str(value.get("to", ""))
-        return a[:7] if a[:7] == b[:7] and len(a) >= 7 else a[:4] or None
-    return str(value)[:7] if value else None
-
-
 def _leg_list(ctx: Context, pos: int, end: int) -> list[Mention]:
     """The states listed from ``pos`` on: "A, B and C", "A (1 March), B và C" (a leg's own
     date in brackets does not end the list)."""
@@ -476,8 +468,8 @@ def _tour_list_legs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             flags = []
             if own:
                 data.update(_date_fields(own[0]))
-            elif _month_of(tour_date):
-                data["date"] = _month_of(tour_date)
+            elif month_of(tour_date):
+                data["date"] = month_of(tour_date)
                 flags = ["date-from-context"]
             out.append(Candidate("event", data, m.start(), leg.end, 0.6, "event-tour-list", flags))
     return out
@@ -552,8 +544,8 @@ def _visited_list(ctx: Context, out: list[Candidate]) -> list[Candidate]:
             flags: list[str] = []
             if own:
                 data.update(_date_fields(own[0]))
-            elif tour is not None and _month_of(tour.value):
-                data["date"] = _month_of(tour.value)
+            elif tour is not None and month_of(tour.value):
+                data["date"] = month_of(tour.value)
                 flags = ["date-from-context"]
             add.append(Candidate("event", data, post.start, leg.end, 0.7, "event-visit-list",
                                  flags))

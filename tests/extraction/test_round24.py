@@ -440,3 +440,36 @@ def test_a_sentence_fronted_with_a_state_gives_the_two_countries(registry) -> No
         "3/4/1990. Với Bolivia, hai nước chấm dứt tranh chấp bằng Hiệp ước Hòa bình ký tại Lima "
         "ngày 21/7/1904.", None, registry).candidates if c.type == "agreement"]
     assert ["Bolivia", "Chile"] in parties and ["Brazil", "Chile"] in parties, parties
+
+
+def _agreements(text: str, registry) -> list[tuple]:
+    return sorted([(tuple(sorted(c.data["parties"])), c.data.get("signed"),
+                    c.data.get("in_force"))
+                   for c in extract_text(text, None, registry).candidates
+                   if c.type == "agreement"], key=str)
+
+
+def test_an_agreement_that_entered_fully_into_force(registry) -> None:
+    got = _agreements("Foreign relations of Georgia\n\nThe Association Agreement between Georgia "
+                      "and the European Union was signed in Brussels on 27 June 2030 and entered "
+                      "fully into force on 1 July 2032.", registry)
+    assert got == [(("European Union", "Georgia"), "2030-06-27", "2032-07-01")]
+
+
+def test_it_signed_a_named_agreement_together_with_partners(registry) -> None:
+    got = _agreements("Foreign relations of Uruguay\n\nUruguay joined the United Nations in "
+                      "1945. On 2 May 1960 it signed the Montevideo Treaty together with Chile, "
+                      "Paraguay and Peru, founding a trade area.", registry)
+    assert got == [(("Chile", "Paraguay", "Peru", "Uruguay"), "1960-05-02", None)]
+
+
+def test_a_signing_during_the_visit_the_sentence_before_dated(registry) -> None:
+    got = _agreements("India-Ghana Bilateral Brief\nPolitical relations\nPrime Minister Vikram "
+                      "Rao paid a State Visit to Ghana on 9-10 July 2031 and held talks with "
+                      "President Kwame Mensah.During that visit the two sides signed an MoU on "
+                      "water resources.", registry)
+    assert got == [(("Ghana", "India"), "2031-07", None)]
+    got = _agreements("India-Ghana Bilateral Brief\nPolitical relations\nPrime Minister Vikram "
+                      "Rao paid a visit to Ghana on 19 November 2031.During the visit, three MoUs "
+                      "were signed.", registry)
+    assert got == [(("Ghana", "India"), "2031-11-19", None)]
