@@ -19,6 +19,11 @@ PASSIVE = re.compile(rf"['’]s\s+{_MISSION}\s+(?:in|at)\s+", re.I)
 #: "A withdrew its embassy from B in 1980 and reopened it in 2000": the reopening
 REOPENED_IT = re.compile(rf"\b(?:withdrew|closed)\s+(?:its|their)\s+{_MISSION}\s+(?:from|in)\s+",
                          re.I)
+#: round 24: a mission working since a date: "The High Commission of India in Dar es Salaam has
+#: functioned since 19 November 1961", "the Embassy of Chile in Hanoi has operated since …"
+OF_SINCE = re.compile(rf"\b{_MISSION}\s+of\s+(?:the\s+)?", re.I)
+_SINCE_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:functioned|operated|worked|been\s+(?:open"
+                          r"|operating|functioning|working))\s+since\s+(?=\d)")
 _OPENED_AFTER = re.compile(r"\s+(?:was\s+|were\s+)?(?:opened|reopened|re-opened|inaugurated)\b")
 
 
@@ -52,6 +57,20 @@ def extract(ctx: Context) -> list[Candidate]:
                 continue
             at = host.end + again.end()
             out.append(_mk(ctx, s, sender[0], host, at - len("reopened it"), at, at))
+        for m in OF_SINCE.finditer(ctx.text, s.start, s.end):
+            sender = _state_at(ctx, m.end(), s.end)
+            at = re.match(r"\s+(?:in|at)\s+", ctx.text[sender.end : s.end]) if sender else None
+            host = _state_at(ctx, sender.end + at.end(), s.end) if at else None
+            since = _SINCE_AFTER.match(ctx.text, host.end) if host is not None else None
+            if since is None or sender.key == host.key:
+                continue
+            c = _mk(ctx, s, sender, host, m.start(), since.end(), since.end())
+            ds = [d for d in ctx.dates_in(since.end(), s.end)
+                  if d.start == since.end() and isinstance(d.value, str)]
+            if ds:  # (the date after "since" is the opening's)
+                c.data["date"] = ds[0].value
+                c.end = max(c.end, min(ds[0].end, s.end))
+            out.append(c)
         for m in OPENED_THEN.finditer(ctx.text, s.start, s.end):
             host = _state_at(ctx, m.end(), s.end)
             sender = [x for x in group_before(ctx, s.start, m.start()) if x.key and x.is_state]

@@ -473,3 +473,18 @@ def test_a_signing_during_the_visit_the_sentence_before_dated(registry) -> None:
                       "Rao paid a visit to Ghana on 19 November 2031.During the visit, three MoUs "
                       "were signed.", registry)
     assert got == [(("Ghana", "India"), "2031-11-19", None)]
+
+
+def test_a_mission_working_since_a_date_is_its_opening(registry) -> None:
+    found = [c.data for c in extract_text(
+        "India and Nigeria\n\nThe two countries have worked together since 1960.The High "
+        "Commission of India in Abuja has functioned since 1 October 1991.", None,
+        registry).candidates if c.type == "event"]
+    assert {"event_type": "embassy-opening",
+            "participants": [{"actor": "India", "role": "sender"},
+                             {"actor": "Nigeria", "role": "host"}],
+            "place": "Nigeria", "date": "1991-10-01"} in found
+    # guard: a mission closed since a date is no opening
+    assert not [c for c in extract_text(
+        "The High Commission of India in Abuja has been closed since 1 October 1999.", None,
+        registry).candidates if c.type == "event"]
