@@ -679,6 +679,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
             conf -= 0.15
     out = []
     groups = [[*base, p] for p in keys(partners) if p not in base] if partners else [base]
+    regional = re.search(r"\b(?:regional|multilateral|plurilateral)\b", text[sg.end() : end],
+                         re.I) or re.match(
+        r"[^.;]{0,80}?\band\s+(?:\w+\s+){0,3}?other\s+(?:[\w'-]+\s+){0,3}?(?:countries|states"
+        r"|nations|members)\b", text[end:limit])
+    if partners and len(groups) > 1 and not plural and regional:
+        # round 24: "signed the PACER Plus regional trade agreement with Australia, New Zealand
+        # and other Pacific island countries": one instrument of all those named
+        groups = [list(dict.fromkeys([*base, *keys(partners)]))]
     if partners and len(groups) > 1 and not plural and _named(title):
         # a named instrument signed "with A, B, C and D" (the Cartagena Agreement, a pact, a
         # charter) is one multilateral instrument of all of them, not one per partner

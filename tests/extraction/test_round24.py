@@ -488,3 +488,13 @@ def test_a_mission_working_since_a_date_is_its_opening(registry) -> None:
     assert not [c for c in extract_text(
         "The High Commission of India in Abuja has been closed since 1 October 1999.", None,
         registry).candidates if c.type == "event"]
+
+
+def test_a_regional_agreement_signed_with_several_partners_is_one(registry) -> None:
+    got = _agreements("Fiji signed the Suva Plus regional trade agreement with Tonga, Samoa and "
+                      "other Pacific island countries in Apia on 3 June 2031.", registry)
+    assert got == [(("Fiji", "Samoa", "Tonga"), "2031-06-03", None)]
+    # guard: an unnamed bilateral instrument signed with two partners is one per partner
+    got = _agreements("Fiji signed trade agreements with Tonga and Samoa on 3 June 2031.",
+                      registry)
+    assert all(len(p) == 2 for p, *_ in got), got
