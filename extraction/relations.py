@@ -52,6 +52,11 @@ TRIGGERS = [
                 r"(?:countries|nations|states)|both\s+countries)\s*,\s+(?:first\s+)?established"
                 r"(?=\s+(?:in|on)\s)", re.I),
      "established"),
+    # round 24: "Relations with Russia, established on 6 April 1992, have been strained …" (the
+    # text's state and the state after "with")
+    (re.compile(r"\b(?:relations|ties)\s+with\s+(?=(?:the\s+)?(?-i:[A-Z])[^,;.]{0,40},\s+(?:first\s+)?"
+                r"established\s+(?:in|on)\s)", re.I),
+     "established"),
     # round 24: "… resumed diplomatic relations, which had first been established in 2002"
     (re.compile(r"(?:(?<=relations,\s)|(?<=ties,\s))which\s+(?:had\s+)?(?:first\s+|originally\s+)?"
                 r"been\s+established(?=\s+(?:in|on)\s)", re.I),
@@ -550,6 +555,14 @@ def extract(ctx: Context) -> list[Candidate]:
                 continue
             date_floor = subj[0].start if subj else prev_end
             d = pick_date(ctx, date_floor, right, b)
+            est = re.match(r"(?:the\s+)?[^,;.]{0,40},\s+(?:first\s+)?established\s+(?:in|on)\s+",
+                           ctx.text[b:right]) if status == "established" else None
+            if est is not None and re.search(r"\bwith\s+$", ctx.text[a:b]):
+                # round 24: "Relations with Russia, established on 6 April 1992, …": the date
+                # of the participle
+                own = [x for x in ctx.dates_in(b + est.end(), right)
+                       if x.start == b + est.end() and isinstance(x.value, str)]
+                d = own[0] if own else d
             if d is None and subj:
                 # a date fronted before the subject: "Cách đây đúng 30 năm, A và B … thiết lập"
                 fronted = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None

@@ -498,3 +498,9 @@ def test_a_regional_agreement_signed_with_several_partners_is_one(registry) -> N
     got = _agreements("Fiji signed trade agreements with Tonga and Samoa on 3 June 2031.",
                       registry)
     assert all(len(p) == 2 for p, *_ in got), got
+
+
+def test_relations_with_a_state_established_on_a_date(registry) -> None:
+    got = _relations("Foreign relations of Georgia\n\nRelations with Armenia, established on 17 "
+                     "July 1992, have been shaped by the war in the region.", registry)
+    assert got == [(("Armenia", "Georgia"), "established", "1992-07-17")]
