@@ -601,7 +601,9 @@ class Context:
                 state, start = before[-1].key, before[-1].start
             # Vietnamese: the state right after the office ("Tổng thống Hoa Kỳ Joe Biden")
             after = [x for x in self.mentions if 0 <= x.start - end <= 1]
-            if state is None and after and (after[0].is_state or after[0].key == "EU"):
+            # (round 24: never a capital: "Tổng thống Santiago Peña" is a name)
+            if state is None and after and (after[0].is_state or after[0].key == "EU") \
+                    and after[0].how not in ("capital", "city"):
                 state, end = after[0].key, after[0].end
             if state is None and m.group() in TITLE_STATES:
                 state = TITLE_STATES[m.group()]  # "Pope Francis": the Holy See

@@ -504,3 +504,15 @@ def test_relations_with_a_state_established_on_a_date(registry) -> None:
     got = _relations("Foreign relations of Georgia\n\nRelations with Armenia, established on 17 "
                      "July 1992, have been shaped by the war in the region.", registry)
     assert got == [(("Armenia", "Georgia"), "established", "1992-07-17")]
+
+
+def test_an_opening_ceremony_attended_by_the_sender_s_leader(registry) -> None:
+    for text, lang in (("Foreign relations of Chile\n\nOn 3 May 2031 President Ana Rojas attended "
+                        "the opening of Chile's embassy in Hanoi.", "en"),
+                       ("Quan hệ đối ngoại của Chile\n\nNgày 3/5/2031 Tổng thống Santiago Rojas dự "
+                        "lễ khai trương Đại sứ quán Chile tại Hà Nội.", "vi")):
+        found = [c.data for c in extract_text(text, None, registry).candidates
+                 if c.type == "event"]
+        assert [(d["participants"][0]["actor"], d["participants"][0]["post"]["office"],
+                 d["participants"][1]["actor"], d["date"]) for d in found] == [
+            ("Chile", "president", "Vietnam", "2031-05-03")], (lang, found)
