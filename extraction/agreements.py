@@ -23,7 +23,7 @@ from .context import (
     pick_date,
     span_of,
 )
-from .dates import NUMBERS
+from .dates import NUMBERS, DateMention, month_of
 
 _EN = (r"(?-i:(?:[A-Z][\w\-]*(?:\s+-\s+|\s+|-))*?)"  # capitalised words of a title
        r"(?:(?:investment\s+promotion\s+and\s+protection|investment\s+protection|free\s+trade"
@@ -84,6 +84,7 @@ def _title_end(ctx: Context, a: int, b: int, limit: int) -> int:
         return b
     seg = ctx.text[b : b + m.end()]
     stop = re.search(r"\s(?:with|với|signed|was|were|in|on\s+\d|tại|nhân|vào|ngày|năm|and|và"
+                     r"|together|along"
                      r"|được|bởi"
                      r"|giữa|between|by|của|đã|,)\b", seg)
     return b + (stop.start() if stop else len(seg))
@@ -549,11 +550,19 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
             text[s.start : sg.start()], re.I) and not re.search(r"\s(?:with|với)\s",
                                                                 text[end:limit]):
         return []  # "A cùng 14 nước Tây Phi ký Hiệp ước Lagos …": signatories only counted
-    with_m = re.match(r"\s*(?:with|với)\s+", text[end:limit])
+    with_m = re.match(r"\s*(?:(?:together|along)\s+)?(?:with|với)\s+", text[end:limit])
     partners = group_after(ctx, end, limit) if with_m else []
     flags: list[str] = []
     conf = 0.8
     base = keys(in_title) or keys(subj)
+    if not base and not before_verb and ctx.subject is not None and re.fullmatch(
+            r"\s*(?:the\s+)?", text[sg.end() : start]) and re.search(
+            r"(?:^|[,;]\s*|\s)(?-i:it|It)\s+(?:(?:also|then|later|had|has)\s+)?$",
+            text[max(s.start, sg.start() - 20) : sg.start()]):
+        # round 24: "On 26 May 1969 it signed the Cartagena Agreement together with A, B, C and
+        # D": the text's state signs with the partners
+        base = [ctx.subject]
+        flags.append("party-from-document")
     counted = _counted_signatories(ctx, s, sg.start()) if not before_verb else []
     if counted:
         base = counted
@@ -646,6 +655,21 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         # "Thỏa thuận về Kế hoạch hợp tác … năm 2025": the year of the plan the title names,
         # not of the signing
         d = None
+    during = re.match(r"\s*(?:During|In\s+the\s+course\s+of|Trong)\s+(?:that|this|the|his|her"
+                      r"|their)?\s*(?:visit|trip|chuyến\s+thăm(?:\s+(?:này|đó))?)\b", s.text) \
+        if d is None else None
+    if during is not None:
+        # round 24: "… paid a State Visit to Tanzania on 9-10 July 2016 ….During that visit the
+        # two sides signed an MoU …": the date of the visit the sentence before dated
+        before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+        ds = [x for x in ctx.dates_in(before[-1].start, before[-1].end)
+              if x.value is not None and x is not ctx.dateline] if before else []
+        if ds:
+            # (a visit of one day gives its day, "on 19 November 2014"; a range its month)
+            month = ds[0].value if isinstance(ds[0].value, str) else month_of(ds[0].value)
+            if month:
+                d = DateMention(ds[0].start, ds[0].end, month, {10: "day", 7: "month"}.get(
+                    len(month), "year"), flags=("date-from-context",))
     if d is None and ctx.dateline is not None and not timed and not planned:
         from .partnerships import context_date
 
@@ -655,6 +679,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
             conf -= 0.15
     out = []
     groups = [[*base, p] for p in keys(partners) if p not in base] if partners else [base]
+    regional = re.search(r"\b(?:regional|multilateral|plurilateral)\b", text[sg.end() : end],
+                         re.I) or re.match(
+        r"[^.;]{0,80}?\band\s+(?:\w+\s+){0,3}?other\s+(?:[\w'-]+\s+){0,3}?(?:countries|states"
+        r"|nations|members)\b", text[end:limit])
+    if partners and len(groups) > 1 and not plural and regional:
+        # round 24: "signed the PACER Plus regional trade agreement with Australia, New Zealand
+        # and other Pacific island countries": one instrument of all those named
+        groups = [list(dict.fromkeys([*base, *keys(partners)]))]
     if partners and len(groups) > 1 and not plural and _named(title):
         # a named instrument signed "with A, B, C and D" (the Cartagena Agreement, a pact, a
         # charter) is one multilateral instrument of all of them, not one per partner

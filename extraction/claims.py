@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, before_aside, group_before, keys, negated, span_of
+from .context import (
+    Candidate,
+    Context,
+    before_aside,
+    group_after,
+    group_before,
+    keys,
+    negated,
+    span_of,
+)
 
 INTENT = [
     (re.compile(r"\bhopes?\s+to\b|\bwish(?:es)?\s+to\b|\bmong muốn\b|\bmong\b"
@@ -51,6 +60,13 @@ INTENT = [
                 # round 23: "said he planned to visit Africa", "Kenya has offered to lead …"
                 r"|\bsaid\s+(?:that\s+)?(?:they|it|he|she)\s+planned\s+to\b"
                 r"|\b(?:has|have|had)\s+offered\s+to\b"
+                # round 24: a step still to take ("Namibia is to launch a payments system"), an
+                # invitation to join ("Modi invited it to join the Alliance"), talks to be sped
+                # up ("called for the negotiations on … to be speeded up")
+                r"|\b(?:is|are)\s+to\s+(?:launch|open|sign|host|build|start|begin|set\s+up"
+                r"|introduce)\b|\binvited\s+(?:it|them|(?-i:[A-Z])[\w.'’-]*)\s+to\s+join\b"
+                r"|\bcalled\s+for\b(?=[^.;]{0,140}?\bto\s+be\s+(?:speeded|sped|accelerated"
+                r"|concluded|completed|expedited)\b)"
                 # round 23: negotiations agreed ("they agreed to open negotiations on …"), a
                 # request ("Việt Nam đề nghị Slovenia sớm phê chuẩn …"), a step under way ("phía
                 # Slovenia đang xúc tiến việc mở …")
@@ -156,8 +172,30 @@ def extract(ctx: Context) -> list[Candidate]:
                 r"\b(?:[Oo]fficials|[Aa]uthorities|[Dd]iplomats)\s+in\s+$",
                 ctx.text[max(s.start, m.start - 16) : m.start]) and m.how == "capital"
                 and re.fullmatch(r"\s*(?:said\s+(?:that\s+)?(?:they|it)\s+)?", ctx.text[m.end : a])]
+            # round 24: an organisation named as a modifier ("a number of CIS agreements") is
+            # no subject
+            subj = [m for m in subj if not (m.is_org and (re.match(
+                r"\s+(?:agreements?|accords?|treaties|members?|summits?|rules|sanctions"
+                r"|institutions|officials|leaders|states|countries)\b",
+                ctx.text[m.end : m.end + 16]) or re.search(
+                # (nor the body a state is a member of: "is not yet a member of the EU, and …")
+                r"\bmembers?\s+of\s+(?:the\s+)?$|(?<!\w)thành\s+viên\s+(?:của\s+)?$",
+                ctx.text[max(s.start, m.start - 24) : m.start])))]
+            if subj and re.match(r"invited\s", ctx.text[a:b], re.I) and ctx.text[
+                    subj[-1].end : a].strip(" ,").lower() not in ("", "also", "has", "had"):
+                subj = []  # the inviter is the subject of "invited", not a body named before
             conf, flags = 0.7, []
             subjects = keys(subj)
+            if not subjects and re.search(
+                    r"\b(?:its|their)\s+(?:leaders|government|governments|president|officials)\s+"
+                    r"(?:[^.;,]+\s+)?$|\b(?:and|,)\s+(?:has|have)\s+said\s+that\s+(?:it|they)\s+$",
+                    ctx.text[max(s.start, prev_end) : a]):
+                # round 24: "Moldova is not yet a member of the EU, and its leaders … hope to
+                # join", "the government in Chisinau has withdrawn …, and has said that it
+                # intends to …": the state that opens the sentence
+                first = [m for m in ctx.mentions_in(s.start, a) if m.key and (
+                    m.is_state or m.how == "capital")][:1]
+                subjects = keys(first)
             if not subjects and ctx.pair_word_in(max(s.start, prev_end - 1), a) \
                     and len(ctx.pair_near(a)) == 2:
                 subjects, conf = ctx.pair_near(a), 0.65
@@ -293,6 +331,14 @@ VOTERS_REJECTED = re.compile(r"(?<!\w)cử\s+tri\b[^.;]{0,30}?(?<!\w)bác\s+bỏ
                              r"(?:membership|joining|accession)\b", re.I)
 
 
+#: round 24: an agreement a state has not ("India has no trade agreement with the customs
+#: union", "There is no bilateral free trade agreement between the two countries"): a
+#: characterisation, never a fact
+NO_AGREEMENT = re.compile(r"\b(?:has|have)\s+no\s+(?:[\w-]+\s+){0,3}?(?:agreement|treaty)\s+with\s+"
+                          r"|\bthere\s+(?:is|are)\s+no\s+(?:[\w-]+\s+){0,4}?(?:agreements?|treat(?:y|ies))"
+                          r"\s+between\s+", re.I)
+
+
 #: a scheme a state did not join: "Brazil did not sign up to China's Belt and Road Initiative"
 NOT_SIGNED_UP = re.compile(r"\b(?:did|does|do|has|have)\s+not\s+(?:yet\s+)?(?:sign(?:ed)?\s+"
                            r"(?:up|on)\s+(?:to|for)|endorse[ds]?)\s+(?:the\s+)?", re.I)
@@ -314,6 +360,23 @@ def _stated_absences(ctx: Context) -> list[Candidate]:
                                            + [ctx.label(owner[0].key)]},
                                  who[0].start, _clause_end(ctx, m.end(), s.end), 0.6,
                                  "claim-not-signed-up"))
+        for m in NO_AGREEMENT.finditer(ctx.text, s.start, s.end):
+            if m.group().lower().startswith("there"):
+                who = [x for x in group_after(ctx, m.end(), s.end) if x.is_state and x.key]
+                subjects = keys(who) if len(keys(who)) > 1 else list(ctx.pair) if re.match(
+                    r"(?:the\s+)?(?:two|both)\s+(?:countries|states|sides)|hai\s+nước",
+                    ctx.text[m.end() : m.end() + 20], re.I) and len(ctx.pair) == 2 else []
+                start = m.start()
+            else:
+                who = [x for x in group_before(ctx, s.start, m.start()) if x.is_state and x.key]
+                subjects = keys(who)
+                start = who[0].start if who else m.start()
+            if not subjects:
+                continue
+            out.append(Candidate("claim", {"claim_type": "characterisation",
+                                           "subjects": [ctx.label(k) for k in subjects]},
+                                 start, _clause_end(ctx, m.end(), s.end), 0.6,
+                                 "claim-no-agreement"))
         for m in NO_MISSION.finditer(ctx.text, s.start, s.end):
             where = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
                      and (x.is_state or x.how in ("capital", "city"))]
@@ -369,7 +432,25 @@ def _named_speaker(ctx: Context, a: int, b: int) -> list[str]:
 #: state backs or opposes ("a plan the United States backs with funding")
 _NEUTRALITY = re.compile(r"\b(?:proclaimed|proclaiming|declared|declaring|declares|proclaims)\s+"
                          r"(?:its\s+|the\s+country['’]s\s+|a\s+policy\s+of\s+)?(?:\w+\s+){0,2}?"
-                         r"neutrality\b|(?<!\w)tuyên\s+bố\s+(?:chính\s+sách\s+)?trung\s+lập(?!\w)",
+                         r"neutrality\b|(?<!\w)tuyên\s+bố\s+(?:chính\s+sách\s+)?trung\s+lập(?!\w)"
+                         # round 24: "Its 1994 constitution declares the country permanently
+                         # neutral", "declared itself neutral"
+                         r"|\b(?:proclaimed|declared|declares|proclaims|declaring)\s+(?:the\s+country|"
+                         r"itself|the\s+state)\s+(?:to\s+be\s+)?(?:\w+ly\s+)?neutral\b",
+                         re.I)
+#: round 24: membership not sought, a position ("successive governments have said that they
+#: do not seek membership of the alliance", "không có ý định gia nhập NATO")
+#: round 24: support and condemnation stated by a state ("India reaffirmed its support for a
+#: settlement of …", "Cyprus … condemned the attack and backed India's position on …",
+#: "Nicosia also supported India's bid for …"): positions (one per clause)
+_SUPPORTS = re.compile(r"\b(?:reaffirmed|reiterated|expressed|voiced|restated)\s+(?:its|their)\s+"
+                       r"(?:full\s+|firm\s+|strong\s+)?support\s+for\b"
+                       r"|\b(?:condemned|backed|supported)\s+(?=(?:the\s+|(?-i:[A-Z])[\w.'’-]*['’]s\s+)"
+                       r"(?:\w+\s+){0,3}?(?:position|bid|candidacy|stance|proposal|attack|attacks"
+                       r"|invasion|efforts?|claim|plan|initiative|settlement)\b)", re.I)
+_NOT_SOUGHT = re.compile(r"\b(?:do|does|did)\s+not\s+(?:seek|want|intend\s+to\s+seek"
+                         r"|plan\s+to\s+seek)\s+(?:membership|to\s+join)\b"
+                         r"|(?<!\w)không\s+(?:có\s+ý\s+định|tìm\s+cách|muốn)\s+gia\s+nhập(?!\w)",
                          re.I)
 _NOT_ALIGNED = re.compile(r"\b(?:has|have|had|did|does|do)\s+not\s+(?:aligned|joined)\s+"
                           r"(?:itself\s+|themselves\s+)?(?:with|in)\s+(?:the\s+)?[^.;,]{0,30}?\bsanctions\b"
@@ -390,9 +471,14 @@ def positions(ctx: Context) -> list[Candidate]:
     state; nothing when neither holds."""
     out: list[Candidate] = []
     for s in ctx.sents:
-        for rx in (_NEUTRALITY, _NOT_ALIGNED):
+        for rx in (_NEUTRALITY, _NOT_ALIGNED, _NOT_SOUGHT, _SUPPORTS):
             for m in rx.finditer(ctx.text, s.start, s.end):
                 clause = max(s.start, ctx.text.rfind(";", s.start, m.start()) + 1)
+                if rx is _SUPPORTS and (negated(ctx, m.start(), s.start) or any(
+                        c.start >= s.start and re.fullmatch(
+                            r"[^.;]{0,80}?\s(?:and|và)\s+(?:also\s+)?", ctx.text[c.end : m.start()])
+                        for c in out if c.rule == "claim-position" and c.end <= m.start())):
+                    continue  # "condemned … and backed …": one position
                 who = [x for x in ctx.mentions_in(clause, m.start()) if x.key and (
                     x.is_state or x.how in ("capital", "demonym"))]
                 # (not a state the clause names after a preposition: "… with Russia")
@@ -400,8 +486,8 @@ def positions(ctx: Context) -> list[Candidate]:
                     r"\b(?:with|to|in|from|of|against)\s+$",
                     ctx.text[max(s.start, x.start - 9) : x.start])]
                 subject = who[-1].key if who else ctx.subject if ctx.subject and (
-                    re.search(r"\b(?:parliament|government|the\s+country|its|nước\s+này|Quốc\s+hội)"
-                              r"\b", ctx.text[clause : m.end()], re.I)) else None
+                    re.search(r"\b(?:parliament|governments?|the\s+country|its|nước\s+này|Quốc\s+hội"
+                              r"|chính\s+phủ)\b", ctx.text[clause : m.end()], re.I)) else None
                 if subject is None:
                     continue
                 out.append(Candidate("claim", {"claim_type": "position",

@@ -569,7 +569,10 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                      and not _HORIZON_BEFORE.search(text, max(0, x.start - 12), x.start)
                      and not (anchor is not None and x.year != anchor.year
                               and text.count("(", d.end, x.start)
-                              > text.count(")", d.end, x.start))]
+                              > text.count(")", d.end, x.start))
+                     # round 24: nor a year of a relative clause after it ("on 24 January A
+                     # and B resumed relations, which had first been established in 2002")
+                     and not re.search(r",\s*which\s+(?:had|was|were)\b", text[d.end : x.start])]
             # round 20: nor a "since" year earlier in the sentence ("…, the first trip by an
             # Australian leader since 2016, and the ministers met in March")
             # … nor a year counted from the dateline ("visited Beijing in November last year,
@@ -719,3 +722,12 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
         if d.value is not None:
             explicit.append(d)
             explicit.sort(key=lambda x: x.start)
+
+
+def month_of(value) -> str | None:  # noqa: ANN001
+    """Round 24: the month of a date value (the year of a range across months), the precision
+    the corpus gives a leg of a tour or a signing dated by the visit it took place in."""
+    if isinstance(value, dict):
+        a, b = str(value.get("from", "")), str(value.get("to", ""))
+        return a[:7] if a[:7] == b[:7] and len(a) >= 7 else a[:4] or None
+    return str(value)[:7] if value else None

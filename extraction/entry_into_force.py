@@ -27,7 +27,9 @@ from .context import Candidate, Context, Sentence
 from .dates import DateMention
 
 IN_FORCE = re.compile(
-    r"\b(?:enter(?:ed|s|ing)?|c(?:a|o)me(?:s)?|coming|went|go(?:es)?|put)\s+into\s+(?:force|effect)\b"
+    r"\b(?:enter(?:ed|s|ing)?|c(?:a|o)me(?:s)?|coming|went|go(?:es)?|put)\s+"
+    # round 24: "entered fully into force on 1 July 2016"
+    r"(?:(?:fully|formally|definitively|finally)\s+)?into\s+(?:force|effect)\b"
     r"|\btook\s+effect\b|\btakes?\s+effect\b|\btaking\s+effect\b|\b(?:has\s+been|have\s+been|"
     r"was|is|are|were|remains?|been)\s+in\s+force\b|\bbecame\s+effective\b"
     r"|(?<!\w)(?:chính thức\s+|bắt đầu\s+)?có hiệu lực(?!\w)", re.I)

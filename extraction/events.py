@@ -23,7 +23,7 @@ from .context import (
     shared_subject,
     span_of,
 )
-from .dates import NUMBERS
+from .dates import NUMBERS, month_of
 from .names import Mention
 
 VISIT = re.compile(
@@ -57,7 +57,7 @@ MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bh�
                   r"|\bconferred\s+with\b|\bsat\s+down\s+with\b"
                   # round 20: a courtesy call: "Minister A called on the President …"
                   r"|\b(?:called|calls)\s+on\s+(?=(?:the\s+)?(?:President|Prime|Premier|King"
-                  r"|Queen|Emperor|Chancellor|Vice|Speaker)\b)"
+                  r"|Queen|Emperor|Chancellor|Vice|Speaker)\b|(?:him|her)\b)"
                   r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives|hosted|hosts)\s+"
                   r"(?=(?:Tổng|Thủ|Chủ|Quốc|(?-i:[A-Z])[a-z]+\s+(?:President|Prime|Chancellor)"
                   r"|President|Prime"
@@ -150,6 +150,8 @@ def _participant(ctx: Context, key: str, role: str, post: Post | None) -> dict:
     p: dict = {"actor": ctx.label(key), "role": role}
     if post is not None:
         p["post"] = {"label": {ctx.lang: post.label}, "office": post.office}
+        if not post.office:
+            del p["post"]["office"]  # a title with no office code ("Pope")
     return p
 
 
@@ -193,9 +195,11 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _followed_visits(ctx, out)
     out += _possessive_visits(ctx, out)
     out += _tour_legs(ctx, out)
-    return _within_ranges(_left_on(ctx, _day_of_visit(ctx, _placed_by_visit(_during_the_visit(
-        ctx, _dated_by_dateline(ctx, _without_restatements(
-            ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out)))))))))
+    out += _tour_list_legs(ctx, out)
+    out = _where_attended(ctx, _visited_list(ctx, out))
+    return _legs_dated_by_neighbour(ctx, _within_ranges(_left_on(ctx, _day_of_visit(
+        ctx, _placed_by_visit(_during_the_visit(ctx, _dated_by_dateline(ctx, _without_restatements(
+            ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))))))
 
 
 #: round 23: the visitor leaving on a later day: "She left on the 26th for Tonga", "… and left
@@ -358,6 +362,233 @@ def _tour_legs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         out.append(Candidate("event", data, m.start(), m.end(), 0.65, "event-tour-leg",
                              ["date-from-context"]))
     return out
+
+
+#: round 24: a tour told as a list of its legs: "a tour that also took him to Bolivia and
+#: Paraguay", "a tour that had taken Modi to Ghana, …", "a five-nation tour of A, B, … and C",
+#: "chuyến công du ba nước A, B và C"
+_TOUR_LIST = re.compile(
+    r"\btour\s+(?:that|which)\s+(?:also\s+|had\s+|has\s+)*(?:took|taken)\s+"
+    r"(?P<who>him|her|them|(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})\s+"
+    r"(?:also\s+)?to\s+"
+    r"|\b(?P<count>[\w]+-(?:nation|country|state|leg)\s+)?tour\s+(?:of|to|through)\s+"
+    r"|(?<!\w)chuyến\s+công\s+du\s+(?:(?P<count_vi>\S+)\s+nước\s+)?(?:(?:tới|đến|sang)\s+)?"
+    r"(?=\S)", re.I)
+
+
+def _leg_list(ctx: Context, pos: int, end: int) -> list[Mention]:
+    """The states listed from ``pos`` on: "A, B and C", "A (1 March), B và C" (a leg's own
+    date in brackets does not end the list)."""
+    legs: list[Mention] = []
+    at = pos
+    for x in ctx.mentions_in(pos, end):
+        if x.start < at:
+            continue
+        gap = ctx.text[at : x.start]
+        if legs and not re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+|và\s+)?|\s+(?:and"
+                                     r"|và)\s+)(?:the\s+)?", gap):
+            break
+        if not legs and gap.strip() not in ("", "the"):
+            break
+        if not (x.is_state and x.key):
+            break
+        legs.append(x)
+        at = x.end
+    return legs
+
+
+def _tour_list_legs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Round 24: one visit per leg of a tour told as a list, by the tour's visitor (the person
+    named, or the visitor of the visit the text tells), dated by the leg's own date when the
+    text gives it right after the leg, else by the tour's at the month (the corpus convention:
+    "earlier stops of a tour dated by the month"). A planned or negated tour gives none."""
+    out: list[Candidate] = []
+    visits = [c for c in found if c.type == "event" and c.data.get("event_type") == "visit"]
+    for m in _TOUR_LIST.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start) or re.search(
+                r"\b(?:will|would|is\s+to|are\s+to|due\s+to|plans?|planned)\b|(?<!\w)(?:sẽ|dự\s+kiến)"
+                r"(?!\w)", ctx.text[s.start : m.start()], re.I):
+            continue
+        legs = _leg_list(ctx, m.end(), s.end)
+        if not legs or (m.group("who") is None and len(legs) < 2):
+            continue
+        # the visitor: the person named ("taken Modi to"), else the visit told in the sentence
+        # or before it, else the post opening the sentence ("Tổng thống Brazil Lula bắt đầu
+        # chuyến công du …")
+        post: Post | None = None
+        who = m.group("who")
+        if who and who.lower() not in ("him", "her", "them"):
+            post = named_post(ctx, m.start("who"), m.end("who"))
+        told = [c for c in visits if c.start <= m.end()]
+        told = [c for c in told if ctx.sentence_of(c.start).start == s.start] or [
+            c for c in told if ctx.sentence_of(c.start).paragraph == s.paragraph] or told
+        if post is None and not told:
+            here = [p for p in ctx.posts if s.start <= p.start < m.start() and p.state]
+            post = here[-1] if here else None
+        visitor: dict | None = None
+        tour_date = None
+        if told:
+            v = told[-1]
+            vis = [p for p in v.data["participants"] if p["role"] == "visitor"]
+            if len(vis) == 1 and (post is None or post.state is None
+                                  or ctx.label(post.state) == vis[0]["actor"]):
+                visitor = dict(vis[0])
+                tour_date = v.data.get("date") or (
+                    {"from": v.data["start"], "to": v.data.get("end", v.data["start"])}
+                    if v.data.get("start") else None)
+        if visitor is None and post is not None and post.state:
+            visitor = _participant(ctx, post.state, "visitor", post)
+        if visitor is None:
+            continue
+        ds = [d for d in ctx.dates_in(legs[-1].end, s.end) if d.value is not None
+              and d is not ctx.dateline and not re.search(r"[,;]\s*(?:where|nơi)\s",
+                                                          ctx.text[legs[-1].end : d.start])]
+        if ds and re.match(r"\s*(?:,\s*)?(?:from|in|on|từ|trong|vào|,)", ctx.text[legs[-1].end:]):
+            tour_date = ds[0].value  # the tour's own dates, right after its list
+        if tour_date is None and ctx.dateline is not None:
+            tour_date = ctx.dateline.value
+        hosts = {ctx.gazetteer.registry.resolve(p["actor"]).key for c in visits
+                 for p in c.data["participants"] if p["role"] == "host"
+                 and any(q["actor"] == visitor["actor"] for q in c.data["participants"]
+                         if q["role"] == "visitor")}
+        for i, leg in enumerate(legs):
+            if leg.key in hosts or ctx.label(leg.key) == visitor["actor"]:
+                continue  # a leg the text tells as a visit of its own
+            # its own date: right after it ("A (2-3 July), B (4 July)"; the last leg's only in
+            # brackets, a date after the list being the tour's)
+            last = i + 1 == len(legs)
+            nxt = s.end if last else legs[i + 1].start
+            own = [d for d in ctx.dates_in(leg.end, nxt) if d.value is not None and re.fullmatch(
+                r"\s*\(\s*(?:on|from|in|ngày|từ)?\s*" if last else
+                r"\s*\(?\s*(?:on|from|in|ngày|từ)?\s*", ctx.text[leg.end : d.start], re.I)]
+            data = {"event_type": "visit",
+                    "participants": [dict(visitor), _participant(ctx, leg.key, "host", None)],
+                    "place": ctx.label(leg.key)}
+            flags = []
+            if own:
+                data.update(_date_fields(own[0]))
+            elif month_of(tour_date):
+                data["date"] = month_of(tour_date)
+                flags = ["date-from-context"]
+            out.append(Candidate("event", data, m.start(), leg.end, 0.6, "event-tour-list", flags))
+    return out
+
+
+#: round 24: a visit verb with several states as its object: "visited Vietnam, Laos and
+#: Cambodia from 1 to 6 March", "thăm Lào, Campuchia và Thái Lan"
+_VISITED_LIST = re.compile(r"\b(?:visited|toured)\s+(?=\S)"
+                           r"|(?<!\w)(?:đã\s+)?thăm\s+(?:chính\s+thức\s+)?(?=(?-i:[A-ZĐ]))", re.I)
+
+
+def _where_attended(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 24: a visit's day that the text gives only to what the visitor did there ("…
+    chuyến thăm chính thức Liên bang Nga, nơi Tổng Bí thư dự Lễ kỷ niệm … ngày 9/5", "Brazil,
+    where he attended the summit on 6 and 7 July") dates that, not the visit: the visit keeps
+    the month."""
+    res = []
+    for c in out:
+        d = c.data.get("date") if c.type == "event" else None
+        if c.data.get("event_type") == "visit" and isinstance(d, str) and len(d) == 10:
+            s = ctx.sentence_of(c.start)
+            ds = [x for x in ctx.dates_in(c.start, s.end) if x.value == d]
+            if ds and re.search(r"[,;]\s*(?:nơi|where)\s", ctx.text[c.start : ds[0].start]):
+                c = replace(c, data={**c.data, "date": d[:7]},
+                            flags=[*c.flags, "date-from-context"])
+        res.append(c)
+    return res
+
+
+def _visited_list(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 24: "A visited X, Y and Z …": one visit per state of the list (not one visit of
+    the first, with the second as its visitor), by the office holder before the verb, each
+    dated by its own date right after it, else by the sentence's date at the month (several
+    states share it: the legs of one tour)."""
+    add: list[Candidate] = []
+    drop: set[int] = set()
+    for m in _VISITED_LIST.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        legs = _leg_list(ctx, m.end(), s.end)
+        if len(legs) < 2 or negated(ctx, m.start(), s.start) \
+                or modal(ctx, m.start(), s.start):
+            continue
+        posts = [p for p in ctx.posts if s.start <= p.start and p.end <= m.start() and p.state]
+        if not posts or any(p.state == x.key for p in posts[-1:] for x in legs):
+            continue
+        post = posts[-1]
+        after = [d for d in ctx.dates_in(legs[-1].end, s.end) if d.value is not None
+                 and d is not ctx.dateline]
+        tour = after[0] if after and re.match(r"\s*(?:,\s*)?(?:from|in|on|between|từ|trong|vào"
+                                              r"|ngày|tháng|năm)", ctx.text[legs[-1].end:],
+                                              re.I) else None
+        if tour is None:
+            before = [d for d in ctx.dates_in(s.start, m.start()) if d.value is not None
+                      and d is not ctx.dateline]
+            tour = before[-1] if before else None
+        legs_at = {x.key for x in legs}
+        for i, c in enumerate(out):
+            if c.type == "event" and c.data.get("event_type") == "visit" and s.start <= c.start \
+                    < s.end and {ctx.gazetteer.registry.resolve(p["actor"]).key
+                                 for p in c.data["participants"]} & legs_at:
+                drop.add(i)
+        for i, leg in enumerate(legs):
+            last = i + 1 == len(legs)
+            nxt = s.end if last else legs[i + 1].start
+            own = [d for d in ctx.dates_in(leg.end, nxt) if d.value is not None and re.fullmatch(
+                r"\s*\(\s*(?:on|from|in|ngày|từ)?\s*" if last else
+                r"\s*\(?\s*(?:on|from|in|ngày|từ)?\s*", ctx.text[leg.end : d.start], re.I)]
+            data = {"event_type": "visit",
+                    "participants": [_participant(ctx, post.state, "visitor", post),
+                                     _participant(ctx, leg.key, "host", None)],
+                    "place": ctx.label(leg.key)}
+            flags: list[str] = []
+            if own:
+                data.update(_date_fields(own[0]))
+            elif tour is not None and month_of(tour.value):
+                data["date"] = month_of(tour.value)
+                flags = ["date-from-context"]
+            add.append(Candidate("event", data, post.start, leg.end, 0.7, "event-visit-list",
+                                 flags))
+    return [c for i, c in enumerate(out) if i not in drop] + add
+
+
+#: round 24: a leg told from the visit before or after it: "Trước khi đến Baku, …",
+#: "Before arriving in Canberra, …", "Sau khi rời Hà Nội, …", "After leaving Jakarta, …"
+_LEG_FROM = re.compile(r"(?:Trước\s+khi\s+(?:đến|tới|sang)|Sau\s+khi\s+rời(?:\s+khỏi)?"
+                       r"|Before\s+(?:arriving\s+in|coming\s+to|travell?ing\s+to|heading\s+to"
+                       r"|flying\s+to)|After\s+(?:leaving|visiting))\s+(?=\S)")
+
+
+def _legs_dated_by_neighbour(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 24: an undated visit in a sentence opened by the visit before or after it
+    ("Trước khi đến Baku, Tổng Bí thư đã thăm cấp Nhà nước Kazakhstan") is a leg of the same
+    tour: it takes the month of the dated visit of the same visitor to the place named."""
+    res = []
+    for c in out:
+        s = ctx.sentence_of(c.start)
+        if c.type == "event" and c.data.get("event_type") == "visit" and not [
+                d for d in ctx.dates_in(s.start, s.end) if d.value is not None]:
+            # (undated, or dated only by a date carried from the sentence before: the visit
+            # that sentence tells)
+            m = _LEG_FROM.match(ctx.text, s.start)
+            there = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end() and x.key
+                     and (x.is_state or x.how in ("capital", "city"))] if m else []
+            vis = [p["actor"] for p in c.data["participants"] if p["role"] == "visitor"]
+            if there:
+                key = there[0].key  # (a capital's mention names its state)
+                other = [o for o in out if o is not c and o.type == "event"
+                         and o.data.get("event_type") == "visit"
+                         and [p["actor"] for p in o.data["participants"]
+                              if p["role"] == "visitor"] == vis
+                         and o.data.get("place") == ctx.label(key)
+                         and (o.data.get("date") or o.data.get("start"))]
+                if other:
+                    when = other[0].data.get("date") or other[0].data["start"]
+                    data = {k: v for k, v in c.data.items() if k not in ("date", "start", "end")}
+                    c = replace(c, data={**data, "date": str(when)[:7]},
+                                flags=[*c.flags, "date-from-context"])
+        res.append(c)
+    return res
 
 
 def _within_ranges(out: list[Candidate]) -> list[Candidate]:
@@ -581,7 +812,10 @@ def _earlier_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             # "Đây là chuyến thăm Việt Nam đầu tiên của một Tổng thống Chile kể từ năm 2009"
             st = [x for x in ctx.mentions_in(m.end("office"), s.end) if x.key and x.is_state
                   and not ctx.text[m.end("office") : x.start].strip()]
-            since = re.match(r"\s+(?:(?:tới|đến|sang)\s+\S+(?:\s+\S+)?\s+)?kể\s+từ\s+(?:năm\s+)?",
+            since = re.match(r"\s+(?:(?:tới|đến|sang)\s+\S+(?:\s+\S+)?\s+)?kể\s+từ\s+(?:năm\s+)?"
+                             # round 24: "… sau chuyến thăm của Thủ tướng A năm 2015"
+                             r"|\s+(?:(?:tới|đến|sang)\s+\S+(?:\s+\S+)?\s+)?sau\s+chuyến\s+thăm\s+"
+                             r"(?:\S+\s+)?của\s+(?:\S+\s+){1,6}?(?:năm|vào\s+năm|tháng)\s+(?=\d)",
                              ctx.text[st[0].end : s.end]) if st else None
             if since is None or negated(ctx, m.start(), s.start):
                 continue
@@ -698,6 +932,34 @@ def _possessive_visits(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 _SIDE_BEFORE = re.compile(r"(?:(?<!\w)phía|\bfrom|\bon\s+the|\bby)\s+(?:the\s+)?$", re.I)
 _SIDE_AFTER = re.compile(r"\s*(?:side\b)?\s*(?:có|gồm|:|,|–|-)\s*", re.I)
 _VISITS_HEAD = re.compile(r"(?:chuyến\s+thăm|(?<!\w)thăm|\bvisits?)\b[^:]{0,40}:", re.I)
+#: round 24: a head line with no colon ("High-level visits", "Các chuyến thăm cấp cao")
+_VISITS_LINE = re.compile(r"\s*(?:(?:High[- ]level|Bilateral|Official|Leaders['’]?)\s+)?"
+                          r"(?:visits|exchanges\s+of\s+visits)"
+                          r"|\s*(?:Các\s+)?(?:chuyến\s+thăm|đoàn)(?:\s+\S+){0,3}\s*$", re.I)
+#: round 24: a line of a visits list: a bullet, or a side ("From India:", "Phía Kenya:",
+#: "Visits from Kenya:")
+_SIDE_LINE = re.compile(r"\s*(?:[-•*–]\s*)?(?:(?:Visits?\s+)?(?:from|by)\s+|(?:Về\s+)?[Pp]hía\s+)"
+                        r"(?=\S)", re.I)
+_BULLET = re.compile(r"\s*[-•*–]\s+")
+
+
+def _list_block_end(ctx: Context, s: Sentence) -> int:
+    """The end of a visits list that starts at ``s``: the sentence itself, and each line
+    after it that is a side or a bullet (one paragraph)."""
+    end = s.end
+    for t in ctx.sents:
+        if t.start < end or t.paragraph != s.paragraph and not ctx.text[end : t.start].strip(
+                ) == "":
+            continue
+        line_start = ctx.text.rfind("\n", 0, t.start) + 1
+        if line_start < end or not (_SIDE_LINE.match(ctx.text, t.start)
+                                    or _BULLET.match(ctx.text, line_start)):
+            if line_start >= end:
+                break
+            end = max(end, t.end)  # the rest of a line already in the list
+            continue
+        end = t.end
+    return end
 
 
 def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -706,12 +968,20 @@ def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     if len(ctx.pair) != 2:
         return out
+    done = -1
     for s in ctx.sents:
-        head = _VISITS_HEAD.search(ctx.text, s.start, s.end)
-        if head is None:
+        head = _VISITS_HEAD.search(ctx.text, s.start, s.end) or _VISITS_LINE.match(
+            ctx.text, s.start, s.end)
+        if head is None or s.start < done:
             continue
+        # round 24: the list may go on over the lines after the head, one side or one visit
+        # a line ("From India:", "- Prime Minister A (July 2016)", "- Phía Việt Nam: …")
+        block = replace(s, end=_list_block_end(ctx, s))
+        done = block.end
+        s = block
         sides = []
-        for x in ctx.mentions_in(head.end(), s.end):
+        at = head.start() if _SIDE_LINE.match(ctx.text, s.start) else head.end()
+        for x in ctx.mentions_in(at, s.end):
             if x.is_state and x.key and _SIDE_BEFORE.search(
                     ctx.text, max(s.start, x.start - 10), x.start) and _SIDE_AFTER.match(
                     ctx.text, x.end) and (x.how == "name" or re.match(r"\s+side\b",
@@ -1422,6 +1692,17 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     if not before:
         return None
     posts = ctx.posts_in(before[-1].start, before[-1].end)
+    if posts and len(before) > 1 and re.search(
+            r"\b(?:him|her)\b|(?<!\w)(?:ông|bà)(?!\w)",
+            ctx.text[posts[0].end : before[-1].end]) and not re.search(
+            r"\b(?:he|she)\b", ctx.text[before[-1].start : before[-1].end], re.I):
+        # round 24: "External Affairs Minister A called on her on 8 October. On 9 October she
+        # was received by …": the sentence before speaks of her, named in the one before it
+        # (its first post)
+        prior = ctx.posts_in(before[-2].start, before[-2].end)
+        if prior and (prior[0].state != posts[0].state or prior[0].state is None and prior[
+                0].office != posts[0].office):
+            return prior[0]
     return posts[0] if posts else None
 
 
@@ -1523,6 +1804,16 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # named again without the office has the post that introduced the name
             named = named_post(ctx, s.start, a)
             chosen = [named] + chosen if named is not None else chosen
+        if len(chosen) == 1 and right and not left and re.search(
+                r"(?:(?<!\w)sau\s+(?:cuộc\s+|khi\s+)?|\b(?:after|following)\s+(?:the\s+)?)$",
+                ctx.text[clause:a], re.I):
+            # round 24: "Ngày 19/11, sau hội đàm với Thủ tướng B, hai Thủ tướng …": talks with
+            # no subject of their own are those of the visitor the sentence before named first
+            before = [t for t in ctx.sents if t.end <= s.start and t.paragraph == s.paragraph]
+            prior = [p for p in ctx.posts_in(before[-1].start, before[-1].end)
+                     if ctx.text[p.start : p.end] != ctx.text[right[0].start : right[0].end]
+                     and (p.state is None or p.state != right[0].state)] if before else []
+            chosen = prior[:1] + chosen
         if len(chosen) < 2:
             continue
         states: list[str | None] = [p.state for p in chosen]

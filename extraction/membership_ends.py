@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .context import (
+    ORG_FROM_DOCUMENT,
     Candidate,
     Context,
     Sentence,
@@ -36,7 +37,10 @@ END = re.compile(
     r"(?P<lifted>\b(?:suspension|exclusion|expulsion)\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been"
     r"|had\s+been|is)\s+(?:formally\s+|finally\s+)?(?:lifted|revoked|ended|rescinded)\b"
     r"|\b(?:lifted|revoked|ended|rescinded)\s+(?:the|its|their|\S+['’]s)\s+suspension\b"
-    r"|(?:dỡ bỏ|bãi bỏ|chấm dứt)\s+(?:lệnh\s+|quyết định\s+|việc\s+)?đình chỉ)|"
+    r"|(?:dỡ bỏ|bãi bỏ|chấm dứt)\s+(?:lệnh\s+|quyết định\s+|việc\s+)?đình chỉ"
+    # round 24: the Vietnamese passive, "Lệnh đình chỉ được dỡ bỏ ngày 15/8/2013"
+    r"|(?:lệnh|quyết định|việc)\s+đình chỉ(?:\s+(?:này|đó|\S+)){0,2}?\s+(?:đã\s+)?được\s+"
+    r"(?:dỡ bỏ|bãi bỏ|gỡ bỏ|hủy bỏ))|"
     r"(?P<withdrawal>\bwithdr(?:ew|awn|aws|aw)\b|\bwithdrawal\b|\bexit\b|\bleft\b|\bleaves\b"
     r"|\bquit(?:s)?\b"
     r"|\bpulled\s+out\s+of\b|\bwalked\s+out\s+of\b|\bexited\b|\bceased\s+to\s+be\s+(?:an?\s+)?members?\b"
@@ -57,7 +61,12 @@ END = re.compile(
 NOT_MEMBERSHIP = re.compile(
     r"\s+(?:from\s+(?=(?:the|its|their)\s+(?:\w+\s+)?(?:process|procedure|arbitration)))?"
     r"(?:(?:its|their|the|all|diplomatic|bilateral|direct|most)\s+){0,2}"
-    r"(?:relations?|ties|talks|negotiations?|aid|flights?|imports?|exports?|trade|cooperation"
+    # round 24: the people of a state ("expelled the US ambassador", "expelling Ecuador's
+    # envoy", "the expulsion of 45 Russian diplomats and embassy staff")
+    r"(?:(?:of\s+)?(?:\d+\s+)?(?-i:[A-Z][\w.]*)(?:['’]s)?\s+(?=(?:ambassador|envoy|diplomat|staff"
+    r"|nationals|citizens|personnel)))?"
+    r"(?:envoys?|diplomats?|(?:embassy\s+)?staff|nationals|citizens|personnel"
+    r"|relations?|ties|talks|negotiations?|aid|flights?|imports?|exports?|trade|cooperation"
     r"|participation|signatures?|chữ\s+ký|ambassadors?|embass(?:y|ies)|missions?|consulates?|troops|forces|recognition|application|candidacy|support"
     r"|sanctions|operations|office|power|behind|open|unchanged|for\b(?!\s+good)|quan hệ|viện trợ"
     r"|đàm phán|hoạt động|đại sứ|hợp tác|(?:việc\s+)?tham gia"
@@ -203,8 +212,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     prev_kind: str | None = None
     prev_org: Mention | None = None
     prev_org_key: str | None = None
+    prev_from_doc = False  # the previous clause's organisation was the text's most named
     prev_end = s.start
     for n, m in enumerate(triggers):
+        from_doc = False
         kind = m.lastgroup or ""
         lifted = kind == "lifted"
         kind = "rejoin" if lifted else kind
@@ -244,6 +255,16 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             prev_end = b
             continue
         if negated(ctx, a, prev_end):
+            prev_end = b
+            continue
+        if kind != "rejoin" and re.search(
+                r"(?:\bduring|\bwhile\s+(?:\w+\s+){1,3}(?:was|were)\s+(?=suspended|excluded)"
+                r"|(?<!\w)trong\s+(?:thời\s+gian|lúc))\s+[^,;.]{0,50}$"
+                r"|\b(?:troops|forces|soldiers|personnel|diplomats|the\s+last\s+of\s+them)\s+"
+                r"(?:\w+\s+)?$", text[max(prev_end, a - 60) : a], re.I):
+            # round 24: a state told as the time of another fact ("Trong thời gian Paraguay bị
+            # đình chỉ, Venezuela được kết nạp", "while Fiji was suspended, …"), or people who
+            # leave ("the last of them left in September 2006"): no end of a membership
             prev_end = b
             continue
         passive = bool(re.search(r"\b(?:was|were|been|be|is|are)\s+$|\bbị\s+$|\bđược\s+$",
@@ -419,6 +440,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             org = prev_org
         if org is None and shared and prev_org_key is not None:
             org_key = prev_org_key  # the previous clause's organisation, named or not
+            from_doc = prev_from_doc
         elif org is None and _one_org(ctx, s.start, a) is not None and not re.match(
                 r"\s+(?:the\s+)?(?-i:[A-ZĐ])", text[b : b + 20]):
             # "Indonesia tham gia OPEC năm 1962, tạm ngừng tư cách thành viên năm 2009, tái gia
@@ -428,6 +450,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 r"\s*(?:tổ chức này|this\s+organi[sz]ation|the\s+organi[sz]ation|it\b)",
                 text[b : b + 30], re.I):
             org_key = prev_org_key  # "rời Liên Hợp Quốc …, rồi trở lại tổ chức này"
+            from_doc = prev_from_doc
         elif org is None and _named_by_noun(ctx, a, b) is not None:
             # "… sáng lập Phong trào Không liên kết năm 1961. Nước này rút khỏi Phong trào năm
             # 1979": the organisation last named with that noun
@@ -465,8 +488,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # the one organisation the sentence before names (same paragraph) outranks the
             # document's: "Bolivia, admitted as a full member of Mercosur …. Venezuela has been
             # suspended since August 2017" in an article mostly on the EU
-            org_key = (_one_org(ctx, before[-1].start, before[-1].end) if before else None) \
-                or ctx.main_org
+            org_key = _one_org(ctx, before[-1].start, before[-1].end) if before else None
+            if org_key is None:
+                org_key = ctx.most_named_org("membership-end")
+                from_doc = org_key is not None
             if org_key is None:
                 # no organisation the text is mainly about: the one its paragraph named last
                 # ("Nga gia nhập Hội đồng châu Âu …. Ngày 16/3/2022, Ủy ban Bộ trưởng của tổ
@@ -484,6 +509,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 named = [x for x in ctx.mentions_in(max(0, a - 300), a) if x.is_org and x.key
                          and noun.group(1).lower()[:8] in ctx.label(x.key).lower()]
                 org_key = named[-1].key if named else org_key
+                from_doc = from_doc and not named
         else:
             org_key = org.key
         clause_start = prev_end if prev_end > s.start else s.start
@@ -498,6 +524,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             prev_members, prev_kind, prev_end = members, kind, b
             prev_org = org if org is not None else prev_org
             prev_org_key = org_key
+            prev_from_doc = from_doc
             continue
         if announced or (modal(ctx, a, prev_end) and not decided):
             subj = members
@@ -510,6 +537,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             prev_members, prev_kind, prev_end = members, kind, b
             prev_org = org if org is not None else prev_org
             prev_org_key = org_key
+            prev_from_doc = from_doc
             continue
         if kind == "withdrawal" and word in ("withdrawal", "exit") and not re.search(
                 r"took\s+effect|became\s+effective|was\s+completed|có hiệu lực", text[b:s.end]):
@@ -538,6 +566,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if d is not None:
                 data["start" if kind == "rejoin" else "end"] = d.value
                 flags = [f for f in d.flags if f != "unresolved"]
+            if from_doc:
+                flags.append(ORG_FROM_DOCUMENT)
             if kind not in ("rejoin", "ended"):
                 data["end_reason"] = kind
             parts = [(x.start, x.end), (a, b)]
@@ -551,6 +581,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         prev_members, prev_kind, prev_end = members, kind, b
         prev_org = org if org is not None else prev_org
         prev_org_key = org_key
+        prev_from_doc = from_doc
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, group_before, pick_date, span_of
+from .context import Candidate, Context, group_before, negated, pick_date, span_of
 from .names import Mention
 
 _MISSION = (r"(?:(?:new\s+|resident\s+)?(?:embass(?:y|ies)|high\s+commission|consulate(?:-general)?"
@@ -19,6 +19,17 @@ PASSIVE = re.compile(rf"['’]s\s+{_MISSION}\s+(?:in|at)\s+", re.I)
 #: "A withdrew its embassy from B in 1980 and reopened it in 2000": the reopening
 REOPENED_IT = re.compile(rf"\b(?:withdrew|closed)\s+(?:its|their)\s+{_MISSION}\s+(?:from|in)\s+",
                          re.I)
+#: round 24: a mission working since a date: "The High Commission of India in Dar es Salaam has
+#: functioned since 19 November 1961", "the Embassy of Chile in Hanoi has operated since …"
+OF_SINCE = re.compile(rf"\b{_MISSION}\s+of\s+(?:the\s+)?", re.I)
+_SINCE_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:functioned|operated|worked|been\s+(?:open"
+                          r"|operating|functioning|working))\s+since\s+(?=\d)")
+#: round 24: an opening ceremony attended by the sender's leader: "Tổng thống A dự lễ mở lại Đại
+#: sứ quán Paraguay tại Jerusalem", "President A attended the opening of Paraguay's embassy in …"
+ATTENDED = re.compile(rf"(?<!\w)dự\s+lễ\s+(?:khai\s+trương|mở\s+lại|mở\s+cửa|mở|khánh\s+thành)\s+"
+                      rf"{_MISSION}\s+(?=\S)"
+                      r"|\battended\s+the\s+(?:re-?)?opening\s+(?:ceremony\s+)?of\s+(?:the\s+)?"
+                      r"(?=\S)", re.I)
 _OPENED_AFTER = re.compile(r"\s+(?:was\s+|were\s+)?(?:opened|reopened|re-opened|inaugurated)\b")
 
 
@@ -52,6 +63,40 @@ def extract(ctx: Context) -> list[Candidate]:
                 continue
             at = host.end + again.end()
             out.append(_mk(ctx, s, sender[0], host, at - len("reopened it"), at, at))
+        for m in ATTENDED.finditer(ctx.text, s.start, s.end):
+            sender = _state_at(ctx, m.end(), s.end)
+            if sender is None:
+                continue
+            rest = re.match(rf"(?:['’]s)?\s+(?:{_MISSION}\s+)?(?:tại|ở|in|at)\s+",
+                            ctx.text[sender.end : s.end], re.I)
+            host = _state_at(ctx, sender.end + rest.end(), s.end) if rest else None
+            if host is None or host.key == sender.key or negated(ctx, m.start(), s.start):
+                continue
+            c = _mk(ctx, s, sender, host, m.start(), sender.end + rest.end(), host.end)
+            posts = [p for p in ctx.posts if s.start <= p.start and p.end <= m.start()
+                     and p.state in (None, sender.key) and p.office != "ambassador"
+                     and not re.search(r"[,;]", ctx.text[p.end : m.start()])]
+            if posts:  # the leader who attended: the sender's post
+                c.data["participants"][0]["post"] = {"label": {ctx.lang: posts[-1].label},
+                                                     "office": posts[-1].office}
+            d = [x for x in ctx.dates_in(s.start, m.start()) if isinstance(x.value, str)]
+            if d:  # the day fronted before the leader ("ngày 12/12/2024 Tổng thống …")
+                c.data["date"] = d[-1].value
+            out.append(c)
+        for m in OF_SINCE.finditer(ctx.text, s.start, s.end):
+            sender = _state_at(ctx, m.end(), s.end)
+            at = re.match(r"\s+(?:in|at)\s+", ctx.text[sender.end : s.end]) if sender else None
+            host = _state_at(ctx, sender.end + at.end(), s.end) if at else None
+            since = _SINCE_AFTER.match(ctx.text, host.end) if host is not None else None
+            if since is None or sender.key == host.key:
+                continue
+            c = _mk(ctx, s, sender, host, m.start(), since.end(), since.end())
+            ds = [d for d in ctx.dates_in(since.end(), s.end)
+                  if d.start == since.end() and isinstance(d.value, str)]
+            if ds:  # (the date after "since" is the opening's)
+                c.data["date"] = ds[0].value
+                c.end = max(c.end, min(ds[0].end, s.end))
+            out.append(c)
         for m in OPENED_THEN.finditer(ctx.text, s.start, s.end):
             host = _state_at(ctx, m.end(), s.end)
             sender = [x for x in group_before(ctx, s.start, m.start()) if x.key and x.is_state]

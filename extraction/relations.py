@@ -39,6 +39,8 @@ TRIGGERS = [
                 rf"\s+{_DET}(?:full\s+|formal\s+|official\s+)?diplomatic\s+(?:relations|ties)\b"
                 rf"|\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off"
                 rf"|froze|freez(?:e|es|ing))\s+{_DET}{_REL}"
+                # round 24: "It ended relations with Taiwan on 15 January 2024"
+                rf"|\bend(?:ed|s)\s+{_DET}{_REL}(?=\s+with\s)"
                 # "Indonesia and China set up relations in 1950. Jakarta froze them in 1967"
                 r"|\b(?:severed|froze|broke\s+off)\s+them\b(?=[^.;]{0,30}\b(?:in|on)\s+\d)"
                 # round 19: "Georgia broke them off in 2008"
@@ -49,6 +51,15 @@ TRIGGERS = [
     (re.compile(r"\bdiplomatic\s+(?:relations|ties)\s+between\s+(?:the\s+two\s+"
                 r"(?:countries|nations|states)|both\s+countries)\s*,\s+(?:first\s+)?established"
                 r"(?=\s+(?:in|on)\s)", re.I),
+     "established"),
+    # round 24: "Relations with Russia, established on 6 April 1992, have been strained …" (the
+    # text's state and the state after "with")
+    (re.compile(r"\b(?:relations|ties)\s+with\s+(?=(?:the\s+)?(?-i:[A-Z])[^,;.]{0,40},\s+(?:first\s+)?"
+                r"established\s+(?:in|on)\s)", re.I),
+     "established"),
+    # round 24: "… resumed diplomatic relations, which had first been established in 2002"
+    (re.compile(r"(?:(?<=relations,\s)|(?<=ties,\s))which\s+(?:had\s+)?(?:first\s+|originally\s+)?"
+                r"been\s+established(?=\s+(?:in|on)\s)", re.I),
      "established"),
     (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
                 r"|\bmaintain(?:s|ed)?\s+(?:diplomatic\s+)?relations\b"
@@ -461,6 +472,16 @@ def extract(ctx: Context) -> list[Candidate]:
             elif not subj:
                 # "it broke off …": the nearest state earlier in the sentence
                 earlier = group_before(ctx, s.start, a)
+                before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+                if not earlier and obj and before and re.fullmatch(
+                        r"\s*(?-i:It|They)\s+(?:(?:then|also|later|formally|officially)\s+)?",
+                        ctx.text[s.start : a]):
+                    # round 24: "… Nauru switched recognition from Taipei to Beijing. It ended
+                    # relations with Taiwan on …": the state opening the sentence before
+                    first = [x for x in ctx.mentions_in(before[-1].start, before[-1].end)
+                             if _actor(x) and x.is_state]
+                    earlier = first[:1] if first and not re.search(
+                        r"[,;:]", ctx.text[before[-1].start : first[0].start]) else []
                 if earlier:
                     parties = keys(earlier)[:1] + [k for k in keys(obj) if k not in keys(earlier)]
             mutual = len(keys(subj)) == 2 and (not re.match(
@@ -534,6 +555,14 @@ def extract(ctx: Context) -> list[Candidate]:
                 continue
             date_floor = subj[0].start if subj else prev_end
             d = pick_date(ctx, date_floor, right, b)
+            est = re.match(r"(?:the\s+)?[^,;.]{0,40},\s+(?:first\s+)?established\s+(?:in|on)\s+",
+                           ctx.text[b:right]) if status == "established" else None
+            if est is not None and re.search(r"\bwith\s+$", ctx.text[a:b]):
+                # round 24: "Relations with Russia, established on 6 April 1992, …": the date
+                # of the participle
+                own = [x for x in ctx.dates_in(b + est.end(), right)
+                       if x.start == b + est.end() and isinstance(x.value, str)]
+                d = own[0] if own else d
             if d is None and subj:
                 # a date fronted before the subject: "Cách đây đúng 30 năm, A và B … thiết lập"
                 fronted = [x for x in ctx.dates_in(s.start, subj[0].start) if x.value is not None

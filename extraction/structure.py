@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context, Sentence
+from .context import ORG_FROM_DOCUMENT, Candidate, Context, Sentence
 from .dates import DateMention
 from .names import Mention
 from .partnerships import framework
@@ -321,7 +321,7 @@ def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
                                      s.start, s.end, 0.75, "structure-list"))
             return out
         head_orgs = [m.key for m in ctx.mentions_in(s.start, colon) if m.is_org and m.key]
-        org = head_orgs[0] if head_orgs else ctx.main_org
+        org = head_orgs[0] if head_orgs else ctx.most_named_org("structure-list")
         states = _dated_names(ctx, colon + 1, s.end, lambda m: m.is_state)
         if states and org:
             roles = ["observer"] if re.search(r"observer|quan sát", head, re.I) else ["full"]
@@ -330,7 +330,8 @@ def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
                         "start": d.value}
                 if roles != ["full"]:
                     data["roles"] = roles
-                out.append(Candidate("membership", data, s.start, s.end, 0.75, "structure-list"))
+                out.append(Candidate("membership", data, s.start, s.end, 0.75, "structure-list",
+                                     [] if head_orgs else [ORG_FROM_DOCUMENT]))
         return out
     if ctx.subject is not None and ctx.section_at(s.start)[1] == "relations":
         # "India, Israel and Turkey (all 1992) were among the other early partners"
