@@ -165,7 +165,6 @@ def _read(table: Table, progress: Progress) -> dict[tuple[int, int], dict[int, l
     masks = {",".join(cells): m for cells, m in _masks().items()}
     duplicates: list[int] = []
     by_year: dict[str, int | None] = {}  # year text -> the year, None when not valid
-    unseen = object()
 
     def years_of(a: int, b: int) -> tuple[int, dict[int, list]]:
         key, side = ((a, b), 0) if a < b else ((b, a), 1)
@@ -194,33 +193,35 @@ def _read(table: Table, progress: Progress) -> dict[tuple[int, int], dict[int, l
     current: tuple[int, dict[int, list]] | None = None  # the side and years of last1,last2
     for line, raw in enumerate(lines or (), start=2):
         cells = raw.split(",", 3)
-        y = None
+        year: int | None = None
+        bits: int | None = None
         if len(cells) == 4:
             c1, c2, cy, rest = cells
-            mask = masks.get(rest)
-            if mask is not None:
+            bits = masks.get(rest)
+            if bits is not None:
                 if c1 != last1 or c2 != last2 or not last1:
                     last1, last2 = c1, c2
                     ab = _pair(c1, c2)
                     current = None if ab is None else years_of(*ab)
                 if current is not None:
-                    y = by_year.get(cy, unseen)
-                    if y is unseen:
-                        y = by_year[cy] = _year(cy)
-        if y is None:  # not a plain row: every check, every error
+                    year = by_year.get(cy, -1)
+                    if year == -1:  # not seen yet
+                        year = by_year[cy] = _year(cy)
+        if year is None or bits is None or current is None:
+            # not a plain row: every check, every error
             a, b, y, mask = _checked(table, line, *_split(table, line, raw), masks)
             put(line, *years_of(a, b), y, mask)
             continue
-        side, years = current  # type: ignore[misc]
-        cell = years.get(y)
+        side, years = current
+        cell = years.get(year)
         if cell is None:
-            years[y] = [mask, -1, [line]] if side == 0 else [-1, mask, [line]]
+            years[year] = [bits, -1, [line]] if side == 0 else [-1, bits, [line]]
             continue
         if cell[side] >= 0:
             duplicates.append(line)
-            cell[side] |= mask
+            cell[side] |= bits
             continue
-        cell[side] = mask
+        cell[side] = bits
         cell[2].append(line)
     for years in pairs.values():
         for cell in years.values():
