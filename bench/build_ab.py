@@ -1,7 +1,8 @@
 """A/B of two checkouts' full builds (#17): fresh `diplograph build` runs of checkout A and
 checkout B alternated (A B, B A, A B, ...), each into an empty store: wall time, CPU time
-(user + system, ``/usr/bin/time``), peak RSS of the build's process, and the
-Wikidata-shaped view's step (wall and CPU, from its progress line). Medians per checkout.
+(user + system, ``/usr/bin/time``), peak RSS of the build's process, the
+Wikidata-shaped view's step (wall and CPU, from its progress line) and the data-set steps' CPU
+(the sum of their progress lines; every step's CPU is in ``--out``). Medians per checkout.
 
     .venv/bin/python -m bench.build_ab --a /work/main --b . [--pairs 3] [--cold-cache]
         [--out bench/results/build-DATE-TAG-ab.jsonl]
@@ -26,6 +27,8 @@ from pathlib import Path
 
 TIME = re.compile(r"TIME (\S+) (\S+) (\S+) (\S+)")
 VIEW = re.compile(r"\[\d+/\d+\] Wikidata-shaped view.*? in ([\d.]+) s .*?; ([\d.]+) s CPU")
+#: a step's progress line: its name (up to the first colon) and its CPU seconds
+STEP = re.compile(r"^\[\d+/\d+\] ([^:]+?)(?:: | <).*?; ([\d.]+) s CPU\)$", re.M)
 
 
 def one_build(checkout: Path, cold: bool) -> dict[str, float]:
@@ -42,9 +45,16 @@ def one_build(checkout: Path, cold: bool) -> dict[str, float]:
         t, v = TIME.search(p.stderr), VIEW.search(p.stderr)
         if p.returncode != 0 or t is None or v is None:
             raise SystemExit(f"{checkout}: build failed:\n{p.stderr[-3000:]}")
+        from diplograph.loaders.catalogue import all_datasets
+
+        names = {info.name for info, _ in all_datasets()}
+        steps = {m[1]: float(m[2]) for m in STEP.finditer(p.stderr)}
         return {"load": round(load, 2), "wall": float(t[1]),
                 "cpu": round(float(t[2]) + float(t[3]), 2), "rss_mb": round(int(t[4]) / 1024),
-                "view_wall": float(v[1]), "view_cpu": float(v[2])}
+                "view_wall": float(v[1]), "view_cpu": float(v[2]),
+                # the data-set steps' CPU (their Python and their loads), and each step's
+                "datasets_cpu": round(sum(c for n, c in steps.items() if n in names), 2),
+                "steps_cpu": steps}
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -74,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("A", "B"):
         mine = [r for r in runs if r["checkout"] == name]
         med = {k: statistics.median(r[k] for r in mine)
-               for k in ("wall", "cpu", "rss_mb", "view_wall", "view_cpu", "load")}
+               for k in ("wall", "cpu", "rss_mb", "view_wall", "view_cpu", "datasets_cpu",
+                         "load")}
         print(name, json.dumps(med))
     return 0
 

@@ -62,82 +62,166 @@ def _masks() -> dict[tuple[str, ...], int]:
     return out
 
 
+def _plain_lines(table: Table) -> list[str] | None:
+    """The data lines of a plain file (its header exactly :data:`COLUMNS`, no quoted cell),
+    without their line ends; None for any other file (read by the CSV reader of
+    :class:`Table`: :func:`_cells`)."""
+    path = table.path
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines or lines[0].rstrip("\r") != ",".join(COLUMNS) or '"' in text:
+        return None
+    del text, lines[0]
+    if any(raw.endswith("\r") for raw in lines):
+        lines = [raw[:-1] if raw.endswith("\r") else raw for raw in lines]
+    return lines
+
+
 def _cells(table: Table) -> Iterator[tuple[int, str, str, str, str]]:
     """``(line, ccode1, ccode2, year, "defense,offense,neutral,nonagg,consul")`` of every row.
 
-    A plain file (its header exactly :data:`COLUMNS`, no quoted cell) is split on commas line
-    by line, with no CSV parsing and no list per row; any other goes through the CSV reader of
-    :class:`Table` (the same cells, and its error for a file without a column)."""
-    path = table.path
-    if path.is_file():
-        text = path.read_text(encoding="utf-8")
-        lines = text.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        if lines and lines[0].rstrip("\r") == ",".join(COLUMNS) and '"' not in text:
-            del text
-            for n, raw in enumerate(lines[1:], start=2):
-                if raw.endswith("\r"):
-                    raw = raw[:-1]
-                if raw.count(",") < 3:  # what the CSV reader of Table refuses
-                    cells = raw.count(",") + 1 if raw else 0
-                    raise table.error(
-                        "(row)", f"{cells} cells where the header has {len(COLUMNS)}", n)
-                a, b, y, rest = raw.split(",", 3)
-                yield n, a, b, y, rest
-            return
+    A plain file (:func:`_plain_lines`) is split on commas line by line, with no CSV parsing
+    and no list per row; any other goes through the CSV reader of :class:`Table` (the same
+    cells, and its error for a file without a column)."""
+    lines = _plain_lines(table)
+    if lines is not None:
+        for n, raw in enumerate(lines, start=2):
+            yield (n, *_split(table, n, raw))
+        return
     for n, v in table:
         yield n, v[0], v[1], v[2], ",".join(v[3:])
+
+
+def _split(table: Table, n: int, raw: str) -> tuple[str, str, str, str]:
+    """The cells of the plain line ``raw`` (line ``n``) as :func:`_cells` gives them."""
+    if raw.count(",") < 3:  # what the CSV reader of Table refuses
+        cells = raw.count(",") + 1 if raw else 0
+        raise table.error("(row)", f"{cells} cells where the header has {len(COLUMNS)}", n)
+    a, b, y, rest = raw.split(",", 3)
+    return a, b, y, rest
+
+
+def _checked(table: Table, line: int, c1: str, c2: str, cy: str, rest: str,
+             masks: dict[str, int]) -> tuple[int, int, int, int]:
+    """``(ccode1, ccode2, year, mask)`` of a row; a row that is not well formed goes through
+    the checked accessors of :class:`Table`, which raise the error naming line and column."""
+    try:
+        a, b, y = int(c1), int(c2), int(cy)
+        mask = masks[rest]
+        ok = 0 < a < 1000 and 0 < b < 1000 and 1800 <= y <= 2030 and a != b
+    except (ValueError, KeyError):
+        ok = False
+    if ok:
+        return a, b, y, mask
+    table.line = line
+    v = [c1, c2, cy, *rest.split(",")]
+    if len(v) != len(COLUMNS):
+        raise table.error("(row)", f"{len(v)} cells where the header has {len(COLUMNS)}")
+    a = table.int(v[0], "ccode1", lo=1, hi=999)
+    b = table.int(v[1], "ccode2", lo=1, hi=999)
+    y = table.int(v[2], "year", lo=1800, hi=2030)
+    if a == b:
+        raise table.error("ccode2", f"a state allied with itself ({a})")
+    mask = 0
+    for i, col in enumerate(OBLIGATIONS):
+        if table.flag(v[3 + i], col):
+            mask |= 1 << i
+    return a, b, y, mask
+
+
+def _pair(c1: str, c2: str) -> tuple[int, int] | None:
+    """Two valid, different codes, or None (as :func:`_checked` tests them)."""
+    try:
+        a, b = int(c1), int(c2)
+    except ValueError:
+        return None
+    return (a, b) if 0 < a < 1000 and 0 < b < 1000 and a != b else None
+
+
+def _year(text: str) -> int | None:
+    """A valid year cell, or None (as :func:`_checked` tests it)."""
+    try:
+        y = int(text)
+    except ValueError:
+        return None
+    return y if 1800 <= y <= 2030 else None
 
 
 def _read(table: Table, progress: Progress) -> dict[tuple[int, int], dict[int, list]]:
     """pair (low, high) -> year -> [mask low->high, mask high->low, lines].
 
-    A fast path parses well-formed rows (:func:`_cells`: no CSV parsing, one dictionary
-    lookup for the five obligation cells); any other row goes through the checked accessors
-    of :class:`Table`, which raise the error naming line and column.
+    A fast path reads the lines of a plain file (:func:`_plain_lines`): the five obligation
+    cells are one dictionary lookup, the two codes are parsed and checked once per run of
+    rows of the same pair (the file lists a pair's years one after the other: 273,296 rows,
+    5,101 pairs), the year once per distinct year text, with the tests of :func:`_checked`;
+    any other row (and every row of a file read by the CSV reader) goes through
+    :func:`_checked`, whose accessors raise the error naming line and column.
     """
     pairs: dict[tuple[int, int], dict[int, list]] = {}
     masks = {",".join(cells): m for cells, m in _masks().items()}
     duplicates: list[int] = []
-    for line, c1, c2, cy, rest in _cells(table):
-        try:
-            a, b, y = int(c1), int(c2), int(cy)
-            mask = masks[rest]
-            ok = 0 < a < 1000 and 0 < b < 1000 and 1800 <= y <= 2030 and a != b
-        except (ValueError, KeyError):
-            ok = False
-        if not ok:
-            table.line = line
-            v = [c1, c2, cy, *rest.split(",")]
-            if len(v) != len(COLUMNS):
-                raise table.error("(row)", f"{len(v)} cells where the header has {len(COLUMNS)}")
-            a = table.int(v[0], "ccode1", lo=1, hi=999)
-            b = table.int(v[1], "ccode2", lo=1, hi=999)
-            y = table.int(v[2], "year", lo=1800, hi=2030)
-            if a == b:
-                raise table.error("ccode2", f"a state allied with itself ({a})")
-            mask = 0
-            for i, col in enumerate(OBLIGATIONS):
-                if table.flag(v[3 + i], col):
-                    mask |= 1 << i
-        if a < b:
-            key, side = (a, b), 0
-        else:
-            key, side = (b, a), 1
-        # get, then set if absent: setdefault would build a dict and a list for every row
+    by_year: dict[str, int | None] = {}  # year text -> the year, None when not valid
+
+    def years_of(a: int, b: int) -> tuple[int, dict[int, list]]:
+        key, side = ((a, b), 0) if a < b else ((b, a), 1)
         years = pairs.get(key)
         if years is None:
             years = pairs[key] = {}
+        return side, years
+
+    def put(line: int, side: int, years: dict[int, list], y: int, mask: int) -> None:
         cell = years.get(y)
         if cell is None:
             years[y] = [mask, -1, [line]] if side == 0 else [-1, mask, [line]]
+        elif cell[side] >= 0:
+            duplicates.append(line)
+            cell[side] |= mask
+        else:
+            cell[side] = mask
+            cell[2].append(line)
+
+    lines = _plain_lines(table)
+    if lines is None:  # any other file: through the CSV reader, every row checked
+        for line, c1, c2, cy, rest in _cells(table):
+            a, b, y, mask = _checked(table, line, c1, c2, cy, rest, masks)
+            put(line, *years_of(a, b), y, mask)
+    last1 = last2 = ""
+    current: tuple[int, dict[int, list]] | None = None  # the side and years of last1,last2
+    for line, raw in enumerate(lines or (), start=2):
+        cells = raw.split(",", 3)
+        year: int | None = None
+        bits: int | None = None
+        if len(cells) == 4:
+            c1, c2, cy, rest = cells
+            bits = masks.get(rest)
+            if bits is not None:
+                if c1 != last1 or c2 != last2 or not last1:
+                    last1, last2 = c1, c2
+                    ab = _pair(c1, c2)
+                    current = None if ab is None else years_of(*ab)
+                if current is not None:
+                    year = by_year.get(cy, -1)
+                    if year == -1:  # not seen yet
+                        year = by_year[cy] = _year(cy)
+        if year is None or bits is None or current is None:
+            # not a plain row: every check, every error
+            a, b, y, mask = _checked(table, line, *_split(table, line, raw), masks)
+            put(line, *years_of(a, b), y, mask)
+            continue
+        side, years = current
+        cell = years.get(year)
+        if cell is None:
+            years[year] = [bits, -1, [line]] if side == 0 else [-1, bits, [line]]
             continue
         if cell[side] >= 0:
             duplicates.append(line)
-            cell[side] |= mask
+            cell[side] |= bits
             continue
-        cell[side] = mask
+        cell[side] = bits
         cell[2].append(line)
     for years in pairs.values():
         for cell in years.values():

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,6 +65,13 @@ def dispute_iri(dispnum: int) -> str:
     return fact_iri(DATASET.name, str(dispnum))
 
 
+@functools.cache
+def _days_in(year: int, month: int) -> int:
+    """The number of days of ``month`` of ``year`` (``calendar.monthrange``, kept: the
+    participant dates ask for the same few thousand months 53,000 times)."""
+    return calendar.monthrange(year, month)[1]
+
+
 class _Date:
     """A participant date: year, month, day (None when unknown) and the imputed day."""
 
@@ -76,14 +84,14 @@ class _Date:
 
     @property
     def latest(self) -> dt.date:
-        last = calendar.monthrange(self.year, self.month)[1]
+        last = _days_in(self.year, self.month)
         return dt.date(self.year, self.month, self.day or last)
 
     @property
     def best(self) -> dt.date:
         """The day to attribute the state by: the known day, else the imputed one."""
         day = self.day or self.imputed or 1
-        last = calendar.monthrange(self.year, self.month)[1]
+        last = _days_in(self.year, self.month)
         return dt.date(self.year, self.month, min(day, last))
 
 
@@ -95,10 +103,10 @@ def _part_date(t: Table, v: list[str], y: int, m: int, d: int, imp: int) -> _Dat
     if day < 1 and day != -9:
         raise t.error(PARTICIPANT_COLUMNS[d], f"{day} is neither a day nor -9 (unknown)")
     if day > 0:
-        if day > calendar.monthrange(year, month)[1]:
+        if day > _days_in(year, month):
             raise t.error(PARTICIPANT_COLUMNS[d], f"{year}-{month:02d}-{day:02d} is not a date")
         return _Date(year, month, day, None)
-    if imputed is not None and imputed > calendar.monthrange(year, month)[1]:
+    if imputed is not None and imputed > _days_in(year, month):
         raise t.error(PARTICIPANT_COLUMNS[imp], f"{year}-{month:02d}-{imputed:02d} is not a date")
     return _Date(year, month, None, imputed)
 

@@ -294,7 +294,9 @@ class Out:
         self._iri: dict[str, Iri] = {}
         self._dg: dict[str, Iri] = {}  # local name -> dg: IRI (the hottest lookup)
         self._dates: dict[tuple, list[str]] = {}
-        self._rows_prefix: dict[str, str] = {}  # file -> "<{dataset}/rows/{stem}/"
+        #: file -> the start of its dg:SourceRows IRIs ("<{dataset}/rows/{stem}/") and the
+        #: text around the node and the row label in the lines of :meth:`rows`
+        self._rows_prefix: dict[str, tuple[str, str, str, str, str]] = {}
         #: the text after the subject of :meth:`rel` and :meth:`types` lines, by their terms
         self._rel: dict[tuple[str, str], str] = {}
         self._types: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -403,17 +405,21 @@ class Out:
         """The ``dg:SourceRows`` node of some lines of ``file`` and its lines (stable IRI
         ``{dataset}/rows/{file stem}/{ranges}``)."""
         label = rows_label(lines)
-        prefix = self._rows_prefix.get(file)
-        if prefix is None:
-            prefix = self._rows_prefix[file] = f"<{self.info.iri}/rows/{Path(file).stem}/"
+        texts = self._rows_prefix.get(file)
+        if texts is None:
+            dg = self.dg
+            texts = self._rows_prefix[file] = (
+                f"<{self.info.iri}/rows/{Path(file).stem}/",
+                f" {self.a} {dg('SourceRows')} .\n",
+                f" {dg('file')} {literal(file)} .\n",
+                f" {dg('rows')} ",
+                f" {self.derived} {self.dataset} .\n",
+            )
+        prefix, is_rows, of_file, rows_p, derived = texts
         node = Iri(f"{prefix}{label}>")
-        dg = self.dg
-        return node, [
-            f"{node} {self.a} {dg('SourceRows')} .\n",
-            f"{node} {dg('file')} {literal(file)} .\n",
-            f"{node} {dg('rows')} {literal(label)} .\n",
-            f"{node} {self.derived} {self.dataset} .\n",
-        ]
+        # the label is digits, "-" and ",": its literal needs no escape
+        return node, [node + is_rows, node + of_file, f'{node}{rows_p}"{label}" .\n',
+                      node + derived]
 
     def fact(self, s: str, classes: tuple[str, ...], fact_type: str,
              rows: list[str], involves: Iterable[str] = ()) -> list[str]:
