@@ -110,7 +110,8 @@ NO_MATCH = [
 #: lists written after these names, independently of them (names_test16.csv, the round's unseen
 #: list, happens to hold five of them: `Königreich Hannover`, `Königreich Württemberg`,
 #: `Kurfürstentum Hessen`, `Großherzogtum Mecklenburg-Schwerin`, `Ducato di Parma e Piacenza`)
-LATER_LISTS = frozenset({"names_test16.csv"})
+#: (`names_test27.csv`, session 14, holds `Liên minh các nước Xuất khẩu Chuối`)
+LATER_LISTS = frozenset({"names_test16.csv", "names_test27.csv"})
 
 
 def test_the_names_tried_beyond_the_list_are_in_no_list():

@@ -105,7 +105,8 @@ NO_MATCH = [
 
 #: lists written after these names, independently of them (the lead sets it when a later list
 #: is added)
-LATER_LISTS: frozenset[str] = frozenset({"names_test17.csv"})
+#: (`names_test26.csv`, session 14, happens to hold `Hội nghị La Hay về Tư pháp Quốc tế`)
+LATER_LISTS: frozenset[str] = frozenset({"names_test17.csv", "names_test26.csv"})
 
 
 def _not_matched(matcher, name):

@@ -62,7 +62,8 @@ NO_MATCH = [
 
 #: lists written after these names, independently of them (the lead sets it when a later list
 #: is added)
-LATER_LISTS: frozenset[str] = frozenset({"names_test20.csv"})
+#: (`names_test27.csv`, session 14, happens to hold `quốc đảo Nauru`)
+LATER_LISTS: frozenset[str] = frozenset({"names_test20.csv", "names_test27.csv"})
 
 
 (test_the_names_tried_beyond_the_list_are_in_no_list,
