@@ -44,11 +44,13 @@ GROUPS: dict[str, str] = {
 #: what their read-backs saved, measured alone; session 13: the files whose writers' checks
 #: moved to the build's sample, less what that saved, measured in one process, pairs;
 #: session 14: the ten largest units as session 13's whole run measured them, the engines
-#: less the cut of the Wikidata view measured in pairs, docs/testing.md "Session 14"): an
+#: less the cut of the Wikidata view measured in pairs, docs/testing.md "Session 14"; the
+#: linking group less its matcher work shared once per run, measured in pairs, "Session 14
+#: (s14-suite2)"): an
 #: order, not a promise; a file missing here counts 0.3 s per test
 COSTS: dict[str, float] = {
     "tests/graph/test_release.py": 49,
-    "linking": 116,
+    "linking": 86,
     "engines": 122,
     "tests/loaders/test_events_data.py": 33,
     "tests/issues/test_14_atomic_rebuild.py": 25,

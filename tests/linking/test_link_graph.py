@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pyoxigraph as ox
+import pytest
 from click.testing import CliRunner
 
 from diplograph.cli.link import link
@@ -24,13 +25,8 @@ INSERT DATA {
 """
 
 
-def test_link_store_writes_links_with_provenance(store_dir, tmp_path):
-    d = tmp_path / "store"
-    shutil.copytree(store_dir, d)
-    store = ox.Store(str(d))
-    store.update(EXTRA)
-    del store
-    r = CliRunner().invoke(link, ["--store", str(d)])
+def test_link_store_writes_links_with_provenance(linked):
+    d, r = linked
     assert r.exit_code == 0, r.output
     assert "linked https://diplograph.org/id/imported/mongolie -> Q711 (label, 100)" in r.output
     assert "not linked https://diplograph.org/id/imported/atlantis" in r.output
@@ -60,7 +56,8 @@ def test_link_store_writes_links_with_provenance(store_dir, tmp_path):
     srcs = {r["src"].value for r in rows}
     assert "https://diplograph.org/id/state/MNG" in srcs
     assert any(s.startswith("https://diplograph.org/id/dataset/") for s in srcs)
-    # a second run replaces the graph (same triples, no duplicates)
+    # a second run replaces the graph (same triples, no duplicates; the other test reads the
+    # store after it or before it: the same links)
     n = len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(LINKS_GRAPH))))
     del store
     assert CliRunner().invoke(link, ["--store", str(d)]).exit_code == 0
@@ -79,21 +76,28 @@ INSERT DATA {
 """
 
 
-def test_link_store_gives_a_doubly_held_body_the_qid_of_its_other_record(
-    store_dir, tmp_path, registry
-):
+@pytest.fixture(scope="module")
+def linked(store_dir, tmp_path_factory):
+    """One copy of the linking store with both tests' facts (``EXTRA``: two imported parties;
+    ``SAME_BODY``: org/SPC a party), linked once by ``diplograph link --store`` (the matcher
+    over every entity without a link, about 4 s): (the store's folder, the command's result)."""
+    d = tmp_path_factory.mktemp("linked") / "store"
+    shutil.copytree(store_dir, d)
+    store = ox.Store(str(d))
+    store.update(EXTRA)
+    store.update(SAME_BODY)
+    del store
+    return d, CliRunner().invoke(link, ["--store", str(d)])
+
+
+def test_link_store_gives_a_doubly_held_body_the_qid_of_its_other_record(linked, registry):
     """COW IGO v3's record of the South Pacific Commission (org/SPC, no QID of its own) is the
     Pacific Community that SupraVerden and internacia hold as org/SPC-org (data/registry/
     same-body.csv): `diplograph link` gives it that record's QID, with the join as evidence, in
     a node of its own; the registry's own link node of org/SPC is left as the data sets gave it."""
     cow, body = registry.get("SPC"), registry.get("SPC-org")
     assert cow.qid is None and body.qid and body.confidence == "verified"
-    d = tmp_path / "store"
-    shutil.copytree(store_dir, d)
-    store = ox.Store(str(d))
-    store.update(SAME_BODY)
-    del store
-    r = CliRunner().invoke(link, ["--store", str(d)])
+    d, r = linked
     assert r.exit_code == 0, r.output
     assert f"linked https://diplograph.org/id/org/SPC -> {body.qid} (same-body, 100)" in r.output
     assert "not linked https://diplograph.org/id/org/SPC:" not in r.output

@@ -1,7 +1,9 @@
 """The matcher's reference tables (capitals, state lists, place names, adjectives, same-body
 pairs, SupraVerden's records: ``linking/reference.py``) read from ``data/`` and from the store
-the build wrote from the same files give the same tables and the same answers, on every name of
-the evaluation lists; the capitals of the ``capital`` property come from the same query."""
+the build wrote from the same files give the same tables (in full) and the same answers, on
+every third name of each evaluation list (a claim about the reader, tested on a sample: the
+lead's rule, docs/testing.md "Session 13"); the capitals of the ``capital`` property come from
+the same query."""
 
 from __future__ import annotations
 
@@ -98,8 +100,12 @@ def test_matcher_answers_are_the_same_on_every_list(references, store) -> None:
     reg = Registry.from_store(store)  # the registry the server reads
     by_data, by_store = Matcher(reg, reference=data), Matcher(reg, reference=stored)
     assert by_store.reference is stored
-    rows = [row for path in EVAL for row in read_list(path)]
-    assert len(rows) > 2000 and len(EVAL) >= 18
+    lists = [read_list(path) for path in EVAL]
+    assert sum(map(len, lists)) > 2000 and len(EVAL) >= 18
+    # every third row of each list, from its first: every list and its classes, a third of
+    # the rows (1,992 of 5,946 on 2026-12-06; the whole lists' figures: test_matcher.py)
+    rows = [row for rows in lists for row in rows[::3]]
+    assert len(rows) > 1500
     differ = []
     for row in rows:
         lang = row.lang if row.lang in ("en", "vi") else None

@@ -26,7 +26,6 @@ import pytest
 from name_checks import assert_ambiguous, assert_matches, assert_no_match, key_of
 
 from diplograph.linking.code_systems import code_clashes, iso_codes
-from diplograph.linking.evaluate import evaluate, read_list
 
 EVAL = Path(__file__).parent / "eval"
 
@@ -232,11 +231,11 @@ def test_round10_rules_leave_other_names_alone(matcher, name, key):
     assert key_of(res) == key, (name, res.note)
 
 
-def test_names_test11_after_reading_its_errors(matcher):
+def test_names_test11_after_reading_its_errors(evaluations):
     """round 10's development list (its unseen run at the end of round 9 was 0.939 / 0.919 /
     1 of 9; 0.924 / 0.931 / 1 of 9 re-scored under the conventions): the targets hold; the two
     names left (Hồi Quốc, Sát) have no sourced table yet."""
-    ev = evaluate(matcher, read_list(EVAL / "names_test11.csv"))
+    ev = evaluations("names_test11.csv")  # the shared matcher on the whole list, once per run
     assert len(ev.outcomes) == 170
     assert ev.precision >= 0.98 and ev.recall >= 0.95
     assert ev.ambiguous_reported == ev.ambiguous_total == 9
