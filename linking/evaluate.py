@@ -280,10 +280,8 @@ LIST_STATUS = {
     "names_test22.csv": "round 21's development list (after its unseen run)",
     "names_test23.csv": "round 22's development list (after its unseen run)",
     "names_test24.csv": "round 22's development list (after its unseen run)",
-    "names_test25.csv": ("unseen: written by an eighteenth independent writer, run once on "
-                         "round 21's rules and once on round 22's"),
-    "names_test26.csv": ("unseen: written by a nineteenth independent writer, run once on "
-                         "round 21's rules and once on round 22's"),
+    "names_test25.csv": "round 23's development list (after its unseen run)",
+    "names_test26.csv": "round 23's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -388,6 +388,16 @@ class Matcher:
             for text in row.get("names") or []:
                 self._rulers[folded_form(str(text))].append(
                     (ruled, str(row.get("years", "")), str(row.get("evidence", ""))))
+        #: round 23: the monarchies of today's states that are no monarchy today
+        #: (predecessors.yaml ``monarchies_ended``): id of the state -> (first, last year,
+        #: evidence)
+        self._monarchies_ended: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for row in read_yaml("predecessors.yaml").get("monarchies_ended") or []:
+            ended = resolve_target(registry, row["target"])
+            span = year_span(str(row.get("years", "")))
+            if ended is not None and span is not None:
+                self._monarchies_ended[id(ended)].append(
+                    (span[0], span[1], str(row.get("evidence", ""))))
         self._held_forms: dict[int, str] = {}
         for row in read_yaml("predecessors.yaml").get("held_forms") or []:
             held = resolve_target(registry, row["target"])
@@ -565,6 +575,9 @@ class Matcher:
         self._body_words: dict[str, int] | None = None
         self._territories: list[str] | None = None
         self._capitals_heard: list[str] | None = None
+        #: round 23: the folded words of every registry name (a word of one is no person's
+        #: name: "People's Republic of Ukraine"), built on first use
+        self._name_vocabulary: frozenset[str] | None = None
         self._holders: tuple[dict[str, set[int]], list[tuple[Entity, str]],
                              frozenset[str]] | None = None
         self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
@@ -2108,11 +2121,21 @@ class Matcher:
             source = "predecessors.yaml rulers: "
             if not rows:
                 rows, source = self._archigos(ruler), ""
+            if not rows and state:
+                # round 23: a name several leaders hold ("Franco", "Orban", "Castro") read
+                # among the leaders of the states the name names
+                among = self._states_named(state, state_kinds)
+                if among:
+                    rows = self._archigos(ruler, frozenset(e.iri for e in among))
             if not rows:
                 if state:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
                     if unknown is not None:
                         return unknown
+                    if pattern is _RULER_PATTERNS[0]:
+                        later = self._later_leader(query, ruler, state, state_kinds)
+                        if later is not None:
+                            return later
                 continue
             ruled = _unique(e for e, _, _ in rows)
             if state:
@@ -2127,16 +2150,36 @@ class Matcher:
                 # of the state's family covers whole is that record's ("Mông Cổ thời
                 # Tsedenbal", 1952-1984: the Mongolian People's Republic)
                 fit = _unique(self._record_of_years(e, rows, family) for e in fit)
-                if not source and fit and not [e for e in fit
-                                               if self._current_tenure(e, rows)]:
-                    return MatchResult(
-                        query, [Candidate(fit[0], 50.0, False, "ruler")], False,
-                        f"no match: Archigos gives {ruler!r} as a leader of today's "
-                        + ", ".join(describe(e) for e in fit) + f" before "
-                        f"{_CURRENT_FORMS_FROM} only, when its record may stand for a regime "
-                        "the registry holds no record of")
-                if not source:
-                    fit = [e for e in fit if self._current_tenure(e, rows)]
+                if not source and fit:
+                    # round 23 (convention C): an earlier leader of today's state is that
+                    # state, unless the leader led a monarchy it no longer is (a regime
+                    # Wikidata holds apart, the registry has no record of: convention B)
+                    held = [(e, why) for e in fit if not self._current_tenure(e, rows)
+                            and (why := self._monarchy_then(e, rows, ruler))]
+                    kept = [e for e in fit if not any(e is h for h, _ in held)]
+                    if held and not kept:
+                        e, why = held[0]
+                        return MatchResult(
+                            query, [Candidate(e, 50.0, False, "ruler")], False,
+                            f"no match: Archigos gives {ruler!r} as a leader of today's "
+                            f"{describe(e)} when it was a monarchy ({why}), a former regime "
+                            "the registry holds no record of (conventions B and C)")
+                    swords = [folded_form(w) for w in state.split()]
+                    if kept and (not r.ambiguous and (r.best is None or not r.best.match)
+                                 or _spans(swords, self._republic_forms)
+                                 and all(id(e) in self._monarchies for e in kept)):
+                        # a name with a former regime's own words is no match whoever is
+                        # named ("Cộng hòa Khmer thời Lon Nol", a republic's words for a
+                        # monarchy of today: convention B)
+                        why = (f"{state!r} has a republic's words, and today's "
+                               f"{describe(kept[0])} is a monarchy"
+                               if r.best is not None and r.best.match
+                               else f"{state!r} alone is no match ({r.note or 'no record'})")
+                        return MatchResult(query, [Candidate(kept[0], 50.0, False, "ruler")],
+                                           False, f"no match: {why}: a former regime's name; "
+                                           f"the leader {ruler!r} does not make it today's "
+                                           "state (conventions B and C)")
+                    fit = kept
                 if len(fit) > 1:
                     # round 21: of the states the ruler ruled, those the name names ("Bismarck's
                     # Prussia": Prussia, not the German Reich he also led; "Bismarck's
@@ -2149,6 +2192,14 @@ class Matcher:
                         o for x in named if x.labels.get("en")
                         for o in self._named(x.labels["en"], state_kinds))])
                     fit = [e for e in fit if any(e is o for o in own)] or fit
+                if not fit and not source and not any(
+                        ev.startswith(f"Archigos 4.1: {ruler}, ") for _, _, ev in rows):
+                    # round 23: Archigos' leader was found by a word of the name only ("Ali
+                    # Nasir": the Maldives' "Nasir"), and led none of these states: another
+                    # person, read as a ruler in no table
+                    unknown = self._unknown_ruler(query, ruler, state, state_kinds)
+                    if unknown is not None:
+                        return unknown
                 if not fit:
                     return MatchResult(
                         query, [Candidate(named[0], 50.0, False, "ruler")], False,
@@ -2445,20 +2496,104 @@ class Matcher:
         ev += f"): {r.best.method}"
         return _single(query, e, 87.0, "region-frame", self._note(e), ev)
 
-    def _archigos(self, ruler: str) -> list[tuple[Entity, str, str]]:
+    def _archigos(self, ruler: str,
+                  among: frozenset[str] | None = None) -> list[tuple[Entity, str, str]]:
         """Round 21: the states ``ruler`` led by Archigos (``leaders.py``), as the rows of the
         ``rulers`` table: (state, years, evidence). Only a name of a person: capitalised, no
-        digits."""
+        digits. Round 23: ``among``, the IRIs of the states the name names, keeps their
+        leaders only (``Leaders.named``)."""
         if not ruler[:1].isupper() or any(c.isdigit() for c in ruler):
             return []
+        if among is not None and folded_form(ruler.split()[-1]) in _MONARCH_TITLES:
+            # round 23: a title is no leader's name ("the Shah", "Zahir Shah": not Archigos'
+            # "Mohammed Ali Shah" or "Nadir Shah" of the same state)
+            return []
         out = []
-        for t in self.reference.leaders.named(ruler):
+        for t in self.reference.leaders.named(ruler, among):
             e = self.registry.by_iri(t.state)
             if e is None:
                 continue
             out.append((e, f"{t.start}-{t.end}",
                         f"Archigos 4.1: {t.name}, effective leader of {e.label}"))
         return out
+
+    def _later_leader(self, query: str, ruler: str, state: str,
+                      state_kinds: frozenset[str]) -> MatchResult | None:
+        """Round 23 (convention C): "<person>'s <state>" where Archigos (to 2015) and the
+        ``rulers`` table hold no leader of that name ("Milei's Argentina"): a leader of today,
+        so today's state. Only when the name before the possessive is a person's name (one to
+        three capitalised words, no title, no word of a registry name, read as no entity:
+        "Europe's Union", "People's Republic of Ukraine" name no leader), the name after it
+        reads as one of today's states, and that state has no historical record in its family
+        and no monarchy of
+        ``monarchies_ended`` (whose rulers may be meant: "Pahlavi's Iran"). None otherwise."""
+        words = ruler.split()
+        if not 1 <= len(words) <= 3 or not all(
+                re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?", w) for w in words):
+            return None
+        folded = [folded_form(w) for w in words]
+        if self._name_vocabulary is None:
+            self._name_vocabulary = frozenset(
+                w for e in self.registry.entities for ws in _name_words(e)
+                # (a plural or a possessive folded: "peoples" holds "people")
+                for x in ws for w in (x.strip("'’(),."), x[:-1] if x.endswith("s") else "")
+                if w)
+        if (any(w in _MONARCH_TITLES or w in self._name_vocabulary for w in folded)
+                or self.reference.leaders.by_name.get(folded[-1])
+                or self.reference.leaders.by_name.get(" ".join(folded))):
+            return None
+        who = self.match(ruler)
+        if (who.ambiguous or who.best is not None and who.best.score >= 60
+                or " ".join(folded) in _region_vocabulary()[0]
+                or any(k in self._cow_capitals.by_capital for k in (ruler, " ".join(folded)))):
+            # a place (a region, a capital) or an entity's name is no leader
+            return None
+        r = self.match(state, kind=state_kinds)
+        if r.ambiguous or r.best is None or not r.best.match:
+            return None
+        e = r.best.entity
+        if (e.kind != "state" or r.best.method.startswith(("iso-code", "key", "cow-code",
+                                                           "acronym"))
+                or id(e) in self._monarchies_ended
+                or any(f.kind == "historical-state" for f in self._family(e, state_kinds))):
+            return None
+        return _single(query, e, 85.0, "ruler", self._note(e),
+                       f"{ruler!r} read as a leader of today (in neither Archigos, which ends in "
+                       f"2015, nor predecessors.yaml rulers); {state!r}: {r.best.method}")
+
+    def _states_named(self, state: str, state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 23: the states ``state`` names and their families (:meth:`_family`)."""
+        r = self.match(state, kind=state_kinds)
+        named = ([c.entity for c in r.candidates] if r.ambiguous
+                 else [r.best.entity] if r.best is not None and r.best.match else [])
+        return _unique(f for x in named for f in self._family(x, state_kinds))
+
+    def _monarchy_then(self, e: Entity, rows: list[tuple[Entity, str, str]],
+                       ruler: str) -> str | None:
+        """Round 23 (convention C): why ``ruler``'s tenures of today's state ``e`` were a
+        monarchy's that ``e`` no longer is: every tenure within one span of
+        predecessors.yaml ``monarchies_ended``, or a monarch's title or a regnal number in
+        the ruler's name or Archigos' ("the Shah", "Faisal II") while ``e``'s own long forms
+        name no monarchy today. None when neither holds."""
+        if e.kind != "state":
+            return None
+        years = [year_span(yrs) for x, yrs, _ in rows if x is e]
+        if years and all(y is not None for y in years):
+            a = min(y[0] for y in years if y)
+            b = max(y[1] for y in years if y)
+            for start, end, ev in self._monarchies_ended.get(id(e), ()):
+                if start <= a and b <= end:
+                    return f"{a}-{b}, within {ev}"
+        if id(e) in self._monarchies:
+            return None
+        names = [ruler, *(ev for x, _, ev in rows if x is e)]
+        for text in names:
+            for w in re.split(r"[\s,:]+", text):
+                f = folded_form(w)
+                if f in _MONARCH_TITLES or (len(f) > 1 and re.fullmatch(r"[ivx]+", f)
+                                            and w.isupper()):
+                    return f"{w!r} names a monarch"
+        return None
 
     @staticmethod
     def _current_tenure(e: Entity, rows: list[tuple[Entity, str, str]]) -> bool:
@@ -4884,6 +5019,13 @@ _FEDERATIONS_ENDED = 1991
 #: record (the Cold War's end; a tenure begun before it may be a regime's the registry does
 #: not hold)
 _CURRENT_FORMS_FROM = 1990
+
+#: round 23: a monarch's titles (folded, English and Vietnamese words) in a ruler's name
+_MONARCH_TITLES = frozenset({
+    "shah", "king", "queen", "emperor", "empress", "sultan", "emir", "amir", "imam", "nizam",
+    "tsar", "czar", "tsarina", "kaiser", "negus", "khan", "maharaja", "bey", "vua",
+    "hoang de", "quoc vuong",
+})
 
 #: round 21: the words of a state's role of the moment (``Matcher._role_frame``)
 _ROLE_WORDS = re.compile(
