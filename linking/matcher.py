@@ -575,6 +575,9 @@ class Matcher:
         self._body_words: dict[str, int] | None = None
         self._territories: list[str] | None = None
         self._capitals_heard: list[str] | None = None
+        #: round 23: above 0 while the head of a qualified name (a year, a period, a bracket)
+        #: is read: a capital's government is then not read as today's state alone
+        self._with_years = 0
         #: round 23: the folded words of every registry name (a word of one is no person's
         #: name: "People's Republic of Ukraine"), built on first use
         self._name_vocabulary: frozenset[str] | None = None
@@ -727,9 +730,11 @@ class Matcher:
                 if other is None or other == text:
                     continue
                 r = self.match(other, kind=kind, lang=lang, limit=limit)
-                if rewrite is _after_descriptor and not all(
+                if rewrite in (_after_descriptor, _after_regime_word) and not all(
                         c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
-                    continue  # a state's descriptor names a state
+                    # a state's descriptor names a state; so does a regime word (round 23:
+                    # "chính quyền Ulan Bator" is no place record, read by the capital frame)
+                    continue
                 if r.ambiguous or (r.best is not None
                                    and (fuzzy_counts or r.best.method != "fuzzy")):
                     return _reread(query, r, why.format(other))
@@ -1231,7 +1236,11 @@ class Matcher:
                                        _join(f"read as {other!r}", c.evidence))
                              for c in r1.candidates]
                     return MatchResult(query, cands, r1.ambiguous, r1.note)
-        r = self._match(head, kinds, lang)
+        self._with_years += 1
+        try:
+            r = self._match(head, kinds, lang)
+        finally:
+            self._with_years -= 1
         if r is None:
             return None
         want = tokens(qual)
@@ -1344,7 +1353,11 @@ class Matcher:
         period = _period_qualifier(text)
         if period is not None:
             head, (a, b), what = period
-            r = self.match(head, kind=kind, lang=lang, limit=limit)
+            self._with_years += 1
+            try:
+                r = self.match(head, kind=kind, lang=lang, limit=limit)
+            finally:
+                self._with_years -= 1
             fit = [c for c in r.candidates
                    if (r.ambiguous or c is r.best) and _plain_reading(c.method)
                    and self._span_allows(c.entity, a, b)]
@@ -1960,6 +1973,17 @@ class Matcher:
     def _by_period(
         self, query: str, head: str, qual: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
+        """Round 23: :meth:`_by_period_read` with :attr:`_with_years` raised (the head's
+        capital government is not read as today's state alone)."""
+        self._with_years += 1
+        try:
+            return self._by_period_read(query, head, qual, kinds)
+        finally:
+            self._with_years -= 1
+
+    def _by_period_read(
+        self, query: str, head: str, qual: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
         """Round 15: a state named with a span of years ("Vietnam (1955–1975)", "Germany
         (1949–1990)"): the historical states that have the name's words in a row in one of
         their names and whose registry span (existed_from to existed_until) overlaps those
@@ -2028,6 +2052,13 @@ class Matcher:
                 if more:
                     fit = fit + more
                     how = "named, or linked by succession to a state named"
+        xs = span_of(x) if x is not None and x.kind == "historical-state" else None
+        if not fit and xs is not None and xs[0] <= a and b <= xs[1] and r is not None and (
+                r.best is not None and r.best.method != "fuzzy"):
+            # round 23: a head read as one historical state whose span holds the years is
+            # that state ("North Yemen under Saleh in 1980": "North" decides, not the
+            # states linked to the Yemen Arab Republic by succession)
+            fit = [(x, xs[0], xs[1])]
         if not fit and x is not None:
             # round 17: the states that held the name or succeeded one another under it:
             # those named by the state's name or its adjective ("Russian Empire" for
@@ -2245,7 +2276,23 @@ class Matcher:
             return None
         codes = self._cow_capitals.codes(city)
         if not codes:
-            return None
+            # round 23: a city the registry holds as a place under another name ("Ulan
+            # Bator", the place Ulaanbaatar): the COW capital of one of its names; the frame
+            # names a government, never the place record
+            r = self.match(city)
+            place = r.best.entity if r.best is not None and r.best.match else None
+            if place is None or place.kind != "place":
+                return None
+            for name, _tier in place.names():
+                codes = self._cow_capitals.codes(name)
+                if codes:
+                    city = name
+                    break
+            else:
+                return MatchResult(
+                    query, [Candidate(place, 40.0, False, "capital-government")], False,
+                    f"no match: {city!r} is a place ({describe(place)}) that is no COW "
+                    "capital: a government named by its seat is a state's, not the place's")
         states: list[Entity] = []
         for code in sorted(codes):
             for _a, _b, iri in self.reference.codes.spans.get(("cow", code), ()):
@@ -2264,6 +2311,15 @@ class Matcher:
         ev = (f"{city!r} is the COW capital of COW "
               + ", ".join(str(c) for c in sorted(codes)) + ", read through the state lists' "
               "periods: " + ", ".join(describe(e) for e in states))
+        today = [e for e in states if e.kind == "state"]
+        if len(states) > 1 and len(today) == 1 and not self._with_years:
+            # round 23: with no year, the press's present: the state whose capital the city
+            # is today ("chính quyền Ankara": Turkey, not the Ottoman Empire); a year is read
+            # by the qualified readings before this one ("the Hanoi government in 1968")
+            e = today[0]
+            return _single(query, e, 86.0, "capital-government", self._note(e),
+                           f"a capital for its government, no year: today's state of the "
+                           f"city ({ev})")
         if len(states) > 1:
             amb = _ambiguous(query, states, 85.0)
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
@@ -3757,6 +3813,12 @@ class Matcher:
               f"with these words and at most as many more, {name!r}")
         return _single(query, e, 80.0, "calque-vi-gaps", self._note(e), ev)
 
+    @staticmethod
+    def _names_hold(o: Entity, words: list[str]) -> bool:
+        """Round 23: a name of ``o`` holds one of ``words`` (folded): the label is then a
+        word of its own name ("the Rio Group" is the group itself, read as before)."""
+        return any(w in ws for ws in _name_words(o) for w in words)
+
     def _institution(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
     ) -> MatchResult | None:
@@ -3787,7 +3849,10 @@ class Matcher:
             rest = " ".join(toks[:i] + toks[i + 1 :])
             kind_words = [folded_form(t) for t in toks[:i] + toks[i + 1:]
                           if folded_form(t) not in ("the", "of")]
-            if kind_words and all(w in _BLOC_WORDS for w in kind_words):
+            if kind_words and all(w in _BLOC_WORDS or w in _PRESS_LABEL_WORDS
+                                  for w in kind_words) and (
+                    any(w in _BLOC_WORDS for w in kind_words)
+                    or not self._names_hold(o, kind_words)):
                 # round 22: "khối COMESA", "the ASEAN bloc": the word says what the body is,
                 # a bloc; the acronym decides, and the bloc word names no body of it (not the
                 # Eastern Bloc by "Eastern" of COMESA's name); a Vietnamese generic head
@@ -5061,6 +5126,11 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "south
 #: round 22: the words that say a body is a bloc (folded: "khối", "bloc"), read before or
 #: after an acronym as the acronym's body itself (``Matcher._institution``)
 _BLOC_WORDS = frozenset({"khoi", "bloc", "blocs"})
+#: round 23: the press's labels of a grouping, which say what kind of body it is and no field
+#: ("the GUAM group", "the AUKUS pact"), and a political colour ("the leftist ALBA bloc"):
+#: with one organisation's acronym and nothing else, the acronym decides
+_PRESS_LABEL_WORDS = frozenset({"group", "grouping", "pact", "alliance", "partnership", "club",
+                                "forum", "leftist", "left-wing", "rightist", "right-wing"})
 #: round 22: the words of an instrument's English name (folded), which name no organisation
 #: (``Matcher._organisation_of_instrument``)
 _INSTRUMENT_WORDS = frozenset({"convention", "treaty", "agreement", "protocol", "pact",

@@ -118,3 +118,75 @@ def test_the_leaders_of_a_state_are_read_among_its_states(matcher):
     iri = cuba.iri if cuba is not None else "https://diplograph.org/id/state/CUB"
     got = lead.named("Fidel Castro", frozenset({iri}))
     assert {t.name for t in got} == {"Castro"}
+
+
+#: a capital for its government with no year: the state whose capital it is today (several
+#: records of the capital, one of today); a city the registry holds as a place under another
+#: name is read through that name's COW capital, never as the place
+CAPITALS_TODAY = [
+    ("the Belgrade authorities", "SRB"),     # also the Kingdom of Serbia's, Yugoslavia's ...
+    ("the Berlin government", "DEU"),        # also the German Reich's
+    ("chính quyền Rome", "ITA"),
+    ("the Ulan Bator government", "MNG"),    # the place Ulaanbaatar, COW's capital of 712
+]
+
+
+@pytest.mark.parametrize(("name", "key"), CAPITALS_TODAY)
+def test_a_capital_with_no_year_is_todays_state(matcher, name, key):
+    assert_matches(matcher, name, key, "capital-government")
+
+
+def test_a_capital_with_a_year_still_reads_the_year(matcher):
+    res = matcher.match("the Moscow government in 1950")
+    assert res.best is not None and res.best.entity.key == "SUN", res.note
+
+
+def test_a_regime_word_before_a_place_gives_no_place(matcher):
+    res = matcher.match("chế độ Ulan Bator")
+    assert res.best is None or res.best.entity.kind != "place", res.note
+
+
+def test_the_capital_names_are_in_no_list():
+    names = list_names(LATER_LISTS)
+    tried = [n for n, _ in CAPITALS_TODAY] + ["the Moscow government in 1950",
+                                              "chế độ Ulan Bator"]
+    assert not [n for n in tried if n.lower() in names]
+
+
+#: a press label (a kind of grouping, a political colour) with one organisation's acronym and
+#: nothing else: the acronym's body
+PRESS_LABELS = [
+    ("the BRICS group", "BRICS"),
+    ("the SCO grouping", "SCO"),
+    ("the NATO alliance", "NATO"),
+    ("the APEC forum", "APEC"),
+    ("the leftist CELAC bloc", "CELAC"),
+]
+
+#: a head read as one historical state whose span holds the year: that state (the compass word
+#: decides), not the states linked to it by succession
+ONE_STATE_BY_YEAR = [
+    ("North Vietnam under Ho Chi Minh in 1960", "VDR"),
+    ("Bắc Yemen năm 1985", "YAR"),
+]
+
+
+@pytest.mark.parametrize(("name", "key"), PRESS_LABELS)
+def test_a_press_label_with_an_acronym_is_its_body(matcher, name, key):
+    assert_matches(matcher, name, key, "acronym-with-kind-word")
+
+
+@pytest.mark.parametrize(("name", "key"), ONE_STATE_BY_YEAR)
+def test_a_historical_state_whose_span_holds_the_year(matcher, name, key):
+    assert_matches(matcher, name, key, "qualified-period")
+
+
+def test_a_label_word_of_the_bodys_own_name_is_read_as_before(matcher):
+    res = matcher.match("the Rio Group")
+    assert res.best is not None and res.best.method != "acronym-with-kind-word", res.note
+
+
+def test_the_label_and_year_names_are_in_no_list():
+    names = list_names(LATER_LISTS)
+    tried = [n for n, _ in PRESS_LABELS] + [n for n, _ in ONE_STATE_BY_YEAR]
+    assert not [n for n in tried if n.lower() in names]
