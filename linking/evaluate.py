@@ -280,12 +280,12 @@ LIST_STATUS = {
     "names_test22.csv": "round 21's development list (after its unseen run)",
     "names_test23.csv": "round 22's development list (after its unseen run)",
     "names_test24.csv": "round 22's development list (after its unseen run)",
-    "names_test25.csv": ("unseen: written by an eighteenth independent writer, run once on "
-                         "round 21's rules and once on round 22's"),
-    "names_test26.csv": ("unseen: written by a nineteenth independent writer, run once on "
-                         "round 21's rules and once on round 22's"),
-    "names_test27.csv": "unseen: written by a twentieth independent writer, not yet run",
-    "names_test28.csv": "unseen: written by a twenty-first independent writer, not yet run",
+    "names_test25.csv": "round 23's development list (after its unseen run)",
+    "names_test26.csv": "round 23's development list (after its unseen run)",
+    "names_test27.csv": ("unseen: written by a twentieth independent writer, run once on "
+                         "round 22's rules and once on round 23's"),
+    "names_test28.csv": ("unseen: written by a twenty-first independent writer, run once on "
+                         "round 22's rules and once on round 23's"),
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -344,6 +344,10 @@ UNSEEN_RUNS = {
                          "**end of round 22: 0.982 / 0.733 / 7/12**"),
     "names_test26.csv": ("end of round 21: 0.985 / 0.614 / 2/12; "
                          "**end of round 22: 0.986 / 0.641 / 6/12**"),
+    "names_test27.csv": ("end of round 22: 0.968 / 0.705 / 7/11; "
+                         "**end of round 23: PENDING**"),
+    "names_test28.csv": ("end of round 22: 0.975 / 0.688 / 5/11; "
+                         "**end of round 23: PENDING**"),
 }
 
 

@@ -20,7 +20,7 @@ import csv
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,14 +68,29 @@ class Leaders:
     def __bool__(self) -> bool:
         return bool(self.by_name)
 
-    def named(self, text: str) -> tuple[Tenure, ...]:
+    def named(self, text: str, among: Container[str] | None = None) -> tuple[Tenure, ...]:
         """The tenures of the leaders ``text`` names: the whole text as a name or a word of
         one; else, for several words, its last word ("Helmut Kohl": Kohl). Nothing when
-        leaders of several names hold it."""
+        leaders of several names hold it.
+
+        Round 23: ``among``, the IRIs of the states a name names ("Franco's Spain": Spain and
+        the states of its name and succession), keeps the tenures of those states only; of
+        several names left, the leader whose whole name is the word read ("Fidel Castro":
+        Archigos' "Castro" of Cuba, not "Raul Castro")."""
         words = [folded_form(w) for w in text.replace("-", " ").split()]
-        got = self.by_name.get(" ".join(words), ())
+        key = " ".join(words)
+        got = self.by_name.get(key, ())
         if not got and len(words) > 1 and _a_name(words[-1]):
-            got = self.by_name.get(words[-1], ())
+            key = words[-1]
+            # round 23: the word read as a surname, not as another word of a leader's name:
+            # the leader's other words must be in the text ("Helmut Kohl": Kohl; "Càn Long"
+            # is not "Kou Abhay Og Long", "Qianlong Emperor" not an "Emperor" of Archigos)
+            got = tuple(t for t in self.by_name.get(key, ())
+                        if set(_folded_name(t.name).split()) - {key} <= set(words))
+        if among is not None:
+            got = tuple(t for t in got if t.state in among)
+            if len({t.name for t in got}) > 1:
+                got = tuple(t for t in got if _folded_name(t.name) == key)
         # leaders of different names that share the word ("Shah": Mohammed Ali Shah, Ahmad
         # Shah) are no one leader: a title or a common word, not read
         return got if len({t.name for t in got}) == 1 else ()
@@ -83,7 +98,9 @@ class Leaders:
     @classmethod
     def from_tenures(cls, rows: list[Tenure]) -> Leaders:
         out: dict[str, list[Tenure]] = defaultdict(list)
-        for t in rows:
+        # (in one order whatever the source: the data files and the store give the rows in
+        # different orders, and the evidence lists them)
+        for t in sorted(rows, key=lambda t: (t.start, t.end, t.state, t.name, t.spell)):
             words = [folded_form(w) for w in t.name.replace("-", " ").split()]
             keys = {" ".join(words)}
             if len(words) > 1:
@@ -128,6 +145,11 @@ class Leaders:
                        b["f"].value.split("/fact/archigos/", 1)[-1].split("/", 1)[0])
                 for b in store.query(TENURES_QUERY)]
         return cls.from_tenures(rows)
+
+
+def _folded_name(name: str) -> str:
+    """A leader's whole name, folded as the keys of :attr:`Leaders.by_name` are."""
+    return " ".join(folded_form(w) for w in name.replace("-", " ").split())
 
 
 def _a_name(word: str) -> bool:

@@ -388,6 +388,16 @@ class Matcher:
             for text in row.get("names") or []:
                 self._rulers[folded_form(str(text))].append(
                     (ruled, str(row.get("years", "")), str(row.get("evidence", ""))))
+        #: round 23: the monarchies of today's states that are no monarchy today
+        #: (predecessors.yaml ``monarchies_ended``): id of the state -> (first, last year,
+        #: evidence)
+        self._monarchies_ended: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for row in read_yaml("predecessors.yaml").get("monarchies_ended") or []:
+            ended = resolve_target(registry, row["target"])
+            span = year_span(str(row.get("years", "")))
+            if ended is not None and span is not None:
+                self._monarchies_ended[id(ended)].append(
+                    (span[0], span[1], str(row.get("evidence", ""))))
         self._held_forms: dict[int, str] = {}
         for row in read_yaml("predecessors.yaml").get("held_forms") or []:
             held = resolve_target(registry, row["target"])
@@ -565,6 +575,12 @@ class Matcher:
         self._body_words: dict[str, int] | None = None
         self._territories: list[str] | None = None
         self._capitals_heard: list[str] | None = None
+        #: round 23: above 0 while the head of a qualified name (a year, a period, a bracket)
+        #: is read: a capital's government is then not read as today's state alone
+        self._with_years = 0
+        #: round 23: the folded words of every registry name (a word of one is no person's
+        #: name: "People's Republic of Ukraine"), built on first use
+        self._name_vocabulary: frozenset[str] | None = None
         self._holders: tuple[dict[str, set[int]], list[tuple[Entity, str]],
                              frozenset[str]] | None = None
         self._iy_folded: dict[str, list[_Name]] = defaultdict(list)
@@ -714,9 +730,11 @@ class Matcher:
                 if other is None or other == text:
                     continue
                 r = self.match(other, kind=kind, lang=lang, limit=limit)
-                if rewrite is _after_descriptor and not all(
+                if rewrite in (_after_descriptor, _after_regime_word) and not all(
                         c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
-                    continue  # a state's descriptor names a state
+                    # a state's descriptor names a state; so does a regime word (round 23:
+                    # "chính quyền Ulan Bator" is no place record, read by the capital frame)
+                    continue
                 if r.ambiguous or (r.best is not None
                                    and (fuzzy_counts or r.best.method != "fuzzy")):
                     return _reread(query, r, why.format(other))
@@ -1218,7 +1236,11 @@ class Matcher:
                                        _join(f"read as {other!r}", c.evidence))
                              for c in r1.candidates]
                     return MatchResult(query, cands, r1.ambiguous, r1.note)
-        r = self._match(head, kinds, lang)
+        self._with_years += 1
+        try:
+            r = self._match(head, kinds, lang)
+        finally:
+            self._with_years -= 1
         if r is None:
             return None
         want = tokens(qual)
@@ -1331,7 +1353,11 @@ class Matcher:
         period = _period_qualifier(text)
         if period is not None:
             head, (a, b), what = period
-            r = self.match(head, kind=kind, lang=lang, limit=limit)
+            self._with_years += 1
+            try:
+                r = self.match(head, kind=kind, lang=lang, limit=limit)
+            finally:
+                self._with_years -= 1
             fit = [c for c in r.candidates
                    if (r.ambiguous or c is r.best) and _plain_reading(c.method)
                    and self._span_allows(c.entity, a, b)]
@@ -1947,6 +1973,17 @@ class Matcher:
     def _by_period(
         self, query: str, head: str, qual: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
+        """Round 23: :meth:`_by_period_read` with :attr:`_with_years` raised (the head's
+        capital government is not read as today's state alone)."""
+        self._with_years += 1
+        try:
+            return self._by_period_read(query, head, qual, kinds)
+        finally:
+            self._with_years -= 1
+
+    def _by_period_read(
+        self, query: str, head: str, qual: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
         """Round 15: a state named with a span of years ("Vietnam (1955–1975)", "Germany
         (1949–1990)"): the historical states that have the name's words in a row in one of
         their names and whose registry span (existed_from to existed_until) overlaps those
@@ -2015,6 +2052,13 @@ class Matcher:
                 if more:
                     fit = fit + more
                     how = "named, or linked by succession to a state named"
+        xs = span_of(x) if x is not None and x.kind == "historical-state" else None
+        if not fit and xs is not None and xs[0] <= a and b <= xs[1] and r is not None and (
+                r.best is not None and r.best.method != "fuzzy"):
+            # round 23: a head read as one historical state whose span holds the years is
+            # that state ("North Yemen under Saleh in 1980": "North" decides, not the
+            # states linked to the Yemen Arab Republic by succession)
+            fit = [(x, xs[0], xs[1])]
         if not fit and x is not None:
             # round 17: the states that held the name or succeeded one another under it:
             # those named by the state's name or its adjective ("Russian Empire" for
@@ -2108,11 +2152,21 @@ class Matcher:
             source = "predecessors.yaml rulers: "
             if not rows:
                 rows, source = self._archigos(ruler), ""
+            if not rows and state:
+                # round 23: a name several leaders hold ("Franco", "Orban", "Castro") read
+                # among the leaders of the states the name names
+                among = self._states_named(state, state_kinds)
+                if among:
+                    rows = self._archigos(ruler, frozenset(e.iri for e in among))
             if not rows:
                 if state:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
                     if unknown is not None:
                         return unknown
+                    if pattern is _RULER_PATTERNS[0]:
+                        later = self._later_leader(query, ruler, state, state_kinds)
+                        if later is not None:
+                            return later
                 continue
             ruled = _unique(e for e, _, _ in rows)
             if state:
@@ -2127,16 +2181,36 @@ class Matcher:
                 # of the state's family covers whole is that record's ("Mông Cổ thời
                 # Tsedenbal", 1952-1984: the Mongolian People's Republic)
                 fit = _unique(self._record_of_years(e, rows, family) for e in fit)
-                if not source and fit and not [e for e in fit
-                                               if self._current_tenure(e, rows)]:
-                    return MatchResult(
-                        query, [Candidate(fit[0], 50.0, False, "ruler")], False,
-                        f"no match: Archigos gives {ruler!r} as a leader of today's "
-                        + ", ".join(describe(e) for e in fit) + f" before "
-                        f"{_CURRENT_FORMS_FROM} only, when its record may stand for a regime "
-                        "the registry holds no record of")
-                if not source:
-                    fit = [e for e in fit if self._current_tenure(e, rows)]
+                if not source and fit:
+                    # round 23 (convention C): an earlier leader of today's state is that
+                    # state, unless the leader led a monarchy it no longer is (a regime
+                    # Wikidata holds apart, the registry has no record of: convention B)
+                    held = [(e, why) for e in fit if not self._current_tenure(e, rows)
+                            and (why := self._monarchy_then(e, rows, ruler))]
+                    kept = [e for e in fit if not any(e is h for h, _ in held)]
+                    if held and not kept:
+                        e, why = held[0]
+                        return MatchResult(
+                            query, [Candidate(e, 50.0, False, "ruler")], False,
+                            f"no match: Archigos gives {ruler!r} as a leader of today's "
+                            f"{describe(e)} when it was a monarchy ({why}), a former regime "
+                            "the registry holds no record of (conventions B and C)")
+                    swords = [folded_form(w) for w in state.split()]
+                    if kept and (not r.ambiguous and (r.best is None or not r.best.match)
+                                 or _spans(swords, self._republic_forms)
+                                 and all(id(e) in self._monarchies for e in kept)):
+                        # a name with a former regime's own words is no match whoever is
+                        # named ("Cộng hòa Khmer thời Lon Nol", a republic's words for a
+                        # monarchy of today: convention B)
+                        why = (f"{state!r} has a republic's words, and today's "
+                               f"{describe(kept[0])} is a monarchy"
+                               if r.best is not None and r.best.match
+                               else f"{state!r} alone is no match ({r.note or 'no record'})")
+                        return MatchResult(query, [Candidate(kept[0], 50.0, False, "ruler")],
+                                           False, f"no match: {why}: a former regime's name; "
+                                           f"the leader {ruler!r} does not make it today's "
+                                           "state (conventions B and C)")
+                    fit = kept
                 if len(fit) > 1:
                     # round 21: of the states the ruler ruled, those the name names ("Bismarck's
                     # Prussia": Prussia, not the German Reich he also led; "Bismarck's
@@ -2149,6 +2223,14 @@ class Matcher:
                         o for x in named if x.labels.get("en")
                         for o in self._named(x.labels["en"], state_kinds))])
                     fit = [e for e in fit if any(e is o for o in own)] or fit
+                if not fit and not source and not any(
+                        ev.startswith(f"Archigos 4.1: {ruler}, ") for _, _, ev in rows):
+                    # round 23: Archigos' leader was found by a word of the name only ("Ali
+                    # Nasir": the Maldives' "Nasir"), and led none of these states: another
+                    # person, read as a ruler in no table
+                    unknown = self._unknown_ruler(query, ruler, state, state_kinds)
+                    if unknown is not None:
+                        return unknown
                 if not fit:
                     return MatchResult(
                         query, [Candidate(named[0], 50.0, False, "ruler")], False,
@@ -2194,7 +2276,23 @@ class Matcher:
             return None
         codes = self._cow_capitals.codes(city)
         if not codes:
-            return None
+            # round 23: a city the registry holds as a place under another name ("Ulan
+            # Bator", the place Ulaanbaatar): the COW capital of one of its names; the frame
+            # names a government, never the place record
+            r = self.match(city)
+            place = r.best.entity if r.best is not None and r.best.match else None
+            if place is None or place.kind != "place":
+                return None
+            for name, _tier in place.names():
+                codes = self._cow_capitals.codes(name)
+                if codes:
+                    city = name
+                    break
+            else:
+                return MatchResult(
+                    query, [Candidate(place, 40.0, False, "capital-government")], False,
+                    f"no match: {city!r} is a place ({describe(place)}) that is no COW "
+                    "capital: a government named by its seat is a state's, not the place's")
         states: list[Entity] = []
         for code in sorted(codes):
             for _a, _b, iri in self.reference.codes.spans.get(("cow", code), ()):
@@ -2213,6 +2311,15 @@ class Matcher:
         ev = (f"{city!r} is the COW capital of COW "
               + ", ".join(str(c) for c in sorted(codes)) + ", read through the state lists' "
               "periods: " + ", ".join(describe(e) for e in states))
+        today = [e for e in states if e.kind == "state"]
+        if len(states) > 1 and len(today) == 1 and not self._with_years:
+            # round 23: with no year, the press's present: the state whose capital the city
+            # is today ("chính quyền Ankara": Turkey, not the Ottoman Empire); a year is read
+            # by the qualified readings before this one ("the Hanoi government in 1968")
+            e = today[0]
+            return _single(query, e, 86.0, "capital-government", self._note(e),
+                           f"a capital for its government, no year: today's state of the "
+                           f"city ({ev})")
         if len(states) > 1:
             amb = _ambiguous(query, states, 85.0)
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
@@ -2445,20 +2552,104 @@ class Matcher:
         ev += f"): {r.best.method}"
         return _single(query, e, 87.0, "region-frame", self._note(e), ev)
 
-    def _archigos(self, ruler: str) -> list[tuple[Entity, str, str]]:
+    def _archigos(self, ruler: str,
+                  among: frozenset[str] | None = None) -> list[tuple[Entity, str, str]]:
         """Round 21: the states ``ruler`` led by Archigos (``leaders.py``), as the rows of the
         ``rulers`` table: (state, years, evidence). Only a name of a person: capitalised, no
-        digits."""
+        digits. Round 23: ``among``, the IRIs of the states the name names, keeps their
+        leaders only (``Leaders.named``)."""
         if not ruler[:1].isupper() or any(c.isdigit() for c in ruler):
             return []
+        if among is not None and folded_form(ruler.split()[-1]) in _MONARCH_TITLES:
+            # round 23: a title is no leader's name ("the Shah", "Zahir Shah": not Archigos'
+            # "Mohammed Ali Shah" or "Nadir Shah" of the same state)
+            return []
         out = []
-        for t in self.reference.leaders.named(ruler):
+        for t in self.reference.leaders.named(ruler, among):
             e = self.registry.by_iri(t.state)
             if e is None:
                 continue
             out.append((e, f"{t.start}-{t.end}",
                         f"Archigos 4.1: {t.name}, effective leader of {e.label}"))
         return out
+
+    def _later_leader(self, query: str, ruler: str, state: str,
+                      state_kinds: frozenset[str]) -> MatchResult | None:
+        """Round 23 (convention C): "<person>'s <state>" where Archigos (to 2015) and the
+        ``rulers`` table hold no leader of that name ("Milei's Argentina"): a leader of today,
+        so today's state. Only when the name before the possessive is a person's name (one to
+        three capitalised words, no title, no word of a registry name, read as no entity:
+        "Europe's Union", "People's Republic of Ukraine" name no leader), the name after it
+        reads as one of today's states, and that state has no historical record in its family
+        and no monarchy of
+        ``monarchies_ended`` (whose rulers may be meant: "Pahlavi's Iran"). None otherwise."""
+        words = ruler.split()
+        if not 1 <= len(words) <= 3 or not all(
+                re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?", w) for w in words):
+            return None
+        folded = [folded_form(w) for w in words]
+        if self._name_vocabulary is None:
+            self._name_vocabulary = frozenset(
+                w for e in self.registry.entities for ws in _name_words(e)
+                # (a plural or a possessive folded: "peoples" holds "people")
+                for x in ws for w in (x.strip("'’(),."), x[:-1] if x.endswith("s") else "")
+                if w)
+        if (any(w in _MONARCH_TITLES or w in self._name_vocabulary for w in folded)
+                or self.reference.leaders.by_name.get(folded[-1])
+                or self.reference.leaders.by_name.get(" ".join(folded))):
+            return None
+        who = self.match(ruler)
+        if (who.ambiguous or who.best is not None and who.best.score >= 60
+                or " ".join(folded) in _region_vocabulary()[0]
+                or any(k in self._cow_capitals.by_capital for k in (ruler, " ".join(folded)))):
+            # a place (a region, a capital) or an entity's name is no leader
+            return None
+        r = self.match(state, kind=state_kinds)
+        if r.ambiguous or r.best is None or not r.best.match:
+            return None
+        e = r.best.entity
+        if (e.kind != "state" or r.best.method.startswith(("iso-code", "key", "cow-code",
+                                                           "acronym"))
+                or id(e) in self._monarchies_ended
+                or any(f.kind == "historical-state" for f in self._family(e, state_kinds))):
+            return None
+        return _single(query, e, 85.0, "ruler", self._note(e),
+                       f"{ruler!r} read as a leader of today (in neither Archigos, which ends in "
+                       f"2015, nor predecessors.yaml rulers); {state!r}: {r.best.method}")
+
+    def _states_named(self, state: str, state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 23: the states ``state`` names and their families (:meth:`_family`)."""
+        r = self.match(state, kind=state_kinds)
+        named = ([c.entity for c in r.candidates] if r.ambiguous
+                 else [r.best.entity] if r.best is not None and r.best.match else [])
+        return _unique(f for x in named for f in self._family(x, state_kinds))
+
+    def _monarchy_then(self, e: Entity, rows: list[tuple[Entity, str, str]],
+                       ruler: str) -> str | None:
+        """Round 23 (convention C): why ``ruler``'s tenures of today's state ``e`` were a
+        monarchy's that ``e`` no longer is: every tenure within one span of
+        predecessors.yaml ``monarchies_ended``, or a monarch's title or a regnal number in
+        the ruler's name or Archigos' ("the Shah", "Faisal II") while ``e``'s own long forms
+        name no monarchy today. None when neither holds."""
+        if e.kind != "state":
+            return None
+        years = [year_span(yrs) for x, yrs, _ in rows if x is e]
+        if years and all(y is not None for y in years):
+            a = min(y[0] for y in years if y)
+            b = max(y[1] for y in years if y)
+            for start, end, ev in self._monarchies_ended.get(id(e), ()):
+                if start <= a and b <= end:
+                    return f"{a}-{b}, within {ev}"
+        if id(e) in self._monarchies:
+            return None
+        names = [ruler, *(ev for x, _, ev in rows if x is e)]
+        for text in names:
+            for w in re.split(r"[\s,:]+", text):
+                f = folded_form(w)
+                if f in _MONARCH_TITLES or (len(f) > 1 and re.fullmatch(r"[ivx]+", f)
+                                            and w.isupper()):
+                    return f"{w!r} names a monarch"
+        return None
 
     @staticmethod
     def _current_tenure(e: Entity, rows: list[tuple[Entity, str, str]]) -> bool:
@@ -3622,6 +3813,12 @@ class Matcher:
               f"with these words and at most as many more, {name!r}")
         return _single(query, e, 80.0, "calque-vi-gaps", self._note(e), ev)
 
+    @staticmethod
+    def _names_hold(o: Entity, words: list[str]) -> bool:
+        """Round 23: a name of ``o`` holds one of ``words`` (folded): the label is then a
+        word of its own name ("the Rio Group" is the group itself, read as before)."""
+        return any(w in ws for ws in _name_words(o) for w in words)
+
     def _institution(
         self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
     ) -> MatchResult | None:
@@ -3652,7 +3849,10 @@ class Matcher:
             rest = " ".join(toks[:i] + toks[i + 1 :])
             kind_words = [folded_form(t) for t in toks[:i] + toks[i + 1:]
                           if folded_form(t) not in ("the", "of")]
-            if kind_words and all(w in _BLOC_WORDS for w in kind_words):
+            if kind_words and all(w in _BLOC_WORDS or w in _PRESS_LABEL_WORDS
+                                  for w in kind_words) and (
+                    any(w in _BLOC_WORDS for w in kind_words)
+                    or not self._names_hold(o, kind_words)):
                 # round 22: "khối COMESA", "the ASEAN bloc": the word says what the body is,
                 # a bloc; the acronym decides, and the bloc word names no body of it (not the
                 # Eastern Bloc by "Eastern" of COMESA's name); a Vietnamese generic head
@@ -4885,6 +5085,13 @@ _FEDERATIONS_ENDED = 1991
 #: not hold)
 _CURRENT_FORMS_FROM = 1990
 
+#: round 23: a monarch's titles (folded, English and Vietnamese words) in a ruler's name
+_MONARCH_TITLES = frozenset({
+    "shah", "king", "queen", "emperor", "empress", "sultan", "emir", "amir", "imam", "nizam",
+    "tsar", "czar", "tsarina", "kaiser", "negus", "khan", "maharaja", "bey", "vua",
+    "hoang de", "quoc vuong",
+})
+
 #: round 21: the words of a state's role of the moment (``Matcher._role_frame``)
 _ROLE_WORDS = re.compile(
     r"(?:^|\s)(?:chair|host|president|presidency|chủ\s+tịch|chủ\s+nhà|chủ\s+trì"
@@ -4919,6 +5126,11 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "south
 #: round 22: the words that say a body is a bloc (folded: "khối", "bloc"), read before or
 #: after an acronym as the acronym's body itself (``Matcher._institution``)
 _BLOC_WORDS = frozenset({"khoi", "bloc", "blocs"})
+#: round 23: the press's labels of a grouping, which say what kind of body it is and no field
+#: ("the GUAM group", "the AUKUS pact"), and a political colour ("the leftist ALBA bloc"):
+#: with one organisation's acronym and nothing else, the acronym decides
+_PRESS_LABEL_WORDS = frozenset({"group", "grouping", "pact", "alliance", "partnership", "club",
+                                "forum", "leftist", "left-wing", "rightist", "right-wing"})
 #: round 22: the words of an instrument's English name (folded), which name no organisation
 #: (``Matcher._organisation_of_instrument``)
 _INSTRUMENT_WORDS = frozenset({"convention", "treaty", "agreement", "protocol", "pact",
