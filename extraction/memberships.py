@@ -263,7 +263,38 @@ def extract(ctx: Context) -> list[Candidate]:
     by_signing = {(ctx.sentence_of(c.start).start, c.data["organization"]) for c in signed}
     out = [c for c in out if c.rule != "membership-founded" or (
         ctx.sentence_of(c.start).start, c.data["organization"]) not in by_signing]
-    return out + signed
+    return _clause_dates(ctx, out + signed)
+
+
+#: a fronted adverbial between a fronted date and the clause's subject: "Tháng 9/1960, tại hội
+#: nghị ở Baghdad, Venezuela …", "In May 1963, at the summit in Addis Ababa, …"
+_FRONTED_GAP = re.compile(r"\s*(?:,\s*(?:(?:at|in|during|tại|ở|trong)\s[^,;.()\d]{1,60},\s*)?)?")
+#: the words a sentence may open with before its fronted date
+_OPENING = re.compile(r"\s*(?:[^,;.()\d]{1,60},\s*)?(?:(?:in|on|by|vào|từ|ngày)\s+)?", re.I)
+
+
+def _clause_dates(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """A membership a rule found without a start (and without an end) takes the date its own
+    clause fronts: the sentence's one date before the member, followed by the member or by one
+    comma-delimited adverbial of place ("Tháng 9/1960, tại hội nghị ở Baghdad, Venezuela cùng
+    Iran … thành lập OPEC", "…, ngày 25/5/2021 Costa Rica trở thành thành viên thứ 38 của OECD").
+    A date anywhere else in the sentence is not the clause's (it may be another fact's)."""
+    for c in out:
+        if c.type != "membership" or "start" in c.data or "end" in c.data:
+            continue
+        s = ctx.sentence_of(c.start)
+        before = [d for d in ctx.dates if s.start <= d.start and d.end <= c.start]
+        if len(before) != 1:
+            continue
+        d = before[0]
+        if (d.value is None or not isinstance(d.value, str) or d.kind != "point"
+                or d is ctx.dateline or not _FRONTED_GAP.fullmatch(ctx.text, d.end, c.start)
+                or not _OPENING.fullmatch(ctx.text, s.start, d.start)
+                or ctx.mentions_in(s.start, d.start)):
+            continue
+        c.data["start"] = d.value
+        c.flags = [*c.flags, *[f for f in d.flags if f != "unresolved" and f not in c.flags]]
+    return out
 
 
 #: presence at the conference that founded a body: "có mặt tại hội nghị Belgrade năm 1961, nơi
