@@ -148,6 +148,12 @@ _NAME_AFTER = re.compile(r"\s*(?:của\s+|of\s+|to\s+|vào\s+)?(?:the\s+)?((?-i:
                          r"(?:\s+[^\s,.;]+){0,6})", re.I)
 
 
+#: round 25: a demonstrative for an organisation ("tổ chức này", "khối này", "this organisation")
+_THIS_BODY = re.compile(r"(?<!\w)(?:tổ\s+chức|khối|liên\s+minh|hiệp\s+hội|diễn\s+đàn)\s+này(?!\w)"
+                        r"|\b(?:this|that)\s+(?:organi[sz]ation|bloc|alliance|group|union"
+                        r"|association|body|forum)\b", re.I)
+
+
 def _unknown_name(text: str, pos: int) -> bool:
     """A proper name follows ``pos`` (three capitalised words in its first seven: "Hiệp định
     Đối tác Toàn diện và Tiến bộ …", "the Pacific Alliance for …")."""
@@ -1466,6 +1472,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "… applied to join ASEAN …; it became the bloc's eleventh member": of the
             # organisations its paragraph (or the title) named before, the text's most named
             # (the last one on a tie)
+            anaphor = True
             title_end = text.find("\n")
             here = [x for x in ctx.mentions if x.is_org and x.key and x.end <= a and (
                 ctx.sentence_of(x.start).paragraph == s.paragraph or x.end <= title_end)]
@@ -1474,7 +1481,16 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if x.is_org and x.key:
                     counts[x.key] += 3 if x.end <= title_end else 1
             named = sorted(here, key=lambda x: (counts[x.key], x.start))[-1:]
+        if not named and _THIS_BODY.search(text, a, min(right, b + 40)):
+            # round 25: "… thành lập Liên minh X (ALBA); A và B vì vậy là hai nước sáng lập tổ
+            # chức này", "… founded the Y; A and B are thus the founders of this organisation":
+            # a demonstrative names the organisation named last before it, in its sentence or
+            # the one before (same paragraph), never the text's most named one
             anaphor = True
+            before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+            near = [x for x in ctx.mentions_in(before[-1].start if before else s.start, a)
+                    if x.is_org and x.key]
+            named = near[-1:]
         if not named and not anaphor and re.match(
                 r"(?:\s+of)?\s+the\s+(?!(?:bloc|alliance|organi[sz]ation|group|union|association"
                 r"|body|club|community|forum|it|its|their|both|all|each|new|same|following|next|year|month)\b)[\w+-]+\s",

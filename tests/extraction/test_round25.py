@@ -48,3 +48,37 @@ def test_guard_a_second_date_in_the_sentence_leaves_the_membership_undated(regis
     got = _memberships("Năm 1990, sau khi ký hiệp ước năm 1985, Lào trở thành thành viên của "
                        "Hiệp hội các quốc gia Đông Nam Á (ASEAN).", registry)
     assert [s for *_, s, _ in got] in ([], [None])
+
+
+# --- 2. "tổ chức này", "this organisation": the organisation named last before it -----------
+
+OAS = "Pan American Union"  # the registry's record of the Organization of American States
+ALBA = "Alianza Bolivariana para los Pueblos de Nuestra América"
+_OAS_TEXT = ("Ecuador là thành viên của Tổ chức các quốc gia châu Mỹ (OAS). OAS họp tại Lima. "
+             "OAS có trụ sở ở Washington. ")
+
+
+def test_a_demonstrative_names_the_organisation_named_just_before(registry) -> None:
+    got = _memberships(_OAS_TEXT + "Ngày 3/5/2030, Bolivia và Ecuador ký văn kiện thành lập "
+                       "Liên minh Bolivar cho các dân tộc châu Mỹ (ALBA); Bolivia và Ecuador vì vậy "
+                       "là hai nước sáng lập tổ chức này.", registry)
+    assert ("Bolivia", ALBA, ("founding", "full"), "2030-05-03", None) in got
+    assert not any(m == "Bolivia" and o == OAS for m, o, *_ in got)
+
+
+def test_an_english_demonstrative_in_the_sentence_after(registry) -> None:
+    got = _memberships("Peru is a member of the Organization of American States. The "
+                       "Organization of American States met in Lima. The Organization of "
+                       "American States has its seat in Washington. In 2031 Peru and Chile set "
+                       "up the Association of Southeast Asian Nations. Peru became a member of "
+                       "this organisation in 2031.", registry)
+    assert any(m == "Peru" and o == "Association of South East Asian Nations" and s == "2031"
+               for m, o, _, s, _ in got)
+    assert ("Peru", OAS, ("full",), "2031", None) not in got
+
+
+def test_guard_a_demonstrative_with_no_organisation_before_it_names_none(registry) -> None:
+    # the OAS is named two paragraphs before: no antecedent, and no fallback either
+    got = _memberships(_OAS_TEXT + "\n\nQuan hệ song phương tốt đẹp.\n\nBolivia và Ecuador là "
+                       "là hai nước sáng lập tổ chức này.", registry)
+    assert not any(m == "Bolivia" for m, *_ in got)
