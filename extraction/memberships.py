@@ -1429,6 +1429,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj:
             continue
         last_subj = subj
+        if re.search(r"(?<!\w)(?:mời|đề\s+nghị)\s+[^,;.]{0,80}$"
+                     r"|\binvit(?:ed|es|e|ing)\s+[^,;.]{0,80}?\bto\s+$",
+                     text[max(s.start, a - 90) : a]):
+            continue  # round 25: "GCC mời Jordan và Maroc gia nhập khối", "invited X to join"
         if not [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] \
                 and _unknown_name(text, b):
             continue  # "là thành viên của Hiệp định Đối tác Toàn diện và …": a name not known
@@ -1447,6 +1451,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                  # từ năm 1961 và trở thành thành viên chính thức năm 1979"
                  or (word.startswith("trở thành") and re.match(r"\s+chính\s+thức", text[b:])))
             ][-1:]
+        if not named and re.search(r"sáng\s+lập|founding|founders|original", word) \
+                and re.match(r"\s*(?:[.;]|$)", text[b : b + 3]):
+            # round 25: "Hiệp ước Lagos thành lập Cộng đồng … (ECOWAS) được ký …, với Nigeria
+            # là một trong 15 nước sáng lập.": founders of nothing named after them are of the
+            # one organisation their sentence named before (never the text's most named one)
+            prior = [x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key]
+            named = prior[-1:] if len({x.key for x in prior}) == 1 else []
         if not named and re.search(r"admitted|became\s+(?:a\s+|full\s+)*members?$|kết nạp",
                                    word) and not re.match(r"\s*(?:to|into|vào)\s", text[b:b + 6]):
             # "A first application to the United Nations …. Ireland was finally admitted on 14
@@ -1465,7 +1476,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                     r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
                                     re.I) or re.search(
                 # "trở thành thành viên thứ 31 của liên minh ngày …" (lower case: no name)
-                r"(?<!\w)(?-i:(?:của|vào)\s+(?:liên minh|khối|tổ chức|hội đồng|hiệp hội)"
+                r"(?<!\w)(?-i:(?:của|vào)\s+(?:liên minh|khối|tổ chức|hội đồng|hiệp hội|nhóm)"
                 r"(?:\s+này)?)"
                 r"(?=\s*(?:\(?\s*(?:ngày|năm|tháng)|\w+\s+năm\s+sau"
                 r"|từ|vào|[,.;]|$))", text[a : min(right, b + 40)])):
@@ -1481,6 +1492,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if x.is_org and x.key:
                     counts[x.key] += 3 if x.end <= title_end else 1
             named = sorted(here, key=lambda x: (counts[x.key], x.start))[-1:]
+            # round 25: one organisation named in the main clause before a semicolon of the
+            # sentence outranks them ("X chưa phải là thành viên của BRICS; ngày …, X trở
+            # thành quốc gia đối tác thứ chín của nhóm"; not one of a relative clause: "The
+            # UK, which had taken part through the EU …, became the bloc's eleventh partner")
+            semi = text.rfind(";", s.start, a)
+            own = {x.key: x for x in ctx.mentions_in(s.start, semi) if x.is_org and x.key} \
+                if semi >= 0 else {}
+            named = list(own.values()) if len(own) == 1 else named
         if not named and _THIS_BODY.search(text, a, min(right, b + 40)):
             # round 25: "… thành lập Liên minh X (ALBA); A và B vì vậy là hai nước sáng lập tổ
             # chức này", "… founded the Y; A and B are thus the founders of this organisation":

@@ -82,3 +82,45 @@ def test_guard_a_demonstrative_with_no_organisation_before_it_names_none(registr
     got = _memberships(_OAS_TEXT + "\n\nQuan hệ song phương tốt đẹp.\n\nBolivia và Ecuador là "
                        "là hai nước sáng lập tổ chức này.", registry)
     assert not any(m == "Bolivia" for m, *_ in got)
+
+
+# --- 3. founders, partners and invitations of the organisation their sentence names ---------
+
+ECOWAS = "Economic Community of West African States"
+_OAU_TEXT = ("Ghana là thành viên của Tổ chức Thống nhất châu Phi (OAU). OAU họp tại Accra. "
+             "OAU có trụ sở ở Addis Ababa. ")
+
+
+def test_founders_counted_after_the_body_their_sentence_founds(registry) -> None:
+    got = _memberships(_OAU_TEXT + "Hiệp ước thành lập Cộng đồng Kinh tế các quốc gia Tây Phi "
+                       "(ECOWAS) được ký ngày 2/3/2031 ở Accra, với Ghana là một trong 15 nước "
+                       "sáng lập.", registry)
+    assert ("Ghana", ECOWAS, ("founding", "full"), "2031-03-02", None) in got
+    assert not any(o.startswith("Organization for African") and r != ("full",)
+                   for _, o, r, _, _ in got)
+
+
+def test_a_group_named_before_a_semicolon_is_the_group_of_the_clause_after(registry) -> None:
+    got = _memberships(_OAU_TEXT + "Ghana chưa phải là thành viên chính thức của BRICS; ngày "
+                       "4/4/2031, Ghana trở thành quốc gia đối tác thứ mười của nhóm.", registry)
+    assert ("Ghana", "BRICS", ("participant",), "2031-04-04", None) in got
+
+
+def test_an_invitation_to_join_is_no_membership(registry) -> None:
+    assert _memberships("Tháng 3/2031, Hội đồng Hợp tác vùng Vịnh (GCC) mời Ghana và Peru gia "
+                        "nhập khối.", registry) == []
+    assert _memberships("In March 2031 the Gulf Cooperation Council invited Ghana and Peru to "
+                        "join the bloc.", registry) == []
+
+
+def test_guard_a_relative_clause_s_organisation_is_not_the_bloc(registry) -> None:
+    # no semicolon: the bloc is not the organisation of the relative clause
+    got = _memberships("ASEAN has ten members. ASEAN met in Jakarta. ASEAN grew. The United "
+                       "Kingdom, which had taken part through the European Union, became the "
+                       "bloc's twelfth dialogue partner in May 2031.", registry)
+    assert not any(o == "European Union" for _, o, *_ in got)
+
+
+def test_guard_a_joining_not_invited_is_a_membership(registry) -> None:
+    got = _memberships("Tháng 3/2031, Ghana gia nhập Hội đồng Hợp tác vùng Vịnh (GCC).", registry)
+    assert got == [("Ghana", "Gulf Cooperation Council", ("full",), "2031-03", None)]
