@@ -124,3 +124,25 @@ def test_guard_a_relative_clause_s_organisation_is_not_the_bloc(registry) -> Non
 def test_guard_a_joining_not_invited_is_a_membership(registry) -> None:
     got = _memberships("Tháng 3/2031, Ghana gia nhập Hội đồng Hợp tác vùng Vịnh (GCC).", registry)
     assert got == [("Ghana", "Gulf Cooperation Council", ("full",), "2031-03", None)]
+
+
+# --- 4. names (data): the Andean Pact's Vietnamese name, the United Kingdom's long names ------
+
+
+def test_the_andean_pact_is_the_andean_community_not_the_text_s_organisation(registry) -> None:
+    got = _memberships("Peru là thành viên OPEC. OPEC họp tại Viên. OPEC tăng sản lượng. Peru "
+                       "gia nhập Khối Hiệp ước Andes năm 1970 nhưng rút khỏi khối năm 2031.",
+                       registry)
+    assert ("Peru", "Andean Common Market", ("full",), "1970", None) in got
+    assert ("Peru", "Andean Common Market", ("full",), None, "2031") in got
+    assert not any(o.startswith("Organization of Petroleum") and e for _, o, _, _, e in got)
+
+
+def test_the_long_vietnamese_name_of_the_united_kingdom_gives_its_leader_s_post(registry) -> None:
+    ex = extract_text("Hà Nội, 3/3/2031 (diplograph) - Thủ tướng Liên hiệp Vương quốc Anh và Bắc "
+                      "Ireland John Smith hội đàm với Chủ tịch nước Nguyễn Văn A tại Hà Nội.",
+                      "vi", registry)
+    posts = {p["actor"]: p.get("post", {}).get("office") for c in ex.candidates
+             if c.type == "event" for p in c.data["participants"]}
+    assert posts.get("United Kingdom") == "prime-minister"
+    assert "Ireland" not in posts
