@@ -25,6 +25,7 @@ from .context import (
     is_object,
     keys,
     modal,
+    narrowed,
     negated,
     pick_date,
     shared_subject,
@@ -236,6 +237,7 @@ def _mk(ctx: Context, member: str, org: str, roles: list[str], d, span, conf: fl
     if roles != ["full"]:
         data["roles"] = roles
     flags = []
+    d = narrowed(ctx, d)
     if d is not None and isinstance(d.value, str):
         data["start"] = d.value
         flags = [f for f in d.flags if f != "unresolved"]

@@ -146,3 +146,21 @@ def test_the_long_vietnamese_name_of_the_united_kingdom_gives_its_leader_s_post(
              if c.type == "event" for p in c.data["participants"]}
     assert posts.get("United Kingdom") == "prime-minister"
     assert "Ireland" not in posts
+
+
+# --- 5. a year narrowed right after it ----------------------------------------------------
+
+
+def test_a_year_narrowed_by_the_day_after_it_dates_the_membership(registry) -> None:
+    got = _memberships("Ghana ký hiệp ước ngày 2/2/2031. Cũng trong năm 2031, ngày 9/10, Ghana "
+                       "được kết nạp vào Liên hợp quốc.", registry)
+    assert ("Ghana", "United Nations", ("full",), "2031-10-09", None) in got
+    got = _memberships("In 2031, on 9 October, Ghana was admitted to the United Nations.",
+                       registry)
+    assert got == [("Ghana", "United Nations", ("full",), "2031-10-09", None)]
+
+
+def test_guard_a_day_of_another_year_does_not_narrow(registry) -> None:
+    got = _memberships("Năm 2031, ngày 9/10/2030 được nhắc lại, Ghana được kết nạp vào Liên hợp "
+                       "quốc.", registry)
+    assert all(s != "2030-10-09" for _, _, _, s, _ in got)
