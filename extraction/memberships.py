@@ -291,6 +291,11 @@ def _clause_dates(ctx: Context, out: list[Candidate]) -> list[Candidate]:
         if c.type != "membership" or "start" in c.data or "end" in c.data:
             continue
         s = ctx.sentence_of(c.start)
+        d = _date_after_org(ctx, c, s)
+        if d is not None:
+            c.data["start"] = d.value
+            c.flags = [*c.flags, *[f for f in d.flags if f != "unresolved" and f not in c.flags]]
+            continue
         before = [d for d in ctx.dates if s.start <= d.start and d.end <= c.start]
         if len(before) != 1:
             continue
@@ -303,6 +308,31 @@ def _clause_dates(ctx: Context, out: list[Candidate]) -> list[Candidate]:
         c.data["start"] = d.value
         c.flags = [*c.flags, *[f for f in d.flags if f != "unresolved" and f not in c.flags]]
     return out
+
+
+def _date_after_org(ctx: Context, c: Candidate, s: Sentence):  # noqa: ANN202
+    """Round 25: the date written right after the membership's organisation in its clause
+    ("Bulgaria gia nhập Liên hợp quốc ngày 14/12/1955, Ủy hội châu Âu ngày 7/5/1992 và …",
+    "joined the United Nations on 14 December 1955, …"), when the organisation is named once
+    in the sentence."""
+    try:
+        key = ctx.gazetteer.registry.resolve(c.data["organization"]).key
+    except Exception:  # noqa: BLE001 (a label the registry cannot read: no date)
+        return None
+    named = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org and x.key == key]
+    if not named or not c.start <= named[0].start < c.end + 60:
+        return None
+    last = named[-1]
+    if any(x.start > last.end + 3 for x in named) or len(
+            [x for x in named if not re.match(r"\s*\(", ctx.text[x.start - 2 : x.start])]) > 1:
+        return None  # named twice apart: which one the date follows is not told
+    nxt = next((d for d in ctx.dates if d.start >= last.end and d.start < s.end), None)
+    if nxt is None or nxt.kind != "point" or not isinstance(nxt.value, str) \
+            or nxt is ctx.dateline or not re.fullmatch(
+                r"\)?\s*(?:,\s*)?(?:(?:on|in|vào)\s+)?(?:(?:ngày|năm|tháng)\s+)?",
+                ctx.text[last.end : nxt.start]):
+        return None
+    return nxt
 
 
 #: presence at the conference that founded a body: "có mặt tại hội nghị Belgrade năm 1961, nơi

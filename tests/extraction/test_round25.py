@@ -126,6 +126,20 @@ def test_guard_a_joining_not_invited_is_a_membership(registry) -> None:
     assert got == [("Ghana", "Gulf Cooperation Council", ("full",), "2031-03", None)]
 
 
+def test_the_date_right_after_the_organisation_dates_the_first_of_a_list(registry) -> None:
+    got = _memberships("Thành viên các tổ chức quốc tế: Ghana gia nhập Liên hợp quốc ngày "
+                       "9/10/2031, Ủy hội châu Âu ngày 1/2/2032 và Tổ chức Thương mại Thế giới "
+                       "(WTO) ngày 3/4/2033.", registry)
+    assert ("Ghana", "United Nations", ("full",), "2031-10-09", None) in got
+    assert ("Ghana", "Council of Europe", ("full",), "2032-02-01", None) in got
+
+
+def test_guard_an_organisation_named_twice_apart_takes_no_date_after_either(registry) -> None:
+    got = _memberships("Members: Ghana and Peru. The United Nations, which both joined, met; "
+                       "the United Nations 9 October 2031 report followed.", registry)
+    assert all(s != "2031-10-09" for _, _, _, s, _ in got)
+
+
 # --- 4. names (data): the Andean Pact's Vietnamese name, the United Kingdom's long names ------
 
 
