@@ -327,9 +327,12 @@ def _date_after_org(ctx: Context, c: Candidate, s: Sentence):  # noqa: ANN202
             [x for x in named if not re.match(r"\s*\(", ctx.text[x.start - 2 : x.start])]) > 1:
         return None  # named twice apart: which one the date follows is not told
     nxt = next((d for d in ctx.dates if d.start >= last.end and d.start < s.end), None)
-    if nxt is None or nxt.kind != "point" or not isinstance(nxt.value, str) \
+    if nxt is None or nxt.kind not in ("point", "since") or not isinstance(nxt.value, str) \
             or nxt is ctx.dateline or not re.fullmatch(
-                r"\)?\s*(?:,\s*)?(?:(?:on|in|vào)\s+)?(?:(?:ngày|năm|tháng)\s+)?",
+                # (the role between: "… với tư cách quan sát viên từ năm 1961", "as an
+                # observer since 1961": a membership since a date starts then)
+                r"\)?\s*(?:,\s*)?(?:(?:với\s+tư\s+cách|as)\s+(?:an?\s+)?[^\W\d]+(?:\s+[^\W\d]+){0,2}"
+                r"\s+)?(?:(?:on|in|vào|từ|since)\s+)?(?:(?:ngày|năm|tháng)\s+)?",
                 ctx.text[last.end : nxt.start]):
         return None
     return nxt

@@ -140,6 +140,14 @@ def test_guard_an_organisation_named_twice_apart_takes_no_date_after_either(regi
     assert all(s != "2031-10-09" for _, _, _, s, _ in got)
 
 
+def test_a_role_between_the_organisation_and_its_since_date(registry) -> None:
+    got = _memberships("Peru là thành viên sáng lập OAS năm 1948. Nước này tham gia Phong trào "
+                       "Không liên kết với tư cách quan sát viên từ năm 2031 và trở thành thành "
+                       "viên chính thức năm 2035.", registry)
+    assert ("Peru", "Non-Aligned Movement", ("observer",), "2031", None) in got
+    assert ("Peru", "Non-Aligned Movement", ("full",), "2035", None) in got
+
+
 # --- 4. names (data): the Andean Pact's Vietnamese name, the United Kingdom's long names ------
 
 
