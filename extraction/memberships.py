@@ -276,9 +276,13 @@ def extract(ctx: Context) -> list[Candidate]:
 
 #: a fronted adverbial between a fronted date and the clause's subject: "Tháng 9/1960, tại hội
 #: nghị ở Baghdad, Venezuela …", "In May 1963, at the summit in Addis Ababa, …"
-_FRONTED_GAP = re.compile(r"\s*(?:,\s*(?:(?:at|in|during|tại|ở|trong)\s[^,;.()\d]{1,60},\s*)?)?")
-#: the words a sentence may open with before its fronted date
-_OPENING = re.compile(r"\s*(?:[^,;.()\d]{1,60},\s*)?(?:(?:in|on|by|vào|từ|ngày)\s+)?", re.I)
+_FRONTED_GAP = re.compile(r"\s*(?:,\s*(?:(?:at|in|during|tại|ở|trong)\s[^,;.]{1,90},\s*)?)?")
+#: the words a clause may open with before its fronted date (round 25: "…, nhưng phải đến ngày
+#: 8/7/2024, tại …, Bolivia mới chính thức trở thành …", "…, but only on …")
+_OPENING = re.compile(r"\s*(?:[^,;.()\d]{1,60},\s*)?(?:(?:only\s+)?(?:in|on|by|vào|từ|ngày"
+                      r"|phải\s+đến|mãi\s+đến)\s+){0,2}", re.I)
+#: where a clause of its own starts inside a sentence
+_CLAUSE_START = re.compile(r";\s*|,\s+(?:nhưng|but|còn|while|whereas)\s+", re.I)
 
 
 def _clause_dates(ctx: Context, out: list[Candidate]) -> list[Candidate]:
@@ -296,14 +300,17 @@ def _clause_dates(ctx: Context, out: list[Candidate]) -> list[Candidate]:
             c.data["start"] = d.value
             c.flags = [*c.flags, *[f for f in d.flags if f != "unresolved" and f not in c.flags]]
             continue
-        before = [d for d in ctx.dates if s.start <= d.start and d.end <= c.start]
+        # (the clause's own start: after a semicolon or "…, nhưng", "…, but" before it)
+        start = max([s.start] + [m.end() for m in _CLAUSE_START.finditer(ctx.text, s.start,
+                                                                          c.start)])
+        before = [d for d in ctx.dates if start <= d.start and d.end <= c.start]
         if len(before) != 1:
             continue
         d = before[0]
         if (d.value is None or not isinstance(d.value, str) or d.kind != "point"
                 or d is ctx.dateline or not _FRONTED_GAP.fullmatch(ctx.text, d.end, c.start)
-                or not _OPENING.fullmatch(ctx.text, s.start, d.start)
-                or ctx.mentions_in(s.start, d.start)):
+                or not _OPENING.fullmatch(ctx.text, start, d.start)
+                or ctx.mentions_in(start, d.start)):
             continue
         c.data["start"] = d.value
         c.flags = [*c.flags, *[f for f in d.flags if f != "unresolved" and f not in c.flags]]

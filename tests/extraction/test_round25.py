@@ -43,6 +43,14 @@ def test_a_join_dated_after_an_opening_phrase(registry) -> None:
     assert got == [("Laos", ASEAN, ("full",), "1997-07-23", None)]
 
 
+def test_a_clause_after_but_fronts_its_own_date(registry) -> None:
+    got = _memberships("Nghị định thư gia nhập được ký ngày 2/3/2029, nhưng phải đến ngày "
+                       "4/5/2031, tại hội nghị thượng đỉnh lần thứ 70 của khối ở Bangkok (Thái "
+                       "Lan), Lào mới chính thức trở thành thành viên đầy đủ của Hiệp hội các "
+                       "quốc gia Đông Nam Á (ASEAN).", registry)
+    assert ("Laos", ASEAN, ("full",), "2031-05-04", None) in got
+
+
 def test_guard_a_second_date_in_the_sentence_leaves_the_membership_undated(registry) -> None:
     # two dates before the member: which one is the clause's is not told
     got = _memberships("Năm 1990, sau khi ký hiệp ước năm 1985, Lào trở thành thành viên của "
