@@ -984,6 +984,14 @@ def _pick_date(ctx: Context, a: int, b: int, pos: int, kinds: tuple[str, ...]
         # round 20: "visited Beijing in November last year, …, and … met in March": a relative
         # date attached to the trigger is its date, not an explicit one of a later clause
         return after[0]
+    opening = [d for d in before if "relative" not in d.flags and re.fullmatch(
+        r"\s*(?:(?:in|on|vào|ngày)\s+)?", ctx.text[a : d.start], re.I)]
+    if after and opening and re.search(r"(?:,\s*|\s)(?:và|and|rồi)\s",
+                                       ctx.text[pos : after[0].start]):
+        # round 25: "Ngày 29/3/2004, Slovenia trở thành thành viên NATO và hơn một tháng sau,
+        # ngày 1/5/2004, gia nhập EU": the date opening the clause is the trigger's; one after
+        # a coordinator is the next clause's
+        return opening[-1]
     for n, side in enumerate((after, before)):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"

@@ -156,6 +156,23 @@ def test_a_role_between_the_organisation_and_its_since_date(registry) -> None:
     assert ("Peru", "Non-Aligned Movement", ("full",), "2035", None) in got
 
 
+# --- 6. a date opening the clause, not the next clause's ---------------------------------------
+
+
+def test_a_date_after_a_coordinator_is_the_next_clause_s(registry) -> None:
+    got = _memberships("Ngày 4/5/2031, Lào trở thành thành viên Hiệp hội các quốc gia Đông Nam Á "
+                       "(ASEAN) và hơn một tháng sau, ngày 9/6/2031, gia nhập Liên minh châu Âu "
+                       "(EU).", registry)
+    assert ("Laos", ASEAN, ("full",), "2031-05-04", None) in got
+    assert ("Laos", "European Union", ("full",), "2031-06-09", None) in got
+
+
+def test_guard_with_no_coordinator_the_date_after_the_trigger_stays(registry) -> None:
+    got = _memberships("Năm 2031, Lào trở thành thành viên Hiệp hội các quốc gia Đông Nam Á "
+                       "(ASEAN) ngày 4/5/2031.", registry)
+    assert ("Laos", ASEAN, ("full",), "2031-05-04", None) in got
+
+
 # --- 4. names (data): the Andean Pact's Vietnamese name, the United Kingdom's long names ------
 
 
