@@ -173,6 +173,28 @@ def test_guard_with_no_coordinator_the_date_after_the_trigger_stays(registry) ->
     assert ("Laos", ASEAN, ("full",), "2031-05-04", None) in got
 
 
+# --- 7. an agreement's own date in brackets ---------------------------------------------------
+
+
+def _signed(text: str, registry) -> list[tuple]:
+    """(instrument, signing date) of every agreement candidate, in text order."""
+    return [(c.data["instrument"], c.data.get("signed"))
+            for c in extract_text(text, "vi", registry).candidates if c.type == "agreement"]
+
+
+def test_each_instrument_of_a_list_takes_its_own_bracketed_date(registry) -> None:
+    got = _signed("Việt Nam và Ghana là bạn. Hai bên đã ký Thỏa thuận khung về hợp tác giáo dục "
+                  "(2029) và Bản ghi nhớ về hợp tác trong lĩnh vực y tế (tháng 3/2031).", registry)
+    assert got == [("thoa-thuan", "2029"), ("mou", "2031-03")]
+
+
+def test_a_title_cut_at_a_comma_still_takes_its_bracketed_date(registry) -> None:
+    got = _signed("Việt Nam và Ghana là bạn. Hai bên đã ký Hiệp định vận chuyển hàng không (tháng "
+                  "11/2029) và Hiệp định về thúc đẩy hợp tác kinh tế, thương mại (tháng 3/2031).",
+                  registry)
+    assert got == [("hiep-dinh", "2029-11"), ("hiep-dinh", "2031-03")]
+
+
 # --- 4. names (data): the Andean Pact's Vietnamese name, the United Kingdom's long names ------
 
 
