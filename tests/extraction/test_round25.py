@@ -195,6 +195,26 @@ def test_a_title_cut_at_a_comma_still_takes_its_bracketed_date(registry) -> None
     assert got == [("hiep-dinh", "2029-11"), ("hiep-dinh", "2031-03")]
 
 
+# --- 8. a year-less dateline takes no year from a "since" clause ------------------------------
+
+
+def test_a_yearless_dateline_takes_no_year_from_a_since_clause(registry) -> None:
+    ex = extract_text("ACCRA, Mar 3 - Ghana and Peru raised ties to a strategic partnership on "
+                      "Sunday, wrapping up the first visit by a Peruvian leader since Alan Garcia "
+                      "went there in 1987.", "en", registry)
+    dates = [c.data.get("date") for c in ex.candidates if c.type == "partnership"]
+    assert dates and all(d is None or not str(d).startswith("1987") for d in dates)
+
+
+def test_guard_a_year_after_the_dateline_outside_a_since_clause_still_counts(registry) -> None:
+    ex = extract_text("ACCRA, Mar 3 - Ghana and Peru raised ties to a strategic partnership on "
+                      "Sunday, and Ghana and Peru signed a trade agreement in March 2031.", "en",
+                      registry)
+    # the year-less "Mar 3" takes the year of the date after it, outside any "since" clause
+    assert [d.value for d in ex.context.dates if ex.context.text[d.start : d.end] == "Mar 3"] \
+        == ["2031-03-03"]
+
+
 # --- 4. names (data): the Andean Pact's Vietnamese name, the United Kingdom's long names ------
 
 
