@@ -436,8 +436,10 @@ def dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
         line_end = text.find("\n", d.end)
         after = text[d.end + (bracket.end() if bracket and not d.explicit else 0)
                      : len(text) if line_end < 0 else line_end]
+        # (round 25: the agency in brackets before the dash, "NICOSIA, June 16, 2025 (Diplograph
+        # News) -", "Baku, ngày 8/5/2025 (Diplograph) -")
         if len(re.findall(r"\w+", text[line_start : d.start])) <= 4 and re.match(
-                r"\s*(?:[-–—)|:]|\d{1,2}:\d{2}|$)", after):
+                r"\s*(?:\([^()\n\d]{1,40}\)\s*(?=[-–—|:]))?(?:[-–—)|:]|\d{1,2}:\d{2}|$)", after):
             return d
     return None
 

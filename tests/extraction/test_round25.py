@@ -215,6 +215,24 @@ def test_guard_a_year_after_the_dateline_outside_a_since_clause_still_counts(reg
         == ["2031-03-03"]
 
 
+# --- 9. a dateline with the agency in brackets ----------------------------------------------
+
+
+def test_a_dateline_with_an_agency_in_brackets_dates_the_article(registry) -> None:
+    ex = extract_text("ACCRA, March 3, 2031 (Example Wire) - Ghana and Peru raised ties to a "
+                      "strategic partnership on Monday.", "en", registry)
+    assert ex.context.dateline is not None and ex.context.dateline.value == "2031-03-03"
+    ex = extract_text("Accra, ngày 3/3/2031 (Thông tấn X) - Chiều nay, Ghana và Peru nâng quan "
+                      "hệ lên Đối tác chiến lược.", "vi", registry)
+    assert ex.context.dateline is not None and ex.context.dateline.value == "2031-03-03"
+
+
+def test_guard_a_yearless_dateline_with_an_agency_stays_undated(registry) -> None:
+    ex = extract_text("ACCRA, March 3 (Example Wire) - Ghana and Peru raised ties to a strategic "
+                      "partnership on Monday.", "en", registry)
+    assert ex.context.dateline is None
+
+
 # --- 4. names (data): the Andean Pact's Vietnamese name, the United Kingdom's long names ------
 
 
