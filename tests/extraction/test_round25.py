@@ -271,3 +271,11 @@ def test_guard_a_day_of_another_year_does_not_narrow(registry) -> None:
     got = _memberships("Năm 2031, ngày 9/10/2030 được nhắc lại, Ghana được kết nạp vào Liên hợp "
                        "quốc.", registry)
     assert all(s != "2030-10-09" for _, _, _, s, _ in got)
+
+
+def test_the_americas_in_lower_case_are_not_the_united_states(registry) -> None:
+    ctx = extract_text("Peru ký tuyên bố thành lập Liên minh Bolivar cho các dân tộc châu Mỹ "
+                       "(ALBA). Mỹ và Peru có quan hệ ngoại giao.", "vi", registry).context
+    got = [(ctx.text[m.start : m.end], m.key) for m in ctx.mentions]
+    assert ("Mỹ", "USA") in got  # the United States named on its own
+    assert sum(1 for _, k in got if k == "USA") == 1  # not "châu Mỹ"
