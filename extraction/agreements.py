@@ -648,6 +648,12 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         own = sg.end() + nxt.start() if nxt else own  # "…, and readmitted it in May 1989"
         d = pick_date(ctx, end if before_verb else sg.end(), own, sg.end()) or pick_date(
             ctx, s.start, own, sg.end())
+    own_date = _bracketed_date(ctx, end)
+    if own_date is not None:
+        # round 25: "Hai bên đã ký Thỏa thuận khung … (1996) và Bản ghi nhớ … (2013)", "…
+        # Hiệp định vận chuyển hàng không (tháng 11/1994) và Hiệp định … (tháng 3/1997)": the
+        # date in brackets right after an instrument is its own, not the first of the list's
+        d = own_date
     planned = d is not None and d.precision == "year" and 0 <= d.start - end <= 6 and bool(
         re.search(r"(?<!\w)(?:kế hoạch|chương trình)(?!\w)|\b(?:plan|programme|program)\b",
                   title, re.I))
@@ -727,6 +733,23 @@ _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "hai": 2, "ba": 
 _COUNTED = re.compile(r"(?:\bthe\s+(two|three|four|five|six)\s+(?:leaders|presidents|heads\s+of"
                       r"\s+state|heads\s+of\s+government|prime\s+ministers)"
                       r"|(?<!\w)(hai|ba|bốn|năm|sáu)\s+nhà\s+lãnh\s+đạo)\s+(?:\w+\s+)?$", re.I)
+
+
+def _bracketed_date(ctx: Context, end: int):  # noqa: ANN202
+    """The one date written in brackets right after an instrument's title ("… (2013)", "…
+    (tháng 3/1997)", "… (signed 4 May 2031)"), else None."""
+    # (the title may go on past a comma the title reader stopped at: "Hiệp định về thúc đẩy hợp
+    # tác kinh tế, thương mại (tháng 3/1997)")
+    m = re.match(r"(?:,\s*[^\W\d]+(?:\s+[^\W\d]+){0,2})?\s*\(\s*(?:(?:ký|signed)\s+)?"
+                 r"(?:(?:ngày|tháng|năm|on|in)\s+)?", ctx.text[end:])
+    if m is None:
+        return None
+    ds = [d for d in ctx.dates if d.start == end + m.end() or (
+        d.start >= end + m.end() - 8 and d.start <= end + m.end())]
+    if len(ds) != 1 or ds[0].kind != "point" or not isinstance(ds[0].value, str) \
+            or not re.match(r"\s*\)", ctx.text[ds[0].end : ds[0].end + 3]):
+        return None
+    return ds[0]
 
 
 def _counted_signatories(ctx: Context, s, verb: int) -> list[str]:

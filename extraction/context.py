@@ -915,7 +915,27 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
               kinds: tuple[str, ...] = ("point", "range", "since", "until", "asof", "period")
               ) -> DateMention | None:
     """The date of a fact whose trigger is at ``pos`` in the clause ``[a, b)``: an explicit
-    date after the trigger first, then before it; a relative one only when no explicit one."""
+    date after the trigger first, then before it; a relative one only when no explicit one.
+    Round 25: a year the text narrows right after it ("Cũng trong năm 1955, ngày 14/12, …",
+    "In 1955, on 14 December, …") is that day."""
+    return narrowed(ctx, _pick_date(ctx, a, b, pos, kinds))
+
+
+def narrowed(ctx: Context, d: DateMention | None) -> DateMention | None:
+    """Round 25: a year the text narrows right after it ("Cũng trong năm 1955, ngày 14/12,
+    …", "In 1955, on 14 December, …") is that day; any other date is itself."""
+    if d is None or not isinstance(d.value, str) or not re.fullmatch(r"\d{4}", d.value):
+        return d
+    nxt = next((x for x in ctx.dates if x.start >= d.end), None)
+    if nxt is not None and nxt.kind == "point" and isinstance(nxt.value, str) \
+            and nxt.value.startswith(d.value + "-") and re.fullmatch(
+                r"\s*,\s*(?:on\s+|vào\s+)?", ctx.text[d.end : nxt.start]):
+        return nxt
+    return d
+
+
+def _pick_date(ctx: Context, a: int, b: int, pos: int, kinds: tuple[str, ...]
+               ) -> DateMention | None:
     ds = [d for d in ctx.dates_in(a, b) if d.value is not None and d.kind in kinds
           and d is not ctx.dateline and not HORIZON.search(ctx.text, max(0, d.start - 12),
                                                            d.start)
@@ -964,6 +984,14 @@ def pick_date(ctx: Context, a: int, b: int, pos: int,
         # round 20: "visited Beijing in November last year, …, and … met in March": a relative
         # date attached to the trigger is its date, not an explicit one of a later clause
         return after[0]
+    opening = [d for d in before if "relative" not in d.flags and re.fullmatch(
+        r"\s*(?:(?:in|on|vào|ngày)\s+)?", ctx.text[a : d.start], re.I)]
+    if after and opening and re.search(r"(?:,\s*|\s)(?:và|and|rồi)\s",
+                                       ctx.text[pos : after[0].start]):
+        # round 25: "Ngày 29/3/2004, Slovenia trở thành thành viên NATO và hơn một tháng sau,
+        # ngày 1/5/2004, gia nhập EU": the date opening the clause is the trigger's; one after
+        # a coordinator is the next clause's
+        return opening[-1]
     for n, side in enumerate((after, before)):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"

@@ -436,8 +436,10 @@ def dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
         line_end = text.find("\n", d.end)
         after = text[d.end + (bracket.end() if bracket and not d.explicit else 0)
                      : len(text) if line_end < 0 else line_end]
+        # (round 25: the agency in brackets before the dash, "NICOSIA, June 16, 2025 (Diplograph
+        # News) -", "Baku, ngày 8/5/2025 (Diplograph) -")
         if len(re.findall(r"\w+", text[line_start : d.start])) <= 4 and re.match(
-                r"\s*(?:[-–—)|:]|\d{1,2}:\d{2}|$)", after):
+                r"\s*(?:\([^()\n\d]{1,40}\)\s*(?=[-–—|:]))?(?:[-–—)|:]|\d{1,2}:\d{2}|$)", after):
             return d
     return None
 
@@ -572,7 +574,11 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                               > text.count(")", d.end, x.start))
                      # round 24: nor a year of a relative clause after it ("on 24 January A
                      # and B resumed relations, which had first been established in 2002")
-                     and not re.search(r",\s*which\s+(?:had|was|were)\b", text[d.end : x.start])]
+                     and not re.search(r",\s*which\s+(?:had|was|were)\b", text[d.end : x.start])
+                     # round 25: nor the year of a "since" clause ("…, wrapping up the first
+                     # trip … since Indira Gandhi went there in 1981"): the past it counts from
+                     and not re.search(r"\bsince\b|(?<!\w)kể\s+từ(?!\w)", text[
+                         max(d.end, text.rfind(",", d.end, x.start) + 1) : x.start], re.I)]
             # round 20: nor a "since" year earlier in the sentence ("…, the first trip by an
             # Australian leader since 2016, and the ministers met in March")
             # … nor a year counted from the dateline ("visited Beijing in November last year,

@@ -25,6 +25,7 @@ from .context import (
     is_object,
     keys,
     modal,
+    narrowed,
     negated,
     pick_date,
     shared_subject,
@@ -148,6 +149,12 @@ _NAME_AFTER = re.compile(r"\s*(?:của\s+|of\s+|to\s+|vào\s+)?(?:the\s+)?((?-i:
                          r"(?:\s+[^\s,.;]+){0,6})", re.I)
 
 
+#: round 25: a demonstrative for an organisation ("tổ chức này", "khối này", "this organisation")
+_THIS_BODY = re.compile(r"(?<!\w)(?:tổ\s+chức|khối|liên\s+minh|hiệp\s+hội|diễn\s+đàn)\s+này(?!\w)"
+                        r"|\b(?:this|that)\s+(?:organi[sz]ation|bloc|alliance|group|union"
+                        r"|association|body|forum)\b", re.I)
+
+
 def _unknown_name(text: str, pos: int) -> bool:
     """A proper name follows ``pos`` (three capitalised words in its first seven: "Hiệp định
     Đối tác Toàn diện và Tiến bộ …", "the Pacific Alliance for …")."""
@@ -230,6 +237,7 @@ def _mk(ctx: Context, member: str, org: str, roles: list[str], d, span, conf: fl
     if roles != ["full"]:
         data["roles"] = roles
     flags = []
+    d = narrowed(ctx, d)
     if d is not None and isinstance(d.value, str):
         data["start"] = d.value
         flags = [f for f in d.flags if f != "unresolved"]
@@ -263,7 +271,78 @@ def extract(ctx: Context) -> list[Candidate]:
     by_signing = {(ctx.sentence_of(c.start).start, c.data["organization"]) for c in signed}
     out = [c for c in out if c.rule != "membership-founded" or (
         ctx.sentence_of(c.start).start, c.data["organization"]) not in by_signing]
-    return out + signed
+    return _clause_dates(ctx, out + signed)
+
+
+#: a fronted adverbial between a fronted date and the clause's subject: "Tháng 9/1960, tại hội
+#: nghị ở Baghdad, Venezuela …", "In May 1963, at the summit in Addis Ababa, …"
+_FRONTED_GAP = re.compile(r"\s*(?:,\s*(?:(?:at|in|during|tại|ở|trong)\s[^,;.]{1,90},\s*)?)?")
+#: the words a clause may open with before its fronted date (round 25: "…, nhưng phải đến ngày
+#: 8/7/2024, tại …, Bolivia mới chính thức trở thành …", "…, but only on …")
+_OPENING = re.compile(r"\s*(?:[^,;.()\d]{1,60},\s*)?(?:(?:only\s+)?(?:in|on|by|vào|từ|ngày"
+                      r"|phải\s+đến|mãi\s+đến)\s+){0,2}", re.I)
+#: where a clause of its own starts inside a sentence
+_CLAUSE_START = re.compile(r";\s*|,\s+(?:nhưng|but|còn|while|whereas)\s+", re.I)
+
+
+def _clause_dates(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """A membership a rule found without a start (and without an end) takes the date its own
+    clause fronts: the sentence's one date before the member, followed by the member or by one
+    comma-delimited adverbial of place ("Tháng 9/1960, tại hội nghị ở Baghdad, Venezuela cùng
+    Iran … thành lập OPEC", "…, ngày 25/5/2021 Costa Rica trở thành thành viên thứ 38 của OECD").
+    A date anywhere else in the sentence is not the clause's (it may be another fact's)."""
+    for c in out:
+        if c.type != "membership" or "start" in c.data or "end" in c.data:
+            continue
+        s = ctx.sentence_of(c.start)
+        d = _date_after_org(ctx, c, s)
+        if d is not None:
+            c.data["start"] = d.value
+            c.flags = [*c.flags, *[f for f in d.flags if f != "unresolved" and f not in c.flags]]
+            continue
+        # (the clause's own start: after a semicolon or "…, nhưng", "…, but" before it)
+        start = max([s.start] + [m.end() for m in _CLAUSE_START.finditer(ctx.text, s.start,
+                                                                          c.start)])
+        before = [d for d in ctx.dates if start <= d.start and d.end <= c.start]
+        if len(before) != 1:
+            continue
+        d = before[0]
+        if (d.value is None or not isinstance(d.value, str) or d.kind != "point"
+                or d is ctx.dateline or not _FRONTED_GAP.fullmatch(ctx.text, d.end, c.start)
+                or not _OPENING.fullmatch(ctx.text, start, d.start)
+                or ctx.mentions_in(start, d.start)):
+            continue
+        c.data["start"] = d.value
+        c.flags = [*c.flags, *[f for f in d.flags if f != "unresolved" and f not in c.flags]]
+    return out
+
+
+def _date_after_org(ctx: Context, c: Candidate, s: Sentence):  # noqa: ANN202
+    """Round 25: the date written right after the membership's organisation in its clause
+    ("Bulgaria gia nhập Liên hợp quốc ngày 14/12/1955, Ủy hội châu Âu ngày 7/5/1992 và …",
+    "joined the United Nations on 14 December 1955, …"), when the organisation is named once
+    in the sentence."""
+    try:
+        key = ctx.gazetteer.registry.resolve(c.data["organization"]).key
+    except Exception:  # noqa: BLE001 (a label the registry cannot read: no date)
+        return None
+    named = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org and x.key == key]
+    if not named or not c.start <= named[0].start < c.end + 60:
+        return None
+    last = named[-1]
+    if any(x.start > last.end + 3 for x in named) or len(
+            [x for x in named if not re.match(r"\s*\(", ctx.text[x.start - 2 : x.start])]) > 1:
+        return None  # named twice apart: which one the date follows is not told
+    nxt = next((d for d in ctx.dates if d.start >= last.end and d.start < s.end), None)
+    if nxt is None or nxt.kind not in ("point", "since") or not isinstance(nxt.value, str) \
+            or nxt is ctx.dateline or not re.fullmatch(
+                # (the role between: "… với tư cách quan sát viên từ năm 1961", "as an
+                # observer since 1961": a membership since a date starts then)
+                r"\)?\s*(?:,\s*)?(?:(?:với\s+tư\s+cách|as)\s+(?:an?\s+)?[^\W\d]+(?:\s+[^\W\d]+){0,2}"
+                r"\s+)?(?:(?:on|in|vào|từ|since)\s+)?(?:(?:ngày|năm|tháng)\s+)?",
+                ctx.text[last.end : nxt.start]):
+        return None
+    return nxt
 
 
 #: presence at the conference that founded a body: "có mặt tại hội nghị Belgrade năm 1961, nơi
@@ -1392,6 +1471,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj:
             continue
         last_subj = subj
+        if re.search(r"(?<!\w)(?:mời|đề\s+nghị)\s+[^,;.]{0,80}$"
+                     r"|\binvit(?:ed|es|e|ing)\s+[^,;.]{0,80}?\bto\s+$",
+                     text[max(s.start, a - 90) : a]):
+            continue  # round 25: "GCC mời Jordan và Maroc gia nhập khối", "invited X to join"
         if not [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] \
                 and _unknown_name(text, b):
             continue  # "là thành viên của Hiệp định Đối tác Toàn diện và …": a name not known
@@ -1410,6 +1493,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                  # từ năm 1961 và trở thành thành viên chính thức năm 1979"
                  or (word.startswith("trở thành") and re.match(r"\s+chính\s+thức", text[b:])))
             ][-1:]
+        if not named and re.search(r"sáng\s+lập|founding|founders|original", word) \
+                and re.match(r"\s*(?:[.;]|$)", text[b : b + 3]):
+            # round 25: "Hiệp ước Lagos thành lập Cộng đồng … (ECOWAS) được ký …, với Nigeria
+            # là một trong 15 nước sáng lập.": founders of nothing named after them are of the
+            # one organisation their sentence named before (never the text's most named one)
+            prior = [x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key]
+            named = prior[-1:] if len({x.key for x in prior}) == 1 else []
         if not named and re.search(r"admitted|became\s+(?:a\s+|full\s+)*members?$|kết nạp",
                                    word) and not re.match(r"\s*(?:to|into|vào)\s", text[b:b + 6]):
             # "A first application to the United Nations …. Ireland was finally admitted on 14
@@ -1428,13 +1518,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                                     r"|association)(?:['’]s)?\s", text[a : min(right, b + 40)],
                                     re.I) or re.search(
                 # "trở thành thành viên thứ 31 của liên minh ngày …" (lower case: no name)
-                r"(?<!\w)(?-i:(?:của|vào)\s+(?:liên minh|khối|tổ chức|hội đồng|hiệp hội)"
+                r"(?<!\w)(?-i:(?:của|vào)\s+(?:liên minh|khối|tổ chức|hội đồng|hiệp hội|nhóm)"
                 r"(?:\s+này)?)"
                 r"(?=\s*(?:\(?\s*(?:ngày|năm|tháng)|\w+\s+năm\s+sau"
                 r"|từ|vào|[,.;]|$))", text[a : min(right, b + 40)])):
             # "… applied to join ASEAN …; it became the bloc's eleventh member": of the
             # organisations its paragraph (or the title) named before, the text's most named
             # (the last one on a tie)
+            anaphor = True
             title_end = text.find("\n")
             here = [x for x in ctx.mentions if x.is_org and x.key and x.end <= a and (
                 ctx.sentence_of(x.start).paragraph == s.paragraph or x.end <= title_end)]
@@ -1443,7 +1534,24 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 if x.is_org and x.key:
                     counts[x.key] += 3 if x.end <= title_end else 1
             named = sorted(here, key=lambda x: (counts[x.key], x.start))[-1:]
+            # round 25: one organisation named in the main clause before a semicolon of the
+            # sentence outranks them ("X chưa phải là thành viên của BRICS; ngày …, X trở
+            # thành quốc gia đối tác thứ chín của nhóm"; not one of a relative clause: "The
+            # UK, which had taken part through the EU …, became the bloc's eleventh partner")
+            semi = text.rfind(";", s.start, a)
+            own = {x.key: x for x in ctx.mentions_in(s.start, semi) if x.is_org and x.key} \
+                if semi >= 0 else {}
+            named = list(own.values()) if len(own) == 1 else named
+        if not named and _THIS_BODY.search(text, a, min(right, b + 40)):
+            # round 25: "… thành lập Liên minh X (ALBA); A và B vì vậy là hai nước sáng lập tổ
+            # chức này", "… founded the Y; A and B are thus the founders of this organisation":
+            # a demonstrative names the organisation named last before it, in its sentence or
+            # the one before (same paragraph), never the text's most named one
             anaphor = True
+            before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+            near = [x for x in ctx.mentions_in(before[-1].start if before else s.start, a)
+                    if x.is_org and x.key]
+            named = near[-1:]
         if not named and not anaphor and re.match(
                 r"(?:\s+of)?\s+the\s+(?!(?:bloc|alliance|organi[sz]ation|group|union|association"
                 r"|body|club|community|forum|it|its|their|both|all|each|new|same|following|next|year|month)\b)[\w+-]+\s",

@@ -161,6 +161,13 @@ class Gazetteer:
                 i += 1
                 continue
             j, start, end, surface, entries = found
+            if i > 0 and GAP.fullmatch(text[words[i - 1].end() : start]) and any(
+                    e.how == "not-a-name" for e in self.index.get(
+                        fold(text[words[i - 1].start() : end]), [])):
+                # round 25: a region in lower case, "các dân tộc châu Mỹ" (the Americas), is
+                # not Mỹ (the United States), as "Nam Mỹ" is not
+                i = j + 1
+                continue
             keys = list(dict.fromkeys(e.key for e in entries))
             states = [e for e in entries if e.kind in ("state", "historical-state")]
             if len(keys) > 1 and len({e.key for e in states}) == 1:
