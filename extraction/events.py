@@ -162,6 +162,18 @@ def _place_name(ctx: Context, m: Mention) -> str:
     return ctx.label(m.key)
 
 
+def _leg_dates(ctx: Context, legs: list, i: int, end: int) -> list:
+    """The dates of a tour's leg ``legs[i]``: those right after it ("A (2-3 July), B (4
+    July)"), up to the next leg; the last leg's only in brackets (a date after the list, up to
+    ``end``, being the tour's)."""
+    leg = legs[i]
+    last = i + 1 == len(legs)
+    nxt = end if last else legs[i + 1].start
+    lead = r"\s*\(\s*(?:on|from|in|ngày|từ)?\s*" if last else r"\s*\(?\s*(?:on|from|in|ngày|từ)?\s*"
+    return [d for d in ctx.dates_in(leg.end, nxt)
+            if d.value is not None and re.fullmatch(lead, ctx.text[leg.end : d.start], re.I)]
+
+
 def _date_fields(d) -> dict:
     if d is None or d.value is None:
         return {}
@@ -455,13 +467,7 @@ def _tour_list_legs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         for i, leg in enumerate(legs):
             if leg.key in hosts or ctx.label(leg.key) == visitor["actor"]:
                 continue  # a leg the text tells as a visit of its own
-            # its own date: right after it ("A (2-3 July), B (4 July)"; the last leg's only in
-            # brackets, a date after the list being the tour's)
-            last = i + 1 == len(legs)
-            nxt = s.end if last else legs[i + 1].start
-            own = [d for d in ctx.dates_in(leg.end, nxt) if d.value is not None and re.fullmatch(
-                r"\s*\(\s*(?:on|from|in|ngày|từ)?\s*" if last else
-                r"\s*\(?\s*(?:on|from|in|ngày|từ)?\s*", ctx.text[leg.end : d.start], re.I)]
+            own = _leg_dates(ctx, legs, i, s.end)
             data = {"event_type": "visit",
                     "participants": [dict(visitor), _participant(ctx, leg.key, "host", None)],
                     "place": ctx.label(leg.key)}
@@ -532,11 +538,7 @@ def _visited_list(ctx: Context, out: list[Candidate]) -> list[Candidate]:
                                  for p in c.data["participants"]} & legs_at:
                 drop.add(i)
         for i, leg in enumerate(legs):
-            last = i + 1 == len(legs)
-            nxt = s.end if last else legs[i + 1].start
-            own = [d for d in ctx.dates_in(leg.end, nxt) if d.value is not None and re.fullmatch(
-                r"\s*\(\s*(?:on|from|in|ngày|từ)?\s*" if last else
-                r"\s*\(?\s*(?:on|from|in|ngày|từ)?\s*", ctx.text[leg.end : d.start], re.I)]
+            own = _leg_dates(ctx, legs, i, s.end)
             data = {"event_type": "visit",
                     "participants": [_participant(ctx, post.state, "visitor", post),
                                      _participant(ctx, leg.key, "host", None)],

@@ -58,7 +58,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -204,6 +204,15 @@ def load_extra(path: Path | None = None) -> dict:
         raise DiplographError("internal", f"cannot read the linking aliases file {p}: {e}") from e
     return data
 
+
+
+def _first_fullmatch(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The match of the first of ``patterns`` that matches the whole of ``text``, or None."""
+    for pattern in patterns:
+        m = pattern.fullmatch(text)
+        if m is not None:
+            return m
+    return None
 
 class Matcher:
     """Name -> registry entity matcher (no I/O after construction, thread-safe for reading)."""
@@ -881,12 +890,10 @@ class Matcher:
         "office" are no organisation's name or the place is neither a seat city nor a state."""
         if len(text) > 120:
             return None
-        body = place = None
-        for pattern in _OFFICE_FRAMES:
-            m = pattern.fullmatch(text)
-            if m is not None:
-                body, place = m.group("body").strip(), m.group("place").strip()
-                break
+        m = _first_fullmatch(_OFFICE_FRAMES, text)
+        if m is None:
+            return None
+        body, place = m.group("body").strip(), m.group("place").strip()
         if not body or not place:
             return None
         org_kinds = KIND_GROUPS["organisation"]
@@ -2266,14 +2273,10 @@ class Matcher:
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
         if not state_kinds or len(text) > 60:
             return None
-        city = None
-        for pattern in _CAPITAL_FRAMES:
-            m = pattern.fullmatch(text)
-            if m is not None:
-                city = m.group("city")
-                break
-        if city is None:
+        m = _first_fullmatch(_CAPITAL_FRAMES, text)
+        if m is None:
             return None
+        city = m.group("city")
         codes = self._cow_capitals.codes(city)
         if not codes:
             # round 23: a city the registry holds as a place under another name ("Ulan
@@ -2375,16 +2378,12 @@ class Matcher:
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
         if not state_kinds or len(text) > 60:
             return None
-        name = None
-        for pattern in _PAIR_FRAMES:
-            m = pattern.fullmatch(text)
-            if m is not None:
-                name = m.group("name").strip()
-                break
-        if not name:
+        m = _first_fullmatch(_PAIR_FRAMES, text)
+        name = m.group("name").strip() if m is not None else None
+        if m is None or not name:
             return None
         tries = [name]
-        if pattern is _PAIR_FRAMES[0]:
+        if m.re is _PAIR_FRAMES[0]:
             # the plural written on the name: "Koreas", "Germanys" (the pattern took the "s")
             tries = [name, name + "e"] if not name.endswith("e") else [name]
         read: list[Entity] = []
