@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 import yaml
@@ -76,12 +76,10 @@ from .normalise import (
     phonetic_key,
     split_qualifier,
     strip_diacritics,
-    transliterated,
     trigrams,
     uninvert,
 )
 from .readings.acronyms import Acronyms
-from .readings.answers import _reread, _rescore
 from .readings.calques import CalqueReadings
 from .readings.frames import Frames
 from .readings.fuzzy import Fuzzy
@@ -94,15 +92,15 @@ from .readings.pairs import Pairs
 from .readings.periods import Periods
 from .readings.qualifiers import Qualifiers
 from .readings.regimes import Regimes
+from .readings.rewrites import Rewrites
 from .readings.rulers import Rulers
 from .readings.seats import Seats
 from .readings.short_forms import ShortForms
 from .readings.sounds import Sounds
+from .readings.table import READINGS
 from .readings.text import (
-    _ACRONYM,
     _all_names,
     _capitals,
-    _holds_code,
     _iy_form,
     _join,
     _prefix_ends,
@@ -130,146 +128,6 @@ def load_extra(path: Path | None = None) -> dict:
 def _units(items: Iterable[str]) -> set[tuple[str, ...]]:
     """Folded multi-word units (``"cong hoa"`` -> ``("conghoa"... )`` per whitespace word)."""
     return {tuple(folded_form(w) for w in str(x).split()) for x in items if str(x).strip()}
-
-
-#: the Vietnamese word for a land or region (xứ) before a name, with its diacritic only
-#: ("Xu" without it begins transliterations: "Xu-đăng")
-_REGION_WORD = re.compile(r"(?:xứ|Xứ|XỨ)\s+(?P<rest>\S.*)")
-
-
-_SPECIAL_REGION = re.compile(r"đặc\s+khu(?:\s+hành\s+chính)?\s+(?P<rest>\S.*)", re.IGNORECASE)
-
-
-def _after_special_region(text: str) -> str | None:
-    """The name after the Vietnamese "đặc khu" (special region: "Đặc khu Hồng Kông"), or None.
-
-    >>> _after_special_region("Đặc khu hành chính Ma Cao"), _after_special_region("Hồng Kông")
-    ('Ma Cao', None)
-    """
-    m = _SPECIAL_REGION.fullmatch(text)
-    return m.group("rest") if m else None
-
-
-_REGIME_WORD = re.compile(r"(?:chính\s+quyền|chế\s+độ)\s+(?P<rest>\S.*)", re.IGNORECASE)
-
-
-_ROYAL = re.compile(r"(?P<adj>Royal|Imperial)\s+(?P<rest>[A-Z]\S*(?:\s+\S+)?)")
-
-
-def _after_regime_word(text: str) -> str | None:
-    """Round 15: the name after the Vietnamese "chính quyền" or "chế độ" (the government, the
-    regime of), or None.
-
-    >>> _after_regime_word("chính quyền Việt Nam Cộng hòa")
-    'Việt Nam Cộng hòa'
-    """
-    m = _REGIME_WORD.fullmatch(text)
-    return m.group("rest") if m else None
-
-
-def _royal_form(text: str) -> str | None:
-    """Round 15: "Royal X" as "Kingdom of X", "Imperial X" as "Empire of X", or None.
-
-    >>> _royal_form("Royal Yugoslavia"), _royal_form("Royal Society")
-    ('Kingdom of Yugoslavia', 'Kingdom of Society')
-    """
-    m = _ROYAL.fullmatch(text)
-    if m is None:
-        return None
-    return f"{'Kingdom' if m.group('adj') == 'Royal' else 'Empire'} of {m.group('rest')}"
-
-
-def _after_region_word(text: str) -> str | None:
-    """The name after the Vietnamese region word "xứ", or None; round 17: or after "miền"
-    (a part of a country) before a direction ("Miền Bắc Việt Nam" = "Bắc Việt Nam", North
-    Vietnam)."""
-    m = _REGION_WORD.fullmatch(text) or _DIRECTION_REGION.fullmatch(text)
-    return m.group("rest") if m else None
-
-
-#: round 17: "miền" before a direction word ("Miền Nam Việt Nam", the South of Vietnam)
-_DIRECTION_REGION = re.compile(
-    r"(?:miền|mien)\s+(?P<rest>(?:bắc|nam|đông|tây|bac|dong|tay)\s+\S.*)", re.IGNORECASE)
-
-
-#: round 18: Vietnamese press descriptors of a state before its name: the host country, the
-#: neighbouring country, the island state, the land of, the friendly country, the member state
-_DESCRIPTOR = re.compile(
-    r"(?:nước\s+chủ\s+nhà|nước\s+láng\s+giềng|nước\s+bạn|quốc\s+đảo|đảo\s+quốc"
-    r"|xứ\s+sở|đất\s+nước|quốc\s+gia\s+thành\s+viên|nước\s+thành\s+viên"
-    r"|nước\s+cộng\s+hòa\s+láng\s+giềng|nước\s+đăng\s+cai|nước\s+nội\s+lục)"
-    r"\s+(?P<rest>\S.*)", re.IGNORECASE)
-
-
-def _after_descriptor(text: str) -> str | None:
-    """Round 18: the name after a Vietnamese press descriptor of a state ("nước chủ nhà
-    Qatar", "nước láng giềng Campuchia", "quốc đảo Tuvalu", "xứ sở Nepal"), or None.
-
-    >>> _after_descriptor("nước chủ nhà Qatar"), _after_descriptor("quốc đảo Tuvalu")
-    ('Qatar', 'Tuvalu')
-    >>> _after_descriptor("Qatar") is None
-    True
-    """
-    m = _DESCRIPTOR.fullmatch(text.strip())
-    return m.group("rest") if m else None
-
-
-def _without_article(text: str) -> str | None:
-    """Round 17: an English name without its leading "the" ("the Qing Empire"), or None."""
-    m = re.fullmatch(r"(?i)the\s+(?P<rest>\S.*)", text)
-    return m.group("rest") if m else None
-
-
-#: abbreviated words of English names of states ("S. Korea", "Dem. Rep. Congo", "St. Lucia")
-_ABBREVIATIONS = {"s.": "South", "n.": "North", "e.": "East", "w.": "West", "rep.": "Republic",
-                  "dem.": "Democratic", "fed.": "Federal", "st.": "Saint", "st": "Saint",
-                  "is.": "Islands", "isl.": "Islands", "utd.": "United", "peo.": "People's",
-                  "un.": "United", "soc.": "Socialist", "k.": "Kingdom", "sts.": "States",
-                  "dpr": "Democratic People's Republic", "pdr": "People's Democratic Republic"}
-
-
-def _expand_abbreviations(text: str) -> str:
-    """``text`` with the abbreviated words of state names written out.
-
-    >>> _expand_abbreviations("Dem. Rep. Congo"), _expand_abbreviations("S. Korea")
-    ('Democratic Republic Congo', 'South Korea')
-    >>> _expand_abbreviations("Mongolia")
-    'Mongolia'
-    """
-    toks = text.split()
-    out = [_ABBREVIATIONS.get(t.lower(), t) for t in toks]
-    return " ".join(out) if out != toks else text
-
-
-def _and_for_va(text: str) -> str:
-    """``text`` with the Vietnamese "và" (and) between two foreign words, written without
-    Vietnamese letters, read as "and" (a state's name written in its own spelling inside a
-    Vietnamese sentence).
-
-    >>> _and_for_va("Liên bang Saint Kitts và Nevis")
-    'Liên bang Saint Kitts and Nevis'
-    >>> _and_for_va("Anh và Bắc Ireland")
-    'Anh và Bắc Ireland'
-    """
-    toks = text.split()
-    out = list(toks)
-    for i in range(1, len(toks) - 1):
-        if toks[i].lower() == "và" and toks[i - 1].isascii() and toks[i + 1].isascii():
-            out[i] = "and"
-    return " ".join(out) if out != toks else text
-
-
-_CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
-
-
-def _continent_order(text: str) -> str:
-    """``text`` with a continent's name in the older Sino-Vietnamese order ("Âu châu", 歐洲)
-    written in today's ("châu Âu").
-
-    >>> _continent_order("Hội đồng Âu châu"), _continent_order("Hội đồng châu Âu")
-    ('Hội đồng châu Âu', 'Hội đồng châu Âu')
-    """
-    return _CONTINENT_ORDER.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
 
 
 def _vi_initials(name: str) -> str:
@@ -318,17 +176,6 @@ def _name_initials(name: str, forms: set[tuple[str, ...]]) -> int:
     return sum(1 for w in core if (folded_form(w),) not in forms)
 
 
-def _declined(r: MatchResult,
-              why: str = "a transliteration no state's name sounds like") -> MatchResult:
-    """A fuzzy result turned into no match (its candidates kept as the closest names)."""
-    cands = [Candidate(c.entity, c.score, False, c.method, c.evidence) for c in r.candidates]
-    return MatchResult(
-        r.query, cands, False,
-        f"no confident match ({why}); closest: "
-        + ", ".join(describe(c.entity) for c in cands[:3]),
-    )
-
-
 #: round 17: the marks of an enlarged grouping: "OPEC+", "ASEAN+3", "ASEAN Plus Three",
 #: "OPEC mở rộng" (Vietnamese: enlarged)
 _PLUS = re.compile(r"\w\s*\+|\bplus\b|\bm[ởo]\s+r[ộo]ng\b", re.IGNORECASE)
@@ -349,63 +196,10 @@ def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:
     return frozenset(out)
 
 
-_TRAILING_YEARS = re.compile(
-    r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|(?-i:nam)\s+|thời\s+kỳ\s+)?"
-    r"(?P<years>(?:1[5-9]|20)\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
-
-
-#: round 18: a century after a name, in English or Vietnamese (Arabic or Roman numerals)
-_CENTURY = re.compile(
-    r"(?P<head>\D*?\w)[,\s]+(?:(?:in\s+)?(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century"
-    r"|(?:vào\s+|thời\s+)?thế\s+k[ỷỉ]\s+(?P<m>\d{1,2}|[XVI]{1,5}))", re.IGNORECASE)
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10}
-
-
-def _century(text: str) -> tuple[str, str] | None:
-    """Round 18: ``(head, "first year–last year")`` of a name ending in a century.
-
-    >>> _century("Đế quốc Ottoman thế kỷ 19"), _century("Russia in the 19th century")
-    (('Đế quốc Ottoman', '1801–1900'), ('Russia', '1801–1900'))
-    >>> _century("Ba Lan thế kỷ XVIII"), _century("Russia")
-    (('Ba Lan', '1701–1800'), None)
-    """
-    m = _CENTURY.fullmatch(text.strip())
-    if m is None:
-        return None
-    raw = m.group("n") or m.group("m")
-    if raw.isdigit():
-        n = int(raw)
-    else:
-        vals = [_ROMAN[c] for c in raw.upper()]
-        n = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
-    if not 15 <= n <= 21:
-        return None
-    return m.group("head"), f"{(n - 1) * 100 + 1}–{n * 100}"
-
-
-_MEMBER_COUNT = re.compile(r"(?:the\s+)?\d{1,3}[- ](?:member|nation|country|state)\s+"
-                           r"(?P<rest>\S.*)", re.IGNORECASE)
-
-
-def _without_member_count(text: str) -> str | None:
-    """Round 22: the name after a count of members ("the 15-member Security Council"), or
-    None.
-
-    >>> _without_member_count("the 15-member Security Council")
-    'Security Council'
-    >>> _without_member_count("Group of 77") is None
-    True
-    """
-    m = _MEMBER_COUNT.fullmatch(text.strip())
-    return m.group("rest") if m else None
-
-
 class Matcher(
     Lookup, Qualifiers, Periods, Rulers, Seats, Frames, Pairs, Offices, LongForms,
     Regimes, ShortForms, Sounds, Acronyms, GenericBodies, CalqueReadings, Institutions,
-    Fuzzy,
+    Fuzzy, Rewrites,
 ):
     """Name -> registry entity matcher (no I/O after construction, thread-safe for reading)."""
 
@@ -867,180 +661,31 @@ class Matcher(
         limit: int = 5,
     ) -> MatchResult:
         """Candidates for ``name``; ``kind`` ('state' | 'organisation' or a registry kind) and
-        ``lang`` ('en' | 'vi') are hints that narrow ties. ``limit`` caps the candidates."""
+        ``lang`` ('en' | 'vi') are hints that narrow ties. ``limit`` caps the candidates.
+
+        The readings of :data:`~.readings.table.READINGS` are tried in their order: each while
+        none before it has read the name; the retries only after the fallback (the fuzzy
+        reading) when it matched nothing and found no ambiguity; the answer of a ``finished``
+        reading (the name written another way, matched again) is returned as it is."""
         kinds = _kinds(kind)
         query = name if isinstance(name, str) else str(name)
         text = query.strip()
         if not text:
             return MatchResult(query, [], False, "empty name")
-        result = self._match(text, kinds, lang)
-        if result is None:
-            # round 22: a body's office in a country or city ("the UNHCR office in Amman",
-            # "văn phòng FAO tại Hà Nội") is not the body: no match
-            result = self._local_office(query, text, lang)
-        if result is None:
-            # the name written another way, matched again: abbreviations written out (a fuzzy
-            # read counts), the older Sino-Vietnamese order of a continent's name ("Âu châu" =
-            # "châu Âu", Europe), a foreign name joined by the Vietnamese "và" ("Saint Kitts
-            # và Nevis"), the Vietnamese word for a land or region before a name ("Xứ Hessen",
-            # "xứ Bayern", as vi.wikipedia writes German lands); for the last three a fuzzy
-            # read of the other writing is no evidence
-            rewrites: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
-                (_expand_abbreviations, "abbreviations written out: {!r}", True),
-                (_continent_order, "read in today's word order: {!r}", False),
-                (_and_for_va, "'và' read as 'and': {!r}", False),
-                (_after_region_word, "region word 'xứ' before {!r}", False),
-                # round 11: "Đặc khu (hành chính)", a special (administrative) region
-                (_after_special_region, "'đặc khu' (special region) before {!r}", False),
-                # round 15: "chính quyền" / "chế độ" (the government, the regime of) before a
-                # state's name; "Royal" / "Imperial" before a name, a kingdom's or an empire's
-                # long form ("Royal Yugoslavia" = "Kingdom of Yugoslavia"; convention B holds:
-                # "Royal Italy" is no match)
-                (_after_regime_word, "'chính quyền'/'chế độ' (the regime of) before {!r}", False),
-                (_royal_form, "read as the long form {!r}", False),
-                # round 17: a leading "the" before a name read by a later pass ("the Qing
-                # Empire")
-                (_without_article, "read without its article: {!r}", False),
-                # round 18: a press descriptor before a state's name ("nước chủ nhà Qatar",
-                # the host country; "quốc đảo Tuvalu", the island state)
-                (_after_descriptor, "a press descriptor before {!r}", False),
-                # round 22: a count of members before a known name ("the 193-member General
-                # Assembly") is just the name
-                (_without_member_count, "a count of members before {!r}", False),
-            )
-            for rewrite, why, fuzzy_counts in rewrites:
-                other = rewrite(text)
-                if other is None or other == text:
-                    continue
-                r = self.match(other, kind=kind, lang=lang, limit=limit)
-                if rewrite in (_after_descriptor, _after_regime_word) and not all(
-                        c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
-                    # a state's descriptor names a state; so does a regime word (round 23:
-                    # "chính quyền Ulan Bator" is no place record, read by the capital frame)
-                    continue
-                if r.ambiguous or (r.best is not None
-                                   and (fuzzy_counts or r.best.method != "fuzzy")):
-                    return _reread(query, r, why.format(other))
-        if result is None:
-            qual = split_qualifier(text)
-            inv = uninvert(text)
-            if qual is not None and _ACRONYM.fullmatch(qual[1]):
-                # round 16: an acronym in brackets after a name ("Liên minh châu Phi (AU)")
-                # is the name's own evidence: the body the name is read as must hold it
-                result = self._with_acronym(query, qual[0], qual[1], kind, lang, limit)
-            if result is None and qual is not None:
-                result = self._qualified(query, qual[0], qual[1], kinds, lang)
-            if result is None and inv is not None:
-                r = self._match(inv, kinds, lang)
-                if r is not None:
-                    result = _rescore(r, query, -10.0, "inverted")
-        if result is None:
-            # round 15: a span of years after the name without brackets ("Germany
-            # 1949–1990", "Vietnam, 1955-1975"), read as in brackets
-            yr = _TRAILING_YEARS.fullmatch(text)
-            if yr is not None:
-                result = self._by_period(query, yr.group("head"), yr.group("years"), kinds)
-        if result is None:
-            # round 18: a century after the name ("Đế quốc Ottoman thế kỷ 19", "Russia in the
-            # 19th century", "Ba Lan thế kỷ XVIII"), read as its span of years
-            cy = _century(text)
-            if cy is not None:
-                result = self._by_period(query, cy[0], cy[1], kinds)
-        if result is None:
-            # round 17: a state's regime named by its ruler or dynasty ("Tito's Yugoslavia",
-            # "nước Đức thời Hitler", "the Kerensky government"), from a sourced table only
-            result = self._by_ruler(query, text, kinds)
-        if result is None:
-            # round 22: two states named together ("the two Koreas", "hai nước Yemen"):
-            # ambiguous with the records of the name that coexisted, never one of them
-            result = self._pair_of_states(query, text, kinds, lang)
-        if result is None:
-            # round 21: a capital standing for its state's government ("the Kigali
-            # government", "chính quyền Bamako")
-            result = self._capital_government(query, text, kinds)
-        if result is None:
-            # round 22: a state in a press frame of region, kind and regime words ("the West
-            # African state of Benin", "đảo quốc Thái Bình Dương Vanuatu", "chính quyền quân
-            # sự Mali"), read when the region holds the state's COW code
-            result = self._region_frame(query, text, kinds, lang)
-        if result is None:
-            # round 21: a state by its role of the moment ("ASEAN chair Laos", "COP29 host
-            # Azerbaijan", "nước Chủ tịch ASEAN 2025 Malaysia")
-            result = self._role_frame(query, text, kinds, lang)
-        if result is None:
-            # round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
-            # "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
-            # capital chooses the state
-            hy = re.fullmatch(r"(\w[\w ]*\w)-(\w[\w ]*\w)", text)
-            if hy is not None:
-                r = self._match(hy.group(1), kinds, lang)
-                if r is not None:
-                    result = self._by_capital(query, hy.group(1), hy.group(2), r, kinds)
-        if result is None:
-            result = self._official_form(query, text, kinds, lang)
-        if result is None:
-            result = self._islands(query, text, kinds, lang)
-        if result is None:
-            result = self._bare_long_form(query, text, kinds)
-        if result is None:
-            result = self._former(query, text, kinds, lang)
-        if result is None:
-            result = self._older_order(query, text, kinds, lang)
-        if result is None:
-            result = self._vi_abbreviation(query, text, kinds, lang)
-        if (result is None and len(text) <= 60 and transliterated(text)
-                and not _prefix_ends([folded_form(t) for t in text.split()],
-                                     self._state_forms)):
-            # (round 14: long-form words are no sounds of a name, as in _official_form)
-            result = self._transliteration(query, text, kinds)
-        if result is None:
-            result = self._calque(query, text, kinds)
-        if result is None:
-            result = self._institution(query, text, kinds, lang)
-        if result is None:
-            result = self._org_head(query, text, kinds, lang)
-        if result is None:
-            result = self._initialism(query, text, kinds)
-        if result is None:
-            result = self._split_only(query, text, kinds)
-        if result is None:
-            result = self._numbered(query, text, kinds)
-        if result is None:
-            result = self._generic_body(query, text, kinds)
-        if result is None:
-            result = self._press_frame(query, text, kind, lang, limit)
-        if result is None:
-            result = self._qualifier_frame(query, text, kind, kinds, lang, limit)
-        if result is None:
-            result = self._fuzzy(query, text, kinds)
-            bracket = split_qualifier(text)
-            if (result.best is not None and bracket is not None
-                    and _ACRONYM.fullmatch(bracket[1])
-                    and result.best.entity.kind in KIND_GROUPS["organisation"]
-                    and not _holds_code(result.best.entity, bracket[1])):
-                # round 16: a fuzzy reading whose body does not hold the acronym the name
-                # gives in brackets is no reading of the name
-                result = _declined(result, "the acronym in brackets "
-                                   f"{bracket[1]!r} is not the closest body's")
-            if result.best is not None and len(text) <= 60 and transliterated(text):
-                # a transliteration the phonetic pass declined is not read as a typo of
-                # another transliteration ("Ai-xơ-len" is not a misspelt "Ai-rơ-len")
-                result = _declined(result)
-            if result.best is None and not result.ambiguous:
-                # round 22: "the UN <field> agency", "cơ quan <field> của LHQ": the UN's body
-                # of that field, by its own name (after every other reading: a generic name
-                # that reading finds several bodies for stays ambiguous)
-                result = self._un_body(query, text, kinds) or result
-            if result.best is None and not result.ambiguous:
-                result = self._ambiguous_variant(query, text, kinds) or result
-            if result.best is None and not result.ambiguous:
-                # round 15: after every reading of one body, a generic name of bodies on one
-                # subject ("African locust control organisation")
-                result = self._topic_body(query, text, kinds) or result
-            if result.best is None and not result.ambiguous:
-                # round 18: a name whose content words are all in one name of one entity
-                # and of no other, the rest of that name being place words
-                result = self._only_holder(query, text, kinds) or result
+        given = {"query": query, "text": text, "kind": kind, "kinds": kinds, "lang": lang,
+                 "limit": limit}
+        result: MatchResult | None = None
+        for reading in READINGS:
+            if result is None:
+                result = reading.read(self, *[given[f] for f in reading.takes])
+                if result is not None and reading.finished:
+                    return result
+                if result is not None and reading.stage != "fallback":
+                    break  # read: no later row is tried (the retries follow the fallback)
+            elif reading.stage == "retry" and result.best is None and not result.ambiguous:
+                result = reading.read(self, *[given[f] for f in reading.takes]) or result
+        if result is None:  # the fallback always answers
+            raise AssertionError(f"no reading answered {query!r}")
         result = self._one_body(result)
         if result.best is not None and _PLUS.search(text) and not any(
                 _PLUS.search(n) for n in _all_names(result.best.entity)):

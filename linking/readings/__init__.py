@@ -6,5 +6,6 @@ seats, press, region and role frames, pairs of states, offices, sounds, organisa
 calques, institutions and generic names, the fuzzy reading) and tries them in the order of one
 table, :data:`~.table.READINGS`. Shared pieces: :mod:`~diplograph.linking.candidates` (what the
 matcher answers), :mod:`.text` (pure helpers on words) and :mod:`.answers` (helpers that build a
-result). No module here imports the matcher.
+result). Each module's docstring says which names it reads, with examples. No module here
+imports the matcher.
 """

@@ -20,6 +20,17 @@ def _reread(query: str, r: MatchResult, why: str) -> MatchResult:
     return MatchResult(query, cands, r.ambiguous, r.note)
 
 
+def _declined(r: MatchResult,
+              why: str = "a transliteration no state's name sounds like") -> MatchResult:
+    """A fuzzy result turned into no match (its candidates kept as the closest names)."""
+    cands = [Candidate(c.entity, c.score, False, c.method, c.evidence) for c in r.candidates]
+    return MatchResult(
+        r.query, cands, False,
+        f"no confident match ({why}); closest: "
+        + ", ".join(describe(c.entity) for c in cands[:3]),
+    )
+
+
 def _single(
     query: str, e: Entity, score: float, method: str, note: str = "", evidence: str = ""
 ) -> MatchResult:

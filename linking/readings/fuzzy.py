@@ -13,10 +13,11 @@ import re
 from collections import Counter
 
 from ...graph.registry import Entity
-from ..candidates import Candidate, MatchResult, describe
-from ..normalise import folded_form, phonetic_key, trigrams
-from .answers import _ambiguous
+from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
+from ..normalise import folded_form, phonetic_key, split_qualifier, transliterated, trigrams
+from .answers import _ambiguous, _declined
 from .text import (
+    _ACRONYM,
     _CONTINENT_EN,
     _CONTINENT_STEM,
     _DIRECTIONS,
@@ -24,6 +25,7 @@ from .text import (
     _TOPIC_HEADS,
     _all_names,
     _edits,
+    _holds_code,
     _prefix_ends,
 )
 
@@ -348,3 +350,26 @@ class Fuzzy:
         rule holds for any of them, not for a list of names."""
         mine, theirs = self._owner_words(text), self._owner_words(other)
         return not (mine and theirs and mine != theirs)
+
+    def _fuzzy_read(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult:
+        """The fuzzy reading (:meth:`_fuzzy`), declined when the name gives in brackets an
+        acronym the closest body does not hold (round 16), and when the name is a
+        transliteration (the phonetic reading declined it: "Ai-xơ-len" is not a misspelt
+        "Ai-rơ-len"). Always answers: the last reading of the table before its retries."""
+        result = self._fuzzy(query, text, kinds)
+        bracket = split_qualifier(text)
+        if (result.best is not None and bracket is not None
+                and _ACRONYM.fullmatch(bracket[1])
+                and result.best.entity.kind in KIND_GROUPS["organisation"]
+                and not _holds_code(result.best.entity, bracket[1])):
+            # round 16: a fuzzy reading whose body does not hold the acronym the name
+            # gives in brackets is no reading of the name
+            result = _declined(result, "the acronym in brackets "
+                               f"{bracket[1]!r} is not the closest body's")
+        if result.best is not None and len(text) <= 60 and transliterated(text):
+            # a transliteration the phonetic pass declined is not read as a typo of
+            # another transliteration ("Ai-xơ-len" is not a misspelt "Ai-rơ-len")
+            result = _declined(result)
+        return result

@@ -12,7 +12,7 @@ from ..candidates import MatchResult
 from ..normalise import folded_form
 from ..succession import STATE_KINDS, linked_by_succession, span_of, succession_links, year_span
 from .answers import _ambiguous, _single
-from .text import _name_words, _unique
+from .text import _TRAILING_YEARS, _century, _name_words, _unique
 
 
 class Periods:
@@ -181,3 +181,23 @@ class Periods:
         if self._successors is None:
             self._successors = succession_links(self.registry)
         return linked_by_succession(x, named, self._successors)
+
+    def _years_after(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a span of years after the name without brackets ("Germany 1949–1990",
+        "Vietnam, 1955-1975"), read as in brackets (:meth:`_by_period`)."""
+        yr = _TRAILING_YEARS.fullmatch(text)
+        if yr is None:
+            return None
+        return self._by_period(query, yr.group("head"), yr.group("years"), kinds)
+
+    def _century_after(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 18: a century after the name ("Đế quốc Ottoman thế kỷ 19", "Russia in the
+        19th century", "Ba Lan thế kỷ XVIII"), read as its span of years (:meth:`_by_period`)."""
+        cy = _century(text)
+        if cy is None:
+            return None
+        return self._by_period(query, cy[0], cy[1], kinds)

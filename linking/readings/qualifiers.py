@@ -7,14 +7,15 @@ chooses the state).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
-from ..normalise import folded_form, tokens
+from ..normalise import folded_form, split_qualifier, tokens, uninvert
 from ..succession import STATE_KINDS
 from .answers import _rescore, _single
-from .text import _DIRECTIONS, _holds_code, _join, _unique
+from .text import _ACRONYM, _DIRECTIONS, _holds_code, _join, _unique
 
 
 def _words_of(e: Entity) -> set[str]:
@@ -147,3 +148,48 @@ class Qualifiers:
         ev = (f"{head!r} narrowed by the capital {qual!r}: COW names it the capital of "
               f"{e.label} (COW {e.cow_code})")
         return _single(query, e, 90.0, "qualified", self._note(e), ev)
+
+    def _acronym_in_brackets(
+        self, query: str, text: str, kind: str | Collection[str] | None, lang: str | None,
+        limit: int,
+    ) -> MatchResult | None:
+        """Round 16: an acronym in brackets after a name ("Liên minh châu Phi (AU)") is the
+        name's own evidence: the body the name is read as must hold it (:meth:`_with_acronym`)."""
+        qual = split_qualifier(text)
+        if qual is None or not _ACRONYM.fullmatch(qual[1]):
+            return None
+        return self._with_acronym(query, qual[0], qual[1], kind, lang, limit)
+
+    def _bracketed(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """A name with a qualifier in brackets or after a comma (:meth:`_qualified`)."""
+        qual = split_qualifier(text)
+        if qual is None:
+            return None
+        return self._qualified(query, qual[0], qual[1], kinds, lang)
+
+    def _inverted(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """A name written inverted ("Korea, South"), read in the usual order and scored 10
+        lower."""
+        inv = uninvert(text)
+        if inv is None:
+            return None
+        r = self._match(inv, kinds, lang)
+        return None if r is None else _rescore(r, query, -10.0, "inverted")
+
+    def _capital_after_hyphen(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """Round 13: a state named with its capital after a hyphen ("Guinea-Conakry", as
+        "Congo-Brazzaville" is written): read as "Guinea (Conakry)", and only when the
+        capital chooses the state (:meth:`_by_capital`)."""
+        hy = re.fullmatch(r"(\w[\w ]*\w)-(\w[\w ]*\w)", text)
+        if hy is None:
+            return None
+        r = self._match(hy.group(1), kinds, lang)
+        if r is None:
+            return None
+        return self._by_capital(query, hy.group(1), hy.group(2), r, kinds)

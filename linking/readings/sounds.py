@@ -254,3 +254,15 @@ class Sounds:
         names = ", ".join(repr(n) for n, _ in hits)
         return MatchResult(query, r.candidates, True,
                            f"{r.note} (a spelling variant of the ambiguous name {names})")
+
+    def _sounds_of_state(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A name of at most 60 characters written as a transliteration, and not after
+        long-form words (round 14: long-form words are no sounds of a name, as in
+        :meth:`_official_form`): :meth:`_transliteration`."""
+        if (len(text) <= 60 and transliterated(text)
+                and not _prefix_ends([folded_form(t) for t in text.split()],
+                                     self._state_forms)):
+            return self._transliteration(query, text, kinds)
+        return None

@@ -102,6 +102,88 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
 _STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
 
 
+#: the Vietnamese word for a land or region (xứ) before a name, with its diacritic only
+#: ("Xu" without it begins transliterations: "Xu-đăng")
+_REGION_WORD = re.compile(r"(?:xứ|Xứ|XỨ)\s+(?P<rest>\S.*)")
+
+
+_SPECIAL_REGION = re.compile(r"đặc\s+khu(?:\s+hành\s+chính)?\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _after_special_region(text: str) -> str | None:
+    """The name after the Vietnamese "đặc khu" (special region: "Đặc khu Hồng Kông"), or None.
+
+    >>> _after_special_region("Đặc khu hành chính Ma Cao"), _after_special_region("Hồng Kông")
+    ('Ma Cao', None)
+    """
+    m = _SPECIAL_REGION.fullmatch(text)
+    return m.group("rest") if m else None
+
+
+_REGIME_WORD = re.compile(r"(?:chính\s+quyền|chế\s+độ)\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+_ROYAL = re.compile(r"(?P<adj>Royal|Imperial)\s+(?P<rest>[A-Z]\S*(?:\s+\S+)?)")
+
+
+def _after_regime_word(text: str) -> str | None:
+    """Round 15: the name after the Vietnamese "chính quyền" or "chế độ" (the government, the
+    regime of), or None.
+
+    >>> _after_regime_word("chính quyền Việt Nam Cộng hòa")
+    'Việt Nam Cộng hòa'
+    """
+    m = _REGIME_WORD.fullmatch(text)
+    return m.group("rest") if m else None
+
+
+def _royal_form(text: str) -> str | None:
+    """Round 15: "Royal X" as "Kingdom of X", "Imperial X" as "Empire of X", or None.
+
+    >>> _royal_form("Royal Yugoslavia"), _royal_form("Royal Society")
+    ('Kingdom of Yugoslavia', 'Kingdom of Society')
+    """
+    m = _ROYAL.fullmatch(text)
+    if m is None:
+        return None
+    return f"{'Kingdom' if m.group('adj') == 'Royal' else 'Empire'} of {m.group('rest')}"
+
+
+def _after_region_word(text: str) -> str | None:
+    """The name after the Vietnamese region word "xứ", or None; round 17: or after "miền"
+    (a part of a country) before a direction ("Miền Bắc Việt Nam" = "Bắc Việt Nam", North
+    Vietnam)."""
+    m = _REGION_WORD.fullmatch(text) or _DIRECTION_REGION.fullmatch(text)
+    return m.group("rest") if m else None
+
+
+#: round 17: "miền" before a direction word ("Miền Nam Việt Nam", the South of Vietnam)
+_DIRECTION_REGION = re.compile(
+    r"(?:miền|mien)\s+(?P<rest>(?:bắc|nam|đông|tây|bac|dong|tay)\s+\S.*)", re.IGNORECASE)
+
+
+#: round 18: Vietnamese press descriptors of a state before its name: the host country, the
+#: neighbouring country, the island state, the land of, the friendly country, the member state
+_DESCRIPTOR = re.compile(
+    r"(?:nước\s+chủ\s+nhà|nước\s+láng\s+giềng|nước\s+bạn|quốc\s+đảo|đảo\s+quốc"
+    r"|xứ\s+sở|đất\s+nước|quốc\s+gia\s+thành\s+viên|nước\s+thành\s+viên"
+    r"|nước\s+cộng\s+hòa\s+láng\s+giềng|nước\s+đăng\s+cai|nước\s+nội\s+lục)"
+    r"\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _after_descriptor(text: str) -> str | None:
+    """Round 18: the name after a Vietnamese press descriptor of a state ("nước chủ nhà
+    Qatar", "nước láng giềng Campuchia", "quốc đảo Tuvalu", "xứ sở Nepal"), or None.
+
+    >>> _after_descriptor("nước chủ nhà Qatar"), _after_descriptor("quốc đảo Tuvalu")
+    ('Qatar', 'Tuvalu')
+    >>> _after_descriptor("Qatar") is None
+    True
+    """
+    m = _DESCRIPTOR.fullmatch(text.strip())
+    return m.group("rest") if m else None
+
+
 #: round 19: the Vietnamese words that open a press frame around a state's name: "phía" (the
 #: side of, a party to talks), "người bạn" (the friend), "quốc gia" (the country) followed by
 #: a region ("quốc gia vùng Vịnh Oman", "quốc gia Nam Mỹ Paraguay")
@@ -241,6 +323,12 @@ def press_frame_readings(text: str) -> list[tuple[str, bool]]:
     return []
 
 
+def _without_article(text: str) -> str | None:
+    """Round 17: an English name without its leading "the" ("the Qing Empire"), or None."""
+    m = re.fullmatch(r"(?i)the\s+(?P<rest>\S.*)", text)
+    return m.group("rest") if m else None
+
+
 _TWO_PART = re.compile(r"(.+?)\s+(?:and|&|và)\s+(.+)", re.IGNORECASE)
 
 
@@ -280,10 +368,62 @@ def short_names(held: Iterable[list[_Name]]) -> list[_Name]:
     return list(out.values())
 
 
+#: abbreviated words of English names of states ("S. Korea", "Dem. Rep. Congo", "St. Lucia")
+_ABBREVIATIONS = {"s.": "South", "n.": "North", "e.": "East", "w.": "West", "rep.": "Republic",
+                  "dem.": "Democratic", "fed.": "Federal", "st.": "Saint", "st": "Saint",
+                  "is.": "Islands", "isl.": "Islands", "utd.": "United", "peo.": "People's",
+                  "un.": "United", "soc.": "Socialist", "k.": "Kingdom", "sts.": "States",
+                  "dpr": "Democratic People's Republic", "pdr": "People's Democratic Republic"}
+
+
+def _expand_abbreviations(text: str) -> str:
+    """``text`` with the abbreviated words of state names written out.
+
+    >>> _expand_abbreviations("Dem. Rep. Congo"), _expand_abbreviations("S. Korea")
+    ('Democratic Republic Congo', 'South Korea')
+    >>> _expand_abbreviations("Mongolia")
+    'Mongolia'
+    """
+    toks = text.split()
+    out = [_ABBREVIATIONS.get(t.lower(), t) for t in toks]
+    return " ".join(out) if out != toks else text
+
+
+def _and_for_va(text: str) -> str:
+    """``text`` with the Vietnamese "và" (and) between two foreign words, written without
+    Vietnamese letters, read as "and" (a state's name written in its own spelling inside a
+    Vietnamese sentence).
+
+    >>> _and_for_va("Liên bang Saint Kitts và Nevis")
+    'Liên bang Saint Kitts and Nevis'
+    >>> _and_for_va("Anh và Bắc Ireland")
+    'Anh và Bắc Ireland'
+    """
+    toks = text.split()
+    out = list(toks)
+    for i in range(1, len(toks) - 1):
+        if toks[i].lower() == "và" and toks[i - 1].isascii() and toks[i + 1].isascii():
+            out[i] = "and"
+    return " ".join(out) if out != toks else text
+
+
 #: round 15: the heads of a generic name of bodies on one subject (singular, folded)
 _TOPIC_HEADS = frozenset({"organization", "commission", "council", "body", "service", "agency",
                           "board", "committee", "association", "union", "group", "center",
                           "institute", "fund", "bank", "court", "office", "bureau", "authority"})
+
+
+_CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
+
+
+def _continent_order(text: str) -> str:
+    """``text`` with a continent's name in the older Sino-Vietnamese order ("Âu châu", 歐洲)
+    written in today's ("châu Âu").
+
+    >>> _continent_order("Hội đồng Âu châu"), _continent_order("Hội đồng châu Âu")
+    ('Hội đồng châu Âu', 'Hội đồng châu Âu')
+    """
+    return _CONTINENT_ORDER.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
 
 
 _FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]{1,2})y\b")
@@ -411,6 +551,42 @@ def _unique(ents: Iterable[Entity]) -> list[Entity]:
     return list(seen.values())
 
 
+_TRAILING_YEARS = re.compile(
+    r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|(?-i:nam)\s+|thời\s+kỳ\s+)?"
+    r"(?P<years>(?:1[5-9]|20)\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
+
+
+#: round 18: a century after a name, in English or Vietnamese (Arabic or Roman numerals)
+_CENTURY = re.compile(
+    r"(?P<head>\D*?\w)[,\s]+(?:(?:in\s+)?(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century"
+    r"|(?:vào\s+|thời\s+)?thế\s+k[ỷỉ]\s+(?P<m>\d{1,2}|[XVI]{1,5}))", re.IGNORECASE)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _century(text: str) -> tuple[str, str] | None:
+    """Round 18: ``(head, "first year–last year")`` of a name ending in a century.
+
+    >>> _century("Đế quốc Ottoman thế kỷ 19"), _century("Russia in the 19th century")
+    (('Đế quốc Ottoman', '1801–1900'), ('Russia', '1801–1900'))
+    >>> _century("Ba Lan thế kỷ XVIII"), _century("Russia")
+    (('Ba Lan', '1701–1800'), None)
+    """
+    m = _CENTURY.fullmatch(text.strip())
+    if m is None:
+        return None
+    raw = m.group("n") or m.group("m")
+    if raw.isdigit():
+        n = int(raw)
+    else:
+        vals = [_ROMAN[c] for c in raw.upper()]
+        n = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+    if not 15 <= n <= 21:
+        return None
+    return m.group("head"), f"{(n - 1) * 100 + 1}–{n * 100}"
+
+
 _REGIONS: tuple[dict[str, tuple[list[tuple[int, int]], str]], frozenset[str]] | None = None
 
 
@@ -436,3 +612,20 @@ def _region_vocabulary() -> tuple[dict[str, tuple[list[tuple[int, int]], str]], 
 #: trade body"); "UN" says whose system, not which body (``Matcher._seat_domain``)
 _SEAT_GENERIC = frozenset({"body", "agency", "organization", "organisation", "institution",
                            "group", "bloc", "un", "entity", "international"})
+
+
+_MEMBER_COUNT = re.compile(r"(?:the\s+)?\d{1,3}[- ](?:member|nation|country|state)\s+"
+                           r"(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _without_member_count(text: str) -> str | None:
+    """Round 22: the name after a count of members ("the 15-member Security Council"), or
+    None.
+
+    >>> _without_member_count("the 15-member Security Council")
+    'Security Council'
+    >>> _without_member_count("Group of 77") is None
+    True
+    """
+    m = _MEMBER_COUNT.fullmatch(text.strip())
+    return m.group("rest") if m else None
