@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..graph.errors import DiplographError
+from .candidates import MatchResult
 from .features import choice_features
-from .matcher import Matcher, MatchResult
+from .matcher import Matcher
 
 ADDED_COLUMNS = ("iri", "qid", "label", "score", "match", "note")
 MAX_CELL = 1000

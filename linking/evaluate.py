@@ -41,7 +41,8 @@ from pathlib import Path
 
 from ..graph.errors import DiplographError
 from ..graph.namespaces import ID
-from .matcher import Matcher, MatchResult
+from .candidates import MatchResult
+from .matcher import Matcher
 
 COLUMNS = ("name", "lang", "expected", "kind", "category")
 

@@ -33,7 +33,8 @@ import pyoxigraph as ox
 
 from ..graph.namespaces import DG, DGC, GRAPH, ID, PROV, RDF, RDFS, SKOS, XSD
 from ..graph.registry import Entity, Registry, dataset_iri
-from .matcher import USABLE_CONFIDENCE, Matcher
+from .candidates import USABLE_CONFIDENCE
+from .matcher import Matcher
 
 LINKS_GRAPH = GRAPH("links")
 LINK_ACTIVITY = ID("activity/link")

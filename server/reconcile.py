@@ -42,9 +42,10 @@ from flask import Blueprint, Response, current_app, request
 from ..graph.errors import status_for
 from ..graph.namespaces import DG, ID
 from ..graph.registry import Entity
+from ..linking.candidates import Candidate
 from ..linking.capitals import CapitalIndex
 from ..linking.features import choice_features
-from ..linking.matcher import Candidate, Matcher
+from ..linking.matcher import Matcher
 from ..linking.normalise import exact_form, folded_form, tokens
 from .matcher_start import build_matcher
 
@@ -688,7 +689,7 @@ def suggest_entities(prefix: str, tid: str | None, limit: int) -> list[dict[str,
         return [{"id": r["id"], "name": r["name"], "description": r["description"]} for r in res]
     kinds = None
     if tid:
-        from ..linking.matcher import KIND_GROUPS
+        from ..linking.candidates import KIND_GROUPS
 
         kinds = KIND_GROUPS[TYPES[tid][0]]
     f = folded_form(prefix)

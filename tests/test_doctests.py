@@ -15,7 +15,8 @@ import pytest
 import diplograph
 
 PACKAGES = ["diplograph", "diplograph.graph", "diplograph.loaders", "diplograph.ontology",
-            "diplograph.linking", "diplograph.server", "diplograph.extraction"]
+            "diplograph.linking", "diplograph.linking.readings", "diplograph.server",
+            "diplograph.extraction"]
 
 
 def _modules() -> list[str]:

@@ -13,10 +13,11 @@ import pyoxigraph as ox
 import pytest
 
 from diplograph.graph.registry import Registry
+from diplograph.linking.candidates import MatchResult
 from diplograph.linking.code_systems import code_clashes, gw_abbreviations
 from diplograph.linking.evaluate import read_list
 from diplograph.linking.features import supraverden_records
-from diplograph.linking.matcher import Matcher, MatchResult
+from diplograph.linking.matcher import Matcher
 from diplograph.linking.reference import MatcherReference
 
 EVAL = sorted((Path(__file__).resolve().parent / "eval").glob("*.csv"))

@@ -109,10 +109,10 @@ def test_long_names_skip_the_long_form_passes(matcher):
     and again is matched to nothing, and the long-form passes never see it (they skip names
     longer than any long form; before, such a name of 36,000 characters took minutes: no timing
     is asserted here, the bench measures speed)."""
-    from diplograph.linking import matcher as matcher_module
+    from diplograph.linking.readings import text as matcher_text
 
     for name in ("cộng hòa " * 4000 + "Congo", "Liên Hợp Quốc " * 50, "Polish " * 4000 + "Republic"):
         assert matcher.match(name).best is None
     toks = ("cộng hòa " * 4000 + "Congo").split()
-    assert len(toks) > matcher_module.MAX_FORM_WORDS
+    assert len(toks) > matcher_text.MAX_FORM_WORDS
     assert matcher._official_form("x", " ".join(toks), None, None) is None

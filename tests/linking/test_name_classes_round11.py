@@ -20,8 +20,8 @@ from __future__ import annotations
 import pytest
 from name_checks import assert_ambiguous, assert_matches, assert_no_match, key_of, list_names
 
+from diplograph.linking.candidates import KIND_GROUPS
 from diplograph.linking.glossary import Glossary, content_words
-from diplograph.linking.matcher import KIND_GROUPS
 
 # -- (1) the glossary covers the registry's own vocabulary -----------------------------------
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from diplograph.graph.registry import Entity
-from diplograph.linking.matcher import _Name, short_names
+from diplograph.linking.candidates import _Name
+from diplograph.linking.readings.text import short_names
 
 EVAL = Path(__file__).parent / "eval"
 

@@ -1,0 +1,143 @@
+"""Organisations by acronyms, initials and numbers.
+
+Reads ``Khối NATO``, ``Nhóm G7`` (a generic word before an acronym), ``HĐBA``, ``VNCH``,
+``IORA`` (initials), ``WTrO`` for ``WTO`` (an acronym split by lower-case letters) and
+``Group of Seven``, ``the Visegrad Four`` (round 17: a grouping by its number).
+"""
+
+from __future__ import annotations
+
+from ...graph.registry import Entity
+from ..candidates import KIND_GROUPS, MatchResult
+from ..normalise import folded_form, strip_diacritics
+from .answers import _ambiguous, _single
+from .text import _STOP_WORDS, _all_names, _capitals, _join, _name_words, _prefix_ends, _unique
+
+#: round 17: number words of groupings ("Group of Seven", "Visegrad Four")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({folded_form(w): n for w, n in (
+    ("twenty-four", "24"), ("thirty", "30"), ("seventy-seven", "77"))})
+
+
+class Acronyms:
+    """Readings of an organisation's acronym, initials or number."""
+
+    def _org_head(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """A Vietnamese generic word before an organisation's acronym or name ("Khối NATO",
+        "Nhóm G7", "Tổ chức WTO"; ``forms.yaml`` ``vi_org_heads``): the organisation."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        toks = text.split()
+        words = [folded_form(t) for t in toks]
+        for k in _prefix_ends(words, self._vi_org_heads):
+            if k >= len(toks) or k > 3:
+                break
+            rest = " ".join(toks[k:])
+            r = self._match(rest, kinds or org_kinds, lang)
+            if r is not None and r.best is not None:
+                e = r.best.entity
+                ev = _join(f"the generic word {' '.join(toks[:k])!r} + {rest!r}",
+                           r.best.evidence)
+                return _single(query, e, 90.0, "generic-head", self._note(e), ev)
+        return None
+
+    def _initialism(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """A name written as its words' initials (four or more; three of a state's English long
+        form, round 10): an organisation's Vietnamese
+        name ("HĐBA", "NHTG", "ĐHĐ LHQ"), a state's long form in Vietnamese ("VNCH") or English
+        ("LPDR"): the entity whose name has them; several make it ambiguous."""
+        compact = "".join(text.split())
+        if not (3 <= len(compact) <= 12 and compact.isalpha() and compact.isupper()):
+            return None
+        key = strip_diacritics(compact).replace("đ", "d").replace("Đ", "D").upper()
+        found = [(e, t) for e, t in self._initialisms.get(key, ())
+                 if kinds is None or e.kind in kinds]
+        if len(key) == 3:
+            # round 10: three initials of a state's English long form, two of them the name's
+            # own words ("RMI", "CAR", "RSA"; not "IRA", "SAR", whose one name word is too
+            # little evidence against the acronyms of other things)
+            held = [(e, t, own) for e, t, own in self._initials3.get(key, ())
+                    if kinds is None or e.kind in kinds]
+            # (only when every state with these initials has two name words in them, and one
+            # state has: "SAR", the South African Republic's and the Syrian Arab Republic's,
+            # is not read, as round 7 decided for IRA, SAR, CDC)
+            found = ([(e, t) for e, t, _ in held]
+                     if held and all(own >= 2 for _, _, own in held) else [])
+        if not found:
+            return None
+        ents = _unique(self._same.get(e.iri, (e, ""))[0] for e, _ in found)
+        if len(ents) > 1:
+            return _ambiguous(query, ents, 80.0)
+        e = ents[0]
+        ev = f"the initials of the name {found[0][1]!r}"
+        return _single(query, e, 88.0, "initials", self._note(e), ev)
+
+    def _split_only(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """An acronym no entity holds as written, whose capitals are those of exactly one
+        entity's acronym written with lower-case letters inserted (COW IGO v3 writes the
+        International Coffee Organization's ICO as ``ICfO``): that entity; several make it
+        ambiguous (the Factbook's ``IsDB``, ``IDB``)."""
+        if not (2 <= len(text) <= 8 and text.isascii() and text.isalpha() and text.isupper()):
+            return None
+        ents = [e for e in self._split_holders(text) if kinds is None or e.kind in kinds]
+        ents = _unique(self._same.get(e.iri, (e, ""))[0] for e in ents)
+        if not ents:
+            return None
+        if len(ents) > 1:
+            return _ambiguous(query, ents, 80.0)
+        e = ents[0]
+        code = next(t for t in e.acronyms if _capitals(t) == text and t != text)
+        ev = (f"no entity holds {text!r} as written; {e.label}'s acronym {code!r} "
+              "is the same capitals with lower-case letters inserted (a data set's way to tell "
+              "apart two bodies that write the same letters), and no other entity's is")
+        sup = self._acronym_support(e, code)
+        if sup:
+            ev += f" ({', '.join(sup)})"
+        return _single(query, e, 86.0, "acronym-split", self._note(e), ev)
+
+    def _numbered(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 17: a grouping named by words and a number ("Group of Seven", "the Visegrad
+        Four", "Group of 20"): the body that holds, as its acronym, the initials of the words
+        and the number in digits (G7, V4, G20 or G-20), when one of its names has the first
+        word ("Group", "Visegrad") or the acronym is one of its names. None otherwise."""
+        words = text.split()
+        if words and folded_form(words[0]) == "the":
+            words = words[1:]
+        if not 2 <= len(words) <= 5:
+            return None
+        n = _NUMBER_WORDS.get(folded_form(words[-1])) or (
+            words[-1] if words[-1].isdigit() else None)
+        content = [w for w in words[:-1] if folded_form(w) not in _STOP_WORDS]
+        if n is None or not content or not all(w[:1].isalpha() for w in content):
+            return None
+        initials = "".join(w[0].upper() for w in content)
+        first = folded_form(content[0])
+        found: list[Entity] = []
+        code = ""
+        for c in (f"{initials}{n}", f"{initials}-{n}"):
+            for h in self._codes.get(c, ()):
+                e = h.entity
+                if e.kind not in KIND_GROUPS["organisation"] or (
+                        kinds is not None and e.kind not in kinds):
+                    continue
+                if any(first in ws for ws in _name_words(e)) or c in _all_names(e):
+                    found.append(e)
+                    code = code or c
+        found = _unique(found)
+        if len(found) != 1:
+            return None
+        e = found[0]
+        ev = (f"{' '.join(words)!r}: the initials of its words and its number, {code!r}, "
+              f"are {e.label}'s acronym")
+        return _single(query, e, 90.0, "numbered-acronym", self._note(e), ev)

@@ -1,0 +1,331 @@
+"""Press, region and role frames around a known name (rounds 19–22).
+
+Reads ``phía Nhật Bản`` (a press frame, round 19), a qualifier around a known name (round 20),
+a description before an acronym (``Nhóm các nền kinh tế lớn G20``, round 20), ``the West
+African state of Benin`` (a region frame, round 22) and ``ASEAN chair Laos`` (a role, round 21).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from ...graph.registry import Entity
+from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
+from ..glossary import content_words, singular_form
+from ..normalise import folded_form
+from ..succession import STATE_KINDS, span_of
+from .answers import _ambiguous, _reread, _single
+from .text import (
+    _ACRONYM,
+    _folded_words_of,
+    _has_vi_letters,
+    _period_qualifier,
+    _plain_reading,
+    _region_vocabulary,
+    _unique,
+    press_frame_readings,
+)
+
+#: round 20: English words of a generic head a description may open with and a body's name
+#: may leave out ("Nhóm", group; "Tổ chức", organization; "Khối", bloc; "Diễn đàn" is not one:
+#: a forum is a kind of body)
+_GENERIC_HEADS_EN = frozenset({"group", "groups", "organization", "organizations", "bloc",
+                               "blocs", "grouping"})
+
+
+def _english_word_sets(e: Entity) -> list[frozenset[str]]:
+    """Round 20: the content words of each English name of ``e`` (its label, its English
+    aliases and its acronyms, lower-cased)."""
+    names = [e.labels.get("en", ""), *(a for a, lang in e.aliases if lang in ("en", None))]
+    out = [frozenset(singular_form(w) for w in content_words(n)) | frozenset(content_words(n))
+           for n in names if n]
+    return out + [frozenset({folded_form(a)}) for a in e.acronyms]
+
+
+#: round 21: the words of a state's role of the moment (``Matcher._role_frame``)
+_ROLE_WORDS = re.compile(
+    r"(?:^|\s)(?:chair|host|president|presidency|chủ\s+tịch|chủ\s+nhà|chủ\s+trì"
+    r"|chu\s+tich|chu\s+nha|chu\s+tri)(?=\s)", re.IGNORECASE)
+
+
+#: round 22: a state's name after a descriptor of region and kind words (``_region_frame``)
+_REGION_FRAME_EN = re.compile(
+    r"the\s+(?P<mods>(?:[\w'’-]+\s+){1,5}?)(?P<head>state|nation|country|kingdom|sultanate"
+    r"|emirate|republic|monarchy|archipelago|city-state|principality|island\s+nation"
+    r"|island\s+state|island\s+country)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
+
+
+_REGION_FRAME_VI = re.compile(
+    r"(?P<head>đảo\s+quốc|quốc\s+đảo|tiểu\s+vương\s+quốc|vương\s+quốc|quốc\s+gia|nước"
+    r"|chính\s+quyền\s+quân\s+sự|chế\s+độ\s+quân\s+sự|dao\s+quoc|quoc\s+dao"
+    r"|tieu\s+vuong\s+quoc|vuong\s+quoc|quoc\s+gia|nuoc|chinh\s+quyen\s+quan\s+su"
+    r"|che\s+do\s+quan\s+su)\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+#: the head words of a monarchy (folded), which must fit the state's own long forms
+_MONARCHY_HEADS = frozenset({"kingdom", "sultanate", "emirate", "principality", "monarchy",
+                             "vuong quoc", "tieu vuong quoc"})
+
+
+class Frames:
+    """Readings of a known name inside a frame of words."""
+
+    def _press_frame(self, query: str, text: str, kind: str | Collection[str] | None,
+                     lang: str | None, limit: int) -> MatchResult | None:
+        """Round 19 (the lead): a name inside a press frame ("phía Nhật Bản", the Japanese
+        side; "quốc gia Đông Phi Kenya", the East African country Kenya; "the Himalayan
+        kingdom of Bhutan"), read when every other reading failed: the longest remainder
+        (:func:`press_frame_readings`) read as a state without a fuzzy step (after "phía",
+        any entity: "phía EU")."""
+        for other, states_only in press_frame_readings(text):
+            r = self.match(other, kind=kind, lang=lang, limit=limit)
+            top = r.candidates[:1]
+            if not top or (states_only and top[0].entity.kind not in STATE_KINDS):
+                continue
+            best = r.best
+            if r.ambiguous or (best is not None and best.method != "fuzzy"
+                               and "code" not in best.method and "translit" not in best.method):
+                # (a code or a transliteration read from a region's last word is no name:
+                # "quốc gia châu Phi", the African country, is not 'PHI', the Philippines)
+                return _reread(query, r, f"a press frame around {other!r}")
+        return None
+
+    def _qualifier_frame(self, query: str, text: str, kind: str | Collection[str] | None,
+                         kinds: frozenset[str] | None, lang: str | None,
+                         limit: int) -> MatchResult | None:
+        """Round 20: a known name with a qualifier around it, read when every other reading
+        failed (just before the fuzzy pass): a seat ("the Geneva-based League of Nations",
+        "Hội Quốc liên Geneva": a city of the seats and capitals of the reference tables), a
+        period ("Liên hợp quốc thời Chiến tranh Lạnh", "the Habsburg Empire in 1850", "X of
+        the 1920s": the period must not contradict the entity's span, and narrows a name
+        several entities hold), or a description before an acronym ("Hội đồng Tương trợ Kinh
+        tế SEV", "Quỹ Phát triển Quốc tế OPEC": :meth:`_described_acronym`). The name inside
+        must be read without a fuzzy step, a code or a transliteration."""
+        seat = self._seat_reading(text)
+        if seat is not None:
+            rest, city = seat
+            r = self.match(rest, kind=kind, lang=lang, limit=limit)
+            if (r.best is not None and not r.ambiguous and _plain_reading(r.best.method)
+                    and r.best.entity.kind in KIND_GROUPS["organisation"]):
+                return _reread(query, r, f"{rest!r} with its seat {city!r} (a city of the "
+                               "reference tables' seats and capitals)")
+            if (r.best is None or not _plain_reading(r.best.method)) and re.search(
+                    r"-based\s|\s(?:in|at|tại|ở)\s", text, re.IGNORECASE):
+                # (a seat said as one: "-based", "in", "tại"; a city's name ending a name is
+                # no seat: "Principality of Monaco", misspelt, is read by the fuzzy pass)
+                domain = self._seat_domain(query, rest, city, kinds)
+                if domain is not None:
+                    return domain
+        period = _period_qualifier(text)
+        if period is not None:
+            head, (a, b), what = period
+            self._with_years += 1
+            try:
+                r = self.match(head, kind=kind, lang=lang, limit=limit)
+            finally:
+                self._with_years -= 1
+            fit = [c for c in r.candidates
+                   if (r.ambiguous or c is r.best) and _plain_reading(c.method)
+                   and self._span_allows(c.entity, a, b)]
+            if r.best is not None and not r.ambiguous and fit:
+                e = r.best.entity
+                if e.kind in STATE_KINDS:
+                    # a state read for a past period is read as the state's regimes then
+                    # (round 15-17's reading by period), never today's state on its own
+                    return self._by_period(query, head, f"{a}–{b}", kinds)
+                return _reread(query, r, f"{head!r} qualified by the period {what!r} "
+                               f"({a}–{b}), which its registry span does not contradict")
+            if r.ambiguous and fit:
+                ents = _unique(c.entity for c in fit if span_of(c.entity) is not None
+                               or c.entity.existed_until)
+                ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
+                      "narrows them to those whose registry spans hold it")
+                if len(ents) == 1:
+                    return _single(query, ents[0], 85.0, "qualified-period",
+                                   self._note(ents[0]), ev)
+                if len(ents) > 1:
+                    amb = _ambiguous(query, ents, 85.0)
+                    return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        return self._described_acronym(query, text, kind, lang, limit)
+
+    def _described_acronym(self, query: str, text: str, kind: str | Collection[str] | None,
+                           lang: str | None, limit: int) -> MatchResult | None:
+        """Round 20: a description before an acronym ("Hội đồng Tương trợ Kinh tế SEV",
+        "Nhóm các nền kinh tế lớn G20"): the acronym decides, read alone without a fuzzy
+        step; the words before it must not contradict it. They contradict it when their
+        head (the first phrase the glossary reads, not a generic head such as "Nhóm", group)
+        is no word of the body's English names, or when the glossary reads them whole and
+        those words (less generic heads) are not all in one of its names. A body whose
+        English name holds the acronym as a word and every word read from the description
+        ("OPEC Fund for International Development" for "Quỹ Phát triển Quốc tế OPEC") is
+        read first."""
+        m = re.fullmatch(r"(?P<desc>\S.*?)\s+(?P<code>[A-Z][\w-]{1,9})", text)
+        if m is None:
+            return None
+        desc, code = m.group("desc"), m.group("code")
+        if not _ACRONYM.fullmatch(code) and not (
+                code[:1].isupper() and len(code) <= 5 and desc.split()[-1].islower()):
+            # a short name in title case ("Quad") only after a lower-case word: after a
+            # capitalised one it ends a name ("Việt Nam")
+            return None
+        r = self.match(code, kind=kind, lang=lang, limit=limit)
+        if r.best is None or r.ambiguous or not _plain_reading(r.best.method):
+            return None
+        holder = r.best.entity
+        if holder.kind not in KIND_GROUPS["organisation"]:
+            return None
+        glossary = self._calques.glossary
+        vi = _has_vi_letters(desc)
+        whole = glossary.phrase_readings(desc) if vi else [
+            frozenset(content_words(desc)) - _GENERIC_HEADS_EN]
+        words = _folded_words_of(desc)
+        head: list[frozenset[str]] = []
+        for n in range(min(4, len(words)), 0, -1):
+            head = glossary.phrase_readings(" ".join(words[:n])) if vi else []
+            if head:
+                break
+        code_word = folded_form(code).replace("-", "")
+        cands = [holder] + [e for e in self.registry.entities
+                            if e is not holder and e.kind in KIND_GROUPS["organisation"]
+                            and any(code_word in {w.replace("-", "") for w in ws}
+                                    for ws in _english_word_sets(e))]
+
+        def fits(e: Entity) -> bool:
+            sets = _english_word_sets(e)
+            if head and not any(not (h - _GENERIC_HEADS_EN) or any(h <= ws for ws in sets)
+                                for h in head):
+                return False
+            return not whole or any(not (w - _GENERIC_HEADS_EN)
+                                    or any(w - _GENERIC_HEADS_EN <= ws for ws in sets)
+                                    for w in whole)
+
+        found = [e for e in cands if fits(e)]
+        if not found or (vi and not head):
+            return None  # (a Vietnamese description must be read at least in its head)
+        # a body whose name holds the acronym and the description is read before the holder
+        e = found[1] if len(found) > 1 and found[0] is holder and whole else found[0]
+        if len(found) > 2 and e is not holder:
+            return None
+        return _single(query, e, 85.0, "described-acronym", self._note(e),
+                       f"the acronym {code!r} read as {describe(holder)}; the words before it "
+                       f"({desc!r}) do not contradict "
+                       + ("it" if e is holder else f"and name {describe(e)}"))
+
+    def _region_frame(self, query: str, text: str, kinds: frozenset[str] | None,
+                      lang: str | None) -> MatchResult | None:
+        """Round 22: a state's name after a descriptor made only of a region's words
+        (``press_regions`` of ``linking/names/forms.yaml``), words of a kind of state and a
+        head word of a kind of state or a regime ("the West African state of Benin", "the
+        oil-rich Central Asian state of Kazakhstan", "đảo quốc Thái Bình Dương Vanuatu",
+        "vương quốc Himalaya Bhutan", "chính quyền quân sự Mali"): the state, when a plain
+        reading gives one and
+        the region holds its COW code; a region that does not hold it contradicts the name (no
+        match: "the West African state of Nepal"). A monarchy's head word must fit the state's
+        own long forms (convention B: "vương quốc" + the name read as the state). None when
+        the text is no such frame, or the state has no COW code to check."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 90:
+            return None
+        regions, kind_words = _region_vocabulary()
+        head = region = name = None
+        m = _REGION_FRAME_EN.fullmatch(text)
+        if m is not None:
+            mods = [w for w in m.group("mods").lower().split() if w not in kind_words]
+            region = " ".join(mods)
+            if folded_form(region) not in regions:
+                return None
+            head, name = " ".join(m.group("head").lower().split()), m.group("name").strip()
+        else:
+            m = _REGION_FRAME_VI.fullmatch(text)
+            if m is None:
+                return None
+            head = " ".join(m.group("head").split())
+            words = m.group("rest").split()
+            military = _folded_words_of(head)[-2:] == ["quan", "su"]
+            for i in range(len(words) - 1, -1, -1):
+                if i == 0 and not military:
+                    break
+                if i == 0 or folded_form(" ".join(words[:i])) in regions:
+                    region = " ".join(words[:i]) if i else None
+                    name = " ".join(words[i:])
+                    break
+            if name is None:
+                return None
+        if not name[:1].isupper():
+            return None
+        r = self._match(name, state_kinds, lang)
+        if (r is None or r.best is None or r.ambiguous or not r.best.match
+                or not _plain_reading(r.best.method)):
+            return None
+        e = r.best.entity
+        if " ".join(_folded_words_of(head)) in _MONARCHY_HEADS:
+            form = f"{head} {name}" if m.re is _REGION_FRAME_VI else f"{head} of {name}"
+            f = self.match(form, kind=state_kinds)
+            if f.best is None or f.best.entity is not e:
+                return MatchResult(
+                    query, [Candidate(e, 60.0, False, "region-frame", r.best.evidence)], False,
+                    f"no match: {head!r} (a monarchy) does not fit {describe(e)}: {form!r} "
+                    f"is not read as it ({f.note or 'another reading'})")
+        if region is not None and (e.cow_code is None or not any(
+                a <= e.cow_code <= b for a, b in regions[folded_form(region)][0])):
+            ranges, meaning = regions[folded_form(region)]
+            if e.cow_code is None:
+                return None
+            return MatchResult(
+                query, [Candidate(e, 60.0, False, "region-frame", r.best.evidence)], False,
+                f"no match: the region {region!r} ({meaning}) does not hold "
+                f"{describe(e)} (COW {e.cow_code}): the descriptor contradicts the name")
+        if press_frame_readings(text):
+            # a frame round 19's press reading knows ("quốc gia Tây Phi Senegal", "the Gulf
+            # emirate of Qatar") is read by it, now that the region does not contradict it
+            old = self._press_frame(query, text, state_kinds, lang, 5)
+            if old is not None and old.best is not None and old.best.entity is e:
+                return old
+        ev = f"{name!r} after a press descriptor ({head!r}"
+        if region is not None:
+            ranges, meaning = regions[folded_form(region)]
+            if e.cow_code is None:
+                return None
+            if not any(a <= e.cow_code <= b for a, b in ranges):
+                return MatchResult(
+                    query, [Candidate(e, 60.0, False, "region-frame", r.best.evidence)], False,
+                    f"no match: the region {region!r} ({meaning}) does not hold "
+                    f"{describe(e)} (COW {e.cow_code}): the descriptor contradicts the name")
+            ev += f"; the region {region!r}, {meaning}, holds its COW code {e.cow_code}"
+        ev += f"): {r.best.method}"
+        return _single(query, e, 87.0, "region-frame", self._note(e), ev)
+
+    def _role_frame(self, query: str, text: str, kinds: frozenset[str] | None,
+                    lang: str | None) -> MatchResult | None:
+        """Round 21: a role word (chair, host, president, presidency; Vietnamese chủ tịch, chủ
+        nhà, chủ trì) with at most an acronym, a number or a year after it, then a name read
+        as one state by a plain reading (no fuzzy step, no transliteration), written with a
+        capital: that state ("2025 G20 host South Africa"). None otherwise ("the host
+        country", "Chủ tịch nước Việt Nam", the President of Viet Nam).
+        What comes before the role word is not read: the role is the state's of the
+        moment, not evidence of which state."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 80:
+            return None
+        m = _ROLE_WORDS.search(text)
+        if m is None:
+            return None
+        rest = text[m.end():].split()
+        i = 0
+        while i < len(rest) - 1 and (_ACRONYM.fullmatch(rest[i]) or rest[i].isdigit()):
+            i += 1
+        name = " ".join(rest[i:])
+        if not name or not name[:1].isupper():
+            # (a lower-case word after the role is an office's: "Chủ tịch nước Việt Nam", the
+            # President of Viet Nam, a person; "the president of France")
+            return None
+        r = self._match(name, state_kinds, lang)
+        if (r is None or r.best is None or r.ambiguous or not r.best.match
+                or not _plain_reading(r.best.method)):
+            return None
+        e = r.best.entity
+        return _single(query, e, 86.0, "role-frame", self._note(e),
+                       f"a state by its role {text[:m.end()].strip()!r}"
+                       + (f" {' '.join(rest[:i])!r}" if i else "")
+                       + f": {name!r} ({r.best.method})")

@@ -1,0 +1,222 @@
+"""Institutions and organs: a body of an organisation.
+
+Reads ``UN Secretariat``, ``EU Parliament``, ``Ủy ban châu Âu`` (the body itself, never the
+organisation: ``ASEAN Summit`` is no match for ASEAN, with a note).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ...graph.registry import Entity
+from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
+from ..glossary import content_words, singular_form
+from ..normalise import folded_form, looks_like_code, tokens
+from .answers import _ambiguous, _single
+from .text import _STOP_WORDS, _spans, _unique
+
+#: round 22: the words that say a body is a bloc (folded: "khối", "bloc"), read before or
+#: after an acronym as the acronym's body itself (``Matcher._institution``)
+_BLOC_WORDS = frozenset({"khoi", "bloc", "blocs"})
+
+
+#: round 23: the press's labels of a grouping, which say what kind of body it is and no field
+#: ("the GUAM group", "the AUKUS pact"), and a political colour ("the leftist ALBA bloc"):
+#: with one organisation's acronym and nothing else, the acronym decides
+_PRESS_LABEL_WORDS = frozenset({"group", "grouping", "pact", "alliance", "partnership", "club",
+                                "forum", "leftist", "left-wing", "rightist", "right-wing"})
+
+
+class Institutions:
+    """Readings of an organisation's bodies."""
+
+    def _institution(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """A body of an organisation ("ASEAN Summit", "UN Secretariat", "Ủy ban châu Âu"):
+        matched only as the body itself (an acronym written out: "UN Secretariat" = "United
+        Nations Secretariat"), never as the organisation."""
+        toks = text.split()
+        words = [folded_form(t) for t in toks]
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        # acronyms of one organisation written out, in both word orders
+        for i, t in enumerate(toks):
+            hits = [h for h in self._codes.get(t, ()) if h.entity.kind in org_kinds]
+            orgs = _unique(h.entity for h in hits)
+            if len(orgs) > 1 and len(toks) > 1:
+                # round 12: an acronym of several organisations ("CIS": the Commonwealth of
+                # Independent States and another body) names the one of them that has a body
+                # of these words ("Economic Court of the CIS"), when only one has
+                organs = [r for r in (self._organ(query, o, toks[:i] + toks[i + 1 :], kinds,
+                                                  named=True)
+                                      for o in orgs) if r is not None]
+                if len(organs) == 1 and not organs[0].ambiguous:
+                    return organs[0]
+            if len(orgs) != 1 or len(toks) == 1:
+                continue
+            o = orgs[0]
+            rest = " ".join(toks[:i] + toks[i + 1 :])
+            kind_words = [folded_form(t) for t in toks[:i] + toks[i + 1:]
+                          if folded_form(t) not in ("the", "of")]
+            if kind_words and all(w in _BLOC_WORDS or w in _PRESS_LABEL_WORDS
+                                  for w in kind_words) and (
+                    any(w in _BLOC_WORDS for w in kind_words)
+                    or not self._names_hold(o, kind_words)):
+                # round 22: "khối COMESA", "the ASEAN bloc": the word says what the body is,
+                # a bloc; the acronym decides, and the bloc word names no body of it (not the
+                # Eastern Bloc by "Eastern" of COMESA's name); a Vietnamese generic head
+                # before the acronym is round 7's reading ("Khối NATO")
+                head = self._org_head(query, text, kinds, lang)
+                if head is not None:
+                    return head
+                return _single(query, o, 92.0, "acronym-with-kind-word", self._note(o),
+                               f"{t!r} is {describe(o)}'s acronym; "
+                               f"{' '.join(kind_words)!r} (a bloc) says what it is")
+            organ = self._organ(query, o, toks[:i] + toks[i + 1 :], kinds)
+            if organ is not None:
+                return organ
+            for name in dict.fromkeys(o.labels.values()):
+                for cand in (
+                    " ".join([*toks[:i], name, *toks[i + 1 :]]),
+                    f"{rest} of the {name}",
+                    f"{rest} of {name}",
+                ):
+                    r = self._match(cand, kinds or org_kinds, lang)
+                    if r is not None and r.best is not None and r.best.entity is not o:
+                        ev = f"{t!r} written out as {name!r}: {cand!r}"
+                        c = r.best
+                        return MatchResult(
+                            query, [Candidate(c.entity, 90.0, True, "acronym-expanded", ev)],
+                            False, "",
+                        )
+        # the organisation named with the words of a body: no match
+        spans = _spans(words, self._institution_words)
+        if not spans:
+            return None
+        keep = [t for j, t in enumerate(toks) if j not in spans]
+        while keep and folded_form(keep[0]) in ("of", "the", "cua", "thuoc"):
+            keep.pop(0)
+        if not keep or len(keep) == len(toks):
+            return None
+        r = self._match(" ".join(keep), org_kinds, lang)
+        if r is None or not r.candidates:
+            return None
+        if r.best is not None:
+            # the body named with its organisation's name in another word order ("General
+            # Assembly of the United Nations" = "United Nations General Assembly")
+            body = [t for j, t in enumerate(toks) if j in spans]
+            organ = self._organ(query, r.best.entity, body, kinds)
+            if organ is not None:
+                return organ
+        if r.best is not None and r.best.match and not r.ambiguous:
+            # round 17: the body words only restate the organisation's own head ("Quỹ IMF":
+            # quỹ, a fund, and the International Monetary Fund is one): the organisation
+            at = [j for j in sorted(spans) if j < len(words)]
+            own = self._own_head(r.best.entity, [words[j] for j in at])
+            if own is not None:
+                e = r.best.entity
+                ev = (f"{' '.join(toks[j] for j in at)!r} ({own}) is a word of "
+                      f"{e.label!r} itself, no body of it")
+                return _single(query, e, 90.0, "own-head", self._note(e), ev)
+        parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
+        return MatchResult(
+            query, [], False,
+            f"no match: names a body of {parents}, not the organisation itself; "
+            "the registry holds no such body",
+        )
+
+    def _own_head(self, org: Entity, body: list[str]) -> str | None:
+        """Round 17: the English reading of the body words ``body`` (folded; Vietnamese read
+        with the glossary) when each of its words is a word of ``org``'s English label ("quỹ":
+        fund, of the International Monetary Fund), else None."""
+        label = org.labels.get("en", "")
+        if not label or not body:
+            return None
+        own = {singular_form(w) for w in content_words(label)}
+        readings = self._calques.glossary.phrases.get(tuple(body)) or (frozenset(body),)
+        for reading in readings:
+            if reading and all(singular_form(w) in own for w in reading):
+                return " ".join(sorted(reading))
+        return None
+
+    def _organ(
+        self, query: str, org: Entity, body: list[str], kinds: frozenset[str] | None,
+        named: bool = False,
+    ) -> MatchResult | None:
+        """The registry's body of ``org`` named by the words ``body`` ("EU Parliament": the
+        European Parliament; "General Assembly" of the United Nations): an organisation whose
+        English name is the body's words and words of ``org``'s names, and no other word (never
+        ``org`` itself). Several such bodies make the name ambiguous ("EU Council": the European
+        Council and the Council of the European Union); none gives None."""
+        org_kinds = KIND_GROUPS["organisation"]
+        wants = [{w for t in body for w in tokens(t)} - _STOP_WORDS]
+        if any(not t.isascii() for t in body):
+            # Vietnamese words of the body ("Ủy ban EU"), read with the glossary
+            wants = [set(r) - _STOP_WORDS for r in self._calques.glossary.phrase_readings(
+                " ".join(body))]
+        wants = [w for w in wants if w]
+        if not wants:
+            return None
+        names = [*(t for lg, t in org.labels.items() if lg == "en"),
+                 *(t for t, lg in org.aliases if lg in (None, "en") and not looks_like_code(t))]
+        own = {w for t in [*names, *org.acronyms] for w in tokens(t)} - _STOP_WORDS
+        # round 12: the body's name names ``org`` itself: all the words of one of its English
+        # names, or one of its acronyms ("ECOWAS Court of Justice"; not the ICJ for a body of
+        # the International Science Council, which shares only "international")
+        whole = [n for n in (tokens(t) - _STOP_WORDS for t in names) if n]
+        codes = {w for t in org.acronyms for w in tokens(t)}
+
+        def names_org(words: set[str]) -> bool:
+            return bool(words & codes) or any(n <= words for n in whole)
+
+        index = self._org_word_index()
+        found = []
+        for want in wants:
+            if named and want <= own:
+                continue  # the organisation's own words ("CIS Council": a council's name)
+            pool = set.intersection(*(index.get(w, set()) for w in want))
+            for key in sorted(pool):
+                e = self.registry.get(key)
+                if e is None or e is org or e.confidence == "conflicting":
+                    continue
+                if kinds is not None and e.kind not in kinds or e.kind not in org_kinds:
+                    continue
+                words = tokens(e.labels.get("en", "")) - _STOP_WORDS
+                # round 16: a word of ``org`` the body's own words do not give must be in the
+                # name ("Ủy ban châu Âu về sông Danube": the European Commission's words are
+                # all the body's own, so it names no body of the Danube Commission)
+                if not (want <= words and (words - want) & own):
+                    continue
+                if named and not names_org(words):
+                    continue
+                if words <= want | own:
+                    found.append(e)
+                elif ("court" in want and words <= want | own | {"justice"}
+                      and names_org(words)):
+                    # a court's full name adds "of Justice" to the court ("ECOWAS Court": the
+                    # ECOWAS Court of Justice)
+                    found.append(e)
+        found = _unique(self._same.get(e.iri, (e, ""))[0] for e in found)
+        if not found:
+            return None
+        if len(found) > 1:
+            r = _ambiguous(query, found, 85.0)
+            return MatchResult(query, r.candidates, True,
+                               f"{r.note} (bodies of {describe(org)})")
+        e = found[0]
+        ev = (f"a body of {org.label}: {e.label!r} is the words {' '.join(body)!r} and words of "
+              f"{org.label!r}")
+        return _single(query, e, 88.0, "body-of-organisation", self._note(e), ev)
+
+    def _org_word_index(self) -> dict[str, set[str]]:
+        """English label words -> keys of the organisations that have them (built once)."""
+        if self._org_words is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for e in self.registry.entities:
+                if e.kind in KIND_GROUPS["organisation"]:
+                    for w in tokens(e.labels.get("en", "")) - _STOP_WORDS:
+                        index[w].add(e.key)
+            self._org_words = dict(index)
+        return self._org_words

@@ -1,0 +1,137 @@
+"""Two states named together (round 22).
+
+Reads ``the two Koreas``, ``hai nước Yemen``: ambiguous with the records of the name that
+coexisted, never one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ...graph.registry import Entity
+from ..candidates import MatchResult, describe
+from ..succession import STATE_KINDS, span_of, succession_links
+from .answers import _ambiguous
+from .text import _first_fullmatch, _plain_reading, _unique
+
+#: round 22: two states named together by one name ("the two Koreas", "both Sudans", "hai
+#: miền Triều Tiên", "hai nước Yemen"; ``Matcher._pair_of_states``)
+_PAIR_FRAMES = (
+    re.compile(r"(?:the\s+)?(?:two|both)\s+(?P<name>[A-Z][\w'’ -]*?)(?:e?s)", re.IGNORECASE),
+    re.compile(r"(?:cả\s+|ca\s+)?hai\s+(?:miền|nước|quốc\s+gia|nhà\s+nước|mien|nuoc|quoc\s+gia"
+               r"|nha\s+nuoc)\s+(?P<name>\S.*)", re.IGNORECASE),
+)
+
+
+#: round 22: the compass words that tell two states of one name apart ("North Korea", "South
+#: Sudan", "East Germany"), left out of a state's English name to find the name they share
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
+                            "eastern", "western"})
+
+
+class Pairs:
+    """Readings of a name that names a pair of states."""
+
+    def _pair_of_states(self, query: str, text: str, kinds: frozenset[str] | None,
+                        lang: str | None) -> MatchResult | None:
+        """Round 22: two states named together by one name ("the two Koreas", "the two
+        Germanys", "hai miền Triều Tiên", "hai nước Yemen"): the name read as a state (or
+        several), the English name they share (a compass word left out: "North Korea" gives
+        "Korea"), the states of that name (:meth:`_named`, :meth:`_of_name`: "German Reich"
+        by its adjective), and of those the ones whose spans overlap another's (the registry's
+        years and its succession: a successor begins when its predecessor ends): ambiguous
+        with them, never one record
+        ("the two Germanys": West and East Germany, not today's Germany, which succeeded
+        both). Fewer than two that coexisted: no match."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 60:
+            return None
+        m = _first_fullmatch(_PAIR_FRAMES, text)
+        name = m.group("name").strip() if m is not None else None
+        if m is None or not name:
+            return None
+        tries = [name]
+        if m.re is _PAIR_FRAMES[0]:
+            # the plural written on the name: "Koreas", "Germanys" (the pattern took the "s")
+            tries = [name, name + "e"] if not name.endswith("e") else [name]
+        read: list[Entity] = []
+        for t in tries:
+            r = self._match(t, state_kinds, lang)
+            if r is None or not r.candidates:
+                continue
+            if r.ambiguous:
+                read = [c.entity for c in r.candidates if c.entity.kind in state_kinds]
+            elif r.best is not None and r.best.match and _plain_reading(r.best.method):
+                read = [r.best.entity]
+            if read:
+                name = t
+                break
+        if not read:
+            return None
+        family: list[Entity] = []
+        for x in read:
+            family += [x, *self._of_name(x, state_kinds)]
+            label = x.labels.get("en", "")
+            words = label.split()
+            if len(words) > 1 and words[0].lower() in _COMPASS_WORDS:
+                family += self._named(" ".join(words[1:]), state_kinds)
+        family = [e for e in _unique(family) if e.kind in state_kinds]
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        nxt, prev = self._successors
+        spans = {id(e): self._coexistence_span(e, nxt, prev) for e in family}
+
+        def overlap(a: Entity, b: Entity) -> bool:
+            # two states of today (no end) coexist; otherwise only known years tell (the
+            # registry gives no start for today's Koreas: the Korean Empire, 1887-1905, is
+            # not read as coexisting with them)
+            (s1, t1), (s2, t2) = spans[id(a)], spans[id(b)]
+            if t1 == t2 == float("inf"):
+                return True
+            known = all(abs(v) != float("inf") for v in (s1, s2)) and (
+                t1 != float("inf") or t2 != float("inf"))
+            return known and s1 < t2 and s2 < t1
+
+        both = [e for e in family if any(f is not e and overlap(e, f) for f in family)]
+        if len(both) < 2:
+            return MatchResult(
+                query, [], False,
+                f"no match: {text!r} names two states of the name {name!r} together, and the "
+                "registry holds no two such states at one time")
+        amb = _ambiguous(query, both, 85.0)
+        ev = ", ".join(f"{describe(e)} {self._years_text(spans[id(e)])}" for e in both)
+        return MatchResult(
+            query, amb.candidates, True,
+            f"{amb.note} (two states named together by the name {name!r}: the states of that "
+            f"name whose years overlap: {ev})")
+
+    def _coexistence_span(self, e: Entity, nxt: Mapping[int, Entity],
+                          prev: Mapping[int, list[Entity]]) -> tuple[float, float]:
+        """Round 22: the years ``e`` existed, as far as the registry says (an end it does not
+        give is open): its span, and its succession (a state begins when its predecessor
+        ends and ends when its successor begins). The state lists' periods are not read: the
+        files and the store give them differently (open ends in the periods file, the
+        system's membership in the store), and the answer must not depend on which."""
+        lo, hi = float("-inf"), float("inf")
+        es = span_of(e)
+        if e.existed_from:
+            lo = float(int(e.existed_from[:4]))
+        if e.existed_until:
+            hi = float(int(e.existed_until[:4]))
+        if es is not None:
+            lo, hi = max(lo, es[0]), min(hi, es[1])
+        for p in prev.get(id(e), []):
+            ps = span_of(p)
+            if ps is not None:
+                lo = max(lo, float(ps[1]))
+        f = nxt.get(id(e))
+        if f is not None and f.existed_from:
+            hi = min(hi, float(int(f.existed_from[:4])))
+        return lo, hi
+
+    @staticmethod
+    def _years_text(span: tuple[float, float]) -> str:
+        a, b = span
+        return "(" + (str(int(a)) if a != float("-inf") else "?") + "–" + (
+            str(int(b)) if b != float("inf") else "") + ")"

@@ -1,0 +1,203 @@
+"""Historical states by a span of years or a century after the name (rounds 15, 17, 18, 23).
+
+Reads ``Vietnam (1955–1975)``, ``Germany 1949–1990``, ``Russia in the 19th century``,
+``Ba Lan thế kỷ XVIII``: the state of the name (or of its family: the states linked by
+succession or holding its name) whose span holds the years.
+"""
+
+from __future__ import annotations
+
+from ...graph.registry import Entity
+from ..candidates import MatchResult
+from ..normalise import folded_form
+from ..succession import STATE_KINDS, linked_by_succession, span_of, succession_links, year_span
+from .answers import _ambiguous, _single
+from .text import _TRAILING_YEARS, _century, _name_words, _unique
+
+
+class Periods:
+    """Readings of a state's name with its years."""
+
+    def _by_period(
+        self, query: str, head: str, qual: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 23: :meth:`_by_period_read` with :attr:`_with_years` raised (the head's
+        capital government is not read as today's state alone)."""
+        self._with_years += 1
+        try:
+            return self._by_period_read(query, head, qual, kinds)
+        finally:
+            self._with_years -= 1
+
+    def _by_period_read(
+        self, query: str, head: str, qual: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a state named with a span of years ("Vietnam (1955–1975)", "Germany
+        (1949–1990)"): the historical states that have the name's words in a row in one of
+        their names and whose registry span (existed_from to existed_until) overlaps those
+        years. Two or more: ambiguous between them, never today's state (a divided state named
+        by its period); one, whose span holds the years: that state. None when no historical
+        state of the name fits (today's state is read as before) or the qualifier is no span."""
+        span = year_span(qual)
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if span is None or not state_kinds:
+            return None
+        a, b = span
+
+        def fitting(named: list[Entity]) -> list[tuple[Entity, int, int]]:
+            out = []
+            for e in named:
+                es = span_of(e) if e.kind != "state" else None
+                if es is None and e.kind != "state" and e.existed_until and a == b:
+                    # round 20: a span open before its end (the registry gives no start:
+                    # the Russian Empire) holds a year up to its end, as in _family_fit
+                    es = (0, int(e.existed_until[:4]))
+                if es is None:
+                    continue
+                s, t = es
+                if s < b and a < t if a < b else s <= a <= t:
+                    out.append((e, s, t))
+            return out
+
+        fit = fitting(self._named(head, state_kinds))
+        r = self._match(head, STATE_KINDS, None) if not fit else None
+        if not fit and r is None:
+            # round 17: a head that only a later reading names ("nước Đức", the country word
+            # before "Đức")
+            r = self.match(head, kind=STATE_KINDS)
+        x = r.best.entity if (r is not None and r.best is not None and r.best.match) else None
+        label = x.labels.get("en", "") if x is not None else ""
+        if not fit and x is not None and x.kind == "state" and label and (
+                folded_form(label) != folded_form(head)):
+            # round 16: a native or long-form name before the years ("Bundesrepublik
+            # Deutschland (1949–1990)") is read like the English name of the state it names:
+            # the historical states of that name, and of them the ones that bore the same
+            # long form (a name of theirs read as that state's long form)
+            fit = fitting(self._named(label, state_kinds))
+            if len(fit) > 1 and r is not None and r.best is not None and self._long_form(
+                    head, r.best.method):
+                bore = [f for f in fit if self._bore_long_form(f[0], x)]
+                fit = bore or fit
+            if fit:
+                head = f"{head} ({label})"
+        how = "named"
+        if fit and a == b:
+            # round 20: one year that saw several regimes of the state ("Russia in 1917": the
+            # Empire, the Provisional Government's republic, the RSFSR) is ambiguous between
+            # them all: the states of the name's family (by its adjective and by succession)
+            # whose spans hold the year join those named so
+            r0 = self._match(head, STATE_KINDS, None)
+            x0 = r0.best.entity if (r0 is not None and r0.best is not None
+                                    and r0.best.match) else None
+            if (x0 is not None and x0.kind == "state" and r0 is not None
+                    and r0.best is not None and not self._long_form(head, r0.best.method)):
+                # (the states of its name only, by its adjective: succession alone links
+                # states that never bore the name; a long form keeps round 16's reading)
+                of_name = self._of_name(x0, state_kinds)
+                more = [f for f in self._family_fit(x0, a, b, state_kinds)
+                        if all(f[0] is not g[0] for g in fit)
+                        and any(f[0] is n for n in of_name)]
+                if more:
+                    fit = fit + more
+                    how = "named, or linked by succession to a state named"
+        xs = span_of(x) if x is not None and x.kind == "historical-state" else None
+        if not fit and xs is not None and xs[0] <= a and b <= xs[1] and r is not None and (
+                r.best is not None and r.best.method != "fuzzy"):
+            # round 23: a head read as one historical state whose span holds the years is
+            # that state ("North Yemen under Saleh in 1980": "North" decides, not the
+            # states linked to the Yemen Arab Republic by succession)
+            fit = [(x, xs[0], xs[1])]
+        if not fit and x is not None:
+            # round 17: the states that held the name or succeeded one another under it:
+            # those named by the state's name or its adjective ("Russian Empire" for
+            # "Russia"; a span left open before its end when the registry gives no start),
+            # and their predecessors and successors in the registry (succeeded_by; a full span
+            # needed: "Russia in 1950" is the Soviet Union)
+            fit = self._family_fit(x, a, b, state_kinds)
+            how = "named, or linked by succession to a state named"
+        if not fit:
+            return None
+        spans = ", ".join(f"{e.label} {s}–{t}" for e, s, t in fit)
+        if len(fit) > 1:
+            r = _ambiguous(query, [e for e, _, _ in fit], 88.0)
+            return MatchResult(
+                query, r.candidates, True,
+                f"{r.note} (the states {how} {head!r} whose registry spans overlap the "
+                f"years {qual!r}: {spans}; today's state is not read for a past period)")
+        e, s, t = fit[0]
+        if not (s <= a and b <= t):
+            return None
+        return _single(query, e, 88.0, "qualified-period", self._note(e),
+                       f"{head!r} narrowed by the years {qual!r}: of the states {how} so, "
+                       f"only {spans} covers them")
+
+    def _family_fit(
+        self, x: Entity, a: int, b: int, state_kinds: frozenset[str]
+    ) -> list[tuple[Entity, int, int]]:
+        """Round 17: the historical states of ``x``'s name whose spans overlap the years
+        ``a``-``b`` (one year: hold it): those with ``x``'s English name or its adjective in a
+        name ("Austrian Empire", "Russian Soviet Federative Socialist Republic"), whose span
+        may be open before its end when the registry gives no start (the Russian Empire, Qing
+        China), and the states linked to them or to ``x`` by the registry's succession
+        (``succeeded_by``, both ways), whose span must be whole."""
+        named = [e for e in self._of_name(x, state_kinds) if e.kind == "historical-state"]
+        linked = self._succession(x, named)
+        out = []
+        for e in _unique([*named, *linked]):
+            if e.kind != "historical-state" or e.kind not in state_kinds:
+                continue
+            es = span_of(e)
+            if es is None and e.existed_until and any(e is n for n in named):
+                es = (0, int(e.existed_until[:4]))
+            if es is None:
+                continue
+            s_, t = es
+            if (s_ < b and a < t) if a < b else (s_ <= a <= t):
+                out.append((e, s_, t))
+        return out
+
+    def _family(self, x: Entity, state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 17: ``x`` and the states of its name: those with its English name or its
+        adjective in a name, and the states linked to them by succession."""
+        named = self._of_name(x, state_kinds)
+        return _unique([x, *named, *self._succession(x, named)])
+
+    def _of_name(self, x: Entity, state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 17: the states with ``x``'s English name or its adjective in a name (of
+        :func:`_family` and :func:`_family_fit`), each once."""
+        label = x.labels.get("en", "")
+        named = self._named(label, state_kinds) if label else []
+        for words, held in self._adjectives.items():
+            if any(e is x for e, _, _ in held):
+                n = len(words)
+                named += [e for e in self.registry.entities if e.kind in state_kinds and any(
+                    tuple(ws[i:i + n]) == words for ws in _name_words(e)
+                    for i in range(len(ws) - n + 1))]
+        return _unique(named)
+
+    def _succession(self, x: Entity, named: list[Entity]) -> list[Entity]:
+        """Round 17: every state linked to ``x`` or to one of ``named`` by the registry's
+        ``succeeded_by``, forwards and backwards, transitively."""
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        return linked_by_succession(x, named, self._successors)
+
+    def _years_after(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 15: a span of years after the name without brackets ("Germany 1949–1990",
+        "Vietnam, 1955-1975"), read as in brackets (:meth:`_by_period`)."""
+        yr = _TRAILING_YEARS.fullmatch(text)
+        if yr is None:
+            return None
+        return self._by_period(query, yr.group("head"), yr.group("years"), kinds)
+
+    def _century_after(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 18: a century after the name ("Đế quốc Ottoman thế kỷ 19", "Russia in the
+        19th century", "Ba Lan thế kỷ XVIII"), read as its span of years (:meth:`_by_period`)."""
+        cy = _century(text)
+        if cy is None:
+            return None
+        return self._by_period(query, cy[0], cy[1], kinds)

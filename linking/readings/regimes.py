@@ -1,0 +1,179 @@
+"""Regimes and former states: a long form that names an earlier regime of a state.
+
+Reads ``Democratic Yemen`` (a regime word, round 11), ``Socialist Yugoslavia`` (a federal unit,
+round 21), a republic's long form before a historical state's name (round 17), ``Empire of
+Austria`` (a monarchy's or empire's long form) and ``former Soviet Union``, ``Nam Tư cũ``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...graph.registry import Entity
+from ..candidates import Candidate, MatchResult, describe
+from .answers import _single
+from .text import _join, _name_words, _spans
+
+_FORMER = re.compile(r"(?i)(?:(?:the\s+)?former\s+|ex-\s*)(?P<en>.+)|(?P<vi>.+?)\s+c[uũ]")
+
+
+#: round 21: a socialist regime's long-form words (folded), and the year the socialist
+#: federations began to end (the registry's Soviet Union ends in 1991, its Yugoslavia in 1992;
+#: ISO 3166-3 withdrew CSK in 1993): a state the COW list holds only from then was no
+#: sovereign socialist republic (``Matcher._federal_unit``)
+_SOCIALIST_WORDS = ("socialist", "soviet", "people's", "peoples", "xa hoi chu nghia", "nhan dan",
+                    "xo viet")
+
+
+_FEDERATIONS_ENDED = 1991
+
+
+class Regimes:
+    """Readings of a state's earlier regimes."""
+
+    def _regime(
+        self, query: str, best: Candidate, form_words: list[str], form: str, rest: str,
+        state_kinds: frozenset[str],
+    ) -> MatchResult | None:
+        """Round 11: a regime's word before a name several states held ("Democratic Yemen",
+        "Democratic Germany") that no name of the state the name matches has: the one other
+        state of that name whose names have it (the People's Democratic Republic of Yemen, not
+        today's Yemen). None when the state's own names have the words."""
+        want = {w for w in form_words if w not in ("of", "the")}
+        covered = _spans(form_words, self._regime_forms)
+        if not best.match or not want or any(
+                w not in ("of", "the") and i not in covered for i, w in enumerate(form_words)):
+            return None
+
+        if any(want <= set(ws) for ws in _name_words(best.entity)):
+            return None
+        fit = [e for e in self._named(rest, state_kinds)
+               if e is not best.entity and any(want <= set(ws) for ws in _name_words(e))]
+        if not fit:
+            return self._federal_unit(query, best.entity, form_words, form, rest)
+        if len(fit) != 1:
+            return None
+        e = fit[0]
+        ev = (f"the words {form!r} before {rest!r} are in no name of {describe(best.entity)}; "
+              f"of the states named {rest!r}, only {e.label}'s names have them")
+        return _single(query, e, 90.0, "official-form", self._note(e), ev)
+
+    def _federal_unit(
+        self, query: str, e: Entity, form_words: list[str], form: str, rest: str
+    ) -> MatchResult | None:
+        """Round 21: a socialist regime's words ("Socialist", "People's", "Soviet", "Xã hội
+        chủ nghĩa", "Nhân dân", "Xô viết") that no name of the state has, before the name of
+        a state that entered the COW state list in or after :data:`_FEDERATIONS_ENDED` (the
+        year the Soviet Union ended, the Yugoslav and Czechoslovak federations following):
+        the state never was a sovereign socialist republic, so the name is that of a unit
+        of a federation ("the Socialist Republic of Croatia", SFR Yugoslavia's; "Ukrainian
+        Soviet Socialist Republic") or of a regime the registry does not hold: no match,
+        never today's state (convention B). None otherwise (the "Socialist Republic of
+        Romania" is Romania's continuity, COW 360 from 1878)."""
+        if e.kind != "state" or e.cow_code is None:
+            return None
+        def has(text: str) -> bool:
+            return any(re.search(rf"(?:^| ){re.escape(w)}(?: |$)", text)
+                       for w in _SOCIALIST_WORDS)
+
+        if not has(" ".join(form_words)) or any(has(" ".join(ws)) for ws in _name_words(e)):
+            return None
+        years = self._cow_capitals.years.get(e.cow_code)
+        if years is None or years[0] < _FEDERATIONS_ENDED:
+            return None
+        return MatchResult(
+            query, [Candidate(e, 55.0, False, "official-form")], False,
+            f"no match: {form!r} before {rest!r} is a socialist regime's long form that no "
+            f"name of {describe(e)} has, and COW lists that state only from {years[0]}: the "
+            "name is a federal unit's or a former regime's the registry holds no record of")
+
+    def _other_form(
+        self, query: str, best: Candidate, form_words: list[str], form: str, rest: str
+    ) -> MatchResult | None:
+        """Round 17: a republic's long form before the name of a historical state none of
+        whose own names is a republic's names another, later state of that name ("Freistaat
+        Bayern", "Republic of Baden": German Länder of the 20th century, not the kingdom or
+        grand duchy of 1816-1871); and a monarchy's form before the name of a historical state
+        whose names are a republic's and no monarchy's ("Kingdom of Venice"). The state's
+        form is read from its names, or from ``held_forms`` in predecessors.yaml for a
+        record whose names are bare ("Bavaria"); a record of neither form ("Czechoslovakia")
+        is not judged. No match then: the record does not say the state had that form.
+        None otherwise."""
+        e = best.entity
+        if not best.match or e.kind != "historical-state":
+            return None
+        names = _name_words(e)
+        held = self._held_forms.get(id(e))
+        republic = held == "republic" or any(_spans(ws, self._republic_forms) for ws in names)
+        monarchy = held == "monarchy" or any(_spans(ws, self._monarchy_forms) for ws in names)
+        own = (f"the registry holds it as a {held} (predecessors.yaml)" if held else
+               "its names in the registry are a {}'s, none a {}'s")
+        if _spans(form_words, self._republic_forms) and monarchy and not republic:
+            kind, own = "a republic's", own.format("monarchy", "republic")
+        elif (_spans(form_words, self._monarchy_forms) and republic and not monarchy
+              and not _spans(form_words, self._republic_forms)):
+            kind, own = "a monarchy's", own.format("republic", "monarchy")
+        else:
+            return None
+        return MatchResult(
+            query, [Candidate(e, 60.0, False, "official-form")], False,
+            f"no match: {form!r} before {rest!r} is {kind} long form; {rest!r} is "
+            f"{describe(e)}, and {own} (another state of that name, which the registry does "
+            "not hold)")
+
+    def _imperial(
+        self, query: str, best: Candidate, form_words: list[str], how: str,
+        state_kinds: frozenset[str],
+    ) -> MatchResult | None:
+        """A monarchy's or an empire's long form of a current state's name: the historical
+        state the same name and form denote ("Empire of Austria": the Austrian Empire;
+        "Đế quốc Đức": the German Reich); an empire the registry does not hold is no match
+        ("Empire of Japan" is not today's Japan). None when the form names the state itself."""
+        if not best.match or best.entity.kind != "state":
+            return None
+        past = self._imperial_of.get(id(best.entity))
+        if past is not None and past.kind in state_kinds and _spans(
+            form_words, self._imperial_forms
+        ):
+            ev = (f"official long form of a monarchy or an empire: {how} names {past.label}, "
+                  f"not today's {best.entity.label}")
+            return _single(query, past, 90.0, "official-form", self._note(past), ev)
+        if _spans(form_words, self._empire_forms):
+            return MatchResult(
+                query, [Candidate(best.entity, 60.0, False, "official-form")], False,
+                f"no match: {how} names an empire, and the registry holds no historical state "
+                f"for it (never today's {describe(best.entity)})",
+            )
+        if (_spans(form_words, self._monarchy_forms)
+                and id(best.entity) not in self._monarchies):
+            # round 10: a monarchy's form of a state that is no monarchy today names a former
+            # regime (Wikidata holds the Kingdom of Italy apart from Italy)
+            return MatchResult(
+                query, [Candidate(best.entity, 60.0, False, "official-form")], False,
+                f"no match: {how} names a former monarchy ({best.entity.label}'s own long "
+                "forms name none today), and the registry holds no historical state for it "
+                f"(never today's {describe(best.entity)})",
+            )
+        return None
+
+    def _former(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """"former Soviet Union", "ex-Yugoslavia", "Nam Tư cũ": a historical state or an
+        older name with the word for "former" (never today's state)."""
+        m = _FORMER.fullmatch(text.strip())
+        if not m:
+            return None
+        rest = (m.group("en") or m.group("vi") or "").strip()
+        if not rest:
+            return None
+        r = self._match(rest, kinds, lang) or self._official_form(rest, rest, kinds, lang)
+        if r is None or r.best is None:
+            return None
+        c = r.best
+        if c.entity.kind != "historical-state" and not c.method.startswith(
+            ("predecessor", "historical-name")
+        ):
+            return None
+        ev = _join(f"'former' + {rest!r}", c.evidence)
+        return _single(query, c.entity, 92.0, "former", self._note(c.entity), ev)

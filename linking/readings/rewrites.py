@@ -1,0 +1,84 @@
+"""The name written another way and matched again (rounds 8, 11, 15, 17, 18, 22).
+
+Reads ``S. Korea`` (abbreviations written out), ``Âu châu`` (the older continent order),
+``Saint Kitts và Nevis``, ``xứ Bayern``, ``đặc khu Hồng Kông``, ``chính quyền Kabul``,
+``Royal Yugoslavia``, ``the Qing Empire`` (without its article), ``nước chủ nhà Qatar`` (a
+press descriptor) and ``the 193-member General Assembly``: the table :data:`REWRITES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from ..candidates import MatchResult
+from ..succession import STATE_KINDS
+from .answers import _reread
+from .text import (
+    _after_descriptor,
+    _after_regime_word,
+    _after_region_word,
+    _after_special_region,
+    _and_for_va,
+    _continent_order,
+    _expand_abbreviations,
+    _royal_form,
+    _without_article,
+    _without_member_count,
+)
+
+#: the name written another way, matched again (in this order): abbreviations written out (a
+#: fuzzy read counts), the older Sino-Vietnamese order of a continent's name ("Âu châu" =
+#: "châu Âu", Europe), a foreign name joined by the Vietnamese "và" ("Saint Kitts và Nevis"),
+#: the Vietnamese word for a land or region before a name ("Xứ Hessen", "xứ Bayern", as
+#: vi.wikipedia writes German lands); for the last three and those after them a fuzzy read of
+#: the other writing is no evidence. Each row: (rewrite, why (``{!r}`` the other writing),
+#: whether a fuzzy read of the other writing counts)
+REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
+    (_expand_abbreviations, "abbreviations written out: {!r}", True),
+    (_continent_order, "read in today's word order: {!r}", False),
+    (_and_for_va, "'và' read as 'and': {!r}", False),
+    (_after_region_word, "region word 'xứ' before {!r}", False),
+    # round 11: "Đặc khu (hành chính)", a special (administrative) region
+    (_after_special_region, "'đặc khu' (special region) before {!r}", False),
+    # round 15: "chính quyền" / "chế độ" (the government, the regime of) before a
+    # state's name; "Royal" / "Imperial" before a name, a kingdom's or an empire's
+    # long form ("Royal Yugoslavia" = "Kingdom of Yugoslavia"; convention B holds:
+    # "Royal Italy" is no match)
+    (_after_regime_word, "'chính quyền'/'chế độ' (the regime of) before {!r}", False),
+    (_royal_form, "read as the long form {!r}", False),
+    # round 17: a leading "the" before a name read by a later pass ("the Qing
+    # Empire")
+    (_without_article, "read without its article: {!r}", False),
+    # round 18: a press descriptor before a state's name ("nước chủ nhà Qatar",
+    # the host country; "quốc đảo Tuvalu", the island state)
+    (_after_descriptor, "a press descriptor before {!r}", False),
+    # round 22: a count of members before a known name ("the 193-member General
+    # Assembly") is just the name
+    (_without_member_count, "a count of members before {!r}", False),
+)
+
+
+class Rewrites:
+    """The reading of a name written another way."""
+
+    def _rewritten(
+        self, query: str, text: str, kind: str | Collection[str] | None, lang: str | None,
+        limit: int,
+    ) -> MatchResult | None:
+        """The name written another way (:data:`REWRITES`, in order) and matched again from
+        the start; the first other writing that is read (a match, or ambiguous) gives the
+        answer."""
+        for rewrite, why, fuzzy_counts in REWRITES:
+            other = rewrite(text)
+            if other is None or other == text:
+                continue
+            r = self.match(other, kind=kind, lang=lang, limit=limit)
+            if rewrite in (_after_descriptor, _after_regime_word) and not all(
+                    c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
+                # a state's descriptor names a state; so does a regime word (round 23:
+                # "chính quyền Ulan Bator" is no place record, read by the capital frame)
+                continue
+            if r.ambiguous or (r.best is not None
+                               and (fuzzy_counts or r.best.method != "fuzzy")):
+                return _reread(query, r, why.format(other))
+        return None

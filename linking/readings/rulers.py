@@ -1,0 +1,335 @@
+"""A state's regime named by its ruler or dynasty (rounds 17, 21, 23).
+
+Reads ``Tito's Yugoslavia``, ``nước Đức thời Hitler``, ``the Kerensky government``: from the
+``rulers`` table of ``linking/names/predecessors.yaml`` and Archigos' leaders
+(:mod:`~..leaders`), never from a guess; a later leader or an unknown ruler is named in a note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...graph.registry import Entity
+from ..candidates import Candidate, MatchResult, describe
+from ..normalise import folded_form
+from ..succession import STATE_KINDS, span_of, year_span
+from .answers import _ambiguous, _single
+from .text import _name_words, _period_qualifier, _prefix_ends, _region_vocabulary, _spans, _unique
+
+#: round 17: a state's regime named by its ruler or dynasty (the ruler read from the table
+#: ``rulers`` of predecessors.yaml): "Tito's Yugoslavia", "Germany under Hitler", "Nam Tư
+#: thời Tito", "nước Đức dưới thời Hitler", "Nguyen dynasty Vietnam", "the Kerensky
+#: government", "chính quyền Ngô Đình Diệm"
+_RULER_PATTERNS = (
+    re.compile(r"(?:the\s+)?(?P<ruler>[^'’]+?)['’]s?\s+(?P<state>.+)", re.IGNORECASE),
+    re.compile(r"(?P<state>.+?)\s+under\s+(?:the\s+)?(?P<ruler>.+?)"
+               r"(?:\s+(?:dynasty|regime|rule))?", re.IGNORECASE),
+    re.compile(r"(?P<state>.+?)\s+(?:dưới\s+|duoi\s+)?(?:thời|thoi)\s+(?:kỳ\s+|ky\s+)?"
+               r"(?P<ruler>.+)", re.IGNORECASE),
+    re.compile(r"(?:the\s+)?(?P<ruler>.+?\s+dynasty)\s+(?P<state>.+)", re.IGNORECASE),
+    re.compile(r"(?:the\s+)?(?P<ruler>.+?)\s+(?:government|regime|era|administration)",
+               re.IGNORECASE),
+    re.compile(r"(?:chính\s+quyền|chế\s+độ|chinh\s+quyen|che\s+do)\s+(?P<ruler>.+)",
+               re.IGNORECASE),
+)
+
+
+#: round 21: the year from which an Archigos tenure of today's state's record is read as that
+#: record (the Cold War's end; a tenure begun before it may be a regime's the registry does
+#: not hold)
+_CURRENT_FORMS_FROM = 1990
+
+
+#: round 23: a monarch's titles (folded, English and Vietnamese words) in a ruler's name
+_MONARCH_TITLES = frozenset({
+    "shah", "king", "queen", "emperor", "empress", "sultan", "emir", "amir", "imam", "nizam",
+    "tsar", "czar", "tsarina", "kaiser", "negus", "khan", "maharaja", "bey", "vua",
+    "hoang de", "quoc vuong",
+})
+
+
+class Rulers:
+    """Readings of a state named by its ruler or dynasty."""
+
+    def _by_ruler(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 17: a state's regime named by its ruler or its dynasty, read only from the
+        table ``rulers`` of predecessors.yaml: "Tito's Yugoslavia", "Germany under Hitler",
+        "Nam Tư thời Tito", "Việt Nam thời nhà Nguyễn", "Nguyen dynasty Vietnam" (the ruler's
+        state, when it is the state named or a state of its name or succession: "Tito's
+        Germany" is no match), "the Kerensky government", "chính quyền Ngô Đình Diệm" (the
+        ruler's state). A ruler of two such states ("Lenin's Russia": the RSFSR and the
+        Soviet Union) makes the name ambiguous. None when no pattern holds a listed ruler."""
+        if (not self._rulers and not self.reference.leaders) or len(text) > 80:
+            return None
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        for pattern in _RULER_PATTERNS:
+            m = pattern.fullmatch(text)
+            if m is None:
+                continue
+            ruler = m.group("ruler")
+            state = m.groupdict().get("state")
+            rows = self._rulers.get(folded_form(ruler))
+            source = "predecessors.yaml rulers: "
+            if not rows:
+                rows, source = self._archigos(ruler), ""
+            if not rows and state:
+                # round 23: a name several leaders hold ("Franco", "Orban", "Castro") read
+                # among the leaders of the states the name names
+                among = self._states_named(state, state_kinds)
+                if among:
+                    rows = self._archigos(ruler, frozenset(e.iri for e in among))
+            if not rows:
+                if state:
+                    unknown = self._unknown_ruler(query, ruler, state, state_kinds)
+                    if unknown is not None:
+                        return unknown
+                    if pattern is _RULER_PATTERNS[0]:
+                        later = self._later_leader(query, ruler, state, state_kinds)
+                        if later is not None:
+                            return later
+                continue
+            ruled = _unique(e for e, _, _ in rows)
+            if state:
+                r = self.match(state, kind=state_kinds)
+                named = ([c.entity for c in r.candidates] if r.ambiguous
+                         else [r.best.entity] if r.best is not None else [])
+                if not named:
+                    continue
+                family = _unique(f for x in named for f in self._family(x, state_kinds))
+                fit = [e for e in ruled if any(e is f for f in family)]
+                # round 21: a ruler's tenure of today's state in years a historical record
+                # of the state's family covers whole is that record's ("Mông Cổ thời
+                # Tsedenbal", 1952-1984: the Mongolian People's Republic)
+                fit = _unique(self._record_of_years(e, rows, family) for e in fit)
+                if not source and fit:
+                    # round 23 (convention C): an earlier leader of today's state is that
+                    # state, unless the leader led a monarchy it no longer is (a regime
+                    # Wikidata holds apart, the registry has no record of: convention B)
+                    held = [(e, why) for e in fit if not self._current_tenure(e, rows)
+                            and (why := self._monarchy_then(e, rows, ruler))]
+                    kept = [e for e in fit if not any(e is h for h, _ in held)]
+                    if held and not kept:
+                        e, why = held[0]
+                        return MatchResult(
+                            query, [Candidate(e, 50.0, False, "ruler")], False,
+                            f"no match: Archigos gives {ruler!r} as a leader of today's "
+                            f"{describe(e)} when it was a monarchy ({why}), a former regime "
+                            "the registry holds no record of (conventions B and C)")
+                    swords = [folded_form(w) for w in state.split()]
+                    if kept and (not r.ambiguous and (r.best is None or not r.best.match)
+                                 or _spans(swords, self._republic_forms)
+                                 and all(id(e) in self._monarchies for e in kept)):
+                        # a name with a former regime's own words is no match whoever is
+                        # named ("Cộng hòa Khmer thời Lon Nol", a republic's words for a
+                        # monarchy of today: convention B)
+                        why = (f"{state!r} has a republic's words, and today's "
+                               f"{describe(kept[0])} is a monarchy"
+                               if r.best is not None and r.best.match
+                               else f"{state!r} alone is no match ({r.note or 'no record'})")
+                        return MatchResult(query, [Candidate(kept[0], 50.0, False, "ruler")],
+                                           False, f"no match: {why}: a former regime's name; "
+                                           f"the leader {ruler!r} does not make it today's "
+                                           "state (conventions B and C)")
+                    fit = kept
+                if len(fit) > 1:
+                    # round 21: of the states the ruler ruled, those the name names ("Bismarck's
+                    # Prussia": Prussia, not the German Reich he also led; "Bismarck's
+                    # Germany": the German Reich, "Germany (1871-1945)"; "Lenin's Russia": the
+                    # RSFSR, "Soviet Russia", not the Soviet Union); several when the name is
+                    # in several's names ("Milosevic's Yugoslavia")
+                    # (the English name of the state read: "Nam Tư", Yugoslavia, is in the
+                    # name of Serbia and Montenegro's "Federal Republic of Yugoslavia" too)
+                    own = _unique([*named, *self._named(state, state_kinds), *(
+                        o for x in named if x.labels.get("en")
+                        for o in self._named(x.labels["en"], state_kinds))])
+                    fit = [e for e in fit if any(e is o for o in own)] or fit
+                if not fit and not source and not any(
+                        ev.startswith(f"Archigos 4.1: {ruler}, ") for _, _, ev in rows):
+                    # round 23: Archigos' leader was found by a word of the name only ("Ali
+                    # Nasir": the Maldives' "Nasir"), and led none of these states: another
+                    # person, read as a ruler in no table
+                    unknown = self._unknown_ruler(query, ruler, state, state_kinds)
+                    if unknown is not None:
+                        return unknown
+                if not fit:
+                    return MatchResult(
+                        query, [Candidate(named[0], 50.0, False, "ruler")], False,
+                        f"no match: {ruler!r} ({source}" + ", ".join(f"{e.label}" for e in ruled)
+                        + f") ruled none of the states named {state!r}")
+            else:
+                fit = [e for e in ruled if source or self._current_tenure(e, rows)]
+            fit = [e for e in fit if e.kind in state_kinds]
+            if not fit:
+                return None
+            ev = "; ".join(f"{ev} ({yrs})" for e, yrs, ev in rows if any(e is f for f in fit))
+            if not ev:
+                ev = "; ".join(f"{ev} ({yrs})" for _, yrs, ev in rows)
+            if len(fit) > 1:
+                amb = _ambiguous(query, fit, 85.0)
+                return MatchResult(query, amb.candidates, True,
+                                   f"{amb.note} (the ruler {ruler!r} ruled each: {ev})")
+            e = fit[0]
+            how = f"of {state!r}, " if state else ""
+            return _single(query, e, 90.0, "ruler", self._note(e),
+                           f"the regime of {ruler!r} {how}read from {source}{ev}")
+        return None
+
+    def _archigos(self, ruler: str,
+                  among: frozenset[str] | None = None) -> list[tuple[Entity, str, str]]:
+        """Round 21: the states ``ruler`` led by Archigos (``leaders.py``), as the rows of the
+        ``rulers`` table: (state, years, evidence). Only a name of a person: capitalised, no
+        digits. Round 23: ``among``, the IRIs of the states the name names, keeps their
+        leaders only (``Leaders.named``)."""
+        if not ruler[:1].isupper() or any(c.isdigit() for c in ruler):
+            return []
+        if among is not None and folded_form(ruler.split()[-1]) in _MONARCH_TITLES:
+            # round 23: a title is no leader's name ("the Shah", "Zahir Shah": not Archigos'
+            # "Mohammed Ali Shah" or "Nadir Shah" of the same state)
+            return []
+        out = []
+        for t in self.reference.leaders.named(ruler, among):
+            e = self.registry.by_iri(t.state)
+            if e is None:
+                continue
+            out.append((e, f"{t.start}-{t.end}",
+                        f"Archigos 4.1: {t.name}, effective leader of {e.label}"))
+        return out
+
+    def _later_leader(self, query: str, ruler: str, state: str,
+                      state_kinds: frozenset[str]) -> MatchResult | None:
+        """Round 23 (convention C): "<person>'s <state>" where Archigos (to 2015) and the
+        ``rulers`` table hold no leader of that name ("Milei's Argentina"): a leader of today,
+        so today's state. Only when the name before the possessive is a person's name (one to
+        three capitalised words, no title, no word of a registry name, read as no entity:
+        "Europe's Union", "People's Republic of Ukraine" name no leader), the name after it
+        reads as one of today's states, and that state has no historical record in its family
+        and no monarchy of
+        ``monarchies_ended`` (whose rulers may be meant: "Pahlavi's Iran"). None otherwise."""
+        words = ruler.split()
+        if not 1 <= len(words) <= 3 or not all(
+                re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?", w) for w in words):
+            return None
+        folded = [folded_form(w) for w in words]
+        if self._name_vocabulary is None:
+            self._name_vocabulary = frozenset(
+                w for e in self.registry.entities for ws in _name_words(e)
+                # (a plural or a possessive folded: "peoples" holds "people")
+                for x in ws for w in (x.strip("'’(),."), x[:-1] if x.endswith("s") else "")
+                if w)
+        if (any(w in _MONARCH_TITLES or w in self._name_vocabulary for w in folded)
+                or self.reference.leaders.by_name.get(folded[-1])
+                or self.reference.leaders.by_name.get(" ".join(folded))):
+            return None
+        who = self.match(ruler)
+        if (who.ambiguous or who.best is not None and who.best.score >= 60
+                or " ".join(folded) in _region_vocabulary()[0]
+                or any(k in self._cow_capitals.by_capital for k in (ruler, " ".join(folded)))):
+            # a place (a region, a capital) or an entity's name is no leader
+            return None
+        r = self.match(state, kind=state_kinds)
+        if r.ambiguous or r.best is None or not r.best.match:
+            return None
+        e = r.best.entity
+        if (e.kind != "state" or r.best.method.startswith(("iso-code", "key", "cow-code",
+                                                           "acronym"))
+                or id(e) in self._monarchies_ended
+                or any(f.kind == "historical-state" for f in self._family(e, state_kinds))):
+            return None
+        return _single(query, e, 85.0, "ruler", self._note(e),
+                       f"{ruler!r} read as a leader of today (in neither Archigos, which ends in "
+                       f"2015, nor predecessors.yaml rulers); {state!r}: {r.best.method}")
+
+    def _states_named(self, state: str, state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 23: the states ``state`` names and their families (:meth:`_family`)."""
+        r = self.match(state, kind=state_kinds)
+        named = ([c.entity for c in r.candidates] if r.ambiguous
+                 else [r.best.entity] if r.best is not None and r.best.match else [])
+        return _unique(f for x in named for f in self._family(x, state_kinds))
+
+    def _monarchy_then(self, e: Entity, rows: list[tuple[Entity, str, str]],
+                       ruler: str) -> str | None:
+        """Round 23 (convention C): why ``ruler``'s tenures of today's state ``e`` were a
+        monarchy's that ``e`` no longer is: every tenure within one span of
+        predecessors.yaml ``monarchies_ended``, or a monarch's title or a regnal number in
+        the ruler's name or Archigos' ("the Shah", "Faisal II") while ``e``'s own long forms
+        name no monarchy today. None when neither holds."""
+        if e.kind != "state":
+            return None
+        years = [year_span(yrs) for x, yrs, _ in rows if x is e]
+        if years and all(y is not None for y in years):
+            a = min(y[0] for y in years if y)
+            b = max(y[1] for y in years if y)
+            for start, end, ev in self._monarchies_ended.get(id(e), ()):
+                if start <= a and b <= end:
+                    return f"{a}-{b}, within {ev}"
+        if id(e) in self._monarchies:
+            return None
+        names = [ruler, *(ev for x, _, ev in rows if x is e)]
+        for text in names:
+            for w in re.split(r"[\s,:]+", text):
+                f = folded_form(w)
+                if f in _MONARCH_TITLES or (len(f) > 1 and re.fullmatch(r"[ivx]+", f)
+                                            and w.isupper()):
+                    return f"{w!r} names a monarch"
+        return None
+
+    @staticmethod
+    def _current_tenure(e: Entity, rows: list[tuple[Entity, str, str]]) -> bool:
+        """Round 21: ``e`` is a historical state, or today's state with an Archigos tenure
+        that began in :data:`_CURRENT_FORMS_FROM` or later: before then today's state's
+        record may stand for a regime the registry holds no record of (the Ethiopian Empire
+        of Haile Selassie, Pahlavi Iran, the Derg: convention B), so an earlier leader is
+        not read as today's state."""
+        if e.kind != "state":
+            return True
+        return any((y := year_span(yrs)) is not None and y[0] >= _CURRENT_FORMS_FROM
+                   for x, yrs, _ in rows if x is e)
+
+    def _record_of_years(self, e: Entity, rows: list[tuple[Entity, str, str]],
+                         family: list[Entity]) -> Entity:
+        """Round 21: the historical state of ``family`` whose registry span holds every year
+        of ``rows``' tenures of ``e`` (today's state), else ``e``."""
+        if e.kind != "state":
+            return e
+        years = [year_span(yrs) for x, yrs, _ in rows if x is e]
+        if not years or any(y is None for y in years):
+            return e
+        a = min(y[0] for y in years if y)
+        b = max(y[1] for y in years if y)
+        held = [f for f in family if f.kind == "historical-state" and (sp := span_of(f))
+                and sp[0] <= a and b <= sp[1]]
+        return held[0] if len(held) == 1 else e
+
+    def _unknown_ruler(self, query: str, ruler: str, state: str,
+                       state_kinds: frozenset[str]) -> MatchResult | None:
+        """Round 21: a ruler in neither table, after a name that reads as one historical
+        state ("Vương quốc Bayern thời Ludwig II" where Archigos lacks the king): that state,
+        the ruler read as no more than a ruler's name; several records: ambiguous. None when
+        the ruler is no person's name (lower case, a year, a named period) or the name is
+        today's state (its regime then is not known: "Nhật Bản thời Minh Trị" is no match)."""
+        swords = [folded_form(w) for w in state.split()]
+        rwords = [folded_form(w) for w in ruler.split()]
+        if (not ruler[:1].isupper() or any(c.isdigit() for c in ruler)
+                or _prefix_ends(swords, self._state_forms) and swords[0] in ("republic", "of")
+                or any(w in rwords for w in ("federal", "people", "democratic", "socialist"))
+                or _period_qualifier(f"{state} thời {ruler}") is not None
+                or _period_qualifier(f"{state} during {ruler}") is not None):
+            return None
+        r = self.match(state, kind=state_kinds)
+        named = ([c.entity for c in r.candidates] if r.ambiguous
+                 else [r.best.entity] if r.best is not None else [])
+        if not named or any(e.kind != "historical-state" for e in named):
+            return None
+        if len(named) > 1:
+            amb = _ambiguous(query, named, 85.0)
+            return MatchResult(query, amb.candidates, True,
+                               f"{amb.note} (the ruler {ruler!r} is in no table of rulers)")
+        e = named[0]
+        return _single(query, e, 85.0, "ruler", self._note(e),
+                       f"{state!r} read as one historical state ({r.best.method if r.best else ''}"
+                       f"); the ruler {ruler!r} is in neither Archigos nor predecessors.yaml "
+                       "rulers, and is not read")

@@ -1,0 +1,631 @@
+"""Pure helpers on the words of a name, shared by the readings of :mod:`~.readings`.
+
+Reads no name itself: regular expressions, word lists and functions on text and entities
+(initials, continent words, the spans of long-form words, years and centuries) that several
+readings use. Tables only one reading uses live in that reading's module.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from ...graph.registry import Entity
+from ..candidates import _Name
+from ..features import SupraVerdenRecord, supraverden_of
+from ..names import read_yaml
+from ..normalise import folded_form, phonetic_key, strip_diacritics
+
+# the longest official long form has fewer words ("Great Socialist People's Libyan Arab
+# Jamahiriya", "Liên hiệp Vương quốc Anh và Bắc Ireland"): longer names skip the long-form and
+# word-by-word passes, which keeps a long name's time bounded
+MAX_FORM_WORDS = 16
+
+
+def _first_fullmatch(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The match of the first of ``patterns`` that matches the whole of ``text``, or None."""
+    for pattern in patterns:
+        m = pattern.fullmatch(text)
+        if m is not None:
+            return m
+    return None
+
+
+#: data set prefixes of ``Entity.source_ids`` and how evidence names them
+SOURCE_NAMES = {
+    "cow-igo-v3": "COW IGO v3 ioname",
+    "internacia": "internacia id",
+    "owid-countries-regions": "OWID code",
+    "supraverden-igos": "SupraVerden Abbreviation_en",
+}
+
+
+def acronym_support(e: Entity, code: str,
+                    supraverden: Mapping[str, SupraVerdenRecord] | None = None) -> list[str]:
+    """The data sets whose own identifier for ``e`` is exactly ``code`` (an acronym, ISO or COW
+    code), e.g. ``['COW IGO v3 ioname', 'internacia id']`` for the WTO and the trade body
+    (``supraverden``: SupraVerden's records, default the file's)."""
+    out = []
+    for sid in e.source_ids:
+        ds, _, local = sid.partition(":")
+        if local == code and ds in SOURCE_NAMES:
+            out.append(SOURCE_NAMES[ds])
+    if any(r.abbreviation == code for r in supraverden_of(e, supraverden)):
+        out.append(SOURCE_NAMES["supraverden-igos"])
+    if code in (e.iso2, e.iso3):
+        out.append("ISO 3166-1")
+    if e.cow_abbrev == code:
+        out.append("COW state abbreviation")
+    return sorted(set(out))
+
+
+def _name_words(e: Entity) -> list[list[str]]:
+    """The folded words of each label and alias of ``e``."""
+    return [[folded_form(w) for w in t.split()]
+            for t in [*e.labels.values(), *(a for a, _ in e.aliases)]]
+
+
+def _capitals(code: str) -> str:
+    """The capitals and digits of an acronym (``WToO`` -> ``WTO``)."""
+    return "".join(c for c in code if c.isupper() or c.isdigit())
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
+def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
+    """Ends of the prefixes of ``words`` made only of ``units``, shortest first.
+
+    >>> _prefix_ends(["conghoa", "danchu", "lao"], {("conghoa",), ("danchu",)})
+    [1, 2]
+    """
+    ends: set[int] = set()
+    frontier = {0}
+    lengths = sorted({len(u) for u in units})
+    while frontier:
+        i = frontier.pop()
+        for n in lengths:
+            if tuple(words[i : i + n]) in units and i + n not in ends:
+                ends.add(i + n)
+                frontier.add(i + n)
+    return sorted(ends)
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "upper", "lower", "new", "bac", "nam", "dong", "tay", "tan",
+                         "thuong", "ha"})
+
+
+_STOP_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
+
+
+#: the Vietnamese word for a land or region (xứ) before a name, with its diacritic only
+#: ("Xu" without it begins transliterations: "Xu-đăng")
+_REGION_WORD = re.compile(r"(?:xứ|Xứ|XỨ)\s+(?P<rest>\S.*)")
+
+
+_SPECIAL_REGION = re.compile(r"đặc\s+khu(?:\s+hành\s+chính)?\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _after_special_region(text: str) -> str | None:
+    """The name after the Vietnamese "đặc khu" (special region: "Đặc khu Hồng Kông"), or None.
+
+    >>> _after_special_region("Đặc khu hành chính Ma Cao"), _after_special_region("Hồng Kông")
+    ('Ma Cao', None)
+    """
+    m = _SPECIAL_REGION.fullmatch(text)
+    return m.group("rest") if m else None
+
+
+_REGIME_WORD = re.compile(r"(?:chính\s+quyền|chế\s+độ)\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+_ROYAL = re.compile(r"(?P<adj>Royal|Imperial)\s+(?P<rest>[A-Z]\S*(?:\s+\S+)?)")
+
+
+def _after_regime_word(text: str) -> str | None:
+    """Round 15: the name after the Vietnamese "chính quyền" or "chế độ" (the government, the
+    regime of), or None.
+
+    >>> _after_regime_word("chính quyền Việt Nam Cộng hòa")
+    'Việt Nam Cộng hòa'
+    """
+    m = _REGIME_WORD.fullmatch(text)
+    return m.group("rest") if m else None
+
+
+def _royal_form(text: str) -> str | None:
+    """Round 15: "Royal X" as "Kingdom of X", "Imperial X" as "Empire of X", or None.
+
+    >>> _royal_form("Royal Yugoslavia"), _royal_form("Royal Society")
+    ('Kingdom of Yugoslavia', 'Kingdom of Society')
+    """
+    m = _ROYAL.fullmatch(text)
+    if m is None:
+        return None
+    return f"{'Kingdom' if m.group('adj') == 'Royal' else 'Empire'} of {m.group('rest')}"
+
+
+def _after_region_word(text: str) -> str | None:
+    """The name after the Vietnamese region word "xứ", or None; round 17: or after "miền"
+    (a part of a country) before a direction ("Miền Bắc Việt Nam" = "Bắc Việt Nam", North
+    Vietnam)."""
+    m = _REGION_WORD.fullmatch(text) or _DIRECTION_REGION.fullmatch(text)
+    return m.group("rest") if m else None
+
+
+#: round 17: "miền" before a direction word ("Miền Nam Việt Nam", the South of Vietnam)
+_DIRECTION_REGION = re.compile(
+    r"(?:miền|mien)\s+(?P<rest>(?:bắc|nam|đông|tây|bac|dong|tay)\s+\S.*)", re.IGNORECASE)
+
+
+#: round 18: Vietnamese press descriptors of a state before its name: the host country, the
+#: neighbouring country, the island state, the land of, the friendly country, the member state
+_DESCRIPTOR = re.compile(
+    r"(?:nước\s+chủ\s+nhà|nước\s+láng\s+giềng|nước\s+bạn|quốc\s+đảo|đảo\s+quốc"
+    r"|xứ\s+sở|đất\s+nước|quốc\s+gia\s+thành\s+viên|nước\s+thành\s+viên"
+    r"|nước\s+cộng\s+hòa\s+láng\s+giềng|nước\s+đăng\s+cai|nước\s+nội\s+lục)"
+    r"\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _after_descriptor(text: str) -> str | None:
+    """Round 18: the name after a Vietnamese press descriptor of a state ("nước chủ nhà
+    Qatar", "nước láng giềng Campuchia", "quốc đảo Tuvalu", "xứ sở Nepal"), or None.
+
+    >>> _after_descriptor("nước chủ nhà Qatar"), _after_descriptor("quốc đảo Tuvalu")
+    ('Qatar', 'Tuvalu')
+    >>> _after_descriptor("Qatar") is None
+    True
+    """
+    m = _DESCRIPTOR.fullmatch(text.strip())
+    return m.group("rest") if m else None
+
+
+#: round 19: the Vietnamese words that open a press frame around a state's name: "phía" (the
+#: side of, a party to talks), "người bạn" (the friend), "quốc gia" (the country) followed by
+#: a region ("quốc gia vùng Vịnh Oman", "quốc gia Nam Mỹ Paraguay")
+_VI_FRAME = re.compile(r"(?P<frame>phía|phia|người\s+bạn|quốc\s+gia|quoc\s+gia)\s+(?P<rest>\S.*)",
+                       re.IGNORECASE)
+
+
+#: round 19: an English appositive frame, "the <modifiers> <kind of state> of <name>" ("the
+#: Himalayan kingdom of Bhutan", "the oil-rich emirate of Kuwait", "the Pacific island nation
+#: of Kiribati"); "state" alone is no head ("the US state of Georgia" is no country); the
+#: article is part of the frame ("Abode of Peace Nation of Brunei", an official name's two
+#: parts inverted, is no press description)
+_EN_FRAME = re.compile(
+    r"the\s+(?P<mods>(?:[\w'’.-]+\s+){1,6}?)"
+    r"(?:island\s+state|city-state|nation|kingdom|republic|emirate|sultanate|principality"
+    r"|country|monarchy|archipelago|islands?)\s+of\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+#: modifiers that name a form, a regime or a period, not a description: a frame with one of
+#: them is a different entity ("the Socialist Republic of Croatia", "the Second Polish
+#: Republic", "the Autonomous Republic of Crimea"), never read through
+_FORM_WORDS = frozenset("""
+    socialist people's peoples democratic federal federative soviet autonomous islamic arab
+    provisional revolutionary first second third fourth fifth sixth united free independent
+    national constitutional royal imperial grand papal former old ancient medieval colonial
+    breakaway self-proclaimed unrecognised unrecognized puppet occupied
+""".split())
+
+
+#: words that bind the next word into a region's name ("châu Phi", "vùng Vịnh", "Nam Á"),
+#: and the continents' and seas' words they bind
+_BINDS_NEXT = frozenset({"chau", "vung", "mien", "khu", "dong", "tay", "nam", "bac", "trung",
+                         "can", "tieu"})
+
+
+_REGION_TAIL = frozenset({"phi", "a", "au", "my", "dong", "duong", "vinh", "latinh", "uc"})
+
+
+def _plain_reading(method: str) -> bool:
+    """Round 20: a reading with no fuzzy step, no code read from a word and no
+    transliteration (of the readings inside a qualifier frame)."""
+    return method != "fuzzy" and "code" not in method and "translit" not in method
+
+
+def _has_vi_letters(text: str) -> bool:
+    """Round 20: whether ``text`` has a letter with a diacritic (or đ): read as Vietnamese."""
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or (
+        "đ" in text.lower())
+
+
+def _folded_words_of(text: str) -> list[str]:
+    return [folded_form(w) for w in text.split()]
+
+
+#: round 20: named periods (the table ``periods`` of linking/names/predecessors.yaml):
+#: folded name -> (first, last year)
+_PERIODS: dict[str, tuple[int, int]] = {}
+for _row in read_yaml("predecessors.yaml").get("periods") or []:
+    for _n in _row["names"]:
+        _PERIODS[" ".join(folded_form(str(_n)).split())] = (int(_row["years"][0]),
+                                                           int(_row["years"][1]))
+
+
+def _period_qualifier(text: str) -> tuple[str, tuple[int, int], str] | None:
+    """Round 20: (the name, its years, the period as written) of a name followed by a
+    period, or None.
+
+    >>> _period_qualifier("Liên hợp quốc thời Chiến tranh Lạnh")
+    ('Liên hợp quốc', (1947, 1991), 'Chiến tranh Lạnh')
+    >>> _period_qualifier("the League of Nations of the 1920s")
+    ('the League of Nations', (1920, 1929), 'the 1920s')
+    >>> _period_qualifier("the Habsburg Empire in 1850"), _period_qualifier("Nhóm G20")
+    (('the Habsburg Empire', (1850, 1850), '1850'), None)
+    """
+    words = text.split()
+    for i in range(1, len(words)):
+        head = " ".join(words[:i]).rstrip(",")
+        tail = " ".join(words[i:])
+        m = re.fullmatch(r"(?:(?:thời\s+kỳ|thời|trong|vào|during|in|of)\s+)?(?P<what>.+)",
+                         tail, re.IGNORECASE)
+        if m is None:
+            continue
+        what = m.group("what")
+        if what == tail and not re.match(r"(?:the\s+)?\d", what):
+            continue  # a named period needs its preposition
+        span: tuple[int, int] | None = None
+        d = re.fullmatch(r"(?:the\s+)?(1[5-9]\d0|20[0-2]0)s|(?:những\s+năm|thập\s+niên)\s+"
+                         r"(1[5-9]\d0|20[0-2]0)", what, re.IGNORECASE)
+        if d is not None:
+            y = int(d.group(1) or d.group(2))
+            span = (y, y + 9)
+        elif re.fullmatch(r"1[5-9]\d\d|20[0-2]\d", what) and what != tail:
+            span = (int(what), int(what))
+        else:
+            span = _PERIODS.get(" ".join(folded_form(what).split()))
+        if span is not None:
+            return head, span, what
+    return None
+
+
+def press_frame_readings(text: str) -> list[tuple[str, bool]]:
+    """Round 19: the names a press frame may hold, longest first, each with whether only a
+    state may be read from it: after "phía" the rest (any entity); after "người bạn" the rest;
+    after "quốc gia" every tail of the rest (a region comes between); in an English appositive
+    frame the name after "of". [] when the text has no frame.
+
+    >>> press_frame_readings("quốc gia Tây Phi Bờ Biển Ngà")[:2]
+    [('Tây Phi Bờ Biển Ngà', True), ('Bờ Biển Ngà', True)]
+    >>> press_frame_readings("phía Nhật Bản")
+    [('Nhật Bản', False)]
+    >>> press_frame_readings("the Himalayan kingdom of Bhutan")
+    [('Bhutan', True)]
+    >>> press_frame_readings("the Socialist Republic of Croatia"), press_frame_readings("Kenya")
+    ([], [])
+    """
+    text = text.strip()
+    m = _VI_FRAME.fullmatch(text)
+    if m is not None:
+        frame = " ".join(m.group("frame").lower().split())
+        rest = m.group("rest").strip()
+        if frame in ("phía", "phia"):
+            return [(rest, False)]
+        if frame == "người bạn":
+            return [(rest, True)]
+        words = rest.split()
+        # a tail never starts inside a region's name: a continent's or a sea's word after
+        # "châu", "vùng" or a direction ("quốc gia châu Phi" holds no "Phi", "quốc gia Bắc
+        # Mỹ" no "Mỹ"; "quốc gia Nam Phi" is South Africa, "quốc gia Trung Đông Jordan" Jordan)
+        return [(" ".join(words[i:]), True) for i in range(len(words))
+                if i == 0 or folded_form(words[i - 1]) not in _BINDS_NEXT
+                or folded_form(words[i]) not in _REGION_TAIL]
+    m = _EN_FRAME.fullmatch(text)
+    if m is not None:
+        mods = [w.lower().strip(".") for w in m.group("mods").split()]
+        if not any(w in _FORM_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in mods):
+            return [(m.group("rest").strip(), True)]
+    return []
+
+
+def _without_article(text: str) -> str | None:
+    """Round 17: an English name without its leading "the" ("the Qing Empire"), or None."""
+    m = re.fullmatch(r"(?i)the\s+(?P<rest>\S.*)", text)
+    return m.group("rest") if m else None
+
+
+_TWO_PART = re.compile(r"(.+?)\s+(?:and|&|và)\s+(.+)", re.IGNORECASE)
+
+
+def short_names(held: Iterable[list[_Name]]) -> list[_Name]:
+    """The first part of a current state's name made of two parts joined by "and" ("Sao Tome"
+    of "Sao Tome and Principe", "Antigua" of "Antigua và Barbuda"), as the press writes it: a
+    name of the state when that part names nothing else and is a name on its own (no "of",
+    no comma, four letters or more).
+
+    >>> e = Entity(key="STP", iri="x", kind="state", labels={"en": "Sao Tome and Principe"})
+    >>> [n.text for n in short_names([[_Name(e, "Sao Tome and Principe", "en", "label", 0)]])]
+    ['Sao Tome']
+    """
+    names = [n for group in held for n in group]
+    taken: dict[str, set[int]] = defaultdict(set)
+    for n in names:
+        taken[folded_form(n.text)].add(id(n.entity))
+    out: dict[tuple[str, int], _Name] = {}
+    for n in names:
+        if n.entity.kind != "state" or n.method not in ("label", "alias", "cldr"):
+            continue
+        m = _TWO_PART.fullmatch(n.text.strip())
+        if not m:
+            continue
+        head = m.group(1).strip()
+        fo = folded_form(head)
+        words = [folded_form(w) for w in head.split()]
+        if (len(fo.replace(" ", "")) < 4 or "," in head or "(" in head
+                or any(w in ("of", "the", "cua") for w in words)):
+            continue
+        if taken.get(fo, set()) - {id(n.entity)}:
+            continue
+        out.setdefault((fo, id(n.entity)), _Name(
+            n.entity, head, n.lang, "short-name", 1,
+            f"the first part of the state's name {n.text!r}",
+        ))
+    return list(out.values())
+
+
+#: abbreviated words of English names of states ("S. Korea", "Dem. Rep. Congo", "St. Lucia")
+_ABBREVIATIONS = {"s.": "South", "n.": "North", "e.": "East", "w.": "West", "rep.": "Republic",
+                  "dem.": "Democratic", "fed.": "Federal", "st.": "Saint", "st": "Saint",
+                  "is.": "Islands", "isl.": "Islands", "utd.": "United", "peo.": "People's",
+                  "un.": "United", "soc.": "Socialist", "k.": "Kingdom", "sts.": "States",
+                  "dpr": "Democratic People's Republic", "pdr": "People's Democratic Republic"}
+
+
+def _expand_abbreviations(text: str) -> str:
+    """``text`` with the abbreviated words of state names written out.
+
+    >>> _expand_abbreviations("Dem. Rep. Congo"), _expand_abbreviations("S. Korea")
+    ('Democratic Republic Congo', 'South Korea')
+    >>> _expand_abbreviations("Mongolia")
+    'Mongolia'
+    """
+    toks = text.split()
+    out = [_ABBREVIATIONS.get(t.lower(), t) for t in toks]
+    return " ".join(out) if out != toks else text
+
+
+def _and_for_va(text: str) -> str:
+    """``text`` with the Vietnamese "và" (and) between two foreign words, written without
+    Vietnamese letters, read as "and" (a state's name written in its own spelling inside a
+    Vietnamese sentence).
+
+    >>> _and_for_va("Liên bang Saint Kitts và Nevis")
+    'Liên bang Saint Kitts and Nevis'
+    >>> _and_for_va("Anh và Bắc Ireland")
+    'Anh và Bắc Ireland'
+    """
+    toks = text.split()
+    out = list(toks)
+    for i in range(1, len(toks) - 1):
+        if toks[i].lower() == "và" and toks[i - 1].isascii() and toks[i + 1].isascii():
+            out[i] = "and"
+    return " ".join(out) if out != toks else text
+
+
+#: round 15: the heads of a generic name of bodies on one subject (singular, folded)
+_TOPIC_HEADS = frozenset({"organization", "commission", "council", "body", "service", "agency",
+                          "board", "committee", "association", "union", "group", "center",
+                          "institute", "fund", "bank", "court", "office", "bureau", "authority"})
+
+
+_CONTINENT_ORDER = re.compile(r"\b(Âu|Á|Phi|Mỹ|Úc)\s+(châu)\b", re.IGNORECASE)
+
+
+def _continent_order(text: str) -> str:
+    """``text`` with a continent's name in the older Sino-Vietnamese order ("Âu châu", 歐洲)
+    written in today's ("châu Âu").
+
+    >>> _continent_order("Hội đồng Âu châu"), _continent_order("Hội đồng châu Âu")
+    ('Hội đồng châu Âu', 'Hội đồng châu Âu')
+    """
+    return _CONTINENT_ORDER.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+
+
+_FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]{1,2})y\b")
+
+
+def _iy_form(text: str) -> str:
+    """The folded form with a Vietnamese syllable's final y written i (the two spellings of
+    one sound: "Sỹ"/"Sĩ", "Kỳ"/"Kì", "Mỹ"/"Mĩ").
+
+    >>> _iy_form("Thụy Sỹ") == _iy_form("Thụy Sĩ"), _iy_form("Hoa Kỳ") == _iy_form("Hoa Kì")
+    (True, True)
+    """
+    return folded_form(_FINAL_Y.sub(r"\1i", strip_diacritics(text).lower()))
+
+
+def _variant_of(name: str, folded: str, key: str | None = None) -> bool:
+    """True when ``name`` is a spelling variant of the folded name ``folded`` (not the same
+    name): their sounds (:func:`~.normalise.phonetic_key`) are the same or one edit apart per
+    five, and they begin with the same sound.
+
+    >>> _variant_of("Corea", "korea"), _variant_of("Kongo", "congo")
+    (True, True)
+    >>> _variant_of("Soudan", "sudan"), _variant_of("Guyana", "guinea")
+    (True, False)
+    >>> _variant_of("Korea", "korea"), _variant_of("Tonga", "congo")
+    (False, False)
+    """
+    fa = folded_form(name)
+    if fa == folded or len(fa) < 4 or not any(c.islower() for c in name):
+        return False  # the same name, or an acronym
+    ka, kb = phonetic_key(fa), key if key is not None else phonetic_key(folded)
+    if len(ka) < 3 or len(kb) < 3 or ka[0] != kb[0]:
+        return False
+    # the letters too may differ only as a respelling does (two edits, or one in three)
+    if _edits(fa, folded) > max(2, min(len(fa), len(folded)) // 3):
+        return False
+    return _edits(ka, kb) <= max(1, min(len(ka), len(kb)) // 5)
+
+
+#: an acronym in brackets: two to ten capitals or digits, with "-" / "&" inside
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}")
+
+
+#: continent words, English and Vietnamese (the word after "châu"): two names that differ by
+#: one of them name different places, whatever their letters
+_CONTINENT_EN = frozenset({"africa", "african", "europe", "european", "asia", "asian",
+                           "america", "american", "americas", "oceania", "arctic",
+                           "antarctic", "pacific", "atlantic", "eurasian", "eurasia"})
+
+
+def _holds_code(e: Entity, code: str) -> bool:
+    """``code`` is one of ``e``'s acronyms or a name of it ("UK" of the United Kingdom)."""
+    return code in e.acronyms or code in e.labels.values() or any(
+        a == code for a, _ in e.aliases)
+
+
+def _all_names(e: Entity) -> list[str]:
+    """Every label, alias and acronym of ``e``."""
+    return [*e.labels.values(), *(a for a, _ in e.aliases), *e.acronyms]
+
+
+#: round 17: a continent's adjective read as its name
+_CONTINENT_STEM = {"african": "africa", "european": "europe", "asian": "asia",
+                   "american": "america", "americas": "america", "eurasian": "eurasia"}
+
+
+#: round 18: leading words a name may leave out of a body's name (generic or geographic
+#: words, not qualifying: "Lake Chad Basin Commission" is the Chad Basin Commission)
+_LEADING_KEPT = frozenset(
+    "international intl intergovernmental inter-governmental global world united regional "
+    "multilateral interstate inter-state lake river sea ocean gulf mount mountain".split())
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau-Levenshtein without repeated edits).
+
+    >>> _edits("mongolai", "mongolia"), _edits("latveria", "latvia")
+    (1, 2)
+    """
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def _suffix_starts(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
+    """Starts (at least 1) of the suffixes of ``words`` made only of ``units``, longest
+    suffix first.
+
+    >>> _suffix_starts(["polish", "peoples", "republic"], {("peoples",), ("republic",)})
+    [1, 2]
+    """
+    rev = [tuple(reversed(u)) for u in units]
+    ends = _prefix_ends(list(reversed(words)), set(rev))
+    return sorted(len(words) - e for e in ends if len(words) - e >= 1)
+
+
+def _spans(words: list[str], units: set[tuple[str, ...]]) -> set[int]:
+    """Positions of ``words`` covered by one of ``units`` (longest first at each position)."""
+    covered: set[int] = set()
+    lengths = sorted({len(u) for u in units}, reverse=True)
+    i = 0
+    while i < len(words):
+        for n in lengths:
+            if tuple(words[i : i + n]) in units:
+                covered.update(range(i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    return covered
+
+
+def _unique(ents: Iterable[Entity]) -> list[Entity]:
+    seen: dict[int, Entity] = {}
+    for e in ents:
+        seen.setdefault(id(e), e)
+    return list(seen.values())
+
+
+_TRAILING_YEARS = re.compile(
+    r"(?P<head>\D*?\w)[,\s]+(?:in\s+|năm\s+|(?-i:nam)\s+|thời\s+kỳ\s+)?"
+    r"(?P<years>(?:1[5-9]|20)\d\d(?:\s*(?:[-–—]|to)\s*(?:1[5-9]|20)\d\d)?)", re.IGNORECASE)
+
+
+#: round 18: a century after a name, in English or Vietnamese (Arabic or Roman numerals)
+_CENTURY = re.compile(
+    r"(?P<head>\D*?\w)[,\s]+(?:(?:in\s+)?(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century"
+    r"|(?:vào\s+|thời\s+)?thế\s+k[ỷỉ]\s+(?P<m>\d{1,2}|[XVI]{1,5}))", re.IGNORECASE)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _century(text: str) -> tuple[str, str] | None:
+    """Round 18: ``(head, "first year–last year")`` of a name ending in a century.
+
+    >>> _century("Đế quốc Ottoman thế kỷ 19"), _century("Russia in the 19th century")
+    (('Đế quốc Ottoman', '1801–1900'), ('Russia', '1801–1900'))
+    >>> _century("Ba Lan thế kỷ XVIII"), _century("Russia")
+    (('Ba Lan', '1701–1800'), None)
+    """
+    m = _CENTURY.fullmatch(text.strip())
+    if m is None:
+        return None
+    raw = m.group("n") or m.group("m")
+    if raw.isdigit():
+        n = int(raw)
+    else:
+        vals = [_ROMAN[c] for c in raw.upper()]
+        n = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+    if not 15 <= n <= 21:
+        return None
+    return m.group("head"), f"{(n - 1) * 100 + 1}–{n * 100}"
+
+
+_REGIONS: tuple[dict[str, tuple[list[tuple[int, int]], str]], frozenset[str]] | None = None
+
+
+def _region_vocabulary() -> tuple[dict[str, tuple[list[tuple[int, int]], str]], frozenset[str]]:
+    """Round 22: ``press_regions`` of ``linking/names/forms.yaml`` read once: the folded
+    words of each region -> (its COW code ranges, its meaning), and the words of a kind of
+    state."""
+    global _REGIONS
+    if _REGIONS is None:
+        data = read_yaml("forms.yaml")
+        regions: dict[str, tuple[list[tuple[int, int]], str]] = {}
+        for row in data.get("press_regions") or []:
+            ranges = [(int(a), int(b)) for a, b in row["cow"]]
+            for w in [*(row.get("en") or []), *(row.get("vi") or [])]:
+                regions[folded_form(str(w))] = (ranges, str(row["meaning"]))
+        kinds = data.get("press_kind_words") or {}
+        words = frozenset(str(w).lower() for lg in ("en", "vi") for w in kinds.get(lg) or [])
+        _REGIONS = (regions, words)
+    return _REGIONS
+
+
+#: round 22: the generic heads of a body's description, which say no field ("the Geneva-based
+#: trade body"); "UN" says whose system, not which body (``Matcher._seat_domain``)
+_SEAT_GENERIC = frozenset({"body", "agency", "organization", "organisation", "institution",
+                           "group", "bloc", "un", "entity", "international"})
+
+
+_MEMBER_COUNT = re.compile(r"(?:the\s+)?\d{1,3}[- ](?:member|nation|country|state)\s+"
+                           r"(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _without_member_count(text: str) -> str | None:
+    """Round 22: the name after a count of members ("the 15-member Security Council"), or
+    None.
+
+    >>> _without_member_count("the 15-member Security Council")
+    'Security Council'
+    >>> _without_member_count("Group of 77") is None
+    True
+    """
+    m = _MEMBER_COUNT.fullmatch(text.strip())
+    return m.group("rest") if m else None
