@@ -1,13 +1,15 @@
 """Every corpus part extracted and evaluated: the round's figure of merit.
 
-    nice -n 10 .venv/bin/python -m bench.extraction_corpus OUT [--parts test28 test29] [--jobs 2]
+    PYTHONHASHSEED=0 nice -n 10 .venv/bin/python -m bench.extraction_corpus OUT \
+        [--parts test28 test29] [--jobs 2]
 
 Extracts each ``tests/extraction/corpus/PART/*.txt`` with the same ``extract_text`` and
 ``facts_yaml`` as ``diplograph extract`` into ``OUT/PART/`` (in ``--jobs`` processes), then
 evaluates each part against its gold files with ``extraction.evaluate``. Prints per part the
 gold, extracted, strict-correct and lenient-correct target facts with strict P / R, and the sum
 over the parts; writes ``OUT/summary.json`` and, per part, ``OUT/PART/errors.txt`` (the target
-facts missed and the extracted ones that match none). Counts, not timings.
+facts missed and the extracted ones that match none; ``PYTHONHASHSEED=0`` keeps their order
+stable, so two runs can be compared with ``diff``). Counts, not timings.
 """
 
 from __future__ import annotations

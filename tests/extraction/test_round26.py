@@ -71,3 +71,72 @@ def test_a_meeting_of_a_yearless_dateline_is_dated(registry) -> None:
             "Campuchia đầu tiên của một Thủ tướng Lào sau 11 năm, kể từ năm 2020.")
     got = _events(text, registry)
     assert ("meeting", "2031-06-05") in [(t, d) for t, d, _, _ in got]
+
+
+# --- 2. the clause reader: memberships by role, whatever the surface form ----------------------
+
+def _memberships(text: str, registry) -> list[tuple]:
+    return sorted([(c.data["member"], c.data["organization"], tuple(c.data.get("roles") or
+                    ["full"]), c.data.get("start"), c.rule)
+                   for c in extract_text(text, None, registry).candidates
+                   if c.type == "membership"], key=str)
+
+
+def test_coordinated_objects_each_with_its_own_date_after_a_pronoun(registry) -> None:
+    got = _memberships("Laos signed a border treaty with Thailand in 2030. It joined the Council "
+                       "of Europe on 2 May 2031 and the World Trade Organization on 3 June 2032.",
+                       registry)
+    assert ("Laos", "World Trade Organization", ("full",), "2032-06-03",
+            "clause-membership") in got
+    assert any(m == "Laos" and o == "Council of Europe" and s == "2031-05-02"
+               for m, o, _, s, _ in got)
+
+
+def test_an_apposition_with_gapped_objects_and_since_dates(registry) -> None:
+    got = _memberships("For Japan, Laos, a member of OPEC since 2031 and of the Council of "
+                       "Europe since 2033, is a partner in the region.", registry)
+    pairs = {(m, o, s) for m, o, _, s, _ in got}
+    assert ("Laos", "Organization of Petroleum Exporting Countries", "2031") in pairs
+    assert ("Laos", "Council of Europe", "2033") in pairs
+    assert not any(m == "Japan" for m, *_ in got)
+
+
+def test_a_fronted_date_shared_by_both_objects(registry) -> None:
+    got = _memberships("Laos won its independence in 2029. Later in 2031 it entered both the "
+                       "Council of Europe and the World Trade Organization.", registry)
+    assert {(o, s) for m, o, _, s, r in got if r == "clause-membership"} >= {
+        ("World Trade Organization", "2031")}
+    assert all(s == "2031" for m, o, _, s, _ in got if m == "Laos")
+
+
+def test_founders_by_role_in_an_english_clause(registry) -> None:
+    got = _memberships("Laos won its independence in 2029. The following year it was among "
+                       "the founding members of the Council of Europe.", registry)
+    assert [(m, o, r, s) for m, o, r, s, _ in got] == [
+        ("Laos", "Council of Europe", ("founding", "full"), "2030")]
+
+
+def test_guard_an_application_is_no_membership(registry) -> None:
+    for text in ("Laos applied to join the World Trade Organization in 2031.",
+                 "Năm 2031, Lào nộp đơn xin gia nhập Tổ chức Thương mại Thế giới.",
+                 "In 2031 the bloc invited Laos to join the World Trade Organization."):
+        assert not [x for x in _memberships(text, registry) if x[0] == "Laos"], text
+
+
+def test_guard_negated_and_planned_joins(registry) -> None:
+    for text in ("Laos has not joined the Council of Europe.",
+                 "Laos plans to join the Council of Europe in 2033.",
+                 "Lào sẽ gia nhập Tổ chức Thương mại Thế giới năm 2033."):
+        assert not [x for x in _memberships(text, registry) if x[4] == "clause-membership"], text
+
+
+def test_guard_a_capital_is_no_member_and_a_possessive_no_object(registry) -> None:
+    assert not [x for x in _memberships("BRUSSELS - Ten states joined the Council of Europe on "
+                                        "1 May 2031.", registry) if x[0] == "Belgium"]
+    assert not [x for x in _memberships("Laos joined NATO's naval exercises in 2031.", registry)
+                if x[4] == "clause-membership"]
+
+
+def test_guard_a_fact_a_rule_found_is_not_proposed_twice(registry) -> None:
+    got = _memberships("Lào gia nhập Tổ chức Thương mại Thế giới ngày 2/2/2031.", registry)
+    assert len(got) == 1 and got[0][3] == "2031-02-02"

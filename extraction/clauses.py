@@ -1,0 +1,214 @@
+"""The clause reader (round 26): a fallback under the rules that reads a clause's roles, not
+its surface form.
+
+The rules each know a few surface forms of a fact; a new writer states the same fact another
+way ("Greece, a member of NATO since 1952 and of the European Community since 1981", "Later in
+1992 it entered both A and B", "It joined A on … and B on …") and no rule fires. The clause
+reader finds, in each clause, a trigger of its lexicon (``extraction/clauses.yaml``: data a
+user can read and extend), and fills the fact's slots by role:
+
+- the **subject** before the trigger: the states right before it ("Greece, a member of"), a
+  pronoun for the text's state ("It joined", "Nước này gia nhập"), or the subject a coordinated
+  clause shares ("…, and joined");
+- the **objects** after it: the registry organisations coordinated from right after the
+  trigger ("A and B", "A, B và C", "of A … and of B"), a gap between two of them holding only
+  dates, brackets and joining words;
+- each object's **date**: its own ("A on 6 May 1963 and B on 1 July 1995", "A (1963)", "A since
+  1952"), else the clause's one date before the trigger ("In 1992 it entered A and B").
+
+A negated or modal trigger ("has not joined", "plans to join", "chưa gia nhập", "sẽ gia nhập"),
+an object written as a possessive ("joined NATO's exercises") or a fact a rule already found
+(the same member and organisation anywhere in the text) gives nothing: the reader only proposes
+what no rule did, at a lower confidence, flagged ``clause-reader``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .context import (
+    Candidate,
+    Context,
+    Sentence,
+    clause_bounds,
+    modal,
+    narrowed,
+    negated,
+    shared_subject,
+    subject_group,
+    window_before,
+)
+from .dates import DateMention
+from .names import Mention
+
+LEXICON_FILE = Path(__file__).resolve().parent / "clauses.yaml"
+CONFIDENCE = 0.5
+FLAG = "clause-reader"
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def blocked() -> re.Pattern[str]:
+    """The words that, in the few words before a trigger, make it no fact ("applied to join",
+    "nộp đơn xin gia nhập", "invited … to join")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(_data()["blocked_before"]) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[tuple[tuple[str, ...], re.Pattern[str]]]]:
+    """The triggers of each fact type: (roles, one regular expression of all their words)."""
+    out: dict[str, list[tuple[tuple[str, ...], re.Pattern[str]]]] = {}
+    for fact_type, entries in _data().items():
+        if fact_type == "blocked_before":
+            continue
+        out[fact_type] = [
+            (tuple(e["roles"]), re.compile("|".join(
+                ("" if w.startswith(",") else r"(?<!\w)") + f"(?:{w})(?!\\w)" for w in e["words"]),
+                re.I))
+            for e in entries]
+    return out
+
+
+#: the words a gap between two coordinated objects may hold besides dates and brackets
+_FILLER = re.compile(r"(?:\b(?:and|of|the|both|in|on|since|from|as\s+well\s+as|also|then"
+                     r"|respectively)\b|(?<!\w)(?:và|của|cả|từ|ngày|năm|tháng|vào|ngay|cũng"
+                     r"|kể)(?!\w)|[\s,()])+", re.I)
+#: the words between a trigger and its first object
+_LEAD = re.compile(r"(?:\s|\b(?:the|both)\b|(?<!\w)(?:cả|tổ\s+chức\s+này)(?!\w))*", re.I)
+#: a pronoun for the text's state right before the trigger ("It joined", "Nước này gia nhập",
+#: "it has also been a member of")
+_PRONOUN = re.compile(r"(?:^|[\s,;])(?:It|it|Nước\s+này|nước\s+này|The\s+country|the\s+country)"
+                      r"(?:\s+(?:has|had|have|also|then|later|đã|cũng|sau\s+đó|was|is|been)"
+                      r")*\s*$")
+
+
+def _coordinated(ctx: Context, a: int, b: int) -> bool:
+    """Only dates, brackets and joining words between ``a`` and ``b``."""
+    gap = ctx.text[a:b]
+    for d in reversed(ctx.dates_in(a, b)):
+        gap = gap[: d.start - a] + " " + gap[d.end - a :]
+    gap = re.sub(r"\((?:[^()]{0,12})\)", " ", gap)  # "(OPEC)", "(1963)" once dated
+    return not _FILLER.sub("", gap).strip()
+
+
+def _objects(ctx: Context, pos: int, b: int) -> list[Mention]:
+    """The organisations coordinated from right after the trigger."""
+    orgs = [m for m in ctx.mentions_in(pos, b) if m.is_org and m.key]
+    if not orgs or _LEAD.fullmatch(ctx.text, pos, orgs[0].start) is None:
+        return []
+    out = [orgs[0]]
+    for m in orgs[1:]:
+        if not _coordinated(ctx, out[-1].end, m.start):
+            break
+        out.append(m)
+    return [m for m in out if not re.match(r"['’]s\b", ctx.text[m.end : m.end + 3])]
+
+
+#: between an object and its own date: "A on 6 May 1963", "A (1963)", "A since 1952", "A ngay
+#: từ năm 1969", "A (OPEC) tháng 7/1971"
+_OWN_DATE_GAP = re.compile(r"\s*(?:\((?-i:[A-Z][\w&-]{1,9})\)\s*)?\(?\s*"
+                           r"(?:(?:on|in|since|from|ngày|năm|từ|tháng|vào|ngay|kể)\s+)*", re.I)
+
+
+def _own_date(ctx: Context, m: Mention, nxt: int) -> DateMention | None:
+    """The date right after an object, before the next one ("A on 6 May 1963 and B …")."""
+    ds = ctx.dates_in(m.end, nxt)
+    if not ds or ds[0].value is None or ds[0].kind not in ("point", "since"):
+        return None
+    return ds[0] if _OWN_DATE_GAP.fullmatch(ctx.text, m.end, ds[0].start) else None
+
+
+def _named(m: Mention) -> bool:
+    """A state named as a state (not a capital or a city standing for its government:
+    "BRUSSELS - Ten states joined …")."""
+    return m.is_state and m.key is not None and m.how not in ("capital", "city")
+
+
+def _subject(ctx: Context, s: Sentence, a: int, pos: int) -> tuple[list[Mention], int]:
+    """The subject's states and where the subject starts (a pronoun's position for "It")."""
+    group = [m for m in subject_group(ctx, a, pos) if _named(m)]
+    if group and ctx.text[pos] == ",":
+        group = group[-1:]  # an apposition: "For India, Greece, a member of NATO …"
+    if group and pos - group[-1].end <= 40 and not re.search(r"[;:]", ctx.text[group[-1].end:pos]):
+        return group, group[0].start
+    p = _PRONOUN.search(ctx.text, max(a - 1, pos - 40, 0), pos)
+    if p is not None and ctx.subject is not None:
+        return [m for m in ctx.mentions if m.key == ctx.subject][:1], p.end() - len(
+            p.group().lstrip(" ,;"))
+    if p is not None:
+        # "Switzerland joined the UN in 2002. It joined …": the state opening the sentence
+        # before, in the same paragraph
+        before = [x for x in ctx.sents if x.end <= s.start]
+        if before and before[-1].paragraph == s.paragraph:
+            prev = before[-1]
+            first = next((m for m in ctx.mentions_in(prev.start, prev.end) if m.key), None)
+            if first is not None and _named(first) and len(
+                    re.findall(r"\w+", ctx.text[prev.start : first.start])) <= 3:
+                return [first], p.end() - len(p.group().lstrip(" ,;"))
+        return [], pos
+    shared = [m for m in shared_subject(ctx, s, pos) if _named(m)]
+    return shared, pos
+
+
+def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, ...],
+                 have: set[tuple[str, str]], found: list[Candidate]) -> list[Candidate]:
+    a, b = clause_bounds(ctx, s, t.start())
+    if negated(ctx, t.start(), a) or modal(ctx, t.start(), a) or blocked().search(
+            window_before(ctx, t.start(), 5, a)):
+        return []
+    objects = [m for m in _objects(ctx, t.end(), b) if not any(
+        c.start <= m.start < c.end for c in found)]  # a rule read it (under another name)
+    if not objects:
+        return []
+    members, subject_at = _subject(ctx, s, a, t.start())
+    if not members:
+        return []
+    # the clause's own date: one date opening the clause, before its subject ("In 1992 it
+    # entered …", "Năm 1994, Mozambique gia nhập …")
+    fronted = [d for d in ctx.dates_in(a, min(subject_at, t.start())) if d.value is not None
+               and d.kind in ("point", "since")
+               and len(re.findall(r"\w+", ctx.text[a : d.start])) <= 3]
+    out: list[Candidate] = []
+    for i, org in enumerate(objects):
+        nxt = objects[i + 1].start if i + 1 < len(objects) else b
+        d = _own_date(ctx, org, nxt) or (fronted[0] if len(fronted) == 1 else None)
+        d = narrowed(ctx, d)
+        for member in members:
+            assert member.key is not None and org.key is not None
+            key = (ctx.label(member.key), ctx.label(org.key))
+            if key in have:
+                continue
+            have.add(key)
+            data: dict = {"member": key[0], "organization": key[1]}
+            if roles != ("full",):
+                data["roles"] = list(roles)
+            flags = [FLAG]
+            if d is not None and isinstance(d.value, str):
+                data["start"] = d.value
+                flags += [f for f in d.flags if f != "unresolved"]
+            start = min(subject_at, t.start())
+            end = max(org.end, d.end if d is not None and d.start < nxt else org.end)
+            out.append(Candidate("membership", data, start, end, CONFIDENCE,
+                                 "clause-membership", flags))
+    return out
+
+
+def extract(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Candidates the clause reader proposes that no rule in ``found`` proposed."""
+    memberships = [c for c in found if c.type == "membership"]
+    have = {(str(c.data.get("member")), str(c.data.get("organization"))) for c in memberships}
+    triggers = lexicon().get("membership", [])
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for roles, rx in triggers:
+            for t in rx.finditer(ctx.text, s.start, s.end):
+                out += _memberships(ctx, s, t, roles, have, memberships)
+    return out
