@@ -35,6 +35,7 @@ from .context import (
     Context,
     Sentence,
     clause_bounds,
+    group_after,
     modal,
     narrowed,
     negated,
@@ -62,19 +63,24 @@ def blocked() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(_data()["blocked_before"]) + r")(?!\w)", re.I)
 
 
+def _words(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(("" if w.startswith(",") else r"(?<!\w)") + f"(?:{w})(?!\\w)"
+                               for w in words), re.I)
+
+
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, list[tuple[tuple[str, ...], re.Pattern[str]]]]:
-    """The triggers of each fact type: (roles, one regular expression of all their words)."""
-    out: dict[str, list[tuple[tuple[str, ...], re.Pattern[str]]]] = {}
-    for fact_type, entries in _data().items():
-        if fact_type == "blocked_before":
-            continue
-        out[fact_type] = [
-            (tuple(e["roles"]), re.compile("|".join(
-                ("" if w.startswith(",") else r"(?<!\w)") + f"(?:{w})(?!\\w)" for w in e["words"]),
-                re.I))
-            for e in entries]
-    return out
+def lexicon() -> dict[str, list[tuple[dict, re.Pattern[str]]]]:
+    """The triggers of each fact type: (what they mean: ``roles`` of a membership, ``status``
+    of a relation; one regular expression of all their words)."""
+    return {fact_type: [({k: v for k, v in e.items() if k != "words"}, _words(e["words"]))
+                        for e in entries]
+            for fact_type, entries in _data().items() if fact_type in ("membership", "relation")}
+
+
+@lru_cache(maxsize=1)
+def relation_words() -> re.Pattern[str]:
+    """The nouns of a relation ("diplomatic relations", "quan hệ ngoại giao")."""
+    return _words(_data()["relation_words"])
 
 
 #: the words a gap between two coordinated objects may hold besides dates and brackets
@@ -205,10 +211,101 @@ def extract(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """Candidates the clause reader proposes that no rule in ``found`` proposed."""
     memberships = [c for c in found if c.type == "membership"]
     have = {(str(c.data.get("member")), str(c.data.get("organization"))) for c in memberships}
-    triggers = lexicon().get("membership", [])
+    relations = [c for c in found if c.type == "relation"]
+    lex = lexicon()
     out: list[Candidate] = []
     for s in ctx.sents:
-        for roles, rx in triggers:
+        for meaning, rx in lex.get("membership", []):
             for t in rx.finditer(ctx.text, s.start, s.end):
-                out += _memberships(ctx, s, t, roles, have, memberships)
+                out += _memberships(ctx, s, t, tuple(meaning["roles"]), have, memberships)
+        for meaning, rx in lex.get("relation", []):
+            for t in rx.finditer(ctx.text, s.start, s.end):
+                out += _relations(ctx, s, t, meaning["status"], relations)
+    return out
+
+
+#: a relative pronoun after the relation's noun: "relations, which A and B established"
+_WHICH = re.compile(r"\s*,?\s*(?:which|that|mà)\s+", re.I)
+#: the nominal subject "Relations with X", "Quan hệ với X" (X: the partner of the text's state)
+_WITH = re.compile(r"\s+(?:with|với)\s+(?:the\s+)?$", re.I)
+
+
+def _partners(ctx: Context, a: int, b: int) -> list[Mention]:
+    """The states after "with" / "với" right after ``a`` (and before ``b``)."""
+    w = re.match(r"\s*(?:with|với)\s+(?:the\s+)?", ctx.text[a:b], re.I)
+    if w is None:
+        return []
+    group = group_after(ctx, a + w.end(), b)
+    if not group or group[0].start != a + w.end():
+        return []
+    return [m for m in group if _named(m)]
+
+
+def _relations(ctx: Context, s: Sentence, t: re.Match[str], status: str,
+               found: list[Candidate]) -> list[Candidate]:
+    a, b = clause_bounds(ctx, s, t.start())
+    if negated(ctx, t.start(), a) or modal(ctx, t.start(), a) or blocked().search(
+            window_before(ctx, t.start(), 5, a)) or any(
+            c.start <= t.start() < c.end for c in found):
+        return []
+    space = re.match(r"\s*", ctx.text[t.end() : t.end() + 5])
+    noun_after = relation_words().match(ctx.text, t.end() + (space.end() if space else 0))
+    parties: list[list[str]] = []
+    subject_at = t.start()
+    if noun_after is not None:
+        # "A and B established diplomatic relations in 1965", "A established relations with B"
+        members, subject_at = _subject(ctx, s, a, t.start())
+        keys_ = [m.key for m in members if m.key]
+        partners = [m.key for m in _partners(ctx, noun_after.end(), b) if m.key]
+        if len(keys_) == 1 and partners:
+            parties = [[keys_[0], p] for p in partners if p != keys_[0]]
+        elif len(keys_) == 2 and not partners:
+            parties = [keys_]
+    else:
+        # the noun before the verb: "relations, which A and B established in 1965"; "Quan hệ
+        # với Israel đã bị cắt từ …", "Relations with X were restored in …"
+        before = [n for n in relation_words().finditer(ctx.text, a, t.start())]
+        if not before:
+            return []
+        noun = before[-1]
+        which = _WHICH.match(ctx.text, noun.end(), t.start())
+        if which is not None:
+            members = [m for m in group_after(ctx, which.end(), t.start()) if _named(m)]
+            if len(members) == 2 and members[0].start == which.end() + len(
+                    re.match(r"(?:the\s+)?", ctx.text[which.end():], re.I).group()):
+                parties = [[m.key for m in members if m.key]]
+                subject_at = noun.start()
+        else:
+            partners = _partners(ctx, noun.end(), t.start())
+            gap_ok = partners and re.fullmatch(
+                r"\s*(?:(?:đã|đều|cũng|had|have|has|were|was|been|first|later|then|also)\s+)*",
+                ctx.text[partners[-1].end : t.start()], re.I)
+            own = ctx.subject
+            if gap_ok and len(partners) == 1 and own is not None and partners[0].key != own \
+                    and len(re.findall(r"\w+", ctx.text[a : noun.start()])) <= 3:
+                parties = [[own, partners[0].key]] if partners[0].key else []
+                subject_at = noun.start()
+    if not parties:
+        return []
+    dates = [d for d in ctx.dates_in(t.end(), b) if d.value is not None
+             and d.kind in ("point", "since")]
+    fronted = [d for d in ctx.dates_in(a, subject_at) if d.value is not None
+               and d.kind in ("point", "since")
+               and len(re.findall(r"\w+", ctx.text[a : d.start])) <= 3]
+    d = narrowed(ctx, dates[0] if dates else fronted[0] if len(fronted) == 1 else None)
+    out: list[Candidate] = []
+    have = {(tuple(sorted(str(x) for x in c.data.get("parties") or [])), c.data.get("status"))
+            for c in found}
+    for ps in parties:
+        labels = [ctx.label(k) for k in ps]
+        if (tuple(sorted(labels)), status) in have or len(set(labels)) != 2:
+            continue
+        data: dict = {"parties": labels, "status": status}
+        flags = [FLAG]
+        if d is not None and isinstance(d.value, str):
+            data["date"] = d.value
+            flags += [f for f in d.flags if f != "unresolved"]
+        end = max(t.end(), d.end if d is not None and d.start < b else t.end())
+        out.append(Candidate("relation", data, min(subject_at, t.start()), end, CONFIDENCE,
+                             "clause-relation", flags))
     return out

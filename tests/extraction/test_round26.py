@@ -140,3 +140,38 @@ def test_guard_a_capital_is_no_member_and_a_possessive_no_object(registry) -> No
 def test_guard_a_fact_a_rule_found_is_not_proposed_twice(registry) -> None:
     got = _memberships("Lào gia nhập Tổ chức Thương mại Thế giới ngày 2/2/2031.", registry)
     assert len(got) == 1 and got[0][3] == "2031-02-02"
+
+
+# --- 3. the clause reader: relations whose noun stands before the verb -------------------------
+
+def _relations(text: str, registry) -> list[tuple]:
+    return sorted([(tuple(sorted(c.data["parties"])), c.data["status"], c.data.get("date"),
+                    c.rule) for c in extract_text(text, None, registry).candidates
+                   if c.type == "relation"], key=str)
+
+
+def test_relations_as_the_antecedent_of_which(registry) -> None:
+    got = _relations("The two leaders unveiled a plaque marking the diplomatic relations, which "
+                     "Laos and Chile established in 2031, at the embassy.", registry)
+    assert (("Chile", "Laos"), "established", "2031", "clause-relation") in got
+
+
+def test_a_nominal_subject_with_a_passive_verb_in_vietnamese(registry) -> None:
+    got = _relations("Quan hệ đối ngoại của Lào\n\nLào là một quốc gia ở Đông Nam Á.\n\nQuan hệ "
+                     "với Chile đã bị cắt từ tháng 3/2031 và đến nay chưa được nối lại.", registry)
+    assert (("Chile", "Laos"), "severed", "2031-03", "clause-relation") in got
+    assert not [x for x in got if x[1] == "restored"]  # "chưa được nối lại": not restored
+
+
+def test_a_nominal_subject_in_english_is_read_once(registry) -> None:
+    # a rule reads this one ("relation-restored-passive"): the clause reader adds no second
+    got = _relations("Foreign relations of Laos\n\nLaos is a state in South-East Asia.\n\n"
+                     "Relations with Chile were restored in May 2032.", registry)
+    assert [x[:3] for x in got] == [(("Chile", "Laos"), "restored", "2032-05")]
+
+
+def test_guard_negated_or_planned_relations_give_no_clause_relation(registry) -> None:
+    for text in ("Foreign relations of Laos\n\nRelations with Chile have not been restored.",
+                 "Laos plans to restore relations with Chile in 2033.",
+                 "The ties, which Laos and Chile never established, are a matter of debate."):
+        assert not [x for x in _relations(text, registry) if x[3] == "clause-relation"], text
