@@ -146,22 +146,35 @@ def _subject(ctx: Context, s: Sentence, a: int, pos: int) -> tuple[list[Mention]
     if group and pos - group[-1].end <= 40 and not re.search(r"[;:]", ctx.text[group[-1].end:pos]):
         return group, group[0].start
     p = _PRONOUN.search(ctx.text, max(a - 1, pos - 40, 0), pos)
-    if p is not None and ctx.subject is not None:
-        return [m for m in ctx.mentions if m.key == ctx.subject][:1], p.end() - len(
-            p.group().lstrip(" ,;"))
     if p is not None:
-        # "Switzerland joined the UN in 2002. It joined …": the state opening the sentence
-        # before, in the same paragraph
-        before = [x for x in ctx.sents if x.end <= s.start]
-        if before and before[-1].paragraph == s.paragraph:
-            prev = before[-1]
-            first = next((m for m in ctx.mentions_in(prev.start, prev.end) if m.key), None)
-            if first is not None and _named(first) and len(
-                    re.findall(r"\w+", ctx.text[prev.start : first.start])) <= 3:
-                return [first], p.end() - len(p.group().lstrip(" ,;"))
-        return [], pos
+        return _pronoun(ctx, s), p.end() - len(p.group().lstrip(" ,;"))
     shared = [m for m in shared_subject(ctx, s, pos) if _named(m)]
+    if not shared and _COORDINATED_AFTER_PRONOUN.match(ctx.text, s.start, pos):
+        # "Nước này gia nhập A ngày … và năm 1981 là một trong sáu nước thành lập B"
+        return _pronoun(ctx, s), pos
     return shared, pos
+
+
+#: a sentence opening with a pronoun for a state, the trigger in a coordinated clause after it
+_COORDINATED_AFTER_PRONOUN = re.compile(r"(?:It|Nước\s+này|The\s+country)\s[^;]*?(?:,\s*|\s)"
+                                        r"(?:and|và|rồi)\s+[^;,]{0,30}$")
+
+
+def _pronoun(ctx: Context, s: Sentence) -> list[Mention]:
+    """The state a pronoun stands for: the text's state, else the state opening the sentence
+    before in the same paragraph ("Switzerland joined the UN in 2002. It joined …")."""
+    if ctx.subject is not None:
+        return [m for m in ctx.mentions if m.key == ctx.subject][:1]
+    before = [x for x in ctx.sents if x.end <= s.start]
+    if before and before[-1].paragraph == s.paragraph:
+        prev = before[-1]
+        # (after fronted phrases: "Trước đó một năm, tại Baghdad tháng 9/1960, Kuwait cùng …")
+        first = next((m for m in ctx.mentions_in(prev.start, prev.end) if _named(m)), None)
+        lead = ctx.text[prev.start : first.start] if first is not None else ""
+        if first is not None and (len(re.findall(r"\w+", lead)) <= 3
+                                  or re.search(r",\s*$", lead)):
+            return [first]
+    return []
 
 
 def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, ...],
@@ -182,6 +195,13 @@ def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, 
     fronted = [d for d in ctx.dates_in(a, min(subject_at, t.start())) if d.value is not None
                and d.kind in ("point", "since")
                and len(re.findall(r"\w+", ctx.text[a : d.start])) <= 3]
+    join = [j for j in re.finditer(r"(?:,\s*|\s)(?:and|và|rồi)\s+", ctx.text[a : t.start()])]
+    if join and subject_at >= t.start():
+        # a coordinated clause's own date: "… và năm 1981 là một trong sáu nước thành lập …"
+        own = [d for d in ctx.dates_in(a + join[-1].end(), t.start()) if d.value is not None
+               and d.kind in ("point", "since")]
+        if len(own) == 1:
+            fronted = own
     out: list[Candidate] = []
     for i, org in enumerate(objects):
         nxt = objects[i + 1].start if i + 1 < len(objects) else b

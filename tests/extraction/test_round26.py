@@ -175,3 +175,10 @@ def test_guard_negated_or_planned_relations_give_no_clause_relation(registry) ->
                  "Laos plans to restore relations with Chile in 2033.",
                  "The ties, which Laos and Chile never established, are a matter of debate."):
         assert not [x for x in _relations(text, registry) if x[3] == "clause-relation"], text
+
+
+def test_a_coordinated_clause_after_a_pronoun_with_its_own_date(registry) -> None:
+    got = _memberships("Lào giành độc lập năm 2029. Nước này gia nhập Liên hợp quốc ngày 2/3/2030 "
+                       "và năm 2031 là một trong sáu nước thành lập Hội đồng châu Âu.", registry)
+    assert ("Laos", "Council of Europe", ("founding", "full"), "2031",
+            "clause-membership") in got
