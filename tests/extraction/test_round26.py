@@ -182,3 +182,20 @@ def test_a_coordinated_clause_after_a_pronoun_with_its_own_date(registry) -> Non
                        "và năm 2031 là một trong sáu nước thành lập Hội đồng châu Âu.", registry)
     assert ("Laos", "Council of Europe", ("founding", "full"), "2031",
             "clause-membership") in got
+
+
+# --- 4. names: the ministry's transliterations of state names (data, extraction/gazetteer.yaml) -
+
+def test_transliterated_state_names_are_states(registry) -> None:
+    got = _relations("Ru-ma-ni và Bun-ga-ri thiết lập quan hệ ngoại giao ngày 2/3/2031. Liban cắt "
+                     "đứt quan hệ ngoại giao với Xy-ri năm 2032.", registry)
+    assert [x[:3] for x in got] == [(("Bulgaria", "Romania"), "established", "2031-03-02"),
+                                    (("Lebanon", "Syria"), "severed", "2032")]
+
+
+def test_founders_written_in_transliteration_share_the_fronted_date(registry) -> None:
+    got = _memberships("Tháng 5/2031, Ca-dắc-xtan cùng I-ran, Cô-oét và Vê-nê-xu-ê-la thành lập "
+                       "Hội đồng châu Âu tại Bát-đa.", registry)
+    assert {(m, s) for m, _, r, s, _ in got if "founding" in r} == {
+        ("Kazakhstan", "2031-05"), ("Iran", "2031-05"), ("Kuwait", "2031-05"),
+        ("Venezuela", "2031-05")}
