@@ -138,6 +138,30 @@ def _named(m: Mention) -> bool:
     return m.is_state and m.key is not None and m.how not in ("capital", "city")
 
 
+def _mend_dates(ctx: Context, listed: list[Mention], b: int, found: list[Candidate]) -> None:
+    """Dates shared across coordinated objects, mended: a rule's membership of one object dated
+    by another object's own date ("It joined A in the same year and B in 1973": A had 1973)
+    takes its object's own date, flagged ``date-from-clause``."""
+    own = []
+    for i, m in enumerate(listed):
+        nxt = listed[i + 1].start if i + 1 < len(listed) else b
+        d = _own_date(ctx, m, nxt)
+        own.append(d.value if d is not None and isinstance(d.value, str) else None)
+    if len(listed) < 2 or len([v for v in own if v]) < 2:
+        return
+    labels = {ctx.label(m.key) for m in listed if m.key}
+    for m, v in zip(listed, own, strict=True):
+        label = ctx.label(m.key) if m.key else None
+        for c in found:
+            if c.data.get("organization") != label or not c.start <= m.start < c.end or not v \
+                    or c.data.get("member") in labels:
+                continue
+            start = c.data.get("start")
+            if start and start != v and start in own and "end" not in c.data:
+                c.data["start"] = v
+                c.flags = [*c.flags, "date-from-clause"]
+
+
 def _subject(ctx: Context, s: Sentence, a: int, pos: int) -> tuple[list[Mention], int]:
     """The subject's states and where the subject starts (a pronoun's position for "It")."""
     group = [m for m in subject_group(ctx, a, pos) if _named(m)]
@@ -183,8 +207,14 @@ def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, 
     if negated(ctx, t.start(), a) or modal(ctx, t.start(), a) or blocked().search(
             window_before(ctx, t.start(), 5, a)):
         return []
-    objects = [m for m in _objects(ctx, t.end(), b) if not any(
-        c.start <= m.start < c.end for c in found)]  # a rule read it (under another name)
+    listed = _objects(ctx, t.end(), b)
+    _mend_dates(ctx, listed, b, found)
+    labels = {ctx.label(m.key) for m in listed if m.key}
+    # an object a rule read (under its name, or under another name the list does not hold)
+    objects = [m for m in listed if not any(
+        c.start <= m.start < c.end and (c.data.get("organization") == ctx.label(m.key or "")
+                                        or c.data.get("organization") not in labels)
+        for c in found)]
     if not objects:
         return []
     members, subject_at = _subject(ctx, s, a, t.start())

@@ -199,3 +199,13 @@ def test_founders_written_in_transliteration_share_the_fronted_date(registry) ->
     assert {(m, s) for m, _, r, s, _ in got if "founding" in r} == {
         ("Kazakhstan", "2031-05"), ("Iran", "2031-05"), ("Kuwait", "2031-05"),
         ("Venezuela", "2031-05")}
+
+
+# --- 5. dates shared across coordinated objects, mended -----------------------------------------
+
+def test_an_object_keeps_its_own_relative_date_not_the_next_objects(registry) -> None:
+    got = _memberships("Laos joined OPEC in 2031. It joined the Council of Europe in the same "
+                       "year and the World Trade Organization in 2033.", registry)
+    dates = {o: s for m, o, _, s, _ in got if m == "Laos"}
+    assert dates["Council of Europe"] == "2031"
+    assert dates["World Trade Organization"] == "2033"
