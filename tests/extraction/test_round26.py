@@ -209,3 +209,18 @@ def test_an_object_keeps_its_own_relative_date_not_the_next_objects(registry) ->
     dates = {o: s for m, o, _, s, _ in got if m == "Laos"}
     assert dates["Council of Europe"] == "2031"
     assert dates["World Trade Organization"] == "2033"
+
+
+# --- 6. one signatory of a charter that founds a body ------------------------------------------
+
+def test_one_signatory_of_a_founding_charter_is_a_founder(registry) -> None:
+    got = _memberships("Khi còn là một vương quốc, Lào đã ký Hiến chương thành lập Hội đồng châu "
+                       "Âu tại Viêng Chăn ngày 2/3/2031, một năm trước khi độc lập.", registry)
+    assert [(m, o, r, s) for m, o, r, s, _ in got] == [
+        ("Laos", "Council of Europe", ("founding", "full"), "2031-03-02")]
+
+
+def test_guard_a_charter_signed_later_founds_nothing(registry) -> None:
+    # no founding word: the charter of a body that already exists
+    got = _memberships("Laos signed the Charter of the Council of Europe in 2031.", registry)
+    assert not [x for x in got if "founding" in x[2]]
