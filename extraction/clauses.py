@@ -78,6 +78,13 @@ def lexicon() -> dict[str, list[tuple[dict, re.Pattern[str]]]]:
 
 
 @lru_cache(maxsize=1)
+def exit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The nominal exits and the verbs of taking effect of ``membership_end``."""
+    d = _data()["membership_end"]
+    return _words(d["exit"]), _words(d["effect"])
+
+
+@lru_cache(maxsize=1)
 def relation_words() -> re.Pattern[str]:
     """The nouns of a relation ("diplomatic relations", "quan hệ ngoại giao")."""
     return _words(_data()["relation_words"])
@@ -271,7 +278,57 @@ def extract(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         for meaning, rx in lex.get("relation", []):
             for t in rx.finditer(ctx.text, s.start, s.end):
                 out += _relations(ctx, s, t, meaning["status"], relations)
+        for t in exit_words()[1].finditer(ctx.text, s.start, s.end):
+            out += _exit_took_effect(ctx, s, t, memberships + out)
     return out
+
+
+def _exit_took_effect(ctx: Context, s: Sentence, t: re.Match[str],
+                      found: list[Candidate]) -> list[Candidate]:
+    """"việc rút khỏi OPEC có hiệu lực từ ngày 1/1/2024", "its exit took effect on …": the
+    membership's end by withdrawal, dated by its taking effect."""
+    a, b = clause_bounds(ctx, s, t.start())
+    exits = list(exit_words()[0].finditer(ctx.text, max(a, t.start() - 60), t.start()))
+    if not exits or negated(ctx, t.start(), a) or modal(ctx, t.start(), a):
+        return []
+    ex = exits[-1]
+    orgs = [m for m in ctx.mentions_in(ex.end(), t.start()) if m.is_org and m.key]
+    if not orgs:
+        # the organisation the exit's clause or sentence before names ("… tuyên bố rời tổ chức
+        # này; việc rút khỏi …", "… rút khỏi OAS; theo Hiến chương, việc rút lui …")
+        before = [x for x in ctx.sents if x.end <= s.start and x.paragraph == s.paragraph][-1:]
+        for floor in (s.start, *[x.start for x in before]):
+            named = {m.key for m in ctx.mentions_in(floor, ex.start()) if m.is_org and m.key}
+            if named:
+                break
+        if len(named) != 1:
+            return []
+        orgs = [m for m in ctx.mentions_in(floor, ex.start()) if m.is_org and m.key][-1:]
+    # the member: the one state its sentence names before the exit ("Burundi was the first to
+    # leave the ICC: its withdrawal took effect …"), else the text's state
+    states = {m.key for m in ctx.mentions_in(s.start, ex.start()) if _named(m)}
+    member = states.pop() if len(states) == 1 else ctx.subject if not states else None
+    if member is None:
+        return []
+    ds = [d for d in ctx.dates_in(t.end(), b) if d.value is not None
+          and d.kind in ("point", "since") and isinstance(d.value, str)]
+    if not ds or re.search(r"[,;]", ctx.text[t.end() : ds[0].start].replace(", vào", " vào")):
+        return []
+    if len(ds) > 1 and not ds[0].explicit and ds[1].explicit and re.fullmatch(
+            r"\s*,\s*(?:on|in|vào|ngày)?\s*", ctx.text[ds[0].end : ds[1].start]):
+        ds = ds[1:]  # "took effect a year later, on 18 August 2009": the day it names
+    org = orgs[-1]
+    assert org.key is not None and member is not None
+    m_label, o_label = ctx.label(member), ctx.label(org.key)
+    if any(c.data.get("organization") == o_label and "end" in c.data and (
+            c.data.get("member") == m_label or s.start <= c.start < s.end) for c in found):
+        return []  # a rule read this end
+    d = ds[0]
+    data: dict = {"member": m_label, "organization": o_label, "end": d.value,
+                  "end_reason": "withdrawal"}
+    flags = [FLAG, *[f for f in d.flags if f != "unresolved"]]
+    return [Candidate("membership", data, ex.start(), d.end, CONFIDENCE,
+                      "clause-membership-end", flags)]
 
 
 #: a relative pronoun after the relation's noun: "relations, which A and B established"

@@ -224,3 +224,31 @@ def test_guard_a_charter_signed_later_founds_nothing(registry) -> None:
     # no founding word: the charter of a body that already exists
     got = _memberships("Laos signed the Charter of the Council of Europe in 2031.", registry)
     assert not [x for x in got if "founding" in x[2]]
+
+
+# --- 7. an exit that took effect ----------------------------------------------------------------
+
+def _ends(text: str, registry) -> list[tuple]:
+    return [(c.data["member"], c.data["organization"], c.data.get("end"), c.data.get("end_reason"))
+            for c in extract_text(text, None, registry).candidates
+            if c.type == "membership" and "end" in c.data]
+
+
+def test_a_vietnamese_exit_dated_by_its_taking_effect(registry) -> None:
+    got = _ends("Quan hệ đối ngoại của Lào\n\nLào là một quốc gia ở Đông Nam Á.\n\nLào gia nhập "
+                "OPEC năm 2020. Ngày 3/5/2031, chính phủ Lào tuyên bố rời tổ chức này; việc rút "
+                "khỏi OPEC có hiệu lực từ ngày 1/1/2032.", registry)
+    assert ("Laos", "Organization of Petroleum Exporting Countries", "2032-01-01",
+            "withdrawal") in got
+
+
+def test_an_english_exit_with_its_member_named_before(registry) -> None:
+    got = _ends("Laos was the first state to leave the Council of Europe: its withdrawal took "
+                "effect on 3 May 2032.", registry)
+    assert ("Laos", "Council of Europe", "2032-05-03", "withdrawal") in got
+
+
+def test_guard_an_exit_still_to_take_effect_is_no_end(registry) -> None:
+    got = _ends("Quan hệ đối ngoại của Lào\n\nLào là một quốc gia ở Đông Nam Á.\n\nLào tuyên bố "
+                "rời OPEC; việc rút khỏi OPEC sẽ có hiệu lực từ ngày 1/1/2032.", registry)
+    assert not [x for x in got if x[2] == "2032-01-01"]
