@@ -140,9 +140,10 @@ def _own_date(ctx: Context, m: Mention, nxt: int) -> DateMention | None:
 
 
 def _named(m: Mention) -> bool:
-    """A state named as a state (not a capital or a city standing for its government:
-    "BRUSSELS - Ten states joined …")."""
-    return m.is_state and m.key is not None and m.how not in ("capital", "city")
+    """A state named as a state: not a capital or a city standing for its government
+    ("BRUSSELS - Ten states joined …"), nor an adjective ("New Caledonia, a French territory,
+    joined …")."""
+    return m.is_state and m.key is not None and m.how in ("name", "acronym")
 
 
 def _mend_dates(ctx: Context, listed: list[Mention], b: int, found: list[Candidate]) -> None:
