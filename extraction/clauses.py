@@ -69,6 +69,12 @@ def _words(words: list[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def modifier_heads() -> re.Pattern[str]:
+    """The nouns after an organisation that make it a modifier ("ASEAN leaders")."""
+    return re.compile(r"\s*(?:" + "|".join(_data()["object_not_before"]) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> dict[str, list[tuple[dict, re.Pattern[str]]]]:
     """The triggers of each fact type: (what they mean: ``roles`` of a membership, ``status``
     of a relation; one regular expression of all their words)."""
@@ -122,7 +128,8 @@ def _objects(ctx: Context, pos: int, b: int) -> list[Mention]:
         if not _coordinated(ctx, out[-1].end, m.start):
             break
         out.append(m)
-    return [m for m in out if not re.match(r"['’]s\b", ctx.text[m.end : m.end + 3])]
+    return [m for m in out if not re.match(r"['’]s\b", ctx.text[m.end : m.end + 3])
+            and not modifier_heads().match(ctx.text, m.end)]
 
 
 #: between an object and its own date: "A on 6 May 1963", "A (1963)", "A since 1952", "A ngay

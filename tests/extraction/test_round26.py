@@ -252,3 +252,10 @@ def test_guard_an_exit_still_to_take_effect_is_no_end(registry) -> None:
     got = _ends("Quan hệ đối ngoại của Lào\n\nLào là một quốc gia ở Đông Nam Á.\n\nLào tuyên bố "
                 "rời OPEC; việc rút khỏi OPEC sẽ có hiệu lực từ ngày 1/1/2032.", registry)
     assert not [x for x in got if x[2] == "2032-01-01"]
+
+
+def test_guard_an_organisation_as_a_modifier_is_no_object(registry) -> None:
+    for text in ("Laos won independence in 2029. Later in 2031 it entered the NATO summit hall.",
+                 "Laos won independence in 2029. In 2031 it joined Council of Europe leaders in "
+                 "calling for a ceasefire."):
+        assert not [x for x in _memberships(text, registry) if x[4] == "clause-membership"], text
