@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from ..graph.errors import DiplographError
 from .context import (
     Candidate,
     Context,
@@ -51,9 +52,44 @@ CONFIDENCE = 0.5
 FLAG = "clause-reader"
 
 
+#: the lexicon's sections and what each holds
+_SECTIONS = {"blocked_before": "words", "object_not_before": "words", "membership": "entries",
+             "relation": "entries", "relation_words": "words", "membership_end": "exit, effect"}
+
+
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    """The lexicon, checked: a missing section or a word that is no regular expression is
+    refused with the file, the section and the entry."""
+    path = LEXICON_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise DiplographError("bad-input", f"{path}: not YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise DiplographError("bad-input", f"{path}: a mapping of sections is needed")
+    for section, holds in _SECTIONS.items():
+        if section not in data:
+            raise DiplographError("bad-input", f"{path}: section {section!r} ({holds}) missing")
+    words: list[tuple[str, object]] = []
+    for section in ("blocked_before", "object_not_before", "relation_words"):
+        words += [(f"{section}[{i}]", w) for i, w in enumerate(data[section] or [])]
+    for part in ("exit", "effect"):
+        words += [(f"membership_end.{part}[{i}]", w)
+                  for i, w in enumerate((data["membership_end"] or {}).get(part) or [])]
+    for section, key in (("membership", "roles"), ("relation", "status")):
+        for i, e in enumerate(data[section] or []):
+            if not isinstance(e, dict) or key not in e or not e.get("words"):
+                raise DiplographError("bad-input", f"{path}: {section}[{i}]: needs {key!r} and "
+                                      "'words'")
+            words += [(f"{section}[{i}].words[{j}]", w) for j, w in enumerate(e["words"])]
+    for where, w in words:
+        try:
+            re.compile(str(w))
+        except re.error as e:
+            raise DiplographError("bad-input", f"{path}: {where}: {w!r} is no regular "
+                                  f"expression ({e})") from e
+    return data
 
 
 @lru_cache(maxsize=1)

@@ -259,3 +259,21 @@ def test_guard_an_organisation_as_a_modifier_is_no_object(registry) -> None:
                  "Laos won independence in 2029. In 2031 it joined Council of Europe leaders in "
                  "calling for a ceasefire."):
         assert not [x for x in _memberships(text, registry) if x[4] == "clause-membership"], text
+
+
+def test_a_broken_lexicon_is_refused_with_file_section_and_entry(tmp_path, monkeypatch) -> None:
+    import pytest
+
+    from diplograph.extraction import clauses
+    from diplograph.graph.errors import DiplographError
+
+    bad = tmp_path / "clauses.yaml"
+    text = clauses.LEXICON_FILE.read_text(encoding="utf-8").replace("'joined'", "'joined('", 1)
+    bad.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(clauses, "LEXICON_FILE", bad)
+    clauses._data.cache_clear()
+    try:
+        with pytest.raises(DiplographError, match=r"clauses\.yaml: membership\[0\]\.words\[0\]"):
+            clauses._data()
+    finally:
+        clauses._data.cache_clear()
