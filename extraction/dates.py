@@ -471,6 +471,15 @@ def _elapsed_years(m: re.Match[str]) -> int | None:
     return n if 0 < n <= 150 else None
 
 
+#: an elapsed time still to come, before it ("will mark", "sẽ kỷ niệm", "chuẩn bị kỷ niệm") or
+#: after it ("… quan hệ vào năm tới", "… next year")
+_AHEAD_OF_ELAPSED = re.compile(r"(?:\b(?:will|shall|to|prepar\w*|ahead\s+of|upcoming)\s+(?:\w+\s+)?"
+                               r"|(?<!\w)(?:sẽ|chuẩn\s+bị|sắp|tiến\s+tới|hướng\s+tới)\s+(?:\w+\s+)?)$",
+                               re.I)
+_AHEAD_AFTER_ELAPSED = re.compile(r"[^.;\n]{0,40}?(?:\bnext\s+year\b|\bin\s+the\s+coming\b"
+                                  r"|(?<!\w)(?:năm\s+tới|năm\s+sau|sắp\s+tới)(?!\w))", re.I)
+
+
 def year_from_text(text: str, found: list[DateMention]) -> int | None:
     """Round 26: the year of an article whose dateline gives none ("London, 29/10 -",
     "ATHENS, Aug 25 -"), from what the text says has passed since a year it names, in the same
@@ -484,8 +493,9 @@ def year_from_text(text: str, found: list[DateMention]) -> int | None:
     votes: dict[int, int] = {}
     for m in _ELAPSED.finditer(text):
         n = _elapsed_years(m)
-        if n is None:
-            continue
+        if n is None or _AHEAD_OF_ELAPSED.search(text, max(0, m.start() - 30), m.start()) \
+                or _AHEAD_AFTER_ELAPSED.match(text, m.end()):
+            continue  # an anniversary still to come: "chuẩn bị kỷ niệm 50 năm … vào năm tới"
         sa, sb = _sentence_bounds(text, m.start())
         base = [d for d in years if sa <= d.start < sb]
         for _ in range(2):  # else the first of the next two sentences that names a year

@@ -277,3 +277,12 @@ def test_a_broken_lexicon_is_refused_with_file_section_and_entry(tmp_path, monke
             clauses._data()
     finally:
         clauses._data.cache_clear()
+
+
+def test_guard_an_anniversary_still_to_come_gives_no_year() -> None:
+    text = ("Hà Nội, 4/9 (diplograph) - Lào và Chile thiết lập quan hệ ngoại giao ngày 2/1/1990; "
+            "hai nước đang chuẩn bị kỷ niệm 50 năm quan hệ vào năm tới.")
+    assert year_from_text(text, find_dates(text)) is None
+    text = ("SUVA, Nov 9 - Laos and Chile, which established relations in 1990, will mark fifty "
+            "years of relations next year.")
+    assert year_from_text(text, find_dates(text)) is None
