@@ -286,3 +286,10 @@ def test_guard_an_anniversary_still_to_come_gives_no_year() -> None:
     text = ("SUVA, Nov 9 - Laos and Chile, which established relations in 1990, will mark fifty "
             "years of relations next year.")
     assert year_from_text(text, find_dates(text)) is None
+
+
+def test_more_transliterations_name_their_states(registry) -> None:
+    got = _relations("Niu Di-lân và Xri Lan-ca thiết lập quan hệ ngoại giao ngày 2/3/2031; "
+                     "Goa-tê-ma-la và Hôn-đu-rát nối lại quan hệ ngoại giao năm 2032.", registry)
+    assert {x[:2] for x in got} == {(("New Zealand", "Sri Lanka"), "established"),
+                                    (("Guatemala", "Honduras"), "restored")}
