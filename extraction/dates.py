@@ -444,6 +444,122 @@ def dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
+_COUNT = r"(\d{1,3}|" + "|".join(sorted(TENS_WORDS, key=len, reverse=True)) + "|" + NUM[1:]
+#: round 26: time the text says has passed, from a year it names to the article's own:
+#: "the first … in four decades", "a 40-year gap", "marking sixty years of diplomatic
+#: relations", "after 12 years", "sau 12 năm", "kỷ niệm 50 năm", "two years of frosty relations"
+_ELAPSED = re.compile(
+    rf"\b(?:in|after|for|of|mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing))\s+(?:the\s+(?:last|past)\s+)?"
+    rf"(?:more\s+than\s+|nearly\s+|almost\s+)?{_COUNT}\s+(years?|decades?)\b"
+    rf"|\b{_COUNT}[-\s](year|decade)\s+(?:gap|absence|hiatus|wait)\b"
+    rf"|(?<!\w)(?:sau|kỷ\s+niệm|suốt|trong)\s+(?:hơn\s+|gần\s+)?(\d{{1,3}}|{NUM_VI[1:-1]})"
+    rf"\s+(năm|thập\s+kỷ|thập\s+niên)(?!\s*(?:sau|trước|tới|nữa|qua\s+đời))(?!\w)", re.I)
+
+
+def _elapsed_years(m: re.Match[str]) -> int | None:
+    g = m.groups()
+    count, unit = next((g[i], g[i + 1]) for i in (0, 2, 4) if g[i] is not None)
+    word = " ".join(count.lower().split())
+    n = TENS_WORDS.get(word) or (int(word) if word.isdigit() else None)
+    if n is None:
+        try:
+            n = _num(word)
+        except (KeyError, IndexError):
+            return None
+    if unit.lower().startswith(("decade", "thập")):
+        n *= 10
+    return n if 0 < n <= 150 else None
+
+
+#: an elapsed time still to come, before it ("will mark", "sẽ kỷ niệm", "chuẩn bị kỷ niệm") or
+#: after it ("… quan hệ vào năm tới", "… next year")
+_AHEAD_OF_ELAPSED = re.compile(r"(?:\b(?:will|shall|to|prepar\w*|ahead\s+of|upcoming)\s+(?:\w+\s+)?"
+                               r"|(?<!\w)(?:sẽ|chuẩn\s+bị|sắp|tiến\s+tới|hướng\s+tới)\s+(?:\w+\s+)?)$",
+                               re.I)
+_AHEAD_AFTER_ELAPSED = re.compile(r"[^.;\n]{0,40}?(?:\bnext\s+year\b|\bin\s+the\s+coming\b"
+                                  r"|(?<!\w)(?:năm\s+tới|năm\s+sau|sắp\s+tới)(?!\w))", re.I)
+
+
+def year_from_text(text: str, found: list[DateMention]) -> int | None:
+    """Round 26: the year of an article whose dateline gives none ("London, 29/10 -",
+    "ATHENS, Aug 25 -"), from what the text says has passed since a year it names, in the same
+    sentence or the first of the two after it that names a year ("… the first visit in four
+    decades. … The last was in September 1983": 2023; "sau 12 năm, kể từ năm 2013": 2025).
+    Each reading needs exactly one year there and votes; a tie, or no reading, gives None."""
+    years = [d for d in found if d.explicit and d.value is not None and d.year
+             and "year-from-text" not in d.flags
+             and d.kind in ("point", "since") and d.precision in ("day", "month", "year")
+             and not _HORIZON_BEFORE.search(text, max(0, d.start - 12), d.start)]
+    votes: dict[int, int] = {}
+    for m in _ELAPSED.finditer(text):
+        n = _elapsed_years(m)
+        if n is None or _AHEAD_OF_ELAPSED.search(text, max(0, m.start() - 30), m.start()) \
+                or _AHEAD_AFTER_ELAPSED.match(text, m.end()):
+            continue  # an anniversary still to come: "chuẩn bị kỷ niệm 50 năm … vào năm tới"
+        sa, sb = _sentence_bounds(text, m.start())
+        base = [d for d in years if sa <= d.start < sb]
+        for _ in range(2):  # else the first of the next two sentences that names a year
+            if base or sb >= len(text):
+                break
+            sa, sb = _sentence_bounds(text, min(len(text), sb + 2))
+            base = [d for d in years if sa <= d.start < sb]
+        if len(base) != 1:
+            continue  # no year, or several: which one the time counts from is not said
+        y = base[0].year
+        assert y is not None
+        votes[y + n] = votes.get(y + n, 0) + 1
+    if not votes:
+        return None
+    best = max(votes.values())
+    winners = [y for y, v in votes.items() if v == best]
+    return winners[0] if len(winners) == 1 else None
+
+
+#: a Vietnamese dateline's bare day and month: "London, 29/10 (diplograph) -", "HÀ NỘI, 2/11 -"
+_DM_DATELINE = re.compile(r"^[^\W\d][^\n,\d]{1,40},\s*(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])"
+                          r"(?=\s*(?:\([^()\n\d]{1,40}\)\s*)?[-–—|:])", re.M)
+
+
+def yearless_dateline(text: str, found: list[DateMention]) -> DateMention | None:
+    """Round 26: a dateline without its year ("London, 29/10 (diplograph) -", "MALE, July 25
+    -") given the year the text's elapsed times agree on (``year_from_text``); it is then the
+    document's dateline, flagged ``year-from-text``. Without such a year it stays as it was."""
+    m = _DM_DATELINE.search(text, 0, 600)
+    if m and text.count("\n", 0, m.start()) <= 4 and not any(
+            d.start < m.end() and m.start(1) < d.end for d in found):
+        year = year_from_text(text, found)
+        v = _day(year, int(m.group(2)), int(m.group(1))) if year else None
+        if v is None:
+            return None
+        d = DateMention(m.start(1), m.end(), v, "day", flags=("year-from-text",))
+        found.append(d)
+        found.sort(key=lambda x: x.start)
+        return d
+    for d in found:
+        if d.start > 600:
+            break
+        if d.precision != "day" or d.kind != "point" or d.value is not None or d.explicit \
+                or d.pending[:1] != ("day",):
+            continue
+        line_start = text.rfind("\n", 0, d.start) + 1
+        if line_start > 0 and text.count("\n", 0, line_start) > 4:
+            break
+        line_end = text.find("\n", d.end)
+        after = text[d.end : len(text) if line_end < 0 else line_end]
+        if not (len(re.findall(r"\w+", text[line_start : d.start])) <= 4 and re.match(
+                r"\s*(?:\([^()\n\d]{1,40}\)\s*(?=[-–—|:]))?(?:[-–—)|:]|$)", after)):
+            continue
+        year = year_from_text(text, found)
+        if year is None:
+            return None
+        d.value = _day(year, d.pending[2], d.pending[1])
+        if d.value is None:
+            return None
+        d.flags, d.pending = ("year-from-text",), ()
+        return d
+    return None
+
+
 def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
     """Every date mention in ``text``, resolved where it can be (see the module doc)."""
     taken: list[tuple[int, int]] = []
@@ -469,6 +585,8 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
         elif d.kind == "point" and _UNTIL.search(before):
             d.kind = "until"
     line = dateline(text, found)
+    if line is None and anchor is None:
+        line = yearless_dateline(text, found)  # round 26
     anchor_day = dt.date.fromisoformat(line.value) if line and isinstance(line.value, str) else None
     if anchor_day is None and anchor and re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor):
         anchor_day = dt.date.fromisoformat(anchor)

@@ -427,6 +427,19 @@ FOUNDING_WORD = re.compile(r"\s*,?\s+(?:thành\s+lập|lập\s+ra|sáng\s+lập|
                            r"(?:the\s+|ra\s+)?", re.I)
 
 
+#: round 26: between a founded body and the signing's date: "… thành lập X tại Cairo ngày
+#: 22/3/1945", "… establishing X in Cairo on 22 March 1945"
+_PLACE_THEN_DATE = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:\s+(?:tại|in|at)\s+(?-i:[A-ZĐ])[^\s,;.]*"
+                              r"(?:\s+(?-i:[A-ZĐ])[^\s,;.]*){0,2})?\s*,?\s*(?:(?:ngày|on|in|năm"
+                              r"|vào)\s+)?", re.I)
+
+
+def _date_after_place(ctx: Context, pos: int, end: int):  # noqa: ANN202
+    """The date right after a founded body, past a place ("… tại Cairo ngày 22/3/1945")."""
+    ds = [d for d in ctx.dates_in(pos, end) if d.value is not None and d.kind == "point"]
+    return ds[0] if ds and _PLACE_THEN_DATE.fullmatch(ctx.text, pos, ds[0].start) else None
+
+
 def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
     """The signatories of an instrument that founds a body ("Ngày …, A cùng B, C và D ký hiệp
     ước thành lập X", "In 1989 A, B and C signed a treaty founding X", "A signed the X Treaty
@@ -476,10 +489,14 @@ def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
                 if with_ else []
             members = list({x.key: x for x in subj + partners}.values())
             counted = COUNTED_COMPANIONS.search(text, s.start, sg.start())
-            if len(members) < 2 and not (members and counted):
+            # round 26: one signatory of a charter that founds a body ("Jordan đã ký Hiến chương
+            # thành lập Liên đoàn Ả Rập …", "X signed the charter establishing Y") is a founder
+            charter = re.match(r"(?i:charters?|hiến\s+chương)\b", inst.group())
+            if len(members) < 2 and not (members and (counted or charter)):
                 continue  # (one signatory is a founder with "cùng 14 nước", "with 14 others")
             d = pick_date(ctx, s.start, f.start(), sg.start()) or _fronted_date(
-                ctx, s, subj[0].start if subj else sg.start())
+                ctx, s, subj[0].start if subj else sg.start()) or _date_after_place(
+                ctx, orgs[0].end, s.end)
             lead = min([x.start for x in members if x.start >= s.start] + [sg.start()])
             for x in members:
                 out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,

@@ -11,6 +11,7 @@ from ..graph.registry import Registry
 from . import (
     agreements,
     claims,
+    clauses,
     economy,
     entry_into_force,
     events,
@@ -158,7 +159,8 @@ def _run(ctx: Context) -> list[Candidate]:
     cands: list[Candidate] = []
     for _, rule in RULES:
         cands += rule(ctx)
-    return cands
+    # round 26: the clause reader proposes, at lower confidence, what no rule found
+    return cands + clauses.extract(ctx, cands)
 
 
 def _state_sections(ctx: Context) -> list[tuple[int, int, str]]:

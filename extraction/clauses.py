@@ -1,0 +1,462 @@
+"""The clause reader (round 26): a fallback under the rules that reads a clause's roles, not
+its surface form.
+
+The rules each know a few surface forms of a fact; a new writer states the same fact another
+way ("Greece, a member of NATO since 1952 and of the European Community since 1981", "Later in
+1992 it entered both A and B", "It joined A on … and B on …") and no rule fires. The clause
+reader finds, in each clause, a trigger of its lexicon (``extraction/clauses.yaml``: data a
+user can read and extend), and fills the fact's slots by role:
+
+- the **subject** before the trigger: the states right before it ("Greece, a member of"), a
+  pronoun for the text's state ("It joined", "Nước này gia nhập"), or the subject a coordinated
+  clause shares ("…, and joined");
+- the **objects** after it: the registry organisations coordinated from right after the
+  trigger ("A and B", "A, B và C", "of A … and of B"), a gap between two of them holding only
+  dates, brackets and joining words;
+- each object's **date**: its own ("A on 6 May 1963 and B on 1 July 1995", "A (1963)", "A since
+  1952"), else the clause's one date before the trigger ("In 1992 it entered A and B").
+
+A negated or modal trigger ("has not joined", "plans to join", "chưa gia nhập", "sẽ gia nhập"),
+an object written as a possessive ("joined NATO's exercises") or a fact a rule already found
+(the same member and organisation anywhere in the text) gives nothing: the reader only proposes
+what no rule did, at a lower confidence, flagged ``clause-reader``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..graph.errors import DiplographError
+from .context import (
+    Candidate,
+    Context,
+    Sentence,
+    clause_bounds,
+    group_after,
+    modal,
+    narrowed,
+    negated,
+    shared_subject,
+    subject_group,
+    window_before,
+)
+from .dates import DateMention
+from .names import Mention
+
+LEXICON_FILE = Path(__file__).resolve().parent / "clauses.yaml"
+CONFIDENCE = 0.5
+FLAG = "clause-reader"
+
+
+#: the lexicon's sections and what each holds
+_SECTIONS = {"blocked_before": "words", "object_not_before": "words", "membership": "entries",
+             "relation": "entries", "relation_words": "words", "membership_end": "exit, effect"}
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    """The lexicon, checked: a missing section or a word that is no regular expression is
+    refused with the file, the section and the entry."""
+    path = LEXICON_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise DiplographError("bad-input", f"{path}: not YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise DiplographError("bad-input", f"{path}: a mapping of sections is needed")
+    for section, holds in _SECTIONS.items():
+        if section not in data:
+            raise DiplographError("bad-input", f"{path}: section {section!r} ({holds}) missing")
+    words: list[tuple[str, object]] = []
+    for section in ("blocked_before", "object_not_before", "relation_words"):
+        words += [(f"{section}[{i}]", w) for i, w in enumerate(data[section] or [])]
+    for part in ("exit", "effect"):
+        words += [(f"membership_end.{part}[{i}]", w)
+                  for i, w in enumerate((data["membership_end"] or {}).get(part) or [])]
+    for section, key in (("membership", "roles"), ("relation", "status")):
+        for i, e in enumerate(data[section] or []):
+            if not isinstance(e, dict) or key not in e or not e.get("words"):
+                raise DiplographError("bad-input", f"{path}: {section}[{i}]: needs {key!r} and "
+                                      "'words'")
+            words += [(f"{section}[{i}].words[{j}]", w) for j, w in enumerate(e["words"])]
+    for where, w in words:
+        try:
+            re.compile(str(w))
+        except re.error as e:
+            raise DiplographError("bad-input", f"{path}: {where}: {w!r} is no regular "
+                                  f"expression ({e})") from e
+    return data
+
+
+@lru_cache(maxsize=1)
+def blocked() -> re.Pattern[str]:
+    """The words that, in the few words before a trigger, make it no fact ("applied to join",
+    "nộp đơn xin gia nhập", "invited … to join")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(_data()["blocked_before"]) + r")(?!\w)", re.I)
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(("" if w.startswith(",") else r"(?<!\w)") + f"(?:{w})(?!\\w)"
+                               for w in words), re.I)
+
+
+@lru_cache(maxsize=1)
+def modifier_heads() -> re.Pattern[str]:
+    """The nouns after an organisation that make it a modifier ("ASEAN leaders")."""
+    return re.compile(r"\s*(?:" + "|".join(_data()["object_not_before"]) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[tuple[dict, re.Pattern[str]]]]:
+    """The triggers of each fact type: (what they mean: ``roles`` of a membership, ``status``
+    of a relation; one regular expression of all their words)."""
+    return {fact_type: [({k: v for k, v in e.items() if k != "words"}, _words(e["words"]))
+                        for e in entries]
+            for fact_type, entries in _data().items() if fact_type in ("membership", "relation")}
+
+
+@lru_cache(maxsize=1)
+def exit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The nominal exits and the verbs of taking effect of ``membership_end``."""
+    d = _data()["membership_end"]
+    return _words(d["exit"]), _words(d["effect"])
+
+
+@lru_cache(maxsize=1)
+def relation_words() -> re.Pattern[str]:
+    """The nouns of a relation ("diplomatic relations", "quan hệ ngoại giao")."""
+    return _words(_data()["relation_words"])
+
+
+#: the words a gap between two coordinated objects may hold besides dates and brackets
+_FILLER = re.compile(r"(?:\b(?:and|of|the|both|in|on|since|from|as\s+well\s+as|also|then"
+                     r"|respectively)\b|(?<!\w)(?:và|của|cả|từ|ngày|năm|tháng|vào|ngay|cũng"
+                     r"|kể)(?!\w)|[\s,()])+", re.I)
+#: the words between a trigger and its first object
+_LEAD = re.compile(r"(?:\s|\b(?:the|both)\b|(?<!\w)(?:cả|tổ\s+chức\s+này)(?!\w))*", re.I)
+#: a pronoun for the text's state right before the trigger ("It joined", "Nước này gia nhập",
+#: "it has also been a member of")
+_PRONOUN = re.compile(r"(?:^|[\s,;])(?:It|it|Nước\s+này|nước\s+này|The\s+country|the\s+country)"
+                      r"(?:\s+(?:has|had|have|also|then|later|đã|cũng|sau\s+đó|was|is|been)"
+                      r")*\s*$")
+
+
+def _coordinated(ctx: Context, a: int, b: int) -> bool:
+    """Only dates, brackets and joining words between ``a`` and ``b``."""
+    gap = ctx.text[a:b]
+    for d in reversed(ctx.dates_in(a, b)):
+        gap = gap[: d.start - a] + " " + gap[d.end - a :]
+    gap = re.sub(r"\((?:[^()]{0,12})\)", " ", gap)  # "(OPEC)", "(1963)" once dated
+    return not _FILLER.sub("", gap).strip()
+
+
+def _objects(ctx: Context, pos: int, b: int) -> list[Mention]:
+    """The organisations coordinated from right after the trigger."""
+    orgs = [m for m in ctx.mentions_in(pos, b) if m.is_org and m.key]
+    if not orgs or _LEAD.fullmatch(ctx.text, pos, orgs[0].start) is None:
+        return []
+    out = [orgs[0]]
+    for m in orgs[1:]:
+        if not _coordinated(ctx, out[-1].end, m.start):
+            break
+        out.append(m)
+    return [m for m in out if not re.match(r"['’]s\b", ctx.text[m.end : m.end + 3])
+            and not modifier_heads().match(ctx.text, m.end)]
+
+
+#: between an object and its own date: "A on 6 May 1963", "A (1963)", "A since 1952", "A ngay
+#: từ năm 1969", "A (OPEC) tháng 7/1971"
+_OWN_DATE_GAP = re.compile(r"\s*(?:\((?-i:[A-Z][\w&-]{1,9})\)\s*)?\(?\s*"
+                           r"(?:(?:on|in|since|from|ngày|năm|từ|tháng|vào|ngay|kể)\s+)*", re.I)
+
+
+def _own_date(ctx: Context, m: Mention, nxt: int) -> DateMention | None:
+    """The date right after an object, before the next one ("A on 6 May 1963 and B …")."""
+    ds = ctx.dates_in(m.end, nxt)
+    if not ds or ds[0].value is None or ds[0].kind not in ("point", "since"):
+        return None
+    return ds[0] if _OWN_DATE_GAP.fullmatch(ctx.text, m.end, ds[0].start) else None
+
+
+def _named(m: Mention) -> bool:
+    """A state named as a state: not a capital or a city standing for its government
+    ("BRUSSELS - Ten states joined …"), nor an adjective ("New Caledonia, a French territory,
+    joined …")."""
+    return m.is_state and m.key is not None and m.how in ("name", "acronym")
+
+
+def _mend_dates(ctx: Context, listed: list[Mention], b: int, found: list[Candidate]) -> None:
+    """Dates shared across coordinated objects, mended: a rule's membership of one object dated
+    by another object's own date ("It joined A in the same year and B in 1973": A had 1973)
+    takes its object's own date, flagged ``date-from-clause``."""
+    own = []
+    for i, m in enumerate(listed):
+        nxt = listed[i + 1].start if i + 1 < len(listed) else b
+        d = _own_date(ctx, m, nxt)
+        own.append(d.value if d is not None and isinstance(d.value, str) else None)
+    if len(listed) < 2 or len([v for v in own if v]) < 2:
+        return
+    labels = {ctx.label(m.key) for m in listed if m.key}
+    for m, v in zip(listed, own, strict=True):
+        label = ctx.label(m.key) if m.key else None
+        for c in found:
+            if c.data.get("organization") != label or not c.start <= m.start < c.end or not v \
+                    or c.data.get("member") in labels:
+                continue
+            start = c.data.get("start")
+            if start and start != v and start in own and "end" not in c.data:
+                c.data["start"] = v
+                c.flags = [*c.flags, "date-from-clause"]
+
+
+def _subject(ctx: Context, s: Sentence, a: int, pos: int) -> tuple[list[Mention], int]:
+    """The subject's states and where the subject starts (a pronoun's position for "It")."""
+    group = [m for m in subject_group(ctx, a, pos) if _named(m)]
+    if group and ctx.text[pos] == ",":
+        group = group[-1:]  # an apposition: "For India, Greece, a member of NATO …"
+    if group and pos - group[-1].end <= 40 and not re.search(r"[;:]", ctx.text[group[-1].end:pos]):
+        return group, group[0].start
+    p = _PRONOUN.search(ctx.text, max(a - 1, pos - 40, 0), pos)
+    if p is not None:
+        return _pronoun(ctx, s), p.end() - len(p.group().lstrip(" ,;"))
+    shared = [m for m in shared_subject(ctx, s, pos) if _named(m)]
+    if not shared and _COORDINATED_AFTER_PRONOUN.match(ctx.text, s.start, pos):
+        # "Nước này gia nhập A ngày … và năm 1981 là một trong sáu nước thành lập B"
+        return _pronoun(ctx, s), pos
+    return shared, pos
+
+
+#: a sentence opening with a pronoun for a state, the trigger in a coordinated clause after it
+_COORDINATED_AFTER_PRONOUN = re.compile(r"(?:It|Nước\s+này|The\s+country)\s[^;]*?(?:,\s*|\s)"
+                                        r"(?:and|và|rồi)\s+[^;,]{0,30}$")
+
+
+def _pronoun(ctx: Context, s: Sentence) -> list[Mention]:
+    """The state a pronoun stands for: the text's state, else the state opening the sentence
+    before in the same paragraph ("Switzerland joined the UN in 2002. It joined …")."""
+    if ctx.subject is not None:
+        return [m for m in ctx.mentions if m.key == ctx.subject][:1]
+    before = [x for x in ctx.sents if x.end <= s.start]
+    if before and before[-1].paragraph == s.paragraph:
+        prev = before[-1]
+        # (after fronted phrases: "Trước đó một năm, tại Baghdad tháng 9/1960, Kuwait cùng …")
+        first = next((m for m in ctx.mentions_in(prev.start, prev.end) if _named(m)), None)
+        lead = ctx.text[prev.start : first.start] if first is not None else ""
+        if first is not None and (len(re.findall(r"\w+", lead)) <= 3
+                                  or re.search(r",\s*$", lead)):
+            return [first]
+    return []
+
+
+def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, ...],
+                 have: set[tuple[str, str]], found: list[Candidate]) -> list[Candidate]:
+    a, b = clause_bounds(ctx, s, t.start())
+    if negated(ctx, t.start(), a) or modal(ctx, t.start(), a) or blocked().search(
+            window_before(ctx, t.start(), 5, a)):
+        return []
+    listed = _objects(ctx, t.end(), b)
+    _mend_dates(ctx, listed, b, found)
+    labels = {ctx.label(m.key) for m in listed if m.key}
+    # an object a rule read (under its name, or under another name the list does not hold)
+    objects = [m for m in listed if not any(
+        c.start <= m.start < c.end and (c.data.get("organization") == ctx.label(m.key or "")
+                                        or c.data.get("organization") not in labels)
+        for c in found)]
+    if not objects:
+        return []
+    members, subject_at = _subject(ctx, s, a, t.start())
+    if not members:
+        return []
+    # the clause's own date: one date opening the clause, before its subject ("In 1992 it
+    # entered …", "Năm 1994, Mozambique gia nhập …")
+    fronted = [d for d in ctx.dates_in(a, min(subject_at, t.start())) if d.value is not None
+               and d.kind in ("point", "since")
+               and len(re.findall(r"\w+", ctx.text[a : d.start])) <= 3]
+    join = [j for j in re.finditer(r"(?:,\s*|\s)(?:and|và|rồi)\s+", ctx.text[a : t.start()])]
+    if join and subject_at >= t.start():
+        # a coordinated clause's own date: "… và năm 1981 là một trong sáu nước thành lập …"
+        own = [d for d in ctx.dates_in(a + join[-1].end(), t.start()) if d.value is not None
+               and d.kind in ("point", "since")]
+        if len(own) == 1:
+            fronted = own
+    out: list[Candidate] = []
+    for i, org in enumerate(objects):
+        nxt = objects[i + 1].start if i + 1 < len(objects) else b
+        d = _own_date(ctx, org, nxt) or (fronted[0] if len(fronted) == 1 else None)
+        d = narrowed(ctx, d)
+        for member in members:
+            assert member.key is not None and org.key is not None
+            key = (ctx.label(member.key), ctx.label(org.key))
+            if key in have:
+                continue
+            have.add(key)
+            data: dict = {"member": key[0], "organization": key[1]}
+            if roles != ("full",):
+                data["roles"] = list(roles)
+            flags = [FLAG]
+            if d is not None and isinstance(d.value, str):
+                data["start"] = d.value
+                flags += [f for f in d.flags if f != "unresolved"]
+            start = min(subject_at, t.start())
+            end = max(org.end, d.end if d is not None and d.start < nxt else org.end)
+            out.append(Candidate("membership", data, start, end, CONFIDENCE,
+                                 "clause-membership", flags))
+    return out
+
+
+def extract(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Candidates the clause reader proposes that no rule in ``found`` proposed."""
+    memberships = [c for c in found if c.type == "membership"]
+    have = {(str(c.data.get("member")), str(c.data.get("organization"))) for c in memberships}
+    relations = [c for c in found if c.type == "relation"]
+    lex = lexicon()
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for meaning, rx in lex.get("membership", []):
+            for t in rx.finditer(ctx.text, s.start, s.end):
+                out += _memberships(ctx, s, t, tuple(meaning["roles"]), have, memberships)
+        for meaning, rx in lex.get("relation", []):
+            for t in rx.finditer(ctx.text, s.start, s.end):
+                out += _relations(ctx, s, t, meaning["status"], relations)
+        for t in exit_words()[1].finditer(ctx.text, s.start, s.end):
+            out += _exit_took_effect(ctx, s, t, memberships + out)
+    return out
+
+
+def _exit_took_effect(ctx: Context, s: Sentence, t: re.Match[str],
+                      found: list[Candidate]) -> list[Candidate]:
+    """"việc rút khỏi OPEC có hiệu lực từ ngày 1/1/2024", "its exit took effect on …": the
+    membership's end by withdrawal, dated by its taking effect."""
+    a, b = clause_bounds(ctx, s, t.start())
+    exits = list(exit_words()[0].finditer(ctx.text, max(a, t.start() - 60), t.start()))
+    if not exits or negated(ctx, t.start(), a) or modal(ctx, t.start(), a):
+        return []
+    ex = exits[-1]
+    orgs = [m for m in ctx.mentions_in(ex.end(), t.start()) if m.is_org and m.key]
+    if not orgs:
+        # the organisation the exit's clause or sentence before names ("… tuyên bố rời tổ chức
+        # này; việc rút khỏi …", "… rút khỏi OAS; theo Hiến chương, việc rút lui …")
+        before = [x for x in ctx.sents if x.end <= s.start and x.paragraph == s.paragraph][-1:]
+        for floor in (s.start, *[x.start for x in before]):
+            named = {m.key for m in ctx.mentions_in(floor, ex.start()) if m.is_org and m.key}
+            if named:
+                break
+        if len(named) != 1:
+            return []
+        orgs = [m for m in ctx.mentions_in(floor, ex.start()) if m.is_org and m.key][-1:]
+    # the member: the one state its sentence names before the exit ("Burundi was the first to
+    # leave the ICC: its withdrawal took effect …"), else the text's state
+    states = {m.key for m in ctx.mentions_in(s.start, ex.start()) if _named(m)}
+    member = states.pop() if len(states) == 1 else ctx.subject if not states else None
+    if member is None:
+        return []
+    ds = [d for d in ctx.dates_in(t.end(), b) if d.value is not None
+          and d.kind in ("point", "since") and isinstance(d.value, str)]
+    if not ds or re.search(r"[,;]", ctx.text[t.end() : ds[0].start].replace(", vào", " vào")):
+        return []
+    if len(ds) > 1 and not ds[0].explicit and ds[1].explicit and re.fullmatch(
+            r"\s*,\s*(?:on|in|vào|ngày)?\s*", ctx.text[ds[0].end : ds[1].start]):
+        ds = ds[1:]  # "took effect a year later, on 18 August 2009": the day it names
+    org = orgs[-1]
+    assert org.key is not None and member is not None
+    m_label, o_label = ctx.label(member), ctx.label(org.key)
+    if any(c.data.get("organization") == o_label and "end" in c.data and (
+            c.data.get("member") == m_label or s.start <= c.start < s.end) for c in found):
+        return []  # a rule read this end
+    d = ds[0]
+    data: dict = {"member": m_label, "organization": o_label, "end": d.value,
+                  "end_reason": "withdrawal"}
+    flags = [FLAG, *[f for f in d.flags if f != "unresolved"]]
+    return [Candidate("membership", data, ex.start(), d.end, CONFIDENCE,
+                      "clause-membership-end", flags)]
+
+
+#: a relative pronoun after the relation's noun: "relations, which A and B established"
+_WHICH = re.compile(r"\s*,?\s*(?:which|that|mà)\s+", re.I)
+#: the nominal subject "Relations with X", "Quan hệ với X" (X: the partner of the text's state)
+_WITH = re.compile(r"\s+(?:with|với)\s+(?:the\s+)?$", re.I)
+
+
+def _partners(ctx: Context, a: int, b: int) -> list[Mention]:
+    """The states after "with" / "với" right after ``a`` (and before ``b``)."""
+    w = re.match(r"\s*(?:with|với)\s+(?:the\s+)?", ctx.text[a:b], re.I)
+    if w is None:
+        return []
+    group = group_after(ctx, a + w.end(), b)
+    if not group or group[0].start != a + w.end():
+        return []
+    return [m for m in group if _named(m)]
+
+
+def _relations(ctx: Context, s: Sentence, t: re.Match[str], status: str,
+               found: list[Candidate]) -> list[Candidate]:
+    a, b = clause_bounds(ctx, s, t.start())
+    if negated(ctx, t.start(), a) or modal(ctx, t.start(), a) or blocked().search(
+            window_before(ctx, t.start(), 5, a)) or any(
+            c.start <= t.start() < c.end for c in found):
+        return []
+    space = re.match(r"\s*", ctx.text[t.end() : t.end() + 5])
+    noun_after = relation_words().match(ctx.text, t.end() + (space.end() if space else 0))
+    parties: list[list[str]] = []
+    subject_at = t.start()
+    if noun_after is not None:
+        # "A and B established diplomatic relations in 1965", "A established relations with B"
+        members, subject_at = _subject(ctx, s, a, t.start())
+        keys_ = [m.key for m in members if m.key]
+        partners = [m.key for m in _partners(ctx, noun_after.end(), b) if m.key]
+        if len(keys_) == 1 and partners:
+            parties = [[keys_[0], p] for p in partners if p != keys_[0]]
+        elif len(keys_) == 2 and not partners:
+            parties = [keys_]
+    else:
+        # the noun before the verb: "relations, which A and B established in 1965"; "Quan hệ
+        # với Israel đã bị cắt từ …", "Relations with X were restored in …"
+        before = [n for n in relation_words().finditer(ctx.text, a, t.start())]
+        if not before:
+            return []
+        noun = before[-1]
+        which = _WHICH.match(ctx.text, noun.end(), t.start())
+        if which is not None:
+            members = [m for m in group_after(ctx, which.end(), t.start()) if _named(m)]
+            if len(members) == 2 and members[0].start == which.end() + len(
+                    re.match(r"(?:the\s+)?", ctx.text[which.end():], re.I).group()):
+                parties = [[m.key for m in members if m.key]]
+                subject_at = noun.start()
+        else:
+            partners = _partners(ctx, noun.end(), t.start())
+            gap_ok = partners and re.fullmatch(
+                r"\s*(?:(?:đã|đều|cũng|had|have|has|were|was|been|first|later|then|also)\s+)*",
+                ctx.text[partners[-1].end : t.start()], re.I)
+            own = ctx.subject
+            if gap_ok and len(partners) == 1 and own is not None and partners[0].key != own \
+                    and len(re.findall(r"\w+", ctx.text[a : noun.start()])) <= 3:
+                parties = [[own, partners[0].key]] if partners[0].key else []
+                subject_at = noun.start()
+    if not parties:
+        return []
+    dates = [d for d in ctx.dates_in(t.end(), b) if d.value is not None
+             and d.kind in ("point", "since")]
+    fronted = [d for d in ctx.dates_in(a, subject_at) if d.value is not None
+               and d.kind in ("point", "since")
+               and len(re.findall(r"\w+", ctx.text[a : d.start])) <= 3]
+    d = narrowed(ctx, dates[0] if dates else fronted[0] if len(fronted) == 1 else None)
+    out: list[Candidate] = []
+    have = {(tuple(sorted(str(x) for x in c.data.get("parties") or [])), c.data.get("status"))
+            for c in found}
+    for ps in parties:
+        labels = [ctx.label(k) for k in ps]
+        if (tuple(sorted(labels)), status) in have or len(set(labels)) != 2:
+            continue
+        data: dict = {"parties": labels, "status": status}
+        flags = [FLAG]
+        if d is not None and isinstance(d.value, str):
+            data["date"] = d.value
+            flags += [f for f in d.flags if f != "unresolved"]
+        end = max(t.end(), d.end if d is not None and d.start < b else t.end())
+        out.append(Candidate("relation", data, min(subject_at, t.start()), end, CONFIDENCE,
+                             "clause-relation", flags))
+    return out
