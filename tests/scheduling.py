@@ -42,10 +42,10 @@ GROUPS: dict[str, str] = {
 #: The engines' count adds the full build (about 33 s), which their process makes (the first
 #: unit handed out, the linking group, reads the build only in its later files); the
 #: browser's counts its Chromium and server, reaped at the end of its process; the restart
-#: file's and the real graph's server file's are the run's figures less this session's cuts
-#: (0.72x and 0.76x, pairs); the Wikidata view's events file (13 s, now about 1 s: it reads
-#: the run's build) is left out. Every unit of 4 s or more is here: an order, not a promise;
-#: a file missing here counts 0.3 s per test
+#: file's, the real graph's server file's and the layers' are the run's figures less this
+#: session's cuts (0.72x, 0.76x, 0.43x, pairs); the Wikidata view's events file (13 s, now
+#: about 1 s: it reads the run's build) is left out. Every unit of 4 s or more is here: an
+#: order, not a promise; a file missing here counts 0.3 s per test
 COSTS: dict[str, float] = {
     "linking": 183,
     "engines": 115,
@@ -55,9 +55,9 @@ COSTS: dict[str, float] = {
     "browser": 38,
     "tests/issues/test_12_search_index_restart.py": 37,
     "tests/issues/test_14_atomic_rebuild.py": 28,
-    "tests/server/test_e2e_real_graph.py": 19,
     "tests/issues/test_15_serve_reads_only_store.py": 21,
     "tests/issues/test_14_smaller.py": 20,
+    "tests/server/test_e2e_real_graph.py": 19,
     "tests/loaders/test_tables.py": 15,
     "tests/issues/test_14_replace_drain.py": 13,
     "tests/server/test_curation.py": 13,
@@ -68,7 +68,6 @@ COSTS: dict[str, float] = {
     "tests/issues/test_15_matcher_reads_store.py": 10,
     "tests/server/test_e2e_server.py": 10,
     "tests/server/test_w3c_protocol.py": 10,
-    "tests/test_layers.py": 9,
     "tests/queries/test_cookbook.py": 8,
     "tests/server/test_clients.py": 8,
     "tests/cli/test_cli.py": 7,
@@ -82,6 +81,7 @@ COSTS: dict[str, float] = {
     "tests/server/test_search_index.py": 5,
     "tests/server/test_timeout.py": 5,
     "tests/test_doctests.py": 5,
+    "tests/test_layers.py": 4,
     "tests/bench/test_bench.py": 4,
     "tests/extraction/test_extract.py": 4,
     "tests/issues/test_14_supervision.py": 4,
