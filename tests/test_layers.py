@@ -14,6 +14,7 @@ registration, which hides arrows from every tool that reads the tree, is not use
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,10 +42,12 @@ def _package_of(name: str, path: Path) -> list[str]:
     return parts if path.name == "__init__.py" else parts[:-1]
 
 
-def _imports(name: str, path: Path, modules: dict[str, Path]) -> list[tuple[str, int]]:
-    """The package modules that ``name`` imports, with line numbers."""
+def _imports(name: str, path: Path, tree: ast.Module,
+             modules: dict[str, Path]) -> list[tuple[str, int]]:
+    """The package modules that ``name`` (the file ``path``, parsed: ``tree``) imports, with
+    line numbers."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 package = _package_of(name, path)
@@ -73,9 +76,31 @@ def _floor(module: str) -> int:
     return -1 if top in GROUND or top == "__main__" else LAYERS.index(top)
 
 
-def _graph() -> dict[str, list[tuple[str, int]]]:
+def _hidden(path: Path, tree: ast.Module) -> list[str]:
+    """Where the file ``path`` (parsed: ``tree``) uses ``importlib`` registration."""
+    return [f"{path.relative_to(ROOT)}:{node.lineno}" for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr == "import_module"
+            or isinstance(node, ast.Name) and node.id == "__import__"]
+
+
+@functools.cache
+def _read() -> tuple[dict[str, list[tuple[str, int]]], list[str]]:
+    """Every module parsed once for the file: its imports (``_graph``) and its ``importlib``
+    registrations (each test parsed the whole package again, four times a run; the results
+    are kept, not the trees, which the garbage collector would walk again and again:
+    docs/testing.md, "Session 15")."""
     modules = _modules()
-    return {name: _imports(name, path, modules) for name, path in modules.items()}
+    graph: dict[str, list[tuple[str, int]]] = {}
+    hidden: list[str] = []
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[name] = _imports(name, path, tree, modules)
+        hidden += _hidden(path, tree)
+    return graph, hidden
+
+
+def _graph() -> dict[str, list[tuple[str, int]]]:
+    return _read()[0]
 
 
 def test_no_import_runs_up_a_layer():
@@ -125,13 +150,7 @@ def test_no_import_circles():
 
 
 def test_no_importlib_registration():
-    hidden = [
-        f"{path.relative_to(ROOT)}:{node.lineno}"
-        for path in _modules().values()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Attribute) and node.attr == "import_module"
-        or isinstance(node, ast.Name) and node.id == "__import__"
-    ]
+    hidden = _read()[1]
     assert not hidden, "imports hidden from the tree at " + ", ".join(hidden)
 
 

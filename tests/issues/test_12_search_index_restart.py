@@ -78,8 +78,36 @@ def _saved(store: Path) -> list[Path]:
     return sorted(store.with_name(store.name + ".search-index").glob("*.json"))
 
 
-def test_a_restart_on_an_unchanged_store_reuses_the_index(store: Path) -> None:
-    log, found = _run(store)
+@pytest.fixture(scope="module")
+def first_start(tmp_path_factory: pytest.TempPathFactory,
+                ) -> tuple[Path, bytes, dict[str, list[str]]]:
+    """The fixture store after its first start (``_run``), which built the index and kept it
+    beside the store; the start's log and answers. Made once for the file: every test below
+    but the last begins with such a start, and copies the store and its kept index
+    (``started``) instead of starting a server for it (about 1.5 s of CPU a start;
+    docs/testing.md, "Session 15")."""
+    path = tmp_path_factory.mktemp("first-start") / "store"
+    fill_store(path)
+    log, found = _run(path)
+    return path, log, found
+
+
+@pytest.fixture()
+def started(first_start: tuple[Path, bytes, dict[str, list[str]]], tmp_path: Path) -> Path:
+    """A private copy of the store of ``first_start`` with the index its start kept: the same
+    files (the index is keyed by the content fingerprint of the store's tables, not by its
+    folder), as after that start in this folder."""
+    path = tmp_path / "store"
+    shutil.copytree(first_start[0], path, ignore=shutil.ignore_patterns("LOCK"))
+    saved = first_start[0].with_name(first_start[0].name + ".search-index")
+    shutil.copytree(saved, path.with_name(path.name + ".search-index"))
+    return path
+
+
+def test_a_restart_on_an_unchanged_store_reuses_the_index(
+        first_start: tuple[Path, bytes, dict[str, list[str]]], started: Path) -> None:
+    _, log, found = first_start
+    store = started
     assert BUILT in log and REUSED not in log
     assert found["mongolia"] == ["Mongolia"]
     [kept] = _saved(store)
@@ -92,8 +120,8 @@ def test_a_restart_on_an_unchanged_store_reuses_the_index(store: Path) -> None:
     assert _saved(store) == [kept]
 
 
-def test_a_write_through_the_endpoint_then_a_restart_finds_the_new_name(store: Path) -> None:
-    _run(store)
+def test_a_write_through_the_endpoint_then_a_restart_finds_the_new_name(started: Path) -> None:
+    store = started  # after its first start: the index built and kept
     server = _start(store)
     try:
         update = (f'DELETE DATA {{ GRAPH <{REGISTRY}> {{ <{ID}state/MNG> <{LABEL}> '
@@ -116,11 +144,11 @@ def test_a_write_through_the_endpoint_then_a_restart_finds_the_new_name(store: P
     assert REUSED in log and again == found
 
 
-def test_several_writes_then_a_restart_reuse_the_index_of_the_last(store: Path) -> None:
+def test_several_writes_then_a_restart_reuse_the_index_of_the_last(started: Path) -> None:
     """Writes in a row (taken by either worker), a name changed twice and back, an entity
     added: the index kept is that of the data the last write left, never of an earlier one,
     and the same as one built from the store."""
-    _run(store)
+    store = started  # after its first start: the index built and kept
     server = _start(store)
     try:
         for label in ("Mongol Uls", "Outer Mongolia", "Mongolia"):
@@ -161,9 +189,9 @@ def test_several_writes_then_a_restart_reuse_the_index_of_the_last(store: Path) 
     assert built == reused
 
 
-def test_a_load_on_the_command_line_then_a_restart_finds_the_new_name(store: Path,
+def test_a_load_on_the_command_line_then_a_restart_finds_the_new_name(started: Path,
                                                                       tmp_path: Path) -> None:
-    _run(store)
+    store = started  # after its first start: the index built and kept
     data = tmp_path / "more.nq"
     data.write_text(f'<{ID}state/KAZ> <{TYPE}> <https://diplograph.org/ontology#State> '
                     f'<{REGISTRY}> .\n'
@@ -179,13 +207,13 @@ def test_a_load_on_the_command_line_then_a_restart_finds_the_new_name(store: Pat
     assert REUSED in log and BUILT not in log
 
 
-def test_a_store_copied_over_the_served_one_never_gets_its_index(store: Path,
+def test_a_store_copied_over_the_served_one_never_gets_its_index(started: Path,
                                                                  tmp_path: Path) -> None:
     """Two copies of one store (the same database identity) written differently, then one
     copied over the other: each keeps its own index."""
+    store = started  # after its first start: the index built and kept
     other = tmp_path / "other"
-    shutil.copytree(store, other)
-    _run(store)
+    shutil.copytree(store, other, ignore=shutil.ignore_patterns("LOCK"))
     s = ox.Store(str(other))
     s.update(f'DELETE DATA {{ GRAPH <{REGISTRY}> {{ <{ID}state/MNG> <{LABEL}> "Mongolia"@en '
              f'}} }} ; INSERT DATA {{ GRAPH <{REGISTRY}> {{ <{ID}state/MNG> <{LABEL}> '
@@ -199,10 +227,10 @@ def test_a_store_copied_over_the_served_one_never_gets_its_index(store: Path,
 
 
 @pytest.mark.slow
-def test_a_rebuild_then_a_restart_finds_the_built_names(store: Path, tmp_path: Path) -> None:
+def test_a_rebuild_then_a_restart_finds_the_built_names(started: Path, tmp_path: Path) -> None:
     """``diplograph build`` (the registry of every state, no data sets, no sources) over the
     fixture store."""
-    _run(store)
+    store = started  # after its first start: the index built and kept
     (tmp_path / "sources").mkdir()
     subprocess.run([sys.executable, "-m", "diplograph", "build", "--store", str(store),
                     "--no-datasets", "--sources", str(tmp_path / "sources"), "-q"],
@@ -218,8 +246,8 @@ def test_a_rebuild_then_a_restart_finds_the_built_names(store: Path, tmp_path: P
 
 
 @pytest.mark.parametrize("damage", ["truncated", "changed", "no header"])
-def test_a_damaged_saved_index_is_ignored_and_built_again(store: Path, damage: str) -> None:
-    _run(store)
+def test_a_damaged_saved_index_is_ignored_and_built_again(started: Path, damage: str) -> None:
+    store = started  # after its first start: the index built and kept
     [kept] = _saved(store)
     raw = kept.read_bytes()
     if damage == "truncated":
@@ -237,8 +265,8 @@ def test_a_damaged_saved_index_is_ignored_and_built_again(store: Path, damage: s
     assert REUSED in _run(store)[0]
 
 
-def test_an_index_saved_by_other_search_code_is_not_read(store: Path) -> None:
-    _run(store)
+def test_an_index_saved_by_other_search_code_is_not_read(started: Path) -> None:
+    store = started  # after its first start: the index built and kept
     [kept] = _saved(store)
     head, body = kept.read_bytes().split(b"\n", 1)
     header = json.loads(head)
@@ -252,10 +280,10 @@ def test_an_index_saved_by_other_search_code_is_not_read(store: Path) -> None:
     assert _saved(store) == [other, kept]  # (the other code's is dropped once KEEP_SAVED newer exist)
 
 
-def test_concurrent_requests_on_every_worker_right_after_a_restart(store: Path) -> None:
+def test_concurrent_requests_on_every_worker_right_after_a_restart(started: Path) -> None:
     """Both workers (and eight threads each) asked at once, as soon as the server answers:
     every answer complete and equal, the index reused by the start, read by each worker."""
-    _run(store)
+    store = started  # after its first start: the index built and kept
     server = _start(store)
     results: list[tuple[list[str], bool]] = []
     try:

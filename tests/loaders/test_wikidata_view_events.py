@@ -14,7 +14,7 @@ import pytest
 
 from diplograph.loaders.registry import default_data_dir
 from diplograph.loaders.state_systems import system_iri
-from diplograph.loaders.wikidata_view import MAJOR_POWER, WIKIDATA_PREFIXES, write_view
+from diplograph.loaders.wikidata_view import MAJOR_POWER, WIKIDATA_PREFIXES
 
 DG = "https://diplograph.org/ontology#"
 WD = "http://www.wikidata.org/entity/"
@@ -23,14 +23,11 @@ DATA = default_data_dir() / "peace-science"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from diplograph.loaders.build import build
-
-    st = ox.Store(str(tmp_path_factory.mktemp("store") / "s"))
-    report = build(st, datasets=["mid", "rivalries", "ucdp", "state-systems", "cow-majors"])
-    assert not report.failures
-    write_view(st)
-    return st
+def store(built_store: ox.Store) -> ox.Store:
+    """The run's full build, read only: its view is written by the same ``write_view`` over
+    every data set, these five among them (this file built the five and their view again,
+    about 12 s of CPU: docs/testing.md, "Session 15")."""
+    return built_store
 
 
 def rows(store, q):
