@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from ..graph import yaml_text
 from ..graph.errors import DiplographError
 from .context import (
     Candidate,
@@ -63,7 +64,7 @@ def _data() -> dict:
     refused with the file, the section and the entry."""
     path = LEXICON_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         raise DiplographError("bad-input", f"{path}: not YAML: {e}") from e
     if not isinstance(data, dict):

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from ..graph import yaml_text
 from ..graph.errors import DiplographError
 
 #: the attributes strict matching compares, per type
@@ -163,7 +164,7 @@ class Score:
 
 def read_facts(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise DiplographError("bad-input", f"{path}: cannot read as a facts file: {e}") from e
     if not isinstance(data, dict) or not isinstance(data.get("facts"), list):

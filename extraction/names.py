@@ -25,8 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..graph import yaml_text
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry, fold
 
@@ -222,7 +221,7 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
         from ..loaders.registry import load_registry
 
         registry = load_registry()
-    config = yaml.safe_load(GAZETTEER_FILE.read_text(encoding="utf-8"))
+    config = yaml_text.load(GAZETTEER_FILE.read_text(encoding="utf-8"))
     g = Gazetteer(registry, config=config)
     from ..linking.names import same_bodies
 

@@ -40,6 +40,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from . import yaml_text
 from .dates import parse_date
 from .errors import DiplographError
 from .namespaces import ID, XSD
@@ -184,7 +185,7 @@ def _documents(directory: Path) -> tuple[DocumentRef, ...]:
     out = []
     for path in sorted(directory.glob("*.facts.yaml")):
         try:
-            head = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            head = yaml_text.load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError):
             continue  # a broken facts file is reported by `build`/`validate`, not here
         doc = head.get("document") if isinstance(head, dict) else None

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import yaml
 from flask import Flask, Response
+
+from ..graph import yaml_text
 
 __all__ = ["LANGUAGES", "init_app", "translate", "ui_lang"]
 
@@ -31,7 +32,7 @@ def _catalogue(lang: str) -> dict[str, str]:
     path = Path(__file__).parent / "translations" / f"{lang}.yaml"
     if lang == "en" or not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_text.load(path.read_text(encoding="utf-8")) or {}
     return {str(k): str(v) for k, v in data.items()}
 
 
