@@ -3,6 +3,7 @@ with and without it, served alternately.
 
     .venv/bin/python -m bench.build_optimize --a STORE_OPTIMIZED --b STORE_NOT [--rounds 3]
         [--idle 60] [--out bench/results/build-DATE-TAG-optimize.jsonl]
+    .venv/bin/python -m bench.build_optimize --b STORE_NOT (--optimize-cpu | --open-idle)
 
 ``--a`` and ``--b`` are stores as ``diplograph build`` and ``diplograph build --no-optimize``
 left them (each with the search index the build kept beside it, ``<store>.search-index/``).
@@ -23,6 +24,12 @@ store) and, in this order:
   start and after the stop (an opening that compacts rewrites them).
 
 One JSON line per (round, store) in ``--out``; medians per store on standard output.
+
+Two measures of the store alone, no server (``--b`` only, on a scratch copy, ``--rounds``
+times): ``--optimize-cpu``, the CPU of ``Store.optimize`` (RocksDB's threads included) on
+the store as the build left it without its ``optimize``; ``--open-idle``, the store opened
+read-write and left idle ``--idle`` seconds: the CPU of the process (RocksDB compacting on its
+own) and its table files before and after.
 """
 
 from __future__ import annotations
@@ -129,6 +136,37 @@ def one_round(label: str, src: Path, mixes: dict[str, list[str]], idle: float) -
     return row
 
 
+def _cpu_self() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def store_alone(src: Path, idle: float | None) -> dict[str, Any]:
+    """``Store.optimize`` (``idle`` None) or an idle read-write opening of a copy of ``src``."""
+    import pyoxigraph as ox
+
+    copy = _copy(src, WORK / "optimize-ab-alone")
+    n0, mb0 = tables(copy)
+    row: dict[str, Any] = {"load": round(_load(), 2), "sst_before": n0, "mb_before": mb0}
+    t0, c0 = time.perf_counter(), _cpu_self()
+    store = ox.Store(str(copy))
+    if idle is None:
+        store.flush()
+        store.optimize()
+        row["optimize_cpu_s"] = round(_cpu_self() - c0, 2)
+        row["optimize_wall_s"] = round(time.perf_counter() - t0, 2)
+    else:
+        time.sleep(idle)
+        row["idle_s"] = idle
+        row["idle_cpu_s"] = round(_cpu_self() - c0, 2)
+    del store
+    row["sst_after"], row["mb_after"] = tables(copy)
+    shutil.rmtree(copy, ignore_errors=True)
+    return row
+
+
 def _load() -> float:
     with open("/proc/loadavg") as f:
         return float(f.read().split()[0])
@@ -136,7 +174,7 @@ def _load() -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--a", type=Path, required=True, help="the store built with the optimize")
+    ap.add_argument("--a", type=Path, help="the store built with the optimize")
     ap.add_argument("--b", type=Path, required=True, help="the store built without it")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--idle", type=float, default=60.0)
@@ -144,7 +182,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heavy", type=int, default=20, help="requests of the heavy mix")
     ap.add_argument("--out", type=Path,
                     default=RESULTS / f"build-{dt.date.today()}-optimize-ab.jsonl")
+    ap.add_argument("--optimize-cpu", action="store_true",
+                    help="only the CPU of Store.optimize on a copy of --b")
+    ap.add_argument("--open-idle", action="store_true",
+                    help="only --b opened read-write and left idle --idle seconds")
     args = ap.parse_args(argv)
+    if args.optimize_cpu or args.open_idle:
+        for _ in range(args.rounds):
+            row = store_alone(args.b, args.idle if args.open_idle else None)
+            say(json.dumps(row))
+            with args.out.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps(row) + "\n")
+        return 0
+    if args.a is None:
+        ap.error("--a is needed (the store built with the optimize)")
 
     import pyoxigraph as ox
 
