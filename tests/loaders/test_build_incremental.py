@@ -154,6 +154,14 @@ def test_load_and_build_while_the_server_runs(tmp_path: Path) -> None:
                             "{ ?g <https://diplograph.org/ontology#inputFingerprint> ?f } }") > 5
         nothing = _run("build", "--sources", str(src), "--dataset", "cow-majors", store=store)
         assert nothing.returncode == 0 and "nothing to rebuild" in nothing.stderr
+
+        # the store compacted under the running server: a new checkpoint, the same answers
+        generation, count = current.read_text(), _ask(server, count_vi)
+        compacted = _run("optimize", store=store)
+        assert compacted.returncode == 0, compacted.stderr
+        assert "being served" in compacted.stderr
+        assert current.read_text() != generation
+        assert _ask(server, count_vi) == count
     finally:
         server.stop()
 
