@@ -143,11 +143,12 @@ def _cpu_self() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def store_alone(src: Path, idle: float | None) -> dict[str, Any]:
-    """``Store.optimize`` (``idle`` None) or an idle read-write opening of a copy of ``src``."""
+def store_alone(src: Path, idle: float | None, work: Path = WORK) -> dict[str, Any]:
+    """``Store.optimize`` (``idle`` None) or an idle read-write opening of a copy of ``src``
+    (made under ``work``)."""
     import pyoxigraph as ox
 
-    copy = _copy(src, WORK / "optimize-ab-alone")
+    copy = _copy(src, work / "optimize-ab-alone")
     n0, mb0 = tables(copy)
     row: dict[str, Any] = {"load": round(_load(), 2), "sst_before": n0, "mb_before": mb0}
     t0, c0 = time.perf_counter(), _cpu_self()
