@@ -129,7 +129,7 @@ def _keep_search_index(store_path: Path | None, quiet: bool = False) -> None:
     show_default=True,
     help="Compact the store once the graphs are written (about 3-4 s of CPU for the full "
     "graph). Without it the store is left as the bulk loads wrote it, and its pages and "
-    "heavier queries are 1.4-3.6x slower until `diplograph optimize` runs.",
+    "heavier queries are 1.4-1.9x slower until `diplograph optimize` runs.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @optional_engine_options
@@ -218,7 +218,7 @@ def optimize(store_path: Path | None, quiet: bool) -> None:
     `diplograph build` and `diplograph load` of RDF files do it after they write, unless
     --no-optimize: a store of bulk-loaded tables that was never compacted is served as it is
     (the service reads checkpoints, which are never compacted), its entity pages and heavier
-    queries 1.4-3.6x slower (docs/benchmarks.md, "Session 15 (s15-build)"). Works while
+    queries 1.4-1.9x slower (docs/benchmarks.md, "Session 15 (s15-build)"). Works while
     `diplograph serve` runs on the store: the service then reads the compacted store."""
     t0 = time.perf_counter()
 
