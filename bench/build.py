@@ -2,7 +2,7 @@
 against `oxigraph load` of the same quads, a build with nothing changed, and `diplograph load`
 of one facts file into a running server until a query sees it.
 
-    .venv/bin/python -m bench.build [--rounds 3] [--results bench/results]
+    .venv/bin/python -m bench.build [--rounds 3] [--results bench/results] [--without-optimize]
 
 The full build and `oxigraph load` of its whole dump alternate round by round (so both see
 the same machine), and each data set's graph is loaded by `oxigraph load` as well. The rate is
@@ -11,7 +11,10 @@ which other jobs on a shared machine disturb far less than wall time; wall times
 too. Every figure is the median of ``--rounds`` runs. The builds use the user's caches (the
 registry's, the remembered SHACL verdicts) unless ``--cold-cache``. Results:
 ``bench/results/build-DATE.json`` and ``.md`` (the tables of docs/benchmarks.md, "Building the
-graph").
+graph"). Like is compared with like: the build (which compacts the store at its end) against
+`oxigraph load` and against `oxigraph load` + `oxigraph optimize`; with ``--without-optimize``,
+also ``diplograph build --no-optimize`` (alternated with the full build in every round) against
+`oxigraph load` alone.
 """
 
 from __future__ import annotations
@@ -93,14 +96,28 @@ def _ox_load(work: Path, nq: Path) -> tuple[float, float, float]:
     return secs, LAST_CPU[0], rss
 
 
+def _plain_build(work: Path, env: dict[str, str]) -> float:
+    """CPU seconds of ``diplograph build --no-optimize`` into a fresh store of its own."""
+    where = work / "store-plain"
+    for d in (where, where.with_name(where.name + ".snapshots"),
+              where.with_name(where.name + ".search-index")):
+        shutil.rmtree(d, ignore_errors=True)
+    _secs, _rss, out, rc = run([tool("diplograph"), "build", "--no-optimize"],
+                               {**env, "DIPLOGRAPH_STORE": str(where)})
+    if rc != 0:
+        raise SystemExit(f"build --no-optimize failed:\n{out[-3000:]}")
+    return LAST_CPU[0]
+
+
 def bench(rounds: int, work: Path, dataset_rounds: int | None = None,
-          cold_cache: bool = False) -> dict:
+          cold_cache: bool = False, without_optimize: bool = False) -> dict:
     env = {"DIPLOGRAPH_STORE": str(work / "store")}
     build_env = dict(env)
     everything = work / "all.nq"
     full: list[tuple[float, float, float, dict]] = []  # (wall, cpu, rss, steps)
     ox_all: list[tuple[float, float, float]] = []  # (wall, cpu, rss)
     ox_opt: list[float] = []  # CPU of `oxigraph optimize` after each
+    plain: list[float] = []  # CPU of `diplograph build --no-optimize` (without_optimize)
     total_quads = 0
     for i in range(rounds):
         shutil.rmtree(work / "store", ignore_errors=True)
@@ -108,6 +125,10 @@ def bench(rounds: int, work: Path, dataset_rounds: int | None = None,
         if cold_cache:  # as a fresh clone's first build: no registry, no SHACL verdicts
             shutil.rmtree(work / "cache", ignore_errors=True)
             build_env["XDG_CACHE_HOME"] = str(work / "cache")
+        if without_optimize and i % 2 == 1:  # the two builds' order alternates by round
+            plain.append(_plain_build(work, build_env))
+            if cold_cache:
+                shutil.rmtree(work / "cache", ignore_errors=True)
         secs, rss, out, rc = run([tool("diplograph"), "build"], build_env)
         cpu = LAST_CPU[0]
         if rc != 0:
@@ -115,6 +136,12 @@ def bench(rounds: int, work: Path, dataset_rounds: int | None = None,
         full.append((secs, cpu, rss, steps(out)))
         print(f"  full build {i + 1}/{rounds}: {secs:.1f} s, {cpu:.1f} s CPU, peak RSS "
               f"{rss:,.0f} MB", flush=True)
+        if without_optimize and i % 2 == 0:
+            if cold_cache:
+                shutil.rmtree(work / "cache", ignore_errors=True)
+            plain.append(_plain_build(work, build_env))
+        if without_optimize:
+            print(f"  build --no-optimize {i + 1}/{rounds}: {plain[-1]:.1f} s CPU", flush=True)
         if i == 0:  # the same quads as one N-Quads file
             store = ox.Store.read_only(str(work / "store"))
             total_quads = len(store)
@@ -177,6 +204,8 @@ def bench(rounds: int, work: Path, dataset_rounds: int | None = None,
     build_cpu = statistics.median(r[1] for r in full)
     ox_s = statistics.median(t[0] for t in ox_all)
     ox_cpu = statistics.median(t[1] for t in ox_all)
+    if plain:
+        shutil.rmtree(work / "store-plain", ignore_errors=True)
     ds = [e for e in per_step.values() if e.get("cpu_ratio")]
     ds_ours = sum(e["cpu_seconds"] for e in ds)
     ds_ox = sum(e["oxigraph_load_cpu_seconds"] for e in ds)
@@ -213,6 +242,9 @@ def bench(rounds: int, work: Path, dataset_rounds: int | None = None,
             o[1] / f[1] for o, f in zip(ox_all, full, strict=True)), 2),
         "end_to_end_cpu_ratio_with_optimize_median_of_pairs": round(statistics.median(
             (o[1] + opt) / f[1] for o, f, opt in zip(ox_all, full, ox_opt, strict=True)), 2),
+        **({"plain_build_cpu_seconds": round(statistics.median(plain), 2),
+            "end_to_end_cpu_ratio_without_optimize_median_of_pairs": round(statistics.median(
+                o[1] / p for o, p in zip(ox_all, plain, strict=True)), 2)} if plain else {}),
         "steps": per_step,
     }
 
@@ -290,6 +322,10 @@ def markdown(r: dict) -> str:
         f"| the same against `oxigraph load` + `oxigraph optimize` "
         f"({r['oxigraph_optimize_cpu_seconds']} s CPU; the build compacts too) | "
         f"**{r['end_to_end_cpu_ratio_with_optimize_median_of_pairs']}x** median of the pairs |",
+        *([f"| `diplograph build --no-optimize` ({r['plain_build_cpu_seconds']} s CPU; "
+           "alternated with the full build) against `oxigraph load` alone, by CPU | "
+           f"**{r['end_to_end_cpu_ratio_without_optimize_median_of_pairs']}x** median of "
+           "the pairs |"] if "plain_build_cpu_seconds" in r else []),
         f"| the data-set steps only, by CPU (their graphs through `oxigraph load`) | "
         f"{r['datasets_cpu_seconds']} s against {r['datasets_oxigraph_cpu_seconds']} s: "
         f"**{r['datasets_cpu_ratio']}x** |",
@@ -323,9 +359,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="every full build with an empty cache folder (XDG_CACHE_HOME), as a "
                     "fresh clone's first build: the registry built and every facts file "
                     "checked by pySHACL [the user's cache]")
+    ap.add_argument("--without-optimize", action="store_true",
+                    help="also a `diplograph build --no-optimize` in every round (alternated "
+                    "with the full build), against `oxigraph load` alone")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="diplograph-build-bench-") as tmp:
-        r = bench(args.rounds, Path(tmp), args.dataset_rounds, args.cold_cache)
+        r = bench(args.rounds, Path(tmp), args.dataset_rounds, args.cold_cache,
+                  args.without_optimize)
     args.results.mkdir(parents=True, exist_ok=True)
     stem = args.results / f"build-{r['date']}{'-' + args.tag if args.tag else ''}"
     stem.with_suffix(".json").write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")

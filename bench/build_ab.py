@@ -5,7 +5,11 @@ Wikidata-shaped view's step (wall and CPU, from its progress line) and the data-
 (the sum of their progress lines; every step's CPU is in ``--out``). Medians per checkout.
 
     .venv/bin/python -m bench.build_ab --a /work/main --b . [--pairs 3] [--cold-cache]
-        [--out bench/results/build-DATE-TAG-ab.jsonl]
+        [--a-args "..."] [--b-args "..."] [--out bench/results/build-DATE-TAG-ab.jsonl]
+
+``--a-args`` / ``--b-args``: more arguments of A's or B's ``diplograph build`` (one checkout
+against itself: ``--a . --b . --b-args=--no-optimize``). The time the build took to keep the
+search index for the next start (its last line) is recorded as ``index_s``.
 
 Each checkout's own ``.venv/bin/diplograph`` runs (its code, its installed packages). On a
 machine shared with other jobs the wall times depend on the load of the moment (the load
@@ -25,13 +29,14 @@ import tempfile
 import time
 from pathlib import Path
 
+INDEX = re.compile(r"search index kept for the next start \(.*?, ([\d.]+) s\)")
 TIME = re.compile(r"TIME (\S+) (\S+) (\S+) (\S+)")
 VIEW = re.compile(r"\[\d+/\d+\] Wikidata-shaped view.*? in ([\d.]+) s .*?; ([\d.]+) s CPU")
 #: a step's progress line: its name (up to the first colon) and its CPU seconds
 STEP = re.compile(r"^\[\d+/\d+\] ([^:]+?)(?:: | <).*?; ([\d.]+) s CPU\)$", re.M)
 
 
-def one_build(checkout: Path, cold: bool) -> dict[str, float]:
+def one_build(checkout: Path, cold: bool, extra: list[str] | None = None) -> dict[str, float]:
     """A full build of ``checkout`` into a fresh store (and, ``cold``, an empty cache)."""
     work = Path(tempfile.mkdtemp(prefix="diplograph-build-ab-"))
     try:
@@ -40,7 +45,8 @@ def one_build(checkout: Path, cold: bool) -> dict[str, float]:
             env["XDG_CACHE_HOME"] = str(work / "cache")
         load = os.getloadavg()[0]
         p = subprocess.run(["/usr/bin/time", "-f", "TIME %e %U %S %M",
-                            str(checkout / ".venv" / "bin" / "diplograph"), "build"],
+                            str(checkout / ".venv" / "bin" / "diplograph"), "build",
+                            *(extra or [])],
                            env=env, capture_output=True, text=True, check=False)
         t, v = TIME.search(p.stderr), VIEW.search(p.stderr)
         if p.returncode != 0 or t is None or v is None:
@@ -49,7 +55,9 @@ def one_build(checkout: Path, cold: bool) -> dict[str, float]:
 
         names = {info.name for info, _ in all_datasets()}
         steps = {m[1]: float(m[2]) for m in STEP.finditer(p.stderr)}
+        kept = INDEX.search(p.stderr)
         return {"load": round(load, 2), "wall": float(t[1]),
+                "index_s": float(kept[1]) if kept else None,
                 "cpu": round(float(t[2]) + float(t[3]), 2), "rss_mb": round(int(t[4]) / 1024),
                 "view_wall": float(v[1]), "view_cpu": float(v[2]),
                 # the data-set steps' CPU (their Python and their loads), and each step's
@@ -67,15 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pairs", type=int, default=3)
     ap.add_argument("--cold-cache", action="store_true",
                     help="every build with an empty cache folder (a fresh clone's first build)")
+    ap.add_argument("--a-args", default="", help="more arguments of A's build")
+    ap.add_argument("--b-args", default="", help="more arguments of B's build")
     ap.add_argument("--out", type=Path, default=None, help="JSON lines of every run")
     args = ap.parse_args(argv)
     runs: list[dict] = []
     for i in range(args.pairs):
-        order = [("A", args.a), ("B", args.b)]
-        for name, checkout in order if i % 2 == 0 else order[::-1]:
+        order = [("A", args.a, args.a_args.split()), ("B", args.b, args.b_args.split())]
+        for name, checkout, extra in order if i % 2 == 0 else order[::-1]:
             t0 = time.strftime("%H:%M:%S", time.gmtime())
-            r = {"checkout": name, "path": str(checkout.resolve()), "pair": i + 1,
-                 "cold": args.cold_cache, "start_utc": t0, **one_build(checkout, args.cold_cache)}
+            r = {"checkout": name, "path": str(checkout.resolve()), "args": extra,
+                 "pair": i + 1, "cold": args.cold_cache, "start_utc": t0,
+                 **one_build(checkout, args.cold_cache, extra)}
             print(json.dumps(r), flush=True)
             runs.append(r)
     if args.out:
@@ -85,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         mine = [r for r in runs if r["checkout"] == name]
         med = {k: statistics.median(r[k] for r in mine)
                for k in ("wall", "cpu", "rss_mb", "view_wall", "view_cpu", "datasets_cpu",
-                         "load")}
+                         "index_s", "load") if all(r[k] is not None for r in mine)}
         print(name, json.dumps(med))
     return 0
 

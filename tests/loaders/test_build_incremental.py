@@ -154,5 +154,41 @@ def test_load_and_build_while_the_server_runs(tmp_path: Path) -> None:
                             "{ ?g <https://diplograph.org/ontology#inputFingerprint> ?f } }") > 5
         nothing = _run("build", "--sources", str(src), "--dataset", "cow-majors", store=store)
         assert nothing.returncode == 0 and "nothing to rebuild" in nothing.stderr
+
+        # the store compacted under the running server: a new checkpoint, the same answers
+        generation, count = current.read_text(), _ask(server, count_vi)
+        compacted = _run("optimize", store=store)
+        assert compacted.returncode == 0, compacted.stderr
+        assert "being served" in compacted.stderr
+        assert current.read_text() != generation
+        assert _ask(server, count_vi) == count
     finally:
         server.stop()
+
+
+def _tables(store: Path) -> int:
+    return sum(1 for f in store.iterdir() if f.suffix == ".sst")
+
+
+def test_build_without_optimize_then_diplograph_optimize(tmp_path: Path) -> None:
+    """`diplograph build --no-optimize` leaves the tables as the bulk loads wrote them (more
+    table files than a build that compacts); `diplograph optimize` then compacts them into as
+    many as the compacting build has, and the data stays the same."""
+    src = _sources(tmp_path / "src")
+    plain, compacted = tmp_path / "plain", tmp_path / "compacted"
+    for store, extra in ((plain, ["--no-optimize"]), (compacted, [])):
+        done = _run("build", "--no-datasets", "--sources", str(src), "-q", *extra, store=store)
+        assert done.returncode == 0, done.stderr
+    assert _tables(plain) > _tables(compacted)
+
+    def quads(store: Path) -> set[ox.Quad]:
+        s = ox.Store.read_only(str(store))
+        return {q for q in s if q.predicate.value != "http://www.w3.org/ns/prov#endedAtTime"}
+
+    before = quads(plain)
+    assert len(before) > 10_000
+    done = _run("optimize", store=plain)
+    assert done.returncode == 0, done.stderr
+    assert "compacted the store for reading" in done.stderr
+    assert _tables(plain) == _tables(compacted)
+    assert quads(plain) == before
