@@ -34,6 +34,11 @@ _GENERIC_HEADS_EN = frozenset({"group", "groups", "organization", "organizations
                                "blocs", "grouping"})
 
 
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    """Round 24: the first five letters of each word."""
+    return frozenset(w[:5] for w in words)
+
+
 def _english_word_sets(e: Entity) -> list[frozenset[str]]:
     """Round 20: the content words of each English name of ``e`` (its label, its English
     aliases and its acronyms, lower-cased)."""
@@ -61,6 +66,10 @@ _REGION_FRAME_VI = re.compile(
     r"|chính\s+quyền\s+quân\s+sự|chế\s+độ\s+quân\s+sự|dao\s+quoc|quoc\s+dao"
     r"|tieu\s+vuong\s+quoc|vuong\s+quoc|quoc\s+gia|nuoc|chinh\s+quyen\s+quan\s+su"
     r"|che\s+do\s+quan\s+su)\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+#: round 24: a language's speakers before a state's name ("Dutch-speaking Suriname")
+_SPEAKING = re.compile(r"[A-Z][a-z]+-speaking")
 
 
 #: the head words of a monarchy (folded), which must fit the state's own long forms
@@ -178,7 +187,8 @@ class Frames:
         glossary = self._calques.glossary
         vi = _has_vi_letters(desc)
         whole = glossary.phrase_readings(desc) if vi else [
-            frozenset(content_words(desc)) - _GENERIC_HEADS_EN]
+            frozenset(w for w in content_words(desc) if not w.endswith("-based"))
+            - _GENERIC_HEADS_EN]
         words = _folded_words_of(desc)
         head: list[frozenset[str]] = []
         for n in range(min(4, len(words)), 0, -1):
@@ -196,8 +206,14 @@ class Frames:
             if head and not any(not (h - _GENERIC_HEADS_EN) or any(h <= ws for ws in sets)
                                 for h in head):
                 return False
+            # round 24: an English description's words compared by their first five
+            # letters ("ocean" of "Oceanic", "administrations" of "Administrations"); the
+            # seat ("the Budapest-based ...") is no word of the name
+            stems = [_stems(ws) for ws in sets] if not vi else []
             return not whole or any(not (w - _GENERIC_HEADS_EN)
                                     or any(w - _GENERIC_HEADS_EN <= ws for ws in sets)
+                                    or (stems and any(_stems(w - _GENERIC_HEADS_EN) <= st
+                                                      for st in stems))
                                     for w in whole)
 
         found = [e for e in cands if fits(e)]
@@ -295,6 +311,52 @@ class Frames:
             ev += f"; the region {region!r}, {meaning}, holds its COW code {e.cow_code}"
         ev += f"): {r.best.method}"
         return _single(query, e, 87.0, "region-frame", self._note(e), ev)
+
+    def _epithet_frame(self, query: str, text: str, kinds: frozenset[str] | None,
+                       lang: str | None) -> MatchResult | None:
+        """Round 24: a state's name after the press's epithets and no frame ("landlocked
+        Paraguay", "junta-led Burkina Faso", "Dutch-speaking Suriname", "tiểu vương quốc giàu
+        khí đốt Qatar"): every word before the name one of ``press_kind_words``
+        (``linking/names/forms.yaml``) or a language's "X-speaking", after a Vietnamese head
+        word of a kind of state at most; the state when a plain reading gives one. A
+        monarchy's head word must fit the state's own long forms, as in the region frame
+        (convention B). None otherwise."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 80:
+            return None
+        _regions, kind_words = _region_vocabulary()
+        head = None
+        rest = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        vi = _REGION_FRAME_VI.fullmatch(text)
+        if vi is not None and not _folded_words_of(vi.group("head"))[-2:] == ["quan", "su"]:
+            head, rest = " ".join(vi.group("head").split()), vi.group("rest")
+        words = rest.split()
+        j = 0
+        while j < len(words) - 1:
+            for n in (3, 2, 1):
+                phrase = " ".join(words[j : j + n]).lower()
+                if j + n < len(words) and (phrase in kind_words
+                                           or n == 1 and _SPEAKING.fullmatch(words[j])):
+                    j += n
+                    break
+            else:
+                break
+        name = " ".join(words[j:])
+        if j == 0 or not name[:1].isupper():
+            return None
+        r = self._match(name, state_kinds, lang)
+        if (r is None or r.best is None or r.ambiguous or not r.best.match
+                or not _plain_reading(r.best.method)):
+            return None
+        e = r.best.entity
+        if head is not None and " ".join(_folded_words_of(head)) in _MONARCHY_HEADS:
+            f = self.match(f"{head} {name}", kind=state_kinds)
+            if f.best is None or f.best.entity is not e:
+                return None
+        epithets = " ".join(words[:j])
+        return _single(query, e, 86.0, "epithet-frame", self._note(e),
+                       f"{name!r} after the press's epithet {epithets!r} "
+                       f"(linking/names/forms.yaml press_kind_words): {r.best.method}")
 
     def _role_frame(self, query: str, text: str, kinds: frozenset[str] | None,
                     lang: str | None) -> MatchResult | None:
