@@ -68,6 +68,18 @@ _REGION_FRAME_VI = re.compile(
     r"|che\s+do\s+quan\s+su)\s+(?P<rest>\S.*)", re.IGNORECASE)
 
 
+#: round 24: a body's name with a press label after it ("the Group of Three trade pact") or
+#: a place it covers ("the Helsinki Commission for the Baltic Sea"; ``Matcher._with_tail``)
+_TAIL_LABEL = re.compile(r"(?:the\s+)?(?P<name>[A-Z].*?)(?P<tail>(?:\s+[a-z][a-z-]*)?"
+                         r"\s+(?P<label>[a-z-]+))")
+_TAIL_PLACE = re.compile(r"(?:the\s+)?(?P<name>[A-Z].*?)\s+(?P<tail>(?:for|of|in)\s+the\s+"
+                         r"[A-Z].*)")
+_PRESS_LABEL_WORDS = frozenset({"group", "grouping", "pact", "alliance", "partnership", "club",
+                                "forum", "bloc"})
+_PLACE_KIND_WORDS = frozenset({"sea", "ocean", "river", "basin", "region", "area", "lake",
+                               "gulf", "coast", "islands"})
+
+
 #: round 24: a language's speakers before a state's name ("Dutch-speaking Suriname")
 _SPEAKING = re.compile(r"[A-Z][a-z]+-speaking")
 
@@ -156,7 +168,41 @@ class Frames:
                 if len(ents) > 1:
                     amb = _ambiguous(query, ents, 85.0)
                     return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        tail = self._with_tail(query, text, kind, lang, limit)
+        if tail is not None:
+            return tail
         return self._described_acronym(query, text, kind, lang, limit)
+
+    def _with_tail(self, query: str, text: str, kind: str | Collection[str] | None,
+                   lang: str | None, limit: int) -> MatchResult | None:
+        """Round 24: a body's name with a tail that names no other body: a press label with
+        at most one field word ("the Group of Three trade pact": round 23's labels, after a
+        name now as after an acronym), or "for/of/in the ..." whose content words are all in
+        one of the body's own names, less the words of a kind of place ("the Helsinki
+        Commission for the Baltic Sea": Baltic, of the Baltic Marine Environment Protection
+        Commission).
+        The name before it must be read plainly as one organisation. None otherwise."""
+        m = _TAIL_LABEL.fullmatch(text)
+        why = None
+        if m is not None and folded_form(m.group("label")) in _PRESS_LABEL_WORDS:
+            why = f"the press label {m.group('tail').strip()!r} after it"
+        else:
+            m = _TAIL_PLACE.fullmatch(text)
+        if m is None:
+            return None
+        r = self.match(m.group("name"), kind=kind, lang=lang, limit=limit)
+        if (r.best is None or r.ambiguous or not _plain_reading(r.best.method)
+                or r.best.entity.kind not in KIND_GROUPS["organisation"]):
+            return None
+        e = r.best.entity
+        if why is None:
+            words = content_words(m.group("tail")) - _PLACE_KIND_WORDS
+            own = [content_words(n) for n, _ in e.names()]
+            if not words or not any(words <= ws for ws in own):
+                return None
+            why = (f"{m.group('tail').strip()!r} after it, whose words are in one of "
+                   f"{describe(e)}'s names")
+        return _reread(query, r, f"{m.group('name')!r} with {why}")
 
     def _described_acronym(self, query: str, text: str, kind: str | Collection[str] | None,
                            lang: str | None, limit: int) -> MatchResult | None:

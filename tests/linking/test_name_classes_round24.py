@@ -10,7 +10,8 @@ round"), found in ``names_test27.csv`` and ``names_test28.csv`` (round 23's unse
 - leaders after an office's title, leaders after Archigos' last year in Vietnamese frames
   ("thời", "dưới thời", "của"), one surname of one state's leaders;
 - an ambiguous name or a pair of states with one year: the states of those that existed then;
-- a state after the press's epithets and no frame ("landlocked Bolivia").
+- a state after the press's epithets and no frame ("landlocked Bolivia");
+- a body's name with a press label after it, or a place its own names hold.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ MATCHES = [
     ("Senegal của Faye", "SEN", "ruler"),
     ("Tanzania của Magufuli", "TZA", "ruler"),
     ("Nicaragua under the Somozas", "NIC", "ruler"),
+    # a body's name with a press label or a place of its own names after it
+    ("the Andean Community trade bloc", "Andean", "alias"),
+    ("the Caribbean Development Bank for the Caribbean region", "CDB", "label"),
     # the press's epithets before a state's name
     ("landlocked Bolivia", "BOL", "epithet-frame"),
     ("war-torn Yemen", "YEM", "epithet-frame"),
@@ -66,6 +70,7 @@ NO_MATCH = [
     "Tổ chức Thương mại (OHADA)",
     "landlocked Panama Canal",    # no state after the epithet
     "oil-rich Gulf",
+    "the Council of Europe for the Baltic Sea",   # a place none of its names holds
     "Kuwait City",                # a capital, no misspelt state
     "Bamako",
 ]
