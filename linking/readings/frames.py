@@ -12,6 +12,7 @@ from collections.abc import Collection
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
+from ..features import supraverden_of
 from ..glossary import content_words, singular_form
 from ..normalise import folded_form
 from ..succession import STATE_KINDS, span_of
@@ -128,7 +129,8 @@ class Frames:
             rest, city = seat
             r = self.match(rest, kind=kind, lang=lang, limit=limit)
             if (r.best is not None and not r.ambiguous and _plain_reading(r.best.method)
-                    and r.best.entity.kind in KIND_GROUPS["organisation"]):
+                    and r.best.entity.kind in KIND_GROUPS["organisation"]
+                    and self._seat_may_be(r.best.entity, city)):
                 return _reread(query, r, f"{rest!r} with its seat {city!r} (a city of the "
                                "reference tables' seats and capitals)")
             if (r.best is None or not _plain_reading(r.best.method)) and re.search(
@@ -172,6 +174,17 @@ class Frames:
         if tail is not None:
             return tail
         return self._described_acronym(query, text, kind, lang, limit)
+
+    def _seat_may_be(self, e: Entity, city: str) -> bool:
+        """Round 24: a city the reference tables do not hold (read as a seat only before
+        "-based") may be ``e``'s seat unless SupraVerden seats ``e`` elsewhere. A city they
+        hold is not checked: SupraVerden's seat is not always the one the press names (Tokyo
+        for the UN University, Hamburg for ITLOS: checking it lost eight rows of the lists)."""
+        if folded_form(city) in self._seat_cities():
+            return True
+        hqs = [r.headquarters for r in supraverden_of(e, self.reference.supraverden)
+               if r.headquarters]
+        return not hqs or any(folded_form(city) in folded_form(h) for h in hqs)
 
     def _with_tail(self, query: str, text: str, kind: str | Collection[str] | None,
                    lang: str | None, limit: int) -> MatchResult | None:

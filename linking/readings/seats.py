@@ -231,11 +231,16 @@ class Seats:
     def _seat_reading(self, text: str) -> tuple[str, str] | None:
         """Round 20: (the name, the city) of a name with its seat: "the <city>-based <name>",
         "<name> <city>", "<name> tại|ở|in <city>"; None when the city is none of
-        :meth:`_seat_cities`."""
+        :meth:`_seat_cities` (round 24: any capitalised city before "-based" or
+        "-headquartered")."""
         cities = self._seat_cities()
-        m = re.fullmatch(r"(?:the\s+)?(?P<city>\w[\w .'’]*?)-based\s+(?P<rest>\S.*)", text,
-                         re.IGNORECASE)
-        if m is not None and folded_form(m.group("city")) in cities:
+        m = re.fullmatch(r"(?:the\s+)?(?P<city>\w[\w .'’]*?)-(?:based|headquartered)\s+"
+                         r"(?P<rest>\S.*)", text, re.IGNORECASE)
+        if m is not None and (folded_form(m.group("city")) in cities or re.fullmatch(
+                r"[A-Z][\w'’]*(?: [A-Z][\w'’]*){0,2}", m.group("city"))):
+            # round 24: "-based" (or "-headquartered") says a seat whatever the city: one the
+            # reference tables do not hold is read as a seat too ("the Trieste-based Central
+            # European Initiative"); the name must then be read plainly as one body
             return m.group("rest"), m.group("city")
         words = text.split()
         for n in (1, 2, 3):
