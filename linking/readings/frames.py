@@ -77,6 +77,9 @@ _TAIL_PLACE = re.compile(r"(?:the\s+)?(?P<name>[A-Z].*?)\s+(?P<tail>(?:for|of|in
                          r"[A-Z].*)")
 _PRESS_LABEL_WORDS = frozenset({"group", "grouping", "pact", "alliance", "partnership", "club",
                                 "forum", "bloc"})
+#: round 24: the generic heads a press label may stand for ("grouping" for "Association")
+_LABELLED_HEADS = ("Association", "Organization", "Organisation", "Community", "Council",
+                   "Union", "Group", "Forum", "Alliance", "Initiative", "Partnership")
 _PLACE_KIND_WORDS = frozenset({"sea", "ocean", "river", "basin", "region", "area", "lake",
                                "gulf", "coast", "islands"})
 
@@ -175,6 +178,26 @@ class Frames:
             return tail
         return self._described_acronym(query, text, kind, lang, limit)
 
+    def _label_for_head(self, query: str, m: re.Match[str], kind: str | Collection[str] | None,
+                        lang: str | None) -> MatchResult | None:
+        """Round 24: a press label standing for a body's generic head ("the Indian Ocean rim
+        grouping": the Indian Ocean Rim Association): the words before the label with one
+        head of :data:`_LABELLED_HEADS` after them, read plainly as one organisation and by
+        one head only. None otherwise."""
+        words = " ".join(m.group(0).split()[:-1])
+        words = re.sub(r"^the\s+", "", words, flags=re.IGNORECASE)
+        found = []
+        for head in _LABELLED_HEADS:
+            r = self._match(f"{words} {head}", KIND_GROUPS["organisation"], lang)
+            if (r is not None and r.best is not None and not r.ambiguous and r.best.match
+                    and _plain_reading(r.best.method)):
+                found.append((head, r))
+        if len({id(r.best.entity) for _, r in found if r.best is not None}) != 1:
+            return None
+        head, r = found[0]
+        return _reread(query, r, f"the press label {m.group('label')!r} for the head {head!r} "
+                       f"of {words!r}")
+
     def _seat_may_be(self, e: Entity, city: str) -> bool:
         """Round 24: a city the reference tables do not hold (read as a seat only before
         "-based") may be ``e``'s seat unless SupraVerden seats ``e`` elsewhere. A city they
@@ -206,7 +229,7 @@ class Frames:
         r = self.match(m.group("name"), kind=kind, lang=lang, limit=limit)
         if (r.best is None or r.ambiguous or not _plain_reading(r.best.method)
                 or r.best.entity.kind not in KIND_GROUPS["organisation"]):
-            return None
+            return self._label_for_head(query, m, kind, lang) if why is not None else None
         e = r.best.entity
         if why is None:
             words = content_words(m.group("tail")) - _PLACE_KIND_WORDS

@@ -11,7 +11,8 @@ round"), found in ``names_test27.csv`` and ``names_test28.csv`` (round 23's unse
   ("thời", "dưới thời", "của"), one surname of one state's leaders;
 - an ambiguous name or a pair of states with one year: the states of those that existed then;
 - a state after the press's epithets and no frame ("landlocked Bolivia");
-- a body's name with a press label after it, or a place its own names hold;
+- a body's name with a press label after it (or a label for its head), or a place its own
+  names hold;
 - a body's name after "<city>-based" where no reference table holds the city.
 """
 
@@ -49,6 +50,7 @@ MATCHES = [
     # a body's name with a press label or a place of its own names after it
     ("the Andean Community trade bloc", "Andean", "alias"),
     ("the Caribbean Development Bank for the Caribbean region", "CDB", "label"),
+    ("the Nordic grouping", "NordC", "label"),   # the label for the head: the Nordic Council
     # a body's exact name after a seat the reference tables do not hold
     ("the Ebène-based Indian Ocean Commission", "IOCom", "label"),
     # the press's epithets before a state's name
@@ -74,6 +76,7 @@ NO_MATCH = [
     "landlocked Panama Canal",    # no state after the epithet
     "oil-rich Gulf",
     "the Council of Europe for the Baltic Sea",   # a place none of its names holds
+    "the Arab grouping",          # no one head makes one body's name
     "the Lyonville-based OECD",   # a seat no table holds, and SupraVerden seats it in Paris
     "Kuwait City",                # a capital, no misspelt state
     "Bamako",
