@@ -90,7 +90,13 @@ class Leaders:
         if among is not None:
             got = tuple(t for t in got if t.state in among)
             if len({t.name for t in got}) > 1:
-                got = tuple(t for t in got if _folded_name(t.name) == key)
+                whole = tuple(t for t in got if _folded_name(t.name) == key)
+                # round 24: else leaders of one surname who led the same one state of those
+                # named (the Duvaliers of Haiti) name that state, with all their tenures
+                one_state = len({t.state for t in got}) == 1
+                if len({t.name for t in whole}) == 1:
+                    return whole
+                return got if one_state and not whole else ()
         # leaders of different names that share the word ("Shah": Mohammed Ali Shah, Ahmad
         # Shah) are no one leader: a title or a common word, not read
         return got if len({t.name for t in got}) == 1 else ()

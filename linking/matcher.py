@@ -373,6 +373,7 @@ class Matcher(
         #: states whose registry names are bare (predecessors.yaml ``held_forms``)
         self._republic_forms = _units(forms["state_forms"].get("republic") or [])
         self._successors: tuple[dict[int, Entity], dict[int, list[Entity]]] | None = None
+        self._cow_holders: dict[int, list[Entity]] | None = None  # round 24 (periods)
         #: round 17: rulers and dynasties -> (the state they ruled, years, evidence)
         #: (predecessors.yaml ``rulers``)
         self._rulers: dict[str, list[tuple[Entity, str, str]]] = defaultdict(list)

@@ -15,6 +15,7 @@ from collections import Counter
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..normalise import folded_form, phonetic_key, split_qualifier, transliterated, trigrams
+from ..succession import STATE_KINDS
 from .answers import _ambiguous, _declined
 from .text import (
     _ACRONYM,
@@ -372,4 +373,10 @@ class Fuzzy:
             # a transliteration the phonetic pass declined is not read as a typo of
             # another transliteration ("Ai-xơ-len" is not a misspelt "Ai-rơ-len")
             result = _declined(result)
+        if (result.best is not None and result.best.entity.kind in STATE_KINDS
+                and self._capital_codes(text)[1]):
+            # round 24: a capital's name (by COW, or by CLDR's names of the city) is a city,
+            # no misspelt state ("Lagos", Nigeria's capital to 1991, is not "Laos")
+            result = _declined(result, f"{text!r} is a capital's name (COW capitals), "
+                               "no misspelt state's")
         return result

@@ -74,6 +74,16 @@ class Institutions:
                 return _single(query, o, 92.0, "acronym-with-kind-word", self._note(o),
                                f"{t!r} is {describe(o)}'s acronym; "
                                f"{' '.join(kind_words)!r} (a bloc) says what it is")
+            own = self._own_head(o, kind_words) if i == len(toks) - 1 else None
+            if own is not None:
+                # round 24: a generic head before the acronym that restates the body's own
+                # head ("Ngân hàng BOAD": a bank, and the West African Development Bank is
+                # one) is that body, not a body of it (round 17's own head, read before the
+                # acronym as after a written-out name)
+                return _single(query, o, 90.0, "own-head", self._note(o),
+                               f"{t!r} is {describe(o)}'s acronym; "
+                               f"{' '.join(toks[:i])!r} ({own}) is a word of "
+                               f"{o.label!r} itself, no body of it")
             organ = self._organ(query, o, toks[:i] + toks[i + 1 :], kinds)
             if organ is not None:
                 return organ

@@ -24,6 +24,10 @@ _PAIR_FRAMES = (
 )
 
 
+#: round 24: a year after the pair ("hai nước Đức năm 1970", "the two Koreas in 1990")
+_YEAR_AFTER = re.compile(r"(?P<rest>.+?)\s+(?:năm|nam|in)\s+(?P<year>\d{4})", re.IGNORECASE)
+
+
 #: round 22: the compass words that tell two states of one name apart ("North Korea", "South
 #: Sudan", "East Germany"), left out of a state's English name to find the name they share
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
@@ -47,6 +51,9 @@ class Pairs:
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
         if not state_kinds or len(text) > 60:
             return None
+        y = _YEAR_AFTER.fullmatch(text)
+        if y is not None:
+            return self._pair_in_year(query, y.group("rest"), int(y.group("year")), kinds, lang)
         m = _first_fullmatch(_PAIR_FRAMES, text)
         name = m.group("name").strip() if m is not None else None
         if m is None or not name:
@@ -105,6 +112,28 @@ class Pairs:
             query, amb.candidates, True,
             f"{amb.note} (two states named together by the name {name!r}: the states of that "
             f"name whose years overlap: {ev})")
+
+    def _pair_in_year(self, query: str, text: str, year: int, kinds: frozenset[str] | None,
+                      lang: str | None) -> MatchResult | None:
+        """Round 24: two states named together with a year ("hai nước Đức năm 1970", "the
+        two Koreas in 1990"): the pair, of which the states whose years hold the year (an
+        end or a start the registry does not give is open); fewer than two: no match."""
+        r = self._pair_of_states(query, text, kinds, lang)
+        if r is None or not r.ambiguous:
+            return r
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        nxt, prev = self._successors
+        held = [c.entity for c in r.candidates
+                if (sp := self._coexistence_span(c.entity, nxt, prev))[0] <= year <= sp[1]]
+        if len(held) < 2:
+            return MatchResult(
+                query, [], False,
+                f"no match: {text!r} names two states together, and fewer than two of them "
+                f"({', '.join(describe(c.entity) for c in r.candidates)}) existed in {year}")
+        amb = _ambiguous(query, held, 85.0)
+        return MatchResult(query, amb.candidates, True,
+                           f"{amb.note} (two states named together in {year}: {r.note})")
 
     def _coexistence_span(self, e: Entity, nxt: Mapping[int, Entity],
                           prev: Mapping[int, list[Entity]]) -> tuple[float, float]:

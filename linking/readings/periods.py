@@ -115,6 +115,15 @@ class Periods:
             # needed: "Russia in 1950" is the Soviet Union)
             fit = self._family_fit(x, a, b, state_kinds)
             how = "named, or linked by succession to a state named"
+        if not fit and a == b and r is not None and r.ambiguous:
+            # round 24: an ambiguous name with one year ("Korea in 1985"): those of its states
+            # whose years hold the year, today's states by the state lists (COW's first year:
+            # South Korea from 1949, North Korea from 1948)
+            for c in r.candidates:
+                ys = self._years_of(c.entity)
+                if c.entity.kind in state_kinds and ys is not None and ys[0] <= a <= ys[1]:
+                    fit.append((c.entity, ys[0], ys[1]))
+            how = "of the ambiguous name (today's states from COW's first year)"
         if not fit:
             return None
         spans = ", ".join(f"{e.label} {s}–{t}" for e, s, t in fit)
@@ -130,6 +139,37 @@ class Periods:
         return _single(query, e, 88.0, "qualified-period", self._note(e),
                        f"{head!r} narrowed by the years {qual!r}: of the states {how} so, "
                        f"only {spans} covers them")
+
+    def _years_of(self, e: Entity) -> tuple[int, int] | None:
+        """Round 24: a state's years: a historical state's span (:func:`span_of`); today's
+        state's from the COW capitals' years of its COW code when no other record holds that
+        code (South Korea from 1949; Germany's 255 is Prussia's and the Reich's too: None),
+        from the end of its predecessors by succession if later, open at the end. Not the
+        state lists' periods, which the files and the store give differently."""
+        if e.kind != "state":
+            return span_of(e)
+        if e.cow_code is None or any(x is not e and x.cow_code == e.cow_code
+                                     for x in self._by_cow_code(e.cow_code)):
+            return None
+        cow = self._cow_capitals.years.get(e.cow_code)
+        if cow is None:
+            return None
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        # (a state begins when its predecessors end: Vietnam, COW's 816 from 1954, after the
+        # Democratic Republic and the Republic of Vietnam, 1976)
+        ends = [sp[1] for p in self._successors[1].get(id(e), []) if (sp := span_of(p))]
+        return max([cow[0], *ends]), 9999
+
+    def _by_cow_code(self, code: int) -> list[Entity]:
+        """Round 24: the registry's records with the COW code ``code``."""
+        if self._cow_holders is None:
+            held: dict[int, list[Entity]] = {}
+            for x in self.registry.entities:
+                if x.cow_code is not None:
+                    held.setdefault(x.cow_code, []).append(x)
+            self._cow_holders = held
+        return self._cow_holders.get(code, [])
 
     def _family_fit(
         self, x: Entity, a: int, b: int, state_kinds: frozenset[str]

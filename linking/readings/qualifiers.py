@@ -12,10 +12,18 @@ from collections.abc import Collection
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
+from ..glossary import content_words
 from ..normalise import folded_form, split_qualifier, tokens, uninvert
 from ..succession import STATE_KINDS
 from .answers import _rescore, _single
-from .text import _ACRONYM, _DIRECTIONS, _holds_code, _join, _unique
+from .text import _ACRONYM, _DIRECTIONS, _SEAT_GENERIC, _holds_code, _join, _unique
+
+#: round 24: the generic heads of a body's name, no evidence that two names are one body's
+_GENERIC_HEADS = _SEAT_GENERIC | {
+    "commission", "committee", "council", "board", "bank", "fund", "institute", "union",
+    "association", "office", "centre", "center", "programme", "program", "network",
+    "conference", "community", "forum", "secretariat", "authority", "foundation", "the", "of",
+    "and", "for", "in", "on"}
 
 
 def _words_of(e: Entity) -> set[str]:
@@ -101,7 +109,7 @@ class Qualifiers:
         name without the acronym is not read (the other readings follow)."""
         r = self.match(head, kind=kind, lang=lang, limit=limit)
         if r.best is None:
-            return None
+            return None if r.ambiguous else self._acronym_decides(query, head, code, kind)
         e = r.best.entity
         if _holds_code(e, code):
             return _single(query, e, min(r.best.score, 95.0), "qualified-acronym",
@@ -115,6 +123,61 @@ class Qualifiers:
             query, [Candidate(e, 60.0, False, r.best.method, r.best.evidence)], False,
             f"no match: {head!r} reads as {describe(e)}, which does not hold the acronym in "
             f"brackets {code!r}")
+
+    def _acronym_decides(
+        self, query: str, head: str, code: str, kind: str | Collection[str] | None,
+    ) -> MatchResult | None:
+        """Round 24: a name read as nothing with an acronym in brackets that one body holds
+        ("Sáng kiến Trung Âu (CEI)", "Ủy ban Helsinki (HELCOM)"): that body, when the name
+        shares a word with one of the body's names beyond the generic heads (the name read
+        word by word through the glossary, a word it does not list kept as written: "Trung
+        Âu", central; "Helsinki"). The acronym is the name's own evidence, the shared word
+        says the two parts name one body. None otherwise."""
+        a = self.match(code, kind=kind)
+        if a.ambiguous or a.best is None or not a.best.match:
+            return None
+        e = a.best.entity
+        if e.kind not in KIND_GROUPS["organisation"] or not _holds_code(e, code):
+            return None
+        mine = self._word_stems(self._head_words(head))
+        theirs = self._word_stems(
+            {w for n, _ in e.names() for w in content_words(n)})
+        shared = sorted(mine & theirs)
+        if not shared:
+            return None
+        return _single(query, e, 88.0, "acronym-decides", self._note(e),
+                       _join(f"{head!r} is read as no entity; the acronym in brackets {code!r} "
+                             f"is {describe(e)}'s, and the name shares the word(s) "
+                             f"{', '.join(shared)} with its names", a.best.evidence))
+
+    @staticmethod
+    def _word_stems(words: Collection[str]) -> set[str]:
+        """Round 24: the first five letters of each word that is no generic head."""
+        return {folded_form(w)[:5] for w in words
+                if len(w) > 2 and folded_form(w) not in _GENERIC_HEADS}
+
+    def _head_words(self, head: str) -> set[str]:
+        """Round 24: the English words of a name: its English content words and, read
+        through the glossary's longest phrases, its Vietnamese words (a word no phrase lists
+        kept as written)."""
+        g = self._calques.glossary
+        words = [folded_form(w) for w in re.findall(r"\w+", head)]
+        out = set(content_words(head))
+        longest = max((len(k) for k in g.phrases), default=1)
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                seg = tuple(words[i : i + n])
+                if seg in g.phrases:
+                    for option in g.phrases[seg]:
+                        out |= option
+                    i += n
+                    break
+            else:
+                if words[i] not in g.stop_vi:
+                    out.add(words[i])
+                i += 1
+        return out
 
     def _by_capital(
         self, query: str, head: str, qual: str, r: MatchResult, kinds: frozenset[str] | None

@@ -14,7 +14,7 @@ from ..candidates import Candidate, MatchResult, describe
 from ..normalise import folded_form
 from ..succession import STATE_KINDS, span_of, year_span
 from .answers import _ambiguous, _single
-from .text import _name_words, _period_qualifier, _prefix_ends, _region_vocabulary, _spans, _unique
+from .text import _name_words, _period_qualifier, _prefix_ends, _region_vocabulary, _unique
 
 #: round 17: a state's regime named by its ruler or dynasty (the ruler read from the table
 #: ``rulers`` of predecessors.yaml): "Tito's Yugoslavia", "Germany under Hitler", "Nam Tư
@@ -31,7 +31,26 @@ _RULER_PATTERNS = (
                re.IGNORECASE),
     re.compile(r"(?:chính\s+quyền|chế\s+độ|chinh\s+quyen|che\s+do)\s+(?P<ruler>.+)",
                re.IGNORECASE),
+    # round 24: the Vietnamese possessive ("Belarus của Lukashenko"), a person's name after it
+    re.compile(r"(?P<state>.+?)\s+(?:của|cua)\s+(?P<ruler>[A-ZĐ].+)"),
 )
+
+#: round 24: the patterns whose ruler may be a leader after Archigos' last year
+#: (``Matcher._later_leader``): the possessive in English and Vietnamese, "under", "thời"
+_LATER_LEADER_PATTERNS = (_RULER_PATTERNS[0], _RULER_PATTERNS[1], _RULER_PATTERNS[2],
+                          _RULER_PATTERNS[6])
+
+#: round 24: an office's title before a leader's name, in English and Vietnamese, read off
+#: before the name is looked up ("Ấn Độ dưới thời Thủ tướng Modi", "India under President
+#: Nehru", "nước Nga thời Sa hoàng Nicholas II"; the title itself is kept for the monarchy
+#: test of convention C)
+_TITLE = re.compile(
+    r"(?:(?:the\s+)?(?:President|Prime\s+Minister|Premier|Chancellor|Chairman|General|Marshal"
+    r"|Generalissimo|Dictator|Tsar|Czar|Tsarina|King|Queen|Emperor|Empress)"
+    r"|Thủ\s+tướng|Tổng\s+thống|Chủ\s+tịch|Tổng\s+Bí\s+thư|Thống\s+chế|Đại\s+tướng|Tướng"
+    r"|Sa\s+hoàng|Nga\s+hoàng|Hoàng\s+đế|Nữ\s+hoàng|Vua"
+    r"|Thu\s+tuong|Tong\s+thong|Chu\s+tich|Sa\s+hoang|Nga\s+hoang)\s+(?=[A-ZĐ])",
+    re.IGNORECASE)
 
 
 #: round 21: the year from which an Archigos tenure of today's state's record is read as that
@@ -44,8 +63,12 @@ _CURRENT_FORMS_FROM = 1990
 _MONARCH_TITLES = frozenset({
     "shah", "king", "queen", "emperor", "empress", "sultan", "emir", "amir", "imam", "nizam",
     "tsar", "czar", "tsarina", "kaiser", "negus", "khan", "maharaja", "bey", "vua",
-    "hoang de", "quoc vuong",
+    "hoang de", "quoc vuong", "sa hoang", "nga hoang", "nu hoang",
 })
+
+
+#: the words of a monarch's title (a later leader is no monarch's name)
+_MONARCH_TITLE_WORDS = frozenset(w for t in _MONARCH_TITLES for w in t.split()) | {"sa", "nga"}
 
 
 class Rulers:
@@ -72,23 +95,31 @@ class Rulers:
                 continue
             ruler = m.group("ruler")
             state = m.groupdict().get("state")
+            if not state and self._capital_codes(ruler)[1]:
+                # round 24: a capital (by any name CLDR gives it: "chính quyền Viêng Chăn",
+                # Vientiane) names a government by its seat, no ruler (the capital reading's)
+                continue
+            titled = _TITLE.match(ruler)
+            bare = ruler[titled.end():] if titled else ruler
             rows = self._rulers.get(folded_form(ruler))
             source = "predecessors.yaml rulers: "
             if not rows:
-                rows, source = self._archigos(ruler), ""
+                rows, source = self._archigos(bare), ""
             if not rows and state:
                 # round 23: a name several leaders hold ("Franco", "Orban", "Castro") read
                 # among the leaders of the states the name names
                 among = self._states_named(state, state_kinds)
                 if among:
-                    rows = self._archigos(ruler, frozenset(e.iri for e in among))
+                    rows = self._archigos(bare, frozenset(e.iri for e in among))
             if not rows:
                 if state:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
                     if unknown is not None:
                         return unknown
-                    if pattern is _RULER_PATTERNS[0]:
-                        later = self._later_leader(query, ruler, state, state_kinds)
+                    if pattern in _LATER_LEADER_PATTERNS and (
+                            not titled or not _MONARCH_TITLE_WORDS & set(
+                                folded_form(titled.group()).split())):
+                        later = self._later_leader(query, bare, state, state_kinds)
                         if later is not None:
                             return later
                 continue
@@ -119,17 +150,13 @@ class Rulers:
                             f"no match: Archigos gives {ruler!r} as a leader of today's "
                             f"{describe(e)} when it was a monarchy ({why}), a former regime "
                             "the registry holds no record of (conventions B and C)")
-                    swords = [folded_form(w) for w in state.split()]
-                    if kept and (not r.ambiguous and (r.best is None or not r.best.match)
-                                 or _spans(swords, self._republic_forms)
-                                 and all(id(e) in self._monarchies for e in kept)):
+                    if kept and not r.ambiguous and (r.best is None or not r.best.match):
                         # a name with a former regime's own words is no match whoever is
-                        # named ("Cộng hòa Khmer thời Lon Nol", a republic's words for a
-                        # monarchy of today: convention B)
-                        why = (f"{state!r} has a republic's words, and today's "
-                               f"{describe(kept[0])} is a monarchy"
-                               if r.best is not None and r.best.match
-                               else f"{state!r} alone is no match ({r.note or 'no record'})")
+                        # named ("Vương quốc Ý thời Mussolini": convention B). Round 24 (the
+                        # lead's decision 1): a republic's former name of a state that is a
+                        # monarchy today is a renaming of the same state, so its leader's
+                        # name is today's state ("Cộng hòa Khmer thời Lon Nol": Cambodia)
+                        why = f"{state!r} alone is no match ({r.note or 'no record'})"
                         return MatchResult(query, [Candidate(kept[0], 50.0, False, "ruler")],
                                            False, f"no match: {why}: a former regime's name; "
                                            f"the leader {ruler!r} does not make it today's "

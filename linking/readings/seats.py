@@ -7,6 +7,7 @@ agency`` (round 22) and names with their seat (``the Geneva-based WTO``, round 2
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
@@ -23,7 +24,37 @@ _CAPITAL_FRAMES = (
                r"(?:government|regime|junta|administration|authorities)"),
     re.compile(r"(?:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu)\s+"
                r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+[A-ZĐ][\w'’-]*)?)"),
+    # round 24: the authorities and a military government by their seat, in both languages
+    # ("the military government in Niamey", "giới chức Kyiv", "chính quyền quân sự ở Niamey")
+    re.compile(r"(?:the\s+)?(?:military\s+)?(?:government|regime|junta|authorities)\s+in\s+"
+               r"(?P<city>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"),
+    re.compile(r"(?:chính\s+quyền|chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền"
+               r"|chinh\s+quyen|chinh\s+phu|gioi\s+chuc|nha\s+chuc\s+trach|nha\s+cam\s+quyen)"
+               r"(?:\s+(?:quân\s+sự|quan\s+su))?(?:\s+(?:ở|tại|o|tai))?\s+"
+               r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+[A-ZĐ][\w'’-]*)?)"),
 )
+
+
+@lru_cache(maxsize=1)
+def _cldr_city_names() -> dict[str, tuple[str, ...]]:
+    """Round 24: the names of one city in CLDR's time-zone data (Babel, already read for
+    the CLDR country names): the city of the zone's identifier and its English and
+    Vietnamese exemplar names ("Asia/Vientiane": Vientiane, Viêng Chăn; "Europe/Kyiv": Kyiv,
+    Kiev), each folded name to every name of its zone."""
+    from babel import Locale
+
+    zones: dict[str, set[str]] = {}
+    for code in ("en", "vi"):
+        for zone, names in Locale.parse(code).time_zones.items():
+            city = names.get("city")
+            if city:
+                zones.setdefault(zone, {zone.rsplit("/", 1)[-1].replace("_", " ")}).add(city)
+    out: dict[str, tuple[str, ...]] = {}
+    for names in zones.values():
+        for n in names:
+            out.setdefault(folded_form(n), ())
+            out[folded_form(n)] += tuple(sorted(names - {n}))
+    return out
 
 
 #: round 22: the press's words for a body's field, read as the word its name holds
@@ -54,8 +85,7 @@ class Seats:
         m = _first_fullmatch(_CAPITAL_FRAMES, text)
         if m is None:
             return None
-        city = m.group("city")
-        codes = self._cow_capitals.codes(city)
+        city, codes = self._capital_codes(m.group("city"))
         if not codes:
             # round 23: a city the registry holds as a place under another name ("Ulan
             # Bator", the place Ulaanbaatar): the COW capital of one of its names; the frame
@@ -107,6 +137,17 @@ class Seats:
         e = states[0]
         return _single(query, e, 88.0, "capital-government", self._note(e),
                        f"a capital for its government: {ev}")
+
+    def _capital_codes(self, city: str) -> tuple[str, frozenset[int]]:
+        """The COW codes of the states ``city`` was the capital of, and the name COW writes
+        it by; round 24: a name CLDR gives the same city ("Kyiv", "Viêng Chăn": COW's Kiev,
+        Vientiane), read through :func:`_cldr_city_names` when COW has none."""
+        codes = self._cow_capitals.codes(city)
+        if not codes:
+            for other in _cldr_city_names().get(folded_form(city), ()):
+                if codes := self._cow_capitals.codes(other):
+                    return other, codes
+        return city, codes
 
     def _seat_domain(self, query: str, rest: str, city: str,
                      kinds: frozenset[str] | None) -> MatchResult | None:
@@ -190,11 +231,16 @@ class Seats:
     def _seat_reading(self, text: str) -> tuple[str, str] | None:
         """Round 20: (the name, the city) of a name with its seat: "the <city>-based <name>",
         "<name> <city>", "<name> tại|ở|in <city>"; None when the city is none of
-        :meth:`_seat_cities`."""
+        :meth:`_seat_cities` (round 24: any capitalised city before "-based" or
+        "-headquartered")."""
         cities = self._seat_cities()
-        m = re.fullmatch(r"(?:the\s+)?(?P<city>\w[\w .'’]*?)-based\s+(?P<rest>\S.*)", text,
-                         re.IGNORECASE)
-        if m is not None and folded_form(m.group("city")) in cities:
+        m = re.fullmatch(r"(?:the\s+)?(?P<city>\w[\w .'’]*?)-(?:based|headquartered)\s+"
+                         r"(?P<rest>\S.*)", text, re.IGNORECASE)
+        if m is not None and (folded_form(m.group("city")) in cities or re.fullmatch(
+                r"[A-Z][\w'’]*(?: [A-Z][\w'’]*){0,2}", m.group("city"))):
+            # round 24: "-based" (or "-headquartered") says a seat whatever the city: one the
+            # reference tables do not hold is read as a seat too ("the Trieste-based Central
+            # European Initiative"); the name must then be read plainly as one body
             return m.group("rest"), m.group("city")
         words = text.split()
         for n in (1, 2, 3):

@@ -93,6 +93,8 @@ READINGS: tuple[Reading, ...] = (
             "government')", Seats._capital_government, _QT),
     Reading("region-frame", 22, "a state after region, kind and regime words ('the West "
             "African state of Benin')", Frames._region_frame, _QTL),
+    Reading("epithet-frame", 24, "a state after the press's epithets, no frame ('landlocked "
+            "Paraguay')", Frames._epithet_frame, _QTL),
     Reading("role-frame", 21, "a state by its role of the moment ('ASEAN chair Laos')",
             Frames._role_frame, _QTL),
     Reading("capital-after-hyphen", 13, "a state with its capital after a hyphen "
