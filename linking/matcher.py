@@ -63,6 +63,7 @@ from pathlib import Path
 
 import yaml
 
+from ..graph import yaml_text
 from ..graph.errors import DiplographError
 from ..graph.registry import Entity, Registry
 from .candidates import KIND_GROUPS, Candidate, MatchResult, _Name, describe
@@ -119,7 +120,7 @@ def load_extra(path: Path | None = None) -> dict:
     """The parsed ``aliases.yaml`` (extra names, ambiguous and preferred lists)."""
     p = path or ALIASES_FILE
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        data = yaml_text.load(p.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as e:
         raise DiplographError("internal", f"cannot read the linking aliases file {p}: {e}") from e
     return data

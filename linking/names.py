@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from ..graph import yaml_text
 from ..graph.errors import DiplographError
 from ..graph.namespaces import ID
 from ..graph.registry import Entity, Registry
@@ -68,7 +69,7 @@ def read_yaml(name: str) -> dict:
     """A names file of ``linking/names/`` (parsed once)."""
     path = NAMES_DIR / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml_text.load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as e:
         raise DiplographError("internal", f"cannot read the names file {path}: {e}") from e
     if not isinstance(data, dict):

@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-import yaml
 
+from ..graph import yaml_text
 from ..graph.errors import DiplographError
 from ..graph.namespaces import DCTERMS, DG, ORG, RDFS, SEM, SKOS
 from .normalise import exact_form, folded_form, strip_diacritics
@@ -95,7 +95,7 @@ def kinds() -> tuple[Kind, ...]:
     'Quốc gia'
     """
     out = []
-    for item in yaml.safe_load(KINDS_FILE.read_text(encoding="utf-8")):
+    for item in yaml_text.load(KINDS_FILE.read_text(encoding="utf-8")):
         classes = []
         for c in item["classes"]:
             prefix, _, local = c.partition(":")
