@@ -285,6 +285,10 @@ LIST_STATUS = {
     "names_test26.csv": "round 23's development list (after its unseen run)",
     "names_test27.csv": "round 24's development list (after its unseen run)",
     "names_test28.csv": "round 24's development list (after its unseen run)",
+    "names_test29.csv": ("unseen: written by a twenty-second independent writer, run once on "
+                         "round 23's rules and once on round 24's"),
+    "names_test30.csv": ("unseen: written by a twenty-third independent writer, run once on "
+                         "round 23's rules and once on round 24's"),
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -351,6 +355,10 @@ UNSEEN_RUNS = {
                          "**end of round 23: 0.971 / 0.779 / 7/11**"),
     "names_test28.csv": ("end of round 22: 0.975 / 0.688 / 5/11; "
                          "**end of round 23: 0.976 / 0.741 / 5/11**"),
+    "names_test29.csv": ("end of round 23: 0.962 / 0.582 / 7/10; "
+                         "**end of round 24: 0.966 / 0.655 / 7/10**"),
+    "names_test30.csv": ("end of round 23: 0.993 / 0.658 / 2/11; "
+                         "**end of round 24: 1.000 / 0.680 / 3/11**"),
 }
 
 
