@@ -150,12 +150,15 @@ def test_the_union_dataset_names_no_graphs_and_refuses_writes(
         keepalive: tuple[str, list[int]]) -> None:
     """``dataset="union"`` (a bulk-loaded, read-only engine): a query that names no graphs
     is sent without a dataset; one that names graphs keeps them; writes are refused."""
-    url, _ = keepalive
+    url, connections = keepalive
     import pyoxigraph as ox
 
     from diplograph.graph.remote import open_remote
 
-    handler_forms = next(c for c in _KeepAlive.__subclasses__() if c.url == url).forms
+    # this test's handler class: the one that owns the fixture's connection list (an earlier
+    # test's server may have had the same port, so the URL alone does not tell them apart)
+    handler_forms = next(c for c in _KeepAlive.__subclasses__()
+                         if c.connections is connections).forms
     store = RemoteStore(url, timeout=5, dataset="union")
     rows = store.query('SELECT ?x WHERE { ?s ?p "m1" }')
     assert isinstance(rows, list) and rows[0]["x"].value == "m1"
