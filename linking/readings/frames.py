@@ -96,6 +96,16 @@ _MONARCHY_HEADS = frozenset({"kingdom", "sultanate", "emirate", "principality", 
 class Frames:
     """Readings of a known name inside a frame of words."""
 
+    def _plain_state(self, name: str, state_kinds: frozenset[str],
+                     lang: str | None) -> MatchResult | None:
+        """``name`` read as one state by a plain reading (no fuzzy step, no transliteration),
+        the frames' test of the name after their words; None otherwise."""
+        r = self._match(name, state_kinds, lang)
+        if (r is None or r.best is None or r.ambiguous or not r.best.match
+                or not _plain_reading(r.best.method)):
+            return None
+        return r
+
     def _press_frame(self, query: str, text: str, kind: str | Collection[str] | None,
                      lang: str | None, limit: int) -> MatchResult | None:
         """Round 19 (the lead): a name inside a press frame ("phía Nhật Bản", the Japanese
@@ -352,9 +362,8 @@ class Frames:
                 return None
         if not name[:1].isupper():
             return None
-        r = self._match(name, state_kinds, lang)
-        if (r is None or r.best is None or r.ambiguous or not r.best.match
-                or not _plain_reading(r.best.method)):
+        r = self._plain_state(name, state_kinds, lang)
+        if r is None or r.best is None:
             return None
         e = r.best.entity
         if " ".join(_folded_words_of(head)) in _MONARCHY_HEADS:
@@ -426,9 +435,8 @@ class Frames:
         name = " ".join(words[j:])
         if j == 0 or not name[:1].isupper():
             return None
-        r = self._match(name, state_kinds, lang)
-        if (r is None or r.best is None or r.ambiguous or not r.best.match
-                or not _plain_reading(r.best.method)):
+        r = self._plain_state(name, state_kinds, lang)
+        if r is None or r.best is None:
             return None
         e = r.best.entity
         if head is not None and " ".join(_folded_words_of(head)) in _MONARCHY_HEADS:
@@ -464,9 +472,8 @@ class Frames:
             # (a lower-case word after the role is an office's: "Chủ tịch nước Việt Nam", the
             # President of Viet Nam, a person; "the president of France")
             return None
-        r = self._match(name, state_kinds, lang)
-        if (r is None or r.best is None or r.ambiguous or not r.best.match
-                or not _plain_reading(r.best.method)):
+        r = self._plain_state(name, state_kinds, lang)
+        if r is None or r.best is None:
             return None
         e = r.best.entity
         return _single(query, e, 86.0, "role-frame", self._note(e),
