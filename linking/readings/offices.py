@@ -1,8 +1,10 @@
 """Offices and bodies of organisations described by place or field (round 22).
 
 Reads ``the UNHCR office in Amman``, ``văn phòng FAO tại Hà Nội`` (no match: an office is not
-the body) and ``the UN rights office``, ``cơ quan thương mại của LHQ`` (the UN's body of that
-field, after every other reading).
+the body), ``the UN rights office``, ``cơ quan thương mại của LHQ`` (the UN's body of that
+field, after every other reading) and, round 25, any other organisation's body by its field
+(``the EU's space agency``, ``tòa án của khối ECOWAS``: a body whose own name says it is that
+organisation's).
 """
 
 from __future__ import annotations
@@ -57,6 +59,30 @@ _UN_HEADS: dict[str, frozenset[str]] = {
     "co quan": _AGENCY_HEADS, "van phong": frozenset({"office"}),
     "to chuc": frozenset({"organization", "organisation"}),
 }
+
+
+#: round 25: another organisation's body described by its field (``Matcher._field_body``):
+#: "the EU's space agency", "the ECOWAS court", "the space agency of the EU"
+_FIELD_BODY_EN = (
+    re.compile(r"(?:the\s+)?(?P<org>\S.*?)(?:'s|’s)\s+(?P<desc>\S.*)", re.IGNORECASE),
+    re.compile(r"(?:the\s+)?(?P<org>[A-Z][A-Za-z]*[A-Z])\s+(?P<desc>[a-z].*)"),
+    re.compile(r"(?:the\s+)?(?P<desc>[a-z]\S*(?:\s+[a-z]\S*)*)\s+of\s+(?:the\s+)?(?P<org>\S.*)"),
+)
+
+
+#: "cơ quan vũ trụ của EU", "tòa án của khối ECOWAS", "ngân hàng thuộc Liên minh châu Phi"
+_FIELD_BODY_VI = re.compile(
+    r"(?P<desc>\S.*?)\s+(?:của|thuộc|cua|thuoc)\s+(?:(?:khối|khoi|tổ\s+chức|to\s+chuc"
+    r"|liên\s+minh|lien\s+minh)\s+)?(?P<org>\S.*)", re.IGNORECASE)
+
+
+#: the generic heads of a description (singular, as the glossary reads "cơ quan", "văn phòng",
+#: "tổ chức"), which say only that it is a body: the name must then hold one of
+#: ``_FIELD_HEADS``; every other word of the description must be in the body's name
+_GENERIC_HEADS = frozenset({"agency", "body", "office", "organization", "organisation",
+                            "entity", "authority", "service", "institution"})
+_FIELD_HEADS = frozenset({"agency", "authority", "office", "organization", "organisation",
+                          "entity", "programme", "program", "fund"})
 
 
 class Offices:
@@ -142,3 +168,78 @@ class Offices:
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
         e = found[0]
         return _single(query, e, 85.0, "un-body-by-field", self._note(e), f"{ev}: {e.label!r}")
+
+    def _field_body(self, query: str, text: str,
+                    kinds: frozenset[str] | None, lang: str | None) -> MatchResult | None:
+        """Round 25: an organisation's body described by its field ("the EU's space agency",
+        "the ECOWAS court", "cơ quan vũ trụ của EU", "tòa án của khối ECOWAS"): the words before
+        (English) or after (Vietnamese, "của" / "thuộc", with or without "khối") name one
+        organisation, the rest describe the body (English words, or the Vietnamese read with the
+        glossary): the bodies whose own English names say they are that organisation's (all the
+        words of its English label, or one of its acronyms) and hold every word of the
+        description (a generic head, "agency", "cơ quan", asks for one of the heads of
+        ``_FIELD_HEADS``). One: a match; several: ambiguous; none: None (a body whose name does
+        not say whose it is, the European Court of Auditors, is not found this way). The UN's
+        bodies are round 22's reading (``_un_body``)."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if (kinds is not None and not kinds & org_kinds) or len(text) > 100:
+            return None
+        m = None
+        if text.isascii() or "’" in text:
+            m = _first_fullmatch(_FIELD_BODY_EN, text)
+        vi = m is None
+        if vi:
+            m = _FIELD_BODY_VI.fullmatch(text)
+        if m is None:
+            return None
+        org_text, desc = m.group("org").strip(), m.group("desc").strip()
+        r = self._match(org_text, org_kinds, lang)
+        if r is None or r.best is None or not r.best.match or r.ambiguous:
+            return None
+        owner = self._same.get(r.best.entity.iri, (r.best.entity, ""))[0]
+        if owner.key in ("UN", "UNO") or "united nations" in owner.label.lower():
+            return None
+        if vi:
+            if desc.isascii() and not any(c.isspace() for c in desc):
+                return None
+            readings = [frozenset(x) for x in self._calques.glossary.phrase_readings(desc)]
+        else:
+            readings = [frozenset(content_words(desc))]
+        readings = [frozenset(singular_form(w) for w in x) for x in readings]
+        readings = [x for x in readings if x - _GENERIC_HEADS]
+        if not readings or len(readings) > 64:
+            return None
+        own_words = {singular_form(w) for w in content_words(owner.labels.get("en", ""))}
+        own_codes = {a for a in owner.acronyms if len(a) >= 2}
+        if not own_words and not own_codes:
+            return None
+        found = []
+        for e in self.registry.entities:
+            if e.kind not in org_kinds or e.confidence == "conflicting" or e is owner or (
+                    kinds is not None and e.kind not in kinds):
+                continue
+            names = [e.labels.get("en", ""),
+                     *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t))]
+            for n in names:
+                if not n:
+                    continue
+                words = {singular_form(w) for w in content_words(n)}
+                says = (len(own_words) > 1 and own_words <= words) or bool(
+                    own_codes & set(n.replace(",", " ").split()))
+                if not says:
+                    continue
+                if any(x - _GENERIC_HEADS <= words
+                       and (not x & _GENERIC_HEADS or words & _FIELD_HEADS) for x in readings):
+                    found.append(self._same.get(e.iri, (e, ""))[0])
+                    break
+        found = [e for e in _unique(found) if e is not owner]
+        if not found:
+            return None
+        fields = " | ".join(" + ".join(sorted(x)) for x in readings[:4])
+        ev = (f"a body of {describe(owner)} by its field ({fields}): the bodies whose English "
+              f"names say they are {owner.label}'s and hold those words")
+        if len(found) > 1:
+            amb = _ambiguous(query, found, 80.0)
+            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        e = found[0]
+        return _single(query, e, 85.0, "body-by-field", self._note(e), f"{ev}: {e.label!r}")

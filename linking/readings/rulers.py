@@ -67,6 +67,28 @@ _MONARCH_TITLES = frozenset({
 })
 
 
+#: round 25: the lower-case particles a person's name may begin with ("de Gaulle", "van
+#: Rompuy", "bin Salman", "al-Assad"), read before the capitalised name
+_PARTICLE = re.compile(r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|ibn|al|el)[\s-](?=[A-Z])")
+
+
+#: round 25: Archigos' first year: a monarchy of ``monarchies_ended`` that ended before it
+#: has monarchs Archigos does not hold, so an unknown name of that state may be one of them
+_ARCHIGOS_FROM = 1875
+
+
+#: round 25: a monarchy that ended in this year or later may be named by a name of its dynasty
+#: Archigos does not write as a leader's ("Pahlavi's Iran"): an unknown name of its state is
+#: not read as a leader of today (unless Archigos holds a word of it as another state's leader)
+_MONARCHY_REMEMBERED = 1950
+
+
+def _person(name: str) -> bool:
+    """Round 25: ``name`` begins as a person's name: a capital, or a lower-case particle
+    before one ("de Gaulle")."""
+    return name[:1].isupper() or _PARTICLE.match(name) is not None
+
+
 #: the words of a monarch's title (a later leader is no monarch's name)
 _MONARCH_TITLE_WORDS = frozenset(w for t in _MONARCH_TITLES for w in t.split()) | {"sa", "nga"}
 
@@ -182,6 +204,14 @@ class Rulers:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
                     if unknown is not None:
                         return unknown
+                    if pattern in _LATER_LEADER_PATTERNS and not titled:
+                        # round 25: or a leader of today whose surname an earlier leader of
+                        # another state bore ("Ethiopia thời Abiy Ahmed": not Bangladesh's
+                        # "Ahmed")
+                        later = self._later_leader(query, bare, state, state_kinds,
+                                                   word_of_archigos=True)
+                        if later is not None:
+                            return later
                 if not fit:
                     return MatchResult(
                         query, [Candidate(named[0], 50.0, False, "ruler")], False,
@@ -211,7 +241,7 @@ class Rulers:
         ``rulers`` table: (state, years, evidence). Only a name of a person: capitalised, no
         digits. Round 23: ``among``, the IRIs of the states the name names, keeps their
         leaders only (``Leaders.named``)."""
-        if not ruler[:1].isupper() or any(c.isdigit() for c in ruler):
+        if not _person(ruler) or any(c.isdigit() for c in ruler):
             return []
         if among is not None and folded_form(ruler.split()[-1]) in _MONARCH_TITLES:
             # round 23: a title is no leader's name ("the Shah", "Zahir Shah": not Archigos'
@@ -227,7 +257,8 @@ class Rulers:
         return out
 
     def _later_leader(self, query: str, ruler: str, state: str,
-                      state_kinds: frozenset[str]) -> MatchResult | None:
+                      state_kinds: frozenset[str],
+                      word_of_archigos: bool = False) -> MatchResult | None:
         """Round 23 (convention C): "<person>'s <state>" where Archigos (to 2015) and the
         ``rulers`` table hold no leader of that name ("Milei's Argentina"): a leader of today,
         so today's state. Only when the name before the possessive is a person's name (one to
@@ -235,8 +266,15 @@ class Rulers:
         "Europe's Union", "People's Republic of Ukraine" name no leader), the name after it
         reads as one of today's states, and that state has no historical record in its family
         and no monarchy of
-        ``monarchies_ended`` (whose rulers may be meant: "Pahlavi's Iran"). None otherwise."""
-        words = ruler.split()
+        ``monarchies_ended`` (whose rulers may be meant: "Pahlavi's Iran"). None otherwise.
+        Round 25: a monarchy that ended in Archigos' years (from 1875) and before 1950 has its
+        monarchs in Archigos and no dynasty the press still names, so a name Archigos lacks is
+        no monarch of it ("Brazil thời Bolsonaro"); a lower-case particle may begin the name
+        ("de"); ``word_of_archigos``: Archigos' leaders of a word of the name led none of the
+        states named, so that word is no bar, and the name is a person's, no dynasty's
+        ("Ethiopia thời Abiy Ahmed")."""
+        particle = _PARTICLE.match(ruler)
+        words = ruler[particle.end():].split() if particle else ruler.split()
         if not 1 <= len(words) <= 3 or not all(
                 re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?", w) for w in words):
             return None
@@ -248,7 +286,7 @@ class Rulers:
                 for x in ws for w in (x.strip("'’(),."), x[:-1] if x.endswith("s") else "")
                 if w)
         if (any(w in _MONARCH_TITLES or w in self._name_vocabulary for w in folded)
-                or self.reference.leaders.by_name.get(folded[-1])
+                or not word_of_archigos and self.reference.leaders.by_name.get(folded[-1])
                 or self.reference.leaders.by_name.get(" ".join(folded))):
             return None
         who = self.match(ruler)
@@ -263,7 +301,9 @@ class Rulers:
         e = r.best.entity
         if (e.kind != "state" or r.best.method.startswith(("iso-code", "key", "cow-code",
                                                            "acronym"))
-                or id(e) in self._monarchies_ended
+                or any(end < _ARCHIGOS_FROM or end >= _MONARCHY_REMEMBERED
+                       and not word_of_archigos
+                       for _s, end, _ev in self._monarchies_ended.get(id(e), ()))
                 or any(f.kind == "historical-state" for f in self._family(e, state_kinds))):
             return None
         return _single(query, e, 85.0, "ruler", self._note(e),
