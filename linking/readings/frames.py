@@ -57,13 +57,14 @@ _ROLE_WORDS = re.compile(
 
 #: round 22: a state's name after a descriptor of region and kind words (``_region_frame``)
 _REGION_FRAME_EN = re.compile(
-    r"the\s+(?P<mods>(?:[\w'’-]+\s+){1,5}?)(?P<head>state|nation|country|kingdom|sultanate"
+    r"the\s+(?P<mods>(?:[\w'’-]+\s+){0,5}?)(?P<head>state|nation|country|kingdom|sultanate"
     r"|emirate|republic|monarchy|archipelago|city-state|principality|island\s+nation"
-    r"|island\s+state|island\s+country)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
+    r"|island\s+state|island\s+country|federation)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
 
 
 _REGION_FRAME_VI = re.compile(
-    r"(?P<head>đảo\s+quốc|quốc\s+đảo|tiểu\s+vương\s+quốc|vương\s+quốc|quốc\s+gia|nước"
+    r"(?P<head>đảo\s+quốc|quốc\s+đảo|tiểu\s+vương\s+quốc|vương\s+quốc|quốc\s+gia"
+    r"|nước\s+cộng\s+hòa|nuoc\s+cong\s+hoa|nước"
     r"|chính\s+quyền\s+quân\s+sự|chế\s+độ\s+quân\s+sự|dao\s+quoc|quoc\s+dao"
     r"|tieu\s+vuong\s+quoc|vuong\s+quoc|quoc\s+gia|nuoc|chinh\s+quyen\s+quan\s+su"
     r"|che\s+do\s+quan\s+su)\s+(?P<rest>\S.*)", re.IGNORECASE)
@@ -340,8 +341,15 @@ class Frames:
         m = _REGION_FRAME_EN.fullmatch(text)
         if m is not None:
             mods = [w for w in m.group("mods").lower().split() if w not in kind_words]
-            region = " ".join(mods)
-            if folded_form(region) not in regions:
+            # round 25: a head of a kind of state alone ("the city-state of Singapore", "the
+            # twin-island federation of ..."): no region
+            region = " ".join(mods) or None
+            if region is not None and folded_form(region) not in regions:
+                return None
+            if region is None and not m.group("mods").split() and m.group(
+                    "head").lower() not in ("city-state", "federation", "archipelago",
+                                            "island nation", "island state", "island country",
+                                            "principality", "sultanate", "emirate"):
                 return None
             head, name = " ".join(m.group("head").lower().split()), m.group("name").strip()
         else:

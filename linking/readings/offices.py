@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
+from ..features import supraverden_of
 from ..glossary import content_words, singular_form
 from ..normalise import folded_form, looks_like_code
 from ..succession import STATE_KINDS
@@ -83,6 +85,25 @@ _GENERIC_HEADS = frozenset({"agency", "body", "office", "organization", "organis
                             "entity", "authority", "service", "institution"})
 _FIELD_HEADS = frozenset({"agency", "authority", "office", "organization", "organisation",
                           "entity", "programme", "program", "fund"})
+
+
+#: the generic words of an organisation's own name ("Union" of the African Union), left out
+#: to find the place or people word a body's name may say it by
+_ORG_GENERIC = frozenset({"union", "community", "league", "organisation", "organization",
+                          "association", "council", "commission", "state", "nation",
+                          "cooperation", "economic", "common", "market", "group", "forum",
+                          "conference", "country", "monetary", "customs", "free", "trade",
+                          "area", "bloc", "development", "integration", "system", "treaty"})
+
+
+def _holds(word: str, words: set[str]) -> bool:
+    """Round 25: ``words`` hold ``word`` as it is or as its adjective in "-al" ("education":
+    "educational", "culture": "cultural"), or the other way round."""
+    if word in words:
+        return True
+    return any(v.endswith("al") and len(v) > 6 and word.startswith(v[:-2])
+               or word.endswith("al") and len(word) > 6 and v.startswith(word[:-2])
+               for v in words)
 
 
 class Offices:
@@ -213,7 +234,16 @@ class Offices:
         own_codes = {a for a in owner.acronyms if len(a) >= 2}
         if not own_words and not own_codes:
             return None
-        found = []
+        # a name that says whose the body is by the organisation's place or people word
+        # alone ("African" of the African Union: the African Space Agency), read only when no
+        # name says it whole and one body alone has those words and the field's, and only of
+        # a body founded when the organisation was
+        # (a body older than the organisation is no body of it: the European Space Agency,
+        # 1975, for the EU, 1993)
+        own_place = own_words - _ORG_GENERIC
+        own_year = self._founded_year(owner)
+        found: list[Entity] = []
+        by_place: list[Entity] = []
         for e in self.registry.entities:
             if e.kind not in org_kinds or e.confidence == "conflicting" or e is owner or (
                     kinds is not None and e.kind not in kinds):
@@ -226,20 +256,37 @@ class Offices:
                 words = {singular_form(w) for w in content_words(n)}
                 says = (len(own_words) > 1 and own_words <= words) or bool(
                     own_codes & set(n.replace(",", " ").split()))
-                if not says:
+                if not says and not (own_place and own_place <= words):
                     continue
-                if any(x - _GENERIC_HEADS <= words
+                if any(all(_holds(w, words) for w in x - _GENERIC_HEADS)
                        and (not x & _GENERIC_HEADS or words & _FIELD_HEADS) for x in readings):
-                    found.append(self._same.get(e.iri, (e, ""))[0])
+                    (found if says else by_place).append(self._same.get(e.iri, (e, ""))[0])
                     break
         found = [e for e in _unique(found) if e is not owner]
+        how = f"say they are {owner.label}'s"
+        placed = [e for e in _unique(by_place) if e is not owner]
+        if not found and own_year is not None and len(placed) == 1:
+            # (one body alone: several of the place's bodies with the field's words, "the EU
+            # environment agency", are left to the later readings)
+            found = [e for e in placed
+                     if (y := self._founded_year(e)) is not None and y >= own_year]
+            how = (f"hold {' '.join(sorted(own_place))!r} of {owner.label!r}, founded in or "
+                   f"after its year {own_year}")
         if not found:
             return None
         fields = " | ".join(" + ".join(sorted(x)) for x in readings[:4])
         ev = (f"a body of {describe(owner)} by its field ({fields}): the bodies whose English "
-              f"names say they are {owner.label}'s and hold those words")
+              f"names {how} and hold those words (or their adjectives in -al)")
         if len(found) > 1:
             amb = _ambiguous(query, found, 80.0)
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
         e = found[0]
         return _single(query, e, 85.0, "body-by-field", self._note(e), f"{ev}: {e.label!r}")
+
+    def _founded_year(self, e: Entity) -> int | None:
+        """Round 25: the year ``e`` was founded: the registry's, else its SupraVerden
+        record's; None when no source gives it."""
+        years = [e.founded or "", e.existed_from or "",
+                 *(r.established or "" for r in supraverden_of(e, self.reference.supraverden))]
+        got = [int(y[:4]) for y in years if y[:4].isdigit()]
+        return min(got) if got else None

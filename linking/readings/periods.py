@@ -7,12 +7,14 @@ succession or holding its name) whose span holds the years.
 
 from __future__ import annotations
 
+import re
+
 from ...graph.registry import Entity
 from ..candidates import MatchResult
 from ..normalise import folded_form
 from ..succession import STATE_KINDS, linked_by_succession, span_of, succession_links, year_span
 from .answers import _ambiguous, _single
-from .text import _TRAILING_YEARS, _century, _name_words, _unique
+from .text import _TRAILING_YEARS, _century, _first_fullmatch, _name_words, _unique
 
 #: round 25: the words of a long form in an English label ("Republic of Vietnam"), whose
 #: words other states' long forms hold too ("Democratic Republic of Vietnam"), and the compass
@@ -21,6 +23,14 @@ _FORM_WORDS = frozenset({"republic", "kingdom", "democratic", "federal", "people
                          "socialist", "empire", "state", "union", "federation", "confederation"})
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
                             "eastern", "western"})
+
+
+#: round 25: a state's government before its years (``Matcher._government_in``)
+_GOVERNMENT = (
+    re.compile(r"(?:the\s+)?(?P<state>[A-Z].*?)(?:'s|’s)?\s+(?:government|authorities)",
+               re.IGNORECASE),
+    re.compile(r"(?:chính\s+phủ|chinh\s+phu)\s+(?P<state>\S.*)", re.IGNORECASE),
+)
 
 
 class Periods:
@@ -271,7 +281,37 @@ class Periods:
         yr = _TRAILING_YEARS.fullmatch(text)
         if yr is None:
             return None
+        gov = _first_fullmatch(_GOVERNMENT, yr.group("head"))
+        if gov is not None:
+            return self._government_in(query, gov.group("state").strip(), yr.group("years"),
+                                       kinds)
         return self._by_period(query, yr.group("head"), yr.group("years"), kinds)
+
+    def _government_in(self, query: str, state: str, years: str,
+                       kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 25: a state's government with its years ("the Yemeni government in 1979",
+        "Korea's government in 1953", "chính phủ Việt Nam năm 1962"): the state read with the
+        years (:meth:`_by_period`), an adjective read as the name of the state it is the
+        adjective of (the country adjectives: "Vietnamese", Vietnam); an adjective of several
+        states ("Congolese") gives those whose own years (:meth:`_years_of`) hold the years,
+        ambiguous when several."""
+        held = self._adjectives.get(tuple(folded_form(w) for w in state.split()))
+        states = _unique(e for e, _, _ in held) if held else []
+        if len(states) == 1 and states[0].labels.get("en"):
+            return self._by_period(query, states[0].labels["en"], years, kinds)
+        if len(states) > 1:
+            span = year_span(years)
+            if span is None:
+                return None
+            fit = [e for e in states if (ys := self._years_of(e)) is not None
+                   and ys[0] <= span[0] and span[1] <= ys[1]]
+            if len(fit) > 1:
+                amb = _ambiguous(query, fit, 85.0)
+                return MatchResult(query, amb.candidates, True,
+                                   f"{amb.note} (the states of the adjective {state!r} whose "
+                                   f"years hold {years!r})")
+            return None
+        return self._by_period(query, state, years, kinds)
 
     def _century_after(
         self, query: str, text: str, kinds: frozenset[str] | None
