@@ -146,6 +146,11 @@ class Institutions:
             return None
         own = {singular_form(w) for w in content_words(label)}
         readings = self._calques.glossary.phrases.get(tuple(body)) or (frozenset(body),)
+        if len(body) > 2 and readings == (frozenset(body),):
+            # round 25: words the glossary reads as several phrases ("Ngân hàng Phát triển":
+            # bank + development), not only as one
+            readings = tuple(frozenset(r) for r in self._calques.glossary.phrase_readings(
+                " ".join(body))[:64]) or readings
         for reading in readings:
             if reading and all(singular_form(w) in own for w in reading):
                 return " ".join(sorted(reading))
