@@ -55,6 +55,11 @@ _ROLE_WORDS = re.compile(
     r"|chu\s+tich|chu\s+nha|chu\s+tri)(?=\s)", re.IGNORECASE)
 
 
+#: round 25: a body's name with the region it works in (``Matcher._qualifier_frame``)
+_IN_REGION = re.compile(r"(?P<rest>\S.*?)\s+(?:ở|tại|in|o|tai)\s+(?:the\s+)?(?P<place>\S.*)",
+                        re.IGNORECASE)
+
+
 #: round 22: a state's name after a descriptor of region and kind words (``_region_frame``)
 _REGION_FRAME_EN = re.compile(
     r"the\s+(?P<mods>(?:[\w'’-]+\s+){0,5}?)(?P<head>state|nation|country|kingdom|sultanate"
@@ -154,6 +159,16 @@ class Frames:
                 domain = self._seat_domain(query, rest, city, kinds)
                 if domain is not None:
                     return domain
+        where = _IN_REGION.fullmatch(text)
+        if where is not None and folded_form(where.group("place")) in _region_vocabulary()[0]:
+            # round 25: a body with the region it works in ("khối ECCAS ở Trung Phi", "the
+            # IGAD bloc in the Horn of Africa"): the body, read plainly as one organisation
+            r = self.match(where.group("rest"), kind=kind, lang=lang, limit=limit)
+            if (r.best is not None and not r.ambiguous and r.best.match
+                    and _plain_reading(r.best.method)
+                    and r.best.entity.kind in KIND_GROUPS["organisation"]):
+                return _reread(query, r, f"{where.group('rest')!r} with the region "
+                               f"{where.group('place')!r} (forms.yaml press_regions)")
         period = _period_qualifier(text)
         if period is not None:
             head, (a, b), what = period
