@@ -74,8 +74,8 @@ _FIELD_BODY_EN = (
 
 #: "cơ quan vũ trụ của EU", "tòa án của khối ECOWAS", "ngân hàng thuộc Liên minh châu Phi"
 _FIELD_BODY_VI = re.compile(
-    r"(?P<desc>\S.*?)\s+(?:của|thuộc|cua|thuoc)\s+(?:(?:khối|khoi|tổ\s+chức|to\s+chuc"
-    r"|liên\s+minh|lien\s+minh)\s+)?(?P<org>\S.*)", re.IGNORECASE)
+    r"(?P<desc>\S.*?)\s+(?:của|thuộc|cua|thuoc)\s+(?:(?P<bloc>khối|khoi)\s+|(?:tổ\s+chức"
+    r"|to\s+chuc|liên\s+minh|lien\s+minh)\s+)?(?P<org>\S.*)", re.IGNORECASE)
 
 
 #: the generic heads of a description (singular, as the glossary reads "cơ quan", "văn phòng",
@@ -94,6 +94,12 @@ _ORG_GENERIC = frozenset({"union", "community", "league", "organisation", "organ
                           "cooperation", "economic", "common", "market", "group", "forum",
                           "conference", "country", "monetary", "customs", "free", "trade",
                           "area", "bloc", "development", "integration", "system", "treaty"})
+
+
+#: the kinds of body a description may name with no field ("the bloc's bank")
+_BODY_KINDS = frozenset({"bank", "fund", "court", "tribunal", "parliament", "assembly",
+                         "council", "commission", "committee", "centre", "center", "institute",
+                         "secretariat", "forum", "parliamentary"})
 
 
 def _holds(word: str, words: set[str]) -> bool:
@@ -215,6 +221,9 @@ class Offices:
             return None
         org_text, desc = m.group("org").strip(), m.group("desc").strip()
         r = self._match(org_text, org_kinds, lang)
+        if vi and m.group("bloc") and (r is None or r.best is None):
+            # a bloc named by its people or faith, no organisation's name ("của khối Ả Rập")
+            return self._bloc_body(query, desc, org_text, kinds)
         if r is None or r.best is None or not r.best.match or r.ambiguous:
             return None
         owner = self._same.get(r.best.entity.iri, (r.best.entity, ""))[0]
@@ -282,6 +291,41 @@ class Offices:
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
         e = found[0]
         return _single(query, e, 85.0, "body-by-field", self._note(e), f"{ev}: {e.label!r}")
+
+    def _bloc_body(self, query: str, desc: str, bloc: str,
+                   kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 25: a body of a bloc named by its people, faith or region rather than by an
+        organisation ("quỹ tiền tệ của khối Ả Rập": the Arab Monetary Fund; "ngân hàng phát
+        triển của khối Hồi giáo": the Islamic Development Bank): the one body whose English
+        name holds the bloc's words (read with the glossary) and the description's, no
+        generic head alone. Several or none: None."""
+        glossary = self._calques.glossary
+        places = [frozenset(singular_form(w) for w in x)
+                  for x in glossary.phrase_readings(bloc)[:16]]
+        fields = [frozenset(singular_form(w) for w in x) - _GENERIC_HEADS
+                  for x in glossary.phrase_readings(desc)[:32]]
+        places = [p for p in places if p]
+        # (a field beyond the kind of body: "ngân hàng" alone, a bank, names no field)
+        fields = [f for f in fields if f - _BODY_KINDS]
+        if not places or not fields:
+            return None
+        org_kinds = KIND_GROUPS["organisation"]
+        found: list[Entity] = []
+        for e in self.registry.entities:
+            if e.kind not in org_kinds or e.confidence == "conflicting" or (
+                    kinds is not None and e.kind not in kinds):
+                continue
+            words = {singular_form(w) for w in content_words(e.labels.get("en", ""))}
+            if any(p <= words for p in places) and any(
+                    all(_holds(w, words) for w in f) for f in fields):
+                found.append(self._same.get(e.iri, (e, ""))[0])
+        found = _unique(found)
+        if len(found) != 1:
+            return None
+        e = found[0]
+        ev = (f"a body of the bloc {bloc!r} ({' | '.join(' + '.join(sorted(p)) for p in places[:3])}) "
+              f"by its field {desc!r}: the one body whose English name holds both")
+        return _single(query, e, 82.0, "body-by-field", self._note(e), f"{ev}: {e.label!r}")
 
     def _founded_year(self, e: Entity) -> int | None:
         """Round 25: the year ``e`` was founded: the registry's, else its SupraVerden
