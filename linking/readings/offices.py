@@ -323,8 +323,9 @@ class Offices:
         if len(found) != 1:
             return None
         e = found[0]
-        ev = (f"a body of the bloc {bloc!r} ({' | '.join(' + '.join(sorted(p)) for p in places[:3])}) "
-              f"by its field {desc!r}: the one body whose English name holds both")
+        read = " | ".join(" + ".join(sorted(p)) for p in places[:3])
+        ev = (f"a body of the bloc {bloc!r} ({read}) by its field {desc!r}: the one body "
+              "whose English name holds both")
         return _single(query, e, 82.0, "body-by-field", self._note(e), f"{ev}: {e.label!r}")
 
     def _founded_year(self, e: Entity) -> int | None:
