@@ -285,10 +285,8 @@ LIST_STATUS = {
     "names_test26.csv": "round 23's development list (after its unseen run)",
     "names_test27.csv": "round 24's development list (after its unseen run)",
     "names_test28.csv": "round 24's development list (after its unseen run)",
-    "names_test29.csv": ("unseen: written by a twenty-second independent writer, run once on "
-                         "round 23's rules and once on round 24's"),
-    "names_test30.csv": ("unseen: written by a twenty-third independent writer, run once on "
-                         "round 23's rules and once on round 24's"),
+    "names_test29.csv": "round 25's development list (after its unseen run)",
+    "names_test30.csv": "round 25's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

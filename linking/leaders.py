@@ -20,7 +20,7 @@ import csv
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,6 +101,45 @@ class Leaders:
         # Shah) are no one leader: a title or a common word, not read
         return got if len({t.name for t in got}) == 1 else ()
 
+    def named_like(self, text: str, among: Container[str]) -> tuple[Tenure, ...]:
+        """Round 25: the tenures of the one leader of the states ``among`` (the IRIs of the
+        states a name names; required) whose name Archigos writes otherwise than ``text``:
+        its surname and the initial of the first name ("Indira Gandhi": "Gandhi I"), the last
+        words of a longer name ("Ben Ali": "Zine al Abidine Ben Ali"), a word of the name
+        spelt another way by its sounds (:func:`_sound_key`: "Gaddafi", "Kadhafi":
+        "Qaddafi"; every word of the text, four letters or more, a word of the name).
+        Nothing when no leader or leaders of several names of those states fit."""
+        words = [folded_form(w) for w in text.replace("-", " ").split()]
+        if not words or not all(w.isalpha() for w in words):
+            return ()
+        keys = {_sound_key(w) for w in words if _a_name(w) and len(w) >= 4}
+
+        def written_so(name: list[str]) -> bool:
+            return (len(name) == 2 and len(name[1]) == 1 and len(words) >= 2
+                    and name[0] == words[-1] and words[0].startswith(name[1])
+                    or len(words) >= 2 and len(name) > len(words)
+                    and name[-len(words):] == words)
+
+        def sounds_so(name: list[str]) -> bool:
+            # every word of the text a word of the name by its sounds ("Gaddafi": "Qaddafi")
+            held = {_sound_key(w) for w in name}
+            return bool(keys) and len(keys) == len(words) and keys <= held
+
+        tiers: list[Callable[[list[str]], bool]] = [written_so, sounds_so]
+        mine = {t.name: [] for ts in self.by_name.values() for t in ts if t.state in among}
+        for ts in self.by_name.values():
+            for t in ts:
+                if t.state in among and t not in mine[t.name]:
+                    mine[t.name].append(t)
+        # the ways a name may be written otherwise, in turn: the first that fits one leader
+        for fits in tiers:
+            got = [n for n in mine if fits(_folded_name(n).split())]
+            if len(got) == 1:
+                return tuple(mine[got[0]])
+            if got:
+                return ()
+        return ()
+
     @classmethod
     def from_tenures(cls, rows: list[Tenure]) -> Leaders:
         out: dict[str, list[Tenure]] = defaultdict(list)
@@ -156,6 +195,16 @@ class Leaders:
 def _folded_name(name: str) -> str:
     """A leader's whole name, folded as the keys of :attr:`Leaders.by_name` are."""
     return " ".join(folded_form(w) for w in name.replace("-", " ").split())
+
+
+def _sound_key(word: str) -> str:
+    """Round 25: a folded word as it sounds in the romanisations of one name ("gaddafi",
+    "qaddafi", "kadhafi": "kadafi"): g, k or q first as k, dh, kh, th, ph as d, k, t, f, ou as
+    u, a doubled letter once."""
+    w = re.sub(r"^[gq]", "k", word)
+    for a, b in (("dh", "d"), ("kh", "k"), ("th", "t"), ("ph", "f"), ("ou", "u")):
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
 
 
 def _a_name(word: str) -> bool:

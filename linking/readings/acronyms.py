@@ -44,6 +44,13 @@ class Acronyms:
                 ev = _join(f"the generic word {' '.join(toks[:k])!r} + {rest!r}",
                            r.best.evidence)
                 return _single(query, e, 90.0, "generic-head", self._note(e), ev)
+            if r is not None and r.ambiguous and r.candidates and all(
+                    c.entity.kind in org_kinds for c in r.candidates):
+                # round 25: the generic word says nothing of which: an acronym several bodies
+                # hold stays ambiguous ("tổ chức ACU")
+                return MatchResult(query, r.candidates, True,
+                                   f"{r.note} (after the generic word "
+                                   f"{' '.join(toks[:k])!r})")
         return None
 
     def _initialism(

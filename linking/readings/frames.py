@@ -55,15 +55,21 @@ _ROLE_WORDS = re.compile(
     r"|chu\s+tich|chu\s+nha|chu\s+tri)(?=\s)", re.IGNORECASE)
 
 
+#: round 25: a body's name with the region it works in (``Matcher._qualifier_frame``)
+_IN_REGION = re.compile(r"(?P<rest>\S.*?)\s+(?:ở|tại|in|o|tai)\s+(?:the\s+)?(?P<place>\S.*)",
+                        re.IGNORECASE)
+
+
 #: round 22: a state's name after a descriptor of region and kind words (``_region_frame``)
 _REGION_FRAME_EN = re.compile(
-    r"the\s+(?P<mods>(?:[\w'’-]+\s+){1,5}?)(?P<head>state|nation|country|kingdom|sultanate"
+    r"the\s+(?P<mods>(?:[\w'’-]+\s+){0,5}?)(?P<head>state|nation|country|kingdom|sultanate"
     r"|emirate|republic|monarchy|archipelago|city-state|principality|island\s+nation"
-    r"|island\s+state|island\s+country)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
+    r"|island\s+state|island\s+country|federation)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
 
 
 _REGION_FRAME_VI = re.compile(
-    r"(?P<head>đảo\s+quốc|quốc\s+đảo|tiểu\s+vương\s+quốc|vương\s+quốc|quốc\s+gia|nước"
+    r"(?P<head>đảo\s+quốc|quốc\s+đảo|tiểu\s+vương\s+quốc|vương\s+quốc|quốc\s+gia"
+    r"|nước\s+cộng\s+hòa|nuoc\s+cong\s+hoa|nước"
     r"|chính\s+quyền\s+quân\s+sự|chế\s+độ\s+quân\s+sự|dao\s+quoc|quoc\s+dao"
     r"|tieu\s+vuong\s+quoc|vuong\s+quoc|quoc\s+gia|nuoc|chinh\s+quyen\s+quan\s+su"
     r"|che\s+do\s+quan\s+su)\s+(?P<rest>\S.*)", re.IGNORECASE)
@@ -153,6 +159,16 @@ class Frames:
                 domain = self._seat_domain(query, rest, city, kinds)
                 if domain is not None:
                     return domain
+        where = _IN_REGION.fullmatch(text)
+        if where is not None and folded_form(where.group("place")) in _region_vocabulary()[0]:
+            # round 25: a body with the region it works in ("khối ECCAS ở Trung Phi", "the
+            # IGAD bloc in the Horn of Africa"): the body, read plainly as one organisation
+            r = self.match(where.group("rest"), kind=kind, lang=lang, limit=limit)
+            if (r.best is not None and not r.ambiguous and r.best.match
+                    and _plain_reading(r.best.method)
+                    and r.best.entity.kind in KIND_GROUPS["organisation"]):
+                return _reread(query, r, f"{where.group('rest')!r} with the region "
+                               f"{where.group('place')!r} (forms.yaml press_regions)")
         period = _period_qualifier(text)
         if period is not None:
             head, (a, b), what = period
@@ -340,8 +356,15 @@ class Frames:
         m = _REGION_FRAME_EN.fullmatch(text)
         if m is not None:
             mods = [w for w in m.group("mods").lower().split() if w not in kind_words]
-            region = " ".join(mods)
-            if folded_form(region) not in regions:
+            # round 25: a head of a kind of state alone ("the city-state of Singapore", "the
+            # twin-island federation of ..."): no region
+            region = " ".join(mods) or None
+            if region is not None and folded_form(region) not in regions:
+                return None
+            if region is None and not m.group("mods").split() and m.group(
+                    "head").lower() not in ("city-state", "federation", "archipelago",
+                                            "island nation", "island state", "island country",
+                                            "principality", "sultanate", "emirate"):
                 return None
             head, name = " ".join(m.group("head").lower().split()), m.group("name").strip()
         else:

@@ -130,6 +130,17 @@ class Institutions:
                 ev = (f"{' '.join(toks[j] for j in at)!r} ({own}) is a word of "
                       f"{e.label!r} itself, no body of it")
                 return _single(query, e, 90.0, "own-head", self._note(e), ev)
+        if r.ambiguous and r.best is None:
+            # round 25: body words that restate the own head of every body the name may be
+            # ("quỹ ADF": a fund, and both the Asian and the African Development Fund are
+            # one): the name stays ambiguous between them, no body of theirs
+            at = [j for j in sorted(spans) if j < len(words)]
+            ents = _unique(c.entity for c in r.candidates if c.entity.kind in org_kinds)
+            if len(ents) > 1 and all(self._own_head(e, [words[j] for j in at]) is not None
+                                     for e in ents):
+                return MatchResult(query, r.candidates, True,
+                                   f"{r.note} ({' '.join(toks[j] for j in at)!r} restates "
+                                   "the head of each)")
         parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
         return MatchResult(
             query, [], False,
@@ -146,6 +157,11 @@ class Institutions:
             return None
         own = {singular_form(w) for w in content_words(label)}
         readings = self._calques.glossary.phrases.get(tuple(body)) or (frozenset(body),)
+        if len(body) > 2 and readings == (frozenset(body),):
+            # round 25: words the glossary reads as several phrases ("Ngân hàng Phát triển":
+            # bank + development), not only as one
+            readings = tuple(frozenset(r) for r in self._calques.glossary.phrase_readings(
+                " ".join(body))[:64]) or readings
         for reading in readings:
             if reading and all(singular_form(w) in own for w in reading):
                 return " ".join(sorted(reading))

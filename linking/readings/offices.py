@@ -1,15 +1,19 @@
 """Offices and bodies of organisations described by place or field (round 22).
 
 Reads ``the UNHCR office in Amman``, ``văn phòng FAO tại Hà Nội`` (no match: an office is not
-the body) and ``the UN rights office``, ``cơ quan thương mại của LHQ`` (the UN's body of that
-field, after every other reading).
+the body), ``the UN rights office``, ``cơ quan thương mại của LHQ`` (the UN's body of that
+field, after every other reading) and, round 25, any other organisation's body by its field
+(``the EU's space agency``, ``tòa án của khối ECOWAS``: a body whose own name says it is that
+organisation's).
 """
 
 from __future__ import annotations
 
 import re
 
+from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
+from ..features import supraverden_of
 from ..glossary import content_words, singular_form
 from ..normalise import folded_form, looks_like_code
 from ..succession import STATE_KINDS
@@ -57,6 +61,55 @@ _UN_HEADS: dict[str, frozenset[str]] = {
     "co quan": _AGENCY_HEADS, "van phong": frozenset({"office"}),
     "to chuc": frozenset({"organization", "organisation"}),
 }
+
+
+#: round 25: another organisation's body described by its field (``Matcher._field_body``):
+#: "the EU's space agency", "the ECOWAS court", "the space agency of the EU"
+_FIELD_BODY_EN = (
+    re.compile(r"(?:the\s+)?(?P<org>\S.*?)(?:'s|’s)\s+(?P<desc>\S.*)", re.IGNORECASE),
+    re.compile(r"(?:the\s+)?(?P<org>[A-Z][A-Za-z]*[A-Z])\s+(?P<desc>[a-z].*)"),
+    re.compile(r"(?:the\s+)?(?P<desc>[a-z]\S*(?:\s+[a-z]\S*)*)\s+of\s+(?:the\s+)?(?P<org>\S.*)"),
+)
+
+
+#: "cơ quan vũ trụ của EU", "tòa án của khối ECOWAS", "ngân hàng thuộc Liên minh châu Phi"
+_FIELD_BODY_VI = re.compile(
+    r"(?P<desc>\S.*?)\s+(?:của|thuộc|cua|thuoc)\s+(?:(?P<bloc>khối|khoi)\s+|(?:tổ\s+chức"
+    r"|to\s+chuc|liên\s+minh|lien\s+minh)\s+)?(?P<org>\S.*)", re.IGNORECASE)
+
+
+#: the generic heads of a description (singular, as the glossary reads "cơ quan", "văn phòng",
+#: "tổ chức"), which say only that it is a body: the name must then hold one of
+#: ``_FIELD_HEADS``; every other word of the description must be in the body's name
+_GENERIC_HEADS = frozenset({"agency", "body", "office", "organization", "organisation",
+                            "entity", "authority", "service", "institution"})
+_FIELD_HEADS = frozenset({"agency", "authority", "office", "organization", "organisation",
+                          "entity", "programme", "program", "fund"})
+
+
+#: the generic words of an organisation's own name ("Union" of the African Union), left out
+#: to find the place or people word a body's name may say it by
+_ORG_GENERIC = frozenset({"union", "community", "league", "organisation", "organization",
+                          "association", "council", "commission", "state", "nation",
+                          "cooperation", "economic", "common", "market", "group", "forum",
+                          "conference", "country", "monetary", "customs", "free", "trade",
+                          "area", "bloc", "development", "integration", "system", "treaty"})
+
+
+#: the kinds of body a description may name with no field ("the bloc's bank")
+_BODY_KINDS = frozenset({"bank", "fund", "court", "tribunal", "parliament", "assembly",
+                         "council", "commission", "committee", "centre", "center", "institute",
+                         "secretariat", "forum", "parliamentary"})
+
+
+def _holds(word: str, words: set[str]) -> bool:
+    """Round 25: ``words`` hold ``word`` as it is or as its adjective in "-al" ("education":
+    "educational", "culture": "cultural"), or the other way round."""
+    if word in words:
+        return True
+    return any(v.endswith("al") and len(v) > 6 and word.startswith(v[:-2])
+               or word.endswith("al") and len(word) > 6 and v.startswith(word[:-2])
+               for v in words)
 
 
 class Offices:
@@ -142,3 +195,143 @@ class Offices:
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
         e = found[0]
         return _single(query, e, 85.0, "un-body-by-field", self._note(e), f"{ev}: {e.label!r}")
+
+    def _field_body(self, query: str, text: str,
+                    kinds: frozenset[str] | None, lang: str | None) -> MatchResult | None:
+        """Round 25: an organisation's body described by its field ("the EU's space agency",
+        "the ECOWAS court", "cơ quan vũ trụ của EU", "tòa án của khối ECOWAS"): the words before
+        (English) or after (Vietnamese, "của" / "thuộc", with or without "khối") name one
+        organisation, the rest describe the body (English words, or the Vietnamese read with the
+        glossary): the bodies whose own English names say they are that organisation's (all the
+        words of its English label, or one of its acronyms) and hold every word of the
+        description (a generic head, "agency", "cơ quan", asks for one of the heads of
+        ``_FIELD_HEADS``). One: a match; several: ambiguous; none: None (a body whose name does
+        not say whose it is, the European Court of Auditors, is not found this way). The UN's
+        bodies are round 22's reading (``_un_body``)."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if (kinds is not None and not kinds & org_kinds) or len(text) > 100:
+            return None
+        m = None
+        if text.isascii() or "’" in text:
+            m = _first_fullmatch(_FIELD_BODY_EN, text)
+        vi = m is None
+        if vi:
+            m = _FIELD_BODY_VI.fullmatch(text)
+        if m is None:
+            return None
+        org_text, desc = m.group("org").strip(), m.group("desc").strip()
+        r = self._match(org_text, org_kinds, lang)
+        if vi and m.group("bloc") and (r is None or r.best is None):
+            # a bloc named by its people or faith, no organisation's name ("của khối Ả Rập")
+            return self._bloc_body(query, desc, org_text, kinds)
+        if r is None or r.best is None or not r.best.match or r.ambiguous:
+            return None
+        owner = self._same.get(r.best.entity.iri, (r.best.entity, ""))[0]
+        if owner.key in ("UN", "UNO") or "united nations" in owner.label.lower():
+            return None
+        if vi:
+            if desc.isascii() and not any(c.isspace() for c in desc):
+                return None
+            readings = [frozenset(x) for x in self._calques.glossary.phrase_readings(desc)]
+        else:
+            readings = [frozenset(content_words(desc))]
+        readings = [frozenset(singular_form(w) for w in x) for x in readings]
+        readings = [x for x in readings if x - _GENERIC_HEADS]
+        if not readings or len(readings) > 64:
+            return None
+        own_words = {singular_form(w) for w in content_words(owner.labels.get("en", ""))}
+        own_codes = {a for a in owner.acronyms if len(a) >= 2}
+        if not own_words and not own_codes:
+            return None
+        # a name that says whose the body is by the organisation's place or people word
+        # alone ("African" of the African Union: the African Space Agency), read only when no
+        # name says it whole and one body alone has those words and the field's, and only of
+        # a body founded when the organisation was
+        # (a body older than the organisation is no body of it: the European Space Agency,
+        # 1975, for the EU, 1993)
+        own_place = own_words - _ORG_GENERIC
+        own_year = self._founded_year(owner)
+        found: list[Entity] = []
+        by_place: list[Entity] = []
+        for e in self.registry.entities:
+            if e.kind not in org_kinds or e.confidence == "conflicting" or e is owner or (
+                    kinds is not None and e.kind not in kinds):
+                continue
+            names = [e.labels.get("en", ""),
+                     *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t))]
+            for n in names:
+                if not n:
+                    continue
+                words = {singular_form(w) for w in content_words(n)}
+                says = (len(own_words) > 1 and own_words <= words) or bool(
+                    own_codes & set(n.replace(",", " ").split()))
+                if not says and not (own_place and own_place <= words):
+                    continue
+                if any(all(_holds(w, words) for w in x - _GENERIC_HEADS)
+                       and (not x & _GENERIC_HEADS or words & _FIELD_HEADS) for x in readings):
+                    (found if says else by_place).append(self._same.get(e.iri, (e, ""))[0])
+                    break
+        found = [e for e in _unique(found) if e is not owner]
+        how = f"say they are {owner.label}'s"
+        placed = [e for e in _unique(by_place) if e is not owner]
+        if not found and own_year is not None and len(placed) == 1:
+            # (one body alone: several of the place's bodies with the field's words, "the EU
+            # environment agency", are left to the later readings)
+            found = [e for e in placed
+                     if (y := self._founded_year(e)) is not None and y >= own_year]
+            how = (f"hold {' '.join(sorted(own_place))!r} of {owner.label!r}, founded in or "
+                   f"after its year {own_year}")
+        if not found:
+            return None
+        fields = " | ".join(" + ".join(sorted(x)) for x in readings[:4])
+        ev = (f"a body of {describe(owner)} by its field ({fields}): the bodies whose English "
+              f"names {how} and hold those words (or their adjectives in -al)")
+        if len(found) > 1:
+            amb = _ambiguous(query, found, 80.0)
+            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        e = found[0]
+        return _single(query, e, 85.0, "body-by-field", self._note(e), f"{ev}: {e.label!r}")
+
+    def _bloc_body(self, query: str, desc: str, bloc: str,
+                   kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 25: a body of a bloc named by its people, faith or region rather than by an
+        organisation ("quỹ tiền tệ của khối Ả Rập": the Arab Monetary Fund; "ngân hàng phát
+        triển của khối Hồi giáo": the Islamic Development Bank): the one body whose English
+        name holds the bloc's words (read with the glossary) and the description's, no
+        generic head alone. Several or none: None."""
+        glossary = self._calques.glossary
+        places = [frozenset(singular_form(w) for w in x)
+                  for x in glossary.phrase_readings(bloc)[:16]]
+        fields = [frozenset(singular_form(w) for w in x) - _GENERIC_HEADS
+                  for x in glossary.phrase_readings(desc)[:32]]
+        places = [p for p in places if p]
+        # (a field beyond the kind of body: "ngân hàng" alone, a bank, names no field)
+        fields = [f for f in fields if f - _BODY_KINDS]
+        if not places or not fields:
+            return None
+        org_kinds = KIND_GROUPS["organisation"]
+        found: list[Entity] = []
+        for e in self.registry.entities:
+            if e.kind not in org_kinds or e.confidence == "conflicting" or (
+                    kinds is not None and e.kind not in kinds):
+                continue
+            words = {singular_form(w) for w in content_words(e.labels.get("en", ""))}
+            if any(p <= words for p in places) and any(
+                    all(_holds(w, words) for w in f) for f in fields):
+                found.append(self._same.get(e.iri, (e, ""))[0])
+        found = _unique(found)
+        if len(found) != 1:
+            return None
+        e = found[0]
+        read = " | ".join(" + ".join(sorted(p)) for p in places[:3])
+        ev = (f"a body of the bloc {bloc!r} ({read}) by its field {desc!r}: the one body "
+              "whose English name holds both")
+        return _single(query, e, 82.0, "body-by-field", self._note(e), f"{ev}: {e.label!r}")
+
+    def _founded_year(self, e: Entity) -> int | None:
+        """Round 25: the year ``e`` was founded: the registry's, else its SupraVerden
+        record's; None when no source gives it."""
+        years = [e.founded or "", e.existed_from or "",
+                 *(r.established or "" for r in supraverden_of(e, self.reference.supraverden))]
+        got = [int(y[:4]) for y in years if y[:4].isdigit()]
+        return min(got) if got else None

@@ -46,9 +46,9 @@ _LATER_LEADER_PATTERNS = (_RULER_PATTERNS[0], _RULER_PATTERNS[1], _RULER_PATTERN
 #: test of convention C)
 _TITLE = re.compile(
     r"(?:(?:the\s+)?(?:President|Prime\s+Minister|Premier|Chancellor|Chairman|General|Marshal"
-    r"|Generalissimo|Dictator|Tsar|Czar|Tsarina|King|Queen|Emperor|Empress)"
+    r"|Generalissimo|Dictator|Tsar|Czar|Tsarina|King|Queen|Emperor|Empress|Sheikh|Crown\s+Prince)"
     r"|Thủ\s+tướng|Tổng\s+thống|Chủ\s+tịch|Tổng\s+Bí\s+thư|Thống\s+chế|Đại\s+tướng|Tướng"
-    r"|Sa\s+hoàng|Nga\s+hoàng|Hoàng\s+đế|Nữ\s+hoàng|Vua"
+    r"|Sa\s+hoàng|Nga\s+hoàng|Hoàng\s+đế|Nữ\s+hoàng|Vua|Thái\s+tử"
     r"|Thu\s+tuong|Tong\s+thong|Chu\s+tich|Sa\s+hoang|Nga\s+hoang)\s+(?=[A-ZĐ])",
     re.IGNORECASE)
 
@@ -65,6 +65,28 @@ _MONARCH_TITLES = frozenset({
     "tsar", "czar", "tsarina", "kaiser", "negus", "khan", "maharaja", "bey", "vua",
     "hoang de", "quoc vuong", "sa hoang", "nga hoang", "nu hoang",
 })
+
+
+#: round 25: the lower-case particles a person's name may begin with ("de Gaulle", "van
+#: Rompuy", "bin Salman", "al-Assad"), read before the capitalised name
+_PARTICLE = re.compile(r"(?:de|van|von|der|den|da|di|du|del|la|le|bin|ibn|al|el)[\s-](?=[A-Z])")
+
+
+#: round 25: Archigos' first year: a monarchy of ``monarchies_ended`` that ended before it
+#: has monarchs Archigos does not hold, so an unknown name of that state may be one of them
+_ARCHIGOS_FROM = 1875
+
+
+#: round 25: a monarchy that ended in this year or later may be named by a name of its dynasty
+#: Archigos does not write as a leader's ("Pahlavi's Iran"): an unknown name of its state is
+#: not read as a leader of today (unless Archigos holds a word of it as another state's leader)
+_MONARCHY_REMEMBERED = 1950
+
+
+def _person(name: str) -> bool:
+    """Round 25: ``name`` begins as a person's name: a capital, or a lower-case particle
+    before one ("de Gaulle")."""
+    return name[:1].isupper() or _PARTICLE.match(name) is not None
 
 
 #: the words of a monarch's title (a later leader is no monarch's name)
@@ -111,6 +133,11 @@ class Rulers:
                 among = self._states_named(state, state_kinds)
                 if among:
                     rows = self._archigos(bare, frozenset(e.iri for e in among))
+                    if not rows:
+                        # round 25: a leader of those states Archigos writes otherwise
+                        # ("Indira Gandhi", "Ben Ali", "Gaddafi")
+                        rows = self._archigos(bare, frozenset(e.iri for e in among),
+                                              like=True)
             if not rows:
                 if state:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
@@ -182,6 +209,14 @@ class Rulers:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
                     if unknown is not None:
                         return unknown
+                    if pattern in _LATER_LEADER_PATTERNS and not titled:
+                        # round 25: or a leader of today whose surname an earlier leader of
+                        # another state bore ("Ethiopia thời Abiy Ahmed": not Bangladesh's
+                        # "Ahmed")
+                        later = self._later_leader(query, bare, state, state_kinds,
+                                                   word_of_archigos=True)
+                        if later is not None:
+                            return later
                 if not fit:
                     return MatchResult(
                         query, [Candidate(named[0], 50.0, False, "ruler")], False,
@@ -205,20 +240,22 @@ class Rulers:
                            f"the regime of {ruler!r} {how}read from {source}{ev}")
         return None
 
-    def _archigos(self, ruler: str,
-                  among: frozenset[str] | None = None) -> list[tuple[Entity, str, str]]:
+    def _archigos(self, ruler: str, among: frozenset[str] | None = None,
+                  like: bool = False) -> list[tuple[Entity, str, str]]:
         """Round 21: the states ``ruler`` led by Archigos (``leaders.py``), as the rows of the
         ``rulers`` table: (state, years, evidence). Only a name of a person: capitalised, no
         digits. Round 23: ``among``, the IRIs of the states the name names, keeps their
         leaders only (``Leaders.named``)."""
-        if not ruler[:1].isupper() or any(c.isdigit() for c in ruler):
+        if not _person(ruler) or any(c.isdigit() for c in ruler):
             return []
         if among is not None and folded_form(ruler.split()[-1]) in _MONARCH_TITLES:
             # round 23: a title is no leader's name ("the Shah", "Zahir Shah": not Archigos'
             # "Mohammed Ali Shah" or "Nadir Shah" of the same state)
             return []
         out = []
-        for t in self.reference.leaders.named(ruler, among):
+        tenures = (self.reference.leaders.named_like(ruler, among) if like and among is not None
+                   else self.reference.leaders.named(ruler, among))
+        for t in tenures:
             e = self.registry.by_iri(t.state)
             if e is None:
                 continue
@@ -227,7 +264,8 @@ class Rulers:
         return out
 
     def _later_leader(self, query: str, ruler: str, state: str,
-                      state_kinds: frozenset[str]) -> MatchResult | None:
+                      state_kinds: frozenset[str],
+                      word_of_archigos: bool = False) -> MatchResult | None:
         """Round 23 (convention C): "<person>'s <state>" where Archigos (to 2015) and the
         ``rulers`` table hold no leader of that name ("Milei's Argentina"): a leader of today,
         so today's state. Only when the name before the possessive is a person's name (one to
@@ -235,8 +273,21 @@ class Rulers:
         "Europe's Union", "People's Republic of Ukraine" name no leader), the name after it
         reads as one of today's states, and that state has no historical record in its family
         and no monarchy of
-        ``monarchies_ended`` (whose rulers may be meant: "Pahlavi's Iran"). None otherwise."""
-        words = ruler.split()
+        ``monarchies_ended`` (whose rulers may be meant: "Pahlavi's Iran"). None otherwise.
+        Round 25: a monarchy that ended in Archigos' years (from 1875) and before 1950 has its
+        monarchs in Archigos and no dynasty the press still names, so a name Archigos lacks is
+        no monarch of it ("Brazil thời Bolsonaro"); a lower-case particle may begin the name
+        ("de"); ``word_of_archigos``: Archigos' leaders of a word of the name led none of the
+        states named, so that word is no bar, and the name is a person's, no dynasty's
+        ("Ethiopia thời Abiy Ahmed")."""
+        particle = _PARTICLE.match(ruler)
+        words = ruler[particle.end():].split() if particle else ruler.split()
+        # (a particle inside the name is no word of it: "Mohammed bin Salman"; after "bin" or
+        # "ibn", son of, the last word is the father's name, no surname of the leader's)
+        n = len(words)
+        patronym = any(w in ("bin", "ibn") for w in words[1:-1])
+        words = [w for i, w in enumerate(words)
+                 if not (0 < i < n - 1 and _PARTICLE.match(f"{w} X"))]
         if not 1 <= len(words) <= 3 or not all(
                 re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?", w) for w in words):
             return None
@@ -248,7 +299,8 @@ class Rulers:
                 for x in ws for w in (x.strip("'’(),."), x[:-1] if x.endswith("s") else "")
                 if w)
         if (any(w in _MONARCH_TITLES or w in self._name_vocabulary for w in folded)
-                or self.reference.leaders.by_name.get(folded[-1])
+                or not word_of_archigos and not patronym
+                and self.reference.leaders.by_name.get(folded[-1])
                 or self.reference.leaders.by_name.get(" ".join(folded))):
             return None
         who = self.match(ruler)
@@ -263,7 +315,9 @@ class Rulers:
         e = r.best.entity
         if (e.kind != "state" or r.best.method.startswith(("iso-code", "key", "cow-code",
                                                            "acronym"))
-                or id(e) in self._monarchies_ended
+                or any(end < _ARCHIGOS_FROM or end >= _MONARCHY_REMEMBERED
+                       and not word_of_archigos
+                       for _s, end, _ev in self._monarchies_ended.get(id(e), ()))
                 or any(f.kind == "historical-state" for f in self._family(e, state_kinds))):
             return None
         return _single(query, e, 85.0, "ruler", self._note(e),

@@ -234,10 +234,13 @@ class Seats:
         :meth:`_seat_cities` (round 24: any capitalised city before "-based" or
         "-headquartered")."""
         cities = self._seat_cities()
-        m = re.fullmatch(r"(?:the\s+)?(?P<city>\w[\w .'’]*?)-(?:based|headquartered)\s+"
+        m = re.fullmatch(r"(?:the\s+)?(?P<city>\w[\w .'’-]*?)-(?:based|headquartered)\s+"
                          r"(?P<rest>\S.*)", text, re.IGNORECASE)
+        # (round 25: a city of several words may hold a hyphen or a lower-case particle:
+        # "Bobo-Dioulasso", "Dar es Salaam")
         if m is not None and (folded_form(m.group("city")) in cities or re.fullmatch(
-                r"[A-Z][\w'’]*(?: [A-Z][\w'’]*){0,2}", m.group("city"))):
+                r"[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|es|de|del|da|al|el|la|le)){0,3}",
+                m.group("city"))):
             # round 24: "-based" (or "-headquartered") says a seat whatever the city: one the
             # reference tables do not hold is read as a seat too ("the Trieste-based Central
             # European Initiative"); the name must then be read plainly as one body

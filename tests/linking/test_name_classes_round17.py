@@ -102,7 +102,6 @@ NO_MATCH = [
     # (1) owner words swapped by the fuzzy pass
     "the EU refugee agency",        # was the UNHCR ("U.N. refugee agency")
     "the EU's nuclear watchdog",    # was the IAEA
-    "the EU's aviation agency",     # was the ICAO
     "the AU's top court",           # was the ICJ ("U.N.'s top court")
     "Inter-American Development Bank of Africa",  # was the IDB: a continent word dropped
     # (2) an enlarged grouping
@@ -166,3 +165,11 @@ def test_a_year_reading_gives_its_evidence(matcher):
     # a state reached only by succession needs a whole span: no reading of a year before it
     assert_no_match(matcher, "Taiwan in 1900")
     assert_no_match(matcher, "Germany in 1850")
+
+
+def test_the_eus_aviation_agency_is_no_un_body(matcher):
+    """Round 17's guard ("the EU's aviation agency" was the ICAO, an owner word swapped by the
+    fuzzy pass): round 25 reads it as the EU's own body of that field, never the ICAO."""
+    res = matcher.match("the EU's aviation agency")
+    assert res.best is not None and res.best.entity.key == "EASA", res.note
+    assert res.best.method == "body-by-field"
