@@ -287,6 +287,10 @@ LIST_STATUS = {
     "names_test28.csv": "round 24's development list (after its unseen run)",
     "names_test29.csv": "round 25's development list (after its unseen run)",
     "names_test30.csv": "round 25's development list (after its unseen run)",
+    "names_test31.csv": ("unseen: written by a twenty-fourth independent writer, run once on "
+                         "round 24's rules and once on round 25's"),
+    "names_test32.csv": ("unseen: written by a twenty-fifth independent writer, run once on "
+                         "round 24's rules and once on round 25's"),
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -357,6 +361,10 @@ UNSEEN_RUNS = {
                          "**end of round 24: 0.966 / 0.655 / 7/10**"),
     "names_test30.csv": ("end of round 23: 0.993 / 0.658 / 2/11; "
                          "**end of round 24: 1.000 / 0.680 / 3/11**"),
+    "names_test31.csv": ("end of round 24: 0.973 / 0.664 / 4/10; "
+                         "**end of round 25: 0.976 / 0.727 / 5/10**"),
+    "names_test32.csv": ("end of round 24: 0.988 / 0.752 / 6/10; "
+                         "**end of round 25: 0.983 / 0.775 / 6/10**"),
 }
 
 
