@@ -6,8 +6,19 @@ its libyaml parser for the same objects (0.40 s against 0.05 s for the linking t
 reader goes through :func:`load`. Both loaders are safe (no arbitrary objects) and raise
 :class:`yaml.YAMLError` with the line and column of a fault.
 
+A key written twice in one mapping is such a fault. YAML forbids it, and PyYAML would keep the
+last value without a word: a curator who adds a row under a key that is already there (a
+glossary entry, an alias) would lose the first one unseen.
+
 >>> load("a: [1, 2]\\nb: on")
 {'a': [1, 2], 'b': True}
+>>> load("a: 1\\nb: 2\\na: 3")
+Traceback (most recent call last):
+...
+yaml.constructor.ConstructorError: while constructing a mapping
+  in "<unicode string>", line 1, column 1
+found the key 'a' a second time (first on line 1)
+  in "<unicode string>", line 3, column 1
 """
 
 from __future__ import annotations
@@ -16,8 +27,30 @@ from typing import Any
 
 import yaml
 
-#: libyaml's safe loader where PyYAML was built with it, else the pure-Python one
-SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: libyaml's safe parser where PyYAML was built with it, else the pure-Python one
+_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class SAFE_LOADER(_BASE):  # noqa: N801 - the name callers already use
+    """The safe loader that refuses a key written twice in one mapping."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            first: dict[tuple[str, str], int] = {}
+            for key, _ in node.value:
+                if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE:
+                    continue
+                line = first.get((key.tag, key.value))
+                if line is None:
+                    first[(key.tag, key.value)] = key.start_mark.line
+                else:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark,
+                        f"found the key {key.value!r} a second time (first on line {line + 1})",
+                        key.start_mark)
+        return super().construct_mapping(node, deep)
 
 
 def load(text: str) -> Any:
