@@ -34,6 +34,8 @@ VISIT = re.compile(
     # `_visit_dest`): "travelled to Beijing", "flew to Canberra", "arrived in Hanoi", "sang
     # thăm", "Nixon thăm Trung Quốc", "đến Bắc Kinh"
     r"|\b(?:travell?ed|travels|flew|flies|went|goes|came|headed)\s+to(?=\s)"
+    # round 27: the onward leg of a tour: "flew on to Vienna", "flew on Friday evening to …"
+    r"|\bflew\s+on\s+(?:(?!to\b)[\w-]+\s+){0,3}to(?=\s)"
     r"|\b(?:arrived|landed)\s+in(?=\s)"
     r"|\b(?:made|on|during)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?trip\s+to(?=\s)"
     r"|(?<!\w)(?:sang|đến|tới)\s+thăm(?!\w)|(?<!\w)(?:chuyến\s+)?công du(?!\w)"
@@ -48,7 +50,8 @@ TRAVEL = re.compile(r"^(?!.*(?:visit|chuyến thăm|chính thức|cấp|làm vi�
 PASSIVE_MEET = (r"|\b(?:was|were|been|being)\s+(?:also\s+)?(?:received|welcomed|hosted)\s+by\b"
                 r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\s(?:tiếp|tiếp đón|đón|tiếp kiến)"
                 r"(?!\w))")
-MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
+MEET = re.compile(r"\bheld\s+talks\b|\bheld\s+(?:[\w-]+\s+){1,2}?talks\b(?!\s+on\s+(?:the\s+)?"
+                  r"(?:sidelines|margins))|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
                   r"|\bmeets?\s+(?=(?:at|in|with|on)\b)"
                   r"|\bmeets\s+(?=(?:President|Prime|Premier|Chancellor|King|Queen|Emperor|Foreign"
                   r"|Vice|Deputy|Sultan|Emir)\b)"
@@ -209,9 +212,10 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _tour_legs(ctx, out)
     out += _tour_list_legs(ctx, out)
     out = _where_attended(ctx, _visited_list(ctx, out))
-    return _legs_dated_by_neighbour(ctx, _within_ranges(_left_on(ctx, _day_of_visit(
-        ctx, _placed_by_visit(_during_the_visit(ctx, _dated_by_dateline(ctx, _without_restatements(
-            ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))))))
+    out = _dated_by_dateline(ctx, _without_restatements(
+        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))
+    out = _placed_by_visit(_placed_by_own_visit(ctx, _during_the_visit(ctx, out)))
+    return _legs_dated_by_neighbour(ctx, _within_ranges(_left_on(ctx, _day_of_visit(ctx, out))))
 
 
 #: round 23: the visitor leaving on a later day: "She left on the 26th for Tonga", "… and left
@@ -1137,6 +1141,32 @@ def _during_the_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _placed_by_own_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 27: talks told in the sentence of the visit they belong to, after it ("arrived
+    in New Delhi on 9 October for a week-long visit and held talks with … the next day, after
+    which India said its mission in Kabul …"), of the visit's two states, are in the visited
+    state: a place named later in the sentence is another clause's."""
+    visits = [c for c in out if c.data.get("event_type") == "visit" and c.data.get("place")]
+    for c in out:
+        if c.data.get("event_type") != "meeting" or not c.data.get("place"):
+            continue
+        actors = {p["actor"] for p in c.data["participants"]}
+        s = ctx.sentence_of(c.start)
+        for v in visits:
+            if v is c or not (s.start <= v.start <= c.start and v.end < c.end) \
+                    or v.data["place"] == c.data["place"] or actors != {
+                    p["actor"] for p in v.data["participants"]}:
+                continue
+            meet = MEET.search(ctx.text, v.end, c.end)
+            stop = re.search(r"[,;]", ctx.text[meet.end() : s.end]) if meet else None
+            if meet is not None and not ctx.posts_in(v.end, meet.start()) and not re.search(
+                    r"\b(?:in|at)\s+(?-i:[A-Z])|(?<!\w)(?:tại|ở)\s+(?-i:[A-ZĐ])",
+                    ctx.text[v.end : meet.end() + stop.start() if stop else s.end]):
+                c.data["place"] = v.data["place"]
+                break
+    return out
+
+
 def _placed_by_visit(out: list[Candidate]) -> list[Candidate]:
     """A meeting of a visit's two states on one of its days, with no place of its own, is in
     the visited state ("Ngày 8/3, Thủ tướng Malaysia hội kiến Tổng Bí thư Tô Lâm" during a
@@ -1320,6 +1350,10 @@ PLANNED = re.compile(r"(?<!\w)(?:Theo|theo)\s+(?:chương\s+trình|lịch\s+trì
                       r"|itinerary)\b")
 
 
+#: round 27: the onward leg of a tour, in the visit's sentence before its trigger ends
+_ONWARD = re.compile(r"\bflew\s+on\s+(?:(?!to\b)[\w-]+\s+){0,3}to\s", re.I)
+
+
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     earlier = [(x.start(), x.end()) for x in _AFTER_VISITS.finditer(ctx.text, s.start, s.end)]
@@ -1344,11 +1378,16 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             continue
         posts = ctx.posts_in(s.start, s.end)
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
-        after = [p for p in posts if p.start >= b and p.start - b < 80 and not re.search(
+        after = [p for p in posts if p.start >= b and p.start - b < 80
+                 and p.start not in ctx.by_surname and not re.search(
             # (the one to be met is not the visitor: "…, was also expected to meet Premier Li")
             r"\b(?:meet|met|meets|with|call\s+on)\s+(?:\w+\s+)?$|(?<!\w)(?:gặp|hội kiến|với)\s+$",
             ctx.text[max(b, p.start - 20) : p.start], re.I)]
         before = [p for p in posts if p.end <= a]
+        if any(p.start not in ctx.by_surname for p in before):
+            # round 27: a post named by the office is the visitor before one read from a
+            # family name ("Muizzu … met Modi when the Indian leader flew in …")
+            before = [p for p in before if p.start not in ctx.by_surname]
         clause = list(re.finditer(r"[;,]\s+(?:and|và|while|còn|but|nhưng)\s+|;\s*",
                                   ctx.text[s.start:a]))
         if clause and any(p.start >= s.start + clause[-1].end() for p in before):
@@ -1555,6 +1594,26 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                                       - dt.date.fromisoformat(data["date"])).days < 15:
                 data["start"] = data.pop("date")
                 data["end"] = until.value
+        onward = _ONWARD.search(ctx.text, s.start, b + 1)
+        prev = next((c for c in reversed(out) if onward and c.start < onward.start()
+                     and c.data.get("event_type") == "visit"), None)
+        if prev is not None:
+            # round 27: "X visited A from 31 March to 2 April and flew on to B on the last of
+            # those days": the leg's visitor is the earlier visit's, and it starts where that
+            # one ends unless its own clause gives a date
+            own = [x for x in ctx.dates_in(b, ce) if x.value is not None]
+            data["participants"] = [p for p in prev.data["participants"]
+                                    if p["role"] == "visitor"] + [data["participants"][-1]]
+            for k in ("date", "start", "end"):
+                data.pop(k, None)
+            if own:
+                data.update(_date_fields(own[0]))
+            elif prev.data.get("end") or prev.data.get("date"):
+                data["start"] = prev.data.get("end") or prev.data["date"]
+        if isinstance(data.get("date"), str) and len(data["date"]) == 10 and onward:
+            # round 27: "flew on to Vienna for the first visit …", "flew on Friday evening to
+            # Buenos Aires, the third stop": an onward leg is counted from its arrival
+            data["start"] = data.pop("date")
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
@@ -2543,6 +2602,15 @@ def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
         # the clause's own date: "… opened an embassy in Tallinn the following year; Estonia
         # did not open one in Beijing until 1997" (1992, then 1997)
         d = pick_date(ctx, m.end(), b, m.end()) or pick_date(ctx, a, b, m.end())
+        if d is not None and "relative" in d.flags and re.search(
+                r"\b(?:after|before)$|(?<!\w)(?:sau|trước)\s+khi$", ctx.text[d.start : d.end]) \
+                and re.match(r"\s+(?:the\s|an?\s|its\s|(?-i:[A-ZĐ]))", ctx.text[d.end : d.end + 6]):
+            # round 27: "On 16 May 2018, two days after the United States moved its own
+            # embassy, Guatemala opened …": the relative date heads another clause; the
+            # sentence's own date is the opening's
+            own = [x for x in ctx.dates_in(s.start, s.end) if x.explicit and x.value is not None
+                   and x.end <= d.start]
+            d = own[-1] if own else d
         data = {"event_type": event_type,
                 "participants": [_participant(ctx, sender, "sender", post),
                                  _participant(ctx, host, "host", None)],
