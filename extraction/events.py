@@ -138,7 +138,9 @@ def _place(ctx: Context, a: int, b: int) -> Mention | None:
             return nxt[0]
         # "tại Nice (Pháp)", "in Kazan (Russia)": a town the registry does not hold, then its
         # state in brackets
-        town = re.match(r"(?-i:[A-ZĐ])[\w'’-]+(?:\s+(?-i:[A-ZĐ])[\w'’-]+){0,2}\s*\(",
+        # (round 27: with the particles of a name: "tại Rio de Janeiro (Brazil)")
+        town = re.match(r"(?-i:[A-ZĐ])[\w'’-]+(?:\s+(?:(?:de|da|do|dos|das|del|la|el|al|upon|on)"
+                        r"\s+)?(?-i:[A-ZĐ])[\w'’-]+){0,2}\s*\(",
                         ctx.text[m.end() : b])
         if town:
             at = m.end() + town.end()
@@ -215,7 +217,8 @@ def extract(ctx: Context) -> list[Candidate]:
     out = _dated_by_dateline(ctx, _without_restatements(
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))
     out = _placed_by_visit(_placed_by_own_visit(ctx, _during_the_visit(ctx, out)))
-    return _legs_dated_by_neighbour(ctx, _within_ranges(_left_on(ctx, _day_of_visit(ctx, out))))
+    out = _range_told_after(ctx, _left_on(ctx, _day_of_visit(ctx, out)))
+    return _legs_dated_by_neighbour(ctx, _within_ranges(out))
 
 
 #: round 23: the visitor leaving on a later day: "She left on the 26th for Tonga", "… and left
@@ -1141,6 +1144,39 @@ def _during_the_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: round 27: a visit's length told in the sentence after the one that dates it: "Chuyến thăm
+#: kéo dài đến hết ngày 21/11.", "The visit lasts until Thursday."
+_LASTS_UNTIL = re.compile(
+    r"\s*(?:(?:Chuyến\s+(?:thăm|công\s+du)|Chương\s+trình\s+thăm)(?:\s+(?:này|chính\s+thức|cấp\s+"
+    r"Nhà\s+nước))?|(?:The|His|Her|Their)\s+(?:\w+\s+)?(?:visit|trip))\s+(?:sẽ\s+)?"
+    r"(?:kéo\s+dài|diễn\s+ra|lasts|will\s+last|runs|will\s+run|continues|will\s+continue)\s+"
+    r"(?:đến|tới|until|till|through)\s+(?:hết\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday),?\s+)?", re.I)
+
+
+def _range_told_after(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 27: a visit dated by its arrival whose last day the next sentence of its
+    paragraph gives ("… bắt đầu chuyến thăm chính thức … Chuyến thăm kéo dài đến hết ngày
+    21/11.") runs from the arrival to that day (at most 14 days)."""
+    for v in out:
+        day = v.data.get("date")
+        if v.data.get("event_type") != "visit" or not isinstance(day, str) or len(day) != 10:
+            continue
+        s = ctx.sentence_of(v.start)
+        nxt = next((t for t in ctx.sents if t.start >= s.end), None)
+        if nxt is None or nxt.paragraph != s.paragraph:
+            continue
+        m = _LASTS_UNTIL.match(ctx.text, nxt.start)
+        last = next((d for d in ctx.dates_in(m.end(), nxt.end) if d.start <= m.end() + 1
+                     and d.precision == "day" and isinstance(d.value, str)), None) if m else None
+        if last is None or not 0 < (dt.date.fromisoformat(last.value)
+                                    - dt.date.fromisoformat(day)).days < 15:
+            continue
+        v.data["start"] = v.data.pop("date")
+        v.data["end"] = last.value
+    return out
+
+
 def _placed_by_own_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     """Round 27: talks told in the sentence of the visit they belong to, after it ("arrived
     in New Delhi on 9 October for a week-long visit and held talks with … the next day, after
@@ -1148,13 +1184,13 @@ def _placed_by_own_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     state: a place named later in the sentence is another clause's."""
     visits = [c for c in out if c.data.get("event_type") == "visit" and c.data.get("place")]
     for c in out:
-        if c.data.get("event_type") != "meeting" or not c.data.get("place"):
+        if c.data.get("event_type") != "meeting":
             continue
         actors = {p["actor"] for p in c.data["participants"]}
         s = ctx.sentence_of(c.start)
         for v in visits:
             if v is c or not (s.start <= v.start <= c.start and v.end < c.end) \
-                    or v.data["place"] == c.data["place"] or actors != {
+                    or v.data["place"] == c.data.get("place") or actors != {
                     p["actor"] for p in v.data["participants"]}:
                 continue
             meet = MEET.search(ctx.text, v.end, c.end)
@@ -1354,6 +1390,19 @@ PLANNED = re.compile(r"(?<!\w)(?:Theo|theo)\s+(?:chương\s+trình|lịch\s+trì
 _ONWARD = re.compile(r"\bflew\s+on\s+(?:(?!to\b)[\w-]+\s+){0,3}to\s", re.I)
 
 
+def _went_before(ctx: Context, s: Sentence, a: int) -> Mention | None:
+    """Round 27: the state (or its capital or a city) right after "đến", "tới", "arrived in",
+    "flew to" in the clause before ``a``, with no break between it and ``a``."""
+    went = list(re.finditer(r"(?<!\w)(?:đến|tới|sang)\s+|\b(?:arrived|landed)\s+in\s+"
+                            r"|\b(?:flew|travell?ed)\s+to\s+", ctx.text[s.start : a], re.I))
+    there = [x for x in ctx.mentions_in(s.start + went[-1].end(), a) if x.key
+             and x.start == s.start + went[-1].end() and (
+                 x.is_state or x.how in ("capital", "city"))] if went else []
+    if there and not re.search(r"[;.]", ctx.text[there[0].end : a]):
+        return there[0]
+    return None
+
+
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     earlier = [(x.start(), x.end()) for x in _AFTER_VISITS.finditer(ctx.text, s.start, s.end)]
@@ -1374,7 +1423,11 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             continue  # "trong chuyến thăm, …": the visit the text already stated
         dest = _visit_dest(ctx, b, s.end)
         if dest is None and TRAVEL.match(m.group(0)) and not (
-                ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)", ctx.text[b : b + 12])):
+                ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)", ctx.text[b : b + 12])
+        ) and not (re.match(r"(?:chuyến\s+)?công du|(?:\w+\s+)?trip\b", m.group(0), re.I)
+                   and _went_before(ctx, s, a)):
+            # (round 27: "đến Kingston trong chuyến công du Caribe", "arrived in Kingston on a
+            # Caribbean trip": the tour names a region; the place gone to is the host)
             continue
         posts = ctx.posts_in(s.start, s.end)
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
@@ -1913,7 +1966,7 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             where = ctx.sentence_of(pronoun.start) if pronoun is not None \
                 and chosen[0] is pronoun else s
             for v in VISIT.finditer(ctx.text, where.start, a):
-                dest = _visit_dest(ctx, v.end(), a)
+                dest = _visit_dest(ctx, v.end(), a) or _went_before(ctx, where, v.start())
                 if dest is not None and dest.key not in states:
                     states = [dest.key if k is None else k for k in states]
                     break
