@@ -1329,6 +1329,11 @@ def _post_state(ctx: Context, post: Post, exclude: str | None = None) -> str | N
         return post.state
     if exclude and ctx.other(exclude):
         return ctx.other(exclude)
+    if ctx.lang == "vi" and post.label.startswith("Tổng thống") and "VNM" in ctx.pair \
+            and ctx.other("VNM") not in (None, exclude):
+        # round 27: Viet Nam has no "Tổng thống": on a page about a state and Viet Nam, the
+        # president is that state's ("Tổng thống Bukele thăm cấp Nhà nước Trung Quốc")
+        return ctx.other("VNM")
     if ctx.lang == "vi" and exclude != "VNM":
         return "VNM"
     return None
@@ -1945,10 +1950,18 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # Viet Nam has no "Tổng thống": the president is the other state's, or that of
             # the state the sentence's visit goes to ("… đã thăm cấp Nhà nước Indonesia; tại
             # cuộc hội đàm chiều 10/3 với Tổng thống Prabowo …")
-            went = [d.key for v in VISIT.finditer(ctx.text, s.start, a)
-                    if (d := _visit_dest(ctx, v.end(), a)) is not None and d.key != "VNM"]
+            trips = [(v, d) for v in VISIT.finditer(ctx.text, s.start, a)
+                     if (d := _visit_dest(ctx, v.end(), a)) is not None and d.key != "VNM"]
+            went = [d.key for _, d in trips]
             states = [(went[0] if went else ctx.other("VNM")) if p.label.startswith("Tổng thống")
                       else "VNM" for p in chosen]
+            pres = next(p for p in chosen if p.label.startswith("Tổng thống"))
+            if trips and pres.end <= trips[0][0].start() and ctx.other("VNM") not in (
+                    None, went[0]):
+                # round 27: the president is the visitor ("Tổng thống Bukele thăm cấp Nhà nước
+                # Trung Quốc … và hội đàm với Chủ tịch Tập Cận Bình"), of the page's other
+                # state; the one met is the host's
+                states = [ctx.other("VNM") if p is pres else went[0] for p in chosen]
         elif states == [None, None] and ctx.subject and (at := _place(ctx, b, s.end)) \
                 and at.key and at.key != ctx.subject and ctx.gazetteer.entity(at.key) \
                 and ctx.gazetteer.entity(at.key).kind == "state":
