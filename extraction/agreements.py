@@ -53,6 +53,11 @@ FIELDS = [
 ]
 
 
+#: round 27: an organisation the registry names by its founding instrument ("the General
+#: Treaty on Central American Economic Integration" for SIECA): in a clause, the instrument
+_TREATY_NAMED = re.compile(r"(?:General\s+)?(?:Treaty|Agreement|Convention)\s+(?:on|of|for)\s")
+
+
 def instrument(phrase: str) -> str:
     p = phrase.lower()
     if "investment" in p and ("protection" in p or "promotion" in p) or "đầu tư" in p and (
@@ -118,7 +123,8 @@ def extract(ctx: Context) -> list[Candidate]:
                 r"\s+(?:of|on)\s+(?:the\s+)?accession\b", ctx.text[m.end() : s.end], re.I)]
         # "the Southeast Asia Treaty Organization": a word of an organisation's name; "…, the
         # founding treaty of what is now the Andean Community": the instrument just named
-        orgs = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org]
+        orgs = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org and not _TREATY_NAMED.match(
+            ctx.text, x.start, x.end)]
         insts = [m for m in insts if not any(x.start <= m.start() and m.end() < x.end for x in orgs)
                  and not re.search(r",\s+(?:the|its)\s+(?:founding|constituent)\s+$",
                                    ctx.text[max(s.start, m.start() - 30) : m.start()], re.I)]
@@ -474,7 +480,9 @@ def _parties(ctx: Context, sa: int, a: int, b: int, sb: int) -> list[str]:
     subj = group_before(ctx, sa, a, states_only=False)
     subj = [m for m in subj if m.is_state or m.key == "EU" or m.how == "demonym"]
     out = keys(subj)
-    if not out and (ctx.pair_word_in(sa, a) or len(ctx.pair) == 2):
+    if not out and ctx.pair_word_in(sa, a):
+        out = list(ctx.local_pair(a))  # (round 27: "Both countries" under a state's heading)
+    elif not out and len(ctx.pair) == 2:
         out = list(ctx.pair)
     return out
 

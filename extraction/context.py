@@ -574,6 +574,13 @@ class Context:
             return {m.key for m in self.mentions_in(x.start, x.end) if m.key and m.is_state
                     and m.how == "name" and m.key != self.subject}
 
+        heading, _ = self.section_at(pos)
+        if heading is not None and heading != self.subject \
+                and self.gazetteer.entity(heading) is not None \
+                and self.gazetteer.entity(heading).kind == "state":
+            # round 27: under a heading naming one state ("United States", "Quan hệ với Nhật
+            # Bản"), "both countries" are the subject and that state
+            return (self.subject, heading)
         if others(s) or i == 0:
             return self.pair
         prev = self.sents[i - 1]
