@@ -1437,7 +1437,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         posts = ctx.posts_in(s.start, s.end)
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
         after = [p for p in posts if p.start >= b and p.start - b < 80
-                 and p.start not in ctx.by_surname and not re.search(
+                 and p.start not in ctx.by_surname and ";" not in ctx.text[b : p.start]
+                 and not re.search(
             # (the one to be met is not the visitor: "…, was also expected to meet Premier Li")
             r"\b(?:meet|met|meets|with|call\s+on)\s+(?:\w+\s+)?$|(?<!\w)(?:gặp|hội kiến|với)\s+$",
             ctx.text[max(b, p.start - 20) : p.start], re.I)]
@@ -1676,7 +1677,11 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
         if d is not None and (m.group().lower().rstrip().endswith("visits") or re.search(
-                r"\(\s*$", ctx.text[max(s.start, d.start - 3) : d.start])):
+                r"\(\s*$", ctx.text[max(s.start, d.start - 3) : d.start]) or (
+                # round 27: "thăm Việt Nam các năm 1993, 2003 và 2012", "visited Japan in
+                # 1993, 2003 and 2012": a list of years, one visit each
+                d.precision == "year" and _more_dates(ctx, d, s.end) and all(
+                    x.precision == "year" for x in _more_dates(ctx, d, s.end)))):
             # "paid state visits in October 2016 and in April 2025": one visit per date
             for more in _more_dates(ctx, d, s.end):
                 again = {k: v for k, v in data.items() if k not in ("date", "start", "end")}
