@@ -558,7 +558,9 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
             text[s.start : sg.start()], re.I) and not re.search(r"\s(?:with|với)\s",
                                                                 text[end:limit]):
         return []  # "A cùng 14 nước Tây Phi ký Hiệp ước Lagos …": signatories only counted
-    with_m = re.match(r"\s*(?:(?:together|along)\s+)?(?:with|với)\s+", text[end:limit])
+    # (round 27: also "…, together with A, B and C" after a comma)
+    with_m = re.match(r"\s*(?:(?:together|along)\s+)?(?:with|với)\s+"
+                      r"|\s*,\s*(?:together|along)\s+with\s+", text[end:limit])
     partners = group_after(ctx, end, limit) if with_m else []
     flags: list[str] = []
     conf = 0.8
@@ -784,8 +786,12 @@ def _named(title: str) -> bool:
 
     >>> _named("Cartagena Agreement"), _named("free trade agreement"), _named("agreement")
     (True, False, False)
+    >>> _named("treaty of Marrakesh"), _named("treaty of friendship")
+    (True, False)
     """
     words = title.split()
+    if re.match(r"(?:treaty|agreement|pact|protocol|accord|convention)\s+of\s+(?-i:[A-Z])", title):
+        return True  # round 27: "the treaty of Marrakesh", written in lower case
     return len(words) >= 2 and words[0][:1].isupper() and not re.match(
         r"(?i:free|trade|investment|economic|security|defen[cs]e|cooperation|general|a|an|the)$",
         words[0]) and not re.search(r"(?i:memorand|\bMoU)", title)

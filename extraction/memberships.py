@@ -487,6 +487,12 @@ def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
                               text[inst.end() : f.start()])
             partners = _members(ctx, group_after(ctx, inst.end() + with_.end(), f.start())) \
                 if with_ else []
+            late = re.match(r"\s*,\s*(?:together|along)\s+with\s+(?:the\s+)?",
+                            text[orgs[0].end : s.end])
+            if not with_ and late:
+                # round 27: "it signed the treaty of Marrakesh that created the Arab Maghreb
+                # Union, together with Algeria, Libya, Mauritania and Morocco"
+                partners = _members(ctx, group_after(ctx, orgs[0].end + late.end(), s.end))
             members = list({x.key: x for x in subj + partners}.values())
             counted = COUNTED_COMPANIONS.search(text, s.start, sg.start())
             # round 26: one signatory of a charter that founds a body ("Jordan đã ký Hiến chương
