@@ -565,6 +565,13 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     flags: list[str] = []
     conf = 0.8
     base = keys(in_title) or keys(subj)
+    if not in_title and len(keys(subj)) == 1 and ctx.pair_word_in(subj[-1].end, sg.start()) \
+            and keys(subj)[0] in ctx.local_pair(sg.start()):
+        # round 27: "Với Bulgaria, nước đầu tiên công nhận … Macedonia, hai chính phủ ký …",
+        # "…, the two governments signed …": the pair words are the subject, not the state
+        # named before them (when it is one of the pair: "from the United Kingdom, where the
+        # two governments signed …" is not)
+        base = list(ctx.local_pair(sg.start()))
     if not base and not before_verb and ctx.subject is not None and re.fullmatch(
             r"\s*(?:the\s+)?", text[sg.end() : start]) and re.search(
             r"(?:^|[,;]\s*|\s)(?-i:it|It)\s+(?:(?:also|then|later|had|has)\s+)?$",
