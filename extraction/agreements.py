@@ -635,6 +635,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
             base, conf = own, 0.65
             flags.append("pair-from-sentence")
     if not base and not partners and len(ctx.pair) == 2:
+        if re.search(r"\s(?:founding|establishing|creating|that\s+(?:founded|established|created)"
+                     r"|which\s+(?:founded|established|created))\s+(?:the\s+)?(?-i:[A-Z])"
+                     r"|(?<!\w)(?:thành\s+lập|lập\s+ra)\s+(?-i:[A-ZĐ])", text[start:limit]) \
+                and any(x.is_org for x in ctx.mentions_in(start, limit)):
+            # round 27: "Hiệp ước Lagos thành lập Cộng đồng Kinh tế các quốc gia Tây Phi
+            # (ECOWAS) được ký ngày …": a body's founding treaty with no signatory named is not
+            # an agreement of the document's two states
+            return []
         base, conf = list(ctx.pair), 0.65
         flags.append("pair-from-document")
     if len(base) == 1 and not partners and ctx.gazetteer.entity(base[0]) is not None and \

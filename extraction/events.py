@@ -203,6 +203,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
+    out += _captions(ctx, out)
     out += _in_turn(ctx, out)
     out += _return_visits(ctx, out)
     out += _visits_by_side(ctx, out)
@@ -1260,6 +1261,63 @@ def _caption_meetings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         if len(same) == 1:
             out.append(Candidate("event", dict(same[0].data), line.start(), line.end(), 0.6,
                                  "event-meeting-caption"))
+    return out
+
+
+#: round 27: a photo caption's line: "[Photo] …", "[Ảnh] …", "(Photo: …)", "(Ảnh: …)"
+_CAPTION = re.compile(r"(?m)^[ \t]*(?:\[(?:Photo|Ảnh|Hình)\]|\(?(?:Photo|Ảnh)\s*:)[^\n]*")
+
+
+def _captions(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Round 27: a photo caption of two office holders ("[Photo] President A with President B
+    at State House, Lusaka, April 2018", "[Ảnh] Chủ tịch nước A và Tổng thống B tại New York,
+    tháng 9/2025") is a meeting of their two states at the caption's place and date, the meeting
+    the gold files count on its own (`_caption_meetings` restates one already found on that day;
+    this reads the others). The states are the posts' own, else the pair's other of the one
+    known, else (two holders of one office) the document's pair; the place is the last one the
+    caption names, else the visit of that date; without a date or a place, nothing."""
+    out = []
+    for line in _CAPTION.finditer(ctx.text):
+        if any(c.rule == "event-meeting-caption" and c.start == line.start() for c in found):
+            continue
+        posts = ctx.posts_in(line.start(), line.end())
+        if len(posts) != 2 or not re.fullmatch(
+                r"[^\n]{0,60}?(?:\s|')(?:and|và|with|cùng)\s*", ctx.text[posts[0].end : posts[1].start]):
+            continue
+        if MEET.search(ctx.text, posts[0].end, posts[1].start):
+            continue  # a verb of meeting between them: `_meetings` reads it
+        ds = [d for d in ctx.dates_in(posts[1].end, line.end()) if d.value is not None
+              and isinstance(d.value, str) and d.precision in ("day", "month")]
+        if not ds:
+            continue
+        d = ds[-1]
+        states: list[str | None] = [p.state for p in posts]
+        if states[0] is None and states[1] is not None:
+            states[0] = ctx.other(states[1])
+        elif states[1] is None and states[0] is not None:
+            states[1] = ctx.other(states[0])
+        elif states == [None, None] and posts[0].office == posts[1].office \
+                and len(ctx.pair) == 2:
+            states = list(ctx.pair)
+        if None in states or states[0] == states[1]:
+            continue
+        places = [x for x in ctx.mentions_in(posts[1].end, line.end()) if x.key and (
+            x.is_state or x.how in ("capital", "city")) and x.how != "demonym"
+            and x.start < d.start and re.search(r"(?:\b(?:at|in)|(?<!\w)(?:tại|ở)|,)\s*$",
+                                                ctx.text[max(0, x.start - 5) : x.start])]
+        place = ctx.label(places[-1].key) if places else next(
+            (c.data["place"] for c in found if c.data.get("event_type") == "visit"
+             and c.data.get("place") and (c.data.get("date") == d.value or (
+                 c.data.get("start") or "~") <= d.value <= (c.data.get("end") or ""))), None)
+        if place is None:
+            continue
+        data = {"event_type": "meeting",
+                "participants": [_participant(ctx, k, "participant", p)
+                                 for k, p in zip(states, posts, strict=True)],
+                "place": place}
+        data.update(_date_fields(d))
+        out.append(Candidate("event", data, line.start(), line.end(), 0.55, "event-caption",
+                             [f for f in d.flags if f != "unresolved"]))
     return out
 
 

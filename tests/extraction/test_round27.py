@@ -258,3 +258,41 @@ def test_the_two_countries_of_the_sentence_before(registry) -> None:
     relations = _cands(text, registry, "relation")
     assert ("2006-08-09", ["Montenegro", "Slovenia"]) in [
         (r.get("date"), sorted(r["parties"])) for r in relations]
+
+
+# --- 9. photo captions, founding treaties without signatories ---------------------------------
+
+def test_a_caption_of_two_office_holders_is_their_meeting(registry) -> None:
+    text = ("Quan hệ Việt Nam - Chile\n\nViệt Nam và Chile thiết lập quan hệ ngoại giao năm "
+            "1971.\n\n[Ảnh] Chủ tịch nước Lê Văn Nam và Tổng thống Chile Lucia Vera tại Tokyo, "
+            "tháng 4/2031.")
+    meetings = [m for m in _cands(text, registry, "event") if m["event_type"] == "meeting"]
+    assert [(_who(m), m["place"], m["date"]) for m in meetings] == [
+        ({("Vietnam", "participant", "president"), ("Chile", "participant", "president")},
+         "Japan", "2031-04")]
+
+
+def test_a_caption_of_two_holders_of_one_office_takes_the_pair(registry) -> None:
+    text = ("India-Chile Bilateral Brief\n\nIndia and Chile established relations in 1949. "
+            "India and Chile trade copper.\n\n[Photo] President Ravi Rao with President Lucia "
+            "Vera at La Moneda, Santiago, 2 May 2031")
+    meetings = [m for m in _cands(text, registry, "event") if m["event_type"] == "meeting"]
+    assert [(_who(m), m["place"], m["date"]) for m in meetings] == [
+        ({("India", "participant", "president"), ("Chile", "participant", "president")},
+         "Chile", "2031-05-02")]
+
+
+def test_guard_a_caption_without_a_place_or_a_date_is_no_meeting(registry) -> None:
+    for caption in ("[Photo] President Ravi Rao with President Lucia Vera at La Moneda",
+                    "[Photo] President Ravi Rao with President Lucia Vera, May 2031"):
+        text = ("India-Chile Bilateral Brief\n\nIndia and Chile established relations in 1949. "
+                "India and Chile trade copper.\n\n" + caption)
+        assert not [m for m in _cands(text, registry, "event") if m["event_type"] == "meeting"]
+
+
+def test_guard_a_founding_treaty_without_signatories_is_no_agreement_of_the_pair(
+        registry) -> None:
+    text = ("Quan hệ Việt Nam - Gambia\n\nViệt Nam và Gambia thiết lập quan hệ ngoại giao năm "
+            "1973.\n\nHiệp ước Banjul thành lập Liên minh châu Phi (AU) được ký ngày 2/5/2031 "
+            "tại thủ đô của Gambia.")
+    assert not _cands(text, registry, "agreement")
