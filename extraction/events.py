@@ -1281,8 +1281,8 @@ def _captions(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         if any(c.rule == "event-meeting-caption" and c.start == line.start() for c in found):
             continue
         posts = ctx.posts_in(line.start(), line.end())
-        if len(posts) != 2 or not re.fullmatch(
-                r"[^\n]{0,60}?(?:\s|')(?:and|và|with|cùng)\s*", ctx.text[posts[0].end : posts[1].start]):
+        if len(posts) != 2 or not re.fullmatch(r"[^\n]{0,60}?(?:\s|')(?:and|và|with|cùng)\s*",
+                                               ctx.text[posts[0].end : posts[1].start]):
             continue
         if MEET.search(ctx.text, posts[0].end, posts[1].start):
             continue  # a verb of meeting between them: `_meetings` reads it
