@@ -285,7 +285,12 @@ def _programmes(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 
 
 NOT_RECOGNISE = re.compile(r"\bchưa\s+(?:công nhận|thừa nhận)|\b(?:does|do|has|have)\s+not\s+"
-                           r"(?:yet\s+)?recogni[sz]ed?\b", re.I)
+                           r"(?:yet\s+)?recogni[sz]ed?\b"
+                           # round 27: "India did not recognise their regime", "it refused to
+                           # recognise Belize", "không công nhận", "từ chối công nhận"
+                           r"|\b(?:did|had)\s+not\s+recogni[sz]ed?\b|\b(?:refused|declined)\s+to\s+"
+                           r"recogni[sz]e\b|\bnever\s+recogni[sz]ed\b"
+                           r"|(?<!\w)(?:không|từ chối)\s+(?:công nhận|thừa nhận)(?!\w)", re.I)
 
 
 REFUSED = re.compile(r"\btừ chối\s+(?:lời mời|tham gia|gia nhập|trở thành)|\bchưa\s+xác nhận\s+"
@@ -514,6 +519,11 @@ def negations(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         for m in NOT_RECOGNISE.finditer(ctx.text, s.start, s.end):
             subj = group_before(ctx, s.start, m.start())
+            if ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\s)(?:it|It|nước này|Nước này)\s+(?:(?:has|had|also|then|đã"
+                    r"|cũng|vẫn)\s+)*$", ctx.text[max(s.start, m.start() - 30) : m.start()]):
+                # round 27: "…, and it refused to recognise Belize …": the text's state
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             if not subj:
                 continue
             objs = [x.key for x in ctx.mentions_in(m.end(), s.end) if x.is_state and x.key

@@ -296,3 +296,16 @@ def test_guard_a_founding_treaty_without_signatories_is_no_agreement_of_the_pair
             "1973.\n\nHiệp ước Banjul thành lập Liên minh châu Phi (AU) được ký ngày 2/5/2031 "
             "tại thủ đô của Gambia.")
     assert not _cands(text, registry, "agreement")
+
+
+# --- 10. claims: a recognition refused ----------------------------------------------------------
+
+def test_a_recognition_refused_is_a_position_of_its_subject(registry) -> None:
+    for text, who in (
+            ("Foreign relations of Peru\n\nPeru long disputed the border with Ecuador, and it "
+             "refused to recognise the new line drawn in 2031.", ["Peru"]),
+            ("When the junta took power in 2031, Chile did not recognise its government.",
+             ["Chile"]),
+            ("Lào không công nhận kết quả cuộc bầu cử năm 2031 của Myanmar.", ["Laos"])):
+        claims = [c for c in _cands(text, registry, "claim") if c["claim_type"] == "position"]
+        assert [c["subjects"] for c in claims] == [who], text
