@@ -53,6 +53,9 @@ INTENT = [
                 r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b"
                 # round 20: "the two sides agreed to work towards a … Agreement"
                 r"|\b(?:agreed|decided|pledged|resolved)\s+to\s+work\s+(?:towards?|for)\b"
+                # round 27: "agreed in a joint statement to work together against …"
+                r"|\b(?:agreed|pledged)\s+(?:in\s+(?:a|their)\s+joint\s+statement\s+)?to\s+work\s+"
+                r"together\b"
                 r"|(?<!\w)nhất\s+trí\s+sẽ(?!\w)"
                 # round 21: reported intentions, "the two leaders said they wanted to double …",
                 # "hai nước dự định tăng gấp đôi …", "hai bên nhất trí tăng cường …"
@@ -185,6 +188,10 @@ def extract(ctx: Context) -> list[Candidate]:
                     subj[-1].end : a].strip(" ,").lower() not in ("", "also", "has", "had"):
                 subj = []  # the inviter is the subject of "invited", not a body named before
             conf, flags = 0.7, []
+            if subj and ctx.pair_word_in(subj[-1].end, a):
+                # round 27: "… on an expanded UN Security Council, and both leaders agreed to
+                # work for …": the pair words are the subject, not the name before them
+                subj = []
             subjects = keys(subj)
             if not subjects and re.search(
                     r"\b(?:its|their)\s+(?:leaders|government|governments|president|officials)\s+"
@@ -202,6 +209,13 @@ def extract(ctx: Context) -> list[Candidate]:
                 flags.append("pair-from-document")
             elif not subjects and ctx.pair_word_in(s.start, a) and len(ctx.pair) == 2:
                 subjects, conf = list(ctx.pair), 0.6
+                flags.append("pair-from-document")
+            elif not subjects and ctx.pair_strong and len(ctx.pair) == 2 and re.search(
+                    r"(?:^|[,;]\s*(?:and\s+)?|\s)(?:they|They)\s+(?:then\s+|also\s+)?$",
+                    ctx.text[max(s.start, a - 20) : a]):
+                # round 27: "They said …, and they agreed to work towards doubling trade": in a
+                # text on two states, both named often, "they" are the two
+                subjects, conf = list(ctx.pair), 0.55
                 flags.append("pair-from-document")
             elif not subjects and prev_subjects:
                 subjects = prev_subjects

@@ -309,3 +309,21 @@ def test_a_recognition_refused_is_a_position_of_its_subject(registry) -> None:
             ("Lào không công nhận kết quả cuộc bầu cử năm 2031 của Myanmar.", ["Laos"])):
         claims = [c for c in _cands(text, registry, "claim") if c["claim_type"] == "position"]
         assert [c["subjects"] for c in claims] == [who], text
+
+
+# --- 11. claims: intentions agreed by the two sides ----------------------------------------------
+
+def test_an_aim_agreed_by_both_leaders_after_another_name(registry) -> None:
+    text = ("LIMA, 3 May 2031 - Peruvian President Jorge Paz and Chilean President Lucia Vera "
+            "met in Lima on Saturday. Peru backed Chile's bid to host the APEC summit, and both "
+            "leaders agreed to work for closer ties between Peru and the Pacific Alliance.")
+    intents = [c for c in _cands(text, registry, "claim") if c["claim_type"] == "intention"]
+    assert [sorted(c["subjects"]) for c in intents] == [["Chile", "Peru"]]
+
+
+def test_they_agreed_to_work_together_in_a_text_on_two_states(registry) -> None:
+    text = ("LIMA, 3 May 2031 - Peru and Chile signed a fisheries accord on Saturday. Peru and "
+            "Chile share a long border. Peru and Chile trade copper.\n\nThey praised the talks, "
+            "and they agreed in a joint statement to work together against drug trafficking.")
+    intents = [c for c in _cands(text, registry, "claim") if c["claim_type"] == "intention"]
+    assert [sorted(c["subjects"]) for c in intents] == [["Chile", "Peru"]]
