@@ -1866,6 +1866,7 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     of the sentence before."""
     # (after a fronted time: "On Tuesday she held talks …", "Chiều cùng ngày, ông hội kiến …")
     if not re.match(r"\s*(?:(?:On|In|Later|Earlier|Then|Afterwards|That|The\s+same|The\s+following"
+                    r"|Before|After|During|Following"  # (round 27: "Before the talks he …")
                     r"|The\s+next|Sáng|Chiều|Tối"
                     r"|Trưa|Cũng|Sau\s+đó|Trong)\b[^,.;]{0,30}?,?\s+)?(?:He|She|he|she|Ông|Bà|ông|bà)\s",
                     s.text):
@@ -1874,6 +1875,12 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     if not before:
         return None
     posts = ctx.posts_in(before[-1].start, before[-1].end)
+    if not posts and len(before) > 1 and before[-2].paragraph == before[-1].paragraph == \
+            s.paragraph and re.match(r"\s*(?:His|Her)\s", before[-1].text):
+        # round 27: "Modi landed on Thursday from Accra. His visit is the first … . Before the
+        # talks he called on President …": the sentence between speaks of the same person by
+        # "His" / "Her" and names no post; the post of the one before it
+        posts = ctx.posts_in(before[-2].start, before[-2].end)
     if posts and len(before) > 1 and re.search(
             r"\b(?:him|her)\b|(?<!\w)(?:ông|bà)(?!\w)",
             ctx.text[posts[0].end : before[-1].end]) and not re.search(

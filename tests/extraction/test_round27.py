@@ -327,3 +327,22 @@ def test_they_agreed_to_work_together_in_a_text_on_two_states(registry) -> None:
             "and they agreed in a joint statement to work together against drug trafficking.")
     intents = [c for c in _cands(text, registry, "claim") if c["claim_type"] == "intention"]
     assert [sorted(c["subjects"]) for c in intents] == [["Chile", "Peru"]]
+
+
+# --- 12. a pronoun two sentences on, through "His visit …" ----------------------------------
+
+def test_he_two_sentences_after_the_post_through_his(registry) -> None:
+    text = ("QUITO, 5 May 2031 - Peruvian President Jorge Paz landed in Quito on Monday. His "
+            "visit is the first by a Peruvian leader since 2019. Before the talks he called on "
+            "President Ana Cruz of Ecuador at the Carondelet Palace.")
+    meetings = [m for m in _cands(text, registry, "event") if m["event_type"] == "meeting"]
+    assert [_who(m) for m in meetings] == [
+        {("Peru", "participant", "president"), ("Ecuador", "participant", "president")}]
+
+
+def test_guard_the_sentence_between_names_another_person(registry) -> None:
+    text = ("QUITO, 5 May 2031 - Peruvian President Jorge Paz landed in Quito on Monday. In "
+            "June, Senate Chairman Luis Mora visited Chile. He met President Ana Cruz of Ecuador "
+            "the next day.")
+    meetings = [m for m in _cands(text, registry, "event") if m["event_type"] == "meeting"]
+    assert not any(("Peru", "participant", "president") in _who(m) for m in meetings)
