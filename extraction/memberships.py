@@ -181,12 +181,21 @@ def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
             _MEETING_PLACE.search(ctx.text, max(0, m.start - 30), m.start)
             or re.match(r"\s+(?:summit|conference|meeting)\b", ctx.text[m.end : m.end + 12])))
         and not (m.how == "demonym" and _DEPENDENCY.match(ctx.text, m.end))
-        and not (m.how in ("capital", "city") and _INSTRUMENT_WORD.match(ctx.text, m.end))]
+        and not (m.how in ("capital", "city") and _INSTRUMENT_WORD.match(ctx.text, m.end))
+        and not (m.how in ("capital", "city")
+                 and _INSTRUMENT_OF.search(ctx.text, max(0, m.start - 40), m.start))]
 
 
 #: "the Manila Pact", "the Baghdad Pact": a city naming an instrument is no member
 _INSTRUMENT_WORD = re.compile(r"\s+(?:Pact|Treaty|Agreement|Accords?|Protocol|Declaration"
                               r"|Charter|Convention)\b")
+
+
+#: round 27: "the Protocol of Tegucigalpa", "Nghị định thư Tegucigalpa": a city after an
+#: instrument's word names it, no member
+_INSTRUMENT_OF = re.compile(r"(?:\b(?-i:Pact|Treaty|Agreement|Accords?|Protocol|Declaration|Charter"
+                            r"|Convention)\s+of\s+(?:the\s+)?|(?<!\w)(?:Hiệp\s+ước|Hiệp\s+định"
+                            r"|Nghị\s+định\s+thư|Tuyên\s+bố|Hiến\s+chương|Công\s+ước)\s+)$")
 
 
 #: "two French territories", "lãnh thổ hải ngoại của Pháp" name a dependency, not its state
@@ -703,8 +712,9 @@ FOUNDING_SIGNED = re.compile(r"\s*,?\s+(?:founding|establishing|creating|that\s+
                              r"\s+(?:the\s+)?")
 #: "it was one of the ten states whose foreign ministers signed", "Norway was among the twelve
 #: countries that signed"
-ONE_OF_SIGNERS = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:\w+\s+){0,2}(?:states"
-                            r"|countries|nations|signatories)\s+(?:(?:whose\s+[\w\s]{0,40}?)|that"
+ONE_OF_SIGNERS = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}(?:states"
+                            # (round 27: "among the twenty-one American republics that signed")
+                            r"|countries|nations|signatories|republics)\s+(?:(?:whose\s+[\w\s]{0,40}?)|that"
                             r"|which|to)\s*$")
 
 
@@ -723,7 +733,10 @@ def _signed_founding(ctx: Context) -> list[Candidate]:
             if not orgs:
                 continue
             title = ctx.text[sg.end() : orgs[0].start]
-            f = re.search(FOUNDING_SIGNED.pattern + r"$", title)
+            f = re.search(FOUNDING_SIGNED.pattern + r"$", title) or re.fullmatch(
+                # round 27: "… that signed the Charter of the Organization of American States":
+                # the body's own charter
+                r"\s*(?:the\s+)?(?:Charter|Constitution)\s+of\s+(?:the\s+)?", title)
             if f is None or len(title) > 120 or re.search(r"[;.]", title):
                 continue
             subj = _members(ctx, group_before(ctx, s.start, who.start()))
