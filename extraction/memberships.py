@@ -19,6 +19,7 @@ from .context import (
     Candidate,
     Context,
     Sentence,
+    before_aside,
     companion_head,
     group_after,
     group_before,
@@ -272,6 +273,8 @@ def extract(ctx: Context) -> list[Candidate]:
                                            c.data["organization"]) not in stated]
     out += _which_it(ctx) + _founding_instrument(ctx) + _signed_founding(ctx)
     held = {(c.data["member"], c.data["organization"]) for c in out if c.type == "membership"}
+    out += [c for c in _founders_with(ctx) if (c.data["member"], c.data["organization"])
+            not in held]
     out += [c for c in _present_at_founding(ctx)
             if (c.data["member"], c.data["organization"]) not in held]
     signed = _signed_founding_treaty(ctx)
@@ -712,10 +715,48 @@ FOUNDING_SIGNED = re.compile(r"\s*,?\s+(?:founding|establishing|creating|that\s+
                              r"\s+(?:the\s+)?")
 #: "it was one of the ten states whose foreign ministers signed", "Norway was among the twelve
 #: countries that signed"
-ONE_OF_SIGNERS = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}(?:states"
-                            # (round 27: "among the twenty-one American republics that signed")
-                            r"|countries|nations|signatories|republics)\s+(?:(?:whose\s+[\w\s]{0,40}?)|that"
+# (round 27: "among the twenty-one American republics that signed")
+ONE_OF_SIGNERS = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}"
+                            r"(?:states|countries|nations|signatories|republics)\s+(?:(?:whose\s+[\w\s]{0,40}?)|that"
                             r"|which|to)\s*$")
+
+
+#: round 27: "Afghanistan, …, was with India one of the founding members of the Non-Aligned
+#: Movement at Belgrade in 1961": the subject and its companion
+_FOUNDERS_WITH = re.compile(r"\b(?:was|were)\s+(?:together\s+|along\s+)?with\s+(?:the\s+)?")
+_ONE_OF_FOUNDERS = re.compile(r"\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,2}?(?:founding\s+"
+                              r"(?:members|states)|founders)\s+of\s+(?:the\s+)?")
+
+
+def _founders_with(ctx: Context) -> list[Candidate]:
+    """The subject of "was with B one of the founding members of X" and its companion B: two
+    founders, from the date the clause gives after X. The subject is the state before the verb
+    (past an apposition), or the text's state for "it"."""
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for w in _FOUNDERS_WITH.finditer(ctx.text, s.start, s.end):
+            comp = [x for x in ctx.mentions_in(w.end(), s.end) if x.start == w.end()
+                    and x.is_state and x.key]
+            one = _ONE_OF_FOUNDERS.match(ctx.text, comp[0].end) if comp else None
+            org = [x for x in ctx.mentions_in(one.end(), s.end) if x.start == one.end()
+                   and x.is_org and x.key] if one else []
+            if not org or negated(ctx, w.start(), s.start) or modal(ctx, w.start(), s.start):
+                continue
+            subj = _members(ctx, group_before(ctx, s.start,
+                                              before_aside(ctx, s.start, w.start())))
+            if not subj and ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\s)(?:it|It)\s+$",
+                    ctx.text[max(s.start, w.start() - 20) : w.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            if len(subj) != 1 or subj[0].key == comp[0].key:
+                continue
+            cut = re.search(r"[;]|,\s+(?:and|but)\s", ctx.text[org[0].end : s.end])
+            d = pick_date(ctx, org[0].end, org[0].end + cut.start() if cut else s.end,
+                          org[0].end)
+            for x in (subj[0], comp[0]):
+                out.append(_mk(ctx, x.key, org[0].key, ["founding", "full"], d,
+                               (w.start(), org[0].end), 0.7, "membership-founders-with"))
+    return out
 
 
 def _signed_founding(ctx: Context) -> list[Candidate]:

@@ -346,3 +346,32 @@ def test_guard_the_sentence_between_names_another_person(registry) -> None:
             "the next day.")
     meetings = [m for m in _cands(text, registry, "event") if m["event_type"] == "meeting"]
     assert not any(("Peru", "participant", "president") in _who(m) for m in meetings)
+
+
+# --- 13. founders ------------------------------------------------------------------------------
+
+def test_among_the_republics_that_signed_the_charter_of_a_body(registry) -> None:
+    text = ("Foreign relations of Peru\n\nIn 1948 it was among the twenty-one American republics "
+            "that signed the Charter of the Organization of American States in Bogota.")
+    founders = _cands(text, registry, "membership")
+    assert [(m["member"], m.get("roles"), m.get("start")) for m in founders] == [
+        ("Peru", ["founding", "full"], "1948")]
+
+
+def test_a_founder_with_a_companion(registry) -> None:
+    text = ("Nepal, a member of the United Nations since 14 December 1955, was with Ghana one of "
+            "the founding members of the Non-Aligned Movement at Belgrade in 1961.")
+    founders = [m for m in _cands(text, registry, "membership")
+                if m.get("roles") == ["founding", "full"]]
+    assert sorted((m["member"], m.get("start")) for m in founders) == [
+        ("Ghana", "1961"), ("Nepal", "1961")]
+    # the apposition's membership is still read
+    assert ("Nepal", "1955-12-14") in [(m["member"], m.get("start"))
+                                       for m in _cands(text, registry, "membership")]
+
+
+def test_guard_a_capital_in_an_instruments_name_is_no_founder(registry) -> None:
+    text = ("Foreign relations of Panama\n\nPanama is a founding member of the Central American "
+            "Integration System (SICA), set up by the Protocol of Tegucigalpa in December 1991.")
+    founders = _cands(text, registry, "membership")
+    assert [m["member"] for m in founders] == ["Panama"]
