@@ -861,6 +861,14 @@ _ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 
 
+#: round 27: a participial aside between the two, then the gapped "and of": "a founding member of
+#: the Central American Integration System (SICA), set up by the Protocol of Tegucigalpa in
+#: December 1991, and of the Association of Caribbean States (1994)"
+_ASIDE_AND_OF = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?\s*,\s*(?:set\s+up|founded|created"
+                           r"|established|launched|formed|headquartered|based)\b[^,;()]{1,90},\s*"
+                           r"and\s+of\s+(?:the\s+)?")
+
+
 #: round 22: "a member of the new body", "thành viên của tổ chức mới"
 _NEW_BODY = re.compile(r"(?:\s+(?:a\s+)?(?:founding\s+)?member\s+of|\s+joined|\s+of)?\s+"
                        r"the\s+new\s+(?:body|organi[sz]ation|bloc|union|grouping)\b"
@@ -974,7 +982,8 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
                     or re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", nxt.surface)):
                 i += 1  # "Hiệp hội Mậu dịch Tự do châu Âu (EFTA)": one organisation
                 continue
-            if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None:
+            if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None and \
+                    _ASIDE_AND_OF.fullmatch(ctx.text, o.end, nxt.start) is None:
                 break
             i += 1
             if (c.data["member"], ctx.label(nxt.key)) in have:

@@ -375,3 +375,12 @@ def test_guard_a_capital_in_an_instruments_name_is_no_founder(registry) -> None:
             "Integration System (SICA), set up by the Protocol of Tegucigalpa in December 1991.")
     founders = _cands(text, registry, "membership")
     assert [m["member"] for m in founders] == ["Panama"]
+
+
+def test_a_gapped_and_of_after_an_aside(registry) -> None:
+    text = ("Foreign relations of Chile\n\nChile is a founding member of the Pacific Alliance, "
+            "set up by the Declaration of Lima in April 2011, and of the Union of South American "
+            "Nations (2008).")
+    members = _cands(text, registry, "membership")
+    assert sorted((m["organization"], m.get("start")) for m in members) == [
+        ("Pacific Alliance", "2011-04"), ("Union of South American Nations", "2008")]
