@@ -297,7 +297,7 @@ def _followed_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 #: exchanged several memorandums of understanding", "lễ trao 14 văn kiện hợp tác", "việc trao
 #: các văn kiện hợp tác"
 DOCUMENTS = re.compile(
-    r"\b(?:signed|sign|exchanged|inked|handed\s+over|signing\s+of|exchange\s+of)\s+"
+    r"\b(?:signed|sign|exchanged|exchange|inked|handed\s+over|signing\s+of|exchange\s+of)\s+"
     r"(?P<n>\d{1,3}|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|several|a\s+number\s+of|a\s+series\s+of|a\s+raft\s+of)\s+"
     r"(?:[\w-]+\s+){0,2}?(?P<noun>documents|memorand(?:ums|a)\s+of\s+understanding|MoUs"
@@ -364,7 +364,27 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 else "many"
             out.append(Candidate("agreement", data, m.start(), m.end(), 0.6,
                                  "agreement-documents", flags))
+            more = _MORE_DOCUMENTS.match(ctx.text, m.end())
+            if more is not None and counted:
+                # round 27: "exchange four memoranda of understanding and three agreements":
+                # the second count is a set of its own
+                m2 = more.group("n").lower()
+                again = {**data, "instrument": "mou" if re.search(
+                    r"memorand|mou|ghi nhớ", more.group("noun"), re.I) else "agreement",
+                    "quantity": int(m2) if m2.isdigit() else NUMBERS[m2]}
+                if again["instrument"] != data["instrument"]:
+                    out.append(Candidate("agreement", again, m.start(), m.end() + more.end(),
+                                         0.55, "agreement-documents", list(flags)))
     return out
+
+
+#: round 27: a second count coordinated with the first ("… four memoranda of understanding and
+#: three agreements", "… bốn bản ghi nhớ và ba thỏa thuận")
+_MORE_DOCUMENTS = re.compile(
+    r"\s+(?:and|và)\s+(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|hai|ba|bốn|năm"
+    r"|sáu|bảy|tám|chín|mười)\s+(?:[\w-]+\s+){0,2}?(?P<noun>documents|memorand(?:ums|a)\s+of\s+"
+    r"understanding|MoUs|agreements|văn\s+kiện|bản\s+ghi\s+nhớ|thỏa\s+thuận|thoả\s+thuận)\b",
+    re.I)
 
 
 #: a signing whose subject refers to the instrument the sentence before named ("The Treaty of

@@ -384,3 +384,12 @@ def test_a_gapped_and_of_after_an_aside(registry) -> None:
     members = _cands(text, registry, "membership")
     assert sorted((m["organization"], m.get("start")) for m in members) == [
         ("Pacific Alliance", "2011-04"), ("Union of South American Nations", "2008")]
+
+
+def test_two_counts_of_documents_exchanged(registry) -> None:
+    text = ("SUVA, 8 May 2031 - Fijian Prime Minister Jone Vula and Tongan Prime Minister Sione "
+            "Tupou held talks in Suva on Thursday and then watched officials exchange five "
+            "memoranda of understanding and two agreements.")
+    docs = _cands(text, registry, "agreement")
+    assert sorted((a["instrument"], a["quantity"], a.get("signed")) for a in docs) == [
+        ("agreement", 2, "2031-05-08"), ("mou", 5, "2031-05-08")]
