@@ -2484,6 +2484,11 @@ def _at_their_talks(ctx: Context, s: Sentence) -> list[Candidate]:
 #: Port Moresby in November 2018", "Hà Nội đăng cai Hội nghị Cấp cao ASEAN lần thứ 17 …"
 _HOSTED = re.compile(r"\bhosted\s+(?:the\s+)?(?P<g>[^,.;()]{0,50}?(?:\b(?:summit|Summit|conference"
                      r"|Conference)|Leaders['’]\s+(?:Week|Meeting)"
+                     # round 27: "the 53rd Pacific Islands Forum Leaders Meeting", "the
+                     # Commonwealth Heads of Government Meeting", "the first meeting of the
+                     # Friends of Syria group"
+                     r"|Leaders\s+Meeting|Heads\s+of\s+(?:State\s+and\s+)?Government\s+Meeting"
+                     r"|\bmeeting\s+of\s+the\s+[^,.;()]{1,40}?\s+group"
                      # round 23: "Rwanda, which hosted the previous meeting in Kigali in June 2022"
                      r"|\b(?:previous|last|preceding)\s+(?:meeting|gathering)))\b(?!s)"
                      r"|(?<!\w)đăng\s+cai\s+(?:tổ\s+chức\s+)?(?P<gv>(?:Hội\s+nghị|Hội\s+nghị\s+Cấp"
@@ -2529,6 +2534,11 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
         data: dict = {"event_type": "meeting",
                       "participants": [_participant(ctx, host, "host", None)],
                       "place": _place_name(ctx, place) if place is not None else ctx.label(host)}
+        nth = re.match(r"(?:the\s+)?(?:(\d{1,3})(?:st|nd|rd|th)|(first))\s", ctx.text[
+            m.start("g") : g_end]) if m.group("g") else None
+        if nth is not None:
+            # round 27: "hosted the 53rd … Leaders Meeting", "the first meeting of …"
+            data["ordinal"] = int(nth.group(1)) if nth.group(1) else 1
         data.update(_date_fields(ds[0]))
         out.append(Candidate("event", data, m.start(), max(g_end, ds[0].end), 0.65,
                              "event-hosted", [f for f in ds[0].flags if f != "unresolved"]))

@@ -393,3 +393,11 @@ def test_two_counts_of_documents_exchanged(registry) -> None:
     docs = _cands(text, registry, "agreement")
     assert sorted((a["instrument"], a["quantity"], a.get("signed")) for a in docs) == [
         ("agreement", 2, "2031-05-08"), ("mou", 5, "2031-05-08")]
+
+
+def test_a_numbered_leaders_meeting_hosted(registry) -> None:
+    text = ("Samoa hosted the 60th Pacific Islands Forum Leaders Meeting in Apia from 8 to 11 "
+            "September 2031.")
+    meetings = _cands(text, registry, "event")
+    assert [(m["place"], m.get("ordinal"), m.get("start"), m.get("end")) for m in meetings] == [
+        ("Samoa", 60, "2031-09-08", "2031-09-11")]
