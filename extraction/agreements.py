@@ -53,6 +53,11 @@ FIELDS = [
 ]
 
 
+#: round 27: an organisation the registry names by its founding instrument ("the General
+#: Treaty on Central American Economic Integration" for SIECA): in a clause, the instrument
+_TREATY_NAMED = re.compile(r"(?:General\s+)?(?:Treaty|Agreement|Convention)\s+(?:on|of|for)\s")
+
+
 def instrument(phrase: str) -> str:
     p = phrase.lower()
     if "investment" in p and ("protection" in p or "promotion" in p) or "đầu tư" in p and (
@@ -118,7 +123,8 @@ def extract(ctx: Context) -> list[Candidate]:
                 r"\s+(?:of|on)\s+(?:the\s+)?accession\b", ctx.text[m.end() : s.end], re.I)]
         # "the Southeast Asia Treaty Organization": a word of an organisation's name; "…, the
         # founding treaty of what is now the Andean Community": the instrument just named
-        orgs = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org]
+        orgs = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org and not _TREATY_NAMED.match(
+            ctx.text, x.start, x.end)]
         insts = [m for m in insts if not any(x.start <= m.start() and m.end() < x.end for x in orgs)
                  and not re.search(r",\s+(?:the|its)\s+(?:founding|constituent)\s+$",
                                    ctx.text[max(s.start, m.start() - 30) : m.start()], re.I)]
@@ -291,7 +297,7 @@ def _followed_by(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 #: exchanged several memorandums of understanding", "lễ trao 14 văn kiện hợp tác", "việc trao
 #: các văn kiện hợp tác"
 DOCUMENTS = re.compile(
-    r"\b(?:signed|sign|exchanged|inked|handed\s+over|signing\s+of|exchange\s+of)\s+"
+    r"\b(?:signed|sign|exchanged|exchange|inked|handed\s+over|signing\s+of|exchange\s+of)\s+"
     r"(?P<n>\d{1,3}|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|several|a\s+number\s+of|a\s+series\s+of|a\s+raft\s+of)\s+"
     r"(?:[\w-]+\s+){0,2}?(?P<noun>documents|memorand(?:ums|a)\s+of\s+understanding|MoUs"
@@ -358,7 +364,27 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 else "many"
             out.append(Candidate("agreement", data, m.start(), m.end(), 0.6,
                                  "agreement-documents", flags))
+            more = _MORE_DOCUMENTS.match(ctx.text, m.end())
+            if more is not None and counted:
+                # round 27: "exchange four memoranda of understanding and three agreements":
+                # the second count is a set of its own
+                m2 = more.group("n").lower()
+                again = {**data, "instrument": "mou" if re.search(
+                    r"memorand|mou|ghi nhớ", more.group("noun"), re.I) else "agreement",
+                    "quantity": int(m2) if m2.isdigit() else NUMBERS[m2]}
+                if again["instrument"] != data["instrument"]:
+                    out.append(Candidate("agreement", again, m.start(), m.end() + more.end(),
+                                         0.55, "agreement-documents", list(flags)))
     return out
+
+
+#: round 27: a second count coordinated with the first ("… four memoranda of understanding and
+#: three agreements", "… bốn bản ghi nhớ và ba thỏa thuận")
+_MORE_DOCUMENTS = re.compile(
+    r"\s+(?:and|và)\s+(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|hai|ba|bốn|năm"
+    r"|sáu|bảy|tám|chín|mười)\s+(?:[\w-]+\s+){0,2}?(?P<noun>documents|memorand(?:ums|a)\s+of\s+"
+    r"understanding|MoUs|agreements|văn\s+kiện|bản\s+ghi\s+nhớ|thỏa\s+thuận|thoả\s+thuận)\b",
+    re.I)
 
 
 #: a signing whose subject refers to the instrument the sentence before named ("The Treaty of
@@ -474,7 +500,9 @@ def _parties(ctx: Context, sa: int, a: int, b: int, sb: int) -> list[str]:
     subj = group_before(ctx, sa, a, states_only=False)
     subj = [m for m in subj if m.is_state or m.key == "EU" or m.how == "demonym"]
     out = keys(subj)
-    if not out and (ctx.pair_word_in(sa, a) or len(ctx.pair) == 2):
+    if not out and ctx.pair_word_in(sa, a):
+        out = list(ctx.local_pair(a))  # (round 27: "Both countries" under a state's heading)
+    elif not out and len(ctx.pair) == 2:
         out = list(ctx.pair)
     return out
 
@@ -550,11 +578,20 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
             text[s.start : sg.start()], re.I) and not re.search(r"\s(?:with|với)\s",
                                                                 text[end:limit]):
         return []  # "A cùng 14 nước Tây Phi ký Hiệp ước Lagos …": signatories only counted
-    with_m = re.match(r"\s*(?:(?:together|along)\s+)?(?:with|với)\s+", text[end:limit])
+    # (round 27: also "…, together with A, B and C" after a comma)
+    with_m = re.match(r"\s*(?:(?:together|along)\s+)?(?:with|với)\s+"
+                      r"|\s*,\s*(?:together|along)\s+with\s+", text[end:limit])
     partners = group_after(ctx, end, limit) if with_m else []
     flags: list[str] = []
     conf = 0.8
     base = keys(in_title) or keys(subj)
+    if not in_title and len(keys(subj)) == 1 and ctx.pair_word_in(subj[-1].end, sg.start()) \
+            and keys(subj)[0] in ctx.local_pair(sg.start()):
+        # round 27: "Với Bulgaria, nước đầu tiên công nhận … Macedonia, hai chính phủ ký …",
+        # "…, the two governments signed …": the pair words are the subject, not the state
+        # named before them (when it is one of the pair: "from the United Kingdom, where the
+        # two governments signed …" is not)
+        base = list(ctx.local_pair(sg.start()))
     if not base and not before_verb and ctx.subject is not None and re.fullmatch(
             r"\s*(?:the\s+)?", text[sg.end() : start]) and re.search(
             r"(?:^|[,;]\s*|\s)(?-i:it|It)\s+(?:(?:also|then|later|had|has)\s+)?$",
@@ -618,6 +655,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
             base, conf = own, 0.65
             flags.append("pair-from-sentence")
     if not base and not partners and len(ctx.pair) == 2:
+        if re.search(r"\s(?:founding|establishing|creating|that\s+(?:founded|established|created)"
+                     r"|which\s+(?:founded|established|created))\s+(?:the\s+)?(?-i:[A-Z])"
+                     r"|(?<!\w)(?:thành\s+lập|lập\s+ra)\s+(?-i:[A-ZĐ])", text[start:limit]) \
+                and any(x.is_org for x in ctx.mentions_in(start, limit)):
+            # round 27: "Hiệp ước Lagos thành lập Cộng đồng Kinh tế các quốc gia Tây Phi
+            # (ECOWAS) được ký ngày …": a body's founding treaty with no signatory named is not
+            # an agreement of the document's two states
+            return []
         base, conf = list(ctx.pair), 0.65
         flags.append("pair-from-document")
     if len(base) == 1 and not partners and ctx.gazetteer.entity(base[0]) is not None and \
@@ -776,8 +821,12 @@ def _named(title: str) -> bool:
 
     >>> _named("Cartagena Agreement"), _named("free trade agreement"), _named("agreement")
     (True, False, False)
+    >>> _named("treaty of Marrakesh"), _named("treaty of friendship")
+    (True, False)
     """
     words = title.split()
+    if re.match(r"(?:treaty|agreement|pact|protocol|accord|convention)\s+of\s+(?-i:[A-Z])", title):
+        return True  # round 27: "the treaty of Marrakesh", written in lower case
     return len(words) >= 2 and words[0][:1].isupper() and not re.match(
         r"(?i:free|trade|investment|economic|security|defen[cs]e|cooperation|general|a|an|the)$",
         words[0]) and not re.search(r"(?i:memorand|\bMoU)", title)

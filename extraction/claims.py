@@ -53,6 +53,9 @@ INTENT = [
                 r"|\bdự kiến\b|\bphấn đấu\b|\bnhất trí nghiên cứu\b|\bnỗ lực\b"
                 # round 20: "the two sides agreed to work towards a … Agreement"
                 r"|\b(?:agreed|decided|pledged|resolved)\s+to\s+work\s+(?:towards?|for)\b"
+                # round 27: "agreed in a joint statement to work together against …"
+                r"|\b(?:agreed|pledged)\s+(?:in\s+(?:a|their)\s+joint\s+statement\s+)?to\s+work\s+"
+                r"together\b"
                 r"|(?<!\w)nhất\s+trí\s+sẽ(?!\w)"
                 # round 21: reported intentions, "the two leaders said they wanted to double …",
                 # "hai nước dự định tăng gấp đôi …", "hai bên nhất trí tăng cường …"
@@ -185,6 +188,10 @@ def extract(ctx: Context) -> list[Candidate]:
                     subj[-1].end : a].strip(" ,").lower() not in ("", "also", "has", "had"):
                 subj = []  # the inviter is the subject of "invited", not a body named before
             conf, flags = 0.7, []
+            if subj and ctx.pair_word_in(subj[-1].end, a):
+                # round 27: "… on an expanded UN Security Council, and both leaders agreed to
+                # work for …": the pair words are the subject, not the name before them
+                subj = []
             subjects = keys(subj)
             if not subjects and re.search(
                     r"\b(?:its|their)\s+(?:leaders|government|governments|president|officials)\s+"
@@ -202,6 +209,13 @@ def extract(ctx: Context) -> list[Candidate]:
                 flags.append("pair-from-document")
             elif not subjects and ctx.pair_word_in(s.start, a) and len(ctx.pair) == 2:
                 subjects, conf = list(ctx.pair), 0.6
+                flags.append("pair-from-document")
+            elif not subjects and ctx.pair_strong and len(ctx.pair) == 2 and re.search(
+                    r"(?:^|[,;]\s*(?:and\s+)?|\s)(?:they|They)\s+(?:then\s+|also\s+)?$",
+                    ctx.text[max(s.start, a - 20) : a]):
+                # round 27: "They said …, and they agreed to work towards doubling trade": in a
+                # text on two states, both named often, "they" are the two
+                subjects, conf = list(ctx.pair), 0.55
                 flags.append("pair-from-document")
             elif not subjects and prev_subjects:
                 subjects = prev_subjects
@@ -285,7 +299,12 @@ def _programmes(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 
 
 NOT_RECOGNISE = re.compile(r"\bchưa\s+(?:công nhận|thừa nhận)|\b(?:does|do|has|have)\s+not\s+"
-                           r"(?:yet\s+)?recogni[sz]ed?\b", re.I)
+                           r"(?:yet\s+)?recogni[sz]ed?\b"
+                           # round 27: "India did not recognise their regime", "it refused to
+                           # recognise Belize", "không công nhận", "từ chối công nhận"
+                           r"|\b(?:did|had)\s+not\s+recogni[sz]ed?\b|\b(?:refused|declined)\s+to\s+"
+                           r"recogni[sz]e\b|\bnever\s+recogni[sz]ed\b"
+                           r"|(?<!\w)(?:không|từ chối)\s+(?:công nhận|thừa nhận)(?!\w)", re.I)
 
 
 REFUSED = re.compile(r"\btừ chối\s+(?:lời mời|tham gia|gia nhập|trở thành)|\bchưa\s+xác nhận\s+"
@@ -514,6 +533,11 @@ def negations(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         for m in NOT_RECOGNISE.finditer(ctx.text, s.start, s.end):
             subj = group_before(ctx, s.start, m.start())
+            if ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\s)(?:it|It|nước này|Nước này)\s+(?:(?:has|had|also|then|đã"
+                    r"|cũng|vẫn)\s+)*$", ctx.text[max(s.start, m.start() - 30) : m.start()]):
+                # round 27: "…, and it refused to recognise Belize …": the text's state
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             if not subj:
                 continue
             objs = [x.key for x in ctx.mentions_in(m.end(), s.end) if x.is_state and x.key

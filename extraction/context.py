@@ -292,6 +292,8 @@ class Context:
     #: the document's headings: (start, end of the section it opens, the state it names or
     #: None, its topic: "relations", "memberships" or None)
     sections: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
+    #: round 27: the starts of the posts read from a family name alone ("Modi landed …")
+    by_surname: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, text: str, lang: str, gazetteer: Gazetteer, anchor: str | None = None
@@ -330,6 +332,9 @@ class Context:
             c.dates = [d for d in c.dates
                        if not c.dateline.end <= d.start < c.dateline.end + br.end()]
         c.posts = c._find_posts()
+        by_name = c._surname_posts()
+        c.by_surname = {p.start for p in by_name}
+        c.posts = sorted(c.posts + by_name, key=lambda p: p.start)
         c.pair = c._pair()
         c.subject = c._subject()
         if c.subject is not None and c.pair:
@@ -569,6 +574,13 @@ class Context:
             return {m.key for m in self.mentions_in(x.start, x.end) if m.key and m.is_state
                     and m.how == "name" and m.key != self.subject}
 
+        heading, _ = self.section_at(pos)
+        if heading is not None and heading != self.subject \
+                and self.gazetteer.entity(heading) is not None \
+                and self.gazetteer.entity(heading).kind == "state":
+            # round 27: under a heading naming one state ("United States", "Quan hệ với Nhật
+            # Bản"), "both countries" are the subject and that state
+            return (self.subject, heading)
         if others(s) or i == 0:
             return self.pair
         prev = self.sents[i - 1]
@@ -648,6 +660,44 @@ class Context:
                 out.append(Post(m.start(), end, earlier[-1].office, self.text[m.start() : end],
                                 x.key))
         out.sort(key=lambda p: p.start)
+        return out
+
+
+    def _surname_posts(self) -> list[Post]:
+        """Round 27: a person named once with office and state ("Indian Prime Minister Narendra
+        Modi") holds that post wherever the text names them again by the family name alone
+        ("Modi landed on Thursday", "Modi and Prime Minister Kyriakos Mitsotakis"). The family
+        name is the last word of the name; a name two posts of different states share, one the
+        gazetteer reads, or a word inside another post is not used. English only: a Vietnamese
+        name ends with the given name."""
+        if self.lang != "en":
+            return []
+        found: dict[str, Post | None] = {}
+        for p in self.posts:
+            if p.state is None:
+                continue
+            at = self.text.find(p.label, p.start, p.end)
+            if at < 0:
+                continue
+            words = re.findall(r"[\w'’\-.]+", self.text[at + len(p.label) : p.end])
+            if len(words) < 2:
+                continue
+            last = words[-1]
+            if not re.fullmatch(r"(?-i:[A-Z])[a-z][\w'’\-]{2,}", last):
+                continue
+            held = found.get(last, p)
+            found[last] = p if held is not None and (held.state, held.office) == (
+                p.state, p.office) else None
+        spans = [(p.start, p.end) for p in self.posts]
+        named = [(m.start, m.end) for m in self.mentions]
+        out: list[Post] = []
+        for last, p in found.items():
+            if p is None:
+                continue
+            for m in re.finditer(rf"(?<![\w'’\-]){re.escape(last)}(?![\w\-])", self.text):
+                if m.start() < p.end or any(a <= m.start() < b for a, b in spans + named):
+                    continue
+                out.append(Post(m.start(), m.end(), p.office, p.label, p.state))
         return out
 
 

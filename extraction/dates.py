@@ -480,6 +480,14 @@ _AHEAD_AFTER_ELAPSED = re.compile(r"[^.;\n]{0,40}?(?:\bnext\s+year\b|\bin\s+the\
                                   r"|(?<!\w)(?:năm\s+tới|năm\s+sau|sắp\s+tới)(?!\w))", re.I)
 
 
+#: round 27: a first ("the first bilateral visit", "chuyến thăm đầu tiên") before an elapsed time
+_FIRST = re.compile(r"\bfirst\b|(?<!\w)đầu\s+tiên(?!\w)", re.I)
+#: … and a first counted from a year just before that year ("the first … since 1999", "đầu
+#: tiên … kể từ năm 1999")
+_FIRST_SINCE = re.compile(r"(?:\bfirst\b|(?<!\w)đầu\s+tiên(?!\w))[^.;\n]{0,120}?"
+                          r"(?:\bsince|(?<!\w)kể\s+từ(?:\s+năm)?)\s+$", re.I)
+
+
 def year_from_text(text: str, found: list[DateMention]) -> int | None:
     """Round 26: the year of an article whose dateline gives none ("London, 29/10 -",
     "ATHENS, Aug 25 -"), from what the text says has passed since a year it names, in the same
@@ -503,6 +511,14 @@ def year_from_text(text: str, found: list[DateMention]) -> int | None:
                 break
             sa, sb = _sentence_bounds(text, min(len(text), sb + 2))
             base = [d for d in years if sa <= d.start < sb]
+        if not base and _FIRST.search(text, sa0 := _sentence_bounds(text, m.start())[0],
+                                      m.start()):
+            # round 27: "the first visit in 26 years" and, elsewhere, "the first … since 1999":
+            # two statements of one first, the year in the one text sentence of the second kind
+            since = [d for d in years if _FIRST_SINCE.search(text, _sentence_bounds(
+                text, d.start)[0], d.start) and not (sa0 <= d.start < sb)]
+            base = since if len({d.year for d in since}) == 1 else []
+            base = base[:1]
         if len(base) != 1:
             continue  # no year, or several: which one the time counts from is not said
         y = base[0].year

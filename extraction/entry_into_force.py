@@ -183,6 +183,10 @@ def _new_agreement(ctx: Context, s: Sentence, a: int, b: int, when: DateMention
 
         ms = group_after(ctx, im.end() + between.end(), a, states_only=False)
         parties = [x.key for x in ms if x.key and (x.is_state or x.key == "EU")]
+    if len(parties) < 2 and ctx.pair_word_in(s.start, im.start()):
+        # round 27: "Both countries are parties to the … Agreement": the pair the words stand
+        # for where they stand (a state's section in a text on another)
+        parties = list(ctx.local_pair(im.start()))
     if len(parties) < 2:
         parties = _parties(ctx, s.start, a, b, s.end)
     flags: list[str] = []
@@ -205,6 +209,15 @@ def _new_agreement(ctx: Context, s: Sentence, a: int, b: int, when: DateMention
         if ds:
             data["signed"] = ds[0].value
             hi = max(hi, ds[0].end)
+    signed_before = re.search(r"[,(]\s*(?:signed|concluded)\s+(?=(?:on|in)\s)", text[im.end() : a])
+    if not sg and signed_before:
+        # round 27: "the … Free Trade Agreement (CAFTA-DR), signed on 5 August 2004, which
+        # entered into force …": the signing the reduced relative before the verb dates
+        at = im.end() + signed_before.end()
+        ds = [d for d in ctx.dates_in(at, a) if isinstance(d.value, str) and d.value
+              and re.fullmatch(r"(?:on|in)\s+", text[at : d.start])]
+        if ds:
+            data["signed"] = ds[0].value
     data["in_force"] = when.value
     fields = _fields(title)
     if fields:

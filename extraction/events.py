@@ -34,6 +34,8 @@ VISIT = re.compile(
     # `_visit_dest`): "travelled to Beijing", "flew to Canberra", "arrived in Hanoi", "sang
     # thăm", "Nixon thăm Trung Quốc", "đến Bắc Kinh"
     r"|\b(?:travell?ed|travels|flew|flies|went|goes|came|headed)\s+to(?=\s)"
+    # round 27: the onward leg of a tour: "flew on to Vienna", "flew on Friday evening to …"
+    r"|\bflew\s+on\s+(?:(?!to\b)[\w-]+\s+){0,3}to(?=\s)"
     r"|\b(?:arrived|landed)\s+in(?=\s)"
     r"|\b(?:made|on|during)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?trip\s+to(?=\s)"
     r"|(?<!\w)(?:sang|đến|tới)\s+thăm(?!\w)|(?<!\w)(?:chuyến\s+)?công du(?!\w)"
@@ -48,7 +50,8 @@ TRAVEL = re.compile(r"^(?!.*(?:visit|chuyến thăm|chính thức|cấp|làm vi�
 PASSIVE_MEET = (r"|\b(?:was|were|been|being)\s+(?:also\s+)?(?:received|welcomed|hosted)\s+by\b"
                 r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\s(?:tiếp|tiếp đón|đón|tiếp kiến)"
                 r"(?!\w))")
-MEET = re.compile(r"\bheld\s+talks\b|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
+MEET = re.compile(r"\bheld\s+talks\b|\bheld\s+(?:[\w-]+\s+){1,2}?talks\b(?!\s+on\s+(?:the\s+)?"
+                  r"(?:sidelines|margins))|\btalks\s+with\b|\bmet\s+(?:with\s+)?|\bhội đàm\b"
                   r"|\bmeets?\s+(?=(?:at|in|with|on)\b)"
                   r"|\bmeets\s+(?=(?:President|Prime|Premier|Chancellor|King|Queen|Emperor|Foreign"
                   r"|Vice|Deputy|Sultan|Emir)\b)"
@@ -135,7 +138,9 @@ def _place(ctx: Context, a: int, b: int) -> Mention | None:
             return nxt[0]
         # "tại Nice (Pháp)", "in Kazan (Russia)": a town the registry does not hold, then its
         # state in brackets
-        town = re.match(r"(?-i:[A-ZĐ])[\w'’-]+(?:\s+(?-i:[A-ZĐ])[\w'’-]+){0,2}\s*\(",
+        # (round 27: with the particles of a name: "tại Rio de Janeiro (Brazil)")
+        town = re.match(r"(?-i:[A-ZĐ])[\w'’-]+(?:\s+(?:(?:de|da|do|dos|das|del|la|el|al|upon|on)"
+                        r"\s+)?(?-i:[A-ZĐ])[\w'’-]+){0,2}\s*\(",
                         ctx.text[m.end() : b])
         if town:
             at = m.end() + town.end()
@@ -198,6 +203,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
     out += _caption_meetings(ctx, out)
+    out += _captions(ctx, out)
     out += _in_turn(ctx, out)
     out += _return_visits(ctx, out)
     out += _visits_by_side(ctx, out)
@@ -209,9 +215,11 @@ def extract(ctx: Context) -> list[Candidate]:
     out += _tour_legs(ctx, out)
     out += _tour_list_legs(ctx, out)
     out = _where_attended(ctx, _visited_list(ctx, out))
-    return _legs_dated_by_neighbour(ctx, _within_ranges(_left_on(ctx, _day_of_visit(
-        ctx, _placed_by_visit(_during_the_visit(ctx, _dated_by_dateline(ctx, _without_restatements(
-            ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))))))))
+    out = _dated_by_dateline(ctx, _without_restatements(
+        ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))
+    out = _placed_by_visit(_placed_by_own_visit(ctx, _during_the_visit(ctx, out)))
+    out = _range_told_after(ctx, _left_on(ctx, _day_of_visit(ctx, out)))
+    return _legs_dated_by_neighbour(ctx, _within_ranges(out))
 
 
 #: round 23: the visitor leaving on a later day: "She left on the 26th for Tonga", "… and left
@@ -1137,6 +1145,65 @@ def _during_the_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: round 27: a visit's length told in the sentence after the one that dates it: "Chuyến thăm
+#: kéo dài đến hết ngày 21/11.", "The visit lasts until Thursday."
+_LASTS_UNTIL = re.compile(
+    r"\s*(?:(?:Chuyến\s+(?:thăm|công\s+du)|Chương\s+trình\s+thăm)(?:\s+(?:này|chính\s+thức|cấp\s+"
+    r"Nhà\s+nước))?|(?:The|His|Her|Their)\s+(?:\w+\s+)?(?:visit|trip))\s+(?:sẽ\s+)?"
+    r"(?:kéo\s+dài|diễn\s+ra|lasts|will\s+last|runs|will\s+run|continues|will\s+continue)\s+"
+    r"(?:đến|tới|until|till|through)\s+(?:hết\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday),?\s+)?", re.I)
+
+
+def _range_told_after(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 27: a visit dated by its arrival whose last day the next sentence of its
+    paragraph gives ("… bắt đầu chuyến thăm chính thức … Chuyến thăm kéo dài đến hết ngày
+    21/11.") runs from the arrival to that day (at most 14 days)."""
+    for v in out:
+        day = v.data.get("date")
+        if v.data.get("event_type") != "visit" or not isinstance(day, str) or len(day) != 10:
+            continue
+        s = ctx.sentence_of(v.start)
+        nxt = next((t for t in ctx.sents if t.start >= s.end), None)
+        if nxt is None or nxt.paragraph != s.paragraph:
+            continue
+        m = _LASTS_UNTIL.match(ctx.text, nxt.start)
+        last = next((d for d in ctx.dates_in(m.end(), nxt.end) if d.start <= m.end() + 1
+                     and d.precision == "day" and isinstance(d.value, str)), None) if m else None
+        if last is None or not 0 < (dt.date.fromisoformat(last.value)
+                                    - dt.date.fromisoformat(day)).days < 15:
+            continue
+        v.data["start"] = v.data.pop("date")
+        v.data["end"] = last.value
+    return out
+
+
+def _placed_by_own_visit(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 27: talks told in the sentence of the visit they belong to, after it ("arrived
+    in New Delhi on 9 October for a week-long visit and held talks with … the next day, after
+    which India said its mission in Kabul …"), of the visit's two states, are in the visited
+    state: a place named later in the sentence is another clause's."""
+    visits = [c for c in out if c.data.get("event_type") == "visit" and c.data.get("place")]
+    for c in out:
+        if c.data.get("event_type") != "meeting":
+            continue
+        actors = {p["actor"] for p in c.data["participants"]}
+        s = ctx.sentence_of(c.start)
+        for v in visits:
+            if v is c or not (s.start <= v.start <= c.start and v.end < c.end) \
+                    or v.data["place"] == c.data.get("place") or actors != {
+                    p["actor"] for p in v.data["participants"]}:
+                continue
+            meet = MEET.search(ctx.text, v.end, c.end)
+            stop = re.search(r"[,;]", ctx.text[meet.end() : s.end]) if meet else None
+            if meet is not None and not ctx.posts_in(v.end, meet.start()) and not re.search(
+                    r"\b(?:in|at)\s+(?-i:[A-Z])|(?<!\w)(?:tại|ở)\s+(?-i:[A-ZĐ])",
+                    ctx.text[v.end : meet.end() + stop.start() if stop else s.end]):
+                c.data["place"] = v.data["place"]
+                break
+    return out
+
+
 def _placed_by_visit(out: list[Candidate]) -> list[Candidate]:
     """A meeting of a visit's two states on one of its days, with no place of its own, is in
     the visited state ("Ngày 8/3, Thủ tướng Malaysia hội kiến Tổng Bí thư Tô Lâm" during a
@@ -1194,6 +1261,63 @@ def _caption_meetings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         if len(same) == 1:
             out.append(Candidate("event", dict(same[0].data), line.start(), line.end(), 0.6,
                                  "event-meeting-caption"))
+    return out
+
+
+#: round 27: a photo caption's line: "[Photo] …", "[Ảnh] …", "(Photo: …)", "(Ảnh: …)"
+_CAPTION = re.compile(r"(?m)^[ \t]*(?:\[(?:Photo|Ảnh|Hình)\]|\(?(?:Photo|Ảnh)\s*:)[^\n]*")
+
+
+def _captions(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Round 27: a photo caption of two office holders ("[Photo] President A with President B
+    at State House, Lusaka, April 2018", "[Ảnh] Chủ tịch nước A và Tổng thống B tại New York,
+    tháng 9/2025") is a meeting of their two states at the caption's place and date, the meeting
+    the gold files count on its own (`_caption_meetings` restates one already found on that day;
+    this reads the others). The states are the posts' own, else the pair's other of the one
+    known, else (two holders of one office) the document's pair; the place is the last one the
+    caption names, else the visit of that date; without a date or a place, nothing."""
+    out = []
+    for line in _CAPTION.finditer(ctx.text):
+        if any(c.rule == "event-meeting-caption" and c.start == line.start() for c in found):
+            continue
+        posts = ctx.posts_in(line.start(), line.end())
+        if len(posts) != 2 or not re.fullmatch(r"[^\n]{0,60}?(?:\s|')(?:and|và|with|cùng)\s*",
+                                               ctx.text[posts[0].end : posts[1].start]):
+            continue
+        if MEET.search(ctx.text, posts[0].end, posts[1].start):
+            continue  # a verb of meeting between them: `_meetings` reads it
+        ds = [d for d in ctx.dates_in(posts[1].end, line.end()) if d.value is not None
+              and isinstance(d.value, str) and d.precision in ("day", "month")]
+        if not ds:
+            continue
+        d = ds[-1]
+        states: list[str | None] = [p.state for p in posts]
+        if states[0] is None and states[1] is not None:
+            states[0] = ctx.other(states[1])
+        elif states[1] is None and states[0] is not None:
+            states[1] = ctx.other(states[0])
+        elif states == [None, None] and posts[0].office == posts[1].office \
+                and len(ctx.pair) == 2:
+            states = list(ctx.pair)
+        if None in states or states[0] == states[1]:
+            continue
+        places = [x for x in ctx.mentions_in(posts[1].end, line.end()) if x.key and (
+            x.is_state or x.how in ("capital", "city")) and x.how != "demonym"
+            and x.start < d.start and re.search(r"(?:\b(?:at|in)|(?<!\w)(?:tại|ở)|,)\s*$",
+                                                ctx.text[max(0, x.start - 5) : x.start])]
+        place = ctx.label(places[-1].key) if places else next(
+            (c.data["place"] for c in found if c.data.get("event_type") == "visit"
+             and c.data.get("place") and (c.data.get("date") == d.value or (
+                 c.data.get("start") or "~") <= d.value <= (c.data.get("end") or ""))), None)
+        if place is None:
+            continue
+        data = {"event_type": "meeting",
+                "participants": [_participant(ctx, k, "participant", p)
+                                 for k, p in zip(states, posts, strict=True)],
+                "place": place}
+        data.update(_date_fields(d))
+        out.append(Candidate("event", data, line.start(), line.end(), 0.55, "event-caption",
+                             [f for f in d.flags if f != "unresolved"]))
     return out
 
 
@@ -1263,6 +1387,11 @@ def _post_state(ctx: Context, post: Post, exclude: str | None = None) -> str | N
         return post.state
     if exclude and ctx.other(exclude):
         return ctx.other(exclude)
+    if ctx.lang == "vi" and post.label.startswith("Tổng thống") and "VNM" in ctx.pair \
+            and ctx.other("VNM") not in (None, exclude):
+        # round 27: Viet Nam has no "Tổng thống": on a page about a state and Viet Nam, the
+        # president is that state's ("Tổng thống Bukele thăm cấp Nhà nước Trung Quốc")
+        return ctx.other("VNM")
     if ctx.lang == "vi" and exclude != "VNM":
         return "VNM"
     return None
@@ -1320,6 +1449,23 @@ PLANNED = re.compile(r"(?<!\w)(?:Theo|theo)\s+(?:chương\s+trình|lịch\s+trì
                       r"|itinerary)\b")
 
 
+#: round 27: the onward leg of a tour, in the visit's sentence before its trigger ends
+_ONWARD = re.compile(r"\bflew\s+on\s+(?:(?!to\b)[\w-]+\s+){0,3}to\s", re.I)
+
+
+def _went_before(ctx: Context, s: Sentence, a: int) -> Mention | None:
+    """Round 27: the state (or its capital or a city) right after "đến", "tới", "arrived in",
+    "flew to" in the clause before ``a``, with no break between it and ``a``."""
+    went = list(re.finditer(r"(?<!\w)(?:đến|tới|sang)\s+|\b(?:arrived|landed)\s+in\s+"
+                            r"|\b(?:flew|travell?ed)\s+to\s+", ctx.text[s.start : a], re.I))
+    there = [x for x in ctx.mentions_in(s.start + went[-1].end(), a) if x.key
+             and x.start == s.start + went[-1].end() and (
+                 x.is_state or x.how in ("capital", "city"))] if went else []
+    if there and not re.search(r"[;.]", ctx.text[there[0].end : a]):
+        return there[0]
+    return None
+
+
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     earlier = [(x.start(), x.end()) for x in _AFTER_VISITS.finditer(ctx.text, s.start, s.end)]
@@ -1340,15 +1486,25 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             continue  # "trong chuyến thăm, …": the visit the text already stated
         dest = _visit_dest(ctx, b, s.end)
         if dest is None and TRAVEL.match(m.group(0)) and not (
-                ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)", ctx.text[b : b + 12])):
+                ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)", ctx.text[b : b + 12])
+        ) and not (re.match(r"(?:chuyến\s+)?công du|(?:\w+\s+)?trip\b", m.group(0), re.I)
+                   and _went_before(ctx, s, a)):
+            # (round 27: "đến Kingston trong chuyến công du Caribe", "arrived in Kingston on a
+            # Caribbean trip": the tour names a region; the place gone to is the host)
             continue
         posts = ctx.posts_in(s.start, s.end)
         # the visitor's post: "của Thủ tướng X" / "of President X" after, else the subject before
-        after = [p for p in posts if p.start >= b and p.start - b < 80 and not re.search(
+        after = [p for p in posts if p.start >= b and p.start - b < 80
+                 and p.start not in ctx.by_surname and ";" not in ctx.text[b : p.start]
+                 and not re.search(
             # (the one to be met is not the visitor: "…, was also expected to meet Premier Li")
             r"\b(?:meet|met|meets|with|call\s+on)\s+(?:\w+\s+)?$|(?<!\w)(?:gặp|hội kiến|với)\s+$",
             ctx.text[max(b, p.start - 20) : p.start], re.I)]
         before = [p for p in posts if p.end <= a]
+        if any(p.start not in ctx.by_surname for p in before):
+            # round 27: a post named by the office is the visitor before one read from a
+            # family name ("Muizzu … met Modi when the Indian leader flew in …")
+            before = [p for p in before if p.start not in ctx.by_surname]
         clause = list(re.finditer(r"[;,]\s+(?:and|và|while|còn|but|nhưng)\s+|;\s*",
                                   ctx.text[s.start:a]))
         if clause and any(p.start >= s.start + clause[-1].end() for p in before):
@@ -1555,11 +1711,35 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                                       - dt.date.fromisoformat(data["date"])).days < 15:
                 data["start"] = data.pop("date")
                 data["end"] = until.value
+        onward = _ONWARD.search(ctx.text, s.start, b + 1)
+        prev = next((c for c in reversed(out) if onward and c.start < onward.start()
+                     and c.data.get("event_type") == "visit"), None)
+        if prev is not None:
+            # round 27: "X visited A from 31 March to 2 April and flew on to B on the last of
+            # those days": the leg's visitor is the earlier visit's, and it starts where that
+            # one ends unless its own clause gives a date
+            own = [x for x in ctx.dates_in(b, ce) if x.value is not None]
+            data["participants"] = [p for p in prev.data["participants"]
+                                    if p["role"] == "visitor"] + [data["participants"][-1]]
+            for k in ("date", "start", "end"):
+                data.pop(k, None)
+            if own:
+                data.update(_date_fields(own[0]))
+            elif prev.data.get("end") or prev.data.get("date"):
+                data["start"] = prev.data.get("end") or prev.data["date"]
+        if isinstance(data.get("date"), str) and len(data["date"]) == 10 and onward:
+            # round 27: "flew on to Vienna for the first visit …", "flew on Friday evening to
+            # Buenos Aires, the third stop": an onward leg is counted from its arrival
+            data["start"] = data.pop("date")
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
         if d is not None and (m.group().lower().rstrip().endswith("visits") or re.search(
-                r"\(\s*$", ctx.text[max(s.start, d.start - 3) : d.start])):
+                r"\(\s*$", ctx.text[max(s.start, d.start - 3) : d.start]) or (
+                # round 27: "thăm Việt Nam các năm 1993, 2003 và 2012", "visited Japan in
+                # 1993, 2003 and 2012": a list of years, one visit each
+                d.precision == "year" and _more_dates(ctx, d, s.end) and all(
+                    x.precision == "year" for x in _more_dates(ctx, d, s.end)))):
             # "paid state visits in October 2016 and in April 2025": one visit per date
             for more in _more_dates(ctx, d, s.end):
                 again = {k: v for k, v in data.items() if k not in ("date", "start", "end")}
@@ -1686,6 +1866,7 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     of the sentence before."""
     # (after a fronted time: "On Tuesday she held talks …", "Chiều cùng ngày, ông hội kiến …")
     if not re.match(r"\s*(?:(?:On|In|Later|Earlier|Then|Afterwards|That|The\s+same|The\s+following"
+                    r"|Before|After|During|Following"  # (round 27: "Before the talks he …")
                     r"|The\s+next|Sáng|Chiều|Tối"
                     r"|Trưa|Cũng|Sau\s+đó|Trong)\b[^,.;]{0,30}?,?\s+)?(?:He|She|he|she|Ông|Bà|ông|bà)\s",
                     s.text):
@@ -1694,6 +1875,12 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     if not before:
         return None
     posts = ctx.posts_in(before[-1].start, before[-1].end)
+    if not posts and len(before) > 1 and before[-2].paragraph == before[-1].paragraph == \
+            s.paragraph and re.match(r"\s*(?:His|Her)\s", before[-1].text):
+        # round 27: "Modi landed on Thursday from Accra. His visit is the first … . Before the
+        # talks he called on President …": the sentence between speaks of the same person by
+        # "His" / "Her" and names no post; the post of the one before it
+        posts = ctx.posts_in(before[-2].start, before[-2].end)
     if posts and len(before) > 1 and re.search(
             r"\b(?:him|her)\b|(?<!\w)(?:ông|bà)(?!\w)",
             ctx.text[posts[0].end : before[-1].end]) and not re.search(
@@ -1833,10 +2020,18 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # Viet Nam has no "Tổng thống": the president is the other state's, or that of
             # the state the sentence's visit goes to ("… đã thăm cấp Nhà nước Indonesia; tại
             # cuộc hội đàm chiều 10/3 với Tổng thống Prabowo …")
-            went = [d.key for v in VISIT.finditer(ctx.text, s.start, a)
-                    if (d := _visit_dest(ctx, v.end(), a)) is not None and d.key != "VNM"]
+            trips = [(v, d) for v in VISIT.finditer(ctx.text, s.start, a)
+                     if (d := _visit_dest(ctx, v.end(), a)) is not None and d.key != "VNM"]
+            went = [d.key for _, d in trips]
             states = [(went[0] if went else ctx.other("VNM")) if p.label.startswith("Tổng thống")
                       else "VNM" for p in chosen]
+            pres = next(p for p in chosen if p.label.startswith("Tổng thống"))
+            if trips and pres.end <= trips[0][0].start() and ctx.other("VNM") not in (
+                    None, went[0]):
+                # round 27: the president is the visitor ("Tổng thống Bukele thăm cấp Nhà nước
+                # Trung Quốc … và hội đàm với Chủ tịch Tập Cận Bình"), of the page's other
+                # state; the one met is the host's
+                states = [ctx.other("VNM") if p is pres else went[0] for p in chosen]
         elif states == [None, None] and ctx.subject and (at := _place(ctx, b, s.end)) \
                 and at.key and at.key != ctx.subject and ctx.gazetteer.entity(at.key) \
                 and ctx.gazetteer.entity(at.key).kind == "state":
@@ -1854,7 +2049,7 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             where = ctx.sentence_of(pronoun.start) if pronoun is not None \
                 and chosen[0] is pronoun else s
             for v in VISIT.finditer(ctx.text, where.start, a):
-                dest = _visit_dest(ctx, v.end(), a)
+                dest = _visit_dest(ctx, v.end(), a) or _went_before(ctx, where, v.start())
                 if dest is not None and dest.key not in states:
                     states = [dest.key if k is None else k for k in states]
                     break
@@ -2289,6 +2484,11 @@ def _at_their_talks(ctx: Context, s: Sentence) -> list[Candidate]:
 #: Port Moresby in November 2018", "Hà Nội đăng cai Hội nghị Cấp cao ASEAN lần thứ 17 …"
 _HOSTED = re.compile(r"\bhosted\s+(?:the\s+)?(?P<g>[^,.;()]{0,50}?(?:\b(?:summit|Summit|conference"
                      r"|Conference)|Leaders['’]\s+(?:Week|Meeting)"
+                     # round 27: "the 53rd Pacific Islands Forum Leaders Meeting", "the
+                     # Commonwealth Heads of Government Meeting", "the first meeting of the
+                     # Friends of Syria group"
+                     r"|Leaders\s+Meeting|Heads\s+of\s+(?:State\s+and\s+)?Government\s+Meeting"
+                     r"|\bmeeting\s+of\s+the\s+[^,.;()]{1,40}?\s+group"
                      # round 23: "Rwanda, which hosted the previous meeting in Kigali in June 2022"
                      r"|\b(?:previous|last|preceding)\s+(?:meeting|gathering)))\b(?!s)"
                      r"|(?<!\w)đăng\s+cai\s+(?:tổ\s+chức\s+)?(?P<gv>(?:Hội\s+nghị|Hội\s+nghị\s+Cấp"
@@ -2334,6 +2534,11 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
         data: dict = {"event_type": "meeting",
                       "participants": [_participant(ctx, host, "host", None)],
                       "place": _place_name(ctx, place) if place is not None else ctx.label(host)}
+        nth = re.match(r"(?:the\s+)?(?:(\d{1,3})(?:st|nd|rd|th)|(first))\s", ctx.text[
+            m.start("g") : g_end]) if m.group("g") else None
+        if nth is not None:
+            # round 27: "hosted the 53rd … Leaders Meeting", "the first meeting of …"
+            data["ordinal"] = int(nth.group(1)) if nth.group(1) else 1
         data.update(_date_fields(ds[0]))
         out.append(Candidate("event", data, m.start(), max(g_end, ds[0].end), 0.65,
                              "event-hosted", [f for f in ds[0].flags if f != "unresolved"]))
@@ -2543,6 +2748,15 @@ def _missions(ctx: Context, s: Sentence) -> list[Candidate]:
         # the clause's own date: "… opened an embassy in Tallinn the following year; Estonia
         # did not open one in Beijing until 1997" (1992, then 1997)
         d = pick_date(ctx, m.end(), b, m.end()) or pick_date(ctx, a, b, m.end())
+        if d is not None and "relative" in d.flags and re.search(
+                r"\b(?:after|before)$|(?<!\w)(?:sau|trước)\s+khi$", ctx.text[d.start : d.end]) \
+                and re.match(r"\s+(?:the\s|an?\s|its\s|(?-i:[A-ZĐ]))", ctx.text[d.end : d.end + 6]):
+            # round 27: "On 16 May 2018, two days after the United States moved its own
+            # embassy, Guatemala opened …": the relative date heads another clause; the
+            # sentence's own date is the opening's
+            own = [x for x in ctx.dates_in(s.start, s.end) if x.explicit and x.value is not None
+                   and x.end <= d.start]
+            d = own[-1] if own else d
         data = {"event_type": event_type,
                 "participants": [_participant(ctx, sender, "sender", post),
                                  _participant(ctx, host, "host", None)],

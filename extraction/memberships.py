@@ -19,6 +19,7 @@ from .context import (
     Candidate,
     Context,
     Sentence,
+    before_aside,
     companion_head,
     group_after,
     group_before,
@@ -181,12 +182,21 @@ def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
             _MEETING_PLACE.search(ctx.text, max(0, m.start - 30), m.start)
             or re.match(r"\s+(?:summit|conference|meeting)\b", ctx.text[m.end : m.end + 12])))
         and not (m.how == "demonym" and _DEPENDENCY.match(ctx.text, m.end))
-        and not (m.how in ("capital", "city") and _INSTRUMENT_WORD.match(ctx.text, m.end))]
+        and not (m.how in ("capital", "city") and _INSTRUMENT_WORD.match(ctx.text, m.end))
+        and not (m.how in ("capital", "city")
+                 and _INSTRUMENT_OF.search(ctx.text, max(0, m.start - 40), m.start))]
 
 
 #: "the Manila Pact", "the Baghdad Pact": a city naming an instrument is no member
 _INSTRUMENT_WORD = re.compile(r"\s+(?:Pact|Treaty|Agreement|Accords?|Protocol|Declaration"
                               r"|Charter|Convention)\b")
+
+
+#: round 27: "the Protocol of Tegucigalpa", "Nghị định thư Tegucigalpa": a city after an
+#: instrument's word names it, no member
+_INSTRUMENT_OF = re.compile(r"(?:\b(?-i:Pact|Treaty|Agreement|Accords?|Protocol|Declaration|Charter"
+                            r"|Convention)\s+of\s+(?:the\s+)?|(?<!\w)(?:Hiệp\s+ước|Hiệp\s+định"
+                            r"|Nghị\s+định\s+thư|Tuyên\s+bố|Hiến\s+chương|Công\s+ước)\s+)$")
 
 
 #: "two French territories", "lãnh thổ hải ngoại của Pháp" name a dependency, not its state
@@ -263,6 +273,8 @@ def extract(ctx: Context) -> list[Candidate]:
                                            c.data["organization"]) not in stated]
     out += _which_it(ctx) + _founding_instrument(ctx) + _signed_founding(ctx)
     held = {(c.data["member"], c.data["organization"]) for c in out if c.type == "membership"}
+    out += [c for c in _founders_with(ctx) if (c.data["member"], c.data["organization"])
+            not in held]
     out += [c for c in _present_at_founding(ctx)
             if (c.data["member"], c.data["organization"]) not in held]
     signed = _signed_founding_treaty(ctx)
@@ -487,6 +499,12 @@ def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
                               text[inst.end() : f.start()])
             partners = _members(ctx, group_after(ctx, inst.end() + with_.end(), f.start())) \
                 if with_ else []
+            late = re.match(r"\s*,\s*(?:together|along)\s+with\s+(?:the\s+)?",
+                            text[orgs[0].end : s.end])
+            if not with_ and late:
+                # round 27: "it signed the treaty of Marrakesh that created the Arab Maghreb
+                # Union, together with Algeria, Libya, Mauritania and Morocco"
+                partners = _members(ctx, group_after(ctx, orgs[0].end + late.end(), s.end))
             members = list({x.key: x for x in subj + partners}.values())
             counted = COUNTED_COMPANIONS.search(text, s.start, sg.start())
             # round 26: one signatory of a charter that founds a body ("Jordan đã ký Hiến chương
@@ -697,9 +715,48 @@ FOUNDING_SIGNED = re.compile(r"\s*,?\s+(?:founding|establishing|creating|that\s+
                              r"\s+(?:the\s+)?")
 #: "it was one of the ten states whose foreign ministers signed", "Norway was among the twelve
 #: countries that signed"
-ONE_OF_SIGNERS = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:\w+\s+){0,2}(?:states"
-                            r"|countries|nations|signatories)\s+(?:(?:whose\s+[\w\s]{0,40}?)|that"
+# (round 27: "among the twenty-one American republics that signed")
+ONE_OF_SIGNERS = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}"
+                            r"(?:states|countries|nations|signatories|republics)\s+(?:(?:whose\s+[\w\s]{0,40}?)|that"
                             r"|which|to)\s*$")
+
+
+#: round 27: "Afghanistan, …, was with India one of the founding members of the Non-Aligned
+#: Movement at Belgrade in 1961": the subject and its companion
+_FOUNDERS_WITH = re.compile(r"\b(?:was|were)\s+(?:together\s+|along\s+)?with\s+(?:the\s+)?")
+_ONE_OF_FOUNDERS = re.compile(r"\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,2}?(?:founding\s+"
+                              r"(?:members|states)|founders)\s+of\s+(?:the\s+)?")
+
+
+def _founders_with(ctx: Context) -> list[Candidate]:
+    """The subject of "was with B one of the founding members of X" and its companion B: two
+    founders, from the date the clause gives after X. The subject is the state before the verb
+    (past an apposition), or the text's state for "it"."""
+    out: list[Candidate] = []
+    for s in ctx.sents:
+        for w in _FOUNDERS_WITH.finditer(ctx.text, s.start, s.end):
+            comp = [x for x in ctx.mentions_in(w.end(), s.end) if x.start == w.end()
+                    and x.is_state and x.key]
+            one = _ONE_OF_FOUNDERS.match(ctx.text, comp[0].end) if comp else None
+            org = [x for x in ctx.mentions_in(one.end(), s.end) if x.start == one.end()
+                   and x.is_org and x.key] if one else []
+            if not org or negated(ctx, w.start(), s.start) or modal(ctx, w.start(), s.start):
+                continue
+            subj = _members(ctx, group_before(ctx, s.start,
+                                              before_aside(ctx, s.start, w.start())))
+            if not subj and ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\s)(?:it|It)\s+$",
+                    ctx.text[max(s.start, w.start() - 20) : w.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            if len(subj) != 1 or subj[0].key == comp[0].key:
+                continue
+            cut = re.search(r"[;]|,\s+(?:and|but)\s", ctx.text[org[0].end : s.end])
+            d = pick_date(ctx, org[0].end, org[0].end + cut.start() if cut else s.end,
+                          org[0].end)
+            for x in (subj[0], comp[0]):
+                out.append(_mk(ctx, x.key, org[0].key, ["founding", "full"], d,
+                               (w.start(), org[0].end), 0.7, "membership-founders-with"))
+    return out
 
 
 def _signed_founding(ctx: Context) -> list[Candidate]:
@@ -717,7 +774,10 @@ def _signed_founding(ctx: Context) -> list[Candidate]:
             if not orgs:
                 continue
             title = ctx.text[sg.end() : orgs[0].start]
-            f = re.search(FOUNDING_SIGNED.pattern + r"$", title)
+            f = re.search(FOUNDING_SIGNED.pattern + r"$", title) or re.fullmatch(
+                # round 27: "… that signed the Charter of the Organization of American States":
+                # the body's own charter
+                r"\s*(?:the\s+)?(?:Charter|Constitution)\s+of\s+(?:the\s+)?", title)
             if f is None or len(title) > 120 or re.search(r"[;.]", title):
                 continue
             subj = _members(ctx, group_before(ctx, s.start, who.start()))
@@ -799,6 +859,14 @@ _ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?"
                       r"[^,;()]{3,25}?)?"
                       r"\s*(?:,\s*(?:and\s+|và\s+|rồi\s+|then\s+)?|(?:and|và|rồi)\s+)(?:of\s+|của\s+|to\s+|into\s+|vào\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
+
+
+#: round 27: a participial aside between the two, then the gapped "and of": "a founding member of
+#: the Central American Integration System (SICA), set up by the Protocol of Tegucigalpa in
+#: December 1991, and of the Association of Caribbean States (1994)"
+_ASIDE_AND_OF = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?\s*,\s*(?:set\s+up|founded|created"
+                           r"|established|launched|formed|headquartered|based)\b[^,;()]{1,90},\s*"
+                           r"and\s+of\s+(?:the\s+)?")
 
 
 #: round 22: "a member of the new body", "thành viên của tổ chức mới"
@@ -914,7 +982,8 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
                     or re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", nxt.surface)):
                 i += 1  # "Hiệp hội Mậu dịch Tự do châu Âu (EFTA)": one organisation
                 continue
-            if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None:
+            if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None and \
+                    _ASIDE_AND_OF.fullmatch(ctx.text, o.end, nxt.start) is None:
                 break
             i += 1
             if (c.data["member"], ctx.label(nxt.key)) in have:

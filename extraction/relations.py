@@ -116,7 +116,10 @@ def local_pair(ctx: Context, s: Sentence, pos: int) -> list[str]:
         # a text on one state: "Relations with Belarus were frozen in 2021; the two countries
         # have not restored them since" (the subject and Belarus)
         return [ctx.subject, named[0]]
-    return named if len(named) == 2 else list(ctx.pair)
+    # (round 27: else the pair the context reads there: the state of the section's heading, of
+    # the sentence before in a text on one state — "Macedonia công nhận Kosovo tháng 10/2008.
+    # Sau khi …, hai nước thiết lập quan hệ ngoại giao …")
+    return named if len(named) == 2 else list(ctx.local_pair(pos))
 
 
 PASSIVE = re.compile(
