@@ -91,24 +91,34 @@ def built_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_lines_path(built_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A file holding the full build's quads as its sorted N-Quads lines, written once per
-    test run (under a file lock, as the build): the whole-graph checks that compare a store
-    or a file with the build read it (about 1 s) instead of each dumping and sorting the
-    store again (about 14 s of CPU each; docs/testing.md, "Session 9"). pyoxigraph writes
-    each term one way and no graph of the build holds a blank node, so equal lines are equal
+def export_lines_path(built_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A file holding the full build exported whole through the exporter (``graph/export.py``:
+    every graph in threads, copied in order into one N-Quads file), its lines sorted, written
+    once per test run (under a file lock, as the build). ``tests/graph/test_export.py`` checks
+    that it is the build (every line a quad of the store, none twice, as many as the store
+    holds); the whole-graph checks that compare a file with the build read it (about 1 s)
+    instead of each serialising the store again (about 13 s of CPU each). Until session 16 it
+    was a dump of the store (``store.dump``), and the exporter's own output a second whole
+    serialisation compared with it (docs/testing.md, "Session 16"). pyoxigraph writes each
+    term one way and no graph of the build holds a blank node, so equal lines are equal
     quads. Read it; never write to it."""
+    from diplograph.graph.export import export_to_path
+
     root = shared_tmp(tmp_path_factory)
-    path = root / "built-lines" / "sorted.nq"
+    path = root / "export-lines" / "sorted.nq"
     done = path.parent / "DONE"
-    with open(root / "built-lines.lock", "w") as lock:
+    with open(root / "export-lines.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
             shutil.rmtree(path.parent, ignore_errors=True)
             path.parent.mkdir()
             store = ox.Store.read_only(str(built_store_path))
-            lines = sorted(store.dump(format=ox.RdfFormat.N_QUADS).splitlines())
+            raw = path.parent / "export.nq"
+            export_to_path(store, raw)
             del store
+            lines = raw.read_bytes().splitlines()
+            raw.unlink()
+            lines.sort()
             with open(path, "wb") as f:
                 for line in lines:
                     f.write(line + b"\n")
@@ -117,7 +127,7 @@ def built_lines_path(built_store_path: Path, tmp_path_factory: pytest.TempPathFa
 
 
 def read_lines(path: Path) -> list[bytes]:
-    """The lines of ``built_lines_path`` (sorted, without their ends)."""
+    """The lines of ``export_lines_path`` (sorted, without their ends)."""
     return path.read_bytes().splitlines()
 
 

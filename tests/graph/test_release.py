@@ -118,20 +118,21 @@ def test_release_has_every_format_and_each_gives_back_the_store(
 
 
 def test_the_whole_graph_s_release_has_every_graph_with_the_store_s_count(
-    built_store: ox.Store, built_lines_path: Path, released: Path
+    built_store: ox.Store, export_lines_path: Path, released: Path
 ) -> None:
     """The release of the whole graph: its N-Quads are the build's quads, sorted, byte for
-    byte (the run's shared sorted dump of the build, tests/conftest.py); its manifest names
+    byte (the run's shared export of the build, its lines sorted, tests/conftest.py; that it
+    is the build, tests/graph/test_export.py); its manifest names
     every graph of the build with the build's count of that graph, and a Turtle file for
     each; every format is there. (Its TriG, JSON-LD and Turtle are not parsed back here: the
     writers are read back on the sample's release, above.)"""
     names = {p.relative_to(released).as_posix() for p in released.rglob("*") if p.is_file()}
     assert {"diplograph-1.0.nq.gz", "diplograph-1.0.trig.gz", "diplograph-1.0.jsonld.gz",
             "catalog.ttl", "release.json", "SHA256SUMS"} <= names
-    store = read_lines(built_lines_path)
+    store = read_lines(export_lines_path)
     assert len(store) == len(built_store) > 2_000_000
     nquads = gzip.decompress((released / "diplograph-1.0.nq.gz").read_bytes()).splitlines()
-    assert nquads == store  # sorted: the shared dump is
+    assert nquads == store  # sorted: the shared export's lines are
     del nquads
     counts = {g.decode(): n for g, n in Counter(map(_graph_of_line, store)).items()}
     del store

@@ -17,6 +17,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # reconcile_checks
 
+from diplograph.linking.candidates import MatchResult
 from diplograph.linking.evaluate import Evaluation, evaluate, read_list
 from diplograph.linking.matcher import Matcher
 from diplograph.linking.reference import STORE_DATASETS
@@ -30,17 +31,45 @@ def matcher(registry):
     return Matcher(registry)
 
 
+class Remembered:
+    """The run's ``matcher`` with each answer (a name with its hints and its ``limit``) computed
+    once per run and remembered: the link report (every row of every list of ``eval/``), the
+    lists' evaluations and the matcher's reference answers (``test_matcher_reference.py``) ask
+    the same names with the same hints (``evaluate`` asks ``limit=10``), and the matcher is the
+    group's most costly work (docs/testing.md, "Session 16"). Anything else is the matcher's."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        self.answers: dict[tuple, MatchResult] = {}
+
+    def match(self, name: str, *, kind=None, lang: str | None = None,  # noqa: ANN001
+              limit: int = 5) -> MatchResult:
+        key = (name, kind if kind is None or isinstance(kind, str) else tuple(kind), lang, limit)
+        if key not in self.answers:
+            self.answers[key] = self.matcher.match(name, kind=kind, lang=lang, limit=limit)
+        return self.answers[key]
+
+    def __getattr__(self, attr: str):  # noqa: ANN204 - the matcher's other parts
+        return getattr(self.matcher, attr)
+
+
 @pytest.fixture(scope="session")
-def evaluations(matcher) -> Callable[[str], Evaluation]:
+def remembered(matcher) -> Remembered:
+    return Remembered(matcher)
+
+
+@pytest.fixture(scope="session")
+def evaluations(remembered) -> Callable[[str], Evaluation]:
     """``evaluations(name)``: the evaluation list ``eval/NAME`` evaluated by the shared
     ``matcher`` (``linking.evaluate.evaluate``), once per run: several tests assert their
     claims on the same list's evaluation (the targets, a round's development list, a failure's
-    details), and the matcher is the run's most costly work (docs/testing.md, "Session 14")."""
+    details), and the matcher is the run's most costly work (docs/testing.md, "Session 14");
+    its answers are the ones the link report asked (``remembered``, "Session 16")."""
     done: dict[str, Evaluation] = {}
 
     def evaluated(name: str) -> Evaluation:
         if name not in done:
-            done[name] = evaluate(matcher, read_list(EVAL_LISTS / name))
+            done[name] = evaluate(remembered, read_list(EVAL_LISTS / name))  # type: ignore[arg-type]
         return done[name]
 
     return evaluated
@@ -62,16 +91,22 @@ class LinkReport:
 
 
 @pytest.fixture(scope="session")
-def link_report(tmp_path_factory) -> LinkReport:
-    """``diplograph link --report`` run once per run: the registry's completeness report and
-    the matcher evaluated on every list of ``eval/`` (about 18 s of CPU), read by the report
-    mode's test and by the tests of each list's published figures (``test_matcher.py``)."""
+def link_report(tmp_path_factory, remembered) -> LinkReport:
+    """``diplograph link --report`` run once per run through the real click command: the
+    registry's completeness report and the matcher evaluated on every list of ``eval/`` (about
+    30 s of CPU), read by the report mode's test and by the tests of each list's published
+    figures (``test_matcher.py``). The command's matcher is the run's (``Matcher`` of
+    ``load_registry()``, the same construction as the command's own), its answers remembered
+    for the lists' evaluations and the reference answers (``remembered``)."""
     from click.testing import CliRunner
 
+    import diplograph.linking.matcher as matcher_module
     from diplograph.cli.link import link
 
     out = tmp_path_factory.mktemp("link-report") / "report.md"
-    r = CliRunner().invoke(link, ["--report", "-o", str(out)], catch_exceptions=False)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(matcher_module, "Matcher", lambda registry: remembered)
+        r = CliRunner().invoke(link, ["--report", "-o", str(out)], catch_exceptions=False)
     text = out.read_text(encoding="utf-8") if out.exists() else ""
     return LinkReport(r.exit_code, r.output, text)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
 from click.testing import CliRunner
 
 from diplograph.cli.link import link
@@ -83,14 +84,20 @@ def test_wdqs_query_runs_unchanged(store_dir):
     )
 
 
-def test_view_is_deterministic(store_dir):
-    store = ox.Store.read_only(str(store_dir))
-    assert list(wikidata_view_quads(store)) == list(wikidata_view_quads(store))
+@pytest.fixture(scope="module")
+def view(store_dir) -> list[ox.Quad]:
+    """The view's quads of the linking store, computed once for the file (read by the two
+    tests below; docs/testing.md, "Session 16")."""
+    return list(wikidata_view_quads(ox.Store.read_only(str(store_dir))))
 
 
-def test_quickstatements_lines(store_dir):
+def test_view_is_deterministic(store_dir, view):
     store = ox.Store.read_only(str(store_dir))
-    exp = quickstatements(wikidata_view_quads(store))
+    assert list(wikidata_view_quads(store)) == view  # computed again: the same quads, in order
+
+
+def test_quickstatements_lines(view):
+    exp = quickstatements(view)
     assert (
         "Q711|P463|Q1065|P580|+1961-00-00T00:00:00Z/9|S854|"
         '"https://diplograph.org/id/source/wikipedia-foreign-relations-of-mongolia"|S1683|en:"'
