@@ -27,6 +27,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -176,6 +177,40 @@ def clean_cow_igo_name(text: str) -> tuple[str, list[str]]:
     return out, fixes
 
 
+#: words a name does not end with: a name that does was cut off ("... in Latin America and the")
+_CUT_ENDINGS = frozenset({"the", "and", "of", "for", "in", "on", "de", "du", "des", "et", "la",
+                          "le", "y", "del"})
+
+
+def cow_label_defect(label: str, short: str, acronyms: Iterable[str],
+                     other_en: Iterable[str]) -> str | None:
+    """Why COW IGO's English label of an organisation is damaged, or ``None``: it is only the
+    acronym, it ends as a cut name does, or COW's own short name is the English name another
+    data set gives while the label is not (letters lost, another language, a misspelling, a
+    former name), unless that short name is an acronym.
+
+    >>> cow_label_defect("FAO", "Food & Ag Org", ["FAO"], ["Food and Agriculture Organization"])
+    'is only its acronym'
+    >>> cow_label_defect("Union of the Mediterranian", "Union for the Mediterranean", ["UM"],
+    ...                  ["Union for the Mediterranean"])
+    "differs from COW's own short name, which another data set gives as the English name"
+    >>> cow_label_defect("Pan American Union", "Pan-Am Union/Org of Am States", ["OAS"],
+    ...                  ["Organization of American States"]) is None
+    True
+    """
+    acrs = {a.casefold() for a in acronyms}
+    if label.casefold() in acrs:
+        return "is only its acronym"
+    words = label.split()
+    if words and words[-1].casefold() in _CUT_ENDINGS:
+        return "was cut off"
+    short_form = _norm_name(short.replace("&", "and"))
+    if short_form and short_form != _norm_name(label) and short.casefold() not in acrs and any(
+            _norm_name(n) == short_form for n in other_en):
+        return "differs from COW's own short name, which another data set gives as the English name"
+    return None
+
+
 def _unpack(text: str) -> str:
     """internacia writes acronyms as ``{'lang': 'en', 'value': 'OFID'}``; return the value."""
     m = re.fullmatch(r"\{'lang': '[^']*', 'value': ['\"](.*)['\"]\}", text.strip())
@@ -217,6 +252,9 @@ class _Draft:
     diplomatic_actor: bool = False
     note: str | None = None
     norm_names: set[str] = field(default_factory=set)
+    #: COW IGO's English label and short name, and the English names other data sets give
+    cow_names: tuple[str, str] | None = None
+    other_en: list[str] = field(default_factory=list)
 
     def label(self, lang: str, text: str | None, *, override: bool = False) -> None:
         if not text:
@@ -517,6 +555,7 @@ class _Builder:
                 d.label("en", names[0])
                 for n in names[1:]:
                     d.alias(n, "en")
+                d.cow_names = (names[0], short_name)
             d.alias(short_name, "en")
             d.acronym(ioname)
             d.founded = d.founded or _year(r["sdate"])
@@ -528,6 +567,8 @@ class _Builder:
             d.sources.add("supraverden-igos")
             d.source_ids.append(f"supraverden-igos:{v.get('SPRVD_id', key)}")
             d.label("en", v.get("Name_en") or key)
+            if v.get("Name_en"):
+                d.other_en.append(v["Name_en"].strip())
             for k in sorted(v):
                 val = v[k]
                 if not isinstance(val, str) or not val.strip() or val.startswith("["):
@@ -554,6 +595,8 @@ class _Builder:
             d.sources.add("internacia")
             d.source_ids.append(f"internacia:{bid}")
             d.label("en", r["name"])
+            if r["name"].strip():
+                d.other_en.append(r["name"].strip())
             d.acronym(bid if not re.search(r"[a-z]", bid) or len(bid) <= 8 else None)
             for row in rows:
                 for a in row["acronyms"].split("|"):
@@ -783,9 +826,24 @@ class _Builder:
             source_ids=tuple(d.source_ids),
         )
 
+    def mend_cow_labels(self) -> None:
+        """An organisation labelled by COW IGO with a damaged name takes the English name
+        another data set gives it, and the defect is reported (COW's name stays an alias)."""
+        for d in self.drafts:
+            if not d.cow_names or not d.other_en or d.labels.get("en") != d.cow_names[0]:
+                continue
+            why = cow_label_defect(d.cow_names[0], d.cow_names[1], d.acronyms, d.other_en)
+            if why:
+                better = next((n for n in d.other_en if _norm_name(n) == _norm_name(
+                    d.cow_names[1].replace("&", "and"))), d.other_en[0])
+                d.label("en", better, override=True)
+                self.defects.append(f"{d.key}: COW IGO's label {d.cow_names[0]!r} {why}; "
+                                    f"labelled {better!r}, the name another data set gives")
+
     def build(self) -> Registry:
         self.build_states()
         self.build_organisations()
+        self.mend_cow_labels()
         self.build_others()
         entities = [self.freeze(d) for d in self.drafts]
         reg = Registry(
