@@ -16,7 +16,7 @@ from fact_checks import facts
 
 from diplograph.extraction.pipeline import extract_text
 
-ASEAN = "Association of South East Asian Nations"
+ASEAN = "Association of Southeast Asian Nations"
 
 
 def pairs(rels: list[dict]) -> set[tuple[frozenset, str | None, str]]:

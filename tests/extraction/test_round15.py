@@ -147,7 +147,7 @@ def test_an_anniversary_since_an_accession_counts_back_from_the_dateline(registr
     text = ("JAKARTA, 26 August 2025 - Viet Nam's leaders arrived in Jakarta today, to mark "
             "thirty years since Viet Nam joined ASEAN. The visit is the first of the year.")
     assert memberships(text, registry) == {
-        ("Vietnam", "Association of South East Asian Nations"): (("full",), "1995")}
+        ("Vietnam", "Association of Southeast Asian Nations"): (("full",), "1995")}
 
 
 def test_a_year_less_day_of_a_dated_article_takes_the_dateline_s_year(registry) -> None:
@@ -526,7 +526,7 @@ def test_two_accessions_in_one_sentence_each_with_its_date(registry) -> None:
             "week later the sultanate joined ASEAN, and on 21 September 1984 it was admitted to "
             "the United Nations.")
     got = memberships(text, registry)
-    assert got[("Brunei", "Association of South East Asian Nations")][1] == "1984-01-08"
+    assert got[("Brunei", "Association of Southeast Asian Nations")][1] == "1984-01-08"
     assert got[("Brunei", "United Nations")][1] == "1984-09-21"
 
 
@@ -545,7 +545,7 @@ def test_the_country_applied_was_granted_observer_status_and_became_the_bloc_s_m
             "September 2002. The country applied to join ASEAN in 2011 and was granted observer "
             "status in November 2022; it became the bloc's eleventh member on 26 October 2025.")
     got = memberships(text, registry)
-    asean = "Association of South East Asian Nations"
+    asean = "Association of Southeast Asian Nations"
     assert got[("Timor-Leste", asean)] == (("full",), "2025-10-26")
     observer = [m for m in facts(text, registry, "membership") if m.get("roles") == ["observer"]]
     assert [(m["organization"], m["start"]) for m in observer] == [(asean, "2022-11")]

@@ -142,7 +142,7 @@ def test_a_coordinated_clause_without_subject_shares_the_sentences_subject(regis
             "được khai sinh tại Bangkok tháng 8/1967.")
     got = memberships(text, registry, "vi")
     # the member is the sentence's subject, the date the organisation's own clause gives
-    assert got == {("Indonesia", "Association of South East Asian Nations"):
+    assert got == {("Indonesia", "Association of Southeast Asian Nations"):
                    (("founding", "full"), "1967-08")}
 
 
@@ -245,8 +245,8 @@ def test_a_head_with_an_unnamed_group_and_a_named_companion_founds_with_it(regis
     text = ("Quan hệ đối ngoại của Colombia\n\nNăm 1969, Colombia cùng các nước vùng Andes và Chile "
             "lập ra Cộng đồng Andes (CAN).")
     got = memberships(text, registry, "vi")
-    assert got == {("Colombia", "Andean Common Market"): (("founding", "full"), "1969"),
-                   ("Chile", "Andean Common Market"): (("founding", "full"), "1969")}
+    assert got == {("Colombia", "Andean Community"): (("founding", "full"), "1969"),
+                   ("Chile", "Andean Community"): (("founding", "full"), "1969")}
 
 
 # --- negation and modality ---------------------------------------------------------------------
@@ -297,7 +297,7 @@ def test_a_participle_admission_in_apposition_dated_this_year(registry) -> None:
     text = ("LIMA, Nov 20, 2023 - Bolivia, admitted as a full member of the Andean Community on "
             "9 May this year, attended the meeting.")
     assert memberships(text, registry) == {
-        ("Bolivia", "Andean Common Market"): (("full",), "2023-05-09")}
+        ("Bolivia", "Andean Community"): (("full",), "2023-05-09")}
 
 
 def test_an_elected_seat_held_for_a_term_is_a_membership_ended_by_expiry(registry) -> None:
@@ -472,7 +472,7 @@ def test_a_withdrawal_and_a_coordinated_application_of_the_sentences_subject(reg
             "31/7/2012.")
     ends = [(m["member"], m["organization"], m["end"]) for m in facts(
         text, registry, "membership", "vi") if "end" in m]
-    assert ends == [("Venezuela", "Andean Common Market", "2006")]
+    assert ends == [("Venezuela", "Andean Community", "2006")]
     claims = facts(text, registry, "claim", "vi")
     assert [(c["claim_type"], c["subjects"]) for c in claims] == [("intention", ["Venezuela"])]
 
@@ -572,7 +572,7 @@ def test_a_pronoun_heading_its_companions_and_a_second_organisation_since(regist
             "Peru ký Hiệp định Cartagena, văn kiện thành lập Cộng đồng Andes. Chile là thành viên "
             "APEC từ năm 1994 và OECD từ ngày 7/5/2010.")
     got = memberships(text, registry, "vi")
-    assert {m for m, o in got if o == "Andean Common Market"} == {
+    assert {m for m, o in got if o == "Andean Community"} == {
         "Chile", "Bolivia", "Colombia", "Ecuador", "Peru"}
     assert got[("Chile", "Organization for Economic Cooperation and Development")] == (
         ("full",), "2010-05-07")

@@ -27,7 +27,7 @@ def test_short_and_former_names(registry) -> None:
                     "1992-01-30")}
     # a cheque ("séc", lower case) names no state
     assert _memberships("Ông ký một tấm séc. Lào gia nhập ASEAN năm 1997.", registry, "vi") == {
-        ("Laos", "Association of South East Asian Nations", "1997")}
+        ("Laos", "Association of Southeast Asian Nations", "1997")}
 
 
 # --- a person's name is never a state ------------------------------------------------------------

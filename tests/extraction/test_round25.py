@@ -19,7 +19,7 @@ def _memberships(text: str, registry) -> list[tuple]:
 
 # --- 1. a membership's date from its own clause ------------------------------------------------
 
-ASEAN = "Association of South East Asian Nations"
+ASEAN = "Association of Southeast Asian Nations"
 
 
 def test_founders_take_the_date_fronted_before_an_adverbial_of_place(registry) -> None:
@@ -80,7 +80,7 @@ def test_an_english_demonstrative_in_the_sentence_after(registry) -> None:
                        "American States has its seat in Washington. In 2031 Peru and Chile set "
                        "up the Association of Southeast Asian Nations. Peru became a member of "
                        "this organisation in 2031.", registry)
-    assert any(m == "Peru" and o == "Association of South East Asian Nations" and s == "2031"
+    assert any(m == "Peru" and o == "Association of Southeast Asian Nations" and s == "2031"
                for m, o, _, s, _ in got)
     assert ("Peru", OAS, ("full",), "2031", None) not in got
 
@@ -240,8 +240,8 @@ def test_the_andean_pact_is_the_andean_community_not_the_text_s_organisation(reg
     got = _memberships("Peru là thành viên OPEC. OPEC họp tại Viên. OPEC tăng sản lượng. Peru "
                        "gia nhập Khối Hiệp ước Andes năm 1970 nhưng rút khỏi khối năm 2031.",
                        registry)
-    assert ("Peru", "Andean Common Market", ("full",), "1970", None) in got
-    assert ("Peru", "Andean Common Market", ("full",), None, "2031") in got
+    assert ("Peru", "Andean Community", ("full",), "1970", None) in got
+    assert ("Peru", "Andean Community", ("full",), None, "2031") in got
     assert not any(o.startswith("Organization of Petroleum") and e for _, o, _, _, e in got)
 
 

@@ -48,7 +48,7 @@ MATCHES = [
     ("Tanzania của Magufuli", "TZA", "ruler"),
     ("Nicaragua under the Somozas", "NIC", "ruler"),
     # a body's name with a press label or a place of its own names after it
-    ("the Andean Community trade bloc", "Andean", "alias"),
+    ("the Andean Community trade bloc", "Andean", "label"),  # its label since session 16
     ("the Caribbean Development Bank for the Caribbean region", "CDB", "label"),
     ("the Nordic grouping", "NordC", "label"),   # the label for the head: the Nordic Council
     # a body's exact name after a seat the reference tables do not hold
