@@ -1,0 +1,130 @@
+"""The twenty-eighth round of extraction (issue 16): relations, memberships and agreements
+written in constructions the rules had not read (a suspension, a recognition "instead", states
+acting "together with" others, a restoration with its severance in a relative clause, capitals
+for governments, a subject after a subordinate clause, …).
+
+Every sentence here was written for these tests; none is taken from an article or the corpus.
+"""
+
+from __future__ import annotations
+
+from diplograph.extraction.pipeline import extract_text
+
+
+def _cands(text: str, registry, kind: str) -> list[dict]:
+    return [c.data for c in extract_text(text, None, registry).candidates if c.type == kind]
+
+
+def _rel(text: str, registry) -> set[tuple]:
+    return {(frozenset(d["parties"]), d["status"], d.get("date"))
+            for d in _cands(text, registry, "relation")}
+
+
+# --- 1. a suspension is its own status --------------------------------------------------------
+
+def test_active_suspension_of_relations(registry) -> None:
+    text = "In March 2031 Uruguay suspended its diplomatic relations with Paraguay over a dispute."
+    assert _rel(text, registry) == {
+        (frozenset({"Uruguay", "Paraguay"}), "suspended", "2031-03")}
+
+
+def test_capitals_suspend_relations_for_their_governments(registry) -> None:
+    text = "In May 2030 Lima suspended relations with Quito."
+    assert _rel(text, registry) == {(frozenset({"Peru", "Ecuador"}), "suspended", "2030-05")}
+
+
+def test_passive_suspension_is_suspended_and_frozen_stays_severed(registry) -> None:
+    got = _rel("Ghana established relations with Togo in 1960, but relations were suspended "
+               "in 2029.", registry)
+    assert (frozenset({"Ghana", "Togo"}), "suspended", "2029") in got
+    got = _rel("Ghana established relations with Togo in 1960, but relations were frozen "
+               "in 2029.", registry)
+    assert (frozenset({"Ghana", "Togo"}), "severed", "2029") in got
+
+
+def test_vietnamese_suspension(registry) -> None:
+    text = "Năm 2032, Peru tuyên bố đình chỉ quan hệ ngoại giao với Bolivia."
+    assert _rel(text, registry) == {(frozenset({"Peru", "Bolivia"}), "suspended", "2032")}
+
+
+def test_guard_a_negated_suspension_is_no_relation(registry) -> None:
+    text = "In 2031 Uruguay did not suspend its diplomatic relations with Paraguay."
+    assert not [d for d in _cands(text, registry, "relation") if d["status"] == "suspended"]
+
+
+# --- 2. a recognition "instead" ----------------------------------------------------------------
+
+def test_recognition_of_taipei_instead_is_relations_established(registry) -> None:
+    text = "In August 2030 Nauru recognised the Republic of China instead."
+    assert _rel(text, registry) == {
+        (frozenset({"Nauru", "Republic of China"}), "established", "2030-08")}
+
+
+def test_guard_a_recognition_without_instead_is_not_read_here(registry) -> None:
+    text = "In August 2030 Nauru recognised the Republic of China's passports."
+    assert not _cands(text, registry, "relation")
+
+
+# --- 3. "together with" ------------------------------------------------------------------------
+
+def test_companions_after_the_clause_share_partner_status_and_date(registry) -> None:
+    text = ("Kenya broke off diplomatic relations with Somalia on 4 April 2033, together with "
+            "Uganda and Tanzania.")
+    got = _rel(text, registry)
+    assert got == {(frozenset({x, "Somalia"}), "severed", "2033-04-04")
+                   for x in ("Kenya", "Uganda", "Tanzania")}
+
+
+def test_the_state_before_together_with_is_a_subject_too(registry) -> None:
+    text = ("Kenya, together with Uganda and Tanzania, severed relations with Somalia in "
+            "April 2033.")
+    got = _rel(text, registry)
+    assert got == {(frozenset({x, "Somalia"}), "severed", "2033-04")
+                   for x in ("Kenya", "Uganda", "Tanzania")}
+
+
+def test_vietnamese_cung_voi(registry) -> None:
+    text = ("Ngày 4/4/2033, Kenya cùng với Uganda và Tanzania cắt đứt quan hệ ngoại giao với "
+            "Somalia.")
+    got = _rel(text, registry)
+    assert got == {(frozenset({x, "Somalia"}), "severed", "2033-04-04")
+                   for x in ("Kenya", "Uganda", "Tanzania")}
+
+
+def test_guard_two_clauses_of_relations_take_no_companions(registry) -> None:
+    text = ("Kenya established relations with Chile in 2030 and severed relations with Peru in "
+            "2031, together with Uganda.")
+    assert not [d for d in _cands(text, registry, "relation") if "Uganda" in d["parties"]]
+
+
+# --- 4. a restoration with its severance in a relative clause ----------------------------------
+
+def test_restore_the_relations_they_broke_off(registry) -> None:
+    text = ("In June 2034 Canberra and Wellington agreed in Suva to restore the relations they "
+            "broke off in 2029.")
+    got = _rel(text, registry)
+    pair = frozenset({"Australia", "New Zealand"})
+    assert got == {(pair, "restored", "2034-06"), (pair, "severed", "2029")}
+
+
+def test_guard_a_plain_restoration_keeps_its_own_date(registry) -> None:
+    text = "Canberra and Wellington agreed to restore relations on 3 June 2034."
+    assert _rel(text, registry) == {
+        (frozenset({"Australia", "New Zealand"}), "restored", "2034-06-03")}
+
+
+# --- 5. a subject after a subordinate clause ---------------------------------------------------
+
+def test_the_name_after_a_comma_is_the_next_verbs_subject(registry) -> None:
+    text = ("Tháng 5/2031, sau khi Paraguay khôi phục quan hệ với Đài Bắc, Trung Quốc tuyên bố "
+            "đình chỉ quan hệ ngoại giao với Paraguay.")
+    got = _rel(text, registry)
+    assert (frozenset({"China", "Paraguay"}), "suspended", "2031-05") in got
+    assert not [g for g in got if g[0] == frozenset({"Republic of China", "China"})]
+
+
+def test_english_after_clause_dates_the_main_clause(registry) -> None:
+    text = ("In 2031, after Paraguay restored relations with Taipei, China suspended relations "
+            "with Asunción.")
+    got = _rel(text, registry)
+    assert (frozenset({"China", "Paraguay"}), "suspended", "2031") in got
