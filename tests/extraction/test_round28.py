@@ -128,3 +128,46 @@ def test_english_after_clause_dates_the_main_clause(registry) -> None:
             "with Asunción.")
     got = _rel(text, registry)
     assert (frozenset({"China", "Paraguay"}), "suspended", "2031") in got
+
+
+# --- 6. memberships: the member, the start years ------------------------------------------------
+
+def _mem(text: str, registry) -> set[tuple]:
+    return {(d["member"], d["organization"], d.get("start"))
+            for d in _cands(text, registry, "membership")}
+
+
+def test_the_state_left_at_independence_is_no_member(registry) -> None:
+    text = ("Vanuatu became independent from France on 30 July 2030 and was admitted to the "
+            "United Nations two months later.")
+    got = _mem(text, registry)
+    assert {m for m, _, _ in got} == {"Vanuatu"}
+
+
+def test_one_bracket_of_years_for_coordinated_organisations(registry) -> None:
+    text = ("Tonga was a founding member of the Association of Caribbean States and of the "
+            "World Trade Organization (2031 and 2033).")
+    got = _mem(text, registry)
+    assert ("Tonga", "Association of Caribbean States", "2031") in got
+    assert ("Tonga", "World Trade Organization", "2033") in got
+
+
+def test_guard_a_bracket_with_another_count_of_years_is_not_shared(registry) -> None:
+    text = ("Tonga was a founding member of the Association of Caribbean States and of the "
+            "World Trade Organization (2031).")
+    got = _mem(text, registry)
+    assert ("Tonga", "Association of Caribbean States", "2031") not in got
+
+
+def test_a_successor_apposition_neither_member_nor_date_thief(registry) -> None:
+    text = ("Foreign relations of Fiji\nFiji is an island state. Fiji joined the Caribbean "
+            "Free Trade Association in 2031; it entered the Caribbean Community, CARIFTA's "
+            "successor, in 2034.")
+    got = _mem(text, registry)
+    assert ("Fiji", "Caribbean Community", "2034") in got
+    assert not [g for g in got if g[1] == "Caribbean Free Trade Association" and g[2] != "2031"]
+
+
+def test_british_honduras_is_belize(registry) -> None:
+    text = "In 1971 British Honduras became a member of the Caribbean Free Trade Association."
+    assert _mem(text, registry) == {("Belize", "Caribbean Free Trade Association", "1971")}
