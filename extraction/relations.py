@@ -463,6 +463,14 @@ def extract(ctx: Context) -> list[Candidate]:
                     ctx.text[max(0, m.start - 6) : m.start]))  # "agreed in Beijing …"
 
             near = group_before(ctx, prev_end, a, states_only=False)
+            aside = re.search(r",\s+(?:in|at|during|after)\s[^,;]{0,40}$",
+                              ctx.text[max(prev_end, near[0].start - 45) : near[0].start]) \
+                if near else None
+            if aside is not None and re.fullmatch(r"\s*,\s*to\s+", ctx.text[near[-1].end : a]):
+                # round 28: "Riyadh and Tehran agreed, in talks hosted by Beijing, to restore
+                # …": the names of the aside are no subject; the group before it is
+                at = max(prev_end, near[0].start - 45) + aside.start()
+                near = group_before(ctx, prev_end, at, states_only=False)
             subj = [m for m in near if _actor(m) and not _place(m)]
             if near and not subj and all(_place(m) for m in near) and re.fullmatch(
                     r"\s*(?:,\s*)?(?:to|on|and\s+to|,\s+to)\s+", ctx.text[near[-1].end : a], re.I):

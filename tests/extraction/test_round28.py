@@ -171,3 +171,31 @@ def test_a_successor_apposition_neither_member_nor_date_thief(registry) -> None:
 def test_british_honduras_is_belize(registry) -> None:
     text = "In 1971 British Honduras became a member of the Caribbean Free Trade Association."
     assert _mem(text, registry) == {("Belize", "Caribbean Free Trade Association", "1971")}
+
+
+# --- 7. a month counted back from the dateline; the subject before an aside --------------------
+
+def test_last_month_and_an_aside_of_place(registry) -> None:
+    text = ("CANBERRA, June 5, 2034 - Fiji and Samoa restored relations on Monday.\n\nThe "
+            "decision follows others. Last month Canberra and Wellington agreed, in talks hosted "
+            "by Tokyo, to restore the relations they broke off in 2029.")
+    got = _rel(text, registry)
+    pair = frozenset({"Australia", "New Zealand"})
+    assert {(pair, "restored", "2034-05"), (pair, "severed", "2029")} <= got
+    assert not [g for g in got if "Japan" in g[0]]
+
+
+def test_vietnamese_months_ago(registry) -> None:
+    text = ("HÀ NỘI, 5/6/2034 - Fiji và Samoa khôi phục quan hệ ngoại giao hôm nay.\n\nBa tháng "
+            "trước, Tokyo là nơi Úc và New Zealand đạt thỏa thuận khôi phục quan hệ ngoại giao.")
+    got = _rel(text, registry)
+    assert (frozenset({"Australia", "New Zealand"}), "restored", "2034-03") in got
+
+
+def test_guard_months_before_an_event_is_not_counted_from_the_dateline(registry) -> None:
+    from diplograph.extraction import pipeline
+    from diplograph.extraction.context import Context
+
+    text = "HÀ NỘI, 5/6/2034 - Hai tháng trước khi Fiji ký hiệp định, Samoa đã gặp Tonga."
+    ctx = Context.build(text, "vi", pipeline.gazetteer(registry))
+    assert not [d for d in ctx.dates if d.value == "2034-04"]
