@@ -199,3 +199,51 @@ def test_guard_months_before_an_event_is_not_counted_from_the_dateline(registry)
     text = "HÀ NỘI, 5/6/2034 - Hai tháng trước khi Fiji ký hiệp định, Samoa đã gặp Tonga."
     ctx = Context.build(text, "vi", pipeline.gazetteer(registry))
     assert not [d for d in ctx.dates if d.value == "2034-04"]
+
+
+# --- 8. agreements: the date of the talks, the state of a place, "it" entered into force -------
+
+def _agr(text: str, registry) -> list[dict]:
+    return _cands(text, registry, "agreement")
+
+
+def test_signing_after_the_talks_takes_the_talks_day(registry) -> None:
+    text = ("PARIS, June 9, 2031 - President Anne Roux of France held talks with Chilean "
+            "President Luis Mena on Monday, the second day of a visit that ends on June 12.\n\n"
+            "Mena arrived on Sunday. After the talks the two presidents witnessed the signing of "
+            "a memorandum of understanding on water management.")
+    got = _agr(text, registry)
+    assert [(set(d["parties"]), d.get("signed")) for d in got] == [
+        ({"France", "Chile"}, "2031-06-09")]
+
+
+def test_vietnamese_signing_after_the_talks(registry) -> None:
+    text = ("HÀ NỘI, 9/6/2031 - Chủ tịch nước Việt Nam và Tổng thống Chile đã hội đàm hôm nay. "
+            "Tổng thống Chile đến Hà Nội ngày 8/6 và rời Việt Nam ngày 11/6.\n\nSau hội đàm, "
+            "hai bên ký Bản ghi nhớ về hợp tác nông nghiệp.")
+    got = _agr(text, registry)
+    assert [(set(d["parties"]), d.get("signed")) for d in got] == [
+        ({"Vietnam", "Chile"}, "2031-06-09")]
+
+
+def test_the_state_of_a_place_of_signing_signs_nothing(registry) -> None:
+    text = ("U.S.-Palau relations\nPalau and the United States keep close ties, and Palau and "
+            "the United States talk often.\nOn 14 May 2031, in Suva, Fiji, the two sides "
+            "signed a Fisheries Agreement.")
+    got = _agr(text, registry)
+    assert [set(d["parties"]) for d in got] == [{"Palau", "United States"}]
+
+
+def test_guard_states_after_the_place_that_sign_are_signatories(registry) -> None:
+    text = "On 2 May 2031, at the OAS in Washington, Ghana and Togo signed a trade agreement."
+    got = _agr(text, registry)
+    assert [set(d["parties"]) for d in got] == [{"Ghana", "Togo"}]
+
+
+def test_it_entered_into_force_is_the_agreement_named_last(registry) -> None:
+    text = ("U.S.-Palau relations\nPalau and the United States keep close ties.On 1 May 2030 the "
+            "Compact of Free Association between the two countries entered into force.\n"
+            "The two governments signed a Fisheries Agreement in Koror on 3 March 2031; it "
+            "entered into force only on 9 July 2032.")
+    got = [d for d in _agr(text, registry) if d.get("signed") == "2031-03-03"]
+    assert [d.get("in_force") for d in got] == ["2032-07-09"]
