@@ -652,6 +652,13 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 #: a clause about what is still to come, right before a weekday
+#: round 28: a past verb before a month without its year; and words of the future
+_PAST_BEFORE = re.compile(r"\b(?:restored|established|severed|broke\s+off|signed|joined|met"
+                          r"|held|visited|switched|agreed|opened|was|were|had)\b[^.;]{0,50}$"
+                          r"|(?<!\w)đã(?!\w)[^.;]{0,50}$", re.I)
+_FUTURE_NEAR = re.compile(r"\b(?:will|shall|next|upcoming|coming|ahead|due|plans?|expected)\b"
+                          r"|(?<!\w)(?:sẽ|tới|sắp|dự\s+kiến)(?!\w)", re.I)
+
 _AHEAD = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to|are\s+set\s+to"
                     r"|is\s+expected\s+to|are\s+expected\s+to|flies\s+home|leaves|returns\s+home"
                     r"|departs)\b[^.;,]{0,40}$", re.I)
@@ -758,6 +765,19 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             if year is None:
                 d.flags = (*d.flags, "unresolved")
                 continue
+            dateline_only = anchor is not None and all(
+                x.value == anchor.isoformat() for x in before) and not after and not inside \
+                and all(x.value == anchor.isoformat() for x in carried)
+            if what in ("day", "month") and dateline_only and year == anchor.year \
+                    and ((d.pending[2], d.pending[1]) if what == "day" else (d.pending[1], 0)) > (
+                        anchor.month, anchor.day if what == "day" else 31) \
+                    and _PAST_BEFORE.search(text, max(0, d.start - 60), d.start) \
+                    and not _AHEAD.search(text, max(0, d.start - 60), d.start) \
+                    and not _FUTURE_NEAR.search(text, max(0, d.start - 60), d.start):
+                # round 28: "… since the two countries restored diplomatic relations in
+                # September", in an article of January 2020: a past month after the article's
+                # own is of the year before, never a date still to come
+                year -= 1
             if what == "day" and not after and not before and not inside and carried \
                     and anchor is not None and carried[-1].precision == "day" \
                     and isinstance(carried[-1].value, str) and year < anchor.year:

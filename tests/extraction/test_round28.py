@@ -247,3 +247,35 @@ def test_it_entered_into_force_is_the_agreement_named_last(registry) -> None:
             "entered into force only on 9 July 2032.")
     got = [d for d in _agr(text, registry) if d.get("signed") == "2031-03-03"]
     assert [d.get("in_force") for d in got] == ["2032-07-09"]
+
+
+# --- 9. a past month after the article's own month is of the year before -----------------------
+
+def _dates(text: str, registry, lang: str = "en") -> dict[str, object]:
+    from diplograph.extraction import pipeline
+    from diplograph.extraction.context import Context
+
+    ctx = Context.build(text, lang, pipeline.gazetteer(registry))
+    return {text[d.start : d.end]: d.value for d in ctx.dates}
+
+
+def test_a_past_month_after_the_datelines_is_last_year(registry) -> None:
+    text = ("SUVA, February 3, 2031 - Fiji's president held talks on Monday, the first visit "
+            "since the two countries restored diplomatic relations in October.")
+    assert _dates(text, registry)["October"] == "2030-10"
+
+
+def test_vietnamese_past_day_after_the_dateline(registry) -> None:
+    text = "HÀ NỘI, 3/2/2031 - Hai nước đã thiết lập quan hệ ngoại giao ngày 14/11 tại New York."
+    assert _dates(text, registry, "vi")["ngày 14/11"] == "2030-11-14"
+
+
+def test_guard_a_future_month_stays_in_the_datelines_year(registry) -> None:
+    text = ("SUVA, February 3, 2031 - Fiji's president held talks on Monday; the two sides "
+            "will meet again in October.")
+    assert _dates(text, registry)["October"] == "2031-10"
+
+
+def test_guard_a_day_before_the_dateline_keeps_its_year(registry) -> None:
+    text = "HÀ NỘI, 15/2/2031 - Hai nước đã thiết lập quan hệ ngoại giao ngày 14/2 tại New York."
+    assert _dates(text, registry, "vi")["ngày 14/2"] == "2031-02-14"
