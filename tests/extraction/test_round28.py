@@ -279,3 +279,24 @@ def test_guard_a_future_month_stays_in_the_datelines_year(registry) -> None:
 def test_guard_a_day_before_the_dateline_keeps_its_year(registry) -> None:
     text = "HÀ NỘI, 15/2/2031 - Hai nước đã thiết lập quan hệ ngoại giao ngày 14/2 tại New York."
     assert _dates(text, registry, "vi")["ngày 14/2"] == "2031-02-14"
+
+
+# --- 10. a visit's last day told as its length -------------------------------------------------
+
+def _visits(text: str, registry) -> list[dict]:
+    return [d for d in _cands(text, registry, "event") if d["event_type"] == "visit"]
+
+
+def test_a_visit_that_runs_until_a_day(registry) -> None:
+    text = ("SUVA, June 9, 2031 - Chilean President Luis Mena, who arrived in Fiji on Sunday for "
+            "a state visit that runs until June 12, held talks with the Fijian prime minister.")
+    got = _visits(text, registry)
+    assert [(d.get("start"), d.get("end"), d.get("date")) for d in got] == [
+        ("2031-06-08", "2031-06-12", None)]
+
+
+def test_guard_a_length_beyond_two_weeks_is_not_the_visits(registry) -> None:
+    text = ("SUVA, June 9, 2031 - Chilean President Luis Mena, who arrived in Fiji on Sunday for "
+            "a state visit, opened an exhibition that runs until August 30.")
+    got = _visits(text, registry)
+    assert all("end" not in d for d in got)
