@@ -55,7 +55,7 @@ def test_guard_a_negated_suspension_is_no_relation(registry) -> None:
 # --- 2. a recognition "instead" ----------------------------------------------------------------
 
 def test_recognition_of_taipei_instead_is_relations_established(registry) -> None:
-    text = "In August 2030 Nauru recognised the Republic of China instead."
+    text = "Nauru recognised the Republic of China instead in August 2030."
     assert _rel(text, registry) == {
         (frozenset({"Nauru", "Republic of China"}), "established", "2030-08")}
 
@@ -100,8 +100,8 @@ def test_guard_two_clauses_of_relations_take_no_companions(registry) -> None:
 # --- 4. a restoration with its severance in a relative clause ----------------------------------
 
 def test_restore_the_relations_they_broke_off(registry) -> None:
-    text = ("In June 2034 Canberra and Wellington agreed in Suva to restore the relations they "
-            "broke off in 2029.")
+    text = ("In June 2034 Canberra and Wellington agreed in Suva to restore the ties they had "
+            "broken off in 2029.")
     got = _rel(text, registry)
     pair = frozenset({"Australia", "New Zealand"})
     assert got == {(pair, "restored", "2034-06"), (pair, "severed", "2029")}
@@ -139,14 +139,14 @@ def _mem(text: str, registry) -> set[tuple]:
 
 def test_the_state_left_at_independence_is_no_member(registry) -> None:
     text = ("Vanuatu became independent from France on 30 July 2030 and was admitted to the "
-            "United Nations two months later.")
+            "United Nations in September.")
     got = _mem(text, registry)
     assert {m for m, _, _ in got} == {"Vanuatu"}
 
 
 def test_one_bracket_of_years_for_coordinated_organisations(registry) -> None:
-    text = ("Tonga was a founding member of the Association of Caribbean States and of the "
-            "World Trade Organization (2031 and 2033).")
+    text = ("Tonga, a small kingdom, was a founding member of the Association of Caribbean "
+            "States and of the World Trade Organization (2031 and 2033).")
     got = _mem(text, registry)
     assert ("Tonga", "Association of Caribbean States", "2031") in got
     assert ("Tonga", "World Trade Organization", "2033") in got
@@ -160,9 +160,9 @@ def test_guard_a_bracket_with_another_count_of_years_is_not_shared(registry) -> 
 
 
 def test_a_successor_apposition_neither_member_nor_date_thief(registry) -> None:
-    text = ("Foreign relations of Fiji\nFiji is an island state. Fiji joined the Caribbean "
-            "Free Trade Association in 2031; it entered the Caribbean Community, CARIFTA's "
-            "successor, in 2034.")
+    text = ("Foreign relations of Fiji\nFiji is an island state. As a colony, Fiji joined the "
+            "Caribbean Free Trade Association in 2031; it entered the Caribbean Community, "
+            "CARIFTA's successor, in 2034, a year after it took its present name.")
     got = _mem(text, registry)
     assert ("Fiji", "Caribbean Community", "2034") in got
     assert not [g for g in got if g[1] == "Caribbean Free Trade Association" and g[2] != "2031"]
@@ -177,8 +177,8 @@ def test_british_honduras_is_belize(registry) -> None:
 
 def test_last_month_and_an_aside_of_place(registry) -> None:
     text = ("CANBERRA, June 5, 2034 - Fiji and Samoa restored relations on Monday.\n\nThe "
-            "decision follows others. Last month Canberra and Wellington agreed, in talks hosted "
-            "by Tokyo, to restore the relations they broke off in 2029.")
+            "decision follows others. Last month Canberra and Wellington agreed, at a meeting "
+            "hosted by Tokyo, to restore the ties they had broken off in 2029.")
     got = _rel(text, registry)
     pair = frozenset({"Australia", "New Zealand"})
     assert {(pair, "restored", "2034-05"), (pair, "severed", "2029")} <= got
@@ -210,8 +210,8 @@ def _agr(text: str, registry) -> list[dict]:
 def test_signing_after_the_talks_takes_the_talks_day(registry) -> None:
     text = ("PARIS, June 9, 2031 - President Anne Roux of France held talks with Chilean "
             "President Luis Mena on Monday, the second day of a visit that ends on June 12.\n\n"
-            "Mena arrived on Sunday. After the talks the two presidents witnessed the signing of "
-            "a memorandum of understanding on water management.")
+            "Mena reached Paris on Sunday. After the talks the two leaders looked on as ministers "
+            "signed a memorandum of understanding on water management.")
     got = _agr(text, registry)
     assert [(set(d["parties"]), d.get("signed")) for d in got] == [
         ({"France", "Chile"}, "2031-06-09")]
@@ -289,7 +289,7 @@ def _visits(text: str, registry) -> list[dict]:
 
 def test_a_visit_that_runs_until_a_day(registry) -> None:
     text = ("SUVA, June 9, 2031 - Chilean President Luis Mena, who arrived in Fiji on Sunday for "
-            "a state visit that runs until June 12, held talks with the Fijian prime minister.")
+            "a state visit that lasts until June 12, held talks with the Fijian prime minister.")
     got = _visits(text, registry)
     assert [(d.get("start"), d.get("end"), d.get("date")) for d in got] == [
         ("2031-06-08", "2031-06-12", None)]
