@@ -300,3 +300,27 @@ def test_guard_a_length_beyond_two_weeks_is_not_the_visits(registry) -> None:
             "a state visit, opened an exhibition that runs until August 30.")
     got = _visits(text, registry)
     assert all("end" not in d for d in got)
+
+
+# --- 11. a family name after "ông" / "bà" in Vietnamese ------------------------------------------
+
+def _surname_posts(text: str, registry) -> list[tuple]:
+    from diplograph.extraction import pipeline
+    from diplograph.extraction.context import Context
+
+    ctx = Context.build(text, "vi", pipeline.gazetteer(registry))
+    return [(text[p.start : p.end], p.office, p.state) for p in ctx.posts
+            if p.start in ctx.by_surname]
+
+
+def test_vietnamese_family_name_after_the_honorific_holds_the_post(registry) -> None:
+    text = ("HÀ NỘI, 9/6/2031 - Tổng thống Chile Luis Mena hội đàm với Chủ tịch nước Việt Nam "
+            "hôm nay. Trong chuyến thăm tháng 5/2027 của ông Mena, hai nước ký hiệp định. Mena "
+            "là luật sư.")
+    assert _surname_posts(text, registry) == [("Mena", "president", "CHL")]
+
+
+def test_guard_a_name_that_goes_on_past_the_post_is_not_used(registry) -> None:
+    text = ("HÀ NỘI, 9/6/2031 - Tổng thống Brazil Pedro Alves da Costa hội đàm với Chủ tịch "
+            "nước Việt Nam hôm nay. Đây là lần thứ hai ông Alves thăm Việt Nam.")
+    assert _surname_posts(text, registry) == []
