@@ -507,6 +507,39 @@ def _parties(ctx: Context, sa: int, a: int, b: int, sb: int) -> list[str]:
     return out
 
 
+#: round 28: a signing told after the talks it followed
+_AFTER_TALKS = re.compile(r"\b(?:After|Following|At|During)\s+(?:the|their|these|those)\s+"
+                          r"(?:official\s+|bilateral\s+)?talks\b|(?<!\w)(?:Sau|Tại|Trong)\s+"
+                          r"(?:khi\s+)?(?:cuộc\s+|buổi\s+)?hội\s+đàm(?!\w)", re.I)
+_TALKS = re.compile(r"\btalks\b|(?<!\w)hội\s+đàm(?!\w)", re.I)
+
+
+def _talks_day(ctx: Context, s) -> DateMention | None:  # noqa: ANN001
+    """The one day the last sentence before ``s`` that names talks gives them."""
+    for p in reversed([p for p in ctx.sents if p.end <= s.start]):
+        t = _TALKS.search(ctx.text, p.start, p.end)
+        if t is None:
+            continue
+        days = [x for x in ctx.dates_in(p.start, p.end) if isinstance(x.value, str)
+                and len(x.value) == 10 and x is not ctx.dateline]
+        # the first day after the word in its clause ("held talks … on Monday, …"), else the
+        # last before it ("Hôm nay, tại …, A và B đã hội đàm")
+        after = [x for x in days if x.start >= t.end()
+                 and not re.search(r"[;,]", ctx.text[t.end() : x.start])]
+        before = [x for x in days if x.end <= t.start()]
+        day = after[0] if after else before[-1] if before else None
+        if day is None:
+            return None
+        return DateMention(day.start, day.end, day.value, "day", flags=("date-from-context",))
+    return None
+
+
+#: round 28: the state of a place of signing after its city ("On 22 May 2031, in Port Moresby,
+#: Papua New Guinea, the two sides signed …"): no signatory
+_CITY_STATE = re.compile(r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+(?-i:[A-ZĐ])[\w.'’-]*"
+                         r"(?:\s+(?-i:[A-ZĐ])[\w.'’-]*){0,2}\s*,\s+(?:the\s+)?$")
+
+
 def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
                 inherited: list[str] | None = None) -> list[Candidate]:
     text = ctx.text
@@ -566,6 +599,8 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
                 # round 20: "Ngày …, tại Belgrade, A và B ký …": the place of signing signs nothing
                 x.how in ("capital", "city") and re.search(
                     r"(?:\b(?:in|at)|(?<!\w)(?:tại|ở))\s+$", text[max(0, x.start - 5) : x.start]))
+                and not (_CITY_STATE.search(text, max(0, x.start - 45), x.start)
+                         and re.match(r"\s*,", text[x.end : x.end + 3]))
             ] if not before_verb else []
     if subj:
         # "A cùng B, C và D ký …", "Tổng thống A cùng người đồng cấp B và C ký …": the head
@@ -721,6 +756,12 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
             if month:
                 d = DateMention(ds[0].start, ds[0].end, month, {10: "day", 7: "month"}.get(
                     len(month), "year"), flags=("date-from-context",))
+    after_talks = _AFTER_TALKS.search(text, s.start, sg.start()) if d is None else None
+    if after_talks is not None:
+        # round 28: "After the talks the two presidents witnessed the signing of …", "Sau hội
+        # đàm, hai bên ký …": the day of the talks the text dated before (the last sentence
+        # before that names talks and one day)
+        d = _talks_day(ctx, s) or d
     if d is None and ctx.dateline is not None and not timed and not planned:
         from .partnerships import context_date
 

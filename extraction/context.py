@@ -670,8 +670,9 @@ class Context:
         name is the last word of the name; a name two posts of different states share, one the
         gazetteer reads, or a word inside another post is not used. English only: a Vietnamese
         name ends with the given name."""
-        if self.lang != "en":
-            return []
+        # (round 28: in Vietnamese, the name after the honorific "ông" / "bà" — "Bà Murmu đến
+        # Paramaribo ngày 4/6", "ông Santokhi": the last word of a name either way)
+        vi = self.lang == "vi"
         found: dict[str, Post | None] = {}
         for p in self.posts:
             if p.state is None:
@@ -683,8 +684,12 @@ class Context:
             if len(words) < 2:
                 continue
             last = words[-1]
-            if not re.fullmatch(r"(?-i:[A-Z])[a-z][\w'’\-]{2,}", last):
+            if not (re.fullmatch(r"(?-i:[A-Z])[a-z][\w'’\-]{2,}", last) or (
+                    vi and len(last) >= 3 and last[0].isupper() and last[1:].islower())):
                 continue
+            if vi and re.match(r"\s+(?:da|de|do|dos|das|del|van|von|la|le|bin|ibn|al)\s",
+                               self.text[p.end : p.end + 6]):
+                continue  # "Luiz Inácio Lula da Silva": the name goes on past the post's span
             held = found.get(last, p)
             found[last] = p if held is not None and (held.state, held.office) == (
                 p.state, p.office) else None
@@ -696,6 +701,9 @@ class Context:
                 continue
             for m in re.finditer(rf"(?<![\w'’\-]){re.escape(last)}(?![\w\-])", self.text):
                 if m.start() < p.end or any(a <= m.start() < b for a, b in spans + named):
+                    continue
+                if vi and not re.search(r"(?<!\w)(?:ông|bà)\s+$",
+                                        self.text[max(0, m.start() - 5) : m.start()], re.I):
                     continue
                 out.append(Post(m.start(), m.end(), p.office, p.label, p.state))
         return out

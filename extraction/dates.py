@@ -187,6 +187,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!\w){NUM_VI}\s+năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))|(?<!\w)năm\s+sau\b(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "years_later_vi"),  # noqa: E501
     (re.compile(r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+month\b|\bthat\s+same\s+month\b|(?<!\w)(?:cuối|đầu|giữa|cùng)\s+tháng\s+(?:đó|ấy)(?!\w)", re.I), "same_month"),  # noqa: E501
     (re.compile(rf"\b{NUM}\s+months?\s+later\b|(?<!\w){NUM_VI}\s+tháng\s+sau(?!\w)(?!\s+khi)(?!\s+(?-i:[A-ZĐ]))", re.I), "months_later"),  # noqa: E501
+    # round 28: a month counted back from the dateline: "Last month Riyadh and Tehran agreed",
+    # "two months ago", "Ba tháng trước, …", "tháng trước" (never "… tháng trước khi / đó")
+    (re.compile(rf"\blast\s+month\b|\b{NUM}\s+months?\s+ago\b|(?<!\w)(?:{NUM_VI}\s+)?tháng\s+trước(?!\w)(?!\s+(?:khi|đó|ấy))", re.I), "months_ago"),  # noqa: E501
     (re.compile(r"\bthe\s+(?:following|next)\s+month\b|(?<!\w)(?:sang\s+)?tháng\s+(?:sau\s+đó|tiếp\s+theo|kế\s+tiếp)(?!\w)", re.I), "next_month"),  # noqa: E501
     (re.compile(r"\bthe\s+(?:following|next)\s+week\b|(?<!\w)tuần\s+(?:sau\s+đó|tiếp\s+theo|kế\s+tiếp)(?!\w)", re.I), "next_week"),  # noqa: E501
     (re.compile(r"\bthe\s+following\s+day\b|\bthe\s+next\s+day\b|\b(?:ngày\s+)?hôm\s+sau\b", re.I), "next_day"),  # noqa: E501
@@ -367,6 +370,10 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, None, "year", flags=("relative",), pending=("years", 0))
     if kind == "same_month":
         return DateMention(s, e, None, "month", flags=("relative",), pending=("months", 0))
+    if kind == "months_ago":
+        n = g[0] or g[1]
+        return DateMention(s, e, None, "month", flags=("relative",),
+                           pending=("months-ago", _num(n) if n else 1))
     if kind == "months_later":
         return DateMention(s, e, None, "month", flags=("relative",),
                            pending=("months", _num(g[0] or g[1])))
@@ -645,6 +652,13 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 #: a clause about what is still to come, right before a weekday
+#: round 28: a past verb before a month without its year; and words of the future
+_PAST_BEFORE = re.compile(r"\b(?:restored|established|severed|broke\s+off|signed|joined|met"
+                          r"|held|visited|switched|agreed|opened|was|were|had)\b[^.;]{0,50}$"
+                          r"|(?<!\w)đã(?!\w)[^.;]{0,50}$", re.I)
+_FUTURE_NEAR = re.compile(r"\b(?:will|shall|next|upcoming|coming|ahead|due|plans?|expected)\b"
+                          r"|(?<!\w)(?:sẽ|tới|sắp|dự\s+kiến)(?!\w)", re.I)
+
 _AHEAD = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to|are\s+set\s+to"
                     r"|is\s+expected\s+to|are\s+expected\s+to|flies\s+home|leaves|returns\s+home"
                     r"|departs)\b[^.;,]{0,40}$", re.I)
@@ -751,6 +765,19 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             if year is None:
                 d.flags = (*d.flags, "unresolved")
                 continue
+            dateline_only = anchor is not None and all(
+                x.value == anchor.isoformat() for x in before) and not after and not inside \
+                and all(x.value == anchor.isoformat() for x in carried)
+            if what in ("day", "month") and dateline_only and year == anchor.year \
+                    and ((d.pending[2], d.pending[1]) if what == "day" else (d.pending[1], 0)) > (
+                        anchor.month, anchor.day if what == "day" else 31) \
+                    and _PAST_BEFORE.search(text, max(0, d.start - 60), d.start) \
+                    and not _AHEAD.search(text, max(0, d.start - 60), d.start) \
+                    and not _FUTURE_NEAR.search(text, max(0, d.start - 60), d.start):
+                # round 28: "… since the two countries restored diplomatic relations in
+                # September", in an article of January 2020: a past month after the article's
+                # own is of the year before, never a date still to come
+                year -= 1
             if what == "day" and not after and not before and not inside and carried \
                     and anchor is not None and carried[-1].precision == "day" \
                     and isinstance(carried[-1].value, str) and year < anchor.year:
@@ -807,6 +834,14 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             if d.value is None:
                 d.flags = (*d.flags, "unresolved")
                 continue
+        elif what == "months-ago":
+            # round 28: "last month", "ba tháng trước": counted from the document's own date
+            if anchor is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            y, mo = anchor.year, anchor.month - d.pending[1]
+            y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
+            d.value = _month(y, mo)
         elif what == "dateline-year":
             # "last year", "năm nay": counted from the document's own date, never guessed
             if anchor is None:

@@ -96,7 +96,9 @@ def attach(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             when = _date_after(ctx, s, b) or _date_before(ctx, s, a)
             if when is None:
                 continue
-            target = _target(ctx, s, a, agreements + added)
+            # (round 28: in the order of the text, so "it" is the agreement named last before,
+            # not one added from an earlier sentence's entry into force)
+            target = _target(ctx, s, a, sorted(agreements + added, key=lambda c: c.start))
             if target is None and _ANAPHOR.search(text[s.start : a].strip()):
                 continue  # "The treaty came into force …" with no treaty read before: no guess
             if target is None:

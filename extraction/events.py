@@ -218,8 +218,42 @@ def extract(ctx: Context) -> list[Candidate]:
     out = _dated_by_dateline(ctx, _without_restatements(
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))
     out = _placed_by_visit(_placed_by_own_visit(ctx, _during_the_visit(ctx, out)))
-    out = _range_told_after(ctx, _left_on(ctx, _day_of_visit(ctx, out)))
+    out = _range_told_after(ctx, _runs_until(ctx, _left_on(ctx, _day_of_visit(ctx, out))))
     return _legs_dated_by_neighbour(ctx, _within_ranges(out))
+
+
+#: round 28: a visit's last day told as its length: "arrived on Saturday for a state visit that
+#: runs until January 11", "đến … ngày 4/6, bắt đầu chuyến thăm … kéo dài đến ngày 6/6"
+_RUNS_UNTIL = re.compile(r"\b(?:runs|lasts|continues|ends|ran|lasted|ended)\s+(?:until|till"
+                         r"|through|to|on)\s+|(?<!\w)kéo\s+dài\s+(?:đến|tới)\s+", re.I)
+
+
+def _runs_until(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """A visit dated by its arrival whose sentence tells the visit running until a later day
+    (at most 14 days on) runs from the arrival to that day."""
+    for v in out:
+        if v.data.get("event_type") != "visit" or not isinstance(v.data.get("date"), str) \
+                or len(v.data["date"]) != 10:
+            continue
+        s = ctx.sentence_of(v.start)
+        m = _RUNS_UNTIL.search(ctx.text, v.start, s.end)
+        if m is None or not re.search(r"\bvisit\b|(?<!\w)chuyến\s+thăm(?!\w)",
+                                      ctx.text[max(s.start, m.start() - 60) : m.start()], re.I):
+            continue
+        d = next((x for x in ctx.dates_in(m.end(), min(s.end, m.end() + 25))
+                  if x.start - m.end() < 6 and isinstance(x.value, str) and len(x.value) == 10),
+                 None)
+        if d is None:
+            continue
+        first, last = dt.date.fromisoformat(v.data["date"]), dt.date.fromisoformat(d.value)
+        if not first < last <= first + dt.timedelta(days=14):
+            continue
+        data = {k: x for k, x in v.data.items() if k != "date"}
+        data["start"], data["end"] = first.isoformat(), last.isoformat()
+        v.data = data
+        v.end = max(v.end, d.end)
+        v.flags = [*v.flags, "range-from-length"]
+    return out
 
 
 #: round 23: the visitor leaving on a later day: "She left on the 26th for Tonga", "… and left

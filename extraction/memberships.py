@@ -958,6 +958,12 @@ def _companions(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candi
     return out
 
 
+#: round 28: an apposition naming the organisation's place in a line ("the Caribbean Community,
+#: CARIFTA's successor, in 1974")
+_SUCCESSOR_APPOSITION = re.compile(
+    r"\s*,\s+(?:the\s+)?[^,;()]{2,40}?['’]s\s+(?:successor|predecessor|heir)\s*,\s*", re.I)
+
+
 def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list[Candidate]:
     """"a founding member of ASEAN (1967) and of APEC (1989)": the second organisation is the
     same member's, with its own date."""
@@ -975,6 +981,8 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
                    for x in ctx.mentions_in(s.start, orgs[i].start)) and (
                 ctx.subject is None or ctx.label(ctx.subject) != c.data["member"]):
             continue  # the member is the clause's subject, named before the organisations
+        mine: list[Candidate] = [c]
+        last = orgs[i]
         while i + 1 < len(orgs):
             o, nxt = orgs[i], orgs[i + 1]
             if re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]) and (
@@ -982,6 +990,8 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
                     or re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", nxt.surface)):
                 i += 1  # "Hiệp hội Mậu dịch Tự do châu Âu (EFTA)": one organisation
                 continue
+            if re.match(r"['’]s\s", ctx.text[nxt.end : nxt.end + 3]):
+                break  # round 28: "A, CARIFTA's successor, …": an apposition, no object
             if _ORG_AND.fullmatch(ctx.text, o.end, nxt.start) is None and \
                     _ASIDE_AND_OF.fullmatch(ctx.text, o.end, nxt.start) is None:
                 break
@@ -1014,7 +1024,35 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             out.append(Candidate("membership", data, c.start, max(c.end, nxt.end),
                                  c.confidence - 0.05, c.rule + "-coordinated", list(c.flags)))
             have.add((c.data["member"], data["organization"]))
+            mine.append(out[-1])
+            last = nxt
+        _bracketed_years(ctx, s, mine, last)
     return out
+
+
+#: round 28: the years of coordinated organisations in one bracket after the last, in order
+#: ("a founding member of A and of B (1994 and 1995)", "thành viên của A và B (1994 và 1995)")
+_YEARS_BRACKET = re.compile(r"\s*\(\s*((?:(?:in\s+|năm\s+)?\d{4}\s*(?:,|and|và|&)?\s*){2,})\)")
+
+
+def _bracketed_years(ctx: Context, s: Sentence, mine: list[Candidate], last: Mention) -> None:
+    """Each organisation of ``mine`` (in the order named) takes its year from one bracket after
+    the last of them that holds exactly as many years (flag ``date-from-clause``)."""
+    if len(mine) < 2:
+        return
+    m = _YEARS_BRACKET.match(ctx.text, last.end, s.end)
+    if m is None:
+        return
+    years = re.findall(r"\d{4}", m.group(1))
+    if len(years) != len(mine):
+        return
+    for c, y in zip(mine, years, strict=True):
+        if c.data.get("start") not in (None, y, *years):
+            return  # a date of its own elsewhere: not this bracket's
+    for c, y in zip(mine, years, strict=True):
+        if c.data.get("start") != y:
+            c.data["start"] = y
+            c.flags = [*c.flags, "date-from-clause"]
 
 
 def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
@@ -1397,6 +1435,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         own = semi >= 0 and any(x.key and x.is_state for x in ctx.mentions_in(semi + 1, a))
         subj = [x for x in ctx.mentions if x.key == ctx.subject][:1] if own_it else \
             _members(ctx, subject_group(ctx, semi + 1 if own else prev_end, a))
+        if subj and kind == "join" and re.search(
+                r"(?:\bindependen(?:t|ce)\s+from|\bseparat(?:ed|ion)\s+from|\bseceded\s+from"
+                r"|(?<!\w)độc\s+lập\s+(?:khỏi|từ|với))\s+(?:the\s+)?$",
+                text[max(s.start, subj[0].start - 30) : subj[0].start], re.I):
+            # round 28: "A became independent from the United Kingdom on … and was admitted to
+            # the UN four days later": the state it left is no member; the clause's subject is
+            subj = _members(ctx, shared_subject(ctx, s, a))
         if not subj and kind == "join":
             # "A gia nhập X …, cùng đợt với B và C, và gia nhập Y năm sau đó": a coordinated
             # clause without its own subject is the sentence's subject's (never a companion's)
@@ -1763,8 +1808,21 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 fd = _fronted_date(ctx, s, subj[0].start) if subj[0].start >= s.start else None
                 opening = fd is not None and re.fullmatch(r"\s*(?:\w+\s+)?",
                                                           text[s.start : fd.start])
-                d = pick_date(ctx, s.start if active or opening else max(s.start, subj[0].start),
-                              right, b)
+                floor = s.start if active or opening else max(s.start, subj[0].start)
+                if semi >= 0 and subj[0].start < semi < a and not ctx.mentions_in(semi, a) \
+                        and not fd:
+                    # round 28: "…; it entered the Caribbean Community in 1974": a pronoun's
+                    # clause after a semicolon never takes the date of the clause before
+                    floor = semi + 1
+                d = pick_date(ctx, floor, right, b)
+                app = _SUCCESSOR_APPOSITION.match(text, named[0].end, s.end) if named else None
+                if app is not None and (d is None or d.start < b):
+                    # round 28: "it entered the Caribbean Community, CARIFTA's successor, in
+                    # 1974": the date after the apposition is the clause's
+                    own = [x for x in ctx.dates_in(app.end(), s.end)
+                           if x.start == app.end() + len(re.match(
+                               r"(?:in|on|vào|năm|ngày)?\s*", text[app.end():]).group())]
+                    d = own[0] if own and own[0].value is not None else d
                 if d is not None and named and named[0].start >= b and any(
                         named[0].end < o.start and o.end <= d.start and o.key != named[0].key
                         for o in named) and "(" in text[max(b, d.start - 8) : d.start]:

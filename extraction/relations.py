@@ -46,6 +46,16 @@ TRIGGERS = [
                 # round 19: "Georgia broke them off in 2008"
                 r"|\b(?:broke|cut)\s+them\s+off\b(?=[^.;]{0,30}\b(?:in|on)\s+\d)",
                 re.I), "severed"),
+    # round 28: a suspension is its own status (the ontology's `suspended`): "Belize
+    # suspended its diplomatic relations with X", "Beijing suspended relations with Belmopan",
+    # "tuyên bố đình chỉ quan hệ ngoại giao với Nicaragua", "tạm ngừng quan hệ ngoại giao"
+    (re.compile(rf"\bsuspend(?:ed|s|ing)?\s+{_DET}{_REL}"
+                r"|(?:đình\s+chỉ|tạm\s+ngừng|tạm\s+đình\s+chỉ)\s+quan\s+hệ(?:\s+ngoại\s+giao)?",
+                re.I), "suspended"),
+    # round 28: a recognition of one government in place of another ("In October 1989 it
+    # recognised the Republic of China instead"): relations established with it
+    (re.compile(r"\brecogni[sz]ed(?=\s+(?:the\s+)?(?-i:[A-Z])[^.;,]{2,50}?\s+instead\b)", re.I),
+     "established"),
     # a participle after the relations: "the seventieth year of diplomatic relations between
     # the two countries, established in 1954"
     (re.compile(r"\bdiplomatic\s+(?:relations|ties)\s+between\s+(?:the\s+two\s+"
@@ -160,7 +170,10 @@ def _passive_state(ctx: Context) -> list[Candidate]:
             if re.match(r"\s*(?:Đối tác|đối tác)", ctx.text[m.end() : m.end() + 8]):
                 continue
             status = "restored" if m.group(2) or m.group(5) else "established" if (
-                m.group(3) or m.group(6) or m.group(7)) else "severed"
+                m.group(3) or m.group(6) or m.group(7)) else "suspended" if (
+                # round 28: "relations were suspended in 1967" (frozen relations stay severed,
+                # the corpus convention)
+                (m.group(4) or "").lower() == "suspended") else "severed"
             if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
                 continue
             named = keys([x for x in ctx.mentions_in(s.start, m.end()) if _actor(x)
@@ -348,6 +361,13 @@ def _restored_after_severance(ctx: Context, out: list[Candidate], a: int,
 
 
 #: round 22: a restoration "with all four", "with both", "với cả bốn nước", "with all of them"
+#: round 28: a relative clause of severance after a restoration's object: "to restore the
+#: relations they broke off in 2016", "khôi phục quan hệ … đã cắt đứt từ năm 2016"
+_RELATIVE_CUT = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:they|the\s+two\s+(?:countries|governments|states|sides))\s+"
+    r"(?:had\s+|have\s+)?(?:broke(?:n)?\s+off|cut(?:\s+off)?|severed|suspended|froze|frozen)\b"
+    r"|\s+(?:mà\s+)?(?:hai\s+(?:nước|bên)\s+)?(?:đã\s+)?(?:bị\s+)?cắt\s+đứt\b", re.I)
+
 _ALL_OF_THEM = re.compile(
     r"\s+(?:(?:diplomatic\s+)?(?:relations|ties)\s+|quan\s+hệ(?:\s+ngoại\s+giao)?\s+)?"
     r"(?:with|với)\s+(?:all|both|each|cả|tất\s+cả)\b", re.I)
@@ -408,6 +428,14 @@ def extract(ctx: Context) -> list[Candidate]:
                               r"(?:khôi\s+phục|nối\s+lại|restored|resumed|re-?established|cắt"
                               r"|severed|broke)", ctx.text[b:right], re.I)
             right = b + other.start() if other else right  # ", and Iran reopened …"
+            cut = _RELATIVE_CUT.match(ctx.text, b, right) if status == "restored" else None
+            cut_date = None
+            if cut is not None:
+                # round 28: "agreed to restore the relations they broke off in 2016": the
+                # severance is a fact of its own, dated in the relative clause; the
+                # restoration takes the clause's date before it (or none)
+                cut_date = pick_date(ctx, cut.end(), right, cut.end())
+                right = b
             if ctx.lang == "vi" and status == "established" and "ngoại giao" not in ctx.text[a:b] \
                     and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
                         ctx, b, right):
@@ -429,10 +457,27 @@ def extract(ctx: Context) -> list[Candidate]:
                          ctx.text[max(s.start, a - 30) : a], re.I) \
                     and "(" not in ctx.text[b : b + 20]:
                 continue  # "kỷ niệm 30 năm thiết lập quan hệ": the anniversary, not its date
-            subj = [m for m in group_before(ctx, prev_end, a, states_only=False) if _actor(m)
-                    and not (m.how in ("capital", "city") and re.search(
-                        r"\b(?:in|at|from)\s+$|(?<!\w)(?:tại|ở)\s+$",
-                        ctx.text[max(0, m.start - 6) : m.start]))]  # "agreed in Beijing …"
+            def _place(m) -> bool:  # noqa: ANN001
+                return m.how in ("capital", "city") and bool(re.search(
+                    r"\b(?:in|at|from)\s+$|(?<!\w)(?:tại|ở)\s+$",
+                    ctx.text[max(0, m.start - 6) : m.start]))  # "agreed in Beijing …"
+
+            near = group_before(ctx, prev_end, a, states_only=False)
+            aside = re.search(r",\s+(?:in|at|during|after)\s[^,;]{0,40}$",
+                              ctx.text[max(prev_end, near[0].start - 45) : near[0].start]) \
+                if near else None
+            if aside is not None and re.fullmatch(r"\s*,\s*to\s+", ctx.text[near[-1].end : a]):
+                # round 28: "Riyadh and Tehran agreed, in talks hosted by Beijing, to restore
+                # …": the names of the aside are no subject; the group before it is
+                at = max(prev_end, near[0].start - 45) + aside.start()
+                near = group_before(ctx, prev_end, at, states_only=False)
+            subj = [m for m in near if _actor(m) and not _place(m)]
+            if near and not subj and all(_place(m) for m in near) and re.fullmatch(
+                    r"\s*(?:,\s*)?(?:to|on|and\s+to|,\s+to)\s+", ctx.text[near[-1].end : a], re.I):
+                # round 28: "Riyadh and Tehran agreed in Beijing to restore …": the subject is
+                # the group before the place
+                subj = [m for m in group_before(ctx, prev_end, near[0].start, states_only=False)
+                        if _actor(m) and not _place(m)]
             if ctx.subject is not None and _PRONOUN_SUBJECT.search(
                     ctx.text, max(prev_end, s.start, a - 40), a):
                 # round 19: "…, which followed Russia, and it cut ties with Syria": the pronoun
@@ -442,6 +487,13 @@ def extract(ctx: Context) -> list[Candidate]:
             obj = _actors_after(ctx, b, right) if recognise or re.match(
                 r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
                 re.search(r"(?:with|với)\s*$", ctx.text[max(0, b - 6) : b]) else []
+            if len(obj) >= 2 and n + 1 < len(found) and re.fullmatch(
+                    r"\s*,\s*", ctx.text[obj[-2].end : obj[-1].start]) and re.fullmatch(
+                    r"\s*(?:(?:tuyên\s+bố|announced|đã|then|also|later|in\s+turn)\s+)*",
+                    ctx.text[obj[-1].end : found[n + 1][0]], re.I):
+                # round 28: "… khôi phục quan hệ với Đài Bắc, Trung Quốc tuyên bố đình chỉ
+                # quan hệ …": the last name after a comma is the next verb's subject
+                obj = obj[:-1]
             if subj and not obj:
                 # "… Triều Tiên, nước mà La Habana thiết lập quan hệ …", "North Korea, with
                 # which Havana established relations …": the state the relative clause is about
@@ -554,7 +606,8 @@ def extract(ctx: Context) -> list[Candidate]:
                         # every pair the severance told, not only its last
                         every = _severed_together(ctx, out, a)
             if len(parties) < 2:
-                prev_end = b
+                # (round 28: the clause's objects are its own, never the next one's subject)
+                prev_end = obj[-1].end if obj else b
                 continue
             date_floor = subj[0].start if subj else prev_end
             d = pick_date(ctx, date_floor, right, b)
@@ -590,6 +643,14 @@ def extract(ctx: Context) -> list[Candidate]:
                 opening = [x for x in ctx.dates_in(prev_end, subj[0].start)
                            if x.value is not None and x is not ctx.dateline]
                 d = opening[-1] if opening else None
+            if d is None and subj and n == 1 and re.match(
+                    r"(?:[^,;]{0,25},\s+){1,2}(?:sau\s+khi|after|when|khi)\s",
+                    ctx.text[s.start : found[0][0]], re.I):
+                # round 28: "Tháng 11/1990, sau khi A khôi phục quan hệ với B, C đình chỉ quan
+                # hệ …": the main clause after the subordinate one takes the fronted date
+                opening = [x for x in ctx.dates_in(s.start, found[0][0]) if x.value is not None
+                           and x is not ctx.dateline and x.explicit]
+                d = opening[0] if len(opening) == 1 else None
             if d is not None and subj and n == 0 and d.start > b \
                     and re.search(r"\s(?:và|and)\s", ctx.text[b : d.start]):
                 # "Cùng ngày, Washington cắt đứt quan hệ … và thông báo chấm dứt Hiệp ước … ký
@@ -659,13 +720,60 @@ def extract(ctx: Context) -> list[Candidate]:
                 c = conf - (0.1 if d is not None and not d.explicit else 0)
                 out.append(Candidate("relation", data, *span_of(subj, obj, (a, b), d),
                                      round(c, 2), f"relation-{status}", fl))
+                if cut is not None and cut_date is not None:
+                    sev = {"parties": [ctx.label(x), ctx.label(y)], "status": "severed",
+                           "date": point(cut_date)}
+                    out.append(Candidate("relation", sev, a, max(cut.end(), cut_date.end),
+                                         round(conf - 0.1, 2), "relation-severed-relative",
+                                         [*flags, *[f for f in cut_date.flags
+                                                    if f != "unresolved"]]))
             actor = [k for k in parties if k not in keys(obj)]
             if obj and actor:
                 out += _gapped_partners(ctx, obj[-1].end, right, actor[0], status, conf, flags)
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
+    out += _together(ctx, out)
     return out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx) + _they(ctx, out) \
         + _gapped_subject(ctx, out)
+
+
+#: round 28: the companions of a subject ("Bahrain cut its ties with Qatar on 5 June 2017,
+#: together with A, B and C"; "A, together with B and C, severed relations with D"; "cùng với")
+_TOGETHER = re.compile(r"\btogether\s+with\s+(?:the\s+)?|(?<!\w)cùng\s+với\s+", re.I)
+
+
+def _together(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """One relation for each state named "together with" the subject of a relation of the
+    sentence (the same partner, status and date): one fact each, as the corpus writes them."""
+    out: list[Candidate] = []
+    rel = [c for c in found if c.type == "relation" and len(c.data.get("parties") or []) == 2]
+    have = {(frozenset(c.data["parties"]), c.data["status"]) for c in rel}
+    for s in ctx.sents:
+        mine = [c for c in rel if s.start <= c.start < s.end]
+        if not mine or len({c.data["status"] for c in mine}) != 1 \
+                or len({c.data["parties"][1] for c in mine}) != 1:
+            continue  # one clause of relations only: whose companions they are is plain
+        base = mine[0]
+        partner = base.data["parties"][1]
+        for t in _TOGETHER.finditer(ctx.text, s.start, s.end):
+            group = group_after(ctx, t.end(), s.end)
+            names = [x for x in group if _actor(x) and x.key and x.how != "demonym"]
+            if not names or group[0].start != t.end():
+                continue
+            # "A, together with B and C, severed …": the state right before is a subject too
+            lead = [x for x in ctx.mentions_in(s.start, t.start()) if _actor(x) and x.key
+                    and re.fullmatch(r"\s*,?\s*", ctx.text[x.end : t.start()])]
+            for x in lead + names:
+                label = ctx.label(x.key)
+                key = (frozenset((label, partner)), base.data["status"])
+                if label == partner or key in have:
+                    continue
+                have.add(key)
+                data = {**base.data, "parties": [label, partner]}
+                out.append(Candidate("relation", data, base.start, max(base.end, names[-1].end),
+                                     round(base.confidence - 0.05, 2), base.rule,
+                                     [*base.flags, "together-with"]))
+    return out
 
 
 def _gapped_subject(ctx: Context, found: list[Candidate]) -> list[Candidate]:
