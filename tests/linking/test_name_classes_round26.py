@@ -10,7 +10,7 @@ tried here on names of no evaluation list:
   and the Republic of China after 1949); an adjective's imperial sense left out ("the German
   government in 1975": West and East Germany);
 - more seats of a presidency (``press_en.yaml``);
-- leaders from the sourced table ``leaders.yaml``: after Archigos' last year (2015), written
+- leaders from the sourced table ``predecessors.yaml``'s ``leaders``: after Archigos' last year (2015), written
   otherwise than Archigos writes them, and Vietnamese names of leaders; a leader's name with a
   letter that has no mark to strip ("Gomułka");
 - an English description of a body's field before its acronym, at least half its field words
@@ -44,7 +44,7 @@ MATCHES = [
     ("Aso Rock", "NGA", "press-description"),
     ("the Union Buildings", "ZAF", "press-description"),
     ("the Quirinale", "ITA", "press-description"),
-    # leaders of leaders.yaml
+    # leaders of predecessors.yaml's leaders
     ("Sunak's Britain", "GBR", "ruler"),
     ("Ardern's New Zealand", "NZL", "ruler"),
     ("Peru under Pedro Castillo", "PER", "ruler"),
@@ -111,21 +111,21 @@ def test_a_generic_head_before_an_acronym_is_no_body_of_it(matcher):
 
 
 def test_a_later_leader_of_a_table_row_names_the_source(matcher):
-    """A leader of leaders.yaml is read with the row's source in the evidence."""
+    """A leader of predecessors.yaml's leaders is read with the row's source in the evidence."""
     res = matcher.match("Scholz's Germany")
     assert res.best is not None and res.best.entity.key == "DEU", res.note
-    assert "source:" in res.best.evidence and "leaders.yaml" in res.best.evidence
+    assert "source:" in res.best.evidence and "leaders" in res.best.evidence
 
 
 def test_every_leader_row_is_sourced_and_resolves(matcher):
-    """Each row of leaders.yaml has names, years a-b, evidence and a source, and its target
+    """Each row of predecessors.yaml's leaders has names, years a-b, evidence and a source, and its target
     is a registry state; no bare name of it is Archigos' leader of another state (else that
     leader would be lost: "Johnson" is Archigos' American), but for 'Petro' (Archigos' first
     name of Ukraine's Poroshenko, documented in the file)."""
     from diplograph.linking.names import read_yaml, resolve_target
     from diplograph.linking.normalise import folded_form
 
-    rows = read_yaml("leaders.yaml").get("leaders") or []
+    rows = read_yaml("predecessors.yaml").get("leaders") or []
     assert len(rows) >= 60
     archigos = matcher.reference.leaders.by_name
     for row in rows:
