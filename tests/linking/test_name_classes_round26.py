@@ -19,7 +19,11 @@ tried here on names of no evaluation list:
 - a generic word of a kind of organisation before an acronym is no body of it ("nhóm NB8" is
   not the G8); a parliamentary assembly read as an organisation's only when it names it;
 - the Caspian Sea's states, a coast as a word of no state, the Gallic rooster, two states by
-  their adjective ("the two German states").
+  their adjective ("the two German states");
+- an organisation's body by its field in the organisation's own family of bodies (SupraVerden's
+  ``Org_family``, now a column of the store's ``supraverden-records`` table): "the EU's
+  auditors", "cơ quan dược phẩm của Liên minh châu Phi"; a body of another organisation's
+  family is none of it.
 """
 
 from __future__ import annotations
@@ -60,6 +64,9 @@ MATCHES = [
     ("the Caspian state of Turkmenistan", "TKM", "region-frame"),
     ("Đất nước Gà trống Gô-loa", "FRA", "common-name"),
     ("Đế chế thứ hai", "GERMAN-REICH", "historical-name"),
+    # a body by field in the organisation's family of bodies (SupraVerden's Org_family)
+    ("the AU's energy commission", "AFREC", "body-by-field"),
+    ("the EU's court of auditors", "ECA-org", "body-by-field"),
 ]
 
 AMBIGUOUS = [
@@ -137,3 +144,17 @@ def test_every_leader_row_is_sourced_and_resolves(matcher):
             held = archigos.get(folded_form(name.replace("-", " ")), ())
             others = {t.state for t in held} - {target.iri}
             assert not others or name == "Petro", (name, others)
+
+
+def test_a_body_of_another_family_is_no_body_of_the_organisation(matcher):
+    """'the AU's civil aviation body': the East African Community's aviation agency (its
+    family in SupraVerden) is not the African Union's, whatever its place word."""
+    res = matcher.match("the AU's civil aviation body")
+    assert res.best is None or res.best.entity.key != "CASSOA", res.best
+
+
+def test_the_family_of_bodies_is_read_from_supraverden(matcher):
+    """SupraVerden's Org_family reaches the matcher (from the store alike:
+    test_matcher_reference.py compares the tables read both ways)."""
+    fam = {r.family for r in matcher.reference.supraverden.values() if r.family}
+    assert {"EU institutions and bodies", "African Union entities"} <= fam
