@@ -47,6 +47,18 @@ _GOVERNMENT_FORMS = (
                r"(?P<state>[A-ZĐ].*)"),
 )
 
+
+def _city_before_particle(city: str) -> str | None:
+    """Round 26: the folded name of a city before a particle of its full name, as the press
+    shortens it ("Torrejón de Ardoz": Torrejon; "Frankfurt am Main": Frankfurt), or None.
+
+    >>> _city_before_particle("Torrejón de Ardoz"), _city_before_particle("Geneva")
+    ('torrejon', None)
+    """
+    m = re.fullmatch(r"(?P<head>\S+)\s+(?:de|del|de la|am|an der|upon|sur|sul)\s+\S.*",
+                     city.strip())
+    return folded_form(m.group("head")) if m else None
+
 @lru_cache(maxsize=1)
 def _cldr_city_names() -> dict[str, tuple[str, ...]]:
     """Round 24: the names of one city in CLDR's time-zone data (Babel, already read for
@@ -232,7 +244,8 @@ class Seats:
             if not all(w in held for w in want):
                 continue
             head = self._same.get(e.iri, (e, ""))[0]
-            if any(folded_form(h[0]) == place for h in hqs):
+            if any(folded_form(h[0]) == place or _city_before_particle(h[0]) == place
+                   for h in hqs):
                 found.append(head)
                 countries |= {folded_form(h[-1]) for h in hqs if len(h) > 1}
             elif all(set(_folded_words_of(h[0])) & _BUILDING_WORDS for h in hqs):

@@ -23,7 +23,9 @@ tried here on names of no evaluation list:
 - an organisation's body by its field in the organisation's own family of bodies (SupraVerden's
   ``Org_family``, now a column of the store's ``supraverden-records`` table): "the EU's
   auditors", "cơ quan dược phẩm của Liên minh châu Phi"; a body of another organisation's
-  family is none of it.
+  family is none of it;
+- a seat as the press shortens it, before a particle of the city's full name ("Torrejon" of
+  SupraVerden's "Torrejón de Ardoz").
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ MATCHES = [
     # a body by field in the organisation's family of bodies (SupraVerden's Org_family)
     ("the AU's energy commission", "AFREC", "body-by-field"),
     ("the EU's court of auditors", "ECA-org", "body-by-field"),
+    # a seat the press shortens before a particle of the city's name
+    ("the Torrejon-based EU satellite body", "EUSC", "seat-and-field"),
 ]
 
 AMBIGUOUS = [
