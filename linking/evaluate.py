@@ -287,10 +287,8 @@ LIST_STATUS = {
     "names_test28.csv": "round 24's development list (after its unseen run)",
     "names_test29.csv": "round 25's development list (after its unseen run)",
     "names_test30.csv": "round 25's development list (after its unseen run)",
-    "names_test31.csv": ("unseen: written by a twenty-fourth independent writer, run once on "
-                         "round 24's rules and once on round 25's"),
-    "names_test32.csv": ("unseen: written by a twenty-fifth independent writer, run once on "
-                         "round 24's rules and once on round 25's"),
+    "names_test31.csv": "round 26's development list (after its unseen run)",
+    "names_test32.csv": "round 26's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -54,6 +54,9 @@ class SupraVerdenRecord:
     abbreviation: str | None
     headquarters: str | None
     established: str | None
+    #: round 26: SupraVerden's ``Org_family`` ("EU institutions and bodies", "African Union
+    #: entities"; None for its "none"): the family of bodies of one organisation
+    family: str | None = None
 
 
 def _data_dir() -> Path:
@@ -80,7 +83,8 @@ def supraverden_from_rows(
     rows: Iterable[tuple[int, Mapping[str, str]]],
 ) -> Mapping[str, SupraVerdenRecord]:
     """SPRVD id -> record, from the rows of the ``supraverden-records`` table (a record's
-    ``SPRVD_id``, ``Abbreviation_en``, ``Headquarters``, ``Year_established`` as written)."""
+    ``SPRVD_id``, ``Abbreviation_en``, ``Headquarters``, ``Year_established`` and, since round
+    26, ``Org_family`` as written)."""
     out: dict[str, SupraVerdenRecord] = {}
     for _line, v in rows:
         def text(field: str, v: Mapping[str, str] = v) -> str | None:
@@ -91,9 +95,11 @@ def supraverden_from_rows(
         if not sid:
             continue
         year = text("Year_established")
+        family = text("Org_family")
         out[sid] = SupraVerdenRecord(
             sid, text("Abbreviation_en"), text("Headquarters"),
             year.split(".")[0] if year else None,
+            None if family is None or family.lower() == "none" else family,
         )
     return out
 

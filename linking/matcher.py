@@ -378,13 +378,22 @@ class Matcher(
         #: round 17: rulers and dynasties -> (the state they ruled, years, evidence)
         #: (predecessors.yaml ``rulers``)
         self._rulers: dict[str, list[tuple[Entity, str, str]]] = defaultdict(list)
-        for row in read_yaml("predecessors.yaml").get("rulers") or []:
+        #: round 26: and ``leaders`` (leaders after Archigos' last year, those it writes
+        #: otherwise, Vietnamese names of leaders), each row with its source
+        for row in [*(read_yaml("predecessors.yaml").get("rulers") or []),
+                    *(read_yaml("predecessors.yaml").get("leaders") or [])]:
             ruled = resolve_target(registry, row["target"])
             if ruled is None:
                 continue
+            evidence = str(row.get("evidence", ""))
+            if row.get("source"):
+                evidence += f" (source: {row['source']})"
+            span = year_span(str(row.get("years", "")))
+            if row.get("source") and span is not None and span[0] > 2015:
+                evidence += "; a leader after Archigos' last year (2015)"
             for text in row.get("names") or []:
                 self._rulers[folded_form(str(text))].append(
-                    (ruled, str(row.get("years", "")), str(row.get("evidence", ""))))
+                    (ruled, str(row.get("years", "")), evidence))
         #: round 23: the monarchies of today's states that are no monarchy today
         #: (predecessors.yaml ``monarchies_ended``): id of the state -> (first, last year,
         #: evidence)

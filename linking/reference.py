@@ -93,7 +93,8 @@ class MatcherReference:
     adjectives: Rows = ()
     #: the rows of ``registry/same-body.csv`` (key, same_as, evidence)
     same_body: Rows = ()
-    #: SupraVerden's records by SPRVD id (abbreviation, headquarters, founding year)
+    #: SupraVerden's records by SPRVD id (abbreviation, headquarters, founding year,
+    #: family of bodies: round 26)
     supraverden: Mapping[str, SupraVerdenRecord] = field(default_factory=dict)
     #: the states' capitals of the reconciliation's ``capital`` property (from the same
     #: reading of the capital spells as :attr:`capitals`)

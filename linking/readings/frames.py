@@ -33,6 +33,11 @@ from .text import (
 #: a forum is a kind of body)
 _GENERIC_HEADS_EN = frozenset({"group", "groups", "organization", "organizations", "bloc",
                                "blocs", "grouping"})
+#: round 26: words of a kind of body, no field's (``Matcher._field_described``)
+_KIND_WORDS_EN = frozenset({"body", "bodies", "agency", "centre", "center", "network",
+                            "institute", "institution", "commission", "office", "council",
+                            "committee", "organisation", "forum", "secretariat", "regional",
+                            "international", "intergovernmental"})
 
 
 def _stems(words: frozenset[str]) -> frozenset[str]:
@@ -287,13 +292,16 @@ class Frames:
             # capitalised one it ends a name ("Việt Nam")
             return None
         r = self.match(code, kind=kind, lang=lang, limit=limit)
+        vi = _has_vi_letters(desc)
+        if r.ambiguous and not vi:
+            return self._field_described(query, desc, code,
+                                         [c.entity for c in r.candidates], ambiguous=True)
         if r.best is None or r.ambiguous or not _plain_reading(r.best.method):
             return None
         holder = r.best.entity
         if holder.kind not in KIND_GROUPS["organisation"]:
             return None
         glossary = self._calques.glossary
-        vi = _has_vi_letters(desc)
         whole = glossary.phrase_readings(desc) if vi else [
             frozenset(w for w in content_words(desc) if not w.endswith("-based"))
             - _GENERIC_HEADS_EN]
@@ -325,6 +333,8 @@ class Frames:
                                     for w in whole)
 
         found = [e for e in cands if fits(e)]
+        if not found and not vi:
+            return self._field_described(query, desc, code, [holder])
         if not found or (vi and not head):
             return None  # (a Vietnamese description must be read at least in its head)
         # a body whose name holds the acronym and the description is read before the holder
@@ -335,6 +345,33 @@ class Frames:
                        f"the acronym {code!r} read as {describe(holder)}; the words before it "
                        f"({desc!r}) do not contradict "
                        + ("it" if e is holder else f"and name {describe(e)}"))
+
+    def _field_described(self, query: str, desc: str, code: str, held: list[Entity],
+                         ambiguous: bool = False) -> MatchResult | None:
+        """Round 26: an English description of a body's field before its acronym whose
+        words are not all in the body's names ("the Beijing-based bamboo and rattan body
+        INBAR", "the Dakar-based air navigation agency ASECNA", "the Panama-based tax
+        administrations centre CIAT" of an acronym three bodies hold): the field's words
+        (less the seat, generic heads and words of a kind of body, :data:`_KIND_WORDS_EN`)
+        must be at least half in one name of the body, compared by their first five letters;
+        of several bodies holding the acronym, exactly one may fit. None otherwise."""
+        field = frozenset(w for w in content_words(desc) if not w.endswith("-based")
+                          ) - _GENERIC_HEADS_EN - _KIND_WORDS_EN
+        if not field or any(e.kind not in KIND_GROUPS["organisation"] for e in held):
+            return None
+        stems = _stems(field)
+
+        def share(e: Entity) -> int:
+            return max((len(stems & _stems(ws)) for ws in _english_word_sets(e)), default=0)
+
+        fit = [e for e in held if 2 * share(e) >= len(stems) and share(e) > 0]
+        if len(fit) != 1:
+            return None
+        e = fit[0]
+        how = (f"of the {len(held)} bodies holding {code!r}, the one whose name holds"
+               if ambiguous else f"the acronym {code!r} read as {describe(e)}, whose name holds")
+        return _single(query, e, 85.0, "described-acronym", self._note(e),
+                       f"{how} words of the field described before it ({desc!r})")
 
     def _region_frame(self, query: str, text: str, kinds: frozenset[str] | None,
                       lang: str | None) -> MatchResult | None:

@@ -27,6 +27,14 @@ _PRESS_LABEL_WORDS = frozenset({"group", "grouping", "pact", "alliance", "partne
                                 "forum", "leftist", "left-wing", "rightist", "right-wing"})
 
 
+#: round 26: words of a kind of organisation, no body's own (``Matcher._organ``)
+_GENERIC_HEADS = frozenset({"group", "grouping", "organization", "organisation", "bloc",
+                            "forum", "alliance", "association"})
+#: round 26: bodies many organisations of a region have, read as one organisation's only when
+#: their names name it (``Matcher._organ``)
+_NAMING_BODIES = frozenset({frozenset({"parliamentary", "assembly"})})
+
+
 class Institutions:
     """Readings of an organisation's bodies."""
 
@@ -216,6 +224,15 @@ class Institutions:
                 if not (want <= words and (words - want) & own):
                     continue
                 if named and not names_org(words):
+                    continue
+                if (want <= _GENERIC_HEADS or want in _NAMING_BODIES) and not names_org(words):
+                    # round 26: a generic word of a kind of organisation before an acronym
+                    # ("nhóm NB8", "tổ chức CARDI") restates the organisation's own kind: a
+                    # body of it must name it ("The Group of Eight" is no group of the
+                    # Nordic-Baltic Eight, nor the "Caribbean Organization" CARDI's); so
+                    # must a parliamentary assembly ("Nghị viện NATO": the NATO
+                    # Parliamentary Assembly; the Asian Parliamentary Assembly is no ASEAN's
+                    # by the place word "Asian" alone)
                     continue
                 if words <= want | own:
                     found.append(e)

@@ -74,7 +74,7 @@ _FIELD_BODY_EN = (
 
 #: "cơ quan vũ trụ của EU", "tòa án của khối ECOWAS", "ngân hàng thuộc Liên minh châu Phi"
 _FIELD_BODY_VI = re.compile(
-    r"(?P<desc>\S.*?)\s+(?:của|thuộc|cua|thuoc)\s+(?:(?P<bloc>khối|khoi)\s+|(?:tổ\s+chức"
+    r"(?P<desc>\S.*?)\s+(?:của|thuộc|cua|thuoc)\s+(?:(?P<bloc>khối|khoi)\s+|(?P<pre>tổ\s+chức"
     r"|to\s+chuc|liên\s+minh|lien\s+minh)\s+)?(?P<org>\S.*)", re.IGNORECASE)
 
 
@@ -221,6 +221,13 @@ class Offices:
             return None
         org_text, desc = m.group("org").strip(), m.group("desc").strip()
         r = self._match(org_text, org_kinds, lang)
+        if vi and m.group("pre") and (r is None or r.best is None):
+            # round 26: the organisation's own name with its head word ("Liên minh châu
+            # Phi", the African Union), read as written without a fuzzy step
+            whole = self.match(f"{m.group('pre')} {org_text}", kind=org_kinds, lang=lang)
+            if (whole.best is not None and whole.best.match and not whole.ambiguous
+                    and whole.best.method != "fuzzy"):
+                r = whole
         if vi and m.group("bloc") and (r is None or r.best is None):
             # a bloc named by its people or faith, no organisation's name ("của khối Ả Rập")
             return self._bloc_body(query, desc, org_text, kinds)
@@ -274,6 +281,12 @@ class Offices:
         found = [e for e in _unique(found) if e is not owner]
         how = f"say they are {owner.label}'s"
         placed = [e for e in _unique(by_place) if e is not owner]
+        family = self._family_of_bodies(owner)
+        if family is not None:
+            # round 26: a body SupraVerden gives another organisation's family of bodies is
+            # none of this one's ("the AU's civil aviation body" is not the East African
+            # Community's aviation agency)
+            placed = [e for e in placed if self._family_of_bodies(e) in (None, family)]
         if not found and own_year is not None and len(placed) == 1:
             # (one body alone: several of the place's bodies with the field's words, "the EU
             # environment agency", are left to the later readings)
@@ -281,6 +294,15 @@ class Offices:
                      if (y := self._founded_year(e)) is not None and y >= own_year]
             how = (f"hold {' '.join(sorted(own_place))!r} of {owner.label!r}, founded in or "
                    f"after its year {own_year}")
+        if not found and placed:
+            # round 26: of those bodies, the one SupraVerden gives the organisation's own family
+            # of bodies ("EU institutions and bodies": the European Court of Auditors, 1977, and
+            # the European Investment Bank, 1958, are the EU's; "African Union entities")
+            kin = [e for e in placed if family is not None and self._family_of_bodies(e) == family]
+            if len(kin) == 1:
+                found = kin
+                how = (f"hold {' '.join(sorted(own_place))!r} of {owner.label!r}, in its "
+                       f"family of bodies in SupraVerden ({family!r})")
         if not found:
             return None
         fields = " | ".join(" + ".join(sorted(x)) for x in readings[:4])
@@ -327,6 +349,12 @@ class Offices:
         ev = (f"a body of the bloc {bloc!r} ({read}) by its field {desc!r}: the one body "
               "whose English name holds both")
         return _single(query, e, 82.0, "body-by-field", self._note(e), f"{ev}: {e.label!r}")
+
+    def _family_of_bodies(self, e: Entity) -> str | None:
+        """Round 26: SupraVerden's family of bodies of ``e`` (``Org_family``), when its
+        records give one alone."""
+        fams = {r.family for r in supraverden_of(e, self.reference.supraverden) if r.family}
+        return fams.pop() if len(fams) == 1 else None
 
     def _founded_year(self, e: Entity) -> int | None:
         """Round 25: the year ``e`` was founded: the registry's, else its SupraVerden

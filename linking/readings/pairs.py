@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from ...graph.registry import Entity
 from ..candidates import MatchResult, describe
+from ..normalise import folded_form
 from ..succession import STATE_KINDS, span_of, succession_links
 from .answers import _ambiguous
 from .text import _first_fullmatch, _plain_reading, _unique
@@ -22,6 +23,12 @@ _PAIR_FRAMES = (
     re.compile(r"(?:cả\s+|ca\s+)?hai\s+(?:miền|nước|quốc\s+gia|nhà\s+nước|mien|nuoc|quoc\s+gia"
                r"|nha\s+nuoc)\s+(?P<name>\S.*)", re.IGNORECASE),
 )
+
+
+#: round 26: two states by their adjective ("the two German states"; ``_pair_of_states``)
+_PAIR_OF_ADJECTIVE = re.compile(
+    r"(?:the\s+)?(?:two|both)\s+(?P<adj>[A-Z][\w-]+)\s+(?:states|nations|countries|"
+    r"governments|republics)")
 
 
 #: round 24: a year after the pair ("hai nước Đức năm 1970", "the two Koreas in 1990")
@@ -54,6 +61,23 @@ class Pairs:
         y = _YEAR_AFTER.fullmatch(text)
         if y is not None:
             return self._pair_in_year(query, y.group("rest"), int(y.group("year")), kinds, lang)
+        adj = _PAIR_OF_ADJECTIVE.fullmatch(text)
+        if adj is not None:
+            # round 26: "the two German states", "the two Korean governments": the name of
+            # the one state of today the adjective names, read as "the two Germanys"
+            held = self._adjectives.get(tuple(folded_form(w) for w in adj.group("adj").split()))
+            plain = _unique(e for e, _, imperial in held or () if not imperial)
+            names = _unique(e for e, _, _ in held or ())
+            one = plain if len(plain) == 1 else names if len(names) == 1 else []
+            if len(plain) == 2 and all(e.kind in state_kinds for e in plain):
+                # two states of today of one adjective ("the two Congolese republics")
+                amb = _ambiguous(query, plain, 85.0)
+                return MatchResult(query, amb.candidates, True,
+                                   f"{amb.note} (the two states of the adjective "
+                                   f"{adj.group('adj')!r})")
+            if len(one) != 1 or not one[0].labels.get("en"):
+                return None
+            text = f"the two {one[0].labels['en']}s"
         m = _first_fullmatch(_PAIR_FRAMES, text)
         name = m.group("name").strip() if m is not None else None
         if m is None or not name:

@@ -297,8 +297,15 @@ class Periods:
         ambiguous when several."""
         held = self._adjectives.get(tuple(folded_form(w) for w in state.split()))
         states = _unique(e for e, _, _ in held) if held else []
+        # round 26: an adjective of one state of today and of empires (its imperial sense:
+        # "German", Germany and the German Reich) names that state's government ("the German
+        # government in 1970": Germany in 1970, West and East Germany)
+        plain = _unique(e for e, _, imperial in held or () if not imperial)
+        if len(states) > 1 and len(plain) == 1:
+            states = plain
         if len(states) == 1 and states[0].labels.get("en"):
-            return self._by_period(query, states[0].labels["en"], years, kinds)
+            return self._claimed(query, self._by_period(query, states[0].labels["en"], years,
+                                                        kinds), years, kinds)
         if len(states) > 1:
             span = year_span(years)
             if span is None:
@@ -311,7 +318,30 @@ class Periods:
                                    f"{amb.note} (the states of the adjective {state!r} whose "
                                    f"years hold {years!r})")
             return None
-        return self._by_period(query, state, years, kinds)
+        return self._claimed(query, self._by_period(query, state, years, kinds), years, kinds)
+
+    def _claimed(self, query: str, r: MatchResult | None, years: str,
+                 kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 26: a government of today's state in years when another state of today
+        named by its name held a government too ("chính phủ Trung Quốc năm 1950": the
+        People's Republic and the Republic of China, whose government still claimed China):
+        ambiguous between them; ``r`` as it is otherwise."""
+        if r is None or r.ambiguous or r.best is None or r.best.entity.kind != "state":
+            return r
+        e = r.best.entity
+        span = year_span(years)
+        if span is None or not e.labels.get("en"):
+            return r
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        rivals = [x for x in self._named(e.labels["en"], state_kinds)
+                  if x is not e and x.kind == "state" and (ys := self._years_of(x)) is not None
+                  and ys[0] <= span[0] and span[1] <= ys[1]]
+        if not rivals:
+            return r
+        amb = _ambiguous(query, [e, *rivals], 85.0)
+        return MatchResult(query, amb.candidates, True,
+                           f"{amb.note} (the states of today named {e.labels['en']!r} whose "
+                           f"governments both held {years!r})")
 
     def _century_after(
         self, query: str, text: str, kinds: frozenset[str] | None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from ..candidates import MatchResult
+from ..candidates import KIND_GROUPS, MatchResult
 from ..succession import STATE_KINDS
 from .answers import _reread
 from .text import (
@@ -24,6 +24,7 @@ from .text import (
     _royal_form,
     _without_article,
     _without_member_count,
+    _without_vi_seat,
 )
 
 #: the name written another way, matched again (in this order): abbreviations written out (a
@@ -55,6 +56,9 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # round 22: a count of members before a known name ("the 193-member General
     # Assembly") is just the name
     (_without_member_count, "a count of members before {!r}", False),
+    # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
+    # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
+    (_without_vi_seat, "{!r} with where it sits after it", False),
 )
 
 
@@ -73,6 +77,9 @@ class Rewrites:
             if other is None or other == text:
                 continue
             r = self.match(other, kind=kind, lang=lang, limit=limit)
+            if rewrite is _without_vi_seat and not all(
+                    c.entity.kind in KIND_GROUPS["organisation"] for c in r.candidates[:1]):
+                continue
             if rewrite in (_after_descriptor, _after_regime_word) and not all(
                     c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
                 # a state's descriptor names a state; so does a regime word (round 23:

@@ -124,7 +124,7 @@ class Rulers:
             titled = _TITLE.match(ruler)
             bare = ruler[titled.end():] if titled else ruler
             rows = self._rulers.get(folded_form(ruler))
-            source = "predecessors.yaml rulers: "
+            source = "predecessors.yaml rulers and leaders: "
             if not rows:
                 rows, source = self._archigos(bare), ""
             if not rows and state:
@@ -322,7 +322,8 @@ class Rulers:
             return None
         return _single(query, e, 85.0, "ruler", self._note(e),
                        f"{ruler!r} read as a leader of today (in neither Archigos, which ends in "
-                       f"2015, nor predecessors.yaml rulers); {state!r}: {r.best.method}")
+                       f"2015, nor predecessors.yaml rulers and leaders); {state!r}: "
+                       f"{r.best.method}")
 
     def _states_named(self, state: str, state_kinds: frozenset[str]) -> list[Entity]:
         """Round 23: the states ``state`` names and their families (:meth:`_family`)."""

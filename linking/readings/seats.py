@@ -35,6 +35,30 @@ _CAPITAL_FRAMES = (
 )
 
 
+#: round 26: a state's government named plainly, by the state's name or adjective
+#: (``Matcher._government_form``): "the Kazakh authorities", "the Uzbek side", "Slovenia's
+#: government", "the government of Kazakhstan", "chính phủ Slovenia"
+_GOVERNMENT_FORMS = (
+    re.compile(r"(?:the\s+)?(?P<state>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?"
+               r"\s+(?:government|authorities|side|leadership|cabinet)"),
+    re.compile(r"(?:the\s+)?(?:government|authorities|leadership)\s+of\s+(?P<state>[A-Z].*)"),
+    re.compile(r"(?:chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền|chinh\s+phu"
+               r"|gioi\s+chuc|nha\s+chuc\s+trach|nha\s+cam\s+quyen)\s+(?:nước\s+)?"
+               r"(?P<state>[A-ZĐ].*)"),
+)
+
+
+def _city_before_particle(city: str) -> str | None:
+    """Round 26: the folded name of a city before a particle of its full name, as the press
+    shortens it ("Torrejón de Ardoz": Torrejon; "Frankfurt am Main": Frankfurt), or None.
+
+    >>> _city_before_particle("Torrejón de Ardoz"), _city_before_particle("Geneva")
+    ('torrejon', None)
+    """
+    m = re.fullmatch(r"(?P<head>\S+)\s+(?:de|del|de la|am|an der|upon|sur|sul)\s+\S.*",
+                     city.strip())
+    return folded_form(m.group("head")) if m else None
+
 @lru_cache(maxsize=1)
 def _cldr_city_names() -> dict[str, tuple[str, ...]]:
     """Round 24: the names of one city in CLDR's time-zone data (Babel, already read for
@@ -69,6 +93,44 @@ _BUILDING_WORDS = frozenset({"centre", "center", "building", "headquarters", "pa
 
 class Seats:
     """Readings of a name by the city a state is governed from or a body sits in."""
+
+    def _government_form(
+        self, query: str, text: str, kinds: frozenset[str] | None
+    ) -> MatchResult | None:
+        """Round 26: a state's government named plainly (:data:`_GOVERNMENT_FORMS`): an
+        adjective of one state of today (the country adjectives; an adjective's imperial
+        sense is no government of today: "the Korean side" is no match) or of several
+        ("the Congolese government": ambiguous), or a name read as a state without a fuzzy
+        step. None when the words around it name no state."""
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds or len(text) > 80:
+            return None
+        m = _first_fullmatch(_GOVERNMENT_FORMS, text)
+        if m is None:
+            return None
+        state = re.sub(r"(?:'s|’s)$", "", m.group("state").strip())
+        held = self._adjectives.get(tuple(folded_form(w) for w in state.split()))
+        if held:
+            plain = [e for e in _unique(e for e, _, imperial in held if not imperial)
+                     if e.kind in state_kinds]
+            why = f"the government of the state of the adjective {state!r}"
+            if len(plain) == 1:
+                return _single(query, plain[0], 90.0, "government-form", self._note(plain[0]),
+                               why)
+            if len(plain) > 1:
+                amb = _ambiguous(query, plain, 85.0)
+                return MatchResult(query, amb.candidates, True, f"{amb.note} ({why}s)")
+            return None
+        r = self.match(state, kind=state_kinds)
+        if r.ambiguous:
+            if all(c.entity.kind in state_kinds for c in r.candidates):
+                return MatchResult(query, r.candidates, True, r.note)
+            return None
+        b = r.best
+        if b is None or not b.match or b.method == "fuzzy" or b.entity.kind not in state_kinds:
+            return None
+        return _single(query, b.entity, min(b.score, 90.0), "government-form",
+                       self._note(b.entity), f"the government of {state!r} ({b.method})")
 
     def _capital_government(
         self, query: str, text: str, kinds: frozenset[str] | None
@@ -182,7 +244,8 @@ class Seats:
             if not all(w in held for w in want):
                 continue
             head = self._same.get(e.iri, (e, ""))[0]
-            if any(folded_form(h[0]) == place for h in hqs):
+            if any(folded_form(h[0]) == place or _city_before_particle(h[0]) == place
+                   for h in hqs):
                 found.append(head)
                 countries |= {folded_form(h[-1]) for h in hqs if len(h) > 1}
             elif all(set(_folded_words_of(h[0])) & _BUILDING_WORDS for h in hqs):

@@ -133,6 +133,8 @@ READINGS: tuple[Reading, ...] = (
             Frames._press_frame, ("query", "text", "kind", "lang", "limit")),
     Reading("qualifier-frame", 20, "a known name with a qualifier around it",
             Frames._qualifier_frame, ("query", "text", "kind", "kinds", "lang", "limit")),
+    Reading("government-form", 26, "a state's government by its name or adjective ('the "
+            "Kazakh authorities', 'Slovenia's government')", Seats._government_form, _QT),
     Reading("fuzzy", None, "a misspelt name (trigrams, then difflib), declined for an "
             "acronym in brackets or a transliteration", Fuzzy._fuzzy_read, _QT,
             stage="fallback"),

@@ -629,3 +629,30 @@ def _without_member_count(text: str) -> str | None:
     """
     m = _MEMBER_COUNT.fullmatch(text.strip())
     return m.group("rest") if m else None
+
+
+#: round 26: a Vietnamese tail naming where a body sits or whose it is, after a name that
+#: holds an acronym ("trung tâm ICDT ở Casablanca", "tổ chức OIC có trụ sở tại Jeddah",
+#: "trung tâm IFC-IOR của Ấn Độ")
+_VI_SEAT_TAIL = re.compile(
+    r"(?P<name>\S.*?)\s+(?:ở|tại|có\s+trụ\s+sở\s+(?:tại|ở)|đặt\s+tại|đóng\s+tại|trụ\s+sở"
+    r"\s+(?:tại|ở)|của)\s+(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*"
+    r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*){0,3})")
+
+
+def _without_vi_seat(text: str) -> str | None:
+    """Round 26: a Vietnamese name of a body with an acronym, without the place after it
+    (:data:`_VI_SEAT_TAIL`), or None (no such tail, or no acronym in the name before it).
+
+    >>> _without_vi_seat("trung tâm ICDT ở Casablanca")
+    'trung tâm ICDT'
+    >>> _without_vi_seat("tổ chức OIC có trụ sở tại Jeddah")
+    'tổ chức OIC'
+    >>> _without_vi_seat("Ủy ban châu Âu về sông Danube") is None
+    True
+    """
+    m = _VI_SEAT_TAIL.fullmatch(text.strip())
+    if m is None or not any(_ACRONYM.fullmatch(w) for w in m.group("name").split()):
+        return None
+    return m.group("name")
+
