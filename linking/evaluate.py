@@ -289,6 +289,10 @@ LIST_STATUS = {
     "names_test30.csv": "round 25's development list (after its unseen run)",
     "names_test31.csv": "round 26's development list (after its unseen run)",
     "names_test32.csv": "round 26's development list (after its unseen run)",
+    "names_test33.csv": ("unseen: written by a twenty-sixth independent writer, run once on "
+                         "round 25's rules and once on round 26's"),
+    "names_test34.csv": ("unseen: written by a twenty-seventh independent writer, run once on "
+                         "round 25's rules and once on round 26's"),
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -365,6 +369,10 @@ UNSEEN_RUNS = {
                          "0.661 / 4/10, end of round 25 0.976 / 0.724 / 5/10)"),
     "names_test32.csv": ("end of round 24: 0.988 / 0.752 / 6/10; "
                          "**end of round 25: 0.983 / 0.775 / 6/10**"),
+    "names_test33.csv": ("end of round 25: 0.969 / 0.684 / 2/10; "
+                         "**end of round 26: 0.977 / 0.747 / 3/10**"),
+    "names_test34.csv": ("end of round 25: 0.994 / 0.714 / 6/11; "
+                         "**end of round 26: 0.994 / 0.736 / 6/11**"),
 }
 
 
