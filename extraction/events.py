@@ -1602,13 +1602,9 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if host is None:
             # "Tổng Bí thư đến Singapore hôm qua, bắt đầu chuyến thăm …", "arrived in Canberra
             # on Sunday for a state visit": where the leader travelled, in the same clause
-            went = list(re.finditer(r"(?<!\w)(?:đến|tới|sang)\s+|\b(?:arrived|landed)\s+in\s+"
-                                    r"|\b(?:flew|travell?ed)\s+to\s+", ctx.text[s.start : a], re.I))
-            there = [x for x in ctx.mentions_in(s.start + went[-1].end(), a) if x.key
-                     and x.start == s.start + went[-1].end() and (
-                         x.is_state or x.how in ("capital", "city"))] if went else []
-            if there and not re.search(r"[;.]", ctx.text[there[0].end : a]):
-                host = there[0].key
+            went_to = _went_before(ctx, s, a)
+            if went_to is not None:
+                host = went_to.key
         if host is None:
             place = _place(ctx, s.start, s.end)
             if place is not None and place.key != (post.state if post else None):
