@@ -224,7 +224,7 @@ def _link_file(
     assert column is not None and output is not None
     try:
         summary = reconcile_file(
-            Matcher(load_registry()), file, output, column, kind=kind, lang=lang,
+            lambda: Matcher(load_registry()), file, output, column, kind=kind, lang=lang,
             prefix=prefix,
         )
     except DiplographError as e:

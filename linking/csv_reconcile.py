@@ -14,7 +14,7 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,7 +202,7 @@ def write_atomic(
 
 
 def reconcile_file(
-    matcher: Matcher,
+    matcher: Matcher | Callable[[], Matcher],
     src: str | os.PathLike[str],
     dst: str | os.PathLike[str],
     column: str,
@@ -215,7 +215,9 @@ def reconcile_file(
 
     ``prefix`` goes before the names of the added columns (``link_note``); without it, the
     added columns are prefixed ``link_`` only when the input already has one of them (a
-    ``note`` column, say)."""
+    ``note`` column, say). ``matcher`` may be a function that makes one: it is called only
+    once the input is read and checked, so a bad file is refused without that cost (a
+    matcher of the whole registry takes 1-2 s to make)."""
     header, rows, delim = read_table(src)
     col = find_column(header, column)
     if prefix is None:
@@ -233,6 +235,8 @@ def reconcile_file(
         if Path(dst).suffix.lower() in (".tsv", ".tab")
         else (delim if Path(dst).suffix.lower() not in (".csv",) else ",")
     )
+    if not isinstance(matcher, Matcher):
+        matcher = matcher()
     summary = ReconcileSummary()
     results = list(reconcile_rows(matcher, rows, col, kind=kind, lang=lang, summary=summary))
     write_atomic(dst, header + added, iter(results), out_delim)

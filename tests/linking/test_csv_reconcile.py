@@ -78,6 +78,41 @@ def test_bad_input_leaves_no_output(tmp_path):
     assert r.exit_code == 1
 
 
+def test_a_bad_file_is_refused_before_any_matcher_is_made(tmp_path, monkeypatch):
+    """The file, its encoding, its column and the output columns are checked first: a matcher
+    of the whole registry (1-2 s) is made only for a file that will be reconciled."""
+    import pytest
+
+    from diplograph.graph.errors import DiplographError
+    from diplograph.linking import csv_reconcile
+
+    def no_matcher():
+        pytest.fail("a matcher was made for a file that is refused")
+
+    out = tmp_path / "out.csv"
+    cases = {
+        "not UTF-8 or UTF-16": b"id,Name\n1,\xff\xfe\xfa broken\n",
+        "no column 'Name'": b"id,nom\n1,Mongolia\n",
+        "already has the output column": b"Name,iri\nMongolia,x\n",
+    }
+    for message, data in cases.items():
+        src = tmp_path / "in.csv"
+        src.write_bytes(data)
+        with pytest.raises(DiplographError, match=message):
+            csv_reconcile.reconcile_file(no_matcher, src, out, "Name", prefix="")
+        assert not out.exists()
+    # the command passes a function, so the same holds for `diplograph link FILE`
+    made = []
+    monkeypatch.setattr("diplograph.linking.matcher.Matcher.__init__",
+                        lambda self, *a, **k: made.append(1) or pytest.fail("made"))
+    src.write_bytes(cases["not UTF-8 or UTF-16"])
+    r = _run(src, "--column", "Name", "-o", out)
+    assert r.exit_code == 1 and "not UTF-8 or UTF-16" in r.output and not made
+    src.write_bytes(cases["no column 'Name'"])
+    r = _run(src, "--column", "Name", "-o", out)
+    assert r.exit_code == 2 and "no column 'Name'" in r.output and not made
+
+
 def test_output_replaced_atomically(tmp_path):
     src = tmp_path / "n.csv"
     src.write_text("Name\nMongolia\n", encoding="utf-8")
