@@ -74,6 +74,13 @@ TRIGGERS = [
     (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
                 r"|\bmaintain(?:s|ed)?\s+(?:diplomatic\s+)?relations\b"
                 r"|(?<!\w)duy trì quan hệ ngoại giao", re.I), "maintained"),
+    # round 29: "The two countries have had formal ties since November 1998", "A has had
+    # diplomatic relations with B since 1963", "hai nước có quan hệ ngoại giao chính thức từ
+    # năm 1998": relations established at the date after "since" / "từ"
+    (re.compile(rf"\bha(?:s|ve|d)\s+had\s+{_REL}(?=(?:\s+with\s[^.;]{{2,50}}?)?\s+since\s)"
+                r"|(?<!\w)(?:đã\s+)?có\s+quan\s+hệ\s+(?:ngoại\s+giao\s+)?(?:chính\s+thức\s+)?"
+                r"(?=(?:với\s[^.;]{2,50}?)?\s*(?:từ|kể\s+từ)\s+(?:năm\s+|tháng\s+|ngày\s+)?\d)",
+                re.I), "established"),
     # "X has diplomatic relations with Y": relations exist, i.e. were established (the seeds'
     # convention); "continues to recognise" is "maintained"
     (re.compile(r"\bha(?:s|ve)\s+(?:full\s+)?diplomatic\s+relations\s+with\b", re.I),

@@ -1,0 +1,80 @@
+"""The twenty-ninth round of extraction (issue 16): a year in a bracket said of two
+coordinated organisations ("(both 1969)", "(cùng từ 1993)"), and relations that have existed
+"since" a date ("have had formal ties since …", "có quan hệ ngoại giao từ năm …").
+
+Every sentence here was written for these tests; none is taken from an article or the corpus.
+"""
+
+from __future__ import annotations
+
+from diplograph.extraction.pipeline import extract_text
+
+
+def _cands(text: str, registry, kind: str) -> list[dict]:
+    return [c.data for c in extract_text(text, None, registry).candidates if c.type == kind]
+
+
+def _mem(text: str, registry) -> set[tuple]:
+    return {(d["member"], d["organization"], d.get("start"))
+            for d in _cands(text, registry, "membership")}
+
+
+def _rel(text: str, registry) -> set[tuple]:
+    return {(frozenset(d["parties"]), d["status"], d.get("date"))
+            for d in _cands(text, registry, "relation")}
+
+
+# --- 1. one year in a bracket, said of both organisations before it -----------------------------
+
+def test_both_year_after_two_organisations(registry) -> None:
+    text = ("Kenya was admitted to the United Nations in December 1963. It entered the "
+            "International Monetary Fund and the Non-Aligned Movement (both 1964).")
+    got = _mem(text, registry)
+    assert ("Kenya", "International Monetary Fund", "1964") in got
+    assert ("Kenya", "Non-Aligned Movement", "1964") in got
+
+
+def test_both_since_year_in_vietnamese(registry) -> None:
+    text = ("Peru là thành viên Liên Hợp Quốc (từ 1945), Quỹ Tiền tệ Quốc tế và Phong trào "
+            "Không liên kết (cùng từ 1973).")
+    got = _mem(text, registry)
+    assert ("Peru", "International Monetary Fund", "1973") in got
+    assert ("Peru", "Non-Aligned Movement", "1973") in got
+    assert ("Peru", "United Nations", "1945") in got
+
+
+def test_both_year_when_the_second_body_is_unknown(registry) -> None:
+    # the second name is no record of the registry: the first still takes the year
+    text = ("Peru là thành viên Liên Hợp Quốc (từ 1945), Quỹ Tiền tệ Quốc tế và Quỹ Hạt giống "
+            "Vùng cao (cùng từ 1973).")
+    assert ("Peru", "International Monetary Fund", "1973") in _mem(text, registry)
+
+
+def test_guard_a_dated_membership_keeps_its_own_year(registry) -> None:
+    text = ("Kenya joined the International Monetary Fund in 1964 and the Non-Aligned Movement "
+            "in 1970 (both 1970 according to the ministry).")
+    got = _mem(text, registry)
+    assert ("Kenya", "International Monetary Fund", "1964") in got
+
+
+# --- 2. relations that have existed since a date -----------------------------------------------
+
+def test_have_had_formal_ties_since(registry) -> None:
+    text = "Kenya and Japan have had formal ties since May 1963."
+    assert _rel(text, registry) == {(frozenset({"Kenya", "Japan"}), "established", "1963-05")}
+
+
+def test_has_had_relations_with_since(registry) -> None:
+    text = "Ghana has had diplomatic relations with Brazil since 1961."
+    assert _rel(text, registry) == {(frozenset({"Ghana", "Brazil"}), "established", "1961")}
+
+
+def test_vietnamese_relations_since_a_year(registry) -> None:
+    text = "Kenya và Nhật Bản có quan hệ ngoại giao chính thức từ năm 1963."
+    assert _rel(text, registry) == {(frozenset({"Kenya", "Japan"}), "established", "1963")}
+
+
+def test_guard_had_relations_without_since_is_not_established_here(registry) -> None:
+    # no "since": not this reading (a past state of relations, no date of their start)
+    text = "Ghana had had formal ties with Brazil for a decade when the crisis began."
+    assert not [r for r in _rel(text, registry) if r[2] is not None]
