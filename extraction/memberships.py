@@ -20,6 +20,7 @@ from .context import (
     Context,
     Sentence,
     before_aside,
+    clause_bounds,
     companion_head,
     group_after,
     group_before,
@@ -1026,6 +1027,12 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             continue  # the member is the clause's subject, named before the organisations
         mine: list[Candidate] = [c]
         last = orgs[i]
+        # round 29: the clause's own date, before its first organisation ("…, and in the same
+        # year it joined A and B"): each organisation after it with no date of its own shares it
+        head = orgs[i]
+        fronted = c.data.get("start") if any(
+            d.value == c.data.get("start")
+            for d in ctx.dates_in(clause_bounds(ctx, s, head.start)[0], head.start)) else None
         while i + 1 < len(orgs):
             o, nxt = orgs[i], orgs[i + 1]
             if re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]) and (
@@ -1064,6 +1071,8 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             data["organization"] = ctx.label(nxt.key)
             if own:
                 data["start"] = own[0].value
+            elif fronted and not ctx.dates_in(head.end, nxt.start):
+                data["start"] = fronted
             out.append(Candidate("membership", data, c.start, max(c.end, nxt.end),
                                  c.confidence - 0.05, c.rule + "-coordinated", list(c.flags)))
             have.add((c.data["member"], data["organization"]))

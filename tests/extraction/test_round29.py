@@ -78,3 +78,48 @@ def test_guard_had_relations_without_since_is_not_established_here(registry) -> 
     # no "since": not this reading (a past state of relations, no date of their start)
     text = "Ghana had had formal ties with Brazil for a decade when the crisis began."
     assert not [r for r in _rel(text, registry) if r[2] is not None]
+
+
+# --- 3. the clause's date before its organisations, shared by the coordinated ones ---------------
+
+_KENYA = "Kenya's foreign relations\n\nKenya became independent in 1963. "
+
+
+def test_same_year_before_two_organisations(registry) -> None:
+    text = _KENYA + ("Kenya was admitted to the United Nations on 16 December 1963, and in the "
+                     "same year it joined the Organisation of African Unity and the Commonwealth.")
+    got = _mem(text, registry)
+    assert ("Kenya", "Organization for African Unity", "1963") in got
+    assert ("Kenya", "Commonwealth of Nations", "1963") in got
+
+
+def test_fronted_year_before_two_organisations(registry) -> None:
+    text = _KENYA + "In 1964 Kenya joined the Organisation of African Unity and the Commonwealth."
+    assert ("Kenya", "Commonwealth of Nations", "1964") in _mem(text, registry)
+
+
+def test_guard_a_date_after_the_first_organisation_is_its_own(registry) -> None:
+    text = _KENYA + "Kenya joined the Organisation of African Unity in 1964 and the Commonwealth."
+    got = _mem(text, registry)
+    assert ("Kenya", "Organization for African Unity", "1964") in got
+    assert ("Kenya", "Commonwealth of Nations", "1964") not in got
+
+
+# --- 4. "Quần đảo X", then the bare "X" -----------------------------------------------------------
+
+def test_bare_name_of_islands_after_the_full_name(registry) -> None:
+    text = ("Quần đảo Solomon gia nhập Liên Hợp Quốc ngày 19/9/1978. Cùng năm đó, Solomon trở "
+            "thành thành viên Khối Thịnh vượng chung.")
+    got = _mem(text, registry)
+    assert ("Solomon Islands", "United Nations", "1978-09-19") in got
+    assert ("Solomon Islands", "Commonwealth of Nations", "1978") in got
+
+
+def test_guard_bare_name_before_the_full_name_or_inside_a_longer_name(registry) -> None:
+    # before the text names "Quần đảo Solomon", and inside a longer capitalised name, the bare
+    # word names no state
+    text = ("Năm 1970, Solomon gia nhập Khối Thịnh vượng chung. Quần đảo Solomon gia nhập Liên Hợp "
+            "Quốc năm 1978; năm 1980, Solomon Airlines gia nhập Quỹ Tiền tệ Quốc tế.")
+    got = _mem(text, registry)
+    assert ("Solomon Islands", "United Nations", "1978") in got
+    assert not [m for m in got if m[2] in ("1970", "1980")]
