@@ -56,6 +56,14 @@ TRIGGERS = [
     # recognised the Republic of China instead"): relations established with it
     (re.compile(r"\brecogni[sz]ed(?=\s+(?:the\s+)?(?-i:[A-Z])[^.;,]{2,50}?\s+instead\b)", re.I),
      "established"),
+    # round 29: a recognition of one of the two Chinese governments ("Ngày 20/11/1998, Majuro
+    # công nhận Đài Loan", "In 1998 it recognised Taipei"): relations established with it (the
+    # corpus convention for a switch of recognition); other recognitions are left alone
+    (re.compile(r"\brecogni[sz]ed(?=\s+(?:Taiwan|Taipei|Beijing|the\s+People's\s+Republic\s+of\s+"
+                r"China|the\s+Republic\s+of\s+China)\b)"
+                r"|(?<!\w)(?<!chưa\s)(?<!không\s)(?<!bao\sgiờ\s)công\s+nhận(?=\s+(?:Đài\s+Loan|Đài\s+Bắc"
+                r"|Bắc\s+Kinh|Cộng\s+hòa\s+Nhân\s+dân\s+Trung\s+Hoa)(?!\w))"),
+     "established"),
     # a participle after the relations: "the seventieth year of diplomatic relations between
     # the two countries, established in 1954"
     (re.compile(r"\bdiplomatic\s+(?:relations|ties)\s+between\s+(?:the\s+two\s+"
@@ -73,7 +81,8 @@ TRIGGERS = [
      "established"),
     (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
                 r"|\bmaintain(?:s|ed)?\s+(?:diplomatic\s+)?relations\b"
-                r"|(?<!\w)duy trì quan hệ ngoại giao", re.I), "maintained"),
+                # round 29: "duy trì quan hệ chính thức với Đài Bắc" (official relations)
+                r"|(?<!\w)duy trì quan hệ (?:ngoại giao|chính thức)", re.I), "maintained"),
     # round 29: "The two countries have had formal ties since November 1998", "A has had
     # diplomatic relations with B since 1963", "hai nước có quan hệ ngoại giao chính thức từ
     # năm 1998": relations established at the date after "since" / "từ"
@@ -444,6 +453,7 @@ def extract(ctx: Context) -> list[Candidate]:
                 cut_date = pick_date(ctx, cut.end(), right, cut.end())
                 right = b
             if ctx.lang == "vi" and status == "established" and "ngoại giao" not in ctx.text[a:b] \
+                    and "công nhận" not in ctx.text[a:b] \
                     and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
                         ctx, b, right):
                 continue  # "thiết lập quan hệ" alone is often a partnership
@@ -490,7 +500,7 @@ def extract(ctx: Context) -> list[Candidate]:
                 # round 19: "…, which followed Russia, and it cut ties with Syria": the pronoun
                 # opening the clause is the text's state, never the name before it
                 subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
-            recognise = re.search(r"recogni", ctx.text[a:b], re.I)
+            recognise = re.search(r"recogni|công\s+nhận", ctx.text[a:b], re.I)
             obj = _actors_after(ctx, b, right) if recognise or re.match(
                 r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
                 re.search(r"(?:with|với)\s*$", ctx.text[max(0, b - 6) : b]) else []

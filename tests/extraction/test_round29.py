@@ -123,3 +123,31 @@ def test_guard_bare_name_before_the_full_name_or_inside_a_longer_name(registry) 
     got = _mem(text, registry)
     assert ("Solomon Islands", "United Nations", "1978") in got
     assert not [m for m in got if m[2] in ("1970", "1980")]
+
+
+# --- 5. relations with one of the two Chinese governments: recognised, maintained ----------------
+
+def test_recognition_of_taipei_is_relations_established(registry) -> None:
+    assert _rel("In March 2031 Kiribati recognised Taipei.", registry) == {
+        (frozenset({"Kiribati", "Republic of China"}), "established", "2031-03")}
+
+
+def test_vietnamese_recognition_by_a_capital(registry) -> None:
+    text = "Ngày 5/3/2031, Tarawa công nhận Đài Loan."
+    assert _rel(text, registry) == {
+        (frozenset({"Kiribati", "Republic of China"}), "established", "2031-03-05")}
+
+
+def test_guard_a_recognition_never_given_is_no_relation(registry) -> None:
+    text = "Kiribati thiết lập quan hệ ngoại giao với Trung Quốc năm 1980 và chưa bao giờ công nhận Đài Loan."
+    assert _rel(text, registry) == {(frozenset({"Kiribati", "China"}), "established", "1980")}
+
+
+def test_guard_recognition_of_another_state_is_left_alone(registry) -> None:
+    assert not _rel("In March 2031 Kiribati recognised Kosovo.", registry)
+
+
+def test_vietnamese_official_relations_maintained(registry) -> None:
+    text = "Kiribati là một trong số ít quốc gia duy trì quan hệ chính thức với Đài Bắc."
+    assert _rel(text, registry) == {
+        (frozenset({"Kiribati", "Republic of China"}), "maintained", None)}
