@@ -60,7 +60,7 @@ TRIGGERS = [
     # công nhận Đài Loan", "In 1998 it recognised Taipei"): relations established with it (the
     # corpus convention for a switch of recognition); other recognitions are left alone
     (re.compile(r"\brecogni[sz]ed(?=\s+(?:Taiwan|Taipei|Beijing|the\s+People's\s+Republic\s+of\s+"
-                r"China|the\s+Republic\s+of\s+China)\b)"
+                r"China|the\s+Republic\s+of\s+China)\b(?!['’]s))"
                 r"|(?<!\w)(?<!chưa\s)(?<!không\s)(?<!bao\sgiờ\s)công\s+nhận(?=\s+(?:Đài\s+Loan|Đài\s+Bắc"
                 r"|Bắc\s+Kinh|Cộng\s+hòa\s+Nhân\s+dân\s+Trung\s+Hoa)(?!\w))"),
      "established"),

@@ -151,3 +151,7 @@ def test_vietnamese_official_relations_maintained(registry) -> None:
     text = "Kiribati là một trong số ít quốc gia duy trì quan hệ chính thức với Đài Bắc."
     assert _rel(text, registry) == {
         (frozenset({"Kiribati", "Republic of China"}), "maintained", None)}
+
+
+def test_guard_a_recognition_of_a_possession_is_no_relation(registry) -> None:
+    assert not _rel("In March 2031 Kiribati recognised Taipei's passports.", registry)
