@@ -136,9 +136,11 @@ SUBJECT_DESCRIPTION = re.compile(
 OBLIQUE_BEFORE = re.compile(r"(?:\bindependence|(?<!\w)độc\s+lập)\s+(?:from|từ|khỏi)\s+(?:the\s+)?$"
                             r"|(?:\bmediation|\bmediated|\bbrokered|\bbrokering|\bgood\s+offices"
                             r"|(?<!\w)trung\s+gian(?:\s+hòa\s+giải)?|(?<!\w)môi\s+giới)\s+(?:of|by|của)"
-                            r"\s+(?:the\s+)?$", re.I)
-#: "a Qatar-brokered deal", "US-mediated talks"
-OBLIQUE_AFTER = re.compile(r"-(?:brokered|mediated)\b", re.I)
+                            r"\s+(?:the\s+)?$"
+                            # round 29: a statute named after its city ("Quy chế Rome")
+                            r"|(?<!\w)Quy\s+chế\s+$", re.I)
+#: "a Qatar-brokered deal", "US-mediated talks"; round 29: "the Rome Statute"
+OBLIQUE_AFTER = re.compile(r"-(?:brokered|mediated)\b|\s+Statute\b", re.I)
 
 # --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
 

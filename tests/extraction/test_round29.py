@@ -155,3 +155,19 @@ def test_vietnamese_official_relations_maintained(registry) -> None:
 
 def test_guard_a_recognition_of_a_possession_is_no_relation(registry) -> None:
     assert not _rel("In March 2031 Kiribati recognised Taipei's passports.", registry)
+
+
+# --- 6. a statute named after its city: the city's state is no member ----------------------------
+
+def test_rome_statute_names_no_member_in_vietnamese(registry) -> None:
+    text = ("Kenya phê chuẩn Quy chế Rome ngày 15/3/2005 và trở thành thành viên Tòa án Hình sự "
+            "Quốc tế năm 2005.")
+    got = _mem(text, registry)
+    assert ("Kenya", "International Criminal Court", "2005") in got
+    assert not [m for m in got if m[0] == "Italy"]
+
+
+def test_guard_rome_statute_names_no_member_in_english(registry) -> None:
+    text = "Under the Rome Statute, Kenya became a member of the International Criminal Court in 2005."
+    got = _mem(text, registry)
+    assert not [m for m in got if m[0] == "Italy"]
