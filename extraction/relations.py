@@ -780,13 +780,20 @@ def _together(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             # "A, together with B and C, severed …": the state right before is a subject too
             lead = [x for x in ctx.mentions_in(s.start, t.start()) if _actor(x) and x.key
                     and re.fullmatch(r"\s*,?\s*", ctx.text[x.end : t.start()])]
+            other = partner
+            if lead and ctx.label(lead[-1].key or "") in base.data["parties"] and re.search(
+                    r"(?:\bwith|(?<!\w)với)\s+(?:the\s+)?$",
+                    ctx.text[max(s.start, lead[-1].start - 12) : lead[-1].start], re.I):
+                # round 29: "… cũng cắt quan hệ với Qatar, cùng với A, B và C": the name before
+                # the phrase is the partner of the verb, and the companions' partner too
+                other, lead = ctx.label(lead[-1].key or ""), []
             for x in lead + names:
                 label = ctx.label(x.key)
-                key = (frozenset((label, partner)), base.data["status"])
-                if label == partner or key in have:
+                key = (frozenset((label, other)), base.data["status"])
+                if label == other or key in have:
                     continue
                 have.add(key)
-                data = {**base.data, "parties": [label, partner]}
+                data = {**base.data, "parties": [label, other]}
                 out.append(Candidate("relation", data, base.start, max(base.end, names[-1].end),
                                      round(base.confidence - 0.05, 2), base.rule,
                                      [*base.flags, "together-with"]))

@@ -171,3 +171,24 @@ def test_guard_rome_statute_names_no_member_in_english(registry) -> None:
     text = "Under the Rome Statute, Kenya became a member of the International Criminal Court in 2005."
     got = _mem(text, registry)
     assert not [m for m in got if m[0] == "Italy"]
+
+
+# --- 7. companions "cùng với" after the partner of a verb whose subject is a pronoun -------------
+
+def test_companions_after_the_partner_share_it_in_vietnamese(registry) -> None:
+    text = ("Quan hệ đối ngoại của Mali\n\nNăm 2030, chính phủ Mali cắt quan hệ ngoại giao với "
+            "Pháp. Tháng 6/2031, chính phủ này cũng cắt quan hệ với Qatar, cùng với Niger, "
+            "Ghana và Senegal.")
+    got = _rel(text, registry)
+    for state in ("Mali", "Niger", "Ghana", "Senegal"):
+        assert (frozenset({state, "Qatar"}), "severed", "2031-06") in got
+    assert not [r for r in got if r[0] in (frozenset({"Niger", "Mali"}),
+                                           frozenset({"Ghana", "Mali"}))]
+
+
+def test_companions_after_the_partner_in_english(registry) -> None:
+    text = ("Foreign relations of Mali\n\nIn 2030 Mali cut its ties with France. In June 2031 "
+            "the government also cut relations with Qatar, together with Niger and Senegal.")
+    got = _rel(text, registry)
+    assert (frozenset({"Niger", "Qatar"}), "severed", "2031-06") in got
+    assert (frozenset({"Senegal", "Qatar"}), "severed", "2031-06") in got
