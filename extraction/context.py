@@ -136,9 +136,11 @@ SUBJECT_DESCRIPTION = re.compile(
 OBLIQUE_BEFORE = re.compile(r"(?:\bindependence|(?<!\w)độc\s+lập)\s+(?:from|từ|khỏi)\s+(?:the\s+)?$"
                             r"|(?:\bmediation|\bmediated|\bbrokered|\bbrokering|\bgood\s+offices"
                             r"|(?<!\w)trung\s+gian(?:\s+hòa\s+giải)?|(?<!\w)môi\s+giới)\s+(?:of|by|của)"
-                            r"\s+(?:the\s+)?$", re.I)
-#: "a Qatar-brokered deal", "US-mediated talks"
-OBLIQUE_AFTER = re.compile(r"-(?:brokered|mediated)\b", re.I)
+                            r"\s+(?:the\s+)?$"
+                            # round 29: a statute named after its city ("Quy chế Rome")
+                            r"|(?<!\w)Quy\s+chế\s+$", re.I)
+#: "a Qatar-brokered deal", "US-mediated talks"; round 29: "the Rome Statute"
+OBLIQUE_AFTER = re.compile(r"-(?:brokered|mediated)\b|\s+Statute\b", re.I)
 
 # --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
 
@@ -232,6 +234,32 @@ def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda x: x.start)
 
 
+#: round 29: a state named "Quần đảo X" (islands), the bare "X" after it ("Quần đảo Marshall …
+#: Cùng năm đó, Marshall trở thành thành viên …")
+_ISLANDS_VI = re.compile(r"(?-i:Quần\s+đảo)\s+((?-i:[A-Z])\w+)")
+
+
+def _island_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The bare name of a state the text names "Quần đảo X" names that state after its first
+    full mention, where the gazetteer reads nothing there (never inside a longer capitalised
+    name: "Kế hoạch Marshall Mới" stays unread by the next word's capital)."""
+    taken = [(m.start, m.end) for m in mentions]
+    out = list(mentions)
+    done: set[str] = set()
+    for m in mentions:
+        d = _ISLANDS_VI.fullmatch(m.surface) if m.is_state and m.key else None
+        if d is None or d.group(1) in done:
+            continue
+        done.add(d.group(1))
+        for x in re.finditer(rf"(?<![\w-]){d.group(1)}(?![\w-])(?!\s+(?-i:[A-Z]))", text[m.end :]):
+            a, b = m.end + x.start(), m.end + x.end()
+            if any(a < e and s < b for s, e in taken):
+                continue
+            out.append(Mention(a, b, d.group(1), m.key, m.kind, "name"))
+            taken.append((a, b))
+    return sorted(out, key=lambda x: x.start)
+
+
 @dataclass
 class Candidate:
     """A fact a rule proposes: its facts-format keys, its evidence and how sure the rule is."""
@@ -304,6 +332,8 @@ class Context:
         c.sents = sentences(text)
         c.mentions = [m for m in gazetteer.mentions(text) if not _currency(text, m)]
         c.mentions = _short_forms(text, c.mentions)
+        if lang == "vi":
+            c.mentions = _island_short_forms(text, c.mentions)
         # a name that is no actor of the clause: "independence from France", "với sự trung
         # gian của Hoa Kỳ", "brokered by Qatar", "a Qatar-brokered deal" (nor of the pair)
         c.mentions = [m for m in c.mentions if not c.oblique(m)]

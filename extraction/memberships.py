@@ -20,6 +20,7 @@ from .context import (
     Context,
     Sentence,
     before_aside,
+    clause_bounds,
     companion_head,
     group_after,
     group_before,
@@ -284,6 +285,49 @@ def extract(ctx: Context) -> list[Candidate]:
     out = [c for c in out if c.rule != "membership-founded" or (
         ctx.sentence_of(c.start).start, c.data["organization"]) not in by_signing]
     return _clause_dates(ctx, out + signed)
+
+
+#: round 29: one year in a bracket said of the two organisations before it ("the Non-Aligned
+#: Movement and the Southern African Customs Union (both 1969)", "Quỹ Tiền tệ Quốc tế và Ngân
+#: hàng Thế giới (cùng từ 1993)", "(cả hai từ năm 1993)")
+_BOTH_YEAR = re.compile(r"\s*\(\s*(?:both|cả\s+hai|cùng)\s+(?:(?:in|since|from|từ|vào|năm)\s+)*"
+                        r"(\d{4})\s*\)", re.I)
+#: between the two organisations: an acronym's bracket, then "and" / "và"
+_BOTH_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*,?\s+(?:and|và)\s+(?:the\s+|of\s+the\s+|of\s+)?",
+                       re.I)
+
+#: a name the registry does not hold: up to six words, the first capitalised, no punctuation
+_UNKNOWN_ORG = re.compile(r"[A-ZĐÀ-Ỹ][\w’'-]*(?:\s+[\w’'-]+){0,5}")
+
+
+def both_year(ctx: Context, out: list[Candidate]) -> None:
+    """Each of two organisations coordinated right before a bracket "(both 1969)" / "(cùng từ
+    1993)" takes its year, where its membership in that sentence has no start (flag
+    ``date-from-clause``); a membership with a date of its own keeps it."""
+    for m in _BOTH_YEAR.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        orgs = [x for x in ctx.mentions_in(s.start, m.start()) if x.is_org and x.key]
+        if not orgs:
+            continue
+        last = orgs[-1]
+        if last.end != m.start():
+            # "Quỹ Tiền tệ Quốc tế và Ngân hàng Thế giới (cùng từ 1993)": the second a name the
+            # registry does not hold; the first still takes the year
+            gap = _BOTH_AND.match(ctx.text, last.end, m.start())
+            if gap is None or not _UNKNOWN_ORG.fullmatch(ctx.text, gap.end(), m.start()):
+                continue
+            labels = {ctx.label(last.key or "")}
+        else:
+            first = next((o for o in reversed(orgs[:-1]) if o.key != last.key), None)
+            if first is None or _BOTH_AND.fullmatch(ctx.text, first.end, last.start) is None:
+                continue
+            labels = {ctx.label(first.key or ""), ctx.label(last.key or "")}
+        for c in out:
+            if c.type == "membership" and c.data.get("organization") in labels \
+                    and not c.data.get("start") and "end" not in c.data \
+                    and s.start <= c.start < s.end:
+                c.data["start"] = m.group(1)
+                c.flags = [*c.flags, "date-from-clause"]
 
 
 #: a fronted adverbial between a fronted date and the clause's subject: "Tháng 9/1960, tại hội
@@ -983,6 +1027,12 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             continue  # the member is the clause's subject, named before the organisations
         mine: list[Candidate] = [c]
         last = orgs[i]
+        # round 29: the clause's own date, before its first organisation ("…, and in the same
+        # year it joined A and B"): each organisation after it with no date of its own shares it
+        head = orgs[i]
+        fronted = c.data.get("start") if any(
+            d.value == c.data.get("start")
+            for d in ctx.dates_in(clause_bounds(ctx, s, head.start)[0], head.start)) else None
         while i + 1 < len(orgs):
             o, nxt = orgs[i], orgs[i + 1]
             if re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]) and (
@@ -1021,6 +1071,8 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             data["organization"] = ctx.label(nxt.key)
             if own:
                 data["start"] = own[0].value
+            elif fronted and not ctx.dates_in(head.end, nxt.start):
+                data["start"] = fronted
             out.append(Candidate("membership", data, c.start, max(c.end, nxt.end),
                                  c.confidence - 0.05, c.rule + "-coordinated", list(c.flags)))
             have.add((c.data["member"], data["organization"]))

@@ -160,7 +160,10 @@ def _run(ctx: Context) -> list[Candidate]:
     for _, rule in RULES:
         cands += rule(ctx)
     # round 26: the clause reader proposes, at lower confidence, what no rule found
-    return cands + clauses.extract(ctx, cands)
+    out = cands + clauses.extract(ctx, cands)
+    # round 29: "A and B (both 1969)": a year the rules and the clause reader left to one side
+    memberships.both_year(ctx, out)
+    return out
 
 
 def _state_sections(ctx: Context) -> list[tuple[int, int, str]]:

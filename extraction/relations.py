@@ -56,6 +56,14 @@ TRIGGERS = [
     # recognised the Republic of China instead"): relations established with it
     (re.compile(r"\brecogni[sz]ed(?=\s+(?:the\s+)?(?-i:[A-Z])[^.;,]{2,50}?\s+instead\b)", re.I),
      "established"),
+    # round 29: a recognition of one of the two Chinese governments ("Ngày 20/11/1998, Majuro
+    # công nhận Đài Loan", "In 1998 it recognised Taipei"): relations established with it (the
+    # corpus convention for a switch of recognition); other recognitions are left alone
+    (re.compile(r"\brecogni[sz]ed(?=\s+(?:Taiwan|Taipei|Beijing|the\s+People's\s+Republic\s+of\s+"
+                r"China|the\s+Republic\s+of\s+China)\b(?!['’]s))"
+                r"|(?<!\w)(?<!chưa\s)(?<!không\s)(?<!bao\sgiờ\s)công\s+nhận(?=\s+(?:Đài\s+Loan|Đài\s+Bắc"
+                r"|Bắc\s+Kinh|Cộng\s+hòa\s+Nhân\s+dân\s+Trung\s+Hoa)(?!\w))"),
+     "established"),
     # a participle after the relations: "the seventieth year of diplomatic relations between
     # the two countries, established in 1954"
     (re.compile(r"\bdiplomatic\s+(?:relations|ties)\s+between\s+(?:the\s+two\s+"
@@ -73,7 +81,15 @@ TRIGGERS = [
      "established"),
     (re.compile(r"\b(?:continues?|continued)\s+to\s+recogni[sz]e\b"
                 r"|\bmaintain(?:s|ed)?\s+(?:diplomatic\s+)?relations\b"
-                r"|(?<!\w)duy trì quan hệ ngoại giao", re.I), "maintained"),
+                # round 29: "duy trì quan hệ chính thức với Đài Bắc" (official relations)
+                r"|(?<!\w)duy trì quan hệ (?:ngoại giao|chính thức)", re.I), "maintained"),
+    # round 29: "The two countries have had formal ties since November 1998", "A has had
+    # diplomatic relations with B since 1963", "hai nước có quan hệ ngoại giao chính thức từ
+    # năm 1998": relations established at the date after "since" / "từ"
+    (re.compile(rf"\bha(?:s|ve|d)\s+had\s+{_REL}(?=(?:\s+with\s[^.;]{{2,50}}?)?\s+since\s)"
+                r"|(?<!\w)(?:đã\s+)?có\s+quan\s+hệ\s+(?:ngoại\s+giao\s+)?(?:chính\s+thức\s+)?"
+                r"(?=(?:với\s[^.;]{2,50}?)?\s*(?:từ|kể\s+từ)\s+(?:năm\s+|tháng\s+|ngày\s+)?\d)",
+                re.I), "established"),
     # "X has diplomatic relations with Y": relations exist, i.e. were established (the seeds'
     # convention); "continues to recognise" is "maintained"
     (re.compile(r"\bha(?:s|ve)\s+(?:full\s+)?diplomatic\s+relations\s+with\b", re.I),
@@ -437,6 +453,7 @@ def extract(ctx: Context) -> list[Candidate]:
                 cut_date = pick_date(ctx, cut.end(), right, cut.end())
                 right = b
             if ctx.lang == "vi" and status == "established" and "ngoại giao" not in ctx.text[a:b] \
+                    and "công nhận" not in ctx.text[a:b] \
                     and "bình thường" not in ctx.text[a:b].lower() and not _dated_partners(
                         ctx, b, right):
                 continue  # "thiết lập quan hệ" alone is often a partnership
@@ -483,7 +500,7 @@ def extract(ctx: Context) -> list[Candidate]:
                 # round 19: "…, which followed Russia, and it cut ties with Syria": the pronoun
                 # opening the clause is the text's state, never the name before it
                 subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
-            recognise = re.search(r"recogni", ctx.text[a:b], re.I)
+            recognise = re.search(r"recogni|công\s+nhận", ctx.text[a:b], re.I)
             obj = _actors_after(ctx, b, right) if recognise or re.match(
                 r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
                 re.search(r"(?:with|với)\s*$", ctx.text[max(0, b - 6) : b]) else []
@@ -763,13 +780,20 @@ def _together(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             # "A, together with B and C, severed …": the state right before is a subject too
             lead = [x for x in ctx.mentions_in(s.start, t.start()) if _actor(x) and x.key
                     and re.fullmatch(r"\s*,?\s*", ctx.text[x.end : t.start()])]
+            other = partner
+            if lead and ctx.label(lead[-1].key or "") in base.data["parties"] and re.search(
+                    r"(?:\bwith|(?<!\w)với)\s+(?:the\s+)?$",
+                    ctx.text[max(s.start, lead[-1].start - 12) : lead[-1].start], re.I):
+                # round 29: "… cũng cắt quan hệ với Qatar, cùng với A, B và C": the name before
+                # the phrase is the partner of the verb, and the companions' partner too
+                other, lead = ctx.label(lead[-1].key or ""), []
             for x in lead + names:
                 label = ctx.label(x.key)
-                key = (frozenset((label, partner)), base.data["status"])
-                if label == partner or key in have:
+                key = (frozenset((label, other)), base.data["status"])
+                if label == other or key in have:
                     continue
                 have.add(key)
-                data = {**base.data, "parties": [label, partner]}
+                data = {**base.data, "parties": [label, other]}
                 out.append(Candidate("relation", data, base.start, max(base.end, names[-1].end),
                                      round(base.confidence - 0.05, 2), base.rule,
                                      [*base.flags, "together-with"]))
