@@ -10,7 +10,14 @@ evaluation list:
   members, the state that leads it, its currency; an English count in words before a body
   ("the fifteen-member ECOWAS bloc"); "liên minh quân sự" (military alliance) as a generic
   word before an organisation; an acronym with lower-case letters before a Vietnamese seat
-  ("ngân hàng IsDB có trụ sở tại Jeddah").
+  ("ngân hàng IsDB có trụ sở tại Jeddah");
+- seats of government by their short name and foreign ministries' seats (``press_en.yaml``);
+- a capital in its own language in a Vietnamese frame (CLDR's names of the zone's city in
+  the official languages of its territory), a capital's name with a particle;
+- "executive" as a word of a state's government ("the Polish executive");
+- a Vietnamese name "X của <organisation>" read word by word as a body whose English name
+  does not hold the organisation's name in a row is no match; a body of an organisation by
+  its field is said to be its own only by the organisation's name in a row.
 """
 
 from __future__ import annotations
@@ -40,6 +47,20 @@ MATCHES = [
     ("the fifteen-member ECOWAS bloc", "ECOWAS", "acronym-with-kind-word"),
     ("liên minh quân sự NATO", "NATO", "generic-head"),
     ("ngân hàng IsDB có trụ sở tại Jeddah", "ISDB", "own-head"),
+    # seats of government and foreign ministries
+    ("the Farnesina", "ITA", "press-description"),
+    ("Matignon", "FRA", "press-description"),
+    ("Itamaraty", "BRA", "press-description"),
+    # a capital in its own language, a capital's name with a particle
+    ("chính quyền Wien", "AUT", "capital-government"),
+    ("chính quyền København", "DNK", "capital-government"),
+    ("chính quyền Lisboa", "PRT", "capital-government"),
+    ("chính quyền Ciudad de México", "MEX", "capital-government"),
+    # "executive"
+    ("the Polish executive", "POL", "government-form"),
+    ("Italy's executive", "ITA", "government-form"),
+    # a body of an organisation by its field, the organisation's name in a row
+    ("the AU's parliament", "PAP-org", "body-by-field"),
 ]
 
 NO_MATCH = [
@@ -48,6 +69,7 @@ NO_MATCH = [
     "Kirghizia in 1980",    # a Soviet republic: Kyrgyzstan's years begin in 1991
     "Zaire in 1950",        # before the Congo's first year (1960)
     "Nhóm 77 nước",         # a count with no acronym left is not read so
+    "liên minh nghị viện của Liên minh châu Phi",  # the APU holds "African" and "Union" apart
 ]
 
 
