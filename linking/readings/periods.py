@@ -134,6 +134,20 @@ class Periods:
                     fit = fit + more
                     how = "named, or linked by succession to a state named"
         xs = span_of(x) if x is not None and x.kind == "historical-state" else None
+        words = head.split()
+        if (not fit and xs is not None and a == b and r is not None and r.best is not None
+                and r.best.method == "adjectival-form" and len(words) == 2
+                and words[1].lower() in ("state", "nation", "country")):
+            # round 27: an adjective before the plain word for a state, with one year ("the
+            # Soviet state in 1922", "the Yugoslav state in 1992"): the states named by the
+            # adjective or by the state's name whose spans hold the year; several: ambiguous
+            # (the RSFSR and the Soviet Union; Yugoslavia and Serbia and Montenegro)
+            named = _unique([*self._named(words[0], state_kinds),
+                             *self._named(x.labels.get("en", ""), state_kinds)])
+            both = fitting(named)
+            if len(both) > 1:
+                fit = both
+                how = "named by the adjective or by the state's name"
         if not fit and xs is not None and xs[0] <= a and b <= xs[1] and r is not None and (
                 r.best is not None and r.best.method != "fuzzy"):
             # round 23: a head read as one historical state whose span holds the years is
