@@ -289,10 +289,8 @@ LIST_STATUS = {
     "names_test30.csv": "round 25's development list (after its unseen run)",
     "names_test31.csv": "round 26's development list (after its unseen run)",
     "names_test32.csv": "round 26's development list (after its unseen run)",
-    "names_test33.csv": ("unseen: written by a twenty-sixth independent writer, run once on "
-                         "round 25's rules and once on round 26's"),
-    "names_test34.csv": ("unseen: written by a twenty-seventh independent writer, run once on "
-                         "round 25's rules and once on round 26's"),
+    "names_test33.csv": "round 27's development list (after its unseen run)",
+    "names_test34.csv": "round 27's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -404,6 +404,16 @@ class Matcher(
             if ended is not None and span is not None:
                 self._monarchies_ended[id(ended)].append(
                     (span[0], span[1], str(row.get("evidence", ""))))
+        #: round 27: regimes of today's states other than a monarchy that Wikidata holds
+        #: apart (predecessors.yaml ``regimes_apart``): id of the state -> (first, last year,
+        #: evidence)
+        self._regimes_apart: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for row in read_yaml("predecessors.yaml").get("regimes_apart") or []:
+            apart = resolve_target(registry, row["target"])
+            span = year_span(str(row.get("years", "")))
+            if apart is not None and span is not None:
+                self._regimes_apart[id(apart)].append(
+                    (span[0], span[1], str(row.get("evidence", ""))))
         self._held_forms: dict[int, str] = {}
         for row in read_yaml("predecessors.yaml").get("held_forms") or []:
             held = resolve_target(registry, row["target"])

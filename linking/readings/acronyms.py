@@ -35,7 +35,8 @@ class Acronyms:
         toks = text.split()
         words = [folded_form(t) for t in toks]
         for k in _prefix_ends(words, self._vi_org_heads):
-            if k >= len(toks) or k > 3:
+            if k >= len(toks) or k > 4:
+                # (round 27: four words, "liên minh quân sự", a military alliance)
                 break
             rest = " ".join(toks[k:])
             r = self._match(rest, kinds or org_kinds, lang)

@@ -66,6 +66,15 @@ class CalqueReadings:
         if len(found) > 1:
             return _ambiguous(query, [e for e, _, _ in found], 80.0)
         e, name, reading = found[0]
+        owner = self._owner_after_cua(text, e)
+        if owner is not None:
+            # round 27: "X của <organisation>" names a body of that organisation; a body whose
+            # English name does not hold the organisation's name in a row is none of it
+            # ("nghị viện của Liên minh châu Phi" is not the African Parliamentary Union)
+            return MatchResult(
+                query, [], False,
+                f"no match: {text!r} names a body of {describe(owner)}, and {name!r} (its "
+                f"words read one by one) does not hold that organisation's name")
         ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
               f"{' + '.join(sorted(reading))} = {what} {name!r}")
         if (_folded_words_of(text)[:2] == ["to", "chuc"]
@@ -75,6 +84,38 @@ class CalqueReadings:
             # Dương" reads it as NATO's "Organization" and stays NATO)
             return self._organisation_of_instrument(query, e, name, kinds, ev)
         return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
+
+    def _owner_after_cua(self, text: str, body: Entity) -> Entity | None:
+        """Round 27: the organisation named after the last "của" (of) of ``text`` when
+        ``body``'s English name holds that organisation's English words but not in a row (nor
+        is the organisation itself); else None."""
+        if " của " not in text:
+            return None
+        after = text.rsplit(" của ", 1)[1].strip()
+        r = self._match(after, KIND_GROUPS["organisation"], None)
+        if r is not None and r.best is not None and r.best.match and not r.ambiguous:
+            owner = r.best.entity
+        else:
+            # (an organisation's Vietnamese name, itself read word by word: "Liên minh châu
+            # Phi", the African Union)
+            named = _unique(e for e, _t, _r in self._calques.find(after) if isinstance(e, Entity))
+            if len(named) != 1:
+                return None
+            owner = named[0]
+        if owner is body:
+            return None
+        own = [singular_form(w) for t in owner.labels.get("en", "").replace("-", " ").split()
+               for w in content_words(t)]
+        apart = False
+        for n in [body.labels.get("en", ""), *(t for t, lg in body.aliases if lg in (None, "en"))]:
+            seq = [singular_form(w) for t in n.replace("-", " ").split() for w in content_words(t)]
+            k = len(own)
+            if k and any(seq[i:i + k] == own for i in range(len(seq) - k + 1)):
+                return None
+            apart = apart or bool(own) and set(own) <= set(seq)
+        # (only a body whose name holds the organisation's words apart: the words read one by
+        # one were the organisation's; "cơ quan y tế của LHQ" stays the WHO)
+        return owner if apart else None
 
     def _organisation_of_instrument(self, query: str, inst: Entity, name: str,
                                     kinds: frozenset[str] | None, ev: str) -> MatchResult:

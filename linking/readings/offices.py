@@ -112,6 +112,18 @@ def _holds(word: str, words: set[str]) -> bool:
                for v in words)
 
 
+
+def _word_seq(text: str) -> list[str]:
+    """Round 27: the content words of an English name in their order, singular."""
+    return [singular_form(w) for t in text.replace("-", " ").split()
+            for w in content_words(t)]
+
+
+def _in_a_row(words: list[str], name: list[str]) -> bool:
+    """Round 27: whether ``words`` stand in ``name`` in a row."""
+    n = len(words)
+    return n > 0 and any(name[i:i + n] == words for i in range(len(name) - n + 1))
+
 class Offices:
     """Readings of an organisation's offices and of UN bodies by field."""
 
@@ -248,6 +260,9 @@ class Offices:
             return None
         own_words = {singular_form(w) for w in content_words(owner.labels.get("en", ""))}
         own_codes = {a for a in owner.acronyms if len(a) >= 2}
+        # round 27: the organisation's name says whose a body is with its words in a row ("the
+        # African Parliamentary Union" holds "African" and "Union" apart: no body of the AU)
+        own_seq = _word_seq(owner.labels.get("en", ""))
         if not own_words and not own_codes:
             return None
         # a name that says whose the body is by the organisation's place or people word
@@ -270,7 +285,8 @@ class Offices:
                 if not n:
                     continue
                 words = {singular_form(w) for w in content_words(n)}
-                says = (len(own_words) > 1 and own_words <= words) or bool(
+                says = (len(own_words) > 1 and own_words <= words
+                        and _in_a_row(own_seq, _word_seq(n))) or bool(
                     own_codes & set(n.replace(",", " ").split()))
                 if not says and not (own_place and own_place <= words):
                     continue

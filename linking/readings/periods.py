@@ -134,6 +134,20 @@ class Periods:
                     fit = fit + more
                     how = "named, or linked by succession to a state named"
         xs = span_of(x) if x is not None and x.kind == "historical-state" else None
+        words = head.split()
+        if (not fit and xs is not None and a == b and r is not None and r.best is not None
+                and r.best.method == "adjectival-form" and len(words) == 2
+                and words[1].lower() in ("state", "nation", "country")):
+            # round 27: an adjective before the plain word for a state, with one year ("the
+            # Soviet state in 1922", "the Yugoslav state in 1992"): the states named by the
+            # adjective or by the state's name whose spans hold the year; several: ambiguous
+            # (the RSFSR and the Soviet Union; Yugoslavia and Serbia and Montenegro)
+            named = _unique([*self._named(words[0], state_kinds),
+                             *self._named(x.labels.get("en", ""), state_kinds)])
+            both = fitting(named)
+            if len(both) > 1:
+                fit = both
+                how = "named by the adjective or by the state's name"
         if not fit and xs is not None and xs[0] <= a and b <= xs[1] and r is not None and (
                 r.best is not None and r.best.method != "fuzzy"):
             # round 23: a head read as one historical state whose span holds the years is
@@ -157,9 +171,10 @@ class Periods:
                 if c.entity.kind in state_kinds and ys is not None and ys[0] <= a <= ys[1]:
                     fit.append((c.entity, ys[0], ys[1]))
             how = "of the ambiguous name (today's states from COW's first year)"
+        former = r is not None and r.best is not None and r.best.method == "predecessor"
         if not fit and x is not None and x.kind == "state" and r is not None and (
                 r.best is not None and not r.ambiguous
-                and r.best.method not in ("fuzzy", "predecessor", "historical-name")
+                and r.best.method not in ("fuzzy", "historical-name")
                 and not set(label.lower().split()[:1]) & _COMPASS_WORDS):
             # round 25: today's state in years no other record of its name or family holds
             # ("Hungary in 1956"), when its own years (COW's, as for an ambiguous name) hold
@@ -167,13 +182,20 @@ class Periods:
             # monarchy Wikidata holds apart is no match, convention B: "Iran in 1970"). Not
             # for a former name read as the state ("Rhodesia in 1970", a regime Wikidata holds
             # apart) nor a state one of two of a name ("North Korea": "Triều Tiên năm 1970")
+            # Round 27: a former name of the same state (predecessors.yaml, relation
+            # "renamed": "Zaire in 1990", "Siam in 1930", "Xiêm năm 1930") is read so too,
+            # unless its years fall in a regime Wikidata holds apart (predecessors.yaml
+            # regimes_apart: "Rhodesia in 1970")
             ys = self._years_of(x)
             crowned = any(s0 <= b and a <= t0
                           for s0, t0, _ev in self._monarchies_ended.get(id(x), ()))
-            if ys is not None and ys[0] <= a and b <= ys[1] and not crowned:
+            apart = former and any(s0 <= b and a <= t0
+                                   for s0, t0, _ev in self._regimes_apart.get(id(x), ()))
+            if ys is not None and ys[0] <= a and b <= ys[1] and not crowned and not apart:
+                why = (f"a former name of {x.label}" if former
+                       else "no other record of its name or of its predecessors holds them")
                 return _single(query, x, 86.0, "qualified-period", self._note(x),
-                               f"{head!r} with the years {qual!r}: no other record of its "
-                               f"name or of its predecessors holds them; {x.label} from "
+                               f"{head!r} with the years {qual!r}: {why}; {x.label} from "
                                f"{ys[0]} (COW's first year, or its predecessors' end)")
         if not fit:
             return None

@@ -24,6 +24,7 @@ from .text import (
     _royal_form,
     _without_article,
     _without_member_count,
+    _without_vi_body_clause,
     _without_vi_seat,
 )
 
@@ -59,6 +60,10 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
     # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
     (_without_vi_seat, "{!r} with where it sits after it", False),
+    # round 27: a Vietnamese body with an acronym and its count of members, the state that
+    # leads it or its currency ("khối ASEAN mười nước", "ngân hàng AIIB do Trung Quốc dẫn
+    # dắt"); its answer must be an organisation
+    (_without_vi_body_clause, "{!r} with what is said of it", False),
 )
 
 
@@ -77,7 +82,7 @@ class Rewrites:
             if other is None or other == text:
                 continue
             r = self.match(other, kind=kind, lang=lang, limit=limit)
-            if rewrite is _without_vi_seat and not all(
+            if rewrite in (_without_vi_seat, _without_vi_body_clause) and not all(
                     c.entity.kind in KIND_GROUPS["organisation"] for c in r.candidates[:1]):
                 continue
             if rewrite in (_after_descriptor, _after_regime_word) and not all(

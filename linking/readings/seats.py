@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
@@ -20,27 +21,29 @@ from .text import _SEAT_GENERIC, _first_fullmatch, _folded_words_of, _unique
 
 #: round 21: a capital in a frame of government words (``Matcher._capital_government``)
 _CAPITAL_FRAMES = (
-    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
+    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’-]*)?)\s+"
                r"(?:government|regime|junta|administration|authorities)"),
     re.compile(r"(?:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu)\s+"
-               r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+[A-ZĐ][\w'’-]*)?)"),
+               r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-ZĐ][\w'’-]*)?)"),
+    # (round 27: a city's name may hold a particle: "chính quyền Santiago de Chile")
     # round 24: the authorities and a military government by their seat, in both languages
     # ("the military government in Niamey", "giới chức Kyiv", "chính quyền quân sự ở Niamey")
     re.compile(r"(?:the\s+)?(?:military\s+)?(?:government|regime|junta|authorities)\s+in\s+"
-               r"(?P<city>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"),
+               r"(?P<city>[A-Z][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’-]*)?)"),
     re.compile(r"(?:chính\s+quyền|chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền"
                r"|chinh\s+quyen|chinh\s+phu|gioi\s+chuc|nha\s+chuc\s+trach|nha\s+cam\s+quyen)"
                r"(?:\s+(?:quân\s+sự|quan\s+su))?(?:\s+(?:ở|tại|o|tai))?\s+"
-               r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+[A-ZĐ][\w'’-]*)?)"),
+               r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-ZĐ][\w'’-]*)?)"),
 )
 
 
 #: round 26: a state's government named plainly, by the state's name or adjective
 #: (``Matcher._government_form``): "the Kazakh authorities", "the Uzbek side", "Slovenia's
-#: government", "the government of Kazakhstan", "chính phủ Slovenia"
+#: government", "the government of Kazakhstan", "chính phủ Slovenia"; round 27: "the Spanish
+#: executive"
 _GOVERNMENT_FORMS = (
     re.compile(r"(?:the\s+)?(?P<state>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?"
-               r"\s+(?:government|authorities|side|leadership|cabinet)"),
+               r"\s+(?:government|authorities|side|leadership|cabinet|executive)"),
     re.compile(r"(?:the\s+)?(?:government|authorities|leadership)\s+of\s+(?P<state>[A-Z].*)"),
     re.compile(r"(?:chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền|chinh\s+phu"
                r"|gioi\s+chuc|nha\s+chuc\s+trach|nha\s+cam\s+quyen)\s+(?:nước\s+)?"
@@ -65,13 +68,29 @@ def _cldr_city_names() -> dict[str, tuple[str, ...]]:
     the CLDR country names): the city of the zone's identifier and its English and
     Vietnamese exemplar names ("Asia/Vientiane": Vientiane, Viêng Chăn; "Europe/Kyiv": Kyiv,
     Kiev), each folded name to every name of its zone."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+    from babel.languages import get_official_languages
 
     zones: dict[str, set[str]] = {}
     for code in ("en", "vi"):
         for zone, names in Locale.parse(code).time_zones.items():
             city = names.get("city")
             if city:
+                zones.setdefault(zone, {zone.rsplit("/", 1)[-1].replace("_", " ")}).add(city)
+    # round 27: and the city's name in the official languages of the zone's territory, as
+    # Vietnamese frames may write a capital ("chính quyền Warszawa", "chính quyền Santiago de
+    # Chile": CLDR's Polish and Spanish names of the zones Europe/Warsaw, America/Santiago)
+    locales: dict[str, Any] = {}
+    for zone, territory in get_global("zone_territories").items():
+        for lang in get_official_languages(territory, de_facto=True):
+            if lang not in locales:
+                try:
+                    locales[lang] = Locale.parse(lang).time_zones
+                except (UnknownLocaleError, ValueError):
+                    locales[lang] = {}
+            city = (locales[lang].get(zone) or {}).get("city")
+            if isinstance(city, str) and city:
                 zones.setdefault(zone, {zone.rsplit("/", 1)[-1].replace("_", " ")}).add(city)
     out: dict[str, tuple[str, ...]] = {}
     for names in zones.values():

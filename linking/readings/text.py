@@ -614,8 +614,12 @@ _SEAT_GENERIC = frozenset({"body", "agency", "organization", "organisation", "in
                            "group", "bloc", "un", "entity", "international"})
 
 
-_MEMBER_COUNT = re.compile(r"(?:the\s+)?\d{1,3}[- ](?:member|nation|country|state)\s+"
-                           r"(?P<rest>\S.*)", re.IGNORECASE)
+#: round 27: a count in English words ("the ten-member ASEAN bloc", "twenty-one")
+_EN_COUNT = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|"
+             r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+             r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+_MEMBER_COUNT = re.compile(r"(?:the\s+)?" + _EN_COUNT + r"[- ](?:member|nation|country|state|"
+                           r"economy)\s+(?P<rest>\S.*)", re.IGNORECASE)
 
 
 def _without_member_count(text: str) -> str | None:
@@ -640,6 +644,55 @@ _VI_SEAT_TAIL = re.compile(
     r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*){0,3})")
 
 
+#: round 27: an acronym with lower-case letters inside ("AfDB", "IsDB")
+_MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]{0,6}")
+
+
+def _holds_acronym(name: str) -> bool:
+    """Round 27: whether a word of the name is an acronym (:data:`_ACRONYM`, or one with
+    lower-case letters inside: "AfDB")."""
+    return any(_ACRONYM.fullmatch(w) or _MIXED_ACRONYM.fullmatch(w) for w in name.split())
+
+
+#: round 27: a Vietnamese count ("mười", "15", "hai mươi mốt") of a body's members
+_VI_COUNT = (r"(?:\d{1,3}|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm)"
+             r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm)){0,3})")
+_VI_PLACE = (r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*"
+             r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*){0,3}")
+#: round 27: what the Vietnamese press says of a body with an acronym besides its name: a
+#: count of its members after it ("khối ASEAN mười nước", "khối ECOWAS 15 thành viên"), the
+#: state that leads it ("ngân hàng AIIB do Trung Quốc dẫn dắt", "liên minh quân sự do Nga
+#: dẫn đầu CSTO") and the currency it uses ("khối UEMOA dùng đồng franc CFA")
+_VI_BODY_CLAUSES = (
+    re.compile(r"\s+" + _VI_COUNT + r"\s+(?:nước|thành\s+viên|quốc\s+gia|nền\s+kinh\s+tế)$"),
+    re.compile(r"\s+do\s+" + _VI_PLACE + r"\s+(?:dẫn\s+dắt|dẫn\s+đầu|lãnh\s+đạo|đứng\s+đầu)"
+               r"(?=\s|$)"),
+    re.compile(r"\s+(?:dùng|sử\s+dụng)\s+đồng\s+\S.*$"),
+)
+
+
+def _without_vi_body_clause(text: str) -> str | None:
+    """Round 27: a Vietnamese name of a body with an acronym without what the press says of
+    it besides (:data:`_VI_BODY_CLAUSES`: its count of members, the state that leads it, its
+    currency), or None (no such clause, or no acronym left in the name).
+
+    >>> _without_vi_body_clause("khối ASEAN mười nước")
+    'khối ASEAN'
+    >>> _without_vi_body_clause("liên minh quân sự do Nga dẫn đầu CSTO")
+    'liên minh quân sự CSTO'
+    >>> _without_vi_body_clause("khối UEMOA dùng đồng franc CFA")
+    'khối UEMOA'
+    >>> _without_vi_body_clause("Nhóm 77 nước") is None
+    True
+    """
+    out = text.strip()
+    for clause in _VI_BODY_CLAUSES:
+        out = clause.sub("", out, count=1).strip()
+    if out == text.strip() or not _holds_acronym(out):
+        return None
+    return out
+
+
 def _without_vi_seat(text: str) -> str | None:
     """Round 26: a Vietnamese name of a body with an acronym, without the place after it
     (:data:`_VI_SEAT_TAIL`), or None (no such tail, or no acronym in the name before it).
@@ -652,7 +705,7 @@ def _without_vi_seat(text: str) -> str | None:
     True
     """
     m = _VI_SEAT_TAIL.fullmatch(text.strip())
-    if m is None or not any(_ACRONYM.fullmatch(w) for w in m.group("name").split()):
+    if m is None or not _holds_acronym(m.group("name")):
         return None
     return m.group("name")
 
