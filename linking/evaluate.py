@@ -291,6 +291,10 @@ LIST_STATUS = {
     "names_test32.csv": "round 26's development list (after its unseen run)",
     "names_test33.csv": "round 27's development list (after its unseen run)",
     "names_test34.csv": "round 27's development list (after its unseen run)",
+    "names_test35.csv": ("unseen: written by a twenty-eighth independent writer, run once on "
+                         "round 26's rules and once on round 27's"),
+    "names_test36.csv": ("unseen: written by a twenty-ninth independent writer, run once on "
+                         "round 26's rules and once on round 27's"),
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -371,6 +375,10 @@ UNSEEN_RUNS = {
                          "**end of round 26: 0.977 / 0.747 / 3/10**"),
     "names_test34.csv": ("end of round 25: 0.994 / 0.714 / 6/11; "
                          "**end of round 26: 0.994 / 0.736 / 6/11**"),
+    "names_test35.csv": ("end of round 26: 0.968 / 0.702 / 3/10; "
+                         "**end of round 27: 0.968 / 0.712 / 3/10**"),
+    "names_test36.csv": ("end of round 26: 0.987 / 0.693 / 5/8; "
+                         "**end of round 27: 0.987 / 0.697 / 5/8**"),
 }
 
 
