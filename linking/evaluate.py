@@ -368,15 +368,21 @@ UNSEEN_RUNS = {
     "names_test31.csv": ("end of round 24: 0.973 / 0.664 / 4/10; "
                          "**end of round 25: 0.976 / 0.727 / 5/10** (re-scored after the "
                          "lead's correction of line 116, same matchers: round 24 0.973 / "
-                         "0.661 / 4/10, end of round 25 0.976 / 0.724 / 5/10)"),
+                         "0.661 / 4/10, end of round 25 0.976 / 0.724 / 5/10; and after "
+                         "session 17's convention E, lines 39 and 95: 0.973 / 0.667, "
+                         "0.976 / 0.731)"),
     "names_test32.csv": ("end of round 24: 0.988 / 0.752 / 6/10; "
                          "**end of round 25: 0.983 / 0.775 / 6/10**"),
     "names_test33.csv": ("end of round 25: 0.969 / 0.684 / 2/10; "
-                         "**end of round 26: 0.977 / 0.747 / 3/10**"),
+                         "**end of round 26: 0.977 / 0.747 / 3/10** (re-scored after "
+                         "session 17's convention E, lines 33-35 and 79-80: round 25 0.969 / "
+                         "0.700, round 26 0.977 / 0.764)"),
     "names_test34.csv": ("end of round 25: 0.994 / 0.714 / 6/11; "
                          "**end of round 26: 0.994 / 0.736 / 6/11**"),
     "names_test35.csv": ("end of round 26: 0.968 / 0.702 / 3/10; "
-                         "**end of round 27: 0.968 / 0.712 / 3/10**"),
+                         "**end of round 27: 0.968 / 0.712 / 3/10** (re-scored after "
+                         "session 17's convention E, lines 41, 249 and 250: round 26 0.968 / "
+                         "0.712, round 27 0.968 / 0.722)"),
     "names_test36.csv": ("end of round 26: 0.987 / 0.693 / 5/8; "
                          "**end of round 27: 0.987 / 0.697 / 5/8**"),
 }
