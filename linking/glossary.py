@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..graph.names import exact_form, strip_diacritics
 from .names import read_yaml
@@ -74,9 +74,12 @@ def normal_spelling(text: str) -> str:
     return " ".join(_SPELLINGS.get(w, w) for w in _folded_words(text.replace("-", " ")))
 
 
+@lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> frozenset[str]:
     """The content words of an English name: folded, one spelling per word (``organisation`` =
-    ``organization``), without ``of``/``the``/``and`` and one-letter pieces (``Children’s``)."""
+    ``organization``), without ``of``/``the``/``and`` and one-letter pieces (``Children’s``).
+    Remembered for the last 65,536 names (the readings ask it of the registry's names again
+    for every name they read)."""
     out = set()
     for w in _folded_words(text.replace("-", " ")):
         w = _SPELLINGS.get(w, w)
@@ -483,6 +486,7 @@ class Calques:
         return out
 
 
+@lru_cache(maxsize=1 << 16)
 def singular_form(word: str) -> str:
     """An English plural in ``s`` without it (``tunas`` -> ``tuna``; not ``ss``, ``us``, ``is``
     or words of three letters).

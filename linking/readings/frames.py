@@ -8,6 +8,7 @@ African state of Benin`` (a region frame, round 22) and ``ASEAN chair Laos`` (a 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Collection
 
 from ...graph.registry import Entity
@@ -47,11 +48,20 @@ def _stems(words: frozenset[str]) -> frozenset[str]:
 
 def _english_word_sets(e: Entity) -> list[frozenset[str]]:
     """Round 20: the content words of each English name of ``e`` (its label, its English
-    aliases and its acronyms, lower-cased)."""
-    names = [e.labels.get("en", ""), *(a for a, lang in e.aliases if lang in ("en", None))]
-    out = [frozenset(singular_form(w) for w in content_words(n)) | frozenset(content_words(n))
-           for n in names if n]
-    return out + [frozenset({folded_form(a)}) for a in e.acronyms]
+    aliases and its acronyms, lower-cased). Made once per entity (shared, never changed)."""
+    out = _WORD_SETS.get(e)
+    if out is None:
+        names = [e.labels.get("en", ""), *(a for a, lang in e.aliases if lang in ("en", None))]
+        out = [frozenset(singular_form(w) for w in content_words(n))
+               | frozenset(content_words(n)) for n in names if n]
+        out += [frozenset({folded_form(a)}) for a in e.acronyms]
+        _WORD_SETS[e] = out
+    return out
+
+
+#: :func:`_english_word_sets` of each entity while the entity lives
+_WORD_SETS: weakref.WeakKeyDictionary[Entity, list[frozenset[str]]] = (
+    weakref.WeakKeyDictionary())
 
 
 #: round 21: the words of a state's role of the moment (``Matcher._role_frame``)

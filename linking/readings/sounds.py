@@ -128,7 +128,9 @@ class Sounds:
                     continue
                 for sm, sk, skel in readers:
                     sm.set_seq1(form)
-                    if sm.real_quick_ratio() < TRANSLIT_FLOOR:
+                    # two upper bounds of the ratio, cheapest first (the same answers)
+                    if (sm.real_quick_ratio() < TRANSLIT_FLOOR
+                            or sm.quick_ratio() < TRANSLIT_FLOOR):
                         continue
                     full = sm.ratio()
                     if full < TRANSLIT_FLOOR:

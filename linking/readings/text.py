@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -62,9 +63,18 @@ def acronym_support(e: Entity, code: str,
 
 
 def _name_words(e: Entity) -> list[list[str]]:
-    """The folded words of each label and alias of ``e``."""
-    return [[folded_form(w) for w in t.split()]
-            for t in [*e.labels.values(), *(a for a, _ in e.aliases)]]
+    """The folded words of each label and alias of ``e`` (made once per entity: the readings
+    ask for them of every state for every name they read; the lists are shared, never
+    changed)."""
+    words = _NAME_WORDS.get(e)
+    if words is None:
+        words = _NAME_WORDS[e] = [[folded_form(w) for w in t.split()]
+                                  for t in [*e.labels.values(), *(a for a, _ in e.aliases)]]
+    return words
+
+
+#: :func:`_name_words` of each entity while the entity lives
+_NAME_WORDS: weakref.WeakKeyDictionary[Entity, list[list[str]]] = weakref.WeakKeyDictionary()
 
 
 def _capitals(code: str) -> str:
