@@ -183,11 +183,15 @@ _CUT_ENDINGS = frozenset({"the", "and", "of", "for", "in", "on", "de", "du", "de
 
 
 def cow_label_defect(label: str, short: str, acronyms: Iterable[str],
-                     other_en: Iterable[str]) -> str | None:
+                     other_en: Iterable[str], *, current: bool = False) -> str | None:
     """Why COW IGO's English label of an organisation is damaged, or ``None``: it is only the
     acronym, it ends as a cut name does, or COW's own short name is the English name another
     data set gives while the label is not (letters lost, another language, a misspelling, a
-    former name), unless that short name is an acronym.
+    former name), unless that short name is an acronym. Session 17 (the lead's convention):
+    for a body COW holds as ``current`` (no last year), a label that none of the other data
+    sets' full English names (three words or more) is: COW labels a body by the name of its
+    first years (the Pan American Union, the International Hydrographic Bureau), SupraVerden
+    and internacia by today's.
 
     >>> cow_label_defect("FAO", "Food & Ag Org", ["FAO"], ["Food and Agriculture Organization"])
     'is only its acronym'
@@ -196,6 +200,13 @@ def cow_label_defect(label: str, short: str, acronyms: Iterable[str],
     "differs from COW's own short name, which another data set gives as the English name"
     >>> cow_label_defect("Pan American Union", "Pan-Am Union/Org of Am States", ["OAS"],
     ...                  ["Organization of American States"]) is None
+    True
+    >>> cow_label_defect("Pan American Union", "Pan-Am Union/Org of Am States", ["OAS"],
+    ...                  ["Organization of American States"], current=True)
+    'differs from the English name other data sets give the body today'
+    >>> cow_label_defect("Developing 8 Organization for Economic Cooperation",
+    ...                  "Developing 8 Organization for Economic Cooperation", ["D8"],
+    ...                  ["Developing 8"], current=True) is None
     True
     """
     acrs = {a.casefold() for a in acronyms}
@@ -208,6 +219,9 @@ def cow_label_defect(label: str, short: str, acronyms: Iterable[str],
     if short_form and short_form != _norm_name(label) and short.casefold() not in acrs and any(
             _norm_name(n) == short_form for n in other_en):
         return "differs from COW's own short name, which another data set gives as the English name"
+    full = [n for n in other_en if len(n.split()) >= 3]
+    if current and full and all(_norm_name(n) != _norm_name(label) for n in other_en):
+        return "differs from the English name other data sets give the body today"
     return None
 
 
@@ -832,10 +846,12 @@ class _Builder:
         for d in self.drafts:
             if not d.cow_names or not d.other_en or d.labels.get("en") != d.cow_names[0]:
                 continue
-            why = cow_label_defect(d.cow_names[0], d.cow_names[1], d.acronyms, d.other_en)
+            why = cow_label_defect(d.cow_names[0], d.cow_names[1], d.acronyms, d.other_en,
+                                   current=d.dissolved is None)
             if why:
+                full = [n for n in d.other_en if len(n.split()) >= 3] or d.other_en
                 better = next((n for n in d.other_en if _norm_name(n) == _norm_name(
-                    d.cow_names[1].replace("&", "and"))), d.other_en[0])
+                    d.cow_names[1].replace("&", "and"))), full[0])
                 d.label("en", better, override=True)
                 self.defects.append(f"{d.key}: COW IGO's label {d.cow_names[0]!r} {why}; "
                                     f"labelled {better!r}, the name another data set gives")
@@ -1074,8 +1090,11 @@ def _render_report(registry: Registry, build_seconds: float | None) -> str:
         "   SupraVerden abbreviation or the internacia id; a clash gets `-org` (then `-2`, ...).",
         "   English label: the first data set's name in that order, except a COW IGO label",
         "   that is only the acronym, is cut off, or is not COW's own short name where",
-        "   SupraVerden or internacia give that short name: then the other data set's name",
-        "   (listed above under the data defects; COW's name stays an alias).",
+        "   SupraVerden or internacia give that short name, or (session 17, the lead's",
+        "   convention) is, for a body COW holds with no last year, none of the English",
+        "   names of three words or more that those data sets give it (COW labels a body by",
+        "   the name of its first years: the Pan American Union for the OAS): then the other",
+        "   data set's name (listed above under the data defects; COW's name stays an alias).",
         "4. **Persons, places, event series** come from the curated file only.",
         "",
         "### QIDs and their confidence",

@@ -237,10 +237,10 @@ def test_an_end_and_a_return_take_the_sentence_s_organisation(registry) -> None:
             "tháng 10/2007 rồi rời khỏi tổ chức này năm 2020.")
     got = {(m["organization"], m.get("start"), m.get("end"), m.get("end_reason"))
            for m in facts(text, registry, "membership", "vi")}
-    assert got == {("Organization of Petroleum Exporting Countries", "1973", None, None),
-                   ("Organization of Petroleum Exporting Countries", None, "1992", "suspension"),
-                   ("Organization of Petroleum Exporting Countries", "2007-10", None, None),
-                   ("Organization of Petroleum Exporting Countries", None, "2020", "withdrawal")}
+    assert got == {("Organization of the Petroleum Exporting Countries", "1973", None, None),
+                   ("Organization of the Petroleum Exporting Countries", None, "1992", "suspension"),
+                   ("Organization of the Petroleum Exporting Countries", "2007-10", None, None),
+                   ("Organization of the Petroleum Exporting Countries", None, "2020", "withdrawal")}
 
 
 def test_a_founding_clause_ends_before_the_next_accession(registry) -> None:

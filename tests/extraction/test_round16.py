@@ -279,7 +279,7 @@ def test_walked_out_then_admitted_and_took_part_in_founding_two_bodies(registry)
               for m in got if "start" in m}
     assert ("Non-Aligned Movement", "1979-09", ("full",)) in starts
     assert {(o, d) for o, d, r in starts if r == ("founding", "full")} == {
-        ("Organization of Petroleum Exporting Countries", "1960"),
+        ("Organization of the Petroleum Exporting Countries", "1960"),
         ("Economic Cooperation Organization", "1985")}
 
 

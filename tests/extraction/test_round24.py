@@ -54,7 +54,7 @@ def test_an_end_with_no_organisation_named_takes_the_text_s_and_says_so(registry
                        "Monday. OPEC ministers agreed to keep output unchanged, and OPEC will "
                        "meet again in June. Its secretary-general spoke of a calm market. Congo "
                        "withdrew in March 2030.", registry)
-    assert got == [("Republic of the Congo", "Organization of Petroleum Exporting Countries",
+    assert got == [("Republic of the Congo", "Organization of the Petroleum Exporting Countries",
                     None, "2030-03", "withdrawal", True)]
 
 
@@ -97,7 +97,7 @@ def test_it_was_founded_by_still_founds_the_text_s_organisation(registry) -> Non
     got = _memberships("The Organization of the Petroleum Exporting Countries meets in Vienna. "
                        "OPEC ministers set quotas. It was founded in Baghdad in 1960 by Iran, "
                        "Iraq, Kuwait, Saudi Arabia and Venezuela.", registry)
-    assert ("Kuwait", "Organization of Petroleum Exporting Countries", "1960", None, None,
+    assert ("Kuwait", "Organization of the Petroleum Exporting Countries", "1960", None, None,
             True) in got
 
 
@@ -308,7 +308,7 @@ def test_original_members_and_a_founding_member_sharing_the_copula(registry) -> 
                        "members of the United Nations in 1945 and a founding member of the "
                        "Organization of American States in 1948.", registry)
     assert [(m, o, d) for m, o, d, *_ in got] == [
-        ("Honduras", "Pan American Union", "1948"), ("Honduras", "United Nations", "1945")]
+        ("Honduras", "Organization of American States", "1948"), ("Honduras", "United Nations", "1945")]
     roles = {c.data["organization"]: c.data.get("roles") for c in extract_text(
         "Foreign relations of Honduras\n\nHonduras was one of the 51 original members of the "
         "United Nations in 1945.", None, registry).candidates if c.type == "membership"}
@@ -319,7 +319,7 @@ def test_among_the_founders_in_a_clause_after_va(registry) -> None:
     got = _memberships("Quan hệ đối ngoại của Honduras\n\nHonduras là một trong 51 thành viên "
                        "sáng lập Liên hợp quốc năm 1945 và có tên trong số các nước sáng lập Tổ "
                        "chức các quốc gia châu Mỹ (OAS) năm 1948.", registry)
-    assert ("Honduras", "Pan American Union", "1948", None, None, False) in got
+    assert ("Honduras", "Organization of American States", "1948", None, None, False) in got
 
 
 def test_a_member_from_the_organisation_s_first_day(registry) -> None:

@@ -60,7 +60,7 @@ def test_guard_a_second_date_in_the_sentence_leaves_the_membership_undated(regis
 
 # --- 2. "tổ chức này", "this organisation": the organisation named last before it -----------
 
-OAS = "Pan American Union"  # the registry's record of the Organization of American States
+OAS = "Organization of American States"  # the registry's record of the Organization of American States
 ALBA = "Alianza Bolivariana para los Pueblos de Nuestra América"
 _OAS_TEXT = ("Ecuador là thành viên của Tổ chức các quốc gia châu Mỹ (OAS). OAS họp tại Lima. "
              "OAS có trụ sở ở Washington. ")
@@ -131,7 +131,7 @@ def test_guard_a_relative_clause_s_organisation_is_not_the_bloc(registry) -> Non
 
 def test_guard_a_joining_not_invited_is_a_membership(registry) -> None:
     got = _memberships("Tháng 3/2031, Ghana gia nhập Hội đồng Hợp tác vùng Vịnh (GCC).", registry)
-    assert got == [("Ghana", "Gulf Cooperation Council", ("full",), "2031-03", None)]
+    assert got == [("Ghana", "Cooperation Council for the Arab States of the Gulf", ("full",), "2031-03", None)]
 
 
 def test_the_date_right_after_the_organisation_dates_the_first_of_a_list(registry) -> None:

@@ -96,7 +96,7 @@ def test_an_apposition_with_gapped_objects_and_since_dates(registry) -> None:
     got = _memberships("For Japan, Laos, a member of OPEC since 2031 and of the Council of "
                        "Europe since 2033, is a partner in the region.", registry)
     pairs = {(m, o, s) for m, o, _, s, _ in got}
-    assert ("Laos", "Organization of Petroleum Exporting Countries", "2031") in pairs
+    assert ("Laos", "Organization of the Petroleum Exporting Countries", "2031") in pairs
     assert ("Laos", "Council of Europe", "2033") in pairs
     assert not any(m == "Japan" for m, *_ in got)
 
@@ -238,7 +238,7 @@ def test_a_vietnamese_exit_dated_by_its_taking_effect(registry) -> None:
     got = _ends("Quan hệ đối ngoại của Lào\n\nLào là một quốc gia ở Đông Nam Á.\n\nLào gia nhập "
                 "OPEC năm 2020. Ngày 3/5/2031, chính phủ Lào tuyên bố rời tổ chức này; việc rút "
                 "khỏi OPEC có hiệu lực từ ngày 1/1/2032.", registry)
-    assert ("Laos", "Organization of Petroleum Exporting Countries", "2032-01-01",
+    assert ("Laos", "Organization of the Petroleum Exporting Countries", "2032-01-01",
             "withdrawal") in got
 
 
