@@ -22,8 +22,10 @@ unset PYTHONDONTWRITEBYTECODE
 export PYTHONPYCACHEPREFIX="${PYTHONPYCACHEPREFIX:-$PWD/.venv/pycache}"
 # the suite spread over the cores (pytest-xdist), one test file per process at a time so that
 # each file's server and store are set up once; DIPLOGRAPH_TEST_WORKERS=0 runs it in one process.
-# One process per core: one more is faster (docs/testing.md) but made a time-limit test fail
-workers=${DIPLOGRAPH_TEST_WORKERS:-auto}
+# One process more than the cores: the engine, browser and server tests spend much of their
+# time waiting on their processes (docs/testing.md, "Session 17"; session 7 fixed the time-limit
+# failure that had kept it at one per core)
+workers=${DIPLOGRAPH_TEST_WORKERS:-$(( $(nproc) + 1 ))}
 parallel=()
 if [ "$workers" != 0 ]; then parallel=(-n "$workers" --dist loadfile); fi
 set +e
