@@ -2136,6 +2136,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                                  for k, p in zip(states, [None if p is obj_pronoun and p
                                                           is not None else p for p in chosen],
                                                  strict=True)]}
+        if _RECEIVED.match(ctx.text, a) and not leaders and len(data["participants"]) == 2:
+            # round 30, the convention of session 16: the side the text says received the
+            # other is the host ("Chủ tịch Tập Cận Bình đã tiếp Thủ tướng …", "was received by
+            # President …": the agent); talks alone stay participant / participant
+            data["participants"][1 if _PASSIVE.match(ctx.text, a) else 0]["role"] = "host"
         inviter = _INVITED_BY.search(ctx.text, b, clause_end)
         host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
                      if p.start == inviter.end() and p.state and p.state not in states
@@ -2156,6 +2161,13 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     return out
 
 
+#: round 30: a reception, active or passive ("received", "hosted", "tiếp", "tiếp đón", "was
+#: received by", "được … tiếp"); a welcome ("đón", "welcomed") and an audience ("tiếp kiến")
+#: are not
+_RECEIVED = re.compile(r"(?:received|receives|hosted|hosts)\s|(?<!\w)tiếp\s+(?!kiến)"
+                       r"|\b(?:was|were|been|being)\s+(?:also\s+)?(?:received|hosted)\s+by\b"
+                       r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\stiếp(?:\s+đón)?(?!\w))",
+                       re.I)
 #: "… at the invitation of President X", "… theo lời mời của Tổng thống X"
 _INVITED_BY = re.compile(r"\bat\s+the\s+invitation\s+of\s+|(?<!\w)theo\s+lời\s+mời\s+của\s+",
                          re.I)

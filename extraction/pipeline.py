@@ -12,6 +12,7 @@ from . import (
     agreements,
     claims,
     clauses,
+    conventions,
     economy,
     entry_into_force,
     events,
@@ -150,6 +151,9 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
     cands = entry_into_force.attach(ctx, _renewed_once(_reported_once(cands)))
     first = text[: max(text.find("\n"), 0)].strip()
     kept = dedupe(cands, text.find("\n"), 0 < len(first) < 120 and not first.endswith("."))
+    # round 30: the conventions of session 16 (a membership and its end one fact, a visit of
+    # one day dated, present undated memberships none)
+    kept = conventions.apply(ctx, kept)
     # round 22: a state named by today's name for a date its predecessor's record covers
     kept = states_in_time.attribute(kept, ctx.gazetteer.registry, ctx.gazetteer.label)
     return Extraction(text, lang, kept, ctx)
