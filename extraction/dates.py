@@ -55,6 +55,9 @@ TENS_WORDS = {"ten": 10, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty":
               "sixty": 60, "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90,
               "a hundred": 100, "one hundred": 100}
 TENS = r"(\d{1,3}|" + "|".join(sorted(TENS_WORDS, key=len, reverse=True)) + ")"
+#: round 30: a count of years in words up to the round tens ("Thirty years later")
+NUM_YEARS = NUM[:-1] + "|" + "|".join(sorted((w for w in TENS_WORDS if " " not in w), key=len,
+                                             reverse=True)) + ")"
 
 
 @dataclass
@@ -96,12 +99,14 @@ class DateMention:
 def _num(s: str) -> int:
     """A count in digits or words.
 
-    >>> [_num(x) for x in ("12", "five", "bốn mươi hai", "mười lăm", "hai mươi", "mười")]
-    [12, 5, 42, 15, 20, 10]
+    >>> [_num(x) for x in ("12", "five", "bốn mươi hai", "mười lăm", "hai mươi", "mười", "thirty")]
+    [12, 5, 42, 15, 20, 10, 30]
     """
     s = re.sub(r"\s+", " ", s.lower())
     if s.isdigit():
         return int(s)
+    if s in TENS_WORDS:
+        return TENS_WORDS[s]
     if " " in s or s == "mười":
         words = s.split(" ")
         if words[0] == "mười":
@@ -173,13 +178,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
     # counted back from the dateline: "exactly 30 years ago", "cách đây đúng 30 năm"
     (re.compile(r"\b(exactly\s+)?(\d{1,2})\s+years\s+ago\b|(?<!\w)cách\s+đây\s+(đúng\s+)?(\d{1,2})\s+năm(?!\s*(?:sau|trước|nữa))(?!\w)", re.I), "years_ago"),  # noqa: E501
-    (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
+    (re.compile(rf"\b{NUM_YEARS}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),  # noqa: E501
     # "two decades later", "a decade later", "hai thập kỷ sau"
     (re.compile(rf"\b{NUM}\s+decades?\s+later\b|(?<!\w){NUM_VI}\s+thập\s+(?:kỷ|niên)\s+sau(?!\s+khi)(?!\w)", re.I), "decades_later"),  # noqa: E501
     (re.compile(r"\bthe\s+(?:previous|preceding)\s+year\b|\bthe\s+year\s+before\b(?!\s+last)", re.I), "year_before"),  # noqa: E501
     # counted back from the date just given: "had agreed a comprehensive partnership nine
     # years before that", "two years earlier"
-    (re.compile(rf"\b{NUM}\s+years?\s+(?:before\s+that|earlier)\b", re.I), "years_earlier"),
+    (re.compile(rf"\b{NUM_YEARS}\s+years?\s+(?:before\s+that|earlier)\b", re.I), "years_earlier"),  # noqa: E501
     # an anniversary counted back from the dateline: "to mark fifty years since Australia
     # became …" (the clause after "since" happened that many years before the article)
     (re.compile(rf"\b(?:mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing))\s+{TENS}\s+years\s+since\b", re.I), "years_since_mark"),  # noqa: E501

@@ -113,7 +113,37 @@ def extract(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         out += _sentence(ctx, s)
         out += _seats(ctx, s)
-    return out
+    return _two_bodies(ctx, out)
+
+
+#: round 30: "the two organisations", "both bodies", "hai tổ chức" as the subject of a return
+_TWO_BODIES = re.compile(r"\b(?:the\s+two|both)\s+(?:organi[sz]ations|bodies|blocs)\b"
+                         r"|(?<!\w)(?:hai|cả\s+hai)\s+(?:tổ\s+chức|khối)(?!\w)", re.I)
+
+
+def _two_bodies(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """A return told of "the two organisations" ("AU đình chỉ … Madagascar …, và SADC cũng
+    đình chỉ nước này …. Hai tổ chức chỉ khôi phục tư cách thành viên cho Madagascar vào cuối
+    tháng 1/2014") is a return to each of the two bodies that ended the member's membership
+    just before (in its sentence or the one before): the rules read one, the other is added."""
+    more: list[Candidate] = []
+    for c in out:
+        if c.rule != "membership-rejoin":
+            continue
+        s = ctx.sentence_of(c.start)
+        if not _TWO_BODIES.search(ctx.text, s.start, s.end):
+            continue
+        before = [p for p in ctx.sents if p.end <= s.start]
+        lo = before[-1].start if before else s.start
+        ends = [e for e in out if e is not c and "end_reason" in e.data and lo <= e.start < c.start
+                and e.data["member"] == c.data["member"]]
+        bodies = list(dict.fromkeys(e.data["organization"] for e in ends))[-2:]
+        if len(bodies) != 2 or c.data["organization"] not in bodies:
+            continue
+        other = next(b for b in bodies if b != c.data["organization"])
+        more.append(Candidate(c.type, {**c.data, "organization": other}, c.start, c.end,
+                              c.confidence, c.rule, list(c.flags)))
+    return out + more
 
 
 #: an elected seat held for a term: "From 2020 to 2021 it held a non-permanent seat on the UN
@@ -282,6 +312,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Syria bị Tổ chức Hợp tác Hồi giáo đình chỉ": a passive with its agent
             passive, org = True, agent[-1]
             a = agent[-1].start - len(re.search(r"bị\s+$", text[: agent[-1].start]).group())
+        if org is None and kind in ("suspension", "expulsion") and not passive:
+            # round 30: the organisation right before an active verb is its subject ("AU đình
+            # chỉ … Madagascar ngày 20/3/2009, và SADC cũng đình chỉ nước này mười ngày sau",
+            # "…, and ECOWAS also suspended it"), not the organisation of the clause before
+            subj = [x for x in ctx.mentions_in(max(s.start, prev_end, a - 40), a)
+                    if x.is_org and x.key and re.fullmatch(
+                        r"\s*(?:(?:also|then|later|in\s+turn|cũng|đã|lại|tiếp\s+đó)\s+)*",
+                        text[x.end : a], re.I)]
+            org = subj[-1] if subj else None
         members: list[Mention] = []
         shared = False
         dated: list[tuple[Mention, DateMention | None]] = []

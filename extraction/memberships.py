@@ -152,9 +152,11 @@ _NAME_AFTER = re.compile(r"\s*(?:của\s+|of\s+|to\s+|vào\s+)?(?:the\s+)?((?-i:
 
 
 #: round 25: a demonstrative for an organisation ("tổ chức này", "khối này", "this organisation")
-_THIS_BODY = re.compile(r"(?<!\w)(?:tổ\s+chức|khối|liên\s+minh|hiệp\s+hội|diễn\s+đàn)\s+này(?!\w)"
+_THIS_BODY = re.compile(r"(?<!\w)(?:tổ\s+chức|khối|liên\s+minh|hiệp\s+hội|diễn\s+đàn"
+                        # round 30: "gia nhập ủy ban này", "joined this commission"
+                        r"|ủy\s+ban|uỷ\s+ban|cộng\s+đồng)\s+này(?!\w)"
                         r"|\b(?:this|that)\s+(?:organi[sz]ation|bloc|alliance|group|union"
-                        r"|association|body|forum)\b", re.I)
+                        r"|association|body|forum|commission|community)\b", re.I)
 
 
 def _unknown_name(text: str, pos: int) -> bool:
