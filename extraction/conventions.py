@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .context import Candidate, Context
+from .events import END_FROM_LENGTH
 
 #: a membership in the present tense: "is a member of", "are both members of", "belongs to",
 #: "là thành viên", "cùng là thành viên", "và là thành viên"
@@ -95,11 +96,13 @@ def membership_with_end(ctx: Context, cands: list[Candidate]) -> list[Candidate]
 
 
 def visit_by_one_day(cands: list[Candidate]) -> None:
-    """A visit with a start and no end (counted from its arrival), or a start and an end of one
-    day, is dated by that day (in place)."""
+    """A visit with a start and no end (counted from its arrival), a start and an end of one
+    day, or an arrival whose last day the rule counted from the visit's length ("began a
+    four-day visit on 27 December 2017") is dated by that day (in place)."""
     for c in cands:
         d = c.data
-        if c.type == "event" and d.get("event_type") == "visit" and "start" in d \
-                and d.get("end") in (None, d["start"]):
+        if c.type == "event" and d.get("event_type") == "visit" and "start" in d and (
+                d.get("end") in (None, d["start"]) or END_FROM_LENGTH in c.flags):
             d["date"] = d.pop("start")
             d.pop("end", None)
+            c.flags = [f for f in c.flags if f != END_FROM_LENGTH]
