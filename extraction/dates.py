@@ -175,6 +175,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
     # "which runs from today until Saturday": the dateline's day to the next such weekday
     (re.compile(r"\bfrom\s+today\s+(?:until|till|to|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "today_until"),  # noqa: E501
+    # round 30: "a state visit … that runs from Saturday to Tuesday": two weekdays around the
+    # dateline's day
+    (re.compile(r"\bfrom\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:to|until|till|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday_range"),  # noqa: E501
     (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
     # counted back from the dateline: "exactly 30 years ago", "cách đây đúng 30 năm"
     (re.compile(r"\b(exactly\s+)?(\d{1,2})\s+years\s+ago\b|(?<!\w)cách\s+đây\s+(đúng\s+)?(\d{1,2})\s+năm(?!\s*(?:sau|trước|nữa))(?!\w)", re.I), "years_ago"),  # noqa: E501
@@ -350,6 +353,10 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind == "weekday":
         return DateMention(s, e, None, "day", flags=("relative",),
                            pending=("weekday", WEEKDAYS[g[0].lower()]))
+    if kind == "weekday_range":
+        return DateMention(s, e, None, "day", "range", flags=("relative",),
+                           pending=("weekday-range", WEEKDAYS[g[0].lower()],
+                                    WEEKDAYS[g[1].lower()]))
     if kind == "today_until":
         return DateMention(s, e, None, "day", "range", flags=("relative",),
                            pending=("today-until", WEEKDAYS[g[0].lower()]))
@@ -822,6 +829,18 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 # "… and flies home on Tuesday", "will sign on Friday": the coming weekday
                 back -= 7
             d.value = (anchor - dt.timedelta(days=back)).isoformat()
+        elif what == "weekday-range":
+            # the first weekday on or before the document's day (the coming one after "will"),
+            # the second the next such day after it
+            if anchor is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            back = (anchor.weekday() - d.pending[1]) % 7
+            if back and _AHEAD.search(text, max(0, d.start - 60), d.start):
+                back -= 7
+            first = anchor - dt.timedelta(days=back)
+            last = first + dt.timedelta(days=(d.pending[2] - d.pending[1]) % 7 or 7)
+            d.value = {"from": first.isoformat(), "to": last.isoformat()}
         elif what == "today-until":
             if anchor is None:
                 d.flags = (*d.flags, "unresolved")
@@ -874,7 +893,13 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
             d.value = _month(y, mo)
         elif what == "days" and len(d.pending) > 2 and anchor is not None:
-            d.value = anchor.isoformat()  # "Earlier in the day" in a news article: its day
+            # "Earlier in the day" in a news article: its day; round 30: the day its clause
+            # has just named ("landed … late on Saturday after a half-day visit to Haiti
+            # earlier in the day": Saturday)
+            near = [x for x in prev if x.precision == "day" and x.kind == "point"
+                    and isinstance(x.value, str) and d.start - x.end < 80
+                    and not re.search(r"[.;\n]", text[x.end : d.start])]
+            d.value = near[-1].value if near else anchor.isoformat()
         elif what in ("days", "next-day"):
             main = len(d.pending) > 2 and d.pending[2] == "main"
             base = next(
