@@ -84,7 +84,10 @@ NOT_MEMBERSHIP = re.compile(
 ANNOUNCED = re.compile(
     r"(?:announc\w*|threaten\w*|plan(?:s|ned)?|intend\w*|notif\w*|signal\w*|vowed|pledged"
     r"|thông báo|tuyên bố|đe dọa|dọa|dự định|có ý định)\s+(?:(?:its|their|to|it|they|would|will"
-    r"|the|formal|sẽ|that|country|state|government|rằng|nước\s+này)\s+){0,4}$",
+    r"|the|formal|sẽ|that|country|state|government|rằng|nước\s+này"
+    # round 30: "tuyên bố sẽ bắt đầu thủ tục rút khỏi …", "announced it would begin the
+    # process to leave …": a procedure begun is no end
+    r"|bắt\s+đầu|khởi\s+động|thủ\s+tục|tiến\s+trình|begin|start|process|procedure|of)\s+){0,6}$",
     re.I,
 )
 RETURN_NEEDS_ORG = ("returned", "trở lại", "came back", "reactivated")

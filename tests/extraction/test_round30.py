@@ -256,3 +256,19 @@ def test_hai_ben_ky_after_dated_talks(registry) -> None:
             "Ngoại giao Nhật Bản Yoko Kamikawa tại Tokyo. Hai bên đã ký hiệp định miễn thị thực.")
     (a,) = _cands(text, registry, "agreement")
     assert (set(a["parties"]), a.get("signed")) == ({"Kenya", "Japan"}, "2024-05-07")
+
+
+# --- a withdrawal procedure announced is no end -----------------------------------------------
+
+def test_a_withdrawal_procedure_announced_is_no_end(registry) -> None:
+    text = ("In February 2021 Kiribati announced it would begin the procedure to withdraw from "
+            "the Pacific Islands Forum.")
+    assert _mem(text, registry) == set()
+    claims = _cands(text, registry, "claim")
+    assert any(c["claim_type"] == "intention" and c["subjects"] == ["Kiribati"] for c in claims)
+
+
+def test_thu_tuc_rut_khoi_announced_is_no_end(registry) -> None:
+    text = ("Tháng 2/2021, Kiribati và Nauru tuyên bố sẽ bắt đầu thủ tục rút khỏi Diễn đàn các "
+            "đảo Thái Bình Dương.")
+    assert _mem(text, registry) == set()
