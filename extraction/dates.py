@@ -735,6 +735,9 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                      # round 24: nor a year of a relative clause after it ("on 24 January A
                      # and B resumed relations, which had first been established in 2002")
                      and not re.search(r",\s*which\s+(?:had|was|were)\b", text[d.end : x.start])
+                     # round 30: nor past a semicolon ("… from 8 to 11 April 1974 and held talks
+                     # … on 9 April; Prime Minister B visited Sweden from 26 to 28 May 2019")
+                     and ";" not in text[d.end : x.start]
                      # round 25: nor the year of a "since" clause ("…, wrapping up the first
                      # trip … since Indira Gandhi went there in 1981"): the past it counts from
                      and not re.search(r"\bsince\b|(?<!\w)kể\s+từ(?!\w)", text[

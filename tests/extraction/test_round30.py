@@ -272,3 +272,19 @@ def test_thu_tuc_rut_khoi_announced_is_no_end(registry) -> None:
     text = ("Tháng 2/2021, Kiribati và Nauru tuyên bố sẽ bắt đầu thủ tục rút khỏi Diễn đàn các "
             "đảo Thái Bình Dương.")
     assert _mem(text, registry) == set()
+
+
+# --- a day without its year takes no year past a semicolon -------------------------------------
+
+def test_a_day_takes_no_year_past_a_semicolon(registry) -> None:
+    text = ("Kenyan President Jomo Kenyatta visited Japan from 8 to 11 April 1974 and held talks "
+            "with Prime Minister Kakuei Tanaka in Tokyo on 9 April; President William Ruto "
+            "visited Japan from 6 to 9 February 2024.")
+    assert [m.get("date") for m in _events(text, registry, "meeting")] == ["1974-04-09"]
+
+
+def test_a_day_takes_no_year_past_a_semicolon_in_vietnamese(registry) -> None:
+    text = ("Tổng thống Kenya Jomo Kenyatta thăm Nhật Bản từ ngày 8 đến 11/4/1974 và hội đàm với "
+            "Thủ tướng Nhật Bản Kakuei Tanaka tại Tokyo ngày 9/4; Tổng thống William Ruto thăm "
+            "Nhật Bản từ ngày 6 đến 9/2/2024.")
+    assert [m.get("date") for m in _events(text, registry, "meeting")] == ["1974-04-09"]
