@@ -332,6 +332,36 @@ def both_year(ctx: Context, out: list[Candidate]) -> None:
                 c.flags = [*c.flags, "date-from-clause"]
 
 
+#: round 30: a participle of founding right after an organisation's name ("…, formed in Caracas
+#: in December 2011", "…, được thành lập năm 2011", "(founded in 1994)")
+_FORMED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*|\(\s*)(?:which\s+was\s+|được\s+)?"
+                           r"(?:formed|founded|created|established|set\s+up|launched"
+                           r"|thành\s+lập|ra\s+đời)\b", re.I)
+
+
+def founded_when(ctx: Context, out: list[Candidate]) -> None:
+    """A founding membership with no start takes the date of the participle of founding right
+    after its organisation's name in its sentence ("It is a founding member of the Community
+    of Latin American and Caribbean States, formed in Caracas in December 2011": 2011-12), the
+    first date in that participle's clause (flag ``date-from-clause``)."""
+    for c in out:
+        if c.type != "membership" or "founding" not in (c.data.get("roles") or []) \
+                or c.data.get("start") or "end" in c.data:
+            continue
+        s = ctx.sentence_of(c.start)
+        org = next((x for x in ctx.mentions_in(s.start, s.end) if x.is_org and x.key
+                    and ctx.label(x.key) == c.data["organization"]), None)
+        m = _FORMED_AFTER.match(ctx.text, org.end) if org is not None else None
+        if m is None:
+            continue
+        stop = re.search(r"[,;.)]", ctx.text[m.end() : s.end])
+        end = m.end() + stop.start() if stop else s.end
+        ds = [d for d in ctx.dates_in(m.end(), end) if isinstance(d.value, str)]
+        if ds:
+            c.data["start"] = ds[0].value
+            c.flags = [*c.flags, "date-from-clause"]
+
+
 #: a fronted adverbial between a fronted date and the clause's subject: "Tháng 9/1960, tại hội
 #: nghị ở Baghdad, Venezuela …", "In May 1963, at the summit in Addis Ababa, …"
 _FRONTED_GAP = re.compile(r"\s*(?:,\s*(?:(?:at|in|during|tại|ở|trong)\s[^,;.]{1,90},\s*)?)?")

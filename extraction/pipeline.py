@@ -167,6 +167,8 @@ def _run(ctx: Context) -> list[Candidate]:
     out = cands + clauses.extract(ctx, cands)
     # round 29: "A and B (both 1969)": a year the rules and the clause reader left to one side
     memberships.both_year(ctx, out)
+    # round 30: "a founding member of X, formed in Caracas in December 2011"
+    memberships.founded_when(ctx, out)
     return out
 
 

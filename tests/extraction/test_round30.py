@@ -288,3 +288,19 @@ def test_a_day_takes_no_year_past_a_semicolon_in_vietnamese(registry) -> None:
             "Thủ tướng Nhật Bản Kakuei Tanaka tại Tokyo ngày 9/4; Tổng thống William Ruto thăm "
             "Nhật Bản từ ngày 6 đến 9/2/2024.")
     assert [m.get("date") for m in _events(text, registry, "meeting")] == ["1974-04-09"]
+
+
+# --- a founding membership dated by the participle of founding after its organisation ---------
+
+def test_founding_member_of_a_body_formed_in_a_month(registry) -> None:
+    text = ("Grenada joined the UN in 1974. It is a founding member of the Community of Latin "
+            "American and Caribbean States, formed in Caracas in December 2011.")
+    got = _mem(text, registry)
+    assert ("Grenada", "Community of Latin American and Caribbean States", "2011-12", None,
+            None) in got
+
+
+def test_founding_member_of_a_body_duoc_thanh_lap(registry) -> None:
+    text = ("Kenya gia nhập Liên Hợp Quốc năm 1963. Nước này là thành viên sáng lập Liên minh "
+            "châu Phi, được thành lập tại Durban tháng 7/2002.")
+    assert ("Kenya", "African Union", "2002-07", None, None) in _mem(text, registry)
