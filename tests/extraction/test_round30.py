@@ -304,3 +304,13 @@ def test_founding_member_of_a_body_duoc_thanh_lap(registry) -> None:
     text = ("Kenya gia nhập Liên Hợp Quốc năm 1963. Nước này là thành viên sáng lập Liên minh "
             "châu Phi, được thành lập tại Durban tháng 7/2002.")
     assert ("Kenya", "African Union", "2002-07", None, None) in _mem(text, registry)
+
+
+# --- names: the Vietnamese "Saint … và …" of two Caribbean states ------------------------------
+
+def test_saint_vincent_va_grenadines_and_saint_kitts_va_nevis(registry) -> None:
+    text = ("Saint Vincent và Grenadines gia nhập Liên Hợp Quốc ngày 16/9/1980; Saint Kitts và "
+            "Nevis gia nhập ngày 23/9/1983.")
+    got = {m[:3] for m in _mem(text, registry)}
+    assert ("Saint Vincent and the Grenadines", "United Nations", "1980-09-16") in got
+    assert ("Saint Kitts and Nevis", "United Nations", "1983-09-23") in got
