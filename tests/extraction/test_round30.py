@@ -314,3 +314,13 @@ def test_saint_vincent_va_grenadines_and_saint_kitts_va_nevis(registry) -> None:
     got = {m[:3] for m in _mem(text, registry)}
     assert ("Saint Vincent and the Grenadines", "United Nations", "1980-09-16") in got
     assert ("Saint Kitts and Nevis", "United Nations", "1983-09-23") in got
+
+
+def test_vietnamese_names_of_caribbean_bodies(registry) -> None:
+    text = ("Haiti là thành viên sáng lập Hiệp hội các quốc gia Caribe năm 1994 và trở thành thành "
+            "viên đầy đủ của Cộng đồng Caribe ngày 2/7/2002. Dominica là thành viên sáng lập Tổ "
+            "chức các quốc gia Đông Caribe năm 1981.")
+    got = {m[:3] for m in _mem(text, registry)}
+    assert ("Haiti", "Association of Caribbean States", "1994") in got
+    assert ("Haiti", "Caribbean Community", "2002-07-02") in got
+    assert ("Dominica", "Organization of Eastern Caribbean States", "1981") in got
