@@ -362,6 +362,69 @@ def founded_when(ctx: Context, out: list[Candidate]) -> None:
             c.flags = [*c.flags, "date-from-clause"]
 
 
+#: round 30: one item of a list of memberships that goes on after a membership's clause:
+#: ", thành viên WTO từ năm 1995", ", Phong trào Không liên kết (2006)", " và ALBA từ năm 2008",
+#: ", a member of the WTO since 1995", " and the NAM (2006)"
+_LIST_ITEM = re.compile(r"(?:,\s*(?:và\s+|and\s+)?|\s+(?:và|and)\s+)(?:(?:là\s+)?thành\s+viên\s+"
+                        r"(?:của\s+)?|(?:an?\s+)?member\s+of\s+)?(?:the\s+)?$", re.I)
+#: the date of such an item: its bracket, or "từ (năm)", "since", "năm", "in" and a year
+_ITEM_DATE = re.compile(r"(?:\s*\([^()\d]{1,15}\))?"  # its acronym first: "(ALBA) từ năm 2008"
+                        r"\s*(?:\((?=[^()]*\d)[^()]{1,20}\)|(?:từ\s+(?:năm\s+)?|since\s+|năm\s+"
+                        r"|in\s+)(?=\d))", re.I)
+
+
+def listed_after(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 30: the organisations a list goes on with after a membership of the text's
+    clause, each with a date of its own ("Nước này là thành viên sáng lập A (1981), thành viên
+    WTO từ năm 1995, Phong trào Không liên kết (2006) và ALBA từ năm 2008"): each a membership of
+    the same member from its own date (flag ``date-from-clause``), where no candidate of that
+    member and organisation exists; an item without a date of its own, or one with a verb or a
+    state of its own, ends the list."""
+    text = ctx.text
+    added: list[Candidate] = []
+    seen = {(c.data.get("member"), c.data.get("organization")) for c in out
+            if c.type == "membership"}
+    for c in [c for c in out if c.type == "membership" and c.data.get("start")]:
+        s = ctx.sentence_of(c.start)
+        orgs = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org and x.key]
+        own = next((x for x in orgs if ctx.label(x.key) == c.data["organization"]
+                    and x.start >= c.start), None)
+        if own is None:
+            continue
+        pos = own.end
+        # (an acronym in brackets right after its own name is that name's item)
+        items = [o for i, o in enumerate(orgs) if o.start > own.end and not (
+            i and orgs[i - 1].key == o.key
+            and re.fullmatch(r"\s*\(", text[orgs[i - 1].end : o.start]))]
+        for x in items:
+            d0 = _ITEM_DATE.match(text, pos)
+            if d0 is not None:  # the previous item's own date
+                ds = [d for d in ctx.dates_in(pos, x.start) if d.value is not None]
+                pos = ds[-1].end if ds else pos
+                pos += 1 if text[pos : pos + 1] == ")" else 0
+            gap = text[pos : x.start]
+            if _LIST_ITEM.fullmatch(gap) is None or any(
+                    m.is_state for m in ctx.mentions_in(pos, x.start)):
+                break
+            m = _ITEM_DATE.match(text, x.end)
+            ds = [d for d in ctx.dates_in(x.end, x.end + (m.end() if m else 0) + 12)
+                  if isinstance(d.value, str) and d.start >= x.end] if m else []
+            if not ds:
+                break
+            key = (c.data["member"], ctx.label(x.key))
+            if key not in seen:
+                seen.add(key)
+                added.append(Candidate("membership", {"member": c.data["member"],
+                                                      "organization": ctx.label(x.key),
+                                                      "start": ds[0].value},
+                                       x.start, ds[0].end, 0.5, "membership-listed-after",
+                                       ["date-from-clause"]))
+            pos = ds[0].end
+            if text[pos : pos + 1] == ")":
+                pos += 1
+    return out + added
+
+
 #: a fronted adverbial between a fronted date and the clause's subject: "Tháng 9/1960, tại hội
 #: nghị ở Baghdad, Venezuela …", "In May 1963, at the summit in Addis Ababa, …"
 _FRONTED_GAP = re.compile(r"\s*(?:,\s*(?:(?:at|in|during|tại|ở|trong)\s[^,;.]{1,90},\s*)?)?")

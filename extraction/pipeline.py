@@ -169,6 +169,8 @@ def _run(ctx: Context) -> list[Candidate]:
     memberships.both_year(ctx, out)
     # round 30: "a founding member of X, formed in Caracas in December 2011"
     memberships.founded_when(ctx, out)
+    # round 30: "… là thành viên sáng lập A (1981), thành viên WTO từ năm 1995, NAM (2006) …"
+    out = memberships.listed_after(ctx, out)
     return out
 
 

@@ -324,3 +324,33 @@ def test_vietnamese_names_of_caribbean_bodies(registry) -> None:
     assert ("Haiti", "Association of Caribbean States", "1994") in got
     assert ("Haiti", "Caribbean Community", "2002-07-02") in got
     assert ("Dominica", "Organization of Eastern Caribbean States", "1981") in got
+
+
+# --- a list of memberships that goes on after a membership's clause --------------------------
+
+def test_a_list_of_memberships_after_a_founding_one(registry) -> None:
+    text = ("Dominica joined the United Nations in 1978. It is a founding member of the "
+            "Organisation of Eastern Caribbean States (1981), a member of the WTO since 1995, the "
+            "Non-Aligned Movement (2006) and ALBA since 2008.")
+    got = {m[:3] for m in _mem(text, registry)}
+    assert ("Dominica", "World Trade Organization", "1995") in got
+    assert ("Dominica", "Non-Aligned Movement", "2006") in got
+    assert ("Dominica", "Alianza Bolivariana para los Pueblos de Nuestra América", "2008") in got
+
+
+def test_a_list_of_memberships_after_a_founding_one_in_vietnamese(registry) -> None:
+    text = ("Dominica gia nhập Liên Hợp Quốc năm 1978. Nước này là thành viên sáng lập Tổ chức các "
+            "quốc gia Đông Caribe (1981), thành viên WTO từ năm 1995 và Phong trào Không liên kết "
+            "(2006).")
+    got = {m[:3] for m in _mem(text, registry)}
+    assert ("Dominica", "World Trade Organization", "1995") in got
+    assert ("Dominica", "Non-Aligned Movement", "2006") in got
+
+
+def test_guard_a_list_item_without_its_own_date_ends_the_list(registry) -> None:
+    text = ("Dominica joined the United Nations in 1978. It is a founding member of the "
+            "Organisation of Eastern Caribbean States (1981), the WTO and the Non-Aligned "
+            "Movement (2006).")
+    # (the clause reader reads the coordination as before; the list rule adds nothing)
+    cands = extract_text(text, None, registry).candidates
+    assert not [c for c in cands if c.rule == "membership-listed-after"]
