@@ -72,7 +72,9 @@ JOIN = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:states|countries"
     r"|nations)\s+(?:that|which|to)\s+(?:founded|set\s+up|created|established|formed)\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
-    r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp|là thành viên"
+    r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp"
+    # round 30: "là thành viên sáng lập X (ECOWAS, 1975)": the founding word with its trigger
+    r"|là thành viên(?: sáng lập)?"
     r"|(?<!\w)vào(?=\s+(?-i:(?:hội đồng|tổ chức|khối|liên minh|hiệp hội)\s+này)(?!\w))"
     r"|là một thành viên"
     r"|(?<!\w)tham gia(?!\w)"
@@ -365,8 +367,9 @@ def founded_when(ctx: Context, out: list[Candidate]) -> None:
 #: round 30: one item of a list of memberships that goes on after a membership's clause:
 #: ", thành viên WTO từ năm 1995", ", Phong trào Không liên kết (2006)", " và ALBA từ năm 2008",
 #: ", a member of the WTO since 1995", " and the NAM (2006)"
-_LIST_ITEM = re.compile(r"(?:,\s*(?:và\s+|and\s+)?|\s+(?:và|and)\s+)(?:(?:là\s+)?thành\s+viên\s+"
-                        r"(?:của\s+)?|(?:an?\s+)?member\s+of\s+)?(?:the\s+)?$", re.I)
+_LIST_ITEM = re.compile(r"(?:,\s*(?:và\s+|and\s+)?|\s+(?:và|and)\s+)"
+                        r"(?P<own>(?:(?:đồng\s+thời|cũng)\s+)?(?:là\s+)?thành\s+viên\s+(?:của\s+)?"
+                        r"|(?:also\s+|is\s+also\s+)?(?:an?\s+)?member\s+of\s+)?(?:the\s+)?$", re.I)
 #: the date of such an item: its bracket, or "từ (năm)", "since", "năm", "in" and a year
 _ITEM_DATE = re.compile(r"(?:\s*\([^()\d]{1,15}\))?"  # its acronym first: "(ALBA) từ năm 2008"
                         r"\s*(?:\((?=[^()]*\d)[^()]{1,20}\)|(?:từ\s+(?:năm\s+)?|since\s+|năm\s+"
@@ -392,6 +395,10 @@ def listed_after(ctx: Context, out: list[Candidate]) -> list[Candidate]:
         if own is None:
             continue
         pos = own.end
+        # the founding role goes on to the items coordinated with the founding one until an item
+        # names its own membership ("thành viên sáng lập A (1975) và B (1994), đồng thời là
+        # thành viên C …": B founding, C not)
+        roles = c.data.get("roles")
         # (an acronym in brackets right after its own name is that name's item)
         items = [o for i, o in enumerate(orgs) if o.start > own.end and not (
             i and orgs[i - 1].key == o.key
@@ -403,22 +410,31 @@ def listed_after(ctx: Context, out: list[Candidate]) -> list[Candidate]:
                 pos = ds[-1].end if ds else pos
                 pos += 1 if text[pos : pos + 1] == ")" else 0
             gap = text[pos : x.start]
-            if _LIST_ITEM.fullmatch(gap) is None or any(
-                    m.is_state for m in ctx.mentions_in(pos, x.start)):
+            item = _LIST_ITEM.fullmatch(gap)
+            if item is None or any(m.is_state for m in ctx.mentions_in(pos, x.start)):
                 break
+            roles = None if item.group("own") else roles
             m = _ITEM_DATE.match(text, x.end)
             ds = [d for d in ctx.dates_in(x.end, x.end + (m.end() if m else 0) + 12)
                   if isinstance(d.value, str) and d.start >= x.end] if m else []
             if not ds:
                 break
             key = (c.data["member"], ctx.label(x.key))
+            undated = [o for o in out if o.type == "membership" and s.start <= o.start < s.end
+                       and (o.data.get("member"), o.data.get("organization")) == key
+                       and not o.data.get("start") and "end" not in o.data]
+            for o in undated:
+                # the coordination read by another rule without the item's own date
+                o.data["start"] = ds[0].value
+                o.flags = [*o.flags, "date-from-clause"]
             if key not in seen:
                 seen.add(key)
-                added.append(Candidate("membership", {"member": c.data["member"],
-                                                      "organization": ctx.label(x.key),
-                                                      "start": ds[0].value},
-                                       x.start, ds[0].end, 0.5, "membership-listed-after",
-                                       ["date-from-clause"]))
+                data = {"member": c.data["member"], "organization": ctx.label(x.key)}
+                if roles:
+                    data["roles"] = list(roles)
+                data["start"] = ds[0].value
+                added.append(Candidate("membership", data, x.start, ds[0].end, 0.5,
+                                       "membership-listed-after", ["date-from-clause"]))
             pos = ds[0].end
             if text[pos : pos + 1] == ")":
                 pos += 1

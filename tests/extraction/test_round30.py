@@ -354,3 +354,25 @@ def test_guard_a_list_item_without_its_own_date_ends_the_list(registry) -> None:
     # (the clause reader reads the coordination as before; the list rule adds nothing)
     cands = extract_text(text, None, registry).candidates
     assert not [c for c in cands if c.rule == "membership-listed-after"]
+
+
+def test_the_founding_role_goes_on_until_an_item_names_its_own_membership(registry) -> None:
+    text = ("Côte d'Ivoire gia nhập Liên Hợp Quốc ngày 20/9/1960. Nước này là thành viên sáng lập "
+            "Cộng đồng Kinh tế các quốc gia Tây Phi (ECOWAS, 1975) và Liên minh Kinh tế và Tiền tệ "
+            "Tây Phi (UEMOA, 1994), đồng thời là thành viên Tổ chức Thương mại Thế giới từ năm "
+            "1995.")
+    got = {(d["organization"], tuple(d.get("roles") or ["full"]), d.get("start"))
+           for d in _cands(text, registry, "membership")}
+    assert ("Economic Community of West African States", ("founding", "full"), "1975") in got
+    assert ("West African Economic and Monetary Union", ("founding", "full"), "1994") in got
+    assert ("World Trade Organization", ("full",), "1995") in got
+
+
+def test_the_founding_role_goes_on_in_english(registry) -> None:
+    text = ("Côte d'Ivoire joined the United Nations in 1960. It is a founding member of ECOWAS "
+            "(1975) and the West African Economic and Monetary Union (1994), and also a member of "
+            "the WTO since 1995.")
+    got = {(d["organization"], tuple(d.get("roles") or ["full"]), d.get("start"))
+           for d in _cands(text, registry, "membership")}
+    assert ("West African Economic and Monetary Union", ("founding", "full"), "1994") in got
+    assert ("World Trade Organization", ("full",), "1995") in got
