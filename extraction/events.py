@@ -2581,6 +2581,13 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
         clause_end = min(semi if semi >= 0 else s.end, g_end + stop.start() if stop else s.end)
         ds = [d for d in ctx.dates_in(g_end, clause_end) if d.value is not None
               and d.kind in ("point", "range") and d is not ctx.dateline]
+        if not ds and m.group("gv"):
+            # round 30: a long Vietnamese name that runs into its date ("đăng cai Hội nghị Người
+            # đứng đầu Chính phủ các nước Khối Thịnh vượng chung từ ngày 16 đến 22/10/1985"):
+            # the date that ends inside or after the name
+            ds = [d for d in ctx.dates_in(m.start("gv"), clause_end) if d.value is not None
+                  and d.kind in ("point", "range") and d.end > g_end and d is not ctx.dateline]
+            g_end = min([g_end, *[d.start for d in ds]])
         if not ds:
             continue
         place = _place(ctx, g_end, clause_end)

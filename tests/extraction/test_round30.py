@@ -376,3 +376,14 @@ def test_the_founding_role_goes_on_in_english(registry) -> None:
            for d in _cands(text, registry, "membership")}
     assert ("West African Economic and Monetary Union", ("founding", "full"), "1994") in got
     assert ("World Trade Organization", ("full",), "1995") in got
+
+
+# --- a hosted meeting whose long Vietnamese name runs into its date ---------------------------
+
+def test_dang_cai_a_long_named_meeting_dated_after_its_name(registry) -> None:
+    text = ("Quan hệ đối ngoại của Kenya\nKenya gia nhập Liên Hợp Quốc ngày 16/12/1963. Nairobi "
+            "đăng cai Hội nghị Bộ trưởng Tổ chức Thương mại Thế giới lần thứ mười từ ngày 15 đến "
+            "19/12/2015.")
+    got = [(m["participants"], m.get("start"), m.get("end"))
+           for m in _events(text, registry, "meeting")]
+    assert got == [([{"actor": "Kenya", "role": "host"}], "2015-12-15", "2015-12-19")]
