@@ -116,7 +116,45 @@ def extract(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         out += _sentence(ctx, s)
         out += _seats(ctx, s)
-    return _two_bodies(ctx, out)
+    return _did_the_same(ctx, _two_bodies(ctx, out))
+
+
+#: round 30: "…, and the Economic Community of Central African States did the same on 4
+#: September 2023", "…, và SADC cũng làm như vậy": an organisation repeating the end just told
+_SAME = re.compile(r"\s+(?:also\s+|then\s+)?(?:did\s+(?:the\s+)?same|did\s+likewise"
+                   r"|followed\s+suit)\b"
+                   r"|\s+(?:cũng\s+)?(?:làm\s+(?:như\s+vậy|tương\s+tự|theo))(?!\w)", re.I)
+
+
+def _did_the_same(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """An organisation that "did the same" after an end of a membership told just before (in
+    its sentence or the one before) ends the same member's membership of it, for the same
+    reason, dated by the date after the phrase in its clause."""
+    more: list[Candidate] = []
+    for m in _SAME.finditer(ctx.text):
+        org = next((x for x in ctx.mentions_in(max(0, m.start() - 120), m.start())
+                    if x.end == m.start() and x.is_org and x.key), None)
+        if org is None:
+            continue
+        s = ctx.sentence_of(m.start())
+        before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+        lo = before[-1].start if before else s.start
+        ends = [c for c in out if c.type == "membership" and "end_reason" in c.data
+                and lo <= c.start < org.start]
+        if not ends or ends[-1].data["organization"] == ctx.label(org.key):
+            continue
+        last = ends[-1]
+        stop = re.search(r"[,;.]", ctx.text[m.end() : s.end])
+        ds = [d for d in ctx.dates_in(m.end(), m.end() + stop.start() if stop else s.end)
+              if d.value is not None and isinstance(d.value, str)]
+        data = {"member": last.data["member"], "organization": ctx.label(org.key)}
+        if ds:
+            data["end"] = ds[0].value
+        data["end_reason"] = last.data["end_reason"]
+        more.append(Candidate("membership", data, org.start, ds[0].end if ds else m.end(), 0.7,
+                              "membership-did-the-same", [f for f in (ds[0].flags if ds else ())
+                                                          if f != "unresolved"]))
+    return out + more
 
 
 #: round 30: "the two organisations", "both bodies", "hai tổ chức" as the subject of a return
@@ -628,17 +666,23 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
 
 
 def _last_suspended(ctx: Context, s: Sentence) -> list[Mention]:
-    """The states of the last suspension in the sentence before ``s`` (same paragraph)."""
+    """The states of the last suspension in the sentence before ``s`` (same paragraph); round
+    30: else of the one before it, when the suspension of the sentence right before names no
+    state ("The African Union suspended Gabon the following day …. The Commonwealth placed the
+    country under partial suspension later that month. …, and the African Union lifted the
+    suspension on 30 April 2025")."""
     before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
-    if not before:
-        return []
-    p = before[-1]
-    hits = [x for x in END.finditer(ctx.text, p.start, p.end) if x.lastgroup == "suspension"]
-    if not hits:
-        return []
-    h = hits[-1]
-    return _states(group_before(ctx, p.start, h.start())) or _states(
-        [x for x in ctx.mentions_in(h.end(), p.end) if x.is_state and x.key])[:1]
+    for p in reversed(before[-2:]):
+        hits = [x for x in END.finditer(ctx.text, p.start, p.end)
+                if x.lastgroup == "suspension"]
+        if not hits:
+            return []
+        h = hits[-1]
+        found = _states(group_before(ctx, p.start, h.start())) or _states(
+            [x for x in ctx.mentions_in(h.end(), p.end) if x.is_state and x.key])[:1]
+        if found:
+            return found
+    return []
 
 
 def _coordinated(ctx: Context, a: int, b: int) -> bool:

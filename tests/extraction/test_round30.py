@@ -387,3 +387,26 @@ def test_dang_cai_a_long_named_meeting_dated_after_its_name(registry) -> None:
     got = [(m["participants"], m.get("start"), m.get("end"))
            for m in _events(text, registry, "meeting")]
     assert got == [([{"actor": "Kenya", "role": "host"}], "2015-12-15", "2015-12-19")]
+
+
+# --- suspensions told by reference: "did the same", "lifted the suspension" two sentences on ----
+
+def test_an_organisation_that_did_the_same(registry) -> None:
+    text = ("Foreign relations of Mali\nMali joined the United Nations on 28 September 1960. "
+            "ECOWAS suspended Mali on 30 May 2021, and the African Union did the same on 1 June "
+            "2021.")
+    assert ("Mali", "African Union", None, "2021-06-01", "suspension") in _mem(text, registry)
+
+
+def test_cung_lam_nhu_vay(registry) -> None:
+    text = ("Quan hệ đối ngoại của Mali\nMali gia nhập Liên Hợp Quốc ngày 28/9/1960. ECOWAS đình "
+            "chỉ tư cách thành viên của Mali ngày 30/5/2021, và AU cũng làm như vậy ngày 1/6/2021.")
+    assert ("Mali", "African Union", None, "2021-06-01", "suspension") in _mem(text, registry)
+
+
+def test_a_suspension_lifted_two_sentences_after_it(registry) -> None:
+    text = ("Foreign relations of Mali\nMali joined the United Nations on 28 September 1960. The "
+            "African Union suspended Mali on 1 June 2021. The Organisation of Islamic Cooperation "
+            "placed the country under partial suspension later that month. The junta promised "
+            "elections, and the African Union lifted the suspension on 3 March 2024.")
+    assert ("Mali", "African Union", "2024-03-03", None, None) in _mem(text, registry)
