@@ -16,6 +16,18 @@ extracted fact matches strictly, gives one cause:
 
 Candidates are paired one to one, the closest first (fewest differing attributes). Counts, not
 timings. ``--list`` prints each miss with its cause.
+
+``--wrong`` gives instead every WRONG candidate (an extracted target fact no gold fact matches
+strictly) one cause, from the same one-to-one pairing:
+
+- ``wrong ATTR[,ATTR]``: paired with a missed gold fact of its participants (as above, seen
+  from the candidate's side: its role, post, date, range, place, start, ... is wrong);
+- ``duplicate``: its strict key is a gold fact's that another candidate already matched;
+- ``wrong participants``: it shares some participants with a missed gold fact of its type;
+- ``wrong type``: a missed gold fact of another type names the same participants;
+- ``same participants, not in gold``: a gold fact of its type (matched) has its participants,
+  but the gold files annotate no second fact of them;
+- ``not in gold at all``: none of the above.
 """
 
 from __future__ import annotations
@@ -48,7 +60,7 @@ def _diff(g: tuple, e: tuple, attrs: tuple[str, ...], gf: dict, ef: dict) -> lis
     return out
 
 
-def causes(part: str, out: Path) -> list[tuple[str, str, str]]:
+def causes(part: str, out: Path, wrong: bool = False) -> list[tuple[str, str, str]]:
     from diplograph.extraction.evaluate import (
         STRICT,
         TARGET_TYPES,
@@ -94,6 +106,9 @@ def causes(part: str, out: Path) -> list[tuple[str, str, str]]:
             if gi not in taken_g and ei not in taken_e:
                 taken_g[gi] = ei
                 taken_e.add(ei)
+        if wrong:
+            rows += _wrong_rows(g, gold, ext, gk, ek, misses, free, taken_g)
+            continue
         for gi in misses:
             gf = gold[gi]
             label = f"{g.name.split('.')[0]}: {gf['type']} {gf.get('id', '')}"
@@ -109,16 +124,53 @@ def causes(part: str, out: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _wrong_rows(g: Path, gold: list[dict], ext: list[dict], gk: list[tuple], ek: list[tuple],
+                misses: list[int], free: list[int], taken_g: dict[int, int]
+                ) -> list[tuple[str, str, str]]:
+    from diplograph.extraction.evaluate import STRICT
+
+    rows: list[tuple[str, str, str]] = []
+    paired = {ei: gi for gi, ei in taken_g.items()}
+    strict_gold = {k[0] for k in gk}
+    for ei in free:
+        ef = ext[ei]
+        label = f"{g.name.split('.')[0]}: {ef['type']} {_brief(ek[ei][0])}"
+        who = set(ek[ei][1][1])
+        if ei in paired:
+            gi = paired[ei]
+            d = _diff(gk[gi][0], ek[ei][0], STRICT[ef["type"]], gold[gi], ef)
+            cause = "wrong " + ",".join(d)
+        elif ek[ei][0] in strict_gold:
+            cause = "duplicate"
+        elif any(gold[gi]["type"] == ef["type"] and who & set(gk[gi][1][1]) for gi in misses):
+            cause = "wrong participants"
+        elif any(gold[gi]["type"] != ef["type"] and who == set(gk[gi][1][1]) for gi in misses):
+            cause = "wrong type"
+        elif any(k[1] == ek[ei][1] for k in gk):
+            cause = "same participants, not in gold"
+        else:
+            cause = "not in gold at all"
+        rows.append((ef["type"], cause, label))
+    return rows
+
+
+def _brief(key: tuple) -> str:
+    return " ".join(str(sorted(x) if isinstance(x, frozenset) else x) for x in key[1:]
+                    if x not in (None, frozenset()))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--parts", nargs="*", default=None)
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--wrong", action="store_true",
+                    help="give each wrong candidate a cause instead of each missed fact")
     args = ap.parse_args(argv)
     parts = args.parts or sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
     total: Counter[tuple[str, str]] = Counter()
     for part in parts:
-        rows = causes(part, args.out)
+        rows = causes(part, args.out, args.wrong)
         for t, c, label in rows:
             total[(t, c)] += 1
             if args.list:
@@ -126,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     by_type: Counter[str] = Counter()
     for (t, _), n in total.items():
         by_type[t] += n
-    print(f"{'type':<12} {'cause':<32} {'missed':>6}")
+    print(f"{'type':<12} {'cause':<32} {'wrong' if args.wrong else 'missed':>6}")
     for (t, c), n in sorted(total.items(), key=lambda x: (-by_type[x[0][0]], x[0][0], -x[1])):
         print(f"{t:<12} {c:<32} {n:>6}")
     print(f"{'ALL':<12} {'':<32} {sum(total.values()):>6}")

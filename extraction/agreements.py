@@ -512,6 +512,11 @@ _AFTER_TALKS = re.compile(r"\b(?:After|Following|At|During)\s+(?:the|their|these
                           r"(?:official\s+|bilateral\s+)?talks\b|(?<!\w)(?:Sau|Tại|Trong)\s+"
                           r"(?:khi\s+)?(?:cuộc\s+|buổi\s+)?hội\s+đàm(?!\w)", re.I)
 _TALKS = re.compile(r"\btalks\b|(?<!\w)hội\s+đàm(?!\w)", re.I)
+#: round 30: a sentence that opens with the pair signing ("The two sides signed …", "Hai bên
+#: đã ký …")
+_PAIR_SIGNED = re.compile(r"(?:The\s+two\s+sides|Both\s+sides|The\s+two\s+(?:countries|governments"
+                          r"|ministers|leaders))\s+(?:also\s+|then\s+)?(?:signed|inked)\b"
+                          r"|(?:Hai\s+bên|Hai\s+nước|Hai\s+Bộ\s+trưởng)\s+(?:cũng\s+|đã\s+)*ký(?!\w)")
 
 
 def _talks_day(ctx: Context, s) -> DateMention | None:  # noqa: ANN001
@@ -757,6 +762,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
                 d = DateMention(ds[0].start, ds[0].end, month, {10: "day", 7: "month"}.get(
                     len(month), "year"), flags=("date-from-context",))
     after_talks = _AFTER_TALKS.search(text, s.start, sg.start()) if d is None else None
+    if after_talks is None and d is None and _PAIR_SIGNED.match(text, s.start):
+        # round 30: "… held talks with Deputy Prime Minister Pham Binh Minh the same day. The
+        # two sides signed …", "… hội đàm với …. Hai bên đã ký …": the sentence right after
+        # the dated talks (same paragraph) signs on their day
+        before = [p for p in ctx.sents if p.end <= s.start]
+        if before and before[-1].paragraph == s.paragraph \
+                and _TALKS.search(text, before[-1].start, before[-1].end):
+            after_talks = _PAIR_SIGNED.match(text, s.start)
     if after_talks is not None:
         # round 28: "After the talks the two presidents witnessed the signing of …", "Sau hội
         # đàm, hai bên ký …": the day of the talks the text dated before (the last sentence

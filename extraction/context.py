@@ -145,13 +145,18 @@ OBLIQUE_AFTER = re.compile(r"-(?:brokered|mediated)\b|\s+Statute\b", re.I)
 # --- posts: "Vietnamese President Vo Van Thuong", "Thủ tướng Phạm Minh Chính" ----------------
 
 OFFICES_EN = [
+    # round 30: "Deputy Foreign Minister Vu Hong Nam" (the Vietnamese "Thứ trưởng")
+    (r"(?:Deputy|Vice)[- ](?:Foreign Minister|Minister of Foreign Affairs"
+     r"|Minister for Foreign Affairs)", "vice-minister"),
     (r"(?:Deputy|Vice)[- ](?:Prime Minister|Premier)", "deputy-prime-minister"),
     (r"Prime Minister|Premier|PM(?= (?-i:[A-Z]))", "prime-minister"),
     (r"Vice[- ]President", "vice-president"),
     (r"President", "president"),
     (r"[Ff]oreign [Mm]inister(?!s)|Minister of Foreign Affairs|Minister for Foreign Affairs"
      r"|Foreign Secretary|Secretary of State|External Affairs Minister"
-     r"|Minister of External Affairs|EAM(?= (?-i:[A-Z]))", "minister-of-foreign-affairs"),
+     r"|Minister of External Affairs|EAM(?= (?-i:[A-Z]))"
+     # round 30: the title of Cameroon's, Brazil's and Angola's foreign ministers
+     r"|Minister (?:of|for) External Relations", "minister-of-foreign-affairs"),
     (r"Defen[cs]e Minister|Minister of Defen[cs]e|Minister for Defen[cs]e|Defen[cs]e Secretary"
      r"|Secretary of Defen[cs]e", "minister-of-defence"),
     (r"Treasury Secretary|Secretary of the Treasury|Commerce Secretary|Secretary of Commerce",
@@ -927,6 +932,8 @@ MODAL = re.compile(
     r"|expects?\s+to|wants?\s+to|consider(?:s|ing)?|(?-i:may)|might|could|to\s*$)\b"
     # a plan: "where he is due to hold talks with …", "Modi was to lay a wreath …"
     r"|\b(?:is|are|was|were)\s+(?:(?:due|scheduled|set|slated)\s+)?to\s+\w+\s+$"
+    # round 30: "Tsai is due to witness the signing of an agreement …" (a planned signing)
+    r"|\b(?:due|scheduled|slated)\s+to\s+(?:witness|attend|oversee|sign|see)\s+the\s+$"
     r"|\b(?:sẽ|dự kiến|mong muốn|cân nhắc|xem xét|phấn đấu|hướng tới|nhằm|sớm)\b"
     # round 20: "mong muốn hoàn tất việc gia nhập" (a wish further than four words), "mở tiến
     # trình xét kết nạp" (an accession process opened, no admission)

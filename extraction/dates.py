@@ -55,6 +55,9 @@ TENS_WORDS = {"ten": 10, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty":
               "sixty": 60, "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90,
               "a hundred": 100, "one hundred": 100}
 TENS = r"(\d{1,3}|" + "|".join(sorted(TENS_WORDS, key=len, reverse=True)) + ")"
+#: round 30: a count of years in words up to the round tens ("Thirty years later")
+NUM_YEARS = NUM[:-1] + "|" + "|".join(sorted((w for w in TENS_WORDS if " " not in w), key=len,
+                                             reverse=True)) + ")"
 
 
 @dataclass
@@ -96,12 +99,14 @@ class DateMention:
 def _num(s: str) -> int:
     """A count in digits or words.
 
-    >>> [_num(x) for x in ("12", "five", "bốn mươi hai", "mười lăm", "hai mươi", "mười")]
-    [12, 5, 42, 15, 20, 10]
+    >>> [_num(x) for x in ("12", "five", "bốn mươi hai", "mười lăm", "hai mươi", "mười", "thirty")]
+    [12, 5, 42, 15, 20, 10, 30]
     """
     s = re.sub(r"\s+", " ", s.lower())
     if s.isdigit():
         return int(s)
+    if s in TENS_WORDS:
+        return TENS_WORDS[s]
     if " " in s or s == "mười":
         words = s.split(" ")
         if words[0] == "mười":
@@ -170,16 +175,19 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<![\d/\-.,]){YEAR}(?![\d/]|\s*(?:billion|million|tỷ|triệu))"), "year"),
     # "which runs from today until Saturday": the dateline's day to the next such weekday
     (re.compile(r"\bfrom\s+today\s+(?:until|till|to|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "today_until"),  # noqa: E501
+    # round 30: "a state visit … that runs from Saturday to Tuesday": two weekdays around the
+    # dateline's day
+    (re.compile(r"\bfrom\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:to|until|till|through)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday_range"),  # noqa: E501
     (re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I), "weekday"),  # noqa: E501
     # counted back from the dateline: "exactly 30 years ago", "cách đây đúng 30 năm"
     (re.compile(r"\b(exactly\s+)?(\d{1,2})\s+years\s+ago\b|(?<!\w)cách\s+đây\s+(đúng\s+)?(\d{1,2})\s+năm(?!\s*(?:sau|trước|nữa))(?!\w)", re.I), "years_ago"),  # noqa: E501
-    (re.compile(rf"\b{NUM}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),
+    (re.compile(rf"\b{NUM_YEARS}\s+years?\s+later\b|\bthe\s+following\s+year\b", re.I), "years_later"),  # noqa: E501
     # "two decades later", "a decade later", "hai thập kỷ sau"
     (re.compile(rf"\b{NUM}\s+decades?\s+later\b|(?<!\w){NUM_VI}\s+thập\s+(?:kỷ|niên)\s+sau(?!\s+khi)(?!\w)", re.I), "decades_later"),  # noqa: E501
     (re.compile(r"\bthe\s+(?:previous|preceding)\s+year\b|\bthe\s+year\s+before\b(?!\s+last)", re.I), "year_before"),  # noqa: E501
     # counted back from the date just given: "had agreed a comprehensive partnership nine
     # years before that", "two years earlier"
-    (re.compile(rf"\b{NUM}\s+years?\s+(?:before\s+that|earlier)\b", re.I), "years_earlier"),
+    (re.compile(rf"\b{NUM_YEARS}\s+years?\s+(?:before\s+that|earlier)\b", re.I), "years_earlier"),  # noqa: E501
     # an anniversary counted back from the dateline: "to mark fifty years since Australia
     # became …" (the clause after "since" happened that many years before the article)
     (re.compile(rf"\b(?:mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing))\s+{TENS}\s+years\s+since\b", re.I), "years_since_mark"),  # noqa: E501
@@ -345,6 +353,10 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
     if kind == "weekday":
         return DateMention(s, e, None, "day", flags=("relative",),
                            pending=("weekday", WEEKDAYS[g[0].lower()]))
+    if kind == "weekday_range":
+        return DateMention(s, e, None, "day", "range", flags=("relative",),
+                           pending=("weekday-range", WEEKDAYS[g[0].lower()],
+                                    WEEKDAYS[g[1].lower()]))
     if kind == "today_until":
         return DateMention(s, e, None, "day", "range", flags=("relative",),
                            pending=("today-until", WEEKDAYS[g[0].lower()]))
@@ -723,6 +735,9 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                      # round 24: nor a year of a relative clause after it ("on 24 January A
                      # and B resumed relations, which had first been established in 2002")
                      and not re.search(r",\s*which\s+(?:had|was|were)\b", text[d.end : x.start])
+                     # round 30: nor past a semicolon ("… from 8 to 11 April 1974 and held talks
+                     # … on 9 April; Prime Minister B visited Sweden from 26 to 28 May 2019")
+                     and ";" not in text[d.end : x.start]
                      # round 25: nor the year of a "since" clause ("…, wrapping up the first
                      # trip … since Indira Gandhi went there in 1981"): the past it counts from
                      and not re.search(r"\bsince\b|(?<!\w)kể\s+từ(?!\w)", text[
@@ -817,6 +832,18 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                 # "… and flies home on Tuesday", "will sign on Friday": the coming weekday
                 back -= 7
             d.value = (anchor - dt.timedelta(days=back)).isoformat()
+        elif what == "weekday-range":
+            # the first weekday on or before the document's day (the coming one after "will"),
+            # the second the next such day after it
+            if anchor is None:
+                d.flags = (*d.flags, "unresolved")
+                continue
+            back = (anchor.weekday() - d.pending[1]) % 7
+            if back and _AHEAD.search(text, max(0, d.start - 60), d.start):
+                back -= 7
+            first = anchor - dt.timedelta(days=back)
+            last = first + dt.timedelta(days=(d.pending[2] - d.pending[1]) % 7 or 7)
+            d.value = {"from": first.isoformat(), "to": last.isoformat()}
         elif what == "today-until":
             if anchor is None:
                 d.flags = (*d.flags, "unresolved")
@@ -869,7 +896,13 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
             d.value = _month(y, mo)
         elif what == "days" and len(d.pending) > 2 and anchor is not None:
-            d.value = anchor.isoformat()  # "Earlier in the day" in a news article: its day
+            # "Earlier in the day" in a news article: its day; round 30: the day its clause
+            # has just named ("landed … late on Saturday after a half-day visit to Haiti
+            # earlier in the day": Saturday)
+            near = [x for x in prev if x.precision == "day" and x.kind == "point"
+                    and isinstance(x.value, str) and d.start - x.end < 80
+                    and not re.search(r"[.;\n]", text[x.end : d.start])]
+            d.value = near[-1].value if near else anchor.isoformat()
         elif what in ("days", "next-day"):
             main = len(d.pending) > 2 and d.pending[2] == "main"
             base = next(

@@ -1511,7 +1511,7 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                 r"(?<!\w)(?:sẽ|dự kiến)\s+[^;.]{0,120}$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
                 ctx.text[max(s.start, ctx.text.rfind(";", s.start, a) + 1) : a]):
             continue  # "Ngày mai, … sẽ rời Dublin sang Pháp, … và thăm chính thức nước này"
-        if re.search(r"\b(?:invited|invites|invite|asked|urged)\s+[^,;.]{1,60}?\s+to"
+        if re.search(r"\b(?:invited|invites|invite|inviting|asked|urged)\s+[^,;.]{1,60}?\s+to"
                      r"(?:\s+(?:pay|make)(?:\s+an?)?(?:\s+\w+){0,2})?\s*$",
                      ctx.text[max(s.start, a - 90) : a], re.I):
             continue  # round 21: "Modi invited Mahama to pay a visit to India": an invitation
@@ -1554,8 +1554,10 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         relative = re.search(r"(?:\bwho\b|\bngười\b)[^,.;]{0,30}$", ctx.text[s.start:a])
         of_after = bool(after) and re.search(
             r"(?:của|of)\s*$", ctx.text[max(b, after[0].start - 8) : after[0].start]) \
-            and not re.search(r"(?:lời mời|invitation)\s+(?:của|of)\s*$",
+            and not re.search(r"(?:lời mời|invitation|envoy|phái viên|behalf)\s+(?:của|of)\s*$",
                               ctx.text[max(b, after[0].start - 20) : after[0].start], re.I)
+        # (round 30: "visited Cameroon … as special envoy of President X", "với tư cách Đặc
+        # phái viên của Chủ tịch nước X": the one who sent the visitor, not the visitor)
         post = after[0] if of_after \
             else (before[-1] if before and relative else before[0] if before
                   else (after[0] if after else None))
@@ -1689,6 +1691,7 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             days = _LENGTH.match(clause, trip.end()) if trip else None
         n = (days.group(1) or days.group(2)).lower() if days else ""
         n_days = int(n) if n.isdigit() else NUMBERS.get(n, 0)
+        from_length = False
         begins = re.search(r"\b(?:began|begins|started|starts|arrived\s+for|at\s+the\s+(?:start"
                            r"|beginning|outset)\s+of|on\s+the\s+first\s+day\s+of)\s+(?:\S+\s+){0,3}$"
                            r"|(?:bắt đầu|mở đầu|khởi đầu)\s+(?:\S+\s+){0,2}$",
@@ -1703,10 +1706,12 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if begins and 1 < n_days < 15 and isinstance(data.get("date"), str) \
                 and len(data["date"]) == 10:
             # "began a four-day visit … on Saturday", "chuyến thăm 3 ngày từ ngày 5/6": the
-            # visit's last day is counted from its first
+            # visit's last day is counted from its first (round 30: for the rules that follow;
+            # ``conventions.visit_by_one_day`` then dates the visit by its arrival alone)
             first = dt.date.fromisoformat(data.pop("date"))
             data["start"] = first.isoformat()
             data["end"] = (first + dt.timedelta(days=n_days - 1)).isoformat()
+            from_length = True
         elif 1 < n_days < 15 and not any(k in data for k in ("date", "start")) and days and (
                 since := next((x for x in ctx.dates_in(b, s.end) if x.kind == "since"
                                and x.precision == "day" and isinstance(x.value, str)
@@ -1762,6 +1767,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
             # Buenos Aires, the third stop": an onward leg is counted from its arrival
             data["start"] = data.pop("date")
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
+        if from_length and "start" in data:
+            flags.append(END_FROM_LENGTH)
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
         if d is not None and (m.group().lower().rstrip().endswith("visits") or re.search(
@@ -2136,6 +2143,11 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                                  for k, p in zip(states, [None if p is obj_pronoun and p
                                                           is not None else p for p in chosen],
                                                  strict=True)]}
+        if _RECEIVED.match(ctx.text, a) and not leaders and len(data["participants"]) == 2:
+            # round 30, the convention of session 16: the side the text says received the
+            # other is the host ("Chủ tịch Tập Cận Bình đã tiếp Thủ tướng …", "was received by
+            # President …": the agent); talks alone stay participant / participant
+            data["participants"][1 if _PASSIVE.match(ctx.text, a) else 0]["role"] = "host"
         inviter = _INVITED_BY.search(ctx.text, b, clause_end)
         host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
                      if p.start == inviter.end() and p.state and p.state not in states
@@ -2156,6 +2168,17 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     return out
 
 
+#: round 30: a reception, active or passive ("received", "hosted", "tiếp", "tiếp đón", "was
+#: received by", "được … tiếp"); a welcome ("đón", "welcomed") and an audience ("tiếp kiến")
+#: are not
+_RECEIVED = re.compile(r"(?:received|receives|hosted|hosts)\s|(?<!\w)tiếp\s+(?!kiến)"
+                       r"|\b(?:was|were|been|being)\s+(?:also\s+)?(?:received|hosted)\s+by\b"
+                       r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\stiếp(?:\s+đón)?(?!\w))",
+                       re.I)
+#: round 30: the flag of a visit whose last day the rule counted from its length after its
+#: arrival ("began a four-day visit on 27 December"): by the convention of session 16 the
+#: visit is dated by that day (``conventions.visit_by_one_day``)
+END_FROM_LENGTH = "end-from-length"
 #: "… at the invitation of President X", "… theo lời mời của Tổng thống X"
 _INVITED_BY = re.compile(r"\bat\s+the\s+invitation\s+of\s+|(?<!\w)theo\s+lời\s+mời\s+của\s+",
                          re.I)
@@ -2558,6 +2581,13 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
         clause_end = min(semi if semi >= 0 else s.end, g_end + stop.start() if stop else s.end)
         ds = [d for d in ctx.dates_in(g_end, clause_end) if d.value is not None
               and d.kind in ("point", "range") and d is not ctx.dateline]
+        if not ds and m.group("gv"):
+            # round 30: a long Vietnamese name that runs into its date ("đăng cai Hội nghị Người
+            # đứng đầu Chính phủ các nước Khối Thịnh vượng chung từ ngày 16 đến 22/10/1985"):
+            # the date that ends inside or after the name
+            ds = [d for d in ctx.dates_in(m.start("gv"), clause_end) if d.value is not None
+                  and d.kind in ("point", "range") and d.end > g_end and d is not ctx.dateline]
+            g_end = min([g_end, *[d.start for d in ds]])
         if not ds:
             continue
         place = _place(ctx, g_end, clause_end)

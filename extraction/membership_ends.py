@@ -84,7 +84,10 @@ NOT_MEMBERSHIP = re.compile(
 ANNOUNCED = re.compile(
     r"(?:announc\w*|threaten\w*|plan(?:s|ned)?|intend\w*|notif\w*|signal\w*|vowed|pledged"
     r"|thông báo|tuyên bố|đe dọa|dọa|dự định|có ý định)\s+(?:(?:its|their|to|it|they|would|will"
-    r"|the|formal|sẽ|that|country|state|government|rằng|nước\s+này)\s+){0,4}$",
+    r"|the|formal|sẽ|that|country|state|government|rằng|nước\s+này"
+    # round 30: "tuyên bố sẽ bắt đầu thủ tục rút khỏi …", "announced it would begin the
+    # process to leave …": a procedure begun is no end
+    r"|bắt\s+đầu|khởi\s+động|thủ\s+tục|tiến\s+trình|begin|start|process|procedure|of)\s+){0,6}$",
     re.I,
 )
 RETURN_NEEDS_ORG = ("returned", "trở lại", "came back", "reactivated")
@@ -113,7 +116,75 @@ def extract(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         out += _sentence(ctx, s)
         out += _seats(ctx, s)
-    return out
+    return _did_the_same(ctx, _two_bodies(ctx, out))
+
+
+#: round 30: "…, and the Economic Community of Central African States did the same on 4
+#: September 2023", "…, và SADC cũng làm như vậy": an organisation repeating the end just told
+_SAME = re.compile(r"\s+(?:also\s+|then\s+)?(?:did\s+(?:the\s+)?same|did\s+likewise"
+                   r"|followed\s+suit)\b"
+                   r"|\s+(?:cũng\s+)?(?:làm\s+(?:như\s+vậy|tương\s+tự|theo))(?!\w)", re.I)
+
+
+def _did_the_same(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """An organisation that "did the same" after an end of a membership told just before (in
+    its sentence or the one before) ends the same member's membership of it, for the same
+    reason, dated by the date after the phrase in its clause."""
+    more: list[Candidate] = []
+    for m in _SAME.finditer(ctx.text):
+        org = next((x for x in ctx.mentions_in(max(0, m.start() - 120), m.start())
+                    if x.end == m.start() and x.is_org and x.key), None)
+        if org is None:
+            continue
+        s = ctx.sentence_of(m.start())
+        before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
+        lo = before[-1].start if before else s.start
+        ends = [c for c in out if c.type == "membership" and "end_reason" in c.data
+                and lo <= c.start < org.start]
+        if not ends or ends[-1].data["organization"] == ctx.label(org.key):
+            continue
+        last = ends[-1]
+        stop = re.search(r"[,;.]", ctx.text[m.end() : s.end])
+        ds = [d for d in ctx.dates_in(m.end(), m.end() + stop.start() if stop else s.end)
+              if d.value is not None and isinstance(d.value, str)]
+        data = {"member": last.data["member"], "organization": ctx.label(org.key)}
+        if ds:
+            data["end"] = ds[0].value
+        data["end_reason"] = last.data["end_reason"]
+        more.append(Candidate("membership", data, org.start, ds[0].end if ds else m.end(), 0.7,
+                              "membership-did-the-same", [f for f in (ds[0].flags if ds else ())
+                                                          if f != "unresolved"]))
+    return out + more
+
+
+#: round 30: "the two organisations", "both bodies", "hai tổ chức" as the subject of a return
+_TWO_BODIES = re.compile(r"\b(?:the\s+two|both)\s+(?:organi[sz]ations|bodies|blocs)\b"
+                         r"|(?<!\w)(?:hai|cả\s+hai)\s+(?:tổ\s+chức|khối)(?!\w)", re.I)
+
+
+def _two_bodies(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """A return told of "the two organisations" ("AU đình chỉ … Madagascar …, và SADC cũng
+    đình chỉ nước này …. Hai tổ chức chỉ khôi phục tư cách thành viên cho Madagascar vào cuối
+    tháng 1/2014") is a return to each of the two bodies that ended the member's membership
+    just before (in its sentence or the one before): the rules read one, the other is added."""
+    more: list[Candidate] = []
+    for c in out:
+        if c.rule != "membership-rejoin":
+            continue
+        s = ctx.sentence_of(c.start)
+        if not _TWO_BODIES.search(ctx.text, s.start, s.end):
+            continue
+        before = [p for p in ctx.sents if p.end <= s.start]
+        lo = before[-1].start if before else s.start
+        ends = [e for e in out if e is not c and "end_reason" in e.data and lo <= e.start < c.start
+                and e.data["member"] == c.data["member"]]
+        bodies = list(dict.fromkeys(e.data["organization"] for e in ends))[-2:]
+        if len(bodies) != 2 or c.data["organization"] not in bodies:
+            continue
+        other = next(b for b in bodies if b != c.data["organization"])
+        more.append(Candidate(c.type, {**c.data, "organization": other}, c.start, c.end,
+                              c.confidence, c.rule, list(c.flags)))
+    return out + more
 
 
 #: an elected seat held for a term: "From 2020 to 2021 it held a non-permanent seat on the UN
@@ -282,6 +353,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "Syria bị Tổ chức Hợp tác Hồi giáo đình chỉ": a passive with its agent
             passive, org = True, agent[-1]
             a = agent[-1].start - len(re.search(r"bị\s+$", text[: agent[-1].start]).group())
+        if org is None and kind in ("suspension", "expulsion") and not passive:
+            # round 30: the organisation right before an active verb is its subject ("AU đình
+            # chỉ … Madagascar ngày 20/3/2009, và SADC cũng đình chỉ nước này mười ngày sau",
+            # "…, and ECOWAS also suspended it"), not the organisation of the clause before
+            subj = [x for x in ctx.mentions_in(max(s.start, prev_end, a - 40), a)
+                    if x.is_org and x.key and re.fullmatch(
+                        r"\s*(?:(?:also|then|later|in\s+turn|cũng|đã|lại|tiếp\s+đó)\s+)*",
+                        text[x.end : a], re.I)]
+            org = subj[-1] if subj else None
         members: list[Mention] = []
         shared = False
         dated: list[tuple[Mention, DateMention | None]] = []
@@ -586,17 +666,23 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
 
 
 def _last_suspended(ctx: Context, s: Sentence) -> list[Mention]:
-    """The states of the last suspension in the sentence before ``s`` (same paragraph)."""
+    """The states of the last suspension in the sentence before ``s`` (same paragraph); round
+    30: else of the one before it, when the suspension of the sentence right before names no
+    state ("The African Union suspended Gabon the following day …. The Commonwealth placed the
+    country under partial suspension later that month. …, and the African Union lifted the
+    suspension on 30 April 2025")."""
     before = [p for p in ctx.sents if p.end <= s.start and p.paragraph == s.paragraph]
-    if not before:
-        return []
-    p = before[-1]
-    hits = [x for x in END.finditer(ctx.text, p.start, p.end) if x.lastgroup == "suspension"]
-    if not hits:
-        return []
-    h = hits[-1]
-    return _states(group_before(ctx, p.start, h.start())) or _states(
-        [x for x in ctx.mentions_in(h.end(), p.end) if x.is_state and x.key])[:1]
+    for p in reversed(before[-2:]):
+        hits = [x for x in END.finditer(ctx.text, p.start, p.end)
+                if x.lastgroup == "suspension"]
+        if not hits:
+            return []
+        h = hits[-1]
+        found = _states(group_before(ctx, p.start, h.start())) or _states(
+            [x for x in ctx.mentions_in(h.end(), p.end) if x.is_state and x.key])[:1]
+        if found:
+            return found
+    return []
 
 
 def _coordinated(ctx: Context, a: int, b: int) -> bool:

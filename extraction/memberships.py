@@ -72,7 +72,9 @@ JOIN = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:states|countries"
     r"|nations)\s+(?:that|which|to)\s+(?:founded|set\s+up|created|established|formed)\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
-    r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp|là thành viên"
+    r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp"
+    # round 30: "là thành viên sáng lập X (ECOWAS, 1975)": the founding word with its trigger
+    r"|là thành viên(?: sáng lập)?"
     r"|(?<!\w)vào(?=\s+(?-i:(?:hội đồng|tổ chức|khối|liên minh|hiệp hội)\s+này)(?!\w))"
     r"|là một thành viên"
     r"|(?<!\w)tham gia(?!\w)"
@@ -152,9 +154,11 @@ _NAME_AFTER = re.compile(r"\s*(?:của\s+|of\s+|to\s+|vào\s+)?(?:the\s+)?((?-i:
 
 
 #: round 25: a demonstrative for an organisation ("tổ chức này", "khối này", "this organisation")
-_THIS_BODY = re.compile(r"(?<!\w)(?:tổ\s+chức|khối|liên\s+minh|hiệp\s+hội|diễn\s+đàn)\s+này(?!\w)"
+_THIS_BODY = re.compile(r"(?<!\w)(?:tổ\s+chức|khối|liên\s+minh|hiệp\s+hội|diễn\s+đàn"
+                        # round 30: "gia nhập ủy ban này", "joined this commission"
+                        r"|ủy\s+ban|uỷ\s+ban|cộng\s+đồng)\s+này(?!\w)"
                         r"|\b(?:this|that)\s+(?:organi[sz]ation|bloc|alliance|group|union"
-                        r"|association|body|forum)\b", re.I)
+                        r"|association|body|forum|commission|community)\b", re.I)
 
 
 def _unknown_name(text: str, pos: int) -> bool:
@@ -328,6 +332,113 @@ def both_year(ctx: Context, out: list[Candidate]) -> None:
                     and s.start <= c.start < s.end:
                 c.data["start"] = m.group(1)
                 c.flags = [*c.flags, "date-from-clause"]
+
+
+#: round 30: a participle of founding right after an organisation's name ("…, formed in Caracas
+#: in December 2011", "…, được thành lập năm 2011", "(founded in 1994)")
+_FORMED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*|\(\s*)(?:which\s+was\s+|được\s+)?"
+                           r"(?:formed|founded|created|established|set\s+up|launched"
+                           r"|thành\s+lập|ra\s+đời)\b", re.I)
+
+
+def founded_when(ctx: Context, out: list[Candidate]) -> None:
+    """A founding membership with no start takes the date of the participle of founding right
+    after its organisation's name in its sentence ("It is a founding member of the Community
+    of Latin American and Caribbean States, formed in Caracas in December 2011": 2011-12), the
+    first date in that participle's clause (flag ``date-from-clause``)."""
+    for c in out:
+        if c.type != "membership" or "founding" not in (c.data.get("roles") or []) \
+                or c.data.get("start") or "end" in c.data:
+            continue
+        s = ctx.sentence_of(c.start)
+        org = next((x for x in ctx.mentions_in(s.start, s.end) if x.is_org and x.key
+                    and ctx.label(x.key) == c.data["organization"]), None)
+        m = _FORMED_AFTER.match(ctx.text, org.end) if org is not None else None
+        if m is None:
+            continue
+        stop = re.search(r"[,;.)]", ctx.text[m.end() : s.end])
+        end = m.end() + stop.start() if stop else s.end
+        ds = [d for d in ctx.dates_in(m.end(), end) if isinstance(d.value, str)]
+        if ds:
+            c.data["start"] = ds[0].value
+            c.flags = [*c.flags, "date-from-clause"]
+
+
+#: round 30: one item of a list of memberships that goes on after a membership's clause:
+#: ", thành viên WTO từ năm 1995", ", Phong trào Không liên kết (2006)", " và ALBA từ năm 2008",
+#: ", a member of the WTO since 1995", " and the NAM (2006)"
+_LIST_ITEM = re.compile(r"(?:,\s*(?:và\s+|and\s+)?|\s+(?:và|and)\s+)"
+                        r"(?P<own>(?:(?:đồng\s+thời|cũng)\s+)?(?:là\s+)?thành\s+viên\s+(?:của\s+)?"
+                        r"|(?:also\s+|is\s+also\s+)?(?:an?\s+)?member\s+of\s+)?(?:the\s+)?$", re.I)
+#: the date of such an item: its bracket, or "từ (năm)", "since", "năm", "in" and a year
+_ITEM_DATE = re.compile(r"(?:\s*\([^()\d]{1,15}\))?"  # its acronym first: "(ALBA) từ năm 2008"
+                        r"\s*(?:\((?=[^()]*\d)[^()]{1,20}\)|(?:từ\s+(?:năm\s+)?|since\s+|năm\s+"
+                        r"|in\s+)(?=\d))", re.I)
+
+
+def listed_after(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 30: the organisations a list goes on with after a membership of the text's
+    clause, each with a date of its own ("Nước này là thành viên sáng lập A (1981), thành viên
+    WTO từ năm 1995, Phong trào Không liên kết (2006) và ALBA từ năm 2008"): each a membership of
+    the same member from its own date (flag ``date-from-clause``), where no candidate of that
+    member and organisation exists; an item without a date of its own, or one with a verb or a
+    state of its own, ends the list."""
+    text = ctx.text
+    added: list[Candidate] = []
+    seen = {(c.data.get("member"), c.data.get("organization")) for c in out
+            if c.type == "membership"}
+    for c in [c for c in out if c.type == "membership" and c.data.get("start")]:
+        s = ctx.sentence_of(c.start)
+        orgs = [x for x in ctx.mentions_in(s.start, s.end) if x.is_org and x.key]
+        own = next((x for x in orgs if ctx.label(x.key) == c.data["organization"]
+                    and x.start >= c.start), None)
+        if own is None:
+            continue
+        pos = own.end
+        # the founding role goes on to the items coordinated with the founding one until an item
+        # names its own membership ("thành viên sáng lập A (1975) và B (1994), đồng thời là
+        # thành viên C …": B founding, C not)
+        roles = c.data.get("roles")
+        # (an acronym in brackets right after its own name is that name's item)
+        items = [o for i, o in enumerate(orgs) if o.start > own.end and not (
+            i and orgs[i - 1].key == o.key
+            and re.fullmatch(r"\s*\(", text[orgs[i - 1].end : o.start]))]
+        for x in items:
+            d0 = _ITEM_DATE.match(text, pos)
+            if d0 is not None:  # the previous item's own date
+                ds = [d for d in ctx.dates_in(pos, x.start) if d.value is not None]
+                pos = ds[-1].end if ds else pos
+                pos += 1 if text[pos : pos + 1] == ")" else 0
+            gap = text[pos : x.start]
+            item = _LIST_ITEM.fullmatch(gap)
+            if item is None or any(m.is_state for m in ctx.mentions_in(pos, x.start)):
+                break
+            roles = None if item.group("own") else roles
+            m = _ITEM_DATE.match(text, x.end)
+            ds = [d for d in ctx.dates_in(x.end, x.end + (m.end() if m else 0) + 12)
+                  if isinstance(d.value, str) and d.start >= x.end] if m else []
+            if not ds:
+                break
+            key = (c.data["member"], ctx.label(x.key))
+            undated = [o for o in out if o.type == "membership" and s.start <= o.start < s.end
+                       and (o.data.get("member"), o.data.get("organization")) == key
+                       and not o.data.get("start") and "end" not in o.data]
+            for o in undated:
+                # the coordination read by another rule without the item's own date
+                o.data["start"] = ds[0].value
+                o.flags = [*o.flags, "date-from-clause"]
+            if key not in seen:
+                seen.add(key)
+                data = {"member": c.data["member"], "organization": ctx.label(x.key)}
+                if roles:
+                    data["roles"] = list(roles)
+                data["start"] = ds[0].value
+                added.append(Candidate("membership", data, x.start, ds[0].end, 0.5,
+                                       "membership-listed-after", ["date-from-clause"]))
+            pos = ds[0].end
+            if text[pos : pos + 1] == ")":
+                pos += 1
+    return out + added
 
 
 #: a fronted adverbial between a fronted date and the clause's subject: "Tháng 9/1960, tại hội

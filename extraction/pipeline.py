@@ -12,6 +12,7 @@ from . import (
     agreements,
     claims,
     clauses,
+    conventions,
     economy,
     entry_into_force,
     events,
@@ -150,6 +151,9 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
     cands = entry_into_force.attach(ctx, _renewed_once(_reported_once(cands)))
     first = text[: max(text.find("\n"), 0)].strip()
     kept = dedupe(cands, text.find("\n"), 0 < len(first) < 120 and not first.endswith("."))
+    # round 30: the conventions of session 16 (a membership and its end one fact, a visit of
+    # one day dated, present undated memberships none)
+    kept = conventions.apply(ctx, kept)
     # round 22: a state named by today's name for a date its predecessor's record covers
     kept = states_in_time.attribute(kept, ctx.gazetteer.registry, ctx.gazetteer.label)
     return Extraction(text, lang, kept, ctx)
@@ -163,6 +167,10 @@ def _run(ctx: Context) -> list[Candidate]:
     out = cands + clauses.extract(ctx, cands)
     # round 29: "A and B (both 1969)": a year the rules and the clause reader left to one side
     memberships.both_year(ctx, out)
+    # round 30: "a founding member of X, formed in Caracas in December 2011"
+    memberships.founded_when(ctx, out)
+    # round 30: "… là thành viên sáng lập A (1981), thành viên WTO từ năm 1995, NAM (2006) …"
+    out = memberships.listed_after(ctx, out)
     return out
 
 

@@ -123,10 +123,11 @@ def test_the_same_summit_carries_its_date(registry) -> None:
 
 
 def test_belong_to_is_a_membership_in_the_present_without_a_date(registry) -> None:
+    # (round 30, the convention of session 16: a membership stated in the present with no
+    # date is no fact; this test read two undated memberships until then)
     text = ("Chile and Peru established diplomatic relations in 1990. Both countries belong to "
             "the Asia-Pacific Economic Cooperation.")
-    ms = members(facts(text, registry, "membership"))
-    assert set(ms) == {"Chile", "Peru"} and all("start" not in m for m in ms.values())
+    assert members(facts(text, registry, "membership")) == {}
 
 
 def test_a_lifted_suspension_is_a_return(registry) -> None:

@@ -237,10 +237,12 @@ def test_an_end_and_a_return_take_the_sentence_s_organisation(registry) -> None:
             "tháng 10/2007 rồi rời khỏi tổ chức này năm 2020.")
     got = {(m["organization"], m.get("start"), m.get("end"), m.get("end_reason"))
            for m in facts(text, registry, "membership", "vi")}
+    # (round 30, the convention of session 16: the return and its withdrawal, told together,
+    # are one fact; a suspension stays its own)
     assert got == {("Organization of the Petroleum Exporting Countries", "1973", None, None),
                    ("Organization of the Petroleum Exporting Countries", None, "1992", "suspension"),
-                   ("Organization of the Petroleum Exporting Countries", "2007-10", None, None),
-                   ("Organization of the Petroleum Exporting Countries", None, "2020", "withdrawal")}
+                   ("Organization of the Petroleum Exporting Countries", "2007-10", "2020",
+                    "withdrawal")}
 
 
 def test_a_founding_clause_ends_before_the_next_accession(registry) -> None:
@@ -411,16 +413,18 @@ def test_respectively(registry, text: str) -> None:
     assert got == {("Chile", "1994"), ("Peru", "1998")}
 
 
-@pytest.mark.parametrize(("text", "start", "end"), [
+@pytest.mark.parametrize(("text", "day"), [
     ("SANTIAGO, May 9, 2024 - Chinese President Xi Jinping held talks with Chilean President "
      "Gabriel Boric on Thursday, a day after he landed in Chile for a three-day state visit.",
-     "2024-05-08", "2024-05-10"),
+     "2024-05-08"),
     ("SANTIAGO, 9/5/2024 - Chủ tịch Trung Quốc Tập Cận Bình đến Santiago chiều 8/5, bắt đầu "
-     "chuyến thăm cấp nhà nước kéo dài ba ngày tới Chile.", "2024-05-08", "2024-05-10"),
+     "chuyến thăm cấp nhà nước kéo dài ba ngày tới Chile.", "2024-05-08"),
 ])
-def test_a_visit_counted_from_its_arrival(registry, text: str, start: str, end: str) -> None:
+def test_a_visit_counted_from_its_arrival(registry, text: str, day: str) -> None:
+    # (round 30, the convention of session 16: a visit dated by its arrival takes ``date``;
+    # until then its last day was counted from the length)
     [visit] = [e for e in facts(text, registry, "event") if e["event_type"] == "visit"]
-    assert (visit.get("start"), visit.get("end")) == (start, end)
+    assert (visit.get("date"), visit.get("start"), visit.get("end")) == (day, None, None)
 
 
 def test_the_second_day_of_a_range() -> None:
@@ -690,8 +694,10 @@ def test_the_two_countries_of_the_sentence_before(registry) -> None:
 
 
 def test_it_in_a_text_on_one_state_is_that_state(registry) -> None:
-    text = ("Foreign relations of Chile\n\nIt joined APEC in 1994, together with Mexico. It is "
-            "also a member of the OECD.")
+    # (round 30: "It is also a member of the OECD" was the second sentence; a membership in
+    # the present with no date is no fact by the convention of session 16)
+    text = ("Foreign relations of Chile\n\nIt joined APEC in 1994, together with Mexico. It "
+            "also became a member of the OECD in 2010.")
     got = {(m["member"], registry.resolve(m["organization"]).key)
            for m in facts(text, registry, "membership", "en")}
     assert ("Chile", "OECD") in got and ("Mexico", "OECD") not in got

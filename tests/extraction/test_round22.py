@@ -44,7 +44,9 @@ def test_a_boundary_year_is_not_read_as_the_predecessor(registry) -> None:
 
 
 def test_an_undated_fact_keeps_todays_state(registry) -> None:
-    cands = _cands("Serbia is a member of the Council of Europe.", registry, "membership")
+    # (round 30: an observer's seat, as "is a member of" in the present with no date is no
+    # fact by the convention of session 16)
+    cands = _cands("Serbia is an observer of the Non-Aligned Movement.", registry, "membership")
     assert [c.data["member"] for c in cands] == ["Serbia"]
     assert not any(f.startswith("state-at-date") for c in cands for f in c.flags)
 

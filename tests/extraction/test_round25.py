@@ -240,8 +240,8 @@ def test_the_andean_pact_is_the_andean_community_not_the_text_s_organisation(reg
     got = _memberships("Peru là thành viên OPEC. OPEC họp tại Viên. OPEC tăng sản lượng. Peru "
                        "gia nhập Khối Hiệp ước Andes năm 1970 nhưng rút khỏi khối năm 2031.",
                        registry)
-    assert ("Peru", "Andean Community", ("full",), "1970", None) in got
-    assert ("Peru", "Andean Community", ("full",), None, "2031") in got
+    # (round 30, the convention of session 16: the membership and its end, one fact)
+    assert ("Peru", "Andean Community", ("full",), "1970", "2031") in got
     assert not any(o.startswith("Organization of Petroleum") and e for _, o, _, _, e in got)
 
 

@@ -222,8 +222,10 @@ def test_organisation_party_and_present_membership(registry) -> None:
             "Kazakhstan là thành viên, được ký ngày 29/5/2030.")
     ags = facts(text, registry, "agreement")
     assert [sorted(key(registry, p) for p in a["parties"]) for a in ags] == [["EAEU", "VNM"]]
+    # (round 30, the convention of session 16: "mà Kazakhstan là thành viên", a membership in
+    # the present with no date, is no fact)
     ms = facts(text, registry, "membership")
-    assert [(key(registry, m["member"]), m.get("start")) for m in ms] == [("KAZ", None)]
+    assert ms == []
 
 
 def test_partnership_date_stays_in_its_clause(registry) -> None:

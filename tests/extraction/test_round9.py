@@ -36,16 +36,16 @@ def test_a_date_of_a_relative_clause_after_a_membership_is_not_its_start(registr
     assert [m.get("start") for m in ms] == ["2007-07-27"]
 
 
-@pytest.mark.parametrize(("text", "start", "end"), [
+@pytest.mark.parametrize(("text", "day"), [
     ("WELLINGTON, May 8, 2023 - Prime Minister Chris Hipkins began a three-day visit to "
-     "Singapore on Monday.", "2023-05-08", "2023-05-10"),
-    ("Ngày 5/6/2023, Thủ tướng Lào bắt đầu chuyến thăm 3 ngày tới Campuchia.",
-     "2023-06-05", "2023-06-07"),
+     "Singapore on Monday.", "2023-05-08"),
+    ("Ngày 5/6/2023, Thủ tướng Lào bắt đầu chuyến thăm 3 ngày tới Campuchia.", "2023-06-05"),
 ])
-def test_an_n_day_visit_ends_n_days_after_its_first(registry, text: str, start: str,
-                                                    end: str) -> None:
+def test_an_n_day_visit_ends_n_days_after_its_first(registry, text: str, day: str) -> None:
+    # (round 30, the convention of session 16: a visit begun on a day is dated by that day;
+    # rounds 9-29 counted its last day from the length)
     visits = [e for e in facts(text, registry, "event") if e["event_type"] == "visit"]
-    assert [(v.get("start"), v.get("end")) for v in visits] == [(start, end)]
+    assert [(v.get("date"), v.get("start"), v.get("end")) for v in visits] == [(day, None, None)]
 
 
 def test_a_visit_without_a_first_day_keeps_its_date(registry) -> None:
