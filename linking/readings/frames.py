@@ -104,6 +104,12 @@ _MONARCHY_HEADS = frozenset({"kingdom", "sultanate", "emirate", "principality", 
                              "vuong quoc", "tieu vuong quoc"})
 
 
+#: round 28: an English press frame whose head is a monarchy's ("the Obrenovic kingdom of
+#: Serbia")
+_EN_FRAME_HEAD = re.compile(r"the\s+(?:[\w'’.-]+\s+){1,6}?(?P<head>kingdom|emirate|sultanate"
+                            r"|principality|monarchy)\s+of\s+\S.*", re.IGNORECASE)
+
+
 class Frames:
     """Readings of a known name inside a frame of words."""
 
@@ -124,8 +130,22 @@ class Frames:
         kingdom of Bhutan"), read when every other reading failed: the longest remainder
         (:func:`press_frame_readings`) read as a state without a fuzzy step (after "phía",
         any entity: "phía EU")."""
+        monarchy = _EN_FRAME_HEAD.fullmatch(text)
         for other, states_only in press_frame_readings(text):
             r = self.match(other, kind=kind, lang=lang, limit=limit)
+            if monarchy is not None and r.best is not None and not r.ambiguous:
+                # round 28: a monarchy's head before the name ("the Obrenovic kingdom of
+                # Serbia"): the name with the head ("Kingdom of Serbia") must read as the same
+                # state; the historical state it reads as is the answer (the registry's
+                # Kingdom of Serbia), and a former monarchy it does not read is no match
+                form = f"{monarchy.group('head')} of {other}"
+                f = self.match(form, kind=STATE_KINDS, lang=lang, limit=limit)
+                if f.best is not None and f.best.entity is not r.best.entity:
+                    return _reread(query, f, f"a press frame around {form!r}")
+                if f.best is None:
+                    return MatchResult(query, f.candidates, False,
+                                       f"no match: {form!r} is not read as "
+                                       f"{describe(r.best.entity)} ({f.note or 'no reading'})")
             top = r.candidates[:1]
             if not top or (states_only and top[0].entity.kind not in STATE_KINDS):
                 continue
@@ -198,6 +218,18 @@ class Frames:
                                or c.entity.existed_until)
                 ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
                       "narrows them to those whose registry spans hold it")
+                named = {id(c.entity) for c in r.candidates}
+                ended = [f for e in ents if a == b and (sp := span_of(e)) is not None
+                         and sp[1] == b and e.succeeded_by
+                         and (f := self.registry.get(e.succeeded_by)) is not None
+                         and id(f) in named and f not in ents]
+                if ended:
+                    # round 28: a year in which a state it names ended and its successor,
+                    # which it names too, began ("the Moscow government in 1991": the Soviet
+                    # Union and Russia; "the Belgrade government in 2006"): both held it
+                    ents = _unique([*ents, *ended])
+                    ev += (f", and {', '.join(describe(f) for f in ended)}, the successor of "
+                           f"a state that ended in {b}")
                 if len(ents) == 1:
                     return _single(query, ents[0], 85.0, "qualified-period",
                                    self._note(ents[0]), ev)

@@ -198,7 +198,7 @@ _VI_FRAME = re.compile(r"(?P<frame>phía|phia|người\s+bạn|quốc\s+gia|quoc
 #: parts inverted, is no press description)
 _EN_FRAME = re.compile(
     r"the\s+(?P<mods>(?:[\w'’.-]+\s+){1,6}?)"
-    r"(?:island\s+state|city-state|nation|kingdom|republic|emirate|sultanate|principality"
+    r"(?P<head>island\s+state|city-state|nation|kingdom|republic|emirate|sultanate|principality"
     r"|country|monarchy|archipelago|islands?)\s+of\s+(?P<rest>\S.*)", re.IGNORECASE)
 
 
@@ -211,6 +211,11 @@ _FORM_WORDS = frozenset("""
     national constitutional royal imperial grand papal former old ancient medieval colonial
     breakaway self-proclaimed unrecognised unrecognized puppet occupied
 """.split())
+
+
+#: round 28: the Vietnamese words that say the state after them borders the one framed
+#: ("giáp", "giáp với", "tiếp giáp", "láng giềng của"), folded
+_VI_NEIGHBOUR_WORDS = frozenset({"giap"})
 
 
 #: words that bind the next word into a region's name ("châu Phi", "vùng Vịnh", "Nam Á"),
@@ -309,6 +314,12 @@ def press_frame_readings(text: str) -> list[tuple[str, bool]]:
         if frame == "người bạn":
             return [(rest, True)]
         words = rest.split()
+        for i, w in enumerate(words):
+            if i and folded_form(w) in _VI_NEIGHBOUR_WORDS:
+                # round 28: "quốc gia Bắc Âu Phần Lan giáp Nga": the state named after "giáp"
+                # (bordering) is the neighbour, never the state framed
+                words = words[:i]
+                break
         # a tail never starts inside a region's name: a continent's or a sea's word after
         # "châu", "vùng" or a direction ("quốc gia châu Phi" holds no "Phi", "quốc gia Bắc
         # Mỹ" no "Mỹ"; "quốc gia Nam Phi" is South Africa, "quốc gia Trung Đông Jordan" Jordan)
