@@ -14,6 +14,7 @@ from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..features import supraverden_of
 from ..glossary import content_words, singular_form
+from ..names import read_yaml
 from ..normalise import folded_form
 from ..succession import STATE_KINDS, span_of
 from .answers import _ambiguous, _reread, _single
@@ -69,12 +70,14 @@ _IN_REGION = re.compile(r"(?P<rest>\S.*?)\s+(?:ở|tại|in|o|tai)\s+(?:the\s+)?
 _REGION_FRAME_EN = re.compile(
     r"the\s+(?P<mods>(?:[\w'’-]+\s+){0,5}?)(?P<head>state|nation|country|kingdom|sultanate"
     r"|emirate|republic|monarchy|archipelago|city-state|principality|island\s+nation"
-    r"|island\s+state|island\s+country|federation)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
+    r"|island\s+state|island\s+country|federation|colony)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
 
 
+#: (round 28: "đất nước", the country, and "cường quốc", a power, are heads too)
 _REGION_FRAME_VI = re.compile(
     r"(?P<head>đảo\s+quốc|quốc\s+đảo|tiểu\s+vương\s+quốc|vương\s+quốc|quốc\s+gia"
-    r"|nước\s+cộng\s+hòa|nuoc\s+cong\s+hoa|nước"
+    r"|nước\s+cộng\s+hòa|nuoc\s+cong\s+hoa|đất\s+nước|dat\s+nuoc|cường\s+quốc"
+    r"|cuong\s+quoc|nước"
     r"|chính\s+quyền\s+quân\s+sự|chế\s+độ\s+quân\s+sự|dao\s+quoc|quoc\s+dao"
     r"|tieu\s+vuong\s+quoc|vuong\s+quoc|quoc\s+gia|nuoc|chinh\s+quyen\s+quan\s+su"
     r"|che\s+do\s+quan\s+su)\s+(?P<rest>\S.*)", re.IGNORECASE)
@@ -97,6 +100,34 @@ _PLACE_KIND_WORDS = frozenset({"sea", "ocean", "river", "basin", "region", "area
 
 #: round 24: a language's speakers before a state's name ("Dutch-speaking Suriname")
 _SPEAKING = re.compile(r"[A-Z][a-z]+-speaking")
+
+
+#: round 28: the Vietnamese words before a region's name ("vùng Baltic", "khu vực Trung Âu")
+_VI_REGION_WORDS = re.compile(r"(?:vùng|vung|khu\s+vực|khu\s+vuc)\s+(?P<region>\S.*)",
+                              re.IGNORECASE)
+
+
+#: round 28: a Vietnamese state's name with its region after it ("Hà Lan ở vùng Benelux")
+_VI_REGION_AFTER = re.compile(r"(?P<name>\S.*?)\s+(?:ở|o|thuộc|thuoc)\s+(?P<region>\S.*)",
+                              re.IGNORECASE)
+
+
+def _colonial_powers() -> frozenset[str]:
+    """Round 28: ``press_colonial_powers`` of ``linking/names/forms.yaml`` (lower case)."""
+    return frozenset(str(w).lower() for w in read_yaml("forms.yaml").get(
+        "press_colonial_powers") or [])
+
+
+def _region_key(words: str, regions: Collection[str]) -> str | None:
+    """Round 28: the words of a region of ``press_regions`` (folded keys) that ``words``
+    name, with or without a Vietnamese word for a region before it ("vùng Alps": "Alps"), or
+    None."""
+    if folded_form(words) in regions:
+        return words
+    m = _VI_REGION_WORDS.fullmatch(words.strip())
+    if m is not None and folded_form(m.group("region")) in regions:
+        return m.group("region")
+    return None
 
 
 #: the head words of a monarchy (folded), which must fit the state's own long forms
@@ -424,14 +455,22 @@ class Frames:
         head = region = name = None
         m = _REGION_FRAME_EN.fullmatch(text)
         if m is not None:
-            mods = [w for w in m.group("mods").lower().split() if w not in kind_words]
+            mods = [w for w in m.group("mods").split()
+                    if w.lower() not in kind_words and not _SPEAKING.fullmatch(w)]
+            mods = [w.lower() for w in mods]
+            if m.group("head").lower() == "colony":
+                # round 28: "the former Dutch colony of Suriname": the state that was the
+                # colony, after "former" and a colonial power's adjective only
+                if mods[:1] != ["former"] or len(mods) != 2 or mods[1] not in _colonial_powers():
+                    return None
+                mods = []
             # round 25: a head of a kind of state alone ("the city-state of Singapore", "the
             # twin-island federation of ..."): no region
             region = " ".join(mods) or None
             if region is not None and folded_form(region) not in regions:
                 return None
             if region is None and not m.group("mods").split() and m.group(
-                    "head").lower() not in ("city-state", "federation", "archipelago",
+                    "head").lower() not in ("city-state", "federation", "archipelago", "colony",
                                             "island nation", "island state", "island country",
                                             "principality", "sultanate", "emirate"):
                 return None
@@ -446,10 +485,16 @@ class Frames:
             for i in range(len(words) - 1, -1, -1):
                 if i == 0 and not military:
                     break
-                if i == 0 or folded_form(" ".join(words[:i])) in regions:
-                    region = " ".join(words[:i]) if i else None
+                if i == 0 or _region_key(" ".join(words[:i]), regions) is not None:
+                    region = _region_key(" ".join(words[:i]), regions) if i else None
                     name = " ".join(words[i:])
                     break
+            after = _VI_REGION_AFTER.fullmatch(m.group("rest"))
+            if name is None and after is not None:
+                # round 28: the region after the name ("vương quốc Hà Lan ở vùng Benelux")
+                region = _region_key(after.group("region"), regions)
+                if region is not None:
+                    name = after.group("name")
             if name is None:
                 return None
         if not name[:1].isupper():
@@ -515,11 +560,20 @@ class Frames:
             head, rest = " ".join(vi.group("head").split()), vi.group("rest")
         words = rest.split()
         j = 0
+        region = None
         while j < len(words) - 1:
             for n in (3, 2, 1):
                 phrase = " ".join(words[j : j + n]).lower()
                 if j + n < len(words) and (phrase in kind_words
                                            or n == 1 and _SPEAKING.fullmatch(words[j])):
+                    j += n
+                    break
+                if (j + n < len(words) and region is None and j > 0
+                        and folded_form(phrase) in _regions and phrase.isascii()):
+                    # round 28: a region's word among the epithets ("the energy-rich steppe
+                    # giant Kazakhstan"), after one epithet at least: its COW codes must
+                    # hold the state's
+                    region = folded_form(phrase)
                     j += n
                     break
             else:
@@ -531,6 +585,9 @@ class Frames:
         if r is None or r.best is None:
             return None
         e = r.best.entity
+        if region is not None and (e.cow_code is None or not any(
+                a <= e.cow_code <= b for a, b in _regions[region][0])):
+            return None
         if head is not None and " ".join(_folded_words_of(head)) in _MONARCHY_HEADS:
             f = self.match(f"{head} {name}", kind=state_kinds)
             if f.best is None or f.best.entity is not e:
