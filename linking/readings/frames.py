@@ -46,11 +46,13 @@ def _stems(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w[:5] for w in words)
 
 
-def _english_word_sets(e: Entity) -> list[frozenset[str]]:
+def _english_word_sets(e: Entity, un: bool = False) -> list[frozenset[str]]:
     """Round 20: the content words of each English name of ``e`` (its label, its English
-    aliases and its acronyms, lower-cased)."""
+    aliases and its acronyms, lower-cased); with ``un`` (round 28), "un" is a word of a name
+    that holds "United Nations" ("the UN commission ECLAC")."""
     names = [e.labels.get("en", ""), *(a for a, lang in e.aliases if lang in ("en", None))]
     out = [frozenset(singular_form(w) for w in content_words(n)) | frozenset(content_words(n))
+           | (frozenset({"un"}) if un and "united nations" in n.lower() else frozenset())
            for n in names if n]
     return out + [frozenset({folded_form(a)}) for a in e.acronyms]
 
@@ -135,6 +137,12 @@ _MONARCHY_HEADS = frozenset({"kingdom", "sultanate", "emirate", "principality", 
                              "vuong quoc", "tieu vuong quoc"})
 
 
+#: round 28: words of a building's name (a headquarters written as one gives no city; as
+#: ``seats._BUILDING_WORDS``)
+_BUILDING_WORDS = frozenset({"centre", "center", "building", "headquarters", "palace", "palais",
+                             "house", "tower", "campus", "complex"})
+
+
 #: round 28: an English press frame whose head is a monarchy's ("the Obrenovic kingdom of
 #: Serbia")
 _EN_FRAME_HEAD = re.compile(r"the\s+(?:[\w'’.-]+\s+){1,6}?(?P<head>kingdom|emirate|sultanate"
@@ -205,9 +213,24 @@ class Frames:
             r = self.match(rest, kind=kind, lang=lang, limit=limit)
             if (r.best is not None and not r.ambiguous and _plain_reading(r.best.method)
                     and r.best.entity.kind in KIND_GROUPS["organisation"]
-                    and self._seat_may_be(r.best.entity, city)):
+                    and self._seat_may_be(r.best.entity, city, strict=bool(re.search(
+                        r"trụ\s+sở", text, re.IGNORECASE)))):
                 return _reread(query, r, f"{rest!r} with its seat {city!r} (a city of the "
                                "reference tables' seats and capitals)")
+            if r.ambiguous and re.search(r"-based\s|\s(?:in|at|tại|ở)\s", text,
+                                         re.IGNORECASE):
+                # round 28: a seat said as one parts the bodies a name gives ("Hội đồng châu
+                # Âu có trụ sở ở Strasbourg": the Council of Europe, not the European
+                # Council): the one whose SupraVerden headquarters are in the city
+                seated = [c.entity for c in r.candidates if _plain_reading(c.method)
+                          and c.entity.kind in KIND_GROUPS["organisation"]
+                          and self._seated_in(c.entity, city)]
+                if len(seated) == 1:
+                    e = seated[0]
+                    return _single(query, e, 85.0, "seat-narrowed", self._note(e),
+                                   f"{rest!r} names {len(r.candidates)} bodies; of them only "
+                                   f"{describe(e)} sits in {city!r} (SupraVerden's "
+                                   "headquarters)")
             if (r.best is None or not _plain_reading(r.best.method)) and re.search(
                     r"-based\s|\s(?:in|at|tại|ở)\s", text, re.IGNORECASE):
                 # (a seat said as one: "-based", "in", "tại"; a city's name ending a name is
@@ -292,16 +315,33 @@ class Frames:
         return _reread(query, r, f"the press label {m.group('label')!r} for the head {head!r} "
                        f"of {words!r}")
 
-    def _seat_may_be(self, e: Entity, city: str) -> bool:
+    def _seat_may_be(self, e: Entity, city: str, strict: bool = False) -> bool:
         """Round 24: a city the reference tables do not hold (read as a seat only before
         "-based") may be ``e``'s seat unless SupraVerden seats ``e`` elsewhere. A city they
         hold is not checked: SupraVerden's seat is not always the one the press names (Tokyo
         for the UN University, Hamburg for ITLOS: checking it lost eight rows of the lists)."""
-        if folded_form(city) in self._seat_cities():
+        if folded_form(city) in self._seat_cities() and not strict:
+            # (round 28, ``strict``: a seat said in words, "có trụ sở tại", the body's
+            # headquarters are checked whatever the city)
             return True
         hqs = [r.headquarters for r in supraverden_of(e, self.reference.supraverden)
                if r.headquarters]
-        return not hqs or any(folded_form(city) in folded_form(h) for h in hqs)
+        # (round 28: a headquarters written as a building, "Fram Centre, Norway", gives no
+        # city: the body may sit in ``city``)
+        if strict and not hqs:
+            return False
+        return not hqs or any(folded_form(city) in folded_form(h) or set(_folded_words_of(
+            h.split(",")[0])) & _BUILDING_WORDS for h in hqs)
+
+    def _seated_in(self, e: Entity, city: str) -> bool:
+        """Round 28: whether SupraVerden's headquarters of ``e`` name ``city`` (or the same
+        city by another name CLDR gives, "Warszawa" for Warsaw) before the first comma."""
+        names = {folded_form(city), folded_form(self._capital_codes(city)[0])}
+        for r in supraverden_of(e, self.reference.supraverden):
+            first = folded_form((r.headquarters or "").split(",")[0])
+            if first and any(first == n or first == n + "city" for n in names):
+                return True
+        return False
 
     def _with_tail(self, query: str, text: str, kind: str | Collection[str] | None,
                    lang: str | None, limit: int) -> MatchResult | None:
@@ -350,9 +390,13 @@ class Frames:
             return None
         desc, code = m.group("desc"), m.group("code")
         if not _ACRONYM.fullmatch(code) and not (
-                code[:1].isupper() and len(code) <= 5 and desc.split()[-1].islower()):
+                code[:1].isupper() and len(code) <= 5 and desc.split()[-1].islower()) and not (
+                re.fullmatch(r"[A-Z][a-z]{4,8}", code) and desc.isascii()
+                and all(w.islower() or _ACRONYM.fullmatch(w) for w in desc.split())):
             # a short name in title case ("Quad") only after a lower-case word: after a
-            # capitalised one it ends a name ("Việt Nam")
+            # capitalised one it ends a name ("Việt Nam"); round 28: a body's one-word name
+            # of up to nine letters ("Frontex", "Cedefop") after an English description of
+            # lower-case words only ("border agency Frontex")
             return None
         r = self.match(code, kind=kind, lang=lang, limit=limit)
         vi = _has_vi_letters(desc)
@@ -381,7 +425,7 @@ class Frames:
                                     for ws in _english_word_sets(e))]
 
         def fits(e: Entity) -> bool:
-            sets = _english_word_sets(e)
+            sets = _english_word_sets(e, un=True)
             if head and not any(not (h - _GENERIC_HEADS_EN) or any(h <= ws for ws in sets)
                                 for h in head):
                 return False

@@ -264,7 +264,9 @@ class Seats:
                 continue
             head = self._same.get(e.iri, (e, ""))[0]
             if any(folded_form(h[0]) == place or _city_before_particle(h[0]) == place
-                   for h in hqs):
+                   or len(h) > 1 and folded_form(h[-1]) == place for h in hqs):
+                # (round 28: or the country of the headquarters, a state named as the seat:
+                # "the Malta-based asylum agency", SupraVerden's "Marsa, Malta")
                 found.append(head)
                 countries |= {folded_form(h[-1]) for h in hqs if len(h) > 1}
             elif all(set(_folded_words_of(h[0])) & _BUILDING_WORDS for h in hqs):
@@ -332,10 +334,15 @@ class Seats:
             if len(words) <= n:
                 break
             city = " ".join(words[-n:])
-            if not city[:1].isupper() or folded_form(city) not in cities:
+            if not city[:1].isupper() or (folded_form(city) not in cities and (
+                    city.isupper() or folded_form(city) + "city" not in cities)):
+                # (round 28: a capital written without its "City": "Panama", "Guatemala")
                 continue
             rest = words[:-n]
             if len(rest) > 1 and rest[-1].lower() in ("tại", "ở", "in", "at"):
                 rest = rest[:-1]
+                # round 28: "có trụ sở ở", "đặt trụ sở tại" (has its seat in) before the city
+                while len(rest) > 1 and rest[-1].lower() in ("có", "đặt", "trụ", "sở"):
+                    rest = rest[:-1]
             return " ".join(rest), city
         return None

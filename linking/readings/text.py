@@ -622,7 +622,9 @@ def _region_vocabulary() -> tuple[dict[str, tuple[list[tuple[int, int]], str]], 
 #: round 22: the generic heads of a body's description, which say no field ("the Geneva-based
 #: trade body"); "UN" says whose system, not which body (``Matcher._seat_domain``)
 _SEAT_GENERIC = frozenset({"body", "agency", "organization", "organisation", "institution",
-                           "group", "bloc", "un", "entity", "international"})
+                           "group", "bloc", "un", "entity", "international",
+                           # round 28: the press's words for an agency that rules or watches
+                           "regulator", "watchdog"})
 
 
 #: round 27: a count in English words ("the ten-member ASEAN bloc", "twenty-one")
