@@ -33,7 +33,15 @@ from .text import (
 #: may leave out ("Nhóm", group; "Tổ chức", organization; "Khối", bloc; "Diễn đàn" is not one:
 #: a forum is a kind of body)
 _GENERIC_HEADS_EN = frozenset({"group", "groups", "organization", "organizations", "bloc",
-                               "blocs", "grouping"})
+                               "blocs", "grouping",
+                               # round 28: press labels of a body's scope or kind
+                               # ("the regional bloc ECOWAS", "the oil cartel OPEC")
+                               "regional", "cartel"})
+
+
+#: round 28: a press word of a description before an acronym read as a word of the body's
+#: name ("the lender ADB": a bank; "the oil cartel OPEC": Petroleum)
+_DESCRIPTION_WORDS = {"lender": "bank", "oil": "petroleum"}
 #: round 26: words of a kind of body, no field's (``Matcher._field_described``)
 _KIND_WORDS_EN = frozenset({"body", "bodies", "agency", "centre", "center", "network",
                             "institute", "institution", "commission", "office", "council",
@@ -79,7 +87,7 @@ _REGION_FRAME_EN = re.compile(
 _REGION_FRAME_VI = re.compile(
     r"(?P<head>đảo\s+quốc|quốc\s+đảo|tiểu\s+vương\s+quốc|vương\s+quốc|quốc\s+gia"
     r"|nước\s+cộng\s+hòa|nuoc\s+cong\s+hoa|đất\s+nước|dat\s+nuoc|cường\s+quốc"
-    r"|cuong\s+quoc|nước"
+    r"|cuong\s+quoc|xứ\s+sở|xu\s+so|nước"
     r"|chính\s+quyền\s+quân\s+sự|chế\s+độ\s+quân\s+sự|dao\s+quoc|quoc\s+dao"
     r"|tieu\s+vuong\s+quoc|vuong\s+quoc|quoc\s+gia|nuoc|chinh\s+quyen\s+quan\s+su"
     r"|che\s+do\s+quan\s+su)\s+(?P<rest>\S.*)", re.IGNORECASE)
@@ -130,6 +138,10 @@ def _region_key(words: str, regions: Collection[str]) -> str | None:
     if m is not None and folded_form(m.group("region")) in regions:
         return m.group("region")
     return None
+
+
+#: round 28: the Vietnamese heads of a press nickname before a state's name (folded)
+_NICKNAME_HEADS = frozenset({"xu so", "dat nuoc"})
 
 
 #: the head words of a monarchy (folded), which must fit the state's own long forms
@@ -410,8 +422,11 @@ class Frames:
             return None
         glossary = self._calques.glossary
         whole = glossary.phrase_readings(desc) if vi else [
-            frozenset(w for w in content_words(desc) if not w.endswith("-based"))
-            - _GENERIC_HEADS_EN]
+            frozenset(_DESCRIPTION_WORDS.get(w, w) for w in content_words(desc)
+                      if not w.endswith("-based")) - _GENERIC_HEADS_EN]
+        # (round 28: a description of generic words only describes nothing: "the regional
+        # bloc ECOWAS" is ECOWAS, not a body whose name holds "ECOWAS")
+        whole = [w for w in whole if w]
         words = _folded_words_of(desc)
         head: list[frozenset[str]] = []
         for n in range(min(4, len(words)), 0, -1):
@@ -603,8 +618,21 @@ class Frames:
         if vi is not None and not _folded_words_of(vi.group("head"))[-2:] == ["quan", "su"]:
             head, rest = " ".join(vi.group("head").split()), vi.group("rest")
         words = rest.split()
+        if head is not None:
+            # round 28: Vietnamese epithets after the name ("tiểu vương quốc Qatar giàu khí
+            # đốt") are read as before it
+            for n in (3, 2, 1):
+                if len(words) > n and " ".join(words[-n:]).lower() in kind_words:
+                    words = words[-n:] + words[:-n]
+                    break
         j = 0
         region = None
+        if head is not None and " ".join(_folded_words_of(head)) in _NICKNAME_HEADS:
+            # round 28: a press nickname of lower-case words between "xứ sở" or "đất nước" and
+            # the name ("xứ sở nụ cười Thái Lan", "đất nước mặt trời mọc Nhật Bản"): the state
+            # named, when a plain reading gives one
+            while j < min(len(words) - 1, 4) and words[j].islower():
+                j += 1
         while j < len(words) - 1:
             for n in (3, 2, 1):
                 phrase = " ".join(words[j : j + n]).lower()
@@ -637,6 +665,11 @@ class Frames:
             if f.best is None or f.best.entity is not e:
                 return None
         epithets = " ".join(words[:j])
+        if head is not None and " ".join(_folded_words_of(head)) in _NICKNAME_HEADS and all(
+                w.islower() and w not in kind_words for w in words[:j]):
+            return _single(query, e, 86.0, "epithet-frame", self._note(e),
+                           f"{name!r} after the press nickname {head!r} + {epithets!r}: "
+                           f"{r.best.method}")
         return _single(query, e, 86.0, "epithet-frame", self._note(e),
                        f"{name!r} after the press's epithet {epithets!r} "
                        f"(linking/names/forms.yaml press_kind_words): {r.best.method}")

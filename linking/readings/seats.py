@@ -43,7 +43,11 @@ _CAPITAL_FRAMES = (
 #: executive"
 _GOVERNMENT_FORMS = (
     re.compile(r"(?:the\s+)?(?P<state>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?"
-               r"\s+(?:government|authorities|side|leadership|cabinet|executive)"),
+               r"\s+(?:government|authorities|side|leadership|cabinet|executive"
+               # round 28: a government of the moment ("the Malian junta", "the Lebanese
+               # caretaker government", "the Pakistani military establishment")
+               r"|(?:military\s+)?junta|military\s+(?:government|establishment)"
+               r"|(?:caretaker|interim|transitional)\s+government)"),
     re.compile(r"(?:the\s+)?(?:government|authorities|leadership)\s+of\s+(?P<state>[A-Z].*)"),
     re.compile(r"(?:chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền|chinh\s+phu"
                r"|gioi\s+chuc|nha\s+chuc\s+trach|nha\s+cam\s+quyen)\s+(?:nước\s+)?"

@@ -315,7 +315,9 @@ def press_frame_readings(text: str) -> list[tuple[str, bool]]:
             return [(rest, True)]
         words = rest.split()
         for i, w in enumerate(words):
-            if i and folded_form(w) in _VI_NEIGHBOUR_WORDS:
+            if (i and folded_form(w) in _VI_NEIGHBOUR_WORDS and i + 1 < len(words)
+                    and words[i + 1][:1].isupper() and folded_form(words[i - 1]) != "khong"):
+                # ("không giáp biển", landlocked, is a kind of state: no neighbour)
                 # round 28: "quốc gia Bắc Âu Phần Lan giáp Nga": the state named after "giáp"
                 # (bordering) is the neighbour, never the state framed
                 words = words[:i]
