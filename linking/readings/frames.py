@@ -39,6 +39,11 @@ _GENERIC_HEADS_EN = frozenset({"group", "groups", "organization", "organizations
                                "regional", "cartel"})
 
 
+#: round 28: the readings of the Vietnamese "cơ quan" (a body of any kind) in the head of a
+#: description before an acronym
+_VI_KIND_HEADS = frozenset({"agency", "authority", "service", "body"})
+
+
 #: round 28: a press word of a description before an acronym read as a word of the body's
 #: name ("the lender ADB": a bank; "the oil cartel OPEC": Petroleum)
 _DESCRIPTION_WORDS = {"lender": "bank", "oil": "petroleum"}
@@ -421,7 +426,10 @@ class Frames:
         if holder.kind not in KIND_GROUPS["organisation"]:
             return None
         glossary = self._calques.glossary
-        whole = glossary.phrase_readings(desc) if vi else [
+        # (round 28: "cơ quan" says no field, unless the description ends in "của" (of): "cơ
+        # quan hành pháp của EU" names a body of the EU, never the EU)
+        kind_heads = frozenset() if folded_form(desc.split()[-1]) == "cua" else _VI_KIND_HEADS
+        whole = [w - kind_heads or w for w in glossary.phrase_readings(desc)] if vi else [
             frozenset(_DESCRIPTION_WORDS.get(w, w) for w in content_words(desc)
                       if not w.endswith("-based")) - _GENERIC_HEADS_EN]
         # (round 28: a description of generic words only describes nothing: "the regional
@@ -441,8 +449,10 @@ class Frames:
 
         def fits(e: Entity) -> bool:
             sets = _english_word_sets(e, un=True)
-            if head and not any(not (h - _GENERIC_HEADS_EN) or any(h <= ws for ws in sets)
-                                for h in head):
+            if head and not any(not (h - _GENERIC_HEADS_EN) or any(
+                    h - kind_heads <= ws for ws in sets) for h in head):
+                # (round 28: "cơ quan", an agency or a body, says the kind, not the field:
+                # "cơ quan môi trường SPREP" holds the field "environment")
                 return False
             # round 24: an English description's words compared by their first five
             # letters ("ocean" of "Oceanic", "administrations" of "Administrations"); the

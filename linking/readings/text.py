@@ -680,7 +680,8 @@ _VI_PLACE = (r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕ�
 #: dẫn đầu CSTO") and the currency it uses ("khối UEMOA dùng đồng franc CFA")
 _VI_BODY_CLAUSES = (
     re.compile(r"\s+" + _VI_COUNT + r"\s+(?:nước|thành\s+viên|quốc\s+gia|nền\s+kinh\s+tế)$"),
-    re.compile(r"\s+do\s+" + _VI_PLACE + r"\s+(?:dẫn\s+dắt|dẫn\s+đầu|lãnh\s+đạo|đứng\s+đầu)"
+    re.compile(r"\s+do\s+" + _VI_PLACE + r"(?:\s+và\s+" + _VI_PLACE + r")?"
+               r"\s+(?:dẫn\s+dắt|dẫn\s+đầu|lãnh\s+đạo|đứng\s+đầu)"
                r"(?=\s|$)"),
     re.compile(r"\s+(?:dùng|sử\s+dụng)\s+đồng\s+\S.*$"),
 )
@@ -699,11 +700,16 @@ def _without_vi_body_clause(text: str) -> str | None:
     'khối UEMOA'
     >>> _without_vi_body_clause("Nhóm 77 nước") is None
     True
+    >>> _without_vi_body_clause("tổ chức SCO do Trung Quốc và Nga dẫn dắt")
+    'tổ chức SCO'
     """
     out = text.strip()
     for clause in _VI_BODY_CLAUSES:
         out = clause.sub("", out, count=1).strip()
-    if out == text.strip() or not _holds_acronym(out):
+    if out == text.strip() or not (_holds_acronym(out) or len(out.split()) >= 3
+                                   and out[:1].isupper()):
+        # (round 28: or a name written as a proper name, of three words or more: "Liên minh
+        # Kinh tế Á-Âu do Nga dẫn dắt")
         return None
     return out
 
