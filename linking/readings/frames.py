@@ -36,7 +36,7 @@ _GENERIC_HEADS_EN = frozenset({"group", "groups", "organization", "organizations
                                "blocs", "grouping",
                                # round 28: press labels of a body's scope or kind
                                # ("the regional bloc ECOWAS", "the oil cartel OPEC")
-                               "regional", "cartel"})
+                               "regional", "cartel", "watchdog", "regulator"})
 
 
 #: round 28: the readings of the Vietnamese "cơ quan" (a body of any kind) in the head of a
@@ -45,8 +45,9 @@ _VI_KIND_HEADS = frozenset({"agency", "authority", "service", "body"})
 
 
 #: round 28: a press word of a description before an acronym read as a word of the body's
-#: name ("the lender ADB": a bank; "the oil cartel OPEC": Petroleum)
-_DESCRIPTION_WORDS = {"lender": "bank", "oil": "petroleum"}
+#: name ("the lender ADB": a bank; "the oil cartel OPEC": Petroleum; "nuclear": atomic, as
+#: ``seats._DOMAIN_WORDS``)
+_DESCRIPTION_WORDS = {"lender": "bank", "oil": "petroleum", "nuclear": "atomic"}
 #: round 26: words of a kind of body, no field's (``Matcher._field_described``)
 _KIND_WORDS_EN = frozenset({"body", "bodies", "agency", "centre", "center", "network",
                             "institute", "institution", "commission", "office", "council",
