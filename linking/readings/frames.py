@@ -232,7 +232,10 @@ class Frames:
             if (r.best is not None and not r.ambiguous and _plain_reading(r.best.method)
                     and r.best.entity.kind in KIND_GROUPS["organisation"]
                     and self._seat_may_be(r.best.entity, city, strict=bool(re.search(
-                        r"trụ\s+sở", text, re.IGNORECASE)))):
+                        r"trụ\s+sở", text, re.IGNORECASE)) or (
+                        "-based" not in text and folded_form(city) not in self._seat_cities()
+                        and folded_form(city) + "city" not in self._seat_cities()
+                        and not self._capital_codes(city)[1]))):
                 return _reread(query, r, f"{rest!r} with its seat {city!r} (a city of the "
                                "reference tables' seats and capitals)")
             if r.ambiguous and re.search(r"-based\s|\s(?:in|at|tại|ở)\s", text,
@@ -348,7 +351,11 @@ class Frames:
         # city: the body may sit in ``city``)
         if strict and not hqs:
             return False
-        return not hqs or any(folded_form(city) in folded_form(h) or set(_folded_words_of(
+        if strict and self._state_seat(city):
+            # round 28: a state named as the seat must be the headquarters' country
+            return any(folded_form(h.split(",")[-1]) == folded_form(city) for h in hqs)
+        names = {folded_form(city), folded_form(self._capital_codes(city)[0])}
+        return not hqs or any(any(n in folded_form(h) for n in names) or set(_folded_words_of(
             h.split(",")[0])) & _BUILDING_WORDS for h in hqs)
 
     def _seated_in(self, e: Entity, city: str) -> bool:

@@ -316,6 +316,14 @@ class Seats:
             self._seat_city_set = cached
         return cached
 
+    def _state_seat(self, place: str) -> bool:
+        """Round 28: whether ``place`` is read plainly as one current state (a seat named by
+        its country)."""
+        r = self._match(place, frozenset({"state"}), None)
+        return bool(r is not None and r.best is not None and r.best.match and not r.ambiguous
+                    and r.best.entity.kind == "state" and "code" not in r.best.method
+                    and r.best.method not in ("key", "acronym", "fuzzy"))
+
     def _seat_reading(self, text: str) -> tuple[str, str] | None:
         """Round 20: (the name, the city) of a name with its seat: "the <city>-based <name>",
         "<name> <city>", "<name> tại|ở|in <city>"; None when the city is none of
@@ -338,9 +346,14 @@ class Seats:
             if len(words) <= n:
                 break
             city = " ".join(words[-n:])
+            said = len(words) > n + 1 and words[-n - 1].lower() in ("tại", "ở", "in")
             if not city[:1].isupper() or (folded_form(city) not in cities and (
-                    city.isupper() or folded_form(city) + "city" not in cities)):
-                # (round 28: a capital written without its "City": "Panama", "Guatemala")
+                    city.isupper() or folded_form(city) + "city" not in cities) and not (
+                    said and (self._capital_codes(city)[1] or self._state_seat(city)))):
+                # (round 28: a capital written without its "City": "Panama", "Guatemala";
+                # after "ở", "tại" or "in", a capital by another name CLDR gives ("Viêng
+                # Chăn") or a state, the country of the seat ("Ủy hội Ấn Độ Dương ở
+                # Mauritius"), whose headquarters are then checked)
                 continue
             rest = words[:-n]
             if len(rest) > 1 and rest[-1].lower() in ("tại", "ở", "in", "at"):

@@ -18,6 +18,9 @@ evaluation list:
 - bodies by seat and field: "regulator" and "watchdog" say no field, a one-word name or an
   acronym after an English description, press labels ("lender", "regional", "cartel"), a
   Vietnamese description with "cơ quan" and a seat, a leader clause after a proper name;
+- a seat after "in", "ở", "tại" named by its state or by another name of its capital
+  ("Viêng Chăn"), checked against the body's headquarters; a historical state's adjective
+  before one lower-case word of its form ("the Saxon kingdom");
 - the wrong answers removed: a year in which a state ended beside its successor is ambiguous;
   a monarchy's head in a press frame reads the historical state; a state after "giáp"
   (bordering) is the neighbour.
@@ -69,6 +72,11 @@ MATCHES = [
     ("cơ quan nông nghiệp FAO ở Roma", "FAO", "described-acronym"),
     ("Liên minh Kinh tế Á-Âu do Nga lãnh đạo", "EAEU", "calque-vi"),
     ("tổ chức SCO do Nga và Trung Quốc dẫn đầu", "SCO", "own-head"),
+    # a seat named by its state or by another name of its capital, the headquarters checked
+    ("Ngân hàng Phát triển châu Á ở Philippines", "AsDB", "label"),
+    ("NATO in Belgium", "NATO", "key"),
+    # a historical state's adjective before one lower-case word of its form
+    ("the Bavarian kingdom", "BAV", "adjectival-form"),
     # the wrong answers' classes, answered right
     ("the Karađorđević kingdom of Serbia", "SER", "label"),
     ("quốc gia Bắc Âu Na Uy giáp Thụy Điển", "NOR", "label"),
@@ -89,6 +97,7 @@ NO_MATCH = [
     "the Palestinian National Authority",  # E: a governing body
     "the Adriatic state of Austria",     # the region contradicts the name
     "vương quốc miền núi Nepal",         # "vương quốc" does not fit Nepal (convention B)
+    "the World Bank in Kenya",           # its headquarters are not in Kenya (an office there)
 ]
 
 
