@@ -238,6 +238,13 @@ class Frames:
                         and not self._capital_codes(city)[1]))):
                 return _reread(query, r, f"{rest!r} with its seat {city!r} (a city of the "
                                "reference tables' seats and capitals)")
+            if (r.best is None or not _plain_reading(r.best.method)) and re.search(
+                    r"-based\s|\s(?:in|at|tại|ở)\s", text, re.IGNORECASE):
+                # (a seat said as one: "-based", "in", "tại"; a city's name ending a name is
+                # no seat: "Principality of Monaco", misspelt, is read by the fuzzy pass)
+                domain = self._seat_domain(query, rest, city, kinds)
+                if domain is not None:
+                    return domain
             if r.ambiguous and re.search(r"-based\s|\s(?:in|at|tại|ở)\s", text,
                                          re.IGNORECASE):
                 # round 28: a seat said as one parts the bodies a name gives ("Hội đồng châu
@@ -252,13 +259,6 @@ class Frames:
                                    f"{rest!r} names {len(r.candidates)} bodies; of them only "
                                    f"{describe(e)} sits in {city!r} (SupraVerden's "
                                    "headquarters)")
-            if (r.best is None or not _plain_reading(r.best.method)) and re.search(
-                    r"-based\s|\s(?:in|at|tại|ở)\s", text, re.IGNORECASE):
-                # (a seat said as one: "-based", "in", "tại"; a city's name ending a name is
-                # no seat: "Principality of Monaco", misspelt, is read by the fuzzy pass)
-                domain = self._seat_domain(query, rest, city, kinds)
-                if domain is not None:
-                    return domain
         where = _IN_REGION.fullmatch(text)
         if where is not None and folded_form(where.group("place")) in _region_vocabulary()[0]:
             # round 25: a body with the region it works in ("khối ECCAS ở Trung Phi", "the

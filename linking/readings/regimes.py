@@ -11,7 +11,7 @@ import re
 
 from ...graph.registry import Entity
 from ..candidates import Candidate, MatchResult, describe
-from ..succession import STATE_KINDS
+from ..succession import STATE_KINDS, span_of
 from .answers import _single
 from .text import _join, _name_words, _plain_reading, _spans
 
@@ -42,6 +42,11 @@ _ORDINAL_REPUBLIC = re.compile(
 #: from before this year: a younger state's numbered republics fall before its COW years (the
 #: Second Philippine Republic of 1943, the First Republic of Armenia of 1918) and are no match
 _ORDINAL_REPUBLIC_BEFORE = 1945
+
+#: round 28: the year the numbered republics after the First World War began (Poland,
+#: Austria, Germany's Weimar Republic): a historical record of the state's name that held it
+#: may be the period's record (``Matcher._ordinal_republic``)
+_NUMBERED_REPUBLICS_FROM = 1919
 
 
 class Regimes:
@@ -220,6 +225,14 @@ class Regimes:
         if e.kind == "historical-state":
             return _single(query, e, 88.0, "ordinal-republic", self._note(e),
                            f"{ev}: the registry's record of the republic")
+        held = [f for f in self._family(e, STATE_KINDS) if f.kind == "historical-state"
+                and (sp := span_of(f)) is not None and sp[0] <= _NUMBERED_REPUBLICS_FROM <= sp[1]]
+        if held:
+            # a historical record of the state's name held the years the numbered republics
+            # of the First World War's end began ("the First German Republic": the registry's
+            # German Reich, 1871-1945, holds the Weimar years): the period may be that
+            # record's, which the name does not say; not read (no match)
+            return None
         years = self._cow_capitals.years.get(e.cow_code) if e.cow_code is not None else None
         if years is None or years[0] >= _ORDINAL_REPUBLIC_BEFORE:
             return MatchResult(
