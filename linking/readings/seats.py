@@ -21,8 +21,11 @@ from .text import _SEAT_GENERIC, _first_fullmatch, _folded_words_of, _unique
 
 #: round 21: a capital in a frame of government words (``Matcher._capital_government``)
 _CAPITAL_FRAMES = (
-    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’-]*)?)\s+"
-               r"(?:government|regime|junta|administration|authorities)"),
+    # (round 28: with the possessive, and "leadership" and "foreign ministry": "Cairo's
+    # leadership", "Rabat's foreign ministry")
+    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*?(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’-]*?)?)"
+               r"(?:['’]s)?\s+(?:government|regime|junta|administration|authorities|leadership"
+               r"|foreign\s+ministry)"),
     re.compile(r"(?:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu)\s+"
                r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-ZĐ][\w'’-]*)?)"),
     # (round 27: a city's name may hold a particle: "chính quyền Santiago de Chile")

@@ -13,6 +13,8 @@ evaluation list:
 - convention D: a period name of a republic ("the Third French Republic", "Đệ ngũ Cộng hòa
   Pháp") is today's state where COW counts it from before 1945, else no match;
 - convention E: territories and an authority that are not the State of Palestine are no match;
+- a capital in the possessive for its government ("Hanoi's leadership", "Ottawa's foreign
+  ministry");
 - a state's government of the moment ("the Ghanaian junta", "caretaker government"), a
   monarch's court with its years ("the Ottoman court in 1880");
 - bodies by seat and field: "regulator" and "watchdog" say no field, a one-word name or an
@@ -72,6 +74,9 @@ MATCHES = [
     ("cơ quan nông nghiệp FAO ở Roma", "FAO", "described-acronym"),
     ("Liên minh Kinh tế Á-Âu do Nga lãnh đạo", "EAEU", "calque-vi"),
     ("tổ chức SCO do Nga và Trung Quốc dẫn đầu", "SCO", "own-head"),
+    # a capital in the possessive for its government
+    ("Ottawa's foreign ministry", "CAN", "capital-government"),
+    ("Hanoi's leadership", "VNM", "capital-government"),
     # a seat named by its state or by another name of its capital, the headquarters checked
     ("Ngân hàng Phát triển châu Á ở Philippines", "AsDB", "label"),
     ("NATO in Belgium", "NATO", "key"),
