@@ -60,15 +60,23 @@ def _stems(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w[:5] for w in words)
 
 
-def _english_word_sets(e: Entity, un: bool = False) -> list[frozenset[str]]:
+def _english_word_sets(e: Entity) -> list[frozenset[str]]:
     """Round 20: the content words of each English name of ``e`` (its label, its English
-    aliases and its acronyms, lower-cased); with ``un`` (round 28), "un" is a word of a name
-    that holds "United Nations" ("the UN commission ECLAC")."""
+    aliases and its acronyms, lower-cased)."""
     names = [e.labels.get("en", ""), *(a for a, lang in e.aliases if lang in ("en", None))]
     out = [frozenset(singular_form(w) for w in content_words(n)) | frozenset(content_words(n))
-           | (frozenset({"un"}) if un and "united nations" in n.lower() else frozenset())
            for n in names if n]
     return out + [frozenset({folded_form(a)}) for a in e.acronyms]
+
+
+def _un_word_sets(e: Entity) -> list[frozenset[str]]:
+    """Round 28: :func:`_english_word_sets`, with "un" a word of each when an English name of
+    ``e`` holds "United Nations" ("the UN commission ECLAC")."""
+    sets = _english_word_sets(e)
+    names = [e.labels.get("en", ""), *(a for a, lang in e.aliases if lang in ("en", None))]
+    if any("united nations" in n.lower() for n in names):
+        return [ws | {"un"} for ws in sets]
+    return sets
 
 
 #: round 21: the words of a state's role of the moment (``Matcher._role_frame``)
@@ -456,7 +464,7 @@ class Frames:
                                     for ws in _english_word_sets(e))]
 
         def fits(e: Entity) -> bool:
-            sets = _english_word_sets(e, un=True)
+            sets = _un_word_sets(e)
             if head and not any(not (h - _GENERIC_HEADS_EN) or any(
                     h - kind_heads <= ws for ws in sets) for h in head):
                 # (round 28: "cơ quan", an agency or a body, says the kind, not the field:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -245,8 +244,7 @@ def test_names_test11_after_reading_its_errors(evaluations):
 
 def test_every_corrected_gold_row_says_why():
     """A row whose gold was corrected to the conventions carries a note naming the round and
-    the convention (round 10's, a decision of the lead's in round 24, or the lead's
-    conventions D and E of session 17)."""
+    the convention (round 10's, or a decision of the lead's in round 24)."""
     for path in sorted(EVAL.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.reader(f))[1:]
@@ -254,8 +252,7 @@ def test_every_corrected_gold_row_says_why():
             rest = ",".join(row[1:])  # not the name itself ("the biodiversity convention …")
             if "convention" in rest:
                 assert ("round 10, convention " in rest
-                        or "round 24, lead's decision " in rest
-                        or re.search(r"session 17\b[^(]*\(convention [DE]\)", rest)), (path.name, row)
+                        or "round 24, lead's decision " in rest), (path.name, row)
 
 
 # -- the reconciliation service says which system a code is in ---------------------------------
