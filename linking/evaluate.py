@@ -291,10 +291,8 @@ LIST_STATUS = {
     "names_test32.csv": "round 26's development list (after its unseen run)",
     "names_test33.csv": "round 27's development list (after its unseen run)",
     "names_test34.csv": "round 27's development list (after its unseen run)",
-    "names_test35.csv": ("unseen: written by a twenty-eighth independent writer, run once on "
-                         "round 26's rules and once on round 27's"),
-    "names_test36.csv": ("unseen: written by a twenty-ninth independent writer, run once on "
-                         "round 26's rules and once on round 27's"),
+    "names_test35.csv": "round 28's development list (after its unseen run)",
+    "names_test36.csv": "round 28's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -15,6 +15,7 @@ from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..features import supraverden_of
 from ..glossary import content_words, singular_form
+from ..names import read_yaml
 from ..normalise import folded_form
 from ..succession import STATE_KINDS, span_of
 from .answers import _ambiguous, _reread, _single
@@ -33,7 +34,21 @@ from .text import (
 #: may leave out ("Nhóm", group; "Tổ chức", organization; "Khối", bloc; "Diễn đàn" is not one:
 #: a forum is a kind of body)
 _GENERIC_HEADS_EN = frozenset({"group", "groups", "organization", "organizations", "bloc",
-                               "blocs", "grouping"})
+                               "blocs", "grouping",
+                               # round 28: press labels of a body's scope or kind
+                               # ("the regional bloc ECOWAS", "the oil cartel OPEC")
+                               "regional", "cartel", "watchdog", "regulator"})
+
+
+#: round 28: the readings of the Vietnamese "cơ quan" (a body of any kind) in the head of a
+#: description before an acronym
+_VI_KIND_HEADS = frozenset({"agency", "authority", "service", "body"})
+
+
+#: round 28: a press word of a description before an acronym read as a word of the body's
+#: name ("the lender ADB": a bank; "the oil cartel OPEC": Petroleum; "nuclear": atomic, as
+#: ``seats._DOMAIN_WORDS``)
+_DESCRIPTION_WORDS = {"lender": "bank", "oil": "petroleum", "nuclear": "atomic"}
 #: round 26: words of a kind of body, no field's (``Matcher._field_described``)
 _KIND_WORDS_EN = frozenset({"body", "bodies", "agency", "centre", "center", "network",
                             "institute", "institution", "commission", "office", "council",
@@ -64,6 +79,16 @@ _WORD_SETS: weakref.WeakKeyDictionary[Entity, list[frozenset[str]]] = (
     weakref.WeakKeyDictionary())
 
 
+def _un_word_sets(e: Entity) -> list[frozenset[str]]:
+    """Round 28: :func:`_english_word_sets`, with "un" a word of each when an English name of
+    ``e`` holds "United Nations" ("the UN commission ECLAC")."""
+    sets = _english_word_sets(e)
+    names = [e.labels.get("en", ""), *(a for a, lang in e.aliases if lang in ("en", None))]
+    if any("united nations" in n.lower() for n in names):
+        return [ws | {"un"} for ws in sets]
+    return sets
+
+
 #: round 21: the words of a state's role of the moment (``Matcher._role_frame``)
 _ROLE_WORDS = re.compile(
     r"(?:^|\s)(?:chair|host|president|presidency|chủ\s+tịch|chủ\s+nhà|chủ\s+trì"
@@ -79,12 +104,14 @@ _IN_REGION = re.compile(r"(?P<rest>\S.*?)\s+(?:ở|tại|in|o|tai)\s+(?:the\s+)?
 _REGION_FRAME_EN = re.compile(
     r"the\s+(?P<mods>(?:[\w'’-]+\s+){0,5}?)(?P<head>state|nation|country|kingdom|sultanate"
     r"|emirate|republic|monarchy|archipelago|city-state|principality|island\s+nation"
-    r"|island\s+state|island\s+country|federation)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
+    r"|island\s+state|island\s+country|federation|colony)\s+of\s+(?P<name>\S.*)", re.IGNORECASE)
 
 
+#: (round 28: "đất nước", the country, and "cường quốc", a power, are heads too)
 _REGION_FRAME_VI = re.compile(
     r"(?P<head>đảo\s+quốc|quốc\s+đảo|tiểu\s+vương\s+quốc|vương\s+quốc|quốc\s+gia"
-    r"|nước\s+cộng\s+hòa|nuoc\s+cong\s+hoa|nước"
+    r"|nước\s+cộng\s+hòa|nuoc\s+cong\s+hoa|đất\s+nước|dat\s+nuoc|cường\s+quốc"
+    r"|cuong\s+quoc|xứ\s+sở|xu\s+so|nước"
     r"|chính\s+quyền\s+quân\s+sự|chế\s+độ\s+quân\s+sự|dao\s+quoc|quoc\s+dao"
     r"|tieu\s+vuong\s+quoc|vuong\s+quoc|quoc\s+gia|nuoc|chinh\s+quyen\s+quan\s+su"
     r"|che\s+do\s+quan\s+su)\s+(?P<rest>\S.*)", re.IGNORECASE)
@@ -109,9 +136,53 @@ _PLACE_KIND_WORDS = frozenset({"sea", "ocean", "river", "basin", "region", "area
 _SPEAKING = re.compile(r"[A-Z][a-z]+-speaking")
 
 
+#: round 28: the Vietnamese words before a region's name ("vùng Baltic", "khu vực Trung Âu")
+_VI_REGION_WORDS = re.compile(r"(?:vùng|vung|khu\s+vực|khu\s+vuc)\s+(?P<region>\S.*)",
+                              re.IGNORECASE)
+
+
+#: round 28: a Vietnamese state's name with its region after it ("Hà Lan ở vùng Benelux")
+_VI_REGION_AFTER = re.compile(r"(?P<name>\S.*?)\s+(?:ở|o|thuộc|thuoc)\s+(?P<region>\S.*)",
+                              re.IGNORECASE)
+
+
+def _colonial_powers() -> frozenset[str]:
+    """Round 28: ``press_colonial_powers`` of ``linking/names/forms.yaml`` (lower case)."""
+    return frozenset(str(w).lower() for w in read_yaml("forms.yaml").get(
+        "press_colonial_powers") or [])
+
+
+def _region_key(words: str, regions: Collection[str]) -> str | None:
+    """Round 28: the words of a region of ``press_regions`` (folded keys) that ``words``
+    name, with or without a Vietnamese word for a region before it ("vùng Alps": "Alps"), or
+    None."""
+    if folded_form(words) in regions:
+        return words
+    m = _VI_REGION_WORDS.fullmatch(words.strip())
+    if m is not None and folded_form(m.group("region")) in regions:
+        return m.group("region")
+    return None
+
+
+#: round 28: the Vietnamese heads of a press nickname before a state's name (folded)
+_NICKNAME_HEADS = frozenset({"xu so", "dat nuoc"})
+
+
 #: the head words of a monarchy (folded), which must fit the state's own long forms
 _MONARCHY_HEADS = frozenset({"kingdom", "sultanate", "emirate", "principality", "monarchy",
                              "vuong quoc", "tieu vuong quoc"})
+
+
+#: round 28: words of a building's name (a headquarters written as one gives no city; as
+#: ``seats._BUILDING_WORDS``)
+_BUILDING_WORDS = frozenset({"centre", "center", "building", "headquarters", "palace", "palais",
+                             "house", "tower", "campus", "complex"})
+
+
+#: round 28: an English press frame whose head is a monarchy's ("the Obrenovic kingdom of
+#: Serbia")
+_EN_FRAME_HEAD = re.compile(r"the\s+(?:[\w'’.-]+\s+){1,6}?(?P<head>kingdom|emirate|sultanate"
+                            r"|principality|monarchy)\s+of\s+\S.*", re.IGNORECASE)
 
 
 class Frames:
@@ -134,8 +205,22 @@ class Frames:
         kingdom of Bhutan"), read when every other reading failed: the longest remainder
         (:func:`press_frame_readings`) read as a state without a fuzzy step (after "phía",
         any entity: "phía EU")."""
+        monarchy = _EN_FRAME_HEAD.fullmatch(text)
         for other, states_only in press_frame_readings(text):
             r = self.match(other, kind=kind, lang=lang, limit=limit)
+            if monarchy is not None and r.best is not None and not r.ambiguous:
+                # round 28: a monarchy's head before the name ("the Obrenovic kingdom of
+                # Serbia"): the name with the head ("Kingdom of Serbia") must read as the same
+                # state; the historical state it reads as is the answer (the registry's
+                # Kingdom of Serbia), and a former monarchy it does not read is no match
+                form = f"{monarchy.group('head')} of {other}"
+                f = self.match(form, kind=STATE_KINDS, lang=lang, limit=limit)
+                if f.best is not None and f.best.entity is not r.best.entity:
+                    return _reread(query, f, f"a press frame around {form!r}")
+                if f.best is None:
+                    return MatchResult(query, f.candidates, False,
+                                       f"no match: {form!r} is not read as "
+                                       f"{describe(r.best.entity)} ({f.note or 'no reading'})")
             top = r.candidates[:1]
             if not top or (states_only and top[0].entity.kind not in STATE_KINDS):
                 continue
@@ -164,7 +249,11 @@ class Frames:
             r = self.match(rest, kind=kind, lang=lang, limit=limit)
             if (r.best is not None and not r.ambiguous and _plain_reading(r.best.method)
                     and r.best.entity.kind in KIND_GROUPS["organisation"]
-                    and self._seat_may_be(r.best.entity, city)):
+                    and self._seat_may_be(r.best.entity, city, strict=bool(re.search(
+                        r"trụ\s+sở", text, re.IGNORECASE)) or (
+                        "-based" not in text and folded_form(city) not in self._seat_cities()
+                        and folded_form(city) + "city" not in self._seat_cities()
+                        and not self._capital_codes(city)[1]))):
                 return _reread(query, r, f"{rest!r} with its seat {city!r} (a city of the "
                                "reference tables' seats and capitals)")
             if (r.best is None or not _plain_reading(r.best.method)) and re.search(
@@ -174,6 +263,20 @@ class Frames:
                 domain = self._seat_domain(query, rest, city, kinds)
                 if domain is not None:
                     return domain
+            if r.ambiguous and re.search(r"-based\s|\s(?:in|at|tại|ở)\s", text,
+                                         re.IGNORECASE):
+                # round 28: a seat said as one parts the bodies a name gives ("Hội đồng châu
+                # Âu có trụ sở ở Strasbourg": the Council of Europe, not the European
+                # Council): the one whose SupraVerden headquarters are in the city
+                seated = [c.entity for c in r.candidates if _plain_reading(c.method)
+                          and c.entity.kind in KIND_GROUPS["organisation"]
+                          and self._seated_in(c.entity, city)]
+                if len(seated) == 1:
+                    e = seated[0]
+                    return _single(query, e, 85.0, "seat-narrowed", self._note(e),
+                                   f"{rest!r} names {len(r.candidates)} bodies; of them only "
+                                   f"{describe(e)} sits in {city!r} (SupraVerden's "
+                                   "headquarters)")
         where = _IN_REGION.fullmatch(text)
         if where is not None and folded_form(where.group("place")) in _region_vocabulary()[0]:
             # round 25: a body with the region it works in ("khối ECCAS ở Trung Phi", "the
@@ -208,6 +311,18 @@ class Frames:
                                or c.entity.existed_until)
                 ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
                       "narrows them to those whose registry spans hold it")
+                named = {id(c.entity) for c in r.candidates}
+                ended = [f for e in ents if a == b and (sp := span_of(e)) is not None
+                         and sp[1] == b and e.succeeded_by
+                         and (f := self.registry.get(e.succeeded_by)) is not None
+                         and id(f) in named and f not in ents]
+                if ended:
+                    # round 28: a year in which a state it names ended and its successor,
+                    # which it names too, began ("the Moscow government in 1991": the Soviet
+                    # Union and Russia; "the Belgrade government in 2006"): both held it
+                    ents = _unique([*ents, *ended])
+                    ev += (f", and {', '.join(describe(f) for f in ended)}, the successor of "
+                           f"a state that ended in {b}")
                 if len(ents) == 1:
                     return _single(query, ents[0], 85.0, "qualified-period",
                                    self._note(ents[0]), ev)
@@ -239,16 +354,37 @@ class Frames:
         return _reread(query, r, f"the press label {m.group('label')!r} for the head {head!r} "
                        f"of {words!r}")
 
-    def _seat_may_be(self, e: Entity, city: str) -> bool:
+    def _seat_may_be(self, e: Entity, city: str, strict: bool = False) -> bool:
         """Round 24: a city the reference tables do not hold (read as a seat only before
         "-based") may be ``e``'s seat unless SupraVerden seats ``e`` elsewhere. A city they
         hold is not checked: SupraVerden's seat is not always the one the press names (Tokyo
         for the UN University, Hamburg for ITLOS: checking it lost eight rows of the lists)."""
-        if folded_form(city) in self._seat_cities():
+        if folded_form(city) in self._seat_cities() and not strict:
+            # (round 28, ``strict``: a seat said in words, "có trụ sở tại", the body's
+            # headquarters are checked whatever the city)
             return True
         hqs = [r.headquarters for r in supraverden_of(e, self.reference.supraverden)
                if r.headquarters]
-        return not hqs or any(folded_form(city) in folded_form(h) for h in hqs)
+        # (round 28: a headquarters written as a building, "Fram Centre, Norway", gives no
+        # city: the body may sit in ``city``)
+        if strict and not hqs:
+            return False
+        if strict and self._state_seat(city):
+            # round 28: a state named as the seat must be the headquarters' country
+            return any(folded_form(h.split(",")[-1]) == folded_form(city) for h in hqs)
+        names = {folded_form(city), folded_form(self._capital_codes(city)[0])}
+        return not hqs or any(any(n in folded_form(h) for n in names) or set(_folded_words_of(
+            h.split(",")[0])) & _BUILDING_WORDS for h in hqs)
+
+    def _seated_in(self, e: Entity, city: str) -> bool:
+        """Round 28: whether SupraVerden's headquarters of ``e`` name ``city`` (or the same
+        city by another name CLDR gives, "Warszawa" for Warsaw) before the first comma."""
+        names = {folded_form(city), folded_form(self._capital_codes(city)[0])}
+        for r in supraverden_of(e, self.reference.supraverden):
+            first = folded_form((r.headquarters or "").split(",")[0])
+            if first and any(first == n or first == n + "city" for n in names):
+                return True
+        return False
 
     def _with_tail(self, query: str, text: str, kind: str | Collection[str] | None,
                    lang: str | None, limit: int) -> MatchResult | None:
@@ -297,9 +433,13 @@ class Frames:
             return None
         desc, code = m.group("desc"), m.group("code")
         if not _ACRONYM.fullmatch(code) and not (
-                code[:1].isupper() and len(code) <= 5 and desc.split()[-1].islower()):
+                code[:1].isupper() and len(code) <= 5 and desc.split()[-1].islower()) and not (
+                re.fullmatch(r"[A-Z][a-z]{4,8}", code) and desc.isascii()
+                and all(w.islower() or _ACRONYM.fullmatch(w) for w in desc.split())):
             # a short name in title case ("Quad") only after a lower-case word: after a
-            # capitalised one it ends a name ("Việt Nam")
+            # capitalised one it ends a name ("Việt Nam"); round 28: a body's one-word name
+            # of up to nine letters ("Frontex", "Cedefop") after an English description of
+            # lower-case words only ("border agency Frontex")
             return None
         r = self.match(code, kind=kind, lang=lang, limit=limit)
         vi = _has_vi_letters(desc)
@@ -312,9 +452,15 @@ class Frames:
         if holder.kind not in KIND_GROUPS["organisation"]:
             return None
         glossary = self._calques.glossary
-        whole = glossary.phrase_readings(desc) if vi else [
-            frozenset(w for w in content_words(desc) if not w.endswith("-based"))
-            - _GENERIC_HEADS_EN]
+        # (round 28: "cơ quan" says no field, unless the description ends in "của" (of): "cơ
+        # quan hành pháp của EU" names a body of the EU, never the EU)
+        kind_heads = frozenset() if folded_form(desc.split()[-1]) == "cua" else _VI_KIND_HEADS
+        whole = [w - kind_heads or w for w in glossary.phrase_readings(desc)] if vi else [
+            frozenset(_DESCRIPTION_WORDS.get(w, w) for w in content_words(desc)
+                      if not w.endswith("-based")) - _GENERIC_HEADS_EN]
+        # (round 28: a description of generic words only describes nothing: "the regional
+        # bloc ECOWAS" is ECOWAS, not a body whose name holds "ECOWAS")
+        whole = [w for w in whole if w]
         words = _folded_words_of(desc)
         head: list[frozenset[str]] = []
         for n in range(min(4, len(words)), 0, -1):
@@ -328,9 +474,11 @@ class Frames:
                                     for ws in _english_word_sets(e))]
 
         def fits(e: Entity) -> bool:
-            sets = _english_word_sets(e)
-            if head and not any(not (h - _GENERIC_HEADS_EN) or any(h <= ws for ws in sets)
-                                for h in head):
+            sets = _un_word_sets(e)
+            if head and not any(not (h - _GENERIC_HEADS_EN) or any(
+                    h - kind_heads <= ws for ws in sets) for h in head):
+                # (round 28: "cơ quan", an agency or a body, says the kind, not the field:
+                # "cơ quan môi trường SPREP" holds the field "environment")
                 return False
             # round 24: an English description's words compared by their first five
             # letters ("ocean" of "Oceanic", "administrations" of "Administrations"); the
@@ -402,14 +550,22 @@ class Frames:
         head = region = name = None
         m = _REGION_FRAME_EN.fullmatch(text)
         if m is not None:
-            mods = [w for w in m.group("mods").lower().split() if w not in kind_words]
+            mods = [w for w in m.group("mods").split()
+                    if w.lower() not in kind_words and not _SPEAKING.fullmatch(w)]
+            mods = [w.lower() for w in mods]
+            if m.group("head").lower() == "colony":
+                # round 28: "the former Dutch colony of Suriname": the state that was the
+                # colony, after "former" and a colonial power's adjective only
+                if mods[:1] != ["former"] or len(mods) != 2 or mods[1] not in _colonial_powers():
+                    return None
+                mods = []
             # round 25: a head of a kind of state alone ("the city-state of Singapore", "the
             # twin-island federation of ..."): no region
             region = " ".join(mods) or None
             if region is not None and folded_form(region) not in regions:
                 return None
             if region is None and not m.group("mods").split() and m.group(
-                    "head").lower() not in ("city-state", "federation", "archipelago",
+                    "head").lower() not in ("city-state", "federation", "archipelago", "colony",
                                             "island nation", "island state", "island country",
                                             "principality", "sultanate", "emirate"):
                 return None
@@ -424,10 +580,16 @@ class Frames:
             for i in range(len(words) - 1, -1, -1):
                 if i == 0 and not military:
                     break
-                if i == 0 or folded_form(" ".join(words[:i])) in regions:
-                    region = " ".join(words[:i]) if i else None
+                if i == 0 or _region_key(" ".join(words[:i]), regions) is not None:
+                    region = _region_key(" ".join(words[:i]), regions) if i else None
                     name = " ".join(words[i:])
                     break
+            after = _VI_REGION_AFTER.fullmatch(m.group("rest"))
+            if name is None and after is not None:
+                # round 28: the region after the name ("vương quốc Hà Lan ở vùng Benelux")
+                region = _region_key(after.group("region"), regions)
+                if region is not None:
+                    name = after.group("name")
             if name is None:
                 return None
         if not name[:1].isupper():
@@ -492,12 +654,34 @@ class Frames:
         if vi is not None and not _folded_words_of(vi.group("head"))[-2:] == ["quan", "su"]:
             head, rest = " ".join(vi.group("head").split()), vi.group("rest")
         words = rest.split()
+        if head is not None:
+            # round 28: Vietnamese epithets after the name ("tiểu vương quốc Qatar giàu khí
+            # đốt") are read as before it
+            for n in (3, 2, 1):
+                if len(words) > n and " ".join(words[-n:]).lower() in kind_words:
+                    words = words[-n:] + words[:-n]
+                    break
         j = 0
+        region = None
+        if head is not None and " ".join(_folded_words_of(head)) in _NICKNAME_HEADS:
+            # round 28: a press nickname of lower-case words between "xứ sở" or "đất nước" and
+            # the name ("xứ sở nụ cười Thái Lan", "đất nước mặt trời mọc Nhật Bản"): the state
+            # named, when a plain reading gives one
+            while j < min(len(words) - 1, 4) and words[j].islower():
+                j += 1
         while j < len(words) - 1:
             for n in (3, 2, 1):
                 phrase = " ".join(words[j : j + n]).lower()
                 if j + n < len(words) and (phrase in kind_words
                                            or n == 1 and _SPEAKING.fullmatch(words[j])):
+                    j += n
+                    break
+                if (j + n < len(words) and region is None and j > 0
+                        and folded_form(phrase) in _regions and phrase.isascii()):
+                    # round 28: a region's word among the epithets ("the energy-rich steppe
+                    # giant Kazakhstan"), after one epithet at least: its COW codes must
+                    # hold the state's
+                    region = folded_form(phrase)
                     j += n
                     break
             else:
@@ -509,11 +693,19 @@ class Frames:
         if r is None or r.best is None:
             return None
         e = r.best.entity
+        if region is not None and (e.cow_code is None or not any(
+                a <= e.cow_code <= b for a, b in _regions[region][0])):
+            return None
         if head is not None and " ".join(_folded_words_of(head)) in _MONARCHY_HEADS:
             f = self.match(f"{head} {name}", kind=state_kinds)
             if f.best is None or f.best.entity is not e:
                 return None
         epithets = " ".join(words[:j])
+        if head is not None and " ".join(_folded_words_of(head)) in _NICKNAME_HEADS and all(
+                w.islower() and w not in kind_words for w in words[:j]):
+            return _single(query, e, 86.0, "epithet-frame", self._note(e),
+                           f"{name!r} after the press nickname {head!r} + {epithets!r}: "
+                           f"{r.best.method}")
         return _single(query, e, 86.0, "epithet-frame", self._note(e),
                        f"{name!r} after the press's epithet {epithets!r} "
                        f"(linking/names/forms.yaml press_kind_words): {r.best.method}")

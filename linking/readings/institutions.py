@@ -208,8 +208,11 @@ class Institutions:
         index = self._org_word_index()
         found = []
         for want in wants:
-            if named and want <= own:
-                continue  # the organisation's own words ("CIS Council": a council's name)
+            if want <= own:
+                # the organisation's own words ("CIS Council": a council's name); round 28:
+                # after an acronym too ("CAF development bank": CAF's own "Development Bank",
+                # no body of it)
+                continue
             pool = set.intersection(*(index.get(w, set()) for w in want))
             for key in sorted(pool):
                 e = self.registry.get(key)

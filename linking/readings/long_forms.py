@@ -305,8 +305,13 @@ class LongForms:
                 return _single(query, r.best.entity, 90.0, "official-form", r.note, ev)
         for k in _suffix_starts(words, self._state_forms):
             described = not all(t[:1].isupper() or t in ("of", "the") for t in toks[k:])
-            if described and words[k:] != ["state"]:
-                continue  # "the Mongolian state" describes, it does not name
+            if described and words[k:] not in (["state"], ["kingdom"], ["republic"],
+                                               ["duchy"], ["grand", "duchy"], ["electorate"]):
+                # "the Mongolian state" describes, it does not name; round 28: nor does "the
+                # Italian republic", but a historical state's adjective before one word of its
+                # form names that state, as before "state" ("the Saxon kingdom", "the
+                # Venetian republic": below, only a historical state is read so)
+                continue
             head, form = " ".join(toks[:k]), " ".join(toks[k:])
             for cand in () if described else (f"{form} of the {head}", f"{form} of {head}"):
                 r = self._match(cand, state_kinds, lang)

@@ -27,10 +27,13 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "south
 
 #: round 25: a state's government before its years (``Matcher._government_in``)
 _GOVERNMENT = (
-    re.compile(r"(?:the\s+)?(?P<state>[A-Z].*?)(?:'s|’s)?\s+(?:government|authorities)",
+    re.compile(r"(?:the\s+)?(?P<state>[A-Z].*?)(?:'s|’s)?\s+(?:government|authorities|court)",
                re.IGNORECASE),
-    re.compile(r"(?:chính\s+phủ|chinh\s+phu)\s+(?P<state>\S.*)", re.IGNORECASE),
+    re.compile(r"(?:chính\s+phủ|chinh\s+phu|triều\s+đình|trieu\s+dinh)\s+(?P<state>\S.*)",
+               re.IGNORECASE),
 )
+# (round 28: a monarch's court, "the Qing court in 1900", "triều đình nhà Thanh năm 1895", is
+# the government of the state with its years)
 
 
 class Periods:

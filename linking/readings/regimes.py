@@ -11,8 +11,9 @@ import re
 
 from ...graph.registry import Entity
 from ..candidates import Candidate, MatchResult, describe
+from ..succession import STATE_KINDS, span_of
 from .answers import _single
-from .text import _join, _name_words, _spans
+from .text import _join, _name_words, _plain_reading, _spans
 
 _FORMER = re.compile(r"(?i)(?:(?:the\s+)?former\s+|ex-\s*)(?P<en>.+)|(?P<vi>.+?)\s+c[uũ]")
 
@@ -26,6 +27,26 @@ _SOCIALIST_WORDS = ("socialist", "soviet", "people's", "peoples", "xa hoi chu ng
 
 
 _FEDERATIONS_ENDED = 1991
+
+
+#: round 28 (the lead's convention D): an ordinal before a republic's name ("the Second Polish
+#: Republic", "the Fourth French Republic", "Đệ tứ Cộng hòa Pháp")
+_ORDINAL_REPUBLIC = re.compile(
+    r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+"
+    r"(?P<rest>(?:[\w'’-]+\s+)?republic(?:\s+of\s+\S.*)?)"
+    r"|(?:nền\s+)?(?P<vi_ord>đệ\s+(?:nhất|nhị|tam|tứ|ngũ|lục))\s+(?P<vi_rest>cộng\s+hòa\s+\S.*)",
+    re.IGNORECASE)
+
+
+#: round 28: an ordinal republic is today's state only when the COW list counts the state
+#: from before this year: a younger state's numbered republics fall before its COW years (the
+#: Second Philippine Republic of 1943, the First Republic of Armenia of 1918) and are no match
+_ORDINAL_REPUBLIC_BEFORE = 1945
+
+#: round 28: the year the numbered republics after the First World War began (Poland,
+#: Austria, Germany's Weimar Republic): a historical record of the state's name that held it
+#: may be the period's record (``Matcher._ordinal_republic``)
+_NUMBERED_REPUBLICS_FROM = 1919
 
 
 class Regimes:
@@ -177,3 +198,50 @@ class Regimes:
             return None
         ev = _join(f"'former' + {rest!r}", c.evidence)
         return _single(query, c.entity, 92.0, "former", self._note(c.entity), ev)
+
+    def _ordinal_republic(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """Round 28 (the lead's convention D): a period name of a republic ("the Second Polish
+        Republic", "the Fourth French Republic", "Đệ tứ Cộng hòa Pháp"): the republic's name
+        without the ordinal, read plainly as one state. A historical record it names is that
+        record ("the First Czechoslovak Republic"); today's state when the COW list counts it
+        as one state from before 1945 (COW's continuity, round 24's decision 1); else no
+        match, today's state as the closest. None when the text is no such name."""
+        m = _ORDINAL_REPUBLIC.fullmatch(text.strip())
+        if m is None:
+            return None
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        ordinal = m.group("ord") or m.group("vi_ord")
+        rest = m.group("rest") or m.group("vi_rest")
+        r = self.match(rest, kind=state_kinds, lang=lang)
+        if r.best is None or r.ambiguous or not r.best.match or not _plain_reading(
+                r.best.method):
+            return None
+        e = r.best.entity
+        ev = f"{ordinal!r} + {rest!r}, a period name of the republic ({r.best.evidence})"
+        if e.kind == "historical-state":
+            return _single(query, e, 88.0, "ordinal-republic", self._note(e),
+                           f"{ev}: the registry's record of the republic")
+        held = [f for f in self._family(e, STATE_KINDS) if f.kind == "historical-state"
+                and (sp := span_of(f)) is not None and sp[0] <= _NUMBERED_REPUBLICS_FROM <= sp[1]]
+        if held:
+            # a historical record of the state's name held the years the numbered republics
+            # of the First World War's end began ("the First German Republic": the registry's
+            # German Reich, 1871-1945, holds the Weimar years): the period may be that
+            # record's, which the name does not say; not read (no match)
+            return None
+        years = self._cow_capitals.years.get(e.cow_code) if e.cow_code is not None else None
+        if years is None or years[0] >= _ORDINAL_REPUBLIC_BEFORE:
+            return MatchResult(
+                query, [Candidate(e, 60.0, False, "ordinal-republic", ev)], False,
+                f"no match: {text!r} names a period of {describe(e)}, which the COW list "
+                + (f"counts only from {years[0]}" if years else "does not hold")
+                + " (convention D reads a republic's period as today's state only where COW "
+                "counts the state throughout)")
+        return _single(query, e, 88.0, "ordinal-republic", self._note(e),
+                       f"{ev}: the COW list counts {describe(e)} as one state from {years[0]} "
+                       "(convention D)")
+

@@ -33,12 +33,17 @@ _RULER_PATTERNS = (
                re.IGNORECASE),
     # round 24: the Vietnamese possessive ("Belarus của Lukashenko"), a person's name after it
     re.compile(r"(?P<state>.+?)\s+(?:của|cua)\s+(?P<ruler>[A-ZĐ].+)"),
+    # round 28: the English "-era" compound before the state ("Orban-era Hungary",
+    # "Pinochet-era Chile"), a person's name of one to three words before the hyphen
+    re.compile(r"(?:the\s+)?(?P<ruler>[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|de|van|von|bin|al)){0,2})"
+               r"-era\s+(?P<state>[A-Z].*)"),
 )
 
 #: round 24: the patterns whose ruler may be a leader after Archigos' last year
 #: (``Matcher._later_leader``): the possessive in English and Vietnamese, "under", "thời"
+#: (round 28: and "-era")
 _LATER_LEADER_PATTERNS = (_RULER_PATTERNS[0], _RULER_PATTERNS[1], _RULER_PATTERNS[2],
-                          _RULER_PATTERNS[6])
+                          _RULER_PATTERNS[6], _RULER_PATTERNS[7])
 
 #: round 24: an office's title before a leader's name, in English and Vietnamese, read off
 #: before the name is looked up ("Ấn Độ dưới thời Thủ tướng Modi", "India under President

@@ -21,8 +21,11 @@ from .text import _SEAT_GENERIC, _first_fullmatch, _folded_words_of, _unique
 
 #: round 21: a capital in a frame of government words (``Matcher._capital_government``)
 _CAPITAL_FRAMES = (
-    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’-]*)?)\s+"
-               r"(?:government|regime|junta|administration|authorities)"),
+    # (round 28: with the possessive, and "leadership" and "foreign ministry": "Cairo's
+    # leadership", "Rabat's foreign ministry")
+    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*?(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’-]*?)?)"
+               r"(?:['’]s)?\s+(?:government|regime|junta|administration|authorities|leadership"
+               r"|foreign\s+ministry)"),
     re.compile(r"(?:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu)\s+"
                r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-ZĐ][\w'’-]*)?)"),
     # (round 27: a city's name may hold a particle: "chính quyền Santiago de Chile")
@@ -43,7 +46,11 @@ _CAPITAL_FRAMES = (
 #: executive"
 _GOVERNMENT_FORMS = (
     re.compile(r"(?:the\s+)?(?P<state>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?"
-               r"\s+(?:government|authorities|side|leadership|cabinet|executive)"),
+               r"\s+(?:government|authorities|side|leadership|cabinet|executive"
+               # round 28: a government of the moment ("the Malian junta", "the Lebanese
+               # caretaker government", "the Pakistani military establishment")
+               r"|(?:military\s+)?junta|military\s+(?:government|establishment)"
+               r"|(?:caretaker|interim|transitional)\s+government)"),
     re.compile(r"(?:the\s+)?(?:government|authorities|leadership)\s+of\s+(?P<state>[A-Z].*)"),
     re.compile(r"(?:chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền|chinh\s+phu"
                r"|gioi\s+chuc|nha\s+chuc\s+trach|nha\s+cam\s+quyen)\s+(?:nước\s+)?"
@@ -264,7 +271,9 @@ class Seats:
                 continue
             head = self._same.get(e.iri, (e, ""))[0]
             if any(folded_form(h[0]) == place or _city_before_particle(h[0]) == place
-                   for h in hqs):
+                   or len(h) > 1 and folded_form(h[-1]) == place for h in hqs):
+                # (round 28: or the country of the headquarters, a state named as the seat:
+                # "the Malta-based asylum agency", SupraVerden's "Marsa, Malta")
                 found.append(head)
                 countries |= {folded_form(h[-1]) for h in hqs if len(h) > 1}
             elif all(set(_folded_words_of(h[0])) & _BUILDING_WORDS for h in hqs):
@@ -310,6 +319,14 @@ class Seats:
             self._seat_city_set = cached
         return cached
 
+    def _state_seat(self, place: str) -> bool:
+        """Round 28: whether ``place`` is read plainly as one current state (a seat named by
+        its country)."""
+        r = self._match(place, frozenset({"state"}), None)
+        return bool(r is not None and r.best is not None and r.best.match and not r.ambiguous
+                    and r.best.entity.kind == "state" and "code" not in r.best.method
+                    and r.best.method not in ("key", "acronym", "fuzzy"))
+
     def _seat_reading(self, text: str) -> tuple[str, str] | None:
         """Round 20: (the name, the city) of a name with its seat: "the <city>-based <name>",
         "<name> <city>", "<name> tại|ở|in <city>"; None when the city is none of
@@ -332,10 +349,20 @@ class Seats:
             if len(words) <= n:
                 break
             city = " ".join(words[-n:])
-            if not city[:1].isupper() or folded_form(city) not in cities:
+            said = len(words) > n + 1 and words[-n - 1].lower() in ("tại", "ở", "in")
+            if not city[:1].isupper() or (folded_form(city) not in cities and (
+                    city.isupper() or folded_form(city) + "city" not in cities) and not (
+                    said and (self._capital_codes(city)[1] or self._state_seat(city)))):
+                # (round 28: a capital written without its "City": "Panama", "Guatemala";
+                # after "ở", "tại" or "in", a capital by another name CLDR gives ("Viêng
+                # Chăn") or a state, the country of the seat ("Ủy hội Ấn Độ Dương ở
+                # Mauritius"), whose headquarters are then checked)
                 continue
             rest = words[:-n]
             if len(rest) > 1 and rest[-1].lower() in ("tại", "ở", "in", "at"):
                 rest = rest[:-1]
+                # round 28: "có trụ sở ở", "đặt trụ sở tại" (has its seat in) before the city
+                while len(rest) > 1 and rest[-1].lower() in ("có", "đặt", "trụ", "sở"):
+                    rest = rest[:-1]
             return " ".join(rest), city
         return None

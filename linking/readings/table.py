@@ -107,6 +107,9 @@ READINGS: tuple[Reading, ...] = (
             "Kingdom')", ShortForms._bare_long_form, _QT),
     Reading("former", None, "'former Soviet Union', 'Nam Tư cũ': a historical state or an "
             "older name", Regimes._former, _QTL),
+    Reading("ordinal-republic", 28, "a period name of a republic ('the Second Polish "
+            "Republic', 'Đệ tứ Cộng hòa Pháp'): today's state where COW counts it throughout "
+            "(convention D), or the registry's record", Regimes._ordinal_republic, _QTL),
     Reading("older-order", 7, "a long form in the older Vietnamese word order ('Mông Cổ Nhân "
             "dân Cộng hòa')", ShortForms._older_order, _QTL),
     Reading("vi-abbreviation", 7, "Vietnamese long-form words by their initials ('CHDCND "

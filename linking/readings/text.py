@@ -208,7 +208,7 @@ _VI_FRAME = re.compile(r"(?P<frame>phía|phia|người\s+bạn|quốc\s+gia|quoc
 #: parts inverted, is no press description)
 _EN_FRAME = re.compile(
     r"the\s+(?P<mods>(?:[\w'’.-]+\s+){1,6}?)"
-    r"(?:island\s+state|city-state|nation|kingdom|republic|emirate|sultanate|principality"
+    r"(?P<head>island\s+state|city-state|nation|kingdom|republic|emirate|sultanate|principality"
     r"|country|monarchy|archipelago|islands?)\s+of\s+(?P<rest>\S.*)", re.IGNORECASE)
 
 
@@ -221,6 +221,11 @@ _FORM_WORDS = frozenset("""
     national constitutional royal imperial grand papal former old ancient medieval colonial
     breakaway self-proclaimed unrecognised unrecognized puppet occupied
 """.split())
+
+
+#: round 28: the Vietnamese words that say the state after them borders the one framed
+#: ("giáp", "giáp với", "tiếp giáp", "láng giềng của"), folded
+_VI_NEIGHBOUR_WORDS = frozenset({"giap"})
 
 
 #: words that bind the next word into a region's name ("châu Phi", "vùng Vịnh", "Nam Á"),
@@ -319,6 +324,14 @@ def press_frame_readings(text: str) -> list[tuple[str, bool]]:
         if frame == "người bạn":
             return [(rest, True)]
         words = rest.split()
+        for i, w in enumerate(words):
+            if (i and folded_form(w) in _VI_NEIGHBOUR_WORDS and i + 1 < len(words)
+                    and words[i + 1][:1].isupper() and folded_form(words[i - 1]) != "khong"):
+                # ("không giáp biển", landlocked, is a kind of state: no neighbour)
+                # round 28: "quốc gia Bắc Âu Phần Lan giáp Nga": the state named after "giáp"
+                # (bordering) is the neighbour, never the state framed
+                words = words[:i]
+                break
         # a tail never starts inside a region's name: a continent's or a sea's word after
         # "châu", "vùng" or a direction ("quốc gia châu Phi" holds no "Phi", "quốc gia Bắc
         # Mỹ" no "Mỹ"; "quốc gia Nam Phi" is South Africa, "quốc gia Trung Đông Jordan" Jordan)
@@ -621,7 +634,9 @@ def _region_vocabulary() -> tuple[dict[str, tuple[list[tuple[int, int]], str]], 
 #: round 22: the generic heads of a body's description, which say no field ("the Geneva-based
 #: trade body"); "UN" says whose system, not which body (``Matcher._seat_domain``)
 _SEAT_GENERIC = frozenset({"body", "agency", "organization", "organisation", "institution",
-                           "group", "bloc", "un", "entity", "international"})
+                           "group", "bloc", "un", "entity", "international",
+                           # round 28: the press's words for an agency that rules or watches
+                           "regulator", "watchdog"})
 
 
 #: round 27: a count in English words ("the ten-member ASEAN bloc", "twenty-one")
@@ -675,7 +690,8 @@ _VI_PLACE = (r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕ�
 #: dẫn đầu CSTO") and the currency it uses ("khối UEMOA dùng đồng franc CFA")
 _VI_BODY_CLAUSES = (
     re.compile(r"\s+" + _VI_COUNT + r"\s+(?:nước|thành\s+viên|quốc\s+gia|nền\s+kinh\s+tế)$"),
-    re.compile(r"\s+do\s+" + _VI_PLACE + r"\s+(?:dẫn\s+dắt|dẫn\s+đầu|lãnh\s+đạo|đứng\s+đầu)"
+    re.compile(r"\s+do\s+" + _VI_PLACE + r"(?:\s+và\s+" + _VI_PLACE + r")?"
+               r"\s+(?:dẫn\s+dắt|dẫn\s+đầu|lãnh\s+đạo|đứng\s+đầu)"
                r"(?=\s|$)"),
     re.compile(r"\s+(?:dùng|sử\s+dụng)\s+đồng\s+\S.*$"),
 )
@@ -694,11 +710,16 @@ def _without_vi_body_clause(text: str) -> str | None:
     'khối UEMOA'
     >>> _without_vi_body_clause("Nhóm 77 nước") is None
     True
+    >>> _without_vi_body_clause("tổ chức SCO do Trung Quốc và Nga dẫn dắt")
+    'tổ chức SCO'
     """
     out = text.strip()
     for clause in _VI_BODY_CLAUSES:
         out = clause.sub("", out, count=1).strip()
-    if out == text.strip() or not _holds_acronym(out):
+    if out == text.strip() or not (_holds_acronym(out) or len(out.split()) >= 3
+                                   and out[:1].isupper()):
+        # (round 28: or a name written as a proper name, of three words or more: "Liên minh
+        # Kinh tế Á-Âu do Nga dẫn dắt")
         return None
     return out
 
