@@ -293,6 +293,10 @@ LIST_STATUS = {
     "names_test34.csv": "round 27's development list (after its unseen run)",
     "names_test35.csv": "round 28's development list (after its unseen run)",
     "names_test36.csv": "round 28's development list (after its unseen run)",
+    "names_test37.csv": ("unseen: written by a thirtieth independent writer, run once on "
+                         "round 27's rules and once on round 28's"),
+    "names_test38.csv": ("unseen: written by a thirty-first independent writer, run once on "
+                         "round 27's rules and once on round 28's"),
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -383,6 +387,10 @@ UNSEEN_RUNS = {
                          "0.712, round 27 0.968 / 0.722)"),
     "names_test36.csv": ("end of round 26: 0.987 / 0.693 / 5/8; "
                          "**end of round 27: 0.987 / 0.697 / 5/8**"),
+    "names_test37.csv": ("end of round 27: 0.985 / 0.598 / 4/11; "
+                         "**end of round 28: 0.993 / 0.710 / 4/11**"),
+    "names_test38.csv": ("end of round 27: 0.974 / 0.659 / 6/10; "
+                         "**end of round 28: 0.976 / 0.722 / 6/10**"),
 }
 
 
