@@ -255,6 +255,7 @@ def test_every_corrected_gold_row_says_why():
                 assert ("round 10, convention " in rest
                         or "round 24, lead's decision " in rest
                         or "session 17 (convention D)" in rest
+                        or "session 17 (convention F)" in rest
                         or "session 17, after the list's unseen runs (convention E)" in rest
                         ), (path.name, row)
 
