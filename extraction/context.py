@@ -123,8 +123,10 @@ SUBJECT_DESCRIPTION = re.compile(
     r"(?:island|kingdom|sultanate|archipelago|emirate|principality|republic|city-state"
     r"|federation|monarchy)(?:\s+(?:nation|state|country))?"
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:island|archipelago|landlocked|Himalayan|Gulf|Caribbean"
-    r"|Pacific|Baltic|Balkan|Andean|small|tiny|oil-rich)\s+(?:nation|state|country)"
-    r"|(?<!\w)(?:[Đđ]ảo quốc|[Qq]uốc đảo|[Vv]ương quốc|[Tt]iểu vương quốc)(?:\s+(?:này|nhỏ bé))?"
+    r"|Pacific|Baltic|Balkan|Andean|small|tiny|oil-rich|new)\s+(?:nation|state|country)"
+    # round 31: "Công quốc gia nhập …" (the principality), "The new state was admitted …"
+    r"|(?<!\w)(?:[Đđ]ảo quốc|[Qq]uốc đảo|[Vv]ương quốc|[Tt]iểu vương quốc|(?<!Đại )[Cc]ông quốc)"
+    r"(?:\s+(?:này|nhỏ bé))?"
     r"|(?<![\w,]\s)\bThe\s+(?:country|nation)"
     r"(?=\s*,|\s+(?:was|is|has|had|have|joined|became|founded|co-founded|entered|also|then"
     r"|later|signed|established|hosted|did|left|withdrew|remains|remained|stayed|applied"
@@ -862,6 +864,9 @@ def companion_head(ctx: Context, a: int, group: list[Mention]) -> list[Mention]:
 #: a coordinated clause with no subject of its own: "…, và là thành viên sáng lập …", "… and
 #: was admitted …", "…, rồi gia nhập …"
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?:và|and|rồi|then|đồng\s+thời|while\s+also)\s+")
+#: round 31: a comma right before a verb of joining coordinates its clause too ("…, joined the
+#: OIC in 1969 and …", "…, tham gia OIC năm 1969 và …")
+_COMMA_JOINED = re.compile(r",\s*(?=(?:tham\s+gia|gia\s+nhập|joined)\s)")
 _NO_SUBJECT = re.compile(r"\s*(?:(?:đã|cũng|là|sau\s+đó|was|is|has|had|have|been|then|later|also"
                          r"|subsequently|tham\s+gia|took\s+part\s+in|helped(?:\s+to)?)\s+)*", re.I)
 
@@ -875,6 +880,9 @@ def shared_subject(ctx: Context, s: Sentence, verb: int) -> list[Mention]:
     floor = semi + 1 if semi >= 0 else s.start
     joins = [j for j in _COORDINATED.finditer(ctx.text, floor, verb)
              if _NO_SUBJECT.fullmatch(ctx.text, j.end(), verb)]
+    comma = _COMMA_JOINED.search(ctx.text, max(floor, verb - 3))
+    if comma is not None and comma.end() == verb:
+        joins.append(comma)
     if not joins:
         return []
     j = joins[-1]
