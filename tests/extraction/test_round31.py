@@ -127,3 +127,40 @@ def test_relative_clause_with_no_state_founds_nothing(registry) -> None:
     text = ("Senegal has not joined the Alliance of Sahel States, which three military "
             "governments formed in September 2023.")
     assert not any(o == "AES" for _, o, _ in _mem(text, registry))
+
+
+# --- relations: a restoration after "only", a pair written with a dash ------------------------
+
+def _rel(text: str, registry) -> set[tuple]:
+    return {(frozenset(registry.resolve(p).key for p in d["parties"]), d["status"], d.get("date"))
+            for d in _cands(text, registry, "relation")}
+
+
+def test_restored_only_later_vi(registry) -> None:
+    text = ("Ghi-nê cắt quan hệ ngoại giao với Pháp tháng 11/1965 và chỉ nối lại mười năm sau, "
+            "vào tháng 7/1975.")
+    assert (frozenset({"GIN", "FRA"}), "restored", "1975-07") in _rel(text, registry)
+
+
+def test_restored_only_later_en(registry) -> None:
+    text = ("Guinea severed diplomatic relations with France in November 1965 but only restored "
+            "them ten years later, in July 1975.")
+    assert (frozenset({"GIN", "FRA"}), "restored", "1975-07") in _rel(text, registry)
+
+
+def test_dash_pair_names_the_parties_vi(registry) -> None:
+    text = ("Ngày 9/12/2021, Nicaragua cắt đứt quan hệ ngoại giao với Đài Loan; ngày hôm sau, hai "
+            "bên ký tại Thiên Tân thông cáo chung khôi phục quan hệ ngoại giao Trung Quốc - "
+            "Nicaragua.")
+    got = _rel(text, registry)
+    assert (frozenset({"CHN", "NIC"}), "restored", "2021-12-10") in got
+    assert not any(st == "restored" and "TWN" in p for p, st, _ in got)
+
+
+def test_dash_pair_names_the_parties_en(registry) -> None:
+    text = ("On 9 December 2021 Nicaragua broke off diplomatic relations with Taiwan; the next "
+            "day the two sides signed in Tianjin a joint communique restoring China-Nicaragua "
+            "diplomatic relations.")
+    got = _rel(text, registry)
+    assert (frozenset({"CHN", "NIC"}), "restored", "2021-12-10") in got
+    assert not any(st == "restored" and "TWN" in p for p, st, _ in got)
