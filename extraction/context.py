@@ -858,7 +858,22 @@ def companion_head(ctx: Context, a: int, group: list[Mention]) -> list[Mention]:
                                              ctx.text[max(a, w.start() - 20) : w.start()]):
         # "Năm 1969, nước này cùng Bolivia, Colombia … ký …": the text's state heads them
         return [m for m in ctx.mentions if m.key == ctx.subject][:1]
+    s = ctx.sentence_of(w.start())
+    if ctx.subject is not None and re.match(r"\s*(?:Nước\s+này|It|The\s+country)\s",
+                                            ctx.text[s.start : w.start()]) \
+            and _COMPANION_AFTER_JOIN.search(ctx.text[s.start : w.start()]) \
+            and not any(m.is_state for m in ctx.mentions_in(s.start, w.start())):
+        # round 31: "Nước này tham gia A năm 1968, rồi ngày 4/7/1973 cùng B, C và D ký …", "It
+        # joined A in 1968, then on 4 July 1973 signed with B, C and D …": the sentence's
+        # pronoun, the text's state
+        return [m for m in ctx.mentions if m.key == ctx.subject][:1]
     return []
+
+
+#: a coordinated clause, a fronted date at most, right before "cùng" (round 31)
+_COMPANION_AFTER_JOIN = re.compile(r"(?:,\s*|\s)(?:rồi|và|then|and(?:\s+then)?)\s+"
+                                   r"(?:(?:ngày|tháng|năm|on|in)\s+[\w/]+(?:\s+\w+){0,2}\s*,?\s*)?"
+                                   r"(?:signed\s+)?$")
 
 
 #: a coordinated clause with no subject of its own: "…, và là thành viên sáng lập …", "… and

@@ -164,3 +164,26 @@ def test_dash_pair_names_the_parties_en(registry) -> None:
     got = _rel(text, registry)
     assert (frozenset({"CHN", "NIC"}), "restored", "2021-12-10") in got
     assert not any(st == "restored" and "TWN" in p for p, st, _ in got)
+
+
+# --- the companions of a pronoun's coordinated clause ----------------------------------------
+
+def _founders(text: str, registry, org: str) -> set[str]:
+    return {m for m, o, _ in _mem(text, registry) if o == org}
+
+
+def test_companions_after_pronoun_clause_vi(registry) -> None:
+    text = ("Thông tin cơ bản về Guyana\n\nGuyana gia nhập Liên hợp quốc năm 1966.Nước này tham "
+            "gia Hiệp hội Thương mại tự do Caribe (CARIFTA) năm 1968, rồi ngày 4/7/1973 cùng "
+            "Barbados, Trinidad và Tobago và Jamaica ký Hiệp ước Chaguaramas thành lập Cộng đồng "
+            "Caribe (CARICOM).")
+    assert _founders(text, registry, "CARICOM") == {"GUY", "BRB", "TTO", "JAM"}
+    treaty = [d for d in _cands(text, registry, "agreement")]
+    assert {registry.resolve(p).key for p in treaty[0]["parties"]} == {"GUY", "BRB", "TTO", "JAM"}
+
+
+def test_companions_after_pronoun_clause_en(registry) -> None:
+    text = ("Foreign relations of Guyana\n\nGuyana joined the United Nations in 1966. It joined "
+            "CARIFTA in 1968, then on 4 July 1973, together with Barbados, Trinidad and Tobago "
+            "and Jamaica, signed the Treaty of Chaguaramas establishing the Caribbean Community.")
+    assert _founders(text, registry, "CARICOM") == {"GUY", "BRB", "TTO", "JAM"}
