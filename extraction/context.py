@@ -1025,6 +1025,13 @@ PUT_OFF = re.compile(r"\b(?:put\s+off|postponed|called\s+off|cancell?ed|delayed)
                      r"|(?<!\w)(?:hoãn|hủy|huỷ)\s+(?:vào\s+|từ\s+)?$", re.I)
 
 
+#: round 31: a comma that closes a counted offset's clause ("…, a day after taking office, X
+#: …"), not one that opens a relative clause inside it ("…, five years after the enlargement,
+#: in which A and B became members")
+CLAUSE_CLOSED = re.compile(r",\s+(?!(?:in\s+)?which\b|where\b|when\b|(?:trong\s+)?đó\b|khi\b"
+                           r"|mà\b)", re.I)
+
+
 #: round 22: an apposition "…, his first trip to X since …" (its dates are of the earlier event)
 _FIRST_SINCE = re.compile(r",\s+(?:his|her|its|their|the)\s+first\b[^.;]{0,80}?\bsince\b", re.I)
 
@@ -1077,6 +1084,10 @@ def _pick_date(ctx: Context, a: int, b: int, pos: int, kinds: tuple[str, ...]
         # offset belong to the clause it introduces
         after = [d for d in after if d.start < offset]
     before = [d for d in ds if d.start < pos][::-1]
+    # round 31: "Ngày 11/1/2007, một ngày sau khi nhậm chức, Tổng thống … ký …", "On 11 January
+    # 2007, a day after taking office, …": a counted offset whose clause a comma closes before
+    # the trigger dates that clause only
+    before = [d for d in before if not (d.governs and CLAUSE_CLOSED.search(ctx.text[d.end : pos]))]
     semi = ctx.text.rfind(";", a, pos)
     joint = list(re.finditer(r",\s+(?:and|và)\s", ctx.text[a:pos]))
     if joint and any(d.start > a + joint[-1].start() and "relative" in d.flags for d in before):

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from .context import (
+    CLAUSE_CLOSED,
     COMPANION_LINK,
     ORG_FROM_DOCUMENT,
     Candidate,
@@ -2100,7 +2101,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if d is None and not re.match(r"(?:is|are)\s|là\s|belongs?\s", word):
                 # "…, five years after the enlargement in which A, B and C became members"
                 gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
-                       if g.governs and g.value is not None]
+                       if g.governs and g.value is not None
+                       # round 31: never one whose clause a comma closes ("Ngày 11/1/2007, một
+                       # ngày sau khi nhậm chức, Tổng thống …": the sentence's date)
+                       and not CLAUSE_CLOSED.search(text[g.end : subj[0].start])]
                 d = gov[-1] if gov else None
                 # "to mark fifty years since Australia became ASEAN's first dialogue partner":
                 # the anniversary counted back right before the subject

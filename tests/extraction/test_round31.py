@@ -187,3 +187,24 @@ def test_companions_after_pronoun_clause_en(registry) -> None:
             "CARIFTA in 1968, then on 4 July 1973, together with Barbados, Trinidad and Tobago "
             "and Jamaica, signed the Treaty of Chaguaramas establishing the Caribbean Community.")
     assert _founders(text, registry, "CARICOM") == {"GUY", "BRB", "TTO", "JAM"}
+
+
+# --- a counted offset whose clause a comma closes dates nothing after it ----------------------
+
+def test_offset_clause_closed_by_comma_vi(registry) -> None:
+    text = ("Ngày 11/1/2007, một ngày sau khi nhậm chức, Tổng thống Ortega ký văn kiện đưa "
+            "Nicaragua gia nhập Liên minh Bolivar vì các dân tộc châu Mỹ (ALBA).")
+    assert ("NIC", "ALBA", "2007-01-11") in _mem(text, registry)
+
+
+def test_offset_clause_closed_by_comma_en(registry) -> None:
+    text = ("On 11 January 2007, a day after taking office, President Ortega signed the "
+            "document by which Nicaragua joined ALBA.")
+    assert ("NIC", "ALBA", "2007-01-11") in _mem(text, registry)
+
+
+def test_offset_clause_with_relative_inside_keeps_its_date(registry) -> None:
+    text = ("Albania and Croatia joined NATO on 1 April 2009, five years after the alliance's "
+            "largest enlargement, in which Bulgaria and Romania became members.")
+    got = _mem(text, registry)
+    assert ("BGR", "NATO", "2004") in got and ("ROU", "NATO", "2004") in got
