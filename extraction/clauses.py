@@ -164,6 +164,9 @@ def _objects(ctx: Context, pos: int, b: int) -> list[Mention]:
     for m in orgs[1:]:
         if not _coordinated(ctx, out[-1].end, m.start):
             break
+        if re.fullmatch(r"\s*\(", ctx.text[out[-1].end : m.start]) and ctx.text[m.end : m.end + 1] \
+                == ")":
+            continue  # round 31: the acronym after its name ("… Hồi giáo (OIC) năm 1969")
         out.append(m)
     return [m for m in out if not re.match(r"['’]s\b", ctx.text[m.end : m.end + 3])
             and not modifier_heads().match(ctx.text, m.end)]
@@ -225,8 +228,11 @@ def _subject(ctx: Context, s: Sentence, a: int, pos: int) -> tuple[list[Mention]
     if p is not None:
         return _pronoun(ctx, s), p.end() - len(p.group().lstrip(" ,;"))
     shared = [m for m in shared_subject(ctx, s, pos) if _named(m)]
-    if not shared and _COORDINATED_AFTER_PRONOUN.match(ctx.text, s.start, pos):
-        # "Nước này gia nhập A ngày … và năm 1981 là một trong sáu nước thành lập B"
+    if not shared and (_COORDINATED_AFTER_PRONOUN.match(ctx.text, s.start, pos) or (
+            _COMMA_AFTER_PRONOUN.match(ctx.text, s.start, pos)
+            and _JOIN_VERB.match(ctx.text, pos))):
+        # "Nước này gia nhập A ngày … và năm 1981 là một trong sáu nước thành lập B"; round
+        # 31: "Nước này là thành viên sáng lập A (1963), tham gia B năm 1969 và C năm 1980"
         return _pronoun(ctx, s), pos
     return shared, pos
 
@@ -234,6 +240,11 @@ def _subject(ctx: Context, s: Sentence, a: int, pos: int) -> tuple[list[Mention]
 #: a sentence opening with a pronoun for a state, the trigger in a coordinated clause after it
 _COORDINATED_AFTER_PRONOUN = re.compile(r"(?:It|Nước\s+này|The\s+country)\s[^;]*?(?:,\s*|\s)"
                                         r"(?:and|và|rồi)\s+[^;,]{0,30}$")
+
+
+#: round 31: the same, the trigger a verb of joining right after a comma
+_COMMA_AFTER_PRONOUN = re.compile(r"(?:It|Nước\s+này|The\s+country)\s[^;]*?,\s*$")
+_JOIN_VERB = re.compile(r"(?:tham\s+gia|gia\s+nhập|joined)\s")
 
 
 def _pronoun(ctx: Context, s: Sentence) -> list[Mention]:
@@ -277,7 +288,10 @@ def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, 
     fronted = [d for d in ctx.dates_in(a, min(subject_at, t.start())) if d.value is not None
                and d.kind in ("point", "since")
                and len(re.findall(r"\w+", ctx.text[a : d.start])) <= 3]
-    join = [j for j in re.finditer(r"(?:,\s*|\s)(?:and|và|rồi)\s+", ctx.text[a : t.start()])]
+    join = [j for j in re.finditer(r"(?:,\s*|\s)(?:and|và|rồi)\s+"
+                                   # round 31: "…, tham gia B năm 1969": the comma's clause
+                                   r"|,\s*(?=(?:tham\s+gia|gia\s+nhập|joined)\s)",
+                                   ctx.text[a : t.end()]) if j.end() <= t.start() - a]
     if join and subject_at >= t.start():
         # a coordinated clause's own date: "… và năm 1981 là một trong sáu nước thành lập …"
         own = [d for d in ctx.dates_in(a + join[-1].end(), t.start()) if d.value is not None

@@ -123,8 +123,10 @@ SUBJECT_DESCRIPTION = re.compile(
     r"(?:island|kingdom|sultanate|archipelago|emirate|principality|republic|city-state"
     r"|federation|monarchy)(?:\s+(?:nation|state|country))?"
     r"|\b(?:[Tt]he|[Tt]his)\s+(?:island|archipelago|landlocked|Himalayan|Gulf|Caribbean"
-    r"|Pacific|Baltic|Balkan|Andean|small|tiny|oil-rich)\s+(?:nation|state|country)"
-    r"|(?<!\w)(?:[Đđ]ảo quốc|[Qq]uốc đảo|[Vv]ương quốc|[Tt]iểu vương quốc)(?:\s+(?:này|nhỏ bé))?"
+    r"|Pacific|Baltic|Balkan|Andean|small|tiny|oil-rich|new)\s+(?:nation|state|country)"
+    # round 31: "Công quốc gia nhập …" (the principality), "The new state was admitted …"
+    r"|(?<!\w)(?:[Đđ]ảo quốc|[Qq]uốc đảo|[Vv]ương quốc|[Tt]iểu vương quốc|(?<!Đại )[Cc]ông quốc)"
+    r"(?:\s+(?:này|nhỏ bé))?"
     r"|(?<![\w,]\s)\bThe\s+(?:country|nation)"
     r"(?=\s*,|\s+(?:was|is|has|had|have|joined|became|founded|co-founded|entered|also|then"
     r"|later|signed|established|hosted|did|left|withdrew|remains|remained|stayed|applied"
@@ -856,12 +858,30 @@ def companion_head(ctx: Context, a: int, group: list[Mention]) -> list[Mention]:
                                              ctx.text[max(a, w.start() - 20) : w.start()]):
         # "Năm 1969, nước này cùng Bolivia, Colombia … ký …": the text's state heads them
         return [m for m in ctx.mentions if m.key == ctx.subject][:1]
+    s = ctx.sentence_of(w.start())
+    if ctx.subject is not None and re.match(r"\s*(?:Nước\s+này|It|The\s+country)\s",
+                                            ctx.text[s.start : w.start()]) \
+            and _COMPANION_AFTER_JOIN.search(ctx.text[s.start : w.start()]) \
+            and not any(m.is_state for m in ctx.mentions_in(s.start, w.start())):
+        # round 31: "Nước này tham gia A năm 1968, rồi ngày 4/7/1973 cùng B, C và D ký …", "It
+        # joined A in 1968, then on 4 July 1973 signed with B, C and D …": the sentence's
+        # pronoun, the text's state
+        return [m for m in ctx.mentions if m.key == ctx.subject][:1]
     return []
+
+
+#: a coordinated clause, a fronted date at most, right before "cùng" (round 31)
+_COMPANION_AFTER_JOIN = re.compile(r"(?:,\s*|\s)(?:rồi|và|then|and(?:\s+then)?)\s+"
+                                   r"(?:(?:ngày|tháng|năm|on|in)\s+[\w/]+(?:\s+\w+){0,2}\s*,?\s*)?"
+                                   r"(?:signed\s+)?$")
 
 
 #: a coordinated clause with no subject of its own: "…, và là thành viên sáng lập …", "… and
 #: was admitted …", "…, rồi gia nhập …"
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?:và|and|rồi|then|đồng\s+thời|while\s+also)\s+")
+#: round 31: a comma right before a verb of joining coordinates its clause too ("…, joined the
+#: OIC in 1969 and …", "…, tham gia OIC năm 1969 và …")
+_COMMA_JOINED = re.compile(r",\s*(?=(?:tham\s+gia|gia\s+nhập|joined)\s)")
 _NO_SUBJECT = re.compile(r"\s*(?:(?:đã|cũng|là|sau\s+đó|was|is|has|had|have|been|then|later|also"
                          r"|subsequently|tham\s+gia|took\s+part\s+in|helped(?:\s+to)?)\s+)*", re.I)
 
@@ -875,6 +895,9 @@ def shared_subject(ctx: Context, s: Sentence, verb: int) -> list[Mention]:
     floor = semi + 1 if semi >= 0 else s.start
     joins = [j for j in _COORDINATED.finditer(ctx.text, floor, verb)
              if _NO_SUBJECT.fullmatch(ctx.text, j.end(), verb)]
+    comma = _COMMA_JOINED.search(ctx.text, max(floor, verb - 3))
+    if comma is not None and comma.end() == verb:
+        joins.append(comma)
     if not joins:
         return []
     j = joins[-1]
@@ -1002,6 +1025,13 @@ PUT_OFF = re.compile(r"\b(?:put\s+off|postponed|called\s+off|cancell?ed|delayed)
                      r"|(?<!\w)(?:hoãn|hủy|huỷ)\s+(?:vào\s+|từ\s+)?$", re.I)
 
 
+#: round 31: a comma that closes a counted offset's clause ("…, a day after taking office, X
+#: …"), not one that opens a relative clause inside it ("…, five years after the enlargement,
+#: in which A and B became members")
+CLAUSE_CLOSED = re.compile(r",\s+(?!(?:in\s+)?which\b|where\b|when\b|(?:trong\s+)?đó\b|khi\b"
+                           r"|mà\b)", re.I)
+
+
 #: round 22: an apposition "…, his first trip to X since …" (its dates are of the earlier event)
 _FIRST_SINCE = re.compile(r",\s+(?:his|her|its|their|the)\s+first\b[^.;]{0,80}?\bsince\b", re.I)
 
@@ -1054,6 +1084,10 @@ def _pick_date(ctx: Context, a: int, b: int, pos: int, kinds: tuple[str, ...]
         # offset belong to the clause it introduces
         after = [d for d in after if d.start < offset]
     before = [d for d in ds if d.start < pos][::-1]
+    # round 31: "Ngày 11/1/2007, một ngày sau khi nhậm chức, Tổng thống … ký …", "On 11 January
+    # 2007, a day after taking office, …": a counted offset whose clause a comma closes before
+    # the trigger dates that clause only
+    before = [d for d in before if not (d.governs and CLAUSE_CLOSED.search(ctx.text[d.end : pos]))]
     semi = ctx.text.rfind(";", a, pos)
     joint = list(re.finditer(r",\s+(?:and|và)\s", ctx.text[a:pos]))
     if joint and any(d.start > a + joint[-1].start() and "relative" in d.flags for d in before):

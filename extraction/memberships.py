@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from .context import (
+    CLAUSE_CLOSED,
     COMPANION_LINK,
     ORG_FROM_DOCUMENT,
     Candidate,
@@ -215,6 +216,22 @@ _MEETING_PLACE = re.compile(r"(?:(?<!\w)(?:hội nghị|thượng đỉnh|cuộc
                             r"|\b(?:summit|conference|meeting|in|at))\s+$", re.I)
 
 
+#: a pronoun for a state opening the clause after a semicolon (round 31)
+_AFTER_SEMICOLON = re.compile(r";\s*(?:nước này|it|the country)\s+(?:(?:also|then|later|đã|cũng"
+                              r"|sau đó)\s+)?(?:(?:was|is|has\s+been|là)\s+)?$", re.I)
+
+
+def _opening_state(ctx: Context, s: Sentence, semi: int) -> list[Mention]:
+    """The one state a sentence opens with (at most three words before it, none of them a
+    verb's object), when no other state is named before ``semi``."""
+    states = _members(ctx, ctx.mentions_in(s.start, semi))
+    if not states or {x.key for x in states} != {states[0].key}:
+        return []
+    if len(re.findall(r"\w+", ctx.text[s.start : states[0].start])) > 3:
+        return []
+    return states[:1]
+
+
 def _colon_list(ctx: Context, b: int, end: int) -> list[tuple[Mention, object]]:
     """"joined the EU on 1 May 2004: Cyprus, the Czech Republic, … and Slovenia", "joined the
     OECD decades apart: Japan in 1964 and South Korea in 1996": the states after the colon,
@@ -294,8 +311,9 @@ def extract(ctx: Context) -> list[Candidate]:
 #: round 29: one year in a bracket said of the two organisations before it ("the Non-Aligned
 #: Movement and the Southern African Customs Union (both 1969)", "Quỹ Tiền tệ Quốc tế và Ngân
 #: hàng Thế giới (cùng từ 1993)", "(cả hai từ năm 1993)")
-_BOTH_YEAR = re.compile(r"\s*\(\s*(?:both|cả\s+hai|cùng)\s+(?:(?:in|since|from|từ|vào|năm)\s+)*"
-                        r"(\d{4})\s*\)", re.I)
+#: (round 31: "(all in 1964)", "(all three in 1964)" of a list of three)
+_BOTH_YEAR = re.compile(r"\s*\(\s*(?:both|all(?:\s+three|\s+four)?|cả\s+hai|cùng)\s+"
+                        r"(?:(?:in|since|from|từ|vào|năm)\s+)*(\d{4})\s*\)", re.I)
 #: between the two organisations: an acronym's bracket, then "and" / "và"
 _BOTH_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*,?\s+(?:and|và)\s+(?:the\s+|of\s+the\s+|of\s+)?",
                        re.I)
@@ -326,12 +344,71 @@ def both_year(ctx: Context, out: list[Candidate]) -> None:
             if first is None or _BOTH_AND.fullmatch(ctx.text, first.end, last.start) is None:
                 continue
             labels = {ctx.label(first.key or ""), ctx.label(last.key or "")}
+            last = first
+        # round 31: "cùng" said of a list of three: "A, B và C (cùng năm 1973)", "A, B and C
+        # (both in 1973)": the items before, a comma between each
+        for o in reversed([o for o in orgs if o.end <= last.start]):
+            if not re.fullmatch(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*(?:the\s+)?",
+                                ctx.text[o.end : last.start]):
+                break
+            labels.add(ctx.label(o.key or ""))
+            last = o
         for c in out:
             if c.type == "membership" and c.data.get("organization") in labels \
                     and not c.data.get("start") and "end" not in c.data \
                     and s.start <= c.start < s.end:
                 c.data["start"] = m.group(1)
                 c.flags = [*c.flags, "date-from-clause"]
+
+
+#: round 31: founders named in a relative clause right after an organisation's name ("…
+#: the Alliance of Sahel States, which Mali, Burkina Faso and Niger formed in September 2023",
+#: "… Liên minh các quốc gia Sahel (AES), do Mali, Burkina Faso và Niger thành lập tháng 9/2023")
+_FOUNDED_BY_WHICH = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:which|mà|do)\s+(?P<who>[^,;.()]{3,120}?(?:,[^,;.()]{3,60}?)*)"
+    r"\s+(?:(?:had|have|đã|cùng)\s+)?(?:formed|founded|co-founded|set\s+up|created|established"
+    r"|thành\s+lập|sáng\s+lập|lập\s+ra)\b")
+
+
+def founded_by_which(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Each state named in a relative clause of founding right after an organisation's name is
+    a founding member from the clause's date (its first date before a comma, a semicolon or the
+    sentence's end); the clause must name states only ("which Mali, Burkina Faso and Niger
+    formed in September 2023"); a member and organisation a candidate already holds is left to
+    it. Confidence 0.5, rule ``membership-founded-by``."""
+    text = ctx.text
+    seen = {(c.data.get("member"), c.data.get("organization")) for c in out
+            if c.type == "membership"}
+    added: list[Candidate] = []
+    for org in [m for m in ctx.mentions if m.is_org and m.key]:
+        m = _FOUNDED_BY_WHICH.match(text, org.end)
+        if m is None:
+            continue
+        a, b = m.start("who"), m.end("who")
+        states = [x for x in ctx.mentions_in(a, b) if x.key]
+        if not states or not all(x.is_state for x in states):
+            continue
+        rest = text[a:b]
+        for x in reversed(states):
+            rest = rest[: x.start - a] + " " + rest[x.end - a :]
+        if re.sub(r"(?:,|\b(?:and|và|cùng)\b|\s)+", "", rest):
+            continue  # a word that is no state's name
+        s = ctx.sentence_of(org.start)
+        stop = re.search(r"[,;]", text[m.end() : s.end])
+        end = m.end() + stop.start() if stop else s.end
+        ds = [d for d in ctx.dates_in(m.end(), end) if isinstance(d.value, str)]
+        for x in states:
+            assert x.key is not None and org.key is not None
+            key = (ctx.label(x.key), ctx.label(org.key))
+            if key in seen:
+                continue
+            seen.add(key)
+            data: dict = {"member": key[0], "organization": key[1], "roles": ["founding", "full"]}
+            if ds:
+                data["start"] = ds[0].value
+            added.append(Candidate("membership", data, org.start, ds[0].end if ds else m.end(),
+                                   0.5, "membership-founded-by", []))
+    return out + added
 
 
 #: round 30: a participle of founding right after an organisation's name ("…, formed in Caracas
@@ -1722,6 +1799,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "It walked out of CENTO in March 1979 and was admitted to …": the sentence's
             # pronoun, the text's subject
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+        if not subj and ctx.subject is None and _AFTER_SEMICOLON.search(
+                text[max(s.start, a - 30) : a]):
+            # round 31: in a text on two states, "A là thành viên …; nước này gia nhập B năm
+            # 1997", "A has been a member of …; it joined B in 1997": the state the sentence
+            # opens with
+            subj = _opening_state(ctx, s, text.rfind(";", s.start, a))
         if not subj and len(ctx.pair) == 2 and re.fullmatch(
                 r"\s*(?:Both|Both\s+countries)\s*", text[max(prev_end, s.start) : a]):
             # "Both are founding members of APEC (1989)": the document's pair
@@ -2018,7 +2101,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             if d is None and not re.match(r"(?:is|are)\s|là\s|belongs?\s", word):
                 # "…, five years after the enlargement in which A, B and C became members"
                 gov = [g for g in ctx.dates_in(prev_end, subj[0].start)
-                       if g.governs and g.value is not None]
+                       if g.governs and g.value is not None
+                       # round 31: never one whose clause a comma closes ("Ngày 11/1/2007, một
+                       # ngày sau khi nhậm chức, Tổng thống …": the sentence's date)
+                       and not CLAUSE_CLOSED.search(text[g.end : subj[0].start])]
                 d = gov[-1] if gov else None
                 # "to mark fifty years since Australia became ASEAN's first dialogue partner":
                 # the anniversary counted back right before the subject

@@ -171,6 +171,8 @@ def _run(ctx: Context) -> list[Candidate]:
     memberships.founded_when(ctx, out)
     # round 30: "… là thành viên sáng lập A (1981), thành viên WTO từ năm 1995, NAM (2006) …"
     out = memberships.listed_after(ctx, out)
+    # round 31: "the Alliance of Sahel States, which Mali, Burkina Faso and Niger formed in …"
+    out = memberships.founded_by_which(ctx, out)
     return out
 
 

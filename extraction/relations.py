@@ -26,7 +26,10 @@ from .context import (
 
 _REL = r"(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\b"
 #: the determiners a verb of relations takes: "severed its own ties", "restored all relations"
-_DET = r"(?:(?:its|their|all|the|her|his)\s+(?:own\s+)?)?"
+_DET = (r"(?:(?:its|their|all|the|her|his)\s+(?:own\s+)?)?"
+        # round 31: a pair with a dash ("restoring China-Nicaragua diplomatic relations")
+        r"(?:(?-i:[A-Z])[\w'’]+(?:\s(?-i:[A-Z])[\w'’]+)?\s*[-–]\s*"
+        r"(?-i:[A-Z])[\w'’]+(?:\s(?-i:[A-Z])[\w'’]+)?\s+)?")
 TRIGGERS = [
     (re.compile(rf"\b(?:re-?establish(?:ed|es|ing)?|restor(?:e|ed|es|ing)|resum(?:e|ed|es|ing)"
                 rf"|renew(?:ed|s|ing)?|revive[ds]?|reviving)\s+{_DET}{_REL}"
@@ -750,8 +753,41 @@ def extract(ctx: Context) -> list[Candidate]:
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
     out += _together(ctx, out)
-    return out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx) + _they(ctx, out) \
+    out = out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx) + _they(ctx, out) \
         + _gapped_subject(ctx, out)
+    _dash_pairs(ctx, out)
+    return out
+
+
+#: round 31: the pair a relation names with a dash: "khôi phục quan hệ ngoại giao Trung Quốc -
+#: Nicaragua", "restoring China-Nicaragua diplomatic relations"
+_DASH = re.compile(r"\s*[-–]\s*")
+_RELATION_WORDS_BEFORE = re.compile(r"quan\s+hệ(?:\s+ngoại\s+giao)?\s+$")
+_RELATION_WORDS_AFTER = re.compile(r"\s+(?:diplomatic\s+)?(?:relations|ties)\b")
+
+
+def _dash_pairs(ctx: Context, out: list[Candidate]) -> None:
+    """A relation whose words name their pair with a dash right there ("… quan hệ ngoại giao
+    A - B", "A-B diplomatic relations", inside the candidate's span or right after it) is of
+    that pair, whatever pair the clause's anaphora ("hai bên", "the two sides") gave it."""
+    states = [m for m in ctx.mentions if m.key and _actor(m)]
+    for x, y in zip(states, states[1:], strict=False):
+        if x.key == y.key or not _DASH.fullmatch(ctx.text, x.end, y.start):
+            continue
+        s = ctx.sentence_of(x.start)
+        if _RELATION_WORDS_BEFORE.search(ctx.text[max(s.start, x.start - 25) : x.start]):
+            at = x.start
+        elif _RELATION_WORDS_AFTER.match(ctx.text, y.end):
+            at = y.end
+        else:
+            continue
+        near = [c for c in out if c.type == "relation" and s.start <= c.start <= at
+                and at <= c.end + 3]
+        for c in near:
+            pair = [ctx.label(x.key), ctx.label(y.key)]
+            if set(c.data["parties"]) != set(pair):
+                c.data["parties"] = pair
+                c.flags = [*c.flags, "parties-from-dash-pair"]
 
 
 #: round 28: the companions of a subject ("Bahrain cut its ties with Qatar on 5 June 2017,
@@ -887,7 +923,9 @@ def _labelled(ctx: Context) -> list[Candidate]:
 
 #: a second verb on the same relations: "… cắt đứt quan hệ ngoại giao với Thái Lan năm 2003
 #: rồi khôi phục năm 2004", "… broke off relations in 1967 and restored them in 1990"
+#: (round 31: "… và chỉ nối lại mười năm sau, vào tháng 7/1975", "… but only restored them …")
 _THEN = re.compile(r"\s*,?\s+(?:rồi|và|sau đó|nhưng|and(?:\s+then)?|but)\s+(?:đã\s+|later\s+)?"
+                   r"(?:(?:chỉ|mãi|only)\s+)?"
                    r"(khôi phục|nối lại|tái lập|cắt đứt|restored|resumed|re-?established|severed"
                    r"|broke)(?:\s+(?:them|it|ties|relations|quan hệ))?(?:\s+off)?\s+"
                    r"(?:vào\s+)?(?:(?:năm|ngày|tháng|in|on)\s+)?(?=\S)", re.I)
@@ -911,9 +949,16 @@ def _then(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         status = "severed" if word in ("cắt đứt", "severed", "broke") else "restored"
         if status == c.data.get("status"):
             continue
+        d = ds[0]
+        # round 31: a relative date then its exact one after a comma ("mười năm sau, vào tháng
+        # 7/1975", "ten years later, in July 1975")
+        more = re.match(r",\s*(?:(?:vào|in|on)\s+)?", ctx.text[d.end : s.end])
+        exact = [x for x in ctx.dates_in(d.end, s.end) if more and x.start == d.end + more.end()
+                 and point(x) and str(point(x)).startswith(str(point(d)))]
+        d = exact[0] if exact else d
         out.append(Candidate("relation", {"parties": list(c.data["parties"]), "status": status,
-                                          "date": point(ds[0])},
-                             m.start(1), ds[0].end, round(c.confidence - 0.05, 2),
+                                          "date": point(d)},
+                             m.start(1), d.end, round(c.confidence - 0.05, 2),
                              f"relation-{status}-then", list(c.flags)))
     return out
 
