@@ -149,6 +149,18 @@ class Institutions:
                 return MatchResult(query, r.candidates, True,
                                    f"{r.note} ({' '.join(toks[j] for j in at)!r} restates "
                                    "the head of each)")
+        if r.best is not None and r.best.match and not r.ambiguous:
+            # round 29, convention F: a secretariat, an executive commission or headquarters
+            # the registry holds no record of (no body of the organisation was read above)
+            # stands for the organisation, as a seat of government for its state
+            at = [j for j in sorted(spans) if j < len(words) and j < len(toks)]
+            body = tuple(words[j] for j in at)
+            if at and body in self._organisation_seats:
+                e = r.best.entity
+                ev = (f"{' '.join(toks[j] for j in at)!r} names {e.label}'s "
+                      "secretariat, executive commission or headquarters, of which the "
+                      "registry holds no record: the organisation (convention F)")
+                return _single(query, e, 86.0, "organisation-seat", self._note(e), ev)
         parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
         return MatchResult(
             query, [], False,

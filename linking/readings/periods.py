@@ -310,7 +310,28 @@ class Periods:
         if gov is not None:
             return self._government_in(query, gov.group("state").strip(), yr.group("years"),
                                        kinds)
-        return self._by_period(query, yr.group("head"), yr.group("years"), kinds)
+        return self._dated_rival(query, yr.group("head"), yr.group("years"),
+                                 self._by_period(query, yr.group("head"), yr.group("years"),
+                                                 kinds))
+
+    def _dated_rival(self, query: str, head: str, years: str,
+                     r: MatchResult | None) -> MatchResult | None:
+        """Round 29: a state read with its years whose name another state bore in those
+        years (``dated_names`` of predecessors.yaml: "Cộng hòa Congo năm 1962", the
+        Léopoldville republic as well as Brazzaville's): ambiguous between both; ``r`` as it
+        is otherwise."""
+        span = year_span(years)
+        if r is None or r.ambiguous or r.best is None or span is None:
+            return r
+        name = re.sub(r"(?i)^the\s+", "", head.strip())
+        rivals = [(e, why) for e, a, b, why in self._dated_names.get(folded_form(name), ())
+                  if e is not r.best.entity and a <= span[1] and span[0] <= b]
+        if not rivals:
+            return r
+        amb = _ambiguous(query, [r.best.entity, *(e for e, _ in rivals)], 85.0)
+        return MatchResult(query, amb.candidates, True,
+                           f"{amb.note} ({name!r} in {years}: " + "; ".join(w for _, w in rivals)
+                           + ")")
 
     def _government_in(self, query: str, state: str, years: str,
                        kinds: frozenset[str] | None) -> MatchResult | None:

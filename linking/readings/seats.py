@@ -50,6 +50,9 @@ _GOVERNMENT_FORMS = (
                # round 28: a government of the moment ("the Malian junta", "the Lebanese
                # caretaker government", "the Pakistani military establishment")
                r"|(?:military\s+)?junta|military\s+(?:government|establishment)"
+               # round 29: a regime of the moment ("the Brazilian military regime", "the
+               # Uruguayan military dictatorship")
+               r"|military\s+(?:regime|dictatorship)"
                r"|(?:caretaker|interim|transitional)\s+government)"),
     re.compile(r"(?:the\s+)?(?:government|authorities|leadership)\s+of\s+(?P<state>[A-Z].*)"),
     re.compile(r"(?:chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền|chinh\s+phu"
