@@ -165,7 +165,10 @@ def _region_key(words: str, regions: Collection[str]) -> str | None:
 
 
 #: round 28: the Vietnamese heads of a press nickname before a state's name (folded)
-_NICKNAME_HEADS = frozenset({"xu so", "dat nuoc"})
+_NICKNAME_HEADS = frozenset({"xu so", "dat nuoc",
+                             # round 29: an island state's nickname ("đảo quốc sư tử
+                             # Singapore", the lion island state)
+                             "dao quoc", "quoc dao"})
 
 
 #: the head words of a monarchy (folded), which must fit the state's own long forms

@@ -10,6 +10,9 @@ list:
   government") and a military regime or dictatorship after a state's adjective;
 - convention D in the Vietnamese word order ("Cộng hòa Tây Ban Nha thứ hai") and with the
   ordinal after the adjective ("the Austrian First Republic");
+- a body with a year within its founding and dissolution years ("Hội Quốc Liên năm 1930"),
+  no match outside them; a monarch's court without years ("the Ottoman court", "triều đình
+  nhà Nguyễn"), only a historical state; an island state's nickname ("đảo quốc ... Nhật Bản");
 - the wrong answers' classes: a federation named after one of today's states none of whose
   names is a federation's or a union's is no match ("Federation of Senegal"); a name another
   state bore in the years given is ambiguous ("Republic of the Congo in 1961"); another body's
@@ -41,6 +44,12 @@ MATCHES = [
     # convention D in other word orders
     ("Cộng hòa Tây Ban Nha thứ hai", "ESP", "ordinal-republic"),
     ("the Austrian First Republic", "AUT", "ordinal-republic"),
+    # bodies with a year within their years; courts of monarchies; an island state's nickname
+    ("Hội Quốc Liên năm 1930", "LoN", "organisation-in-years"),
+    ("khối ASEAN năm 1990", "ASEAN", "organisation-in-years"),
+    ("the Ottoman court", "OTTOMAN-EMPIRE", "government-form"),
+    ("triều đình nhà Nguyễn", "DAI-NAM", "government-form"),
+    ("đảo quốc mặt trời mọc Nhật Bản", "JPN", "epithet-frame"),
     # the wrong answers' classes, answered right
     ("the West African grouping ECOWAS", "ECOWAS", "described-acronym"),
     ("the regional economic community ECOWAS", "ECOWAS", "described-acronym"),
@@ -57,6 +66,8 @@ NO_MATCH = [
     "Federation of Senegal",         # a union the registry has no record of
     "Liên bang Senegal năm 1959",    # the same in Vietnamese, with a year
     "Cộng hòa Philippines thứ hai",  # D: before the Philippines' COW years (1946)
+    "the EU in 1960",                # before the body's founding year (1993)
+    "the French court",              # a court is a monarchy's: never today's France
 ]
 
 
