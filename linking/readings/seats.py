@@ -379,6 +379,10 @@ class Seats:
             if len(words) <= n:
                 break
             city = " ".join(words[-n:])
+            if words[-n - 1] == "The":
+                # round 29: a city whose name holds its article ("ở The Hague"): the city is
+                # read with it, not after it
+                continue
             said = len(words) > n + 1 and words[-n - 1].lower() in ("tại", "ở", "in")
             if not city[:1].isupper() or (folded_form(city) not in cities and (
                     city.isupper() or folded_form(city) + "city" not in cities) and not (

@@ -4,8 +4,10 @@
 list:
 
 - convention F: an organisation's secretariat or headquarters the registry holds no record of
-  is the organisation ("the OECS Secretariat", "Ban Thư ký OPEC", "the NATO headquarters"); an
+  is the organisation ("the OECS Secretariat", "Ban Thư ký OPEC", "the NATO headquarters", and
+  before a Vietnamese name read word by word: "Ban Thư ký Cộng đồng Caribe"); an
   organ with a function of its own stays no match ("SADC Tribunal");
+- a city whose name holds its article after "ở" ("ở The Hague");
 - governments by a leader alone (convention C: "the Carter administration", "the Sukarno
   government") and a military regime or dictatorship after a state's adjective;
 - convention D in the Vietnamese word order ("Cộng hòa Tây Ban Nha thứ hai") and with the
@@ -36,6 +38,9 @@ MATCHES = [
     ("the IGAD Secretariat", "IGAD", "organisation-seat"),
     ("Ban Thư ký OPEC", "OPEC", "organisation-seat"),
     ("the NATO headquarters", "NATO", "organisation-seat"),
+    ("Ban Thư ký Cộng đồng Caribe", "CARICOM", "organisation-seat"),
+    # a seat whose name holds its article
+    ("Tòa án Công lý Quốc tế ở The Hague", "ICJ", "calque-vi"),
     # governments by a leader (convention C) or a regime of the moment
     ("the Carter administration", "USA", "ruler"),
     ("the Sukarno government", "IDN", "ruler"),
