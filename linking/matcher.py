@@ -525,6 +525,23 @@ class Matcher(
         self._institution_words = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
+        # round 29: names a state bore for some years that today name another state
+        # (predecessors.yaml dated_names): folded name -> [(state, first year, last year, why)]
+        self._dated_names: dict[str, list[tuple[Entity, int, int, str]]] = {}
+        for row in read_yaml("predecessors.yaml").get("dated_names") or ():
+            held = resolve_target(registry, row["target"])
+            first, _, last = str(row["years"]).partition("-")
+            if held is None:
+                continue
+            for n in row["names"]:
+                self._dated_names.setdefault(folded_form(n), []).append(
+                    (held, int(first), int(last or first), str(row["evidence"])))
+        # round 29: today's federations whose names do not say so (forms.yaml)
+        self._federal_states = frozenset(forms.get("federal_states") or {})
+        # round 29: convention F's bodies that stand for their organisation (forms.yaml)
+        self._organisation_seats = _units(
+            [*forms["organisation_seats"]["en"], *forms["organisation_seats"]["vi"]]
+        )
         # Vietnamese names of organisations read word by word (linking/names/glossary_vi.yaml)
         org_kinds = KIND_GROUPS["organisation"]
         self._calques = Calques(

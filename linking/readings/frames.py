@@ -165,7 +165,10 @@ def _region_key(words: str, regions: Collection[str]) -> str | None:
 
 
 #: round 28: the Vietnamese heads of a press nickname before a state's name (folded)
-_NICKNAME_HEADS = frozenset({"xu so", "dat nuoc"})
+_NICKNAME_HEADS = frozenset({"xu so", "dat nuoc",
+                             # round 29: an island state's nickname ("đảo quốc sư tử
+                             # Singapore", the lion island state)
+                             "dao quoc", "quoc dao"})
 
 
 #: the head words of a monarchy (folded), which must fit the state's own long forms
@@ -183,6 +186,10 @@ _BUILDING_WORDS = frozenset({"centre", "center", "building", "headquarters", "pa
 #: Serbia")
 _EN_FRAME_HEAD = re.compile(r"the\s+(?:[\w'’.-]+\s+){1,6}?(?P<head>kingdom|emirate|sultanate"
                             r"|principality|monarchy)\s+of\s+\S.*", re.IGNORECASE)
+
+
+#: round 29: words after which a description places or relates the body it heads
+_LOCATIVE_WORDS = frozenset({"o", "tai", "trong", "cua", "in", "at", "on", "of"})
 
 
 class Frames:
@@ -451,6 +458,15 @@ class Frames:
         holder = r.best.entity
         if holder.kind not in KIND_GROUPS["organisation"]:
             return None
+        dw = desc.split()
+        if any(_ACRONYM.fullmatch(w) and j + 1 < len(dw)
+               and folded_form(dw[j + 1]) in _LOCATIVE_WORDS and any(
+                   h.entity is not holder and h.entity.kind in KIND_GROUPS["organisation"]
+                   for h in self._codes.get(w, ())) for j, w in enumerate(dw[:2])):
+            # round 29: another body's acronym heading the description, a place or a
+            # relation after it ("nhóm B9 ở sườn đông NATO": the B9, a group on NATO's flank),
+            # names that body, not the last acronym's ("the AU police body Afripol" is read)
+            return None
         glossary = self._calques.glossary
         # (round 28: "cơ quan" says no field, unless the description ends in "của" (of): "cơ
         # quan hành pháp của EU" names a body of the EU, never the EU)
@@ -496,7 +512,12 @@ class Frames:
         if not found or (vi and not head):
             return None  # (a Vietnamese description must be read at least in its head)
         # a body whose name holds the acronym and the description is read before the holder
-        e = found[1] if len(found) > 1 and found[0] is holder and whole else found[0]
+        # (round 29: unless the holder's own names hold the description's words: "the West
+        # African bloc ECOWAS" is ECOWAS, whose name says "West African", not its court)
+        own_words = any(w - _GENERIC_HEADS_EN <= ws for ws in _un_word_sets(holder)
+                        for w in whole)
+        e = (found[1] if len(found) > 1 and found[0] is holder and whole and not own_words
+             else found[0])
         if len(found) > 2 and e is not holder:
             return None
         return _single(query, e, 85.0, "described-acronym", self._note(e),

@@ -120,7 +120,7 @@ class Institutions:
             return None
         r = self._match(" ".join(keep), org_kinds, lang)
         if r is None or not r.candidates:
-            return None
+            return self._seat_of_calque(query, toks, words, spans, keep, lang)
         if r.best is not None:
             # the body named with its organisation's name in another word order ("General
             # Assembly of the United Nations" = "United Nations General Assembly")
@@ -149,12 +149,52 @@ class Institutions:
                 return MatchResult(query, r.candidates, True,
                                    f"{r.note} ({' '.join(toks[j] for j in at)!r} restates "
                                    "the head of each)")
+        if r.best is not None and r.best.match and not r.ambiguous:
+            # round 29, convention F: a secretariat, an executive commission or headquarters
+            # the registry holds no record of (no body of the organisation was read above)
+            # stands for the organisation, as a seat of government for its state
+            at = [j for j in sorted(spans) if j < len(words) and j < len(toks)]
+            body = tuple(words[j] for j in at)
+            if at and body in self._organisation_seats:
+                e = r.best.entity
+                ev = (f"{' '.join(toks[j] for j in at)!r} names {e.label}'s "
+                      "secretariat, executive commission or headquarters, of which the "
+                      "registry holds no record: the organisation (convention F)")
+                return _single(query, e, 86.0, "organisation-seat", self._note(e), ev)
         parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
         return MatchResult(
             query, [], False,
             f"no match: names a body of {parents}, not the organisation itself; "
             "the registry holds no such body",
         )
+
+    def _seat_of_calque(self, query: str, toks: list[str], words: list[str], spans: set[int],
+                        keep: list[str], lang: str | None) -> MatchResult | None:
+        """Round 29, convention F: a secretariat or headquarters before an organisation's
+        name the lookup does not hold but a full reading does ("Ban Thư ký Liên minh châu
+        Phi": the African Union's Vietnamese name, read word by word): the organisation, when
+        no body of it in the registry has the words. None otherwise."""
+        at = [j for j in sorted(spans) if j < len(words) and j < len(toks)]
+        if not at or tuple(words[j] for j in at) not in self._organisation_seats:
+            return None
+        if " ".join(keep).isascii() or looks_like_code(" ".join(keep)) or any(
+                t.isupper() and len(t) > 1 for t in keep):
+            # only a Vietnamese name read word by word: an English name or an acronym with
+            # more words ("the CEFTA secretariat in Brussels", which the registry holds) is
+            # the other readings'
+            return None
+        org_kinds = KIND_GROUPS["organisation"]
+        r = self.match(" ".join(keep), kind=org_kinds, lang=lang)
+        b = r.best
+        if b is None or r.ambiguous or not b.match or b.method == "fuzzy":
+            return None
+        if self._organ(query, b.entity, [toks[j] for j in at], org_kinds) is not None:
+            return None  # the registry holds a body of those words: not this reading's
+        e = b.entity
+        ev = (f"{' '.join(toks[j] for j in at)!r} names {e.label}'s secretariat, executive "
+              f"commission or headquarters ({' '.join(keep)!r} read by {b.method}), of which "
+              "the registry holds no record: the organisation (convention F)")
+        return _single(query, e, 84.0, "organisation-seat", self._note(e), ev)
 
     def _own_head(self, org: Entity, body: list[str]) -> str | None:
         """Round 17: the English reading of the body words ``body`` (folded; Vietnamese read

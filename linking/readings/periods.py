@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...graph.registry import Entity
-from ..candidates import MatchResult
+from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..normalise import folded_form
 from ..succession import STATE_KINDS, linked_by_succession, span_of, succession_links, year_span
 from .answers import _ambiguous, _single
@@ -310,7 +310,58 @@ class Periods:
         if gov is not None:
             return self._government_in(query, gov.group("state").strip(), yr.group("years"),
                                        kinds)
-        return self._by_period(query, yr.group("head"), yr.group("years"), kinds)
+        r = self._dated_rival(query, yr.group("head"), yr.group("years"),
+                              self._by_period(query, yr.group("head"), yr.group("years"),
+                                              kinds))
+        if r is None:
+            return self._body_in_years(query, yr.group("head"), yr.group("years"), kinds)
+        return r
+
+    def _body_in_years(self, query: str, head: str, years: str,
+                       kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 29: an organisation named with a year or years ("khối SEATO năm 1960",
+        "Tổ chức Thống nhất châu Phi năm 1975"): the body the name reads plainly, when the
+        years fall within its founding and dissolution years as the registry gives them
+        (either unknown: not checked); years outside them are no match, the body the
+        closest. None when the head reads no one organisation."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        span = year_span(years)
+        if span is None:
+            return None
+        r = self.match(head, kind=org_kinds if kinds is None else kinds & org_kinds)
+        if r.best is None or r.ambiguous or not r.best.match:
+            return None
+        e = r.best.entity
+        start = year_span(e.founded) if e.founded else None
+        end = year_span(e.dissolved) if e.dissolved else None
+        ev = f"{head!r} read as {describe(e)} ({r.best.method}), {years}"
+        if (start is not None and span[0] < start[0]) or (end is not None and span[1] > end[1]):
+            lived = f"founded {e.founded or '?'}, dissolved {e.dissolved or '-'}"
+            return MatchResult(query, [Candidate(e, 60.0, False, "organisation-in-years", ev)],
+                               False, f"no match: {ev} is outside its years ({lived})")
+        return _single(query, e, min(r.best.score, 88.0), "organisation-in-years",
+                       self._note(e), f"{ev}: within its years")
+
+    def _dated_rival(self, query: str, head: str, years: str,
+                     r: MatchResult | None) -> MatchResult | None:
+        """Round 29: a state read with its years whose name another state bore in those
+        years (``dated_names`` of predecessors.yaml: "Cộng hòa Congo năm 1962", the
+        Léopoldville republic as well as Brazzaville's): ambiguous between both; ``r`` as it
+        is otherwise."""
+        span = year_span(years)
+        if r is None or r.ambiguous or r.best is None or span is None:
+            return r
+        name = re.sub(r"(?i)^the\s+", "", head.strip())
+        rivals = [(e, why) for e, a, b, why in self._dated_names.get(folded_form(name), ())
+                  if e is not r.best.entity and a <= span[1] and span[0] <= b]
+        if not rivals:
+            return r
+        amb = _ambiguous(query, [r.best.entity, *(e for e, _ in rivals)], 85.0)
+        return MatchResult(query, amb.candidates, True,
+                           f"{amb.note} ({name!r} in {years}: " + "; ".join(w for _, w in rivals)
+                           + ")")
 
     def _government_in(self, query: str, state: str, years: str,
                        kinds: frozenset[str] | None) -> MatchResult | None:

@@ -11,6 +11,7 @@ import re
 
 from ...graph.registry import Entity
 from ..candidates import Candidate, MatchResult, describe
+from ..normalise import folded_form
 from ..succession import STATE_KINDS, span_of
 from .answers import _single
 from .text import _join, _name_words, _plain_reading, _spans
@@ -34,7 +35,13 @@ _FEDERATIONS_ENDED = 1991
 _ORDINAL_REPUBLIC = re.compile(
     r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+"
     r"(?P<rest>(?:[\w'’-]+\s+)?republic(?:\s+of\s+\S.*)?)"
-    r"|(?:nền\s+)?(?P<vi_ord>đệ\s+(?:nhất|nhị|tam|tứ|ngũ|lục))\s+(?P<vi_rest>cộng\s+hòa\s+\S.*)",
+    r"|(?:nền\s+)?(?P<vi_ord>đệ\s+(?:nhất|nhị|tam|tứ|ngũ|lục))\s+(?P<vi_rest>cộng\s+hòa\s+\S.*)"
+    # round 29: the ordinal after the name ("the French Fourth Republic"; in Vietnamese with
+    # "thứ": "Cộng hòa Pháp thứ tư", "Cộng hòa Áo thứ nhất")
+    r"|(?:the\s+)?(?P<adj>[\w'’-]+)\s+(?P<ord_in>first|second|third|fourth|fifth|sixth)\s+"
+    r"republic"
+    r"|(?:nền\s+)?(?P<vi_rest_first>cộng\s+hòa\s+\S.*?)\s+"
+    r"(?P<vi_ord_after>thứ\s+(?:nhất|hai|ba|tư|năm|sáu))",
     re.IGNORECASE)
 
 
@@ -47,6 +54,22 @@ _ORDINAL_REPUBLIC_BEFORE = 1945
 #: Austria, Germany's Weimar Republic): a historical record of the state's name that held it
 #: may be the period's record (``Matcher._ordinal_republic``)
 _NUMBERED_REPUBLICS_FROM = 1919
+
+
+#: round 29: a federation named after a state, a year after it or not ("the Mali Federation",
+#: "Federation of Mali", "Liên bang Mali năm 1960"; ``Regimes._federation``)
+_YEAR_AFTER = r"(?:\s*,?\s+(?:in|of|năm)\s+\d{4}|\s+\(\d{4}\)|\s+\d{4})?"
+_FEDERATION = re.compile(
+    r"(?:the\s+)?(?P<en_after>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+Federation" + _YEAR_AFTER
+    + r"|(?:the\s+)?Federation\s+of\s+(?:the\s+)?(?P<en_before>[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)?)" + _YEAR_AFTER
+    + r"|(?:nhà\s+nước\s+)?[Ll]iên\s+bang\s+(?P<vi>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s\d]*"
+    r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s\d]*)?)" + _YEAR_AFTER)
+#: the folded words that make a state's name a federation's or a union's (English, Vietnamese
+#: and the states' own languages: "Bundesrepublik", "Confédération suisse", "Persekutuan"; the
+#: Vietnamese "Liên bang" renders "Union" too: "Liên bang Miến Điện", the Union of Burma)
+_FEDERAL_NAME = re.compile(r"feder|lien\s*bang|bundes|confedera|eidgenoss|savez|persekutuan"
+                           r"|union|lien\s*hiep")
 
 
 class Regimes:
@@ -214,8 +237,10 @@ class Regimes:
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
         if not state_kinds:
             return None
-        ordinal = m.group("ord") or m.group("vi_ord")
-        rest = m.group("rest") or m.group("vi_rest")
+        ordinal = (m.group("ord") or m.group("vi_ord") or m.group("ord_in")
+                   or m.group("vi_ord_after"))
+        rest = (m.group("rest") or m.group("vi_rest") or m.group("vi_rest_first")
+                or f"{m.group('adj')} Republic")
         r = self.match(rest, kind=state_kinds, lang=lang)
         if r.best is None or r.ambiguous or not r.best.match or not _plain_reading(
                 r.best.method):
@@ -245,3 +270,34 @@ class Regimes:
                        f"{ev}: the COW list counts {describe(e)} as one state from {years[0]} "
                        "(convention D)")
 
+
+    def _federation(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """Round 29: a federation named after one of today's states ("the Mali Federation",
+        "Federation of Mali", "Liên bang Mali năm 1960"), a year after it or not, whose own
+        names (the registry's labels and aliases, any language) name no federation: a union
+        of states the registry holds no record of (the Mali Federation of Senegal and French
+        Sudan, 1959–1960), no match with today's state as the closest, as the United Arab
+        Republic under convention B. A state whose long forms are a federation's ("Liên bang
+        Nga", "Federation of Russia") is left to the other readings, and so is a historical
+        record. None when the text is no such name."""
+        m = _FEDERATION.fullmatch(text.strip())
+        if m is None:
+            return None
+        state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
+        if not state_kinds:
+            return None
+        name = m.group("en_after") or m.group("en_before") or m.group("vi")
+        r = self.match(name, kind=state_kinds, lang=lang)
+        if r.best is None or r.ambiguous or not r.best.match or not _plain_reading(
+                r.best.method):
+            return None
+        e = r.best.entity
+        if e.kind != "state" or e.iso3 in self._federal_states or any(
+                _FEDERAL_NAME.search(folded_form(n)) for n, _ in e.names()):
+            return None
+        ev = (f"{name!r} read as {describe(e)}, none of whose names is a federation's: "
+              f"{text!r} names a union of states the registry holds no record of")
+        return MatchResult(query, [Candidate(e, 60.0, False, "federation", ev)], False,
+                           f"no match: {ev}; closest: {describe(e)}")

@@ -45,6 +45,10 @@ _RULER_PATTERNS = (
 _LATER_LEADER_PATTERNS = (_RULER_PATTERNS[0], _RULER_PATTERNS[1], _RULER_PATTERNS[2],
                           _RULER_PATTERNS[6], _RULER_PATTERNS[7])
 
+#: round 29: the patterns of a government named by its leader alone ("the Reagan
+#: administration", "chính quyền Mobutu"), read as convention C reads a leader with a state
+_GOVERNMENT_OF_LEADER = (_RULER_PATTERNS[4], _RULER_PATTERNS[5])
+
 #: round 24: an office's title before a leader's name, in English and Vietnamese, read off
 #: before the name is looked up ("Ấn Độ dưới thời Thủ tướng Modi", "India under President
 #: Nehru", "nước Nga thời Sa hoàng Nicholas II"; the title itself is kept for the monarchy
@@ -229,6 +233,16 @@ class Rulers:
                         + f") ruled none of the states named {state!r}")
             else:
                 fit = [e for e in ruled if source or self._current_tenure(e, rows)]
+                if not fit and pattern in _GOVERNMENT_OF_LEADER and not titled:
+                    # round 29 (convention C): a government named by an earlier leader of
+                    # today's state alone ("the Reagan administration", "chính quyền Mobutu")
+                    # is the record of the state that leader led then, as with the state
+                    # named: the historical record of those years, else today's state unless
+                    # it was a monarchy then (convention B: no match)
+                    fit = _unique(
+                        rec for e in ruled if e.kind == "state"
+                        for rec in [self._record_of_years(e, rows, self._family(e, state_kinds))]
+                        if rec is not e or not self._monarchy_then(e, rows, ruler))
             fit = [e for e in fit if e.kind in state_kinds]
             if not fit:
                 return None

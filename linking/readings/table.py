@@ -81,6 +81,9 @@ READINGS: tuple[Reading, ...] = (
             "'Yemen (Aden)')", Qualifiers._bracketed, _QTL),
     Reading("inverted", None, "a name written inverted ('Korea, South')", Qualifiers._inverted,
             _QTL),
+    Reading("federation", 29, "a federation named after one of today's states none of whose "
+            "names is a federation's ('the Mali Federation', 'Liên bang Mali năm 1960'): no "
+            "match, the state the closest", Regimes._federation, _QTL),
     Reading("years-after", 15, "a span of years after the name ('Germany 1949–1990')",
             Periods._years_after, _QT),
     Reading("century-after", 18, "a century after the name ('Russia in the 19th century')",
