@@ -295,6 +295,10 @@ LIST_STATUS = {
     "names_test36.csv": "round 28's development list (after its unseen run)",
     "names_test37.csv": "round 29's development list (after its unseen run)",
     "names_test38.csv": "round 29's development list (after its unseen run)",
+    "names_test39.csv": ("unseen: written by a thirty-second independent writer, run once on "
+                         "round 28's rules and once on round 29's"),
+    "names_test40.csv": ("unseen: written by a thirty-third independent writer, run once on "
+                         "round 28's rules and once on round 29's"),
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -389,6 +393,10 @@ UNSEEN_RUNS = {
                          "**end of round 28: 0.993 / 0.710 / 4/11**"),
     "names_test38.csv": ("end of round 27: 0.974 / 0.659 / 6/10; "
                          "**end of round 28: 0.976 / 0.722 / 6/10**"),
+    "names_test39.csv": ("end of round 28: 0.978 / 0.592 / 4/9; "
+                         "**end of round 29: 0.978 / 0.610 / 4/9**"),
+    "names_test40.csv": ("end of round 28: 0.993 / 0.648 / 7/11; "
+                         "**end of round 29: 0.987 / 0.689 / 7/11**"),
 }
 
 
