@@ -530,12 +530,15 @@ class Matcher(
         self._dated_names: dict[str, list[tuple[Entity, int, int, str]]] = {}
         for row in read_yaml("predecessors.yaml").get("dated_names") or ():
             held = resolve_target(registry, row["target"])
-            first, _, last = str(row["years"]).partition("-")
+            span = year_span(str(row["years"]))
+            if span is None:
+                raise DiplographError("internal", "predecessors.yaml dated_names: "
+                                      f"years {row['years']!r} of {row['target']} is no span")
             if held is None:
                 continue
             for n in row["names"]:
                 self._dated_names.setdefault(folded_form(n), []).append(
-                    (held, int(first), int(last or first), str(row["evidence"])))
+                    (held, span[0], span[1], str(row["evidence"])))
         # round 29: today's federations whose names do not say so (forms.yaml)
         self._federal_states = frozenset(forms.get("federal_states") or {})
         # round 29: convention F's bodies that stand for their organisation (forms.yaml)

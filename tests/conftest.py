@@ -1,6 +1,6 @@
 """Shared fixtures: one real graph built from the bundled sources, on disk, per test run.
 
-The test run may be spread over processes (``pytest -n auto``, pytest-xdist, as ``make test``
+The test run may be spread over processes (``pytest -n N``, pytest-xdist, as ``make test``
 runs it): the full build is then made once, by the first process that needs it, under a file
 lock in the run's shared temporary folder, and read by the others. Each test process keeps
 its caches (``XDG_CACHE_HOME``: the registry cache of ``loaders/registry.py``) in a folder

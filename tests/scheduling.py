@@ -1,5 +1,5 @@
-"""How pytest-xdist shares the test files among its processes (``make test``: ``-n auto
---dist loadfile``).
+"""How pytest-xdist shares the test files among its processes (``make test``: ``-n`` the
+cores + 1, ``--dist loadfile``).
 
 Each test file runs whole in one process, as with xdist's ``loadfile``, with two changes:
 
@@ -37,8 +37,8 @@ GROUPS: dict[str, str] = {
 
 #: about how long a file or group takes, in seconds of one core: the CPU of its tests and of
 #: the processes they reaped, measured test by test in a run of the whole suite in place on
-#: 2026-12-06, session 16, with its changes (docs/testing.md, "Session 16"; two processes as
-#: ``make test``, the full build given, so not counted; the machine shared with other helpers,
+#: 2026-12-06, session 16, with its changes (docs/testing.md, "Session 16"; two processes, as
+#: ``make test`` ran then, the full build given, so not counted; the machine shared with other helpers,
 #: load average 2.8-9.1, median 5.6). The engines' count adds the full build (about 33 s),
 #: which their process makes (the first unit handed out, the linking group, reads the build
 #: only in its later files); the browser's adds its Chromium and UI server (about 16 s),

@@ -21,6 +21,8 @@ from ..succession import STATE_KINDS, span_of
 from .answers import _ambiguous, _reread, _single
 from .text import (
     _ACRONYM,
+    _BUILDING_WORDS,
+    _DOMAIN_WORDS,
     _folded_words_of,
     _has_vi_letters,
     _period_qualifier,
@@ -46,9 +48,9 @@ _VI_KIND_HEADS = frozenset({"agency", "authority", "service", "body"})
 
 
 #: round 28: a press word of a description before an acronym read as a word of the body's
-#: name ("the lender ADB": a bank; "the oil cartel OPEC": Petroleum; "nuclear": atomic, as
-#: ``seats._DOMAIN_WORDS``)
-_DESCRIPTION_WORDS = {"lender": "bank", "oil": "petroleum", "nuclear": "atomic"}
+#: name: :data:`.text._DOMAIN_WORDS` ("the lender ADB": a bank) and "oil" ("the oil cartel
+#: OPEC": Petroleum)
+_DESCRIPTION_WORDS = {**_DOMAIN_WORDS, "oil": "petroleum"}
 #: round 26: words of a kind of body, no field's (``Matcher._field_described``)
 _KIND_WORDS_EN = frozenset({"body", "bodies", "agency", "centre", "center", "network",
                             "institute", "institution", "commission", "office", "council",
@@ -174,12 +176,6 @@ _NICKNAME_HEADS = frozenset({"xu so", "dat nuoc",
 #: the head words of a monarchy (folded), which must fit the state's own long forms
 _MONARCHY_HEADS = frozenset({"kingdom", "sultanate", "emirate", "principality", "monarchy",
                              "vuong quoc", "tieu vuong quoc"})
-
-
-#: round 28: words of a building's name (a headquarters written as one gives no city; as
-#: ``seats._BUILDING_WORDS``)
-_BUILDING_WORDS = frozenset({"centre", "center", "building", "headquarters", "palace", "palais",
-                             "house", "tower", "campus", "complex"})
 
 
 #: round 28: an English press frame whose head is a monarchy's ("the Obrenovic kingdom of

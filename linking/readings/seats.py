@@ -17,7 +17,14 @@ from ..glossary import content_words, singular_form
 from ..normalise import folded_form, looks_like_code
 from ..succession import STATE_KINDS, span_of
 from .answers import _ambiguous, _single
-from .text import _SEAT_GENERIC, _first_fullmatch, _folded_words_of, _unique
+from .text import (
+    _BUILDING_WORDS,
+    _DOMAIN_WORDS,
+    _SEAT_GENERIC,
+    _first_fullmatch,
+    _folded_words_of,
+    _unique,
+)
 
 #: round 21: a capital in a frame of government words (``Matcher._capital_government``)
 _CAPITAL_FRAMES = (
@@ -114,15 +121,6 @@ def _cldr_city_names() -> dict[str, tuple[str, ...]]:
             out[folded_form(n)] += tuple(sorted(names - {n}))
     return out
 
-
-#: round 22: the press's words for a body's field, read as the word its name holds
-_DOMAIN_WORDS = {"lender": "bank", "atomic": "atomic", "nuclear": "atomic"}
-
-
-#: round 22: words of a building's name: a headquarters written as one ("Centre William
-#: Rappard, Switzerland") gives the country, not the city (``Matcher._seat_domain``)
-_BUILDING_WORDS = frozenset({"centre", "center", "building", "headquarters", "palace", "palais",
-                             "house", "tower", "campus", "complex"})
 
 
 class Seats:
@@ -279,7 +277,8 @@ class Seats:
         org_kinds = KIND_GROUPS["organisation"]
         if kinds is not None and not kinds & org_kinds:
             return None
-        words = [singular_form(w) for w in content_words(rest.replace("'s", " "))
+        # (sorted: the note names them in one order whatever the run's string hashing)
+        words = [singular_form(w) for w in sorted(content_words(rest.replace("'s", " ")))
                  if w not in _SEAT_GENERIC]
         if not words or len(words) > 5:
             return None

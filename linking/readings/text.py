@@ -223,8 +223,8 @@ _FORM_WORDS = frozenset("""
 """.split())
 
 
-#: round 28: the Vietnamese words that say the state after them borders the one framed
-#: ("giáp", "giáp với", "tiếp giáp", "láng giềng của"), folded
+#: round 28: the Vietnamese word that says the state right after it borders the one framed
+#: ("giáp Nga", and so "tiếp giáp Nga"), folded ("giáp với Nga" is not read)
 _VI_NEIGHBOUR_WORDS = frozenset({"giap"})
 
 
@@ -631,6 +631,18 @@ def _region_vocabulary() -> tuple[dict[str, tuple[list[tuple[int, int]], str]], 
     return _REGIONS
 
 
+#: round 22: words of a building's name: a headquarters written as one ("Centre William
+#: Rappard, Switzerland") gives the country, not the city (``Seats._seat_domain``,
+#: ``Frames._seat_may_be``)
+_BUILDING_WORDS = frozenset({"centre", "center", "building", "headquarters", "palace", "palais",
+                             "house", "tower", "campus", "complex"})
+
+
+#: round 22: a press word of a body's field read as a word of its name ("lender": a bank;
+#: "nuclear": atomic)
+_DOMAIN_WORDS = {"lender": "bank", "atomic": "atomic", "nuclear": "atomic"}
+
+
 #: round 22: the generic heads of a body's description, which say no field ("the Geneva-based
 #: trade body"); "UN" says whose system, not which body (``Matcher._seat_domain``)
 _SEAT_GENERIC = frozenset({"body", "agency", "organization", "organisation", "institution",
@@ -663,10 +675,12 @@ def _without_member_count(text: str) -> str | None:
 #: round 26: a Vietnamese tail naming where a body sits or whose it is, after a name that
 #: holds an acronym ("trung tâm ICDT ở Casablanca", "tổ chức OIC có trụ sở tại Jeddah",
 #: "trung tâm IFC-IOR của Ấn Độ")
+#: a Vietnamese place's name: up to four capitalised words
+_VI_PLACE = (r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*"
+             r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*){0,3}")
 _VI_SEAT_TAIL = re.compile(
     r"(?P<name>\S.*?)\s+(?:ở|tại|có\s+trụ\s+sở\s+(?:tại|ở)|đặt\s+tại|đóng\s+tại|trụ\s+sở"
-    r"\s+(?:tại|ở)|của)\s+(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*"
-    r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*){0,3})")
+    r"\s+(?:tại|ở)|của)\s+(?P<place>" + _VI_PLACE + ")")
 
 
 #: round 27: an acronym with lower-case letters inside ("AfDB", "IsDB")
@@ -682,8 +696,6 @@ def _holds_acronym(name: str) -> bool:
 #: round 27: a Vietnamese count ("mười", "15", "hai mươi mốt") of a body's members
 _VI_COUNT = (r"(?:\d{1,3}|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm)"
              r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm)){0,3})")
-_VI_PLACE = (r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*"
-             r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*){0,3}")
 #: round 27: what the Vietnamese press says of a body with an acronym besides its name: a
 #: count of its members after it ("khối ASEAN mười nước", "khối ECOWAS 15 thành viên"), the
 #: state that leads it ("ngân hàng AIIB do Trung Quốc dẫn dắt", "liên minh quân sự do Nga
