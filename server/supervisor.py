@@ -15,15 +15,17 @@ Three parts, used by :mod:`.run`:
   stops the service.
 - :func:`die_with_parent` (worker side): a worker whose server died (``kill -9``) must not go on
   serving and writing unsupervised: the kernel sends it SIGTERM when its parent dies
-  (``PR_SET_PDEATHSIG``), and a watchdog thread checks the parent every half second in case
-  that signal was missed, and ends the process if it outlives its parent by five seconds.
+  (``PR_SET_PDEATHSIG``), and a watchdog thread checks the parent every 50 ms in case
+  that signal was missed; the process ends at the latest five seconds after its parent.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import errno
+import faulthandler
 import functools
 import hashlib
 import io
@@ -431,7 +433,16 @@ _PR_SET_PDEATHSIG = 1
 
 
 def die_with_parent(parent: int, grace: float = 5.0) -> None:
-    """End this process when ``parent`` is no longer its parent (see the module docstring)."""
+    """End this process when ``parent`` is no longer its parent (see the module docstring).
+
+    The kernel's SIGTERM asks granian to stop gracefully; whatever holds the exit up (an
+    answer in flight, the interpreter's teardown), the process ends ``grace`` s later: the
+    deadline is :func:`faulthandler.dump_traceback_later`'s, a thread in C that needs no GIL
+    and still runs while the interpreter is finalizing (when daemon threads such as the
+    watchdog below no longer run: a worker outlived its server by more than 15 s that way in
+    a loaded CI run). It writes every thread's stack to the log first: what held the exit up.
+    It is armed by the watchdog when it sees the parent gone, and again by an ``atexit``
+    function, which runs before the teardown however the stop began."""
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
@@ -441,6 +452,12 @@ def die_with_parent(parent: int, grace: float = 5.0) -> None:
 
     directory = os.environ.get(IN_FLIGHT_ENV)
     drain = Path(directory) / f"{os.getpid()}.drain" if directory else None
+    armed = threading.Lock()
+
+    def arm_deadline() -> None:
+        """Once: from now on the process has ``grace`` s to end."""
+        if os.getppid() != parent and armed.acquire(blocking=False):
+            faulthandler.dump_traceback_later(grace, exit=True)
 
     def watch() -> None:
         draining = False
@@ -451,12 +468,12 @@ def die_with_parent(parent: int, grace: float = 5.0) -> None:
                 stop_accepting()
                 with contextlib.suppress(OSError):
                     drain.with_suffix(".draining").touch()
+        arm_deadline()
         log.error("worker %d: the server (pid %d) is gone: exiting", os.getpid(), parent)
         with contextlib.suppress(OSError):
             os.kill(os.getpid(), signal.SIGTERM)
-        time.sleep(grace)
-        os._exit(1)
 
+    atexit.register(arm_deadline)
     threading.Thread(target=watch, name="diplograph-parent-watch", daemon=True).start()
 
 

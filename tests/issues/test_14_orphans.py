@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import subprocess
 import sys
+import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -45,6 +48,20 @@ def _port_free(port: int) -> bool:
     return True
 
 
+def _what_lives(pids: list[int], log: Path) -> str:
+    """What a failure must say: which processes live on, in what state, and the server's log
+    (the deadline's stack dump names what held an exit up)."""
+    lines = []
+    for p in pids:
+        if _alive(p):
+            status = Path(f"/proc/{p}/status").read_text().splitlines()
+            lines.append(f"pid {p} alive: " + "; ".join(
+                line for line in status if line.split(":")[0] in ("Name", "State", "PPid",
+                                                                  "Threads")))
+    return "\n".join(["workers still alive:", *lines, "server log (end):",
+                      log.read_text(errors="replace")[-4000:]])
+
+
 def test_workers_die_with_the_main_process(tmp_path: Path) -> None:
     store = tmp_path / "store"
     fill_store(store)
@@ -61,7 +78,7 @@ def test_workers_die_with_the_main_process(tmp_path: Path) -> None:
         # of 5 s (server/supervisor.py): 8 s left too little for a loaded machine (session 17,
         # a fresh-clone run with three test processes and two other sessions' work)
         assert wait_for(lambda: not any(_alive(p) for p in workers), timeout=15), \
-            f"workers still alive: {[p for p in workers if _alive(p)]}"
+            _what_lives(workers, server.log)
         assert wait_for(lambda: _port_free(server.port), timeout=5)
         with pytest.raises(requests.ConnectionError):
             requests.post(server.url + "/update", data={"update": "INSERT DATA { "
@@ -72,3 +89,70 @@ def test_workers_die_with_the_main_process(tmp_path: Path) -> None:
         for p in workers if "workers" in locals() else []:  # never leave orphans behind
             if _alive(p):
                 os.kill(p, signal.SIGKILL)
+
+
+#: a stand-in for a worker whose stop hangs once its server is gone: a graceful SIGTERM
+#: handler (as granian's) then an exit held up {where}
+_HANGING_WORKER = """
+import atexit, os, signal, sys, time
+from diplograph.server.supervisor import die_with_parent
+
+def hang():
+    while True:
+        try:
+            time.sleep(600)
+        except BaseException:  # a second SIGTERM (the watchdog's) stops nothing
+            pass
+
+class Slow:
+    def __del__(self):
+        hang()
+
+if "{where}" == "atexit":
+    atexit.register(hang)  # registered first: runs after the deadline is armed
+else:
+    sys.modules["__main__"].slow = Slow()  # torn down with the modules, when no daemon
+                                           # thread runs any more
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+die_with_parent(os.getppid(), grace=1.0)
+print("ready", flush=True)
+while True:
+    time.sleep(1)
+"""
+
+_PARENT = """
+import subprocess, sys, time
+child = subprocess.Popen([sys.executable, "-c", sys.argv[1]], stdout=subprocess.PIPE,
+                         stderr=open(sys.argv[2], "wb"))
+assert child.stdout.readline() == b"ready\\n"
+print(child.pid, flush=True)
+time.sleep(600)
+"""
+
+
+@pytest.mark.parametrize("where", ["atexit", "teardown"])
+def test_a_worker_whose_exit_hangs_still_ends(tmp_path: Path, where: str) -> None:
+    """The deadline needs neither the GIL nor a running interpreter: a worker whose exit
+    hangs in an ``atexit`` function or in the teardown of the modules (where the watchdog
+    thread no longer runs) ends ``grace`` s after its server, and its log names where."""
+    err = tmp_path / "worker.err"
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT,
+                               textwrap.dedent(_HANGING_WORKER).replace("{where}", where),
+                               str(err)], stdout=subprocess.PIPE)
+    try:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(5)
+        t0 = time.monotonic()
+        assert wait_for(lambda: not _alive(child), timeout=30), \
+            f"the worker lives on:\n{err.read_text()}"
+        assert time.monotonic() - t0 < 20
+        dump = err.read_text()
+        # faulthandler's dump of the stacks names the hang
+        assert "Timeout" in dump and "in hang" in dump, dump
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+        if "child" in locals() and _alive(child):
+            os.kill(child, signal.SIGKILL)
