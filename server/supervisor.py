@@ -443,6 +443,11 @@ def die_with_parent(parent: int, grace: float = 5.0) -> None:
     a loaded CI run). It writes every thread's stack to the log first: what held the exit up.
     It is armed by the watchdog when it sees the parent gone, and again by an ``atexit``
     function, which runs before the teardown however the stop began."""
+    # The worker is forked with the main process's handler, which only sets a flag of the
+    # main process's: a SIGTERM while the worker starts (its server died, or stops it) would
+    # be lost. Until granian sets its own once the app is built, the default: end at once.
+    with contextlib.suppress(ValueError):  # (not the main thread: granian's concern)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)

@@ -20,7 +20,7 @@ import pytest
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from issue_support import AUTH, LiveServer, fill_store, wait_for, worker_pids  # noqa: E402
+from issue_support import AUTH, LiveServer, children, fill_store, free_port, wait_for, worker_pids  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 
@@ -91,6 +91,46 @@ def test_workers_die_with_the_main_process(tmp_path: Path) -> None:
                 os.kill(p, signal.SIGKILL)
 
 
+def test_workers_die_with_a_server_killed_while_they_start(tmp_path: Path) -> None:
+    """A worker is forked with the main process's SIGTERM handler, which only sets a flag of
+    the main process's: a server killed while its workers built their apps left them to
+    start and serve until their deadline. Now the kernel's SIGTERM ends them at once."""
+    store = tmp_path / "store"
+    fill_store(store)
+    log = tmp_path / "server.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOGRAPH_")}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "diplograph", "serve", "--store",
+                                 str(store), "--port", str(free_port()), "--workers", "2"],
+                                stdout=out, stderr=subprocess.STDOUT, env=env)
+    workers: list[int] = []
+    try:
+        def two_workers() -> bool:
+            workers[:] = [k for k in children(proc.pid)
+                          if Path(f"/proc/{k}/comm").read_text().strip() != "search-index"]
+            return len(workers) >= 2
+
+        assert wait_for(two_workers, timeout=30, step=0.01), log.read_text()
+        for p in workers:  # held where they are: still starting, unless the log says not
+            os.kill(p, signal.SIGSTOP)
+        if b"Started worker-" in log.read_bytes():
+            pytest.skip("a worker had started before it could be held: nothing to test")
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(5)
+        for p in workers:
+            os.kill(p, signal.SIGCONT)
+        assert wait_for(lambda: not any(_alive(p) for p in workers), timeout=15), \
+            _what_lives(workers, log)
+        assert "Timeout (" not in log.read_text(), log.read_text()  # not by the deadline
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for p in workers:
+            if _alive(p):
+                os.kill(p, signal.SIGCONT)
+                os.kill(p, signal.SIGKILL)
+
+
 #: a stand-in for a worker whose stop hangs once its server is gone: a graceful SIGTERM
 #: handler (as granian's) then an exit held up {where}
 _HANGING_WORKER = """
@@ -113,8 +153,8 @@ if "{where}" == "atexit":
 else:
     sys.modules["__main__"].slow = Slow()  # torn down with the modules, when no daemon
                                            # thread runs any more
-signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 die_with_parent(os.getppid(), grace=1.0)
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # as granian, once the app is built
 print("ready", flush=True)
 while True:
     time.sleep(1)
