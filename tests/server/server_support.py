@@ -92,16 +92,20 @@ def free_port() -> int:
 class LiveServer:
     """A real `python -m diplograph serve` process on a free 127.0.0.1 port."""
 
-    def __init__(self, store: Path, *args: str, timeout: float = 5.0) -> None:
+    def __init__(self, store: Path, *args: str, timeout: float = 5.0,
+                 env: dict[str, str] | None = None) -> None:
+        """``env``: variables set for the server besides the test's environment (from which
+        every ``DIPLOGRAPH_*`` variable is left out)."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = store.parent / f"server-{self.port}.log"
         cmd = [sys.executable, "-m", "diplograph", "serve", "--store", str(store),
                "--port", str(self.port), "--update-token", TOKEN, "--timeout", str(timeout),
                "--workers", "2", "--threads", "8", *args]
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOGRAPH_")}
+        environ = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOGRAPH_")}
         self._logf = open(self.log, "wb")  # noqa: SIM115
-        self.proc = subprocess.Popen(cmd, stdout=self._logf, stderr=subprocess.STDOUT, env=env)
+        self.proc = subprocess.Popen(cmd, stdout=self._logf, stderr=subprocess.STDOUT,
+                                     env={**environ, **(env or {})})
         deadline = time.monotonic() + 30
         while True:
             if self.proc.poll() is not None:
