@@ -453,6 +453,59 @@ _ITEM_DATE = re.compile(r"(?:\s*\([^()\d]{1,15}\))?"  # its acronym first: "(ALB
                         r"|in\s+)(?=\d))", re.I)
 
 
+#: round 32: between a founding membership's organisation and the next one a list gives it with
+#: the preposition repeated: "(ACCT, 1970), của B", "(1970), and of B"; or an apposition naming
+#: another body ("…, tiền thân của Tổ chức Quốc tế Pháp ngữ", "…, the forerunner of the OIF")
+_OF_EACH = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*(?:(?:và|and)\s+)?|\s+(?:và|and)\s+)"
+                      r"(?:(?P<app>(?:là\s+)?tiền\s+thân\s+của|(?:the\s+)?(?:forerunner|predecessor)"
+                      r"\s+of)|(?P<of>của|of))\s+(?:the\s+)?")
+
+
+def founding_of_each(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 32: "là thành viên sáng lập A (ACCT, 1970), tiền thân của X, của B (ECOWAS, 1975)
+    và của C (UEMOA, 1994)", "a founding member of A (1970), the forerunner of X, of B (1975)
+    and of C (1994)": each organisation after the repeated "của" / "of" is a founding
+    membership of the same member, dated by its own bracket (an existing candidate of that
+    member and organisation takes the roles); the body an apposition names ("tiền thân của X",
+    "the forerunner of X") is no membership of it."""
+    text = ctx.text
+    added: list[Candidate] = []
+    dropped: set[int] = set()
+    for c in [c for c in out if c.type == "membership"
+              and "founding" in (c.data.get("roles") or [])]:
+        s = ctx.sentence_of(c.start)
+        orgs = [m for m in ctx.mentions_in(c.start, s.end) if m.is_org and m.key]
+        first = next((m for m in orgs if ctx.label(m.key or "") == c.data["organization"]), None)
+        if first is None:
+            continue
+        pos = first.end
+        while True:
+            m = _OF_EACH.match(text, pos, s.end)
+            org = next((x for x in orgs if m is not None and x.start == m.end()), None)
+            if m is None or org is None or org.key is None:
+                break
+            label = ctx.label(org.key)
+            same = [i for i, x in enumerate(out) if x.type == "membership"
+                    and x.data.get("member") == c.data["member"]
+                    and x.data.get("organization") == label and s.start <= x.start < s.end]
+            if m.group("app"):
+                dropped.update(i for i in same if "founding" not in (out[i].data.get("roles")
+                                                                      or []))
+            elif same:
+                for i in same:
+                    out[i].data["roles"] = ["founding", "full"]
+            else:
+                br = re.match(r"\s*\([^()]{1,40}\)", text[org.end : s.end])
+                dates = [d for d in ctx.dates_in(org.end, org.end + br.end()) if d.value] \
+                    if br else []
+                end = org.end + (br.end() if br else 0)
+                added.append(_mk(ctx, ctx.gazetteer.registry.resolve(c.data["member"]).key,
+                                 org.key, ["founding", "full"], dates[0] if dates else None,
+                                 (org.start, end), 0.7, "membership-founding-each"))
+            pos = org.end
+    return [x for i, x in enumerate(out) if i not in dropped] + added
+
+
 def listed_after(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     """Round 30: the organisations a list goes on with after a membership of the text's
     clause, each with a date of its own ("Nước này là thành viên sáng lập A (1981), thành viên

@@ -173,6 +173,8 @@ def _run(ctx: Context) -> list[Candidate]:
     out = memberships.listed_after(ctx, out)
     # round 31: "the Alliance of Sahel States, which Mali, Burkina Faso and Niger formed in …"
     out = memberships.founded_by_which(ctx, out)
+    # round 32: "thành viên sáng lập A (1970), của B (1975) và của C (1994)"
+    out = memberships.founding_of_each(ctx, out)
     return out
 
 

@@ -36,3 +36,45 @@ def test_sao_tome_transliterated_as_place_vi(registry) -> None:
     text = "Thủ tướng Cáp-ve dự Hội nghị thượng đỉnh CPLP tại Xao Tô-mê ngày 12/3/2021."
     places = {_key(registry, d["place"]) for d in _cands(text, registry, "event") if d.get("place")}
     assert places == {"STP"}
+
+
+# --- "thành viên sáng lập A (1970), tiền thân của X, của B (1975) và của C (1994)" ------------
+
+def _founding(text: str, registry) -> dict[str, str | None]:
+    return {_key(registry, d["organization"]): d.get("start")
+            for d in _cands(text, registry, "membership")
+            if "founding" in (d.get("roles") or [])}
+
+
+def _orgs(text: str, registry) -> set[str]:
+    return {_key(registry, d["organization"]) for d in _cands(text, registry, "membership")}
+
+
+def test_founding_of_each_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Bê-nanh\n\nBê-nanh được kết nạp vào Liên hợp quốc ngày "
+            "20/9/1960. Nước này là thành viên sáng lập Cơ quan Hợp tác Văn hóa và Kỹ thuật "
+            "(ACCT, 1970), tiền thân của Tổ chức Quốc tế Pháp ngữ, của Cộng đồng Kinh tế các "
+            "quốc gia Tây Phi (ECOWAS, 1975) và của Liên minh Kinh tế và Tiền tệ Tây Phi "
+            "(UEMOA, 1994).")
+    got = _founding(text, registry)
+    assert got == {"ACCT": "1970", "ECOWAS": "1975", "UEMOA": "1994"}
+    # the body the apposition names is no membership of Benin
+    assert "International-Organisation-of-La-Francophonie" not in _orgs(text, registry)
+
+
+def test_founding_of_each_en(registry) -> None:
+    text = ("Foreign relations of Benin\n\nBenin was admitted to the United Nations on 20 "
+            "September 1960. It is a founding member of the Agency for Cultural and Technical "
+            "Cooperation (1970), the forerunner of the International Organisation of La "
+            "Francophonie, of the Economic Community of West African States (1975) and of the "
+            "West African Economic and Monetary Union (1994).")
+    got = _founding(text, registry)
+    assert got == {"ACCT": "1970", "ECOWAS": "1975", "UEMOA": "1994"}
+    assert "International-Organisation-of-La-Francophonie" not in _orgs(text, registry)
+
+
+def test_of_each_needs_a_founding_head(registry) -> None:
+    # a plain membership with "of" repeated makes no founder
+    text = ("Foreign relations of Benin\n\nBenin is a member of the Economic Community of West "
+            "African States (1975) and of the West African Economic and Monetary Union (1994).")
+    assert _founding(text, registry) == {}
