@@ -133,6 +133,14 @@ SUBJECT_DESCRIPTION = re.compile(
     r"|opened|gained|took|won|went|đã|gia nhập|là|trở thành|được|thiết lập|ký|cũng|tham gia"
     r"|chính thức|sau đó)\b)")
 
+#: round 32: a state's styled title standing alone ("The Federation joined …", "the Kingdom's
+#: envoy", "Liên bang này gia nhập …"), not the title before the name ("the Kingdom of Tonga")
+STYLED_ALONE = re.compile(
+    r"\b[Tt]he\s+(?P<en>Federation|Kingdom|Principality|Sultanate|Emirate|Grand\s+Duchy)\b"
+    r"(?!\s+of\b)"
+    r"|(?<!\w)(?P<vi>Liên\s+bang|Vương\s+quốc|Công\s+quốc|Đại\s+công\s+quốc|Tiểu\s+vương\s+quốc)"
+    r"\s+này\b")
+
 #: a name after these words is no actor: "independence from France", "độc lập từ Pháp",
 #: "with the mediation of Algeria", "với sự trung gian của Qatar", "brokered by Oman"
 OBLIQUE_BEFORE = re.compile(r"(?:\bindependence|(?<!\w)độc\s+lập)\s+(?:from|từ|khỏi)\s+(?:the\s+)?$"
@@ -508,9 +516,11 @@ class Context:
     def _descriptions(self) -> list[Mention]:
         """Descriptions standing for the subject of a text on one state, as mentions of it:
         "The island was a founding member of …", "the archipelago nation joined …", "Đảo quốc
-        này gia nhập …" (never inside a section on another state, never "the Kingdom of …")."""
+        này gia nhập …" (never inside a section on another state, never "the Kingdom of …");
+        round 32: a state's styled title used alone after the text gave it in full ("the
+        Federation of Saint Kitts and Nevis … The Federation joined …")."""
         if self.subject is None:
-            return []
+            return self._titles()
         ent = self.gazetteer.entity(self.subject)
         kind = ent.kind if ent is not None else "state"
         out: list[Mention] = []
@@ -519,6 +529,28 @@ class Context:
                     x.start < m.end() and m.start() < x.end for x in self.mentions):
                 continue
             out.append(Mention(m.start(), m.end(), m.group(), self.subject, kind, "description"))
+        return out + [x for x in self._titles() if not any(
+            y.start < x.end and x.start < y.end for y in out)]
+
+    def _titles(self) -> list[Mention]:
+        """Round 32: "the Federation" (or "the Kingdom", "Liên bang này", …) for the one state
+        the text styled so in full before ("the Federation of Saint Kitts and Nevis", "Liên
+        bang Saint Kitts và Nevis"); none where the text so styled two states."""
+        out: list[Mention] = []
+        for m in STYLED_ALONE.finditer(self.text):
+            head = m.group("en") or m.group("vi")
+            if any(x.start < m.end() and m.start() < x.end for x in self.mentions):
+                continue
+            keys = {x.key for d in re.finditer(rf"(?<!\w){head}\s+(?:of\s+(?:the\s+)?)?",
+                                                self.text[: m.start()], re.I)
+                    for x in self.mentions if x.is_state and x.key
+                    # the name after the title, or a name that holds the title ("Kingdom of Tonga")
+                    and (x.start == d.end() or x.start <= d.start() < x.end)}
+            if len(keys) == 1:
+                key = keys.pop()
+                ent = self.gazetteer.entity(key)
+                out.append(Mention(m.start(), m.end(), m.group(), key,
+                                   ent.kind if ent is not None else "state", "description"))
         return out
 
     def section_at(self, pos: int) -> tuple[str | None, str | None]:
@@ -912,7 +944,9 @@ def shared_subject(ctx: Context, s: Sentence, verb: int) -> list[Mention]:
         return [m for m in ctx.mentions if m.key == ctx.subject][:1]
     first = next((m for m in ctx.mentions_in(at, j.start()) if m.key), None)
     if first is None or not (first.is_state or first.how == "description") or re.search(
-            r"\S", re.sub(r"(?:(?-i:[A-ZĐ])\w*\s+)*", "", ctx.text[at : first.start], count=1)):
+            # (round 32: a styled title before the name, "The Federation of St. Kitts …")
+            r"\S", re.sub(r"(?:(?-i:[A-ZĐ])\w*\s+(?:of\s+(?:the\s+)?)?)*", "",
+                          ctx.text[at : first.start], count=1)):
         return []  # the sentence does not open with its subject
     return [m for m in group_after(ctx, first.start, j.start()) if m.key]
 

@@ -78,3 +78,43 @@ def test_of_each_needs_a_founding_head(registry) -> None:
     text = ("Foreign relations of Benin\n\nBenin is a member of the Economic Community of West "
             "African States (1975) and of the West African Economic and Monetary Union (1994).")
     assert _founding(text, registry) == {}
+
+
+# --- a styled title alone ("The Kingdom", "Vương quốc này"), a pronoun across a paragraph ------
+
+_TONGA_EN = ("Taiwan and the Kingdom of Tonga\n\nTaiwan opened an embassy in the Kingdom of Tonga "
+             "in 1972. The Kingdom has never recognised Beijing before 1998.\nBefore its "
+             "independence, as a protected state, it joined the Pacific Islands Forum on 5 August "
+             "1971. It joined the Commonwealth in 1970 and the International Monetary Fund in "
+             "1985.\n")
+_TONGA_VI = ("Đài Loan và Vương quốc Tonga\n\nĐài Loan mở đại sứ quán tại Vương quốc Tonga năm "
+             "1972. Vương quốc này chưa công nhận Bắc Kinh trước năm 1998.\nTrước khi độc lập, "
+             "với tư cách một xứ bảo hộ, nước này gia nhập Diễn đàn các đảo Thái Bình Dương ngày "
+             "5/8/1971. Nước này gia nhập Khối thịnh vượng chung năm 1970 và Quỹ Tiền tệ Quốc tế "
+             "năm 1985.\n")
+
+
+def test_styled_title_and_pronoun_chain_en(registry) -> None:
+    assert _mem(_TONGA_EN, registry) == {
+        ("TON", "Pacific-Islands-Forum", "1971-08-05"), ("TON", "COMMONWEALTH", "1970"),
+        ("TON", "IMF", "1985")}
+
+
+def test_styled_title_and_pronoun_chain_vi(registry) -> None:
+    assert _mem(_TONGA_VI, registry) == {
+        ("TON", "Pacific-Islands-Forum", "1971-08-05"), ("TON", "COMMONWEALTH", "1970"),
+        ("TON", "IMF", "1985")}
+
+
+def test_styled_title_of_two_states_is_nobody(registry) -> None:
+    # two kingdoms styled in full: "the Kingdom" stands for neither
+    text = ("Tonga and Bhutan\n\nThe Kingdom of Tonga and the Kingdom of Bhutan met in 2019. "
+            "The Kingdom joined the International Monetary Fund in 1985.")
+    assert not any(org == "IMF" for _, org, _ in _mem(text, registry))
+
+
+def test_independent_from_is_no_member_en(registry) -> None:
+    text = ("Taiwan and Saint Lucia\n\nThe State of Saint Lucia became independent from "
+            "Britain on 22 February 1979 and was admitted to the United Nations seven months "
+            "later.")
+    assert _mem(text, registry) == {("LCA", "UN", "1979-09")}
