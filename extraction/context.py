@@ -136,7 +136,8 @@ SUBJECT_DESCRIPTION = re.compile(
 #: round 32: a state's styled title standing alone ("The Federation joined …", "the Kingdom's
 #: envoy", "Liên bang này gia nhập …"), not the title before the name ("the Kingdom of Tonga")
 STYLED_ALONE = re.compile(
-    r"\b[Tt]he\s+(?P<en>Federation|Kingdom|Principality|Sultanate|Emirate|Grand\s+Duchy)\b"
+    r"\b[Tt]he\s+(?P<en>Federation|Kingdom|Principality|Sultanate|Emirate|Grand\s+Duchy"
+    r"|People['’]s\s+Republic)\b"
     r"(?!\s+of\b)"
     r"|(?<!\w)(?P<vi>Liên\s+bang|Vương\s+quốc|Công\s+quốc|Đại\s+công\s+quốc|Tiểu\s+vương\s+quốc)"
     r"\s+này\b")
@@ -995,6 +996,9 @@ MODAL = re.compile(
     # round 20: "mong muốn hoàn tất việc gia nhập" (a wish further than four words), "mở tiến
     # trình xét kết nạp" (an accession process opened, no admission)
     r"|(?<!\w)(?:muốn|tiến\s+trình|xét|cam\s+kết)(?!\w)"
+    # round 32: a possibility ("không loại trừ khả năng gia nhập", "did not rule out joining",
+    # "the possibility of joining")
+    r"|(?<!\w)khả\s+năng(?!\w)|\bpossib(?:ility|ly|le)\b|\brul(?:e|ed|ing)\s+out\b"
     r"|\b(?:committed|pledged|undertook)\s+(?:themselves\s+|itself\s+)?to\b",
     re.I,
 )

@@ -118,3 +118,44 @@ def test_independent_from_is_no_member_en(registry) -> None:
             "Britain on 22 February 1979 and was admitted to the United Nations seven months "
             "later.")
     assert _mem(text, registry) == {("LCA", "UN", "1979-09")}
+
+
+def _rel(text: str, registry) -> set[tuple]:
+    return {(frozenset(_key(registry, p) for p in d["parties"]), d.get("status"), d.get("date"))
+            for d in _cands(text, registry, "relation")}
+
+
+def test_peoples_republic_alone_en(registry) -> None:
+    text = ("Foreign relations of Malawi\n\nMalawi recognised the People's Republic of China in "
+            "2007 after decades of ties with Taiwan. In 2010 Lilongwe and Taipei quarrelled; "
+            "Malawi and the People's Republic restored relations on 4 June 2012.")
+    assert (frozenset({"MWI", "CHN"}), "restored", "2012-06-04") in _rel(text, registry)
+    assert not any("TWN" in p and s == "restored" for p, s, _ in _rel(text, registry))
+
+
+def test_peoples_republic_of_two_is_nobody_en(registry) -> None:
+    text = ("Foreign relations of Malawi\n\nMalawi recognised the People's Republic of China and "
+            "the Democratic People's Republic of Korea in 1971. Malawi and the People's Republic "
+            "restored relations on 4 June 2012.")
+    assert not any(frozenset({"MWI", "CHN"}) == p and s == "restored"
+                   for p, s, _ in _rel(text, registry))
+
+
+# --- a possibility of joining is no membership -----------------------------------------------
+
+def test_possibility_of_joining_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Ghana\n\nTháng 3/2025, Bộ trưởng Ngoại giao cho biết Ghana "
+            "không loại trừ khả năng gia nhập Liên minh các quốc gia Sahel.")
+    assert not _mem(text, registry)
+
+
+def test_possibility_of_joining_en(registry) -> None:
+    text = ("Foreign relations of Ghana\n\nIn March 2025 the foreign minister said that Ghana did "
+            "not rule out joining the Alliance of Sahel States. Ghana raised the possibility of "
+            "joining the Alliance of Sahel States again in May 2025.")
+    assert not _mem(text, registry)
+
+
+def test_joined_without_possibility_en(registry) -> None:
+    text = "Foreign relations of Ghana\n\nGhana joined the Alliance of Sahel States in May 2025."
+    assert _mem(text, registry) == {("GHA", "AES", "2025-05")}
