@@ -100,9 +100,15 @@ FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^
                      r"|thành viên sáng lập(?:\s+là)?|"
                      r"(?:nước|quốc gia)\s+sáng lập\s+(?:gồm|là)|"
                      r"founding\s+members?\s+(?:were|are|:)", re.I)
+#: round 32: a sentence opening with a clause of time ("After …,", "Sau khi …,")
+_SUBORDINATE = re.compile(r"\s*(?:After|Following|Before|Once|When|Sau\s+khi|Trước\s+khi|Khi)\s")
 FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed|launched"
                             r"|took\s+part\s+in\s+founding|helped\s+(?:to\s+)?found)\b"
-                            r"|(?<!\w)(?:thành lập|lập ra)(?!\w)", re.I)
+                            r"|(?<!\w)(?:thành lập|lập ra)(?!\w)"
+                            # round 32: "Mali, Burkina Faso và Niger lập Liên minh …" (a body's
+                            # name right after the bare verb; never "lập quan hệ")
+                            r"|(?<!\w)(?<!thành\s)lập(?=\s+(?-i:Liên\s+minh|Tổ\s+chức|Cộng\s+đồng"
+                            r"|Hiệp\s+hội|Khối|Diễn\s+đàn|Liên\s+hiệp|Ngân\s+hàng|Nhóm)\s)", re.I)
 LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(?: include)?|"
                        r"Thành viên|Quan sát viên)(?!\w)\s*:?", re.I)
 PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại|\bpartner\s+countr(?:y|ies)\b"
@@ -635,10 +641,15 @@ def _date_after_org(ctx: Context, c: Candidate, s: Sentence):  # noqa: ANN202
             or nxt is ctx.dateline or not re.fullmatch(
                 # (the role between: "… với tư cách quan sát viên từ năm 1961", "as an
                 # observer since 1961": a membership since a date starts then)
-                r"\)?\s*(?:,\s*)?(?:(?:với\s+tư\s+cách|as)\s+(?:an?\s+)?[^\W\d]+(?:\s+[^\W\d]+){0,2}"
+                # (round 32: its acronym's bracket between, "(OIC) hai năm sau đó", not then
+                # a comma: "(AES), tháng 1/2025 …" is another clause's date)
+                r"\)?(?:\s*\([^()\d]{1,15}\)(?!\s*,))?\s*(?:,\s*)?"
+                r"(?:(?:với\s+tư\s+cách|as)\s+(?:an?\s+)?[^\W\d]+(?:\s+[^\W\d]+){0,2}"
                 r"\s+)?(?:(?:on|in|vào|từ|since)\s+)?(?:(?:ngày|năm|tháng)\s+)?",
                 ctx.text[last.end : nxt.start]):
         return None
+    if "," in ctx.text[last.end : nxt.start] and _SUBORDINATE.match(ctx.text, s.start, c.start):
+        return None  # round 32: "After A formed X (AES), in January 2025 …": the main clause's
     return nxt
 
 
@@ -1586,8 +1597,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         partners = _founded_with(ctx, s, orgs[0], subj)
         subj = subj + partners
         semi = text.find(";", m.end(), s.end)  # "…;the four presidents signed … on …"
-        d = pick_date(ctx, m.end(), semi if semi >= 0 else s.end, m.end()) or _fronted_date(
-            ctx, s, lead)
+        limit = semi if semi >= 0 else s.end
+        if _SUBORDINATE.match(text, s.start, lead):
+            # round 32: "Sau khi A, B và C lập X (AES), tháng 1/2025 …", "After A, B and C
+            # formed X, in January 2025 …": the main clause's date after the comma is not the
+            # founding's
+            comma = re.search(r",", re.sub(r"\([^()]*\)", lambda g: " " * len(g.group()),
+                                           text[orgs[0].end : limit]))
+            limit = orgs[0].end + comma.start() if comma else limit
+        d = pick_date(ctx, m.end(), limit, m.end()) or _fronted_date(ctx, s, lead)
         for x in subj:
             out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
                            span_of((lead, m.end()), (m.start(), orgs[0].end), partners, d),

@@ -159,3 +159,62 @@ def test_possibility_of_joining_en(registry) -> None:
 def test_joined_without_possibility_en(registry) -> None:
     text = "Foreign relations of Ghana\n\nGhana joined the Alliance of Sahel States in May 2025."
     assert _mem(text, registry) == {("GHA", "AES", "2025-05")}
+
+
+# --- a relative date after the organisation's acronym: "(OIC) hai năm sau đó" -----------------
+
+def test_relative_date_after_acronym_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Togo\n\nTogo trở thành thành viên Tổ chức Thương mại Thế giới "
+            "năm 1995, gia nhập Tổ chức Hợp tác Hồi giáo (OIC) hai năm sau đó.")
+    # (the registry holds the OIC under two records; the Vietnamese name reads as the older)
+    assert {d for _, o, d in _mem(text, registry) if o != "WTrO"} == {"1997"}
+
+
+def test_relative_date_after_acronym_en(registry) -> None:
+    text = ("Foreign relations of Togo\n\nTogo became a member of the World Trade Organization in "
+            "1995 and joined the Organisation of Islamic Cooperation (OIC) two years later.")
+    got = {o: d for _, o, d in _mem(text, registry)}
+    assert got["Organisation-of-Islamic-Cooperation"] == "1997"
+
+
+# --- "A, B và C lập Liên minh …": the bare verb before a body's name founds it -----------------
+
+def _founders(text: str, registry) -> set[tuple[str, str]]:
+    return {(_key(registry, d["member"]), _key(registry, d["organization"]))
+            for d in _cands(text, registry, "membership") if "founding" in (d.get("roles") or [])}
+
+
+def test_bare_verb_lap_founds_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Benin\n\nSau khi Mali, Burkina Faso và Niger lập Liên minh các "
+            "quốc gia Sahel (AES), Benin tăng cường hợp tác an ninh với Ghana.")
+    assert _founders(text, registry) == {("MLI", "AES"), ("BFA", "AES"), ("NER", "AES")}
+
+
+def test_formed_founds_en(registry) -> None:
+    text = ("Foreign relations of Benin\n\nAfter Mali, Burkina Faso and Niger formed the Alliance "
+            "of Sahel States (AES), Benin stepped up security cooperation with Ghana.")
+    assert _founders(text, registry) == {("MLI", "AES"), ("BFA", "AES"), ("NER", "AES")}
+
+
+def test_lap_quan_he_founds_nothing_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Benin\n\nNăm 1972, Benin lập quan hệ ngoại giao với Trung Quốc "
+            "và lập Ủy ban hỗn hợp với Ghana.")
+    assert not _founders(text, registry)
+
+
+def test_main_clause_date_is_not_the_founding_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Togo\n\nSau khi Mali, Burkina Faso và Niger lập Liên minh các "
+            "quốc gia Sahel (AES), tháng 1/2025 Bộ trưởng Ngoại giao Togo thăm Bamako.")
+    assert {d for m, o, d in _mem(text, registry) if o == "AES"} == {None}
+
+
+def test_main_clause_date_is_not_the_founding_en(registry) -> None:
+    text = ("Foreign relations of Togo\n\nAfter Mali, Burkina Faso and Niger formed the Alliance "
+            "of Sahel States (AES), in January 2025 Togo's foreign minister visited Bamako.")
+    assert {d for m, o, d in _mem(text, registry) if o == "AES"} == {None}
+
+
+def test_subordinate_clause_keeps_its_own_date_en(registry) -> None:
+    text = ("Foreign relations of Togo\n\nAfter Mali, Burkina Faso and Niger formed the Alliance "
+            "of Sahel States (AES) in September 2023, Togo's foreign minister visited Bamako.")
+    assert {d for m, o, d in _mem(text, registry) if o == "AES"} == {"2023-09"}
