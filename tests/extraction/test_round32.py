@@ -218,3 +218,51 @@ def test_subordinate_clause_keeps_its_own_date_en(registry) -> None:
     text = ("Foreign relations of Togo\n\nAfter Mali, Burkina Faso and Niger formed the Alliance "
             "of Sahel States (AES) in September 2023, Togo's foreign minister visited Bamako.")
     assert {d for m, o, d in _mem(text, registry) if o == "AES"} == {"2023-09"}
+
+
+# --- credentials presented: a meeting, the receiving side host (the lead's convention) ---------
+
+def _events(text: str, registry) -> list[dict]:
+    return [d for d in _cands(text, registry, "event") if d.get("event_type") == "meeting"]
+
+
+def _sides(d: dict, registry) -> set[tuple]:
+    return {(_key(registry, p["actor"]), p["role"], (p.get("post") or {}).get("office"))
+            for p in d["participants"]}
+
+
+def test_credentials_en(registry) -> None:
+    text = ("Viet Nam and Estonia\n\nThe two countries established relations in 1992. On 3 "
+            "March 2023 Ambassador Nguyen Van A presented his credentials to President Alar "
+            "Karis in Tallinn.")
+    got = _events(text, registry)
+    assert len(got) == 1
+    assert _sides(got[0], registry) == {("VNM", "participant", "ambassador"),
+                                        ("EST", "host", "president")}
+    assert (got[0]["date"], _key(registry, got[0]["place"])) == ("2023-03-03", "EST")
+
+
+def test_credentials_vi(registry) -> None:
+    text = ("Quan hệ Việt Nam - Estonia\n\nHai nước thiết lập quan hệ ngoại giao năm 1992. Ngày "
+            "3/3/2023, Đại sứ Việt Nam Nguyễn Văn A trình Thư ủy nhiệm lên Tổng thống Alar Karis "
+            "tại Tallinn.")
+    got = _events(text, registry)
+    assert len(got) == 1
+    assert _sides(got[0], registry) == {("VNM", "participant", "ambassador"),
+                                        ("EST", "host", "president")}
+    assert (got[0]["date"], _key(registry, got[0]["place"])) == ("2023-03-03", "EST")
+
+
+def test_credentials_caption_vi(registry) -> None:
+    text = ("Quan hệ Việt Nam - Estonia\n\nHai nước thiết lập quan hệ ngoại giao năm 1992.\n"
+            "[Ảnh] Đại sứ Nguyễn Văn A trình Quốc thư lên Tổng thống Alar Karis, Tallinn, "
+            "3/3/2023\n")
+    got = _events(text, registry)
+    assert len(got) == 1 and _key(registry, got[0]["place"]) == "EST"
+    assert got[0]["date"] == "2023-03-03"
+
+
+def test_credentials_without_receiver_is_nothing(registry) -> None:
+    text = ("Foreign relations of Estonia\n\nIn March 2023 the first ambassador of Chile to "
+            "Estonia, resident in Helsinki, presented his credentials.")
+    assert not _events(text, registry)
