@@ -136,10 +136,11 @@ SUBJECT_DESCRIPTION = re.compile(
 #: round 32: a state's styled title standing alone ("The Federation joined …", "the Kingdom's
 #: envoy", "Liên bang này gia nhập …"), not the title before the name ("the Kingdom of Tonga")
 STYLED_ALONE = re.compile(
-    r"\b[Tt]he\s+(?P<en>Federation|Kingdom|Principality|Sultanate|Emirate|Grand\s+Duchy"
+    r"\b[Tt]he\s+(?P<en>(?i:federation|kingdom|principality|sultanate|emirate|grand\s+duchy)"
     r"|People['’]s\s+Republic)\b"
     r"(?!\s+of\b)"
-    r"|(?<!\w)(?P<vi>Liên\s+bang|Vương\s+quốc|Công\s+quốc|Đại\s+công\s+quốc|Tiểu\s+vương\s+quốc)"
+    r"|(?<!\w)(?P<vi>[Ll]iên\s+bang|[Vv]ương\s+quốc|(?<!Đại\s)[Cc]ông\s+quốc|[Đđ]ại\s+công\s+quốc"
+    r"|[Tt]iểu\s+vương\s+quốc)"
     r"\s+này\b")
 
 #: a name after these words is no actor: "independence from France", "độc lập từ Pháp",

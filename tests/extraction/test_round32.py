@@ -266,3 +266,44 @@ def test_credentials_without_receiver_is_nothing(registry) -> None:
     text = ("Foreign relations of Estonia\n\nIn March 2023 the first ambassador of Chile to "
             "Estonia, resident in Helsinki, presented his credentials.")
     assert not _events(text, registry)
+
+
+# --- "the kingdom" in lower case; a second visit told by "returned to" / "trở lại" ------------
+
+_ESWATINI_EN = ("Taiwan and the Kingdom of Eswatini\n\nTaiwan and the Kingdom of Eswatini "
+                "established diplomatic relations in September 1968. President Tsai Ing-wen paid "
+                "a state visit to the kingdom from 17 to 21 April 2018. President Tsai returned "
+                "to Eswatini in September 2023.")
+_ESWATINI_VI = ("Đài Loan và Vương quốc Eswatini\n\nĐài Loan và Vương quốc Eswatini thiết lập "
+                "quan hệ ngoại giao tháng 9/1968. Tổng thống Thái Anh Văn thăm cấp Nhà nước vương "
+                "quốc này từ ngày 17 đến 21/4/2018. Tổng thống Thái Anh Văn trở lại Eswatini "
+                "tháng 9/2023.")
+
+
+def _visits(text: str, registry) -> set[tuple]:
+    return {(frozenset(_sides(d, registry)), d.get("date") or (d.get("start"), d.get("end")))
+            for d in _cands(text, registry, "event") if d.get("event_type") == "visit"}
+
+
+def test_kingdom_lower_case_and_returned_en(registry) -> None:
+    sides = frozenset({("TWN", "visitor", "president"), ("SWZ", "host", None)})
+    assert _visits(_ESWATINI_EN, registry) == {(sides, ("2018-04-17", "2018-04-21")),
+                                               (sides, "2023-09")}
+
+
+def test_kingdom_lower_case_and_returned_vi(registry) -> None:
+    sides = frozenset({("TWN", "visitor", "president"), ("SWZ", "host", None)})
+    assert _visits(_ESWATINI_VI, registry) == {(sides, ("2018-04-17", "2018-04-21")),
+                                               (sides, "2023-09")}
+
+
+def test_returned_home_is_no_visit_en(registry) -> None:
+    text = ("Foreign relations of Eswatini\n\nKing Mswati III visited Taiwan in June 2018 and "
+            "returned to Eswatini on 12 June 2018.")
+    assert all(d.get("date") != "2018-06-12" for d in _cands(text, registry, "event"))
+
+
+def test_returned_home_is_no_visit_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Eswatini\n\nQuốc vương Mswati III thăm Đài Loan tháng 6/2018 "
+            "rồi trở lại Eswatini ngày 12/6/2018.")
+    assert all(d.get("date") != "2018-06-12" for d in _cands(text, registry, "event"))
