@@ -666,7 +666,10 @@ class Context:
     # -- posts ---------------------------------------------------------------------------------
     def _find_posts(self) -> list[Post]:
         offices = OFFICES_VI if self.lang == "vi" else OFFICES_EN
-        rx = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(offices)))
+        # (round 32: never the adjective or the office's noun: "the Presidential Office", "the
+        # Presidency", "Ministerial")
+        rx = re.compile("(?:" + "|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(offices))
+                        + r")(?!ial\b|ials\b|cy\b|cies\b|ry\b)")
         out: list[Post] = []
         for m in rx.finditer(self.text):
             i = int(next(k for k, v in m.groupdict().items() if v)[1:])

@@ -307,3 +307,16 @@ def test_returned_home_is_no_visit_vi(registry) -> None:
     text = ("Quan hệ đối ngoại của Eswatini\n\nQuốc vương Mswati III thăm Đài Loan tháng 6/2018 "
             "rồi trở lại Eswatini ngày 12/6/2018.")
     assert all(d.get("date") != "2018-06-12" for d in _cands(text, registry, "event"))
+
+
+# --- "the Presidential Office" names no president -----------------------------------------------
+
+def test_presidential_office_is_no_post_en(registry) -> None:
+    text = ("Taiwan and Palau\n\nPalau's President Surangel Whipps Jr. has visited Taiwan often. "
+            "Whipps held talks with her at the Presidential Office on 3 June 2024, during an "
+            "official visit from 1 to 5 June.")
+    events = _cands(text, registry, "event")
+    # "the Presidential Office" gives Taiwan no president in a meeting
+    assert not any(("TWN", "participant", "president") in _sides(d, registry) for d in events)
+    assert any(d.get("event_type") == "visit" and d.get("start") == "2024-06-01"
+               for d in events)
