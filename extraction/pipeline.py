@@ -177,6 +177,8 @@ def _run(ctx: Context) -> list[Candidate]:
     out = memberships.founded_by_which(ctx, out)
     # round 32: "thành viên sáng lập A (1970), của B (1975) và của C (1994)"
     out = memberships.founding_of_each(ctx, out)
+    # round 32: "sign agreements on A, on B and on C", "ký các văn kiện về A, về B và về C"
+    out = agreements.listed_each(ctx, out)
     return out
 
 

@@ -320,3 +320,40 @@ def test_presidential_office_is_no_post_en(registry) -> None:
     assert not any(("TWN", "participant", "president") in _sides(d, registry) for d in events)
     assert any(d.get("event_type") == "visit" and d.get("start") == "2024-06-01"
                for d in events)
+
+
+# --- agreements listed by subject, the preposition repeated; the count before is the same set ---
+
+def _agreements(text: str, registry) -> list[dict]:
+    return _cands(text, registry, "agreement")
+
+
+def test_agreements_listed_each_en(registry) -> None:
+    text = ("PORT LOUIS, Mauritius, May 4, 2022 - India and Mauritius signed three agreements on "
+            "Wednesday.\nAfter their talks, the two leaders watched ministers sign agreements on "
+            "maritime security, on health and on the training of diplomats.")
+    got = _agreements(text, registry)
+    assert len(got) == 3
+    assert {d["signed"] for d in got} == {"2022-05-04"}
+    assert all("quantity" not in d for d in got)
+    assert {d["title"]["en"] for d in got} == {
+        "agreement on maritime security", "agreement on health",
+        "agreement on the training of diplomats"}
+
+
+def test_agreements_listed_each_vi(registry) -> None:
+    text = ("Tổng thống Ghana thăm Trung Quốc\n\nNgày 2/9/2024, tại Bắc Kinh, Chủ tịch Trung Quốc "
+            "hội đàm với Tổng thống Ghana. Sau hội đàm, hai nhà lãnh đạo chứng kiến lễ ký các "
+            "văn kiện hợp tác về y tế, về nông nghiệp và về giáo dục.")
+    got = _agreements(text, registry)
+    assert len(got) == 3
+    assert {d["signed"] for d in got} == {"2024-09-02"}
+    assert {d["title"]["vi"] for d in got} == {"văn kiện về y tế", "văn kiện về nông nghiệp",
+                                               "văn kiện về giáo dục"}
+
+
+def test_agreements_on_a_day_are_not_listed_en(registry) -> None:
+    text = ("PORT LOUIS, Mauritius, May 4, 2022 - India and Mauritius signed three agreements on "
+            "Wednesday, on the second day of the visit.")
+    got = _agreements(text, registry)
+    assert len(got) == 1 and got[0].get("quantity") == 3
