@@ -357,3 +357,23 @@ def test_agreements_on_a_day_are_not_listed_en(registry) -> None:
             "Wednesday, on the second day of the visit.")
     got = _agreements(text, registry)
     assert len(got) == 1 and got[0].get("quantity") == 3
+
+
+# --- the object of the clause before is no subject of "…, và cùng ngày thiết lập …" -----------
+
+def test_object_before_is_no_subject_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Cộng hòa Dominica\n\nNgày 1/5/2018, Cộng hòa Dominica cắt đứt "
+            "quan hệ với Đài Loan, chấm dứt 77 năm quan hệ ngoại giao với Đài Bắc, và cùng ngày "
+            "thiết lập quan hệ ngoại giao với Trung Quốc.")
+    got = _rel(text, registry)
+    assert (frozenset({"DOM", "CHN"}), "established", "2018-05-01") in got
+    assert not any(p == frozenset({"TWN", "CHN"}) for p, _, _ in got)
+
+
+def test_object_before_is_no_subject_en(registry) -> None:
+    text = ("Foreign relations of the Dominican Republic\n\nOn 1 May 2018 the Dominican Republic "
+            "broke off relations with Taiwan, ending 77 years of ties with Taipei, and the same "
+            "day established diplomatic relations with China.")
+    got = _rel(text, registry)
+    assert (frozenset({"DOM", "CHN"}), "established", "2018-05-01") in got
+    assert not any(p == frozenset({"TWN", "CHN"}) for p, _, _ in got)
