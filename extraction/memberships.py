@@ -2058,7 +2058,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      # from the first day (test27's gold; test18's annotates the English "since
                      # the organisation came into being in 1995" as full only: left alone)
                      r"|(?<!\w)(?:ngay\s+)?từ\s+khi\s+(?:tổ\s+chức|khối|liên\s+minh)(?:\s+này)?\s+"
-                     r"(?:ra\s+đời|được\s+thành\s+lập|đi\s+vào\s+hoạt\s+động)",
+                     r"(?:ra\s+đời|được\s+thành\s+lập|đi\s+vào\s+hoạt\s+động)"
+                     # round 32: "ngay khi tổ chức này ra đời ngày 1/1/1995", "as soon as the
+                     # organisation came into being on 1 January 1995"
+                     r"|(?<!\w)ngay\s+khi\s+(?:tổ\s+chức|khối|liên\s+minh)(?:\s+này)?\s+"
+                     r"(?:ra\s+đời|được\s+thành\s+lập|đi\s+vào\s+hoạt\s+động)"
+                     r"|\bas\s+soon\s+as\s+(?:the\s+|it\b)(?:organi[sz]ation|body|bloc)?\s*"
+                     r"(?:came\s+into\s+being|was\s+(?:founded|created|set\s+up)|began\s+work)",
                      ctx.text[b:right], re.I):
             roles = ["founding", "full"]
         semi_a = text.rfind(";", s.start, a)
@@ -2131,7 +2137,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     # round 28: "…; it entered the Caribbean Community in 1974": a pronoun's
                     # clause after a semicolon never takes the date of the clause before
                     floor = semi + 1
-                d = pick_date(ctx, floor, right, b)
+                # round 32: "Honduras gia nhập ALBA, nhưng Quốc hội đã bỏ phiếu rút khỏi khối
+                # này vào tháng 1/2010", "…, but left it in …": the clause of contrast's date is
+                # its own (the fronted date before the subject is the join's)
+                contrast = re.search(r",\s+(?:but|nhưng|whereas|while|còn)\s", text[b:right])
+                d = pick_date(ctx, floor, b + contrast.start() if contrast else right, b)
                 app = _SUCCESSOR_APPOSITION.match(text, named[0].end, s.end) if named else None
                 if app is not None and (d is None or d.start < b):
                     # round 28: "it entered the Caribbean Community, CARIFTA's successor, in

@@ -514,7 +514,7 @@ def extract(ctx: Context) -> list[Candidate]:
                 subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             recognise = re.search(r"recogni|công\s+nhận", ctx.text[a:b], re.I)
             obj = _actors_after(ctx, b, right) if recognise or re.match(
-                r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
+                r"\s*(?:,\s*)?(?:with|với|between|giữa)\s+", ctx.text[b:right], re.I) or \
                 re.search(r"(?:with|với)\s*$", ctx.text[max(0, b - 6) : b]) else []
             if len(obj) >= 2 and n + 1 < len(found) and re.fullmatch(
                     r"\s*,\s*", ctx.text[obj[-2].end : obj[-1].start]) and re.fullmatch(

@@ -377,3 +377,45 @@ def test_object_before_is_no_subject_en(registry) -> None:
     got = _rel(text, registry)
     assert (frozenset({"DOM", "CHN"}), "established", "2018-05-01") in got
     assert not any(p == frozenset({"TWN", "CHN"}) for p, _, _ in got)
+
+
+# --- "giữa A và B"; "ngay khi tổ chức này ra đời"; a clause of contrast keeps its date ----------
+
+def test_relations_between_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Honduras\n\nNgày 25/3/2023, Tegucigalpa tuyên bố cắt đứt quan "
+            "hệ với Đài Bắc, và ngày hôm sau, tại Bắc Kinh, hai ngoại trưởng ký thông cáo chung "
+            "thiết lập quan hệ ngoại giao giữa Honduras và Trung Quốc.")
+    got = _rel(text, registry)
+    assert (frozenset({"HND", "CHN"}), "established", "2023-03-26") in got
+    assert not any(p == frozenset({"HND", "TWN"}) and s == "established" for p, s, _ in got)
+
+
+def test_member_from_the_birth_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Honduras\n\nHonduras gia nhập Tổ chức Thương mại Thế giới ngay "
+            "khi tổ chức này ra đời ngày 1/1/1995.")
+    assert ("HND", "WTrO") in _founders(text, registry)
+
+
+def test_member_from_the_birth_en(registry) -> None:
+    text = ("Foreign relations of Honduras\n\nHonduras joined the World Trade Organization as "
+            "soon as the organisation came into being on 1 January 1995.")
+    assert ("HND", "WTrO") in _founders(text, registry)
+
+
+def _spells(text: str, registry) -> set[tuple]:
+    return {(_key(registry, d["member"]), _key(registry, d["organization"]), d.get("start"),
+             d.get("end")) for d in _cands(text, registry, "membership")}
+
+
+def test_contrast_clause_keeps_its_date_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Honduras\n\nTháng 8/2008, dưới thời Tổng thống Manuel Zelaya, "
+            "Honduras gia nhập Liên minh Bolivar vì nhân dân châu Mỹ (ALBA), nhưng Quốc hội đã "
+            "bỏ phiếu rút khỏi khối này vào tháng 1/2010.")
+    assert ("HND", "ALBA", "2008-08", "2010-01") in _spells(text, registry)
+
+
+def test_contrast_clause_keeps_its_date_en(registry) -> None:
+    text = ("Foreign relations of Honduras\n\nIn August 2008, under President Manuel Zelaya, "
+            "Honduras joined the Bolivarian Alliance for the Peoples of Our America (ALBA), but "
+            "Congress voted to withdraw from the bloc in January 2010.")
+    assert not any(o == "ALBA" and s == "2010-01" for _, o, s, _ in _spells(text, registry))
