@@ -419,3 +419,17 @@ def test_contrast_clause_keeps_its_date_en(registry) -> None:
             "Honduras joined the Bolivarian Alliance for the Peoples of Our America (ALBA), but "
             "Congress voted to withdraw from the bloc in January 2010.")
     assert not any(o == "ALBA" and s == "2010-01" for _, o, s, _ in _spells(text, registry))
+
+
+# --- the World Bank as the corpus writes it: the IBRD record -----------------------------------
+
+def test_world_bank_is_ibrd_en(registry) -> None:
+    text = ("Foreign relations of Kiribati\n\nKiribati joined the International Monetary Fund and "
+            "the World Bank in June 1986.")
+    assert ("KIR", "IBRD", "1986-06") in _mem(text, registry)
+
+
+def test_world_bank_is_ibrd_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Kiribati\n\nKiribati gia nhập Quỹ Tiền tệ Quốc tế và Ngân hàng "
+            "Thế giới tháng 6/1986.")
+    assert ("KIR", "IBRD", "1986-06") in _mem(text, registry)
