@@ -460,6 +460,25 @@ class Context:
         first = self.text[: end if end >= 0 else len(self.text)]
         if not (0 < len(first[pos:].strip()) < 120) or first.rstrip().endswith("."):
             return None
+        got = self._title_subject(first, pos)
+        if got is None:
+            # round 32: a country page whose title the scrape ran into its breadcrumb
+            # ("… > MaldivesMALDIVES - THÔNG TIN CƠ BẢN") names its state on a labelled line
+            # near the top ("Tên nước: Cộng hòa Maldives", "Official name: …")
+            head = self.text[: max(0, self.text.find("\n", len(first) + 1)) + 400]
+            label = re.search(r"(?m)^[ \t]*(?:Tên\s+nước|Tên\s+chính\s+thức|Official\s+name"
+                              r"|Country\s+name|Full\s+name)\s*:\s*", head)
+            if label is not None:
+                line_end = self.text.find("\n", label.end())
+                named = [m for m in self.mentions if label.end() <= m.start
+                         and m.end <= (line_end if line_end >= 0 else len(self.text))
+                         and m.key and m.is_state and m.how != "demonym"]
+                if len({m.key for m in named}) == 1:
+                    return named[0].key
+        return got
+
+    def _title_subject(self, first: str, pos: int) -> str | None:
+        """The state the title line ``first`` (from ``pos``) says the text is about."""
         ms = [m for m in self.mentions if pos <= m.start and m.end <= len(first) and m.key]
         states = [m for m in ms if m.is_state and m.how != "demonym"]
         if not states or any(m.is_org for m in ms):

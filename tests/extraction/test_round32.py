@@ -433,3 +433,26 @@ def test_world_bank_is_ibrd_vi(registry) -> None:
     text = ("Quan hệ đối ngoại của Kiribati\n\nKiribati gia nhập Quỹ Tiền tệ Quốc tế và Ngân hàng "
             "Thế giới tháng 6/1986.")
     assert ("KIR", "IBRD", "1986-06") in _mem(text, registry)
+
+
+# --- a country page's labelled name line when the scrape ran its title into the breadcrumb -----
+
+def test_subject_from_name_line_vi(registry) -> None:
+    text = ("Trang chủ > Quốc gia và vùng lãnh thổ > Châu Phi > SeychellesSEYCHELLES - THÔNG TIN "
+            "CƠ BẢN\nCập nhật: 10/2025 | In trang\nTên nước: Cộng hòa Seychelles\nNgày gia nhập "
+            "Liên Hợp Quốc: 21/9/1976\n")
+    assert _mem(text, registry) == {("SYC", "UN", "1976-09-21")}
+
+
+def test_subject_from_name_line_en(registry) -> None:
+    text = ("Home > Countries > Africa > SeychellesSEYCHELLES - COUNTRY BRIEF\nUpdated: 10/2025 | "
+            "Print\nOfficial name: Republic of Seychelles\nThe island nation joined the "
+            "Commonwealth in 1976.\n")
+    assert _mem(text, registry) == {("SYC", "COMMONWEALTH", "1976")}
+
+
+def test_name_line_of_two_states_is_nobody_en(registry) -> None:
+    text = ("Home > Countries > SeychellesMAURITIUS - COUNTRY BRIEF\nOfficial name: Republic of "
+            "Seychelles and Republic of Mauritius\nThe island nation joined the Commonwealth in "
+            "1976.\n")
+    assert not _mem(text, registry)
