@@ -2411,3 +2411,41 @@ def _org_list(ctx: Context) -> list[Candidate]:
             out.append(_mk(ctx, subject, m.key, roles, None, (m.start, end), 0.7,
                            "membership-org-list"))
     return out
+
+
+#: round 32: a membership from the state's independence ("a member of the Commonwealth since
+#: independence", "from independence", "là thành viên … (ngay) từ khi độc lập")
+_SINCE_INDEPENDENCE = re.compile(r"\b(?:since|from)\s+(?:its\s+)?independence\b"
+                                 r"|(?<!\w)(?:ngay\s+)?từ\s+khi\s+độc\s+lập(?!\w)", re.I)
+#: where a text dates the independence: "became independent from the United Kingdom on 18
+#: February 1965", "giành độc lập từ Anh ngày 21/9/1964", a labelled "Ngày độc lập: 31/8/1962"
+_INDEPENDENT_ON = re.compile(r"(?:\bbecame\s+independent|\bgained\s+(?:its\s+)?independence"
+                             r"|\bwon\s+(?:its\s+)?independence|\bindependence\s+day"
+                             r"|(?<!\w)giành\s+(?:được\s+)?độc\s+lập|(?<!\w)tuyên\s+bố\s+độc\s+lập"
+                             r"|^[ \t]*(?:Ngày\s+độc\s+lập|Independence(?:\s+day)?)\s*:)"
+                             r"[^.;\n]{0,60}?$", re.I | re.M)
+
+
+def since_independence(ctx: Context, out: list[Candidate]) -> None:
+    """Round 32: a membership of the text's state "since independence" ("A member of the
+    Commonwealth since independence, the Gambia left it on 3 October 2013", "Trinidad và Tobago
+    là thành viên Khối Thịnh vượng chung ngay từ khi độc lập") with no start of its own starts
+    on the day the text gives the independence elsewhere (one day only; flag
+    ``date-from-independence``)."""
+    days = {d.value for d in ctx.dates if isinstance(d.value, str) and len(d.value) == 10
+            and _INDEPENDENT_ON.search(ctx.text[max(0, d.start - 80) : d.start])}
+    if len(days) != 1:
+        return
+    day = days.pop()
+    for c in out:
+        if c.type != "membership" or c.data.get("start"):
+            continue
+        s = ctx.sentence_of(c.start)
+        if not _SINCE_INDEPENDENCE.search(ctx.text, max(s.start, c.start - 60),
+                                          min(s.end, c.end + 40)):
+            continue
+        data = {k: v for k, v in c.data.items() if k != "start"}
+        c.data = {"member": data.pop("member"), "organization": data.pop("organization"),
+                  **{k: v for k, v in data.items() if k == "roles"}, "start": day,
+                  **{k: v for k, v in data.items() if k != "roles"}}
+        c.flags = [*c.flags, "date-from-independence"]

@@ -179,6 +179,8 @@ def _run(ctx: Context) -> list[Candidate]:
     out = memberships.founding_of_each(ctx, out)
     # round 32: "sign agreements on A, on B and on C", "ký các văn kiện về A, về B và về C"
     out = agreements.listed_each(ctx, out)
+    # round 32: "a member of the Commonwealth since independence"
+    memberships.since_independence(ctx, out)
     return out
 
 

@@ -456,3 +456,26 @@ def test_name_line_of_two_states_is_nobody_en(registry) -> None:
             "Seychelles and Republic of Mauritius\nThe island nation joined the Commonwealth in "
             "1976.\n")
     assert not _mem(text, registry)
+
+
+# --- a membership "since independence" starts on the independence day the text gives ----------
+
+def test_since_independence_en(registry) -> None:
+    text = ("Foreign relations of Malawi\n\nMalawi became independent from the United Kingdom on "
+            "6 July 1964. It has been a member of the Commonwealth since independence and joined "
+            "the United Nations on 1 December 1964.")
+    assert ("MWI", "COMMONWEALTH", "1964-07-06") in _mem(text, registry)
+
+
+def test_since_independence_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Malawi\n\nMalawi giành độc lập từ Anh ngày 6/7/1964. Malawi gia "
+            "nhập Liên hợp quốc ngày 1/12/1964 và là thành viên Khối Thịnh vượng chung từ khi độc "
+            "lập.")
+    assert ("MWI", "COMMONWEALTH", "1964-07-06") in _mem(text, registry)
+
+
+def test_since_independence_without_its_day_en(registry) -> None:
+    text = ("Foreign relations of Malawi\n\nMalawi became independent in 1964. It has been a "
+            "member of the Commonwealth since independence and joined the United Nations on 1 "
+            "December 1964.")
+    assert not any(o == "COMMONWEALTH" and d for _, o, d in _mem(text, registry))
