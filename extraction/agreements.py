@@ -888,3 +888,60 @@ def _named(title: str) -> bool:
 
 def _clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" ,.")
+
+
+#: round 32: agreements listed by their subjects with the preposition repeated: "sign agreements
+#: on cooperation in hydrography, on renewable energy, … and on …", "ký các văn kiện hợp tác về
+#: A, về B, về C và về D"
+_LISTED_HEAD = re.compile(r"\b(?:sign|signed|signing)\s+(?:the\s+)?(?:\w+\s+)?agreements"
+                          r"|(?<!\w)ký\s+(?:kết\s+)?(?:các|những)\s+(?:văn\s+kiện|thỏa\s+thuận)"
+                          r"(?:\s+hợp\s+tác)?", re.I)
+_LISTED_FIRST = re.compile(r"\s+(?:on|về)\s+")
+_LISTED_NEXT = re.compile(r"\s*,\s*(?:and\s+|và\s+)?(?:on|về)\s+|\s+(?:and|và)\s+(?:on|về)\s+")
+
+
+def listed_each(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 32: agreements a sentence lists one by one by their subjects ("the two leaders
+    watched ministers sign agreements on A, on B, on C and on D", "chứng kiến lễ ký các văn kiện
+    hợp tác về A, về B, về C và về D") are one agreement each, as the corpus annotates them:
+    the candidate the rules read at the head takes the first subject (and no count); each other
+    subject is one more candidate of the same parties, instrument and date. A count of as many
+    agreements of those parties and that date elsewhere ("India and Seychelles signed four
+    agreements on Wednesday") is the same set, and is dropped."""
+    text = ctx.text
+    added: list[Candidate] = []
+    dropped: set[int] = set()
+    for s in ctx.sents:
+        for h in _LISTED_HEAD.finditer(text, s.start, s.end):
+            first = _LISTED_FIRST.match(text, h.end(), s.end)
+            if first is None or any(d.start <= first.end() < d.end or first.start() <= d.start
+                                    <= first.end() for d in ctx.dates):
+                continue  # "signed four agreements on Wednesday": a day, not a subject
+            stop = re.search(r"[.;]|,(?!\s*(?:and\s+|và\s+)?(?:on|về)\s)",
+                             text[first.end() : s.end])
+            end = first.end() + stop.start() if stop else s.end
+            cuts = [first] + list(_LISTED_NEXT.finditer(text, first.end(), end))
+            if len(cuts) < 2:
+                continue
+            heads = [i for i, c in enumerate(out) if c.type == "agreement"
+                     and c.start < h.end() + 1 and h.start() < c.end]
+            if len(heads) != 1:
+                continue
+            c = out[heads[0]]
+            items = [text[x.end() : (cuts[i + 1].start() if i + 1 < len(cuts) else end)].strip()
+                     for i, x in enumerate(cuts)]
+            noun = "agreement on" if ctx.lang != "vi" else "văn kiện về"
+            base = {k: v for k, v in c.data.items() if k not in ("quantity", "title")}
+            c.data = {**base, "title": {ctx.lang: f"{noun} {items[0]}"}}
+            for i, item in enumerate(items[1:], 1):
+                nxt = cuts[i + 1].start() if i + 1 < len(cuts) else end
+                added.append(Candidate("agreement", {**base, "title": {ctx.lang: f"{noun} {item}"}},
+                                       cuts[i].end(), nxt, c.confidence, "agreement-listed-each",
+                                       list(c.flags)))
+            for i, o in enumerate(out):
+                if o is not c and o.type == "agreement" and o.data.get("quantity") == len(items) \
+                        and sorted(o.data.get("parties") or []) == sorted(base.get("parties")
+                                                                           or []) \
+                        and o.data.get("signed") == base.get("signed"):
+                    dropped.add(i)
+    return [c for i, c in enumerate(out) if i not in dropped] + added

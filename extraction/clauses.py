@@ -219,7 +219,10 @@ def _mend_dates(ctx: Context, listed: list[Mention], b: int, found: list[Candida
 
 def _subject(ctx: Context, s: Sentence, a: int, pos: int) -> tuple[list[Mention], int]:
     """The subject's states and where the subject starts (a pronoun's position for "It")."""
-    group = [m for m in subject_group(ctx, a, pos) if _named(m)]
+    # round 32: "A became independent from Britain … and was admitted to the UN …": the state
+    # it left is no subject (as the rules read it since round 28)
+    group = [m for m in subject_group(ctx, a, pos) if _named(m) and not _LEFT.search(
+        ctx.text, max(0, m.start - 40), m.start)]
     if group and ctx.text[pos] == ",":
         group = group[-1:]  # an apposition: "For India, Greece, a member of NATO …"
     if group and pos - group[-1].end <= 40 and not re.search(r"[;:]", ctx.text[group[-1].end:pos]):
@@ -237,6 +240,11 @@ def _subject(ctx: Context, s: Sentence, a: int, pos: int) -> tuple[list[Mention]
     return shared, pos
 
 
+#: round 32: the state a clause's subject became independent of, right before its name
+_LEFT = re.compile(r"(?:\bindependen(?:t|ce)\s+from|\bseparat(?:ed|ion)\s+from|\bseceded\s+from"
+                   r"|(?<!\w)độc\s+lập\s+(?:khỏi|từ|với))\s+(?:the\s+)?$", re.I)
+
+
 #: a sentence opening with a pronoun for a state, the trigger in a coordinated clause after it
 _COORDINATED_AFTER_PRONOUN = re.compile(r"(?:It|Nước\s+này|The\s+country)\s[^;]*?(?:,\s*|\s)"
                                         r"(?:and|và|rồi)\s+[^;,]{0,30}$")
@@ -247,21 +255,35 @@ _COMMA_AFTER_PRONOUN = re.compile(r"(?:It|Nước\s+này|The\s+country)\s[^;]*?,
 _JOIN_VERB = re.compile(r"(?:tham\s+gia|gia\s+nhập|joined)\s")
 
 
-def _pronoun(ctx: Context, s: Sentence) -> list[Mention]:
+def _pronoun(ctx: Context, s: Sentence, depth: int = 0) -> list[Mention]:
     """The state a pronoun stands for: the text's state, else the state opening the sentence
-    before in the same paragraph ("Switzerland joined the UN in 2002. It joined …")."""
+    before in the same paragraph ("Switzerland joined the UN in 2002. It joined …"); round 32:
+    the state a pronoun opening that sentence stood for ("…, it joined A in 1974. It joined B
+    in 1984"), and for a paragraph's first sentence the last sentence of the paragraph before
+    when that opens with a state ("The Federation has no relations with Beijing.\nBefore
+    independence, …, it joined …")."""
     if ctx.subject is not None:
         return [m for m in ctx.mentions if m.key == ctx.subject][:1]
     before = [x for x in ctx.sents if x.end <= s.start]
-    if before and before[-1].paragraph == s.paragraph:
+    first_of_paragraph = bool(before) and before[-1].paragraph == s.paragraph - 1 and (
+        depth == 0 and _PRONOUN_OPENING.match(ctx.text, s.start, s.end) is not None)
+    if before and (before[-1].paragraph == s.paragraph or first_of_paragraph):
         prev = before[-1]
         # (after fronted phrases: "Trước đó một năm, tại Baghdad tháng 9/1960, Kuwait cùng …")
-        first = next((m for m in ctx.mentions_in(prev.start, prev.end) if _named(m)), None)
+        first = next((m for m in ctx.mentions_in(prev.start, prev.end) if _named(m)
+                      or m.how == "description" and m.is_state), None)
         lead = ctx.text[prev.start : first.start] if first is not None else ""
         if first is not None and (len(re.findall(r"\w+", lead)) <= 3
                                   or re.search(r",\s*$", lead)):
             return [first]
+        if first is None and depth < 2 and not first_of_paragraph \
+                and _PRONOUN_OPENING.match(ctx.text, prev.start, prev.end):
+            return _pronoun(ctx, prev, depth + 1)
     return []
+
+
+#: round 32: a sentence whose subject is a pronoun, after at most a fronted phrase and its comma
+_PRONOUN_OPENING = re.compile(r"(?:[^.;:]{0,90},\s*)?(?:It|it|Nước\s+này|nước\s+này)\s")
 
 
 def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, ...],

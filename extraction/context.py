@@ -133,6 +133,16 @@ SUBJECT_DESCRIPTION = re.compile(
     r"|opened|gained|took|won|went|đã|gia nhập|là|trở thành|được|thiết lập|ký|cũng|tham gia"
     r"|chính thức|sau đó)\b)")
 
+#: round 32: a state's styled title standing alone ("The Federation joined …", "the Kingdom's
+#: envoy", "Liên bang này gia nhập …"), not the title before the name ("the Kingdom of Tonga")
+STYLED_ALONE = re.compile(
+    r"\b[Tt]he\s+(?P<en>(?i:federation|kingdom|principality|sultanate|emirate|grand\s+duchy)"
+    r"|People['’]s\s+Republic)\b"
+    r"(?!\s+of\b)"
+    r"|(?<!\w)(?P<vi>[Ll]iên\s+bang|[Vv]ương\s+quốc|(?<!Đại\s)[Cc]ông\s+quốc|[Đđ]ại\s+công\s+quốc"
+    r"|[Tt]iểu\s+vương\s+quốc)"
+    r"\s+này\b")
+
 #: a name after these words is no actor: "independence from France", "độc lập từ Pháp",
 #: "with the mediation of Algeria", "với sự trung gian của Qatar", "brokered by Oman"
 OBLIQUE_BEFORE = re.compile(r"(?:\bindependence|(?<!\w)độc\s+lập)\s+(?:from|từ|khỏi)\s+(?:the\s+)?$"
@@ -450,6 +460,25 @@ class Context:
         first = self.text[: end if end >= 0 else len(self.text)]
         if not (0 < len(first[pos:].strip()) < 120) or first.rstrip().endswith("."):
             return None
+        got = self._title_subject(first, pos)
+        if got is None:
+            # round 32: a country page whose title the scrape ran into its breadcrumb
+            # ("… > MaldivesMALDIVES - THÔNG TIN CƠ BẢN") names its state on a labelled line
+            # near the top ("Tên nước: Cộng hòa Maldives", "Official name: …")
+            head = self.text[: max(0, self.text.find("\n", len(first) + 1)) + 400]
+            label = re.search(r"(?m)^[ \t]*(?:Tên\s+nước|Tên\s+chính\s+thức|Official\s+name"
+                              r"|Country\s+name|Full\s+name)\s*:\s*", head)
+            if label is not None:
+                line_end = self.text.find("\n", label.end())
+                named = [m for m in self.mentions if label.end() <= m.start
+                         and m.end <= (line_end if line_end >= 0 else len(self.text))
+                         and m.key and m.is_state and m.how != "demonym"]
+                if len({m.key for m in named}) == 1:
+                    return named[0].key
+        return got
+
+    def _title_subject(self, first: str, pos: int) -> str | None:
+        """The state the title line ``first`` (from ``pos``) says the text is about."""
         ms = [m for m in self.mentions if pos <= m.start and m.end <= len(first) and m.key]
         states = [m for m in ms if m.is_state and m.how != "demonym"]
         if not states or any(m.is_org for m in ms):
@@ -508,9 +537,11 @@ class Context:
     def _descriptions(self) -> list[Mention]:
         """Descriptions standing for the subject of a text on one state, as mentions of it:
         "The island was a founding member of …", "the archipelago nation joined …", "Đảo quốc
-        này gia nhập …" (never inside a section on another state, never "the Kingdom of …")."""
+        này gia nhập …" (never inside a section on another state, never "the Kingdom of …");
+        round 32: a state's styled title used alone after the text gave it in full ("the
+        Federation of Saint Kitts and Nevis … The Federation joined …")."""
         if self.subject is None:
-            return []
+            return self._titles()
         ent = self.gazetteer.entity(self.subject)
         kind = ent.kind if ent is not None else "state"
         out: list[Mention] = []
@@ -519,6 +550,28 @@ class Context:
                     x.start < m.end() and m.start() < x.end for x in self.mentions):
                 continue
             out.append(Mention(m.start(), m.end(), m.group(), self.subject, kind, "description"))
+        return out + [x for x in self._titles() if not any(
+            y.start < x.end and x.start < y.end for y in out)]
+
+    def _titles(self) -> list[Mention]:
+        """Round 32: "the Federation" (or "the Kingdom", "Liên bang này", …) for the one state
+        the text styled so in full before ("the Federation of Saint Kitts and Nevis", "Liên
+        bang Saint Kitts và Nevis"); none where the text so styled two states."""
+        out: list[Mention] = []
+        for m in STYLED_ALONE.finditer(self.text):
+            head = m.group("en") or m.group("vi")
+            if any(x.start < m.end() and m.start() < x.end for x in self.mentions):
+                continue
+            keys = {x.key for d in re.finditer(rf"(?<!\w){head}\s+(?:of\s+(?:the\s+)?)?",
+                                                self.text[: m.start()], re.I)
+                    for x in self.mentions if x.is_state and x.key
+                    # the name after the title, or a name that holds the title ("Kingdom of Tonga")
+                    and (x.start == d.end() or x.start <= d.start() < x.end)}
+            if len(keys) == 1:
+                key = keys.pop()
+                ent = self.gazetteer.entity(key)
+                out.append(Mention(m.start(), m.end(), m.group(), key,
+                                   ent.kind if ent is not None else "state", "description"))
         return out
 
     def section_at(self, pos: int) -> tuple[str | None, str | None]:
@@ -632,7 +685,10 @@ class Context:
     # -- posts ---------------------------------------------------------------------------------
     def _find_posts(self) -> list[Post]:
         offices = OFFICES_VI if self.lang == "vi" else OFFICES_EN
-        rx = re.compile("|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(offices)))
+        # (round 32: never the adjective or the office's noun: "the Presidential Office", "the
+        # Presidency", "Ministerial")
+        rx = re.compile("(?:" + "|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(offices))
+                        + r")(?!ial\b|ials\b|cy\b|cies\b|ry\b)")
         out: list[Post] = []
         for m in rx.finditer(self.text):
             i = int(next(k for k, v in m.groupdict().items() if v)[1:])
@@ -912,7 +968,9 @@ def shared_subject(ctx: Context, s: Sentence, verb: int) -> list[Mention]:
         return [m for m in ctx.mentions if m.key == ctx.subject][:1]
     first = next((m for m in ctx.mentions_in(at, j.start()) if m.key), None)
     if first is None or not (first.is_state or first.how == "description") or re.search(
-            r"\S", re.sub(r"(?:(?-i:[A-ZĐ])\w*\s+)*", "", ctx.text[at : first.start], count=1)):
+            # (round 32: a styled title before the name, "The Federation of St. Kitts …")
+            r"\S", re.sub(r"(?:(?-i:[A-ZĐ])\w*\s+(?:of\s+(?:the\s+)?)?)*", "",
+                          ctx.text[at : first.start], count=1)):
         return []  # the sentence does not open with its subject
     return [m for m in group_after(ctx, first.start, j.start()) if m.key]
 
@@ -961,6 +1019,9 @@ MODAL = re.compile(
     # round 20: "mong muốn hoàn tất việc gia nhập" (a wish further than four words), "mở tiến
     # trình xét kết nạp" (an accession process opened, no admission)
     r"|(?<!\w)(?:muốn|tiến\s+trình|xét|cam\s+kết)(?!\w)"
+    # round 32: a possibility ("không loại trừ khả năng gia nhập", "did not rule out joining",
+    # "the possibility of joining")
+    r"|(?<!\w)khả\s+năng(?!\w)|\bpossib(?:ility|ly|le)\b|\brul(?:e|ed|ing)\s+out\b"
     r"|\b(?:committed|pledged|undertook)\s+(?:themselves\s+|itself\s+)?to\b",
     re.I,
 )

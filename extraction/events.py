@@ -34,6 +34,8 @@ VISIT = re.compile(
     # `_visit_dest`): "travelled to Beijing", "flew to Canberra", "arrived in Hanoi", "sang
     # thăm", "Nixon thăm Trung Quốc", "đến Bắc Kinh"
     r"|\b(?:travell?ed|travels|flew|flies|went|goes|came|headed)\s+to(?=\s)"
+    # round 32: a second visit, "returned to Eswatini in September 2023", "trở lại Eswatini"
+    r"|\b(?:returned|returns)\s+to(?=\s)|(?<!\w)trở\s+lại(?:\s+thăm)?(?=\s+(?-i:[A-ZĐ]))"
     # round 27: the onward leg of a tour: "flew on to Vienna", "flew on Friday evening to …"
     r"|\bflew\s+on\s+(?:(?!to\b)[\w-]+\s+){0,3}to(?=\s)"
     r"|\b(?:arrived|landed)\s+in(?=\s)"
@@ -1518,6 +1520,9 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if re.search(r"(?:(?<!\w)trong|\bduring)\s+(?:the\s+)?$", ctx.text[max(s.start, a - 8) : a],
                      re.I) and re.match(r"\s*,", ctx.text[b : b + 3]):
             continue  # "trong chuyến thăm, …": the visit the text already stated
+        if re.match(r"returns?|trở", m.group(0), re.I) and any(
+                v.start() < a for v in VISIT.finditer(ctx.text, s.start, a)):
+            continue  # round 32: "visited Taiwan and returned to Eswatini": the way home
         dest = _visit_dest(ctx, b, s.end)
         if dest is None and TRAVEL.match(m.group(0)) and not (
                 ctx.subject is not None and re.match(r"\s+nước\s+này(?!\w)", ctx.text[b : b + 12])

@@ -100,9 +100,15 @@ FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^
                      r"|thành viên sáng lập(?:\s+là)?|"
                      r"(?:nước|quốc gia)\s+sáng lập\s+(?:gồm|là)|"
                      r"founding\s+members?\s+(?:were|are|:)", re.I)
+#: round 32: a sentence opening with a clause of time ("After …,", "Sau khi …,")
+_SUBORDINATE = re.compile(r"\s*(?:After|Following|Before|Once|When|Sau\s+khi|Trước\s+khi|Khi)\s")
 FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed|launched"
                             r"|took\s+part\s+in\s+founding|helped\s+(?:to\s+)?found)\b"
-                            r"|(?<!\w)(?:thành lập|lập ra)(?!\w)", re.I)
+                            r"|(?<!\w)(?:thành lập|lập ra)(?!\w)"
+                            # round 32: "Mali, Burkina Faso và Niger lập Liên minh …" (a body's
+                            # name right after the bare verb; never "lập quan hệ")
+                            r"|(?<!\w)(?<!thành\s)lập(?=\s+(?-i:Liên\s+minh|Tổ\s+chức|Cộng\s+đồng"
+                            r"|Hiệp\s+hội|Khối|Diễn\s+đàn|Liên\s+hiệp|Ngân\s+hàng|Nhóm)\s)", re.I)
 LIST_HEAD = re.compile(r"^\s*(Members|Member states|Observers|Dialogue partners(?: include)?|"
                        r"Thành viên|Quan sát viên)(?!\w)\s*:?", re.I)
 PARTNER = re.compile(r"\bdialogue\s+partners?\b|đối tác đối thoại|\bpartner\s+countr(?:y|ies)\b"
@@ -453,6 +459,59 @@ _ITEM_DATE = re.compile(r"(?:\s*\([^()\d]{1,15}\))?"  # its acronym first: "(ALB
                         r"|in\s+)(?=\d))", re.I)
 
 
+#: round 32: between a founding membership's organisation and the next one a list gives it with
+#: the preposition repeated: "(ACCT, 1970), của B", "(1970), and of B"; or an apposition naming
+#: another body ("…, tiền thân của Tổ chức Quốc tế Pháp ngữ", "…, the forerunner of the OIF")
+_OF_EACH = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,\s*(?:(?:và|and)\s+)?|\s+(?:và|and)\s+)"
+                      r"(?:(?P<app>(?:là\s+)?tiền\s+thân\s+của|(?:the\s+)?(?:forerunner|predecessor)"
+                      r"\s+of)|(?P<of>của|of))\s+(?:the\s+)?")
+
+
+def founding_of_each(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 32: "là thành viên sáng lập A (ACCT, 1970), tiền thân của X, của B (ECOWAS, 1975)
+    và của C (UEMOA, 1994)", "a founding member of A (1970), the forerunner of X, of B (1975)
+    and of C (1994)": each organisation after the repeated "của" / "of" is a founding
+    membership of the same member, dated by its own bracket (an existing candidate of that
+    member and organisation takes the roles); the body an apposition names ("tiền thân của X",
+    "the forerunner of X") is no membership of it."""
+    text = ctx.text
+    added: list[Candidate] = []
+    dropped: set[int] = set()
+    for c in [c for c in out if c.type == "membership"
+              and "founding" in (c.data.get("roles") or [])]:
+        s = ctx.sentence_of(c.start)
+        orgs = [m for m in ctx.mentions_in(c.start, s.end) if m.is_org and m.key]
+        first = next((m for m in orgs if ctx.label(m.key or "") == c.data["organization"]), None)
+        if first is None:
+            continue
+        pos = first.end
+        while True:
+            m = _OF_EACH.match(text, pos, s.end)
+            org = next((x for x in orgs if m is not None and x.start == m.end()), None)
+            if m is None or org is None or org.key is None:
+                break
+            label = ctx.label(org.key)
+            same = [i for i, x in enumerate(out) if x.type == "membership"
+                    and x.data.get("member") == c.data["member"]
+                    and x.data.get("organization") == label and s.start <= x.start < s.end]
+            if m.group("app"):
+                dropped.update(i for i in same if "founding" not in (out[i].data.get("roles")
+                                                                      or []))
+            elif same:
+                for i in same:
+                    out[i].data["roles"] = ["founding", "full"]
+            else:
+                br = re.match(r"\s*\([^()]{1,40}\)", text[org.end : s.end])
+                dates = [d for d in ctx.dates_in(org.end, org.end + br.end()) if d.value] \
+                    if br else []
+                end = org.end + (br.end() if br else 0)
+                added.append(_mk(ctx, ctx.gazetteer.registry.resolve(c.data["member"]).key,
+                                 org.key, ["founding", "full"], dates[0] if dates else None,
+                                 (org.start, end), 0.7, "membership-founding-each"))
+            pos = org.end
+    return [x for i, x in enumerate(out) if i not in dropped] + added
+
+
 def listed_after(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     """Round 30: the organisations a list goes on with after a membership of the text's
     clause, each with a date of its own ("Nước này là thành viên sáng lập A (1981), thành viên
@@ -582,10 +641,15 @@ def _date_after_org(ctx: Context, c: Candidate, s: Sentence):  # noqa: ANN202
             or nxt is ctx.dateline or not re.fullmatch(
                 # (the role between: "… với tư cách quan sát viên từ năm 1961", "as an
                 # observer since 1961": a membership since a date starts then)
-                r"\)?\s*(?:,\s*)?(?:(?:với\s+tư\s+cách|as)\s+(?:an?\s+)?[^\W\d]+(?:\s+[^\W\d]+){0,2}"
+                # (round 32: its acronym's bracket between, "(OIC) hai năm sau đó", not then
+                # a comma: "(AES), tháng 1/2025 …" is another clause's date)
+                r"\)?(?:\s*\([^()\d]{1,15}\)(?!\s*,))?\s*(?:,\s*)?"
+                r"(?:(?:với\s+tư\s+cách|as)\s+(?:an?\s+)?[^\W\d]+(?:\s+[^\W\d]+){0,2}"
                 r"\s+)?(?:(?:on|in|vào|từ|since)\s+)?(?:(?:ngày|năm|tháng)\s+)?",
                 ctx.text[last.end : nxt.start]):
         return None
+    if "," in ctx.text[last.end : nxt.start] and _SUBORDINATE.match(ctx.text, s.start, c.start):
+        return None  # round 32: "After A formed X (AES), in January 2025 …": the main clause's
     return nxt
 
 
@@ -1533,8 +1597,15 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         partners = _founded_with(ctx, s, orgs[0], subj)
         subj = subj + partners
         semi = text.find(";", m.end(), s.end)  # "…;the four presidents signed … on …"
-        d = pick_date(ctx, m.end(), semi if semi >= 0 else s.end, m.end()) or _fronted_date(
-            ctx, s, lead)
+        limit = semi if semi >= 0 else s.end
+        if _SUBORDINATE.match(text, s.start, lead):
+            # round 32: "Sau khi A, B và C lập X (AES), tháng 1/2025 …", "After A, B and C
+            # formed X, in January 2025 …": the main clause's date after the comma is not the
+            # founding's
+            comma = re.search(r",", re.sub(r"\([^()]*\)", lambda g: " " * len(g.group()),
+                                           text[orgs[0].end : limit]))
+            limit = orgs[0].end + comma.start() if comma else limit
+        d = pick_date(ctx, m.end(), limit, m.end()) or _fronted_date(ctx, s, lead)
         for x in subj:
             out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
                            span_of((lead, m.end()), (m.start(), orgs[0].end), partners, d),
@@ -1987,7 +2058,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      # from the first day (test27's gold; test18's annotates the English "since
                      # the organisation came into being in 1995" as full only: left alone)
                      r"|(?<!\w)(?:ngay\s+)?từ\s+khi\s+(?:tổ\s+chức|khối|liên\s+minh)(?:\s+này)?\s+"
-                     r"(?:ra\s+đời|được\s+thành\s+lập|đi\s+vào\s+hoạt\s+động)",
+                     r"(?:ra\s+đời|được\s+thành\s+lập|đi\s+vào\s+hoạt\s+động)"
+                     # round 32: "ngay khi tổ chức này ra đời ngày 1/1/1995", "as soon as the
+                     # organisation came into being on 1 January 1995"
+                     r"|(?<!\w)ngay\s+khi\s+(?:tổ\s+chức|khối|liên\s+minh)(?:\s+này)?\s+"
+                     r"(?:ra\s+đời|được\s+thành\s+lập|đi\s+vào\s+hoạt\s+động)"
+                     r"|\bas\s+soon\s+as\s+(?:the\s+|it\b)(?:organi[sz]ation|body|bloc)?\s*"
+                     r"(?:came\s+into\s+being|was\s+(?:founded|created|set\s+up)|began\s+work)",
                      ctx.text[b:right], re.I):
             roles = ["founding", "full"]
         semi_a = text.rfind(";", s.start, a)
@@ -2060,7 +2137,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                     # round 28: "…; it entered the Caribbean Community in 1974": a pronoun's
                     # clause after a semicolon never takes the date of the clause before
                     floor = semi + 1
-                d = pick_date(ctx, floor, right, b)
+                # round 32: "Honduras gia nhập ALBA, nhưng Quốc hội đã bỏ phiếu rút khỏi khối
+                # này vào tháng 1/2010", "…, but left it in …": the clause of contrast's date is
+                # its own (the fronted date before the subject is the join's)
+                contrast = re.search(r",\s+(?:but|nhưng|whereas|while|còn)\s", text[b:right])
+                d = pick_date(ctx, floor, b + contrast.start() if contrast else right, b)
                 app = _SUCCESSOR_APPOSITION.match(text, named[0].end, s.end) if named else None
                 if app is not None and (d is None or d.start < b):
                     # round 28: "it entered the Caribbean Community, CARIFTA's successor, in
@@ -2330,3 +2411,41 @@ def _org_list(ctx: Context) -> list[Candidate]:
             out.append(_mk(ctx, subject, m.key, roles, None, (m.start, end), 0.7,
                            "membership-org-list"))
     return out
+
+
+#: round 32: a membership from the state's independence ("a member of the Commonwealth since
+#: independence", "from independence", "là thành viên … (ngay) từ khi độc lập")
+_SINCE_INDEPENDENCE = re.compile(r"\b(?:since|from)\s+(?:its\s+)?independence\b"
+                                 r"|(?<!\w)(?:ngay\s+)?từ\s+khi\s+độc\s+lập(?!\w)", re.I)
+#: where a text dates the independence: "became independent from the United Kingdom on 18
+#: February 1965", "giành độc lập từ Anh ngày 21/9/1964", a labelled "Ngày độc lập: 31/8/1962"
+_INDEPENDENT_ON = re.compile(r"(?:\bbecame\s+independent|\bgained\s+(?:its\s+)?independence"
+                             r"|\bwon\s+(?:its\s+)?independence|\bindependence\s+day"
+                             r"|(?<!\w)giành\s+(?:được\s+)?độc\s+lập|(?<!\w)tuyên\s+bố\s+độc\s+lập"
+                             r"|^[ \t]*(?:Ngày\s+độc\s+lập|Independence(?:\s+day)?)\s*:)"
+                             r"[^.;\n]{0,60}?$", re.I | re.M)
+
+
+def since_independence(ctx: Context, out: list[Candidate]) -> None:
+    """Round 32: a membership of the text's state "since independence" ("A member of the
+    Commonwealth since independence, the Gambia left it on 3 October 2013", "Trinidad và Tobago
+    là thành viên Khối Thịnh vượng chung ngay từ khi độc lập") with no start of its own starts
+    on the day the text gives the independence elsewhere (one day only; flag
+    ``date-from-independence``)."""
+    days = {d.value for d in ctx.dates if isinstance(d.value, str) and len(d.value) == 10
+            and _INDEPENDENT_ON.search(ctx.text[max(0, d.start - 80) : d.start])}
+    if len(days) != 1:
+        return
+    day = days.pop()
+    for c in out:
+        if c.type != "membership" or c.data.get("start"):
+            continue
+        s = ctx.sentence_of(c.start)
+        if not _SINCE_INDEPENDENCE.search(ctx.text, max(s.start, c.start - 60),
+                                          min(s.end, c.end + 40)):
+            continue
+        data = {k: v for k, v in c.data.items() if k != "start"}
+        c.data = {"member": data.pop("member"), "organization": data.pop("organization"),
+                  **{k: v for k, v in data.items() if k == "roles"}, "start": day,
+                  **{k: v for k, v in data.items() if k != "roles"}}
+        c.flags = [*c.flags, "date-from-independence"]

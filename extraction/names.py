@@ -85,8 +85,13 @@ class Gazetteer:
         if len(form) <= 4 or entry.how == "acronym":
             entry.exact = unicodedata.normalize("NFC", text)
         bucket = self.index.setdefault(form, [])
-        if not any(e.key == entry.key and e.exact == entry.exact for e in bucket):
+        same = [e for e in bucket if e.key == entry.key and e.exact == entry.exact]
+        if not same:
             bucket.append(entry)
+        elif entry.tier < same[0].tier:
+            # round 32: a name the gazetteer file lists outranks the registry's own alias of
+            # the same record ("World Bank": the IBRD record, as the corpus writes it)
+            bucket[bucket.index(same[0])] = entry
         words = WORD.findall(text)
         if words:
             self.first_words.add(fold(words[0]))

@@ -13,6 +13,7 @@ from . import (
     claims,
     clauses,
     conventions,
+    credentials,
     economy,
     entry_into_force,
     events,
@@ -40,6 +41,7 @@ RULES: list[tuple[str, Callable[[Context], list[Candidate]]]] = [
     ("renewals", renewals.extract),
     ("events", events.extract),
     ("missions", missions.extract),
+    ("credentials", credentials.extract),
     ("economy", economy.extract),
     ("claims", claims.extract),
     ("places", places.extract),
@@ -173,6 +175,12 @@ def _run(ctx: Context) -> list[Candidate]:
     out = memberships.listed_after(ctx, out)
     # round 31: "the Alliance of Sahel States, which Mali, Burkina Faso and Niger formed in …"
     out = memberships.founded_by_which(ctx, out)
+    # round 32: "thành viên sáng lập A (1970), của B (1975) và của C (1994)"
+    out = memberships.founding_of_each(ctx, out)
+    # round 32: "sign agreements on A, on B and on C", "ký các văn kiện về A, về B và về C"
+    out = agreements.listed_each(ctx, out)
+    # round 32: "a member of the Commonwealth since independence"
+    memberships.since_independence(ctx, out)
     return out
 
 

@@ -492,6 +492,15 @@ def extract(ctx: Context) -> list[Candidate]:
                 at = max(prev_end, near[0].start - 45) + aside.start()
                 near = group_before(ctx, prev_end, at, states_only=False)
             subj = [m for m in near if _actor(m) and not _place(m)]
+            if subj and prev_subject and re.search(r"(?:\bwith|(?<!\w)với)\s+(?:the\s+)?$",
+                                                   ctx.text[max(s.start, subj[0].start - 10)
+                                                            : subj[0].start], re.I) \
+                    and re.match(r"\s*,?\s+(?:and|và)\s", ctx.text[subj[-1].end : a]):
+                # round 32: "A cắt đứt quan hệ với Đài Loan, chấm dứt … với Đài Bắc, và cùng
+                # ngày thiết lập quan hệ … với Trung Quốc", "A broke off relations with
+                # Taipei and the same day established relations with Beijing": the object of
+                # the clause before is no subject; the shared subject is
+                subj = []
             if near and not subj and all(_place(m) for m in near) and re.fullmatch(
                     r"\s*(?:,\s*)?(?:to|on|and\s+to|,\s+to)\s+", ctx.text[near[-1].end : a], re.I):
                 # round 28: "Riyadh and Tehran agreed in Beijing to restore …": the subject is
@@ -505,7 +514,7 @@ def extract(ctx: Context) -> list[Candidate]:
                 subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
             recognise = re.search(r"recogni|công\s+nhận", ctx.text[a:b], re.I)
             obj = _actors_after(ctx, b, right) if recognise or re.match(
-                r"\s*(?:,\s*)?(?:with|với|between)\s+", ctx.text[b:right], re.I) or \
+                r"\s*(?:,\s*)?(?:with|với|between|giữa)\s+", ctx.text[b:right], re.I) or \
                 re.search(r"(?:with|với)\s*$", ctx.text[max(0, b - 6) : b]) else []
             if len(obj) >= 2 and n + 1 < len(found) and re.fullmatch(
                     r"\s*,\s*", ctx.text[obj[-2].end : obj[-1].start]) and re.fullmatch(
