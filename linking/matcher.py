@@ -414,6 +414,15 @@ class Matcher(
             if apart is not None and span is not None:
                 self._regimes_apart[id(apart)].append(
                     (span[0], span[1], str(row.get("evidence", ""))))
+        #: round 30 (convention G): the Archigos spells of the heads of governments set up
+        #: under a foreign occupation (predecessors.yaml ``occupation_regimes``): spell ->
+        #: (the regime, its years, its state)
+        self._occupation_spells: dict[str, tuple[str, str, Entity | None]] = {}
+        for row in read_yaml("predecessors.yaml").get("occupation_regimes") or []:
+            state = resolve_target(registry, row["target"])
+            for spell in row.get("archigos") or []:
+                self._occupation_spells[str(spell)] = (
+                    str(row["regime"]), str(row.get("years", "")), state)
         self._held_forms: dict[int, str] = {}
         for row in read_yaml("predecessors.yaml").get("held_forms") or []:
             held = resolve_target(registry, row["target"])
