@@ -286,7 +286,9 @@ class Offices:
                     continue
                 words = {singular_form(w) for w in content_words(n)}
                 says = (len(own_words) > 1 and own_words <= words
-                        and _in_a_row(own_seq, _word_seq(n))) or bool(
+                        and _in_a_row(own_seq, _word_seq(n))
+                        and not any(x != _word_seq(n) and _in_a_row(x, _word_seq(n))
+                                    for x in self._longer_names(owner, own_seq))) or bool(
                     own_codes & set(n.replace(",", " ").split()))
                 if not says and not (own_place and own_place <= words):
                     continue
@@ -329,6 +331,24 @@ class Offices:
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
         e = found[0]
         return _single(query, e, 85.0, "body-by-field", self._note(e), f"{ev}: {e.label!r}")
+
+    def _longer_names(self, owner: Entity, own_seq: list[str]) -> list[list[str]]:
+        """Round 30: the English labels of the other organisations that hold ``owner``'s
+        label in a row and more words ("Western European Union" beside "European Union"): a
+        body whose name holds one of them is that organisation's, not ``owner``'s ("Assembly
+        of the Western European Union" is no body of the EU). Made once per organisation."""
+        cache = self.__dict__.setdefault("_longer_names_cache", {})
+        got = cache.get(owner.iri)
+        if got is None:
+            got = []
+            for x in self.registry.entities:
+                if x is owner or x.kind not in KIND_GROUPS["organisation"]:
+                    continue
+                seq = _word_seq(x.labels.get("en", ""))
+                if len(seq) > len(own_seq) and _in_a_row(own_seq, seq):
+                    got.append(seq)
+            cache[owner.iri] = got
+        return got
 
     def _bloc_body(self, query: str, desc: str, bloc: str,
                    kinds: frozenset[str] | None) -> MatchResult | None:

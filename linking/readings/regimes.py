@@ -91,6 +91,12 @@ class Regimes:
 
         if any(want <= set(ws) for ws in _name_words(best.entity)):
             return None
+        if best.entity.iso3 in self._federal_states and _FEDERAL_NAME.search(
+                " ".join(folded_form(w) for w in form_words)):
+            # round 30: a federation's words before a state whose constitution names it a
+            # federation (``federal_states`` of forms.yaml: "Liên bang Mỹ", the United
+            # States) say what the state is, no other state's regime
+            return None
         fit = [e for e in self._named(rest, state_kinds)
                if e is not best.entity and any(want <= set(ws) for ws in _name_words(e))]
         if not fit:

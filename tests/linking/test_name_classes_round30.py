@@ -6,7 +6,15 @@ evaluation list:
 - convention G: a government set up under a foreign occupation in rivalry with the state's
   own is no match, also when named by its leader, even where Archigos codes that leader as
   the state's (``occupation_regimes`` of predecessors.yaml); a leader with other tenures of
-  the state ("Laval's France") is still read as the state.
+  the state ("Laval's France") is still read as the state;
+- the wrong answers' classes (a body read as its organisation, precision first): a
+  Vietnamese description of an organ before an acronym ("cơ quan hành pháp", executive; one
+  ending in "của", of; one ending in a side of the body, "sườn nam", southern flank) is not
+  the acronym's holder; a press label that heads another body's name holding the
+  organisation's ("forum": the ASEAN Regional Forum) is not the organisation; a body whose
+  name holds a longer organisation's name ("Assembly of the Western European Union") is no
+  body of the shorter one's (the EU); a federation's words before a state whose constitution
+  names it a federation ("Liên bang Mỹ") are that state, no other state's regime.
 """
 
 from __future__ import annotations
@@ -22,6 +30,11 @@ MATCHES = [
     # convention C still holds for a leader with tenures outside an occupation regime
     ("Laval's France", "FRA", "ruler"),
     ("the Reynaud government", "FRA", "ruler"),
+    # a body of the EU by its field: the EU's, not the Western European Union's
+    ("nghị viện của Liên minh châu Âu", "EP", "body-by-field"),
+    # federal_states of forms.yaml
+    ("Liên bang Mexico", "MEX", "official-form"),
+    ("Liên bang Venezuela", "VEN", "official-form"),
 ]
 
 #: convention G: the names the lead's brief asks to answer no match, and more of the class
@@ -42,6 +55,11 @@ NO_MATCH = [
     "Quisling's Norway",
     "Na Uy thời Quisling",
     "the Wang Kemin government",
+    # a body read as its organisation (the wrong answers' classes)
+    "cơ quan hành pháp AU",
+    "nhóm Craiova sườn nam EU",
+    "Nhóm Liên lạc của OSCE",
+    "the ASEAN defence forum",
 ]
 
 
