@@ -23,6 +23,7 @@ from .text import (
     _expand_abbreviations,
     _royal_form,
     _without_article,
+    _without_led,
     _without_member_count,
     _without_vi_body_clause,
     _without_vi_seat,
@@ -57,6 +58,10 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # round 22: a count of members before a known name ("the 193-member General
     # Assembly") is just the name
     (_without_member_count, "a count of members before {!r}", False),
+    # round 30: the state or people that leads or founded a body before its name ("the
+    # Soviet-led Warsaw Pact", "the Kazakh-initiated CICA"); its answer must be an
+    # organisation (the leader is not checked)
+    (_without_led, "{!r} with the state that leads or founded it before it", False),
     # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
     # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
     (_without_vi_seat, "{!r} with where it sits after it", False),
@@ -82,7 +87,7 @@ class Rewrites:
             if other is None or other == text:
                 continue
             r = self.match(other, kind=kind, lang=lang, limit=limit)
-            if rewrite in (_without_vi_seat, _without_vi_body_clause) and not all(
+            if rewrite in (_without_vi_seat, _without_vi_body_clause, _without_led) and not all(
                     c.entity.kind in KIND_GROUPS["organisation"] for c in r.candidates[:1]):
                 continue
             if rewrite in (_after_descriptor, _after_regime_word) and not all(

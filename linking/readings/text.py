@@ -672,6 +672,27 @@ def _without_member_count(text: str) -> str | None:
     return m.group("rest") if m else None
 
 
+#: round 30: the state or the people that leads, backs or founded a body, before its name
+#: ("the Soviet-led Warsaw Pact", "the Moscow-led CSTO", "the US-backed coalition", "the
+#: Kazakh-initiated CICA", "the Tripoli-founded CEN-SAD"): one or two capitalised words
+_LED_BY = re.compile(
+    r"(?:the\s+)?[A-Z][\w'’.]*(?:[\s-][A-Z][\w'’.]*)?-(?:led|backed|dominated|initiated"
+    r"|founded|sponsored|brokered)\s+(?P<rest>\S.*)")
+
+
+def _without_led(text: str) -> str | None:
+    """Round 30: the name after the state or people that leads or founded it ("the
+    Soviet-led Warsaw Pact": "Warsaw Pact"), or None.
+
+    >>> _without_led("the Moscow-led CSTO")
+    'CSTO'
+    >>> _without_led("the West African bloc") is None
+    True
+    """
+    m = _LED_BY.fullmatch(text.strip())
+    return m.group("rest") if m else None
+
+
 #: round 26: a Vietnamese tail naming where a body sits or whose it is, after a name that
 #: holds an acronym ("trung tâm ICDT ở Casablanca", "tổ chức OIC có trụ sở tại Jeddah",
 #: "trung tâm IFC-IOR của Ấn Độ")

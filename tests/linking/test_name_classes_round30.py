@@ -7,6 +7,11 @@ evaluation list:
   own is no match, also when named by its leader, even where Archigos codes that leader as
   the state's (``occupation_regimes`` of predecessors.yaml); a leader with other tenures of
   the state ("Laval's France") is still read as the state;
+- English and Vietnamese press names of an organ by its role (``organ_roles.yaml``: "the EU
+  legislature", "the euro area's rate-setter", "cơ quan hành pháp của EU"), the organisation
+  itself for an organ the registry lacks (convention F: "the AU's executive");
+- a body with the state that leads or founded it before it ("the Soviet-led Warsaw Pact",
+  "the Kazakh-initiated CICA"): the body, never a government;
 - the wrong answers' classes (a body read as its organisation, precision first): a
   Vietnamese description of an organ before an acronym ("cơ quan hành pháp", executive; one
   ending in "của", of; one ending in a side of the body, "sườn nam", southern flank) is not
@@ -31,7 +36,18 @@ MATCHES = [
     ("Laval's France", "FRA", "ruler"),
     ("the Reynaud government", "FRA", "ruler"),
     # a body of the EU by its field: the EU's, not the Western European Union's
-    ("nghị viện của Liên minh châu Âu", "EP", "body-by-field"),
+    ("quốc hội thuộc Liên minh châu Âu", "EP", "body-by-field"),
+    # organs by their role (organ_roles.yaml)
+    ("the European Union's top court", "CJEU", "organ-by-role"),
+    ("the EU insurance watchdog", "EIOPA", "organ-by-role"),
+    ("the euro zone's monetary authority", "ECB", "organ-by-role"),
+    ("cơ quan giám sát bảo hiểm của EU", "EIOPA", "organ-by-role"),
+    ("the club of rich nations OECD", "OECD", "organ-by-role"),
+    ("the African Union's executive", "AU", "organ-by-role"),
+    ("cơ quan hành pháp AU", "AU", "organ-by-role"),
+    # a body with the state that leads it
+    ("the Nigeria-led ECOWAS", "ECOWAS", "key"),
+    ("the US-led NATO", "NATO", "key"),
     # federal_states of forms.yaml
     ("Liên bang Mexico", "MEX", "official-form"),
     ("Liên bang Venezuela", "VEN", "official-form"),
@@ -56,10 +72,14 @@ NO_MATCH = [
     "Na Uy thời Quisling",
     "the Wang Kemin government",
     # a body read as its organisation (the wrong answers' classes)
-    "cơ quan hành pháp AU",
+    "cơ quan hành pháp OAS",
+    "cơ quan lập pháp ASEAN",
     "nhóm Craiova sườn nam EU",
     "Nhóm Liên lạc của OSCE",
     "the ASEAN defence forum",
+    # a role no row gives, a leader before no body
+    "the ASEAN legislature",
+    "the Moscow-led government",
 ]
 
 
@@ -91,3 +111,14 @@ def test_convention_g_names_the_regime_and_offers_the_state(matcher):
     assert res.candidates and res.candidates[0].entity.key == "FRA", res
     assert not res.candidates[0].match
     assert "Vichy France" in res.note and "convention G" in res.note, res.note
+
+
+def test_an_organ_by_role_names_its_source(matcher):
+    """The evidence of an organ read by its role quotes the table's source."""
+    res = matcher.match("the EU insurance watchdog")
+    assert res.best is not None and "1094/2010" in res.best.evidence, res.best
+
+
+def test_an_organ_the_registry_lacks_is_the_organisation_under_f(matcher):
+    res = matcher.match("the African Union's executive")
+    assert res.best is not None and "convention F" in res.best.evidence, res.best
