@@ -14,6 +14,8 @@ from ..candidates import KIND_GROUPS, MatchResult
 from ..succession import STATE_KINDS
 from .answers import _reread
 from .text import (
+    _PERIOD_WORD,
+    PERIOD_REGIME_WORDS,
     _after_descriptor,
     _after_regime_word,
     _after_region_word,
@@ -21,6 +23,7 @@ from .text import (
     _and_for_va,
     _continent_order,
     _expand_abbreviations,
+    _period_word_state,
     _royal_form,
     _without_article,
     _without_led,
@@ -62,6 +65,10 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # Soviet-led Warsaw Pact", "the Kazakh-initiated CICA"); its answer must be an
     # organisation (the leader is not checked)
     (_without_led, "{!r} with the state that leads or founded it before it", False),
+    # round 30: a period of a state before its name ("interwar Czechoslovakia", "rump
+    # Yugoslavia in 1996"), read as the state with those years (convention D); its answer
+    # must be a state
+    (_period_word_state, "a period word read as the years: {!r}", False),
     # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
     # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
     (_without_vi_seat, "{!r} with where it sits after it", False),
@@ -90,6 +97,8 @@ class Rewrites:
             if rewrite in (_without_vi_seat, _without_vi_body_clause, _without_led) and not all(
                     c.entity.kind in KIND_GROUPS["organisation"] for c in r.candidates[:1]):
                 continue
+            if rewrite is _period_word_state and not self._period_state_fits(text, r):
+                continue
             if rewrite in (_after_descriptor, _after_regime_word) and not all(
                     c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
                 # a state's descriptor names a state; so does a regime word (round 23:
@@ -99,3 +108,17 @@ class Rewrites:
                                and (fuzzy_counts or r.best.method != "fuzzy")):
                 return _reread(query, r, why.format(other))
         return None
+
+    def _period_state_fits(self, text: str, r: MatchResult) -> bool:
+        """Round 30: a period word's reading answers a state (one, or ambiguous states);
+        a regime's period ("communist") not a state whose COW membership had a gap (two
+        spells or more of its COW code: the Baltic states, whose Soviet years are a Soviet
+        republic's, convention E)."""
+        if not r.candidates or not all(c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
+            return False
+        m = _PERIOD_WORD.fullmatch(text.strip())
+        if m is None or m.group("word").lower() not in PERIOD_REGIME_WORDS:
+            return True
+        codes = {c.entity.cow_code for c in r.candidates if c.entity.cow_code is not None}
+        return all(sum(1 for s in self.reference.codes.spells if s[0] == "cow" and s[2] == code)
+                   == 1 for code in codes)

@@ -693,6 +693,41 @@ def _without_led(text: str) -> str | None:
     return m.group("rest") if m else None
 
 
+#: round 30: a period of a state before its name (convention D: the state of those years):
+#: "interwar Czechoslovakia" (the years between the world wars), "rump Yugoslavia in 1996",
+#: "communist Romania in 1980" (these only with years: the period alone says no years)
+_PERIOD_WORD = re.compile(
+    r"(?:the\s+)?(?P<word>inter-?war|rump|communist|socialist|post-?war|war-?time)\s+"
+    r"(?P<state>[A-Z][^\d]*?)(?:\s*,?\s+(?:in|of)\s+(?P<years>\d{4}(?:\s*[-–]\s*\d{2,4})?))?",
+    re.IGNORECASE)
+#: the years a period word names by itself
+_PERIOD_YEARS = {"interwar": "1919–1938", "inter-war": "1919–1938"}
+#: the period words that name a regime's years: not read for a state whose COW membership
+#: had a gap (the Baltic states' Soviet years are no years of theirs: convention E)
+PERIOD_REGIME_WORDS = frozenset({"communist", "socialist"})
+
+
+def _period_word_state(text: str) -> str | None:
+    """Round 30: the state with the years of a period word before it ("interwar
+    Czechoslovakia": "Czechoslovakia (1919–1938)"; "communist Romania in 1980": "Romania in
+    1980"), or None (a period word whose years are not given and not its own).
+
+    >>> _period_word_state("interwar Czechoslovakia")
+    'Czechoslovakia (1919–1938)'
+    >>> _period_word_state("rump Yugoslavia in 1996")
+    'Yugoslavia in 1996'
+    >>> _period_word_state("communist Romania") is None
+    True
+    """
+    m = _PERIOD_WORD.fullmatch(text.strip())
+    if m is None:
+        return None
+    if m.group("years"):
+        return f"{m.group('state')} in {m.group('years')}"
+    span = _PERIOD_YEARS.get(m.group("word").lower())
+    return f"{m.group('state')} ({span})" if span else None
+
+
 #: round 26: a Vietnamese tail naming where a body sits or whose it is, after a name that
 #: holds an acronym ("trung tâm ICDT ở Casablanca", "tổ chức OIC có trụ sở tại Jeddah",
 #: "trung tâm IFC-IOR của Ấn Độ")

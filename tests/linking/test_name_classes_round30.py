@@ -12,6 +12,10 @@ evaluation list:
   itself for an organ the registry lacks (convention F: "the AU's executive");
 - a body with the state that leads or founded it before it ("the Soviet-led Warsaw Pact",
   "the Kazakh-initiated CICA"): the body, never a government;
+- periods of a state (convention D): a period word before a state's name read as its years
+  ("interwar Czechoslovakia", "communist Romania in 1980"; a regime's period not for a state
+  whose COW membership had a gap: the Baltic states' Soviet years fall under convention E),
+  a possessive before an ordinal republic ("France's Fifth Republic");
 - the wrong answers' classes (a body read as its organisation, precision first): a
   Vietnamese description of an organ before an acronym ("cơ quan hành pháp", executive; one
   ending in "của", of; one ending in a side of the body, "sườn nam", southern flank) is not
@@ -48,6 +52,11 @@ MATCHES = [
     # a body with the state that leads it
     ("the Nigeria-led ECOWAS", "ECOWAS", "key"),
     ("the US-led NATO", "NATO", "key"),
+    # periods of a state (convention D)
+    ("interwar Austria", "AUT", "qualified-period"),
+    ("communist Hungary in 1960", "HUN", "qualified-period"),
+    ("rump Yugoslavia in 1999", "SCG", "qualified-period"),
+    ("Spain's Second Republic", "ESP", "ordinal-republic"),
     # federal_states of forms.yaml
     ("Liên bang Mexico", "MEX", "official-form"),
     ("Liên bang Venezuela", "VEN", "official-form"),
@@ -80,6 +89,10 @@ NO_MATCH = [
     # a role no row gives, a leader before no body
     "the ASEAN legislature",
     "the Moscow-led government",
+    # a regime's period of a state whose COW membership had a gap (convention E); a period
+    # word with no years of its own and none given
+    "communist Estonia in 1980",
+    "communist Bulgaria",
 ]
 
 
