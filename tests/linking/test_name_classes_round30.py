@@ -12,6 +12,8 @@ evaluation list:
   itself for an organ the registry lacks (convention F: "the AU's executive");
 - a body with the state that leads or founded it before it ("the Soviet-led Warsaw Pact",
   "the Kazakh-initiated CICA"): the body, never a government;
+- convention F's organs of another kind: an executive committee, "Ban Tổng thư ký" (general
+  secretariat), "Tổng hành dinh" and "Trụ sở" (headquarters);
 - periods of a state (convention D): a period word before a state's name read as its years
   ("interwar Czechoslovakia", "communist Romania in 1980"; a regime's period not for a state
   whose COW membership had a gap: the Baltic states' Soviet years fall under convention E),
@@ -52,6 +54,10 @@ MATCHES = [
     # a body with the state that leads it
     ("the Nigeria-led ECOWAS", "ECOWAS", "key"),
     ("the US-led NATO", "NATO", "key"),
+    # convention F's organs of another kind
+    ("the CIS executive committee", "CIS", "organisation-seat"),
+    ("Ban Tổng thư ký ASEAN", "ASEAN", "organisation-seat"),
+    ("Trụ sở OPEC", "OPEC", "organisation-seat"),
     # periods of a state (convention D)
     ("interwar Austria", "AUT", "qualified-period"),
     ("communist Hungary in 1960", "HUN", "qualified-period"),
