@@ -13,7 +13,8 @@ evaluation list:
 - a body with the state that leads or founded it before it ("the Soviet-led Warsaw Pact",
   "the Kazakh-initiated CICA"): the body, never a government;
 - convention F's organs of another kind: an executive committee, "Ban Tổng thư ký" (general
-  secretariat), "Tổng hành dinh" and "Trụ sở" (headquarters);
+  secretariat), "Tổng hành dinh" and "Trụ sở" (headquarters), "Ủy ban" (commission; not
+  before words that read as a commission themselves);
 - periods of a state (convention D): a period word before a state's name read as its years
   ("interwar Czechoslovakia", "communist Romania in 1980"; a regime's period not for a state
   whose COW membership had a gap: the Baltic states' Soviet years fall under convention E),
@@ -58,6 +59,8 @@ MATCHES = [
     ("the CIS executive committee", "CIS", "organisation-seat"),
     ("Ban Tổng thư ký ASEAN", "ASEAN", "organisation-seat"),
     ("Trụ sở OPEC", "OPEC", "organisation-seat"),
+    ("Ủy ban SADC", "SADC", "organisation-seat"),
+    ("Ủy ban Cộng đồng Đông Phi", "EAC", "organisation-seat"),
     # periods of a state (convention D)
     ("interwar Austria", "AUT", "qualified-period"),
     ("communist Hungary in 1960", "HUN", "qualified-period"),
@@ -141,3 +144,9 @@ def test_an_organ_by_role_names_its_source(matcher):
 def test_an_organ_the_registry_lacks_is_the_organisation_under_f(matcher):
     res = matcher.match("the African Union's executive")
     assert res.best is not None and "convention F" in res.best.evidence, res.best
+
+
+def test_a_commission_word_before_a_commission_is_not_read_under_f(matcher):
+    """"Ủy ban" before words read as the European Commission itself is no secretariat of it."""
+    res = matcher.match("Ủy ban châu Âu về sông Rhine")
+    assert res.best is None or res.best.entity.key != "European-Commission", res
