@@ -739,6 +739,10 @@ _VI_SEAT_TAIL = re.compile(
     r"\s+(?:tại|ở)|của)\s+(?P<place>" + _VI_PLACE + ")")
 
 
+#: round 30: the words that say a seat as one ("có trụ sở tại", "đặt tại", "trụ sở ở")
+_VI_SEAT_SAID = re.compile(r"\s(?:có\s+trụ\s+sở|trụ\s+sở|đặt|đóng)\s+(?:tại|ở)\s")
+
+
 #: round 27: an acronym with lower-case letters inside ("AfDB", "IsDB")
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]{0,6}")
 
@@ -762,6 +766,12 @@ _VI_BODY_CLAUSES = (
                r"\s+(?:dẫn\s+dắt|dẫn\s+đầu|lãnh\s+đạo|đứng\s+đầu)"
                r"(?=\s|$)"),
     re.compile(r"\s+(?:dùng|sử\s+dụng)\s+đồng\s+\S.*$"),
+    # round 30: its members listed ("khối Liên minh Thái Bình Dương gồm Mexico, Colombia, Peru
+    # và Chile") and the kind of states it joins ("khối SEV của các nước xã hội chủ nghĩa")
+    re.compile(r"\s+gồm\s+" + _VI_PLACE + r"(?:\s*,\s*" + _VI_PLACE + r")*\s+và\s+"
+               + _VI_PLACE + r"$"),
+    re.compile(r"\s+của\s+các\s+(?:nước|quốc\s+gia)(?:\s+[a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩị"
+               r"òóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ-]+)+$"),
 )
 
 
@@ -785,9 +795,11 @@ def _without_vi_body_clause(text: str) -> str | None:
     for clause in _VI_BODY_CLAUSES:
         out = clause.sub("", out, count=1).strip()
     if out == text.strip() or not (_holds_acronym(out) or len(out.split()) >= 3
-                                   and out[:1].isupper()):
+                                   and out[:1].isupper() or len(out.split()) >= 2
+                                   and any(w[:1].isupper() for w in out.split()[1:])):
         # (round 28: or a name written as a proper name, of three words or more: "Liên minh
-        # Kinh tế Á-Âu do Nga dẫn dắt")
+        # Kinh tế Á-Âu do Nga dẫn dắt"; round 30: or a head and a proper name, "nhóm
+        # Visegrad bốn nước"; never a count that is the name's own, "Nhóm 77 nước")
         return None
     return out
 
@@ -804,7 +816,13 @@ def _without_vi_seat(text: str) -> str | None:
     True
     """
     m = _VI_SEAT_TAIL.fullmatch(text.strip())
-    if m is None or not _holds_acronym(m.group("name")):
+    if m is None:
         return None
-    return m.group("name")
+    name = m.group("name")
+    if not _holds_acronym(name) and not (
+            _VI_SEAT_SAID.search(text) and len(name.split()) >= 3 and name[:1].isupper()):
+        # (round 30: a seat said in words, "có trụ sở tại", after a proper name of three
+        # words or more: "Tổ chức Hợp tác Thượng Hải có trụ sở tại Bắc Kinh")
+        return None
+    return name
 

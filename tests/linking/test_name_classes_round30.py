@@ -15,6 +15,10 @@ evaluation list:
 - convention F's organs of another kind: an executive committee, "Ban Tổng thư ký" (general
   secretariat), "Tổng hành dinh" and "Trụ sở" (headquarters), "Ủy ban" (commission; not
   before words that read as a commission themselves);
+- Vietnamese names of bodies with what the press says of them after the name: its members
+  listed ("gồm ... và ..."), the kind of states it joins ("của các nước xã hội chủ nghĩa"), a
+  count of members after a head and a proper name, a seat said in words after a proper name
+  of three words or more ("có trụ sở tại");
 - periods of a state (convention D): a period word before a state's name read as its years
   ("interwar Czechoslovakia", "communist Romania in 1980"; a regime's period not for a state
   whose COW membership had a gap: the Baltic states' Soviet years fall under convention E),
@@ -61,6 +65,10 @@ MATCHES = [
     ("Trụ sở OPEC", "OPEC", "organisation-seat"),
     ("Ủy ban SADC", "SADC", "organisation-seat"),
     ("Ủy ban Cộng đồng Đông Phi", "EAC", "organisation-seat"),
+    # Vietnamese names of bodies with what is said of them
+    ("khối Mercosur gồm Brazil, Argentina, Uruguay và Paraguay", "Mercosur", "generic-head"),
+    ("khối Comecon của các nước xã hội chủ nghĩa", "CMEA", "generic-head"),
+    ("Cộng đồng Caribe có trụ sở tại Georgetown", "CARICOM", "calque-vi"),
     # periods of a state (convention D)
     ("interwar Austria", "AUT", "qualified-period"),
     ("communist Hungary in 1960", "HUN", "qualified-period"),
