@@ -347,6 +347,14 @@ class Offices:
         words = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).split()
         if len(words) < 2:
             return None
+        if len(words) > 2 and words[-1].isupper():
+            # an acronym of the organ after the description ("cơ quan giám sát thị trường
+            # chứng khoán EU ESMA"): the organ the rest names must hold it
+            before = self._organ_by_role(query, " ".join(words[:-1]))
+            if before is not None and before.best is not None and (
+                    words[-1] in before.best.entity.acronyms
+                    or words[-1] == before.best.entity.key):
+                return before
         for i in range(1, len(words)):
             first, second = " ".join(words[:i]), " ".join(words[i:])
             # (the owner first: "the EU's executive"; the role first: "the executive of the

@@ -56,6 +56,7 @@ MATCHES = [
     ("the club of rich nations OECD", "OECD", "organ-by-role"),
     ("the African Union's executive", "AU", "organ-by-role"),
     ("cơ quan hành pháp AU", "AU", "organ-by-role"),
+    ("the EU insurance watchdog EIOPA", "EIOPA", "organ-by-role"),
     # a body with the state that leads it
     ("the Nigeria-led ECOWAS", "ECOWAS", "key"),
     ("the US-led NATO", "NATO", "key"),
@@ -106,6 +107,7 @@ NO_MATCH = [
     # a role no row gives, a leader before no body
     "the ASEAN legislature",
     "the Moscow-led government",
+    "the EU insurance watchdog EBA",  # the acronym after the role is another organ's
     # a regime's period of a state whose COW membership had a gap (convention E); a period
     # word with no years of its own and none given
     "communist Estonia in 1980",
