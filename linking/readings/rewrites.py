@@ -15,6 +15,7 @@ from ..succession import STATE_KINDS
 from .answers import _reread
 from .text import (
     _PERIOD_WORD,
+    _VI_SEAT_TAIL,
     PERIOD_REGIME_WORDS,
     _after_descriptor,
     _after_regime_word,
@@ -23,6 +24,7 @@ from .text import (
     _and_for_va,
     _continent_order,
     _expand_abbreviations,
+    _holds_acronym,
     _period_word_state,
     _royal_form,
     _without_article,
@@ -94,6 +96,8 @@ class Rewrites:
             if other is None or other == text:
                 continue
             r = self.match(other, kind=kind, lang=lang, limit=limit)
+            if rewrite is _without_vi_seat and not self._vi_seat_fits(text, other, r):
+                continue
             if rewrite in (_without_vi_seat, _without_vi_body_clause, _without_led) and not all(
                     c.entity.kind in KIND_GROUPS["organisation"] for c in r.candidates[:1]):
                 continue
@@ -122,3 +126,17 @@ class Rewrites:
         codes = {c.entity.cow_code for c in r.candidates if c.entity.cow_code is not None}
         return all(sum(1 for s in self.reference.codes.spells if s[0] == "cow" and s[2] == code)
                    == 1 for code in codes)
+
+    def _vi_seat_fits(self, text: str, name: str, r: MatchResult) -> bool:
+        """Round 30: a name with no acronym before a seat said in words (read by
+        :func:`_without_vi_seat` since this round) is read so only as one body, matched, whose
+        SupraVerden headquarters are in the place named (:meth:`_seat_may_be`, strict): an
+        ambiguous name is left to the seat reading that parts the bodies by it, and a body
+        whose seat no source gives is not read with a seat."""
+        if _holds_acronym(name):
+            return True
+        b = r.best
+        m = _VI_SEAT_TAIL.fullmatch(text.strip())
+        if b is None or r.ambiguous or not b.match or m is None:
+            return False
+        return bool(self._seat_may_be(b.entity, m.group("place"), strict=True))

@@ -13,12 +13,12 @@ evaluation list:
 - a body with the state that leads or founded it before it ("the Soviet-led Warsaw Pact",
   "the Kazakh-initiated CICA"): the body, never a government;
 - convention F's organs of another kind: an executive committee, "Ban Tổng thư ký" (general
-  secretariat), "Tổng hành dinh" and "Trụ sở" (headquarters), "Ủy ban" (commission; not
+  secretariat), "Tổng hành dinh" (headquarters), "Ủy ban" (commission; not
   before words that read as a commission themselves);
 - Vietnamese names of bodies with what the press says of them after the name: its members
   listed ("gồm ... và ..."), the kind of states it joins ("của các nước xã hội chủ nghĩa"), a
   count of members after a head and a proper name, a seat said in words after a proper name
-  of three words or more ("có trụ sở tại");
+  of three words or more ("có trụ sở tại"; SupraVerden must seat the body there);
 - periods of a state (convention D): a period word before a state's name read as its years
   ("interwar Czechoslovakia", "communist Romania in 1980"; a regime's period not for a state
   whose COW membership had a gap: the Baltic states' Soviet years fall under convention E),
@@ -63,7 +63,6 @@ MATCHES = [
     # convention F's organs of another kind
     ("the CIS executive committee", "CIS", "organisation-seat"),
     ("Ban Tổng thư ký ASEAN", "ASEAN", "organisation-seat"),
-    ("Trụ sở OPEC", "OPEC", "organisation-seat"),
     ("Ủy ban SADC", "SADC", "organisation-seat"),
     ("Ủy ban Cộng đồng Đông Phi", "EAC", "organisation-seat"),
     # Vietnamese names of bodies with what is said of them
@@ -112,6 +111,9 @@ NO_MATCH = [
     # word with no years of its own and none given
     "communist Estonia in 1980",
     "communist Bulgaria",
+    # a seat said in words after a name with no acronym: checked against SupraVerden's
+    "Cộng đồng Caribe có trụ sở tại Lima",
+    "Tổ chức Hợp tác Thượng Hải có trụ sở tại Paris",  # no seat given by SupraVerden
 ]
 
 
