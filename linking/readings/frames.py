@@ -318,6 +318,22 @@ class Frames:
                                or c.entity.existed_until)
                 ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
                       "narrows them to those whose registry spans hold it")
+                if not ents:
+                    # round 30: no record's span holds the years ("the Hanoi government in
+                    # 1985": the Democratic Republic of Vietnam ended in 1976): today's state
+                    # among them whose own years (COW's first year, :meth:`_years_of`) hold
+                    # them, unless a monarchy or a regime Wikidata holds apart reigned then
+                    # (predecessors.yaml ``monarchies_ended``, ``regimes_apart``: convention B)
+                    ents = _unique(
+                        c.entity for c in fit if c.entity.kind == "state"
+                        and (ys := self._years_of(c.entity)) is not None
+                        and ys[0] <= a and b <= ys[1]
+                        and not any(s0 <= b and a <= t0 for s0, t0, _ev in [
+                            *self._monarchies_ended.get(id(c.entity), ()),
+                            *self._regimes_apart.get(id(c.entity), ())]))
+                    ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
+                          "is held by no record's registry span, and by today's state's own "
+                          "years (COW's first year on)")
                 named = {id(c.entity) for c in r.candidates}
                 ended = [f for e in ents if a == b and (sp := span_of(e)) is not None
                          and sp[1] == b and e.succeeded_by

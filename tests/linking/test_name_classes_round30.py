@@ -23,6 +23,9 @@ evaluation list:
   ("interwar Czechoslovakia", "communist Romania in 1980"; a regime's period not for a state
   whose COW membership had a gap: the Baltic states' Soviet years fall under convention E),
   a possessive before an ordinal republic ("France's Fifth Republic");
+- a government by its capital with a year that no record's span holds, read as today's state
+  whose own years hold it ("the Hanoi government in 1985"), not in a monarchy's years
+  (convention B);
 - the wrong answers' classes (a body read as its organisation, precision first): a
   Vietnamese description of an organ before an acronym ("cơ quan hành pháp", executive; one
   ending in "của", of; one ending in a side of the body, "sườn nam", southern flank) is not
@@ -74,6 +77,9 @@ MATCHES = [
     ("communist Hungary in 1960", "HUN", "qualified-period"),
     ("rump Yugoslavia in 1999", "SCG", "qualified-period"),
     ("Spain's Second Republic", "ESP", "ordinal-republic"),
+    # a capital's government with a year after its predecessor ended
+    ("the Belgrade government in 2010", "SRB", "qualified-period"),
+    ("the Hanoi government in 1992", "VNM", "qualified-period"),
     # federal_states of forms.yaml
     ("Liên bang Mexico", "MEX", "official-form"),
     ("Liên bang Venezuela", "VEN", "official-form"),
@@ -111,6 +117,7 @@ NO_MATCH = [
     # word with no years of its own and none given
     "communist Estonia in 1980",
     "communist Bulgaria",
+    "the Tehran government in 1970",  # the Pahlavi monarchy (convention B)
     # a seat said in words after a name with no acronym: checked against SupraVerden's
     "Cộng đồng Caribe có trụ sở tại Lima",
     "Tổ chức Hợp tác Thượng Hải có trụ sở tại Paris",  # no seat given by SupraVerden
