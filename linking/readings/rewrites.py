@@ -1,9 +1,10 @@
-"""The name written another way and matched again (rounds 8, 11, 15, 17, 18, 22).
+"""The name written another way and matched again (rounds 8, 11, 15, 17, 18, 22, 30).
 
 Reads ``S. Korea`` (abbreviations written out), ``Âu châu`` (the older continent order),
 ``Saint Kitts và Nevis``, ``xứ Bayern``, ``đặc khu Hồng Kông``, ``chính quyền Kabul``,
 ``Royal Yugoslavia``, ``the Qing Empire`` (without its article), ``nước chủ nhà Qatar`` (a
-press descriptor) and ``the 193-member General Assembly``: the table :data:`REWRITES`.
+press descriptor), ``the 193-member General Assembly``, ``the Soviet-led Warsaw Pact`` and
+``interwar Czechoslovakia`` (round 30): the table :data:`REWRITES`.
 """
 
 from __future__ import annotations
