@@ -295,10 +295,8 @@ LIST_STATUS = {
     "names_test36.csv": "round 28's development list (after its unseen run)",
     "names_test37.csv": "round 29's development list (after its unseen run)",
     "names_test38.csv": "round 29's development list (after its unseen run)",
-    "names_test39.csv": ("unseen: written by a thirty-second independent writer, run once on "
-                         "round 28's rules and once on round 29's"),
-    "names_test40.csv": ("unseen: written by a thirty-third independent writer, run once on "
-                         "round 28's rules and once on round 29's"),
+    "names_test39.csv": "round 30's development list (after its unseen run)",
+    "names_test40.csv": "round 30's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

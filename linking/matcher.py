@@ -414,6 +414,32 @@ class Matcher(
             if apart is not None and span is not None:
                 self._regimes_apart[id(apart)].append(
                     (span[0], span[1], str(row.get("evidence", ""))))
+        #: round 30 (convention G): the Archigos spells of the heads of governments set up
+        #: under a foreign occupation (predecessors.yaml ``occupation_regimes``): spell ->
+        #: (the regime, its years, its state)
+        self._occupation_spells: dict[str, tuple[str, str, Entity | None]] = {}
+        for row in read_yaml("predecessors.yaml").get("occupation_regimes") or []:
+            state = resolve_target(registry, row["target"])
+            for spell in row.get("archigos") or []:
+                self._occupation_spells[str(spell)] = (
+                    str(row["regime"]), str(row.get("years", "")), state)
+        #: round 30: organs named by their role ("the EU legislature", organ_roles.yaml):
+        #: (folded name of the owner, folded role) -> (the organ, the owner, the source)
+        self._organ_roles: dict[tuple[str, str], tuple[Entity, Entity, str]] = {}
+        for i, row in enumerate(read_yaml("organ_roles.yaml").get("organ_roles") or [], 1):
+            owner = resolve_target(registry, str(row.get("owner", "")))
+            organ = resolve_target(registry, str(row.get("organ", "")))
+            if owner is None or organ is None:
+                field = "owner" if owner is None else "organ"
+                raise DiplographError(
+                    "internal", f"linking/names/organ_roles.yaml: row {i}: field {field!r}: "
+                    f"{row.get(field)!r} is no registry record")
+            owner_names = {folded_form(n) for n, _ in owner.names()} | {
+                folded_form(str(n)) for n in row.get("also") or []}
+            for role in [*(row.get("roles_en") or []), *(row.get("roles_vi") or [])]:
+                for n in owner_names:
+                    self._organ_roles.setdefault(
+                        (n, folded_form(str(role))), (organ, owner, str(row.get("source", ""))))
         self._held_forms: dict[int, str] = {}
         for row in read_yaml("predecessors.yaml").get("held_forms") or []:
             held = resolve_target(registry, row["target"])

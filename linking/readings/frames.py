@@ -186,6 +186,10 @@ _EN_FRAME_HEAD = re.compile(r"the\s+(?:[\w'’.-]+\s+){1,6}?(?P<head>kingdom|emi
 
 #: round 29: words after which a description places or relates the body it heads
 _LOCATIVE_WORDS = frozenset({"o", "tai", "trong", "cua", "in", "at", "on", "of"})
+#: round 30: a side of a body or a place and its direction in Vietnamese ("sườn đông NATO",
+#: NATO's eastern flank; "phía nam", "bờ tây"), folded
+_POSITION_WORDS_VI = frozenset({"suon", "phia", "bo", "canh", "mien", "vung"})
+_DIRECTION_WORDS_VI = frozenset({"dong", "tay", "nam", "bac"})
 
 
 class Frames:
@@ -314,6 +318,22 @@ class Frames:
                                or c.entity.existed_until)
                 ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
                       "narrows them to those whose registry spans hold it")
+                if not ents:
+                    # round 30: no record's span holds the years ("the Hanoi government in
+                    # 1985": the Democratic Republic of Vietnam ended in 1976): today's state
+                    # among them whose own years (COW's first year, :meth:`_years_of`) hold
+                    # them, unless a monarchy or a regime Wikidata holds apart reigned then
+                    # (predecessors.yaml ``monarchies_ended``, ``regimes_apart``: convention B)
+                    ents = _unique(
+                        c.entity for c in fit if c.entity.kind == "state"
+                        and (ys := self._years_of(c.entity)) is not None
+                        and ys[0] <= a and b <= ys[1]
+                        and not any(s0 <= b and a <= t0 for s0, t0, _ev in [
+                            *self._monarchies_ended.get(id(c.entity), ()),
+                            *self._regimes_apart.get(id(c.entity), ())]))
+                    ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
+                          "is held by no record's registry span, and by today's state's own "
+                          "years (COW's first year on)")
                 named = {id(c.entity) for c in r.candidates}
                 ended = [f for e in ents if a == b and (sp := span_of(e)) is not None
                          and sp[1] == b and e.succeeded_by
@@ -411,6 +431,11 @@ class Frames:
                 or r.best.entity.kind not in KIND_GROUPS["organisation"]):
             return self._label_for_head(query, m, kind, lang) if why is not None else None
         e = r.best.entity
+        if why is not None and self._body_of_label(e, m.group("name"), m.group("label")):
+            # round 30: a label that is the head of another body's name holding this one's
+            # ("the ASEAN security forum": the ASEAN Regional Forum) names that body, not the
+            # organisation
+            return None
         if why is None:
             words = content_words(m.group("tail")) - _PLACE_KIND_WORDS
             own = [content_words(n) for n, _ in e.names()]
@@ -419,6 +444,18 @@ class Frames:
             why = (f"{m.group('tail').strip()!r} after it, whose words are in one of "
                    f"{describe(e)}'s names")
         return _reread(query, r, f"{m.group('name')!r} with {why}")
+
+    def _body_of_label(self, e: Entity, name: str, label: str) -> list[Entity]:
+        """Round 30: the other organisations one of whose English names holds the press
+        label ``label`` and ``name`` (a name or an acronym of ``e``) whole, word for word:
+        "ASEAN" with "forum" gives the ASEAN Regional Forum."""
+        lw = folded_form(label)
+        nw = frozenset(content_words(name))
+        if not nw:
+            return []
+        return [x for x in self.registry.entities
+                if x is not e and x.kind in KIND_GROUPS["organisation"]
+                and any(lw in ws and nw <= ws for ws in _english_word_sets(x))]
 
     def _described_acronym(self, query: str, text: str, kind: str | Collection[str] | None,
                            lang: str | None, limit: int) -> MatchResult | None:
@@ -515,6 +552,15 @@ class Frames:
         e = (found[1] if len(found) > 1 and found[0] is holder and whole and not own_words
              else found[0])
         if len(found) > 2 and e is not holder:
+            return None
+        if e is holder and vi and not whole and (
+                folded_form(dw[-1]) in ("cua", "thuoc") or len(dw) >= 2
+                and folded_form(dw[-2]) in _POSITION_WORDS_VI
+                and folded_form(dw[-1]) in _DIRECTION_WORDS_VI):
+            # round 30: a description the glossary does not read whole that ends in "của"
+            # (of: "Nhóm Minsk của OSCE", a group of the OSCE) or in a side of the acronym's
+            # holder ("… sườn đông NATO", on NATO's eastern flank) names something of that
+            # body or beside it, not the body itself
             return None
         return _single(query, e, 85.0, "described-acronym", self._note(e),
                        f"the acronym {code!r} read as {describe(holder)}; the words before it "

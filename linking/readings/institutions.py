@@ -35,6 +35,12 @@ _GENERIC_HEADS = frozenset({"group", "grouping", "organization", "organisation",
 _NAMING_BODIES = frozenset({frozenset({"parliamentary", "assembly"})})
 
 
+#: round 30: the English heads of an organ's name, whose record is no organisation convention
+#: F reads a secretariat of
+_ORGAN_HEADS_EN = frozenset({"commission", "secretariat", "committee", "council", "court",
+                             "parliament", "assembly"})
+
+
 class Institutions:
     """Readings of an organisation's bodies."""
 
@@ -190,6 +196,13 @@ class Institutions:
             return None
         if self._organ(query, b.entity, [toks[j] for j in at], org_kinds) is not None:
             return None  # the registry holds a body of those words: not this reading's
+        if self._own_head(b.entity, [words[j] for j in at]) is not None or any(
+                folded_form(w) in _ORGAN_HEADS_EN
+                for w in (b.entity.labels.get("en") or "").split()):
+            # round 30: the words read are themselves a commission's or a secretariat's
+            # ("Ủy ban châu Âu về sông Danube": "châu Âu về sông Danube" read as the European
+            # Commission), no organisation whose secretariat this is
+            return None
         e = b.entity
         ev = (f"{' '.join(toks[j] for j in at)!r} names {e.label}'s secretariat, executive "
               f"commission or headquarters ({' '.join(keep)!r} read by {b.method}), of which "

@@ -223,6 +223,9 @@ class Offices:
         org_kinds = KIND_GROUPS["organisation"]
         if (kinds is not None and not kinds & org_kinds) or len(text) > 100:
             return None
+        by_role = self._organ_by_role(query, text)
+        if by_role is not None:
+            return by_role
         m = None
         if text.isascii() or "’" in text:
             m = _first_fullmatch(_FIELD_BODY_EN, text)
@@ -286,7 +289,9 @@ class Offices:
                     continue
                 words = {singular_form(w) for w in content_words(n)}
                 says = (len(own_words) > 1 and own_words <= words
-                        and _in_a_row(own_seq, _word_seq(n))) or bool(
+                        and _in_a_row(own_seq, _word_seq(n))
+                        and not any(x != _word_seq(n) and _in_a_row(x, _word_seq(n))
+                                    for x in self._longer_names(owner, own_seq))) or bool(
                     own_codes & set(n.replace(",", " ").split()))
                 if not says and not (own_place and own_place <= words):
                     continue
@@ -329,6 +334,64 @@ class Offices:
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
         e = found[0]
         return _single(query, e, 85.0, "body-by-field", self._note(e), f"{ev}: {e.label!r}")
+
+    def _organ_by_role(self, query: str, text: str) -> MatchResult | None:
+        """Round 30: an organ named by its role before or after its organisation's name
+        ("the EU legislature", "the euro area's rate-setter", "the EU markets watchdog",
+        "cơ quan hành pháp của EU", "câu lạc bộ các nước giàu OECD"): the words split in two,
+        one an owner's name and the other a role of the table ``organ_roles.yaml`` (exactly,
+        folded), with "'s", "of the", "của" or "thuộc" between them. The organ the table
+        names (the organisation itself under convention F). None otherwise."""
+        if not self._organ_roles or len(text) > 90:
+            return None
+        words = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).split()
+        if len(words) < 2:
+            return None
+        if len(words) > 2 and words[-1].isupper():
+            # an acronym of the organ after the description ("cơ quan giám sát thị trường
+            # chứng khoán EU ESMA"): the organ the rest names must hold it
+            before = self._organ_by_role(query, " ".join(words[:-1]))
+            if before is not None and before.best is not None and (
+                    words[-1] in before.best.entity.acronyms
+                    or words[-1] == before.best.entity.key):
+                return before
+        for i in range(1, len(words)):
+            first, second = " ".join(words[:i]), " ".join(words[i:])
+            # (the owner first: "the EU's executive"; the role first: "the executive of the
+            # EU", "cơ quan hành pháp của EU")
+            owner = re.sub(r"(?:'s|’s|')$", "", first)
+            role_after = re.sub(r"^(?:of\s+)?(?:the\s+)?", "", second, flags=re.IGNORECASE)
+            role = re.sub(r"\s+(?:of(?:\s+the)?|của|thuộc|cua|thuoc)$", "", first,
+                          flags=re.IGNORECASE)
+            for o, r in ((owner, second), (role_after, role)):
+                got = self._organ_roles.get((folded_form(o), folded_form(r)))
+                if got is None:
+                    continue
+                organ, holder, source = got
+                how = ("the organisation itself (convention F: the registry holds no record of "
+                       "that organ)" if organ is holder else describe(organ))
+                return _single(query, organ, 86.0, "organ-by-role", self._note(organ),
+                               f"{r!r} of {o!r} ({describe(holder)}), the role "
+                               f"organ_roles.yaml gives {how}: {source}")
+        return None
+
+    def _longer_names(self, owner: Entity, own_seq: list[str]) -> list[list[str]]:
+        """Round 30: the English labels of the other organisations that hold ``owner``'s
+        label in a row and more words ("Western European Union" beside "European Union"): a
+        body whose name holds one of them is that organisation's, not ``owner``'s ("Assembly
+        of the Western European Union" is no body of the EU). Made once per organisation."""
+        cache = self.__dict__.setdefault("_longer_names_cache", {})
+        got = cache.get(owner.iri)
+        if got is None:
+            got = []
+            for x in self.registry.entities:
+                if x is owner or x.kind not in KIND_GROUPS["organisation"]:
+                    continue
+                seq = _word_seq(x.labels.get("en", ""))
+                if len(seq) > len(own_seq) and _in_a_row(own_seq, seq):
+                    got.append(seq)
+            cache[owner.iri] = got
+        return got
 
     def _bloc_body(self, query: str, desc: str, bloc: str,
                    kinds: frozenset[str] | None) -> MatchResult | None:

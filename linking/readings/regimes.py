@@ -91,6 +91,12 @@ class Regimes:
 
         if any(want <= set(ws) for ws in _name_words(best.entity)):
             return None
+        if best.entity.iso3 in self._federal_states and _FEDERAL_NAME.search(
+                " ".join(folded_form(w) for w in form_words)):
+            # round 30: a federation's words before a state whose constitution names it a
+            # federation (``federal_states`` of forms.yaml: "Liên bang Mỹ", the United
+            # States) say what the state is, no other state's regime
+            return None
         fit = [e for e in self._named(rest, state_kinds)
                if e is not best.entity and any(want <= set(ws) for ws in _name_words(e))]
         if not fit:
@@ -239,8 +245,13 @@ class Regimes:
             return None
         ordinal = (m.group("ord") or m.group("vi_ord") or m.group("ord_in")
                    or m.group("vi_ord_after"))
+        adj = m.group("adj") or ""
+        possessive = re.fullmatch(r"(?P<name>.+?)(?:'s|’s)", adj)
+        # round 30: a state's name in the possessive before the ordinal ("France's Fifth
+        # Republic"): the republic of that name
         rest = (m.group("rest") or m.group("vi_rest") or m.group("vi_rest_first")
-                or f"{m.group('adj')} Republic")
+                or (f"Republic of {possessive.group('name')}" if possessive
+                    else f"{adj} Republic"))
         r = self.match(rest, kind=state_kinds, lang=lang)
         if r.best is None or r.ambiguous or not r.best.match or not _plain_reading(
                 r.best.method):

@@ -1,9 +1,10 @@
-"""The name written another way and matched again (rounds 8, 11, 15, 17, 18, 22).
+"""The name written another way and matched again (rounds 8, 11, 15, 17, 18, 22, 30).
 
 Reads ``S. Korea`` (abbreviations written out), ``Âu châu`` (the older continent order),
 ``Saint Kitts và Nevis``, ``xứ Bayern``, ``đặc khu Hồng Kông``, ``chính quyền Kabul``,
 ``Royal Yugoslavia``, ``the Qing Empire`` (without its article), ``nước chủ nhà Qatar`` (a
-press descriptor) and ``the 193-member General Assembly``: the table :data:`REWRITES`.
+press descriptor), ``the 193-member General Assembly``, ``the Soviet-led Warsaw Pact`` and
+``interwar Czechoslovakia`` (round 30): the table :data:`REWRITES`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from ..candidates import KIND_GROUPS, MatchResult
 from ..succession import STATE_KINDS
 from .answers import _reread
 from .text import (
+    _PERIOD_WORD,
+    _VI_SEAT_TAIL,
+    PERIOD_REGIME_WORDS,
     _after_descriptor,
     _after_regime_word,
     _after_region_word,
@@ -21,8 +25,11 @@ from .text import (
     _and_for_va,
     _continent_order,
     _expand_abbreviations,
+    _holds_acronym,
+    _period_word_state,
     _royal_form,
     _without_article,
+    _without_led,
     _without_member_count,
     _without_vi_body_clause,
     _without_vi_seat,
@@ -57,6 +64,14 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # round 22: a count of members before a known name ("the 193-member General
     # Assembly") is just the name
     (_without_member_count, "a count of members before {!r}", False),
+    # round 30: the state or people that leads or founded a body before its name ("the
+    # Soviet-led Warsaw Pact", "the Kazakh-initiated CICA"); its answer must be an
+    # organisation (the leader is not checked)
+    (_without_led, "{!r} with the state that leads or founded it before it", False),
+    # round 30: a period of a state before its name ("interwar Czechoslovakia", "rump
+    # Yugoslavia in 1996"), read as the state with those years (convention D); its answer
+    # must be a state
+    (_period_word_state, "a period word read as the years: {!r}", False),
     # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
     # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
     (_without_vi_seat, "{!r} with where it sits after it", False),
@@ -82,8 +97,12 @@ class Rewrites:
             if other is None or other == text:
                 continue
             r = self.match(other, kind=kind, lang=lang, limit=limit)
-            if rewrite in (_without_vi_seat, _without_vi_body_clause) and not all(
+            if rewrite is _without_vi_seat and not self._vi_seat_fits(text, other, r):
+                continue
+            if rewrite in (_without_vi_seat, _without_vi_body_clause, _without_led) and not all(
                     c.entity.kind in KIND_GROUPS["organisation"] for c in r.candidates[:1]):
+                continue
+            if rewrite is _period_word_state and not self._period_state_fits(text, r):
                 continue
             if rewrite in (_after_descriptor, _after_regime_word) and not all(
                     c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
@@ -94,3 +113,31 @@ class Rewrites:
                                and (fuzzy_counts or r.best.method != "fuzzy")):
                 return _reread(query, r, why.format(other))
         return None
+
+    def _period_state_fits(self, text: str, r: MatchResult) -> bool:
+        """Round 30: a period word's reading answers a state (one, or ambiguous states);
+        a regime's period ("communist") not a state whose COW membership had a gap (two
+        spells or more of its COW code: the Baltic states, whose Soviet years are a Soviet
+        republic's, convention E)."""
+        if not r.candidates or not all(c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
+            return False
+        m = _PERIOD_WORD.fullmatch(text.strip())
+        if m is None or m.group("word").lower() not in PERIOD_REGIME_WORDS:
+            return True
+        codes = {c.entity.cow_code for c in r.candidates if c.entity.cow_code is not None}
+        return all(sum(1 for s in self.reference.codes.spells if s[0] == "cow" and s[2] == code)
+                   == 1 for code in codes)
+
+    def _vi_seat_fits(self, text: str, name: str, r: MatchResult) -> bool:
+        """Round 30: a name with no acronym before a seat said in words (read by
+        :func:`_without_vi_seat` since this round) is read so only as one body, matched, whose
+        SupraVerden headquarters are in the place named (:meth:`_seat_may_be`, strict): an
+        ambiguous name is left to the seat reading that parts the bodies by it, and a body
+        whose seat no source gives is not read with a seat."""
+        if _holds_acronym(name):
+            return True
+        b = r.best
+        m = _VI_SEAT_TAIL.fullmatch(text.strip())
+        if b is None or r.ambiguous or not b.match or m is None:
+            return False
+        return bool(self._seat_may_be(b.entity, m.group("place"), strict=True))

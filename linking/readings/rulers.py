@@ -147,6 +147,8 @@ class Rulers:
                         # ("Indira Gandhi", "Ben Ali", "Gaddafi")
                         rows = self._archigos(bare, frozenset(e.iri for e in among),
                                               like=True)
+            if not rows and (occupied := self._occupation_regime(query, bare)) is not None:
+                return occupied
             if not rows:
                 if state:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
@@ -275,12 +277,41 @@ class Rulers:
         tenures = (self.reference.leaders.named_like(ruler, among) if like and among is not None
                    else self.reference.leaders.named(ruler, among))
         for t in tenures:
+            if t.spell in self._occupation_spells:
+                # round 30 (convention G): a head of a government set up under a foreign
+                # occupation is no leader of the state's own (:meth:`_occupation_regime`)
+                continue
             e = self.registry.by_iri(t.state)
             if e is None:
                 continue
             out.append((e, f"{t.start}-{t.end}",
                         f"Archigos 4.1: {t.name}, effective leader of {e.label}"))
         return out
+
+    def _occupation_regime(self, query: str, ruler: str) -> MatchResult | None:
+        """Round 30 (convention G): a name of a government by its head ("Pétain's France",
+        "the Wang Jingwei regime", "Quisling's Norway") where every Archigos tenure of that
+        leader is a spell of ``occupation_regimes`` (predecessors.yaml): a government set up
+        under a foreign occupation in rivalry with the state's own, which the registry holds
+        no record of: no match, the state the closest. None when the leader has another
+        tenure (read as the state's: "Laval's France", his governments of the 1930s) or
+        none."""
+        if not self._occupation_spells or not _person(ruler) or any(
+                c.isdigit() for c in ruler):
+            return None
+        tenures = self.reference.leaders.named(ruler)
+        if not tenures or any(t.spell not in self._occupation_spells for t in tenures):
+            return None
+        rows = [self._occupation_spells[t.spell] for t in tenures]
+        states = _unique(s for _, _, s in rows if s is not None)
+        which = "; ".join(dict.fromkeys(f"{r} ({y})" for r, y, _ in rows))
+        names = ", ".join(sorted({t.name for t in tenures}))
+        return MatchResult(
+            query, [Candidate(s, 50.0, False, "ruler") for s in states], False,
+            f"no match: Archigos 4.1 gives {names!r} as a leader of "
+            + ", ".join(describe(s) for s in states)
+            + f" only as the head of {which}, a government set up under a foreign occupation "
+            "the registry holds no record of (convention G)")
 
     def _later_leader(self, query: str, ruler: str, state: str,
                       state_kinds: frozenset[str],

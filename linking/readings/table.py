@@ -120,7 +120,8 @@ READINGS: tuple[Reading, ...] = (
     Reading("transliteration", None, "a state's name as it sounds in Vietnamese "
             "('Ác-hen-ti-na')", Sounds._sounds_of_state, _QT),
     Reading("field-body", 25, "an organisation's body by its field ('the EU's space agency', "
-            "'tòa án của khối ECOWAS')", Offices._field_body, _QTL),
+            "'tòa án của khối ECOWAS'); round 30: an organ by its role (organ_roles.yaml: 'the "
+            "EU legislature')", Offices._field_body, _QTL),
     Reading("calque", None, "a Vietnamese name of an organisation read word by word",
             CalqueReadings._calque, _QT),
     Reading("institution", None, "a body of an organisation ('UN Secretariat'; 'ASEAN Summit' "

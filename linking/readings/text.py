@@ -672,6 +672,62 @@ def _without_member_count(text: str) -> str | None:
     return m.group("rest") if m else None
 
 
+#: round 30: the state or the people that leads, backs or founded a body, before its name
+#: ("the Soviet-led Warsaw Pact", "the Moscow-led CSTO", "the US-backed coalition", "the
+#: Kazakh-initiated CICA", "the Tripoli-founded CEN-SAD"): one or two capitalised words
+_LED_BY = re.compile(
+    r"(?:the\s+)?[A-Z][\w'’.]*(?:[\s-][A-Z][\w'’.]*)?-(?:led|backed|dominated|initiated"
+    r"|founded|sponsored|brokered)\s+(?P<rest>\S.*)")
+
+
+def _without_led(text: str) -> str | None:
+    """Round 30: the name after the state or people that leads or founded it ("the
+    Soviet-led Warsaw Pact": "Warsaw Pact"), or None.
+
+    >>> _without_led("the Moscow-led CSTO")
+    'CSTO'
+    >>> _without_led("the West African bloc") is None
+    True
+    """
+    m = _LED_BY.fullmatch(text.strip())
+    return m.group("rest") if m else None
+
+
+#: round 30: a period of a state before its name (convention D: the state of those years):
+#: "interwar Czechoslovakia" (the years between the world wars), "rump Yugoslavia in 1996",
+#: "communist Romania in 1980" (these only with years: the period alone says no years)
+_PERIOD_WORD = re.compile(
+    r"(?:the\s+)?(?P<word>inter-?war|rump|communist|socialist|post-?war|war-?time)\s+"
+    r"(?P<state>[A-Z][^\d]*?)(?:\s*,?\s+(?:in|of)\s+(?P<years>\d{4}(?:\s*[-–]\s*\d{2,4})?))?",
+    re.IGNORECASE)
+#: the years a period word names by itself
+_PERIOD_YEARS = {"interwar": "1919–1938", "inter-war": "1919–1938"}
+#: the period words that name a regime's years: not read for a state whose COW membership
+#: had a gap (the Baltic states' Soviet years are no years of theirs: convention E)
+PERIOD_REGIME_WORDS = frozenset({"communist", "socialist"})
+
+
+def _period_word_state(text: str) -> str | None:
+    """Round 30: the state with the years of a period word before it ("interwar
+    Czechoslovakia": "Czechoslovakia (1919–1938)"; "communist Romania in 1980": "Romania in
+    1980"), or None (a period word whose years are not given and not its own).
+
+    >>> _period_word_state("interwar Czechoslovakia")
+    'Czechoslovakia (1919–1938)'
+    >>> _period_word_state("rump Yugoslavia in 1996")
+    'Yugoslavia in 1996'
+    >>> _period_word_state("communist Romania") is None
+    True
+    """
+    m = _PERIOD_WORD.fullmatch(text.strip())
+    if m is None:
+        return None
+    if m.group("years"):
+        return f"{m.group('state')} in {m.group('years')}"
+    span = _PERIOD_YEARS.get(m.group("word").lower())
+    return f"{m.group('state')} ({span})" if span else None
+
+
 #: round 26: a Vietnamese tail naming where a body sits or whose it is, after a name that
 #: holds an acronym ("trung tâm ICDT ở Casablanca", "tổ chức OIC có trụ sở tại Jeddah",
 #: "trung tâm IFC-IOR của Ấn Độ")
@@ -681,6 +737,10 @@ _VI_PLACE = (r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕ�
 _VI_SEAT_TAIL = re.compile(
     r"(?P<name>\S.*?)\s+(?:ở|tại|có\s+trụ\s+sở\s+(?:tại|ở)|đặt\s+tại|đóng\s+tại|trụ\s+sở"
     r"\s+(?:tại|ở)|của)\s+(?P<place>" + _VI_PLACE + ")")
+
+
+#: round 30: the words that say a seat as one ("có trụ sở tại", "đặt tại", "trụ sở ở")
+_VI_SEAT_SAID = re.compile(r"\s(?:có\s+trụ\s+sở|trụ\s+sở|đặt|đóng)\s+(?:tại|ở)\s")
 
 
 #: round 27: an acronym with lower-case letters inside ("AfDB", "IsDB")
@@ -706,6 +766,12 @@ _VI_BODY_CLAUSES = (
                r"\s+(?:dẫn\s+dắt|dẫn\s+đầu|lãnh\s+đạo|đứng\s+đầu)"
                r"(?=\s|$)"),
     re.compile(r"\s+(?:dùng|sử\s+dụng)\s+đồng\s+\S.*$"),
+    # round 30: its members listed ("khối Liên minh Thái Bình Dương gồm Mexico, Colombia, Peru
+    # và Chile") and the kind of states it joins ("khối SEV của các nước xã hội chủ nghĩa")
+    re.compile(r"\s+gồm\s+" + _VI_PLACE + r"(?:\s*,\s*" + _VI_PLACE + r")*\s+và\s+"
+               + _VI_PLACE + r"$"),
+    re.compile(r"\s+của\s+các\s+(?:nước|quốc\s+gia)(?:\s+[a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩị"
+               r"òóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ-]+)+$"),
 )
 
 
@@ -729,9 +795,11 @@ def _without_vi_body_clause(text: str) -> str | None:
     for clause in _VI_BODY_CLAUSES:
         out = clause.sub("", out, count=1).strip()
     if out == text.strip() or not (_holds_acronym(out) or len(out.split()) >= 3
-                                   and out[:1].isupper()):
+                                   and out[:1].isupper() or len(out.split()) >= 2
+                                   and any(w[:1].isupper() for w in out.split()[1:])):
         # (round 28: or a name written as a proper name, of three words or more: "Liên minh
-        # Kinh tế Á-Âu do Nga dẫn dắt")
+        # Kinh tế Á-Âu do Nga dẫn dắt"; round 30: or a head and a proper name, "nhóm
+        # Visegrad bốn nước"; never a count that is the name's own, "Nhóm 77 nước")
         return None
     return out
 
@@ -748,7 +816,13 @@ def _without_vi_seat(text: str) -> str | None:
     True
     """
     m = _VI_SEAT_TAIL.fullmatch(text.strip())
-    if m is None or not _holds_acronym(m.group("name")):
+    if m is None:
         return None
-    return m.group("name")
+    name = m.group("name")
+    if not _holds_acronym(name) and not (
+            _VI_SEAT_SAID.search(text) and len(name.split()) >= 3 and name[:1].isupper()):
+        # (round 30: a seat said in words, "có trụ sở tại", after a proper name of three
+        # words or more: "Tổ chức Hợp tác Thượng Hải có trụ sở tại Bắc Kinh")
+        return None
+    return name
 
