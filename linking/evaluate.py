@@ -297,6 +297,8 @@ LIST_STATUS = {
     "names_test38.csv": "round 29's development list (after its unseen run)",
     "names_test39.csv": "round 30's development list (after its unseen run)",
     "names_test40.csv": "round 30's development list (after its unseen run)",
+    "names_test41.csv": "round 31's development list (after its unseen run)",
+    "names_test42.csv": "round 31's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -395,6 +397,10 @@ UNSEEN_RUNS = {
                          "**end of round 29: 0.978 / 0.610 / 4/9**"),
     "names_test40.csv": ("end of round 28: 0.993 / 0.648 / 7/11; "
                          "**end of round 29: 0.987 / 0.689 / 7/11**"),
+    "names_test41.csv": ("end of round 29: 0.949 / 0.661 / 3/10; "
+                         "**end of round 30: 0.957 / 0.692 / 3/10**"),
+    "names_test42.csv": ("end of round 29: 0.977 / 0.590 / 6/10; "
+                         "**end of round 30: 0.977 / 0.594 / 6/10**"),
 }
 
 
