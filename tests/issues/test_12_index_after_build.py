@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,31 @@ def _build(store: Path, sources: Path, **env: str) -> str:
                 **env).stderr
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """A store made by ``_build``, with the index the build kept beside it; the folder of
+    sources it was built from; the build's messages. Made once for the file: the two tests
+    that begin with such a build work on copies (``built_copy``) instead of a build each
+    (about 1.8 s of CPU: docs/testing.md, "Session 18")."""
+    tmp = tmp_path_factory.mktemp("built")
+    said = _build(tmp / "store", tmp / "sources")
+    return tmp / "store", tmp / "sources", said
+
+
+@pytest.fixture()
+def built_copy(built: tuple[Path, Path, str], tmp_path: Path) -> tuple[Path, Path, str]:
+    """A private copy of ``built``'s store with the index its build kept: the same files (the
+    index is keyed by the content of the store's tables, not by its folder, as a start keys
+    it), as after that build in this folder; the sources and the messages of ``built``."""
+    store, sources, said = built
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy, ignore=shutil.ignore_patterns("LOCK"))
+    kept = store.with_name(store.name + ".search-index")
+    if kept.exists():
+        shutil.copytree(kept, copy.with_name(copy.name + ".search-index"))
+    return copy, sources, said
+
+
 def _kept(store: Path) -> dict[str, bytes]:
     """The kept indexes beside ``store``: file name -> content."""
     folder = store.with_name(store.name + ".search-index")
@@ -77,16 +103,17 @@ def _stop(server: LiveServer) -> bytes:
     return server.log.read_bytes()
 
 
-def test_the_first_start_after_a_build_reuses_the_index_the_build_kept(tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    said = _build(store, tmp_path / "sources")
+def test_the_first_start_after_a_build_reuses_the_index_the_build_kept(
+        built: tuple[Path, Path, str], built_copy: tuple[Path, Path, str]) -> None:
+    store, _, said = built_copy
     assert KEPT_LINE in said, said
     kept = _kept(store)
     assert len(kept) == 1
     [raw] = kept.values()
     assert _header(raw)["entities"] > 100 and _header(raw)["stores"]
-    # the build's own opening of the store leaves no checkpoints behind
-    assert not store.with_name("store.snapshots").exists()
+    # the build's own opening of the store leaves no checkpoints behind (beside the store it
+    # built: the copy holds only the store and its kept index)
+    assert not built[0].with_name("store.snapshots").exists()
     server = LiveServer(store, timeout=60.0)
     try:
         assert "Kazakhstan" in _found(server, "kazakhstan")
@@ -101,11 +128,12 @@ def test_the_first_start_after_a_build_reuses_the_index_the_build_kept(tmp_path:
     assert _kept(store) == kept  # nothing written again: the same file, byte for byte
 
 
-def test_a_build_with_nothing_to_rebuild_keeps_no_second_index(tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    _build(store, tmp_path / "sources")
+def test_a_build_with_nothing_to_rebuild_keeps_no_second_index(
+        built_copy: tuple[Path, Path, str]) -> None:
+    store, sources, _ = built_copy
     kept = _kept(store)
-    said = _build(store, tmp_path / "sources")
+    assert kept  # the first build's
+    said = _build(store, sources)
     assert "nothing to rebuild" in said and KEPT_LINE not in said, said
     assert _kept(store) == kept
 

@@ -17,27 +17,51 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 NAME = "doc.facts.yaml"
 
 
-@pytest.fixture()
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    cur = tmp_path / "curation"
-    cur.mkdir()
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A document and the facts file ``diplograph extract`` (run as a process) writes for it,
+    made once for the file: the extraction gives the same file every time, and each test
+    edits a copy of its own (``folder``; an extraction per test cost about 1 s of CPU:
+    docs/testing.md, "Session 18")."""
+    cur = tmp_path_factory.mktemp("extracted")
     shutil.copy(CORPUS / "dev" / "en-saudi-iran-2023.txt", cur / "doc.txt")
     r = subprocess.run([sys.executable, "-m", "diplograph", "extract", str(cur / "doc.txt"),
                         "-o", str(cur / NAME)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    monkeypatch.setenv("DIPLOGRAPH_CURATION_DIR", str(cur))
     return cur
 
 
 @pytest.fixture()
-def client(tmp_path: Path, folder: Path):
-    """The app on a store holding the registry the build writes (the server resolves the
-    documents' names with its store's registry, never one made from data/)."""
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extracted: Path) -> Path:
+    """The curation folder of a test: a copy of ``extracted``."""
+    cur = tmp_path / "curation"
+    shutil.copytree(extracted, cur)
+    monkeypatch.setenv("DIPLOGRAPH_CURATION_DIR", str(cur))
+    return cur
+
+
+@pytest.fixture(scope="module")
+def registry_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture store with the registry the build writes, written once for the file through
+    the app's own write path; each test's app runs on a copy of it (``client``)."""
     from diplograph.loaders.registry import load_registry
 
-    app = make_app(tmp_path / "store")
+    path = tmp_path_factory.mktemp("registry-store") / "store"
+    app = make_app(path)
     quads = list(load_registry().quads())
     app.extensions["diplograph"]._write(lambda store: store.extend(quads))
+    app.extensions["diplograph"].close()
+    return path
+
+
+@pytest.fixture()
+def client(tmp_path: Path, folder: Path, registry_store: Path):
+    """The app on a store holding the registry the build writes (the server resolves the
+    documents' names with its store's registry, never one made from data/): a copy of
+    ``registry_store`` for each test (writing the registry for each cost about 1 s of CPU)."""
+    store = tmp_path / "store"
+    shutil.copytree(registry_store, store, ignore=shutil.ignore_patterns("LOCK"))
+    app = make_app(store)
     yield app.test_client()
     app.extensions["diplograph"].close()
 

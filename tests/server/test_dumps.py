@@ -30,9 +30,16 @@ def _releases(folder: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def releases(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two releases and a stray file, made once for the file: the tests only read them (two
+    releases for each test cost about 0.45 s of CPU: docs/testing.md, "Session 18")."""
+    return _releases(tmp_path_factory.mktemp("dumps") / "releases")
+
+
 @pytest.fixture()
-def dumps_client(tmp_path: Path):
-    folder = _releases(tmp_path / "releases")
+def dumps_client(tmp_path: Path, releases: Path):
+    folder = releases
     app = make_app(tmp_path / "store", DIPLOGRAPH_RELEASES=str(folder))
     load_table(app, "graph-catalogue")  # the build's: VoID reads it from the store
     yield app.test_client(), folder
@@ -118,8 +125,8 @@ def test_void_and_service_description_link_the_dumps(dumps_client) -> None:
     assert "http://www.w3.org/ns/dcat#downloadURL" in sd.get_data(as_text=True)
 
 
-def test_live_server_sends_ranges_and_gzip(tmp_path: Path) -> None:
-    folder = _releases(tmp_path / "releases")
+def test_live_server_sends_ranges_and_gzip(tmp_path: Path, releases: Path) -> None:
+    folder = releases
     store = tmp_path / "store"
     fill_store(store)
     server = LiveServer(store, "--releases", str(folder))
