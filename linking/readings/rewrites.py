@@ -28,6 +28,9 @@ from .text import (
     _holds_acronym,
     _period_word_state,
     _royal_form,
+    _seat_building,
+    _seat_building_city,
+    _state_office,
     _without_article,
     _without_led,
     _without_member_count,
@@ -72,6 +75,15 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # Yugoslavia in 1996"), read as the state with those years (convention D); its answer
     # must be a state
     (_period_word_state, "a period word read as the years: {!r}", False),
+    # round 31: a state's office that stands for the state (convention H: its foreign
+    # ministry; its head's seat named by the office: "Phủ Thủ tướng Nhật Bản"), read as the
+    # state's government; its answer must be a state
+    (_state_office, "a state's office read as its government: {!r}", False),
+    # round 31: a seat of government with its kind of building or its city ("the Ak Orda
+    # presidential palace", "New Delhi's South Block"): the seat's own name, read as a row
+    # of the seats (press_en.yaml, common_vi.yaml) naming a state; a city must be a capital
+    # of that state
+    (_seat_building, "the seat {!r} with its building or its city", False),
     # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
     # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
     (_without_vi_seat, "{!r} with where it sits after it", False),
@@ -104,7 +116,9 @@ class Rewrites:
                 continue
             if rewrite is _period_word_state and not self._period_state_fits(text, r):
                 continue
-            if rewrite in (_after_descriptor, _after_regime_word) and not all(
+            if rewrite is _seat_building and not self._seat_building_fits(text, r):
+                continue
+            if rewrite in (_after_descriptor, _after_regime_word, _state_office) and not all(
                     c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
                 # a state's descriptor names a state; so does a regime word (round 23:
                 # "chính quyền Ulan Bator" is no place record, read by the capital frame)
@@ -127,6 +141,21 @@ class Rewrites:
         codes = {c.entity.cow_code for c in r.candidates if c.entity.cow_code is not None}
         return all(sum(1 for s in self.reference.codes.spells if s[0] == "cow" and s[2] == code)
                    == 1 for code in codes)
+
+    def _seat_building_fits(self, text: str, r: MatchResult) -> bool:
+        """Round 31: a seat read without its building or city answers one state by a row of
+        the seats' tables (methods ``press-description``, ``common-name``), and the city named
+        with it, if any, is read as a capital's government of that state ("the Palacio
+        Nacional in Mexico City"; "the Palacio Nacional in Lima" is not read)."""
+        b = r.best
+        if (b is None or r.ambiguous or not b.match or b.entity.kind not in STATE_KINDS
+                or b.method not in ("press-description", "common-name")):
+            return False
+        city = _seat_building_city(text)
+        if city is None:
+            return True
+        g = self.match(f"the {city} government", kind=STATE_KINDS)
+        return any(c.entity is b.entity for c in g.candidates if c.match or g.ambiguous)
 
     def _vi_seat_fits(self, text: str, name: str, r: MatchResult) -> bool:
         """Round 30: a name with no acronym before a seat said in words (read by

@@ -693,6 +693,95 @@ def _without_led(text: str) -> str | None:
     return m.group("rest") if m else None
 
 
+#: round 31: a state's office that stands for the state (convention H: its foreign ministry;
+#: the seat of its head of state or government named by the office): the office's words
+#: before the state's name in Vietnamese ("Bộ Ngoại giao Lào", "Phủ Thủ tướng Nhật Bản",
+#: "Văn phòng Tổng thống Ukraine"), after its name or capital in English ("Kazakhstan's
+#: foreign ministry", "the Lao foreign ministry") or before it ("the foreign ministry of
+#: Laos"); read as the state's government in English, as the state's name in Vietnamese
+#: (:func:`_state_office`)
+_STATE_OFFICE = (
+    re.compile(r"(?:(?i:bộ\s+ngoại\s+giao|phủ\s+thủ\s+tướng|phủ\s+tổng\s+thống"
+               r"|văn\s+phòng\s+(?:tổng\s+thống|thủ\s+tướng)|dinh\s+tổng\s+thống"
+               r"|bo\s+ngoai\s+giao|phu\s+thu\s+tuong|phu\s+tong\s+thong))\s+"
+               r"(?:nước\s+)?(?P<vi>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ].*)"),
+    re.compile(r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?\s+"
+               r"(?i:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs"
+               r"|presidential\s+office|prime\s+minister['’]s\s+office)"),
+    re.compile(r"(?:the\s+)?(?i:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs)\s+of\s+"
+               r"(?:the\s+)?(?P<of>[A-Z].*)"),
+)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def _state_office(text: str) -> str | None:
+    """Round 31: a state's office written as the state's government, or None.
+
+    >>> _state_office("Bộ Ngoại giao Mông Cổ")
+    'Mông Cổ'
+    >>> _state_office("Chile's Ministry of Foreign Affairs")
+    "Chile's government"
+    >>> _state_office("Kazakhstan's foreign ministry")
+    "Kazakhstan's government"
+    >>> _state_office("the foreign ministry of Laos")
+    'the government of Laos'
+    >>> _state_office("the foreign ministry") is None
+    True
+    """
+    m = _first_fullmatch(_STATE_OFFICE, text.strip())
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g.get("vi"):
+        return str(g["vi"])
+    if g.get("en"):
+        return _POSSESSIVE_END.sub("", g["en"]) + "'s government"
+    return f"the government of {g['of']}"
+
+
+_VI_PLACE_WORDS = (r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*"
+                   r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*){0,3}")
+#: round 31: a seat of government (a row of press_en.yaml or common_vi.yaml) with its kind of
+#: building or its city around it: "the Ak Orda presidential palace", "El Mouradia Palace",
+#: "Dinh Casa Rosada", "Cung điện Miraflores", "the Palacio Nacional in Mexico City", "New
+#: Delhi's South Block" (:func:`_seat_building`; the city is checked by the rewrite's reader)
+_SEAT_BUILDING = (
+    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)['’]s\s+"
+               r"(?:the\s+)?(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3})"),
+    re.compile(r"(?:the\s+)?(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}?)\s+"
+               r"(?:in|at)\s+(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"),
+    re.compile(r"(?P<seat>\S.*?)\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + ")"),
+    re.compile(r"(?:the\s+)?(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)\s+"
+               r"(?i:(?:presidential\s+)?palace|presidential\s+(?:complex|residence))"),
+    re.compile(r"(?i:dinh|cung\s+điện|tòa\s+nhà|cung\s+dien|toa\s+nha)\s+"
+               r"(?P<seat>[A-ZĐ][\w'’.-]*(?:\s+[A-ZĐ][\w'’.-]*){0,2})"),
+)
+
+
+def _seat_building(text: str) -> str | None:
+    """Round 31: the seat's own name without its kind of building or its city, or None.
+
+    >>> _seat_building("the Ak Orda presidential palace")
+    'Ak Orda'
+    >>> _seat_building("New Delhi's South Block")
+    'South Block'
+    >>> _seat_building("Cung điện Miraflores")
+    'Miraflores'
+    >>> _seat_building("the government of Laos") is None
+    True
+    """
+    m = _first_fullmatch(_SEAT_BUILDING, text.strip())
+    return m.group("seat") if m else None
+
+
+def _seat_building_city(text: str) -> str | None:
+    """Round 31: the city :func:`_seat_building` read around the seat, or None."""
+    m = _first_fullmatch(_SEAT_BUILDING, text.strip())
+    return m.groupdict().get("city") if m else None
+
+
 #: round 30: a period of a state before its name (convention D: the state of those years):
 #: "interwar Czechoslovakia" (the years between the world wars), "rump Yugoslavia in 1996",
 #: "communist Romania in 1980" (these only with years: the period alone says no years)
