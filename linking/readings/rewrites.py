@@ -27,6 +27,9 @@ from .text import (
     _expand_abbreviations,
     _holds_acronym,
     _period_word_state,
+    _government_at_seat,
+    _government_seat_city,
+    _qualified_capital,
     _royal_form,
     _seat_building,
     _seat_building_city,
@@ -84,6 +87,11 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # of the seats (press_en.yaml, common_vi.yaml) naming a state; a city must be a capital
     # of that state
     (_seat_building, "the seat {!r} with its building or its city", False),
+    # round 31: a capital's government with a qualifier of the moment ("Warsaw's ruling
+    # coalition"), and a state's government with its seat after it ("the Lithuanian
+    # government in Vilnius": the seat must be a capital of the state read); answers a state
+    (_qualified_capital, "{!r} with a qualifier of the moment", False),
+    (_government_at_seat, "{!r} with its seat after it", False),
     # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
     # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
     (_without_vi_seat, "{!r} with where it sits after it", False),
@@ -118,7 +126,11 @@ class Rewrites:
                 continue
             if rewrite is _seat_building and not self._seat_building_fits(text, r):
                 continue
-            if rewrite in (_after_descriptor, _after_regime_word, _state_office) and not all(
+            if rewrite is _government_at_seat and not self._city_holds(
+                    _government_seat_city(text), r):
+                continue
+            if rewrite in (_after_descriptor, _after_regime_word, _state_office,
+                           _qualified_capital, _government_at_seat) and not all(
                     c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
                 # a state's descriptor names a state; so does a regime word (round 23:
                 # "chính quyền Ulan Bator" is no place record, read by the capital frame)
@@ -151,7 +163,14 @@ class Rewrites:
         if (b is None or r.ambiguous or not b.match or b.entity.kind not in STATE_KINDS
                 or b.method not in ("press-description", "common-name")):
             return False
-        city = _seat_building_city(text)
+        return self._city_holds(_seat_building_city(text), r)
+
+    def _city_holds(self, city: str | None, r: MatchResult) -> bool:
+        """Round 31: no city named, or a city read as a capital's government naming the one
+        state ``r`` matched (alone, or among the states it is ambiguous between)."""
+        b = r.best
+        if b is None or r.ambiguous or not b.match:
+            return False
         if city is None:
             return True
         g = self.match(f"the {city} government", kind=STATE_KINDS)

@@ -782,6 +782,63 @@ def _seat_building_city(text: str) -> str | None:
     return m.groupdict().get("city") if m else None
 
 
+#: round 31: a capital's government with a qualifier of the moment, no regime's ("Warsaw's
+#: ruling coalition", "Kyiv's wartime government", "Tashkent's reformist government"; not
+#: "communist" or "military", which may name a regime of other years): read as the capital's
+#: government (:func:`_qualified_capital`)
+_QUALIFIED_CAPITAL = re.compile(
+    r"(?:the\s+)?(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:['’]s)?\s+"
+    r"(?i:(?:ruling|wartime|war-time|reformist|reform-minded|new|newly\s+elected|elected"
+    r"|incoming|outgoing|current|coalition|centrist|conservative|liberal|nationalist)\s+"
+    r"(?:coalition\s+)?(?:government|cabinet|coalition|administration)"
+    r"|ruling\s+(?:coalition|party))")
+
+
+def _qualified_capital(text: str) -> str | None:
+    """Round 31: a capital's government without its qualifier, or None.
+
+    >>> _qualified_capital("Warsaw's ruling coalition")
+    'the Warsaw government'
+    >>> _qualified_capital("Kyiv's wartime government")
+    'the Kyiv government'
+    >>> _qualified_capital("Havana's communist government") is None
+    True
+    """
+    m = _QUALIFIED_CAPITAL.fullmatch(text.strip())
+    return f"the {m.group('city')} government" if m else None
+
+
+#: round 31: a state's government with its seat after it ("the Lithuanian government in
+#: Vilnius", "chính phủ Armenia ở Yerevan"): the government, the seat checked by the
+#: rewrite's reader as a capital of the state read (:func:`_government_at_seat`)
+_GOVERNMENT_AT_SEAT = (
+    re.compile(r"(?P<gov>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?(?:['’]s)?\s+"
+               r"(?i:government|authorities|cabinet|administration))\s+(?:in|at)\s+"
+               r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"),
+    re.compile(r"(?P<gov>(?i:chính\s+phủ|chính\s+quyền|chinh\s+phu|chinh\s+quyen)\s+"
+               r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ].*?)\s+(?:ở|tại|o|tai)\s+"
+               r"(?P<city>" + _VI_PLACE_WORDS + ")"),
+)
+
+
+def _government_at_seat(text: str) -> str | None:
+    """Round 31: a state's government without its seat after it, or None.
+
+    >>> _government_at_seat("Kosovo's government in Pristina")
+    "Kosovo's government"
+    >>> _government_at_seat("chính phủ Hà Lan ở The Hague")
+    'chính phủ Hà Lan'
+    """
+    m = _first_fullmatch(_GOVERNMENT_AT_SEAT, text.strip())
+    return m.group("gov") if m else None
+
+
+def _government_seat_city(text: str) -> str | None:
+    """Round 31: the seat :func:`_government_at_seat` read, or None."""
+    m = _first_fullmatch(_GOVERNMENT_AT_SEAT, text.strip())
+    return m.group("city") if m else None
+
+
 #: round 30: a period of a state before its name (convention D: the state of those years):
 #: "interwar Czechoslovakia" (the years between the world wars), "rump Yugoslavia in 1996",
 #: "communist Romania in 1980" (these only with years: the period alone says no years)
