@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from ..candidates import KIND_GROUPS, MatchResult
+from ..features import supraverden_of
 from ..succession import STATE_KINDS
 from .answers import _reread
 from .text import (
@@ -25,6 +26,8 @@ from .text import (
     _and_for_va,
     _continent_order,
     _expand_abbreviations,
+    _f_organ_at_seat,
+    _f_organ_city,
     _government_at_seat,
     _government_seat_city,
     _holds_acronym,
@@ -92,6 +95,9 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # government in Vilnius": the seat must be a capital of the state read); answers a state
     (_qualified_capital, "{!r} with a qualifier of the moment", False),
     (_government_at_seat, "{!r} with its seat after it", False),
+    # round 31: convention F's organ with a possessive or its seat ("Mercosur's secretariat
+    # in Montevideo"): the organisation under F, the seat not contradicted by SupraVerden's
+    (_f_organ_at_seat, "{!r} with its seat or a possessive", False),
     # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
     # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
     (_without_vi_seat, "{!r} with where it sits after it", False),
@@ -125,6 +131,8 @@ class Rewrites:
             if rewrite is _period_word_state and not self._period_state_fits(text, r):
                 continue
             if rewrite is _seat_building and not self._seat_building_fits(text, r):
+                continue
+            if rewrite is _f_organ_at_seat and not self._f_seat_fits(text, r):
                 continue
             if rewrite is _government_at_seat and not self._city_holds(
                     _government_seat_city(text), r):
@@ -164,6 +172,22 @@ class Rewrites:
                 or b.method not in ("press-description", "common-name")):
             return False
         return self._city_holds(_seat_building_city(text), r)
+
+    def _f_seat_fits(self, text: str, r: MatchResult) -> bool:
+        """Round 31: convention F's reading of an organ answers one organisation (method
+        ``organisation-seat``), and the seat named, if any, may be its seat
+        (SupraVerden gives it no headquarters, or gives them there: :meth:`_seat_may_be`,
+        strict; precision first, where SupraVerden's seat differs from the press's the name
+        is left unread)."""
+        b = r.best
+        if b is None or r.ambiguous or not b.match or b.method != "organisation-seat":
+            return False
+        city = _f_organ_city(text)
+        if city is None:
+            return True
+        if not any(x.headquarters for x in supraverden_of(b.entity, self.reference.supraverden)):
+            return True
+        return self._seat_may_be(b.entity, city, strict=True)
 
     def _city_holds(self, city: str | None, r: MatchResult) -> bool:
         """Round 31: no city named, or a city read as a capital's government naming the one

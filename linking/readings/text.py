@@ -839,6 +839,52 @@ def _government_seat_city(text: str) -> str | None:
     return m.group("city") if m else None
 
 
+#: round 31: convention F's organ of an organisation written with a possessive or with its
+#: seat after it ("Mercosur's secretariat in Montevideo", "the NBI secretariat in Entebbe",
+#: "Ủy ban UEMOA ở Ouagadougou"): the organisation and the organ's word, matched again
+#: (:func:`_f_organ_at_seat`; the seat checked by the rewrite's reader)
+_F_WORDS_EN = (r"(?i:general\s+secretariat|secretariat|headquarters|executive\s+commission"
+               r"|executive\s+committee|commission)")
+_F_ORGAN_AT_SEAT = (
+    re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’.&-]*(?:\s+[A-Za-z][\w'’.&-]*){0,5}?)['’]s?\s+"
+               r"(?P<word>" + _F_WORDS_EN + r")(?:\s+(?:in|at|near)\s+(?P<city>[A-Z][\w'’.-]*"
+               r"(?:\s+[A-Z][\w'’.-]*){0,2}))?"),
+    re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’.&-]*(?:\s+[A-Za-z][\w'’.&-]*){0,5}?)\s+"
+               r"(?P<word>" + _F_WORDS_EN + r")\s+(?:in|at|near)\s+(?P<city>[A-Z][\w'’.-]*"
+               r"(?:\s+[A-Z][\w'’.-]*){0,2})"),
+    re.compile(r"(?P<word>(?i:ban\s+thư\s+ký|ban\s+tổng\s+thư\s+ký|ủy\s+ban|trụ\s+sở"
+               r"|tổng\s+hành\s+dinh))\s+(?P<org>[A-ZĐ][\w'’.&-]*(?:\s+[A-ZĐ][\w'’.&-]*){0,1})"
+               r"\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + ")"),
+)
+
+
+def _f_organ_at_seat(text: str) -> str | None:
+    """Round 31: convention F's organ without its possessive or its seat, or None.
+
+    >>> _f_organ_at_seat("Mercosur's secretariat in Montevideo")
+    'Mercosur secretariat'
+    >>> _f_organ_at_seat("Ủy ban UEMOA ở Ouagadougou")
+    'Ủy ban UEMOA'
+    >>> _f_organ_at_seat("the NBI secretariat") is None
+    True
+    """
+    m = _first_fullmatch(_F_ORGAN_AT_SEAT, text.strip())
+    if m is None:
+        return None
+    if m.re is _F_ORGAN_AT_SEAT[2]:
+        # (a headquarters said as "trụ sở" is read as "Tổng hành dinh", F's word for it)
+        word = m.group("word")
+        word = "Tổng hành dinh" if folded_form(word) == "tru so" else word
+        return f"{word} {m.group('org')}"
+    return f"{m.group('org')} {m.group('word')}"
+
+
+def _f_organ_city(text: str) -> str | None:
+    """Round 31: the seat :func:`_f_organ_at_seat` read, or None."""
+    m = _first_fullmatch(_F_ORGAN_AT_SEAT, text.strip())
+    return m.group("city") if m else None
+
+
 #: round 30: a period of a state before its name (convention D: the state of those years):
 #: "interwar Czechoslovakia" (the years between the world wars), "rump Yugoslavia in 1996",
 #: "communist Romania in 1980" (these only with years: the period alone says no years)

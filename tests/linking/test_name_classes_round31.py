@@ -19,6 +19,9 @@ evaluation list:
 - a capital or a seat with the year a state ended or began is ambiguous between the state
   and its successor or predecessor ("the Kremlin in 1922"); the state's own name with that
   year stays the state ("the Soviet Union in 1991");
+- convention F's organ of an organisation with a possessive or its seat after it
+  ("CARICOM's secretariat in Georgetown", "Ban Thư ký ASEAN ở Jakarta"): the organisation,
+  the seat checked where SupraVerden gives the headquarters;
 - the wrong answers' classes: a body SupraVerden gives another organisation's family of
   bodies is no body of an organisation whose name its name does not hold ("the SADC
   commission" is SADC under F, never a UN commission); "Xã hội" (social) in a long form no
@@ -66,6 +69,12 @@ MATCHES = [
     ("West Germany in 1990", "GFR", "qualified-period"),
     # F still reads a commission the registry lacks as its organisation
     ("the SADC commission in Gaborone", "SADC", "organisation-seat"),
+    # F's organ with a possessive or its seat after it
+    ("CARICOM's secretariat in Georgetown", "CARICOM", "organisation-seat"),
+    ("the IGAD secretariat in Djibouti", "IGAD", "organisation-seat"),
+    ("Ban Thư ký ASEAN ở Jakarta", "ASEAN", "organisation-seat"),
+    ("ECOWAS's commission in Abuja", "ECOWAS", "organisation-seat"),
+    ("the Andean Community's general secretariat in Lima", "Andean", "organisation-seat"),
 ]
 
 AMBIGUOUS = [
