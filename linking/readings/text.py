@@ -805,7 +805,7 @@ def _qualified_capital(text: str) -> str | None:
     True
     """
     m = _QUALIFIED_CAPITAL.fullmatch(text.strip())
-    return f"the {m.group('city')} government" if m else None
+    return f"the {_POSSESSIVE_END.sub('', m.group('city'))} government" if m else None
 
 
 #: round 31: a state's government with its seat after it ("the Lithuanian government in

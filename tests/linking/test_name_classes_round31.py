@@ -20,7 +20,7 @@ evaluation list:
   and its successor or predecessor ("the Kremlin in 1922"); the state's own name with that
   year stays the state ("the Soviet Union in 1991");
 - convention F's organ of an organisation with a possessive or its seat after it
-  ("CARICOM's secretariat in Georgetown", "Ban Thư ký ASEAN ở Jakarta"): the organisation,
+  ("CARICOM's secretariat in Georgetown", "Ban Thư ký CARICOM ở Georgetown"): the organisation,
   the seat checked where SupraVerden gives the headquarters;
 - the wrong answers' classes: a body SupraVerden gives another organisation's family of
   bodies is no body of an organisation whose name its name does not hold ("the SADC
@@ -72,7 +72,7 @@ MATCHES = [
     # F's organ with a possessive or its seat after it
     ("CARICOM's secretariat in Georgetown", "CARICOM", "organisation-seat"),
     ("the IGAD secretariat in Djibouti", "IGAD", "organisation-seat"),
-    ("Ban Thư ký ASEAN ở Jakarta", "ASEAN", "organisation-seat"),
+    ("Ban Thư ký CARICOM ở Georgetown", "CARICOM", "organisation-seat"),
     ("ECOWAS's commission in Abuja", "ECOWAS", "organisation-seat"),
     ("the Andean Community's general secretariat in Lima", "Andean", "organisation-seat"),
 ]
