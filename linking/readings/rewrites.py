@@ -1,10 +1,12 @@
-"""The name written another way and matched again (rounds 8, 11, 15, 17, 18, 22, 30).
+"""The name written another way and matched again (rounds 8, 11, 15, 17, 18, 22, 30, 31).
 
 Reads ``S. Korea`` (abbreviations written out), ``Âu châu`` (the older continent order),
 ``Saint Kitts và Nevis``, ``xứ Bayern``, ``đặc khu Hồng Kông``, ``chính quyền Kabul``,
 ``Royal Yugoslavia``, ``the Qing Empire`` (without its article), ``nước chủ nhà Qatar`` (a
 press descriptor), ``the 193-member General Assembly``, ``the Soviet-led Warsaw Pact`` and
-``interwar Czechoslovakia`` (round 30): the table :data:`REWRITES`.
+``interwar Czechoslovakia`` (round 30), ``Bộ Ngoại giao Lào``, ``the Ak Orda presidential
+palace``, ``Warsaw's ruling coalition``, ``the Lithuanian government in Vilnius`` and
+``Mercosur's secretariat in Montevideo`` (round 31): the table :data:`REWRITES`.
 """
 
 from __future__ import annotations
