@@ -33,6 +33,8 @@ from .text import (
     _government_at_seat,
     _government_seat_city,
     _holds_acronym,
+    _movement_city,
+    _movement_state,
     _period_word_state,
     _qualified_capital,
     _royal_form,
@@ -100,6 +102,11 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # round 31: convention F's organ with a possessive or its seat ("Mercosur's secretariat
     # in Montevideo"): the organisation under F, the seat not contradicted by SupraVerden's
     (_f_organ_at_seat, "{!r} with its seat or a possessive", False),
+    # round 31: a government by the movement that ruled the state ("the Khmer Rouge
+    # government in 1977", "Ba'athist Iraq": movements of predecessors.yaml), read as the
+    # state with the movement's years; answers a state
+    (_movement_state, "a movement's government read as {!r} (predecessors.yaml movements)",
+     False),
     # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
     # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
     (_without_vi_seat, "{!r} with where it sits after it", False),
@@ -136,11 +143,16 @@ class Rewrites:
                 continue
             if rewrite is _f_organ_at_seat and not self._f_seat_fits(text, r):
                 continue
+            if rewrite is _movement_state and (self._with_years or not self._city_holds(
+                    _movement_city(text), r)):
+                # (inside a reading of a name with its years, the movement's own years are
+                # not read: "the Khmer Rouge government in 1985" is no government of theirs)
+                continue
             if rewrite is _government_at_seat and not self._city_holds(
                     _government_seat_city(text), r):
                 continue
             if rewrite in (_after_descriptor, _after_regime_word, _state_office,
-                           _qualified_capital, _government_at_seat) and not all(
+                           _qualified_capital, _government_at_seat, _movement_state) and not all(
                     c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
                 # a state's descriptor names a state; so does a regime word (round 23:
                 # "chính quyền Ulan Bator" is no place record, read by the capital frame)

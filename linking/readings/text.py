@@ -885,6 +885,70 @@ def _f_organ_city(text: str) -> str | None:
     return m.group("city") if m else None
 
 
+#: round 31: the movements that ruled a state (``movements`` of predecessors.yaml): folded
+#: name -> [(the state's English name, first year, last year)], and folded adjective -> the same
+_MOVEMENT_NAMES: dict[str, list[tuple[str, int, int]]] = {}
+_MOVEMENT_ADJECTIVES: dict[str, list[tuple[str, int, int]]] = {}
+for _row in read_yaml("predecessors.yaml").get("movements") or []:
+    _ruled = (str(_row["state"]), int(_row["years"][0]), int(_row["years"][1]))
+    for _table, _key in ((_MOVEMENT_NAMES, "names"), (_MOVEMENT_ADJECTIVES, "adjectives")):
+        for _n in _row.get(_key) or []:
+            _held = _table.setdefault(folded_form(str(_n)), [])
+            if _ruled not in _held:
+                _held.append(_ruled)
+
+_MOVEMENT_GOVERNMENT = (
+    re.compile(r"(?:the\s+)?(?P<mov>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?i:government|regime"
+               r"|authorities|administration)(?:\s+(?:in|at)\s+(?P<city>[A-Z][\w'’.-]*"
+               r"(?:\s+[A-Z][\w'’.-]*)?))?(?:\s+(?:in|of)\s+(?P<year>\d{4}))?"),
+    re.compile(r"(?i:chính\s+quyền|chính\s+phủ|chế\s+độ|chinh\s+quyen|chinh\s+phu|che\s+do)\s+"
+               r"(?P<mov>[A-ZĐ][\w'’.-]*(?:\s+[A-ZĐ\w][\w'’.-]*){0,2}?)"
+               r"(?:\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + r"))?"
+               r"(?:\s+(?:năm|nam)\s+(?P<year>\d{4}))?"),
+    re.compile(r"(?P<adj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?P<state>[A-Z][\w'’.-]*"
+               r"(?:\s+[A-Za-z][\w'’.-]*){0,3}?)(?:\s+(?:in|of)\s+(?P<year>\d{4}))?"),
+)
+
+
+def _movement_city(text: str) -> str | None:
+    """Round 31: the seat :func:`_movement_state` read, or None."""
+    m = _first_fullmatch(_MOVEMENT_GOVERNMENT, text.strip())
+    return m.groupdict().get("city") if m else None
+
+
+def _movement_state(text: str) -> str | None:
+    """Round 31: a government named by the movement that ruled its state, written as the
+    state with the movement's years (or the year given, which must fall within them), or None.
+
+    >>> _movement_state("the Khmer Rouge government in 1977")
+    'Cambodia in 1977'
+    >>> _movement_state("Ba'athist Iraq")
+    'Iraq (1968–2003)'
+    >>> _movement_state("the Khmer Rouge government in 1985") is None
+    True
+    >>> _movement_state("Ba'athist Jordan") is None
+    True
+    >>> _movement_state("chính quyền Quốc dân đảng ở Đài Bắc năm 1960")
+    'Republic of China in 1960'
+    """
+    m = _first_fullmatch(_MOVEMENT_GOVERNMENT, text.strip())
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g.get("adj"):
+        rows = [r for r in _MOVEMENT_ADJECTIVES.get(folded_form(g["adj"]), [])
+                if folded_form(r[0]) == folded_form(g["state"])]
+    else:
+        rows = _MOVEMENT_NAMES.get(folded_form(g["mov"]), [])
+    if len(rows) != 1:
+        return None
+    state, a, b = rows[0]
+    if g.get("year"):
+        year = int(g["year"])
+        return f"{state} in {year}" if a <= year <= b else None
+    return f"{state} ({a}–{b})"
+
+
 #: round 30: a period of a state before its name (convention D: the state of those years):
 #: "interwar Czechoslovakia" (the years between the world wars), "rump Yugoslavia in 1996",
 #: "communist Romania in 1980" (these only with years: the period alone says no years)

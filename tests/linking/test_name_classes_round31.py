@@ -22,6 +22,8 @@ evaluation list:
 - convention F's organ of an organisation with a possessive or its seat after it
   ("CARICOM's secretariat in Georgetown", "Ban Thư ký CARICOM ở Georgetown"): the organisation,
   the seat checked where SupraVerden gives the headquarters;
+- a government by the movement that ruled the state, in its years ("the Khmer Rouge
+  authorities in 1976", "Ba'athist Syria"; ``movements`` of predecessors.yaml);
 - the wrong answers' classes: a body SupraVerden gives another organisation's family of
   bodies is no body of an organisation whose name its name does not hold ("the SADC
   commission" is SADC under F, never a UN commission); "Xã hội" (social) in a long form no
@@ -75,6 +77,12 @@ MATCHES = [
     ("Ban Thư ký CARICOM ở Georgetown", "CARICOM", "organisation-seat"),
     ("ECOWAS's commission in Abuja", "ECOWAS", "organisation-seat"),
     ("the Andean Community's general secretariat in Lima", "Andean", "organisation-seat"),
+    # a government by the movement that ruled the state (movements of predecessors.yaml)
+    ("the Khmer Rouge authorities in 1976", "KHM", "qualified-period"),
+    ("Sandinista Nicaragua in 1985", "NIC", "qualified-period"),
+    ("the KMT government in 1955", "TWN", "qualified-period"),
+    ("chính quyền Bôn-sê-vích năm 1920", "RSFSR", "qualified-period"),
+    ("Ba'athist Syria", "SYR", "qualified-period"),
 ]
 
 AMBIGUOUS = [
@@ -97,6 +105,11 @@ NO_MATCH = [
     "Santiago's communist government",
     # a social republic's long form no name of the state has
     "Cộng hòa Xã hội Đức",
+    # a movement in a year it did not rule, before a state it did not rule, or with a seat
+    # that is no capital of its state
+    "the Khmer Rouge government in 1985",
+    "Ba'athist Jordan",
+    "the Kuomintang government in Seoul in 1960",
 ]
 
 
