@@ -184,7 +184,10 @@ class Periods:
         if not fit and x is not None and x.kind == "state" and r is not None and (
                 r.best is not None and not r.ambiguous
                 and r.best.method not in ("fuzzy", "historical-name")
-                and not set(label.lower().split()[:1]) & _COMPASS_WORDS):
+                and (not set(label.lower().split()[:1]) & _COMPASS_WORDS
+                     # round 31: a seat of a state one of two of a name, named by its
+                     # building ("Nhà Xanh năm 2015", the Blue House), names that one state
+                     or r.best.method in ("press-description", "common-name"))):
             # round 25: today's state in years no other record of its name or family holds
             # ("Hungary in 1956"), when its own years (COW's, as for an ambiguous name) hold
             # them and no monarchy of predecessors.yaml's monarchies_ended reigned then (a

@@ -57,6 +57,7 @@ MATCHES = [
     ("the Kantei in Tokyo", "JPN", "press-description"),
     ("the Quirinal Palace in Rome", "ITA", "press-description"),
     ("Seoul's Blue House", "KOR", "press-description"),
+    ("the Blue House in 2010", "KOR", "qualified-period"),
     # governments by a capital with a qualifier, by a state with its seat
     ("Lima's ruling coalition", "PER", "capital-government"),
     ("Bratislava's new government", "SVK", "capital-government"),
