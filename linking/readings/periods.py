@@ -361,11 +361,13 @@ class Periods:
         if gov is not None:
             got = self._government_in(query, gov.group("state").strip(), yr.group("years"),
                                       kinds)
-            if got is not None or not self._capital_codes(gov.group("state").strip())[1]:
+            if got is not None or gov.re is not _GOVERNMENT[1] or not self._capital_codes(
+                    gov.group("state").strip())[1]:
                 return got
-            # round 31: a capital's government with its years ("chính phủ Hà Nội năm 1965",
-            # "triều đình Huế năm 1880"), when the capital is read as no state: the whole
-            # head read with the years, as "chính quyền Hà Nội năm 1965" is
+            # round 31: a capital's government with its years in Vietnamese ("chính phủ Hà
+            # Nội năm 1965"), when the capital is read as no state: the whole head read with
+            # the years, as "chính quyền Hà Nội năm 1965" is (the English "the Hanoi
+            # government in 1965" is the period qualifier's, frames.py)
         r = self._dated_rival(query, yr.group("head"), yr.group("years"),
                               self._by_period(query, yr.group("head"), yr.group("years"),
                                               kinds))
