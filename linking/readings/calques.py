@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, MatchResult, describe
 from ..glossary import content_words, singular_form
+from ..normalise import folded_form
 from .answers import _ambiguous, _single
-from .text import MAX_FORM_WORDS, _folded_words_of, _name_words, _unique
+from .text import _VI_SEAT_TAIL, MAX_FORM_WORDS, _folded_words_of, _name_words, _unique
 
 
 def _unique_found(found: Iterable[tuple[Entity, str, frozenset[str]]]
@@ -191,6 +192,11 @@ class CalqueReadings:
         if len(bodies) != 1 or not any(f[4] for f in found):
             return None
         _, name, reading, gap, _ = next(f for f in found if f[4])
+        seat = _VI_SEAT_TAIL.fullmatch(text.strip())
+        if seat is not None and folded_form(seat.group("place")) in folded_form(gap):
+            # round 31: the place of a seat said after the name ("Hội đồng Bắc Cực tại
+            # Tromsø") is no unread word of the name: it is read by the seat's readings
+            return None
         e = bodies[0]
         ev = (f"Vietnamese name read word by word (linking/names/glossary_vi.yaml) as "
               f"{' + '.join(sorted(reading))}, with {gap!r} unread: the only English name "

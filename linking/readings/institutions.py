@@ -281,6 +281,12 @@ class Institutions:
                     continue
                 if named and not names_org(words):
                     continue
+                if not names_org(words) and self._family_apart(e, org):
+                    # round 31: a body SupraVerden gives another organisation's family of
+                    # bodies, whose name does not name ``org``, is no body of it ("the CEMAC
+                    # commission": the UN's Economic Commission for Africa has CEMAC's
+                    # "economic" and "Africa", and is of the UN's family)
+                    continue
                 if (want <= _GENERIC_HEADS or want in _NAMING_BODIES) and not names_org(words):
                     # round 26: a generic word of a kind of organisation before an acronym
                     # ("nhóm NB8", "tổ chức CARDI") restates the organisation's own kind: a
@@ -308,6 +314,12 @@ class Institutions:
         ev = (f"a body of {org.label}: {e.label!r} is the words {' '.join(body)!r} and words of "
               f"{org.label!r}")
         return _single(query, e, 88.0, "body-of-organisation", self._note(e), ev)
+
+    def _family_apart(self, e: Entity, org: Entity) -> bool:
+        """Round 31: whether SupraVerden gives ``e`` and ``org`` each one family of bodies,
+        and not the same one."""
+        fe, fo = self._family_of_bodies(e), self._family_of_bodies(org)
+        return fe is not None and fo is not None and fe != fo
 
     def _org_word_index(self) -> dict[str, set[str]]:
         """English label words -> keys of the organisations that have them (built once)."""

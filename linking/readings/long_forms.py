@@ -166,7 +166,8 @@ class LongForms:
                 return regime
             other = self._other_form(query, best, words[:k], form, rest)
             if other is None and best.match:
-                other = self._federal_unit(query, best.entity, words[:k], form, rest)
+                other = (self._social_republic(query, best.entity, words[:k], form, rest)
+                         or self._federal_unit(query, best.entity, words[:k], form, rest))
             if other is not None:
                 return other
             ev = f"official long form: {form!r} + {rest!r} ({best.method})"

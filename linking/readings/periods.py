@@ -25,6 +25,12 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "south
                             "eastern", "western"})
 
 
+#: round 31: the readings of a head that name a state by its seat of government (a capital's
+#: government, a seat's building of press_en.yaml or common_vi.yaml), which in the year a
+#: state ended or began may be either's (``Periods._edge_of_span``)
+_SEAT_METHODS = frozenset({"capital-government", "press-description", "common-name"})
+
+
 #: round 25: a state's government before its years (``Matcher._government_in``)
 _GOVERNMENT = (
     re.compile(r"(?:the\s+)?(?P<state>[A-Z].*?)(?:'s|’s)?\s+(?:government|authorities|court)",
@@ -178,7 +184,10 @@ class Periods:
         if not fit and x is not None and x.kind == "state" and r is not None and (
                 r.best is not None and not r.ambiguous
                 and r.best.method not in ("fuzzy", "historical-name")
-                and not set(label.lower().split()[:1]) & _COMPASS_WORDS):
+                and (not set(label.lower().split()[:1]) & _COMPASS_WORDS
+                     # round 31: a seat of a state one of two of a name, named by its
+                     # building ("Nhà Xanh năm 2015", the Blue House), names that one state
+                     or r.best.method in ("press-description", "common-name"))):
             # round 25: today's state in years no other record of its name or family holds
             # ("Hungary in 1956"), when its own years (COW's, as for an ambiguous name) hold
             # them and no monarchy of predecessors.yaml's monarchies_ended reigned then (a
@@ -212,6 +221,30 @@ class Periods:
         e, s, t = fit[0]
         if not (s <= a and b <= t):
             return None
+        edge = (self._edge_of_span(e, s, t, a, b)
+                if r is not None and s < t and (
+                    r.ambiguous or any(c.method in _SEAT_METHODS for c in r.candidates[:1]))
+                else [])
+        if edge and r is not None and r.ambiguous:
+            # (an ambiguous head: only the states it names, "chính quyền Vienna": the capital
+            # of the Austrian Empire, Austria-Hungary and Austria)
+            edge = [f for f in edge if any(c.entity is f for c in r.candidates)]
+        if edge:
+            # round 31: a head that names a seat of government, no name of the state (a
+            # capital's government, a seat's building: the state's own name with its year
+            # stays that state, "the Soviet Union in 1991"), or names several states, with
+            # one year
+            # in which the one state read ended and its successor began, or began and its
+            # predecessor ended ("the Bonn government in 1990": West Germany and
+            # Germany; "chính quyền Vienna năm 1867": the Austrian Empire and Austria-Hungary):
+            # both held the year, so the name is ambiguous between them
+            amb = _ambiguous(query, [e, *edge], 88.0)
+            return MatchResult(
+                query, amb.candidates, True,
+                f"{amb.note} ({head!r} with the year {qual!r}: {e.label}'s span {s}–{t} "
+                f"{'ends' if t == a else 'begins'} in it, and "
+                f"{', '.join(describe(f) for f in edge)} "
+                f"{'succeeded' if t == a else 'preceded'} it by the registry's succession)")
         return _single(query, e, 88.0, "qualified-period", self._note(e),
                        f"{head!r} narrowed by the years {qual!r}: of the states {how} so, "
                        f"only {spans} covers them")
@@ -236,6 +269,24 @@ class Periods:
         # Democratic Republic and the Republic of Vietnam, 1976)
         ends = [sp[1] for p in self._successors[1].get(id(e), []) if (sp := span_of(p))]
         return max([cow[0], *ends]), 9999
+
+    def _edge_of_span(self, e: Entity, s: int, t: int, a: int, b: int) -> list[Entity]:
+        """Round 31: for one year (``a == b``) that is the last year of ``e``'s span, its
+        successor by the registry's ``succeeded_by`` whose own years hold the year; for the
+        first year, its predecessors whose spans end in it. Empty otherwise."""
+        if a != b or not (t == a or s == a):
+            return []
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        nxt, prev = self._successors
+        out: list[Entity] = []
+        if t == a and (f := nxt.get(id(e))) is not None:
+            ys = self._years_of(f)
+            if ys is not None and ys[0] <= a <= ys[1]:
+                out.append(f)
+        if s == a:
+            out += [p for p in prev.get(id(e), []) if (p.existed_until or "")[:4] == str(a)]
+        return _unique(out)
 
     def _by_cow_code(self, code: int) -> list[Entity]:
         """Round 24: the registry's records with the COW code ``code``."""
@@ -308,8 +359,15 @@ class Periods:
             return None
         gov = _first_fullmatch(_GOVERNMENT, yr.group("head"))
         if gov is not None:
-            return self._government_in(query, gov.group("state").strip(), yr.group("years"),
-                                       kinds)
+            got = self._government_in(query, gov.group("state").strip(), yr.group("years"),
+                                      kinds)
+            if got is not None or gov.re is not _GOVERNMENT[1] or not self._capital_codes(
+                    gov.group("state").strip())[1]:
+                return got
+            # round 31: a capital's government with its years in Vietnamese ("chính phủ Hà
+            # Nội năm 1965"), when the capital is read as no state: the whole head read with
+            # the years, as "chính quyền Hà Nội năm 1965" is (the English "the Hanoi
+            # government in 1965" is the period qualifier's, frames.py)
         r = self._dated_rival(query, yr.group("head"), yr.group("years"),
                               self._by_period(query, yr.group("head"), yr.group("years"),
                                               kinds))

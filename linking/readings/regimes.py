@@ -29,6 +29,10 @@ _SOCIALIST_WORDS = ("socialist", "soviet", "people's", "peoples", "xa hoi chu ng
 
 _FEDERATIONS_ENDED = 1991
 
+#: round 31: "social" in a long form, not "socialist" (folded words: "xa hoi" not before
+#: "chu nghia"; "social")
+_SOCIAL_FORM = re.compile(r"(?:^| )(?:xa hoi(?! chu nghia)|social)(?: |$)")
+
 
 #: round 28 (the lead's convention D): an ordinal before a republic's name ("the Second Polish
 #: Republic", "the Fourth French Republic", "Đệ tứ Cộng hòa Pháp")
@@ -107,6 +111,22 @@ class Regimes:
         ev = (f"the words {form!r} before {rest!r} are in no name of {describe(best.entity)}; "
               f"of the states named {rest!r}, only {e.label}'s names have them")
         return _single(query, e, 90.0, "official-form", self._note(e), ev)
+
+    def _social_republic(
+        self, query: str, e: Entity, form_words: list[str], form: str, rest: str
+    ) -> MatchResult | None:
+        """Round 31: "Social" ("Xã hội" without "chủ nghĩa", socialist) in a long form that no
+        name of the state has ("Cộng hòa Xã hội Ý", the Italian Social Republic of 1943–1945,
+        a government under a foreign occupation: convention G): a regime the registry holds
+        no record of, no match, the state the closest. None otherwise."""
+        joined = " ".join(form_words)
+        if not _SOCIAL_FORM.search(joined) or any(
+                _SOCIAL_FORM.search(" ".join(ws)) for ws in _name_words(e)):
+            return None
+        return MatchResult(
+            query, [Candidate(e, 55.0, False, "official-form")], False,
+            f"no match: {form!r} before {rest!r} is a social republic's long form that no "
+            f"name of {describe(e)} has: a regime the registry holds no record of")
 
     def _federal_unit(
         self, query: str, e: Entity, form_words: list[str], form: str, rest: str

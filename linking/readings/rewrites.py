@@ -1,10 +1,12 @@
-"""The name written another way and matched again (rounds 8, 11, 15, 17, 18, 22, 30).
+"""The name written another way and matched again (rounds 8, 11, 15, 17, 18, 22, 30, 31).
 
 Reads ``S. Korea`` (abbreviations written out), ``Âu châu`` (the older continent order),
 ``Saint Kitts và Nevis``, ``xứ Bayern``, ``đặc khu Hồng Kông``, ``chính quyền Kabul``,
 ``Royal Yugoslavia``, ``the Qing Empire`` (without its article), ``nước chủ nhà Qatar`` (a
 press descriptor), ``the 193-member General Assembly``, ``the Soviet-led Warsaw Pact`` and
-``interwar Czechoslovakia`` (round 30): the table :data:`REWRITES`.
+``interwar Czechoslovakia`` (round 30), ``Bộ Ngoại giao Lào``, ``the Ak Orda presidential
+palace``, ``Warsaw's ruling coalition``, ``the Lithuanian government in Vilnius`` and
+``Mercosur's secretariat in Montevideo`` (round 31): the table :data:`REWRITES`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from ..candidates import KIND_GROUPS, MatchResult
+from ..features import supraverden_of
 from ..succession import STATE_KINDS
 from .answers import _reread
 from .text import (
@@ -25,9 +28,19 @@ from .text import (
     _and_for_va,
     _continent_order,
     _expand_abbreviations,
+    _f_organ_at_seat,
+    _f_organ_city,
+    _government_at_seat,
+    _government_seat_city,
     _holds_acronym,
+    _movement_city,
+    _movement_state,
     _period_word_state,
+    _qualified_capital,
     _royal_form,
+    _seat_building,
+    _seat_building_city,
+    _state_office,
     _without_article,
     _without_led,
     _without_member_count,
@@ -72,6 +85,28 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # Yugoslavia in 1996"), read as the state with those years (convention D); its answer
     # must be a state
     (_period_word_state, "a period word read as the years: {!r}", False),
+    # round 31: a state's office that stands for the state (convention H: its foreign
+    # ministry; its head's seat named by the office: "Phủ Thủ tướng Nhật Bản"), read as the
+    # state's government; its answer must be a state
+    (_state_office, "a state's office read as its government: {!r}", False),
+    # round 31: a seat of government with its kind of building or its city ("the Ak Orda
+    # presidential palace", "New Delhi's South Block"): the seat's own name, read as a row
+    # of the seats (press_en.yaml, common_vi.yaml) naming a state; a city must be a capital
+    # of that state
+    (_seat_building, "the seat {!r} with its building or its city", False),
+    # round 31: a capital's government with a qualifier of the moment ("Warsaw's ruling
+    # coalition"), and a state's government with its seat after it ("the Lithuanian
+    # government in Vilnius": the seat must be a capital of the state read); answers a state
+    (_qualified_capital, "{!r} with a qualifier of the moment", False),
+    (_government_at_seat, "{!r} with its seat after it", False),
+    # round 31: convention F's organ with a possessive or its seat ("Mercosur's secretariat
+    # in Montevideo"): the organisation under F, the seat not contradicted by SupraVerden's
+    (_f_organ_at_seat, "{!r} with its seat or a possessive", False),
+    # round 31: a government by the movement that ruled the state ("the Khmer Rouge
+    # government in 1977", "Ba'athist Iraq": movements of predecessors.yaml), read as the
+    # state with the movement's years; answers a state
+    (_movement_state, "a movement's government read as {!r} (predecessors.yaml movements)",
+     False),
     # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
     # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
     (_without_vi_seat, "{!r} with where it sits after it", False),
@@ -104,7 +139,20 @@ class Rewrites:
                 continue
             if rewrite is _period_word_state and not self._period_state_fits(text, r):
                 continue
-            if rewrite in (_after_descriptor, _after_regime_word) and not all(
+            if rewrite is _seat_building and not self._seat_building_fits(text, r):
+                continue
+            if rewrite is _f_organ_at_seat and not self._f_seat_fits(text, r):
+                continue
+            if rewrite is _movement_state and (self._with_years or not self._city_holds(
+                    _movement_city(text), r)):
+                # (inside a reading of a name with its years, the movement's own years are
+                # not read: "the Khmer Rouge government in 1985" is no government of theirs)
+                continue
+            if rewrite is _government_at_seat and not self._city_holds(
+                    _government_seat_city(text), r):
+                continue
+            if rewrite in (_after_descriptor, _after_regime_word, _state_office,
+                           _qualified_capital, _government_at_seat, _movement_state) and not all(
                     c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
                 # a state's descriptor names a state; so does a regime word (round 23:
                 # "chính quyền Ulan Bator" is no place record, read by the capital frame)
@@ -127,6 +175,44 @@ class Rewrites:
         codes = {c.entity.cow_code for c in r.candidates if c.entity.cow_code is not None}
         return all(sum(1 for s in self.reference.codes.spells if s[0] == "cow" and s[2] == code)
                    == 1 for code in codes)
+
+    def _seat_building_fits(self, text: str, r: MatchResult) -> bool:
+        """Round 31: a seat read without its building or city answers one state by a row of
+        the seats' tables (methods ``press-description``, ``common-name``), and the city named
+        with it, if any, is read as a capital's government of that state ("the Palacio
+        Nacional in Mexico City"; "the Palacio Nacional in Lima" is not read)."""
+        b = r.best
+        if (b is None or r.ambiguous or not b.match or b.entity.kind not in STATE_KINDS
+                or b.method not in ("press-description", "common-name")):
+            return False
+        return self._city_holds(_seat_building_city(text), r)
+
+    def _f_seat_fits(self, text: str, r: MatchResult) -> bool:
+        """Round 31: convention F's reading of an organ answers one organisation (method
+        ``organisation-seat``), and the seat named, if any, may be its seat
+        (SupraVerden gives it no headquarters, or gives them there: :meth:`_seat_may_be`,
+        strict; precision first, where SupraVerden's seat differs from the press's the name
+        is left unread)."""
+        b = r.best
+        if b is None or r.ambiguous or not b.match or b.method != "organisation-seat":
+            return False
+        city = _f_organ_city(text)
+        if city is None:
+            return True
+        if not any(x.headquarters for x in supraverden_of(b.entity, self.reference.supraverden)):
+            return True
+        return self._seat_may_be(b.entity, city, strict=True)
+
+    def _city_holds(self, city: str | None, r: MatchResult) -> bool:
+        """Round 31: no city named, or a city read as a capital's government naming the one
+        state ``r`` matched (alone, or among the states it is ambiguous between)."""
+        b = r.best
+        if b is None or r.ambiguous or not b.match:
+            return False
+        if city is None:
+            return True
+        g = self.match(f"the {city} government", kind=STATE_KINDS)
+        return any(c.entity is b.entity for c in g.candidates if c.match or g.ambiguous)
 
     def _vi_seat_fits(self, text: str, name: str, r: MatchResult) -> bool:
         """Round 30: a name with no acronym before a seat said in words (read by

@@ -693,6 +693,262 @@ def _without_led(text: str) -> str | None:
     return m.group("rest") if m else None
 
 
+#: round 31: a state's office that stands for the state (convention H: its foreign ministry;
+#: the seat of its head of state or government named by the office): the office's words
+#: before the state's name in Vietnamese ("Bộ Ngoại giao Lào", "Phủ Thủ tướng Nhật Bản",
+#: "Văn phòng Tổng thống Ukraine"), after its name or capital in English ("Kazakhstan's
+#: foreign ministry", "the Lao foreign ministry") or before it ("the foreign ministry of
+#: Laos"); read as the state's government in English, as the state's name in Vietnamese
+#: (:func:`_state_office`)
+_STATE_OFFICE = (
+    re.compile(r"(?:(?i:bộ\s+ngoại\s+giao|phủ\s+thủ\s+tướng|phủ\s+tổng\s+thống"
+               r"|văn\s+phòng\s+(?:tổng\s+thống|thủ\s+tướng)|dinh\s+tổng\s+thống"
+               r"|bo\s+ngoai\s+giao|phu\s+thu\s+tuong|phu\s+tong\s+thong))\s+"
+               r"(?:nước\s+)?(?P<vi>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ].*)"),
+    re.compile(r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?\s+"
+               r"(?i:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs"
+               r"|presidential\s+office|prime\s+minister['’]s\s+office)"),
+    re.compile(r"(?:the\s+)?(?i:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs)\s+of\s+"
+               r"(?:the\s+)?(?P<of>[A-Z].*)"),
+)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def _state_office(text: str) -> str | None:
+    """Round 31: a state's office written as the state's government, or None.
+
+    >>> _state_office("Bộ Ngoại giao Mông Cổ")
+    'Mông Cổ'
+    >>> _state_office("Chile's Ministry of Foreign Affairs")
+    "Chile's government"
+    >>> _state_office("Kazakhstan's foreign ministry")
+    "Kazakhstan's government"
+    >>> _state_office("the foreign ministry of Laos")
+    'the government of Laos'
+    >>> _state_office("the foreign ministry") is None
+    True
+    """
+    m = _first_fullmatch(_STATE_OFFICE, text.strip())
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g.get("vi"):
+        return str(g["vi"])
+    if g.get("en"):
+        return _POSSESSIVE_END.sub("", g["en"]) + "'s government"
+    return f"the government of {g['of']}"
+
+
+_VI_PLACE_WORDS = (r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*"
+                   r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*){0,3}")
+#: round 31: a seat of government (a row of press_en.yaml or common_vi.yaml) with its kind of
+#: building or its city around it: "the Ak Orda presidential palace", "El Mouradia Palace",
+#: "Dinh Casa Rosada", "Cung điện Miraflores", "the Palacio Nacional in Mexico City", "New
+#: Delhi's South Block" (:func:`_seat_building`; the city is checked by the rewrite's reader)
+_SEAT_BUILDING = (
+    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)['’]s\s+"
+               r"(?:the\s+)?(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3})"),
+    re.compile(r"(?:the\s+)?(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}?)\s+"
+               r"(?:in|at)\s+(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"),
+    re.compile(r"(?P<seat>\S.*?)\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + ")"),
+    re.compile(r"(?:the\s+)?(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)\s+"
+               r"(?i:(?:presidential\s+)?palace|presidential\s+(?:complex|residence))"),
+    re.compile(r"(?i:dinh|cung\s+điện|tòa\s+nhà|cung\s+dien|toa\s+nha)\s+"
+               r"(?P<seat>[A-ZĐ][\w'’.-]*(?:\s+[A-ZĐ][\w'’.-]*){0,2})"),
+)
+
+
+def _seat_building(text: str) -> str | None:
+    """Round 31: the seat's own name without its kind of building or its city, or None.
+
+    >>> _seat_building("the Ak Orda presidential palace")
+    'Ak Orda'
+    >>> _seat_building("New Delhi's South Block")
+    'South Block'
+    >>> _seat_building("Cung điện Miraflores")
+    'Miraflores'
+    >>> _seat_building("the government of Laos") is None
+    True
+    """
+    m = _first_fullmatch(_SEAT_BUILDING, text.strip())
+    return m.group("seat") if m else None
+
+
+def _seat_building_city(text: str) -> str | None:
+    """Round 31: the city :func:`_seat_building` read around the seat, or None."""
+    m = _first_fullmatch(_SEAT_BUILDING, text.strip())
+    return m.groupdict().get("city") if m else None
+
+
+#: round 31: a capital's government with a qualifier of the moment, no regime's ("Warsaw's
+#: ruling coalition", "Kyiv's wartime government", "Tashkent's reformist government"; not
+#: "communist" or "military", which may name a regime of other years): read as the capital's
+#: government (:func:`_qualified_capital`)
+_QUALIFIED_CAPITAL = re.compile(
+    r"(?:the\s+)?(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:['’]s)?\s+"
+    r"(?i:(?:ruling|wartime|war-time|reformist|reform-minded|new|newly\s+elected|elected"
+    r"|incoming|outgoing|current|coalition|centrist|conservative|liberal|nationalist)\s+"
+    r"(?:coalition\s+)?(?:government|cabinet|coalition|administration)"
+    r"|ruling\s+(?:coalition|party))")
+
+
+def _qualified_capital(text: str) -> str | None:
+    """Round 31: a capital's government without its qualifier, or None.
+
+    >>> _qualified_capital("Warsaw's ruling coalition")
+    'the Warsaw government'
+    >>> _qualified_capital("Kyiv's wartime government")
+    'the Kyiv government'
+    >>> _qualified_capital("Havana's communist government") is None
+    True
+    """
+    m = _QUALIFIED_CAPITAL.fullmatch(text.strip())
+    return f"the {_POSSESSIVE_END.sub('', m.group('city'))} government" if m else None
+
+
+#: round 31: a state's government with its seat after it ("the Lithuanian government in
+#: Vilnius", "chính phủ Armenia ở Yerevan"): the government, the seat checked by the
+#: rewrite's reader as a capital of the state read (:func:`_government_at_seat`)
+_GOVERNMENT_AT_SEAT = (
+    re.compile(r"(?P<gov>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?(?:['’]s)?\s+"
+               r"(?i:government|authorities|cabinet|administration))\s+(?:in|at)\s+"
+               r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"),
+    re.compile(r"(?P<gov>(?i:chính\s+phủ|chính\s+quyền|chinh\s+phu|chinh\s+quyen)\s+"
+               r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ].*?)\s+(?:ở|tại|o|tai)\s+"
+               r"(?P<city>" + _VI_PLACE_WORDS + ")"),
+)
+
+
+def _government_at_seat(text: str) -> str | None:
+    """Round 31: a state's government without its seat after it, or None.
+
+    >>> _government_at_seat("Kosovo's government in Pristina")
+    "Kosovo's government"
+    >>> _government_at_seat("chính phủ Hà Lan ở The Hague")
+    'chính phủ Hà Lan'
+    """
+    m = _first_fullmatch(_GOVERNMENT_AT_SEAT, text.strip())
+    return m.group("gov") if m else None
+
+
+def _government_seat_city(text: str) -> str | None:
+    """Round 31: the seat :func:`_government_at_seat` read, or None."""
+    m = _first_fullmatch(_GOVERNMENT_AT_SEAT, text.strip())
+    return m.group("city") if m else None
+
+
+#: round 31: convention F's organ of an organisation written with a possessive or with its
+#: seat after it ("Mercosur's secretariat in Montevideo", "the NBI secretariat in Entebbe",
+#: "Ủy ban UEMOA ở Ouagadougou"): the organisation and the organ's word, matched again
+#: (:func:`_f_organ_at_seat`; the seat checked by the rewrite's reader)
+_F_WORDS_EN = (r"(?i:general\s+secretariat|secretariat|headquarters|executive\s+commission"
+               r"|executive\s+committee|commission)")
+_F_ORGAN_AT_SEAT = (
+    re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’.&-]*(?:\s+[A-Za-z][\w'’.&-]*){0,5}?)['’]s?\s+"
+               r"(?P<word>" + _F_WORDS_EN + r")(?:\s+(?:in|at|near)\s+(?P<city>[A-Z][\w'’.-]*"
+               r"(?:\s+[A-Z][\w'’.-]*){0,2}))?"),
+    re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’.&-]*(?:\s+[A-Za-z][\w'’.&-]*){0,5}?)\s+"
+               r"(?P<word>" + _F_WORDS_EN + r")\s+(?:in|at|near)\s+(?P<city>[A-Z][\w'’.-]*"
+               r"(?:\s+[A-Z][\w'’.-]*){0,2})"),
+    re.compile(r"(?P<word>(?i:ban\s+thư\s+ký|ban\s+tổng\s+thư\s+ký|ủy\s+ban|trụ\s+sở"
+               r"|tổng\s+hành\s+dinh))\s+(?P<org>[A-ZĐ][\w'’.&-]*(?:\s+[A-ZĐ][\w'’.&-]*){0,1})"
+               r"\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + ")"),
+)
+
+
+def _f_organ_at_seat(text: str) -> str | None:
+    """Round 31: convention F's organ without its possessive or its seat, or None.
+
+    >>> _f_organ_at_seat("Mercosur's secretariat in Montevideo")
+    'Mercosur secretariat'
+    >>> _f_organ_at_seat("Ủy ban UEMOA ở Ouagadougou")
+    'Ủy ban UEMOA'
+    >>> _f_organ_at_seat("the NBI secretariat") is None
+    True
+    """
+    m = _first_fullmatch(_F_ORGAN_AT_SEAT, text.strip())
+    if m is None:
+        return None
+    if m.re is _F_ORGAN_AT_SEAT[2]:
+        # (a headquarters said as "trụ sở" is read as "Tổng hành dinh", F's word for it)
+        word = m.group("word")
+        word = "Tổng hành dinh" if folded_form(word) == "tru so" else word
+        return f"{word} {m.group('org')}"
+    return f"{m.group('org')} {m.group('word')}"
+
+
+def _f_organ_city(text: str) -> str | None:
+    """Round 31: the seat :func:`_f_organ_at_seat` read, or None."""
+    m = _first_fullmatch(_F_ORGAN_AT_SEAT, text.strip())
+    return m.group("city") if m else None
+
+
+#: round 31: the movements that ruled a state (``movements`` of predecessors.yaml): folded
+#: name -> [(the state's English name, first year, last year)], and folded adjective -> the same
+_MOVEMENT_NAMES: dict[str, list[tuple[str, int, int]]] = {}
+_MOVEMENT_ADJECTIVES: dict[str, list[tuple[str, int, int]]] = {}
+for _row in read_yaml("predecessors.yaml").get("movements") or []:
+    _ruled = (str(_row["state"]), int(_row["years"][0]), int(_row["years"][1]))
+    for _table, _key in ((_MOVEMENT_NAMES, "names"), (_MOVEMENT_ADJECTIVES, "adjectives")):
+        for _n in _row.get(_key) or []:
+            _held = _table.setdefault(folded_form(str(_n)), [])
+            if _ruled not in _held:
+                _held.append(_ruled)
+
+_MOVEMENT_GOVERNMENT = (
+    re.compile(r"(?:the\s+)?(?P<mov>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?i:government|regime"
+               r"|authorities|administration)(?:\s+(?:in|at)\s+(?P<city>[A-Z][\w'’.-]*"
+               r"(?:\s+[A-Z][\w'’.-]*)?))?(?:\s+(?:in|of)\s+(?P<year>\d{4}))?"),
+    re.compile(r"(?i:chính\s+quyền|chính\s+phủ|chế\s+độ|chinh\s+quyen|chinh\s+phu|che\s+do)\s+"
+               r"(?P<mov>[A-ZĐ][\w'’.-]*(?:\s+[A-ZĐ\w][\w'’.-]*){0,2}?)"
+               r"(?:\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + r"))?"
+               r"(?:\s+(?:năm|nam)\s+(?P<year>\d{4}))?"),
+    re.compile(r"(?P<adj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?P<state>[A-Z][\w'’.-]*"
+               r"(?:\s+[A-Za-z][\w'’.-]*){0,3}?)(?:\s+(?:in|of)\s+(?P<year>\d{4}))?"),
+)
+
+
+def _movement_city(text: str) -> str | None:
+    """Round 31: the seat :func:`_movement_state` read, or None."""
+    m = _first_fullmatch(_MOVEMENT_GOVERNMENT, text.strip())
+    return m.groupdict().get("city") if m else None
+
+
+def _movement_state(text: str) -> str | None:
+    """Round 31: a government named by the movement that ruled its state, written as the
+    state with the movement's years (or the year given, which must fall within them), or None.
+
+    >>> _movement_state("the Khmer Rouge government in 1977")
+    'Cambodia in 1977'
+    >>> _movement_state("Ba'athist Iraq")
+    'Iraq (1968–2003)'
+    >>> _movement_state("the Khmer Rouge government in 1985") is None
+    True
+    >>> _movement_state("Ba'athist Jordan") is None
+    True
+    >>> _movement_state("chính quyền Quốc dân đảng ở Đài Bắc năm 1960")
+    'Republic of China in 1960'
+    """
+    m = _first_fullmatch(_MOVEMENT_GOVERNMENT, text.strip())
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g.get("adj"):
+        rows = [r for r in _MOVEMENT_ADJECTIVES.get(folded_form(g["adj"]), [])
+                if folded_form(r[0]) == folded_form(g["state"])]
+    else:
+        rows = _MOVEMENT_NAMES.get(folded_form(g["mov"]), [])
+    if len(rows) != 1:
+        return None
+    state, a, b = rows[0]
+    if g.get("year"):
+        year = int(g["year"])
+        return f"{state} in {year}" if a <= year <= b else None
+    return f"{state} ({a}–{b})"
+
+
 #: round 30: a period of a state before its name (convention D: the state of those years):
 #: "interwar Czechoslovakia" (the years between the world wars), "rump Yugoslavia in 1996",
 #: "communist Romania in 1980" (these only with years: the period alone says no years)
