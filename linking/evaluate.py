@@ -299,6 +299,8 @@ LIST_STATUS = {
     "names_test40.csv": "round 30's development list (after its unseen run)",
     "names_test41.csv": "round 31's development list (after its unseen run)",
     "names_test42.csv": "round 31's development list (after its unseen run)",
+    "names_test43.csv": "round 32's development list (after its unseen run)",
+    "names_test44.csv": "round 32's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -401,6 +403,10 @@ UNSEEN_RUNS = {
                          "**end of round 30: 0.957 / 0.692 / 3/10**"),
     "names_test42.csv": ("end of round 29: 0.977 / 0.590 / 6/10; "
                          "**end of round 30: 0.977 / 0.594 / 6/10**"),
+    "names_test43.csv": ("end of round 30: 0.946 / 0.552 / 2/11; "
+                         "**end of round 31: 0.951 / 0.614 / 2/11**"),
+    "names_test44.csv": ("end of round 30: 0.966 / 0.505 / 4/11; "
+                         "**end of round 31: 0.977 / 0.586 / 5/11**"),
 }
 
 
