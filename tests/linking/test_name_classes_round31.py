@@ -148,6 +148,8 @@ def test_a_new_seat_row_carries_its_source(matcher):
     """The seat rows of this round name what the building houses and where that was read."""
     res = matcher.match("South Block")
     assert res.best is not None and res.best.entity.key == "IND", res
+    assert "Ministry of External Affairs" in res.best.evidence, res.best.evidence  # what
+    assert "The Telegraph" in res.best.evidence, res.best.evidence  # where it was read
     assert "External Affairs" in res.best.evidence, res.best.evidence
 
 
