@@ -236,14 +236,6 @@ class Periods:
                     and today.best.match and today.best.entity.kind == "state"
                     and today.best.method not in ("fuzzy", "historical-name", "predecessor")):
                 edge = self._edge_of_span(e, s, t, a, b)
-        if r is not None and r.ambiguous and s < t and a == b:
-            # round 32: an ambiguous head's other states whose own years begin in the year
-            # the one read ended, or end in the year it began ("the Vienna government in
-            # 1918": Austria-Hungary ended and Austria, COW's 305, began)
-            for c in r.candidates:
-                ys = self._years_of(c.entity) if c.entity is not e else None
-                if ys is not None and ((t == a and ys[0] == a) or (s == a and ys[1] == a)):
-                    edge = _unique([*edge, c.entity])
         if edge and r is not None and r.ambiguous:
             # (an ambiguous head: only the states it names, "chính quyền Vienna": the capital
             # of the Austrian Empire, Austria-Hungary and Austria)
