@@ -10,13 +10,17 @@ evaluation list:
   for that year ended and its successor by the registry's succession began is ambiguous
   between them ("the Serbian government in 1918": the Kingdom of Serbia and Yugoslavia;
   "Turkey in 1922": the Ottoman Empire and Turkey); a year inside one span stays that record,
-  and a historical state's own name keeps its record ("the Kingdom of Serbia in 1918").
+  and a historical state's own name keeps its record ("the Kingdom of Serbia in 1918");
+- seats of government and foreign ministries (convention H) the tables lacked, each row with
+  the public page it was read from (press_en.yaml): the Casa de Nariño, the Maximos Mansion,
+  the Palácio do Planalto, Global Affairs Canada, the Auswärtiges Amt, and the Wilhelmstrasse
+  for the German Reich; "Điện <seat>" (palace) read as "Cung điện <seat>" is.
 """
 
 from __future__ import annotations
 
 import pytest
-from name_checks import assert_ambiguous, assert_matches, list_names
+from name_checks import assert_ambiguous, assert_matches, assert_no_match, list_names
 
 #: lists written after these names, independently of them (the lead sets it when a later list
 #: is added)
@@ -35,6 +39,16 @@ MATCHES = [
     ("the Kingdom of Serbia in 1918", "SER", "qualified-period"),
     ("the Ottoman Empire in 1922", "OTTOMAN-EMPIRE", "qualified-period"),
     ("the Soviet Union in 1922", "SUN", "qualified-period"),
+    # seats and foreign ministries, with their city, kind of building or year
+    ("Bogotá's Casa de Nariño", "COL", "press-description"),
+    ("the Casa de Nariño in Bogotá", "COL", "press-description"),
+    ("the Megaro Maximou", "GRC", "press-description"),
+    ("the Maximos Mansion in Athens", "GRC", "press-description"),
+    ("the Palácio do Planalto", "BRA", "press-description"),
+    ("Điện Casa Rosada", "ARG", "press-description"),
+    ("the German Foreign Office", "DEU", "press-description"),
+    ("the Auswärtiges Amt in 1914", "GERMAN-REICH", "qualified-period"),
+    ("the Wilhelmstraße in 1936", "GERMAN-REICH", "qualified-period"),
 ]
 
 AMBIGUOUS = [
@@ -47,9 +61,17 @@ AMBIGUOUS = [
 ]
 
 
+NO_MATCH = [
+    # a seat with a city that is no capital of its state
+    "the Maximos Mansion in Rome",
+    "the Casa de Nariño in Lima",
+    # "Điện" before a name that is no seat
+    "Điện Biên Phủ",
+]
+
 
 def _tried() -> list[str]:
-    return [n for n, _, _ in MATCHES] + [n for n, _ in AMBIGUOUS]
+    return [n for n, _, _ in MATCHES] + [n for n, _ in AMBIGUOUS] + NO_MATCH
 
 
 def test_the_names_tried_beyond_the_list_are_in_no_list():
@@ -82,3 +104,25 @@ def test_the_ambiguity_names_the_succession(matcher):
     res = matcher.match("the Serbian government in 1918")
     assert res.best is None and res.ambiguous, res
     assert "succeeded" in res.note and "1918" in res.note, res.note
+
+
+@pytest.mark.parametrize("name", NO_MATCH)
+def test_the_guards_leave_these_unmatched(matcher, name):
+    assert_no_match(matcher, name)
+
+
+@pytest.mark.parametrize(("name", "what"), [
+    ("Casa de Nariño", "President of Colombia"),
+    ("Maximos Mansion", "Prime Minister of Greece"),
+    ("Palácio do Planalto", "President of Brazil"),
+    ("Global Affairs Canada", "diplomatic and consular"),
+    ("Auswärtiges Amt", "foreign ministry"),
+    ("Wilhelmstrasse", "Foreign Office"),
+])
+def test_a_new_seat_row_carries_its_source(matcher, name, what):
+    """Each seat row of this round says what the building or body is and where that was
+    read."""
+    res = matcher.match(name)
+    assert res.best is not None and res.best.method == "press-description", res
+    assert what in res.best.evidence, res.best.evidence
+    assert "encyclopedia page" in res.best.evidence, res.best.evidence
