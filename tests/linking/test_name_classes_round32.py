@@ -14,7 +14,10 @@ evaluation list:
 - seats of government and foreign ministries (convention H) the tables lacked, each row with
   the public page it was read from (press_en.yaml): the Casa de Nariño, the Maximos Mansion,
   the Palácio do Planalto, Global Affairs Canada, the Auswärtiges Amt, and the Wilhelmstrasse
-  for the German Reich; "Điện <seat>" (palace) read as "Cung điện <seat>" is.
+  for the German Reich; "Điện <seat>" (palace) read as "Cung điện <seat>" is;
+- a ruler's realm by its generic word ("Franz Joseph's empire in 1900"): the historical
+  records the ruler ruled (predecessors.yaml rulers, Archigos), narrowed by a year to those
+  whose rows hold it; never today's state.
 """
 
 from __future__ import annotations
@@ -49,6 +52,10 @@ MATCHES = [
     ("the German Foreign Office", "DEU", "press-description"),
     ("the Auswärtiges Amt in 1914", "GERMAN-REICH", "qualified-period"),
     ("the Wilhelmstraße in 1936", "GERMAN-REICH", "qualified-period"),
+    # a ruler's realm by its generic word
+    ("Franz Josef's empire in 1880", "AUH", "qualified-period"),
+    ("Wilhelm II's empire", "GERMAN-REICH", "ruler"),
+    ("Nicholas II's empire", "RUSSIAN-EMPIRE", "ruler"),
 ]
 
 AMBIGUOUS = [
@@ -58,6 +65,8 @@ AMBIGUOUS = [
     ("the Montenegrin government in 1918", {"MONTENEGRO-KINGDOM", "YUG"}),
     ("Turkey in 1922", {"OTTOMAN-EMPIRE", "TUR"}),
     ("Russia in 1922", {"RSFSR", "SUN"}),
+    # a ruler of two historical records, no year
+    ("the empire under Franz Joseph", {"AUSTRIAN-EMPIRE", "AUH"}),
 ]
 
 
@@ -67,6 +76,9 @@ NO_MATCH = [
     "the Casa de Nariño in Lima",
     # "Điện" before a name that is no seat
     "Điện Biên Phủ",
+    # a year the ruler did not rule; a realm the registry holds no record of (convention B)
+    "Franz Joseph's empire in 1930",
+    "Napoleon III's empire",
 ]
 
 
