@@ -281,6 +281,12 @@ class Institutions:
                     continue
                 if named and not names_org(words):
                     continue
+                if _apart_in_time(e, org):
+                    # round 32: a body dissolved before the organisation was founded (or
+                    # founded after it was dissolved) is no body of it ("the OECS Commission":
+                    # the Caribbean Commission, 1946-1959, has the OECS's "Caribbean" and
+                    # ended 22 years before the OECS began in 1981)
+                    continue
                 if not names_org(words) and self._family_apart(e, org):
                     # round 31: a body SupraVerden gives another organisation's family of
                     # bodies, whose name does not name ``org``, is no body of it ("the CEMAC
@@ -331,3 +337,12 @@ class Institutions:
                         index[w].add(e.key)
             self._org_words = dict(index)
         return self._org_words
+
+
+def _apart_in_time(e: Entity, org: Entity) -> bool:
+    """Round 32: whether the registry's years of ``e`` and ``org`` never meet: one was
+    dissolved before the other was founded. Unknown years never set them apart."""
+    def before(end: str | None, start: str | None) -> bool:
+        return end is not None and start is not None and int(end) < int(start)
+
+    return before(e.dissolved, org.founded) or before(org.dissolved, e.founded)

@@ -225,6 +225,17 @@ class Periods:
                 if r is not None and s < t and (
                     r.ambiguous or any(c.method in _SEAT_METHODS for c in r.candidates[:1]))
                 else [])
+        if not edge and s < t and a == b and a in (s, t) and e.kind == "historical-state":
+            # round 32: today's state's own name read as a historical record of its line in
+            # the year that record ended or began ("Serbia in 1918": the Kingdom of Serbia,
+            # whose successor Yugoslavia began in 1918; "the Turkish government in 1922"):
+            # the registry's succession says the year is both's. A historical state's own
+            # name keeps its record ("West Germany in 1990")
+            today = r if r is not None else self._match(head, STATE_KINDS, None)
+            if (today is not None and not today.ambiguous and today.best is not None
+                    and today.best.match and today.best.entity.kind == "state"
+                    and today.best.method not in ("fuzzy", "historical-name", "predecessor")):
+                edge = self._edge_of_span(e, s, t, a, b)
         if edge and r is not None and r.ambiguous:
             # (an ambiguous head: only the states it names, "chính quyền Vienna": the capital
             # of the Austrian Empire, Austria-Hungary and Austria)

@@ -49,6 +49,10 @@ _LATER_LEADER_PATTERNS = (_RULER_PATTERNS[0], _RULER_PATTERNS[1], _RULER_PATTERN
 #: administration", "chính quyền Mobutu"), read as convention C reads a leader with a state
 _GOVERNMENT_OF_LEADER = (_RULER_PATTERNS[4], _RULER_PATTERNS[5])
 
+#: round 32: a monarch's realm by its generic word, with a year or none ("Franz Joseph's
+#: empire in 1900"; :meth:`Rulers._by_ruler`)
+_REALM = re.compile(r"(?:the\s+)?(?i:empire|kingdom|realm)(?:\s+in\s+(?P<year>\d{4}))?")
+
 #: round 24: an office's title before a leader's name, in English and Vietnamese, read off
 #: before the name is looked up ("Ấn Độ dưới thời Thủ tướng Modi", "India under President
 #: Nehru", "nước Nga thời Sa hoàng Nicholas II"; the title itself is kept for the monarchy
@@ -162,7 +166,18 @@ class Rulers:
                             return later
                 continue
             ruled = _unique(e for e, _, _ in rows)
-            if state:
+            realm = _REALM.fullmatch(state.strip()) if state else None
+            if realm is not None:
+                # round 32: "<ruler>'s empire / kingdom / realm", with a year or none ("Franz
+                # Joseph's empire in 1900"): the historical records the ruler ruled, those
+                # whose rows' years hold the year; several make the name ambiguous. Never
+                # today's state (a crown it no longer has is convention B's)
+                year = int(realm.group("year")) if realm.group("year") else None
+                fit = _unique(e for e, yrs, _ in rows if e.kind == "historical-state"
+                              and (year is None or ((ys := year_span(yrs)) is not None
+                                                    and ys[0] <= year <= ys[1])))
+                state = None
+            elif state:
                 r = self.match(state, kind=state_kinds)
                 named = ([c.entity for c in r.candidates] if r.ambiguous
                          else [r.best.entity] if r.best is not None else [])
@@ -233,7 +248,7 @@ class Rulers:
                         query, [Candidate(named[0], 50.0, False, "ruler")], False,
                         f"no match: {ruler!r} ({source}" + ", ".join(f"{e.label}" for e in ruled)
                         + f") ruled none of the states named {state!r}")
-            else:
+            elif realm is None:
                 fit = [e for e in ruled if source or self._current_tenure(e, rows)]
                 if not fit and pattern in _GOVERNMENT_OF_LEADER and not titled:
                     # round 29 (convention C): a government named by an earlier leader of

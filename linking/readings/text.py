@@ -755,7 +755,8 @@ _SEAT_BUILDING = (
     re.compile(r"(?P<seat>\S.*?)\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + ")"),
     re.compile(r"(?:the\s+)?(?P<seat>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)\s+"
                r"(?i:(?:presidential\s+)?palace|presidential\s+(?:complex|residence))"),
-    re.compile(r"(?i:dinh|cung\s+điện|tòa\s+nhà|cung\s+dien|toa\s+nha)\s+"
+    # (round 32: "điện" alone, palace, as in "Điện Kremlin": "Điện Planalto")
+    re.compile(r"(?i:dinh|cung\s+điện|điện|tòa\s+nhà|cung\s+dien|toa\s+nha)\s+"
                r"(?P<seat>[A-ZĐ][\w'’.-]*(?:\s+[A-ZĐ][\w'’.-]*){0,2})"),
 )
 
@@ -769,6 +770,8 @@ def _seat_building(text: str) -> str | None:
     'South Block'
     >>> _seat_building("Cung điện Miraflores")
     'Miraflores'
+    >>> _seat_building("Điện Planalto")
+    'Planalto'
     >>> _seat_building("the government of Laos") is None
     True
     """
