@@ -301,6 +301,8 @@ LIST_STATUS = {
     "names_test42.csv": "round 31's development list (after its unseen run)",
     "names_test43.csv": "round 32's development list (after its unseen run)",
     "names_test44.csv": "round 32's development list (after its unseen run)",
+    "names_test45.csv": "the next round's development list (after its unseen run)",
+    "names_test46.csv": "the next round's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -406,7 +408,13 @@ UNSEEN_RUNS = {
     "names_test43.csv": ("end of round 30: 0.946 / 0.552 / 2/11; "
                          "**end of round 31: 0.951 / 0.614 / 2/11**"),
     "names_test44.csv": ("end of round 30: 0.966 / 0.505 / 4/11; "
-                         "**end of round 31: 0.977 / 0.586 / 5/11**"),
+                         "**end of round 31: 0.977 / 0.586 / 5/11** (re-scored after "
+                         "session 18's dominion decision, line 48: round 30 0.974 / 0.507, "
+                         "round 31 0.985 / 0.587)"),
+    "names_test45.csv": ("end of round 31: 0.970 / 0.601 / 3/10; "
+                         "**end of round 32: 0.978 / 0.601 / 3/10**"),
+    "names_test46.csv": ("end of round 31: 0.981 / 0.456 / 3/11; "
+                         "**end of round 32: 1.000 / 0.461 / 5/11**"),
 }
 
 
