@@ -6,6 +6,7 @@ organisation: ``ASEAN Summit`` is no match for ASEAN, with a note).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ...graph.registry import Entity
@@ -342,7 +343,12 @@ class Institutions:
 def _apart_in_time(e: Entity, org: Entity) -> bool:
     """Round 32: whether the registry's years of ``e`` and ``org`` never meet: one was
     dissolved before the other was founded. Unknown years never set them apart."""
+    def year(value: str | None) -> int | None:
+        m = re.match(r"-?\d{1,4}", value or "")  # a year, or a date's year ("1959-05-01")
+        return int(m.group()) if m else None
+
     def before(end: str | None, start: str | None) -> bool:
-        return end is not None and start is not None and int(end) < int(start)
+        a, b = year(end), year(start)
+        return a is not None and b is not None and a < b
 
     return before(e.dissolved, org.founded) or before(org.dissolved, e.founded)
