@@ -69,9 +69,9 @@ def beyond_the_list_tests(matches: list[tuple[str, str, str]],
                           later_lists: frozenset[str],
                           guard: Callable[[Any, str], None] = assert_no_match,
                           ) -> tuple[Callable[..., None], ...]:
-    """The four tests a round file (rounds 15-18) makes of the names it tries beyond the
-    lists, for its module to bind under their names (pytest collects them there, with their
-    parameters as ids):
+    """The four tests a round file (rounds 15-18 and 28-32) makes of the names it tries
+    beyond the lists, for its module to bind under their names (pytest collects them there,
+    with their parameters as ids):
 
     - the names are in no evaluation list but those ``later_lists`` written after them;
     - each of ``matches`` ``(name, key, method)`` is matched (:func:`assert_matches`);

@@ -25,8 +25,7 @@ list:
 
 from __future__ import annotations
 
-import pytest
-from name_checks import assert_ambiguous, assert_matches, assert_no_match, list_names
+from name_checks import assert_matches, beyond_the_list_tests
 
 #: lists written after these names, independently of them (the lead sets it when a later list
 #: is added)
@@ -76,28 +75,13 @@ NO_MATCH = [
 ]
 
 
-def _tried() -> list[str]:
-    return [n for n, _, _ in MATCHES] + [n for n, _ in AMBIGUOUS] + NO_MATCH
-
-
-def test_the_names_tried_beyond_the_list_are_in_no_list():
-    names = list_names(LATER_LISTS)
-    assert not [n for n in _tried() if n.lower() in names]
-
-
-@pytest.mark.parametrize(("name", "key", "method"), MATCHES)
-def test_the_classes_match_names_beyond_the_list(matcher, name, key, method):
-    assert_matches(matcher, name, key, method)
-
-
-@pytest.mark.parametrize(("name", "keys"), AMBIGUOUS)
-def test_these_names_are_ambiguous(matcher, name, keys):
-    assert_ambiguous(matcher, name, keys)
-
-
-@pytest.mark.parametrize("name", NO_MATCH)
-def test_the_guards_leave_these_unmatched(matcher, name):
-    assert_no_match(matcher, name)
+# the names tried beyond the lists: in no list, matched, ambiguous, left unmatched
+# (the four tests every round file makes, tests/linking/name_checks.py)
+(test_the_names_tried_beyond_the_list_are_in_no_list,
+ test_the_classes_match_names_beyond_the_list,
+ test_names_of_several_entities_beyond_the_list_are_ambiguous_with_all,
+ test_the_guards_leave_these_unmatched) = beyond_the_list_tests(
+    MATCHES, AMBIGUOUS, NO_MATCH, LATER_LISTS)
 
 
 def test_a_federation_names_the_closest_state_and_says_why(matcher):
