@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .context import Candidate, Context, Post, pick_date
+from .events import _participant
 from .names import Mention
 
 #: the presentation, up to the receiver: "presented his credentials (online) to", "trình Thư ủy
@@ -89,12 +90,3 @@ def extract(ctx: Context) -> list[Candidate]:
                                  "event-credentials",
                                  [f for f in (d.flags if d else ()) if f != "unresolved"]))
     return out
-
-
-def _participant(ctx: Context, key: str, role: str, post: Post | None) -> dict:
-    p: dict = {"actor": ctx.label(key), "role": role}
-    if post is not None:
-        p["post"] = {"label": {ctx.lang: post.label}, "office": post.office}
-        if not post.office:
-            del p["post"]["office"]
-    return p
