@@ -2553,6 +2553,30 @@ _HOSTED = re.compile(r"\bhosted\s+(?:the\s+)?(?P<g>[^,.;()]{0,50}?(?:\b(?:summit
                      r"\s+cao|Hội\s+nghị\s+Thượng\s+đỉnh)\b[^,.;()]{0,60})")
 
 
+#: round 33: ordinals spelled out before a hosted summit ("the fifteenth summit of the OIC")
+_SPELLED_ORDINALS = {**_ORDINALS, **{w: n for n, w in enumerate(
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+    .split(), 13)}}
+
+
+def _fronted_date(ctx: Context, s: Sentence, a: int, host_start: int) -> list:
+    """Round 33: the one date that opens the hosting clause before its host ("In May 2024
+    Banjul hosted …", "Ngày 15/10/2016, Lomé đăng cai …", "In May 2024 the government
+    hosted …"): only a date with nothing but its preposition before it and a comma or the host
+    after it."""
+    ds = [d for d in ctx.dates_in(max(a, s.start), host_start) if d.value is not None
+          and d.kind in ("point", "range") and d is not ctx.dateline]
+    if len(ds) != 1:
+        return []
+    d = ds[0]
+    if not re.fullmatch(r"\s*(?:(?:In|On|in|on|Vào|vào|Ngày|ngày)\s+(?:the\s+)?)?",
+                        ctx.text[max(a, s.start) : d.start]):
+        return []
+    if not re.fullmatch(r",?\s*(?:the\s+government\s*)?", ctx.text[d.end : host_start]):
+        return []
+    return ds
+
+
 def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
     """A state that hosted a summit, dated in its clause: a meeting with that state as host
     (the corpus convention: the other attending states are not named), at the place the
@@ -2573,7 +2597,10 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
             ctx.text[before[-1].end : m.start()]) else None
         if host is None and ctx.subject is not None and (re.search(
                 r"(?:^|\b(?:and|và)\s+)(?:(?:it|It|The\s+\w+|nước\s+này|Nước\s+này)\s+)?$",
-                ctx.text[max(s.start, m.start() - 20) : m.start()]) or not before):
+                ctx.text[max(s.start, m.start() - 20) : m.start()]) or not before
+                # round 33: "weeks before it hosted …", "the government hosted …"
+                or re.search(r"\b(?:before|after|when|as|since)\s+it\s+$|\b[Tt]he\s+government\s+$",
+                             ctx.text[max(s.start, m.start() - 20) : m.start()])):
             host = ctx.subject  # "The island … and hosted …": the text's state
         if host is None:
             continue
@@ -2590,20 +2617,28 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
             # round 30: a long Vietnamese name that runs into its date ("đăng cai Hội nghị Người
             # đứng đầu Chính phủ các nước Khối Thịnh vượng chung từ ngày 16 đến 22/10/1985"):
             # the date that ends inside or after the name
+            # (round 33: also a date that ends where the name's match ends, "… Pháp ngữ lần thứ
+            # 16 vào tháng 11/2016.")
             ds = [d for d in ctx.dates_in(m.start("gv"), clause_end) if d.value is not None
-                  and d.kind in ("point", "range") and d.end > g_end and d is not ctx.dateline]
+                  and d.kind in ("point", "range") and d.end >= g_end and d is not ctx.dateline]
             g_end = min([g_end, *[d.start for d in ds]])
+        if not ds:
+            ds = _fronted_date(ctx, s, a, before[-1].start if before else m.start())
         if not ds:
             continue
         place = _place(ctx, g_end, clause_end)
         data: dict = {"event_type": "meeting",
                       "participants": [_participant(ctx, host, "host", None)],
                       "place": _place_name(ctx, place) if place is not None else ctx.label(host)}
-        nth = re.match(r"(?:the\s+)?(?:(\d{1,3})(?:st|nd|rd|th)|(first))\s", ctx.text[
-            m.start("g") : g_end]) if m.group("g") else None
-        if nth is not None:
-            # round 27: "hosted the 53rd … Leaders Meeting", "the first meeting of …"
-            data["ordinal"] = int(nth.group(1)) if nth.group(1) else 1
+        nth = re.match(r"(?:the\s+)?(?:(\d{1,3})(?:st|nd|rd|th)|([a-z]+))\s", ctx.text[
+            m.start("g") : g_end], re.I) if m.group("g") else re.search(
+            r"lần\s+thứ\s+(\d{1,3})(?!\w)", ctx.text[m.start("gv") : g_end])
+        if nth is not None and (nth.group(1) or nth.group(2).lower() in _SPELLED_ORDINALS):
+            # round 27: "hosted the 53rd … Leaders Meeting", "the first meeting of …"; round
+            # 33: "the fifteenth summit", "the Fourth International Conference", "Hội nghị
+            # … lần thứ 16"
+            data["ordinal"] = (int(nth.group(1)) if nth.group(1)
+                               else _SPELLED_ORDINALS[nth.group(2).lower()])
         data.update(_date_fields(ds[0]))
         out.append(Candidate("event", data, m.start(), max(g_end, ds[0].end), 0.65,
                              "event-hosted", [f for f in ds[0].flags if f != "unresolved"]))
