@@ -204,6 +204,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _together_at(ctx, s, out)
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
+    out += _two_leaders(ctx, out)
     out += _caption_meetings(ctx, out)
     out += _captions(ctx, out)
     out += _in_turn(ctx, out)
@@ -2441,6 +2442,84 @@ def _in_turn(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                                                  "office": first.office}}
         out.append(Candidate("event", data, first.start, c.end, round(c.confidence - 0.05, 2),
                              "event-meeting-in-turn", list(c.flags)))
+    return out
+
+
+#: round 33: the two leaders the text named before, referred to as a pair ("the two leaders
+#: then held talks", "the two heads of state met", "the two men held delegation-level talks",
+#: "hai nhà lãnh đạo tiến hành hội đàm", "hai ông hội đàm", "hai Thủ tướng hội đàm")
+_TWO_LEADERS = re.compile(
+    r"\b[Tt]he\s+two\s+(?:leaders|heads\s+of\s+(?:state|government)|men|women|presidents"
+    r"|prime\s+ministers|premiers)\s+(?:(?:then|later|also|first|had)\s+)*"
+    r"(?:held\s+(?:[\w-]+\s+){0,2}?talks|met)\b"
+    r"|(?<!\w)[Hh]ai\s+(?:nhà\s+lãnh\s+đạo|ông|bà|nguyên\s+thủ|Thủ\s+tướng|Tổng\s+thống)\s+"
+    r"(?:(?:đã|sau\s+đó|tiếp\s+đó|tiến\s+hành)\s+)*(?:hội\s+đàm|gặp\s+nhau)(?!\w)")
+
+
+def _two_leaders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Round 33: "the two leaders held talks" is a meeting of the two states of the event the
+    text told just before (in the sentence or the one before it: a visit or a meeting of two
+    states), each with the post the text gave its leader there; dated and placed in its clause,
+    else by that event. Left where an event of the sentence already covers the phrase, where
+    the event before names more or fewer than two states, or is no single day."""
+    out: list[Candidate] = []
+    for m in _TWO_LEADERS.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        if any(c.type == "event" and c.start <= m.start() < c.end for c in found):
+            continue
+        i = ctx.sents.index(s)
+        lo = ctx.sents[i - 1].start if i > 0 else s.start
+        prior = [c for c in found if c.type == "event" and lo <= c.start < m.start()
+                 and c.data.get("event_type") in ("visit", "meeting")
+                 and len({p["actor"] for p in c.data["participants"]}) == 2
+                 == len(c.data["participants"])]
+        if not prior:
+            continue
+        c = max(prior, key=lambda x: x.start)
+        if re.search(r"\bwelcom|chủ\s+trì\s+lễ\s+đón", ctx.text[s.start : m.start()]):
+            continue  # "A welcomed B …, and the two leaders then held talks": one fact
+        posts = ctx.posts_in(lo, m.start())
+        actors = {p["actor"] for p in c.data["participants"]}
+        given = {p["post"]["label"].get(ctx.lang) for p in c.data["participants"] if p.get("post")}
+        # a post that names no state belongs to a side only where every post that names one
+        # is of the two sides ("at the invitation of President Tsai Ing-wen")
+        stateless = all(ctx.label(q.state) in actors for q in posts if q.state is not None)
+        parts = []
+        for p in c.data["participants"]:
+            post = p.get("post")
+            if post is None:
+                # the latest post the text gave a leader of that side before the phrase
+                mine = [q for q in ctx.posts_in(0, m.start()) if q.state is not None
+                        and ctx.label(q.state) == p["actor"]]
+                if not mine and stateless:
+                    mine = [q for q in posts if q.state is None and q.label not in given]
+                if mine:
+                    post = {"label": {ctx.lang: mine[-1].label}, "office": mine[-1].office}
+                    if not mine[-1].office:
+                        del post["office"]
+            parts.append({"actor": p["actor"], "role": "participant", **({"post": post}
+                                                                        if post else {})})
+        a, b = clause_bounds(ctx, s, m.start())
+        d = pick_date(ctx, max(a, s.start), min(b, s.end), m.start(), ("point",))
+        data: dict = {"event_type": "meeting", "participants": parts}
+        place = _place(ctx, m.end(), min(b, s.end))
+        if place is not None:
+            data["place"] = _place_name(ctx, place)
+        elif c.data.get("place"):
+            data["place"] = c.data["place"]
+        if d is not None and d.value is not None and not isinstance(d.value, dict):
+            data.update(_date_fields(d))
+        elif c.data.get("date"):
+            data["date"] = c.data["date"]
+        elif c.data.get("start") and re.search(r"ngay\s+sau\s+lễ\s+đón|the\s+same\s+day",
+                                               ctx.text[s.start : m.start()], re.I) is None:
+            continue  # a visit's range: no one day for the talks
+        else:
+            continue
+        out.append(Candidate("event", data, m.start(), m.end(), 0.6, "event-two-leaders",
+                             ["participants-from-context"]))
     return out
 
 

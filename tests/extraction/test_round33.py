@@ -73,3 +73,41 @@ def test_hosted_dated_by_a_clause_of_its_own_is_not_fronted(registry) -> None:
     text = ("Foreign relations of Senegal\n\nSenegal became independent in 1960. After the "
             "crisis of 2006, in March 2008 Dakar hosted the eleventh summit of the OIC.")
     assert not any(e[0] == "meeting" and e[3] == 11 for e in _events(text, registry))
+
+
+# --- "the two leaders held talks": the two sides of the event told just before ---------------
+
+def test_two_leaders_then_held_talks_en(registry) -> None:
+    text = ("NAIROBI, March 4 (2024) - Ugandan President Yoweri Museveni flew into Nairobi on "
+            "Monday for a state visit. Kenyan President William Ruto met him at the airport, "
+            "and the two leaders then held talks.")
+    assert ("meeting", frozenset({("UGA", "participant", "president"),
+                                  ("KEN", "participant", "president")}), "2024-03-04",
+            None) in _events(text, registry)
+
+
+def test_two_heads_of_state_met_dated_in_their_clause_en(registry) -> None:
+    text = ("Ghana and Togo\n\nPresident Faure Gnassingbe of Togo paid a state visit to Ghana "
+            "from 3 to 5 May 2022. On 4 May the two heads of state met at Jubilee House in "
+            "Accra.")
+    got = {e for e in _events(text, registry) if e[0] == "meeting"}
+    assert got == {("meeting", frozenset({("TGO", "participant", "president"),
+                                          ("GHA", "participant", None)}), "2022-05-04", None)}
+
+
+def test_two_leaders_met_vi(registry) -> None:
+    text = ("HÀ NỘI, 10/6/2023 - Tổng thống Indonesia Joko Widodo thăm cấp Nhà nước Việt Nam "
+            "từ ngày 9 đến 11/6 theo lời mời của Chủ tịch nước Việt Nam Võ Văn Thưởng. Lần gần "
+            "nhất hai nhà lãnh đạo gặp nhau là tháng 5 năm ngoái tại Jakarta.")
+    assert ("meeting", frozenset({("IDN", "participant", "president"),
+                                  ("VNM", "participant", "president")}), "2022-05",
+            None) in _events(text, registry)
+
+
+def test_welcome_then_the_two_leaders_is_one_fact(registry) -> None:
+    # the welcome and the talks make one fact (the corpus convention); no second meeting
+    text = ("HANOI, March 1, 2019 - Lao President Bounnhang Vorachith began a state visit to "
+            "Vietnam on Friday. Vietnamese President Nguyen Phu Trong welcomed him with a "
+            "ceremony, and the two leaders then held talks.")
+    cands = extract_text(text, None, registry).candidates
+    assert not any(c.rule == "event-two-leaders" for c in cands)
