@@ -85,7 +85,12 @@ JOIN = re.compile(
     r"|\bbecame\s+(?:an?\s+|the\s+\w+\s+)?(?:member|partner)\s+states?\b"
     r"|trở thành\s+(?:quốc gia\s+)?thành viên"
     r"|trở thành\s+(?:\S+\s+){0,3}?đối tác đối thoại"
-    r"|(?<!\w)là\s+(?:một\s+)?đối tác đối thoại|\b(?:is|was)\s+a\s+dialogue\s+partner\b",
+    r"|(?<!\w)là\s+(?:một\s+)?đối tác đối thoại|\b(?:is|was)\s+a\s+dialogue\s+partner\b"
+    # round 33: ratifying the court's founding statute is joining the court ("ratified the
+    # Rome Statute of the International Criminal Court", "phê chuẩn Quy chế Rome của Tòa án
+    # Hình sự Quốc tế")
+    r"|\bratified\s+the\s+Rome\s+Statute\s+of\b(?=\s+the\s+International\s+Criminal\s+Court\b)"
+    r"|(?<!\w)phê\s+chuẩn\s+Quy\s+chế\s+Rome\s+của(?=\s+Tòa\s+án\s+Hình\s+sự\s+Quốc\s+tế)",
     re.I,
 )
 #: "Membership of the World Trade Organization followed on …" (the text's subject's)
@@ -93,7 +98,9 @@ MEMBERSHIP_OF = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:Its|Full)\s+)?[Mm]embership\
                            r"(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?=followed\b|came\b)")
 #: a fronted appositive: "A founding member of the United Nations (1945), it left …"
 APPOSITIVE = re.compile(r"(?:As\s+)?(?:A|An|One\s+of\s+the)\s+founding\s+members?\s+of\b")
-OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
+#: (round 33: "has held observer status in the NAM since 2008" as a whole)
+OBSERVER = re.compile(r"\b(?:(?:has|have|had)\s+held\s+)?observer\s+status\s+in\b"
+                      r"|\b(?:an?\s+)?observers?\b(?!\s+status\s+in\b)|quan sát viên", re.I)
 FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^.]*?\bby\b"
                      r"|(?<!\w)được\s+(?:thành lập|lập ra|sáng lập)(?!\w)[^.]*?(?<!\w)bởi(?!\w)"
                      r"(?:\s+(?:các\s+|những\s+)?(?:\w+\s+)?(?:nước|quốc gia)(?:\s+sau)?\s*:)?"

@@ -111,3 +111,34 @@ def test_welcome_then_the_two_leaders_is_one_fact(registry) -> None:
             "ceremony, and the two leaders then held talks.")
     cands = extract_text(text, None, registry).candidates
     assert not any(c.rule == "event-two-leaders" for c in cands)
+
+
+# --- ratifying the Rome Statute joins the court; an observer status "held" -------------------
+
+def _mem(text: str, registry) -> set[tuple]:
+    return {(_key(registry, d["member"]), _key(registry, d["organization"]), d.get("start"),
+             tuple(d.get("roles") or ())) for d in _cands(text, registry, "membership")}
+
+
+def test_rome_statute_ratified_en(registry) -> None:
+    text = ("Foreign relations of Namibia\n\nNamibia became independent in 1990. Namibia "
+            "ratified the Rome Statute of the International Criminal Court on 25 June 2002.")
+    assert ("NAM", "ICCt", "2002-06-25", ()) in _mem(text, registry)
+
+
+def test_rome_statute_ratified_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Ghana\n\nGhana gia nhập Liên hợp quốc năm 1957. Ghana phê "
+            "chuẩn Quy chế Rome của Tòa án Hình sự Quốc tế năm 1999.")
+    assert ("GHA", "ICCt", "1999", ()) in _mem(text, registry)
+
+
+def test_another_statute_ratified_is_no_membership(registry) -> None:
+    text = ("Foreign relations of Namibia\n\nNamibia became independent in 1990. Namibia "
+            "ratified the Statute of the International Renewable Energy Agency in 2010.")
+    assert not any(m[1] == "ICCt" for m in _mem(text, registry))
+
+
+def test_observer_status_held_since(registry) -> None:
+    text = ("Foreign relations of Armenia\n\nArmenia became independent in 1991. It has held "
+            "observer status in the Non-Aligned Movement since 2017.")
+    assert ("ARM", "NAM-org", "2017", ("observer",)) in _mem(text, registry)
