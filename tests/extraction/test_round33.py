@@ -142,3 +142,36 @@ def test_observer_status_held_since(registry) -> None:
     text = ("Foreign relations of Armenia\n\nArmenia became independent in 1991. It has held "
             "observer status in the Non-Aligned Movement since 2017.")
     assert ("ARM", "NAM-org", "2017", ("observer",)) in _mem(text, registry)
+
+
+# --- a membership kept at independence: "stayed in", "remained in", "vẫn ở lại" --------------
+
+def test_stayed_in_at_independence_en(registry) -> None:
+    text = ("Foreign relations of Saint Lucia\n\nSaint Lucia became independent from the United "
+            "Kingdom on 22 February 1979 and stayed in the Commonwealth of Nations.")
+    assert ("LCA", "COMMONWEALTH", "1979-02-22", ()) in _mem(text, registry)
+
+
+def test_remained_in_dated_by_the_texts_one_independence_en(registry) -> None:
+    text = ("Foreign relations of Tuvalu\n\nTuvalu became independent on 1 October 1978. It "
+            "remained in the Commonwealth when its constitution was revised.")
+    assert ("TUV", "COMMONWEALTH", "1978-10-01", ()) in _mem(text, registry)
+
+
+def test_o_lai_at_independence_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Fiji\n\nFiji giành độc lập từ Anh ngày 10/10/1970 và vẫn ở "
+            "lại Khối Thịnh vượng chung.")
+    assert ("FJI", "COMMONWEALTH", "1970-10-10", ()) in _mem(text, registry)
+
+
+def test_after_independence_a_member_vi(registry) -> None:
+    text = ("Tuvalu\n\nNgày độc lập: 1/10/1978\n\nSau khi độc lập, Tuvalu là thành viên Khối "
+            "Thịnh vượng chung.")
+    assert ("TUV", "COMMONWEALTH", "1978-10-01", ()) in _mem(text, registry)
+
+
+def test_kept_at_independence_needs_one_day(registry) -> None:
+    # two independence days and none in the sentence: no start is guessed
+    text = ("Foreign relations of Tuvalu\n\nTuvalu became independent on 1 October 1978; "
+            "Kiribati became independent on 12 July 1979. It remained in the Commonwealth.")
+    assert not any(m[0] == "TUV" and m[1] == "COMMONWEALTH" for m in _mem(text, registry))
