@@ -175,3 +175,31 @@ def test_kept_at_independence_needs_one_day(registry) -> None:
     text = ("Foreign relations of Tuvalu\n\nTuvalu became independent on 1 October 1978; "
             "Kiribati became independent on 12 July 1979. It remained in the Commonwealth.")
     assert not any(m[0] == "TUV" and m[1] == "COMMONWEALTH" for m in _mem(text, registry))
+
+
+# --- "đồng thời chấm dứt quan hệ với Đài Loan": the day of the clause before ----------------
+
+def _rels(text: str, registry) -> set[tuple]:
+    return {(frozenset(_key(registry, p) for p in d["parties"]), d["status"], d.get("date"))
+            for d in _cands(text, registry, "relation")}
+
+
+def test_same_time_severance_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Burkina Faso\n\nNgày 26/5/2018, Burkina Faso thiết lập quan "
+            "hệ ngoại giao với Trung Quốc, đồng thời chấm dứt quan hệ với Đài Loan.")
+    assert (frozenset({"BFA", "TWN"}), "severed", "2018-05-26") in _rels(text, registry)
+
+
+def test_same_time_severance_en(registry) -> None:
+    text = ("Foreign relations of Burkina Faso\n\nOn 26 May 2018 Burkina Faso established "
+            "diplomatic relations with China, and at the same time broke off relations with "
+            "Taiwan.")
+    assert (frozenset({"BFA", "TWN"}), "severed", "2018-05-26") in _rels(text, registry)
+
+
+def test_same_time_keeps_its_own_date_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Burkina Faso\n\nNgày 26/5/2018, Burkina Faso thiết lập quan "
+            "hệ ngoại giao với Trung Quốc, đồng thời chấm dứt quan hệ với Đài Loan ngày "
+            "24/5/2018.")
+    got = _rels(text, registry)
+    assert (frozenset({"BFA", "TWN"}), "severed", "2018-05-26") not in got
