@@ -96,6 +96,8 @@ def test_two_heads_of_state_met_dated_in_their_clause_en(registry) -> None:
 
 
 def test_two_leaders_met_vi(registry) -> None:
+    # a guard: main's meeting rule already reads this sentence; the new rule must not change
+    # it (in test35/'s document main read none, and the new rule reads it)
     text = ("HÀ NỘI, 10/6/2023 - Tổng thống Indonesia Joko Widodo thăm cấp Nhà nước Việt Nam "
             "từ ngày 9 đến 11/6 theo lời mời của Chủ tịch nước Việt Nam Võ Văn Thưởng. Lần gần "
             "nhất hai nhà lãnh đạo gặp nhau là tháng 5 năm ngoái tại Jakarta.")
