@@ -1068,8 +1068,8 @@ def _dated_partners(ctx: Context, b: int, right: int) -> bool:
 
 #: round 33: "…, đồng thời chấm dứt quan hệ với Đài Loan", "…, and at the same time broke off
 #: relations with Taipei": the clause happened on the day of the clause before
-_SAME_TIME = re.compile(r",\s*(?:(?:và|and)\s+)?(?:đồng\s+thời|at\s+the\s+same\s+time|simultaneously)"
-                        r"\s+", re.I)
+_SAME_TIME = re.compile(r",\s*(?:(?:và|and)\s+)?(?:đồng\s+thời|at\s+the\s+same\s+time"
+                        r"|simultaneously)\s+", re.I)
 
 
 def same_time(ctx: Context, out: list[Candidate]) -> None:
