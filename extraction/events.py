@@ -204,6 +204,7 @@ def extract(ctx: Context) -> list[Candidate]:
         out += _together_at(ctx, s, out)
         out += _missions(ctx, s)
         out += _missions_named(ctx, s)
+    out += _two_leaders(ctx, out)
     out += _caption_meetings(ctx, out)
     out += _captions(ctx, out)
     out += _in_turn(ctx, out)
@@ -2444,6 +2445,84 @@ def _in_turn(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: round 33: the two leaders the text named before, referred to as a pair ("the two leaders
+#: then held talks", "the two heads of state met", "the two men held delegation-level talks",
+#: "hai nhà lãnh đạo tiến hành hội đàm", "hai ông hội đàm", "hai Thủ tướng hội đàm")
+_TWO_LEADERS = re.compile(
+    r"\b[Tt]he\s+two\s+(?:leaders|heads\s+of\s+(?:state|government)|men|women|presidents"
+    r"|prime\s+ministers|premiers)\s+(?:(?:then|later|also|first|had)\s+)*"
+    r"(?:held\s+(?:[\w-]+\s+){0,2}?talks|met)\b"
+    r"|(?<!\w)[Hh]ai\s+(?:nhà\s+lãnh\s+đạo|ông|bà|nguyên\s+thủ|Thủ\s+tướng|Tổng\s+thống)\s+"
+    r"(?:(?:đã|sau\s+đó|tiếp\s+đó|tiến\s+hành)\s+)*(?:hội\s+đàm|gặp\s+nhau)(?!\w)")
+
+
+def _two_leaders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Round 33: "the two leaders held talks" is a meeting of the two states of the event the
+    text told just before (in the sentence or the one before it: a visit or a meeting of two
+    states), each with the post the text gave its leader there; dated and placed in its clause,
+    else by that event. Left where an event of the sentence already covers the phrase, where
+    the event before names more or fewer than two states, or is no single day."""
+    out: list[Candidate] = []
+    for m in _TWO_LEADERS.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        if any(c.type == "event" and c.start <= m.start() < c.end for c in found):
+            continue
+        i = ctx.sents.index(s)
+        lo = ctx.sents[i - 1].start if i > 0 else s.start
+        prior = [c for c in found if c.type == "event" and lo <= c.start < m.start()
+                 and c.data.get("event_type") in ("visit", "meeting")
+                 and len({p["actor"] for p in c.data["participants"]}) == 2
+                 == len(c.data["participants"])]
+        if not prior:
+            continue
+        c = max(prior, key=lambda x: x.start)
+        if re.search(r"\bwelcom|chủ\s+trì\s+lễ\s+đón", ctx.text[s.start : m.start()]):
+            continue  # "A welcomed B …, and the two leaders then held talks": one fact
+        posts = ctx.posts_in(lo, m.start())
+        actors = {p["actor"] for p in c.data["participants"]}
+        given = {p["post"]["label"].get(ctx.lang) for p in c.data["participants"] if p.get("post")}
+        # a post that names no state belongs to a side only where every post that names one
+        # is of the two sides ("at the invitation of President Tsai Ing-wen")
+        stateless = all(ctx.label(q.state) in actors for q in posts if q.state is not None)
+        parts = []
+        for p in c.data["participants"]:
+            post = p.get("post")
+            if post is None:
+                # the latest post the text gave a leader of that side before the phrase
+                mine = [q for q in ctx.posts_in(0, m.start()) if q.state is not None
+                        and ctx.label(q.state) == p["actor"]]
+                if not mine and stateless:
+                    mine = [q for q in posts if q.state is None and q.label not in given]
+                if mine:
+                    post = {"label": {ctx.lang: mine[-1].label}, "office": mine[-1].office}
+                    if not mine[-1].office:
+                        del post["office"]
+            parts.append({"actor": p["actor"], "role": "participant", **({"post": post}
+                                                                        if post else {})})
+        a, b = clause_bounds(ctx, s, m.start())
+        d = pick_date(ctx, max(a, s.start), min(b, s.end), m.start(), ("point",))
+        data: dict = {"event_type": "meeting", "participants": parts}
+        place = _place(ctx, m.end(), min(b, s.end))
+        if place is not None:
+            data["place"] = _place_name(ctx, place)
+        elif c.data.get("place"):
+            data["place"] = c.data["place"]
+        if d is not None and d.value is not None and not isinstance(d.value, dict):
+            data.update(_date_fields(d))
+        elif c.data.get("date"):
+            data["date"] = c.data["date"]
+        elif c.data.get("start") and re.search(r"ngay\s+sau\s+lễ\s+đón|the\s+same\s+day",
+                                               ctx.text[s.start : m.start()], re.I) is None:
+            continue  # a visit's range: no one day for the talks
+        else:
+            continue
+        out.append(Candidate("event", data, m.start(), m.end(), 0.6, "event-two-leaders",
+                             ["participants-from-context"]))
+    return out
+
+
 #: round 20: two leaders holding a numbered or named gathering of their two states: "Premier A
 #: and Prime Minister B held the ninth China-Australia Annual Leaders' Meeting at …", "… held
 #: the 22nd annual summit"
@@ -2553,6 +2632,30 @@ _HOSTED = re.compile(r"\bhosted\s+(?:the\s+)?(?P<g>[^,.;()]{0,50}?(?:\b(?:summit
                      r"\s+cao|Hội\s+nghị\s+Thượng\s+đỉnh)\b[^,.;()]{0,60})")
 
 
+#: round 33: ordinals spelled out before a hosted summit ("the fifteenth summit of the OIC")
+_SPELLED_ORDINALS = {**_ORDINALS, **{w: n for n, w in enumerate(
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+    .split(), 13)}}
+
+
+def _fronted_date(ctx: Context, s: Sentence, a: int, host_start: int) -> list:
+    """Round 33: the one date that opens the hosting clause before its host ("In May 2024
+    Banjul hosted …", "Ngày 15/10/2016, Lomé đăng cai …", "In May 2024 the government
+    hosted …"): only a date with nothing but its preposition before it and a comma or the host
+    after it."""
+    ds = [d for d in ctx.dates_in(max(a, s.start), host_start) if d.value is not None
+          and d.kind in ("point", "range") and d is not ctx.dateline]
+    if len(ds) != 1:
+        return []
+    d = ds[0]
+    if not re.fullmatch(r"\s*(?:(?:In|On|in|on|Vào|vào|Ngày|ngày)\s+(?:the\s+)?)?",
+                        ctx.text[max(a, s.start) : d.start]):
+        return []
+    if not re.fullmatch(r",?\s*(?:the\s+government\s*)?", ctx.text[d.end : host_start]):
+        return []
+    return ds
+
+
 def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
     """A state that hosted a summit, dated in its clause: a meeting with that state as host
     (the corpus convention: the other attending states are not named), at the place the
@@ -2573,7 +2676,10 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
             ctx.text[before[-1].end : m.start()]) else None
         if host is None and ctx.subject is not None and (re.search(
                 r"(?:^|\b(?:and|và)\s+)(?:(?:it|It|The\s+\w+|nước\s+này|Nước\s+này)\s+)?$",
-                ctx.text[max(s.start, m.start() - 20) : m.start()]) or not before):
+                ctx.text[max(s.start, m.start() - 20) : m.start()]) or not before
+                # round 33: "weeks before it hosted …", "the government hosted …"
+                or re.search(r"\b(?:before|after|when|as|since)\s+it\s+$|\b[Tt]he\s+government\s+$",
+                             ctx.text[max(s.start, m.start() - 20) : m.start()])):
             host = ctx.subject  # "The island … and hosted …": the text's state
         if host is None:
             continue
@@ -2590,20 +2696,28 @@ def _hosted(ctx: Context, s: Sentence) -> list[Candidate]:
             # round 30: a long Vietnamese name that runs into its date ("đăng cai Hội nghị Người
             # đứng đầu Chính phủ các nước Khối Thịnh vượng chung từ ngày 16 đến 22/10/1985"):
             # the date that ends inside or after the name
+            # (round 33: also a date that ends where the name's match ends, "… Pháp ngữ lần thứ
+            # 16 vào tháng 11/2016.")
             ds = [d for d in ctx.dates_in(m.start("gv"), clause_end) if d.value is not None
-                  and d.kind in ("point", "range") and d.end > g_end and d is not ctx.dateline]
+                  and d.kind in ("point", "range") and d.end >= g_end and d is not ctx.dateline]
             g_end = min([g_end, *[d.start for d in ds]])
+        if not ds:
+            ds = _fronted_date(ctx, s, a, before[-1].start if before else m.start())
         if not ds:
             continue
         place = _place(ctx, g_end, clause_end)
         data: dict = {"event_type": "meeting",
                       "participants": [_participant(ctx, host, "host", None)],
                       "place": _place_name(ctx, place) if place is not None else ctx.label(host)}
-        nth = re.match(r"(?:the\s+)?(?:(\d{1,3})(?:st|nd|rd|th)|(first))\s", ctx.text[
-            m.start("g") : g_end]) if m.group("g") else None
-        if nth is not None:
-            # round 27: "hosted the 53rd … Leaders Meeting", "the first meeting of …"
-            data["ordinal"] = int(nth.group(1)) if nth.group(1) else 1
+        nth = re.match(r"(?:the\s+)?(?:(\d{1,3})(?:st|nd|rd|th)|([a-z]+))\s", ctx.text[
+            m.start("g") : g_end], re.I) if m.group("g") else re.search(
+            r"lần\s+thứ\s+(\d{1,3})(?!\w)", ctx.text[m.start("gv") : g_end])
+        if nth is not None and (nth.group(1) or nth.group(2).lower() in _SPELLED_ORDINALS):
+            # round 27: "hosted the 53rd … Leaders Meeting", "the first meeting of …"; round
+            # 33: "the fifteenth summit", "the Fourth International Conference", "Hội nghị
+            # … lần thứ 16"
+            data["ordinal"] = (int(nth.group(1)) if nth.group(1)
+                               else _SPELLED_ORDINALS[nth.group(2).lower()])
         data.update(_date_fields(ds[0]))
         out.append(Candidate("event", data, m.start(), max(g_end, ds[0].end), 0.65,
                              "event-hosted", [f for f in ds[0].flags if f != "unresolved"]))

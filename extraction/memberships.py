@@ -85,7 +85,12 @@ JOIN = re.compile(
     r"|\bbecame\s+(?:an?\s+|the\s+\w+\s+)?(?:member|partner)\s+states?\b"
     r"|trở thành\s+(?:quốc gia\s+)?thành viên"
     r"|trở thành\s+(?:\S+\s+){0,3}?đối tác đối thoại"
-    r"|(?<!\w)là\s+(?:một\s+)?đối tác đối thoại|\b(?:is|was)\s+a\s+dialogue\s+partner\b",
+    r"|(?<!\w)là\s+(?:một\s+)?đối tác đối thoại|\b(?:is|was)\s+a\s+dialogue\s+partner\b"
+    # round 33: ratifying the court's founding statute is joining the court ("ratified the
+    # Rome Statute of the International Criminal Court", "phê chuẩn Quy chế Rome của Tòa án
+    # Hình sự Quốc tế")
+    r"|\bratified\s+the\s+Rome\s+Statute\s+of\b(?=\s+the\s+International\s+Criminal\s+Court\b)"
+    r"|(?<!\w)phê\s+chuẩn\s+Quy\s+chế\s+Rome\s+của(?=\s+Tòa\s+án\s+Hình\s+sự\s+Quốc\s+tế)",
     re.I,
 )
 #: "Membership of the World Trade Organization followed on …" (the text's subject's)
@@ -93,7 +98,9 @@ MEMBERSHIP_OF = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:Its|Full)\s+)?[Mm]embership\
                            r"(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?=followed\b|came\b)")
 #: a fronted appositive: "A founding member of the United Nations (1945), it left …"
 APPOSITIVE = re.compile(r"(?:As\s+)?(?:A|An|One\s+of\s+the)\s+founding\s+members?\s+of\b")
-OBSERVER = re.compile(r"\b(?:an?\s+)?observers?\b|quan sát viên", re.I)
+#: (round 33: "has held observer status in the NAM since 2008" as a whole)
+OBSERVER = re.compile(r"\b(?:(?:has|have|had)\s+held\s+)?observer\s+status\s+in\b"
+                      r"|\b(?:an?\s+)?observers?\b(?!\s+status\s+in\b)|quan sát viên", re.I)
 FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^.]*?\bby\b"
                      r"|(?<!\w)được\s+(?:thành lập|lập ra|sáng lập)(?!\w)[^.]*?(?<!\w)bởi(?!\w)"
                      r"(?:\s+(?:các\s+|những\s+)?(?:\w+\s+)?(?:nước|quốc gia)(?:\s+sau)?\s*:)?"
@@ -2449,3 +2456,62 @@ def since_independence(ctx: Context, out: list[Candidate]) -> None:
                   **{k: v for k, v in data.items() if k == "roles"}, "start": day,
                   **{k: v for k, v in data.items() if k != "roles"}}
         c.flags = [*c.flags, "date-from-independence"]
+
+
+#: round 33: a membership kept at independence ("became independent … and stayed in the
+#: Commonwealth", "It remained in the Commonwealth when …", "và vẫn ở lại Khối Thịnh vượng
+#: chung"), or held from it ("Sau khi độc lập, X là thành viên Khối …", "là thành viên Khối …
+#: ngay từ khi độc lập")
+_KEPT_AT_INDEPENDENCE = re.compile(
+    r"\b(?:stayed|remained)\s+in\s+(?:the\s+)?"
+    r"|(?<!\w)(?:vẫn\s+)?ở\s+lại\s+"
+    r"|(?:Sau\s+khi\s+độc\s+lập|After\s+independence),\s+[^,.;]{1,60}?\s(?:là|was)\s+(?:a\s+)?"
+    r"(?:thành\s+viên|member\s+of)\s+(?:the\s+)?"
+    r"|(?<!\w)là\s+thành\s+viên\s+(?=[^,.;]{3,60}?\s(?:ngay\s+)?từ\s+khi\s+độc\s+lập(?!\w))")
+
+
+def kept_at_independence(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 33: the text's state's membership of the organisation named right after "stayed
+    in", "remained in", "vẫn ở lại", "Sau khi độc lập, … là thành viên", "là thành viên …
+    ngay từ khi độc lập", starting on its independence day: the day of the sentence's own
+    "became independent … on" if it gives one, else the one day the text gives (none where it
+    gives two). Only in a text on one state, only where the clause names no other state before
+    the phrase, and never where a candidate of that member and organisation exists."""
+    if ctx.subject is None:
+        return []
+    days = {d.value for d in ctx.dates if isinstance(d.value, str) and len(d.value) == 10
+            and _INDEPENDENT_ON.search(ctx.text[max(0, d.start - 80) : d.start])}
+    made: list[Candidate] = []
+    for m in _KEPT_AT_INDEPENDENCE.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        orgs = [x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end()
+                and x.is_org and x.key]
+        if not orgs or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        states = [x for x in ctx.mentions_in(s.start, m.start()) if x.is_state and x.key
+                  and not re.search(r"(?:\bfrom|(?<!\w)từ)\s+(?:the\s+)?$",
+                                    ctx.text[max(s.start, x.start - 10) : x.start])]
+        if any(x.key != ctx.subject for x in states):
+            continue
+        own = [d for d in ctx.dates_in(s.start, m.start()) if isinstance(d.value, str)
+               and len(d.value) == 10
+               and _INDEPENDENT_ON.search(ctx.text[max(s.start, d.start - 80) : d.start])]
+        day = own[-1].value if own else (next(iter(days)) if len(days) == 1 else None)
+        if day is None:
+            continue
+        org = orgs[0].key
+        same = [c for c in out + made if c.type == "membership"
+                and c.data.get("member") == ctx.label(ctx.subject)
+                and c.data.get("organization") == ctx.label(org)]
+        if same:
+            for c in same:
+                if not c.data.get("start") and c.start <= m.end() and m.start() <= c.end:
+                    # the phrase's own undated candidate ("là thành viên Khối …") takes the day
+                    c.data = {**{k: v for k, v in c.data.items() if k != "start"}, "start": day}
+                    c.flags = [*c.flags, "date-from-independence"]
+            continue
+        made.append(Candidate("membership", {"member": ctx.label(ctx.subject),
+                                             "organization": ctx.label(org), "start": day},
+                              m.start(), orgs[0].end, 0.6, "membership-kept-at-independence",
+                              ["date-from-independence"]))
+    return made

@@ -181,6 +181,10 @@ def _run(ctx: Context) -> list[Candidate]:
     out = agreements.listed_each(ctx, out)
     # round 32: "a member of the Commonwealth since independence"
     memberships.since_independence(ctx, out)
+    # round 33: "…, đồng thời chấm dứt quan hệ với Đài Loan"
+    relations.same_time(ctx, out)
+    # round 33: "became independent … and stayed in the Commonwealth"
+    out += memberships.kept_at_independence(ctx, out)
     return out
 
 

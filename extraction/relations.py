@@ -1064,3 +1064,31 @@ def _dated_partners(ctx: Context, b: int, right: int) -> bool:
         return False
     partners = _actors_after(ctx, b, right)
     return bool(partners) and all(_paren_date(ctx, x, right) is not None for x in partners)
+
+
+#: round 33: "…, đồng thời chấm dứt quan hệ với Đài Loan", "…, and at the same time broke off
+#: relations with Taipei": the clause happened on the day of the clause before
+_SAME_TIME = re.compile(r",\s*(?:(?:và|and)\s+)?(?:đồng\s+thời|at\s+the\s+same\s+time"
+                        r"|simultaneously)\s+", re.I)
+
+
+def same_time(ctx: Context, out: list[Candidate]) -> None:
+    """Round 33: an undated relation whose clause opens with "đồng thời" / "at the same time"
+    right after a dated relation of the same sentence takes that relation's date (flag
+    ``date-from-clause-before``); never where the clause names a date of its own."""
+    rels = [c for c in out if c.type == "relation"]
+    for c in rels:
+        if c.data.get("date"):
+            continue
+        s = ctx.sentence_of(c.start)
+        for m in _SAME_TIME.finditer(ctx.text, s.start, s.end):
+            if not m.end() <= c.end or c.start - m.end() > 40 or m.start() > c.start + 40:
+                continue
+            before = [p for p in rels if p is not c and p.data.get("date")
+                      and s.start <= p.start < m.start() and not set(p.data["parties"])
+                      .isdisjoint(c.data["parties"])]
+            if not before or ctx.dates_in(m.end(), c.end):
+                continue
+            c.data = {**c.data, "date": max(before, key=lambda p: p.start).data["date"]}
+            c.flags = [*c.flags, "date-from-clause-before"]
+            break
