@@ -55,6 +55,10 @@ _DESCRIPTION_WORDS = {**_DOMAIN_WORDS, "oil": "petroleum"}
 #: river): the name is the place's, not a body's (folded)
 _VI_GEOGRAPHIC_WORDS = frozenset({"song", "ho", "bien", "vinh", "nui", "dao", "eo", "cang",
                                   "thanh", "pho", "tinh", "vung", "mien"})
+#: round 33: words of a kind of state or of its people, no field's ("quốc đảo", an island
+#: state, holds no field of the Association of Southeast Asian Nations)
+_STATE_WORDS_EN = frozenset({"nation", "nations", "state", "states", "country", "countries",
+                             "republic", "kingdom", "people", "peoples", "national"})
 #: round 26: words of a kind of body, no field's (``Matcher._field_described``)
 _KIND_WORDS_EN = frozenset({"body", "bodies", "agency", "centre", "center", "network",
                             "institute", "institution", "commission", "office", "council",
@@ -629,8 +633,18 @@ class Frames:
             # ương của khối CEMAC")
             return None
         fields = {frozenset(w for w in reading if not w.endswith("-based"))
-                  - _GENERIC_HEADS_EN - _KIND_WORDS_EN - _VI_KIND_HEADS
+                  - _GENERIC_HEADS_EN - _KIND_WORDS_EN - _VI_KIND_HEADS - _STATE_WORDS_EN
                   for reading in self._calques.glossary.phrase_readings(desc)}
+        readings = self._calques.glossary.phrase_readings(desc)
+        if (fields and not any(fields) and not ambiguous and len(held) == 1 and all(
+                r & (_GENERIC_HEADS_EN | _KIND_WORDS_EN | _VI_KIND_HEADS) for r in readings)):
+            # a description of words of a kind of body (and of states) only describes
+            # nothing: the acronym decides ("khối các nước SNG", the bloc of the states SNG;
+            # never the states alone, "các nước ASEAN", the members)
+            e = held[0]
+            return _single(query, e, 85.0, "described-acronym", self._note(e),
+                           f"the acronym {code!r} read as {describe(e)}; the words before it "
+                           f"({desc!r}) name only a kind of body or of state")
         fields = {f for f in fields if f}
         if not fields:
             return None

@@ -826,10 +826,12 @@ _QUALIFIED_CAPITAL = (
 #: Lâm thời Nga"), read as the state's government (:func:`_vi_qualified_government`)
 _VI_QUALIFIED_GOVERNMENT = re.compile(
     r"(?i:chính\s+phủ|chính\s+quyền|chinh\s+phu|chinh\s+quyen)\s+"
-    r"(?i:liên\s+bang|chuyển\s+tiếp|quân\s+sự|quân\s+đội|đoàn\s+kết\s+dân\s+tộc"
-    r"|do\s+quân\s+đội\s+lãnh\s+đạo|lien\s+bang|chuyen\s+tiep|quan\s+su)\s+"
+    r"(?i:liên\s+bang|chuyển\s+tiếp|quân\s+đội|đoàn\s+kết\s+dân\s+tộc"
+    r"|do\s+quân\s+đội\s+lãnh\s+đạo|lien\s+bang|chuyen\s+tiep)\s+"
     r"(?P<state>" + _VI_UPPER + r"\S*(?:\s+\S+){0,3})"
-    r"|(?i:hội\s+đồng\s+quân\s+sự|hoi\s+dong\s+quan\s+su)\s+"
+    # ("chính quyền quân sự Mali" is read by the region frame since round 22)
+    r"|(?i:hội\s+đồng\s+quân\s+sự|hoi\s+dong\s+quan\s+su|chính\s+phủ\s+quân\s+sự"
+    r"|chinh\s+phu\s+quan\s+su)\s+"
     r"(?P<state2>" + _VI_UPPER + r"\S*(?:\s+\S+){0,3})")
 
 
@@ -873,7 +875,7 @@ _GOVERNMENT_AT_SEAT = (
                r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"),
     # (round 33: and a foreign ministry, convention H: "Bộ Ngoại giao Ấn Độ ở New Delhi")
     re.compile(r"(?P<gov>(?i:chính\s+phủ|chính\s+quyền|chinh\s+phu|chinh\s+quyen"
-               r"|bộ\s+ngoại\s+giao|bo\s+ngoai\s+giao)\s+"
+               r"|bộ\s+ngoại\s+giao|bo\s+ngoai\s+giao)\s+(?:quân\s+sự\s+|quan\s+su\s+)?"
                + _VI_UPPER + r".*?)\s+(?:ở|tại|o|tai)\s+"
                r"(?P<city>" + _VI_PLACE_WORDS + ")"),
 )

@@ -10,7 +10,9 @@ over the earlier writers' lists, and tried here on names of no evaluation list:
 - a Vietnamese description before a body's acronym or one-word name whose field words the
   glossary reads but which are not all in the body's name ("cơ quan an toàn hàng không
   ASECNA"), or which parts the bodies holding an acronym ("cơ quan môi trường EEA": the
-  environment agency, not the Economic Area);
+  environment agency, not the Economic Area); a description of a kind of body and of states
+  only says nothing, and the acronym decides ("nhóm các nước BRICS"), never the states alone
+  ("các nước ASEAN");
 - what the Vietnamese press says of a body after its name: a count of members with what
   they are ("khối ECOWAS 15 nước Tây Phi"), the state that launched it ("do Kazakhstan khởi
   xướng"), its members after "của", an event of its history ("sau khi kết nạp ..."), the
@@ -57,6 +59,8 @@ MATCHES = [
     ("cơ quan môi trường châu Âu EEA", "EEA", "described-acronym"),
     ("cơ quan vũ trụ ESA", "ESA", "described-acronym"),
     ("Tổ chức Kiểm soát Không lưu Eurocontrol", "EUROCONTROL", "described-acronym"),
+    # a description of a kind of body and of states only: the acronym decides
+    ("nhóm các nước BRICS", "BRICS", "described-acronym"),
     # what the press says of a body after its name
     ("khối SADC 16 nước miền nam châu Phi", "SADC", "generic-head"),
     ("Hội nghị CICA do Kazakhstan sáng lập", "CICA", "own-head"),
@@ -74,6 +78,8 @@ NO_MATCH = [
     # provisional names a government of its own
     "Petrograd's provisional government",
     "chính phủ lâm thời Pháp",
+    # the states of an acronym are no body (a description of states only)
+    "các nước ASEAN",
     # a seat that is no capital of the state
     "Bộ Ngoại giao Ấn Độ ở Bắc Kinh",
     "the Austrian foreign ministry in Paris",
