@@ -301,8 +301,8 @@ LIST_STATUS = {
     "names_test42.csv": "round 31's development list (after its unseen run)",
     "names_test43.csv": "round 32's development list (after its unseen run)",
     "names_test44.csv": "round 32's development list (after its unseen run)",
-    "names_test45.csv": "the next round's development list (after its unseen run)",
-    "names_test46.csv": "the next round's development list (after its unseen run)",
+    "names_test45.csv": "round 33's development list (after its unseen run)",
+    "names_test46.csv": "round 33's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -16,7 +16,7 @@ from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..features import supraverden_of
 from ..glossary import content_words, singular_form
 from ..names import read_yaml
-from ..normalise import folded_form
+from ..normalise import exact_form, folded_form
 from ..succession import STATE_KINDS, span_of
 from .answers import _ambiguous, _reread, _single
 from .text import (
@@ -51,6 +51,14 @@ _VI_KIND_HEADS = frozenset({"agency", "authority", "service", "body"})
 #: name: :data:`.text._DOMAIN_WORDS` ("the lender ADB": a bank) and "oil" ("the oil cartel
 #: OPEC": Petroleum)
 _DESCRIPTION_WORDS = {**_DOMAIN_WORDS, "oil": "petroleum"}
+#: round 33: Vietnamese words of a kind of place before a one-word name ("sông Danube", the
+#: river): the name is the place's, not a body's (folded)
+_VI_GEOGRAPHIC_WORDS = frozenset({"song", "ho", "bien", "vinh", "nui", "dao", "eo", "cang",
+                                  "thanh", "pho", "tinh", "vung", "mien"})
+#: round 33: words of a kind of state or of its people, no field's ("quốc đảo", an island
+#: state, holds no field of the Association of Southeast Asian Nations)
+_STATE_WORDS_EN = frozenset({"nation", "nations", "state", "states", "country", "countries",
+                             "republic", "kingdom", "people", "peoples", "national"})
 #: round 26: words of a kind of body, no field's (``Matcher._field_described``)
 _KIND_WORDS_EN = frozenset({"body", "bodies", "agency", "centre", "center", "network",
                             "institute", "institution", "commission", "office", "council",
@@ -468,14 +476,21 @@ class Frames:
         English name holds the acronym as a word and every word read from the description
         ("OPEC Fund for International Development" for "Quỹ Phát triển Quốc tế OPEC") is
         read first."""
-        m = re.fullmatch(r"(?P<desc>\S.*?)\s+(?P<code>[A-Z][\w-]{1,9})", text)
+        m = re.fullmatch(r"(?P<desc>\S.*?)\s+(?P<code>[A-Z][\w-]{1,11})", text)
         if m is None:
             return None
         desc, code = m.group("desc"), m.group("code")
         if not _ACRONYM.fullmatch(code) and not (
                 code[:1].isupper() and len(code) <= 5 and desc.split()[-1].islower()) and not (
                 re.fullmatch(r"[A-Z][a-z]{4,8}", code) and desc.isascii()
-                and all(w.islower() or _ACRONYM.fullmatch(w) for w in desc.split())):
+                and all(w.islower() or _ACRONYM.fullmatch(w) for w in desc.split())) and not (
+                re.fullmatch(r"[A-Z][a-z]{4,11}", code) and code.isascii()
+                and _has_vi_letters(desc)
+                and folded_form(desc.split()[-1]) not in _VI_GEOGRAPHIC_WORDS and any(
+                    h.entity.kind in KIND_GROUPS["organisation"]
+                    for h in self._exact.get(exact_form(code), ()))):
+            # (round 33: a body's one-word name, as its label or alias, after a Vietnamese
+            # description the glossary reads: "Tổ chức Vệ tinh Ả Rập Arabsat")
             # a short name in title case ("Quad") only after a lower-case word: after a
             # capitalised one it ends a name ("Việt Nam"); round 28: a body's one-word name
             # of up to nine letters ("Frontex", "Cedefop") after an English description of
@@ -486,6 +501,11 @@ class Frames:
         if r.ambiguous and not vi:
             return self._field_described(query, desc, code,
                                          [c.entity for c in r.candidates], ambiguous=True)
+        if r.ambiguous and vi:
+            # round 33: a Vietnamese description read by the glossary as a field parts the
+            # bodies holding the acronym ("cơ quan môi trường EEA": the environment agency)
+            return self._vi_field_described(query, desc, code,
+                                            [c.entity for c in r.candidates], ambiguous=True)
         if r.best is None or r.ambiguous or not _plain_reading(r.best.method):
             return None
         holder = r.best.entity
@@ -542,6 +562,10 @@ class Frames:
         found = [e for e in cands if fits(e)]
         if not found and not vi:
             return self._field_described(query, desc, code, [holder])
+        if not found and head:
+            # round 33: a Vietnamese description whose field's words are not all in the
+            # body's names ("cơ quan an toàn hàng không ASECNA": aviation safety)
+            return self._vi_field_described(query, desc, code, [holder])
         if not found or (vi and not head):
             return None  # (a Vietnamese description must be read at least in its head)
         # a body whose name holds the acronym and the description is read before the holder
@@ -593,6 +617,56 @@ class Frames:
                if ambiguous else f"the acronym {code!r} read as {describe(e)}, whose name holds")
         return _single(query, e, 85.0, "described-acronym", self._note(e),
                        f"{how} words of the field described before it ({desc!r})")
+
+    def _vi_field_described(self, query: str, desc: str, code: str, held: list[Entity],
+                            ambiguous: bool = False) -> MatchResult | None:
+        """Round 33: :meth:`_field_described` for a Vietnamese description: each English
+        reading the glossary gives of the whole description, less the words of a kind of
+        body, is a field; the body one of whose English names holds the largest part of a
+        field (first five letters), at least half of it, alone of the bodies holding the
+        acronym, is read.
+        A description the glossary does not read whole says nothing. None otherwise."""
+        if any(e.kind not in KIND_GROUPS["organisation"] for e in held):
+            return None
+        if {folded_form(w) for w in desc.split()} & {"cua", "thuoc"}:
+            # (a body of the acronym's holder: "cơ quan hành pháp của EU", "ngân hàng trung
+            # ương của khối CEMAC")
+            return None
+        fields = {frozenset(w for w in reading if not w.endswith("-based"))
+                  - _GENERIC_HEADS_EN - _KIND_WORDS_EN - _VI_KIND_HEADS - _STATE_WORDS_EN
+                  for reading in self._calques.glossary.phrase_readings(desc)}
+        readings = self._calques.glossary.phrase_readings(desc)
+        if (fields and not any(fields) and not ambiguous and len(held) == 1 and all(
+                r & (_GENERIC_HEADS_EN | _KIND_WORDS_EN | _VI_KIND_HEADS) for r in readings)):
+            # a description of words of a kind of body (and of states) only describes
+            # nothing: the acronym decides ("khối các nước SNG", the bloc of the states SNG;
+            # never the states alone, "các nước ASEAN", the members)
+            e = held[0]
+            return _single(query, e, 85.0, "described-acronym", self._note(e),
+                           f"the acronym {code!r} read as {describe(e)}; the words before it "
+                           f"({desc!r}) name only a kind of body or of state")
+        fields = {f for f in fields if f}
+        if not fields:
+            return None
+
+        def share(e: Entity) -> float:
+            sets = [_stems(ws) for ws in _english_word_sets(e)]
+            return max((len(_stems(f) & st) / len(_stems(f)) for f in fields for st in sets),
+                       default=0.0)
+
+        # (the body whose name holds the largest part of a field, at least half of it: "cơ
+        # quan môi trường châu Âu EEA" holds "European" of both bodies and "Environment" of
+        # one)
+        shares = {id(e): share(e) for e in held}
+        top = max(shares.values(), default=0.0)
+        fit = [e for e in held if shares[id(e)] == top]
+        if top < 0.5 or len(fit) != 1:
+            return None
+        e = fit[0]
+        how = (f"of the {len(held)} bodies holding {code!r}, the one whose name holds"
+               if ambiguous else f"the acronym {code!r} read as {describe(e)}, whose name holds")
+        return _single(query, e, 85.0, "described-acronym", self._note(e),
+                       f"{how} words of the field the glossary reads in {desc!r}")
 
     def _region_frame(self, query: str, text: str, kinds: frozenset[str] | None,
                       lang: str | None) -> MatchResult | None:

@@ -14,7 +14,7 @@ from ..candidates import Candidate, MatchResult, describe
 from ..normalise import folded_form
 from ..succession import STATE_KINDS, span_of
 from .answers import _single
-from .text import _join, _name_words, _plain_reading, _spans
+from .text import _VI_UPPER, _join, _name_words, _plain_reading, _spans
 
 _FORMER = re.compile(r"(?i)(?:(?:the\s+)?former\s+|ex-\s*)(?P<en>.+)|(?P<vi>.+?)\s+c[uũ]")
 
@@ -67,8 +67,8 @@ _FEDERATION = re.compile(
     r"(?:the\s+)?(?P<en_after>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+Federation" + _YEAR_AFTER
     + r"|(?:the\s+)?Federation\s+of\s+(?:the\s+)?(?P<en_before>[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)?)" + _YEAR_AFTER
-    + r"|(?:nhà\s+nước\s+)?[Ll]iên\s+bang\s+(?P<vi>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s\d]*"
-    r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s\d]*)?)" + _YEAR_AFTER)
+    + r"|(?:nhà\s+nước\s+)?[Ll]iên\s+bang\s+(?P<vi>" + _VI_UPPER + r"[^\s\d]*"
+    r"(?:\s+" + _VI_UPPER + r"[^\s\d]*)?)" + _YEAR_AFTER)
 #: the folded words that make a state's name a federation's or a union's (English, Vietnamese
 #: and the states' own languages: "Bundesrepublik", "Confédération suisse", "Persekutuan"; the
 #: Vietnamese "Liên bang" renders "Union" too: "Liên bang Miến Điện", the Union of Burma)

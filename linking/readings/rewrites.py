@@ -41,6 +41,7 @@ from .text import (
     _seat_building,
     _seat_building_city,
     _state_office,
+    _vi_qualified_government,
     _without_article,
     _without_led,
     _without_member_count,
@@ -99,6 +100,10 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # government in Vilnius": the seat must be a capital of the state read); answers a state
     (_qualified_capital, "{!r} with a qualifier of the moment", False),
     (_government_at_seat, "{!r} with its seat after it", False),
+    # round 33: a Vietnamese government with its form of the moment ("chính phủ chuyển tiếp
+    # Burkina Faso", "hội đồng quân sự Chad"), read as the state's government; answers a
+    # state
+    (_vi_qualified_government, "{!r} with the government's form of the moment", False),
     # round 31: convention F's organ with a possessive or its seat ("Mercosur's secretariat
     # in Montevideo"): the organisation under F, the seat not contradicted by SupraVerden's
     (_f_organ_at_seat, "{!r} with its seat or a possessive", False),
@@ -152,7 +157,8 @@ class Rewrites:
                     _government_seat_city(text), r):
                 continue
             if rewrite in (_after_descriptor, _after_regime_word, _state_office,
-                           _qualified_capital, _government_at_seat, _movement_state) and not all(
+                           _qualified_capital, _government_at_seat, _movement_state,
+                           _vi_qualified_government) and not all(
                     c.entity.kind in STATE_KINDS for c in r.candidates[:1]):
                 # a state's descriptor names a state; so does a regime word (round 23:
                 # "chính quyền Ulan Bator" is no place record, read by the capital frame)

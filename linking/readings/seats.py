@@ -21,6 +21,7 @@ from .text import (
     _BUILDING_WORDS,
     _DOMAIN_WORDS,
     _SEAT_GENERIC,
+    _VI_UPPER,
     _first_fullmatch,
     _folded_words_of,
     _unique,
@@ -34,7 +35,8 @@ _CAPITAL_FRAMES = (
                r"(?:['’]s)?\s+(?:government|regime|junta|administration|authorities|leadership"
                r"|foreign\s+ministry)"),
     re.compile(r"(?:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu)\s+"
-               r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-ZĐ][\w'’-]*)?)"),
+               r"(?P<city>" + _VI_UPPER + r"[\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?"
+               + _VI_UPPER + r"[\w'’-]*)?)"),
     # (round 27: a city's name may hold a particle: "chính quyền Santiago de Chile")
     # round 24: the authorities and a military government by their seat, in both languages
     # ("the military government in Niamey", "giới chức Kyiv", "chính quyền quân sự ở Niamey")
@@ -43,7 +45,8 @@ _CAPITAL_FRAMES = (
     re.compile(r"(?:chính\s+quyền|chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền"
                r"|chinh\s+quyen|chinh\s+phu|gioi\s+chuc|nha\s+chuc\s+trach|nha\s+cam\s+quyen)"
                r"(?:\s+(?:quân\s+sự|quan\s+su))?(?:\s+(?:ở|tại|o|tai))?\s+"
-               r"(?P<city>[A-ZĐ][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-ZĐ][\w'’-]*)?)"),
+               r"(?P<city>" + _VI_UPPER + r"[\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?"
+               + _VI_UPPER + r"[\w'’-]*)?)"),
 )
 
 
@@ -64,12 +67,13 @@ _GOVERNMENT_FORMS = (
     re.compile(r"(?:the\s+)?(?:government|authorities|leadership)\s+of\s+(?P<state>[A-Z].*)"),
     re.compile(r"(?:chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền|chinh\s+phu"
                r"|gioi\s+chuc|nha\s+chuc\s+trach|nha\s+cam\s+quyen)\s+(?:nước\s+)?"
-               r"(?P<state>[A-ZĐ].*)"),
+               r"(?P<state>" + _VI_UPPER + r".*)"),
 )
 
 
 #: round 29: a monarch's court named with no years (``Seats._government_form``)
-_COURT = re.compile(r"(?i:triều\s+đình|trieu\s+dinh)\s+(?P<state>(?i:nhà\s+|nha\s+)?[A-ZĐ].*)"
+_COURT = re.compile(r"(?i:triều\s+đình|trieu\s+dinh)\s+(?P<state>(?i:nhà\s+|nha\s+)?"
+                    + _VI_UPPER + r".*)"
                     r"|(?i:the\s+)?(?P<en>[A-Z][\w'’-]*)\s+court")
 
 

@@ -25,6 +25,12 @@ from ..normalise import folded_form, phonetic_key, strip_diacritics
 MAX_FORM_WORDS = 16
 
 
+#: round 33: a capital letter that may begin a Vietnamese name, with every tone mark over
+#: every vowel (the class written before this round lacked the letters with two marks, so
+#: "Ấn Độ" was read after no regime or government word)
+_VI_UPPER = ("[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
+             "ẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]")
+
 def _first_fullmatch(patterns: Sequence[re.Pattern[str]], text: str) -> re.Match[str] | None:
     """The match of the first of ``patterns`` that matches the whole of ``text``, or None."""
     for pattern in patterns:
@@ -704,7 +710,7 @@ _STATE_OFFICE = (
     re.compile(r"(?:(?i:bộ\s+ngoại\s+giao|phủ\s+thủ\s+tướng|phủ\s+tổng\s+thống"
                r"|văn\s+phòng\s+(?:tổng\s+thống|thủ\s+tướng)|dinh\s+tổng\s+thống"
                r"|bo\s+ngoai\s+giao|phu\s+thu\s+tuong|phu\s+tong\s+thong))\s+"
-               r"(?:nước\s+)?(?P<vi>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ].*)"),
+               r"(?:nước\s+)?(?P<vi>" + _VI_UPPER + r".*)"),
     re.compile(r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?\s+"
                r"(?i:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs"
                r"|presidential\s+office|prime\s+minister['’]s\s+office)"),
@@ -741,8 +747,8 @@ def _state_office(text: str) -> str | None:
     return f"the government of {g['of']}"
 
 
-_VI_PLACE_WORDS = (r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*"
-                   r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*){0,3}")
+_VI_PLACE_WORDS = (_VI_UPPER + r"\S*"
+                   r"(?:\s+" + _VI_UPPER + r"\S*){0,3}")
 #: round 31: a seat of government (a row of press_en.yaml or common_vi.yaml) with its kind of
 #: building or its city around it: "the Ak Orda presidential palace", "El Mouradia Palace",
 #: "Dinh Casa Rosada", "Cung điện Miraflores", "the Palacio Nacional in Mexico City", "New
@@ -757,7 +763,7 @@ _SEAT_BUILDING = (
                r"(?i:(?:presidential\s+)?palace|presidential\s+(?:complex|residence))"),
     # (round 32: "điện" alone, palace, as in "Điện Kremlin": "Điện Planalto")
     re.compile(r"(?i:dinh|cung\s+điện|điện|tòa\s+nhà|cung\s+dien|toa\s+nha)\s+"
-               r"(?P<seat>[A-ZĐ][\w'’.-]*(?:\s+[A-ZĐ][\w'’.-]*){0,2})"),
+               r"(?P<seat>" + _VI_UPPER + r"[\w'’.-]*(?:\s+" + _VI_UPPER + r"[\w'’.-]*){0,2})"),
 )
 
 
@@ -789,12 +795,60 @@ def _seat_building_city(text: str) -> str | None:
 #: ruling coalition", "Kyiv's wartime government", "Tashkent's reformist government"; not
 #: "communist" or "military", which may name a regime of other years): read as the capital's
 #: government (:func:`_qualified_capital`)
-_QUALIFIED_CAPITAL = re.compile(
-    r"(?:the\s+)?(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:['’]s)?\s+"
-    r"(?i:(?:ruling|wartime|war-time|reformist|reform-minded|new|newly\s+elected|elected"
-    r"|incoming|outgoing|current|coalition|centrist|conservative|liberal|nationalist)\s+"
-    r"(?:coalition\s+)?(?:government|cabinet|coalition|administration)"
-    r"|ruling\s+(?:coalition|party))")
+_QUALIFIED_CAPITAL = (
+    re.compile(
+        r"(?:the\s+)?(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:['’]s)?\s+"
+        r"(?i:(?:ruling|wartime|war-time|reformist|reform-minded|new|newly\s+elected|elected"
+        r"|incoming|outgoing|current|coalition|centrist|conservative|liberal|nationalist)\s+"
+        r"(?:coalition\s+)?(?:government|cabinet|coalition|administration)"
+        r"|ruling\s+(?:coalition|party))"),
+    # round 33: the government's form of the moment after a capital's possessive ("Addis
+    # Ababa's federal government", "Juba's transitional government", "Khartoum's army-led
+    # government", "N'Djamena's military council", "Chisinau's pro-European government";
+    # never "provisional", which names a government of its own: the Russian Provisional
+    # Government of 1917; without the possessive, "the Thai military government", the word
+    # before may be an adjective, read by the other readings)
+    re.compile(
+        r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)['’]s\s+"
+        r"(?i:federal|transitional|interim|caretaker|military-led|army-led|army-backed"
+        r"|military-backed|junta-led|military)\s+"
+        r"(?i:government|cabinet|administration|authorities|council|transition|junta)"),
+    re.compile(
+        r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)['’]s\s+"
+        r"pro-[A-Z][a-z]+\s+(?i:government|cabinet|administration|coalition)"),
+)
+
+
+#: round 33: a Vietnamese government with the form of the moment between its word and the
+#: state's name ("chính phủ chuyển tiếp Burkina Faso", "chính phủ liên bang Ethiopia",
+#: "chính quyền quân đội Sudan", "hội đồng quân sự Chad", "Chính phủ Đoàn kết Dân tộc
+#: Libya"; never "lâm thời", provisional, which names a government of its own: "Chính phủ
+#: Lâm thời Nga"), read as the state's government (:func:`_vi_qualified_government`)
+_VI_QUALIFIED_GOVERNMENT = re.compile(
+    r"(?i:chính\s+phủ|chính\s+quyền|chinh\s+phu|chinh\s+quyen)\s+"
+    r"(?i:liên\s+bang|chuyển\s+tiếp|quân\s+đội|đoàn\s+kết\s+dân\s+tộc"
+    r"|do\s+quân\s+đội\s+lãnh\s+đạo|lien\s+bang|chuyen\s+tiep)\s+"
+    r"(?P<state>" + _VI_UPPER + r"\S*(?:\s+\S+){0,3})"
+    # ("chính quyền quân sự Mali" is read by the region frame since round 22)
+    r"|(?i:hội\s+đồng\s+quân\s+sự|hoi\s+dong\s+quan\s+su|chính\s+phủ\s+quân\s+sự"
+    r"|chinh\s+phu\s+quan\s+su)\s+"
+    r"(?P<state2>" + _VI_UPPER + r"\S*(?:\s+\S+){0,3})")
+
+
+def _vi_qualified_government(text: str) -> str | None:
+    """Round 33: a Vietnamese government without its form of the moment, or None.
+
+    >>> _vi_qualified_government("chính phủ chuyển tiếp Burkina Faso")
+    'chính phủ Burkina Faso'
+    >>> _vi_qualified_government("hội đồng quân sự Chad")
+    'chính phủ Chad'
+    >>> _vi_qualified_government("Chính phủ Lâm thời Nga") is None
+    True
+    """
+    m = _VI_QUALIFIED_GOVERNMENT.fullmatch(text.strip())
+    if m is None:
+        return None
+    return f"chính phủ {m.group('state') or m.group('state2')}"
 
 
 def _qualified_capital(text: str) -> str | None:
@@ -807,7 +861,7 @@ def _qualified_capital(text: str) -> str | None:
     >>> _qualified_capital("Havana's communist government") is None
     True
     """
-    m = _QUALIFIED_CAPITAL.fullmatch(text.strip())
+    m = _first_fullmatch(_QUALIFIED_CAPITAL, text.strip())
     return f"the {_POSSESSIVE_END.sub('', m.group('city'))} government" if m else None
 
 
@@ -816,10 +870,13 @@ def _qualified_capital(text: str) -> str | None:
 #: rewrite's reader as a capital of the state read (:func:`_government_at_seat`)
 _GOVERNMENT_AT_SEAT = (
     re.compile(r"(?P<gov>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?(?:['’]s)?\s+"
-               r"(?i:government|authorities|cabinet|administration))\s+(?:in|at)\s+"
+               r"(?i:government|authorities|cabinet|administration|foreign\s+ministry))"
+               r"\s+(?:in|at)\s+"
                r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"),
-    re.compile(r"(?P<gov>(?i:chính\s+phủ|chính\s+quyền|chinh\s+phu|chinh\s+quyen)\s+"
-               r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ].*?)\s+(?:ở|tại|o|tai)\s+"
+    # (round 33: and a foreign ministry, convention H: "Bộ Ngoại giao Ấn Độ ở New Delhi")
+    re.compile(r"(?P<gov>(?i:chính\s+phủ|chính\s+quyền|chinh\s+phu|chinh\s+quyen"
+               r"|bộ\s+ngoại\s+giao|bo\s+ngoai\s+giao)\s+(?:quân\s+sự\s+|quan\s+su\s+)?"
+               + _VI_UPPER + r".*?)\s+(?:ở|tại|o|tai)\s+"
                r"(?P<city>" + _VI_PLACE_WORDS + ")"),
 )
 
@@ -856,7 +913,8 @@ _F_ORGAN_AT_SEAT = (
                r"(?P<word>" + _F_WORDS_EN + r")\s+(?:in|at|near)\s+(?P<city>[A-Z][\w'’.-]*"
                r"(?:\s+[A-Z][\w'’.-]*){0,2})"),
     re.compile(r"(?P<word>(?i:ban\s+thư\s+ký|ban\s+tổng\s+thư\s+ký|ủy\s+ban|trụ\s+sở"
-               r"|tổng\s+hành\s+dinh))\s+(?P<org>[A-ZĐ][\w'’.&-]*(?:\s+[A-ZĐ][\w'’.&-]*){0,1})"
+               r"|tổng\s+hành\s+dinh))\s+(?P<org>" + _VI_UPPER + r"[\w'’.&-]*(?:\s+"
+               + _VI_UPPER + r"[\w'’.&-]*){0,1})"
                r"\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + ")"),
 )
 
@@ -905,7 +963,7 @@ _MOVEMENT_GOVERNMENT = (
                r"|authorities|administration)(?:\s+(?:in|at)\s+(?P<city>[A-Z][\w'’.-]*"
                r"(?:\s+[A-Z][\w'’.-]*)?))?(?:\s+(?:in|of)\s+(?P<year>\d{4}))?"),
     re.compile(r"(?i:chính\s+quyền|chính\s+phủ|chế\s+độ|chinh\s+quyen|chinh\s+phu|che\s+do)\s+"
-               r"(?P<mov>[A-ZĐ][\w'’.-]*(?:\s+[A-ZĐ\w][\w'’.-]*){0,2}?)"
+               r"(?P<mov>" + _VI_UPPER + r"[\w'’.-]*(?:\s+[A-ZĐ\w][\w'’.-]*){0,2}?)"
                r"(?:\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + r"))?"
                r"(?:\s+(?:năm|nam)\s+(?P<year>\d{4}))?"),
     re.compile(r"(?P<adj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?P<state>[A-Z][\w'’.-]*"
@@ -991,8 +1049,8 @@ def _period_word_state(text: str) -> str | None:
 #: holds an acronym ("trung tâm ICDT ở Casablanca", "tổ chức OIC có trụ sở tại Jeddah",
 #: "trung tâm IFC-IOR của Ấn Độ")
 #: a Vietnamese place's name: up to four capitalised words
-_VI_PLACE = (r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*"
-             r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*){0,3}")
+_VI_PLACE = (_VI_UPPER + r"\S*"
+             r"(?:\s+" + _VI_UPPER + r"\S*){0,3}")
 _VI_SEAT_TAIL = re.compile(
     r"(?P<name>\S.*?)\s+(?:ở|tại|có\s+trụ\s+sở\s+(?:tại|ở)|đặt\s+tại|đóng\s+tại|trụ\s+sở"
     r"\s+(?:tại|ở)|của)\s+(?P<place>" + _VI_PLACE + ")")
@@ -1020,9 +1078,15 @@ _VI_COUNT = (r"(?:\d{1,3}|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mư�
 #: state that leads it ("ngân hàng AIIB do Trung Quốc dẫn dắt", "liên minh quân sự do Nga
 #: dẫn đầu CSTO") and the currency it uses ("khối UEMOA dùng đồng franc CFA")
 _VI_BODY_CLAUSES = (
-    re.compile(r"\s+" + _VI_COUNT + r"\s+(?:nước|thành\s+viên|quốc\s+gia|nền\s+kinh\s+tế)$"),
+    # (round 33: the count may be followed by what the members are: "khối ECOWAS 15 nước
+    # Tây Phi", "nhóm BIMSTEC bảy nước quanh vịnh Bengal")
+    re.compile(r"\s+" + _VI_COUNT + r"\s+(?:nước|thành\s+viên|quốc\s+gia|nền\s+kinh\s+tế)"
+               r"(?:\s+\S+){0,5}$"),
+    # (round 33: or the state that launched or founded it: "Hội nghị CICA do Kazakhstan khởi
+    # xướng")
     re.compile(r"\s+do\s+" + _VI_PLACE + r"(?:\s+và\s+" + _VI_PLACE + r")?"
-               r"\s+(?:dẫn\s+dắt|dẫn\s+đầu|lãnh\s+đạo|đứng\s+đầu)"
+               r"\s+(?:dẫn\s+dắt|dẫn\s+đầu|lãnh\s+đạo|đứng\s+đầu|khởi\s+xướng|sáng\s+lập"
+               r"|thành\s+lập)"
                r"(?=\s|$)"),
     re.compile(r"\s+(?:dùng|sử\s+dụng)\s+đồng\s+\S.*$"),
     # round 30: its members listed ("khối Liên minh Thái Bình Dương gồm Mexico, Colombia, Peru
@@ -1031,6 +1095,16 @@ _VI_BODY_CLAUSES = (
                + _VI_PLACE + r"$"),
     re.compile(r"\s+của\s+các\s+(?:nước|quốc\s+gia)(?:\s+[a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩị"
                r"òóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ-]+)+$"),
+    # round 33: the kind of states it joins named by their region ("nhóm MSG của các nước
+    # Melanesia"), its members listed after "của" ("khối GUAM của Gruzia, Ukraine và
+    # Moldova"), an event of its history ("khối ASEAN sau khi kết nạp Đông Timor") and the
+    # person who leads it ("Ủy ban châu Âu dưới thời bà von der Leyen", "ngân hàng ECB của bà
+    # Lagarde"): what is said of the body, not another body
+    re.compile(r"\s+của\s+các\s+(?:nước|quốc\s+gia)\s+" + _VI_PLACE + r"$"),
+    re.compile(r"\s+của\s+" + _VI_PLACE + r"(?:\s*,?\s+" + _VI_PLACE + r")*\s+và\s+"
+               + _VI_PLACE + r"$"),
+    re.compile(r"\s+sau\s+khi\s+(?:kết\s+nạp|gia\s+nhập|mở\s+rộng|thành\s+lập)\s+\S.*$"),
+    re.compile(r"\s+(?:dưới\s+thời|của)\s+(?:bà|ông|Tổng\s+thư\s+ký|Chủ\s+tịch)\s+\S.*$"),
 )
 
 
