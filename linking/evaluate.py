@@ -303,6 +303,8 @@ LIST_STATUS = {
     "names_test44.csv": "round 32's development list (after its unseen run)",
     "names_test45.csv": "round 33's development list (after its unseen run)",
     "names_test46.csv": "round 33's development list (after its unseen run)",
+    "names_test47.csv": "the next round's development list (after its unseen run)",
+    "names_test48.csv": "the next round's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -415,6 +417,10 @@ UNSEEN_RUNS = {
                          "**end of round 32: 0.978 / 0.601 / 3/10**"),
     "names_test46.csv": ("end of round 31: 0.981 / 0.456 / 3/11; "
                          "**end of round 32: 1.000 / 0.461 / 5/11**"),
+    "names_test47.csv": ("end of round 32: 0.981 / 0.464 / 0/9; "
+                         "**end of round 33: 0.982 / 0.482 / 0/9**"),
+    "names_test48.csv": ("end of round 32: 0.983 / 0.548 / 4/12; "
+                         "**end of round 33: 0.984 / 0.571 / 4/12**"),
 }
 
 
