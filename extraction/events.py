@@ -1947,6 +1947,7 @@ _PAIR_OF_LEADERS = re.compile(r"(?:\b(?:the|both)\s+two\s+|(?<!\w)hai\s+)(?:nhà
 
 def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
+    welcomes: list[dict] = []  # round 34: the sentence's meetings made hosted by a welcome
     for m in MEET.finditer(ctx.text, s.start, s.end):
         a, b = m.start(), m.end()
         clause = max(s.start, ctx.text.rfind(",", s.start, a) + 1,
@@ -2154,6 +2155,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # other is the host ("Chủ tịch Tập Cận Bình đã tiếp Thủ tướng …", "was received by
             # President …": the agent); talks alone stay participant / participant
             data["participants"][1 if _PASSIVE.match(ctx.text, a) else 0]["role"] = "host"
+        elif _welcomed_by_side(ctx.text, a) and not leaders \
+                and len(data["participants"]) == 2:
+            # round 34, the lead's decision of session 18: a welcome by a named side ("A
+            # welcomes B", "A chủ trì lễ đón B", "was welcomed by A") makes that side the host
+            data["participants"][1 if _PASSIVE.match(ctx.text, a) else 0]["role"] = "host"
+            welcomes.append(data)
         inviter = _INVITED_BY.search(ctx.text, b, clause_end)
         host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
                      if p.start == inviter.end() and p.state and p.state not in states
@@ -2171,16 +2178,44 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             else (leaders.start(), b)  # (a pronoun's post of the sentence before is not quoted)
         out.append(Candidate("event", data, *span, 0.75 if leaders is None else 0.65,
                              "event-meeting", flags))
+    for w in welcomes:
+        # "A chủ trì lễ đón B và hội đàm với B", "A welcomed B …; after the welcome, the two
+        # leaders held talks": the welcome and the talks of one sentence are one meeting, so
+        # the talks of the same two sides take the welcome's roles
+        roles = {p["actor"]: p["role"] for p in w["participants"]}
+        for c in out:
+            ps = c.data["participants"]
+            if c.data is not w and {p["actor"] for p in ps} == set(roles) \
+                    and all(p["role"] == "participant" for p in ps):
+                for p in ps:
+                    p["role"] = roles[p["actor"]]
     return out
 
 
 #: round 30: a reception, active or passive ("received", "hosted", "tiếp", "tiếp đón", "was
 #: received by", "được … tiếp"); a welcome ("đón", "welcomed") and an audience ("tiếp kiến")
-#: are not
+#: are not (a welcome by a named side is read by ``_welcomed_by_side``, round 34)
 _RECEIVED = re.compile(r"(?:received|receives|hosted|hosts)\s|(?<!\w)tiếp\s+(?!kiến)"
                        r"|\b(?:was|were|been|being)\s+(?:also\s+)?(?:received|hosted)\s+by\b"
                        r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\stiếp(?:\s+đón)?(?!\w))",
                        re.I)
+#: round 34: a welcome by a named side (the lead's decision of session 18): "welcomed",
+#: "welcomes", "đón" right before the one welcomed, "was welcomed by", "được A đón", and a
+#: welcome ceremony the subject presides over ("chủ trì lễ đón"); "tại lễ đón", "after the
+#: welcome ceremony" name no side and are not
+_WELCOMED = re.compile(r"(?:welcomed|welcomes)\s|(?<!\w)(?<!lễ )đón\s"
+                       r"|\b(?:was|were|been|being)\s+(?:also\s+)?welcomed\s+by\b"
+                       r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\sđón(?!\w))", re.I)
+
+
+def _welcomed_by_side(text: str, a: int) -> bool:
+    """Whether the meeting word at ``a`` is a welcome by the side named before it."""
+    if _WELCOMED.match(text, a):
+        return True
+    return bool(re.match(r"lễ\s+đón", text[a : a + 8])) and bool(
+        re.search(r"chủ\s+trì\s+$", text[max(0, a - 12) : a]))
+
+
 #: round 30: the flag of a visit whose last day the rule counted from its length after its
 #: arrival ("began a four-day visit on 27 December"): by the convention of session 16 the
 #: visit is dated by that day (``conventions.visit_by_one_day``)
