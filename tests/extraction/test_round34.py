@@ -59,3 +59,36 @@ def test_at_the_welcome_ceremony_names_no_side_vi(registry) -> None:
             "ở Hà Nội ngày 12/3/2026.")
     for m in _meetings(text, registry):
         assert all(role == "participant" for _, role, _ in m)
+
+
+# --- relations set up on the day of independence take the text's independence day -----------
+
+def _relations(text: str, registry) -> set[tuple]:
+    return {(frozenset(_key(registry, x) for x in d["parties"]), d["status"], d.get("date"))
+            for d in _cands(text, registry, "relation")}
+
+
+def test_relations_on_the_day_of_independence_en(registry) -> None:
+    text = ("Foreign relations of Vanuatu\n\nVanuatu became independent from France and the "
+            "United Kingdom on 30 July 1980. Australia and New Zealand established diplomatic "
+            "relations with Port Vila on the day of independence.")
+    got = _relations(text, registry)
+    assert (frozenset({"AUS", "VUT"}), "established", "1980-07-30") in got
+    assert (frozenset({"NZL", "VUT"}), "established", "1980-07-30") in got
+
+
+def test_relations_on_the_day_of_independence_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Namibia\n\nNamibia tuyên bố độc lập ngày 21/3/1990. Đức và "
+            "Pháp đều thiết lập quan hệ ngoại giao với Namibia ngay trong ngày độc lập.")
+    got = _relations(text, registry)
+    assert (frozenset({"DEU", "NAM"}), "established", "1990-03-21") in got
+    assert (frozenset({"FRA", "NAM"}), "established", "1990-03-21") in got
+
+
+def test_independence_day_not_taken_from_two_days(registry) -> None:
+    # guard: a text giving two independence days gives the relation none of them
+    text = ("Foreign relations of Vanuatu\n\nVanuatu became independent on 30 July 1980; the "
+            "north became independent on 2 August 1980. Australia established diplomatic "
+            "relations with Vanuatu on the day of independence.")
+    assert all(date is None for parties, _, date in _relations(text, registry)
+               if parties == frozenset({"AUS", "VUT"}))
