@@ -3026,3 +3026,70 @@ def modal(ctx: Context, pos: int, floor: int) -> bool:
     from .context import modal as _modal
 
     return _modal(ctx, pos, floor)
+
+
+#: round 34: an airport welcome by a named side of the visitor the text has just told: "X (đã)
+#: ra (tận) sân bay … đón (ông / đoàn / người đồng cấp)", "X welcomed him at … airport" (the
+#: one welcoming before), "was welcomed at the airport by X" (after)
+_AIRPORT_WELCOME = re.compile(
+    r"(?<!\w)(?:đã\s+)?ra\s+(?:tận\s+)?sân\s+bay(?:\s+[^,.;]{0,50}?)?\s+đón(?!\w)"
+    r"|\bwelcomed\s+(?:him|her|them|the\s+royal\s+couple)\s+at\s+[^,.;]{0,40}?"
+    r"\b(?:airport|Airport)\b"
+    r"|\b(?P<passive>(?:was|were)\s+welcomed\s+at\s+the\s+airport\s+by)\s+")
+
+
+def airport_welcomes(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 34: a meeting hosted by the side that welcomes, at the airport, the visitor of the
+    visit told in the same sentence or the one before (the lead's welcome decision of session
+    18): the visit's visitor, with the post the visit gave it, as ``participant``; the one
+    welcoming, with its post (a post of the visit's host state or of none), as ``host``; dated
+    and placed as the visit (its first day for a range). Never where a meeting of the two sides
+    on that day is already a candidate."""
+    made: list[Candidate] = []
+    visits = [c for c in out if c.type == "event" and c.data.get("event_type") == "visit"]
+    for m in _AIRPORT_WELCOME.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        i = ctx.sents.index(s)
+        prev = ctx.sents[i - 1] if i > 0 else s
+        told = [v for v in visits if prev.start <= v.start < m.start()]
+        if not told or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        v = told[-1]
+        roles = {p["role"]: p for p in v.data["participants"]}
+        if set(roles) != {"visitor", "host"} or len(v.data["participants"]) != 2:
+            continue
+        host = ctx.gazetteer.registry.resolve(roles["host"]["actor"]).key
+        sides = {host, ctx.gazetteer.registry.resolve(roles["visitor"]["actor"]).key}
+        if any(x.is_state and x.key and x.key not in sides and not re.search(
+                r"(?:\bfrom|(?<!\w)từ)\s+(?:the\s+)?$", ctx.text[max(0, x.start - 10) : x.start])
+               for x in ctx.mentions_in(v.start, m.start())):
+            continue  # "… from Australia, where they ended a tour, for a visit to Samoa. A
+            # welcomed …": another state told after the visit, whose visit may be meant
+        if m.group("passive"):
+            posts = [p for p in ctx.posts_in(m.end(), s.end) if p.start - m.end() < 5]
+        else:
+            clause = max(s.start, ctx.text.rfind(";", s.start, m.start()) + 1,
+                         ctx.text.rfind(",", s.start, m.start()) + 1)
+            posts = [p for p in ctx.posts_in(clause, m.start())][:1]
+        post = posts[0] if posts else None
+        if post is not None and (post.state not in (None, host) or post.office in (
+                None, "", "minister", "vice-minister")):
+            continue  # (a minister's welcome: the writers differ on its office and roles)
+        if "post" in roles["visitor"] and not roles["visitor"]["post"].get("office"):
+            continue  # a title with no office ("Pope"): the writers differ on its office
+        date = v.data.get("date") or v.data.get("start")
+        if date is None or any(
+                c.type == "event" and c.data.get("event_type") == "meeting"
+                and (c.data.get("date") or c.data.get("start")) == date
+                and {p["actor"] for p in c.data["participants"]}
+                == {p["actor"] for p in v.data["participants"]} for c in out + made):
+            continue
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, host, "host", post),
+                                       {**roles["visitor"], "role": "participant"}]}
+        if v.data.get("place"):
+            data["place"] = v.data["place"]
+        data["date"] = date
+        made.append(Candidate("event", data, m.start(), m.end(), 0.6, "event-airport-welcome",
+                              ["date-from-visit"]))
+    return made

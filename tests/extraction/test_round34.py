@@ -92,3 +92,29 @@ def test_independence_day_not_taken_from_two_days(registry) -> None:
             "relations with Vanuatu on the day of independence.")
     assert all(date is None for parties, _, date in _relations(text, registry)
                if parties == frozenset({"AUS", "VUT"}))
+
+
+# --- an airport welcome by a named side of the visitor just told --------------------------------
+
+def test_airport_welcome_of_the_visitor_en(registry) -> None:
+    text = ("On 4 May 2026 Kenyan President William Ruto made a state visit to Ghana, where "
+            "Ghanaian President John Mahama welcomed him at Kotoka International Airport.")
+    got = _meetings(text, registry)
+    assert frozenset({("GHA", "host", "president"), ("KEN", "participant", "president")}) in got
+
+
+def test_airport_welcome_of_the_visitor_vi(registry) -> None:
+    text = ("Ngày 4/5/2026, Tổng thống Kenya William Ruto bắt đầu chuyến thăm cấp nhà nước tới "
+            "Ghana. Tổng thống Ghana John Mahama đã ra tận sân bay đón ông.")
+    got = _meetings(text, registry)
+    assert frozenset({("GHA", "host", "president"), ("KEN", "participant", "president")}) in got
+
+
+def test_airport_welcome_after_another_state_is_left(registry) -> None:
+    # guard: the visit read is to Togo, but the sentence goes on to Ghana, whose visit may be
+    # the one meant: no airport welcome is made
+    text = ("On 2 May 2026 Kenyan President William Ruto made a state visit to Togo before "
+            "flying on to Ghana, where Ghanaian President John Mahama welcomed him at Kotoka "
+            "International Airport.")
+    assert not [c for c in extract_text(text, None, registry).candidates
+                if c.rule == "event-airport-welcome"]
