@@ -1070,7 +1070,11 @@ def _dated_partners(ctx: Context, b: int, right: int) -> bool:
 #: round 33: "…, đồng thời chấm dứt quan hệ với Đài Loan", "…, and at the same time broke off
 #: relations with Taipei": the clause happened on the day of the clause before
 _SAME_TIME = re.compile(r",\s*(?:(?:và|and)\s+)?(?:đồng\s+thời|at\s+the\s+same\s+time"
-                        r"|simultaneously)\s+", re.I)
+                        r"|simultaneously)\s+"
+                        # round 34: the other side's answer joined by "và" / "and" ("… nối lại
+                        # quan hệ với Đài Loan và Bắc Kinh đình chỉ quan hệ với Managua")
+                        r"|,?\s+(?:và|and)\s+(?=(?-i:[A-ZĐ])[^,.;]{0,30}?\s(?:đình\s+chỉ|cắt"
+                        r"|suspended|severed|broke\s+off)(?!\w))", re.I)
 
 
 def same_time(ctx: Context, out: list[Candidate]) -> None:

@@ -118,3 +118,33 @@ def test_airport_welcome_after_another_state_is_left(registry) -> None:
             "International Airport.")
     assert not [c for c in extract_text(text, None, registry).candidates
                 if c.rule == "event-airport-welcome"]
+
+
+# --- "với A và B đình chỉ quan hệ": B opens the other side's clause, of the same date ----------
+
+def test_other_side_answers_after_and_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Senegal\n\nSenegal thiết lập quan hệ ngoại giao với Trung "
+            "Quốc năm 1971. Tháng 1/1996, chính phủ của Tổng thống Abdou Diouf nối lại quan hệ "
+            "với Đài Loan và Bắc Kinh đình chỉ quan hệ với Dakar.")
+    got = _relations(text, registry)
+    assert (frozenset({"SEN", "TWN"}), "restored", "1996-01") in got
+    assert (frozenset({"SEN", "CHN"}), "suspended", "1996-01") in got
+    assert not any(parties == frozenset({"TWN", "CHN"}) for parties, _, _ in got)
+
+
+def test_other_side_answers_after_and_en(registry) -> None:
+    text = ("Foreign relations of Grenada\n\nGrenada established relations with China in 1985. "
+            "In July 1989 the government of Herbert Blaize restored relations with Taipei and "
+            "Beijing suspended relations with St. George's.")
+    got = _relations(text, registry)
+    assert (frozenset({"GRD", "TWN"}), "restored", "1989-07") in got
+    assert not any(parties == frozenset({"TWN", "CHN"}) for parties, _, _ in got)
+
+
+def test_partners_joined_by_and_stay_a_list(registry) -> None:
+    # guard: "với A và B" with no verb after B is one list of partners
+    text = ("Quan hệ đối ngoại của Senegal\n\nNăm 1971, Senegal thiết lập quan hệ ngoại giao "
+            "với Trung Quốc và Ấn Độ.")
+    got = _relations(text, registry)
+    assert (frozenset({"SEN", "CHN"}), "established", "1971") in got
+    assert (frozenset({"SEN", "IND"}), "established", "1971") in got
