@@ -998,13 +998,29 @@ def group_after(ctx: Context, pos: int, b: int, states_only: bool = True,
     if not ms:
         return []
     group = [ms[0]]
+    partners = re.search(r"(?:\bwith|(?<!\w)với)\s+$", ctx.text[max(0, ms[0].start - 8) :
+                                                            ms[0].start], re.I)
     for m in ms[1:]:
         gap = ctx.text[group[-1].end : m.start]
+        if partners and _AND.fullmatch(gap) and _CLAUSE_VERB.match(ctx.text, m.end):
+            break  # round 34: "… với Đài Loan và Bắc Kinh đình chỉ quan hệ": a new clause
         if _JOIN.fullmatch(gap) or _UNKNOWN_IN_LIST.fullmatch(gap):
             group.append(m)
         else:
             break
     return group
+
+
+#: round 34: in a list of partners ("với", "with"), a name after "và" / "and" that a verb of
+#: relations follows opens a new clause
+#: ("nối lại quan hệ với Đài Loan và Bắc Kinh đình chỉ quan hệ với Managua", "restored
+#: relations with Taipei and Beijing suspended them"): it is that clause's subject, not one
+#: more partner of the list
+_AND = re.compile(r"\s+(?:và|and)\s+", re.I)
+_CLAUSE_VERB = re.compile(
+    r"\s+(?:(?:đã|cũng|then|also|in\s+turn)\s+)?(?:đình\s+chỉ|cắt|chấm\s+dứt|tuyên\s+bố"
+    r"|nối\s+lại|khôi\s+phục|thiết\s+lập|suspended|severed|broke|cut|ended|restored"
+    r"|established|announced|recogni[sz]ed|switched)(?!\w)", re.I)
 
 
 NEGATION = re.compile(r"\b(?:not|no|never|n't|yet\s+to|neither|nor)\b|\bchưa\b|\bkhông\b", re.I)

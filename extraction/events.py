@@ -1947,6 +1947,7 @@ _PAIR_OF_LEADERS = re.compile(r"(?:\b(?:the|both)\s+two\s+|(?<!\w)hai\s+)(?:nhà
 
 def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
+    welcomes: list[dict] = []  # round 34: the sentence's meetings made hosted by a welcome
     for m in MEET.finditer(ctx.text, s.start, s.end):
         a, b = m.start(), m.end()
         clause = max(s.start, ctx.text.rfind(",", s.start, a) + 1,
@@ -2154,6 +2155,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # other is the host ("Chủ tịch Tập Cận Bình đã tiếp Thủ tướng …", "was received by
             # President …": the agent); talks alone stay participant / participant
             data["participants"][1 if _PASSIVE.match(ctx.text, a) else 0]["role"] = "host"
+        elif _welcomed_by_side(ctx.text, a) and not leaders \
+                and len(data["participants"]) == 2:
+            # round 34, the lead's decision of session 18: a welcome by a named side ("A
+            # welcomes B", "A chủ trì lễ đón B", "was welcomed by A") makes that side the host
+            data["participants"][1 if _PASSIVE.match(ctx.text, a) else 0]["role"] = "host"
+            welcomes.append(data)
         inviter = _INVITED_BY.search(ctx.text, b, clause_end)
         host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
                      if p.start == inviter.end() and p.state and p.state not in states
@@ -2171,16 +2178,44 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             else (leaders.start(), b)  # (a pronoun's post of the sentence before is not quoted)
         out.append(Candidate("event", data, *span, 0.75 if leaders is None else 0.65,
                              "event-meeting", flags))
+    for w in welcomes:
+        # "A chủ trì lễ đón B và hội đàm với B", "A welcomed B …; after the welcome, the two
+        # leaders held talks": the welcome and the talks of one sentence are one meeting, so
+        # the talks of the same two sides take the welcome's roles
+        roles = {p["actor"]: p["role"] for p in w["participants"]}
+        for c in out:
+            ps = c.data["participants"]
+            if c.data is not w and {p["actor"] for p in ps} == set(roles) \
+                    and all(p["role"] == "participant" for p in ps):
+                for p in ps:
+                    p["role"] = roles[p["actor"]]
     return out
 
 
 #: round 30: a reception, active or passive ("received", "hosted", "tiếp", "tiếp đón", "was
 #: received by", "được … tiếp"); a welcome ("đón", "welcomed") and an audience ("tiếp kiến")
-#: are not
+#: are not (a welcome by a named side is read by ``_welcomed_by_side``, round 34)
 _RECEIVED = re.compile(r"(?:received|receives|hosted|hosts)\s|(?<!\w)tiếp\s+(?!kiến)"
                        r"|\b(?:was|were|been|being)\s+(?:also\s+)?(?:received|hosted)\s+by\b"
                        r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\stiếp(?:\s+đón)?(?!\w))",
                        re.I)
+#: round 34: a welcome by a named side (the lead's decision of session 18): "welcomed",
+#: "welcomes", "đón" right before the one welcomed, "was welcomed by", "được A đón", and a
+#: welcome ceremony the subject presides over ("chủ trì lễ đón"); "tại lễ đón", "after the
+#: welcome ceremony" name no side and are not
+_WELCOMED = re.compile(r"(?:welcomed|welcomes)\s|(?<!\w)(?<!lễ )đón\s"
+                       r"|\b(?:was|were|been|being)\s+(?:also\s+)?welcomed\s+by\b"
+                       r"|(?<!\w)được\s+(?=(?-i:[A-ZĐ])[^,.;]{3,80}?\sđón(?!\w))", re.I)
+
+
+def _welcomed_by_side(text: str, a: int) -> bool:
+    """Whether the meeting word at ``a`` is a welcome by the side named before it."""
+    if _WELCOMED.match(text, a):
+        return True
+    return bool(re.match(r"lễ\s+đón", text[a : a + 8])) and bool(
+        re.search(r"chủ\s+trì\s+$", text[max(0, a - 12) : a]))
+
+
 #: round 30: the flag of a visit whose last day the rule counted from its length after its
 #: arrival ("began a four-day visit on 27 December"): by the convention of session 16 the
 #: visit is dated by that day (``conventions.visit_by_one_day``)
@@ -2991,3 +3026,70 @@ def modal(ctx: Context, pos: int, floor: int) -> bool:
     from .context import modal as _modal
 
     return _modal(ctx, pos, floor)
+
+
+#: round 34: an airport welcome by a named side of the visitor the text has just told: "X (đã)
+#: ra (tận) sân bay … đón (ông / đoàn / người đồng cấp)", "X welcomed him at … airport" (the
+#: one welcoming before), "was welcomed at the airport by X" (after)
+_AIRPORT_WELCOME = re.compile(
+    r"(?<!\w)(?:đã\s+)?ra\s+(?:tận\s+)?sân\s+bay(?:\s+[^,.;]{0,50}?)?\s+đón(?!\w)"
+    r"|\bwelcomed\s+(?:him|her|them|the\s+royal\s+couple)\s+at\s+[^,.;]{0,40}?"
+    r"\b(?:airport|Airport)\b"
+    r"|\b(?P<passive>(?:was|were)\s+welcomed\s+at\s+the\s+airport\s+by)\s+")
+
+
+def airport_welcomes(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 34: a meeting hosted by the side that welcomes, at the airport, the visitor of the
+    visit told in the same sentence or the one before (the lead's welcome decision of session
+    18): the visit's visitor, with the post the visit gave it, as ``participant``; the one
+    welcoming, with its post (a post of the visit's host state or of none), as ``host``; dated
+    and placed as the visit (its first day for a range). Never where a meeting of the two sides
+    on that day is already a candidate."""
+    made: list[Candidate] = []
+    visits = [c for c in out if c.type == "event" and c.data.get("event_type") == "visit"]
+    for m in _AIRPORT_WELCOME.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        i = ctx.sents.index(s)
+        prev = ctx.sents[i - 1] if i > 0 else s
+        told = [v for v in visits if prev.start <= v.start < m.start()]
+        if not told or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        v = told[-1]
+        roles = {p["role"]: p for p in v.data["participants"]}
+        if set(roles) != {"visitor", "host"} or len(v.data["participants"]) != 2:
+            continue
+        host = ctx.gazetteer.registry.resolve(roles["host"]["actor"]).key
+        sides = {host, ctx.gazetteer.registry.resolve(roles["visitor"]["actor"]).key}
+        if any(x.is_state and x.key and x.key not in sides and not re.search(
+                r"(?:\bfrom|(?<!\w)từ)\s+(?:the\s+)?$", ctx.text[max(0, x.start - 10) : x.start])
+               for x in ctx.mentions_in(v.start, m.start())):
+            continue  # "… from Australia, where they ended a tour, for a visit to Samoa. A
+            # welcomed …": another state told after the visit, whose visit may be meant
+        if m.group("passive"):
+            posts = [p for p in ctx.posts_in(m.end(), s.end) if p.start - m.end() < 5]
+        else:
+            clause = max(s.start, ctx.text.rfind(";", s.start, m.start()) + 1,
+                         ctx.text.rfind(",", s.start, m.start()) + 1)
+            posts = [p for p in ctx.posts_in(clause, m.start())][:1]
+        post = posts[0] if posts else None
+        if post is not None and (post.state not in (None, host) or post.office in (
+                None, "", "minister", "vice-minister")):
+            continue  # (a minister's welcome: the writers differ on its office and roles)
+        if "post" in roles["visitor"] and not roles["visitor"]["post"].get("office"):
+            continue  # a title with no office ("Pope"): the writers differ on its office
+        date = v.data.get("date") or v.data.get("start")
+        if date is None or any(
+                c.type == "event" and c.data.get("event_type") == "meeting"
+                and (c.data.get("date") or c.data.get("start")) == date
+                and {p["actor"] for p in c.data["participants"]}
+                == {p["actor"] for p in v.data["participants"]} for c in out + made):
+            continue
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, host, "host", post),
+                                       {**roles["visitor"], "role": "participant"}]}
+        if v.data.get("place"):
+            data["place"] = v.data["place"]
+        data["date"] = date
+        made.append(Candidate("event", data, m.start(), m.end(), 0.6, "event-airport-welcome",
+                              ["date-from-visit"]))
+    return made

@@ -2433,6 +2433,13 @@ _INDEPENDENT_ON = re.compile(r"(?:\bbecame\s+independent|\bgained\s+(?:its\s+)?i
                              r"[^.;\n]{0,60}?$", re.I | re.M)
 
 
+def independence_days(ctx: Context) -> set[str]:
+    """The days (``YYYY-MM-DD``) the text gives its independence ("became independent … on 10
+    October 1970", "tuyên bố độc lập ngày 9/7/2011", "Ngày độc lập: 31/8/1962")."""
+    return {d.value for d in ctx.dates if isinstance(d.value, str) and len(d.value) == 10
+            and _INDEPENDENT_ON.search(ctx.text[max(0, d.start - 80) : d.start])}
+
+
 def since_independence(ctx: Context, out: list[Candidate]) -> None:
     """Round 32: a membership of the text's state "since independence" ("A member of the
     Commonwealth since independence, the Gambia left it on 3 October 2013", "Trinidad và Tobago

@@ -183,6 +183,10 @@ def _run(ctx: Context) -> list[Candidate]:
     memberships.since_independence(ctx, out)
     # round 33: "…, đồng thời chấm dứt quan hệ với Đài Loan"
     relations.same_time(ctx, out)
+    # round 34: "established diplomatic relations with Suva on the day of independence"
+    relations.on_independence_day(ctx, out)
+    # round 34: "Tổng thống A đã ra tận sân bay đón ông", "was welcomed at the airport by A"
+    out += events.airport_welcomes(ctx, out)
     # round 33: "became independent … and stayed in the Commonwealth"
     out += memberships.kept_at_independence(ctx, out)
     return out

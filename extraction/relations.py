@@ -23,6 +23,7 @@ from .context import (
     point,
     span_of,
 )
+from .memberships import independence_days
 
 _REL = r"(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\b"
 #: the determiners a verb of relations takes: "severed its own ties", "restored all relations"
@@ -1069,7 +1070,11 @@ def _dated_partners(ctx: Context, b: int, right: int) -> bool:
 #: round 33: "…, đồng thời chấm dứt quan hệ với Đài Loan", "…, and at the same time broke off
 #: relations with Taipei": the clause happened on the day of the clause before
 _SAME_TIME = re.compile(r",\s*(?:(?:và|and)\s+)?(?:đồng\s+thời|at\s+the\s+same\s+time"
-                        r"|simultaneously)\s+", re.I)
+                        r"|simultaneously)\s+"
+                        # round 34: the other side's answer joined by "và" / "and" ("… nối lại
+                        # quan hệ với Đài Loan và Bắc Kinh đình chỉ quan hệ với Managua")
+                        r"|,?\s+(?:và|and)\s+(?=(?-i:[A-ZĐ])[^,.;]{0,30}?\s(?:đình\s+chỉ|cắt"
+                        r"|suspended|severed|broke\s+off)(?!\w))", re.I)
 
 
 def same_time(ctx: Context, out: list[Candidate]) -> None:
@@ -1092,3 +1097,33 @@ def same_time(ctx: Context, out: list[Candidate]) -> None:
             c.data = {**c.data, "date": max(before, key=lambda p: p.start).data["date"]}
             c.flags = [*c.flags, "date-from-clause-before"]
             break
+
+
+#: round 34: "established diplomatic relations with Suva on the day of independence", "on its
+#: independence day", "ngay trong ngày độc lập", "được thiết lập ngay từ ngày độc lập"
+_ON_INDEPENDENCE_DAY = re.compile(
+    r"\bon\s+(?:the\s+(?:very\s+)?day\s+of\s+(?:its\s+|their\s+)?independence"
+    r"|(?:its|their|the)\s+independence\s+day)\b"
+    r"|(?<!\w)(?:ngay\s+)?(?:trong|từ|vào)\s+(?:chính\s+)?ngày\s+độc\s+lập(?!\w)", re.I)
+
+
+def on_independence_day(ctx: Context, out: list[Candidate]) -> None:
+    """Round 34: an undated relation of the text's state whose clause says it was set up on
+    the day of independence takes the one independence day the text gives (flag
+    ``date-from-independence``); none where the text gives two, or the clause a date."""
+    if ctx.subject is None:
+        return
+    days = independence_days(ctx)
+    if len(days) != 1:
+        return
+    day = next(iter(days))
+    for c in out:
+        if c.type != "relation" or c.data.get("date") \
+                or ctx.label(ctx.subject) not in c.data.get("parties", []):
+            continue
+        s = ctx.sentence_of(c.start)
+        m = _ON_INDEPENDENCE_DAY.search(ctx.text, c.start, min(s.end, c.end + 60))
+        if m is None or ctx.dates_in(s.start, m.start()) or negated(ctx, c.start, s.start):
+            continue
+        c.data = {**c.data, "date": day}
+        c.flags = [*c.flags, "date-from-independence"]
