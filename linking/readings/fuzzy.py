@@ -8,9 +8,10 @@ known entity are not swapped (round 17).
 from __future__ import annotations
 
 import difflib
-import heapq
 import re
 from collections import Counter
+from itertools import compress
+from operator import truediv
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
@@ -240,6 +241,36 @@ def _single_letters(t: str) -> str:
     return re.sub(r"(.)\1+", r"\1", t)
 
 
+def _shortlist(counter: Counter[int], n_q: int, lengths: list[int], n: int) -> list[int]:
+    """The ``n`` forms sharing the most trigrams with a name, by Dice score ``2 * shared /
+    (n_q + len(form))`` (``n_q`` the name's length plus 4), in the order
+    ``heapq.nlargest(n, counter.items(), key=score)`` gives (ties in the counter's order).
+
+    Session 19 (issue #11): a name the registry lacks shares a trigram with ~2,000 forms, and
+    scoring each with a Python key function was the matcher's largest cost. The scores are the
+    same expression (``2 * shared`` and ``n_q + len(form)`` are exact integers, divided once)
+    computed by builtins over the whole counter; ``t``, the ``n``-th largest score, is read
+    from the scores sorted; a form scoring below ``t`` has ``n`` forms ahead of it and is not
+    in the full ranking's first ``n``, so only the forms scoring at least ``t`` (``n`` and the
+    ties at ``t``) are ranked, by score then the counter's order (``nlargest`` is a stable
+    sort: among equal scores the first counted comes first). ``tests/linking/
+    test_matcher_speed.py`` checks this against ``nlargest`` on every list's names, random
+    variants of them and random counters full of ties.
+
+    >>> c = Counter({0: 3, 1: 5, 2: 3, 3: 1})
+    >>> _shortlist(c, 9, [4, 8, 4, 4], 2)
+    [1, 0]
+    """
+    ids = list(counter)
+    scores = list(map(truediv, map((2).__mul__, counter.values()),
+                      map(n_q.__add__, map(lengths.__getitem__, ids))))
+    ranked = zip(scores, range(0, -len(ids), -1), ids, strict=True)  # (score, -place, form)
+    if len(ids) > n:
+        t = sorted(scores, reverse=True)[n - 1]
+        ranked = compress(ranked, map(t.__le__, scores))
+    return [i for _s, _p, i in sorted(ranked, reverse=True)[:n]]
+
+
 class Fuzzy:
     """The fuzzy reading of a misspelt name."""
 
@@ -252,12 +283,7 @@ class Fuzzy:
             counter.update(self._grams.get(g, ()))
         if not counter:
             return MatchResult(query, [], False, "no match")
-        n_q = len(fo) + 4
-        lengths = self._form_lengths
-        shortlist = heapq.nlargest(
-            40, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]])
-        )
-        shortlist = [i for i, _n in shortlist]
+        shortlist = _shortlist(counter, len(fo) + 4, self._form_lengths, 40)
         best: dict[int, tuple[float, Entity, str]] = {}
         sm = difflib.SequenceMatcher(autojunk=False)
         sm.set_seq2(fo)
