@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from itertools import compress
+from itertools import compress, repeat
 from operator import truediv
 
 from ...graph.registry import Entity
@@ -287,11 +287,23 @@ class Fuzzy:
         best: dict[int, tuple[float, Entity, str]] = {}
         sm = difflib.SequenceMatcher(autojunk=False)
         sm.set_seq2(fo)
+        lb, in_name = len(fo), Counter(fo).get
+        counts = self.__dict__.setdefault("_form_letters", {})
         for i in shortlist:
             form = self._forms[i]
-            sm.set_seq1(form)
-            if sm.real_quick_ratio() < FUZZY_CUTOFF or sm.quick_ratio() < FUZZY_CUTOFF:
+            made = counts.get(i)
+            if made is None:
+                c = Counter(form)
+                made = counts[i] = (len(form), tuple(c), tuple(c.values()))
+            la, letters, times = made
+            # difflib's real_quick_ratio and quick_ratio (upper bounds of the ratio), computed
+            # as difflib does (2.0 * matches / (la + lb)), the shared letters counted by
+            # builtins from the form's letters counted once (session 19: the same answers)
+            if (2.0 * min(la, lb) / (la + lb) < FUZZY_CUTOFF
+                    or 2.0 * sum(map(min, times, map(in_name, letters, repeat(0))))
+                    / (la + lb) < FUZZY_CUTOFF):
                 continue
+            sm.set_seq1(form)
             ratio = sm.ratio()
             if ratio < FUZZY_CUTOFF:
                 continue

@@ -7,20 +7,24 @@ know keep every answer of the full scans they replace.
   random variants of them (a letter dropped, doubled, swapped; two names joined; upper case);
 * the index of the registry's name words (``_having_word``) gives, for any run of words, the
   entities a scan of the whole registry gives, in its order;
-* the glossary's names in the singular, made once, give what making them per call gives.
+* the glossary's names in the singular, made once, give what making them per call gives;
+* the upper bounds of difflib's ratio the fuzzy and phonetic readings compute from letters
+  counted once are difflib's own ``real_quick_ratio`` and ``quick_ratio``.
 """
 
 from __future__ import annotations
 
+import difflib
 import heapq
 import random
 from collections import Counter
+from itertools import repeat
 
 import pytest
 
 from diplograph.linking.evaluate import default_lists, read_list
 from diplograph.linking.glossary import singular_form
-from diplograph.linking.normalise import folded_form, trigrams
+from diplograph.linking.normalise import folded_form, phonetic_key, trigrams
 from diplograph.linking.readings.fuzzy import _shortlist
 from diplograph.linking.readings.text import _name_words
 from diplograph.linking.succession import STATE_KINDS
@@ -120,3 +124,27 @@ def test_glossary_singular_names_made_once(matcher) -> None:
             if sing < key:
                 full += [(ent, text, len(key) - len(sing)) for ent, text in held]
         assert calques.containing(words, singular=True) == full
+
+
+def _bounds(a: str, b: str) -> tuple[float, float]:
+    """The fuzzy and phonetic readings' upper bounds of difflib's ratio of ``a`` and ``b``, as
+    they compute them (the letters ``a`` and ``b`` share counted by builtins)."""
+    la, lb, c = len(a), len(b), Counter(a)
+    shared = sum(map(min, c.values(), map(Counter(b).get, c, repeat(0))))
+    return 2.0 * min(la, lb) / (la + lb), 2.0 * shared / (la + lb)
+
+
+def test_ratio_bounds_are_difflibs(matcher, names) -> None:
+    """The bounds the readings compute without a SequenceMatcher are difflib's own
+    ``real_quick_ratio`` and ``quick_ratio``, to the last bit, on names and registry forms."""
+    rnd = random.Random(19)
+    forms = rnd.sample(matcher._forms, 300)
+    sounds = [form for form, _e, _n, _f in matcher._phonetic_index()][:300]
+    sm = difflib.SequenceMatcher(autojunk=False)
+    pairs = [(f, folded_form(n)) for f in forms for n in rnd.sample(names, 8)]
+    pairs += [(f, phonetic_key(n)) for f in sounds for n in rnd.sample(names, 8)]
+    for a, b in pairs:
+        if not b:
+            continue
+        sm.set_seqs(a, b)
+        assert _bounds(a, b) == (sm.real_quick_ratio(), sm.quick_ratio()), (a, b)
