@@ -297,9 +297,14 @@ class Offices:
         own_year = self._founded_year(owner)
         found: list[Entity] = []
         by_place: list[Entity] = []
-        for e in self.registry.entities:
-            if e.kind not in org_kinds or e.confidence == "conflicting" or e is owner or (
-                    kinds is not None and e.kind not in kinds):
+        # (session 19: the organisations not in conflict listed once, in the registry's order)
+        orgs = self.__dict__.get("_field_orgs")
+        if orgs is None:
+            orgs = self.__dict__["_field_orgs"] = [
+                e for e in self.registry.entities
+                if e.kind in org_kinds and e.confidence != "conflicting"]
+        for e in orgs:
+            if e is owner or (kinds is not None and e.kind not in kinds):
                 continue
             for n, words in _field_names(e):
                 says = (len(own_words) > 1 and own_words <= words
