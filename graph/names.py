@@ -40,8 +40,11 @@ def strip_diacritics(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def exact_form(text: str) -> str:
     """NFC, case-folded, whitespace collapsed; typographic quotes and dashes made plain.
+    Remembered for the last 131,072 names (session 19: the matcher asks it of the same names
+    again for each reading).
 
     >>> exact_form("  Mongolia’s   People ")
     "mongolia's people"

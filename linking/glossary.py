@@ -478,9 +478,15 @@ class Calques:
         out: list[tuple[object, str, int]] = []
         if singular:
             words = frozenset(singular_form(w) for w in words)
-        for key, held in self._index.items():
-            if singular:
-                key = frozenset(singular_form(w) for w in key)
+            # session 19: each name's words in the singular, made once (in the index's order)
+            keys = self.__dict__.get("_singular_keys")
+            if keys is None or len(keys) != len(self._index):
+                keys = self.__dict__["_singular_keys"] = [
+                    (frozenset(singular_form(w) for w in key), held)
+                    for key, held in self._index.items()]
+        else:
+            keys = self._index.items()
+        for key, held in keys:
             if words < key:
                 out += [(ent, text, len(key) - len(words)) for ent, text in held]
         return out

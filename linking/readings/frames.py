@@ -89,6 +89,20 @@ _WORD_SETS: weakref.WeakKeyDictionary[Entity, list[frozenset[str]]] = (
     weakref.WeakKeyDictionary())
 
 
+def _bare_words(e: Entity) -> frozenset[str]:
+    """Session 19: every word of :func:`_english_word_sets` of ``e`` without its hyphens (a
+    word is in one of the sets, hyphens left out, when it is in this one), made once."""
+    out = _BARE_WORDS.get(e)
+    if out is None:
+        out = _BARE_WORDS[e] = frozenset(
+            w.replace("-", "") for ws in _english_word_sets(e) for w in ws)
+    return out
+
+
+#: :func:`_bare_words` of each entity while the entity lives
+_BARE_WORDS: weakref.WeakKeyDictionary[Entity, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
 def _un_word_sets(e: Entity) -> list[frozenset[str]]:
     """Round 28: :func:`_english_word_sets`, with "un" a word of each when an English name of
     ``e`` holds "United Nations" ("the UN commission ECLAC")."""
@@ -539,8 +553,7 @@ class Frames:
         code_word = folded_form(code).replace("-", "")
         cands = [holder] + [e for e in self.registry.entities
                             if e is not holder and e.kind in KIND_GROUPS["organisation"]
-                            and any(code_word in {w.replace("-", "") for w in ws}
-                                    for ws in _english_word_sets(e))]
+                            and code_word in _bare_words(e)]
 
         def fits(e: Entity) -> bool:
             sets = _un_word_sets(e)

@@ -8,9 +8,10 @@ known entity are not swapped (round 17).
 from __future__ import annotations
 
 import difflib
-import heapq
 import re
 from collections import Counter
+from itertools import compress, repeat
+from operator import truediv
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
@@ -240,6 +241,42 @@ def _single_letters(t: str) -> str:
     return re.sub(r"(.)\1+", r"\1", t)
 
 
+def _shortlist(counter: Counter[int], n_q: int, lengths: list[int], n: int) -> list[int]:
+    """The ``n`` forms sharing the most trigrams with a name, by Dice score ``2 * shared /
+    (n_q + len(form))`` (``n_q`` the name's length plus 4), in the order
+    ``heapq.nlargest(n, counter.items(), key=score)`` gives (ties in the counter's order).
+
+    Session 19 (issue #11): a name the registry lacks shares a trigram with ~2,000 forms, and
+    scoring each with a Python key function was the matcher's largest cost. The scores are the
+    same expression (``2 * shared`` and ``n_q + len(form)`` are exact integers, divided once)
+    computed by builtins over the whole counter. With ``t`` the ``n``-th largest score, a form
+    scoring below ``t`` has ``n`` forms ahead of it and is not in the full ranking's first
+    ``n``; so is one scoring below any ``v`` that ``n`` scores reach (then ``t >= v``). Only
+    the forms scoring at least such a ``v`` are ranked, by score then the counter's order
+    (``nlargest`` is a stable sort: among equal scores the first counted comes first).
+    ``tests/linking/test_matcher_speed.py`` checks this against ``nlargest`` on every list's
+    names, random variants of them and random counters full of ties.
+
+    >>> c = Counter({0: 3, 1: 5, 2: 3, 3: 1})
+    >>> _shortlist(c, 9, [4, 8, 4, 4], 2)
+    [1, 0]
+    """
+    ids = list(counter)
+    scores = list(map(truediv, map((2).__mul__, counter.values()),
+                      map(n_q.__add__, map(lengths.__getitem__, ids))))
+    ranked = zip(scores, range(0, -len(ids), -1), ids, strict=True)  # (score, -place, form)
+    if len(ids) > n:
+        # any ``v`` with ``n`` scores at least ``v`` has ``t >= v``: the forms scoring below
+        # ``v`` are left out before sorting (half and a quarter of the best score are tried,
+        # the first that keeps ``n``; else every form is sorted)
+        top = max(scores)
+        for v in (top / 2, top / 4):
+            if sum(map(v.__le__, scores)) >= n:
+                ranked = compress(ranked, map(v.__le__, scores))
+                break
+    return [i for _s, _p, i in sorted(ranked, reverse=True)[:n]]
+
+
 class Fuzzy:
     """The fuzzy reading of a misspelt name."""
 
@@ -252,20 +289,27 @@ class Fuzzy:
             counter.update(self._grams.get(g, ()))
         if not counter:
             return MatchResult(query, [], False, "no match")
-        n_q = len(fo) + 4
-        lengths = self._form_lengths
-        shortlist = heapq.nlargest(
-            40, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]])
-        )
-        shortlist = [i for i, _n in shortlist]
+        shortlist = _shortlist(counter, len(fo) + 4, self._form_lengths, 40)
         best: dict[int, tuple[float, Entity, str]] = {}
         sm = difflib.SequenceMatcher(autojunk=False)
         sm.set_seq2(fo)
+        lb, in_name = len(fo), Counter(fo).get
+        counts = self.__dict__.setdefault("_form_letters", {})
         for i in shortlist:
             form = self._forms[i]
-            sm.set_seq1(form)
-            if sm.real_quick_ratio() < FUZZY_CUTOFF or sm.quick_ratio() < FUZZY_CUTOFF:
+            made = counts.get(i)
+            if made is None:
+                c = Counter(form)
+                made = counts[i] = (len(form), tuple(c), tuple(c.values()))
+            la, letters, times = made
+            # difflib's real_quick_ratio and quick_ratio (upper bounds of the ratio), computed
+            # as difflib does (2.0 * matches / (la + lb)), the shared letters counted by
+            # builtins from the form's letters counted once (session 19: the same answers)
+            if (2.0 * min(la, lb) / (la + lb) < FUZZY_CUTOFF
+                    or 2.0 * sum(map(min, times, map(in_name, letters, repeat(0))))
+                    / (la + lb) < FUZZY_CUTOFF):
                 continue
+            sm.set_seq1(form)
             ratio = sm.ratio()
             if ratio < FUZZY_CUTOFF:
                 continue

@@ -7,6 +7,8 @@ before the long-form words (``Congo Republic``, ``Polish People's Republic``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...graph.registry import Entity
 from ..candidates import Candidate, MatchResult, describe
 from ..normalise import folded_form, split_qualifier, transliterated
@@ -224,8 +226,25 @@ class LongForms:
         "People's Democratic Republic of Yemen")."""
         words = [folded_form(w) for w in head.split()]
         n = len(words)
-        return [e for e in self.registry.entities if e.kind in state_kinds and any(
+        return [e for e in self._having_word(words[0] if words else None)
+                if e.kind in state_kinds and any(
             ws[i:i + n] == words for ws in _name_words(e) for i in range(len(ws) - n + 1))]
+
+    def _having_word(self, word: str | None) -> Sequence[Entity]:
+        """Session 19: the registry's entities (in its order) with ``word`` in one of their
+        names (:func:`_name_words`), from an index made once; every entity when ``word`` is
+        None. A name that holds a run of words holds its first word, so scanning these gives
+        what scanning every entity gives, in the same order."""
+        if word is None:
+            return self.registry.entities
+        index = self.__dict__.get("_word_index")
+        if index is None:
+            index = {}
+            for e in self.registry.entities:
+                for w in {w for ws in _name_words(e) for w in ws}:
+                    index.setdefault(w, []).append(e)
+            self.__dict__["_word_index"] = index
+        return index.get(word, ())
 
     def _long_form(self, name: str, method: str) -> bool:
         """A state's name read as its official long form: by a long-form reading, or a name

@@ -10,6 +10,7 @@ organisation's).
 from __future__ import annotations
 
 import re
+import weakref
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
@@ -111,6 +112,24 @@ def _holds(word: str, words: set[str]) -> bool:
                or word.endswith("al") and len(word) > 6 and v.startswith(word[:-2])
                for v in words)
 
+
+
+def _field_names(e: Entity) -> list[tuple[str, frozenset[str]]]:
+    """Session 19: the English label and aliases of ``e`` (no code) with their content words
+    in the singular, made once per entity (``_field_body`` reads them of every organisation
+    for every name it reads; shared, never changed)."""
+    out = _FIELD_NAMES.get(e)
+    if out is None:
+        names = [e.labels.get("en", ""),
+                 *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t))]
+        out = _FIELD_NAMES[e] = [(n, frozenset(singular_form(w) for w in content_words(n)))
+                                 for n in names if n]
+    return out
+
+
+#: :func:`_field_names` of each entity while the entity lives
+_FIELD_NAMES: weakref.WeakKeyDictionary[Entity, list[tuple[str, frozenset[str]]]] = (
+    weakref.WeakKeyDictionary())
 
 
 def _word_seq(text: str) -> list[str]:
@@ -278,16 +297,16 @@ class Offices:
         own_year = self._founded_year(owner)
         found: list[Entity] = []
         by_place: list[Entity] = []
-        for e in self.registry.entities:
-            if e.kind not in org_kinds or e.confidence == "conflicting" or e is owner or (
-                    kinds is not None and e.kind not in kinds):
+        # (session 19: the organisations not in conflict listed once, in the registry's order)
+        orgs = self.__dict__.get("_field_orgs")
+        if orgs is None:
+            orgs = self.__dict__["_field_orgs"] = [
+                e for e in self.registry.entities
+                if e.kind in org_kinds and e.confidence != "conflicting"]
+        for e in orgs:
+            if e is owner or (kinds is not None and e.kind not in kinds):
                 continue
-            names = [e.labels.get("en", ""),
-                     *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t))]
-            for n in names:
-                if not n:
-                    continue
-                words = {singular_form(w) for w in content_words(n)}
+            for n, words in _field_names(e):
                 says = (len(own_words) > 1 and own_words <= words
                         and _in_a_row(own_seq, _word_seq(n))
                         and not any(x != _word_seq(n) and _in_a_row(x, _word_seq(n))

@@ -348,7 +348,8 @@ class Periods:
         for words, held in self._adjectives.items():
             if any(e is x for e, _, _ in held):
                 n = len(words)
-                named += [e for e in self.registry.entities if e.kind in state_kinds and any(
+                named += [e for e in self._having_word(words[0] if words else None)
+                          if e.kind in state_kinds and any(
                     tuple(ws[i:i + n]) == words for ws in _name_words(e)
                     for i in range(len(ws) - n + 1))]
         return _unique(named)

@@ -7,6 +7,7 @@ agency`` (round 22) and names with their seat (``the Geneva-based WTO``, round 2
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 from typing import Any
 
@@ -125,6 +126,24 @@ def _cldr_city_names() -> dict[str, tuple[str, ...]]:
             out[folded_form(n)] += tuple(sorted(names - {n}))
     return out
 
+
+
+
+def _seat_words(e: Entity) -> frozenset[str]:
+    """Session 19: the content words, in the singular, of the English label and aliases (no
+    code) of ``e``, made once per entity (``_seat_domain`` reads them of every organisation
+    for every name it reads)."""
+    words = _SEAT_WORDS.get(e)
+    if words is None:
+        names = [e.labels.get("en", ""),
+                 *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t))]
+        words = _SEAT_WORDS[e] = frozenset().union(
+            *(frozenset(singular_form(w) for w in content_words(n)) for n in names))
+    return words
+
+
+#: :func:`_seat_words` of each entity while the entity lives
+_SEAT_WORDS: weakref.WeakKeyDictionary[Entity, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 class Seats:
@@ -293,14 +312,14 @@ class Seats:
             if e.kind not in org_kinds or e.confidence == "conflicting" or (
                     kinds is not None and e.kind not in kinds):
                 continue
+            # (session 19: the words first, each name's made once: both tests are pure, the
+            # cheaper one first gives the same bodies)
+            held = _seat_words(e)
+            if not all(w in held for w in want):
+                continue
             hqs = [[p.strip() for p in r.headquarters.split(",")]
                    for r in supraverden_of(e, self.reference.supraverden) if r.headquarters]
             if not hqs:
-                continue
-            names = [e.labels.get("en", ""),
-                     *(t for t, lg in e.aliases if lg in (None, "en") and not looks_like_code(t))]
-            held = set().union(*({singular_form(w) for w in content_words(n)} for n in names))
-            if not all(w in held for w in want):
                 continue
             head = self._same.get(e.iri, (e, ""))[0]
             if any(folded_form(h[0]) == place or _city_before_particle(h[0]) == place

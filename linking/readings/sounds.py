@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
+from itertools import repeat
 
 from ...graph.registry import Entity
 from ..candidates import MatchResult
@@ -39,11 +41,27 @@ def _consonants(key: str) -> str:
     return "".join(c for c in key if c not in "aeio")
 
 
+#: zeros for ``dict.get`` over a form's letters (a letter the key lacks counts 0)
+_ZEROS = repeat(0)
+
 _FINAL_T = re.compile(r"t(?=[-\s]|$)", re.IGNORECASE)
 
 
 class Sounds:
     """Readings of a name by its sounds."""
+
+    def _letter_counts(self) -> dict[str, tuple[int, tuple[str, ...], tuple[int, ...]]]:
+        """Session 19: each form of :meth:`_phonetic_index` with its length, its letters and
+        how often each comes (for difflib's upper bounds of a ratio without a matcher), made
+        once."""
+        out = self.__dict__.get("_letter_counts_made")
+        if out is None:
+            out = {}
+            for form, _e, _n, _f in self._phonetic_index():
+                c = Counter(form)
+                out[form] = (len(form), tuple(c), tuple(c.values()))
+            self.__dict__["_letter_counts_made"] = out
+        return out
 
     def _phonetic_index(self) -> list[tuple[str, Entity, str, bool]]:
         if self._phonetic is None:
@@ -118,7 +136,9 @@ class Sounds:
             sm.set_seq2(k)
             sk = difflib.SequenceMatcher(autojunk=False)
             sk.set_seq2(_consonants(k))
-            readers.append((sm, sk, bool(_consonants(k))))
+            readers.append((sm, sk, bool(_consonants(k)), len(k), Counter(k).get))
+        # session 19: each form's letters counted once (``_letter_counts``)
+        counts = self._letter_counts()
         found = None
         tiers: dict[bool, list[tuple[float, Entity, str]]] = {}
         for tier in (True, False):
@@ -126,12 +146,17 @@ class Sounds:
             for form, e, name, first in self._phonetic_index():
                 if e.kind not in state_kinds or first is not tier:
                     continue
-                for sm, sk, skel in readers:
-                    sm.set_seq1(form)
-                    # two upper bounds of the ratio, cheapest first (the same answers)
-                    if (sm.real_quick_ratio() < TRANSLIT_FLOOR
-                            or sm.quick_ratio() < TRANSLIT_FLOOR):
+                la, letters, times = counts[form]
+                for sm, sk, skel, lb, in_key in readers:
+                    # two upper bounds of the ratio, cheapest first (the same answers):
+                    # difflib's real_quick_ratio and quick_ratio, computed as difflib does
+                    # (2.0 * matches / (la + lb)) with the letters the two share counted by
+                    # builtins (session 19)
+                    if (2.0 * min(la, lb) / (la + lb) < TRANSLIT_FLOOR
+                            or 2.0 * sum(map(min, times, map(in_key, letters, _ZEROS)))
+                            / (la + lb) < TRANSLIT_FLOOR):
                         continue
+                    sm.set_seq1(form)
                     full = sm.ratio()
                     if full < TRANSLIT_FLOOR:
                         continue
@@ -172,7 +197,7 @@ class Sounds:
         # round 14: a territory no registry state holds that sounds as much alike ("Ca-y-man",
         # the Cayman Islands, is not the Comoros) leaves the transliteration unread
         for form in self._territory_sounds():
-            for sm, sk, skel in readers:
+            for sm, sk, skel, _lb, _in_key in readers:
                 sm.set_seq1(form)
                 if sm.real_quick_ratio() < r - TRANSLIT_GAP or sm.ratio() < r - TRANSLIT_GAP:
                     continue
@@ -184,7 +209,7 @@ class Sounds:
         # ("Tbi-li-xi" is Tbilisi, not Tunisia; a tie is left to the state: "Ca-bun" sounds
         # as Kabul and as Gabon, and is read Gabon, as "Ga-bông" must be)
         for form in self._capital_sounds():
-            for sm, sk, skel in readers:
+            for sm, sk, skel, _lb, _in_key in readers:
                 sm.set_seq1(form)
                 if sm.real_quick_ratio() <= r - 0.1 or sm.ratio() <= r - 0.1:
                     continue

@@ -100,7 +100,7 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
     """
     ends: set[int] = set()
     frontier = {0}
-    lengths = sorted({len(u) for u in units})
+    lengths = sorted(set(map(len, units)))  # (session 19: by builtins, the same lengths)
     while frontier:
         i = frontier.pop()
         for n in lengths:

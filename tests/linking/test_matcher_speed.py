@@ -1,0 +1,150 @@
+"""Session 19 (issues #11, #15): the indexes that make the matcher cheap on names it does not
+know keep every answer of the full scans they replace.
+
+* the fuzzy reading's shortlist (:func:`~diplograph.linking.readings.fuzzy._shortlist`) stops
+  walking the forms at a count no form left can beat: checked against the full ranking
+  (``heapq.nlargest`` over every form sharing a trigram) on names of every evaluation list and
+  random variants of them (a letter dropped, doubled, swapped; two names joined; upper case);
+* the index of the registry's name words (``_having_word``) gives, for any run of words, the
+  entities a scan of the whole registry gives, in its order;
+* the glossary's names in the singular, made once, give what making them per call gives;
+* the upper bounds of difflib's ratio the fuzzy and phonetic readings compute from letters
+  counted once are difflib's own ``real_quick_ratio`` and ``quick_ratio``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import heapq
+import random
+from collections import Counter
+from itertools import repeat
+
+import pytest
+
+from diplograph.linking.evaluate import default_lists, read_list
+from diplograph.linking.glossary import singular_form
+from diplograph.linking.normalise import folded_form, phonetic_key, trigrams
+from diplograph.linking.readings.fuzzy import _shortlist
+from diplograph.linking.readings.text import _name_words
+from diplograph.linking.succession import STATE_KINDS
+
+
+def _variants(names: list[str], rnd: random.Random) -> list[str]:
+    out = []
+    for name in names:
+        i = rnd.randrange(len(name)) if name else 0
+        j = min(i + 1, len(name) - 1)
+        swapped = name[:i] + name[j:j + 1] + name[i:i + 1] + name[j + 1:]
+        out += [name[:i] + name[i + 1:], name[:i] + name[i:i + 1] * 2 + name[i + 1:], swapped,
+                name.upper(), f"{name} {rnd.choice(names)}"]
+    return out
+
+
+@pytest.fixture(scope="module")
+def names() -> list[str]:
+    """Every fortieth name of every evaluation list (each list at least once) and five random
+    variants of each."""
+    rnd = random.Random(19)
+    base: list[str] = []
+    for path in default_lists():
+        base += [r.name for r in read_list(path)][::40]
+    assert len(base) > 250
+    return base + _variants(base, rnd)
+
+
+def test_fuzzy_shortlist_is_the_full_ranking(matcher, names) -> None:
+    walked_less = 0
+    for name in names:
+        fo = folded_form(name)
+        counter: Counter[int] = Counter()
+        for g in trigrams(fo):
+            counter.update(matcher._grams.get(g, ()))
+        n_q = len(fo) + 4
+        lengths = matcher._form_lengths
+        full = [i for i, _c in heapq.nlargest(
+            40, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        assert _shortlist(counter, n_q, lengths, 40) == full, name
+        walked_less += len(counter) > 40
+    assert walked_less > len(names) // 2  # the names exercise the early stop
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 40])
+def test_shortlist_ties_and_sizes(n) -> None:
+    """Ties (equal scores from different counts and lengths) come in the counter's order, as
+    ``nlargest`` gives them, whatever the number asked."""
+    rnd = random.Random(n)
+    for _ in range(300):
+        lengths = [rnd.randrange(4, 30) for _ in range(200)]
+        counter = Counter({rnd.randrange(200): rnd.randrange(1, 12) for _ in range(150)})
+        n_q = rnd.randrange(6, 40)
+        full = [i for i, _c in heapq.nlargest(
+            n, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        assert _shortlist(counter, n_q, lengths, n) == full
+
+
+def test_word_index_is_the_full_scan(matcher, names) -> None:
+    entities = matcher.registry.entities
+    position = {id(e): k for k, e in enumerate(entities)}
+    for e in entities:  # every entity is listed under every word of its names ...
+        for word in {w for ws in _name_words(e) for w in ws}:
+            assert any(x is e for x in matcher._having_word(word)), (e.key, word)
+    for word, held in matcher.__dict__["_word_index"].items():  # ... and under no other
+        ks = [position[id(e)] for e in held]
+        assert ks == sorted(set(ks)), word  # in the registry's order, once each
+        assert all(any(word in ws for ws in _name_words(e)) for e in held), word
+    assert list(matcher._having_word("no-such-word")) == []
+    assert matcher._having_word(None) is entities
+    rnd = random.Random(19)
+    runs = sorted({tuple(ws[i:i + k]) for e in entities for ws in _name_words(e)
+                   for k in (1, 2, 3) for i in range(len(ws) - k + 1)})
+    runs = rnd.sample(runs, 60)
+    runs += [tuple(folded_form(w) for w in n.split()[:2]) for n in rnd.sample(names, 60)]
+    for words in runs:  # and the readings' scans give what the full scan gives
+        n = len(words)
+        full = [e for e in entities if e.kind in STATE_KINDS and any(
+            tuple(ws[i:i + n]) == words for ws in _name_words(e)
+            for i in range(len(ws) - n + 1))]
+        fast = [e for e in matcher._having_word(words[0] if words else None)
+                if e.kind in STATE_KINDS and any(
+                    tuple(ws[i:i + n]) == words for ws in _name_words(e)
+                    for i in range(len(ws) - n + 1))]
+        assert fast == full, words
+
+
+def test_glossary_singular_names_made_once(matcher) -> None:
+    calques = matcher._calques
+    keys = list(calques._index)
+    asked = {frozenset(list(k)[:j]) for k in keys[:150] for j in (1, 2)}
+    for words in sorted(asked, key=sorted):
+        sing = frozenset(singular_form(w) for w in words)
+        full = []
+        for key, held in calques._index.items():
+            key = frozenset(singular_form(w) for w in key)
+            if sing < key:
+                full += [(ent, text, len(key) - len(sing)) for ent, text in held]
+        assert calques.containing(words, singular=True) == full
+
+
+def _bounds(a: str, b: str) -> tuple[float, float]:
+    """The fuzzy and phonetic readings' upper bounds of difflib's ratio of ``a`` and ``b``, as
+    they compute them (the letters ``a`` and ``b`` share counted by builtins)."""
+    la, lb, c = len(a), len(b), Counter(a)
+    shared = sum(map(min, c.values(), map(Counter(b).get, c, repeat(0))))
+    return 2.0 * min(la, lb) / (la + lb), 2.0 * shared / (la + lb)
+
+
+def test_ratio_bounds_are_difflibs(matcher, names) -> None:
+    """The bounds the readings compute without a SequenceMatcher are difflib's own
+    ``real_quick_ratio`` and ``quick_ratio``, to the last bit, on names and registry forms."""
+    rnd = random.Random(19)
+    forms = rnd.sample(matcher._forms, 300)
+    sounds = [form for form, _e, _n, _f in matcher._phonetic_index()][:300]
+    sm = difflib.SequenceMatcher(autojunk=False)
+    pairs = [(f, folded_form(n)) for f in forms for n in rnd.sample(names, 8)]
+    pairs += [(f, phonetic_key(n)) for f in sounds for n in rnd.sample(names, 8)]
+    for a, b in pairs:
+        if not b:
+            continue
+        sm.set_seqs(a, b)
+        assert _bounds(a, b) == (sm.real_quick_ratio(), sm.quick_ratio()), (a, b)
