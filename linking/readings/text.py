@@ -699,6 +699,52 @@ def _without_led(text: str) -> str | None:
     return m.group("rest") if m else None
 
 
+#: round 34: a person's name, one to four capitalised words with the particles a name may
+#: hold ("Juncker", "Mahmoud Ali Youssouf", "Sidi Ould Tah", "von der Leyen")
+_PERSON_NAME = (r"(?:(?:de|van|von|der|al|bin|el)\s+)*[A-Z][\w’'.-]*"
+                r"(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|bin|ibn|al|el|ould)){0,3}")
+#: round 34: the title of a body's head before the person's name ("under President Lagarde")
+_HEAD_TITLE = (r"(?:(?:President|Secretary-General|Secretary\s+General|Director-General"
+               r"|Director\s+General|Chairman|Chairwoman|Chair|Governor|Commissioner)\s+)?")
+#: round 34: a body named with the person who leads or led it, the English press's
+#: construction ("the European Commission under Juncker", "the ECB under Draghi", "Rutte's
+#: NATO"): the body's name, read alone; the possessive only before an acronym or a name in
+#: title case
+_BODY_UNDER = (
+    re.compile(r"(?P<body>.+?)\s+under\s+(?:the\s+)?" + _HEAD_TITLE + r"(?P<person>"
+               + _PERSON_NAME + r")"),
+    re.compile(r"(?P<person>" + _PERSON_NAME + r")['’]s\s+(?P<body>(?:the\s+)?"
+               r"[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|and|the|on|in)){0,6})"),
+)
+
+
+def _body_under_leader(text: str) -> tuple[str, str] | None:
+    """Round 34: a body's name and the person named as its head ("the ECB under Draghi":
+    ("the ECB", "Draghi")), or None. Whether the body is an organisation and the person no
+    entity is the rewrite's check (:meth:`Rewrites._body_leader_fits`).
+
+    >>> _body_under_leader("the European Commission under Juncker")
+    ('the European Commission', 'Juncker')
+    >>> _body_under_leader("Rutte's NATO")
+    ('NATO', 'Rutte')
+    >>> _body_under_leader("the AU under Mahmoud Ali Youssouf")
+    ('the AU', 'Mahmoud Ali Youssouf')
+    >>> _body_under_leader("Europe's largest lender") is None
+    True
+    """
+    for pattern in _BODY_UNDER:
+        m = pattern.fullmatch(text.strip())
+        if m is not None:
+            return m.group("body"), m.group("person")
+    return None
+
+
+def _without_body_leader(text: str) -> str | None:
+    """Round 34: the body's name of :func:`_body_under_leader`, or None."""
+    found = _body_under_leader(text)
+    return found[0] if found else None
+
+
 #: round 31: a state's office that stands for the state (convention H: its foreign ministry;
 #: the seat of its head of state or government named by the office): the office's words
 #: before the state's name in Vietnamese ("Bộ Ngoại giao Lào", "Phủ Thủ tướng Nhật Bản",
@@ -1105,6 +1151,13 @@ _VI_BODY_CLAUSES = (
                + _VI_PLACE + r"$"),
     re.compile(r"\s+sau\s+khi\s+(?:kết\s+nạp|gia\s+nhập|mở\s+rộng|thành\s+lập)\s+\S.*$"),
     re.compile(r"\s+(?:dưới\s+thời|của)\s+(?:bà|ông|Tổng\s+thư\s+ký|Chủ\s+tịch)\s+\S.*$"),
+    # round 34: the person or the time named after "thời" (in the time of) with no "dưới"
+    # ("ngân hàng ECB thời bà Lagarde", "khối ALBA thời Chavez", "tổ chức OEEC thời Kế hoạch
+    # Marshall"), a capital after it (a person's name, a plan's), and a term of office
+    # ("Ủy ban châu Âu nhiệm kỳ 2019-2024")
+    re.compile(r"\s+(?:dưới\s+)?thời\s+(?:(?:bà|ông|Tổng\s+thư\s+ký|Chủ\s+tịch|Tổng\s+giám"
+               r"\s+đốc|Thống\s+đốc)\s+)?" + _VI_UPPER + r"\S*(?:\s+\S+){0,4}$"),
+    re.compile(r"\s+nhiệm\s+kỳ\s+\d{4}(?:\s*[-–]\s*\d{4})?$"),
 )
 
 
