@@ -163,7 +163,8 @@ class Rulers:
                     if pattern in _LATER_LEADER_PATTERNS and (
                             not titled or not _MONARCH_TITLE_WORDS & set(
                                 folded_form(titled.group()).split())):
-                        later = self._later_leader(query, bare, state, state_kinds)
+                        later = self._later_leader(query, bare, state, state_kinds,
+                                                   titled=titled is not None)
                         if later is not None:
                             return later
                 continue
@@ -244,12 +245,16 @@ class Rulers:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
                     if unknown is not None:
                         return unknown
-                    if pattern in _LATER_LEADER_PATTERNS and not titled:
+                    if pattern in _LATER_LEADER_PATTERNS and (
+                            # (round 34: or after an office's title no monarch's)
+                            not titled or not _MONARCH_TITLE_WORDS & set(
+                                folded_form(titled.group()).split())):
                         # round 25: or a leader of today whose surname an earlier leader of
                         # another state bore ("Ethiopia thời Abiy Ahmed": not Bangladesh's
                         # "Ahmed")
                         later = self._later_leader(query, bare, state, state_kinds,
-                                                   word_of_archigos=True)
+                                                   word_of_archigos=True,
+                                                   titled=titled is not None)
                         if later is not None:
                             return later
                 if not fit:
@@ -339,7 +344,8 @@ class Rulers:
 
     def _later_leader(self, query: str, ruler: str, state: str,
                       state_kinds: frozenset[str],
-                      word_of_archigos: bool = False) -> MatchResult | None:
+                      word_of_archigos: bool = False,
+                      titled: bool = False) -> MatchResult | None:
         """Round 23 (convention C): "<person>'s <state>" where Archigos (to 2015) and the
         ``rulers`` table hold no leader of that name ("Milei's Argentina"): a leader of today,
         so today's state. Only when the name before the possessive is a person's name (one to
@@ -379,6 +385,9 @@ class Rulers:
             return None
         who = self.match(ruler)
         if (who.ambiguous or who.best is not None and who.best.score >= 60
+                # (round 34: after an office's title the name is a person's, and a fuzzy
+                # reading of it is no entity's: "thời Tổng thống Boric", not BRIC)
+                and not (titled and who.best.method == "fuzzy")
                 or " ".join(folded) in _region_vocabulary()[0]
                 or any(k in self._cow_capitals.by_capital for k in (ruler, " ".join(folded)))):
             # a place (a region, a capital) or an entity's name is no leader

@@ -962,6 +962,11 @@ _F_ORGAN_AT_SEAT = (
                r"|tổng\s+hành\s+dinh))\s+(?P<org>" + _VI_UPPER + r"[\w'’.&-]*(?:\s+"
                + _VI_UPPER + r"[\w'’.&-]*){0,1})"
                r"\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + ")"),
+    # round 34: the seat between the possessive and the organ ("ASEAN's Jakarta
+    # secretariat", "the ADB's Manila headquarters")
+    re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’.&-]*(?:\s+[A-Za-z][\w'’.&-]*){0,5}?)['’]s\s+"
+               r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+"
+               r"(?P<word>" + _F_WORDS_EN + r")"),
 )
 
 
