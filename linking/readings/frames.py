@@ -292,6 +292,10 @@ class Frames:
                                    f"{rest!r} names {len(r.candidates)} bodies; of them only "
                                    f"{describe(e)} sits in {city!r} (SupraVerden's "
                                    "headquarters)")
+        if seat is None:
+            described = self._seat_before_field(query, text, kinds)
+            if described is not None:
+                return described
         where = _IN_REGION.fullmatch(text)
         if where is not None and folded_form(where.group("place")) in _region_vocabulary()[0]:
             # round 25: a body with the region it works in ("khối ECCAS ở Trung Phi", "the
@@ -365,6 +369,35 @@ class Frames:
         if tail is not None:
             return tail
         return self._described_acronym(query, text, kind, lang, limit)
+
+    def _seat_before_field(self, query: str, text: str,
+                           kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 34: a body named by its seat before what it does, with no name of it ("the
+        Lyon police organisation", "the Geneva migration agency", "the Parma food safety
+        agency"): the seat, one to three capitalised words that are a city of
+        :meth:`_seat_cities` (SupraVerden's headquarters, the COW capitals), and the words
+        after it read by :meth:`_seat_domain` as the "-based" form is ("the Lyon-based police
+        organisation"); None when no split of the name reads so. English only: the last word
+        must be in lower case, a description's head ("the Kuwait Fund for Arab Economic
+        Development" is a name of its own, not the Kuwait-based Arab fund)."""
+        words = text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if len(words) < 2 or len(words) > 8:
+            return None
+        cities = self._seat_cities()
+        for n in (1, 2, 3):
+            if len(words) <= n:
+                break
+            city, rest = " ".join(words[:n]), words[n:]
+            if (not all(w[:1].isupper() for w in words[:n])
+                    or folded_form(city) not in cities
+                    or not rest[-1][:1].islower()):
+                continue
+            found = self._seat_domain(query, " ".join(rest), city, kinds)
+            if found is not None:
+                return found
+        return None
 
     def _capital_with_year(self, head: str, a: int, b: int,
                            kinds: frozenset[str] | None) -> str:

@@ -16,7 +16,9 @@ over the earlier writers' lists, and tried here on names of no evaluation list:
 - a body's seat between its possessive and its organ ("ECOWAS's Abuja headquarters"):
   convention F's organ, the seat checked against SupraVerden's;
 - a capital alone before a year ("Warsaw in 1980", "Belgrade in 1992"): the government
-  seated there then, as "the <capital> government in <year>" reads it.
+  seated there then, as "the <capital> government in <year>" reads it;
+- a body by its seat before what it does, with no name ("the Vienna atomic agency"): read as
+  "the Vienna-based atomic agency" is, the last word a description's, in lower case.
 """
 
 from __future__ import annotations
@@ -50,12 +52,17 @@ MATCHES = [
     # a capital alone before a year
     ("Warsaw in 1980", "POL", "qualified-period"),
     ("Aden in 1980", "YMD", "qualified-period"),
+    # a body by its seat before what it does, with no name
+    ("the Vienna atomic agency", "IAEA", "seat-and-field"),
+    ("the Bern postal union", "UPU", "seat-and-field"),
 ]
 
 AMBIGUOUS = [
     # a capital alone in a year of change: the state that ended and its successor
     ("Moscow in 1991", {"SUN", "RUS"}),
     ("Belgrade in 1992", {"YUG", "SCG"}),
+    # a seat and a field two bodies there share
+    ("the Rome food agency", {"FAO", "WFP"}),
 ]
 
 NO_MATCH = [
@@ -65,6 +72,8 @@ NO_MATCH = [
     "the OAU under Ghana",
     # a city that is no COW capital stands for no state
     "Geneva under Calvin",
+    # a body's own name that begins with a city is no seat before a field
+    "the Abu Dhabi Fund for Development",
 ]
 
 
