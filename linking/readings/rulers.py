@@ -32,7 +32,8 @@ _RULER_PATTERNS = (
     re.compile(r"(?:chính\s+quyền|chế\s+độ|chinh\s+quyen|che\s+do)\s+(?P<ruler>.+)",
                re.IGNORECASE),
     # round 24: the Vietnamese possessive ("Belarus của Lukashenko"), a person's name after it
-    re.compile(r"(?P<state>.+?)\s+(?:của|cua)\s+(?P<ruler>[A-ZĐ].+)"),
+    # (round 34: or with an honorific before the name, "chính phủ Slovakia của ông Fico")
+    re.compile(r"(?P<state>.+?)\s+(?:của|cua)\s+(?P<ruler>(?:(?:ông|bà)\s+)?[A-ZĐ].+)"),
     # round 28: the English "-era" compound before the state ("Orban-era Hungary",
     # "Pinochet-era Chile"), a person's name of one to three words before the hyphen
     re.compile(r"(?:the\s+)?(?P<ruler>[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|de|van|von|bin|al)){0,2})"

@@ -268,6 +268,14 @@ for _row in read_yaml("predecessors.yaml").get("periods") or []:
                                                            int(_row["years"][1]))
 
 
+#: round 34: a month and its year after a name, in English or Vietnamese ("in December
+#: 1991", "tháng 12 năm 1991"), read as the year
+_MONTH_YEAR = re.compile(
+    r"(?:(?:in|vào|trong)\s+)?(?P<what>(?:(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)|tháng\s+(?:1[0-2]|0?[1-9])\s+năm)\s+"
+    r"(?P<year>1[5-9]\d\d|20[0-2]\d))")
+
+
 def _period_qualifier(text: str) -> tuple[str, tuple[int, int], str] | None:
     """Round 20: (the name, its years, the period as written) of a name followed by a
     period, or None.
@@ -283,6 +291,10 @@ def _period_qualifier(text: str) -> tuple[str, tuple[int, int], str] | None:
     for i in range(1, len(words)):
         head = " ".join(words[:i]).rstrip(",")
         tail = " ".join(words[i:])
+        month = _MONTH_YEAR.fullmatch(tail)
+        if month is not None:
+            # round 34: a month before the year ("in December 1991", "tháng 12 năm 1991")
+            return head, (int(month.group("year")),) * 2, month.group("what")
         m = re.fullmatch(r"(?:(?:thời\s+kỳ|thời|trong|vào|during|in|of)\s+)?(?P<what>.+)",
                          tail, re.IGNORECASE)
         if m is None:

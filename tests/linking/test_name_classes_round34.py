@@ -9,7 +9,9 @@ over the earlier writers' lists, and tried here on names of no evaluation list:
   ``rulers`` table, or a leader of today when the city was the capital of today's state
   alone);
 - a leader's name after an office's title or a Vietnamese honorific ("thời Tổng thống ...",
-  "thời bà ...") read as a person's, never as a fuzzy reading of an entity's name;
+  "thời bà ...", "của ông ...") read as a person's, never as a fuzzy reading of an entity's
+  name;
+- a month before a year ("in April 1915", "tháng 6 năm 1991"): the year;
 - a body with the person who leads or led it ("the IMF under Lagarde", "Stoltenberg's
   NATO", "Quỹ IMF thời bà Georgieva") or the term of office ("nhiệm kỳ 2014-2019"): the body,
   when it reads as one organisation and the person as no entity;
@@ -40,6 +42,11 @@ MATCHES = [
     ("Lusaka thời Tổng thống Hichilema", "ZMB", "ruler"),
     # a leader after an office's title: a person, not a fuzzy reading of an entity's name
     ("Peru thời Tổng thống Boluarte", "PER", "ruler"),
+    # a Vietnamese honorific before a leader after "của"
+    ("chính phủ Ba Lan của ông Tusk", "POL", "ruler"),
+    # a month before the year
+    ("Nam Tư tháng 6 năm 1991", "YUG", "qualified-period"),
+    ("the Ottoman Empire in April 1915", "OTTOMAN-EMPIRE", "qualified-period"),
     # a body with the person who leads it, or the term of office
     ("the IMF under Lagarde", "IMF", "key"),
     ("the WHO under Tedros", "WHO", "key"),
