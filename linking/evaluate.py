@@ -303,8 +303,8 @@ LIST_STATUS = {
     "names_test44.csv": "round 32's development list (after its unseen run)",
     "names_test45.csv": "round 33's development list (after its unseen run)",
     "names_test46.csv": "round 33's development list (after its unseen run)",
-    "names_test47.csv": "the next round's development list (after its unseen run)",
-    "names_test48.csv": "the next round's development list (after its unseen run)",
+    "names_test47.csv": "round 34's development list (after its unseen run)",
+    "names_test48.csv": "round 34's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

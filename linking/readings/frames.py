@@ -306,6 +306,10 @@ class Frames:
                                    f"{rest!r} names {len(r.candidates)} bodies; of them only "
                                    f"{describe(e)} sits in {city!r} (SupraVerden's "
                                    "headquarters)")
+        if seat is None:
+            described = self._seat_before_field(query, text, kinds)
+            if described is not None:
+                return described
         where = _IN_REGION.fullmatch(text)
         if where is not None and folded_form(where.group("place")) in _region_vocabulary()[0]:
             # round 25: a body with the region it works in ("khối ECCAS ở Trung Phi", "the
@@ -319,6 +323,7 @@ class Frames:
         period = _period_qualifier(text)
         if period is not None:
             head, (a, b), what = period
+            head = self._capital_with_year(head, a, b, kinds)
             self._with_years += 1
             try:
                 r = self.match(head, kind=kind, lang=lang, limit=limit)
@@ -378,6 +383,65 @@ class Frames:
         if tail is not None:
             return tail
         return self._described_acronym(query, text, kind, lang, limit)
+
+    def _seat_before_field(self, query: str, text: str,
+                           kinds: frozenset[str] | None) -> MatchResult | None:
+        """Round 34: a body named by its seat before what it does, with no name of it ("the
+        Lyon police organisation", "the Geneva migration agency", "the Parma food safety
+        agency"): the seat, one to three capitalised words that are a city of
+        :meth:`_seat_cities` (SupraVerden's headquarters, the COW capitals), and the words
+        after it read by :meth:`_seat_domain` as the "-based" form is ("the Lyon-based police
+        organisation"); None when no split of the name reads so. English only: the last word
+        must be in lower case, a description's head ("the Kuwait Fund for Arab Economic
+        Development" is a name of its own, not the Kuwait-based Arab fund)."""
+        words = text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if len(words) < 2 or len(words) > 8:
+            return None
+        cities = self._seat_cities()
+        for n in (1, 2, 3):
+            if len(words) <= n:
+                break
+            city, rest = " ".join(words[:n]), words[n:]
+            if (not all(w[:1].isupper() for w in words[:n])
+                    or folded_form(city) not in cities
+                    or not rest[-1][:1].islower()):
+                continue
+            found = self._seat_domain(query, " ".join(rest), city, kinds)
+            if found is not None:
+                return found
+        return None
+
+    def _capital_with_year(self, head: str, a: int, b: int,
+                           kinds: frozenset[str] | None) -> str:
+        """Round 34: a capital alone before a year ("Prague in 1968", "East Berlin in 1961",
+        "Sanaa in 1962") names the government seated there then, as "the <capital>
+        government" does (:meth:`Seats._capital_government`, then the period's reading);
+        ``head`` unchanged when it is no COW capital (CLDR's names of the city count), is
+        written with a word in lower case, or reads plainly as a state itself ("Kuwait",
+        "Singapore"). In the last year of the one record the reading gives, a year of change
+        ("Vienna in 1918": Austria-Hungary ended, the republic began, which COW's list dates
+        from 1919), the capital alone is not read (precision first)."""
+        city = head.strip()
+        if (not city[:1].isupper() or len(city) > 30 or any(w[:1].islower() for w in
+                                                            city.split())
+                or kinds is not None and not kinds & STATE_KINDS
+                or not self._capital_codes(city)[1]):
+            return head
+        r = self.match(city)
+        if r.ambiguous or r.best is not None and r.best.match and (
+                r.best.entity.kind in STATE_KINDS or r.best.entity.kind == "place"):
+            # (a state's own name, or a place the registry holds: "Ulan Bator" is read by
+            # the capital frame through its place record)
+            if r.best is None or r.best.entity.kind != "place":
+                return head
+        if a == b:
+            g = self.match(f"the {city} government in {a}", kind=STATE_KINDS)
+            if (not g.ambiguous and g.best is not None and g.best.match
+                    and (sp := span_of(g.best.entity)) is not None and sp[1] == a):
+                return head
+        return f"the {city} government"
 
     def _label_for_head(self, query: str, m: re.Match[str], kind: str | Collection[str] | None,
                         lang: str | None) -> MatchResult | None:

@@ -11,6 +11,7 @@ palace``, ``Warsaw's ruling coalition``, ``the Lithuanian government in Vilnius`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 
 from ..candidates import KIND_GROUPS, MatchResult
@@ -26,6 +27,7 @@ from .text import (
     _after_region_word,
     _after_special_region,
     _and_for_va,
+    _body_under_leader,
     _continent_order,
     _expand_abbreviations,
     _f_organ_at_seat,
@@ -43,6 +45,7 @@ from .text import (
     _state_office,
     _vi_qualified_government,
     _without_article,
+    _without_body_leader,
     _without_led,
     _without_member_count,
     _without_vi_body_clause,
@@ -119,6 +122,9 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # leads it or its currency ("khối ASEAN mười nước", "ngân hàng AIIB do Trung Quốc dẫn
     # dắt"); its answer must be an organisation
     (_without_vi_body_clause, "{!r} with what is said of it", False),
+    # round 34: a body with the person who leads or led it ("the ECB under Draghi", "Rutte's
+    # NATO"); its answer must be one organisation, matched, and the person no entity
+    (_without_body_leader, "{!r} with the person who leads it", False),
 )
 
 
@@ -141,6 +147,8 @@ class Rewrites:
                 continue
             if rewrite in (_without_vi_seat, _without_vi_body_clause, _without_led) and not all(
                     c.entity.kind in KIND_GROUPS["organisation"] for c in r.candidates[:1]):
+                continue
+            if rewrite is _without_body_leader and not self._body_leader_fits(text, r):
                 continue
             if rewrite is _period_word_state and not self._period_state_fits(text, r):
                 continue
@@ -167,6 +175,20 @@ class Rewrites:
                                and (fuzzy_counts or r.best.method != "fuzzy")):
                 return _reread(query, r, why.format(other))
         return None
+
+    def _body_leader_fits(self, text: str, r: MatchResult) -> bool:
+        """Round 34: a body read without the person named as its head answers one
+        organisation, matched by no fuzzy step, and the person's name reads as no entity
+        ("the OAU under Ghana" is no person's body) and is no capital."""
+        b = r.best
+        found = _body_under_leader(text)
+        if (found is None or b is None or r.ambiguous or not b.match or b.method == "fuzzy"
+                or b.entity.kind not in KIND_GROUPS["organisation"]):
+            return False
+        who = self.match(found[1])
+        body = re.sub(r"^the\s+", "", found[0])
+        return not who.ambiguous and (who.best is None or not who.best.match) and not (
+            self._capital_codes(found[1])[1] or self._capital_codes(body)[1])
 
     def _period_state_fits(self, text: str, r: MatchResult) -> bool:
         """Round 30: a period word's reading answers a state (one, or ambiguous states);

@@ -32,7 +32,8 @@ _RULER_PATTERNS = (
     re.compile(r"(?:chính\s+quyền|chế\s+độ|chinh\s+quyen|che\s+do)\s+(?P<ruler>.+)",
                re.IGNORECASE),
     # round 24: the Vietnamese possessive ("Belarus của Lukashenko"), a person's name after it
-    re.compile(r"(?P<state>.+?)\s+(?:của|cua)\s+(?P<ruler>[A-ZĐ].+)"),
+    # (round 34: or with an honorific before the name, "chính phủ Slovakia của ông Fico")
+    re.compile(r"(?P<state>.+?)\s+(?:của|cua)\s+(?P<ruler>(?:(?:ông|bà)\s+)?[A-ZĐ].+)"),
     # round 28: the English "-era" compound before the state ("Orban-era Hungary",
     # "Pinochet-era Chile"), a person's name of one to three words before the hyphen
     re.compile(r"(?:the\s+)?(?P<ruler>[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|de|van|von|bin|al)){0,2})"
@@ -62,6 +63,8 @@ _TITLE = re.compile(
     r"|Generalissimo|Dictator|Tsar|Czar|Tsarina|King|Queen|Emperor|Empress|Sheikh|Crown\s+Prince)"
     r"|Thủ\s+tướng|Tổng\s+thống|Chủ\s+tịch|Tổng\s+Bí\s+thư|Thống\s+chế|Đại\s+tướng|Tướng"
     r"|Sa\s+hoàng|Nga\s+hoàng|Hoàng\s+đế|Nữ\s+hoàng|Vua|Thái\s+tử"
+    # (round 34: the Vietnamese honorifics before a leader's name, "thời bà Sheikh Hasina")
+    r"|bà|ông"
     r"|Thu\s+tuong|Tong\s+thong|Chu\s+tich|Sa\s+hoang|Nga\s+hoang)\s+(?=[A-ZĐ])",
     re.IGNORECASE)
 
@@ -161,7 +164,8 @@ class Rulers:
                     if pattern in _LATER_LEADER_PATTERNS and (
                             not titled or not _MONARCH_TITLE_WORDS & set(
                                 folded_form(titled.group()).split())):
-                        later = self._later_leader(query, bare, state, state_kinds)
+                        later = self._later_leader(query, bare, state, state_kinds,
+                                                   titled=titled is not None)
                         if later is not None:
                             return later
                 continue
@@ -181,6 +185,12 @@ class Rulers:
                 r = self.match(state, kind=state_kinds)
                 named = ([c.entity for c in r.candidates] if r.ambiguous
                          else [r.best.entity] if r.best is not None else [])
+                # round 34: a capital in the state's place ("Minsk under Lukashenko",
+                # "Tito's Belgrade", "Harare thời Mugabe"): the states it was the capital of
+                seat = False
+                if not any(x.kind in state_kinds for x in named) and (
+                        seats := self._seat_named(state, state_kinds)):
+                    named, seat = seats, True
                 if not named:
                     continue
                 family = _unique(f for x in named for f in self._family(x, state_kinds))
@@ -203,7 +213,8 @@ class Rulers:
                             f"no match: Archigos gives {ruler!r} as a leader of today's "
                             f"{describe(e)} when it was a monarchy ({why}), a former regime "
                             "the registry holds no record of (conventions B and C)")
-                    if kept and not r.ambiguous and (r.best is None or not r.best.match):
+                    if (kept and not seat and not r.ambiguous
+                            and (r.best is None or not r.best.match)):
                         # a name with a former regime's own words is no match whoever is
                         # named ("Vương quốc Ý thời Mussolini": convention B). Round 24 (the
                         # lead's decision 1): a republic's former name of a state that is a
@@ -235,12 +246,16 @@ class Rulers:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
                     if unknown is not None:
                         return unknown
-                    if pattern in _LATER_LEADER_PATTERNS and not titled:
+                    if pattern in _LATER_LEADER_PATTERNS and (
+                            # (round 34: or after an office's title no monarch's)
+                            not titled or not _MONARCH_TITLE_WORDS & set(
+                                folded_form(titled.group()).split())):
                         # round 25: or a leader of today whose surname an earlier leader of
                         # another state bore ("Ethiopia thời Abiy Ahmed": not Bangladesh's
                         # "Ahmed")
                         later = self._later_leader(query, bare, state, state_kinds,
-                                                   word_of_archigos=True)
+                                                   word_of_archigos=True,
+                                                   titled=titled is not None)
                         if later is not None:
                             return later
                 if not fit:
@@ -330,7 +345,8 @@ class Rulers:
 
     def _later_leader(self, query: str, ruler: str, state: str,
                       state_kinds: frozenset[str],
-                      word_of_archigos: bool = False) -> MatchResult | None:
+                      word_of_archigos: bool = False,
+                      titled: bool = False) -> MatchResult | None:
         """Round 23 (convention C): "<person>'s <state>" where Archigos (to 2015) and the
         ``rulers`` table hold no leader of that name ("Milei's Argentina"): a leader of today,
         so today's state. Only when the name before the possessive is a person's name (one to
@@ -370,16 +386,26 @@ class Rulers:
             return None
         who = self.match(ruler)
         if (who.ambiguous or who.best is not None and who.best.score >= 60
+                # (round 34: after an office's title the name is a person's, and a fuzzy
+                # reading of it is no entity's: "thời Tổng thống Boric", not BRIC)
+                and not (titled and who.best.method == "fuzzy")
                 or " ".join(folded) in _region_vocabulary()[0]
                 or any(k in self._cow_capitals.by_capital for k in (ruler, " ".join(folded)))):
             # a place (a region, a capital) or an entity's name is no leader
             return None
         r = self.match(state, kind=state_kinds)
-        if r.ambiguous or r.best is None or not r.best.match:
+        seats = ([] if r.ambiguous or r.best is not None and r.best.match
+                 and r.best.entity.kind in state_kinds
+                 else self._seat_named(state, state_kinds))
+        if len(seats) == 1 and seats[0].kind == "state":
+            # round 34: a capital that was the capital of today's state alone ("Nairobi thời
+            # Tổng thống Ruto", "Ottawa under Carney")
+            e, how = seats[0], f"the capital of {describe(seats[0])} alone (COW capitals)"
+        elif r.ambiguous or r.best is None or not r.best.match:
             return None
-        e = r.best.entity
-        if (e.kind != "state" or r.best.method.startswith(("iso-code", "key", "cow-code",
-                                                           "acronym"))
+        else:
+            e, how = r.best.entity, r.best.method
+        if (e.kind != "state" or how.startswith(("iso-code", "key", "cow-code", "acronym"))
                 or any(end < _ARCHIGOS_FROM or end >= _MONARCHY_REMEMBERED
                        and not word_of_archigos
                        for _s, end, _ev in self._monarchies_ended.get(id(e), ()))
@@ -388,14 +414,41 @@ class Rulers:
         return _single(query, e, 85.0, "ruler", self._note(e),
                        f"{ruler!r} read as a leader of today (in neither Archigos, which ends in "
                        f"2015, nor predecessors.yaml rulers and leaders); {state!r}: "
-                       f"{r.best.method}")
+                       f"{how}")
 
     def _states_named(self, state: str, state_kinds: frozenset[str]) -> list[Entity]:
         """Round 23: the states ``state`` names and their families (:meth:`_family`)."""
         r = self.match(state, kind=state_kinds)
         named = ([c.entity for c in r.candidates] if r.ambiguous
                  else [r.best.entity] if r.best is not None and r.best.match else [])
+        if not any(x.kind in state_kinds for x in named):
+            # round 34: a capital in the state's place
+            named = self._seat_named(state, state_kinds) or named
         return _unique(f for x in named for f in self._family(x, state_kinds))
+
+    def _seat_named(self, city: str, state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 34: the states a capital named in a state's place was the capital of, as
+        the capital frame reads it (:meth:`Seats._capital_government`: each COW code read
+        through the state lists' periods; today's state only when the city is its last COW
+        capital), for a ruler to choose among: "Bonn under Willy Brandt" (West Germany),
+        "Tito's Belgrade" (Yugoslavia). Empty when the name is no COW capital (CLDR's names
+        of the city count) or a word of it is in lower case ("the Kremlin", "the Oval
+        Office" name seats, not capitals)."""
+        city = city.strip()
+        if not city or len(city) > 30 or not city[:1].isupper() or not all(
+                w[:1].isupper() or w in ("of", "de", "es", "el", "al") for w in city.split()):
+            return []
+        name, codes = self._capital_codes(city)
+        states: list[Entity] = []
+        for code in sorted(codes):
+            for _a, _b, iri in self.reference.codes.spans.get(("cow", code), ()):
+                e = self.registry.by_iri(iri)
+                if e is None or e.kind not in state_kinds or (
+                        e.kind == "state"
+                        and self._cow_capitals.latest.get(code) != folded_form(name)):
+                    continue
+                states.append(e)
+        return _unique(states)
 
     def _monarchy_then(self, e: Entity, rows: list[tuple[Entity, str, str]],
                        ruler: str) -> str | None:

@@ -268,6 +268,14 @@ for _row in read_yaml("predecessors.yaml").get("periods") or []:
                                                            int(_row["years"][1]))
 
 
+#: round 34: a month and its year after a name, in English or Vietnamese ("in December
+#: 1991", "tháng 12 năm 1991"), read as the year
+_MONTH_YEAR = re.compile(
+    r"(?:(?:in|vào|trong)\s+)?(?P<what>(?:(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)|tháng\s+(?:1[0-2]|0?[1-9])\s+năm)\s+"
+    r"(?P<year>1[5-9]\d\d|20[0-2]\d))")
+
+
 def _period_qualifier(text: str) -> tuple[str, tuple[int, int], str] | None:
     """Round 20: (the name, its years, the period as written) of a name followed by a
     period, or None.
@@ -283,6 +291,10 @@ def _period_qualifier(text: str) -> tuple[str, tuple[int, int], str] | None:
     for i in range(1, len(words)):
         head = " ".join(words[:i]).rstrip(",")
         tail = " ".join(words[i:])
+        month = _MONTH_YEAR.fullmatch(tail)
+        if month is not None:
+            # round 34: a month before the year ("in December 1991", "tháng 12 năm 1991")
+            return head, (int(month.group("year")),) * 2, month.group("what")
         m = re.fullmatch(r"(?:(?:thời\s+kỳ|thời|trong|vào|during|in|of)\s+)?(?P<what>.+)",
                          tail, re.IGNORECASE)
         if m is None:
@@ -699,6 +711,52 @@ def _without_led(text: str) -> str | None:
     return m.group("rest") if m else None
 
 
+#: round 34: a person's name, one to four capitalised words with the particles a name may
+#: hold ("Juncker", "Mahmoud Ali Youssouf", "Sidi Ould Tah", "von der Leyen")
+_PERSON_NAME = (r"(?:(?:de|van|von|der|al|bin|el)\s+)*[A-Z][\w’'.-]*"
+                r"(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|bin|ibn|al|el|ould)){0,3}")
+#: round 34: the title of a body's head before the person's name ("under President Lagarde")
+_HEAD_TITLE = (r"(?:(?:President|Secretary-General|Secretary\s+General|Director-General"
+               r"|Director\s+General|Chairman|Chairwoman|Chair|Governor|Commissioner)\s+)?")
+#: round 34: a body named with the person who leads or led it, the English press's
+#: construction ("the European Commission under Juncker", "the ECB under Draghi", "Rutte's
+#: NATO"): the body's name, read alone; the possessive only before an acronym or a name in
+#: title case
+_BODY_UNDER = (
+    re.compile(r"(?P<body>.+?)\s+under\s+(?:the\s+)?" + _HEAD_TITLE + r"(?P<person>"
+               + _PERSON_NAME + r")"),
+    re.compile(r"(?P<person>" + _PERSON_NAME + r")['’]s\s+(?P<body>(?:the\s+)?"
+               r"[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|and|the|on|in)){0,6})"),
+)
+
+
+def _body_under_leader(text: str) -> tuple[str, str] | None:
+    """Round 34: a body's name and the person named as its head ("the ECB under Draghi":
+    ("the ECB", "Draghi")), or None. Whether the body is an organisation and the person no
+    entity is the rewrite's check (:meth:`Rewrites._body_leader_fits`).
+
+    >>> _body_under_leader("the European Commission under Juncker")
+    ('the European Commission', 'Juncker')
+    >>> _body_under_leader("Rutte's NATO")
+    ('NATO', 'Rutte')
+    >>> _body_under_leader("the AU under Mahmoud Ali Youssouf")
+    ('the AU', 'Mahmoud Ali Youssouf')
+    >>> _body_under_leader("Europe's largest lender") is None
+    True
+    """
+    for pattern in _BODY_UNDER:
+        m = pattern.fullmatch(text.strip())
+        if m is not None:
+            return m.group("body"), m.group("person")
+    return None
+
+
+def _without_body_leader(text: str) -> str | None:
+    """Round 34: the body's name of :func:`_body_under_leader`, or None."""
+    found = _body_under_leader(text)
+    return found[0] if found else None
+
+
 #: round 31: a state's office that stands for the state (convention H: its foreign ministry;
 #: the seat of its head of state or government named by the office): the office's words
 #: before the state's name in Vietnamese ("Bộ Ngoại giao Lào", "Phủ Thủ tướng Nhật Bản",
@@ -916,6 +974,11 @@ _F_ORGAN_AT_SEAT = (
                r"|tổng\s+hành\s+dinh))\s+(?P<org>" + _VI_UPPER + r"[\w'’.&-]*(?:\s+"
                + _VI_UPPER + r"[\w'’.&-]*){0,1})"
                r"\s+(?:ở|tại)\s+(?P<city>" + _VI_PLACE_WORDS + ")"),
+    # round 34: the seat between the possessive and the organ ("ASEAN's Jakarta
+    # secretariat", "the ADB's Manila headquarters")
+    re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’.&-]*(?:\s+[A-Za-z][\w'’.&-]*){0,5}?)['’]s\s+"
+               r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+"
+               r"(?P<word>" + _F_WORDS_EN + r")"),
 )
 
 
@@ -1105,6 +1168,13 @@ _VI_BODY_CLAUSES = (
                + _VI_PLACE + r"$"),
     re.compile(r"\s+sau\s+khi\s+(?:kết\s+nạp|gia\s+nhập|mở\s+rộng|thành\s+lập)\s+\S.*$"),
     re.compile(r"\s+(?:dưới\s+thời|của)\s+(?:bà|ông|Tổng\s+thư\s+ký|Chủ\s+tịch)\s+\S.*$"),
+    # round 34: the person or the time named after "thời" (in the time of) with no "dưới"
+    # ("ngân hàng ECB thời bà Lagarde", "khối ALBA thời Chavez", "tổ chức OEEC thời Kế hoạch
+    # Marshall"), a capital after it (a person's name, a plan's), and a term of office
+    # ("Ủy ban châu Âu nhiệm kỳ 2019-2024")
+    re.compile(r"\s+(?:dưới\s+)?thời\s+(?:(?:bà|ông|Tổng\s+thư\s+ký|Chủ\s+tịch|Tổng\s+giám"
+               r"\s+đốc|Thống\s+đốc)\s+)?" + _VI_UPPER + r"\S*(?:\s+\S+){0,4}$"),
+    re.compile(r"\s+nhiệm\s+kỳ\s+\d{4}(?:\s*[-–]\s*\d{4})?$"),
 )
 
 
@@ -1126,6 +1196,10 @@ def _without_vi_body_clause(text: str) -> str | None:
     """
     out = text.strip()
     for clause in _VI_BODY_CLAUSES:
+        if clause is _VI_BODY_CLAUSES[-2] and _period_qualifier(out) is not None:
+            # (round 34: a named period after "thời" is the period reading's, which checks
+            # the body's years: "Liên minh châu Âu thời Chiến tranh Lạnh" is no match)
+            continue
         out = clause.sub("", out, count=1).strip()
     if out == text.strip() or not (_holds_acronym(out) or len(out.split()) >= 3
                                    and out[:1].isupper() or len(out.split()) >= 2
