@@ -305,6 +305,8 @@ LIST_STATUS = {
     "names_test46.csv": "round 33's development list (after its unseen run)",
     "names_test47.csv": "round 34's development list (after its unseen run)",
     "names_test48.csv": "round 34's development list (after its unseen run)",
+    "names_test49.csv": "the next round's development list (after its unseen run)",
+    "names_test50.csv": "the next round's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -421,6 +423,10 @@ UNSEEN_RUNS = {
                          "**end of round 33: 0.982 / 0.482 / 0/9**"),
     "names_test48.csv": ("end of round 32: 0.983 / 0.548 / 4/12; "
                          "**end of round 33: 0.984 / 0.571 / 4/12**"),
+    "names_test49.csv": ("end of round 33: 0.992 / 0.547 / 4/13; "
+                         "**end of round 34: 0.993 / 0.664 / 6/13**"),
+    "names_test50.csv": ("end of round 33: 0.977 / 0.552 / 3/9; "
+                         "**end of round 34: 0.987 / 0.665 / 6/9**"),
 }
 
 
