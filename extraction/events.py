@@ -2146,10 +2146,10 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # a meeting of the dateline's day, in its paragraph, is in the dateline's city
             place = _dateline_place(ctx, ctx.sentence_of(line.start))
         data = {"event_type": "meeting",
+                # (round 35, the lead's pronoun decision of session 18: the pronoun object,
+                # "met him", takes the post the text gave the person it stands for)
                 "participants": [_participant(ctx, k, "participant", p)
-                                 for k, p in zip(states, [None if p is obj_pronoun and p
-                                                          is not None else p for p in chosen],
-                                                 strict=True)]}
+                                 for k, p in zip(states, chosen, strict=True)]}
         if _RECEIVED.match(ctx.text, a) and not leaders and len(data["participants"]) == 2:
             # round 30, the convention of session 16: the side the text says received the
             # other is the host ("Chủ tịch Tập Cận Bình đã tiếp Thủ tướng …", "was received by
