@@ -3093,3 +3093,75 @@ def airport_welcomes(ctx: Context, out: list[Candidate]) -> list[Candidate]:
         made.append(Candidate("event", data, m.start(), m.end(), 0.6, "event-airport-welcome",
                               ["date-from-visit"]))
     return made
+
+
+#: round 35: a greeting of the visitor just told by a named side (the lead's decision of session
+#: 19: a greeting at the arrival is a welcome, the greeting side ``host``): "A greeted him on
+#: the tarmac", "A greeted her at the airport", "A greeted them on the South Lawn", "A đã chào
+#: đón ông tại sân bay"
+_GREETED = re.compile(r"\b(?:greeted|greets)\s+(?:him|her|them)\s+(?:on|at|upon)\b"
+                      r"|(?<!\w)(?:đã\s+)?chào\s+đón\s+(?:ông|bà)\s+(?:tại|ở|trên)(?!\w)")
+
+
+def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 35: a greeting by a named side of the visitor of the last visit the text told, in
+    the greeting's sentence or the three before it (the lead's decision of session 19). Where
+    the sentence also tells a meeting of the same two sides ("A greeted him on the South Lawn
+    before the two men held talks"), that meeting is the greeting: the visit's host becomes its
+    ``host``. Else a meeting is made only where the one greeting has a post of the host state
+    or of none (never a name alone): the host with that post, the visitor with the post the
+    visit gave it, dated and placed as the visit (its first day for a range)."""
+    made: list[Candidate] = []
+    visits = [c for c in out if c.type == "event" and c.data.get("event_type") == "visit"]
+    for m in _GREETED.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        i = ctx.sents.index(s)
+        first = ctx.sents[max(0, i - 3)]
+        told = [v for v in visits if first.start <= v.start < m.start()]
+        if not told or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        v = told[-1]
+        roles = {p["role"]: p for p in v.data["participants"]}
+        if set(roles) != {"visitor", "host"} or len(v.data["participants"]) != 2:
+            continue
+        host = ctx.gazetteer.registry.resolve(roles["host"]["actor"]).key
+        visitor = ctx.gazetteer.registry.resolve(roles["visitor"]["actor"]).key
+        if any(x.is_state and x.key and x.key not in (host, visitor)
+               for x in ctx.mentions_in(s.start, m.start())):
+            continue  # another state named by the greeting's own clause
+        same = [c for c in out if c.type == "event" and c.data.get("event_type") == "meeting"
+                and s.start <= c.start < s.end
+                and {ctx.gazetteer.registry.resolve(p["actor"]).key
+                     for p in c.data["participants"]} == {host, visitor}]
+        if same:
+            for c in same:
+                if all(p["role"] == "participant" for p in c.data["participants"]):
+                    for p in c.data["participants"]:
+                        if ctx.gazetteer.registry.resolve(p["actor"]).key == host:
+                            p["role"] = "host"
+            continue
+        clause = max(s.start, ctx.text.rfind(";", s.start, m.start()) + 1,
+                     ctx.text.rfind(",", s.start, m.start()) + 1)
+        posts = ctx.posts_in(clause, m.start())[:1]
+        post = posts[0] if posts else None
+        if post is None or post.state not in (None, host) or post.office in (
+                None, "", "minister", "vice-minister"):
+            continue  # a name alone, another state's post, or a minister's greeting
+        if "post" in roles["visitor"] and not roles["visitor"]["post"].get("office"):
+            continue
+        date = v.data.get("date") or v.data.get("start")
+        if date is None or any(
+                c.type == "event" and c.data.get("event_type") == "meeting"
+                and (c.data.get("date") or c.data.get("start")) == date
+                and {p["actor"] for p in c.data["participants"]}
+                == {p["actor"] for p in v.data["participants"]} for c in out + made):
+            continue
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, host, "host", post),
+                                       {**roles["visitor"], "role": "participant"}]}
+        if v.data.get("place"):
+            data["place"] = v.data["place"]
+        data["date"] = date
+        made.append(Candidate("event", data, post.start, m.end(), 0.6, "event-arrival-greeting",
+                              ["date-from-visit"]))
+    return made

@@ -85,3 +85,38 @@ def test_phu_chu_tich_after_the_pronoun_vi(registry) -> None:
     got = _meetings(text, registry)
     assert any(("CHL", "participant", "president") in m
                and ("VNM", "host", "party-general-secretary") in m for m in got), got
+
+
+# --- a greeting at the arrival is a welcome, the greeting side host (decision of session 19) ---
+
+def test_greeted_him_on_the_tarmac_en(registry) -> None:
+    text = ("APIA, 14 May 2026 - Peruvian President José Jerí arrived in Samoa on Thursday for a "
+            "three-day state visit. Prime Minister Fiamē Naomi Mataʻafa greeted him on the tarmac "
+            "of Faleolo International Airport.")
+    got = _meetings(text, registry)
+    assert frozenset({("WSM", "host", "prime-minister"), ("PER", "participant", "president")}) \
+        in got, got
+
+
+def test_greeted_before_talks_is_one_meeting_en(registry) -> None:
+    text = ("WASHINGTON, 14 May 2026 - Chilean President Gabriel Boric arrived in the United "
+            "States on Tuesday for a state visit. Biden greeted him on the South Lawn on "
+            "Wednesday before the two men held talks in the Oval Office.")
+    got = _meetings(text, registry)
+    assert any(("USA", "host") in {(k, r) for k, r, _ in m} for m in got), got
+    assert not any({r for _, r, _ in m} == {"participant"} for m in got), got  # one meeting
+
+
+def test_chao_don_ong_tai_san_bay_vi(registry) -> None:
+    text = ("Thủ tướng Campuchia Hun Manet thăm chính thức Chile ngày 14/5/2026. Tổng thống "
+            "Chile Gabriel Boric đã chào đón ông tại sân bay quốc tế Santiago.")
+    got = _meetings(text, registry)
+    assert frozenset({("CHL", "host", "president"), ("KHM", "participant", "prime-minister")}) \
+        in got, got
+
+
+def test_greeted_by_a_name_alone_makes_nothing_en(registry) -> None:
+    # guard: the one greeting named without a post and no meeting in the sentence: no fact
+    text = ("APIA, 14 May 2026 - Peruvian President José Jerí arrived in Samoa on Thursday for a "
+            "three-day state visit. Mataʻafa greeted him on the tarmac.")
+    assert _meetings(text, registry) == []
