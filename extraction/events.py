@@ -2161,6 +2161,14 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # welcomes B", "A chủ trì lễ đón B", "was welcomed by A") makes that side the host
             data["participants"][1 if _PASSIVE.match(ctx.text, a) else 0]["role"] = "host"
             welcomes.append(data)
+        elif _CALLED_ON.match(ctx.text, a) and not leaders and len(chosen) == 2 \
+                and chosen[1].start >= b and chosen[1].office in _HEADS_OF_STATE \
+                and place is not None and place.key == states[1]:
+            # round 35, the lead's decision of session 19: a call on a head of state in that
+            # head of state's own state is a meeting that head of state receives, ``host`` (a
+            # call on a visiting head of state abroad, or with no place read, is left
+            # participant / participant)
+            data["participants"][1]["role"] = "host"
         inviter = _INVITED_BY.search(ctx.text, b, clause_end)
         host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
                      if p.start == inviter.end() and p.state and p.state not in states
@@ -2190,6 +2198,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                 for p in ps:
                     p["role"] = roles[p["actor"]]
     return out
+
+
+#: round 35: a call on someone ("called on President A", "calls on the King")
+_CALLED_ON = re.compile(r"(?:called|calls)\s+on\s", re.I)
+#: the offices of a head of state a call is made on
+_HEADS_OF_STATE = frozenset({"president", "head-of-state"})
 
 
 #: round 30: a reception, active or passive ("received", "hosted", "tiếp", "tiếp đón", "was

@@ -120,3 +120,23 @@ def test_greeted_by_a_name_alone_makes_nothing_en(registry) -> None:
     text = ("APIA, 14 May 2026 - Peruvian President José Jerí arrived in Samoa on Thursday for a "
             "three-day state visit. Mataʻafa greeted him on the tarmac.")
     assert _meetings(text, registry) == []
+
+
+# --- a call on a head of state in that state is received by that head of state (session 19) --
+
+def test_called_on_the_president_at_home_en(registry) -> None:
+    text = ("SANTIAGO, 14 May 2026 - Peruvian Prime Minister Eduardo Arana began a two-day visit "
+            "to Chile on Thursday. Before the talks he called on President Gabriel Boric of "
+            "Chile at La Moneda Palace in Santiago.")
+    got = _meetings(text, registry)
+    assert frozenset({("CHL", "host", "president"), ("PER", "participant", "prime-minister")}) \
+        in got, got
+
+
+def test_called_on_a_visiting_president_stays_participant_en(registry) -> None:
+    # guard: the president is the visitor abroad; the decision's examples are all at home
+    text = ("LIMA, 14 May 2026 - Chilean President Gabriel Boric began a state visit to Peru on "
+            "Thursday. Peruvian Foreign Minister Elmer Schialer called on President Boric in "
+            "Lima on the evening of his arrival.")
+    for m in _meetings(text, registry):
+        assert ("CHL", "host", "president") not in m, m
