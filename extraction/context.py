@@ -314,6 +314,11 @@ MOST_NAMED_ORG_ASKERS: dict[str, str] = {
 }
 
 
+#: round 35: the word before an office that makes it a building's or an office's name ("Phủ
+#: Tổng thống", "Dinh Tổng thống", "Văn phòng Thủ tướng")
+_BUILDING_OF_OFFICE = re.compile(r"(?<!\w)(?-i:Phủ|Dinh|Cung\s+điện|Văn\s+phòng|Trụ\s+sở)\s+$")
+
+
 @dataclass
 class Context:
     """One document as the rules see it."""
@@ -691,6 +696,10 @@ class Context:
                         + r")(?!ial\b|ials\b|cy\b|cies\b|ry\b)")
         out: list[Post] = []
         for m in rx.finditer(self.text):
+            if _BUILDING_OF_OFFICE.search(self.text, max(0, m.start() - 12), m.start()):
+                # round 35: a building or office named after the office ("tại Phủ Tổng thống",
+                # "Phủ Chủ tịch", "Văn phòng Thủ tướng") is a place, not a person's post
+                continue
             i = int(next(k for k, v in m.groupdict().items() if v)[1:])
             office = offices[i][1]
             start, end = m.start(), m.end()

@@ -2146,10 +2146,10 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # a meeting of the dateline's day, in its paragraph, is in the dateline's city
             place = _dateline_place(ctx, ctx.sentence_of(line.start))
         data = {"event_type": "meeting",
+                # (round 35, the lead's pronoun decision of session 18: the pronoun object,
+                # "met him", takes the post the text gave the person it stands for)
                 "participants": [_participant(ctx, k, "participant", p)
-                                 for k, p in zip(states, [None if p is obj_pronoun and p
-                                                          is not None else p for p in chosen],
-                                                 strict=True)]}
+                                 for k, p in zip(states, chosen, strict=True)]}
         if _RECEIVED.match(ctx.text, a) and not leaders and len(data["participants"]) == 2:
             # round 30, the convention of session 16: the side the text says received the
             # other is the host ("Chủ tịch Tập Cận Bình đã tiếp Thủ tướng …", "was received by
@@ -2161,6 +2161,14 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             # welcomes B", "A chủ trì lễ đón B", "was welcomed by A") makes that side the host
             data["participants"][1 if _PASSIVE.match(ctx.text, a) else 0]["role"] = "host"
             welcomes.append(data)
+        elif _CALLED_ON.match(ctx.text, a) and not leaders and len(chosen) == 2 \
+                and chosen[1].start >= b and chosen[1].office in _HEADS_OF_STATE \
+                and place is not None and place.key == states[1]:
+            # round 35, the lead's decision of session 19: a call on a head of state in that
+            # head of state's own state is a meeting that head of state receives, ``host`` (a
+            # call on a visiting head of state abroad, or with no place read, is left
+            # participant / participant)
+            data["participants"][1]["role"] = "host"
         inviter = _INVITED_BY.search(ctx.text, b, clause_end)
         host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
                      if p.start == inviter.end() and p.state and p.state not in states
@@ -2190,6 +2198,12 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                 for p in ps:
                     p["role"] = roles[p["actor"]]
     return out
+
+
+#: round 35: a call on someone ("called on President A", "calls on the King")
+_CALLED_ON = re.compile(r"(?:called|calls)\s+on\s", re.I)
+#: the offices of a head of state a call is made on
+_HEADS_OF_STATE = frozenset({"president", "head-of-state"})
 
 
 #: round 30: a reception, active or passive ("received", "hosted", "tiếp", "tiếp đón", "was
@@ -3091,5 +3105,77 @@ def airport_welcomes(ctx: Context, out: list[Candidate]) -> list[Candidate]:
             data["place"] = v.data["place"]
         data["date"] = date
         made.append(Candidate("event", data, m.start(), m.end(), 0.6, "event-airport-welcome",
+                              ["date-from-visit"]))
+    return made
+
+
+#: round 35: a greeting of the visitor just told by a named side (the lead's decision of session
+#: 19: a greeting at the arrival is a welcome, the greeting side ``host``): "A greeted him on
+#: the tarmac", "A greeted her at the airport", "A greeted them on the South Lawn", "A đã chào
+#: đón ông tại sân bay"
+_GREETED = re.compile(r"\b(?:greeted|greets)\s+(?:him|her|them)\s+(?:on|at|upon)\b"
+                      r"|(?<!\w)(?:đã\s+)?chào\s+đón\s+(?:ông|bà)\s+(?:tại|ở|trên)(?!\w)")
+
+
+def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 35: a greeting by a named side of the visitor of the last visit the text told, in
+    the greeting's sentence or the three before it (the lead's decision of session 19). Where
+    the sentence also tells a meeting of the same two sides ("A greeted him on the South Lawn
+    before the two men held talks"), that meeting is the greeting: the visit's host becomes its
+    ``host``. Else a meeting is made only where the one greeting has a post of the host state
+    or of none (never a name alone): the host with that post, the visitor with the post the
+    visit gave it, dated and placed as the visit (its first day for a range)."""
+    made: list[Candidate] = []
+    visits = [c for c in out if c.type == "event" and c.data.get("event_type") == "visit"]
+    for m in _GREETED.finditer(ctx.text):
+        s = ctx.sentence_of(m.start())
+        i = ctx.sents.index(s)
+        first = ctx.sents[max(0, i - 3)]
+        told = [v for v in visits if first.start <= v.start < m.start()]
+        if not told or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+            continue
+        v = told[-1]
+        roles = {p["role"]: p for p in v.data["participants"]}
+        if set(roles) != {"visitor", "host"} or len(v.data["participants"]) != 2:
+            continue
+        host = ctx.gazetteer.registry.resolve(roles["host"]["actor"]).key
+        visitor = ctx.gazetteer.registry.resolve(roles["visitor"]["actor"]).key
+        if any(x.is_state and x.key and x.key not in (host, visitor)
+               for x in ctx.mentions_in(s.start, m.start())):
+            continue  # another state named by the greeting's own clause
+        same = [c for c in out if c.type == "event" and c.data.get("event_type") == "meeting"
+                and s.start <= c.start < s.end
+                and {ctx.gazetteer.registry.resolve(p["actor"]).key
+                     for p in c.data["participants"]} == {host, visitor}]
+        if same:
+            for c in same:
+                if all(p["role"] == "participant" for p in c.data["participants"]):
+                    for p in c.data["participants"]:
+                        if ctx.gazetteer.registry.resolve(p["actor"]).key == host:
+                            p["role"] = "host"
+            continue
+        clause = max(s.start, ctx.text.rfind(";", s.start, m.start()) + 1,
+                     ctx.text.rfind(",", s.start, m.start()) + 1)
+        posts = ctx.posts_in(clause, m.start())[:1]
+        post = posts[0] if posts else None
+        if post is None or post.state not in (None, host) or post.office in (
+                None, "", "minister", "vice-minister"):
+            continue  # a name alone, another state's post, or a minister's greeting
+        if "post" in roles["visitor"] and not roles["visitor"]["post"].get("office"):
+            continue
+        date = v.data.get("date") or v.data.get("start")
+        if date is None or any(
+                c.type == "event" and c.data.get("event_type") == "meeting"
+                and (c.data.get("date") or c.data.get("start")) == date
+                and {p["actor"] for p in c.data["participants"]}
+                == {p["actor"] for p in v.data["participants"]} for c in out + made):
+            continue
+        data: dict = {"event_type": "meeting",
+                      "participants": [_participant(ctx, host, "host", post),
+                                       {**roles["visitor"], "role": "participant"}]}
+        if v.data.get("place"):
+            data["place"] = v.data["place"]
+        data["date"] = date
+        made.append(Candidate("event", data, post.start, m.end(), 0.6, "event-arrival-greeting",
                               ["date-from-visit"]))
     return made

@@ -187,6 +187,8 @@ def _run(ctx: Context) -> list[Candidate]:
     relations.on_independence_day(ctx, out)
     # round 34: "Tổng thống A đã ra tận sân bay đón ông", "was welcomed at the airport by A"
     out += events.airport_welcomes(ctx, out)
+    # round 35: "President A greeted him on the tarmac" (the lead's decision of session 19)
+    out += events.arrival_greetings(ctx, out)
     # round 33: "became independent … and stayed in the Commonwealth"
     out += memberships.kept_at_independence(ctx, out)
     return out

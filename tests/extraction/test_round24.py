@@ -252,7 +252,9 @@ def test_a_call_on_her_and_she_of_the_next_sentence_are_the_visitor(registry) ->
                     "paid a State Visit to India from 3-5 March 2031.EAM Dr. R. Iyer called on "
                     "her on 3 March. On 4 March she held talks with Prime Minister Vikram Rao.",
                     registry)
-    assert (frozenset({("India", "minister-of-foreign-affairs"), ("Ghana", None)}),
+    # (round 35: "her" takes the post the text gave the person it stands for, the lead's
+    # pronoun decision of session 18; round 24 wrote it without a post)
+    assert (frozenset({("India", "minister-of-foreign-affairs"), ("Ghana", "president")}),
             "2031-03-03") in got
     # "she": the Ghanaian President of two sentences before, not the Indian minister
     assert (frozenset({("Ghana", "president"), ("India", "prime-minister")}),
