@@ -34,6 +34,12 @@ _NUMBER_WORDS.update({folded_form(w): n for w, n in (
     ("twenty-four", "24"), ("thirty", "30"), ("seventy-seven", "77"))})
 
 
+#: round 35: Vietnamese words that open a time after a body's name (thời, năm, dưới, trước,
+#: sau, từ, đến, giai đoạn, thập niên, nhiệm kỳ, thế kỷ, tháng, khi, hồi), folded
+_VI_TIME_WORDS = frozenset({"thoi", "nam", "duoi", "truoc", "sau", "tu", "den", "giai",
+                            "thap", "nhiem", "the", "thang", "khi", "hoi"})
+
+
 class Acronyms:
     """Readings of an organisation's acronym, initials or number."""
 
@@ -81,7 +87,9 @@ class Acronyms:
         if kinds is not None and not kinds & org_kinds:
             return None
         head, _, code = text.rpartition(" ")
-        if len(head.split()) < 2 or not _ACRONYM.fullmatch(code) or not code.isascii():
+        if len(head.split()) < 2 or not _ACRONYM.fullmatch(code) or not code.isascii() or (
+                head.isupper()):
+            # (a name written all in capitals has no acronym apart from its words)
             return None
         r = self.match(head, kind=org_kinds if kinds is None else kinds & org_kinds,
                        lang=lang)
@@ -135,7 +143,11 @@ class Acronyms:
                 # (the words before it are a kind word, lower case but for the first letter,
                 # not a seat: "the Lomé-based ECOWAS bank" is the ECOWAS bank)
                 return None
-            if folded_form(words[0]) in ("the", "a", "an"):
+            if folded_form(words[0]) in ("the", "a", "an") or folded_form(
+                    words[k + 1]) in _VI_TIME_WORDS or any(
+                    ch.isdigit() for w in words[k + 1:] for ch in w):
+                # (a time after the body is a period the period readings check against the
+                # body's years: "khối NATO thời Chiến tranh thế giới thứ nhất" is no match)
                 return None
             alone = self.match(code, kind=org_kinds)
             if alone.best is None or alone.ambiguous or not _plain_reading(alone.best.method):
