@@ -6,9 +6,9 @@ over the earlier writers' lists, and tried here on names of no evaluation list:
 - an English description opened by the body's seat and closed by its acronym or one-word
   name ("the Hague crime-fighting office Europol"): the acronym's one body when the seat is
   its SupraVerden headquarters and no linking word ("of", "the") makes the acronym an owner;
-- a body's full name followed by its acronym ("Tổ chức Hàng hải Quốc tế IMO"): the name's
-  body when the acronym reads as the same body (an acronym of another body, the owner of an
-  organ, is not read);
+- a body's full name followed by its acronym ("the Eurasian Development Bank EDB"): the name's
+  body when the acronym reads as the same body or, read as nothing, is the initials of one of
+  its English names (an acronym of another body, the owner of an organ, is not read);
 - a Vietnamese kind word and an acronym, then a description or a seat ("nhóm FATF chống rửa
   tiền ở Paris"): the body, when the head reads as the acronym's own body (an organ's word,
   "tòa án", "ngân hàng", keeps the organ apart).
@@ -29,9 +29,12 @@ MATCHES = [
     ("the Harare trademark office ARIPO", "ARIPO", "described-acronym"),
     ("the Kuwait petroleum club OAPEC", "OAPEC", "described-acronym"),
     # a full name and its acronym
-    ("Ngân hàng Phát triển châu Á ADB", "AsDB", "named-acronym"),
-    ("Tổ chức Hàng hải Quốc tế IMO", "IMO", "named-acronym"),
-    ("Quỹ Tiền tệ Quốc tế IMF", "IMF", "named-acronym"),
+    # (the earlier readings read a full name with an acronym the registry holds, "Quỹ Tiền tệ
+    # Quốc tế IMF"; this reading adds the acronyms it lacks, the initials of an English
+    # name: the bodies of the development lists' Vietnamese rows, written in English here)
+    ("the Eurasian Development Bank EDB", "Eurasian-Development-Bank", "named-acronym"),
+    ("Organization of Turkic States OTS", "Organization-of-Turkic-States", "named-acronym"),
+    ("European Investment Fund EIF", "European-Investment-Fund", "named-acronym"),
     # a Vietnamese kind word and an acronym, then a description or a seat
     ("nhóm FATF chống rửa tiền ở Paris", "FATF", "headed-acronym"),
     ("khối ASEAN các nước Đông Nam Á", "ASEAN", "headed-acronym"),
