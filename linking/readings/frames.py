@@ -578,11 +578,14 @@ class Frames:
             # capitalised one it ends a name ("Việt Nam"); round 28: a body's one-word name
             # of up to nine letters ("Frontex", "Cedefop") after an English description of
             # lower-case words only ("border agency Frontex")
-            if re.fullmatch(r"[A-Z][a-z]{4,11}", code) and desc.isascii():
+            lead = [w for i, w in enumerate(desc.split()) if i or w.lower() != "the"]
+            if (re.fullmatch(r"[A-Z][a-z]{4,11}", code) and desc.isascii() and len(lead) >= 2
+                    and lead[-1].islower() and lead[0][:1].isupper()):
                 # round 35: a one-word name after its seat ("the Hague police agency
-                # Europol"), read only when the seat agrees
-                alone = self.match(code, kind=kind, lang=lang, limit=limit)
-                if (alone.best is not None and not alone.ambiguous
+                # Europol"), read only when the seat agrees (the name as written only: a
+                # cheap look-up, no fuzzy step)
+                alone = self._match(code, KIND_GROUPS["organisation"], lang)
+                if (alone is not None and alone.best is not None and not alone.ambiguous
                         and _plain_reading(alone.best.method)
                         and alone.best.entity.kind in KIND_GROUPS["organisation"]):
                     return self._seated_described(query, desc, code, alone.best.entity, alone)
