@@ -305,8 +305,8 @@ LIST_STATUS = {
     "names_test46.csv": "round 33's development list (after its unseen run)",
     "names_test47.csv": "round 34's development list (after its unseen run)",
     "names_test48.csv": "round 34's development list (after its unseen run)",
-    "names_test49.csv": "the next round's development list (after its unseen run)",
-    "names_test50.csv": "the next round's development list (after its unseen run)",
+    "names_test49.csv": "round 35's development list (after its unseen run)",
+    "names_test50.csv": "round 35's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -7,11 +7,24 @@ Reads ``Khối NATO``, ``Nhóm G7`` (a generic word before an acronym), ``HĐBA`
 
 from __future__ import annotations
 
+import re
+
 from ...graph.registry import Entity
-from ..candidates import KIND_GROUPS, MatchResult
+from ..candidates import KIND_GROUPS, MatchResult, describe
 from ..normalise import folded_form, strip_diacritics
 from .answers import _ambiguous, _single
-from .text import _STOP_WORDS, _all_names, _capitals, _join, _name_words, _prefix_ends, _unique
+from .text import (
+    _ACRONYM,
+    _STOP_WORDS,
+    _all_names,
+    _capitals,
+    _has_vi_letters,
+    _join,
+    _name_words,
+    _plain_reading,
+    _prefix_ends,
+    _unique,
+)
 
 #: round 17: number words of groupings ("Group of Seven", "Visegrad Four")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -19,6 +32,12 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _NUMBER_WORDS.update({folded_form(w): n for w, n in (
     ("twenty-four", "24"), ("thirty", "30"), ("seventy-seven", "77"))})
+
+
+#: round 35: Vietnamese words that open a time after a body's name (thời, năm, dưới, trước,
+#: sau, từ, đến, giai đoạn, thập niên, nhiệm kỳ, thế kỷ, tháng, khi, hồi), folded
+_VI_TIME_WORDS = frozenset({"thoi", "nam", "duoi", "truoc", "sau", "tu", "den", "giai",
+                            "thap", "nhiem", "the", "thang", "khi", "hoi"})
 
 
 class Acronyms:
@@ -52,6 +71,100 @@ class Acronyms:
                 return MatchResult(query, r.candidates, True,
                                    f"{r.note} (after the generic word "
                                    f"{' '.join(toks[:k])!r})")
+        return None
+
+    def _named_acronym(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """Round 35: a body's full name followed by its acronym ("Ngân hàng Phát triển Á-Âu
+        EDB", "Quỹ Đầu tư châu Âu EIF", "Tổ chức các Quốc gia Turk OTS"): the words before
+        the acronym, matched with no fuzzy step, name one organisation, and the acronym agrees
+        with it: it reads as that body (alone or among several), or, read as nothing, it is
+        the initials of one of the body's English names (its words less "of", "the", "and",
+        "for", "on", "in"). An acronym naming another entity ("Hội đồng Bảo an LHQ", the
+        Security Council of the UN) names the body's owner, not the body: None."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        head, _, code = text.rpartition(" ")
+        if len(head.split()) < 2 or not _ACRONYM.fullmatch(code) or not code.isascii() or (
+                head.isupper()):
+            # (a name written all in capitals has no acronym apart from its words)
+            return None
+        r = self.match(head, kind=org_kinds if kinds is None else kinds & org_kinds,
+                       lang=lang)
+        if r.best is None or r.ambiguous or not _plain_reading(r.best.method) or (
+                r.best.entity.kind not in org_kinds):
+            return None
+        e = r.best.entity
+        body = self._same.get(e.iri, (e, ""))[0]
+        alone = self.match(code)
+        if alone.candidates and (alone.best is not None or alone.ambiguous):
+            held = {self._same.get(c.entity.iri, (c.entity, ""))[0].iri
+                    for c in alone.candidates}
+            if body.iri not in held:
+                return None
+            how = f"the acronym {code!r} is the body's own"
+        else:
+            initials = {"".join(w[:1] for w in name.split()
+                                if w.lower() not in _STOP_WORDS).upper()
+                        for name in e.labels.values()}
+            if code.replace("-", "") not in initials:
+                return None
+            how = f"the acronym {code!r} is the initials of its English name"
+        return _single(query, e, 88.0, "named-acronym", self._note(e),
+                       _join(f"the name {head!r} read as {describe(e)}; {how}",
+                             r.best.evidence))
+
+    def _headed_acronym(
+        self, query: str, text: str, kinds: frozenset[str] | None, lang: str | None
+    ) -> MatchResult | None:
+        """Round 35: a Vietnamese name that opens with a kind word and a body's acronym (or
+        one-word name) and goes on with a description or a seat ("nhóm GIABA chống rửa tiền ở
+        Dakar", "khối OIC các nước Hồi giáo", "cơ quan biên phòng Frontex ở Warsaw", "Ngân
+        hàng NDB của khối BRICS"): Vietnamese puts the head first, so the words up to the
+        acronym name the body and the rest describes it. Read when those words match an
+        organisation with no fuzzy step and the acronym alone reads as the same body (a kind
+        word naming an organ, "tòa án ECOWAS", names another body: None); the rest must open
+        with a word in lower case."""
+        org_kinds = KIND_GROUPS["organisation"]
+        if kinds is not None and not kinds & org_kinds:
+            return None
+        words = text.split()
+        if len(words) < 3 or lang == "en" or not (lang == "vi" or _has_vi_letters(text)):
+            return None
+        for k in range(1, min(len(words) - 1, 5)):
+            code = words[k]
+            if not (_ACRONYM.fullmatch(code) or re.fullmatch(r"[A-Z][a-z]{3,11}", code)
+                    and words[k - 1].islower()) or not code.isascii():
+                continue
+            if not words[k + 1][:1].islower() or "-" in words[0] or not all(
+                    w.islower() for w in [words[0][1:] or "x", *words[1:k]]):
+                # (the words before it are a kind word, lower case but for the first letter,
+                # not a seat: "the Lomé-based ECOWAS bank" is the ECOWAS bank)
+                return None
+            if folded_form(words[0]) in ("the", "a", "an") or folded_form(
+                    words[k + 1]) in _VI_TIME_WORDS or any(
+                    ch.isdigit() for w in words[k + 1:] for ch in w):
+                # (a time after the body is a period the period readings check against the
+                # body's years: "khối NATO thời Chiến tranh thế giới thứ nhất" is no match)
+                return None
+            alone = self.match(code, kind=org_kinds)
+            if alone.best is None or alone.ambiguous or not _plain_reading(alone.best.method):
+                return None
+            body = self._same.get(alone.best.entity.iri, (alone.best.entity, ""))[0]
+            head = " ".join(words[: k + 1])
+            r = self.match(head, kind=org_kinds if kinds is None else kinds & org_kinds,
+                           lang=lang)
+            if r.best is None or r.ambiguous or not _plain_reading(r.best.method):
+                return None
+            e = r.best.entity
+            if self._same.get(e.iri, (e, ""))[0].iri != body.iri:
+                return None
+            return _single(query, e, 86.0, "headed-acronym", self._note(e),
+                           _join(f"the head {head!r} read as {describe(e)}, the words after "
+                                 f"it ({' '.join(words[k + 1:])!r}) describe it",
+                                 r.best.evidence))
         return None
 
     def _initialism(

@@ -214,6 +214,11 @@ _POSITION_WORDS_VI = frozenset({"suon", "phia", "bo", "canh", "mien", "vung"})
 _DIRECTION_WORDS_VI = frozenset({"dong", "tay", "nam", "bac"})
 
 
+#: round 35: words that link a description to another name ("court of the EAC")
+_LINK_WORDS_EN = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "by", "with",
+                            "under", "from", "'s"})
+
+
 class Frames:
     """Readings of a known name inside a frame of words."""
 
@@ -573,6 +578,17 @@ class Frames:
             # capitalised one it ends a name ("Việt Nam"); round 28: a body's one-word name
             # of up to nine letters ("Frontex", "Cedefop") after an English description of
             # lower-case words only ("border agency Frontex")
+            lead = [w for i, w in enumerate(desc.split()) if i or w.lower() != "the"]
+            if (re.fullmatch(r"[A-Z][a-z]{4,11}", code) and desc.isascii() and len(lead) >= 2
+                    and lead[-1].islower() and lead[0][:1].isupper()):
+                # round 35: a one-word name after its seat ("the Hague police agency
+                # Europol"), read only when the seat agrees (the name as written only: a
+                # cheap look-up, no fuzzy step)
+                alone = self._match(code, KIND_GROUPS["organisation"], lang)
+                if (alone is not None and alone.best is not None and not alone.ambiguous
+                        and _plain_reading(alone.best.method)
+                        and alone.best.entity.kind in KIND_GROUPS["organisation"]):
+                    return self._seated_described(query, desc, code, alone.best.entity, alone)
             return None
         r = self.match(code, kind=kind, lang=lang, limit=limit)
         vi = _has_vi_letters(desc)
@@ -638,7 +654,8 @@ class Frames:
 
         found = [e for e in cands if fits(e)]
         if not found and not vi:
-            return self._field_described(query, desc, code, [holder])
+            return (self._field_described(query, desc, code, [holder])
+                    or self._seated_described(query, desc, code, holder, r))
         if not found and head:
             # round 33: a Vietnamese description whose field's words are not all in the
             # body's names ("cơ quan an toàn hàng không ASECNA": aviation safety)
@@ -667,6 +684,40 @@ class Frames:
                        f"the acronym {code!r} read as {describe(holder)}; the words before it "
                        f"({desc!r}) do not contradict "
                        + ("it" if e is holder else f"and name {describe(e)}"))
+
+    def _seated_described(self, query: str, desc: str, code: str, holder: Entity,
+                          alone: MatchResult) -> MatchResult | None:
+        """Round 35: an English description that opens with the body's own seat before its
+        acronym or one-word name ("the Hague police agency Europol", "the Harare patent office
+        ARIPO", "the Kuwait oil ministers' club OAPEC"): the acronym, read alone, names one
+        body; the description's first capitalised words (after "the") are the city of that
+        body's SupraVerden headquarters; the rest are lower-case words naming no other entity
+        (a description, not a name). The seat agrees where the field's words (not all in the
+        body's names: "police" of "Law Enforcement") cannot. None otherwise."""
+        if len(alone.candidates) != 1:
+            return None
+        words = desc.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        n = 0
+        while n < len(words) and n < 3 and words[n][:1].isupper():
+            n += 1
+        rest = words[n:]
+        if not n or not rest or not all(w[:1].islower() for w in rest) or len(rest) > 5 or (
+                {w.lower() for w in rest} & _LINK_WORDS_EN):
+            # (a linking word makes the acronym the owner: "the Arusha court of the EAC" is
+            # the EAC's court, not the EAC)
+            return None
+        city = folded_form(" ".join(words[:n]))
+        # (SupraVerden writes "City of Brussels"; the folded form drops "The" of "The Hague")
+        hqs = {re.sub(r"^cityof", "", folded_form(r.headquarters.split(",")[0]))
+               for r in supraverden_of(holder, self.reference.supraverden) if r.headquarters}
+        if city not in hqs:
+            return None
+        return _single(query, holder, 85.0, "described-acronym", self._note(holder),
+                       f"the acronym {code!r} read as {describe(holder)}, seated in "
+                       f"{' '.join(words[:n])!r} (SupraVerden's headquarters) as the words "
+                       f"before it ({desc!r}) say")
 
     def _field_described(self, query: str, desc: str, code: str, held: list[Entity],
                          ambiguous: bool = False) -> MatchResult | None:

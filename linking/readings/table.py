@@ -142,6 +142,12 @@ READINGS: tuple[Reading, ...] = (
             Frames._qualifier_frame, ("query", "text", "kind", "kinds", "lang", "limit")),
     Reading("government-form", 26, "a state's government by its name or adjective ('the "
             "Kazakh authorities', 'Slovenia's government')", Seats._government_form, _QT),
+    Reading("named-acronym", 35, "a body's full name followed by its acronym ('Ngân hàng "
+            "Phát triển Á-Âu EDB'): the name's body when the acronym agrees",
+            Acronyms._named_acronym, _QTL),
+    Reading("headed-acronym", 35, "a Vietnamese kind word and an acronym, then a "
+            "description or a seat ('nhóm GIABA chống rửa tiền ở Dakar')",
+            Acronyms._headed_acronym, _QTL),
     Reading("fuzzy", None, "a misspelt name (trigrams, then difflib), declined for an "
             "acronym in brackets or a transliteration", Fuzzy._fuzzy_read, _QT,
             stage="fallback"),

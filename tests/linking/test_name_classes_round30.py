@@ -69,7 +69,8 @@ MATCHES = [
     ("Ủy ban SADC", "SADC", "organisation-seat"),
     ("Ủy ban Cộng đồng Đông Phi", "EAC", "organisation-seat"),
     # Vietnamese names of bodies with what is said of them
-    ("khối Mercosur gồm Brazil, Argentina, Uruguay và Paraguay", "Mercosur", "generic-head"),
+    # (round 35: the name with "và" read as "and" is now read by headed-acronym, the same body)
+    ("khối Mercosur gồm Brazil, Argentina, Uruguay và Paraguay", "Mercosur", "headed-acronym"),
     ("khối Comecon của các nước xã hội chủ nghĩa", "CMEA", "generic-head"),
     ("Cộng đồng Caribe có trụ sở tại Georgetown", "CARICOM", "calque-vi"),
     # periods of a state (convention D)
