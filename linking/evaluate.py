@@ -307,6 +307,8 @@ LIST_STATUS = {
     "names_test48.csv": "round 34's development list (after its unseen run)",
     "names_test49.csv": "round 35's development list (after its unseen run)",
     "names_test50.csv": "round 35's development list (after its unseen run)",
+    "names_test51.csv": "the next round's development list (after its unseen run)",
+    "names_test52.csv": "the next round's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -427,6 +429,10 @@ UNSEEN_RUNS = {
                          "**end of round 34: 0.993 / 0.664 / 6/13**"),
     "names_test50.csv": ("end of round 33: 0.977 / 0.552 / 3/9; "
                          "**end of round 34: 0.987 / 0.665 / 6/9**"),
+    "names_test51.csv": ("end of round 34: 0.957 / 0.678 / 3/12; "
+                         "**end of round 35: 0.958 / 0.709 / 3/12**"),
+    "names_test52.csv": ("end of round 34: 1.000 / 0.683 / 3/9; "
+                         "**end of round 35: 1.000 / 0.683 / 3/9**"),
 }
 
 
