@@ -741,10 +741,8 @@ class Frames:
         if len(fit) != 1:
             return None
         e = fit[0]
-        how = (f"of the {len(held)} bodies holding {code!r}, the one whose name holds"
-               if ambiguous else f"the acronym {code!r} read as {describe(e)}, whose name holds")
-        return _single(query, e, 85.0, "described-acronym", self._note(e),
-                       f"{how} words of the field described before it ({desc!r})")
+        return self._field_answer(query, e, code, held, ambiguous,
+                                  f"described before it ({desc!r})")
 
     def _vi_field_described(self, query: str, desc: str, code: str, held: list[Entity],
                             ambiguous: bool = False) -> MatchResult | None:
@@ -791,10 +789,17 @@ class Frames:
         if top < 0.5 or len(fit) != 1:
             return None
         e = fit[0]
+        return self._field_answer(query, e, code, held, ambiguous,
+                                  f"the glossary reads in {desc!r}")
+
+    def _field_answer(self, query: str, e: Entity, code: str, held: list[Entity],
+                      ambiguous: bool, where: str) -> MatchResult:
+        """The answer of :meth:`_field_described` and :meth:`_vi_field_described`: ``e``, the
+        one of the bodies ``held`` holding ``code`` whose name holds the field's words."""
         how = (f"of the {len(held)} bodies holding {code!r}, the one whose name holds"
                if ambiguous else f"the acronym {code!r} read as {describe(e)}, whose name holds")
         return _single(query, e, 85.0, "described-acronym", self._note(e),
-                       f"{how} words of the field the glossary reads in {desc!r}")
+                       f"{how} words of the field {where}")
 
     def _region_frame(self, query: str, text: str, kinds: frozenset[str] | None,
                       lang: str | None) -> MatchResult | None:
