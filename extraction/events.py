@@ -3091,19 +3091,9 @@ def airport_welcomes(ctx: Context, out: list[Candidate]) -> list[Candidate]:
             continue  # (a minister's welcome: the writers differ on its office and roles)
         if "post" in roles["visitor"] and not roles["visitor"]["post"].get("office"):
             continue  # a title with no office ("Pope"): the writers differ on its office
-        date = v.data.get("date") or v.data.get("start")
-        if date is None or any(
-                c.type == "event" and c.data.get("event_type") == "meeting"
-                and (c.data.get("date") or c.data.get("start")) == date
-                and {p["actor"] for p in c.data["participants"]}
-                == {p["actor"] for p in v.data["participants"]} for c in out + made):
+        data = _visit_meeting(ctx, v, host, post, roles["visitor"], out + made)
+        if data is None:
             continue
-        data: dict = {"event_type": "meeting",
-                      "participants": [_participant(ctx, host, "host", post),
-                                       {**roles["visitor"], "role": "participant"}]}
-        if v.data.get("place"):
-            data["place"] = v.data["place"]
-        data["date"] = date
         made.append(Candidate("event", data, m.start(), m.end(), 0.6, "event-airport-welcome",
                               ["date-from-visit"]))
     return made
@@ -3163,19 +3153,31 @@ def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
             continue  # a name alone, another state's post, or a minister's greeting
         if "post" in roles["visitor"] and not roles["visitor"]["post"].get("office"):
             continue
-        date = v.data.get("date") or v.data.get("start")
-        if date is None or any(
-                c.type == "event" and c.data.get("event_type") == "meeting"
-                and (c.data.get("date") or c.data.get("start")) == date
-                and {p["actor"] for p in c.data["participants"]}
-                == {p["actor"] for p in v.data["participants"]} for c in out + made):
+        data = _visit_meeting(ctx, v, host, post, roles["visitor"], out + made)
+        if data is None:
             continue
-        data: dict = {"event_type": "meeting",
-                      "participants": [_participant(ctx, host, "host", post),
-                                       {**roles["visitor"], "role": "participant"}]}
-        if v.data.get("place"):
-            data["place"] = v.data["place"]
-        data["date"] = date
         made.append(Candidate("event", data, post.start, m.end(), 0.6, "event-arrival-greeting",
                               ["date-from-visit"]))
     return made
+
+
+def _visit_meeting(ctx: Context, v: Candidate, host: str, post: Post | None, visitor: dict,
+                   found: list[Candidate]) -> dict | None:
+    """The meeting of a welcome or a greeting at the arrival of the visit ``v`` (rounds 34 and
+    35): ``host`` with its ``post`` as `host`, the ``visitor`` as `participant`, placed and
+    dated as the visit (its first day for a range); None where the visit has no date or a
+    meeting of the same sides on that date is already ``found``."""
+    date = v.data.get("date") or v.data.get("start")
+    if date is None or any(
+            c.type == "event" and c.data.get("event_type") == "meeting"
+            and (c.data.get("date") or c.data.get("start")) == date
+            and {p["actor"] for p in c.data["participants"]}
+            == {p["actor"] for p in v.data["participants"]} for c in found):
+        return None
+    data: dict = {"event_type": "meeting",
+                  "participants": [_participant(ctx, host, "host", post),
+                                   {**visitor, "role": "participant"}]}
+    if v.data.get("place"):
+        data["place"] = v.data["place"]
+    data["date"] = date
+    return data
