@@ -3062,17 +3062,10 @@ def airport_welcomes(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     made: list[Candidate] = []
     visits = [c for c in out if c.type == "event" and c.data.get("event_type") == "visit"]
     for m in _AIRPORT_WELCOME.finditer(ctx.text):
-        s = ctx.sentence_of(m.start())
-        i = ctx.sents.index(s)
-        prev = ctx.sents[i - 1] if i > 0 else s
-        told = [v for v in visits if prev.start <= v.start < m.start()]
-        if not told or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+        found = _visit_told_before(ctx, visits, m.start(), 1)
+        if found is None:
             continue
-        v = told[-1]
-        roles = {p["role"]: p for p in v.data["participants"]}
-        if set(roles) != {"visitor", "host"} or len(v.data["participants"]) != 2:
-            continue
-        host = ctx.gazetteer.registry.resolve(roles["host"]["actor"]).key
+        s, v, roles, host = found
         sides = {host, ctx.gazetteer.registry.resolve(roles["visitor"]["actor"]).key}
         if any(x.is_state and x.key and x.key not in sides and not re.search(
                 r"(?:\bfrom|(?<!\w)từ)\s+(?:the\s+)?$", ctx.text[max(0, x.start - 10) : x.start])
@@ -3118,17 +3111,10 @@ def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
     made: list[Candidate] = []
     visits = [c for c in out if c.type == "event" and c.data.get("event_type") == "visit"]
     for m in _GREETED.finditer(ctx.text):
-        s = ctx.sentence_of(m.start())
-        i = ctx.sents.index(s)
-        first = ctx.sents[max(0, i - 3)]
-        told = [v for v in visits if first.start <= v.start < m.start()]
-        if not told or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+        found = _visit_told_before(ctx, visits, m.start(), 3)
+        if found is None:
             continue
-        v = told[-1]
-        roles = {p["role"]: p for p in v.data["participants"]}
-        if set(roles) != {"visitor", "host"} or len(v.data["participants"]) != 2:
-            continue
-        host = ctx.gazetteer.registry.resolve(roles["host"]["actor"]).key
+        s, v, roles, host = found
         visitor = ctx.gazetteer.registry.resolve(roles["visitor"]["actor"]).key
         if any(x.is_state and x.key and x.key not in (host, visitor)
                for x in ctx.mentions_in(s.start, m.start())):
@@ -3159,6 +3145,24 @@ def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
         made.append(Candidate("event", data, post.start, m.end(), 0.6, "event-arrival-greeting",
                               ["date-from-visit"]))
     return made
+
+
+def _visit_told_before(ctx: Context, visits: list[Candidate], at: int, back: int,
+                       ) -> tuple[Sentence, Candidate, dict, str] | None:
+    """The last visit of two sides (a visitor and a host) told in the sentence of ``at`` or the
+    ``back`` sentences before it, before ``at``, with its sentence, its roles and its host's
+    key (rounds 34 and 35: the arrival a welcome or a greeting belongs to); None where there is
+    none or the word at ``at`` is negated or modal."""
+    s = ctx.sentence_of(at)
+    first = ctx.sents[max(0, ctx.sents.index(s) - back)]
+    told = [v for v in visits if first.start <= v.start < at]
+    if not told or negated(ctx, at, s.start) or modal(ctx, at, s.start):
+        return None
+    v = told[-1]
+    roles = {p["role"]: p for p in v.data["participants"]}
+    if set(roles) != {"visitor", "host"} or len(v.data["participants"]) != 2:
+        return None
+    return s, v, roles, ctx.gazetteer.registry.resolve(roles["host"]["actor"]).key
 
 
 def _visit_meeting(ctx: Context, v: Candidate, host: str, post: Post | None, visitor: dict,
