@@ -2162,12 +2162,10 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
             data["participants"][1 if _PASSIVE.match(ctx.text, a) else 0]["role"] = "host"
             welcomes.append(data)
         elif _CALLED_ON.match(ctx.text, a) and not leaders and len(chosen) == 2 \
-                and chosen[1].start >= b and chosen[1].office in _HEADS_OF_STATE \
-                and place is not None and place.key == states[1]:
-            # round 35, the lead's decision of session 19: a call on a head of state in that
-            # head of state's own state is a meeting that head of state receives, ``host`` (a
-            # call on a visiting head of state abroad, or with no place read, is left
-            # participant / participant)
+                and chosen[1].start >= b and chosen[1].office in _HEADS_OF_STATE:
+            # round 35 and the lead's decisions of sessions 19 and 20: a call on a head of
+            # state is a meeting that head of state receives, ``host``, wherever it is made
+            # (also a visiting head of state abroad, called on by the host state's minister)
             data["participants"][1]["role"] = "host"
         inviter = _INVITED_BY.search(ctx.text, b, clause_end)
         host_post = [p for p in ctx.posts_in(inviter.end(), inviter.end() + 40)
