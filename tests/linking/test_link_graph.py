@@ -86,8 +86,9 @@ def linked(store_dir, tmp_path_factory, remembered):
     result). The command's matcher is the run's (``remembered``, conftest.py: ``Matcher`` of
     ``load_registry()``, the construction ``link_store`` makes itself, with its answers kept),
     as for the link report; the second run of the command (``test_link_store_writes_links_with_
-    provenance``) is given it too, so neither run makes a matcher of its own (about 3 s each)
-    and the second asks no name again (about 6 s of CPU: docs/testing.md, "Session 20")."""
+    provenance``) is given it too, so neither run makes a matcher of its own (about 1.4 s of
+    CPU each) and the second asks no name again (the file about 6 s of CPU cheaper alone,
+    about 7.5 s in the linking group: docs/testing.md, "Session 20")."""
     d = tmp_path_factory.mktemp("linked") / "store"
     shutil.copytree(store_dir, d)
     store = ox.Store(str(d))
