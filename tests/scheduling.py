@@ -48,8 +48,9 @@ GROUPS: dict[str, str] = {
 #: not a promise; a file missing here counts 0.3 s per test
 COSTS: dict[str, float] = {
     # (session 19, s19-speed: the matcher cheaper on misses, the group about 15 s less: one
-    # pair before/after, 220 -> 203 s of CPU with the build, on a loaded machine)
-    "linking": 125,
+    # pair before/after, 220 -> 203 s of CPU with the build, on a loaded machine; session 20,
+    # s20-suite: `diplograph link --store` and `link FILE` on the run's matcher, about 9 s less)
+    "linking": 116,
     "engines": 111,
     "tests/graph/test_release.py": 61,
     "tests/loaders/test_events_data.py": 35,
@@ -62,7 +63,8 @@ COSTS: dict[str, float] = {
     "tests/issues/test_14_replace_drain.py": 15,
     "tests/loaders/test_build_incremental.py": 15,
     "tests/server/test_e2e_real_graph.py": 14,
-    "tests/loaders/test_tables.py": 13,
+    # session 20: each data set's text loaded by the store's parser (about 3.7 s less)
+    "tests/loaders/test_tables.py": 10,
     "tests/cli/test_cli_details.py": 12,
     "tests/server/test_e2e_server.py": 10,
     "tests/issues/test_14_burst.py": 10,

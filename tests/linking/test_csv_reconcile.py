@@ -8,10 +8,29 @@ import csv
 from click.testing import CliRunner
 
 from diplograph.cli.link import link
+from diplograph.linking import csv_reconcile
 
 
 def _run(*args):
     return CliRunner().invoke(link, [str(a) for a in args], catch_exceptions=False)
+
+
+def _run_matched(remembered, *args):
+    """``_run`` of a file that is reconciled: the command's matcher (``Matcher`` of
+    ``load_registry()``) is the run's, the same construction with its answers kept
+    (``remembered``, conftest.py), as for the link report: each run made one of its own
+    before, about 1 s of CPU (docs/testing.md, "Session 20"). The matcher is still made only
+    for a file that will be reconciled (``test_a_bad_file_is_refused_before_any_matcher_is_
+    made``, which runs the command with its own ``Matcher``). ``linking.csv_reconcile`` is
+    imported before (above): a module that imported ``Matcher`` while it is replaced here
+    would keep the replacement."""
+    import pytest
+
+    import diplograph.linking.matcher as matcher_module
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(matcher_module, "Matcher", lambda registry: remembered)
+        return _run(*args)
 
 
 def _read(path):
@@ -19,13 +38,13 @@ def _read(path):
         return list(csv.DictReader(fh))
 
 
-def test_csv_utf8_bom_adds_columns(tmp_path):
+def test_csv_utf8_bom_adds_columns(tmp_path, remembered):
     src = tmp_path / "names.csv"
     src.write_bytes(
         codecs.BOM_UTF8 + "id,Name\n1,Mông Cổ\n2,WTO\n3,\n4,Lien Xo\n5,Atlantis\n".encode()
     )
     out = tmp_path / "out.csv"
-    r = _run(src, "--column", "Name", "-o", out)
+    r = _run_matched(remembered, src, "--column", "Name", "-o", out)
     assert r.exit_code == 0, r.output
     rows = _read(out)
     assert list(rows[0]) == ["id", "Name", "iri", "qid", "label", "score", "match", "note"]
@@ -38,14 +57,15 @@ def test_csv_utf8_bom_adds_columns(tmp_path):
     assert rows[4]["match"] == "false" and rows[4]["qid"] == ""
 
 
-def test_tsv_utf16_with_type_and_lang(tmp_path):
+def test_tsv_utf16_with_type_and_lang(tmp_path, remembered):
     src = tmp_path / "names.tsv"
     src.write_bytes(
         "ten\tghi chu\nTrung Quốc\ta\nNga\tb\nx".encode("utf-16")
         + ("y" * 1200 + "\tz\n").encode("utf-16")[2:]
     )
     out = tmp_path / "out.tsv"
-    r = _run(src, "--column", "ten", "--lang", "vi", "--type", "state", "-o", out)
+    r = _run_matched(remembered, src, "--column", "ten", "--lang", "vi", "--type", "state",
+                     "-o", out)
     assert r.exit_code == 0, r.output
     text = out.read_text(encoding="utf-8")
     rows = list(csv.DictReader(text.splitlines(), delimiter="\t"))
@@ -84,7 +104,6 @@ def test_a_bad_file_is_refused_before_any_matcher_is_made(tmp_path, monkeypatch)
     import pytest
 
     from diplograph.graph.errors import DiplographError
-    from diplograph.linking import csv_reconcile
 
     def no_matcher():
         pytest.fail("a matcher was made for a file that is refused")
@@ -113,12 +132,12 @@ def test_a_bad_file_is_refused_before_any_matcher_is_made(tmp_path, monkeypatch)
     assert r.exit_code == 2 and "no column 'Name'" in r.output and not made
 
 
-def test_output_replaced_atomically(tmp_path):
+def test_output_replaced_atomically(tmp_path, remembered):
     src = tmp_path / "n.csv"
     src.write_text("Name\nMongolia\n", encoding="utf-8")
     out = tmp_path / "out.csv"
     out.write_text("old content\n", encoding="utf-8")
-    assert _run(src, "--column", "Name", "-o", out).exit_code == 0
+    assert _run_matched(remembered, src, "--column", "Name", "-o", out).exit_code == 0
     assert _read(out)[0]["qid"] == "Q711"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["n.csv", "out.csv"]
 

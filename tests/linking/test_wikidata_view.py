@@ -19,8 +19,16 @@ WDQS_QUERY = "SELECT ?org ?start WHERE { wd:Q711 p:P463 ?st . ?st ps:P463 ?org ;
 
 
 def test_wdqs_query_runs_unchanged(store_dir):
-    store = ox.Store()  # in memory: the facts of the built store, then the view written beside them
-    store.extend(ox.Store.read_only(str(store_dir)).quads_for_pattern(None, None, None))
+    """In memory: the facts of the built store without the view its build wrote, then the
+    view written beside them, whole (until session 20 the build's view was copied too, and
+    the write compared with it wrote nothing; the copy without it is cheaper as well:
+    docs/testing.md, "Session 20")."""
+    built = ox.Store.read_only(str(store_dir))
+    store = ox.Store()
+    for g in [*built.named_graphs(), ox.DefaultGraph()]:
+        if g != ox.NamedNode(VIEW_GRAPH):
+            store.extend(built.quads_for_pattern(None, None, None, g))
+    assert not store.contains_named_graph(ox.NamedNode(VIEW_GRAPH))
     n = write_view(store)
     assert n > 100
     assert len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(VIEW_GRAPH)))) == n
