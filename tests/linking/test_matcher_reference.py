@@ -114,11 +114,10 @@ def test_matcher_answers_are_the_same_on_every_list(references, registry, rememb
     assert remembered.registry is registry
     lists = [read_list(path) for path in EVAL]
     assert sum(map(len, lists)) > 2000 and len(EVAL) >= 18
-    # a sample of about 2,000 rows of a fixed size, spread over every list from each one's
-    # first row: every third row while the lists held under 6,000 (1,992 of 5,946 on
-    # 2026-12-06), every sixth of 13,161 (session 20: 2,220 rows), so the check does not grow with each
-    # writer's list (the tables themselves are compared in full, above; the whole lists'
-    # figures: test_matcher.py)
+    # a sample of about 2,000 rows, spread over every list from each one's first row: every
+    # third row while the lists held under 6,000 (1,992 of 5,946 on 2026-12-06), every sixth
+    # of 13,161 in session 20 (2,220 rows), so the check does not grow with each writer's
+    # list (the tables are compared in full, above; the whole lists' figures: test_matcher.py)
     step = max(3, sum(map(len, lists)) // 2000)
     rows = [row for rows in lists for row in rows[::step]]
     assert len(rows) > 1500
