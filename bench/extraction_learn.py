@@ -255,7 +255,7 @@ def cmd_tune(args: argparse.Namespace) -> None:
 
 
 def cmd_train(args: argparse.Namespace) -> None:
-    from diplograph.extraction.evaluate import STRICT
+    from diplograph.extraction.evaluate import STRICT, TARGET_TYPES
     from diplograph.extraction.verifier import dump_model
 
     parts = expand(args.parts)
@@ -270,6 +270,7 @@ def cmd_train(args: argparse.Namespace) -> None:
         "settings": s,
         "words": s["words"],
         "threshold": args.threshold,
+        "threshold_types": sorted(TARGET_TYPES),
         "types": sorted(STRICT),
         "examples": len(examples(parts)),
         "command": "python -m bench.extraction_learn " + " ".join(sys.argv[1:]),

@@ -10,9 +10,10 @@ averaging on labels the evaluator's strict matching gives (``bench/extraction_le
 
 The model is data: ``extraction/verifier.json`` (a header naming the parts it was trained on,
 their content hash, the seed, the settings and the command, then ``feature -> weight``). The
-score replaces the candidate's ``confidence``; candidates below the model's ``threshold``
-(``null``: none) are dropped. ``DIPLOGRAPH_VERIFIER=off`` turns the verifier off: every
-candidate then keeps the rule's own confidence, byte for byte what the rules alone give.
+score replaces the candidate's ``confidence``; candidates of the model's ``threshold_types``
+(the target types) below its ``threshold`` (``null``: none) are dropped.
+``DIPLOGRAPH_VERIFIER=off`` turns the verifier off: every candidate then keeps the rule's own
+confidence, byte for byte what the rules alone give.
 """
 
 from __future__ import annotations
@@ -320,13 +321,15 @@ def apply(ctx: Context, cands: list[Candidate], model: dict[str, Any] | None = N
     weights = model["weights"]
     th = model.get("threshold")
     types = set(model.get("types") or ())
+    # the threshold was chosen on the strict F1 of these types, and drops only them
+    dropped = set(model.get("threshold_types") or types)
     out: list[Candidate] = []
     for c, feats in zip(cands, features(ctx, cands, model.get("words", True)), strict=True):
         if c.type not in types:
             out.append(c)  # a type the model was not trained on keeps the rule's confidence
             continue
         p = score(weights, feats)
-        if th is not None and p < th:
+        if th is not None and p < th and c.type in dropped:
             continue
         out.append(replace(c, confidence=p))
     return out

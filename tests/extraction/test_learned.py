@@ -88,9 +88,11 @@ def test_a_threshold_drops_what_it_says(registry) -> None:
     th = sorted(scores)[len(scores) // 2]
     model["threshold"] = th
     kept = verifier.apply(ex.context, ex.candidates, model)
+    dropped = set(model["threshold_types"])
     assert len(kept) == sum(1 for s, c in zip(scores, ex.candidates, strict=True)
-                            if s >= th or c.type not in model["types"])
-    assert all(c.confidence >= th for c in kept if c.type in model["types"])
+                            if s >= th or c.type not in dropped)
+    assert all(c.confidence >= th for c in kept if c.type in dropped)
+    assert len(kept) < len(ex.candidates)
     model["threshold"] = None
     assert len(verifier.apply(ex.context, ex.candidates, model)) == len(ex.candidates)
 
