@@ -5,6 +5,7 @@
     nice -n 10 .venv/bin/python -m bench.extraction_learn train --parts train tune \
         [--epochs 10 --rate 0.1 --l2 1e-4 --words on --threshold X] [--out FILE]
     nice -n 10 .venv/bin/python -m bench.extraction_learn report --model FILE --parts P ...
+    nice -n 10 .venv/bin/python -m bench.extraction_learn bound --parts tune
 
 ``collect`` extracts every document of the parts with the rules alone (the verifier off), and
 labels each candidate 1 when it is strict-right: its strict key (``extraction.evaluate.keys_of``)
@@ -14,7 +15,11 @@ one-to-one matching); it writes the features and labels to ``/tmp/s20learn/cache
 the parts named and writes it with a header (parts, their content hash, seed, settings,
 command). ``tune`` trains on TRAIN and scores TUNE over a small grid. ``report`` gives per-part
 strict P/R of the target types before (rules only) and after (scored and thresholded), the
-precision/recall at thresholds and the calibration on the parts named.
+precision/recall at thresholds and the calibration on the parts named. ``bound`` counts, for
+a proposer of events and relations (a sentence classifier whose candidates take their
+participants from the sentence's registry names and their date from its dates), the missed
+gold facts it could reach: those whose sentence has no candidate of their type, split by
+whether the sentence names exactly their participants and holds their date.
 
 Part names: ``seeds`` (``sources/*.txt`` with their facts files), the corpus folders, and the
 split names ``train`` (seeds, dev, dev2, test, test2-test45), ``tune`` (test46-test49) and
@@ -329,6 +334,52 @@ def cmd_report(args: argparse.Namespace) -> None:
             print(f"  {v_:.3f}  {k_}")
 
 
+def cmd_bound(args: argparse.Namespace) -> None:
+    from diplograph.extraction.evaluate import _Names, keys_of, read_facts
+    from diplograph.extraction.output import candidate_dict
+    from diplograph.extraction.pipeline import extract_text
+
+    reg = _registry()
+    name = _Names(reg)
+    counts: Counter[tuple[str, str]] = Counter()
+    for part in expand(args.parts):
+        for t, g in documents(part):
+            text = t.read_text(encoding="utf-8")
+            ex = extract_text(text, None, reg, verify=False)
+            ctx = ex.context
+            left = Counter(keys_of(candidate_dict(c, i, text, reg), name)[0]
+                           for i, c in enumerate(ex.candidates, 1))
+            for f in read_facts(g)[1]:
+                if f["type"] not in ("event", "relation"):
+                    continue
+                k, (_, who) = keys_of(f, name)
+                if left[k] > 0:
+                    left[k] -= 1
+                    continue
+                pos = text.find(str(f.get("quote") or "\0"))
+                sent = [s for s in ctx.sents if s.start <= pos < s.end]
+                if pos < 0 or not sent:
+                    counts[(f["type"], "quote not in one sentence")] += 1
+                    continue
+                s0, s1 = sent[0].start, sent[0].end
+                if any(c.type == f["type"] and c.start < s1 and s0 < c.end
+                       for c in ex.candidates):
+                    counts[(f["type"], "its sentence has a candidate of its type")] += 1
+                    continue
+                named = {m.key for m in ctx.mentions if s0 <= m.start < s1 and m.key}
+                dates = {json.dumps(d.value, sort_keys=True) for d in ctx.dates
+                         if s0 <= d.start < s1}
+                when = f.get("date") or f.get("start")
+                dated = when is None or json.dumps(when, sort_keys=True) in dates
+                how = ("exactly its participants named" if set(who) == named else
+                       "its participants named, and others" if set(who) <= named else
+                       "a participant not named in the sentence")
+                counts[(f["type"], f"no candidate; {how}; "
+                                   f"{'date there' if dated else 'date not there'}")] += 1
+    for (t, c), n in sorted(counts.items()):
+        print(f"{t:<9} {n:>4}  {c}")
+
+
 def main(argv: list[str] | None = None) -> None:
     if os.environ.get("PYTHONHASHSEED") != "0":  # labels and features never depend on it
         os.execve(sys.executable, [sys.executable, "-m", "bench.extraction_learn",
@@ -355,6 +406,8 @@ def main(argv: list[str] | None = None) -> None:
     r.add_argument("--model", default=str(ROOT / "extraction" / "verifier.json"))
     r.add_argument("--parts", nargs="*", default=["tune"])
     r.add_argument("--top", type=int, default=0)
+    b = sub.add_parser("bound")
+    b.add_argument("--parts", nargs="*", default=["tune"])
     args = ap.parse_args(argv)
     if args.cmd == "collect":
         for part in expand(args.parts):
@@ -363,7 +416,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{part}: {len(docs)} documents, {n} candidates, "
                   f"{sum(c['label'] for d in docs for c in d['cands'])} strict-right", flush=True)
     else:
-        {"tune": cmd_tune, "train": cmd_train, "report": cmd_report}[args.cmd](args)
+        {"tune": cmd_tune, "train": cmd_train, "report": cmd_report,
+         "bound": cmd_bound}[args.cmd](args)
 
 
 if __name__ == "__main__":
