@@ -6,6 +6,7 @@
         [--epochs 10 --rate 0.1 --l2 1e-4 --words on --threshold X] [--out FILE]
     nice -n 10 .venv/bin/python -m bench.extraction_learn report --model FILE --parts P ...
     nice -n 10 .venv/bin/python -m bench.extraction_learn bound --parts tune
+    .venv/bin/python -m bench.extraction_learn guard --base MAIN_OUT --off OFF_OUT --on ON_OUT
 
 ``collect`` extracts every document of the parts with the rules alone (the verifier off), and
 labels each candidate 1 when it is strict-right: its strict key (``extraction.evaluate.keys_of``)
@@ -19,7 +20,11 @@ precision/recall at thresholds and the calibration on the parts named. ``bound``
 a proposer of events and relations (a sentence classifier whose candidates take their
 participants from the sentence's registry names and their date from its dates), the missed
 gold facts it could reach: those whose sentence has no candidate of their type, split by
-whether the sentence names exactly their participants and holds their date.
+whether the sentence names exactly their participants and holds their date. ``guard`` compares
+``bench/extraction_corpus.py`` outputs: every facts file of ``--off`` (the verifier off) with
+``--base``'s (main's), byte for byte once each checkout's path in ``file:`` is cut; and ``--on``
+with ``--off``: the same candidates in the same order but for ``id`` and ``confidence``, and
+only candidates of the threshold's types left out.
 
 Part names: ``seeds`` (``sources/*.txt`` with their facts files), the corpus folders, and the
 split names ``train`` (seeds, dev, dev2, test, test2-test45), ``tune`` (test46-test49) and
@@ -380,6 +385,52 @@ def cmd_bound(args: argparse.Namespace) -> None:
         print(f"{t:<9} {n:>4}  {c}")
 
 
+def _cut(text: str) -> str:
+    """A facts file without the checkout's path in ``file:`` (the corpus path kept)."""
+    import re
+
+    return re.sub(r"(?m)^(  file: ).*?(tests/extraction/corpus/|sources/)", r"\1\2", text)
+
+
+def cmd_guard(args: argparse.Namespace) -> None:
+    import yaml
+
+    from diplograph.extraction.evaluate import TARGET_TYPES
+
+    base, off, on = Path(args.base), Path(args.off), Path(args.on)
+    files = sorted(p.relative_to(off) for p in off.glob("*/*.facts.yaml"))
+    differ = [str(f) for f in files if not (base / f).exists()
+              or _cut((base / f).read_text(encoding="utf-8"))
+              != _cut((off / f).read_text(encoding="utf-8"))]
+    print(f"verifier off against base: {len(files) - len(differ)} of {len(files)} facts files "
+          f"identical" + (f"; differ: {differ[:10]}" if differ else ""))
+    left = changed = 0
+    bad: list[str] = []
+    for f in files:
+        a = yaml.safe_load((off / f).read_text(encoding="utf-8"))
+        b = yaml.safe_load((on / f).read_text(encoding="utf-8"))
+        if a["document"] != b["document"]:
+            bad.append(f"{f}: document")
+        kept = iter(b["facts"])
+        cur = next(kept, None)
+        for x in a["facts"]:
+            same = cur is not None and all(
+                cur.get(k) == x.get(k) for k in set(cur) | set(x) if k not in ("id", "confidence"))
+            if same and cur is not None:
+                changed += cur["confidence"] != x["confidence"]
+                cur = next(kept, None)
+            else:
+                left += 1
+                if x["type"] not in TARGET_TYPES:
+                    bad.append(f"{f}: {x['id']} ({x['type']}) left out")
+        if cur is not None:
+            bad.append(f"{f}: {cur['id']} not in the rules' output")
+    print(f"verifier on against off: {left} candidates left out, {changed} confidences changed, "
+          f"{len(bad)} other differences" + (f": {bad[:10]}" if bad else ""))
+    if differ or bad:
+        raise SystemExit(1)
+
+
 def main(argv: list[str] | None = None) -> None:
     if os.environ.get("PYTHONHASHSEED") != "0":  # labels and features never depend on it
         os.execve(sys.executable, [sys.executable, "-m", "bench.extraction_learn",
@@ -408,6 +459,9 @@ def main(argv: list[str] | None = None) -> None:
     r.add_argument("--top", type=int, default=0)
     b = sub.add_parser("bound")
     b.add_argument("--parts", nargs="*", default=["tune"])
+    gd = sub.add_parser("guard")
+    for k in ("--base", "--off", "--on"):
+        gd.add_argument(k, required=True)
     args = ap.parse_args(argv)
     if args.cmd == "collect":
         for part in expand(args.parts):
@@ -417,7 +471,7 @@ def main(argv: list[str] | None = None) -> None:
                   f"{sum(c['label'] for d in docs for c in d['cands'])} strict-right", flush=True)
     else:
         {"tune": cmd_tune, "train": cmd_train, "report": cmd_report,
-         "bound": cmd_bound}[args.cmd](args)
+         "bound": cmd_bound, "guard": cmd_guard}[args.cmd](args)
 
 
 if __name__ == "__main__":
