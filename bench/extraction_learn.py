@@ -184,11 +184,15 @@ def auc(rows: list) -> float:
     return (rank_sum - pos * (pos + 1) / 2) / (pos * neg)
 
 
-def scored(parts: list[str], weights: dict[str, float], words: bool = True
+def scored(parts: list[str], weights: dict[str, float], words: bool = True,
+           calibration: dict[str, float] | None = None
            ) -> dict[str, list[tuple[str, int, float, dict[str, int]]]]:
-    """Per part, per candidate: (type, label, score); and each document's gold counts as a
-    row with label -1 (type, -1, count)."""
-    from diplograph.extraction.verifier import score
+    """Per part, per candidate: (type, label, score, calibrated when a calibration is
+    given); and each document's gold counts as a row with label -1 (type, -1, count)."""
+    from diplograph.extraction.verifier import calibrated, logit
+
+    def score(w: dict[str, float], fs: list[str]) -> float:
+        return calibrated(logit(w, fs), calibration)
 
     out: dict[str, list] = {}
     for part in parts:
@@ -264,6 +268,22 @@ def cmd_tune(args: argparse.Namespace) -> None:
                       f"{str(th):>7} {f1:6.4f}", flush=True)
 
 
+def forward_pairs(parts: list[str], settings: dict[str, Any]) -> list[tuple[float, int]]:
+    """(logit, label) of every candidate of each part from ``test{recent_from}`` on, scored by
+    a model trained with ``settings`` on the parts before it in ``parts``: scores of text each
+    model had not seen, as a new writer's text will be."""
+    from diplograph.extraction.verifier import logit
+
+    out: list[tuple[float, int]] = []
+    for i, part in enumerate(parts):
+        if early(part, settings["recent_from"]):
+            continue
+        w = fit(parts[:i], settings)
+        for fs, y in examples([part], settings["words"]):
+            out.append((logit(w, fs), y))
+    return out
+
+
 def cmd_train(args: argparse.Namespace) -> None:
     from diplograph.extraction.evaluate import STRICT, TARGET_TYPES
     from diplograph.extraction.verifier import dump_model
@@ -272,6 +292,14 @@ def cmd_train(args: argparse.Namespace) -> None:
     s = {"epochs": args.epochs, "rate": args.rate, "l2": args.l2, "words": args.words == "on",
          "early_weight": args.early_weight, "recent_from": args.recent_from}
     w = fit(parts, s)
+    calibration: dict[str, Any] | None = None
+    if args.calibrate:
+        from diplograph.extraction.verifier import platt
+
+        pairs = forward_pairs(parts, s)
+        calibration = {**platt(pairs), "candidates": len(pairs),
+                       "fitted_on": f"each of the parts from test{s['recent_from']} on, scored by "
+                                    "a model trained on the parts before it"}
     header = {
         "trained_on": parts,
         "content_sha256": part_hash(parts),
@@ -281,6 +309,7 @@ def cmd_train(args: argparse.Namespace) -> None:
         "words": s["words"],
         "threshold": args.threshold,
         "threshold_types": sorted(TARGET_TYPES),
+        "calibration": calibration,
         "types": sorted(STRICT),
         "examples": len(examples(parts)),
         "command": "python -m bench.extraction_learn " + " ".join(sys.argv[1:]),
@@ -296,7 +325,8 @@ def cmd_report(args: argparse.Namespace) -> None:
     model = load_model(Path(args.model).resolve())
     w, words, th = model["weights"], model.get("words", True), model.get("threshold")
     parts = expand(args.parts)
-    sc = scored(parts, w, words)
+    sc = scored(parts, w, words)  # the threshold is on the score before calibration
+    conf = scored(parts, w, words, model.get("calibration"))
     print(f"threshold {th}\n{'part':<8} {'gold':>5} | {'extr':>5} {'strict':>6} {'P':>5} {'R':>5} "
           f"| {'kept':>5} {'strict':>6} {'P':>5} {'R':>5}")
     pooled: list = []
@@ -314,7 +344,9 @@ def cmd_report(args: argparse.Namespace) -> None:
     (p, r, f), (p2, r2, f2) = _f(g, k, s), _f(g, k2, s2)
     print(f"{'POOLED':<8} {g:>5} | {k:>5} {s:>6} {p:.3f} {r:.3f} F1 {f:.3f} | {k2:>5} {s2:>6} "
           f"{p2:.3f} {r2:.3f} F1 {f2:.3f}")
-    print("\nthreshold  kept strict  P      R      F1   (target types, pooled)")
+    pooled = [r for part in parts for r in conf[part]]
+    print(f"\nconfidence (calibration {model.get('calibration')})")
+    print("threshold  kept strict  P      R      F1   (target types, pooled)")
     for t in THRESHOLDS[1:]:
         g, k, s = prf(pooled, t)
         p, r, f = _f(g, k, s)
@@ -451,7 +483,10 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--words", choices=("on", "off"), default="on")
     t.add_argument("--early-weight", type=float, default=DEFAULTS["early_weight"])
     t.add_argument("--recent-from", type=int, default=DEFAULTS["recent_from"])
-    t.add_argument("--threshold", type=float, default=None)
+    t.add_argument("--threshold", type=float, default=None,
+                   help="leave out candidates whose score (before calibration) is below this")
+    t.add_argument("--calibrate", action="store_true",
+                   help="fit a Platt calibration on forward-chained scores")
     t.add_argument("--out", default=str(ROOT / "extraction" / "verifier.json"))
     r = sub.add_parser("report")
     r.add_argument("--model", default=str(ROOT / "extraction" / "verifier.json"))

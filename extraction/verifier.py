@@ -11,7 +11,9 @@ averaging on labels the evaluator's strict matching gives (``bench/extraction_le
 The model is data: ``extraction/verifier.json`` (a header naming the parts it was trained on,
 their content hash, the seed, the settings and the command, then ``feature -> weight``). The
 score replaces the candidate's ``confidence``; candidates of the model's ``threshold_types``
-(the target types) below its ``threshold`` (``null``: none) are dropped.
+(the target types) below its ``threshold`` (``null``: none) are dropped; the confidence is
+the score through the model's ``calibration`` (Platt scaling fitted on scores of parts each
+model had not seen, ``bench/extraction_learn.py``), when it has one.
 ``DIPLOGRAPH_VERIFIER=off`` turns the verifier off: every candidate then keeps the rule's own
 confidence, byte for byte what the rules alone give.
 """
@@ -236,9 +238,39 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def logit(weights: dict[str, float], feats: Sequence[str]) -> float:
+    """The sum of the weights of one candidate's features."""
+    return sum(weights.get(x, 0.0) for x in feats)
+
+
 def score(weights: dict[str, float], feats: Sequence[str]) -> float:
-    """The probability of one candidate's features (in [0, 1])."""
-    return _sigmoid(sum(weights.get(x, 0.0) for x in feats))
+    """The model's probability of one candidate's features (in [0, 1])."""
+    return _sigmoid(logit(weights, feats))
+
+
+def calibrated(z: float, calibration: dict[str, float] | None) -> float:
+    """The confidence of a logit ``z`` through the model's calibration (Platt scaling,
+    ``sigmoid(a * z + b)``; none: ``sigmoid(z)``)."""
+    if not calibration:
+        return _sigmoid(z)
+    return _sigmoid(calibration["a"] * z + calibration["b"])
+
+
+def platt(pairs: Sequence[tuple[float, int]], steps: int = 2000, rate: float = 0.5
+          ) -> dict[str, float]:
+    """``a`` and ``b`` of ``sigmoid(a * z + b)`` fitted to ``(z, label)`` pairs by gradient
+    descent on the log loss (full batch, deterministic)."""
+    a, b = 1.0, 0.0
+    n = max(len(pairs), 1)
+    for _ in range(steps):
+        ga = gb = 0.0
+        for z, y in pairs:
+            g = _sigmoid(a * z + b) - y
+            ga += g * z
+            gb += g
+        a -= rate * ga / n
+        b -= rate * gb / n
+    return {"a": round(a, 5), "b": round(b, 5)}
 
 
 def train(examples: Sequence[tuple[Sequence[str], int]], epochs: int = 10, rate: float = 0.1,
@@ -328,8 +360,8 @@ def apply(ctx: Context, cands: list[Candidate], model: dict[str, Any] | None = N
         if c.type not in types:
             out.append(c)  # a type the model was not trained on keeps the rule's confidence
             continue
-        p = score(weights, feats)
-        if th is not None and p < th and c.type in dropped:
-            continue
-        out.append(replace(c, confidence=p))
+        z = logit(weights, feats)
+        if th is not None and _sigmoid(z) < th and c.type in dropped:
+            continue  # the threshold is on the model's own score, before calibration
+        out.append(replace(c, confidence=calibrated(z, model.get("calibration"))))
     return out

@@ -4,6 +4,7 @@ and the training (``extraction/verifier.py``, ``bench/extraction_learn.py``)."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,18 +57,23 @@ def test_scores_are_probabilities_and_become_the_confidence(registry) -> None:
     off = extract_text(TEXT, None, registry, verify=False)
     on = extract_text(TEXT, None, registry, verify=True)
     model = verifier.load_model()
-    if model.get("threshold") is None:
-        assert len(on.candidates) == len(off.candidates)
+    feats = verifier.features(off.context, off.candidates)
+    expected = [(replace(o, confidence=0.0),
+                 verifier.calibrated(verifier.logit(model["weights"], fs), model["calibration"])
+                 if o.type in model["types"] else o.confidence)
+                for o, fs in zip(off.candidates, feats, strict=True)]
+    assert len(on.candidates) <= len(off.candidates)
+    # only the confidence changes (and candidates below the threshold are left out), in order
+    rest = iter(expected)
     for c in on.candidates:
         assert 0.0 <= c.confidence <= 1.0
-    # only the confidence changes (and candidates below a threshold are left out)
-    strip = [replace(c, confidence=0.0) for c in on.candidates]
-    assert all(c in [replace(o, confidence=0.0) for o in off.candidates] for c in strip)
-    feats = verifier.features(off.context, off.candidates)
-    for c, o, fs in zip(on.candidates, off.candidates, feats, strict=False):
-        if c.type in model["types"] and model.get("threshold") is None:
-            assert c.confidence == pytest.approx(verifier.score(model["weights"], fs))
-            assert o.confidence == c.confidence or o.rule == c.rule
+        stripped = replace(c, confidence=0.0)
+        for cand, conf in rest:
+            if cand == stripped:
+                assert c.confidence == pytest.approx(conf)
+                break
+        else:
+            raise AssertionError(f"{c.rule} at {c.start}: not a rule candidate")
 
 
 def test_the_environment_variable_turns_it_off(registry, monkeypatch) -> None:
@@ -91,7 +97,9 @@ def test_a_threshold_drops_what_it_says(registry) -> None:
     dropped = set(model["threshold_types"])
     assert len(kept) == sum(1 for s, c in zip(scores, ex.candidates, strict=True)
                             if s >= th or c.type not in dropped)
-    assert all(c.confidence >= th for c in kept if c.type in dropped)
+    # the threshold is on the score before calibration, which is monotone
+    floor = verifier.calibrated(math.log(th / (1 - th)), model["calibration"])
+    assert all(c.confidence >= floor - 1e-9 for c in kept if c.type in dropped)
     assert len(kept) < len(ex.candidates)
     model["threshold"] = None
     assert len(verifier.apply(ex.context, ex.candidates, model)) == len(ex.candidates)
@@ -136,3 +144,14 @@ def test_evaluate_at_a_minimum_confidence_counts_only_what_reaches_it(registry, 
     assert sum(s.gold for s in some.values()) == sum(s.gold for s in every.values())
     table = curve(out, gold, registry).splitlines()
     assert table[1].split()[0] == "0.00" and len(table) == 11
+
+
+def test_the_calibration_is_monotone_and_fitted_the_same_way_twice() -> None:
+    pairs = [(-2.0, 0), (-1.0, 0), (-0.5, 1), (0.5, 0), (1.0, 1), (2.0, 1), (3.0, 1)]
+    c1 = verifier.platt(pairs, steps=500)
+    assert c1 == verifier.platt(pairs, steps=500) and c1["a"] > 0
+    ps = [verifier.calibrated(z, c1) for z, _ in pairs]
+    assert ps == sorted(ps) and all(0 < p < 1 for p in ps)
+    assert verifier.calibrated(0.3, None) == pytest.approx(verifier.score({"x": 0.3}, ["x"]))
+    model = verifier.load_model()
+    assert model["calibration"] is None or {"a", "b"} <= set(model["calibration"])
