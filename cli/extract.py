@@ -94,14 +94,24 @@ def extract(document: Path, lang: str | None, output: Path | None, as_of: str | 
 @click.option("--errors", "show_errors", is_flag=True,
               help="List the gold facts missed and the extracted facts that match none.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def evaluate(extracted: Path, gold: Path, show_errors: bool, as_json: bool) -> None:
+@click.option("--min-confidence", "min_confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave out extracted facts whose confidence is below this.")
+@click.option("--curve", is_flag=True,
+              help="Strict precision and recall of the target types at confidence thresholds "
+                   "0.0, 0.1, ..., 0.9 instead of the table.")
+def evaluate(extracted: Path, gold: Path, show_errors: bool, as_json: bool,
+             min_confidence: float | None, curve: bool) -> None:
     """Precision and recall of EXTRACTED facts against GOLD facts (files, or folders matched
     by the document each file describes), per fact type, strict and lenient."""
+    from ..extraction.evaluate import curve as run_curve
     from ..extraction.evaluate import evaluate as run
     from ..extraction.evaluate import table
 
     try:
-        scores, missing = run(extracted, gold, _registry())
+        if curve:
+            click.echo(run_curve(extracted, gold, _registry()))
+            return
+        scores, missing = run(extracted, gold, _registry(), min_confidence)
     except DiplographError as e:
         _fail(e)
         return

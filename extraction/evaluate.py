@@ -218,13 +218,27 @@ def pairs(extracted: Path, gold: Path) -> list[tuple[Path | None, Path]]:
     return out
 
 
-def evaluate(extracted: Path, gold: Path, registry: Any) -> tuple[dict[str, Score], list[str]]:
-    """Summed scores over every document, and the documents with no extracted file."""
+def confidence_of(f: dict[str, Any], where: str) -> float:
+    """A fact's ``confidence`` (a reviewed fact with none counts as 1.0); a clear error when it
+    is not a number in [0, 1]."""
+    v = f.get("confidence", 1.0)
+    if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1:
+        raise DiplographError("bad-input", f"{where}: fact {f.get('id', '?')!s:.80}: field "
+                                           "'confidence' must be a number in [0, 1]")
+    return float(v)
+
+
+def evaluate(extracted: Path, gold: Path, registry: Any, min_confidence: float | None = None
+             ) -> tuple[dict[str, Score], list[str]]:
+    """Summed scores over every document, and the documents with no extracted file;
+    ``min_confidence``: extracted facts below it are left out (as if dropped)."""
     totals: dict[str, Score] = defaultdict(Score)
     missing: list[str] = []
     for e, g in pairs(extracted, gold):
         _, gfacts = read_facts(g)
         efacts = read_facts(e)[1] if e is not None else []
+        if min_confidence is not None:
+            efacts = [f for f in efacts if confidence_of(f, str(e)) >= min_confidence]
         if e is None:
             missing.append(g.name)
         types = tuple(dict.fromkeys([f["type"] for f in gfacts]
@@ -258,4 +272,27 @@ def table(scores: dict[str, Score]) -> str:
         lines.append(f"{label:<13} {sc.gold:>5} {sc.extracted:>5}  {fmt(f['strict_precision']):>8} "
                      f"{fmt(f['strict_recall']):>8}  {fmt(f['lenient_precision']):>9} "
                      f"{fmt(f['lenient_recall']):>9}")
+    return "\n".join(lines)
+
+
+#: the thresholds of ``diplograph evaluate --curve``
+CURVE = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def curve(extracted: Path, gold: Path, registry: Any,
+          thresholds: tuple[float, ...] = CURVE) -> str:
+    """Strict precision and recall of the target types at each confidence threshold."""
+    lines = [f"{'min conf':>8} {'gold':>5} {'extr':>5} {'strict':>6}  {'strict P':>8} "
+             f"{'strict R':>8} {'F1':>5}"]
+    for th in thresholds:
+        scores, _ = evaluate(extracted, gold, registry, th)
+        sc = Score()
+        for t, s in scores.items():
+            if t in TARGET_TYPES:
+                sc.add(s)
+        p, r = sc.ratio(sc.strict, sc.extracted), sc.ratio(sc.strict, sc.gold)
+        f1 = 2 * p * r / (p + r) if p and r else None
+        lines.append(f"{th:>8.2f} {sc.gold:>5} {sc.extracted:>5} {sc.strict:>6}  "
+                     + "  ".join(f"{'   -' if x is None else f'{x:.2f}':>8}" for x in (p, r))
+                     + f" {'-' if f1 is None else f'{f1:.2f}':>5}")
     return "\n".join(lines)

@@ -26,6 +26,7 @@ from . import (
     renewals,
     states_in_time,
     structure,
+    verifier,
 )
 from .context import Candidate, Context
 from .language import detect
@@ -138,8 +139,10 @@ def dedupe(cands: list[Candidate], headline_end: int = -1, titled: bool = False
 
 
 def extract_text(text: str, lang: str | None = None, registry: Registry | None = None,
-                 anchor: str | None = None) -> Extraction:
-    """Candidate facts of ``text`` (language detected when not given)."""
+                 anchor: str | None = None, verify: bool | None = None) -> Extraction:
+    """Candidate facts of ``text`` (language detected when not given). ``verify``: score the
+    candidates with the learned verifier (``extraction/verifier.py``; default: unless
+    ``DIPLOGRAPH_VERIFIER=off``)."""
     lang = lang or detect(text) or "en"
     ctx = Context.build(text, lang, gazetteer(registry), anchor)
     cands = _run(ctx)
@@ -158,6 +161,9 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
     kept = conventions.apply(ctx, kept)
     # round 22: a state named by today's name for a date its predecessor's record covers
     kept = states_in_time.attribute(kept, ctx.gazetteer.registry, ctx.gazetteer.label)
+    # session 20: the learned verifier's score becomes the confidence (off: the rules' own)
+    if verifier.enabled() if verify is None else verify:
+        kept = verifier.apply(ctx, kept)
     return Extraction(text, lang, kept, ctx)
 
 
