@@ -38,8 +38,13 @@ def _registry():  # noqa: ANN202
                    "relative dates ('on Monday').")
 @click.option("--id", "doc_id", default=None, help="Document id [default: from the file name].")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option("--verifier/--no-verifier", "verify", default=None,
+              help="Score the candidates with the learned verifier, which leaves out those of "
+                   "the fact types it was tuned on below its threshold [default: on, unless "
+                   "DIPLOGRAPH_VERIFIER=off]. --no-verifier: every candidate of the rules, with "
+                   "the rules' own confidence.")
 def extract(document: Path, lang: str | None, output: Path | None, as_of: str | None,
-            doc_id: str | None, force: bool) -> None:
+            doc_id: str | None, force: bool, verify: bool | None) -> None:
     """Propose candidate facts for DOCUMENT (a UTF-8 text in English or Vietnamese).
 
     Every candidate carries its exact quote and offsets, a confidence, the rule that proposed
@@ -58,7 +63,7 @@ def extract(document: Path, lang: str | None, output: Path | None, as_of: str | 
                 "conflict", f"{output} exists (it may hold reviewed facts); give --force to "
                 "replace it, or another -o")
         registry = _registry()
-        ex = extract_text(text, lang, registry, anchor=as_of)
+        ex = extract_text(text, lang, registry, anchor=as_of, verify=verify)
         base = (output.parent if output is not None else Path.cwd()).resolve()
         ref = os.path.relpath(document.resolve(), base)
         if not document.resolve().is_relative_to(base):

@@ -155,3 +155,26 @@ def test_the_calibration_is_monotone_and_fitted_the_same_way_twice() -> None:
     assert verifier.calibrated(0.3, None) == pytest.approx(verifier.score({"x": 0.3}, ["x"]))
     model = verifier.load_model()
     assert model["calibration"] is None or {"a", "b"} <= set(model["calibration"])
+
+
+def test_the_command_s_no_verifier_gives_the_rules_alone(tmp_path: Path, monkeypatch) -> None:
+    """`diplograph extract --no-verifier` writes what DIPLOGRAPH_VERIFIER=off writes (every
+    candidate of the rules, their own confidence); by default the verifier rescores them."""
+    from click.testing import CliRunner
+
+    from diplograph.cli import main
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+
+    def run(*args: str) -> str:
+        out = tmp_path / f"out{len(list(tmp_path.iterdir()))}.facts.yaml"
+        result = CliRunner().invoke(main, ["extract", str(doc), "-o", str(out), *args])
+        assert result.exit_code == 0, result.output
+        return out.read_text(encoding="utf-8")
+
+    monkeypatch.delenv("DIPLOGRAPH_VERIFIER", raising=False)
+    by_flag, by_default = run("--no-verifier"), run()
+    monkeypatch.setenv("DIPLOGRAPH_VERIFIER", "off")
+    assert run() == by_flag != by_default
+    assert run("--verifier") == by_default
