@@ -223,12 +223,23 @@
     return c;
   }
 
+  // the facts in the order the curator chose: as the file (and the text) gives them, or by
+  // confidence, highest first (a fact with none, reviewed by hand, counts as 1, as
+  // `diplograph evaluate --min-confidence` counts it); ties keep the file's order
+  function ordered(facts) {
+    if ($("order").value !== "confidence") { return facts; }
+    function conf(f) { return typeof f.confidence === "number" ? f.confidence : 1; }
+    return facts.map(function (f, i) { return [f, i]; })
+      .sort(function (x, y) { return conf(y[0]) - conf(x[0]) || x[1] - y[1]; })
+      .map(function (x) { return x[0]; });
+  }
+
   function render() {
     $("doc-title").textContent = (state.document.title && (state.document.title.en || state.document.title.vi)) || state.name;
     renderText();
     var box = $("facts"); box.textContent = "";
     var counts = {};
-    state.facts.forEach(function (f) { counts[status(f)] = (counts[status(f)] || 0) + 1; box.appendChild(card(f, false)); });
+    ordered(state.facts).forEach(function (f) { counts[status(f)] = (counts[status(f)] || 0) + 1; box.appendChild(card(f, false)); });
     added.forEach(function (f) { box.appendChild(card(f, true)); });
     $("counts").textContent = Object.keys(counts).map(function (k) { return counts[k] + " " + k; }).join(", ");
   }
@@ -308,6 +319,7 @@
       loadDoc($("doc-select").value).catch(function (err) { message(err.message, true); });
     });
     $("save").addEventListener("click", save);
+    $("order").addEventListener("change", function () { if (state) { render(); } });
     $("add-selection").addEventListener("click", addFromSelection);
     document.addEventListener("selectionchange", function () {
       $("add-selection").disabled = !(state && selectionOffsets());

@@ -141,3 +141,37 @@ def test_a_wrong_token_shows_an_error(curation, browser) -> None:
     d.find_element(By.CSS_SELECTOR, "#token-form button[type=submit]").click()  # type: ignore[attr-defined]
     msg = _wait_text(d, "#message", "403")
     assert "not valid" in msg
+
+
+def test_the_facts_can_be_ordered_by_confidence(curation, browser) -> None:
+    """The curator can order the facts by confidence, highest first (the learned verifier's
+    estimate, docs/extraction.md): the same facts, the confidences of the file non-increasing
+    (a fact with none, reviewed by hand, counts as 1), and back in the file's order."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    url, folder = curation
+    d = browser
+    d.get(url + "curate/")  # type: ignore[attr-defined]
+    d.execute_script("sessionStorage.clear()")  # type: ignore[attr-defined]
+    d.get(url + "curate/")  # type: ignore[attr-defined]
+    d.find_element(By.ID, "token").send_keys(TOKEN)  # type: ignore[attr-defined]
+    d.find_element(By.CSS_SELECTOR, "#token-form button[type=submit]").click()  # type: ignore[attr-defined]
+    _wait(d, "#facts .cand")
+    _wait_text(d, "#message", "loaded doc.facts.yaml")
+
+    def ids() -> list[str]:
+        return [c.get_attribute("data-id") for c in  # type: ignore[attr-defined]
+                d.find_elements(By.CSS_SELECTOR, "#facts .cand")]  # type: ignore[attr-defined]
+
+    facts = yaml.safe_load((folder / NAME).read_text("utf-8"))["facts"]
+    in_file = [f["id"] for f in facts]
+    conf = {f["id"]: f.get("confidence", 1.0) for f in facts}
+    assert ids() == in_file and len(set(conf.values())) > 1
+    Select(d.find_element(By.ID, "order")).select_by_value("confidence")  # type: ignore[attr-defined]
+    by_conf = ids()
+    assert sorted(by_conf) == sorted(in_file) and by_conf != in_file
+    values = [conf[i] for i in by_conf]
+    assert values == sorted(values, reverse=True), values
+    Select(d.find_element(By.ID, "order")).select_by_value("text")  # type: ignore[attr-defined]
+    assert ids() == in_file
