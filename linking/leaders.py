@@ -116,7 +116,8 @@ class Leaders:
         its surname and the initial of the first name ("Indira Gandhi": "Gandhi I"), the last
         words of a longer name ("Ben Ali": "Zine al Abidine Ben Ali"), a word of the name
         spelt another way by its sounds (:func:`_sound_key`: "Gaddafi", "Kadhafi":
-        "Qaddafi"; every word of the text, four letters or more, a word of the name).
+        "Qaddafi"; every word of the text, four letters or more, a word of the name); round
+        36: one word, a word of the name less its last letter ("Zog": "Zogu").
         Nothing when no leader or leaders of several names of those states fit."""
         words = [folded_form(w) for w in text.replace("-", " ").split()]
         if not words or not all(w.isalpha() for w in words):
@@ -134,7 +135,14 @@ class Leaders:
             held = {_sound_key(w) for w in name}
             return bool(keys) and len(keys) == len(words) and keys <= held
 
-        tiers: list[Callable[[list[str]], bool]] = [written_so, sounds_so]
+        def ended_so(name: list[str]) -> bool:
+            # round 36: one word, three letters or more, written without the last letter of
+            # a word of the name (the name as the press shortens it: "Zog", Archigos' "Zogu")
+            return (len(words) == 1 and len(words[0]) >= 3
+                    and any(len(n) == len(words[0]) + 1 and n.startswith(words[0])
+                            for n in name))
+
+        tiers: list[Callable[[list[str]], bool]] = [written_so, sounds_so, ended_so]
         mine = {t.name: [] for ts in self.by_name.values() for t in ts if t.state in among}
         for ts in self.by_name.values():
             for t in ts:

@@ -42,6 +42,15 @@ _GOVERNMENT = (
 # the government of the state with its years)
 
 
+#: round 36: a republic's word in a long form, English or Vietnamese (convention E)
+_REPUBLIC_WORD = re.compile(r"\b(?:republic|cộng\s+hòa|cộng\s+hoà|cong\s+hoa)\b", re.IGNORECASE)
+
+
+def _names_of(e: Entity) -> list[str]:
+    """Round 36: ``e``'s labels and aliases."""
+    return [*e.labels.values(), *(t for t, _ in e.aliases)]
+
+
 class Periods:
     """Readings of a state's name with its years."""
 
@@ -256,6 +265,20 @@ class Periods:
                 f"{'ends' if t == a else 'begins'} in it, and "
                 f"{', '.join(describe(f) for f in edge)} "
                 f"{'succeeded' if t == a else 'preceded'} it by the registry's succession)")
+        if (e.kind == "historical-state" and x is not None and x.kind == "state"
+                and r is not None and r.best is not None and label
+                and _REPUBLIC_WORD.search(head)
+                and self._long_form(head, r.best.method)
+                and not any(folded_form(label) in folded_form(n) for n in _names_of(e))):
+            # round 36 (convention E): a republic's long form of today's state in years when
+            # the state of its line was a union of other names ("the Socialist Republic of
+            # Serbia in 1989": Yugoslavia then) names the constituent republic, which the
+            # registry holds no record of: no match, the union the closest
+            return MatchResult(
+                query, [Candidate(e, 50.0, False, "qualified-period")], False,
+                f"no match: {head!r} is a republic's long form of {describe(x)}; in {qual} "
+                f"its line was {describe(e)}, whose names do not hold {label!r}: a "
+                "constituent republic, which the registry holds no record of (convention E)")
         return _single(query, e, 88.0, "qualified-period", self._note(e),
                        f"{head!r} narrowed by the years {qual!r}: of the states {how} so, "
                        f"only {spans} covers them")

@@ -466,6 +466,13 @@ class Rulers:
             for start, end, ev in self._monarchies_ended.get(id(e), ()):
                 if start <= a and b <= end:
                     return f"{a}-{b}, within {ev}"
+                if any(y and y[0] <= start and end <= y[1]
+                       and 2 * (end - start) >= y[1] - y[0] for y in years):
+                    # round 36: one tenure that holds the whole monarchy, most of it the
+                    # monarchy's: its ruler throughout ("Zog's Albania": Archigos' Zogu,
+                    # 1925-1939, the Albanian Kingdom 1928-1939; not Bokassa, 1966-1979,
+                    # whose empire was 1976-1979)
+                    return f"{a}-{b}, holding the whole of {ev}"
         if id(e) in self._monarchies:
             return None
         names = [ruler, *(ev for x, _, ev in rows if x is e)]
