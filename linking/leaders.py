@@ -94,8 +94,12 @@ class Leaders:
             # round 23: the word read as a surname, not as another word of a leader's name:
             # the leader's other words must be in the text ("Helmut Kohl": Kohl; "Càn Long"
             # is not "Kou Abhay Og Long", "Qianlong Emperor" not an "Emperor" of Archigos)
+            # (round 36: an initial of the leader's name is held by a word of the text
+            # that begins with it: "Mark Rutte", Archigos' "M. Rutte")
             got = tuple(t for t in self.by_name.get(key, ())
-                        if set(_folded_name(t.name).split()) - {key} <= set(words))
+                        if all(any(w.startswith(x) for w in words[:-1]) if len(x) == 1
+                               else x in words or x in _ARTICLES and _ARTICLES & set(words)
+                               for x in set(_folded_name(t.name).split()) - {key}))
         if among is not None:
             got = tuple(t for t in got if t.state in among)
             if len({t.name for t in got}) > 1:
@@ -207,6 +211,10 @@ class Leaders:
                        b["f"].value.split("/fact/archigos/", 1)[-1].split("/", 1)[0])
                 for b in store.query(TENURES_QUERY)]
         return cls.from_tenures(rows)
+
+
+#: round 36: the Arabic article as the romanisations write it ("el-Sisi", Archigos' "al-Sisi")
+_ARTICLES = frozenset({"al", "el"})
 
 
 def _folded_name(name: str) -> str:

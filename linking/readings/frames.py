@@ -17,7 +17,7 @@ from ..features import supraverden_of
 from ..glossary import content_words, singular_form
 from ..names import read_yaml
 from ..normalise import exact_form, folded_form
-from ..succession import STATE_KINDS, span_of
+from ..succession import STATE_KINDS, span_of, succession_links
 from .answers import _ambiguous, _reread, _single
 from .text import (
     _ACRONYM,
@@ -366,6 +366,10 @@ class Frames:
                     ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
                           "is held by no record's registry span, and by today's state's own "
                           "years (COW's first year on)")
+                    if more := self._capital_predecessors(ents, head, a, b):
+                        ents = [*ents, *more]
+                        ev += (f", and {', '.join(describe(f) for f in more)}, a predecessor "
+                               f"that ended in {b} and whose COW capital holds a word of it")
                 named = {id(c.entity) for c in r.candidates}
                 ended = [f for e in ents if a == b and (sp := span_of(e)) is not None
                          and sp[1] == b and e.succeeded_by
@@ -489,6 +493,24 @@ class Frames:
         names = {folded_form(city), folded_form(self._capital_codes(city)[0])}
         return not hqs or any(any(n in folded_form(h) for n in names) or set(_folded_words_of(
             h.split(",")[0])) & _BUILDING_WORDS for h in hqs)
+
+    def _capital_predecessors(self, ents: list[Entity], head: str, a: int,
+                              b: int) -> list[Entity]:
+        """Round 36: for a capital's government in one year read as today's state alone
+        (``ents``), the state's predecessors by the registry's succession that ended in that
+        year and whose COW capital holds a word of the name ("the Berlin government in
+        1990": the German Democratic Republic, capital East Berlin, ended in 1990, when
+        Germany began; not West Germany, capital Bonn): both held the year. Empty
+        otherwise."""
+        if a != b or len(ents) != 1 or ents[0].kind != "state":
+            return []
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        words = {folded_form(w) for w in head.split() if len(w) >= 4}
+        return [p for p in self._successors[1].get(id(ents[0]), [])
+                if (p.existed_until or "")[:4] == str(a) and p.cow_code is not None
+                and any(w in cap for cap in self._cow_capitals.capitals_of.get(p.cow_code, ())
+                        for w in words)]
 
     def _seated_in(self, e: Entity, city: str) -> bool:
         """Round 28: whether SupraVerden's headquarters of ``e`` name ``city`` (or the same

@@ -248,7 +248,10 @@ class Periods:
         if edge and r is not None and r.ambiguous:
             # (an ambiguous head: only the states it names, "chính quyền Vienna": the capital
             # of the Austrian Empire, Austria-Hungary and Austria)
-            edge = [f for f in edge if any(c.entity is f for c in r.candidates)]
+            edge = [f for f in edge if any(c.entity is f for c in r.candidates)] or (
+                # round 36: or a predecessor whose COW capital holds a word of the name
+                # ("chính phủ Berlin năm 1990": East Germany, capital East Berlin)
+                self._capital_predecessors([e], head, a, b))
         if edge:
             # round 31: a head that names a seat of government, no name of the state (a
             # capital's government, a seat's building: the state's own name with its year

@@ -69,6 +69,11 @@ _TITLE = re.compile(
     re.IGNORECASE)
 
 
+#: round 36: the folded words of a republic's office before a leader's name
+_REPUBLIC_OFFICE = re.compile(r"(?:president|primeminister|premier|chancellor|tongthong"
+                              r"|thutuong|chutich)")
+
+
 #: round 21: the year from which an Archigos tenure of today's state's record is read as that
 #: record (the Cold War's end; a tenure begun before it may be a regime's the registry does
 #: not hold)
@@ -97,6 +102,16 @@ _ARCHIGOS_FROM = 1875
 #: Archigos does not write as a leader's ("Pahlavi's Iran"): an unknown name of its state is
 #: not read as a leader of today (unless Archigos holds a word of it as another state's leader)
 _MONARCHY_REMEMBERED = 1950
+
+
+def _name_word(w: str) -> bool:
+    """A word of a person's name: a capital and two letters or more in lower case, one
+    hyphen at most (round 36: any script's letters, "Milatović", "Tuđman"; a lower-case
+    syllable after the hyphen, "Jae-myung")."""
+    parts = w.split("-")
+    return (len(parts) <= 2 and all(len(p) >= 2 and p.isalpha() for p in parts)
+            and parts[0][0].isupper() and parts[0][1:].islower()
+            and (len(parts) == 1 or parts[1][1:].islower()))
 
 
 def _person(name: str) -> bool:
@@ -140,6 +155,10 @@ class Rulers:
             titled = _TITLE.match(ruler)
             bare = ruler[titled.end():] if titled else ruler
             rows = self._rulers.get(folded_form(ruler))
+            if not rows and titled:
+                # round 36: the sourced table's leader after an office's title ("Nam Phi thời
+                # Tổng thống Ramaphosa"), as without it
+                rows = self._rulers.get(folded_form(bare))
             source = "predecessors.yaml rulers and leaders: "
             if not rows:
                 rows, source = self._archigos(bare), ""
@@ -165,7 +184,8 @@ class Rulers:
                             not titled or not _MONARCH_TITLE_WORDS & set(
                                 folded_form(titled.group()).split())):
                         later = self._later_leader(query, bare, state, state_kinds,
-                                                   titled=titled is not None)
+                                                   titled=titled is not None,
+                                                   office=titled.group() if titled else "")
                         if later is not None:
                             return later
                 continue
@@ -255,7 +275,8 @@ class Rulers:
                         # "Ahmed")
                         later = self._later_leader(query, bare, state, state_kinds,
                                                    word_of_archigos=True,
-                                                   titled=titled is not None)
+                                                   titled=titled is not None,
+                                                   office=titled.group() if titled else "")
                         if later is not None:
                             return later
                 if not fit:
@@ -346,7 +367,7 @@ class Rulers:
     def _later_leader(self, query: str, ruler: str, state: str,
                       state_kinds: frozenset[str],
                       word_of_archigos: bool = False,
-                      titled: bool = False) -> MatchResult | None:
+                      titled: bool = False, office: str = "") -> MatchResult | None:
         """Round 23 (convention C): "<person>'s <state>" where Archigos (to 2015) and the
         ``rulers`` table hold no leader of that name ("Milei's Argentina"): a leader of today,
         so today's state. Only when the name before the possessive is a person's name (one to
@@ -369,8 +390,7 @@ class Rulers:
         patronym = any(w in ("bin", "ibn") for w in words[1:-1])
         words = [w for i, w in enumerate(words)
                  if not (0 < i < n - 1 and _PARTICLE.match(f"{w} X"))]
-        if not 1 <= len(words) <= 3 or not all(
-                re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?", w) for w in words):
+        if not 1 <= len(words) <= 3 or not all(_name_word(w) for w in words):
             return None
         folded = [folded_form(w) for w in words]
         if self._name_vocabulary is None:
@@ -409,7 +429,13 @@ class Rulers:
                 or any(end < _ARCHIGOS_FROM or end >= _MONARCHY_REMEMBERED
                        and not word_of_archigos
                        for _s, end, _ev in self._monarchies_ended.get(id(e), ()))
-                or any(f.kind == "historical-state" for f in self._family(e, state_kinds))):
+                or any(f.kind == "historical-state" and not (
+                    # round 36: after a republic's office ("Montenegro thời Tổng thống
+                    # Milatović"), a record that ended in Archigos' years is no bar: Archigos
+                    # holds its leaders, and the name is none of them
+                    _REPUBLIC_OFFICE.search(folded_form(office))
+                    and int((f.existed_until or "0")[:4] or 0) >= _ARCHIGOS_FROM)
+                       for f in self._family(e, state_kinds))):
             return None
         return _single(query, e, 85.0, "ruler", self._note(e),
                        f"{ruler!r} read as a leader of today (in neither Archigos, which ends in "

@@ -35,7 +35,9 @@ _CAPITAL_FRAMES = (
     re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*?(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’-]*?)?)"
                r"(?:['’]s)?\s+(?:government|regime|junta|administration|authorities|leadership"
                r"|foreign\s+ministry)"),
-    re.compile(r"(?:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu)\s+"
+    # (round 36: or a monarch's court, "triều đình Vienna": the government of a crown)
+    re.compile(r"(?:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu|triều\s+đình"
+               r"|trieu\s+dinh)\s+"
                r"(?P<city>" + _VI_UPPER + r"[\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?"
                + _VI_UPPER + r"[\w'’-]*)?)"),
     # (round 27: a city's name may hold a particle: "chính quyền Santiago de Chile")
@@ -49,6 +51,10 @@ _CAPITAL_FRAMES = (
                r"(?P<city>" + _VI_UPPER + r"[\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?"
                + _VI_UPPER + r"[\w'’-]*)?)"),
 )
+
+
+#: round 36: a monarch's court before a capital (``Seats._capital_government``)
+_COURT = re.compile(r"(?:triều\s+đình|trieu\s+dinh)\s", re.IGNORECASE)
 
 
 #: round 26: a state's government named plainly, by the state's name or adjective
@@ -265,6 +271,18 @@ class Seats:
                     continue
                 states.append(e)
         states = _unique(states)
+        if states and _COURT.match(text):
+            # round 36: a monarch's court is no government of a state that is no monarchy
+            # today (convention B): of today's states, the monarchies only ("triều đình
+            # Bangkok": Thailand; "triều đình Vienna": the Austrian Empire or Austria-Hungary,
+            # never Austria)
+            crowned = [e for e in states if e.kind != "state" or id(e) in self._monarchies]
+            if not crowned:
+                return MatchResult(
+                    query, [Candidate(states[0], 50.0, False, "capital-government")], False,
+                    f"no match: a monarch's court at {city!r}, whose state is no monarchy "
+                    "today; the registry holds no record of its crown (convention B)")
+            states = crowned
         if not states:
             return None
         ev = (f"{city!r} is the COW capital of COW "
