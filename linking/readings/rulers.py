@@ -63,10 +63,17 @@ _TITLE = re.compile(
     r"|Generalissimo|Dictator|Tsar|Czar|Tsarina|King|Queen|Emperor|Empress|Sheikh|Crown\s+Prince)"
     r"|Thủ\s+tướng|Tổng\s+thống|Chủ\s+tịch|Tổng\s+Bí\s+thư|Thống\s+chế|Đại\s+tướng|Tướng"
     r"|Sa\s+hoàng|Nga\s+hoàng|Hoàng\s+đế|Nữ\s+hoàng|Vua|Thái\s+tử"
+    # (round 36: the rulers of emirates, sultanates and principalities)
+    r"|Quốc\s+vương|Thân\s+vương|Tiểu\s+vương|Emir|Amir|Sultan|Prince"
     # (round 34: the Vietnamese honorifics before a leader's name, "thời bà Sheikh Hasina")
     r"|bà|ông"
     r"|Thu\s+tuong|Tong\s+thong|Chu\s+tich|Sa\s+hoang|Nga\s+hoang)\s+(?=[A-ZĐ])",
     re.IGNORECASE)
+
+
+#: round 36: a monarch's title before a name (``Rulers._crowned_today``)
+_CROWN_TITLE = re.compile(r"(?i:king|queen|emir|amir|sultan|sheikh|prince|vua|nhà\s+vua"
+                          r"|quốc\s+vương|thân\s+vương|tiểu\s+vương)")
 
 
 #: round 36: the folded words of a republic's office before a leader's name
@@ -180,6 +187,11 @@ class Rulers:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
                     if unknown is not None:
                         return unknown
+                    if titled and _CROWN_TITLE.fullmatch(titled.group().strip()):
+                        crowned = self._crowned_today(query, bare, state, state_kinds,
+                                                      titled.group().strip())
+                        if crowned is not None:
+                            return crowned
                     if pattern in _LATER_LEADER_PATTERNS and (
                             not titled or not _MONARCH_TITLE_WORDS & set(
                                 folded_form(titled.group()).split())):
@@ -223,7 +235,10 @@ class Rulers:
                     # round 23 (convention C): an earlier leader of today's state is that
                     # state, unless the leader led a monarchy it no longer is (a regime
                     # Wikidata holds apart, the registry has no record of: convention B)
-                    held = [(e, why) for e in fit if not self._current_tenure(e, rows)
+                    # (round 36: a tenure from 1990 on too, within a crown that ended:
+                    # "Nepal thời vua Gyanendra", 2005-2006, the Kingdom of Nepal to 2008)
+                    held = [(e, why) for e in fit
+                            if (not self._current_tenure(e, rows) or self._in_ended_crown(e, rows))
                             and (why := self._monarchy_then(e, rows, ruler))]
                     kept = [e for e in fit if not any(e is h for h, _ in held)]
                     if held and not kept:
@@ -442,6 +457,41 @@ class Rulers:
                        f"2015, nor predecessors.yaml rulers and leaders); {state!r}: "
                        f"{how}")
 
+    def _crowned_today(self, query: str, name: str, state: str,
+                       state_kinds: frozenset[str], title: str) -> MatchResult | None:
+        """Round 36: "<state> thời vua <name>", "<capital> under Emir <name>": a monarch
+        Archigos and the rulers table do not hold, of a state that is a monarchy today (its
+        own long forms name one: :attr:`_monarchies`), whose crown never ended
+        (``monarchies_ended``) and whose line the registry splits into no historical record
+        ("Jordan thời vua Abdullah II", "Oman thời Quốc vương Qaboos", "Kuwait City under
+        Emir Mishal"): any monarch of it reigned over today's state, so that state (the
+        name is not read as a person of a list). None otherwise: a crown that ended is
+        convention B's ("Zog's Albania"), a state with historical records may be one of
+        theirs ("Phổ thời vua Friedrich Wilhelm IV")."""
+        words = name.split()
+        if not words or not 1 <= len(words) <= 4 or not all(
+                _name_word(w) or re.fullmatch(r"[IVX]+", w) or w in ("bin", "ibn", "al")
+                for w in words) or not _name_word(words[0]):
+            return None
+        r = self.match(state, kind=state_kinds)
+        if r.ambiguous:
+            return None
+        if r.best is not None and r.best.match:
+            e, how = r.best.entity, f"{state!r}: {r.best.method}"
+        else:
+            seats = self._seat_named(state, state_kinds)
+            if len(seats) != 1:
+                return None
+            e, how = seats[0], f"{state!r}: the capital of {describe(seats[0])} alone"
+        if (e.kind != "state" or id(e) not in self._monarchies
+                or self._monarchies_ended.get(id(e))
+                or any(f.kind == "historical-state" for f in self._family(e, state_kinds))):
+            return None
+        return _single(query, e, 85.0, "ruler", self._note(e),
+                       f"{title} {name!r}, a monarch in neither Archigos nor predecessors.yaml "
+                       f"rulers, of {describe(e)}, a monarchy today whose crown never ended "
+                       f"and whose line the registry holds no other record of ({how})")
+
     def _states_named(self, state: str, state_kinds: frozenset[str]) -> list[Entity]:
         """Round 23: the states ``state`` names and their families (:meth:`_family`)."""
         r = self.match(state, kind=state_kinds)
@@ -509,6 +559,16 @@ class Rulers:
                                             and w.isupper()):
                     return f"{w!r} names a monarch"
         return None
+
+    def _in_ended_crown(self, e: Entity, rows: list[tuple[Entity, str, str]]) -> bool:
+        """Round 36: every tenure of ``e`` in ``rows`` falls within one span of
+        predecessors.yaml ``monarchies_ended`` of ``e``."""
+        years = [year_span(yrs) for x, yrs, _ in rows if x is e]
+        if not years or any(y is None for y in years):
+            return False
+        a = min(y[0] for y in years if y)
+        b = max(y[1] for y in years if y)
+        return any(s0 <= a and b <= t0 for s0, t0, _ in self._monarchies_ended.get(id(e), ()))
 
     @staticmethod
     def _current_tenure(e: Entity, rows: list[tuple[Entity, str, str]]) -> bool:
