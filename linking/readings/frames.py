@@ -124,6 +124,16 @@ _IN_REGION = re.compile(r"(?P<rest>\S.*?)\s+(?:ở|tại|in|o|tai)\s+(?:the\s+)?
                         re.IGNORECASE)
 
 
+#: round 36: a place after a body's name: one to three capitalised words (``_body_at_place``)
+_PLACE_WORDS = re.compile(r"[A-ZĐÉ][\w'’.-]*(?:\s[A-ZĐÉ][\w'’.-]*){0,2}")
+#: (the words of a body's office or mission in a place)
+_OFFICE_WORDS = re.compile(r"(?i)\b(?:office|offices|mission|delegation|representation|bureau)"
+                           r"\b|văn\s+phòng|phái\s+đoàn|van\s+phong|phai\s+doan")
+#: (folded month names, English and Vietnamese "tháng", are times, no places)
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                     "august", "september", "october", "november", "december", "thang"})
+
+
 #: round 22: a state's name after a descriptor of region and kind words (``_region_frame``)
 _REGION_FRAME_EN = re.compile(
     r"the\s+(?P<mods>(?:[\w'’-]+\s+){0,5}?)(?P<head>state|nation|country|kingdom|sultanate"
@@ -325,6 +335,11 @@ class Frames:
                     and r.best.entity.kind in KIND_GROUPS["organisation"]):
                 return _reread(query, r, f"{where.group('rest')!r} with the region "
                                f"{where.group('place')!r} (forms.yaml press_regions)")
+        if where is not None:
+            placed = self._body_at_place(query, where.group("rest"), where.group("place"),
+                                         kind, lang, limit)
+            if placed is not None:
+                return placed
         period = _period_qualifier(text)
         if period is not None:
             head, (a, b), what = period
@@ -493,6 +508,39 @@ class Frames:
         names = {folded_form(city), folded_form(self._capital_codes(city)[0])}
         return not hqs or any(any(n in folded_form(h) for n in names) or set(_folded_words_of(
             h.split(",")[0])) & _BUILDING_WORDS for h in hqs)
+
+    def _body_at_place(self, query: str, rest: str, place: str,
+                       kind: str | Collection[str] | None, lang: str | None,
+                       limit: int) -> MatchResult | None:
+        """Round 36: a body's name, then "in", "at", "ở" or "tại" and a place the reference
+        tables do not hold as a seat ("the Indian Ocean Commission in Ebène", "the Boao Forum
+        for Asia in Hainan", "Hội đồng Bắc Cực ở Tromsø"): the body, when the name before the
+        place reads plainly as one organisation and the place (one to three capitalised
+        words, no digit, no month) does not contradict its SupraVerden headquarters: none
+        known, or the place a part of them (the city or the country: "the IOC in
+        Mauritius", SupraVerden's "Ebène, Mauritius"). A headquarters elsewhere leaves the
+        name to the office and seat readings ("UNESCO in Hanoi" is an office, no match)."""
+        if (not _PLACE_WORDS.fullmatch(place) or folded_form(place.split()[0]) in _MONTHS
+                or _OFFICE_WORDS.search(rest)):
+            # (an office, a mission, a delegation in a place is the body's there: round 22's
+            # local office, "the UNHCR office in Cox's Bazar", no match)
+            return None
+        r = self.match(rest, kind=kind, lang=lang, limit=limit)
+        if (r.best is None or r.ambiguous or not r.best.match
+                or not _plain_reading(r.best.method)
+                or r.best.entity.kind not in KIND_GROUPS["organisation"]):
+            return None
+        e = r.best.entity
+        hqs = [h for x in supraverden_of(e, self.reference.supraverden)
+               if (h := x.headquarters)]
+        where = folded_form(place)
+        if hqs and not any(where == folded_form(p) for h in hqs for p in h.split(",")) and not all(
+                set(_folded_words_of(h.split(",")[0])) & _BUILDING_WORDS for h in hqs):
+            # (a headquarters written as a building, "Fram Centre, Norway", gives no city)
+            return None
+        said = (f"SupraVerden's headquarters {'; '.join(hqs)!r} name it" if hqs
+                else "no source gives its seat")
+        return _reread(query, r, f"{rest!r} at the place {place!r} ({said})")
 
     def _capital_predecessors(self, ents: list[Entity], head: str, a: int,
                               b: int) -> list[Entity]:
