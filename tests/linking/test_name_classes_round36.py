@@ -17,6 +17,8 @@ over the earlier writers' lists, and tried here on names of no evaluation list:
   whose COW capital holds the city's name ("the Berlin authorities in 1990");
 - a republic's long form of today's state in years when its line was a union of other names
   ("the Socialist Republic of Serbia in 1975": a constituent republic, no match, E);
+- a body's name, then a place no reference table holds as a seat ("the Mekong Institute in
+  Thailand"): the body, unless SupraVerden seats it elsewhere or the name is an office's;
 - an acronym seated elsewhere whose letters, in another order, the bodies seated in the city
   given write ("the BID in Washington": the Inter-American bank and board, not the Islamic
   Development Bank of Jeddah).
@@ -45,6 +47,9 @@ MATCHES = [
     ("Monaco under Prince Albert II", "MCO", "ruler"),
     # a monarch's court: a monarchy today
     ("triều đình Bangkok", "THA", "capital-government"),
+    # a body's name, then a place no reference table holds as a seat (the name's reading)
+    ("the Mekong Institute in Thailand", "MEKONGINSTITUTE", "label"),
+    ("the Nile Basin Initiative in Uganda", "NBI", "label"),
 ]
 
 AMBIGUOUS = [
@@ -65,6 +70,9 @@ NO_MATCH = [
     # a constituent republic (E)
     "the Socialist Republic of Serbia in 1975",
     "Cộng hòa Xã hội chủ nghĩa Serbia năm 1985",
+    # a place that SupraVerden's headquarters of the body do not name; an office in a place
+    "UNICEF in Da Nang",
+    "the IAEA mission in Tehran",
 ]
 
 
