@@ -748,7 +748,8 @@ class Matcher(
             if result is None:
                 result = reading.read(self, *[given[f] for f in reading.takes])
                 if result is not None and reading.finished:
-                    return self._seat_contradicts(query, text, result)
+                    return self._disagreeing_acronym(
+                        query, text, self._seat_contradicts(query, text, result))
                 if result is not None and reading.stage != "fallback":
                     break  # read: no later row is tried (the retries follow the fallback)
             elif reading.stage == "retry" and result.best is None and not result.ambiguous:
@@ -767,7 +768,8 @@ class Matcher(
                 f"no match: {text!r} names a grouping enlarged beyond {describe(e)} ('+', "
                 "'Plus' or 'mở rộng'), which none of its names in the registry says")
         # round 36: an acronym's body whose seat the name contradicts
-        result = self._seat_contradicts(query, text, result)
+        result = self._disagreeing_acronym(query, text,
+                                           self._seat_contradicts(query, text, result))
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
         )

@@ -521,7 +521,7 @@ class Frames:
         Mauritius", SupraVerden's "Ebène, Mauritius"). A headquarters elsewhere leaves the
         name to the office and seat readings ("UNESCO in Hanoi" is an office, no match)."""
         if (not _PLACE_WORDS.fullmatch(place) or folded_form(place.split()[0]) in _MONTHS
-                or rest.isupper() or place.isupper() or _OFFICE_WORDS.search(rest)):
+                or f"{rest} {place}".isupper() or _OFFICE_WORDS.search(rest)):
             # (a name all in capitals, "UN COMMAND IN KOREA", is not read: its "IN" may be a
             # word of the name, and the place's case says nothing)
             # (an office, a mission, a delegation in a place is the body's there: round 22's

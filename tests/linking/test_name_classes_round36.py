@@ -19,6 +19,8 @@ over the earlier writers' lists, and tried here on names of no evaluation list:
   ("the Socialist Republic of Serbia in 1975": a constituent republic, no match, E);
 - a body's name, then a place no reference table holds as a seat ("the Mekong Institute in
   Thailand"): the body, unless SupraVerden seats it elsewhere or the name is an office's;
+- a full name followed by another body's acronym ("the World Trade Organization WHO"): the
+  two bodies, ambiguous (an organ's name with its owner's acronym keeps its reading);
 - an acronym seated elsewhere whose letters, in another order, the bodies seated in the city
   given write ("the BID in Washington": the Inter-American bank and board, not the Islamic
   Development Bank of Jeddah).
@@ -59,6 +61,9 @@ AMBIGUOUS = [
     ("triều đình Vienna", {"AUSTRIAN-EMPIRE", "AUH"}),
     # an acronym whose letters the bodies of the seat given write
     ("the BID in Washington", {"IADB", "IADefB"}),
+    # a full name and another body's acronym: the two bodies, neither matched
+    ("the World Trade Organization WHO", {"WTrO", "WHO"}),
+    ("Ngân hàng Thế giới IMF", {"WB", "IMF"}),
 ]
 
 NO_MATCH = [
