@@ -517,9 +517,10 @@ class Frames:
         for Asia in Hainan", "Hội đồng Bắc Cực ở Tromsø"): the body, when the name before the
         place reads plainly as one organisation and the place (one to three capitalised
         words, no digit, no month) does not contradict its SupraVerden headquarters: none
-        known, or the place a part of them (the city or the country: "the IOC in
-        Mauritius", SupraVerden's "Ebène, Mauritius"). A headquarters elsewhere leaves the
-        name to the office and seat readings ("UNESCO in Hanoi" is an office, no match)."""
+        known, a building, or the place a part of them. A state's name must be their country
+        (with none known, a seat and a country office are not told apart: "the World Bank in
+        Kenya" is no match). A headquarters elsewhere leaves the name to the office and seat
+        readings ("UNESCO in Hanoi" is an office, no match)."""
         if (not _PLACE_WORDS.fullmatch(place) or folded_form(place.split()[0]) in _MONTHS
                 or f"{rest} {place}".isupper() or _OFFICE_WORDS.search(rest)):
             # (a name all in capitals, "UN COMMAND IN KOREA", is not read: its "IN" may be a
@@ -536,7 +537,14 @@ class Frames:
         hqs = [h for x in supraverden_of(e, self.reference.supraverden)
                if (h := x.headquarters)]
         where = folded_form(place)
-        if hqs and not any(where == folded_form(p) for h in hqs for p in h.split(",")) and not all(
+        if self._state_seat(place):
+            # (a state: the headquarters' country must be it; with none known, or a building
+            # in another country, a seat and a country office cannot be told apart: "the World
+            # Bank in Kenya" is the bank's office there, no match)
+            if not any(len(h.split(",")) > 1 and folded_form(h.split(",")[-1]) == where
+                       for h in hqs):
+                return None
+        elif hqs and not any(where == folded_form(p) for h in hqs for p in h.split(",")) and not all(
                 set(_folded_words_of(h.split(",")[0])) & _BUILDING_WORDS for h in hqs):
             # (a headquarters written as a building, "Fram Centre, Norway", gives no city)
             return None

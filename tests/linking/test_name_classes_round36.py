@@ -17,8 +17,9 @@ over the earlier writers' lists, and tried here on names of no evaluation list:
   whose COW capital holds the city's name ("the Berlin authorities in 1990");
 - a republic's long form of today's state in years when its line was a union of other names
   ("the Socialist Republic of Serbia in 1975": a constituent republic, no match, E);
-- a body's name, then a place no reference table holds as a seat ("the Mekong Institute in
-  Thailand"): the body, unless SupraVerden seats it elsewhere or the name is an office's;
+- a body's name, then a place no reference table holds as a seat ("the Boao Forum for Asia in
+  Qionghai"): the body, unless SupraVerden seats it elsewhere, the name is an office's, or
+  the place is a state that no known headquarters names (a seat or a country office);
 - a full name followed by another body's acronym ("the World Trade Organization WHO"): the
   two bodies, ambiguous (an organ's name with its owner's acronym keeps its reading);
 - an acronym seated elsewhere whose letters, in another order, the bodies seated in the city
@@ -50,8 +51,8 @@ MATCHES = [
     # a monarch's court: a monarchy today
     ("triều đình Bangkok", "THA", "capital-government"),
     # a body's name, then a place no reference table holds as a seat (the name's reading)
-    ("the Mekong Institute in Thailand", "MEKONGINSTITUTE", "label"),
-    ("the Nile Basin Initiative in Uganda", "NBI", "label"),
+    ("the Boao Forum for Asia in Qionghai", "BFA-org", "label"),
+    ("the Asia/Pacific Group on Money Laundering in Sydney", "APG", "label-folded"),
 ]
 
 AMBIGUOUS = [
@@ -78,6 +79,8 @@ NO_MATCH = [
     # a place that SupraVerden's headquarters of the body do not name; an office in a place
     "UNICEF in Da Nang",
     "the IAEA mission in Tehran",
+    # a state as the place, no seat known: a seat or a country office
+    "the Nile Basin Initiative in Uganda",
 ]
 
 
