@@ -544,8 +544,8 @@ class Frames:
             if not any(len(h.split(",")) > 1 and folded_form(h.split(",")[-1]) == where
                        for h in hqs):
                 return None
-        elif hqs and not any(where == folded_form(p) for h in hqs for p in h.split(",")) and not all(
-                set(_folded_words_of(h.split(",")[0])) & _BUILDING_WORDS for h in hqs):
+        elif hqs and not any(where == folded_form(p) for h in hqs for p in h.split(",")) and (
+                not all(set(_folded_words_of(h.split(",")[0])) & _BUILDING_WORDS for h in hqs)):
             # (a headquarters written as a building, "Fram Centre, Norway", gives no city)
             return None
         said = (f"SupraVerden's headquarters {'; '.join(hqs)!r} name it" if hqs
