@@ -677,6 +677,18 @@ _MEMBER_COUNT = re.compile(r"(?:the\s+)?" + _EN_COUNT + r"[- ](?:member|nation|c
                            r"economy)\s+(?P<rest>\S.*)", re.IGNORECASE)
 
 
+#: round 36: a count of members after a body's name, in English and Vietnamese, or between a
+#: Vietnamese kind word and the name (``_without_member_count``)
+_MEMBER_COUNT_AFTER = (
+    re.compile(r"(?P<rest>\S.*?)\s+of\s+" + _EN_COUNT + r"\s+(?:members|member\s+states"
+               r"|member\s+countries|states|nations|countries|economies)", re.IGNORECASE),
+    re.compile(r"(?P<rest>\S.*?)\s+(?:gồm\s+|có\s+|với\s+)?\d{1,3}\s+(?:thành\s+viên"
+               r"|nước\s+thành\s+viên|quốc\s+gia\s+thành\s+viên)", re.IGNORECASE),
+    re.compile(r"(?:khối|tổ\s+chức|liên\s+minh)\s+\d{1,3}\s+(?:thành\s+viên|nước)\s+"
+               r"(?P<rest>[A-ZĐÂÊÔƠƯ]\S*.*)"),
+)
+
+
 def _without_member_count(text: str) -> str | None:
     """Round 22: the name after a count of members ("the 15-member Security Council"), or
     None.
@@ -687,6 +699,19 @@ def _without_member_count(text: str) -> str | None:
     True
     """
     m = _MEMBER_COUNT.fullmatch(text.strip())
+    if m is None:
+        # round 36: the count after the name ("the OECD of 38 members", "Hội đồng Bảo an gồm
+        # 15 thành viên") or between a Vietnamese kind word and the name ("khối 55 thành viên
+        # Liên minh châu Phi")
+        m = _first_fullmatch(_MEMBER_COUNT_AFTER, text.strip())
+        if m is not None and (re.search(r"(?i)\b(?:group|g)$", m.group("rest"))
+                              or m.re is _MEMBER_COUNT_AFTER[0]
+                              and not m.group("rest").split()[-1][:1].isupper()):
+            # ("the Group of Seven nations": the count is the name's; an English description
+            # before it, "the Strasbourg human rights body of 46 states", is left to the
+            # readings of the whole name: without its count, a seat-and-field reading answers
+            # the court)
+            return None
     return m.group("rest") if m else None
 
 

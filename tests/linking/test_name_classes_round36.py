@@ -20,6 +20,9 @@ over the earlier writers' lists, and tried here on names of no evaluation list:
 - a body's name, then a place no reference table holds as a seat ("the Boao Forum for Asia in
   Qionghai"): the body, unless SupraVerden seats it elsewhere, the name is an office's, or
   the place is a state that no known headquarters names (a seat or a country office);
+- a count of members after a body's name ("the African Union of 55 members", "Liên minh châu
+  Phi gồm 55 thành viên") or between a Vietnamese kind word and the name ("khối 55 thành viên
+  Liên minh châu Phi"): the name, as round 22 read a count before it;
 - a full name followed by another body's acronym ("the World Trade Organization WHO"): the
   two bodies, ambiguous (an organ's name with its owner's acronym keeps its reading);
 - an acronym seated elsewhere whose letters, in another order, the bodies seated in the city
@@ -53,6 +56,9 @@ MATCHES = [
     # a body's name, then a place no reference table holds as a seat (the name's reading)
     ("the Boao Forum for Asia in Qionghai", "BFA-org", "label"),
     ("the Asia/Pacific Group on Money Laundering in Sydney", "APG", "label-folded"),
+    # a count of members after the name, or between a Vietnamese kind word and the name
+    ("the African Union of 55 members", "AU", "label"),
+    ("Liên minh châu Phi gồm 55 thành viên", "AU", "calque-vi"),
 ]
 
 AMBIGUOUS = [
@@ -81,6 +87,8 @@ NO_MATCH = [
     "the IAEA mission in Tehran",
     # a state as the place, no seat known: a seat or a country office
     "the Nile Basin Initiative in Uganda",
+    # a count that is the name's
+    "the Group of Seven nations",
 ]
 
 
