@@ -782,6 +782,16 @@ def _without_body_leader(text: str) -> str | None:
     return found[0] if found else None
 
 
+#: round 36: the second field of a foreign ministry's name (Australia's and New Zealand's
+#: trade, Cambodia's and Italy's international cooperation, Ireland's and Canada's trade and
+#: development, Luxembourg's European affairs), Vietnamese and English
+_VI_MINISTRY_FIELDS = (r"(?:Thương\s+mại|Hợp\s+tác\s+Quốc\s+tế|Hợp\s+tác\s+quốc\s+tế"
+                       r"|Ngoại\s+thương|Hợp\s+tác|Phát\s+triển|Châu\s+Âu|châu\s+Âu"
+                       r"|Thương\s+mại\s+Quốc\s+tế)")
+_EN_MINISTRY_FIELDS = (r"(?:\s+and\s+(?:trade|international\s+trade|international\s+cooperation"
+                       r"|cooperation|development|european\s+affairs|worship))?")
+
+
 #: round 31: a state's office that stands for the state (convention H: its foreign ministry;
 #: the seat of its head of state or government named by the office): the office's words
 #: before the state's name in Vietnamese ("Bộ Ngoại giao Lào", "Phủ Thủ tướng Nhật Bản",
@@ -793,12 +803,16 @@ _STATE_OFFICE = (
     re.compile(r"(?:(?i:bộ\s+ngoại\s+giao|phủ\s+thủ\s+tướng|phủ\s+tổng\s+thống"
                r"|văn\s+phòng\s+(?:tổng\s+thống|thủ\s+tướng)|dinh\s+tổng\s+thống"
                r"|bo\s+ngoai\s+giao|phu\s+thu\s+tuong|phu\s+tong\s+thong))\s+"
+               # (round 36: a foreign ministry's second field, "Bộ Ngoại giao và Thương mại
+               # Australia", "Bộ Ngoại giao và Hợp tác Quốc tế Campuchia")
+               r"(?:(?i:và)\s+" + _VI_MINISTRY_FIELDS + r"\s+)?"
                r"(?:nước\s+)?(?P<vi>" + _VI_UPPER + r".*)"),
     re.compile(r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?\s+"
-               r"(?i:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs"
+               r"(?i:foreign\s+ministry|(?:ministry|department)\s+of\s+foreign\s+affairs"
+               + _EN_MINISTRY_FIELDS +
                r"|presidential\s+office|prime\s+minister['’]s\s+office)"),
-    re.compile(r"(?:the\s+)?(?i:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs)\s+of\s+"
-               r"(?:the\s+)?(?P<of>[A-Z].*)"),
+    re.compile(r"(?:the\s+)?(?i:foreign\s+ministry|(?:ministry|department)\s+of\s+foreign"
+               r"\s+affairs" + _EN_MINISTRY_FIELDS + r")\s+of\s+(?:the\s+)?(?P<of>[A-Z].*)"),
 )
 
 

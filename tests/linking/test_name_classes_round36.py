@@ -23,6 +23,8 @@ over the earlier writers' lists, and tried here on names of no evaluation list:
 - a count of members after a body's name ("the African Union of 55 members", "Liên minh châu
   Phi gồm 55 thành viên") or between a Vietnamese kind word and the name ("khối 55 thành viên
   Liên minh châu Phi"): the name, as round 22 read a count before it;
+- a foreign ministry with a second field ("Bộ Ngoại giao và Thương mại Ireland", "the
+  Ministry of Foreign Affairs and International Cooperation of Italy"): the state (H);
 - a full name followed by another body's acronym ("the World Trade Organization WHO"): the
   two bodies, ambiguous (an organ's name with its owner's acronym keeps its reading);
 - an acronym seated elsewhere whose letters, in another order, the bodies seated in the city
@@ -59,6 +61,10 @@ MATCHES = [
     # a count of members after the name, or between a Vietnamese kind word and the name
     ("the African Union of 55 members", "AU", "label"),
     ("Liên minh châu Phi gồm 55 thành viên", "AU", "calque-vi"),
+    # a foreign ministry with a second field (convention H)
+    ("Bộ Ngoại giao và Thương mại Ireland", "IRL", "label"),
+    ("the Ministry of Foreign Affairs and International Cooperation of Italy", "ITA",
+     "government-form"),
 ]
 
 AMBIGUOUS = [
@@ -89,6 +95,8 @@ NO_MATCH = [
     "the Nile Basin Initiative in Uganda",
     # a count that is the name's
     "the Group of Seven nations",
+    # a ministry's words and no state
+    "Bộ Ngoại giao và Thương mại",
 ]
 
 
