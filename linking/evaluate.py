@@ -307,8 +307,8 @@ LIST_STATUS = {
     "names_test48.csv": "round 34's development list (after its unseen run)",
     "names_test49.csv": "round 35's development list (after its unseen run)",
     "names_test50.csv": "round 35's development list (after its unseen run)",
-    "names_test51.csv": "the next round's development list (after its unseen run)",
-    "names_test52.csv": "the next round's development list (after its unseen run)",
+    "names_test51.csv": "round 36's development list (after its unseen run)",
+    "names_test52.csv": "round 36's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

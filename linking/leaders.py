@@ -94,8 +94,12 @@ class Leaders:
             # round 23: the word read as a surname, not as another word of a leader's name:
             # the leader's other words must be in the text ("Helmut Kohl": Kohl; "Càn Long"
             # is not "Kou Abhay Og Long", "Qianlong Emperor" not an "Emperor" of Archigos)
+            # (round 36: an initial of the leader's name is held by a word of the text
+            # that begins with it: "Mark Rutte", Archigos' "M. Rutte")
             got = tuple(t for t in self.by_name.get(key, ())
-                        if set(_folded_name(t.name).split()) - {key} <= set(words))
+                        if all(any(w.startswith(x) for w in words[:-1]) if len(x) == 1
+                               else x in words or x in _ARTICLES and _ARTICLES & set(words)
+                               for x in set(_folded_name(t.name).split()) - {key}))
         if among is not None:
             got = tuple(t for t in got if t.state in among)
             if len({t.name for t in got}) > 1:
@@ -116,7 +120,8 @@ class Leaders:
         its surname and the initial of the first name ("Indira Gandhi": "Gandhi I"), the last
         words of a longer name ("Ben Ali": "Zine al Abidine Ben Ali"), a word of the name
         spelt another way by its sounds (:func:`_sound_key`: "Gaddafi", "Kadhafi":
-        "Qaddafi"; every word of the text, four letters or more, a word of the name).
+        "Qaddafi"; every word of the text, four letters or more, a word of the name); round
+        36: one word, a word of the name less its last letter ("Zog": "Zogu").
         Nothing when no leader or leaders of several names of those states fit."""
         words = [folded_form(w) for w in text.replace("-", " ").split()]
         if not words or not all(w.isalpha() for w in words):
@@ -134,7 +139,14 @@ class Leaders:
             held = {_sound_key(w) for w in name}
             return bool(keys) and len(keys) == len(words) and keys <= held
 
-        tiers: list[Callable[[list[str]], bool]] = [written_so, sounds_so]
+        def ended_so(name: list[str]) -> bool:
+            # round 36: one word, three letters or more, written without the last letter of
+            # a word of the name (the name as the press shortens it: "Zog", Archigos' "Zogu")
+            return (len(words) == 1 and len(words[0]) >= 3
+                    and any(len(n) == len(words[0]) + 1 and n.startswith(words[0])
+                            for n in name))
+
+        tiers: list[Callable[[list[str]], bool]] = [written_so, sounds_so, ended_so]
         mine = {t.name: [] for ts in self.by_name.values() for t in ts if t.state in among}
         for ts in self.by_name.values():
             for t in ts:
@@ -199,6 +211,10 @@ class Leaders:
                        b["f"].value.split("/fact/archigos/", 1)[-1].split("/", 1)[0])
                 for b in store.query(TENURES_QUERY)]
         return cls.from_tenures(rows)
+
+
+#: round 36: the Arabic article as the romanisations write it ("el-Sisi", Archigos' "al-Sisi")
+_ARTICLES = frozenset({"al", "el"})
 
 
 def _folded_name(name: str) -> str:

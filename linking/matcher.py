@@ -375,6 +375,8 @@ class Matcher(
         self._republic_forms = _units(forms["state_forms"].get("republic") or [])
         self._successors: tuple[dict[int, Entity], dict[int, list[Entity]]] | None = None
         self._cow_holders: dict[int, list[Entity]] | None = None  # round 24 (periods)
+        # round 36 (seats): organisations' acronyms by their sorted letters, made when needed
+        self._letters_index: dict[str, list[tuple[str, Entity]]] | None = None
         #: round 17: rulers and dynasties -> (the state they ruled, years, evidence)
         #: (predecessors.yaml ``rulers``)
         self._rulers: dict[str, list[tuple[Entity, str, str]]] = defaultdict(list)
@@ -746,7 +748,8 @@ class Matcher(
             if result is None:
                 result = reading.read(self, *[given[f] for f in reading.takes])
                 if result is not None and reading.finished:
-                    return result
+                    return self._disagreeing_acronym(
+                        query, text, self._seat_contradicts(query, text, result))
                 if result is not None and reading.stage != "fallback":
                     break  # read: no later row is tried (the retries follow the fallback)
             elif reading.stage == "retry" and result.best is None and not result.ambiguous:
@@ -764,6 +767,9 @@ class Matcher(
                                   result.best.evidence)], False,
                 f"no match: {text!r} names a grouping enlarged beyond {describe(e)} ('+', "
                 "'Plus' or 'mở rộng'), which none of its names in the registry says")
+        # round 36: an acronym's body whose seat the name contradicts
+        result = self._disagreeing_acronym(query, text,
+                                           self._seat_contradicts(query, text, result))
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
         )

@@ -41,6 +41,48 @@ _VI_TIME_WORDS = frozenset({"thoi", "nam", "duoi", "truoc", "sau", "tu", "den", 
 
 
 class Acronyms:
+    def _disagreeing_acronym(self, query: str, text: str,
+                             result: MatchResult) -> MatchResult:
+        """Round 36: a body's full name followed by the acronym of another body ("Tổ chức
+        Thương mại Thế giới WHO": the WTO's Vietnamese name, the WHO's acronym; "Ngân hàng
+        Thế giới IMF"): the name and the acronym each name one organisation, and neither is
+        the other's owner (an organ's name holds its owner's: "Hội đồng Bảo an LHQ" keeps its
+        reading). The writer meant one of the two and the name does not say which, so the
+        answer is ambiguous between them, the full name's body first (a full name is less
+        often mistyped than three capitals), never one of them matched. ``result`` as it is
+        otherwise."""
+        if result.best is None or not result.best.match:
+            return result
+        head, _, code = text.rpartition(" ")
+        head = re.sub(r"^the\s+", "", head, flags=re.IGNORECASE)
+        if (not head[:1].isupper() or head.isupper() or len(head.split()) < 2
+                or not _ACRONYM.fullmatch(code) or not code.isascii()):
+            # (a name, capitalised, not a description: "the 21-member common market COMESA")
+            return result
+        org_kinds = KIND_GROUPS["organisation"]
+        named = self._match(head, org_kinds, None)
+        alone = self._match(code, org_kinds, None)
+        if (named is None or alone is None or named.best is None or alone.best is None
+                or named.ambiguous or alone.ambiguous or not named.best.match
+                or not alone.best.match):
+            return result
+        a = self._same.get(named.best.entity.iri, (named.best.entity, ""))[0]
+        b = self._same.get(alone.best.entity.iri, (alone.best.entity, ""))[0]
+        if a is b or not {a.iri, b.iri} & {
+                self._same.get(result.best.entity.iri, (result.best.entity, ""))[0].iri}:
+            return result
+        names_a = " ".join(n for n, _ in a.names()).lower()
+        names_b = " ".join(n for n, _ in b.names()).lower()
+        if (b.labels.get("en", "").lower() in names_a or a.labels.get("en", "").lower() in names_b
+                or any(x.lower() in names_a.split() for x in b.acronyms)):
+            # (one is the other's organ or owner: "Security Council" and the UN)
+            return result
+        amb = _ambiguous(query, [a, b], 80.0)
+        return MatchResult(
+            query, amb.candidates, True,
+            f"{amb.note} ({head!r} names {describe(a)}, the acronym {code!r} "
+            f"{describe(b)}: the name and its acronym disagree)")
+
     """Readings of an organisation's acronym, initials or number."""
 
     def _org_head(

@@ -17,7 +17,7 @@ from ..features import supraverden_of
 from ..glossary import content_words, singular_form
 from ..names import read_yaml
 from ..normalise import exact_form, folded_form
-from ..succession import STATE_KINDS, span_of
+from ..succession import STATE_KINDS, span_of, succession_links
 from .answers import _ambiguous, _reread, _single
 from .text import (
     _ACRONYM,
@@ -122,6 +122,16 @@ _ROLE_WORDS = re.compile(
 #: round 25: a body's name with the region it works in (``Matcher._qualifier_frame``)
 _IN_REGION = re.compile(r"(?P<rest>\S.*?)\s+(?:ở|tại|in|o|tai)\s+(?:the\s+)?(?P<place>\S.*)",
                         re.IGNORECASE)
+
+
+#: round 36: a place after a body's name: one to three capitalised words (``_body_at_place``)
+_PLACE_WORDS = re.compile(r"[A-ZĐÉ][\w'’.-]*(?:\s[A-ZĐÉ][\w'’.-]*){0,2}")
+#: (the words of a body's office or mission in a place)
+_OFFICE_WORDS = re.compile(r"(?i)\b(?:office|offices|mission|delegation|representation|bureau)"
+                           r"\b|văn\s+phòng|phái\s+đoàn|van\s+phong|phai\s+doan")
+#: (folded month names, English and Vietnamese "tháng", are times, no places)
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                     "august", "september", "october", "november", "december", "thang"})
 
 
 #: round 22: a state's name after a descriptor of region and kind words (``_region_frame``)
@@ -325,6 +335,11 @@ class Frames:
                     and r.best.entity.kind in KIND_GROUPS["organisation"]):
                 return _reread(query, r, f"{where.group('rest')!r} with the region "
                                f"{where.group('place')!r} (forms.yaml press_regions)")
+        if where is not None:
+            placed = self._body_at_place(query, where.group("rest"), where.group("place"),
+                                         kind, lang, limit)
+            if placed is not None:
+                return placed
         period = _period_qualifier(text)
         if period is not None:
             head, (a, b), what = period
@@ -366,6 +381,10 @@ class Frames:
                     ev = (f"{head!r} names several entities; the period {what!r} ({a}–{b}) "
                           "is held by no record's registry span, and by today's state's own "
                           "years (COW's first year on)")
+                    if more := self._capital_predecessors(ents, head, a, b):
+                        ents = [*ents, *more]
+                        ev += (f", and {', '.join(describe(f) for f in more)}, a predecessor "
+                               f"that ended in {b} and whose COW capital holds a word of it")
                 named = {id(c.entity) for c in r.candidates}
                 ended = [f for e in ents if a == b and (sp := span_of(e)) is not None
                          and sp[1] == b and e.succeeded_by
@@ -489,6 +508,67 @@ class Frames:
         names = {folded_form(city), folded_form(self._capital_codes(city)[0])}
         return not hqs or any(any(n in folded_form(h) for n in names) or set(_folded_words_of(
             h.split(",")[0])) & _BUILDING_WORDS for h in hqs)
+
+    def _body_at_place(self, query: str, rest: str, place: str,
+                       kind: str | Collection[str] | None, lang: str | None,
+                       limit: int) -> MatchResult | None:
+        """Round 36: a body's name, then "in", "at", "ở" or "tại" and a place the reference
+        tables do not hold as a seat ("the Indian Ocean Commission in Ebène", "the Boao Forum
+        for Asia in Hainan", "Hội đồng Bắc Cực ở Tromsø"): the body, when the name before the
+        place reads plainly as one organisation and the place (one to three capitalised
+        words, no digit, no month) does not contradict its SupraVerden headquarters: none
+        known, a building, or the place a part of them. A state's name must be their country
+        (with none known, a seat and a country office are not told apart: "the World Bank in
+        Kenya" is no match). A headquarters elsewhere leaves the name to the office and seat
+        readings ("UNESCO in Hanoi" is an office, no match)."""
+        if (not _PLACE_WORDS.fullmatch(place) or folded_form(place.split()[0]) in _MONTHS
+                or f"{rest} {place}".isupper() or _OFFICE_WORDS.search(rest)):
+            # (a name all in capitals, "UN COMMAND IN KOREA", is not read: its "IN" may be a
+            # word of the name, and the place's case says nothing)
+            # (an office, a mission, a delegation in a place is the body's there: round 22's
+            # local office, "the UNHCR office in Cox's Bazar", no match)
+            return None
+        r = self.match(rest, kind=kind, lang=lang, limit=limit)
+        if (r.best is None or r.ambiguous or not r.best.match
+                or not _plain_reading(r.best.method)
+                or r.best.entity.kind not in KIND_GROUPS["organisation"]):
+            return None
+        e = r.best.entity
+        hqs = [h for x in supraverden_of(e, self.reference.supraverden)
+               if (h := x.headquarters)]
+        where = folded_form(place)
+        if self._state_seat(place):
+            # (a state: the headquarters' country must be it; with none known, or a building
+            # in another country, a seat and a country office cannot be told apart: "the World
+            # Bank in Kenya" is the bank's office there, no match)
+            if not any(len(h.split(",")) > 1 and folded_form(h.split(",")[-1]) == where
+                       for h in hqs):
+                return None
+        elif hqs and not any(where == folded_form(p) for h in hqs for p in h.split(",")) and (
+                not all(set(_folded_words_of(h.split(",")[0])) & _BUILDING_WORDS for h in hqs)):
+            # (a headquarters written as a building, "Fram Centre, Norway", gives no city)
+            return None
+        said = (f"SupraVerden's headquarters {'; '.join(hqs)!r} name it" if hqs
+                else "no source gives its seat")
+        return _reread(query, r, f"{rest!r} at the place {place!r} ({said})")
+
+    def _capital_predecessors(self, ents: list[Entity], head: str, a: int,
+                              b: int) -> list[Entity]:
+        """Round 36: for a capital's government in one year read as today's state alone
+        (``ents``), the state's predecessors by the registry's succession that ended in that
+        year and whose COW capital holds a word of the name ("the Berlin government in
+        1990": the German Democratic Republic, capital East Berlin, ended in 1990, when
+        Germany began; not West Germany, capital Bonn): both held the year. Empty
+        otherwise."""
+        if a != b or len(ents) != 1 or ents[0].kind != "state":
+            return []
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        words = {folded_form(w) for w in head.split() if len(w) >= 4}
+        return [p for p in self._successors[1].get(id(ents[0]), [])
+                if (p.existed_until or "")[:4] == str(a) and p.cow_code is not None
+                and any(w in cap for cap in self._cow_capitals.capitals_of.get(p.cow_code, ())
+                        for w in words)]
 
     def _seated_in(self, e: Entity, city: str) -> bool:
         """Round 28: whether SupraVerden's headquarters of ``e`` name ``city`` (or the same

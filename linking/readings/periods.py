@@ -42,6 +42,15 @@ _GOVERNMENT = (
 # the government of the state with its years)
 
 
+#: round 36: a republic's word in a long form, English or Vietnamese (convention E)
+_REPUBLIC_WORD = re.compile(r"\b(?:republic|cộng\s+hòa|cộng\s+hoà|cong\s+hoa)\b", re.IGNORECASE)
+
+
+def _names_of(e: Entity) -> list[str]:
+    """Round 36: ``e``'s labels and aliases."""
+    return [*e.labels.values(), *(t for t, _ in e.aliases)]
+
+
 class Periods:
     """Readings of a state's name with its years."""
 
@@ -239,7 +248,10 @@ class Periods:
         if edge and r is not None and r.ambiguous:
             # (an ambiguous head: only the states it names, "chính quyền Vienna": the capital
             # of the Austrian Empire, Austria-Hungary and Austria)
-            edge = [f for f in edge if any(c.entity is f for c in r.candidates)]
+            edge = [f for f in edge if any(c.entity is f for c in r.candidates)] or (
+                # round 36: or a predecessor whose COW capital holds a word of the name
+                # ("chính phủ Berlin năm 1990": East Germany, capital East Berlin)
+                self._capital_predecessors([e], head, a, b))
         if edge:
             # round 31: a head that names a seat of government, no name of the state (a
             # capital's government, a seat's building: the state's own name with its year
@@ -256,6 +268,20 @@ class Periods:
                 f"{'ends' if t == a else 'begins'} in it, and "
                 f"{', '.join(describe(f) for f in edge)} "
                 f"{'succeeded' if t == a else 'preceded'} it by the registry's succession)")
+        if (e.kind == "historical-state" and x is not None and x.kind == "state"
+                and r is not None and r.best is not None and label
+                and _REPUBLIC_WORD.search(head)
+                and self._long_form(head, r.best.method)
+                and not any(folded_form(label) in folded_form(n) for n in _names_of(e))):
+            # round 36 (convention E): a republic's long form of today's state in years when
+            # the state of its line was a union of other names ("the Socialist Republic of
+            # Serbia in 1989": Yugoslavia then) names the constituent republic, which the
+            # registry holds no record of: no match, the union the closest
+            return MatchResult(
+                query, [Candidate(e, 50.0, False, "qualified-period")], False,
+                f"no match: {head!r} is a republic's long form of {describe(x)}; in {qual} "
+                f"its line was {describe(e)}, whose names do not hold {label!r}: a "
+                "constituent republic, which the registry holds no record of (convention E)")
         return _single(query, e, 88.0, "qualified-period", self._note(e),
                        f"{head!r} narrowed by the years {qual!r}: of the states {how} so, "
                        f"only {spans} covers them")

@@ -63,10 +63,22 @@ _TITLE = re.compile(
     r"|Generalissimo|Dictator|Tsar|Czar|Tsarina|King|Queen|Emperor|Empress|Sheikh|Crown\s+Prince)"
     r"|Thủ\s+tướng|Tổng\s+thống|Chủ\s+tịch|Tổng\s+Bí\s+thư|Thống\s+chế|Đại\s+tướng|Tướng"
     r"|Sa\s+hoàng|Nga\s+hoàng|Hoàng\s+đế|Nữ\s+hoàng|Vua|Thái\s+tử"
+    # (round 36: the rulers of emirates, sultanates and principalities)
+    r"|Quốc\s+vương|Thân\s+vương|Tiểu\s+vương|Emir|Amir|Sultan|Prince"
     # (round 34: the Vietnamese honorifics before a leader's name, "thời bà Sheikh Hasina")
     r"|bà|ông"
     r"|Thu\s+tuong|Tong\s+thong|Chu\s+tich|Sa\s+hoang|Nga\s+hoang)\s+(?=[A-ZĐ])",
     re.IGNORECASE)
+
+
+#: round 36: a monarch's title before a name (``Rulers._crowned_today``)
+_CROWN_TITLE = re.compile(r"(?i:king|queen|emir|amir|sultan|sheikh|prince|vua|nhà\s+vua"
+                          r"|quốc\s+vương|thân\s+vương|tiểu\s+vương)")
+
+
+#: round 36: the folded words of a republic's office before a leader's name
+_REPUBLIC_OFFICE = re.compile(r"(?:president|primeminister|premier|chancellor|tongthong"
+                              r"|thutuong|chutich)")
 
 
 #: round 21: the year from which an Archigos tenure of today's state's record is read as that
@@ -97,6 +109,16 @@ _ARCHIGOS_FROM = 1875
 #: Archigos does not write as a leader's ("Pahlavi's Iran"): an unknown name of its state is
 #: not read as a leader of today (unless Archigos holds a word of it as another state's leader)
 _MONARCHY_REMEMBERED = 1950
+
+
+def _name_word(w: str) -> bool:
+    """A word of a person's name: a capital and two letters or more in lower case, one
+    hyphen at most (round 36: any script's letters, "Milatović", "Tuđman"; a lower-case
+    syllable after the hyphen, "Jae-myung")."""
+    parts = w.split("-")
+    return (len(parts) <= 2 and all(len(p) >= 2 and p.isalpha() for p in parts)
+            and parts[0][0].isupper() and parts[0][1:].islower()
+            and (len(parts) == 1 or parts[1][1:].islower()))
 
 
 def _person(name: str) -> bool:
@@ -140,6 +162,10 @@ class Rulers:
             titled = _TITLE.match(ruler)
             bare = ruler[titled.end():] if titled else ruler
             rows = self._rulers.get(folded_form(ruler))
+            if not rows and titled:
+                # round 36: the sourced table's leader after an office's title ("Nam Phi thời
+                # Tổng thống Ramaphosa"), as without it
+                rows = self._rulers.get(folded_form(bare))
             source = "predecessors.yaml rulers and leaders: "
             if not rows:
                 rows, source = self._archigos(bare), ""
@@ -161,11 +187,17 @@ class Rulers:
                     unknown = self._unknown_ruler(query, ruler, state, state_kinds)
                     if unknown is not None:
                         return unknown
+                    if titled and _CROWN_TITLE.fullmatch(titled.group().strip()):
+                        crowned = self._crowned_today(query, bare, state, state_kinds,
+                                                      titled.group().strip())
+                        if crowned is not None:
+                            return crowned
                     if pattern in _LATER_LEADER_PATTERNS and (
                             not titled or not _MONARCH_TITLE_WORDS & set(
                                 folded_form(titled.group()).split())):
                         later = self._later_leader(query, bare, state, state_kinds,
-                                                   titled=titled is not None)
+                                                   titled=titled is not None,
+                                                   office=titled.group() if titled else "")
                         if later is not None:
                             return later
                 continue
@@ -203,7 +235,10 @@ class Rulers:
                     # round 23 (convention C): an earlier leader of today's state is that
                     # state, unless the leader led a monarchy it no longer is (a regime
                     # Wikidata holds apart, the registry has no record of: convention B)
-                    held = [(e, why) for e in fit if not self._current_tenure(e, rows)
+                    # (round 36: a tenure from 1990 on too, within a crown that ended:
+                    # "Nepal thời vua Gyanendra", 2005-2006, the Kingdom of Nepal to 2008)
+                    held = [(e, why) for e in fit
+                            if (not self._current_tenure(e, rows) or self._in_ended_crown(e, rows))
                             and (why := self._monarchy_then(e, rows, ruler))]
                     kept = [e for e in fit if not any(e is h for h, _ in held)]
                     if held and not kept:
@@ -255,7 +290,8 @@ class Rulers:
                         # "Ahmed")
                         later = self._later_leader(query, bare, state, state_kinds,
                                                    word_of_archigos=True,
-                                                   titled=titled is not None)
+                                                   titled=titled is not None,
+                                                   office=titled.group() if titled else "")
                         if later is not None:
                             return later
                 if not fit:
@@ -346,7 +382,7 @@ class Rulers:
     def _later_leader(self, query: str, ruler: str, state: str,
                       state_kinds: frozenset[str],
                       word_of_archigos: bool = False,
-                      titled: bool = False) -> MatchResult | None:
+                      titled: bool = False, office: str = "") -> MatchResult | None:
         """Round 23 (convention C): "<person>'s <state>" where Archigos (to 2015) and the
         ``rulers`` table hold no leader of that name ("Milei's Argentina"): a leader of today,
         so today's state. Only when the name before the possessive is a person's name (one to
@@ -369,8 +405,7 @@ class Rulers:
         patronym = any(w in ("bin", "ibn") for w in words[1:-1])
         words = [w for i, w in enumerate(words)
                  if not (0 < i < n - 1 and _PARTICLE.match(f"{w} X"))]
-        if not 1 <= len(words) <= 3 or not all(
-                re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?", w) for w in words):
+        if not 1 <= len(words) <= 3 or not all(_name_word(w) for w in words):
             return None
         folded = [folded_form(w) for w in words]
         if self._name_vocabulary is None:
@@ -409,12 +444,53 @@ class Rulers:
                 or any(end < _ARCHIGOS_FROM or end >= _MONARCHY_REMEMBERED
                        and not word_of_archigos
                        for _s, end, _ev in self._monarchies_ended.get(id(e), ()))
-                or any(f.kind == "historical-state" for f in self._family(e, state_kinds))):
+                or any(f.kind == "historical-state" and not (
+                    # round 36: after a republic's office ("Montenegro thời Tổng thống
+                    # Milatović"), a record that ended in Archigos' years is no bar: Archigos
+                    # holds its leaders, and the name is none of them
+                    _REPUBLIC_OFFICE.search(folded_form(office))
+                    and int((f.existed_until or "0")[:4] or 0) >= _ARCHIGOS_FROM)
+                       for f in self._family(e, state_kinds))):
             return None
         return _single(query, e, 85.0, "ruler", self._note(e),
                        f"{ruler!r} read as a leader of today (in neither Archigos, which ends in "
                        f"2015, nor predecessors.yaml rulers and leaders); {state!r}: "
                        f"{how}")
+
+    def _crowned_today(self, query: str, name: str, state: str,
+                       state_kinds: frozenset[str], title: str) -> MatchResult | None:
+        """Round 36: "<state> thời vua <name>", "<capital> under Emir <name>": a monarch
+        Archigos and the rulers table do not hold, of a state that is a monarchy today (its
+        own long forms name one: :attr:`_monarchies`), whose crown never ended
+        (``monarchies_ended``) and whose line the registry splits into no historical record
+        ("Jordan thời vua Abdullah II", "Oman thời Quốc vương Qaboos", "Kuwait City under
+        Emir Mishal"): any monarch of it reigned over today's state, so that state (the
+        name is not read as a person of a list). None otherwise: a crown that ended is
+        convention B's ("Zog's Albania"), a state with historical records may be one of
+        theirs ("Phổ thời vua Friedrich Wilhelm IV")."""
+        words = name.split()
+        if not words or not 1 <= len(words) <= 4 or not all(
+                _name_word(w) or re.fullmatch(r"[IVX]+", w) or w in ("bin", "ibn", "al")
+                for w in words) or not _name_word(words[0]):
+            return None
+        r = self.match(state, kind=state_kinds)
+        if r.ambiguous:
+            return None
+        if r.best is not None and r.best.match:
+            e, how = r.best.entity, f"{state!r}: {r.best.method}"
+        else:
+            seats = self._seat_named(state, state_kinds)
+            if len(seats) != 1:
+                return None
+            e, how = seats[0], f"{state!r}: the capital of {describe(seats[0])} alone"
+        if (e.kind != "state" or id(e) not in self._monarchies
+                or self._monarchies_ended.get(id(e))
+                or any(f.kind == "historical-state" for f in self._family(e, state_kinds))):
+            return None
+        return _single(query, e, 85.0, "ruler", self._note(e),
+                       f"{title} {name!r}, a monarch in neither Archigos nor predecessors.yaml "
+                       f"rulers, of {describe(e)}, a monarchy today whose crown never ended "
+                       f"and whose line the registry holds no other record of ({how})")
 
     def _states_named(self, state: str, state_kinds: frozenset[str]) -> list[Entity]:
         """Round 23: the states ``state`` names and their families (:meth:`_family`)."""
@@ -466,6 +542,13 @@ class Rulers:
             for start, end, ev in self._monarchies_ended.get(id(e), ()):
                 if start <= a and b <= end:
                     return f"{a}-{b}, within {ev}"
+                if any(y and y[0] <= start and end <= y[1]
+                       and 2 * (end - start) >= y[1] - y[0] for y in years):
+                    # round 36: one tenure that holds the whole monarchy, most of it the
+                    # monarchy's: its ruler throughout ("Zog's Albania": Archigos' Zogu,
+                    # 1925-1939, the Albanian Kingdom 1928-1939; not Bokassa, 1966-1979,
+                    # whose empire was 1976-1979)
+                    return f"{a}-{b}, holding the whole of {ev}"
         if id(e) in self._monarchies:
             return None
         names = [ruler, *(ev for x, _, ev in rows if x is e)]
@@ -476,6 +559,16 @@ class Rulers:
                                             and w.isupper()):
                     return f"{w!r} names a monarch"
         return None
+
+    def _in_ended_crown(self, e: Entity, rows: list[tuple[Entity, str, str]]) -> bool:
+        """Round 36: every tenure of ``e`` in ``rows`` falls within one span of
+        predecessors.yaml ``monarchies_ended`` of ``e``."""
+        years = [year_span(yrs) for x, yrs, _ in rows if x is e]
+        if not years or any(y is None for y in years):
+            return False
+        a = min(y[0] for y in years if y)
+        b = max(y[1] for y in years if y)
+        return any(s0 <= a and b <= t0 for s0, t0, _ in self._monarchies_ended.get(id(e), ()))
 
     @staticmethod
     def _current_tenure(e: Entity, rows: list[tuple[Entity, str, str]]) -> bool:

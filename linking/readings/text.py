@@ -677,6 +677,18 @@ _MEMBER_COUNT = re.compile(r"(?:the\s+)?" + _EN_COUNT + r"[- ](?:member|nation|c
                            r"economy)\s+(?P<rest>\S.*)", re.IGNORECASE)
 
 
+#: round 36: a count of members after a body's name, in English and Vietnamese, or between a
+#: Vietnamese kind word and the name (``_without_member_count``)
+_MEMBER_COUNT_AFTER = (
+    re.compile(r"(?P<rest>\S.*?)\s+of\s+" + _EN_COUNT + r"\s+(?:members|member\s+states"
+               r"|member\s+countries|states|nations|countries|economies)", re.IGNORECASE),
+    re.compile(r"(?P<rest>\S.*?)\s+(?:gồm\s+|có\s+|với\s+)?\d{1,3}\s+(?:thành\s+viên"
+               r"|nước\s+thành\s+viên|quốc\s+gia\s+thành\s+viên)", re.IGNORECASE),
+    re.compile(r"(?:khối|tổ\s+chức|liên\s+minh)\s+\d{1,3}\s+(?:thành\s+viên|nước)\s+"
+               r"(?P<rest>[A-ZĐÂÊÔƠƯ]\S*.*)"),
+)
+
+
 def _without_member_count(text: str) -> str | None:
     """Round 22: the name after a count of members ("the 15-member Security Council"), or
     None.
@@ -687,6 +699,19 @@ def _without_member_count(text: str) -> str | None:
     True
     """
     m = _MEMBER_COUNT.fullmatch(text.strip())
+    if m is None:
+        # round 36: the count after the name ("the OECD of 38 members", "Hội đồng Bảo an gồm
+        # 15 thành viên") or between a Vietnamese kind word and the name ("khối 55 thành viên
+        # Liên minh châu Phi")
+        m = _first_fullmatch(_MEMBER_COUNT_AFTER, text.strip())
+        if m is not None and (re.search(r"(?i)\b(?:group|g)$", m.group("rest"))
+                              or m.re is _MEMBER_COUNT_AFTER[0]
+                              and not m.group("rest").split()[-1][:1].isupper()):
+            # ("the Group of Seven nations": the count is the name's; an English description
+            # before it, "the Strasbourg human rights body of 46 states", is left to the
+            # readings of the whole name: without its count, a seat-and-field reading answers
+            # the court)
+            return None
     return m.group("rest") if m else None
 
 
@@ -757,6 +782,16 @@ def _without_body_leader(text: str) -> str | None:
     return found[0] if found else None
 
 
+#: round 36: the second field of a foreign ministry's name (Australia's and New Zealand's
+#: trade, Cambodia's and Italy's international cooperation, Ireland's and Canada's trade and
+#: development, Luxembourg's European affairs), Vietnamese and English
+_VI_MINISTRY_FIELDS = (r"(?:Thương\s+mại|Hợp\s+tác\s+Quốc\s+tế|Hợp\s+tác\s+quốc\s+tế"
+                       r"|Ngoại\s+thương|Hợp\s+tác|Phát\s+triển|Châu\s+Âu|châu\s+Âu"
+                       r"|Thương\s+mại\s+Quốc\s+tế)")
+_EN_MINISTRY_FIELDS = (r"(?:\s+and\s+(?:trade|international\s+trade|international\s+cooperation"
+                       r"|cooperation|development|european\s+affairs|worship))?")
+
+
 #: round 31: a state's office that stands for the state (convention H: its foreign ministry;
 #: the seat of its head of state or government named by the office): the office's words
 #: before the state's name in Vietnamese ("Bộ Ngoại giao Lào", "Phủ Thủ tướng Nhật Bản",
@@ -768,12 +803,16 @@ _STATE_OFFICE = (
     re.compile(r"(?:(?i:bộ\s+ngoại\s+giao|phủ\s+thủ\s+tướng|phủ\s+tổng\s+thống"
                r"|văn\s+phòng\s+(?:tổng\s+thống|thủ\s+tướng)|dinh\s+tổng\s+thống"
                r"|bo\s+ngoai\s+giao|phu\s+thu\s+tuong|phu\s+tong\s+thong))\s+"
+               # (round 36: a foreign ministry's second field, "Bộ Ngoại giao và Thương mại
+               # Australia", "Bộ Ngoại giao và Hợp tác Quốc tế Campuchia")
+               r"(?:(?i:và)\s+" + _VI_MINISTRY_FIELDS + r"\s+)?"
                r"(?:nước\s+)?(?P<vi>" + _VI_UPPER + r".*)"),
     re.compile(r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?\s+"
-               r"(?i:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs"
+               r"(?i:foreign\s+ministry|(?:ministry|department)\s+of\s+foreign\s+affairs"
+               + _EN_MINISTRY_FIELDS +
                r"|presidential\s+office|prime\s+minister['’]s\s+office)"),
-    re.compile(r"(?:the\s+)?(?i:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs)\s+of\s+"
-               r"(?:the\s+)?(?P<of>[A-Z].*)"),
+    re.compile(r"(?:the\s+)?(?i:foreign\s+ministry|(?:ministry|department)\s+of\s+foreign"
+               r"\s+affairs" + _EN_MINISTRY_FIELDS + r")\s+of\s+(?:the\s+)?(?P<of>[A-Z].*)"),
 )
 
 
