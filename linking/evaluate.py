@@ -309,6 +309,10 @@ LIST_STATUS = {
     "names_test50.csv": "round 35's development list (after its unseen run)",
     "names_test51.csv": "round 36's development list (after its unseen run)",
     "names_test52.csv": "round 36's development list (after its unseen run)",
+    "names_test53.csv": "the next round's development list (after its unseen run)",
+    "names_test54.csv": "the next round's development list (after its unseen run)",
+    "names_test55.csv": "the next round's development list (after its unseen run)",
+    "names_test56.csv": "the next round's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -433,6 +437,14 @@ UNSEEN_RUNS = {
                          "**end of round 35: 0.958 / 0.709 / 3/12**"),
     "names_test52.csv": ("end of round 34: 1.000 / 0.683 / 3/9; "
                          "**end of round 35: 1.000 / 0.683 / 3/9**"),
+    "names_test53.csv": ("end of round 35: 0.989 / 0.741 / 2/9; "
+                         "**end of round 36: 0.989 / 0.762 / 3/9**"),
+    "names_test54.csv": ("end of round 35: 0.965 / 0.620 / 4/10; "
+                         "**end of round 36: 0.974 / 0.670 / 4/10**"),
+    "names_test55.csv": ("end of round 35: 0.978 / 0.606 / 2/10; "
+                         "**end of round 36: 0.985 / 0.619 / 2/10**"),
+    "names_test56.csv": ("end of round 35: 0.975 / 0.689 / 3/10; "
+                         "**end of round 36: 0.976 / 0.728 / 3/10**"),
 }
 
 
