@@ -65,6 +65,18 @@ def _wait_text(driver: object, css: str, text: str, timeout: float = 30) -> str:
     raise AssertionError(f"{css}: waited for {text!r}, got {got!r}")
 
 
+def sign_in(driver: object, url: str, token: str) -> None:
+    """Open the curation page with no token kept in the tab, and give ``token``."""
+    from selenium.webdriver.common.by import By
+
+    driver.get(url + "curate/")  # type: ignore[attr-defined]
+    driver.execute_script("sessionStorage.clear()")  # type: ignore[attr-defined]
+    driver.get(url + "curate/")  # type: ignore[attr-defined]
+    driver.find_element(By.ID, "token").send_keys(token)  # type: ignore[attr-defined]
+    driver.find_element(  # type: ignore[attr-defined]
+        By.CSS_SELECTOR, "#token-form button[type=submit]").click()
+
+
 SELECT_JS = """
 const [a, b] = arguments;
 const box = document.getElementById('doc-text');
@@ -130,15 +142,9 @@ def test_accept_a_candidate_and_add_a_fact_from_a_selection(curation, browser) -
 
 
 def test_a_wrong_token_shows_an_error(curation, browser) -> None:
-    from selenium.webdriver.common.by import By
-
     url, _ = curation
     d = browser
-    d.get(url + "curate/")  # type: ignore[attr-defined]
-    d.execute_script("sessionStorage.clear()")  # type: ignore[attr-defined]
-    d.get(url + "curate/")  # type: ignore[attr-defined]
-    d.find_element(By.ID, "token").send_keys("wrong")  # type: ignore[attr-defined]
-    d.find_element(By.CSS_SELECTOR, "#token-form button[type=submit]").click()  # type: ignore[attr-defined]
+    sign_in(d, url, "wrong")
     msg = _wait_text(d, "#message", "403")
     assert "not valid" in msg
 
@@ -152,11 +158,7 @@ def test_the_facts_can_be_ordered_by_confidence(curation, browser) -> None:
 
     url, folder = curation
     d = browser
-    d.get(url + "curate/")  # type: ignore[attr-defined]
-    d.execute_script("sessionStorage.clear()")  # type: ignore[attr-defined]
-    d.get(url + "curate/")  # type: ignore[attr-defined]
-    d.find_element(By.ID, "token").send_keys(TOKEN)  # type: ignore[attr-defined]
-    d.find_element(By.CSS_SELECTOR, "#token-form button[type=submit]").click()  # type: ignore[attr-defined]
+    sign_in(d, url, TOKEN)
     _wait(d, "#facts .cand")
     _wait_text(d, "#message", "loaded doc.facts.yaml")
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from .conftest import MISSING, _wait, registry_store, serving
-from .test_curation_browser import _wait_text
+from .test_curation_browser import _wait_text, sign_in
 
 if MISSING:
     pytestmark = pytest.mark.skip(reason=MISSING)
@@ -46,11 +46,7 @@ def test_a_seed_review_keeps_typed_values_and_hand_edits(seed_copy, browser) -> 
     path = folder / (SEED + ".facts.yaml")
     text = (folder / (SEED + ".txt")).read_text("utf-8")
     d = browser
-    d.get(url + "curate/")  # type: ignore[attr-defined]
-    d.execute_script("sessionStorage.clear()")  # type: ignore[attr-defined]
-    d.get(url + "curate/")  # type: ignore[attr-defined]
-    d.find_element(By.ID, "token").send_keys(TOKEN)  # type: ignore[attr-defined]
-    d.find_element(By.CSS_SELECTOR, "#token-form button[type=submit]").click()  # type: ignore[attr-defined]
+    sign_in(d, url, TOKEN)
     _wait(d, "#doc-select option")
     Select(d.find_element(By.ID, "doc-select")).select_by_value(path.name)  # type: ignore[attr-defined]
     _wait_text(d, "#message", "loaded " + path.name)
