@@ -245,6 +245,17 @@ class Periods:
                     and today.best.match and today.best.entity.kind == "state"
                     and today.best.method not in ("fuzzy", "historical-name", "predecessor")):
                 edge = self._edge_of_span(e, s, t, a, b)
+        if (not edge and s < t and a == b and a in (s, t) and e.kind == "historical-state"
+                and not any(folded_form(n) in folded_form(query)
+                            for n in e.labels.values() if n)):
+            # round 37: a year in which the one record read began or ended and a historical
+            # record of the same line by the registry's succession ended or began, the name
+            # being no label of the record read (a byname, an adjective, a seat: "the Soviet
+            # government in 1922", the RSFSR to 30 December and the Soviet Union after;
+            # "the North Yemen government in 1962"; "Nam Việt Nam năm 1955"): the year is
+            # both's. A record's own label keeps it ("the Soviet Union in 1922")
+            edge = [f for f in self._edge_of_span(e, s, t, a, b)
+                    if f.kind == "historical-state"]
         if edge and r is not None and r.ambiguous:
             # (an ambiguous head: only the states it names, "chính quyền Vienna": the capital
             # of the Austrian Empire, Austria-Hungary and Austria)
