@@ -433,6 +433,15 @@ class Frames:
                 ended = [f for e in ents if a == b and _last_year(e) == b and e.succeeded_by
                          and (f := self.registry.get(e.succeeded_by)) is not None
                          and id(f) in named and f not in ents]
+                if a == b and ents and all(_last_year(e) == b for e in ents):
+                    # round 37: of the states it names, today's state whose first year (COW's,
+                    # or Archigos' first leader of it) is the year every record read ended
+                    # ("the Vienna government in 1918": Austria-Hungary to 13 November,
+                    # Austria from Renner's government of 12 November, COW's Austria from
+                    # 1919; the registry gives Austria-Hungary no successor, it broke up)
+                    ended += [c.entity for c in r.candidates
+                              if c.entity.kind == "state" and c.entity not in ents
+                              and c.entity not in ended and self._first_year(c.entity) == b]
                 if ended:
                     # round 28: a year in which a state it names ended and its successor,
                     # which it names too, began ("the Moscow government in 1991": the Soviet
@@ -612,6 +621,23 @@ class Frames:
                 if (p.existed_until or "")[:4] == str(a) and p.cow_code is not None
                 and any(w in cap for cap in self._cow_capitals.capitals_of.get(p.cow_code, ())
                         for w in words)]
+
+    def _first_year(self, e: Entity) -> int | None:
+        """Round 37: the first year of today's state ``e``: the earlier of its own years'
+        start (:meth:`_years_of`, COW's first year) and the first year of its first leader
+        in Archigos (the tenures are split between states by ``state-periods.csv``)."""
+        first = self.__dict__.get("_archigos_first")
+        if first is None:
+            first = {}
+            for tenures in self.reference.leaders.by_name.values():
+                for t in tenures:
+                    if t.state not in first or t.start < first[t.state]:
+                        first[t.state] = t.start
+            self.__dict__["_archigos_first"] = first
+        ys = self._years_of(e)
+        years = [y for y in (ys[0] if ys is not None else None, first.get(e.iri))
+                 if y is not None]
+        return min(years) if years else None
 
     def _seated_in(self, e: Entity, city: str) -> bool:
         """Round 28: whether SupraVerden's headquarters of ``e`` name ``city`` (or the same

@@ -263,6 +263,20 @@ class Periods:
                 # round 36: or a predecessor whose COW capital holds a word of the name
                 # ("chính phủ Berlin năm 1990": East Germany, capital East Berlin)
                 self._capital_predecessors([e], head, a, b))
+        if (not edge and r is not None and r.ambiguous and a == b and t == a
+                and e.kind == "historical-state"):
+            # round 37: an ambiguous head ("chính quyền Vienna") in the year the one record
+            # read ended: of the states it names, today's state whose first year (COW's or
+            # Archigos', ``Frames._first_year``) it is (Austria, from November 1918)
+            edge = [c.entity for c in r.candidates if c.entity.kind == "state"
+                    and c.entity is not e and self._first_year(c.entity) == a]
+            if edge:
+                amb = _ambiguous(query, [e, *edge], 88.0)
+                return MatchResult(
+                    query, amb.candidates, True,
+                    f"{amb.note} ({head!r} with the year {qual!r}: {e.label}'s span {s}–{t} "
+                    f"ends in it, and {', '.join(describe(f) for f in edge)}, which the name "
+                    "gives too, began in it (COW's or Archigos' first year)")
         if edge:
             # round 31: a head that names a seat of government, no name of the state (a
             # capital's government, a seat's building: the state's own name with its year

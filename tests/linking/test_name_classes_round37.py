@@ -8,7 +8,9 @@ development lists), and tried here on names of no evaluation list:
   byname, an adjective, a seat: "the Soviet authorities in 1922"): ambiguous between both; a
   record's own label keeps it ("the Yemen Arab Republic in 1962");
 - a capital's government in the year its record with no start year ended ("the Beijing
-  authorities in 1912": Qing China and the Republic of China, its successor);
+  authorities in 1912": Qing China and the Republic of China, its successor), or in the
+  year today's state it names began by COW's or Archigos' first year ("the Vienna
+  authorities in 1918": Austria-Hungary and Austria, which the registry does not link);
 - a body by field and seat, a rival seated by a street address in the same country ("the
   Nordic organisation in Copenhagen": the Nordic Council and the Council of Ministers, whose
   SupraVerden headquarters are "Ved Stranden 18, Denmark"; convention J);
@@ -31,6 +33,7 @@ MATCHES = [
     ("the Yemen Arab Republic in 1962", "YAR", "qualified-period"),
     ("West Germany in 1990", "GFR", "qualified-period"),
     ("the Qing government in 1912", "QING", "qualified-period"),
+    ("the Vienna authorities in 1919", "AUT", "qualified-period"),
     # an organ's word with the organisation's acronym and a seat
     ("the ECOWAS regional court in Abuja", "ECOWAS-Court-of-Justice", "seat-narrowed"),
     ("the Abuja-based ECOWAS Community Court", "ECOWAS-Court-of-Justice", "seat-narrowed"),
@@ -48,6 +51,8 @@ AMBIGUOUS = [
     ("chính quyền Nam Việt Nam năm 1955", {"RVN", "STATE-OF-VIETNAM"}),
     # a capital's government in the year its record with no start year ended
     ("the Beijing authorities in 1912", {"QING", "TWN"}),
+    ("the Vienna authorities in 1918", {"AUH", "AUT"}),
+    ("chính phủ Vienna năm 1918", {"AUH", "AUT"}),
     # two bodies of one field and seat, one seated by a street address (convention J)
     ("the Nordic organisation in Copenhagen", {"NordC", "NCM"}),
     ("the Copenhagen-based Nordic organisation", {"NordC", "NCM"}),
