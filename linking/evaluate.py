@@ -309,10 +309,10 @@ LIST_STATUS = {
     "names_test50.csv": "round 35's development list (after its unseen run)",
     "names_test51.csv": "round 36's development list (after its unseen run)",
     "names_test52.csv": "round 36's development list (after its unseen run)",
-    "names_test53.csv": "the next round's development list (after its unseen run)",
-    "names_test54.csv": "the next round's development list (after its unseen run)",
-    "names_test55.csv": "the next round's development list (after its unseen run)",
-    "names_test56.csv": "the next round's development list (after its unseen run)",
+    "names_test53.csv": "round 37's development list (after its unseen run)",
+    "names_test54.csv": "round 37's development list (after its unseen run)",
+    "names_test55.csv": "round 37's development list (after its unseen run)",
+    "names_test56.csv": "round 37's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -229,6 +229,21 @@ _LINK_WORDS_EN = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "
                             "under", "from", "'s"})
 
 
+
+
+#: round 37: the words that name an organ's kind: a body seated in a city is read for a name
+#: holding one of them only when its own English names hold it too
+#: (not a secretariat nor a commission: a body's, convention F)
+_ORGAN_WORDS = frozenset({"court", "tribunal", "parliament", "assembly", "bank", "fund"})
+
+def _last_year(e: Entity) -> int | None:
+    """Round 37: the last year of a record's registry span, or of its end alone when the
+    registry gives no start (Qing China: to 1912)."""
+    sp = span_of(e)
+    if sp is not None:
+        return sp[1]
+    return int(e.existed_until[:4]) if (e.existed_until or "")[:4].isdigit() else None
+
 class Frames:
     """Readings of a known name inside a frame of words."""
 
@@ -315,6 +330,33 @@ class Frames:
                 seated = [c.entity for c in r.candidates if _plain_reading(c.method)
                           and c.entity.kind in KIND_GROUPS["organisation"]
                           and self._seated_in(c.entity, city)]
+                organ = {singular_form(w) for w in content_words(rest)} & _ORGAN_WORDS
+                if organ:
+                    # round 37: an organ's word in the name ("the ECOWAS Community Court in
+                    # Abuja") is one the body seated there must have: a parliament seated in
+                    # the city is no court (the court's own seat no source gives)
+                    seated = [e for e in seated
+                              if any(organ <= ws for ws in _english_word_sets(e))]
+                    codes = {folded_form(w) for w in rest.split()
+                             if len(w) >= 3 and w.isupper()}
+                    holders = _unique(
+                        c.entity for c in r.candidates if _plain_reading(c.method)
+                        and c.entity.kind in KIND_GROUPS["organisation"]
+                        and any(organ <= ws for ws in _english_word_sets(c.entity))
+                        and all(any(k in ws for ws in _english_word_sets(c.entity))
+                                for k in codes)) if codes and not seated else []
+                    if len(holders) == 1 and not any(
+                            x.headquarters for x in supraverden_of(
+                                holders[0], self.reference.supraverden)):
+                        # (of the bodies an organisation's acronym gives, one only has the
+                        # organ's word, and no source seats it elsewhere: that body; with no
+                        # acronym, a court of another organisation may be meant, "the
+                        # Eurasian court in Minsk")
+                        e = holders[0]
+                        return _single(query, e, 84.0, "seat-narrowed", self._note(e),
+                                       f"{rest!r} names {len(r.candidates)} bodies; of them "
+                                       f"only {describe(e)} is a {' '.join(sorted(organ))}, "
+                                       f"and no source seats it elsewhere than {city!r}")
                 if len(seated) == 1:
                     e = seated[0]
                     return _single(query, e, 85.0, "seat-narrowed", self._note(e),
@@ -386,10 +428,20 @@ class Frames:
                         ev += (f", and {', '.join(describe(f) for f in more)}, a predecessor "
                                f"that ended in {b} and whose COW capital holds a word of it")
                 named = {id(c.entity) for c in r.candidates}
-                ended = [f for e in ents if a == b and (sp := span_of(e)) is not None
-                         and sp[1] == b and e.succeeded_by
+                # (round 37: a record with no start year counts its last, "the Beijing
+                # government in 1912": Qing China, then the Republic of China)
+                ended = [f for e in ents if a == b and _last_year(e) == b and e.succeeded_by
                          and (f := self.registry.get(e.succeeded_by)) is not None
                          and id(f) in named and f not in ents]
+                if a == b and ents and all(_last_year(e) == b for e in ents):
+                    # round 37: of the states it names, today's state whose first year (COW's,
+                    # or Archigos' first leader of it) is the year every record read ended
+                    # ("the Vienna government in 1918": Austria-Hungary to 13 November,
+                    # Austria from Renner's government of 12 November, COW's Austria from
+                    # 1919; the registry gives Austria-Hungary no successor, it broke up)
+                    ended += [c.entity for c in r.candidates
+                              if c.entity.kind == "state" and c.entity not in ents
+                              and c.entity not in ended and self._first_year(c.entity) == b]
                 if ended:
                     # round 28: a year in which a state it names ended and its successor,
                     # which it names too, began ("the Moscow government in 1991": the Soviet
@@ -569,6 +621,23 @@ class Frames:
                 if (p.existed_until or "")[:4] == str(a) and p.cow_code is not None
                 and any(w in cap for cap in self._cow_capitals.capitals_of.get(p.cow_code, ())
                         for w in words)]
+
+    def _first_year(self, e: Entity) -> int | None:
+        """Round 37: the first year of today's state ``e``: the earlier of its own years'
+        start (:meth:`_years_of`, COW's first year) and the first year of its first leader
+        in Archigos (the tenures are split between states by ``state-periods.csv``)."""
+        first = self.__dict__.get("_archigos_first")
+        if first is None:
+            first = {}
+            for tenures in self.reference.leaders.by_name.values():
+                for t in tenures:
+                    if t.state not in first or t.start < first[t.state]:
+                        first[t.state] = t.start
+            self.__dict__["_archigos_first"] = first
+        ys = self._years_of(e)
+        years = [y for y in (ys[0] if ys is not None else None, first.get(e.iri))
+                 if y is not None]
+        return min(years) if years else None
 
     def _seated_in(self, e: Entity, city: str) -> bool:
         """Round 28: whether SupraVerden's headquarters of ``e`` name ``city`` (or the same

@@ -280,6 +280,14 @@ class Offices:
         readings = [x for x in readings if x - _GENERIC_HEADS]
         if not readings or len(readings) > 64:
             return None
+        if any(all(_holds(w, words) for w in x - _GENERIC_HEADS)
+               for _n, words in _field_names(owner) for x in readings):
+            # round 37: the organisation's own field after its name ("the BEAC central bank":
+            # the Bank of the Central African States, whose name holds "central" and "bank"):
+            # the organisation itself, not a body of it
+            return _single(query, owner, 84.0, "body-by-field", self._note(owner),
+                           f"{org_text!r} with {desc!r}, words of its own English name: "
+                           f"{describe(owner)} itself")
         own_words = {singular_form(w) for w in content_words(owner.labels.get("en", ""))}
         own_codes = {a for a in owner.acronyms if len(a) >= 2}
         # round 27: the organisation's name says whose a body is with its words in a row ("the

@@ -245,6 +245,17 @@ class Periods:
                     and today.best.match and today.best.entity.kind == "state"
                     and today.best.method not in ("fuzzy", "historical-name", "predecessor")):
                 edge = self._edge_of_span(e, s, t, a, b)
+        if (not edge and s < t and a == b and a in (s, t) and e.kind == "historical-state"
+                and not any(folded_form(n) in folded_form(query)
+                            for n in e.labels.values() if n)):
+            # round 37: a year in which the one record read began or ended and a historical
+            # record of the same line by the registry's succession ended or began, the name
+            # being no label of the record read (a byname, an adjective, a seat: "the Soviet
+            # government in 1922", the RSFSR to 30 December and the Soviet Union after;
+            # "the North Yemen government in 1962"; "Nam Việt Nam năm 1955"): the year is
+            # both's. A record's own label keeps it ("the Soviet Union in 1922")
+            edge = [f for f in self._edge_of_span(e, s, t, a, b)
+                    if f.kind == "historical-state"]
         if edge and r is not None and r.ambiguous:
             # (an ambiguous head: only the states it names, "chính quyền Vienna": the capital
             # of the Austrian Empire, Austria-Hungary and Austria)
@@ -252,6 +263,20 @@ class Periods:
                 # round 36: or a predecessor whose COW capital holds a word of the name
                 # ("chính phủ Berlin năm 1990": East Germany, capital East Berlin)
                 self._capital_predecessors([e], head, a, b))
+        if (not edge and r is not None and r.ambiguous and a == b and t == a
+                and e.kind == "historical-state"):
+            # round 37: an ambiguous head ("chính quyền Vienna") in the year the one record
+            # read ended: of the states it names, today's state whose first year (COW's or
+            # Archigos', ``Frames._first_year``) it is (Austria, from November 1918)
+            edge = [c.entity for c in r.candidates if c.entity.kind == "state"
+                    and c.entity is not e and self._first_year(c.entity) == a]
+            if edge:
+                amb = _ambiguous(query, [e, *edge], 88.0)
+                return MatchResult(
+                    query, amb.candidates, True,
+                    f"{amb.note} ({head!r} with the year {qual!r}: {e.label}'s span {s}–{t} "
+                    f"ends in it, and {', '.join(describe(f) for f in edge)}, which the name "
+                    "gives too, began in it (COW's or Archigos' first year)")
         if edge:
             # round 31: a head that names a seat of government, no name of the state (a
             # capital's government, a seat's building: the state's own name with its year

@@ -355,9 +355,12 @@ class Seats:
                 # "the Malta-based asylum agency", SupraVerden's "Marsa, Malta")
                 found.append(head)
                 countries |= {folded_form(h[-1]) for h in hqs if len(h) > 1}
-            elif all(set(_folded_words_of(h[0])) & _BUILDING_WORDS for h in hqs):
+            elif all(set(_folded_words_of(h[0])) & _BUILDING_WORDS
+                     or any(w.isdigit() for w in h[0].split()) for h in hqs):
                 # a headquarters written as a building ("Centre William Rappard,
-                # Switzerland"): its city is unknown, the body may sit in ``city``
+                # Switzerland"): its city is unknown, the body may sit in ``city``; round
+                # 37: or as a street and its number ("Ved Stranden 18, Denmark": the Nordic
+                # Council of Ministers beside the Nordic Council of Copenhagen, convention J)
                 unsure.append((head, {folded_form(h[-1]) for h in hqs if len(h) > 1}))
         # a body of these words whose seat is a building in the same country is a rival
         found = _unique([*found, *(e for e, cs in unsure if found and cs & countries)])
