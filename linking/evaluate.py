@@ -313,6 +313,8 @@ LIST_STATUS = {
     "names_test54.csv": "round 37's development list (after its unseen run)",
     "names_test55.csv": "round 37's development list (after its unseen run)",
     "names_test56.csv": "round 37's development list (after its unseen run)",
+    "names_test57.csv": "the next round's development list (after its unseen run)",
+    "names_test58.csv": "the next round's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -445,6 +447,10 @@ UNSEEN_RUNS = {
                          "**end of round 36: 0.985 / 0.619 / 2/10**"),
     "names_test56.csv": ("end of round 35: 0.975 / 0.689 / 3/10; "
                          "**end of round 36: 0.976 / 0.728 / 3/10**"),
+    "names_test57.csv": ("end of round 36: 0.994 / 0.737 / 2/10; "
+                         "**end of round 37: 0.994 / 0.737 / 2/10**"),
+    "names_test58.csv": ("end of round 36: 0.993 / 0.650 / 4/10; "
+                         "**end of round 37: 0.993 / 0.650 / 4/10**"),
 }
 
 
