@@ -263,6 +263,15 @@ class Periods:
                 # round 36: or a predecessor whose COW capital holds a word of the name
                 # ("chính phủ Berlin năm 1990": East Germany, capital East Berlin)
                 self._capital_predecessors([e], head, a, b))
+        # round 31: a head that names a seat of government, no name of the state (a capital's
+        # government, a seat's building: the state's own name with its year stays that state,
+        # "the Soviet Union in 1991"), or names several states, with one year in which the
+        # one state read ended and its successor began, or began and its predecessor ended
+        # ("the Bonn government in 1990": West Germany and Germany; "chính quyền Vienna năm
+        # 1867": the Austrian Empire and Austria-Hungary): both held the year, so the name is
+        # ambiguous between them
+        why = (f"{'ends' if t == a else 'begins'} in it, and {{}} "
+               f"{'succeeded' if t == a else 'preceded'} it by the registry's succession")
         if (not edge and r is not None and r.ambiguous and a == b and t == a
                 and e.kind == "historical-state"):
             # round 37: an ambiguous head ("chính quyền Vienna") in the year the one record
@@ -270,29 +279,14 @@ class Periods:
             # Archigos', ``Frames._first_year``) it is (Austria, from November 1918)
             edge = [c.entity for c in r.candidates if c.entity.kind == "state"
                     and c.entity is not e and self._first_year(c.entity) == a]
-            if edge:
-                amb = _ambiguous(query, [e, *edge], 88.0)
-                return MatchResult(
-                    query, amb.candidates, True,
-                    f"{amb.note} ({head!r} with the year {qual!r}: {e.label}'s span {s}–{t} "
-                    f"ends in it, and {', '.join(describe(f) for f in edge)}, which the name "
-                    "gives too, began in it (COW's or Archigos' first year)")
+            why = ("ends in it, and {}, which the name gives too, began in it (COW's or "
+                   "Archigos' first year)")
         if edge:
-            # round 31: a head that names a seat of government, no name of the state (a
-            # capital's government, a seat's building: the state's own name with its year
-            # stays that state, "the Soviet Union in 1991"), or names several states, with
-            # one year
-            # in which the one state read ended and its successor began, or began and its
-            # predecessor ended ("the Bonn government in 1990": West Germany and
-            # Germany; "chính quyền Vienna năm 1867": the Austrian Empire and Austria-Hungary):
-            # both held the year, so the name is ambiguous between them
             amb = _ambiguous(query, [e, *edge], 88.0)
             return MatchResult(
                 query, amb.candidates, True,
                 f"{amb.note} ({head!r} with the year {qual!r}: {e.label}'s span {s}–{t} "
-                f"{'ends' if t == a else 'begins'} in it, and "
-                f"{', '.join(describe(f) for f in edge)} "
-                f"{'succeeded' if t == a else 'preceded'} it by the registry's succession)")
+                + why.format(", ".join(describe(f) for f in edge)) + ")")
         if (e.kind == "historical-state" and x is not None and x.kind == "state"
                 and r is not None and r.best is not None and label
                 and _REPUBLIC_WORD.search(head)
