@@ -1,5 +1,5 @@
 """What the extraction round tests read of a text's candidates (shared by test_round11.py …
-test_round16.py)."""
+test_round16.py, test_round33.py … test_round35.py)."""
 
 from __future__ import annotations
 
@@ -15,3 +15,15 @@ def memberships(text: str, registry, lang: str = "en") -> dict[tuple[str, str], 
     """(member, organisation) -> (roles, start) of the text's candidate memberships."""
     return {(m["member"], m["organization"]): (tuple(m.get("roles", ["full"])), m.get("start"))
             for m in facts(text, registry, "membership", lang)}
+
+
+def key(registry, name: str) -> str:
+    """The registry key of a state or organisation (labels may change; keys do not)."""
+    return registry.resolve(name).key
+
+
+def meetings(text: str, registry) -> list[frozenset]:
+    """The frozenset of (state key, role, office) of each meeting candidate."""
+    return [frozenset((key(registry, p["actor"]), p["role"],
+                       (p.get("post") or {}).get("office")) for p in d["participants"])
+            for d in facts(text, registry, "event") if d["event_type"] == "meeting"]

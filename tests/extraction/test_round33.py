@@ -7,16 +7,10 @@ Every sentence here was written for these tests; none is taken from an article o
 
 from __future__ import annotations
 
+from fact_checks import facts as _cands
+from fact_checks import key as _key
+
 from diplograph.extraction.pipeline import extract_text
-
-
-def _cands(text: str, registry, kind: str) -> list[dict]:
-    return [c.data for c in extract_text(text, None, registry).candidates if c.type == kind]
-
-
-def _key(registry, name: str) -> str:
-    """The registry key of a state or organisation (labels may change; keys do not)."""
-    return registry.resolve(name).key
 
 
 def _events(text: str, registry) -> set[tuple]:

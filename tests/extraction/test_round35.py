@@ -8,24 +8,7 @@ Every sentence here was written for these tests; none is taken from an article o
 
 from __future__ import annotations
 
-from diplograph.extraction.pipeline import extract_text
-
-
-def _cands(text: str, registry, kind: str) -> list[dict]:
-    return [c.data for c in extract_text(text, None, registry).candidates if c.type == kind]
-
-
-def _key(registry, name: str) -> str:
-    """The registry key of a state or organisation (labels may change; keys do not)."""
-    return registry.resolve(name).key
-
-
-def _meetings(text: str, registry) -> list[frozenset]:
-    """The frozenset of (state key, role, office) of each meeting candidate."""
-    return [frozenset((_key(registry, p["actor"]), p["role"],
-                       (p.get("post") or {}).get("office")) for p in d["participants"])
-            for d in _cands(text, registry, "event") if d["event_type"] == "meeting"]
-
+from fact_checks import meetings as _meetings
 
 # --- a pronoun object takes the post of the person it stands for -------------------------------
 
