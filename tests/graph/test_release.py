@@ -40,8 +40,16 @@ DAY = dt.date(2026, 1, 31)
 
 @pytest.fixture(scope="module")
 def released(built_store: ox.Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole graph's release, its files compressed at gzip level 1 (``--gzip-level 1``):
+    what the tests of this release check (every graph with its count and its file, the
+    checksums, the catalogue, the refusals) holds at any level, and level 1 spends about a
+    third of the default level 6's compression CPU on it (docs/releases.md; about 4 s less
+    a run, docs/testing.md, "Session 21"). That every level gives the same contents and
+    that the levels differ only in size is ``test_gzip_level_changes_the_sizes_not_the_contents``'s
+    claim; the default level's files are read back on the sample's release
+    (``sample_released``) and are byte-identical twice (``test_same_store_gives_byte_identical_files``)."""
     out = tmp_path_factory.mktemp("releases") / "r1"
-    make_release(built_store, out, version="1.0", date=DAY)
+    make_release(built_store, out, version="1.0", date=DAY, compresslevel=1)
     return out
 
 
