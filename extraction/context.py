@@ -163,6 +163,8 @@ OFFICES_EN = [
     (r"(?:Deputy|Vice)[- ](?:Prime Minister|Premier)", "deputy-prime-minister"),
     (r"Prime Minister|Premier|PM(?= (?-i:[A-Z]))", "prime-minister"),
     (r"Vice[- ]President", "vice-president"),
+    # round 36: "Chad's transitional president, General …", "the interim President"
+    (r"(?:[Tt]ransitional|[Ii]nterim) [Pp]resident", "president"),
     (r"President", "president"),
     (r"[Ff]oreign [Mm]inister(?!s)|Minister of Foreign Affairs|Minister for Foreign Affairs"
      r"|Foreign Secretary|Secretary of State|External Affairs Minister"

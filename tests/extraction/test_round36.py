@@ -1,0 +1,101 @@
+"""The thirty-sixth round of extraction (issue 16): constructions that recur across writers,
+read from the misses and wrong candidates of ``test52/``–``test57/`` (development parts this
+round) and of all parts ``test20/``–``test57/`` pooled.
+
+Every sentence here was written for these tests; none is taken from an article or the corpus.
+"""
+
+from __future__ import annotations
+
+from fact_checks import facts, key
+from fact_checks import meetings as _meetings
+
+
+def _openings(text: str, registry, lang: str | None = None) -> list[tuple]:
+    """(sender key, host key, date) of each embassy opening candidate."""
+    out = []
+    for d in facts(text, registry, "event", lang):
+        if d["event_type"] != "embassy-opening":
+            continue
+        roles = {p["role"]: key(registry, p["actor"]) for p in d["participants"]}
+        out.append((roles["sender"], roles["host"], d.get("date")))
+    return out
+
+
+# --- a mission named by its sender's adjective or name before it ----------------------------
+
+def test_the_adjective_embassy_in_a_capital_was_opened_en(registry) -> None:
+    text = "The Indian Embassy in Asmara was opened on 3 March 2009."
+    assert _openings(text, registry) == [("IND", "ERI", "2009-03-03")]
+
+
+def test_the_adjective_embassy_opened_lower_case_en(registry) -> None:
+    text = "The Kenyan embassy in Hanoi opened on 5 June 2014."
+    assert _openings(text, registry) == [("KEN", "VNM", "2014-06-05")]
+
+
+def test_the_abbreviated_state_embassy_was_reopened_en(registry) -> None:
+    text = "After the war the U.S. embassy in Kabul was reopened in January 2002."
+    assert _openings(text, registry) == [("USA", "AFG", "2002-01")]
+
+
+def test_the_date_before_the_mission_en(registry) -> None:
+    text = "In 1992 the Indian embassy in Kyiv opened."
+    assert _openings(text, registry) == [("IND", "UKR", "1992")]
+
+
+def test_an_undated_opening_by_adjective_is_left_out_en(registry) -> None:
+    # "soon after": no date the text gives; the form is left to the other rules
+    text = "The Korean Embassy in Apia opened soon after the two states established relations."
+    assert _openings(text, registry) == []
+
+
+def test_own_embassy_reopened_only_en(registry) -> None:
+    text = "Chile's own embassy in Canberra reopened only in 1990."
+    assert _openings(text, registry) == [("CHL", "AUS", "1990")]
+
+
+def test_dai_su_quan_duoc_mo_vi(registry) -> None:
+    text = "Đại sứ quán Ghana tại Hà Nội được mở tháng 9/2011."
+    assert _openings(text, registry, "vi") == [("GHA", "VNM", "2011-09")]
+
+
+def test_dai_su_quan_mo_lai_vi(registry) -> None:
+    text = "Đại sứ quán Chile tại Hà Nội được mở lại tháng 3/1990."
+    assert _openings(text, registry, "vi") == [("CHL", "VNM", "1990-03")]
+
+
+def test_mo_rong_is_no_opening_vi(registry) -> None:
+    # "được mở rộng": the mission was enlarged, not opened
+    text = "Đại sứ quán Ghana tại Hà Nội được mở rộng năm 2015."
+    assert _openings(text, registry, "vi") == []
+
+
+# --- "received STATE's (transitional) president": the possessive object ---------------------
+
+def test_received_states_transitional_president_en(registry) -> None:
+    text = ("ACCRA, March 6, 2026 - Ghana's President John Mahama received Togo's transitional "
+            "president, General Eyadema Soglo, at Jubilee House on Friday.")
+    assert frozenset({("GHA", "host", "president"), ("TGO", "participant", "president")}) \
+        in _meetings(text, registry)
+
+
+def test_received_states_president_with_a_city_en(registry) -> None:
+    text = ("RABAT, March 6, 2026 - Morocco's King Mohammed VI received Senegal's President "
+            "Bassirou Diomaye Faye at the Royal Palace in Casablanca on Friday.")
+    got = [d for d in facts(text, registry, "event") if d["event_type"] == "meeting"]
+    assert len(got) == 1 and got[0].get("place") == "Morocco" \
+        and got[0].get("date") == "2026-03-06", got
+
+
+def test_received_states_interim_president_en(registry) -> None:
+    text = ("Kenyan President William Ruto received Somalia's interim President Ali Hassan at "
+            "State House in Nairobi on 4 March 2026.")
+    assert frozenset({("KEN", "host", "president"), ("SOM", "participant", "president")}) \
+        in _meetings(text, registry)
+
+
+def test_received_states_delegation_is_no_meeting_en(registry) -> None:
+    # a possessive with no office after it: no post to meet
+    text = "Kenyan President William Ruto received Somalia's delegation in Nairobi on 4 March 2026."
+    assert _meetings(text, registry) == []
