@@ -193,6 +193,8 @@ OFFICES_VI = [
     (r"Thủ tướng", "prime-minister"),
     (r"Phó Chủ tịch nước|Phó Tổng thống", "vice-president"),
     (r"Tổng Bí thư", "party-general-secretary"),
+    # round 36: "Tổng thống chuyển tiếp Buốc-ki-na Pha-xô …" (the state after the whole title)
+    (r"Tổng thống (?:chuyển tiếp|lâm thời)", "president"),
     (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])(?! Quốc hội| Thượng viện| Hạ viện"
      r"| Nghị viện)", "president"),
     (r"Bộ trưởng (?:Bộ )?Ngoại giao|Ngoại trưởng", "minister-of-foreign-affairs"),

@@ -99,3 +99,18 @@ def test_received_states_delegation_is_no_meeting_en(registry) -> None:
     # a possessive with no office after it: no post to meet
     text = "Kenyan President William Ruto received Somalia's delegation in Nairobi on 4 March 2026."
     assert _meetings(text, registry) == []
+
+
+def test_tong_thong_chuyen_tiep_caption_vi(registry) -> None:
+    # "chuyển tiếp" (transitional) is part of the title: its "tiếp" is no reception
+    text = ("Ảnh: Tổng thống Nga V. Pu-tin và Tổng thống chuyển tiếp Mali A. Gôi-ta tại Điện "
+            "Kremlin, tháng 5/2025.")
+    assert _meetings(text, registry) == [
+        frozenset({("RUS", "participant", "president"), ("MLI", "participant", "president")})]
+
+
+def test_tong_thong_lam_thoi_received_vi(registry) -> None:
+    text = ("Ngày 6/3/2026, Tổng thống Ghana John Mahama tiếp Tổng thống lâm thời Togo Eyadema "
+            "Soglo tại Accra.")
+    assert frozenset({("GHA", "host", "president"), ("TGO", "participant", "president")}) \
+        in _meetings(text, registry)
