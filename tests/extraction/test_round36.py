@@ -114,3 +114,33 @@ def test_tong_thong_lam_thoi_received_vi(registry) -> None:
             "Soglo tại Accra.")
     assert frozenset({("GHA", "host", "president"), ("TGO", "participant", "president")}) \
         in _meetings(text, registry)
+
+
+# --- relations with Taiwan in the quotation marks of China's embassy pages --------------------
+
+def _relations(text: str, registry) -> list[tuple]:
+    return [(frozenset(key(registry, p) for p in d["parties"]), d["status"], d.get("date"))
+            for d in facts(text, registry, "relation")]
+
+
+def test_established_so_called_quoted_relations_en(registry) -> None:
+    text = ('On 6 May 1997 the government of Ghana established so-called "diplomatic '
+            'relations" with the Taiwan authorities.')
+    assert _relations(text, registry) == [(frozenset({"GHA", "TWN"}), "established",
+                                           "1997-05-06")]
+
+
+def test_resumed_quoted_relations_en(registry) -> None:
+    text = 'In May 1968 Gabon resumed "diplomatic relations" with Taiwan.'
+    assert _relations(text, registry) == [(frozenset({"GAB", "TWN"}), "restored", "1968-05")]
+
+
+def test_broke_off_its_quoted_ties_en(registry) -> None:
+    text = 'Gabon broke off its "ties" with Taiwan on 4 March 1970.'
+    assert _relations(text, registry) == [(frozenset({"GAB", "TWN"}), "severed", "1970-03-04")]
+
+
+def test_terminated_its_so_called_relations_en(registry) -> None:
+    text = ('On 2 November 1998 Tonga terminated its so-called "diplomatic relations" with the '
+            'Taiwan authorities.')
+    assert _relations(text, registry) == [(frozenset({"TON", "TWN"}), "severed", "1998-11-02")]
