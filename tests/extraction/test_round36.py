@@ -144,3 +144,34 @@ def test_terminated_its_so_called_relations_en(registry) -> None:
     text = ('On 2 November 1998 Tonga terminated its so-called "diplomatic relations" with the '
             'Taiwan authorities.')
     assert _relations(text, registry) == [(frozenset({"TON", "TWN"}), "severed", "1998-11-02")]
+
+
+# --- an organisation after "with" is the partner, not the city of signing after it -------------
+
+def _agreement_parties(text: str, registry, lang: str | None = None) -> list[frozenset]:
+    return [frozenset(key(registry, p) for p in d["parties"])
+            for d in facts(text, registry, "agreement", lang)]
+
+
+def test_agreement_with_the_union_in_a_capital_en(registry) -> None:
+    text = ("Albania signed a Stabilisation and Association Agreement with the European Union in "
+            "Luxembourg on 12 June 2006.")
+    assert _agreement_parties(text, registry) == [frozenset({"ALB", "EU"})]
+
+
+def test_agreement_with_the_eaeu_in_its_members_capital_en(registry) -> None:
+    text = ("Egypt signed a free trade agreement with the Eurasian Economic Union in Moscow on "
+            "3 March 2026.")
+    assert _agreement_parties(text, registry) == [frozenset({"EGY", key(registry,
+                                                                        "Eurasian Economic Union")})]
+
+
+def test_hiep_dinh_voi_lien_minh_chau_au_tai_vi(registry) -> None:
+    text = ("Albania ký Hiệp định Ổn định và Liên kết với Liên minh châu Âu tại Luxembourg ngày "
+            "12/6/2006.")
+    assert _agreement_parties(text, registry, "vi") == [frozenset({"ALB", "EU"})]
+
+
+def test_agreement_with_a_state_in_its_capital_unchanged_en(registry) -> None:
+    text = "Albania signed a trade agreement with Italy in Rome on 12 June 2006."
+    assert _agreement_parties(text, registry) == [frozenset({"ALB", "ITA"})]
