@@ -46,7 +46,8 @@ from typing import Any
 
 from bench.extraction_corpus import CORPUS, ROOT, _registry
 
-CACHE = Path("/tmp/s20learn/cache")
+#: (round 36: ``DIPLOGRAPH_LEARN_CACHE`` puts it elsewhere, for a helper's own run)
+CACHE = Path(os.environ.get("DIPLOGRAPH_LEARN_CACHE") or "/tmp/s20learn/cache")
 SEED = 20
 SPLITS = {
     "train": ["seeds", "dev", "dev2", "test"] + [f"test{i}" for i in range(2, 46)],

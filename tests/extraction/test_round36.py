@@ -175,3 +175,38 @@ def test_hiep_dinh_voi_lien_minh_chau_au_tai_vi(registry) -> None:
 def test_agreement_with_a_state_in_its_capital_unchanged_en(registry) -> None:
     text = "Albania signed a trade agreement with Italy in Rome on 12 June 2006."
     assert _agreement_parties(text, registry) == [frozenset({"ALB", "ITA"})]
+
+
+# --- elected seats: every term of a list, and a count of terms after the pronoun --------------
+
+def _seats(text: str, registry, lang: str | None = None) -> list[tuple]:
+    return sorted((key(registry, d["member"]), d["start"], d["end"])
+                  for d in facts(text, registry, "membership", lang)
+                  if d.get("end_reason") == "expiry")
+
+
+def test_two_terms_joined_by_va_vi(registry) -> None:
+    text = ("Ghana hai lần giữ ghế ủy viên không thường trực Hội đồng Bảo an Liên Hợp Quốc, "
+            "nhiệm kỳ 1986-1987 và 2022-2023.")
+    assert _seats(text, registry, "vi") == [("GHA", "1986", "1987"), ("GHA", "2022", "2023")]
+
+
+def test_three_terms_listed_en(registry) -> None:
+    text = ("Ghana was a non-permanent member of the UN Security Council in 1962-1963, "
+            "1986-1987 and 2022-2023.")
+    assert _seats(text, registry) == [("GHA", "1962", "1963"), ("GHA", "1986", "1987"),
+                                      ("GHA", "2022", "2023")]
+
+
+def test_a_count_of_terms_after_nuoc_nay_vi(registry) -> None:
+    text = ("Quan hệ đối ngoại của Ghana\n\nGhana là thành viên Liên Hợp Quốc. Nước này từng hai "
+            "lần là ủy viên không thường trực Hội đồng Bảo an, trong các nhiệm kỳ 1986-1987 và "
+            "2022-2023.")
+    assert ("GHA", "1986", "1987") in _seats(text, registry, "vi")
+
+
+def test_a_later_year_range_is_no_second_term_en(registry) -> None:
+    # the years after a verb of another clause are no term of the seat
+    text = ("Ghana was a non-permanent member of the UN Security Council in 1986-1987, and its "
+            "economy grew in 1990-1995.")
+    assert _seats(text, registry) == [("GHA", "1986", "1987")]
