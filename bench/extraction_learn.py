@@ -12,6 +12,7 @@
 labels each candidate 1 when it is strict-right: its strict key (``extraction.evaluate.keys_of``)
 is a gold fact's not yet taken by an earlier candidate of the document (the evaluator's own
 one-to-one matching); it writes the features and labels to ``/tmp/s20learn/cache/PART.json``
+(or the folder ``DIPLOGRAPH_LEARN_CACHE`` names)
 (reused while the part's files and ``extraction/`` are unchanged). ``train`` fits the model on
 the parts named and writes it with a header (parts, their content hash, seed, settings,
 command). ``tune`` trains on TRAIN and scores TUNE over a small grid. ``report`` gives per-part
