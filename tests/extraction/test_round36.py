@@ -210,3 +210,32 @@ def test_a_later_year_range_is_no_second_term_en(registry) -> None:
     text = ("Ghana was a non-permanent member of the UN Security Council in 1986-1987, and its "
             "economy grew in 1990-1995.")
     assert _seats(text, registry) == [("GHA", "1986", "1987")]
+
+
+# --- organisations listed with "(ACRONYM, YEAR)" after each ----------------------------------
+
+def _members(text: str, registry, lang: str | None = None) -> dict[str, str | None]:
+    return {key(registry, d["organization"]): d.get("start")
+            for d in facts(text, registry, "membership", lang)}
+
+
+def test_acronym_and_year_brackets_joined_by_va_vi(registry) -> None:
+    text = ("Kenya cũng là thành viên Thị trường chung Đông và Nam Phi (COMESA, 1994) và Tổ chức "
+            "Thương mại Thế giới (WTO, 1995).")
+    got = _members(text, registry, "vi")
+    assert got.get(key(registry, "World Trade Organization")) == "1995", got
+
+
+def test_brackets_joined_by_cung_nhu_vi(registry) -> None:
+    text = ("Ghana là thành viên sáng lập Cộng đồng Kinh tế các quốc gia Tây Phi (ECOWAS, 1975) "
+            "cũng như Tổ chức Thương mại Thế giới (1995).")
+    got = _members(text, registry, "vi")
+    assert got.get(key(registry, "World Trade Organization")) == "1995", got
+
+
+def test_acronym_and_year_brackets_joined_by_and_en(registry) -> None:
+    # (main's clause reader already reads this one; a guard that the list keeps it)
+    text = ("Kenya is a member of the Common Market for Eastern and Southern Africa (COMESA, 1994) "
+            "and the World Trade Organization (WTO, 1995).")
+    got = _members(text, registry)
+    assert got.get(key(registry, "World Trade Organization")) == "1995", got
