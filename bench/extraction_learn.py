@@ -12,6 +12,7 @@
 labels each candidate 1 when it is strict-right: its strict key (``extraction.evaluate.keys_of``)
 is a gold fact's not yet taken by an earlier candidate of the document (the evaluator's own
 one-to-one matching); it writes the features and labels to ``/tmp/s20learn/cache/PART.json``
+(or the folder ``DIPLOGRAPH_LEARN_CACHE`` names)
 (reused while the part's files and ``extraction/`` are unchanged). ``train`` fits the model on
 the parts named and writes it with a header (parts, their content hash, seed, settings,
 command). ``tune`` trains on TRAIN and scores TUNE over a small grid. ``report`` gives per-part
@@ -46,7 +47,8 @@ from typing import Any
 
 from bench.extraction_corpus import CORPUS, ROOT, _registry
 
-CACHE = Path("/tmp/s20learn/cache")
+#: (round 36: ``DIPLOGRAPH_LEARN_CACHE`` puts it elsewhere, for a helper's own run)
+CACHE = Path(os.environ.get("DIPLOGRAPH_LEARN_CACHE") or "/tmp/s20learn/cache")
 SEED = 20
 SPLITS = {
     "train": ["seeds", "dev", "dev2", "test"] + [f"test{i}" for i in range(2, 46)],

@@ -622,6 +622,14 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
     with_m = re.match(r"\s*(?:(?:together|along)\s+)?(?:with|với)\s+"
                       r"|\s*,\s*(?:together|along)\s+with\s+", text[end:limit])
     partners = group_after(ctx, end, limit) if with_m else []
+    at = end + with_m.end() if with_m else limit
+    first = next((x for x in ctx.mentions_in(at, limit) if x.key), None)
+    if first is not None and first.is_org and re.fullmatch(r"(?:the\s+)?", text[at : first.start]):
+        # round 36: "A signed a Stabilisation and Association Agreement with the European Union
+        # in Luxembourg on …", "ký Hiệp định … với Liên minh châu Âu tại Strasbourg": the
+        # organisation after "with" is the partner, never the city of signing after it
+        partners = group_after(ctx, at, limit, states_only=False,
+                               keep=lambda x: x.is_state or x.is_org)
     flags: list[str] = []
     conf = 0.8
     base = keys(in_title) or keys(subj)

@@ -163,6 +163,8 @@ OFFICES_EN = [
     (r"(?:Deputy|Vice)[- ](?:Prime Minister|Premier)", "deputy-prime-minister"),
     (r"Prime Minister|Premier|PM(?= (?-i:[A-Z]))", "prime-minister"),
     (r"Vice[- ]President", "vice-president"),
+    # round 36: "Chad's transitional president, General …", "the interim President"
+    (r"(?:[Tt]ransitional|[Ii]nterim) [Pp]resident", "president"),
     (r"President", "president"),
     (r"[Ff]oreign [Mm]inister(?!s)|Minister of Foreign Affairs|Minister for Foreign Affairs"
      r"|Foreign Secretary|Secretary of State|External Affairs Minister"
@@ -191,6 +193,8 @@ OFFICES_VI = [
     (r"Thủ tướng", "prime-minister"),
     (r"Phó Chủ tịch nước|Phó Tổng thống", "vice-president"),
     (r"Tổng Bí thư", "party-general-secretary"),
+    # round 36: "Tổng thống chuyển tiếp Buốc-ki-na Pha-xô …" (the state after the whole title)
+    (r"Tổng thống (?:chuyển tiếp|lâm thời)", "president"),
     (r"Chủ tịch nước|Tổng thống|Chủ tịch(?= [A-ZĐ])(?! Quốc hội| Thượng viện| Hạ viện"
      r"| Nghị viện)", "president"),
     (r"Bộ trưởng (?:Bộ )?Ngoại giao|Ngoại trưởng", "minister-of-foreign-affairs"),

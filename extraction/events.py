@@ -65,6 +65,10 @@ MEET = re.compile(r"\bheld\s+talks\b|\bheld\s+(?:[\w-]+\s+){1,2}?talks\b(?!\s+on
                   r"|Queen|Emperor|Chancellor|Vice|Speaker)\b|(?:him|her)\b)"
                   r"|(?<!\w)(?:đón|welcomed|welcomes|received|receives|hosted|hosts)\s+"
                   r"(?=(?:Tổng|Thủ|Chủ|Quốc|(?-i:[A-Z])[a-z]+\s+(?:President|Prime|Chancellor)"
+                  # round 36: "received Mauritania's President …", "received Chad's
+                  # transitional president, General …"
+                  r"|(?:(?-i:[A-Z])[\w-]+\s+){0,2}(?-i:[A-Z])[\w-]+['’]s\s+(?:(?:transitional"
+                  r"|interim)\s+)?(?:President|Prime|Chancellor|King|Emperor)"
                   r"|President|Prime"
                   r"|Chancellor|King|Emperor)\b)|(?<!\w)(?:tại\s+)?lễ đón(?!\w)"
                   r"|\bat\s+(?:the|a)\s+welcome\s+ceremony\b"
@@ -3000,16 +3004,27 @@ MISSION_NAMED = re.compile(
     r"\b(?:The\s+|the\s+)?(?-i:(Embassy|Consulate(?:[- ]General)?))\s+of\s+(?:the\s+)?(?=\S)"
     r"|(?<!\w)(Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)\s+(?=\S)")
 _MISSION_VERB = re.compile(r"\s+(?:in|at|tại|ở)\s+(?P<place>\S[^,.;]{0,40}?)\s+(?:was\s+|were\s+"
-                           r"|(?:đã\s+)?được\s+|chính thức\s+)?(?P<verb>opened|reopened|closed"
-                           r"|khai trương|mở cửa|đóng cửa)\b", re.I)
+                           r"|(?:đã\s+)?được\s+|chính thức\s+)?(?P<verb>opened|reopened|re-opened"
+                           r"|closed|khai trương|mở cửa|đóng cửa|mở lại|mở(?!\s+rộng))\b", re.I)
+#: round 36: the sender told before the mission, as its adjective or its name: "The Chinese
+#: Embassy in Ouagadougou was opened on …", "The U.S. embassy in Baghdad was reopened in …"
+MISSION_ADJ = re.compile(r"\b(?:The|the)\s+(?P<who>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)"
+                         r"{0,2}?)\s+(?P<noun>(?-i:Embassy|embassy|Consulate(?:[- ]General)?"
+                         r"|consulate(?:[- ]general)?))(?=\s+(?:in|at)\s)")
 
 
 def _missions_named(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
-    for m in MISSION_NAMED.finditer(ctx.text, s.start, s.end):
-        sender = next((x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end()
-                       and x.key and x.is_state), None)
-        v = _MISSION_VERB.match(ctx.text, sender.end, s.end) if sender is not None else None
+    found = [(m, next((x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end()
+                       and x.key and x.is_state), None), None)
+             for m in MISSION_NAMED.finditer(ctx.text, s.start, s.end)]
+    found += [(m, next((x for x in ctx.mentions_in(m.start(), m.end("who"))
+                        if x.start in (m.start(), m.start("who")) and x.end == m.end("who")
+                        and x.key and (x.is_state or x.how == "demonym")), None), m.end("noun"))
+              for m in MISSION_ADJ.finditer(ctx.text, s.start, s.end)]
+    for m, sender, after in found:
+        v = _MISSION_VERB.match(ctx.text, after if after is not None else sender.end, s.end) \
+            if sender is not None else None
         if sender is None or v is None:
             continue
         at = [x for x in ctx.mentions_in(v.start("place"), v.end("place")) if x.key
@@ -3018,11 +3033,14 @@ def _missions_named(ctx: Context, s: Sentence) -> list[Candidate]:
         if host is None or host == sender.key or negated(ctx, m.start(), s.start) \
                 or modal(ctx, m.start(), s.start):
             continue
-        noun = (m.group(1) or m.group(2)).lower()
+        noun = (m.group("noun") if after is not None else m.group(1) or m.group(2)).lower()
         kind = "consulate" if ("consul" in noun or "lãnh sự" in noun) else "embassy"
         closing = v.group("verb").lower() in ("closed", "đóng cửa")
         event_type = f"{kind}-{'closing' if closing else 'opening'}"
-        d = pick_date(ctx, v.end(), s.end, v.end())
+        d = pick_date(ctx, v.end(), s.end, v.end()) or (
+            pick_date(ctx, s.start, m.start(), m.start()) if after is not None else None)
+        if after is not None and (d is None or d.value is None):
+            continue  # "The Chinese Embassy in … opened soon after …": no date, left out
         data = {"event_type": event_type,
                 "participants": [_participant(ctx, sender.key, "sender", None),
                                  _participant(ctx, host, "host", None)],

@@ -212,17 +212,32 @@ def _seats(ctx: Context, s) -> list[Candidate]:  # noqa: ANN001
         if term is None:
             continue
         subj = [x for x in group_before(ctx, s.start, m.start()) if x.is_state and x.key]
+        # (round 36: "Nước này từng hai lần là …", "Nước này ba lần làm …": a count of terms
+        # between the pronoun and the verb)
         if not subj and ctx.subject is not None and re.search(
-                r"(?:^|\s)(?:it|It|nước này|Nước này)\s+(?:\w+\s+)?$", text[s.start : m.start()]):
+                r"(?:^|\s)(?:it|It|nước này|Nước này)\s+(?:\w+\s+){0,3}$",
+                text[s.start : m.start()]):
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if len(subj) != 1:
             continue
-        data = {"member": ctx.label(subj[0].key), "organization": ctx.label(org.key),
-                "start": term.group(1), "end": term.group(2), "end_reason": "expiry"}
-        lead = [subj[0].start] if subj[0].start >= s.start else []
-        out.append(Candidate("membership", data, min([m.start(), term.start(), *lead]),
-                             max(org.end, term.end()), 0.7, "membership-seat"))
+        terms = [term]
+        for nxt in _TERM.finditer(text, term.end(), s.end):
+            # round 36: the terms listed one after another ("nhiệm kỳ 1982-1983 và 2012-2013",
+            # ": 1975-1976, 1982-1983 và 2024-2025", "in 1982–1983 and 2012–2013"): one
+            # membership each
+            if not _TERM_JOIN.fullmatch(text, terms[-1].end(), nxt.start()):
+                break
+            terms.append(nxt)
+        for t in terms:
+            data = {"member": ctx.label(subj[0].key), "organization": ctx.label(org.key),
+                    "start": t.group(1), "end": t.group(2), "end_reason": "expiry"}
+            lead = [subj[0].start] if subj[0].start >= s.start else []
+            out.append(Candidate("membership", data, min([m.start(), t.start(), *lead]),
+                                 max(org.end, t.end()), 0.7, "membership-seat"))
     return out
+
+
+_TERM_JOIN = re.compile(r"\s*(?:,\s*(?:(?:và|and)\s+)?|\s(?:và|and)\s+)")
 
 
 def _states(ms: list[Mention]) -> list[Mention]:

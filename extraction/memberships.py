@@ -1155,12 +1155,13 @@ def _which_it(ctx: Context) -> list[Candidate]:
 
 #: between two coordinated organisations: "ASEAN (1967) and of APEC", "the CIS in December 1991
 #: and of the SCO", "Liên Hợp Quốc (1945) và Khối Thị trường chung Nam Mỹ (Mercosur"
-_ORG_AND = re.compile(r"\)?(?:\s*\([^()]{1,30}\))?"
+_ORG_AND = re.compile(r"(?:,\s*(?:năm\s+)?(?:19|20)\d\d)?"  # round 36: "(COMESA, 1994) và …"
+                      r"\)?(?:\s*\([^()]{1,30}\))?"
                       # round 22: "… (OAU) ngay trong năm 1977, rồi Tổ chức Hợp tác Hồi giáo
                       # (OIC) năm 1978", "…, then the OIC in 1978"
                       r"(?:\s+(?:ngay\s+)?(?:trong\s+)?(?:in|on|since|năm|vào|ngày|từ)\s+"
                       r"[^,;()]{3,25}?)?"
-                      r"\s*(?:,\s*(?:and\s+|và\s+|rồi\s+|then\s+)?|(?:and|và|rồi)\s+)(?:of\s+|của\s+|to\s+|into\s+|vào\s+)?(?:the\s+)?"
+                      r"\s*(?:,\s*(?:and\s+|và\s+|rồi\s+|then\s+)?|(?:and|và|rồi|cũng\s+như)\s+)(?:of\s+|của\s+|to\s+|into\s+|vào\s+)?(?:the\s+)?"
                       r"(?:(?-i:[A-ZĐ])[^\s,;()]*\s+(?:[^\s,;()]+\s+){0,5}\(\s*)?", re.I)
 
 

@@ -11,8 +11,9 @@ import re
 from .context import Candidate, Context, group_before, negated, pick_date, span_of
 from .names import Mention
 
-_MISSION = (r"(?:(?:new\s+|resident\s+)?(?:embass(?:y|ies)|high\s+commission|consulate(?:-general)?"
-            r"|(?:resident\s+|diplomatic\s+)mission)|(?-i:Embassy|High\s+Commission)"
+# (round 36: "A's own embassy in B reopened only in 2013")
+_MISSION = (r"(?:(?:new\s+|resident\s+|own\s+)?(?:embass(?:y|ies)|high\s+commission"
+            r"|consulate(?:-general)?|(?:resident\s+|diplomatic\s+)mission)|(?-i:Embassy|High\s+Commission)"
             r"|đại\s+sứ\s+quán|tổng\s+lãnh\s+sự\s+quán|lãnh\s+sự\s+quán)")
 #: "A's embassy in B reopened in …"
 PASSIVE = re.compile(rf"['’]s\s+{_MISSION}\s+(?:in|at)\s+", re.I)

@@ -25,7 +25,11 @@ from .context import (
 )
 from .memberships import independence_days
 
-_REL = r"(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\b"
+#: (round 36: China's embassy pages quote Taiwan's relations: 'established so-called "diplomatic
+#: relations" with the Taiwan authorities', 'broke off its "ties" with Taiwan')
+_QUOTED = r"(?:so-called\s+)?[\"“]?"
+_REL = (rf"{_QUOTED}(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\b"
+        r"[\"”]?")
 #: the determiners a verb of relations takes: "severed its own ties", "restored all relations"
 _DET = (r"(?:(?:its|their|all|the|her|his)\s+(?:own\s+)?)?"
         # round 31: a pair with a dash ("restoring China-Nicaragua diplomatic relations")
@@ -40,7 +44,8 @@ TRIGGERS = [
      "established"),
     (re.compile(rf"\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off"
                 rf"|terminat(?:ed|es|e|ing)|end(?:ed|s)?)"
-                rf"\s+{_DET}(?:full\s+|formal\s+|official\s+)?diplomatic\s+(?:relations|ties)\b"
+                rf"\s+{_DET}{_QUOTED}(?:full\s+|formal\s+|official\s+)?diplomatic\s+"
+                rf"(?:relations|ties)\b[\"”]?"
                 rf"|\b(?:sever(?:ed|s|ing)?|cut(?:s|ting)?|broke(?:n)?\s+off|break(?:s|ing)?\s+off"
                 rf"|froze|freez(?:e|es|ing))\s+{_DET}{_REL}"
                 # round 24: "It ended relations with Taiwan on 15 January 2024"
