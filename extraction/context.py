@@ -181,8 +181,9 @@ OFFICES_EN = [
     (r"Chancellor", "head-of-government"),
     (r"King|Queen|Emperor|Emir|Sultan", "head-of-state"),
     (r"Minister", "minister"),
-    # round 24: a title with no office code that names its state (TITLE_STATES)
-    (r"Pope", ""),
+    # round 24: a title that names its state (TITLE_STATES); the lead's decision of session 21:
+    # the Pope's office is head-of-state (the Holy See's sovereign), as four writers' gold has it
+    (r"Pope", "head-of-state"),
 ]
 #: offices of the United States' cabinet, which name no state ("Secretary of State X")
 US_OFFICES = re.compile(r"Secretary of State|Treasury Secretary|Secretary of the Treasury"
@@ -205,10 +206,10 @@ OFFICES_VI = [
     (r"Thứ trưởng", "vice-minister"),
     (r"Bộ trưởng", "minister"),
     (r"Nhà vua|Quốc vương", "head-of-state"),
-    (r"Giáo hoàng", ""),
+    (r"Giáo hoàng", "head-of-state"),
 ]
-#: round 24: titles that name their state: the post has no office code (the corpus writes the
-#: Pope's post by its label alone) and its state is the title's
+#: round 24: titles that name their state (the state is the title's; since session 21 the post
+#: has the office head-of-state, the lead's decision in tests/extraction/corpus/README.md)
 TITLE_STATES = {"Pope": "VAT", "Giáo hoàng": "VAT"}
 
 

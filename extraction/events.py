@@ -162,7 +162,7 @@ def _participant(ctx: Context, key: str, role: str, post: Post | None) -> dict:
     if post is not None:
         p["post"] = {"label": {ctx.lang: post.label}, "office": post.office}
         if not post.office:
-            del p["post"]["office"]  # a title with no office code ("Pope")
+            del p["post"]["office"]  # a title with no office code (none in the tables now)
     return p
 
 
@@ -3099,7 +3099,7 @@ def airport_welcomes(ctx: Context, out: list[Candidate]) -> list[Candidate]:
                 None, "", "minister", "vice-minister")):
             continue  # (a minister's welcome: the writers differ on its office and roles)
         if "post" in roles["visitor"] and not roles["visitor"]["post"].get("office"):
-            continue  # a title with no office ("Pope"): the writers differ on its office
+            continue  # a title with no office code (until session 21, the Pope's)
         data = _visit_meeting(ctx, v, host, post, roles["visitor"], out + made)
         if data is None:
             continue

@@ -152,9 +152,10 @@ def _visits(text: str, registry, rule: str | None = None) -> list[tuple]:
 def test_a_tour_that_also_took_the_visitor_to_other_states(registry) -> None:
     got = _visits("Pope Leo visited Peru from 14 to 17 March 2031, the first stop of a tour that "
                   "also took him to Chile and Uruguay.", registry)
-    assert got == [("Holy See", None, "Chile", "2031-03", None, None),
-                   ("Holy See", None, "Peru", None, "2031-03-14", "2031-03-17"),
-                   ("Holy See", None, "Uruguay", "2031-03", None, None)]
+    # the Pope's office: head-of-state since the lead's decision of session 21
+    assert got == [("Holy See", "head-of-state", "Chile", "2031-03", None, None),
+                   ("Holy See", "head-of-state", "Peru", None, "2031-03-14", "2031-03-17"),
+                   ("Holy See", "head-of-state", "Uruguay", "2031-03", None, None)]
 
 
 def test_the_legs_before_the_last_stop_by_the_visitor_named(registry) -> None:
