@@ -91,47 +91,18 @@ def _write(store_path: Path | None, change):  # noqa: ANN001, ANN202
     return change(_open(store_path))
 
 
-def _keep_search_index(store_path: Path | None, quiet: bool = False,
-                       made: tuple[bytes, int] | None = None) -> None:
+def _keep_search_index(store_path: Path | None, quiet: bool = False) -> None:
     """After a build or load on the command line: make the search index of the new data and
     keep it beside the store, so that the next `diplograph serve` reuses it instead of
     building it at its start (server/search_index.py; nothing when a service holds the
-    store, which brings its own index up to date, or with DIPLOGRAPH_NO_CACHE). ``made``:
-    the index already read (:func:`_compact_reading_index`)."""
+    store, which brings its own index up to date, or with DIPLOGRAPH_NO_CACHE)."""
     from ..server.search_index import keep_for_next_start
 
     t0 = time.perf_counter()
-    done = keep_for_next_start(store_path or default_store_path(), made)
+    done = keep_for_next_start(store_path or default_store_path())
     if done is not None and done[0] == "kept" and not quiet:
         click.echo(f"search index kept for the next start ({done[1]:,} entities, "
                    f"{time.perf_counter() - t0:.1f} s)", err=True)
-
-
-def _compact_reading_index(store, made: list[tuple[bytes, int]] | None) -> None:  # noqa: ANN001
-    """``store.optimize()`` (RocksDB's compaction, which releases the GIL) on a second thread
-    while this one reads the search index the build keeps for the next start into ``made``
-    (server/search_index.py ``read_for_next_start``), so that the two run on the machine's
-    two CPUs instead of one after the other. A compaction moves the data between files and
-    changes none of it, so the index read meanwhile is the one read after it; the index is
-    still keyed by the fingerprint of the store's files once it is closed
-    (``keep_for_next_start``). If it cannot be read here, it is read there, as before.
-    ``made`` None: only the compaction."""
-    if made is None:
-        store.optimize()
-        return
-    import logging
-    from concurrent.futures import ThreadPoolExecutor
-
-    from ..server.search_index import read_for_next_start
-
-    with ThreadPoolExecutor(1, thread_name_prefix="build-optimize") as pool:
-        compacted = pool.submit(store.optimize)
-        try:
-            made.append(read_for_next_start(store))
-        except Exception:  # noqa: BLE001 - read again after the compaction, as before
-            logging.getLogger(__name__).warning(
-                "the search index could not be read during the compaction", exc_info=True)
-        compacted.result()  # its error, if any, is the build's
 
 
 @main.command()
@@ -193,12 +164,6 @@ def build(
     if not quiet:
         click.echo(f"building the graph in {where}", err=True)
     say = (lambda m: None) if quiet else (lambda m: click.echo(m, err=True))
-    from ..server.search_index import saved_folder
-
-    #: the search index kept for the next start, read while the store compacts (not when a
-    #: service holds the store: it brings its own index up to date)
-    made: list[tuple[bytes, int]] = []
-    read_index = optimize and saved_folder(where) is not None and not _served(store_path)
 
     def change(store):  # noqa: ANN001, ANN202
         report = run_build(
@@ -211,8 +176,8 @@ def build(
         )
         if report.steps:
             store.flush()
-            if optimize:  # compact: bulk-loaded files read several times slower
-                _compact_reading_index(store, made if read_index else None)
+            if optimize:
+                store.optimize()  # compact: bulk-loaded files read several times slower
         return report
 
     try:
@@ -232,7 +197,7 @@ def build(
             f"({time.perf_counter() - t0:.1f} s)",
             err=True,
         )
-    _keep_search_index(store_path, quiet, made[0] if made else None)
+    _keep_search_index(store_path, quiet)
     if engine:
         push_after_build(store_path, engine, update_url, gsp_url, auth_kind, user, password_env,
                          engine_timeout)

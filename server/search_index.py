@@ -862,36 +862,7 @@ def _read_by_patterns(qs: Any, generation: int,
 SETTLE_OPENINGS = 2
 
 
-class _OpenStore:
-    """The two reads of :func:`_read_by_patterns` (``read_store`` and ``select``, the default
-    graph the union of the named graphs, as the service's) on a store this process holds
-    open: the build's own, before it closes."""
-
-    def __init__(self, store: ox.Store) -> None:
-        self._store = store
-
-    def read_store(self) -> ox.Store:
-        return self._store
-
-    def select(self, sparql: str) -> list[dict[str, Any]]:
-        from ..graph.runner import select
-
-        return select(self._store, sparql)
-
-
-def read_for_next_start(store: ox.Store) -> tuple[bytes, int]:
-    """The search index of the data in ``store`` (open read-write in this process), encoded
-    as :func:`keep_for_next_start` keeps it, and its number of entities: what that function
-    would read after the store closed (the same reads, so the same bytes), for ``diplograph
-    build`` to read it on one core while the store compacts on the other (a compaction moves
-    the data between files, it does not change it). Give the result to
-    :func:`keep_for_next_start` (``made``) once the store is closed."""
-    state = _read_by_patterns(_OpenStore(store), 0)
-    return _encode(state), len(state.index)
-
-
-def keep_for_next_start(store: str | Path,
-                        made: tuple[bytes, int] | None = None) -> tuple[str, int] | None:
+def keep_for_next_start(store: str | Path) -> tuple[str, int] | None:
     """Make the search index of the store at ``store`` and keep it for the next start, keyed
     as that start will key it; for ``diplograph build`` and ``load``, once their write has
     closed the store (so the first start after them reuses it instead of building it).
@@ -903,8 +874,7 @@ def keep_for_next_start(store: str | Path,
     went, ``("kept", entities)`` or ``("found", entities)`` (an index of this content was
     kept already: nothing read), or None: nothing kept (``DIPLOGRAPH_NO_CACHE``, a service
     holds the store, no fingerprint, or the index could not be made; the start builds it
-    then, as before). ``made``: the index already read from the same data
-    (:func:`read_for_next_start`), kept instead of reading it again."""
+    then, as before)."""
     saved = saved_folder(store)
     if saved is None:
         return None
@@ -941,11 +911,10 @@ def keep_for_next_start(store: str | Path,
         found = _find_saved(saved, keys)
         if found is not None:
             return "found", int(found[1].get("entities") or 0)
-        if made is None:
-            state = _read_by_patterns(qs, qs.generation)
-            made = _encode(state), len(state.index)
-        body, entities = made
-        return ("kept", entities) if _keep(saved, body, keys, entities) else None
+        state = _read_by_patterns(qs, qs.generation)
+        body = _encode(state)
+        return ("kept", len(state.index)) if _keep(saved, body, keys, len(state.index)) \
+            else None
     except Exception:  # noqa: BLE001 - the start builds it
         log.warning("the search index could not be made for the next start", exc_info=True)
         return None
