@@ -76,6 +76,13 @@ def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = 
 #: Up to this many quads, pyoxigraph's bulk loader writes one batch: one set of sorted files
 #: ingested by RocksDB in a single atomic step (``IngestExternalFiles`` over every index).
 BULK_BATCH = 1_000_000
+#: A new graph of at most this many lines is written in one transaction (``Store.load``), not
+#: bulk-loaded: a bulk load ingests a table per index, and the tables of the indexes keyed by
+#: subject, predicate or object and of the strings overlap everything already in the store,
+#: so RocksDB merges them down, rewriting each of those indexes whole, however few triples the
+#: graph has. A transaction's lines wait in RocksDB's memory table and reach the tables with
+#: the next bulk load's (the flush it forces), in the same merge.
+SMALL_GRAPH_LINES = 20_000
 #: :func:`replace_streamed` writes a graph in files of at most this many lines, and a new graph
 #: of several files is bulk-loaded two files at a time: smaller batches cost the bulk loader
 #: less CPU per quad (sorting), and two of them keep both CPUs busy (the bulk loader works on
@@ -130,10 +137,13 @@ def replace_graph_atomically(store: ox.Store, graph: str, ntriples: Files,
     (SIGKILL, power loss) leaves either the whole previous graph or the whole new one, never
     an empty or half-written graph.
 
-    * A graph the store does not hold yet is bulk-loaded (as fast as ``oxigraph load``): up
-      to :data:`BULK_BATCH` quads the bulk loader ingests one batch of index files in one
-      atomic RocksDB step. A graph given in several files (:func:`replace_streamed` writes
-      one file per :data:`PART_LINES` lines) is ingested in several batches, two at a time
+    * A graph the store does not hold yet of at most :data:`SMALL_GRAPH_LINES` lines is
+      written in one transaction (``Store.load``: atomic, and no tables for RocksDB to merge).
+    * A larger graph the store does not hold yet is bulk-loaded (as fast as ``oxigraph
+      load``): up to :data:`BULK_BATCH` quads the bulk loader ingests one batch of index
+      files in one atomic RocksDB step. A graph given in several files
+      (:func:`replace_streamed` writes one file per :data:`PART_LINES` lines) is ingested
+      in several batches, two at a time
       (:func:`bulk_load_files`; one transaction of a million quads or more costs several
       times the CPU and gigabytes of memory): a crash between two leaves part of a graph
       that did not exist, which the next build replaces by the whole one
@@ -168,6 +178,10 @@ def replace_graph_atomically(store: ox.Store, graph: str, ntriples: Files,
     g = ox.NamedNode(graph)
     files = _paths(ntriples)
     if not store.contains_named_graph(g):
+        if count <= SMALL_GRAPH_LINES:
+            text = b"".join(p if isinstance(p, bytes) else Path(p).read_bytes() for p in files)
+            store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=g, lenient=lenient)
+            return count
         bulk_load_files(store, g, files, lenient=lenient)
         return count
     new: set[bytes] = set()

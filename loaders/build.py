@@ -15,16 +15,18 @@ fingerprint is unchanged and says so; ``force=True`` rebuilds them all.
 **Data sets** (``loaders/datasets.py``) write N-Triples lines (``loaders/tables.py``) into
 parts held in memory (up to ``graph.store.MEMORY_BYTES``, then temporary files); only when the
 whole data set has been read without error do the parts replace its graph, so a refused data
-set keeps its previous graph and the memory needed does not grow with the size of the data
-set. The replacement is atomic (``graph.store.
-replace_graph_atomically``): an existing graph gets the difference in one transaction
-(nothing when the data did not change), so a build killed at any moment (SIGKILL, power loss)
-leaves every graph as it was or as the build made it, never empty or half written. A new graph
-is bulk-loaded: in one atomic ingestion up to ``graph.store.PART_LINES`` triples, a larger one
-in several, two at a time; a crash between them leaves part of a graph that did not exist,
-with no fingerprint, which the next build completes. The registry and the Wikidata view are
-replaced the same way; the ontology, the shapes and the facts graphs are small and replaced in
-one SPARQL update.
+set keeps its previous graph and the memory needed does not grow with the size of the data set.
+The replacement is atomic (``graph.store.replace_graph_atomically``): an existing graph gets
+the difference in one transaction (nothing when the data did not change), so a build killed at
+any moment (SIGKILL, power loss) leaves every graph as it was or as the build made it, never
+empty or half written. A new graph of at most ``graph.store.SMALL_GRAPH_LINES`` triples is
+written in one transaction (a bulk load's tables would make RocksDB rewrite its subject-,
+predicate- and object-keyed indexes whole for a few thousand triples); a larger new graph is
+bulk-loaded: in one atomic ingestion up to ``graph.store.PART_LINES`` triples, a larger one in
+several, two at a time; a crash between them leaves part of a graph that did not exist, with no
+fingerprint, which the next build completes. The registry and the Wikidata view are replaced
+the same way; the ontology, the shapes and the facts graphs are small and replaced in one
+SPARQL update.
 """
 
 from __future__ import annotations
