@@ -15,6 +15,9 @@ evaluation list:
   in Washington in 1949"): the name with its year;
 - a body under the state that chairs it ("the OAS under Paraguay's chair", "the G20 under
   India's 2023 presidency", "Liên minh châu Âu thời Đan Mạch giữ ghế chủ tịch");
+- today's state under a leader of today whose full name Archigos does not hold though it
+  holds the last word ("Senegal under Bassirou Diomaye Faye"), or after a republic's office
+  where a crown ended before Archigos' years ("Uruguay thời Tổng thống ..."; convention C);
 - a Vietnamese body with its head's title and name after "thời" ("Quỹ Tiền tệ Quốc tế
   thời Tổng giám đốc Georgieva"), read as round 34's English "under".
 """
@@ -52,6 +55,13 @@ MATCHES = [
     # a Vietnamese body with its head's title and name
     ("Quỹ Tiền tệ Quốc tế thời Tổng giám đốc Georgieva", "IMF", "label"),
     ("Ngân hàng Thế giới thời Chủ tịch Ajay Banga", "WB", "common-name"),
+    # today's state under a leader of today whose full name Archigos lacks, its last word an
+    # Archigos leader's, or after a republic's office where a crown ended (convention C)
+    ("Guatemala thời Tổng thống Bernardo Arévalo", "GTM", "ruler"),
+    ("Senegal under Bassirou Diomaye Faye", "SEN", "ruler"),
+    ("Uruguay thời Tổng thống Yamandú Orsi", "URY", "ruler"),
+    # (a leader Archigos holds keeps his record)
+    ("Germany under Konrad Adenauer", "GFR", "ruler"),
 ]
 
 AMBIGUOUS = [
