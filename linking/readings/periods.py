@@ -14,7 +14,14 @@ from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..normalise import folded_form
 from ..succession import STATE_KINDS, linked_by_succession, span_of, succession_links, year_span
 from .answers import _ambiguous, _single
-from .text import _TRAILING_YEARS, _century, _first_fullmatch, _name_words, _unique
+from .text import (
+    _TRAILING_YEARS,
+    _century,
+    _first_fullmatch,
+    _name_words,
+    _prefix_ends,
+    _unique,
+)
 
 #: round 25: the words of a long form in an English label ("Republic of Vietnam"), whose
 #: words other states' long forms hold too ("Democratic Republic of Vietnam"), and the compass
@@ -183,6 +190,16 @@ class Periods:
             if len(both) > 1:
                 fit = both
                 how = "named by the adjective or by the state's name"
+        if (not fit and xs is not None and a == b and r is not None and r.best is not None
+                and r.best.method == "official-form" and not self._long_form(head, "")):
+            # round 38: the word for a state before a historical state's name ("Nhà nước Nam
+            # Tư năm 1992"), no long form it bore, is read as the name alone ("Nam Tư năm
+            # 1992": Yugoslavia and Serbia and Montenegro)
+            words = head.split()
+            ends = _prefix_ends([folded_form(w) for w in words], self._state_forms)
+            rest = " ".join(words[max(ends):]) if ends else ""
+            if rest and rest != head:
+                return self._by_period_read(query, rest, qual, kinds)
         if not fit and xs is not None and xs[0] <= a and b <= xs[1] and r is not None and (
                 r.best is not None and r.best.method != "fuzzy"):
             # round 23: a head read as one historical state whose span holds the years is

@@ -8,6 +8,8 @@ evaluation list:
   other record of the change only when that record's names, or its predecessors', hold it
   ("Germany in 1871": the German Reich, whose names hold "Germany", not the Kingdom of
   Prussia); a ruler's record read by a name holding its line's state of today is read so;
+- the word for a state before a historical state's name ("Nhà nước Nam Tư năm 1980"), no
+  long form it bore: the name alone with its year;
 - a government before the state's name ("the government of Cuba in 1962"), read as "the
   Cuban government" is (rival governments of one name in the year stay ambiguous);
 - a year with the event that dates it after it ("Hungary in 1956 when Soviet tanks entered
@@ -36,6 +38,9 @@ MATCHES = [
     ("the German authorities in 1871", "GERMAN-REICH", "qualified-period"),
     ("Đức năm 1871", "GERMAN-REICH", "qualified-period"),
     ("Germany under Bismarck in 1871", "GERMAN-REICH", "qualified-period"),
+    # the word for a state before a historical state's name, no long form it bore, read as
+    # the name alone in its year
+    ("Nhà nước Nam Tư năm 1980", "YUG", "qualified-period"),
     # a government before the state's name
     ("the government of Cuba in 1962", "CUB", "qualified-period"),
     # a year with the event that dates it (no match before the round)
