@@ -37,6 +37,7 @@ from .text import (
     _government_at_seat,
     _government_seat_city,
     _holds_acronym,
+    _leader_cabinet_at,
     _movement_city,
     _movement_state,
     _period_word_state,
@@ -137,6 +138,10 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # "Mercosur thời Brazil giữ ghế chủ tịch luân phiên năm 2025"); its answer must be one
     # organisation, matched, and the chair a state
     (_without_chair, "{!r} under the state that chairs it", False),
+    # round 38: a cabinet by its leader's name before its capital ("the Tusk government in
+    # Warsaw"), read as the capital under the leader; its answer must be one state read by a
+    # ruler's reading
+    (_leader_cabinet_at, "read as {!r}", False),
 )
 
 
@@ -161,6 +166,14 @@ class Rewrites:
                     c.entity.kind in KIND_GROUPS["organisation"] for c in r.candidates[:1]):
                 continue
             if rewrite is _without_body_leader and not self._body_leader_fits(text, r):
+                continue
+            if rewrite is _leader_cabinet_at and (
+                    r.ambiguous or r.best is None or r.best.method != "ruler"
+                    or r.best.entity.kind not in STATE_KINDS
+                    # (a people's or a country's adjective is no leader: "the Greek Cypriot
+                    # government in Nicosia")
+                    or any(self._adjectives.get((folded_form(w),))
+                           for w in other.split(" under ", 1)[1].split())):
                 continue
             if rewrite is _without_chair and not self._chair_fits(text, r):
                 continue

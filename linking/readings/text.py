@@ -863,6 +863,32 @@ def _without_chair(text: str) -> str | None:
     return found[0] if found else None
 
 
+#: round 38: a cabinet by its leader's name before its capital ("the Tusk government in
+#: Warsaw", "the Babis cabinet in Prague"): read as "Warsaw under Tusk", whose checks are the
+#: later-leader reading's (a person's name no entity holds, a capital of one state of today,
+#: no historical record of its family; an occupation regime's head is no match)
+_LEADER_CABINET_AT = re.compile(
+    r"(?:the\s+)?(?P<person>" + _PERSON_NAME + r")\s+(?:government|cabinet)\s+in\s+"
+    r"(?P<city>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})(?P<year>\s+in\s+\d{4})?")
+
+
+def _leader_cabinet_at(text: str) -> str | None:
+    """Round 38: "the <person> government in <capital>" as "<capital> under <person>", or
+    None.
+
+    >>> _leader_cabinet_at("the Frederiksen government in Copenhagen")
+    'Copenhagen under Frederiksen'
+    >>> _leader_cabinet_at("the Orpo cabinet in Helsinki in 2024")
+    'Helsinki under Orpo in 2024'
+    >>> _leader_cabinet_at("the Kenyan government") is None
+    True
+    """
+    m = _LEADER_CABINET_AT.fullmatch(text.strip())
+    if m is None:
+        return None
+    return f"{m.group('city')} under {m.group('person')}{m.group('year') or ''}"
+
+
 #: round 36: the second field of a foreign ministry's name (Australia's and New Zealand's
 #: trade, Cambodia's and Italy's international cooperation, Ireland's and Canada's trade and
 #: development, Luxembourg's European affairs), Vietnamese and English

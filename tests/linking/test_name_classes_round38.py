@@ -20,6 +20,8 @@ evaluation list:
 - today's state under a leader of today whose full name Archigos does not hold though it
   holds the last word ("Senegal under Bassirou Diomaye Faye"), or after a republic's office
   where a crown ended before Archigos' years ("Uruguay thời Tổng thống ..."; convention C);
+- a cabinet by its leader's name before its capital ("the Kristersson government in
+  Stockholm"), read as "Stockholm under Kristersson" with the later-leader reading's checks;
 - a Vietnamese body with its head's title and name after "thời" ("Quỹ Tiền tệ Quốc tế
   thời Tổng giám đốc Georgieva"), read as round 34's English "under".
 """
@@ -65,6 +67,10 @@ MATCHES = [
     ("Guatemala thời Tổng thống Bernardo Arévalo", "GTM", "ruler"),
     ("Senegal under Bassirou Diomaye Faye", "SEN", "ruler"),
     ("Uruguay thời Tổng thống Yamandú Orsi", "URY", "ruler"),
+    # a cabinet by its leader's name before its capital, read as the capital under the
+    # leader
+    ("the Kristersson government in Stockholm", "SWE", "ruler"),
+    ("the Mitsotakis cabinet in Athens", "GRC", "ruler"),
     # (a leader Archigos holds keeps his record)
     ("Germany under Konrad Adenauer", "GFR", "ruler"),
 ]
@@ -85,6 +91,8 @@ NO_MATCH = [
     # the chair no state
     "the EU under the Ruritanian presidency",
     "NATO under Ruritania's chair",
+    # a cabinet before a capital whose state's family holds historical records (Yemen's)
+    "the Houthi government in Sanaa",
 ]
 
 
