@@ -313,8 +313,8 @@ LIST_STATUS = {
     "names_test54.csv": "round 37's development list (after its unseen run)",
     "names_test55.csv": "round 37's development list (after its unseen run)",
     "names_test56.csv": "round 37's development list (after its unseen run)",
-    "names_test57.csv": "the next round's development list (after its unseen run)",
-    "names_test58.csv": "the next round's development list (after its unseen run)",
+    "names_test57.csv": "round 38's development list (after its unseen run)",
+    "names_test58.csv": "round 38's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -14,7 +14,14 @@ from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..normalise import folded_form
 from ..succession import STATE_KINDS, linked_by_succession, span_of, succession_links, year_span
 from .answers import _ambiguous, _single
-from .text import _TRAILING_YEARS, _century, _first_fullmatch, _name_words, _unique
+from .text import (
+    _TRAILING_YEARS,
+    _century,
+    _first_fullmatch,
+    _name_words,
+    _prefix_ends,
+    _unique,
+)
 
 #: round 25: the words of a long form in an English label ("Republic of Vietnam"), whose
 #: words other states' long forms hold too ("Democratic Republic of Vietnam"), and the compass
@@ -37,6 +44,9 @@ _GOVERNMENT = (
                re.IGNORECASE),
     re.compile(r"(?:chính\s+phủ|chinh\s+phu|triều\s+đình|trieu\s+dinh)\s+(?P<state>\S.*)",
                re.IGNORECASE),
+    # round 38: the government before the state's name ("the government of China in 1955")
+    re.compile(r"(?:the\s+)?(?:government|authorities)\s+of\s+(?:the\s+)?(?P<state>[A-Z].*)",
+               re.IGNORECASE),
 )
 # (round 28: a monarch's court, "the Qing court in 1900", "triều đình nhà Thanh năm 1895", is
 # the government of the state with its years)
@@ -49,6 +59,20 @@ _REPUBLIC_WORD = re.compile(r"\b(?:republic|cộng\s+hòa|cộng\s+hoà|cong\s+h
 def _names_of(e: Entity) -> list[str]:
     """Round 36: ``e``'s labels and aliases."""
     return [*e.labels.values(), *(t for t, _ in e.aliases)]
+
+
+def _holds_words(text: str, name: str) -> bool:
+    """Round 38: whether ``text`` holds the words of ``name`` in a row (each word folded).
+
+    >>> _holds_words("nước Đức thời Hoàng đế Wilhelm I", "Đức")
+    True
+    >>> _holds_words("Vương quốc Phổ", "Đức")
+    False
+    """
+    ws = [folded_form(w) for w in text.split()]
+    ns = [folded_form(w) for w in name.split()]
+    n = len(ns)
+    return n > 0 and any(ws[i:i + n] == ns for i in range(len(ws) - n + 1))
 
 
 class Periods:
@@ -166,6 +190,16 @@ class Periods:
             if len(both) > 1:
                 fit = both
                 how = "named by the adjective or by the state's name"
+        if (not fit and xs is not None and a == b and r is not None and r.best is not None
+                and r.best.method == "official-form" and not self._long_form(head, "")):
+            # round 38: the word for a state before a historical state's name ("Nhà nước Nam
+            # Tư năm 1992"), no long form it bore, is read as the name alone ("Nam Tư năm
+            # 1992": Yugoslavia and Serbia and Montenegro)
+            words = head.split()
+            ends = _prefix_ends([folded_form(w) for w in words], self._state_forms)
+            rest = " ".join(words[max(ends):]) if ends else ""
+            if rest and rest != head:
+                return self._by_period_read(query, rest, qual, kinds)
         if not fit and xs is not None and xs[0] <= a and b <= xs[1] and r is not None and (
                 r.best is not None and r.best.method != "fuzzy"):
             # round 23: a head read as one historical state whose span holds the years is
@@ -245,6 +279,14 @@ class Periods:
                     and today.best.match and today.best.entity.kind == "state"
                     and today.best.method not in ("fuzzy", "historical-name", "predecessor")):
                 edge = self._edge_of_span(e, s, t, a, b)
+                # round 38: the name of today's state names one side of the change only
+                # when the other's names (and its predecessors') do not hold it ("nước Đức
+                # năm 1871", "Germany in 1871": the German Reich, whose names hold "Đức"
+                # and "Germany", not the Kingdom of Prussia); "Serbia in 1918" keeps
+                # Yugoslavia (its predecessor the Kingdom of Serbia), "the Turkish
+                # government in 1922" Turkey (today's state itself)
+                edge = [f for f in edge
+                        if self._names_today(f, today.best.entity)]
         if (not edge and s < t and a == b and a in (s, t) and e.kind == "historical-state"
                 and not any(folded_form(n) in folded_form(query)
                             for n in e.labels.values() if n)):
@@ -256,6 +298,19 @@ class Periods:
             # both's. A record's own label keeps it ("the Soviet Union in 1922")
             edge = [f for f in self._edge_of_span(e, s, t, a, b)
                     if f.kind == "historical-state"]
+            today = r if r is not None else self._match(head, STATE_KINDS, None)
+            if (edge and today is not None and not today.ambiguous and today.best is not None
+                    and today.best.match):
+                # round 38: a name of today's state names the other side only when the
+                # other's names or its predecessors' hold it (above); a ruler's record read
+                # by a name holding its line's state of today is read so ("nước Đức thời
+                # Hoàng đế Wilhelm I năm 1871": the Reich; "Nga thời Lenin năm 1922" keeps
+                # both, the Soviet Union's predecessor being named "Nga")
+                x_today = today.best.entity
+                if x_today.kind != "state" and today.best.method == "ruler":
+                    x_today = self._state_of_line(x_today, query)
+                if x_today is not None and x_today.kind == "state":
+                    edge = [f for f in edge if self._names_today(f, x_today)]
         if edge and r is not None and r.ambiguous:
             # (an ambiguous head: only the states it names, "chính quyền Vienna": the capital
             # of the Austrian Empire, Austria-Hungary and Austria)
@@ -304,6 +359,33 @@ class Periods:
         return _single(query, e, 88.0, "qualified-period", self._note(e),
                        f"{head!r} narrowed by the years {qual!r}: of the states {how} so, "
                        f"only {spans} covers them")
+
+    def _state_of_line(self, e: Entity, query: str) -> Entity | None:
+        """Round 38: today's state at the end of ``e``'s line by the registry's succession,
+        when the name ``query`` holds its English or Vietnamese label; else None."""
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        x: Entity | None = e
+        for _ in range(8):
+            if x is None or x.kind == "state":
+                break
+            x = self._successors[0].get(id(x))
+        if x is None or x.kind != "state":
+            return None
+        labels = [n for n in (x.labels.get("en"), x.labels.get("vi")) if n]
+        return x if any(_holds_words(query, n) for n in labels) else None
+
+    def _names_today(self, f: Entity, x: Entity) -> bool:
+        """Round 38: whether today's state ``x``'s English or Vietnamese label is a name, or
+        words of a name, of ``f`` or of a predecessor of ``f`` by the registry's succession
+        (``f`` being ``x`` counts)."""
+        if f is x:
+            return True
+        if self._successors is None:
+            self._successors = succession_links(self.registry)
+        own = [n for n in (x.labels.get("en"), x.labels.get("vi")) if n]
+        return any(_holds_words(n, o) for g in (f, *self._successors[1].get(id(f), []))
+                   for n in _names_of(g) for o in own)
 
     def _years_of(self, e: Entity) -> tuple[int, int] | None:
         """Round 24: a state's years: a historical state's span (:func:`span_of`); today's

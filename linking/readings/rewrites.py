@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection
 
 from ..candidates import KIND_GROUPS, MatchResult
 from ..features import supraverden_of
+from ..normalise import folded_form
 from ..succession import STATE_KINDS
 from .answers import _reread
 from .text import (
@@ -27,6 +28,7 @@ from .text import (
     _after_region_word,
     _after_special_region,
     _and_for_va,
+    _body_under_chair,
     _body_under_leader,
     _continent_order,
     _expand_abbreviations,
@@ -35,6 +37,7 @@ from .text import (
     _government_at_seat,
     _government_seat_city,
     _holds_acronym,
+    _leader_cabinet_at,
     _movement_city,
     _movement_state,
     _period_word_state,
@@ -46,6 +49,8 @@ from .text import (
     _vi_qualified_government,
     _without_article,
     _without_body_leader,
+    _without_chair,
+    _without_event_clause,
     _without_led,
     _without_member_count,
     _without_vi_body_clause,
@@ -125,6 +130,18 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # round 34: a body with the person who leads or led it ("the ECB under Draghi", "Rutte's
     # NATO"); its answer must be one organisation, matched, and the person no entity
     (_without_body_leader, "{!r} with the person who leads it", False),
+    # round 38: a year with the event that dates it after it ("Chile năm 1973 khi đảo
+    # chính", "the African Union in 2002 when it replaced the OAU"), a body at its founding
+    # ("the OAU at its founding in Addis Ababa in 1963"): the name with its year
+    (_without_event_clause, "{!r} with the event that dates it", False),
+    # round 38: a body under the state that chairs it ("AOSIS under Samoa's chair",
+    # "Mercosur thời Brazil giữ ghế chủ tịch luân phiên năm 2025"); its answer must be one
+    # organisation, matched, and the chair a state
+    (_without_chair, "{!r} under the state that chairs it", False),
+    # round 38: a cabinet by its leader's name before its capital ("the Tusk government in
+    # Warsaw"), read as the capital under the leader; its answer must be one state read by a
+    # ruler's reading
+    (_leader_cabinet_at, "read as {!r}", False),
 )
 
 
@@ -149,6 +166,16 @@ class Rewrites:
                     c.entity.kind in KIND_GROUPS["organisation"] for c in r.candidates[:1]):
                 continue
             if rewrite is _without_body_leader and not self._body_leader_fits(text, r):
+                continue
+            if rewrite is _leader_cabinet_at and (
+                    r.ambiguous or r.best is None or r.best.method != "ruler"
+                    or r.best.entity.kind not in STATE_KINDS
+                    # (a people's or a country's adjective is no leader: "the Greek Cypriot
+                    # government in Nicosia")
+                    or any(self._adjectives.get((folded_form(w),))
+                           for w in other.split(" under ", 1)[1].split())):
+                continue
+            if rewrite is _without_chair and not self._chair_fits(text, r):
                 continue
             if rewrite is _period_word_state and not self._period_state_fits(text, r):
                 continue
@@ -189,6 +216,22 @@ class Rewrites:
         body = re.sub(r"^the\s+", "", found[0])
         return not who.ambiguous and (who.best is None or not who.best.match) and not (
             self._capital_codes(found[1])[1] or self._capital_codes(body)[1])
+
+    def _chair_fits(self, text: str, r: MatchResult) -> bool:
+        """Round 38: a body read without the state that chairs it answers one organisation,
+        matched by no fuzzy step, and the chair reads as one state (by its name or its
+        adjective: "the Danish presidency")."""
+        b = r.best
+        found = _body_under_chair(text)
+        if (found is None or b is None or r.ambiguous or not b.match or b.method == "fuzzy"
+                or b.entity.kind not in KIND_GROUPS["organisation"]):
+            return False
+        chair = found[1]
+        if self._adjectives.get(tuple(folded_form(w) for w in chair.split())):
+            return True
+        who = self.match(chair, kind=STATE_KINDS)
+        return (not who.ambiguous and who.best is not None and who.best.match
+                and who.best.method != "fuzzy")
 
     def _period_state_fits(self, text: str, r: MatchResult) -> bool:
         """Round 30: a period word's reading answers a state (one, or ambiguous states);

@@ -414,8 +414,13 @@ class Rulers:
                 # (a plural or a possessive folded: "peoples" holds "people")
                 for x in ws for w in (x.strip("'’(),."), x[:-1] if x.endswith("s") else "")
                 if w)
+        # round 38: a full name of two or three words that Archigos does not hold ("Anwar
+        # Ibrahim", "Oligui Nguema") is no leader of Archigos' who shares its last word; the
+        # family guard below still keeps a historical record's leaders apart
+        full_unknown = len(folded) > 1 and not self.reference.leaders.by_name.get(
+            " ".join(folded))
         if (any(w in _MONARCH_TITLES or w in self._name_vocabulary for w in folded)
-                or not word_of_archigos and not patronym
+                or not word_of_archigos and not patronym and not full_unknown
                 and self.reference.leaders.by_name.get(folded[-1])
                 or self.reference.leaders.by_name.get(" ".join(folded))):
             return None
@@ -443,7 +448,10 @@ class Rulers:
         if (e.kind != "state" or how.startswith(("iso-code", "key", "cow-code", "acronym"))
                 or any(end < _ARCHIGOS_FROM or end >= _MONARCHY_REMEMBERED
                        and not word_of_archigos
-                       for _s, end, _ev in self._monarchies_ended.get(id(e), ()))
+                       for _s, end, _ev in self._monarchies_ended.get(id(e), ())
+                       # round 38: after a republic's office ("Mexico thời Tổng thống
+                       # Obrador") no monarch of an ended crown is meant
+                       if not _REPUBLIC_OFFICE.search(folded_form(office)))
                 or any(f.kind == "historical-state" and not (
                     # round 36: after a republic's office ("Montenegro thời Tổng thống
                     # Milatović"), a record that ended in Archigos' years is no bar: Archigos

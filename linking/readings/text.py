@@ -747,8 +747,15 @@ _HEAD_TITLE = (r"(?:(?:President|Secretary-General|Secretary\s+General|Director-
 #: construction ("the European Commission under Juncker", "the ECB under Draghi", "Rutte's
 #: NATO"): the body's name, read alone; the possessive only before an acronym or a name in
 #: title case
+#: round 38: the Vietnamese title of a body's head, required after "thời" ("Ủy hội châu Âu
+#: thời Tổng thư ký Alain Berset", "Ngân hàng IDB thời Chủ tịch Ilan Goldfajn")
+_VI_HEAD_TITLE = (r"(?:(?:ông|bà)\s+)?(?i:tổng\s+thư\s+ký|tổng\s+giám\s+đốc|thư\s+ký\s+điều\s+hành"
+                  r"|giám\s+đốc\s+điều\s+hành|giám\s+đốc|chủ\s+tịch\s+ủy\s+ban|chủ\s+tịch"
+                  r"|tong\s+thu\s+ky|tong\s+giam\s+doc|chu\s+tich\s+uy\s+ban|chu\s+tich)\s+")
 _BODY_UNDER = (
     re.compile(r"(?P<body>.+?)\s+under\s+(?:the\s+)?" + _HEAD_TITLE + r"(?P<person>"
+               + _PERSON_NAME + r")"),
+    re.compile(r"(?P<body>.+?)\s+(?i:thời|thoi)\s+" + _VI_HEAD_TITLE + r"(?P<person>"
                + _PERSON_NAME + r")"),
     re.compile(r"(?P<person>" + _PERSON_NAME + r")['’]s\s+(?P<body>(?:the\s+)?"
                r"[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|for|and|the|on|in)){0,6})"),
@@ -766,6 +773,8 @@ def _body_under_leader(text: str) -> tuple[str, str] | None:
     ('NATO', 'Rutte')
     >>> _body_under_leader("the AU under Mahmoud Ali Youssouf")
     ('the AU', 'Mahmoud Ali Youssouf')
+    >>> _body_under_leader("Ủy hội châu Âu thời Tổng thư ký Alain Berset")
+    ('Ủy hội châu Âu', 'Alain Berset')
     >>> _body_under_leader("Europe's largest lender") is None
     True
     """
@@ -780,6 +789,104 @@ def _without_body_leader(text: str) -> str | None:
     """Round 34: the body's name of :func:`_body_under_leader`, or None."""
     found = _body_under_leader(text)
     return found[0] if found else None
+
+
+#: round 38: a year with the event that dates it after it ("Thụy Điển năm 2024 khi gia nhập
+#: NATO", "the EU in 2004 when ten states joined", "the UN Security Council in 1950 on
+#: Korea", "Việt Nam Dân chủ Cộng hòa năm 1954 sau Điện Biên Phủ"): the clause's first word
+#: says when or about what; and a body at its founding ("the OAU at its founding in Addis
+#: Ababa in 1963", "ADB's founding in Manila in 1966"), read as the body in that year
+_EVENT_CLAUSE = re.compile(
+    r"(?P<head>.+?\s(?i:năm|in)\s+\d{3,4})\s+"
+    r"(?i:khi|trước|sau|về|với|lúc|when|after|before|on|over|amid|during|following)\s+\S.*")
+_AT_FOUNDING = re.compile(
+    r"(?P<body>.+?)(?:\s+at\s+its|'s|’s)\s+(?i:founding|foundation|creation)"
+    r"(?:\s+(?i:in|at)\s+[A-Z][^\d]*?)?\s+in\s+(?P<year>\d{4})")
+
+
+def _without_event_clause(text: str) -> str | None:
+    """Round 38: the name with its year and without the event that dates it, or None.
+
+    >>> _without_event_clause("Cuba năm 1962 khi xảy ra khủng hoảng tên lửa")
+    'Cuba năm 1962'
+    >>> _without_event_clause("the African Union in 2002 when it replaced the OAU")
+    'the African Union in 2002'
+    >>> _without_event_clause("the OAU at its founding in Addis Ababa in 1963")
+    'the OAU in 1963'
+    >>> _without_event_clause("ADB's founding in Manila in 1966")
+    'ADB in 1966'
+    >>> _without_event_clause("Cuba năm 1962") is None
+    True
+    """
+    t = text.strip()
+    m = _EVENT_CLAUSE.fullmatch(t)
+    if m is not None:
+        return m.group("head")
+    f = _AT_FOUNDING.fullmatch(t)
+    if f is not None:
+        return f"{f.group('body')} in {f.group('year')}"
+    return None
+
+
+#: round 38: a body under the state that chairs it or holds its presidency ("AOSIS under
+#: Samoa's chair", "the SCO under Kazakhstan's 2024 chairmanship", "the Council of the EU
+#: under the Danish presidency", "Mercosur thời Brazil giữ ghế chủ tịch luân phiên năm
+#: 2025"): the body's name (the rewrite's answer must be an organisation, the state a state)
+_UNDER_CHAIR = (
+    re.compile(r"(?P<body>.+?)\s+under\s+(?:the\s+)?(?P<state>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)"
+               r"(?:['’]s)?\s+(?:\d{4}\s+)?(?:rotating\s+)?"
+               r"(?:chair|chairmanship|chairship|chairpersonship|presidency)"),
+    re.compile(r"(?P<body>.+?)\s+(?i:thời|khi)\s+(?P<state>\S.*?)\s+(?i:giữ\s+ghế\s+chủ\s+tịch"
+               r"|làm\s+chủ\s+tịch|giữ\s+chức\s+chủ\s+tịch)(?:\s+\S.*)?"),
+)
+
+
+def _body_under_chair(text: str) -> tuple[str, str] | None:
+    """Round 38: a body's name and the state that chairs it, or None.
+
+    >>> _body_under_chair("AOSIS under Samoa's chair")
+    ('AOSIS', 'Samoa')
+    >>> _body_under_chair("the Council of the EU under the Danish presidency")
+    ('the Council of the EU', 'Danish')
+    >>> _body_under_chair("Hội đồng EU thời Đan Mạch giữ ghế chủ tịch")
+    ('Hội đồng EU', 'Đan Mạch')
+    >>> _body_under_chair("the ECB under Draghi") is None
+    True
+    """
+    m = _first_fullmatch(_UNDER_CHAIR, text.strip())
+    return (m.group("body"), m.group("state")) if m is not None else None
+
+
+def _without_chair(text: str) -> str | None:
+    """Round 38: the body's name of :func:`_body_under_chair`, or None."""
+    found = _body_under_chair(text)
+    return found[0] if found else None
+
+
+#: round 38: a cabinet by its leader's name before its capital ("the Tusk government in
+#: Warsaw", "the Babis cabinet in Prague"): read as "Warsaw under Tusk", whose checks are the
+#: later-leader reading's (a person's name no entity holds, a capital of one state of today,
+#: no historical record of its family; an occupation regime's head is no match)
+_LEADER_CABINET_AT = re.compile(
+    r"(?:the\s+)?(?P<person>" + _PERSON_NAME + r")\s+(?:government|cabinet)\s+in\s+"
+    r"(?P<city>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})(?P<year>\s+in\s+\d{4})?")
+
+
+def _leader_cabinet_at(text: str) -> str | None:
+    """Round 38: "the <person> government in <capital>" as "<capital> under <person>", or
+    None.
+
+    >>> _leader_cabinet_at("the Frederiksen government in Copenhagen")
+    'Copenhagen under Frederiksen'
+    >>> _leader_cabinet_at("the Orpo cabinet in Helsinki in 2024")
+    'Helsinki under Orpo in 2024'
+    >>> _leader_cabinet_at("the Kenyan government") is None
+    True
+    """
+    m = _LEADER_CABINET_AT.fullmatch(text.strip())
+    if m is None:
+        return None
+    return f"{m.group('city')} under {m.group('person')}{m.group('year') or ''}"
 
 
 #: round 36: the second field of a foreign ministry's name (Australia's and New Zealand's
