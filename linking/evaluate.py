@@ -315,6 +315,8 @@ LIST_STATUS = {
     "names_test56.csv": "round 37's development list (after its unseen run)",
     "names_test57.csv": "round 38's development list (after its unseen run)",
     "names_test58.csv": "round 38's development list (after its unseen run)",
+    "names_test59.csv": "the next round's development list (round 38's unseen list)",
+    "names_test60.csv": "the next round's development list (round 38's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -451,6 +453,10 @@ UNSEEN_RUNS = {
                          "**end of round 37: 0.994 / 0.737 / 2/10**"),
     "names_test58.csv": ("end of round 36: 0.993 / 0.650 / 4/10; "
                          "**end of round 37: 0.993 / 0.650 / 4/10**"),
+    "names_test59.csv": ("end of round 37: 0.982 / 0.468 / 4/11; "
+                         "**end of round 38: 0.988 / 0.677 / 4/11**"),
+    "names_test60.csv": ("end of round 37: 0.993 / 0.602 / 7/11; "
+                         "**end of round 38: 0.989 / 0.787 / 7/11**"),
 }
 
 
