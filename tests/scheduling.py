@@ -54,10 +54,11 @@ COSTS: dict[str, float] = {
     "engines": 111,
     # session 21, s21-suite: the whole graph's release at gzip level 1 (about 4 s less)
     "tests/graph/test_release.py": 57,
-    "tests/loaders/test_events_data.py": 35,
     "browser": 28,
     "tests/issues/test_14_atomic_rebuild.py": 25,
     "tests/issues/test_12_search_index_restart.py": 24,
+    # session 21, s21-suite2: `wars-and-disputes` OPTIONALs tied to the state (about 14 s less)
+    "tests/loaders/test_events_data.py": 22,
     "tests/graph/test_export.py": 21,
     "tests/issues/test_14_smaller.py": 16,
     "tests/issues/test_15_serve_reads_only_store.py": 16,
