@@ -1,0 +1,77 @@
+"""Round 37 (session 21): constructions read across writers' parts.
+
+1. A single signatory of an instrument followed at once by its founding word is a founder
+   ("it signed the Treaty of X founding Y", "A cùng các nước Trung Mỹ ký Nghị định thư X thành
+   lập Y"), and "was one of the N signatories of the Treaty of X, which founded Y".
+2. Zaire / Da-ia, the state's name from 1971 to 1997, is the Democratic Republic of the Congo.
+
+The sentences are written for these tests (not copied from the corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extraction.pipeline import extract_text
+from diplograph.loaders.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():  # noqa: ANN201
+    return load_registry()
+
+
+def _memberships(text: str, registry) -> set[tuple]:  # noqa: ANN001
+    ex = extract_text(text, None, registry)
+    return {(c.data["member"], c.data["organization"], tuple(c.data.get("roles") or ()),
+             c.data.get("start")) for c in ex.candidates if c.type == "membership"}
+
+
+def test_one_signatory_with_unnamed_regional_companions_vi(registry) -> None:  # noqa: ANN001
+    got = _memberships("Ngày 13/12/1991, Honduras cùng các nước Trung Mỹ ký Nghị định thư "
+                       "Tegucigalpa thành lập Hệ thống Hội nhập Trung Mỹ (SICA).", registry)
+    assert ("Honduras", "Central American Integration System", ("founding", "full"),
+            "1991-12-13") in got
+
+
+def test_one_of_the_signatories_of_which_founded(registry) -> None:  # noqa: ANN001
+    got = _memberships("Grenada is an island state in the Caribbean. On 18 June 1981 Grenada "
+                       "was one of the seven signatories of the Treaty of Basseterre, which "
+                       "founded the Organisation of Eastern Caribbean States.", registry)
+    assert ("Grenada", "Organization of Eastern Caribbean States", ("founding", "full"),
+            "1981-06-18") in got
+
+
+def test_one_signatory_named_founding_en(registry) -> None:  # noqa: ANN001
+    got = _memberships("On 26 March 1991 Paraguay signed the Treaty of Asuncion establishing "
+                       "Mercosur.", registry)
+    assert any(m[0] == "Paraguay" and m[2] == ("founding", "full") and m[3] == "1991-03-26"
+               for m in got), got
+
+
+def test_signing_without_founding_word_is_no_founding(registry) -> None:  # noqa: ANN001
+    got = _memberships("On 5 May 2001 Honduras signed the Protocol of Tegucigalpa with the "
+                       "Central American Integration System.", registry)
+    assert not any("founding" in m[2] for m in got), got
+
+
+def test_negated_signing_is_no_founding(registry) -> None:  # noqa: ANN001
+    got = _memberships("Honduras did not sign the Protocol of Tegucigalpa founding the "
+                       "Central American Integration System.", registry)
+    assert not any(m[0] == "Honduras" and "founding" in m[2] for m in got), got
+
+
+def test_zaire_is_the_democratic_republic_of_the_congo(registry) -> None:  # noqa: ANN001
+    got = _memberships("Burundi, Rwanda and Zaire founded the Economic Community of the Great "
+                       "Lakes Countries in 1976.", registry)
+    assert ("Democratic Republic of the Congo", "Economic Community of the Great Lakes Countries",
+            ("founding", "full"), "1976") in got
+    assert ("Burundi", "Economic Community of the Great Lakes Countries", ("founding", "full"),
+            "1976") in got
+
+
+def test_da_ia_is_the_democratic_republic_of_the_congo_vi(registry) -> None:  # noqa: ANN001
+    got = _memberships("Năm 1976, Ru-an-đa cùng Bu-run-đi và Da-ia thành lập Cộng đồng Kinh tế "
+                       "các nước Hồ Lớn (CEPGL).", registry)
+    assert any(m[0] == "Democratic Republic of the Congo" and m[2] == ("founding", "full")
+               for m in got), got
