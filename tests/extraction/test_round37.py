@@ -75,3 +75,47 @@ def test_da_ia_is_the_democratic_republic_of_the_congo_vi(registry) -> None:  # 
                        "các nước Hồ Lớn (CEPGL).", registry)
     assert any(m[0] == "Democratic Republic of the Congo" and m[2] == ("founding", "full")
                for m in got), got
+
+
+def _visits(text: str, registry) -> set[tuple]:  # noqa: ANN001
+    ex = extract_text(text, None, registry)
+    out = set()
+    for c in ex.candidates:
+        if c.type == "event" and c.data.get("event_type") == "visit":
+            parts = tuple(sorted((p["actor"], p["role"], (p.get("post") or {}).get("office"))
+                                 for p in c.data["participants"]))
+            out.add((parts, c.data.get("date")))
+    return out
+
+
+def test_earlier_visit_since_a_named_leader_came(registry) -> None:  # noqa: ANN001
+    got = _visits("Prime Minister Narendra Modi paid a state visit to Guyana from 19-21 November "
+                  "2024, the first visit by an Indian Prime Minister since Smt. Indira Gandhi "
+                  "came in 1968.", registry)
+    assert ((("Guyana", "host", None), ("India", "visitor", "prime-minister")), "1968") in got
+
+
+def test_earlier_visit_since_a_named_leader_without_verb(registry) -> None:  # noqa: ANN001
+    got = _visits("Prime Minister Narendra Modi paid a visit to Fiji on 19 November 2014, the "
+                  "first by an Indian Prime Minister since Indira Gandhi in 1981.", registry)
+    assert ((("Fiji", "host", None), ("India", "visitor", "prime-minister")), "1981") in got
+
+
+def test_earlier_visit_after_a_possessive_visit(registry) -> None:  # noqa: ANN001
+    got = _visits("Prime Minister Christopher Luxon made his first official visit to Tonga in "
+                  "May 2024, the second by a New Zealand prime minister after Jacinda Ardern's "
+                  "visit in 2019.", registry)
+    assert ((("New Zealand", "visitor", "prime-minister"), ("Tonga", "host", None)), "2019") \
+        in got
+
+
+def test_earlier_visit_of_a_head_of_state_vi(registry) -> None:  # noqa: ANN001
+    got = _visits("Tổng thống Chile thăm Việt Nam từ ngày 10 đến 12/3/2025. Đây là chuyến thăm "
+                  "Việt Nam đầu tiên của một nguyên thủ Chile kể từ năm 2017.", registry)
+    assert ((("Chile", "visitor", "head-of-state"), ("Vietnam", "host", None)), "2017") in got
+
+
+def test_since_without_a_date_is_no_earlier_visit(registry) -> None:  # noqa: ANN001
+    got = _visits("Prime Minister Narendra Modi paid a visit to Fiji on 19 November 2014, the "
+                  "first by an Indian Prime Minister since independence.", registry)
+    assert all(d == "2014-11-19" for _, d in got), got
