@@ -119,3 +119,43 @@ def test_since_without_a_date_is_no_earlier_visit(registry) -> None:  # noqa: AN
     got = _visits("Prime Minister Narendra Modi paid a visit to Fiji on 19 November 2014, the "
                   "first by an Indian Prime Minister since independence.", registry)
     assert all(d == "2014-11-19" for _, d in got), got
+
+
+def _relations(text: str, registry) -> set[tuple]:  # noqa: ANN001
+    ex = extract_text(text, None, registry)
+    return {(frozenset(c.data["parties"]), c.data["status"], c.data.get("date"))
+            for c in ex.candidates if c.type == "relation"}
+
+
+def test_did_so_on_the_same_day(registry) -> None:  # noqa: ANN001
+    got = _relations("Foreign relations of Namibia\n\nChina established diplomatic relations "
+                     "with Namibia on 22 March 1995, and Russia did so on the same day.",
+                     registry)
+    assert (frozenset({"Namibia", "Russia"}), "established", "1995-03-22") in got
+
+
+def test_followed_the_next_year_on_a_day(registry) -> None:  # noqa: ANN001
+    got = _relations("Foreign relations of Namibia\n\nNamibia established diplomatic relations "
+                     "with Cuba on 21 March 1990, and Brazil followed the next year, on 4 June "
+                     "1991.", registry)
+    assert (frozenset({"Namibia", "Brazil"}), "established", "1991-06-04") in got
+
+
+def test_followed_in_a_month_of_the_same_year(registry) -> None:  # noqa: ANN001
+    got = _relations("Foreign relations of Moldova\n\nMoldova and Romania established "
+                     "diplomatic relations on 27 August 1991, and the United States followed in "
+                     "December of the same year.", registry)
+    assert (frozenset({"Moldova", "United States"}), "established", "1991-12") in got
+
+
+def test_lam_dieu_tuong_tu_on_a_day_of_the_same_year_vi(registry) -> None:  # noqa: ANN001
+    got = _relations("Quan hệ đối ngoại của Moldova\n\nMoldova và Cộng hòa Séc lập quan hệ ngoại "
+                     "giao ngày 13/7/1993; Slovakia làm điều tương tự vào ngày 9/12 cùng năm.",
+                     registry)
+    assert (frozenset({"Moldova", "Slovakia"}), "established", "1993-12-09") in got
+
+
+def test_did_so_without_a_date_is_left_out(registry) -> None:  # noqa: ANN001
+    got = _relations("Foreign relations of Moldova\n\nMoldova and Romania established "
+                     "diplomatic relations on 27 August 1991, and Russia did so later.", registry)
+    assert not any("Russia" in p for p, _, _ in got), got
