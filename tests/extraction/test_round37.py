@@ -159,3 +159,34 @@ def test_did_so_without_a_date_is_left_out(registry) -> None:  # noqa: ANN001
     got = _relations("Foreign relations of Moldova\n\nMoldova and Romania established "
                      "diplomatic relations on 27 August 1991, and Russia did so later.", registry)
     assert not any("Russia" in p for p, _, _ in got), got
+
+
+def _agreements(text: str, registry) -> list[dict]:  # noqa: ANN001
+    ex = extract_text(text, None, registry)
+    return [c.data for c in ex.candidates if c.type == "agreement"]
+
+
+def test_documents_counted_by_a_vietnamese_numeral(registry) -> None:  # noqa: ANN001
+    got = _agreements("Ngày 12/6/2018, Thủ tướng Ấn Độ hội đàm với Tổng thống Chile; hai bên ký "
+                      "bốn văn kiện hợp tác.", registry)
+    assert any(a.get("quantity") == 4 and a["instrument"] == "agreement"
+               and set(a["parties"]) == {"India", "Chile"} for a in got), got
+
+
+def test_several_documents_signed_by_the_two_governments(registry) -> None:  # noqa: ANN001
+    got = _agreements("On 14 May 2023 the presidents of Senegal and Ghana held talks in Dakar. "
+                      "The two governments signed several cooperation documents.", registry)
+    assert any(a.get("quantity") == "many" and set(a["parties"]) == {"Senegal", "Ghana"}
+               for a in got), got
+
+
+def test_several_documents_signed_by_a_third_party_are_left_out(registry) -> None:  # noqa: ANN001
+    got = _agreements("On 14 May 2023 the presidents of Senegal and Ghana held talks in Dakar. "
+                      "Their ministers said companies signed several documents.", registry)
+    assert not any(a.get("quantity") == "many" for a in got), got
+
+
+def test_several_documents_undated_are_left_out(registry) -> None:  # noqa: ANN001
+    got = _agreements("The presidents of Senegal and Ghana held talks in Dakar. The two "
+                      "governments signed several cooperation documents.", registry)
+    assert not any(a.get("quantity") == "many" for a in got), got
