@@ -1782,6 +1782,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "A gia nhập X …, cùng đợt với B và C, và gia nhập Y năm sau đó": a coordinated
             # clause without its own subject is the sentence's subject's (never a companion's)
             subj = _members(ctx, shared_subject(ctx, s, a))
+        if not subj and re.search(r"(?<!\w)và\s+(?:cũng\s+)?là\s+$",
+                                  text[max(s.start, a - 12) : a]) \
+                and any(d.value is not None for d in ctx.dates_in(a, right)):
+            # round 37: "A là thành viên X từ … và là quan sát viên của Y từ năm 2006": the
+            # second predicate of the sentence's subject, with its own date (undated, the
+            # first predicate's date would be taken: left out)
+            subj = _members(ctx, shared_subject(ctx, s, a))
         if subj and re.search(r"(?<!\w)cùng(?:\s+với)?\s+$", text[prev_end : subj[0].start]):
             # "Phần Lan cùng Áo và Thụy Điển gia nhập …": the head with its companions
             subj = [x for x in _with_head(ctx, s, subj) if x.start >= prev_end] + subj

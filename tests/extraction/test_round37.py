@@ -190,3 +190,17 @@ def test_several_documents_undated_are_left_out(registry) -> None:  # noqa: ANN0
     got = _agreements("The presidents of Senegal and Ghana held talks in Dakar. The two "
                       "governments signed several cooperation documents.", registry)
     assert not any(a.get("quantity") == "many" for a in got), got
+
+
+def test_second_predicate_observer_with_its_own_date_vi(registry) -> None:  # noqa: ANN001
+    got = _memberships("Moldova là thành viên Tổ chức Thương mại Thế giới (WTO) từ ngày "
+                       "26/7/2001 và là quan sát viên của Tổ chức Quốc tế Pháp ngữ từ năm 1996.",
+                       registry)
+    assert ("Moldova", "International Organisation of La Francophonie", ("observer",), "1996") \
+        in got
+
+
+def test_second_predicate_observer_undated_is_left_out_vi(registry) -> None:  # noqa: ANN001
+    got = _memberships("Moldova gia nhập Tổ chức Thương mại Thế giới ngày 26/7/2001 và là quan "
+                       "sát viên của Phong trào Không liên kết.", registry)
+    assert not any(m[2] == ("observer",) and m[3] == "2001-07-26" for m in got), got
