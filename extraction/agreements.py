@@ -302,10 +302,16 @@ DOCUMENTS = re.compile(
     r"|eight|nine|ten|eleven|twelve|several|a\s+number\s+of|a\s+series\s+of|a\s+raft\s+of)\s+"
     r"(?:[\w-]+\s+){0,2}?(?P<noun>documents|memorand(?:ums|a)\s+of\s+understanding|MoUs"
     r"|agreements)\b"
-    r"|(?<!\w)(?:ký kết|ký|trao đổi|trao)\s+(?P<nv>\d{1,3}|các|một số|nhiều|hàng loạt)\s+"
+    r"|(?<!\w)(?:ký kết|ký|trao đổi|trao)\s+"
+    # round 37: the Vietnamese numerals ("ký năm bản ghi nhớ", "lễ ký ba văn kiện")
+    r"(?P<nv>\d{1,3}|các|một số|nhiều|hàng loạt|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
     r"(?P<nounv>văn kiện|bản ghi nhớ|thỏa thuận|thoả thuận)(?:\s+hợp tác)?(?!\w)", re.I)
 #: the leaders watching the exchange: "chứng kiến lễ trao …", "looked on as ministers …"
 _WITNESSED = re.compile(r"(?<!\w)chứng kiến(?!\w)|\blooked\s+on\b|\bwitness(?:ed|ing)?\b", re.I)
+#: round 37: the pair itself as the signers of an uncounted set: "The two governments signed
+#: several cooperation documents", "… ended with the signing of several bilateral documents"
+_PAIR_SIGNED_SET = re.compile(r"\b(?:the\s+two\s+(?:governments|sides|countries)|both\s+sides)\s+"
+                              r"(?:(?:also|then)\s+)?$", re.I)
 
 
 def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -320,7 +326,11 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         for m in DOCUMENTS.finditer(ctx.text, s.start, s.end):
             n = (m.group("n") or m.group("nv") or "").lower()
             counted = n.isdigit() or n in NUMBERS
-            if not counted and not _WITNESSED.search(ctx.text, s.start, m.start()):
+            pair_signed = n == "several" and (bool(_PAIR_SIGNED_SET.search(
+                ctx.text[max(s.start, m.start() - 40) : m.start()])) or re.match(
+                    r"signing\s+of\b", m.group(), re.I) is not None)
+            if not counted and not pair_signed and not _WITNESSED.search(
+                    ctx.text, s.start, m.start()):
                 continue
             named_one = re.search(r"(?<!\w)trong\s+đó\s+có(?!\w)|\bincluding\b"
                                   r"|\bamong\s+them\b", ctx.text[m.end() : s.end], re.I)
@@ -360,6 +370,8 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 data["signed"] = d.value
                 if not ctx.dates_in(s.start, s.end):
                     flags.append("date-from-context")
+            elif pair_signed and not _WITNESSED.search(ctx.text, s.start, m.start()):
+                continue  # round 37: an uncounted set the pair signed, undated: left out
             data["quantity"] = int(n) if n.isdigit() else NUMBERS[n] if n in NUMBERS \
                 else "many"
             out.append(Candidate("agreement", data, m.start(), m.end(), 0.6,

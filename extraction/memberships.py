@@ -731,7 +731,10 @@ COUNTED_COMPANIONS = re.compile(
     r"(?:(?<!\w)cùng(?:\s+với)?|\b(?:and|with|together\s+with|along\s+with))\s+(?:\d{1,3}|hai|ba|bốn"
     r"|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|thirteen|fourteen|fifteen|sixteen|\w+-\w+)\s+(?:other\s+)?(?:nước|quốc\s+gia|states"
-    r"|countries|nations)\b", re.I)
+    r"|countries|nations)\b"
+    # round 37: companions named by their region, uncounted ("Panama cùng các nước Trung Mỹ ký
+    # …") or counted as governments ("together with six other eastern Caribbean governments")
+    r"|(?<!\w)cùng(?:\s+với)?\s+(?:các|những)\s+(?:nước|quốc\s+gia)(?=\s+(?-i:[A-ZĐ]))", re.I)
 
 
 #: a signing that founds a body: "ký hiệp ước thành lập X", "signed a treaty founding X",
@@ -813,7 +816,13 @@ def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
             # round 26: one signatory of a charter that founds a body ("Jordan đã ký Hiến chương
             # thành lập Liên đoàn Ả Rập …", "X signed the charter establishing Y") is a founder
             charter = re.match(r"(?i:charters?|hiến\s+chương)\b", inst.group())
-            if len(members) < 2 and not (members and (counted or charter)):
+            # round 37: one signatory of an instrument named by its own name and followed at
+            # once by the founding word ("it signed the Treaty of Basseterre founding the
+            # Organisation of Eastern Caribbean States", "ký Hiệp ước thành lập Liên minh các
+            # quốc gia Nam Mỹ (UNASUR)") is a founder: the companions go unnamed
+            named = f.start() - inst.end() <= 40 and not re.search(r"[,(]", text[
+                inst.end() : f.start()]) and not (with_ or late)
+            if len(members) < 2 and not (members and (counted or charter or named)):
                 continue  # (one signatory is a founder with "cùng 14 nước", "with 14 others")
             d = pick_date(ctx, s.start, f.start(), sg.start()) or _fronted_date(
                 ctx, s, subj[0].start if subj else sg.start()) or _date_after_place(
@@ -1024,6 +1033,11 @@ ONE_OF_SIGNERS = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:[\w
                             r"|which|to)\s*$")
 
 
+#: round 37: "it was one of the seven signatories of", "was among the signatories to"
+SIGNATORIES_OF = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:original\s+|founding\s+)?signatories\s+(?:of|to)\b")
+
+
 #: round 27: "Afghanistan, …, was with India one of the founding members of the Non-Aligned
 #: Movement at Belgrade in 1961": the subject and its companion
 _FOUNDERS_WITH = re.compile(r"\b(?:was|were)\s+(?:together\s+|along\s+)?with\s+(?:the\s+)?")
@@ -1069,8 +1083,11 @@ def _signed_founding(ctx: Context) -> list[Candidate]:
 
     out: list[Candidate] = []
     for s in ctx.sents:
-        for sg in SIGN.finditer(ctx.text, s.start, s.end):
-            who = ONE_OF_SIGNERS.search(ctx.text, s.start, sg.start())
+        # round 37: "it was one of the seven signatories of the Treaty of Basseterre, which
+        # founded …": the noun of signing stands for the verb
+        for sg in [*SIGN.finditer(ctx.text, s.start, s.end),
+                   *SIGNATORIES_OF.finditer(ctx.text, s.start, s.end)]:
+            who = ONE_OF_SIGNERS.search(ctx.text, s.start, sg.start()) if sg.re is SIGN else sg
             if who is None or negated(ctx, sg.start(), s.start) or modal(ctx, sg.start(), s.start):
                 continue
             orgs = [x for x in ctx.mentions_in(sg.end(), s.end) if x.is_org and x.key]
@@ -1764,6 +1781,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if not subj and kind == "join":
             # "A gia nhập X …, cùng đợt với B và C, và gia nhập Y năm sau đó": a coordinated
             # clause without its own subject is the sentence's subject's (never a companion's)
+            subj = _members(ctx, shared_subject(ctx, s, a))
+        if not subj and re.search(r"(?<!\w)và\s+(?:cũng\s+)?là\s+$",
+                                  text[max(s.start, a - 12) : a]) \
+                and any(d.value is not None for d in ctx.dates_in(a, right)):
+            # round 37: "A là thành viên X từ … và là quan sát viên của Y từ năm 2006": the
+            # second predicate of the sentence's subject, with its own date (undated, the
+            # first predicate's date would be taken: left out)
             subj = _members(ctx, shared_subject(ctx, s, a))
         if subj and re.search(r"(?<!\w)cùng(?:\s+với)?\s+$", text[prev_end : subj[0].start]):
             # "Phần Lan cùng Áo và Thụy Điển gia nhập …": the head with its companions

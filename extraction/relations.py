@@ -1015,21 +1015,59 @@ def _followed(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         if c.type != "relation" or subject not in c.data["parties"]:
             continue
         s = ctx.sentence_of(c.start)
-        m = re.compile(r"[^.;]{0,40}?,?\s+and\s+(?P<state>\S[^,;]{0,40}?)\s+followed\s+(?:suit\s+)?"
-                       r"(?:on|in)\s+").match(ctx.text, c.end, s.end)
-        if m is None:
+        m = _AND_FOLLOWED.match(ctx.text, c.end, s.end)
+        if m is None or m.group("verb") is None and not m.group("vi"):
             continue
         state = [x for x in ctx.mentions_in(m.start("state"), m.end("state")) if x.key
                  and x.is_state and x.how == "name" and x.key != ctx.subject]
-        ds = [d for d in ctx.dates_in(m.end(), s.end) if d.start == m.end()
-              and isinstance(d.value, str)]
-        if len(state) != 1 or state[0].start != m.start("state") or not ds:
+        if len(state) != 1 or state[0].start != m.start("state"):
+            continue
+        date = _followed_date(ctx, m.end(), s.end, c.data.get("date"))
+        if date is None:
             continue
         out.append(Candidate("relation", {"parties": [subject, ctx.label(state[0].key)],
-                                          "status": c.data["status"], "date": ds[0].value},
-                             state[0].start, ds[0].end, 0.65,
+                                          "status": c.data["status"], "date": date[0]},
+                             state[0].start, date[1], 0.65,
                              f"relation-{c.data['status']}-followed", ["party-from-document"]))
     return out
+
+
+#: "…, and Russia followed on 9 October 1991", round 37: "…, and Cuba followed the next year,
+#: on 11 March 1983", "…, and Russia did so on the same day", "…; Slovakia làm điều tương tự
+#: vào ngày 9/12 cùng năm": another state's same relations, at its own date
+_AND_FOLLOWED = re.compile(
+    r"[^.;]{0,40}?(?:,?\s+and\s+|;\s*)(?:the\s+)?(?P<state>\S[^,;]{0,40}?)\s+"
+    r"(?:(?P<verb>followed(?:\s+suit)?|did\s+(?:so|the\s+same)|(?P<vi>(?:cũng\s+)?(?:đã\s+)?"
+    r"làm\s+(?:điều|việc)\s+tương\s+tự)))"
+    r"(?:\s+(?:the\s+(?:next|following)\s+year|năm\s+sau),?)?\s*(?:(?:on|in|vào)\s+)?")
+#: the date after it: its own ("on 11 March 1983"), the same day as the relations before it
+#: ("on the same day", "cùng ngày"), or a day of the same year ("ngày 9/12 cùng năm", "in
+#: February of the same year")
+_SAME_DAY = re.compile(r"(?:the\s+same\s+day|cùng\s+ngày|ngày\s+hôm\s+đó)\b")
+_OF_SAME_YEAR = re.compile(r"(?:ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})\s+cùng\s+năm"
+                           r"|(?P<month>January|February|March|April|May|June|July|August"
+                           r"|September|October|November|December)\s+of\s+the\s+same\s+year)\b")
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def _followed_date(ctx: Context, at: int, end: int, before: object) -> tuple[str, int] | None:
+    """(date, end) of an elliptic "X followed / did so / làm điều tương tự" at ``at``."""
+    same = _SAME_DAY.match(ctx.text, at, end)
+    if same:
+        return (before, same.end()) if isinstance(before, str) else None
+    rel = _OF_SAME_YEAR.match(ctx.text, at, end)
+    if rel:
+        if not isinstance(before, str) or not re.match(r"\d{4}", before):
+            return None
+        if rel.group("month"):
+            return f"{before[:4]}-{_MONTHS.index(rel.group('month')) + 1:02d}", rel.end()
+        day, month = int(rel.group("d")), int(rel.group("m"))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return None
+        return f"{before[:4]}-{month:02d}-{day:02d}", rel.end()
+    ds = [d for d in ctx.dates_in(at, end) if d.start == at and isinstance(d.value, str)]
+    return (ds[0].value, ds[0].end) if ds else None
 
 
 #: "…, và với Nhật Bản ngày 23/7/1956", "… and with Japan on …": the verb is shared
