@@ -798,7 +798,10 @@ def _without_body_leader(text: str) -> str | None:
 #: Ababa in 1963", "ADB's founding in Manila in 1966"), read as the body in that year
 _EVENT_CLAUSE = re.compile(
     r"(?P<head>.+?\s(?i:năm|in)\s+\d{3,4})\s+"
-    r"(?i:khi|trước|sau|về|với|lúc|when|after|before|on|over|amid|during|following)\s+\S.*")
+    r"(?i:khi|trước|sau|về|với|lúc|when|after|before|on|over|amid|during|following"
+    # round 39: where or against what ("SAARC in 1985 at its founding in Dhaka", "the ICJ in
+    # 2019 in The Gambia v Myanmar", "Diễn đàn APEC năm 2006 ở Hà Nội")
+    r"|at|against|in|ở|tại)\s+\S.*")
 _AT_FOUNDING = re.compile(
     r"(?P<body>.+?)(?:\s+at\s+its|'s|’s)\s+(?i:founding|foundation|creation)"
     r"(?:\s+(?i:in|at)\s+[A-Z][^\d]*?)?\s+in\s+(?P<year>\d{4})")
@@ -815,6 +818,8 @@ def _without_event_clause(text: str) -> str | None:
     'the OAU in 1963'
     >>> _without_event_clause("ADB's founding in Manila in 1966")
     'ADB in 1966'
+    >>> _without_event_clause("SAARC in 1985 at its founding in Dhaka")
+    'SAARC in 1985'
     >>> _without_event_clause("EFTA năm 1960 theo Công ước Stockholm")
     'EFTA năm 1960'
     >>> _without_event_clause("Hy Lạp năm 2010 trong khủng hoảng nợ")
