@@ -315,8 +315,8 @@ LIST_STATUS = {
     "names_test56.csv": "round 37's development list (after its unseen run)",
     "names_test57.csv": "round 38's development list (after its unseen run)",
     "names_test58.csv": "round 38's development list (after its unseen run)",
-    "names_test59.csv": "the next round's development list (round 38's unseen list)",
-    "names_test60.csv": "the next round's development list (round 38's unseen list)",
+    "names_test59.csv": "round 39's development list (after its unseen run)",
+    "names_test60.csv": "round 39's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -396,6 +396,15 @@ class Matcher(
             for text in row.get("names") or []:
                 self._rulers[folded_form(str(text))].append(
                     (ruled, str(row.get("years", "")), evidence))
+        #: round 39: the names of historical states predecessors.yaml knows and the registry
+        #: does not hold (the Slovak State, the Independent State of Croatia: regimes under
+        #: convention G), folded word by word: a leader the tables lack is not read as a
+        #: leader of today's state whose name or adjective one of them holds
+        self._regimes_unheld: list[tuple[str, ...]] = [
+            tuple(folded_form(w) for w in str(row["name"]).split())
+            for row in read_yaml("predecessors.yaml").get("names") or []
+            if row.get("relation") == "historical-state"
+            and resolve_target(registry, row["target"]) is None]
         #: round 23: the monarchies of today's states that are no monarchy today
         #: (predecessors.yaml ``monarchies_ended``): id of the state -> (first, last year,
         #: evidence)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection
 from ..candidates import KIND_GROUPS, MatchResult
 from ..features import supraverden_of
 from ..normalise import folded_form
-from ..succession import STATE_KINDS
+from ..succession import STATE_KINDS, year_span
 from .answers import _reread
 from .text import (
     _PERIOD_WORD,
@@ -31,6 +31,7 @@ from .text import (
     _body_under_chair,
     _body_under_leader,
     _continent_order,
+    _event_treaty_year,
     _expand_abbreviations,
     _f_organ_at_seat,
     _f_organ_city,
@@ -46,14 +47,17 @@ from .text import (
     _seat_building,
     _seat_building_city,
     _state_office,
+    _vi_body_place,
     _vi_qualified_government,
     _without_article,
     _without_body_leader,
     _without_chair,
     _without_event_clause,
+    _without_event_tail,
     _without_led,
     _without_member_count,
     _without_vi_body_clause,
+    _without_vi_place,
     _without_vi_seat,
 )
 
@@ -142,6 +146,15 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # Warsaw"), read as the capital under the leader; its answer must be one state read by a
     # ruler's reading
     (_leader_cabinet_at, "read as {!r}", False),
+    # round 39: a Vietnamese body's name with the place it sits in after it ("Tổ chức Lao
+    # động Quốc tế ở Genève"); its answer must be one organisation, matched by no fuzzy
+    # step, whose SupraVerden headquarters the place does not contradict
+    (_without_vi_place, "{!r} with the place it sits in after it", False),
+    # round 39: an organisation with the event it is named in, no year before the clause
+    # ("PAHO during the Zika outbreak", "the ECHR in its Hirst ruling"); its answer must be
+    # one organisation, matched by no fuzzy step (a state's name with an event is left to
+    # the period readings: "the Kremlin during the Cuban missile crisis" is the Soviet Union)
+    (_without_event_tail, "{!r} with the event it is named in", False),
 )
 
 
@@ -160,6 +173,18 @@ class Rewrites:
             if other is None or other == text:
                 continue
             r = self.match(other, kind=kind, lang=lang, limit=limit)
+            if rewrite is _without_event_clause:
+                treaty = self._treaty_dated(text, other, r, kind, lang, limit)
+                if treaty is None:
+                    continue
+                r = treaty
+            if rewrite is _without_vi_place and not self._vi_place_fits(text, r):
+                continue
+            if rewrite is _without_event_tail and (
+                    r.ambiguous or r.best is None or not r.best.match
+                    or r.best.method == "fuzzy"
+                    or r.best.entity.kind not in KIND_GROUPS["organisation"]):
+                continue
             if rewrite is _without_vi_seat and not self._vi_seat_fits(text, other, r):
                 continue
             if rewrite in (_without_vi_seat, _without_vi_body_clause, _without_led) and not all(
@@ -202,6 +227,57 @@ class Rewrites:
                                and (fuzzy_counts or r.best.method != "fuzzy")):
                 return _reread(query, r, why.format(other))
         return None
+
+    def _founded_in(self, r: MatchResult, year: int) -> bool | None:
+        """Round 39: whether ``r`` answers one organisation founded in ``year`` or the next
+        (a treaty signed one year, in force the next); None when it answers no organisation."""
+        b = r.best
+        if b is None or r.ambiguous or not b.match or b.entity.kind not in KIND_GROUPS[
+                "organisation"]:
+            return None
+        start = year_span(b.entity.founded) if b.entity.founded else None
+        return start is not None and start[0] in (year, year + 1)
+
+    def _treaty_dated(self, text: str, other: str, r: MatchResult,
+                      kind: str | Collection[str] | None, lang: str | None,
+                      limit: int) -> MatchResult | None:
+        """Round 39: a name dated by an event clause that names a treaty ("Cộng đồng Kinh tế
+        Tây Phi năm 1975 khi ký Hiệp ước Lagos"): an organisation so read must have been
+        founded in that year or the next, or the reading steps back (None); a body whose
+        reading with the year is no match, founded the year after the treaty, is read without
+        it ("Cộng đồng Kinh tế châu Âu năm 1957 theo Hiệp ước Rome": founded 1958). A state so
+        dated is read as before."""
+        year = _event_treaty_year(text)
+        if year is None:
+            return r
+        fits = self._founded_in(r, year)
+        if fits is not None:
+            return r if fits else None
+        if r.best is not None or r.ambiguous:
+            return r
+        name = re.sub(r"\s+(?:năm|in)\s+\d{3,4}$", "", other)
+        bare = self.match(name, kind=kind, lang=lang, limit=limit)
+        if self._founded_in(bare, year) and bare.best is not None and (
+                bare.best.method != "fuzzy"):
+            return bare
+        return r
+
+    def _vi_place_fits(self, text: str, r: MatchResult) -> bool:
+        """Round 39: a Vietnamese body read without the place after it answers one
+        organisation, matched by no fuzzy step, and the place does not contradict its
+        SupraVerden headquarters (round 24's rule: a city the reference tables hold as a seat
+        is not checked; a state's name must be their country)."""
+        b = r.best
+        found = _vi_body_place(text)
+        if (found is None or b is None or r.ambiguous or not b.match or b.method == "fuzzy"
+                or b.entity.kind not in KIND_GROUPS["organisation"]):
+            return False
+        place = found[1]
+        # (a description of the body, "cơ quan tị nạn có trụ sở tại Valletta", has its
+        # headquarters checked whatever the place, round 30's strict reading: the UNHCR's
+        # are in Geneva; a proper name follows round 24's rule)
+        strict = bool(self._state_seat(place) or not found[0][:1].isupper())
+        return bool(self._seat_may_be(b.entity, place, strict=strict))
 
     def _body_leader_fits(self, text: str, r: MatchResult) -> bool:
         """Round 34: a body read without the person named as its head answers one

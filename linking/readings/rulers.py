@@ -460,10 +460,35 @@ class Rulers:
                     and int((f.existed_until or "0")[:4] or 0) >= _ARCHIGOS_FROM)
                        for f in self._family(e, state_kinds))):
             return None
+        unheld = "" if titled or office else self._regime_unheld(e)
+        if unheld:
+            # round 39 (convention G): "Bratislava under Tiso", "Zagreb under Pavelic": the
+            # leader may be the head of a regime predecessors.yaml names and the registry
+            # does not hold, so no leader of today is read (a leader with an office or an
+            # honorific, "Croatia thời Tổng thống Tuđman", "chính phủ Croatia của ông
+            # Plenković", is read as before: both kept two rows of the lists)
+            return MatchResult(query, [Candidate(e, 50.0, False, "ruler", "")], False,
+                               f"no match: {ruler!r} is in neither Archigos nor predecessors.yaml"
+                               f" rulers and leaders, and {unheld!r} (predecessors.yaml, not "
+                               f"in the registry) was a regime of {describe(e)}'s name: the "
+                               "leader may be its head (convention G)")
         return _single(query, e, 85.0, "ruler", self._note(e),
                        f"{ruler!r} read as a leader of today (in neither Archigos, which ends in "
                        f"2015, nor predecessors.yaml rulers and leaders); {state!r}: "
                        f"{how}")
+
+    def _regime_unheld(self, e: Entity) -> str:
+        """Round 39: the name of a historical state predecessors.yaml knows and the registry
+        does not hold whose words hold ``e``'s English name or one of its adjectives ("Slovak
+        State": Slovakia), or ""."""
+        keys = {tuple(folded_form(w) for w in (e.labels.get("en") or "").split())}
+        keys |= {k for k, held in self._adjectives.items()
+                 if any(x is e and not imperial for x, _, imperial in held)}
+        keys.discard(())
+        for words in self._regimes_unheld:
+            if any(words[i:i + len(k)] == k for k in keys for i in range(len(words))):
+                return " ".join(words)
+        return ""
 
     def _crowned_today(self, query: str, name: str, state: str,
                        state_kinds: frozenset[str], title: str) -> MatchResult | None:

@@ -36,7 +36,9 @@ _CAPITAL_FRAMES = (
                r"(?:['’]s)?\s+(?:government|regime|junta|administration|authorities|leadership"
                r"|foreign\s+ministry)"),
     # (round 36: or a monarch's court, "triều đình Vienna": the government of a crown)
-    re.compile(r"(?:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu|triều\s+đình"
+    # (round 39: the government word with a capital, as a name's first word is written:
+    # "Chính phủ Belgrade năm 1918")
+    re.compile(r"(?i:chính\s+quyền|chính\s+phủ|chinh\s+quyen|chinh\s+phu|triều\s+đình"
                r"|trieu\s+dinh)\s+"
                r"(?P<city>" + _VI_UPPER + r"[\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?"
                + _VI_UPPER + r"[\w'’-]*)?)"),
@@ -45,7 +47,7 @@ _CAPITAL_FRAMES = (
     # ("the military government in Niamey", "giới chức Kyiv", "chính quyền quân sự ở Niamey")
     re.compile(r"(?:the\s+)?(?:military\s+)?(?:government|regime|junta|authorities)\s+in\s+"
                r"(?P<city>[A-Z][\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’-]*)?)"),
-    re.compile(r"(?:chính\s+quyền|chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền"
+    re.compile(r"(?i:chính\s+quyền|chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền"
                r"|chinh\s+quyen|chinh\s+phu|gioi\s+chuc|nha\s+chuc\s+trach|nha\s+cam\s+quyen)"
                r"(?:\s+(?:quân\s+sự|quan\s+su))?(?:\s+(?:ở|tại|o|tai))?\s+"
                r"(?P<city>" + _VI_UPPER + r"[\w'’-]*(?:\s+(?:(?:de|del|da|do)\s+)?"

@@ -798,7 +798,10 @@ def _without_body_leader(text: str) -> str | None:
 #: Ababa in 1963", "ADB's founding in Manila in 1966"), read as the body in that year
 _EVENT_CLAUSE = re.compile(
     r"(?P<head>.+?\s(?i:năm|in)\s+\d{3,4})\s+"
-    r"(?i:khi|trước|sau|về|với|lúc|when|after|before|on|over|amid|during|following)\s+\S.*")
+    r"(?i:khi|trước|sau|về|với|lúc|when|after|before|on|over|amid|during|following"
+    # round 39: where or against what ("SAARC in 1985 at its founding in Dhaka", "the ICJ in
+    # 2019 in The Gambia v Myanmar", "Diễn đàn APEC năm 2006 ở Hà Nội")
+    r"|at|against|in|ở|tại)\s+\S.*")
 _AT_FOUNDING = re.compile(
     r"(?P<body>.+?)(?:\s+at\s+its|'s|’s)\s+(?i:founding|foundation|creation)"
     r"(?:\s+(?i:in|at)\s+[A-Z][^\d]*?)?\s+in\s+(?P<year>\d{4})")
@@ -815,6 +818,14 @@ def _without_event_clause(text: str) -> str | None:
     'the OAU in 1963'
     >>> _without_event_clause("ADB's founding in Manila in 1966")
     'ADB in 1966'
+    >>> _without_event_clause("SAARC in 1985 at its founding in Dhaka")
+    'SAARC in 1985'
+    >>> _without_event_clause("EFTA năm 1960 theo Công ước Stockholm")
+    'EFTA năm 1960'
+    >>> _without_event_clause("Hy Lạp năm 2010 trong khủng hoảng nợ")
+    'Hy Lạp năm 2010'
+    >>> _without_event_clause("Cuba năm 1962 theo báo chí") is None
+    True
     >>> _without_event_clause("Cuba năm 1962") is None
     True
     """
@@ -825,7 +836,68 @@ def _without_event_clause(text: str) -> str | None:
     f = _AT_FOUNDING.fullmatch(t)
     if f is not None:
         return f"{f.group('body')} in {f.group('year')}"
+    v = _VI_TREATY_OR_DURING.fullmatch(t)
+    if v is not None and (v.group("how").lower() == "trong" or _TREATY_WORDS.match(
+            v.group("rest"))):
+        # round 39: "theo" (by) only before a treaty's name; "trong" (during) before any
+        # event ("Ai-xơ-len năm 2008 trong khủng hoảng ngân hàng")
+        return v.group("head")
     return None
+
+
+#: round 39: an organisation with the event it is named in, and no year before it ("PAHO
+#: during the Zika outbreak", "the European Court of Human Rights in its Hirst ruling", "the
+#: Atlantic alliance at its 75th anniversary", "the Council of Europe after Russia's
+#: expulsion in 2022"): the body's name, with the event's year when it gives one
+_EVENT_TAIL = re.compile(
+    r"(?P<head>[^\d]+?)\s+(?:during|amid|after|following|when\s+it|in\s+its|at\s+its)\s+"
+    r"(?P<event>\S.*)")
+
+
+def _without_event_tail(text: str) -> str | None:
+    """Round 39: the name before an event clause that no year precedes, with the clause's year
+    ("in YEAR") when it holds one, or None.
+
+    >>> _without_event_tail("PAHO during the Zika outbreak")
+    'PAHO'
+    >>> _without_event_tail("the Council of Europe after Russia's expulsion in 2022")
+    'the Council of Europe in 2022'
+    >>> _without_event_tail("the EU in 2004 when ten states joined") is None
+    True
+    """
+    m = _EVENT_TAIL.fullmatch(text.strip())
+    if m is None:
+        return None
+    years = re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", m.group("event"))
+    if len(set(years)) > 1:
+        return None
+    return f"{m.group('head')} in {years[0]}" if years else m.group("head")
+
+
+#: round 39: a treaty, convention, pact or act named in the event clause ("Cộng đồng Kinh tế
+#: Tây Phi năm 1975 khi ký Hiệp ước Lagos", "EFTA năm 1960 theo Công ước Stockholm"): an
+#: organisation so dated must have been founded by it, in that year or the next
+_TREATY_WORDS = re.compile(
+    r"(?i)\b(?:hiệp\s+ước|công\s+ước|hiệp\s+định|treaty|convention|pact|accords?)\b")
+#: round 39: a Vietnamese year read by a treaty ("EU năm 1993 theo Hiệp ước Maastricht") or
+#: during an event ("Hy Lạp năm 2010 trong khủng hoảng nợ")
+_VI_TREATY_OR_DURING = re.compile(
+    r"(?P<head>.+?\s(?i:năm)\s+\d{3,4})\s+(?P<how>(?i:theo|trong))\s+(?P<rest>\S.*)")
+
+
+def _event_treaty_year(text: str) -> int | None:
+    """Round 39: the year of a name dated by an event clause that names a treaty, or None.
+
+    >>> _event_treaty_year("Cộng đồng Kinh tế Tây Phi năm 1975 khi ký Hiệp ước Lagos")
+    1975
+    >>> _event_treaty_year("Chile năm 1973 khi đảo chính") is None
+    True
+    """
+    t = text.strip()
+    m = _EVENT_CLAUSE.fullmatch(t) or _VI_TREATY_OR_DURING.fullmatch(t)
+    if m is None or not _TREATY_WORDS.search(t[len(m.group("head")):]):
+        return None
+    return int(m.group("head").rsplit(None, 1)[1])
 
 
 #: round 38: a body under the state that chairs it or holds its presidency ("AOSIS under
@@ -1263,6 +1335,38 @@ _VI_PLACE = (_VI_UPPER + r"\S*"
 _VI_SEAT_TAIL = re.compile(
     r"(?P<name>\S.*?)\s+(?:ở|tại|có\s+trụ\s+sở\s+(?:tại|ở)|đặt\s+tại|đóng\s+tại|trụ\s+sở"
     r"\s+(?:tại|ở)|của)\s+(?P<place>" + _VI_PLACE + ")")
+
+
+#: round 39: a Vietnamese name of a body with the place it sits in after it, whatever the
+#: name ("Tổ chức Lao động Quốc tế ở Genève", "Hiệp hội Thương mại Tự do châu Âu ở Genève",
+#: "cơ quan lao động của EU ở Bratislava"): the place ends the name
+_VI_AT_PLACE = re.compile(
+    r"(?P<name>\S+\s+\S.*?)\s+(?:(?:có\s+)?trụ\s+sở\s+|đặt\s+|đóng\s+)?(?:ở|tại)\s+"
+    r"(?P<place>" + _VI_PLACE + ")")
+
+
+def _vi_body_place(text: str) -> tuple[str, str] | None:
+    """Round 39: a Vietnamese body's name and the place after "ở" or "tại", or None.
+
+    >>> _vi_body_place("Tổ chức Lao động Quốc tế ở Genève")
+    ('Tổ chức Lao động Quốc tế', 'Genève')
+    >>> _vi_body_place("Liên minh châu Phi có trụ sở tại Addis Ababa")
+    ('Liên minh châu Phi', 'Addis Ababa')
+    >>> _vi_body_place("ủy ban nghề cá ở vùng biển") is None
+    True
+    """
+    m = _VI_AT_PLACE.fullmatch(text.strip())
+    return (m.group("name"), m.group("place")) if m is not None else None
+
+
+def _without_vi_place(text: str) -> str | None:
+    """Round 39: the body's name of :func:`_vi_body_place`, or None (an office, a mission, a
+    delegation there is the body's local one: "văn phòng UNESCO ở Hà Nội" is not read)."""
+    found = _vi_body_place(text)
+    if found is None or re.search(r"(?i)văn\s+phòng|phái\s+đoàn|van\s+phong|phai\s+doan|"
+                                  r"đại\s+sứ\s+quán|lãnh\s+sự", found[0]):
+        return None
+    return found[0]
 
 
 #: round 30: the words that say a seat as one ("có trụ sở tại", "đặt tại", "trụ sở ở")
