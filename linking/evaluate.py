@@ -317,6 +317,8 @@ LIST_STATUS = {
     "names_test58.csv": "round 38's development list (after its unseen run)",
     "names_test59.csv": "round 39's development list (after its unseen run)",
     "names_test60.csv": "round 39's development list (after its unseen run)",
+    "names_test61.csv": "the next round's development list (round 39's unseen list)",
+    "names_test62.csv": "the next round's development list (round 39's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -457,6 +459,10 @@ UNSEEN_RUNS = {
                          "**end of round 38: 0.988 / 0.677 / 4/11**"),
     "names_test60.csv": ("end of round 37: 0.993 / 0.602 / 7/11; "
                          "**end of round 38: 0.989 / 0.787 / 7/11**"),
+    "names_test61.csv": ("end of round 38: 0.994 / 0.801 / 4/10; "
+                         "**end of round 39: 0.995 / 0.842 / 4/10**"),
+    "names_test62.csv": ("end of round 38: 0.989 / 0.853 / 5/9; "
+                         "**end of round 39: 0.990 / 0.876 / 5/9**"),
 }
 
 
