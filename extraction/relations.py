@@ -23,6 +23,7 @@ from .context import (
     point,
     span_of,
 )
+from .dates import MONTHS
 from .memberships import independence_days
 
 #: (round 36: China's embassy pages quote Taiwan's relations: 'established so-called "diplomatic
@@ -1047,8 +1048,6 @@ _SAME_DAY = re.compile(r"(?:the\s+same\s+day|cùng\s+ngày|ngày\s+hôm\s+đó)\
 _OF_SAME_YEAR = re.compile(r"(?:ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})\s+cùng\s+năm"
                            r"|(?P<month>January|February|March|April|May|June|July|August"
                            r"|September|October|November|December)\s+of\s+the\s+same\s+year)\b")
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
 
 
 def _followed_date(ctx: Context, at: int, end: int, before: object) -> tuple[str, int] | None:
@@ -1061,7 +1060,7 @@ def _followed_date(ctx: Context, at: int, end: int, before: object) -> tuple[str
         if not isinstance(before, str) or not re.match(r"\d{4}", before):
             return None
         if rel.group("month"):
-            return f"{before[:4]}-{_MONTHS.index(rel.group('month')) + 1:02d}", rel.end()
+            return f"{before[:4]}-{MONTHS[rel.group('month').lower()]:02d}", rel.end()
         day, month = int(rel.group("d")), int(rel.group("m"))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None

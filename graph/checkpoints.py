@@ -121,22 +121,27 @@ class Checkpoints:
         shutil.rmtree(self.root, ignore_errors=True)  # leftovers of an earlier run
         self.root.mkdir(parents=True, exist_ok=True)
         with self._locked():
+            # the closed store's tables as this opening finds them: an opening may compact
+            # them before its checkpoint is taken (a race on a small store), and whoever keyed
+            # something by the store as it last closed still finds it by this key
+            before = content_fingerprint(self.store_path)
             store = self._open_live()
             try:
                 checkpoint = self._publish(store, 0)
             finally:
                 del store
-            self._note_content(checkpoint)
+            self._note_content(checkpoint, before)
         return checkpoint
 
-    def _note_content(self, checkpoint: Checkpoint) -> None:
+    def _note_content(self, checkpoint: Checkpoint, before: str | None = None) -> None:
         """Write :data:`CONTENT`: the fingerprints (:func:`.fingerprint.content_fingerprint`) of
-        generation 0's data: its checkpoint's, and the live store's as it was just closed
-        (an opening may compact, rewriting the same data into other tables: the next start's
-        checkpoint then has the tables of the closed store). Taken under the write lock
-        before anyone serves: nothing else has changed the store."""
+        generation 0's data: its checkpoint's, the live store's as it was just closed (an
+        opening may compact, rewriting the same data into other tables: the next start's
+        checkpoint then has the tables of the closed store), and ``before``, the store's as
+        this opening found it (the same data: an opening writes none). Taken under the write
+        lock before anyone serves: nothing else has changed the store."""
         keys = dict.fromkeys(k for k in (content_fingerprint(checkpoint.path),
-                                         content_fingerprint(self.store_path)) if k)
+                                         content_fingerprint(self.store_path), before) if k)
         tmp = self.root / f".{CONTENT}.{uuid.uuid4().hex[:8]}"
         try:
             tmp.write_text("".join(f"{k}\n" for k in keys), encoding="utf-8")

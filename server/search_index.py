@@ -863,8 +863,11 @@ def _read_by_patterns(qs: Any, generation: int,
 #: compactions (the fixture store after ``diplograph load`` of a facts file: 4 openings until
 #: one changes nothing); a start that opens a store still short of that runs the next step
 #: itself, and when that step ends before the start's checkpoint is taken (a race on a small
-#: store) the start misses the kept index. So the keeper opens it until it is settled. A
-#: compacted store (``diplograph build``'s) is settled at the first opening.
+#: store) the start's checkpoint has other tables. The start also keys its data by the store's
+#: tables as its opening found them (:meth:`~diplograph.graph.checkpoints.Checkpoints.prepare`),
+#: which are the keeper's last, so it finds the kept index whatever its opening compacts;
+#: the settling keeps that opening's work short. A compacted store (``diplograph build``'s)
+#: is settled at the first opening.
 SETTLE_OPENINGS = 8
 
 
@@ -907,14 +910,14 @@ def keep_for_next_start(store: str | Path) -> tuple[str, int] | None:
         last = qs.checkpoints.content_keys()
         keys = last
         for _ in range(SETTLE_OPENINGS):
-            if len(last) != 2:  # one key: the opening changed nothing (none: unknown)
+            if len(last) < 2:  # one key: the opening changed nothing (none: unknown)
                 break
             qs.checkpoints.prepare()
             last = qs.checkpoints.content_keys()
             keys = tuple(dict.fromkeys((*keys, *last)))
         if not keys:
             return None
-        if len(last) == 2:
+        if len(last) >= 2:
             log.info("the store was still compacting after %d openings: the first start may "
                      "build the search index", SETTLE_OPENINGS)
         found = _find_saved(saved, keys)

@@ -21,6 +21,7 @@ from ..succession import STATE_KINDS, year_span
 from .answers import _reread
 from .text import (
     _PERIOD_WORD,
+    _VI_SEAT_SAID,
     _VI_SEAT_TAIL,
     PERIOD_REGIME_WORDS,
     _after_descriptor,
@@ -276,7 +277,9 @@ class Rewrites:
         # (a description of the body, "cơ quan tị nạn có trụ sở tại Valletta", has its
         # headquarters checked whatever the place, round 30's strict reading: the UNHCR's
         # are in Geneva; a proper name follows round 24's rule)
-        strict = bool(self._state_seat(place) or not found[0][:1].isupper())
+        # (a seat said in words, "có trụ sở tại", is checked strictly, as round 30 reads it)
+        strict = bool(self._state_seat(place) or not found[0][:1].isupper()
+                      or _VI_SEAT_SAID.search(text))
         return bool(self._seat_may_be(b.entity, place, strict=strict))
 
     def _body_leader_fits(self, text: str, r: MatchResult) -> bool:

@@ -864,10 +864,15 @@ def _without_event_tail(text: str) -> str | None:
     'the Council of Europe in 2022'
     >>> _without_event_tail("the EU in 2004 when ten states joined") is None
     True
+    >>> _without_event_tail("NATO during the Cold War") is None
+    True
     """
     m = _EVENT_TAIL.fullmatch(text.strip())
     if m is None:
         return None
+    event = " ".join(folded_form(m.group("event")).split())
+    if event in _PERIODS or f"the {event}" in _PERIODS:
+        return None  # a period the period readings name ("NATO during the Cold War")
     years = re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", m.group("event"))
     if len(set(years)) > 1:
         return None

@@ -179,14 +179,13 @@ def test_the_first_start_after_a_load_finds_the_loaded_names_in_the_kept_index(
     assert set(_header(raw)["stores"]) <= set(_header(again)["stores"])
 
 
-def test_a_load_leaves_the_store_settled_so_the_next_opening_changes_no_table(
-        tmp_path: Path) -> None:
-    """The first start after a load reuses the kept index only if its opening finds the tables
-    the keeper keyed (its checkpoint or the store as it closed). Each opening of a freshly
-    loaded store runs a step of RocksDB's compactions (4 openings for this store); a keeper
-    that stopped short left the start a step whose end raced its checkpoint (an intermittent
-    rebuild at the start: docs/testing.md, "Session 20: fresh-clone runs"). Now an opening
-    after the load changes no table, and its key is a kept one."""
+def test_the_next_opening_after_a_load_finds_a_key_the_keeper_kept(tmp_path: Path) -> None:
+    """The first start after a load reuses the kept index only if one of its keys is one the
+    keeper kept. Each opening of a freshly loaded store runs a step of RocksDB's compactions
+    (4 openings for this store), and a step that ended before the start's checkpoint gave the
+    start only keys of other tables (an intermittent rebuild at the start: docs/testing.md,
+    "Session 20: fresh-clone runs"). The start now also keys the store's tables as its
+    opening found them, the keeper's last; whatever the opening compacts, a key matches."""
     from diplograph.graph.checkpoints import Checkpoints
 
     store = tmp_path / "store"
@@ -198,8 +197,7 @@ def test_a_load_leaves_the_store_settled_so_the_next_opening_changes_no_table(
     checkpoints = Checkpoints(store)
     checkpoints.prepare()
     keys = checkpoints.content_keys()
-    assert len(keys) == 1, "the opening compacted the store the load left"
-    assert keys[0] in _header(raw)["stores"]
+    assert set(keys) & set(_header(raw)["stores"]), (keys, _header(raw)["stores"])
 
 
 def test_a_load_while_the_store_is_served_leaves_the_service_alone(tmp_path: Path) -> None:

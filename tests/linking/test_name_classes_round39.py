@@ -39,7 +39,10 @@ MATCHES = [
     ("Ba Lan năm 1981 trong thiết quân luật", "POL", "qualified-period"),
     ("Ác-hen-ti-na năm 2001 trong khủng hoảng kinh tế", "ARG", "qualified-period"),
     # a Vietnamese body with the place it sits in
-    ("Liên minh châu Âu có trụ sở tại Brussels", "EU", "label"),
+    # (a seat said in words, "có trụ sở tại", is checked against SupraVerden's headquarters
+    # as round 30 reads it: the EU, which it seats nowhere, is not read so; the lead, when
+    # round 30's guards failed with round 39's first reading)
+    ("Liên minh châu Âu ở Brussels", "EU", "label"),
     ("Tổ chức Hàng hải Quốc tế có trụ sở tại London", "IMO", "label"),
     # an organisation with the event it is named in, no year before the clause
     ("the WHO during the Covid pandemic", "WHO", "key"),
