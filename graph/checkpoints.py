@@ -150,14 +150,14 @@ class Checkpoints:
             tmp.unlink(missing_ok=True)
 
     def content_keys(self) -> tuple[str, ...]:
-        """The fingerprints of the data of generation 0 (:meth:`prepare`), the same for the
-        same data across starts; empty when unknown. Readers may key what they derive from
+        """The fingerprints of the data of generation 0 (:meth:`prepare`): the keys of two
+        starts on the same data share one; empty when unknown. Readers may key what they derive from
         the store's data by them (the search index: server/search_index.py).
 
         >>> import tempfile
         >>> cps = Checkpoints(Path(tempfile.mkdtemp()) / "store")
         >>> _ = cps.prepare(); keys = cps.content_keys()
-        >>> _ = cps.prepare(); cps.content_keys() == keys, len(keys[0])
+        >>> _ = cps.prepare(); bool(set(cps.content_keys()) & set(keys)), len(keys[0])
         (True, 64)
         >>> cps.write(lambda s: s.update("INSERT DATA { <http://e/s> <http://e/p> 1 }"))
         >>> _ = cps.prepare(); set(cps.content_keys()) & set(keys)
