@@ -159,6 +159,14 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
 )
 
 
+def _one_organisation(r: MatchResult) -> bool:
+    """Whether ``r`` answers one organisation, matched, by no fuzzy step: what the readings
+    that strip words around a body's name ask of the name left (rounds 34, 38, 39)."""
+    b = r.best
+    return (b is not None and not r.ambiguous and b.match and b.method != "fuzzy"
+            and b.entity.kind in KIND_GROUPS["organisation"])
+
+
 class Rewrites:
     """The reading of a name written another way."""
 
@@ -181,10 +189,7 @@ class Rewrites:
                 r = treaty
             if rewrite is _without_vi_place and not self._vi_place_fits(text, r):
                 continue
-            if rewrite is _without_event_tail and (
-                    r.ambiguous or r.best is None or not r.best.match
-                    or r.best.method == "fuzzy"
-                    or r.best.entity.kind not in KIND_GROUPS["organisation"]):
+            if rewrite is _without_event_tail and not _one_organisation(r):
                 continue
             if rewrite is _without_vi_seat and not self._vi_seat_fits(text, other, r):
                 continue
@@ -270,14 +275,13 @@ class Rewrites:
         is not checked; a state's name must be their country)."""
         b = r.best
         found = _vi_body_place(text)
-        if (found is None or b is None or r.ambiguous or not b.match or b.method == "fuzzy"
-                or b.entity.kind not in KIND_GROUPS["organisation"]):
+        if found is None or b is None or not _one_organisation(r):
             return False
         place = found[1]
-        # (a description of the body, "cơ quan tị nạn có trụ sở tại Valletta", has its
-        # headquarters checked whatever the place, round 30's strict reading: the UNHCR's
-        # are in Geneva; a proper name follows round 24's rule)
-        # (a seat said in words, "có trụ sở tại", is checked strictly, as round 30 reads it)
+        # (a description of the body, "cơ quan tị nạn có trụ sở tại Valletta", and a seat said
+        # in words, "có trụ sở tại", have the headquarters checked whatever the place, round
+        # 30's strict reading: the UNHCR's are in Geneva; a proper name with "ở" or "tại"
+        # alone follows round 24's rule)
         strict = bool(self._state_seat(place) or not found[0][:1].isupper()
                       or _VI_SEAT_SAID.search(text))
         return bool(self._seat_may_be(b.entity, place, strict=strict))
@@ -286,10 +290,8 @@ class Rewrites:
         """Round 34: a body read without the person named as its head answers one
         organisation, matched by no fuzzy step, and the person's name reads as no entity
         ("the OAU under Ghana" is no person's body) and is no capital."""
-        b = r.best
         found = _body_under_leader(text)
-        if (found is None or b is None or r.ambiguous or not b.match or b.method == "fuzzy"
-                or b.entity.kind not in KIND_GROUPS["organisation"]):
+        if found is None or not _one_organisation(r):
             return False
         who = self.match(found[1])
         body = re.sub(r"^the\s+", "", found[0])
@@ -300,10 +302,8 @@ class Rewrites:
         """Round 38: a body read without the state that chairs it answers one organisation,
         matched by no fuzzy step, and the chair reads as one state (by its name or its
         adjective: "the Danish presidency")."""
-        b = r.best
         found = _body_under_chair(text)
-        if (found is None or b is None or r.ambiguous or not b.match or b.method == "fuzzy"
-                or b.entity.kind not in KIND_GROUPS["organisation"]):
+        if found is None or not _one_organisation(r):
             return False
         chair = found[1]
         if self._adjectives.get(tuple(folded_form(w) for w in chair.split())):
