@@ -152,6 +152,10 @@ def clean_cow_igo_name(text: str) -> tuple[str, list[str]]:
     >>> cut = "International Union for the Protection of Literary and Artistic Works (Berne Uni"
     >>> clean_cow_igo_name(cut)[0]
     'International Union for the Protection of Literary and Artistic Works'
+    >>> t = "Permanent Secretariat of the General Treaty on Central American Economic Integrat"
+    >>> name, [fix] = clean_cow_igo_name(t)
+    >>> name, fix.split("; ")[1].split(":")[0]
+    ('', 'no whole part left')
     """
     fixes: list[str] = []
     out = text
@@ -172,7 +176,9 @@ def clean_cow_igo_name(text: str) -> tuple[str, list[str]]:
         elif len(text) >= COW_NAME_WIDTH:
             last = ""  # the last part is cut off somewhere
         kept = "/".join([*parts[:-1], last] if last else parts[:-1]).strip(" /")
-        fixes.append(f"cut off at {len(text)} characters ({text[-20:]!r}); kept {kept!r}")
+        fixes.append(f"cut off at {len(text)} characters ({text[-20:]!r}); "
+                     + (f"kept {kept!r}" if kept else "no whole part left: the name is left "
+                        "out (the registry takes the body's name from its other data sets)"))
         out = kept
     return out, fixes
 
