@@ -15,7 +15,7 @@ from typing import Any
 
 from .dates import DateMention, find_dates
 from .names import Gazetteer, Mention
-from .vocabulary import post_forms
+from .vocabulary import SAME_OFFICE, post_forms
 
 
 @dataclass(frozen=True)
@@ -713,6 +713,14 @@ class Context:
                 continue
             i = int(next(k for k, v in m.groupdict().items() if v)[1:])
             office = offices[i][1]
+            if office == SAME_OFFICE:
+                # round 38: "his Belarusian counterpart Sergei Aleinik", "hội đàm với người đồng
+                # cấp Walid al-Moualem": the office of the post named last in the sentence
+                last = out[-1] if out else None
+                if last is None or not last.office or m.start() - last.end > 150 \
+                        or re.search(r"[.;\n]", self.text[last.end : m.start()]):
+                    continue
+                office = last.office
             start, end = m.start(), m.end()
             state: str | None = None
             # an adjective or a state just before ("Vietnamese President", "Chinese Foreign

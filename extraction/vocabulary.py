@@ -22,6 +22,8 @@ from ..graph.errors import DiplographError
 
 VOCABULARY_FILE = Path(__file__).resolve().parent / "vocabulary.yaml"
 LANGS = ("en", "vi")
+#: the office of a "counterpart": that of the post the sentence named last before it
+SAME_OFFICE = "same-as-before"
 
 
 @dataclass(frozen=True)

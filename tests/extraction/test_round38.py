@@ -3,7 +3,8 @@
 1. ``extraction/vocabulary.yaml``'s posts: forms of offices read before the built-in ones
    ("Phó Chủ tịch Quốc hội" with no office code, a deputy prime minister who is foreign
    minister, "Quốc vụ khanh", a lower-case "ngoại trưởng", a lower-case "president" after a
-   state's adjective or possessive).
+   state's adjective or possessive, a "counterpart" / "người đồng cấp" with the office of the
+   post named before it).
 2. Its arrival verbs: "đến" / "tới" and a state or its capital right after the traveller.
 3. The file is checked: a bad row is refused with the file, the row and the field.
 
@@ -117,6 +118,24 @@ def test_lower_case_office_without_a_state_is_no_post(registry) -> None:  # noqa
     got = _posts("The president said on 4 May 2011 that talks with Peru would go on; the "
                  "vice-president agreed.", registry)
     assert not any(label in ("president", "vice-president") for label, _, _ in got), got
+
+
+def test_counterpart_takes_the_office_named_before(registry) -> None:  # noqa: ANN001
+    got = _posts("On 4 March 2024 Chile's Foreign Minister Ana Rojas and her Peruvian "
+                 "counterpart Luis Vega met in Lima.", registry)
+    assert ("counterpart", "minister-of-foreign-affairs", "PER") in got, got
+
+
+def test_counterpart_vi_takes_the_office_named_before(registry) -> None:  # noqa: ANN001
+    got = _posts("Ngày 4/3/2024, Thủ tướng Chile Ana Rojas hội đàm với người đồng cấp Peru "
+                 "Luis Vega tại Lima.", registry)
+    assert any(label == "người đồng cấp" and office == "prime-minister"
+               for label, office, _ in got), got
+
+
+def test_counterpart_with_no_post_before_is_no_post(registry) -> None:  # noqa: ANN001
+    got = _posts("Ngày 4/3/2024, đoàn Chile gặp người đồng cấp Peru tại Lima.", registry)
+    assert not any(label == "người đồng cấp" for label, _, _ in got), got
 
 
 # --- 2. arrival verbs ----------------------------------------------------------------------
