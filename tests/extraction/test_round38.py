@@ -55,6 +55,16 @@ def test_vice_chair_of_a_chamber_has_no_office(registry, title: str) -> None:  #
     assert not any(o == "speaker-of-parliament" for _, o, _ in got), got
 
 
+@pytest.mark.parametrize("title", [
+    "Vice Chairman of the National Assembly", "Vice Chairwoman of the National Assembly",
+    "National Assembly Vice Chairman", "National Assembly Vice Chairwoman"])
+def test_vice_chair_en_has_no_office(registry, title: str) -> None:  # noqa: ANN001
+    text = f"On 3 April 2024 Polish {title} Anna Nowak visited Thailand."
+    assert (title, "", "POL") in _posts(text, registry)
+    got = _visits(text, registry)
+    assert ((("Poland", "visitor", None), ("Thailand", "host", None)), "2024-04-03") in got, got
+
+
 def test_vice_chair_visit_has_no_speaker_post(registry) -> None:  # noqa: ANN001
     got = _visits("Ngày 3/4/2024, Phó Chủ tịch Quốc hội Ba Lan Anna Nowak thăm chính thức "
                   "Việt Nam.", registry)
@@ -142,8 +152,8 @@ def test_counterpart_with_no_post_before_is_no_post(registry) -> None:  # noqa: 
 
 @pytest.mark.parametrize("verb", ["đến", "tới"])
 def test_arrival_after_an_office_holder(registry, verb: str) -> None:  # noqa: ANN001
-    got = _visits(f"Ngày 14/9/2024, Tổng thống Chile Ana Rojas {verb} Lima, bắt đầu chuyến "
-                  "công du Nam Mỹ.", registry)
+    got = _visits(f"Ngày 14/9/2024, Tổng thống Chile Ana Rojas {verb} Lima và hội đàm với "
+                  "các bộ trưởng.", registry)
     assert ((("Chile", "visitor", "president"), ("Peru", "host", None)), "2024-09-14") in got, \
         got
 
