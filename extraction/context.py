@@ -15,6 +15,7 @@ from typing import Any
 
 from .dates import DateMention, find_dates
 from .names import Gazetteer, Mention
+from .vocabulary import SAME_OFFICE, post_forms
 
 
 @dataclass(frozen=True)
@@ -694,7 +695,12 @@ class Context:
 
     # -- posts ---------------------------------------------------------------------------------
     def _find_posts(self) -> list[Post]:
-        offices = OFFICES_VI if self.lang == "vi" else OFFICES_EN
+        # round 38: the vocabulary table's forms first (extraction/vocabulary.yaml), then the
+        # built-in ones; a table form marked needs_state counts only with its state before it
+        table = post_forms("vi" if self.lang == "vi" else "en")
+        offices = [(f.pattern, f.office) for f in table] + (
+            OFFICES_VI if self.lang == "vi" else OFFICES_EN)
+        needs_state = {i for i, f in enumerate(table) if f.needs_state}
         # (round 32: never the adjective or the office's noun: "the Presidential Office", "the
         # Presidency", "Ministerial")
         rx = re.compile("(?:" + "|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(offices))
@@ -707,6 +713,14 @@ class Context:
                 continue
             i = int(next(k for k, v in m.groupdict().items() if v)[1:])
             office = offices[i][1]
+            if office == SAME_OFFICE:
+                # round 38: "his Belarusian counterpart Sergei Aleinik", "hội đàm với người đồng
+                # cấp Walid al-Moualem": the office of the post named last in the sentence
+                last = out[-1] if out else None
+                if last is None or not last.office or m.start() - last.end > 150 \
+                        or re.search(r"[.;\n]", self.text[last.end : m.start()]):
+                    continue
+                office = last.office
             start, end = m.start(), m.end()
             state: str | None = None
             # an adjective or a state just before ("Vietnamese President", "Chinese Foreign
@@ -729,6 +743,8 @@ class Context:
             if state is None and US_OFFICES.fullmatch(m.group()) and not re.match(
                     r"\s+for\b", self.text[m.end() : m.end() + 5]):
                 state = "USA"  # "Secretary of State Antony Blinken", "Treasury Secretary …"
+            if state is None and i in needs_state:
+                continue  # round 38: "the president said": a common noun, no post
             # the person's name
             end = _person_end(self.text, end, {x.start for x in self.mentions})
             # "President Yoon Suk Yeol of the Republic of Korea"

@@ -25,6 +25,7 @@ from .context import (
 )
 from .dates import NUMBERS, month_of
 from .names import Mention
+from .vocabulary import arrival_verbs
 
 VISIT = re.compile(
     r"\b(?:state|official|working|four-day|three-day|two-day|six-day|five-day|\w+-day)?\s*visits?\b"
@@ -1525,10 +1526,58 @@ def _went_before(ctx: Context, s: Sentence, a: int) -> Mention | None:
     return None
 
 
+#: round 38: the traveller right before an arrival verb: "ông Fico", "Bà Murmu", "ông Lại
+#: Thanh Đức" (an honorific and a name), with "đã", "cũng", "vừa" between
+_HONORIFIC_NAME = re.compile(r"(?<!\w)(?-i:Ông|ông|Bà|bà)\s+(?:(?-i:[A-ZĐ])[\w'’.-]*\s+){1,4}"
+                             r"(?:(?:đã|cũng|vừa)\s+)*$")
+_BEFORE_VERB = re.compile(r"\s+(?:(?:đã|cũng|vừa)\s+)*")
+#: the clause of an earlier event after an arrival: "… tới Harare sau khi dự …", "after"
+_AFTER_THAT = re.compile(r"(?<!\w)sau\s+khi(?!\w)|\bafter\b")
+
+
+def _arrivals(ctx: Context, s: Sentence) -> list[re.Match[str]]:
+    """Round 38: the arrival verbs of the vocabulary table ("Ông Fico đến Bắc Kinh hôm qua",
+    "Phó Tổng thống JD Vance tới Rome"): a visit trigger when a state or its capital follows at
+    once, the traveller (an office holder or "ông" / "bà" and a name) stands right before, and
+    no other visit word follows in the sentence (that one tells the visit: "Bà Murmu đến
+    Paramaribo ngày 4/6, bắt đầu chuyến thăm …")."""
+    rx = arrival_verbs(ctx.lang)
+    if rx is None:
+        return []
+    out = []
+    for m in rx.finditer(ctx.text, s.start, s.end):
+        nxt = [x for x in ctx.mentions_in(m.end(), s.end) if x.key
+               and (x.is_state or x.how == "capital")]
+        if not nxt or not re.fullmatch(r"\s+", ctx.text[m.end() : nxt[0].start]):
+            continue
+        if VISIT.search(ctx.text, m.end(), s.end):
+            continue
+        a = m.start()
+        # (an office written without its state is taken as one of the text's pair: "Ngoại
+        # trưởng Antony Blinken tới Ethiopia" in a report on the United States and Ghana is no
+        # Vietnamese minister's arrival)
+        held = any(p.end <= a and _BEFORE_VERB.fullmatch(ctx.text, p.end, a)
+                   and (p.state is not None or not ctx.pair
+                        or _post_state(ctx, p, nxt[0].key) in ctx.pair)
+                   for p in ctx.posts_in(s.start, a))
+        if not held and not _HONORIFIC_NAME.search(ctx.text, max(s.start, a - 60), a):
+            continue
+        later = _AFTER_THAT.search(ctx.text, m.end(), s.end)
+        cut = later.start() if later else s.end
+        if not any(x.value is not None for x in ctx.dates_in(s.start, cut)) and not (
+                ctx.dateline is not None and s.start <= ctx.dateline.start < s.end):
+            continue  # undated in its own clause: "tới Santo Domingo sau khi dự … 18 và 19/11"
+        out.append(m)
+    return out
+
+
 def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
     out = []
     earlier = [(x.start(), x.end()) for x in _AFTER_VISITS.finditer(ctx.text, s.start, s.end)]
-    for m in VISIT.finditer(ctx.text, s.start, s.end):
+    arrivals = _arrivals(ctx, s)
+    arrived = {m.start() for m in arrivals}
+    for m in sorted([*VISIT.finditer(ctx.text, s.start, s.end), *arrivals],
+                    key=lambda m: m.start()):
         a, b = m.start(), m.end()
         if negated(ctx, a, s.start) or any(x <= a < y for x, y in earlier):
             continue  # (earlier visits named in passing: `_earlier_visits`)
@@ -1797,6 +1846,8 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         if from_length and "start" in data:
             flags.append(END_FROM_LENGTH)
+        if a in arrived and not any(k in data for k in ("date", "start")):
+            continue  # round 38: an undated arrival ("tới Accra chiều 26/3" unread) is left out
         out.append(Candidate("event", data, *span_of((a, b), dest, post), 0.75, "event-visit",
                              flags))
         if d is not None and (m.group().lower().rstrip().endswith("visits") or re.search(
