@@ -387,10 +387,14 @@ class Frames:
             head, (a, b), what = period
             head = self._capital_with_year(head, a, b, kinds)
             self._with_years += 1
+            outer = self._years_now
+            if outer is None:
+                self._years_now = (a, b)
             try:
                 r = self.match(head, kind=kind, lang=lang, limit=limit)
             finally:
                 self._with_years -= 1
+                self._years_now = outer
             fit = [c for c in r.candidates
                    if (r.ambiguous or c is r.best) and _plain_reading(c.method)
                    and self._span_allows(c.entity, a, b)]

@@ -266,10 +266,12 @@ class Seats:
                 e = self.registry.by_iri(iri)
                 if e is None or e.kind not in state_kinds:
                     continue
-                if e.kind == "state" and self._cow_capitals.latest.get(code) != folded_form(city):
+                if e.kind == "state" and self._cow_capitals.latest.get(
+                        code) != folded_form(city) and not self._former_seat(
+                            e, code, city, _a.year, _b.year):
                     # (today's state is read only from its last COW capital: "chính phủ
                     # Vichy", France's capital 1940-1944, names a regime the registry does
-                    # not hold, convention B)
+                    # not hold, convention B; round 40: or from an earlier one in its years)
                     continue
                 states.append(e)
         states = _unique(states)
@@ -305,6 +307,22 @@ class Seats:
         e = states[0]
         return _single(query, e, 88.0, "capital-government", self._note(e),
                        f"a capital for its government: {ev}")
+
+    def _former_seat(self, e: Entity, code: int, city: str, first: int, last: int) -> bool:
+        """Round 40: whether ``city``, an earlier COW capital of today's state ``e`` (COW
+        ``code``), was its seat in the years of the name being read ("Gowon's Lagos in 1970",
+        "the Almaty government in 1995": Nigeria's capital 1960-1991, Kazakhstan's
+        1991-1998), those years inside the spell, inside the years the code names ``e``
+        (``first`` to ``last``: Saint Petersburg, Russia's seat to 1918, is no seat of today's
+        Russia) and inside no government of ``e`` set up under an occupation (convention G:
+        "the Vichy government in 1942" stays no match)."""
+        now = self._years_now
+        if now is None or not (first <= now[0] and now[1] <= last):
+            return False
+        spell = self._cow_capitals.former.get((code, folded_form(city)))
+        if spell is None or not (spell[0] <= now[0] and now[1] <= spell[1]):
+            return False
+        return not any(a <= now[1] and now[0] <= b for a, b in self._occupied_years.get(id(e), ()))
 
     def _capital_codes(self, city: str) -> tuple[str, frozenset[int]]:
         """The COW codes of the states ``city`` was the capital of, and the name COW writes
