@@ -15,6 +15,7 @@ from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..features import supraverden_of
 from ..glossary import content_words, singular_form
+from ..names import read_yaml
 from ..normalise import folded_form, looks_like_code
 from ..succession import STATE_KINDS, span_of
 from .answers import _ambiguous, _single
@@ -96,6 +97,15 @@ def _city_before_particle(city: str) -> str | None:
     m = re.fullmatch(r"(?P<head>\S+)\s+(?:de|del|de la|am|an der|upon|sur|sul)\s+\S.*",
                      city.strip())
     return folded_form(m.group("head")) if m else None
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    """Round 40: the other names of COW capitals (``capital_names.yaml``): folded name ->
+    COW's name of the capital."""
+    return {folded_form(str(r["name"])): str(r["capital"])
+            for r in read_yaml("capital_names.yaml").get("names") or []}
+
 
 @lru_cache(maxsize=1)
 def _cldr_city_names() -> dict[str, tuple[str, ...]]:
@@ -273,6 +283,13 @@ class Seats:
                     # Vichy", France's capital 1940-1944, names a regime the registry does
                     # not hold, convention B; round 40: or from an earlier one in its years)
                     continue
+                now = self._years_now
+                if e.kind == "state" and now is not None and not (
+                        _a.year <= now[1] and now[0] <= _b.year):
+                    # (round 40: in the years of the name, today's state only when the code
+                    # names it then: "chính quyền Bắc Kinh năm 1960" is China's, not the
+                    # Republic of China's, which COW's code 710 names from 1912 to 1949)
+                    continue
                 states.append(e)
         states = _unique(states)
         if states and _COURT.match(text):
@@ -333,6 +350,11 @@ class Seats:
             for other in _cldr_city_names().get(folded_form(city), ()):
                 if codes := self._cow_capitals.codes(other):
                     return other, codes
+            # round 40: a name of the capital COW and CLDR do not write (capital_names.yaml:
+            # "Viên", "Moskva", "Petrograd", "Saigon")
+            other = _capital_names().get(folded_form(city))
+            if other is not None and (codes := self._cow_capitals.codes(other)):
+                return other, codes
         return city, codes
 
     def _seat_domain(self, query: str, rest: str, city: str,
