@@ -33,7 +33,9 @@ from .text import (
 _CAPITAL_FRAMES = (
     # (round 28: with the possessive, and "leadership" and "foreign ministry": "Cairo's
     # leadership", "Rabat's foreign ministry")
-    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*?(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’-]*?)?)"
+    # (round 40: "es" too, "the Dar es Salaam government")
+    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*?(?:\s+(?:(?:de|del|da|do|es)\s+)?"
+               r"[A-Z][\w'’-]*?)?)"
                r"(?:['’]s)?\s+(?:government|regime|junta|administration|authorities|leadership"
                r"|foreign\s+ministry)"),
     # (round 36: or a monarch's court, "triều đình Vienna": the government of a crown)
@@ -252,6 +254,8 @@ class Seats:
         if m is None:
             return None
         city, codes = self._capital_codes(m.group("city"))
+        if not codes and (lacking := self._seats_lacking.get(folded_form(city))):
+            return self._seat_lacking(query, text, city, lacking, state_kinds)
         if not codes:
             # round 23: a city the registry holds as a place under another name ("Ulan
             # Bator", the place Ulaanbaatar): the COW capital of one of its names; the frame
@@ -318,6 +322,42 @@ class Seats:
             return _single(query, e, 86.0, "capital-government", self._note(e),
                            f"a capital for its government, no year: today's state of the "
                            f"city ({ev})")
+        if len(states) > 1:
+            amb = _ambiguous(query, states, 85.0)
+            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        e = states[0]
+        return _single(query, e, 88.0, "capital-government", self._note(e),
+                       f"a capital for its government: {ev}")
+
+    def _seat_lacking(self, query: str, text: str, city: str,
+                      rows: list[tuple[Entity, list[tuple[int, int]]]],
+                      state_kinds: frozenset[str]) -> MatchResult | None:
+        """Round 40: a capital's government at a seat the COW capitals table lacks
+        (``capital_names.yaml`` ``seats``: "the Lhasa government in 1930", "Constantinople
+        in 1908", "triều đình Huế năm 1884", "the Nationalist government in Nanjing in
+        1930"): a historical record as the capital frames read one (its years then checked
+        by the period readings); today's state only in years the name gives, inside one of
+        the row's spans and inside no government of it set up under an occupation
+        (convention G). A monarch's court is read only of a record that is no state of
+        today or a monarchy today (convention B, as for COW's capitals). None when no row
+        fits."""
+        now = self._years_now
+        states: list[Entity] = []
+        for e, spans in rows:
+            if e.kind not in state_kinds:
+                continue
+            if e.kind == "state" and (now is None or not any(
+                    a <= now[0] and now[1] <= b for a, b in spans) or any(
+                    a <= now[1] and now[0] <= b for a, b in self._occupied_years.get(id(e), ()))):
+                continue
+            if _COURT.match(text) and e.kind == "state" and id(e) not in self._monarchies:
+                continue
+            states.append(e)
+        states = _unique(states)
+        if not states:
+            return None
+        ev = (f"{city!r} was the seat of {', '.join(describe(e) for e in states)} "
+              "(capital_names.yaml seats; the COW capitals table lacks it)")
         if len(states) > 1:
             amb = _ambiguous(query, states, 85.0)
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")

@@ -21,7 +21,10 @@ on names of no evaluation list:
   that gives several states ("the Korean government in 1960": South and North Korea);
 - a capital's government named by a name COW does not write (``capital_names.yaml``: "chính
   phủ Viên năm 1918", "chính quyền Moskva năm 1991", "the Saigon government in 1960", "the
-  Petrograd government in 1917"), read as COW's name of the capital is.
+  Petrograd government in 1917"), read as COW's name of the capital is;
+- a seat of government the COW capitals table lacks (``capital_names.yaml`` ``seats``:
+  Lhasa, Constantinople, Huế, Nanjing, Dar es Salaam), read in its spans of years only for a
+  state of today, never in years of an occupation regime.
 """
 
 from __future__ import annotations
@@ -51,6 +54,11 @@ MATCHES = [
     ("the Saigon government in 1970", "RVN", "qualified-period"),
     ("chính phủ Luân Đôn năm 1950", "GBR", "qualified-period"),
     ("the Washington government in 1985", "USA", "qualified-period"),
+    # a seat the COW capitals table lacks (capital_names.yaml seats)
+    ("the Lhasa government in 1925", "TBT", "qualified-period"),
+    ("chính quyền Lạp Tát năm 1925", "TBT", "qualified-period"),
+    ("Constantinople in 1890", "OTTOMAN-EMPIRE", "qualified-period"),
+    ("the Dar es Salaam government in 1980", "TZA", "qualified-period"),
 ]
 
 AMBIGUOUS = [
@@ -76,6 +84,11 @@ NO_MATCH = [
     # COW counts as today's Republic of China from 1949 only; China (the PRC) is not read
     # for a year its code did not name it
     "chính phủ Bắc Kinh năm 1913",
+    # a seat the COW capitals lack, outside its spans or in an occupation regime's years
+    # (convention G: Wang Jingwei's government at Nanjing, 1940-1945)
+    "the Lhasa government in 1960",
+    "the Dar es Salaam government in 2010",
+    "the Nanjing government in 1942",
 ]
 
 
