@@ -393,8 +393,10 @@ class Seats:
             # round 40: a name of the capital COW and CLDR do not write (capital_names.yaml:
             # "Viên", "Moskva", "Petrograd", "Saigon")
             other = _capital_names().get(folded_form(city))
-            if other is not None and (codes := self._cow_capitals.codes(other)):
-                return other, codes
+            if other is not None:
+                # (a seat that is no COW capital, "Genève", is given by its English name for
+                # the seat checks, with no COW code)
+                return other, self._cow_capitals.codes(other)
         return city, codes
 
     def _seat_domain(self, query: str, rest: str, city: str,

@@ -22,6 +22,9 @@ on names of no evaluation list:
 - a capital's government named by a name COW does not write (``capital_names.yaml``: "chính
   phủ Viên năm 1918", "chính quyền Moskva năm 1991", "the Saigon government in 1960", "the
   Petrograd government in 1917"), read as COW's name of the capital is;
+- a body's seat written by a Vietnamese or French name of the city (``capital_names.yaml``:
+  "Genève", "Giơ-ne-vơ", "La Haye", "Vác-sa-va"), compared with SupraVerden's headquarters by
+  its English name;
 - a seat of government the COW capitals table lacks (``capital_names.yaml`` ``seats``:
   Lhasa, Constantinople, Huế, Nanjing, Dar es Salaam), read in its spans of years only for a
   state of today, never in years of an occupation regime.
@@ -59,6 +62,9 @@ MATCHES = [
     ("chính quyền Lạp Tát năm 1925", "TBT", "qualified-period"),
     ("Constantinople in 1890", "OTTOMAN-EMPIRE", "qualified-period"),
     ("the Dar es Salaam government in 1980", "TZA", "qualified-period"),
+    # a body's seat written by a name SupraVerden does not write
+    ("Tổ chức Sở hữu Trí tuệ Thế giới ở Giơ-ne-vơ", "WIPO", "label"),
+    ("Tổ chức Thương mại Thế giới ở Genève", "WTrO", "label"),
 ]
 
 AMBIGUOUS = [
