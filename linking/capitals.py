@@ -140,6 +140,10 @@ class CowCapitals:
     #: round 21: COW code -> the folded name of its last capital (the table's last spell
     #: of the code: Paris for France, not Vichy; Naypyidaw for Myanmar)
     latest: dict[int, str] = field(default_factory=dict)
+    #: round 40: (COW code, folded capital name) -> (first year, last year) of each capital
+    #: spell but the code's last (Lagos for Nigeria 1960-1991, Vichy for France 1940-1942;
+    #: the last year is the next spell's first, the year the seat moved)
+    former: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> CowCapitals:
@@ -151,6 +155,7 @@ class CowCapitals:
         capitals_of: dict[int, set[str]] = defaultdict(set)
         years: dict[int, tuple[int, int]] = {}
         latest: dict[int, tuple[str, str]] = {}
+        starts: list[tuple[int, str, str]] = []
         caps = folder / "peace-science" / "cow_capitals.csv"
         if caps.is_file():
             with caps.open(encoding="utf-8", newline="") as f:
@@ -158,6 +163,7 @@ class CowCapitals:
                     code, name = int(row["ccode"]), folded_form(row["capital"])
                     by_capital[name].add(code)
                     capitals_of[code].add(name)
+                    starts.append((code, name, row["stdate"]))
                     if code not in latest or row["stdate"] >= latest[code][0]:
                         latest[code] = (row["stdate"], name)
         states = folder / "cow-igo-v3" / "cow_states2016.csv"
@@ -170,7 +176,7 @@ class CowCapitals:
                     years[code] = (min(first, old[0]), max(last, old[1])) if old else (first, last)
         return cls({k: frozenset(v) for k, v in by_capital.items()},
                    {k: frozenset(v) for k, v in capitals_of.items()}, years,
-                   {k: v[1] for k, v in latest.items()})
+                   {k: v[1] for k, v in latest.items()}, _former_spells(starts))
 
     @classmethod
     def from_store(cls, store: ox.Store) -> CowCapitals:
@@ -191,8 +197,10 @@ class CowCapitals:
         capitals_of: dict[int, set[str]] = defaultdict(set)
         years: dict[int, tuple[int, int]] = {}
         latest: dict[int, tuple[str, str]] = {}
+        starts: list[tuple[int, str, str]] = []
         for code, text, start in spells:
             name = folded_form(text)
+            starts.append((code, name, start))
             by_capital[name].add(code)
             capitals_of[code].add(name)
             if code not in latest or start >= latest[code][0]:
@@ -207,11 +215,35 @@ class CowCapitals:
             years[code] = (min(first, old[0]), max(end, old[1])) if old else (first, end)
         return cls({k: frozenset(v) for k, v in by_capital.items()},
                    {k: frozenset(v) for k, v in capitals_of.items()}, years,
-                   {k: v[1] for k, v in latest.items()})
+                   {k: v[1] for k, v in latest.items()}, _former_spells(starts))
 
     def codes(self, name: str) -> frozenset[int]:
         """The COW codes of the states ``name`` was the capital of."""
         return self.by_capital.get(folded_form(name), frozenset())
+
+
+def _former_spells(starts: Iterable[tuple[int, str, str]]
+                   ) -> dict[tuple[int, str], tuple[int, int]]:
+    """Round 40: the years of each capital spell of a code but its last, from ``(code,
+    folded name, first day)``: from its first year to the next spell's first year.
+
+    >>> _former_spells([(475, "lagos", "1960-01-01"), (475, "abuja", "1991-12-12")])
+    {(475, 'lagos'): (1960, 1991)}
+    """
+    by_code: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for code, name, start in starts:
+        if start[:4].isdigit():
+            by_code[code].append((start, name))
+    out: dict[tuple[int, str], tuple[int, int]] = {}
+    for code, rows in by_code.items():
+        rows.sort()
+        for (start, name), (nxt, _) in zip(rows, rows[1:], strict=False):
+            if name != rows[-1][1]:
+                old = out.get((code, name))
+                first, last = int(start[:4]), int(nxt[:4])
+                out[(code, name)] = (min(first, old[0]), max(last, old[1])) if old else (
+                    first, last)
+    return out
 
 
 def capital_tables(store: ox.Store) -> tuple[CapitalIndex, CowCapitals]:

@@ -317,8 +317,8 @@ LIST_STATUS = {
     "names_test58.csv": "round 38's development list (after its unseen run)",
     "names_test59.csv": "round 39's development list (after its unseen run)",
     "names_test60.csv": "round 39's development list (after its unseen run)",
-    "names_test61.csv": "the next round's development list (round 39's unseen list)",
-    "names_test62.csv": "the next round's development list (round 39's unseen list)",
+    "names_test61.csv": "round 40's development list (after its unseen run)",
+    "names_test62.csv": "round 40's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

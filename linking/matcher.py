@@ -651,6 +651,29 @@ class Matcher(
         #: round 23: above 0 while the head of a qualified name (a year, a period, a bracket)
         #: is read: a capital's government is then not read as today's state alone
         self._with_years = 0
+        #: round 40: the years of the qualified name whose head is read (the outermost), or
+        #: None: a former COW capital of today's state is read in its years only
+        self._years_now: tuple[int, int] | None = None
+        #: round 40: seats of government the COW capitals table lacks (capital_names.yaml
+        #: ``seats``): folded name -> (the record, the spans of years it was the seat); a row
+        #: whose record this registry lacks is left out
+        self._seats_lacking: dict[str, list[tuple[Entity, list[tuple[int, int]]]]] = (
+            defaultdict(list))
+        for row in read_yaml("capital_names.yaml").get("seats") or []:
+            seated = resolve_target(registry, row["target"])
+            spans = [sp for part in str(row.get("years", "")).split(",")
+                     if (sp := year_span(part.strip())) is not None]
+            if seated is not None and spans:
+                for name in row.get("names") or []:
+                    self._seats_lacking[folded_form(str(name))].append((seated, spans))
+        #: round 40: id of today's state -> the years of its governments set up under an
+        #: occupation (predecessors.yaml ``occupation_regimes``, convention G)
+        self._occupied_years: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for row in read_yaml("predecessors.yaml").get("occupation_regimes") or []:
+            occupied = resolve_target(registry, row["target"])
+            span = year_span(str(row.get("years", "")))
+            if occupied is not None and span is not None:
+                self._occupied_years[id(occupied)].append(span)
         #: round 23: the folded words of every registry name (a word of one is no person's
         #: name: "People's Republic of Ukraine"), built on first use
         self._name_vocabulary: frozenset[str] | None = None

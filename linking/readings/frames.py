@@ -387,10 +387,14 @@ class Frames:
             head, (a, b), what = period
             head = self._capital_with_year(head, a, b, kinds)
             self._with_years += 1
+            outer = self._years_now
+            if outer is None:
+                self._years_now = (a, b)
             try:
                 r = self.match(head, kind=kind, lang=lang, limit=limit)
             finally:
                 self._with_years -= 1
+                self._years_now = outer
             fit = [c for c in r.candidates
                    if (r.ambiguous or c is r.best) and _plain_reading(c.method)
                    and self._span_allows(c.entity, a, b)]
@@ -503,7 +507,10 @@ class Frames:
         if (not city[:1].isupper() or len(city) > 30 or any(w[:1].islower() for w in
                                                             city.split())
                 or kinds is not None and not kinds & STATE_KINDS
-                or not self._capital_codes(city)[1]):
+                or not self._capital_codes(city)[1]
+                # (round 40: or a seat the COW capitals lack, capital_names.yaml seats:
+                # "Constantinople in 1878")
+                and not self._seats_lacking.get(folded_form(city))):
             return head
         r = self.match(city)
         if r.ambiguous or r.best is not None and r.best.match and (

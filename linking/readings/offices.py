@@ -132,6 +132,27 @@ _FIELD_NAMES: weakref.WeakKeyDictionary[Entity, list[tuple[str, frozenset[str]]]
     weakref.WeakKeyDictionary())
 
 
+def _hyphened(text: str) -> frozenset[str]:
+    """Round 40: the words of ``text`` joined by hyphens, lower case ("ibero-american")."""
+    return frozenset(t.lower() for t in text.replace(",", " ").split() if "-" in t)
+
+
+def _plain_words(text: str, allowed: frozenset[str]) -> frozenset[str]:
+    """Round 40: the content words of an English name, singular, but those only inside a
+    hyphened word ``allowed`` lacks: "American" of the "Ibero-American General Secretariat"
+    is no place word of the Organization of American States' ("Inter-American" is:
+    :data:`_AMONG_PREFIXES`)."""
+    return frozenset(singular_form(w) for t in text.replace(",", " ").split()
+                     if "-" not in t or t.lower() in allowed
+                     or t.lower().split("-", 1)[0] in _AMONG_PREFIXES for w in content_words(t))
+
+
+#: round 40: the first parts of a hyphened word that keep its place word the organisation's
+#: ("Inter-American" and "Pan-American" are the Organization of American States' word;
+#: "Ibero-American" is not)
+_AMONG_PREFIXES = frozenset({"inter", "pan"})
+
+
 def _word_seq(text: str) -> list[str]:
     """Round 27: the content words of an English name in their order, singular."""
     return [singular_form(w) for t in text.replace("-", " ").split()
@@ -302,6 +323,7 @@ class Offices:
         # (a body older than the organisation is no body of it: the European Space Agency,
         # 1975, for the EU, 1993)
         own_place = own_words - _ORG_GENERIC
+        own_hyphened = _hyphened(owner.labels.get("en", ""))
         own_year = self._founded_year(owner)
         found: list[Entity] = []
         by_place: list[Entity] = []
@@ -320,7 +342,8 @@ class Offices:
                         and not any(x != _word_seq(n) and _in_a_row(x, _word_seq(n))
                                     for x in self._longer_names(owner, own_seq))) or bool(
                     own_codes & set(n.replace(",", " ").split()))
-                if not says and not (own_place and own_place <= words):
+                if not says and not (own_place and own_place <= words
+                                     and own_place <= _plain_words(n, own_hyphened)):
                     continue
                 if any(all(_holds(w, words) for w in x - _GENERIC_HEADS)
                        and (not x & _GENERIC_HEADS or words & _FIELD_HEADS) for x in readings):

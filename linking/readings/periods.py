@@ -20,6 +20,7 @@ from .text import (
     _first_fullmatch,
     _name_words,
     _prefix_ends,
+    _state_office,
     _unique,
 )
 
@@ -30,6 +31,22 @@ _FORM_WORDS = frozenset({"republic", "kingdom", "democratic", "federal", "people
                          "socialist", "empire", "state", "union", "federation", "confederation"})
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
                             "eastern", "western"})
+
+
+#: round 40: the compass words of a Vietnamese name, first in it ("Nam Xu-đăng", "Bắc
+#: Triều Tiên"), folded
+_VI_COMPASS_WORDS = frozenset({"nam", "bac", "dong", "tay"})
+
+
+def _compass_written(head: str) -> bool:
+    """Round 40: whether ``head`` begins with a compass word, English or Vietnamese.
+
+    >>> [_compass_written(n) for n in ("Nam Xu-đăng", "the South Sudanese", "Triều Tiên")]
+    [True, True, False]
+    """
+    words = re.sub(r"(?i)^the\s+", "", head.strip()).split()[:1]
+    return bool(words) and (words[0].lower() in _COMPASS_WORDS
+                            or folded_form(words[0]) in _VI_COMPASS_WORDS)
 
 
 #: round 31: the readings of a head that name a state by its seat of government (a capital's
@@ -84,10 +101,14 @@ class Periods:
         """Round 23: :meth:`_by_period_read` with :attr:`_with_years` raised (the head's
         capital government is not read as today's state alone)."""
         self._with_years += 1
+        outer = self._years_now
+        if outer is None:
+            self._years_now = year_span(qual)
         try:
             return self._by_period_read(query, head, qual, kinds)
         finally:
             self._with_years -= 1
+            self._years_now = outer
 
     def _by_period_read(
         self, query: str, head: str, qual: str, kinds: frozenset[str] | None
@@ -228,9 +249,15 @@ class Periods:
                 r.best is not None and not r.ambiguous
                 and r.best.method not in ("fuzzy", "historical-name")
                 and (not set(label.lower().split()[:1]) & _COMPASS_WORDS
+                     # round 40: a head that writes the compass word itself names that one
+                     # state ("Nam Xu-đăng năm 2011"; "Triều Tiên" writes none)
+                     or _compass_written(head)
                      # round 31: a seat of a state one of two of a name, named by its
                      # building ("Nhà Xanh năm 2015", the Blue House), names that one state
-                     or r.best.method in ("press-description", "common-name"))):
+                     or r.best.method in ("press-description", "common-name",
+                                          # round 40: so do its capital's government and
+                                          # its leader ("Kim Il-sung's Pyongyang in 1975")
+                                          "capital-government", "ruler"))):
             # round 25: today's state in years no other record of its name or family holds
             # ("Hungary in 1956"), when its own years (COW's, as for an ambiguous name) hold
             # them and no monarchy of predecessors.yaml's monarchies_ended reigned then (a
@@ -497,6 +524,10 @@ class Periods:
         if yr is None:
             return None
         gov = _first_fullmatch(_GOVERNMENT, yr.group("head"))
+        if gov is None and (office := _state_office(yr.group("head"))) is not None:
+            # round 40: a state's office with its years is its government of those years
+            # ("the Chinese foreign ministry in 1960", as "the Chinese government in 1960")
+            gov = _first_fullmatch(_GOVERNMENT, office)
         if gov is not None:
             got = self._government_in(query, gov.group("state").strip(), yr.group("years"),
                                       kinds)
@@ -577,8 +608,18 @@ class Periods:
         if len(states) > 1 and len(plain) == 1:
             states = plain
         if len(states) == 1 and states[0].labels.get("en"):
-            return self._claimed(query, self._by_period(query, states[0].labels["en"], years,
-                                                        kinds), years, kinds)
+            got = self._claimed(query, self._by_period(query, states[0].labels["en"], years,
+                                                       kinds), years, kinds)
+            if got is not None or plain:
+                return got
+            # round 40: an adjective of an empire alone ("Korean": the Korean Empire) outside
+            # the empire's years is read as written with them ("the Korean government in
+            # 1960": Korea in 1960, South and North Korea), only when it gives several states
+            # (one of them alone by COW's first year is no evidence: "the Korean government
+            # in 1948", when both were proclaimed, would be the North's alone)
+            got = self._claimed(query, self._by_period(query, state, years, kinds), years,
+                                kinds)
+            return got if got is not None and got.ambiguous else None
         if len(states) > 1:
             span = year_span(years)
             if span is None:

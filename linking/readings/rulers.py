@@ -557,6 +557,11 @@ class Rulers:
                         and self._cow_capitals.latest.get(code) != folded_form(name)):
                     continue
                 states.append(e)
+        if not codes and (lacking := self._seats_lacking.get(folded_form(city))):
+            # round 40: a seat the COW capitals table lacks ("Chiang Kai-shek's Nanking in
+            # 1936"), read as the capital frame reads it
+            found = self._seat_lacking(city, city, city, lacking, state_kinds)
+            states += [c.entity for c in found.candidates] if found is not None else []
         return _unique(states)
 
     def _monarchy_then(self, e: Entity, rows: list[tuple[Entity, str, str]],

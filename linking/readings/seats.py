@@ -15,6 +15,7 @@ from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..features import supraverden_of
 from ..glossary import content_words, singular_form
+from ..names import read_yaml
 from ..normalise import folded_form, looks_like_code
 from ..succession import STATE_KINDS, span_of
 from .answers import _ambiguous, _single
@@ -32,7 +33,9 @@ from .text import (
 _CAPITAL_FRAMES = (
     # (round 28: with the possessive, and "leadership" and "foreign ministry": "Cairo's
     # leadership", "Rabat's foreign ministry")
-    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*?(?:\s+(?:(?:de|del|da|do)\s+)?[A-Z][\w'’-]*?)?)"
+    # (round 40: "es" too, "the Dar es Salaam government")
+    re.compile(r"(?:the\s+)?(?P<city>[A-Z][\w'’-]*?(?:\s+(?:(?:de|del|da|do|es)\s+)?"
+               r"[A-Z][\w'’-]*?)?)"
                r"(?:['’]s)?\s+(?:government|regime|junta|administration|authorities|leadership"
                r"|foreign\s+ministry)"),
     # (round 36: or a monarch's court, "triều đình Vienna": the government of a crown)
@@ -96,6 +99,15 @@ def _city_before_particle(city: str) -> str | None:
     m = re.fullmatch(r"(?P<head>\S+)\s+(?:de|del|de la|am|an der|upon|sur|sul)\s+\S.*",
                      city.strip())
     return folded_form(m.group("head")) if m else None
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    """Round 40: the other names of COW capitals (``capital_names.yaml``): folded name ->
+    COW's name of the capital."""
+    return {folded_form(str(r["name"])): str(r["capital"])
+            for r in read_yaml("capital_names.yaml").get("names") or []}
+
 
 @lru_cache(maxsize=1)
 def _cldr_city_names() -> dict[str, tuple[str, ...]]:
@@ -242,6 +254,8 @@ class Seats:
         if m is None:
             return None
         city, codes = self._capital_codes(m.group("city"))
+        if not codes and (lacking := self._seats_lacking.get(folded_form(city))):
+            return self._seat_lacking(query, text, city, lacking, state_kinds)
         if not codes:
             # round 23: a city the registry holds as a place under another name ("Ulan
             # Bator", the place Ulaanbaatar): the COW capital of one of its names; the frame
@@ -266,10 +280,19 @@ class Seats:
                 e = self.registry.by_iri(iri)
                 if e is None or e.kind not in state_kinds:
                     continue
-                if e.kind == "state" and self._cow_capitals.latest.get(code) != folded_form(city):
+                if e.kind == "state" and self._cow_capitals.latest.get(
+                        code) != folded_form(city) and not self._former_seat(
+                            e, code, city, _a.year, _b.year):
                     # (today's state is read only from its last COW capital: "chính phủ
                     # Vichy", France's capital 1940-1944, names a regime the registry does
-                    # not hold, convention B)
+                    # not hold, convention B; round 40: or from an earlier one in its years)
+                    continue
+                now = self._years_now
+                if e.kind == "state" and now is not None and not (
+                        _a.year <= now[1] and now[0] <= _b.year):
+                    # (round 40: in the years of the name, today's state only when the code
+                    # names it then: "chính quyền Bắc Kinh năm 1960" is China's, not the
+                    # Republic of China's, which COW's code 710 names from 1912 to 1949)
                     continue
                 states.append(e)
         states = _unique(states)
@@ -306,6 +329,58 @@ class Seats:
         return _single(query, e, 88.0, "capital-government", self._note(e),
                        f"a capital for its government: {ev}")
 
+    def _seat_lacking(self, query: str, text: str, city: str,
+                      rows: list[tuple[Entity, list[tuple[int, int]]]],
+                      state_kinds: frozenset[str]) -> MatchResult | None:
+        """Round 40: a capital's government at a seat the COW capitals table lacks
+        (``capital_names.yaml`` ``seats``: "the Lhasa government in 1930", "Constantinople
+        in 1908", "triều đình Huế năm 1884", "the Nationalist government in Nanjing in
+        1930"): a historical record as the capital frames read one (its years then checked
+        by the period readings); today's state only in years the name gives, inside one of
+        the row's spans and inside no government of it set up under an occupation
+        (convention G). A monarch's court is read only of a record that is no state of
+        today or a monarchy today (convention B, as for COW's capitals). None when no row
+        fits."""
+        now = self._years_now
+        states: list[Entity] = []
+        for e, spans in rows:
+            if e.kind not in state_kinds:
+                continue
+            if e.kind == "state" and (now is None or not any(
+                    a <= now[0] and now[1] <= b for a, b in spans) or any(
+                    a <= now[1] and now[0] <= b for a, b in self._occupied_years.get(id(e), ()))):
+                continue
+            if _COURT.match(text) and e.kind == "state" and id(e) not in self._monarchies:
+                continue
+            states.append(e)
+        states = _unique(states)
+        if not states:
+            return None
+        ev = (f"{city!r} was the seat of {', '.join(describe(e) for e in states)} "
+              "(capital_names.yaml seats; the COW capitals table lacks it)")
+        if len(states) > 1:
+            amb = _ambiguous(query, states, 85.0)
+            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
+        e = states[0]
+        return _single(query, e, 88.0, "capital-government", self._note(e),
+                       f"a capital for its government: {ev}")
+
+    def _former_seat(self, e: Entity, code: int, city: str, first: int, last: int) -> bool:
+        """Round 40: whether ``city``, an earlier COW capital of today's state ``e`` (COW
+        ``code``), was its seat in the years of the name being read ("Gowon's Lagos in 1970",
+        "the Almaty government in 1995": Nigeria's capital 1960-1991, Kazakhstan's
+        1991-1998), those years inside the spell, inside the years the code names ``e``
+        (``first`` to ``last``: Saint Petersburg, Russia's seat to 1918, is no seat of today's
+        Russia) and inside no government of ``e`` set up under an occupation (convention G:
+        "the Vichy government in 1942" stays no match)."""
+        now = self._years_now
+        if now is None or not (first <= now[0] and now[1] <= last):
+            return False
+        spell = self._cow_capitals.former.get((code, folded_form(city)))
+        if spell is None or not (spell[0] <= now[0] and now[1] <= spell[1]):
+            return False
+        return not any(a <= now[1] and now[0] <= b for a, b in self._occupied_years.get(id(e), ()))
+
     def _capital_codes(self, city: str) -> tuple[str, frozenset[int]]:
         """The COW codes of the states ``city`` was the capital of, and the name COW writes
         it by; round 24: a name CLDR gives the same city ("Kyiv", "Viêng Chăn": COW's Kiev,
@@ -315,6 +390,13 @@ class Seats:
             for other in _cldr_city_names().get(folded_form(city), ()):
                 if codes := self._cow_capitals.codes(other):
                     return other, codes
+            # round 40: a name of the capital COW and CLDR do not write (capital_names.yaml:
+            # "Viên", "Moskva", "Petrograd", "Saigon")
+            other = _capital_names().get(folded_form(city))
+            if other is not None:
+                # (a seat that is no COW capital, "Genève", is given by its English name for
+                # the seat checks, with no COW code)
+                return other, self._cow_capitals.codes(other)
         return city, codes
 
     def _seat_domain(self, query: str, rest: str, city: str,

@@ -1016,12 +1016,19 @@ def _state_office(text: str) -> str | None:
     'the government of Laos'
     >>> _state_office("the foreign ministry") is None
     True
+    >>> _state_office("Bộ Ngoại giao Trung Hoa năm 1955")
+    'chính phủ Trung Hoa năm 1955'
     """
     m = _first_fullmatch(_STATE_OFFICE, text.strip())
     if m is None:
         return None
     g = m.groupdict()
     if g.get("vi"):
+        # round 40: with its year the office is read as the government of that year ("Bộ
+        # Ngoại giao Trung Hoa năm 1955": the government word lets the year's claimants of
+        # the name be read, as "chính phủ Trung Hoa năm 1950" is)
+        if _TRAILING_YEARS.fullmatch(g["vi"]):
+            return "chính phủ " + str(g["vi"])
         return str(g["vi"])
     if g.get("en"):
         return _POSSESSIVE_END.sub("", g["en"]) + "'s government"
