@@ -319,6 +319,8 @@ LIST_STATUS = {
     "names_test60.csv": "round 39's development list (after its unseen run)",
     "names_test61.csv": "round 40's development list (after its unseen run)",
     "names_test62.csv": "round 40's development list (after its unseen run)",
+    "names_test63.csv": "the next round's development list (round 40's unseen list)",
+    "names_test64.csv": "the next round's development list (round 40's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -463,6 +465,10 @@ UNSEEN_RUNS = {
                          "**end of round 39: 0.995 / 0.842 / 4/10**"),
     "names_test62.csv": ("end of round 38: 0.989 / 0.853 / 5/9; "
                          "**end of round 39: 0.990 / 0.876 / 5/9**"),
+    "names_test63.csv": ("end of round 39: 0.984 / 0.835 / 4/10; "
+                         "**end of round 40: 0.984 / 0.858 / 5/10**"),
+    "names_test64.csv": ("end of round 39: 0.995 / 0.815 / 4/10; "
+                         "**end of round 40: 0.995 / 0.824 / 5/10**"),
 }
 
 
