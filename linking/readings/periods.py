@@ -269,6 +269,23 @@ class Periods:
             # unless its years fall in a regime Wikidata holds apart (predecessors.yaml
             # regimes_apart: "Rhodesia in 1970")
             ys = self._years_of(x)
+            coded = self._coded_then(x, a, b, state_kinds)
+            if coded:
+                # round 41: the records COW's code of today's state names in those years by
+                # the registry's state-periods.csv ("the Chinese government in 1930": COW
+                # 710 names the Republic of China, TWN, from 1912 to September 1949;
+                # "Trung Hoa Dân Quốc năm 1937": TWN, whose own code 713 begins in 1949);
+                # a year both held ("in 1949") names both
+                if len(coded) > 1:
+                    amb = _ambiguous(query, coded, 88.0)
+                    return MatchResult(
+                        query, amb.candidates, True,
+                        f"{amb.note} ({head!r} with the years {qual!r}: COW's code "
+                        f"{x.cow_code} names each in those years, by state-periods.csv)")
+                return _single(query, coded[0], 86.0, "qualified-period",
+                               self._note(coded[0]),
+                               f"{head!r} with the years {qual!r}: a COW code names "
+                               f"{coded[0].label} in those years (state-periods.csv)")
             crowned = any(s0 <= b and a <= t0
                           for s0, t0, _ev in self._monarchies_ended.get(id(x), ()))
             apart = former and any(s0 <= b and a <= t0
@@ -433,7 +450,46 @@ class Periods:
         # (a state begins when its predecessors end: Vietnam, COW's 816 from 1954, after the
         # Democratic Republic and the Republic of Vietnam, 1976)
         ends = [sp[1] for p in self._successors[1].get(id(e), []) if (sp := span_of(p))]
-        return max([cow[0], *ends]), 9999
+        # (round 41: and from the first year the code names it by state-periods.csv: COW's
+        # 710 names China, the People's Republic, from October 1949, the Republic of China
+        # from 1912 to September 1949)
+        own = [s for s, _t in self._cow_named_own(e)]
+        return max([cow[0], *ends, *own[:1]]), 9999
+
+    def _coded_then(self, x: Entity, a: int, b: int,
+                    state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 41: the records of ``state_kinds`` that the COW codes naming today's state
+        ``x`` name in the years ``a``-``b`` (``SystemCodes.spans``, read from the registry's
+        ``state-periods.csv`` or the store): x's own code's spans holding any of the years,
+        and x itself when a span of another code names x in all of them (the Republic of China
+        by COW 710 from 1912 to 1949). Empty when x's code names no other record in those
+        years and no other code names x then: the reading is left as it was."""
+        if x.cow_code is None:
+            return []
+        if self._cow_named is None:
+            named: dict[str, list[tuple[int, int, int]]] = {}
+            for (system, code), spans in self.reference.codes.spans.items():
+                if system == "cow":
+                    for s, t, iri in spans:
+                        named.setdefault(iri, []).append((code, s.year, t.year))
+            self._cow_named = named
+        out: list[Entity] = []
+        for s, t, iri in self.reference.codes.spans.get(("cow", x.cow_code), ()):
+            e = self.registry.by_iri(iri)
+            if e is not None and e.kind in state_kinds and s.year <= b and a <= t.year:
+                out.append(e)
+        out = _unique(out)
+        if not any(e is not x for e in out):
+            if any(c != x.cow_code and s <= a and b <= t
+                   for c, s, t in self._cow_named.get(x.iri, ())):
+                return [x]
+            return []
+        return out
+
+    def _cow_named_own(self, x: Entity) -> list[tuple[int, int]]:
+        """Round 41: the years x's own COW code names x (``SystemCodes.spans``)."""
+        return [(s.year, t.year) for s, t, iri in
+                self.reference.codes.spans.get(("cow", x.cow_code), ()) if iri == x.iri]
 
     def _edge_of_span(self, e: Entity, s: int, t: int, a: int, b: int) -> list[Entity]:
         """Round 31: for one year (``a == b``) that is the last year of ``e``'s span, its
