@@ -598,7 +598,21 @@ class Periods:
                               self._by_period(query, yr.group("head"), yr.group("years"),
                                               kinds))
         if r is None:
-            return self._body_in_years(query, yr.group("head"), yr.group("years"), kinds)
+            r = self._body_in_years(query, yr.group("head"), yr.group("years"), kinds)
+        if r is None and (state := self._unread_leader(yr.group("head"))) is not None:
+            # round 41: a leader no table holds, as a qualifier between the state's name and
+            # its year ("Zagreb under Franjo Tuđman in 1995"): the state with the year
+            got = self.match(state + text[yr.end("head"):],
+                             kind=STATE_KINDS if kinds is None else kinds & STATE_KINDS)
+            if got is not None and got.candidates and all(
+                    c.entity.kind in STATE_KINDS for c in got.candidates) and (
+                    got.ambiguous or got.best is not None):
+                why = (f"the leader after {state!r} is in no table of rulers and is read as a "
+                       "qualifier only")
+                return MatchResult(query, [Candidate(c.entity, c.score, c.match, c.method,
+                                                     f"{c.evidence}; {why}" if c.evidence
+                                                     else why) for c in got.candidates],
+                                   got.ambiguous, got.note)
         return r
 
     def _body_in_years(self, query: str, head: str, years: str,
@@ -664,8 +678,9 @@ class Periods:
         if len(states) > 1 and len(plain) == 1:
             states = plain
         if len(states) == 1 and states[0].labels.get("en"):
-            got = self._claimed(query, self._by_period(query, states[0].labels["en"], years,
-                                                       kinds), years, kinds)
+            got = self._changed_hands(query, state, years, self._claimed(
+                query, self._by_period(query, states[0].labels["en"], years, kinds), years,
+                kinds))
             if got is not None or plain:
                 return got
             # round 40: an adjective of an empire alone ("Korean": the Korean Empire) outside
@@ -688,7 +703,40 @@ class Periods:
                                    f"{amb.note} (the states of the adjective {state!r} whose "
                                    f"years hold {years!r})")
             return None
-        return self._claimed(query, self._by_period(query, state, years, kinds), years, kinds)
+        return self._changed_hands(
+            query, state, years,
+            self._claimed(query, self._by_period(query, state, years, kinds), years, kinds))
+
+    def _changed_hands(self, query: str, state: str, years: str,
+                       r: MatchResult | None) -> MatchResult | None:
+        """Round 41: a government named by its state's name in the one year its record
+        began or ended, the registry's succession giving the record on the other side of that
+        year ("chính phủ Đức năm 1871": the Kingdom of Prussia and the German Reich, as "chính
+        phủ Berlin năm 1871" and "the Italian government in 1861" are): ambiguous between
+        them, when that record is historical too. The state's name alone keeps round 38's
+        reading ("nước Đức năm 1871"). ``r`` as it is otherwise."""
+        span = year_span(years)
+        if (r is None or r.ambiguous or r.best is None or span is None or span[0] != span[1]
+                or r.best.entity.kind != "historical-state"
+                or r.best.method != "qualified-period"):
+            return r
+        e, a = r.best.entity, span[0]
+        es = span_of(e)
+        if es is None or es[0] >= es[1] or a not in es:
+            return r
+        # (historical records only: today's state on the other side is left to the readings
+        # of its own name, "the Soviet government in 1991" stays the Soviet Union's)
+        edge = [f for f in self._edge_of_span(e, es[0], es[1], a, a)
+                if f.kind == "historical-state"]
+        if not edge:
+            return r
+        amb = _ambiguous(query, [e, *edge], 85.0)
+        return MatchResult(
+            query, amb.candidates, True,
+            f"{amb.note} (the government of {state!r} in {a}: {e.label}'s span {es[0]}–"
+            f"{es[1]} {'begins' if es[0] == a else 'ends'} in it, and "
+            + ", ".join(describe(f) for f in edge) + " held it too by the registry's "
+            "succession)")
 
     def _claimed(self, query: str, r: MatchResult | None, years: str,
                  kinds: frozenset[str] | None) -> MatchResult | None:
