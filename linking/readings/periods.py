@@ -463,7 +463,8 @@ class Periods:
         ``state-periods.csv`` or the store): x's own code's spans holding any of the years,
         and x itself when a span of another code names x in all of them (the Republic of China
         by COW 710 from 1912 to 1949). Empty when x's code names no other record in those
-        years and no other code names x then: the reading is left as it was."""
+        years and no other code names x then, or names one other record alone whose names do
+        not hold x's English name: the reading is left as it was."""
         if x.cow_code is None:
             return []
         if self._cow_named is None:
@@ -479,6 +480,11 @@ class Periods:
             if e is not None and e.kind in state_kinds and s.year <= b and a <= t.year:
                 out.append(e)
         out = _unique(out)
+        if len(out) == 1 and out[0] is not x and not any(
+                _holds_words(n, x.labels.get("en", "")) for n in _names_of(out[0])):
+            # (one other record alone must bear the state's English name: "China in 1930"
+            # is the Republic of China's; "Germany in 1850" is not Prussia's, round 17)
+            return []
         if not any(e is not x for e in out):
             if any(c != x.cow_code and s <= a and b <= t
                    for c, s, t in self._cow_named.get(x.iri, ())):
@@ -599,7 +605,8 @@ class Periods:
                                               kinds))
         if r is None:
             r = self._body_in_years(query, yr.group("head"), yr.group("years"), kinds)
-        if r is None and (state := self._unread_leader(yr.group("head"))) is not None:
+        if r is None and (state := self._unread_leader(yr.group("head"),
+                                                            yr.group("years"))) is not None:
             # round 41: a leader no table holds, as a qualifier between the state's name and
             # its year ("Zagreb under Franjo Tuđman in 1995"): the state with the year
             got = self.match(state + text[yr.end("head"):],

@@ -140,11 +140,12 @@ _LEADER_TAIL = re.compile(r"(?P<state>.+?)\s+(?:under\s+|(?:dưới\s+)?thời\s
 class Rulers:
     """Readings of a state named by its ruler or dynasty."""
 
-    def _unread_leader(self, head: str) -> str | None:
+    def _unread_leader(self, head: str, years: str) -> str | None:
         """Round 41: the state's name of ``head`` when it is "<state> under <leader>" or
         "<state> thời <leader>", the leader a person's name (one to four words, after an
         office's title or none) that neither predecessors.yaml's rulers nor Archigos holds,
-        in no monarch's title and no occupation regime's: the leader is then only a qualifier,
+        in no monarch's title and no occupation regime's, the years in no occupation regime's
+        of the state (convention G): the leader is then only a qualifier,
         and the name with its year is read as the state with the year (the period readings,
         which keep conventions B and G). None otherwise: a leader either table holds is the
         ruler reading's, whatever it answered."""
@@ -171,6 +172,14 @@ class Rulers:
         if among and (self._archigos(bare, among) or self._archigos(bare, among, like=True)):
             return None
         if self._occupation_regime(head, bare) is not None:
+            return None
+        span = year_span(years)
+        if span is None or any(
+                st is not None and st.iri in among and (ys := year_span(yrs)) is not None
+                and ys[0] <= span[1] and span[0] <= ys[1]
+                for _regime, yrs, st in self._occupation_spells.values()):
+            # (convention G: in years a government was set up under an occupation of the
+            # state, a leader no table holds may be its head: "Belgrade under ... in 1942")
             return None
         return state
 
