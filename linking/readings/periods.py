@@ -243,6 +243,21 @@ class Periods:
                 ys = self._years_of(c.entity)
                 if c.entity.kind in state_kinds and ys is not None and ys[0] <= a <= ys[1]:
                     fit.append((c.entity, ys[0], ys[1]))
+                elif (c.entity.kind == "state" and c.entity.kind in state_kinds
+                      and self._coded_then(c.entity, a, b, state_kinds) == [c.entity]):
+                    # round 41: or in years another COW code names it by state-periods.csv
+                    # ("the Beijing government in 1925": COW 710's capital, the Republic of
+                    # China's from 1912 to 1949)
+                    fit.append((c.entity, a, b))
+            if any(e.kind == "state" and (s_, t_) == (a, b) for e, s_, t_ in fit):
+                # (round 41: with such a state, a historical record of the name whose span,
+                # open before its end, ends in the year: "the Beijing government in 1912",
+                # Qing China to February and the Republic of China from January)
+                fit += [(c.entity, 0, a) for c in r.candidates
+                        if c.entity.kind == "historical-state" and c.entity.kind in state_kinds
+                        and span_of(c.entity) is None
+                        and (c.entity.existed_until or "")[:4] == str(a)
+                        and all(c.entity is not f for f, _, _ in fit)]
             how = "of the ambiguous name (today's states from COW's first year)"
         former = r is not None and r.best is not None and r.best.method == "predecessor"
         if not fit and x is not None and x.kind == "state" and r is not None and (

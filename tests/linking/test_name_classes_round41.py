@@ -7,7 +7,8 @@ names of no evaluation list:
 - a state's name, adjective or government with years in which its COW code names another
   record by the registry's ``state-periods.csv`` (COW 710: the Republic of China, ``TWN``,
   from 1912 to September 1949): that record ("the Chinese government in 1935", "Trung Hoa Dân
-  Quốc năm 1920"); a year both records held names both ("China's government in 1949"); the
+  Quốc năm 1920", and by COW 710's capital, "chính quyền Bắc Kinh năm 1920"); a year both
+  records held names both ("China's government in 1949", "chính quyền Bắc Kinh năm 1912"); the
   same reading gives Sardinia and Italy for a government of Italy in 1861, when COW's 325
   passed from one to the other;
 - a government named by its state's name or adjective in the one year its historical record
@@ -35,6 +36,8 @@ MATCHES = [
     ("Chinese authorities in 1940", "TWN", "qualified-period"),
     ("Trung Hoa Dân Quốc năm 1920", "TWN", "qualified-period"),
     ("the Republic of China in 1925", "TWN", "qualified-period"),
+    # COW 710's capital in those years (the capital frame's states read through the periods)
+    ("chính quyền Bắc Kinh năm 1920", "TWN", "qualified-period"),
     # and before 1912 the Qing, as before
     ("China in 1905", "QING", "qualified-period"),
     # a leader no table holds, as a qualifier before the year
@@ -51,6 +54,8 @@ AMBIGUOUS = [
     # a year both records of COW 710 held
     ("China's government in 1949", {"CHN", "TWN"}),
     ("the Italian authorities in 1861", {"SARDINIA", "ITA"}),
+    # the capital in the year the Qing ended and the Republic began
+    ("chính quyền Bắc Kinh năm 1912", {"QING", "TWN"}),
     # a government in the year its historical record began
     ("the German government in 1871", {"GERMAN-REICH", "PRUSSIA"}),
 ]
