@@ -19,6 +19,10 @@ names of no evaluation list:
   as a qualifier only: the state with the year, by the period readings ("Ghana under Kofi
   Mensah in 1975"); never a monarch's title, never in years of an occupation regime
   (convention G), never a leader either table holds (the ruler reading's answer stands).
+- a body under the chair's term of a state in Vietnamese ("dưới nhiệm kỳ chủ tịch (của) X",
+  "thời Chủ tịch luân phiên X") and a "pro tempore presidency" in English, read as round 38's
+  "under X's presidency": the body, when the chair reads as one state ("Hội đồng Liên minh châu
+  Âu năm 2025 dưới nhiệm kỳ chủ tịch Ba Lan" was Poland, by the role frame).
 """
 
 from __future__ import annotations
@@ -44,6 +48,13 @@ MATCHES = [
     ("Ghana under Kofi Mensah in 1975", "GHA", "qualified-period"),
     ("Budapest under Ferenc Szabo in 1998", "HUN", "qualified-period"),
     ("Paris under Jean Dupont in 1950", "FRA", "qualified-period"),
+    # a body under the chair's term of a state (the chair read off, the body read)
+    ("ASEAN dưới nhiệm kỳ chủ tịch của Lào", "ASEAN", "key"),
+    ("Hội đồng Bắc Cực dưới nhiệm kỳ chủ tịch Na Uy", "ArticC", "calque-vi"),
+    ("Hội đồng Liên minh châu Âu trong nhiệm kỳ chủ tịch của Pháp",
+     "Council-of-the-European-Union", "common-name"),
+    ("Mercosur thời Chủ tịch luân phiên Paraguay", "Mercosur", "acronym"),
+    ("the OSCE under Malta's pro tempore presidency", "OSCE", "key"),
     # today's state after the year its record ended is not added to the government's year
     ("the Soviet government in 1991", "SUN", "qualified-period"),
     # the state's name alone keeps round 38's reading
