@@ -319,8 +319,8 @@ LIST_STATUS = {
     "names_test60.csv": "round 39's development list (after its unseen run)",
     "names_test61.csv": "round 40's development list (after its unseen run)",
     "names_test62.csv": "round 40's development list (after its unseen run)",
-    "names_test63.csv": "the next round's development list (round 40's unseen list)",
-    "names_test64.csv": "the next round's development list (round 40's unseen list)",
+    "names_test63.csv": "round 41's development list (after its unseen run)",
+    "names_test64.csv": "round 41's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

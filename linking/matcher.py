@@ -375,6 +375,8 @@ class Matcher(
         self._republic_forms = _units(forms["state_forms"].get("republic") or [])
         self._successors: tuple[dict[int, Entity], dict[int, list[Entity]]] | None = None
         self._cow_holders: dict[int, list[Entity]] | None = None  # round 24 (periods)
+        # round 41 (periods): record IRI -> (COW code, years) naming it (state-periods.csv)
+        self._cow_named: dict[str, list[tuple[int, int, int]]] | None = None
         # round 36 (seats): organisations' acronyms by their sorted letters, made when needed
         self._letters_index: dict[str, list[tuple[str, Entity]]] | None = None
         #: round 17: rulers and dynasties -> (the state they ruled, years, evidence)

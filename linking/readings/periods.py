@@ -243,6 +243,21 @@ class Periods:
                 ys = self._years_of(c.entity)
                 if c.entity.kind in state_kinds and ys is not None and ys[0] <= a <= ys[1]:
                     fit.append((c.entity, ys[0], ys[1]))
+                elif (c.entity.kind == "state" and c.entity.kind in state_kinds
+                      and self._coded_then(c.entity, a, b, state_kinds) == [c.entity]):
+                    # round 41: or in years another COW code names it by state-periods.csv
+                    # ("the Beijing government in 1925": COW 710's capital, the Republic of
+                    # China's from 1912 to 1949)
+                    fit.append((c.entity, a, b))
+            if any(e.kind == "state" and (s_, t_) == (a, b) for e, s_, t_ in fit):
+                # (round 41: with such a state, a historical record of the name whose span,
+                # open before its end, ends in the year: "the Beijing government in 1912",
+                # Qing China to February and the Republic of China from January)
+                fit += [(c.entity, 0, a) for c in r.candidates
+                        if c.entity.kind == "historical-state" and c.entity.kind in state_kinds
+                        and span_of(c.entity) is None
+                        and (c.entity.existed_until or "")[:4] == str(a)
+                        and all(c.entity is not f for f, _, _ in fit)]
             how = "of the ambiguous name (today's states from COW's first year)"
         former = r is not None and r.best is not None and r.best.method == "predecessor"
         if not fit and x is not None and x.kind == "state" and r is not None and (
@@ -269,6 +284,23 @@ class Periods:
             # unless its years fall in a regime Wikidata holds apart (predecessors.yaml
             # regimes_apart: "Rhodesia in 1970")
             ys = self._years_of(x)
+            coded = self._coded_then(x, a, b, state_kinds)
+            if coded:
+                # round 41: the records COW's code of today's state names in those years by
+                # the registry's state-periods.csv ("the Chinese government in 1930": COW
+                # 710 names the Republic of China, TWN, from 1912 to September 1949;
+                # "Trung Hoa Dân Quốc năm 1937": TWN, whose own code 713 begins in 1949);
+                # a year both held ("in 1949") names both
+                if len(coded) > 1:
+                    amb = _ambiguous(query, coded, 88.0)
+                    return MatchResult(
+                        query, amb.candidates, True,
+                        f"{amb.note} ({head!r} with the years {qual!r}: COW's code "
+                        f"{x.cow_code} names each in those years, by state-periods.csv)")
+                return _single(query, coded[0], 86.0, "qualified-period",
+                               self._note(coded[0]),
+                               f"{head!r} with the years {qual!r}: a COW code names "
+                               f"{coded[0].label} in those years (state-periods.csv)")
             crowned = any(s0 <= b and a <= t0
                           for s0, t0, _ev in self._monarchies_ended.get(id(x), ()))
             apart = former and any(s0 <= b and a <= t0
@@ -433,7 +465,52 @@ class Periods:
         # (a state begins when its predecessors end: Vietnam, COW's 816 from 1954, after the
         # Democratic Republic and the Republic of Vietnam, 1976)
         ends = [sp[1] for p in self._successors[1].get(id(e), []) if (sp := span_of(p))]
-        return max([cow[0], *ends]), 9999
+        # (round 41: and from the first year the code names it by state-periods.csv: COW's
+        # 710 names China, the People's Republic, from October 1949, the Republic of China
+        # from 1912 to September 1949)
+        own = [s for s, _t in self._cow_named_own(e)]
+        return max([cow[0], *ends, *own[:1]]), 9999
+
+    def _coded_then(self, x: Entity, a: int, b: int,
+                    state_kinds: frozenset[str]) -> list[Entity]:
+        """Round 41: the records of ``state_kinds`` that the COW codes naming today's state
+        ``x`` name in the years ``a``-``b`` (``SystemCodes.spans``, read from the registry's
+        ``state-periods.csv`` or the store): x's own code's spans holding any of the years,
+        and x itself when a span of another code names x in all of them (the Republic of China
+        by COW 710 from 1912 to 1949). Empty when x's code names no other record in those
+        years and no other code names x then, or names one other record alone whose names do
+        not hold x's English name: the reading is left as it was."""
+        if x.cow_code is None:
+            return []
+        if self._cow_named is None:
+            named: dict[str, list[tuple[int, int, int]]] = {}
+            for (system, code), spans in self.reference.codes.spans.items():
+                if system == "cow":
+                    for s, t, iri in spans:
+                        named.setdefault(iri, []).append((code, s.year, t.year))
+            self._cow_named = named
+        out: list[Entity] = []
+        for s, t, iri in self.reference.codes.spans.get(("cow", x.cow_code), ()):
+            e = self.registry.by_iri(iri)
+            if e is not None and e.kind in state_kinds and s.year <= b and a <= t.year:
+                out.append(e)
+        out = _unique(out)
+        if len(out) == 1 and out[0] is not x and not any(
+                _holds_words(n, x.labels.get("en", "")) for n in _names_of(out[0])):
+            # (one other record alone must bear the state's English name: "China in 1930"
+            # is the Republic of China's; "Germany in 1850" is not Prussia's, round 17)
+            return []
+        if not any(e is not x for e in out):
+            if any(c != x.cow_code and s <= a and b <= t
+                   for c, s, t in self._cow_named.get(x.iri, ())):
+                return [x]
+            return []
+        return out
+
+    def _cow_named_own(self, x: Entity) -> list[tuple[int, int]]:
+        """Round 41: the years x's own COW code names x (``SystemCodes.spans``)."""
+        return [(s.year, t.year) for s, t, iri in
+                self.reference.codes.spans.get(("cow", x.cow_code), ()) if iri == x.iri]
 
     def _edge_of_span(self, e: Entity, s: int, t: int, a: int, b: int) -> list[Entity]:
         """Round 31: for one year (``a == b``) that is the last year of ``e``'s span, its
@@ -542,7 +619,22 @@ class Periods:
                               self._by_period(query, yr.group("head"), yr.group("years"),
                                               kinds))
         if r is None:
-            return self._body_in_years(query, yr.group("head"), yr.group("years"), kinds)
+            r = self._body_in_years(query, yr.group("head"), yr.group("years"), kinds)
+        if r is None and (state := self._unread_leader(yr.group("head"),
+                                                            yr.group("years"))) is not None:
+            # round 41: a leader no table holds, as a qualifier between the state's name and
+            # its year ("Zagreb under Franjo Tuđman in 1995"): the state with the year
+            got = self.match(state + text[yr.end("head"):],
+                             kind=STATE_KINDS if kinds is None else kinds & STATE_KINDS)
+            if got is not None and got.candidates and all(
+                    c.entity.kind in STATE_KINDS for c in got.candidates) and (
+                    got.ambiguous or got.best is not None):
+                why = (f"the leader after {state!r} is in no table of rulers and is read as a "
+                       "qualifier only")
+                return MatchResult(query, [Candidate(c.entity, c.score, c.match, c.method,
+                                                     f"{c.evidence}; {why}" if c.evidence
+                                                     else why) for c in got.candidates],
+                                   got.ambiguous, got.note)
         return r
 
     def _body_in_years(self, query: str, head: str, years: str,
@@ -608,8 +700,9 @@ class Periods:
         if len(states) > 1 and len(plain) == 1:
             states = plain
         if len(states) == 1 and states[0].labels.get("en"):
-            got = self._claimed(query, self._by_period(query, states[0].labels["en"], years,
-                                                       kinds), years, kinds)
+            got = self._changed_hands(query, state, years, self._claimed(
+                query, self._by_period(query, states[0].labels["en"], years, kinds), years,
+                kinds))
             if got is not None or plain:
                 return got
             # round 40: an adjective of an empire alone ("Korean": the Korean Empire) outside
@@ -632,7 +725,40 @@ class Periods:
                                    f"{amb.note} (the states of the adjective {state!r} whose "
                                    f"years hold {years!r})")
             return None
-        return self._claimed(query, self._by_period(query, state, years, kinds), years, kinds)
+        return self._changed_hands(
+            query, state, years,
+            self._claimed(query, self._by_period(query, state, years, kinds), years, kinds))
+
+    def _changed_hands(self, query: str, state: str, years: str,
+                       r: MatchResult | None) -> MatchResult | None:
+        """Round 41: a government named by its state's name in the one year its record
+        began or ended, the registry's succession giving the record on the other side of that
+        year ("chính phủ Đức năm 1871": the Kingdom of Prussia and the German Reich, as "chính
+        phủ Berlin năm 1871" and "the Italian government in 1861" are): ambiguous between
+        them, when that record is historical too. The state's name alone keeps round 38's
+        reading ("nước Đức năm 1871"). ``r`` as it is otherwise."""
+        span = year_span(years)
+        if (r is None or r.ambiguous or r.best is None or span is None or span[0] != span[1]
+                or r.best.entity.kind != "historical-state"
+                or r.best.method != "qualified-period"):
+            return r
+        e, a = r.best.entity, span[0]
+        es = span_of(e)
+        if es is None or es[0] >= es[1] or a not in es:
+            return r
+        # (historical records only: today's state on the other side is left to the readings
+        # of its own name, "the Soviet government in 1991" stays the Soviet Union's)
+        edge = [f for f in self._edge_of_span(e, es[0], es[1], a, a)
+                if f.kind == "historical-state"]
+        if not edge:
+            return r
+        amb = _ambiguous(query, [e, *edge], 85.0)
+        return MatchResult(
+            query, amb.candidates, True,
+            f"{amb.note} (the government of {state!r} in {a}: {e.label}'s span {es[0]}–"
+            f"{es[1]} {'begins' if es[0] == a else 'ends'} in it, and "
+            + ", ".join(describe(f) for f in edge) + " held it too by the registry's "
+            "succession)")
 
     def _claimed(self, query: str, r: MatchResult | None, years: str,
                  kinds: frozenset[str] | None) -> MatchResult | None:

@@ -131,8 +131,57 @@ def _person(name: str) -> bool:
 _MONARCH_TITLE_WORDS = frozenset(w for t in _MONARCH_TITLES for w in t.split()) | {"sa", "nga"}
 
 
+#: round 41: a leader after a state's name, before the name's year ("Zagreb under Franjo
+#: Tuđman in 1995", "Lisbon under António Costa in 2016"; :meth:`Rulers._unread_leader`)
+_LEADER_TAIL = re.compile(r"(?P<state>.+?)\s+(?:under\s+|(?:dưới\s+)?thời\s+)(?P<ruler>.+)",
+                          re.IGNORECASE)
+
+
 class Rulers:
     """Readings of a state named by its ruler or dynasty."""
+
+    def _unread_leader(self, head: str, years: str) -> str | None:
+        """Round 41: the state's name of ``head`` when it is "<state> under <leader>" or
+        "<state> thời <leader>", the leader a person's name (one to four words, after an
+        office's title or none) that neither predecessors.yaml's rulers nor Archigos holds,
+        in no monarch's title and no occupation regime's, the years in no occupation regime's
+        of the state (convention G): the leader is then only a qualifier,
+        and the name with its year is read as the state with the year (the period readings,
+        which keep conventions B and G). None otherwise: a leader either table holds is the
+        ruler reading's, whatever it answered."""
+        m = _LEADER_TAIL.fullmatch(head)
+        if m is None:
+            return None
+        state, ruler = m.group("state").strip(), m.group("ruler").strip()
+        titled = _TITLE.match(ruler)
+        bare = ruler[titled.end():] if titled else ruler
+        words = bare.split()
+        if not 1 <= len(words) <= 4 or not _name_word(words[0]) or not all(
+                _name_word(w) or w in ("de", "van", "von", "bin", "al", "el", "da", "dos")
+                for w in words):
+            return None
+        if titled and _MONARCH_TITLE_WORDS & set(folded_form(titled.group()).split()):
+            return None
+        if any(folded_form(w) in _MONARCH_TITLE_WORDS for w in words):
+            return None
+        if self._rulers.get(folded_form(ruler)) or self._rulers.get(folded_form(bare)):
+            return None
+        if self._archigos(bare):
+            return None
+        among = frozenset(e.iri for e in self._states_named(state, STATE_KINDS))
+        if among and (self._archigos(bare, among) or self._archigos(bare, among, like=True)):
+            return None
+        if self._occupation_regime(head, bare) is not None:
+            return None
+        span = year_span(years)
+        if span is None or any(
+                st is not None and st.iri in among and (ys := year_span(yrs)) is not None
+                and ys[0] <= span[1] and span[0] <= ys[1]
+                for _regime, yrs, st in self._occupation_spells.values()):
+            # (convention G: in years a government was set up under an occupation of the
+            # state, a leader no table holds may be its head: "Belgrade under ... in 1942")
+            return None
+        return state
 
     def _by_ruler(
         self, query: str, text: str, kinds: frozenset[str] | None

@@ -911,10 +911,15 @@ def _event_treaty_year(text: str) -> int | None:
 #: 2025"): the body's name (the rewrite's answer must be an organisation, the state a state)
 _UNDER_CHAIR = (
     re.compile(r"(?P<body>.+?)\s+under\s+(?:the\s+)?(?P<state>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)"
-               r"(?:['’]s)?\s+(?:\d{4}\s+)?(?:rotating\s+)?"
+               r"(?:['’]s)?\s+(?:\d{4}\s+)?(?:rotating\s+|pro\s+tempore\s+)?"
                r"(?:chair|chairmanship|chairship|chairpersonship|presidency)"),
     re.compile(r"(?P<body>.+?)\s+(?i:thời|khi)\s+(?P<state>\S.*?)\s+(?i:giữ\s+ghế\s+chủ\s+tịch"
                r"|làm\s+chủ\s+tịch|giữ\s+chức\s+chủ\s+tịch)(?:\s+\S.*)?"),
+    # round 41: the chair's term before the state ("Hội đồng Bắc Cực dưới nhiệm kỳ chủ tịch
+    # của Đan Mạch", "Mercosur thời Chủ tịch luân phiên Brazil")
+    re.compile(r"(?P<body>.+?)\s+(?i:(?:dưới\s+|trong\s+)?nhiệm\s+kỳ\s+chủ\s+tịch"
+               r"(?:\s+luân\s+phiên)?|thời\s+chủ\s+tịch\s+luân\s+phiên)\s+(?i:của\s+)?"
+               r"(?P<state>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]\S*(?:\s+\S+){0,2})"),
 )
 
 
@@ -927,6 +932,8 @@ def _body_under_chair(text: str) -> tuple[str, str] | None:
     ('the Council of the EU', 'Danish')
     >>> _body_under_chair("Hội đồng EU thời Đan Mạch giữ ghế chủ tịch")
     ('Hội đồng EU', 'Đan Mạch')
+    >>> _body_under_chair("Hội đồng Bắc Cực dưới nhiệm kỳ chủ tịch của Đan Mạch")
+    ('Hội đồng Bắc Cực', 'Đan Mạch')
     >>> _body_under_chair("the ECB under Draghi") is None
     True
     """
