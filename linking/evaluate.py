@@ -321,6 +321,8 @@ LIST_STATUS = {
     "names_test62.csv": "round 40's development list (after its unseen run)",
     "names_test63.csv": "round 41's development list (after its unseen run)",
     "names_test64.csv": "round 41's development list (after its unseen run)",
+    "names_test65.csv": "the next round's development list (round 41's unseen list)",
+    "names_test66.csv": "the next round's development list (round 41's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -469,6 +471,10 @@ UNSEEN_RUNS = {
                          "**end of round 40: 0.984 / 0.858 / 5/10**"),
     "names_test64.csv": ("end of round 39: 0.995 / 0.815 / 4/10; "
                          "**end of round 40: 0.995 / 0.824 / 5/10**"),
+    "names_test65.csv": ("end of round 40: 0.995 / 0.863 / 4/10; "
+                         "**end of round 41: 0.995 / 0.867 / 4/10**"),
+    "names_test66.csv": ("end of round 40: 0.994 / 0.782 / 9/9; "
+                         "**end of round 41: 0.994 / 0.786 / 9/9**"),
 }
 
 
