@@ -28,8 +28,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..graph import yaml_text
 from ..graph.errors import DiplographError
 from .context import (
@@ -63,12 +61,7 @@ def _data() -> dict:
     """The lexicon, checked: a missing section or a word that is no regular expression is
     refused with the file, the section and the entry."""
     path = LEXICON_FILE
-    try:
-        data = yaml_text.load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise DiplographError("bad-input", f"{path}: not YAML: {e}") from e
-    if not isinstance(data, dict):
-        raise DiplographError("bad-input", f"{path}: a mapping of sections is needed")
+    data = yaml_text.load_mapping(path)
     for section, holds in _SECTIONS.items():
         if section not in data:
             raise DiplographError("bad-input", f"{path}: section {section!r} ({holds}) missing")

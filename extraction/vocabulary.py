@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..graph import yaml_text
 from ..graph.errors import DiplographError
 
@@ -50,12 +48,7 @@ def _row_error(path: Path, where: str, msg: str) -> DiplographError:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     path = VOCABULARY_FILE
-    try:
-        data = yaml_text.load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise DiplographError("bad-input", f"{path}: not YAML: {e}") from e
-    if not isinstance(data, dict):
-        raise DiplographError("bad-input", f"{path}: a mapping of sections is needed")
+    data = yaml_text.load_mapping(path)
     for section in ("posts", "arrival_verbs"):
         rows = data.get(section)
         if not isinstance(rows, list):

@@ -23,9 +23,12 @@ found the key 'a' a second time (first on line 1)
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .errors import DiplographError
 
 #: libyaml's safe parser where PyYAML was built with it, else the pure-Python one
 _BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -56,3 +59,26 @@ class SAFE_LOADER(_BASE):  # noqa: N801 - the name callers already use
 def load(text: str) -> Any:
     """The objects of one YAML document ``text``, read by a safe loader."""
     return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+
+
+def load_mapping(path: Path) -> dict[str, Any]:
+    """The mapping of sections of the YAML file ``path`` (a data table of the project); a file
+    that is not YAML, or whose document is not a mapping, is refused with its path and the
+    parser's line and column (``DiplographError("bad-input")``).
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "t.yaml"
+    >>> _ = p.write_text("- a list", encoding="utf-8")
+    >>> try:
+    ...     load_mapping(p)
+    ... except DiplographError as e:
+    ...     print(e.kind, e.message.split(": ", 1)[1])
+    bad-input a mapping of sections is needed
+    """
+    try:
+        data = load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise DiplographError("bad-input", f"{path}: not YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise DiplographError("bad-input", f"{path}: a mapping of sections is needed")
+    return data
