@@ -322,6 +322,11 @@ class Seats:
             return _single(query, e, 86.0, "capital-government", self._note(e),
                            f"a capital for its government, no year: today's state of the "
                            f"city ({ev})")
+        return self._seat_answer(query, states, ev)
+
+    def _seat_answer(self, query: str, states: list[Entity], ev: str) -> MatchResult:
+        """A capital (or seat) for its government: the one state of ``states``, or all of them
+        as ambiguous, with the evidence ``ev``."""
         if len(states) > 1:
             amb = _ambiguous(query, states, 85.0)
             return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
@@ -358,12 +363,7 @@ class Seats:
             return None
         ev = (f"{city!r} was the seat of {', '.join(describe(e) for e in states)} "
               "(capital_names.yaml seats; the COW capitals table lacks it)")
-        if len(states) > 1:
-            amb = _ambiguous(query, states, 85.0)
-            return MatchResult(query, amb.candidates, True, f"{amb.note} ({ev})")
-        e = states[0]
-        return _single(query, e, 88.0, "capital-government", self._note(e),
-                       f"a capital for its government: {ev}")
+        return self._seat_answer(query, states, ev)
 
     def _former_seat(self, e: Entity, code: int, city: str, first: int, last: int) -> bool:
         """Round 40: whether ``city``, an earlier COW capital of today's state ``e`` (COW
