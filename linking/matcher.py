@@ -431,11 +431,17 @@ class Matcher(
         #: under a foreign occupation (predecessors.yaml ``occupation_regimes``): spell ->
         #: (the regime, its years, its state)
         self._occupation_spells: dict[str, tuple[str, str, Entity | None]] = {}
+        #: round 40: id of today's state -> the years of its governments set up under an
+        #: occupation (the same rows, convention G)
+        self._occupied_years: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for row in read_yaml("predecessors.yaml").get("occupation_regimes") or []:
             state = resolve_target(registry, row["target"])
             for spell in row.get("archigos") or []:
                 self._occupation_spells[str(spell)] = (
                     str(row["regime"]), str(row.get("years", "")), state)
+            span = year_span(str(row.get("years", "")))
+            if state is not None and span is not None:
+                self._occupied_years[id(state)].append(span)
         #: round 30: organs named by their role ("the EU legislature", organ_roles.yaml):
         #: (folded name of the owner, folded role) -> (the organ, the owner, the source)
         self._organ_roles: dict[tuple[str, str], tuple[Entity, Entity, str]] = {}
@@ -668,14 +674,6 @@ class Matcher(
             if seated is not None and spans:
                 for name in row.get("names") or []:
                     self._seats_lacking[folded_form(str(name))].append((seated, spans))
-        #: round 40: id of today's state -> the years of its governments set up under an
-        #: occupation (predecessors.yaml ``occupation_regimes``, convention G)
-        self._occupied_years: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for row in read_yaml("predecessors.yaml").get("occupation_regimes") or []:
-            occupied = resolve_target(registry, row["target"])
-            span = year_span(str(row.get("years", "")))
-            if occupied is not None and span is not None:
-                self._occupied_years[id(occupied)].append(span)
         #: round 23: the folded words of every registry name (a word of one is no person's
         #: name: "People's Republic of Ukraine"), built on first use
         self._name_vocabulary: frozenset[str] | None = None

@@ -352,8 +352,7 @@ class Seats:
             if e.kind not in state_kinds:
                 continue
             if e.kind == "state" and (now is None or not any(
-                    a <= now[0] and now[1] <= b for a, b in spans) or any(
-                    a <= now[1] and now[0] <= b for a, b in self._occupied_years.get(id(e), ()))):
+                    a <= now[0] and now[1] <= b for a, b in spans) or self._occupied(e, now)):
                 continue
             if _COURT.match(text) and e.kind == "state" and id(e) not in self._monarchies:
                 continue
@@ -379,7 +378,12 @@ class Seats:
         spell = self._cow_capitals.former.get((code, folded_form(city)))
         if spell is None or not (spell[0] <= now[0] and now[1] <= spell[1]):
             return False
-        return not any(a <= now[1] and now[0] <= b for a, b in self._occupied_years.get(id(e), ()))
+        return not self._occupied(e, now)
+
+    def _occupied(self, e: Entity, years: tuple[int, int]) -> bool:
+        """Round 40: whether ``years`` meet a government of today's state ``e`` set up under
+        an occupation (predecessors.yaml ``occupation_regimes``, convention G)."""
+        return any(a <= years[1] and years[0] <= b for a, b in self._occupied_years.get(id(e), ()))
 
     def _capital_codes(self, city: str) -> tuple[str, frozenset[int]]:
         """The COW codes of the states ``city`` was the capital of, and the name COW writes
