@@ -85,7 +85,11 @@ def test_a_compaction_at_an_opening_is_caught_by_the_closed_store_s_key(tmp_path
                                                                         ) -> None:
     """Several small writes leave tables that an opening compacts in the background: the
     checkpoint a start takes may have the tables from before the compaction, the closed store
-    those after. The next start's checkpoint has one of the keys of the start before."""
+    those after, and an opening whose compaction step its close cut short finds the tables
+    unchanged while the next opening compacts them again (docs/testing.md, "Session 20:
+    fresh-clone runs", the second mend). So a start keys its data by its checkpoint, by the
+    store as it closed it and by the store as its opening found it: the tables each start's
+    opening finds are the ones the start before closed, and two starts share a key."""
     path = tmp_path / "store"
     for i in range(5):
         store = ox.Store(str(path))
@@ -95,8 +99,13 @@ def test_a_compaction_at_an_opening_is_caught_by_the_closed_store_s_key(tmp_path
     cps = Checkpoints(path)
     keys = []
     for _ in range(4):
+        found = content_fingerprint(path)
         checkpoint = cps.prepare()
-        keys.append((content_fingerprint(checkpoint.path), cps.content_keys()))
-    for (_, before), (now, _) in zip(keys, keys[1:], strict=False):
-        assert now in before
+        now = content_fingerprint(checkpoint.path)
+        keys.append((found, now, cps.content_keys()))
+        # (the first opening finds the writes in the logs: no fingerprint before it)
+        assert (found is None or found in keys[-1][2]) and now in keys[-1][2]
+    for (_, _, before), (found, _, after) in zip(keys, keys[1:], strict=False):
+        assert found is not None and found in before  # the closed store's, as keyed before
+        assert set(after) & set(before)
     assert len(ox.Store.read_only(cps.current().path)) == 10_000
