@@ -124,6 +124,18 @@ SELECT ?system ?file ?line ?code ?abbrev ?name ?member ?start ?end WHERE {{
 """
 
 
+PERIODS_QUERY = f"""
+PREFIX dg: <https://diplograph.org/ontology#>
+SELECT ?system ?code ?state ?start ?end WHERE {{
+  GRAPH <{GRAPH("dataset/state-systems")}> {{
+    ?p a dg:CodePeriod ; dg:stateSystem ?system ; dg:stateCode ?code ; dg:state ?state .
+    OPTIONAL {{ ?p dg:startDate ?start }}
+    OPTIONAL {{ ?p dg:endDate ?end }}
+  }}
+}}
+"""
+
+
 @dataclass(frozen=True)
 class SystemCodes:
     """The rows of the COW and G-W state lists and the states each code names over time: what
@@ -158,8 +170,11 @@ class SystemCodes:
     def from_store(cls, store: ox.Store) -> SystemCodes:
         """From the graph ``dgg:dataset/state-systems`` (empty when the data set is not built):
         a row is the parts its spell was split into (one ``dg:SourceRows`` each), its last day
-        the last part's (the list's last day when the part has no end); the states a code names
-        are those of its parts."""
+        the last part's (the list's last day when the part has no end); the days a code names
+        each state are its ``dg:CodePeriod`` rows (``state-periods.csv`` in the graph; an
+        unstated start or end is open, as in the file). A graph built before the periods were
+        stored (loader version 2) gives the days of the code's membership spells instead."""
+        from ..loaders.state_periods import MAX_DATE, MIN_DATE
         from ..loaders.state_systems import COW_FILE, GW_FILE, SYSTEMS, system_iri
 
         system_of = {system_iri(k): k for k in SYSTEMS}
@@ -182,7 +197,18 @@ class SystemCodes:
             row[4] = max(row[4], end)
             by_code.setdefault((system, code), set()).add((start, end, b["member"].value))
         spells = tuple((r[0], r[1], r[2], r[3], r[4]) for _k, r in sorted(rows.items()))
-        return cls(spells, {k: tuple(sorted(v)) for k, v in by_code.items()})
+        periods: dict[tuple[str, int], set[Span]] = {}
+        for b in store.query(PERIODS_QUERY):
+            system = system_of.get(b["system"].value)
+            if system is None:
+                continue
+            start = _date(b["start"].value) if b["start"] is not None else MIN_DATE
+            end = _date(b["end"].value) if b["end"] is not None else MAX_DATE
+            if start is None or end is None:
+                continue
+            periods.setdefault((system, int(b["code"].value)), set()).add(
+                (start, end, b["state"].value))
+        return cls(spells, {k: tuple(sorted(v)) for k, v in (periods or by_code).items()})
 
 
 def iso_codes(registry: Registry) -> dict[str, Entity]:

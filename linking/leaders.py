@@ -197,10 +197,14 @@ class Leaders:
                     parts = periods.split_dates("gw", int(row["gwcode"]), start, end)
                 except Exception:  # noqa: BLE001, S112 - a row the loader reports is left out
                     continue
-                for s, e, state in parts:
+                # a leader still in office when the data end has no end in the graph
+                # (loaders/archigos.py): the last year observed, as :meth:`from_store` reads it
+                still = row["exit"] == "Still in Office"
+                for i, (s, e, state) in enumerate(parts):
                     if state is not None:
-                        rows.append(Tenure(row["leader"], state, s.year, e.year,
-                                           row["obsid"]))
+                        last = still and i == len(parts) - 1
+                        rows.append(Tenure(row["leader"], state, s.year,
+                                           _LAST_YEAR if last else e.year, row["obsid"]))
         return cls.from_tenures(rows)
 
     @classmethod

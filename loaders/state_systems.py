@@ -11,6 +11,14 @@ days (``loaders/state_periods.py``): COW's one spell of 365 from 1816 to 2016 is
 Russian Empire, the Russian Republic, the RSFSR, the USSR and Russia). A spell that reaches the
 end of the list's coverage (COW 2016-12-31, G–W 2017-12-31) has no end.
 
+The rows of ``registry/state-periods.csv`` for every code of the two lists go in the same graph
+as ``dg:CodePeriod`` nodes (``dg:stateSystem``, ``dg:stateCode``, ``dg:state`` the entity the
+code names, ``dg:startDate``/``dg:endDate`` where the row has them, and the row they come from):
+the days a code names each state, which the membership spells cannot give where a state left
+the list before its code passed on (COW 255 names the German Reich to 1945-06-04, not to 1945-05-08
+when its spell ends), so that the name matcher of a server, which reads the store only, reads
+the same periods as ``diplograph link`` reads from the file (``linking/code_systems.py``).
+
 >>> from diplograph.loaders.registry import default_data_dir
 >>> from diplograph.loaders.datasets import parsed
 >>> qs = list(parsed(quads(default_data_dir(), StatePeriods.load()), DATASET.graph))
@@ -26,15 +34,16 @@ from pathlib import Path
 
 from ..graph.namespaces import ID, ORG, SKOS
 from .datasets import DatasetInfo
-from .state_periods import StatePeriods
+from .state_periods import MAX_DATE, MIN_DATE, StatePeriods
 from .tables import Out, Table
 
 COW_FILE = "cow-igo-v3/cow_states2016.csv"
 GW_FILE = "peace-science/gw_states.csv"
+PERIODS_FILE = "registry/state-periods.csv"
 DATASET = DatasetInfo(
     name="state-systems",
     title="The COW (v2016) and Gleditsch-Ward state systems: membership spells",
-    files=(COW_FILE, GW_FILE, "registry/state-periods.csv"),
+    files=(COW_FILE, GW_FILE, PERIODS_FILE),
     citation=(
         "Correlates of War Project (2017). State System Membership List, v2016. "
         "Gleditsch, K. S. & Ward, M. D. (1999). A Revised List of Independent States since the "
@@ -45,7 +54,8 @@ DATASET = DatasetInfo(
     conduit=(
         "R packages igoR 1.0.3 (COW list) and peacesciencer 1.2.9 (G-W list), read with pyreadr"
     ),
-    loader_version="2",  # 2: dg:systemAbbreviation, dg:systemStateName
+    # 2: dg:systemAbbreviation, dg:systemStateName; 3: the codes' dg:CodePeriod rows
+    loader_version="3",
 )
 SYSTEMS = {
     "cow": ("Correlates of War state system", "Hệ thống quốc gia Correlates of War",
@@ -76,9 +86,13 @@ def quads(
         ("ccode", "stateabb", "statenme", "styear", "stmonth", "stday", "endyear", "endmonth",
          "endday"),
     )
+    codes: set[tuple[str, int]] = set()
     for row in cow.dicts():
+        code = cow.int(row["ccode"], "ccode", lo=1, hi=999)
+        if code is not None:
+            codes.add(("cow", code))
         yield from _spell(
-            "cow", cow, cow.int(row["ccode"], "ccode", lo=1, hi=999),
+            "cow", cow, code,
             cow.ymd(row, "st", lo=1800, hi=2016), cow.ymd(row, "end", lo=1800, hi=2016),
             periods, progress, out,
             (cow.text(row["stateabb"], "stateabb"), cow.text(row["statenme"], "statenme")),
@@ -88,11 +102,33 @@ def quads(
         lo, hi = dt.date(1800, 1, 1), dt.date(2017, 12, 31)
         start = gw.date(row["startdate"], "startdate", lo=lo, hi=hi)
         end = gw.date(row["enddate"], "enddate", lo=lo, hi=hi)
+        code = gw.int(row["gwcode"], "gwcode", lo=1, hi=999)
+        if code is not None:
+            codes.add(("gw", code))
         yield from _spell(
-            "gw", gw, gw.int(row["gwcode"], "gwcode", lo=1, hi=999), start, end, periods,
+            "gw", gw, code, start, end, periods,
             progress, out,
             (gw.text(row["stateabb"], "stateabb"), gw.text(row["statename"], "statename")),
         )
+    yield from _code_periods(periods, codes, out)
+
+
+def _code_periods(periods: StatePeriods, codes: set[tuple[str, int]], out: Out) -> Iterator[str]:
+    """The rows of ``state-periods.csv`` for the codes of the two lists, as ``dg:CodePeriod``
+    (an open start or end, 0001-01-01 or 9999-12-31 in the table, is left unstated)."""
+    for system, code in sorted(codes):
+        for p in periods.periods(system, code):
+            f = out.iri(ID(f"fact/{DATASET.name}/period/{system}-{code}-{p.start.isoformat()}"))
+            rows_node, rows_lines = out.rows(PERIODS_FILE, [p.line])
+            yield from rows_lines
+            yield from out.provenance(f, ("CodePeriod",), rows_node)
+            yield out.rel(f, "stateSystem", system_iri(system))
+            yield out.integer(f, "stateCode", code)
+            yield out.rel(f, "state", p.iri)
+            if p.start != MIN_DATE:
+                yield from out.day_date(f, "startDate", p.start)
+            if p.end != MAX_DATE:
+                yield from out.day_date(f, "endDate", p.end)
 
 
 def _spell(

@@ -7,6 +7,7 @@ the same query."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -42,6 +43,15 @@ def test_tables_are_the_same(references) -> None:
     assert list(stored.place_names.items()) == list(data.place_names.items())
     assert stored.place_names["guam"] == "Guam (GUM)"
     assert stored.codes.spells == data.codes.spells and len(stored.codes.spells) > 400
+    # the days each code names each state: state-periods.csv's rows, stored as dg:CodePeriod
+    # (session 23: the spans had been the membership spells', and a server's matcher lost
+    # "chính phủ Copenhagen năm 2025", past COW's last year, and the German Reich after 1945)
+    assert stored.codes.spans == data.codes.spans and len(stored.codes.spans) > 400
+    assert stored.codes.spans[("cow", 255)][1][1] == dt.date(1945, 6, 4)
+    # the leaders, a tenure still running when Archigos ends included (session 23)
+    assert {k: set(v) for k, v in stored.leaders.by_name.items()} == \
+        {k: set(v) for k, v in data.leaders.by_name.items()}
+    assert len(stored.leaders.by_name) > 4000
     # the tables of loaders/lookup_tables.py: the same rows, lines and cells as the files
     assert stored.adjectives == data.adjectives and len(stored.adjectives) > 200
     assert stored.same_body == data.same_body and len(stored.same_body) > 20
