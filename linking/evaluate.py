@@ -321,8 +321,8 @@ LIST_STATUS = {
     "names_test62.csv": "round 40's development list (after its unseen run)",
     "names_test63.csv": "round 41's development list (after its unseen run)",
     "names_test64.csv": "round 41's development list (after its unseen run)",
-    "names_test65.csv": "the next round's development list (round 41's unseen list)",
-    "names_test66.csv": "the next round's development list (round 41's unseen list)",
+    "names_test65.csv": "round 42's development list (after its unseen run)",
+    "names_test66.csv": "round 42's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

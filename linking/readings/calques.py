@@ -33,6 +33,11 @@ _INSTRUMENT_WORDS = frozenset({"convention", "treaty", "agreement", "protocol", 
                                "covenant"})
 
 
+#: round 42: the words for a body's members that a Vietnamese name often leaves out
+#: (:meth:`CalqueReadings._members_rivals`)
+_MEMBERS_WORDS = frozenset({"states", "countries", "nations"})
+
+
 class CalqueReadings:
     """Readings of an organisation's name word by word."""
 
@@ -84,7 +89,41 @@ class CalqueReadings:
             # (the head word read into no word of the name: "Tổ chức Hiệp ước Bắc Đại Tây
             # Dương" reads it as NATO's "Organization" and stays NATO)
             return self._organisation_of_instrument(query, e, name, kinds, ev)
+        rivals = self._members_rivals(e, name)
+        if rivals:
+            amb = _ambiguous(query, [e, *rivals], 80.0)
+            return MatchResult(
+                query, amb.candidates, True,
+                f"{amb.note} ({ev}; {describe(e)} ended in {e.dissolved[:4]}, and "
+                f"{', '.join(describe(x) for x in rivals)}, whose English name adds only "
+                "the word for its member states, is read so too: a Vietnamese name often "
+                "leaves that word out)")
         return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
+
+    def _members_rivals(self, e: Entity, name: str) -> list[Entity]:
+        """Round 42: the bodies that exist today whose English name has the words of
+        ``name`` and only the word for their members besides (:data:`_MEMBERS_WORDS`), when
+        ``e``, the body ``name`` names, has ended: "Cộng đồng Kinh tế Tây Phi" reads word by
+        word as "West African Economic Community", the CEAO (1973–1994), and is as often the
+        press's name of ECOWAS, the "Economic Community of West African States" (the gold of
+        four writers' lists: ambiguous bare, ECOWAS with a qualifier of today). The index
+        of names is made once, from the registry's English labels."""
+        if not e.dissolved:
+            return []
+        index: dict[frozenset[str], list[Entity]] | None = self.__dict__.get(
+            "_members_index_made")
+        if index is None:
+            index = {}
+            for x in self.registry.entities:
+                label = x.labels.get("en", "")
+                if x.kind not in KIND_GROUPS["organisation"] or not label:
+                    continue
+                words = content_words(label)
+                if words & _MEMBERS_WORDS:
+                    index.setdefault(words - _MEMBERS_WORDS, []).append(x)
+            self.__dict__["_members_index_made"] = index
+        return [x for x in index.get(content_words(name), ())
+                if x is not e and not x.dissolved]
 
     def _owner_after_cua(self, text: str, body: Entity) -> Entity | None:
         """Round 27: the organisation named after the last "của" (of) of ``text`` when

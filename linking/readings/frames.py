@@ -16,7 +16,7 @@ from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..features import supraverden_of
 from ..glossary import content_words, singular_form
 from ..names import read_yaml
-from ..normalise import exact_form, folded_form
+from ..normalise import exact_form, folded_form, phonetic_key, transliterated
 from ..succession import STATE_KINDS, span_of, succession_links
 from .answers import _ambiguous, _reread, _single
 from .text import (
@@ -243,6 +243,28 @@ def _last_year(e: Entity) -> int | None:
     if sp is not None:
         return sp[1]
     return int(e.existed_until[:4]) if (e.existed_until or "")[:4].isdigit() else None
+
+#: round 42: how alike the sounds of a transliterated seat and the city it renders must be
+SEAT_SOUNDS_MATCH = 0.8
+
+
+def _sounds_as(place: str, city: str) -> bool:
+    """Round 42: whether ``place``, a Vietnamese transliteration ("A-bu Đa-bi", "Đa-ca",
+    "Nu-mê-a"), sounds as ``city`` (Abu Dhabi, Dakar, Nouméa), by
+    :func:`~..normalise.phonetic_key`.
+
+    >>> _sounds_as("A-bu Đa-bi", "Abu Dhabi"), _sounds_as("Đa-ca", "Dakar")
+    (True, True)
+    >>> _sounds_as("Đa-ca", "Doha"), _sounds_as("Abuja", "Abuja")
+    (False, False)
+    """
+    if not transliterated(place) or not city.strip():
+        return False
+    import difflib
+
+    return difflib.SequenceMatcher(None, phonetic_key(place), phonetic_key(city)).ratio() >= (
+        SEAT_SOUNDS_MATCH)
+
 
 class Frames:
     """Readings of a known name inside a frame of words."""
@@ -563,10 +585,13 @@ class Frames:
             return False
         if strict and self._state_seat(city):
             # round 28: a state named as the seat must be the headquarters' country
-            return any(folded_form(h.split(",")[-1]) == folded_form(city) for h in hqs)
+            return any(folded_form(h.split(",")[-1]) == folded_form(city)
+                       # (round 42: or a Vietnamese transliteration of it, "Gi-bu-ti")
+                       or _sounds_as(city, h.split(",")[-1]) for h in hqs)
         names = {folded_form(city), folded_form(self._capital_codes(city)[0])}
         return not hqs or any(any(n in folded_form(h) for n in names) or set(_folded_words_of(
-            h.split(",")[0])) & _BUILDING_WORDS for h in hqs)
+            h.split(",")[0])) & _BUILDING_WORDS or _sounds_as(city, h.split(",")[0])
+            for h in hqs)
 
     def _body_at_place(self, query: str, rest: str, place: str,
                        kind: str | Collection[str] | None, lang: str | None,

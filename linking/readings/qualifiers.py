@@ -108,6 +108,16 @@ class Qualifiers:
         another acronym, no match (the name's two parts name different bodies). None when the
         name without the acronym is not read (the other readings follow)."""
         r = self.match(head, kind=kind, lang=lang, limit=limit)
+        if r.best is None and r.ambiguous:
+            # round 42: an ambiguous name whose candidates the acronym parts ("Cộng đồng Kinh
+            # tế Tây Phi (CEAO)": the CEAO, not ECOWAS): the one candidate holding it
+            holders = [c for c in r.candidates if _holds_code(c.entity, code)]
+            if len(holders) == 1:
+                e = holders[0].entity
+                return _single(query, e, 88.0, "qualified-acronym", self._note(e),
+                               _join(f"the acronym in brackets {code!r} is one of its "
+                                     f"acronyms or names; {head!r} alone is ambiguous",
+                                     holders[0].evidence))
         if r.best is None:
             return None if r.ambiguous else self._acronym_decides(query, head, code, kind)
         e = r.best.entity

@@ -11,14 +11,15 @@ palace``, ``Warsaw's ruling coalition``, ``the Lithuanian government in Vilnius`
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Collection
 
-from ..candidates import KIND_GROUPS, MatchResult
+from ..candidates import KIND_GROUPS, MatchResult, describe
 from ..features import supraverden_of
-from ..normalise import folded_form
+from ..normalise import folded_form, phonetic_key, transliterated
 from ..succession import STATE_KINDS, year_span
-from .answers import _reread
+from .answers import _reread, _single
 from .text import (
     _PERIOD_WORD,
     _VI_SEAT_SAID,
@@ -167,6 +168,15 @@ def _one_organisation(r: MatchResult) -> bool:
             and b.entity.kind in KIND_GROUPS["organisation"])
 
 
+#: round 42: a region named by its compass word ("Đông Dương", Indochina; "Bắc Phi") is no
+#: seat of a state's government (:meth:`Rewrites._seat_of_state`), folded
+_COMPASS_PLACE_WORDS = frozenset({"dong", "tay", "nam", "bac", "mien", "vung", "chau"})
+#: round 42: a Vietnamese office's word before the state's name (its ministry, its head's
+#: seat), whose building stands in the state itself
+_VI_OFFICE_WORD = re.compile(
+    r"(?i:bộ\s+ngoại|bo\s+ngoai|phủ|phu|văn\s+phòng|van\s+phong|dinh)\s")
+
+
 class Rewrites:
     """The reading of a name written another way."""
 
@@ -219,8 +229,9 @@ class Rewrites:
                 # (inside a reading of a name with its years, the movement's own years are
                 # not read: "the Khmer Rouge government in 1985" is no government of theirs)
                 continue
-            if rewrite is _government_at_seat and not self._city_holds(
-                    _government_seat_city(text), r):
+            if rewrite is _government_at_seat and not self._seat_of_state(
+                    _government_seat_city(text), r,
+                    office=_VI_OFFICE_WORD.match(other) is not None):
                 continue
             if rewrite in (_after_descriptor, _after_regime_word, _state_office,
                            _qualified_capital, _government_at_seat, _movement_state,
@@ -256,6 +267,23 @@ class Rewrites:
         year = _event_treaty_year(text)
         if year is None:
             return r
+        if r.best is None and r.ambiguous:
+            # round 42: an ambiguous body dated by its founding treaty ("Cộng đồng Kinh tế Tây
+            # Phi năm 1975 khi ký Hiệp ước Lagos": ECOWAS, founded 1975, not the CEAO of
+            # 1973): the one candidate founded in that year or the next; none: the reading
+            # steps back, as round 39's does for one body
+            founded = [c for c in r.candidates
+                       if c.entity.kind in KIND_GROUPS["organisation"] and c.entity.founded
+                       and (y := year_span(c.entity.founded)) is not None
+                       and y[0] in (year, year + 1)]
+            if len(founded) == 1:
+                e = founded[0].entity
+                return _single(other, e, min(founded[0].score, 85.0), "organisation-in-years",
+                               self._note(e), f"{other!r} is ambiguous; of its bodies only "
+                               f"{describe(e)} was founded in {year} or the next year, as "
+                               "the treaty named after it says")
+            if not founded:
+                return None  # (no body of the name founded by that treaty: step back)
         fits = self._founded_in(r, year)
         if fits is not None:
             return r if fits else None
@@ -352,6 +380,44 @@ class Rewrites:
         if not any(x.headquarters for x in supraverden_of(b.entity, self.reference.supraverden)):
             return True
         return self._seat_may_be(b.entity, city, strict=True)
+
+    def _seat_of_state(self, city: str | None, r: MatchResult, *, office: bool) -> bool:
+        """Round 42: the place after a state's government or office ("chính phủ Hà Lan ở
+        The Hague", "Phủ Tổng thống Ai Cập ở Cairo", "Bộ Ngoại giao Nhật Bản ở Kasumigaseki")
+        may be its seat: a capital's government naming the state (:meth:`_city_holds`); else,
+        for a place no table of capitals holds (COW's, CLDR's, capital_names.yaml), a
+        Vietnamese transliteration that sounds as one of the state's COW capitals ("Stốc-khôm",
+        Stockholm), or a place written otherwise that names no state, no capital of another
+        state, no body, no region by its compass word and no occupation regime of
+        predecessors.yaml, and is read as nothing at all (a district or building of the
+        capital, a seat of government that is not COW's capital: "Putrajaya", "Kasumigaseki",
+        "Quai d'Orsay"), after a Vietnamese office's name only (a ministry, a head's seat:
+        buildings in the state itself; a government "ở" a place, "chính quyền Bồ Đào Nha ở Ma
+        Cao", may be a colony's, and keeps round 31's check). A COW capital keeps round
+        31's check: "chính phủ Pháp ở Vichy" (COW's capital of France in 1940-1942) stays
+        unread, as does a government at another state's capital ("chính phủ Ba Lan ở
+        London", in exile)."""
+        if self._city_holds(city, r):
+            return True
+        b = r.best
+        if city is None or b is None or r.ambiguous or not b.match or (
+                b.entity.kind not in STATE_KINDS):
+            return False
+        place, codes = self._capital_codes(city)
+        if codes or folded_form(place) != folded_form(city):
+            return False
+        if transliterated(city):
+            key = phonetic_key(city)
+            own = self._cow_capitals.capitals_of.get(b.entity.cow_code or -1, frozenset())
+            return any(difflib.SequenceMatcher(None, key, phonetic_key(c)).ratio() >= 0.85
+                       for c in own)
+        folded = folded_form(city)
+        if not office or {folded_form(w) for w in city.split()} & _COMPASS_PLACE_WORDS or any(
+                folded in folded_form(regime) for regime, _y, _s in
+                self._occupation_spells.values()):
+            return False
+        seen = self._match(city, None, None)
+        return seen is None or not seen.candidates
 
     def _city_holds(self, city: str | None, r: MatchResult) -> bool:
         """Round 31: no city named, or a city read as a capital's government naming the one

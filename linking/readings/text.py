@@ -797,11 +797,14 @@ def _without_body_leader(text: str) -> str | None:
 #: says when or about what; and a body at its founding ("the OAU at its founding in Addis
 #: Ababa in 1963", "ADB's founding in Manila in 1966"), read as the body in that year
 _EVENT_CLAUSE = re.compile(
-    r"(?P<head>.+?\s(?i:năm|in)\s+\d{3,4})\s+"
+    r"(?P<head>.+?\s(?i:năm|in|nam)\s+\d{3,4})\s+"
     r"(?i:khi|trước|sau|về|với|lúc|when|after|before|on|over|amid|during|following"
+    # round 42: the Vietnamese words written without diacritics ("Ac-hen-ti-na nam 1982 khi
+    # chien tranh Malvinas", "Campuchia nam 1993 sau tong tuyen cu")
+    r"|truoc|voi|luc"
     # round 39: where or against what ("SAARC in 1985 at its founding in Dhaka", "the ICJ in
     # 2019 in The Gambia v Myanmar", "Diễn đàn APEC năm 2006 ở Hà Nội")
-    r"|at|against|in|ở|tại)\s+\S.*")
+    r"|at|against|in|ở|tại|o|tai|ve)\s+\S.*")
 _AT_FOUNDING = re.compile(
     r"(?P<body>.+?)(?:\s+at\s+its|'s|’s)\s+(?i:founding|foundation|creation)"
     r"(?:\s+(?i:in|at)\s+[A-Z][^\d]*?)?\s+in\s+(?P<year>\d{4})")
@@ -824,6 +827,10 @@ def _without_event_clause(text: str) -> str | None:
     'EFTA năm 1960'
     >>> _without_event_clause("Hy Lạp năm 2010 trong khủng hoảng nợ")
     'Hy Lạp năm 2010'
+    >>> _without_event_clause("Campuchia nam 1993 sau tong tuyen cu")
+    'Campuchia nam 1993'
+    >>> _without_event_clause("Sai Gon nam 1968 trong Tet Mau Than")
+    'Sai Gon nam 1968'
     >>> _without_event_clause("Cuba năm 1962 theo báo chí") is None
     True
     >>> _without_event_clause("Cuba năm 1962") is None
@@ -887,7 +894,7 @@ _TREATY_WORDS = re.compile(
 #: round 39: a Vietnamese year read by a treaty ("EU năm 1993 theo Hiệp ước Maastricht") or
 #: during an event ("Hy Lạp năm 2010 trong khủng hoảng nợ")
 _VI_TREATY_OR_DURING = re.compile(
-    r"(?P<head>.+?\s(?i:năm)\s+\d{3,4})\s+(?P<how>(?i:theo|trong))\s+(?P<rest>\S.*)")
+    r"(?P<head>.+?\s(?i:năm|nam)\s+\d{3,4})\s+(?P<how>(?i:theo|trong))\s+(?P<rest>\S.*)")
 
 
 def _event_treaty_year(text: str) -> int | None:
@@ -1170,7 +1177,12 @@ _GOVERNMENT_AT_SEAT = (
                r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"),
     # (round 33: and a foreign ministry, convention H: "Bộ Ngoại giao Ấn Độ ở New Delhi")
     re.compile(r"(?P<gov>(?i:chính\s+phủ|chính\s+quyền|chinh\s+phu|chinh\s+quyen"
-               r"|bộ\s+ngoại\s+giao|bo\s+ngoai\s+giao)\s+(?:quân\s+sự\s+|quan\s+su\s+)?"
+               r"|bộ\s+ngoại\s+giao|bo\s+ngoai\s+giao"
+               # (round 42: the seat of its head of state or government, named by the office,
+               # as _STATE_OFFICE reads it: "Phủ Tổng thống Ai Cập ở Cairo", "Văn phòng Thủ
+               # tướng Ấn Độ ở New Delhi", "Dinh Tổng thống Ba Lan ở Vác-sa-va")
+               r"|phủ\s+thủ\s+tướng|phủ\s+tổng\s+thống|văn\s+phòng\s+(?:tổng\s+thống|thủ\s+tướng)"
+               r"|dinh\s+tổng\s+thống)\s+(?:quân\s+sự\s+|quan\s+su\s+)?"
                + _VI_UPPER + r".*?)\s+(?:ở|tại|o|tai)\s+"
                r"(?P<city>" + _VI_PLACE_WORDS + ")"),
 )
@@ -1183,6 +1195,8 @@ def _government_at_seat(text: str) -> str | None:
     "Kosovo's government"
     >>> _government_at_seat("chính phủ Hà Lan ở The Hague")
     'chính phủ Hà Lan'
+    >>> _government_at_seat("Phủ Tổng thống Ai Cập ở Cairo")
+    'Phủ Tổng thống Ai Cập'
     """
     m = _first_fullmatch(_GOVERNMENT_AT_SEAT, text.strip())
     return m.group("gov") if m else None
