@@ -323,6 +323,8 @@ LIST_STATUS = {
     "names_test64.csv": "round 41's development list (after its unseen run)",
     "names_test65.csv": "round 42's development list (after its unseen run)",
     "names_test66.csv": "round 42's development list (after its unseen run)",
+    "names_test67.csv": "round 43's development list (after its unseen run)",
+    "names_test68.csv": "round 43's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -475,6 +477,10 @@ UNSEEN_RUNS = {
                          "**end of round 41: 0.995 / 0.867 / 4/10**"),
     "names_test66.csv": ("end of round 40: 0.994 / 0.782 / 9/9; "
                          "**end of round 41: 0.994 / 0.786 / 9/9**"),
+    "names_test67.csv": ("end of round 41: 0.994 / 0.784 / 2/9; "
+                         "**end of round 42: 0.994 / 0.797 / 2/9**"),
+    "names_test68.csv": ("end of round 41: 0.994 / 0.716 / 1/10; "
+                         "**end of round 42: 0.994 / 0.743 / 1/10**"),
 }
 
 
