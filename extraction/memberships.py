@@ -23,6 +23,7 @@ from .context import (
     before_aside,
     clause_bounds,
     companion_head,
+    former_ruler,
     group_after,
     group_before,
     is_object,
@@ -192,6 +193,11 @@ def _org(ctx: Context, a: int, b: int) -> str | None:
 _DATELINE_CITY = re.compile(r"\s*(?:,[^\n.]{0,30})?\s+[-–—]\s")
 
 
+#: round 39: an initiative a state takes part in (no organisation of the registry)
+_INITIATIVE = re.compile(r"Vành\s+đai\s+và\s+Con\s+đường|\bBelt\s+and\s+Road\b"
+                         r"|\bInitiative\b|(?<!\w)[Ss]áng\s+kiến(?!\w)")
+
+
 def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
     """The states among ``ms``; never the city of a dateline ("BRUSSELS - Ten states …")."""
     return [m for m in ms if m.is_state and m.key and not (
@@ -203,7 +209,8 @@ def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
         and not (m.how == "demonym" and _DEPENDENCY.match(ctx.text, m.end))
         and not (m.how in ("capital", "city") and _INSTRUMENT_WORD.match(ctx.text, m.end))
         and not (m.how in ("capital", "city")
-                 and _INSTRUMENT_OF.search(ctx.text, max(0, m.start - 40), m.start))]
+                 and _INSTRUMENT_OF.search(ctx.text, max(0, m.start - 40), m.start))
+        and not former_ruler(ctx, m)]
 
 
 #: "the Manila Pact", "the Baghdad Pact": a city naming an instrument is no member
@@ -2067,6 +2074,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if org is None:
             continue
         from_doc = not named and org == most_named
+        if from_doc and _INITIATIVE.search(text, s.start, s.end):
+            # round 39: "ký bản ghi nhớ tham gia "Vành đai và Con đường"", "đưa Italy trở thành
+            # thành viên" of the Belt and Road: an initiative the registry does not hold is
+            # what the sentence joins, not the text's most named organisation
+            continue
         first_new = len(out)
         cofounded = word == "tham gia" and re.match(r"\s+(?:thành lập|sáng lập)(?!\w)", text[b:])
         if word == "tham gia" and not cofounded:
@@ -2103,7 +2115,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         semi_b = text.find(";", b, s.end)
         if PARTNER.search(text, semi_a + 1 if semi_a >= 0 else s.start,
                           semi_b if semi_b >= 0 else s.end) or (word == "tham gia" and getattr(
-                ctx.gazetteer.entity(org), "kind", "") == "forum"):
+                ctx.gazetteer.entity(org), "kind", "") == "forum"
+                # round 39: a movement has members ("tham gia Phong trào Không liên kết năm
+                # 1975": full, as the gold of every writer gives the Non-Aligned Movement)
+                and not re.search(r"\bMovement\b", ctx.label(org))):
             roles = ["participant"]
         if follows_previous:
             # "New Zealand followed in 1975": the previous sentence's kind of membership
