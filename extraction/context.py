@@ -844,10 +844,14 @@ _RULER_AFTER = re.compile(r"(?:-[\w-]+)?\s+(?:protectorate|condominium|colony|co
                           r"\s+(?:cùng\s+)?(?:cai\s+quản|cai\s+trị|đô\s+hộ)", re.I)
 
 
-def former_ruler(ctx: Context, m: Mention) -> bool:
-    """Round 39: whether ``m`` names the ruler a state became independent of."""
+def no_member(ctx: Context, m: Mention) -> bool:
+    """Round 39: whether ``m`` names a state that cannot be the member a membership's clause
+    names: the ruler it became independent of, or a language ("lấy tiếng Anh làm ngôn ngữ
+    chính thức")."""
     return bool(_RULER_BEFORE.search(ctx.text, max(0, m.start - 40), m.start)
-                or _RULER_AFTER.match(ctx.text, m.end))
+                or _RULER_AFTER.match(ctx.text, m.end)
+                or m.how != "demonym" and re.search(r"(?<!\w)tiếng\s+$",
+                                                    ctx.text[max(0, m.start - 8) : m.start]))
 
 
 # round 39: one syllable of Vietnamese as it is written (an onset, one to three vowels, a final

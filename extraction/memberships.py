@@ -23,7 +23,6 @@ from .context import (
     before_aside,
     clause_bounds,
     companion_head,
-    former_ruler,
     group_after,
     group_before,
     is_object,
@@ -31,6 +30,7 @@ from .context import (
     modal,
     narrowed,
     negated,
+    no_member,
     pick_date,
     shared_subject,
     span_of,
@@ -210,7 +210,7 @@ def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
         and not (m.how in ("capital", "city") and _INSTRUMENT_WORD.match(ctx.text, m.end))
         and not (m.how in ("capital", "city")
                  and _INSTRUMENT_OF.search(ctx.text, max(0, m.start - 40), m.start))
-        and not former_ruler(ctx, m)]
+        and not no_member(ctx, m)]
 
 
 #: "the Manila Pact", "the Baghdad Pact": a city naming an instrument is no member

@@ -103,6 +103,13 @@ def test_former_ruler_is_no_member(registry, text: str) -> None:  # noqa: ANN001
     assert not any(m == "United Kingdom" for m, _, _ in got), got
 
 
+def test_a_language_is_no_member(registry) -> None:  # noqa: ANN001
+    got = _memberships("Quan hệ đối ngoại của Belize\n\nBelize, nước lấy tiếng Anh làm ngôn ngữ "
+                       "chính thức, trở thành thành viên Khối Thịnh vượng chung ngày "
+                       "21/9/1981.", registry)
+    assert not any(m == "United Kingdom" for m, _, _ in got), got
+
+
 def test_two_rulers_are_no_members(registry) -> None:  # noqa: ANN001
     got = _memberships("Quan hệ đối ngoại của Vanuatu\n\nVa-nu-a-tu, trước đây do Anh và Pháp "
                        "cùng cai quản, giành độc lập ngày 30/7/1980 và trở thành thành viên "
