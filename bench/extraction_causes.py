@@ -1,7 +1,7 @@
 """Why each missed gold fact was missed: the cause table of a round's baseline.
 
     PYTHONHASHSEED=0 nice -n 10 .venv/bin/python -m bench.extraction_causes OUT \
-        --parts test28 test29 [--list]
+        --parts test28 test29 [--list] [--wrong [--by-rule]]
 
 Reads the facts files ``bench/extraction_corpus.py`` wrote into ``OUT/PART/`` and the gold
 files of ``tests/extraction/corpus/PART/``; for every gold fact of the target types that no
@@ -28,6 +28,10 @@ strictly) one cause, from the same one-to-one pairing:
 - ``same participants, not in gold``: a gold fact of its type (matched) has its participants,
   but the gold files annotate no second fact of them;
 - ``not in gold at all``: none of the above.
+
+Round 39: with ``--list``, each wrong candidate's line names the rule that proposed it and its
+quote (``[event-visit] «…»``); ``--wrong --by-rule`` adds a table of the wrong candidates by
+rule and cause, with the number of parts each occurs in (most parts first).
 """
 
 from __future__ import annotations
