@@ -328,6 +328,33 @@ def extract(ctx: Context) -> list[Candidate]:
     return _clause_dates(ctx, out + signed)
 
 
+#: round 39: the verb of joining a membership rule reads
+_JOIN_WORD = re.compile(r"(?<!\w)(?:gia\s+nhập|tham\s+gia|trở\s+thành\s+thành\s+viên|kết\s+nạp)"
+                        r"(?!\w)|\b(?:re)?join(?:ed|s|ing)?\b|\bbecame\s+a\s+member\b"
+                        r"|\badmitted\b|\baccession\b|\bacceded?\b", re.I)
+#: round 39: an aim, an intention or an application right before that verb ("hai mục tiêu: gia
+#: nhập NATO", "không có ý định xin gia nhập", "chưa từng nộp đơn xin gia nhập", "applied to
+#: rejoin in May 2018"): a claim, not a membership
+_INTENT_BEFORE = re.compile(
+    r"(?:mục\s+tiêu|ý\s+định|(?<!\w)xin|nộp\s+đơn|mong\s+muốn|\bappl(?:y|ied|ies|ying|ication)"
+    r"\s+(?:to|for)|\bbids?\s+to|\baims?\s+to|\bseeks?\s+to|\bsought\s+to|\bhopes?\s+to"
+    r"|\bplans?\s+to|\bwants?\s+to|\bintends?\s+to)\W+(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def intended(ctx: Context, c: Candidate) -> bool:
+    """Round 39: a joining told as an aim, an intention or an application: every verb of
+    joining in the candidate's span has one of those words at most two words before it
+    ("nộp đơn xin gia nhập cuối năm 2016, được kết nạp ngày 30/8/2024" is a joining)."""
+    if c.type != "membership" or c.rule not in ("membership-join", "membership-rejoin",
+                                                "membership-join-coordinated",
+                                                "clause-membership"):
+        return False
+    verbs = list(_JOIN_WORD.finditer(ctx.text, c.start, c.end))
+    s = ctx.sentence_of(c.start)
+    return bool(verbs) and all(_INTENT_BEFORE.search(ctx.text, max(s.start, v.start() - 50),
+                                                     v.start()) for v in verbs)
+
+
 #: round 29: one year in a bracket said of the two organisations before it ("the Non-Aligned
 #: Movement and the Southern African Customs Union (both 1969)", "Quỹ Tiền tệ Quốc tế và Ngân
 #: hàng Thế giới (cùng từ 1993)", "(cả hai từ năm 1993)")

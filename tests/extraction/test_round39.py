@@ -15,6 +15,8 @@ writers' parts.
    full membership, as every writer's gold gives it; a forum's participant stays one.
 6. Taking part in an initiative the registry does not hold ("tham gia "Vành đai và Con
    đường"", the Belt and Road) is no membership of the text's most named organisation.
+7. A joining told as an aim, an intention or an application ("hai mục tiêu: gia nhập NATO",
+   "không có ý định xin gia nhập", "applied to rejoin") is no membership.
 
 Every sentence here was written for these tests (in no corpus part); each class's wrong fact is
 shown gone and the right fact kept.
@@ -200,3 +202,41 @@ def test_initiative_is_no_membership_of_the_most_named(registry, sentence: str  
     got = _memberships(SL_PAGE + sentence, registry)
     assert ("Sierra Leone", "United Nations", "1961") in got, got
     assert not any(start == "2018" for _, _, start in got), got
+
+
+# --- 7. an aim, an intention or an application is no membership ---------------------------------
+
+@pytest.mark.parametrize("text, org", [
+    ("Quan hệ đối ngoại của Moldova\n\nChính sách đối ngoại của Chișinău xoay quanh hai mục "
+     "tiêu: gia nhập NATO và Liên minh châu Âu.", "North Atlantic Treaty Organization"),
+    ("Quan hệ đối ngoại của Áo\n\nÁo nhiều lần khẳng định không có ý định xin gia nhập NATO.",
+     "North Atlantic Treaty Organization"),
+    ("Quan hệ đối ngoại của Thụy Sĩ\n\nThụy Sĩ chưa từng nộp đơn xin gia nhập Liên minh châu "
+     "Âu.", "European Union"),
+    ("Foreign relations of Gambia\n\nGambia left the Commonwealth in 2013. Gambia applied to "
+     "rejoin the Commonwealth in 2017.", "Commonwealth of Nations"),
+])
+def test_intention_is_no_membership(registry, text: str, org: str) -> None:  # noqa: ANN001
+    ex = extract_text(text, None, registry, verify=False)
+    got = [(c.rule, c.data) for c in ex.candidates if c.type == "membership"
+           and c.data["organization"] == org and "end" not in c.data]
+    assert not got, got
+
+
+def test_application_then_joining_keeps_the_joining(registry) -> None:  # noqa: ANN001
+    got = _memberships("Montenegro applied for membership in 2008 and joined NATO on 5 June "
+                       "2017.", registry)
+    assert ("Montenegro", "North Atlantic Treaty Organization", "2017-06-05") in got, got
+
+
+@pytest.mark.parametrize("text, member, org, start", [
+    ("Lào gia nhập WTO năm 2013. Đông Timor, nước nộp đơn xin gia nhập cuối năm 2016, được kết "
+     "nạp vào WTO ngày 30/8/2024.", "Timor-Leste", "World Trade Organization", "2024-08-30"),
+    ("Năm 2019, San Marino nộp đơn xin gia nhập Quỹ Tiền tệ Quốc tế và ngày 3/9/2021 trở thành "
+     "thành viên của tổ chức này.", "San Marino", "International Monetary Fund", "2021-09-03"),
+])
+def test_application_then_admission_keeps_the_admission(registry, text: str,  # noqa: ANN001
+                                                        member: str, org: str,
+                                                        start: str) -> None:
+    got = _memberships(text, registry)
+    assert (member, org, start) in got, got
