@@ -1,7 +1,7 @@
 """Why each missed gold fact was missed: the cause table of a round's baseline.
 
     PYTHONHASHSEED=0 nice -n 10 .venv/bin/python -m bench.extraction_causes OUT \
-        --parts test28 test29 [--list]
+        --parts test28 test29 [--list] [--wrong [--by-rule]]
 
 Reads the facts files ``bench/extraction_corpus.py`` wrote into ``OUT/PART/`` and the gold
 files of ``tests/extraction/corpus/PART/``; for every gold fact of the target types that no
@@ -28,6 +28,10 @@ strictly) one cause, from the same one-to-one pairing:
 - ``same participants, not in gold``: a gold fact of its type (matched) has its participants,
   but the gold files annotate no second fact of them;
 - ``not in gold at all``: none of the above.
+
+Round 39: with ``--list``, each wrong candidate's line names the rule that proposed it and its
+quote (``[event-visit] «…»``); ``--wrong --by-rule`` adds a table of the wrong candidates by
+rule and cause, with the number of parts each occurs in (most parts first).
 """
 
 from __future__ import annotations
@@ -134,7 +138,8 @@ def _wrong_rows(g: Path, gold: list[dict], ext: list[dict], gk: list[tuple], ek:
     strict_gold = {k[0] for k in gk}
     for ei in free:
         ef = ext[ei]
-        label = f"{g.name.split('.')[0]}: {ef['type']} {_brief(ek[ei][0])}"
+        label = (f"{g.name.split('.')[0]}: {ef['type']} {_brief(ek[ei][0])}"
+                 f" [{ef.get('rule', '?')}] «{' '.join(str(ef.get('quote', '')).split())[:160]}»")
         who = set(ek[ei][1][1])
         if ei in paired:
             gi = paired[ei]
@@ -166,13 +171,22 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--wrong", action="store_true",
                     help="give each wrong candidate a cause instead of each missed fact")
+    ap.add_argument("--by-rule", action="store_true",
+                    help="with --wrong: count the wrong candidates by the rule that proposed "
+                         "them and their cause, with the number of parts each occurs in")
     args = ap.parse_args(argv)
     parts = args.parts or sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
     total: Counter[tuple[str, str]] = Counter()
+    by_rule: Counter[tuple[str, str]] = Counter()
+    rule_parts: dict[tuple[str, str], set[str]] = {}
     for part in parts:
         rows = causes(part, args.out, args.wrong)
         for t, c, label in rows:
             total[(t, c)] += 1
+            if args.wrong:
+                rule = label.rsplit(" [", 1)[-1].split("]", 1)[0]
+                by_rule[(rule, c)] += 1
+                rule_parts.setdefault((rule, c), set()).add(part)
             if args.list:
                 print(f"{part:<7} {c:<28} {label}")
     by_type: Counter[str] = Counter()
@@ -182,6 +196,10 @@ def main(argv: list[str] | None = None) -> None:
     for (t, c), n in sorted(total.items(), key=lambda x: (-by_type[x[0][0]], x[0][0], -x[1])):
         print(f"{t:<12} {c:<32} {n:>6}")
     print(f"{'ALL':<12} {'':<32} {sum(total.values()):>6}")
+    if args.wrong and args.by_rule:
+        print(f"\n{'rule':<36} {'cause':<32} {'wrong':>6} {'parts':>6}")
+        for (r, c), n in sorted(by_rule.items(), key=lambda x: (-len(rule_parts[x[0]]), -x[1])):
+            print(f"{r:<36} {c:<32} {n:>6} {len(rule_parts[(r, c)]):>6}")
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ from .context import (
     modal,
     narrowed,
     negated,
+    no_member,
     shared_subject,
     subject_group,
     window_before,
@@ -296,6 +297,9 @@ def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, 
     if not objects:
         return []
     members, subject_at = _subject(ctx, s, a, t.start())
+    # round 39: never the ruler the member became independent of ("giành độc lập từ Anh"), nor
+    # a language ("tiếng Anh")
+    members = [m for m in members if not no_member(ctx, m)]
     if not members:
         return []
     # the clause's own date: one date opening the clause, before its subject ("In 1992 it

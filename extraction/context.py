@@ -832,6 +832,48 @@ class Context:
         return out
 
 
+#: round 39: a state named as the ruler a member became independent of ("became independent
+#: from Britain", "giành độc lập từ Anh", "the former British protectorate of Nyasaland", "do
+#: Anh và Pháp cùng cai quản", "quần đảo Ê-li-xơ thuộc Anh") is never the member that joins
+_RULER_BEFORE = re.compile(r"(?:\bindependen(?:t|ce)\s+from|(?<!\w)độc\s+lập\s+(?:khỏi|từ)"
+                           r"|\b(?:protectorate|colony|mandate|dominion)\s+of|(?<!\w)(?<!phụ\s)thuộc"
+                           r"|(?<!\w)thuộc\s+địa\s+(?:của\s+)?)\s+(?:the\s+)?(?:joint\s+)?"
+                           r"(?:[\w-]+-)?$", re.I)
+_RULER_AFTER = re.compile(r"(?:-[\w-]+)?\s+(?:protectorate|condominium|colony|colonial|mandate"
+                          r"|trusteeship)\b|(?:\s+(?:và|and)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)?"
+                          r"\s+(?:cùng\s+)?(?:cai\s+quản|cai\s+trị|đô\s+hộ)", re.I)
+
+
+def no_member(ctx: Context, m: Mention) -> bool:
+    """Round 39: whether ``m`` names a state that cannot be the member a membership's clause
+    names: the ruler it became independent of, or a language ("lấy tiếng Anh làm ngôn ngữ
+    chính thức")."""
+    return bool(_RULER_BEFORE.search(ctx.text, max(0, m.start - 40), m.start)
+                or _RULER_AFTER.match(ctx.text, m.end)
+                or m.how != "demonym" and re.search(r"(?<!\w)tiếng\s+$",
+                                                    ctx.text[max(0, m.start - 8) : m.start]))
+
+
+# round 39: one syllable of Vietnamese as it is written (an onset, one to three vowels, a final
+# consonant of the six Vietnamese allows), with or without its diacritics ("Phạm Minh Chính",
+# "Pham Binh Minh"); a name holding a word that is none ("Bill Clinton", "Giorgia Meloni",
+# "Xi-ti-vê-ni Ra-bu-ca", "Kiir", "Fico") is a foreign person's
+_VI_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_VI_SYLLABLE = re.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+                          rf"[{_VI_VOWELS}]{{1,3}}(?:ch|ng|nh|[cmnpt])?", re.I)
+
+
+def foreign_name(ctx: Context, post: Post) -> bool:
+    """Round 39: whether the person a post names (the words after its office) has a name no
+    Vietnamese name could be: a word that is no Vietnamese syllable, or a transliteration
+    with hyphens. False when the post names nobody."""
+    at = ctx.text.find(post.label, post.start, post.end)
+    if at < 0:
+        return False
+    words = re.findall(r"[\w'’\-]+", ctx.text[at + len(post.label) : post.end])
+    return any("-" in w or not _VI_SYLLABLE.fullmatch(w) for w in words)
+
+
 # --- shared helpers of the rules -----------------------------------------------------------------
 
 _JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvà\b|\bhoặc\b|&|–|-|/|\(\S+\)|\(since \d{4}\))?\s*"
@@ -1228,6 +1270,18 @@ def _pick_date(ctx: Context, a: int, b: int, pos: int, kinds: tuple[str, ...]
         # ngày 1/5/2004, gia nhập EU": the date opening the clause is the trigger's; one after
         # a coordinator is the next clause's
         return opening[-1]
+    if before and "relative" in before[0].flags and before[0].pending[:1] in (
+            ("days",), ("months",), ("years",), ("next-day",)) \
+            and not any("relative" not in d.flags for d in after) \
+            and not re.search(r"[;.]", ctx.text[before[0].end : pos]):
+        # round 39: "admitted to the OSCE on 22 June 2006 and, six days later, became the
+        # 192nd member", "độc lập ngày 22/9/1960 và chỉ sáu ngày sau được kết nạp": a counted
+        # offset opening the trigger's coordinated clause dates it, not the date it counts from
+        prior = next((d for d in before[1:] if "relative" not in d.flags), None)
+        if prior is not None and re.search(
+                r"(?:,\s*|\s)(?:and|và|rồi)\s*,?\s*(?:(?:only|just|chỉ|then)\s+)?$",
+                ctx.text[prior.end : before[0].start], re.I):
+            return before[0]
     for n, side in enumerate((after, before)):
         if n == 1 and side and side[0].governs:
             return side[0]  # "…, nine days before it re-established relations"

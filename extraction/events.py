@@ -18,6 +18,7 @@ from .context import (
     Post,
     Sentence,
     clause_bounds,
+    foreign_name,
     negated,
     pick_date,
     shared_subject,
@@ -227,7 +228,8 @@ def extract(ctx: Context) -> list[Candidate]:
         ctx, _without_headline_repeats(ctx, _nth_day_of_visit(ctx, out))))
     out = _placed_by_visit(_placed_by_own_visit(ctx, _during_the_visit(ctx, out)))
     out = _range_told_after(ctx, _runs_until(ctx, _left_on(ctx, _day_of_visit(ctx, out))))
-    return _legs_dated_by_neighbour(ctx, _within_ranges(out))
+    # (round 39: once more, after the passes that date visits by their span)
+    return _placed_by_visit(_legs_dated_by_neighbour(ctx, _within_ranges(out)))
 
 
 #: round 28: a visit's last day told as its length: "arrived on Saturday for a state visit that
@@ -1268,17 +1270,26 @@ def _placed_by_visit(out: list[Candidate]) -> list[Candidate]:
     """A meeting of a visit's two states on one of its days, with no place of its own, is in
     the visited state ("Ngày 8/3, Thủ tướng Malaysia hội kiến Tổng Bí thư Tô Lâm" during a
     visit to Viet Nam from 7 to 9 March)."""
-    visits = [c for c in out if c.data.get("event_type") == "visit" and "start" in c.data
-              and "place" in c.data]
+    visits = [c for c in out if c.data.get("event_type") == "visit" and "place" in c.data
+              and ("start" in c.data or isinstance(c.data.get("date"), str))]
     for c in out:
         day = c.data.get("date")
-        if c.data.get("event_type") != "meeting" or "place" in c.data \
+        if c.data.get("event_type") != "meeting" or c.data.get("place") \
                 or not isinstance(day, str) or len(day) != 10:
             continue
         actors = {p["actor"] for p in c.data["participants"]}
         for v in visits:
-            if v.data["start"] <= day <= v.data.get("end", v.data["start"]) and actors == {
-                    p["actor"] for p in v.data["participants"]}:
+            if actors != {p["actor"] for p in v.data["participants"]}:
+                continue
+            if "start" in v.data:
+                inside = v.data["start"] <= day <= v.data.get("end", v.data["start"])
+            else:
+                # round 39: a visit dated by its day or its month ("Kovind held talks with
+                # Talon … on Monday, on a state visit", "Albanese visited Indonesia in June
+                # 2022"): a meeting of its two states on that day, or a day of that month
+                when = v.data["date"]
+                inside = when == day or len(when) == 7 and day.startswith(when)
+            if inside:
                 c.data["place"] = v.data["place"]
                 break
     return out
@@ -1445,13 +1456,21 @@ def _post_state(ctx: Context, post: Post, exclude: str | None = None) -> str | N
     names foreign leaders with their state) Vietnam in a Vietnamese text."""
     if post.state:
         return post.state
-    if exclude and ctx.other(exclude):
+    # round 39: a person whose name no Vietnamese name could be is no Vietnamese leader
+    foreign = ctx.lang == "vi" and foreign_name(ctx, post)
+    if exclude and ctx.other(exclude) and not (foreign and ctx.other(exclude) == "VNM"):
         return ctx.other(exclude)
     if ctx.lang == "vi" and post.label.startswith("Tổng thống") and "VNM" in ctx.pair \
             and ctx.other("VNM") not in (None, exclude):
         # round 27: Viet Nam has no "Tổng thống": on a page about a state and Viet Nam, the
         # president is that state's ("Tổng thống Bukele thăm cấp Nhà nước Trung Quốc")
         return ctx.other("VNM")
+    if foreign and exclude != "VNM":
+        # round 39: "Tổng thống Bill Clinton", "Thủ tướng Giorgia Meloni thăm Algiers": a
+        # foreign name is no Vietnamese leader's; the state the text is about, when it is
+        # another than the host, else none (a fact with the wrong visitor is worse than none)
+        alt = ctx.other("VNM") or ctx.subject
+        return alt if alt not in (None, exclude, "VNM") else None
     if ctx.lang == "vi" and exclude != "VNM":
         return "VNM"
     return None

@@ -30,6 +30,7 @@ from .context import (
     modal,
     narrowed,
     negated,
+    no_member,
     pick_date,
     shared_subject,
     span_of,
@@ -192,6 +193,11 @@ def _org(ctx: Context, a: int, b: int) -> str | None:
 _DATELINE_CITY = re.compile(r"\s*(?:,[^\n.]{0,30})?\s+[-–—]\s")
 
 
+#: round 39: an initiative a state takes part in (no organisation of the registry)
+_INITIATIVE = re.compile(r"Vành\s+đai\s+và\s+Con\s+đường|\bBelt\s+and\s+Road\b"
+                         r"|\bInitiative\b|(?<!\w)[Ss]áng\s+kiến(?!\w)")
+
+
 def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
     """The states among ``ms``; never the city of a dateline ("BRUSSELS - Ten states …")."""
     return [m for m in ms if m.is_state and m.key and not (
@@ -203,7 +209,8 @@ def _members(ctx: Context, ms: list[Mention]) -> list[Mention]:
         and not (m.how == "demonym" and _DEPENDENCY.match(ctx.text, m.end))
         and not (m.how in ("capital", "city") and _INSTRUMENT_WORD.match(ctx.text, m.end))
         and not (m.how in ("capital", "city")
-                 and _INSTRUMENT_OF.search(ctx.text, max(0, m.start - 40), m.start))]
+                 and _INSTRUMENT_OF.search(ctx.text, max(0, m.start - 40), m.start))
+        and not no_member(ctx, m)]
 
 
 #: "the Manila Pact", "the Baghdad Pact": a city naming an instrument is no member
@@ -319,6 +326,33 @@ def extract(ctx: Context) -> list[Candidate]:
     out = [c for c in out if c.rule != "membership-founded" or (
         ctx.sentence_of(c.start).start, c.data["organization"]) not in by_signing]
     return _clause_dates(ctx, out + signed)
+
+
+#: round 39: the verb of joining a membership rule reads
+_JOIN_WORD = re.compile(r"(?<!\w)(?:gia\s+nhập|tham\s+gia|trở\s+thành\s+thành\s+viên|kết\s+nạp)"
+                        r"(?!\w)|\b(?:re)?join(?:ed|s|ing)?\b|\bbecame\s+a\s+member\b"
+                        r"|\badmitted\b|\baccession\b|\bacceded?\b", re.I)
+#: round 39: an aim, an intention or an application right before that verb ("hai mục tiêu: gia
+#: nhập NATO", "không có ý định xin gia nhập", "chưa từng nộp đơn xin gia nhập", "applied to
+#: rejoin in May 2018"): a claim, not a membership
+_INTENT_BEFORE = re.compile(
+    r"(?:mục\s+tiêu|ý\s+định|(?<!\w)xin|nộp\s+đơn|mong\s+muốn|\bappl(?:y|ied|ies|ying|ication)"
+    r"\s+(?:to|for)|\bbids?\s+to|\baims?\s+to|\bseeks?\s+to|\bsought\s+to|\bhopes?\s+to"
+    r"|\bplans?\s+to|\bwants?\s+to|\bintends?\s+to)\W+(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def intended(ctx: Context, c: Candidate) -> bool:
+    """Round 39: a joining told as an aim, an intention or an application: every verb of
+    joining in the candidate's span has one of those words at most two words before it
+    ("nộp đơn xin gia nhập cuối năm 2016, được kết nạp ngày 30/8/2024" is a joining)."""
+    if c.type != "membership" or c.rule not in ("membership-join", "membership-rejoin",
+                                                "membership-join-coordinated",
+                                                "clause-membership"):
+        return False
+    verbs = list(_JOIN_WORD.finditer(ctx.text, c.start, c.end))
+    s = ctx.sentence_of(c.start)
+    return bool(verbs) and all(_INTENT_BEFORE.search(ctx.text, max(s.start, v.start() - 50),
+                                                     v.start()) for v in verbs)
 
 
 #: round 29: one year in a bracket said of the two organisations before it ("the Non-Aligned
@@ -2067,6 +2101,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if org is None:
             continue
         from_doc = not named and org == most_named
+        if from_doc and _INITIATIVE.search(text, s.start, s.end):
+            # round 39: "ký bản ghi nhớ tham gia "Vành đai và Con đường"", "đưa Italy trở thành
+            # thành viên" of the Belt and Road: an initiative the registry does not hold is
+            # what the sentence joins, not the text's most named organisation
+            continue
         first_new = len(out)
         cofounded = word == "tham gia" and re.match(r"\s+(?:thành lập|sáng lập)(?!\w)", text[b:])
         if word == "tham gia" and not cofounded:
@@ -2103,7 +2142,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         semi_b = text.find(";", b, s.end)
         if PARTNER.search(text, semi_a + 1 if semi_a >= 0 else s.start,
                           semi_b if semi_b >= 0 else s.end) or (word == "tham gia" and getattr(
-                ctx.gazetteer.entity(org), "kind", "") == "forum"):
+                ctx.gazetteer.entity(org), "kind", "") == "forum"
+                # round 39: a movement has members ("tham gia Phong trào Không liên kết năm
+                # 1975": full, as the gold of every writer gives the Non-Aligned Movement)
+                and not re.search(r"\bMovement\b", ctx.label(org))):
             roles = ["participant"]
         if follows_previous:
             # "New Zealand followed in 1975": the previous sentence's kind of membership

@@ -173,6 +173,8 @@ def _run(ctx: Context) -> list[Candidate]:
         cands += rule(ctx)
     # round 26: the clause reader proposes, at lower confidence, what no rule found
     out = cands + clauses.extract(ctx, cands)
+    # round 39: a joining told as an aim, an intention or an application is no membership
+    out = [c for c in out if not memberships.intended(ctx, c)]
     # round 29: "A and B (both 1969)": a year the rules and the clause reader left to one side
     memberships.both_year(ctx, out)
     # round 30: "a founding member of X, formed in Caracas in December 2011"
