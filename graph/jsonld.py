@@ -46,6 +46,11 @@ _SEPARATOR = rb'("@id":"|"@type":"|,")'  # before a node id or reference, a data
 _NODE_BREAK = (b']},{"@id":', b']},\n{"@id":')
 _TYPES = re.compile(rb'"rdf:type":\[((?:\{"@id":"[^"_][^"]*"\},?)+)\]')
 _TYPE_ID = re.compile(rb'\{"@id":("[^"]*")\}')
+# the usual case of _TYPES, one type: split there and each type formatted in C (no call into
+# Python a match, as a callback or a template of ``sub`` makes)
+_TYPE_ONE = re.compile(rb'"rdf:type":\[\{"@id":("[^"_][^"]*")\}\]')
+_TYPE_ONE_OUT = b'"@type":[%b]'
+
 # a plain string's value object (xsd:string, no language): split there, the string is kept
 _PLAIN = re.compile(rb'\{"@value":("(?:[^"\\]|\\.)*")\}')
 
@@ -135,8 +140,9 @@ class JsonLdCompactor:
     def compact(self, expanded: bytes) -> bytes:
         """Compact a complete piece of pyoxigraph's JSON-LD (one node object a line)."""
         parts = self._pattern.split(expanded)  # [text, separator, namespace, clash, text, …]
-        clashes = [c.decode() for c in parts[3::4] if c is not None]
-        if clashes:
+        clashes = parts[3::4]
+        if clashes.count(None) != len(clashes):
+            clashes = [c.decode() for c in clashes if c is not None]
             raise DiplographError(
                 "bad-input", f"an IRI with the scheme {' or '.join(map(repr, clashes))} "
                 "would read as a compact IRI in JSON-LD: it cannot be written")
@@ -144,11 +150,24 @@ class JsonLdCompactor:
         parts[2::3] = map(self.prefixes.__getitem__, parts[2::3])
         # after the IRIs: a plain string in an array would otherwise read as a key after ","
         out = b"".join(_PLAIN.split(b"".join(parts)))
-        return _TYPES.sub(self._types, out).replace(*_NODE_BREAK)
+        return _type_keyword(out).replace(*_NODE_BREAK)
 
-    @staticmethod
-    def _types(m: re.Match[bytes]) -> bytes:
-        return b'"@type":[' + b",".join(_TYPE_ID.findall(m.group(1))) + b"]"
+
+def _types(m: re.Match[bytes]) -> bytes:
+    return b'"@type":[' + b",".join(_TYPE_ID.findall(m.group(1))) + b"]"
+
+
+def _type_keyword(text: bytes) -> bytes:
+    r"""``"rdf:type":[{"@id":X},…]`` as ``"@type":[X,…]`` (what ``_TYPES.sub(_types, text)``
+    gives): the arrays of one type first, split out and formatted in C, then the others.
+
+    >>> _type_keyword(b'{"@id":"e:s","rdf:type":[{"@id":"e:A"}],"rdf:type":[{"@id":"e:B"},'
+    ...               b'{"@id":"e:C"}]}')
+    b'{"@id":"e:s","@type":["e:A"],"@type":["e:B","e:C"]}'
+    """
+    parts = _TYPE_ONE.split(text)  # [text, type, text, …]
+    parts[1::2] = map(_TYPE_ONE_OUT.__mod__, parts[1::2])
+    return _TYPES.sub(_types, b"".join(parts))
 
 
 def context_head(context: dict[str, str] = JSONLD_CONTEXT) -> bytes:

@@ -69,3 +69,29 @@ def test_an_iri_that_reads_as_a_compact_iri_is_still_refused(iri: str) -> None:
                         format=ox.RdfFormat.JSON_LD)
     with pytest.raises(DiplographError, match="would read as a compact IRI"):
         JsonLdCompactor(CONTEXT).compact(body)
+
+
+def test_the_one_type_arrays_rewritten_apart_give_the_bytes_of_the_single_pass() -> None:
+    """``_type_keyword`` (the arrays of one type split out and formatted in C, then the others)
+    gives exactly what the one ``_TYPES.sub`` with its callback gave, on node objects with no
+    type, one, several, blank-node types and types beside other keys."""
+    from diplograph.graph.jsonld import _TYPES, _type_keyword, _types
+
+    rng = random.Random(23)
+    values = ['"e:A"', '"e:B-c"', '"_:b1"', '"http://x/y"', '"dg:T"']
+    checked = 0
+    for _ in range(2000):
+        nodes = []
+        for k in range(rng.randint(1, 4)):
+            keys = [f'"@id":"e:s{k}"']
+            for _ in range(rng.randint(0, 2)):
+                types = ",".join('{"@id":' + rng.choice(values) + "}"
+                                 for _ in range(rng.randint(1, 3)))
+                keys.append(f'"rdf:type":[{types}]')
+                keys.append('"e:p":[{"@id":"e:o"},"rdf:type"]')
+            rng.shuffle(keys)
+            nodes.append("{" + ",".join(keys) + "}")
+        text = ",".join(nodes).encode()
+        assert _type_keyword(text) == _TYPES.sub(_types, text), text
+        checked += text.count(b'"rdf:type":[{')
+    assert checked > 2000
