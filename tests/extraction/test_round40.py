@@ -7,6 +7,9 @@ many writers' parts.
 2. A visit, a meeting, an agreement or a partnership told in the future or as expected ("will
    visit", "sẽ tới", "agreed to work towards raising …") is no fact of the act; the same act
    told in the past is kept.
+3. An agreement signed during a visit told with its span of days in one month ("from 6 to 9
+   February 2024; during the visit the two sides signed …") is dated by that month, as the
+   gold dates it; a span across two months gives no date.
 
 Every sentence here was written for these tests (in no corpus part); each class's wrong fact is
 shown gone and the right fact kept.
@@ -135,3 +138,25 @@ def test_an_agreement_signed_is_kept(registry) -> None:  # noqa: ANN001
     [d] = _of(text, registry, "agreement")
     assert set(d["parties"]) == {"Kenya", "Japan"}
     assert d["signed"] == "2022-03-03"
+
+
+# --- 3. an agreement signed during a visit's span: the span's month ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Japan\n\nPresident William Ruto of Kenya visited Japan from 6 to 9 February 2024; "
+    "during the visit the two sides signed a health cooperation agreement.",
+    "Kenya và Nhật Bản\n\nTổng thống Kenya William Ruto thăm Nhật Bản từ ngày 6 đến 9/2/2024; "
+    "hai bên ký một hiệp định hợp tác y tế.",
+])
+def test_an_agreement_in_a_span_takes_its_month(registry, text: str) -> None:  # noqa: ANN001
+    [d] = _of(text, registry, "agreement")
+    assert set(d["parties"]) == {"Kenya", "Japan"}
+    assert d["signed"] == "2024-02"
+
+
+def test_a_span_across_two_months_gives_no_date(registry) -> None:  # noqa: ANN001
+    text = ("Kenya and Japan\n\nPresident William Ruto of Kenya visited Japan from 30 January to "
+            "2 February 2024; during the visit the two sides signed a health cooperation "
+            "agreement.")
+    [d] = _of(text, registry, "agreement")
+    assert "signed" not in d
