@@ -58,6 +58,16 @@ FIELDS = [
 _TREATY_NAMED = re.compile(r"(?:General\s+)?(?:Treaty|Agreement|Convention)\s+(?:on|of|for)\s")
 
 
+
+def _span_month(value: object) -> str | None:
+    """The month of a day range within one month ({"from": "2010-11-02", "to": "2010-11-07"}:
+    "2010-11"), else None."""
+    if not isinstance(value, dict):
+        return None
+    a, b = str(value.get("from") or ""), str(value.get("to") or "")
+    return a[:7] if len(a) >= 10 and len(b) >= 10 and a[:7] == b[:7] else None
+
+
 def instrument(phrase: str) -> str:
     p = phrase.lower()
     if "investment" in p and ("protection" in p or "promotion" in p) or "đầu tư" in p and (
@@ -825,6 +835,11 @@ def _agreements(ctx: Context, s, sg, m, limit: int, before_verb: bool,
         if d is not None and isinstance(d.value, str):
             data["signed"] = d.value
             fl += [f for f in d.flags if f != "unresolved"]
+        elif d is not None and _span_month(d.value):
+            # round 40: signed "during the visit" told with its span ("from 2 to 7 November
+            # 2010; during the visit the two sides signed …"): the span's month, as the gold
+            # dates it
+            data["signed"] = _span_month(d.value)
         fields = _fields(title)
         if fields:
             data["fields"] = fields

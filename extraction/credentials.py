@@ -29,6 +29,8 @@ PRESENTED = re.compile(
     r"(?:\s+(?:trực\s+tuyến))?\s+lên\s+")
 #: a place in the receiver's clause: "in Riga", "tại Vaduz", or a caption's ", Paramaribo,"
 _PLACE = re.compile(r"\s+(?:in|at|tại|ở)\s+|,\s+(?=\S+(?:\s+\S+)?,\s*\d)")
+#: a presentation not made in person: no place
+ONLINE = re.compile(r"\b(?:online|virtually|by\s+video)\b|trực\s+tuyến", re.IGNORECASE)
 #: where the receiver's clause ends
 _CLAUSE_END = re.compile(r"[,;.]|\s+(?:and|và|who|which|người)\s|$")
 
@@ -82,6 +84,11 @@ def extract(ctx: Context) -> list[Candidate]:
                 _participant(ctx, host, "host", receiver)]}
             if place is not None:
                 data["place"] = ctx.label(place.key or "")
+            elif not ONLINE.search(text, s.start, end):
+                # round 40: credentials are presented in the receiving state (the gold's
+                # practice, 30 of 32 facts in 13 parts); a city the registry does not know
+                # ("tại Pooc Vi-la") or none told leaves the place to the host
+                data["place"] = ctx.label(host)
             if d is not None and isinstance(d.value, str):
                 data["date"] = d.value
             elif d is not None and isinstance(d.value, dict):

@@ -17,6 +17,7 @@ from . import (
     economy,
     entry_into_force,
     events,
+    futures,
     membership_ends,
     memberships,
     missions,
@@ -175,6 +176,8 @@ def _run(ctx: Context) -> list[Candidate]:
     out = cands + clauses.extract(ctx, cands)
     # round 39: a joining told as an aim, an intention or an application is no membership
     out = [c for c in out if not memberships.intended(ctx, c)]
+    # round 40: a visit, meeting, agreement or partnership told in the future is none yet
+    out = [c for c in out if not futures.told_as_future(ctx, c)]
     # round 29: "A and B (both 1969)": a year the rules and the clause reader left to one side
     memberships.both_year(ctx, out)
     # round 30: "a founding member of X, formed in Caracas in December 2011"
