@@ -7,6 +7,7 @@ Vũ khí Hóa học`` (the organisation of an instrument, round 22).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ...graph.registry import Entity
@@ -36,6 +37,11 @@ _INSTRUMENT_WORDS = frozenset({"convention", "treaty", "agreement", "protocol", 
 #: round 42: the words for a body's members that a Vietnamese name often leaves out
 #: (:meth:`CalqueReadings._members_rivals`)
 _MEMBERS_WORDS = frozenset({"states", "countries", "nations"})
+
+
+#: round 43: a commission named by its river in Vietnamese ("Ủy ban sông Danube"; "Ủy hội",
+#: the Danube Commission's own Vietnamese word, is not read so)
+_RIVER_COMMISSION = re.compile(r"(?i:ủy|uỷ|uy)\s+(?i:ban)\s+(?i:sông|song)\s+(?P<river>\S.*)")
 
 
 class CalqueReadings:
@@ -98,7 +104,28 @@ class CalqueReadings:
                 f"{', '.join(describe(x) for x in rivals)}, whose English name adds only "
                 "the word for its member states, is read so too: a Vietnamese name often "
                 "leaves that word out)")
+        river = _RIVER_COMMISSION.fullmatch(text.strip())
+        if river is not None and "river" not in content_words(name):
+            rivals = self._river_rivals(e, river.group("river"))
+            if rivals:
+                # round 43: "Ủy ban sông Danube" is "the Danube river commission", a generic
+                # description the English lists give ambiguous (the Danube Commission, the
+                # ICPDR): the word for river, which the one body's English name lacks, reads
+                # as its writer's description; its years part them after this reading
+                amb = _ambiguous(query, [e, *rivals], 80.0)
+                return MatchResult(
+                    query, amb.candidates, True,
+                    f"{amb.note} ({ev}; the river's commission in English, "
+                    f"'the {river.group('river')} river commission', is read as each of them)")
         return _single(query, e, 88.0, "calque-vi", self._note(e), ev)
+
+    def _river_rivals(self, e: Entity, river: str) -> list[Entity]:
+        """Round 43: the other bodies the English description "the <river> river commission"
+        reads as (ambiguous, ``e`` among them), or none."""
+        r = self.match(f"the {river} river commission", kind=KIND_GROUPS["organisation"])
+        if not r.ambiguous or all(c.entity is not e for c in r.candidates):
+            return []
+        return [c.entity for c in r.candidates if c.entity is not e]
 
     def _members_rivals(self, e: Entity, name: str) -> list[Entity]:
         """Round 42: the bodies that exist today whose English name has the words of

@@ -70,6 +70,8 @@ _GOVERNMENT = (
 
 
 #: round 36: a republic's word in a long form, English or Vietnamese (convention E)
+#: round 43: a head written as an acronym of capitals (with or without its article)
+_CAPS_HEAD = re.compile(r"(?:the\s+)?[A-Z]{2,4}")
 _REPUBLIC_WORD = re.compile(r"\b(?:republic|cộng\s+hòa|cộng\s+hoà|cong\s+hoa)\b", re.IGNORECASE)
 
 
@@ -110,6 +112,29 @@ class Periods:
             self._with_years -= 1
             self._years_now = outer
 
+    def _body_acronym(self, head: str) -> list[Entity] | None:
+        """Round 43: the candidates of ``head`` read as written with no kind, when it is
+        ambiguous between a state and an organisation (an acronym both write: "AU")."""
+        r = self._match(head, None, None)
+        if r is None or not r.ambiguous:
+            return None
+        ents = [c.entity for c in r.candidates]
+        if any(e.kind in KIND_GROUPS["organisation"] for e in ents) and any(
+                e.kind in STATE_KINDS for e in ents):
+            return ents
+        return None
+
+    def _lived(self, e: Entity, a: int, b: int) -> bool:
+        """Round 43: whether ``e`` lived through some of the years ``a`` to ``b``: a state by
+        its years (COW's, or the registry's span), an organisation by its founding and
+        dissolution (either unknown: not checked)."""
+        if e.kind in STATE_KINDS:
+            ys = self._years_of(e)
+            return ys is not None and ys[0] <= b and a <= ys[1]
+        start = year_span(e.founded) if e.founded else None
+        end = year_span(e.dissolved) if e.dissolved else None
+        return not ((start is not None and b < start[0]) or (end is not None and a > end[1]))
+
     def _by_period_read(
         self, query: str, head: str, qual: str, kinds: frozenset[str] | None
     ) -> MatchResult | None:
@@ -124,6 +149,21 @@ class Periods:
         if span is None or not state_kinds:
             return None
         a, b = span
+        if _CAPS_HEAD.fullmatch(head) and (both := self._body_acronym(head)) is not None:
+            # round 43: an acronym that is a state's code and an organisation's acronym alike
+            # ("AU": Australia's ISO code and the African Union's acronym, ambiguous written
+            # alone) is read with its years as both: those that lived in them; the body alone:
+            # the organisation's reading of years after this one ("the AU in 1960" was
+            # Australia by its code, "the AU in 2002 when it replaced the OAU" too)
+            lived = [e for e in both if self._lived(e, a, b)]
+            if not any(e.kind in STATE_KINDS for e in lived):
+                return None
+            if any(e.kind in KIND_GROUPS["organisation"] for e in lived):
+                amb = _ambiguous(query, lived, 80.0)
+                return MatchResult(
+                    query, amb.candidates, True,
+                    f"{amb.note} ({head!r} is a state's code and an organisation's acronym, "
+                    f"and each lived in {qual})")
 
         def fitting(named: list[Entity]) -> list[tuple[Entity, int, int]]:
             out = []

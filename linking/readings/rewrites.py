@@ -33,6 +33,7 @@ from .text import (
     _body_under_chair,
     _body_under_leader,
     _continent_order,
+    _delegation_state,
     _event_treaty_year,
     _expand_abbreviations,
     _f_organ_at_seat,
@@ -45,6 +46,7 @@ from .text import (
     _movement_state,
     _period_word_state,
     _qualified_capital,
+    _replaced_body,
     _royal_form,
     _seat_building,
     _seat_building_city,
@@ -104,6 +106,11 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # ministry; its head's seat named by the office: "Phủ Thủ tướng Nhật Bản"), read as the
     # state's government; its answer must be a state
     (_state_office, "a state's office read as its government: {!r}", False),
+    # round 43: a state's delegation or side at a conference or a body in a year ("the
+    # Korean delegation at the UN in 1991", "phái đoàn Yemen tại Liên Hợp Quốc năm 1980"),
+    # read as the state's government in that year; its answer must be states (two states of
+    # the name in that year: ambiguous, as the writers of six lists give it)
+    (_delegation_state, "a state's delegation read as {!r}", False),
     # round 31: a seat of government with its kind of building or its city ("the Ak Orda
     # presidential palace", "New Delhi's South Block"): the seat's own name, read as a row
     # of the seats (press_en.yaml, common_vi.yaml) naming a state; a city must be a capital
@@ -192,6 +199,8 @@ class Rewrites:
             if other is None or other == text:
                 continue
             r = self.match(other, kind=kind, lang=lang, limit=limit)
+            if rewrite is _without_event_clause and r.ambiguous:
+                r = self._replacing_body(text, r)
             if rewrite is _without_event_clause:
                 treaty = self._treaty_dated(text, other, r, kind, lang, limit)
                 if treaty is None:
@@ -233,6 +242,9 @@ class Rewrites:
                     _government_seat_city(text), r,
                     office=_VI_OFFICE_WORD.match(other) is not None):
                 continue
+            if rewrite is _delegation_state and not (r.candidates and all(
+                    c.entity.kind in STATE_KINDS for c in r.candidates)):
+                continue
             if rewrite in (_after_descriptor, _after_regime_word, _state_office,
                            _qualified_capital, _government_at_seat, _movement_state,
                            _vi_qualified_government) and not all(
@@ -244,6 +256,27 @@ class Rewrites:
                                and (fuzzy_counts or r.best.method != "fuzzy")):
                 return _reread(query, r, why.format(other))
         return None
+
+    def _replacing_body(self, text: str, r: MatchResult) -> MatchResult:
+        """Round 43: an ambiguous name dated by a clause saying it replaced a body ("the AU in
+        2002 when it replaced the OAU in Durban": Australia's code and the African Union's
+        acronym): its one candidate that is an organisation, when the body replaced reads as
+        one organisation (a state replaces no body); ``r`` as it is otherwise."""
+        body = _replaced_body(text)
+        if body is None:
+            return r
+        orgs = [c for c in r.candidates if c.entity.kind in KIND_GROUPS["organisation"]]
+        if len(orgs) != 1 or len(orgs) == len(r.candidates):
+            return r
+        old = self.match(body, kind=KIND_GROUPS["organisation"])
+        if not _one_organisation(old) or old.best is None or old.best.entity is orgs[0].entity:
+            return r
+        e = orgs[0].entity
+        return _single(r.query, e, min(orgs[0].score, 85.0), "replaced-body",
+                       self._note(e),
+                       f"{r.query!r} is ambiguous; the clause says it replaced "
+                       f"{describe(old.best.entity)}, and of its candidates only "
+                       f"{describe(e)} is an organisation")
 
     def _founded_in(self, r: MatchResult, year: int) -> bool | None:
         """Round 39: whether ``r`` answers one organisation founded in ``year`` or the next

@@ -810,6 +810,28 @@ _AT_FOUNDING = re.compile(
     r"(?:\s+(?i:in|at)\s+[A-Z][^\d]*?)?\s+in\s+(?P<year>\d{4})")
 
 
+#: round 43: an event clause saying the body replaced another ("when it replaced the OAU in
+#: Durban", "khi thay thế OAU"), written on six writers' lists
+_REPLACED_BODY = re.compile(
+    r".*?\s(?:(?i:when|after)\s+it\s+(?i:replaced|succeeded)|(?i:khi|sau\s+khi)\s+"
+    r"(?i:thay\s+thế|thay\s+the|kế\s+tục))\s+(?P<body>.+?)(?:\s+(?i:in|at|ở|tại)\s+[A-Z]\S*"
+    r"(?:\s+[A-Z]\S*)*)?")
+
+
+def _replaced_body(text: str) -> str | None:
+    """Round 43: the body an event clause says the name's body replaced, or None.
+
+    >>> _replaced_body("the AU in 2002 when it replaced the OAU in Durban")
+    'the OAU'
+    >>> _replaced_body("Liên minh châu Phi năm 2002 khi thay thế OAU")
+    'OAU'
+    >>> _replaced_body("Cuba năm 1962 khi xảy ra khủng hoảng tên lửa") is None
+    True
+    """
+    m = _REPLACED_BODY.fullmatch(text.strip())
+    return m.group("body") if m else None
+
+
 def _without_event_clause(text: str) -> str | None:
     """Round 38: the name with its year and without the event that dates it, or None.
 
@@ -1015,6 +1037,51 @@ _STATE_OFFICE = (
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+#: round 43: a state's delegation, side or delegates at a conference or a body, the English
+#: press's construction ("the Korean delegation at the UN in 1991", "the Vietnamese side at
+#: the 1954 Geneva conference"): the state's adjective or name, and what follows the venue's
+#: preposition (the year is the conference's, wherever it is written after it)
+_DELEGATION_EN = re.compile(
+    r"(?:the\s+)?(?P<state>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:delegations?|delegates"
+    r"|side|negotiators|representatives?)\s+(?:at|to)\s+(?P<tail>.+)")
+#: round 43: the Vietnamese construction ("phái đoàn Yemen tại Liên Hợp Quốc năm 1980",
+#: "đoàn đại biểu Đức dự Hội nghị Helsinki 1975"), with or without diacritics
+_DELEGATION_VI = re.compile(
+    r"(?i:phái\s+đoàn|phai\s+doan|đoàn\s+đại\s+biểu|doan\s+dai\s+bieu)\s+(?P<state>.+?)"
+    r"\s+(?i:tại|dự|tham\s+dự|ở|tai|du|tham\s+du)\s+(?P<tail>.+)")
+_YEAR_IN = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+
+
+def _delegation_state(text: str) -> str | None:
+    """Round 43: a state's delegation or side at a conference or a body with one year after
+    the venue's preposition, written as the state's government in that year (the state it
+    answers is checked by the caller), or None.
+
+    >>> _delegation_state("the Korean delegation at the UN in 1991")
+    'the Korean government in 1991'
+    >>> _delegation_state("the Vietnamese side at the 1954 Geneva conference")
+    'the Vietnamese government in 1954'
+    >>> _delegation_state("phái đoàn Yemen tại Liên Hợp Quốc năm 1980")
+    'Yemen năm 1980'
+    >>> _delegation_state("the Korean delegation at the UN") is None
+    True
+    """
+    t = text.strip()
+    m = _DELEGATION_EN.fullmatch(t)
+    vi = m is None
+    if vi:
+        m = _DELEGATION_VI.fullmatch(t)
+    if m is None:
+        return None
+    years = set(_YEAR_IN.findall(m.group("tail")))
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    if vi:
+        return f"{m.group('state')} năm {year}"
+    return f"the {m.group('state')} government in {year}"
 
 
 def _state_office(text: str) -> str | None:
