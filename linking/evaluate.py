@@ -325,6 +325,8 @@ LIST_STATUS = {
     "names_test66.csv": "round 42's development list (after its unseen run)",
     "names_test67.csv": "round 43's development list (after its unseen run)",
     "names_test68.csv": "round 43's development list (after its unseen run)",
+    "names_test69.csv": "the next round's development list (round 43's unseen list)",
+    "names_test70.csv": "the next round's development list (round 43's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -481,6 +483,10 @@ UNSEEN_RUNS = {
                          "**end of round 42: 0.994 / 0.797 / 2/9**"),
     "names_test68.csv": ("end of round 41: 0.994 / 0.716 / 1/10; "
                          "**end of round 42: 0.994 / 0.743 / 1/10**"),
+    "names_test69.csv": ("end of round 42: 0.982 / 0.748 / 2/9; "
+                         "**end of round 43: 0.982 / 0.748 / 2/9**"),
+    "names_test70.csv": ("end of round 42: 0.994 / 0.805 / 0/10; "
+                         "**end of round 43: 0.994 / 0.805 / 6/10**"),
 }
 
 
