@@ -401,6 +401,11 @@ class Seats:
                 # (a seat that is no COW capital, "Genève", is given by its English name for
                 # the seat checks, with no COW code)
                 return other, self._cow_capitals.codes(other)
+            # round 44: a Vietnamese transliteration of a COW capital ("chính phủ Bu-ca-rét",
+            # "chính phủ Khác-tum"): the capital whose sounds are alike, well ahead of the rest
+            heard = self._capital_heard(city)
+            if heard is not None:
+                return heard, self._cow_capitals.codes(heard)
         return city, codes
 
     def _seat_domain(self, query: str, rest: str, city: str,
