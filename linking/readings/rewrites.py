@@ -324,6 +324,12 @@ class Rewrites:
         year = _event_treaty_year(text)
         if year is None:
             return r
+        if r.best is None and r.ambiguous and r.candidates and all(
+                c.entity.kind in STATE_KINDS for c in r.candidates):
+            # round 44: states of one name in the treaty's year ("chính phủ Việt Nam năm 1973
+            # khi ký Hiệp định Pa-ri": both Vietnams signed): a state so dated is read as
+            # before, ambiguous
+            return r
         if r.best is None and r.ambiguous:
             # round 42: an ambiguous body dated by its founding treaty ("Cộng đồng Kinh tế Tây
             # Phi năm 1975 khi ký Hiệp ước Lagos": ECOWAS, founded 1975, not the CEAO of
@@ -460,7 +466,7 @@ class Rewrites:
         if city is None or b is None or r.ambiguous or not b.match or (
                 b.entity.kind not in STATE_KINDS):
             return False
-        place, codes = self._capital_codes(city)
+        place, codes = self._capital_codes(city, heard=False)
         if codes or folded_form(place) != folded_form(city):
             return False
         if transliterated(city):

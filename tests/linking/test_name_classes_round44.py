@@ -13,6 +13,8 @@ names of no evaluation list:
 - a capital, or its government, with an event clause no year precedes ("Lisbon after the
   Carnation Revolution", "Reykjavík during the Cod Wars"): the capital's government (in the
   clause's year, if it holds one); with no year, only a city COW gives to one record;
+- states of one name in a year dated by a treaty clause ("chính phủ Việt Nam năm 1973 khi ký
+  Hiệp định Pa-ri"): ambiguous, as without the clause;
 - wrong answers left unmatched: a people's or a region's adjective is no leader's name ("the
   Flemish government in Brussels", convention E), and a possessive before a press label names
   what the body holds, not the body ("the Soviet bloc's military alliance").
@@ -49,6 +51,8 @@ MATCHES = [
 AMBIGUOUS = [
     # (the clause's year holds both states of the capital)
     ("Moscow during the 1991 coup", {"SUN", "RUS"}),
+    # states of one name dated by a treaty clause stay ambiguous (both Germanys signed)
+    ("chính phủ Đức năm 1972 khi ký Hiệp ước Cơ bản", {"GFR", "DDR"}),
 ]
 
 NO_MATCH = [
