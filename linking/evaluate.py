@@ -325,8 +325,8 @@ LIST_STATUS = {
     "names_test66.csv": "round 42's development list (after its unseen run)",
     "names_test67.csv": "round 43's development list (after its unseen run)",
     "names_test68.csv": "round 43's development list (after its unseen run)",
-    "names_test69.csv": "the next round's development list (round 43's unseen list)",
-    "names_test70.csv": "the next round's development list (round 43's unseen list)",
+    "names_test69.csv": "round 44's development list (after its unseen run)",
+    "names_test70.csv": "round 44's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

@@ -157,6 +157,8 @@ _TAIL_LABEL = re.compile(r"(?:the\s+)?(?P<name>[A-Z].*?)(?P<tail>(?:\s+[a-z][a-z
                          r"\s+(?P<label>[a-z-]+))")
 _TAIL_PLACE = re.compile(r"(?:the\s+)?(?P<name>[A-Z].*?)\s+(?P<tail>(?:for|of|in)\s+the\s+"
                          r"[A-Z].*)")
+#: round 44: a name ending in a possessive ("the Soviet bloc's")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _PRESS_LABEL_WORDS = frozenset({"group", "grouping", "pact", "alliance", "partnership", "club",
                                 "forum", "bloc"})
 #: round 24: the generic heads a press label may stand for ("grouping" for "Association")
@@ -692,6 +694,11 @@ class Frames:
         The name before it must be read plainly as one organisation. None otherwise."""
         m = _TAIL_LABEL.fullmatch(text)
         why = None
+        if (m is not None and folded_form(m.group("label")) in _PRESS_LABEL_WORDS
+                and _POSSESSIVE_END.search(m.group("name"))):
+            # round 44: a possessive before the label names what the body holds, not the body
+            # ("the Soviet bloc's military alliance" is the bloc's alliance, not the bloc)
+            return None
         if m is not None and folded_form(m.group("label")) in _PRESS_LABEL_WORDS:
             why = f"the press label {m.group('tail').strip()!r} after it"
         else:

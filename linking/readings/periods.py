@@ -705,6 +705,13 @@ class Periods:
             return self._bodies_in_years(query, head, years, span, r)
         if r.best is None or r.ambiguous or not r.best.match:
             return None
+        if r.best.method == "key-folded" and self._capital_codes(
+                re.sub(r"^(?:the|The)\s+", "", head.strip()))[1]:
+            # round 44: a COW capital's name that is only a body's key in the data ("Oslo",
+            # "Bonn", "Colombo": COW's keys of the Oslo Commission, the Bonn Agreement, the
+            # Colombo Plan's council) is the capital with a year, read as its state's
+            # government ("Colombo in 2009"), not the body the key names
+            return None
         e = r.best.entity
         start = year_span(e.founded) if e.founded else None
         end = year_span(e.dissolved) if e.dissolved else None

@@ -32,6 +32,8 @@ from .text import (
     _and_for_va,
     _body_under_chair,
     _body_under_leader,
+    _capital_event_city,
+    _capital_event_tail,
     _continent_order,
     _delegation_state,
     _event_treaty_year,
@@ -164,6 +166,10 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # one organisation, matched by no fuzzy step (a state's name with an event is left to
     # the period readings: "the Kremlin during the Cuban missile crisis" is the Soviet Union)
     (_without_event_tail, "{!r} with the event it is named in", False),
+    # round 44: a capital (or its government) with the event it is named in, no year before
+    # the clause ("Lisbon after the Carnation Revolution", "Reykjavík during the Cod Wars"):
+    # the capital's government; the city must be a COW capital and the answer states only
+    (_capital_event_tail, "{!r} with the event it is named in", False),
 )
 
 
@@ -209,6 +215,8 @@ class Rewrites:
             if rewrite is _without_vi_place and not self._vi_place_fits(text, r):
                 continue
             if rewrite is _without_event_tail and not _one_organisation(r):
+                continue
+            if rewrite is _capital_event_tail and not self._capital_event_fits(text, other, r):
                 continue
             if rewrite is _without_vi_seat and not self._vi_seat_fits(text, other, r):
                 continue
@@ -257,6 +265,22 @@ class Rewrites:
                 return _reread(query, r, why.format(other))
         return None
 
+    def _capital_event_fits(self, text: str, other: str, r: MatchResult) -> bool:
+        """Round 44: :func:`_capital_event_tail`'s reading holds when the city is a COW
+        capital and the answer names states only; with no year in the clause, only a city the
+        COW codes give to one record of the registry over all their periods (an event is no
+        present: "Berlin after the war" names no one state, "Lisbon after the Carnation
+        Revolution" does)."""
+        _city, codes = self._capital_codes(_capital_event_city(text) or "")
+        if not codes or not r.candidates or not all(
+                c.entity.kind in STATE_KINDS for c in r.candidates):
+            return False
+        if " in " in other:
+            return True
+        held = {iri for code in codes for _a, _b, iri in self.reference.codes.spans.get(
+            ("cow", code), ())}
+        return len(held) == 1
+
     def _replacing_body(self, text: str, r: MatchResult) -> MatchResult:
         """Round 43: an ambiguous name dated by a clause saying it replaced a body ("the AU in
         2002 when it replaced the OAU in Durban": Australia's code and the African Union's
@@ -299,6 +323,12 @@ class Rewrites:
         dated is read as before."""
         year = _event_treaty_year(text)
         if year is None:
+            return r
+        if r.best is None and r.ambiguous and r.candidates and all(
+                c.entity.kind in STATE_KINDS for c in r.candidates):
+            # round 44: states of one name in the treaty's year ("chính phủ Việt Nam năm 1973
+            # khi ký Hiệp định Pa-ri": both Vietnams signed): a state so dated is read as
+            # before, ambiguous
             return r
         if r.best is None and r.ambiguous:
             # round 42: an ambiguous body dated by its founding treaty ("Cộng đồng Kinh tế Tây
@@ -436,7 +466,7 @@ class Rewrites:
         if city is None or b is None or r.ambiguous or not b.match or (
                 b.entity.kind not in STATE_KINDS):
             return False
-        place, codes = self._capital_codes(city)
+        place, codes = self._capital_codes(city, heard=False)
         if codes or folded_form(place) != folded_form(city):
             return False
         if transliterated(city):

@@ -385,7 +385,7 @@ class Seats:
         an occupation (predecessors.yaml ``occupation_regimes``, convention G)."""
         return any(a <= years[1] and years[0] <= b for a, b in self._occupied_years.get(id(e), ()))
 
-    def _capital_codes(self, city: str) -> tuple[str, frozenset[int]]:
+    def _capital_codes(self, city: str, heard: bool = True) -> tuple[str, frozenset[int]]:
         """The COW codes of the states ``city`` was the capital of, and the name COW writes
         it by; round 24: a name CLDR gives the same city ("Kyiv", "Viêng Chăn": COW's Kiev,
         Vientiane), read through :func:`_cldr_city_names` when COW has none."""
@@ -401,6 +401,12 @@ class Seats:
                 # (a seat that is no COW capital, "Genève", is given by its English name for
                 # the seat checks, with no COW code)
                 return other, self._cow_capitals.codes(other)
+            # round 44: a Vietnamese transliteration of a COW capital ("chính phủ Bu-ca-rét",
+            # "chính phủ Khác-tum"): the capital whose sounds are alike, well ahead of the rest
+            # (``heard`` False: not so read, for round 42's own check of a state's capitals)
+            sounded = self._capital_heard(city) if heard else None
+            if sounded is not None:
+                return sounded, self._cow_capitals.codes(sounded)
         return city, codes
 
     def _seat_domain(self, query: str, rest: str, city: str,

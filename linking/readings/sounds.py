@@ -78,6 +78,10 @@ class Sounds:
                         continue
                     if h.text in self._nicknames:
                         continue
+                    if any(c.isdigit() for c in h.text):
+                        # round 44: a numeral is no sound a transliteration renders ("the No
+                        # 10", Downing Street for Britain, sounded "teno": "A-ten" is Athens)
+                        continue
                     if "(" in h.text:
                         # "Montenegro (1852-1918)": the qualifier tells apart a name another
                         # entity holds bare; its sounds are that entity's
@@ -230,6 +234,56 @@ class Sounds:
                 k for text in self._cow_capitals.by_capital
                 if text not in self._folded and len(k := phonetic_key(text)) >= 4})
         return self._capitals_heard
+
+    def _capital_heard(self, city: str) -> str | None:
+        """Round 44: the COW capital a Vietnamese transliteration in a capital frame sounds
+        like ("chính phủ Bu-ca-rét", Bucharest; "chính phủ Khác-tum", Khartoum): the capital
+        whose sounds are alike (as :meth:`_transliteration` compares a state's, the whole
+        sounds' and the consonants' similarity, a final t also read as s) and well ahead of
+        every other capital; COW's name of it (folded), or None."""
+        if not transliterated(city):
+            return None
+        key = phonetic_key(city)
+        if len(key) < 3:
+            return None
+        keys = {key}
+        alt = phonetic_key(_FINAL_T.sub("s", strip_diacritics(city)))
+        if len(alt) >= 3:
+            keys.add(alt)
+        if self._capital_keys is None:
+            heard: list[tuple[str, str]] = []
+            for name in sorted(self._cow_capitals.by_capital):
+                k = phonetic_key(name)
+                if len(k) >= 3:
+                    heard.append((k, name))
+                if len(k) >= 5 and k.endswith("s"):
+                    # (a final s a transliteration does not render, as for a state's name:
+                    # "A-ten", Athens)
+                    heard.append((k[:-1], name))
+            self._capital_keys = heard
+        best: dict[str, float] = {}
+        for k in keys:
+            sm = difflib.SequenceMatcher(autojunk=False)
+            sm.set_seq2(k)
+            sk = difflib.SequenceMatcher(autojunk=False)
+            sk.set_seq2(_consonants(k))
+            for form, name in self._capital_keys:
+                sm.set_seq1(form)
+                if sm.real_quick_ratio() < TRANSLIT_FLOOR or sm.quick_ratio() < TRANSLIT_FLOOR:
+                    continue
+                full = sm.ratio()
+                if full < TRANSLIT_FLOOR:
+                    continue
+                sk.set_seq1(_consonants(form))
+                r = (full + sk.ratio()) / 2 if _consonants(k) else full
+                if r > best.get(name, 0.0):
+                    best[name] = r
+        ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
+        if not ranked or ranked[0][1] < TRANSLIT_MATCH:
+            return None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < TRANSLIT_GAP:
+            return None
+        return ranked[0][0]
 
     def _territory_sounds(self) -> list[str]:
         """The sounds of the territories no registry state holds (built on first use)."""

@@ -908,6 +908,47 @@ def _without_event_tail(text: str) -> str | None:
     return f"{m.group('head')} in {years[0]}" if years else m.group("head")
 
 
+#: round 44: a capital (or its government, with the possessive) named with an event that no
+#: year precedes ("Lisbon after the Carnation Revolution", "Sarajevo's government during the
+#: siege", "Tallinn during the 2007 cyberattacks"), read as the capital's government
+_CAPITAL_EVENT_TAIL = re.compile(
+    r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:['’]s\s+government)?\s+"
+    r"(?:during|amid|after|following)\s+(?P<event>\S.*)")
+
+
+def _capital_event_city(text: str) -> str | None:
+    """Round 44: the city of a name read by :func:`_capital_event_tail`, or None."""
+    m = _CAPITAL_EVENT_TAIL.fullmatch(text.strip())
+    return m.group("city") if m is not None else None
+
+
+def _capital_event_tail(text: str) -> str | None:
+    """Round 44: "the <city> government" for a city named with an event clause that no year
+    precedes, with the clause's year ("in YEAR") when it holds one, or None; the city must be
+    a capital (checked by the rewrite's caller).
+
+    >>> _capital_event_tail("Lisbon after the Carnation Revolution")
+    'the Lisbon government'
+    >>> _capital_event_tail("Tegucigalpa after the 2009 coup")
+    'the Tegucigalpa government in 2009'
+    >>> _capital_event_tail("Sarajevo's government during the siege")
+    'the Sarajevo government'
+    >>> _capital_event_tail("NATO during the Cold War") is None
+    True
+    """
+    m = _CAPITAL_EVENT_TAIL.fullmatch(text.strip())
+    if m is None:
+        return None
+    event = " ".join(folded_form(m.group("event")).split())
+    if event in _PERIODS or f"the {event}" in _PERIODS:
+        return None
+    years = re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", m.group("event"))
+    if len(set(years)) > 1:
+        return None
+    city = m.group("city")
+    return f"the {city} government in {years[0]}" if years else f"the {city} government"
+
+
 #: round 39: a treaty, convention, pact or act named in the event clause ("Cộng đồng Kinh tế
 #: Tây Phi năm 1975 khi ký Hiệp ước Lagos", "EFTA năm 1960 theo Công ước Stockholm"): an
 #: organisation so dated must have been founded by it, in that year or the next
@@ -985,6 +1026,12 @@ _LEADER_CABINET_AT = re.compile(
     r"(?P<city>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})(?P<year>\s+in\s+\d{4})?")
 
 
+#: round 44: one word in the form of an English adjective of a people or a region ("Flemish",
+#: "Scottish", "Kurdish", "Maltese"), never a leader's surname in this frame: "the Flemish
+#: government in Brussels" is a region's government at the state's capital (convention E)
+_PEOPLE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ish|ese)")
+
+
 def _leader_cabinet_at(text: str) -> str | None:
     """Round 38: "the <person> government in <capital>" as "<capital> under <person>", or
     None.
@@ -995,9 +1042,11 @@ def _leader_cabinet_at(text: str) -> str | None:
     'Helsinki under Orpo in 2024'
     >>> _leader_cabinet_at("the Kenyan government") is None
     True
+    >>> _leader_cabinet_at("the Flemish government in Brussels") is None
+    True
     """
     m = _LEADER_CABINET_AT.fullmatch(text.strip())
-    if m is None:
+    if m is None or _PEOPLE_ADJECTIVE.fullmatch(m.group("person")):
         return None
     return f"{m.group('city')} under {m.group('person')}{m.group('year') or ''}"
 
