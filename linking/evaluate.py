@@ -327,6 +327,8 @@ LIST_STATUS = {
     "names_test68.csv": "round 43's development list (after its unseen run)",
     "names_test69.csv": "round 44's development list (after its unseen run)",
     "names_test70.csv": "round 44's development list (after its unseen run)",
+    "names_test71.csv": "the next round's development list (round 44's unseen list)",
+    "names_test72.csv": "the next round's development list (round 44's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -487,6 +489,10 @@ UNSEEN_RUNS = {
                          "**end of round 43: 0.982 / 0.748 / 2/9**"),
     "names_test70.csv": ("end of round 42: 0.994 / 0.805 / 0/10; "
                          "**end of round 43: 0.994 / 0.805 / 6/10**"),
+    "names_test71.csv": ("end of round 43: 0.981 / 0.702 / 5/11; "
+                         "**end of round 44: 0.975 / 0.716 / 5/11**"),
+    "names_test72.csv": ("end of round 43: 0.987 / 0.688 / 0/7; "
+                         "**end of round 44: 0.981 / 0.701 / 0/7**"),
 }
 
 
