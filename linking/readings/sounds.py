@@ -241,12 +241,14 @@ class Sounds:
         whose sounds are alike (as :meth:`_transliteration` compares a state's, the whole
         sounds' and the consonants' similarity, a final t also read as s) and well ahead of
         every other capital; COW's name of it (folded), or None."""
-        if not transliterated(city):
+        if not transliterated(city) or folded_form(city) in self._folded:
+            # (a name the registry holds is its entity's, never a capital heard in it:
+            # "chính phủ Phi-gi" is Fiji by its alias, as for the territories' sounds)
             return None
         key = phonetic_key(city)
         # (four sounds at least, as for the territories' names: three are heard in too many
-        # capitals: "chính phủ Phi-gi", Fiji's own name, sounded "pis" and was read as
-        # Bissau on names_test72, round 44's unseen list; the lead, session 23)
+        # capitals; "Phi-gi", sounded "pis", was heard as Bissau on names_test72, round 44's
+        # unseen list; the lead, session 23)
         if len(key) < 4:
             return None
         keys = {key}
