@@ -874,6 +874,19 @@ def foreign_name(ctx: Context, post: Post) -> bool:
     return any("-" in w or not _VI_SYLLABLE.fullmatch(w) for w in words)
 
 
+def every_verb_after(ctx: Context, c: Candidate, verbs: re.Pattern[str],
+                     before: re.Pattern[str]) -> bool:
+    """Whether ``c``'s span holds a verb of ``verbs`` and each has ``before`` right before it
+    (searched back at most 50 characters, within its sentence): round 39's joinings told as
+    an aim (``memberships.intended``), round 40's acts told in the future
+    (``futures.told_as_future``)."""
+    found = list(verbs.finditer(ctx.text, c.start, c.end))
+    if not found:
+        return False
+    s = ctx.sentence_of(c.start)
+    return all(before.search(ctx.text, max(s.start, v.start() - 50), v.start()) for v in found)
+
+
 # --- shared helpers of the rules -----------------------------------------------------------------
 
 _JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bvà\b|\bhoặc\b|&|–|-|/|\(\S+\)|\(since \d{4}\))?\s*"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, Context
+from .context import Candidate, Context, every_verb_after
 
 #: the verbs of the acts the rules read: visits, meetings, signings, raising a relationship
 _ACT = re.compile(
@@ -36,11 +36,4 @@ _TYPES = ("event", "agreement", "partnership")
 def told_as_future(ctx: Context, c: Candidate) -> bool:
     """Every verb of the act in ``c``'s span has a word of the future or of expectation at
     most two words before it (in its sentence)."""
-    if c.type not in _TYPES:
-        return False
-    verbs = list(_ACT.finditer(ctx.text, c.start, c.end))
-    if not verbs:
-        return False
-    s = ctx.sentence_of(c.start)
-    return all(_FUTURE_BEFORE.search(ctx.text, max(s.start, v.start() - 50), v.start())
-               for v in verbs)
+    return c.type in _TYPES and every_verb_after(ctx, c, _ACT, _FUTURE_BEFORE)

@@ -23,6 +23,7 @@ from .context import (
     before_aside,
     clause_bounds,
     companion_head,
+    every_verb_after,
     group_after,
     group_before,
     is_object,
@@ -349,10 +350,7 @@ def intended(ctx: Context, c: Candidate) -> bool:
                                                 "membership-join-coordinated",
                                                 "clause-membership"):
         return False
-    verbs = list(_JOIN_WORD.finditer(ctx.text, c.start, c.end))
-    s = ctx.sentence_of(c.start)
-    return bool(verbs) and all(_INTENT_BEFORE.search(ctx.text, max(s.start, v.start() - 50),
-                                                     v.start()) for v in verbs)
+    return every_verb_after(ctx, c, _JOIN_WORD, _INTENT_BEFORE)
 
 
 #: round 29: one year in a bracket said of the two organisations before it ("the Non-Aligned
