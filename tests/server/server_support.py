@@ -106,7 +106,9 @@ class LiveServer:
         self._logf = open(self.log, "wb")  # noqa: SIM115
         self.proc = subprocess.Popen(cmd, stdout=self._logf, stderr=subprocess.STDOUT,
                                      env={**environ, **(env or {})})
-        deadline = time.monotonic() + 30
+        # 90 s: on a machine loaded tenfold (session 24: load 11 on two cores) a server in front
+        # of Virtuoso took more than 30 s to answer its first ASK; a healthy start takes ~1 s
+        deadline = time.monotonic() + 90
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server died:\n{self.log.read_text()}")
