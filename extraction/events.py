@@ -3201,7 +3201,17 @@ def airport_welcomes(ctx: Context, out: list[Candidate]) -> list[Candidate]:
 #: the tarmac", "A greeted her at the airport", "A greeted them on the South Lawn", "A đã chào
 #: đón ông tại sân bay"
 _GREETED = re.compile(r"\b(?:greeted|greets)\s+(?:him|her|them)\s+(?:on|at|upon)\b"
-                      r"|(?<!\w)(?:đã\s+)?chào\s+đón\s+(?:ông|bà)\s+(?:tại|ở|trên)(?!\w)")
+                      r"|(?<!\w)(?:đã\s+)?chào\s+đón\s+(?:ông|bà)\s+(?:tại|ở|trên)(?!\w)"
+                      # round 41: the visitor received or welcomed by a named side, told by a
+                      # pronoun ("Talon received him at the palace", "Biden received her in
+                      # the Oval Office", "Xi held a welcoming ceremony for him", "Tổng thống
+                      # A tiếp ông tại Phủ Chủ tịch"): the session-16 decision (the side that
+                      # receives or welcomes is ``host``), the person the session-18 pronoun
+                      # decision's
+                      r"|(?P<received>\b(?:received|receives|welcomed|welcomes)\s+(?:him|her)\b"
+                      r"|\bheld\s+(?:a|an\s+official)\s+welcom(?:e|ing)\s+ceremony\s+for\s+"
+                      r"(?:him|her)\b|(?<!\w)(?:đã\s+)?(?:tiếp|đón\s+tiếp|chào\s+đón)\s+(?:ông|bà)"
+                      r"(?!\w))")
 
 
 def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
@@ -3228,6 +3238,8 @@ def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
                 and {ctx.gazetteer.registry.resolve(p["actor"]).key
                      for p in c.data["participants"]} == {host, visitor}]
         if same:
+            if m.group("received"):
+                continue  # round 41: the talks told with it are the fact, as written
             for c in same:
                 if all(p["role"] == "participant" for p in c.data["participants"]):
                     for p in c.data["participants"]:
@@ -3238,12 +3250,57 @@ def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
                      ctx.text.rfind(",", s.start, m.start()) + 1)
         posts = ctx.posts_in(clause, m.start())[:1]
         post = posts[0] if posts else None
+        day = None
+        if m.group("received"):
+            if post is None:
+                # round 41: "Talon received him": the post that introduced the name
+                post = named_post(ctx, clause, m.start())
+            # the clause's own day ("received him … on 23 September", "On Monday morning A
+            # received him"), within the visit's first fortnight, else the visit's first day
+            # (from the sentence's start or its last semicolon before, to the next one)
+            lo = max(s.start, ctx.text.rfind(";", s.start, m.start()) + 1)
+            end = ctx.text.find(";", m.end(), s.end)
+            hi = end if end > 0 else s.end
+            days = [d for d in ctx.dates_in(lo, hi) if d.value is not None]
+            if len(days) > 1:
+                # "on 4 January President A received him …, and the following day …": the
+                # day of the trigger's own clause (a fronted one just before it)
+                comma = ctx.text.find(",", m.end(), hi)
+                days = [d for d in days if clause - 30 <= d.start
+                        and d.end <= (comma if comma > 0 else hi)]
+            first = v.data.get("date") or v.data.get("start")
+            if len(days) > 1 or not isinstance(first, str):
+                continue
+            if days and not (isinstance(days[0].value, str) and len(days[0].value) == 10):
+                continue  # a month, a year or a span: not the visit's day told
+            if len(first) == 7 and days and days[0].value[:7] == first:
+                first = days[0].value  # a visit dated by its month, received on a day of it
+            if len(first) != 10:
+                continue
+            nth = re.search(r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", ctx.text[lo:hi])
+            if days:
+                day = days[0].value
+            elif nth:
+                # "received him in Beijing on the 24th": that day of the visit's month
+                # (or of the next one)
+                d0 = dt.date.fromisoformat(first)
+                month = d0.replace(day=1)
+                if int(nth.group(1)) < d0.day:
+                    month = (month + dt.timedelta(days=32)).replace(day=1)
+                try:
+                    day = month.replace(day=int(nth.group(1))).isoformat()
+                except ValueError:
+                    continue
+            if day is not None:
+                gap = (dt.date.fromisoformat(day) - dt.date.fromisoformat(first)).days
+                if not 0 <= gap <= 14:
+                    continue  # another occasion than the visit told before
         if post is None or post.state not in (None, host) or post.office in (
                 None, "", "minister", "vice-minister"):
             continue  # a name alone, another state's post, or a minister's greeting
         if "post" in roles["visitor"] and not roles["visitor"]["post"].get("office"):
             continue
-        data = _visit_meeting(ctx, v, host, post, roles["visitor"], out + made)
+        data = _visit_meeting(ctx, v, host, post, roles["visitor"], out + made, day)
         if data is None:
             continue
         made.append(Candidate("event", data, post.start, m.end(), 0.6, "event-arrival-greeting",
@@ -3270,12 +3327,13 @@ def _visit_told_before(ctx: Context, visits: list[Candidate], at: int, back: int
 
 
 def _visit_meeting(ctx: Context, v: Candidate, host: str, post: Post | None, visitor: dict,
-                   found: list[Candidate]) -> dict | None:
+                   found: list[Candidate], day: str | None = None) -> dict | None:
     """The meeting of a welcome or a greeting at the arrival of the visit ``v`` (rounds 34 and
     35): ``host`` with its ``post`` as `host`, the ``visitor`` as `participant`, placed and
-    dated as the visit (its first day for a range); None where the visit has no date or a
-    meeting of the same sides on that date is already ``found``."""
-    date = v.data.get("date") or v.data.get("start")
+    dated as the visit (its first day for a range, or ``day``, the day its own clause tells,
+    round 41); None where the visit has no date or a meeting of the same sides on that date is
+    already ``found``."""
+    date = day or v.data.get("date") or v.data.get("start")
     if date is None or any(
             c.type == "event" and c.data.get("event_type") == "meeting"
             and (c.data.get("date") or c.data.get("start")) == date

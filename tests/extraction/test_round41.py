@@ -1,0 +1,142 @@
+"""Round 41 (session 24): classes that recur in many writers' parts, read the way the newest
+conventions (session 23) and most gold files write them.
+
+1. A visit told by its first day and its length ("arrived … on 3 June 2024 for a four-day state
+   visit", "bắt đầu chuyến thăm … ba ngày") has ``start`` and ``end``: the text gives both ends
+   (the lead's convention of session 23, "a visit's span told anywhere"; 11 writers' parts
+   write such a visit as its span, one as its first day). A visit told by one day and no
+   length keeps ``date``.
+2. The visitor received or welcomed by a named side and told by a pronoun ("President Yoon
+   received him at the presidential office", "Biden received her in the Oval Office", "Xi held
+   a welcoming ceremony for him") is a meeting: the side that receives is ``host`` (session
+   16), the pronoun is the visitor of the visit told just before, with the post the text gave
+   that person (session 18); it is dated by the day its own clause tells, or by the visit's
+   first day; a day more than a fortnight after the visit is another occasion (no fact).
+
+Every sentence here was written for these tests (in no corpus part).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extraction.pipeline import extract_text
+from diplograph.loaders.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():  # noqa: ANN201
+    return load_registry()
+
+
+def _events(text: str, registry, kind: str) -> list[dict]:  # noqa: ANN001
+    ex = extract_text(text, None, registry, verify=False)
+    return [c.data for c in ex.candidates
+            if c.type == "event" and c.data.get("event_type") == kind]
+
+
+def _when(d: dict) -> tuple:
+    return d.get("date"), d.get("start"), d.get("end")
+
+
+EN = "Kenya and South Korea\n\n"
+VI = "Kenya và Hàn Quốc\n\n"
+
+
+# --- 1. a visit told by its first day and its length has its span ----------------------------
+
+@pytest.mark.parametrize(("text", "span"), [
+    (EN + "Kenyan President William Ruto arrived in Seoul on 3 June 2024 for a four-day state "
+          "visit to South Korea.", (None, "2024-06-03", "2024-06-06")),
+    (EN + "Kenyan President William Ruto began a three-day official visit to South Korea on "
+          "3 June 2024.", (None, "2024-06-03", "2024-06-05")),
+    (VI + "Tổng thống Kenya William Ruto tới Seoul ngày 3/6/2024, bắt đầu chuyến thăm cấp nhà "
+          "nước ba ngày tới Hàn Quốc.", (None, "2024-06-03", "2024-06-05")),
+])
+def test_a_visit_with_its_length_has_its_span(registry, text: str, span: tuple) -> None:  # noqa: ANN001
+    [v] = _events(text, registry, "visit")
+    assert _when(v) == span
+
+
+@pytest.mark.parametrize("text", [
+    EN + "Kenyan President William Ruto arrived in Seoul on 3 June 2024 for a state visit to "
+         "South Korea.",
+    VI + "Tổng thống Kenya William Ruto tới Seoul ngày 3/6/2024, bắt đầu chuyến thăm cấp nhà "
+         "nước Hàn Quốc.",
+])
+def test_guard_a_visit_told_by_one_day_keeps_its_date(registry, text: str) -> None:  # noqa: ANN001
+    [v] = _events(text, registry, "visit")
+    assert _when(v) == ("2024-06-03", None, None)
+
+
+# --- 2. the visitor received by a named side, told by a pronoun --------------------------------
+
+ARRIVAL = ("Kenyan President William Ruto arrived in Seoul on 3 June 2024 for a state visit to "
+           "South Korea. ")
+
+
+def _received(text: str, registry) -> list[tuple]:  # noqa: ANN001
+    return [(tuple(sorted((p["actor"], p["role"], (p.get("post") or {}).get("office"))
+                          for p in d["participants"])), d.get("date"), d.get("place"))
+            for d in _events(text, registry, "meeting")]
+
+
+@pytest.mark.parametrize(("tail", "day"), [
+    ("On 4 June President Yoon Suk Yeol received him at the presidential office.", "2024-06-04"),
+    ("President Yoon Suk Yeol held a welcoming ceremony for him on 4 June.", "2024-06-04"),
+    ("President Yoon Suk Yeol received him at the presidential office on the 5th.", "2024-06-05"),
+    ("President Yoon Suk Yeol received him at the presidential office.", "2024-06-03"),
+])
+def test_the_visitor_received_by_a_named_side(registry, tail: str, day: str) -> None:  # noqa: ANN001
+    assert _received(EN + ARRIVAL + tail, registry) == [
+        ((("Kenya", "participant", "president"), ("South Korea", "host", "president")), day,
+         "South Korea")]
+
+
+def test_a_name_alone_takes_the_post_that_introduced_it(registry) -> None:  # noqa: ANN001
+    text = (EN + "President Yoon Suk Yeol of South Korea invited the Kenyan leader in March. "
+            + ARRIVAL + "On 4 June Yoon received him at the presidential office.")
+    assert _received(text, registry) == [
+        ((("Kenya", "participant", "president"), ("South Korea", "host", "president")),
+         "2024-06-04", "South Korea")]
+
+
+def test_received_on_a_day_of_the_month_that_dates_the_visit(registry) -> None:  # noqa: ANN001
+    text = (EN + "Kenyan President William Ruto visited South Korea in June 2024. On 4 June 2024 "
+            "President Yoon Suk Yeol received him at the presidential office.")
+    assert [m[1] for m in _received(text, registry)] == ["2024-06-04"]
+
+
+@pytest.mark.parametrize("tail", [
+    # another occasion, months after the visit told before
+    "President Yoon Suk Yeol received him again on 20 September 2024.",
+    # a pronoun for the one who receives: no named side
+    "She received him at the presidential office on 4 June.",
+    # two days in the clause: which one is the reception's is not told
+    "President Yoon Suk Yeol received him on 4 June 2024 and again on 5 June 2024.",
+])
+def test_guard_no_reception_where_it_is_not_the_visit_or_no_side_is_named(
+        registry, tail: str) -> None:  # noqa: ANN001
+    assert _received(EN + ARRIVAL + tail, registry) == []
+
+
+def test_guard_no_reception_without_a_visit_told_before(registry) -> None:  # noqa: ANN001
+    text = EN + "President Yoon Suk Yeol received him at the presidential office on 4 June 2024."
+    assert _received(text, registry) == []
+
+
+def test_guard_talks_told_with_the_reception_stay_as_written(registry) -> None:  # noqa: ANN001
+    text = (EN + ARRIVAL + "On 4 June President Yoon Suk Yeol held a welcoming ceremony for him "
+            "and the two presidents held talks.")
+    # one meeting, the talks' (whose roles the meeting rule writes), no second one made
+    assert [m[1] for m in _received(text, registry)] == ["2024-06-04"]
+
+
+def test_vietnamese_reception_by_a_named_side(registry) -> None:  # noqa: ANN001
+    text = (VI + "Tổng thống Kenya William Ruto tới Seoul ngày 3/6/2024, bắt đầu chuyến thăm "
+            "cấp nhà nước Hàn Quốc. Ngày 4/6, Tổng thống Yoon Suk Yeol tiếp ông tại Phủ Tổng "
+            "thống.")
+    got = _received(text, registry)
+    assert [(m[0], m[1]) for m in got] == [
+        ((("Kenya", "participant", "president"), ("South Korea", "host", "president")),
+         "2024-06-04")]
