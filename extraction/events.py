@@ -1608,6 +1608,9 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                      r"(?:\s+(?:pay|make)(?:\s+an?)?(?:\s+\w+){0,2})?\s*$",
                      ctx.text[max(s.start, a - 90) : a], re.I):
             continue  # round 21: "Modi invited Mahama to pay a visit to India": an invitation
+        if re.search(r"(?<!\w)(?<!lời )(?<!thư )(?<!khách )mời\s+[^,;.]{1,60}?\s+"
+                     r"(?:(?:sang|tới|đến)\s+)?$", ctx.text[max(s.start, a - 90) : a], re.I):
+            continue  # round 41: "Chủ tịch nước mời Tổng thống Rahmon thăm Việt Nam": the same
         if re.search(r"(?:(?<!\w)trong|\bduring)\s+(?:the\s+)?$", ctx.text[max(s.start, a - 8) : a],
                      re.I) and re.match(r"\s*,", ctx.text[b : b + 3]):
             continue  # "trong chuyến thăm, …": the visit the text already stated

@@ -12,6 +12,9 @@ conventions (session 23) and most gold files write them.
    16), the pronoun is the visitor of the visit told just before, with the post the text gave
    that person (session 18); it is dated by the day its own clause tells, or by the visit's
    first day; a day more than a fortnight after the visit is another occasion (no fact).
+3. An invitation told in Vietnamese ("Chủ tịch nước mời Tổng thống Rahmon thăm Việt Nam", "trao
+   thư mời … mời Tổng thống thăm Việt Nam") is no visit, as "invited X to visit" is none since
+   round 21; a visit made "theo lời mời của" or "nhận lời mời của" someone is kept.
 
 Every sentence here was written for these tests (in no corpus part).
 """
@@ -140,3 +143,31 @@ def test_vietnamese_reception_by_a_named_side(registry) -> None:  # noqa: ANN001
     assert [(m[0], m[1]) for m in got] == [
         ((("Kenya", "participant", "president"), ("South Korea", "host", "president")),
          "2024-06-04")]
+
+
+# --- 3. an invitation told in Vietnamese is no visit ------------------------------------------
+
+VI_TJK = "Việt Nam và Tajikistan\n\n"
+
+
+@pytest.mark.parametrize("text", [
+    VI_TJK + "Ngày 23/9/2025, tại New York, Chủ tịch nước Lương Cường gặp Tổng thống Tajikistan "
+             "Emomali Rahmon. Chủ tịch nước mời Tổng thống Rahmon thăm Việt Nam; Tổng thống "
+             "Rahmon nhận lời.",
+    VI_TJK + "Ngày 23/9/2025, Phó Chủ tịch nước trao thư mời của Chủ tịch nước Lương Cường, mời "
+             "Tổng thống Rahmon sang thăm Việt Nam.",
+])
+def test_an_invitation_in_vietnamese_is_no_visit(registry, text: str) -> None:  # noqa: ANN001
+    assert _events(text, registry, "visit") == []
+
+
+@pytest.mark.parametrize("text", [
+    VI_TJK + "Theo lời mời của Chủ tịch nước Lương Cường, Tổng thống Tajikistan Emomali Rahmon "
+             "thăm cấp Nhà nước Việt Nam ngày 5/10/2025.",
+    VI_TJK + "Nhận lời mời của Chủ tịch nước Lương Cường Tổng thống Tajikistan Emomali Rahmon "
+             "thăm cấp Nhà nước Việt Nam ngày 5/10/2025.",
+    VI_TJK + "Tổng thống Tajikistan Emomali Rahmon, khách mời danh dự của diễn đàn, thăm cấp Nhà "
+             "nước Việt Nam ngày 5/10/2025.",
+])
+def test_guard_a_visit_made_at_an_invitation_is_kept(registry, text: str) -> None:  # noqa: ANN001
+    assert [_when(v) for v in _events(text, registry, "visit")] == [("2025-10-05", None, None)]
