@@ -1631,9 +1631,15 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                  and p.start not in ctx.by_surname and ";" not in ctx.text[b : p.start]
                  and not re.search(
             # (the one to be met is not the visitor: "…, was also expected to meet Premier Li")
-            r"\b(?:meet|met|meets|with|call\s+on)\s+(?:\w+\s+)?$|(?<!\w)(?:gặp|hội kiến|với)\s+$",
+            r"\b(?:meet|met|meets|with|call\s+on)\s+(?:\w+\s+)?$|(?<!\w)(?:gặp|hội kiến|với)\s+$"
+            # (round 41: nor the one who invited: "… theo lời mời của Thủ tướng A")
+            r"|(?:lời\s+mời|invitation)\s+(?:của|of)\s*$",
             ctx.text[max(b, p.start - 20) : p.start], re.I)]
-        before = [p for p in posts if p.end <= a]
+        # (round 41: "Theo lời mời của Chủ tịch nước A, Tổng thống B thăm …", "At the
+        # invitation of President A, B visited …": the one who invited is no visitor)
+        before = [p for p in posts if p.end <= a and not re.search(
+            r"(?:lời\s+mời|invitation)\s+(?:của|of)\s*$",
+            ctx.text[max(s.start, p.start - 20) : p.start], re.I)]
         if any(p.start not in ctx.by_surname for p in before):
             # round 27: a post named by the office is the visitor before one read from a
             # family name ("Muizzu … met Modi when the Indian leader flew in …")
@@ -1672,6 +1678,9 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         # "chuyến thăm … của ông Putin", "Kishida paid a return visit": the leader's post
         named_of = re.match(r"[^,.;]{0,40}?\s(?:của|of)\s+(?:ông|bà|Mr\.?|Mrs\.?|Ms\.?)?\s*"
                             r"(?=[A-ZĐ])", ctx.text[b : s.end])
+        if named_of and re.search(r"(?:lời\s+mời|invitation)\s+(?:của|of)\s+\S*\s*$",
+                                  named_of.group(), re.I):
+            named_of = None  # (round 41: "… theo lời mời của Thủ tướng A": the one who invited)
         named = named_post(ctx, b + named_of.end(), min(s.end, b + named_of.end() + 30)) \
             if named_of and not of_after else None
         if named is None and post is None:
