@@ -1611,6 +1611,11 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if re.search(r"(?<!\w)(?<!lời )(?<!thư )(?<!khách )mời\s+[^,;.]{1,60}?\s+"
                      r"(?:(?:sang|tới|đến)\s+)?$", ctx.text[max(s.start, a - 90) : a], re.I):
             continue  # round 41: "Chủ tịch nước mời Tổng thống Rahmon thăm Việt Nam": the same
+        if re.search(r"(?<!\w)(?:trao\s+đổi|đánh\s+giá(?:\s+cao)?)\s+(?:các\s+|những\s+)?$"
+                     r"|\bexchanges?\s+of\s*$", ctx.text[max(s.start, a - 30) : a], re.I):
+            # round 41: "thúc đẩy trao đổi các chuyến thăm" (exchanges of visits in general),
+            # "Bộ trưởng A đánh giá cao chuyến thăm" (the visit already told, assessed)
+            continue
         if re.search(r"(?:(?<!\w)trong|\bduring)\s+(?:the\s+)?$", ctx.text[max(s.start, a - 8) : a],
                      re.I) and re.match(r"\s*,", ctx.text[b : b + 3]):
             continue  # "trong chuyến thăm, …": the visit the text already stated

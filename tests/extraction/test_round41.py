@@ -21,6 +21,9 @@ conventions (session 23) and most gold files write them.
    the page's other state or of Viet Nam; a state the text writes with the post wins.
 5. The one who invited ("Theo lời mời của Chủ tịch nước Lương Cường, Tổng thống … thăm …", "At
    the invitation of President …, … paid a state visit") is no visitor of the visit.
+6. Visits named in general or assessed ("thúc đẩy trao đổi các chuyến thăm", "exchanges of
+   visits", "Bộ trưởng A đánh giá cao chuyến thăm") are no visit of their own (with class 4, a
+   Vietnamese leader's post before them has a state, and the rule would make one).
 
 Every sentence here was written for these tests (in no corpus part).
 """
@@ -224,3 +227,26 @@ def test_the_inviter_is_no_visitor(registry, text: str) -> None:  # noqa: ANN001
     assert sorted((p["actor"], p["role"]) for p in v["participants"]) == [
         ("Tajikistan", "visitor"), ("Vietnam", "host")]
     assert _when(v) == ("2025-10-05", None, None)
+
+
+# --- 6. visits named in general or assessed are no visit of their own --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Việt Nam và Nigeria\n\nNgày 26/10/2020, Bộ trưởng Ngoại giao Phạm Bình Minh điện đàm với "
+    "Bộ trưởng Ngoại giao Nigeria Geoffrey Onyeama; hai bên nhất trí thúc đẩy trao đổi các chuyến "
+    "thăm cấp cao.",
+    "Viet Nam and Nigeria\n\nOn 26 October 2020 Foreign Minister Pham Binh Minh held a phone "
+    "call with Nigerian Foreign Minister Geoffrey Onyeama; they agreed to promote exchanges of "
+    "visits.",
+])
+def test_exchanges_of_visits_are_no_visit(registry, text: str) -> None:  # noqa: ANN001
+    assert _events(text, registry, "visit") == []
+
+
+def test_a_visit_assessed_is_the_visit_told_not_another(registry) -> None:  # noqa: ANN001
+    text = ("Việt Nam và Benin\n\nBộ trưởng Ngoại giao Benin Olushegun Bakari thăm chính thức "
+            "Việt Nam từ ngày 14 đến 16/12/2023. Tại hội đàm ngày 14/12, Bộ trưởng Bùi Thanh Sơn "
+            "đánh giá cao chuyến thăm.")
+    assert [(sorted((p["actor"], p["role"]) for p in v["participants"]), _when(v))
+            for v in _events(text, registry, "visit")] == [
+        ([("Benin", "visitor"), ("Vietnam", "host")], (None, "2023-12-14", "2023-12-16"))]
