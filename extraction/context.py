@@ -15,7 +15,7 @@ from typing import Any
 
 from .dates import DateMention, find_dates
 from .names import Gazetteer, Mention
-from .vocabulary import SAME_OFFICE, post_forms
+from .vocabulary import SAME_OFFICE, leader_names, post_forms
 
 
 @dataclass(frozen=True)
@@ -753,6 +753,13 @@ class Context:
                 nxt = [x for x in self.mentions if x.start == end + of.end() and x.is_state]
                 if nxt:
                     state, end = nxt[0].key, nxt[0].end
+            if state is None:
+                # round 41: a leader the vocabulary names ("Thủ tướng Phạm Minh Chính" on a page
+                # about Armenia and China): the state of that person's office
+                person = self.text[m.end() : end]
+                # (a name is a name in either language's text: both tables are read)
+                state = next((k for rx_, k in leader_names("vi") + leader_names("en")
+                              if rx_.search(person)), None)
             prev = out[-1] if out else None
             if prev is not None and self.text[prev.end : m.start()] in (", ", ",", " and ") \
                     and self.text[prev.start : prev.end].endswith(prev.label) \

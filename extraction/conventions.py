@@ -6,7 +6,8 @@ the conventions costs them is measured in ``docs/extraction.md`` (round 30).
 - **A membership and its end told together** ("joined in 1975 but withdrew in 1995") are one
   fact with ``start``, ``end`` and ``end_reason`` (:func:`membership_with_end`).
 - **A visit dated by one day** (its arrival, or the day the text gives) takes ``date``;
-  ``start`` and ``end`` only where the text gives the span (:func:`visit_by_one_day`).
+  ``start`` and ``end`` only where the text gives the span, also by a length told with its
+  first day (round 41, the lead's convention of session 23; :func:`visit_by_one_day`).
 - **A membership stated in the present with no date** ("both are members of the UN", "và là
   thành viên …") is no fact; one with a year, a founding, an accession or an observer's seat
   is (:func:`present_undated_memberships`).
@@ -96,13 +97,15 @@ def membership_with_end(ctx: Context, cands: list[Candidate]) -> list[Candidate]
 
 
 def visit_by_one_day(cands: list[Candidate]) -> None:
-    """A visit with a start and no end (counted from its arrival), a start and an end of one
-    day, or an arrival whose last day the rule counted from the visit's length ("began a
-    four-day visit on 27 December 2017") is dated by that day (in place)."""
+    """A visit with a start and no end (counted from its arrival), or a start and an end of one
+    day, is dated by that day (in place). Round 41: an arrival whose last day the rule counted
+    from the visit's length ("began a four-day visit on 27 December 2017", flag
+    ``end-from-length``) keeps its span: the text gives both ends (the lead's convention of
+    session 23, "a visit's span told anywhere"; rounds 30-40 dated it by its first day)."""
     for c in cands:
         d = c.data
         if c.type == "event" and d.get("event_type") == "visit" and "start" in d and (
-                d.get("end") in (None, d["start"]) or END_FROM_LENGTH in c.flags):
+                d.get("end") in (None, d["start"])):
             d["date"] = d.pop("start")
             d.pop("end", None)
             c.flags = [f for f in c.flags if f != END_FROM_LENGTH]

@@ -1608,6 +1608,14 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                      r"(?:\s+(?:pay|make)(?:\s+an?)?(?:\s+\w+){0,2})?\s*$",
                      ctx.text[max(s.start, a - 90) : a], re.I):
             continue  # round 21: "Modi invited Mahama to pay a visit to India": an invitation
+        if re.search(r"(?<!\w)(?<!lời )(?<!thư )(?<!khách )mời\s+[^,;.]{1,60}?\s+"
+                     r"(?:(?:sang|tới|đến)\s+)?$", ctx.text[max(s.start, a - 90) : a], re.I):
+            continue  # round 41: "Chủ tịch nước mời Tổng thống Rahmon thăm Việt Nam": the same
+        if re.search(r"(?<!\w)(?:trao\s+đổi|đánh\s+giá(?:\s+cao)?)\s+(?:các\s+|những\s+)?$"
+                     r"|\bexchanges?\s+of\s*$", ctx.text[max(s.start, a - 30) : a], re.I):
+            # round 41: "thúc đẩy trao đổi các chuyến thăm" (exchanges of visits in general),
+            # "Bộ trưởng A đánh giá cao chuyến thăm" (the visit already told, assessed)
+            continue
         if re.search(r"(?:(?<!\w)trong|\bduring)\s+(?:the\s+)?$", ctx.text[max(s.start, a - 8) : a],
                      re.I) and re.match(r"\s*,", ctx.text[b : b + 3]):
             continue  # "trong chuyến thăm, …": the visit the text already stated
@@ -1628,9 +1636,15 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
                  and p.start not in ctx.by_surname and ";" not in ctx.text[b : p.start]
                  and not re.search(
             # (the one to be met is not the visitor: "…, was also expected to meet Premier Li")
-            r"\b(?:meet|met|meets|with|call\s+on)\s+(?:\w+\s+)?$|(?<!\w)(?:gặp|hội kiến|với)\s+$",
+            r"\b(?:meet|met|meets|with|call\s+on)\s+(?:\w+\s+)?$|(?<!\w)(?:gặp|hội kiến|với)\s+$"
+            # (round 41: nor the one who invited: "… theo lời mời của Thủ tướng A")
+            r"|(?:lời\s+mời|invitation)\s+(?:của|of)\s*$",
             ctx.text[max(b, p.start - 20) : p.start], re.I)]
-        before = [p for p in posts if p.end <= a]
+        # (round 41: "Theo lời mời của Chủ tịch nước A, Tổng thống B thăm …", "At the
+        # invitation of President A, B visited …": the one who invited is no visitor)
+        before = [p for p in posts if p.end <= a and not re.search(
+            r"(?:lời\s+mời|invitation)\s+(?:của|of)\s*$",
+            ctx.text[max(s.start, p.start - 20) : p.start], re.I)]
         if any(p.start not in ctx.by_surname for p in before):
             # round 27: a post named by the office is the visitor before one read from a
             # family name ("Muizzu … met Modi when the Indian leader flew in …")
@@ -1669,6 +1683,9 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         # "chuyến thăm … của ông Putin", "Kishida paid a return visit": the leader's post
         named_of = re.match(r"[^,.;]{0,40}?\s(?:của|of)\s+(?:ông|bà|Mr\.?|Mrs\.?|Ms\.?)?\s*"
                             r"(?=[A-ZĐ])", ctx.text[b : s.end])
+        if named_of and re.search(r"(?:lời\s+mời|invitation)\s+(?:của|of)\s+\S*\s*$",
+                                  named_of.group(), re.I):
+            named_of = None  # (round 41: "… theo lời mời của Thủ tướng A": the one who invited)
         named = named_post(ctx, b + named_of.end(), min(s.end, b + named_of.end() + 30)) \
             if named_of and not of_after else None
         if named is None and post is None:
@@ -3201,7 +3218,17 @@ def airport_welcomes(ctx: Context, out: list[Candidate]) -> list[Candidate]:
 #: the tarmac", "A greeted her at the airport", "A greeted them on the South Lawn", "A đã chào
 #: đón ông tại sân bay"
 _GREETED = re.compile(r"\b(?:greeted|greets)\s+(?:him|her|them)\s+(?:on|at|upon)\b"
-                      r"|(?<!\w)(?:đã\s+)?chào\s+đón\s+(?:ông|bà)\s+(?:tại|ở|trên)(?!\w)")
+                      r"|(?<!\w)(?:đã\s+)?chào\s+đón\s+(?:ông|bà)\s+(?:tại|ở|trên)(?!\w)"
+                      # round 41: the visitor received or welcomed by a named side, told by a
+                      # pronoun ("Talon received him at the palace", "Biden received her in
+                      # the Oval Office", "Xi held a welcoming ceremony for him", "Tổng thống
+                      # A tiếp ông tại Phủ Chủ tịch"): the session-16 decision (the side that
+                      # receives or welcomes is ``host``), the person the session-18 pronoun
+                      # decision's
+                      r"|(?P<received>\b(?:received|receives|welcomed|welcomes)\s+(?:him|her)\b"
+                      r"|\bheld\s+(?:a|an\s+official)\s+welcom(?:e|ing)\s+ceremony\s+for\s+"
+                      r"(?:him|her)\b|(?<!\w)(?:đã\s+)?(?:tiếp|đón\s+tiếp|chào\s+đón)\s+(?:ông|bà)"
+                      r"(?!\w))")
 
 
 def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
@@ -3228,6 +3255,8 @@ def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
                 and {ctx.gazetteer.registry.resolve(p["actor"]).key
                      for p in c.data["participants"]} == {host, visitor}]
         if same:
+            if m.group("received"):
+                continue  # round 41: the talks told with it are the fact, as written
             for c in same:
                 if all(p["role"] == "participant" for p in c.data["participants"]):
                     for p in c.data["participants"]:
@@ -3238,12 +3267,57 @@ def arrival_greetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
                      ctx.text.rfind(",", s.start, m.start()) + 1)
         posts = ctx.posts_in(clause, m.start())[:1]
         post = posts[0] if posts else None
+        day = None
+        if m.group("received"):
+            if post is None:
+                # round 41: "Talon received him": the post that introduced the name
+                post = named_post(ctx, clause, m.start())
+            # the clause's own day ("received him … on 23 September", "On Monday morning A
+            # received him"), within the visit's first fortnight, else the visit's first day
+            # (from the sentence's start or its last semicolon before, to the next one)
+            lo = max(s.start, ctx.text.rfind(";", s.start, m.start()) + 1)
+            end = ctx.text.find(";", m.end(), s.end)
+            hi = end if end > 0 else s.end
+            days = [d for d in ctx.dates_in(lo, hi) if d.value is not None]
+            if len(days) > 1:
+                # "on 4 January President A received him …, and the following day …": the
+                # day of the trigger's own clause (a fronted one just before it)
+                comma = ctx.text.find(",", m.end(), hi)
+                days = [d for d in days if clause - 30 <= d.start
+                        and d.end <= (comma if comma > 0 else hi)]
+            first = v.data.get("date") or v.data.get("start")
+            if len(days) > 1 or not isinstance(first, str):
+                continue
+            if days and not (isinstance(days[0].value, str) and len(days[0].value) == 10):
+                continue  # a month, a year or a span: not the visit's day told
+            if len(first) == 7 and days and days[0].value[:7] == first:
+                first = days[0].value  # a visit dated by its month, received on a day of it
+            if len(first) != 10:
+                continue
+            nth = re.search(r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", ctx.text[lo:hi])
+            if days:
+                day = days[0].value
+            elif nth:
+                # "received him in Beijing on the 24th": that day of the visit's month
+                # (or of the next one)
+                d0 = dt.date.fromisoformat(first)
+                month = d0.replace(day=1)
+                if int(nth.group(1)) < d0.day:
+                    month = (month + dt.timedelta(days=32)).replace(day=1)
+                try:
+                    day = month.replace(day=int(nth.group(1))).isoformat()
+                except ValueError:
+                    continue
+            if day is not None:
+                gap = (dt.date.fromisoformat(day) - dt.date.fromisoformat(first)).days
+                if not 0 <= gap <= 14:
+                    continue  # another occasion than the visit told before
         if post is None or post.state not in (None, host) or post.office in (
                 None, "", "minister", "vice-minister"):
             continue  # a name alone, another state's post, or a minister's greeting
         if "post" in roles["visitor"] and not roles["visitor"]["post"].get("office"):
             continue
-        data = _visit_meeting(ctx, v, host, post, roles["visitor"], out + made)
+        data = _visit_meeting(ctx, v, host, post, roles["visitor"], out + made, day)
         if data is None:
             continue
         made.append(Candidate("event", data, post.start, m.end(), 0.6, "event-arrival-greeting",
@@ -3270,12 +3344,13 @@ def _visit_told_before(ctx: Context, visits: list[Candidate], at: int, back: int
 
 
 def _visit_meeting(ctx: Context, v: Candidate, host: str, post: Post | None, visitor: dict,
-                   found: list[Candidate]) -> dict | None:
+                   found: list[Candidate], day: str | None = None) -> dict | None:
     """The meeting of a welcome or a greeting at the arrival of the visit ``v`` (rounds 34 and
     35): ``host`` with its ``post`` as `host`, the ``visitor`` as `participant`, placed and
-    dated as the visit (its first day for a range); None where the visit has no date or a
-    meeting of the same sides on that date is already ``found``."""
-    date = v.data.get("date") or v.data.get("start")
+    dated as the visit (its first day for a range, or ``day``, the day its own clause tells,
+    round 41); None where the visit has no date or a meeting of the same sides on that date is
+    already ``found``."""
+    date = day or v.data.get("date") or v.data.get("start")
     if date is None or any(
             c.type == "event" and c.data.get("event_type") == "meeting"
             and (c.data.get("date") or c.data.get("start")) == date

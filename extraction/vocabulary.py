@@ -1,4 +1,5 @@
-"""The extraction's vocabulary of posts and arrival verbs, read from ``vocabulary.yaml``.
+"""The extraction's vocabulary of posts, arrival verbs and leaders' names, read from
+``vocabulary.yaml``.
 
 Round 38 (session 22): forms of offices ("Phó Chủ tịch Quốc hội", "Deputy Prime Minister and
 Foreign Minister", "Quốc vụ khanh", a lower-case "prime minister" after a state's adjective)
@@ -6,6 +7,8 @@ and the Vietnamese verbs of arrival ("Ông Fico đến Bắc Kinh hôm qua") are
 its form, its meaning and the corpus parts that write it. This module checks the file and
 turns its rows into the patterns :mod:`extraction.context` and :mod:`extraction.events` read.
 A row that is not well formed is refused with the file, the section, the row and the field.
+Round 41 (session 24): the names of office holders whose texts give a post and no state
+("Thủ tướng Phạm Minh Chính", "Chủ tịch Tập Cận Bình"), with the state of their office.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ def _row_error(path: Path, where: str, msg: str) -> DiplographError:
 def _data() -> dict:
     path = VOCABULARY_FILE
     data = yaml_text.load_mapping(path)
-    for section in ("posts", "arrival_verbs"):
+    for section in ("posts", "arrival_verbs", "leaders"):
         rows = data.get(section)
         if not isinstance(rows, list):
             raise DiplographError("bad-input", f"{path}: section {section!r} (a list) missing")
@@ -72,6 +75,9 @@ def _data() -> dict:
                                      'an office code, or "" for a title with none, is needed')
                 if not isinstance(row.get("needs_state", False), bool):
                     raise _row_error(path, f"{where}.needs_state", "true or false is needed")
+            if section == "leaders" and (not isinstance(row.get("state"), str)
+                                         or not row["state"].strip()):
+                raise _row_error(path, f"{where}.state", "a registry key is needed")
     return data
 
 
@@ -93,3 +99,13 @@ def arrival_verbs(lang: str) -> re.Pattern[str] | None:
     if not forms:
         return None
     return re.compile("|".join(form_pattern(f) for f in forms))
+
+
+@lru_cache(maxsize=2)
+def leader_names(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Round 41: the table's names of office holders of a language, each as a pattern with the
+    state whose office the holder held (the longest name first, so "Lý Khắc Cường" is tried
+    before "Lý Cường")."""
+    rows = sorted((r for r in _data()["leaders"] if r["lang"] == lang),
+                  key=lambda r: -len(r["form"]))
+    return tuple((re.compile(form_pattern(r["form"])), r["state"]) for r in rows)

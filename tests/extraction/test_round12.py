@@ -421,10 +421,12 @@ def test_respectively(registry, text: str) -> None:
      "chuyến thăm cấp nhà nước kéo dài ba ngày tới Chile.", "2024-05-08"),
 ])
 def test_a_visit_counted_from_its_arrival(registry, text: str, day: str) -> None:
-    # (round 30, the convention of session 16: a visit dated by its arrival takes ``date``;
-    # until then its last day was counted from the length)
+    # (round 30 dated it by its arrival alone, the convention of session 16; round 41, the
+    # lead's convention of session 23: a span the text gives, here by its length, is ``start``
+    # and ``end``, as rounds 12-29 read it)
     [visit] = [e for e in facts(text, registry, "event") if e["event_type"] == "visit"]
-    assert (visit.get("date"), visit.get("start"), visit.get("end")) == (day, None, None)
+    assert (visit.get("date"), visit.get("start"), visit.get("end")) == (
+        None, day, "2024-05-10")
 
 
 def test_the_second_day_of_a_range() -> None:

@@ -346,8 +346,10 @@ def test_the_one_welcomed_at_the_start_of_a_visit_is_the_visitor(registry) -> No
     visits = [e for e in facts(text, registry, "event") if e["event_type"] == "visit"]
     assert [([(p["actor"], p["role"]) for p in v["participants"]], v.get("start"), v.get("end"))
             for v in visits] == [([("Vietnam", "visitor"), ("Indonesia", "host")],
-                                  None, None)]  # (round 30: dated by its first day)
-    assert [v.get("date") for v in visits] == ["2025-03-10"]
+                                  "2025-03-10", "2025-03-12")]
+    # (round 30 dated it by its first day; round 41, the convention of session 23: the span
+    # its length gives)
+    assert [v.get("date") for v in visits] == [None]
 
 
 def test_the_two_prime_ministers_and_a_meeting_on_a_visit_s_day(registry) -> None:
@@ -404,8 +406,10 @@ def test_a_visit_begun_on_arrival_the_day_before(registry) -> None:
     visits = [e for e in facts(text, registry, "event", "vi") if e["event_type"] == "visit"]
     assert [([(p["actor"], p["role"]) for p in v["participants"]], v.get("start"), v.get("end"))
             for v in visits] == [([("Vietnam", "visitor"), ("Thailand", "host")],
-                                  None, None)]  # (round 30: dated by its arrival)
-    assert [v.get("date") for v in visits] == ["2025-05-15"]
+                                  "2025-05-15", "2025-05-17")]
+    # (round 30 dated it by its arrival; round 41, the convention of session 23: the span its
+    # length gives)
+    assert [v.get("date") for v in visits] == [None]
 
 
 def test_a_president_met_on_a_visit_is_the_visited_state_s(registry) -> None:
@@ -503,8 +507,10 @@ def test_talks_with_a_counterpart_on_the_first_day_of_a_visit(registry) -> None:
             "South Korea and Viet Nam are partners.")
     events = facts(text, registry, "event")
     visit = next(e for e in events if e["event_type"] == "visit")
-    # (round 30, the convention of session 16: dated by its first day, the day the text gives)
-    assert (visit.get("date"), visit.get("start")) == ("2024-06-23", None)
+    # (round 30 dated it by its first day; round 41, the convention of session 23: the span its
+    # length gives)
+    assert (visit.get("date"), visit.get("start"), visit.get("end")) == (
+        None, "2024-06-23", "2024-06-25")
     meetings = sorted((e.get("date"), e.get("place"), tuple(sorted(
         (p["actor"], p["post"]["office"]) for p in e["participants"])))
         for e in events if e["event_type"] == "meeting")

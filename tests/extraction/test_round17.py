@@ -346,8 +346,9 @@ def test_flew_in_for_a_three_day_visit_is_its_range_and_the_one_met_no_visitor(r
             "welcomed Brazilian President Luiz Inacio Lula da Silva on Tuesday. Lula, who flew in "
             "on Monday for a three-day state visit, was also expected to meet Emperor Naruhito.")
     got = {v for v in visits(text, registry) if v[0] == "Brazil"}
-    # (round 30, the convention of session 16: a visit dated by its arrival takes ``date``)
-    assert got == {("Brazil", "president", "Japan", "2025-03-24")}
+    # (round 30 dated it by its arrival; round 41, the convention of session 23: the span its
+    # length gives)
+    assert got == {("Brazil", "president", "Japan", ("2025-03-24", "2025-03-26"))}
 
 
 def test_landed_for_the_two_day_trip_and_the_visit_told_again_on_its_second_day(registry) -> None:
@@ -357,8 +358,9 @@ def test_landed_for_the_two_day_trip_and_the_visit_told_again_on_its_second_day(
             "since John Howard came in 2006.\n\nAlbanese landed in Hanoi on Monday evening for "
             "the two-day trip.")
     got = {v for v in visits(text, registry) if v[0] == "Australia"}
-    # (round 30, the convention of session 16: dated by its arrival)
-    assert ("Australia", "prime-minister", "Vietnam", "2024-06-03") in got
+    # (round 30 dated it by its arrival; round 41, the convention of session 23: the span its
+    # length gives)
+    assert ("Australia", "prime-minister", "Vietnam", ("2024-06-03", "2024-06-04")) in got
     assert ("Australia", "prime-minister", "Vietnam", "2006") in got
     # the visit of "the first visit by …" on Tuesday is that trip, told again
     assert not any(v[3] == "2024-06-04" for v in got)

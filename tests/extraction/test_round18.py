@@ -382,8 +382,9 @@ def test_earlier_visits_after_sau_cac_chuyen_tham_date_no_told_visit(registry) -
             "đầu chuyến thăm chính thức ba ngày. Đây là chuyến thăm thứ ba của một Thủ tướng Thái "
             "Lan, sau các chuyến thăm năm 2019 và năm 2022.")
     got = visits(text, registry, "vi")
-    # (round 30, the convention of session 16: dated by its arrival)
-    assert got == {("Thailand", "prime-minister", "Vietnam", "2025-03-04"),
+    # (round 30 dated it by its arrival; round 41, the convention of session 23: the span its
+    # length gives)
+    assert got == {("Thailand", "prime-minister", "Vietnam", ("2025-03-04", "2025-03-06")),
                    ("Thailand", None, "Vietnam", "2019"), ("Thailand", None, "Vietnam", "2022")}
 
 
@@ -427,7 +428,8 @@ def test_the_first_visit_of_an_office_since_a_year_in_vietnamese(registry) -> No
             "chuyến thăm cấp Nhà nước hai ngày. Đây là chuyến thăm Việt Nam đầu tiên của một Tổng "
             "thống Chile kể từ năm 2009.")
     assert visits(text, registry, "vi") == {
-        ("Chile", "president", "Vietnam", "2025-03-11"),  # (round 30: by its arrival)
+        # (round 30: by its arrival; round 41, the convention of session 23: its span)
+        ("Chile", "president", "Vietnam", ("2025-03-11", "2025-03-12")),
         ("Chile", "president", "Vietnam", "2009")}
 
 

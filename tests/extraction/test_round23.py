@@ -27,8 +27,9 @@ def _visits(text: str, registry, lang: str | None = None) -> list[tuple]:
 def test_a_visit_counted_from_a_flight_in(registry) -> None:
     got = _visits("SUVA, March 6 (2025) - The President of Chile and his wife had flown in on "
                   "Tuesday for a three-day state visit to Fiji.", registry)
-    # (round 30, the convention of session 16: a visit dated by its arrival takes ``date``)
-    assert ("Chile", "Fiji", "2025-03-04", None, None) in got
+    # (round 30 dated it by its arrival; round 41, the convention of session 23: the span its
+    # length gives)
+    assert ("Chile", "Fiji", None, "2025-03-04", "2025-03-06") in got
 
 
 def test_the_leg_before_ends_on_the_day_of_arrival(registry) -> None:
@@ -36,7 +37,8 @@ def test_the_leg_before_ends_on_the_day_of_arrival(registry) -> None:
                   "New Zealand, where he ended a five-day tour, for a three-day state visit to "
                   "Fiji.", registry)
     assert ("Chile", "New Zealand", None, "2025-02-28", "2025-03-04") in got
-    assert ("Chile", "Fiji", "2025-03-04", None, None) in got  # (round 30: by its arrival)
+    # (round 30: by its arrival; round 41, the convention of session 23: its span)
+    assert ("Chile", "Fiji", None, "2025-03-04", "2025-03-06") in got
 
 
 def test_a_leg_needs_its_length(registry) -> None:
