@@ -1,0 +1,67 @@
+"""The classes of names the forty-fifth linking round handles (docs/linking.md, "Forty-fifth
+round"), sorted by construction from the misses of ``names_test71.csv`` and ``names_test72.csv``
+(round 44's unseen lists, this round's development lists) and of ``names_test65.csv`` to
+``names_test70.csv``, counted over every writer's list, and tried here on names of no
+evaluation list:
+
+- a body named with the person who heads or headed it, the person a holder of the body's head
+  office in ``linking/names/body_heads.yaml`` ("the Atlantic alliance under Javier Solana",
+  "Hội đồng châu Âu thời ông Herman Van Rompuy", "Lagarde's fund"): the body the person
+  headed, chosen among the candidates of the words before the person ("Hội đồng châu Âu": the
+  European Council or the Council of Europe) or by words its names hold ("the fund": of
+  Lagarde's two bodies, the IMF); with a year, only a term that meets it;
+- guards: a person who headed no body of the table, or headed it in other years, or two bodies
+  the words fit alike, or words no name of the body holds, leaves the name as it was; a state
+  with its leader is still the state ("Poland under Donald Tusk").
+"""
+
+from __future__ import annotations
+
+from name_checks import beyond_the_list_tests
+
+#: lists written after these names, independently of them (the lead sets it when a later list
+#: is added)
+LATER_LISTS: frozenset[str] = frozenset({"names_test73.csv", "names_test74.csv"})
+
+MATCHES = [
+    # a body's head named after the words "under" / "thời" or before "'s"
+    ("the Atlantic alliance under Javier Solana", "NATO", "body-head"),
+    ("Stoltenberg's alliance", "NATO", "body-head"),
+    ("Hội đồng châu Âu thời ông Herman Van Rompuy", "EUCO", "body-head"),
+    ("Ủy hội châu Âu thời bà Catherine Lalumière", "COE", "body-head"),
+    ("the AU under Nkosazana Dlamini-Zuma", "AU", "body-head"),
+    ("OPEC under Abdalla Salem El-Badri", "OPEC", "body-head"),
+    ("the development bank under Luis Alberto Moreno", "IADB", "body-head"),
+    ("the fund under Kristalina Georgieva", "IMF", "body-head"),
+    ("Lagarde's fund", "IMF", "body-head"),
+    ("the Islamic organisation under Iyad Madani", "Organisation-of-Islamic-Cooperation",
+     "body-head"),
+    ("the Commission under Romano Prodi", "European-Commission", "body-head"),
+    ("Lien minh chau Phi thoi ong Alpha Oumar Konaré", "AU", "body-head"),
+    # with a year the head's term meets
+    ("the alliance under Manfred Wörner in 1990", "NATO", "organisation-in-years"),
+    # a state with its leader is left to the rulers' readings
+    ("Poland under Donald Tusk", "POL", "ruler"),
+]
+
+AMBIGUOUS = [
+    # a person of no body's roster: the name is read as before (the two councils)
+    ("Hội đồng châu Âu thời ông Donald Trump", {"EUCO", "COE"}),
+]
+
+NO_MATCH = [
+    # the person did not head the body in the year said
+    "the Commission under Jacques Delors in 2005",
+    "the alliance under Lord Ismay in 1980",
+    # two bodies the person headed, both fitting the words
+    "the organisation under Christine Lagarde",
+    # words of no name of the person's body
+    "the government under Donald Tusk",
+    "the court under Jens Stoltenberg",
+]
+
+(test_the_names_tried_beyond_the_list_are_in_no_list,
+ test_the_classes_match_names_beyond_the_list,
+ test_names_of_several_entities_beyond_the_list_are_ambiguous_with_all,
+ test_the_guards_leave_these_unmatched) = beyond_the_list_tests(
+    MATCHES, AMBIGUOUS, NO_MATCH, LATER_LISTS)
