@@ -425,7 +425,7 @@ class Rewrites:
         in one of the holder's names, the surname's among them), and of them the one that
         ``words`` (the name without the person) read as (``r``: its answer or, when it is
         ambiguous or no match, its candidates); when none of ``r``'s candidates is such a body
-        and ``r`` is no match, the one body every content word of ``words`` is a word of
+        and ``r`` is no confident match, the one body every content word of ``words`` is a word of
         (:meth:`_head_words_fit`). Inside a reading of the name with its years, only a term
         that meets those years counts ("the Commission under Delors in 2010" is no body). None
         otherwise: a name read as another entity ("Luxembourg under Jean-Claude Juncker", a
@@ -459,7 +459,9 @@ class Rewrites:
         among = [x for x in bodies if any(same(c.entity, x[0]) for c in r.candidates)]
         if confident and r.best is not None and not any(same(r.best.entity, x[0]) for x in among):
             return None
-        if not among and r.best is None and not r.ambiguous:
+        if not among and not confident:
+            # (no match, or an ambiguity of other bodies the limit cut the person's from:
+            # "the development bank", several banks)
             among = [x for x in bodies if self._head_words_fit(words, x[0])]
         if len(among) != 1:
             return None

@@ -10,6 +10,9 @@ evaluation list:
   headed, chosen among the candidates of the words before the person ("Hội đồng châu Âu": the
   European Council or the Council of Europe) or by words its names hold ("the fund": of
   Lagarde's two bodies, the IMF); with a year, only a term that meets it;
+- a state with its leader written as a Vietnamese transliteration ("Cu-ba thời Ba-ti-xta",
+  "Ai Cập thời Na-xơ"): the one Archigos leader of the states named whose sounds are alike
+  and well ahead of the state's other leaders, read as Archigos' own name is;
 - guards: a person who headed no body of the table, or headed it in other years, or two bodies
   the words fit alike, or words no name of the body holds, leaves the name as it was; a state
   with its leader is still the state ("Poland under Donald Tusk").
@@ -42,6 +45,11 @@ MATCHES = [
     ("the alliance under Manfred Wörner in 1990", "NATO", "organisation-in-years"),
     # a state with its leader is left to the rulers' readings
     ("Poland under Donald Tusk", "POL", "ruler"),
+    # a state's leader written as a Vietnamese transliteration
+    ("Cu-ba thời Ba-ti-xta", "CUB", "ruler"),
+    ("Ai Cập thời Na-xơ", "EGY", "ruler"),
+    ("Ác-hen-ti-na thời Pê-rôn", "ARG", "ruler"),
+    ("Tây Ban Nha thời Phrăng-cô", "ESP", "ruler"),
 ]
 
 AMBIGUOUS = [
@@ -58,6 +66,12 @@ NO_MATCH = [
     # words of no name of the person's body
     "the government under Donald Tusk",
     "the court under Jens Stoltenberg",
+    # a transliteration of a person who led no state named (a writer, an emperor before
+    # Archigos' years) is heard as none of its leaders
+    "Nga thời Tôn-xtôi",
+    "Ý thời Ma-ki-a-ven-li",
+    "Mỹ thời Ê-đi-xơn",
+    "Pháp thời Na-pô-lê-ông",
 ]
 
 (test_the_names_tried_beyond_the_list_are_in_no_list,
