@@ -676,6 +676,8 @@ class Matcher(
         self._capitals_heard: list[str] | None = None
         #: round 44: (sounds, folded name) of the COW capitals (``Sounds._capital_heard``)
         self._capital_keys: list[tuple[str, str]] | None = None
+        #: round 45: the names read only as Sino-Vietnamese readings (``Sounds._sino_only``)
+        self._sino: frozenset[tuple[str, int]] | None = None
         #: round 23: above 0 while the head of a qualified name (a year, a period, a bracket)
         #: is read: a capital's government is then not read as today's state alone
         self._with_years = 0
