@@ -155,11 +155,6 @@ class Lookup:
             if form is None:
                 form = _iy_form(text)
             hits = index.get(form) if form else None
-            if hits and folded and "-" in text:
-                # round 45: a hyphenated transliteration is no Sino-Vietnamese reading of a
-                # Chinese name, written in separate syllables ("Đa-ca" renders Dakar, not "Đa
-                # Ca", Togo's; as the sounds readings, ``Sounds._sino_only``)
-                hits = [h for h in hits if h.method != "sino-vietnamese" or "-" in h.text]
             if not hits:
                 continue
             place = self._place_names.get(fo) if not text.isupper() else None
