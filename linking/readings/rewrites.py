@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, MatchResult, describe
@@ -467,9 +468,15 @@ class Rewrites:
             return None
         body, start, end = among[0]
         term = f"{start}–{end}" if end is not None else f"since {start}"
+        headed = f"{person} headed {describe(body)} ({term}; body_heads.yaml)"
+        if confident and r.best is not None:
+            # (the words read as the body by themselves, as round 34 reads them: that
+            # reading's method, the person's term added to its evidence)
+            b = r.best
+            return MatchResult(r.query, [replace(b, evidence=f"{b.evidence}; {headed}")],
+                               False, r.note)
         score = min([c.score for c in r.candidates if same(c.entity, body)] or [90.0])
-        return _single(r.query, body, min(score, 90.0), "body-head", self._note(body),
-                       f"{person} headed {describe(body)} ({term}; body_heads.yaml)")
+        return _single(r.query, body, min(score, 90.0), "body-head", self._note(body), headed)
 
     def _head_words_fit(self, words: str, body: Entity) -> bool:
         """Round 45: whether every content word of ``words`` (a body's description before

@@ -33,14 +33,15 @@ MATCHES = [
     ("Hội đồng châu Âu thời ông Herman Van Rompuy", "EUCO", "body-head"),
     ("Ủy hội châu Âu thời bà Catherine Lalumière", "COE", "body-head"),
     ("the AU under Nkosazana Dlamini-Zuma", "AU", "body-head"),
-    ("OPEC under Abdalla Salem El-Badri", "OPEC", "body-head"),
+    # (words that read as the body by themselves keep that reading's method)
+    ("OPEC under Abdalla Salem El-Badri", "OPEC", "key"),
     ("the development bank under Luis Alberto Moreno", "IADB", "body-head"),
     ("the fund under Kristalina Georgieva", "IMF", "body-head"),
     ("Lagarde's fund", "IMF", "body-head"),
     ("the Islamic organisation under Iyad Madani", "Organisation-of-Islamic-Cooperation",
      "body-head"),
     ("the Commission under Romano Prodi", "European-Commission", "body-head"),
-    ("Lien minh chau Phi thoi ong Alpha Oumar Konaré", "AU", "body-head"),
+    ("Lien minh chau Phi thoi ong Alpha Oumar Konaré", "AU", "calque-vi"),
     # with a year the head's term meets
     ("the alliance under Manfred Wörner in 1990", "NATO", "organisation-in-years"),
     # a state with its leader is left to the rulers' readings
