@@ -469,9 +469,11 @@ class Rewrites:
         body, start, end = among[0]
         term = f"{start}–{end}" if end is not None else f"since {start}"
         headed = f"{person} headed {describe(body)} ({term}; body_heads.yaml)"
-        if confident and r.best is not None:
+        if confident and r.best is not None and r.best.method != "fuzzy":
             # (the words read as the body by themselves, as round 34 reads them: that
-            # reading's method, the person's term added to its evidence)
+            # reading's method, the person's term added to its evidence; a misspelt name's
+            # fuzzy reading is confirmed by the person instead, "the Europen Commission under
+            # Jacques Delors", and answered as below)
             b = r.best
             return MatchResult(r.query, [replace(b, evidence=f"{b.evidence}; {headed}")],
                                False, r.note)
