@@ -57,6 +57,7 @@ from .text import (
     _seat_building,
     _seat_building_city,
     _state_office,
+    _state_organ_in_year,
     _vi_body_place,
     _vi_qualified_government,
     _without_article,
@@ -118,6 +119,11 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # read as the state's government in that year; its answer must be states (two states of
     # the name in that year: ambiguous, as the writers of six lists give it)
     (_delegation_state, "a state's delegation read as {!r}", False),
+    # round 45: a state's embassy, army, troops, seat or member with one year ("the Yemeni
+    # embassy in Moscow in 1985", "quân đội Công-gô năm 1997"), read as the state's government
+    # in that year only when two states or more of the name held it: reported ambiguous, as
+    # the writers of two lists give it; never a match (an embassy of one state is no match)
+    (_state_organ_in_year, "a state's organ read as {!r}", False),
     # round 31: a seat of government with its kind of building or its city ("the Ak Orda
     # presidential palace", "New Delhi's South Block"): the seat's own name, read as a row
     # of the seats (press_en.yaml, common_vi.yaml) naming a state; a city must be a capital
@@ -278,6 +284,10 @@ class Rewrites:
             if rewrite is _government_at_seat and not self._seat_of_state(
                     _government_seat_city(text), r,
                     office=_VI_OFFICE_WORD.match(other) is not None):
+                continue
+            if rewrite is _state_organ_in_year and not (
+                    r.ambiguous and r.best is None and len(r.candidates) >= 2
+                    and all(c.entity.kind in STATE_KINDS for c in r.candidates)):
                 continue
             if rewrite is _delegation_state and not (r.candidates and all(
                     c.entity.kind in STATE_KINDS for c in r.candidates)):

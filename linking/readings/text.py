@@ -1184,6 +1184,49 @@ def _delegation_state(text: str) -> str | None:
     return f"the {m.group('state')} government in {year}"
 
 
+#: round 45: a state's embassy, army, troops, seat or member named with one year, the press's
+#: construction for a state of two records in that year ("the Yemeni embassy in Moscow in
+#: 1985", "the Congolese army in 1997", "the Chinese member of the Security Council in 1971",
+#: "đại sứ quán Y-ê-men ở Mát-xcơ-va năm 1985", "quân đội Công-gô năm 1997", "ghế Trung Quốc
+#: tại Hội đồng Bảo an năm 1971"): the state's adjective or name and what follows the organ
+_STATE_ORGAN_EN = re.compile(
+    r"(?:the\s+)?(?P<state>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:embassy|consulate|army"
+    r"|armed\s+forces|troops|forces|soldiers|seat|member)\b(?P<tail>.*)")
+_STATE_ORGAN_VI = re.compile(
+    r"(?i:đại\s+sứ\s+quán|lãnh\s+sự\s+quán|quân\s+đội|binh\s+sĩ|lính|ghế|dai\s+su\s+quan"
+    r"|quan\s+doi)\s+(?P<state>" + _VI_UPPER + r"\S*(?:\s+" + _VI_UPPER + r"\S*)?)"
+    r"(?P<tail>\s.*)")
+
+
+def _state_organ_in_year(text: str) -> str | None:
+    """Round 45: a state's embassy, army, troops, seat or member with one year after it
+    (:data:`_STATE_ORGAN_EN`, :data:`_STATE_ORGAN_VI`), written as the state's government in
+    that year; the caller takes it only when it names two states or more (an embassy of one
+    state is an office, no match: the lists' convention), or None.
+
+    >>> _state_organ_in_year("the Yemeni embassy in Moscow in 1985")
+    'the Yemeni government in 1985'
+    >>> _state_organ_in_year("quân đội Công-gô năm 1997")
+    'Công-gô năm 1997'
+    >>> _state_organ_in_year("the Congolese army") is None
+    True
+    """
+    t = text.strip()
+    m = _STATE_ORGAN_EN.fullmatch(t)
+    vi = m is None
+    if vi:
+        m = _STATE_ORGAN_VI.fullmatch(t)
+    if m is None:
+        return None
+    years = set(_YEAR_IN.findall(m.group("tail")))
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    if vi:
+        return f"{m.group('state')} năm {year}"
+    return f"the {m.group('state')} government in {year}"
+
+
 def _state_office(text: str) -> str | None:
     """Round 31: a state's office written as the state's government, or None.
 
