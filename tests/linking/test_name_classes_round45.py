@@ -13,6 +13,9 @@ evaluation list:
 - a state with its leader written as a Vietnamese transliteration ("Cu-ba thời Ba-ti-xta",
   "Ai Cập thời Na-xơ"): the one Archigos leader of the states named whose sounds are alike
   and well ahead of the state's other leaders, read as Archigos' own name is;
+- a state's embassy, army, troops, seat or member with one year in which two states of the
+  name existed ("the German army in 1975", "quân đội Việt Nam năm 1970"): ambiguous, as the
+  state's government in that year; never a match;
 - guards: a person who headed no body of the table, or headed it in other years, or two bodies
   the words fit alike, or words no name of the body holds, leaves the name as it was; a state
   with its leader is still the state ("Poland under Donald Tusk").
@@ -56,6 +59,11 @@ MATCHES = [
 AMBIGUOUS = [
     # a person of no body's roster: the name is read as before (the two councils)
     ("Hội đồng châu Âu thời ông Donald Trump", {"EUCO", "COE"}),
+    # a state's embassy, army or troops in a year two states of the name held
+    ("the German army in 1975", {"GFR", "DDR"}),
+    ("the Korean embassy in Hanoi in 2000", {"KOR", "PRK"}),
+    ("quân đội Việt Nam năm 1970", {"VDR", "RVN"}),
+    ("Vietnamese troops in Laos in 1965", {"VDR", "RVN"}),
 ]
 
 NO_MATCH = [
@@ -73,6 +81,11 @@ NO_MATCH = [
     "Ý thời Ma-ki-a-ven-li",
     "Mỹ thời Ê-đi-xơn",
     "Pháp thời Na-pô-lê-ông",
+    # a state's embassy or army in a year one state of the name held is no match (an
+    # office, the lists' convention), and is not read as the state
+    "the French embassy in Moscow in 1985",
+    "the German army in 1995",
+    "Đại sứ quán Mỹ tại Hà Nội năm 2000",
 ]
 
 (test_the_names_tried_beyond_the_list_are_in_no_list,
