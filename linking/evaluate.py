@@ -327,8 +327,8 @@ LIST_STATUS = {
     "names_test68.csv": "round 43's development list (after its unseen run)",
     "names_test69.csv": "round 44's development list (after its unseen run)",
     "names_test70.csv": "round 44's development list (after its unseen run)",
-    "names_test71.csv": "the next round's development list (round 44's unseen list)",
-    "names_test72.csv": "the next round's development list (round 44's unseen list)",
+    "names_test71.csv": "round 45's development list (after its unseen run)",
+    "names_test72.csv": "round 45's development list (after its unseen run)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)

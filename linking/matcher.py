@@ -69,7 +69,15 @@ from ..graph.registry import Entity, Registry
 from .candidates import KIND_GROUPS, Candidate, MatchResult, _Name, describe
 from .code_systems import CodeClash, code_clashes, gw_abbreviations
 from .glossary import Calques, normal_spelling
-from .names import adjective_records, extra_names, read_yaml, resolve_target, same_bodies
+from .names import (
+    adjective_records,
+    body_heads,
+    extra_names,
+    name_words,
+    read_yaml,
+    resolve_target,
+    same_bodies,
+)
 from .normalise import (
     exact_form,
     folded_form,
@@ -459,6 +467,16 @@ class Matcher(
                 for n in owner_names:
                     self._organ_roles.setdefault(
                         (n, folded_form(str(role))), (organ, owner, str(row.get("source", ""))))
+        #: round 45: the heads of bodies (body_heads.yaml): (the body, each of the holder's
+        #: names as its folded words, the surname's folded words, the term's years); a row
+        #: whose body this registry lacks is left out
+        self._body_heads: list[tuple[Entity, tuple[frozenset[str], ...], frozenset[str],
+                                     int, int | None]] = []
+        for head in body_heads():
+            held = resolve_target(registry, head.body)
+            if held is not None:
+                self._body_heads.append((held, tuple(name_words(n) for n in head.names),
+                                         name_words(head.surname), head.start, head.end))
         self._held_forms: dict[int, str] = {}
         for row in read_yaml("predecessors.yaml").get("held_forms") or []:
             held = resolve_target(registry, row["target"])
@@ -658,12 +676,17 @@ class Matcher(
         self._capitals_heard: list[str] | None = None
         #: round 44: (sounds, folded name) of the COW capitals (``Sounds._capital_heard``)
         self._capital_keys: list[tuple[str, str]] | None = None
+        #: round 45: the names read only as Sino-Vietnamese readings (``Sounds._sino_only``)
+        self._sino: frozenset[tuple[str, int]] | None = None
         #: round 23: above 0 while the head of a qualified name (a year, a period, a bracket)
         #: is read: a capital's government is then not read as today's state alone
         self._with_years = 0
         #: round 40: the years of the qualified name whose head is read (the outermost), or
         #: None: a former COW capital of today's state is read in its years only
         self._years_now: tuple[int, int] | None = None
+        #: round 45: the years of a body's reading with its years (``_body_in_years``), for
+        #: the terms of its heads (``Rewrites._body_by_head``)
+        self._body_years: tuple[int, int] | None = None
         #: round 40: seats of government the COW capitals table lacks (capital_names.yaml
         #: ``seats``): folded name -> (the record, the spans of years it was the seat); a row
         #: whose record this registry lacks is left out

@@ -36,6 +36,7 @@ from ..graph import yaml_text
 from ..graph.errors import DiplographError
 from ..graph.namespaces import ID
 from ..graph.registry import Entity, Registry
+from .leaders import folded_form as leader_folded
 
 NAMES_DIR = Path(__file__).with_name("names")
 
@@ -385,6 +386,51 @@ def press_description_records() -> Iterator[NameRecord]:
             for text in (form, f"the {form}"):
                 yield NameRecord(text, "en", targets(str(target)), "press-description",
                                  f"English press description: {evidence}", "press-en")
+
+
+@dataclass(frozen=True)
+class BodyHead:
+    """Round 45: one holder of a body's head office (``names/body_heads.yaml``): the body's
+    registry id, the holder's names (the press's writing first), the surname a name must hold,
+    the years of the term (``end`` None while in office)."""
+
+    body: str
+    names: tuple[str, ...]
+    surname: str
+    start: int
+    end: int | None
+
+
+def name_words(name: str) -> frozenset[str]:
+    """Round 45: a person's name as its folded words, hyphens and spaces parting them
+    ("Haitham al-Ghais" and "Haitham Al Ghais": {"haitham", "al", "ghais"}).
+
+    >>> sorted(name_words("Thorbjørn Jagland"))
+    ['jagland', 'thorbjorn']
+    """
+    return frozenset(w for w in (leader_folded(x) for x in re.split(r"[\s\-‐–]+", name))
+                     if w)
+
+
+@functools.cache
+def body_heads() -> tuple[BodyHead, ...]:
+    """Round 45: the heads of international bodies (``names/body_heads.yaml``), every row
+    checked for its body, names, surname, first year and source."""
+    rows: list[BodyHead] = []
+    for body in read_yaml("body_heads.yaml").get("body_heads") or []:
+        target, source = body.get("body"), body.get("source")
+        if not (target and source and body.get("heads")):
+            raise DiplographError(
+                "internal", f"body_heads.yaml: a body without body, source or heads: {body}")
+        for h in body["heads"]:
+            name, surname, start = h.get("name"), h.get("surname"), h.get("from")
+            if not (name and surname and isinstance(start, int)):
+                raise DiplographError(
+                    "internal", f"body_heads.yaml: a head without name, surname or from: {h}")
+            end = h.get("to")
+            rows.append(BodyHead(str(target), (str(name), *(str(a) for a in h.get("also") or ())),
+                                 str(surname), start, end if isinstance(end, int) else None))
+    return tuple(rows)
 
 
 def extra_names(registry: Registry) -> tuple[list[ResolvedName], list[NameRecord]]:

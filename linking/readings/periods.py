@@ -696,7 +696,12 @@ class Periods:
         span = year_span(years)
         if span is None:
             return None
-        r = self.match(head, kind=org_kinds if kinds is None else kinds & org_kinds)
+        outer = self._body_years
+        self._body_years = span  # round 45: the years a body's head must have served in
+        try:
+            r = self.match(head, kind=org_kinds if kinds is None else kinds & org_kinds)
+        finally:
+            self._body_years = outer
         if r.best is None and r.ambiguous and r.candidates and all(
                 c.entity.kind in org_kinds for c in r.candidates) and (
                 # (not a generic description's bodies, read by their subject: "the Western

@@ -14,9 +14,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
+from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, MatchResult, describe
 from ..features import supraverden_of
+from ..names import name_words
 from ..normalise import folded_form, phonetic_key, transliterated
 from ..succession import STATE_KINDS, year_span
 from .answers import _reread, _single
@@ -30,6 +33,7 @@ from .text import (
     _after_region_word,
     _after_special_region,
     _and_for_va,
+    _body_and_head,
     _body_under_chair,
     _body_under_leader,
     _capital_event_city,
@@ -53,6 +57,7 @@ from .text import (
     _seat_building,
     _seat_building_city,
     _state_office,
+    _state_organ_in_year,
     _vi_body_place,
     _vi_qualified_government,
     _without_article,
@@ -62,6 +67,7 @@ from .text import (
     _without_event_tail,
     _without_led,
     _without_member_count,
+    _without_named_head,
     _without_vi_body_clause,
     _without_vi_place,
     _without_vi_seat,
@@ -113,6 +119,11 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # read as the state's government in that year; its answer must be states (two states of
     # the name in that year: ambiguous, as the writers of six lists give it)
     (_delegation_state, "a state's delegation read as {!r}", False),
+    # round 45: a state's embassy, army, troops, seat or member with one year ("the Yemeni
+    # embassy in Moscow in 1985", "quân đội Công-gô năm 1997"), read as the state's government
+    # in that year only when two states or more of the name held it: reported ambiguous, as
+    # the writers of two lists give it; never a match (an embassy of one state is no match)
+    (_state_organ_in_year, "a state's organ read as {!r}", False),
     # round 31: a seat of government with its kind of building or its city ("the Ak Orda
     # presidential palace", "New Delhi's South Block"): the seat's own name, read as a row
     # of the seats (press_en.yaml, common_vi.yaml) naming a state; a city must be a capital
@@ -135,6 +146,12 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # state with the movement's years; answers a state
     (_movement_state, "a movement's government read as {!r} (predecessors.yaml movements)",
      False),
+    # round 45: a body with the person who heads or headed it, the person a head of a body
+    # in body_heads.yaml ("OPEC under Haitham al-Ghais", "Hội đồng châu Âu thời ông Donald
+    # Tusk"): the body the person headed, when the words before the person read as that body
+    # among their candidates or are only words of its names (before round 26's and 27's
+    # Vietnamese tails, which read "thời ..." as what is said of the body and stop there)
+    (_without_named_head, "{!r} with the person who heads it (body_heads.yaml)", False),
     # round 26: a Vietnamese tail naming where a body with an acronym sits ("trung tâm ICDT
     # ở Casablanca", "Viện IRRI ở Philippines"); its answer must be an organisation
     (_without_vi_seat, "{!r} with where it sits after it", False),
@@ -181,6 +198,19 @@ def _one_organisation(r: MatchResult) -> bool:
             and b.entity.kind in KIND_GROUPS["organisation"])
 
 
+#: round 45: the words of a body's description that say nothing of it (articles, the
+#: possessive's s), folded
+_HEAD_FILLER = frozenset({"the", "s", "its", "of"})
+#: round 45: words that name any body, in a description before its head's name
+_ANY_BODY_WORDS = frozenset({"body", "organisation", "organization", "institution", "bloc",
+                             "grouping", "group"})
+#: round 45: press words for a kind of body and the words of its names that say that kind
+_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "lender": ("bank", "fund"),
+    "alliance": ("treaty", "alliance", "pact"),
+}
+
+
 #: round 42: a region named by its compass word ("Đông Dương", Indochina; "Bắc Phi") is no
 #: seat of a state's government (:meth:`Rewrites._seat_of_state`), folded
 _COMPASS_PLACE_WORDS = frozenset({"dong", "tay", "nam", "bac", "mien", "vung", "chau"})
@@ -225,6 +255,11 @@ class Rewrites:
                 continue
             if rewrite is _without_body_leader and not self._body_leader_fits(text, r):
                 continue
+            if rewrite is _without_named_head:
+                headed = self._body_by_head(text, other, r, kind)
+                if headed is None:
+                    continue
+                r = headed
             if rewrite is _leader_cabinet_at and (
                     r.ambiguous or r.best is None or r.best.method != "ruler"
                     or r.best.entity.kind not in STATE_KINDS
@@ -249,6 +284,10 @@ class Rewrites:
             if rewrite is _government_at_seat and not self._seat_of_state(
                     _government_seat_city(text), r,
                     office=_VI_OFFICE_WORD.match(other) is not None):
+                continue
+            if rewrite is _state_organ_in_year and not (
+                    r.ambiguous and r.best is None and len(r.candidates) >= 2
+                    and all(c.entity.kind in STATE_KINDS for c in r.candidates)):
                 continue
             if rewrite is _delegation_state and not (r.candidates and all(
                     c.entity.kind in STATE_KINDS for c in r.candidates)):
@@ -388,6 +427,83 @@ class Rewrites:
         body = re.sub(r"^the\s+", "", found[0])
         return not who.ambiguous and (who.best is None or not who.best.match) and not (
             self._capital_codes(found[1])[1] or self._capital_codes(body)[1])
+
+    def _body_by_head(self, text: str, words: str, r: MatchResult,
+                      kind: str | Collection[str] | None) -> MatchResult | None:
+        """Round 45: a body named with the person who heads or headed it ("OPEC under Haitham
+        al-Ghais", "Hội đồng châu Âu thời ông Donald Tusk", "the alliance under Lord Ismay"):
+        the bodies ``body_heads.yaml`` says the person headed (every word of the person's name
+        in one of the holder's names, the surname's among them), and of them the one that
+        ``words`` (the name without the person) read as (``r``: its answer or, when it is
+        ambiguous or no match, its candidates); when none of ``r``'s candidates is such a body
+        and ``r`` is no confident match, the one body every content word of ``words`` is a word of
+        (:meth:`_head_words_fit`). Inside a reading of the name with its years, only a term
+        that meets those years counts ("the Commission under Delors in 2010" is no body). None
+        otherwise: a name read as another entity ("Luxembourg under Jean-Claude Juncker", a
+        state) is left to the readings of states."""
+        found = _body_and_head(text)
+        if found is None:
+            return None
+        person = found[1]
+        said = name_words(person)
+        # (inside a reading of the name with its years, a state's or a body's: its span)
+        years = self._years_now or self._body_years
+        bodies: list[tuple[Entity, int, int | None]] = []
+        for body, names, surname, start, end in self._body_heads:
+            if years is not None and not (start <= years[1] and years[0] <= (end or 9999)):
+                continue  # (the person did not head the body in the name's years)
+            if surname <= said and any(said <= n for n in names) and all(
+                    b is not body for b, _, _ in bodies):
+                bodies.append((body, start, end))
+        if not bodies:
+            return None
+        if isinstance(kind, str):
+            kinds: Collection[str] | None = KIND_GROUPS.get(kind, frozenset({kind}))
+        else:
+            kinds = kind
+        bodies = [x for x in bodies if kinds is None or x[0].kind in kinds]
+
+        def same(a: Entity, b: Entity) -> bool:
+            return a is b or self.stands_for(a.iri) == self.stands_for(b.iri)
+
+        confident = r.best is not None and not r.ambiguous and r.best.match
+        among = [x for x in bodies if any(same(c.entity, x[0]) for c in r.candidates)]
+        if confident and r.best is not None and not any(same(r.best.entity, x[0]) for x in among):
+            return None
+        if not among and not confident:
+            # (no match, or an ambiguity of other bodies the limit cut the person's from:
+            # "the development bank", several banks)
+            among = [x for x in bodies if self._head_words_fit(words, x[0])]
+        if len(among) != 1:
+            return None
+        body, start, end = among[0]
+        term = f"{start}–{end}" if end is not None else f"since {start}"
+        headed = f"{person} headed {describe(body)} ({term}; body_heads.yaml)"
+        if confident and r.best is not None and r.best.method != "fuzzy":
+            # (the words read as the body by themselves, as round 34 reads them: that
+            # reading's method, the person's term added to its evidence; a misspelt name's
+            # fuzzy reading is confirmed by the person instead, "the Europen Commission under
+            # Jacques Delors", and answered as below)
+            b = r.best
+            return MatchResult(r.query, [replace(b, evidence=f"{b.evidence}; {headed}")],
+                               False, r.note)
+        score = min([c.score for c in r.candidates if same(c.entity, body)] or [90.0])
+        return _single(r.query, body, min(score, 90.0), "body-head", self._note(body), headed)
+
+    def _head_words_fit(self, words: str, body: Entity) -> bool:
+        """Round 45: whether every content word of ``words`` (a body's description before
+        its head's name: "the alliance", "the Luxembourg court") is a word of one of the
+        body's names, or a word that names any body ("body", "organisation", "bloc"), or a
+        press word for a kind of body one of its names holds ("lender": a bank; "alliance": a
+        treaty organisation or an alliance). At least one word must be said."""
+        said = [w for w in (folded_form(x) for x in re.findall(r"[^\W_]+", words))
+                if w and w not in _HEAD_FILLER]
+        if not said:
+            return False
+        held = {w for n, _ in body.names()
+                for w in (folded_form(x) for x in re.findall(r"[^\W_]+", n)) if w}
+        return all(w in held or w in _ANY_BODY_WORDS
+                   or any(k in held for k in _KIND_WORDS.get(w, ())) for w in said)
 
     def _chair_fits(self, text: str, r: MatchResult) -> bool:
         """Round 38: a body read without the state that chairs it answers one organisation,

@@ -7,11 +7,12 @@ Reads ``Tito's Yugoslavia``, ``nước Đức thời Hitler``, ``the Kerensky go
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ...graph.registry import Entity
 from ..candidates import Candidate, MatchResult, describe
-from ..normalise import folded_form
+from ..normalise import folded_form, phonetic_key, transliterated
 from ..succession import STATE_KINDS, span_of, year_span
 from .answers import _ambiguous, _single
 from .text import _name_words, _period_qualifier, _prefix_ends, _region_vocabulary, _unique
@@ -109,6 +110,19 @@ _ARCHIGOS_FROM = 1875
 #: Archigos does not write as a leader's ("Pahlavi's Iran"): an unknown name of its state is
 #: not read as a leader of today (unless Archigos holds a word of it as another state's leader)
 _MONARCHY_REMEMBERED = 1950
+
+
+#: round 45: how alike a Vietnamese transliteration and an Archigos leader of the state named
+#: must sound (``Rulers._archigos_heard``), how far ahead of the next leader, and below what
+#: the sounds are not compared further
+_HEARD_MATCH = 0.75
+_HEARD_GAP = 0.1
+_HEARD_FLOOR = 0.6
+
+
+def _consonants(key: str) -> str:
+    """The consonants of a :func:`~..normalise.phonetic_key` (as ``sounds._consonants``)."""
+    return "".join(c for c in key if c not in "aeio")
 
 
 def _name_word(w: str) -> bool:
@@ -229,6 +243,10 @@ class Rulers:
                         # ("Indira Gandhi", "Ben Ali", "Gaddafi")
                         rows = self._archigos(bare, frozenset(e.iri for e in among),
                                               like=True)
+                    if not rows:
+                        # round 45: a leader of those states written as a Vietnamese
+                        # transliteration ("I-rắc thời Xát-đam Hu-xen", Saddam Hussein)
+                        rows = self._archigos_heard(bare, frozenset(e.iri for e in among))
             if not rows and (occupied := self._occupation_regime(query, bare)) is not None:
                 return occupied
             if not rows:
@@ -402,6 +420,47 @@ class Rulers:
             out.append((e, f"{t.start}-{t.end}",
                         f"Archigos 4.1: {t.name}, effective leader of {e.label}"))
         return out
+
+    def _archigos_heard(self, ruler: str, among: frozenset[str]) -> list[tuple[Entity, str, str]]:
+        """Round 45: the rows of :meth:`_archigos` for the one Archigos leader of the states
+        ``among`` whose name sounds like ``ruler``, a Vietnamese transliteration of four sounds
+        or more ("Xát-đam Hu-xen": Saddam Hussein; "Béc-lu-xcô-ni": Berlusconi). The sounds
+        are compared as a capital's are (``Sounds._capital_heard``: the mean of the whole
+        sounds' and the consonants' similarity) with the leader's whole name, its last word and
+        its last two words; the leader must be alike (:data:`_HEARD_MATCH`) and ahead of every
+        other leader of those states by :data:`_HEARD_GAP`. Only that state's leaders are
+        compared, so a lower floor than a capital's holds. Empty otherwise (a name of no
+        transliteration, or two leaders alike: "Pi-nô-chê" sounds like Pinochet and, less,
+        like Bielech, both Chile's)."""
+        if not transliterated(ruler):
+            return []
+        key = phonetic_key(ruler)
+        if len(key) < 4:
+            return []
+        names = {t.name for tenures in self.reference.leaders.by_name.values()
+                 for t in tenures if t.state in among}
+        sm = difflib.SequenceMatcher(autojunk=False)
+        sm.set_seq2(key)
+        sk = difflib.SequenceMatcher(autojunk=False)
+        sk.set_seq2(_consonants(key))
+        best: dict[str, float] = {}
+        for name in names:
+            words = name.split()
+            for form in {name, words[-1], " ".join(words[-2:])}:
+                k = phonetic_key(form)
+                sm.set_seq1(k)
+                if sm.quick_ratio() < _HEARD_FLOOR:
+                    continue
+                full = sm.ratio()
+                sk.set_seq1(_consonants(k))
+                r = (full + sk.ratio()) / 2 if _consonants(key) else full
+                best[name] = max(best.get(name, 0.0), r)
+        ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
+        if not ranked or ranked[0][1] < _HEARD_MATCH or (
+                len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _HEARD_GAP):
+            return []
+        return [(e, years, f"{evidence} ({ruler!r} sounds like {ranked[0][0]!r})")
+                for e, years, evidence in self._archigos(ranked[0][0], among)]
 
     def _occupation_regime(self, query: str, ruler: str) -> MatchResult | None:
         """Round 30 (convention G): a name of a government by its head ("Pétain's France",

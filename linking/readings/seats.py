@@ -493,6 +493,12 @@ class Seats:
         city = m.group("city")
         if not tokens or self._seated_in(e, city) or folded_form(city) not in self._seat_cities():
             return result
+        if not any((r.headquarters or "").strip()
+                   for r in supraverden_of(e, self.reference.supraverden)):
+            # round 45: a body SupraVerden gives no headquarters is seated nowhere else
+            # ("UNHCR in Geneva": the refugee agency, whose record has no seat, is not the
+            # Human Rights Council of Geneva, whose acronym has the same letters)
+            return result
         if self._letters_index is None:
             index: dict[str, list[tuple[str, Entity]]] = {}
             for code, hits in self._codes.items():
