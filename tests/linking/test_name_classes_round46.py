@@ -14,6 +14,8 @@ on names of no evaluation list:
   federal government", "Chính phủ Hoàng gia Đan Mạch"): the state; a royal government only of
   a state that is a monarchy today (the royal government of Laos was the Kingdom of Laos,
   which the registry does not hold: convention B);
+- the side of a state in Vietnamese with its name transliterated ("phía Hung-ga-ri"): the name
+  heard without "phía" (heard whole, "phia hung ga ri" sounded like Bulgaria);
 - a state's name in its own language romanised ("Tojikiston", "Qazaqstan", "Ellada"): CLDR's
   name of the state in an alphabetic script (Cyrillic, Greek, Armenian, Georgian) or in
   Chinese, romanised letter by letter (``linking/names/romanised_endonyms.yaml``).
@@ -46,6 +48,10 @@ MATCHES = [
     ("the Danish royal government", "DNK", "government-form"),
     ("Chính phủ Hoàng gia Đan Mạch", "DNK", "government-form"),
     ("chinh phu Hoang gia Ma-rốc", "MAR", "government-form"),
+    # the side of a state named by a Vietnamese transliteration: the name heard without "phía"
+    ("phía Bun-ga-ri", "BGR", "transliteration-vi"),
+    ("phía Ru-ma-ni", "ROU", "transliteration-vi"),
+    ("phía Ca-ta", "QAT", "transliteration-vi"),
     # a state's name in its own language, romanised from CLDR's name in an alphabetic script
     ("Ellada", "GRC", "endonym"),
     ("Kypros", "CYP", "endonym"),
