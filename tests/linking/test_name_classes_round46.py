@@ -4,8 +4,8 @@ round"), sorted by construction from the misses of ``names_test73.csv`` and ``na
 on names of no evaluation list:
 
 - a current state's second English adjective that the adjectives data set lacks ("Tajik": the
-  data set holds "tajikistani" only), read wherever the state's adjectives are ("the Tajik
-  authorities");
+  data set holds "tajikistani" only; "East Timorese", "Cape Verdean" from the world-countries
+  data set's demonyms), read wherever the state's adjectives are ("the Tajik authorities");
 - the people who act for a state, after its adjective or name or before its capital
   ("Georgian officials", "the Chilean diplomats", "officials in Lima", "quan chức Hà Lan"):
   the state, as "the X government" and "the X authorities" are (an adjective of several
@@ -33,6 +33,8 @@ MATCHES = [
     # a second adjective of a current state
     ("the Tajik authorities", "TJK", "government-form"),
     ("the Tajik side", "TJK", "government-form"),
+    ("the East Timorese government", "TLS", "government-form"),
+    ("the Cape Verdean authorities", "CPV", "government-form"),
     # the people who act for a state
     ("Moldovan officials", "MDA", "government-form"),
     ("the Chilean diplomats", "CHL", "government-form"),
