@@ -87,13 +87,15 @@ _GOVERNMENT_FORMS = (
     # Federal Government of Nigeria")
     re.compile(r"(?:the\s+)?(?:(?P<form>(?i:federal|central|royal))\s+)?"
                r"(?:(?i:government)|authorities|leadership|officials)\s+of\s+(?P<state>[A-Z].*)"),
-    # (round 46: "quan chức" (officials) as "giới chức"; "Chính phủ Hoàng gia Na Uy" (the
-    # royal government) and "chính phủ liên bang" (federal) with the form before the state)
+    # (round 46: "quan chức" (officials) as "giới chức", and "phía" (the side of) after the
+    # press frame, which reads only a state's names: "phía UAE", a code; "Chính phủ Hoàng
+    # gia Na Uy" (the royal government) and "chính phủ liên bang" (federal) with the form
+    # before the state)
     re.compile(r"(?:(?i:chính\s+phủ|chinh\s+phu)\s+(?P<form>(?i:hoàng\s+gia|hoang\s+gia"
                r"|liên\s+bang|lien\s+bang))\s+"
                r"|(?:các\s+|cac\s+)?(?:chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách"
                r"|nhà\s+cầm\s+quyền|quan\s+chức|chinh\s+phu|gioi\s+chuc|nha\s+chuc\s+trach"
-               r"|nha\s+cam\s+quyen|quan\s+chuc)\s+(?:nước\s+)?)"
+               r"|nha\s+cam\s+quyen|quan\s+chuc|phía|phia)\s+(?:nước\s+)?)"
                r"(?P<state>" + _VI_UPPER + r".*)"),
 )
 
