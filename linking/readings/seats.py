@@ -207,7 +207,9 @@ class Seats:
         adjective of one state of today (the country adjectives; an adjective's imperial
         sense is no government of today: "the Korean side" is no match) or of several
         ("the Congolese government": ambiguous), or a name read as a state without a fuzzy
-        step. None when the words around it name no state."""
+        step (round 46: or with the fuzzy reading's confident answer, when that is a state of
+        today: "Kyrgzstan's government"); a royal government only of a state that is a
+        monarchy today (round 46). None when the words around it name no state."""
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
         if not state_kinds or len(text) > 80:
             return None
