@@ -177,8 +177,9 @@ def endonym_records(registry: Registry) -> Iterator[NameRecord]:
     CLDR as shipped by ``babel``: the languages of the state in CLDR's territory language data
     (``babel.languages.get_official_languages``, *de facto* official included), the name the
     locale of that language in that territory gives the territory ("Deutschland", "Suomi",
-    "Hrvatska", "Aotearoa"; "日本", "Ελλάδα" as written: no romanisation is shipped offline,
-    so a non-Latin name matches only as written). English is left out (the English names are
+    "Hrvatska", "Aotearoa"; "日本", "Ελλάδα" as written; round 46: the names in an
+    alphabetic script and the Chinese ones romanised too, ``names/romanised_endonyms.yaml``:
+    "Tojikiston", "Qazaqstan"). English is left out (the English names are
     read already); the matcher drops an endonym that another entity already holds or that an
     ambiguous list holds, and names of fewer than four letters."""
     try:
@@ -210,6 +211,22 @@ def endonym_records(registry: Registry) -> Iterator[NameRecord]:
                     f"CLDR {loc} territory name of {code}, in an official language of the "
                     f"state (babel)", "cldr-endonym",
                 )
+    # round 46: the names in an alphabetic script and the Chinese ones, romanised
+    # ("Tojikiston", "Qazaqstan", "Hayastan", "Rossiya"): names/romanised_endonyms.yaml
+    keys = {e.key: e for e in registry.entities if e.kind == "state"}
+    for row in read_yaml("romanised_endonyms.yaml").get("endonyms") or []:
+        state, latin = str(row.get("state") or ""), str(row.get("latin") or "")
+        if not state or not latin or not row.get("name"):
+            raise DiplographError(
+                "internal", f"romanised_endonyms.yaml: a row without state, name or latin: {row}")
+        e = keys.get(state)
+        if e is None or sum(c.isalpha() for c in latin) < 4:
+            continue
+        yield NameRecord(
+            latin, str(row.get("lang") or "").split("_")[0], (e.iri[len(ID("")) :],), "endonym",
+            f"CLDR {row.get('lang')} name of {e.iso2 or state} ({row['name']}) romanised "
+            f"({row.get('script')}; names/romanised_endonyms.yaml)", "cldr-endonym",
+        )
 
 
 #: the words of a state's Chinese long form (traditional and simplified), after its name:

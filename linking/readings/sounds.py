@@ -367,6 +367,12 @@ class Sounds:
         """A name of at most 60 characters written as a transliteration, and not after
         long-form words (round 14: long-form words are no sounds of a name, as in
         :meth:`_official_form`): :meth:`_transliteration`."""
+        words = text.split()
+        if len(words) > 1 and folded_form(words[0]) == "phia":
+            # round 46: "phía" (the side of) is no syllable of the name: the name after it is
+            # heard alone ("phía Hung-ga-ri" heard whole, "phia hung ga ri", sounds like
+            # Bulgaria), and the side of a state is the state, as the press frame reads it
+            text = " ".join(words[1:])
         if (len(text) <= 60 and transliterated(text)
                 and not _prefix_ends([folded_form(t) for t in text.split()],
                                      self._state_forms)):

