@@ -329,6 +329,10 @@ LIST_STATUS = {
     "names_test70.csv": "round 44's development list (after its unseen run)",
     "names_test71.csv": "round 45's development list (after its unseen run)",
     "names_test72.csv": "round 45's development list (after its unseen run)",
+    "names_test73.csv": "round 46's development list (after its unseen run)",
+    "names_test74.csv": "round 46's development list (after its unseen run)",
+    "names_test75.csv": "the next round's development list (round 46's unseen list)",
+    "names_test76.csv": "the next round's development list (round 46's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -493,6 +497,16 @@ UNSEEN_RUNS = {
                          "**end of round 44: 0.975 / 0.716 / 5/11**"),
     "names_test72.csv": ("end of round 43: 0.987 / 0.688 / 0/7; "
                          "**end of round 44: 0.981 / 0.701 / 0/7**"),
+    "names_test73.csv": ("end of round 44: 0.950 / 0.530 / 0/11; "
+                         "**end of round 45: 0.950 / 0.530 / 0/11**"),
+    "names_test74.csv": ("end of round 44: 0.980 / 0.664 / 2/10; "
+                         "**end of round 45: 0.980 / 0.664 / 3/10**"),
+    "names_test75.csv": ("end of round 44: 0.943 / 0.224 / 1/10; "
+                         "end of round 45: 0.945 / 0.233 / 1/10; "
+                         "**end of round 46: 0.948 / 0.247 / 2/10**"),
+    "names_test76.csv": ("end of round 44: 0.962 / 0.470 / 2/10; "
+                         "end of round 45: 0.962 / 0.474 / 2/10; "
+                         "**end of round 46: 0.973 / 0.502 / 2/10**"),
 }
 
 
