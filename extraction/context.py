@@ -808,6 +808,12 @@ class Context:
                 if any(p.start < m.end() and m.start() < p.end for p in posts + out) \
                         or re.match(r"\s+Thought\b|['’]s\s+Thought\b", self.text[m.end() :]):
                     continue  # ("Xi Jinping Thought": a doctrine)
+                # a post told right after the name ("Hu Yaobang, then General Secretary of
+                # the CPC Central Committee, paid …"): that post is the person's
+                gap = re.match(r",?\s+(?:(?:then|now|later|the|who\s+was|at\s+the\s+time)\s+)?",
+                               self.text[m.end() :])
+                if gap and any(p.start == m.end() + gap.end() and p.office for p in posts):
+                    continue
                 out.append(Post(m.start(), m.end(), "", "", state))
         return out
 
