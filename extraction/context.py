@@ -812,7 +812,11 @@ class Context:
                 # the CPC Central Committee, paid …"): that post is the person's
                 gap = re.match(r",?\s+(?:(?:then|now|later|the|who\s+was|at\s+the\s+time)\s+)?",
                                self.text[m.end() :])
-                if gap and any(p.start == m.end() + gap.end() and p.office for p in posts):
+                after = next((i for i, p in enumerate(posts) if gap and p.office
+                              and p.start == m.end() + gap.end()), None)
+                if after is not None:
+                    if posts[after].state is None:  # (and the person's state is the post's)
+                        posts[after] = replace(posts[after], state=state)
                     continue
                 out.append(Post(m.start(), m.end(), "", "", state))
         return out
