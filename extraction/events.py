@@ -3364,3 +3364,53 @@ def _visit_meeting(ctx: Context, v: Candidate, host: str, post: Post | None, vis
         data["place"] = v.data["place"]
     data["date"] = date
     return data
+
+
+#: round 42: a photo caption's opening ("Photo:", "[Photo]", "Ảnh:", "[Ảnh]")
+_CAPTION_HEAD = re.compile(r"\s*(?:\[\s*)?(?:Photo|Ảnh|Caption)\s*(?:\]\s*)?:?\s*", re.I)
+#: what follows the two people of a caption: the occasion or the place, never a verb
+_CAPTION_AT = re.compile(r"\s*(?:,\s*)?(?:at|in|during|after|tại|trong|sau)\s", re.I)
+
+
+def caption_meetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 42: a photo caption that names two office holders of two states and no verb,
+    "Photo: President A and Prime Minister B at the welcome ceremony, Canberra, 17 June 2024",
+    "Chủ tịch nước A và Nhà Vua B tại lễ đón chính thức, Hà Nội, 1/4/2025": the meeting it
+    shows, both sides participants (no host is named), at the state of the caption's place and
+    on its date (the corpus convention: a caption restating a meeting is annotated again). A
+    caption is a line of its own, one phrase that ends with its date; a line the rules read
+    already, or with a third person or a verb between the two, gives nothing here."""
+    found: list[Candidate] = []
+    text = ctx.text
+    pos = 0
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        body = line.rstrip(" .]")
+        if not 20 <= len(body) <= 240 or re.search(r"[.;!?](?:\s|$)", body):
+            continue
+        head = _CAPTION_HEAD.match(line)
+        start = a + (head.end() if head and head.end() > 0 and re.match(
+            r"\s*\[?\s*(?:Photo|Ảnh|Caption)", line, re.I) else 0)
+        dates = [d for d in ctx.dates_in(a, a + len(body)) if isinstance(d.value, str)]
+        if not dates or a + len(body) - dates[-1].end > 2:
+            continue  # a caption ends with its date
+        if any(c.type == "event" and a <= c.start < b for c in out):
+            continue
+        posts = [p for p in ctx.posts_in(start, dates[-1].start) if p.state]
+        if len(posts) != 2 or posts[0].start != start or posts[0].state == posts[1].state:
+            continue
+        if not re.fullmatch(r"\s+(?:and|và)\s+", text[posts[0].end : posts[1].start]):
+            continue
+        if not _CAPTION_AT.match(text, posts[1].end):
+            continue
+        places = [x for x in ctx.mentions_in(posts[1].end, dates[-1].start) if x.key
+                  and (x.is_state or x.how in ("capital", "city"))]
+        if not places or places[-1].key not in (posts[0].state, posts[1].state):
+            continue  # (a meeting in a third state is told in the text, not guessed here)
+        data: dict = {"event_type": "meeting", "participants": [
+            _participant(ctx, p.state, "participant", p) for p in posts if p.state],
+            "place": _place_name(ctx, places[-1]), "date": dates[-1].value}
+        found.append(Candidate("event", data, start, a + len(body), 0.7,
+                               "event-meeting-caption", []))
+    return found
