@@ -1339,6 +1339,26 @@ def _caption_meetings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 _CAPTION = re.compile(r"(?m)^[ \t]*(?:\[(?:Photo|Ảnh|Hình)\]|\(?(?:Photo|Ảnh)\s*:)[^\n]*")
 
 
+#: round 42: a caption's line with no "Photo" before it ("King A and President B at the
+#: Presidential Office, Taipei, 8 June 2018"): a line of one phrase, no stop inside
+_BARE_CAPTION = re.compile(r"(?m)^[ \t]*(?-i:[A-ZĐ])(?:(?![.;!?]\s)[^\n]){19,240}$")
+
+
+def _bare_captions(ctx: Context) -> list[re.Match[str]]:
+    """Round 42: the lines that are captions without a "Photo" or "Ảnh" before them: a line of
+    its own (never the text's first, its title) that ends with its date."""
+    out = []
+    first = ctx.text.find("\n")
+    for line in _BARE_CAPTION.finditer(ctx.text):
+        if line.start() <= first or _CAPTION.match(ctx.text, line.start()):
+            continue
+        end = line.start() + len(line.group().rstrip(" .]"))
+        ds = [d for d in ctx.dates_in(line.start(), end) if isinstance(d.value, str)]
+        if ds and end - ds[-1].end <= 1:
+            out.append(line)
+    return out
+
+
 def _captions(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """Round 27: a photo caption of two office holders ("[Photo] President A with President B
     at State House, Lusaka, April 2018", "[Ảnh] Chủ tịch nước A và Tổng thống B tại New York,
@@ -1348,7 +1368,8 @@ def _captions(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     known, else (two holders of one office) the document's pair; the place is the last one the
     caption names, else the visit of that date; without a date or a place, nothing."""
     out = []
-    for line in _CAPTION.finditer(ctx.text):
+    for line in sorted([*_CAPTION.finditer(ctx.text), *_bare_captions(ctx)],
+                       key=lambda m: m.start()):
         if any(c.rule == "event-meeting-caption" and c.start == line.start() for c in found):
             continue
         posts = ctx.posts_in(line.start(), line.end())
@@ -3365,52 +3386,3 @@ def _visit_meeting(ctx: Context, v: Candidate, host: str, post: Post | None, vis
     data["date"] = date
     return data
 
-
-#: round 42: a photo caption's opening ("Photo:", "[Photo]", "Ảnh:", "[Ảnh]")
-_CAPTION_HEAD = re.compile(r"\s*(?:\[\s*)?(?:Photo|Ảnh|Caption)\s*(?:\]\s*)?:?\s*", re.I)
-#: what follows the two people of a caption: the occasion or the place, never a verb
-_CAPTION_AT = re.compile(r"\s*(?:,\s*)?(?:at|in|during|after|tại|trong|sau)\s", re.I)
-
-
-def caption_meetings(ctx: Context, out: list[Candidate]) -> list[Candidate]:
-    """Round 42: a photo caption that names two office holders of two states and no verb,
-    "Photo: President A and Prime Minister B at the welcome ceremony, Canberra, 17 June 2024",
-    "Chủ tịch nước A và Nhà Vua B tại lễ đón chính thức, Hà Nội, 1/4/2025": the meeting it
-    shows, both sides participants (no host is named), at the state of the caption's place and
-    on its date (the corpus convention: a caption restating a meeting is annotated again). A
-    caption is a line of its own, one phrase that ends with its date; a line the rules read
-    already, or with a third person or a verb between the two, gives nothing here."""
-    found: list[Candidate] = []
-    text = ctx.text
-    pos = 0
-    for line in text.split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        body = line.rstrip(" .]")
-        if not 20 <= len(body) <= 240 or re.search(r"[.;!?](?:\s|$)", body):
-            continue
-        head = _CAPTION_HEAD.match(line)
-        start = a + (head.end() if head and head.end() > 0 and re.match(
-            r"\s*\[?\s*(?:Photo|Ảnh|Caption)", line, re.I) else 0)
-        dates = [d for d in ctx.dates_in(a, a + len(body)) if isinstance(d.value, str)]
-        if not dates or a + len(body) - dates[-1].end > 2:
-            continue  # a caption ends with its date
-        if any(c.type == "event" and a <= c.start < b for c in out):
-            continue
-        posts = [p for p in ctx.posts_in(start, dates[-1].start) if p.state]
-        if len(posts) != 2 or posts[0].start != start or posts[0].state == posts[1].state:
-            continue
-        if not re.fullmatch(r"\s+(?:and|và)\s+", text[posts[0].end : posts[1].start]):
-            continue
-        if not _CAPTION_AT.match(text, posts[1].end):
-            continue
-        places = [x for x in ctx.mentions_in(posts[1].end, dates[-1].start) if x.key
-                  and (x.is_state or x.how in ("capital", "city"))]
-        if not places or places[-1].key not in (posts[0].state, posts[1].state):
-            continue  # (a meeting in a third state is told in the text, not guessed here)
-        data: dict = {"event_type": "meeting", "participants": [
-            _participant(ctx, p.state, "participant", p) for p in posts if p.state],
-            "place": _place_name(ctx, places[-1]), "date": dates[-1].value}
-        found.append(Candidate("event", data, start, a + len(body), 0.7,
-                               "event-meeting-caption", []))
-    return found

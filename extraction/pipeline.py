@@ -200,8 +200,6 @@ def _run(ctx: Context) -> list[Candidate]:
     out += events.airport_welcomes(ctx, out)
     # round 35: "President A greeted him on the tarmac" (the lead's decision of session 19)
     out += events.arrival_greetings(ctx, out)
-    # round 42: "Photo: President A and Prime Minister B at the welcome ceremony, Canberra, …"
-    out += events.caption_meetings(ctx, out)
     # round 33: "became independent … and stayed in the Commonwealth"
     out += memberships.kept_at_independence(ctx, out)
     return out
