@@ -1341,7 +1341,7 @@ _CAPTION = re.compile(r"(?m)^[ \t]*(?:\[(?:Photo|Ảnh|Hình)\]|\(?(?:Photo|Ản
 
 #: round 42: a caption's line with no "Photo" before it ("King A and President B at the
 #: Presidential Office, Taipei, 8 June 2018"): a line of one phrase, no stop inside
-_BARE_CAPTION = re.compile(r"(?m)^[ \t]*(?-i:[A-ZĐ])(?:(?![.;!?]\s)[^\n]){19,240}$")
+_BARE_CAPTION = re.compile(r"(?m)^[ \t]*(?-i:[A-ZĐ])(?:(?![.;!?][ \t])[^\n]){19,240}$")
 
 
 def _bare_captions(ctx: Context) -> list[re.Match[str]]:

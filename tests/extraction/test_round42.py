@@ -13,6 +13,13 @@ languages where the texts use both.
    Secretary ..."), keeps that office; "Xi Jinping Thought" names no one.
 3. (T) A state named by its former name under the same record ("Dahomey", "Upper Volta",
    "Thượng Volta", "Tanganyika", "Ceylon", "Burma") is that state; "Lake Tanganyika" is a lake.
+   "Security Council" alone is the UN's; the AU's "Peace and Security Council" and a "National
+   Security Council" are not.
+4. (V) A caption line with no "Photo" or "Ảnh" before it ("King A and President B at the
+   Presidential Office, Taipei, 8 June 2018"), a line of one phrase that ends with its date, is
+   read as round 27 reads a photo caption (two office holders: their meeting at the caption's
+   place and date); a sentence with a stop inside, a line that goes on after its date, or the
+   text's title is none.
 
 Every sentence here was written for these tests (in no corpus part).
 """
@@ -152,3 +159,54 @@ def test_a_former_name_is_the_state(registry, text, member) -> None:  # noqa: AN
 def test_lake_tanganyika_is_no_state(registry) -> None:  # noqa: ANN001
     text = "Burundi\n\nIn 2019 Burundi joined a commission on Lake Tanganyika.\n"
     assert "Tanzania" not in {d["member"] for d in _facts(text, registry, "membership")}
+
+
+def test_security_councils_that_are_not_the_uns(registry) -> None:  # noqa: ANN001
+    text = ("African Union\n\nThe African Union's Peace and Security Council suspended Mali on 1 "
+            "June 2021. The National Security Council of Mali met on 2 June 2021.\n")
+    assert all(d["organization"] != UNSC for d in _facts(text, registry, "membership"))
+
+
+# --- 4. a caption line with no "Photo" before it ----------------------------------------------
+
+def _meetings(text: str, registry) -> list[tuple]:  # noqa: ANN001
+    out = []
+    for d in _facts(text, registry, "event"):
+        if d.get("event_type") == "meeting":
+            out.append((tuple(sorted((p["actor"], p["role"], (p.get("post") or {}).get("office"))
+                                     for p in d["participants"])), d.get("place"), d.get("date")))
+    return out
+
+
+@pytest.mark.parametrize(("text", "meeting"), [
+    ("Kenya and Ghana\n\nKenya and Ghana signed a trade deal in 2023.\n\nKenyan President William "
+     "Ruto and Ghanaian President Nana Akufo-Addo at Jubilee House, Accra, 14 May 2024.\n",
+     ((("Ghana", "participant", "president"), ("Kenya", "participant", "president")), "Ghana",
+      "2024-05-14")),
+    ("Kenya and Ghana\n\nKenya and Ghana signed a trade deal in 2023.\n\nKenyan President William "
+     "Ruto and Ghanaian President Nana Akufo-Addo after their talks in Accra, 14 May 2024\n",
+     ((("Ghana", "participant", "president"), ("Kenya", "participant", "president")), "Ghana",
+      "2024-05-14")),
+    ("Kenya và Việt Nam\n\nHai nước ký hiệp định thương mại năm 2023.\n\nChủ tịch nước Tô Lâm và "
+     "Tổng thống Kenya William Ruto tại Phủ Chủ tịch, Hà Nội, 14/5/2024\n",
+     ((("Kenya", "participant", "president"), ("Vietnam", "participant", "president")),
+      "Vietnam", "2024-05-14")),
+])
+def test_a_bare_caption_of_two_is_their_meeting(registry, text, meeting) -> None:  # noqa: ANN001
+    assert meeting in _meetings(text, registry)
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence of the text, not a caption: a stop inside the line
+    "Kenya and Ghana\n\nKenyan President William Ruto and Ghanaian President Nana Akufo-Addo "
+    "studied abroad. They spoke at Jubilee House, Accra, 14 May 2024.\n",
+    # no date at the line's end
+    "Kenya and Ghana\n\nKenyan President William Ruto and Ghanaian President Nana Akufo-Addo at "
+    "Jubilee House, Accra, 14 May 2024, where they discussed trade\n",
+    # the text's title
+    "Kenyan President William Ruto and Ghanaian President Nana Akufo-Addo at Jubilee House, "
+    "Accra, 14 May 2024\n\nKenya and Ghana signed a trade deal in 2023.\n",
+])
+def test_no_bare_caption(registry, text) -> None:  # noqa: ANN001
+    ex = extract_text(text, None, registry, verify=False)
+    assert not [c for c in ex.candidates if c.rule == "event-caption"]
