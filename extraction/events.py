@@ -1339,26 +1339,6 @@ def _caption_meetings(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 _CAPTION = re.compile(r"(?m)^[ \t]*(?:\[(?:Photo|Ảnh|Hình)\]|\(?(?:Photo|Ảnh)\s*:)[^\n]*")
 
 
-#: round 42: a caption's line with no "Photo" before it ("King A and President B at the
-#: Presidential Office, Taipei, 8 June 2018"): a line of one phrase, no stop inside
-_BARE_CAPTION = re.compile(r"(?m)^[ \t]*(?-i:[A-ZĐ])(?:(?![.;!?][ \t])[^\n]){19,240}$")
-
-
-def _bare_captions(ctx: Context) -> list[re.Match[str]]:
-    """Round 42: the lines that are captions without a "Photo" or "Ảnh" before them: a line of
-    its own (never the text's first, its title) that ends with its date."""
-    out = []
-    first = ctx.text.find("\n")
-    for line in _BARE_CAPTION.finditer(ctx.text):
-        if line.start() <= first or _CAPTION.match(ctx.text, line.start()):
-            continue
-        end = line.start() + len(line.group().rstrip(" .]"))
-        ds = [d for d in ctx.dates_in(line.start(), end) if isinstance(d.value, str)]
-        if ds and end - ds[-1].end <= 1:
-            out.append(line)
-    return out
-
-
 def _captions(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """Round 27: a photo caption of two office holders ("[Photo] President A with President B
     at State House, Lusaka, April 2018", "[Ảnh] Chủ tịch nước A và Tổng thống B tại New York,
@@ -1368,8 +1348,7 @@ def _captions(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     known, else (two holders of one office) the document's pair; the place is the last one the
     caption names, else the visit of that date; without a date or a place, nothing."""
     out = []
-    for line in sorted([*_CAPTION.finditer(ctx.text), *_bare_captions(ctx)],
-                       key=lambda m: m.start()):
+    for line in _CAPTION.finditer(ctx.text):
         if any(c.rule == "event-meeting-caption" and c.start == line.start() for c in found):
             continue
         posts = ctx.posts_in(line.start(), line.end())
@@ -3385,4 +3364,3 @@ def _visit_meeting(ctx: Context, v: Candidate, host: str, post: Post | None, vis
         data["place"] = v.data["place"]
     data["date"] = date
     return data
-
