@@ -174,8 +174,8 @@ def _relations(text: str, registry) -> list[tuple]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize(("text", "rel"), [
-    ("Việt Nam và Cameroon\n\nNgày 5/3/2025, tại Niu Oóc, Đại sứ Việt Nam và Đại sứ Cameroon ký "
-     "Thông cáo chung về việc thiết lập quan hệ ngoại giao giữa hai nước.\n",
+    ("Việt Nam và Cameroon\n\nThông cáo chung về việc thiết lập quan hệ ngoại giao giữa hai nước "
+     "được ký tại Niu Oóc ngày 5/3/2025.\n",
      (("Cameroon", "Vietnam"), "established", "2025-03-05")),
     ("Việt Nam và Cameroon\n\nẢnh: Hai Đại sứ trao Thông cáo chung thiết lập quan hệ ngoại giao "
      "Việt Nam - Cameroon, Niu Oóc, ngày 5/3/2025.\n",
