@@ -791,29 +791,6 @@ class Context:
                                 x.key))
         out.extend(self._leaders_alone(out))
         out.sort(key=lambda p: p.start)
-        return self._same_person_state(out)
-
-    def _same_person_state(self, posts: list[Post]) -> list[Post]:
-        """Round 42: a post with no state whose person the text names elsewhere with the same
-        office and a state ("Taiwanese President Tsai Ing-wen …", then a caption's "King
-        Mswati III and President Tsai Ing-wen at the Presidential Office, …") holds that
-        state, when every such post of that person agrees on one."""
-        def person(p: Post) -> str:
-            span = self.text[p.start : p.end]
-            at = span.find(p.label) if p.label else -1
-            name = span[at + len(p.label) :] if at >= 0 else ""
-            return re.split(r",?\s+(?:of|của)\s+", name.strip())[0].strip()
-
-        known: dict[tuple[str, str], set[str]] = {}
-        for p in posts:
-            name = person(p)
-            if p.state and p.office and len(name.split()) >= 2:
-                known.setdefault((p.office, name), set()).add(p.state)
-        out = []
-        for p in posts:
-            states = known.get((p.office, person(p))) if p.state is None and p.office else None
-            out.append(replace(p, state=next(iter(states))) if states and len(states) == 1
-                       else p)
         return out
 
     def _leaders_alone(self, posts: list[Post]) -> list[Post]:
