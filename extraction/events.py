@@ -3364,3 +3364,62 @@ def _visit_meeting(ctx: Context, v: Candidate, host: str, post: Post | None, vis
         data["place"] = v.data["place"]
     data["date"] = date
     return data
+
+
+#: round 42: an arrival told with no destination ("Modi flew in on Friday morning from
+#: Johannesburg", "Pope Benedict XVI arrived on 15 April 2008", "Pierre landed at Taoyuan on
+#: Monday morning"); "arrived in", "landed in" are `VISIT`'s
+_ARRIVED = re.compile(r"\b(?:flew\s+in|(?:had|has)\s+flown\s+in|landed|arrived)\b(?!\s+in\s)")
+#: what may stand between the traveller and the verb: "Modi, who landed on Tuesday", "had"
+_TO_ARRIVAL = re.compile(r"\s*(?:,\s*who\s+)?(?:(?:had|has|then|finally|first)\s+)*")
+
+
+def arrivals_elsewhere(ctx: Context, out: list[Candidate]) -> list[Candidate]:
+    """Round 42: a visit told by its arrival and no destination: the traveller (an office holder,
+    or a name the text gave an office) right before "flew in", "landed" or "arrived", dated by
+    the day its clause tells, at the state of the text's dateline, else at the other state of
+    the text's pair; a sentence with a visit already read, an undated arrival, an arrival at the
+    traveller's own state or at the place it came from is none."""
+    found: list[Candidate] = []
+    text = ctx.text
+    home: str | None = None
+    if ctx.dateline is not None:
+        start = text.rfind("\n", 0, ctx.dateline.start) + 1
+        near = [x for x in ctx.mentions_in(start, ctx.dateline.start) if x.key
+                and (x.is_state or x.how in ("capital", "city"))]
+        home = near[0].key if len(near) == 1 else None
+    for s in ctx.sents:
+        if any(c.type == "event" and c.data.get("event_type") == "visit"
+               and s.start <= c.start < s.end for c in out):
+            continue
+        for m in _ARRIVED.finditer(text, s.start, s.end):
+            post = next((p for p in reversed(ctx.posts_in(s.start, m.start()))
+                         if _TO_ARRIVAL.fullmatch(text, p.end, m.start())), None)
+            if post is None:
+                name = re.search(r"((?-i:[A-ZĐ])[\w'’-]{2,})" + _TO_ARRIVAL.pattern + "$",
+                                 text[s.start : m.start()])
+                post = named_post(ctx, s.start + name.start(), s.start + name.end()) \
+                    if name else None
+            if post is None or post.state is None:
+                continue
+            host = home if home is not None else (
+                ctx.other(post.state) if post.state in ctx.pair else None)
+            if host is None or host == post.state:
+                continue
+            later = re.search(r"[;]|,\s+(?:and|but|where|when|after)\s", text[m.end() : s.end])
+            cut = m.end() + later.start() if later else s.end
+            if any(x.key == host for x in ctx.mentions_in(m.end(), cut)
+                   if re.search(r"\bfrom\s+$", text[max(0, x.start - 6) : x.start])):
+                continue  # "flew in from Ghana" in a text datelined in Ghana: the origin
+            ds = [d for d in ctx.dates_in(m.end(), cut) if isinstance(d.value, str)
+                  and d is not ctx.dateline]
+            if not ds:
+                continue
+            data = {"event_type": "visit",
+                    "participants": [_participant(ctx, post.state, "visitor", post),
+                                     _participant(ctx, host, "host", None)],
+                    "place": ctx.label(host), "date": ds[0].value}
+            found.append(Candidate("event", data, post.start, ds[0].end, 0.6,
+                                   "event-arrival-elsewhere", []))
+            break
+    return found
