@@ -200,8 +200,6 @@ def _run(ctx: Context) -> list[Candidate]:
     out += events.airport_welcomes(ctx, out)
     # round 35: "President A greeted him on the tarmac" (the lead's decision of session 19)
     out += events.arrival_greetings(ctx, out)
-    # round 42: "Modi flew in on Friday morning from Johannesburg" (no destination told)
-    out += events.arrivals_elsewhere(ctx, out)
     # round 33: "became independent … and stayed in the Commonwealth"
     out += memberships.kept_at_independence(ctx, out)
     return out
