@@ -15,7 +15,7 @@ from typing import Any
 
 from .dates import DateMention, find_dates
 from .names import Gazetteer, Mention
-from .vocabulary import SAME_OFFICE, leader_names, post_forms
+from .vocabulary import SAME_OFFICE, leader_names, leaders_alone, post_forms
 
 
 @dataclass(frozen=True)
@@ -789,7 +789,36 @@ class Context:
             if earlier:
                 out.append(Post(m.start(), end, earlier[-1].office, self.text[m.start() : end],
                                 x.key))
+        out.extend(self._leaders_alone(out))
         out.sort(key=lambda p: p.start)
+        return out
+
+    def _leaders_alone(self, posts: list[Post]) -> list[Post]:
+        """Round 42: a leader the vocabulary marks ``alone`` ("Xi Jinping paid a state visit
+        to Ashgabat"), named where the text gives that person no office anywhere: a post of
+        the person's state with no office and no label (the visitor's post is the one the text
+        gives, none here). Where an office names the person somewhere, the name alone is left
+        to ``events.named_post`` (that post, as session 23's convention asks)."""
+        named = [self.text[p.start : p.end] for p in posts]
+        out: list[Post] = []
+        for rx, state in leaders_alone():
+            if any(rx.search(t) for t in named):
+                continue
+            for m in rx.finditer(self.text):
+                if any(p.start < m.end() and m.start() < p.end for p in posts + out) \
+                        or re.match(r"\s+Thought\b|['’]s\s+Thought\b", self.text[m.end() :]):
+                    continue  # ("Xi Jinping Thought": a doctrine)
+                # a post told right after the name ("Hu Yaobang, then General Secretary of
+                # the CPC Central Committee, paid …"): that post is the person's
+                gap = re.match(r",?\s+(?:(?:then|now|later|the|who\s+was|at\s+the\s+time)\s+)?",
+                               self.text[m.end() :])
+                after = next((i for i, p in enumerate(posts) if gap and p.office
+                              and p.start == m.end() + gap.end()), None)
+                if after is not None:
+                    if posts[after].state is None:  # (and the person's state is the post's)
+                        posts[after] = replace(posts[after], state=state)
+                    continue
+                out.append(Post(m.start(), m.end(), "", "", state))
         return out
 
 

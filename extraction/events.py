@@ -161,7 +161,7 @@ def _place(ctx: Context, a: int, b: int) -> Mention | None:
 
 def _participant(ctx: Context, key: str, role: str, post: Post | None) -> dict:
     p: dict = {"actor": ctx.label(key), "role": role}
-    if post is not None:
+    if post is not None and (post.label or post.office):  # (round 42: a name alone: none)
         p["post"] = {"label": {ctx.lang: post.label}, "office": post.office}
         if not post.office:
             del p["post"]["office"]  # a title with no office code (none in the tables now)

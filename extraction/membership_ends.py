@@ -193,9 +193,31 @@ def _two_bodies(ctx: Context, out: list[Candidate]) -> list[Candidate]:
 SEAT = re.compile(r"\b(?:held|occupied|took\s+up|served\s+(?:a\s+term\s+)?(?:on|in)|had)\s+an?\s+"
                   r"(?:non-permanent|elected|rotating)\s+seat\s+(?:on|in|at)\s+(?:the\s+)?"
                   r"|\b(?:was|served\s+as)\s+an?\s+(?:non-permanent|elected)\s+member\s+of\s+(?:the\s+)?"
-                  r"|(?<!\w)(?:là|làm|giữ\s+ghế)\s+(?:Ủy|Uỷ)\s+viên\s+không\s+thường\s+trực\s+(?:của\s+)?",
+                  # round 42: "It sat on the UN Security Council as a non-permanent member in 1998
+                  # and 1999", "It has sat twice on the United Nations Security Council, in
+                  # 1976-1977 and again in 2004-2005", "served a two-year elected term on the UN
+                  # Security Council, in 2005 and 2006" (the term is still required below)
+                  r"|\b(?:sat|sits|has\s+sat)\s+(?:(?:once|twice|three\s+times|again)\s+)?on\s+"
+                  r"(?:the\s+)?"
+                  r"|\bserved\s+(?:an?|its|two|three)\s+(?:[\w-]+\s+){0,2}?terms?\s+(?:on|in)\s+"
+                  r"(?:the\s+)?"
+                  # (round 42: "Ga-na là nước ủy viên không thường trực …", a scraped page)
+                  r"|(?<!\w)(?:là|làm|giữ\s+ghế)\s+(?:nước\s+)?(?:Ủy|Uỷ)\s+viên\s+không\s+thường"
+                  r"\s+trực\s+(?:của\s+)?",
                   re.I)
-_TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|to|đến)\s*((?:19|20)\d\d)(?!\d)")
+_TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|to|đến)\s*((?:19|20)\d\d)(?!\d)"
+                   # round 42: a two-year term told by its two years ("in 2005 and 2006"); a
+                   # pair of years further apart is two dates, not a term (checked below)
+                   r"|(?<!\d)((?:19|20)\d\d)\s+(?:and|và)\s+((?:19|20)\d\d)(?!\d)")
+
+
+def _term_years(t: re.Match[str]) -> tuple[str, str] | None:
+    """The first and last year of a term: "1998-1999", or "1998 and 1999" (consecutive)."""
+    if t.group(1):
+        return t.group(1), t.group(2)
+    if int(t.group(4)) - int(t.group(3)) != 1:
+        return None
+    return t.group(3), t.group(4)
 
 
 def _seats(ctx: Context, s) -> list[Candidate]:  # noqa: ANN001
@@ -208,20 +230,23 @@ def _seats(ctx: Context, s) -> list[Candidate]:  # noqa: ANN001
         if org is None or org.start != m.end() or negated(ctx, m.start(), s.start) \
                 or modal(ctx, m.start(), s.start):
             continue
-        term = _TERM.search(text, s.start, s.end)
+        term = next((t for t in _TERM.finditer(text, s.start, s.end) if _term_years(t)), None)
         if term is None:
             continue
         subj = [x for x in group_before(ctx, s.start, m.start()) if x.is_state and x.key]
         # (round 36: "Nước này từng hai lần là …", "Nước này ba lần làm …": a count of terms
         # between the pronoun and the verb)
         if not subj and ctx.subject is not None and re.search(
-                r"(?:^|\s)(?:it|It|nước này|Nước này)\s+(?:\w+\s+){0,3}$",
+                # (round 42: "The country served a two-year elected term on …")
+                r"(?:^|\s)(?:it|It|nước này|Nước này|[Tt]he\s+country)\s+(?:\w+\s+){0,3}$",
                 text[s.start : m.start()]):
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
         if len(subj) != 1:
             continue
         terms = [term]
         for nxt in _TERM.finditer(text, term.end(), s.end):
+            if _term_years(nxt) is None:
+                break
             # round 36: the terms listed one after another ("nhiệm kỳ 1982-1983 và 2012-2013",
             # ": 1975-1976, 1982-1983 và 2024-2025", "in 1982–1983 and 2012–2013"): one
             # membership each
@@ -229,15 +254,19 @@ def _seats(ctx: Context, s) -> list[Candidate]:  # noqa: ANN001
                 break
             terms.append(nxt)
         for t in terms:
+            first, last = _term_years(t) or ("", "")
             data = {"member": ctx.label(subj[0].key), "organization": ctx.label(org.key),
-                    "start": t.group(1), "end": t.group(2), "end_reason": "expiry"}
+                    "start": first, "end": last, "end_reason": "expiry"}
             lead = [subj[0].start] if subj[0].start >= s.start else []
             out.append(Candidate("membership", data, min([m.start(), t.start(), *lead]),
                                  max(org.end, t.end()), 0.7, "membership-seat"))
     return out
 
 
-_TERM_JOIN = re.compile(r"\s*(?:,\s*(?:(?:và|and)\s+)?|\s(?:và|and)\s+)")
+_TERM_JOIN = re.compile(r"\s*(?:,\s*(?:(?:và|and)\s+)?|\s(?:và|and)\s+)"
+                        # round 42: "in 1976-1977 and again in 2004-2005", "nhiệm kỳ 1976-1977
+                        # và nhiệm kỳ 2004-2005"
+                        r"(?:(?:again|once\s+more|lại)\s+)?(?:(?:in|nhiệm\s+kỳ)\s+)?")
 
 
 def _states(ms: list[Mention]) -> list[Mention]:

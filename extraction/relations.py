@@ -546,6 +546,18 @@ def extract(ctx: Context) -> list[Candidate]:
                         and re.match(r"\s+as\s+(?:the|a|an)\s", ctx.text[x.end : at])]
                     obj = antecedent[-1:]
             pair_word = ctx.pair_word_in(prev_end, a)
+            if not obj and status == "established":
+                # round 42: the pair named after the verb, as a joint communiqué's title and
+                # its caption name it: "Thông cáo chung về việc thiết lập quan hệ ngoại giao
+                # giữa hai nước", "… thiết lập quan hệ ngoại giao Việt Nam - Tu-va-lu"
+                two = re.match(r"\s*(?:giữa\s+hai\s+(?:nước|quốc\s+gia)|between\s+the\s+two"
+                               r"\s+(?:countries|states|nations))(?!\w)", ctx.text[b:right], re.I)
+                dash = [x for x in ctx.mentions_in(b, right) if _actor(x)][:2]
+                if two and len(ctx.pair) == 2 and ctx.pair_word_in(b, b + two.end()):
+                    pair_word, subj = ctx.pair_word_in(b, b + two.end()), []
+                elif len(dash) == 2 and re.fullmatch(r"\s+", ctx.text[b : dash[0].start]) \
+                        and re.fullmatch(r"\s*[-–]\s*", ctx.text[dash[0].end : dash[1].start]):
+                    subj, obj = [], dash
             conf, flags = 0.9, []
             parties = keys(subj) + [k for k in keys(obj) if k not in keys(subj)]
             if subj and pair_word and pair_word[0] > subj[-1].end and len(ctx.pair) == 2:

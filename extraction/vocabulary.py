@@ -78,6 +78,8 @@ def _data() -> dict:
             if section == "leaders" and (not isinstance(row.get("state"), str)
                                          or not row["state"].strip()):
                 raise _row_error(path, f"{where}.state", "a registry key is needed")
+            if section == "leaders" and not isinstance(row.get("alone", False), bool):
+                raise _row_error(path, f"{where}.alone", "true or false is needed")
     return data
 
 
@@ -107,5 +109,15 @@ def leader_names(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     state whose office the holder held (the longest name first, so "Lý Khắc Cường" is tried
     before "Lý Cường")."""
     rows = sorted((r for r in _data()["leaders"] if r["lang"] == lang),
+                  key=lambda r: -len(r["form"]))
+    return tuple((re.compile(form_pattern(r["form"])), r["state"]) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def leaders_alone() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Round 42: the table's names marked ``alone`` (a person's name that names no place or
+    thing, "Xi Jinping"), each as a pattern with the person's state: such a name with no
+    office anywhere in the text still names a leader of that state."""
+    rows = sorted((r for r in _data()["leaders"] if r.get("alone", False)),
                   key=lambda r: -len(r["form"]))
     return tuple((re.compile(form_pattern(r["form"])), r["state"]) for r in rows)
