@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -172,16 +173,12 @@ def unheld_territory_names(registry: Registry) -> list[tuple[str, str]]:
     return list(out)
 
 
-def endonym_records(registry: Registry) -> Iterator[NameRecord]:
-    """Round 13: each registry state's name in its own official languages (endonyms), from
-    CLDR as shipped by ``babel``: the languages of the state in CLDR's territory language data
-    (``babel.languages.get_official_languages``, *de facto* official included), the name the
-    locale of that language in that territory gives the territory ("Deutschland", "Suomi",
-    "Hrvatska", "Aotearoa"; "日本", "Ελλάδα" as written; round 46: the names in an
-    alphabetic script and the Chinese ones romanised too, ``names/romanised_endonyms.yaml``:
-    "Tojikiston", "Qazaqstan"). English is left out (the English names are
-    read already); the matcher drops an endonym that another entity already holds or that an
-    ambiguous list holds, and names of fewer than four letters."""
+def cldr_territory_names(registry: Registry) -> Iterator[tuple[Entity, str, Any, str]]:
+    """Each registry state's name in each of its official languages but English, from CLDR as
+    shipped by ``babel`` (``babel.languages.get_official_languages``, *de facto* official
+    included): (the state, the language, the locale read, the name as CLDR writes it), states
+    in key order. Read by :func:`endonym_records` and by ``scripts/romanise_endonyms.py``
+    (round 46), which romanises the names in other scripts."""
     try:
         from babel import Locale, UnknownLocaleError
         from babel.languages import get_official_languages
@@ -201,16 +198,28 @@ def endonym_records(registry: Registry) -> Iterator[NameRecord]:
                 except (UnknownLocaleError, ValueError):
                     continue
             name = loc.territories.get(code) if loc is not None else None
-            if not name:
+            if name:
+                yield e, lang, loc, name
+
+
+def endonym_records(registry: Registry) -> Iterator[NameRecord]:
+    """Round 13: each registry state's name in its own official languages (endonyms), from
+    CLDR (:func:`cldr_territory_names`): the name the locale of that language in that
+    territory gives the territory ("Deutschland", "Suomi", "Hrvatska", "Aotearoa"; "日本",
+    "Ελλάδα" as written; round 46: the names in an alphabetic script and the Chinese ones
+    romanised too, ``names/romanised_endonyms.yaml``: "Tojikiston", "Qazaqstan"). English is
+    left out (the English names are read already); the matcher drops an endonym that another
+    entity already holds or that an ambiguous list holds, and names of fewer than four
+    letters."""
+    for e, lang, loc, name in cldr_territory_names(registry):
+        for text in split_cldr_name(name):
+            if sum(c.isalpha() for c in text) < 4:
                 continue
-            for text in split_cldr_name(name):
-                if sum(c.isalpha() for c in text) < 4:
-                    continue
-                yield NameRecord(
-                    text, lang, (e.iri[len(ID("")) :],), "endonym",
-                    f"CLDR {loc} territory name of {code}, in an official language of the "
-                    f"state (babel)", "cldr-endonym",
-                )
+            yield NameRecord(
+                text, lang, (e.iri[len(ID("")) :],), "endonym",
+                f"CLDR {loc} territory name of {e.iso2}, in an official language of the "
+                f"state (babel)", "cldr-endonym",
+            )
     # round 46: the names in an alphabetic script and the Chinese ones, romanised
     # ("Tojikiston", "Qazaqstan", "Hayastan", "Rossiya"): names/romanised_endonyms.yaml
     keys = {e.key: e for e in registry.entities if e.kind == "state"}

@@ -11,9 +11,8 @@ from __future__ import annotations
 import unicodedata
 
 from anyascii import anyascii  # type: ignore[import-not-found]
-from babel import Locale, UnknownLocaleError
-from babel.languages import get_official_languages
 
+from diplograph.linking.names import cldr_territory_names
 from diplograph.loaders.registry import load_registry
 
 #: alphabetic scripts whose letters carry their vowels: their letter-by-letter romanisation is
@@ -23,39 +22,23 @@ KEEP = {"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"}
 
 def main() -> None:
     seen: set[tuple[str, str]] = set()
-    reg = load_registry()
-    for e in sorted((e for e in reg.entities if e.iso2 and e.kind == "state"),
-                    key=lambda e: e.key):
-        code = e.iso2
-        for lang in get_official_languages(code, de_facto=True):
-            if lang == "en":
-                continue
-            loc = None
-            for ident in (f"{lang}_{code}", lang):
-                try:
-                    loc = Locale.parse(ident)
-                    break
-                except (UnknownLocaleError, ValueError):
-                    continue
-            name = loc.territories.get(code) if loc is not None else None
-            if not name:
-                continue
-            scripts = {unicodedata.name(c, "?").split()[0] for c in name if c.isalpha()}
-            if len(scripts) == 1 and scripts <= KEEP:
-                script = scripts.pop().title()
-            elif scripts == {"CJK"} and lang == "zh":
-                script = '"Han (Hanyu Pinyin)"'
-            else:
-                continue
-            latin = anyascii(name).replace("'", "")
-            if script.startswith('"Han'):
-                latin = latin[:1] + latin[1:].lower()
-            latin = latin[:1].upper() + latin[1:]
-            if sum(c.isalpha() for c in latin) < 4 or (e.key, latin.lower()) in seen:
-                continue
-            seen.add((e.key, latin.lower()))
-            print(f'  - {{state: {e.key}, lang: {lang}, name: "{name}", latin: "{latin}", '
-                  f"script: {script}}}")
+    for e, lang, _, name in cldr_territory_names(load_registry()):
+        scripts = {unicodedata.name(c, "?").split()[0] for c in name if c.isalpha()}
+        if len(scripts) == 1 and scripts <= KEEP:
+            script = scripts.pop().title()
+        elif scripts == {"CJK"} and lang == "zh":
+            script = '"Han (Hanyu Pinyin)"'
+        else:
+            continue
+        latin = anyascii(name).replace("'", "")
+        if script.startswith('"Han'):
+            latin = latin[:1] + latin[1:].lower()
+        latin = latin[:1].upper() + latin[1:]
+        if sum(c.isalpha() for c in latin) < 4 or (e.key, latin.lower()) in seen:
+            continue
+        seen.add((e.key, latin.lower()))
+        print(f'  - {{state: {e.key}, lang: {lang}, name: "{name}", latin: "{latin}", '
+              f"script: {script}}}")
 
 
 if __name__ == "__main__":

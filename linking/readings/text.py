@@ -1168,11 +1168,19 @@ def _delegation_state(text: str) -> str | None:
     >>> _delegation_state("the Korean delegation at the UN") is None
     True
     """
+    return _state_in_one_year(text, _DELEGATION_EN, _DELEGATION_VI)
+
+
+def _state_in_one_year(text: str, english: re.Pattern[str], vietnamese: re.Pattern[str]
+                       ) -> str | None:
+    """The state's government in the one year of the name's tail, for a name that one of the
+    two patterns (groups ``state`` and ``tail``) reads whole: "the X government in YEAR" or
+    "X năm YEAR" (rounds 43 and 45), or None."""
     t = text.strip()
-    m = _DELEGATION_EN.fullmatch(t)
+    m = english.fullmatch(t)
     vi = m is None
     if vi:
-        m = _DELEGATION_VI.fullmatch(t)
+        m = vietnamese.fullmatch(t)
     if m is None:
         return None
     years = set(_YEAR_IN.findall(m.group("tail")))
@@ -1211,20 +1219,7 @@ def _state_organ_in_year(text: str) -> str | None:
     >>> _state_organ_in_year("the Congolese army") is None
     True
     """
-    t = text.strip()
-    m = _STATE_ORGAN_EN.fullmatch(t)
-    vi = m is None
-    if vi:
-        m = _STATE_ORGAN_VI.fullmatch(t)
-    if m is None:
-        return None
-    years = set(_YEAR_IN.findall(m.group("tail")))
-    if len(years) != 1:
-        return None
-    year = years.pop()
-    if vi:
-        return f"{m.group('state')} năm {year}"
-    return f"the {m.group('state')} government in {year}"
+    return _state_in_one_year(text, _STATE_ORGAN_EN, _STATE_ORGAN_VI)
 
 
 def _state_office(text: str) -> str | None:
