@@ -141,7 +141,9 @@ READINGS: tuple[Reading, ...] = (
     Reading("qualifier-frame", 20, "a known name with a qualifier around it",
             Frames._qualifier_frame, ("query", "text", "kind", "kinds", "lang", "limit")),
     Reading("government-form", 26, "a state's government by its name or adjective ('the "
-            "Kazakh authorities', 'Slovenia's government')", Seats._government_form, _QT),
+            "Kazakh authorities', 'Slovenia's government'; round 46: its officials, side or "
+            "form, 'Georgian officials', 'phía UAE', 'the Somali federal government')",
+            Seats._government_form, _QT),
     Reading("named-acronym", 35, "a body's full name followed by its acronym ('Ngân hàng "
             "Phát triển Á-Âu EDB'): the name's body when the acronym agrees",
             Acronyms._named_acronym, _QTL),

@@ -778,11 +778,8 @@ def _body_under_leader(text: str) -> tuple[str, str] | None:
     >>> _body_under_leader("Europe's largest lender") is None
     True
     """
-    for pattern in _BODY_UNDER:
-        m = pattern.fullmatch(text.strip())
-        if m is not None:
-            return m.group("body"), m.group("person")
-    return None
+    m = _first_fullmatch(_BODY_UNDER, text.strip())
+    return (m.group("body"), m.group("person")) if m is not None else None
 
 
 def _without_body_leader(text: str) -> str | None:
@@ -829,11 +826,8 @@ def _body_and_head(text: str) -> tuple[str, str] | None:
     >>> _body_and_head("the alliance under the leadership of Washington") is None
     True
     """
-    for pattern in _BODY_HEAD:
-        m = pattern.fullmatch(text.strip())
-        if m is not None:
-            return m.group("body"), m.group("person")
-    return None
+    m = _first_fullmatch(_BODY_HEAD, text.strip())
+    return (m.group("body"), m.group("person")) if m is not None else None
 
 
 def _without_named_head(text: str) -> str | None:
