@@ -39,6 +39,7 @@ from .context import (
 )
 from .dates import NUMBERS, DateMention
 from .names import Mention
+from .structure import bracketed_orgs
 
 NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
            r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)")
@@ -2467,6 +2468,10 @@ def _org_list(ctx: Context) -> list[Candidate]:
         orgs = [m for m in ctx.mentions_in(s.start, s.end) if m.is_org and m.key]
         if len(orgs) < 0.6 * len(items):
             continue
+        colon = ctx.text.find(":", s.start, s.end)
+        if colon >= 0 and bracketed_orgs(ctx, colon + 1, s.end) is not None:
+            continue  # round 43: a labelled line of bodies with brackets of their own: the
+            # structure reader's, which gives a body no date of its own no fact
         # a list is names: an item that is a clause ("nơi ra đời Phong trào Không liên kết",
         # "và là thành viên sáng lập …") is no entry of one
         bare = re.sub(r"\([^()]*\)|\b(?:and|và)\b|[.;:]", " ", "".join(
