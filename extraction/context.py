@@ -1288,7 +1288,16 @@ def _pick_date(ctx: Context, a: int, b: int, pos: int, kinds: tuple[str, ...]
     # round 22: "…for an official visit, his first trip to the capital since a port deal …
     # last year": a date of the "first … since" apposition dates what came before, not the fact
     after = [d for d in after if not _FIRST_SINCE.search(ctx.text, pos, d.start)]
-    offset = next((d.start for d in ctx.dates_in(pos, b) if d.governs), None)
+    gov = next((d for d in ctx.dates_in(pos, b) if d.governs), None)
+    offset = gov.start if gov is not None else None
+    if gov is not None:
+        # round 43: "… five days after independence, on 14 December 1961": an explicit date
+        # right after the counted offset restates it (the fact's date), not its clause's
+        close = re.compile(r"\s*(?:(?:its|the|that)\s+)?(?:\w+)?\s*,\s*(?:on\s+|in\s+)?")
+        restated = next((d for d in ctx.dates_in(gov.end, b) if "relative" not in d.flags
+                         and close.fullmatch(ctx.text, gov.end, d.start)), None)
+        if restated is not None:
+            offset = restated.end
     if offset is not None:
         # "…, more than 14 years after it applied (4/3/2011)": the dates after a counted
         # offset belong to the clause it introduces

@@ -52,6 +52,10 @@ JOIN = re.compile(
     # a participle in apposition: "Bolivia, admitted as a full member of Mercosur in 2024, …"
     r"|(?<=,\s)admitted(?=\s+(?:as\s+(?:an?\s+)?(?:full\s+)?member\s+of|to|into)\s)"
     r"|\bentered\s+(?=the\s+(?-i:[A-Z]))|\bacceded\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+    # round 43: "Eritrea took its seat in the Organisation of African Unity", "… took its seat
+    # at the United Nations" (an elected council's seat is round 36's)
+    r"|\btook\s+(?:up\s+)?(?:its|their)\s+seats?\s+(?:in|at)\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"(?!\s+(?:the\s+)?(?:(?:UN|United\s+Nations)\s+)?(?:Security|Human\s+Rights)\s+Council)"
     r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     # round 22: "became a party to the Central European Free Trade Agreement (CEFTA)": a body
@@ -97,7 +101,10 @@ JOIN = re.compile(
     re.I,
 )
 #: "Membership of the World Trade Organization followed on …" (the text's subject's)
-MEMBERSHIP_OF = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:Its|Full)\s+)?[Mm]embership\s+(?:of|in)\s+"
+MEMBERSHIP_OF = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:Its|Full)\s+)?(?:[Mm]embership\s+(?:of|in)"
+                           # round 43: "Admission to the Arab League came only on 26 November
+                           # 1973", "Accession to the WTO followed in 2007"
+                           r"|(?:Its\s+)?(?:[Aa]dmission|[Aa]ccession)\s+to)\s+"
                            r"(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?=followed\b|came\b)")
 #: a fronted appositive: "A founding member of the United Nations (1945), it left …"
 APPOSITIVE = re.compile(r"(?:As\s+)?(?:A|An|One\s+of\s+the)\s+founding\s+members?\s+of\b")
@@ -1692,6 +1699,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     if fronted:
         triggers.append((fronted.start(), fronted.end(), "join"))
     triggers += [(m.start(), m.end(), "observer") for m in OBSERVER.finditer(text, s.start, s.end)]
+    if ctx.subject:
+        # round 43: "Admission to the Arab League came only on …": "came" after such a subject
+        # is the trigger ("followed" is one already)
+        triggers += [(s.start + m.end(), s.start + m.end() + 4, "join")
+                     for m in MEMBERSHIP_OF.finditer(text[s.start : s.end])
+                     if text.startswith("came", s.start + m.end())]
     triggers = sorted(t for t in triggers
                       if not any(a <= t[0] < b for a, b in blocked))
     prev_end = s.start
@@ -1701,7 +1714,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         follows_previous = False
         membership_of = MEMBERSHIP_OF.search(text[s.start : b]) if ctx.subject else None
         if membership_of is not None and (s.start + membership_of.end() != a or not re.match(
-                r"\s+(?:in|on)\s", text[b : b + 5])):
+                r"\s+(?:only\s+)?(?:in|on)\s", text[b : b + 10])):
             membership_of = None
         if word == "followed" and not any(k == "join" for _, _, k in triggers[:n]) \
                 and membership_of is None:
