@@ -1,0 +1,142 @@
+"""Round 43 (session 25): constructions that recur in several writers' parts.
+
+1. (A) A scraped Vietnamese country page lists the state's memberships on a labelled line, each
+   body with a bracket of its own ("Là thành viên: NATO (29/3/2004), EU (1/5/2004), OECD (2000),
+   Hội đồng châu Âu, OSCE"): each body with a date in its bracket is a membership of the page's
+   state from that date (a founder where the bracket says "thành viên sáng lập"); a body with no
+   bracket gives no fact, unless the next bracket says the date is shared ("OIC, ECO (cùng năm
+   1992)"). The page's state is the one its "Tên nước:" line names when the title names only
+   the partner ("… > Lát-vi-aLÁT-VI-A - TÀI LIỆU CƠ BẢN VÀ QUAN HỆ VỚI VIỆT NAM": the breadcrumb
+   swallowed the state's own name). "SNG" is the CIS.
+2. (B) Joinings told by other verbs: "took its seat in / at" (not an elected council's seat),
+   "Admission to X came (only) on …", "one of seven states admitted to X on …".
+3. (C) A date right after a counted offset restates it ("… five days after independence, on
+   14 December 1961"): the fact's date; "a year after it applied, in 1962" is not.
+
+Every sentence here was written for these tests (in no corpus part).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extraction.pipeline import extract_text
+from diplograph.loaders.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():  # noqa: ANN201
+    return load_registry()
+
+
+def _members(text: str, registry) -> list[tuple]:  # noqa: ANN001
+    ex = extract_text(text, None, registry, verify=False)
+    return sorted((c.data["member"], c.data["organization"], c.data.get("start"),
+                   tuple(c.data.get("roles", ())))
+                  for c in ex.candidates if c.type == "membership")
+
+
+UN = "United Nations"
+OSCE = "Organization for Security and Cooperation in Europe"
+COE = "Council of Europe"
+EU = "European Union"
+WTO = "World Trade Organization"
+OECD = "Organization for Economic Cooperation and Development"
+CIS = "Commonwealth of Independent States"
+OAU = "Organization for African Unity"
+
+
+# --- 1. a labelled line of bodies with brackets ------------------------------------------------
+
+_PAGE = ("Trang chủ > Các nước và vùng lãnh thổ > Châu Âu > Ét-xtô-ni-aÉT-XTÔ-NI-A - TÀI LIỆU CƠ "
+         "BẢN VÀ QUAN HỆ VỚI VIỆT NAM\nCập nhật: 3/2026 | In trang\nI. THÔNG TIN CƠ BẢN\n"
+         "Tên nước: Cộng hòa Estonia (Republic of Estonia)\nThủ đô: Tallinn\n{line}\n"
+         "II. QUAN HỆ VỚI VIỆT NAM\nNăm thiết lập quan hệ ngoại giao: 1992.\n")
+
+
+def test_page_state_named_on_its_line_when_the_title_names_the_partner(registry) -> None:  # noqa: ANN001
+    line = "Là thành viên: Liên hợp quốc (17/9/1991), Hội đồng châu Âu (14/5/1993)."
+    assert _members(_PAGE.format(line=line), registry) == [
+        ("Estonia", COE, "1993-05-14", ()), ("Estonia", UN, "1991-09-17", ())]
+
+
+def test_undated_bodies_of_the_line_give_no_fact(registry) -> None:  # noqa: ANN001
+    line = ("Là thành viên: Liên minh châu Âu (1/5/2004), OECD (9/12/2010), WTO (1999), "
+            "Hội đồng châu Âu, OSCE")
+    assert _members(_PAGE.format(line=line), registry) == [
+        ("Estonia", EU, "2004-05-01", ()), ("Estonia", OECD, "2010-12-09", ()),
+        ("Estonia", WTO, "1999", ())]
+
+
+def test_a_body_between_two_dated_ones_has_no_date_of_the_next(registry) -> None:  # noqa: ANN001
+    line = "Là thành viên: Liên hợp quốc (17/9/1991), OSCE, WTO (13/11/1999)"
+    assert _members(_PAGE.format(line=line), registry) == [
+        ("Estonia", UN, "1991-09-17", ()), ("Estonia", WTO, "1999-11-13", ())]
+
+
+def test_a_date_the_bracket_says_is_shared(registry) -> None:  # noqa: ANN001
+    line = "Là thành viên: SNG, OSCE (cùng năm 1991), Hội đồng châu Âu (14/5/1993)"
+    assert _members(_PAGE.format(line=line), registry) == [
+        ("Estonia", CIS, "1991", ()), ("Estonia", COE, "1993-05-14", ()),
+        ("Estonia", OSCE, "1991", ())]
+
+
+def test_a_founder_in_the_bracket_and_an_unknown_body_between(registry) -> None:  # noqa: ANN001
+    line = ("Thành viên các tổ chức quốc tế: Liên hợp quốc (17/9/1991), Hội đồng các nước biển "
+            "Ban-tích (thành viên sáng lập, 3/1992), Liên minh châu Âu (1/5/2004)")
+    assert _members(_PAGE.format(line=line), registry) == [
+        ("Estonia", EU, "2004-05-01", ()), ("Estonia", UN, "1991-09-17", ())]
+
+
+def test_a_founder_bracket(registry) -> None:  # noqa: ANN001
+    line = ("Là thành viên: Liên hợp quốc (17/9/1991), Cộng đồng các quốc gia độc lập (thành "
+            "viên sáng lập, 21/12/1991)")
+    assert _members(_PAGE.format(line=line), registry) == [
+        ("Estonia", CIS, "1991-12-21", ("full", "founding")),
+        ("Estonia", UN, "1991-09-17", ())]
+
+
+def test_a_title_naming_its_own_state_keeps_it(registry) -> None:  # noqa: ANN001
+    text = ("CỘNG HÒA ESTONIA – THÔNG TIN CƠ BẢN VÀ QUAN HỆ VỚI VIỆT NAM\n"
+            "Là thành viên: Liên hợp quốc (17/9/1991), Hội đồng châu Âu (14/5/1993).\n")
+    assert _members(text, registry) == [
+        ("Estonia", COE, "1993-05-14", ()), ("Estonia", UN, "1991-09-17", ())]
+
+
+# --- 2. joinings told by other verbs -----------------------------------------------------------
+
+_EN = "Foreign relations of Botswana\n\nBotswana became independent on 30 September 1966. {s}\n"
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Two weeks later, on 17 October 1966, it took its seat at the United Nations.",
+     ("Botswana", UN, "1966-10-17", ())),
+    ("It took its seat in the Organisation of African Unity in 1966.",
+     ("Botswana", OAU, "1966", ())),
+    ("Admission to the Commonwealth came only on 30 September 1966.",
+     ("Botswana", "Commonwealth of Nations", "1966-09-30", ())),
+    ("Botswana was one of five states admitted to the World Trade Organization on 31 May 1995.",
+     ("Botswana", WTO, "1995-05-31", ())),
+])
+def test_joinings_told_by_other_verbs(registry, sentence: str, want: tuple) -> None:  # noqa: ANN001
+    assert want in _members(_EN.format(s=sentence), registry)
+
+
+def test_an_elected_council_seat_is_no_membership_of_this_reading(registry) -> None:  # noqa: ANN001
+    got = _members(_EN.format(s="In 2017 Botswana took its seat in the Human Rights Council."),
+                   registry)
+    assert not [m for m in got if "Council" in m[1]]
+
+
+# --- 3. a date restating a counted offset ------------------------------------------------------
+
+def test_a_date_restating_the_offset_dates_the_fact(registry) -> None:  # noqa: ANN001
+    text = _EN.format(s="Botswana joined the United Nations three weeks after independence, on "
+                        "17 October 1966.")
+    assert ("Botswana", UN, "1966-10-17", ()) in _members(text, registry)
+
+
+def test_a_date_of_the_offsets_own_clause_does_not(registry) -> None:  # noqa: ANN001
+    text = _EN.format(s="Botswana joined the World Trade Organization a year after it applied, "
+                        "in 1994.")
+    assert ("Botswana", WTO, None, ()) in _members(text, registry)
