@@ -2506,7 +2506,21 @@ def _org_list(ctx: Context) -> list[Candidate]:
 #: round 32: a membership from the state's independence ("a member of the Commonwealth since
 #: independence", "from independence", "là thành viên … (ngay) từ khi độc lập")
 _SINCE_INDEPENDENCE = re.compile(r"\b(?:since|from)\s+(?:its\s+)?independence\b"
-                                 r"|(?<!\w)(?:ngay\s+)?từ\s+khi\s+độc\s+lập(?!\w)", re.I)
+                                 r"|(?<!\w)(?:ngay\s+)?từ\s+khi\s+độc\s+lập(?!\w)"
+                                 # round 43: "it joined the Commonwealth on independence",
+                                 # "which it had entered at independence", "Ngay khi độc lập, …"
+                                 r"|\b(?:at|on|upon)\s+(?:its\s+)?independence\b(?!\s+day\s+of)"
+                                 r"|(?<!\w)(?<!sau\s)(?<!trước\s)(?:ngay\s+)?khi\s+(?:giành\s+)?độc\s+lập(?!\w)",
+                                 re.I)
+#: round 43: the same phrase after the body ("joined the Commonwealth of Nations on
+#: independence"), its own clause's
+_AT_INDEPENDENCE = re.compile(r"[^,;.]*?\b(?:at|on|upon)\s+(?:its\s+)?independence\b"
+                              r"(?!\s+day\s+of)")
+#: round 43: "Ngay trong năm độc lập, Mauritius được kết nạp vào …", "in the year of its
+#: independence": the year of the independence day
+_YEAR_OF_INDEPENDENCE = re.compile(r"(?<!\w)(?:ngay\s+)?trong\s+năm\s+độc\s+lập(?!\w)"
+                                   r"|\bin\s+the\s+(?:same\s+)?year\s+of\s+(?:its\s+)?"
+                                   r"independence\b", re.I)
 #: where a text dates the independence: "became independent from the United Kingdom on 18
 #: February 1965", "giành độc lập từ Anh ngày 21/9/1964", a labelled "Ngày độc lập: 31/8/1962"
 _INDEPENDENT_ON = re.compile(r"(?:\bbecame\s+independent|\bgained\s+(?:its\s+)?independence"
@@ -2538,12 +2552,19 @@ def since_independence(ctx: Context, out: list[Candidate]) -> None:
         if c.type != "membership" or c.data.get("start"):
             continue
         s = ctx.sentence_of(c.start)
-        if not _SINCE_INDEPENDENCE.search(ctx.text, max(s.start, c.start - 60),
-                                          min(s.end, c.end + 40)):
+        span = (max(s.start, c.start - 60), min(s.end, c.end + 40))
+        # (round 43: "joined the Commonwealth of Nations on independence": the phrase after
+        # the body's name, up to 60 characters after the trigger)
+        if _SINCE_INDEPENDENCE.search(ctx.text, *span) or _AT_INDEPENDENCE.match(
+                ctx.text, c.end, min(s.end, c.end + 60)):
+            start = day
+        elif _YEAR_OF_INDEPENDENCE.search(ctx.text, *span):
+            start = day[:4]
+        else:
             continue
         data = {k: v for k, v in c.data.items() if k != "start"}
         c.data = {"member": data.pop("member"), "organization": data.pop("organization"),
-                  **{k: v for k, v in data.items() if k == "roles"}, "start": day,
+                  **{k: v for k, v in data.items() if k == "roles"}, "start": start,
                   **{k: v for k, v in data.items() if k != "roles"}}
         c.flags = [*c.flags, "date-from-independence"]
 
