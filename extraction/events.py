@@ -41,6 +41,10 @@ VISIT = re.compile(
     # round 27: the onward leg of a tour: "flew on to Vienna", "flew on Friday evening to …"
     r"|\bflew\s+on\s+(?:(?!to\b)[\w-]+\s+){0,3}to(?=\s)"
     r"|\b(?:arrived|landed)\s+in(?=\s)"
+    # round 43: a stop on the way ("Premier Li Peng stopped in Fiji in June 1992 on his way to
+    # …", "Tsai stopped in Castries in July 2019 on a tour of the Caribbean": test46, test68,
+    # test70, test71)
+    r"|\bstopped\s+(?:over\s+)?in(?=\s)"
     r"|\b(?:made|on|during)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?trip\s+to(?=\s)"
     r"|(?<!\w)(?:sang|đến|tới)\s+thăm(?!\w)|(?<!\w)(?:chuyến\s+)?công du(?!\w)"
     r"|(?<!chuyến )(?<!\w)thăm(?=\s+(?-i:[A-ZĐÁÀẢÃẠĂÂÉÈÊÍÌÓÒÔƠÚÙƯÝ]))"
