@@ -76,6 +76,10 @@ MEET = re.compile(r"\bheld\s+talks\b|\bheld\s+(?:[\w-]+\s+){1,2}?talks\b(?!\s+on
                   r"|(?:(?-i:[A-Z])[\w-]+\s+){0,2}(?-i:[A-Z])[\w-]+['’]s\s+(?:(?:transitional"
                   r"|interim)\s+)?(?:President|Prime|Chancellor|King|Emperor)"
                   r"|President|Prime"
+                  # round 43: "received his Mauritian counterpart Navinchandra Ramgoolam"
+                  # (round 38's "counterpart": the office of the post before, the adjective's
+                  # state)
+                  r"|(?:his|her)\s+(?-i:[A-Z])[\w-]+\s+counterpart"
                   r"|Chancellor|King|Emperor)\b)|(?<!\w)(?:tại\s+)?lễ đón(?!\w)"
                   r"|\bat\s+(?:the|a)\s+welcome\s+ceremony\b"
                   # the infinitive of purpose: "travelled to Tarawa … to meet President …"
