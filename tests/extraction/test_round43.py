@@ -12,6 +12,13 @@
    "Admission to X came (only) on …", "one of seven states admitted to X on …".
 3. (C) A date right after a counted offset restates it ("… five days after independence, on
    14 December 1961"): the fact's date; "a year after it applied, in 1962" is not.
+4. (D) A membership "on independence", "at independence", "ngay khi độc lập" starts on the day
+   the text gives the independence (round 32's "since independence"); one "in the year of
+   independence" / "ngay trong năm độc lập" in its year.
+5. (E) A stop on the way is a visit ("Premier A stopped in Fiji in June 1992 on his way to
+   …"); "talks stopped in 2005" is none.
+6. (F) A reception of a counterpart named by the visitor's adjective ("Prime Minister A
+   received his Mauritian counterpart B"): a meeting, the receiving side the host.
 
 Every sentence here was written for these tests (in no corpus part).
 """
@@ -140,3 +147,61 @@ def test_a_date_of_the_offsets_own_clause_does_not(registry) -> None:  # noqa: A
     text = _EN.format(s="Botswana joined the World Trade Organization a year after it applied, "
                         "in 1994.")
     assert ("Botswana", WTO, None, ()) in _members(text, registry)
+
+
+# --- 4. memberships at independence ------------------------------------------------------------
+
+_INDEPENDENT = ("Foreign relations of Botswana\n\nBotswana became independent from the United "
+                "Kingdom on 30 September 1966. {s}\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "It joined the Commonwealth of Nations on independence.",
+    "At independence Botswana also entered the Commonwealth of Nations.",
+])
+def test_a_membership_on_independence_starts_that_day(registry, sentence: str) -> None:  # noqa: ANN001
+    got = _members(_INDEPENDENT.format(s=sentence), registry)
+    assert ("Botswana", "Commonwealth of Nations", "1966-09-30", ()) in got
+
+
+def test_a_membership_in_the_year_of_independence_vi(registry) -> None:  # noqa: ANN001
+    text = ("Quan hệ đối ngoại của Botswana\n\nBotswana giành độc lập từ Anh ngày 30/9/1966. Ngay "
+            "trong năm độc lập, Botswana được kết nạp vào Liên Hợp Quốc.\n")
+    assert ("Botswana", UN, "1966", ()) in _members(text, registry)
+
+
+def test_after_independence_is_not_at_it(registry) -> None:  # noqa: ANN001
+    text = ("Quan hệ đối ngoại của Botswana\n\nBotswana giành độc lập từ Anh ngày 30/9/1966. Vài "
+            "năm sau khi độc lập, Botswana gia nhập Phong trào Không liên kết.\n")
+    assert not [m for m in _members(text, registry) if m[2] == "1966-09-30"]
+
+
+# --- 5. a stop on the way ----------------------------------------------------------------------
+
+def _events(text: str, registry) -> list[dict]:  # noqa: ANN001
+    ex = extract_text(text, None, registry, verify=False)
+    return [c.data for c in ex.candidates if c.type == "event"]
+
+
+def test_a_stop_on_the_way_is_a_visit(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Fiji\n\nPrime Minister Jacinda Ardern of New Zealand stopped in "
+            "Fiji in February 2020 on her way to Australia.\n")
+    visits = [e for e in _events(text, registry) if e["event_type"] == "visit"]
+    assert [(sorted((p["actor"], p["role"]) for p in v["participants"]), v.get("date"))
+            for v in visits] == [([("Fiji", "host"), ("New Zealand", "visitor")], "2020-02")]
+
+
+def test_talks_that_stopped_are_no_visit(registry) -> None:  # noqa: ANN001
+    text = "Foreign relations of Fiji\n\nThe talks with Tonga stopped in 2005.\n"
+    assert not [e for e in _events(text, registry) if e["event_type"] == "visit"]
+
+
+# --- 6. a counterpart received -----------------------------------------------------------------
+
+def test_a_counterpart_received(registry) -> None:  # noqa: ANN001
+    text = ("CANBERRA, Australia, June 4, 2026 - Australian Prime Minister Anthony Albanese "
+            "received his Fijian counterpart Sitiveni Rabuka at Parliament House on Thursday.\n")
+    meetings = [e for e in _events(text, registry) if e["event_type"] == "meeting"]
+    assert [sorted((p["actor"], p["role"], p.get("post", {}).get("office"))
+                   for p in m["participants"]) for m in meetings] == [
+        [("Australia", "host", "prime-minister"), ("Fiji", "participant", "prime-minister")]]
