@@ -222,7 +222,10 @@ _FOUNDING = re.compile(r"sáng\s+lập|founding|founder", re.I)
 #: Hội đồng các nước biển Ban-tích,"), with their brackets, and a word or three before a
 #: name ("Tổ chức Pháp ngữ": the gazetteer names "Pháp ngữ")
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:[^,;()\n]{1,50}(?:\s*\([^()\n]{0,60}\))?\s*[,;]\s*)*"
-                       r"(?:(?:and|và)\s+)?(?:[^\s,;()]+\s+){0,3}?")
+                       r"(?:(?:and|và)\s+)?(?:[^\s,;()]+\s+){0,3}?"
+                       # a name the gazetteer knows only by the abbreviation in its bracket
+                       # ("Cộng đồng các Quốc gia Mỹ La-tinh và Ca-ri-bê (CELAC)")
+                       r"(?:[^,;()\n]{1,60}\(\s*)?")
 
 
 def bracketed_orgs(ctx: Context, a: int, b: int) -> list[tuple[Mention, DateMention, bool]] | None:
@@ -244,7 +247,7 @@ def bracketed_orgs(ctx: Context, a: int, b: int) -> list[tuple[Mention, DateMent
         br = _BRACKET.match(ctx.text, m.end, b)
         items.append((m, (br.start(1), br.end(1)) if br else None))
         pos = br.end() if br else m.end
-    if ctx.text[pos:b].strip(" \t.;,") or len(items) < 2:
+    if ctx.text[pos:b].strip(" \t.;,)") or len(items) < 2:
         return None
     out: list[tuple[Mention, DateMention, bool]] = []
     waiting: list[Mention] = []
