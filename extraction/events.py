@@ -3235,13 +3235,7 @@ _GREETED = re.compile(r"\b(?:greeted|greets)\s+(?:him|her|them)\s+(?:on|at|upon)
                       # decision's
                       r"|(?P<received>\b(?:received|receives|welcomed|welcomes)\s+(?:him|her)\b"
                       r"|\bheld\s+(?:a|an\s+official)\s+welcom(?:e|ing)\s+ceremony\s+for\s+"
-                      r"(?:him|her)\b"
-                      # round 43: "Heine hosted a state dinner for him in the evening", "Prime
-                      # Minister A hosted a welcome ceremony in his honour" (test19, test31,
-                      # test36, test46, test68)
-                      r"|\bhosted\s+an?\s+(?:(?:state|official|welcome|welcoming)\s+)?(?:dinner"
-                      r"|lunch|luncheon|banquet|reception|welcom(?:e|ing)\s+ceremony)\s+"
-                      r"(?:for\s+(?:him|her)|in\s+(?:his|her)\s+honou?r)\b|(?<!\w)(?:đã\s+)?(?:tiếp|đón\s+tiếp|chào\s+đón)\s+(?:ông|bà)"
+                      r"(?:him|her)\b|(?<!\w)(?:đã\s+)?(?:tiếp|đón\s+tiếp|chào\s+đón)\s+(?:ông|bà)"
                       r"(?!\w))")
 
 
