@@ -1021,6 +1021,11 @@ _VISITS_LINE = re.compile(r"\s*(?:(?:High[- ]level|Bilateral|Official|Leaders['�
 _SIDE_LINE = re.compile(r"\s*(?:[-•*–]\s*)?(?:(?:Visits?\s+)?(?:from|by)\s+|(?:Về\s+)?[Pp]hía\s+)"
                         r"(?=\S)", re.I)
 _BULLET = re.compile(r"\s*[-•*–]\s+")
+#: round 43: a visit's kind opening the bracket of a listed visit ("Thủ tướng A (thăm chính
+#: thức, 16-19/7/2016)", "Prime Minister A (official visit, July 2016)": test62, test64,
+#: test66, test69, test70)
+_KIND_IN_BRACKET = re.compile(r"\(\s*(?:thăm\s+(?:chính\s+thức|cấp\s+nhà\s+nước|làm\s+việc)"
+                              r"|(?:state|official|working)\s+visit),\s*", re.I)
 
 
 def _list_block_end(ctx: Context, s: Sentence) -> int:
@@ -1082,11 +1087,23 @@ def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                     continue
                 nxt = [q.start for q in ctx.posts_in(p.end, stop)] + [stop]
                 ds = [d for d in ctx.dates_in(p.end, min(nxt)) if d.value is not None
-                      and "(" in ctx.text[max(p.end, d.start - 2) : d.start]
-                      and not re.search(r"[;,]", ctx.text[p.end : d.start])]
+                      and ("(" in ctx.text[max(p.end, d.start - 2) : d.start]
+                           or _KIND_IN_BRACKET.search(ctx.text, p.end, d.start))
+                      and not re.search(r"[;,]", _KIND_IN_BRACKET.sub(
+                          "(", ctx.text[p.end : d.start]))]
                 if not ds:
                     continue
                 d = ds[0]
+                kind = _KIND_IN_BRACKET.search(ctx.text, p.end, d.start)
+                if kind is not None:
+                    # round 43: "Phó Tổng thống kiêm Bộ trưởng Ngoại giao A (thăm chính thức,
+                    # 4-6/8/2021)": the visit word in the bracket made round 8's visit reader
+                    # read the item with the list's first post; this item's own post stands
+                    close = ctx.text.find(")", d.end)
+                    found[:] = [c for c in found if not (
+                        c.rule == "event-visit" and c.start <= kind.start() < c.end
+                        and c.end <= close + 1 and all(c.data.get(k) == v for k, v in
+                                                       _date_fields(d).items()))]
                 post = replace(p, state=side.key)
                 data = {"event_type": "visit",
                         "participants": [_participant(ctx, side.key, "visitor", post),
