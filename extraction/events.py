@@ -1094,23 +1094,24 @@ def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 if not ds:
                     continue
                 d = ds[0]
-                kind = _KIND_IN_BRACKET.search(ctx.text, p.end, d.start)
-                if kind is not None:
-                    # round 43: "Phó Tổng thống kiêm Bộ trưởng Ngoại giao A (thăm chính thức,
-                    # 4-6/8/2021)": the visit word in the bracket made round 8's visit reader
-                    # read the item with the list's first post; this item's own post stands
-                    close = ctx.text.find(")", d.end)
-                    found[:] = [c for c in found if not (
-                        c.rule == "event-visit" and c.start <= kind.start() < c.end
-                        and c.end <= close + 1 and all(c.data.get(k) == v for k, v in
-                                                       _date_fields(d).items()))]
                 post = replace(p, state=side.key)
                 data = {"event_type": "visit",
                         "participants": [_participant(ctx, side.key, "visitor", post),
                                          _participant(ctx, host, "host", None)],
                         "place": ctx.label(host)}
                 data.update(_date_fields(d))
-                if any(c.type == "event" and c.data.get("date") == data.get("date")
+                kind = _KIND_IN_BRACKET.search(ctx.text, p.end, d.start)
+                if kind is not None:
+                    # round 43: "Phó Tổng thống kiêm Bộ trưởng Ngoại giao A (thăm chính thức,
+                    # 4-6/8/2021)": the visit word in the bracket made round 8's visit reader
+                    # read the item, with the list's first post; this item's own post stands
+                    close = ctx.text.find(")", d.end)
+                    found[:] = [c for c in found if not (
+                        c.rule == "event-visit" and c.start <= kind.start() < c.end
+                        and c.end <= close + 1 and c.data != data
+                        and all(c.data.get(k) == data.get(k) for k in ("date", "start", "end")))]
+                if any(c.type == "event" and all(c.data.get(k) == data.get(k)
+                                                 for k in ("date", "start", "end"))
                        and c.data.get("participants") == data["participants"] for c in found):
                     continue
                 out.append(Candidate("event", data, p.start, ctx.text.find(")", d.end) + 1,
