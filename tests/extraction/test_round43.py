@@ -19,6 +19,9 @@
    …"); "talks stopped in 2005" is none.
 6. (F) A reception of a counterpart named by the visitor's adjective ("Prime Minister A
    received his Mauritian counterpart B"): a meeting, the receiving side the host.
+7. (G) A listed visit whose bracket opens with its kind ("phía Thụy Sĩ có Tổng thống A (8/2008),
+   Phó Tổng thống B (thăm chính thức, 4-6/8/2021)") is the item's own visit, with its own post
+   (not the list's first).
 
 Every sentence here was written for these tests (in no corpus part).
 """
@@ -210,3 +213,19 @@ def test_a_counterpart_received(registry) -> None:  # noqa: ANN001
     assert [sorted((p["actor"], p["role"], p.get("post", {}).get("office"))
                    for p in m["participants"]) for m in meetings] == [
         [("Australia", "host", "prime-minister"), ("Fiji", "participant", "prime-minister")]]
+
+
+# --- 7. a listed visit whose bracket opens with its kind ---------------------------------------
+
+def test_a_listed_visit_with_its_kind_in_the_bracket_keeps_its_post(registry) -> None:  # noqa: ANN001
+    text = ("Trang chủ > Châu Âu > Ét-xtô-ni-aÉT-XTÔ-NI-A - THÔNG TIN CƠ BẢN\n"
+            "Tên nước: Cộng hòa Estonia\nIII. QUAN HỆ VỚI VIỆT NAM\n"
+            "Các chuyến thăm cấp cao: phía Estonia có Tổng thống A-la Ca-ri (5/2019), Phó Thủ "
+            "tướng Ma-ri-ô Tam (thăm chính thức, 3-5/4/2022); phía Việt Nam có Phó Chủ tịch nước "
+            "Võ Thị Ánh Xuân (6/2023), Thủ tướng Phạm Minh Chính (thăm làm việc, 10-11/9/2024).\n")
+    visits = sorted((v["participants"][0]["actor"], v["participants"][0]["post"]["office"],
+                     v.get("date"), v.get("start"), v.get("end"))
+                    for v in _events(text, registry) if v["event_type"] == "visit")
+    assert ("Estonia", "deputy-prime-minister", None, "2022-04-03", "2022-04-05") in visits
+    assert ("Vietnam", "prime-minister", None, "2024-09-10", "2024-09-11") in visits
+    assert not [v for v in visits if v[3] == "2022-04-03" and v[1] != "deputy-prime-minister"]
