@@ -472,6 +472,18 @@ class Context:
         if not (0 < len(first[pos:].strip()) < 120) or first.rstrip().endswith("."):
             return None
         got = self._title_subject(first, pos)
+        if got is not None and all(
+                re.search(r"(?:quan\s+hệ|relations?)\s+(?:với|with)\s+(?:the\s+)?$",
+                          first[max(pos, m.start - 20) : m.start], re.I)
+                for m in self.mentions if pos <= m.start and m.end <= len(first)
+                and m.key == got):
+            # round 43: a title whose only state is the partner of "… VÀ QUAN HỆ VỚI VIỆT NAM"
+            # (the page's own state lost in a breadcrumb the scrape ran into it, "… >
+            # Lát-vi-aLÁT-VI-A - TÀI LIỆU CƠ BẢN VÀ QUAN HỆ VỚI VIỆT NAM") is not about that
+            # state: the labelled line below names the page's state (else the title's stands)
+            partner, got = got, None
+        else:
+            partner = None
         if got is None:
             # round 32: a country page whose title the scrape ran into its breadcrumb
             # ("… > MaldivesMALDIVES - THÔNG TIN CƠ BẢN") names its state on a labelled line
@@ -486,7 +498,7 @@ class Context:
                          and m.key and m.is_state and m.how != "demonym"]
                 if len({m.key for m in named}) == 1:
                     return named[0].key
-        return got
+        return got if got is not None else partner
 
     def _title_subject(self, first: str, pos: int) -> str | None:
         """The state the title line ``first`` (from ``pos``) says the text is about."""
@@ -1276,7 +1288,16 @@ def _pick_date(ctx: Context, a: int, b: int, pos: int, kinds: tuple[str, ...]
     # round 22: "…for an official visit, his first trip to the capital since a port deal …
     # last year": a date of the "first … since" apposition dates what came before, not the fact
     after = [d for d in after if not _FIRST_SINCE.search(ctx.text, pos, d.start)]
-    offset = next((d.start for d in ctx.dates_in(pos, b) if d.governs), None)
+    gov = next((d for d in ctx.dates_in(pos, b) if d.governs), None)
+    offset = gov.start if gov is not None else None
+    if gov is not None:
+        # round 43: "… five days after independence, on 14 December 1961": an explicit date
+        # right after the counted offset restates it (the fact's date), not its clause's
+        close = re.compile(r"\s*(?:(?:its|the|that)\s+)?(?:\w+)?\s*,\s*(?:on\s+|in\s+)?")
+        restated = next((d for d in ctx.dates_in(gov.end, b) if "relative" not in d.flags
+                         and close.fullmatch(ctx.text, gov.end, d.start)), None)
+        if restated is not None:
+            offset = restated.end
     if offset is not None:
         # "…, more than 14 years after it applied (4/3/2011)": the dates after a counted
         # offset belong to the clause it introduces

@@ -39,6 +39,7 @@ from .context import (
 )
 from .dates import NUMBERS, DateMention
 from .names import Mention
+from .structure import bracketed_orgs
 
 NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
            r"|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)")
@@ -51,6 +52,10 @@ JOIN = re.compile(
     # a participle in apposition: "Bolivia, admitted as a full member of Mercosur in 2024, …"
     r"|(?<=,\s)admitted(?=\s+(?:as\s+(?:an?\s+)?(?:full\s+)?member\s+of|to|into)\s)"
     r"|\bentered\s+(?=the\s+(?-i:[A-Z]))|\bacceded\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+    # round 43: "Eritrea took its seat in the Organisation of African Unity", "… took its seat
+    # at the United Nations" (an elected council's seat is round 36's)
+    r"|\btook\s+(?:up\s+)?(?:its|their)\s+seats?\s+(?:in|at)\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"(?!\s+(?:the\s+)?(?:(?:UN|United\s+Nations)\s+)?(?:Security|Human\s+Rights)\s+Council)"
     r"|\b(?:is|are)\s+the\s+(?:only|sole)\s+(?:[\w-]+\s+){0,2}members?\s+of\b"
     r"|\b(?:belongs?|belonged)\s+to\b(?=\s+(?:the\s+)?(?-i:[A-Z]))|\baccessions?\b|sáng lập"
     # round 22: "became a party to the Central European Free Trade Agreement (CEFTA)": a body
@@ -96,7 +101,10 @@ JOIN = re.compile(
     re.I,
 )
 #: "Membership of the World Trade Organization followed on …" (the text's subject's)
-MEMBERSHIP_OF = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:Its|Full)\s+)?[Mm]embership\s+(?:of|in)\s+"
+MEMBERSHIP_OF = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:Its|Full)\s+)?(?:[Mm]embership\s+(?:of|in)"
+                           # round 43: "Admission to the Arab League came only on 26 November
+                           # 1973", "Accession to the WTO followed in 2007"
+                           r"|(?:Its\s+)?(?:[Aa]dmission|[Aa]ccession)\s+to)\s+"
                            r"(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?=followed\b|came\b)")
 #: a fronted appositive: "A founding member of the United Nations (1945), it left …"
 APPOSITIVE = re.compile(r"(?:As\s+)?(?:A|An|One\s+of\s+the)\s+founding\s+members?\s+of\b")
@@ -1691,6 +1699,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     if fronted:
         triggers.append((fronted.start(), fronted.end(), "join"))
     triggers += [(m.start(), m.end(), "observer") for m in OBSERVER.finditer(text, s.start, s.end)]
+    if ctx.subject:
+        # round 43: "Admission to the Arab League came only on …": "came" after such a subject
+        # is the trigger ("followed" is one already)
+        triggers += [(s.start + m.end(), s.start + m.end() + 4, "join")
+                     for m in MEMBERSHIP_OF.finditer(text[s.start : s.end])
+                     if text.startswith("came", s.start + m.end())]
     triggers = sorted(t for t in triggers
                       if not any(a <= t[0] < b for a, b in blocked))
     prev_end = s.start
@@ -1700,7 +1714,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         follows_previous = False
         membership_of = MEMBERSHIP_OF.search(text[s.start : b]) if ctx.subject else None
         if membership_of is not None and (s.start + membership_of.end() != a or not re.match(
-                r"\s+(?:in|on)\s", text[b : b + 5])):
+                r"\s+(?:only\s+)?(?:in|on)\s", text[b : b + 10])):
             membership_of = None
         if word == "followed" and not any(k == "join" for _, _, k in triggers[:n]) \
                 and membership_of is None:
@@ -2467,6 +2481,10 @@ def _org_list(ctx: Context) -> list[Candidate]:
         orgs = [m for m in ctx.mentions_in(s.start, s.end) if m.is_org and m.key]
         if len(orgs) < 0.6 * len(items):
             continue
+        colon = ctx.text.find(":", s.start, s.end)
+        if colon >= 0 and bracketed_orgs(ctx, colon + 1, s.end) is not None:
+            continue  # round 43: a labelled line of bodies with brackets of their own: the
+            # structure reader's, which gives a body no date of its own no fact
         # a list is names: an item that is a clause ("nơi ra đời Phong trào Không liên kết",
         # "và là thành viên sáng lập …") is no entry of one
         bare = re.sub(r"\([^()]*\)|\b(?:and|và)\b|[.;:]", " ", "".join(
@@ -2488,7 +2506,21 @@ def _org_list(ctx: Context) -> list[Candidate]:
 #: round 32: a membership from the state's independence ("a member of the Commonwealth since
 #: independence", "from independence", "là thành viên … (ngay) từ khi độc lập")
 _SINCE_INDEPENDENCE = re.compile(r"\b(?:since|from)\s+(?:its\s+)?independence\b"
-                                 r"|(?<!\w)(?:ngay\s+)?từ\s+khi\s+độc\s+lập(?!\w)", re.I)
+                                 r"|(?<!\w)(?:ngay\s+)?từ\s+khi\s+độc\s+lập(?!\w)"
+                                 # round 43: "it joined the Commonwealth on independence",
+                                 # "which it had entered at independence", "Ngay khi độc lập, …"
+                                 r"|\b(?:at|on|upon)\s+(?:its\s+)?independence\b(?!\s+day\s+of)"
+                                 r"|(?<!\w)(?<!sau\s)(?<!trước\s)(?:ngay\s+)?khi\s+(?:giành\s+)?độc\s+lập(?!\w)",
+                                 re.I)
+#: round 43: the same phrase after the body ("joined the Commonwealth of Nations on
+#: independence"), its own clause's
+_AT_INDEPENDENCE = re.compile(r"[^,;.]*?\b(?:at|on|upon)\s+(?:its\s+)?independence\b"
+                              r"(?!\s+day\s+of)")
+#: round 43: "Ngay trong năm độc lập, Mauritius được kết nạp vào …", "in the year of its
+#: independence": the year of the independence day
+_YEAR_OF_INDEPENDENCE = re.compile(r"(?<!\w)(?:ngay\s+)?trong\s+năm\s+độc\s+lập(?!\w)"
+                                   r"|\bin\s+the\s+(?:same\s+)?year\s+of\s+(?:its\s+)?"
+                                   r"independence\b", re.I)
 #: where a text dates the independence: "became independent from the United Kingdom on 18
 #: February 1965", "giành độc lập từ Anh ngày 21/9/1964", a labelled "Ngày độc lập: 31/8/1962"
 _INDEPENDENT_ON = re.compile(r"(?:\bbecame\s+independent|\bgained\s+(?:its\s+)?independence"
@@ -2520,12 +2552,19 @@ def since_independence(ctx: Context, out: list[Candidate]) -> None:
         if c.type != "membership" or c.data.get("start"):
             continue
         s = ctx.sentence_of(c.start)
-        if not _SINCE_INDEPENDENCE.search(ctx.text, max(s.start, c.start - 60),
-                                          min(s.end, c.end + 40)):
+        span = (max(s.start, c.start - 60), min(s.end, c.end + 40))
+        # (round 43: "joined the Commonwealth of Nations on independence": the phrase after
+        # the body's name, up to 60 characters after the trigger)
+        if _SINCE_INDEPENDENCE.search(ctx.text, *span) or _AT_INDEPENDENCE.match(
+                ctx.text, c.end, min(s.end, c.end + 60)):
+            start = day
+        elif _YEAR_OF_INDEPENDENCE.search(ctx.text, *span):
+            start = day[:4]
+        else:
             continue
         data = {k: v for k, v in c.data.items() if k != "start"}
         c.data = {"member": data.pop("member"), "organization": data.pop("organization"),
-                  **{k: v for k, v in data.items() if k == "roles"}, "start": day,
+                  **{k: v for k, v in data.items() if k == "roles"}, "start": start,
                   **{k: v for k, v in data.items() if k != "roles"}}
         c.flags = [*c.flags, "date-from-independence"]
 

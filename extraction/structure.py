@@ -213,6 +213,60 @@ def _dated_names(ctx: Context, a: int, b: int, want) -> list[tuple[Mention, Date
     return out if out and len(out) == len(ms) else None
 
 
+#: round 43: a bracket after a body's name on a labelled list: its date, its role ("GCC,
+#: thành viên sáng lập, 25/5/1981"), a date the names before it share ("cùng năm 1992", "both")
+_BRACKET = re.compile(r"\s*\(([^()]{1,60})\)")
+_SHARED = re.compile(r"\s*(?:cùng|cả|both|all)\b", re.I)
+_FOUNDING = re.compile(r"sáng\s+lập|founding|founder", re.I)
+#: what may stand between two names of such a line: items the gazetteer does not name ("…,
+#: Hội đồng các nước biển Ban-tích,"), with their brackets, and a word or three before a
+#: name ("Tổ chức Pháp ngữ": the gazetteer names "Pháp ngữ")
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:[^,;()\n]{1,50}(?:\s*\([^()\n]{0,60}\))?\s*[,;]\s*)*"
+                       r"(?:(?:and|và)\s+)?(?:[^\s,;()]+\s+){0,3}?"
+                       # a name the gazetteer knows only by the abbreviation in its bracket
+                       # ("Cộng đồng các Quốc gia Mỹ La-tinh và Ca-ri-bê (CELAC)")
+                       r"(?:[^,;()\n]{1,60}\(\s*)?")
+
+
+def bracketed_orgs(ctx: Context, a: int, b: int) -> list[tuple[Mention, DateMention, bool]] | None:
+    """Round 43: a labelled line of bodies, each followed by a bracket of its own ("NATO
+    (29/3/2004), EU (1/5/2004), OECD (2000), Hội đồng châu Âu, OSCE"): each body whose bracket
+    holds a date, with that date and whether the bracket calls it a founder; a body with no
+    bracket shares the next one only when that bracket says so ("OIC, ECO (cùng năm 1992)", "A
+    and B (both 1995)"), else it has no date here (the line lists it undated). None unless at
+    least two bodies carry a dated bracket of their own and nothing but names, brackets and
+    commas stands between them."""
+    ms = [m for m in ctx.mentions_in(a, b) if m.key]
+    items: list[tuple[Mention, tuple[int, int] | None]] = []
+    pos = a
+    for m in ms:
+        if pos > m.start:
+            continue  # a name inside the bracket before ("Hội đồng … (GCC, …)")
+        if not _LIST_GAP.fullmatch(ctx.text, pos, m.start) or not m.is_org:
+            return None
+        br = _BRACKET.match(ctx.text, m.end, b)
+        items.append((m, (br.start(1), br.end(1)) if br else None))
+        pos = br.end() if br else m.end
+    if ctx.text[pos:b].strip(" \t.;,)") or len(items) < 2:
+        return None
+    out: list[tuple[Mention, DateMention, bool]] = []
+    waiting: list[Mention] = []
+    own = 0
+    for m, span in items:
+        dates = [d for d in ctx.dates_in(*span) if isinstance(d.value, str)] if span else []
+        if span is None:
+            waiting.append(m)
+            continue
+        if len(dates) == 1:
+            founding = bool(_FOUNDING.search(ctx.text, span[0], span[1]))
+            if _SHARED.match(ctx.text, span[0]):
+                out += [(w, dates[0], founding) for w in waiting]
+            out.append((m, dates[0], founding))
+            own += 1
+        waiting = []
+    return out if own >= 2 else None
+
+
 _FRAMEWORK_ITEM = re.compile(r"\s*([^;:()]{6,80}?)\s*\(([^()]{4,20})\)\s*(?:[;,.]|$)")
 
 
@@ -311,8 +365,20 @@ def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
                     m.start, d.end + 1, 0.75, "structure-dated-run"))
         return out
     if colon >= 0 and LIST_LABEL.search(head) and not RELATION_CLAUSE.search(head):
-        orgs = _dated_names(ctx, colon + 1, s.end, lambda m: m.is_org)
         member = ctx.subject or (ctx.pair[0] if ctx.pair else None)
+        bracketed = bracketed_orgs(ctx, colon + 1, s.end)
+        if bracketed is not None and member:
+            # round 43: "Là thành viên: NATO (29/3/2004), EU (1/5/2004), …, OSCE": each body
+            # with its own bracket; one with no date of its own is no fact of the line
+            for m, d, founding in bracketed:
+                data = {"member": ctx.label(member), "organization": ctx.label(m.key),
+                        "start": d.value}
+                if founding:
+                    data["roles"] = ["full", "founding"]
+                out.append(Candidate("membership", data, m.start, d.end + 1, 0.75,
+                                     "structure-list"))
+            return out
+        orgs = _dated_names(ctx, colon + 1, s.end, lambda m: m.is_org)
         if orgs and member:
             for m, d in orgs:
                 out.append(Candidate("membership", {"member": ctx.label(member),
