@@ -1140,8 +1140,20 @@ def _leader_cabinet_at(text: str) -> str | None:
 _VI_MINISTRY_FIELDS = (r"(?:Thương\s+mại|Hợp\s+tác\s+Quốc\s+tế|Hợp\s+tác\s+quốc\s+tế"
                        r"|Ngoại\s+thương|Hợp\s+tác|Phát\s+triển|Châu\s+Âu|châu\s+Âu"
                        r"|Thương\s+mại\s+Quốc\s+tế)")
-_EN_MINISTRY_FIELDS = (r"(?:\s+and\s+(?:trade|international\s+trade|international\s+cooperation"
-                       r"|cooperation|development|european\s+affairs|worship))?")
+#: (round 47: any further fields, one to four words each after "and" or a comma, as a
+#: ministry's title adds them: "Ministry of Foreign Affairs and Regional Integration", "Ministry
+#: of Foreign Affairs, African Cooperation and Moroccan Expatriates"; round 36 listed six)
+_EN_FIELD_WORD = r"(?!(?:of|in|at|under|on|for|from|since|during)\b)[A-Za-z][\w'’-]*"
+_EN_MINISTRY_FIELDS = (r"(?:(?:,\s*|\s+and\s+)" + _EN_FIELD_WORD + r"(?:\s+" + _EN_FIELD_WORD
+                       + r"){0,3}?){0,3}")
+#: round 47: a foreign ministry's title with another field before "Foreign Affairs" ("the
+#: Ministry for Europe and Foreign Affairs") or named "international relations" ("the
+#: Department of International Relations and Cooperation", the title South Africa, Namibia
+#: and Botswana give theirs)
+_EN_MINISTRY_OTHER = (r"|(?:ministry|department)\s+(?:of|for)\s+" + _EN_FIELD_WORD
+                      + r"(?:\s+" + _EN_FIELD_WORD + r"){0,2}?\s+and\s+foreign\s+affairs"
+                      r"|(?:ministry|department)\s+of\s+international\s+relations"
+                      + _EN_MINISTRY_FIELDS)
 
 
 #: round 31: a state's office that stands for the state (convention H: its foreign ministry;
@@ -1161,10 +1173,11 @@ _STATE_OFFICE = (
                r"(?:nước\s+)?(?P<vi>" + _VI_UPPER + r".*)"),
     re.compile(r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?\s+"
                r"(?i:foreign\s+ministry|(?:ministry|department)\s+of\s+foreign\s+affairs"
-               + _EN_MINISTRY_FIELDS +
+               + _EN_MINISTRY_FIELDS + _EN_MINISTRY_OTHER +
                r"|presidential\s+office|prime\s+minister['’]s\s+office)"),
     re.compile(r"(?:the\s+)?(?i:foreign\s+ministry|(?:ministry|department)\s+of\s+foreign"
-               r"\s+affairs" + _EN_MINISTRY_FIELDS + r")\s+of\s+(?:the\s+)?(?P<of>[A-Z].*)"),
+               r"\s+affairs" + _EN_MINISTRY_FIELDS + _EN_MINISTRY_OTHER
+               + r")\s+of\s+(?:the\s+)?(?P<of>[A-Z].*)"),
 )
 
 
@@ -1265,6 +1278,10 @@ def _state_office(text: str) -> str | None:
     "Kazakhstan's government"
     >>> _state_office("the foreign ministry of Laos")
     'the government of Laos'
+    >>> _state_office("Peru's Ministry of Foreign Affairs and Regional Integration")
+    "Peru's government"
+    >>> _state_office("the Ministry for Europe and Foreign Affairs of Ireland")
+    'the government of Ireland'
     >>> _state_office("the foreign ministry") is None
     True
     >>> _state_office("Bộ Ngoại giao Trung Hoa năm 1955")
@@ -1416,7 +1433,8 @@ _GOVERNMENT_AT_SEAT = (
     re.compile(r"(?P<gov>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)"
                r"{0,4}?(?:['’]s)?\s+"
                r"(?:(?:federal|central|royal|transitional|interim|caretaker|military)\s+)?"
-               r"(?:(?i:government|authorities|cabinet|administration|foreign\s+ministry)"
+               r"(?:(?i:government|authorities|cabinet|administration|foreign\s+ministry"
+               r"|(?:ministry|department)\s+of\s+foreign\s+affairs)"
                r"|leadership|executive|officials|diplomats|junta|(?P<regime>regime)))"
                r"\s+(?:in|at)\s+"
                r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"),

@@ -18,7 +18,12 @@ on names of no evaluation list:
   under Alberto van Klaveren", "Bộ Ngoại giao Chi-lê thời ông Van Klaveren"): the
   ministry (convention H), only as a state of today that no record of the registry precedes
   or follows (no table gives a minister's years: Germany's, Russia's and Vietnam's stay
-  unmatched).
+  unmatched);
+- a foreign ministry by its full title, with further fields after "and" or a comma, another
+  field before "Foreign Affairs", or titled "International Relations" ("Peru's Ministry of
+  Foreign Affairs and Regional Integration", "the Ministry for Europe and Foreign Affairs of
+  Ireland"), and "Ministry of Foreign Affairs" with its seat after it: the state (convention
+  H), as round 36 read six fields.
 """
 
 from __future__ import annotations
@@ -53,6 +58,11 @@ MATCHES = [
     ("the Brazilian foreign ministry under Mauro Vieira", "BRA", "government-form"),
     ("Bộ Ngoại giao Chi-lê thời ông Van Klaveren", "CHL", "alias"),
     ("Bo Ngoai giao Phan Lan thoi ong Haavisto", "FIN", "label-folded"),
+    # a foreign ministry by its full title
+    ("Peru's Ministry of Foreign Affairs and Regional Integration", "PER", "government-form"),
+    ("the Ministry of Foreign Affairs and Trade of Hungary", "HUN", "government-form"),
+    ("the Ministry for Europe and Foreign Affairs of Ireland", "IRL", "government-form"),
+    ("Peru's Ministry of Foreign Affairs in Lima", "PER", "government-form"),
 ]
 
 #: (none: the three readings answer one state or nothing; a name of several states, "the
@@ -82,6 +92,11 @@ NO_MATCH = [
     "the Vietnamese foreign ministry under Nguyen Co Thach",
     # a region's foreign office
     "the Scottish foreign office under Angus Robertson",
+    # a full title of no state's ministry, or at another state's capital
+    "Scotland's Ministry of Foreign Affairs and Culture",
+    "the Flemish Department of Foreign Affairs and Trade",
+    "the Ministry of Foreign Affairs and Trade",
+    "Poland's Ministry of Foreign Affairs in London",
 ]
 
 (test_the_names_tried_beyond_the_list_are_in_no_list,
