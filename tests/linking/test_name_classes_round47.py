@@ -65,7 +65,7 @@ MATCHES = [
     ("Peru's Ministry of Foreign Affairs in Lima", "PER", "government-form"),
 ]
 
-#: (none: the three readings answer one state or nothing; a name of several states, "the
+#: (none: the four steps answer one state or nothing; a name of several states, "the
 #: Congolese leadership in Kinshasa" or "Bộ Ngoại giao Công-gô thời ông X", is read as
 #: before, by the capital or not at all)
 AMBIGUOUS: list[tuple[str, object]] = []
