@@ -1148,8 +1148,8 @@ _EN_MINISTRY_FIELDS = (r"(?:(?:,\s*|\s+and\s+)" + _EN_FIELD_WORD + r"(?:\s+" + _
                        + r"){0,3}?){0,3}")
 #: round 47: a foreign ministry's title with another field before "Foreign Affairs" ("the
 #: Ministry for Europe and Foreign Affairs") or named "international relations" ("the
-#: Department of International Relations and Cooperation", the title South Africa, Namibia
-#: and Botswana give theirs)
+#: Department of International Relations and Cooperation", South Africa's and Namibia's
+#: titles)
 _EN_MINISTRY_OTHER = (r"|(?:ministry|department)\s+(?:of|for)\s+" + _EN_FIELD_WORD
                       + r"(?:\s+" + _EN_FIELD_WORD + r"){0,2}?\s+and\s+foreign\s+affairs"
                       r"|(?:ministry|department)\s+of\s+international\s+relations"
