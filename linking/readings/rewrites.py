@@ -48,6 +48,7 @@ from .text import (
     _government_seat_city,
     _holds_acronym,
     _leader_cabinet_at,
+    _ministry_under_minister,
     _movement_city,
     _movement_state,
     _period_word_state,
@@ -114,6 +115,13 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # ministry; its head's seat named by the office: "Phủ Thủ tướng Nhật Bản"), read as the
     # state's government; its answer must be a state
     (_state_office, "a state's office read as its government: {!r}", False),
+    # round 47: a state's foreign ministry with its minister ("Egypt's foreign ministry under
+    # Badr Abdelatty", "Bộ Ngoại giao Pháp thời ông Fabius"), read as the ministry; answers
+    # only a state of today that no record of the registry precedes or follows (no table
+    # gives a minister's years: "Moscow's foreign ministry under Gromyko" is the Soviet
+    # Union's)
+    (_ministry_under_minister, "a foreign ministry read as {!r} without its minister",
+     False),
     # round 43: a state's delegation or side at a conference or a body in a year ("the
     # Korean delegation at the UN in 1991", "phái đoàn Yemen tại Liên Hợp Quốc năm 1980"),
     # read as the state's government in that year; its answer must be states (two states of
@@ -284,6 +292,11 @@ class Rewrites:
             if rewrite is _government_at_seat and not self._seat_of_state(
                     _government_seat_city(text), r,
                     office=_VI_OFFICE_WORD.match(other) is not None):
+                continue
+            if rewrite is _ministry_under_minister and not (
+                    r.best is not None and not r.ambiguous and r.best.match
+                    and r.best.entity.kind == "state"
+                    and not self._succession(r.best.entity, [])):
                 continue
             if rewrite is _state_organ_in_year and not (
                     r.ambiguous and r.best is None and len(r.candidates) >= 2

@@ -93,10 +93,20 @@ _GOVERNMENT_FORMS = (
     # before the state)
     re.compile(r"(?:(?i:chính\s+phủ|chinh\s+phu)\s+(?P<form>(?i:hoàng\s+gia|hoang\s+gia"
                r"|liên\s+bang|lien\s+bang))\s+"
-               r"|(?:các\s+|cac\s+)?(?:chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách"
+               # (round 47: the heads with a capital letter too, as a name begins: "Chính
+               # phủ Cộng hòa Ấn Độ", the government of a state's long form, was read by no
+               # reading)
+               r"|(?i:(?:các\s+|cac\s+)?(?:chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách"
                r"|nhà\s+cầm\s+quyền|quan\s+chức|chinh\s+phu|gioi\s+chuc|nha\s+chuc\s+trach"
-               r"|nha\s+cam\s+quyen|quan\s+chuc|phía|phia)\s+(?:nước\s+)?)"
+               r"|nha\s+cam\s+quyen|quan\s+chuc|phía|phia)\s+(?:nước\s+)?))"
                r"(?P<state>" + _VI_UPPER + r".*)"),
+    # (round 47: a state's long form with "of" before the possessive: "the Kingdom of
+    # Eswatini's government", "the Sultanate of Oman's authorities"; the long form is read
+    # as a name of a state, as the other forms are)
+    re.compile(r"(?:the\s+)?(?P<state>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+of\s+"
+               r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)"
+               r"\s+(?:government|authorities|leadership|cabinet|executive|officials|diplomats"
+               r"|(?P<form>federal|central|royal)\s+government)"),
 )
 
 #: round 46: the government's form words of :data:`_GOVERNMENT_FORMS`, folded: "royal" names

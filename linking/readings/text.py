@@ -811,6 +811,44 @@ _BODY_HEAD = (
 )
 
 
+#: round 47: a state's foreign ministry with the minister who heads or headed it ("Egypt's
+#: foreign ministry under Badr Abdelatty", "the State Department under Secretary Rubio", "Bộ
+#: Ngoại giao Pháp thời ông Fabius", "Bộ Ngoại giao Nga của ông Lavrov"): the ministry's words
+#: (:func:`_ministry_under_minister`); no table gives ministers' years, so the caller reads the
+#: ministry only as a state of today that no record of the registry precedes or follows
+_MINISTRY_UNDER_MINISTER = (
+    re.compile(r"(?P<office>.*?\b(?i:foreign\s+ministry|foreign\s+office"
+               r"|ministry\s+of\s+foreign\s+affairs|ministry\s+of\s+external\s+affairs"
+               r"|state\s+department|department\s+of\s+state))\s+under\s+"
+               r"(?:(?i:foreign\s+minister|minister|secretary\s+of\s+state|secretary)\s+)?"
+               r"(?P<person>" + _HEAD_PERSON + r")"),
+    re.compile(r"(?P<office>(?i:bộ\s+ngoại\s+giao|bo\s+ngoai\s+giao)\s+\S.*?)\s+"
+               r"(?i:thời|thoi|của|cua)\s+(?:(?i:ông|bà|ong|ba)\s+)?"
+               r"(?:(?i:ngoại\s+trưởng|bộ\s+trưởng\s+ngoại\s+giao|bộ\s+trưởng|ngoai\s+truong"
+               r"|bo\s+truong\s+ngoai\s+giao|bo\s+truong)\s+)?"
+               r"(?P<person>" + _HEAD_PERSON + r")"),
+)
+
+
+def _ministry_under_minister(text: str) -> str | None:
+    """Round 47: a state's foreign ministry without the minister named after it
+    (:data:`_MINISTRY_UNDER_MINISTER`), or None; none with a year (read by the periods).
+
+    >>> _ministry_under_minister("Egypt's foreign ministry under Badr Abdelatty")
+    "Egypt's foreign ministry"
+    >>> _ministry_under_minister("Bộ Ngoại giao Pháp thời ông Fabius")
+    'Bộ Ngoại giao Pháp'
+    >>> _ministry_under_minister("Bo Ngoai giao Ukraine thoi ong Kuleba")
+    'Bo Ngoai giao Ukraine'
+    >>> _ministry_under_minister("the foreign ministry under Lavrov in 2010") is None
+    True
+    """
+    if re.search(r"\d", text):
+        return None
+    m = _first_fullmatch(_MINISTRY_UNDER_MINISTER, text.strip())
+    return m.group("office") if m is not None else None
+
+
 def _body_and_head(text: str) -> tuple[str, str] | None:
     """Round 45: a body's words and the person named as its head, for the table of bodies'
     heads (``names/body_heads.yaml``, :meth:`Rewrites._body_by_head`), or None. Looser than
@@ -1102,8 +1140,20 @@ def _leader_cabinet_at(text: str) -> str | None:
 _VI_MINISTRY_FIELDS = (r"(?:Thương\s+mại|Hợp\s+tác\s+Quốc\s+tế|Hợp\s+tác\s+quốc\s+tế"
                        r"|Ngoại\s+thương|Hợp\s+tác|Phát\s+triển|Châu\s+Âu|châu\s+Âu"
                        r"|Thương\s+mại\s+Quốc\s+tế)")
-_EN_MINISTRY_FIELDS = (r"(?:\s+and\s+(?:trade|international\s+trade|international\s+cooperation"
-                       r"|cooperation|development|european\s+affairs|worship))?")
+#: (round 47: any further fields, one to four words each after "and" or a comma, as a
+#: ministry's title adds them: "Ministry of Foreign Affairs and Regional Integration", "Ministry
+#: of Foreign Affairs, African Cooperation and Moroccan Expatriates"; round 36 listed six)
+_EN_FIELD_WORD = r"(?!(?:of|in|at|under|on|for|from|since|during)\b)[A-Za-z][\w'’-]*"
+_EN_MINISTRY_FIELDS = (r"(?:(?:,\s*|\s+and\s+)" + _EN_FIELD_WORD + r"(?:\s+" + _EN_FIELD_WORD
+                       + r"){0,3}?){0,3}")
+#: round 47: a foreign ministry's title with another field before "Foreign Affairs" ("the
+#: Ministry for Europe and Foreign Affairs") or named "international relations" ("the
+#: Department of International Relations and Cooperation", South Africa's and Namibia's
+#: titles)
+_EN_MINISTRY_OTHER = (r"|(?:ministry|department)\s+(?:of|for)\s+" + _EN_FIELD_WORD
+                      + r"(?:\s+" + _EN_FIELD_WORD + r"){0,2}?\s+and\s+foreign\s+affairs"
+                      r"|(?:ministry|department)\s+of\s+international\s+relations"
+                      + _EN_MINISTRY_FIELDS)
 
 
 #: round 31: a state's office that stands for the state (convention H: its foreign ministry;
@@ -1123,10 +1173,11 @@ _STATE_OFFICE = (
                r"(?:nước\s+)?(?P<vi>" + _VI_UPPER + r".*)"),
     re.compile(r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?\s+"
                r"(?i:foreign\s+ministry|(?:ministry|department)\s+of\s+foreign\s+affairs"
-               + _EN_MINISTRY_FIELDS +
+               + _EN_MINISTRY_FIELDS + _EN_MINISTRY_OTHER +
                r"|presidential\s+office|prime\s+minister['’]s\s+office)"),
     re.compile(r"(?:the\s+)?(?i:foreign\s+ministry|(?:ministry|department)\s+of\s+foreign"
-               r"\s+affairs" + _EN_MINISTRY_FIELDS + r")\s+of\s+(?:the\s+)?(?P<of>[A-Z].*)"),
+               r"\s+affairs" + _EN_MINISTRY_FIELDS + _EN_MINISTRY_OTHER
+               + r")\s+of\s+(?:the\s+)?(?P<of>[A-Z].*)"),
 )
 
 
@@ -1227,6 +1278,10 @@ def _state_office(text: str) -> str | None:
     "Kazakhstan's government"
     >>> _state_office("the foreign ministry of Laos")
     'the government of Laos'
+    >>> _state_office("Peru's Ministry of Foreign Affairs and Regional Integration")
+    "Peru's government"
+    >>> _state_office("the Ministry for Europe and Foreign Affairs of Ireland")
+    'the government of Ireland'
     >>> _state_office("the foreign ministry") is None
     True
     >>> _state_office("Bộ Ngoại giao Trung Hoa năm 1955")
@@ -1370,8 +1425,17 @@ def _qualified_capital(text: str) -> str | None:
 #: Vilnius", "chính phủ Armenia ở Yerevan"): the government, the seat checked by the
 #: rewrite's reader as a capital of the state read (:func:`_government_at_seat`)
 _GOVERNMENT_AT_SEAT = (
-    re.compile(r"(?P<gov>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?(?:['’]s)?\s+"
-               r"(?i:government|authorities|cabinet|administration|foreign\s+ministry))"
+    # (round 47: with the heads and forms the government-form reading takes, and "regime",
+    # which the capital frames take before "in <capital>": "the Saudi leadership in Riyadh",
+    # "Jamaican officials in Kingston", "the Somali federal government in Mogadishu", "the
+    # Eritrean regime in Asmara"; a long form with "of": "the Kingdom of Eswatini's
+    # government in Mbabane"; the seat is checked as before)
+    re.compile(r"(?P<gov>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)"
+               r"{0,4}?(?:['’]s)?\s+"
+               r"(?:(?:federal|central|royal|transitional|interim|caretaker|military)\s+)?"
+               r"(?:(?i:government|authorities|cabinet|administration|foreign\s+ministry"
+               r"|(?:ministry|department)\s+of\s+foreign\s+affairs)"
+               r"|leadership|executive|officials|diplomats|junta|(?P<regime>regime)))"
                r"\s+(?:in|at)\s+"
                r"(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"),
     # (round 33: and a foreign ministry, convention H: "Bộ Ngoại giao Ấn Độ ở New Delhi")
@@ -1396,9 +1460,19 @@ def _government_at_seat(text: str) -> str | None:
     'chính phủ Hà Lan'
     >>> _government_at_seat("Phủ Tổng thống Ai Cập ở Cairo")
     'Phủ Tổng thống Ai Cập'
+    >>> _government_at_seat("the Eritrean regime in Asmara")
+    'the Eritrean government'
+    >>> _government_at_seat("Jamaican officials in Kingston")
+    'Jamaican officials'
     """
     m = _first_fullmatch(_GOVERNMENT_AT_SEAT, text.strip())
-    return m.group("gov") if m else None
+    if m is None:
+        return None
+    if m.groupdict().get("regime"):
+        # (round 47: a regime at its seat is the state's government there, as the capital
+        # frames read "the regime in Tehran"; the words before it are read as a government's)
+        return m.group("gov")[: m.start("regime") - m.start("gov")] + "government"
+    return m.group("gov")
 
 
 def _government_seat_city(text: str) -> str | None:
