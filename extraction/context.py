@@ -490,7 +490,8 @@ class Context:
             # near the top ("Tên nước: Cộng hòa Maldives", "Official name: …")
             head = self.text[: max(0, self.text.find("\n", len(first) + 1)) + 400]
             # (round 44: a bulleted line too, "- Tên nước: Cộng hòa U-gan-đa")
-            label = re.search(r"(?m)^[ \t]*(?:[-–•*+][ \t]*)?(?:Tên\s+nước|Tên\s+chính\s+thức|Official\s+name"
+            label = re.search(r"(?m)^[ \t]*(?:[-–•*+][ \t]*)?"
+                              r"(?:Tên\s+nước|Tên\s+chính\s+thức|Official\s+name"
                               r"|Country\s+name|Full\s+name)\s*:\s*", head)
             if label is not None:
                 line_end = self.text.find("\n", label.end())
