@@ -78,7 +78,11 @@ JOIN = re.compile(
     # round 21: "was one of the fifteen West African states that set up ECOWAS", "was among the
     # twelve states that founded NATO": a counted founder
     r"|\b(?:is|are|was|were)\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:states|countries"
-    r"|nations)\s+(?:that|which|to)\s+(?:founded|set\s+up|created|established|formed)\b"
+    r"|nations"
+    # round 44: "was one of the twelve economies that launched Asia-Pacific Economic
+    # Cooperation", "was among the thirty-two that created the OAU"
+    r"|economies|governments|(?<=-two\s)|(?<=-one\s)|(?<=-three\s)|(?<=\d\s))\s*"
+    r"(?:that|which|to)\s+(?:founded|set\s+up|created|established|formed|launched)\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp"
     # round 30: "là thành viên sáng lập X (ECOWAS, 1975)": the founding word with its trigger
@@ -2137,7 +2141,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
             if "sáng lập" in word or "founding" in word or "founders" in word or cofounded \
             or re.search(r"\b(?:original|charter)\s+members?\b", word) \
-            or re.search(r"(?:founded|set\s+up|created|established|formed)$", word) \
+            or re.search(r"(?:founded|set\s+up|created|established|formed|launched)$", word) \
             else ["full"]
         if born is not None:
             roles = ["founding", "full"]  # a member from the new body's birth
