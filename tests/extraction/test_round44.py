@@ -20,6 +20,8 @@ in several writers' parts.
    ("…: 21/8/1973.Khuôn khổ quan hệ: Đối tác toàn diện (11/2017).…").
 7. (N) "played host to" / "was host to" a summit, as "hosted".
 8. (O) "đặt quan hệ ngoại giao" establishes relations, as "lập quan hệ ngoại giao".
+9. (P) Founders counted as "economies" ("one of the twelve economies that launched …"), or with
+   no noun ("among the thirty-two that created …"): founding members.
 
 Every sentence here was written for these tests (in no corpus part).
 """
@@ -172,3 +174,19 @@ def test_relations_set_up_by_dat(registry) -> None:  # noqa: ANN001
     got = [(sorted(r["parties"]), r["status"], r.get("date"))
            for r in _cands(text, registry, "relation")]
     assert got == [(["Ghana", "India"], "established", "1957-03-02")]
+
+
+# --- 9. founders counted as economies ---------------------------------------------------------
+
+def test_one_of_the_economies_that_launched(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Brunei\n\nBrunei was among the twelve economies that launched "
+            "Asia-Pacific Economic Cooperation at a ministerial meeting in 1989.\n")
+    assert _members(text, registry) == [
+        ("Brunei", "Asia-Pacific Economic Cooperation", "1989", ("founding", "full"))]
+
+
+def test_among_the_thirty_two_that_created(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Ghana\n\nGhana was among the thirty-two that created the "
+            "Organisation of African Unity at a conference in May 1963.\n")
+    assert _members(text, registry) == [
+        ("Ghana", "Organization for African Unity", "1963-05", ("founding", "full"))]
