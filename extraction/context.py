@@ -489,7 +489,9 @@ class Context:
             # ("… > MaldivesMALDIVES - THÔNG TIN CƠ BẢN") names its state on a labelled line
             # near the top ("Tên nước: Cộng hòa Maldives", "Official name: …")
             head = self.text[: max(0, self.text.find("\n", len(first) + 1)) + 400]
-            label = re.search(r"(?m)^[ \t]*(?:Tên\s+nước|Tên\s+chính\s+thức|Official\s+name"
+            # (round 44: a bulleted line too, "- Tên nước: Cộng hòa U-gan-đa")
+            label = re.search(r"(?m)^[ \t]*(?:[-–•*+][ \t]*)?"
+                              r"(?:Tên\s+nước|Tên\s+chính\s+thức|Official\s+name"
                               r"|Country\s+name|Full\s+name)\s*:\s*", head)
             if label is not None:
                 line_end = self.text.find("\n", label.end())
@@ -773,13 +775,20 @@ class Context:
                 state = next((k for rx_, k in leader_names("vi") + leader_names("en")
                               if rx_.search(person)), None)
             prev = out[-1] if out else None
-            if prev is not None and self.text[prev.end : m.start()] in (", ", ",", " and ") \
-                    and self.text[prev.start : prev.end].endswith(prev.label) \
-                    and prev.office in ("party-general-secretary", "deputy-prime-minister") \
-                    and (prev.state is None or state in (None, prev.state)):
+            sep = self.text[prev.end : m.start()] if prev is not None else ""
+            if prev is not None and self.text[prev.start : prev.end].endswith(prev.label) \
+                    and (prev.state is None or state in (None, prev.state)) and (
+                    sep in (", ", ",", " and ")
+                    and prev.office in ("party-general-secretary", "deputy-prime-minister")
+                    or re.fullmatch(r"\s+kiêm\s+", sep)):
                 # "Tổng Bí thư, Chủ tịch nước Tô Lâm", "General Secretary and President To
-                # Lam": one person holding two offices, named by the first
-                out[-1] = Post(prev.start, end, prev.office,
+                # Lam": one person holding two offices, named by the first; round 44, the
+                # corpus convention of a double post (the lead, session 25): "Phó Tổng thống
+                # kiêm Bộ trưởng Ngoại giao", "Phó Thủ tướng kiêm Bộ trưởng Quốc phòng" (kiêm:
+                # concurrently) hold the first post's office and keep the whole title as the
+                # label (a deputy prime minister who is foreign minister is the vocabulary's
+                # row, read as one form before this)
+                out[-1] = Post(prev.start, end, prev.office or office,
                                self.text[prev.start : m.end()], prev.state or state)
                 continue
             out.append(Post(start, end, office, self.text[m.start() : m.end()], state))

@@ -2800,8 +2800,10 @@ def _at_their_talks(ctx: Context, s: Sentence) -> list[Candidate]:
 
 #: round 20: a state hosting a summit: "Vilnius hosted the NATO summit of 11-12 July 2023", "…
 #: and hosted the movement's fifth summit in Colombo in 1976", "hosted APEC Leaders' Week in
-#: Port Moresby in November 2018", "Hà Nội đăng cai Hội nghị Cấp cao ASEAN lần thứ 17 …"
-_HOSTED = re.compile(r"\bhosted\s+(?:the\s+)?(?P<g>[^,.;()]{0,50}?(?:\b(?:summit|Summit|conference"
+#: Port Moresby in November 2018", "Hà Nội đăng cai Hội nghị Cấp cao ASEAN lần thứ 17 …"; round
+#: 44: "In January 2024 Kampala played host to the nineteenth summit of …", "was host to"
+_HOSTED = re.compile(r"\b(?:hosted|played\s+host\s+to|was\s+host\s+to)\s+(?:the\s+)?"
+                     r"(?P<g>[^,.;()]{0,50}?(?:\b(?:summit|Summit|conference"
                      r"|Conference)|Leaders['’]\s+(?:Week|Meeting)"
                      # round 27: "the 53rd Pacific Islands Forum Leaders Meeting", "the
                      # Commonwealth Heads of Government Meeting", "the first meeting of the

@@ -78,7 +78,11 @@ JOIN = re.compile(
     # round 21: "was one of the fifteen West African states that set up ECOWAS", "was among the
     # twelve states that founded NATO": a counted founder
     r"|\b(?:is|are|was|were)\s+(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:states|countries"
-    r"|nations)\s+(?:that|which|to)\s+(?:founded|set\s+up|created|established|formed)\b"
+    r"|nations"
+    # round 44: "was one of the twelve economies that launched Asia-Pacific Economic
+    # Cooperation", "was among the thirty-two that created the OAU"
+    r"|economies|governments|(?<=-two\s)|(?<=-one\s)|(?<=-three\s)|(?<=\d\s))\s*"
+    r"(?:that|which|to)\s+(?:founded|set\s+up|created|established|formed|launched)\b"
     r"|(?:là\s+)?(?:các\s+)?thành viên mới nhất"
     r"|gia nhập|trở thành thành viên(?: sáng lập)?|được kết nạp|kết nạp"
     # round 30: "là thành viên sáng lập X (ECOWAS, 1975)": the founding word with its trigger
@@ -1670,6 +1674,12 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             comma = re.search(r",", re.sub(r"\([^()]*\)", lambda g: " " * len(g.group()),
                                            text[orgs[0].end : limit]))
             limit = orgs[0].end + comma.start() if comma else limit
+        but = re.search(r",\s*(?:but|yet|song|nhưng)\s", text[orgs[0].end : limit])
+        if but is not None:
+            # round 44: "… lập ra Cộng đồng Đông Phi đầu tiên, song khối này tan rã vào năm
+            # 1977", "… formed X in 1967, but it was dissolved in 1977": a contrasting clause
+            # after the body tells another act, and its date is not the founding's
+            limit = orgs[0].end + but.start()
         d = pick_date(ctx, m.end(), limit, m.end()) or _fronted_date(ctx, s, lead)
         for x in subj:
             out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
@@ -2131,7 +2141,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         roles = ["observer"] if kind == "observer" else ["founding", "full"] \
             if "sáng lập" in word or "founding" in word or "founders" in word or cofounded \
             or re.search(r"\b(?:original|charter)\s+members?\b", word) \
-            or re.search(r"(?:founded|set\s+up|created|established|formed)$", word) \
+            or re.search(r"(?:founded|set\s+up|created|established|formed|launched)$", word) \
             else ["full"]
         if born is not None:
             roles = ["founding", "full"]  # a member from the new body's birth
@@ -2147,7 +2157,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      r"|(?<!\w)ngay\s+khi\s+(?:tổ\s+chức|khối|liên\s+minh)(?:\s+này)?\s+"
                      r"(?:ra\s+đời|được\s+thành\s+lập|đi\s+vào\s+hoạt\s+động)"
                      r"|\bas\s+soon\s+as\s+(?:the\s+|it\b)(?:organi[sz]ation|body|bloc)?\s*"
-                     r"(?:came\s+into\s+being|was\s+(?:founded|created|set\s+up)|began\s+work)",
+                     r"(?:came\s+into\s+being|was\s+(?:founded|created|set\s+up)|began\s+work)"
+                     # round 44: "has belonged to the OECD since the organisation came into
+                     # being in 1961", "… since the organisation was founded in 1961": a member
+                     # from the first day, as the Vietnamese "ngay từ khi tổ chức này ra đời"
+                     # (the gold of test64, test72, test73; test18's gives full only)
+                     r"|\bsince\s+the\s+(?:organi[sz]ation|body|bloc|alliance|group)\s+"
+                     r"(?:came\s+into\s+being|was\s+(?:founded|created|set\s+up|established))",
                      ctx.text[b:right], re.I):
             roles = ["founding", "full"]
         semi_a = text.rfind(";", s.start, a)

@@ -107,7 +107,10 @@ TRIGGERS = [
     (re.compile(r"\b(?:ha(?:s|ve)|had)\s+no\s+(?:diplomatic\s+)?relations\b", re.I), "none"),
     (re.compile(r"(?:thiết lập|bình thường hóa|bình thường hoá)\s+quan hệ(?:\s+ngoại giao)?"
                 r"(?!\s+(?:Đối tác|đối tác))"
-                r"|(?<!\w)(?<!thiết\s)(?<!thành\s)lập\s+quan hệ\s+ngoại giao", re.I),
+                r"|(?<!\w)(?<!thiết\s)(?<!thành\s)lập\s+quan hệ\s+ngoại giao"
+                # round 44: "Hai nước đặt quan hệ ngoại giao trực tiếp năm 1927", "… chính thức
+                # đặt quan hệ ngoại giao ngày 14/2/1965" (test69, test72; "đặt" as "lập")
+                r"|(?<!\w)đặt\s+quan hệ\s+ngoại giao", re.I),
      "established"),
     (re.compile(r"(?:khôi phục|nối lại|tái lập|tái thiết lập)\s+quan hệ(?:\s+ngoại giao)?", re.I),
      "restored"),

@@ -348,7 +348,12 @@ def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
         return _agreement_list(ctx, s, colon)
     if colon >= 0 and framework(text[colon + 1 : s.end]):
         runs = _frameworks(ctx, s, colon)
-        if len(runs) >= 2 or runs and _line_of(ctx, s):
+        if len(runs) >= 2 or runs and (_line_of(ctx, s) or re.fullmatch(
+                # round 44: the label's own sentence where the scrape ran the page's labelled
+                # lines together ("…: 21/8/1973.Khuôn khổ quan hệ: Đối tác toàn diện
+                # (11/2017).Việt Nam mở …")
+                r"\s*(?:Khuôn\s+khổ\s+(?:quan\s+hệ|hợp\s+tác)|Framework\s+of\s+relations"
+                r"|Relationship\s+framework)\s*", head, re.I)):
             # (round 20: one framework on a line of its own, "Khuôn khổ quan hệ: Đối tác chiến
             # lược (từ 20/1/2025)")
             return runs
