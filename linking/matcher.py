@@ -57,8 +57,10 @@ True
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
+from operator import attrgetter
 from pathlib import Path
 
 import yaml
@@ -205,16 +207,31 @@ def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:
     return frozenset(out)
 
 
+#: the matcher's own state that the readings set while they read a part of a name and restore
+#: afterwards (in a ``finally``): a reading's answer depends on it as on the name, so it is part
+#: of the key of a remembered answer (:meth:`Matcher.match`). A reading that adds such state
+#: names it here (``tests/linking/test_matcher_memo.py`` checks every ``finally`` of the package)
+CONTEXT: tuple[str, ...] = ("_with_years", "_years_now", "_body_years")
+_context_of = attrgetter(*CONTEXT)
+#: how many answers a matcher remembers; when full, it forgets them all and starts again (a
+#: server's matcher lives as long as its store's generation)
+ANSWERS_KEPT = 20_000
+
+
 class Matcher(
     Lookup, Qualifiers, Periods, Rulers, Seats, Frames, Pairs, Offices, LongForms,
     Regimes, ShortForms, Sounds, Acronyms, GenericBodies, CalqueReadings, Institutions,
     Fuzzy, Rewrites,
 ):
-    """Name -> registry entity matcher (no I/O after construction, thread-safe for reading)."""
+    """Name -> registry entity matcher (no I/O after construction; thread-safe: one thread
+    matches at a time)."""
 
     def __init__(self, registry: Registry, extra: Mapping | None = None,
                  reference: MatcherReference | None = None) -> None:
         self.registry = registry
+        #: remembered answers (:meth:`match`) and the lock of the reading's context
+        self._answers: dict[tuple, MatchResult] = {}
+        self._answering = threading.RLock()
         extra = load_extra() if extra is None else extra
         #: the capitals, state lists and place names (``linking/reference.py``): the caller's
         #: choice, by default the files of ``data/`` (a server passes its store's)
@@ -792,9 +809,45 @@ class Matcher(
         The readings of :data:`~.readings.table.READINGS` are tried in their order: each while
         none before it has read the name; the retries only after the fallback (the fuzzy
         reading) when it matched nothing and found no ambiguity; the answer of a ``finished``
-        reading (the name written another way, matched again) is returned as it is."""
-        kinds = _kinds(kind)
+        reading (the name written another way, matched again) is returned as it is.
+
+        Session 25: an answer is remembered, keyed by the arguments and the reading's context
+        (:data:`CONTEXT`): the readings match the parts of a name again (a qualified name's
+        head, a rewritten form), and the same parts recur across names ("government" under a
+        state kind is read hundreds of times in a list), so about half of the calls an
+        evaluation list makes are answered from the memo (``docs/linking.md``, "The answers
+        remembered"). The answers are frozen, so a remembered one is returned as it is. One
+        thread matches at a time (the context is the matcher's own state)."""
         query = name if isinstance(name, str) else str(name)
+        hint = kind if kind is None or isinstance(kind, str) else ("any of", frozenset(kind))
+        with self._answering:
+            key = (query, hint, lang, limit, *_context_of(self))
+            answers = self._answers
+            result = answers.get(key)
+            if result is None:
+                result = self._read(query, kind, lang, limit)
+                if len(answers) >= ANSWERS_KEPT:
+                    answers.clear()
+                answers[key] = result
+            return result
+
+    def __getstate__(self) -> dict:
+        """A pickled matcher (the search index's builder shares one) carries no memo and no
+        lock: the other process makes its own."""
+        state = dict(self.__dict__)
+        state["_answers"] = {}
+        del state["_answering"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._answering = threading.RLock()
+
+    def _read(
+        self, query: str, kind: str | Collection[str] | None, lang: str | None, limit: int
+    ) -> MatchResult:
+        """:meth:`match` without the memo."""
+        kinds = _kinds(kind)
         text = query.strip()
         if not text:
             return MatchResult(query, [], False, "empty name")
