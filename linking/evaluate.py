@@ -331,8 +331,10 @@ LIST_STATUS = {
     "names_test72.csv": "round 45's development list (after its unseen run)",
     "names_test73.csv": "round 46's development list (after its unseen run)",
     "names_test74.csv": "round 46's development list (after its unseen run)",
-    "names_test75.csv": "the next round's development list (round 46's unseen list)",
-    "names_test76.csv": "the next round's development list (round 46's unseen list)",
+    "names_test75.csv": "round 47's development list (after its unseen run)",
+    "names_test76.csv": "round 47's development list (after its unseen run)",
+    "names_test77.csv": "the next round's development list (round 47's unseen list)",
+    "names_test78.csv": "the next round's development list (round 47's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -507,6 +509,10 @@ UNSEEN_RUNS = {
     "names_test76.csv": ("end of round 44: 0.962 / 0.470 / 2/10; "
                          "end of round 45: 0.962 / 0.474 / 2/10; "
                          "**end of round 46: 0.973 / 0.502 / 2/10**"),
+    "names_test77.csv": ("end of round 46: 1.000 / 0.408 / 5/10; "
+                         "**end of round 47: 1.000 / 0.418 / 5/10**"),
+    "names_test78.csv": ("end of round 46: 1.000 / 0.286 / 0/10; "
+                         "**end of round 47: 1.000 / 0.323 / 0/10**"),
 }
 
 

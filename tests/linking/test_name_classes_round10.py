@@ -245,7 +245,8 @@ def test_names_test11_after_reading_its_errors(evaluations):
 def test_every_corrected_gold_row_says_why():
     """A row whose gold was corrected to the conventions carries a note naming the round and
     the convention (round 10's, a decision of the lead's in round 24, or the lead's
-    conventions D and E of session 17, or F and I applied by the lead in session 24)."""
+    conventions D and E of session 17, F and I applied by the lead in session 24, or H as
+    session 25 extended it)."""
     for path in sorted(EVAL.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.reader(f))[1:]
@@ -259,6 +260,7 @@ def test_every_corrected_gold_row_says_why():
                         or "session 17, after the list's unseen runs (convention E)" in rest
                         or "session 24 (convention F)" in rest
                         or "session 24 (convention I)" in rest
+                        or "session 25 (convention H)" in rest
                         ), (path.name, row)
 
 
