@@ -99,8 +99,10 @@ NO_MATCH = [
     "Poland's Ministry of Foreign Affairs in London",
 ]
 
+# (no reading of this round answers an ambiguity: the ambiguous names' test is not collected,
+# where an empty parametrisation would report a skip)
 (test_the_names_tried_beyond_the_list_are_in_no_list,
  test_the_classes_match_names_beyond_the_list,
- test_names_of_several_entities_beyond_the_list_are_ambiguous_with_all,
+ _no_ambiguous_names_this_round,
  test_the_guards_leave_these_unmatched) = beyond_the_list_tests(
     MATCHES, AMBIGUOUS, NO_MATCH, LATER_LISTS)
