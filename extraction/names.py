@@ -364,6 +364,7 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
         g.add(text, _Entry("", "", -1, "not-a-name"))
     _add_sourced_names(g, registry)
     _add_matcher_transliterations(g, registry)
+    _add_initials_forms(g)
     _longer_names(g)
     return g
 
@@ -385,6 +386,35 @@ def _add_matcher_transliterations(g: Gazetteer, registry: Registry) -> None:
             continue
         if fold(rn.text) not in g.index:
             g.add(rn.text, _Entry(e.key, e.kind, 2, "name"))
+
+
+def _add_initials_forms(g: Gazetteer) -> None:
+    """Round 45: the states' Vietnamese long forms with their long-form words written by their
+    initials, as the linking matcher reads them (``linking/names/forms.yaml`` ``vi_initials``:
+    "CHDC Công-gô" = "Cộng hòa Dân chủ Công-gô", the Democratic Republic of the Congo, not
+    "Công-gô"; "CHND Trung Hoa"). Made from every state's name in the gazetteer whose leading
+    words are such units, followed by a name; a form that already names something is left
+    alone."""
+    from ..linking.names import read_yaml
+    from ..linking.normalise import strip_diacritics
+
+    units = sorted((str(u).split() for u in read_yaml("forms.yaml").get("vi_initials") or []),
+                   key=len, reverse=True)
+    for text, key in list(g.state_names):
+        words = text.split(" ")
+        plain = [strip_diacritics(w).lower() for w in words]
+        i = 0
+        while i < len(words):
+            unit = next((u for u in units if plain[i : i + len(u)] == u), None)
+            if unit is None:
+                break
+            i += len(unit)
+        rest = " ".join(words[i:])
+        if i == 0 or not rest[:1].isupper():
+            continue
+        short = "".join(strip_diacritics(w)[:1].upper() for w in words[:i]) + " " + rest
+        if fold(short) not in g.index:
+            g.add(short, _Entry(key, "state", 2, "name"))
 
 
 def _add_sourced_names(g: Gazetteer, registry: Registry) -> None:

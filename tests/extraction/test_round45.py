@@ -6,6 +6,9 @@
    similarity and its thresholds are the linking matcher's transliteration reading's.
 2. (B) The states' Vietnamese transliterations held by the linking matcher's sourced name
    tables ("Đô-mi-ni-ca-na", "Xê-út") are gazetteer names: the longest run wins.
+3. (D) A state's Vietnamese long form with its long-form words written by their initials
+   ("CHDC Công-gô", the Democratic Republic of the Congo, not "Công-gô"), as the matcher reads
+   it (``linking/names/forms.yaml``, ``vi_initials``).
 
 Every sentence here was written for these tests (in no corpus part).
 """
@@ -59,3 +62,14 @@ def test_membership_of_the_longer_state(registry) -> None:  # noqa: ANN001
     members = [(c.data["member"], c.data["organization"]) for c in ex.candidates
                if c.type == "membership"]
     assert members and all(m == "Guinea-Bissau" for m, _ in members)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("giáp CHDC Công-gô và Ru-an-đa", ("CHDC Công-gô", "COD")),
+    ("CHND Trung Hoa", ("CHND Trung Hoa", "CHN")),
+    ("CHLB Đức", ("CHLB Đức", "DEU")),
+])
+def test_long_form_words_by_their_initials(text, expected, registry) -> None:  # noqa: ANN001
+    """(D) a state's long form with its long-form words written by their initials (the
+    linking matcher's ``forms.yaml`` units)."""
+    assert _keys(text, registry)[0] == expected
