@@ -77,6 +77,11 @@ class Gazetteer:
     first_words: set[str] = field(default_factory=set)
     config: dict[str, Any] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # label() cache
+    #: round 45: (name, key) of every state's name of two or more words
+    state_names: list[tuple[str, str]] = field(default_factory=list)
+    #: round 45: a state's name (folded) -> the longer names of other states that begin with
+    #: it as whole words ("Ghi-nê" -> "Ghi-nê Bi-xau", "Ghi-nê Xích Đạo")
+    longer: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def add(self, text: str, entry: _Entry) -> None:
         form = fold(text)
@@ -95,6 +100,8 @@ class Gazetteer:
         words = WORD.findall(text)
         if words:
             self.first_words.add(fold(words[0]))
+        if entry.kind == "state" and entry.how == "name" and " " in text.strip():
+            self.state_names.append((text.strip(), entry.key))
 
     def entity(self, key: str) -> Entity | None:
         return self.registry.get(key)
@@ -118,6 +125,51 @@ class Gazetteer:
         except DiplographError:
             pass
         return key
+
+    def _longer_name(self, text: str, start: int, end: int, key: str) -> tuple[int, str] | None:
+        """Round 45: a state's name followed by more words of a transliteration that, with
+        it, sound like a longer name of another state beginning with it: "Ghi-nê Bít-xao"
+        (the ministry's writing) is Guinea-Bissau ("Ghi-nê Bi-xau" in the registry), not
+        Guinea. The end of the longer run and its state, or None. The similarity and its
+        thresholds are the linking matcher's transliteration reading's (TRANSLIT_MATCH, ahead
+        of the next state by TRANSLIT_GAP)."""
+        from ..linking.readings.sounds import TRANSLIT_GAP, TRANSLIT_MATCH
+
+        # the name may close a longer run ("Cộng hòa Ghi-nê"): its last words
+        names: list[tuple[str, str]] = []
+        for m in re.finditer(r"(?:^|(?<=[ ]))\S", text[start:end]):
+            names = self.longer.get(fold(text[start + m.start() : end]), [])
+            if names:
+                start += m.start()
+                break
+        if not names:
+            return None
+        ends: list[int] = []
+        pos = end
+        for _ in range(2):
+            m = _TRANSLIT_WORD.match(text, pos)
+            if m is None:
+                break
+            pos = m.end()
+            ends.append(pos)
+        for stop in reversed(ends):  # the longest run first
+            run = text[start:stop]
+            n = len(run.split(" "))
+            scores: dict[str, float] = {}
+            for name, other in names:
+                if len(name.split(" ")) != n:
+                    continue
+                r = _sounds_alike(run, name)
+                scores[other] = max(r, scores.get(other, 0.0))
+            ranked = sorted(scores.items(), key=lambda x: -x[1])
+            if not ranked or ranked[0][1] < TRANSLIT_MATCH:
+                continue
+            if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < TRANSLIT_GAP:
+                return None
+            if ranked[0][0] == key:
+                return None
+            return stop, ranked[0][0]
+        return None
 
     def lookup(self, surface: str) -> list[_Entry]:
         """The entries a surface form may name, best first (exact forms checked)."""
@@ -191,12 +243,55 @@ class Gazetteer:
                 # (a building in New Delhi) is not Hyderabad
                 i = j + 1
                 continue
+            if len(keys) == 1 and e0.kind == "state" and self.longer:
+                longer = self._longer_name(text, start, end, keys[0])
+                if longer is not None:
+                    # round 45: the longest run, read by its sounds ("Ghi-nê Bít-xao")
+                    end, key = longer
+                    surface = text[start:end]
+                    keys = [key]
+                    while j + 1 < len(words) and words[j + 1].start() < end:
+                        j += 1
             if len(keys) == 1:
                 out.append(Mention(start, end, surface, keys[0], e0.kind, e0.how))
             else:
                 out.append(Mention(start, end, surface, None, "", e0.how, tuple(keys)))
             i = j + 1
         return out
+
+
+def _longer_names(g: Gazetteer) -> None:
+    """Round 45: index the states' names of two or more words by each shorter beginning of
+    whole words that names another state ("Ghi-nê Bi-xau" under "Ghi-nê", Guinea)."""
+    for text, key in g.state_names:
+        parts = text.split(" ")
+        for n in range(1, len(parts)):
+            head = " ".join(parts[:n])
+            if any(e.kind == "state" and e.key != key and e.exact in (None, head)
+                   for e in g.index.get(fold(head), [])):
+                bucket = g.longer.setdefault(fold(head), [])
+                if (text, key) not in bucket:
+                    bucket.append((text, key))
+
+
+#: round 45: a word of a Vietnamese transliteration, capitalised ("Bít-xao", "Xích")
+_TRANSLIT_WORD = re.compile(r"[ ](?-i:[A-ZĐÀ-Ỹ])[^\W\d_]*(?:-[^\W\d_]+)*", re.UNICODE)
+
+
+def _sounds_alike(a: str, b: str) -> float:
+    """The linking matcher's similarity of two transliterations (``linking.readings.sounds``):
+    the mean of the sounds' and the consonants' ratios of their phonetic keys."""
+    import difflib
+
+    from ..linking.normalise import phonetic_key
+    from ..linking.readings.sounds import _consonants
+
+    ka, kb = phonetic_key(a), phonetic_key(b)
+    full = difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+    ca, cb = _consonants(ka), _consonants(kb)
+    if not (ca and cb):
+        return full
+    return (full + difflib.SequenceMatcher(None, ca, cb, autojunk=False).ratio()) / 2
 
 
 def _registry_names(e: Entity) -> list[tuple[str, int, str]]:
@@ -268,7 +363,58 @@ def gazetteer(registry: Registry | None = None) -> Gazetteer:
     for text in config.get("not_names") or []:
         g.add(text, _Entry("", "", -1, "not-a-name"))
     _add_sourced_names(g, registry)
+    _add_matcher_transliterations(g, registry)
+    _add_initials_forms(g)
+    _longer_names(g)
     return g
+
+
+def _add_matcher_transliterations(g: Gazetteer, registry: Registry) -> None:
+    """Round 45: the states' Vietnamese transliterations that the linking matcher's sourced
+    name tables hold (``linking/names/common_vi.yaml``, CLDR: "Đô-mi-ni-ca-na", "Cô-mo",
+    "Xê-út"), written in hyphenated syllables (``linking.normalise.transliterated``), below
+    the registry's names. A form that already names something is left alone; the tables'
+    one-syllable press names ("Trung", "Thái") and nicknames are not transliterations."""
+    from ..linking.names import extra_names
+    from ..linking.normalise import transliterated
+
+    resolved, _ = extra_names(registry)
+    for rn in resolved:
+        e = rn.entity
+        if (e.kind != "state" or rn.lang not in (None, "vi") or rn.source == "nickname"
+                or rn.method not in ("common-name", "cldr") or not transliterated(rn.text)):
+            continue
+        if fold(rn.text) not in g.index:
+            g.add(rn.text, _Entry(e.key, e.kind, 2, "name"))
+
+
+def _add_initials_forms(g: Gazetteer) -> None:
+    """Round 45: the states' Vietnamese long forms with their long-form words written by their
+    initials, as the linking matcher reads them (``linking/names/forms.yaml`` ``vi_initials``:
+    "CHDC Công-gô" = "Cộng hòa Dân chủ Công-gô", the Democratic Republic of the Congo, not
+    "Công-gô"; "CHND Trung Hoa"). Made from every state's name in the gazetteer whose leading
+    words are such units, followed by a name; a form that already names something is left
+    alone."""
+    from ..linking.names import read_yaml
+    from ..linking.normalise import strip_diacritics
+
+    units = sorted((str(u).split() for u in read_yaml("forms.yaml").get("vi_initials") or []),
+                   key=len, reverse=True)
+    for text, key in list(g.state_names):
+        words = text.split(" ")
+        plain = [strip_diacritics(w).lower() for w in words]
+        i = 0
+        while i < len(words):
+            unit = next((u for u in units if plain[i : i + len(u)] == u), None)
+            if unit is None:
+                break
+            i += len(unit)
+        rest = " ".join(words[i:])
+        if i == 0 or not rest[:1].isupper():
+            continue
+        short = "".join(strip_diacritics(w)[:1].upper() for w in words[:i]) + " " + rest
+        if fold(short) not in g.index:
+            g.add(short, _Entry(key, "state", 2, "name"))
 
 
 def _add_sourced_names(g: Gazetteer, registry: Registry) -> None:

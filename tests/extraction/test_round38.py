@@ -56,6 +56,16 @@ def test_vice_chair_of_a_chamber_has_no_office(registry, title: str) -> None:  #
 
 
 @pytest.mark.parametrize("title", [
+    "National Assembly Chairman", "National Assembly Chairwoman",
+    "Chairman of the National Assembly", "Chairwoman of the National Assembly"])
+def test_chair_en_is_the_speaker(registry, title: str) -> None:  # noqa: ANN001
+    """Round 45: the chair of a national assembly holds speaker-of-parliament (the corpus
+    README's "Two posts", the lead, session 22)."""
+    text = f"On 3 April 2024 Polish {title} Anna Nowak visited Thailand."
+    assert (title, "speaker-of-parliament", "POL") in _posts(text, registry)
+
+
+@pytest.mark.parametrize("title", [
     "Vice Chairman of the National Assembly", "Vice Chairwoman of the National Assembly",
     "National Assembly Vice Chairman", "National Assembly Vice Chairwoman"])
 def test_vice_chair_en_has_no_office(registry, title: str) -> None:  # noqa: ANN001
