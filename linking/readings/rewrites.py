@@ -310,12 +310,12 @@ class Rewrites:
                     r.ambiguous and r.best is None and len(r.candidates) >= 2
                     and all(c.entity.kind in STATE_KINDS for c in r.candidates)):
                 continue
-            if rewrite is _state_post and not (
+            if rewrite is _state_post and (not (
                     (r.ambiguous and r.candidates
                      and all(c.entity.kind in STATE_KINDS for c in r.candidates))
                     or (not r.ambiguous and r.best is not None and r.best.match
                         and r.best.entity.kind in STATE_KINDS)) or self._names_a_body(
-                        _state_post_subject(text), lang, limit):
+                        _state_post_subject(text), lang, limit)):
                 continue
             if rewrite is _delegation_state and not (r.candidates and all(
                     c.entity.kind in STATE_KINDS for c in r.candidates)):
