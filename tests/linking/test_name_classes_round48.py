@@ -52,6 +52,10 @@ MATCHES = [
     ("Bo Quoc phong Estonia", "EST", "label"),
     ("đoàn đại biểu Chính phủ Mông Cổ", "MNG", "government-form"),
     ("Phái đoàn thường trực Phần Lan tại Liên Hợp Quốc", "FIN", "label"),
+    # guards of rounds 20 and 45 until convention H was extended in session 25
+    ("Đại sứ quán Hoa Kỳ tại Hà Nội", "USA", "label"),
+    ("the French embassy in Moscow in 1985", "FRA", "qualified-period"),
+    ("Đại sứ quán Mỹ tại Hà Nội năm 2000", "USA", "qualified-period"),
 ]
 
 #: a post in a year two records of the name held: still ambiguous (round 45's reading answers
