@@ -59,6 +59,8 @@ from .text import (
     _seat_building_city,
     _state_office,
     _state_organ_in_year,
+    _state_post,
+    _state_post_subject,
     _vi_body_place,
     _vi_qualified_government,
     _without_article,
@@ -132,6 +134,12 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # in that year only when two states or more of the name held it: reported ambiguous, as
     # the writers of two lists give it; never a match (an embassy of one state is no match)
     (_state_organ_in_year, "a state's organ read as {!r}", False),
+    # round 48: a state's post abroad (embassy, consulate, permanent mission, legation,
+    # delegation), its defence ministry or its negotiating team, which stand for the state
+    # under convention H as extended in session 25 ("the Peruvian embassy in Hanoi", "Đại sứ
+    # quán Pê-ru tại Hà Nội", "Bộ Quốc phòng Nhật Bản"): where it stands is not read, its one
+    # year is; its answer must be states (one, or several of the name in that year)
+    (_state_post, "a state's post or team read as {!r}", False),
     # round 31: a seat of government with its kind of building or its city ("the Ak Orda
     # presidential palace", "New Delhi's South Block"): the seat's own name, read as a row
     # of the seats (press_en.yaml, common_vi.yaml) naming a state; a city must be a capital
@@ -302,6 +310,13 @@ class Rewrites:
                     r.ambiguous and r.best is None and len(r.candidates) >= 2
                     and all(c.entity.kind in STATE_KINDS for c in r.candidates)):
                 continue
+            if rewrite is _state_post and (not (
+                    (r.ambiguous and r.candidates
+                     and all(c.entity.kind in STATE_KINDS for c in r.candidates))
+                    or (not r.ambiguous and r.best is not None and r.best.match
+                        and r.best.entity.kind in STATE_KINDS)) or self._names_a_body(
+                        _state_post_subject(text), lang, limit)):
+                continue
             if rewrite is _delegation_state and not (r.candidates and all(
                     c.entity.kind in STATE_KINDS for c in r.candidates)):
                 continue
@@ -316,6 +331,18 @@ class Rewrites:
                                and (fuzzy_counts or r.best.method != "fuzzy")):
                 return _reread(query, r, why.format(other))
         return None
+
+    def _names_a_body(self, words: str | None, lang: str | None, limit: int) -> bool:
+        """Round 48: whether ``words`` alone are read as an organisation, or ambiguously with
+        one among the candidates (a post's subject: "AU" is the African Union's as much as
+        Australia's code, so "the AU mission in Somalia" is no state's post)."""
+        if not words:
+            return True
+        w = self.match(words, lang=lang, limit=limit)
+        if w.ambiguous:
+            return any(c.entity.kind in KIND_GROUPS["organisation"] for c in w.candidates)
+        return (w.best is not None and w.best.match
+                and w.best.entity.kind in KIND_GROUPS["organisation"])
 
     def _capital_event_fits(self, text: str, other: str, r: MatchResult) -> bool:
         """Round 44: :func:`_capital_event_tail`'s reading holds when the city is a COW
