@@ -333,8 +333,10 @@ LIST_STATUS = {
     "names_test74.csv": "round 46's development list (after its unseen run)",
     "names_test75.csv": "round 47's development list (after its unseen run)",
     "names_test76.csv": "round 47's development list (after its unseen run)",
-    "names_test77.csv": "the next round's development list (round 47's unseen list)",
-    "names_test78.csv": "the next round's development list (round 47's unseen list)",
+    "names_test77.csv": "round 48's development list (after its unseen run)",
+    "names_test78.csv": "round 48's development list (after its unseen run)",
+    "names_test79.csv": "the next round's development list (round 48's unseen list)",
+    "names_test80.csv": "the next round's development list (round 48's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -513,6 +515,10 @@ UNSEEN_RUNS = {
                          "**end of round 47: 1.000 / 0.418 / 5/10**"),
     "names_test78.csv": ("end of round 46: 1.000 / 0.286 / 0/10; "
                          "**end of round 47: 1.000 / 0.323 / 0/10**"),
+    "names_test79.csv": ("end of round 47: 0.988 / 0.368 / 0/10; "
+                         "**end of round 48: 0.989 / 0.400 / 0/10**"),
+    "names_test80.csv": ("end of round 47: 0.937 / 0.273 / 0/10; "
+                         "**end of round 48: 0.952 / 0.370 / 0/10**"),
 }
 
 
