@@ -133,6 +133,7 @@ class Gazetteer:
         Guinea. The end of the longer run and its state, or None. The similarity and its
         thresholds are the linking matcher's transliteration reading's (TRANSLIT_MATCH, ahead
         of the next state by TRANSLIT_GAP)."""
+        from ..linking.normalise import phonetic_key, sounds_alike
         from ..linking.readings.sounds import TRANSLIT_GAP, TRANSLIT_MATCH
 
         # the name may close a longer run ("Cộng hòa Ghi-nê"): its last words
@@ -159,7 +160,7 @@ class Gazetteer:
             for name, other in names:
                 if len(name.split(" ")) != n:
                     continue
-                r = _sounds_alike(run, name)
+                r = sounds_alike(phonetic_key(run), phonetic_key(name))
                 scores[other] = max(r, scores.get(other, 0.0))
             ranked = sorted(scores.items(), key=lambda x: -x[1])
             if not ranked or ranked[0][1] < TRANSLIT_MATCH:
@@ -276,22 +277,6 @@ def _longer_names(g: Gazetteer) -> None:
 
 #: round 45: a word of a Vietnamese transliteration, capitalised ("Bít-xao", "Xích")
 _TRANSLIT_WORD = re.compile(r"[ ](?-i:[A-ZĐÀ-Ỹ])[^\W\d_]*(?:-[^\W\d_]+)*", re.UNICODE)
-
-
-def _sounds_alike(a: str, b: str) -> float:
-    """The linking matcher's similarity of two transliterations (``linking.readings.sounds``):
-    the mean of the sounds' and the consonants' ratios of their phonetic keys."""
-    import difflib
-
-    from ..linking.normalise import phonetic_key
-    from ..linking.readings.sounds import _consonants
-
-    ka, kb = phonetic_key(a), phonetic_key(b)
-    full = difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio()
-    ca, cb = _consonants(ka), _consonants(kb)
-    if not (ca and cb):
-        return full
-    return (full + difflib.SequenceMatcher(None, ca, cb, autojunk=False).ratio()) / 2
 
 
 def _registry_names(e: Entity) -> list[tuple[str, int, str]]:

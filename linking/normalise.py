@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ..graph.names import exact_form, folded_form, strip_diacritics
@@ -133,6 +134,32 @@ def phonetic_key(text: str) -> str:
     s = _INNER_H.sub("", _R.sub("", s))
     s = ("h" + s[1:].translate(_CLASSES)) if s.startswith("h") else s.translate(_CLASSES)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+def consonants(key: str) -> str:
+    """The consonants of a :func:`phonetic_key` (its vowel classes a, e, i, o left out).
+
+    >>> consonants("ponkari")
+    'pnkr'
+    """
+    return "".join(c for c in key if c not in "aeio")
+
+
+def sounds_alike(key: str, other: str) -> float:
+    """How alike two :func:`phonetic_key` keys sound: the mean of their similarity
+    (``difflib``'s ratio) and that of their :func:`consonants`, or their similarity alone when
+    ``key`` has no consonant. The readings that compare one key with many (``readings/sounds``,
+    ``readings/rulers``) compute the same with their matchers set once.
+
+    >>> round(sounds_alike(phonetic_key("Ghi-nê Bít-xao"), phonetic_key("Ghi-nê Bi-xau")), 3)
+    0.915
+    """
+    full = difflib.SequenceMatcher(None, key, other, autojunk=False).ratio()
+    ck = consonants(key)
+    if not ck:
+        return full
+    co = consonants(other)
+    return (full + difflib.SequenceMatcher(None, ck, co, autojunk=False).ratio()) / 2
 
 
 def transliterated(text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 
 from ...graph.registry import Entity
 from ..candidates import Candidate, MatchResult, describe
-from ..normalise import folded_form, phonetic_key, transliterated
+from ..normalise import consonants, folded_form, phonetic_key, transliterated
 from ..succession import STATE_KINDS, span_of, year_span
 from .answers import _ambiguous, _single
 from .text import _name_words, _period_qualifier, _prefix_ends, _region_vocabulary, _unique
@@ -118,11 +118,6 @@ _MONARCHY_REMEMBERED = 1950
 _HEARD_MATCH = 0.75
 _HEARD_GAP = 0.1
 _HEARD_FLOOR = 0.6
-
-
-def _consonants(key: str) -> str:
-    """The consonants of a :func:`~..normalise.phonetic_key` (as ``sounds._consonants``)."""
-    return "".join(c for c in key if c not in "aeio")
 
 
 def _name_word(w: str) -> bool:
@@ -442,7 +437,7 @@ class Rulers:
         sm = difflib.SequenceMatcher(autojunk=False)
         sm.set_seq2(key)
         sk = difflib.SequenceMatcher(autojunk=False)
-        sk.set_seq2(_consonants(key))
+        sk.set_seq2(consonants(key))
         best: dict[str, float] = {}
         for name in names:
             words = name.split()
@@ -452,8 +447,8 @@ class Rulers:
                 if sm.quick_ratio() < _HEARD_FLOOR:
                     continue
                 full = sm.ratio()
-                sk.set_seq1(_consonants(k))
-                r = (full + sk.ratio()) / 2 if _consonants(key) else full
+                sk.set_seq1(consonants(k))
+                r = (full + sk.ratio()) / 2 if consonants(key) else full
                 best[name] = max(best.get(name, 0.0), r)
         ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
         if not ranked or ranked[0][1] < _HEARD_MATCH or (

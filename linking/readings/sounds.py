@@ -15,7 +15,7 @@ from itertools import repeat
 from ...graph.registry import Entity
 from ..candidates import MatchResult
 from ..names import unheld_territory_names
-from ..normalise import folded_form, phonetic_key, strip_diacritics, transliterated
+from ..normalise import consonants, folded_form, phonetic_key, strip_diacritics, transliterated
 from ..succession import STATE_KINDS
 from .answers import _ambiguous, _single
 from .text import _prefix_ends, _unique, _variant_of
@@ -34,11 +34,6 @@ TRANSLIT_FLOOR = 0.7
 
 #: round 18: the vowels of a phonetic key (phonetic_key folds u into o, y into i)
 _VOWEL_KEYS = frozenset("aeiou")
-
-
-def _consonants(key: str) -> str:
-    """The consonants of a :func:`~.normalise.phonetic_key` (``ponkari`` -> ``pnkr``)."""
-    return "".join(c for c in key if c not in "aeio")
 
 
 #: zeros for ``dict.get`` over a form's letters (a letter the key lacks counts 0)
@@ -152,8 +147,8 @@ class Sounds:
             sm = difflib.SequenceMatcher(autojunk=False)
             sm.set_seq2(k)
             sk = difflib.SequenceMatcher(autojunk=False)
-            sk.set_seq2(_consonants(k))
-            readers.append((sm, sk, bool(_consonants(k)), len(k), Counter(k).get))
+            sk.set_seq2(consonants(k))
+            readers.append((sm, sk, bool(consonants(k)), len(k), Counter(k).get))
         # session 19: each form's letters counted once (``_letter_counts``)
         counts = self._letter_counts()
         found = None
@@ -184,7 +179,7 @@ class Sounds:
                     full = sm.ratio()
                     if full < TRANSLIT_FLOOR:
                         continue
-                    sk.set_seq1(_consonants(form))
+                    sk.set_seq1(consonants(form))
                     r = (full + sk.ratio()) / 2 if skel else full
                     if id(e) not in best or best[id(e)][0] < r:
                         best[id(e)] = (r, e, name)
@@ -225,7 +220,7 @@ class Sounds:
                 sm.set_seq1(form)
                 if sm.real_quick_ratio() < r - TRANSLIT_GAP or sm.ratio() < r - TRANSLIT_GAP:
                     continue
-                sk.set_seq1(_consonants(form))
+                sk.set_seq1(consonants(form))
                 t = (sm.ratio() + sk.ratio()) / 2 if skel else sm.ratio()
                 if t > r - TRANSLIT_GAP:
                     return None
@@ -237,7 +232,7 @@ class Sounds:
                 sm.set_seq1(form)
                 if sm.real_quick_ratio() <= r - 0.1 or sm.ratio() <= r - 0.1:
                     continue
-                sk.set_seq1(_consonants(form))
+                sk.set_seq1(consonants(form))
                 t = (sm.ratio() + sk.ratio()) / 2 if skel else sm.ratio()
                 if t > r:
                     return None
@@ -291,7 +286,7 @@ class Sounds:
             sm = difflib.SequenceMatcher(autojunk=False)
             sm.set_seq2(k)
             sk = difflib.SequenceMatcher(autojunk=False)
-            sk.set_seq2(_consonants(k))
+            sk.set_seq2(consonants(k))
             for form, name in self._capital_keys:
                 sm.set_seq1(form)
                 if sm.real_quick_ratio() < TRANSLIT_FLOOR or sm.quick_ratio() < TRANSLIT_FLOOR:
@@ -299,8 +294,8 @@ class Sounds:
                 full = sm.ratio()
                 if full < TRANSLIT_FLOOR:
                     continue
-                sk.set_seq1(_consonants(form))
-                r = (full + sk.ratio()) / 2 if _consonants(k) else full
+                sk.set_seq1(consonants(form))
+                r = (full + sk.ratio()) / 2 if consonants(k) else full
                 if r > best.get(name, 0.0):
                     best[name] = r
         ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
