@@ -16,7 +16,9 @@ Three parts, used by :mod:`.run`:
 - :func:`die_with_parent` (worker side): a worker whose server died (``kill -9``) must not go on
   serving and writing unsupervised: the kernel sends it SIGTERM when its parent dies
   (``PR_SET_PDEATHSIG``), and a watchdog thread checks the parent every 50 ms in case
-  that signal was missed; the process ends at the latest five seconds after its parent.
+  that signal was missed; the process ends at the latest five seconds after its parent. A
+  watch process (:mod:`.worker_watch`, which needs none of the worker's Python) kills it two
+  seconds later if it has not.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ import mmap
 import os
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -430,6 +434,24 @@ def ask_to_be_replaced(directory: Path, supervisor: int) -> bool:
 
 
 _PR_SET_PDEATHSIG = 1
+#: seconds the watch process (:mod:`.worker_watch`) waits beyond the worker's own deadline
+WATCH_MARGIN = 2.0
+_watches: list[subprocess.Popen[bytes]] = []  # kept, so that the watch is reaped
+
+
+def _start_watch(parent: int, after: float) -> None:
+    """Start the watch process that SIGKILLs this worker ``after`` s after ``parent`` ended
+    (see :mod:`.worker_watch`); without pidfds (Linux < 5.3), nothing."""
+    if not hasattr(os, "pidfd_open"):
+        return
+    script = Path(__file__).with_name("worker_watch.py")
+    try:
+        _watches.append(subprocess.Popen(
+            [sys.executable, "-I", "-S", str(script), str(parent), str(os.getpid()),
+             f"{after:g}"], stdin=subprocess.DEVNULL, close_fds=True))
+    except OSError as e:
+        log.warning("worker %d: no watch process (%s): only the worker's own deadline ends it "
+                    "if its server dies", os.getpid(), e)
 
 
 def die_with_parent(parent: int, grace: float = 5.0) -> None:
@@ -442,7 +464,9 @@ def die_with_parent(parent: int, grace: float = 5.0) -> None:
     watchdog below no longer run: a worker outlived its server by more than 15 s that way in
     a loaded CI run). It writes every thread's stack to the log first: what held the exit up.
     It is armed by the watchdog when it sees the parent gone, and again by an ``atexit``
-    function, which runs before the teardown however the stop began."""
+    function, which runs before the teardown however the stop began. Neither runs while a
+    thread sleeps in a call that holds the GIL; the watch process started here (a child that
+    needs no Python of the worker's) sends SIGKILL :data:`WATCH_MARGIN` s after the deadline."""
     # The worker is forked with the main process's handler, which only sets a flag of the
     # main process's: a SIGTERM while the worker starts (its server died, or stops it) would
     # be lost. Until granian sets its own once the app is built, the default: end at once.
@@ -454,6 +478,7 @@ def die_with_parent(parent: int, grace: float = 5.0) -> None:
     if os.getppid() != parent:  # the parent died before the call above
         log.error("worker %d: the server (pid %d) is gone: exiting", os.getpid(), parent)
         os._exit(1)
+    _start_watch(parent, grace + WATCH_MARGIN)
 
     directory = os.environ.get(IN_FLIGHT_ENV)
     drain = Path(directory) / f"{os.getpid()}.drain" if directory else None

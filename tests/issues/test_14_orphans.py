@@ -196,3 +196,75 @@ def test_a_worker_whose_exit_hangs_still_ends(tmp_path: Path, where: str) -> Non
             parent.kill()
         if "child" in locals() and _alive(child):
             os.kill(child, signal.SIGKILL)
+
+
+#: a stand-in for a worker one of whose threads waits, holding the GIL, in a call that no
+#: signal interrupts when its server dies (a second lock of a held pthread mutex, called
+#: through ``ctypes.PyDLL``, which keeps the GIL): no Python code of it runs again, neither
+#: a signal handler nor the watchdog, so the worker's own deadline is never armed
+_GIL_HELD_WORKER = """
+import ctypes, os, signal, sys
+from diplograph.server.supervisor import die_with_parent
+
+die_with_parent(os.getppid(), grace=1.0)
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # as granian, once the app is built
+libc = ctypes.PyDLL(None)
+mutex = ctypes.create_string_buffer(64)  # zeros: PTHREAD_MUTEX_INITIALIZER, a normal mutex
+assert libc.pthread_mutex_lock(mutex) == 0
+print("ready", flush=True)
+libc.pthread_mutex_lock(mutex)  # waits for ever, the GIL held; signals do not end the wait
+"""
+
+def test_a_worker_whose_threads_cannot_run_still_ends(tmp_path: Path) -> None:
+    """The watch process needs none of the worker's Python: a worker that holds the GIL in a
+    sleeping call ends ``grace`` + ``WATCH_MARGIN`` s after its server, killed by its watch,
+    which says so in the log (a worker outlived its server that way in session 25)."""
+    from diplograph.server.supervisor import WATCH_MARGIN
+
+    err = tmp_path / "worker.err"
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT, _GIL_HELD_WORKER, str(err)],
+                              stdout=subprocess.PIPE)
+    try:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        watches = children(child)
+        assert len(watches) == 1, watches
+        assert wait_for(lambda: Path(f"/proc/{watches[0]}/comm").read_text().strip()
+                        == "worker-watch", timeout=10)  # once its interpreter has started
+        time.sleep(1.5)  # longer than the grace: the worker's own deadline is not armed
+        assert _alive(child)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(5)
+        t0 = time.monotonic()
+        assert wait_for(lambda: not _alive(child), timeout=30), \
+            f"the worker lives on:\n{err.read_text()}"
+        took = time.monotonic() - t0
+        assert took >= 1.0 + WATCH_MARGIN - 0.5, took  # the watch waited out the grace
+        log = err.read_text()
+        assert f"worker {child} still alive" in log and "SIGKILL" in log, log
+        assert "Timeout" not in log, log  # not the worker's own deadline: it could not run
+        assert wait_for(lambda: not _alive(watches[0]), timeout=5)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+        if "child" in locals() and _alive(child):
+            os.kill(child, signal.SIGKILL)
+
+
+def test_the_watch_ends_with_its_worker(tmp_path: Path) -> None:
+    """A worker that ends normally (replaced, or stopped with its server) takes its watch
+    with it at once; the watch never signals anything after that."""
+    err = tmp_path / "worker.err"
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT, _GIL_HELD_WORKER, str(err)],
+                              stdout=subprocess.PIPE)
+    try:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        watches = children(child)
+        assert len(watches) == 1, watches
+        os.kill(child, signal.SIGKILL)
+        assert wait_for(lambda: not _alive(watches[0]), timeout=5), err.read_text()
+        assert "worker-watch" not in err.read_text()
+    finally:
+        if parent.poll() is None:
+            parent.kill()
