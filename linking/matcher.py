@@ -831,6 +831,12 @@ class Matcher(
                 answers[key] = result
             return result
 
+    def forget(self) -> None:
+        """Forget every answer remembered: the next calls match again (a benchmark's warm
+        batch of names measured as matching, not as remembering)."""
+        with self._answering:
+            self._answers.clear()
+
     def __getstate__(self) -> dict:
         """A pickled matcher (the search index's builder shares one) carries no memo and no
         lock: the other process makes its own."""

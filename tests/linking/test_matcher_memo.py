@@ -153,3 +153,15 @@ def test_a_pickled_matcher_carries_no_memo_and_answers_alike(matcher, names, alo
     assert matcher._answers  # the pickled matcher's own memo is kept
     for name, lang in names[:10]:
         assert _answer(copy.match(name, lang=lang, limit=10)) == alone[(name, lang)]
+
+
+def test_forget_empties_the_memo_and_answers_alike(matcher, names, alone) -> None:
+    """``Matcher.forget`` (used by bench/reconcile_bench.py, so that a warm batch measures
+    matching, not remembering) leaves no answer behind and changes none."""
+    for name, lang in names[:10]:
+        matcher.match(name, lang=lang, limit=10)
+    assert matcher._answers
+    matcher.forget()
+    assert matcher._answers == {}
+    for name, lang in names[:10]:
+        assert _answer(matcher.match(name, lang=lang, limit=10)) == alone[(name, lang)]
