@@ -1351,9 +1351,16 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
         # round 29: the clause's own date, before its first organisation ("…, and in the same
         # year it joined A and B"): each organisation after it with no date of its own shares it
         head = orgs[i]
-        fronted = c.data.get("start") if any(
-            d.value == c.data.get("start")
-            for d in ctx.dates_in(clause_bounds(ctx, s, head.start)[0], head.start)) else None
+        lead = ctx.dates_in(clause_bounds(ctx, s, head.start)[0], head.start)
+        fronted = c.data.get("start") if any(d.value == c.data.get("start") for d in lead) \
+            else None
+        # round 46: the fronted year, when the first organisation's own bracket gave its day of
+        # that year ("Năm 1992, nước này gia nhập A (30/1), B (2/3), C và D"): C and D share the
+        # year, and the brackets between (days of that year) do not stop it
+        by_day = fronted is None and isinstance(c.data.get("start"), str) and next(
+            (d.value for d in lead if isinstance(d.value, str) and len(d.value) == 4
+             and c.data["start"].startswith(d.value + "-")), None)
+        fronted = fronted or by_day or None
         while i + 1 < len(orgs):
             o, nxt = orgs[i], orgs[i + 1]
             if re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]) and (
@@ -1392,7 +1399,9 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             data["organization"] = ctx.label(nxt.key)
             if own:
                 data["start"] = own[0].value
-            elif fronted and not ctx.dates_in(head.end, nxt.start):
+            elif fronted and not [d for d in ctx.dates_in(head.end, nxt.start) if not (
+                    by_day and "year-from-context" in d.flags and isinstance(d.value, str)
+                    and d.value.startswith(fronted + "-"))]:
                 data["start"] = fronted
             out.append(Candidate("membership", data, c.start, max(c.end, nxt.end),
                                  c.confidence - 0.05, c.rule + "-coordinated", list(c.flags)))
@@ -1818,8 +1827,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # (or a date opening the clause: "Tháng 12/2020, nước này trở thành quan sát viên")
             r"|(?:On|In|Năm|Ngày|Tháng|on|in|năm|ngày|tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},\s+)?"
             r"(?:it|It|nước này|Nước này)\s+(?:(?:also|then|later|finally|eventually|had|has|đã"
-            # (round 22: "It has also been an observer …": "been" after the adverbs)
-            r"|cũng|chính\s+thức)\s+)*(?:(?:was|is|has\s+been|been|là|trở\s+thành)\s+)?",
+            # (round 22: "It has also been an observer …": "been" after the adverbs; round 46:
+            # "nước này lần lượt gia nhập A (30/1), B (2/3)", one after another)
+            r"|cũng|chính\s+thức|lần\s+lượt)\s+)*(?:(?:was|is|has\s+been|been|là|trở\s+thành)\s+)?",
             text[semi + 1 if semi >= 0 else prev_end : a])
         # round 21: a subject named inside the trigger's own clause after a semicolon never
         # takes the names before it ("… với sáu nước sáng lập là A, B và C; D và E trở thành
@@ -1946,7 +1956,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 # 2018 it became the 36th member of …")
                 r"|^\s*(?:After|Following|Before|Upon|With)\s+[^,;.]{3,50}?,?\s+)?"
                 r"(?:it|It|nước này|Nước này|the country"
-                r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
+                r"|The country)\s+(?:(?:also|then|later|đã|cũng|lần\s+lượt)\s+)?(?:(?:was|is|has\s+been"
                 r"|là)\s+)?$", text[max(s.start, a - 60) : a]):
             # a text on one state: "After almost twenty years of talks, it became the 162nd
             # member of …", "Nước này gia nhập ASEAN …"
