@@ -915,7 +915,10 @@ def _they(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         cut = [c for c in found if c.type == "relation" and c.data.get("status") == "severed"
                and prev.start <= c.start < prev.end]
         d = pick_date(ctx, m.end(), s.end, m.end())
-        if len(cut) != 1 or d is None or not point(d):
+        # round 46: two readings of one severance (the same two parties, before the duplicates
+        # are dropped) are one ("Britain cut its ties with Kampala in July 1976, …; it was the
+        # first time London had severed relations with … They were resumed in 1979")
+        if len({frozenset(c.data["parties"]) for c in cut}) != 1 or d is None or not point(d):
             continue
         c = cut[0]
         out.append(Candidate("relation", {"parties": list(c.data["parties"]), "status": "restored",
