@@ -244,7 +244,15 @@ def extract(ctx: Context) -> list[Candidate]:
             for i, m in enumerate(targets):
                 limit = targets[i + 1].start() if i + 1 < len(targets) else s.end
                 if reduced:
-                    comma = ctx.text.find(",", b, limit)
+                    at = b
+                    # round 46: ", signed by A, B and C on DATE": the agent's list, with its
+                    # commas, is the reduced clause's (its date and parties follow it)
+                    by = _AGENT.match(ctx.text, b + len(ctx.text[b:limit]) - len(
+                        ctx.text[b:limit].lstrip()))
+                    group = group_after(ctx, by.end(), limit) if by is not None else []
+                    if by is not None and group and not ctx.text[by.end() : group[0].start].strip():
+                        at = group[-1].end
+                    comma = ctx.text.find(",", at, limit)
                     limit = comma if comma >= 0 else limit
                 if passive:
                     limit = s.end  # "The A and the B were signed in Hanoi on …": after the verb
