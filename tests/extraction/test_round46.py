@@ -1,0 +1,95 @@
+"""Round 46 (session 26): lists whose items carry their own day, and three constructions left from
+earlier rounds.
+
+1. (A) A bracket holding a day and month alone ("(30/1)", "(ngày 21/9)") is a date of the year
+   its sentence gives; an organisation of a joining list takes its own bracket's day, and the
+   items with no bracket share the fronted year ("Năm 1992, nước này lần lượt gia nhập A (30/1),
+   B (2/3), C và D"); "lần lượt" (one after another) between the pronoun and the verb.
+2. (B) An ambassador or envoy withdrawn, in the passive, is no end of a membership.
+3. (C) "They were resumed" after a severance that two readings found (one pair) restores it.
+4. (D) ", signed by A, B and C on DATE": every state of the agent's list is a party, and the
+   date after the list is the signing's.
+
+Every sentence here was written for these tests (in no corpus part).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.extraction.dates import find_dates
+from diplograph.extraction.pipeline import extract_text
+from diplograph.loaders.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():  # noqa: ANN201
+    return load_registry()
+
+
+def _facts(text: str, registry, kind: str) -> list[dict]:  # noqa: ANN001
+    ex = extract_text(text, None, registry, verify=False)
+    return [c.data for c in ex.candidates if c.type == kind]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Năm 2001, hai nước ký ba hiệp định (14/5), rồi thêm một bản ghi nhớ.", "2001-05-14"),
+    ("Năm 2001, hai nước ký ba hiệp định (ngày 14/5).", "2001-05-14"),
+])
+def test_a_day_alone_in_a_bracket(text, value) -> None:  # noqa: ANN001
+    assert value in [d.value for d in find_dates(text)]
+
+
+def test_a_fraction_or_a_number_is_no_day() -> None:
+    # a day must be followed by the bracket's end: "(2/3 số phiếu)" is a share, not a date
+    assert not [d for d in find_dates("Năm 2001, nghị quyết được thông qua (2/3 số phiếu).")
+                if d.value not in ("2001",)]
+
+
+def test_joining_list_with_days_of_a_fronted_year(registry) -> None:  # noqa: ANN001
+    text = ("Quan hệ đối ngoại của Kyrgyzstan\n\nNăm 1992, nước này lần lượt gia nhập Tổ chức An "
+            "ninh và Hợp tác châu Âu (30/1), Liên hợp quốc (2/3) và Tổ chức Hợp tác Hồi giáo.\n")
+    got = {(m["organization"], m.get("start")) for m in _facts(text, registry, "membership")}
+    assert got == {("Organization for Security and Cooperation in Europe", "1992-01-30"),
+                   ("United Nations", "1992-03-02"),
+                   ("Organization of the Islamic Conference", "1992")}
+
+
+def test_a_bracket_of_another_year_is_not_shared(registry) -> None:  # noqa: ANN001
+    # a full date in a bracket is the item's own; the item after it has no date of its own
+    text = ("Quan hệ đối ngoại của Kyrgyzstan\n\nNăm 1992, nước này gia nhập Liên hợp quốc "
+            "(2/3/1992) và Tổ chức Hợp tác Kinh tế (1992).\n")
+    got = {(m["organization"], m.get("start")) for m in _facts(text, registry, "membership")}
+    assert ("United Nations", "1992-03-02") in got
+
+
+def test_an_ambassador_withdrawn_leaves_no_body(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Norway\n\nRelations cooled, and the Norwegian ambassador was "
+            "withdrawn in 2017 after a court ruling; they were never broken off.\n")
+    assert not [m for m in _facts(text, registry, "membership") if m.get("end")]
+
+
+def test_a_state_that_withdrew_still_leaves(registry) -> None:  # noqa: ANN001
+    text = "Foreign relations of Indonesia\n\nIndonesia withdrew from the United Nations in 1965.\n"
+    assert [m.get("end") for m in _facts(text, registry, "membership")] == ["1965"]
+
+
+def test_they_were_resumed_after_a_severance_read_twice(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Uganda\n\nBritain cut its ties with Kampala in March 1977, after "
+            "a dispute over its envoy; it was the first time London had severed relations with a "
+            "fellow Commonwealth member. They were resumed in 1980, after a change of government.\n")
+    got = {(r["status"], r.get("date")) for r in _facts(text, registry, "relation")}
+    assert ("restored", "1980") in got
+
+
+@pytest.mark.parametrize("text, parties, signed", [
+    ("Foreign relations of Peru\n\nThe Treaty of Amity, signed by Chile, Peru and Bolivia on 3 May "
+     "1990, entered into force in 1991.\n", {"Chile", "Peru", "Bolivia"}, "1990-05-03"),
+    ("Foreign relations of Peru\n\nThe Andean Water Accord, signed by Peru and Ecuador on 9 "
+     "June 2004, was ratified a year later.\n", {"Ecuador", "Peru"}, "2004-06-09"),
+])
+def test_signed_by_a_list(text, parties, signed, registry) -> None:  # noqa: ANN001
+    got = _facts(text, registry, "agreement")
+    assert got and got[0].get("signed") == signed
+    if parties is not None:
+        assert set(got[0]["parties"]) == parties
