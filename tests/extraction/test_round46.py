@@ -64,8 +64,12 @@ def test_a_bracket_of_another_year_is_not_shared(registry) -> None:  # noqa: ANN
 
 
 def test_an_ambassador_withdrawn_leaves_no_body(registry) -> None:  # noqa: ANN001
-    text = ("Foreign relations of Norway\n\nRelations cooled, and the Norwegian ambassador was "
-            "withdrawn in 2017 after a court ruling; they were never broken off.\n")
+    # (the text's most named body was read as the one left, before round 46)
+    text = ("Foreign relations of Norway\n\nNorway was a founding member of the United Nations in "
+            "1945, and Norwegians have served the United Nations as secretaries-general.\n\n"
+            "Iceland. Norway established relations with Iceland on the day of its independence, "
+            "17 June 1944. Relations were strained for some years, and the Norwegian ambassador "
+            "was withdrawn in 2017 after a fishing dispute; they have not been broken off.\n")
     assert not [m for m in _facts(text, registry, "membership") if m.get("end")]
 
 
