@@ -97,3 +97,16 @@ def test_signed_by_a_list(text, parties, signed, registry) -> None:  # noqa: ANN
     assert got and got[0].get("signed") == signed
     if parties is not None:
         assert set(got[0]["parties"]) == parties
+
+
+def test_relations_under_a_partners_heading(registry) -> None:  # noqa: ANN001
+    # (E) a paragraph headed by a partner on a page about one state, the page's title after a
+    # scraped accessibility link and the site's navigation
+    text = ("Skip to main content | Ministry of Foreign Affairs of Kazakhstan | Home > Foreign "
+            "policy > Partners\nPARTNERS OF KAZAKHSTAN\n\nSelected partners\nJapan. Diplomatic "
+            "relations: 26 January 1992. Trade has grown since.\nRepublic of Korea. Diplomatic "
+            "relations: 28 January 1992.\nPortugal and Spain. Diplomatic relations: 1992.\n")
+    got = {(frozenset(r["parties"]), r.get("date")) for r in _facts(text, registry, "relation")}
+    assert (frozenset({"Japan", "Kazakhstan"}), "1992-01-26") in got
+    assert (frozenset({"South Korea", "Kazakhstan"}), "1992-01-28") in got
+    assert not [p for p, _ in got if "Portugal" in p or "Spain" in p]
