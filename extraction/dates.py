@@ -775,6 +775,12 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                       and what == "day" and x.value.get("from") and x.value.get("to")
                       and x.value["from"] <= (_day(int(x.value["from"][:4]), d.pending[2],
                                                    d.pending[1]) or "") <= x.value["to"]]
+            # round 46: a day alone in brackets after an item takes the year told before it in
+            # its sentence ("Tháng 5/2022, …, sau đó trình Quốc thư … (12/5). … tháng 4/2023"),
+            # as a list of items does ("Năm 1992, … gia nhập A (30/1), B (2/3)")
+            bracketed = what == "day" and re.search(r"\(\s*$", text[max(0, d.start - 3) : d.start])
+            if bracketed and before:
+                after = []
             year = (
                 after[0].year if after else before[-1].year if before
                 else int(inside[-1].value["from"][:4]) if inside

@@ -40,6 +40,11 @@ def test_a_day_alone_in_a_bracket(text, value) -> None:  # noqa: ANN001
     assert value in [d.value for d in find_dates(text)]
 
 
+def test_a_bracketed_day_takes_the_year_before_it() -> None:
+    text = "Tháng 5/2022, Đại sứ trình Quốc thư (12/5) và mời đối tác dự hội chợ tháng 4/2023."
+    assert "2022-05-12" in [d.value for d in find_dates(text)]
+
+
 def test_a_fraction_or_a_number_is_no_day() -> None:
     # a day must be followed by the bracket's end: "(2/3 số phiếu)" is a share, not a date
     assert not [d for d in find_dates("Năm 2001, nghị quyết được thông qua (2/3 số phiếu).")
