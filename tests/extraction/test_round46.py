@@ -115,3 +115,22 @@ def test_relations_under_a_partners_heading(registry) -> None:  # noqa: ANN001
     assert (frozenset({"Japan", "Kazakhstan"}), "1992-01-26") in got
     assert (frozenset({"South Korea", "Kazakhstan"}), "1992-01-28") in got
     assert not [p for p, _ in got if "Portugal" in p or "Spain" in p]
+
+
+@pytest.mark.parametrize("text, signed, quantity", [
+    # (F) a count of documents in the passive, dated by the talks the text told before
+    ("ROME, March 3, 2019 - Italian Prime Minister Giuseppe Conte and Chinese President Xi "
+     "Jinping held talks in Rome on Saturday.\n\nTwelve documents were signed after the two "
+     "leaders had ended their meeting, officials said.\n", "2019-03-02", 12),
+    ("Foreign relations of Italy\n\nDuring the visit of the Chinese president to Rome in March "
+     "2019, seven documents were signed by the two governments.\n", "2019-03", 7),
+])
+def test_counted_documents_in_the_passive(text, signed, quantity, registry) -> None:  # noqa: ANN001
+    got = [a for a in _facts(text, registry, "agreement") if a.get("quantity")]
+    assert [(a.get("signed"), a["quantity"]) for a in got] == [(signed, quantity)]
+
+
+def test_no_documents_signed(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Italy\n\nThe Chinese president visited Rome in March 2019; no "
+            "agreements were signed.\n")
+    assert not [a for a in _facts(text, registry, "agreement") if a.get("quantity")]
