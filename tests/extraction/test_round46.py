@@ -134,3 +134,13 @@ def test_no_documents_signed(registry) -> None:  # noqa: ANN001
     text = ("Foreign relations of Italy\n\nThe Chinese president visited Rome in March 2019; no "
             "agreements were signed.\n")
     assert not [a for a in _facts(text, registry, "agreement") if a.get("quantity")]
+
+
+def test_the_organization_of_turkic_states_in_vietnamese(registry) -> None:  # noqa: ANN001
+    from diplograph.extraction.names import gazetteer
+
+    # (G) a gazetteer name; the Turkic Council (its predecessor) keeps the registry's own key
+    got = [(m.surface, m.key) for m in gazetteer(registry).mentions(
+        "Uzbekistan gia nhập Tổ chức các quốc gia Turk; Turkic Council")]
+    assert ("Tổ chức các quốc gia Turk", "Organization-of-Turkic-States") in got
+    assert ("Turkic Council", "TURKKON") in got
