@@ -143,3 +143,26 @@ def test_the_organization_of_turkic_states_in_vietnamese(registry) -> None:  # n
     got = [(m.surface, m.key) for m in gazetteer(registry).mentions(
         "Uzbekistan gia nhập Tổ chức các quốc gia Turk năm 2019")]
     assert ("Tổ chức các quốc gia Turk", "Organization-of-Turkic-States") in got
+
+
+def test_lines_labelled_by_organisations(registry) -> None:  # noqa: ANN001
+    # (H) a page of one state's memberships: each line's label names organisations only
+    text = ("KAZAKHSTAN AND MULTILATERAL DIPLOMACY\n\nKazakhstan in international organizations\n"
+            "- United Nations: member since 2 March 1992\n"
+            "- Organisation of Islamic Cooperation, Shanghai Cooperation Organization: 1995\n"
+            "- World Trade Organization: observer status granted in 1996; accession talks "
+            "followed\n- Non-Aligned Movement: observer\n")
+    got = {(m["organization"], m.get("start"), tuple(m.get("roles", ["full"])))
+           for m in _facts(text, registry, "membership")}
+    assert ("United Nations", "1992-03-02", ("full",)) in got
+    assert ("Organisation of Islamic Cooperation", "1995", ("full",)) in got
+    assert ("Shanghai Cooperation Organisation", "1995", ("full",)) in got
+    assert ("World Trade Organization", "1996", ("observer",)) in got
+    assert not [g for g in got if g[0] == "Non-Aligned Movement" and g[1]]
+
+
+def test_a_labelled_joining_with_the_bodys_acronym(registry) -> None:  # noqa: ANN001
+    text = ("Thông tin cơ bản về Ê-ri-tơ-rê-a\n\nTên nước: Nhà nước Ê-ri-tơ-rê-a\n"
+            "Gia nhập Cộng đồng Đông Phi (EAC): tháng 3/2001\n")
+    got = [(m["organization"], m.get("start")) for m in _facts(text, registry, "membership")]
+    assert got == [("East African Community", "2001-03")]
