@@ -1956,8 +1956,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 # 2018 it became the 36th member of …")
                 r"|^\s*(?:After|Following|Before|Upon|With)\s+[^,;.]{3,50}?,?\s+)?"
                 r"(?:it|It|nước này|Nước này|the country"
-                r"|The country)\s+(?:(?:also|then|later|đã|cũng|lần\s+lượt)\s+)?(?:(?:was|is|has\s+been"
-                r"|là)\s+)?$", text[max(s.start, a - 60) : a]):
+                r"|The country)\s+(?:(?:also|then|later|đã|cũng|lần\s+lượt)\s+)?"
+                r"(?:(?:was|is|has\s+been|là)\s+)?$", text[max(s.start, a - 60) : a]):
             # a text on one state: "After almost twenty years of talks, it became the 162nd
             # member of …", "Nước này gia nhập ASEAN …"
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
