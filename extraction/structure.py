@@ -42,6 +42,9 @@ LIST_LABEL = re.compile(r"\bmember(?:s|ships?)?\b|\bjoin(?:ing|ed)?\b|\baccessio
 #: a clause that establishes relations, before a colon
 RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|ties)"
                              r"|\bset\s+up\s+(?:diplomatic\s+)?relations"
+                             # round 46: "Three more states opened relations in 1986: Libya (30
+                             # May), the Soviet Union (30 June) and the United States (…)"
+                             r"|\bopened\s+(?:diplomatic\s+)?(?:relations|ties)"
                              r"|thiết lập quan hệ", re.I)
 #: a verb that opens a labelled line's value: "…: thiết lập ngày 3/2/1988", "…: established on
 #: 5 May 1970", "…: ký năm 2009", "…: joined in 1995"

@@ -166,3 +166,12 @@ def test_a_labelled_joining_with_the_bodys_acronym(registry) -> None:  # noqa: A
             "Gia nhập Cộng đồng Đông Phi (EAC): tháng 3/2001\n")
     got = [(m["organization"], m.get("start")) for m in _facts(text, registry, "membership")]
     assert got == [("East African Community", "2001-03")]
+
+
+def test_states_that_opened_relations_after_a_colon(registry) -> None:  # noqa: ANN001
+    # (I) round 20's run of dated names after a clause of relations, "opened relations" too
+    text = ("Foreign relations of Fiji\n\nTwo more states opened relations in 1975: Chile (4 "
+            "April) and Egypt (19 November).\n")
+    got = {(frozenset(r["parties"]), r.get("date")) for r in _facts(text, registry, "relation")}
+    assert (frozenset({"Chile", "Fiji"}), "1975-04-04") in got
+    assert (frozenset({"Egypt", "Fiji"}), "1975-11-19") in got
