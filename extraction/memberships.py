@@ -1772,6 +1772,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      ctx.text[max(prev_end, a - 20) : a], re.I) or modal(ctx, a, prev_end):
             continue
         right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
+        if n + 1 < len(triggers) and triggers[n + 1][2] == "observer" and re.fullmatch(
+                r"\s+(?:as\s+(?:an?\s+)?|làm\s+)", text[b : triggers[n + 1][0]]):
+            # round 46: "… and in November 2021 it was admitted as an observer of B": the role is
+            # the verb's complement, and the body after it is the verb's (not A, named before)
+            right = triggers[n + 2][0] if n + 2 < len(triggers) else s.end
         if n + 1 < len(triggers):
             # "… joined ASEAN, and on 21 September 1984 it was admitted to …": the next
             # trigger's clause, with its date, is not this one's
@@ -1848,6 +1853,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "A gia nhập X …, cùng đợt với B và C, và gia nhập Y năm sau đó": a coordinated
             # clause without its own subject is the sentence's subject's (never a companion's)
             subj = _members(ctx, shared_subject(ctx, s, a))
+        if not subj and kind == "observer" and (lead := re.search(
+                r"(?:,\s*|\s)(?:và|and)\s+(?P<rest>(?:(?:tháng|năm|ngày|in|on)\s+[\w/]+(?:\s+\d{4})?\s*,?\s+)?"
+                r"(?:(?:đã|cũng)\s+)?(?:được\s+(?:nhận|kết\s+nạp)\s+làm|trở\s+thành|became(?:\s+an?)?))\s+$",
+                text[max(s.start, a - 60) : a])):
+            # round 46: "A trở thành quan sát viên của X …, và tháng 11/2021 được nhận làm quan
+            # sát viên của Y": the second predicate, with its own date, is the subject's
+            subj = _members(ctx, shared_subject(ctx, s, max(s.start, a - 60) + lead.start("rest")))
         if not subj and re.search(r"(?<!\w)và\s+(?:cũng\s+)?là\s+$",
                                   text[max(s.start, a - 12) : a]) \
                 and any(d.value is not None for d in ctx.dates_in(a, right)):

@@ -175,3 +175,19 @@ def test_states_that_opened_relations_after_a_colon(registry) -> None:  # noqa: 
     got = {(frozenset(r["parties"]), r.get("date")) for r in _facts(text, registry, "relation")}
     assert (frozenset({"Chile", "Fiji"}), "1975-04-04") in got
     assert (frozenset({"Egypt", "Fiji"}), "1975-11-19") in got
+
+
+@pytest.mark.parametrize("text", [
+    # (J) a second predicate of observer status, with its own date and body
+    "Tháng 3/2018, Uzbekistan trở thành quan sát viên của Tổ chức Thương mại Thế giới (WTO), và "
+    "tháng 9/2019 được nhận làm quan sát viên của Liên minh Kinh tế Á - Âu.",
+    "In March 2018, Uzbekistan became an observer of the World Trade Organization, and in "
+    "September 2019 it was admitted as an observer of the Eurasian Economic Union.",
+])
+def test_a_second_observer_status(text, registry) -> None:  # noqa: ANN001
+    got = {(m["organization"], m.get("start"), tuple(m.get("roles", [])))
+           for m in _facts("Foreign relations of Uzbekistan\n\n" + text + "\n", registry,
+                           "membership")}
+    assert ("World Trade Organization", "2018-03", ("observer",)) in got
+    assert [g for g in got if g[0] != "World Trade Organization"] == [
+        ("Eurasian Economic Union", "2019-09", ("observer",))]
