@@ -46,6 +46,9 @@ NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
 
 JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,4}?members?\b"
+    # round 46: "was accepted on Thursday as the fourteenth member of …", "was accepted as a full
+    # member in 2024"
+    r"|\b(?:was|were)\s+accepted\s+(?:on\s+\w+\s+)?(?=as\s+(?:an?|the\s+\w+)\s+(?:full\s+)?member\b)"
     r"|\b(?:was|were)\s+(?:(?:finally|eventually|formally|then|later|also)\s+)?admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:also\s+)?(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\bfollowed\b|\badmitted\b(?=\s+(?:it|both|(?-i:[A-Z])))"
@@ -2045,7 +2048,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                       and re.fullmatch(r"\s*,\s*(?:which|mà)\s+", text[x.end : subj[0].start])]
         named = antecedent[-1:] or [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
             x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
-            and ("admitted" in word or kind == "observer" or "kết nạp" in word
+            and ("admitted" in word or "accepted" in word or kind == "observer" or "kết nạp" in word
                  or re.match(r"became\s+(?:a\s+|full\s+)*members?$", word)
                  # round 24: "… tham gia Phong trào Không liên kết với tư cách quan sát viên
                  # từ năm 1961 và trở thành thành viên chính thức năm 1979"

@@ -191,3 +191,15 @@ def test_a_second_observer_status(text, registry) -> None:  # noqa: ANN001
     assert ("World Trade Organization", "2018-03", ("observer",)) in got
     assert [g for g in got if g[0] != "World Trade Organization"] == [
         ("Eurasian Economic Union", "2019-09", ("observer",))]
+
+
+@pytest.mark.parametrize("text, org, start", [
+    # (K) "was accepted as … member": a joining
+    ("GENEVA, June 5, 2019 - Samoa was accepted on Wednesday as the fortieth member of the World "
+     "Trade Organization.\n", "World Trade Organization", "2019-06-05"),
+    ("Foreign relations of Rwanda\n\nRwanda was admitted to the Commonwealth as an observer in "
+     "2005 and was accepted as a full member in 2009.\n", "Commonwealth of Nations", "2009"),
+])
+def test_accepted_as_a_member(text, org, start, registry) -> None:  # noqa: ANN001
+    got = {(m["organization"], m.get("start")) for m in _facts(text, registry, "membership")}
+    assert (org, start) in got
