@@ -9,6 +9,11 @@ earlier rounds.
 3. (C) "They were resumed" after a severance that two readings found (one pair) restores it.
 4. (D) ", signed by A, B and C on DATE": every state of the agent's list is a party, and the
    date after the list is the signing's.
+5. (E) "China. Diplomatic relations: 6 January 1992." under a page about one state, whose title
+   follows "Skip to main content | … | Home > …"; (F) counted documents in the passive; (G) the
+   Organization of Turkic States' Vietnamese name; (H) lines labelled by organisations; (I)
+   "opened relations" before a colon's dated names; (J) a second observer status; (K) "was
+   accepted as … member".
 
 Every sentence here was written for these tests (in no corpus part).
 """
