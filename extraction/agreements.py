@@ -244,7 +244,15 @@ def extract(ctx: Context) -> list[Candidate]:
             for i, m in enumerate(targets):
                 limit = targets[i + 1].start() if i + 1 < len(targets) else s.end
                 if reduced:
-                    comma = ctx.text.find(",", b, limit)
+                    at = b
+                    # round 46: ", signed by A, B and C on DATE": the agent's list, with its
+                    # commas, is the reduced clause's (its date and parties follow it)
+                    by = _AGENT.match(ctx.text, b + len(ctx.text[b:limit]) - len(
+                        ctx.text[b:limit].lstrip()))
+                    group = group_after(ctx, by.end(), limit) if by is not None else []
+                    if by is not None and group and not ctx.text[by.end() : group[0].start].strip():
+                        at = group[-1].end
+                    comma = ctx.text.find(",", at, limit)
                     limit = comma if comma >= 0 else limit
                 if passive:
                     limit = s.end  # "The A and the B were signed in Hanoi on …": after the verb
@@ -315,7 +323,16 @@ DOCUMENTS = re.compile(
     r"|(?<!\w)(?:ký kết|ký|trao đổi|trao)\s+"
     # round 37: the Vietnamese numerals ("ký năm bản ghi nhớ", "lễ ký ba văn kiện")
     r"(?P<nv>\d{1,3}|các|một số|nhiều|hàng loạt|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
-    r"(?P<nounv>văn kiện|bản ghi nhớ|thỏa thuận|thoả thuận)(?:\s+hợp tác)?(?!\w)", re.I)
+    r"(?P<nounv>văn kiện|bản ghi nhớ|thỏa thuận|thoả thuận)(?:\s+hợp tác)?(?!\w)"
+    # round 46: the passive with its count first ("Eight documents were signed once …", "a joint
+    # statement and fifteen other documents were signed during the visit")
+    r"|\b(?P<np>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:other\s+|more\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?P<nounp>documents|memorand(?:ums|a)\s+of\s+understanding|MoUs"
+    r"|agreements)\s+(?:were|have\s+been|had\s+been)\s+(?:signed|exchanged|inked)\b", re.I)
+#: round 46: the counts the passive reads beyond ``dates.NUMBERS``
+_TEENS = {w: 13 + i for i, w in enumerate(("thirteen", "fourteen", "fifteen", "sixteen",
+                                           "seventeen", "eighteen", "nineteen", "twenty"))}
 #: the leaders watching the exchange: "chứng kiến lễ trao …", "looked on as ministers …"
 _WITNESSED = re.compile(r"(?<!\w)chứng kiến(?!\w)|\blooked\s+on\b|\bwitness(?:ed|ing)?\b", re.I)
 #: round 37: the pair itself as the signers of an uncounted set: "The two governments signed
@@ -334,8 +351,8 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for s in ctx.sents:
         for m in DOCUMENTS.finditer(ctx.text, s.start, s.end):
-            n = (m.group("n") or m.group("nv") or "").lower()
-            counted = n.isdigit() or n in NUMBERS
+            n = (m.group("n") or m.group("nv") or m.group("np") or "").lower()
+            counted = n.isdigit() or n in NUMBERS or n in _TEENS
             pair_signed = n == "several" and (bool(_PAIR_SIGNED_SET.search(
                 ctx.text[max(s.start, m.start() - 40) : m.start()])) or re.match(
                     r"signing\s+of\b", m.group(), re.I) is not None)
@@ -359,7 +376,7 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             parties = named if len(named) == 2 else list(ctx.pair)
             if len(parties) != 2:
                 continue
-            noun = (m.group("noun") or m.group("nounv") or "").lower()
+            noun = (m.group("noun") or m.group("nounv") or m.group("nounp") or "").lower()
             data: dict = {"instrument": "mou" if re.search(r"memorand|mou|ghi nhớ", noun)
                           else "agreement", "parties": [ctx.label(k) for k in parties]}
             flags = [] if len(named) == 2 else ["pair-from-document"]
@@ -371,6 +388,12 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                                 r"|(?<!\w)(?:sau\s+đó|tiếp\s+đó)(?!\w)",
                                 ctx.text[s.start : m.start()], re.I)
             told = context_date(ctx, s) if goes_on else None
+            if told is None and not ctx.dates_in(s.start, s.end) and re.search(
+                    r"\b(?:once|after|when)\s+[^.;]{0,50}?\b(?:talks|meeting)\b",
+                    ctx.text[s.start : s.end], re.I):
+                # round 46: "Eight documents were signed once the two presidents had finished
+                # their meeting": the day of the talks the text told before
+                told = _talks_day(ctx, s)
             d = pick_date(ctx, s.start, s.end, m.start(), kinds=("point",)) or (
                 told if told is not None and told is not ctx.dateline
                 and told.start > (ctx.dateline.start if ctx.dateline is not None else -1)
@@ -383,7 +406,7 @@ def _documents(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             elif pair_signed and not _WITNESSED.search(ctx.text, s.start, m.start()):
                 continue  # round 37: an uncounted set the pair signed, undated: left out
             data["quantity"] = int(n) if n.isdigit() else NUMBERS[n] if n in NUMBERS \
-                else "many"
+                else _TEENS[n] if n in _TEENS else "many"
             out.append(Candidate("agreement", data, m.start(), m.end(), 0.6,
                                  "agreement-documents", flags))
             more = _MORE_DOCUMENTS.match(ctx.text, m.end())

@@ -463,7 +463,9 @@ class Context:
         "của" / "về" ("Quan hệ Việt Nam - Canada") has none: its pair is the document's."""
         pos = 0
         while (nav := re.match(r"[^\n]*\|[^\n]*\|[^\n]*\n", self.text[pos:])) and re.match(
-                r"\s*(?:Trang\s+chủ|Home)\b", nav.group(), re.I):
+                # (round 46: or "Skip to main content | Ministry of … | Home > …": a scraped
+                # page's accessibility link before its site's navigation)
+                r"\s*(?:Trang\s+chủ|Home|Skip\s+to\s+(?:main\s+)?content\s*\|)", nav.group(), re.I):
             # round 19: a scraped page's first line is its site's navigation ("Trang chủ |
             # Giới thiệu | … | In trang"): the title is the line after it
             pos += nav.end()

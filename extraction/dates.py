@@ -168,6 +168,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_dm"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}})(?!\d)(?!,\s*\d)", re.I), "en_md"),
     (re.compile(r"(?:ngày|chiều|sáng|tối|trưa|đêm|hôm)\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", re.I), "vi_dm"),  # noqa: E501
+    # round 46: a bracket holding a day and month alone, after an item of a list whose year the
+    # sentence gives once ("Năm 1992, nước này gia nhập A (30/1), B (2/3)", "với Liberia (14/7)
+    # và Afghanistan (29/7)"), or restating the day of a weekday ("thứ Hai (5/11)")
+    (re.compile(r"(?<=\()(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?=\s*\))", re.I), "vi_dm"),
     (re.compile(rf"\bin\s+{MONTH}(?!\s*\d)", re.I), "en_m"),
     # round 19: a Vietnamese month without its year: "Hồi tháng 3, …", "vào tháng 11"
     (re.compile(r"(?<!\w)(?:hồi|vào|trong)\s+(tháng\s+(0?[1-9]|1[0-2]))(?![\d/\w])"
@@ -771,6 +775,12 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
                       and what == "day" and x.value.get("from") and x.value.get("to")
                       and x.value["from"] <= (_day(int(x.value["from"][:4]), d.pending[2],
                                                    d.pending[1]) or "") <= x.value["to"]]
+            # round 46: a day alone in brackets after an item takes the year told before it in
+            # its sentence ("Tháng 5/2022, …, sau đó trình Quốc thư … (12/5). … tháng 4/2023"),
+            # as a list of items does ("Năm 1992, … gia nhập A (30/1), B (2/3)")
+            bracketed = what == "day" and re.search(r"\(\s*$", text[max(0, d.start - 3) : d.start])
+            if bracketed and before:
+                after = []
             year = (
                 after[0].year if after else before[-1].year if before
                 else int(inside[-1].value["from"][:4]) if inside

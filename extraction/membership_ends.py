@@ -375,11 +375,14 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if kind != "rejoin" and re.search(
                 r"(?:\bduring|\bwhile\s+(?:\w+\s+){1,3}(?:was|were)\s+(?=suspended|excluded)"
                 r"|(?<!\w)trong\s+(?:thời\s+gian|lúc))\s+[^,;.]{0,50}$"
-                r"|\b(?:troops|forces|soldiers|personnel|diplomats|the\s+last\s+of\s+them)\s+"
+                # round 46: an envoy withdrawn ("the Dutch ambassador was withdrawn in 2012")
+                r"|\b(?:troops|forces|soldiers|personnel|diplomats|ambassadors?|envoys?"
+                r"|the\s+last\s+of\s+them)\s+"
                 r"(?:\w+\s+)?$", text[max(prev_end, a - 60) : a], re.I):
             # round 24: a state told as the time of another fact ("Trong thời gian Paraguay bị
             # đình chỉ, Venezuela được kết nạp", "while Fiji was suspended, …"), or people who
-            # leave ("the last of them left in September 2006"): no end of a membership
+            # leave ("the last of them left in September 2006", round 46: "the ambassador was
+            # withdrawn"): no end of a membership
             prev_end = b
             continue
         passive = bool(re.search(r"\b(?:was|were|been|be|is|are)\s+$|\bbị\s+$|\bđược\s+$",

@@ -46,6 +46,9 @@ NUM_ANY = (r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
 
 JOIN = re.compile(
     r"\bdid\s+not\s+join\s+(?:\S+\s+){0,4}?until\b|\bjoin(?:ed|s)?\b|\bbecame\s+(?:\S+\s+){0,4}?members?\b"
+    # round 46: "was accepted on Thursday as the fourteenth member of …", "was accepted as a full
+    # member in 2024"
+    r"|\b(?:was|were)\s+accepted\s+(?:on\s+\w+\s+)?(?=as\s+(?:an?|the\s+\w+)\s+(?:full\s+)?member\b)"
     r"|\b(?:was|were)\s+(?:(?:finally|eventually|formally|then|later|also)\s+)?admitted\b|\bha(?:s|ve)\s+been\s+(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\b(?:is|are)\s+(?:also\s+)?(?:both\s+|all\s+)?(?:a\s+)?(?:full\s+)?members?\s+of\b"
     r"|\bfollowed\b|\badmitted\b(?=\s+(?:it|both|(?-i:[A-Z])))"
@@ -1351,9 +1354,16 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
         # round 29: the clause's own date, before its first organisation ("…, and in the same
         # year it joined A and B"): each organisation after it with no date of its own shares it
         head = orgs[i]
-        fronted = c.data.get("start") if any(
-            d.value == c.data.get("start")
-            for d in ctx.dates_in(clause_bounds(ctx, s, head.start)[0], head.start)) else None
+        lead = ctx.dates_in(clause_bounds(ctx, s, head.start)[0], head.start)
+        fronted = c.data.get("start") if any(d.value == c.data.get("start") for d in lead) \
+            else None
+        # round 46: the fronted year, when the first organisation's own bracket gave its day of
+        # that year ("Năm 1992, nước này gia nhập A (30/1), B (2/3), C và D"): C and D share the
+        # year, and the brackets between (days of that year) do not stop it
+        by_day = fronted is None and isinstance(c.data.get("start"), str) and next(
+            (d.value for d in lead if isinstance(d.value, str) and len(d.value) == 4
+             and c.data["start"].startswith(d.value + "-")), None)
+        fronted = fronted or by_day or None
         while i + 1 < len(orgs):
             o, nxt = orgs[i], orgs[i + 1]
             if re.fullmatch(r"\s*\(", ctx.text[o.end : nxt.start]) and (
@@ -1392,7 +1402,9 @@ def _coordinated_orgs(ctx: Context, s: Sentence, found: list[Candidate]) -> list
             data["organization"] = ctx.label(nxt.key)
             if own:
                 data["start"] = own[0].value
-            elif fronted and not ctx.dates_in(head.end, nxt.start):
+            elif fronted and not [d for d in ctx.dates_in(head.end, nxt.start) if not (
+                    by_day and "year-from-context" in d.flags and isinstance(d.value, str)
+                    and d.value.startswith(fronted + "-"))]:
                 data["start"] = fronted
             out.append(Candidate("membership", data, c.start, max(c.end, nxt.end),
                                  c.confidence - 0.05, c.rule + "-coordinated", list(c.flags)))
@@ -1763,6 +1775,11 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                      ctx.text[max(prev_end, a - 20) : a], re.I) or modal(ctx, a, prev_end):
             continue
         right = triggers[n + 1][0] if n + 1 < len(triggers) else s.end
+        if n + 1 < len(triggers) and triggers[n + 1][2] == "observer" and re.fullmatch(
+                r"\s+(?:as\s+(?:an?\s+)?|làm\s+)", text[b : triggers[n + 1][0]]):
+            # round 46: "… and in November 2021 it was admitted as an observer of B": the role is
+            # the verb's complement, and the body after it is the verb's (not A, named before)
+            right = triggers[n + 2][0] if n + 2 < len(triggers) else s.end
         if n + 1 < len(triggers):
             # "… joined ASEAN, and on 21 September 1984 it was admitted to …": the next
             # trigger's clause, with its date, is not this one's
@@ -1818,8 +1835,9 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # (or a date opening the clause: "Tháng 12/2020, nước này trở thành quan sát viên")
             r"|(?:On|In|Năm|Ngày|Tháng|on|in|năm|ngày|tháng)\s+[\w/]+(?:\s+[\w/]+){0,2},\s+)?"
             r"(?:it|It|nước này|Nước này)\s+(?:(?:also|then|later|finally|eventually|had|has|đã"
-            # (round 22: "It has also been an observer …": "been" after the adverbs)
-            r"|cũng|chính\s+thức)\s+)*(?:(?:was|is|has\s+been|been|là|trở\s+thành)\s+)?",
+            # (round 22: "It has also been an observer …": "been" after the adverbs; round 46:
+            # "nước này lần lượt gia nhập A (30/1), B (2/3)", one after another)
+            r"|cũng|chính\s+thức|lần\s+lượt)\s+)*(?:(?:was|is|has\s+been|been|là|trở\s+thành)\s+)?",
             text[semi + 1 if semi >= 0 else prev_end : a])
         # round 21: a subject named inside the trigger's own clause after a semicolon never
         # takes the names before it ("… với sáu nước sáng lập là A, B và C; D và E trở thành
@@ -1838,6 +1856,13 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # "A gia nhập X …, cùng đợt với B và C, và gia nhập Y năm sau đó": a coordinated
             # clause without its own subject is the sentence's subject's (never a companion's)
             subj = _members(ctx, shared_subject(ctx, s, a))
+        if not subj and kind == "observer" and (lead := re.search(
+                r"(?:,\s*|\s)(?:và|and)\s+(?P<rest>(?:(?:tháng|năm|ngày|in|on)\s+[\w/]+(?:\s+\d{4})?\s*,?\s+)?"
+                r"(?:(?:đã|cũng)\s+)?(?:được\s+(?:nhận|kết\s+nạp)\s+làm|trở\s+thành|became(?:\s+an?)?))\s+$",
+                text[max(s.start, a - 60) : a])):
+            # round 46: "A trở thành quan sát viên của X …, và tháng 11/2021 được nhận làm quan
+            # sát viên của Y": the second predicate, with its own date, is the subject's
+            subj = _members(ctx, shared_subject(ctx, s, max(s.start, a - 60) + lead.start("rest")))
         if not subj and re.search(r"(?<!\w)và\s+(?:cũng\s+)?là\s+$",
                                   text[max(s.start, a - 12) : a]) \
                 and any(d.value is not None for d in ctx.dates_in(a, right)):
@@ -1946,8 +1971,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                 # 2018 it became the 36th member of …")
                 r"|^\s*(?:After|Following|Before|Upon|With)\s+[^,;.]{3,50}?,?\s+)?"
                 r"(?:it|It|nước này|Nước này|the country"
-                r"|The country)\s+(?:(?:also|then|later|đã|cũng)\s+)?(?:(?:was|is|has\s+been"
-                r"|là)\s+)?$", text[max(s.start, a - 60) : a]):
+                r"|The country)\s+(?:(?:also|then|later|đã|cũng|lần\s+lượt)\s+)?"
+                r"(?:(?:was|is|has\s+been|là)\s+)?$", text[max(s.start, a - 60) : a]):
             # a text on one state: "After almost twenty years of talks, it became the 162nd
             # member of …", "Nước này gia nhập ASEAN …"
             subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
@@ -2023,7 +2048,7 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
                       and re.fullmatch(r"\s*,\s*(?:which|mà)\s+", text[x.end : subj[0].start])]
         named = antecedent[-1:] or [x for x in ctx.mentions_in(b, right) if x.is_org and x.key] or [
             x for x in ctx.mentions_in(s.start, a) if x.is_org and x.key
-            and ("admitted" in word or kind == "observer" or "kết nạp" in word
+            and ("admitted" in word or "accepted" in word or kind == "observer" or "kết nạp" in word
                  or re.match(r"became\s+(?:a\s+|full\s+)*members?$", word)
                  # round 24: "… tham gia Phong trào Không liên kết với tư cách quan sát viên
                  # từ năm 1961 và trở thành thành viên chính thức năm 1979"

@@ -784,8 +784,8 @@ def extract(ctx: Context) -> list[Candidate]:
             prev_end, prev_parties = (obj[-1].end if obj else b), parties
             prev_subject = keys(subj) or prev_subject
     out += _together(ctx, out)
-    out = out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx) + _they(ctx, out) \
-        + _gapped_subject(ctx, out)
+    out = out + _followed(ctx, out) + _then(ctx, out) + _labelled(ctx) + _headed(ctx) \
+        + _they(ctx, out) + _gapped_subject(ctx, out)
     _dash_pairs(ctx, out)
     return out
 
@@ -915,7 +915,10 @@ def _they(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         cut = [c for c in found if c.type == "relation" and c.data.get("status") == "severed"
                and prev.start <= c.start < prev.end]
         d = pick_date(ctx, m.end(), s.end, m.end())
-        if len(cut) != 1 or d is None or not point(d):
+        # round 46: two readings of one severance (the same two parties, before the duplicates
+        # are dropped) are one ("Britain cut its ties with Kampala in July 1976, …; it was the
+        # first time London had severed relations with … They were resumed in 1979")
+        if len({frozenset(c.data["parties"]) for c in cut}) != 1 or d is None or not point(d):
             continue
         c = cut[0]
         out.append(Candidate("relation", {"parties": list(c.data["parties"]), "status": "restored",
@@ -931,6 +934,39 @@ def _they(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 LABELLED = re.compile(r"(?m)^[ \t]*(?:Ngày\s+thiết\s+lập\s+quan\s+hệ\s+ngoại\s+giao"
                       r"|(?:Date\s+of\s+)?(?:establishment\s+of\s+)?diplomatic\s+relations"
                       r"(?:\s+established)?)\s*:\s*", re.I)
+
+
+#: round 46: a paragraph headed by a partner's name on a page about one state, its first words
+#: the relations' date ("China. Diplomatic relations: 6 January 1992.", "United States.
+#: Diplomatic relations date from 19 April 1782, …")
+HEADED = re.compile(r"(?m)^[ \t]*(?P<head>[^\n.:;,]{2,60})\.[ \t]+(?:Diplomatic\s+relations"
+                    r"(?:\s*:|\s+(?:date\s+(?:from|back\s+to)|were\s+established(?:\s+on|\s+in)?))"
+                    r"|(?:Ngày\s+)?[Tt]hiết\s+lập\s+quan\s+hệ\s+ngoại\s+giao\s*:)[ \t]*")
+
+
+def _headed(ctx: Context) -> list[Candidate]:
+    """"China. Diplomatic relations: 6 January 1992." on a page about one state: the relations
+    of the heading's state and the page's, established on the date right after the label."""
+    out: list[Candidate] = []
+    if ctx.subject is None:
+        return out
+    for m in HEADED.finditer(ctx.text):
+        head = [x for x in ctx.mentions_in(m.start("head"), m.end("head")) if x.key]
+        if len(head) != 1 or not head[0].is_state or head[0].key == ctx.subject or re.search(
+                r"\S", ctx.text[m.start("head") : head[0].start] + ctx.text[head[0].end : m.end(
+                    "head")]) and not re.fullmatch(
+                    r"(?:(?:The\s+)?(?:[A-Z]\w+\s+){0,2}(?:Republic|Kingdom|Federation|State)"
+                    r"\s+of\s+(?:the\s+)?)?", ctx.text[m.start("head") : head[0].start]):
+            continue  # the heading is one state's name (its long form at most), nothing else
+        d = [x for x in ctx.dates_in(m.end(), m.end() + 40) if x.start == m.end()
+             and x.value is not None and x.kind == "point"]
+        if not d:
+            continue
+        data = {"parties": [ctx.label(head[0].key), ctx.label(ctx.subject)],
+                "status": "established", "date": point(d[0])}
+        out.append(Candidate("relation", data, m.start("head"), d[0].end, 0.75, "relation-headed",
+                             [f for f in d[0].flags if f != "unresolved"]))
+    return out
 
 
 def _labelled(ctx: Context) -> list[Candidate]:

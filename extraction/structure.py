@@ -42,6 +42,9 @@ LIST_LABEL = re.compile(r"\bmember(?:s|ships?)?\b|\bjoin(?:ing|ed)?\b|\baccessio
 #: a clause that establishes relations, before a colon
 RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|ties)"
                              r"|\bset\s+up\s+(?:diplomatic\s+)?relations"
+                             # round 46: "Three more states opened relations in 1986: Libya (30
+                             # May), the Soviet Union (30 June) and the United States (…)"
+                             r"|\bopened\s+(?:diplomatic\s+)?(?:relations|ties)"
                              r"|thiết lập quan hệ", re.I)
 #: a verb that opens a labelled line's value: "…: thiết lập ngày 3/2/1988", "…: established on
 #: 5 May 1970", "…: ký năm 2009", "…: joined in 1995"
@@ -60,7 +63,8 @@ def extract(ctx: Context) -> list[Candidate]:
     for s in ctx.sents:
         if NEGATIVE.search(s.text):
             continue
-        out += _labelled_date(ctx, s) or _table_row(ctx, s) or _lists(ctx, s)
+        out += _labelled_date(ctx, s) or _org_labelled(ctx, s) or _table_row(ctx, s) \
+            or _lists(ctx, s)
     return out
 
 
@@ -153,7 +157,9 @@ def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
                                             "signed": d.value},
                               s.start, s.end, 0.75, "structure-labelled-date")]
     orgs = [m for m in ctx.mentions_in(a, b) if m.is_org and m.key]
-    if MEMBER_LABEL.search(label) and len(orgs) == 1:
+    # (round 46: a body's name and its bracketed acronym are one: "Gia nhập Tổ chức Thống nhất
+    # châu Phi (OAU): tháng 6/1993")
+    if MEMBER_LABEL.search(label) and len({m.key for m in orgs}) == 1:
         roles = ["observer"] if re.search(r"observer|quan sát", label, re.I) else (
             ["founding", "full"] if re.search(r"founding|sáng lập", label, re.I) else ["full"])
         data = {"member": ctx.label(ctx.subject), "organization": ctx.label(orgs[0].key),
@@ -162,6 +168,53 @@ def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
             data["roles"] = roles
         return [Candidate("membership", data, s.start, s.end, conf, "structure-labelled-date")]
     return []
+
+
+#: round 46: what follows the colon of a line labelled by an organisation, before its date:
+#: "United Nations: member since 2 March 1992", "Non-Aligned Movement: full member from 1995",
+#: "World Trade Organization: observer status granted in July 2020", "OSCE: 30 January 1992"
+_ORG_VALUE = re.compile(r"\s*(?:(?P<role>(?:full\s+|founding\s+|associate\s+)?member|observer)"
+                        r"(?:\s+status)?(?:\s+(?:since|from|granted|admitted))?(?:\s+(?:in|on))?"
+                        r"\s+)?", re.I)
+
+
+def _org_labelled(ctx: Context, s: Sentence) -> list[Candidate]:
+    """"ORGANISATION: [member since] DATE" lines under a heading on organisations (a page of one
+    state's memberships, "Turkmenistan in international organizations"): a membership of the
+    page's state in each organisation the label names, from the date after the colon."""
+    if ctx.subject is None or not (_line_of(ctx, s) or _opens_line(ctx, s)) \
+            or ctx.section_at(s.start)[1] != "memberships":
+        return []
+    colon = s.text.find(":")
+    if colon < 3:
+        return []
+    a, b = s.start, s.start + colon
+    named = [m for m in ctx.mentions_in(a, b) if m.key]
+    if not named or not all(m.is_org for m in named):
+        return []
+    rest, at = "", a
+    for m in named:
+        rest, at = rest + ctx.text[at : m.start], m.end
+    rest += ctx.text[at:b]
+    if not re.fullmatch(r"[\s\-•*+,()]*(?:(?:and|&|và)[\s,()]*)*", rest):
+        return []  # the label is the organisations' names only
+    v = _ORG_VALUE.match(ctx.text, b + 1, s.end)
+    ds = [d for d in ctx.dates_in(v.end(), s.end) if d.start == v.end()] if v else []
+    if not ds or not isinstance(ds[0].value, str) or not re.match(
+            r"\s*(?:[;.]|$)", ctx.text[ds[0].end : s.end]):
+        return []
+    role = (v.group("role") or "").lower() if v else ""
+    roles = ["observer"] if role == "observer" else ["founding", "full"] if "founding" in role \
+        else ["associate"] if "associate" in role else ["full"]
+    out: list[Candidate] = []
+    for key in dict.fromkeys(m.key for m in named):
+        data = {"member": ctx.label(ctx.subject), "organization": ctx.label(key),
+                "start": ds[0].value}
+        if roles != ["full"]:
+            data["roles"] = roles
+        out.append(Candidate("membership", data, named[0].start, ds[0].end, 0.75,
+                             "structure-org-labelled"))
+    return out
 
 
 def _table_row(ctx: Context, s: Sentence) -> list[Candidate]:
