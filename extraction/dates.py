@@ -516,7 +516,20 @@ def year_from_text(text: str, found: list[DateMention]) -> int | None:
     "ATHENS, Aug 25 -"), from what the text says has passed since a year it names, in the same
     sentence or the first of the two after it that names a year ("… the first visit in four
     decades. … The last was in September 1983": 2023; "sau 12 năm, kể từ năm 2013": 2025).
-    Each reading needs exactly one year there and votes; a tie, or no reading, gives None."""
+    Each reading needs exactly one year there and votes; a tie, or no reading, gives None.
+    A vote for a year after this one is not counted (session 26): an article is not dated in
+    the future, and such a vote comes from a year that is the moment of the count, not its
+    start ("She last came in April 2018, when the two governments were marking fifty years of
+    relations" is not an article of 2068).
+
+    >>> text = ("PRETORIA, Sept 5 - The king arrived on Tuesday. His last visit was in April "
+    ...         "2018, marking fifty years of relations.")
+    >>> year_from_text(text, find_dates(text)) is None
+    True
+    >>> text = "PRETORIA, Sept 5 - It is the first visit in five years; the last was in 2018."
+    >>> year_from_text(text, find_dates(text))
+    2023
+    """
     years = [d for d in found if d.explicit and d.value is not None and d.year
              and "year-from-text" not in d.flags
              and d.kind in ("point", "since") and d.precision in ("day", "month", "year")
@@ -546,6 +559,8 @@ def year_from_text(text: str, found: list[DateMention]) -> int | None:
             continue  # no year, or several: which one the time counts from is not said
         y = base[0].year
         assert y is not None
+        if y + n > dt.date.today().year:
+            continue  # the article would be dated in the future
         votes[y + n] = votes.get(y + n, 0) + 1
     if not votes:
         return None
