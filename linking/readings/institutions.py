@@ -170,12 +170,13 @@ class Institutions:
                     # the organisation ("Ủy ban của LHQ": the UN has sixteen commissions,
                     # ESCAP, the Commission on Narcotic Drugs ...) names one of them, not
                     # its executive, and the name does not say which
+                    amb = _ambiguous(query, rivals, 80.0)
                     return MatchResult(
-                        query, [], False,
-                        f"no match: {' '.join(toks[j] for j in at)!r} of {describe(e)} "
-                        f"names one of {len(rivals)} bodies of it the registry holds "
-                        f"({', '.join(x.label for x in rivals[:3])} ...), not its "
-                        "executive (convention F), and the name does not say which")
+                        query, amb.candidates, True,
+                        f"{amb.note} ({' '.join(toks[j] for j in at)!r} of {describe(e)} "
+                        f"names one of the {len(rivals)} bodies of it of that word the "
+                        "registry holds, not its executive (convention F), and the name does "
+                        "not say which)")
                 ev = (f"{' '.join(toks[j] for j in at)!r} names {e.label}'s "
                       "secretariat, executive commission or headquarters, of which the "
                       "registry holds no record: the organisation (convention F)")

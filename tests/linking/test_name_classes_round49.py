@@ -5,9 +5,11 @@ writer's list, and tried here on names of no evaluation list:
 
 - precision: a commission "of" an organisation of which the registry holds several
   commissions (the United Nations: sixteen) names one of them, not the organisation's
-  executive under convention F ("Ủy ban LHQ tại Giơ-ne-vơ": no match; with a seat the English
-  seat-and-field reading may still find the one seated there); a name that says it names two
-  states is never one state ("the two states of the island of Cyprus");
+  executive under convention F: ambiguous between them ("the UN commission"), or the one
+  seated where the name says ("Ủy ban của LHQ có trụ sở ở Xan-ti-a-gô", by the seat read after
+  a Vietnamese name with an acronym; "the UN commission in Santiago", by the English
+  seat-and-field reading); a name that says it names two states is never one state ("the two
+  states of the island of Cyprus");
 - ambiguity: a pair of states with its organ or people ("the two Sudans' presidents", "the two
   Vietnams' leaders in 1968", "giới lãnh đạo hai miền Triều Tiên năm 2000"): the pair;
 - recall: the Vietnamese authorities, officials and rulers of a state at its capital
@@ -35,8 +37,11 @@ MATCHES = [
     # convention F still reads the commission of an organisation that holds no commissions
     # in the registry (its executive)
     ("CEMAC's commission in Bangui", "CEMAC", "organisation-seat"),
-    # a UN commission by its seat: the English reading that parts them by the seat
+    # a UN commission by its seat: the English reading that parts them by the seat, and the
+    # Vietnamese one with an acronym and a place said after it
     ("the UN commission in Santiago", "ECLAC", "seat-and-field"),
+    ("Ủy ban của LHQ có trụ sở ở Xan-ti-a-gô", "ECLAC", "seat-narrowed"),
+    ("ủy ban kinh tế của LHQ ở A-đi A-ba-ba", "ECA", "seat-narrowed"),
 ]
 
 #: a pair of states with its organ or people: the pair, in the year if one is given
@@ -46,13 +51,12 @@ AMBIGUOUS = [
     ("the two Germanys' foreign ministers in 1985", {"GFR", "DDR"}),
     ("giới lãnh đạo hai miền Triều Tiên năm 2000", {"KOR", "PRK"}),
     ("chính phủ hai nước Yemen năm 1980", {"YAR", "YMD"}),
+    # a commission of the United Nations with no seat: one of the sixteen the registry holds
+    ("the UN commission", {"ESCAP", "CND"}),
+    ("Ủy ban LHQ", {"ESCAP", "CND"}),
 ]
 
 NO_MATCH = [
-    # a commission of the United Nations: one of the sixteen the registry holds
-    "Ủy ban LHQ tại Giơ-ne-vơ",
-    "Ủy ban của LHQ có trụ sở ở Xan-ti-a-gô",
-    "the UN commission",
     # two states named, one found
     "the two states of the island of Cyprus",
     # a government abroad or in exile: the seat is checked as before
