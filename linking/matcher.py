@@ -193,12 +193,15 @@ _PLUS = re.compile(r"\w\s*\+|\bplus\b|\bm[ởo]\s+r[ộo]ng\b", re.IGNORECASE)
 
 
 #: round 49: a name that says it names two states ("the two states sharing the island of
-#: Timor", "both Koreas", "the Korean peninsula's two governments", "hai nước chung đảo
-#: Ti-mo", "nhà cầm quyền hai miền Triều Tiên"): never one state (``Matcher._read``)
+#: Timor", "both Koreas", "the Korean peninsula's two governments", "the two Gulf
+#: monarchies", "hai nước chung đảo Ti-mo", "nhà cầm quyền hai miền Triều Tiên"): never one
+#: state (``Matcher._read``); "two" before another word ("Poland between the two world wars")
+#: says nothing of the kind
 _TWO_STATES = re.compile(
-    r"\b(?:two|both)\s+(?:[a-z]\w*|[A-Z]\w*s['’]?)(?:\s|$)"
-    r"|(?:^|\s)(?:hai|cả\s+hai|ca\s+hai)\s+(?:nước|quốc\s+gia|miền|nhà\s+nước|bên|chính\s+phủ"
-    r"|nuoc|quoc\s+gia|mien|nha\s+nuoc|ben|chinh\s+phu)(?:\s|$)", re.IGNORECASE)
+    r"\b(?i:two|both)\s+(?:(?:[\w-]+\s+)?(?i:states|countries|nations|governments|neighbou?rs"
+    r"|republics|kingdoms|monarchies|regimes|sides|halves|leaderships)|[A-Z]\w*s['’]?)(?:\s|$)"
+    r"|(?:^|\s)(?i:hai|cả\s+hai|ca\s+hai)\s+(?i:nước|quốc\s+gia|miền|nhà\s+nước|bên|chính\s+phủ"
+    r"|nuoc|quoc\s+gia|mien|nha\s+nuoc|ben|chinh\s+phu)(?:\s|$)")
 
 
 def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:
