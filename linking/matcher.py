@@ -192,6 +192,18 @@ def _name_initials(name: str, forms: set[tuple[str, ...]]) -> int:
 _PLUS = re.compile(r"\w\s*\+|\bplus\b|\bm[ởo]\s+r[ộo]ng\b", re.IGNORECASE)
 
 
+#: round 49: a name that says it names two states ("the two states sharing the island of
+#: Timor", "both Koreas", "the Korean peninsula's two governments", "the two Gulf
+#: monarchies", "hai nước chung đảo Ti-mo", "nhà cầm quyền hai miền Triều Tiên"): never one
+#: state (``Matcher._read``); "two" before another word ("Poland between the two world wars")
+#: says nothing of the kind
+_TWO_STATES = re.compile(
+    r"\b(?i:two|both)\s+(?:(?:[\w-]+\s+)?(?i:states|countries|nations|governments|neighbou?rs"
+    r"|republics|kingdoms|monarchies|regimes|sides|halves|leaderships)|[A-Z]\w*s['’]?)(?:\s|$)"
+    r"|(?:^|\s)(?i:hai|cả\s+hai|ca\s+hai)\s+(?i:nước|quốc\s+gia|miền|nhà\s+nước|bên|chính\s+phủ"
+    r"|nuoc|quoc\s+gia|mien|nha\s+nuoc|ben|chinh\s+phu)(?:\s|$)")
+
+
 def _kinds(kind: str | Collection[str] | None) -> frozenset[str] | None:
     if kind is None or kind == "":
         return None
@@ -886,9 +898,29 @@ class Matcher(
         # round 36: an acronym's body whose seat the name contradicts
         result = self._disagreeing_acronym(query, text,
                                            self._seat_contradicts(query, text, result))
+        result = self._not_one_of_two(query, text, result)
         return MatchResult(
             result.query, result.candidates[: max(1, limit)], result.ambiguous, result.note
         )
+
+    @staticmethod
+    def _not_one_of_two(query: str, text: str, result: MatchResult) -> MatchResult:
+        """Round 49: a name that says it names two states (:data:`_TWO_STATES`) is never one
+        state: a reading that found one in it ("the two states sharing the island of Timor":
+        a press frame around "Timor" read Timor-Leste) answers no match, unless the state's
+        own names hold the words ("the Two Sicilies", "Vương quốc Hai Sicilia")."""
+        best = result.best
+        if (best is None or result.ambiguous or best.entity.kind not in STATE_KINDS
+                or not _TWO_STATES.search(text)):
+            return result
+        if any(w in ("two", "both", "hai") for n in _all_names(best.entity)
+               for w in re.findall(r"\w+", n.lower())):
+            return result
+        return MatchResult(
+            query, [Candidate(best.entity, min(best.score, 60.0), False, best.method,
+                              best.evidence)], False,
+            f"no match: {text!r} names two states, and a reading found one in it "
+            f"({describe(best.entity)}); no reading gave the pair")
 
     def stands_for(self, iri: str) -> str:
         """The IRI of the record that stands for the body ``iri`` is a record of (``iri``

@@ -164,6 +164,19 @@ class Institutions:
             body = tuple(words[j] for j in at)
             if at and body in self._organisation_seats:
                 e = r.best.entity
+                rivals = self._organ_word_bodies(e, [toks[j] for j in at])
+                if len(rivals) >= 2:
+                    # round 49: an organ word of which the registry holds several bodies of
+                    # the organisation ("Ủy ban của LHQ": the UN has sixteen commissions,
+                    # ESCAP, the Commission on Narcotic Drugs ...) names one of them, not
+                    # its executive, and the name does not say which
+                    amb = _ambiguous(query, rivals, 80.0)
+                    return MatchResult(
+                        query, amb.candidates, True,
+                        f"{amb.note} ({' '.join(toks[j] for j in at)!r} of {describe(e)} "
+                        f"names one of the {len(rivals)} bodies of it of that word the "
+                        "registry holds, not its executive (convention F), and the name does "
+                        "not say which)")
                 ev = (f"{' '.join(toks[j] for j in at)!r} names {e.label}'s "
                       "secretariat, executive commission or headquarters, of which the "
                       "registry holds no record: the organisation (convention F)")
@@ -174,6 +187,49 @@ class Institutions:
             f"no match: names a body of {parents}, not the organisation itself; "
             "the registry holds no such body",
         )
+
+    def _organ_word_bodies(self, org: Entity, body: list[str]) -> list[Entity]:
+        """Round 49: the registry's bodies of ``org`` that an organ's words ``body`` (English,
+        or Vietnamese read with the glossary: "ủy ban", commission or committee) may name:
+        organisations whose English names (label or alias) say they are ``org``'s (all the
+        words of one of its English names, or one of its acronyms) and hold every word of one
+        reading of ``body``. Two or more: convention F's organ word names one of them, not
+        the executive of ``org`` (the United Nations, whose executive is its Secretariat,
+        holds sixteen commissions in the registry; the African Union, ECOWAS or UEMOA,
+        whose executives are commissions, none)."""
+        key = (org.iri, tuple(folded_form(t) for t in body))
+        cache = self.__dict__.setdefault("_organ_word_cache", {})
+        if key in cache:
+            return cache[key]
+        if all(t.isascii() for t in body):
+            readings = [frozenset(singular_form(w) for t in body for w in content_words(t))]
+        else:
+            readings = [frozenset(singular_form(w) for w in r) for r in
+                        self._calques.glossary.phrase_readings(" ".join(body))[:16]]
+        readings = [r for r in readings if r]
+        names = [*(t for lg, t in org.labels.items() if lg == "en"),
+                 *(t for t, lg in org.aliases if lg in (None, "en") and not looks_like_code(t))]
+        whole = [n for n in (tokens(t) - _STOP_WORDS for t in names) if n]
+        codes = {w for t in org.acronyms for w in tokens(t)}
+        me = self._same.get(org.iri, (org, ""))[0]
+        found: list[Entity] = []
+        if readings and (whole or codes):
+            org_kinds = KIND_GROUPS["organisation"]
+            for e in self.registry.entities:
+                if e.kind not in org_kinds or e.confidence == "conflicting":
+                    continue
+                if self._same.get(e.iri, (e, ""))[0] is me:
+                    continue
+                for n in [e.labels.get("en", ""), *(t for t, lg in e.aliases
+                                                    if lg in (None, "en"))]:
+                    ws = tokens(n)
+                    said = bool(ws & codes) or any(w <= ws for w in whole)
+                    held = {singular_form(w) for w in content_words(n)}
+                    if said and any(r <= held for r in readings):
+                        found.append(self._same.get(e.iri, (e, ""))[0])
+                        break
+        cache[key] = out = _unique(found)
+        return out
 
     def _seat_of_calque(self, query: str, toks: list[str], words: list[str], spans: set[int],
                         keep: list[str], lang: str | None) -> MatchResult | None:

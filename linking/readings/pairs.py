@@ -35,6 +35,26 @@ _PAIR_OF_ADJECTIVE = re.compile(
 _YEAR_AFTER = re.compile(r"(?P<rest>.+?)\s+(?:năm|nam|in)\s+(?P<year>\d{4})", re.IGNORECASE)
 
 
+#: round 49: the pair's organ or people, which stand for the pair (convention H: a state's
+#: government, head, negotiators, delegation): "the two Koreas' negotiators in 1972", "the two
+#: Congos' presidents", "nhà cầm quyền hai miền Triều Tiên năm 1953" (``_pair_of_states``)
+_PAIR_ORGAN_EN = (r"governments?|leaders(?:hips?)?|presidents|heads\s+of\s+state"
+                  r"|prime\s+ministers|foreign\s+ministers|foreign\s+ministries|negotiators"
+                  r"|delegations|authorities|regimes|administrations|officials")
+_PAIR_ORGAN_VI = (r"nhà\s+cầm\s+quyền|chính\s+phủ|chính\s+quyền|giới\s+lãnh\s+đạo"
+                  r"|(?:các\s+)?(?:nhà\s+)?lãnh\s+đạo|đoàn\s+đàm\s+phán|giới\s+chức"
+                  r"|nhà\s+chức\s+trách|bộ\s+ngoại\s+giao"
+                  r"|nha\s+cam\s+quyen|chinh\s+phu|chinh\s+quyen|gioi\s+lanh\s+dao"
+                  r"|(?:cac\s+)?(?:nha\s+)?lanh\s+dao|doan\s+dam\s+phan|gioi\s+chuc"
+                  r"|nha\s+chuc\s+trach")
+_PAIR_ORGAN = (
+    re.compile(r"(?P<pair>(?:the\s+)?(?:two|both)\s+[A-Z][\w-]*s)['’]\s+(?:" + _PAIR_ORGAN_EN
+               + r")(?P<year>\s+in\s+\d{4})?"),
+    re.compile(r"(?i:" + _PAIR_ORGAN_VI + r")\s+(?P<pair>(?i:cả\s+|ca\s+)?(?i:hai)\s+\S.*?)"
+               r"(?P<year>\s+(?i:năm|nam)\s+\d{4})?"),
+)
+
+
 #: round 22: the compass words that tell two states of one name apart ("North Korea", "South
 #: Sudan", "East Germany"), left out of a state's English name to find the name they share
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
@@ -58,6 +78,17 @@ class Pairs:
         state_kinds = STATE_KINDS if kinds is None else kinds & STATE_KINDS
         if not state_kinds or len(text) > 60:
             return None
+        organ = _first_fullmatch(_PAIR_ORGAN, text)
+        if organ is not None:
+            # round 49: the pair's organ or people ("the two Yemens' governments in 1989"):
+            # the pair, with its year
+            pair = organ.group("pair") + (organ.group("year") or "")
+            r = self._pair_of_states(query, pair, kinds, lang)
+            if r is None or not r.ambiguous:
+                return r
+            said = (text[:organ.start("pair")] + text[organ.end("pair"):]).strip()
+            return MatchResult(query, r.candidates, True,
+                               f"{r.note} (read without the pair's organ: {said!r})")
         y = _YEAR_AFTER.fullmatch(text)
         if y is not None:
             return self._pair_in_year(query, y.group("rest"), int(y.group("year")), kinds, lang)

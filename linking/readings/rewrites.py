@@ -227,6 +227,11 @@ _KIND_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: round 49: the limit under which every candidate of an ambiguous name is kept (a name the
+#: registry holds more bodies of is not parted by a seat)
+_ALL_CANDIDATES = 64
+
+
 #: round 42: a region named by its compass word ("Đông Dương", Indochina; "Bắc Phi") is no
 #: seat of a state's government (:meth:`Rewrites._seat_of_state`), folded
 _COMPASS_PLACE_WORDS = frozenset({"dong", "tay", "nam", "bac", "mien", "vung", "chau"})
@@ -266,6 +271,9 @@ class Rewrites:
                 continue
             if rewrite is _without_vi_seat and not self._vi_seat_fits(text, other, r):
                 continue
+            if rewrite is _without_vi_seat and r.ambiguous:
+                r = self._vi_seat_narrowed(text, r, self.match(other, kind=kind, lang=lang,
+                                                               limit=_ALL_CANDIDATES))
             if rewrite in (_without_vi_seat, _without_vi_body_clause, _without_led) and not all(
                     c.entity.kind in KIND_GROUPS["organisation"] for c in r.candidates[:1]):
                 continue
@@ -583,6 +591,29 @@ class Rewrites:
                 or b.method not in ("press-description", "common-name")):
             return False
         return self._city_holds(_seat_building_city(text), r)
+
+    def _vi_seat_narrowed(self, text: str, r: MatchResult, every: MatchResult) -> MatchResult:
+        """Round 49: a Vietnamese name with an acronym, ambiguous between bodies, and the place
+        it sits in after it ("ủy ban kinh tế khu vực của LHQ ở Xan-ti-a-gô"): the one body
+        whose SupraVerden headquarters are in that place (:meth:`_seated_in`, the place read
+        as a capital by CLDR, capital_names.yaml or its sounds, :meth:`_capital_codes`), as
+        round 28 parts an English name's bodies by their seat; ``r`` as it is otherwise.
+        ``every`` is the name before the place matched with all its candidates (``r`` keeps
+        only as many as the caller asked for), so that the answer does not hang on the
+        limit."""
+        m = _VI_SEAT_TAIL.fullmatch(text.strip())
+        if m is None or not every.ambiguous:
+            return r
+        place = m.group("place")
+        seated = [c.entity for c in every.candidates
+                  if c.entity.kind in KIND_GROUPS["organisation"]
+                  and self._seated_in(c.entity, place)]
+        if len(seated) != 1:
+            return r
+        e = seated[0]
+        return _single(r.query, e, 85.0, "seat-narrowed", self._note(e),
+                       f"{len(every.candidates)} bodies read; of them only {describe(e)} sits in "
+                       f"{place!r} (SupraVerden's headquarters)")
 
     def _f_seat_fits(self, text: str, r: MatchResult) -> bool:
         """Round 31: convention F's reading of an organ answers one organisation (method

@@ -98,7 +98,12 @@ _GOVERNMENT_FORMS = (
                # reading)
                r"|(?i:(?:các\s+|cac\s+)?(?:chính\s+phủ|giới\s+chức|nhà\s+chức\s+trách"
                r"|nhà\s+cầm\s+quyền|quan\s+chức|chinh\s+phu|gioi\s+chuc|nha\s+chuc\s+trach"
-               r"|nha\s+cam\s+quyen|quan\s+chuc|phía|phia)\s+(?:nước\s+)?))"
+               r"|nha\s+cam\s+quyen|quan\s+chuc|phía|phia"
+               # (round 49: "giới lãnh đạo", the leadership, and "cơ quan chức năng", the
+               # competent authorities, as the English reading takes "leadership" and
+               # "authorities")
+               r"|giới\s+lãnh\s+đạo|cơ\s+quan\s+chức\s+năng|gioi\s+lanh\s+dao"
+               r"|co\s+quan\s+chuc\s+nang)\s+(?:nước\s+)?))"
                r"(?P<state>" + _VI_UPPER + r".*)"),
     # (round 47: a state's long form with "of" before the possessive: "the Kingdom of
     # Eswatini's government", "the Sultanate of Oman's authorities"; the long form is read

@@ -1568,6 +1568,14 @@ _GOVERNMENT_AT_SEAT = (
     # (round 33: and a foreign ministry, convention H: "Bộ Ngoại giao Ấn Độ ở New Delhi")
     re.compile(r"(?P<gov>(?i:chính\s+phủ|chính\s+quyền|chinh\s+phu|chinh\s+quyen"
                r"|bộ\s+ngoại\s+giao|bo\s+ngoai\s+giao"
+               # (round 49: the heads of the government-form reading, as round 47 gave the
+               # English reading its heads: "nhà chức trách Ai Cập ở Cai-rô", the authorities;
+               # "giới chức", "quan chức", officials; "nhà cầm quyền", the rulers; "giới lãnh
+               # đạo", the leadership; "cơ quan chức năng", the competent authorities)
+               r"|giới\s+chức|nhà\s+chức\s+trách|nhà\s+cầm\s+quyền|quan\s+chức"
+               r"|giới\s+lãnh\s+đạo|cơ\s+quan\s+chức\s+năng"
+               r"|gioi\s+chuc|nha\s+chuc\s+trach|nha\s+cam\s+quyen|quan\s+chuc"
+               r"|gioi\s+lanh\s+dao|co\s+quan\s+chuc\s+nang"
                # (round 42: the seat of its head of state or government, named by the office,
                # as _STATE_OFFICE reads it: "Phủ Tổng thống Ai Cập ở Cairo", "Văn phòng Thủ
                # tướng Ấn Độ ở New Delhi", "Dinh Tổng thống Ba Lan ở Vác-sa-va")
