@@ -335,8 +335,10 @@ LIST_STATUS = {
     "names_test76.csv": "round 47's development list (after its unseen run)",
     "names_test77.csv": "round 48's development list (after its unseen run)",
     "names_test78.csv": "round 48's development list (after its unseen run)",
-    "names_test79.csv": "the next round's development list (round 48's unseen list)",
-    "names_test80.csv": "the next round's development list (round 48's unseen list)",
+    "names_test79.csv": "round 49's development list (after its unseen run)",
+    "names_test80.csv": "round 49's development list (after its unseen run)",
+    "names_test81.csv": "the next round's development list (round 49's unseen list)",
+    "names_test82.csv": "the next round's development list (round 49's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -519,6 +521,10 @@ UNSEEN_RUNS = {
                          "**end of round 48: 0.989 / 0.400 / 0/10**"),
     "names_test80.csv": ("end of round 47: 0.937 / 0.273 / 0/10; "
                          "**end of round 48: 0.952 / 0.370 / 0/10**"),
+    "names_test81.csv": ("end of round 48: 0.988 / 0.377 / 0/10; "
+                         "**end of round 49: 0.988 / 0.377 / 0/10**"),
+    "names_test82.csv": ("end of round 48: 0.984 / 0.573 / 3/12; "
+                         "**end of round 49: 0.984 / 0.573 / 3/12**"),
 }
 
 
