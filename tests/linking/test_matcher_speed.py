@@ -148,3 +148,24 @@ def test_ratio_bounds_are_difflibs(matcher, names) -> None:
             continue
         sm.set_seqs(a, b)
         assert _bounds(a, b) == (sm.real_quick_ratio(), sm.quick_ratio()), (a, b)
+
+
+def test_seat_words_index_is_the_full_scan(matcher) -> None:
+    """Session 26: the organisations ``_seat_domain`` tests for a description's words, from
+    the index of each word's organisations, are those a scan of every entity gives (not in
+    conflict, every word held by their English names), in the registry's order."""
+    from diplograph.linking.candidates import KIND_GROUPS
+    from diplograph.linking.readings.seats import _seat_words
+
+    orgs = [e for e in matcher.registry.entities
+            if e.kind in KIND_GROUPS["organisation"] and e.confidence != "conflicting"]
+    rnd = random.Random(26)
+    vocabulary = sorted({w for e in orgs for w in _seat_words(e)})
+    asked = [[]] + [[w] for w in rnd.sample(vocabulary, 150)]
+    asked += [sorted(rnd.sample(sorted(_seat_words(e)), min(k, len(_seat_words(e)))))
+              for e in rnd.sample(orgs, 150) for k in (2, 3) if _seat_words(e)]
+    asked += [[w, rnd.choice(vocabulary)] for w in rnd.sample(vocabulary, 100)]
+    asked += [["bank"], ["atomic", "energy"], ["no-such-word"], ["bank", "no-such-word"]]
+    for want in asked:
+        full = [e for e in orgs if all(w in _seat_words(e) for w in want)]
+        assert list(map(id, matcher._holding_seat_words(want))) == list(map(id, full)), want
