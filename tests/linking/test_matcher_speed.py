@@ -22,10 +22,13 @@ from itertools import repeat
 
 import pytest
 
+from diplograph.linking.candidates import KIND_GROUPS
 from diplograph.linking.evaluate import default_lists, read_list
-from diplograph.linking.glossary import singular_form
+from diplograph.linking.glossary import content_words, singular_form
 from diplograph.linking.normalise import folded_form, phonetic_key, trigrams
 from diplograph.linking.readings.fuzzy import _shortlist
+from diplograph.linking.readings.offices import _ORG_GENERIC, _field_names
+from diplograph.linking.readings.seats import _seat_words
 from diplograph.linking.readings.text import _name_words
 from diplograph.linking.succession import STATE_KINDS
 
@@ -154,9 +157,6 @@ def test_seat_words_index_is_the_full_scan(matcher) -> None:
     """Session 26: the organisations ``_seat_domain`` tests for a description's words, from
     the index of each word's organisations, are those a scan of every entity gives (not in
     conflict, every word held by their English names), in the registry's order."""
-    from diplograph.linking.candidates import KIND_GROUPS
-    from diplograph.linking.readings.seats import _seat_words
-
     orgs = [e for e in matcher.registry.entities
             if e.kind in KIND_GROUPS["organisation"] and e.confidence != "conflicting"]
     rnd = random.Random(26)
@@ -169,3 +169,29 @@ def test_seat_words_index_is_the_full_scan(matcher) -> None:
     for want in asked:
         full = [e for e in orgs if all(w in _seat_words(e) for w in want)]
         assert list(map(id, matcher._holding_seat_words(want))) == list(map(id, full)), want
+
+
+def test_field_body_index_keeps_every_body_the_scan_reads(matcher) -> None:
+    """Session 26: for every organisation as the owner ``_field_body`` reads bodies of, the
+    organisations the index gives hold every one whose names pass the reading's first test (a
+    name holding all the owner's words, two or more; one of its acronyms among a name's
+    tokens; or all its place words), and come in the registry's order."""
+    matcher._field_orgs_saying((), ())  # made once
+    orgs = matcher.__dict__["_field_orgs"]
+    place = {id(e): i for i, e in enumerate(orgs)}
+    tested = 0
+    for owner in orgs:
+        own_words = {singular_form(w) for w in content_words(owner.labels.get("en", ""))}
+        own_codes = {a for a in owner.acronyms if len(a) >= 2}
+        own_place = own_words - _ORG_GENERIC
+        fast = matcher._field_orgs_saying(
+            own_place or (own_words if len(own_words) > 1 else frozenset()), own_codes)
+        ks = [place[id(e)] for e in fast]
+        assert ks == sorted(set(ks)), owner.key
+        full = [e for e in orgs if any(
+            (len(own_words) > 1 and own_words <= words)
+            or own_codes & set(n.replace(",", " ").split())
+            or (own_place and own_place <= words) for n, words in _field_names(e))]
+        assert {id(e) for e in full} <= set(map(id, fast)), owner.key
+        tested += bool(full)
+    assert tested > 500
