@@ -836,12 +836,15 @@ class Matcher(
         batch of names measured as matching, not as remembering)."""
         with self._answering:
             self._answers.clear()
+            # (session 26: and the fuzzy reading's near forms, remembered per folded name)
+            self.__dict__.pop("_fuzzy_near", None)
 
     def __getstate__(self) -> dict:
         """A pickled matcher (the search index's builder shares one) carries no memo and no
         lock: the other process makes its own."""
         state = dict(self.__dict__)
         state["_answers"] = {}
+        state.pop("_fuzzy_near", None)
         del state["_answering"]
         return state
 

@@ -45,6 +45,11 @@ FUZZY_GAP = 0.08
 FUZZY_MIN_LEN = 5
 
 
+#: session 26: how many folded names' near forms (:meth:`Fuzzy._near_forms`) are remembered;
+#: when full, all are forgotten
+NEAR_KEPT = 20_000
+
+
 def _all_capitals(text: str) -> bool:
     """A name written in capitals only, three letters or more ("CAFTA", "DR-CAFTA").
 
@@ -287,39 +292,66 @@ def _shortlist(counter: Counter[int], n_q: int, lengths: list[int], n: int) -> l
 class Fuzzy:
     """The fuzzy reading of a misspelt name."""
 
+    def _near_forms(self, fo: str) -> tuple[tuple[str, float], ...] | None:
+        """The registry's folded forms near the folded name ``fo``, with difflib's ratio, in
+        the shortlist's order (:func:`_shortlist`): those whose ratio is at least
+        ``FUZZY_CUTOFF``; None when no form shares a trigram with it.
+
+        Session 26: this depends on the folded name alone, not on the kinds asked or the name
+        as written, and the readings ask it again for one name under several kinds and for
+        names written alike ("UN", "un"): it is remembered per folded name (at most
+        :data:`NEAR_KEPT`, then forgotten, as the answers are), and forgotten with the
+        answers (:meth:`~diplograph.linking.matcher.Matcher.forget`)."""
+        remembered = self.__dict__.get("_fuzzy_near")
+        if remembered is None:
+            remembered = self.__dict__["_fuzzy_near"] = {}
+        elif fo in remembered:
+            return remembered[fo]
+        # (session 26: every trigram's forms counted in one call, in the same order)
+        counter: Counter[int] = Counter(chain.from_iterable(
+            map(self._grams.get, trigrams(fo), repeat(()))))
+        near: tuple[tuple[str, float], ...] | None = None
+        if counter:
+            shortlist = _shortlist(counter, len(fo) + 4, self._form_lengths, 40)
+            found: list[tuple[str, float]] = []
+            sm = difflib.SequenceMatcher(autojunk=False)
+            sm.set_seq2(fo)
+            lb, in_name = len(fo), Counter(fo).get
+            counts = self.__dict__.setdefault("_form_letters", {})
+            for i in shortlist:
+                form = self._forms[i]
+                made = counts.get(i)
+                if made is None:
+                    c = Counter(form)
+                    made = counts[i] = (len(form), tuple(c), tuple(c.values()))
+                la, letters, times = made
+                # difflib's real_quick_ratio and quick_ratio (upper bounds of the ratio),
+                # computed as difflib does (2.0 * matches / (la + lb)), the shared letters
+                # counted by builtins from the form's letters counted once (session 19: the
+                # same answers)
+                if (2.0 * min(la, lb) / (la + lb) < FUZZY_CUTOFF
+                        or 2.0 * sum(map(min, times, map(in_name, letters, repeat(0))))
+                        / (la + lb) < FUZZY_CUTOFF):
+                    continue
+                sm.set_seq1(form)
+                ratio = sm.ratio()
+                if ratio >= FUZZY_CUTOFF:
+                    found.append((form, ratio))
+            near = tuple(found)
+        if len(remembered) >= NEAR_KEPT:
+            remembered.clear()
+        remembered[fo] = near
+        return near
+
     def _fuzzy(self, query: str, text: str, kinds: frozenset[str] | None) -> MatchResult:
         fo = folded_form(text)
         if len(fo) < 4:
             return MatchResult(query, [], False, "no match")
-        # (session 26: every trigram's forms counted in one call, in the same order)
-        counter: Counter[int] = Counter(chain.from_iterable(
-            map(self._grams.get, trigrams(fo), repeat(()))))
-        if not counter:
+        near = self._near_forms(fo)
+        if near is None:
             return MatchResult(query, [], False, "no match")
-        shortlist = _shortlist(counter, len(fo) + 4, self._form_lengths, 40)
         best: dict[int, tuple[float, Entity, str]] = {}
-        sm = difflib.SequenceMatcher(autojunk=False)
-        sm.set_seq2(fo)
-        lb, in_name = len(fo), Counter(fo).get
-        counts = self.__dict__.setdefault("_form_letters", {})
-        for i in shortlist:
-            form = self._forms[i]
-            made = counts.get(i)
-            if made is None:
-                c = Counter(form)
-                made = counts[i] = (len(form), tuple(c), tuple(c.values()))
-            la, letters, times = made
-            # difflib's real_quick_ratio and quick_ratio (upper bounds of the ratio), computed
-            # as difflib does (2.0 * matches / (la + lb)), the shared letters counted by
-            # builtins from the form's letters counted once (session 19: the same answers)
-            if (2.0 * min(la, lb) / (la + lb) < FUZZY_CUTOFF
-                    or 2.0 * sum(map(min, times, map(in_name, letters, repeat(0))))
-                    / (la + lb) < FUZZY_CUTOFF):
-                continue
-            sm.set_seq1(form)
-            ratio = sm.ratio()
-            if ratio < FUZZY_CUTOFF:
-                continue
+        for form, ratio in near:
             for h in self._folded[form]:
                 e = h.entity
                 if kinds is not None and e.kind not in kinds:

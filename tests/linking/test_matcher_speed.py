@@ -22,6 +22,7 @@ from itertools import repeat
 
 import pytest
 
+import diplograph.linking.readings.fuzzy as fuzzy_module
 from diplograph.linking.candidates import KIND_GROUPS
 from diplograph.linking.evaluate import default_lists, read_list
 from diplograph.linking.glossary import content_words, singular_form
@@ -195,3 +196,32 @@ def test_field_body_index_keeps_every_body_the_scan_reads(matcher) -> None:
         assert {id(e) for e in full} <= set(map(id, fast)), owner.key
         tested += bool(full)
     assert tested > 500
+
+
+def test_near_forms_remembered_answer_as_computed(matcher, names, monkeypatch) -> None:
+    """Session 26: the fuzzy reading's near forms, remembered per folded name, give the
+    answers a reading with nothing remembered gives, under every kind asked and for names
+    written alike; a full store of them is forgotten, not grown."""
+    kinds = [None, KIND_GROUPS["state"], KIND_GROUPS["organisation"], frozenset({"state"})]
+    sample = names[::7]
+
+    def answer(r):
+        return (r.query, [(c.entity.iri, c.score, c.match, c.method, c.evidence)
+                          for c in r.candidates], r.ambiguous, r.note)
+
+    fresh = {}
+    for name in sample:
+        for k in kinds:
+            matcher.__dict__.pop("_fuzzy_near", None)
+            fresh[name, k] = answer(matcher._fuzzy(name, name, k))
+    matcher.__dict__.pop("_fuzzy_near", None)
+    monkeypatch.setattr(fuzzy_module, "NEAR_KEPT", 50)
+    for k in reversed(kinds):
+        for name in sample:
+            assert answer(matcher._fuzzy(name, name, k)) == fresh[name, k], (name, k)
+            assert len(matcher.__dict__["_fuzzy_near"]) <= 50
+    for name in sample[:50]:  # written alike: the same folded name
+        for k in kinds:
+            got = answer(matcher._fuzzy(name.upper(), name.upper(), k))
+            matcher.__dict__.pop("_fuzzy_near", None)
+            assert got == answer(matcher._fuzzy(name.upper(), name.upper(), k)), (name, k)
