@@ -30,6 +30,7 @@ from diplograph.linking.normalise import folded_form, phonetic_key, trigrams
 from diplograph.linking.readings.fuzzy import _shortlist
 from diplograph.linking.readings.offices import _ORG_GENERIC, _field_names
 from diplograph.linking.readings.seats import _seat_words
+from diplograph.linking.readings.sounds import TRANSLIT_FLOOR
 from diplograph.linking.readings.text import _name_words
 from diplograph.linking.succession import STATE_KINDS
 
@@ -225,3 +226,20 @@ def test_near_forms_remembered_answer_as_computed(matcher, names, monkeypatch) -
             got = answer(matcher._fuzzy(name.upper(), name.upper(), k))
             matcher.__dict__.pop("_fuzzy_near", None)
             assert got == answer(matcher._fuzzy(name.upper(), name.upper(), k)), (name, k)
+
+
+def test_sound_forms_are_the_index_a_reader_walks(matcher) -> None:
+    """Session 26: the phonetic reading walks, per tier, the forms of the phonetic index of
+    that tier in its order, less only those whose length fails the first bound of the ratio
+    for every key (then each key skips them)."""
+    index = matcher._phonetic_index()
+    for tier in (True, False):
+        full = [(form, e, name) for form, e, name, first in index if first is tier]
+        entries, lengths = matcher._phonetic_tiers()[tier]
+        assert entries == full and lengths == [len(f) for f, _e, _n in full]
+        for key_lengths in [[k] for k in range(1, 70)] + [[k, k + d] for k in range(1, 60, 3)
+                                                          for d in (-2, -1, 1, 3)]:
+            kept = [(form, e, name) for form, e, name in full if any(
+                not 2.0 * min(len(form), lb) / (len(form) + lb) < TRANSLIT_FLOOR
+                for lb in key_lengths)]
+            assert list(matcher._sound_forms(tier, key_lengths)) == kept, key_lengths
