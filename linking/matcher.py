@@ -356,11 +356,13 @@ class Matcher(
                 self._add(_Name(h.entity, qual[0], h.lang, "label-head", 1,
                                 f"the registry label {h.text!r} without {why}"))
         forms = read_yaml("forms.yaml")
-        self._state_forms = _units(
+        # (session 26: frozen, so that the readings' prefix and suffix scans make their
+        # lengths and reversed forms once: ``_prefix_ends``, ``_suffix_starts``)
+        self._state_forms = frozenset(_units(
             [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
              *(forms["state_forms"].get("native") or []),
              *(forms["state_forms"].get("imperial") or [])]
-        )
+        ))
         self._vi_suffixes = _units(forms.get("vi_suffixes") or [])
         #: heads that end a long form in the older Vietnamese word order ("Mông Cổ Nhân dân
         #: Cộng hòa"), and the long-form words Vietnamese abbreviates by their initials

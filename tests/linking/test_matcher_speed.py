@@ -31,7 +31,7 @@ from diplograph.linking.readings.fuzzy import _shortlist
 from diplograph.linking.readings.offices import _ORG_GENERIC, _field_names
 from diplograph.linking.readings.seats import _seat_words
 from diplograph.linking.readings.sounds import TRANSLIT_FLOOR
-from diplograph.linking.readings.text import _name_words
+from diplograph.linking.readings.text import _name_words, _prefix_ends, _suffix_starts
 from diplograph.linking.succession import STATE_KINDS
 
 
@@ -243,3 +243,18 @@ def test_sound_forms_are_the_index_a_reader_walks(matcher) -> None:
                 not 2.0 * min(len(form), lb) / (len(form) + lb) < TRANSLIT_FLOOR
                 for lb in key_lengths)]
             assert list(matcher._sound_forms(tier, key_lengths)) == kept, key_lengths
+
+
+def test_prefix_and_suffix_scans_of_frozen_units_are_the_full_ones(matcher, names) -> None:
+    """Session 26: the state forms are frozen, and the prefix and suffix scans make their
+    lengths and reversed forms once for a frozen set of units: they give what the same scans
+    of a plain set (made per call) give, on every list's names and variants of them."""
+    frozen = matcher._state_forms
+    assert isinstance(frozen, frozenset)
+    plain = set(frozen)
+    both = frozen | matcher._vi_org_heads
+    for name in names:
+        words = [folded_form(w) for w in name.split()]
+        for units, as_set in ((frozen, plain), (both, set(both))):
+            assert _prefix_ends(words, units) == _prefix_ends(words, as_set), name
+            assert _suffix_starts(words, units) == _suffix_starts(words, as_set), name
