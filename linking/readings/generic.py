@@ -164,8 +164,8 @@ class GenericBodies:
             # ban Cà phê Liên Hợp Quốc" names no UN body on coffee, so none of the coffee bodies)
             need = set().union(*(a for a in _TOPIC_AFFILIATIONS if a <= sing))
             found: dict[int, tuple[int, Entity, str]] = {}
-            for key, held in self._calques._index.items():
-                ks = {singular_form(w) for w in key}
+            # (session 26: each name's words in the singular made once, in the index's order)
+            for ks, held in self._calques.singular_keys():
                 if rare[0] not in ks or not need <= ks:
                     continue
                 for ent, name in held:

@@ -129,6 +129,9 @@ def test_glossary_singular_names_made_once(matcher) -> None:
             if sing < key:
                 full += [(ent, text, len(key) - len(sing)) for ent, text in held]
         assert calques.containing(words, singular=True) == full
+    # (session 26: the generic-body reading walks the same singular names, in the index's order)
+    assert [(set(k), h) for k, h in calques.singular_keys()] == [
+        ({singular_form(w) for w in key}, held) for key, held in calques._index.items()]
 
 
 def _bounds(a: str, b: str) -> tuple[float, float]:
