@@ -261,3 +261,19 @@ def test_prefix_and_suffix_scans_of_frozen_units_are_the_full_ones(matcher, name
         for units, as_set in ((frozen, plain), (both, set(both))):
             assert _prefix_ends(words, units) == _prefix_ends(words, as_set), name
             assert _suffix_starts(words, units) == _suffix_starts(words, as_set), name
+
+
+def test_leaders_of_states_from_the_index_are_the_walk(matcher) -> None:
+    """Session 26: the tenures of a set of states, from the index by state, are those a walk
+    of every tenure gives, in its order (``Leaders.named_like`` reads them)."""
+    leaders = matcher.reference.leaders
+    states = sorted({t.state for ts in leaders.by_name.values() for t in ts})
+    assert len(states) > 100
+    rnd = random.Random(26)
+    asked = [set(), {"no-such-state"}] + [set(rnd.sample(states, k)) for k in (1, 2, 3, 5, 20)
+                                          for _ in range(40)]
+    for among in asked:
+        walk = [t for ts in leaders.by_name.values() for t in ts if t.state in among]
+        assert leaders._of_states(frozenset(among)) == walk
+        assert leaders._of_states(among) == walk
+        assert leaders._of_states(sorted(among)) == walk  # (no set: the walk itself)
