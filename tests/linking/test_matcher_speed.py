@@ -31,7 +31,12 @@ from diplograph.linking.readings.fuzzy import _shortlist
 from diplograph.linking.readings.offices import _ORG_GENERIC, _field_names
 from diplograph.linking.readings.seats import _seat_words
 from diplograph.linking.readings.sounds import TRANSLIT_FLOOR
-from diplograph.linking.readings.text import _name_words, _prefix_ends, _suffix_starts
+from diplograph.linking.readings.text import (
+    _iy_form,
+    _name_words,
+    _prefix_ends,
+    _suffix_starts,
+)
 from diplograph.linking.succession import STATE_KINDS
 
 
@@ -277,3 +282,12 @@ def test_leaders_of_states_from_the_index_are_the_walk(matcher) -> None:
         assert leaders._of_states(frozenset(among)) == walk
         assert leaders._of_states(among) == walk
         assert leaders._of_states(sorted(among)) == walk  # (no set: the walk itself)
+
+
+def test_remembered_sounds_and_iy_forms_are_computed_ones(names) -> None:
+    """Session 26: ``phonetic_key`` and ``_iy_form`` are remembered (``lru_cache``): asked
+    again, they give what the function computes afresh."""
+    for name in names:
+        for f in (phonetic_key, _iy_form):
+            first = f(name)
+            assert f(name) == first == f.__wrapped__(name), (f.__name__, name)
