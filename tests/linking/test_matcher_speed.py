@@ -28,6 +28,7 @@ from diplograph.linking.evaluate import default_lists, read_list
 from diplograph.linking.glossary import content_words, singular_form
 from diplograph.linking.normalise import folded_form, phonetic_key, trigrams
 from diplograph.linking.readings.fuzzy import _shortlist
+from diplograph.linking.readings.generic import _holder_words
 from diplograph.linking.readings.offices import _ORG_GENERIC, _field_names
 from diplograph.linking.readings.seats import _seat_words
 from diplograph.linking.readings.sounds import TRANSLIT_FLOOR
@@ -285,9 +286,9 @@ def test_leaders_of_states_from_the_index_are_the_walk(matcher) -> None:
 
 
 def test_remembered_sounds_and_iy_forms_are_computed_ones(names) -> None:
-    """Session 26: ``phonetic_key`` and ``_iy_form`` are remembered (``lru_cache``): asked
+    """Session 26: ``phonetic_key``, ``_iy_form`` and ``_holder_words`` are remembered (``lru_cache``): asked
     again, they give what the function computes afresh."""
     for name in names:
-        for f in (phonetic_key, _iy_form):
+        for f in (phonetic_key, _iy_form, _holder_words):
             first = f(name)
             assert f(name) == first == f.__wrapped__(name), (f.__name__, name)
