@@ -10,6 +10,16 @@ know keep every answer of the full scans they replace.
 * the glossary's names in the singular, made once, give what making them per call gives;
 * the upper bounds of difflib's ratio the fuzzy and phonetic readings compute from letters
   counted once are difflib's own ``real_quick_ratio`` and ``quick_ratio``.
+
+Session 26 (s26-speed), each against the computation it replaces:
+
+* the organisations the seat-and-field and body-by-field readings test, from indexes of their
+  names' words (and tokens), are those the scans of every entity let through, in its order;
+* the fuzzy reading's near forms remembered per folded name answer as computed afresh, under
+  every kind asked, and a full store of them is forgotten;
+* the phonetic reading's forms per tier, less those failing the length bound for every key;
+* the prefix and suffix scans of the frozen state forms, a Leaders index by state, and the
+  functions remembered by ``lru_cache`` (``phonetic_key``, ``_iy_form``, ``_holder_words``).
 """
 
 from __future__ import annotations
