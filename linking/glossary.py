@@ -461,6 +461,16 @@ class Calques:
                 out.append((e, t, reading, gap, fits))
         return out
 
+    def singular_keys(self) -> list[tuple[frozenset[str], list[tuple[object, str]]]]:
+        """Each name's words in the singular with the names' holders, in the index's order
+        (session 19, made once; session 26: shared with the generic-body reading)."""
+        keys = self.__dict__.get("_singular_keys")
+        if keys is None or len(keys) != len(self._index):
+            keys = self.__dict__["_singular_keys"] = [
+                (frozenset(singular_form(w) for w in key), held)
+                for key, held in self._index.items()]
+        return keys
+
     def containing(
         self, words: frozenset[str], singular: bool = False
     ) -> list[tuple[object, str, int]]:
@@ -476,14 +486,10 @@ class Calques:
         ['a']
         """
         out: list[tuple[object, str, int]] = []
+        keys: Iterable[tuple[frozenset[str], list[tuple[object, str]]]]
         if singular:
             words = frozenset(singular_form(w) for w in words)
-            # session 19: each name's words in the singular, made once (in the index's order)
-            keys = self.__dict__.get("_singular_keys")
-            if keys is None or len(keys) != len(self._index):
-                keys = self.__dict__["_singular_keys"] = [
-                    (frozenset(singular_form(w) for w in key), held)
-                    for key, held in self._index.items()]
+            keys = self.singular_keys()
         else:
             keys = self._index.items()
         for key, held in keys:

@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -114,6 +115,21 @@ class Leaders:
         # Shah) are no one leader: a title or a common word, not read
         return got if len({t.name for t in got}) == 1 else ()
 
+    def _of_states(self, among: Container[str]) -> list[Tenure]:
+        """Session 26: the tenures of the states ``among`` in the order a walk of every
+        tenure (``by_name``'s, in turn) gives them; for a set of states, from an index of each
+        state's tenures with their places in that walk, made once."""
+        if not isinstance(among, set | frozenset):
+            return [t for ts in self.by_name.values() for t in ts if t.state in among]
+        index = self.__dict__.get("_by_state")
+        if index is None:
+            index = {}
+            for place, t in enumerate(t for ts in self.by_name.values() for t in ts):
+                index.setdefault(t.state, []).append((place, t))
+            object.__setattr__(self, "_by_state", index)  # (a frozen dataclass: no field)
+        return [t for _place, t in sorted(
+            (x for state in among for x in index.get(state, ())), key=itemgetter(0))]
+
     def named_like(self, text: str, among: Container[str]) -> tuple[Tenure, ...]:
         """Round 25: the tenures of the one leader of the states ``among`` (the IRIs of the
         states a name names; required) whose name Archigos writes otherwise than ``text``:
@@ -147,11 +163,13 @@ class Leaders:
                             for n in name))
 
         tiers: list[Callable[[list[str]], bool]] = [written_so, sounds_so, ended_so]
-        mine = {t.name: [] for ts in self.by_name.values() for t in ts if t.state in among}
-        for ts in self.by_name.values():
-            for t in ts:
-                if t.state in among and t not in mine[t.name]:
-                    mine[t.name].append(t)
+        # (session 26: the tenures of those states from an index by state, in the order a
+        # walk of every tenure gives them)
+        held = self._of_states(among)
+        mine: dict[str, list[Tenure]] = {t.name: [] for t in held}
+        for t in held:
+            if t not in mine[t.name]:
+                mine[t.name].append(t)
         # the ways a name may be written otherwise, in turn: the first that fits one leader
         for fits in tiers:
             got = [n for n in mine if fits(_folded_name(n).split())]

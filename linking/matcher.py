@@ -368,11 +368,13 @@ class Matcher(
                 self._add(_Name(h.entity, qual[0], h.lang, "label-head", 1,
                                 f"the registry label {h.text!r} without {why}"))
         forms = read_yaml("forms.yaml")
-        self._state_forms = _units(
+        # (session 26: frozen, so that the readings' prefix and suffix scans make their
+        # lengths and reversed forms once: ``_prefix_ends``, ``_suffix_starts``)
+        self._state_forms = frozenset(_units(
             [*forms["state_forms"]["vi"], *forms["state_forms"]["en"],
              *(forms["state_forms"].get("native") or []),
              *(forms["state_forms"].get("imperial") or [])]
-        )
+        ))
         self._vi_suffixes = _units(forms.get("vi_suffixes") or [])
         #: heads that end a long form in the older Vietnamese word order ("Mông Cổ Nhân dân
         #: Cộng hòa"), and the long-form words Vietnamese abbreviates by their initials
@@ -848,12 +850,15 @@ class Matcher(
         batch of names measured as matching, not as remembering)."""
         with self._answering:
             self._answers.clear()
+            # (session 26: and the fuzzy reading's near forms, remembered per folded name)
+            self.__dict__.pop("_fuzzy_near", None)
 
     def __getstate__(self) -> dict:
         """A pickled matcher (the search index's builder shares one) carries no memo and no
         lock: the other process makes its own."""
         state = dict(self.__dict__)
         state["_answers"] = {}
+        state.pop("_fuzzy_near", None)
         del state["_answering"]
         return state
 

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from ..graph.names import exact_form, folded_form, strip_diacritics
@@ -107,9 +108,11 @@ _LOWER_AFTER_HYPHEN = re.compile(r"-[^\W\d_A-Z]")
 _SYLLABLES = re.compile(r"^[^\W\d_]{1,7}(?:[- ][^\W\d_]{1,7})+$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def phonetic_key(text: str) -> str:
     """The sounds of a name as Vietnamese transliteration writes them (for comparing a
-    transliteration with the name it renders).
+    transliteration with the name it renders). Remembered for the last 65,536 texts (session
+    26: the readings ask it of the same names again; it depends on the text alone).
 
     >>> phonetic_key("Ác-hen-ti-na") == phonetic_key("Argentina")
     True

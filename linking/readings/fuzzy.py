@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from itertools import compress, repeat
-from operator import truediv
+from itertools import chain, compress, repeat
+from operator import add, itemgetter, le, truediv
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
@@ -43,6 +43,11 @@ FUZZY_GAP = 0.08
 
 
 FUZZY_MIN_LEN = 5
+
+
+#: session 26: how many folded names' near forms (:meth:`Fuzzy._near_forms`) are remembered;
+#: when full, all are forgotten
+NEAR_KEPT = 20_000
 
 
 def _all_capitals(text: str) -> bool:
@@ -257,13 +262,19 @@ def _shortlist(counter: Counter[int], n_q: int, lengths: list[int], n: int) -> l
     ``tests/linking/test_matcher_speed.py`` checks this against ``nlargest`` on every list's
     names, random variants of them and random counters full of ties.
 
+    Session 26: the forms are ranked by half the score, ``shared / (n_q + len(form))``: a
+    float halved is exact (a power of two scales the correctly rounded quotient), so every
+    comparison, and every tie, is the full score's. The lengths are read by one
+    ``itemgetter`` and the arithmetic is done by ``operator``'s functions rather than bound
+    methods of ints (each call of which cost about twice as much).
+
     >>> c = Counter({0: 3, 1: 5, 2: 3, 3: 1})
     >>> _shortlist(c, 9, [4, 8, 4, 4], 2)
     [1, 0]
     """
     ids = list(counter)
-    scores = list(map(truediv, map((2).__mul__, counter.values()),
-                      map(n_q.__add__, map(lengths.__getitem__, ids))))
+    lens = itemgetter(*ids)(lengths) if len(ids) > 1 else [lengths[i] for i in ids]
+    scores = list(map(truediv, counter.values(), map(add, repeat(n_q), lens)))
     ranked = zip(scores, range(0, -len(ids), -1), ids, strict=True)  # (score, -place, form)
     if len(ids) > n:
         # any ``v`` with ``n`` scores at least ``v`` has ``t >= v``: the forms scoring below
@@ -271,8 +282,9 @@ def _shortlist(counter: Counter[int], n_q: int, lengths: list[int], n: int) -> l
         # the first that keeps ``n``; else every form is sorted)
         top = max(scores)
         for v in (top / 2, top / 4):
-            if sum(map(v.__le__, scores)) >= n:
-                ranked = compress(ranked, map(v.__le__, scores))
+            keep = list(map(le, repeat(v), scores))
+            if keep.count(True) >= n:
+                ranked = compress(ranked, keep)
                 break
     return [i for _s, _p, i in sorted(ranked, reverse=True)[:n]]
 
@@ -280,39 +292,66 @@ def _shortlist(counter: Counter[int], n_q: int, lengths: list[int], n: int) -> l
 class Fuzzy:
     """The fuzzy reading of a misspelt name."""
 
+    def _near_forms(self, fo: str) -> tuple[tuple[str, float], ...] | None:
+        """The registry's folded forms near the folded name ``fo``, with difflib's ratio, in
+        the shortlist's order (:func:`_shortlist`): those whose ratio is at least
+        ``FUZZY_CUTOFF``; None when no form shares a trigram with it.
+
+        Session 26: this depends on the folded name alone, not on the kinds asked or the name
+        as written, and the readings ask it again for one name under several kinds and for
+        names written alike ("UN", "un"): it is remembered per folded name (at most
+        :data:`NEAR_KEPT`, then forgotten, as the answers are), and forgotten with the
+        answers (:meth:`~diplograph.linking.matcher.Matcher.forget`)."""
+        remembered = self.__dict__.get("_fuzzy_near")
+        if remembered is None:
+            remembered = self.__dict__["_fuzzy_near"] = {}
+        elif fo in remembered:
+            return remembered[fo]
+        # (session 26: every trigram's forms counted in one call, in the same order)
+        counter: Counter[int] = Counter(chain.from_iterable(
+            map(self._grams.get, trigrams(fo), repeat(()))))
+        near: tuple[tuple[str, float], ...] | None = None
+        if counter:
+            shortlist = _shortlist(counter, len(fo) + 4, self._form_lengths, 40)
+            found: list[tuple[str, float]] = []
+            sm = difflib.SequenceMatcher(autojunk=False)
+            sm.set_seq2(fo)
+            lb, in_name = len(fo), Counter(fo).get
+            counts = self.__dict__.setdefault("_form_letters", {})
+            for i in shortlist:
+                form = self._forms[i]
+                made = counts.get(i)
+                if made is None:
+                    c = Counter(form)
+                    made = counts[i] = (len(form), tuple(c), tuple(c.values()))
+                la, letters, times = made
+                # difflib's real_quick_ratio and quick_ratio (upper bounds of the ratio),
+                # computed as difflib does (2.0 * matches / (la + lb)), the shared letters
+                # counted by builtins from the form's letters counted once (session 19: the
+                # same answers)
+                if (2.0 * min(la, lb) / (la + lb) < FUZZY_CUTOFF
+                        or 2.0 * sum(map(min, times, map(in_name, letters, repeat(0))))
+                        / (la + lb) < FUZZY_CUTOFF):
+                    continue
+                sm.set_seq1(form)
+                ratio = sm.ratio()
+                if ratio >= FUZZY_CUTOFF:
+                    found.append((form, ratio))
+            near = tuple(found)
+        if len(remembered) >= NEAR_KEPT:
+            remembered.clear()
+        remembered[fo] = near
+        return near
+
     def _fuzzy(self, query: str, text: str, kinds: frozenset[str] | None) -> MatchResult:
         fo = folded_form(text)
         if len(fo) < 4:
             return MatchResult(query, [], False, "no match")
-        counter: Counter[int] = Counter()
-        for g in trigrams(fo):
-            counter.update(self._grams.get(g, ()))
-        if not counter:
+        near = self._near_forms(fo)
+        if near is None:
             return MatchResult(query, [], False, "no match")
-        shortlist = _shortlist(counter, len(fo) + 4, self._form_lengths, 40)
         best: dict[int, tuple[float, Entity, str]] = {}
-        sm = difflib.SequenceMatcher(autojunk=False)
-        sm.set_seq2(fo)
-        lb, in_name = len(fo), Counter(fo).get
-        counts = self.__dict__.setdefault("_form_letters", {})
-        for i in shortlist:
-            form = self._forms[i]
-            made = counts.get(i)
-            if made is None:
-                c = Counter(form)
-                made = counts[i] = (len(form), tuple(c), tuple(c.values()))
-            la, letters, times = made
-            # difflib's real_quick_ratio and quick_ratio (upper bounds of the ratio), computed
-            # as difflib does (2.0 * matches / (la + lb)), the shared letters counted by
-            # builtins from the form's letters counted once (session 19: the same answers)
-            if (2.0 * min(la, lb) / (la + lb) < FUZZY_CUTOFF
-                    or 2.0 * sum(map(min, times, map(in_name, letters, repeat(0))))
-                    / (la + lb) < FUZZY_CUTOFF):
-                continue
-            sm.set_seq1(form)
-            ratio = sm.ratio()
-            if ratio < FUZZY_CUTOFF:
-                continue
+        for form, ratio in near:
             for h in self._folded[form]:
                 e = h.entity
                 if kinds is not None and e.kind not in kinds:

@@ -7,6 +7,7 @@ content words are all in one name of one body (round 18).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -50,10 +51,12 @@ _GEO_WORDS = frozenset(
     "west northern southern eastern western central".split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _holder_words(text: str) -> frozenset[str]:
     """Round 18: the content words of a name, without a possessive or a leading "the", and
     read singular by ``singular_form`` (a final s dropped: both sides alike, so "fisherie"
-    matches "fisherie") (``_only_holder``).
+    matches "fisherie") (``_only_holder``). Session 26: remembered for the last 65,536
+    texts (it depends on the text alone; the set is frozen).
 
     >>> sorted(_holder_words("the Forum Fisheries Agency's"))
     ['agency', 'fisherie', 'forum']
@@ -164,8 +167,8 @@ class GenericBodies:
             # ban Cà phê Liên Hợp Quốc" names no UN body on coffee, so none of the coffee bodies)
             need = set().union(*(a for a in _TOPIC_AFFILIATIONS if a <= sing))
             found: dict[int, tuple[int, Entity, str]] = {}
-            for key, held in self._calques._index.items():
-                ks = {singular_form(w) for w in key}
+            # (session 26: each name's words in the singular made once, in the index's order)
+            for ks, held in self._calques.singular_keys():
                 if rare[0] not in ks or not need <= ks:
                     continue
                 for ent, name in held:

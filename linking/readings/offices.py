@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Collection
 
 from ...graph.registry import Entity
 from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
@@ -248,6 +249,43 @@ class Offices:
         e = found[0]
         return _single(query, e, 85.0, "un-body-by-field", self._note(e), f"{ev}: {e.label!r}")
 
+    def _field_orgs_saying(self, words: Collection[str],
+                           codes: Collection[str]) -> list[Entity]:
+        """Session 26: of the organisations :meth:`_field_body` reads (not in conflict, in the
+        registry's order), those that may hold a name saying whose body they are: a name
+        (:func:`_field_names`) with one of ``words`` (the rarest is taken: a name holding all
+        of them, as the reading asks, holds it) among its words, or one of ``codes`` among its
+        tokens (its text split at commas and spaces, as the reading splits it). No ``words``:
+        by the codes alone. From an index of each word's and each token's organisations, made
+        once; an organisation none of whose names passes these tests is one the reading skips
+        (``tests/linking/test_matcher_speed.py`` checks the reading's outcome against the full
+        scan)."""
+        made = self.__dict__.get("_field_index")
+        if made is None:
+            org_kinds = KIND_GROUPS["organisation"]
+            orgs = self.__dict__["_field_orgs"] = [
+                e for e in self.registry.entities
+                if e.kind in org_kinds and e.confidence != "conflicting"]
+            by_word: dict[str, list[Entity]] = {}
+            by_token: dict[str, list[Entity]] = {}
+            for e in orgs:
+                for n, ws in _field_names(e):
+                    for index, keys in ((by_word, ws), (by_token, n.replace(",", " ").split())):
+                        for k in keys:
+                            held = index.setdefault(k, [])
+                            if not held or held[-1] is not e:
+                                held.append(e)
+            place = {id(e): i for i, e in enumerate(orgs)}
+            made = self.__dict__["_field_index"] = (orgs, place, by_word, by_token)
+        orgs, place, by_word, by_token = made
+        found: dict[int, Entity] = {}
+        if words:
+            rarest = min(sorted(words), key=lambda w: len(by_word.get(w, ())))
+            found.update((id(e), e) for e in by_word.get(rarest, ()))
+        for code in codes:
+            found.update((id(e), e) for e in by_token.get(code, ()))
+        return sorted(found.values(), key=lambda e: place[id(e)])
+
     def _field_body(self, query: str, text: str,
                     kinds: frozenset[str] | None, lang: str | None) -> MatchResult | None:
         """Round 25: an organisation's body described by its field ("the EU's space agency",
@@ -327,13 +365,10 @@ class Offices:
         own_year = self._founded_year(owner)
         found: list[Entity] = []
         by_place: list[Entity] = []
-        # (session 19: the organisations not in conflict listed once, in the registry's order)
-        orgs = self.__dict__.get("_field_orgs")
-        if orgs is None:
-            orgs = self.__dict__["_field_orgs"] = [
-                e for e in self.registry.entities
-                if e.kind in org_kinds and e.confidence != "conflicting"]
-        for e in orgs:
+        # (session 19: the organisations not in conflict listed once, in the registry's order;
+        # session 26: only those one of whose names may say whose it is, from an index)
+        for e in self._field_orgs_saying(own_place or (own_words if len(own_words) > 1
+                                                       else frozenset()), own_codes):
             if e is owner or (kinds is not None and e.kind not in kinds):
                 continue
             for n, words in _field_names(e):

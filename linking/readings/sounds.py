@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from itertools import repeat
+from collections.abc import Iterator
+from itertools import compress, repeat
 
 from ...graph.registry import Entity
 from ..candidates import MatchResult
@@ -57,6 +58,31 @@ class Sounds:
                 out[form] = (len(form), tuple(c), tuple(c.values()))
             self.__dict__["_letter_counts_made"] = out
         return out
+
+    def _phonetic_tiers(
+        self,
+    ) -> dict[bool, tuple[list[tuple[str, Entity, str]], list[int]]]:
+        """Session 26: the forms of :meth:`_phonetic_index` of each tier (its last field), in
+        its order, with their lengths, made once."""
+        out = self.__dict__.get("_phonetic_tiers_made")
+        if out is None:
+            out = {tier: ([(form, e, name) for form, e, name, first in self._phonetic_index()
+                           if first is tier],
+                          [len(form) for form, _e, _n, first in self._phonetic_index()
+                           if first is tier])
+                   for tier in (True, False)}
+            self.__dict__["_phonetic_tiers_made"] = out
+        return out
+
+    def _sound_forms(self, tier: bool, key_lengths: list[int]) -> Iterator[tuple[str, Entity, str]]:
+        """Session 26: the forms of :meth:`_phonetic_index` of ``tier`` (form, entity, name),
+        in its order, but those whose length fails difflib's first bound of the ratio
+        (``real_quick_ratio``, below ``TRANSLIT_FLOOR``) against a key of every length of
+        ``key_lengths``: :meth:`_transliteration` skips such a form for each of its keys."""
+        entries, lengths = self._phonetic_tiers()[tier]
+        let_through = {la for la in set(lengths) if any(
+            2.0 * min(la, lb) / (la + lb) >= TRANSLIT_FLOOR for lb in key_lengths)}
+        return compress(entries, map(let_through.__contains__, lengths))
 
     def _sino_only(self) -> frozenset[tuple[str, int]]:
         """Round 45: (name, entity id) of the states' names read only as Sino-Vietnamese
@@ -160,10 +186,14 @@ class Sounds:
         # ("Gia-bông", Gabon's "Gia Bông"; a rule that dropped it too lost that row of
         # names_test23.csv for one of names_test66.csv, "ở Đa-ca", Dakar read as Togo's "Đa Ca")
         unheard = self._sino_only() if "-" in text else frozenset()
+        # session 26: the forms of each tier listed apart (in the index's order), and only
+        # those of a length some reader's first bound lets through are walked: a form that
+        # fails it for every reader is skipped by each of them below
+        key_lengths = [lb for _sm, _sk, _skel, lb, _in_key in readers]
         for tier in (True, False):
             best: dict[int, tuple[float, Entity, str]] = {}
-            for form, e, name, first in self._phonetic_index():
-                if e.kind not in state_kinds or first is not tier or (name, id(e)) in unheard:
+            for form, e, name in self._sound_forms(tier, key_lengths):
+                if e.kind not in state_kinds or (name, id(e)) in unheard:
                     continue
                 la, letters, times = counts[form]
                 for sm, sk, skel, lb, in_key in readers:

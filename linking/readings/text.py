@@ -12,6 +12,7 @@ import unicodedata
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from ...graph.registry import Entity
 from ..candidates import _Name
@@ -92,6 +93,21 @@ def _join(*parts: str) -> str:
     return "; ".join(p for p in parts if p)
 
 
+@lru_cache(maxsize=16)
+def _unit_lengths(units: frozenset[tuple[str, ...]]) -> list[int]:
+    """Session 26: the lengths of ``units``, sorted, each once (made once per set of units:
+    :func:`_prefix_ends` is asked thousands of times with the matcher's state forms).
+    Callers only read it."""
+    return sorted(set(map(len, units)))
+
+
+@lru_cache(maxsize=16)
+def _reversed_units(units: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """Session 26: ``units`` with the words of each in reverse order (for
+    :func:`_suffix_starts`), made once per set of units."""
+    return frozenset(tuple(reversed(u)) for u in units)
+
+
 def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
     """Ends of the prefixes of ``words`` made only of ``units``, shortest first.
 
@@ -100,7 +116,9 @@ def _prefix_ends(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
     """
     ends: set[int] = set()
     frontier = {0}
-    lengths = sorted(set(map(len, units)))  # (session 19: by builtins, the same lengths)
+    # (session 19: by builtins, the same lengths; session 26: made once for a frozenset)
+    lengths = (_unit_lengths(units) if isinstance(units, frozenset)
+               else sorted(set(map(len, units))))
     while frontier:
         i = frontier.pop()
         for n in lengths:
@@ -470,9 +488,12 @@ def _continent_order(text: str) -> str:
 _FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]{1,2})y\b")
 
 
+@lru_cache(maxsize=1 << 16)
 def _iy_form(text: str) -> str:
     """The folded form with a Vietnamese syllable's final y written i (the two spellings of
-    one sound: "Sỹ"/"Sĩ", "Kỳ"/"Kì", "Mỹ"/"Mĩ").
+    one sound: "Sỹ"/"Sĩ", "Kỳ"/"Kì", "Mỹ"/"Mĩ"). Remembered for the last 65,536 texts
+    (session 26: the look-up asks it of every name and part of a name it reads; it depends
+    on the text alone).
 
     >>> _iy_form("Thụy Sỹ") == _iy_form("Thụy Sĩ"), _iy_form("Hoa Kỳ") == _iy_form("Hoa Kì")
     (True, True)
@@ -564,8 +585,10 @@ def _suffix_starts(words: list[str], units: set[tuple[str, ...]]) -> list[int]:
     >>> _suffix_starts(["polish", "peoples", "republic"], {("peoples",), ("republic",)})
     [1, 2]
     """
-    rev = [tuple(reversed(u)) for u in units]
-    ends = _prefix_ends(list(reversed(words)), set(rev))
+    # (session 26: the units reversed made once for a frozenset, the matcher's state forms)
+    rev = (_reversed_units(units) if isinstance(units, frozenset)
+           else {tuple(reversed(u)) for u in units})
+    ends = _prefix_ends(list(reversed(words)), rev)
     return sorted(len(words) - e for e in ends if len(words) - e >= 1)
 
 

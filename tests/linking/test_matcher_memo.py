@@ -150,6 +150,7 @@ def test_a_pickled_matcher_carries_no_memo_and_answers_alike(matcher, names, alo
     assert matcher._answers
     copy = pickle.loads(pickle.dumps(matcher))
     assert copy._answers == {}
+    assert not copy.__dict__.get("_fuzzy_near")
     assert matcher._answers  # the pickled matcher's own memo is kept
     for name, lang in names[:10]:
         assert _answer(copy.match(name, lang=lang, limit=10)) == alone[(name, lang)]
@@ -161,7 +162,10 @@ def test_forget_empties_the_memo_and_answers_alike(matcher, names, alone) -> Non
     for name, lang in names[:10]:
         matcher.match(name, lang=lang, limit=10)
     assert matcher._answers
+    matcher._fuzzy("x", "Mongolai", None)  # (session 26: near forms remembered per name)
+    assert matcher.__dict__["_fuzzy_near"]
     matcher.forget()
     assert matcher._answers == {}
+    assert not matcher.__dict__.get("_fuzzy_near")
     for name, lang in names[:10]:
         assert _answer(matcher.match(name, lang=lang, limit=10)) == alone[(name, lang)]

@@ -10,6 +10,16 @@ know keep every answer of the full scans they replace.
 * the glossary's names in the singular, made once, give what making them per call gives;
 * the upper bounds of difflib's ratio the fuzzy and phonetic readings compute from letters
   counted once are difflib's own ``real_quick_ratio`` and ``quick_ratio``.
+
+Session 26 (s26-speed), each against the computation it replaces:
+
+* the organisations the seat-and-field and body-by-field readings test, from indexes of their
+  names' words (and tokens), are those the scans of every entity let through, in its order;
+* the fuzzy reading's near forms remembered per folded name answer as computed afresh, under
+  every kind asked, and a full store of them is forgotten;
+* the phonetic reading's forms per tier, less those failing the length bound for every key;
+* the prefix and suffix scans of the frozen state forms, a Leaders index by state, and the
+  functions remembered by ``lru_cache`` (``phonetic_key``, ``_iy_form``, ``_holder_words``).
 """
 
 from __future__ import annotations
@@ -22,11 +32,22 @@ from itertools import repeat
 
 import pytest
 
+import diplograph.linking.readings.fuzzy as fuzzy_module
+from diplograph.linking.candidates import KIND_GROUPS
 from diplograph.linking.evaluate import default_lists, read_list
-from diplograph.linking.glossary import singular_form
+from diplograph.linking.glossary import content_words, singular_form
 from diplograph.linking.normalise import folded_form, phonetic_key, trigrams
 from diplograph.linking.readings.fuzzy import _shortlist
-from diplograph.linking.readings.text import _name_words
+from diplograph.linking.readings.generic import _holder_words
+from diplograph.linking.readings.offices import _ORG_GENERIC, _field_names
+from diplograph.linking.readings.seats import _seat_words
+from diplograph.linking.readings.sounds import TRANSLIT_FLOOR
+from diplograph.linking.readings.text import (
+    _iy_form,
+    _name_words,
+    _prefix_ends,
+    _suffix_starts,
+)
 from diplograph.linking.succession import STATE_KINDS
 
 
@@ -124,6 +145,9 @@ def test_glossary_singular_names_made_once(matcher) -> None:
             if sing < key:
                 full += [(ent, text, len(key) - len(sing)) for ent, text in held]
         assert calques.containing(words, singular=True) == full
+    # (session 26: the generic-body reading walks the same singular names, in the index's order)
+    assert [(set(k), h) for k, h in calques.singular_keys()] == [
+        ({singular_form(w) for w in key}, held) for key, held in calques._index.items()]
 
 
 def _bounds(a: str, b: str) -> tuple[float, float]:
@@ -148,3 +172,133 @@ def test_ratio_bounds_are_difflibs(matcher, names) -> None:
             continue
         sm.set_seqs(a, b)
         assert _bounds(a, b) == (sm.real_quick_ratio(), sm.quick_ratio()), (a, b)
+
+
+def test_seat_words_index_is_the_full_scan(matcher) -> None:
+    """Session 26: the organisations ``_seat_domain`` tests for a description's words, from
+    the index of each word's organisations, are those a scan of every entity gives (not in
+    conflict, every word held by their English names), in the registry's order."""
+    orgs = [e for e in matcher.registry.entities
+            if e.kind in KIND_GROUPS["organisation"] and e.confidence != "conflicting"]
+    rnd = random.Random(26)
+    vocabulary = sorted({w for e in orgs for w in _seat_words(e)})
+    asked = [[]] + [[w] for w in rnd.sample(vocabulary, 150)]
+    asked += [sorted(rnd.sample(sorted(_seat_words(e)), min(k, len(_seat_words(e)))))
+              for e in rnd.sample(orgs, 150) for k in (2, 3) if _seat_words(e)]
+    asked += [[w, rnd.choice(vocabulary)] for w in rnd.sample(vocabulary, 100)]
+    asked += [["bank"], ["atomic", "energy"], ["no-such-word"], ["bank", "no-such-word"]]
+    for want in asked:
+        full = [e for e in orgs if all(w in _seat_words(e) for w in want)]
+        assert list(map(id, matcher._holding_seat_words(want))) == list(map(id, full)), want
+
+
+def test_field_body_index_keeps_every_body_the_scan_reads(matcher) -> None:
+    """Session 26: for every organisation as the owner ``_field_body`` reads bodies of, the
+    organisations the index gives hold every one whose names pass the reading's first test (a
+    name holding all the owner's words, two or more; one of its acronyms among a name's
+    tokens; or all its place words), and come in the registry's order."""
+    matcher._field_orgs_saying((), ())  # made once
+    orgs = matcher.__dict__["_field_orgs"]
+    place = {id(e): i for i, e in enumerate(orgs)}
+    tested = 0
+    for owner in orgs:
+        own_words = {singular_form(w) for w in content_words(owner.labels.get("en", ""))}
+        own_codes = {a for a in owner.acronyms if len(a) >= 2}
+        own_place = own_words - _ORG_GENERIC
+        fast = matcher._field_orgs_saying(
+            own_place or (own_words if len(own_words) > 1 else frozenset()), own_codes)
+        ks = [place[id(e)] for e in fast]
+        assert ks == sorted(set(ks)), owner.key
+        full = [e for e in orgs if any(
+            (len(own_words) > 1 and own_words <= words)
+            or own_codes & set(n.replace(",", " ").split())
+            or (own_place and own_place <= words) for n, words in _field_names(e))]
+        assert {id(e) for e in full} <= set(map(id, fast)), owner.key
+        tested += bool(full)
+    assert tested > 500
+
+
+def test_near_forms_remembered_answer_as_computed(matcher, names, monkeypatch) -> None:
+    """Session 26: the fuzzy reading's near forms, remembered per folded name, give the
+    answers a reading with nothing remembered gives, under every kind asked and for names
+    written alike; a full store of them is forgotten, not grown."""
+    kinds = [None, KIND_GROUPS["state"], KIND_GROUPS["organisation"], frozenset({"state"})]
+    sample = names[::7]
+
+    def answer(r):
+        return (r.query, [(c.entity.iri, c.score, c.match, c.method, c.evidence)
+                          for c in r.candidates], r.ambiguous, r.note)
+
+    fresh = {}
+    for name in sample:
+        for k in kinds:
+            matcher.__dict__.pop("_fuzzy_near", None)
+            fresh[name, k] = answer(matcher._fuzzy(name, name, k))
+    matcher.__dict__.pop("_fuzzy_near", None)
+    monkeypatch.setattr(fuzzy_module, "NEAR_KEPT", 50)
+    for k in reversed(kinds):
+        for name in sample:
+            assert answer(matcher._fuzzy(name, name, k)) == fresh[name, k], (name, k)
+            assert len(matcher.__dict__["_fuzzy_near"]) <= 50
+    for name in sample[:50]:  # written alike: the same folded name
+        for k in kinds:
+            got = answer(matcher._fuzzy(name.upper(), name.upper(), k))
+            matcher.__dict__.pop("_fuzzy_near", None)
+            assert got == answer(matcher._fuzzy(name.upper(), name.upper(), k)), (name, k)
+
+
+def test_sound_forms_are_the_index_a_reader_walks(matcher) -> None:
+    """Session 26: the phonetic reading walks, per tier, the forms of the phonetic index of
+    that tier in its order, less only those whose length fails the first bound of the ratio
+    for every key (then each key skips them)."""
+    index = matcher._phonetic_index()
+    for tier in (True, False):
+        full = [(form, e, name) for form, e, name, first in index if first is tier]
+        entries, lengths = matcher._phonetic_tiers()[tier]
+        assert entries == full and lengths == [len(f) for f, _e, _n in full]
+        for key_lengths in [[k] for k in range(1, 70)] + [[k, k + d] for k in range(1, 60, 3)
+                                                          for d in (-2, -1, 1, 3)]:
+            kept = [(form, e, name) for form, e, name in full if any(
+                not 2.0 * min(len(form), lb) / (len(form) + lb) < TRANSLIT_FLOOR
+                for lb in key_lengths)]
+            assert list(matcher._sound_forms(tier, key_lengths)) == kept, key_lengths
+
+
+def test_prefix_and_suffix_scans_of_frozen_units_are_the_full_ones(matcher, names) -> None:
+    """Session 26: the state forms are frozen, and the prefix and suffix scans make their
+    lengths and reversed forms once for a frozen set of units: they give what the same scans
+    of a plain set (made per call) give, on every list's names and variants of them."""
+    frozen = matcher._state_forms
+    assert isinstance(frozen, frozenset)
+    plain = set(frozen)
+    both = frozen | matcher._vi_org_heads
+    for name in names:
+        words = [folded_form(w) for w in name.split()]
+        for units, as_set in ((frozen, plain), (both, set(both))):
+            assert _prefix_ends(words, units) == _prefix_ends(words, as_set), name
+            assert _suffix_starts(words, units) == _suffix_starts(words, as_set), name
+
+
+def test_leaders_of_states_from_the_index_are_the_walk(matcher) -> None:
+    """Session 26: the tenures of a set of states, from the index by state, are those a walk
+    of every tenure gives, in its order (``Leaders.named_like`` reads them)."""
+    leaders = matcher.reference.leaders
+    states = sorted({t.state for ts in leaders.by_name.values() for t in ts})
+    assert len(states) > 100
+    rnd = random.Random(26)
+    asked = [set(), {"no-such-state"}] + [set(rnd.sample(states, k)) for k in (1, 2, 3, 5, 20)
+                                          for _ in range(40)]
+    for among in asked:
+        walk = [t for ts in leaders.by_name.values() for t in ts if t.state in among]
+        assert leaders._of_states(frozenset(among)) == walk
+        assert leaders._of_states(among) == walk
+        assert leaders._of_states(sorted(among)) == walk  # (no set: the walk itself)
+
+
+def test_remembered_sounds_and_iy_forms_are_computed_ones(names) -> None:
+    """Session 26: ``phonetic_key``, ``_iy_form`` and ``_holder_words`` are remembered (``lru_cache``): asked
+    again, they give what the function computes afresh."""
+    for name in names:
+        for f in (phonetic_key, _iy_form, _holder_words):
+            first = f(name)
+            assert f(name) == first == f.__wrapped__(name), (f.__name__, name)
