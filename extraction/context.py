@@ -477,8 +477,11 @@ class Context:
                 # whose state is the page's when its title names none ("… OF THE FEDERATION")
                 r"[ \t]*(?:Skip\s+to\s+(?:main\s+)?content[ \t]*"
                 r"|(?:Trang\s+chủ|Home)[ \t]*[»>›][^\n]*"
-                r"|(?P<mast>(?:Government|Ministry\s+of\s+Foreign\s+Affairs)\s+of\s[^\n|]{3,60})"
-                r"\|[^\n]*)\n", self.text[pos:], re.I):
+                # (or the ministry's name, then its state: "Ministry of Foreign Affairs and
+                # International Cooperation | Kingdom of Eswatini Home | … Home > …"; the
+                # masthead ends where a breadcrumb begins)
+                r"|(?=[^\n]*\|)(?P<mast>(?:Government\s+of|Ministry\s+of\s+Foreign\s+Affairs)\s[^\n>»›]{3,150})"
+                r"[^\n]*)\n", self.text[pos:], re.I):
             if chrome.group("mast"):
                 masthead += [m.key for m in self.mentions if m.key and m.is_state
                              and pos + chrome.start("mast") <= m.start
