@@ -482,6 +482,10 @@ class Context:
                 # masthead ends where a breadcrumb begins)
                 r"|(?=[^\n]*\|)(?P<mast>(?:Government\s+of|Ministry\s+of\s+Foreign\s+Affairs)\s[^\n>»›]{3,150})"
                 r"[^\n]*)\n", self.text[pos:], re.I):
+            if not chrome.group("mast") and any(
+                    m.is_state and pos <= m.start < pos + chrome.end() for m in self.mentions):
+                break  # a breadcrumb that names a state is the title, as before ("Trang chủ >
+                # Các nước > Tuốc-mê-ni-xtan")
             if chrome.group("mast"):
                 masthead += [m.key for m in self.mentions if m.key and m.is_state
                              and pos + chrome.start("mast") <= m.start
