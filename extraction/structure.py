@@ -320,6 +320,11 @@ def bracketed_orgs(ctx: Context, a: int, b: int) -> list[tuple[Mention, DateMent
         br = _BRACKET.match(ctx.text, m.end, b)
         items.append((m, (br.start(1), br.end(1)) if br else None))
         pos = br.end() if br else m.end
+        if br is None and ctx.text[pos : pos + 1] == ")" and re.search(
+                r"\(\s*$", ctx.text[max(a, m.start - 3) : m.start]):
+            # round 47: a body known only by the abbreviation in its bracket ("Liên minh Thuế
+            # quan miền Nam châu Phi (SACU), …"): its item ends after the bracket
+            pos += 1
     if ctx.text[pos:b].strip(" \t.;,)") or len(items) < 2:
         return None
     out: list[tuple[Mention, DateMention, bool]] = []
