@@ -621,8 +621,12 @@ class Context:
             keys = {x.key for d in re.finditer(rf"(?<!\w){head}\s+(?:of\s+(?:the\s+)?)?",
                                                 self.text[: m.start()], re.I)
                     for x in self.mentions if x.is_state and x.key
-                    # the name after the title, or a name that holds the title ("Kingdom of Tonga")
-                    and (x.start == d.end() or x.start <= d.start() < x.end)}
+                    # the name after the title, or a name that opens with the title ("Kingdom
+                    # of Tonga"; round 47: not one that holds it later, "the United Kingdom",
+                    # which made "visits to the kingdom" of a text on Eswatini Britain's)
+                    and (x.start == d.end() or x.start == d.start()
+                         or (x.start < d.start() < x.end
+                             and not re.search(r"\w", self.text[x.start : d.start()])))}
             if len(keys) == 1:
                 key = keys.pop()
                 ent = self.gazetteer.entity(key)
