@@ -11,6 +11,13 @@ lists of relations.
 4. (D) A heading's closing note in brackets ("(selected)") does not count against its length.
 5. (E) A row that says "established" before its date is a relation under any heading, and a
    row with no bar is no longer cut at a bar earlier on the page.
+6. (F) "The Nth anniversary of X" is an elapsed time for a yearless dateline, a year in a later
+   sentence counting only when that sentence shares a common word with X.
+7. (G) The Preferential Trade Area for Eastern and Southern Africa under its COW IGO record.
+8. (H) A body known only by the acronym in its bracket does not end a labelled list of bodies
+   with dated brackets.
+9. (I) "Relations with X date from DATE, with Y from DATE": the gapped partners.
+10. (J) "the kingdom" is not the United Kingdom because "Kingdom" ends its name.
 
 Every sentence here was written for these tests (in no corpus part).
 """
@@ -20,6 +27,7 @@ from __future__ import annotations
 import pytest
 
 from diplograph.extraction.context import Context
+from diplograph.extraction.dates import find_dates, year_from_text
 from diplograph.extraction.names import gazetteer
 from diplograph.extraction.pipeline import extract_text
 from diplograph.loaders.registry import load_registry
@@ -110,3 +118,50 @@ def test_a_breadcrumb_names_no_masthead_state(registry) -> None:  # noqa: ANN001
             "BILATERAL NOTES\n"
             "Relations are warm.\n")
     assert _subject(text, "en", registry) is None
+
+
+def test_an_anniversary_dates_a_yearless_dateline() -> None:
+    text = ("LUSAKA, Oct 2 - The minister arrived on Monday. The trip marks the 40th anniversary "
+            "of the republic's independence.\n\nThe territory became independent in October "
+            "1964 after decades of British rule.")
+    assert year_from_text(text, find_dates(text)) == 2004
+
+
+def test_an_anniversary_needs_a_sentence_about_what_it_celebrates() -> None:
+    text = ("LUSAKA, Oct 2 - The envoy came in March for the 60th anniversary of the end of the "
+            "war. A trade office had opened in 1990.")
+    assert year_from_text(text, find_dates(text)) is None
+
+
+def test_the_preferential_trade_area(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Zambia\n\nZambia joined the Preferential Trade Area for "
+            "Eastern and Southern Africa in 1982.")
+    got = [(m["organization"], m.get("start")) for m in _facts(text, registry, "membership")]
+    assert ("Preferential Trade Agreement for Southern & Eastern Africa", "1982") in got
+
+
+def test_an_acronym_only_body_keeps_the_list_going(registry) -> None:  # noqa: ANN001
+    text = ("Quan hệ đối ngoại của Ét-xoa-ti-ni\n\nÉt-xoa-ti-ni là thành viên của: Liên hợp "
+            "quốc (từ 24/9/1968), Một tổ chức khu vực nào đó (SACU), Tổ chức Thương mại Thế "
+            "giới (từ 1995).")
+    got = {(m["organization"], m.get("start")) for m in _facts(text, registry, "membership")}
+    assert ("World Trade Organization", "1995") in got
+    assert ("United Nations", "1968-09-24") in got
+    assert not any(org == "Southern African Customs Union" for org, _ in got)  # undated
+
+
+def test_gapped_partners_after_date_from(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Lesotho\n\nRelations with Chile date from March 1980, with "
+            "Peru from 2 June 1984 and with Fiji from 9 May 1990.")
+    got = {(tuple(sorted(r["parties"])), r.get("date")) for r in _facts(text, registry, "relation")}
+    assert (("Chile", "Lesotho"), "1980-03") in got
+    assert (("Lesotho", "Peru"), "1984-06-02") in got
+    assert (("Fiji", "Lesotho"), "1990-05-09") in got
+
+
+def test_the_kingdom_is_not_the_united_kingdom(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Lesotho\n\nLesotho became independent from the United "
+            "Kingdom in 1966. Two ministers paid visits to the kingdom in 2010.")
+    ctx = Context.build(text, "en", gazetteer(registry), None)
+    at = text.index("the kingdom")
+    assert not [m for m in ctx.mentions if m.start == at and m.key == "GBR"]
