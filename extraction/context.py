@@ -624,9 +624,8 @@ class Context:
                     # the name after the title, or a name that opens with the title ("Kingdom
                     # of Tonga"; round 47: not one that holds it later, "the United Kingdom",
                     # which made "visits to the kingdom" of a text on Eswatini Britain's)
-                    and (x.start == d.end() or x.start == d.start()
-                         or (x.start < d.start() < x.end
-                             and not re.search(r"\w", self.text[x.start : d.start()])))}
+                    and (x.start == d.end() or (x.start <= d.start() < x.end and re.fullmatch(
+                        r"(?i:the\s+)?", self.text[x.start : d.start()])))}
             if len(keys) == 1:
                 key = keys.pop()
                 ent = self.gazetteer.entity(key)
