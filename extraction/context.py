@@ -618,14 +618,18 @@ class Context:
             head = m.group("en") or m.group("vi")
             if any(x.start < m.end() and m.start() < x.end for x in self.mentions):
                 continue
-            keys = {x.key for d in re.finditer(rf"(?<!\w){head}\s+(?:of\s+(?:the\s+)?)?",
-                                                self.text[: m.start()], re.I)
-                    for x in self.mentions if x.is_state and x.key
-                    # the name after the title, or a name that opens with the title ("Kingdom
-                    # of Tonga"; round 47: not one that holds it later, "the United Kingdom",
-                    # which made "visits to the kingdom" of a text on Eswatini Britain's)
-                    and (x.start == d.end() or (x.start <= d.start() < x.end and re.fullmatch(
-                        r"(?i:the\s+)?", self.text[x.start : d.start()])))}
+            styled = [(x, d) for d in re.finditer(rf"(?<!\w){head}\s+(?:of\s+(?:the\s+)?)?",
+                                                   self.text[: m.start()], re.I)
+                      for x in self.mentions if x.is_state and x.key
+                      # the name after the title, or a name that holds the title ("Kingdom of
+                      # Tonga", "the Democratic People's Republic of Korea")
+                      and (x.start == d.end() or x.start <= d.start() < x.end)]
+            keys = {x.key for x, _ in styled}
+            if styled and not any(x.start == d.end() or re.fullmatch(
+                    r"(?i:the\s+)?", self.text[x.start : d.start()]) for x, d in styled):
+                # round 47: only names that hold the title after another word ("the United
+                # Kingdom" for "the kingdom" of a text on Eswatini): no state so styled
+                keys = set()
             if len(keys) == 1:
                 key = keys.pop()
                 ent = self.gazetteer.entity(key)
