@@ -469,11 +469,34 @@ class Context:
             # round 19: a scraped page's first line is its site's navigation ("Trang chủ |
             # Giới thiệu | … | In trang"): the title is the line after it
             pos += nav.end()
+        masthead: list[str] = []
+        while chrome := re.match(
+                # round 47: the same chrome on lines of its own: "Skip to main content" alone, a
+                # breadcrumb ("Home » Foreign Policy » Diplomatic Relations") and the site's
+                # masthead ("Government of St. Kitts and Nevis | Ministry of Foreign Affairs"),
+                # whose state is the page's when its title names none ("… OF THE FEDERATION")
+                r"[ \t]*(?:Skip\s+to\s+(?:main\s+)?content[ \t]*"
+                r"|(?:Trang\s+chủ|Home)[ \t]*[»>›][^\n]*"
+                # (or the ministry's name, then its state: "Ministry of Foreign Affairs and
+                # International Cooperation | Kingdom of Eswatini Home | … Home > …"; the
+                # masthead ends where a breadcrumb begins)
+                r"|(?=[^\n]*\|)(?P<mast>(?:Government\s+of|Ministry\s+of\s+Foreign\s+Affairs)\s[^\n>»›]{3,150})"
+                r"[^\n]*)\n", self.text[pos:], re.I):
+            if not chrome.group("mast") and any(
+                    m.is_state and pos <= m.start < pos + chrome.end() for m in self.mentions):
+                break  # a breadcrumb that names a state is the title, as before ("Trang chủ >
+                # Các nước > Tuốc-mê-ni-xtan")
+            if chrome.group("mast"):
+                masthead += [m.key for m in self.mentions if m.key and m.is_state
+                             and pos + chrome.start("mast") <= m.start
+                             and m.end <= pos + chrome.end("mast")]
+            pos += chrome.end()
         end = self.text.find("\n", pos)
         first = self.text[: end if end >= 0 else len(self.text)]
-        if not (0 < len(first[pos:].strip()) < 120) or first.rstrip().endswith("."):
-            return None
-        got = self._title_subject(first, pos)
+        # (round 47: a first line too long for a title, the breadcrumb, title and review date a
+        # scrape ran into one line, still has the labelled line below it)
+        titled = 0 < len(first[pos:].strip()) < 120 and not first.rstrip().endswith(".")
+        got = self._title_subject(first, pos) if titled else None
         if got is not None and all(
                 re.search(r"(?:quan\s+hệ|relations?)\s+(?:với|with)\s+(?:the\s+)?$",
                           first[max(pos, m.start - 20) : m.start], re.I)
@@ -486,7 +509,7 @@ class Context:
             partner, got = got, None
         else:
             partner = None
-        if got is None:
+        if got is None and (titled or re.match(r"\s*(?:Trang\s+chủ|Home)\s*[>»›|]", first)):
             # round 32: a country page whose title the scrape ran into its breadcrumb
             # ("… > MaldivesMALDIVES - THÔNG TIN CƠ BẢN") names its state on a labelled line
             # near the top ("Tên nước: Cộng hòa Maldives", "Official name: …")
@@ -502,6 +525,8 @@ class Context:
                          and m.key and m.is_state and m.how != "demonym"]
                 if len({m.key for m in named}) == 1:
                     return named[0].key
+        if got is None and partner is None and len(set(masthead)) == 1:
+            return masthead[0]
         return got if got is not None else partner
 
     def _title_subject(self, first: str, pos: int) -> str | None:
@@ -542,7 +567,11 @@ class Context:
             ms = [m for m in self.mentions_in(a, b) if m.key]
             states = list(dict.fromkeys(m.key for m in ms if m.is_state and m.how != "demonym"
                                         and m.key != self.subject))
-            if len(body) <= 60 and not re.search(r"[.!?;,]$", body) and not self.dates_in(a, b):
+            # (round 47: a heading's closing note in brackets, "(selected)", does not count
+            # against its length: "Relations established in the first years of independence
+            # (selected)")
+            short = re.sub(r"\s*\([^()\n]{1,20}\)$", "", body)
+            if len(short) <= 60 and not re.search(r"[.!?;,]$", body) and not self.dates_in(a, b):
                 topic = ("relations" if RELATION_TOPIC.search(body) else
                          "memberships" if MEMBERSHIP_TOPIC.search(body) else None)
                 state = states[0] if len(states) == 1 and not any(m.is_org for m in ms) else None
@@ -589,11 +618,18 @@ class Context:
             head = m.group("en") or m.group("vi")
             if any(x.start < m.end() and m.start() < x.end for x in self.mentions):
                 continue
-            keys = {x.key for d in re.finditer(rf"(?<!\w){head}\s+(?:of\s+(?:the\s+)?)?",
-                                                self.text[: m.start()], re.I)
-                    for x in self.mentions if x.is_state and x.key
-                    # the name after the title, or a name that holds the title ("Kingdom of Tonga")
-                    and (x.start == d.end() or x.start <= d.start() < x.end)}
+            styled = [(x, d) for d in re.finditer(rf"(?<!\w){head}\s+(?:of\s+(?:the\s+)?)?",
+                                                   self.text[: m.start()], re.I)
+                      for x in self.mentions if x.is_state and x.key
+                      # the name after the title, or a name that holds the title ("Kingdom of
+                      # Tonga", "the Democratic People's Republic of Korea")
+                      and (x.start == d.end() or x.start <= d.start() < x.end)]
+            keys = {x.key for x, _ in styled}
+            if styled and not any(x.start == d.end() or re.fullmatch(
+                    r"(?i:the\s+)?", self.text[x.start : d.start()]) for x, d in styled):
+                # round 47: only names that hold the title after another word ("the United
+                # Kingdom" for "the kingdom" of a text on Eswatini): no state so styled
+                keys = set()
             if len(keys) == 1:
                 key = keys.pop()
                 ent = self.gazetteer.entity(key)

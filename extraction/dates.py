@@ -467,6 +467,11 @@ def dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
+#: round 47: ordinals of whole decades, for an anniversary
+_TENS_ORDINALS = {"tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                  "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+                  "hundredth": 100}
+_TENS_ORDINAL = "|".join(_TENS_ORDINALS)
 _COUNT = r"(\d{1,3}|" + "|".join(sorted(TENS_WORDS, key=len, reverse=True)) + "|" + NUM[1:]
 #: round 26: time the text says has passed, from a year it names to the article's own:
 #: "the first … in four decades", "a 40-year gap", "marking sixty years of diplomatic
@@ -476,13 +481,19 @@ _ELAPSED = re.compile(
     rf"(?:more\s+than\s+|nearly\s+|almost\s+)?{_COUNT}\s+(years?|decades?)\b"
     rf"|\b{_COUNT}[-\s](year|decade)\s+(?:gap|absence|hiatus|wait)\b"
     rf"|(?<!\w)(?:sau|kỷ\s+niệm|suốt|trong)\s+(?:hơn\s+|gần\s+)?(\d{{1,3}}|{NUM_VI[1:-1]})"
-    rf"\s+(năm|thập\s+kỷ|thập\s+niên)(?!\s*(?:sau|trước|tới|nữa|qua\s+đời))(?!\w)", re.I)
+    rf"\s+(năm|thập\s+kỷ|thập\s+niên)(?!\s*(?:sau|trước|tới|nữa|qua\s+đời))(?!\w)"
+    # round 47: the English of "kỷ niệm 55 năm": "the 55th anniversary of …", "the fiftieth
+    # anniversary of …" (an ordinal of whole years)
+    rf"|\bthe\s+(\d{{1,3}}(?:st|nd|rd|th)|{_TENS_ORDINAL})\s+(anniversary)\b", re.I)
 
 
 def _elapsed_years(m: re.Match[str]) -> int | None:
     g = m.groups()
-    count, unit = next((g[i], g[i + 1]) for i in (0, 2, 4) if g[i] is not None)
+    count, unit = next((g[i], g[i + 1]) for i in (0, 2, 4, 6) if g[i] is not None)
     word = " ".join(count.lower().split())
+    if unit.lower() == "anniversary":
+        k = _TENS_ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        return k if 0 < k <= 150 else None
     n = TENS_WORDS.get(word) or (int(word) if word.isdigit() else None)
     if n is None:
         try:
@@ -542,11 +553,22 @@ def year_from_text(text: str, found: list[DateMention]) -> int | None:
             continue  # an anniversary still to come: "chuẩn bị kỷ niệm 50 năm … vào năm tới"
         sa, sb = _sentence_bounds(text, m.start())
         base = [d for d in years if sa <= d.start < sb]
+        # round 47: an anniversary counts from a year told of what it celebrates: a sentence
+        # after it serves only when it shares a common word with the anniversary's object
+        # ("the 55th anniversary of Eswatini's independence", then "… in September 1968, days
+        # after the protectorate became independent"; not "the 70th anniversary of the end of
+        # the Korean War", then another year)
+        stems = {w[:6].lower() for w in re.findall(r"\b[a-z]{6,}\b", text[m.end() : m.end() + 60]
+                                                   .split(".")[0].split(",")[0])}
         for _ in range(2):  # else the first of the next two sentences that names a year
             if base or sb >= len(text):
                 break
             sa, sb = _sentence_bounds(text, min(len(text), sb + 2))
             base = [d for d in years if sa <= d.start < sb]
+            if base and m.group(8) and not stems & {w[:6].lower() for w in re.findall(
+                    r"\b[a-z]{6,}\b", text[sa:sb])}:
+                base = []
+                break
         if not base and _FIRST.search(text, sa0 := _sentence_bounds(text, m.start())[0],
                                       m.start()):
             # round 27: "the first visit in 26 years" and, elsewhere, "the first … since 1999":

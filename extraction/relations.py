@@ -247,6 +247,12 @@ def _passive_state(ctx: Context) -> list[Candidate]:
                 flags += [f for f in d.flags if f != "unresolved"]
             out.append(Candidate("relation", data, *span_of((m.start(), m.end()), d), 0.7,
                                  f"relation-{status}-passive", flags))
+            if m.group(7) and ctx.subject in named:
+                # round 47: "Relations with Japan date from May 1971, with Mexico from 23
+                # December 1975 and with Guyana from 24 May 1977": the other partners of the
+                # shared verb, as after "were established" (round 29)
+                out += _gapped_partners(ctx, d.end if d is not None else m.end(), s.end,
+                                        ctx.subject, status, 0.7, flags)
     return out
 
 
@@ -1121,7 +1127,7 @@ def _followed_date(ctx: Context, at: int, end: int, before: object) -> tuple[str
 
 
 #: "…, và với Nhật Bản ngày 23/7/1956", "… and with Japan on …": the verb is shared
-_GAPPED = re.compile(r"(?:\s+(?:ngày|năm|tháng|on|in)\s+[^,;]{1,20}?)?"
+_GAPPED = re.compile(r"(?:\s+(?:ngày|năm|tháng|on|in|from)\s+[^,;]{1,20}?)?"
                      r"(?:,(?!\s*(?:với|with)\s)[^,;]{0,50})?\s*"
                      r"(?:,?\s*(?:và|and)\s+|,\s*)(?:với|with)\s+", re.I)
 

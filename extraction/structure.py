@@ -217,11 +217,20 @@ def _org_labelled(ctx: Context, s: Sentence) -> list[Candidate]:
     return out
 
 
+#: round 47: a row's own word for the establishment before its date
+_ROW_ESTABLISHED = re.compile(r"(?:(?:diplomatic\s+)?relations\s+)?(?:established|set\s+up"
+                              r"|thiết\s+lập(?:\s+quan\s+hệ(?:\s+ngoại\s+giao)?)?)"
+                              r"(?:\s+(?:on|in|ngày|năm|tháng))?\s+", re.I)
+
+
 def _table_row(ctx: Context, s: Sentence) -> list[Candidate]:
     """"STATE<TAB>DATE", "1 | STATE | DATE" under a heading on relations."""
-    if ctx.subject is None or not _line_of(ctx, s) or ctx.section_at(s.start)[1] != "relations":
+    if ctx.subject is None or not _line_of(ctx, s):
         return []
-    bar = ctx.text.find("|", ctx.text.find("|", s.start, s.end) + 1, s.end)
+    first_bar = ctx.text.find("|", s.start, s.end)
+    # (round 47: a row with no bar has no second cell to cut at, whatever bars the page has
+    # before it)
+    bar = ctx.text.find("|", first_bar + 1, s.end) if first_bar >= 0 else -1
     # the first two cells only: "China | 1 July 1975 | See China–Thailand relations"
     ms = [m for m in ctx.mentions_in(s.start, bar if bar >= 0 else s.end) if m.key]
     number = _ROW_NUMBER.match(ctx.text, s.start)
@@ -229,9 +238,20 @@ def _table_row(ctx: Context, s: Sentence) -> list[Candidate]:
     if len(ms) != 1 or not ms[0].is_state or ms[0].start != first or ms[0].key == ctx.subject:
         return []
     sep = _SEP.match(ctx.text, ms[0].end)
-    cell_end = ctx.text.find("|", sep.end(), s.end) if sep and "|" in sep.group() else -1
+    if sep is None:
+        return []
+    cell = sep.end()
+    # round 47: a row that says so itself, under any heading ("- Costa Rica — established 11
+    # June 1992"); else the heading is on relations
+    said = _ROW_ESTABLISHED.match(ctx.text, cell, s.end) if sep.group().strip() in "–—-:" \
+        else None
+    if said is not None:
+        cell = said.end()
+    elif ctx.section_at(s.start)[1] != "relations":
+        return []
+    cell_end = ctx.text.find("|", cell, s.end) if "|" in sep.group() else -1
     # "China | 1 July 1975 | See China–Thailand relations": the date fills its own cell
-    d = _whole_date(ctx, sep.end(), cell_end if cell_end >= 0 else s.end) if sep else None
+    d = _whole_date(ctx, cell, cell_end if cell_end >= 0 else s.end)
     if d is None:
         return []
     return [Candidate("relation", {"parties": [ctx.label(ctx.subject), ctx.label(ms[0].key)],
@@ -300,6 +320,11 @@ def bracketed_orgs(ctx: Context, a: int, b: int) -> list[tuple[Mention, DateMent
         br = _BRACKET.match(ctx.text, m.end, b)
         items.append((m, (br.start(1), br.end(1)) if br else None))
         pos = br.end() if br else m.end
+        if br is None and ctx.text[pos : pos + 1] == ")" and re.search(
+                r"\(\s*$", ctx.text[max(a, m.start - 3) : m.start]):
+            # round 47: a body known only by the abbreviation in its bracket ("Liên minh Thuế
+            # quan miền Nam châu Phi (SACU), …"): its item ends after the bracket
+            pos += 1
     if ctx.text[pos:b].strip(" \t.;,)") or len(items) < 2:
         return None
     out: list[tuple[Mention, DateMention, bool]] = []

@@ -17,32 +17,34 @@ def _events(text: str, registry) -> list[tuple]:
 
 
 # --- 1. a year-less dateline's year from the elapsed time the text states ----------------------
+# (session 26, round 47: the years of these invented texts moved ten years back, so that the
+# article's year is not after the present one: the lead's guard of 0d1d3efb skips such votes)
 
 def test_elapsed_years_since_a_year_in_the_same_sentence() -> None:
     text = ("Lào và Campuchia ký hiệp định mới\n\nViêng Chăn, 14/3 (diplograph) - Sáng nay hai "
-            "thủ tướng hội đàm. Đây là cuộc hội đàm đầu tiên sau 9 năm, kể từ năm 2021.")
+            "thủ tướng hội đàm. Đây là cuộc hội đàm đầu tiên sau 9 năm, kể từ năm 2011.")
     found = find_dates(text)
     line = found[0]
-    assert (line.value, line.flags) == ("2030-03-14", ("year-from-text",))
+    assert (line.value, line.flags) == ("2020-03-14", ("year-from-text",))
     # "Sáng nay" is now the dateline's day
-    assert any(d.value == "2030-03-14" and "relative" in d.flags for d in found)
+    assert any(d.value == "2020-03-14" and "relative" in d.flags for d in found)
 
 
 def test_decades_in_words_and_a_year_two_sentences_later() -> None:
     text = ("OSLO, Feb 3 - Chile's president arrived in Norway on Monday, the first such visit "
-            "in three decades. He was met by the king. The last one came in May 2001.")
-    assert find_dates(text)[0].value == "2031-02-03"
+            "in three decades. He was met by the king. The last one came in May 1991.")
+    assert find_dates(text)[0].value == "2021-02-03"
 
 
 def test_an_anniversary_of_relations_counted_from_their_year() -> None:
     text = ("SUVA, Nov 9 - The two leaders unveiled a plaque marking forty years of diplomatic "
-            "relations, which the two states established in 1992.")
-    assert find_dates(text)[0].value == "2032-11-09"
+            "relations, which the two states established in 1982.")
+    assert find_dates(text)[0].value == "2022-11-09"
 
 
 def test_guard_two_readings_that_disagree_give_no_year() -> None:
-    text = ("SUVA, Nov 9 - The leaders marked forty years of relations established in 1992. "
-            "It was the first visit in ten years, after one in 2015.")
+    text = ("SUVA, Nov 9 - The leaders marked forty years of relations established in 1982. "
+            "It was the first visit in ten years, after one in 2005.")
     assert year_from_text(text, find_dates(text)) is None
     assert "year-from-text" not in find_dates(text)[0].flags
 
@@ -68,9 +70,9 @@ def test_guard_a_dated_dateline_is_never_changed() -> None:
 def test_a_meeting_of_a_yearless_dateline_is_dated(registry) -> None:
     text = ("Thủ tướng Lào hội đàm với Thủ tướng Campuchia\n\nPhnôm Pênh, 5/6 (diplograph) - "
             "Chiều nay, Thủ tướng Campuchia hội đàm với Thủ tướng Lào. Đây là chuyến thăm "
-            "Campuchia đầu tiên của một Thủ tướng Lào sau 11 năm, kể từ năm 2020.")
+            "Campuchia đầu tiên của một Thủ tướng Lào sau 11 năm, kể từ năm 2010.")
     got = _events(text, registry)
-    assert ("meeting", "2031-06-05") in [(t, d) for t, d, _, _ in got]
+    assert ("meeting", "2021-06-05") in [(t, d) for t, d, _, _ in got]
 
 
 # --- 2. the clause reader: memberships by role, whatever the surface form ----------------------

@@ -81,9 +81,10 @@ def test_guard_talks_held_on_the_sidelines_are_no_new_form(registry) -> None:
 def test_first_in_years_and_first_since_a_year(registry) -> None:
     text = ("Kenya's president makes first visit in 14 years\n\nOSLO, June 2 (diplograph) - "
             "William Kariuki arrived in Oslo on Tuesday. He was welcomed by the king. His trip "
-            "is the first by a Kenyan head of state since 2017.")
-    assert year_from_text(text, find_dates(text)) == 2031
-    assert find_dates(text)[0].value == "2031-06-02"
+            "is the first by a Kenyan head of state since 2007.")
+    # (round 47: ten years back, so that the year is not after the present one, 0d1d3efb)
+    assert year_from_text(text, find_dates(text)) == 2021
+    assert find_dates(text)[0].value == "2021-06-02"
 
 
 def test_guard_two_firsts_since_different_years_give_no_year(registry) -> None:
