@@ -7,6 +7,7 @@ process had become their parent. Now they die with their parent.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -215,21 +217,36 @@ print("ready", flush=True)
 libc.pthread_mutex_lock(mutex)  # waits for ever, the GIL held; signals do not end the wait
 """
 
+
+@contextlib.contextmanager
+def _gil_held_worker(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int, int, Path]]:
+    """The stand-in above, started by a parent process: (parent, worker pid, its watch's pid,
+    the worker's log); whatever lives at the end is killed."""
+    err = tmp_path / "worker.err"
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT, _GIL_HELD_WORKER, str(err)],
+                              stdout=subprocess.PIPE)
+    child = None
+    try:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        watches = children(child)
+        assert len(watches) == 1, watches
+        yield parent, child, watches[0], err
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+        if child is not None and _alive(child):
+            os.kill(child, signal.SIGKILL)
+
+
 def test_a_worker_whose_threads_cannot_run_still_ends(tmp_path: Path) -> None:
     """The watch process needs none of the worker's Python: a worker that holds the GIL in a
     sleeping call ends ``grace`` + ``WATCH_MARGIN`` s after its server, killed by its watch,
     which says so in the log (a worker outlived its server that way in session 25)."""
     from diplograph.server.supervisor import WATCH_MARGIN
 
-    err = tmp_path / "worker.err"
-    parent = subprocess.Popen([sys.executable, "-c", _PARENT, _GIL_HELD_WORKER, str(err)],
-                              stdout=subprocess.PIPE)
-    try:
-        assert parent.stdout is not None
-        child = int(parent.stdout.readline())
-        watches = children(child)
-        assert len(watches) == 1, watches
-        assert wait_for(lambda: Path(f"/proc/{watches[0]}/comm").read_text().strip()
+    with _gil_held_worker(tmp_path) as (parent, child, watch, err):
+        assert wait_for(lambda: Path(f"/proc/{watch}/comm").read_text().strip()
                         == "worker-watch", timeout=10)  # once its interpreter has started
         time.sleep(1.5)  # longer than the grace: the worker's own deadline is not armed
         assert _alive(child)
@@ -243,28 +260,13 @@ def test_a_worker_whose_threads_cannot_run_still_ends(tmp_path: Path) -> None:
         log = err.read_text()
         assert f"worker {child} still alive" in log and "SIGKILL" in log, log
         assert "Timeout" not in log, log  # not the worker's own deadline: it could not run
-        assert wait_for(lambda: not _alive(watches[0]), timeout=5)
-    finally:
-        if parent.poll() is None:
-            parent.kill()
-        if "child" in locals() and _alive(child):
-            os.kill(child, signal.SIGKILL)
+        assert wait_for(lambda: not _alive(watch), timeout=5)
 
 
 def test_the_watch_ends_with_its_worker(tmp_path: Path) -> None:
     """A worker that ends normally (replaced, or stopped with its server) takes its watch
     with it at once; the watch never signals anything after that."""
-    err = tmp_path / "worker.err"
-    parent = subprocess.Popen([sys.executable, "-c", _PARENT, _GIL_HELD_WORKER, str(err)],
-                              stdout=subprocess.PIPE)
-    try:
-        assert parent.stdout is not None
-        child = int(parent.stdout.readline())
-        watches = children(child)
-        assert len(watches) == 1, watches
+    with _gil_held_worker(tmp_path) as (_parent, child, watch, err):
         os.kill(child, signal.SIGKILL)
-        assert wait_for(lambda: not _alive(watches[0]), timeout=5), err.read_text()
+        assert wait_for(lambda: not _alive(watch), timeout=5), err.read_text()
         assert "worker-watch" not in err.read_text()
-    finally:
-        if parent.poll() is None:
-            parent.kill()
