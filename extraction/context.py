@@ -571,7 +571,11 @@ class Context:
             # against its length: "Relations established in the first years of independence
             # (selected)")
             short = re.sub(r"\s*\([^()\n]{1,20}\)$", "", body)
-            if len(short) <= 60 and not re.search(r"[.!?;,]$", body) and not self.dates_in(a, b):
+            # (round 48: a list item with a value after its colon is no heading, whatever the
+            # value: "- Council of Europe: member from 14.5.1993", a date the reader lacks)
+            item = re.match(r"[-•*+]\s", body) and re.search(r":\s*\S", body)
+            if len(short) <= 60 and not re.search(r"[.!?;,]$", body) and not self.dates_in(a, b) \
+                    and not item:
                 topic = ("relations" if RELATION_TOPIC.search(body) else
                          "memberships" if MEMBERSHIP_TOPIC.search(body) else None)
                 state = states[0] if len(states) == 1 and not any(m.is_org for m in ms) else None

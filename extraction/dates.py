@@ -145,6 +145,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s*{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_dmy"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),
     (re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])"), "vi_dmy"),
+    # round 48: a dotted day, month and year, as European pages write them ("member from
+    # 14.5.1993"): never inside a longer run of dotted numbers
+    (re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:1[89]|20)\d\d)(?!\d|\.\d)"), "vi_dmy"),
     (re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I), "vi_dmy_words"),
     # an interval of years: "trong giai đoạn 1994-2006", "between 2010 and 2015"
     (re.compile(rf"(?<!\w)(?:giai\s+đoạn|thời\s+kỳ|between|from)\s+{YEAR}\s*(?:-|–|to|and|đến)\s*{YEAR}(?!\d)", re.I), "year_range"),  # noqa: E501

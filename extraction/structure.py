@@ -172,40 +172,64 @@ def _labelled_date(ctx: Context, s: Sentence) -> list[Candidate]:
 
 #: round 46: what follows the colon of a line labelled by an organisation, before its date:
 #: "United Nations: member since 2 March 1992", "Non-Aligned Movement: full member from 1995",
-#: "World Trade Organization: observer status granted in July 2020", "OSCE: 30 January 1992"
-_ORG_VALUE = re.compile(r"\s*(?:(?P<role>(?:full\s+|founding\s+|associate\s+)?member|observer)"
-                        r"(?:\s+status)?(?:\s+(?:since|from|granted|admitted))?(?:\s+(?:in|on))?"
-                        r"\s+)?", re.I)
+#: "World Trade Organization: observer status granted in July 2020", "OSCE: 30 January 1992";
+#: round 48: any run of the words of membership, role and time before the date, in any order
+#: ("admitted", "accession completed", "participating State since", "State Party since",
+#: "full member,", "observer (1999)")
+_ORG_VALUE = re.compile(r"(?:(?:(?:full|founding|associate|non-member|member(?:ship)?|observer"
+                        r"|status|participating|state|party|admitted|joined|acceded|accession"
+                        r"|completed|granted|since|from|in|on|as|an?)\b|[\s,(]+))*", re.I)
+#: round 48: the words of the value that say it is a membership, under any heading
+_ORG_SAID = re.compile(r"\b(?:member|membership|observer|participating|party|admitted|joined"
+                       r"|acceded|accession)\b", re.I)
+#: round 48: between a line's organisations and its value: a colon, or a dash between spaces
+#: ("- United Nations: admitted …", "League of Arab States — full member since …")
+_ORG_SEP = re.compile(r"\)?\s*(?::|\s[—–-]\s|[—–])\s*")
+#: round 48: what may stand between two organisations of one label, and before the first
+_ORG_JOIN = re.compile(r"[\s\-•*+,()]*(?:(?:and|&|và)[\s,()]*)*")
 
 
 def _org_labelled(ctx: Context, s: Sentence) -> list[Candidate]:
-    """"ORGANISATION: [member since] DATE" lines under a heading on organisations (a page of one
-    state's memberships, "Turkmenistan in international organizations"): a membership of the
-    page's state in each organisation the label names, from the date after the colon."""
-    if ctx.subject is None or not (_line_of(ctx, s) or _opens_line(ctx, s)) \
-            or ctx.section_at(s.start)[1] != "memberships":
+    """"ORGANISATION: [member since] DATE" lines and list items (a bullet, a dash, a number or
+    none; a colon or a dash between spaces) of a page of one state's memberships: a membership
+    of the page's state in each organisation the label names, from the date of the value.
+    Under a heading on organisations any value of the words of membership, role and time
+    before the date is read ("OSCE: 30 January 1992", "… : accession completed 21 July
+    2010"); under any other heading the value must say membership itself ("UNESCO: admitted
+    31 October 2011", "INTERPOL: member since 27 September 2017"). Round 48: one reader of the
+    class, after round 46's colon lines under a heading."""
+    if ctx.subject is None or not (_line_of(ctx, s) or _opens_line(ctx, s) or _starts_line(
+            ctx, s)):
         return []
-    colon = s.text.find(":")
-    if colon < 3:
+    ms = [m for m in ctx.mentions_in(s.start, s.end) if m.key]
+    number = _ROW_NUMBER.match(ctx.text, s.start)
+    first = number.end() if number else s.start
+    if not ms or ctx.text[first : ms[0].start].strip(" -•*+\t"):
         return []
-    a, b = s.start, s.start + colon
-    named = [m for m in ctx.mentions_in(a, b) if m.key]
-    if not named or not all(m.is_org for m in named):
+    named = [ms[0]]
+    for m in ms[1:]:
+        if m.start < named[-1].end:
+            continue
+        if not _ORG_JOIN.fullmatch(ctx.text, named[-1].end, m.start) or ":" in ctx.text[
+                named[-1].end : m.start]:
+            break
+        named.append(m)
+    if not all(m.is_org for m in named):
         return []
-    rest, at = "", a
-    for m in named:
-        rest, at = rest + ctx.text[at : m.start], m.end
-    rest += ctx.text[at:b]
-    if not re.fullmatch(r"[\s\-•*+,()]*(?:(?:and|&|và)[\s,()]*)*", rest):
-        return []  # the label is the organisations' names only
-    v = _ORG_VALUE.match(ctx.text, b + 1, s.end)
-    ds = [d for d in ctx.dates_in(v.end(), s.end) if d.start == v.end()] if v else []
+    sep = _ORG_SEP.match(ctx.text, named[-1].end, s.end)
+    if sep is None:
+        return []
+    v = _ORG_VALUE.match(ctx.text, sep.end(), s.end)
+    ds = [d for d in ctx.dates_in(v.end(), s.end) if d.start == v.end()]
     if not ds or not isinstance(ds[0].value, str) or not re.match(
-            r"\s*(?:[;.]|$)", ctx.text[ds[0].end : s.end]):
+            r"\)?\s*(?:[;.(]|$)", ctx.text[ds[0].end : s.end]):
         return []
-    role = (v.group("role") or "").lower() if v else ""
-    roles = ["observer"] if role == "observer" else ["founding", "full"] if "founding" in role \
-        else ["associate"] if "associate" in role else ["full"]
+    value = ctx.text[sep.end() : v.end()]
+    if ctx.section_at(s.start)[1] != "memberships" and not _ORG_SAID.search(value):
+        return []
+    roles = ["observer"] if re.search(r"\bobserver\b", value, re.I) else ["founding", "full"] \
+        if re.search(r"\bfounding\b", value, re.I) else ["associate"] if re.search(
+            r"\bassociate\b", value, re.I) else ["full"]
     out: list[Candidate] = []
     for key in dict.fromkeys(m.key for m in named):
         data = {"member": ctx.label(ctx.subject), "organization": ctx.label(key),
@@ -217,22 +241,39 @@ def _org_labelled(ctx: Context, s: Sentence) -> list[Candidate]:
     return out
 
 
+def _starts_line(ctx: Context, s: Sentence) -> bool:
+    """Round 48: the sentence begins its line, after a bullet, a dash or nothing ("Viet Nam -
+    diplomatic relations: 7 June 1994. No resident embassy in Hanoi.")."""
+    a = ctx.text.rfind("\n", 0, s.start) + 1
+    return not ctx.text[a : s.start].strip(" -•*+\t")
+
+
 #: round 47: a row's own word for the establishment before its date
 _ROW_ESTABLISHED = re.compile(r"(?:(?:diplomatic\s+)?relations\s+)?(?:established|set\s+up"
                               r"|thiết\s+lập(?:\s+quan\s+hệ(?:\s+ngoại\s+giao)?)?)"
-                              r"(?:\s+(?:on|in|ngày|năm|tháng))?\s+", re.I)
+                              r"(?:\s+(?:on|in|ngày|năm|tháng))?\s+"
+                              # round 48: a row's own label of the relations before a colon
+                              # ("Viet Nam - diplomatic relations: 7 June 1994")
+                              r"|(?:diplomatic\s+relations|quan\s+hệ\s+ngoại\s+giao)"
+                              r"(?:\s+(?:established|thiết\s+lập))?\s*:\s*", re.I)
 
 
 def _table_row(ctx: Context, s: Sentence) -> list[Candidate]:
     """"STATE<TAB>DATE", "1 | STATE | DATE" under a heading on relations."""
-    if ctx.subject is None or not _line_of(ctx, s):
+    if ctx.subject is None or not (_line_of(ctx, s) or _starts_line(ctx, s)):
         return []
+    whole = _line_of(ctx, s)
     first_bar = ctx.text.find("|", s.start, s.end)
     # (round 47: a row with no bar has no second cell to cut at, whatever bars the page has
     # before it)
     bar = ctx.text.find("|", first_bar + 1, s.end) if first_bar >= 0 else -1
     # the first two cells only: "China | 1 July 1975 | See China–Thailand relations"
     ms = [m for m in ctx.mentions_in(s.start, bar if bar >= 0 else s.end) if m.key]
+    if not whole or "|" not in ctx.text[s.start : s.end]:
+        # round 48: a row's first cell only, where the line goes on after its date ("Russian
+        # Federation - diplomatic relations: 25 May 1992; embassies in Moscow and …")
+        ds0 = ctx.dates_in(s.start, s.end)
+        ms = [m for m in ms if not ds0 or m.end <= ds0[0].start]
     number = _ROW_NUMBER.match(ctx.text, s.start)
     first = number.end() if number else s.start
     if len(ms) != 1 or not ms[0].is_state or ms[0].start != first or ms[0].key == ctx.subject:
@@ -247,9 +288,12 @@ def _table_row(ctx: Context, s: Sentence) -> list[Candidate]:
         else None
     if said is not None:
         cell = said.end()
-    elif ctx.section_at(s.start)[1] != "relations":
+    elif ctx.section_at(s.start)[1] != "relations" or not whole:
         return []
     cell_end = ctx.text.find("|", cell, s.end) if "|" in sep.group() else -1
+    if said is not None and cell_end < 0:
+        # round 48: a row that says so itself ends its cell at a semicolon
+        cell_end = ctx.text.find(";", cell, s.end)
     # "China | 1 July 1975 | See China–Thailand relations": the date fills its own cell
     d = _whole_date(ctx, cell, cell_end if cell_end >= 0 else s.end)
     if d is None:
