@@ -1,0 +1,53 @@
+"""The classes of names the fiftieth linking round handles (docs/linking.md, "Fiftieth
+round"), from the wrong answers of ``names_test81.csv`` and ``names_test82.csv`` (this round's
+development lists) and the lead's session-26 decision on a UN agency's office, counted over
+every earlier writer's list, and tried here on names of no evaluation list:
+
+- precision: a Vietnamese description the glossary reads in its head word only ("Ủy ban",
+  "Quỹ") before an acronym says a kind of body, not which: it no longer names another body
+  whose name holds the acronym and that head word; convention F reads the acronym's holder,
+  and a description ending in "của" (of) stays no match;
+- convention F (the lead, session 26): a UN agency's country or regional office in a place is
+  the agency (a body of SupraVerden's UN family); the UN's own office in a city and any other
+  organisation's office stay no match (``test_name_classes_round22.py``).
+"""
+
+from __future__ import annotations
+
+from name_checks import beyond_the_list_tests
+
+#: lists written after these names, independently of them (the lead sets it when a later list
+#: is added)
+LATER_LISTS: frozenset[str] = frozenset({"names_test83.csv", "names_test84.csv"})
+
+MATCHES = [
+    # a UN agency's country or regional office: the agency (convention F, session 26)
+    ("the WFP country office in Dhaka", "WFP", "agency-office"),
+    ("UNESCO's office in Dakar", "UNESCO", "agency-office"),
+    ("the WHO country office in Vietnam", "WHO", "agency-office"),
+    ("the UNDP regional office in Bangkok", "UNDP", "agency-office"),
+    ("văn phòng UNFPA tại Hà Nội", "UNFPA", "agency-office"),
+    ("van phong UNICEF tai Viet Nam", "UNICEF", "agency-office"),
+    ("văn phòng Ngân hàng Thế giới ở Hà Nội", "WB", "agency-office"),
+    # a head word only read before an acronym: the acronym's holder (F)
+    ("Ủy ban Cố vấn Thường trực ASEAN", "ASEAN", "described-acronym"),
+]
+
+AMBIGUOUS: list[tuple[str, set[str]]] = []
+
+NO_MATCH = [
+    # the UN's own office in a city is a body of its own the registry does not hold
+    "the UN office in Nairobi",
+    "the UN office in Vienna",
+    # another organisation's office in a place
+    "the AU liaison office in Khartoum",
+    # a head word only, then "của": something of the body, not another body
+    "Quỹ Đoàn kết của EU",
+    "Quỹ Tái thiết của EU",
+]
+
+(test_the_names_tried_beyond_the_list_are_in_no_list,
+ test_the_classes_match_names_beyond_the_list,
+ test_names_of_several_entities_beyond_the_list_are_ambiguous_with_all,
+ test_the_guards_leave_these_unmatched) = beyond_the_list_tests(
+    MATCHES, AMBIGUOUS, NO_MATCH, LATER_LISTS)
