@@ -9,7 +9,9 @@ every earlier writer's list, and tried here on names of no evaluation list:
   and a description ending in "của" (of) stays no match;
 - convention F (the lead, session 26): a UN agency's country or regional office in a place is
   the agency (a body of SupraVerden's UN family); the UN's own office in a city and any other
-  organisation's office stay no match (``test_name_classes_round22.py``).
+  organisation's office stay no match (``test_name_classes_round22.py``);
+- recall: the Vietnamese press's abbreviations of a state's posts ("ĐSQ", "TLSQ", "LSQ",
+  ``glossary_vi.yaml``'s ``post_abbreviations``, sourced) read as the words they stand for.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ MATCHES = [
     ("văn phòng Ngân hàng Thế giới ở Hà Nội", "WB", "agency-office"),
     # a head word only read before an acronym: the acronym's holder (F)
     ("Ủy ban Cố vấn Thường trực ASEAN", "ASEAN", "described-acronym"),
+    # the press's abbreviations of a state's posts (glossary_vi.yaml's post_abbreviations):
+    # the state under convention H, as the words they stand for are read
+    ("ĐSQ Thái Lan tại Hà Nội", "THA", "label"),
+    ("TLSQ Hoa Kỳ tại TP Hồ Chí Minh", "USA", "label"),
+    ("dsq Phap tai Ha Noi", "FRA", "label-folded"),
 ]
 
 AMBIGUOUS: list[tuple[str, set[str]]] = []
