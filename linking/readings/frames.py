@@ -857,12 +857,6 @@ class Frames:
                         for w in whole)
         e = (found[1] if len(found) > 1 and found[0] is holder and whole and not own_words
              else found[0])
-        if vi and not whole and e is not holder:
-            # round 50: a Vietnamese description the glossary reads in its head only ("Ủy ban
-            # Đại diện Thường trực ASEAN", "Quỹ Phục hồi của EU") says the kind of a body, not
-            # which one: another body whose name holds the acronym and that head word is not
-            # named by it (convention F reads the acronym's holder; "của" below, no match)
-            e = holder
         if len(found) > 2 and e is not holder:
             return None
         if e is holder and vi and not whole and (

@@ -3,10 +3,6 @@ round"), from the wrong answers of ``names_test81.csv`` and ``names_test82.csv``
 development lists) and the lead's session-26 decision on a UN agency's office, counted over
 every earlier writer's list, and tried here on names of no evaluation list:
 
-- precision: a Vietnamese description the glossary reads in its head word only ("Ủy ban",
-  "Quỹ") before an acronym says a kind of body, not which: it no longer names another body
-  whose name holds the acronym and that head word; convention F reads the acronym's holder,
-  and a description ending in "của" (of) stays no match;
 - convention F (the lead, session 26): a UN agency's country or regional office in a place is
   the agency (a body of SupraVerden's UN family); the UN's own office in a city and any other
   organisation's office stay no match (``test_name_classes_round22.py``);
@@ -31,8 +27,6 @@ MATCHES = [
     ("văn phòng UNFPA tại Hà Nội", "UNFPA", "agency-office"),
     ("van phong UNICEF tai Viet Nam", "UNICEF", "agency-office"),
     ("văn phòng Ngân hàng Thế giới ở Hà Nội", "WB", "agency-office"),
-    # a head word only read before an acronym: the acronym's holder (F)
-    ("Ủy ban Cố vấn Thường trực ASEAN", "ASEAN", "described-acronym"),
     # the press's abbreviations of a state's posts (glossary_vi.yaml's post_abbreviations):
     # the state under convention H, as the words they stand for are read
     ("ĐSQ Thái Lan tại Hà Nội", "THA", "label"),
@@ -48,9 +42,6 @@ NO_MATCH = [
     "the UN office in Vienna",
     # another organisation's office in a place
     "the AU liaison office in Khartoum",
-    # a head word only, then "của": something of the body, not another body
-    "Quỹ Đoàn kết của EU",
-    "Quỹ Tái thiết của EU",
 ]
 
 (test_the_names_tried_beyond_the_list_are_in_no_list,
