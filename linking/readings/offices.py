@@ -25,12 +25,17 @@ from .text import _SEAT_GENERIC, _first_fullmatch, _folded_words_of, _unique
 #: round 22: a body's office in a place (``Matcher._local_office``)
 _OFFICE_FRAMES = (
     re.compile(r"(?:the\s+)?(?P<body>\S.*?)(?:'s|’s)?\s+(?:country\s+|field\s+|liaison\s+"
-               r"|local\s+|representative\s+)?office\s+(?:in|at|for)\s+(?P<place>\S.*)",
+               r"|local\s+|regional\s+|representative\s+)?office\s+(?:in|at|for)\s+(?P<place>\S.*)",
                re.IGNORECASE),
     re.compile(r"(?:văn\s+phòng|van\s+phong)\s+(?:đại\s+diện\s+|dai\s+dien\s+|quốc\s+gia\s+"
                r"|quoc\s+gia\s+)?(?:của\s+|cua\s+)?(?P<body>\S.*?)\s+(?:tại|ở|tai|o)\s+"
                r"(?P<place>\S.*)", re.IGNORECASE),
 )
+
+
+#: session 26: SupraVerden's family of the UN's bodies, whose country or regional offices
+#: convention F reads as the agency (``Matcher._local_office``)
+_UN_FAMILY = "UN and affiliates"
 
 
 #: round 22: a UN body described by its field (``Matcher._un_body``)
@@ -193,6 +198,15 @@ class Offices:
         if not in_place:
             return None
         e = r.best.entity
+        family = self._family_of_bodies(e)
+        if family == _UN_FAMILY and family.split()[0] not in e.acronyms:
+            # session 26 (convention F, the lead): a UN agency's country or regional office
+            # is the agency ("the UNICEF office in Kabul", "Văn phòng WHO tại Hà Nội"); the
+            # UN's own office in a city (Geneva's, Nairobi's) is a body of its own the
+            # registry does not hold, and every other organisation's office stays no match
+            return _single(query, e, 85.0, "agency-office", self._note(e),
+                           f"{text!r} names the office of {describe(e)} in {place!r}, a "
+                           "body of SupraVerden's UN family: the agency (convention F)")
         return MatchResult(
             query, [Candidate(e, 60.0, False, "local-office", r.best.evidence)], False,
             f"no match: {text!r} names an office of {describe(e)} in {place!r}, not the body "

@@ -71,7 +71,8 @@ READINGS: tuple[Reading, ...] = (
     Reading("as-written", None, "ambiguous and preferred lists, codes, labels, aliases and "
             "extra names, exact then folded", Lookup._match, ("text", "kinds", "lang")),
     Reading("local-office", 22, "an organisation's office in a place: no match, the body in "
-            "the note", Offices._local_office, ("query", "text", "lang")),
+            "the note; a UN agency's country or regional office: the agency (session 26, F)",
+            Offices._local_office, ("query", "text", "lang")),
     Reading("rewritten", None, "the name written another way (abbreviations, word order, "
             "'và', region, regime and press words...), matched again", Rewrites._rewritten,
             ("query", "text", "kind", "lang", "limit"), finished=True),

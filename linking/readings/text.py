@@ -1342,13 +1342,21 @@ _EN_POST = (r"(?:embassy|consulate(?:[\s-]general)?|legation|high\s+commission"
             r"|(?:government\s+|army\s+|military\s+|official\s+)?delegation"
             r"|defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e"
             r"|negotiating\s+team|negotiators)")
+#: round 50: the press's abbreviations of a state's posts ("ĐSQ", "TLSQ"), from
+#: ``glossary_vi.yaml``'s ``post_abbreviations`` (with their forms without diacritics), as
+#: alternatives of the Vietnamese post words of :data:`_STATE_POST`
+_POST_ABBREVIATIONS_VI = "".join(
+    re.escape(a) + "|" + (re.escape(folded_form(a)) + "|" if folded_form(a) != a else "")
+    for a in sorted(read_yaml("glossary_vi.yaml").get("post_abbreviations") or {},
+                    key=len, reverse=True))
 _POST_TAIL_EN = (r"(?:,?\s+(?P<prep>in|to|at|on|for|with|near)\s+(?P<tail>\S.*))?")
 _STATE_POST = (
     re.compile(r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?\s+"
                r"(?i:" + _EN_POST + r")" + _POST_TAIL_EN),
     re.compile(r"(?:the\s+)?(?i:" + _EN_POST + r")\s+of\s+(?:the\s+)?"
                r"(?P<of>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)" + _POST_TAIL_EN),
-    re.compile(r"(?i:đại\s+sứ\s+quán|(?:tổng\s+)?lãnh\s+sự\s+quán|đoàn\s+đại\s+biểu"
+    re.compile(r"(?i:" + _POST_ABBREVIATIONS_VI
+               + r"đại\s+sứ\s+quán|(?:tổng\s+)?lãnh\s+sự\s+quán|đoàn\s+đại\s+biểu"
                r"|phái\s+đoàn\s+thường\s+trực|đoàn\s+đàm\s+phán|bộ\s+quốc\s+phòng"
                r"|dai\s+su\s+quan|(?:tong\s+)?lanh\s+su\s+quan|doan\s+dai\s+bieu"
                r"|phai\s+doan\s+thuong\s+truc|doan\s+dam\s+phan|bo\s+quoc\s+phong)\s+"

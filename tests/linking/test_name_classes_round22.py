@@ -42,12 +42,13 @@ INSTRUMENTS_KEPT = [
     ("Công ước Vũ khí Hóa học", "CWC"),                 # no head word: the convention
 ]
 
-#: a body's office in a place: no match
+#: a body's office in a place: no match (session 26: a UN agency's office is the agency under
+#: convention F, tried in ``test_name_classes_round50.py``; another organisation's is not)
 OFFICES = [
-    "the WHO country office in Vietnam",
-    "văn phòng UNICEF tại Hà Nội",
-    "van phong UNICEF tai Viet Nam",
-    "the FAO office in Bangkok",
+    "the OSCE office in Bishkek",
+    "văn phòng ASEAN tại Hà Nội",
+    "van phong ASEAN tai Viet Nam",
+    "the EU office in Bangkok",
 ]
 
 #: two states named together: ambiguous with these records
