@@ -337,8 +337,10 @@ LIST_STATUS = {
     "names_test78.csv": "round 48's development list (after its unseen run)",
     "names_test79.csv": "round 49's development list (after its unseen run)",
     "names_test80.csv": "round 49's development list (after its unseen run)",
-    "names_test81.csv": "the next round's development list (round 49's unseen list)",
-    "names_test82.csv": "the next round's development list (round 49's unseen list)",
+    "names_test81.csv": "round 50's development list (after its unseen run)",
+    "names_test82.csv": "round 50's development list (after its unseen run)",
+    "names_test83.csv": "the next round's development list (round 50's unseen list)",
+    "names_test84.csv": "the next round's development list (round 50's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -525,6 +527,10 @@ UNSEEN_RUNS = {
                          "**end of round 49: 0.988 / 0.377 / 0/10**"),
     "names_test82.csv": ("end of round 48: 0.984 / 0.573 / 3/12; "
                          "**end of round 49: 0.984 / 0.573 / 3/12**"),
+    "names_test83.csv": ("end of round 49: 0.993 / 0.659 / 0/10; "
+                         "**end of round 50: 0.993 / 0.659 / 0/10**"),
+    "names_test84.csv": ("end of round 49: 0.977 / 0.616 / 6/9; "
+                         "**end of round 50: 0.977 / 0.616 / 6/9**"),
 }
 
 
