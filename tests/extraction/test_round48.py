@@ -17,21 +17,9 @@ Every sentence here was written for these tests (in no corpus part).
 from __future__ import annotations
 
 import pytest
+from fact_checks import facts as _facts  # (the registry: conftest.py)
 
 from diplograph.extraction.dates import find_dates
-from diplograph.extraction.pipeline import extract_text
-from diplograph.loaders.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def registry():  # noqa: ANN201
-    return load_registry()
-
-
-def _facts(text: str, registry, kind: str) -> list[dict]:  # noqa: ANN001
-    ex = extract_text(text, None, registry, verify=False)
-    return [c.data for c in ex.candidates if c.type == kind]
-
 
 PAGE = ("Home > Foreign policy > Multilateral\n"
         "ESTONIA IN THE WORLD\n"
