@@ -85,3 +85,32 @@ def test_a_pronoun_in_a_relative_clause_is_no_subject(registry) -> None:  # noqa
     text = ("Russia keeps a base in Tajikistan. Kazakhstan remains in the Eurasian Economic "
             "Union, the bloc it helped to design; the union it joined in 2015 has grown.")
     assert "Eurasian Economic Union" not in _of(text, registry, "Russia")
+
+
+# 4. (C) structure: a label that is only the organisations' noun; a page with a heading on its
+#    relations with a state lists no memberships of that state; a bracket naming another body
+
+
+PAGE_VI = ("Bộ Ngoại giao | Thông tin cơ bản về các nước | Châu Âu\n"
+           "CỘNG HÒA MÔN-ĐÔ-VA (MOLDOVA)\n"
+           "Thủ đô: Ki-si-nhốp\n"
+           "Tổ chức quốc tế: Liên hợp quốc (2/3/1992), OSCE (30/1/1992), Hội đồng châu Âu "
+           "(13/7/1995), WTO (thành viên từ khi GATT 1/1/1995)\n"
+           "QUAN HỆ VỚI VIỆT NAM\n"
+           "Ngày thiết lập quan hệ ngoại giao: 11/6/1992\n")
+
+
+def test_a_label_of_international_organisations(registry) -> None:  # noqa: ANN001
+    got = _of(PAGE_VI, registry, "Moldova", "vi")
+    assert got.get("United Nations") == "1992-03-02"
+    assert got.get("Council of Europe") == "1995-07-13"
+    # the bracket names another body: its date is that body's
+    assert got.get("World Trade Organization") is None
+
+
+def test_no_memberships_of_the_state_a_relations_heading_names(registry) -> None:  # noqa: ANN001
+    page = ("Bộ Ngoại giao | Thông tin cơ bản về các nước\n"
+            "CỘNG HÒA XA-LÔ-MÔN-Đ (REPUBLIC OF XALOMOND)\n"
+            "- Là thành viên: LHQ (12/12/1970), Khối Thịnh vượng chung (1970)\n"
+            "3. Quan hệ với Việt Nam: hai nước chưa lập cơ quan đại diện.\n")
+    assert not _of(page, registry, "Vietnam", "vi")
