@@ -391,8 +391,8 @@ def _body_named_before(ctx: Context, s: Sentence, a: int, b: int, t: re.Match[st
             or ds[0].kind not in ("point", "since"):
         return []
     org = _one_org_before(ctx, s, t.start())
-    if org is None or org.key is None:
-        return []
+    if org is None or org.key is None or any(m.is_org for m in ctx.mentions_in(ds[0].end, b)):
+        return []  # (an organisation after the date is the clause's own: "… since 2000 of the AU")
     members, subject_at = _subject(ctx, s, a, t.start())
     if subject_at < t.start() and not members[:1] == [m for m in ctx.mentions_in(
             subject_at, t.start()) if m.key][:1] or re.search(
