@@ -366,6 +366,11 @@ def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, 
 _BARE_DATE = re.compile(r"\s*(?:(?:in|on|since|from|năm|ngày|từ|vào|tháng)\s+)*", re.I)
 
 
+#: round 49: between a date and a gapped clause's state ("…, còn Côte d'Ivoire năm 2008")
+_GAPPED = re.compile(r"\s*(?:,\s*(?:còn|and|while|whereas)?|\s(?:và|and))\s*", re.I)
+_GAP_DATE = re.compile(r"\s*(?:(?:in|on|năm|ngày|vào|tháng)\s+)*", re.I)
+
+
 def _one_org_before(ctx: Context, s: Sentence, pos: int) -> Mention | None:
     """The one organisation the sentence names before ``pos``, else (none there) the one the
     sentence before it in the paragraph names; None when there are two or more."""
@@ -403,8 +408,19 @@ def _body_named_before(ctx: Context, s: Sentence, a: int, b: int, t: re.Match[st
         return []
     members = [m for m in members if not no_member(ctx, m) and m.key]
     d = narrowed(ctx, ds[0])
+    pairs = [(m, d, min(subject_at, t.start()), ds[0].end) for m in members]
+    # a gapped clause after it: "Guinea gia nhập liên minh năm 1980, còn Côte d'Ivoire năm
+    # 2008", "…; Guinea acceded in 1980 and Côte d'Ivoire in 2008"
+    gap = _GAPPED.match(ctx.text, ds[0].end)
+    nxt = [m for m in ctx.mentions_in(gap.end(), s.end) if m.key] if gap else []
+    if nxt and nxt[0].start == gap.end() and _named(nxt[0]) and not no_member(ctx, nxt[0]):
+        own = [x for x in ctx.dates_in(nxt[0].end, s.end) if isinstance(x.value, str)]
+        if own and own[0].kind in ("point", "since") and _GAP_DATE.fullmatch(
+                ctx.text, nxt[0].end, own[0].start) and re.match(r"\s*(?:[.;]|$)",
+                                                                 ctx.text[own[0].end :]):
+            pairs.append((nxt[0], narrowed(ctx, own[0]), nxt[0].start, own[0].end))
     out: list[Candidate] = []
-    for member in members:
+    for member, d, lo, hi in pairs:
         assert member.key is not None
         key = (ctx.label(member.key), ctx.label(org.key))
         if key in have:
@@ -415,8 +431,8 @@ def _body_named_before(ctx: Context, s: Sentence, a: int, b: int, t: re.Match[st
         if d is not None and isinstance(d.value, str):
             data["start"] = d.value
             flags += [f for f in d.flags if f != "unresolved"]
-        out.append(Candidate("membership", data, min(subject_at, t.start()),
-                             ds[0].end, CONFIDENCE, "clause-membership-body-before", flags))
+        out.append(Candidate("membership", data, lo, hi, CONFIDENCE,
+                             "clause-membership-body-before", flags))
     return out
 
 

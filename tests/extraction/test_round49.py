@@ -114,3 +114,13 @@ def test_no_memberships_of_the_state_a_relations_heading_names(registry) -> None
             "- Là thành viên: LHQ (12/12/1970), Khối Thịnh vượng chung (1970)\n"
             "3. Quan hệ với Việt Nam: hai nước chưa lập cơ quan đại diện.\n")
     assert not _of(page, registry, "Vietnam", "vi")
+
+
+def test_a_gapped_clause_after_the_body_named_before(registry) -> None:  # noqa: ANN001
+    text = ("Kenya, Tanzania and Uganda set up the East African Community in 1967; Rwanda "
+            "acceded in 2007, and Somalia in 2024.")
+    assert _of(text, registry, "Somalia").get("East African Community") == "2024"
+    # a clause that goes on after the gapped date is no gapped membership
+    text = ("Kenya, Tanzania and Uganda set up the East African Community in 1967; Rwanda "
+            "acceded in 2007, and Ghana in 2008 signed a trade deal.")
+    assert "East African Community" not in _of(text, registry, "Ghana")
