@@ -399,12 +399,11 @@ def _body_named_before(ctx: Context, s: Sentence, a: int, b: int, t: re.Match[st
     if org is None or org.key is None or any(m.is_org for m in ctx.mentions_in(ds[0].end, b)):
         return []  # (an organisation after the date is the clause's own: "… since 2000 of the AU")
     members, subject_at = _subject(ctx, s, a, t.start())
-    if subject_at < t.start() and not members[:1] == [m for m in ctx.mentions_in(
-            subject_at, t.start()) if m.key][:1] or re.search(
-            r"(?<![,;])\s$", ctx.text[max(a, subject_at - 2) : subject_at]) and not re.search(
-            r"(?:^|[,;]|\b(?:and|but|và|còn))\s*$", ctx.text[a:subject_at], re.I):
+    pronoun = not any(m.key for m in ctx.mentions_in(subject_at, t.start()))
+    if pronoun and not re.search(r"(?:^|[,;]|\b(?:and|but|và|còn))\s*$", ctx.text[a:subject_at],
+                                 re.I):
         # a pronoun inside a relative clause ("…, the trade bloc it joined in 2015") stands
-        # for no subject this reader knows
+        # for no subject this reader knows; one opening its clause does ("It acceded in 1980")
         return []
     members = [m for m in members if not no_member(ctx, m) and m.key]
     d = narrowed(ctx, ds[0])

@@ -124,3 +124,10 @@ def test_a_gapped_clause_after_the_body_named_before(registry) -> None:  # noqa:
     text = ("Kenya, Tanzania and Uganda set up the East African Community in 1967; Rwanda "
             "acceded in 2007, and Ghana in 2008 signed a trade deal.")
     assert "East African Community" not in _of(text, registry, "Ghana")
+
+
+def test_a_pronoun_opening_its_clause_is_the_texts_state(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Rwanda\n\n"
+            "Rwanda became independent in 1962. Kenya, Tanzania and Uganda set up the East "
+            "African Community in 1967; it acceded in 2007.")
+    assert _of(text, registry, "Rwanda").get("East African Community") == "2007"
