@@ -40,6 +40,7 @@ from .context import (
     narrowed,
     negated,
     no_member,
+    pick_date,
     shared_subject,
     subject_group,
     window_before,
@@ -54,7 +55,8 @@ FLAG = "clause-reader"
 
 #: the lexicon's sections and what each holds
 _SECTIONS = {"blocked_before": "words", "object_not_before": "words", "membership": "entries",
-             "relation": "entries", "relation_words": "words", "membership_end": "exit, effect"}
+             "relation": "entries", "relation_words": "words", "membership_end": "exit, effect",
+             "membership_by_organisation": "entries", "body_named_before": "words"}
 
 
 @lru_cache(maxsize=1)
@@ -67,12 +69,13 @@ def _data() -> dict:
         if section not in data:
             raise DiplographError("bad-input", f"{path}: section {section!r} ({holds}) missing")
     words: list[tuple[str, object]] = []
-    for section in ("blocked_before", "object_not_before", "relation_words"):
+    for section in ("blocked_before", "object_not_before", "relation_words", "body_named_before"):
         words += [(f"{section}[{i}]", w) for i, w in enumerate(data[section] or [])]
     for part in ("exit", "effect"):
         words += [(f"membership_end.{part}[{i}]", w)
                   for i, w in enumerate((data["membership_end"] or {}).get(part) or [])]
-    for section, key in (("membership", "roles"), ("relation", "status")):
+    for section, key in (("membership", "roles"), ("relation", "status"),
+                         ("membership_by_organisation", "after")):
         for i, e in enumerate(data[section] or []):
             if not isinstance(e, dict) or key not in e or not e.get("words"):
                 raise DiplographError("bad-input", f"{path}: {section}[{i}]: needs {key!r} and "
@@ -119,6 +122,21 @@ def exit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The nominal exits and the verbs of taking effect of ``membership_end``."""
     d = _data()["membership_end"]
     return _words(d["exit"]), _words(d["effect"])
+
+
+@lru_cache(maxsize=1)
+def by_organisation() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Round 49: the words of an organisation admitting a state, each with what must follow
+    the member (``after``)."""
+    return [(_words(e["words"]), re.compile(r"\s*(?:" + str(e["after"]) + r")(?!\w)"
+                                            if e["after"] else "", re.I))
+            for e in _data()["membership_by_organisation"]]
+
+
+@lru_cache(maxsize=1)
+def body_before() -> re.Pattern[str]:
+    """Round 49: a word standing for the organisation named before ("acceded to it")."""
+    return re.compile(r"\s*(?:(?:" + "|".join(_data()["body_named_before"]) + r")(?!\w))?", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -287,6 +305,8 @@ def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, 
             window_before(ctx, t.start(), 5, a)):
         return []
     listed = _objects(ctx, t.end(), b)
+    if not listed and roles == ("full",):
+        return _body_named_before(ctx, s, a, b, t, have)
     _mend_dates(ctx, listed, b, found)
     labels = {ctx.label(m.key) for m in listed if m.key}
     # an object a rule read (under its name, or under another name the list does not hold)
@@ -342,6 +362,167 @@ def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, 
     return out
 
 
+#: round 49: a date right after a verb of joining without its object (``body_before`` first)
+_BARE_DATE = re.compile(r"\s*(?:(?:in|on|since|from|năm|ngày|từ|vào|tháng)\s+)*", re.I)
+
+
+#: round 49: between a date and a gapped clause's state ("…, còn Côte d'Ivoire năm 2008")
+_GAPPED = re.compile(r"\s*(?:,\s*(?:còn|and|while|whereas)?|\s(?:và|and))\s*", re.I)
+_GAP_DATE = re.compile(r"\s*(?:(?:in|on|năm|ngày|vào|tháng)\s+)*", re.I)
+
+
+def _one_org_before(ctx: Context, s: Sentence, pos: int) -> Mention | None:
+    """The one organisation the sentence names before ``pos``, else (none there) the one the
+    sentence before it in the paragraph names; None when there are two or more."""
+    orgs = [m for m in ctx.mentions_in(s.start, pos) if m.is_org and m.key]
+    if not orgs:
+        before = [x for x in ctx.sents if x.end <= s.start]
+        if not before or before[-1].paragraph != s.paragraph:
+            return None
+        orgs = [m for m in ctx.mentions_in(before[-1].start, before[-1].end) if m.is_org and m.key]
+    return orgs[0] if orgs and len({m.key for m in orgs}) == 1 else None
+
+
+def _body_named_before(ctx: Context, s: Sentence, a: int, b: int, t: re.Match[str],
+                       have: set[tuple[str, str]]) -> list[Candidate]:
+    """Round 49: a verb of joining whose object is the body named before, then its date
+    ("…; Guinea acceded in 1980", "Costa Rica acceded to it in 1963", "Guinea gia nhập liên
+    minh năm 1980", "Ghi-nê tham gia năm 1980"): the member the clause's subject."""
+    body = body_before().match(ctx.text, t.end(), b)
+    assert body is not None  # the pattern matches the empty string
+    gap = _BARE_DATE.match(ctx.text, body.end(), b)
+    ds = [d for d in ctx.dates_in(t.end(), b) if d.value is not None]
+    if gap is None or not ds or ds[0].start != gap.end() or not isinstance(ds[0].value, str) \
+            or ds[0].kind not in ("point", "since"):
+        return []
+    org = _one_org_before(ctx, s, t.start())
+    if org is None or org.key is None or any(m.is_org for m in ctx.mentions_in(ds[0].end, b)):
+        return []  # (an organisation after the date is the clause's own: "… since 2000 of the AU")
+    members, subject_at = _subject(ctx, s, a, t.start())
+    pronoun = not any(m.key for m in ctx.mentions_in(subject_at, t.start()))
+    if pronoun and not re.search(r"(?:^|[,;]|\b(?:and|but|và|còn))\s*$", ctx.text[a:subject_at],
+                                 re.I):
+        # a pronoun inside a relative clause ("…, the trade bloc it joined in 2015") stands
+        # for no subject this reader knows; one opening its clause does ("It acceded in 1980")
+        return []
+    members = [m for m in members if not no_member(ctx, m) and m.key]
+    d = narrowed(ctx, ds[0])
+    pairs = [(m, d, min(subject_at, t.start()), ds[0].end) for m in members]
+    # a gapped clause after it: "Guinea gia nhập liên minh năm 1980, còn Côte d'Ivoire năm
+    # 2008", "…; Guinea acceded in 1980 and Côte d'Ivoire in 2008"
+    gap = _GAPPED.match(ctx.text, ds[0].end)
+    nxt = [m for m in ctx.mentions_in(gap.end(), s.end) if m.key] if gap else []
+    if nxt and nxt[0].start == gap.end() and _named(nxt[0]) and not no_member(ctx, nxt[0]):
+        own = [x for x in ctx.dates_in(nxt[0].end, s.end) if isinstance(x.value, str)]
+        if own and own[0].kind in ("point", "since") and _GAP_DATE.fullmatch(
+                ctx.text, nxt[0].end, own[0].start) and re.match(r"\s*(?:[.;]|$)",
+                                                                 ctx.text[own[0].end :]):
+            pairs.append((nxt[0], narrowed(ctx, own[0]), nxt[0].start, own[0].end))
+    out: list[Candidate] = []
+    for member, d, lo, hi in pairs:
+        assert member.key is not None
+        key = (ctx.label(member.key), ctx.label(org.key))
+        if key in have:
+            continue
+        have.add(key)
+        data: dict = {"member": key[0], "organization": key[1]}
+        flags = [FLAG]
+        if d is not None and isinstance(d.value, str):
+            data["start"] = d.value
+            flags += [f for f in d.flags if f != "unresolved"]
+        out.append(Candidate("membership", data, lo, hi, CONFIDENCE,
+                             "clause-membership-body-before", flags))
+    return out
+
+
+#: round 49: between the agent organisation and the word of admitting: its acronym, an organ
+#: after a possessive ("UNESCO's General Conference"), an aside between commas ("Interpol's
+#: General Assembly, meeting in Beijing, voted to admit it"), adverbs
+_AGENT_GAP = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:['’]s(?:\s+(?-i:[A-Z])[\w-]*){1,3})?"
+                        r"(?:\s*,[^,;()]{1,60},)?(?:\s+(?:also|then|later|finally|formally"
+                        r"|eventually|duly|unanimously|cũng|đã|chính\s+thức|sau\s+đó))*\s+$")
+#: two agents coordinated: "The IMF and the World Bank admitted it"
+_AGENTS_AND = re.compile(r"(?:\s*\([^()]{1,12}\))?\s*(?:,\s*|\s+(?:and|và)\s+)(?:the\s+)?$", re.I)
+#: the member after the word: a pronoun or a noun for the text's state
+_MEMBER_WORD = re.compile(r"\s*(?:it|the\s+(?:country|island|kingdom|republic)|nước\s+này"
+                          r"|đảo\s+quốc\s+này|quốc\s+gia\s+này)(?!\w)", re.I)
+#: a refusal before the word: no admission ("refused to admit", "vetoed")
+_REFUSED = re.compile(r"\b(?:refus|declin|block|veto|reject|den(?:y|ied))\w*|(?<!\w)(?:từ\s+chối"
+                      r"|bác)(?!\w)", re.I)
+#: the Vietnamese passive: the member, "(đã) được", then the agent (within a few words), then
+#: the word
+_PASSIVE_BY = re.compile(r"(?<!\w)(?:đã\s+)?được\s+[^,;.]{0,80}$")
+_PASSIVE_GAP = re.compile(r"[^,;.]{0,40}$")
+
+
+def _admitted_by(ctx: Context, s: Sentence, t: re.Match[str], after: re.Pattern[str],
+                 have: set[tuple[str, str]]) -> list[Candidate]:
+    """Round 49: an organisation admitting a state (``membership_by_organisation``)."""
+    a, b = clause_bounds(ctx, s, t.start())
+    if negated(ctx, t.start(), a) or modal(ctx, t.start(), a) or blocked().search(
+            window_before(ctx, t.start(), 5, a)) or _REFUSED.search(
+            window_before(ctx, t.start(), 4, a)):
+        return []
+    text = ctx.text
+    orgs = [m for m in ctx.mentions_in(a, t.start()) if m.is_org and m.key]
+    passive = _PASSIVE_BY.search(text[a : orgs[0].start]) if orgs else None
+    agents: list[Mention] = []
+    members: list[Mention] = []
+    start = t.start()
+    if passive is not None and _PASSIVE_GAP.fullmatch(text, orgs[-1].end, t.start()):
+        # "nước này đã được Tổ chức Thống nhất châu Phi (OAU) kết nạp": one agent, the member
+        # the subject before "được"
+        if len({m.key for m in orgs}) != 1:
+            return []
+        agents = orgs[-1:]
+        members, start = _subject(ctx, s, a, a + passive.start())
+    elif orgs and _AGENT_GAP.fullmatch(text, orgs[-1].end, t.start()):
+        agents = [orgs[-1]]
+        for m in reversed(orgs[:-1]):
+            if not _AGENTS_AND.fullmatch(text, m.end, agents[0].start):
+                break
+            agents.insert(0, m)
+        start = agents[0].start
+        after_word = t.end()
+        named = [m for m in ctx.mentions_in(t.end(), b) if m.key and (m.is_state or m.is_org)]
+        if named and named[0].is_state and _named(named[0]) and re.fullmatch(
+                r"\s*(?:the\s+)?", text[t.end() : named[0].start]):
+            members, after_word = named[:1], named[0].end
+        else:
+            w = _MEMBER_WORD.match(text, t.end(), b)
+            if w is None:
+                return []
+            members, after_word = _pronoun(ctx, s), w.end()
+        if after.pattern and after.match(text, after_word, b) is None:
+            return []
+        if re.match(r"\s*as\s+(?:an?\s+|its\s+)?(?:\w+\s+)?observer", text[after_word:b], re.I):
+            return []
+    else:
+        return []
+    members = [m for m in members if m.key and not no_member(ctx, m)]
+    # the date of the agent's own clause: never one of a clause coordinated before it ("It
+    # entered the Commonwealth at independence, and the OAU accepted it …")
+    joined = [j.end() for j in re.finditer(r",\s*(?:and|và)\s", text[a : start])]
+    d = pick_date(ctx, a + joined[-1] if joined else a, b, t.start(), ("point", "since"))
+    out: list[Candidate] = []
+    for org in agents:
+        for member in members:
+            assert member.key is not None and org.key is not None
+            key = (ctx.label(member.key), ctx.label(org.key))
+            if key in have:
+                continue
+            have.add(key)
+            data: dict = {"member": key[0], "organization": key[1]}
+            flags = [FLAG]
+            if d is not None and isinstance(d.value, str):
+                data["start"] = d.value
+                flags += [f for f in d.flags if f != "unresolved"]
+            end = max(t.end(), d.end if d is not None else t.end())
+            out.append(Candidate("membership", data, min(start, t.start()), end, CONFIDENCE,
+                                 "clause-membership-admitted-by", flags))
+    return out
+
+
 def extract(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """Candidates the clause reader proposes that no rule in ``found`` proposed."""
     memberships = [c for c in found if c.type == "membership"]
@@ -356,6 +537,9 @@ def extract(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         for meaning, rx in lex.get("relation", []):
             for t in rx.finditer(ctx.text, s.start, s.end):
                 out += _relations(ctx, s, t, meaning["status"], relations)
+        for rx, after in by_organisation():
+            for t in rx.finditer(ctx.text, s.start, s.end):
+                out += _admitted_by(ctx, s, t, after, have)
         for t in exit_words()[1].finditer(ctx.text, s.start, s.end):
             out += _exit_took_effect(ctx, s, t, memberships + out)
     return out

@@ -112,7 +112,10 @@ MEMBERSHIP_OF = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:Its|Full)\s+)?(?:[Mm]embersh
                            # round 43: "Admission to the Arab League came only on 26 November
                            # 1973", "Accession to the WTO followed in 2007"
                            r"|(?:Its\s+)?(?:[Aa]dmission|[Aa]ccession)\s+to)\s+"
-                           r"(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?=followed\b|came\b)")
+                           r"(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?\s+(?=followed\b|came\b"
+                           # round 49: "Its membership of the World Trade Organization dates
+                           # from 1 January 1995" (test73/, test79/)
+                           r"|dates?\b)")
 #: a fronted appositive: "A founding member of the United Nations (1945), it left …"
 APPOSITIVE = re.compile(r"(?:As\s+)?(?:A|An|One\s+of\s+the)\s+founding\s+members?\s+of\b")
 #: (round 33: "has held observer status in the NAM since 2008" as a whole)
@@ -1724,9 +1727,10 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
     if ctx.subject:
         # round 43: "Admission to the Arab League came only on …": "came" after such a subject
         # is the trigger ("followed" is one already)
-        triggers += [(s.start + m.end(), s.start + m.end() + 4, "join")
+        # (round 49: "dates from" as well)
+        triggers += [(s.start + m.end(), s.start + m.end() + len(w.group()), "join")
                      for m in MEMBERSHIP_OF.finditer(text[s.start : s.end])
-                     if text.startswith("came", s.start + m.end())]
+                     if (w := re.match(r"came|dates?", text[s.start + m.end() : s.end]))]
     triggers = sorted(t for t in triggers
                       if not any(a <= t[0] < b for a, b in blocked))
     prev_end = s.start
@@ -1736,7 +1740,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         follows_previous = False
         membership_of = MEMBERSHIP_OF.search(text[s.start : b]) if ctx.subject else None
         if membership_of is not None and (s.start + membership_of.end() != a or not re.match(
-                r"\s+(?:only\s+)?(?:in|on)\s", text[b : b + 10])):
+                r"\s+(?:only\s+)?(?:in|on)\s" if not word.startswith("date")
+                else r"\s+(?:back\s+)?from\s", text[b : b + 10])):
             membership_of = None
         if word == "followed" and not any(k == "join" for _, _, k in triggers[:n]) \
                 and membership_of is None:

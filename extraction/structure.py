@@ -37,7 +37,12 @@ MEMBER_LABEL = re.compile(r"\bmember\b|\bmembership\b|\badmitted\b|\bjoined\b|\b
                           r"|gia nhập|thành viên|kết nạp", re.I)
 #: a heading that lists memberships
 LIST_LABEL = re.compile(r"\bmember(?:s|ships?)?\b|\bjoin(?:ing|ed)?\b|\baccession\b"
-                        r"|\bpartner\s+states\b|\bparticipation\b|gia nhập|thành viên|tham gia",
+                        r"|\bpartner\s+states\b|\bparticipation\b|gia nhập|thành viên|tham gia"
+                        # round 49: a label that is only the organisations' noun ("Tổ chức quốc
+                        # tế: Liên hợp quốc (14/12/1961), …", test69/, test82/): the items'
+                        # own dated brackets still decide (``bracketed_orgs``)
+                        r"|^\s*(?:các\s+)?tổ\s+chức\s+quốc\s+tế\s*$"
+                        r"|^\s*international\s+organi[sz]ations\s*$",
                         re.I)
 #: a clause that establishes relations, before a colon
 RELATION_CLAUSE = re.compile(r"\bestablish\w*\s+(?:diplomatic\s+)?(?:relations|ties)"
@@ -376,6 +381,11 @@ def bracketed_orgs(ctx: Context, a: int, b: int) -> list[tuple[Mention, DateMent
     own = 0
     for m, span in items:
         dates = [d for d in ctx.dates_in(*span) if isinstance(d.value, str)] if span else []
+        if span is not None and any(x.is_org and x.key and x.key != m.key
+                                    for x in ctx.mentions_in(*span)):
+            # round 49: a bracket naming another body dates that body ("Cộng đồng Phát triển
+            # Nam Phi (thành viên sáng lập SADCC 1/4/1980)": its forerunner's founding)
+            dates = []
         if span is None:
             waiting.append(m)
             continue
@@ -461,6 +471,17 @@ def _agreement_list(ctx: Context, s: Sentence, colon: int) -> list[Candidate]:
     return out
 
 
+#: round 49: a heading or label on the page's relations with one state, at a line's start
+_PARTNER_HEADING = re.compile(r"(?:^|\n)[ \t]*(?:[\dIVX]+\.\s*)?(?:Quan\s+hệ\s+với|QUAN\s+HỆ\s+VỚI"
+                              r"|Relations\s+with|RELATIONS\s+WITH)\s+(?:the\s+)?$")
+
+
+def _partner_heading(ctx: Context, key: str) -> bool:
+    """The text heads a section or a label with its relations with ``key``'s state."""
+    return any(m.key == key and _PARTNER_HEADING.search(ctx.text, max(0, m.start - 40), m.start)
+               for m in ctx.mentions)
+
+
 def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
@@ -493,6 +514,11 @@ def _lists(ctx: Context, s: Sentence) -> list[Candidate]:
         return out
     if colon >= 0 and LIST_LABEL.search(head) and not RELATION_CLAUSE.search(head):
         member = ctx.subject or (ctx.pair[0] if ctx.pair else None)
+        if member is not None and _partner_heading(ctx, member):
+            # round 49: a page with a heading on its relations with a state is no page about
+            # that state ("3. Quan hệ với Việt Nam: …" on a page whose own state's name the
+            # gazetteer lacks): its labelled memberships are not that state's
+            member = None
         bracketed = bracketed_orgs(ctx, colon + 1, s.end)
         if bracketed is not None and member:
             # round 43: "Là thành viên: NATO (29/3/2004), EU (1/5/2004), …, OSCE": each body
