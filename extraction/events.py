@@ -66,6 +66,10 @@ MEET = re.compile(r"\bheld\s+talks\b|\bheld\s+(?:[\w-]+\s+){1,2}?talks\b(?!\s+on
                   r"|\bhội kiến\b|\bgặp\b|\btiếp\s+(?=[A-ZĐ])|(?<!\w)tiếp kiến(?!\w)"
                   r"|(?<!\w)tiếp\s+(?=(?:ông|bà)\s)"  # round 19: "… đã tiếp ông tại …"
                   r"|\bconferred\s+with\b|\bsat\s+down\s+with\b"
+                  # round 50: a telephone call (the type `high-level-contact`, `_CALL`)
+                  r"|(?<!\w)điện\s+đàm(?!\w)|\btelephoned\s+(?=\S)"
+                  r"|\b(?:spoke|spoken|talked)\s+(?:(?:by|over\s+the|on\s+the)\s+)?(?:tele)?phone\b"
+                  r"|\b(?:held|had|made)\s+(?:a\s+)?(?:tele)?phone\s+(?:call|conversation)\s+with\b"
                   # round 20: a courtesy call: "Minister A called on the President …"
                   r"|\b(?:called|calls)\s+on\s+(?=(?:the\s+)?(?:President|Prime|Premier|King"
                   r"|Queen|Emperor|Chancellor|Vice|Speaker)\b|(?:him|her)\b)"
@@ -89,6 +93,12 @@ MEET = re.compile(r"\bheld\s+talks\b|\bheld\s+(?:[\w-]+\s+){1,2}?talks\b(?!\s+on
                   # tiếp": the subject of the clause meets the agent
                   + PASSIVE_MEET, re.I)
 _PASSIVE = re.compile(PASSIVE_MEET[1:], re.I)
+#: round 50: MEET's verbs of a telephone call ("đã điện đàm với", "telephoned the Emir", "had
+#: last spoken by telephone", "held a phone call with"): a contact between two sides, the type
+#: `high-level-contact` the gold files give a call in five writers' parts, with no place (each
+#: side speaks from its own)
+_CALL = re.compile(r"điện\s+đàm|telephoned|(?:spoke|spoken|talked)\s"
+                   r"|(?:held|had|made)\s+(?:a\s+)?(?:tele)?phone\s", re.I)
 SESSION = re.compile(
     r"(?:kỳ|phiên|khóa|khoá)\s+họp\s+(?:lần\s+)?thứ\s+(\d+)|(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+"
     r"(?:session|meeting)\b|(?:session|meeting)\s+(?:No\.\s*)?(\d+)\b"
@@ -2280,7 +2290,10 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
                 and isinstance(line.value, str):
             # a meeting of the dateline's day, in its paragraph, is in the dateline's city
             place = _dateline_place(ctx, ctx.sentence_of(line.start))
-        data = {"event_type": "meeting",
+        call = _CALL.match(ctx.text, a) is not None
+        if call:
+            place = None
+        data = {"event_type": "high-level-contact" if call else "meeting",
                 # (round 35, the lead's pronoun decision of session 18: the pronoun object,
                 # "met him", takes the post the text gave the person it stands for)
                 "participants": [_participant(ctx, k, "participant", p)
