@@ -250,6 +250,19 @@ def extract(ctx: Context) -> list[Candidate]:
     return _placed_by_visit(_legs_dated_by_neighbour(ctx, _within_ranges(out)))
 
 
+def dated_only(out: list[Candidate]) -> list[Candidate]:
+    """Round 50: a visit or a meeting with no date, start or end after every pass is left out.
+    Over all parts in sample (rules alone, at this round's start) 59 such candidates were
+    proposed and 58 matched no gold fact: the gold files date a visit or a meeting wherever the
+    text lets a reader (a yearless dateline's year from the publication, a day from the visit's
+    span), so an undated one is a fact the rules half read ("Modi, who arrived on Saturday for
+    a two-day visit" under "KUWAIT CITY, Dec 22"), better left to the reader than proposed
+    with its date missing."""
+    return [c for c in out if not (
+        c.type == "event" and c.data.get("event_type") in ("visit", "meeting")
+        and not any(c.data.get(k) for k in ("date", "start", "end")))]
+
+
 #: round 28: a visit's last day told as its length: "arrived on Saturday for a state visit that
 #: runs until January 11", "đến … ngày 4/6, bắt đầu chuyến thăm … kéo dài đến ngày 6/6"
 _RUNS_UNTIL = re.compile(r"\b(?:runs|lasts|continues|ends|ran|lasted|ended)\s+(?:until|till"
@@ -1637,7 +1650,10 @@ def _visits(ctx: Context, s: Sentence) -> list[Candidate]:
         if negated(ctx, a, s.start) or any(x <= a < y for x, y in earlier):
             continue  # (earlier visits named in passing: `_earlier_visits`)
         if PLANNED.search(ctx.text, s.start, a) or re.search(
-                r"(?<!\w)(?:sẽ|dự kiến)\s+[^;.]{0,120}$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$",
+                r"(?<!\w)(?:sẽ|dự kiến)\s+[^;.]{0,120}$|\bwill\s+(?:[^\s,;.]+\s+){0,4}?$"
+                # round 50: a plan or a wish, also told in the past ("said he planned to
+                # visit Africa in February")
+                r"|\b(?:plans?|planned|intends?|intended|hopes?|hoped|wants?|wanted)\s+to\s*$",
                 ctx.text[max(s.start, ctx.text.rfind(";", s.start, a) + 1) : a]):
             continue  # "Ngày mai, … sẽ rời Dublin sang Pháp, … và thăm chính thức nước này"
         if re.search(r"\b(?:invited|invites|invite|inviting|asked|urged)\s+[^,;.]{1,60}?\s+to"
