@@ -160,8 +160,8 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
     # round 30: the conventions of session 16 (a membership and its end one fact, a visit of
     # one day dated, present undated memberships none)
     kept = conventions.apply(ctx, kept)
-    # round 50: a visit or a meeting no pass could date is left out (58 of 59 were wrong)
-    kept = events.dated_only(kept)
+    # round 50: a visit or a meeting no pass could date is flagged for the curator
+    kept = events.flag_undated(kept)
     # round 22: a state named by today's name for a date its predecessor's record covers
     kept = states_in_time.attribute(kept, ctx.gazetteer.registry, ctx.gazetteer.label)
     # session 20: the learned verifier's score becomes the confidence (off: the rules' own)

@@ -7,6 +7,9 @@
 2. (B) A telephone call ("điện đàm với", "telephoned", "had spoken by telephone", "held a phone
    call with") is read by the meeting reader as the type ``high-level-contact``, with no place;
    talks stay a meeting.
+3. (C, as the lead kept it) A visit or a meeting that no pass could date is proposed with the
+   flag ``undated`` for the curator (the branch had left it out); a plan told in the past
+   ("said he planned to visit") is no visit.
 
 Every sentence here was written for these tests (in no corpus part).
 """
@@ -14,6 +17,8 @@ Every sentence here was written for these tests (in no corpus part).
 from __future__ import annotations
 
 from fact_checks import facts as _facts  # (the registry: conftest.py)
+
+from diplograph.extraction.pipeline import extract_text
 
 
 def _events(text: str, registry, lang: str = "en") -> list[dict]:  # noqa: ANN001
@@ -97,3 +102,25 @@ def test_talks_are_still_a_meeting(registry) -> None:  # noqa: ANN001
     [meeting] = _events(text, registry)
     assert meeting["event_type"] == "meeting"
     assert set(_sides(meeting)) == {"Chile", "Argentina"}
+
+
+def test_an_undated_meeting_is_proposed_flagged_for_the_curator(registry) -> None:  # noqa: ANN001
+    text = ("Chile and Thailand signed a visa waiver on 12 May 2023.\n\nThailand's foreign "
+            "minister also met President Gabriel Boric.")
+    meetings = [c for c in extract_text(text, "en", registry).candidates
+                if c.type == "event" and c.data["event_type"] == "meeting"]
+    assert [c.data.get("date") for c in meetings] == [None]
+    assert all("undated" in c.flags for c in meetings)
+
+
+def test_a_dated_visit_has_no_undated_flag(registry) -> None:  # noqa: ANN001
+    visits = [c for c in extract_text(SWISS, "en", registry).candidates
+              if c.type == "event" and c.data["event_type"] == "visit"]
+    assert visits and all(c.data.get("date") == "2016-06-05" for c in visits)
+    assert not any("undated" in c.flags for c in visits)
+
+
+def test_a_plan_told_in_the_past_is_no_visit(registry) -> None:  # noqa: ANN001
+    text = ("Foreign relations of Kenya\n\nOn 3 March 2019 the Kenyan president said he planned "
+            "to visit Japan in August.")
+    assert not [e for e in _events(text, registry) if e["event_type"] == "visit"]
