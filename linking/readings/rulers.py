@@ -217,6 +217,11 @@ class Rulers:
                 # round 24: a capital (by any name CLDR gives it: "chính quyền Viêng Chăn",
                 # Vientiane) names a government by its seat, no ruler (the capital reading's)
                 continue
+            if not state and self._adjectives.get(tuple(folded_form(ruler).split())):
+                # round 51: a state's adjective names the state's government, no ruler ("the
+                # Thai government" is Thailand's, not Thanh Thai's, an emperor whose name
+                # holds the word; the government-form reading's)
+                continue
             titled = _TITLE.match(ruler)
             bare = ruler[titled.end():] if titled else ruler
             rows = self._rulers.get(folded_form(ruler))
