@@ -11,6 +11,8 @@ evaluation list:
   forms.yaml); an organisation with several bodies of the word stays ambiguous (round 49);
 - a cabinet organ or another title of a foreign ministry with its state is the state under H
   (``state_offices`` of forms.yaml);
+- a state under a leader whom Archigos writes by the surname alone or spells otherwise
+  ("Bê-nanh thời Ma-thi-ơ Kê-rê-cu": Kerekou; "Iraq under Abd al-Karim Qasim": Kassem);
 - precision: a state's adjective before "government" is no ruler's name ("the Thai
   government" was read as Thanh Thai's Vietnam).
 """
@@ -38,6 +40,13 @@ MATCHES = [
     ("the Indian Ministry of External Affairs", "IND", "government-form"),
     ("the Danish chancellery", "DNK", "government-form"),
     ("Quốc vụ viện Trung Hoa", "CHN", "alias"),
+    # a state under a leader Archigos writes by the surname or otherwise: the leader heard
+    # among the state's leaders (a transliteration by its surname too; a name in Latin
+    # letters by its last word)
+    ("Tan-da-ni-a thời Giu-li-út Ni-ê-rê-rê", "TZA", "ruler"),
+    ("Dăm-bi-a thời Kên-nơ Ca-un-đa", "ZMB", "ruler"),
+    ("Kê-ni-a thời Giô-mô Ken-ny-át-ta", "KEN", "ruler"),
+    ("Libya under Muammar al-Gaddafi", "LBY", "ruler"),
     # a state's adjective before "government" is no ruler's name
     ("the Thai government", "THA", "government-form"),
 ]
