@@ -162,7 +162,13 @@ class Institutions:
             # stands for the organisation, as a seat of government for its state
             at = [j for j in sorted(spans) if j < len(words) and j < len(toks)]
             body = tuple(words[j] for j in at)
-            if at and body in self._organisation_seats:
+            if at and body in self._organisation_seats and not any(
+                    # (round 51: another body the name may be whose own head the organ's
+                    # words are, "CIS Council": the International Science Council, also
+                    # "CIS", is a council itself; no organ of the Commonwealth is read)
+                    c.entity is not r.best.entity
+                    and self._own_head(c.entity, [words[j] for j in at]) is not None
+                    for c in r.candidates[1:]):
                 e = r.best.entity
                 rivals = self._organ_word_bodies(e, [toks[j] for j in at])
                 if len(rivals) >= 2:

@@ -596,8 +596,9 @@ class Rewrites:
         with it, if any, is read as a capital's government of that state ("the Palacio
         Nacional in Mexico City"; "the Palacio Nacional in Lima" is not read)."""
         b = r.best
-        # (round 51: or a state's office read as its government, now that a presidential
-        # palace is one of them: "the Ak Orda presidential palace" in Astana)
+        # (round 51: or a state's office read as its government, "the Albanian prime
+        # minister's office in Tirana", "the Bankova presidential office in Kyiv": the city is
+        # checked as for a seat)
         if (b is None or r.ambiguous or not b.match or b.entity.kind not in STATE_KINDS
                 or b.method not in ("press-description", "common-name", "government-form")):
             return False
