@@ -14,7 +14,7 @@ from ..candidates import KIND_GROUPS, Candidate, MatchResult, describe
 from ..glossary import content_words, singular_form
 from ..normalise import folded_form, looks_like_code, tokens
 from .answers import _ambiguous, _single
-from .text import _STOP_WORDS, _spans, _unique
+from .text import _STOP_WORDS, _region_vocabulary, _spans, _unique
 
 #: round 22: the words that say a body is a bloc (folded: "khối", "bloc"), read before or
 #: after an acronym as the acronym's body itself (``Matcher._institution``)
@@ -162,7 +162,13 @@ class Institutions:
             # stands for the organisation, as a seat of government for its state
             at = [j for j in sorted(spans) if j < len(words) and j < len(toks)]
             body = tuple(words[j] for j in at)
-            if at and body in self._organisation_seats:
+            if at and body in self._organisation_seats and not any(
+                    # (round 51: another body the name may be whose own head the organ's
+                    # words are, "CIS Council": the International Science Council, also
+                    # "CIS", is a council itself; no organ of the Commonwealth is read)
+                    c.entity is not r.best.entity
+                    and self._own_head(c.entity, [words[j] for j in at]) is not None
+                    for c in r.candidates[1:]):
                 e = r.best.entity
                 rivals = self._organ_word_bodies(e, [toks[j] for j in at])
                 if len(rivals) >= 2:
@@ -177,9 +183,29 @@ class Institutions:
                         f"names one of the {len(rivals)} bodies of it of that word the "
                         "registry holds, not its executive (convention F), and the name does "
                         "not say which)")
+                if not rivals:
+                    # round 51: a body of the organisation the registry holds under the
+                    # organ's words in another of its names ("the EU Council of Ministers":
+                    # the Council of the European Union, whose alias is "Council of
+                    # ministers"): the registry holds the organ itself, so the organ
+                    held = self._organ_word_bodies(e, [toks[j] for j in at], any_name=True)
+                    if len(held) == 1:
+                        return _single(
+                            query, held[0], 86.0, "organ-of-body", self._note(held[0]),
+                            f"{' '.join(toks[j] for j in at)!r} of {describe(e)}: one of "
+                            f"{held[0].label!r}'s names says it is {e.label}'s, another "
+                            "holds the organ's words")
+                    if held:
+                        amb = _ambiguous(query, held, 80.0)
+                        return MatchResult(
+                            query, amb.candidates, True,
+                            f"{amb.note} ({' '.join(toks[j] for j in at)!r} of "
+                            f"{describe(e)} names one of the {len(held)} bodies of it of "
+                            "that word the registry holds)")
                 ev = (f"{' '.join(toks[j] for j in at)!r} names {e.label}'s "
-                      "secretariat, executive commission or headquarters, of which the "
-                      "registry holds no record: the organisation (convention F)")
+                      "secretariat, executive, headquarters, council or head (forms.yaml "
+                      "organisation_seats), of which the registry holds no record: the "
+                      "organisation (convention F)")
                 return _single(query, e, 86.0, "organisation-seat", self._note(e), ev)
         parents = ", ".join(describe(c.entity) for c in r.candidates[:3])
         return MatchResult(
@@ -188,7 +214,8 @@ class Institutions:
             "the registry holds no such body",
         )
 
-    def _organ_word_bodies(self, org: Entity, body: list[str]) -> list[Entity]:
+    def _organ_word_bodies(self, org: Entity, body: list[str],
+                           any_name: bool = False) -> list[Entity]:
         """Round 49: the registry's bodies of ``org`` that an organ's words ``body`` (English,
         or Vietnamese read with the glossary: "ủy ban", commission or committee) may name:
         organisations whose English names (label or alias) say they are ``org``'s (all the
@@ -197,7 +224,7 @@ class Institutions:
         the executive of ``org`` (the United Nations, whose executive is its Secretariat,
         holds sixteen commissions in the registry; the African Union, ECOWAS or UEMOA,
         whose executives are commissions, none)."""
-        key = (org.iri, tuple(folded_form(t) for t in body))
+        key = (org.iri, tuple(folded_form(t) for t in body), any_name)
         cache = self.__dict__.setdefault("_organ_word_cache", {})
         if key in cache:
             return cache[key]
@@ -212,6 +239,8 @@ class Institutions:
         whole = [n for n in (tokens(t) - _STOP_WORDS for t in names) if n]
         codes = {w for t in org.acronyms for w in tokens(t)}
         me = self._same.get(org.iri, (org, ""))[0]
+        family = self._family_of_bodies(org) if any_name else None
+        own_words = {singular_form(w) for t in names for w in content_words(t)}
         found: list[Entity] = []
         if readings and (whole or codes):
             org_kinds = KIND_GROUPS["organisation"]
@@ -220,8 +249,25 @@ class Institutions:
                     continue
                 if self._same.get(e.iri, (e, ""))[0] is me:
                     continue
-                for n in [e.labels.get("en", ""), *(t for t, lg in e.aliases
-                                                    if lg in (None, "en"))]:
+                names_of = [e.labels.get("en", ""), *(t for t, lg in e.aliases
+                                                      if lg in (None, "en"))]
+                if any_name:
+                    # round 51: one name says it is ``org``'s, or SupraVerden gives it
+                    # ``org``'s family of bodies ("European Council": the EU's), and one name
+                    # (the same or another) holds the organ's words
+                    said_any = any(bool((ws := tokens(n)) & codes) or any(w <= ws for w in whole)
+                                   for n in names_of) or (
+                        family is not None and self._family_of_bodies(e) == family
+                        # (a name of the organ's words and the organisation's own only: the
+                        # African Civil Aviation Commission is no "AU Commission")
+                        and any({singular_form(w) for w in content_words(n)}
+                                <= r | own_words for n in names_of for r in readings))
+                    if said_any and any(
+                            any(r <= {singular_form(w) for w in content_words(n)}
+                                for r in readings) for n in names_of):
+                        found.append(self._same.get(e.iri, (e, ""))[0])
+                    continue
+                for n in names_of:
                     ws = tokens(n)
                     said = bool(ws & codes) or any(w <= ws for w in whole)
                     held = {singular_form(w) for w in content_words(n)}
@@ -343,6 +389,16 @@ class Institutions:
                     # founded after it was dissolved) is no body of it ("the OECS Commission":
                     # the Caribbean Commission, 1946-1959, has the OECS's "Caribbean" and
                     # ended 22 years before the OECS began in 1981)
+                    continue
+                if (not names_org(words)
+                        and all(w in _region_vocabulary()[0] for w in (words - want) & own)
+                        and (fo := self._family_of_bodies(org)) is not None
+                        and self._family_of_bodies(e) != fo):
+                    # round 51: a body that shares only a region's word with ``org``, does not
+                    # name it and is not of the family of bodies SupraVerden gives ``org`` is
+                    # no body of it ("Cơ quan Vũ trụ EU": the European Space Agency has the
+                    # EU's "European" only, and is no EU body; the European Parliament and
+                    # the European Environment Agency are of the EU's family)
                     continue
                 if not names_org(words) and self._family_apart(e, org):
                     # round 31: a body SupraVerden gives another organisation's family of

@@ -71,6 +71,7 @@ from .text import (
     _without_led,
     _without_member_count,
     _without_named_head,
+    _without_speaker,
     _without_vi_body_clause,
     _without_vi_place,
     _without_vi_seat,
@@ -140,6 +141,10 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # quán Pê-ru tại Hà Nội", "Bộ Quốc phòng Nhật Bản"): where it stands is not read, its one
     # year is; its answer must be states (one, or several of the name in that year)
     (_state_post, "a state's post or team read as {!r}", False),
+    # round 51: a spokesperson of a government, a ministry, a head's office or a body (the
+    # lead's decision of session 26, conventions H and F: the state or body it speaks for),
+    # the name without the spokesperson's words; its answer must be one state or organisation
+    (_without_speaker, "a spokesperson of {!r}", False),
     # round 31: a seat of government with its kind of building or its city ("the Ak Orda
     # presidential palace", "New Delhi's South Block"): the seat's own name, read as a row
     # of the seats (press_en.yaml, common_vi.yaml) naming a state; a city must be a capital
@@ -324,6 +329,10 @@ class Rewrites:
                     or (not r.ambiguous and r.best is not None and r.best.match
                         and r.best.entity.kind in STATE_KINDS)) or self._names_a_body(
                         _state_post_subject(text), lang, limit)):
+                continue
+            if rewrite is _without_speaker and (
+                    r.ambiguous or r.best is None or not r.best.match
+                    or r.best.entity.kind not in STATE_KINDS | KIND_GROUPS["organisation"]):
                 continue
             if rewrite is _delegation_state and not (r.candidates and all(
                     c.entity.kind in STATE_KINDS for c in r.candidates)):
@@ -587,8 +596,11 @@ class Rewrites:
         with it, if any, is read as a capital's government of that state ("the Palacio
         Nacional in Mexico City"; "the Palacio Nacional in Lima" is not read)."""
         b = r.best
+        # (round 51: or a state's office read as its government, "the Albanian prime
+        # minister's office in Tirana", "the Bankova presidential office in Kyiv": the city is
+        # checked as for a seat)
         if (b is None or r.ambiguous or not b.match or b.entity.kind not in STATE_KINDS
-                or b.method not in ("press-description", "common-name")):
+                or b.method not in ("press-description", "common-name", "government-form")):
             return False
         return self._city_holds(_seat_building_city(text), r)
 

@@ -118,6 +118,9 @@ _MONARCHY_REMEMBERED = 1950
 _HEARD_MATCH = 0.75
 _HEARD_GAP = 0.1
 _HEARD_FLOOR = 0.6
+#: round 51: how alike a name in Latin letters' last word and an Archigos leader's last word of
+#: the state named must sound (Archigos' other spellings: "Qasim", "Kassem")
+_HEARD_LATIN = 0.85
 
 
 def _name_word(w: str) -> bool:
@@ -217,6 +220,11 @@ class Rulers:
                 # round 24: a capital (by any name CLDR gives it: "chính quyền Viêng Chăn",
                 # Vientiane) names a government by its seat, no ruler (the capital reading's)
                 continue
+            if not state and self._adjectives.get(tuple(folded_form(ruler).split())):
+                # round 51: a state's adjective names the state's government, no ruler ("the
+                # Thai government" is Thailand's, not Thanh Thai's, an emperor whose name
+                # holds the word; the government-form reading's)
+                continue
             titled = _TITLE.match(ruler)
             bare = ruler[titled.end():] if titled else ruler
             rows = self._rulers.get(folded_form(ruler))
@@ -241,7 +249,13 @@ class Rulers:
                     if not rows:
                         # round 45: a leader of those states written as a Vietnamese
                         # transliteration ("I-rắc thời Xát-đam Hu-xen", Saddam Hussein)
-                        rows = self._archigos_heard(bare, frozenset(e.iri for e in among))
+                        # (round 51: a name in Latin letters among the states the name
+                        # reads as itself, not their whole family: "Montenegro" is no Serbia)
+                        direct = self.match(state, kind=state_kinds)
+                        rows = self._archigos_heard(
+                            bare, frozenset(e.iri for e in among),
+                            frozenset(c.entity.iri for c in direct.candidates
+                                      if direct.ambiguous or c.match))
             if not rows and (occupied := self._occupation_regime(query, bare)) is not None:
                 return occupied
             if not rows:
@@ -416,7 +430,8 @@ class Rulers:
                         f"Archigos 4.1: {t.name}, effective leader of {e.label}"))
         return out
 
-    def _archigos_heard(self, ruler: str, among: frozenset[str]) -> list[tuple[Entity, str, str]]:
+    def _archigos_heard(self, ruler: str, among: frozenset[str],
+                        direct: frozenset[str] = frozenset()) -> list[tuple[Entity, str, str]]:
         """Round 45: the rows of :meth:`_archigos` for the one Archigos leader of the states
         ``among`` whose name sounds like ``ruler``, a Vietnamese transliteration of four sounds
         or more ("Xát-đam Hu-xen": Saddam Hussein; "Béc-lu-xcô-ni": Berlusconi). The sounds
@@ -427,35 +442,61 @@ class Rulers:
         compared, so a lower floor than a capital's holds. Empty otherwise (a name of no
         transliteration, or two leaders alike: "Pi-nô-chê" sounds like Pinochet and, less,
         like Bielech, both Chile's)."""
-        if not transliterated(ruler):
+        heard_transliteration = transliterated(ruler)
+        if not heard_transliteration and not (_person(ruler) and not any(
+                c.isdigit() for c in ruler)):
             return []
-        key = phonetic_key(ruler)
-        if len(key) < 4:
+        # round 51: the name's surname (its last word, or last two) is compared too, as the
+        # leader's are: Archigos writes most leaders by their surname ("Khama", "Kerekou"),
+        # the press by the whole name ("Xê-rét-xê Kha-ma", "Ma-thi-ơ Kê-rê-cu"). A name in
+        # Latin letters that Archigos spells otherwise ("Abd al-Karim Qasim": "Karrim Kassem";
+        # "Muammar Gaddafi": "Qaddafi") is heard by its last word alone, of five sounds or
+        # more, with the leaders' last words, and must sound closer (:data:`_HEARD_LATIN`)
+        rwords = ruler.split()
+        if heard_transliteration:
+            forms: tuple[str, ...] = (ruler, rwords[-1], " ".join(rwords[-2:]))
+            floor, least = _HEARD_MATCH, 4
+        elif not (among := among & direct) or _MONARCH_TITLE_WORDS & {
+                folded_form(w) for w in rwords[:-1]}:
+            # (among the states the name reads as itself only, ``direct``, not their family:
+            # "Montenegro" is no Serbia, and "Spajić" no Dacic of Serbia; never after a
+            # monarch's title: "Thiên hoàng Hirohito" is no Hirota, Japan's prime minister)
+            return []
+        else:
+            forms, floor, least = (rwords[-1],), _HEARD_LATIN, 5
+        keys = {k for form in forms if len(k := phonetic_key(form)) >= least}
+        if not keys or len(phonetic_key(ruler)) < 4:
             return []
         names = {t.name for tenures in self.reference.leaders.by_name.values()
                  for t in tenures if t.state in among}
-        sm = difflib.SequenceMatcher(autojunk=False)
-        sm.set_seq2(key)
-        sk = difflib.SequenceMatcher(autojunk=False)
-        sk.set_seq2(consonants(key))
         best: dict[str, float] = {}
-        for name in names:
-            words = name.split()
-            for form in {name, words[-1], " ".join(words[-2:])}:
-                k = phonetic_key(form)
-                sm.set_seq1(k)
-                if sm.quick_ratio() < _HEARD_FLOOR:
-                    continue
-                full = sm.ratio()
-                sk.set_seq1(consonants(k))
-                r = (full + sk.ratio()) / 2 if consonants(key) else full
-                best[name] = max(best.get(name, 0.0), r)
+        for key in keys:
+            sm = difflib.SequenceMatcher(autojunk=False)
+            sm.set_seq2(key)
+            sk = difflib.SequenceMatcher(autojunk=False)
+            sk.set_seq2(consonants(key))
+            for name in names:
+                words = name.split()
+                for form in ({name, words[-1], " ".join(words[-2:])} if heard_transliteration
+                             else {words[-1]}):
+                    k = phonetic_key(form)
+                    sm.set_seq1(k)
+                    if sm.quick_ratio() < _HEARD_FLOOR:
+                        continue
+                    full = sm.ratio()
+                    sk.set_seq1(consonants(k))
+                    r = (full + sk.ratio()) / 2 if consonants(key) else full
+                    best[name] = max(best.get(name, 0.0), r)
         ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
-        if not ranked or ranked[0][1] < _HEARD_MATCH or (
-                len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _HEARD_GAP):
+        if not ranked or ranked[0][1] < floor:
             return []
-        return [(e, years, f"{evidence} ({ruler!r} sounds like {ranked[0][0]!r})")
-                for e, years, evidence in self._archigos(ranked[0][0], among)]
+        heard = [n for n, r in ranked if ranked[0][1] - r < _HEARD_GAP]
+        if len(heard) > 1 and len(among) != 1:
+            # (leaders of one state alike, "Khama" and "Ian Khama", name that state either
+            # way, and their years still choose its record; of several states, none)
+            return []
+        return [(e, years, f"{evidence} ({ruler!r} sounds like {name!r})")
+                for name in heard for e, years, evidence in self._archigos(name, among)]
 
     def _occupation_regime(self, query: str, ruler: str) -> MatchResult | None:
         """Round 30 (convention G): a name of a government by its head ("Pétain's France",

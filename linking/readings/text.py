@@ -1186,8 +1186,19 @@ _EN_MINISTRY_OTHER = (r"|(?:ministry|department)\s+(?:of|for)\s+" + _EN_FIELD_WO
 #: foreign ministry", "the Lao foreign ministry") or before it ("the foreign ministry of
 #: Laos"); read as the state's government in English, as the state's name in Vietnamese
 #: (:func:`_state_office`)
+#: round 51: the offices of ``state_offices`` in forms.yaml (a cabinet organ, a foreign
+#: ministry's other titles), as alternatives of :data:`_STATE_OFFICE`'s words
+_STATE_OFFICE_WORDS = read_yaml("forms.yaml").get("state_offices") or {}
+_STATE_OFFICE_EN = "".join(
+    "|" + r"\s+".join(re.escape(p) for p in str(w).split())
+    for w in sorted(_STATE_OFFICE_WORDS.get("en") or (), key=len, reverse=True))
+_STATE_OFFICE_VI = "".join(
+    "|" + r"\s+".join(re.escape(p) for p in form.split())
+    for w in sorted(_STATE_OFFICE_WORDS.get("vi") or (), key=len, reverse=True)
+    for form in dict.fromkeys((str(w), folded_form(str(w)))))
 _STATE_OFFICE = (
     re.compile(r"(?:(?i:bộ\s+ngoại\s+giao|phủ\s+thủ\s+tướng|phủ\s+tổng\s+thống"
+               + _STATE_OFFICE_VI +
                r"|văn\s+phòng\s+(?:tổng\s+thống|thủ\s+tướng)|dinh\s+tổng\s+thống"
                r"|bo\s+ngoai\s+giao|phu\s+thu\s+tuong|phu\s+tong\s+thong))\s+"
                # (round 36: a foreign ministry's second field, "Bộ Ngoại giao và Thương mại
@@ -1197,7 +1208,8 @@ _STATE_OFFICE = (
     re.compile(r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?\s+"
                r"(?i:foreign\s+ministry|(?:ministry|department)\s+of\s+foreign\s+affairs"
                + _EN_MINISTRY_FIELDS + _EN_MINISTRY_OTHER +
-               r"|presidential\s+office|prime\s+minister['’]s\s+office)"),
+               r"|presidential\s+office|prime\s+minister['’]s\s+office" + _STATE_OFFICE_EN
+               + r")"),
     re.compile(r"(?:the\s+)?(?i:foreign\s+ministry|(?:ministry|department)\s+of\s+foreign"
                r"\s+affairs" + _EN_MINISTRY_FIELDS + _EN_MINISTRY_OTHER
                + r")\s+of\s+(?:the\s+)?(?P<of>[A-Z].*)"),
@@ -1459,6 +1471,52 @@ def _state_post(text: str) -> str | None:
     if year is not None:
         return f"the government of {g['of']} in {year}"
     return f"the government of {g['of']}"
+
+
+#: round 51: a spokesperson of a government, a ministry, a head's office or a body, which
+#: speaks for the state or body (the lead's decision of session 26; conventions H and F): the
+#: words of ``speakers`` in forms.yaml after the name ("the Thai government spokesperson",
+#: "the AU Commission's spokesperson", "the Korean foreign ministry's spokesman in Seoul"),
+#: before it with "of" or "for" ("the spokesman of the Iranian foreign ministry"), or before
+#: it in Vietnamese ("người phát ngôn Bộ Ngoại giao Ấn Độ") (:func:`_without_speaker`)
+_SPEAKERS = read_yaml("forms.yaml").get("speakers") or {}
+_SPEAKER_EN = "|".join(re.escape(str(w)) for w in sorted(_SPEAKERS.get("en") or (), key=len,
+                                                          reverse=True))
+_SPEAKER_VI = "|".join(r"\s+".join(re.escape(p) for p in str(w).split())
+                       for w in sorted(_SPEAKERS.get("vi") or (), key=len, reverse=True))
+_WITHOUT_SPEAKER = (
+    re.compile(r"(?:(?:a|an|the)\s+)?(?P<name>[A-Z].*?)(?:['’]s?)?\s+(?i:" + _SPEAKER_EN
+               + r")(?P<tail>\s+(?:in|at)\s+[A-Z].*)?"),
+    re.compile(r"(?:(?:a|an|the)\s+)?(?i:" + _SPEAKER_EN + r")\s+(?:of|for)\s+(?P<name>.+)"),
+    re.compile(r"(?i:" + _SPEAKER_VI + r")\s+(?:của\s+|cua\s+)?(?P<name>.+)"),
+) if _SPEAKER_EN and _SPEAKER_VI else ()
+
+
+def _without_speaker(text: str) -> str | None:
+    """Round 51: the name a spokesperson speaks for, without the spokesperson's words
+    (:data:`_WITHOUT_SPEAKER`; the place after an English name kept for the readings of a
+    government or an office at its seat), or None.
+
+    >>> _without_speaker("a Thai foreign ministry spokesman")
+    'the Thai foreign ministry'
+    >>> _without_speaker("the AU Commission's spokesperson")
+    'the AU Commission'
+    >>> _without_speaker("the spokesman of the Iranian foreign ministry")
+    'the Iranian foreign ministry'
+    >>> _without_speaker("người phát ngôn Bộ Ngoại giao Ấn Độ")
+    'Bộ Ngoại giao Ấn Độ'
+    >>> _without_speaker("the Korean foreign ministry's spokesman in Seoul")
+    'the Korean foreign ministry in Seoul'
+    >>> _without_speaker("the spokesman") is None
+    True
+    """
+    m = _first_fullmatch(_WITHOUT_SPEAKER, text.strip())
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    if m.re is _WITHOUT_SPEAKER[0]:
+        name = "the " + name + (m.group("tail") or "")
+    return name or None
 
 
 _VI_PLACE_WORDS = (_VI_UPPER + r"\S*"

@@ -246,7 +246,8 @@ def test_every_corrected_gold_row_says_why():
     """A row whose gold was corrected to the conventions carries a note naming the round and
     the convention (round 10's, a decision of the lead's in round 24, or the lead's
     conventions D and E of session 17, F and I applied by the lead in session 24, or H as
-    session 25 extended it)."""
+    session 25 extended it; F for a UN agency's office, session 26, and for a body's organ or
+    post, session 27)."""
     for path in sorted(EVAL.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.reader(f))[1:]
@@ -262,6 +263,7 @@ def test_every_corrected_gold_row_says_why():
                         or "session 24 (convention I)" in rest
                         or "session 25 (convention H)" in rest
                         or "session 26 (convention F: a UN agency's country office)" in rest
+                        or "session 27 (convention F: a body's organ or post)" in rest
                         ), (path.name, row)
 
 
