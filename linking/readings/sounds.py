@@ -16,7 +16,15 @@ from itertools import compress, repeat
 from ...graph.registry import Entity
 from ..candidates import MatchResult
 from ..names import unheld_territory_names
-from ..normalise import consonants, folded_form, phonetic_key, strip_diacritics, transliterated
+from ..normalise import (
+    common_subsequence,
+    consonants,
+    folded_form,
+    phonetic_key,
+    place_masks,
+    strip_diacritics,
+    transliterated,
+)
 from ..succession import STATE_KINDS
 from .answers import _ambiguous, _single
 from .text import _prefix_ends, _unique, _variant_of
@@ -174,7 +182,8 @@ class Sounds:
             sm.set_seq2(k)
             sk = difflib.SequenceMatcher(autojunk=False)
             sk.set_seq2(consonants(k))
-            readers.append((sm, sk, bool(consonants(k)), len(k), Counter(k).get))
+            readers.append((sm, sk, bool(consonants(k)), len(k), Counter(k).get,
+                            place_masks(k)))
         # session 19: each form's letters counted once (``_letter_counts``)
         counts = self._letter_counts()
         found = None
@@ -189,21 +198,25 @@ class Sounds:
         # session 26: the forms of each tier listed apart (in the index's order), and only
         # those of a length some reader's first bound lets through are walked: a form that
         # fails it for every reader is skipped by each of them below
-        key_lengths = [lb for _sm, _sk, _skel, lb, _in_key in readers]
+        key_lengths = [lb for _sm, _sk, _skel, lb, _in_key, _places in readers]
         for tier in (True, False):
             best: dict[int, tuple[float, Entity, str]] = {}
             for form, e, name in self._sound_forms(tier, key_lengths):
                 if e.kind not in state_kinds or (name, id(e)) in unheard:
                     continue
                 la, letters, times = counts[form]
-                for sm, sk, skel, lb, in_key in readers:
-                    # two upper bounds of the ratio, cheapest first (the same answers):
+                for sm, sk, skel, lb, in_key, places in readers:
+                    # three upper bounds of the ratio, cheapest first (the same answers):
                     # difflib's real_quick_ratio and quick_ratio, computed as difflib does
                     # (2.0 * matches / (la + lb)) with the letters the two share counted by
-                    # builtins (session 19)
+                    # builtins (session 19), and the longest common subsequence's (session
+                    # 27: it leaves out all but about one in forty of the forms the ratio
+                    # would)
                     if (2.0 * min(la, lb) / (la + lb) < TRANSLIT_FLOOR
                             or 2.0 * sum(map(min, times, map(in_key, letters, _ZEROS)))
-                            / (la + lb) < TRANSLIT_FLOOR):
+                            / (la + lb) < TRANSLIT_FLOOR
+                            or 2.0 * common_subsequence(places, lb, form) / (la + lb)
+                            < TRANSLIT_FLOOR):
                         continue
                     sm.set_seq1(form)
                     full = sm.ratio()
@@ -246,9 +259,12 @@ class Sounds:
         # round 14: a territory no registry state holds that sounds as much alike ("Ca-y-man",
         # the Cayman Islands, is not the Comoros) leaves the transliteration unread
         for form in self._territory_sounds():
-            for sm, sk, skel, _lb, _in_key in readers:
+            for sm, sk, skel, lb, _in_key, places in readers:
                 sm.set_seq1(form)
-                if sm.real_quick_ratio() < r - TRANSLIT_GAP or sm.ratio() < r - TRANSLIT_GAP:
+                if (sm.real_quick_ratio() < r - TRANSLIT_GAP
+                        or 2.0 * common_subsequence(places, lb, form) / (len(form) + lb)
+                        < r - TRANSLIT_GAP
+                        or sm.ratio() < r - TRANSLIT_GAP):
                     continue
                 sk.set_seq1(consonants(form))
                 t = (sm.ratio() + sk.ratio()) / 2 if skel else sm.ratio()
@@ -258,9 +274,12 @@ class Sounds:
         # ("Tbi-li-xi" is Tbilisi, not Tunisia; a tie is left to the state: "Ca-bun" sounds
         # as Kabul and as Gabon, and is read Gabon, as "Ga-bông" must be)
         for form in self._capital_sounds():
-            for sm, sk, skel, _lb, _in_key in readers:
+            for sm, sk, skel, lb, _in_key, places in readers:
                 sm.set_seq1(form)
-                if sm.real_quick_ratio() <= r - 0.1 or sm.ratio() <= r - 0.1:
+                if (sm.real_quick_ratio() <= r - 0.1
+                        or 2.0 * common_subsequence(places, lb, form) / (len(form) + lb)
+                        <= r - 0.1
+                        or sm.ratio() <= r - 0.1):
                     continue
                 sk.set_seq1(consonants(form))
                 t = (sm.ratio() + sk.ratio()) / 2 if skel else sm.ratio()
@@ -317,9 +336,13 @@ class Sounds:
             sm.set_seq2(k)
             sk = difflib.SequenceMatcher(autojunk=False)
             sk.set_seq2(consonants(k))
+            places, lb = place_masks(k), len(k)
             for form, name in self._capital_keys:
                 sm.set_seq1(form)
-                if sm.real_quick_ratio() < TRANSLIT_FLOOR or sm.quick_ratio() < TRANSLIT_FLOOR:
+                if (sm.real_quick_ratio() < TRANSLIT_FLOOR or sm.quick_ratio() < TRANSLIT_FLOOR
+                        # (session 27: the longest common subsequence's bound, as above)
+                        or 2.0 * common_subsequence(places, lb, form) / (len(form) + lb)
+                        < TRANSLIT_FLOOR):
                     continue
                 full = sm.ratio()
                 if full < TRANSLIT_FLOOR:

@@ -20,6 +20,13 @@ Session 26 (s26-speed), each against the computation it replaces:
 * the phonetic reading's forms per tier, less those failing the length bound for every key;
 * the prefix and suffix scans of the frozen state forms, a Leaders index by state, and the
   functions remembered by ``lru_cache`` (``phonetic_key``, ``_iy_form``, ``_holder_words``).
+
+Session 27 (s27-speed):
+
+* the longest common subsequence (``common_subsequence``, bit-parallel) is the dynamic
+  programme's, and its bound is at least difflib's ratio, on names, registry forms and sounds;
+* the shortlist that scores only the forms sharing enough trigrams (``shortest`` given) is the
+  full ranking, on every list's names and on random counters full of ties.
 """
 
 from __future__ import annotations
@@ -36,7 +43,13 @@ import diplograph.linking.readings.fuzzy as fuzzy_module
 from diplograph.linking.candidates import KIND_GROUPS
 from diplograph.linking.evaluate import default_lists, read_list
 from diplograph.linking.glossary import content_words, singular_form
-from diplograph.linking.normalise import folded_form, phonetic_key, trigrams
+from diplograph.linking.normalise import (
+    common_subsequence,
+    folded_form,
+    phonetic_key,
+    place_masks,
+    trigrams,
+)
 from diplograph.linking.readings.fuzzy import _shortlist
 from diplograph.linking.readings.generic import _holder_words
 from diplograph.linking.readings.offices import _ORG_GENERIC, _field_names
@@ -88,6 +101,78 @@ def test_fuzzy_shortlist_is_the_full_ranking(matcher, names) -> None:
         assert _shortlist(counter, n_q, lengths, 40) == full, name
         walked_less += len(counter) > 40
     assert walked_less > len(names) // 2  # the names exercise the early stop
+
+
+def test_shortlist_by_counts_is_the_full_ranking(matcher, names, monkeypatch) -> None:
+    """Session 27: with the shortest form's length given, the forms sharing few trigrams are
+    left unscored (fewer than half of the forms are scored over the names), and the shortlist
+    is still the full ranking."""
+    lengths = matcher._form_lengths
+    shortest = min(lengths)
+    scored, forms = [0], 0
+
+    def divided(a: int, b: int) -> float:
+        scored[0] += 1
+        return a / b
+
+    monkeypatch.setattr(fuzzy_module, "truediv", divided)
+    for name in names:
+        fo = folded_form(name)
+        counter: Counter[int] = Counter()
+        for g in trigrams(fo):
+            counter.update(matcher._grams.get(g, ()))
+        n_q = len(fo) + 4
+        full = [i for i, _c in heapq.nlargest(
+            40, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        assert _shortlist(counter, n_q, lengths, 40, shortest) == full, name
+        forms += len(counter)
+    assert 0 < scored[0] < forms // 2
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 40])
+def test_shortlist_by_counts_ties_and_sizes(n) -> None:
+    """Session 27: ties and sizes as below, the shortest length given (the true one, or any
+    lower one)."""
+    rnd = random.Random(27 + n)
+    for _ in range(300):
+        lengths = [rnd.randrange(4, 30) for _ in range(300)]
+        counter = Counter({rnd.randrange(300): rnd.choice((1, 1, 1, 2, 2, 3, 4, rnd.randrange(
+            1, 15))) for _ in range(250)})
+        n_q = rnd.randrange(6, 40)
+        full = [i for i, _c in heapq.nlargest(
+            n, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        for shortest in (min(lengths), 0, 2):
+            assert _shortlist(counter, n_q, lengths, n, shortest) == full
+
+
+def _lcs(a: str, b: str) -> int:
+    row = [0] * (len(b) + 1)
+    for x in a:
+        prev, row = row, [0]
+        for j, y in enumerate(b):
+            row.append(prev[j] + 1 if x == y else max(prev[j + 1], row[j]))
+    return row[-1]
+
+
+def test_common_subsequence_bounds_difflibs_ratio(matcher, names) -> None:
+    """Session 27: the bit-parallel longest common subsequence is the dynamic programme's, and
+    ``2.0 * lcs / (la + lb)`` is never below difflib's ratio (the fuzzy and phonetic readings
+    skip a form whose bound is below their cutoff)."""
+    rnd = random.Random(27)
+    forms = rnd.sample(matcher._forms, 200)
+    sounds = [form for form, _e, _n, _f in matcher._phonetic_index()][:200]
+    pairs = [(f, folded_form(n)) for f in forms for n in rnd.sample(names, 6)]
+    pairs += [(f, phonetic_key(n)) for f in sounds for n in rnd.sample(names, 6)]
+    pairs += [("".join(rnd.choice("abc") for _ in range(rnd.randrange(0, 12))),
+               "".join(rnd.choice("abc") for _ in range(rnd.randrange(0, 12))))
+              for _ in range(2000)]
+    sm = difflib.SequenceMatcher(autojunk=False)
+    for a, b in pairs:
+        lcs = common_subsequence(place_masks(b), len(b), a)
+        assert lcs == _lcs(a, b) == common_subsequence(place_masks(a), len(a), b), (a, b)
+        if a or b:
+            sm.set_seqs(a, b)
+            assert 2.0 * lcs / (len(a) + len(b)) >= sm.ratio(), (a, b)
 
 
 @pytest.mark.parametrize("n", [1, 2, 5, 40])
