@@ -339,8 +339,10 @@ LIST_STATUS = {
     "names_test80.csv": "round 49's development list (after its unseen run)",
     "names_test81.csv": "round 50's development list (after its unseen run)",
     "names_test82.csv": "round 50's development list (after its unseen run)",
-    "names_test83.csv": "the next round's development list (round 50's unseen list)",
-    "names_test84.csv": "the next round's development list (round 50's unseen list)",
+    "names_test83.csv": "round 51's development list (after its unseen run)",
+    "names_test84.csv": "round 51's development list (after its unseen run)",
+    "names_test85.csv": "the next round's development list (round 51's unseen list)",
+    "names_test86.csv": "the next round's development list (round 51's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -531,6 +533,10 @@ UNSEEN_RUNS = {
                          "**end of round 50: 0.993 / 0.659 / 0/10**"),
     "names_test84.csv": ("end of round 49: 0.977 / 0.616 / 6/9; "
                          "**end of round 50: 0.977 / 0.616 / 6/9**"),
+    "names_test85.csv": ("end of round 50: 0.971 / 0.463 / 4/10; "
+                         "**end of round 51: 0.971 / 0.477 / 4/10**"),
+    "names_test86.csv": ("end of round 50: 0.992 / 0.538 / 0/9; "
+                         "**end of round 51: 0.993 / 0.624 / 0/9**"),
 }
 
 
