@@ -898,7 +898,8 @@ def _date_after_place(ctx: Context, pos: int, end: int):  # noqa: ANN202
 
 #: round 51: a sentence opening with its companions ("Together with Belgium and France it
 #: signed …", "With Mali and Senegal, it …")
-_FRONTED_TOGETHER = re.compile(r"\s*(?:(?:Together|Along)\s+with|With|Cùng(?:\s+với)?)\s+(?:the\s+)?")
+_FRONTED_TOGETHER = re.compile(r"\s*(?:(?:Together|Along)\s+with|With|Cùng(?:\s+với)?)\s+"
+                               r"(?:the\s+)?")
 
 
 def _signed_founding_treaty(ctx: Context) -> list[Candidate]:

@@ -37,7 +37,8 @@ def test_a_signatory_of_a_treaty_that_created_a_body_of_a_kind(registry) -> None
 
 
 def test_a_signatory_in_a_year_of_a_convention_that_established_a_body(registry) -> None:  # noqa: ANN001
-    text = "Grenada was a signatory in 1994 of the convention that established the Association of Caribbean States."
+    text = ("Grenada was a signatory in 1994 of the convention that established the "
+            "Association of Caribbean States.")
     got = _of(text, registry, "Grenada").get("Association of Caribbean States")
     assert got is not None and set(got[0]) == set(_FOUNDER) and got[1] == "1994"
 
