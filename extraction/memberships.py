@@ -127,6 +127,13 @@ FOUNDED = re.compile(r"\b(?:was\s+)?(?:founded|established|created|set\s+up)\b[^
                      r"|thành viên sáng lập(?:\s+là)?|"
                      r"(?:nước|quốc gia)\s+sáng lập\s+(?:gồm|là)|"
                      r"founding\s+members?\s+(?:were|are|:)", re.I)
+#: round 51: a counted group of founders right before the verb of founding ("was among the
+#: fifteen states that founded", "was one of the ten states that founded", "were among the
+#: twelve that founded", "was one of the six countries which set up")
+_AMONG_THAT = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:one\s+of|among)\s+the\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?:(?:states|countries|nations|governments"
+                         r"|republics)\s+)?(?:that|which|to)\s+(?:(?:had|jointly|together)\s+)?$",
+                         re.I)
 #: round 32: a sentence opening with a clause of time ("After …,", "Sau khi …,")
 _SUBORDINATE = re.compile(r"\s*(?:After|Following|Before|Once|When|Sau\s+khi|Trước\s+khi|Khi)\s")
 FOUNDED_ACTIVE = re.compile(r"\b(?:founded|co-founded|set\s+up|created|formed|launched"
@@ -336,7 +343,7 @@ def extract(ctx: Context) -> list[Candidate]:
     held = {(c.data["member"], c.data["organization"]) for c in out if c.type == "membership"}
     out += [c for c in _founders_with(ctx) if (c.data["member"], c.data["organization"])
             not in held]
-    out += [c for c in _present_at_founding(ctx)
+    out += [c for c in _present_at_founding(ctx) + _delegation_at_founding(ctx)
             if (c.data["member"], c.data["organization"]) not in held]
     signed = _signed_founding_treaty(ctx)
     # "A cùng B, C ký Hiệp ước Asunción thành lập X": the signatories found X (a capital in
@@ -763,6 +770,81 @@ def _present_at_founding(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: round 51: a state's delegation present where and when a body was founded: "Its delegation
+#: was in Addis Ababa when the Organisation of African Unity was founded on 25 May 1963",
+#: "Ghana's delegates were at Accra when …"
+_DELEGATION_WHEN = re.compile(
+    r"\b(?P<own>(?-i:I)ts|its|(?P<poss>['’]s))?\s*(?:delegation|delegates|representatives)\s+(?:was|were)"
+    r"\s+(?:present\s+)?(?:in|at)\s+[^,;.]{1,40}?\s+when\s+(?:the\s+)?", re.I)
+_WAS_FOUNDED = re.compile(r"(?:\s*\([^()]{1,12}\))?\s+(?:was|were)\s+(?:founded|created|set\s+up"
+                          r"|established|born|launched|formed)\b")
+
+
+def _delegation_at_founding(ctx: Context) -> list[Candidate]:
+    """A state whose delegation was present when a body was founded is one of its founders, from
+    the founding's date (the gold's convention: present at the founding, a founding member).
+    "Its delegation" is the text's state; "X's delegation" is X."""
+    out: list[Candidate] = []
+    text = ctx.text
+    for s in ctx.sents:
+        for m in _DELEGATION_WHEN.finditer(text, s.start, s.end):
+            if not m.group("own") and not m.group("poss"):
+                continue
+            org = next((x for x in ctx.mentions_in(m.end(), s.end) if x.is_org and x.key), None)
+            born = _WAS_FOUNDED.match(text, org.end) if org is not None and org.start == m.end() \
+                else None
+            if born is None or negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
+                continue
+            if not m.group("poss"):
+                if ctx.subject is None:
+                    continue
+                member = ctx.subject
+            else:
+                st = [x for x in ctx.mentions_in(s.start, m.start() + 1) if x.is_state and x.key
+                      and x.end == m.start("poss")]
+                if not st:
+                    continue
+                member = st[0].key
+            stop = re.search(r"[,;]", text[born.end() : s.end])
+            d = pick_date(ctx, born.end(), born.end() + stop.start() if stop else s.end,
+                          born.end())
+            if d is None:
+                continue
+            out.append(_mk(ctx, member, org.key, ["founding", "full"], d, (m.start(), born.end()),
+                           0.7, "membership-delegation-at-founding"))
+        # "Phái đoàn Ca-mơ-run có mặt tại Addis Ababa khi Tổ chức Thống nhất châu Phi được thành
+        # lập ngày 25/5/1963", "Đoàn đại biểu nước này có mặt ở … khi … ra đời"
+        for m in _DELEGATION_VI.finditer(text, s.start, s.end):
+            st = next((x for x in ctx.mentions_in(m.end(), s.end) if x.start == m.end()
+                       and x.is_state and x.key), None)
+            own = re.match(r"nước\s+này", text[m.end() : s.end])
+            member = st.key if st is not None else ctx.subject if own else None
+            at = st.end if st is not None else m.end() + own.end() if own else m.end()
+            there = _PRESENT_WHEN_VI.match(text, at, s.end)
+            if member is None or there is None:
+                continue
+            org = next((x for x in ctx.mentions_in(there.end(), s.end) if x.is_org and x.key),
+                       None)
+            born = _BORN_VI.match(text, org.end) if org is not None and \
+                org.start == there.end() else None
+            if born is None or negated(ctx, m.start(), s.start):
+                continue
+            stop = re.search(r"[,;]", text[born.end() : s.end])
+            d = pick_date(ctx, born.end(), born.end() + stop.start() if stop else s.end,
+                          born.end())
+            if d is not None:
+                out.append(_mk(ctx, member, org.key, ["founding", "full"], d,
+                               (m.start(), born.end()), 0.7, "membership-delegation-at-founding"))
+    return out
+
+
+_DELEGATION_VI = re.compile(r"(?<!\w)(?:[Pp]hái\s+đoàn|[Đđ]oàn\s+đại\s+biểu)\s+(?:của\s+)?")
+_PRESENT_WHEN_VI = re.compile(r"\s+(?:(?:đã|cũng)\s+)*(?:có\s+mặt|hiện\s+diện)\s+(?:tại|ở)\s+"
+                              r"[^,;.]{1,40}?\s+khi\s+")
+_BORN_VI = re.compile(r"(?:\s*\([^()]{1,12}\))?\s+(?:được\s+(?:thành\s+lập|khai\s+sinh|sáng\s+lập)"
+                      r"|ra\s+đời)(?!\w)")
+
+
 #: "from the day the organisation began operating, 1 January 1995", "ngay từ ngày tổ chức này
 #: đi vào hoạt động, 1/1/1995", "since its founding on …": the organisation's first day follows
 SINCE_BORN = re.compile(
@@ -790,9 +872,15 @@ COUNTED_COMPANIONS = re.compile(
 #: a signing that founds a body: "ký hiệp ước thành lập X", "signed a treaty founding X",
 #: "signed the agreement that established X"
 FOUNDING_WORD = re.compile(r"\s*,?\s+(?:thành\s+lập|lập\s+ra|sáng\s+lập|founding|establishing"
-                           r"|creating|that\s+(?:founded|established|created)|which\s+(?:founded"
-                           r"|established|created)|to\s+(?:found|establish|create))\s+"
-                           r"(?:the\s+|ra\s+)?", re.I)
+                           r"|creating|that\s+(?:founded|established|created|set\s+up)|which"
+                           r"\s+(?:founded|established|created|set\s+up)|to\s+(?:found|establish"
+                           r"|create|set\s+up))\s+"
+                           r"(?:the\s+|ra\s+)?"
+                           # round 51: the body's kind in lower case before its name ("which
+                           # created the customs union UDEAC")
+                           r"(?:(?!(?:of|for|and|or|in|on|at|to|with|by|from|its|their)\s)"
+                           r"(?-i:[a-z][a-z-]+)\s+(?=(?:(?-i:[a-z])[a-z-]+\s+){0,2}(?-i:[A-Z]))){0,3}",
+                           re.I)
 
 
 #: round 26: between a founded body and the signing's date: "… thành lập X tại Cairo ngày
@@ -806,6 +894,12 @@ def _date_after_place(ctx: Context, pos: int, end: int):  # noqa: ANN202
     """The date right after a founded body, past a place ("… tại Cairo ngày 22/3/1945")."""
     ds = [d for d in ctx.dates_in(pos, end) if d.value is not None and d.kind == "point"]
     return ds[0] if ds and _PLACE_THEN_DATE.fullmatch(ctx.text, pos, ds[0].start) else None
+
+
+#: round 51: a sentence opening with its companions ("Together with Belgium and France it
+#: signed …", "With Mali and Senegal, it …")
+_FRONTED_TOGETHER = re.compile(r"\s*(?:(?:Together|Along)\s+with|With|Cùng(?:\s+với)?)\s+"
+                               r"(?:the\s+)?")
 
 
 def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
@@ -841,8 +935,15 @@ def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
             if lead:  # "Ghana cùng 14 nước Tây Phi ký …": the head, its companions unnamed
                 gap = gap.lstrip(" ,")[lead.end() :]
                 gap = re.sub(r"^(?:\s+(?-i:[A-ZĐ])\w*){0,3},?", "", gap)
-            if subj and not re.fullmatch(r"\s*,?\s*(?:(?:had|have|has|jointly|together|also|then"
-                                         r"|đã|cùng(?:\s+nhau)?|đều)\s+)*", gap, re.I):
+            # round 51: "Ghana là một trong 15 nước ký Hiệp ước Lagos thành lập …": one of a
+            # counted group of signatories (the English "one of the N states that signed" is
+            # _signed_founding's)
+            among_vi = re.fullmatch(r"\s*,?\s*(?:(?:đã|cũng)\s+)*là\s+(?:một\s+)?trong\s+"
+                                    r"(?:số\s+)?(?:các\s+|những\s+)?(?:[\w-]+\s+)?(?:nước"
+                                    r"|quốc\s+gia)\s+(?:(?:đã|cùng)\s+)*", gap) if subj else None
+            if subj and among_vi is None and not re.fullmatch(
+                    r"\s*,?\s*(?:(?:had|have|has|jointly|together|also|then"
+                    r"|đã|cùng(?:\s+nhau)?|đều)\s+)*", gap, re.I):
                 subj = []
             if subj:
                 subj = [x for x in _members(ctx, companion_head(ctx, s.start, subj))
@@ -861,8 +962,16 @@ def _signed_founding_treaty(ctx: Context) -> list[Candidate]:
                 # round 27: "it signed the treaty of Marrakesh that created the Arab Maghreb
                 # Union, together with Algeria, Libya, Mauritania and Morocco"
                 partners = _members(ctx, group_after(ctx, orgs[0].end + late.end(), s.end))
+            if subj and not partners and not with_ and not late:
+                # round 51: "Together with A, B and C it signed the Treaty of Paris on …, which
+                # set up X": the fronted companions sign with the subject
+                fronted = _FRONTED_TOGETHER.match(text, s.start, sg.start())
+                if fronted is not None:
+                    partners = [x for x in _members(ctx, group_after(ctx, fronted.end(),
+                                                                      sg.start()))
+                                if x.key not in {y.key for y in subj}]
             members = list({x.key: x for x in subj + partners}.values())
-            counted = COUNTED_COMPANIONS.search(text, s.start, sg.start())
+            counted = COUNTED_COMPANIONS.search(text, s.start, sg.start()) or among_vi
             # round 26: one signatory of a charter that founds a body ("Jordan đã ký Hiến chương
             # thành lập Liên đoàn Ả Rập …", "X signed the charter establishing Y") is a founder
             charter = re.match(r"(?i:charters?|hiến\s+chương)\b", inst.group())
@@ -1073,8 +1182,12 @@ FOUNDING_INSTRUMENT = re.compile(r",\s+(?:the|its)\s+(?:founding|constituent)\s+
 #: "… signed the Treaty of London founding the Council of Europe", "… signed the treaty that
 #: established the OECD": the signatories are the body's founders
 FOUNDING_SIGNED = re.compile(r"\s*,?\s+(?:founding|establishing|creating|that\s+(?:founded"
-                             r"|established|created)|which\s+(?:founded|established|created))"
-                             r"\s+(?:the\s+)?")
+                             r"|established|created|set\s+up)|which\s+(?:founded|established"
+                             r"|created|set\s+up))"
+                             # round 51: the body's kind in lower case before its name ("which
+                             # created the customs union UDEAC")
+                             r"\s+(?:the\s+)?(?:(?!(?:of|for|and|or|in|on|at|to|with|by|from|its|their)\s)"
+                             r"[a-z][a-z-]+\s+){0,3}")
 #: "it was one of the ten states whose foreign ministers signed", "Norway was among the twelve
 #: countries that signed"
 # (round 27: "among the twenty-one American republics that signed")
@@ -1085,7 +1198,11 @@ ONE_OF_SIGNERS = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:[\w
 
 #: round 37: "it was one of the seven signatories of", "was among the signatories to"
 SIGNATORIES_OF = re.compile(r"\b(?:was|were)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}?"
-                            r"(?:original\s+|founding\s+)?signatories\s+(?:of|to)\b")
+                            r"(?:original\s+|founding\s+)?signatories\s+(?:of|to)\b"
+                            # round 51: "was a signatory in 1994 of the convention that
+                            # established …", "was an original signatory of"
+                            r"|\bwas\s+(?:an?\s+)?(?:original\s+|founding\s+)?signatory"
+                            r"(?:\s+in\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?\s+(?:of|to)\b")
 
 
 #: round 27: "Afghanistan, …, was with India one of the founding members of the Non-Aligned
@@ -1653,7 +1770,22 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
         if negated(ctx, m.start(), s.start) or modal(ctx, m.start(), s.start):
             continue
         subj = _members(ctx, group_before(ctx, s.start, m.start()))
-        if subj and text[subj[-1].end : m.start()].strip(" ,") and not re.fullmatch(
+        among = _AMONG_THAT.search(text, s.start, m.start())
+        if among is not None:
+            # round 51: "Ghana was among the fifteen states that founded X", "it was one of the
+            # ten states that founded X", "Both were among the twelve that founded X": the
+            # subject before the count
+            subj = _members(ctx, group_before(ctx, s.start, among.start()))
+            if subj and not re.fullmatch(r"\s*,?\s*(?:(?:also|then|later|thus|so)\s+)*",
+                                         text[subj[-1].end : among.start()], re.I):
+                subj = []
+            if not subj and ctx.subject is not None and re.search(
+                    r"(?:^|[,;]\s*|\s)(?:it|It)\s+$",
+                    text[max(s.start, among.start() - 20) : among.start()]):
+                subj = [x for x in ctx.mentions if x.key == ctx.subject][:1]
+            if not subj:
+                continue
+        elif subj and text[subj[-1].end : m.start()].strip(" ,") and not re.fullmatch(
                 r"\s*(?:(?:had|have|has|jointly|together|then|đã|cùng(?:\s+nhau)?)\s+)*",
                 text[subj[-1].end : m.start()], re.I):
             subj = _fronted_with(ctx, s, subj, m.start())
@@ -1696,6 +1828,8 @@ def _sentence(ctx: Context, s: Sentence) -> list[Candidate]:
             # after the body tells another act, and its date is not the founding's
             limit = orgs[0].end + but.start()
         d = pick_date(ctx, m.end(), limit, m.end()) or _fronted_date(ctx, s, lead)
+        if among is not None and d is None:
+            continue  # round 51: a counted founder with no date of its own ("a month later …")
         for x in subj:
             out.append(_mk(ctx, x.key, orgs[0].key, ["founding", "full"], d,
                            span_of((lead, m.end()), (m.start(), orgs[0].end), partners, d),
