@@ -1523,6 +1523,75 @@ def _state_post(text: str) -> str | None:
     return f"the government of {g['of']}"
 
 
+#: round 52: a state named after a bloc it belongs to and its role there ("fellow Mercosur
+#: member Paraguay", "EU candidate country Moldova", "tân thành viên NATO Thụy Điển", "nước ứng
+#: cử viên EU Gruzia"): the words of ``bloc_roles`` in forms.yaml (:func:`_bloc_member_splits`)
+_BLOC_ROLES = read_yaml("forms.yaml").get("bloc_roles") or {}
+_BLOC_MEMBER_EN = re.compile(
+    r"(?:(?:a|the)\s+)?(?:(?i:" + _words_alternatives(_BLOC_ROLES.get("en_before") or ())
+    + r")\s+)?(?P<body>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}?|[a-z][\w-]*)\s+(?i:"
+    + _words_alternatives(_BLOC_ROLES.get("en") or ()) + r")\s+(?P<state>[A-Z].*)"
+) if _BLOC_ROLES.get("en") else None
+_BLOC_MEMBER_VI = re.compile(
+    r"(?i:" + _words_alternatives(_BLOC_ROLES.get("vi") or (), fold=True) + r")\s+"
+    r"(?P<rest>(?:(?i:" + _words_alternatives(_BLOC_ROLES.get("vi_bloc_words") or (), fold=True)
+    + r")\s+)?\S.*)") if _BLOC_ROLES.get("vi") else None
+
+
+def _bloc_member_splits(text: str) -> list[tuple[str, str]]:
+    """Round 52: the ways ``text`` parts into a bloc's name and a state's after the bloc's
+    role words (:data:`_BLOC_MEMBER_EN`, :data:`_BLOC_MEMBER_VI`), the bloc first; in
+    Vietnamese the bloc is one to four words and the state the rest, from a capital letter
+    (the reader keeps the split whose bloc reads as one organisation and whose state as one
+    state).
+
+    >>> _bloc_member_splits("fellow Mercosur member Paraguay")
+    [('Mercosur', 'Paraguay')]
+    >>> _bloc_member_splits("nước ứng cử viên EU Gruzia")
+    [('EU', 'Gruzia')]
+    >>> _bloc_member_splits("thành viên khối Mercosur Xanh Lu-xi-a")[:2]
+    [('khối Mercosur', 'Xanh Lu-xi-a'), ('khối Mercosur Xanh', 'Lu-xi-a')]
+    >>> _bloc_member_splits("the Peruvian embassy")
+    []
+    """
+    text = text.strip()
+    if _BLOC_MEMBER_EN is not None:
+        m = _BLOC_MEMBER_EN.fullmatch(text)
+        if m is not None:
+            return [(m.group("body"), m.group("state"))]
+    m = _BLOC_MEMBER_VI.fullmatch(text) if _BLOC_MEMBER_VI is not None else None
+    if m is None:
+        return []
+    words = m.group("rest").split()
+    start = 1
+    if len(words) > 1 and _BLOC_ROLES.get("vi_bloc_words") and re.fullmatch(
+            r"(?i:" + _words_alternatives(_BLOC_ROLES["vi_bloc_words"], fold=True) + r")\s+\S+",
+            " ".join(words[:2])):
+        start = 2
+    elif len(words) > 2 and re.fullmatch(
+            r"(?i:" + _words_alternatives(_BLOC_ROLES["vi_bloc_words"], fold=True) + r")",
+            " ".join(words[:2])):
+        start = 3
+    elif not re.match(_VI_UPPER, words[0]):
+        # (a bloc's name is written with its capital: "đối tác chiến lược toàn diện Liên
+        # bang Nga" is a partnership's rank)
+        return []
+    return [(" ".join(words[:k]), " ".join(words[k:]))
+            for k in range(start, min(len(words), start + 4))
+            if re.match(_VI_UPPER, words[k])]
+
+
+def _state_after_bloc(text: str) -> str | None:
+    """Round 52: the state of the first of :func:`_bloc_member_splits` (the rewrite's reader
+    tries them all), or None.
+
+    >>> _state_after_bloc("NATO newcomer Finland")
+    'Finland'
+    """
+    splits = _bloc_member_splits(text)
+    return splits[0][1] if splits else None
+
+
 #: round 51: a spokesperson of a government, a ministry, a head's office or a body, which
 #: speaks for the state or body (the lead's decision of session 26; conventions H and F): the
 #: words of ``speakers`` in forms.yaml after the name ("the Thai government spokesperson",
