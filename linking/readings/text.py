@@ -1536,6 +1536,9 @@ _BLOC_MEMBER_VI = re.compile(
     r"(?i:" + _words_alternatives(_BLOC_ROLES.get("vi") or (), fold=True) + r")\s+"
     r"(?P<rest>(?:(?i:" + _words_alternatives(_BLOC_ROLES.get("vi_bloc_words") or (), fold=True)
     + r")\s+)?\S.*)") if _BLOC_ROLES.get("vi") else None
+_BLOC_WORD_VI = re.compile(
+    r"(?i:" + _words_alternatives(_BLOC_ROLES.get("vi_bloc_words") or (), fold=True) + r")"
+) if _BLOC_ROLES.get("vi_bloc_words") else None
 
 
 def _bloc_member_splits(text: str) -> list[tuple[str, str]]:
@@ -1564,12 +1567,9 @@ def _bloc_member_splits(text: str) -> list[tuple[str, str]]:
         return []
     words = m.group("rest").split()
     start = 1
-    if len(words) > 1 and _BLOC_ROLES.get("vi_bloc_words") and re.fullmatch(
-            r"(?i:" + _words_alternatives(_BLOC_ROLES["vi_bloc_words"], fold=True) + r")\s+\S+",
-            " ".join(words[:2])):
+    if len(words) > 1 and _BLOC_WORD_VI is not None and _BLOC_WORD_VI.fullmatch(words[0]):
         start = 2
-    elif len(words) > 2 and re.fullmatch(
-            r"(?i:" + _words_alternatives(_BLOC_ROLES["vi_bloc_words"], fold=True) + r")",
+    elif len(words) > 2 and _BLOC_WORD_VI is not None and _BLOC_WORD_VI.fullmatch(
             " ".join(words[:2])):
         start = 3
     elif not re.match(_VI_UPPER, words[0]):
