@@ -1396,7 +1396,8 @@ _STATE_POST = (
     re.compile(_SECTION_EN + r"(?:the\s+)?(?i:" + _EN_POST + r")\s+of\s+(?:the\s+)?"
                r"(?P<of>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)" + _POST_TAIL_EN),
     re.compile(_SECTION_VI + r"(?i:" + _POST_ABBREVIATIONS_VI
-               + (_POSTS_ABROAD_VI + "|" if _POSTS_ABROAD_VI else "") + r"đại\s+sứ\s+quán|(?:tổng\s+)?lãnh\s+sự\s+quán|đoàn\s+đại\s+biểu"
+               + (_POSTS_ABROAD_VI + "|" if _POSTS_ABROAD_VI else "")
+               + r"đại\s+sứ\s+quán|(?:tổng\s+)?lãnh\s+sự\s+quán|đoàn\s+đại\s+biểu"
                r"|phái\s+đoàn\s+thường\s+trực|đoàn\s+đàm\s+phán|bộ\s+quốc\s+phòng"
                r"|dai\s+su\s+quan|(?:tong\s+)?lanh\s+su\s+quan|doan\s+dai\s+bieu"
                r"|phai\s+doan\s+thuong\s+truc|doan\s+dam\s+phan|bo\s+quoc\s+phong)\s+"
