@@ -616,9 +616,13 @@ class Matcher(
                 self._clashes[code] = CodeClash(
                     code, e, tuple(rivals),
                     f"COW {code} ({e.cow_code}): {e.label}; {named}")
-        self._institution_words = _units(
+        # round 52: head words of a body's seat, read at the name's start only (forms.yaml
+        # organisation_seat_heads); the words of a body without them, for any other name
+        self._seat_heads = _units(forms.get("organisation_seat_heads") or ())
+        self._institution_words_inner = _units(
             [*forms["institution_words"]["en"], *forms["institution_words"]["vi"]]
         )
+        self._institution_words = self._institution_words_inner | self._seat_heads
         # round 29: names a state bore for some years that today name another state
         # (predecessors.yaml dated_names): folded name -> [(state, first year, last year, why)]
         self._dated_names: dict[str, list[tuple[Entity, int, int, str]]] = {}
@@ -638,7 +642,7 @@ class Matcher(
         # round 29: convention F's bodies that stand for their organisation (forms.yaml)
         self._organisation_seats = _units(
             [*forms["organisation_seats"]["en"], *forms["organisation_seats"]["vi"]]
-        )
+        ) | self._seat_heads
         # Vietnamese names of organisations read word by word (linking/names/glossary_vi.yaml)
         org_kinds = KIND_GROUPS["organisation"]
         self._calques = Calques(

@@ -117,7 +117,11 @@ class Institutions:
                             False, "",
                         )
         # the organisation named with the words of a body: no match
-        spans = _spans(words, self._institution_words)
+        # (round 52: a seat's head word, "trụ sở", counts at the name's start only: "X có trụ
+        # sở tại Y" says where X sits, which the seat readings check)
+        spans = _spans(words, self._institution_words if any(
+            tuple(words[:len(u)]) == u for u in self._seat_heads)
+            else self._institution_words_inner)
         if not spans:
             return None
         keep = [t for j, t in enumerate(toks) if j not in spans]

@@ -33,6 +33,7 @@ from .text import (
     _after_region_word,
     _after_special_region,
     _and_for_va,
+    _bloc_member_splits,
     _body_and_head,
     _body_under_chair,
     _body_under_leader,
@@ -57,6 +58,7 @@ from .text import (
     _royal_form,
     _seat_building,
     _seat_building_city,
+    _state_after_bloc,
     _state_office,
     _state_organ_in_year,
     _state_post,
@@ -141,6 +143,11 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # quán Pê-ru tại Hà Nội", "Bộ Quốc phòng Nhật Bản"): where it stands is not read, its one
     # year is; its answer must be states (one, or several of the name in that year)
     (_state_post, "a state's post or team read as {!r}", False),
+    # round 52: a state after a bloc it belongs to and its role there ("fellow Mercosur
+    # member Paraguay", "tân thành viên NATO Thụy Điển"): the state, when the words before
+    # it are the bloc's name, read as one organisation, and the role's words (forms.yaml
+    # bloc_roles); its answer must be one state (:meth:`Rewrites._bloc_member`)
+    (_state_after_bloc, "{!r} after a bloc it belongs to", False),
     # round 51: a spokesperson of a government, a ministry, a head's office or a body (the
     # lead's decision of session 26, conventions H and F: the state or body it speaks for),
     # the name without the spokesperson's words; its answer must be one state or organisation
@@ -260,7 +267,13 @@ class Rewrites:
             other = rewrite(text)
             if other is None or other == text:
                 continue
-            r = self.match(other, kind=kind, lang=lang, limit=limit)
+            if rewrite is _state_after_bloc:
+                member = self._bloc_member(text, lang, limit)
+                if member is None:
+                    continue
+                other, r = member
+            else:
+                r = self.match(other, kind=kind, lang=lang, limit=limit)
             if rewrite is _without_event_clause and r.ambiguous:
                 r = self._replacing_body(text, r)
             if rewrite is _without_event_clause:
@@ -347,6 +360,22 @@ class Rewrites:
             if r.ambiguous or (r.best is not None
                                and (fuzzy_counts or r.best.method != "fuzzy")):
                 return _reread(query, r, why.format(other))
+        return None
+
+    def _bloc_member(self, text: str, lang: str | None,
+                     limit: int) -> tuple[str, MatchResult] | None:
+        """Round 52: the state after a bloc and its role (:func:`_bloc_member_splits`): the
+        first split whose state's words read as one state, matched by no fuzzy step, and
+        whose bloc's words as one organisation (:func:`_one_organisation`), with the state's
+        answer; None when no split holds."""
+        for body, state in _bloc_member_splits(text):
+            r = self.match(state, lang=lang, limit=limit)
+            b = r.best
+            if (b is None or r.ambiguous or not b.match or b.method == "fuzzy"
+                    or b.entity.kind not in STATE_KINDS):
+                continue
+            if _one_organisation(self.match(body, lang=lang, limit=limit)):
+                return state, r
         return None
 
     def _names_a_body(self, words: str | None, lang: str | None, limit: int) -> bool:

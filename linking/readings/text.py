@@ -1349,7 +1349,35 @@ def _state_office(text: str) -> str | None:
 #: and is not read (a post abroad stands in another state's city), its one year is
 #: (:func:`_state_post`). A bare "phái đoàn" (a mission, of a state or of a body) is left to
 #: round 43's reading with a year: an earlier writer gave it no match without one.
-_EN_POST = (r"(?:embassy|consulate(?:[\s-]general)?|legation|high\s+commission"
+#: round 52: the words of ``posts_abroad``, ``post_sections`` and ``post_senders`` of
+#: forms.yaml (an honorary consulate, a nunciature, a trade mission; an embassy's consular or
+#: visa section, read off before the post; a post whose words name its sender), as
+#: alternatives of :data:`_STATE_POST` (the lead's decision of session 27, convention H)
+_POSTS_ABROAD = read_yaml("forms.yaml").get("posts_abroad") or {}
+_POST_SECTIONS = read_yaml("forms.yaml").get("post_sections") or {}
+_POST_SENDERS: dict[str, str] = {
+    str(k).lower(): str(v) for k, v in (read_yaml("forms.yaml").get("post_senders") or {}).items()}
+
+
+def _words_alternatives(words: Iterable[object], fold: bool = False) -> str:
+    """The regex alternatives of ``words`` (longest first; their spaces any run of spaces,
+    a hyphen or a space where one is written), with their forms without diacritics when
+    ``fold``."""
+    forms = {str(w) for w in words}
+    if fold:
+        forms |= {strip_diacritics(w) for w in forms}
+    return "|".join(r"[\s-]+".join(re.escape(p) for p in re.split(r"[\s-]+", w))
+                    for w in sorted(forms, key=len, reverse=True))
+
+
+_POSTS_ABROAD_EN = _words_alternatives([*(_POSTS_ABROAD.get("en") or ()), *_POST_SENDERS])
+_POSTS_ABROAD_VI = _words_alternatives(_POSTS_ABROAD.get("vi") or (), fold=True)
+_SECTION_EN = (r"(?:(?:the\s+)?(?i:" + _words_alternatives(_POST_SECTIONS.get("en") or ())
+               + r")\s+of\s+)?") if _POST_SECTIONS.get("en") else ""
+_SECTION_VI = (r"(?:(?i:" + _words_alternatives(_POST_SECTIONS.get("vi") or (), fold=True)
+               + r")\s+(?:của\s+|cua\s+)?)?") if _POST_SECTIONS.get("vi") else ""
+_EN_POST = ((r"(?:" + _POSTS_ABROAD_EN + r"|" if _POSTS_ABROAD_EN else r"(?:")
+            + r"embassy|consulate(?:[\s-]general)?|legation|high\s+commission"
             r"|(?:permanent\s+)?(?:mission|representation|delegation)"
             r"|(?:government\s+|army\s+|military\s+|official\s+)?delegation"
             r"|defen[cs]e\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e"
@@ -1363,11 +1391,12 @@ _POST_ABBREVIATIONS_VI = "".join(
                     key=len, reverse=True))
 _POST_TAIL_EN = (r"(?:,?\s+(?P<prep>in|to|at|on|for|with|near)\s+(?P<tail>\S.*))?")
 _STATE_POST = (
-    re.compile(r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:'s|’s)?\s+"
-               r"(?i:" + _EN_POST + r")" + _POST_TAIL_EN),
-    re.compile(r"(?:the\s+)?(?i:" + _EN_POST + r")\s+of\s+(?:the\s+)?"
+    re.compile(_SECTION_EN + r"(?:the\s+)?(?P<en>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)"
+               r"(?:'s|’s)?\s+(?i:" + _EN_POST + r")" + _POST_TAIL_EN),
+    re.compile(_SECTION_EN + r"(?:the\s+)?(?i:" + _EN_POST + r")\s+of\s+(?:the\s+)?"
                r"(?P<of>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)" + _POST_TAIL_EN),
-    re.compile(r"(?i:" + _POST_ABBREVIATIONS_VI
+    re.compile(_SECTION_VI + r"(?i:" + _POST_ABBREVIATIONS_VI
+               + (_POSTS_ABROAD_VI + "|" if _POSTS_ABROAD_VI else "")
                + r"đại\s+sứ\s+quán|(?:tổng\s+)?lãnh\s+sự\s+quán|đoàn\s+đại\s+biểu"
                r"|phái\s+đoàn\s+thường\s+trực|đoàn\s+đàm\s+phán|bộ\s+quốc\s+phòng"
                r"|dai\s+su\s+quan|(?:tong\s+)?lanh\s+su\s+quan|doan\s+dai\s+bieu"
@@ -1385,6 +1414,27 @@ _POST_EVENT_WORDS = re.compile(
     r"(?i:\b(?:conference|congress|talks|summit|negotiations?|discussions|meeting|signing"
     r"|treaty|accords?|agreement|session|founding)\b|hội\s+nghị|đàm\s+phán|hội\s+đàm"
     r"|thượng\s+đỉnh|hiệp\s+định|hiệp\s+ước|lễ\b|khóa\b|hoi\s+nghi|dam\s+phan)")
+
+
+_POST_SENDER = re.compile(
+    r"(?:the\s+)?(?P<post>(?i:" + _words_alternatives(_POST_SENDERS) + r"))\b(?P<rest>.*)",
+    re.S) if _POST_SENDERS else None
+
+
+def _with_post_sender(text: str) -> str:
+    """Round 52: a post whose own words name its sender (``post_senders`` of forms.yaml)
+    written with the sender after "of", for :data:`_STATE_POST`; any other name as it is.
+
+    >>> _with_post_sender("the apostolic nunciature in Kyiv")
+    'the apostolic nunciature of Holy See in Kyiv'
+    >>> _with_post_sender("the Peruvian embassy")
+    'the Peruvian embassy'
+    """
+    m = _POST_SENDER.fullmatch(text.strip()) if _POST_SENDER is not None else None
+    if m is None or m.group("rest").lstrip().lower().startswith("of "):
+        return text
+    sender = _POST_SENDERS[re.sub(r"[\s-]+", " ", m.group("post").lower())]
+    return f"the {m.group('post')} of {sender}{m.group('rest')}"
 
 
 def _post_tail_dated(text: str) -> bool:
@@ -1419,7 +1469,7 @@ def _state_post_subject(text: str) -> str | None:
     >>> _state_post_subject("Đại sứ quán Pê-ru tại Hà Nội")
     'Pê-ru'
     """
-    m = _first_fullmatch(_STATE_POST, text.strip())
+    m = _first_fullmatch(_STATE_POST, _with_post_sender(text).strip())
     if m is None:
         return None
     g = m.groupdict()
@@ -1448,6 +1498,7 @@ def _state_post(text: str) -> str | None:
     >>> _state_post("the Austrian delegation at the Congress of Vienna") is None
     True
     """
+    text = _with_post_sender(text)
     m = _first_fullmatch(_STATE_POST, text.strip())
     if m is None or _post_tail_dated(text):
         return None
@@ -1471,6 +1522,75 @@ def _state_post(text: str) -> str | None:
     if year is not None:
         return f"the government of {g['of']} in {year}"
     return f"the government of {g['of']}"
+
+
+#: round 52: a state named after a bloc it belongs to and its role there ("fellow Mercosur
+#: member Paraguay", "EU candidate country Moldova", "tân thành viên NATO Thụy Điển", "nước ứng
+#: cử viên EU Gruzia"): the words of ``bloc_roles`` in forms.yaml (:func:`_bloc_member_splits`)
+_BLOC_ROLES = read_yaml("forms.yaml").get("bloc_roles") or {}
+_BLOC_MEMBER_EN = re.compile(
+    r"(?:(?:a|the)\s+)?(?:(?i:" + _words_alternatives(_BLOC_ROLES.get("en_before") or ())
+    + r")\s+)?(?P<body>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}?|[a-z][\w-]*)\s+(?i:"
+    + _words_alternatives(_BLOC_ROLES.get("en") or ()) + r")\s+(?P<state>[A-Z].*)"
+) if _BLOC_ROLES.get("en") else None
+_BLOC_MEMBER_VI = re.compile(
+    r"(?i:" + _words_alternatives(_BLOC_ROLES.get("vi") or (), fold=True) + r")\s+"
+    r"(?P<rest>(?:(?i:" + _words_alternatives(_BLOC_ROLES.get("vi_bloc_words") or (), fold=True)
+    + r")\s+)?\S.*)") if _BLOC_ROLES.get("vi") else None
+_BLOC_WORD_VI = re.compile(
+    r"(?i:" + _words_alternatives(_BLOC_ROLES.get("vi_bloc_words") or (), fold=True) + r")"
+) if _BLOC_ROLES.get("vi_bloc_words") else None
+
+
+def _bloc_member_splits(text: str) -> list[tuple[str, str]]:
+    """Round 52: the ways ``text`` parts into a bloc's name and a state's after the bloc's
+    role words (:data:`_BLOC_MEMBER_EN`, :data:`_BLOC_MEMBER_VI`), the bloc first; in
+    Vietnamese the bloc is one to four words and the state the rest, from a capital letter
+    (the reader keeps the split whose bloc reads as one organisation and whose state as one
+    state).
+
+    >>> _bloc_member_splits("fellow Mercosur member Paraguay")
+    [('Mercosur', 'Paraguay')]
+    >>> _bloc_member_splits("nước ứng cử viên EU Gruzia")
+    [('EU', 'Gruzia')]
+    >>> _bloc_member_splits("thành viên khối Mercosur Xanh Lu-xi-a")[:2]
+    [('khối Mercosur', 'Xanh Lu-xi-a'), ('khối Mercosur Xanh', 'Lu-xi-a')]
+    >>> _bloc_member_splits("the Peruvian embassy")
+    []
+    """
+    text = text.strip()
+    if _BLOC_MEMBER_EN is not None:
+        m = _BLOC_MEMBER_EN.fullmatch(text)
+        if m is not None:
+            return [(m.group("body"), m.group("state"))]
+    m = _BLOC_MEMBER_VI.fullmatch(text) if _BLOC_MEMBER_VI is not None else None
+    if m is None:
+        return []
+    words = m.group("rest").split()
+    start = 1
+    if len(words) > 1 and _BLOC_WORD_VI is not None and _BLOC_WORD_VI.fullmatch(words[0]):
+        start = 2
+    elif len(words) > 2 and _BLOC_WORD_VI is not None and _BLOC_WORD_VI.fullmatch(
+            " ".join(words[:2])):
+        start = 3
+    elif not re.match(_VI_UPPER, words[0]):
+        # (a bloc's name is written with its capital: "đối tác chiến lược toàn diện Liên
+        # bang Nga" is a partnership's rank)
+        return []
+    return [(" ".join(words[:k]), " ".join(words[k:]))
+            for k in range(start, min(len(words), start + 4))
+            if re.match(_VI_UPPER, words[k])]
+
+
+def _state_after_bloc(text: str) -> str | None:
+    """Round 52: the state of the first of :func:`_bloc_member_splits` (the rewrite's reader
+    tries them all), or None.
+
+    >>> _state_after_bloc("NATO newcomer Finland")
+    'Finland'
+    """
+    splits = _bloc_member_splits(text)
+    return splits[0][1] if splits else None
 
 
 #: round 51: a spokesperson of a government, a ministry, a head's office or a body, which
