@@ -341,8 +341,10 @@ LIST_STATUS = {
     "names_test82.csv": "round 50's development list (after its unseen run)",
     "names_test83.csv": "round 51's development list (after its unseen run)",
     "names_test84.csv": "round 51's development list (after its unseen run)",
-    "names_test85.csv": "the next round's development list (round 51's unseen list)",
-    "names_test86.csv": "the next round's development list (round 51's unseen list)",
+    "names_test85.csv": "round 52's development list (after its unseen run)",
+    "names_test86.csv": "round 52's development list (after its unseen run)",
+    "names_test87.csv": "the next round's development list (round 52's unseen list)",
+    "names_test88.csv": "the next round's development list (round 52's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -537,6 +539,10 @@ UNSEEN_RUNS = {
                          "**end of round 51: 0.971 / 0.477 / 4/10**"),
     "names_test86.csv": ("end of round 50: 0.992 / 0.538 / 0/9; "
                          "**end of round 51: 0.993 / 0.624 / 0/9**"),
+    "names_test87.csv": ("end of round 51: 0.977 / 0.578 / 2/10; "
+                         "**end of round 52: 0.977 / 0.592 / 2/10**"),
+    "names_test88.csv": ("end of round 51: 0.993 / 0.688 / 2/10; "
+                         "**end of round 52: 0.993 / 0.688 / 2/10**"),
 }
 
 
