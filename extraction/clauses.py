@@ -343,23 +343,32 @@ def _memberships(ctx: Context, s: Sentence, t: re.Match[str], roles: tuple[str, 
         d = _own_date(ctx, org, nxt) or (fronted[0] if len(fronted) == 1 else None)
         d = narrowed(ctx, d)
         for member in members:
-            assert member.key is not None and org.key is not None
-            key = (ctx.label(member.key), ctx.label(org.key))
-            if key in have:
-                continue
-            have.add(key)
-            data: dict = {"member": key[0], "organization": key[1]}
-            if roles != ("full",):
-                data["roles"] = list(roles)
-            flags = [FLAG]
-            if d is not None and isinstance(d.value, str):
-                data["start"] = d.value
-                flags += [f for f in d.flags if f != "unresolved"]
-            start = min(subject_at, t.start())
             end = max(org.end, d.end if d is not None and d.start < nxt else org.end)
-            out.append(Candidate("membership", data, start, end, CONFIDENCE,
-                                 "clause-membership", flags))
+            c = _membership(ctx, have, member, org, d, (min(subject_at, t.start()), end),
+                            "clause-membership", roles)
+            if c is not None:
+                out.append(c)
     return out
+
+
+def _membership(ctx: Context, have: set[tuple[str, str]], member: Mention, org: Mention,
+                d: DateMention | None, span: tuple[int, int], rule: str,
+                roles: tuple[str, ...] = ("full",)) -> Candidate | None:
+    """The clause reader's membership of ``member`` in ``org``, started at ``d`` (with the
+    date's flags), over ``span``; None when the pair was read already (``have``, updated)."""
+    assert member.key is not None and org.key is not None
+    key = (ctx.label(member.key), ctx.label(org.key))
+    if key in have:
+        return None
+    have.add(key)
+    data: dict = {"member": key[0], "organization": key[1]}
+    if roles != ("full",):
+        data["roles"] = list(roles)
+    flags = [FLAG]
+    if d is not None and isinstance(d.value, str):
+        data["start"] = d.value
+        flags += [f for f in d.flags if f != "unresolved"]
+    return Candidate("membership", data, span[0], span[1], CONFIDENCE, rule, flags)
 
 
 #: round 49: a date right after a verb of joining without its object (``body_before`` first)
@@ -420,18 +429,9 @@ def _body_named_before(ctx: Context, s: Sentence, a: int, b: int, t: re.Match[st
             pairs.append((nxt[0], narrowed(ctx, own[0]), nxt[0].start, own[0].end))
     out: list[Candidate] = []
     for member, d, lo, hi in pairs:
-        assert member.key is not None
-        key = (ctx.label(member.key), ctx.label(org.key))
-        if key in have:
-            continue
-        have.add(key)
-        data: dict = {"member": key[0], "organization": key[1]}
-        flags = [FLAG]
-        if d is not None and isinstance(d.value, str):
-            data["start"] = d.value
-            flags += [f for f in d.flags if f != "unresolved"]
-        out.append(Candidate("membership", data, lo, hi, CONFIDENCE,
-                             "clause-membership-body-before", flags))
+        c = _membership(ctx, have, member, org, d, (lo, hi), "clause-membership-body-before")
+        if c is not None:
+            out.append(c)
     return out
 
 
@@ -507,19 +507,11 @@ def _admitted_by(ctx: Context, s: Sentence, t: re.Match[str], after: re.Pattern[
     out: list[Candidate] = []
     for org in agents:
         for member in members:
-            assert member.key is not None and org.key is not None
-            key = (ctx.label(member.key), ctx.label(org.key))
-            if key in have:
-                continue
-            have.add(key)
-            data: dict = {"member": key[0], "organization": key[1]}
-            flags = [FLAG]
-            if d is not None and isinstance(d.value, str):
-                data["start"] = d.value
-                flags += [f for f in d.flags if f != "unresolved"]
             end = max(t.end(), d.end if d is not None else t.end())
-            out.append(Candidate("membership", data, min(start, t.start()), end, CONFIDENCE,
-                                 "clause-membership-admitted-by", flags))
+            c = _membership(ctx, have, member, org, d, (min(start, t.start()), end),
+                            "clause-membership-admitted-by")
+            if c is not None:
+                out.append(c)
     return out
 
 
