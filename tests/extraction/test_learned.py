@@ -24,6 +24,8 @@ def test_the_model_file_loads_and_names_its_training_parts() -> None:
     assert model["format"] == verifier.MODEL_FORMAT
     parts = model["trained_on"]
     assert "seeds" in parts and "dev" in parts and "test45" in parts
+    # session 28: retrained on every part up to test85 (TRAIN, TUNE and TEST of its protocol)
+    assert "test79" in parts and "test83" in parts and "test85" in parts
     for p in parts:
         assert p == "seeds" or (CORPUS / p).is_dir(), p
     assert len(model["content_sha256"]) == 64
