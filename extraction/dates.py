@@ -142,6 +142,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"from\s+(?<!\d)(\d{{1,2}})\s*(?:to|until|-|–)\s*(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_range_dm"),  # noqa: E501
     (re.compile(rf"\bon\s+(\d{{1,2}})\s+and\s+(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_range_dm"),  # noqa: E501
     (re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|và|-|–)\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])", re.I), "vi_range"),  # noqa: E501
+    # round 52: a dotted range of days in one month, as European and South Asian pages write
+    # them ("06-07.09.2014", "13-18.04.2013", "3-6.11.2015"): never inside a longer run
+    (re.compile(r"(?<![\d.])(\d{1,2})\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.((?:1[89]|20)\d\d)(?!\d|\.\d)"),
+     "dotted_range"),
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s*{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_dmy"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),
     (re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])"), "vi_dmy"),
@@ -298,6 +302,11 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
                                pending=("range", int(d1), int(m1), int(d2), int(m2)))
         a, b = _day(int(y), int(m1), int(d1)), _day(int(y), int(m2), int(d2))
         return DateMention(s, e, {"from": a, "to": b}, "day", "range") if a and b else None
+    if kind == "dotted_range":
+        d1, d2, mo, y = (int(x) for x in g)
+        a, b = _day(y, mo, d1), _day(y, mo, d2)
+        return DateMention(s, e, {"from": a, "to": b}, "day", "range") if a and b and d1 < d2 \
+            else None
     if kind in ("en_dmy", "en_mdy", "vi_dmy", "vi_dmy_words"):
         if kind == "en_dmy":
             d, mo, y = int(g[0]), MONTHS[g[1].lower().rstrip(".")], int(g[2])
