@@ -534,6 +534,12 @@ _FIRST_SINCE = re.compile(r"(?:\bfirst\b|(?<!\w)đầu\s+tiên(?!\w))[^.;\n]{0,1
                           r"(?:\bsince|(?<!\w)kể\s+từ(?:\s+năm)?)\s+$", re.I)
 
 
+#: round 52: the two ends of an anniversary in brackets right after it, "(4/10/1975 -
+#: 4/10/2025)", "(1973–2023)"
+_SPAN_AFTER = re.compile(r"[^.;()\n]{0,80}?\(\s*(?:[\d/.]*?)((?:1[89]|20)\d\d)\s*[-–]\s*"
+                         r"(?:[\d/.]*?)((?:1[89]|20)\d\d)\s*\)")
+
+
 def year_from_text(text: str, found: list[DateMention]) -> int | None:
     """Round 26: the year of an article whose dateline gives none ("London, 29/10 -",
     "ATHENS, Aug 25 -"), from what the text says has passed since a year it names, in the same
@@ -564,6 +570,13 @@ def year_from_text(text: str, found: list[DateMention]) -> int | None:
                 or _AHEAD_AFTER_ELAPSED.match(text, m.end()):
             continue  # an anniversary still to come: "chuẩn bị kỷ niệm 50 năm … vào năm tới"
         sa, sb = _sentence_bounds(text, m.start())
+        span = _SPAN_AFTER.match(text, m.end(), sb)
+        if span is not None and int(span.group(2)) - int(span.group(1)) == n:
+            # round 52: the anniversary's own two ends in brackets after it ("kỷ niệm 50 năm
+            # thiết lập quan hệ ngoại giao (4/10/1975 - 4/10/2025)"): the later is this year
+            if int(span.group(2)) <= dt.date.today().year:
+                votes[int(span.group(2))] = votes.get(int(span.group(2)), 0) + 1
+            continue
         base = [d for d in years if sa <= d.start < sb]
         # round 47: an anniversary counts from a year told of what it celebrates: a sentence
         # after it serves only when it shares a common word with the anniversary's object
