@@ -573,8 +573,11 @@ def year_from_text(text: str, found: list[DateMention]) -> int | None:
         span = _SPAN_AFTER.match(text, m.end(), sb)
         if span is not None and int(span.group(2)) - int(span.group(1)) == n:
             # round 52: the anniversary's own two ends in brackets after it ("kỷ niệm 50 năm
-            # thiết lập quan hệ ngoại giao (4/10/1975 - 4/10/2025)"): the later is this year
-            if int(span.group(2)) <= dt.date.today().year:
+            # thiết lập quan hệ ngoại giao (4/10/1975 - 4/10/2025)"): the later is this year,
+            # unless the sentence names that year as a time of its own ("nhất là trong năm
+            # 2024, khi hai nước kỷ niệm 30 năm … (7/6/1994 - 7/6/2024)": a year ahead)
+            told = re.findall(rf"(?<!\d){span.group(2)}(?!\d)", text[sa:sb])
+            if int(span.group(2)) <= dt.date.today().year and len(told) == 1:
                 votes[int(span.group(2))] = votes.get(int(span.group(2)), 0) + 1
             continue
         base = [d for d in years if sa <= d.start < sb]
