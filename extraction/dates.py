@@ -165,6 +165,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"tháng\s+(\d{1,2})\s+(năm\s+ngoái|năm\s+nay|năm\s+tới)(?!\w)", re.I), "vi_m_rel_year"),  # noqa: E501
     # a month of the year just named: "vào tháng 8 cùng năm", "in August of the same year"
     (re.compile(rf"tháng\s+(\d{{1,2}})\s+(?:cùng\s+năm|năm\s+(?:đó|ấy))(?!\w)|\bin\s+{MONTH}\s+(?:of\s+)?(?:the\s+same|that)\s+year\b", re.I), "m_same_year"),  # noqa: E501
+    # round 52: "that July", "the same October": the month of the year just named (the month's
+    # name capitalised, so "that may" stays a verb; never before a day or a year)
+    (re.compile(r"\b(?:that|the\s+same)\s+((?-i:January|February|March|April|May|June|July"
+                r"|August|September|October|November|December))\b(?![\s,]*\d)", re.I),
+     "m_same_year"),
     (re.compile(r"\b(last|this|next)\s+year\b|(?<!\w)(năm\s+ngoái|năm\s+nay|năm\s+tới)(?!\w)", re.I), "rel_year"),  # noqa: E501
     (re.compile(rf"{MONTH}\s+{YEAR}(?!\d)", re.I), "en_my"),
     (re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I), "vi_my"),
@@ -356,7 +361,8 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, None, "day", flags=("year-from-context",),
                            pending=("day", int(g[0]), int(g[1])))
     if kind == "m_same_year":
-        m = int(g[0]) if g[0] else MONTHS[g[1].lower().rstrip(".")]
+        m = MONTHS[g[0].lower()] if len(g) == 1 else int(g[0]) if g[0] \
+            else MONTHS[g[1].lower().rstrip(".")]
         return DateMention(s, e, None, "month", flags=("relative",), pending=("month", m))
     if kind == "en_m":
         return DateMention(s + 3, e, None, "month", flags=("year-from-context",),

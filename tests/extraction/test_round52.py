@@ -105,3 +105,10 @@ def test_an_anniversary_in_a_year_the_sentence_names_gives_no_year() -> None:
             "trí tăng cường trao đổi đoàn, nhất là trong năm 2024, khi hai nước kỷ niệm 70 năm "
             "thiết lập quan hệ ngoại giao (17/11/1954 - 17/11/2024).")
     assert year_from_text(text, find_dates(text)) is None
+
+
+def test_that_month_is_the_month_of_the_year_just_named() -> None:
+    assert _values("The embassy opened in March 1994, and its consulate opened that "
+                   "October.") == ["1994-03", "1994-10"]
+    # a capitalised month only: "that may" is a verb; a day after the month is a date
+    assert _values("In 2010 the minister said that may be so.") == ["2010"]
