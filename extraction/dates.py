@@ -988,7 +988,7 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             main = len(d.pending) > 2 and d.pending[2] == "main"
             base = next(
                 (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)
-                 and not (main and x.governs)),
+                 and not (main and x.governs) and not in_span_bracket(text, x)),
                 None,
             )
             if base is None:
@@ -1011,6 +1011,19 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
         if d.value is not None:
             explicit.append(d)
             explicit.sort(key=lambda x: x.start)
+
+
+#: round 52: the two ends of a span in brackets, "(5/8/1973 - 5/8/2015)", "(1/4/1950 –
+#: 1/4/2025)": an anniversary's dates, no day the text narrates
+_SPAN_BRACKET = re.compile(r"\(\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*[-–]\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*\)")
+
+
+def in_span_bracket(text: str, d: DateMention) -> bool:
+    """Round 52: a date that is one end of a bracketed span of two dates: "Cùng ngày" after
+    "(5/8/1973 - 5/8/2015)" is not 5 August 2015."""
+    a = text.rfind("(", max(0, d.start - 14), d.start + 1)
+    m = _SPAN_BRACKET.match(text, a) if a >= 0 else None
+    return m is not None and m.end() >= d.end
 
 
 def month_of(value) -> str | None:  # noqa: ANN001

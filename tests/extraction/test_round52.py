@@ -112,3 +112,22 @@ def test_that_month_is_the_month_of_the_year_just_named() -> None:
                    "October.") == ["1994-03", "1994-10"]
     # a capitalised month only: "that may" is a verb; a day after the month is a date
     assert _values("In 2010 the minister said that may be so.") == ["2010"]
+
+
+_ANNIVERSARY = ("Hà Nội, 14/5 (TTXVN) - Sáng nay, Chủ tịch nước chủ trì lễ đón Tổng thống Mông Cổ "
+                "Ba-ta-ren, đang thăm cấp Nhà nước Việt Nam từ ngày 13 đến ngày 15/5. Đây là lần "
+                "đầu Tổng thống Ba-ta-ren sang thăm Việt Nam, vào dịp hai nước kỷ niệm 70 năm "
+                "thiết lập quan hệ ngoại giao (17/11/1954 - 17/11/2024). Cùng ngày, Thủ tướng "
+                "tiếp Tổng thống Ba-ta-ren tại Trụ sở Chính phủ.")
+
+
+def test_the_same_day_is_not_an_end_of_an_anniversary_span() -> None:
+    got = {_ANNIVERSARY[d.start : d.end]: d.value for d in find_dates(_ANNIVERSARY)}
+    assert got["Cùng ngày"] == "2024-05-14"
+
+
+def test_an_anniversary_span_after_a_visit_does_not_date_it(registry) -> None:  # noqa: ANN001
+    events = facts(_ANNIVERSARY, registry, "event", "vi")
+    assert not any(e.get("date") in ("1954-11-17", "2024-11-17") for e in events)
+    relations = facts(_ANNIVERSARY, registry, "relation", "vi")
+    assert any(r.get("date") == "1954-11-17" for r in relations)
