@@ -1015,7 +1015,8 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
 
 #: round 52: the two ends of a span in brackets, "(5/8/1973 - 5/8/2015)", "(1/4/1950 –
 #: 1/4/2025)": an anniversary's dates, no day the text narrates
-_SPAN_BRACKET = re.compile(r"\(\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*[-–]\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*\)")
+_SPAN_BRACKET = re.compile(r"\(\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*[-–]\s*"
+                           r"\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*\)")
 
 
 def in_span_bracket(text: str, d: DateMention) -> bool:
