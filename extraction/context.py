@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, in_span_bracket
 from .names import Gazetteer, Mention
 from .vocabulary import SAME_OFFICE, leader_names, leaders_alone, post_forms
 
@@ -1326,6 +1326,11 @@ def _pick_date(ctx: Context, a: int, b: int, pos: int, kinds: tuple[str, ...]
           and d is not ctx.dateline and not HORIZON.search(ctx.text, max(0, d.start - 12),
                                                            d.start)
           and not PUT_OFF.search(ctx.text, max(0, d.start - 30), d.start)]
+    # round 52: "… sang thăm Việt Nam …, vào dịp hai nước kỷ niệm 42 năm thiết lập quan hệ
+    # ngoại giao (5/8/1973 - 5/8/2015)": the anniversary's span after the fact dates the
+    # anniversary, not the fact
+    ds = [d for d in ds if not (d.start > pos and in_span_bracket(ctx.text, d) and re.search(
+        r"(?<!\w)kỷ\s+niệm(?!\w)|\banniversary\b", ctx.text[pos : d.start], re.I))]
     if not ds:
         return None
     after = [d for d in ds if d.start >= pos]

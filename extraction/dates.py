@@ -142,6 +142,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"from\s+(?<!\d)(\d{{1,2}})\s*(?:to|until|-|–)\s*(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_range_dm"),  # noqa: E501
     (re.compile(rf"\bon\s+(\d{{1,2}})\s+and\s+(\d{{1,2}})\s+{MONTH}(?!\s*\d)", re.I), "en_range_dm"),  # noqa: E501
     (re.compile(r"(?:từ\s+)?(?:ngày\s+)?(?<!\d)(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|và|-|–)\s*(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])", re.I), "vi_range"),  # noqa: E501
+    # round 52: a dotted range of days in one month, as European and South Asian pages write
+    # them ("06-07.09.2014", "13-18.04.2013", "3-6.11.2015"): never inside a longer run
+    (re.compile(r"(?<![\d.])(\d{1,2})\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.((?:1[89]|20)\d\d)(?!\d|\.\d)"),
+     "dotted_range"),
     (re.compile(rf"(?<!\d)(\d{{1,2}})\s*{MONTH},?\s*{YEAR}(?!\d)", re.I), "en_dmy"),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+{YEAR}(?!\d)", re.I), "en_mdy"),
     (re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])"), "vi_dmy"),
@@ -161,6 +165,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"tháng\s+(\d{1,2})\s+(năm\s+ngoái|năm\s+nay|năm\s+tới)(?!\w)", re.I), "vi_m_rel_year"),  # noqa: E501
     # a month of the year just named: "vào tháng 8 cùng năm", "in August of the same year"
     (re.compile(rf"tháng\s+(\d{{1,2}})\s+(?:cùng\s+năm|năm\s+(?:đó|ấy))(?!\w)|\bin\s+{MONTH}\s+(?:of\s+)?(?:the\s+same|that)\s+year\b", re.I), "m_same_year"),  # noqa: E501
+    # round 52: "that July", "the same October": the month of the year just named (the month's
+    # name capitalised, so "that may" stays a verb; never before a day or a year)
+    (re.compile(r"\b(?:that|the\s+same)\s+((?-i:January|February|March|April|May|June|July"
+                r"|August|September|October|November|December))\b(?![\s,]*\d)", re.I),
+     "m_same_year"),
     (re.compile(r"\b(last|this|next)\s+year\b|(?<!\w)(năm\s+ngoái|năm\s+nay|năm\s+tới)(?!\w)", re.I), "rel_year"),  # noqa: E501
     (re.compile(rf"{MONTH}\s+{YEAR}(?!\d)", re.I), "en_my"),
     (re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I), "vi_my"),
@@ -298,6 +307,11 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
                                pending=("range", int(d1), int(m1), int(d2), int(m2)))
         a, b = _day(int(y), int(m1), int(d1)), _day(int(y), int(m2), int(d2))
         return DateMention(s, e, {"from": a, "to": b}, "day", "range") if a and b else None
+    if kind == "dotted_range":
+        d1, d2, mo, y = (int(x) for x in g)
+        a, b = _day(y, mo, d1), _day(y, mo, d2)
+        return DateMention(s, e, {"from": a, "to": b}, "day", "range") if a and b and d1 < d2 \
+            else None
     if kind in ("en_dmy", "en_mdy", "vi_dmy", "vi_dmy_words"):
         if kind == "en_dmy":
             d, mo, y = int(g[0]), MONTHS[g[1].lower().rstrip(".")], int(g[2])
@@ -347,7 +361,8 @@ def _handle(kind: str, m: re.Match[str]) -> DateMention | None:
         return DateMention(s, e, None, "day", flags=("year-from-context",),
                            pending=("day", int(g[0]), int(g[1])))
     if kind == "m_same_year":
-        m = int(g[0]) if g[0] else MONTHS[g[1].lower().rstrip(".")]
+        m = MONTHS[g[0].lower()] if len(g) == 1 else int(g[0]) if g[0] \
+            else MONTHS[g[1].lower().rstrip(".")]
         return DateMention(s, e, None, "month", flags=("relative",), pending=("month", m))
     if kind == "en_m":
         return DateMention(s + 3, e, None, "month", flags=("year-from-context",),
@@ -525,6 +540,12 @@ _FIRST_SINCE = re.compile(r"(?:\bfirst\b|(?<!\w)đầu\s+tiên(?!\w))[^.;\n]{0,1
                           r"(?:\bsince|(?<!\w)kể\s+từ(?:\s+năm)?)\s+$", re.I)
 
 
+#: round 52: the two ends of an anniversary in brackets right after it, "(4/10/1975 -
+#: 4/10/2025)", "(1973–2023)"
+_SPAN_AFTER = re.compile(r"[^.;()\n]{0,80}?\(\s*(?:[\d/.]*?)((?:1[89]|20)\d\d)\s*[-–]\s*"
+                         r"(?:[\d/.]*?)((?:1[89]|20)\d\d)\s*\)")
+
+
 def year_from_text(text: str, found: list[DateMention]) -> int | None:
     """Round 26: the year of an article whose dateline gives none ("London, 29/10 -",
     "ATHENS, Aug 25 -"), from what the text says has passed since a year it names, in the same
@@ -555,6 +576,16 @@ def year_from_text(text: str, found: list[DateMention]) -> int | None:
                 or _AHEAD_AFTER_ELAPSED.match(text, m.end()):
             continue  # an anniversary still to come: "chuẩn bị kỷ niệm 50 năm … vào năm tới"
         sa, sb = _sentence_bounds(text, m.start())
+        span = _SPAN_AFTER.match(text, m.end(), sb)
+        if span is not None and int(span.group(2)) - int(span.group(1)) == n:
+            # round 52: the anniversary's own two ends in brackets after it ("kỷ niệm 50 năm
+            # thiết lập quan hệ ngoại giao (4/10/1975 - 4/10/2025)"): the later is this year,
+            # unless the sentence names that year as a time of its own ("nhất là trong năm
+            # 2024, khi hai nước kỷ niệm 30 năm … (7/6/1994 - 7/6/2024)": a year ahead)
+            told = re.findall(rf"(?<!\d){span.group(2)}(?!\d)", text[sa:sb])
+            if int(span.group(2)) <= dt.date.today().year and len(told) == 1:
+                votes[int(span.group(2))] = votes.get(int(span.group(2)), 0) + 1
+            continue
         base = [d for d in years if sa <= d.start < sb]
         # round 47: an anniversary counts from a year told of what it celebrates: a sentence
         # after it serves only when it shares a common word with the anniversary's object
@@ -957,7 +988,7 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
             main = len(d.pending) > 2 and d.pending[2] == "main"
             base = next(
                 (x for x in reversed(prev) if x.precision == "day" and isinstance(x.value, str)
-                 and not (main and x.governs)),
+                 and not (main and x.governs) and not in_span_bracket(text, x)),
                 None,
             )
             if base is None:
@@ -980,6 +1011,20 @@ def _resolve(text: str, found: list[DateMention], anchor: dt.date | None) -> Non
         if d.value is not None:
             explicit.append(d)
             explicit.sort(key=lambda x: x.start)
+
+
+#: round 52: the two ends of a span in brackets, "(5/8/1973 - 5/8/2015)", "(1/4/1950 –
+#: 1/4/2025)": an anniversary's dates, no day the text narrates
+_SPAN_BRACKET = re.compile(r"\(\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*[-–]\s*"
+                           r"\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*\)")
+
+
+def in_span_bracket(text: str, d: DateMention) -> bool:
+    """Round 52: a date that is one end of a bracketed span of two dates: "Cùng ngày" after
+    "(5/8/1973 - 5/8/2015)" is not 5 August 2015."""
+    a = text.rfind("(", max(0, d.start - 14), d.start + 1)
+    m = _SPAN_BRACKET.match(text, a) if a >= 0 else None
+    return m is not None and m.end() >= d.end
 
 
 def month_of(value) -> str | None:  # noqa: ANN001

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .context import (
     Candidate,
@@ -1079,6 +1079,30 @@ def _list_block_end(ctx: Context, s: Sentence) -> int:
     return end
 
 
+@dataclass(frozen=True)
+class _Side:
+    start: int
+    end: int
+    key: str
+
+
+#: round 52: a side of a Vietnamese ministry page's visits list named in the page's own voice:
+#: "Phía ta:" (Viet Nam, the page's writer) and "Phía bạn:" (the partner the page is about)
+_OWN_VOICE_SIDE = re.compile(r"(?<!\w)(?:Về\s+)?[Pp]hía\s+(ta|bạn)(?=\s*(?:có|gồm|:|–|-)\s)")
+
+
+def _own_voice_sides(ctx: Context, a: int, b: int) -> list[_Side]:
+    """Round 52: the sides "Phía ta" and "Phía bạn" of a list on a page whose pair is Viet Nam
+    and one partner: "ta" is Viet Nam, "bạn" the partner."""
+    if "VNM" not in ctx.pair or len(ctx.pair) != 2:
+        return []
+    partner = ctx.other("VNM")
+    if partner is None:
+        return []
+    return [_Side(m.start(), m.end(), "VNM" if m.group(1) == "ta" else partner)
+            for m in _OWN_VOICE_SIDE.finditer(ctx.text, a, b)]
+
+
 def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """Each office holder of a side's list, with the date in brackets after the name, visited
     the other state of the document's pair (the host and place)."""
@@ -1096,7 +1120,7 @@ def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         block = replace(s, end=_list_block_end(ctx, s))
         done = block.end
         s = block
-        sides = []
+        sides: list[Mention | _Side] = []
         at = head.start() if _SIDE_LINE.match(ctx.text, s.start) else head.end()
         for x in ctx.mentions_in(at, s.end):
             if x.is_state and x.key and _SIDE_BEFORE.search(
@@ -1104,6 +1128,8 @@ def _visits_by_side(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                     ctx.text, x.end) and (x.how == "name" or re.match(r"\s+side\b",
                                                                      ctx.text[x.end:])):
                 sides.append(x)
+        sides += _own_voice_sides(ctx, at, s.end)
+        sides.sort(key=lambda x: x.start)
         if not sides:
             continue
         for i, side in enumerate(sides):
