@@ -390,6 +390,7 @@ class Context:
             c.dates = [d for d in c.dates
                        if not c.dateline.end <= d.start < c.dateline.end + br.end()]
         c.posts = c._find_posts()
+        c.posts = c._stated_by_name(c.posts)
         by_name = c._surname_posts()
         c.by_surname = {p.start for p in by_name}
         c.posts = sorted(c.posts + by_name, key=lambda p: p.start)
@@ -929,6 +930,48 @@ class Context:
                     continue
                 out.append(Post(m.start(), m.end(), p.office, p.label, p.state))
         return out
+
+    @staticmethod
+    def _name_word(w: str, vi: bool) -> bool:
+        return bool(re.fullmatch(r"(?-i:[A-Z])[a-z][\w'’\-]{2,}", w) or (
+            vi and len(w) >= 3 and w[0].isupper() and w[1:].islower()))
+
+    def _stated_by_name(self, posts: list[Post]) -> list[Post]:
+        """Round 53: an office holder named with no state ("Prime Minister Albanese", "Tổng
+        thống Ali") whom the text introduced earlier with an office and a state ("Australian
+        Prime Minister Anthony Albanese"): that state, when every word of the name is a word
+        of the earlier name and those earlier names are of one state only. Never a later
+        introduction, never a name the text gives no state anywhere before it."""
+        stated = [p for p in posts if p.state is not None]
+        out: list[Post] = []
+        for p in posts:
+            if p.state is not None or not p.label:
+                out.append(p)
+                continue
+            at = self.text.find(p.label, p.start, p.end)
+            words = [w for w in re.findall(r"[\w'’\-.]+", self.text[at + len(p.label) : p.end])
+                     if self._name_word(w, self.lang == "vi") and w not in _NOT_A_NAME] \
+                if at >= 0 else []
+            states = set()
+            for q in stated:
+                if q.start >= p.start:
+                    continue
+                qa = self.text.find(q.label, q.start, q.end)
+                qwords = re.findall(r"[\w'’\-.]+", self.text[qa + len(q.label) : q.end]) \
+                    if qa >= 0 and q.label else []
+                # (every word of the name is one of the introduction's: "Lee Hsien Loong" is
+                # not "President Lee Jae-myung" of another state)
+                if len(qwords) >= 2 and words and all(w in qwords for w in words):
+                    states.add(q.state)
+            out.append(replace(p, state=states.pop()) if len(states) == 1 else p)
+        return out
+
+
+#: round 53: words of a name that are honorifics or shared by too many holders to name one
+_NOT_A_NAME = frozenset({
+    "Sheikh", "Shaikh", "Sir", "Dame", "Prince", "Princess", "King", "Queen", "Emir", "Sultan",
+    "Crown", "His", "Her", "General", "Gen", "Colonel", "Dr", "Mr", "Mrs", "Ms", "Madam",
+    "Abdul", "Abu", "Mohammed", "Muhammad", "Mohamed", "Mohammad", "Ahmed", "Hoàng", "Thái"})
 
 
 #: round 39: a state named as the ruler a member became independent of ("became independent
