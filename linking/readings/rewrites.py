@@ -34,6 +34,7 @@ from .text import (
     _after_special_region,
     _and_for_va,
     _bloc_member_splits,
+    _body_agent,
     _body_and_head,
     _body_under_chair,
     _body_under_leader,
@@ -151,7 +152,8 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # round 51: a spokesperson of a government, a ministry, a head's office or a body (the
     # lead's decision of session 26, conventions H and F: the state or body it speaks for),
     # the name without the spokesperson's words; its answer must be one state or organisation
-    (_without_speaker, "a spokesperson of {!r}", False),
+    # (round 53: and a body's board or staff, forms.yaml body_agents: the body, F)
+    (_without_speaker, "a spokesperson, board or staff of {!r}", False),
     # round 31: a seat of government with its kind of building or its city ("the Ak Orda
     # presidential palace", "New Delhi's South Block"): the seat's own name, read as a row
     # of the seats (press_en.yaml, common_vi.yaml) naming a state; a city must be a capital
@@ -345,7 +347,10 @@ class Rewrites:
                 continue
             if rewrite is _without_speaker and (
                     r.ambiguous or r.best is None or not r.best.match
-                    or r.best.entity.kind not in STATE_KINDS | KIND_GROUPS["organisation"]):
+                    or r.best.entity.kind not in (
+                        # (round 53: a board's or a staff's rest is a body, no state)
+                        KIND_GROUPS["organisation"] if _body_agent(text)
+                        else STATE_KINDS | KIND_GROUPS["organisation"])):
                 continue
             if rewrite is _delegation_state and not (r.candidates and all(
                     c.entity.kind in STATE_KINDS for c in r.candidates)):

@@ -1370,8 +1370,13 @@ def _words_alternatives(words: Iterable[object], fold: bool = False) -> str:
                     for w in sorted(forms, key=len, reverse=True))
 
 
-_POSTS_ABROAD_EN = _words_alternatives([*(_POSTS_ABROAD.get("en") or ()), *_POST_SENDERS])
-_POSTS_ABROAD_VI = _words_alternatives(_POSTS_ABROAD.get("vi") or (), fold=True)
+#: round 53: a state's diplomats, its foreign service (``state_agents`` of forms.yaml, the
+#: lead's decision of session 27, convention H), read as its posts are
+_STATE_AGENTS = read_yaml("forms.yaml").get("state_agents") or {}
+_POSTS_ABROAD_EN = _words_alternatives([*(_POSTS_ABROAD.get("en") or ()), *_POST_SENDERS,
+                                        *(_STATE_AGENTS.get("en") or ())])
+_POSTS_ABROAD_VI = _words_alternatives([*(_POSTS_ABROAD.get("vi") or ()),
+                                        *(_STATE_AGENTS.get("vi") or ())], fold=True)
 _SECTION_EN = (r"(?:(?:the\s+)?(?i:" + _words_alternatives(_POST_SECTIONS.get("en") or ())
                + r")\s+of\s+)?") if _POST_SECTIONS.get("en") else ""
 _SECTION_VI = (r"(?:(?i:" + _words_alternatives(_POST_SECTIONS.get("vi") or (), fold=True)
@@ -1599,11 +1604,18 @@ def _state_after_bloc(text: str) -> str | None:
 #: "the AU Commission's spokesperson", "the Korean foreign ministry's spokesman in Seoul"),
 #: before it with "of" or "for" ("the spokesman of the Iranian foreign ministry"), or before
 #: it in Vietnamese ("người phát ngôn Bộ Ngoại giao Ấn Độ") (:func:`_without_speaker`)
+#: round 53: and a body's board of governors or directors or its staff (``body_agents`` of
+#: forms.yaml; the lead's decision of session 27, convention F), whose rest must read as one
+#: organisation (:func:`_body_agent`)
 _SPEAKERS = read_yaml("forms.yaml").get("speakers") or {}
-_SPEAKER_EN = "|".join(re.escape(str(w)) for w in sorted(_SPEAKERS.get("en") or (), key=len,
-                                                          reverse=True))
-_SPEAKER_VI = "|".join(r"\s+".join(re.escape(p) for p in str(w).split())
-                       for w in sorted(_SPEAKERS.get("vi") or (), key=len, reverse=True))
+_BODY_AGENTS = read_yaml("forms.yaml").get("body_agents") or {}
+_SPEAKER_EN = _words_alternatives([*(_SPEAKERS.get("en") or ()), *(_BODY_AGENTS.get("en") or ())])
+_SPEAKER_VI = _words_alternatives([*(_SPEAKERS.get("vi") or ()), *(_BODY_AGENTS.get("vi") or ())],
+                                  fold=True)
+_BODY_AGENT = re.compile(
+    r"(?<!\w)(?i:" + _words_alternatives([*(_BODY_AGENTS.get("en") or ()),
+                                         *(_BODY_AGENTS.get("vi") or ())], fold=True)
+    + r")(?!\w)") if _BODY_AGENTS else None
 _WITHOUT_SPEAKER = (
     re.compile(r"(?:(?:a|an|the)\s+)?(?P<name>[A-Z].*?)(?:['’]s?)?\s+(?i:" + _SPEAKER_EN
                + r")(?P<tail>\s+(?:in|at)\s+[A-Z].*)?"),
@@ -1629,6 +1641,12 @@ def _without_speaker(text: str) -> str | None:
     'the Korean foreign ministry in Seoul'
     >>> _without_speaker("the spokesman") is None
     True
+    >>> _without_speaker("the AfDB Board of Governors")
+    'the AfDB'
+    >>> _without_speaker("UNRWA staff in Gaza")
+    'the UNRWA in Gaza'
+    >>> _without_speaker("Hội đồng quản trị BOAD")
+    'BOAD'
     """
     m = _first_fullmatch(_WITHOUT_SPEAKER, text.strip())
     if m is None:
@@ -1637,6 +1655,22 @@ def _without_speaker(text: str) -> str | None:
     if m.re is _WITHOUT_SPEAKER[0]:
         name = "the " + name + (m.group("tail") or "")
     return name or None
+
+
+def _body_agent(text: str) -> bool:
+    """Round 53: whether the words :func:`_without_speaker` reads off are a body's board or
+    staff (``body_agents`` of forms.yaml), whose rest must be an organisation.
+
+    >>> _body_agent("the Arab Monetary Fund Board of Governors")
+    True
+    >>> _body_agent("the Thai government spokesperson")
+    False
+    """
+    text = text.strip()
+    m = _first_fullmatch(_WITHOUT_SPEAKER, text)
+    if m is None or _BODY_AGENT is None:
+        return False
+    return _BODY_AGENT.search(text[: m.start("name")] + " " + text[m.end("name"):]) is not None
 
 
 _VI_PLACE_WORDS = (_VI_UPPER + r"\S*"
