@@ -49,6 +49,8 @@ from .text import (
     _government_at_seat,
     _government_seat_city,
     _holds_acronym,
+    _joined_head,
+    _joined_parts,
     _leader_cabinet_at,
     _ministry_under_minister,
     _movement_city,
@@ -89,6 +91,10 @@ from .text import (
 #: whether a fuzzy read of the other writing counts)
 REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     (_expand_abbreviations, "abbreviations written out: {!r}", True),
+    # round 53: two names of one entity joined ("Kirghizia, now Kyrgyzstan", "Hayastan, tức
+    # Armenia", "SICA, heir to the Organization of Central American States"): each side read
+    # alone (:meth:`Rewrites._joined_name`)
+    (_joined_head, "{!r}, one of two names joined", False),
     (_continent_order, "read in today's word order: {!r}", False),
     (_and_for_va, "'và' read as 'and': {!r}", False),
     (_after_region_word, "region word 'xứ' before {!r}", False),
@@ -269,6 +275,13 @@ class Rewrites:
             other = rewrite(text)
             if other is None or other == text:
                 continue
+            if rewrite is _joined_head:
+                joined = self._joined_name(query, text, kind, lang, limit)
+                if joined is None:
+                    continue
+                if joined.best is None and not joined.ambiguous:
+                    return joined  # (two names of two records: no match, never a guess)
+                return _reread(query, joined, why.format(other))
             if rewrite is _state_after_bloc:
                 member = self._bloc_member(text, lang, limit)
                 if member is None:
@@ -365,6 +378,60 @@ class Rewrites:
             if r.ambiguous or (r.best is not None
                                and (fuzzy_counts or r.best.method != "fuzzy")):
                 return _reread(query, r, why.format(other))
+        return None
+
+    def _joined_name(self, query: str, text: str, kind: str | Collection[str] | None,
+                     lang: str | None, limit: int) -> MatchResult | None:
+        """Round 53: two names of one entity joined (:func:`_joined_parts`), each read alone:
+        the one record both read to (the records of one body count as one, ``same-body.csv``),
+        or that one reads to where the other reads to nothing or has it among its candidates;
+        the first name (the name's head) where a forerunner or an heir is joined and both
+        read to two bodies, or to two states the registry's succession links (the lead's
+        decision of session 27: "SICA, heir to the Organization of Central American States"
+        is SICA); where the joining words say the
+        two names are one entity's and they read to two records, no match (no guess); None
+        where nothing holds (the other readings go on). A side read by a fuzzy step counts
+        only where the other side reads to the same record."""
+        parts = _joined_parts(text)
+        if parts is None:
+            return None
+        how, a, b = parts
+        ra = self.match(a, kind=kind, lang=lang, limit=limit)
+        rb = self.match(b, kind=kind, lang=lang, limit=limit)
+
+        def one(r: MatchResult) -> Entity | None:
+            c = r.best
+            return c.entity if c is not None and c.match and not r.ambiguous else None
+
+        def same(x: Entity, y: Entity) -> bool:
+            return self.stands_for(x.iri) == self.stands_for(y.iri)
+
+        def fuzzy(r: MatchResult) -> bool:
+            return r.best is not None and r.best.method == "fuzzy"
+
+        ea, eb = one(ra), one(rb)
+        if ea is not None and eb is not None:
+            if same(ea, eb):
+                return rb if fuzzy(ra) else ra
+            if how == "heir" and not fuzzy(ra) and not fuzzy(rb) and (
+                    # (two states: the registry's succession must link them; two bodies:
+                    # the registry holds no succession of bodies, the writer's word stands)
+                    any(same(x, eb) for x in self._succession(ea, []))
+                    if ea.kind in STATE_KINDS and eb.kind in STATE_KINDS
+                    else ea.kind not in STATE_KINDS and eb.kind not in STATE_KINDS):
+                return ra
+            if how == "bracket":
+                return None
+            return MatchResult(
+                query, [], False,
+                f"no match: {a!r} ({describe(ea)}) and {b!r} ({describe(eb)}), joined as "
+                + ("one entity's names" if how == "same" else "a forerunner and its heir")
+                + ", name two records" + ("" if how == "same" else " the registry does not link"))
+        for e, r, other in ((ea, ra, rb), (eb, rb, ra)):
+            if e is None or fuzzy(r):
+                continue
+            if not other.candidates or any(same(c.entity, e) for c in other.candidates):
+                return r
         return None
 
     def _bloc_member(self, text: str, lang: str | None,

@@ -1673,6 +1673,63 @@ def _body_agent(text: str) -> bool:
     return _BODY_AGENT.search(text[: m.start("name")] + " " + text[m.end("name"):]) is not None
 
 
+#: round 53: two names of one entity joined (``joined_names`` of forms.yaml; the lead's
+#: decisions of session 27): an old name and today's, an endonym and its gloss, a forerunner
+#: or an heir ("Kirghizia, now Kyrgyzstan", "Hayastan, tức Armenia", "SICA, heir to the
+#: Organization of Central American States", "Mercado Común del Sur (Thị trường chung Nam
+#: Mỹ)"), each side read alone by :meth:`Rewrites._joined_name` (:func:`_joined_parts`)
+_JOINED = read_yaml("forms.yaml").get("joined_names") or {}
+_YEAR_VI = r"(?:trước|sau|từ|truoc|tu)\s+(?:năm|nam)\s+\d{4}"
+_JOINED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("same", re.compile(r"(?P<a>[^,]+?),\s+(?i:" + _words_alternatives(_JOINED.get("same_en") or ())
+                        + r")\s+(?:(?:the\s+)?(?i:today['’]s)\s+)?(?P<b>[^,]+?)"
+                        r"(?:\s+(?:since|from|in)\s+\d{4})?")),
+    ("heir", re.compile(r"(?P<a>[^,]+?),\s+(?:the\s+|an?\s+)?(?i:"
+                        + _words_alternatives(_JOINED.get("heir_en") or ())
+                        + r")\s+(?:(?:the\s+)?(?i:today['’]s)\s+)?(?P<b>[^,]+?)"
+                        r"(?:\s+(?:since|from|in)\s+\d{4})?")),
+    ("same", re.compile(r"(?P<a>[^,]+?),\s+(?:" + _YEAR_VI + r"\s+)?(?i:"
+                        + _words_alternatives(_JOINED.get("same_vi") or (), fold=True)
+                        + r"|(?<=\d{4}\s)là|(?<=\d{4}\s)la)\s+(?P<b>[^,]+?)"
+                        r"(?:\s+" + _YEAR_VI + r")?")),
+    ("heir", re.compile(r"(?P<a>[^,]+?),\s+(?:" + _YEAR_VI + r"\s+)?(?i:"
+                        + _words_alternatives(_JOINED.get("heir_vi") or (), fold=True)
+                        + r")\s+(?P<b>[^,]+?)(?:\s+" + _YEAR_VI + r")?")),
+    ("bracket", re.compile(r"(?P<a>[^()]+?)\s*\((?P<b>[^()\d]+)\)")),
+) if _JOINED else ()
+
+
+def _joined_parts(text: str) -> tuple[str, str, str] | None:
+    """Round 53: (how the two names are joined: "same", "heir" or "bracket"; the first name;
+    the second), or None (:data:`_JOINED_PATTERNS`).
+
+    >>> _joined_parts("Kirghizia, now Kyrgyzstan")
+    ('same', 'Kirghizia', 'Kyrgyzstan')
+    >>> _joined_parts("the CSCE, forerunner of today's OSCE")
+    ('heir', 'the CSCE', 'OSCE')
+    >>> _joined_parts("Cộng hòa Moldova, trước năm 1991 gọi là Moldavia")
+    ('same', 'Cộng hòa Moldova', 'Moldavia')
+    >>> _joined_parts("ALADI, tổ chức kế thừa LAFTA từ năm 1980")
+    ('heir', 'ALADI', 'LAFTA')
+    >>> _joined_parts("Mercado Común del Sur (Thị trường chung Nam Mỹ)")
+    ('bracket', 'Mercado Común del Sur', 'Thị trường chung Nam Mỹ')
+    >>> _joined_parts("Cộng hòa Nhân dân Mông Cổ (1924–1992)") is None
+    True
+    """
+    for how, pattern in _JOINED_PATTERNS:
+        m = pattern.fullmatch(text.strip())
+        if m is not None and m.group("a").strip() and m.group("b").strip():
+            return how, m.group("a").strip(), m.group("b").strip()
+    return None
+
+
+def _joined_head(text: str) -> str | None:
+    """Round 53: the first of two joined names (:func:`_joined_parts`), or None; the rewrite's
+    reader reads both (:meth:`Rewrites._joined_name`)."""
+    parts = _joined_parts(text)
+    return parts[1] if parts else None
+
+
 _VI_PLACE_WORDS = (_VI_UPPER + r"\S*"
                    r"(?:\s+" + _VI_UPPER + r"\S*){0,3}")
 #: round 31: a seat of government (a row of press_en.yaml or common_vi.yaml) with its kind of
