@@ -41,6 +41,8 @@ from .text import (
     _capital_event_city,
     _capital_event_tail,
     _continent_order,
+    _court_as_government,
+    _court_seat,
     _delegation_state,
     _event_treaty_year,
     _expand_abbreviations,
@@ -95,6 +97,12 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # Armenia", "SICA, heir to the Organization of Central American States"): each side read
     # alone (:meth:`Rewrites._joined_name`)
     (_joined_head, "{!r}, one of two names joined", False),
+    # round 53: a monarch's court with its year ("the Dresden court in 1860", "the Habsburg
+    # court in Vienna in 1848"), read as the government of that year, then by its seat; its
+    # answer must be historical states (a court of today's state is a law court: "the
+    # Luxembourg court in 2010")
+    (_court_as_government, "a monarch's court read as {!r}", False),
+    (_court_seat, "a monarch's court read by its seat, {!r}", False),
     (_continent_order, "read in today's word order: {!r}", False),
     (_and_for_va, "'và' read as 'and': {!r}", False),
     (_after_region_word, "region word 'xứ' before {!r}", False),
@@ -289,6 +297,18 @@ class Rewrites:
                 other, r = member
             else:
                 r = self.match(other, kind=kind, lang=lang, limit=limit)
+            if rewrite in (_court_as_government, _court_seat):
+                if not r.candidates or not all(
+                        c.entity.kind == "historical-state" for c in r.candidates):
+                    continue
+                seat = _court_seat(text) if rewrite is _court_as_government else None
+                if seat is not None:
+                    # (a seat after the court that reads as other states: no answer)
+                    at = self.match(seat, kind=kind, lang=lang, limit=limit)
+                    if at.candidates and at.best is not None and at.best.match and not {
+                            self.stands_for(c.entity.iri) for c in at.candidates} & {
+                            self.stands_for(c.entity.iri) for c in r.candidates}:
+                        continue
             if rewrite is _without_event_clause and r.ambiguous:
                 r = self._replacing_body(text, r)
             if rewrite is _without_event_clause:

@@ -1673,6 +1673,49 @@ def _body_agent(text: str) -> bool:
     return _BODY_AGENT.search(text[: m.start("name")] + " " + text[m.end("name"):]) is not None
 
 
+#: round 53: a monarch's court by its seat, its people's adjective or its dynasty, with a year
+#: ("the Dresden court in 1860", "the Neapolitan court in 1859", "the Habsburg court in Vienna
+#: in 1848", "the court of Hue in 1880"), read as the government of that year there
+#: (:func:`_court_as_government`); the words of a court's rank before "court" are read off
+_COURT_EN = (
+    re.compile(r"(?:the\s+)?(?P<x>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)"
+               r"(?:\s+(?i:royal|imperial|grand[\s-]ducal|ducal|princely))?\s+court"
+               r"(?:\s+(?:in|at)\s+(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?))?"
+               r"\s+in\s+(?P<year>\d{4})"),
+    re.compile(r"(?:the\s+)?(?:(?i:royal|imperial)\s+)?court\s+of\s+"
+               r"(?P<x>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)"
+               r"(?:\s+(?:in|at)\s+(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?))?"
+               r"\s+in\s+(?P<year>\d{4})"),
+)
+
+
+def _court_as_government(text: str) -> str | None:
+    """Round 53: a monarch's court with its year (:data:`_COURT_EN`) as the government of
+    that year, or None; the rewrite's reader asks that the answer be historical states, and
+    that a seat after it not read as another.
+
+    >>> _court_as_government("the Dresden court in 1860")
+    'the Dresden government in 1860'
+    >>> _court_as_government("the Tuscan grand-ducal court in Florence in 1859")
+    'the Tuscan government in 1859'
+    >>> _court_as_government("the court of Hue in 1880")
+    'the Hue government in 1880'
+    >>> _court_as_government("the Dresden court") is None
+    True
+    """
+    m = _first_fullmatch(_COURT_EN, text.strip())
+    return f"the {m.group('x')} government in {m.group('year')}" if m else None
+
+
+def _court_seat(text: str) -> str | None:
+    """Round 53: the seat after a court (:data:`_COURT_EN`) as its government of that year,
+    or None."""
+    m = _first_fullmatch(_COURT_EN, text.strip())
+    if m is None or not m.group("city"):
+        return None
+    return f"the {m.group('city')} government in {m.group('year')}"
+
+
 #: round 53: two names of one entity joined (``joined_names`` of forms.yaml; the lead's
 #: decisions of session 27): an old name and today's, an endonym and its gloss, a forerunner
 #: or an heir ("Kirghizia, now Kyrgyzstan", "Hayastan, tức Armenia", "SICA, heir to the
