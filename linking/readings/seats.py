@@ -311,12 +311,6 @@ class Seats:
             city, codes = self._capital_codes(text[m.start("city"):m.end("city") + 2])
             if not codes:
                 city = m.group("city")
-        if (codes and folded_form(city) == self._capital_heard(m.group("city"))
-                and self._state_heard_first(m.group("city"), city)):
-            # round 53: a capital heard in a transliteration that is heard at least as well
-            # as another state's name ("Chính phủ Bê-nanh": Benin's, and Berlin): the
-            # state's reading answers (round 18: a tie is left to the state)
-            return None
         if not codes and (lacking := self._seats_lacking.get(folded_form(city))):
             return self._seat_lacking(query, text, city, lacking, state_kinds)
         if not codes:

@@ -35,9 +35,6 @@ TRANSLIT_MATCH = 0.85
 
 
 TRANSLIT_GAP = 0.08
-#: a transliteration's score: its similarity times this (round 53: named, read back by
-#: :meth:`Sounds._heard_both_ways`)
-TRANSLIT_SCALE = 86.0
 
 
 # names whose sounds are less alike than this are not compared further
@@ -292,8 +289,7 @@ class Sounds:
         if amb and len([x for x in amb if x.kind in state_kinds]) > 1:
             return _ambiguous(query, [x for x in amb if x.kind in state_kinds], 80.0)
         ev = f"Vietnamese transliteration of {name!r} (sounds alike: similarity {r:.2f})"
-        return _single(query, e, round(TRANSLIT_SCALE * r, 1), "transliteration-vi",
-                       self._note(e), ev)
+        return _single(query, e, round(86.0 * r, 1), "transliteration-vi", self._note(e), ev)
 
     def _capital_sounds(self) -> list[str]:
         """Round 18: the sounds of the COW capitals no entity holds as a name."""
@@ -313,38 +309,12 @@ class Sounds:
             # (a name the registry holds is its entity's, never a capital heard in it:
             # "chính phủ Phi-gi" is Fiji by its alias, as for the territories' sounds)
             return None
-        ranked = self._capitals_alike(city)
-        if not ranked or ranked[0][1] < TRANSLIT_MATCH:
-            return None
-        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < TRANSLIT_GAP:
-            return None
-        return ranked[0][0]
-
-    def _state_heard_first(self, city: str, capital: str) -> bool:
-        """Round 53: whether a transliteration a capital frame hears as the COW capital
-        ``capital`` is heard at least as well as a state's name of another state ("Chính phủ
-        Bê-nanh": Benin's Vietnamese name, which sounds as much like Berlin): round 18's rule
-        (a tie is left to the state: "Ca-bun" and "Ga-bông" are Gabon, not Kabul) holds in
-        the frame too, and the state's reading answers."""
-        t = self._transliteration(city, city, STATE_KINDS)
-        if t is None or t.ambiguous or t.best is None:
-            return False
-        e = t.best.entity
-        if any(self.registry.by_iri(iri) is e for code in self._cow_capitals.codes(capital)
-               for _a, _b, iri in self.reference.codes.spans.get(("cow", code), ())):
-            return False
-        heard = dict(self._capitals_alike(city)).get(capital, 0.0)
-        return t.best.score >= round(TRANSLIT_SCALE * heard, 1)
-
-    def _capitals_alike(self, city: str) -> list[tuple[str, float]]:
-        """Round 44 (round 53: apart): the COW capitals whose sounds are alike ``city``'s
-        (each at least :data:`TRANSLIT_FLOOR`), closest first, with their similarity."""
         key = phonetic_key(city)
         # (four sounds at least, as for the territories' names: three are heard in too many
         # capitals; "Phi-gi", sounded "pis", was heard as Bissau on names_test72, round 44's
         # unseen list; the lead, session 23)
         if len(key) < 4:
-            return []
+            return None
         keys = {key}
         alt = phonetic_key(_FINAL_T.sub("s", strip_diacritics(city)))
         if len(alt) >= 4:
@@ -381,7 +351,12 @@ class Sounds:
                 r = (full + sk.ratio()) / 2 if consonants(k) else full
                 if r > best.get(name, 0.0):
                     best[name] = r
-        return sorted(best.items(), key=lambda x: (-x[1], x[0]))
+        ranked = sorted(best.items(), key=lambda x: (-x[1], x[0]))
+        if not ranked or ranked[0][1] < TRANSLIT_MATCH:
+            return None
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < TRANSLIT_GAP:
+            return None
+        return ranked[0][0]
 
     def _territory_sounds(self) -> list[str]:
         """The sounds of the territories no registry state holds (built on first use)."""
