@@ -408,10 +408,10 @@ class Rewrites:
         the first name (the name's head) where a forerunner or an heir is joined and both
         read to two bodies, or to two states the registry's succession links (the lead's
         decision of session 27: "SICA, heir to the Organization of Central American States"
-        is SICA); where the joining words say the
-        two names are one entity's and they read to two records, no match (no guess); None
-        where nothing holds (the other readings go on). A side read by a fuzzy step counts
-        only where the other side reads to the same record."""
+        is SICA); where the joining words say the two names are one entity's and they read
+        to two records, no match (no guess); None where nothing holds (the other readings go
+        on). A side read by a fuzzy step counts only where the other side reads to the same
+        record."""
         parts = _joined_parts(text)
         if parts is None:
             return None
