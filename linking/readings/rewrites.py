@@ -440,8 +440,6 @@ class Rewrites:
                     if ea.kind in STATE_KINDS and eb.kind in STATE_KINDS
                     else ea.kind not in STATE_KINDS and eb.kind not in STATE_KINDS):
                 return ra
-            if how == "bracket":
-                return None
             return MatchResult(
                 query, [], False,
                 f"no match: {a!r} ({describe(ea)}) and {b!r} ({describe(eb)}), joined as "

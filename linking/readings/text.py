@@ -1719,8 +1719,8 @@ def _court_seat(text: str) -> str | None:
 #: round 53: two names of one entity joined (``joined_names`` of forms.yaml; the lead's
 #: decisions of session 27): an old name and today's, an endonym and its gloss, a forerunner
 #: or an heir ("Kirghizia, now Kyrgyzstan", "Hayastan, tức Armenia", "SICA, heir to the
-#: Organization of Central American States", "Mercado Común del Sur (Thị trường chung Nam
-#: Mỹ)"), each side read alone by :meth:`Rewrites._joined_name` (:func:`_joined_parts`)
+#: Organization of Central American States"), each side read alone by
+#: :meth:`Rewrites._joined_name` (:func:`_joined_parts`)
 _JOINED = read_yaml("forms.yaml").get("joined_names") or {}
 _YEAR_VI = r"(?:trước|sau|từ|truoc|tu)\s+(?:năm|nam)\s+\d{4}"
 _JOINED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -1738,13 +1738,14 @@ _JOINED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("heir", re.compile(r"(?P<a>[^,]+?),\s+(?:" + _YEAR_VI + r"\s+)?(?i:"
                         + _words_alternatives(_JOINED.get("heir_vi") or (), fold=True)
                         + r")\s+(?P<b>[^,]+?)(?:\s+" + _YEAR_VI + r")?")),
-    ("bracket", re.compile(r"(?P<a>[^()]+?)\s*\((?P<b>[^()\d]+)\)")),
 ) if _JOINED else ()
 
 
 def _joined_parts(text: str) -> tuple[str, str, str] | None:
-    """Round 53: (how the two names are joined: "same", "heir" or "bracket"; the first name;
-    the second), or None (:data:`_JOINED_PATTERNS`).
+    """Round 53: (how the two names are joined: "same" or "heir"; the first name; the
+    second), or None (:data:`_JOINED_PATTERNS`). A name with another in brackets is left to
+    the readings of brackets (rounds 15, 16 and 24: "Vietnam (South)", "African Union (AU)",
+    "Tổ chức Xyzw (MRC)", whose rules the side readings would skip).
 
     >>> _joined_parts("Kirghizia, now Kyrgyzstan")
     ('same', 'Kirghizia', 'Kyrgyzstan')
@@ -1754,9 +1755,7 @@ def _joined_parts(text: str) -> tuple[str, str, str] | None:
     ('same', 'Cộng hòa Moldova', 'Moldavia')
     >>> _joined_parts("ALADI, tổ chức kế thừa LAFTA từ năm 1980")
     ('heir', 'ALADI', 'LAFTA')
-    >>> _joined_parts("Mercado Común del Sur (Thị trường chung Nam Mỹ)")
-    ('bracket', 'Mercado Común del Sur', 'Thị trường chung Nam Mỹ')
-    >>> _joined_parts("Cộng hòa Nhân dân Mông Cổ (1924–1992)") is None
+    >>> _joined_parts("Mercado Común del Sur (Thị trường chung Nam Mỹ)") is None
     True
     """
     for how, pattern in _JOINED_PATTERNS:
