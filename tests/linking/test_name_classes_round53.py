@@ -3,8 +3,8 @@ round"), from the misses of ``names_test87.csv`` and ``names_test88.csv`` (this 
 development lists), counted over every earlier writer's list, and tried here on names of no
 evaluation list:
 
-- two names of one entity joined by "now", "today's", "forerunner of", "tức", "nay là" or
-  brackets (``joined_names`` of forms.yaml): each side read alone; the one record both read to,
+- two names of one entity joined by "now", "today's", "forerunner of", "tức" or "nay là"
+  (``joined_names`` of forms.yaml; brackets are left to the bracket readings): each side read alone; the one record both read to,
   the head of a forerunner or heir frame, no match where the two name two records;
 - a state's diplomats or foreign service, "Nhà nước và nhân dân" (the lead's decision of
   session 27, H; ``state_agents`` of forms.yaml, read by the post reader): the state, or the
