@@ -34,12 +34,15 @@ from .text import (
     _after_special_region,
     _and_for_va,
     _bloc_member_splits,
+    _body_agent,
     _body_and_head,
     _body_under_chair,
     _body_under_leader,
     _capital_event_city,
     _capital_event_tail,
     _continent_order,
+    _court_as_government,
+    _court_seat,
     _delegation_state,
     _event_treaty_year,
     _expand_abbreviations,
@@ -48,6 +51,8 @@ from .text import (
     _government_at_seat,
     _government_seat_city,
     _holds_acronym,
+    _joined_head,
+    _joined_parts,
     _leader_cabinet_at,
     _ministry_under_minister,
     _movement_city,
@@ -88,6 +93,16 @@ from .text import (
 #: whether a fuzzy read of the other writing counts)
 REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     (_expand_abbreviations, "abbreviations written out: {!r}", True),
+    # round 53: two names of one entity joined ("Kirghizia, now Kyrgyzstan", "Hayastan, tức
+    # Armenia", "SICA, heir to the Organization of Central American States"): each side read
+    # alone (:meth:`Rewrites._joined_name`)
+    (_joined_head, "{!r}, one of two names joined", False),
+    # round 53: a monarch's court with its year ("the Dresden court in 1860", "the Habsburg
+    # court in Vienna in 1848"), read as the government of that year, then by its seat; its
+    # answer must be historical states (a court of today's state is a law court: "the
+    # Luxembourg court in 2010")
+    (_court_as_government, "a monarch's court read as {!r}", False),
+    (_court_seat, "a monarch's court read by its seat, {!r}", False),
     (_continent_order, "read in today's word order: {!r}", False),
     (_and_for_va, "'và' read as 'and': {!r}", False),
     (_after_region_word, "region word 'xứ' before {!r}", False),
@@ -151,7 +166,8 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # round 51: a spokesperson of a government, a ministry, a head's office or a body (the
     # lead's decision of session 26, conventions H and F: the state or body it speaks for),
     # the name without the spokesperson's words; its answer must be one state or organisation
-    (_without_speaker, "a spokesperson of {!r}", False),
+    # (round 53: and a body's board or staff, forms.yaml body_agents: the body, F)
+    (_without_speaker, "a spokesperson, board or staff of {!r}", False),
     # round 31: a seat of government with its kind of building or its city ("the Ak Orda
     # presidential palace", "New Delhi's South Block"): the seat's own name, read as a row
     # of the seats (press_en.yaml, common_vi.yaml) naming a state; a city must be a capital
@@ -267,6 +283,13 @@ class Rewrites:
             other = rewrite(text)
             if other is None or other == text:
                 continue
+            if rewrite is _joined_head:
+                joined = self._joined_name(query, text, kind, lang, limit)
+                if joined is None:
+                    continue
+                if joined.best is None and not joined.ambiguous:
+                    return joined  # (two names of two records: no match, never a guess)
+                return _reread(query, joined, why.format(other))
             if rewrite is _state_after_bloc:
                 member = self._bloc_member(text, lang, limit)
                 if member is None:
@@ -274,6 +297,18 @@ class Rewrites:
                 other, r = member
             else:
                 r = self.match(other, kind=kind, lang=lang, limit=limit)
+            if rewrite in (_court_as_government, _court_seat):
+                if not r.candidates or not all(
+                        c.entity.kind == "historical-state" for c in r.candidates):
+                    continue
+                seat = _court_seat(text) if rewrite is _court_as_government else None
+                if seat is not None:
+                    # (a seat after the court that reads as other states: no answer)
+                    at = self.match(seat, kind=kind, lang=lang, limit=limit)
+                    if at.candidates and at.best is not None and at.best.match and not {
+                            self.stands_for(c.entity.iri) for c in at.candidates} & {
+                            self.stands_for(c.entity.iri) for c in r.candidates}:
+                        continue
             if rewrite is _without_event_clause and r.ambiguous:
                 r = self._replacing_body(text, r)
             if rewrite is _without_event_clause:
@@ -345,7 +380,10 @@ class Rewrites:
                 continue
             if rewrite is _without_speaker and (
                     r.ambiguous or r.best is None or not r.best.match
-                    or r.best.entity.kind not in STATE_KINDS | KIND_GROUPS["organisation"]):
+                    or r.best.entity.kind not in (
+                        # (round 53: a board's or a staff's rest is a body, no state)
+                        KIND_GROUPS["organisation"] if _body_agent(text)
+                        else STATE_KINDS | KIND_GROUPS["organisation"])):
                 continue
             if rewrite is _delegation_state and not (r.candidates and all(
                     c.entity.kind in STATE_KINDS for c in r.candidates)):
@@ -360,6 +398,58 @@ class Rewrites:
             if r.ambiguous or (r.best is not None
                                and (fuzzy_counts or r.best.method != "fuzzy")):
                 return _reread(query, r, why.format(other))
+        return None
+
+    def _joined_name(self, query: str, text: str, kind: str | Collection[str] | None,
+                     lang: str | None, limit: int) -> MatchResult | None:
+        """Round 53: two names of one entity joined (:func:`_joined_parts`), each read alone:
+        the one record both read to (the records of one body count as one, ``same-body.csv``),
+        or that one reads to where the other reads to nothing or has it among its candidates;
+        the first name (the name's head) where a forerunner or an heir is joined and both
+        read to two bodies, or to two states the registry's succession links (the lead's
+        decision of session 27: "SICA, heir to the Organization of Central American States"
+        is SICA); where the joining words say the two names are one entity's and they read
+        to two records, no match (no guess); None where nothing holds (the other readings go
+        on). A side read by a fuzzy step counts only where the other side reads to the same
+        record."""
+        parts = _joined_parts(text)
+        if parts is None:
+            return None
+        how, a, b = parts
+        ra = self.match(a, kind=kind, lang=lang, limit=limit)
+        rb = self.match(b, kind=kind, lang=lang, limit=limit)
+
+        def one(r: MatchResult) -> Entity | None:
+            c = r.best
+            return c.entity if c is not None and c.match and not r.ambiguous else None
+
+        def same(x: Entity, y: Entity) -> bool:
+            return self.stands_for(x.iri) == self.stands_for(y.iri)
+
+        def fuzzy(r: MatchResult) -> bool:
+            return r.best is not None and r.best.method == "fuzzy"
+
+        ea, eb = one(ra), one(rb)
+        if ea is not None and eb is not None:
+            if same(ea, eb):
+                return rb if fuzzy(ra) else ra
+            if how == "heir" and not fuzzy(ra) and not fuzzy(rb) and (
+                    # (two states: the registry's succession must link them; two bodies:
+                    # the registry holds no succession of bodies, the writer's word stands)
+                    any(same(x, eb) for x in self._succession(ea, []))
+                    if ea.kind in STATE_KINDS and eb.kind in STATE_KINDS
+                    else ea.kind not in STATE_KINDS and eb.kind not in STATE_KINDS):
+                return ra
+            return MatchResult(
+                query, [], False,
+                f"no match: {a!r} ({describe(ea)}) and {b!r} ({describe(eb)}), joined as "
+                + ("one entity's names" if how == "same" else "a forerunner and its heir")
+                + ", name two records" + ("" if how == "same" else " the registry does not link"))
+        for e, r, other in ((ea, ra, rb), (eb, rb, ra)):
+            if e is None or fuzzy(r):
+                continue
+            if not other.candidates or any(same(c.entity, e) for c in other.candidates):
+                return r
         return None
 
     def _bloc_member(self, text: str, lang: str | None,

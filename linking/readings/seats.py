@@ -305,6 +305,12 @@ class Seats:
         if m is None:
             return None
         city, codes = self._capital_codes(m.group("city"))
+        if not codes and text[m.end("city"):m.end("city") + 2] in ("'s", "’s"):
+            # round 53: a capital whose name ends in a possessive, read off as the frame's
+            # ("the St George's government": COW's "St. George's", Grenada's)
+            city, codes = self._capital_codes(text[m.start("city"):m.end("city") + 2])
+            if not codes:
+                city = m.group("city")
         if not codes and (lacking := self._seats_lacking.get(folded_form(city))):
             return self._seat_lacking(query, text, city, lacking, state_kinds)
         if not codes:

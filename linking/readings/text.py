@@ -1370,8 +1370,13 @@ def _words_alternatives(words: Iterable[object], fold: bool = False) -> str:
                     for w in sorted(forms, key=len, reverse=True))
 
 
-_POSTS_ABROAD_EN = _words_alternatives([*(_POSTS_ABROAD.get("en") or ()), *_POST_SENDERS])
-_POSTS_ABROAD_VI = _words_alternatives(_POSTS_ABROAD.get("vi") or (), fold=True)
+#: round 53: a state's diplomats, its foreign service (``state_agents`` of forms.yaml, the
+#: lead's decision of session 27, convention H), read as its posts are
+_STATE_AGENTS = read_yaml("forms.yaml").get("state_agents") or {}
+_POSTS_ABROAD_EN = _words_alternatives([*(_POSTS_ABROAD.get("en") or ()), *_POST_SENDERS,
+                                        *(_STATE_AGENTS.get("en") or ())])
+_POSTS_ABROAD_VI = _words_alternatives([*(_POSTS_ABROAD.get("vi") or ()),
+                                        *(_STATE_AGENTS.get("vi") or ())], fold=True)
 _SECTION_EN = (r"(?:(?:the\s+)?(?i:" + _words_alternatives(_POST_SECTIONS.get("en") or ())
                + r")\s+of\s+)?") if _POST_SECTIONS.get("en") else ""
 _SECTION_VI = (r"(?:(?i:" + _words_alternatives(_POST_SECTIONS.get("vi") or (), fold=True)
@@ -1599,11 +1604,18 @@ def _state_after_bloc(text: str) -> str | None:
 #: "the AU Commission's spokesperson", "the Korean foreign ministry's spokesman in Seoul"),
 #: before it with "of" or "for" ("the spokesman of the Iranian foreign ministry"), or before
 #: it in Vietnamese ("người phát ngôn Bộ Ngoại giao Ấn Độ") (:func:`_without_speaker`)
+#: round 53: and a body's board of governors or directors or its staff (``body_agents`` of
+#: forms.yaml; the lead's decision of session 27, convention F), whose rest must read as one
+#: organisation (:func:`_body_agent`)
 _SPEAKERS = read_yaml("forms.yaml").get("speakers") or {}
-_SPEAKER_EN = "|".join(re.escape(str(w)) for w in sorted(_SPEAKERS.get("en") or (), key=len,
-                                                          reverse=True))
-_SPEAKER_VI = "|".join(r"\s+".join(re.escape(p) for p in str(w).split())
-                       for w in sorted(_SPEAKERS.get("vi") or (), key=len, reverse=True))
+_BODY_AGENTS = read_yaml("forms.yaml").get("body_agents") or {}
+_SPEAKER_EN = _words_alternatives([*(_SPEAKERS.get("en") or ()), *(_BODY_AGENTS.get("en") or ())])
+_SPEAKER_VI = _words_alternatives([*(_SPEAKERS.get("vi") or ()), *(_BODY_AGENTS.get("vi") or ())],
+                                  fold=True)
+_BODY_AGENT = re.compile(
+    r"(?<!\w)(?i:" + _words_alternatives([*(_BODY_AGENTS.get("en") or ()),
+                                         *(_BODY_AGENTS.get("vi") or ())], fold=True)
+    + r")(?!\w)") if _BODY_AGENTS else None
 _WITHOUT_SPEAKER = (
     re.compile(r"(?:(?:a|an|the)\s+)?(?P<name>[A-Z].*?)(?:['’]s?)?\s+(?i:" + _SPEAKER_EN
                + r")(?P<tail>\s+(?:in|at)\s+[A-Z].*)?"),
@@ -1629,6 +1641,12 @@ def _without_speaker(text: str) -> str | None:
     'the Korean foreign ministry in Seoul'
     >>> _without_speaker("the spokesman") is None
     True
+    >>> _without_speaker("the AfDB Board of Governors")
+    'the AfDB'
+    >>> _without_speaker("UNRWA staff in Gaza")
+    'the UNRWA in Gaza'
+    >>> _without_speaker("Hội đồng quản trị BOAD")
+    'BOAD'
     """
     m = _first_fullmatch(_WITHOUT_SPEAKER, text.strip())
     if m is None:
@@ -1637,6 +1655,121 @@ def _without_speaker(text: str) -> str | None:
     if m.re is _WITHOUT_SPEAKER[0]:
         name = "the " + name + (m.group("tail") or "")
     return name or None
+
+
+def _body_agent(text: str) -> bool:
+    """Round 53: whether the words :func:`_without_speaker` reads off are a body's board or
+    staff (``body_agents`` of forms.yaml), whose rest must be an organisation.
+
+    >>> _body_agent("the Arab Monetary Fund Board of Governors")
+    True
+    >>> _body_agent("the Thai government spokesperson")
+    False
+    """
+    text = text.strip()
+    m = _first_fullmatch(_WITHOUT_SPEAKER, text)
+    if m is None or _BODY_AGENT is None:
+        return False
+    return _BODY_AGENT.search(text[: m.start("name")] + " " + text[m.end("name"):]) is not None
+
+
+#: round 53: a monarch's court by its seat, its people's adjective or its dynasty, with a year
+#: ("the Dresden court in 1860", "the Neapolitan court in 1859", "the Habsburg court in Vienna
+#: in 1848", "the court of Hue in 1880"), read as the government of that year there
+#: (:func:`_court_as_government`); the words of a court's rank before "court" are read off
+_COURT_EN = (
+    re.compile(r"(?:the\s+)?(?P<x>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)"
+               r"(?:\s+(?i:royal|imperial|grand[\s-]ducal|ducal|princely))?\s+court"
+               r"(?:\s+(?:in|at)\s+(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?))?"
+               r"\s+in\s+(?P<year>\d{4})"),
+    re.compile(r"(?:the\s+)?(?:(?i:royal|imperial)\s+)?court\s+of\s+"
+               r"(?P<x>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)"
+               r"(?:\s+(?:in|at)\s+(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?))?"
+               r"\s+in\s+(?P<year>\d{4})"),
+)
+
+
+def _court_as_government(text: str) -> str | None:
+    """Round 53: a monarch's court with its year (:data:`_COURT_EN`) as the government of
+    that year, or None; the rewrite's reader asks that the answer be historical states, and
+    that a seat after it not read as another.
+
+    >>> _court_as_government("the Dresden court in 1860")
+    'the Dresden government in 1860'
+    >>> _court_as_government("the Tuscan grand-ducal court in Florence in 1859")
+    'the Tuscan government in 1859'
+    >>> _court_as_government("the court of Hue in 1880")
+    'the Hue government in 1880'
+    >>> _court_as_government("the Dresden court") is None
+    True
+    """
+    m = _first_fullmatch(_COURT_EN, text.strip())
+    return f"the {m.group('x')} government in {m.group('year')}" if m else None
+
+
+def _court_seat(text: str) -> str | None:
+    """Round 53: the seat after a court (:data:`_COURT_EN`) as its government of that year,
+    or None."""
+    m = _first_fullmatch(_COURT_EN, text.strip())
+    if m is None or not m.group("city"):
+        return None
+    return f"the {m.group('city')} government in {m.group('year')}"
+
+
+#: round 53: two names of one entity joined (``joined_names`` of forms.yaml; the lead's
+#: decisions of session 27): an old name and today's, an endonym and its gloss, a forerunner
+#: or an heir ("Kirghizia, now Kyrgyzstan", "Hayastan, tức Armenia", "SICA, heir to the
+#: Organization of Central American States"), each side read alone by
+#: :meth:`Rewrites._joined_name` (:func:`_joined_parts`)
+_JOINED = read_yaml("forms.yaml").get("joined_names") or {}
+_YEAR_VI = r"(?:trước|sau|từ|truoc|tu)\s+(?:năm|nam)\s+\d{4}"
+_JOINED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("same", re.compile(r"(?P<a>[^,]+?),\s+(?i:" + _words_alternatives(_JOINED.get("same_en") or ())
+                        + r")\s+(?:(?:the\s+)?(?i:today['’]s)\s+)?(?P<b>[^,]+?)"
+                        r"(?:\s+(?:since|from|in)\s+\d{4})?")),
+    ("heir", re.compile(r"(?P<a>[^,]+?),\s+(?:the\s+|an?\s+)?(?i:"
+                        + _words_alternatives(_JOINED.get("heir_en") or ())
+                        + r")\s+(?:(?:the\s+)?(?i:today['’]s)\s+)?(?P<b>[^,]+?)"
+                        r"(?:\s+(?:since|from|in)\s+\d{4})?")),
+    ("same", re.compile(r"(?P<a>[^,]+?),\s+(?:" + _YEAR_VI + r"\s+)?(?i:"
+                        + _words_alternatives(_JOINED.get("same_vi") or (), fold=True)
+                        + r"|(?<=\d{4}\s)là|(?<=\d{4}\s)la)\s+(?P<b>[^,]+?)"
+                        r"(?:\s+" + _YEAR_VI + r")?")),
+    ("heir", re.compile(r"(?P<a>[^,]+?),\s+(?:" + _YEAR_VI + r"\s+)?(?i:"
+                        + _words_alternatives(_JOINED.get("heir_vi") or (), fold=True)
+                        + r")\s+(?P<b>[^,]+?)(?:\s+" + _YEAR_VI + r")?")),
+) if _JOINED else ()
+
+
+def _joined_parts(text: str) -> tuple[str, str, str] | None:
+    """Round 53: (how the two names are joined: "same" or "heir"; the first name; the
+    second), or None (:data:`_JOINED_PATTERNS`). A name with another in brackets is left to
+    the readings of brackets (rounds 15, 16 and 24: "Vietnam (South)", "African Union (AU)",
+    "Tổ chức Xyzw (MRC)", whose rules the side readings would skip).
+
+    >>> _joined_parts("Kirghizia, now Kyrgyzstan")
+    ('same', 'Kirghizia', 'Kyrgyzstan')
+    >>> _joined_parts("the CSCE, forerunner of today's OSCE")
+    ('heir', 'the CSCE', 'OSCE')
+    >>> _joined_parts("Cộng hòa Moldova, trước năm 1991 gọi là Moldavia")
+    ('same', 'Cộng hòa Moldova', 'Moldavia')
+    >>> _joined_parts("ALADI, tổ chức kế thừa LAFTA từ năm 1980")
+    ('heir', 'ALADI', 'LAFTA')
+    >>> _joined_parts("Mercado Común del Sur (Thị trường chung Nam Mỹ)") is None
+    True
+    """
+    for how, pattern in _JOINED_PATTERNS:
+        m = pattern.fullmatch(text.strip())
+        if m is not None and m.group("a").strip() and m.group("b").strip():
+            return how, m.group("a").strip(), m.group("b").strip()
+    return None
+
+
+def _joined_head(text: str) -> str | None:
+    """Round 53: the first of two joined names (:func:`_joined_parts`), or None; the rewrite's
+    reader reads both (:meth:`Rewrites._joined_name`)."""
+    parts = _joined_parts(text)
+    return parts[1] if parts else None
 
 
 _VI_PLACE_WORDS = (_VI_UPPER + r"\S*"
