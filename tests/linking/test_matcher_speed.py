@@ -27,6 +27,11 @@ Session 27 (s27-speed):
   programme's, and its bound is at least difflib's ratio, on names, registry forms and sounds;
 * the shortlist that scores only the forms sharing enough trigrams (``shortest`` given) is the
   full ranking, on every list's names and on random counters full of ties.
+
+Session 28 (s28-speed):
+
+* the glossary's names that hold every one of some words, from an index of each word's names,
+  are those the scan of every name gives, in its order (with and without the singular).
 """
 
 from __future__ import annotations
@@ -233,6 +238,37 @@ def test_glossary_singular_names_made_once(matcher) -> None:
     # (session 26: the generic-body reading walks the same singular names, in the index's order)
     assert [(set(k), h) for k, h in calques.singular_keys()] == [
         ({singular_form(w) for w in key}, held) for key, held in calques._index.items()]
+
+
+def test_glossary_containing_by_word_is_the_full_scan(matcher, names) -> None:
+    """Session 28: ``Calques.containing`` tests only the names that hold the rarest of the
+    words asked (an index of each word's names): it gives what the scan of every name gives,
+    in its order, with and without the singular, for both glossaries of the matcher; asked
+    of no word, of words no name holds, of a name's whole words (no name holds more) and of
+    the parts of the names and of the lists' names."""
+    rnd = random.Random(28)
+    for calques in (matcher._calques, matcher._press_calques):
+        keys = list(calques._index)
+        assert len(keys) > 100
+        asked: set[frozenset[str]] = {frozenset(), frozenset({"no-such-word"}),
+                                      frozenset({"commission", "no-such-word"})}
+        for k in keys:
+            ws = sorted(k)
+            asked.add(k)
+            for j in (1, 2, 3):
+                if len(ws) > j:
+                    asked.add(frozenset(rnd.sample(ws, j)))
+        asked |= {content_words(n) for n in names[:400]}
+        for words in sorted(asked, key=sorted):
+            for singular in (False, True):
+                w = frozenset(singular_form(x) for x in words) if singular else words
+                full = []
+                for key, held in calques._index.items():
+                    if singular:
+                        key = frozenset(singular_form(x) for x in key)
+                    if w < key:
+                        full += [(ent, text, len(key) - len(w)) for ent, text in held]
+                assert calques.containing(words, singular=singular) == full, (words, singular)
 
 
 def _bounds(a: str, b: str) -> tuple[float, float]:
