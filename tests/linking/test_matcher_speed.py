@@ -31,7 +31,9 @@ Session 27 (s27-speed):
 Session 28 (s28-speed):
 
 * the glossary's names that hold every one of some words, from an index of each word's names,
-  are those the scan of every name gives, in its order (with and without the singular).
+  are those the scan of every name gives, in its order (with and without the singular);
+* the organisations one of whose bare English words is a word (the described-acronym reading),
+  from an index of each word's organisations, are the scan of every entity's, in its order.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from diplograph.linking.normalise import (
     place_masks,
     trigrams,
 )
+from diplograph.linking.readings.frames import _bare_words
 from diplograph.linking.readings.fuzzy import _shortlist
 from diplograph.linking.readings.generic import _holder_words
 from diplograph.linking.readings.offices import _ORG_GENERIC, _field_names
@@ -269,6 +272,21 @@ def test_glossary_containing_by_word_is_the_full_scan(matcher, names) -> None:
                     if w < key:
                         full += [(ent, text, len(key) - len(w)) for ent, text in held]
                 assert calques.containing(words, singular=singular) == full, (words, singular)
+
+
+def test_organisations_by_bare_word_are_the_full_scan(matcher, names) -> None:
+    """Session 28: the described-acronym reading's organisations holding a word
+    (``Frames._organisations_with_word``, an index) are those the scan of every entity gives,
+    in the registry's order: for every word of the index, the lists' names' words and words no
+    organisation holds."""
+    orgs = [e for e in matcher.registry.entities if e.kind in KIND_GROUPS["organisation"]]
+    words = {w for e in orgs for w in _bare_words(e)}
+    assert len(words) > 500
+    words |= {folded_form(w).replace("-", "") for n in names for w in n.split()}
+    words |= {"", "no-such-word", "nosuchword"}
+    for word in sorted(words):
+        assert matcher._organisations_with_word(word) == [
+            e for e in orgs if word in _bare_words(e)], word
 
 
 def _bounds(a: str, b: str) -> tuple[float, float]:
