@@ -33,7 +33,9 @@ Session 28 (s28-speed):
 * the glossary's names that hold every one of some words, from an index of each word's names,
   are those the scan of every name gives, in its order (with and without the singular);
 * the organisations one of whose bare English words is a word (the described-acronym reading),
-  from an index of each word's organisations, are the scan of every entity's, in its order.
+  from an index of each word's organisations, are the scan of every entity's, in its order;
+* the shortlist whose walk by counts starts at 2 at least (not at the full scoring) is the
+  full ranking, on random counters of ones, twos and threes.
 """
 
 from __future__ import annotations
@@ -151,6 +153,35 @@ def test_shortlist_by_counts_ties_and_sizes(n) -> None:
             n, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
         for shortest in (min(lengths), 0, 2):
             assert _shortlist(counter, n_q, lengths, n, shortest) == full
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 40])
+def test_shortlist_from_two_shared_trigrams(n, monkeypatch) -> None:
+    """Session 28: a counter whose ``n``-th count is 2 or 3 (mostly ones and twos, as half of
+    the every-list batch's names give) starts the walk at 2, not at the full scoring: the
+    shortlist is still the full ranking, ties in the counter's order, for several shortest
+    lengths, and some of the counters are ranked with fewer forms scored than they hold."""
+    rnd = random.Random(280 + n)
+    scored = [0]
+
+    def divided(a: int, b: int) -> float:
+        scored[0] += 1
+        return a / b
+
+    monkeypatch.setattr(fuzzy_module, "truediv", divided)
+    fewer = 0
+    for _ in range(300):
+        lengths = [rnd.randrange(4, 40) for _ in range(400)]
+        counter = Counter({rnd.randrange(400): rnd.choice((1, 1, 1, 1, 2, 2, 3))
+                           for _ in range(300)})
+        n_q = rnd.randrange(6, 60)
+        full = [i for i, _c in heapq.nlargest(
+            n, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        for shortest in (min(lengths), 0, 4):
+            scored[0] = 0
+            assert _shortlist(counter, n_q, lengths, n, shortest) == full
+            fewer += scored[0] < len(counter)
+    assert fewer > 0
 
 
 def _lcs(a: str, b: str) -> int:
