@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -486,16 +486,47 @@ class Calques:
         ['a']
         """
         out: list[tuple[object, str, int]] = []
-        keys: Iterable[tuple[frozenset[str], list[tuple[object, str]]]]
+        keys: Sequence[tuple[frozenset[str], list[tuple[object, str]]]]
         if singular:
             words = frozenset(singular_form(w) for w in words)
             keys = self.singular_keys()
         else:
-            keys = self._index.items()
-        for key, held in keys:
+            keys = self.index_keys()
+        if not words:
+            walked: Iterable[tuple[frozenset[str], list[tuple[object, str]]]] = keys
+        else:
+            # (session 28: a name holding every one of ``words`` holds the rarest of them:
+            # only the names holding it are tested, in the index's order, where the scan of
+            # every name tested them all; the others fail ``words < key`` there)
+            places = self._word_places(singular)
+            lists = [places.get(w, ()) for w in words]
+            walked = map(keys.__getitem__, min(lists, key=len))
+        for key, held in walked:
             if words < key:
                 out += [(ent, text, len(key) - len(words)) for ent, text in held]
         return out
+
+    def index_keys(self) -> list[tuple[frozenset[str], list[tuple[object, str]]]]:
+        """The index's (words, holders) in its order, listed once (session 28)."""
+        keys = self.__dict__.get("_index_keys")
+        if keys is None or len(keys) != len(self._index):
+            keys = self.__dict__["_index_keys"] = list(self._index.items())
+        return keys
+
+    def _word_places(self, singular: bool) -> dict[str, list[int]]:
+        """Session 28: each word of the names (in the singular with ``singular``) -> the
+        places in :meth:`singular_keys` (or :meth:`index_keys`) of the names that hold it, in
+        increasing order; made once, and again should the index grow."""
+        keys = self.singular_keys() if singular else self.index_keys()
+        attr = "_singular_places" if singular else "_word_places_made"
+        made = self.__dict__.get(attr)
+        if made is None or made[0] is not keys:
+            places: dict[str, list[int]] = defaultdict(list)
+            for i, (key, _held) in enumerate(keys):
+                for w in key:
+                    places[w].append(i)
+            made = self.__dict__[attr] = (keys, dict(places))
+        return made[1]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import defaultdict
 from collections.abc import Collection
 
 from ...graph.registry import Entity
@@ -736,6 +737,20 @@ class Frames:
                 if x is not e and x.kind in KIND_GROUPS["organisation"]
                 and any(lw in ws and nw <= ws for ws in _english_word_sets(x))]
 
+    def _organisations_with_word(self, word: str) -> list[Entity]:
+        """Session 28: the organisations one of whose :func:`_bare_words` is ``word``, in the
+        registry's order, from an index of each word's organisations made once (a scan of
+        every entity per call before; ``tests/linking/test_matcher_speed.py``)."""
+        index = self.__dict__.get("_org_bare_index")
+        if index is None:
+            index = defaultdict(list)
+            for e in self.registry.entities:
+                if e.kind in KIND_GROUPS["organisation"]:
+                    for w in _bare_words(e):
+                        index[w].append(e)
+            index = self.__dict__["_org_bare_index"] = dict(index)
+        return index.get(word, [])
+
     def _described_acronym(self, query: str, text: str, kind: str | Collection[str] | None,
                            lang: str | None, limit: int) -> MatchResult | None:
         """Round 20: a description before an acronym ("Hội đồng Tương trợ Kinh tế SEV",
@@ -819,9 +834,8 @@ class Frames:
             if head:
                 break
         code_word = folded_form(code).replace("-", "")
-        cands = [holder] + [e for e in self.registry.entities
-                            if e is not holder and e.kind in KIND_GROUPS["organisation"]
-                            and code_word in _bare_words(e)]
+        cands = [holder] + [e for e in self._organisations_with_word(code_word)
+                            if e is not holder]
 
         def fits(e: Entity) -> bool:
             sets = _un_word_sets(e)

@@ -288,6 +288,12 @@ def _shortlist(counter: Counter[int], n_q: int, lengths: list[int], n: int,
     (where the bound most often holds on the evaluation lists' names: a count too high costs
     a second pass, one too low a larger ranking; neither changes the shortlist).
 
+    Session 28: ``c`` starts at 2 at least (when ``n`` forms share two trigrams or more):
+    half of the every-list batch's names have an ``n``-th count of 2 or 3, and started two
+    below it they were scored in full; from 2 the forms sharing one trigram are left out when
+    the bound allows (any ``c`` from 2 up to the ``n``-th count keeps ``n`` forms scored and
+    the proof above), which scores 432k forms instead of 911k over the batch's names.
+
     >>> c = Counter({0: 3, 1: 5, 2: 3, 3: 1})
     >>> _shortlist(c, 9, [4, 8, 4, 4], 2)
     [1, 0]
@@ -299,7 +305,10 @@ def _shortlist(counter: Counter[int], n_q: int, lengths: list[int], n: int,
             least, reached = count, reached + times
             if reached >= n:
                 break
-        least -= 2
+        # (session 28: at 2 at least, where a name whose ``n``-th count is 2 or 3 had every
+        # form scored: the bound may hold there, and when it does not the walk goes on to
+        # 1, the full scoring, as before)
+        least = max(least - 2, 2) if least >= 2 else 1
         while least > 1:
             keep = list(map(le, repeat(least), shared))
             some = list(compress(counter, keep))

@@ -467,8 +467,9 @@ class Rulers:
         keys = {k for form in forms if len(k := phonetic_key(form)) >= least}
         if not keys or len(phonetic_key(ruler)) < 4:
             return []
-        names = {t.name for tenures in self.reference.leaders.by_name.values()
-                 for t in tenures if t.state in among}
+        # (session 28: the states' tenures from the Leaders index by state, not a walk of
+        # every tenure; a set of names either way, and ``ranked`` below orders them in full)
+        names = {t.name for t in self.reference.leaders._of_states(among)}
         best: dict[str, float] = {}
         for key in keys:
             sm = difflib.SequenceMatcher(autojunk=False)

@@ -27,6 +27,15 @@ Session 27 (s27-speed):
   programme's, and its bound is at least difflib's ratio, on names, registry forms and sounds;
 * the shortlist that scores only the forms sharing enough trigrams (``shortest`` given) is the
   full ranking, on every list's names and on random counters full of ties.
+
+Session 28 (s28-speed):
+
+* the glossary's names that hold every one of some words, from an index of each word's names,
+  are those the scan of every name gives, in its order (with and without the singular);
+* the organisations one of whose bare English words is a word (the described-acronym reading),
+  from an index of each word's organisations, are the scan of every entity's, in its order;
+* the shortlist whose walk by counts starts at 2 at least (not at the full scoring) is the
+  full ranking, on random counters of ones, twos and threes.
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ from diplograph.linking.normalise import (
     place_masks,
     trigrams,
 )
+from diplograph.linking.readings.frames import _bare_words
 from diplograph.linking.readings.fuzzy import _shortlist
 from diplograph.linking.readings.generic import _holder_words
 from diplograph.linking.readings.offices import _ORG_GENERIC, _field_names
@@ -145,6 +155,35 @@ def test_shortlist_by_counts_ties_and_sizes(n) -> None:
             assert _shortlist(counter, n_q, lengths, n, shortest) == full
 
 
+@pytest.mark.parametrize("n", [1, 2, 5, 40])
+def test_shortlist_from_two_shared_trigrams(n, monkeypatch) -> None:
+    """Session 28: a counter whose ``n``-th count is 2 or 3 (mostly ones and twos, as half of
+    the every-list batch's names give) starts the walk at 2, not at the full scoring: the
+    shortlist is still the full ranking, ties in the counter's order, for several shortest
+    lengths, and some of the counters are ranked with fewer forms scored than they hold."""
+    rnd = random.Random(280 + n)
+    scored = [0]
+
+    def divided(a: int, b: int) -> float:
+        scored[0] += 1
+        return a / b
+
+    monkeypatch.setattr(fuzzy_module, "truediv", divided)
+    fewer = 0
+    for _ in range(300):
+        lengths = [rnd.randrange(4, 40) for _ in range(400)]
+        counter = Counter({rnd.randrange(400): rnd.choice((1, 1, 1, 1, 2, 2, 3))
+                           for _ in range(300)})
+        n_q = rnd.randrange(6, 60)
+        full = [i for i, _c in heapq.nlargest(
+            n, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        for shortest in (min(lengths), 0, 4):
+            scored[0] = 0
+            assert _shortlist(counter, n_q, lengths, n, shortest) == full
+            fewer += scored[0] < len(counter)
+    assert fewer > 0
+
+
 def _lcs(a: str, b: str) -> int:
     row = [0] * (len(b) + 1)
     for x in a:
@@ -233,6 +272,52 @@ def test_glossary_singular_names_made_once(matcher) -> None:
     # (session 26: the generic-body reading walks the same singular names, in the index's order)
     assert [(set(k), h) for k, h in calques.singular_keys()] == [
         ({singular_form(w) for w in key}, held) for key, held in calques._index.items()]
+
+
+def test_glossary_containing_by_word_is_the_full_scan(matcher, names) -> None:
+    """Session 28: ``Calques.containing`` tests only the names that hold the rarest of the
+    words asked (an index of each word's names): it gives what the scan of every name gives,
+    in its order, with and without the singular, for both glossaries of the matcher; asked
+    of no word, of words no name holds, of a name's whole words (no name holds more) and of
+    the parts of the names and of the lists' names."""
+    rnd = random.Random(28)
+    for calques in (matcher._calques, matcher._press_calques):
+        keys = list(calques._index)
+        assert len(keys) > 100
+        asked: set[frozenset[str]] = {frozenset(), frozenset({"no-such-word"}),
+                                      frozenset({"commission", "no-such-word"})}
+        for k in keys:
+            ws = sorted(k)
+            asked.add(k)
+            for j in (1, 2, 3):
+                if len(ws) > j:
+                    asked.add(frozenset(rnd.sample(ws, j)))
+        asked |= {content_words(n) for n in names[:400]}
+        for words in sorted(asked, key=sorted):
+            for singular in (False, True):
+                w = frozenset(singular_form(x) for x in words) if singular else words
+                full = []
+                for key, held in calques._index.items():
+                    if singular:
+                        key = frozenset(singular_form(x) for x in key)
+                    if w < key:
+                        full += [(ent, text, len(key) - len(w)) for ent, text in held]
+                assert calques.containing(words, singular=singular) == full, (words, singular)
+
+
+def test_organisations_by_bare_word_are_the_full_scan(matcher, names) -> None:
+    """Session 28: the described-acronym reading's organisations holding a word
+    (``Frames._organisations_with_word``, an index) are those the scan of every entity gives,
+    in the registry's order: for every word of the index, the lists' names' words and words no
+    organisation holds."""
+    orgs = [e for e in matcher.registry.entities if e.kind in KIND_GROUPS["organisation"]]
+    words = {w for e in orgs for w in _bare_words(e)}
+    assert len(words) > 500
+    words |= {folded_form(w).replace("-", "") for n in names for w in n.split()}
+    words |= {"", "no-such-word", "nosuchword"}
+    for word in sorted(words):
+        assert matcher._organisations_with_word(word) == [
+            e for e in orgs if word in _bare_words(e)], word
 
 
 def _bounds(a: str, b: str) -> tuple[float, float]:
