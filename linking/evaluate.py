@@ -343,8 +343,10 @@ LIST_STATUS = {
     "names_test84.csv": "round 51's development list (after its unseen run)",
     "names_test85.csv": "round 52's development list (after its unseen run)",
     "names_test86.csv": "round 52's development list (after its unseen run)",
-    "names_test87.csv": "the next round's development list (round 52's unseen list)",
-    "names_test88.csv": "the next round's development list (round 52's unseen list)",
+    "names_test87.csv": "round 53's development list (after its unseen run)",
+    "names_test88.csv": "round 53's development list (after its unseen run)",
+    "names_test89.csv": "the next round's development list (round 53's unseen list)",
+    "names_test90.csv": "the next round's development list (round 53's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -543,6 +545,10 @@ UNSEEN_RUNS = {
                          "**end of round 52: 0.977 / 0.592 / 2/10**"),
     "names_test88.csv": ("end of round 51: 0.993 / 0.688 / 2/10; "
                          "**end of round 52: 0.993 / 0.688 / 2/10**"),
+    "names_test89.csv": ("end of round 52: 0.979 / 0.438 / 0/10; "
+                         "**end of round 53: 0.979 / 0.438 / 0/10**"),
+    "names_test90.csv": ("end of round 52: 0.971 / 0.466 / 1/8; "
+                         "**end of round 53: 0.971 / 0.466 / 1/8**"),
 }
 
 
