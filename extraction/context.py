@@ -974,7 +974,9 @@ class Context:
         :attr:`subject`), an office holder named with an office and a name but no state
         ("President Museveni", "Thủ tướng Ariel Henry") holds that state's office, unless the
         post's sentence or the one before names another state the office could be of (a
-        state no post of those sentences already holds). Never a name a Vietnamese name could
+        state no post of those sentences already holds) or names the page's state itself (a
+        guest of it: "Vice President X visited Iceland" on a page about Iceland), or where a
+        holder of the page's state or a second holder with no state is named there. Never a name a Vietnamese name could
         be (the Vietnamese press names Viet Nam's leaders without their state), never on a
         page about Viet Nam. The starts go to :attr:`by_page` (a side taken this way)."""
         if self.subject is None or self.subject == "VNM":
@@ -992,8 +994,17 @@ class Context:
             others = {m.key for m in self.mentions_in(a, s.end) if m.key and m.is_state
                       and m.how not in ("capital", "city") and m.key != self.subject
                       and m.key not in held}
-            if others:
-                out.append(p)  # the office may be that state's
+            # (a holder of the page's state already named there, or a second holder with no
+            # state in the sentence: "President Kovind with President Edgar Lungu", "Prime
+            # Minister Luxon and Prime Minister Fiamē" on a bilateral page: one is the guest)
+            alone = {self.text[q.start : q.end] for q in posts
+                     if s.start <= q.start < s.end and q.state is None and q.label}
+            if others or self.subject in held or len(alone) > 1 \
+                    or any(m.key == self.subject for m in self.mentions_in(a, s.end)):
+                # the office may be that state's; and a sentence that names the page's own
+                # state (or its capital) is often about a guest of it ("Vice President X
+                # visited Iceland" on a page about Iceland): the page's own holders go unnamed
+                out.append(p)
                 continue
             out.append(replace(p, state=self.subject))
             self.by_page.add(p.start)

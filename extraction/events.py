@@ -2134,38 +2134,6 @@ def _pronoun_post(ctx: Context, s: Sentence) -> Post | None:
     return posts[0] if posts else None
 
 
-#: round 54: a sentence that opens by anchoring itself to the visit told just before it
-_ANCHORED = re.compile(
-    r"\s*(?:(?:On|In)\s+[^,.;]{1,30},\s+)?(?:(?:During|In\s+the\s+course\s+of|On\s+the\s+sidelines"
-    r"\s+of)\s+(?:the|this|his|her|that)\s+(?:\w+\s+)?(?:visit|trip|stay)\b|While\s+(?:there|in\s+"
-    r"(?-i:[A-Z]))|There,|(?:Tại|Ở)\s+đây|(?:Cũng\s+)?[Tt]rong\s+(?:chuyến\s+(?:thăm|công\s+tác)"
-    r"|thời\s+gian\s+(?:thăm|ở|lưu\s+lại))|(?:Cũng\s+)?[Nn]hân\s+dịp\s+(?:chuyến\s+thăm|này))",
-    re.I)
-
-
-def _anchored_visit_sides(ctx: Context, s: Sentence, a: int) -> tuple[str | None, str] | None:
-    """Round 54: the visitor's state (None when unknown) and the host of the visit the
-    sentence before ``s`` (same paragraph) told, where ``s`` opens anchored to it ("During
-    the visit, …", "Tại đây, …") and names no visit of its own before ``a``."""
-    i = ctx.sents.index(s) if s in ctx.sents else -1
-    anchor = _ANCHORED.match(s.text)
-    if i <= 0 or ctx.sents[i - 1].paragraph != s.paragraph or anchor is None:
-        return None
-    if any(v.start() >= s.start + anchor.end() for v in VISIT.finditer(ctx.text, s.start, a)):
-        return None  # (a visit of its own, after the anchor)
-    prev = ctx.sents[i - 1]
-    for v in VISIT.finditer(ctx.text, prev.start, prev.end):
-        if negated(ctx, v.start(), prev.start) or modal(ctx, v.start(), prev.start):
-            continue
-        dest = _visit_dest(ctx, v.end(), prev.end) or _went_before(ctx, prev, v.start())
-        if dest is None or not dest.key:
-            continue
-        before = [p for p in ctx.posts_in(prev.start, v.start())]
-        visitor = _post_state(ctx, before[0], dest.key) if before else None
-        return (visitor if visitor != dest.key else None), dest.key
-    return None
-
-
 #: "hai nhà lãnh đạo", "the two leaders" right before a meeting verb
 _PAIR_OF_LEADERS = re.compile(r"(?:\b(?:the|both)\s+two\s+|(?<!\w)hai\s+)(?:nhà\s+lãnh\s+đạo"
                               r"|leaders|lãnh\s+đạo|presidents|prime\s+ministers|Thủ\s+tướng"
@@ -2280,20 +2248,6 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         states: list[str | None] = [p.state for p in chosen]
         if states == [None, None] and re.match(r"meets\s+[A-Z]", ctx.text[a : b + 1]):
             continue  # "Prime Minister X meets President Y" under a photo: whose is whose?
-        told_before = None
-        if (states[0] is None) != (states[1] is None) and pronoun is None:
-            # round 54: "During the visit, President A met Prime Minister B", "Tại đây, …": a
-            # meeting anchored to the visit the sentence before told takes its missing side
-            # from that visit (its host, or its visitor where the side named is the host),
-            # before the page's pair
-            told_before = _anchored_visit_sides(ctx, s, a)
-            if told_before is not None:
-                visitor_, host_ = told_before
-                fill = host_ if host_ not in states else visitor_
-                if fill is not None and fill not in states:
-                    states = [fill if k is None else k for k in states]
-                else:
-                    told_before = None
         if states[0] is None and states[1] is not None:
             states[0] = ctx.other(states[1])
         elif states[1] is None and states[0] is not None:
@@ -2427,9 +2381,7 @@ def _meetings(ctx: Context, s: Sentence) -> list[Candidate]:
         flags = [f for f in (d.flags if d else ()) if f != "unresolved"]
         span = span_of([p for p in chosen if p.start >= s.start], (a, b)) if leaders is None \
             else (leaders.start(), b)  # (a pronoun's post of the sentence before is not quoted)
-        # (round 54: a side taken from the visit told before, as sure as "the two leaders")
-        out.append(Candidate("event", data, *span,
-                             0.75 if leaders is None and told_before is None else 0.65,
+        out.append(Candidate("event", data, *span, 0.75 if leaders is None else 0.65,
                              "event-meeting", flags))
     for w in welcomes:
         # "A chủ trì lễ đón B và hội đàm với B", "A welcomed B …; after the welcome, the two

@@ -76,22 +76,3 @@ def test_no_subject_or_a_page_about_viet_nam_gives_nothing(registry) -> None:  #
           "On 12 March 2019, President Tomas Okello met ministers in Hanoi.")
     assert _states(vn, registry)["President Tomas Okello"] is None
 
-
-_TOLD = ("Chile and Viet Nam sign a trade pact\n\n"
-         "On 5 March 2019, President Ana Bravo of Chile paid a state visit to Uganda. During "
-         "the visit, President Bravo met Prime Minister Tomas Okello in Kampala.")
-
-
-def test_a_meeting_anchored_to_the_visit_before_takes_its_host(registry) -> None:  # noqa: ANN001
-    chl, uga = key(registry, "Chile"), key(registry, "Uganda")
-    assert {(chl, "participant", "president"), (uga, "participant", "prime-minister")} \
-        in _meetings(_TOLD, registry)
-    # (before: the page's pair, Viet Nam, for the office written without its state)
-    assert not any(key(registry, "Vietnam") in {a for a, _, _ in m}
-                   for m in _meetings(_TOLD, registry))
-
-
-def test_a_meeting_not_anchored_keeps_the_pair(registry) -> None:  # noqa: ANN001
-    text = _TOLD.replace("During the visit, President", "Later, President")
-    assert not any(key(registry, "Uganda") in {a for a, _, _ in m}
-                   for m in _meetings(text, registry))
