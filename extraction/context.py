@@ -976,9 +976,10 @@ class Context:
         post's sentence or the one before names another state the office could be of (a
         state no post of those sentences already holds) or names the page's state itself (a
         guest of it: "Vice President X visited Iceland" on a page about Iceland), or where a
-        holder of the page's state or a second holder with no state is named there. Never a name a Vietnamese name could
-        be (the Vietnamese press names Viet Nam's leaders without their state), never on a
-        page about Viet Nam. The starts go to :attr:`by_page` (a side taken this way)."""
+        holder of the page's state or a second holder with no state is named there. Never a
+        name a Vietnamese name could be (the Vietnamese press names Viet Nam's leaders without
+        their state), never on a page about Viet Nam. The starts go to :attr:`by_page` (a
+        side taken this way)."""
         if self.subject is None or self.subject == "VNM":
             return posts
         out: list[Post] = []
