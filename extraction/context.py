@@ -350,6 +350,8 @@ class Context:
     sections: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
     #: round 27: the starts of the posts read from a family name alone ("Modi landed …")
     by_surname: set[int] = field(default_factory=set)
+    #: round 54: the starts of the posts whose state is the page's subject, not written
+    by_page: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, text: str, lang: str, gazetteer: Gazetteer, anchor: str | None = None
@@ -396,6 +398,7 @@ class Context:
         c.posts = sorted(c.posts + by_name, key=lambda p: p.start)
         c.pair = c._pair()
         c.subject = c._subject()
+        c.posts = c._stated_by_page(c.posts)
         if c.subject is not None and c.pair:
             rest = [k for k in c.pair if k != c.subject]
             c.pair = (c.subject, rest[0]) if rest else c.pair
@@ -964,6 +967,48 @@ class Context:
                 if len(qwords) >= 2 and words and all(w in qwords for w in words):
                     states.add(q.state)
             out.append(replace(p, state=states.pop()) if len(states) == 1 else p)
+        return out
+
+    def _stated_by_page(self, posts: list[Post]) -> list[Post]:
+        """Round 54: on a page about one state (its title, labelled line or masthead:
+        :attr:`subject`), an office holder named with an office and a name but no state
+        ("President Museveni", "Thủ tướng Ariel Henry") holds that state's office, unless the
+        post's sentence or the one before names another state the office could be of (a
+        state no post of those sentences already holds) or names the page's state itself (a
+        guest of it: "Vice President X visited Iceland" on a page about Iceland), or where a
+        holder of the page's state or a second holder with no state is named there. Never a
+        name a Vietnamese name could be (the Vietnamese press names Viet Nam's leaders without
+        their state), never on a page about Viet Nam. The starts go to :attr:`by_page` (a
+        side taken this way)."""
+        if self.subject is None or self.subject == "VNM":
+            return posts
+        out: list[Post] = []
+        for p in posts:
+            if p.state is not None or not p.label or not foreign_name(self, p):
+                out.append(p)
+                continue
+            s = self.sentence_of(p.start)
+            i = self.sents.index(s) if s in self.sents else -1
+            a = self.sents[i - 1].start if i > 0 and self.sents[i - 1].paragraph == s.paragraph \
+                else s.start
+            held = {q.state for q in posts if a <= q.start < s.end and q.state}
+            others = {m.key for m in self.mentions_in(a, s.end) if m.key and m.is_state
+                      and m.how not in ("capital", "city") and m.key != self.subject
+                      and m.key not in held}
+            # (a holder of the page's state already named there, or a second holder with no
+            # state in the sentence: "President Kovind with President Edgar Lungu", "Prime
+            # Minister Luxon and Prime Minister Fiamē" on a bilateral page: one is the guest)
+            alone = {self.text[q.start : q.end] for q in posts
+                     if s.start <= q.start < s.end and q.state is None and q.label}
+            if others or self.subject in held or len(alone) > 1 \
+                    or any(m.key == self.subject for m in self.mentions_in(a, s.end)):
+                # the office may be that state's; and a sentence that names the page's own
+                # state (or its capital) is often about a guest of it ("Vice President X
+                # visited Iceland" on a page about Iceland): the page's own holders go unnamed
+                out.append(p)
+                continue
+            out.append(replace(p, state=self.subject))
+            self.by_page.add(p.start)
         return out
 
 

@@ -154,6 +154,12 @@ def extract_text(text: str, lang: str | None = None, registry: Registry | None =
                       sents=[s for s in ctx.sents if a <= s.start < b])
         cands = [c for c in cands if not a <= c.start < b] + [
             c for c in _run(sub) if a <= c.start < b]
+    if ctx.by_page:
+        # round 54: a side taken from the page's subject, not written ("President Museveni"
+        # on a Uganda page), as sure as "the two countries" read as the pair: a little less
+        for c in cands:
+            if c.type in ("event", "agreement") and any(c.start <= x < c.end for x in ctx.by_page):
+                c.confidence = round(c.confidence - 0.05, 2)
     cands = entry_into_force.attach(ctx, _renewed_once(_reported_once(cands)))
     first = text[: max(text.find("\n"), 0)].strip()
     kept = dedupe(cands, text.find("\n"), 0 < len(first) < 120 and not first.endswith("."))
