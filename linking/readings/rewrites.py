@@ -24,6 +24,10 @@ from ..normalise import folded_form, phonetic_key, transliterated
 from ..succession import STATE_KINDS, year_span
 from .answers import _reread, _single
 from .text import (
+    _BLOC_MEMBER_EN,
+    _ROLE_AFTER,
+    _first_fullmatch,
+    _VI_UPPER,
     _PERIOD_WORD,
     _VI_SEAT_SAID,
     _VI_SEAT_TAIL,
@@ -34,6 +38,7 @@ from .text import (
     _after_special_region,
     _and_for_va,
     _bloc_member_splits,
+    _role_year,
     _body_agent,
     _body_and_head,
     _body_under_chair,
@@ -240,6 +245,10 @@ def _one_organisation(r: MatchResult) -> bool:
     b = r.best
     return (b is not None and not r.ambiguous and b.match and b.method != "fuzzy"
             and b.entity.kind in KIND_GROUPS["organisation"])
+
+
+#: round 54: a Vietnamese word written with its capital
+_VI_CAPITAL = re.compile(_VI_UPPER)
 
 
 #: round 45: the words of a body's description that say nothing of it (articles, the
@@ -455,18 +464,57 @@ class Rewrites:
     def _bloc_member(self, text: str, lang: str | None,
                      limit: int) -> tuple[str, MatchResult] | None:
         """Round 52: the state after a bloc and its role (:func:`_bloc_member_splits`): the
-        first split whose state's words read as one state, matched by no fuzzy step, and
-        whose bloc's words as one organisation (:func:`_one_organisation`), with the state's
-        answer; None when no split holds."""
-        for body, state in _bloc_member_splits(text):
-            r = self.match(state, lang=lang, limit=limit)
+        first split whose state's words read as one state, matched by no fuzzy step, with the
+        state's answer; None when no split holds. Round 54: any role of ``bloc_roles``, and
+        the words before it are not read (a bloc's, a region's, adjectives: "Gulf mediator
+        Oman"); the name may be a body's ("co-guarantor IGAD"), or states of one name, then
+        reported ambiguous ("troop contributor Congo")."""
+        body: tuple[str, MatchResult] | None = None
+        whole = (_BLOC_MEMBER_EN is not None and bool(_BLOC_MEMBER_EN.fullmatch(text.strip()))
+                 ) or _first_fullmatch(_ROLE_AFTER, text.strip()) is not None
+        for words, name in _bloc_member_splits(text):
+            r = self._role_holder(name, words, lang, limit)
             b = r.best
-            if (b is None or r.ambiguous or not b.match or b.method == "fuzzy"
-                    or b.entity.kind not in STATE_KINDS):
+            if r.ambiguous:
+                if r.candidates and all(c.entity.kind in STATE_KINDS and c.method != "fuzzy"
+                                        for c in r.candidates):
+                    return name, r
                 continue
-            if _one_organisation(self.match(body, lang=lang, limit=limit)):
-                return state, r
-        return None
+            if b is None or not b.match or b.method == "fuzzy":
+                continue
+            if b.entity.kind in STATE_KINDS:
+                return name, r
+            if body is None and b.entity.kind in KIND_GROUPS["organisation"] and (
+                    whole or not any(_VI_CAPITAL.match(w) for w in words.split())):
+                # (a state's name after a body's words is the name: "Ủy viên không thường
+                # trực Hội đồng Bảo an Xi-ê-ra Lê-ôn" is Sierra Leone, not the Council; a
+                # body's is whole, its capitalised words are its own: "Quỹ OPEC", the OPEC
+                # Fund, is no "OPEC")
+                body = name, r
+        return body
+
+    def _role_holder(self, name: str, words: str, lang: str | None,
+                     limit: int) -> MatchResult:
+        """Round 54: the name after or before a role read alone; a demonym or a name its
+        qualifier's one year dates as the government of that year ("the Turkish mediators at
+        the Istanbul talks in 2022": "the Turkish government in 2022"), where that reads as
+        states."""
+        r = self.match(name, lang=lang, limit=limit)
+        if r.best is not None and r.best.match and not r.ambiguous and r.best.method != "fuzzy":
+            return r
+        year = _role_year(words) if words else None
+        vi = lang == "vi" or not name.isascii()
+        if year is not None:
+            dated = f"chính phủ {name} năm {year}" if vi else f"the {name} government in {year}"
+            d = self.match(dated, lang=lang, limit=limit)
+            if d.candidates and all(c.entity.kind in STATE_KINDS for c in d.candidates):
+                return d
+        if r.best is None and not r.ambiguous and not vi and not name.isupper():
+            government = self.match(f"the {name} government", lang=lang, limit=limit)
+            if government.candidates and all(
+                    c.entity.kind in STATE_KINDS for c in government.candidates):
+                return government
+        return r
 
     def _names_a_body(self, words: str | None, lang: str | None, limit: int) -> bool:
         """Round 48: whether ``words`` alone are read as an organisation, or ambiguously with
