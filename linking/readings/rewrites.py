@@ -480,7 +480,8 @@ class Rewrites:
                                         for c in r.candidates):
                     return name, r
                 continue
-            if b is None or not b.match or b.method == "fuzzy":
+            if b is None or not b.match or b.method == "fuzzy" or b.method.startswith("capital"):
+                # (a capital after a role is the city: "Olympic host Paris")
                 continue
             if b.entity.kind in STATE_KINDS:
                 return name, r
