@@ -38,6 +38,7 @@ from .text import (
     _after_special_region,
     _and_for_va,
     _bloc_member_splits,
+    _role_kind,
     _role_year,
     _body_agent,
     _body_and_head,
@@ -469,30 +470,30 @@ class Rewrites:
         the words before it are not read (a bloc's, a region's, adjectives: "Gulf mediator
         Oman"); the name may be a body's ("co-guarantor IGAD"), or states of one name, then
         reported ambiguous ("troop contributor Congo")."""
-        body: tuple[str, MatchResult] | None = None
         whole = (_BLOC_MEMBER_EN is not None and bool(_BLOC_MEMBER_EN.fullmatch(text.strip()))
                  ) or _first_fullmatch(_ROLE_AFTER, text.strip()) is not None
+        kind = _role_kind(text)
         for words, name in _bloc_member_splits(text):
             r = self._role_holder(name, words, lang, limit)
             b = r.best
+            # (a name's own capitalised words are not skipped for a body or a name of two
+            # states: "Quỹ OPEC", the OPEC Fund, is no "OPEC"; "Đối tác Rừng lưu vực Congo" is
+            # no Congo; a state's name may follow a body's, "HĐBA Xô-ma-li")
+            own = whole or not any(_VI_CAPITAL.match(w) for w in words.split())
             if r.ambiguous:
-                if r.candidates and all(c.entity.kind in STATE_KINDS and c.method != "fuzzy"
-                                        for c in r.candidates):
+                if own and kind != "organisation" and r.candidates and all(
+                        c.entity.kind in STATE_KINDS and c.method != "fuzzy"
+                        for c in r.candidates):
                     return name, r
                 continue
             if b is None or not b.match or b.method == "fuzzy" or b.method.startswith("capital"):
                 # (a capital after a role is the city: "Olympic host Paris")
                 continue
-            if b.entity.kind in STATE_KINDS:
+            if b.entity.kind in STATE_KINDS and kind != "organisation":
                 return name, r
-            if body is None and b.entity.kind in KIND_GROUPS["organisation"] and (
-                    whole or not any(_VI_CAPITAL.match(w) for w in words.split())):
-                # (a state's name after a body's words is the name: "Ủy viên không thường
-                # trực Hội đồng Bảo an Xi-ê-ra Lê-ôn" is Sierra Leone, not the Council; a
-                # body's is whole, its capitalised words are its own: "Quỹ OPEC", the OPEC
-                # Fund, is no "OPEC")
-                body = name, r
-        return body
+            if b.entity.kind in KIND_GROUPS["organisation"] and own and kind != "state":
+                return name, r
+        return None
 
     def _role_holder(self, name: str, words: str, lang: str | None,
                      limit: int) -> MatchResult:

@@ -1536,7 +1536,8 @@ _BLOC_ROLES = read_yaml("forms.yaml").get("bloc_roles") or {}
 _BLOC_MEMBER_EN = re.compile(
     r"(?:(?:a|the)\s+)?(?:(?i:" + _words_alternatives(_BLOC_ROLES.get("en_before") or ())
     + r")\s+)?(?:(?P<body>[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}?)\s+)??(?i:"
-    + _words_alternatives(_BLOC_ROLES.get("en") or ()) + r")\s+(?P<state>(?:the\s+)?[A-Z].*)"
+    + _words_alternatives(_BLOC_ROLES.get("en") or ()) + r")(?<=\w)(?P<role>)\s+"
+    r"(?P<state>(?:the\s+)?[A-Z].*)"
 ) if _BLOC_ROLES.get("en") else None
 _BLOC_MEMBER_VI = re.compile(
     r"(?:(?i:các|những|cac|nhung)\s+)?(?i:" + _words_alternatives(
@@ -1562,6 +1563,37 @@ if _BLOC_ROLES.get("vi"):
             _BLOC_ROLES["vi"], fold=True) + r")\s+(?P<tail>\S.*)"))
 #: round 54: the Vietnamese words that end a name after a role (its qualifier follows)
 _ROLE_TAIL_VI = frozenset(folded_form(str(w)) for w in _BLOC_ROLES.get("vi_tail") or ())
+
+
+_ROLE_STATE_HEADS = frozenset(folded_form(str(w)) for w in _BLOC_ROLES.get("state_heads") or ())
+_ROLE_BODY_HEADS = frozenset(folded_form(str(w)) for w in _BLOC_ROLES.get("body_heads") or ())
+
+
+def _role_kind(text: str) -> str | None:
+    """Round 54: "state" or "organisation" where the role's head word says which (forms.yaml
+    ``bloc_roles``' ``state_heads`` and ``body_heads``: the Vietnamese role's first word, the
+    English role's last), else None.
+
+    >>> _role_kind("nước trung gian Ma-lai-xi-a"), _role_kind("troop-contributing country Fiji")
+    ('state', 'state')
+    >>> _role_kind("cơ quan lưu chiểu Công ước I-xtan-bun"), _role_kind("Gulf mediator Oman")
+    ('organisation', None)
+    """
+    words = text.split()
+    if words and folded_form(words[0]) in ("cac", "nhung"):
+        words = words[1:]
+    heads = []
+    if words and _BLOC_MEMBER_VI is not None and _BLOC_MEMBER_VI.fullmatch(text.strip()):
+        heads = [folded_form(words[0]), folded_form(" ".join(words[:2]))]
+    elif _BLOC_MEMBER_EN is not None:
+        m = _BLOC_MEMBER_EN.fullmatch(text.strip())
+        if m is not None:
+            heads = [folded_form(text[:m.start("role")].split()[-1])]
+    if any(h in _ROLE_STATE_HEADS for h in heads):
+        return "state"
+    if any(h in _ROLE_BODY_HEADS for h in heads):
+        return "organisation"
+    return None
 
 
 def _role_year(words: str) -> str | None:
@@ -1608,6 +1640,9 @@ def _bloc_member_splits(text: str) -> list[tuple[str, str]]:
     if m is None:
         return []
     words = m.group("rest").split()
+    if folded_form(words[0]) in _ROLE_TAIL_VI:
+        # (a role and its qualifier, no name: "nước chủ nhà của Ban Thư ký OSCE")
+        return []
     for i, w in enumerate(words[1:], 1):
         if folded_form(w) in _ROLE_TAIL_VI:
             # (the role's qualifier: "nước bảo đảm Na Uy trong đàm phán với FARC"; its
