@@ -168,7 +168,7 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # member Paraguay", "tân thành viên NATO Thụy Điển"): the state, when the words before
     # it are the bloc's name, read as one organisation, and the role's words (forms.yaml
     # bloc_roles); its answer must be one state (:meth:`Rewrites._bloc_member`)
-    (_state_after_bloc, "{!r} after a bloc it belongs to", False),
+    (_state_after_bloc, "{!r} after a bloc it belongs to or a role", False),
     # round 51: a spokesperson of a government, a ministry, a head's office or a body (the
     # lead's decision of session 26, conventions H and F: the state or body it speaks for),
     # the name without the spokesperson's words; its answer must be one state or organisation
