@@ -24,9 +24,12 @@ from ..normalise import folded_form, phonetic_key, transliterated
 from ..succession import STATE_KINDS, year_span
 from .answers import _reread, _single
 from .text import (
+    _BLOC_MEMBER_EN,
     _PERIOD_WORD,
+    _ROLE_AFTER,
     _VI_SEAT_SAID,
     _VI_SEAT_TAIL,
+    _VI_UPPER,
     PERIOD_REGIME_WORDS,
     _after_descriptor,
     _after_regime_word,
@@ -48,6 +51,7 @@ from .text import (
     _expand_abbreviations,
     _f_organ_at_seat,
     _f_organ_city,
+    _first_fullmatch,
     _government_at_seat,
     _government_seat_city,
     _holds_acronym,
@@ -60,6 +64,8 @@ from .text import (
     _period_word_state,
     _qualified_capital,
     _replaced_body,
+    _role_kind,
+    _role_year,
     _royal_form,
     _seat_building,
     _seat_building_city,
@@ -162,7 +168,7 @@ REWRITES: tuple[tuple[Callable[[str], str | None], str, bool], ...] = (
     # member Paraguay", "tân thành viên NATO Thụy Điển"): the state, when the words before
     # it are the bloc's name, read as one organisation, and the role's words (forms.yaml
     # bloc_roles); its answer must be one state (:meth:`Rewrites._bloc_member`)
-    (_state_after_bloc, "{!r} after a bloc it belongs to", False),
+    (_state_after_bloc, "{!r} after a bloc it belongs to or a role", False),
     # round 51: a spokesperson of a government, a ministry, a head's office or a body (the
     # lead's decision of session 26, conventions H and F: the state or body it speaks for),
     # the name without the spokesperson's words; its answer must be one state or organisation
@@ -240,6 +246,10 @@ def _one_organisation(r: MatchResult) -> bool:
     b = r.best
     return (b is not None and not r.ambiguous and b.match and b.method != "fuzzy"
             and b.entity.kind in KIND_GROUPS["organisation"])
+
+
+#: round 54: a Vietnamese word written with its capital
+_VI_CAPITAL = re.compile(_VI_UPPER)
 
 
 #: round 45: the words of a body's description that say nothing of it (articles, the
@@ -455,18 +465,58 @@ class Rewrites:
     def _bloc_member(self, text: str, lang: str | None,
                      limit: int) -> tuple[str, MatchResult] | None:
         """Round 52: the state after a bloc and its role (:func:`_bloc_member_splits`): the
-        first split whose state's words read as one state, matched by no fuzzy step, and
-        whose bloc's words as one organisation (:func:`_one_organisation`), with the state's
-        answer; None when no split holds."""
-        for body, state in _bloc_member_splits(text):
-            r = self.match(state, lang=lang, limit=limit)
+        first split whose state's words read as one state, matched by no fuzzy step, with the
+        state's answer; None when no split holds. Round 54: any role of ``bloc_roles``, and
+        the words before it are not read (a bloc's, a region's, adjectives: "Gulf mediator
+        Oman"); the name may be a body's ("co-guarantor IGAD"), or states of one name, then
+        reported ambiguous ("troop contributor Congo")."""
+        whole = (_BLOC_MEMBER_EN is not None and bool(_BLOC_MEMBER_EN.fullmatch(text.strip()))
+                 ) or _first_fullmatch(_ROLE_AFTER, text.strip()) is not None
+        kind = _role_kind(text)
+        for words, name in _bloc_member_splits(text):
+            r = self._role_holder(name, words, lang, limit)
             b = r.best
-            if (b is None or r.ambiguous or not b.match or b.method == "fuzzy"
-                    or b.entity.kind not in STATE_KINDS):
+            # (a name's own capitalised words are not skipped for a body or a name of two
+            # states: "Quỹ OPEC", the OPEC Fund, is no "OPEC"; "Đối tác Rừng lưu vực Congo" is
+            # no Congo; a state's name may follow a body's, "HĐBA Xô-ma-li")
+            own = whole or not any(_VI_CAPITAL.match(w) for w in words.split())
+            if r.ambiguous:
+                if own and kind != "organisation" and r.candidates and all(
+                        c.entity.kind in STATE_KINDS and c.method != "fuzzy"
+                        for c in r.candidates):
+                    return name, r
                 continue
-            if _one_organisation(self.match(body, lang=lang, limit=limit)):
-                return state, r
+            if b is None or not b.match or b.method == "fuzzy" or b.method.startswith("capital"):
+                # (a capital after a role is the city: "Olympic host Paris")
+                continue
+            if b.entity.kind in STATE_KINDS and kind != "organisation":
+                return name, r
+            if b.entity.kind in KIND_GROUPS["organisation"] and own and kind != "state":
+                return name, r
         return None
+
+    def _role_holder(self, name: str, words: str, lang: str | None,
+                     limit: int) -> MatchResult:
+        """Round 54: the name after or before a role read alone; a demonym or a name its
+        qualifier's one year dates as the government of that year ("the Turkish mediators at
+        the Istanbul talks in 2022": "the Turkish government in 2022"), where that reads as
+        states."""
+        r = self.match(name, lang=lang, limit=limit)
+        if r.best is not None and r.best.match and not r.ambiguous and r.best.method != "fuzzy":
+            return r
+        year = _role_year(words) if words else None
+        vi = lang == "vi" or not name.isascii()
+        if year is not None:
+            dated = f"chính phủ {name} năm {year}" if vi else f"the {name} government in {year}"
+            d = self.match(dated, lang=lang, limit=limit)
+            if d.candidates and all(c.entity.kind in STATE_KINDS for c in d.candidates):
+                return d
+        if r.best is None and not r.ambiguous and not vi and not name.isupper():
+            government = self.match(f"the {name} government", lang=lang, limit=limit)
+            if government.candidates and all(
+                    c.entity.kind in STATE_KINDS for c in government.candidates):
+                return government
+        return r
 
     def _names_a_body(self, words: str | None, lang: str | None, limit: int) -> bool:
         """Round 48: whether ``words`` alone are read as an organisation, or ambiguously with

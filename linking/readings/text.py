@@ -1535,31 +1535,96 @@ def _state_post(text: str) -> str | None:
 _BLOC_ROLES = read_yaml("forms.yaml").get("bloc_roles") or {}
 _BLOC_MEMBER_EN = re.compile(
     r"(?:(?:a|the)\s+)?(?:(?i:" + _words_alternatives(_BLOC_ROLES.get("en_before") or ())
-    + r")\s+)?(?P<body>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}?|[a-z][\w-]*)\s+(?i:"
-    + _words_alternatives(_BLOC_ROLES.get("en") or ()) + r")\s+(?P<state>[A-Z].*)"
+    + r")\s+)?(?:(?P<body>[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}?)\s+)??(?i:"
+    + _words_alternatives(_BLOC_ROLES.get("en") or ()) + r")(?<=\w)(?P<role>)\s+"
+    r"(?P<state>(?:the\s+)?[A-Z].*)"
 ) if _BLOC_ROLES.get("en") else None
 _BLOC_MEMBER_VI = re.compile(
-    r"(?i:" + _words_alternatives(_BLOC_ROLES.get("vi") or (), fold=True) + r")\s+"
-    r"(?P<rest>(?:(?i:" + _words_alternatives(_BLOC_ROLES.get("vi_bloc_words") or (), fold=True)
-    + r")\s+)?\S.*)") if _BLOC_ROLES.get("vi") else None
-_BLOC_WORD_VI = re.compile(
-    r"(?i:" + _words_alternatives(_BLOC_ROLES.get("vi_bloc_words") or (), fold=True) + r")"
-) if _BLOC_ROLES.get("vi_bloc_words") else None
+    r"(?:(?i:các|những|cac|nhung)\s+)?(?i:" + _words_alternatives(
+        _BLOC_ROLES.get("vi") or (), fold=True) + r")\s+"
+    r"(?P<rest>\S.*)") if _BLOC_ROLES.get("vi") else None
+#: round 54: the most words read off between a Vietnamese role and the name after it
+_ROLE_WORDS_VI = 7
+#: round 54: a state's or body's part in others' affairs after its name or demonym (forms.yaml
+#: ``bloc_roles``' ``en_after``, ``vi_as``), the words after the role a qualifier
+_NAME_WORDS_EN = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,4}?"
+_ROLE_AFTER = [re.compile(
+    r"(?:the\s+)?(?P<name>" + _NAME_WORDS_EN + r")(?:'s|’s)?\s+(?:as\s+(?:the\s+|a\s+)?)?"
+    r"(?i:" + _words_alternatives(_BLOC_ROLES.get("en_after") or ()) + r")"
+    r"(?:\s+(?P<tail>(?:of|at|in|for|between|on|to|with)\s.*))?")] if _BLOC_ROLES.get(
+        "en_after") else []
+if _BLOC_ROLES.get("vi_as"):
+    _ROLE_AFTER.append(re.compile(
+        r"(?P<name>" + _VI_UPPER + r".*?)\s+(?i:" + _words_alternatives(
+            _BLOC_ROLES["vi_as"], fold=True) + r")\s+(?P<tail>\S.*)"))
+if _BLOC_ROLES.get("vi"):
+    _ROLE_AFTER.append(re.compile(
+        r"(?P<name>" + _VI_UPPER + r"[^,]*?)\s*,\s*(?i:" + _words_alternatives(
+            _BLOC_ROLES["vi"], fold=True) + r")\s+(?P<tail>\S.*)"))
+#: round 54: the Vietnamese words that end a name after a role (its qualifier follows)
+_ROLE_TAIL_VI = frozenset(folded_form(str(w)) for w in _BLOC_ROLES.get("vi_tail") or ())
+
+
+_ROLE_STATE_HEADS = frozenset(folded_form(str(w)) for w in _BLOC_ROLES.get("state_heads") or ())
+_ROLE_BODY_HEADS = frozenset(folded_form(str(w)) for w in _BLOC_ROLES.get("body_heads") or ())
+
+
+def _role_kind(text: str) -> str | None:
+    """Round 54: "state" or "organisation" where the role's head word says which (forms.yaml
+    ``bloc_roles``' ``state_heads`` and ``body_heads``: the Vietnamese role's first word, the
+    English role's last), else None.
+
+    >>> _role_kind("nước trung gian Ma-lai-xi-a"), _role_kind("troop-contributing country Fiji")
+    ('state', 'state')
+    >>> _role_kind("cơ quan lưu chiểu Công ước I-xtan-bun"), _role_kind("Gulf mediator Oman")
+    ('organisation', None)
+    """
+    words = text.split()
+    if words and folded_form(words[0]) in ("cac", "nhung"):
+        words = words[1:]
+    heads = []
+    if words and _BLOC_MEMBER_VI is not None and _BLOC_MEMBER_VI.fullmatch(text.strip()):
+        heads = [folded_form(words[0]), folded_form(" ".join(words[:2]))]
+    elif _BLOC_MEMBER_EN is not None:
+        m = _BLOC_MEMBER_EN.fullmatch(text.strip())
+        if m is not None:
+            heads = [folded_form(text[:m.start("role")].split()[-1])]
+    if any(h in _ROLE_STATE_HEADS for h in heads):
+        return "state"
+    if any(h in _ROLE_BODY_HEADS for h in heads):
+        return "organisation"
+    return None
+
+
+def _role_year(words: str) -> str | None:
+    """Round 54: the one year of a role's qualifier, or None.
+
+    >>> _role_year("at the Istanbul talks in 2022")
+    '2022'
+    """
+    years = set(_YEAR_IN.findall(words))
+    return years.pop() if len(years) == 1 else None
 
 
 def _bloc_member_splits(text: str) -> list[tuple[str, str]]:
     """Round 52: the ways ``text`` parts into a bloc's name and a state's after the bloc's
-    role words (:data:`_BLOC_MEMBER_EN`, :data:`_BLOC_MEMBER_VI`), the bloc first; in
-    Vietnamese the bloc is one to four words and the state the rest, from a capital letter
-    (the reader keeps the split whose bloc reads as one organisation and whose state as one
-    state).
+    role words (:data:`_BLOC_MEMBER_EN`, :data:`_BLOC_MEMBER_VI`), the bloc first; round 54:
+    any role of ``bloc_roles`` (a mediator, a donor, a creditor, a troop contributor), the
+    words before it (English) or between it and the name (Vietnamese, up to six) a body's, a
+    region's or adjectives, or none (""); the Vietnamese name is the rest from a capital
+    letter, the shortest words before it first (the reader keeps the first split whose name
+    reads as one state or body).
 
     >>> _bloc_member_splits("fellow Mercosur member Paraguay")
     [('Mercosur', 'Paraguay')]
+    >>> _bloc_member_splits("top troop contributor Bangladesh")
+    [('top', 'Bangladesh')]
+    >>> _bloc_member_splits("donor the Asian Development Bank")
+    [('', 'the Asian Development Bank')]
     >>> _bloc_member_splits("nước ứng cử viên EU Gruzia")
-    [('EU', 'Gruzia')]
-    >>> _bloc_member_splits("thành viên khối Mercosur Xanh Lu-xi-a")[:2]
-    [('khối Mercosur', 'Xanh Lu-xi-a'), ('khối Mercosur Xanh', 'Lu-xi-a')]
+    [('', 'EU Gruzia'), ('EU', 'Gruzia')]
+    >>> _bloc_member_splits("chủ nợ lớn nhất Trung Quốc")
+    [('lớn nhất', 'Trung Quốc'), ('lớn nhất Trung', 'Quốc')]
     >>> _bloc_member_splits("the Peruvian embassy")
     []
     """
@@ -1567,23 +1632,27 @@ def _bloc_member_splits(text: str) -> list[tuple[str, str]]:
     if _BLOC_MEMBER_EN is not None:
         m = _BLOC_MEMBER_EN.fullmatch(text)
         if m is not None:
-            return [(m.group("body"), m.group("state"))]
+            return [(m.group("body") or "", m.group("state"))]
+    m = _first_fullmatch(_ROLE_AFTER, text)
+    if m is not None:
+        return [(m.group("tail") or "", _POSSESSIVE_END.sub("", m.group("name")))]
     m = _BLOC_MEMBER_VI.fullmatch(text) if _BLOC_MEMBER_VI is not None else None
     if m is None:
         return []
     words = m.group("rest").split()
-    start = 1
-    if len(words) > 1 and _BLOC_WORD_VI is not None and _BLOC_WORD_VI.fullmatch(words[0]):
-        start = 2
-    elif len(words) > 2 and _BLOC_WORD_VI is not None and _BLOC_WORD_VI.fullmatch(
-            " ".join(words[:2])):
-        start = 3
-    elif not re.match(_VI_UPPER, words[0]):
-        # (a bloc's name is written with its capital: "đối tác chiến lược toàn diện Liên
-        # bang Nga" is a partnership's rank)
+    if folded_form(words[0]) in _ROLE_TAIL_VI:
+        # (a role and its qualifier, no name: "nước chủ nhà của Ban Thư ký OSCE")
         return []
+    for i, w in enumerate(words[1:], 1):
+        if folded_form(w) in _ROLE_TAIL_VI:
+            # (the role's qualifier: "nước bảo đảm Na Uy trong đàm phán với FARC"; its
+            # year is read by the reader)
+            return [(" ".join(words[:k] + words[i:]), " ".join(words[k:i]))
+                    for k in range(min(i, _ROLE_WORDS_VI)) if re.match(_VI_UPPER, words[k])]
+    # (round 54: the words before the name, a bloc's or a qualifier's, "lớn nhất", "song
+    # phương", "Hội đồng Bảo an", are not read; the name starts with a capital)
     return [(" ".join(words[:k]), " ".join(words[k:]))
-            for k in range(start, min(len(words), start + 4))
+            for k in range(min(len(words), _ROLE_WORDS_VI))
             if re.match(_VI_UPPER, words[k])]
 
 

@@ -44,7 +44,8 @@ MATCHES = [
     ("the gas-producing Gulf state of Qatar", "QAT", "region-frame"),
     ("nước cộng hòa vùng Kavkaz Armenia", "ARM", "region-frame"),
     ("đất nước Trung Âu Slovakia", "SVK", "region-frame"),
-    ("cường quốc Đông Á Nhật Bản", "JPN", "region-frame"),
+    # (round 54: read first by the role reader of forms.yaml's bloc_roles, "cường quốc")
+    ("cường quốc Đông Á Nhật Bản", "JPN", "label"),
     ("quốc đảo vùng Caribe Jamaica", "JAM", "region-frame"),
     ("vương quốc Bỉ ở vùng Benelux", "BEL", "region-frame"),
     ("vương quốc Bahrain giàu dầu mỏ", "BHR", "epithet-frame"),
@@ -68,7 +69,8 @@ MATCHES = [
     ("the Lyon-based police body Interpol", "Interpol", "described-acronym"),
     ("the Hague-based law enforcement agency Europol", "Europol", "described-acronym"),
     ("the Vienna-based nuclear watchdog IAEA", "IAEA", "described-acronym"),
-    ("the Jeddah-based lender IsDB", "ISDB", "described-acronym"),
+    # (round 54: read first by the role reader of forms.yaml's bloc_roles, "lender")
+    ("the Jeddah-based lender IsDB", "ISDB", "acronym"),
     ("cơ quan y tế WHO ở Geneva", "WHO", "described-acronym"),
     ("cơ quan nông nghiệp FAO ở Roma", "FAO", "described-acronym"),
     ("Liên minh Kinh tế Á-Âu do Nga lãnh đạo", "EAEU", "calque-vi"),
