@@ -345,8 +345,10 @@ LIST_STATUS = {
     "names_test86.csv": "round 52's development list (after its unseen run)",
     "names_test87.csv": "round 53's development list (after its unseen run)",
     "names_test88.csv": "round 53's development list (after its unseen run)",
-    "names_test89.csv": "the next round's development list (round 53's unseen list)",
-    "names_test90.csv": "the next round's development list (round 53's unseen list)",
+    "names_test89.csv": "round 54's development list (after its unseen run)",
+    "names_test90.csv": "round 54's development list (after its unseen run)",
+    "names_test91.csv": "the next round's development list (round 54's unseen list)",
+    "names_test92.csv": "the next round's development list (round 54's unseen list)",
 }
 
 #: the runs of each list while it was unseen (precision | recall | ambiguous reported)
@@ -549,6 +551,10 @@ UNSEEN_RUNS = {
                          "**end of round 53: 0.979 / 0.438 / 0/10**"),
     "names_test90.csv": ("end of round 52: 0.971 / 0.466 / 1/8; "
                          "**end of round 53: 0.971 / 0.466 / 1/8**"),
+    "names_test91.csv": ("end of round 53: 0.983 / 0.493 / 0/11; "
+                         "**end of round 54: 0.985 / 0.559 / 0/11**"),
+    "names_test92.csv": ("end of round 53: 1.000 / 0.518 / 6/10; "
+                         "**end of round 54: 1.000 / 0.523 / 6/10**"),
 }
 
 

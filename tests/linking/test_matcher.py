@@ -98,7 +98,8 @@ def test_held_out_lists_are_well_formed_and_their_figures_are_the_published_ones
      "names_test75.csv", "names_test76.csv", "names_test77.csv", "names_test78.csv",
      "names_test79.csv", "names_test80.csv", "names_test81.csv", "names_test82.csv",
      "names_test83.csv", "names_test84.csv", "names_test85.csv", "names_test86.csv",
-     "names_test87.csv", "names_test88.csv", "names_test89.csv", "names_test90.csv"],
+     "names_test87.csv", "names_test88.csv", "names_test89.csv", "names_test90.csv",
+     "names_test91.csv", "names_test92.csv"],
 )
 def test_later_lists_figures_are_the_published_ones(matcher, link_report, evaluations, name):
     """The lists of sessions 8-28, whose writers chose their own classes (so no class is
