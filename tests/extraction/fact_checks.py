@@ -1,8 +1,10 @@
 """What the extraction round tests read of a text's candidates (shared by test_round11.py …
-test_round16.py, test_round33.py … test_round35.py)."""
+test_round16.py, test_round33.py … test_round35.py, test_round53.py and test_round54.py)."""
 
 from __future__ import annotations
 
+from diplograph.extraction.context import Context
+from diplograph.extraction.names import gazetteer
 from diplograph.extraction.pipeline import extract_text
 
 
@@ -27,3 +29,9 @@ def meetings(text: str, registry) -> list[frozenset]:
     return [frozenset((key(registry, p["actor"]), p["role"],
                        (p.get("post") or {}).get("office")) for p in d["participants"])
             for d in facts(text, registry, "event") if d["event_type"] == "meeting"]
+
+
+def post_states(text: str, registry, lang: str = "en") -> dict[str, str | None]:
+    """Each post the text's context finds (its words) -> the state it gives it, or None."""
+    ctx = Context.build(text, lang, gazetteer(registry))
+    return {text[p.start : p.end]: p.state for p in ctx.posts}

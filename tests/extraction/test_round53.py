@@ -12,22 +12,7 @@ Every sentence here was written for these tests (in no corpus part).
 
 from __future__ import annotations
 
-from fact_checks import facts, key  # (the registry: conftest.py)
-
-from diplograph.extraction.context import Context
-from diplograph.extraction.names import gazetteer
-
-
-def _meetings(text: str, registry) -> list[set]:  # noqa: ANN001
-    return [{(key(registry, p["actor"]), p["role"], (p.get("post") or {}).get("office"))
-             for p in d["participants"]}
-            for d in facts(text, registry, "event") if d["event_type"] == "meeting"]
-
-
-def _states(text: str, registry, lang: str = "en") -> dict[str, str | None]:  # noqa: ANN001
-    ctx = Context.build(text, lang, gazetteer(registry))
-    return {text[p.start : p.end]: p.state for p in ctx.posts}
-
+from fact_checks import key, meetings, post_states  # (the registry: conftest.py)
 
 _EN = ("Chile and Viet Nam sign a trade pact\n\n"
        "HANOI, March 5, 2019 - Chile and Viet Nam signed a trade pact on Tuesday. Norwegian "
@@ -44,44 +29,44 @@ _VI = ("Chi-lê và Việt Nam ký hiệp định thương mại\n\n"
 def test_a_holder_named_again_keeps_the_state_of_the_introduction(registry) -> None:  # noqa: ANN001
     nor, chl = key(registry, "Norway"), key(registry, "Chile")
     assert {(nor, "participant", "prime-minister"), (chl, "participant", "president")} \
-        in _meetings(_EN, registry)
+        in meetings(_EN, registry)
     # (before: the page's pair, Viet Nam, for the office written without its state)
     assert not any(key(registry, "Vietnam") in {a for a, _, _ in m}
-                   for m in _meetings(_EN, registry))
+                   for m in meetings(_EN, registry))
 
 
 def test_the_same_in_vietnamese(registry) -> None:  # noqa: ANN001
     nor, chl = key(registry, "Norway"), key(registry, "Chile")
     assert {(nor, "participant", "prime-minister"), (chl, "participant", "president")} \
-        in _meetings(_VI, registry)
+        in meetings(_VI, registry)
 
 
 def test_the_full_name_again_and_the_family_name_alone(registry) -> None:  # noqa: ANN001
-    states = _states(_EN, registry)
+    states = post_states(_EN, registry)
     assert states["Prime Minister Holmsen"] == key(registry, "Norway")
     text = _EN.replace("Prime Minister Holmsen", "Prime Minister Kari Holmsen")
-    assert _states(text, registry)["Prime Minister Kari Holmsen"] == key(registry, "Norway")
+    assert post_states(text, registry)["Prime Minister Kari Holmsen"] == key(registry, "Norway")
 
 
 def test_a_name_two_states_share_resolves_to_nothing(registry) -> None:  # noqa: ANN001
     text = ("Norwegian Foreign Minister Per Lund and Danish Foreign Minister Ole Lund met in "
             "Oslo on 2 May 2019. On 3 May 2019, Foreign Minister Lund flew to Riga.")
-    assert _states(text, registry)["Foreign Minister Lund"] is None
+    assert post_states(text, registry)["Foreign Minister Lund"] is None
 
 
 def test_a_name_with_a_word_the_introduction_lacks_is_another_person(registry) -> None:  # noqa: ANN001
     text = ("Korean President Lee Jae-won opened the forum on 2 May 2019. Later that day, "
             "Prime Minister Lee Hsien Tan spoke.")
-    assert _states(text, registry)["Prime Minister Lee Hsien Tan"] is None
+    assert post_states(text, registry)["Prime Minister Lee Hsien Tan"] is None
 
 
 def test_an_introduction_after_the_mention_is_not_read(registry) -> None:  # noqa: ANN001
     text = ("Prime Minister Holmsen arrived on 2 May 2019. The visit of Norwegian Prime "
             "Minister Kari Holmsen was her first.")
-    assert _states(text, registry)["Prime Minister Holmsen"] is None
+    assert post_states(text, registry)["Prime Minister Holmsen"] is None
 
 
 def test_an_honorific_alone_names_nobody(registry) -> None:  # noqa: ANN001
     text = ("Qatari Prime Minister Sheikh Hamad Fahad met the envoy on 2 May 2019. On 4 May "
             "2019, Foreign Minister Sheikh Saud received him.")
-    assert _states(text, registry)["Foreign Minister Sheikh Saud"] is None
+    assert post_states(text, registry)["Foreign Minister Sheikh Saud"] is None

@@ -12,23 +12,9 @@ Every sentence here was written for these tests (in no corpus part).
 
 from __future__ import annotations
 
-from fact_checks import facts, key  # (the registry: conftest.py)
+from fact_checks import key, meetings, post_states  # (the registry: conftest.py)
 
-from diplograph.extraction.context import Context
-from diplograph.extraction.names import gazetteer
 from diplograph.extraction.pipeline import extract_text
-
-
-def _meetings(text: str, registry) -> list[set]:  # noqa: ANN001
-    return [{(key(registry, p["actor"]), p["role"], (p.get("post") or {}).get("office"))
-             for p in d["participants"]}
-            for d in facts(text, registry, "event") if d["event_type"] == "meeting"]
-
-
-def _states(text: str, registry, lang: str = "en") -> dict[str, str | None]:  # noqa: ANN001
-    ctx = Context.build(text, lang, gazetteer(registry))
-    return {text[p.start : p.end]: p.state for p in ctx.posts}
-
 
 _EN = ("Foreign relations of Uganda\n\n"
        "The ministry keeps embassies in many capitals. On 12 March 2019, President Tomas Okello "
@@ -37,9 +23,9 @@ _EN = ("Foreign relations of Uganda\n\n"
 
 def test_a_holder_with_no_state_on_a_page_about_one_state(registry) -> None:  # noqa: ANN001
     uga, chl = key(registry, "Uganda"), key(registry, "Chile")
-    assert _states(_EN, registry)["President Tomas Okello"] == uga
+    assert post_states(_EN, registry)["President Tomas Okello"] == uga
     assert {(uga, "participant", "president"), (chl, "participant", "president")} \
-        in _meetings(_EN, registry)
+        in meetings(_EN, registry)
 
 
 def test_a_side_taken_from_the_page_is_less_sure(registry) -> None:  # noqa: ANN001
@@ -57,14 +43,14 @@ def test_another_state_named_near_it_gives_nothing(registry) -> None:  # noqa: A
     text = ("Foreign relations of Uganda\n\n"
             "Uganda keeps embassies in many capitals. Kenya sent a delegation in 2019. "
             "President Tomas Okello received it in Kampala.")
-    assert _states(text, registry)["President Tomas Okello"] is None
+    assert post_states(text, registry)["President Tomas Okello"] is None
 
 
 def test_a_name_a_vietnamese_name_could_be_gives_nothing(registry) -> None:  # noqa: ANN001
     text = ("Quan hệ đối ngoại của Bồ Đào Nha\n\n"
             "Ngày 4/3/2019, Thủ tướng Lê Văn Tâm tiếp các nhà đầu tư.\n\n"
             "Ngày 5/3/2019, Thủ tướng Ca-ri Hôn-xen đã hội đàm với Thủ tướng Phạm Minh Chính.")
-    states = _states(text, registry, "vi")
+    states = post_states(text, registry, "vi")
     assert states["Thủ tướng Ca-ri Hôn-xen"] == key(registry, "Portugal")
     assert states["Thủ tướng Lê Văn Tâm"] is None
 
@@ -73,7 +59,7 @@ def test_two_holders_with_no_state_give_nothing(registry) -> None:  # noqa: ANN0
     # (on a page about one of them, one of the two is the guest: whose is whose?)
     text = ("Foreign relations of Uganda\n\n"
             "[Photo] President Tomas Okello and Prime Minister Ana Bravo, March 2019.")
-    states = _states(text, registry)
+    states = post_states(text, registry)
     assert states["President Tomas Okello"] is None
     assert states["Prime Minister Ana Bravo"] is None
 
@@ -81,8 +67,8 @@ def test_two_holders_with_no_state_give_nothing(registry) -> None:  # noqa: ANN0
 def test_no_subject_or_a_page_about_viet_nam_gives_nothing(registry) -> None:  # noqa: ANN001
     two = ("Uganda and Chile sign a trade pact\n\n"
            "On 12 March 2019, President Tomas Okello met ministers in Santiago.")
-    assert _states(two, registry)["President Tomas Okello"] is None
+    assert post_states(two, registry)["President Tomas Okello"] is None
     vn = ("Foreign relations of Vietnam\n\n"
           "On 12 March 2019, President Tomas Okello met ministers in Hanoi.")
-    assert _states(vn, registry)["President Tomas Okello"] is None
+    assert post_states(vn, registry)["President Tomas Okello"] is None
 
