@@ -97,43 +97,57 @@ def names() -> list[str]:
     return base + _variants(base, rnd)
 
 
+def _full_ranking(counter: Counter[int], n_q: int, lengths, n: int) -> list[int]:  # noqa: ANN001
+    """The reference the shortlist must equal: every form scored, the ``n`` best by
+    ``nlargest`` (ties in the counter's order)."""
+    return [i for i, _c in heapq.nlargest(
+        n, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+
+
+def _shared_trigrams(matcher, name: str) -> tuple[Counter[int], int]:  # noqa: ANN001
+    """The fuzzy pass's counter of trigrams each form shares with ``name``, and the name's
+    trigram count."""
+    fo = folded_form(name)
+    counter: Counter[int] = Counter()
+    for g in trigrams(fo):
+        counter.update(matcher._grams.get(g, ()))
+    return counter, len(fo) + 4
+
+
+@pytest.fixture
+def scored(monkeypatch) -> list[int]:  # noqa: ANN001
+    """The number of forms the shortlist scores (its divisions), counted on a hook."""
+    count = [0]
+
+    def divided(a: int, b: int) -> float:
+        count[0] += 1
+        return a / b
+
+    monkeypatch.setattr(fuzzy_module, "truediv", divided)
+    return count
+
+
 def test_fuzzy_shortlist_is_the_full_ranking(matcher, names) -> None:
     walked_less = 0
+    lengths = matcher._form_lengths
     for name in names:
-        fo = folded_form(name)
-        counter: Counter[int] = Counter()
-        for g in trigrams(fo):
-            counter.update(matcher._grams.get(g, ()))
-        n_q = len(fo) + 4
-        lengths = matcher._form_lengths
-        full = [i for i, _c in heapq.nlargest(
-            40, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        counter, n_q = _shared_trigrams(matcher, name)
+        full = _full_ranking(counter, n_q, lengths, 40)
         assert _shortlist(counter, n_q, lengths, 40) == full, name
         walked_less += len(counter) > 40
     assert walked_less > len(names) // 2  # the names exercise the early stop
 
 
-def test_shortlist_by_counts_is_the_full_ranking(matcher, names, monkeypatch) -> None:
+def test_shortlist_by_counts_is_the_full_ranking(matcher, names, scored) -> None:
     """Session 27: with the shortest form's length given, the forms sharing few trigrams are
     left unscored (fewer than half of the forms are scored over the names), and the shortlist
     is still the full ranking."""
     lengths = matcher._form_lengths
     shortest = min(lengths)
-    scored, forms = [0], 0
-
-    def divided(a: int, b: int) -> float:
-        scored[0] += 1
-        return a / b
-
-    monkeypatch.setattr(fuzzy_module, "truediv", divided)
+    forms = 0
     for name in names:
-        fo = folded_form(name)
-        counter: Counter[int] = Counter()
-        for g in trigrams(fo):
-            counter.update(matcher._grams.get(g, ()))
-        n_q = len(fo) + 4
-        full = [i for i, _c in heapq.nlargest(
-            40, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        counter, n_q = _shared_trigrams(matcher, name)
+        full = _full_ranking(counter, n_q, lengths, 40)
         assert _shortlist(counter, n_q, lengths, 40, shortest) == full, name
         forms += len(counter)
     assert 0 < scored[0] < forms // 2
@@ -149,34 +163,25 @@ def test_shortlist_by_counts_ties_and_sizes(n) -> None:
         counter = Counter({rnd.randrange(300): rnd.choice((1, 1, 1, 2, 2, 3, 4, rnd.randrange(
             1, 15))) for _ in range(250)})
         n_q = rnd.randrange(6, 40)
-        full = [i for i, _c in heapq.nlargest(
-            n, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        full = _full_ranking(counter, n_q, lengths, n)
         for shortest in (min(lengths), 0, 2):
             assert _shortlist(counter, n_q, lengths, n, shortest) == full
 
 
 @pytest.mark.parametrize("n", [1, 2, 5, 40])
-def test_shortlist_from_two_shared_trigrams(n, monkeypatch) -> None:
+def test_shortlist_from_two_shared_trigrams(n, scored) -> None:
     """Session 28: a counter whose ``n``-th count is 2 or 3 (mostly ones and twos, as half of
     the every-list batch's names give) starts the walk at 2, not at the full scoring: the
     shortlist is still the full ranking, ties in the counter's order, for several shortest
     lengths, and some of the counters are ranked with fewer forms scored than they hold."""
     rnd = random.Random(280 + n)
-    scored = [0]
-
-    def divided(a: int, b: int) -> float:
-        scored[0] += 1
-        return a / b
-
-    monkeypatch.setattr(fuzzy_module, "truediv", divided)
     fewer = 0
     for _ in range(300):
         lengths = [rnd.randrange(4, 40) for _ in range(400)]
         counter = Counter({rnd.randrange(400): rnd.choice((1, 1, 1, 1, 2, 2, 3))
                            for _ in range(300)})
         n_q = rnd.randrange(6, 60)
-        full = [i for i, _c in heapq.nlargest(
-            n, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        full = _full_ranking(counter, n_q, lengths, n)
         for shortest in (min(lengths), 0, 4):
             scored[0] = 0
             assert _shortlist(counter, n_q, lengths, n, shortest) == full
@@ -223,8 +228,7 @@ def test_shortlist_ties_and_sizes(n) -> None:
         lengths = [rnd.randrange(4, 30) for _ in range(200)]
         counter = Counter({rnd.randrange(200): rnd.randrange(1, 12) for _ in range(150)})
         n_q = rnd.randrange(6, 40)
-        full = [i for i, _c in heapq.nlargest(
-            n, counter.items(), key=lambda kv: 2 * kv[1] / (n_q + lengths[kv[0]]))]
+        full = _full_ranking(counter, n_q, lengths, n)
         assert _shortlist(counter, n_q, lengths, n) == full
 
 
